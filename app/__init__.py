@@ -1,0 +1,66 @@
+"""Casebook: a case-based learning knowledge base for ECHO-model telementoring programs."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from app import config as config_module
+from app.extensions import csrf, db, login_manager, migrate
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def _import_models() -> None:
+    """Import every model module so the metadata (and Alembic) sees all tables."""
+    from app.audit import models as _audit  # noqa: F401
+    from app.auth import models as _auth  # noqa: F401
+    from app.cases import models as _cases  # noqa: F401
+    from app.practices import models as _practices  # noqa: F401
+    from app.programs import models as _programs  # noqa: F401
+    from app.recommendations import models as _recommendations  # noqa: F401
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Application factory: settings, extensions, blueprints, error handlers and CLI."""
+    instance_path = os.environ.get("CASEBOOK_INSTANCE_PATH")
+    app = Flask(__name__, instance_path=instance_path, instance_relative_config=True)
+    overrides = dict(config or {})
+    instance = Path(app.instance_path)
+    settings = config_module.from_environment(instance, need_secret="SECRET_KEY" not in overrides)
+    settings.update(overrides)
+    if "SQLALCHEMY_DATABASE_URI" in overrides:
+        settings["SQLALCHEMY_DATABASE_URI"] = config_module.normalise_database_url(
+            str(overrides["SQLALCHEMY_DATABASE_URI"])
+        )
+    app.config.from_mapping(settings)
+    instance.mkdir(parents=True, exist_ok=True)
+
+    _import_models()
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+
+    from app import web
+    from app.api import api_blueprint
+    from app.auth.views import auth_blueprint
+    from app.cases.views import cases_blueprint
+    from app.programs.views import programs_blueprint
+
+    app.register_blueprint(auth_blueprint)
+    app.register_blueprint(programs_blueprint)
+    app.register_blueprint(cases_blueprint)
+    app.register_blueprint(api_blueprint, url_prefix="/api/v1")
+    csrf.exempt(api_blueprint)  # the API takes bearer tokens only, never the session cookie
+
+    web.init_app(app)
+
+    from app.cli import register_commands
+
+    register_commands(app)
+    return app

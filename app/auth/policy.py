@@ -1,0 +1,153 @@
+"""Who may do what: the one place where roles and program membership are checked.
+
+Web views, the JSON API and the CLI all call `require`/`can` (or the view decorator),
+and queries that list content are narrowed with `visible_program_ids`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from functools import wraps
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from flask_login import current_user, login_required
+
+from app.auth.models import Role, User
+from app.errors import PermissionDenied
+
+if TYPE_CHECKING:
+    from app.cases.models import Case
+    from app.programs.models import Program
+
+
+class Permission(enum.StrEnum):
+    SUBMIT_CASE = "submit_case"
+    REVIEW_CASE = "review_case"
+    MANAGE_SESSIONS = "manage_sessions"
+    WRITE_RECOMMENDATION = "write_recommendation"
+    ANNOTATE = "annotate"
+    RECORD_OUTCOME = "record_outcome"
+    PROPOSE_PRACTICE = "propose_practice"
+    VIEW_CURRICULUM = "view_curriculum"
+    VIEW_AUDIT = "view_audit"
+    IMPORT_DATA = "import_data"
+    EXPORT_DATA = "export_data"
+    MANAGE_PROGRAMS = "manage_programs"
+    MANAGE_USERS = "manage_users"
+
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.PROVIDER: frozenset({Permission.SUBMIT_CASE, Permission.RECORD_OUTCOME}),
+    Role.EXPERT: frozenset(
+        {Permission.WRITE_RECOMMENDATION, Permission.ANNOTATE, Permission.PROPOSE_PRACTICE}
+    ),
+    Role.COORDINATOR: frozenset(
+        {
+            Permission.REVIEW_CASE,
+            Permission.MANAGE_SESSIONS,
+            Permission.RECORD_OUTCOME,
+            Permission.VIEW_AUDIT,
+            Permission.IMPORT_DATA,
+            Permission.EXPORT_DATA,
+        }
+    ),
+    Role.CURRICULUM: frozenset({Permission.VIEW_CURRICULUM, Permission.EXPORT_DATA}),
+    Role.ADMIN: frozenset(Permission),
+}
+
+# Statuses in which only the presenter (and the review team, once submitted) sees a case.
+_PRESENTER_ONLY = {"draft"}
+_REVIEW_VISIBLE = {"submitted", "returned"}
+
+
+def _is_user(user: Any) -> bool:
+    return isinstance(user, User) and user.is_active
+
+
+def has_permission(user: Any, permission: Permission) -> bool:
+    if user is None:  # the operator at the server's shell (CLI without --as)
+        return True
+    return _is_user(user) and permission in ROLE_PERMISSIONS[user.role]
+
+
+def can_view_program(user: Any, program: Program) -> bool:
+    if not program.private or user is None:
+        return True
+    if not _is_user(user):
+        return False
+    return user.role is Role.ADMIN or program.id in user.program_ids
+
+
+def visible_program_ids(user: Any, programs: list[Program]) -> set[int]:
+    return {p.id for p in programs if can_view_program(user, p)}
+
+
+def can_view_case(user: Any, case: Case) -> bool:
+    if not can_view_program(user, case.program):
+        return False
+    if user is None:
+        return True
+    if not _is_user(user):
+        return False
+    status = str(case.status)
+    is_presenter = case.presenter_id == user.id
+    if status in _PRESENTER_ONLY:
+        return is_presenter or user.role is Role.ADMIN
+    if status in _REVIEW_VISIBLE:
+        return is_presenter or has_permission(user, Permission.REVIEW_CASE)
+    return True
+
+
+def can(user: Any, permission: Permission, obj: Any = None) -> bool:
+    """True if `user` holds `permission`, and may see `obj` (a Program or a Case) if given."""
+    if not has_permission(user, permission):
+        return False
+    if obj is None:
+        return True
+    from app.cases.models import Case
+    from app.programs.models import Program
+
+    if isinstance(obj, Program):
+        return can_view_program(user, obj)
+    if isinstance(obj, Case):
+        return can_view_case(user, obj)
+    return True
+
+
+def require(user: Any, permission: Permission, obj: Any = None) -> None:
+    if not can(user, permission, obj):
+        raise PermissionDenied()
+
+
+def require_view_program(user: Any, program: Program) -> None:
+    if not can_view_program(user, program):
+        # A private program is as good as absent for non-members.
+        from app.errors import NotFound
+
+        raise NotFound("No such program.")
+
+
+def require_view_case(user: Any, case: Case) -> None:
+    if not can_view_case(user, case):
+        from app.errors import NotFound
+
+        raise NotFound("No such case.")
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def permission_required(permission: Permission) -> Callable[[F], F]:
+    """View decorator: sign-in required, then the permission."""
+
+    def decorator(view: F) -> F:
+        @wraps(view)
+        @login_required
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            require(current_user._get_current_object(), permission)
+            return view(*args, **kwargs)
+
+        return wrapped  # type: ignore[return-value]
+
+    return decorator

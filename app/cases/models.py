@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.common import enum_column, utcnow
+from app.extensions import db
+
+if TYPE_CHECKING:
+    from app.auth.models import User
+    from app.programs.models import Program, Session, Topic
+    from app.recommendations.models import Outcome, Recommendation
+
+
+class CaseStatus(enum.StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    APPROVED = "approved"
+    PRESENTED = "presented"
+    RECOMMENDATIONS_PUBLISHED = "recommendations_published"
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class Sex(enum.StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+    INTERSEX = "intersex"
+    UNKNOWN = "unknown"
+
+
+case_topics = sa.Table(
+    "case_topics",
+    db.metadata,
+    sa.Column("case_id", sa.ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("topic_id", sa.ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Case(db.Model):
+    """A de-identified case presentation and, through follows_id, its follow-ups."""
+
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Stable external id from import; None for cases typed into the app.
+    ref: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+    program_id: Mapped[int] = mapped_column(sa.ForeignKey("programs.id"), index=True)
+    presenter_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    title: Mapped[str] = mapped_column(sa.String(300))
+    # Whole years as text; 90 and over is only ever stored as "90+" (Safe Harbor).
+    age: Mapped[str | None] = mapped_column(sa.String(3))
+    sex: Mapped[Sex | None] = mapped_column(enum_column(Sex))
+    question: Mapped[str] = mapped_column(sa.Text, default="")
+    # Markdown with "## Section" headings from the program's template.
+    presentation: Mapped[str] = mapped_column(sa.Text, default="")
+    fields: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
+    status: Mapped[CaseStatus] = mapped_column(
+        enum_column(CaseStatus), default=CaseStatus.DRAFT, index=True
+    )
+    follows_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("cases.id", ondelete="SET NULL"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    submitted_at: Mapped[datetime | None]
+
+    program: Mapped[Program] = relationship(back_populates="cases")
+    presenter: Mapped[User | None] = relationship()
+    topics: Mapped[list[Topic]] = relationship(secondary=case_topics, order_by="Topic.name")
+    presentations: Mapped[list[CasePresentation]] = relationship(
+        back_populates="case", cascade="all, delete-orphan"
+    )
+    sessions: Mapped[list[Session]] = relationship(
+        secondary="case_presentations", viewonly=True, order_by="Session.date"
+    )
+    follows: Mapped[Case | None] = relationship(remote_side=[id], back_populates="follow_ups")
+    follow_ups: Mapped[list[Case]] = relationship(
+        back_populates="follows", order_by="Case.created_at"
+    )
+    recommendations: Mapped[list[Recommendation]] = relationship(
+        back_populates="case", order_by="Recommendation.position", cascade="all, delete-orphan"
+    )
+    outcomes: Mapped[list[Outcome]] = relationship(
+        back_populates="case", cascade="all, delete-orphan"
+    )
+
+    @property
+    def first_session(self) -> Session | None:
+        return self.sessions[0] if self.sessions else None
+
+
+class CasePresentation(db.Model):
+    """A case on a session's agenda; `presented` once it was discussed."""
+
+    __tablename__ = "case_presentations"
+    __table_args__ = (sa.UniqueConstraint("case_id", "session_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(sa.ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    session_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    presented: Mapped[bool] = mapped_column(default=False)
+
+    case: Mapped[Case] = relationship(back_populates="presentations")
+    session: Mapped[Session] = relationship(back_populates="presentations")

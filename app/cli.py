@@ -1,0 +1,233 @@
+"""The `casebook` command line, built on Flask's CLI (so `flask --app wsgi …` works too)."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from flask import Flask, current_app
+from flask.cli import FlaskGroup, routes_command, shell_command
+
+from app.auth.models import Role, User
+from app.errors import CasebookError
+from app.extensions import db
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def cli_errors(func: F) -> F:
+    """Turn user errors into a clear message and exit status 1; roll back the transaction."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except CasebookError as exc:
+            db.session.rollback()
+            where = f" [{exc.field}]" if exc.field else ""
+            raise click.ClickException(f"{exc.message}{where}") from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def acting_user(email: str | None) -> User | None:
+    """The account a command acts as; None is the operator at the server's shell."""
+    if not email:
+        return None
+    from app.auth.operations import get_user_by_email
+
+    user = get_user_by_email(email)
+    if user is None or not user.active:
+        raise click.ClickException(f"No active account with email {email}.")
+    return user
+
+
+def as_option(func: F) -> F:
+    return click.option(
+        "--as",
+        "as_email",
+        metavar="EMAIL",
+        help="Act as this account, with its role and program memberships.",
+    )(func)
+
+
+@click.command("init")
+def init_command() -> None:
+    """Create or upgrade the database to the latest schema."""
+    from app.maintenance import initialise
+
+    initialise()
+    click.echo(f"Database ready at {db.engine.url.render_as_string(hide_password=True)}")
+
+
+@click.command("create-user")
+@click.argument("email")
+@click.option("--name", "display_name", required=True, help="Display name.")
+@click.option(
+    "--role", type=click.Choice([r.value for r in Role]), default="provider", show_default=True
+)
+@click.option("--program", "programs", multiple=True, metavar="SLUG", help="Program membership.")
+@click.option(
+    "--password",
+    prompt=True,
+    hide_input=True,
+    confirmation_prompt=True,
+    help="Asked for when not given; read from standard input when piped.",
+)
+@cli_errors
+def create_user_command(
+    email: str, display_name: str, role: str, programs: tuple[str, ...], password: str
+) -> None:
+    """Create an account that can sign in."""
+    from app.auth.operations import create_user
+
+    user = create_user(email, display_name, role, password=password, program_slugs=programs)
+    db.session.commit()
+    click.echo(f"Created {user.role} account {user.email}.")
+
+
+@click.command("create-token")
+@click.argument("email")
+@click.option("--name", default="script", show_default=True, help="What the token is for.")
+@cli_errors
+def create_token_command(email: str, name: str) -> None:
+    """Print a new API token for EMAIL (shown once; only its hash is kept)."""
+    from app.auth.operations import create_token
+
+    user = acting_user(email)
+    assert user is not None
+    token = create_token(user, name)
+    db.session.commit()
+    click.echo(token)
+
+
+@click.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--create-programs", is_flag=True, help="Create programs that do not exist yet.")
+@click.option(
+    "--create-authors", is_flag=True, help="Create accounts (no sign-in) for unknown authors."
+)
+@as_option
+@cli_errors
+def import_command(
+    paths: tuple[Path, ...], create_programs: bool, create_authors: bool, as_email: str | None
+) -> None:
+    """Import cases from Markdown files with front matter and JSON Lines files, or folders."""
+    from app.cases.transfer import ImportOptions, import_paths
+
+    actor = acting_user(as_email)
+    options = ImportOptions(create_programs=create_programs, create_authors=create_authors)
+    results = import_paths(list(paths), options, actor=actor, progress=_progress)
+    failed = 0
+    for result in results:
+        if result.ok:
+            click.echo(f"ok       {result.path}: {result.summary()}")
+        else:
+            failed += 1
+            click.echo(f"REJECTED {result.path}: nothing imported from this file", err=True)
+            for problem in result.problems:
+                click.echo(f"  - {problem}", err=True)
+    total = sum(r.created + r.updated for r in results if r.ok)
+    click.echo(f"{len(results) - failed} of {len(results)} files imported, {total} records.")
+    if failed:
+        sys.exit(1)
+
+
+@click.command("export")
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "markdown"]), required=True, help="Output format."
+)
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option("--program", "programs", multiple=True, metavar="SLUG", help="Only these programs.")
+@as_option
+@cli_errors
+def export_command(fmt: str, out: Path, programs: tuple[str, ...], as_email: str | None) -> None:
+    """Write cases to OUT: a .jsonl file, or a folder of Markdown files."""
+    from app.cases.transfer import export_cases
+
+    actor = acting_user(as_email)
+    count = export_cases(out, fmt, actor=actor, program_slugs=list(programs))
+    click.echo(f"Exported {count} cases to {out}.")
+
+
+@click.command("demo")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--no-serve", is_flag=True, help="Prepare the demo data, then exit.")
+@cli_errors
+def demo_command(host: str, port: int, no_serve: bool) -> None:
+    """Prepare a demo instance (idempotent) and serve it."""
+    from app.demo import prepare_demo
+
+    accounts = prepare_demo(progress=_progress, echo=click.echo)
+    click.echo("\nDemo accounts (email / password):")
+    for role, email, password in accounts:
+        click.echo(f"  {role:<12} {email:<32} {password}")
+    if not no_serve:
+        _serve(current_app._get_current_object(), host, port)
+
+
+@click.command("run")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=int)
+def run_command(host: str, port: int, threads: int) -> None:
+    """Serve Casebook with waitress."""
+    _serve(current_app._get_current_object(), host, port, threads)
+
+
+def _serve(app: Flask, host: str, port: int, threads: int = 8) -> None:
+    from waitress import serve
+
+    click.echo(f"Serving Casebook at http://{host}:{port}/ (Ctrl+C to stop)")
+    serve(app, host=host, port=port, threads=threads)
+
+
+def _progress(items: Any, label: str, length: int | None = None) -> Any:
+    """A progress bar on a terminal; quiet lines elsewhere."""
+    return click.progressbar(
+        items, label=label, length=length, show_pos=True, file=sys.stderr
+    )
+
+
+COMMANDS = [
+    init_command,
+    create_user_command,
+    create_token_command,
+    import_command,
+    export_command,
+    demo_command,
+    run_command,
+]
+
+
+def register_commands(app: Flask) -> None:
+    for command in COMMANDS:
+        app.cli.add_command(command)
+
+
+def _create_app() -> Flask:
+    from app import create_app
+
+    return create_app()
+
+
+cli = FlaskGroup(
+    name="casebook",
+    create_app=_create_app,
+    add_default_commands=False,
+    add_version_option=False,
+    load_dotenv=False,
+    set_debug_flag=False,
+    help="Casebook: case-based learning for ECHO telementoring programs.",
+)
+cli.add_command(shell_command)
+cli.add_command(routes_command)
+
+
+def main() -> None:
+    cli.main(prog_name="casebook")

@@ -1,0 +1,33 @@
+"""Small helpers shared by the models and operations of every capability."""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def enum_column(enum_cls: type[enum.Enum], length: int = 32) -> sa.Enum:
+    """A portable enum column that stores the members' values, checked by a constraint."""
+    return sa.Enum(
+        enum_cls,
+        native_enum=False,
+        create_constraint=True,
+        length=length,
+        validate_strings=True,
+        values_callable=lambda members: [m.value for m in members],
+        name=enum_cls.__name__.lower(),
+    )
+
+
+def slugify(text: str, max_length: int = 64) -> str:
+    normalised = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", normalised.lower()).strip("-")
+    return slug[:max_length].strip("-") or "item"

@@ -1,0 +1,53 @@
+"""Settings from the environment, with safe single-machine defaults."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _secret_key(instance_path: Path) -> str:
+    """The key from the environment, else one generated once and kept in the instance folder."""
+    key = os.environ.get("CASEBOOK_SECRET_KEY")
+    if key:
+        return key
+    key_file = instance_path / "secret_key"
+    if key_file.exists():
+        return key_file.read_text(encoding="utf-8").strip()
+    instance_path.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(key)
+    return key
+
+
+def from_environment(instance_path: Path, *, need_secret: bool = True) -> dict[str, object]:
+    """Build the Flask config mapping for an instance folder."""
+    database_url = os.environ.get("CASEBOOK_DATABASE_URL") or (
+        f"sqlite:///{instance_path / 'casebook.sqlite3'}"
+    )
+    index_dir = os.environ.get("CASEBOOK_INDEX_DIR") or str(PROJECT_ROOT / "search_index")
+    return {
+        "SECRET_KEY": _secret_key(instance_path) if need_secret else None,
+        "SQLALCHEMY_DATABASE_URI": normalise_database_url(database_url),
+        "CASEBOOK_INDEX_DIR": index_dir,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "WTF_CSRF_TIME_LIMIT": None,
+        "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
+        "CASEBOOK_PAGE_SIZE": 20,
+    }
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept the usual `postgresql://` spelling and use the psycopg 3 driver for it."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url

@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.common import enum_column, utcnow
+from app.extensions import db
+
+if TYPE_CHECKING:
+    from app.auth.models import User
+    from app.cases.models import Case
+    from app.programs.models import Session, Topic
+    from app.recommendations.models import Recommendation
+
+
+class PracticeStatus(enum.StrEnum):
+    PROPOSED = "proposed"
+    EMERGING = "emerging"
+    ESTABLISHED = "established"
+    RETIRED = "retired"
+    SUPERSEDED = "superseded"
+
+
+practice_topics = sa.Table(
+    "practice_topics",
+    db.metadata,
+    sa.Column(
+        "practice_id", sa.ForeignKey("best_practices.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("topic_id", sa.ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class BestPractice(db.Model):
+    __tablename__ = "best_practices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(sa.String(300))
+    statement: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[PracticeStatus] = mapped_column(
+        enum_column(PracticeStatus), default=PracticeStatus.PROPOSED, index=True
+    )
+    superseded_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("best_practices.id", ondelete="SET NULL")
+    )
+    version: Mapped[int] = mapped_column(default=1)
+    created_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    created_by: Mapped[User | None] = relationship()
+    superseded_by: Mapped[BestPractice | None] = relationship(remote_side=[id])
+    topics: Mapped[list[Topic]] = relationship(secondary=practice_topics, order_by="Topic.name")
+    versions: Mapped[list[BestPracticeVersion]] = relationship(
+        back_populates="practice",
+        order_by="BestPracticeVersion.version",
+        cascade="all, delete-orphan",
+    )
+    evidence: Mapped[list[EvidenceLink]] = relationship(
+        back_populates="practice", order_by="EvidenceLink.id", cascade="all, delete-orphan"
+    )
+
+
+class BestPracticeVersion(db.Model):
+    """A snapshot taken on every edit or status change, with the reason given."""
+
+    __tablename__ = "best_practice_versions"
+    __table_args__ = (sa.UniqueConstraint("practice_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    practice_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("best_practices.id", ondelete="CASCADE"), index=True
+    )
+    version: Mapped[int]
+    title: Mapped[str] = mapped_column(sa.String(300))
+    statement: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[PracticeStatus] = mapped_column(enum_column(PracticeStatus))
+    reason: Mapped[str] = mapped_column(sa.Text, default="")
+    edited_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    practice: Mapped[BestPractice] = relationship(back_populates="versions")
+    edited_by: Mapped[User | None] = relationship()
+
+
+class EvidenceLink(db.Model):
+    """Ties a best practice to one session, case or recommendation where it was discussed."""
+
+    __tablename__ = "evidence_links"
+    __table_args__ = (
+        sa.CheckConstraint(
+            "(CASE WHEN session_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN case_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN recommendation_id IS NULL THEN 0 ELSE 1 END) = 1",
+            name="one_target",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    practice_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("best_practices.id", ondelete="CASCADE"), index=True
+    )
+    session_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    case_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("cases.id", ondelete="CASCADE"), index=True
+    )
+    recommendation_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("recommendations.id", ondelete="CASCADE"), index=True
+    )
+    note: Mapped[str] = mapped_column(sa.Text, default="")
+    added_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    practice: Mapped[BestPractice] = relationship(back_populates="evidence")
+    session: Mapped[Session | None] = relationship()
+    case: Mapped[Case | None] = relationship()
+    recommendation: Mapped[Recommendation | None] = relationship()
+
+    @property
+    def kind(self) -> str:
+        if self.session_id is not None:
+            return "session"
+        return "case" if self.case_id is not None else "recommendation"

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.common import utcnow
+from app.extensions import db
+
+if TYPE_CHECKING:
+    from app.auth.models import ProgramMembership, User
+    from app.cases.models import Case, CasePresentation
+
+session_topics = sa.Table(
+    "session_topics",
+    db.metadata,
+    sa.Column("session_id", sa.ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("topic_id", sa.ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Program(db.Model):
+    __tablename__ = "programs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    description: Mapped[str] = mapped_column(sa.Text, default="")
+    # {"sections": [{key, label, required, help}], "fields": [{key, label, type, ...}]}
+    case_template: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
+    private: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    sessions: Mapped[list[Session]] = relationship(
+        back_populates="program", order_by="Session.date", cascade="all, delete-orphan"
+    )
+    memberships: Mapped[list[ProgramMembership]] = relationship(
+        back_populates="program", cascade="all, delete-orphan"
+    )
+    members: Mapped[list[User]] = relationship(
+        secondary="program_memberships", viewonly=True, order_by="User.display_name"
+    )
+    cases: Mapped[list[Case]] = relationship(back_populates="program")
+
+    @property
+    def template_sections(self) -> list[dict[str, Any]]:
+        return list((self.case_template or {}).get("sections", []))
+
+    @property
+    def template_fields(self) -> list[dict[str, Any]]:
+        return list((self.case_template or {}).get("fields", []))
+
+
+class Topic(db.Model):
+    """A term of the controlled vocabulary; synonyms feed search."""
+
+    __tablename__ = "topics"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(120), unique=True)
+    slug: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    synonyms: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    description: Mapped[str] = mapped_column(sa.Text, default="")
+    parent_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("topics.id", ondelete="SET NULL"), index=True
+    )
+
+    parent: Mapped[Topic | None] = relationship(remote_side=[id], back_populates="children")
+    children: Mapped[list[Topic]] = relationship(back_populates="parent", order_by="Topic.name")
+
+
+class Session(db.Model):
+    """A teleECHO session of a program: a didactic talk and the cases presented."""
+
+    __tablename__ = "sessions"
+    __table_args__ = (sa.UniqueConstraint("program_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("programs.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int]
+    date: Mapped[date] = mapped_column(index=True)
+    title: Mapped[str] = mapped_column(sa.String(200))
+    didactic_topic: Mapped[str] = mapped_column(sa.String(200), default="")
+    didactic_presenter: Mapped[str] = mapped_column(sa.String(200), default="")
+    attendance_count: Mapped[int | None]
+    notes: Mapped[str] = mapped_column(sa.Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    program: Mapped[Program] = relationship(back_populates="sessions")
+    topics: Mapped[list[Topic]] = relationship(secondary=session_topics, order_by="Topic.name")
+    presentations: Mapped[list[CasePresentation]] = relationship(
+        back_populates="session", cascade="all, delete-orphan"
+    )

@@ -1,0 +1,256 @@
+"""Programs, their case templates, sessions and the topic vocabulary."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+
+from app.audit.operations import record
+from app.auth import policy
+from app.auth.models import User
+from app.auth.policy import Permission
+from app.common import slugify
+from app.errors import NotFound, ValidationError
+from app.extensions import db
+from app.programs.models import Program, Session, Topic
+
+FIELD_TYPES = ("text", "number", "choice", "multi", "boolean")
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+
+
+def find_program(slug: str) -> Program | None:
+    return db.session.scalar(select(Program).where(Program.slug == slug))
+
+
+def get_program(slug: str) -> Program:
+    program = find_program(slug)
+    if program is None:
+        raise NotFound(f"No program with slug '{slug}'.")
+    return program
+
+
+def visible_programs(user: Any) -> list[Program]:
+    programs = db.session.scalars(select(Program).order_by(Program.name)).all()
+    return [p for p in programs if policy.can_view_program(user, p)]
+
+
+def recent_sessions(user: Any, limit: int = 8, *, before: date | None = None) -> list[Session]:
+    ids = policy.visible_program_ids(user, list(db.session.scalars(select(Program))))
+    stmt = select(Session).where(Session.program_id.in_(ids))
+    if before is not None:
+        stmt = stmt.where(Session.date <= before)
+    stmt = stmt.order_by(Session.date.desc(), Session.id.desc()).limit(limit)
+    return list(db.session.scalars(stmt))
+
+
+def validate_template(template: Any) -> dict[str, Any]:
+    """Check a case-form template; return it normalised. Errors name the offending entry."""
+    if template is None:
+        return {"sections": [], "fields": []}
+    if not isinstance(template, dict):
+        raise ValidationError("The template must be a mapping.", field="template")
+    sections = template.get("sections") or []
+    fields = template.get("fields") or []
+    if not isinstance(sections, list) or not isinstance(fields, list):
+        raise ValidationError("Template sections and fields must be lists.", field="template")
+    out_sections = []
+    for i, section in enumerate(sections, 1):
+        where = f"template.sections[{i}]"
+        if not isinstance(section, dict) or not section.get("key") or not section.get("label"):
+            raise ValidationError("Each section needs a key and a label.", field=where)
+        out_sections.append(
+            {
+                "key": str(section["key"]),
+                "label": str(section["label"]),
+                "required": bool(section.get("required", False)),
+                "help": str(section.get("help", "")),
+            }
+        )
+    out_fields = []
+    for i, spec in enumerate(fields, 1):
+        where = f"template.fields[{i}]"
+        if not isinstance(spec, dict) or not spec.get("key") or not spec.get("label"):
+            raise ValidationError("Each field needs a key and a label.", field=where)
+        kind = spec.get("type", "text")
+        if kind not in FIELD_TYPES:
+            raise ValidationError(
+                f"Field type must be one of {', '.join(FIELD_TYPES)}.", field=f"{where}.type"
+            )
+        if kind in ("choice", "multi") and not spec.get("choices"):
+            raise ValidationError("Choice fields need a list of choices.", field=f"{where}.choices")
+        clean = {k: v for k, v in spec.items() if v is not None}
+        clean.update(key=str(spec["key"]), label=str(spec["label"]), type=kind)
+        clean["required"] = bool(spec.get("required", False))
+        if "choices" in clean:
+            clean["choices"] = [str(c) for c in clean["choices"]]
+        out_fields.append(clean)
+    keys = [f["key"] for f in out_fields]
+    if len(keys) != len(set(keys)):
+        raise ValidationError("Field keys must be unique.", field="template.fields")
+    return {"sections": out_sections, "fields": out_fields}
+
+
+def create_program(
+    slug: str,
+    name: str,
+    *,
+    description: str = "",
+    template: Any = None,
+    private: bool = False,
+    actor: User | None = None,
+) -> Program:
+    policy.require(actor, Permission.MANAGE_PROGRAMS)
+    if not _SLUG.match(slug or ""):
+        raise ValidationError(
+            "Slug must be lowercase letters, digits and hyphens.", field="slug"
+        )
+    if find_program(slug) is not None:
+        raise ValidationError(f"A program with slug '{slug}' already exists.", field="slug")
+    if not name or not name.strip():
+        raise ValidationError("Name is required.", field="name")
+    program = Program(
+        slug=slug,
+        name=name.strip(),
+        description=description or "",
+        case_template=validate_template(template),
+        private=bool(private),
+    )
+    db.session.add(program)
+    db.session.flush()
+    record(actor, "program.created", program, private=program.private)
+    return program
+
+
+def update_program(program: Program, *, actor: User | None = None, **changes: Any) -> Program:
+    policy.require(actor, Permission.MANAGE_PROGRAMS)
+    if "template" in changes:
+        program.case_template = validate_template(changes.pop("template"))
+    for key in ("name", "description", "private"):
+        if key in changes:
+            setattr(program, key, changes[key])
+    record(actor, "program.updated", program, fields=",".join(sorted(changes)) or "template")
+    return program
+
+
+def find_session(program: Program, on: date) -> Session | None:
+    return db.session.scalar(
+        select(Session).where(Session.program_id == program.id, Session.date == on)
+    )
+
+
+def get_session(program: Program, number: int) -> Session:
+    session = db.session.scalar(
+        select(Session).where(Session.program_id == program.id, Session.number == number)
+    )
+    if session is None:
+        raise NotFound(f"No session number {number} in {program.name}.")
+    return session
+
+
+def create_session(
+    program: Program,
+    on: date,
+    *,
+    title: str = "",
+    number: int | None = None,
+    didactic_topic: str = "",
+    didactic_presenter: str = "",
+    attendance_count: int | None = None,
+    notes: str = "",
+    topics: Iterable[str] = (),
+    actor: User | None = None,
+) -> Session:
+    """Add a session to a program; numbers follow the order of creation unless given."""
+    policy.require(actor, Permission.MANAGE_SESSIONS, program)
+    if not isinstance(on, date):
+        raise ValidationError("Session date must be a date (YYYY-MM-DD).", field="date")
+    if attendance_count is not None and (
+        not isinstance(attendance_count, int) or attendance_count < 0
+    ):
+        raise ValidationError(
+            "Attendance must be a whole number, zero or more.", field="attendance_count"
+        )
+    if number is None:
+        highest = db.session.scalar(
+            select(func.max(Session.number)).where(Session.program_id == program.id)
+        )
+        number = (highest or 0) + 1
+    elif db.session.scalar(
+        select(Session.id).where(Session.program_id == program.id, Session.number == number)
+    ):
+        raise ValidationError(
+            f"{program.name} already has a session number {number}.", field="number"
+        )
+    session = Session(
+        program=program,
+        date=on,
+        number=number,
+        title=(title or f"{program.name} session {number}").strip()[:200],
+        didactic_topic=didactic_topic or "",
+        didactic_presenter=didactic_presenter or "",
+        attendance_count=attendance_count,
+        notes=notes or "",
+        topics=resolve_topics(topics),
+    )
+    db.session.add(session)
+    db.session.flush()
+    record(actor, "session.created", session, program_id=program.id)
+    return session
+
+
+def find_topic(name: str) -> Topic | None:
+    """A topic by its name or one of its synonyms, case-insensitively."""
+    wanted = name.strip().lower()
+    topic = db.session.scalar(select(Topic).where(func.lower(Topic.name) == wanted))
+    if topic is not None:
+        return topic
+    for candidate in db.session.scalars(select(Topic)):
+        if any(s.lower() == wanted for s in candidate.synonyms or []):
+            return candidate
+    return None
+
+
+def create_topic(
+    name: str,
+    *,
+    synonyms: Iterable[str] = (),
+    parent: Topic | None = None,
+    description: str = "",
+) -> Topic:
+    name = name.strip()
+    if not name or len(name) > 120:
+        raise ValidationError("Topic name must be 1 to 120 characters.", field="topics")
+    slug = slugify(name)
+    existing = set(db.session.scalars(select(Topic.slug).where(Topic.slug.like(f"{slug}%"))))
+    base, n = slug, 2
+    while slug in existing:
+        slug, n = f"{base}-{n}", n + 1
+    topic = Topic(
+        name=name,
+        slug=slug,
+        synonyms=[s.strip() for s in synonyms if s and s.strip()],
+        parent=parent,
+        description=description,
+    )
+    db.session.add(topic)
+    db.session.flush()
+    return topic
+
+
+def resolve_topics(names: Iterable[str], *, create: bool = True) -> list[Topic]:
+    topics: list[Topic] = []
+    for name in names:
+        if not isinstance(name, str) or not name.strip():
+            raise ValidationError("Topics must be non-empty names.", field="topics")
+        topic = find_topic(name)
+        if topic is None:
+            if not create:
+                raise ValidationError(f"Unknown topic '{name}'.", field="topics")
+            topic = create_topic(name)
+        if topic not in topics:
+            topics.append(topic)
+    return topics

@@ -1,0 +1,100 @@
+"""Fixtures: an app on a fresh database (SQLite, or PostgreSQL when
+CASEBOOK_TEST_DATABASE_URL names a server), and users made through the real operations."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import text
+
+from app import create_app
+from app.auth.models import Role, User
+from app.extensions import db
+from tests.support import pg
+
+PASSWORD = "correct-horse-battery"
+SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "cases.jsonl"
+
+
+@pytest.fixture(scope="session")
+def database_server() -> Iterator[str | None]:
+    """With CASEBOOK_TEST_DATABASE_URL set, one fresh PostgreSQL database for the whole run."""
+    base = os.environ.get("CASEBOOK_TEST_DATABASE_URL")
+    if not base:
+        yield None
+        return
+    pg.require_server(base)
+    url = pg.create_database(base)
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "test", "TESTING": True})
+    with app.app_context():
+        db.create_all()
+        db.engine.dispose()
+    try:
+        yield url
+    finally:
+        pg.drop_database(url)
+
+
+def make_app(database_url: str, index_dir: Path, **extra: object) -> Flask:
+    settings: dict[str, object] = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "CASEBOOK_INDEX_DIR": str(index_dir),
+        "WTF_CSRF_ENABLED": False,
+    }
+    settings.update(extra)
+    return create_app(settings)
+
+
+@pytest.fixture
+def app(tmp_path: Path, database_server: str | None) -> Iterator[Flask]:
+    url = database_server or f"sqlite:///{tmp_path / 'casebook.sqlite3'}"
+    application = make_app(url, tmp_path / "index")
+    with application.app_context():
+        if database_server is None:
+            db.create_all()
+        yield application
+        db.session.remove()
+        if database_server is not None:
+            tables = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
+            with db.engine.begin() as conn:
+                conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def make_user(app: Flask):
+    from app.auth.operations import create_user
+
+    def factory(role: str | Role = "provider", *, email: str | None = None, programs=()) -> User:
+        role = Role(role)
+        count = db.session.query(User).count()
+        user = create_user(
+            email or f"{role.value}{count}@example.org",
+            f"{role.label} {count}",
+            role,
+            password=PASSWORD,
+            program_slugs=programs,
+        )
+        db.session.commit()
+        return user
+
+    return factory
+
+
+def sign_in(client: FlaskClient, user: User) -> None:
+    response = client.post(
+        "/sign-in", data={"email": user.email, "password": PASSWORD}, follow_redirects=False
+    )
+    assert response.status_code == 302, response.get_data(as_text=True)

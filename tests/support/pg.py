@@ -1,0 +1,63 @@
+"""Fresh PostgreSQL databases for a test run: created on demand, dropped afterwards."""
+
+from __future__ import annotations
+
+import os
+import secrets
+
+import pytest
+from sqlalchemy.engine import make_url
+
+DEFAULT_SERVER_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+
+def server_url() -> str:
+    return os.environ.get("CASEBOOK_TEST_PG_SERVER", DEFAULT_SERVER_URL)
+
+
+def _admin_connect(url: str):
+    import psycopg
+
+    u = make_url(url)
+    return psycopg.connect(
+        host=u.host or "127.0.0.1",
+        port=u.port or 5432,
+        user=u.username or "postgres",
+        password=u.password,
+        dbname=u.database or "postgres",
+        autocommit=True,
+        connect_timeout=3,
+    )
+
+
+def server_available(url: str | None = None) -> bool:
+    try:
+        with _admin_connect(url or server_url()):
+            return True
+    except Exception:
+        return False
+
+
+def require_server(url: str | None = None) -> str:
+    """The server URL, or skip (fail under CI=true) when no server answers."""
+    url = url or server_url()
+    if not server_available(url):
+        message = f"no PostgreSQL server reachable at {make_url(url).host}:{make_url(url).port}"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message + " (required under CI=true)")
+        pytest.skip(message)
+    return url
+
+
+def create_database(base_url: str, prefix: str = "casebook_test") -> str:
+    name = f"{prefix}_{os.getpid()}_{secrets.token_hex(4)}"
+    with _admin_connect(base_url) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return make_url(base_url).set(database=name).render_as_string(hide_password=False)
+
+
+def drop_database(url: str) -> None:
+    u = make_url(url)
+    admin = u.set(database="postgres").render_as_string(hide_password=False)
+    with _admin_connect(admin) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{u.database}" WITH (FORCE)')
