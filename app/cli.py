@@ -17,6 +17,7 @@ from app.errors import CasebookError
 from app.extensions import db
 
 F = TypeVar("F", bound=Callable[..., Any])
+MAX_PROBLEMS_SHOWN = 25
 
 
 def cli_errors(func: F) -> F:
@@ -129,17 +130,28 @@ def import_command(
         else:
             failed += 1
             click.echo(f"REJECTED {result.path}: nothing imported from this file", err=True)
-            for problem in result.problems:
+            for problem in result.problems[:MAX_PROBLEMS_SHOWN]:
                 click.echo(f"  - {problem}", err=True)
-    total = sum(r.created + r.updated for r in results if r.ok)
-    click.echo(f"{len(results) - failed} of {len(results)} files imported, {total} records.")
+            hidden = len(result.problems) - MAX_PROBLEMS_SHOWN
+            if hidden > 0:
+                click.echo(f"  … and {hidden} more problems in this file", err=True)
+    done = [r for r in results if r.ok]
+    click.echo(
+        f"{len(done)} of {len(results)} files imported: "
+        f"{sum(r.created for r in done)} cases created, {sum(r.updated for r in done)} updated, "
+        f"{sum(r.unchanged for r in done)} unchanged."
+    )
     if failed:
         sys.exit(1)
 
 
 @click.command("export")
 @click.option(
-    "--format", "fmt", type=click.Choice(["jsonl", "markdown"]), required=True, help="Output format."
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "markdown"]),
+    required=True,
+    help="Output format.",
 )
 @click.argument("out", type=click.Path(path_type=Path))
 @click.option("--program", "programs", multiple=True, metavar="SLUG", help="Only these programs.")
@@ -189,9 +201,7 @@ def _serve(app: Flask, host: str, port: int, threads: int = 8) -> None:
 
 def _progress(items: Any, label: str, length: int | None = None) -> Any:
     """A progress bar on a terminal; quiet lines elsewhere."""
-    return click.progressbar(
-        items, label=label, length=length, show_pos=True, file=sys.stderr
-    )
+    return click.progressbar(items, label=label, length=length, show_pos=True, file=sys.stderr)
 
 
 COMMANDS = [

@@ -60,7 +60,9 @@ def init_app(app: Flask) -> None:
     def handle_http(exc: HTTPException) -> Any:
         status = exc.code or 500
         if wants_json():
-            return jsonify({"error": exc.name.lower().replace(" ", "_"), "message": exc.description}), status
+            return jsonify(
+                {"error": exc.name.lower().replace(" ", "_"), "message": exc.description}
+            ), status
         return render_template("error.html", status=status, message=exc.description), status
 
     @app.errorhandler(Exception)

@@ -17,7 +17,7 @@ from app.errors import ValidationError
 from app.extensions import db
 
 MIN_PASSWORD_LENGTH = 10
-TOKEN_PREFIX = "cbk_"
+TOKEN_PREFIX = "cbk_"  # noqa: S105 - a public marker, not a secret
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # Compared against when the account does not exist, so timing does not reveal which emails exist.
 _DUMMY_HASH = generate_password_hash("not-a-real-password-x")

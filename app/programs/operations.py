@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -105,9 +106,7 @@ def create_program(
 ) -> Program:
     policy.require(actor, Permission.MANAGE_PROGRAMS)
     if not _SLUG.match(slug or ""):
-        raise ValidationError(
-            "Slug must be lowercase letters, digits and hyphens.", field="slug"
-        )
+        raise ValidationError("Slug must be lowercase letters, digits and hyphens.", field="slug")
     if find_program(slug) is not None:
         raise ValidationError(f"A program with slug '{slug}' already exists.", field="slug")
     if not name or not name.strip():
@@ -254,3 +253,60 @@ def resolve_topics(names: Iterable[str], *, create: bool = True) -> list[Topic]:
         if topic not in topics:
             topics.append(topic)
     return topics
+
+
+# Read-side queries for the program pages.
+
+
+@dataclass(frozen=True)
+class SessionPage:
+    """One page of a program's sessions, newest first."""
+
+    sessions: list[Session]
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+
+def session_counts(program_ids: Iterable[int]) -> dict[int, int]:
+    """Number of sessions per program id (programs without sessions are left out)."""
+    ids = list(program_ids)
+    if not ids:
+        return {}
+    rows = db.session.execute(
+        select(Session.program_id, func.count(Session.id))
+        .where(Session.program_id.in_(ids))
+        .group_by(Session.program_id)
+    )
+    return {program_id: count for program_id, count in rows}
+
+
+def program_sessions(program: Program, page: int = 1, per_page: int = 20) -> SessionPage:
+    """A page of the program's sessions, newest first; a page past the end gives the last page."""
+    total = (
+        db.session.scalar(select(func.count(Session.id)).where(Session.program_id == program.id))
+        or 0
+    )
+    per_page = max(1, per_page)
+    last = max(1, -(-total // per_page))
+    page = min(max(1, page), last)
+    sessions = db.session.scalars(
+        select(Session)
+        .where(Session.program_id == program.id)
+        .order_by(Session.date.desc(), Session.number.desc())
+        .offset((page - 1) * per_page)
+        .limit(per_page)
+    )
+    return SessionPage(list(sessions), page, per_page, total)

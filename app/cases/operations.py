@@ -1,0 +1,321 @@
+"""Cases: validation against the program's template, creation, updates and the status lifecycle."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from app.audit.operations import record
+from app.auth import policy
+from app.auth.models import User
+from app.auth.policy import Permission
+from app.cases.models import Case, CasePresentation, CaseStatus, Sex
+from app.common import utcnow
+from app.errors import NotFound, ValidationError
+from app.extensions import db
+from app.programs.models import Program, Session
+from app.programs.operations import resolve_topics
+
+TITLE_MAX = 300
+TEXT_MAX = 100_000
+MAX_AGE = 130
+
+# Which status may follow which; anything else is an illegal transition.
+TRANSITIONS: dict[CaseStatus, frozenset[CaseStatus]] = {
+    CaseStatus.DRAFT: frozenset({CaseStatus.SUBMITTED}),
+    CaseStatus.SUBMITTED: frozenset({CaseStatus.APPROVED, CaseStatus.RETURNED, CaseStatus.DRAFT}),
+    CaseStatus.RETURNED: frozenset({CaseStatus.SUBMITTED, CaseStatus.DRAFT}),
+    CaseStatus.APPROVED: frozenset({CaseStatus.PRESENTED, CaseStatus.RETURNED}),
+    CaseStatus.PRESENTED: frozenset({CaseStatus.RECOMMENDATIONS_PUBLISHED}),
+    CaseStatus.RECOMMENDATIONS_PUBLISHED: frozenset({CaseStatus.CLOSED}),
+    CaseStatus.CLOSED: frozenset(),
+}
+
+
+def normalise_age(value: Any) -> str | None:
+    """Whole years as text; 90 or over becomes "90+" so no exact old age is ever stored."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        if text.endswith("+") and text[:-1].isdigit() and int(text[:-1]) >= 90:
+            return "90+"
+        if not text.isdigit():
+            raise ValidationError("Age must be a whole number of years, or 90+.", field="age")
+        value = int(text)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError("Age must be a whole number of years, or 90+.", field="age")
+    if value < 0 or value > MAX_AGE:
+        raise ValidationError(f"Age must be between 0 and {MAX_AGE}.", field="age")
+    return "90+" if value >= 90 else str(value)
+
+
+def export_age(age: str | None) -> int | str | None:
+    if age is None:
+        return None
+    return age if age == "90+" else int(age)
+
+
+def validate_fields(program: Program, values: Any, *, require_all: bool) -> dict[str, Any]:
+    """Check structured fields against the program's template; return them normalised."""
+    if values is None:
+        values = {}
+    if not isinstance(values, Mapping):
+        raise ValidationError("Fields must be a mapping of field keys to values.", field="fields")
+    specs = {spec["key"]: spec for spec in program.template_fields}
+    errors: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+    if not specs:
+        # A program without a defined form (e.g. created by an import) keeps fields as given.
+        return _free_fields(values)
+    for key in values:
+        if key not in specs:
+            errors[f"fields.{key}"] = f"'{key}' is not a field of the {program.name} case form."
+    for key, spec in specs.items():
+        raw = values.get(key)
+        label = spec["label"]
+        if raw is None or raw == "" or raw == []:
+            if spec.get("required") and require_all:
+                errors[f"fields.{key}"] = f"{label} is required."
+            continue
+        try:
+            clean[key] = _coerce_field(spec, raw)
+        except ValueError as exc:
+            errors[f"fields.{key}"] = f"{label}: {exc}"
+    if errors:
+        first = next(iter(errors))
+        raise ValidationError(errors[first], field=first, errors=errors)
+    return clean
+
+
+def _free_fields(values: Mapping[str, Any]) -> dict[str, Any]:
+    clean: dict[str, Any] = {}
+    for key, value in values.items():
+        scalar = (str, int, float, bool)
+        ok = (
+            value is None
+            or isinstance(value, scalar)
+            or (isinstance(value, list) and all(isinstance(v, scalar) for v in value))
+        )
+        if not isinstance(key, str) or not ok:
+            raise ValidationError(
+                "Field values must be text, numbers, yes/no or lists of those.",
+                field=f"fields.{key}",
+            )
+        if value not in (None, "", []):
+            clean[key] = value
+    return clean
+
+
+def _coerce_field(spec: dict[str, Any], raw: Any) -> Any:
+    kind = spec.get("type", "text")
+    if kind == "number":
+        if isinstance(raw, bool):
+            raise ValueError("must be a number.")
+        try:
+            number = float(raw) if not isinstance(raw, int | float) else raw
+        except (TypeError, ValueError):
+            raise ValueError("must be a number.") from None
+        if isinstance(number, float) and number.is_integer() and not isinstance(raw, float):
+            number = int(number)
+        if "min" in spec and number < spec["min"]:
+            raise ValueError(f"must be at least {spec['min']}.")
+        if "max" in spec and number > spec["max"]:
+            raise ValueError(f"must be at most {spec['max']}.")
+        return number
+    if kind == "boolean":
+        if isinstance(raw, bool):
+            return raw
+        text = str(raw).strip().lower()
+        if text in ("yes", "true", "1"):
+            return True
+        if text in ("no", "false", "0"):
+            return False
+        raise ValueError("must be yes or no.")
+    if kind == "choice":
+        if isinstance(raw, list | dict):
+            raise ValueError("must be one of the listed choices.")
+        value = str(raw)
+        if value not in spec["choices"]:
+            raise ValueError(f"'{value}' is not one of: {', '.join(spec['choices'])}.")
+        return value
+    if kind == "multi":
+        items = raw if isinstance(raw, list) else [raw]
+        out = []
+        for item in items:
+            value = str(item)
+            if value not in spec["choices"]:
+                raise ValueError(f"'{value}' is not one of: {', '.join(spec['choices'])}.")
+            out.append(value)
+        return out
+    if isinstance(raw, list | dict):
+        raise ValueError("must be text.")
+    text = str(raw)
+    if len(text) > 2000:
+        raise ValueError("is longer than 2,000 characters.")
+    return text
+
+
+@dataclass
+class CaseData:
+    """The editable content of a case, as validated input."""
+
+    title: str
+    question: str = ""
+    presentation: str = ""
+    age: Any = None
+    sex: str | None = None
+    fields: Mapping[str, Any] = field(default_factory=dict)
+    topics: Iterable[str] = ()
+
+
+def _validate(program: Program, data: CaseData, *, require_all: bool) -> dict[str, Any]:
+    errors: dict[str, str] = {}
+    title = (data.title or "").strip() if isinstance(data.title, str) else None
+    if not title:
+        errors["title"] = "Title is required."
+    elif len(title) > TITLE_MAX:
+        errors["title"] = f"Title must be at most {TITLE_MAX} characters."
+    for name in ("question", "presentation"):
+        value = getattr(data, name)
+        if value is not None and not isinstance(value, str):
+            errors[name] = f"{name.capitalize()} must be text."
+        elif value and len(value) > TEXT_MAX:
+            errors[name] = f"{name.capitalize()} must be at most {TEXT_MAX:,} characters."
+    if require_all and not (data.question or "").strip():
+        errors["question"] = "Ask the hub at least one question."
+    sex = None
+    if data.sex not in (None, ""):
+        try:
+            sex = Sex(str(data.sex).strip().lower())
+        except ValueError:
+            errors["sex"] = "Sex must be one of: " + ", ".join(s.value for s in Sex) + "."
+    age = None
+    try:
+        age = normalise_age(data.age)
+    except ValidationError as exc:
+        errors["age"] = exc.message
+    clean_fields: dict[str, Any] = {}
+    try:
+        clean_fields = validate_fields(program, data.fields, require_all=require_all)
+    except ValidationError as exc:
+        errors.update(exc.errors)
+    topics = data.topics
+    if isinstance(topics, str) or not isinstance(topics, Iterable):
+        errors["topics"] = "Topics must be a list of names."
+        topics = ()
+    if errors:
+        first = next(iter(errors))
+        raise ValidationError(errors[first], field=first, errors=errors)
+    return {
+        "title": title,
+        "question": (data.question or "").strip(),
+        "presentation": (data.presentation or "").strip(),
+        "age": age,
+        "sex": sex,
+        "fields": clean_fields,
+        "topics": resolve_topics(topics),
+    }
+
+
+def create_case(
+    program: Program,
+    data: CaseData,
+    *,
+    presenter: User | None,
+    status: CaseStatus = CaseStatus.DRAFT,
+    ref: str | None = None,
+    follows: Case | None = None,
+    actor: User | None = None,
+    imported: bool = False,
+) -> Case:
+    """Create a case in a program. Drafts may be incomplete; other statuses need every
+    required field of the template. Imports carry history, so they need IMPORT_DATA."""
+    policy.require(actor, Permission.IMPORT_DATA if imported else Permission.SUBMIT_CASE, program)
+    values = _validate(program, data, require_all=status is not CaseStatus.DRAFT)
+    if follows is not None and follows.program_id != program.id:
+        raise ValidationError(
+            "A follow-up stays in the program of the case it follows.", field="follows"
+        )
+    case = Case(
+        program=program,
+        presenter=presenter,
+        ref=ref,
+        status=status,
+        follows=follows,
+        submitted_at=utcnow() if status is not CaseStatus.DRAFT else None,
+        **values,
+    )
+    db.session.add(case)
+    db.session.flush()
+    record(actor, "case.created", case, status=str(status), program_id=program.id)
+    return case
+
+
+def update_case(case: Case, data: CaseData, *, actor: User | None = None) -> list[str]:
+    """Replace the editable content of a case; returns the names of the fields that changed."""
+    values = _validate(case.program, data, require_all=case.status is not CaseStatus.DRAFT)
+    changed = [name for name, value in values.items() if not _same(getattr(case, name), value)]
+    for name in changed:
+        setattr(case, name, values[name])
+    if changed:
+        record(actor, "case.updated", case, fields=",".join(changed))
+    return changed
+
+
+def _same(current: Any, new: Any) -> bool:
+    if isinstance(new, list) and all(hasattr(item, "id") for item in new):  # topics
+        return {t.id for t in current} == {t.id for t in new}
+    return bool(current == new)
+
+
+def set_status(
+    case: Case, status: CaseStatus, *, actor: User | None = None, enforce: bool = True
+) -> None:
+    """Move a case along its lifecycle; `enforce=False` is for importing history as it was."""
+    status = CaseStatus(status)
+    if status is case.status:
+        return
+    if enforce and status not in TRANSITIONS[case.status]:
+        raise ValidationError(
+            f"A {case.status.label.lower()} case cannot become {status.label.lower()}.",
+            field="status",
+        )
+    previous = case.status
+    case.status = status
+    if status is CaseStatus.SUBMITTED and case.submitted_at is None:
+        case.submitted_at = utcnow()
+    record(actor, "case.status_changed", case, previous=str(previous), status=str(status))
+
+
+def schedule(
+    case: Case, session: Session, *, presented: bool = False, actor: User | None = None
+) -> CasePresentation:
+    """Put a case on a session's agenda (idempotent)."""
+    if session.program_id != case.program_id:
+        raise ValidationError(
+            "A case is presented in sessions of its own program.", field="session"
+        )
+    for presentation in case.presentations:
+        if presentation.session_id == session.id:
+            presentation.presented = presentation.presented or presented
+            return presentation
+    presentation = CasePresentation(case=case, session=session, presented=presented)
+    db.session.add(presentation)
+    db.session.flush()
+    record(actor, "case.scheduled", case, session_id=session.id)
+    return presentation
+
+
+def find_case_by_ref(ref: str) -> Case | None:
+    return db.session.scalar(select(Case).where(Case.ref == ref))
+
+
+def get_case(case_id: int) -> Case:
+    case = db.session.get(Case, case_id)
+    if case is None:
+        raise NotFound(f"No case {case_id}.")
+    return case

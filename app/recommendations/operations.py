@@ -1,0 +1,237 @@
+"""Recommendations with version history, annotations, and outcomes recorded at follow-up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from app.audit.operations import record
+from app.auth import policy
+from app.auth.models import Role, User
+from app.auth.policy import Permission
+from app.cases.models import Case
+from app.common import utcnow
+from app.errors import ValidationError
+from app.extensions import db
+from app.recommendations.models import (
+    Adoption,
+    Annotation,
+    AnnotationKind,
+    Outcome,
+    PatientStatus,
+    Recommendation,
+    RecommendationCategory,
+    RecommendationStatus,
+    RecommendationVersion,
+)
+
+BODY_MAX = 50_000
+REFERENCE_MAX = 500
+
+
+def _enum(enum_cls: Any, value: Any, field: str) -> Any:
+    try:
+        return enum_cls(value)
+    except ValueError:
+        choices = ", ".join(m.value for m in enum_cls)
+        raise ValidationError(
+            f"{field.capitalize()} must be one of: {choices}.", field=field
+        ) from None
+
+
+def _body(value: Any, field: str = "body") -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError("Write the text; it cannot be empty.", field=field)
+    if len(value) > BODY_MAX:
+        raise ValidationError(f"The text must be at most {BODY_MAX:,} characters.", field=field)
+    return value.strip()
+
+
+def _references(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise ValidationError("References must be a list of citations.", field="references")
+    out = []
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            raise ValidationError(
+                "Each reference must be a non-empty citation.", field="references"
+            )
+        if len(item) > REFERENCE_MAX:
+            raise ValidationError(
+                f"A reference must be at most {REFERENCE_MAX} characters.", field="references"
+            )
+        out.append(item.strip())
+    return out
+
+
+def _require_expert(author: User) -> None:
+    if author.role not in (Role.EXPERT, Role.ADMIN):
+        raise ValidationError(
+            "Recommendations and annotations are written by experts.", field="author"
+        )
+
+
+def add_recommendation(
+    case: Case,
+    author: User,
+    body: str,
+    category: str,
+    *,
+    references: Iterable[str] | None = None,
+    publish: bool = False,
+    actor: User | None = None,
+    imported: bool = False,
+) -> Recommendation:
+    policy.require(
+        actor, Permission.IMPORT_DATA if imported else Permission.WRITE_RECOMMENDATION, case
+    )
+    _require_expert(author)
+    recommendation = Recommendation(
+        case=case,
+        author=author,
+        body=_body(body),
+        category=_enum(RecommendationCategory, category, "category"),
+        references=_references(references),
+        position=len(case.recommendations) + 1,
+        status=RecommendationStatus.PUBLISHED if publish else RecommendationStatus.DRAFT,
+        published_at=utcnow() if publish else None,
+    )
+    db.session.add(recommendation)
+    db.session.flush()
+    _snapshot(recommendation, author)
+    record(
+        actor,
+        "recommendation.created",
+        recommendation,
+        case_id=case.id,
+        status=str(recommendation.status),
+    )
+    return recommendation
+
+
+def _snapshot(recommendation: Recommendation, editor: User | None) -> None:
+    db.session.add(
+        RecommendationVersion(
+            recommendation=recommendation,
+            version=recommendation.version,
+            body=recommendation.body,
+            category=recommendation.category,
+            references=list(recommendation.references),
+            edited_by=editor,
+        )
+    )
+
+
+def edit_recommendation(
+    recommendation: Recommendation,
+    *,
+    body: str,
+    category: str,
+    references: Iterable[str] | None,
+    editor: User | None,
+    actor: User | None = None,
+) -> bool:
+    """Change the text; a new version is kept when anything changed. Returns whether it did."""
+    new_body = _body(body)
+    new_category = _enum(RecommendationCategory, category, "category")
+    new_references = _references(references)
+    if (new_body, new_category, new_references) == (
+        recommendation.body,
+        recommendation.category,
+        list(recommendation.references),
+    ):
+        return False
+    recommendation.body = new_body
+    recommendation.category = new_category
+    recommendation.references = new_references
+    recommendation.version += 1
+    _snapshot(recommendation, editor)
+    record(actor, "recommendation.edited", recommendation, version=recommendation.version)
+    return True
+
+
+def publish(recommendation: Recommendation, *, actor: User | None = None) -> None:
+    if recommendation.status is RecommendationStatus.PUBLISHED:
+        return
+    recommendation.status = RecommendationStatus.PUBLISHED
+    recommendation.published_at = utcnow()
+    record(actor, "recommendation.published", recommendation)
+
+
+def annotate(
+    recommendation: Recommendation,
+    author: User,
+    kind: str,
+    body: str,
+    *,
+    references: Iterable[str] | None = None,
+    actor: User | None = None,
+    imported: bool = False,
+) -> Annotation:
+    policy.require(
+        actor, Permission.IMPORT_DATA if imported else Permission.ANNOTATE, recommendation.case
+    )
+    _require_expert(author)
+    annotation = Annotation(
+        recommendation=recommendation,
+        author=author,
+        kind=_enum(AnnotationKind, kind, "kind"),
+        body=_body(body),
+        references=_references(references),
+    )
+    db.session.add(annotation)
+    db.session.flush()
+    record(actor, "annotation.created", annotation, recommendation_id=recommendation.id)
+    return annotation
+
+
+def record_outcome(
+    follow_up: Case,
+    recommendation: Recommendation,
+    adoption: str,
+    patient_status: str,
+    *,
+    note: str = "",
+    actor: User | None = None,
+    imported: bool = False,
+) -> Outcome:
+    """At a follow-up, record what became of a recommendation given for the earlier case."""
+    policy.require(
+        actor, Permission.IMPORT_DATA if imported else Permission.RECORD_OUTCOME, follow_up
+    )
+    if follow_up.follows_id is None or recommendation.case_id != follow_up.follows_id:
+        raise ValidationError(
+            "Outcomes are recorded at a follow-up, for recommendations of the case it follows.",
+            field="recommendation",
+        )
+    if note is not None and not isinstance(note, str):
+        raise ValidationError("The note must be text.", field="note")
+    existing = next(
+        (o for o in follow_up.outcomes if o.recommendation_id == recommendation.id), None
+    )
+    values = (
+        _enum(Adoption, adoption, "adoption"),
+        _enum(PatientStatus, patient_status, "patient_status"),
+        (note or "").strip(),
+    )
+    if (
+        existing is not None
+        and (existing.adoption, existing.patient_status, existing.note) == values
+    ):
+        return existing
+    outcome = existing or Outcome(case=follow_up, recommendation=recommendation)
+    outcome.adoption, outcome.patient_status, outcome.note = values
+    outcome.recorded_by_id = actor.id if actor else None
+    if existing is None:
+        db.session.add(outcome)
+    db.session.flush()
+    record(
+        actor,
+        "outcome.recorded",
+        outcome,
+        recommendation_id=recommendation.id,
+        adoption=str(outcome.adoption),
+    )
+    return outcome
