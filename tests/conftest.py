@@ -4,6 +4,7 @@ CASEBOOK_TEST_DATABASE_URL names a server), and users made through the real oper
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,18 +48,36 @@ def make_app(database_url: str, index_dir: Path, **extra: object) -> Flask:
         "SQLALCHEMY_DATABASE_URI": database_url,
         "CASEBOOK_INDEX_DIR": str(index_dir),
         "WTF_CSRF_ENABLED": False,
+        "CASEBOOK_PASSWORD_METHOD": "scrypt:1024:8:1",  # cheap hashing keeps the suite fast
     }
     settings.update(extra)
     return create_app(settings)
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty schema built once; each test starts from a copy of the file."""
+    path = tmp_path_factory.mktemp("template") / "casebook.sqlite3"
+    template_app = make_app(f"sqlite:///{path}", path.parent / "index")
+    with template_app.app_context():
+        db.create_all()
+        db.engine.dispose()
+    return path
+
+
 @pytest.fixture
-def app(tmp_path: Path, database_server: str | None) -> Iterator[Flask]:
-    url = database_server or f"sqlite:///{tmp_path / 'casebook.sqlite3'}"
-    application = make_app(url, tmp_path / "index")
+def app(
+    tmp_path: Path, database_server: str | None, request: pytest.FixtureRequest
+) -> Iterator[Flask]:
+    """Settings can be changed per test with @pytest.mark.app_config(KEY=value)."""
+    marker = request.node.get_closest_marker("app_config")
+    extra = marker.kwargs if marker else {}
+    if database_server is None:
+        database_file = tmp_path / "casebook.sqlite3"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), database_file)
+    url = database_server or f"sqlite:///{database_file}"
+    application = make_app(url, tmp_path / "index", **extra)
     with application.app_context():
-        if database_server is None:
-            db.create_all()
         yield application
         db.session.remove()
         if database_server is not None:

@@ -7,6 +7,7 @@ import re
 import secrets
 from collections.abc import Iterable
 
+from flask import current_app
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -24,7 +25,9 @@ _DUMMY_HASH = generate_password_hash("not-a-real-password-x")
 
 
 def hash_password(password: str) -> str:
-    return generate_password_hash(password, method="scrypt")
+    # Werkzeug's scrypt defaults (n=2**15, r=8, p=1); tests may set cheaper parameters.
+    method = current_app.config.get("CASEBOOK_PASSWORD_METHOD", "scrypt")
+    return generate_password_hash(password, method=method)
 
 
 def normalise_email(email: str) -> str:

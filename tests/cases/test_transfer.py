@@ -1,0 +1,312 @@
+"""Importing and exporting cases: lossless, idempotent, all-or-nothing per file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.audit.models import AuditEvent
+from app.cases.models import Case, CaseStatus
+from app.cases.transfer import ImportOptions, export_cases, import_paths
+from app.extensions import db
+from app.programs.operations import create_program, create_session
+from app.recommendations.models import Recommendation, RecommendationVersion
+
+TEMPLATE = {
+    "sections": [
+        {"key": "hpi", "label": "History of present illness", "required": True},
+        {"key": "assessment", "label": "Assessment"},
+    ],
+    "fields": [
+        {"key": "genotype", "label": "HCV genotype", "type": "choice",
+         "choices": ["1a", "1b", "2", "3"], "required": True},
+        {"key": "hcv_rna", "label": "HCV RNA", "type": "number", "unit": "IU/mL", "min": 0},
+        {"key": "cirrhosis", "label": "Cirrhosis", "type": "boolean"},
+    ],
+}
+
+
+def record(ref: str = "hcv-1", **overrides: object) -> dict:
+    base = {
+        "ref": ref,
+        "program": "hcv",
+        "session_date": "2026-03-10",
+        "title": "58-year-old man with genotype 3 HCV and compensated cirrhosis",
+        "age": 58,
+        "sex": "male",
+        "presenter": "spoke@example.org",
+        "question": "Is twelve weeks of sofosbuvir/velpatasvir enough?",
+        "presentation": "## History of present illness\n\nTreatment-naive, platelets 98,000.",
+        "topics": ["Hepatitis C", "Cirrhosis"],
+        "fields": {"genotype": "3", "hcv_rna": 1200000, "cirrhosis": True},
+        "status": "recommendations_published",
+        "recommendations": [
+            {
+                "author": "hub@example.org",
+                "category": "therapeutic",
+                "body": "Sofosbuvir/velpatasvir for **12 weeks**; check NS5A RAS first.",
+                "references": ["AASLD-IDSA HCV Guidance, 2023."],
+                "annotations": [
+                    {"author": "hub2@example.org", "kind": "agree", "body": "Agree."}
+                ],
+            }
+        ],
+    }
+    base.update(overrides)
+    return {k: v for k, v in base.items() if v is not None}
+
+
+def write_jsonl(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def program(app, make_user):
+    make_user("provider", email="spoke@example.org")
+    make_user("expert", email="hub@example.org")
+    make_user("expert", email="hub2@example.org")
+    program = create_program("hcv", "Hepatitis C ECHO", template=TEMPLATE)
+    create_session(program, __import__("datetime").date(2026, 3, 10), title="HCV session 1")
+    db.session.commit()
+    return program
+
+
+def counts() -> tuple[int, int, int]:
+    return (
+        db.session.scalar(select(func.count(Case.id))),
+        db.session.scalar(select(func.count(Recommendation.id))),
+        db.session.scalar(select(func.count(AuditEvent.id))),
+    )
+
+
+def test_import_creates_case_with_recommendations_and_sessions(program, tmp_path):
+    [result] = import_paths([write_jsonl(tmp_path / "a.jsonl", [record()])])
+    assert result.ok and result.created == 1
+    case = db.session.scalar(select(Case).where(Case.ref == "hcv-1"))
+    assert case.status is CaseStatus.RECOMMENDATIONS_PUBLISHED
+    assert case.fields == {"genotype": "3", "hcv_rna": 1200000, "cirrhosis": True}
+    assert [s.title for s in case.sessions] == ["HCV session 1"]
+    assert case.presentations[0].presented
+    assert [t.name for t in case.topics] == ["Cirrhosis", "Hepatitis C"]
+    [rec] = case.recommendations
+    assert rec.author.email == "hub@example.org"
+    assert [a.kind.value for a in rec.annotations] == ["agree"]
+
+
+def test_reimporting_the_same_ref_updates_and_never_duplicates(program, tmp_path):
+    path = write_jsonl(tmp_path / "a.jsonl", [record()])
+    import_paths([path])
+    changed = record(title="58-year-old man, genotype 3, cirrhosis: retreatment question")
+    changed["recommendations"][0]["body"] = "Sofosbuvir/velpatasvir/voxilaprevir for 12 weeks."
+    [again] = import_paths([write_jsonl(path, [changed])])
+    assert (again.created, again.updated) == (0, 1)
+    [case] = db.session.scalars(select(Case)).all()
+    assert case.title.endswith("retreatment question")
+    [rec] = case.recommendations
+    assert rec.version == 2
+    assert db.session.scalar(select(func.count(RecommendationVersion.id))) == 2
+    [third] = import_paths([path])
+    assert (third.created, third.updated, third.unchanged) == (0, 0, 1)
+
+
+def test_age_of_ninety_or_more_is_stored_only_as_90_plus(program, tmp_path):
+    import_paths([write_jsonl(tmp_path / "a.jsonl", [record(age=94)])])
+    case = db.session.scalar(select(Case))
+    assert case.age == "90+"
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "markdown"])
+def test_import_export_import_is_lossless(program, tmp_path, fmt):
+    first = record("hcv-1")
+    follow = record(
+        "hcv-2",
+        title="Follow-up: SVR12 reached",
+        follows="hcv-1",
+        status="closed",
+        recommendations=[],
+        outcomes=[{"recommendation": 1, "adoption": "adopted", "patient_status": "improved",
+                   "note": "SVR12."}],
+        age="90+",
+    )
+    # The follow-up comes first in the file list: import orders files by dependency.
+    write_jsonl(tmp_path / "b.jsonl", [first])
+    write_jsonl(tmp_path / "a.jsonl", [follow])
+    results = import_paths([tmp_path / "a.jsonl", tmp_path / "b.jsonl"])
+    assert all(r.ok for r in results), [r.problems for r in results]
+
+    out1 = tmp_path / ("one.jsonl" if fmt == "jsonl" else "one")
+    assert export_cases(out1, fmt) == 2
+    before = counts()
+    results = import_paths([out1])
+    assert all(r.ok for r in results) and sum(r.unchanged for r in results) == 2
+    assert counts()[:2] == before[:2]
+
+    snapshot = tmp_path / "check.jsonl"
+    export_cases(snapshot, "jsonl")
+    lines = [json.loads(line) for line in snapshot.read_text().splitlines()]
+    by_ref = {r["ref"]: r for r in lines}
+    assert by_ref["hcv-2"]["outcomes"][0]["adoption"] == "adopted"
+    assert by_ref["hcv-2"]["age"] == "90+"
+    assert by_ref["hcv-1"]["recommendations"][0]["annotations"][0]["kind"] == "agree"
+    first["topics"] = sorted(first["topics"])  # topics come back in vocabulary order
+    for key, value in first.items():
+        if key not in ("recommendations",):
+            assert by_ref["hcv-1"][key] == value, key
+
+
+def test_import_into_an_empty_instance_then_export_gives_the_same_file(app, tmp_path, make_user):
+    path = write_jsonl(tmp_path / "in.jsonl", [record()])
+    results = import_paths([path], ImportOptions(create_programs=True, create_authors=True))
+    assert results[0].ok, results[0].problems
+    export_cases(tmp_path / "out.jsonl", "jsonl")
+    export_cases(tmp_path / "out2.jsonl", "jsonl")
+    import_paths([tmp_path / "out.jsonl"])
+    export_cases(tmp_path / "out3.jsonl", "jsonl")
+    assert (tmp_path / "out.jsonl").read_text() == (tmp_path / "out3.jsonl").read_text()
+
+
+def _problems_for(tmp_path: Path, name: str, content: str) -> list[str]:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    [result] = import_paths([path])
+    assert not result.ok
+    return result.problems
+
+
+MARKDOWN_OK = """---
+ref: hcv-9
+program: hcv
+title: 40-year-old woman with genotype 1a HCV
+age: 40
+sex: female
+question: Which regimen?
+fields:
+  genotype: "1a"
+status: submitted
+---
+## History of present illness
+
+Naive to treatment.
+"""
+
+
+def test_markdown_file_imports(program, tmp_path):
+    path = tmp_path / "hcv-9.md"
+    path.write_text(MARKDOWN_OK, encoding="utf-8")
+    [result] = import_paths([tmp_path])
+    assert result.ok, result.problems
+    case = db.session.scalar(select(Case).where(Case.ref == "hcv-9"))
+    assert case.presentation.startswith("## History of present illness")
+    assert case.status is CaseStatus.SUBMITTED
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("bad.md", "---\nref: [unclosed\n---\nbody\n", ["bad.md: malformed front matter at line"]),
+        ("none.md", "just text\n", ["none.md: no YAML front matter"]),
+        ("bad.jsonl", '{"ref": "x"\n', ["bad.jsonl line 1: not valid JSON"]),
+        (
+            "prog.jsonl",
+            json.dumps(record(program="nephrology")) + "\n",
+            ["prog.jsonl line 1 (ref hcv-1) field 'program': unknown program 'nephrology'"],
+        ),
+        (
+            "missing.jsonl",
+            json.dumps(record(title=None)) + "\n",
+            ["missing.jsonl line 1 (ref hcv-1) field 'title': is required"],
+        ),
+        (
+            "type.jsonl",
+            json.dumps(record(fields={"genotype": "3", "hcv_rna": "lots"})) + "\n",
+            ["type.jsonl line 1 (ref hcv-1) field 'fields.hcv_rna': HCV RNA: must be a number."],
+        ),
+        (
+            "choice.jsonl",
+            json.dumps(record(fields={"genotype": "7"})) + "\n",
+            ["choice.jsonl line 1 (ref hcv-1) field 'fields.genotype': HCV genotype: '7' is not"],
+        ),
+        (
+            "required.jsonl",
+            json.dumps(record(fields={"hcv_rna": 5})) + "\n",
+            ["required.jsonl line 1 (ref hcv-1) field 'fields.genotype': HCV genotype is required"],
+        ),
+        (
+            "age.jsonl",
+            json.dumps(record(age="fifty")) + "\n",
+            ["age.jsonl line 1 (ref hcv-1) field 'age': Age must be a whole number"],
+        ),
+        (
+            "date.jsonl",
+            json.dumps(record(session_date="10/03/2026")) + "\n",
+            ["date.jsonl line 1 (ref hcv-1) field 'session_date': must be a date"],
+        ),
+        (
+            "status.jsonl",
+            json.dumps(record(status="finished")) + "\n",
+            ["status.jsonl line 1 (ref hcv-1) field 'status': must be one of"],
+        ),
+        (
+            "author.jsonl",
+            json.dumps(record(presenter="nobody@example.org")) + "\n",
+            ["author.jsonl line 1 (ref hcv-1) field 'presenter': no account with email"],
+        ),
+        (
+            "rec.jsonl",
+            json.dumps(record(recommendations=[{"author": "hub@example.org",
+                                                "category": "magic", "body": "x"}])) + "\n",
+            ["rec.jsonl line 1 (ref hcv-1) field 'recommendations[1].category': Category must"],
+        ),
+        (
+            "extra.jsonl",
+            json.dumps(record(mrn="12345")) + "\n",
+            ["extra.jsonl line 1 (ref hcv-1) field 'mrn': is not a known field"],
+        ),
+        (
+            "dup.jsonl",
+            json.dumps(record("hcv-1")) + "\n" + json.dumps(record("hcv-1")) + "\n",
+            ["dup.jsonl line 2 (ref hcv-1) field 'ref': duplicate of the record at 1"],
+        ),
+    ],
+)
+def test_bad_input_names_file_record_and_field_and_changes_nothing(
+    program, tmp_path, name, content, expected
+):
+    before = counts()
+    problems = _problems_for(tmp_path, name, content)
+    for fragment in expected:
+        assert any(fragment in p for p in problems), problems
+    assert counts() == before
+
+
+def test_one_bad_record_rejects_its_whole_file_but_not_other_files(program, tmp_path):
+    good = write_jsonl(tmp_path / "good.jsonl", [record("hcv-1")])
+    mixed = write_jsonl(tmp_path / "mixed.jsonl", [record("hcv-2"), record("hcv-3", sex="x")])
+    results = {Path(r.path).name: r for r in import_paths([good, mixed])}
+    assert results["good.jsonl"].ok
+    assert not results["mixed.jsonl"].ok
+    assert "line 2 (ref hcv-3) field 'sex'" in results["mixed.jsonl"].problems[0]
+    assert [c.ref for c in db.session.scalars(select(Case))] == ["hcv-1"]
+
+
+def test_unknown_program_is_created_with_the_flag(app, tmp_path, make_user):
+    make_user("provider", email="spoke@example.org")
+    make_user("expert", email="hub@example.org")
+    make_user("expert", email="hub2@example.org")
+    path = write_jsonl(tmp_path / "a.jsonl", [record(program="new-program")])
+    [result] = import_paths([path], ImportOptions(create_programs=True))
+    assert result.ok, result.problems
+    assert db.session.scalar(select(Case)).program.slug == "new-program"
+
+
+def test_audit_trail_of_an_import_holds_no_patient_text(program, tmp_path):
+    marker = "Zanzibarian-marker-text"
+    rec = record(title=f"Case {marker}", question=f"{marker}?", presentation=marker)
+    import_paths([write_jsonl(tmp_path / "a.jsonl", [rec])])
+    events = db.session.scalars(select(AuditEvent)).all()
+    assert events
+    assert all(marker not in json.dumps(e.details) for e in events)

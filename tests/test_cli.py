@@ -1,0 +1,113 @@
+"""The casebook command line, as an operator uses it."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import func, select
+
+from app.auth.models import User
+from app.auth.operations import user_for_token
+from app.cases.models import Case
+from app.extensions import db
+from app.programs.operations import create_program
+from tests.conftest import PASSWORD
+
+
+def run(app, *args, input=None):
+    return app.test_cli_runner().invoke(args=list(args), input=input)
+
+
+def test_create_user_then_sign_in(app, client):
+    result = run(
+        app, "create-user", "hub@example.org", "--name", "Hub Expert", "--role", "expert",
+        input=f"{PASSWORD}\n{PASSWORD}\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "Created expert account hub@example.org" in result.output
+    response = client.post("/sign-in", data={"email": "hub@example.org", "password": PASSWORD})
+    assert response.status_code == 302
+
+
+def test_create_user_reports_bad_input_clearly(app):
+    result = run(app, "create-user", "nope", "--name", "X", "--password", PASSWORD)
+    assert result.exit_code == 1
+    assert "Enter a valid email address." in result.output
+    result = run(app, "create-user", "a@example.org", "--name", "X", "--password", "short")
+    assert result.exit_code == 1 and "at least 10 characters" in result.output
+    assert db.session.scalar(select(func.count(User.id))) == 0
+
+
+def test_create_token_prints_a_working_token(app, make_user):
+    user = make_user("coordinator")
+    result = run(app, "create-token", user.email)
+    assert result.exit_code == 0
+    token = result.output.strip()
+    assert user_for_token(token) == user
+    result = run(app, "create-token", "ghost@example.org")
+    assert result.exit_code == 1 and "No active account" in result.output
+
+
+def test_import_and_export_commands(app, make_user, tmp_path):
+    make_user("expert", email="hub@example.org")
+    create_program("oud", "OUD ECHO")
+    db.session.commit()
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        json.dumps(
+            {
+                "ref": "oud-1",
+                "program": "oud",
+                "title": "Low-dose buprenorphine start while using fentanyl",
+                "age": 31,
+                "question": "How to start buprenorphine?",
+                "status": "presented",
+                "session_date": "2026-02-03",
+            }
+        )
+        + "\n"
+    )
+    result = run(app, "import", str(source))
+    assert result.exit_code == 0, result.output
+    assert "1 of 1 files imported: 1 cases created" in result.output
+    out = tmp_path / "out.jsonl"
+    result = run(app, "export", "--format", "jsonl", str(out))
+    assert result.exit_code == 0 and "Exported 1 cases" in result.output
+    assert json.loads(out.read_text())["ref"] == "oud-1"
+
+
+def test_import_exits_non_zero_and_lists_problems(app, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"ref": "a", "program": "nowhere", "title": "t"}\n')
+    result = run(app, "import", str(bad))
+    assert result.exit_code == 1
+    assert "REJECTED" in result.output
+    assert "line 1 (ref a) field 'program': unknown program 'nowhere'" in result.output
+    assert db.session.scalar(select(func.count(Case.id))) == 0
+
+
+def test_import_and_export_as_a_user_follow_the_policy(app, make_user, tmp_path):
+    provider = make_user("provider")
+    coordinator = make_user("coordinator")
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"ref": "a", "program": "p", "title": "t"}\n')
+    result = run(app, "import", "--as", provider.email, "--create-programs", str(source))
+    assert result.exit_code == 1 and "not allowed" in result.output
+    result = run(app, "export", "--as", provider.email, "--format", "jsonl", str(tmp_path / "o"))
+    assert result.exit_code == 1 and "not allowed" in result.output
+    result = run(app, "export", "--as", coordinator.email, "--format", "jsonl",
+                 str(tmp_path / "o.jsonl"))
+    assert result.exit_code == 0, result.output
+
+
+def test_init_upgrades_the_database(tmp_path):
+    from tests.conftest import make_app
+
+    app = make_app(f"sqlite:///{tmp_path / 'fresh.sqlite3'}", tmp_path / "idx")
+    with app.app_context():
+        result = run(app, "init")
+        assert result.exit_code == 0, result.output
+        assert "Database ready" in result.output
+        assert (tmp_path / "idx").is_dir()
+        assert db.session.scalar(select(func.count(User.id))) == 0
+        db.engine.dispose()
