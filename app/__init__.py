@@ -19,6 +19,7 @@ def _import_models() -> None:
     """Import every model module so the metadata (and Alembic) sees all tables."""
     from app.audit import models as _audit  # noqa: F401
     from app.auth import models as _auth  # noqa: F401
+    from app.notifications import models as _notifications  # noqa: F401
     from app.cases import models as _cases  # noqa: F401
     from app.practices import models as _practices  # noqa: F401
     from app.programs import models as _programs  # noqa: F401

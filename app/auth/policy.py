@@ -19,6 +19,7 @@ from app.errors import PermissionDenied
 if TYPE_CHECKING:
     from app.cases.models import Case
     from app.programs.models import Program
+    from app.recommendations.models import Recommendation
 
 
 class Permission(enum.StrEnum):
@@ -99,6 +100,35 @@ def can_view_case(user: Any, case: Case) -> bool:
     return True
 
 
+# A presenter may change a case until the review team has approved it.
+_EDITABLE_BY_PRESENTER = {"draft", "submitted", "returned"}
+
+
+def can_edit_case(user: Any, case: Case) -> bool:
+    if user is None:
+        return True
+    if not _is_user(user) or not can_view_case(user, case):
+        return False
+    if user.role is Role.ADMIN:
+        return str(case.status) != "closed"
+    return (
+        case.presenter_id == user.id
+        and str(case.status) in _EDITABLE_BY_PRESENTER
+        and has_permission(user, Permission.SUBMIT_CASE)
+    )
+
+
+def can_edit_recommendation(user: Any, recommendation: Recommendation) -> bool:
+    """Its author (an expert) or an admin; nobody else, published or not."""
+    if user is None:
+        return True
+    if not has_permission(user, Permission.WRITE_RECOMMENDATION):
+        return False
+    if not can_view_case(user, recommendation.case):
+        return False
+    return user.role is Role.ADMIN or recommendation.author_id == user.id
+
+
 def can(user: Any, permission: Permission, obj: Any = None) -> bool:
     """True if `user` holds `permission`, and may see `obj` (a Program or a Case) if given."""
     if not has_permission(user, permission):
@@ -118,6 +148,17 @@ def can(user: Any, permission: Permission, obj: Any = None) -> bool:
 def require(user: Any, permission: Permission, obj: Any = None) -> None:
     if not can(user, permission, obj):
         raise PermissionDenied()
+
+
+def require_edit_case(user: Any, case: Case) -> None:
+    require_view_case(user, case)
+    if not can_edit_case(user, case):
+        raise PermissionDenied("Only the presenter can change this case, and only before approval.")
+
+
+def require_edit_recommendation(user: Any, recommendation: Recommendation) -> None:
+    if not can_edit_recommendation(user, recommendation):
+        raise PermissionDenied("Only the author of a recommendation can change it.")
 
 
 def require_view_program(user: Any, program: Program) -> None:

@@ -94,6 +94,9 @@ class Case(db.Model):
     outcomes: Mapped[list[Outcome]] = relationship(
         back_populates="case", cascade="all, delete-orphan"
     )
+    review_comments: Mapped[list[ReviewComment]] = relationship(
+        back_populates="case", order_by="ReviewComment.created_at", cascade="all, delete-orphan"
+    )
 
     @property
     def first_session(self) -> Session | None:
@@ -115,3 +118,18 @@ class CasePresentation(db.Model):
 
     case: Mapped[Case] = relationship(back_populates="presentations")
     session: Mapped[Session] = relationship(back_populates="presentations")
+
+
+class ReviewComment(db.Model):
+    """A coordinator's note to the presenter when returning a case from review."""
+
+    __tablename__ = "review_comments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(sa.ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    body: Mapped[str] = mapped_column(sa.Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    case: Mapped[Case] = relationship(back_populates="review_comments")
+    author: Mapped[User | None] = relationship()

@@ -266,6 +266,43 @@ def update_case(case: Case, data: CaseData, *, actor: User | None = None) -> lis
     return changed
 
 
+def content_of(case: Case) -> CaseData:
+    return CaseData(
+        title=case.title,
+        question=case.question,
+        presentation=case.presentation,
+        age=case.age,
+        sex=str(case.sex) if case.sex else None,
+        fields=case.fields or {},
+        topics=[t.name for t in case.topics],
+    )
+
+
+def check_complete(case: Case) -> None:
+    """Raise ValidationError naming each missing or invalid part, as submission requires."""
+    _validate(case.program, content_of(case), require_all=True)
+    missing = [
+        s["label"]
+        for s in case.program.template_sections
+        if s.get("required") and not _has_section(case.presentation, s["label"])
+    ]
+    if missing:
+        raise ValidationError(
+            "The presentation needs these sections: " + ", ".join(missing) + ".",
+            field="presentation",
+        )
+
+
+def _has_section(presentation: str, label: str) -> bool:
+    """A required section is present when its heading has some text under it."""
+    from app.cases.sections import split_sections
+
+    return any(
+        heading.strip().lower() == label.strip().lower() and body.strip()
+        for heading, body in split_sections(presentation)
+    )
+
+
 def _same(current: Any, new: Any) -> bool:
     if isinstance(new, list) and all(hasattr(item, "id") for item in new):  # topics
         return {t.id for t in current} == {t.id for t in new}

@@ -507,6 +507,7 @@ def _import_recommendations(
                     references=item.get("references"),
                     editor=author,
                     actor=actor,
+                    imported=True,
                 )
                 if published and recommendation.status is not RecommendationStatus.PUBLISHED:
                     publish(recommendation, actor=actor)

@@ -9,7 +9,7 @@ from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import Role, User
 from app.auth.policy import Permission
-from app.cases.models import Case
+from app.cases.models import Case, CaseStatus
 from app.common import utcnow
 from app.errors import ValidationError
 from app.extensions import db
@@ -26,6 +26,12 @@ from app.recommendations.models import (
 )
 
 BODY_MAX = 50_000
+_OPEN_FOR_RECOMMENDATIONS = (
+    CaseStatus.APPROVED,
+    CaseStatus.PRESENTED,
+    CaseStatus.RECOMMENDATIONS_PUBLISHED,
+    CaseStatus.CLOSED,
+)
 REFERENCE_MAX = 500
 
 
@@ -88,6 +94,12 @@ def add_recommendation(
         actor, Permission.IMPORT_DATA if imported else Permission.WRITE_RECOMMENDATION, case
     )
     _require_expert(author)
+    if not imported and case.status not in _OPEN_FOR_RECOMMENDATIONS:
+        raise ValidationError(
+            f"Recommendations are written for approved cases; this case is "
+            f"{case.status.label.lower()}.",
+            field="status",
+        )
     recommendation = Recommendation(
         case=case,
         author=author,
@@ -132,8 +144,13 @@ def edit_recommendation(
     references: Iterable[str] | None,
     editor: User | None,
     actor: User | None = None,
+    imported: bool = False,
 ) -> bool:
     """Change the text; a new version is kept when anything changed. Returns whether it did."""
+    if imported:
+        policy.require(actor, Permission.IMPORT_DATA, recommendation.case)
+    else:
+        policy.require_edit_recommendation(actor, recommendation)
     new_body = _body(body)
     new_category = _enum(RecommendationCategory, category, "category")
     new_references = _references(references)

@@ -1,0 +1,176 @@
+"""What people do with a case as it moves through an ECHO program:
+draft → submitted → approved → presented → recommendations_published → closed,
+with `returned` from review, and follow-ups that bring the patient back."""
+
+from __future__ import annotations
+
+from flask import url_for
+
+from app.audit.operations import record
+from app.auth import policy
+from app.auth.models import User
+from app.auth.policy import Permission
+from app.cases.models import Case, CaseStatus, ReviewComment
+from app.cases.operations import (
+    CaseData,
+    check_complete,
+    create_case,
+    schedule,
+    set_status,
+    update_case,
+)
+from app.errors import ValidationError
+from app.extensions import db
+from app.notifications.operations import notify
+from app.programs.models import Program, Session
+from app.recommendations.models import Recommendation, RecommendationStatus
+from app.recommendations.operations import publish
+
+COMMENT_MAX = 5_000
+
+
+def _case_url(case: Case) -> str:
+    try:
+        return url_for("cases.case", case_id=case.id)
+    except RuntimeError:  # outside a request (CLI)
+        return f"/cases/{case.id}"
+
+
+def draft_case(
+    program: Program, data: CaseData, *, presenter: User, follows: Case | None = None
+) -> Case:
+    """A provider starts a case (or a follow-up) as a draft; it may be incomplete."""
+    if follows is not None:
+        policy.require_view_case(presenter, follows)
+        if follows.status not in (CaseStatus.RECOMMENDATIONS_PUBLISHED, CaseStatus.CLOSED):
+            raise ValidationError(
+                "A follow-up can be presented once the first presentation has recommendations.",
+                field="follows",
+            )
+    return create_case(
+        program,
+        data,
+        presenter=presenter,
+        status=CaseStatus.DRAFT,
+        follows=follows,
+        actor=presenter,
+    )
+
+
+def edit_case(case: Case, data: CaseData, *, actor: User) -> list[str]:
+    policy.require_edit_case(actor, case)
+    return update_case(case, data, actor=actor)
+
+
+def submit_case(case: Case, *, actor: User) -> None:
+    """Send a draft (or a returned case) for review; now every required field must be there."""
+    policy.require_edit_case(actor, case)
+    if case.status not in (CaseStatus.DRAFT, CaseStatus.RETURNED):
+        raise ValidationError(
+            f"A {case.status.label.lower()} case cannot be submitted.", field="status"
+        )
+    check_complete(case)
+    set_status(case, CaseStatus.SUBMITTED, actor=actor)
+
+
+def withdraw_case(case: Case, *, actor: User) -> None:
+    """The presenter takes a submitted or returned case back to draft."""
+    policy.require_edit_case(actor, case)
+    set_status(case, CaseStatus.DRAFT, actor=actor)
+
+
+def approve_case(case: Case, *, actor: User) -> None:
+    policy.require(actor, Permission.REVIEW_CASE, case)
+    set_status(case, CaseStatus.APPROVED, actor=actor)
+    notify(
+        case.presenter, "case.approved", f"Your case “{case.title}” was approved.", _case_url(case)
+    )
+
+
+def return_case(case: Case, comment: str, *, actor: User) -> ReviewComment:
+    """Send a case back to its presenter with what to change."""
+    policy.require(actor, Permission.REVIEW_CASE, case)
+    if not isinstance(comment, str) or not comment.strip():
+        raise ValidationError("Tell the presenter what to change.", field="comment")
+    if len(comment) > COMMENT_MAX:
+        raise ValidationError(
+            f"The comment must be at most {COMMENT_MAX:,} characters.", field="comment"
+        )
+    set_status(case, CaseStatus.RETURNED, actor=actor)
+    review = ReviewComment(case=case, author_id=actor.id if actor else None, body=comment.strip())
+    db.session.add(review)
+    notify(
+        case.presenter,
+        "case.returned",
+        f"Your case “{case.title}” was returned with comments.",
+        _case_url(case),
+    )
+    return review
+
+
+def schedule_case(case: Case, session: Session, *, actor: User) -> None:
+    """Put an approved case on a session's agenda."""
+    policy.require(actor, Permission.MANAGE_SESSIONS, case)
+    if case.status is not CaseStatus.APPROVED:
+        raise ValidationError("Only approved cases can be scheduled.", field="status")
+    schedule(case, session, actor=actor)
+
+
+def unschedule_case(case: Case, session: Session, *, actor: User) -> None:
+    policy.require(actor, Permission.MANAGE_SESSIONS, case)
+    for presentation in list(case.presentations):
+        if presentation.session_id == session.id:
+            if presentation.presented:
+                raise ValidationError(
+                    "A case already presented stays on the agenda.", field="session"
+                )
+            case.presentations.remove(presentation)
+            db.session.delete(presentation)
+            record(actor, "case.unscheduled", case, session_id=session.id)
+
+
+def mark_presented(case: Case, session: Session, *, actor: User) -> None:
+    """Record that the case was discussed in the session."""
+    policy.require(actor, Permission.MANAGE_SESSIONS, case)
+    presentation = next((p for p in case.presentations if p.session_id == session.id), None)
+    if presentation is None:
+        raise ValidationError("The case is not on this session's agenda.", field="session")
+    if case.status is CaseStatus.APPROVED:
+        set_status(case, CaseStatus.PRESENTED, actor=actor)
+    elif case.status is not CaseStatus.PRESENTED:
+        raise ValidationError(
+            f"A {case.status.label.lower()} case cannot be marked presented.", field="status"
+        )
+    presentation.presented = True
+
+
+def publish_recommendation(recommendation: Recommendation, *, actor: User) -> None:
+    """Publish a recommendation once the case was presented; the presenter is notified."""
+    policy.require_edit_recommendation(actor, recommendation)
+    case = recommendation.case
+    if case.status not in (
+        CaseStatus.PRESENTED,
+        CaseStatus.RECOMMENDATIONS_PUBLISHED,
+        CaseStatus.CLOSED,
+    ):
+        raise ValidationError(
+            f"Recommendations are published after the case is presented; this case is "
+            f"{case.status.label.lower()}.",
+            field="status",
+        )
+    if recommendation.status is RecommendationStatus.PUBLISHED:
+        return
+    publish(recommendation, actor=actor)
+    if case.status is CaseStatus.PRESENTED:
+        set_status(case, CaseStatus.RECOMMENDATIONS_PUBLISHED, actor=actor)
+    notify(
+        case.presenter,
+        "recommendation.published",
+        f"New recommendation for your case “{case.title}”.",
+        _case_url(case),
+    )
+
+
+def close_case(case: Case, *, actor: User) -> None:
+    policy.require(actor, Permission.REVIEW_CASE, case)
+    set_status(case, CaseStatus.CLOSED, actor=actor)

@@ -1,0 +1,47 @@
+"""In-app notifications."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select, update
+
+from app.auth.models import User
+from app.common import utcnow
+from app.extensions import db
+from app.notifications.models import Notification
+
+
+def notify(user: User | None, kind: str, message: str, url: str = "") -> Notification | None:
+    if user is None or not user.active:
+        return None
+    notification = Notification(user_id=user.id, kind=kind, message=message[:400], url=url[:300])
+    db.session.add(notification)
+    return notification
+
+
+def unread_count(user: User) -> int:
+    return (
+        db.session.scalar(
+            select(func.count(Notification.id)).where(
+                Notification.user_id == user.id, Notification.read_at.is_(None)
+            )
+        )
+        or 0
+    )
+
+
+def notifications_for(user: User, limit: int = 50) -> list[Notification]:
+    stmt = (
+        select(Notification)
+        .where(Notification.user_id == user.id)
+        .order_by(Notification.created_at.desc(), Notification.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.scalars(stmt))
+
+
+def mark_all_read(user: User) -> None:
+    db.session.execute(
+        update(Notification)
+        .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+        .values(read_at=utcnow())
+    )
