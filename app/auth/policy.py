@@ -11,13 +11,14 @@ from collections.abc import Callable
 from functools import wraps
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import sqlalchemy as sa
 from flask_login import current_user, login_required
 
 from app.auth.models import Role, User
+from app.cases.models import Case, CaseStatus
 from app.errors import PermissionDenied
 
 if TYPE_CHECKING:
-    from app.cases.models import Case
     from app.programs.models import Program
     from app.recommendations.models import Recommendation
 
@@ -57,9 +58,17 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
 }
 
-# Statuses in which only the presenter (and the review team, once submitted) sees a case.
-_PRESENTER_ONLY = {"draft"}
-_REVIEW_VISIBLE = {"submitted", "returned"}
+# Case visibility by status: open ones to all who see the program; drafts to the presenter
+# (and admins); cases in review to the presenter and the review team.
+OPEN_STATUSES = frozenset(
+    {
+        CaseStatus.APPROVED,
+        CaseStatus.PRESENTED,
+        CaseStatus.RECOMMENDATIONS_PUBLISHED,
+        CaseStatus.CLOSED,
+    }
+)
+IN_REVIEW_STATUSES = frozenset({CaseStatus.SUBMITTED, CaseStatus.RETURNED})
 
 
 def _is_user(user: Any) -> bool:
@@ -91,17 +100,33 @@ def can_view_case(user: Any, case: Case) -> bool:
         return True
     if not _is_user(user):
         return False
-    status = str(case.status)
-    is_presenter = case.presenter_id == user.id
-    if status in _PRESENTER_ONLY:
-        return is_presenter or user.role is Role.ADMIN
-    if status in _REVIEW_VISIBLE:
-        return is_presenter or has_permission(user, Permission.REVIEW_CASE)
-    return True
+    if case.status in OPEN_STATUSES or case.presenter_id == user.id:
+        return True
+    if case.status in IN_REVIEW_STATUSES:
+        return has_permission(user, Permission.REVIEW_CASE)
+    return user.role is Role.ADMIN  # drafts
+
+
+def visible_case_clause(user: Any) -> sa.ColumnElement[bool]:
+    """`can_view_case` as a WHERE clause (status and presenter; tests keep the two in step).
+
+    Program visibility is not part of it: callers restrict to visible programs themselves.
+    """
+    if user is None:
+        return sa.true()
+    if not (isinstance(user, User) and user.is_active):
+        return sa.false()
+    own = Case.presenter_id == user.id
+    clauses = [Case.status.in_(OPEN_STATUSES), own]
+    if user.role is Role.ADMIN:
+        clauses.append(Case.status == CaseStatus.DRAFT)
+    if has_permission(user, Permission.REVIEW_CASE):
+        clauses.append(Case.status.in_(IN_REVIEW_STATUSES))
+    return sa.or_(*clauses)
 
 
 # A presenter may change a case until the review team has approved it.
-_EDITABLE_BY_PRESENTER = {"draft", "submitted", "returned"}
+_EDITABLE_BY_PRESENTER = {CaseStatus.DRAFT, CaseStatus.SUBMITTED, CaseStatus.RETURNED}
 
 
 def can_edit_case(user: Any, case: Case) -> bool:
@@ -110,10 +135,10 @@ def can_edit_case(user: Any, case: Case) -> bool:
     if not _is_user(user) or not can_view_case(user, case):
         return False
     if user.role is Role.ADMIN:
-        return str(case.status) != "closed"
+        return case.status is not CaseStatus.CLOSED
     return (
         case.presenter_id == user.id
-        and str(case.status) in _EDITABLE_BY_PRESENTER
+        and case.status in _EDITABLE_BY_PRESENTER
         and has_permission(user, Permission.SUBMIT_CASE)
     )
 
@@ -135,7 +160,6 @@ def can(user: Any, permission: Permission, obj: Any = None) -> bool:
         return False
     if obj is None:
         return True
-    from app.cases.models import Case
     from app.programs.models import Program
 
     if isinstance(obj, Program):

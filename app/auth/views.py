@@ -35,7 +35,7 @@ def login() -> Any:
             flash(f"Signed in as {user.display_name}.", "success")
             return redirect(_safe_next(request.args.get("next")))
         db.session.rollback()
-        form.password.errors.append("Email or password is not right.")
+        form.form_errors.append("The email or the password is not right. Check both and try again.")
     return render_template("auth/login.html", form=form), 200 if request.method == "GET" else 422
 
 

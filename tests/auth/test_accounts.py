@@ -94,7 +94,7 @@ def test_sign_in_and_out(app, client, make_user):
     assert client.get("/").status_code == 302  # to sign-in
     response = client.post("/sign-in", data={"email": user.email, "password": "wrong-one-123"})
     assert response.status_code == 422
-    assert "Email or password is not right" in response.get_data(as_text=True)
+    assert "The email or the password is not right" in response.get_data(as_text=True)
     assert user.email in response.get_data(as_text=True)  # what was typed is kept
     response = client.post("/sign-in", data={"email": user.email, "password": PASSWORD})
     assert response.status_code == 302

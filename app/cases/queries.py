@@ -1,0 +1,178 @@
+"""Read-side queries for the case pages: what a user may see of cases, and how it is laid out.
+
+Visibility itself is decided by app.auth.policy (`can_view_case`, and its SQL form
+`visible_case_clause` for counting).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from app.auth import policy
+from app.auth.policy import visible_case_clause
+from app.cases.models import Case, CasePresentation
+from app.errors import NotFound
+from app.extensions import db
+from app.programs.models import Program, Session
+from app.recommendations.models import (
+    Annotation,
+    Outcome,
+    Recommendation,
+    RecommendationStatus,
+)
+
+
+def case_counts_by_program(user: Any, program_ids: Iterable[int]) -> dict[int, int]:
+    """How many cases `user` may see in each program (ids of programs they may see)."""
+    ids = list(program_ids)
+    if not ids:
+        return {}
+    rows = db.session.execute(
+        select(Case.program_id, func.count(Case.id))
+        .where(Case.program_id.in_(ids), visible_case_clause(user))
+        .group_by(Case.program_id)
+    )
+    return {program_id: count for program_id, count in rows}
+
+
+def case_counts_by_session(user: Any, session_ids: Iterable[int]) -> dict[int, int]:
+    """How many cases `user` may see on each session's agenda."""
+    ids = list(session_ids)
+    if not ids:
+        return {}
+    rows = db.session.execute(
+        select(CasePresentation.session_id, func.count(CasePresentation.id))
+        .join(Case, Case.id == CasePresentation.case_id)
+        .where(CasePresentation.session_id.in_(ids), visible_case_clause(user))
+        .group_by(CasePresentation.session_id)
+    )
+    return {session_id: count for session_id, count in rows}
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    case: Case
+    presented: bool
+
+
+def session_agenda(user: Any, session: Session) -> list[AgendaItem]:
+    """The cases on a session's agenda that `user` may see, in the order they were added."""
+    presentations = db.session.scalars(
+        select(CasePresentation)
+        .where(CasePresentation.session_id == session.id)
+        .options(selectinload(CasePresentation.case).selectinload(Case.follows))
+        .order_by(CasePresentation.id)
+    )
+    return [
+        AgendaItem(p.case, p.presented) for p in presentations if policy.can_view_case(user, p.case)
+    ]
+
+
+def get_visible_case(user: Any, case_id: int) -> Case:
+    """The case with this id if `user` may see it; otherwise NotFound, the same either way."""
+    case = db.session.get(Case, case_id)
+    if case is None:
+        raise NotFound("No such case.")
+    policy.require_view_case(user, case)
+    return case
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    label: str
+    value: str
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class SessionAppearance:
+    session: Session
+    presented: bool
+
+
+@dataclass(frozen=True)
+class OutcomeRow:
+    outcome: Outcome
+    # The follow-up at which it was recorded, when the reader may see it.
+    follow_up: Case | None
+
+
+@dataclass
+class CasePage:
+    case: Case
+    appearances: list[SessionAppearance]
+    fields: list[FieldRow]
+    recommendations: list[Recommendation]
+    annotations: dict[int, list[Annotation]]
+    follows: Case | None
+    follow_ups: list[Case]
+    # Outcomes recorded at this case (a follow-up), about the earlier case's recommendations.
+    outcomes: list[Outcome]
+    # Outcomes later recorded about this case's own recommendations, by recommendation id.
+    later_outcomes: dict[int, list[OutcomeRow]] = field(default_factory=dict)
+
+
+def case_page(user: Any, case: Case) -> CasePage:
+    """Everything the case page shows, narrowed to what `user` may see."""
+    appearances = [
+        SessionAppearance(p.session, p.presented)
+        for p in sorted(case.presentations, key=lambda p: (p.session.date, p.session.number))
+    ]
+    recommendations = [
+        r for r in case.recommendations if r.status is RecommendationStatus.PUBLISHED
+    ]
+    later: dict[int, list[OutcomeRow]] = {}
+    for recommendation in recommendations:
+        rows = [
+            OutcomeRow(o, o.case if policy.can_view_case(user, o.case) else None)
+            for o in sorted(recommendation.outcomes, key=lambda o: o.recorded_at)
+        ]
+        if rows:
+            later[recommendation.id] = rows
+    follows = case.follows if case.follows and policy.can_view_case(user, case.follows) else None
+    return CasePage(
+        case=case,
+        appearances=appearances,
+        fields=field_rows(case.program, case.fields or {}),
+        recommendations=recommendations,
+        annotations={r.id: list(r.annotations) for r in recommendations},
+        follows=follows,
+        follow_ups=[c for c in case.follow_ups if policy.can_view_case(user, c)],
+        outcomes=sorted(
+            case.outcomes, key=lambda o: (o.recommendation.position, o.recommendation_id)
+        ),
+        later_outcomes=later,
+    )
+
+
+def field_rows(program: Program, values: dict[str, Any]) -> list[FieldRow]:
+    """The structured fields in template order with their labels and units; unknown keys last."""
+    rows: list[FieldRow] = []
+    seen: set[str] = set()
+    for spec in program.template_fields:
+        key = spec["key"]
+        seen.add(key)
+        if key not in values or values[key] in (None, "", []):
+            continue
+        rows.append(FieldRow(spec["label"], _display(values[key]), str(spec.get("unit") or "")))
+    for key, value in values.items():
+        if key not in seen and value not in (None, "", []):
+            rows.append(FieldRow(key.replace("_", " ").capitalize(), _display(value)))
+    return rows
+
+
+def _display(value: Any) -> str:
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value.is_integer() and abs(value) >= 1000 else f"{value:g}"
+    return str(value)

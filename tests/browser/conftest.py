@@ -1,0 +1,157 @@
+"""A live Casebook on 127.0.0.1 (a free port, a temp SQLite database, CSRF on) and a
+headless Chromium from the system, driven with Playwright's sync API."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from werkzeug.serving import make_server
+
+from app.extensions import db
+from tests.conftest import PASSWORD, make_app
+from tests.support.builders import build_world
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def _require_chromium() -> None:
+    problem = None
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        problem = f"no Chromium at {CHROMIUM}; browser tests never download one"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            problem = "the playwright package is not installed"
+    if problem:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Browser tests cannot run in CI: {problem}.")
+        pytest.skip(f"Browser tests skipped: {problem}.")
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace]:
+    _require_chromium()
+    from app.auth.models import Role
+    from app.auth.operations import create_user
+
+    tmp = tmp_path_factory.mktemp("live")
+    app = make_app(
+        f"sqlite:///{tmp / 'casebook.sqlite3'}", tmp / "index", WTF_CSRF_ENABLED=True
+    )
+    with app.app_context():
+        db.create_all()
+        counter = iter(range(1000))
+
+        def make_user(role="provider", *, email=None, programs=()):
+            n = next(counter)
+            role = Role(role)
+            names = {
+                "marcus@example.org": "Marcus Bell, MD",
+                "dana@example.org": "Dana Whitfield, MD",
+            }
+            user = create_user(
+                email or f"{role.value}{n}@example.org",
+                names.get(email or "", f"{role.label} {n}"),
+                role,
+                password=PASSWORD,
+                program_slugs=programs,
+            )
+            db.session.commit()
+            return user
+
+        world = build_world(make_user)
+        _add_long_program(world.provider)
+        ids = SimpleNamespace(
+            provider_email=world.provider.email,
+            case_id=world.case.id,
+            case_title=world.case.title,
+            follow_up_id=world.follow_up.id,
+        )
+        db.session.remove()
+
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield SimpleNamespace(url=f"http://127.0.0.1:{server.server_port}", **vars(ids))
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+        with app.app_context():
+            db.engine.dispose()
+
+
+def _add_long_program(member) -> None:
+    """A program with enough sessions to need page links."""
+    from datetime import date, timedelta
+
+    from app.auth.operations import add_membership
+    from app.programs.operations import create_program, create_session
+
+    program = create_program("oud", "Opioid Use Disorder ECHO", description="Weekly sessions.")
+    for n in range(45):
+        create_session(
+            program, date(2024, 1, 2) + timedelta(days=7 * n), title=f"Week {n + 1} session",
+            didactic_topic="Buprenorphine induction in the fentanyl era",
+        )
+    add_membership(member, "oud")
+    db.session.commit()
+
+
+@pytest.fixture(scope="module")
+def browser(live_server: SimpleNamespace) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+def open_page(browser, live_server, *, width=1280, height=900):
+    """A fresh browser context (no cookies) and page.
+
+    `page.console_errors` collects console errors (CSP violations among them) and failed
+    sub-resources; a page's own 4xx status (a 404 page, a rejected sign-in) is not an error.
+    """
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, base_url=live_server.url
+    )
+    page = context.new_page()
+    page.console_errors = []
+
+    def on_console(msg):
+        if msg.type == "error" and not msg.text.startswith("Failed to load resource"):
+            page.console_errors.append(msg.text)
+
+    def on_response(response):
+        if response.status >= 400 and response.request.resource_type != "document":
+            page.console_errors.append(f"{response.status} {response.url}")
+
+    page.on("console", on_console)
+    page.on("response", on_response)
+    return context, page
