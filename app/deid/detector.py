@@ -1,0 +1,1189 @@
+"""Rule- and lexicon-based detector of HIPAA Safe Harbor identifiers in free text.
+
+Every recogniser proposes candidate spans; overlaps are resolved by priority and length;
+redaction placeholders ("[NAME]") and corpus placeholders ("Dr. X", "ABC Hospital") are
+dropped.  Pure functions over module-level compiled patterns and an immutable lexicon.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from app.deid import lexicon
+
+CATEGORIES: tuple[str, ...] = (
+    "NAME",
+    "DATE",
+    "AGE",
+    "PHONE",
+    "EMAIL",
+    "SSN",
+    "ID",
+    "VEHICLE",
+    "DEVICE",
+    "URL",
+    "IP",
+    "ADDRESS",
+    "LOCATION",
+    "FACILITY",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    start: int
+    end: int
+    category: str
+    confidence: float
+
+
+def _w(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Higher wins when candidates overlap.
+_PRIORITY = {
+    "EMAIL": 100,
+    "URL": 95,
+    "IP": 90,
+    "SSN": 85,
+    "VEHICLE": 82,
+    "DEVICE": 81,
+    "ID": 80,
+    "PHONE": 78,
+    "DATE": 70,
+    "AGE": 65,
+    "ADDRESS": 60,
+    "FACILITY": 55,
+    "NAME": 50,
+    "LOCATION": 45,
+}
+
+# ----------------------------------------------------------------------------- patterns
+IGN = re.IGNORECASE
+UP = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"  # upper case (the Latin Extended ranges hold both cases)
+LO = "a-zß-öø-ÿĀ-ɏḀ-ỿ"
+NW = rf"[{UP}](?:[{LO}]+|[{UP}]?[{LO}]+)(?:['’-][{UP}]?[{LO}]+)*"  # Name word
+CAPW = rf"[{UP}][A-Za-z{LO}]*(?:['’-][A-Za-z{LO}]+)*"  # any capitalised word
+
+STATES = {
+    "alabama": "AL",
+    "alaska": "AK",
+    "arizona": "AZ",
+    "arkansas": "AR",
+    "california": "CA",
+    "colorado": "CO",
+    "connecticut": "CT",
+    "delaware": "DE",
+    "florida": "FL",
+    "georgia": "GA",
+    "hawaii": "HI",
+    "idaho": "ID",
+    "illinois": "IL",
+    "indiana": "IN",
+    "iowa": "IA",
+    "kansas": "KS",
+    "kentucky": "KY",
+    "louisiana": "LA",
+    "maine": "ME",
+    "maryland": "MD",
+    "massachusetts": "MA",
+    "michigan": "MI",
+    "minnesota": "MN",
+    "mississippi": "MS",
+    "missouri": "MO",
+    "montana": "MT",
+    "nebraska": "NE",
+    "nevada": "NV",
+    "new hampshire": "NH",
+    "new jersey": "NJ",
+    "new mexico": "NM",
+    "new york": "NY",
+    "north carolina": "NC",
+    "north dakota": "ND",
+    "ohio": "OH",
+    "oklahoma": "OK",
+    "oregon": "OR",
+    "pennsylvania": "PA",
+    "rhode island": "RI",
+    "south carolina": "SC",
+    "south dakota": "SD",
+    "tennessee": "TN",
+    "texas": "TX",
+    "utah": "UT",
+    "vermont": "VT",
+    "virginia": "VA",
+    "washington": "WA",
+    "west virginia": "WV",
+    "wisconsin": "WI",
+    "wyoming": "WY",
+    "district of columbia": "DC",
+    "puerto rico": "PR",
+}
+STATE_ABBR = sorted(set(STATES.values()))
+_STATE_FULL = "|".join(
+    sorted(
+        (" ".join(w.capitalize() if w != "of" else w for w in s.split()) for s in STATES),
+        key=len,
+        reverse=True,
+    )
+)
+_STATE_ABBR_RE = "|".join(STATE_ABBR)
+STATE_RE = rf"(?:{_STATE_FULL}|{_STATE_ABBR_RE}|N\.H\.|Mass\.|Vt\.|Conn\.|Calif\.)"
+
+MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
+    r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)\.?"
+)
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:(?:19|20)\d\d|'\d\d)"
+
+RX_DATE = [
+    # March 14, 2024 / Mar 14th / March 14 2024 / March 14-15
+    (re.compile(rf"\b{MONTH}\s+{DAY}\b(?:,?\s+{YEAR}\b)?(?!\s*(?:mg|mcg|cm|mm|kg|%))", IGN), 0.9),
+    # 14 March 2024 / 14th of March / the 14th of March, 2024 / 14-Mar-2024
+    (re.compile(rf"\b{DAY}(?:\s+of)?\s+{MONTH}\b(?:,?\s+{YEAR}\b)?", IGN), 0.9),
+    (re.compile(rf"\b{DAY}-{MONTH}(?:-(?:(?:19|20)?\d\d))?\b", IGN), 0.9),
+    # March 2024 / March of 2024 / Mar. '24
+    (re.compile(rf"\b{MONTH}\s+(?:of\s+)?{YEAR}\b", IGN), 0.85),
+    # 03/14/1952, 3-14-52, 3.14.1952
+    (
+        re.compile(
+            r"(?<![\d/.-])(?:0?[1-9]|1[0-2]|[12]\d|3[01])([/-])(?:0?[1-9]|[12]\d|3[01])"
+            r"\1(?:(?:19|20)\d\d|\d\d)(?![\d/-]|\.\d)"
+        ),
+        0.95,
+    ),
+    (
+        re.compile(
+            r"(?<![\d/.-])(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01])\.(?:(?:19|20)\d\d)"
+            r"(?![\d.])"
+        ),
+        0.9,
+    ),
+    # 2024-03-14, 2024/03/14
+    (
+        re.compile(
+            r"(?<![\d/-])(?:19|20)\d\d([/-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])"
+            r"(?![\d/-])"
+        ),
+        0.95,
+    ),
+    # 03/2024
+    (re.compile(r"(?<![\d/.-])(?:0?[1-9]|1[0-2])[/-](?:19|20)\d\d(?![\d/-])"), 0.8),
+]
+# Month/day without a year needs a cue ("on 3/14", "DOB: 3/14") to avoid 5/5 strength etc.
+RX_DATE_CUED = re.compile(
+    r"\b(?:on|since|from|until|till|through|thru|dated?|before|after|of|DOB|D\.O\.B\.|born|"
+    r"admit(?:ted)?|admission|discharged?|seen|visit|surgery|procedure|"
+    r"scheduled|returns?|back|last|next|starting|started|effective|as of|date of birth)"
+    r"\s*:?\s*((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\d/])(?!\s*(?:strength|"
+    r"murmur|pain|power|reflex))",
+    IGN,
+)
+RX_DOB_DIGITS = re.compile(
+    r"\b(?:DOB|D\.O\.B\.|date of birth|birth\s*date)\s*(?:is|was)?\s*[:#-]?\s*(\d{6}|\d{8})\b", IGN
+)
+
+AGE_NUM = r"(9\d|1[01]\d|120)"
+RX_AGE = [
+    re.compile(rf"(?<![\d.,/]){AGE_NUM}(?:\s*|-)(?:years?|yrs?|y)(?:\s*|-)old\b", IGN),
+    re.compile(rf"(?<![\d.,/]){AGE_NUM}\s*(?:yo|y/o|y\.o\.?|yr|yrs|years?)(?![\w/])", IGN),
+    re.compile(rf"\b(?:aged|age|ages|at\s+the\s+age\s+of|age\s+of|age:)\s*:?\s*{AGE_NUM}\b", IGN),
+    re.compile(rf"(?<![\d.,/]){AGE_NUM}(?:\s+|-)(?:years?|yrs?)(?:\s+|-)of(?:\s+|-)age", IGN),
+    re.compile(rf"(?<![\d.,/]){AGE_NUM}\s*(?:-|\s)?(?:year|yr)(?:-|\s)old", IGN),
+    re.compile(rf"\b(?:turned|turns|turning)\s+{AGE_NUM}\b", IGN),
+    re.compile(rf"(?<![\d.,/]){AGE_NUM}(?:th)\s+birthday", IGN),
+]
+
+PH_CORE = r"(?:\(\d{3}\)\s*|\d{3}[\s.-]|\d{3}(?=\d{7}))\d{3}[\s.-]?\d{4}"
+RX_PHONE = re.compile(
+    rf"(?<![\w.+/-])(?:\+?1[\s.-]?)?{PH_CORE}(?:\s*(?:ext\.?|extension|x)\s*\d{{1,6}})?(?![\w-])"
+    r"|(?<![\w.+-])\+1[\s.-]?\d{3}[\s.-]?\d{3}[\s.-]?\d{4}(?!\w)",
+    IGN,
+)
+RX_PHONE_CUED = re.compile(
+    r"\b(?:phone|tel|telephone|call|cell|mobile|fax|pager|page|beeper|contact|number|ext)"
+    r"\.?\s*(?:number|no\.?|#)?\s*(?:is|at|:|#)?\s*(\d{3}[.-]\d{4}|\d{10})\b(?![\d-])",
+    IGN,
+)
+
+RX_EMAIL = re.compile(r"[\w.+%-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+RX_URL = re.compile(
+    r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'\])]+"
+    r"|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|edu|gov|io|us|info|health|care|biz|me)"
+    r"(?:/[^\s<>\"')\]]*)?(?![\w@])",
+    IGN,
+)
+RX_IPV4 = re.compile(
+    r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}"
+    r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:/\d{1,2})?(?!\d|\.\d)"
+)
+RX_IPV6 = re.compile(
+    r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|"
+    r"(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])"
+)
+
+RX_SSN = re.compile(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])")
+RX_SSN_CUED = re.compile(
+    r"\b(?:SSN|SS#|SS\s*No\.?|social\s+security(?:\s+(?:number|no\.?|#))?|soc\.?\s*sec\.?"
+    r"(?:\s*#)?)\s*(?:is|was|of)?\s*[:#]?\s*(\d{3}[\s-]?\d{2}[\s-]?\d{4}|\d{9})(?!\d)",
+    IGN,
+)
+
+_ID_VALUE = r"((?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9])){2,24})"
+_CUE_TAIL = r"(?![A-Za-z])\.?\s*(?:is|was|of|=|:|#|-|no\.?|number)*\s*(?:is|was|:|#|=)?\s*"
+RX_ID = re.compile(
+    r"\b(?:MRN|MR#|MR\s*(?:no|num|number)|medical\s+record(?:\s+(?:number|no|num|#))?"
+    r"|(?:hospital|health|clinic|chart|record|patient|unit|case|encounter|claim|visit"
+    r"|accession|billing|invoice|specimen|requisition|order|referral|authorization"
+    r"|authorisation|prior\s+auth|confirmation|reference|ref)\s*(?:id|number|no|num|#)"
+    r"|acct|account(?:\s*(?:number|no|num|#|id))?|member(?:ship)?\s*(?:id|number|no|num|#)?"
+    r"|subscriber\s*(?:id|number|no|num|#)?|policy(?:\s*(?:holder\s*)?(?:id|number|no|num|#))?"
+    r"|group\s*(?:id|number|no|num|#)|health\s*plan(?:\s*(?:beneficiary\s*)?(?:id|number|no"
+    r"|num|#))?|insurance\s*(?:id|number|no|num|#|card)|beneficiary\s*(?:id|number|no|num|#)?"
+    r"|medicaid(?:\s*(?:id|number|no|num|#))?|medicare(?:\s*(?:id|number|no|num|#))?|MBI"
+    r"|HICN|DEA(?:\s*(?:registration)?\s*(?:number|no|num|#))?|NPI(?:\s*(?:number|no|num|#))?"
+    r"|(?:driver'?s?\s+|medical\s+|nursing\s+|professional\s+|state\s+)?licen[cs]e"
+    r"(?:\s*(?:number|no|num|#|id))?|lic\.?\s*#?|certificate(?:\s*(?:number|no|num|#|id))?"
+    r"|cert(?:ification)?\.?\s*(?:number|no|num|#|id)?|passport(?:\s*(?:number|no|num|#))?"
+    r"|ID(?:\s*(?:number|no|num|#))?|identification\s*(?:number|no|num|#)?|FIN|CSN|UPIN"
+    r"|employee\s*(?:id|number|no|num|#)|badge\s*(?:id|number|no|num|#)?|"
+    r"(?:tax|TIN|EIN)\s*(?:id|number|no|num|#)?)" + _CUE_TAIL + _ID_VALUE,
+    IGN,
+)
+RX_VEHICLE = re.compile(
+    r"\b(?:licen[cs]e[\s-]+plates?|licen[cs]e\s+tag|number\s+plate|plate\s*(?:number|no|#)"
+    r"|tag\s*(?:number|no|#)"
+    r"|registration(?:\s*(?:number|no|num|#))?|VIN|vehicle\s+identification\s+(?:number|no)"
+    r"|vehicle\s*(?:id|number|no))(?:\s*(?:number|no|num|#))?"
+    + _CUE_TAIL
+    + r"(?-i:(?:[A-Z]{2}\s+)?((?=[A-Z0-9 -]*\d)[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,8}){0,2}"
+    r"(?<=[A-Z0-9])))(?![\w-])",
+    IGN,
+)
+RX_VIN = re.compile(
+    r"\b(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])"
+    r"[A-HJ-NPR-Z0-9]{17}\b"
+)
+RX_DEVICE = re.compile(
+    r"\b(?:serial(?:\s*(?:number|no|num|#))?|S/N|SN(?=\s*[:#])"
+    r"|lot\s*(?:number|no|num|#)?|device\s*(?:id|identifier|number|no|serial)|UDI|IMEI"
+    r"|MAC(?:\s+address)?|implant\s*(?:id|number|serial)"
+    r"|(?:generator|lead|pump|pacemaker|defibrillator|ICD|stimulator|device)\s+(?:serial|id)"
+    r"(?:\s*(?:number|no|num|#))?)"
+    + _CUE_TAIL
+    + r"((?=[A-Za-z0-9:()-]*\d)[A-Za-z0-9(](?:[A-Za-z0-9()]|[-:./](?=[A-Za-z0-9(]))"
+    r"{2,40})",
+    IGN,
+)
+RX_DEVICE_BARE = re.compile(
+    r"\bSN-?\d[A-Za-z0-9-]{2,20}\b"
+    r"|\b(?:[0-9A-F]{2}[:-]){5}[0-9A-F]{2}\b"
+)
+RX_LONG_NUMBER = re.compile(
+    r"(?<![\w.,/$-])(?=[A-Z0-9-]*\d{5})(?=[A-Z0-9-]*[A-Z])?"
+    r"[A-Z]{0,4}\d{7,}[A-Z]{0,4}(?![\w.,/%-]|\.\d)"
+)
+
+STREET_SUFFIX = (
+    r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Drive|Dr|Lane|Ln|Boulevard|Blvd|Court|Ct|Way|Place"
+    r"|Pl|Terrace|Ter|Terr|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Square|Sq|Plaza"
+    r"|Pike|Turnpike|Tpke|Row|Alley|Path|Loop|Crossing|Xing|Heights|Hts|Ridge|Run|Walk"
+    r"|Commons|Green|Close|Point|Pt|Landing|Cove|Glen|Hollow|Mews|Park|Bend|Hill|Extension)"
+)
+UNIT = (
+    r"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Rm|Room|Floor|Fl|Bldg|Building|Lot|Trlr"
+    r"|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)"
+)
+RX_ADDRESS = re.compile(
+    rf"(?<![\w/.-])\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South"
+    rf"|East|West)\.?\s+)?(?:(?:{CAPW}|\d+(?:st|nd|rd|th))\.?\s+){{1,4}}{STREET_SUFFIX}\b\.?"
+    rf"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?{UNIT}?"
+    rf"|(?<![\w/.-])\d{{1,6}}\s+(?:State\s+|US\s+|U\.S\.\s+|County\s+)?(?:Route|Rte|Highway"
+    rf"|Hwy|Road)\s+\d+[A-Z]?\b{UNIT}?"
+    r"|\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Box)\s+#?\d+\b"
+    r"|\b(?:Rural\s+Route)\s+\d+(?:,?\s+Box\s+\d+)?\b"
+    rf"|(?<=\bon\s)(?:{CAPW}\s+){{1,3}}(?:Street|Avenue|Road|Lane|Drive|Boulevard)\b"
+    rf"|(?<=\b(?:Apt|Ste)\.\s)[A-Za-z0-9-]{{1,6}}\b"
+)
+RX_ADDRESS_UNIT_ONLY = re.compile(
+    r"\b(?:Apt|Apartment|Unit|Suite|Ste)\.?\s*#?\s*\d[A-Za-z0-9-]{0,5}\b"
+)
+
+RX_CITY_STATE = re.compile(
+    rf"\b((?:{CAPW}\.?)(?:[ -](?:{CAPW}\.?|of|de|la|le|du|on|upon)){{0,3}})\s*,\s*"
+    rf"({STATE_RE})(?![\w])(?:\.?,?\s+(\d{{5}}(?:-\d{{4}})?)\b)?"
+)
+RX_ZIP_STATE = re.compile(rf"\b(?:{STATE_RE})\.?,?\s+(\d{{5}}(?:-\d{{4}})?)(?![\d-])")
+RX_ZIP_CUED = re.compile(
+    r"\b(?:zip|zipcode|zip\s*code|postal\s*code|zip\+4)\s*(?:is|was|of)?"
+    r"\s*[:#]?\s*(\d{5}(?:-\d{4})?)\b",
+    IGN,
+)
+RX_LOC_CUED = re.compile(
+    r"\b(?i:lives?|living|resides?|residing|resident|residence|moved|moving|relocated|born"
+    r"|raised|grew\s+up|travel(?:l?ed|l?ing)?|trip|vacation(?:ed|ing)?|visiting|visited|home"
+    r"|located|based|works?|worked|working|employed|transferred|drove|driving|returned"
+    r"|returning|came|comes|originally|hometown|native|emigrated|immigrated|commutes?"
+    r"|stays?|staying|stayed|farm|shelter|hails)"
+    r"(?:\s+(?:\w+)){0,3}?\s+(?:in|to|from|near|at|outside(?:\s+of)?|around|of)\s+"
+    r"(?:the\s+(?:town|city|village|area)\s+of\s+)?"
+    rf"((?:{NW})(?:[ -](?:{NW}|of|upon|on)){{0,3}})"
+)
+RX_LOC_TOWN = re.compile(
+    rf"\b(?:town|city|village|township|borough|hamlet|county|community|municipality)\s+of\s+"
+    rf"((?:{CAPW})(?:[ -](?:{CAPW})){{0,2}})",
+    IGN,
+)
+RX_COUNTY = re.compile(rf"\b((?:{CAPW})(?:[ -]{CAPW}){{0,2}})\s+(?:County|Parish|Township)\b")
+RX_LOC_PREP = re.compile(
+    rf"\b(?:in|from|near|to|at|of|outside|around|between)\s+((?:{NW})(?:[ -](?:{NW})){{0,2}})"
+)
+
+FAC_HEAD = (
+    r"(?:Hospitals?|Medical\s+Cent(?:er|re)|Health\s+Cent(?:er|re)|Health\s*care|Health\s+Care"
+    r"|Health\s+System|Health\s+Services|Clinics?|Infirmary|Hospice|Nursing\s+(?:Home|Center"
+    r"|Facility)|Rehabilitation\s+(?:Center|Hospital|Institute)|Rehab\s+Center|Care\s+Center"
+    r"|Surgery\s+Center|Surgical\s+Center|Cancer\s+(?:Center|Institute)|Institute|Medical\s+Group"
+    r"|Medical\s+Associates|Physicians|Associates|Pharmacy|Urgent\s+Care|Family\s+Practice"
+    r"|Pediatrics|Elementary(?:\s+School)?|Middle\s+School|High\s+School|Junior\s+High"
+    r"|Intermediate\s+School|Primary\s+School|Grammar\s+School|School|Academy|College"
+    r"|University|Day\s*care|Preschool|Correctional\s+(?:Facility|Center)|Prison|Jail"
+    r"|Penitentiary|Shelter|Manor|Assisted\s+Living|Senior\s+Living|Retirement\s+(?:Home"
+    r"|Community|Village)|Rest\s+Home|Health|Sanatorium|Sanitarium|Convalescent\s+Home"
+    r"|Medical\s+Building|Family\s+Medicine|Dialysis\s+(?:Center|Unit)|Memorial)"
+)
+RX_FACILITY = re.compile(
+    rf"\b((?:(?:St\.?|Saint|Mt\.?|Mount|Ft\.?|Fort)\s+)?(?:{CAPW}|&|and|of|the)"
+    rf"(?:[ -](?:(?:St\.?|Saint|Mt\.?|Mount)\s+)?(?:{CAPW}|&|of|the)){{0,5}}\s+{FAC_HEAD}"
+    rf"(?:\s+(?:of|at|for)\s+(?:the\s+)?(?:{CAPW})(?:\s+{CAPW}){{0,3}})?)(?![\w])"
+    rf"|\b((?:University|College|Hospital|Children's\s+Hospital|Clinic)\s+of\s+(?:the\s+)?"
+    rf"(?:{CAPW})(?:\s+(?:{CAPW}|of|at)){{0,4}})"
+)
+RX_SAINT = re.compile(
+    r"\b(?:St\.?|Saint)\s+[A-Z][a-z]+(?:['’]s)?(?:\s+(?:Hospital|Medical"
+    r"|Health|Clinic|Regional))?(?![\w'’])"
+)
+
+TITLE = (
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Mssrs|Messrs|Dr|Drs|Doctor|Prof|Professor|Rev|Reverend|Sr"
+    r"|Sister|Father|Fr|Nurse|Judge|Officer|Capt|Captain|Sgt|Col|Lt|Pastor|Rabbi"
+    r"|Attorney|Atty)"
+)
+INIT = r"[A-Z]\."
+RX_TITLE_NAME = re.compile(
+    rf"\b{TITLE}\.?\s+((?:{INIT}\s*)*(?!{TITLE}\b)(?:{NW}|[A-Z]{{2,}}(?![a-z]))(?:\s+(?!{TITLE}\b)(?:{INIT}"
+    rf"|{NW}|[A-Z]{{2,}}(?![a-z]))){{0,3}})"
+)
+RELATION = (
+    r"(?:wife|husband|son|daughter|mother|father|mom|dad|mum|brother|sister|sibling|aunt"
+    r"|uncle|niece|nephew|cousin|grandson|granddaughter|grandmother|grandfather|grandma"
+    r"|grandpa|granddad|grandchild|stepson|stepdaughter|stepmother|stepfather|partner|fianc[eé]"
+    r"e?|boyfriend|girlfriend|spouse|caregiver|guardian|friend|neighbou?r|roommate|landlord"
+    r"|employer|coworker|co-worker|boss|teacher|coach|pastor|sponsor|surrogate|proxy|POA"
+    r"|patient|pt|named|name\s+is|names?\s*:|called|goes\s+by|known\s+as|n[eé]e|alias|AKA"
+    r"|signed\s+by|dictated\s+by|transcribed\s+by|referred\s+by|attending|resident|fellow"
+    r"|physician|surgeon|nurse\s+practitioner|practitioner|provider|PCP|cc|CC|dear|Dear"
+    r"|sincerely|regards|contact|emergency\s+contact|next\s+of\s+kin|NOK|interpreter|translator"
+    r"|RN|NP|MD|PA|accompanied\s+by|with\s+(?:his|her|their)\s+\w+|by|per|to|and)"
+)
+RX_REL_NAME = re.compile(
+    rf"\b((?i:{RELATION}))\s*[,:]?\s+((?:{INIT}\s*)*{NW}(?:\s+(?:{INIT}|{NW})){{0,2}})"
+)
+CRED = (
+    r"(?:M\.?D\.?|D\.?O\.?|R\.?N\.?|N\.?P\.?|P\.?A\.?(?:-C)?|Ph\.?D\.?|FNP(?:-BC|-C)?"
+    r"|APRN|ARNP|CNM|CRNA|DNP|LPN|LCSW|LICSW|MSW|DDS|DMD|DPM|OD|PharmD|MPH|FACS|FACP"
+    r"|FACC|CNP|PsyD|LMFT|LMHC|RD|PT|DPT|OT|OTR|MA|CMA|BSN|MSN|NP-C|RPh)"
+)
+RX_CRED_NAME = re.compile(rf"\b((?:{NW}|{INIT})(?:\s+(?:{INIT}|{NW})){{0,3}}),\s+{CRED}(?![\w])")
+LABEL = (
+    r"(?i:name|patient(?:\s+name)?|pt\s+name|attending(?:\s+physician)?|presenter"
+    r"|presented\s+by|provider|physician|surgeon|assistant|anesthesiologist|referring"
+    r"(?:\s+(?:physician|provider))?|pcp|primary\s+care(?:\s+(?:physician|provider))?"
+    r"|resident|fellow|nurse|author|dictated\s+by|signed(?:\s+by)?|electronically\s+signed"
+    r"(?:\s+by)?|contact|emergency\s+contact|guardian|spouse|mother|father|cc|re|from|to"
+    r"|consultant|consulting\s+physician|interpreter|witness|case\s+manager|social\s+worker)"
+)
+RX_LABEL_NAME = re.compile(
+    rf"(?:^|(?<=[\s(]))({LABEL})\s*:[ \t]*((?:{INIT}\s*)*{NW}(?:,?[ \t]+(?:{INIT}|{NW})){{0,3}})",
+    re.M,
+)
+RX_FIRST_INIT_LAST = re.compile(rf"\b({NW})\s+[A-Z]\.\s+({NW})")
+RX_LAST_FIRST = re.compile(rf"\b({NW}),\s+({NW})(?:\s+({INIT}|{NW}))?")
+RX_CAPSEQ = re.compile(rf"(?:{NW}|{INIT})(?:\s+(?:{NW}|{INIT})){{1,3}}")
+RX_ALLCAPS_NAME_CUED = re.compile(
+    r"\b(?:PATIENT(?:\s+NAME)?|NAME|PT|RE|SUBJECT|PHYSICIAN|SURGEON|ATTENDING|REFERRING"
+    r"(?:\s+PHYSICIAN)?|PCP|PRIMARY\s+CARE\s+PHYSICIAN|CC)\s*:\s*([A-Z][A-Za-z'’-]+(?:,?\s+"
+    r"[A-Z][A-Za-z'’-]*\.?){0,3})"
+)
+
+HEAD_NOUNS = _w(
+    """
+    reconstruction
+    disease syndrome sign signs test tests reflex reflexes maneuver manoeuvre procedure
+    operation scale score scores classification criteria fracture fractures palsy tumor
+    tumour catheter catheters clamp clamps forceps retractor retractors scissors needle tube
+    drain incision position stitch suture suction elevator rongeur curette knife blade
+    phenomenon triad law lens bag body bodies cell cells node nodes nodules disorder anomaly
+    malformation lymphoma sarcoma ulcer ulcers cyst cysts node ring space pouch canal duct
+    duct's gland glands hernia hernias repair technique method approach point points lines
+    line esophagus diverticulum thyroiditis encephalopathy dystrophy ataxia chorea hip
+    stockings boots hose dressing dressings gauze solution coma stain index type grade stage
+    class wort angle loop shunt valve filter balloon splint cast brace chart charts sheet
+    respirations breathing nodes lesions lesion spots spot plaques cells trial questionnaire
+    inventory exam examination view views protocol cocktail
+    """
+)
+
+FUNCTION_WORDS = _w(
+    """
+    the a an and or but if of in on at to from by for with without he she they it we i you
+    his her their its our my your this that these those there here then than when while who
+    whom which what where why how is was were are be been being has had have do does did not
+    no yes patient pt was will would should could may might must can also denies reports
+    states says said notes noted presents presented complains describes admits today
+    yesterday tomorrow tonight currently recently now please thank thanks dear sincerely
+    regards cc re mr mrs ms dr all any each every some none other another monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december left right bilateral
+    """
+)
+
+PLACEHOLDER_WORDS = _w(
+    """
+    x xx xxx xxxx xyz abc abcd def sample placeholder month dd mm yyyy yy name redacted
+    unknown blank doctor patient city state zip address
+    """
+)
+RX_BRACKET = re.compile(r"\[[A-Z_ /-]{2,30}\]|<[A-Z_ /-]{2,30}>|\*\*[A-Z_ /-]{2,30}\*\*")
+
+GENERIC_FAC = _w(
+    """
+    general regional community memorial medical university children's childrens children
+    women's womens women veterans va county state emergency family internal medicine
+    cardiology surgery surgical orthopedic orthopaedic pain sleep cancer heart eye dental
+    mental behavioral behavioural health rehabilitation outpatient inpatient primary care
+    urgent wound diabetes dialysis kidney vascular vein spine neurology oncology pediatric
+    pediatrics pulmonary nursing skilled long term acute the a an our this his her their
+    local outside private public new main central elementary middle high school teaching
+    academic affiliated nearby rural city town area and & of at for in same another other gi
+    endocrine endocrinology rheumatology dermatology urology gynecology obstetrics ob ent
+    ophthalmology psychiatry psychiatric hepatology liver transplant infectious disease hiv
+    hcv hepatitis addiction recovery methadone suboxone treatment wellness diagnostic
+    imaging radiology laboratory lab specialty specialist multispecialty anticoagulation
+    coumadin fertility genetics allergy asthma breast brain stroke trauma burn neonatal
+    senior geriatric adult adolescent youth student employee occupational sports physical
+    therapy speech hearing voice travel weight loss bariatric lipid hypertension heart
+    failure cardiac valve arrhythmia device infusion chemotherapy radiation hematology north
+    south east west northern southern eastern western upper lower mid medicine nurse
+    physician physicians doctors hospitalist clinics hospital hospitals clinic free charity
+    federally qualified critical access tertiary quaternary level i ii iii center centre
+    services service system department unit ward floor division program
+    """
+)
+
+
+# Cue-led patterns are only tried where one of their first words starts (much faster than
+# letting the regex engine try every position of a long text).
+TRIGGERS = {
+    "ID": _w("""mrn mr medical hospital health clinic chart record patient unit case encounter claim
+        visit accession billing invoice specimen requisition order referral authorization
+        authorisation prior confirmation reference ref acct account member membership
+        subscriber policy group insurance beneficiary medicaid medicare mbi hicn dea npi driver
+        drivers nursing professional state license licence lic certificate cert certification
+        passport id identification fin csn upin employee badge tax tin ein"""),
+    "LOC": _w("""lives live living resides reside residing resident residence moved moving relocated
+        born raised grew travel traveled travelled traveling travelling trip vacation
+        vacationed vacationing visiting visited home located based work works worked working
+        employed transferred drove driving returned returning came comes originally hometown
+        native emigrated immigrated commute commutes stay stays staying stayed farm shelter
+        hails"""),
+    "REL": _w("""wife husband son daughter mother father mom dad mum brother sister sibling aunt
+        uncle niece nephew cousin grandson granddaughter grandmother grandfather grandma
+        grandpa granddad grandchild stepson stepdaughter stepmother stepfather partner fianc
+        boyfriend girlfriend spouse caregiver guardian friend neighbor neighbour roommate
+        landlord employer coworker co boss teacher coach pastor sponsor surrogate proxy poa
+        patient pt named name names called goes known n nee alias aka signed dictated
+        transcribed referred attending resident fellow physician surgeon nurse practitioner
+        provider pcp cc dear sincerely regards contact emergency next nok interpreter
+        translator rn np md pa accompanied with by per to and"""),
+    "LABEL": _w("""name patient pt attending presenter presented provider physician surgeon
+        assistant anesthesiologist referring pcp primary resident fellow nurse author dictated
+        signed electronically contact emergency guardian spouse mother father cc re from to
+        consultant consulting interpreter witness case social"""),
+    "DATEC": _w("""on since from until till through thru by dated date dob d born admit admitted
+        admission discharge discharged seen visit surgery procedure scheduled return returns
+        back last next starting started effective as of"""),
+}
+TRIGGERS.update(
+    {
+        "PHONEC": _w(
+            "phone tel telephone call cell mobile fax pager page beeper contact number ext"
+        ),
+        "SSNC": _w("ssn ss social soc"),
+        "DOB": _w("dob d date birth"),
+        "VEH": _w("license licence number plate tag registration vin vehicle"),
+        "DEV": _w("""serial s sn lot device udi imei mac implant generator lead pump pacemaker
+        defibrillator icd stimulator"""),
+        "TOWN": _w("town city village township borough hamlet county community municipality"),
+        "AGE": _w("aged age ages at turned turns turning"),
+    }
+)
+RX_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _words_index(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group().lower()) for m in RX_WORD.finditer(text)]
+
+
+def _triggered(rx: re.Pattern, kind: str, text: str, words) -> list[re.Match]:
+    trig = TRIGGERS[kind]
+    out = []
+    last_end = -1
+    for pos, w in words:
+        if w in trig and pos >= last_end:
+            m = rx.match(text, pos)
+            if m:
+                out.append(m)
+                last_end = m.end()
+    return out
+
+
+# ----------------------------------------------------------------------------- helpers
+def _cands_from(rx: re.Pattern, text: str, cat: str, conf: float, group: int = 0, out=None):
+    for m in rx.finditer(text):
+        s, e = m.span(group)
+        if s >= 0 and e > s:
+            out.append((s, e, cat, conf))
+
+
+def _is_placeholder(span: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", span)
+    if not words:
+        return False
+    return all(
+        w.lower() in PLACEHOLDER_WORDS or (len(w) == 1 and w.isupper()) or re.fullmatch(r"[Xx]+", w)
+        for w in words
+    )
+
+
+def _strip_possessive(text: str, s: int, e: int) -> tuple[int, int]:
+    seg = text[s:e]
+    if seg.endswith(("'s", "’s")):
+        e -= 2
+    elif seg.endswith(("'", "’")):
+        e -= 1
+    return s, e
+
+
+def _fold(w: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+
+
+class _Ctx:
+    """Per-call helper around the lexicon (no shared mutable state)."""
+
+    __slots__ = ("lex", "text")
+
+    def __init__(self, text: str):
+        self.lex = lexicon.get()
+        self.text = text
+
+    def low(self, w: str) -> str:
+        w = w.lower().replace("’", "'")
+        if not w.isascii():
+            w = _fold(w)
+        if w.endswith("'s"):
+            w = w[:-2]
+        return w
+
+    def is_first(self, w: str) -> bool:
+        return self.low(w) in self.lex.first
+
+    def is_last(self, w: str) -> bool:
+        lw = self.low(w)
+        return lw in self.lex.last or ("-" in lw and all(p in self.lex.last for p in lw.split("-")))
+
+    def is_name(self, w: str) -> bool:
+        return self.is_first(w) or self.is_last(w)
+
+    def is_clinical(self, w: str) -> bool:
+        return self.low(w) in self.lex.clinical
+
+    def is_common(self, w: str) -> bool:
+        lw = self.low(w)
+        lex = self.lex
+        if (lw in lex.first or lw in lex.last) and lw not in lex.ambiguous:
+            return lw in FUNCTION_WORDS or lw in HEAD_NOUNS
+        return lw in FUNCTION_WORDS or lw in self.lex.common or lw in HEAD_NOUNS
+
+    def is_ambiguous(self, w: str) -> bool:
+        lw = self.low(w)
+        return lw in self.lex.ambiguous or lw in FUNCTION_WORDS or lw in self.lex.clinical
+
+    def plausible_name_word(self, w: str, cued: bool) -> bool:
+        """May w be part of a person's name?"""
+        lw = self.low(w)
+        if lw in FUNCTION_WORDS or lw in HEAD_NOUNS or lw in PLACEHOLDER_WORDS:
+            return False
+        if lw.upper() in STATE_ABBR and w.isupper():
+            return False
+        if lw in STATES:
+            return False
+        if cued:
+            if lw in self.lex.clinical and not self.is_name(w):
+                return False
+            return not (lw in self.lex.common and not self.is_name(w))
+        if lw in self.lex.clinical:
+            return False
+        return self.is_name(w) or lw not in self.lex.common
+
+    def followed_by_head(self, e: int) -> bool:
+        m = re.match(r"(?:['’]s?)?\s*(?:-\s*)?([A-Za-z]+)", self.text[e : e + 30])
+        return bool(m and m.group(1).lower() in HEAD_NOUNS)
+
+
+# ----------------------------------------------------------------------------- recognisers
+def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
+    found: list[tuple[int, int, float]] = []
+
+    def take_words(s: int, seg: str, cued: bool, conf: float) -> None:
+        """Keep the leading words of seg that look like name words."""
+        end = s
+        n = 0
+        for m in re.finditer(r"\S+", seg):
+            w = m.group().rstrip(",;:")
+            core = w.rstrip(".")
+            if re.fullmatch(r"[A-Z]\.?", w):
+                end = s + m.start() + len(w)
+                continue
+            if not ctx.plausible_name_word(core, cued or n == 0 and cued):
+                break
+            if n >= 1 and not cued and not ctx.is_name(core):
+                break
+            end = s + m.start() + len(core)
+            n += 1
+            if w != m.group():  # trailing comma etc. ends the name
+                break
+        if n:
+            a, b = _strip_possessive(text, s, end)
+            if not ctx.followed_by_head(b):
+                found.append((a, b, conf))
+
+    for m in RX_TITLE_NAME.finditer(text):
+        s = m.start(1)
+        seg = m.group(1)
+        first = seg.split()[0]
+        if _is_placeholder(first) or first.lower() in PLACEHOLDER_WORDS:
+            continue
+        if re.fullmatch(r"[A-Z]{2,}", first) and first.lower() in PLACEHOLDER_WORDS:
+            continue
+        take_words(s, seg, True, 0.95)
+
+    for m in _triggered(RX_REL_NAME, "REL", text, words_ix):
+        cue = m.group(1).lower()
+        weak = cue in (
+            "by",
+            "per",
+            "to",
+            "and",
+            "cc",
+            "dear",
+            "contact",
+            "md",
+            "rn",
+            "np",
+            "pa",
+            "provider",
+            "physician",
+            "resident",
+            "fellow",
+            "attending",
+            "practitioner",
+        )
+        seg = m.group(2)
+        words = seg.split()
+        if weak:
+            # needs lexicon support: a first name or a surname that is not a word
+            w0 = words[0]
+            if not (ctx.is_name(w0) and not ctx.is_ambiguous(w0)):
+                continue
+            if cue in ("to", "and", "by", "per") and len(words) < 2:
+                continue
+            if cue in ("to", "and", "by", "per") and not (
+                ctx.is_first(w0) and ctx.is_name(words[1])
+            ):
+                continue
+        take_words(m.start(2), seg, True, 0.85 if not weak else 0.7)
+
+    for m in _triggered(RX_LABEL_NAME, "LABEL", text, words_ix):
+        seg = m.group(2)
+        if "," in seg:
+            a, b = seg.split(",", 1)
+            if ctx.plausible_name_word(a.strip(), True) and ctx.plausible_name_word(
+                b.split()[0].rstrip("."), True
+            ):
+                e = m.start(2) + len(a) + 1 + len(b.rstrip())
+                found.append((m.start(2), e, 0.8))
+                continue
+            seg = a
+        take_words(m.start(2), seg, True, 0.8)
+
+    for m in RX_FIRST_INIT_LAST.finditer(text):
+        f, la = m.group(1), m.group(2)
+        if (
+            ctx.plausible_name_word(f, False)
+            and ctx.plausible_name_word(la, False)
+            and not ctx.followed_by_head(m.end())
+        ):
+            found.append((m.start(), m.end(), 0.75))
+
+    for m in RX_CRED_NAME.finditer(text):
+        seg = m.group(1)
+        words = seg.split()
+        # keep the tail that looks like a name (drop leading sentence words)
+        while words and not ctx.plausible_name_word(words[0].rstrip("."), True):
+            words = words[1:]
+        if not words or _is_placeholder(" ".join(words)):
+            continue
+        start = m.end(1) - len(" ".join(words)) if seg.endswith(words[-1]) else m.start(1)
+        start = text.find(words[0], m.start(1))
+        take_words(start, text[start : m.end(1)], True, 0.9)
+
+    for m in RX_LAST_FIRST.finditer(text):
+        last, first = m.group(1), m.group(2)
+        last_ok = ctx.is_last(last) or (len(last) >= 3 and not ctx.is_common(last))
+        if (
+            last_ok
+            and ctx.is_first(first)
+            and not ctx.is_ambiguous(first)
+            and (not ctx.is_clinical(last) or ctx.is_last(last))
+            and not ctx.is_common(first)
+            and last.lower() not in FUNCTION_WORDS
+            and last.lower() not in STATES
+        ):
+            e = (
+                m.end(3)
+                if m.group(3) and (len(m.group(3)) == 2 or ctx.is_name(m.group(3)))
+                else m.end(2)
+            )
+            found.append((m.start(1), e, 0.7))
+
+    for m in RX_ALLCAPS_NAME_CUED.finditer(text):
+        seg = m.group(1)
+        if _is_placeholder(seg):
+            continue
+        words = re.findall(r"[A-Za-z'’-]+", seg)
+        if words and all(ctx.is_name(w) or len(w) == 1 for w in words[:2]):
+            found.append((m.start(1), m.start(1) + len(seg.rstrip(". ,")), 0.8))
+
+    # Uncued title-case sequences: First Last, First M. Last, First Middle Last
+    for m in RX_CAPSEQ.finditer(text):
+        toks = [
+            (t.start() + m.start(), t.end() + m.start(), t.group())
+            for t in re.finditer(r"\S+", m.group())
+        ]
+        for i in range(len(toks) - 1):
+            fs, fe, fw = toks[i]
+            if len(fw) < 2 or fw.endswith("."):
+                continue
+            j = i + 1
+            while j < len(toks) - 1 and re.fullmatch(r"[A-Z]\.", toks[j][2]):
+                j += 1
+            ls, le, lw = toks[j]
+            if lw.endswith(".") or len(lw) < 2:
+                continue
+            if not ctx.is_first(fw) and not (
+                ctx.is_last(lw)
+                and not ctx.is_ambiguous(lw)
+                and not ctx.is_common(lw)
+                and ctx.plausible_name_word(fw, False)
+                and len(fw) >= 3
+            ):
+                continue
+            f_ok = not ctx.is_ambiguous(fw) and not ctx.is_common(fw)
+            l_strong = ctx.is_last(lw) and not ctx.is_ambiguous(lw) and not ctx.is_common(lw)
+            l_ok = ctx.plausible_name_word(lw, False) or (
+                ctx.is_last(lw) and ctx.low(lw) not in FUNCTION_WORDS
+            )
+            if (f_ok and l_ok) or (
+                l_strong and not ctx.is_common(fw) and fw.lower() not in FUNCTION_WORDS
+            ):
+                if ctx.followed_by_head(le):
+                    continue
+                if fw.lower() in HEAD_NOUNS or lw.lower() in HEAD_NOUNS:
+                    continue
+                a, b = _strip_possessive(text, fs, le)
+                found.append((a, b, 0.75))
+                break
+
+    # Propagate: other title-case mentions of a detected name word in the same text
+    words = set()
+    for s, e, _ in found:
+        for w in re.findall(r"[A-ZÀ-Þ][A-Za-zß-ÿ'’-]+", text[s:e]):
+            w2 = re.sub(r"['’]s$", "", w)
+            if (
+                len(w2) >= 3
+                and w2.lower() not in FUNCTION_WORDS
+                and not ctx.is_clinical(w2)
+                and w2.lower() not in PLACEHOLDER_WORDS
+                and w2.lower() not in STATES
+            ):
+                words.add(w2)
+    if words:
+        rx = re.compile(
+            r"\b(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b"
+        )
+        for m in rx.finditer(text):
+            if not ctx.followed_by_head(m.end()):
+                found.append((m.start(), m.end(), 0.6))
+
+    for s, e, c in found:
+        out.append((s, e, "NAME", c))
+
+
+def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
+    lex = ctx.lex
+
+    def city_ok(name: str, strong: bool) -> bool:
+        ln = name.lower()
+        words = name.split()
+        if ln in STATES or _is_placeholder(name):
+            return False
+        if any(w.lower() in FUNCTION_WORDS for w in words[:1]):
+            return False
+        if strong:
+            return not all(
+                ctx.is_clinical(w)
+                or w.lower() in HEAD_NOUNS
+                or (ctx.is_common(w) and not ctx.is_name(w) and ln not in lex.cities)
+                for w in words
+            )
+        return (
+            ln in lex.cities
+            and ln not in lex.common_cities
+            and not ctx.is_clinical(name)
+            and not ctx.is_first(name)
+        )
+
+    def trim_city(s: int, name: str) -> tuple[int, int] | None:
+        """Longest prefix of name that is a known city, else None."""
+        words = name.split(" ")
+        for k in range(min(len(words), lex.max_city_words), 0, -1):
+            cand = " ".join(words[:k])
+            if cand.lower() in lex.cities:
+                return s, s + len(cand)
+        return None
+
+    for m in RX_CITY_STATE.finditer(text):
+        name, st = m.group(1), m.group(2)
+        # The city part may include preceding sentence words: keep the longest city suffix
+        words = name.split(" ")
+        best = None
+        for k in range(len(words)):
+            cand = " ".join(words[k:])
+            if cand.lower() in lex.cities:
+                best = cand
+                break
+        cred = st in ("MD", "PA", "DO", "OR", "IN", "ME", "OK", "HI", "MA", "CO", "ID", "DE")
+        if best is None:
+            cand = words[-1] if len(words) > 1 else name
+            if cred or ctx.is_common(cand) or ctx.is_clinical(cand) or len(cand) < 3:
+                cand = None
+            best = cand
+        if best is None:
+            if m.group(3):
+                out.append((m.start(3), m.end(3), "LOCATION", 0.9))
+            continue
+        if cred and (ctx.is_name(best) and best.lower() not in lex.cities):
+            continue
+        if cred and st in ("MD", "PA", "DO") and ctx.is_last(best) and not m.group(3):
+            continue
+        s = m.end(1) - len(best)
+        if best.lower() in STATES or best.lower() in FUNCTION_WORDS:
+            continue
+        out.append((s, m.end(1), "LOCATION", 0.85))
+        if m.group(3):
+            out.append((m.start(3), m.end(3), "LOCATION", 0.9))
+
+    _cands_from(RX_ZIP_STATE, text, "LOCATION", 0.85, 1, out)
+    _cands_from(RX_ZIP_CUED, text, "LOCATION", 0.9, 1, out)
+
+    for m in _triggered(RX_LOC_CUED, "LOC", text, words_ix):
+        name = m.group(1)
+        name = re.sub(r"['’]s$", "", name)
+        tc = trim_city(m.start(1), name)
+        if tc:
+            if city_ok(text[tc[0] : tc[1]], True) or not ctx.followed_by_head(tc[1]):
+                out.append((tc[0], tc[1], "LOCATION", 0.85))
+            continue
+        first_word = name.split(" ")[0]
+        if (
+            city_ok(first_word, True)
+            and not re.search(FAC_HEAD, name)
+            and not ctx.is_common(first_word)
+        ):
+            out.append((m.start(1), m.start(1) + len(first_word), "LOCATION", 0.7))
+    for m in _triggered(RX_LOC_TOWN, "TOWN", text, words_ix):
+        name = m.group(1)
+        if city_ok(name.split(" ")[0], True):
+            tc = trim_city(m.start(1), name) or (m.start(1), m.end(1))
+            out.append((tc[0], tc[1], "LOCATION", 0.85))
+    for m in RX_COUNTY.finditer(text):
+        name = m.group(1)
+        words = name.split(" ")
+        # keep the trailing words that are not sentence words
+        while words and (ctx.is_common(words[0]) and words[0].lower() not in lex.cities):
+            words = words[1:]
+        if words and not _is_placeholder(" ".join(words)):
+            s = m.end(1) - len(" ".join(words))
+            out.append((s, m.end(1), "LOCATION", 0.85))
+    for m in RX_LOC_PREP.finditer(text):
+        tc = trim_city(m.start(1), m.group(1))
+        if tc and city_ok(text[tc[0] : tc[1]], False) and not ctx.followed_by_head(tc[1]):
+            nxt = text[tc[1] : tc[1] + 3]
+            if nxt.startswith((" Hospital", " Medical")):
+                continue
+            out.append((tc[0], tc[1], "LOCATION", 0.6))
+
+
+def _facilities(ctx: _Ctx, text: str, out: list) -> None:
+    for m in RX_FACILITY.finditer(text):
+        g = 1 if m.group(1) else 2
+        s, e = m.span(g)
+        seg = m.group(g)
+        words = re.findall(r"[A-Za-z][A-Za-z'’.-]*|&", seg)
+        # drop leading sentence words ("The", "He was admitted to ...")
+        toks = list(re.finditer(r"\S+", seg))
+        k = 0
+        while k < len(toks) - 1 and (
+            toks[k].group().lower() in FUNCTION_WORDS
+            or toks[k].group().lower() in ("was", "admitted", "seen")
+        ):
+            k += 1
+        if k:
+            s = s + toks[k].start()
+            seg = text[s:e]
+            words = re.findall(r"[A-Za-z][A-Za-z'’.-]*|&", seg)
+        if any(
+            w.lower().rstrip(".") in PLACEHOLDER_WORDS
+            or (w.isupper() and w.lower() in PLACEHOLDER_WORDS)
+            for w in words
+        ):
+            continue
+        specific = [
+            w
+            for w in words
+            if w.lower().replace("’", "'") not in GENERIC_FAC and not re.fullmatch(FAC_HEAD, w)
+        ]
+        if not specific:
+            continue
+        if all(ctx.is_clinical(w) and not ctx.is_name(w) for w in specific):
+            continue
+        out.append((s, e, "FACILITY", 0.85))
+    for m in RX_SAINT.finditer(text):
+        after = text[m.end() : m.end() + 12].lower()
+        if (
+            after.startswith(
+                (
+                    " wort",
+                    " john's wort",
+                    " vitus",
+                    " dance",
+                    " mechanical",
+                    " valve",
+                    " prosth",
+                    " device",
+                    " pacemaker",
+                    " lead",
+                    " icd",
+                )
+            )
+            or "wort" in m.group().lower()
+        ):
+            continue
+        if re.match(rf"\s+{STREET_SUFFIX}\b", text[m.end() : m.end() + 12]):
+            continue
+        out.append((m.start(), m.end(), "FACILITY", 0.75))
+
+
+def _ids(text: str, out: list, words_ix) -> None:
+    for m in _triggered(RX_ID, "ID", text, words_ix):
+        v = m.group(1)
+        if len(v) < 4 and not v.isdigit():
+            continue
+        if re.fullmatch(r"\d{1,3}(?:\.\d+)?", v):
+            continue
+        out.append((m.start(1), m.end(1), "ID", 0.9))
+    for m in RX_LONG_NUMBER.finditer(text):
+        out.append((m.start(), m.end(), "ID", 0.5))
+
+
+MONTH_WORDS = _w("""jan january feb february mar march apr april may jun june jul july aug
+    august sep sept september oct october nov november dec december""")
+
+
+def _dates(text: str, out: list, words_ix) -> None:
+    has_month = any(w in MONTH_WORDS for _, w in words_ix)
+    for i, (rx, conf) in enumerate(RX_DATE):
+        if i < 4 and not has_month:
+            continue
+        for m in rx.finditer(text):
+            seg = m.group()
+            mm = re.search(r"[A-Za-z]{3,}", seg)
+            if mm and not mm.group()[0].isupper():
+                continue  # lowercase "may", "march" are words
+            if mm and mm.group().lower() == "may" and not re.search(r"\d", seg):
+                continue
+            if mm and mm.group() in ("MAY", "MARCH") and not re.search(r"\d", seg):
+                continue
+            out.append((m.start(), m.end(), "DATE", conf))
+    for m in _triggered(RX_DATE_CUED, "DATEC", text, words_ix):
+        out.append((m.start(1), m.end(1), "DATE", 0.8))
+    for m in _triggered(RX_DOB_DIGITS, "DOB", text, words_ix):
+        out.append((m.start(1), m.end(1), "DATE", 0.85))
+
+
+RX_AGE_NUM = re.compile(r"(?<![\d.,/])(?:9\d|1[01]\d|120)(?!\d|[,/.]\d)")
+
+
+def _ages(text: str, out: list, words_ix) -> None:
+    if not RX_AGE_NUM.search(text):
+        return
+    found: list = []
+    for i, rx in enumerate(RX_AGE):
+        if i in (2, 5):
+            for m in _triggered(rx, "AGE", text, words_ix):
+                found.append((m.start(1), m.end(1), "AGE", 0.9))
+        else:
+            _cands_from(rx, text, "AGE", 0.9, 1, found)
+    # "90+" is the Safe Harbor aggregate that Casebook itself stores: not an identifier.
+    out.extend(f for f in found if not (text[f[0] : f[1]] == "90" and text[f[1] : f[1] + 1] == "+"))
+
+
+RX_URL_HINT = re.compile(
+    r"://|www\.|\.(?:com|org|net|edu|gov|io|us|info|health|care|biz|me)\b", re.IGNORECASE
+)
+
+
+def _contacts(text: str, out: list, words_ix) -> None:
+    if "@" in text:
+        _cands_from(RX_EMAIL, text, "EMAIL", 0.99, 0, out)
+    for m in RX_URL.finditer(text) if RX_URL_HINT.search(text) else ():
+        s, e = m.span()
+        while e > s and text[e - 1] in ".,;:!?":
+            e -= 1
+        if "@" in text[max(0, s - 1) : s]:
+            continue
+        seg = text[s:e]
+        if re.fullmatch(r"[\d.]+", seg):
+            continue
+        out.append((s, e, "URL", 0.95))
+    _cands_from(RX_IPV4, text, "IP", 0.9, 0, out)
+    for m in RX_IPV6.finditer(text) if "::" in text or text.count(":") >= 7 else ():
+        seg = m.group()
+        if seg.count(":") < 2 or not re.search(r"[0-9A-Fa-f]", seg):
+            continue
+        try:
+            ipaddress.IPv6Address(seg)
+        except ValueError:
+            continue
+        out.append((m.start(), m.end(), "IP", 0.9))
+    for m in RX_PHONE.finditer(text):
+        seg = m.group()
+        digits = re.sub(r"\D", "", seg)
+        if re.fullmatch(r"\d{10}", seg) and not re.search(
+            r"(?i)(phone|tel|call|cell|fax|pager|contact|number|#)\W{0,4}$",
+            text[max(0, m.start() - 25) : m.start()],
+        ):
+            continue
+        if len(digits) >= 10:
+            out.append((m.start(), m.end(), "PHONE", 0.9))
+    for m in _triggered(RX_PHONE_CUED, "PHONEC", text, words_ix):
+        out.append((m.start(1), m.end(1), "PHONE", 0.8))
+    _cands_from(RX_SSN, text, "SSN", 0.9, 0, out)
+    for m in _triggered(RX_SSN_CUED, "SSNC", text, words_ix):
+        out.append((m.start(1), m.end(1), "SSN", 0.95))
+
+
+def _vehicles_devices(text: str, out: list, words_ix) -> None:
+    for m in _triggered(RX_VEHICLE, "VEH", text, words_ix):
+        out.append((m.start(1), m.end(1), "VEHICLE", 0.9))
+    _cands_from(RX_VIN, text, "VEHICLE", 0.8, 0, out)
+    for m in _triggered(RX_DEVICE, "DEV", text, words_ix):
+        out.append((m.start(1), m.end(1), "DEVICE", 0.9))
+    _cands_from(RX_DEVICE_BARE, text, "DEVICE", 0.8, 0, out)
+
+
+def _addresses(text: str, out: list) -> None:
+    for m in RX_ADDRESS.finditer(text):
+        s, e = m.span()
+        seg = m.group()
+        # "5 Dr. Smith": a bare Dr needs a number + words that are not a title
+        if re.search(r"\bDr\.?$", seg) and re.match(r"\.?\s+[A-Z][a-z]", text[e : e + 4]):
+            continue
+        if _is_placeholder(re.sub(r"\d+", "", seg).replace("Street", "").strip() or "x"):
+            continue
+        out.append((s, e, "ADDRESS", 0.9))
+    for m in RX_ADDRESS_UNIT_ONLY.finditer(text):
+        out.append((m.start(), m.end(), "ADDRESS", 0.6))
+
+
+# ----------------------------------------------------------------------------- resolution
+def _resolve(text: str, cands: list) -> list[Finding]:
+    cands.sort(key=lambda c: (-_PRIORITY[c[2]], -(c[1] - c[0]), c[0]))
+    taken: list[tuple[int, int]] = []
+    result: list[Finding] = []
+    for s, e, cat, conf in cands:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1] in " \t\n,;:":
+            e -= 1
+        if e <= s:
+            continue
+        if any(s < te and ts < e for ts, te in taken):
+            # allow partial: keep the part not covered if it is a NAME/LOCATION remainder
+            continue
+        seg = text[s:e]
+        if RX_BRACKET.fullmatch(seg) or _in_brackets(text, s, e):
+            continue
+        if cat in ("NAME", "LOCATION", "FACILITY") and _is_placeholder(seg):
+            continue
+        taken.append((s, e))
+        result.append(Finding(s, e, cat, conf))
+    result.sort(key=lambda f: (f.start, f.end))
+    return result
+
+
+def _in_brackets(text: str, s: int, e: int) -> bool:
+    lb = text.rfind("[", max(0, s - 32), s + 1)
+    if lb < 0:
+        return False
+    rb = text.find("]", e - 1, e + 32)
+    if rb < 0:
+        return False
+    inner = text[lb + 1 : rb]
+    return bool(re.fullmatch(r"[A-Z_ /-]{2,30}", inner))
+
+
+def scan(text: str) -> list[Finding]:
+    """Return identifier findings in ``text``, sorted by start and non-overlapping."""
+    if not text:
+        return []
+    ctx = _Ctx(text)
+    words_ix = _words_index(text)
+    cands: list = []
+    _contacts(text, cands, words_ix)
+    _ids(text, cands, words_ix)
+    _vehicles_devices(text, cands, words_ix)
+    _dates(text, cands, words_ix)
+    _ages(text, cands, words_ix)
+    _addresses(text, cands)
+    _facilities(ctx, text, cands)
+    _names(ctx, text, cands, words_ix)
+    _locations(ctx, text, cands, words_ix)
+    return _resolve(text, cands)

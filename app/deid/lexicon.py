@@ -1,0 +1,61 @@
+"""Word lists used by the detector, loaded once (thread-safe lazy cache)."""
+
+from __future__ import annotations
+
+import gzip
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+_LOCK = threading.Lock()
+_CACHE: Lexicon | None = None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    first: frozenset[str]  # common US first names (lowercase)
+    last: frozenset[str]  # common US surnames (lowercase)
+    ambiguous: frozenset[str]  # names that are also ordinary English words
+    cities: frozenset[str]  # US city / town / county names (lowercase, may hold spaces)
+    common_cities: frozenset[str]  # city names that are also ordinary words
+    common: frozenset[str]  # common English words
+    clinical: frozenset[str]  # eponyms, drugs, devices, clinical words
+    max_city_words: int
+
+
+def _read_gz(name: str) -> frozenset[str]:
+    with gzip.open(DATA_DIR / name, "rt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip())
+
+
+def _read_txt(name: str) -> frozenset[str]:
+    words: set[str] = set()
+    with open(DATA_DIR / name, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.split("#", 1)[0]
+            words.update(w.lower() for w in line.split())
+    return frozenset(words)
+
+
+def get() -> Lexicon:
+    """Return the process-wide lexicon, loading it on first use."""
+    global _CACHE
+    lex = _CACHE
+    if lex is not None:
+        return lex
+    with _LOCK:
+        if _CACHE is None:
+            cities = _read_gz("cities.txt.gz")
+            _CACHE = Lexicon(
+                first=_read_gz("first_names.txt.gz"),
+                last=_read_gz("surnames.txt.gz"),
+                ambiguous=_read_gz("ambiguous.txt.gz"),
+                cities=cities,
+                common_cities=_read_gz("common_cities.txt.gz"),
+                common=_read_gz("common_words.txt.gz"),
+                clinical=_read_txt("clinical_terms.txt"),
+                max_city_words=max(len(c.split()) for c in cities),
+            )
+        return _CACHE

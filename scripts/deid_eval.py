@@ -1,0 +1,125 @@
+"""Evaluate the de-identification detector on eval/deid/ (token-level).
+
+An identifier token (alphanumeric run) counts as caught if any finding overlaps it.
+Precision: of the tokens covered by findings of a category, the share inside gold spans.
+Clean false-alarm rate: share of clean passages with at least one finding.
+
+    PYTHONPATH=. python scripts/deid_eval.py            # dev and held-out
+    PYTHONPATH=. python scripts/deid_eval.py --split dev --show-errors
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.deid import CATEGORIES, scan  # noqa: E402
+
+EVAL = ROOT / "eval" / "deid"
+TOKEN = re.compile(r"[A-Za-z0-9]+")
+
+
+def _load(name: str, split: str) -> list[dict]:
+    with open(EVAL / name, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    return [r for r in rows if r["split"] == split]
+
+
+def _covered(s: int, e: int, spans) -> bool:
+    return any(s < b and a < e for a, b, *_ in spans)
+
+
+def evaluate(split: str, show: bool = False) -> dict:
+    gold_n, gold_hit = Counter(), Counter()
+    pred_n, pred_ok = Counter(), Counter()
+    for row in _load("planted.jsonl", split):
+        text = row["text"]
+        spans = row["spans"]
+        found = scan(text)
+        fs = [(f.start, f.end, f.category) for f in found]
+        for m in TOKEN.finditer(text):
+            s, e = m.span()
+            gcat = next((c for a, b, c in spans if s < b and a < e), None)
+            fcat = next((c for a, b, c in fs if s < b and a < e), None)
+            if gcat:
+                gold_n[gcat] += 1
+                if fcat:
+                    gold_hit[gcat] += 1
+                elif show:
+                    print(f"MISS {gcat:9} {row['id']} {text[max(0, s - 40) : e + 20]!r}")
+            if fcat:
+                pred_n[fcat] += 1
+                if gcat:
+                    pred_ok[fcat] += 1
+                elif show:
+                    print(
+                        f"FP   {fcat:9} {row['id']} {m.group()!r} in "
+                        f"{text[max(0, s - 40) : e + 30]!r}"
+                    )
+    clean = _load("clean.jsonl", split)
+    alarms = 0
+    alarm_cats = Counter()
+    for row in clean:
+        found = scan(row["text"])
+        if found:
+            alarms += 1
+            for f in found:
+                alarm_cats[f.category] += 1
+                if show:
+                    t = row["text"]
+                    print(
+                        f"FA   {f.category:9} {row['id']} {t[f.start : f.end]!r} in "
+                        f"{t[max(0, f.start - 40) : f.end + 30]!r}"
+                    )
+    return {
+        "gold_n": gold_n,
+        "gold_hit": gold_hit,
+        "pred_n": pred_n,
+        "pred_ok": pred_ok,
+        "clean_n": len(clean),
+        "clean_alarms": alarms,
+        "alarm_cats": alarm_cats,
+    }
+
+
+def report(split: str, r: dict) -> None:
+    print(f"\n== {split} ==")
+    print(f"{'category':10} {'tokens':>7} {'recall':>8} {'precision':>10}")
+    for c in CATEGORIES:
+        n, h = r["gold_n"][c], r["gold_hit"][c]
+        pn, po = r["pred_n"][c], r["pred_ok"][c]
+        rec = f"{100 * h / n:7.2f}%" if n else "      -"
+        prec = f"{100 * po / pn:9.2f}%" if pn else "        -"
+        print(f"{c:10} {n:7d} {rec:>8} {prec:>10}")
+    n, h = sum(r["gold_n"].values()), sum(r["gold_hit"].values())
+    pn, po = sum(r["pred_n"].values()), sum(r["pred_ok"].values())
+    print(f"{'OVERALL':10} {n:7d} {100 * h / n:7.2f}% {100 * po / max(pn, 1):9.2f}%")
+    print(
+        f"clean passages with a false alarm: {r['clean_alarms']}/{r['clean_n']} = "
+        f"{100 * r['clean_alarms'] / max(r['clean_n'], 1):.1f}%"
+        f"  (findings by category: {dict(r['alarm_cats'])})"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", choices=["dev", "heldout", "both"], default="both")
+    ap.add_argument(
+        "--show-errors",
+        action="store_true",
+        help="print misses and false alarms (synthetic eval text only)",
+    )
+    a = ap.parse_args()
+    for split in ["dev", "heldout"] if a.split == "both" else [a.split]:
+        report(split, evaluate(split, a.show_errors))
+
+
+if __name__ == "__main__":
+    main()
