@@ -19,11 +19,13 @@ def _import_models() -> None:
     """Import every model module so the metadata (and Alembic) sees all tables."""
     from app.audit import models as _audit  # noqa: F401
     from app.auth import models as _auth  # noqa: F401
-    from app.notifications import models as _notifications  # noqa: F401
     from app.cases import models as _cases  # noqa: F401
+    from app.deid import models as _deid  # noqa: F401
+    from app.notifications import models as _notifications  # noqa: F401
     from app.practices import models as _practices  # noqa: F401
     from app.programs import models as _programs  # noqa: F401
     from app.recommendations import models as _recommendations  # noqa: F401
+    from app.search import models as _search  # noqa: F401
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -51,15 +53,22 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from app.api import api_blueprint
     from app.auth.views import auth_blueprint
     from app.cases.views import cases_blueprint
+    from app.deid import views as _deid_views  # noqa: F401  (routes on the API blueprint)
     from app.programs.views import programs_blueprint
+    from app.search.views import search_blueprint
 
     app.register_blueprint(auth_blueprint)
     app.register_blueprint(programs_blueprint)
     app.register_blueprint(cases_blueprint)
+    app.register_blueprint(search_blueprint)
     app.register_blueprint(api_blueprint, url_prefix="/api/v1")
     csrf.exempt(api_blueprint)  # the API takes bearer tokens only, never the session cookie
 
     web.init_app(app)
+
+    from app import search
+
+    search.init_app(app)
 
     from app.cli import register_commands
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -112,17 +113,42 @@ def create_token_command(email: str, name: str) -> None:
 @click.option(
     "--create-authors", is_flag=True, help="Create accounts (no sign-in) for unknown authors."
 )
+@click.option(
+    "--redact",
+    is_flag=True,
+    help="Replace possible identifiers with [CATEGORY] placeholders instead of rejecting.",
+)
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("redaction-report.jsonl"),
+    show_default=True,
+    help="With --redact: where to write what was replaced (offsets and categories, no text).",
+)
 @as_option
 @cli_errors
 def import_command(
-    paths: tuple[Path, ...], create_programs: bool, create_authors: bool, as_email: str | None
+    paths: tuple[Path, ...],
+    create_programs: bool,
+    create_authors: bool,
+    redact: bool,
+    report: Path,
+    as_email: str | None,
 ) -> None:
     """Import cases from Markdown files with front matter and JSON Lines files, or folders."""
     from app.cases.transfer import ImportOptions, import_paths
 
     actor = acting_user(as_email)
-    options = ImportOptions(create_programs=create_programs, create_authors=create_authors)
+    options = ImportOptions(
+        create_programs=create_programs, create_authors=create_authors, redact=redact
+    )
     results = import_paths(list(paths), options, actor=actor, progress=_progress)
+    if redact:
+        replaced = [r for result in results if result.ok for r in result.redactions]
+        with report.open("w", encoding="utf-8") as fh:
+            for row in replaced:
+                fh.write(json.dumps(row) + "\n")
+        click.echo(f"Redacted {len(replaced)} possible identifiers; report written to {report}.")
     failed = 0
     for result in results:
         if result.ok:
@@ -204,6 +230,18 @@ def _progress(items: Any, label: str, length: int | None = None) -> Any:
     return click.progressbar(items, label=label, length=length, show_pos=True, file=sys.stderr)
 
 
+def _deid_scan() -> click.Command:
+    from app.deid.cli import deid_scan_command
+
+    return deid_scan_command
+
+
+def _search_commands() -> list[click.Command]:
+    from app.search.cli import COMMANDS as SEARCH_COMMANDS
+
+    return SEARCH_COMMANDS
+
+
 COMMANDS = [
     init_command,
     create_user_command,
@@ -216,7 +254,7 @@ COMMANDS = [
 
 
 def register_commands(app: Flask) -> None:
-    for command in COMMANDS:
+    for command in [*COMMANDS, _deid_scan(), *_search_commands()]:
         app.cli.add_command(command)
 
 

@@ -19,6 +19,7 @@ from app.cases.operations import (
     set_status,
     update_case,
 )
+from app.deid.operations import guard
 from app.errors import ValidationError
 from app.extensions import db
 from app.notifications.operations import notify
@@ -96,6 +97,7 @@ def return_case(case: Case, comment: str, *, actor: User) -> ReviewComment:
         raise ValidationError(
             f"The comment must be at most {COMMENT_MAX:,} characters.", field="comment"
         )
+    guard({"comment": comment}, ())
     set_status(case, CaseStatus.RETURNED, actor=actor)
     review = ReviewComment(case=case, author_id=actor.id if actor else None, body=comment.strip())
     db.session.add(review)

@@ -14,6 +14,8 @@ from app.auth.models import User
 from app.auth.policy import Permission
 from app.cases.models import Case, CasePresentation, CaseStatus, Sex
 from app.common import utcnow
+from app.deid.gate import Acceptance
+from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.programs.models import Program, Session
@@ -221,6 +223,15 @@ def _validate(program: Program, data: CaseData, *, require_all: bool) -> dict[st
     }
 
 
+def gate_texts(values: Mapping[str, Any]) -> dict[str, str]:
+    """The free-text parts of validated case content, by field name, for the gate."""
+    texts = {name: values[name] for name in ("title", "question", "presentation")}
+    for key, value in (values.get("fields") or {}).items():
+        if isinstance(value, str):
+            texts[f"fields.{key}"] = value
+    return texts
+
+
 def create_case(
     program: Program,
     data: CaseData,
@@ -231,11 +242,13 @@ def create_case(
     follows: Case | None = None,
     actor: User | None = None,
     imported: bool = False,
+    accepted: Iterable[Acceptance] = (),
 ) -> Case:
     """Create a case in a program. Drafts may be incomplete; other statuses need every
     required field of the template. Imports carry history, so they need IMPORT_DATA."""
     policy.require(actor, Permission.IMPORT_DATA if imported else Permission.SUBMIT_CASE, program)
     values = _validate(program, data, require_all=status is not CaseStatus.DRAFT)
+    overridden = guard(gate_texts(values), accepted)
     if follows is not None and follows.program_id != program.id:
         raise ValidationError(
             "A follow-up stays in the program of the case it follows.", field="follows"
@@ -252,17 +265,22 @@ def create_case(
     db.session.add(case)
     db.session.flush()
     record(actor, "case.created", case, status=str(status), program_id=program.id)
+    remember_overrides(case, overridden, actor=actor)
     return case
 
 
-def update_case(case: Case, data: CaseData, *, actor: User | None = None) -> list[str]:
+def update_case(
+    case: Case, data: CaseData, *, actor: User | None = None, accepted: Iterable[Acceptance] = ()
+) -> list[str]:
     """Replace the editable content of a case; returns the names of the fields that changed."""
     values = _validate(case.program, data, require_all=case.status is not CaseStatus.DRAFT)
+    overridden = guard(gate_texts(values), accepted)
     changed = [name for name, value in values.items() if not _same(getattr(case, name), value)]
     for name in changed:
         setattr(case, name, values[name])
     if changed:
         record(actor, "case.updated", case, fields=",".join(changed))
+        remember_overrides(case, overridden, actor=actor)
     return changed
 
 

@@ -32,6 +32,7 @@ from app.cases.operations import (
     set_status,
     update_case,
 )
+from app.deid.gate import IdentifiersFound, redact
 from app.errors import CasebookError, ValidationError
 from app.extensions import db
 from app.programs.models import Program
@@ -74,6 +75,8 @@ Progress = Callable[..., Any]
 class ImportOptions:
     create_programs: bool = False
     create_authors: bool = False
+    # Replace identifiers with [CATEGORY] placeholders instead of rejecting the file.
+    redact: bool = False
 
 
 @dataclass
@@ -83,6 +86,8 @@ class ImportResult:
     updated: int = 0
     unchanged: int = 0
     problems: list[str] = field(default_factory=list)
+    # What --redact replaced: file, ref, field, category and offsets; never the text.
+    redactions: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -274,7 +279,16 @@ def import_source(
             for number, raw in source.records:
                 label = _record_label(source.path, number, raw)
                 try:
+                    if options.redact:
+                        raw = _redact_record(raw, source.path, result)
                     outcome = _import_record(raw, options, actor)
+                except IdentifiersFound as exc:
+                    for f in exc.findings:
+                        result.problems.append(
+                            f"{label} field '{f.field}': possible {f.category} at characters"
+                            f" {f.start}-{f.end}"
+                        )
+                    continue
                 except RecordProblem as problem:
                     where = f" field '{problem.field}'" if problem.field else ""
                     result.problems.append(f"{label}{where}: {problem.message}")
@@ -368,6 +382,68 @@ def _import_record(raw: dict[str, Any], options: ImportOptions, actor: User | No
     if outcome == "unchanged" and (rec_changed or out_changed):
         outcome = "updated"
     return outcome
+
+
+REDACTED_KEYS = ("title", "question", "presentation")
+
+
+def _redact_record(raw: dict[str, Any], path: Path, result: ImportResult) -> dict[str, Any]:
+    """A copy of the record with every finding in its free text replaced by [CATEGORY]."""
+    ref = raw.get("ref")
+
+    def clean(value: Any, where: str) -> Any:
+        if not isinstance(value, str) or not value:
+            return value
+        text, findings = redact(value)
+        for f in findings:
+            result.redactions.append(
+                {
+                    "file": str(path),
+                    "ref": ref,
+                    "field": where,
+                    "category": f.category,
+                    "start": f.start,
+                    "end": f.end,
+                }
+            )
+        return text
+
+    out = dict(raw)
+    for key in REDACTED_KEYS:
+        out[key] = clean(raw.get(key), key)
+    if isinstance(raw.get("fields"), dict):
+        out["fields"] = {k: clean(v, f"fields.{k}") for k, v in raw["fields"].items()}
+    if isinstance(raw.get("recommendations"), list):
+        recs = []
+        for i, rec in enumerate(raw["recommendations"], 1):
+            if isinstance(rec, dict):
+                rec = dict(rec)
+                rec["body"] = clean(rec.get("body"), f"recommendations[{i}].body")
+                if isinstance(rec.get("references"), list):
+                    rec["references"] = [
+                        clean(r, f"recommendations[{i}].references[{j}]")
+                        for j, r in enumerate(rec["references"], 1)
+                    ]
+                if isinstance(rec.get("annotations"), list):
+                    rec["annotations"] = [
+                        dict(
+                            a,
+                            body=clean(
+                                a.get("body"), f"recommendations[{i}].annotations[{j}].body"
+                            ),
+                        )
+                        if isinstance(a, dict)
+                        else a
+                        for j, a in enumerate(rec["annotations"], 1)
+                    ]
+            recs.append(rec)
+        out["recommendations"] = recs
+    if isinstance(raw.get("outcomes"), list):
+        out["outcomes"] = [
+            dict(o, note=clean(o.get("note"), f"outcomes[{i}].note")) if isinstance(o, dict) else o
+            for i, o in enumerate(raw["outcomes"], 1)
+        ]
+    return {k: v for k, v in out.items() if k in raw}
 
 
 def _is_presented(status: CaseStatus) -> bool:
@@ -524,6 +600,8 @@ def _import_recommendations(
                     imported=True,
                 )
                 changed = True
+        except IdentifiersFound as exc:
+            raise exc.within(where) from None
         except ValidationError as exc:
             raise RecordProblem(f"{where}.{exc.field}", exc.message) from None
         changed |= _import_annotations(
@@ -576,6 +654,8 @@ def _import_annotations(
                 actor=actor,
                 imported=True,
             )
+        except IdentifiersFound as exc:
+            raise exc.within(f"{where}.annotations[{index}]") from None
         except ValidationError as exc:
             raise RecordProblem(f"{where}.annotations[{index}].{exc.field}", exc.message) from None
     return True
@@ -620,6 +700,8 @@ def _import_outcomes(case: Case, items: Any, actor: User | None) -> bool:
                 actor=actor,
                 imported=True,
             )
+        except IdentifiersFound as exc:
+            raise exc.within(where) from None
         except ValidationError as exc:
             raise RecordProblem(f"{where}.{exc.field}", exc.message) from None
         changed |= snapshot != (str(outcome.adoption), str(outcome.patient_status), outcome.note)

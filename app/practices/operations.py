@@ -9,6 +9,8 @@ from app.auth import policy
 from app.auth.models import User
 from app.auth.policy import Permission
 from app.cases.models import Case
+from app.deid.gate import Acceptance
+from app.deid.operations import guard, remember_overrides
 from app.errors import ValidationError
 from app.extensions import db
 from app.practices.models import BestPractice, BestPracticeVersion, EvidenceLink, PracticeStatus
@@ -64,9 +66,11 @@ def propose_practice(
     author: User | None,
     actor: User | None = None,
     reason: str = "Proposed.",
+    accepted: Iterable[Acceptance] = (),
 ) -> BestPractice:
     policy.require(actor, Permission.PROPOSE_PRACTICE)
     title, statement = _validate(title, statement)
+    overridden = guard({"title": title, "statement": statement, "reason": reason}, accepted)
     practice = BestPractice(
         title=title,
         statement=statement,
@@ -77,6 +81,7 @@ def propose_practice(
     db.session.add(practice)
     db.session.flush()
     _snapshot(practice, author, reason)
+    remember_overrides(practice, overridden, actor=actor)
     record(actor, "practice.proposed", practice)
     return practice
 
@@ -103,6 +108,7 @@ def change_status(
         )
     if not reason or not reason.strip():
         raise ValidationError("Give a reason for the change.", field="reason")
+    guard({"reason": reason}, ())
     if target is PracticeStatus.SUPERSEDED:
         if superseded_by is None or superseded_by.id == practice.id:
             raise ValidationError(
@@ -136,6 +142,7 @@ def add_evidence(
         raise ValidationError(
             "Evidence is a session, a case or a recommendation.", field="evidence"
         )
+    guard({"note": note or ""}, ())
     for existing in practice.evidence:
         if getattr(existing, next(iter(key))) is target:
             return existing

@@ -24,7 +24,7 @@ from app.programs.operations import (
     find_program,
     find_session,
     find_topic,
-    resolve_topics,
+    update_session,
     validate_template,
 )
 
@@ -152,7 +152,5 @@ def _load_session(program: Program, entry: dict[str, Any], actor: User | None) -
             actor=actor,
             **values,
         )
-    for key, value in values.items():
-        setattr(session, key, value)
-    session.topics = resolve_topics(entry.get("topics") or [])
+    update_session(session, actor=actor, topics=entry.get("topics") or [], **values)
     return session

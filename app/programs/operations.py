@@ -15,6 +15,8 @@ from app.auth import policy
 from app.auth.models import User
 from app.auth.policy import Permission
 from app.common import slugify
+from app.deid.gate import Acceptance
+from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.programs.models import Program, Session, Topic
@@ -162,6 +164,7 @@ def create_session(
     notes: str = "",
     topics: Iterable[str] = (),
     actor: User | None = None,
+    accepted: Iterable[Acceptance] = (),
 ) -> Session:
     """Add a session to a program; numbers follow the order of creation unless given."""
     policy.require(actor, Permission.MANAGE_SESSIONS, program)
@@ -184,11 +187,15 @@ def create_session(
         raise ValidationError(
             f"{program.name} already has a session number {number}.", field="number"
         )
+    title = (title or f"{program.name} session {number}").strip()[:200]
+    overridden = guard(
+        {"title": title, "didactic_topic": didactic_topic or "", "notes": notes or ""}, accepted
+    )
     session = Session(
         program=program,
         date=on,
         number=number,
-        title=(title or f"{program.name} session {number}").strip()[:200],
+        title=title,
         didactic_topic=didactic_topic or "",
         didactic_presenter=didactic_presenter or "",
         attendance_count=attendance_count,
@@ -198,7 +205,56 @@ def create_session(
     db.session.add(session)
     db.session.flush()
     record(actor, "session.created", session, program_id=program.id)
+    remember_overrides(session, overridden, actor=actor)
     return session
+
+
+SESSION_TEXT_FIELDS = ("title", "didactic_topic", "didactic_presenter", "notes")
+
+
+def update_session(
+    session: Session,
+    *,
+    actor: User | None = None,
+    accepted: Iterable[Acceptance] = (),
+    topics: Iterable[str] | None = None,
+    **changes: Any,
+) -> list[str]:
+    """Change a session's details; returns the names of the fields that changed."""
+    policy.require(actor, Permission.MANAGE_SESSIONS, session.program)
+    unknown = set(changes) - {*SESSION_TEXT_FIELDS, "date", "attendance_count"}
+    if unknown:
+        raise ValidationError(
+            f"'{sorted(unknown)[0]}' is not a session field.", field=sorted(unknown)[0]
+        )
+    if "date" in changes and not isinstance(changes["date"], date):
+        raise ValidationError("Session date must be a date (YYYY-MM-DD).", field="date")
+    count = changes.get("attendance_count")
+    if count is not None and (isinstance(count, bool) or not isinstance(count, int) or count < 0):
+        raise ValidationError(
+            "Attendance must be a whole number, zero or more.", field="attendance_count"
+        )
+    for name in SESSION_TEXT_FIELDS:
+        if name in changes and not isinstance(changes[name], str):
+            raise ValidationError(
+                f"{name.replace('_', ' ').capitalize()} must be text.", field=name
+            )
+    if "title" in changes and not changes["title"].strip():
+        raise ValidationError("Title is required.", field="title")
+    texts = {n: changes.get(n, getattr(session, n)) for n in ("title", "didactic_topic", "notes")}
+    overridden = guard(texts, accepted)
+    changed = [name for name, value in changes.items() if getattr(session, name) != value]
+    for name in changed:
+        setattr(session, name, changes[name])
+    if topics is not None:
+        new_topics = resolve_topics(topics)
+        if {t.id for t in new_topics} != {t.id for t in session.topics}:
+            session.topics = new_topics
+            changed.append("topics")
+    if changed:
+        record(actor, "session.updated", session, fields=",".join(changed))
+        remember_overrides(session, overridden, actor=actor)
+    return changed
 
 
 def find_topic(name: str) -> Topic | None:

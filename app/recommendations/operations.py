@@ -11,6 +11,8 @@ from app.auth.models import Role, User
 from app.auth.policy import Permission
 from app.cases.models import Case, CaseStatus
 from app.common import utcnow
+from app.deid.gate import Acceptance
+from app.deid.operations import guard, remember_overrides
 from app.errors import ValidationError
 from app.extensions import db
 from app.recommendations.models import (
@@ -72,6 +74,12 @@ def _references(value: Any) -> list[str]:
     return out
 
 
+def _texts(body: str, references: list[str]) -> dict[str, str]:
+    texts = {"body": body}
+    texts.update({f"references[{i}]": ref for i, ref in enumerate(references, 1)})
+    return texts
+
+
 def _require_expert(author: User) -> None:
     if author.role not in (Role.EXPERT, Role.ADMIN):
         raise ValidationError(
@@ -89,6 +97,7 @@ def add_recommendation(
     publish: bool = False,
     actor: User | None = None,
     imported: bool = False,
+    accepted: Iterable[Acceptance] = (),
 ) -> Recommendation:
     policy.require(
         actor, Permission.IMPORT_DATA if imported else Permission.WRITE_RECOMMENDATION, case
@@ -100,12 +109,14 @@ def add_recommendation(
             f"{case.status.label.lower()}.",
             field="status",
         )
+    clean_body, clean_references = _body(body), _references(references)
+    overridden = guard(_texts(clean_body, clean_references), accepted)
     recommendation = Recommendation(
         case=case,
         author=author,
-        body=_body(body),
+        body=clean_body,
         category=_enum(RecommendationCategory, category, "category"),
-        references=_references(references),
+        references=clean_references,
         position=len(case.recommendations) + 1,
         status=RecommendationStatus.PUBLISHED if publish else RecommendationStatus.DRAFT,
         published_at=utcnow() if publish else None,
@@ -113,6 +124,7 @@ def add_recommendation(
     db.session.add(recommendation)
     db.session.flush()
     _snapshot(recommendation, author)
+    remember_overrides(recommendation, overridden, actor=actor)
     record(
         actor,
         "recommendation.created",
@@ -145,6 +157,7 @@ def edit_recommendation(
     editor: User | None,
     actor: User | None = None,
     imported: bool = False,
+    accepted: Iterable[Acceptance] = (),
 ) -> bool:
     """Change the text; a new version is kept when anything changed. Returns whether it did."""
     if imported:
@@ -154,6 +167,7 @@ def edit_recommendation(
     new_body = _body(body)
     new_category = _enum(RecommendationCategory, category, "category")
     new_references = _references(references)
+    overridden = guard(_texts(new_body, new_references), accepted)
     if (new_body, new_category, new_references) == (
         recommendation.body,
         recommendation.category,
@@ -165,6 +179,7 @@ def edit_recommendation(
     recommendation.references = new_references
     recommendation.version += 1
     _snapshot(recommendation, editor)
+    remember_overrides(recommendation, overridden, actor=actor)
     record(actor, "recommendation.edited", recommendation, version=recommendation.version)
     return True
 
@@ -186,20 +201,24 @@ def annotate(
     references: Iterable[str] | None = None,
     actor: User | None = None,
     imported: bool = False,
+    accepted: Iterable[Acceptance] = (),
 ) -> Annotation:
     policy.require(
         actor, Permission.IMPORT_DATA if imported else Permission.ANNOTATE, recommendation.case
     )
     _require_expert(author)
+    clean_body, clean_references = _body(body), _references(references)
+    overridden = guard(_texts(clean_body, clean_references), accepted)
     annotation = Annotation(
         recommendation=recommendation,
         author=author,
         kind=_enum(AnnotationKind, kind, "kind"),
-        body=_body(body),
-        references=_references(references),
+        body=clean_body,
+        references=clean_references,
     )
     db.session.add(annotation)
     db.session.flush()
+    remember_overrides(annotation, overridden, actor=actor)
     record(actor, "annotation.created", annotation, recommendation_id=recommendation.id)
     return annotation
 
@@ -213,6 +232,7 @@ def record_outcome(
     note: str = "",
     actor: User | None = None,
     imported: bool = False,
+    accepted: Iterable[Acceptance] = (),
 ) -> Outcome:
     """At a follow-up, record what became of a recommendation given for the earlier case."""
     policy.require(
@@ -225,6 +245,7 @@ def record_outcome(
         )
     if note is not None and not isinstance(note, str):
         raise ValidationError("The note must be text.", field="note")
+    overridden = guard({"note": note or ""}, accepted)
     existing = next(
         (o for o in follow_up.outcomes if o.recommendation_id == recommendation.id), None
     )
@@ -244,6 +265,7 @@ def record_outcome(
     if existing is None:
         db.session.add(outcome)
     db.session.flush()
+    remember_overrides(outcome, overridden, actor=actor)
     record(
         actor,
         "outcome.recorded",

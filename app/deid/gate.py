@@ -1,0 +1,158 @@
+"""The de-identification gate: every operation that stores free text passes it through here.
+
+A finding blocks the save unless its author marks it "not an identifier" with a reason
+(an `Acceptance`, matched by field and offsets in the text as submitted). Findings carry
+offsets and categories only: the text itself never leaves the request that holds it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from app.deid.detector import scan
+from app.errors import ValidationError
+
+ACCEPT_REASONS: dict[str, str] = {
+    "clinical_term": "A clinical term, eponym, scale or test",
+    "drug_or_device": "A drug, device or product name",
+    "placeholder": "A placeholder or already de-identified text",
+    "not_about_patient": "Not about the patient (e.g. a guideline or public source)",
+    "other": "Other: not an identifier",
+}
+
+
+@dataclass(frozen=True)
+class FieldFinding:
+    field: str
+    start: int
+    end: int
+    category: str
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """The author's word that the finding at these offsets is not an identifier."""
+
+    field: str
+    start: int
+    end: int
+    reason: str
+
+
+class IdentifiersFound(ValidationError):
+    """Raised before anything is stored; the message names fields, never the text."""
+
+    def __init__(self, findings: list[FieldFinding]) -> None:
+        fields = sorted({f.field for f in findings})
+        super().__init__(
+            f"Possible patient identifiers in {', '.join(fields)}: remove them, or mark each"
+            " one that is not an identifier.",
+            field=fields[0],
+            errors={name: "Contains possible patient identifiers." for name in fields},
+        )
+        self.findings = findings
+
+    @property
+    def code(self) -> str:
+        return "identifiers_found"
+
+    def to_dict(self) -> dict[str, object]:
+        body = super().to_dict()
+        body["findings"] = [f.to_dict() for f in self.findings]
+        return body
+
+    def within(self, prefix: str) -> IdentifiersFound:
+        """The same findings with field names under `prefix` (e.g. recommendations[1])."""
+        return IdentifiersFound(
+            [
+                FieldFinding(f"{prefix}.{f.field}", f.start, f.end, f.category, f.confidence)
+                for f in self.findings
+            ]
+        )
+
+
+# Citations name authors, publishers, their cities, dates and URLs by design; in reference
+# fields only the categories that never belong in a citation block the save.
+CITATION_CATEGORIES = frozenset(
+    {"PHONE", "EMAIL", "SSN", "ID", "VEHICLE", "DEVICE", "IP", "ADDRESS", "AGE"}
+)
+
+
+def is_citation_field(name: str) -> bool:
+    return name.startswith("references[") or ".references[" in name
+
+
+def scan_fields(values: Mapping[str, str | None]) -> list[FieldFinding]:
+    findings = []
+    for name, text in values.items():
+        if not text:
+            continue
+        citation = is_citation_field(name)
+        findings.extend(
+            FieldFinding(name, f.start, f.end, f.category, round(f.confidence, 2))
+            for f in scan(text)
+            if not citation or f.category in CITATION_CATEGORIES
+        )
+    return findings
+
+
+def parse_acceptances(items: Any) -> list[Acceptance]:
+    """Acceptances from user input (form or JSON); bad entries are a ValidationError."""
+    if items in (None, ""):
+        return []
+    if not isinstance(items, list):
+        raise ValidationError("accept_findings must be a list.", field="accept_findings")
+    out = []
+    for index, item in enumerate(items, 1):
+        where = f"accept_findings[{index}]"
+        if not isinstance(item, Mapping):
+            raise ValidationError("Each accepted finding is an object.", field=where)
+        try:
+            start, end = int(item["start"]), int(item["end"])
+            name, reason = str(item["field"]), str(item["reason"])
+        except (KeyError, TypeError, ValueError):
+            raise ValidationError(
+                "An accepted finding needs field, start, end and reason.", field=where
+            ) from None
+        if reason not in ACCEPT_REASONS:
+            raise ValidationError(
+                "Reason must be one of: " + ", ".join(ACCEPT_REASONS) + ".", field=f"{where}.reason"
+            )
+        out.append(Acceptance(name, start, end, reason))
+    return out
+
+
+def check(
+    values: Mapping[str, str | None], accepted: Iterable[Acceptance] = ()
+) -> list[tuple[FieldFinding, str]]:
+    """Raise IdentifiersFound for findings not accepted; return the accepted ones with reasons."""
+    reasons = {(a.field, a.start, a.end): a.reason for a in accepted}
+    blocking: list[FieldFinding] = []
+    overridden: list[tuple[FieldFinding, str]] = []
+    for finding in scan_fields(values):
+        reason = reasons.get((finding.field, finding.start, finding.end))
+        if reason is None:
+            blocking.append(finding)
+        else:
+            overridden.append((finding, reason))
+    if blocking:
+        raise IdentifiersFound(blocking)
+    return overridden
+
+
+def redact(text: str) -> tuple[str, list[FieldFinding]]:
+    """Replace each finding with a `[CATEGORY]` placeholder; returns the text and what went."""
+    findings = scan_fields({"text": text})
+    parts, last = [], 0
+    for finding in findings:
+        parts.append(text[last : finding.start])
+        parts.append(f"[{finding.category}]")
+        last = finding.end
+    parts.append(text[last:])
+    return "".join(parts), findings

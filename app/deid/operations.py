@@ -1,0 +1,68 @@
+"""Keeping the overrides that authors give at the gate, and reading them back for review."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from app.audit.operations import record
+from app.auth.models import User
+from app.deid.gate import Acceptance, FieldFinding, check
+from app.deid.models import DeidOverride
+from app.extensions import db
+
+
+def guard(
+    values: Mapping[str, str | None], accepted: Iterable[Acceptance] = ()
+) -> list[tuple[FieldFinding, str]]:
+    """The gate for an operation: raises IdentifiersFound, or returns the accepted findings."""
+    return check(values, accepted)
+
+
+def remember_overrides(
+    entity: Any,
+    overridden: list[tuple[FieldFinding, str]],
+    *,
+    actor: User | None,
+    fields: Iterable[str] | None = None,
+) -> None:
+    """Replace the overrides kept for `entity` (for the fields just saved) with these."""
+    db.session.flush()
+    stmt = delete(DeidOverride).where(
+        DeidOverride.entity_type == entity.__tablename__, DeidOverride.entity_id == entity.id
+    )
+    if fields is not None:
+        stmt = stmt.where(DeidOverride.field.in_(list(fields)))
+    db.session.execute(stmt)
+    for finding, reason in overridden:
+        db.session.add(
+            DeidOverride(
+                entity_type=entity.__tablename__,
+                entity_id=entity.id,
+                field=finding.field,
+                start=finding.start,
+                end=finding.end,
+                category=finding.category,
+                reason=reason,
+                created_by_id=actor.id if actor else None,
+            )
+        )
+        record(
+            actor,
+            "deid.finding_overridden",
+            entity,
+            field=finding.field,
+            category=finding.category,
+            reason=reason,
+        )
+
+
+def overrides_for(entity_type: str, entity_id: int) -> list[DeidOverride]:
+    stmt = (
+        select(DeidOverride)
+        .where(DeidOverride.entity_type == entity_type, DeidOverride.entity_id == entity_id)
+        .order_by(DeidOverride.field, DeidOverride.start)
+    )
+    return list(db.session.scalars(stmt))
