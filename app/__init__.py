@@ -53,7 +53,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from app.api import api_blueprint
     from app.auth.views import auth_blueprint
     from app.cases.views import cases_blueprint
-    from app.deid import views as _deid_views  # noqa: F401  (routes on the API blueprint)
     from app.programs.views import programs_blueprint
     from app.search.views import search_blueprint
 

@@ -1,5 +1,6 @@
 """JSON API v1. Authenticated with `Authorization: Bearer <token>` only."""
 
-from app.api.views import api_blueprint
+from app.api import resources as _resources  # noqa: F401  (registers the routes)
+from app.api.base import SPEC, api_blueprint
 
-__all__ = ["api_blueprint"]
+__all__ = ["SPEC", "api_blueprint"]

@@ -154,6 +154,15 @@ def can_edit_recommendation(user: Any, recommendation: Recommendation) -> bool:
     return user.role is Role.ADMIN or recommendation.author_id == user.id
 
 
+def can_view_recommendation(user: Any, recommendation: Recommendation) -> bool:
+    """Published ones with their case; drafts only to their author and admins."""
+    if not can_view_case(user, recommendation.case):
+        return False
+    if str(recommendation.status) == "published" or user is None:
+        return True
+    return user.role is Role.ADMIN or recommendation.author_id == user.id
+
+
 def can(user: Any, permission: Permission, obj: Any = None) -> bool:
     """True if `user` holds `permission`, and may see `obj` (a Program or a Case) if given."""
     if not has_permission(user, permission):

@@ -4,6 +4,8 @@ with `returned` from review, and follow-ups that bring the patient back."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from flask import url_for
 
 from app.audit.operations import record
@@ -19,6 +21,7 @@ from app.cases.operations import (
     set_status,
     update_case,
 )
+from app.deid.gate import Acceptance
 from app.deid.operations import guard
 from app.errors import ValidationError
 from app.extensions import db
@@ -38,7 +41,12 @@ def _case_url(case: Case) -> str:
 
 
 def draft_case(
-    program: Program, data: CaseData, *, presenter: User, follows: Case | None = None
+    program: Program,
+    data: CaseData,
+    *,
+    presenter: User,
+    follows: Case | None = None,
+    accepted: Iterable[Acceptance] = (),
 ) -> Case:
     """A provider starts a case (or a follow-up) as a draft; it may be incomplete."""
     if follows is not None:
@@ -55,12 +63,15 @@ def draft_case(
         status=CaseStatus.DRAFT,
         follows=follows,
         actor=presenter,
+        accepted=accepted,
     )
 
 
-def edit_case(case: Case, data: CaseData, *, actor: User) -> list[str]:
+def edit_case(
+    case: Case, data: CaseData, *, actor: User, accepted: Iterable[Acceptance] = ()
+) -> list[str]:
     policy.require_edit_case(actor, case)
-    return update_case(case, data, actor=actor)
+    return update_case(case, data, actor=actor, accepted=accepted)
 
 
 def submit_case(case: Case, *, actor: User) -> None:

@@ -1,0 +1,101 @@
+"""The API blueprint, bearer-token authentication, JSON errors and the OpenAPI registry."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, g, jsonify, request
+
+from app.api.spec import ApiSpec, Query
+from app.auth.models import User
+from app.auth.operations import user_for_token
+from app.errors import CasebookError, ValidationError
+from app.extensions import db
+
+api_blueprint = Blueprint("api", __name__)
+SPEC = ApiSpec("Casebook API", "1.0.0", prefix="/api/v1")
+MAX_PER_PAGE = 100
+PUBLIC_ENDPOINTS = {"api.openapi_document"}
+
+
+class Unauthorized(CasebookError):
+    status_code = 401
+
+    @property
+    def code(self) -> str:
+        return "unauthorized"
+
+
+@api_blueprint.before_request
+def authenticate_bearer() -> None:
+    if request.endpoint in PUBLIC_ENDPOINTS:
+        return
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthorized("Send an API token as 'Authorization: Bearer <token>'.")
+    user = user_for_token(token.strip())
+    if user is None:
+        raise Unauthorized("The API token is unknown, revoked, or its account is inactive.")
+    db.session.commit()  # keeps last_used_at
+    g.api_user = user
+
+
+@api_blueprint.errorhandler(CasebookError)
+def api_error(exc: CasebookError) -> Any:
+    db.session.rollback()
+    response = jsonify(exc.to_dict())
+    if exc.status_code == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="casebook"'
+    return response, exc.status_code
+
+
+def api_user() -> User:
+    return g.api_user
+
+
+def page_args() -> tuple[int, int]:
+    page = _int_arg("page", 1)
+    per_page = _int_arg("per_page", 20)
+    if page < 1:
+        raise ValidationError("page must be 1 or more.", field="page")
+    if not 1 <= per_page <= MAX_PER_PAGE:
+        raise ValidationError(f"per_page must be between 1 and {MAX_PER_PAGE}.", field="per_page")
+    return page, per_page
+
+
+def _int_arg(name: str, default: int) -> int:
+    raw = request.args.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ValidationError(f"{name} must be a whole number.", field=name) from None
+
+
+PAGING = (
+    Query("page", {"type": "integer", "minimum": 1}, "Page number, from 1."),
+    Query(
+        "per_page",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE},
+        "Results per page (at most 100).",
+    ),
+)
+
+
+def paginated(items: list[Any], total: int, page: int, per_page: int) -> dict[str, Any]:
+    return {"total": total, "page": page, "per_page": per_page, "results": items}
+
+
+@SPEC.operation(
+    api_blueprint,
+    "/openapi.json",
+    "GET",
+    summary="This OpenAPI document",
+    tag="meta",
+    public=True,
+    response={"type": "object"},
+)
+def openapi_document() -> Any:
+    return jsonify(SPEC.document())

@@ -1,0 +1,758 @@
+"""API v1 resources: programs, sessions, cases, recommendations, annotations, outcomes.
+
+Every handler parses, calls the same domain operation the web uses, and serializes."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask import jsonify, request, url_for
+from sqlalchemy import func, select
+
+from app.api.base import PAGING, SPEC, api_blueprint, api_user, page_args, paginated
+from app.api.schemas import (
+    ANNOTATION,
+    CASE,
+    OUTCOME,
+    PROGRAM,
+    RECOMMENDATION,
+    SCAN_RESULT,
+    SESSION,
+    page_of,
+)
+from app.api.spec import Query
+from app.auth import policy
+from app.auth.models import User
+from app.cases import lifecycle
+from app.cases.models import Case, CasePresentation, CaseStatus
+from app.cases.operations import CaseData, content_of
+from app.deid.gate import parse_acceptances, scan_fields
+from app.errors import NotFound, ValidationError
+from app.extensions import db
+from app.programs.models import Program, Session
+from app.programs.operations import create_session, get_program, update_session, visible_programs
+from app.recommendations.models import Annotation, Outcome, Recommendation
+from app.recommendations.operations import add_recommendation, annotate, edit_recommendation
+from app.recommendations.operations import record_outcome as record_outcome_operation
+
+API = api_blueprint
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _person(user: User | None) -> dict[str, Any] | None:
+    return {"id": user.id, "display_name": user.display_name} if user else None
+
+
+# ------------------------------------------------------------------ serializers
+
+
+def program_json(program: Program) -> dict[str, Any]:
+    return {
+        "id": program.id,
+        "slug": program.slug,
+        "name": program.name,
+        "description": program.description,
+        "private": program.private,
+        "template": program.case_template,
+    }
+
+
+def session_json(session: Session, user: Any, *, agenda: bool = False) -> dict[str, Any]:
+    out = {
+        "id": session.id,
+        "program": session.program.slug,
+        "number": session.number,
+        "date": session.date.isoformat(),
+        "title": session.title,
+        "didactic_topic": session.didactic_topic,
+        "didactic_presenter": session.didactic_presenter,
+        "attendance_count": session.attendance_count,
+        "notes": session.notes,
+        "topics": [t.name for t in session.topics],
+    }
+    if agenda:
+        out["cases"] = [
+            {
+                "case_id": p.case_id,
+                "title": p.case.title,
+                "status": str(p.case.status),
+                "presented": p.presented,
+            }
+            for p in session.presentations
+            if policy.can_view_case(user, p.case)
+        ]
+    return out
+
+
+def case_json(case: Case, user: Any) -> dict[str, Any]:
+    return {
+        "id": case.id,
+        "ref": case.ref,
+        "program": case.program.slug,
+        "title": case.title,
+        "age": case.age,
+        "sex": str(case.sex) if case.sex else None,
+        "status": str(case.status),
+        "question": case.question,
+        "presentation": case.presentation,
+        "fields": case.fields or {},
+        "topics": [t.name for t in case.topics],
+        "sessions": [
+            {
+                "id": p.session.id,
+                "date": p.session.date.isoformat(),
+                "number": p.session.number,
+                "presented": p.presented,
+            }
+            for p in sorted(case.presentations, key=lambda p: p.session.date)
+        ],
+        "presenter": _person(case.presenter),
+        "follows_id": case.follows_id,
+        "follow_up_ids": [c.id for c in case.follow_ups if policy.can_view_case(user, c)],
+        "review_comments": [
+            {"body": c.body, "author": _person(c.author), "created_at": _iso(c.created_at)}
+            for c in case.review_comments
+        ]
+        if policy.can_edit_case(user, case)
+        or policy.has_permission(user, policy.Permission.REVIEW_CASE)
+        else [],
+        "created_at": _iso(case.created_at),
+        "updated_at": _iso(case.updated_at),
+        "url": url_for("cases.case", case_id=case.id, _external=False)
+        if "cases.case" in _endpoints()
+        else f"/cases/{case.id}",
+    }
+
+
+def _endpoints() -> set[str]:
+    from flask import current_app
+
+    return {r.endpoint for r in current_app.url_map.iter_rules()}
+
+
+def recommendation_json(rec: Recommendation) -> dict[str, Any]:
+    return {
+        "id": rec.id,
+        "case_id": rec.case_id,
+        "author": _person(rec.author),
+        "category": str(rec.category),
+        "body": rec.body,
+        "references": list(rec.references),
+        "status": str(rec.status),
+        "version": rec.version,
+        "published_at": _iso(rec.published_at),
+        "created_at": _iso(rec.created_at),
+        "annotations": [annotation_json(a) for a in rec.annotations],
+    }
+
+
+def annotation_json(annotation: Annotation) -> dict[str, Any]:
+    return {
+        "id": annotation.id,
+        "recommendation_id": annotation.recommendation_id,
+        "author": _person(annotation.author),
+        "kind": str(annotation.kind),
+        "body": annotation.body,
+        "references": list(annotation.references),
+        "created_at": _iso(annotation.created_at),
+    }
+
+
+def outcome_json(outcome: Outcome) -> dict[str, Any]:
+    return {
+        "id": outcome.id,
+        "case_id": outcome.case_id,
+        "recommendation_id": outcome.recommendation_id,
+        "adoption": str(outcome.adoption),
+        "patient_status": str(outcome.patient_status),
+        "note": outcome.note,
+        "recorded_at": _iso(outcome.recorded_at),
+    }
+
+
+# ------------------------------------------------------------------ lookups
+
+
+def _program(slug: str) -> Program:
+    program = get_program(slug)
+    policy.require_view_program(api_user(), program)
+    return program
+
+
+def _session(session_id: int) -> Session:
+    session = db.session.get(Session, session_id)
+    if session is None or not policy.can_view_program(api_user(), session.program):
+        raise NotFound(f"No session {session_id}.")
+    return session
+
+
+def _case(case_id: int) -> Case:
+    case = db.session.get(Case, case_id)
+    if case is None or not policy.can_view_case(api_user(), case):
+        raise NotFound(f"No case {case_id}.")
+    return case
+
+
+def _recommendation(recommendation_id: int) -> Recommendation:
+    rec = db.session.get(Recommendation, recommendation_id)
+    if rec is None or not policy.can_view_recommendation(api_user(), rec):
+        raise NotFound(f"No recommendation {recommendation_id}.")
+    return rec
+
+
+def _date(value: Any, field: str = "date") -> date:
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ValidationError(f"{field} must be a date written YYYY-MM-DD.", field=field) from None
+
+
+def _accepted(payload: dict[str, Any]) -> Any:
+    return parse_acceptances(payload.get("accept_findings"))
+
+
+def _created(body: dict[str, Any]) -> Any:
+    db.session.commit()
+    return jsonify(body), 201
+
+
+# ------------------------------------------------------------------ programs
+
+
+@SPEC.operation(
+    API,
+    "/me",
+    "GET",
+    summary="The account behind the token",
+    tag="accounts",
+    response={"type": "object"},
+)
+def me() -> Any:
+    user = api_user()
+    return jsonify(
+        {
+            "id": user.id,
+            "email": user.email,
+            "display_name": user.display_name,
+            "role": str(user.role),
+            "programs": sorted(m.program.slug for m in user.memberships),
+        }
+    )
+
+
+@SPEC.operation(
+    API,
+    "/programs",
+    "GET",
+    summary="Programs you may see",
+    tag="programs",
+    response=page_of(PROGRAM),
+)
+def list_programs() -> Any:
+    programs = visible_programs(api_user())
+    return jsonify(
+        paginated([program_json(p) for p in programs], len(programs), 1, max(len(programs), 1))
+    )
+
+
+@SPEC.operation(
+    API,
+    "/programs/<slug>",
+    "GET",
+    summary="One program with its case template",
+    tag="programs",
+    response=PROGRAM,
+)
+def read_program(slug: str) -> Any:
+    return jsonify(program_json(_program(slug)))
+
+
+# ------------------------------------------------------------------ sessions
+
+
+@SPEC.operation(
+    API,
+    "/programs/<slug>/sessions",
+    "GET",
+    summary="A program's sessions",
+    tag="sessions",
+    query=PAGING,
+    response=page_of(SESSION),
+)
+def list_sessions(slug: str) -> Any:
+    program = _program(slug)
+    page, per_page = page_args()
+    stmt = select(Session).where(Session.program_id == program.id)
+    total = db.session.scalar(select(func.count()).select_from(stmt.subquery()))
+    sessions = db.session.scalars(
+        stmt.order_by(Session.date.desc()).offset((page - 1) * per_page).limit(per_page)
+    )
+    return jsonify(
+        paginated([session_json(s, api_user()) for s in sessions], total, page, per_page)
+    )
+
+
+@SPEC.operation(
+    API,
+    "/programs/<slug>/sessions",
+    "POST",
+    summary="Create a session",
+    tag="sessions",
+    body="SessionCreate",
+    response=SESSION,
+    status=201,
+)
+def create_session_endpoint(slug: str, payload: dict[str, Any]) -> Any:
+    program = _program(slug)
+    session = create_session(
+        program,
+        _date(payload["date"]),
+        title=payload.get("title", ""),
+        number=payload.get("number"),
+        didactic_topic=payload.get("didactic_topic", ""),
+        didactic_presenter=payload.get("didactic_presenter", ""),
+        attendance_count=payload.get("attendance_count"),
+        notes=payload.get("notes", ""),
+        topics=payload.get("topics", []),
+        actor=api_user(),
+        accepted=_accepted(payload),
+    )
+    return _created(session_json(session, api_user(), agenda=True))
+
+
+@SPEC.operation(
+    API,
+    "/sessions/<int:session_id>",
+    "GET",
+    summary="A session and its agenda",
+    tag="sessions",
+    response=SESSION,
+)
+def read_session(session_id: int) -> Any:
+    return jsonify(session_json(_session(session_id), api_user(), agenda=True))
+
+
+@SPEC.operation(
+    API,
+    "/sessions/<int:session_id>",
+    "PATCH",
+    summary="Change a session",
+    tag="sessions",
+    body="SessionUpdate",
+    response=SESSION,
+)
+def update_session_endpoint(session_id: int, payload: dict[str, Any]) -> Any:
+    session = _session(session_id)
+    changes = {k: v for k, v in payload.items() if k not in ("topics", "accept_findings")}
+    if "date" in changes:
+        changes["date"] = _date(changes["date"])
+    update_session(
+        session,
+        actor=api_user(),
+        accepted=_accepted(payload),
+        topics=payload.get("topics"),
+        **changes,
+    )
+    db.session.commit()
+    return jsonify(session_json(session, api_user(), agenda=True))
+
+
+@SPEC.operation(
+    API,
+    "/sessions/<int:session_id>/cases",
+    "POST",
+    summary="Schedule an approved case into the session",
+    tag="sessions",
+    body="Schedule",
+    response=SESSION,
+)
+def schedule_case_endpoint(session_id: int, payload: dict[str, Any]) -> Any:
+    session = _session(session_id)
+    lifecycle.schedule_case(_case(payload["case_id"]), session, actor=api_user())
+    db.session.commit()
+    return jsonify(session_json(session, api_user(), agenda=True))
+
+
+@SPEC.operation(
+    API,
+    "/sessions/<int:session_id>/cases/<int:case_id>/presented",
+    "POST",
+    summary="Mark a scheduled case as presented",
+    tag="sessions",
+    response=CASE,
+)
+def mark_presented_endpoint(session_id: int, case_id: int) -> Any:
+    case = _case(case_id)
+    lifecycle.mark_presented(case, _session(session_id), actor=api_user())
+    db.session.commit()
+    return jsonify(case_json(case, api_user()))
+
+
+# ------------------------------------------------------------------ cases
+
+
+CASE_FILTERS = (
+    Query("program", {"type": "string"}, "Program slug."),
+    Query("status", {"type": "string", "enum": [s.value for s in CaseStatus]}),
+    Query("mine", {"type": "boolean"}, "Only cases you present."),
+    Query("session", {"type": "integer"}, "Only cases on this session's agenda."),
+    *PAGING,
+)
+
+
+@SPEC.operation(
+    API,
+    "/cases",
+    "GET",
+    summary="Cases you may see",
+    tag="cases",
+    query=CASE_FILTERS,
+    response=page_of(CASE),
+)
+def list_cases() -> Any:
+    user = api_user()
+    page, per_page = page_args()
+    programs = visible_programs(user)
+    stmt = select(Case).where(
+        Case.program_id.in_([p.id for p in programs]), policy.visible_case_clause(user)
+    )
+    if slug := request.args.get("program"):
+        program = next((p for p in programs if p.slug == slug), None)
+        if program is None:
+            raise ValidationError(f"Unknown program '{slug}'.", field="program")
+        stmt = stmt.where(Case.program_id == program.id)
+    if status := request.args.get("status"):
+        try:
+            stmt = stmt.where(Case.status == CaseStatus(status))
+        except ValueError:
+            raise ValidationError(
+                "status must be one of: " + ", ".join(s.value for s in CaseStatus) + ".",
+                field="status",
+            ) from None
+    if request.args.get("mine", "").lower() in ("1", "true", "yes"):
+        stmt = stmt.where(Case.presenter_id == user.id)
+    if session_id := request.args.get("session"):
+        if not session_id.isdigit():
+            raise ValidationError("session must be a session id.", field="session")
+        stmt = stmt.where(
+            Case.id.in_(
+                select(CasePresentation.case_id).where(
+                    CasePresentation.session_id == int(session_id)
+                )
+            )
+        )
+    total = db.session.scalar(select(func.count()).select_from(stmt.subquery()))
+    cases = db.session.scalars(
+        stmt.order_by(Case.updated_at.desc(), Case.id.desc())
+        .offset((page - 1) * per_page)
+        .limit(per_page)
+    )
+    return jsonify(paginated([case_json(c, user) for c in cases], total, page, per_page))
+
+
+def _case_data(payload: dict[str, Any], base: CaseData | None = None) -> CaseData:
+    data = base or CaseData(title="")
+    for key in ("title", "question", "presentation", "age", "sex", "fields", "topics"):
+        if key in payload:
+            setattr(data, key, payload[key])
+    return data
+
+
+@SPEC.operation(
+    API,
+    "/cases",
+    "POST",
+    summary="Start a case (a draft) or a follow-up",
+    tag="cases",
+    body="CaseCreate",
+    response=CASE,
+    status=201,
+)
+def create_case_endpoint(payload: dict[str, Any]) -> Any:
+    user = api_user()
+    program = _program(payload["program"])
+    follows = _case(payload["follows_id"]) if payload.get("follows_id") else None
+    data = _case_data(payload)
+    case = lifecycle.draft_case(
+        program, data, presenter=user, follows=follows, accepted=_accepted(payload)
+    )
+    return _created(case_json(case, user))
+
+
+@SPEC.operation(API, "/cases/<int:case_id>", "GET", summary="A case", tag="cases", response=CASE)
+def read_case(case_id: int) -> Any:
+    return jsonify(case_json(_case(case_id), api_user()))
+
+
+@SPEC.operation(
+    API,
+    "/cases/<int:case_id>",
+    "PATCH",
+    summary="Change a case before approval",
+    tag="cases",
+    body="CaseUpdate",
+    response=CASE,
+)
+def update_case_endpoint(case_id: int, payload: dict[str, Any]) -> Any:
+    case = _case(case_id)
+    lifecycle.edit_case(
+        case, _case_data(payload, content_of(case)), actor=api_user(), accepted=_accepted(payload)
+    )
+    db.session.commit()
+    return jsonify(case_json(case, api_user()))
+
+
+@SPEC.operation(
+    API,
+    "/cases/<int:case_id>/actions",
+    "POST",
+    summary="Move a case: submit, withdraw, approve, return (with comment), close",
+    tag="cases",
+    body="CaseAction",
+    response=CASE,
+)
+def case_action(case_id: int, payload: dict[str, Any]) -> Any:
+    case, user = _case(case_id), api_user()
+    action = payload["action"]
+    if action == "return":
+        lifecycle.return_case(case, payload.get("comment", ""), actor=user)
+    else:
+        {
+            "submit": lifecycle.submit_case,
+            "withdraw": lifecycle.withdraw_case,
+            "approve": lifecycle.approve_case,
+            "close": lifecycle.close_case,
+        }[action](case, actor=user)
+    db.session.commit()
+    return jsonify(case_json(case, user))
+
+
+# ------------------------------------------------------------------ recommendations
+
+
+@SPEC.operation(
+    API,
+    "/cases/<int:case_id>/recommendations",
+    "GET",
+    summary="A case's recommendations",
+    tag="recommendations",
+    response=page_of(RECOMMENDATION),
+)
+def list_recommendations(case_id: int) -> Any:
+    user = api_user()
+    recs = [
+        recommendation_json(r)
+        for r in _case(case_id).recommendations
+        if policy.can_view_recommendation(user, r)
+    ]
+    return jsonify(paginated(recs, len(recs), 1, max(len(recs), 1)))
+
+
+@SPEC.operation(
+    API,
+    "/cases/<int:case_id>/recommendations",
+    "POST",
+    summary="Write a recommendation (optionally publish it)",
+    tag="recommendations",
+    body="RecommendationCreate",
+    response=RECOMMENDATION,
+    status=201,
+)
+def create_recommendation(case_id: int, payload: dict[str, Any]) -> Any:
+    user = api_user()
+    rec = add_recommendation(
+        _case(case_id),
+        user,
+        payload["body"],
+        payload["category"],
+        references=payload.get("references", []),
+        actor=user,
+        accepted=_accepted(payload),
+    )
+    if payload.get("publish"):
+        lifecycle.publish_recommendation(rec, actor=user)
+    return _created(recommendation_json(rec))
+
+
+@SPEC.operation(
+    API,
+    "/recommendations/<int:recommendation_id>",
+    "GET",
+    summary="A recommendation with its annotations",
+    tag="recommendations",
+    response=RECOMMENDATION,
+)
+def read_recommendation(recommendation_id: int) -> Any:
+    return jsonify(recommendation_json(_recommendation(recommendation_id)))
+
+
+@SPEC.operation(
+    API,
+    "/recommendations/<int:recommendation_id>",
+    "PATCH",
+    summary="Edit a recommendation (its author only; a version is kept)",
+    tag="recommendations",
+    body="RecommendationUpdate",
+    response=RECOMMENDATION,
+)
+def update_recommendation(recommendation_id: int, payload: dict[str, Any]) -> Any:
+    rec, user = _recommendation(recommendation_id), api_user()
+    edit_recommendation(
+        rec,
+        body=payload.get("body", rec.body),
+        category=payload.get("category", str(rec.category)),
+        references=payload.get("references", rec.references),
+        editor=user,
+        actor=user,
+        accepted=_accepted(payload),
+    )
+    db.session.commit()
+    return jsonify(recommendation_json(rec))
+
+
+@SPEC.operation(
+    API,
+    "/recommendations/<int:recommendation_id>/publish",
+    "POST",
+    summary="Publish a recommendation; the presenter is notified",
+    tag="recommendations",
+    response=RECOMMENDATION,
+)
+def publish_recommendation_endpoint(recommendation_id: int) -> Any:
+    rec = _recommendation(recommendation_id)
+    lifecycle.publish_recommendation(rec, actor=api_user())
+    db.session.commit()
+    return jsonify(recommendation_json(rec))
+
+
+@SPEC.operation(
+    API,
+    "/recommendations/<int:recommendation_id>/versions",
+    "GET",
+    summary="Earlier texts of a recommendation",
+    tag="recommendations",
+    response={"type": "object"},
+)
+def recommendation_versions(recommendation_id: int) -> Any:
+    rec = _recommendation(recommendation_id)
+    return jsonify(
+        {
+            "results": [
+                {
+                    "version": v.version,
+                    "category": str(v.category),
+                    "body": v.body,
+                    "references": list(v.references),
+                    "edited_by": _person(v.edited_by),
+                    "created_at": _iso(v.created_at),
+                }
+                for v in rec.versions
+            ]
+        }
+    )
+
+
+@SPEC.operation(
+    API,
+    "/recommendations/<int:recommendation_id>/annotations",
+    "GET",
+    summary="Annotations on a recommendation, in order",
+    tag="annotations",
+    response=page_of(ANNOTATION),
+)
+def list_annotations(recommendation_id: int) -> Any:
+    items = [annotation_json(a) for a in _recommendation(recommendation_id).annotations]
+    return jsonify(paginated(items, len(items), 1, max(len(items), 1)))
+
+
+@SPEC.operation(
+    API,
+    "/recommendations/<int:recommendation_id>/annotations",
+    "POST",
+    summary="Annotate a recommendation (experts)",
+    tag="annotations",
+    body="AnnotationCreate",
+    response=ANNOTATION,
+    status=201,
+)
+def create_annotation(recommendation_id: int, payload: dict[str, Any]) -> Any:
+    user = api_user()
+    annotation = annotate(
+        _recommendation(recommendation_id),
+        user,
+        payload["kind"],
+        payload["body"],
+        references=payload.get("references", []),
+        actor=user,
+        accepted=_accepted(payload),
+    )
+    return _created(annotation_json(annotation))
+
+
+# ------------------------------------------------------------------ outcomes
+
+
+@SPEC.operation(
+    API,
+    "/cases/<int:case_id>/outcomes",
+    "GET",
+    summary="Outcomes recorded at a follow-up",
+    tag="outcomes",
+    response=page_of(OUTCOME),
+)
+def list_outcomes(case_id: int) -> Any:
+    items = [outcome_json(o) for o in _case(case_id).outcomes]
+    return jsonify(paginated(items, len(items), 1, max(len(items), 1)))
+
+
+@SPEC.operation(
+    API,
+    "/cases/<int:case_id>/outcomes",
+    "POST",
+    summary="At a follow-up, record what became of an earlier recommendation",
+    tag="outcomes",
+    body="OutcomeCreate",
+    response=OUTCOME,
+    status=201,
+)
+def create_outcome(case_id: int, payload: dict[str, Any]) -> Any:
+    follow_up = _case(case_id)
+    rec = db.session.get(Recommendation, payload["recommendation_id"])
+    if rec is None or not policy.can_view_recommendation(api_user(), rec):
+        raise ValidationError(
+            f"No recommendation {payload['recommendation_id']}.", field="recommendation_id"
+        )
+    outcome = record_outcome_operation(
+        follow_up,
+        rec,
+        payload["adoption"],
+        payload["patient_status"],
+        note=payload.get("note", ""),
+        actor=api_user(),
+        accepted=_accepted(payload),
+    )
+    return _created(outcome_json(outcome))
+
+
+# ------------------------------------------------------------------ de-identification
+
+
+@SPEC.operation(
+    API,
+    "/deid/scan",
+    "POST",
+    summary="Find possible identifiers in text; nothing is stored or logged",
+    tag="deid",
+    body="ScanRequest",
+    response=SCAN_RESULT,
+)
+def deid_scan(payload: dict[str, Any]) -> Any:
+    findings = [
+        {"start": f.start, "end": f.end, "category": f.category, "confidence": f.confidence}
+        for f in scan_fields({"text": payload["text"]})
+    ]
+    return jsonify({"findings": findings})
