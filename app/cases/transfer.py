@@ -10,7 +10,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -379,9 +379,29 @@ def _import_record(raw: dict[str, Any], options: ImportOptions, actor: User | No
             outcome = "updated"
     rec_changed = _import_recommendations(case, raw.get("recommendations"), options, actor)
     out_changed = _import_outcomes(case, raw.get("outcomes"), actor)
+    if session_date is not None:
+        _date_history(case, session_date)
     if outcome == "unchanged" and (rec_changed or out_changed):
         outcome = "updated"
     return outcome
+
+
+def _date_history(case: Case, on: date) -> None:
+    """Imported history happened at its session, not at import time: date it so."""
+    when = datetime.combine(on, time(12, 0))
+    if case.created_at > when:
+        case.created_at = when
+    for recommendation in case.recommendations:
+        if recommendation.published_at is not None and recommendation.published_at > when:
+            recommendation.published_at = when
+        if recommendation.created_at > when:
+            recommendation.created_at = when
+        for annotation in recommendation.annotations:
+            if annotation.created_at > when:
+                annotation.created_at = when
+    for outcome in case.outcomes:
+        if outcome.recorded_at > when:
+            outcome.recorded_at = when
 
 
 REDACTED_KEYS = ("title", "question", "presentation")
