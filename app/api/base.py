@@ -88,6 +88,11 @@ def paginated(items: list[Any], total: int, page: int, per_page: int) -> dict[st
     return {"total": total, "page": page, "per_page": per_page, "results": items}
 
 
+def one_page(items: list[Any]) -> dict[str, Any]:
+    """A short list (a case's recommendations, say) in the same shape as a paginated one."""
+    return paginated(items, len(items), 1, max(len(items), 1))
+
+
 @SPEC.operation(
     api_blueprint,
     "/openapi.json",

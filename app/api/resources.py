@@ -10,7 +10,15 @@ from typing import Any
 from flask import jsonify, request, url_for
 from sqlalchemy import func, select
 
-from app.api.base import PAGING, SPEC, api_blueprint, api_user, page_args, paginated
+from app.api.base import (
+    PAGING,
+    SPEC,
+    api_blueprint,
+    api_user,
+    one_page,
+    page_args,
+    paginated,
+)
 from app.api.schemas import (
     ANNOTATION,
     CASE,
@@ -254,9 +262,7 @@ def me() -> Any:
 )
 def list_programs() -> Any:
     programs = visible_programs(api_user())
-    return jsonify(
-        paginated([program_json(p) for p in programs], len(programs), 1, max(len(programs), 1))
-    )
+    return jsonify(one_page([program_json(p) for p in programs]))
 
 
 @SPEC.operation(
@@ -549,7 +555,7 @@ def list_recommendations(case_id: int) -> Any:
         for r in _case(case_id).recommendations
         if policy.can_view_recommendation(user, r)
     ]
-    return jsonify(paginated(recs, len(recs), 1, max(len(recs), 1)))
+    return jsonify(one_page(recs))
 
 
 @SPEC.operation(
@@ -666,7 +672,7 @@ def recommendation_versions(recommendation_id: int) -> Any:
 )
 def list_annotations(recommendation_id: int) -> Any:
     items = [annotation_json(a) for a in _recommendation(recommendation_id).annotations]
-    return jsonify(paginated(items, len(items), 1, max(len(items), 1)))
+    return jsonify(one_page(items))
 
 
 @SPEC.operation(
@@ -706,7 +712,7 @@ def create_annotation(recommendation_id: int, payload: dict[str, Any]) -> Any:
 )
 def list_outcomes(case_id: int) -> Any:
     items = [outcome_json(o) for o in _case(case_id).outcomes]
-    return jsonify(paginated(items, len(items), 1, max(len(items), 1)))
+    return jsonify(one_page(items))
 
 
 @SPEC.operation(
