@@ -20,7 +20,13 @@ def run(app, *args, input=None):
 
 def test_create_user_then_sign_in(app, client):
     result = run(
-        app, "create-user", "hub@example.org", "--name", "Hub Expert", "--role", "expert",
+        app,
+        "create-user",
+        "hub@example.org",
+        "--name",
+        "Hub Expert",
+        "--role",
+        "expert",
         input=f"{PASSWORD}\n{PASSWORD}\n",
     )
     assert result.exit_code == 0, result.output
@@ -95,8 +101,9 @@ def test_import_and_export_as_a_user_follow_the_policy(app, make_user, tmp_path)
     assert result.exit_code == 1 and "not allowed" in result.output
     result = run(app, "export", "--as", provider.email, "--format", "jsonl", str(tmp_path / "o"))
     assert result.exit_code == 1 and "not allowed" in result.output
-    result = run(app, "export", "--as", coordinator.email, "--format", "jsonl",
-                 str(tmp_path / "o.jsonl"))
+    result = run(
+        app, "export", "--as", coordinator.email, "--format", "jsonl", str(tmp_path / "o.jsonl")
+    )
     assert result.exit_code == 0, result.output
 
 

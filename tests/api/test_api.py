@@ -13,8 +13,15 @@ from app.programs.operations import create_program
 
 TEMPLATE = {
     "sections": [{"key": "hpi", "label": "History of present illness", "required": True}],
-    "fields": [{"key": "mme", "label": "Daily opioid dose", "type": "number", "unit": "MME",
-                "required": True}],
+    "fields": [
+        {
+            "key": "mme",
+            "label": "Daily opioid dose",
+            "type": "number",
+            "unit": "MME",
+            "required": True,
+        }
+    ],
 }
 
 
@@ -26,8 +33,9 @@ class Api:
 
     def __getattr__(self, method):
         def call(path, expect=None, **kwargs):
-            response = getattr(self.client, method)(f"/api/v1{path}", headers=self.headers,
-                                                    **kwargs)
+            response = getattr(self.client, method)(
+                f"/api/v1{path}", headers=self.headers, **kwargs
+            )
             if expect is not None:
                 assert response.status_code == expect, response.get_json()
             return response.get_json()
@@ -40,9 +48,10 @@ def world(app, client, make_user):
     create_program("pain", "Chronic Pain ECHO", template=TEMPLATE)
     create_program("private", "Private ECHO", private=True)
     db.session.commit()
-    return {role: Api(client, make_user(role)) for role in
-            ("provider", "coordinator", "expert", "admin", "curriculum")} | {
-        "other": Api(client, make_user("provider"))}
+    return {
+        role: Api(client, make_user(role))
+        for role in ("provider", "coordinator", "expert", "admin", "curriculum")
+    } | {"other": Api(client, make_user("provider"))}
 
 
 CASE = {
@@ -59,10 +68,14 @@ CASE = {
 
 def test_the_journey_through_the_api(world):
     p, c, e = world["provider"], world["coordinator"], world["expert"]
-    session = c.post("/programs/pain/sessions", expect=201,
-                     json={"date": "2026-05-05", "title": "Tapering", "attendance_count": 20})
-    dirty = dict(CASE, presentation="## History of present illness\n\nMr. John Smith, call "
-                 "603-555-0142.")
+    session = c.post(
+        "/programs/pain/sessions",
+        expect=201,
+        json={"date": "2026-05-05", "title": "Tapering", "attendance_count": 20},
+    )
+    dirty = dict(
+        CASE, presentation="## History of present illness\n\nMr. John Smith, call 603-555-0142."
+    )
     refused = p.post("/cases", expect=422, json=dirty)
     assert refused["error"] == "identifiers_found"
     assert {f["category"] for f in refused["findings"]} == {"NAME", "PHONE"}
@@ -70,34 +83,53 @@ def test_the_journey_through_the_api(world):
     case = p.post("/cases", expect=201, json=CASE)
     assert case["status"] == "draft" and case["fields"] == {"mme": 120}
     case = p.post(f"/cases/{case['id']}/actions", expect=200, json={"action": "submit"})
-    case = c.post(f"/cases/{case['id']}/actions", expect=200,
-                  json={"action": "return", "comment": "Add the PEG score."})
+    case = c.post(
+        f"/cases/{case['id']}/actions",
+        expect=200,
+        json={"action": "return", "comment": "Add the PEG score."},
+    )
     assert case["review_comments"][0]["body"] == "Add the PEG score."
-    case = p.patch(f"/cases/{case['id']}", expect=200,
-                   json={"question": "How fast can we taper? PEG is 7."})
+    case = p.patch(
+        f"/cases/{case['id']}", expect=200, json={"question": "How fast can we taper? PEG is 7."}
+    )
     p.post(f"/cases/{case['id']}/actions", expect=200, json={"action": "submit"})
     c.post(f"/cases/{case['id']}/actions", expect=200, json={"action": "approve"})
     agenda = c.post(f"/sessions/{session['id']}/cases", expect=200, json={"case_id": case["id"]})
     assert agenda["cases"][0]["case_id"] == case["id"]
-    rec = e.post(f"/cases/{case['id']}/recommendations", expect=201,
-                 json={"body": "Taper by 10% a month.", "category": "therapeutic"})
+    rec = e.post(
+        f"/cases/{case['id']}/recommendations",
+        expect=201,
+        json={"body": "Taper by 10% a month.", "category": "therapeutic"},
+    )
     e.post(f"/recommendations/{rec['id']}/publish", expect=422)  # not presented yet
     c.post(f"/sessions/{session['id']}/cases/{case['id']}/presented", expect=200)
     rec = e.post(f"/recommendations/{rec['id']}/publish", expect=200)
     assert rec["status"] == "published"
     assert p.get(f"/cases/{case['id']}", expect=200)["status"] == "recommendations_published"
-    rec = e.patch(f"/recommendations/{rec['id']}", expect=200,
-                  json={"body": "Taper by 5-10% a month."})
+    rec = e.patch(
+        f"/recommendations/{rec['id']}", expect=200, json={"body": "Taper by 5-10% a month."}
+    )
     assert rec["version"] == 2
     assert len(e.get(f"/recommendations/{rec['id']}/versions", expect=200)["results"]) == 2
-    note = world["admin"].post(f"/recommendations/{rec['id']}/annotations", expect=201,
-                               json={"kind": "agree", "body": "Agree; offer naloxone too."})
+    note = world["admin"].post(
+        f"/recommendations/{rec['id']}/annotations",
+        expect=201,
+        json={"kind": "agree", "body": "Agree; offer naloxone too."},
+    )
     assert note["kind"] == "agree"
-    follow = p.post("/cases", expect=201,
-                    json=dict(CASE, title="Follow-up: tapering", follows_id=case["id"]))
-    outcome = p.post(f"/cases/{follow['id']}/outcomes", expect=201,
-                     json={"recommendation_id": rec["id"], "adoption": "adopted",
-                           "patient_status": "improved", "note": "Now at 60 MME."})
+    follow = p.post(
+        "/cases", expect=201, json=dict(CASE, title="Follow-up: tapering", follows_id=case["id"])
+    )
+    outcome = p.post(
+        f"/cases/{follow['id']}/outcomes",
+        expect=201,
+        json={
+            "recommendation_id": rec["id"],
+            "adoption": "adopted",
+            "patient_status": "improved",
+            "note": "Now at 60 MME.",
+        },
+    )
     assert outcome["patient_status"] == "improved"
     listed = p.get("/cases?mine=true&per_page=5", expect=200)
     assert listed["total"] == 2 and len(listed["results"]) == 2
@@ -115,8 +147,11 @@ def test_policy_over_the_api(world):
     e.post(f"/cases/{case['id']}/actions", expect=404, json={"action": "approve"})
     p.post(f"/cases/{case['id']}/actions", expect=403, json={"action": "approve"})
     c.post(f"/cases/{case['id']}/actions", expect=200, json={"action": "approve"})
-    rec = e.post(f"/cases/{case['id']}/recommendations", expect=201,
-                 json={"body": "Start naloxone.", "category": "therapeutic"})
+    rec = e.post(
+        f"/cases/{case['id']}/recommendations",
+        expect=201,
+        json={"body": "Start naloxone.", "category": "therapeutic"},
+    )
     p.patch(f"/recommendations/{rec['id']}", expect=404, json={"body": "Changed"})  # a draft
     world["curriculum"].get("/programs/private", expect=404)
     assert "private" not in [x["slug"] for x in p.get("/programs", expect=200)["results"]]
@@ -133,8 +168,11 @@ def test_provider_cannot_edit_a_published_recommendation(world):
     c.post(f"/cases/{case['id']}/actions", expect=200, json={"action": "approve"})
     c.post(f"/sessions/{session['id']}/cases", expect=200, json={"case_id": case["id"]})
     c.post(f"/sessions/{session['id']}/cases/{case['id']}/presented", expect=200)
-    rec = e.post(f"/cases/{case['id']}/recommendations", expect=201,
-                 json={"body": "Taper.", "category": "therapeutic", "publish": True})
+    rec = e.post(
+        f"/cases/{case['id']}/recommendations",
+        expect=201,
+        json={"body": "Taper.", "category": "therapeutic", "publish": True},
+    )
     answer = p.patch(f"/recommendations/{rec['id']}", expect=403, json={"body": "Changed"})
     assert answer["error"] == "forbidden"
     world["other"].patch(f"/recommendations/{rec['id']}", expect=403, json={"body": "x"})
@@ -154,8 +192,11 @@ def test_provider_cannot_edit_a_published_recommendation(world):
         ("/cases", dict(CASE, topics="pain"), "topics"),
         ("/cases", dict(CASE, follows_id=999), None),
         ("/programs/pain/sessions", {"date": "05/05/2026"}, "date"),
-        ("/programs/pain/sessions", {"date": "2026-05-05", "attendance_count": -3},
-         "attendance_count"),
+        (
+            "/programs/pain/sessions",
+            {"date": "2026-05-05", "attendance_count": -3},
+            "attendance_count",
+        ),
     ],
 )
 def test_bad_input_gets_a_clear_json_answer(world, path, body, field):
@@ -171,16 +212,16 @@ def test_bad_input_gets_a_clear_json_answer(world, path, body, field):
 def test_malformed_requests_never_500(world):
     api = world["provider"]
     for response in (
-        api.client.post("/api/v1/cases", headers=api.headers, data="not json",
-                        content_type="application/json"),
+        api.client.post(
+            "/api/v1/cases", headers=api.headers, data="not json", content_type="application/json"
+        ),
         api.client.post("/api/v1/cases", headers=api.headers, json=[1, 2]),
         api.client.get("/api/v1/cases?per_page=1000", headers=api.headers),
         api.client.get("/api/v1/cases?page=zero", headers=api.headers),
         api.client.get("/api/v1/cases?status=finished", headers=api.headers),
         api.client.get("/api/v1/cases/99999", headers=api.headers),
         api.client.get("/api/v1/nothing-here", headers=api.headers),
-        api.client.post("/api/v1/cases/1/actions", headers=api.headers,
-                        json={"action": "explode"}),
+        api.client.post("/api/v1/cases/1/actions", headers=api.headers, json={"action": "explode"}),
     ):
         assert 400 <= response.status_code < 500, response.get_data(as_text=True)
         assert response.get_json()["message"]
@@ -192,8 +233,9 @@ def test_illegal_transition_is_refused_with_the_reason(world):
     answer = world["coordinator"].post(f"/cases/{case['id']}/actions", json={"action": "close"})
     assert answer["error"] in ("not_found", "validation_error")
     p.post(f"/cases/{case['id']}/actions", expect=200, json={"action": "submit"})
-    answer = world["coordinator"].post(f"/cases/{case['id']}/actions", expect=422,
-                                       json={"action": "close"})
+    answer = world["coordinator"].post(
+        f"/cases/{case['id']}/actions", expect=422, json={"action": "close"}
+    )
     assert answer["field"] == "status" and "cannot become closed" in answer["message"]
 
 

@@ -16,7 +16,9 @@ def test_changes_write_audit_events_in_order(app, make_user):
     db.session.commit()
     [event] = trail("programs", program.id)
     assert (event.action, event.actor_id, event.details) == (
-        "program.created", admin.id, {"private": False}
+        "program.created",
+        admin.id,
+        {"private": False},
     )
 
 

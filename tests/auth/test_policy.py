@@ -63,12 +63,20 @@ def private_program(app):
 @pytest.mark.parametrize(
     ("role", "member", "allowed"),
     [
-        (P, False, False), (E, False, False), (C, False, False), (K, False, False),
-        (A, False, True), (P, True, True), (E, True, True), (C, True, True), (K, True, True),
+        (P, False, False),
+        (E, False, False),
+        (C, False, False),
+        (K, False, False),
+        (A, False, True),
+        (P, True, True),
+        (E, True, True),
+        (C, True, True),
+        (K, True, True),
     ],
 )
-def test_private_program_is_for_members_only(app, make_user, private_program, role, member,
-                                             allowed):
+def test_private_program_is_for_members_only(
+    app, make_user, private_program, role, member, allowed
+):
     user = make_user(role, programs=["perinatal"] if member else [])
     assert can_view_program(user, private_program) is allowed
 
@@ -76,13 +84,21 @@ def test_private_program_is_for_members_only(app, make_user, private_program, ro
 @pytest.mark.parametrize(
     ("status", "viewer", "allowed"),
     [
-        ("draft", "presenter", True), ("draft", P, False), ("draft", C, False),
-        ("draft", E, False), ("draft", A, True),
-        ("submitted", "presenter", True), ("submitted", P, False), ("submitted", C, True),
+        ("draft", "presenter", True),
+        ("draft", P, False),
+        ("draft", C, False),
+        ("draft", E, False),
+        ("draft", A, True),
+        ("submitted", "presenter", True),
+        ("submitted", P, False),
+        ("submitted", C, True),
         ("submitted", E, False),
-        ("returned", P, False), ("returned", C, True),
-        ("approved", P, True), ("approved", E, True),
-        ("recommendations_published", P, True), ("recommendations_published", K, True),
+        ("returned", P, False),
+        ("returned", C, True),
+        ("approved", P, True),
+        ("approved", E, True),
+        ("recommendations_published", P, True),
+        ("recommendations_published", K, True),
     ],
 )
 def test_who_sees_a_case_in_each_status(app, make_user, status, viewer, allowed):
@@ -97,8 +113,11 @@ def test_who_sees_a_case_in_each_status(app, make_user, status, viewer, allowed)
 
 @pytest.mark.parametrize(
     ("role", "command", "allowed"),
-    [(r, cmd, r in roles) for cmd, roles in (("import", {C, A}), ("export", {C, K, A}))
-     for r in (P, E, C, K, A)],
+    [
+        (r, cmd, r in roles)
+        for cmd, roles in (("import", {C, A}), ("export", {C, K, A}))
+        for r in (P, E, C, K, A)
+    ],
 )
 def test_cli_actions_follow_the_policy(app, make_user, tmp_path, role, command, allowed):
     user = make_user(role)
@@ -107,8 +126,9 @@ def test_cli_actions_follow_the_policy(app, make_user, tmp_path, role, command, 
     runner = app.test_cli_runner()
     if command == "import":
         source = tmp_path / "in.jsonl"
-        source.write_text(json.dumps({"ref": "x", "program": "hcv", "title": "t",
-                                      "status": "draft"}) + "\n")
+        source.write_text(
+            json.dumps({"ref": "x", "program": "hcv", "title": "t", "status": "draft"}) + "\n"
+        )
         args = ["import", "--as", user.email, str(source)]
     else:
         args = ["export", "--as", user.email, "--format", "jsonl", str(tmp_path / "o.jsonl")]

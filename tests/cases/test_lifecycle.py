@@ -32,8 +32,15 @@ from app.recommendations.operations import (
 
 TEMPLATE = {
     "sections": [{"key": "hpi", "label": "History of present illness", "required": True}],
-    "fields": [{"key": "mme", "label": "Daily opioid dose", "type": "number", "unit": "MME",
-                "required": True}],
+    "fields": [
+        {
+            "key": "mme",
+            "label": "Daily opioid dose",
+            "type": "number",
+            "unit": "MME",
+            "required": True,
+        }
+    ],
 }
 
 
@@ -85,8 +92,9 @@ def test_the_whole_journey(people):
     schedule_case(case, p["session"], actor=p["coordinator"])
     assert case.sessions == [p["session"]]
 
-    rec = add_recommendation(case, p["expert"], "Taper by 10% per month.", "therapeutic",
-                             actor=p["expert"])
+    rec = add_recommendation(
+        case, p["expert"], "Taper by 10% per month.", "therapeutic", actor=p["expert"]
+    )
     with pytest.raises(ValidationError, match="after the case is presented"):
         publish_recommendation(rec, actor=p["expert"])
     mark_presented(case, p["session"], actor=p["coordinator"])
@@ -96,10 +104,12 @@ def test_the_whole_journey(people):
     assert unread_count(p["provider"]) >= 1
     assert "New recommendation" in notifications_for(p["provider"])[0].message
 
-    follow_up = draft_case(p["program"], content(title="Follow-up: tapering"),
-                           presenter=p["provider"], follows=case)
-    outcome = record_outcome(follow_up, rec, "adopted", "improved", note="Now 60 MME.",
-                             actor=p["provider"])
+    follow_up = draft_case(
+        p["program"], content(title="Follow-up: tapering"), presenter=p["provider"], follows=case
+    )
+    outcome = record_outcome(
+        follow_up, rec, "adopted", "improved", note="Now 60 MME.", actor=p["provider"]
+    )
     assert outcome.patient_status.value == "improved"
     close_case(case, actor=p["coordinator"])
     assert case.status is CaseStatus.CLOSED
@@ -156,12 +166,18 @@ def test_recommendations_are_changed_only_by_their_author(people):
     case = draft_case(p["program"], content(), presenter=p["provider"])
     submit_case(case, actor=p["provider"])
     approve_case(case, actor=p["coordinator"])
-    rec = add_recommendation(case, p["expert"], "Start naloxone.", "therapeutic",
-                             actor=p["expert"])
+    rec = add_recommendation(case, p["expert"], "Start naloxone.", "therapeutic", actor=p["expert"])
     for who in ("provider", "other_expert", "coordinator"):
         with pytest.raises(PermissionDenied):
-            edit_recommendation(rec, body="Changed", category="other", references=[],
-                                editor=p[who], actor=p[who])
-    assert edit_recommendation(rec, body="Start naloxone 4 mg nasal.", category="therapeutic",
-                               references=[], editor=p["expert"], actor=p["expert"])
+            edit_recommendation(
+                rec, body="Changed", category="other", references=[], editor=p[who], actor=p[who]
+            )
+    assert edit_recommendation(
+        rec,
+        body="Start naloxone 4 mg nasal.",
+        category="therapeutic",
+        references=[],
+        editor=p["expert"],
+        actor=p["expert"],
+    )
     assert [v.body for v in rec.versions] == ["Start naloxone.", "Start naloxone 4 mg nasal."]

@@ -21,8 +21,13 @@ TEMPLATE = {
         {"key": "assessment", "label": "Assessment"},
     ],
     "fields": [
-        {"key": "genotype", "label": "HCV genotype", "type": "choice",
-         "choices": ["1a", "1b", "2", "3"], "required": True},
+        {
+            "key": "genotype",
+            "label": "HCV genotype",
+            "type": "choice",
+            "choices": ["1a", "1b", "2", "3"],
+            "required": True,
+        },
         {"key": "hcv_rna", "label": "HCV RNA", "type": "number", "unit": "IU/mL", "min": 0},
         {"key": "cirrhosis", "label": "Cirrhosis", "type": "boolean"},
     ],
@@ -49,9 +54,7 @@ def record(ref: str = "hcv-1", **overrides: object) -> dict:
                 "category": "therapeutic",
                 "body": "Sofosbuvir/velpatasvir for **12 weeks**; check NS5A RAS first.",
                 "references": ["AASLD-IDSA HCV Guidance, 2023."],
-                "annotations": [
-                    {"author": "hub2@example.org", "kind": "agree", "body": "Agree."}
-                ],
+                "annotations": [{"author": "hub2@example.org", "kind": "agree", "body": "Agree."}],
             }
         ],
     }
@@ -128,8 +131,14 @@ def test_import_export_import_is_lossless(program, tmp_path, fmt):
         follows="hcv-1",
         status="closed",
         recommendations=[],
-        outcomes=[{"recommendation": 1, "adoption": "adopted", "patient_status": "improved",
-                   "note": "SVR12."}],
+        outcomes=[
+            {
+                "recommendation": 1,
+                "adoption": "adopted",
+                "patient_status": "improved",
+                "note": "SVR12.",
+            }
+        ],
         age="90+",
     )
     # The follow-up comes first in the file list: import orders files by dependency.
@@ -257,8 +266,14 @@ def test_markdown_file_imports(program, tmp_path):
         ),
         (
             "rec.jsonl",
-            json.dumps(record(recommendations=[{"author": "hub@example.org",
-                                                "category": "magic", "body": "x"}])) + "\n",
+            json.dumps(
+                record(
+                    recommendations=[
+                        {"author": "hub@example.org", "category": "magic", "body": "x"}
+                    ]
+                )
+            )
+            + "\n",
             ["rec.jsonl line 1 (ref hcv-1) field 'recommendations[1].category': Category must"],
         ),
         (

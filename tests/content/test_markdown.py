@@ -6,7 +6,11 @@ from app.content.markdown import plain_text, render
 
 
 def test_renders_markdown_formatting():
-    html = str(render("## Plan\n\n- **Sofosbuvir** 400 mg\n- Check *HBV*\n\n| a | b |\n|---|---|\n| 1 | 2 |"))
+    html = str(
+        render(
+            "## Plan\n\n- **Sofosbuvir** 400 mg\n- Check *HBV*\n\n| a | b |\n|---|---|\n| 1 | 2 |"
+        )
+    )
     assert "<h2>Plan</h2>" in html
     assert "<strong>Sofosbuvir</strong>" in html
     assert "<table>" in html

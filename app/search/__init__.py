@@ -1,0 +1,41 @@
+"""Search: the index schema, clinical analysis, the outbox that keeps it current, and queries.
+
+The rest of the app calls `search`, `similar_cases` and (for maintenance) `reindex`,
+`verify` and `apply_pending`; Whoosh is used only inside this package.
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from app.search.operations import (
+    SearchRequest,
+    SearchResults,
+    reindex,
+    search,
+    similar_cases,
+    verify,
+)
+from app.search.outbox import EXTENSION, Indexer, apply_pending, install_events
+
+__all__ = [
+    "SearchRequest",
+    "SearchResults",
+    "apply_pending",
+    "init_app",
+    "reindex",
+    "search",
+    "similar_cases",
+    "verify",
+]
+
+
+def init_app(app: Flask) -> None:
+    """Outbox events, the per-process applier, and catch-up on the first request."""
+    install_events()
+    indexer = Indexer(app)
+    app.extensions[EXTENSION] = indexer
+
+    @app.before_request
+    def _start_applier() -> None:
+        indexer.start()

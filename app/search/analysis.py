@@ -1,0 +1,440 @@
+"""Clinical text analysis: words, stems, and the abbreviations and synonyms clinicians use.
+
+One fused tokenizer (a single pass, no filter chain) keeps indexing fast. Each word is
+lower-cased, dropped if it is a stop word, and stemmed (Porter). Runs of stems that name a
+clinical concept ("hepatitis c", "hcv", "hep c") also emit a *concept token* ("~hcv") at the
+same position, spanning the same characters. A query uses the concept token in place of the
+words, so either form finds both; highlighting marks the span because the token carries the
+characters.
+
+Broader concepts are emitted too (a note on buprenorphine also carries "~moud"), so
+"MOUD" finds buprenorphine cases while "buprenorphine" stays specific.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from whoosh.analysis import Token, Tokenizer
+from whoosh.lang.porter import stem as porter_stem
+
+WORD = re.compile(r"\w+(?:\.\w+)*", re.UNICODE)
+CONCEPT_PREFIX = "~"
+MAX_PHRASE = 6
+
+# Short and clinically empty; single letters stay (hepatitis C, vitamin D).
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "she",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "to",
+        "was",
+        "were",
+        "which",
+        "with",
+    ]
+)
+
+# (concept, [forms…], [broader concepts…]). A form is words as a clinician writes them.
+CLINICAL_SYNONYMS: list[tuple[str, list[str], list[str]]] = [
+    ("hcv", ["hcv", "hepatitis c", "hep c", "hepatitis c virus", "chronic hepatitis c"], []),
+    ("hbv", ["hbv", "hepatitis b", "hep b", "hepatitis b virus"], []),
+    ("hiv", ["hiv", "human immunodeficiency virus"], []),
+    ("aids", ["aids", "acquired immunodeficiency syndrome"], ["hiv"]),
+    ("daa", ["daa", "daas", "direct acting antiviral", "direct acting antivirals"], []),
+    ("sof-vel", ["sofosbuvir velpatasvir", "epclusa"], ["daa"]),
+    ("gle-pib", ["glecaprevir pibrentasvir", "mavyret"], ["daa"]),
+    ("sof-vel-vox", ["sofosbuvir velpatasvir voxilaprevir", "vosevi"], ["daa"]),
+    ("ledi-sof", ["ledipasvir sofosbuvir", "harvoni"], ["daa"]),
+    ("retreatment", ["retreatment", "re treatment", "retreated"], []),
+    ("svr", ["svr", "svr12", "sustained virologic response", "sustained virological response"], []),
+    ("hcc", ["hcc", "hepatocellular carcinoma", "hepatoma"], []),
+    ("cirrhosis", ["cirrhosis", "cirrhotic", "liver cirrhosis"], []),
+    ("nafld", ["nafld", "masld", "nash", "mash", "fatty liver", "hepatic steatosis"], []),
+    ("oud", ["oud", "opioid use disorder", "opioid addiction", "opioid dependence"], ["sud"]),
+    (
+        "moud",
+        [
+            "moud",
+            "mat",
+            "medication for opioid use disorder",
+            "medications for opioid use disorder",
+            "medication assisted treatment",
+            "opioid agonist therapy",
+        ],
+        [],
+    ),
+    (
+        "buprenorphine",
+        [
+            "buprenorphine",
+            "bup",
+            "bupe",
+            "suboxone",
+            "subutex",
+            "zubsolv",
+            "sublocade",
+            "brixadi",
+            "buprenorphine naloxone",
+        ],
+        ["moud"],
+    ),
+    ("methadone", ["methadone", "dolophine", "methadose"], ["moud"]),
+    ("naltrexone", ["naltrexone", "vivitrol", "xr ntx", "ntx"], ["moud"]),
+    ("naloxone", ["naloxone", "narcan"], []),
+    ("fentanyl", ["fentanyl", "imf", "illicitly manufactured fentanyl"], []),
+    ("sud", ["sud", "substance use disorder", "substance abuse", "drug abuse"], []),
+    ("aud", ["aud", "alcohol use disorder", "alcoholism", "alcohol abuse", "etoh abuse"], ["sud"]),
+    ("etoh", ["etoh", "alcohol"], []),
+    ("pwid", ["pwid", "ivdu", "idu", "injection drug use", "intravenous drug use"], []),
+    ("nows", ["nows", "nas", "neonatal abstinence syndrome", "neonatal opioid withdrawal"], []),
+    ("afib", ["afib", "a fib", "af", "atrial fibrillation", "auricular fibrillation"], []),
+    ("aflutter", ["atrial flutter", "aflutter", "a flutter"], []),
+    (
+        "chf",
+        ["chf", "hf", "heart failure", "congestive heart failure", "cardiac failure", "ccf"],
+        [],
+    ),
+    (
+        "hfref",
+        ["hfref", "heart failure with reduced ejection fraction", "systolic heart failure"],
+        ["chf"],
+    ),
+    (
+        "hfpef",
+        ["hfpef", "heart failure with preserved ejection fraction", "diastolic heart failure"],
+        ["chf"],
+    ),
+    ("mi", ["mi", "myocardial infarction", "heart attack", "ami"], ["cad"]),
+    ("stemi", ["stemi", "st elevation myocardial infarction"], ["mi", "cad"]),
+    ("nstemi", ["nstemi", "non st elevation myocardial infarction"], ["mi", "cad"]),
+    ("cad", ["cad", "coronary artery disease", "ischemic heart disease", "ihd"], []),
+    ("cabg", ["cabg", "coronary artery bypass graft", "coronary artery bypass grafting"], []),
+    ("pci", ["pci", "percutaneous coronary intervention", "coronary stent"], []),
+    ("htn", ["htn", "hypertension", "high blood pressure"], []),
+    ("hld", ["hld", "hyperlipidemia", "dyslipidemia", "high cholesterol"], []),
+    (
+        "doac",
+        [
+            "doac",
+            "doacs",
+            "noac",
+            "noacs",
+            "direct oral anticoagulant",
+            "direct oral anticoagulants",
+        ],
+        ["anticoagulation"],
+    ),
+    ("apixaban", ["apixaban", "eliquis"], ["doac", "anticoagulation"]),
+    ("rivaroxaban", ["rivaroxaban", "xarelto"], ["doac", "anticoagulation"]),
+    ("dabigatran", ["dabigatran", "pradaxa"], ["doac", "anticoagulation"]),
+    ("edoxaban", ["edoxaban", "savaysa"], ["doac", "anticoagulation"]),
+    ("warfarin", ["warfarin", "coumadin", "vka", "vitamin k antagonist"], ["anticoagulation"]),
+    (
+        "anticoagulation",
+        [
+            "anticoagulation",
+            "anticoagulant",
+            "anticoagulants",
+            "anticoagulated",
+            "blood thinner",
+            "blood thinners",
+        ],
+        [],
+    ),
+    ("dvt", ["dvt", "deep vein thrombosis", "deep venous thrombosis"], ["vte"]),
+    ("pulmonary-embolism", ["pulmonary embolism", "pulmonary emboli"], ["vte"]),
+    ("vte", ["vte", "venous thromboembolism"], []),
+    ("stroke", ["stroke", "cva", "cerebrovascular accident", "cerebral infarction"], []),
+    ("tia", ["tia", "transient ischemic attack"], []),
+    ("dka", ["dka", "diabetic ketoacidosis"], ["dm"]),
+    ("dm", ["dm", "diabetes", "diabetes mellitus", "diabetic"], []),
+    ("t2dm", ["t2dm", "dm2", "type 2 diabetes", "type ii diabetes", "niddm"], ["dm"]),
+    ("t1dm", ["t1dm", "dm1", "type 1 diabetes", "type i diabetes", "iddm"], ["dm"]),
+    (
+        "copd",
+        [
+            "copd",
+            "chronic obstructive pulmonary disease",
+            "emphysema",
+            "chronic obstructive lung disease",
+        ],
+        [],
+    ),
+    ("osa", ["osa", "obstructive sleep apnea"], []),
+    ("pneumonia", ["pneumonia", "pna"], []),
+    ("uri", ["uri", "upper respiratory infection", "upper respiratory tract infection"], []),
+    ("uti", ["uti", "utis", "urinary tract infection", "urinary tract infections"], []),
+    ("bph", ["bph", "benign prostatic hyperplasia", "benign prostatic hypertrophy"], []),
+    (
+        "ckd",
+        [
+            "ckd",
+            "chronic kidney disease",
+            "chronic renal insufficiency",
+            "chronic renal failure",
+            "renal impairment",
+        ],
+        [],
+    ),
+    ("aki", ["aki", "acute kidney injury", "acute renal failure", "arf"], []),
+    ("esrd", ["esrd", "end stage renal disease", "end stage kidney disease"], ["ckd"]),
+    ("gerd", ["gerd", "gastroesophageal reflux disease", "acid reflux", "reflux disease"], []),
+    (
+        "gi-bleed",
+        [
+            "gi bleed",
+            "gib",
+            "ugib",
+            "lgib",
+            "gastrointestinal bleeding",
+            "gastrointestinal hemorrhage",
+        ],
+        [],
+    ),
+    ("ibd", ["ibd", "inflammatory bowel disease"], []),
+    (
+        "nsaid",
+        ["nsaid", "nsaids", "nonsteroidal anti inflammatory", "non steroidal anti inflammatory"],
+        [],
+    ),
+    ("ppi", ["ppi", "ppis", "proton pump inhibitor", "proton pump inhibitors"], []),
+    ("ssri", ["ssri", "ssris", "selective serotonin reuptake inhibitor"], []),
+    ("mdd", ["mdd", "major depressive disorder", "major depression"], ["depression"]),
+    ("depression", ["depression", "depressive disorder", "depressed mood"], []),
+    ("gad", ["gad", "generalized anxiety disorder"], []),
+    ("ptsd", ["ptsd", "post traumatic stress disorder", "posttraumatic stress disorder"], []),
+    (
+        "adhd",
+        ["adhd", "attention deficit hyperactivity disorder", "attention deficit disorder"],
+        [],
+    ),
+    ("sle", ["sle", "lupus", "systemic lupus erythematosus"], []),
+    ("tb", ["tb", "tuberculosis"], []),
+    ("sti", ["sti", "std", "sexually transmitted infection", "sexually transmitted disease"], []),
+    ("ekg", ["ekg", "ecg", "electrocardiogram"], []),
+    ("echo", ["echocardiogram", "tte", "tee", "transthoracic echocardiogram"], []),
+    ("ct", ["ct", "cat scan", "computed tomography"], []),
+    ("mri", ["mri", "magnetic resonance imaging"], []),
+    ("sob", ["sob", "shortness of breath", "dyspnea"], []),
+    ("abx", ["abx", "antibiotic", "antibiotics"], []),
+    ("tka", ["tka", "tkr", "total knee arthroplasty", "total knee replacement"], []),
+    ("tha", ["tha", "thr", "total hip arthroplasty", "total hip replacement"], []),
+    ("acl", ["acl", "anterior cruciate ligament"], []),
+]
+
+# Genotypes: "G3", "GT3" and "genotype 3" are the same thing in hepatitis C notes.
+for _gt in ("1", "1a", "1b", "2", "3", "3a", "4", "5", "6"):
+    CLINICAL_SYNONYMS.append((f"gt{_gt}", [f"g{_gt}", f"gt{_gt}", f"genotype {_gt}"], []))
+
+
+_stem_cache: dict[str, str] = {}
+
+
+def stem(word: str) -> str:
+    cached = _stem_cache.get(word)
+    if cached is None:
+        cached = porter_stem(word) if len(word) > 3 and word.isalpha() else word
+        if len(_stem_cache) < 500_000:
+            _stem_cache[word] = cached
+    return cached
+
+
+def stems_of(text: str) -> list[str]:
+    """The stems of a phrase, stop words dropped: the key a synonym form is matched by."""
+    out = []
+    for match in WORD.finditer(text.lower()):
+        word = match.group()
+        if word not in STOP_WORDS:
+            out.append(stem(word))
+    return out
+
+
+@dataclass(frozen=True)
+class SynonymTable:
+    """Stemmed word sequences -> the concept tokens they carry."""
+
+    phrases: Mapping[tuple[str, ...], tuple[str, ...]]
+    # First stem of any phrase -> longest phrase length starting with it.
+    firsts: Mapping[str, int]
+
+    @classmethod
+    def build(
+        cls,
+        groups: Iterable[tuple[str, Sequence[str], Sequence[str]]],
+    ) -> SynonymTable:
+        phrases: dict[tuple[str, ...], list[str]] = {}
+        for concept, forms, broader in groups:
+            tokens = [CONCEPT_PREFIX + concept] + [CONCEPT_PREFIX + b for b in broader]
+            for form in forms:
+                key = tuple(stems_of(form))
+                if not key or len(key) > MAX_PHRASE:
+                    continue
+                target = phrases.setdefault(key, [])
+                for token in tokens:
+                    if token not in target:
+                        target.append(token)
+        firsts: dict[str, int] = {}
+        for key in phrases:
+            firsts[key[0]] = max(firsts.get(key[0], 0), len(key))
+        return cls({k: tuple(v) for k, v in phrases.items()}, firsts)
+
+    def digest(self) -> str:
+        import hashlib
+
+        text = repr(sorted(self.phrases.items()))
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def topic_groups(topics: Iterable[tuple[str, str, Sequence[str]]]) -> list:
+    """Synonym groups from the Topic vocabulary: (slug, name, synonyms) each."""
+    return [(f"topic-{slug}", [name, *synonyms], []) for slug, name, synonyms in topics]
+
+
+def default_table(topics: Iterable[tuple[str, str, Sequence[str]]] = ()) -> SynonymTable:
+    return SynonymTable.build([*CLINICAL_SYNONYMS, *topic_groups(topics)])
+
+
+@dataclass(frozen=True)
+class AnalysedWord:
+    """A word of a query after analysis: its stem, or the concept tokens it starts."""
+
+    text: str  # the stem ("" for a stop word)
+    pos: int
+    span: int = 1  # words covered (concepts only)
+    concepts: tuple[str, ...] = ()
+
+
+class ClinicalAnalyzer(Tokenizer):
+    """Tokenizer, lower-caser, stop words, Porter stemming and concept tokens in one pass."""
+
+    def __init__(self, table: SynonymTable | None = None) -> None:
+        self.table = table or default_table()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ClinicalAnalyzer) and self.table == other.table
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def words(self, value: str) -> list[tuple[str, int, int, int]]:
+        """(stem, position, startchar, endchar) of every word that is not a stop word."""
+        out = []
+        for pos, match in enumerate(WORD.finditer(value)):
+            word = match.group().lower()
+            if word not in STOP_WORDS:
+                out.append((stem(word), pos, match.start(), match.end()))
+        return out
+
+    def concepts(self, words: list[tuple[str, int, int, int]]) -> Iterator[tuple[int, int, str]]:
+        """(index of first word, number of words, concept token) for each concept found."""
+        firsts = self.table.firsts
+        phrases = self.table.phrases
+        n = len(words)
+        covered_until = -1
+        covered: set[str] = set()
+        for i in range(n):
+            longest = firsts.get(words[i][0])
+            if not longest:
+                continue
+            for length in range(min(longest, n - i), 0, -1):
+                key = tuple(w[0] for w in words[i : i + length])
+                found = phrases.get(key)
+                if found is None:
+                    continue
+                if i >= covered_until:
+                    covered = set()
+                fresh = [c for c in found if c not in covered]
+                for concept in fresh:
+                    yield i, length, concept
+                covered.update(fresh)
+                covered_until = max(covered_until, i + length)
+                break
+
+    def __call__(  # type: ignore[override]
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: object,
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        token.stopped = False
+        token.boost = 1.0
+        words = self.words(value)
+        extra: dict[int, list[tuple[int, str]]] = {}
+        for i, length, concept in self.concepts(words):
+            extra.setdefault(i, []).append((length, concept))
+        for i, (text, pos, start, end) in enumerate(words):
+            token.text = text
+            if keeporiginal:
+                token.original = value[start:end]
+            if positions:
+                token.pos = start_pos + pos
+            if chars:
+                token.startchar = start_char + start
+                token.endchar = start_char + end
+            yield token
+            for length, concept in extra.get(i, ()):
+                token.text = concept
+                if chars:
+                    token.endchar = start_char + words[i + length - 1][3]
+                yield token
+
+    def analyse_query(self, value: str) -> list[AnalysedWord]:
+        """The words of a query, with the concepts each run of words starts."""
+        words = self.words(value)
+        found: dict[int, tuple[int, list[str]]] = {}
+        for i, length, concept in self.concepts(words):
+            span, concepts = found.setdefault(i, (length, []))
+            concepts.append(concept)
+        return [
+            AnalysedWord(
+                text,
+                pos,
+                found[i][0] if i in found else 1,
+                tuple(found[i][1]) if i in found else (),
+            )
+            for i, (text, pos, _start, _end) in enumerate(words)
+        ]

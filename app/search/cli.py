@@ -1,0 +1,113 @@
+"""`casebook reindex`, `casebook index apply|verify`, `casebook search`."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from app.cli import acting_user, as_option, cli_errors
+
+
+@click.command("reindex")
+def reindex_command() -> None:
+    """Rebuild the search index from the database; search keeps answering meanwhile."""
+    from app.search.documents import count_entities
+    from app.search.operations import reindex
+
+    total = count_entities()
+    with click.progressbar(
+        length=max(total, 1), label="Indexing", show_pos=True, file=sys.stderr
+    ) as bar:
+        report = reindex(progress=bar.update)
+    click.echo(
+        f"Indexed {report.documents:,} documents in {report.seconds:.1f} s"
+        f" (generation {report.generation}; {report.replayed} changes made meanwhile replayed)."
+    )
+
+
+@click.group("index")
+def index_group() -> None:
+    """Search index upkeep."""
+
+
+@index_group.command("apply")
+def index_apply_command() -> None:
+    """Apply pending index changes from the outbox (also done automatically)."""
+    from app.search.outbox import apply_pending
+
+    applied = apply_pending()
+    click.echo(f"Applied {applied} pending changes.")
+
+
+@index_group.command("verify")
+@click.option("--repair", is_flag=True, help="Fix what is found.")
+def index_verify_command(repair: bool) -> None:
+    """Report drift between the database and the index."""
+    from app.search.operations import verify
+
+    report = verify(repair=repair)
+    click.echo(
+        f"Database implies {report.documents_in_database:,} documents; "
+        f"index holds {report.documents_in_index:,}."
+    )
+    for label, keys in (
+        ("missing", report.missing),
+        ("stale", report.stale),
+        ("extra", report.extra),
+    ):
+        if keys:
+            shown = ", ".join(keys[:10]) + (" …" if len(keys) > 10 else "")
+            click.echo(f"  {len(keys):,} {label}: {shown}")
+    if report.pending:
+        click.echo(f"  {report.pending} changes waiting in the outbox.")
+    if report.stuck:
+        click.echo(f"  {report.stuck} changes failed repeatedly (see search_outbox.last_error).")
+    if report.vocabulary_changed:
+        click.echo("  The topic vocabulary changed since the index was built: reindex.")
+    if report.ok:
+        click.echo("Index is in step with the database.")
+    elif repair:
+        click.echo("Repaired.")
+    else:
+        click.echo("Run `casebook index verify --repair` to fix.")
+        sys.exit(1)
+
+
+@click.command("search")
+@click.argument("query", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print the API's JSON.")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 100))
+@click.option("--type", "types", multiple=True, help="Only this type (case, recommendation, …).")
+@click.option("--program", "programs", multiple=True, metavar="SLUG")
+@as_option
+@cli_errors
+def search_command(
+    query: tuple[str, ...],
+    as_json: bool,
+    limit: int,
+    types: tuple[str, ...],
+    programs: tuple[str, ...],
+    as_email: str | None,
+) -> None:
+    """Search the knowledge base (as the operator, or --as an account)."""
+    from app.search.operations import SearchRequest, search
+
+    actor = acting_user(as_email)
+    request = SearchRequest(
+        q=" ".join(query), per_page=limit, types=list(types), programs=list(programs)
+    )
+    results = search(actor, request)
+    if as_json:
+        click.echo(json.dumps(results.to_json(), indent=2))
+        return
+    if results.suggestion:
+        click.echo(f"Did you mean: {results.suggestion}")
+    click.echo(f"{results.total:,} results in {results.took_ms:.0f} ms")
+    for hit in results.hits:
+        where = " · ".join(x for x in (hit.program, hit.date, hit.ref) if x)
+        click.echo(f"{hit.score:7.2f}  {hit.type:<14} {hit.title}  [{where}]  {hit.url}")
+
+
+COMMANDS = [reindex_command, index_group, search_command]

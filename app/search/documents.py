@@ -1,0 +1,377 @@
+"""Search documents built from the database: what each entity looks like in the index.
+
+Each document stores enough to render a result without the database (title, url, program,
+topics, date, the text for snippets) and carries its audience (see permissions.py).
+Entities are addressed by keys ("case", 12); `documents_for` turns keys into the documents
+to write and the keys to delete, so applying a change is always "rebuild from the database".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from app.cases.models import Case, CasePresentation
+from app.extensions import db
+from app.practices.models import BestPractice
+from app.programs.models import Program, Session, Topic
+from app.recommendations.models import Annotation, Recommendation, RecommendationStatus
+from app.search.permissions import case_restrictions
+
+KINDS = ("case", "recommendation", "annotation", "practice", "session")
+BATCH = 200
+
+
+@dataclass
+class Changes:
+    upserts: list[dict[str, Any]] = field(default_factory=list)
+    delete_keys: set[str] = field(default_factory=set)
+    # (field, value) terms whose documents go unless re-added in `upserts`.
+    delete_terms: set[tuple[str, str]] = field(default_factory=set)
+
+
+def _day(value: date | datetime | None) -> int | None:
+    if value is None:
+        return None
+    return value.year * 10000 + value.month * 100 + value.day
+
+
+def _fields_text(fields: dict[str, Any] | None) -> str:
+    parts = []
+    for key, value in (fields or {}).items():
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        elif isinstance(value, bool):
+            value = "yes" if value else "no"
+        parts.append(f"{key.replace('_', ' ')}: {value}")
+    return "\n".join(parts)
+
+
+def _finish(doc: dict[str, Any]) -> dict[str, Any]:
+    doc = {k: v for k, v in doc.items() if v not in (None, "")}
+    payload = json.dumps(doc, sort_keys=True, default=str).encode()
+    doc["digest"] = hashlib.sha1(payload, usedforsecurity=False).hexdigest()[:16]
+    return doc
+
+
+def _program_fields(program: Program) -> dict[str, Any]:
+    return {
+        "program": program.slug,
+        "program_name": program.name,
+        "private_program": str(program.id) if program.private else None,
+    }
+
+
+def _topics(topics: Iterable[Topic]) -> dict[str, Any]:
+    topics = list(topics)
+    return {
+        "topics": ",".join(t.slug for t in topics),
+        "topic_names": [t.name for t in topics],
+    }
+
+
+def case_date(case: Case) -> date | datetime:
+    sessions = [p.session.date for p in case.presentations if p.session is not None]
+    return min(sessions) if sessions else case.created_at
+
+
+def case_document(case: Case) -> dict[str, Any]:
+    when = case_date(case)
+    topic_names = [t.name for t in case.topics]
+    restrict = case_restrictions(case.status)
+    return _finish(
+        {
+            "key": f"case:{case.id}",
+            "type": "case",
+            "entity_id": case.id,
+            "case_id": str(case.id),
+            "ref": case.ref,
+            "url": f"/cases/{case.id}",
+            "title": case.title,
+            "question": case.question,
+            "content": "\n\n".join(
+                p
+                for p in (
+                    case.title,
+                    case.question,
+                    case.presentation,
+                    _fields_text(case.fields),
+                    ", ".join(topic_names),
+                )
+                if p
+            ),
+            **_topics(case.topics),
+            **_program_fields(case.program),
+            "status": str(case.status),
+            "year": when.year,
+            "date": _day(when),
+            "restrict": ",".join(restrict),
+            "owner": str(case.presenter_id) if case.presenter_id else None,
+            "spell": " ".join([case.title, case.question, *topic_names]),
+        }
+    )
+
+
+def recommendation_document(rec: Recommendation) -> dict[str, Any]:
+    case = rec.case
+    when = rec.published_at or rec.created_at
+    restrict = case_restrictions(case.status)
+    if rec.status is not RecommendationStatus.PUBLISHED:
+        restrict = [*restrict, "hidden"]
+    return _finish(
+        {
+            "key": f"recommendation:{rec.id}",
+            "type": "recommendation",
+            "entity_id": rec.id,
+            "case_id": str(case.id),
+            "recommendation_id": str(rec.id),
+            "ref": case.ref,
+            "url": f"/cases/{case.id}#rec-{rec.id}",
+            "title": f"Recommendation {rec.position}: {case.title}",
+            "question": case.question,
+            "content": "\n\n".join(
+                p for p in (rec.body, "\n".join(rec.references or []), str(rec.category)) if p
+            ),
+            **_topics(case.topics),
+            **_program_fields(case.program),
+            "status": str(rec.status),
+            "year": when.year,
+            "date": _day(when),
+            "restrict": ",".join(restrict),
+            "owner": str(case.presenter_id) if case.presenter_id else None,
+            "spell": case.title,
+        }
+    )
+
+
+def annotation_document(note: Annotation) -> dict[str, Any]:
+    rec = note.recommendation
+    case = rec.case
+    restrict = case_restrictions(case.status)
+    if rec.status is not RecommendationStatus.PUBLISHED:
+        restrict = [*restrict, "hidden"]
+    return _finish(
+        {
+            "key": f"annotation:{note.id}",
+            "type": "annotation",
+            "entity_id": note.id,
+            "case_id": str(case.id),
+            "recommendation_id": str(rec.id),
+            "ref": case.ref,
+            "url": f"/cases/{case.id}#rec-{rec.id}",
+            "title": f"{str(note.kind).capitalize()} on recommendation {rec.position}: "
+            f"{case.title}",
+            "content": "\n\n".join(p for p in (note.body, "\n".join(note.references or [])) if p),
+            **_topics(case.topics),
+            **_program_fields(case.program),
+            "status": str(note.kind),
+            "year": note.created_at.year,
+            "date": _day(note.created_at),
+            "restrict": ",".join(restrict),
+            "owner": str(case.presenter_id) if case.presenter_id else None,
+        }
+    )
+
+
+def practice_document(practice: BestPractice) -> dict[str, Any]:
+    notes = [e.note for e in practice.evidence if e.note]
+    return _finish(
+        {
+            "key": f"practice:{practice.id}",
+            "type": "practice",
+            "entity_id": practice.id,
+            "url": f"/practices/{practice.id}",
+            "title": practice.title,
+            "question": "",
+            "content": "\n\n".join([practice.title, practice.statement, *notes]),
+            **_topics(practice.topics),
+            "status": str(practice.status),
+            "year": practice.updated_at.year,
+            "date": _day(practice.updated_at),
+            "spell": practice.title,
+        }
+    )
+
+
+def session_document(session: Session) -> dict[str, Any]:
+    program = session.program
+    return _finish(
+        {
+            "key": f"session:{session.id}",
+            "type": "session",
+            "entity_id": session.id,
+            "url": f"/programs/{program.slug}/sessions/{session.number}",
+            "title": session.title,
+            "question": session.didactic_topic,
+            "content": "\n\n".join(
+                p
+                for p in (
+                    session.title,
+                    session.didactic_topic,
+                    session.didactic_presenter,
+                    session.notes,
+                    ", ".join(t.name for t in session.topics),
+                )
+                if p
+            ),
+            **_topics(session.topics),
+            **_program_fields(program),
+            "status": "held" if session.date <= date.today() else "scheduled",
+            "year": session.date.year,
+            "date": _day(session.date),
+            "spell": " ".join([session.title, session.didactic_topic]),
+        }
+    )
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _case_options():
+    return (
+        selectinload(Case.program),
+        selectinload(Case.topics),
+        selectinload(Case.presentations).selectinload(CasePresentation.session),
+        selectinload(Case.recommendations).selectinload(Recommendation.annotations),
+    )
+
+
+def case_tree_documents(case: Case) -> list[dict[str, Any]]:
+    """A case with its recommendations and their annotations (they carry its context)."""
+    docs = [case_document(case)]
+    for rec in case.recommendations:
+        docs.append(recommendation_document(rec))
+        docs.extend(annotation_document(n) for n in rec.annotations)
+    return docs
+
+
+def _chunks(ids: list[int], size: int = BATCH) -> Iterator[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def documents_for(keys: Iterable[tuple[str, int]], session: Any = None) -> Changes:
+    """What to write so the index matches the database for these entities."""
+    dbs = session or db.session
+    wanted: dict[str, set[int]] = {}
+    for kind, entity_id in keys:
+        wanted.setdefault(kind, set()).add(int(entity_id))
+    changes = Changes()
+    case_ids = set(wanted.get("case", ()))
+    rec_ids = set(wanted.get("recommendation", ()))
+    practice_ids = set(wanted.get("practice", ()))
+    session_ids = set(wanted.get("session", ()))
+
+    # Program changes (privacy, name) and topic renames reach every document under them.
+    for program_id in wanted.get("program", ()):
+        case_ids |= set(dbs.scalars(select(Case.id).where(Case.program_id == program_id)))
+        session_ids |= set(dbs.scalars(select(Session.id).where(Session.program_id == program_id)))
+        changes.delete_terms.add(("private_program", str(program_id)))
+    for topic_id in wanted.get("topic", ()):
+        topic = dbs.get(Topic, topic_id)
+        if topic is None:
+            continue
+        from app.cases.models import case_topics
+        from app.practices.models import practice_topics
+        from app.programs.models import session_topics
+
+        case_ids |= set(
+            dbs.scalars(select(case_topics.c.case_id).where(case_topics.c.topic_id == topic_id))
+        )
+        practice_ids |= set(
+            dbs.scalars(
+                select(practice_topics.c.practice_id).where(practice_topics.c.topic_id == topic_id)
+            )
+        )
+        session_ids |= set(
+            dbs.scalars(
+                select(session_topics.c.session_id).where(session_topics.c.topic_id == topic_id)
+            )
+        )
+    for note_id in wanted.get("annotation", ()):
+        note = dbs.get(Annotation, note_id)
+        if note is None:
+            changes.delete_keys.add(f"annotation:{note_id}")
+        else:
+            changes.upserts.append(annotation_document(note))
+
+    for chunk in _chunks(sorted(case_ids)):
+        found = dbs.scalars(select(Case).where(Case.id.in_(chunk)).options(*_case_options())).all()
+        for case in found:
+            changes.upserts.extend(case_tree_documents(case))
+        for missing in set(chunk) - {c.id for c in found}:
+            changes.delete_keys.add(f"case:{missing}")
+        for case_id in chunk:  # recommendations since deleted go with the stale tree
+            changes.delete_terms.add(("case_id", str(case_id)))
+    for chunk in _chunks(sorted(rec_ids)):
+        found_recs = dbs.scalars(
+            select(Recommendation)
+            .where(Recommendation.id.in_(chunk))
+            .options(
+                selectinload(Recommendation.annotations),
+                selectinload(Recommendation.case).selectinload(Case.program),
+                selectinload(Recommendation.case).selectinload(Case.topics),
+            )
+        ).all()
+        for rec in found_recs:
+            changes.upserts.append(recommendation_document(rec))
+            changes.upserts.extend(annotation_document(n) for n in rec.annotations)
+        for rec_id in chunk:
+            changes.delete_terms.add(("recommendation_id", str(rec_id)))
+    for chunk in _chunks(sorted(practice_ids)):
+        found_practices = dbs.scalars(
+            select(BestPractice)
+            .where(BestPractice.id.in_(chunk))
+            .options(selectinload(BestPractice.topics), selectinload(BestPractice.evidence))
+        ).all()
+        changes.upserts.extend(practice_document(p) for p in found_practices)
+        for missing in set(chunk) - {p.id for p in found_practices}:
+            changes.delete_keys.add(f"practice:{missing}")
+    for chunk in _chunks(sorted(session_ids)):
+        found_sessions = dbs.scalars(
+            select(Session)
+            .where(Session.id.in_(chunk))
+            .options(selectinload(Session.program), selectinload(Session.topics))
+        ).all()
+        changes.upserts.extend(session_document(s) for s in found_sessions)
+        for missing in set(chunk) - {s.id for s in found_sessions}:
+            changes.delete_keys.add(f"session:{missing}")
+    return changes
+
+
+def all_documents(batch: int = 500, session: Any = None) -> Iterator[dict[str, Any]]:
+    """Every document the database implies, streamed in batches (for reindex and verify)."""
+    dbs = session or db.session
+    case_ids = list(dbs.scalars(select(Case.id).order_by(Case.id)))
+    for chunk in _chunks(case_ids, batch):
+        for case in dbs.scalars(select(Case).where(Case.id.in_(chunk)).options(*_case_options())):
+            yield from case_tree_documents(case)
+        dbs.expunge_all()
+    for practice in dbs.scalars(
+        select(BestPractice).options(
+            selectinload(BestPractice.topics), selectinload(BestPractice.evidence)
+        )
+    ):
+        yield practice_document(practice)
+    for session in dbs.scalars(
+        select(Session).options(selectinload(Session.program), selectinload(Session.topics))
+    ):
+        yield session_document(session)
+    dbs.expunge_all()
+
+
+def count_entities(session: Any = None) -> int:
+    """About how many documents `all_documents` yields (for the progress bar)."""
+    from sqlalchemy import func
+
+    total = 0
+    for model in (Case, Recommendation, Annotation, BestPractice, Session):
+        total += (session or db.session).scalar(select(func.count()).select_from(model)) or 0
+    return total

@@ -1,0 +1,657 @@
+"""Searching, similar cases, rebuilding and checking the index: what the views, API and CLI call.
+
+Speed (measured, see docs/search.md): one searcher per process, replaced only when the
+index changes; top results from Whoosh's block-max collector (never `groupedby`, which
+scores every match); facet counts from per-segment columns cached per segment, over the
+unscored matching set, themselves cached per index snapshot; snippets from the stored
+character offsets of the matched terms (no re-analysis).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import time
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
+from whoosh import query as wq
+from whoosh import sorting
+
+from app.extensions import db
+from app.search import permissions
+from app.search.analysis import CONCEPT_PREFIX
+from app.search.index import SearchIndex, Snapshot, index_at
+from app.search.outbox import EXTENSION, synonym_table, write_keys
+from app.search.query import compile_query, filter_query, year_range
+
+MAX_PER_PAGE = 100
+MAX_DEPTH = 1000  # deepest result reachable by paging
+FACET_CAP = 3_000  # matches counted exactly; beyond that totals and counts are estimates
+CACHE_ENTRIES = 512
+SNIPPET_CHARS = 220
+SORTS = ("relevance", "date", "oldest")
+FEW_RESULTS = 5
+
+
+@dataclass
+class SearchRequest:
+    q: str = ""
+    types: list[str] = field(default_factory=list)
+    programs: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    statuses: list[str] = field(default_factory=list)
+    year_from: int | None = None
+    year_to: int | None = None
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 20
+    facets: bool = True
+    snippets: bool = True
+
+
+@dataclass
+class SearchHit:
+    type: str
+    id: int
+    ref: str | None
+    title: str
+    url: str
+    score: float
+    snippet: str  # HTML: escaped text with <mark> around matched words
+    program: str | None
+    program_name: str | None
+    topics: list[str]
+    date: str | None
+    status: str | None
+    case_id: int | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "id": self.id,
+            "ref": self.ref,
+            "title": self.title,
+            "url": self.url,
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+            "program": self.program,
+            "topics": self.topics,
+            "date": self.date,
+        }
+
+
+@dataclass
+class SearchResults:
+    request: SearchRequest
+    total: int
+    took_ms: float
+    hits: list[SearchHit]
+    facets: dict[str, list[tuple[str, str, int]]]  # name -> [(value, label, count)]
+    facets_approximate: bool = False
+    suggestion: str | None = None
+    matched_any: bool = False  # the all-words query found too little; any word was used
+    ready: bool = True  # False when no index exists yet
+
+    @property
+    def pages(self) -> int:
+        reachable = min(self.total, MAX_DEPTH)
+        return max(1, math.ceil(reachable / self.request.per_page))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "took_ms": round(self.took_ms, 1),
+            "page": self.request.page,
+            "per_page": self.request.per_page,
+            "results": [h.to_json() for h in self.hits],
+            "facets": {
+                name: [{"value": v, "label": label, "count": n} for v, label, n in values]
+                for name, values in self.facets.items()
+            },
+            "facets_approximate": self.facets_approximate,
+            "matched_any_word": self.matched_any,
+            "suggestion": self.suggestion,
+        }
+
+
+# ---------------------------------------------------------------- plumbing
+
+
+def search_index() -> SearchIndex:
+    return index_at(current_app.config["CASEBOOK_INDEX_DIR"])
+
+
+def _prepare() -> Snapshot | None:
+    indexer = current_app.extensions.get(EXTENSION)
+    if indexer is not None:
+        indexer.before_search()
+    return search_index().snapshot()
+
+
+def _cached(snap: Snapshot, key: Any, compute: Callable[[], Any]) -> Any:
+    cache: OrderedDict = snap.cache.setdefault("lru", OrderedDict())
+    with snap.lock:
+        if key in cache:
+            cache.move_to_end(key)
+            return cache[key]
+    value = compute()
+    with snap.lock:
+        cache[key] = value
+        while len(cache) > CACHE_ENTRIES:
+            cache.popitem(last=False)
+    return value
+
+
+def _mask(snap: Snapshot, user: Any) -> tuple[Any, set[int] | None]:
+    key = permissions.audience_key(user)
+    if key is None:
+        return None, None
+    return key, _cached(snap, ("mask", key), lambda: permissions.mask_docs(snap.searcher, key))
+
+
+def _filters(request: SearchRequest) -> list[wq.Query]:
+    out = []
+    for name, values in (
+        ("type", request.types),
+        ("program", request.programs),
+        ("topic", request.topics),
+        ("status", request.statuses),
+    ):
+        values = [v for v in values if v]
+        if values:
+            built = filter_query(name, ",".join(values))
+            if built is not None:
+                out.append(built)
+    if request.year_from or request.year_to:
+        out.append(year_range(request.year_from, request.year_to))
+    return out
+
+
+def _with_filters(base: wq.Query | None, filters: list[wq.Query]) -> wq.Query | None:
+    if base is None:
+        if not filters:
+            return None
+        base = wq.Every()
+    if not filters:
+        return base
+    return wq.And([base, *filters])
+
+
+# ---------------------------------------------------------------- facets
+
+
+FACET_NAMES = ("type", "program", "topic", "status", "year")
+
+
+def _count(snap: Snapshot, q: wq.Query, mask: set[int] | None) -> tuple[int, dict, bool]:
+    """Matching documents and facet counts over them.
+
+    Exact up to FACET_CAP matches. Beyond that the scan stops: matches come in document
+    order, so the share of the index scanned so far scales the counts (shown as estimates).
+    """
+    idx = search_index()
+    counters = {name: Counter() for name in FACET_NAMES}
+    counted = 0
+    scanned = 0  # documents of the index covered by the scan so far
+    capped = False
+    for sub, offset in snap.searcher.leaf_searchers():
+        size = sub.reader().doc_count_all()
+        facets = idx.segment_facets(snap.generation, sub.reader())
+        ids = q.docs(sub)
+        if mask:
+            ids = (d for d in ids if d + offset not in mask)
+        batch = []
+        last = size - 1
+        for docnum in ids:
+            batch.append(docnum)
+            if counted + len(batch) >= FACET_CAP:
+                capped = True
+                last = docnum
+                break
+        counted += len(batch)
+        scanned += last + 1
+        cols = facets.columns
+        for name in ("type", "program", "status", "year"):
+            counters[name].update(map(cols[name].__getitem__, batch))
+        topics = facets.topics
+        topic_counter = counters["topic"]
+        for docnum in batch:
+            topic_counter.update(topics[docnum])
+        if capped:
+            break
+    total = counted
+    if capped:
+        everything = max(snap.searcher.doc_count_all(), 1)
+        scale = everything / max(scanned, 1)
+        total = round(counted * scale)
+        for counter in counters.values():
+            for value in counter:
+                counter[value] = round(counter[value] * scale)
+    return total, {k: dict(v) for k, v in counters.items()}, capped
+
+
+def _facet_labels(raw: dict[str, dict]) -> dict[str, list[tuple[str, str, int]]]:
+    from app.programs.models import Program, Topic
+
+    programs = dict(db.session.execute(select(Program.slug, Program.name)).all())
+    topic_slugs = [s for s in raw.get("topic", {}) if s]
+    topics = (
+        dict(
+            db.session.execute(
+                select(Topic.slug, Topic.name).where(Topic.slug.in_(topic_slugs))
+            ).all()
+        )
+        if topic_slugs
+        else {}
+    )
+    labels: dict[str, Callable[[Any], str]] = {
+        "type": lambda v: (
+            {"practice": "Best practice"}.get(v, str(v).capitalize() + "s")
+            if v != "practice"
+            else "Best practices"
+        ),
+        "program": lambda v: programs.get(v, v),
+        "topic": lambda v: topics.get(v, v),
+        "status": lambda v: str(v).replace("_", " ").capitalize(),
+        "year": str,
+    }
+    out = {}
+    for name in FACET_NAMES:
+        counts = raw.get(name, {})
+        values = [(v, n) for v, n in counts.items() if v not in (None, "") and n > 0]
+        if name == "year":
+            values.sort(key=lambda item: -int(item[0]))
+        else:
+            values.sort(key=lambda item: (-item[1], str(item[0])))
+        limit = 25 if name == "topic" else 50
+        out[name] = [(str(v), labels[name](v), n) for v, n in values[:limit]]
+    return out
+
+
+# ---------------------------------------------------------------- snippets
+
+
+def _snippet(searcher, docnum: int, text: str, terms: Iterable[str]) -> str:
+    spans: list[tuple[int, int]] = []
+    # The segment holding the document: its own postings, no cross-segment matcher.
+    for reader, offset in searcher.reader().leaf_readers():
+        if offset <= docnum < offset + reader.doc_count_all():
+            local = docnum - offset
+            for term in terms:
+                if not reader.doc_frequency("content", term):
+                    continue
+                matcher = reader.postings("content", term)
+                matcher.skip_to(local)
+                if matcher.is_active() and matcher.id() == local:
+                    spans.extend((s, e) for _pos, s, e in matcher.value_as("characters"))
+            break
+    return build_snippet(text, spans)
+
+
+def build_snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS) -> str:
+    """The window of `text` with the most matches, escaped, matches in <mark>."""
+    if not text:
+        return ""
+    spans = sorted(set(spans))
+    if not spans:
+        cut = " ".join(text[: width * 2].split())[:width]
+        return html.escape(_trim_end(cut) + ("…" if len(text) > width else ""))
+    best_start, best_count = spans[0][0], 0
+    j = 0
+    for i, (start, _end) in enumerate(spans):
+        while j < len(spans) and spans[j][1] <= start + width:
+            j += 1
+        if j - i > best_count:
+            best_start, best_count = start, j - i
+    lead = width // 5
+    window_start = max(0, best_start - lead)
+    if window_start:
+        space = text.rfind(" ", 0, window_start + 1)
+        window_start = space + 1 if space >= 0 and window_start - space < 30 else window_start
+    window_end = min(len(text), window_start + width)
+    if window_end < len(text):
+        space = text.rfind(" ", window_start, window_end)
+        window_end = space if space > window_start + width // 2 else window_end
+    parts = []
+    cursor = window_start
+    for start, end in spans:
+        if start < cursor or end > window_end:
+            continue
+        parts.append(html.escape(text[cursor:start]))
+        parts.append(f"<mark>{html.escape(text[start:end])}</mark>")
+        cursor = end
+    parts.append(html.escape(text[cursor:window_end]))
+    body = " ".join("".join(parts).split())
+    prefix = "…" if window_start > 0 else ""
+    suffix = "…" if window_end < len(text) else ""
+    return f"{prefix}{body}{suffix}"
+
+
+def _trim_end(text: str) -> str:
+    space = text.rfind(" ")
+    return text[:space] if space > len(text) // 2 else text
+
+
+# ---------------------------------------------------------------- search
+
+
+def search(user: Any, request: SearchRequest) -> SearchResults:
+    """Search what `user` may see. Never raises on a malformed query."""
+    started = time.perf_counter()
+    request.per_page = max(1, min(int(request.per_page or 20), MAX_PER_PAGE))
+    request.page = max(1, int(request.page or 1))
+    if request.sort not in SORTS:
+        request.sort = "relevance"
+    snap = _prepare()
+    if snap is None:
+        return SearchResults(request, 0, 0.0, [], {}, ready=False)
+    searcher = snap.searcher
+    analyzer = searcher.schema["content"].analyzer
+    compiled = compile_query(request.q, analyzer)
+    filters = _filters(request)
+    q = _with_filters(compiled.query, filters)
+    if q is None:
+        return SearchResults(request, 0, _ms(started), [], {})
+    mask_key, mask = _mask(snap, user)
+
+    def count(query: wq.Query) -> tuple[int, dict, bool]:
+        return _cached(snap, ("count", repr(query), mask_key), lambda: _count(snap, query, mask))
+
+    total, raw_facets, approximate = count(q)
+    matched_any = False
+    loose = _with_filters(compiled.loose, filters) if compiled.loose is not None else None
+    if total < FEW_RESULTS and loose is not None:
+        loose_total, loose_facets, loose_approx = count(loose)
+        if loose_total > total:
+            q, total, raw_facets, approximate = loose, loose_total, loose_facets, loose_approx
+            matched_any = True
+
+    depth = min(request.page * request.per_page, MAX_DEPTH)
+    first = (request.page - 1) * request.per_page
+    hits: list[SearchHit] = []
+    if first < depth and total:
+        kwargs: dict[str, Any] = {"limit": depth}
+        if mask:
+            kwargs["mask"] = mask
+        if request.sort != "relevance" or not compiled.has_text:
+            kwargs["sortedby"] = sorting.FieldFacet("date", reverse=request.sort != "oldest")
+        results = searcher.search(q, **kwargs)
+        highlight = _highlight_terms(compiled.highlight_terms)
+        scored = "sortedby" not in kwargs
+        for docnum, score in list(results.items())[first:depth]:
+            score = score if scored else 0.0
+            stored = searcher.stored_fields(docnum)
+            snippet = (
+                _snippet(searcher, docnum, stored.get("content", ""), highlight)
+                if request.snippets
+                else ""
+            )
+            hits.append(_hit(stored, score or 0.0, snippet))
+    suggestion = None
+    if total < FEW_RESULTS and compiled.words:
+        suggestion = _suggest(snap, request.q, compiled.words)
+    facets = _facet_labels(raw_facets) if request.facets else {}
+    return SearchResults(
+        request,
+        total,
+        _ms(started),
+        hits,
+        facets,
+        facets_approximate=approximate,
+        suggestion=suggestion,
+        matched_any=matched_any,
+    )
+
+
+def _highlight_terms(terms: set[str]) -> list[str]:
+    return sorted(terms)
+
+
+def _ms(started: float) -> float:
+    return (time.perf_counter() - started) * 1000
+
+
+def _hit(stored: dict[str, Any], score: float, snippet: str) -> SearchHit:
+    day = stored.get("date")
+    when = None
+    if day:
+        when = date(day // 10000, day // 100 % 100, day % 100).isoformat()
+    case_id = stored.get("case_id")
+    return SearchHit(
+        type=stored.get("type", ""),
+        id=int(stored.get("entity_id") or 0),
+        ref=stored.get("ref"),
+        title=stored.get("title", ""),
+        url=stored.get("url", ""),
+        score=float(score),
+        snippet=snippet,
+        program=stored.get("program"),
+        program_name=stored.get("program_name"),
+        topics=list(stored.get("topic_names") or []),
+        date=when,
+        status=stored.get("status"),
+        case_id=int(case_id) if case_id else None,
+    )
+
+
+def _suggest(snap: Snapshot, text: str, words: list[str]) -> str | None:
+    """A respelling of the query from the index's own vocabulary, when one looks better."""
+    reader = snap.searcher.reader()
+    corrector = snap.searcher.corrector("spell")
+    replaced = {}
+    for word in dict.fromkeys(words):
+        if len(word) < 4 or not word.isalpha():
+            continue
+        if reader.doc_frequency("spell", word) > 2 or reader.doc_frequency("content", word):
+            continue
+        found = corrector.suggest(word, limit=1, maxdist=2, prefix=1)
+        if found and found[0] != word:
+            replaced[word] = found[0]
+    if not replaced:
+        return None
+    import re
+
+    def swap(match: re.Match) -> str:
+        return replaced.get(match.group().lower(), match.group())
+
+    suggestion = re.sub(r"\w+", swap, text)
+    return suggestion if suggestion != text else None
+
+
+# ---------------------------------------------------------------- similar cases
+
+
+def similar_cases(
+    user: Any, *, case_id: int | None = None, text: str = "", limit: int = 5
+) -> list[SearchHit]:
+    """Cases like a case (or like text being typed into the case form): more like this."""
+    snap = _prepare()
+    if snap is None:
+        return []
+    searcher = snap.searcher
+    analyzer = searcher.schema["content"].analyzer
+    exclude: set[int] = set()
+    if case_id is not None:
+        docnum = searcher.document_number(key=f"case:{case_id}")
+        if docnum is None:
+            return []
+        stored = searcher.stored_fields(docnum)
+        text = " ".join([stored.get("title", "")] * 2 + [stored.get("content", "")])
+        exclude.add(docnum)
+    if not text.strip():
+        return []
+    counts = Counter(t.text for t in analyzer(text[:20_000]))
+    reader = searcher.reader()
+    n = max(reader.doc_count(), 1)
+    scored = []
+    min_df = 2 if case_id is not None else 1  # a case's own terms occur at least in itself
+    max_df = max(n * 0.2, 50)  # words in a fifth of everything say nothing
+    for term, tf in counts.items():
+        df = reader.doc_frequency("content", term)
+        if df < min_df or df > max_df:
+            continue
+        weight = (1 + math.log(tf)) * math.log(n / df)
+        if term.startswith(CONCEPT_PREFIX):
+            weight *= 1.5
+        scored.append((weight, term))
+    scored.sort(reverse=True)
+    top = scored[:12]
+    if not top:
+        return []
+    best = top[0][0]
+    q = wq.And(
+        [
+            wq.Or([wq.Term("content", t, boost=w / best) for w, t in top]),
+            wq.Term("type", "case"),
+        ]
+    )
+    mask_key, mask = _mask(snap, user)
+    blocked = set(mask or ()) | exclude
+    kwargs: dict[str, Any] = {"limit": limit}
+    if blocked:
+        kwargs["mask"] = blocked
+    results = searcher.search(q, **kwargs)
+    hits = []
+    terms = [t for _w, t in top]
+    for docnum, score in results.items():
+        stored = searcher.stored_fields(docnum)
+        hits.append(
+            _hit(stored, score, _snippet(searcher, docnum, stored.get("content", ""), terms))
+        )
+    return hits
+
+
+# ---------------------------------------------------------------- maintenance
+
+
+@dataclass
+class ReindexReport:
+    documents: int
+    seconds: float
+    generation: str
+    replayed: int
+
+
+def reindex(progress: Callable[[int], None] | None = None, *, limitmb: int = 256) -> ReindexReport:
+    """Build a new index generation from the database beside the live one, then swap.
+
+    Search keeps answering from the live generation throughout; changes committed while
+    the build runs are replayed into the new generation before the swap.
+    """
+    from app.common import utcnow
+    from app.search.documents import all_documents
+    from app.search.models import SearchOutbox
+
+    started = time.perf_counter()
+    idx = search_index()
+    since = utcnow()
+    with OrmSession(db.engine) as session:
+        generation = idx.new_generation(synonym_table(session))
+        ix = idx.open_generation(generation)
+        writer = ix.writer(limitmb=limitmb)
+        count = 0
+        try:
+            for doc in all_documents(session=session):
+                writer.add_document(**doc)
+                count += 1
+                if progress is not None and count % 100 == 0:
+                    progress(100)
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        if progress is not None:
+            progress(count % 100)
+        with idx.apply_lock():
+            rows = session.execute(
+                select(SearchOutbox.entity_type, SearchOutbox.entity_id).where(
+                    (SearchOutbox.applied_at.is_(None)) | (SearchOutbox.applied_at >= since)
+                )
+            ).all()
+            session.rollback()
+            keys = {(r.entity_type, r.entity_id) for r in rows}
+            if keys:
+                write_keys(idx, generation, keys, session)
+            idx.swap(generation)
+    return ReindexReport(count, time.perf_counter() - started, generation, len(keys))
+
+
+@dataclass
+class VerifyReport:
+    documents_in_database: int
+    documents_in_index: int
+    missing: list[str]
+    stale: list[str]
+    extra: list[str]
+    pending: int
+    stuck: int
+    vocabulary_changed: bool
+
+    @property
+    def ok(self) -> bool:
+        return not (
+            self.missing or self.stale or self.extra or self.stuck or self.vocabulary_changed
+        )
+
+
+def verify(*, repair: bool = False) -> VerifyReport:
+    """Compare every document the database implies with the index; optionally fix drift."""
+    from app.search.documents import all_documents
+    from app.search.models import SearchOutbox
+    from app.search.outbox import MAX_ATTEMPTS, pending_count
+
+    idx = search_index()
+    with OrmSession(db.engine) as session:
+        table = synonym_table(session)
+        expected = {d["key"]: d["digest"] for d in all_documents(session=session)}
+        generation = idx.current_generation()
+        indexed: dict[str, str] = {}
+        vocabulary_changed = False
+        if generation is not None:
+            ix = idx.open_generation(generation)
+            vocabulary_changed = ix.schema["content"].analyzer.table != table
+            with ix.searcher() as searcher:
+                reader = searcher.reader()
+                for sub, _offset in reader.leaf_readers():
+                    keys = list(sub.column_reader("key", translate=True))
+                    digests = list(sub.column_reader("digest", translate=True))
+                    for docnum in range(sub.doc_count_all()):
+                        if not sub.is_deleted(docnum):
+                            indexed[keys[docnum]] = digests[docnum]
+        missing = sorted(set(expected) - set(indexed))
+        extra = sorted(set(indexed) - set(expected))
+        stale = sorted(k for k in set(expected) & set(indexed) if expected[k] != indexed[k])
+        pending = pending_count(session)
+        stuck = (
+            session.scalar(
+                select(db.func.count())
+                .select_from(SearchOutbox)
+                .where(SearchOutbox.applied_at.is_(None), SearchOutbox.attempts >= MAX_ATTEMPTS)
+            )
+            or 0
+        )
+        report = VerifyReport(
+            len(expected), len(indexed), missing, stale, extra, pending, stuck, vocabulary_changed
+        )
+        if repair and not report.ok:
+            if generation is None or vocabulary_changed:
+                reindex()
+            else:
+                keys = {(k.split(":")[0], int(k.split(":")[1])) for k in missing + stale + extra}
+                with idx.apply_lock():
+                    write_keys(idx, idx.current_generation(), keys, session)
+            if stuck:
+                from sqlalchemy import update
+
+                session.execute(
+                    update(SearchOutbox).where(SearchOutbox.applied_at.is_(None)).values(attempts=0)
+                )
+                session.commit()
+    return report

@@ -1,0 +1,307 @@
+"""Keeping the index in step with the database: the transactional outbox and its applier.
+
+Session events add a `search_outbox` row in the same transaction as every change to an
+indexed model, so the domain operations need no search code and a change is never indexed
+unless it committed, nor lost if the process dies after the commit. After commit the
+process's applier thread is woken; it takes the index's apply lock (one process at a time),
+rebuilds the affected documents from the database, writes them with a Whoosh writer that
+waits for the lock (never LockError), and marks the rows applied. Failed batches are retried
+with back-off. Pending rows left by a crash are applied when any process next starts
+applying (its first request, the next commit, or `casebook index apply`).
+
+Apply modes (CASEBOOK_SEARCH_APPLY): "thread" (default), "sync" (the default under
+TESTING: searches apply pending rows first, in a separate session) and "off".
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import threading
+import time
+from collections.abc import Iterable
+from typing import Any
+
+import sqlalchemy as sa
+from flask import Flask, current_app, has_app_context
+from sqlalchemy import event, select, update
+from sqlalchemy.orm import Session as OrmSession
+
+from app.common import utcnow
+from app.extensions import db
+from app.search.models import SearchOutbox
+
+log = logging.getLogger(__name__)
+
+BATCH = 500
+MAX_ATTEMPTS = 8
+KEEP_APPLIED_SECONDS = 24 * 3600
+POLL_SECONDS = 5.0
+EXTENSION = "casebook_search"
+
+
+# ---------------------------------------------------------------- session events
+
+
+def _keys_for(
+    obj: Any, session: OrmSession, *, new: bool = False, deleted: bool = False
+) -> list[tuple[str, int]]:
+    from app.cases.models import Case, CasePresentation
+    from app.practices.models import BestPractice, BestPracticeVersion, EvidenceLink
+    from app.programs.models import Program, Session, Topic
+    from app.recommendations.models import Annotation, Recommendation
+
+    if isinstance(obj, Case):
+        return [("case", obj.id)]
+    if isinstance(obj, CasePresentation):
+        return [("case", obj.case_id)] if obj.case_id else []
+    if isinstance(obj, Recommendation):
+        return [("recommendation", obj.id)]
+    if isinstance(obj, Annotation):
+        return [("annotation", obj.id)]
+    if isinstance(obj, BestPractice):
+        return [("practice", obj.id)]
+    if isinstance(obj, BestPracticeVersion | EvidenceLink):
+        return [("practice", obj.practice_id)] if obj.practice_id else []
+    if isinstance(obj, Session):
+        return [("session", obj.id)]
+    if isinstance(obj, Program | Topic) and new:
+        return []  # nothing indexed refers to it yet
+    if isinstance(obj, Program):
+        if deleted or _changed(obj, ("private", "name", "slug")):
+            return [("program", obj.id)]
+        return []
+    if isinstance(obj, Topic):
+        if not deleted and _changed(obj, ("name", "slug", "synonyms")):
+            return [("topic", obj.id)]
+        return []
+    return []
+
+
+def _changed(obj: Any, names: Iterable[str]) -> bool:
+    state = sa.inspect(obj)
+    return any(state.attrs[name].history.has_changes() for name in names)
+
+
+def _after_flush(session: OrmSession, _context: Any) -> None:
+    keys: list[tuple[str, int]] = []
+    for obj in session.new:
+        keys.extend(_keys_for(obj, session, new=True))
+    for obj in session.dirty:
+        if session.is_modified(obj):
+            keys.extend(_keys_for(obj, session))
+    for obj in session.deleted:
+        keys.extend(_keys_for(obj, session, deleted=True))
+    if not keys:
+        return
+    seen: set = session.info.setdefault("search_outbox_keys", set())
+    fresh = []
+    for kind, entity_id in keys:
+        if entity_id is None or (kind, entity_id) in seen:
+            continue
+        seen.add((kind, entity_id))
+        fresh.append({"entity_type": kind, "entity_id": entity_id, "created_at": utcnow()})
+    if fresh:
+        session.connection().execute(sa.insert(SearchOutbox.__table__), fresh)
+        session.info["search_outbox_written"] = True
+
+
+def _after_commit(session: OrmSession) -> None:
+    session.info.pop("search_outbox_keys", None)
+    if session.info.pop("search_outbox_written", False) and has_app_context():
+        indexer = current_app.extensions.get(EXTENSION)
+        if indexer is not None:
+            indexer.notify()
+
+
+def _after_rollback(session: OrmSession, _previous: Any) -> None:
+    # Rows written inside a rolled-back savepoint are gone: forget them so they are re-added.
+    session.info.pop("search_outbox_keys", None)
+
+
+_installed = False
+
+
+def install_events() -> None:
+    global _installed
+    if _installed:
+        return
+    event.listen(OrmSession, "after_flush", _after_flush)
+    event.listen(OrmSession, "after_commit", _after_commit)
+    event.listen(OrmSession, "after_soft_rollback", _after_rollback)
+    _installed = True
+
+
+# ---------------------------------------------------------------- applying
+
+
+def apply_pending(app: Flask | None = None, *, max_batches: int | None = None) -> int:
+    """Apply pending outbox rows to the live index; returns how many rows were applied."""
+    from app.search.index import index_at
+
+    app = app or current_app._get_current_object()
+    idx = index_at(app.config["CASEBOOK_INDEX_DIR"])
+    with OrmSession(db.engine) as session:
+        idx.ensure(lambda: synonym_table(session))
+        applied = 0
+        batches = 0
+        with idx.apply_lock():
+            while max_batches is None or batches < max_batches:
+                rows = session.execute(
+                    select(SearchOutbox.id, SearchOutbox.entity_type, SearchOutbox.entity_id)
+                    .where(SearchOutbox.applied_at.is_(None))
+                    .where(SearchOutbox.attempts < MAX_ATTEMPTS)
+                    .order_by(SearchOutbox.id)
+                    .limit(BATCH)
+                ).all()
+                session.rollback()  # end the read transaction: see fresh data below
+                if not rows:
+                    break
+                ids = [r.id for r in rows]
+                keys = {(r.entity_type, r.entity_id) for r in rows}
+                try:
+                    write_keys(idx, idx.current_generation(), keys, session)
+                except Exception as exc:
+                    session.rollback()
+                    session.execute(
+                        update(SearchOutbox)
+                        .where(SearchOutbox.id.in_(ids))
+                        .values(
+                            attempts=SearchOutbox.attempts + 1,
+                            last_error=f"{type(exc).__name__}"[:200],
+                        )
+                    )
+                    session.commit()
+                    raise
+                session.execute(
+                    update(SearchOutbox).where(SearchOutbox.id.in_(ids)).values(applied_at=utcnow())
+                )
+                session.commit()
+                applied += len(ids)
+                batches += 1
+            _prune(session)
+    return applied
+
+
+def _prune(session: OrmSession) -> None:
+    from datetime import timedelta
+
+    cutoff = utcnow() - timedelta(seconds=KEEP_APPLIED_SECONDS)
+    session.execute(
+        sa.delete(SearchOutbox).where(
+            SearchOutbox.applied_at.is_not(None), SearchOutbox.applied_at < cutoff
+        )
+    )
+    session.commit()
+
+
+def write_keys(idx, generation: str, keys: Iterable[tuple[str, int]], session: Any) -> int:
+    """Rebuild the documents of `keys` from the database into `generation`."""
+    from app.search.documents import documents_for
+
+    changes = documents_for(keys, session)
+    upserts = {doc["key"]: doc for doc in changes.upserts}
+    with idx.writer(generation) as writer:
+        for name, value in sorted(changes.delete_terms):
+            writer.delete_by_term(name, value)
+        for key in sorted(changes.delete_keys):
+            writer.delete_by_term("key", key)
+        for doc in upserts.values():
+            writer.update_document(**doc)
+    return len(upserts)
+
+
+def synonym_table(session: Any = None):
+    from app.programs.models import Topic
+    from app.search.analysis import default_table
+
+    dbs = session or db.session
+    rows = dbs.execute(select(Topic.slug, Topic.name, Topic.synonyms)).all()
+    return default_table((r.slug, r.name, list(r.synonyms or [])) for r in rows)
+
+
+def pending_count(session: Any = None) -> int:
+    dbs = session or db.session
+    return (
+        dbs.scalar(
+            select(sa.func.count())
+            .select_from(SearchOutbox)
+            .where(SearchOutbox.applied_at.is_(None))
+        )
+        or 0
+    )
+
+
+# ---------------------------------------------------------------- the applier thread
+
+
+class Indexer:
+    """The per-process applier: a daemon thread woken after each commit that wrote rows."""
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+        self.mode = app.config.get("CASEBOOK_SEARCH_APPLY") or (
+            "sync" if app.config.get("TESTING") else "thread"
+        )
+        self._wake = threading.Event()
+        self._idle = threading.Event()
+        self._idle.set()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self._stopping = False
+
+    def notify(self) -> None:
+        if self.mode != "thread":
+            return
+        self._idle.clear()
+        self.start()
+        self._wake.set()
+
+    def start(self) -> None:
+        if self.mode != "thread" or self._thread is not None:
+            return
+        with self._lock:
+            if self._thread is None:
+                self._idle.clear()  # until the catch-up at start is done
+                self._thread = threading.Thread(
+                    target=self._run, name="casebook-search-applier", daemon=True
+                )
+                self._thread.start()
+                atexit.register(self.drain, 30.0)
+
+    def drain(self, timeout: float = 30.0) -> bool:
+        """Wait until what was committed so far is applied (used at exit and by tests)."""
+        if self._thread is None:
+            return True
+        self._wake.set()
+        return self._idle.wait(timeout)
+
+    def before_search(self) -> None:
+        """Sync mode applies pending rows before a search; thread mode makes sure it runs."""
+        if self.mode == "sync":
+            try:
+                apply_pending(self.app)
+            except Exception:
+                log.exception("search outbox: applying failed; will retry")
+        elif self.mode == "thread":
+            self.start()
+
+    def _run(self) -> None:
+        delay = 0.5
+        self._wake.set()  # catch up on whatever is pending when the process starts
+        while not self._stopping:
+            woken = self._wake.wait(POLL_SECONDS)
+            self._wake.clear()
+            try:
+                with self.app.app_context():
+                    if not woken and not pending_count():
+                        continue
+                    apply_pending(self.app)
+                delay = 0.5
+                if not self._wake.is_set():
+                    self._idle.set()
+            except Exception as exc:  # retried with back-off; never reaches a user
+                log.warning("search outbox: apply failed (%s); retrying", type(exc).__name__)
+                time.sleep(delay)
+                delay = min(delay * 2, 30.0)
+                self._wake.set()

@@ -1,0 +1,70 @@
+"""Who may see a search document, expressed as index terms, and the mask for one reader.
+
+A document carries `private_program` (its program's id when that program is private),
+`restrict` (why its audience is narrower: "draft", "review", "hidden") and `owner` (the
+case's presenter). The rules mirror app.auth.policy (can_view_program, can_view_case, and
+published-only recommendations as on the case page); tests check they agree. The mask is
+computed inside the search, before ranking and pagination, so counts and pages are right.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from whoosh import query as wq
+
+from app.auth import policy
+from app.auth.models import Role, User
+from app.auth.policy import Permission
+from app.extensions import db
+from app.programs.models import Program
+
+DRAFT = "draft"  # only the presenter (and admins) see drafts
+REVIEW = "review"  # submitted or returned: the presenter and the review team
+HIDDEN = "hidden"  # unpublished recommendations and their annotations: nobody in search
+
+
+def case_restrictions(status: Any) -> list[str]:
+    status = str(status)
+    if status == "draft":
+        return [DRAFT]
+    if status in ("submitted", "returned"):
+        return [REVIEW]
+    return []
+
+
+def audience_key(user: Any) -> tuple | None:
+    """What decides the mask for `user`; None means nothing is masked (the operator)."""
+    if user is None:
+        return None
+    programs = db.session.scalars(select(Program).where(Program.private.is_(True))).all()
+    hidden_programs = tuple(sorted(p.id for p in programs if not policy.can_view_program(user, p)))
+    active = isinstance(user, User) and user.is_active
+    if not active:
+        return ("nobody",)
+    restricts = [HIDDEN]
+    if user.role is not Role.ADMIN:
+        restricts.append(DRAFT)
+    if not policy.has_permission(user, Permission.REVIEW_CASE):
+        restricts.append(REVIEW)
+    return (hidden_programs, tuple(restricts), str(user.id))
+
+
+def mask_docs(searcher, key: tuple) -> set[int]:
+    """Document numbers `key`'s reader must not see, in this searcher."""
+    if key == ("nobody",):
+        return set(range(searcher.doc_count_all()))
+    hidden_programs, restricts, own = key
+    masked: set[int] = set()
+    for program_id in hidden_programs:
+        masked.update(searcher.docs_for_query(wq.Term("private_program", str(program_id))))
+    owned: set[int] | None = None
+    for reason in restricts:
+        docs = set(searcher.docs_for_query(wq.Term("restrict", reason)))
+        if reason != HIDDEN and docs:
+            if owned is None:
+                owned = set(searcher.docs_for_query(wq.Term("owner", own)))
+            docs -= owned
+        masked |= docs
+    return masked

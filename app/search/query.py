@@ -1,0 +1,447 @@
+"""The query language, parsed leniently into Whoosh queries. It never raises.
+
+    plain words           all of them (AND); if that finds too little, any of them (OR)
+    "a phrase"            the words in order
+    a OR b, a AND b       explicit operators (upper case); parentheses group
+    NOT a, -a             exclude
+    program:hcv  topic:"Hepatitis C"  type:case  status:closed
+    year:2024  year:2020..2023  year:>=2021
+
+Unbalanced quotes and parentheses, unknown fields and stray operators fall back to words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+
+from app.common import slugify
+from app.search.analysis import STOP_WORDS, WORD, ClinicalAnalyzer
+
+# The question is in the content too; the title alone gets its own clause (BM25F boost).
+TEXT_FIELDS = (("title", 2.5), ("content", 1.0))
+FILTER_FIELDS = {"program", "topic", "type", "status", "year"}
+TYPE_ALIASES = {
+    "case": "case",
+    "cases": "case",
+    "recommendation": "recommendation",
+    "recommendations": "recommendation",
+    "rec": "recommendation",
+    "recs": "recommendation",
+    "annotation": "annotation",
+    "annotations": "annotation",
+    "note": "annotation",
+    "practice": "practice",
+    "practices": "practice",
+    "best_practice": "practice",
+    "bestpractice": "practice",
+    "session": "session",
+    "sessions": "session",
+    "didactic": "session",
+}
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+_TOKEN = re.compile(
+    r"""
+    (?P<lparen>\()
+  | (?P<rparen>\))
+  | (?P<neg>[-!])(?=["\w(])
+  | (?P<plus>\+)(?=["\w(])
+  | (?P<field>[A-Za-z_]+):(?P<fvalue>"[^"]*"?|[^\s()]*)
+  | "(?P<phrase>[^"]*)"
+  | (?P<word>[^\s()"]+)
+    """,
+    re.VERBOSE,
+)
+
+
+# ---------------------------------------------------------------- syntax tree
+
+
+@dataclass
+class Words:
+    text: str
+
+
+@dataclass
+class Phrase:
+    text: str
+
+
+@dataclass
+class Filter:
+    name: str
+    value: str
+
+
+@dataclass
+class Not:
+    child: object
+
+
+@dataclass
+class Group:
+    op: str  # "and" | "or"
+    children: list = field(default_factory=list)
+
+
+def parse(text: str) -> Group:
+    """The syntax tree of a query. Anything unexpected becomes words."""
+    tokens = _tokenize(text or "")
+    parser = _Parser(tokens)
+    return parser.parse_all()
+
+
+def _tokenize(text: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for match in _TOKEN.finditer(text[:1000]):
+        kind = match.lastgroup
+        if kind == "fvalue":
+            kind = "field"
+        if kind == "field":
+            name = match.group("field").lower()
+            value = match.group("fvalue").strip('"').strip()
+            if name in FILTER_FIELDS and value:
+                out.append(("filter", f"{name}\x00{value}"))
+            else:  # unknown field, or nothing after the colon: just words
+                words = f"{match.group('field')} {value}".strip()
+                out.append(("word", words))
+        elif kind == "phrase":
+            phrase = match.group("phrase").strip()
+            if phrase:
+                out.append(("phrase", phrase))
+        elif kind == "word":
+            word = match.group("word")
+            if word in ("AND", "OR", "NOT"):
+                out.append((word.lower(), word))
+            elif word == "&&":
+                out.append(("and", word))
+            elif word == "||":
+                out.append(("or", word))
+            else:
+                out.append(("word", word))
+        elif kind is not None:
+            out.append((kind, match.group()))
+    return out
+
+
+class _Parser:
+    def __init__(self, tokens: list[tuple[str, str]]) -> None:
+        self.tokens = tokens
+        self.i = 0
+
+    def peek(self) -> str | None:
+        return self.tokens[self.i][0] if self.i < len(self.tokens) else None
+
+    def take(self) -> tuple[str, str]:
+        token = self.tokens[self.i]
+        self.i += 1
+        return token
+
+    def parse_all(self) -> Group:
+        children = []
+        while self.i < len(self.tokens):
+            node = self.parse_or()
+            if node is not None:
+                children.append(node)
+            elif self.i < len(self.tokens):
+                self.i += 1  # a stray ")" or operator: skip it
+        return Group("and", children)
+
+    def parse_or(self):
+        left = self.parse_and()
+        children = [left] if left is not None else []
+        while self.peek() == "or":
+            self.take()
+            right = self.parse_and()
+            if right is not None:
+                children.append(right)
+        if not children:
+            return None
+        return children[0] if len(children) == 1 else Group("or", children)
+
+    def parse_and(self):
+        children = []
+        while True:
+            kind = self.peek()
+            if kind in (None, "rparen", "or"):
+                break
+            if kind == "and":
+                self.take()
+                continue
+            node = self.parse_unary()
+            if node is not None:
+                children.append(node)
+        if not children:
+            return None
+        return children[0] if len(children) == 1 else Group("and", _merge_words(children))
+
+    def parse_unary(self):
+        kind = self.peek()
+        if kind in ("not", "neg"):
+            self.take()
+            child = self.parse_unary()
+            return Not(child) if child is not None else None
+        if kind == "plus":
+            self.take()
+            return self.parse_unary()
+        return self.parse_atom()
+
+    def parse_atom(self):
+        kind, value = self.take()
+        if kind == "lparen":
+            inner = self.parse_or()
+            if self.peek() == "rparen":
+                self.take()
+            return inner
+        if kind == "phrase":
+            return Phrase(value)
+        if kind == "filter":
+            name, _, fvalue = value.partition("\x00")
+            return Filter(name, fvalue)
+        if kind == "word":
+            return Words(value)
+        return None  # "rparen" with nothing open, handled by the caller
+
+
+def _merge_words(children: list) -> list:
+    """Adjacent plain words form one run, so multi-word concepts ("heart failure") are seen."""
+    merged: list = []
+    for child in children:
+        if isinstance(child, Words) and merged and isinstance(merged[-1], Words):
+            merged[-1] = Words(merged[-1].text + " " + child.text)
+        else:
+            merged.append(child)
+    return merged
+
+
+# ---------------------------------------------------------------- to Whoosh
+
+
+@dataclass
+class Compiled:
+    """A Whoosh query, its any-word variant, and what it needs for snippets and spelling."""
+
+    query: wq.Query | None  # None: nothing to match (empty query)
+    loose: wq.Query | None  # the same with words OR-ed, when that differs
+    highlight_terms: set[str]
+    words: list[str]
+    filters: list[wq.Query]
+    has_text: bool
+
+
+class Compiler:
+    def __init__(self, analyzer: ClinicalAnalyzer) -> None:
+        self.analyzer = analyzer
+        self.highlight: set[str] = set()
+        self.words: list[str] = []
+
+    def compile(self, tree: Group) -> Compiled:
+        strict = self.node(tree, loose=False, positive=True)
+        highlight, words = set(self.highlight), list(self.words)
+        loose = self.node(tree, loose=True, positive=True)
+        self.highlight, self.words = highlight, words
+        has_text = _has_text(tree)
+        loose_q = loose if repr(loose) != repr(strict) else None
+        return Compiled(strict, loose_q, self.highlight, self.words, [], has_text)
+
+    def node(self, node, *, loose: bool, positive: bool):
+        if isinstance(node, Words):
+            return self.words_query(node.text, loose=loose, positive=positive)
+        if isinstance(node, Phrase):
+            return self.phrase_query(node.text, positive=positive)
+        if isinstance(node, Filter):
+            return filter_query(node.name, node.value)
+        if isinstance(node, Not):
+            return self.node(node.child, loose=False, positive=False)
+        if isinstance(node, Group):
+            return self.group_query(node, loose=loose, positive=positive)
+        return None
+
+    def group_query(self, node: Group, *, loose: bool, positive: bool):
+        includes, excludes, filters = [], [], []
+        for child in node.children:
+            if isinstance(child, Not):
+                target = excludes
+            elif isinstance(child, Filter) and node.op == "and":
+                target = filters
+            else:
+                target = includes
+            built = self.node(child, loose=loose, positive=positive)
+            if built is not None:
+                target.append(built)
+        if node.op == "or":
+            if not includes:
+                return None
+            base = includes[0] if len(includes) == 1 else wq.Or(includes)
+        elif not includes:
+            base = None
+        elif len(includes) == 1:
+            base = includes[0]
+        else:
+            base = _and_or(includes, loose)
+        if filters:
+            base = wq.And(([base] if base is not None else []) + filters)
+            if len(base.subqueries) == 1:
+                base = base.subqueries[0]
+        elif base is None and excludes:
+            base = wq.Every()
+        if base is None:
+            return None
+        if excludes:
+            exclude = excludes[0] if len(excludes) == 1 else wq.Or(excludes)
+            return wq.AndNot(base, exclude)
+        return base
+
+    def term_clause(self, token: str, boost: float = 1.0) -> wq.Query:
+        return wq.Or([wq.Term(name, token, boost=weight * boost) for name, weight in TEXT_FIELDS])
+
+    def words_query(self, text: str, *, loose: bool, positive: bool):
+        clauses = []
+        if positive:
+            self.words.extend(raw_words(text))
+        analysed = self.analyzer.analyse_query(text)
+        i = 0
+        while i < len(analysed):
+            word = analysed[i]
+            if word.concepts:
+                token = word.concepts[0]
+                clause = self.term_clause(token)
+                if token.startswith("~topic-"):
+                    # Topic synonyms are looser than clinical ones: the words themselves
+                    # count more than the topic they belong to.
+                    literal = [self.term_clause(w.text) for w in analysed[i : i + word.span]]
+                    lit = literal[0] if len(literal) == 1 else wq.And(literal)
+                    clause = wq.Or([lit, self.term_clause(token, 0.6)])
+                    if positive:
+                        self.highlight.update(w.text for w in analysed[i : i + word.span])
+                if positive:
+                    self.highlight.add(token)
+                clauses.append(clause)
+                # Skip the words the concept covers.
+                end = word.pos + word.span
+                i += 1
+                while i < len(analysed) and analysed[i].pos < end:
+                    i += 1
+                continue
+            clauses.append(self.term_clause(word.text))
+            if positive:
+                self.highlight.add(word.text)
+            i += 1
+        if not clauses:
+            return None
+        if len(clauses) == 1:
+            return clauses[0]
+        if not positive:  # "-heart failure" excludes documents with any of the words
+            return wq.Or(clauses)
+        return _and_or(clauses, loose)
+
+    def phrase_query(self, text: str, *, positive: bool):
+        words = [w for w in self.analyzer.words(text)]
+        if not words:
+            return None
+        if len(words) == 1:
+            return self.words_query(text, loose=False, positive=positive)
+        stems = [w[0] for w in words]
+        gaps = words[-1][1] - words[0][1] - (len(words) - 1)
+        slop = 1 + gaps
+        if positive:
+            self.highlight.update(stems)
+            self.words.extend(raw_words(text))
+        return wq.Or(
+            [
+                wq.Phrase("title", stems, slop=slop, boost=3.0),
+                wq.Phrase("content", stems, slop=slop),
+            ]
+        )
+
+
+def raw_words(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text) if w.lower() not in STOP_WORDS]
+
+
+def _and_or(clauses: list, loose: bool) -> wq.Query:
+    return wq.Or(clauses) if loose else wq.And(clauses)
+
+
+def _has_text(node) -> bool:
+    if isinstance(node, Words | Phrase):
+        return True
+    if isinstance(node, Group):
+        return any(_has_text(c) for c in node.children)
+    return False
+
+
+def filter_query(name: str, value: str) -> wq.Query | None:
+    value = value.strip()
+    if not value:
+        return None
+    if name == "program":
+        return wq.Or([wq.Term("program", v.strip().lower()) for v in value.split(",") if v])
+    if name == "topic":
+        return wq.Or([wq.Term("topics", slugify(v)) for v in value.split(",") if v.strip()])
+    if name == "type":
+        kinds = [TYPE_ALIASES.get(v.strip().lower().replace(" ", "_")) for v in value.split(",")]
+        kinds = [k for k in kinds if k]
+        if not kinds:
+            return wq.NullQuery
+        return wq.Or([wq.Term("type", k) for k in kinds])
+    if name == "status":
+        return wq.Or(
+            [
+                wq.Term("status", v.strip().lower().replace(" ", "_"))
+                for v in value.split(",")
+                if v.strip()
+            ]
+        )
+    if name == "year":
+        low, high = parse_year_range(value)
+        if low is None and high is None:
+            return None
+        return year_range(low, high)
+    return None
+
+
+def year_range(low: int | None, high: int | None) -> wq.Query:
+    return wq.NumericRange("year", low, high)
+
+
+def parse_year_range(value: str) -> tuple[int | None, int | None]:
+    """ "2024", "2020..2023", "2020-2023", ">=2021", ">2020", "<2019", "2020.." -> bounds."""
+    text = value.replace(" ", "")
+    match = re.fullmatch(r"(>=|<=|>|<)?(\d{4})", text)
+    if match:
+        op, year = match.group(1), _year(match.group(2))
+        if year is None:
+            return None, None
+        return {
+            None: (year, year),
+            ">=": (year, None),
+            ">": (year + 1, None),
+            "<=": (None, year),
+            "<": (None, year - 1),
+        }[op]
+    match = re.fullmatch(r"(\d{4})?(?:\.\.|-|to)(\d{4})?", text)
+    if match and (match.group(1) or match.group(2)):
+        low = _year(match.group(1)) if match.group(1) else None
+        high = _year(match.group(2)) if match.group(2) else None
+        if low is not None and high is not None and low > high:
+            low, high = high, low
+        return low, high
+    return None, None
+
+
+def _year(text: str) -> int | None:
+    year = int(text)
+    return year if MIN_YEAR <= year <= MAX_YEAR else None
+
+
+def compile_query(text: str, analyzer: ClinicalAnalyzer) -> Compiled:
+    """Parse and compile; on any internal surprise, treat the whole text as plain words."""
+    try:
+        return Compiler(analyzer).compile(parse(text))
+    except Exception:  # noqa: BLE001 - a query must never fail; words are the fallback
+        plain = re.sub(r"[^\w\s]", " ", text or "")
+        return Compiler(analyzer).compile(Group("and", [Words(plain)] if plain.strip() else []))

@@ -1,0 +1,208 @@
+"""The index is never out of date and never loses a change: outbox, crashes, concurrency."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text
+
+from app.extensions import db
+from app.programs.operations import create_program
+from app.search import SearchRequest, apply_pending, reindex, search, verify
+from app.search.models import SearchOutbox
+from tests.support.builders import add_case
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_worker(app, *args: str, timeout: float = 180) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tests.search.worker",
+            app.config["SQLALCHEMY_DATABASE_URI"],
+            app.config["CASEBOOK_INDEX_DIR"],
+            *args,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def pending() -> int:
+    return db.session.scalar(
+        select(func.count()).select_from(SearchOutbox).where(SearchOutbox.applied_at.is_(None))
+    )
+
+
+@pytest.fixture
+def program(app):
+    found = create_program("hcv", "Hepatitis C ECHO")
+    db.session.commit()
+    apply_pending()
+    return found
+
+
+def test_a_change_is_written_to_the_outbox_in_its_own_transaction(program) -> None:
+    case = add_case(program, None, "Outbox okapi")
+    db.session.rollback()  # never committed: never indexed
+    assert pending() == 0
+    case = add_case(program, None, "Outbox okapi")
+    db.session.commit()
+    assert pending() == 1
+    assert search(None, SearchRequest(q="okapi")).hits[0].id == case.id
+    assert pending() == 0
+
+
+def test_edits_and_deletes_reach_the_index(program) -> None:
+    case = add_case(program, None, "Capybara case")
+    db.session.commit()
+    assert search(None, SearchRequest(q="capybara")).total == 1
+    case.title = "Tapir case"
+    db.session.commit()
+    assert search(None, SearchRequest(q="capybara")).total == 0
+    assert search(None, SearchRequest(q="tapir")).total == 1
+    db.session.delete(case)
+    db.session.commit()
+    assert search(None, SearchRequest(q="tapir")).total == 0
+
+
+def test_killed_between_commit_and_indexing_the_next_start_catches_up(app, program) -> None:
+    crashed = run_worker(app, "crash", "pangolin")
+    assert crashed.returncode == -9, crashed.stderr
+    db.session.expire_all()
+    assert pending() == 1  # committed, not yet indexed
+    restarted = run_worker(app, "find", "pangolin")
+    assert restarted.returncode == 0, restarted.stderr
+    assert restarted.stdout.strip() == "1"
+    assert pending() == 0
+
+
+def test_a_saved_case_is_findable_within_a_second(app, program) -> None:
+    result = run_worker(app, "latency", "numbat")
+    assert result.returncode == 0, result.stderr
+    assert float(result.stdout.strip()) < 1.0
+
+
+def test_four_writer_processes_at_once_lose_nothing(app, program) -> None:
+    per_writer = 12
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "tests.search.worker",
+                app.config["SQLALCHEMY_DATABASE_URI"],
+                app.config["CASEBOOK_INDEX_DIR"],
+                "write",
+                f"w{n}",
+                str(per_writer),
+                "quagga",
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(4)
+    ]
+    for proc in procs:
+        _out, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+        assert "LockError" not in err
+    db.session.expire_all()
+    assert pending() == 0
+    results = search(None, SearchRequest(q="quagga", per_page=100))
+    assert results.total == 4 * per_writer
+    assert verify().ok
+
+
+def test_reindex_while_searching(app, program) -> None:
+    for i in range(150):
+        add_case(program, None, f"Axolotl case {i}", question="Which regimen?")
+    db.session.commit()
+    assert search(None, SearchRequest(q="axolotl")).total == 150
+    before = app.extensions["casebook_search"]
+    assert before is not None
+    errors: list[BaseException] = []
+
+    def rebuild() -> None:
+        with app.app_context():
+            try:
+                reindex()
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+
+    worker = threading.Thread(target=rebuild)
+    worker.start()
+    seen = []
+    while worker.is_alive():
+        seen.append(search(None, SearchRequest(q="axolotl")).total)
+    worker.join()
+    assert not errors
+    seen.append(search(None, SearchRequest(q="axolotl")).total)
+    assert seen and all(total == 150 for total in seen)
+
+
+def test_changes_made_during_reindex_are_kept(app, program) -> None:
+    add_case(program, None, "Before the rebuild")
+    db.session.commit()
+    apply_pending()
+    from app.search import operations
+
+    original = operations.synonym_table
+
+    def slow_table(session):
+        # A change commits while the new generation is being built.
+        add_case(program, None, "Made during the rebuild narwhal")
+        db.session.commit()
+        return original(session)
+
+    operations.synonym_table = slow_table
+    try:
+        reindex()
+    finally:
+        operations.synonym_table = original
+    assert search(None, SearchRequest(q="narwhal")).total == 1
+
+
+def test_verify_reports_drift_and_repair_fixes_it(app, program) -> None:
+    stale = add_case(program, None, "Original aardvark title")
+    db.session.commit()
+    apply_pending()
+    assert verify().ok
+    # Drift the database behind the index's back: a raw update and a lost outbox row.
+    db.session.execute(
+        text("UPDATE cases SET title = 'Renamed armadillo' WHERE id = :id"), {"id": stale.id}
+    )
+    missing = add_case(program, None, "Never indexed echidna")
+    db.session.commit()
+    db.session.execute(text("DELETE FROM search_outbox WHERE applied_at IS NULL"))
+    db.session.commit()
+    report = verify()
+    assert not report.ok
+    assert f"case:{stale.id}" in report.stale
+    assert f"case:{missing.id}" in report.missing
+    verify(repair=True)
+    assert verify().ok
+    assert search(None, SearchRequest(q="armadillo")).total == 1
+    assert search(None, SearchRequest(q="echidna")).total == 1
+
+
+def test_index_commands(app, program) -> None:
+    add_case(program, None, "Command line kinkajou")
+    db.session.commit()
+    runner = app.test_cli_runner()
+    applied = runner.invoke(args=["index", "apply"])
+    assert applied.exit_code == 0 and "Applied 1" in applied.output
+    rebuilt = runner.invoke(args=["reindex"])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    checked = runner.invoke(args=["index", "verify"])
+    assert checked.exit_code == 0 and "in step" in checked.output

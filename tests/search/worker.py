@@ -1,0 +1,55 @@
+"""A separate Casebook process for the outbox tests: writes cases, crashes, or searches."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.extensions import db
+from app.programs.models import Program
+from app.search import SearchRequest, search
+from tests.conftest import make_app
+from tests.support.builders import add_case
+
+
+def main() -> None:
+    url, index_dir, action, *rest = sys.argv[1:]
+    app = make_app(url, Path(index_dir), CASEBOOK_SEARCH_APPLY="thread")
+    indexer = app.extensions["casebook_search"]
+    with app.app_context():
+        program = db.session.scalar(select(Program).where(Program.slug == "hcv"))
+        if action == "crash":
+            # Commit, then die before the applier can index it.
+            add_case(program, None, f"Crash survivor {rest[0]}")
+            db.session.commit()
+            os.kill(os.getpid(), signal.SIGKILL)
+        elif action == "write":
+            name, count = rest[0], int(rest[1])
+            for i in range(count):
+                add_case(program, None, f"Writer {name} case {i} {rest[2]}")
+                db.session.commit()
+            if not indexer.drain(120):
+                sys.exit("not drained")
+        elif action == "latency":
+            add_case(program, None, f"Fresh case {rest[0]}")
+            db.session.commit()
+            started = time.perf_counter()
+            while search(None, SearchRequest(q=rest[0])).total == 0:
+                if time.perf_counter() - started > 10:
+                    sys.exit("not found in 10 s")
+                time.sleep(0.02)
+            print(f"{time.perf_counter() - started:.3f}")
+        elif action == "find":
+            indexer.start()
+            indexer.drain(60)
+            print(search(None, SearchRequest(q=rest[0])).total)
+        db.session.remove()
+
+
+if __name__ == "__main__":
+    main()
