@@ -51,20 +51,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     from app import web
     from app.api import api_blueprint
-    from app.audit.views import audit_blueprint
     from app.auth.views import auth_blueprint
     from app.cases.views import cases_blueprint
-    from app.notifications.views import notifications_blueprint
     from app.programs.views import programs_blueprint
-    from app.recommendations.views import recommendations_blueprint
     from app.search.views import search_blueprint
 
     app.register_blueprint(auth_blueprint)
     app.register_blueprint(programs_blueprint)
     app.register_blueprint(cases_blueprint)
-    app.register_blueprint(recommendations_blueprint)
-    app.register_blueprint(notifications_blueprint)
-    app.register_blueprint(audit_blueprint)
     app.register_blueprint(search_blueprint)
     app.register_blueprint(api_blueprint, url_prefix="/api/v1")
     csrf.exempt(api_blueprint)  # the API takes bearer tokens only, never the session cookie
