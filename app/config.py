@@ -34,6 +34,8 @@ def from_environment(instance_path: Path, *, need_secret: bool = True) -> dict[s
     return {
         "SECRET_KEY": _secret_key(instance_path) if need_secret else None,
         "SQLALCHEMY_DATABASE_URI": normalise_database_url(database_url),
+        # Database errors must not carry statement parameters (patient text) into logs.
+        "SQLALCHEMY_ENGINE_OPTIONS": {"hide_parameters": True, "pool_pre_ping": True},
         "CASEBOOK_INDEX_DIR": index_dir,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
