@@ -10,7 +10,7 @@ from typing import Any
 from flask import Flask
 
 from app import config as config_module
-from app.extensions import csrf, db, login_manager, migrate
+from app.extensions import configure_sqlite, csrf, db, login_manager, migrate
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -45,20 +45,30 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     _import_models()
     db.init_app(app)
+    with app.app_context():
+        configure_sqlite(
+            db.engine, begin_immediate=app.config.get("CASEBOOK_SQLITE_BEGIN") != "deferred"
+        )
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
     csrf.init_app(app)
     login_manager.init_app(app)
 
     from app import web
     from app.api import api_blueprint
+    from app.audit.views import audit_blueprint
     from app.auth.views import auth_blueprint
     from app.cases.views import cases_blueprint
+    from app.notifications.views import notifications_blueprint
     from app.programs.views import programs_blueprint
+    from app.recommendations.views import recommendations_blueprint
     from app.search.views import search_blueprint
 
     app.register_blueprint(auth_blueprint)
     app.register_blueprint(programs_blueprint)
     app.register_blueprint(cases_blueprint)
+    app.register_blueprint(recommendations_blueprint)
+    app.register_blueprint(notifications_blueprint)
+    app.register_blueprint(audit_blueprint)
     app.register_blueprint(search_blueprint)
     app.register_blueprint(api_blueprint, url_prefix="/api/v1")
     csrf.exempt(api_blueprint)  # the API takes bearer tokens only, never the session cookie

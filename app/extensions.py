@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import DeclarativeBase
 
 # Named constraints keep Alembic migrations identical on SQLite and PostgreSQL.
@@ -30,15 +32,28 @@ login_manager = LoginManager()
 csrf = CSRFProtect()
 
 
-@event.listens_for(Engine, "connect")
-def _sqlite_pragmas(dbapi_connection: object, connection_record: object) -> None:
-    """SQLite: enforce foreign keys, and let writers from several threads or processes
-    (web workers, the search indexer) wait for each other instead of failing."""
-    module = type(dbapi_connection).__module__
-    if not module.startswith("sqlite3"):
+def configure_sqlite(engine: Engine, *, begin_immediate: bool) -> None:
+    """SQLite: enforce foreign keys, use WAL, and let writers from several threads or
+    processes (web workers, the search indexer) wait for each other instead of failing.
+
+    With `begin_immediate`, every transaction takes the write lock when it begins: a
+    deferred transaction that read first would otherwise fail at its first write whenever
+    another writer committed in between (SQLITE_BUSY_SNAPSHOT, which no timeout helps)."""
+    if engine.dialect.name != "sqlite":
         return
-    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.close()
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: Any, connection_record: Any) -> None:
+        if begin_immediate:
+            dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    if begin_immediate:
+
+        @event.listens_for(engine, "begin")
+        def _begin(connection: Connection) -> None:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -51,6 +51,10 @@ def make_app(database_url: str, index_dir: Path, **extra: object) -> Flask:
         "CASEBOOK_INDEX_DIR": str(index_dir),
         "WTF_CSRF_ENABLED": False,
         "CASEBOOK_PASSWORD_METHOD": "scrypt:1024:8:1",  # cheap hashing keeps the suite fast
+        # Tests read through the fixture's session while requests run in their own; with
+        # BEGIN IMMEDIATE those reads would hold the write lock. tests/test_sqlite.py covers
+        # the immediate mode that the app uses by default.
+        "CASEBOOK_SQLITE_BEGIN": "deferred",
     }
     settings.update(extra)
     return create_app(settings)

@@ -22,7 +22,7 @@ from app.cases.operations import (
     update_case,
 )
 from app.deid.gate import Acceptance
-from app.deid.operations import guard
+from app.deid.operations import guard, remember_overrides
 from app.errors import ValidationError
 from app.extensions import db
 from app.notifications.operations import notify
@@ -99,7 +99,9 @@ def approve_case(case: Case, *, actor: User) -> None:
     )
 
 
-def return_case(case: Case, comment: str, *, actor: User) -> ReviewComment:
+def return_case(
+    case: Case, comment: str, *, actor: User, accepted: Iterable[Acceptance] = ()
+) -> ReviewComment:
     """Send a case back to its presenter with what to change."""
     policy.require(actor, Permission.REVIEW_CASE, case)
     if not isinstance(comment, str) or not comment.strip():
@@ -108,10 +110,13 @@ def return_case(case: Case, comment: str, *, actor: User) -> ReviewComment:
         raise ValidationError(
             f"The comment must be at most {COMMENT_MAX:,} characters.", field="comment"
         )
-    guard({"comment": comment}, ())
+    comment = comment.strip()
+    overridden = guard({"comment": comment}, accepted)
     set_status(case, CaseStatus.RETURNED, actor=actor)
-    review = ReviewComment(case=case, author_id=actor.id if actor else None, body=comment.strip())
+    review = ReviewComment(case=case, author_id=actor.id if actor else None, body=comment)
     db.session.add(review)
+    db.session.flush()
+    remember_overrides(review, overridden, actor=actor)
     notify(
         case.presenter,
         "case.returned",

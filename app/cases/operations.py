@@ -298,17 +298,26 @@ def content_of(case: Case) -> CaseData:
 
 def check_complete(case: Case) -> None:
     """Raise ValidationError naming each missing or invalid part, as submission requires."""
-    _validate(case.program, content_of(case), require_all=True)
+    errors: dict[str, str] = {}
+    try:
+        _validate(case.program, content_of(case), require_all=True)
+    except ValidationError as exc:
+        errors.update(exc.errors or {exc.field or "case": exc.message})
     missing = [
-        s["label"]
+        s
         for s in case.program.template_sections
         if s.get("required") and not _has_section(case.presentation, s["label"])
     ]
     if missing:
-        raise ValidationError(
-            "The presentation needs these sections: " + ", ".join(missing) + ".",
-            field="presentation",
+        message = (
+            "The presentation needs these sections: " + ", ".join(s["label"] for s in missing) + "."
         )
+        errors["presentation"] = message
+        # One entry per missing section, so a form can mark each one.
+        errors.update({f"sections.{s['key']}": f"{s['label']} is required." for s in missing})
+    if errors:
+        first = next(iter(errors))
+        raise ValidationError(errors[first], field=first, errors=errors)
 
 
 def _has_section(presentation: str, label: str) -> bool:

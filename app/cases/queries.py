@@ -176,3 +176,185 @@ def _display(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:,.0f}" if value.is_integer() and abs(value) >= 1000 else f"{value:g}"
     return str(value)
+
+
+# My cases, the review queue and the case's story.
+
+
+def my_cases_stmt(user: Any, status: str | None = None) -> Any:
+    """The cases `user` presents, newest change first, optionally of one status."""
+    stmt = select(Case).where(Case.presenter_id == user.id)
+    if status:
+        stmt = stmt.where(Case.status == status)
+    return stmt.order_by(Case.updated_at.desc(), Case.id.desc())
+
+
+def my_case_counts(user: Any) -> dict[str, int]:
+    rows = db.session.execute(
+        select(Case.status, func.count(Case.id))
+        .where(Case.presenter_id == user.id)
+        .group_by(Case.status)
+    )
+    return {str(status): count for status, count in rows}
+
+
+def review_queue_stmt(user: Any, statuses: Iterable[Any]) -> Any:
+    """Cases of these statuses in the programs `user` may see, oldest submission first."""
+    programs = list(db.session.scalars(select(Program)))
+    ids = policy.visible_program_ids(user, programs)
+    return (
+        select(Case)
+        .where(Case.status.in_(list(statuses)), Case.program_id.in_(ids))
+        .order_by(Case.submitted_at.asc().nulls_last(), Case.id)
+    )
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    when: Any
+    kind: str
+    title: str
+    detail: str = ""
+    url: str = ""
+    by: str = ""
+    # Which presentation of the patient it belongs to, when the story has several.
+    part: str = ""
+
+
+def case_thread(user: Any, case: Case) -> list[Case]:
+    """The patient's presentations that `user` may see: the first, then each follow-up."""
+    root = case
+    while root.follows is not None and policy.can_view_case(user, root.follows):
+        root = root.follows
+    thread, queue = [], [root]
+    while queue:
+        current = queue.pop(0)
+        thread.append(current)
+        queue.extend(c for c in current.follow_ups if policy.can_view_case(user, c))
+    return thread
+
+
+def case_timeline(user: Any, case: Case, *, url_for: Any) -> list[TimelineEntry]:
+    """The whole story of the patient in date order (every presentation, its review, sessions,
+    recommendations, annotations and outcomes), narrowed to what `user` may see."""
+    from datetime import datetime
+
+    thread = case_thread(user, case)
+    entries: list[TimelineEntry] = []
+    for number, current in enumerate(thread):
+        part = ""
+        if len(thread) > 1:
+            part = "First presentation" if number == 0 else f"Follow-up {number}"
+            if current is case:
+                part += " (this page)"
+        entries.extend(_case_events(user, current, part, url_for, linked=current is not case))
+
+    def key(entry: TimelineEntry) -> Any:
+        when = entry.when
+        return when if isinstance(when, datetime) else datetime(when.year, when.month, when.day)
+
+    return sorted(entries, key=key)
+
+
+def _case_events(
+    user: Any, case: Case, part: str, url_for: Any, *, linked: bool
+) -> list[TimelineEntry]:
+    def name(person: Any) -> str:
+        return person.display_name if person is not None else "Former member"
+
+    here = url_for("cases.case", case_id=case.id) if linked else ""
+    entries = [
+        TimelineEntry(
+            case.created_at,
+            "created",
+            "Follow-up drafted" if case.follows_id else "Case drafted",
+            case.title if linked else "",
+            here,
+            name(case.presenter),
+            part,
+        )
+    ]
+    if case.submitted_at:
+        entries.append(
+            TimelineEntry(
+                case.submitted_at, "submitted", "Submitted for review", url=here, part=part
+            )
+        )
+    if can_see_review(user, case):
+        entries.extend(
+            TimelineEntry(
+                comment.created_at,
+                "returned",
+                "Returned with comments",
+                comment.body,
+                here,
+                name(comment.author),
+                part,
+            )
+            for comment in case.review_comments
+        )
+    for presentation in case.presentations:
+        session = presentation.session
+        verb = "Presented at" if presentation.presented else "On the agenda of"
+        entries.append(
+            TimelineEntry(
+                session.date,
+                "session",
+                f"{verb} session {session.number}",
+                session.title,
+                url_for("programs.session", slug=case.program.slug, number=session.number),
+                part=part,
+            )
+        )
+    for recommendation in case.recommendations:
+        if recommendation.status is not RecommendationStatus.PUBLISHED:
+            continue
+        anchor = f"{here}#rec-{recommendation.id}"
+        entries.append(
+            TimelineEntry(
+                recommendation.published_at or recommendation.created_at,
+                "recommendation",
+                f"Recommendation {recommendation.position} published",
+                f"{str(recommendation.category).capitalize()} advice",
+                anchor,
+                name(recommendation.author),
+                part,
+            )
+        )
+        entries.extend(
+            TimelineEntry(
+                annotation.created_at,
+                "annotation",
+                f"{str(annotation.kind).capitalize()} on recommendation {recommendation.position}",
+                "",
+                anchor,
+                name(annotation.author),
+                part,
+            )
+            for annotation in recommendation.annotations
+        )
+    entries.extend(
+        TimelineEntry(
+            outcome.recorded_at,
+            "outcome",
+            f"Outcome of recommendation {outcome.recommendation.position}: "
+            f"{str(outcome.adoption).replace('_', ' ')}, patient {outcome.patient_status}",
+            outcome.note,
+            here,
+            part=part,
+        )
+        for outcome in case.outcomes
+    )
+    return entries
+
+
+def can_see_review(user: Any, case: Case) -> bool:
+    """Review comments are between the presenter and the review team."""
+    from app.auth.models import Role
+    from app.auth.policy import Permission
+
+    return bool(user) and (
+        case.presenter_id == user.id
+        or user.role is Role.ADMIN
+        or policy.has_permission(user, Permission.REVIEW_CASE)
+    )

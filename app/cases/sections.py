@@ -48,11 +48,30 @@ def join_sections(
     bodies: Mapping[str, str], template_sections: Iterable[Mapping[str, object]], rest: str = ""
 ) -> str:
     """The inverse of sections_by_key: template sections in order, then the rest."""
-    parts = []
+    return join_sections_with_spans(bodies, template_sections, rest)[0]
+
+
+def join_sections_with_spans(
+    bodies: Mapping[str, str], template_sections: Iterable[Mapping[str, object]], rest: str = ""
+) -> tuple[str, dict[str, tuple[int, int]]]:
+    """join_sections, and where each section's body (and "rest") lies in the joined text,
+    so that offsets into the presentation can be shown against the box they were typed in."""
+    parts: list[str] = []
+    spans: dict[str, tuple[int, int]] = {}
+    position = 0
     for section in template_sections:
         body = (bodies.get(str(section["key"])) or "").strip()
-        if body:
-            parts.append(f"## {section['label']}\n\n{body}")
+        if not body:
+            continue
+        if parts:
+            position += 2
+        heading = f"## {section['label']}\n\n"
+        spans[str(section["key"])] = (position + len(heading), position + len(heading) + len(body))
+        parts.append(heading + body)
+        position += len(heading) + len(body)
     if rest.strip():
+        if parts:
+            position += 2
+        spans["rest"] = (position, position + len(rest.strip()))
         parts.append(rest.strip())
-    return "\n\n".join(parts)
+    return "\n\n".join(parts), spans

@@ -1,21 +1,567 @@
-"""Case pages."""
+"""Case pages: the case, the case form, my cases, the review queue, scheduling, outcomes.
+
+Views parse the form, call one operation from app.cases.lifecycle (or recommendations),
+commit, flash and redirect; on a user error they show the form again with what was typed.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, render_template
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user, login_required
+from sqlalchemy import select
 
-from app.cases.queries import case_page, get_visible_case
+from app.auth import policy
+from app.auth.policy import Permission, permission_required
+from app.cases import lifecycle
+from app.cases.forms import (
+    SEX_CHOICES,
+    CaseForm,
+    field_labels,
+    form_for_follow_up,
+    form_from_case,
+    read_case_form,
+)
+from app.cases.models import Case, CaseStatus
+from app.cases.queries import (
+    can_see_review,
+    case_page,
+    case_timeline,
+    get_visible_case,
+    my_case_counts,
+    my_cases_stmt,
+    review_queue_stmt,
+)
+from app.deid.gate import ACCEPT_REASONS, IdentifiersFound
+from app.deid.operations import overrides_for
+from app.deid.web import acceptances_from_form, build_panels, renamed
+from app.errors import NotFound, ValidationError
+from app.extensions import db
+from app.pagination import paginate
+from app.programs.models import Program, Session
+from app.programs.operations import find_program
+from app.recommendations.models import Adoption, PatientStatus, RecommendationStatus
+from app.recommendations.operations import (
+    can_record_outcome,
+    record_outcome,
+    require_record_outcome,
+)
 
 cases_blueprint = Blueprint("cases", __name__, template_folder="templates")
+
+
+@cases_blueprint.record_once
+def _template_globals(state: Any) -> None:
+    state.app.jinja_env.globals["deid_reasons"] = list(ACCEPT_REASONS.items())
+    state.app.jinja_env.globals["deid_reason_labels"] = ACCEPT_REASONS
+    state.app.jinja_env.filters["zip_pairs"] = lambda items: [(i, i) for i in items]
+
+
+def _user() -> Any:
+    return current_user._get_current_object()
+
+
+def _page_number() -> int:
+    return max(1, request.args.get("page", 1, type=int) or 1)
+
+
+def _per_page() -> int:
+    return int(current_app.config.get("CASEBOOK_PAGE_SIZE", 20))
+
+
+def _program(slug: str) -> Program:
+    program = find_program(slug)
+    if program is None:
+        raise NotFound("No such program.")
+    policy.require_view_program(_user(), program)
+    return program
+
+
+def _session_of(case: Case, session_id: int) -> Session:
+    session = db.session.get(Session, session_id)
+    if session is None or session.program_id != case.program_id:
+        raise NotFound("No such session in this program.")
+    return session
+
+
+def _lenient_acceptances(form: Any) -> list[Any]:
+    """The ticked findings, even with a reason missing, to show them ticked again."""
+    from app.deid.gate import Acceptance
+
+    out = []
+    for value in form.getlist("accept_finding"):
+        name, _, end = str(value).rpartition("|")
+        name, _, start = name.rpartition("|")
+        if start.isdigit() and end.isdigit():
+            out.append(Acceptance(name, int(start), int(end), form.get(f"reason|{value}", "")))
+    return out
+
+
+def show_refusal(
+    exc: ValidationError,
+    texts: dict[str, str],
+    labels: dict[str, str],
+    *,
+    spans: dict[str, Any] | None = None,
+) -> tuple[dict[str, str], str, dict[str, Any]]:
+    """(errors by field, message, gate panels) for a refused form; never logs the text."""
+    db.session.rollback()
+    panels: dict[str, Any] = {}
+    if isinstance(exc, IdentifiersFound) or request.form.getlist("accept_finding"):
+        panels = build_panels(texts, labels, _lenient_acceptances(request.form), spans=spans)
+    errors = dict(exc.errors) if exc.errors else ({exc.field: exc.message} if exc.field else {})
+    message = exc.message
+    for key in panels:
+        errors.setdefault(key, "Possible patient identifiers: see the highlighted text below.")
+    if (exc.field or "").startswith("accept_findings"):
+        message = "Choose a reason for each finding you mark “Not an identifier”."
+        errors = {"accept_findings": message}
+    return errors, message, panels
+
+
+# ---------------------------------------------------------------- the case page
 
 
 @cases_blueprint.route("/cases/<int:case_id>")
 @login_required
 def case(case_id: int) -> Any:
-    user = current_user._get_current_object()
-    page = case_page(user, get_visible_case(user, case_id))
-    return render_template("cases/case.html", page=page, today=date.today())
+    user = _user()
+    case = get_visible_case(user, case_id)
+    page = case_page(user, case)
+    drafts = [
+        r
+        for r in case.recommendations
+        if r.status is RecommendationStatus.DRAFT and policy.can_edit_recommendation(user, r)
+    ]
+    overrides = (
+        overrides_for("cases", case.id)
+        if policy.has_permission(user, Permission.REVIEW_CASE)
+        else []
+    )
+    return render_template(
+        "cases/case.html",
+        page=page,
+        today=date.today(),
+        drafts=drafts,
+        overrides=overrides,
+        review_comments=case.review_comments if can_see_review(user, case) else [],
+        timeline=case_timeline(user, case, url_for=url_for),
+        can_edit=policy.can_edit_case(user, case),
+        can_present_follow_up=(
+            policy.has_permission(user, Permission.SUBMIT_CASE)
+            and case.status in (CaseStatus.RECOMMENDATIONS_PUBLISHED, CaseStatus.CLOSED)
+        ),
+        can_record_outcomes=(
+            case.follows is not None
+            and page.follows is not None
+            and can_record_outcome(user, case)
+            and any(
+                r.status is RecommendationStatus.PUBLISHED for r in case.follows.recommendations
+            )
+        ),
+    )
+
+
+# ---------------------------------------------------------------- the case form
+
+
+def _render_form(
+    program: Program,
+    form: CaseForm,
+    *,
+    action: str,
+    case: Case | None = None,
+    follows: Case | None = None,
+    status: int = 200,
+) -> Any:
+    return (
+        render_template(
+            "cases/form.html",
+            program=program,
+            form=form,
+            action=action,
+            case=case,
+            follows=follows,
+            sex_choices=SEX_CHOICES,
+        ),
+        status,
+    )
+
+
+def _submit_after_save(case: Case, form: CaseForm, action: str) -> Any:
+    """Second half of "save and submit": the draft is kept even when it is not complete."""
+    user = _user()
+    try:
+        lifecycle.submit_case(case, actor=user)
+    except ValidationError as exc:
+        db.session.rollback()
+        form.errors = dict(exc.errors) or {exc.field or "form": exc.message}
+        form.message = f"Your draft is saved, but it cannot be submitted yet. {exc.message}"
+        return _render_form(case.program, form, action=action, case=case, status=422)
+    db.session.commit()
+    flash("Case submitted for review. A coordinator will approve it or send it back.", "success")
+    return redirect(url_for("cases.case", case_id=case.id), 303)
+
+
+@cases_blueprint.route("/programs/<slug>/cases/new", methods=["GET", "POST"])
+@permission_required(Permission.SUBMIT_CASE)
+def new_case(slug: str) -> Any:
+    program = _program(slug)
+    policy.require(_user(), Permission.SUBMIT_CASE, program)
+    action = url_for("cases.new_case", slug=slug)
+    if request.method == "GET":
+        return _render_form(program, CaseForm(), action=action)
+    return _save_new(program, action, follows=None)
+
+
+@cases_blueprint.route("/cases/<int:case_id>/follow-up", methods=["GET", "POST"])
+@permission_required(Permission.SUBMIT_CASE)
+def new_follow_up(case_id: int) -> Any:
+    earlier = get_visible_case(_user(), case_id)
+    action = url_for("cases.new_follow_up", case_id=case_id)
+    if earlier.status not in (CaseStatus.RECOMMENDATIONS_PUBLISHED, CaseStatus.CLOSED):
+        flash(
+            "A follow-up can be presented once the first presentation has recommendations.",
+            "error",
+        )
+        return redirect(url_for("cases.case", case_id=case_id), 303)
+    if request.method == "GET":
+        return _render_form(
+            earlier.program,
+            form_for_follow_up(earlier.program, earlier),
+            action=action,
+            follows=earlier,
+        )
+    return _save_new(earlier.program, action, follows=earlier)
+
+
+def _save_new(program: Program, action: str, *, follows: Case | None) -> Any:
+    user = _user()
+    form, data, texts, spans = read_case_form(program, request.form)
+    try:
+        accepted = acceptances_from_form(request.form)
+        case = lifecycle.draft_case(
+            program, data, presenter=user, follows=follows, accepted=accepted
+        )
+        db.session.commit()
+    except ValidationError as exc:
+        form.errors, form.message, form.panels = show_refusal(
+            exc, texts, field_labels(program), spans=spans
+        )
+        return _render_form(program, form, action=action, follows=follows, status=422)
+    if request.form.get("action") == "submit":
+        return _submit_after_save(case, form, url_for("cases.edit_case", case_id=case.id))
+    flash("Draft saved. Only you can see it until you submit it for review.", "success")
+    return redirect(url_for("cases.case", case_id=case.id), 303)
+
+
+@cases_blueprint.route("/cases/<int:case_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_case(case_id: int) -> Any:
+    user = _user()
+    case = get_visible_case(user, case_id)
+    policy.require_edit_case(user, case)
+    program = case.program
+    action = url_for("cases.edit_case", case_id=case_id)
+    if request.method == "GET":
+        return _render_form(program, form_from_case(program, case), action=action, case=case)
+    form, data, texts, spans = read_case_form(program, request.form)
+    try:
+        accepted = acceptances_from_form(request.form)
+        lifecycle.edit_case(case, data, actor=user, accepted=accepted)
+        db.session.commit()
+    except ValidationError as exc:
+        form.errors, form.message, form.panels = show_refusal(
+            exc, texts, field_labels(program), spans=spans
+        )
+        return _render_form(program, form, action=action, case=case, status=422)
+    if request.form.get("action") == "submit" and case.status in (
+        CaseStatus.DRAFT,
+        CaseStatus.RETURNED,
+    ):
+        return _submit_after_save(case, form, action)
+    flash("Changes saved.", "success")
+    return redirect(url_for("cases.case", case_id=case.id), 303)
+
+
+# ---------------------------------------------------------------- status changes
+
+
+def _case_action(case_id: int, run: Any, done: str) -> Any:
+    """Run a status change from a button; an illegal one comes back as a message."""
+    case = get_visible_case(_user(), case_id)
+    try:
+        run(case)
+        db.session.commit()
+        flash(done, "success")
+    except ValidationError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+    target = request.form.get("next", "")
+    if not target.startswith("/") or target.startswith("//"):
+        target = url_for("cases.case", case_id=case.id)
+    return redirect(target, 303)
+
+
+@cases_blueprint.route("/cases/<int:case_id>/submit", methods=["POST"])
+@login_required
+def submit_case(case_id: int) -> Any:
+    return _case_action(
+        case_id,
+        lambda c: lifecycle.submit_case(c, actor=_user()),
+        "Case submitted for review. A coordinator will approve it or send it back.",
+    )
+
+
+@cases_blueprint.route("/cases/<int:case_id>/withdraw", methods=["POST"])
+@login_required
+def withdraw_case(case_id: int) -> Any:
+    return _case_action(
+        case_id,
+        lambda c: lifecycle.withdraw_case(c, actor=_user()),
+        "Case withdrawn: it is a draft again, visible only to you.",
+    )
+
+
+@cases_blueprint.route("/cases/<int:case_id>/approve", methods=["POST"])
+@permission_required(Permission.REVIEW_CASE)
+def approve_case(case_id: int) -> Any:
+    return _case_action(
+        case_id,
+        lambda c: lifecycle.approve_case(c, actor=_user()),
+        "Case approved. Schedule it into a session next.",
+    )
+
+
+@cases_blueprint.route("/cases/<int:case_id>/close", methods=["POST"])
+@permission_required(Permission.REVIEW_CASE)
+def close_case(case_id: int) -> Any:
+    return _case_action(case_id, lambda c: lifecycle.close_case(c, actor=_user()), "Case closed.")
+
+
+@cases_blueprint.route("/cases/<int:case_id>/return", methods=["GET", "POST"])
+@permission_required(Permission.REVIEW_CASE)
+def return_case(case_id: int) -> Any:
+    user = _user()
+    case = get_visible_case(user, case_id)
+    policy.require(user, Permission.REVIEW_CASE, case)
+    comment = request.form.get("comment", "").strip()
+    errors: dict[str, str] = {}
+    message, panels = "", {}
+    if request.method == "POST":
+        try:
+            lifecycle.return_case(
+                case, comment, actor=user, accepted=acceptances_from_form(request.form)
+            )
+            db.session.commit()
+            flash("Case returned to its presenter with your comments.", "success")
+            return redirect(url_for("cases.review_queue"), 303)
+        except ValidationError as exc:
+            errors, message, panels = show_refusal(
+                exc, {"comment": comment}, {"comment": "Comments"}
+            )
+    return render_template(
+        "cases/return.html",
+        case=case,
+        comment=comment,
+        errors=errors,
+        message=message,
+        panels=panels,
+    ), (422 if errors or message else 200)
+
+
+@cases_blueprint.route("/cases/<int:case_id>/schedule", methods=["GET", "POST"])
+@permission_required(Permission.MANAGE_SESSIONS)
+def schedule_case(case_id: int) -> Any:
+    user = _user()
+    case = get_visible_case(user, case_id)
+    policy.require(user, Permission.MANAGE_SESSIONS, case)
+    errors: dict[str, str] = {}
+    chosen = request.form.get("session_id", "")
+    if request.method == "POST":
+        session = None
+        if chosen.isdigit():
+            session = db.session.get(Session, int(chosen))
+        if session is None or session.program_id != case.program_id:
+            errors["session_id"] = "Choose one of this program's sessions."
+        else:
+            try:
+                lifecycle.schedule_case(case, session, actor=user)
+                db.session.commit()
+                flash(f"Scheduled into session {session.number} ({session.date}).", "success")
+                return redirect(url_for("cases.case", case_id=case.id), 303)
+            except ValidationError as exc:
+                db.session.rollback()
+                errors[exc.field if exc.field == "session_id" else "session_id"] = exc.message
+    today = date.today()
+    sessions = sorted(
+        case.program.sessions, key=lambda s: (s.date < today, abs((s.date - today).days))
+    )
+    return render_template(
+        "cases/schedule.html",
+        case=case,
+        sessions=sessions,
+        errors=errors,
+        chosen=chosen,
+        today=today,
+    ), (422 if errors else 200)
+
+
+@cases_blueprint.route("/cases/<int:case_id>/sessions/<int:session_id>/presented", methods=["POST"])
+@permission_required(Permission.MANAGE_SESSIONS)
+def mark_presented(case_id: int, session_id: int) -> Any:
+    case = get_visible_case(_user(), case_id)
+    session = _session_of(case, session_id)
+    return _case_action(
+        case_id,
+        lambda c: lifecycle.mark_presented(c, session, actor=_user()),
+        "Marked as presented. Experts can now publish their recommendations.",
+    )
+
+
+@cases_blueprint.route(
+    "/cases/<int:case_id>/sessions/<int:session_id>/unschedule", methods=["POST"]
+)
+@permission_required(Permission.MANAGE_SESSIONS)
+def unschedule_case(case_id: int, session_id: int) -> Any:
+    case = get_visible_case(_user(), case_id)
+    session = _session_of(case, session_id)
+    return _case_action(
+        case_id,
+        lambda c: lifecycle.unschedule_case(c, session, actor=_user()),
+        f"Removed from the agenda of session {session.number}.",
+    )
+
+
+# ---------------------------------------------------------------- lists
+
+
+@cases_blueprint.route("/my/cases")
+@permission_required(Permission.SUBMIT_CASE)
+def my_cases() -> Any:
+    user = _user()
+    status = request.args.get("status", "")
+    if status and status not in {s.value for s in CaseStatus}:
+        status = ""
+    pager = paginate(my_cases_stmt(user, status or None), _page_number(), _per_page())
+    return render_template(
+        "cases/my_cases.html",
+        pager=pager,
+        status=status,
+        counts=my_case_counts(user),
+        statuses=list(CaseStatus),
+        programs=[
+            p
+            for p in db.session.scalars(select(Program).order_by(Program.name))
+            if policy.can(user, Permission.SUBMIT_CASE, p)
+        ],
+    )
+
+
+@cases_blueprint.route("/review")
+@permission_required(Permission.REVIEW_CASE)
+def review_queue() -> Any:
+    user = _user()
+    pager = paginate(review_queue_stmt(user, [CaseStatus.SUBMITTED]), _page_number(), _per_page())
+    ready = list(db.session.scalars(review_queue_stmt(user, [CaseStatus.APPROVED]).limit(50)))
+    returned = list(db.session.scalars(review_queue_stmt(user, [CaseStatus.RETURNED]).limit(50)))
+    return render_template(
+        "cases/review_queue.html",
+        pager=pager,
+        overrides={c.id: overrides_for("cases", c.id) for c in pager.items},
+        ready=[c for c in ready if not c.presentations],
+        scheduled=[c for c in ready if c.presentations],
+        returned=returned,
+    )
+
+
+# ---------------------------------------------------------------- outcomes at a follow-up
+
+
+@cases_blueprint.route("/cases/<int:case_id>/outcomes", methods=["GET", "POST"])
+@permission_required(Permission.RECORD_OUTCOME)
+def record_outcomes(case_id: int) -> Any:
+    user = _user()
+    follow_up = get_visible_case(user, case_id)
+    require_record_outcome(user, follow_up)
+    earlier = follow_up.follows
+    if earlier is None or not policy.can_view_case(user, earlier):
+        raise NotFound("This case is not a follow-up of a case you can see.")
+    recommendations = [
+        r for r in earlier.recommendations if r.status is RecommendationStatus.PUBLISHED
+    ]
+    existing = {o.recommendation_id: o for o in follow_up.outcomes}
+    values: dict[str, str] = {}
+    for r in recommendations:
+        o = existing.get(r.id)
+        values[f"outcomes.{r.id}.adoption"] = str(o.adoption) if o else ""
+        values[f"outcomes.{r.id}.patient_status"] = str(o.patient_status) if o else ""
+        values[f"outcomes.{r.id}.note"] = o.note if o else ""
+    errors: dict[str, str] = {}
+    message, panels = "", {}
+    if request.method == "POST":
+        for key in values:
+            values[key] = request.form.get(key, "").strip()
+        texts = {f"outcomes.{r.id}.note": values[f"outcomes.{r.id}.note"] for r in recommendations}
+        labels = {
+            f"outcomes.{r.id}.note": f"Note on recommendation {r.position}" for r in recommendations
+        }
+        try:
+            accepted = acceptances_from_form(request.form)
+            recorded = 0
+            for r in recommendations:
+                prefix = f"outcomes.{r.id}"
+                adoption = values[f"{prefix}.adoption"]
+                status = values[f"{prefix}.patient_status"]
+                if not adoption and not status and not values[f"{prefix}.note"]:
+                    continue
+                try:
+                    record_outcome(
+                        follow_up,
+                        r,
+                        adoption,
+                        status,
+                        note=values[f"{prefix}.note"],
+                        actor=user,
+                        accepted=renamed(accepted, prefix),
+                    )
+                except IdentifiersFound as exc:
+                    raise exc.within(prefix) from None
+                except ValidationError as exc:
+                    name = f"{prefix}.{exc.field}" if exc.field else prefix
+                    raise ValidationError(
+                        f"Recommendation {r.position}: {exc.message}", field=name
+                    ) from None
+                recorded += 1
+            if not recorded:
+                raise ValidationError(
+                    "Choose the adoption and the patient's status for at least one recommendation.",
+                    field="outcomes",
+                )
+            db.session.commit()
+            flash("Outcomes recorded.", "success")
+            return redirect(url_for("cases.case", case_id=follow_up.id), 303)
+        except ValidationError as exc:
+            errors, message, panels = show_refusal(exc, texts, labels)
+    return render_template(
+        "cases/outcomes.html",
+        case=follow_up,
+        earlier=earlier,
+        recommendations=recommendations,
+        values=values,
+        errors=errors,
+        message=message,
+        panels=panels,
+        adoptions=[(a.value, a.value.replace("_", " ").capitalize()) for a in Adoption],
+        patient_statuses=[(p.value, p.value.capitalize()) for p in PatientStatus],
+    ), (422 if errors or message else 200)

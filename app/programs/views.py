@@ -5,20 +5,24 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from app.auth import policy
+from app.auth.policy import Permission, permission_required
 from app.cases.queries import case_counts_by_program, case_counts_by_session, session_agenda
 from app.content.markdown import plain_text
-from app.errors import NotFound
+from app.errors import NotFound, ValidationError
+from app.extensions import db
 from app.programs.models import Program
 from app.programs.operations import (
+    create_session,
     find_program,
     get_session,
     program_sessions,
     recent_sessions,
     session_counts,
+    update_session,
     visible_programs,
 )
 
@@ -87,10 +91,237 @@ def program(slug: str) -> Any:
 def session(slug: str, number: int) -> Any:
     program = _visible_program(slug)
     session = get_session(program, number)
+    agenda = session_agenda(_user(), session)
+    schedulable = []
+    if policy.can(_user(), Permission.MANAGE_SESSIONS, program):
+        from app.cases.models import CaseStatus
+
+        on_agenda = {item.case.id for item in agenda}
+        schedulable = [
+            c for c in program.cases if c.status is CaseStatus.APPROVED and c.id not in on_agenda
+        ]
     return render_template(
         "programs/session.html",
         program=program,
         session=session,
-        agenda=session_agenda(_user(), session),
+        agenda=agenda,
+        schedulable=schedulable,
         today=date.today(),
+    )
+
+
+# ---------------------------------------------------------------- managing sessions
+
+
+def _read_session_form(form: Any) -> tuple[dict[str, Any], dict[str, Any], dict[str, str]]:
+    """(what to show again, the operation's input, errors of type) from a session form."""
+    typed = {
+        name: form.get(name, "").strip()
+        for name in (
+            "date",
+            "title",
+            "didactic_topic",
+            "didactic_presenter",
+            "attendance_count",
+            "notes",
+            "topics",
+        )
+    }
+    errors: dict[str, str] = {}
+    changes: dict[str, Any] = {
+        "title": typed["title"],
+        "didactic_topic": typed["didactic_topic"],
+        "didactic_presenter": typed["didactic_presenter"],
+        "notes": typed["notes"],
+    }
+    try:
+        changes["date"] = date.fromisoformat(typed["date"])
+    except ValueError:
+        errors["date"] = (
+            "Date must be a date, like 2026-05-12." if typed["date"] else ("Date is required.")
+        )
+    if typed["attendance_count"]:
+        if typed["attendance_count"].isdigit():
+            changes["attendance_count"] = int(typed["attendance_count"])
+        else:
+            errors["attendance_count"] = "Attendance must be a whole number, zero or more."
+    else:
+        changes["attendance_count"] = None
+    for name, limit in (("title", 200), ("didactic_topic", 200), ("didactic_presenter", 200)):
+        if len(typed[name]) > limit:
+            errors[name] = (
+                f"{name.replace('_', ' ').capitalize()} must be at most {limit} characters."
+            )
+    if len(typed["notes"]) > 100_000:
+        errors["notes"] = "Notes must be at most 100,000 characters."
+    changes["topics"] = [t.strip() for t in typed["topics"].split(",") if t.strip()]
+    return typed, changes, errors
+
+
+_SESSION_LABELS = {"title": "Title", "didactic_topic": "Didactic topic", "notes": "Notes"}
+
+
+def _session_form(
+    program: Program,
+    session: Any,
+    typed: dict[str, Any],
+    errors: dict[str, str],
+    message: str = "",
+    panels: dict[str, Any] | None = None,
+) -> Any:
+    return render_template(
+        "programs/session_form.html",
+        program=program,
+        session=session,
+        values=typed,
+        errors=errors,
+        message=message,
+        panels=panels or {},
+    ), (422 if errors or message else 200)
+
+
+@programs_blueprint.route("/programs/<slug>/sessions/new", methods=["GET", "POST"])
+@permission_required(Permission.MANAGE_SESSIONS)
+def new_session(slug: str) -> Any:
+    from app.cases.views import show_refusal
+    from app.deid.web import acceptances_from_form
+
+    program = _visible_program(slug)
+    policy.require(_user(), Permission.MANAGE_SESSIONS, program)
+    if request.method == "GET":
+        return _session_form(program, None, {"date": "", "title": ""}, {})
+    typed, changes, errors = _read_session_form(request.form)
+    if errors:
+        return _session_form(program, None, typed, errors, next(iter(errors.values())))
+    texts = {n: changes[n] for n in ("title", "didactic_topic", "notes")}
+    if not texts["title"]:
+        texts.pop("title")
+    try:
+        session = create_session(
+            program,
+            changes["date"],
+            title=changes["title"],
+            didactic_topic=changes["didactic_topic"],
+            didactic_presenter=changes["didactic_presenter"],
+            attendance_count=changes["attendance_count"],
+            notes=changes["notes"],
+            topics=changes["topics"],
+            actor=_user(),
+            accepted=acceptances_from_form(request.form),
+        )
+        db.session.commit()
+    except ValidationError as exc:
+        errs, message, panels = show_refusal(exc, texts, _SESSION_LABELS)
+        return _session_form(program, None, typed, errs, message, panels)
+    flash(f"Session {session.number} created. Schedule approved cases into it.", "success")
+    return redirect(url_for("programs.session", slug=slug, number=session.number), 303)
+
+
+@programs_blueprint.route("/programs/<slug>/sessions/<int:number>/edit", methods=["GET", "POST"])
+@permission_required(Permission.MANAGE_SESSIONS)
+def edit_session(slug: str, number: int) -> Any:
+    from app.cases.views import show_refusal
+    from app.deid.web import acceptances_from_form
+
+    program = _visible_program(slug)
+    policy.require(_user(), Permission.MANAGE_SESSIONS, program)
+    session = get_session(program, number)
+    if request.method == "GET":
+        typed = {
+            "date": session.date.isoformat(),
+            "title": session.title,
+            "didactic_topic": session.didactic_topic,
+            "didactic_presenter": session.didactic_presenter,
+            "attendance_count": ""
+            if session.attendance_count is None
+            else session.attendance_count,
+            "notes": session.notes,
+            "topics": ", ".join(t.name for t in session.topics),
+        }
+        return _session_form(program, session, typed, {})
+    typed, changes, errors = _read_session_form(request.form)
+    if not changes["title"]:
+        errors.setdefault("title", "Title is required.")
+    if errors:
+        return _session_form(program, session, typed, errors, next(iter(errors.values())))
+    topics = changes.pop("topics")
+    try:
+        changed = update_session(
+            session,
+            actor=_user(),
+            accepted=acceptances_from_form(request.form),
+            topics=topics,
+            **changes,
+        )
+        db.session.commit()
+    except ValidationError as exc:
+        texts = {n: changes[n] for n in ("title", "didactic_topic", "notes")}
+        errs, message, panels = show_refusal(exc, texts, _SESSION_LABELS)
+        return _session_form(program, session, typed, errs, message, panels)
+    flash("Session saved." if changed else "Nothing changed.", "success" if changed else "info")
+    return redirect(url_for("programs.session", slug=slug, number=number), 303)
+
+
+@programs_blueprint.route("/programs/<slug>/sessions/<int:number>/agenda", methods=["POST"])
+@permission_required(Permission.MANAGE_SESSIONS)
+def add_to_agenda(slug: str, number: int) -> Any:
+    from app.cases.lifecycle import schedule_case
+    from app.cases.queries import get_visible_case
+
+    program = _visible_program(slug)
+    session = get_session(program, number)
+    case_id = request.form.get("case_id", "")
+    if not case_id.isdigit():
+        flash("Choose an approved case to add.", "error")
+        return redirect(url_for("programs.session", slug=slug, number=number), 303)
+    case = get_visible_case(_user(), int(case_id))
+    try:
+        schedule_case(case, session, actor=_user())
+        db.session.commit()
+        flash(f"“{case.title}” added to the agenda.", "success")
+    except ValidationError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+    return redirect(url_for("programs.session", slug=slug, number=number), 303)
+
+
+@programs_blueprint.route("/sessions/upcoming")
+@login_required
+def upcoming() -> Any:
+    """Sessions from today on, with the cases on their agendas; and, for experts, presented
+    cases still waiting for recommendations."""
+    from sqlalchemy import select
+
+    from app.cases.models import Case, CaseStatus
+    from app.programs.models import Session
+
+    user = _user()
+    today = date.today()
+    programs = visible_programs(user)
+    ids = [p.id for p in programs]
+    sessions = list(
+        db.session.scalars(
+            select(Session)
+            .where(Session.program_id.in_(ids), Session.date >= today)
+            .order_by(Session.date, Session.number)
+            .limit(30)
+        )
+    )
+    waiting = []
+    if policy.has_permission(user, Permission.WRITE_RECOMMENDATION):
+        waiting = list(
+            db.session.scalars(
+                select(Case)
+                .where(Case.program_id.in_(ids), Case.status == CaseStatus.PRESENTED)
+                .order_by(Case.updated_at.desc())
+                .limit(50)
+            )
+        )
+    return render_template(
+        "programs/upcoming.html",
+        sessions=sessions,
+        agendas={s.id: session_agenda(user, s) for s in sessions},
+        waiting=waiting,
+        today=today,
+        programs=[p for p in programs if policy.can(user, Permission.MANAGE_SESSIONS, p)],
     )

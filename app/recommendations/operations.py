@@ -13,7 +13,7 @@ from app.cases.models import Case, CaseStatus
 from app.common import utcnow
 from app.deid.gate import Acceptance
 from app.deid.operations import guard, remember_overrides
-from app.errors import ValidationError
+from app.errors import PermissionDenied, ValidationError
 from app.extensions import db
 from app.recommendations.models import (
     Adoption,
@@ -223,6 +223,19 @@ def annotate(
     return annotation
 
 
+def can_record_outcome(actor: User | None, follow_up: Case) -> bool:
+    """Coordinators and admins, and among providers only the follow-up's presenter."""
+    if not policy.can(actor, Permission.RECORD_OUTCOME, follow_up):
+        return False
+    return actor is None or actor.role is not Role.PROVIDER or follow_up.presenter_id == actor.id
+
+
+def require_record_outcome(actor: User | None, follow_up: Case) -> None:
+    if not can_record_outcome(actor, follow_up):
+        policy.require_view_case(actor, follow_up)
+        raise PermissionDenied("Only the presenter of the follow-up records its outcomes.")
+
+
 def record_outcome(
     follow_up: Case,
     recommendation: Recommendation,
@@ -235,9 +248,10 @@ def record_outcome(
     accepted: Iterable[Acceptance] = (),
 ) -> Outcome:
     """At a follow-up, record what became of a recommendation given for the earlier case."""
-    policy.require(
-        actor, Permission.IMPORT_DATA if imported else Permission.RECORD_OUTCOME, follow_up
-    )
+    if imported:
+        policy.require(actor, Permission.IMPORT_DATA, follow_up)
+    else:
+        require_record_outcome(actor, follow_up)
     if follow_up.follows_id is None or recommendation.case_id != follow_up.follows_id:
         raise ValidationError(
             "Outcomes are recorded at a follow-up, for recommendations of the case it follows.",

@@ -51,9 +51,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleName
     from app.auth.operations import create_user
 
     tmp = tmp_path_factory.mktemp("live")
-    app = make_app(
-        f"sqlite:///{tmp / 'casebook.sqlite3'}", tmp / "index", WTF_CSRF_ENABLED=True
-    )
+    app = make_app(f"sqlite:///{tmp / 'casebook.sqlite3'}", tmp / "index", WTF_CSRF_ENABLED=True)
     with app.app_context():
         db.create_all()
         counter = iter(range(1000))
@@ -64,6 +62,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleName
             names = {
                 "marcus@example.org": "Marcus Bell, MD",
                 "dana@example.org": "Dana Whitfield, MD",
+                "cora@example.org": "Cora Lindqvist",
             }
             user = create_user(
                 email or f"{role.value}{n}@example.org",
@@ -77,8 +76,11 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleName
 
         world = build_world(make_user)
         _add_long_program(world.provider)
+        coordinator = make_user("coordinator", email="cora@example.org", programs=["hcv"])
         ids = SimpleNamespace(
             provider_email=world.provider.email,
+            expert_email=world.expert.email,
+            coordinator_email=coordinator.email,
             case_id=world.case.id,
             case_title=world.case.title,
             follow_up_id=world.follow_up.id,
@@ -107,7 +109,9 @@ def _add_long_program(member) -> None:
     program = create_program("oud", "Opioid Use Disorder ECHO", description="Weekly sessions.")
     for n in range(45):
         create_session(
-            program, date(2024, 1, 2) + timedelta(days=7 * n), title=f"Week {n + 1} session",
+            program,
+            date(2024, 1, 2) + timedelta(days=7 * n),
+            title=f"Week {n + 1} session",
             didactic_topic="Buprenorphine induction in the fentanyl era",
         )
     add_membership(member, "oud")

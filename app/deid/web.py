@@ -1,0 +1,164 @@
+"""The gate on web forms: findings shown in place, and "not an identifier" read back.
+
+A refused form comes back with a panel per field: the text as submitted with each finding
+marked, and for each finding a "Not an identifier" checkbox with a reason. The checkbox
+carries the field and the offsets in the text as submitted (`field|start|end`); the reason
+comes from a select named `reason|field|start|end`. Edited text is scanned again, so stale
+offsets simply no longer match and the finding blocks again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.deid.gate import ACCEPT_REASONS, Acceptance, FieldFinding, parse_acceptances, scan_fields
+
+ACCEPT_INPUT = "accept_finding"
+REASON_PREFIX = "reason|"
+CATEGORY_LABELS = {
+    "NAME": "Name",
+    "DATE": "Date",
+    "AGE": "Age over 89",
+    "PHONE": "Phone or fax",
+    "EMAIL": "Email",
+    "SSN": "Social security number",
+    "ID": "Record or account number",
+    "VEHICLE": "Vehicle identifier",
+    "DEVICE": "Device identifier",
+    "URL": "Web address",
+    "IP": "IP address",
+    "ADDRESS": "Street address or ZIP",
+    "LOCATION": "Place smaller than a state",
+    "FACILITY": "Facility name",
+}
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One finding, with offsets in the gate's text (for the form) and in the shown text."""
+
+    field: str
+    start: int
+    end: int
+    category: str
+    accepted: bool
+    reason: str
+    number: int = 0
+
+    @property
+    def key(self) -> str:
+        return f"{self.field}|{self.start}|{self.end}"
+
+    @property
+    def category_label(self) -> str:
+        return CATEGORY_LABELS.get(self.category, self.category.title())
+
+
+@dataclass
+class Panel:
+    """The text of one box on the form with its findings marked."""
+
+    key: str
+    label: str
+    segments: list[tuple[str, Mark | None]] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
+
+
+def acceptances_from_form(form: Any) -> list[Acceptance]:
+    """Accepted findings from a submitted form, checked by `parse_acceptances`."""
+    items = []
+    for value in form.getlist(ACCEPT_INPUT):
+        name, _, offsets = str(value).rpartition("|")
+        name, _, start = name.rpartition("|")
+        items.append(
+            {
+                "field": name,
+                "start": start,
+                "end": offsets,
+                "reason": form.get(REASON_PREFIX + str(value), ""),
+            }
+        )
+    return parse_acceptances(items)
+
+
+def renamed(accepted: Iterable[Acceptance], prefix: str) -> list[Acceptance]:
+    """Acceptances for fields under `prefix.`, named as the operation sees them."""
+    cut = len(prefix) + 1
+    return [
+        Acceptance(a.field[cut:], a.start, a.end, a.reason)
+        for a in accepted
+        if a.field.startswith(prefix + ".")
+    ]
+
+
+def _marks(findings: Iterable[FieldFinding], accepted: Iterable[Acceptance]) -> list[Mark]:
+    reasons = {(a.field, a.start, a.end): a.reason for a in accepted}
+    out = []
+    for f in findings:
+        reason = reasons.get((f.field, f.start, f.end))
+        out.append(Mark(f.field, f.start, f.end, f.category, reason is not None, reason or ""))
+    return out
+
+
+def _panel(key: str, label: str, text: str, marks: list[Mark], offset: int) -> Panel:
+    panel = Panel(key, label)
+    position = 0
+    for mark in sorted(marks, key=lambda m: m.start):
+        start, end = mark.start - offset, mark.end - offset
+        if start < position:  # overlapping findings: show the first one only
+            continue
+        panel.segments.append((text[position:start], None))
+        panel.segments.append((text[start:end], mark))
+        panel.marks.append(mark)
+        position = end
+    panel.segments.append((text[position:], None))
+    return panel
+
+
+def build_panels(
+    texts: Mapping[str, str],
+    labels: Mapping[str, str],
+    accepted: Iterable[Acceptance] = (),
+    *,
+    spans: Mapping[str, Mapping[str, tuple[int, int, str]]] | None = None,
+) -> dict[str, Panel]:
+    """Panels, by form key, for every field of `texts` (the gate's field names and the exact
+    text it scans) that holds findings. `spans` splits one gate field over several boxes:
+    {field: {box key: (start, end, label)}}; findings outside every box stay on the field."""
+    accepted = list(accepted)
+    panels: dict[str, Panel] = {}
+    number = 0
+    for name, text in texts.items():
+        marks = _marks(scan_fields({name: text}), accepted)
+        if not marks:
+            continue
+        numbered = []
+        for mark in marks:
+            number += 1
+            numbered.append(
+                Mark(
+                    mark.field,
+                    mark.start,
+                    mark.end,
+                    mark.category,
+                    mark.accepted,
+                    mark.reason,
+                    number,
+                )
+            )
+        boxes = (spans or {}).get(name, {})
+        left = list(numbered)
+        for box, (start, end, label) in boxes.items():
+            inside = [m for m in left if m.start >= start and m.end <= end]
+            if inside:
+                panels[box] = _panel(box, label, text[start:end], inside, start)
+                left = [m for m in left if m not in inside]
+        if left:
+            panels[name] = _panel(name, labels.get(name, name), text, left, 0)
+    return panels
+
+
+def reason_choices() -> list[tuple[str, str]]:
+    return list(ACCEPT_REASONS.items())

@@ -1,0 +1,376 @@
+"""Recommendation pages: write, edit (with versions and a diff), publish, annotate, the letter,
+and the Markdown preview used by the editors."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from app.auth import policy
+from app.auth.policy import Permission, permission_required
+from app.cases import lifecycle
+from app.cases.queries import get_visible_case
+from app.cases.views import show_refusal
+from app.content.markdown import render as render_markdown
+from app.deid.web import acceptances_from_form
+from app.errors import NotFound, ValidationError
+from app.extensions import db
+from app.recommendations.models import (
+    AnnotationKind,
+    Recommendation,
+    RecommendationCategory,
+    RecommendationStatus,
+    RecommendationVersion,
+)
+from app.recommendations.operations import BODY_MAX, add_recommendation, annotate
+from app.recommendations.operations import edit_recommendation as edit_operation
+
+recommendations_blueprint = Blueprint("recommendations", __name__, template_folder="templates")
+
+CATEGORIES = [(c.value, c.value.capitalize()) for c in RecommendationCategory]
+KINDS = [
+    ("agree", "Agree"),
+    ("dissent", "Dissent"),
+    ("evidence", "Evidence"),
+    ("update", "Update"),
+]
+assert {k for k, _ in KINDS} == {k.value for k in AnnotationKind}
+
+
+def _user() -> Any:
+    return current_user._get_current_object()
+
+
+@recommendations_blueprint.app_context_processor
+def _helpers() -> dict[str, Any]:
+    def can_edit_recommendation(recommendation: Recommendation) -> bool:
+        return current_user.is_authenticated and policy.can_edit_recommendation(
+            _user(), recommendation
+        )
+
+    return {"can_edit_recommendation": can_edit_recommendation}
+
+
+def _visible_recommendation(recommendation_id: int) -> Recommendation:
+    recommendation = db.session.get(Recommendation, recommendation_id)
+    if recommendation is None or not policy.can_view_recommendation(_user(), recommendation):
+        raise NotFound("No such recommendation.")
+    return recommendation
+
+
+def _references(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _texts(body: str, references: list[str]) -> dict[str, str]:
+    texts = {"body": body}
+    texts.update({f"references[{i}]": ref for i, ref in enumerate(references, 1)})
+    return texts
+
+
+def _labels(references: list[str], body_label: str) -> dict[str, str]:
+    labels = {"body": body_label}
+    labels.update({f"references[{i}]": f"Reference {i}" for i in range(1, len(references) + 1)})
+    return labels
+
+
+def _reference_errors(errors: dict[str, str]) -> dict[str, str]:
+    # The form has one references box; point every reference's problem at it.
+    for name in list(errors):
+        if name.startswith("references["):
+            errors.setdefault("references", errors[name])
+    return errors
+
+
+# ---------------------------------------------------------------- write and edit
+
+
+@recommendations_blueprint.route(
+    "/cases/<int:case_id>/recommendations/new", methods=["GET", "POST"]
+)
+@permission_required(Permission.WRITE_RECOMMENDATION)
+def new(case_id: int) -> Any:
+    user = _user()
+    case = get_visible_case(user, case_id)
+    policy.require(user, Permission.WRITE_RECOMMENDATION, case)
+    values = {
+        "body": request.form.get("body", "").strip(),
+        "category": request.form.get("category", ""),
+        "references": request.form.get("references", "").strip(),
+    }
+    errors: dict[str, str] = {}
+    message, panels = "", {}
+    if request.method == "POST":
+        references = _references(values["references"])
+        try:
+            recommendation = add_recommendation(
+                case,
+                user,
+                values["body"],
+                values["category"],
+                references=references,
+                actor=user,
+                accepted=acceptances_from_form(request.form),
+            )
+            db.session.commit()
+        except ValidationError as exc:
+            errors, message, panels = show_refusal(
+                exc, _texts(values["body"], references), _labels(references, "Recommendation")
+            )
+            errors = _reference_errors(errors)
+        else:
+            if request.form.get("action") == "publish":
+                return _publish(recommendation)
+            flash("Draft saved. Only you can see it until you publish it.", "success")
+            return redirect(
+                url_for("cases.case", case_id=case.id) + f"#rec-{recommendation.id}", 303
+            )
+    return render_template(
+        "recommendations/form.html",
+        case=case,
+        recommendation=None,
+        values=values,
+        errors=errors,
+        message=message,
+        panels=panels,
+        categories=CATEGORIES,
+        body_max=BODY_MAX,
+    ), (422 if errors or message else 200)
+
+
+@recommendations_blueprint.route(
+    "/recommendations/<int:recommendation_id>/edit", methods=["GET", "POST"]
+)
+@login_required
+def edit(recommendation_id: int) -> Any:
+    user = _user()
+    recommendation = _visible_recommendation(recommendation_id)
+    policy.require_edit_recommendation(user, recommendation)
+    case = recommendation.case
+    if request.method == "GET":
+        values = {
+            "body": recommendation.body,
+            "category": str(recommendation.category),
+            "references": "\n".join(recommendation.references),
+        }
+    else:
+        values = {
+            "body": request.form.get("body", "").strip(),
+            "category": request.form.get("category", ""),
+            "references": request.form.get("references", "").strip(),
+        }
+    errors: dict[str, str] = {}
+    message, panels = "", {}
+    if request.method == "POST":
+        references = _references(values["references"])
+        try:
+            changed = edit_operation(
+                recommendation,
+                body=values["body"],
+                category=values["category"],
+                references=references,
+                editor=user,
+                actor=user,
+                accepted=acceptances_from_form(request.form),
+            )
+            db.session.commit()
+        except ValidationError as exc:
+            errors, message, panels = show_refusal(
+                exc, _texts(values["body"], references), _labels(references, "Recommendation")
+            )
+            errors = _reference_errors(errors)
+        else:
+            if request.form.get("action") == "publish":
+                return _publish(recommendation)
+            flash(
+                f"Saved as version {recommendation.version}." if changed else "Nothing changed.",
+                "success" if changed else "info",
+            )
+            return redirect(
+                url_for("cases.case", case_id=case.id) + f"#rec-{recommendation.id}", 303
+            )
+    return render_template(
+        "recommendations/form.html",
+        case=case,
+        recommendation=recommendation,
+        values=values,
+        errors=errors,
+        message=message,
+        panels=panels,
+        categories=CATEGORIES,
+        body_max=BODY_MAX,
+    ), (422 if errors or message else 200)
+
+
+def _publish(recommendation: Recommendation) -> Any:
+    case = recommendation.case
+    try:
+        lifecycle.publish_recommendation(recommendation, actor=_user())
+        db.session.commit()
+        flash("Recommendation published. The presenter has been notified.", "success")
+    except ValidationError as exc:
+        db.session.rollback()
+        flash(f"Saved as a draft, not published: {exc.message}", "error")
+    return redirect(url_for("cases.case", case_id=case.id) + f"#rec-{recommendation.id}", 303)
+
+
+@recommendations_blueprint.route(
+    "/recommendations/<int:recommendation_id>/publish", methods=["POST"]
+)
+@login_required
+def publish(recommendation_id: int) -> Any:
+    recommendation = _visible_recommendation(recommendation_id)
+    policy.require_edit_recommendation(_user(), recommendation)
+    return _publish(recommendation)
+
+
+# ---------------------------------------------------------------- versions
+
+
+@dataclass(frozen=True)
+class VersionChange:
+    version: RecommendationVersion
+    previous: RecommendationVersion | None
+    body: list[tuple[str, str]]
+    references_added: list[str]
+    references_removed: list[str]
+
+
+_TOKENS = re.compile(r"\s+|[^\s]+")
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """[(op, text)] with op in "same", "add", "del": a word-level diff that reads as prose."""
+    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    out: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(("same", "".join(a[i1:i2])))
+        else:
+            if i2 > i1:
+                out.append(("del", "".join(a[i1:i2])))
+            if j2 > j1:
+                out.append(("add", "".join(b[j1:j2])))
+    return out
+
+
+@recommendations_blueprint.route("/recommendations/<int:recommendation_id>/versions")
+@login_required
+def versions(recommendation_id: int) -> Any:
+    recommendation = _visible_recommendation(recommendation_id)
+    changes = []
+    previous = None
+    for version in recommendation.versions:
+        changes.append(
+            VersionChange(
+                version,
+                previous,
+                word_diff(previous.body if previous else "", version.body),
+                [r for r in version.references if not previous or r not in previous.references],
+                [r for r in previous.references if r not in version.references] if previous else [],
+            )
+        )
+        previous = version
+    return render_template(
+        "recommendations/versions.html",
+        recommendation=recommendation,
+        case=recommendation.case,
+        changes=list(reversed(changes)),
+    )
+
+
+# ---------------------------------------------------------------- annotations
+
+
+@recommendations_blueprint.route(
+    "/recommendations/<int:recommendation_id>/annotations/new",
+    methods=["GET", "POST"],
+    endpoint="annotate",
+)
+@permission_required(Permission.ANNOTATE)
+def annotate_view(recommendation_id: int) -> Any:
+    user = _user()
+    recommendation = _visible_recommendation(recommendation_id)
+    if recommendation.status is not RecommendationStatus.PUBLISHED:
+        raise NotFound("Only published recommendations can be annotated.")
+    values = {
+        "kind": request.form.get("kind", ""),
+        "body": request.form.get("body", "").strip(),
+        "references": request.form.get("references", "").strip(),
+    }
+    errors: dict[str, str] = {}
+    message, panels = "", {}
+    if request.method == "POST":
+        references = _references(values["references"])
+        try:
+            annotation = annotate(
+                recommendation,
+                user,
+                values["kind"],
+                values["body"],
+                references=references,
+                actor=user,
+                accepted=acceptances_from_form(request.form),
+            )
+            db.session.commit()
+            flash("Annotation added.", "success")
+            return redirect(
+                url_for("cases.case", case_id=recommendation.case_id)
+                + f"#rec-{annotation.recommendation_id}",
+                303,
+            )
+        except ValidationError as exc:
+            errors, message, panels = show_refusal(
+                exc, _texts(values["body"], references), _labels(references, "Annotation")
+            )
+            errors = _reference_errors(errors)
+    return render_template(
+        "recommendations/annotate.html",
+        recommendation=recommendation,
+        case=recommendation.case,
+        values=values,
+        errors=errors,
+        message=message,
+        panels=panels,
+        kinds=KINDS,
+        body_max=BODY_MAX,
+    ), (422 if errors or message else 200)
+
+
+# ---------------------------------------------------------------- the letter
+
+
+@recommendations_blueprint.route("/cases/<int:case_id>/letter")
+@login_required
+def letter(case_id: int) -> Any:
+    """The presenter's printable letter: program, session, title, question, recommendations.
+    Built from those parts only, so no other patient detail can appear on it."""
+    case = get_visible_case(_user(), case_id)
+    published = [r for r in case.recommendations if r.status is RecommendationStatus.PUBLISHED]
+    presented = [p.session for p in case.presentations if p.presented] or case.sessions
+    return render_template(
+        "recommendations/letter.html",
+        case=case,
+        program=case.program,
+        session=presented[0] if presented else None,
+        recommendations=published,
+    )
+
+
+# ---------------------------------------------------------------- preview
+
+
+@recommendations_blueprint.route("/preview", methods=["POST"])
+@login_required
+def preview() -> Any:
+    """Markdown as the page will show it (rendered by app.content.markdown, the only renderer).
+    POST, so the text never lands in a URL or an access log."""
+    text = request.form.get("text", "")
+    if len(text) > BODY_MAX:
+        abort(413, "The text is too long to preview.")
+    return str(render_markdown(text)), 200, {"Content-Type": "text/html; charset=utf-8"}

@@ -1,0 +1,189 @@
+"""The gate on web forms: findings highlighted in place, fixed or accepted, never stored."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import pytest
+
+from app.cases.models import Case, CaseStatus
+from app.deid.models import DeidOverride
+from app.extensions import db
+from app.recommendations.models import Recommendation
+from tests.cases.test_views import as_user, complete_form, text
+from tests.support.builders import build_world
+
+LEAKY = "Mr. John Smith, DOB 03/14/1952, seen at St. Mary's in Lebanon, NH, call 603-555-0142"
+SECRETS = ("John Smith", "03/14/1952", "603-555-0142")
+
+
+@pytest.fixture
+def world(app, make_user):
+    w = build_world(make_user)
+    w.coordinator = make_user("coordinator", programs=["hcv"])
+    return w
+
+
+def files_under(path: Path) -> list[Path]:
+    return [p for p in path.rglob("*") if p.is_file()] if path.exists() else []
+
+
+def test_identifiers_are_refused_highlighted_fixed_and_never_stored(
+    app, client, world, caplog, tmp_path
+):
+    caplog.set_level(logging.DEBUG)
+    as_user(client, world.provider)
+    typed = complete_form(action="submit", **{"sections.hpi": LEAKY})
+    response = client.post("/programs/hcv/cases/new", data=typed)
+    assert response.status_code == 422
+    page = text(response)
+    assert "Nothing was saved: the text may identify a patient." in page
+    # each identifier highlighted in place, with its category
+    marks = re.findall(r'<mark class="deid deid-(\w+)[^"]*"[^>]*>.*?</span>(.*?)<span', page)
+    found = {category: body for category, body in marks}
+    assert found["name"] == "John Smith"
+    assert found["date"] == "03/14/1952"
+    assert found["phone"] == "603-555-0142"
+    assert "location" in found and "facility" in found
+    # one "Not an identifier" box and reason per finding, with the offsets in the presentation
+    boxes = re.findall(r'name="accept_finding" value="([^"]+)"', page)
+    assert len(boxes) == len(marks)
+    assert all(b.startswith("presentation|") for b in boxes)
+    assert 'name="reason|' in page and "A clinical term, eponym, scale or test" in page
+    # nothing typed is lost
+    assert "Which DAA regimen is safest with eGFR 28?" in page
+    assert "amlodipine 5 mg daily" in page
+    assert (
+        db.session.scalar(
+            db.select(db.func.count(Case.id)).where(
+                Case.presenter_id == world.provider.id, Case.title.like("61-year-old%")
+            )
+        )
+        == 0
+    )
+
+    # The provider rewrites the history and submits again.
+    fixed = complete_form(
+        action="submit",
+        **{"sections.hpi": "A man in his 70s, seen at a rural clinic in New Hampshire."},
+    )
+    response = client.post("/programs/hcv/cases/new", data=fixed)
+    assert response.status_code == 303
+    case = db.session.scalar(db.select(Case).order_by(Case.id.desc()))
+    assert case.status is CaseStatus.SUBMITTED
+
+    from app.search import apply_pending
+
+    apply_pending(app)
+    db.session.remove()
+    db.engine.dispose()
+    database = Path(app.config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///"))
+    stores = [database, *database.parent.glob(database.name + "-*")]
+    stores += files_under(Path(app.config["CASEBOOK_INDEX_DIR"]))
+    assert files_under(Path(app.config["CASEBOOK_INDEX_DIR"])), "the index was written"
+    for path in stores:
+        data = path.read_bytes()
+        for secret in SECRETS:
+            assert secret.encode() not in data, (secret, path)
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    for secret in SECRETS:
+        assert secret not in logged
+
+
+def test_a_finding_marked_not_an_identifier_is_kept_with_its_reason(client, world):
+    as_user(client, world.provider)
+    typed = complete_form(action="draft", **{"sections.hpi": "Seen at St. Mary's for review."})
+    page = text(client.post("/programs/hcv/cases/new", data=typed))
+    (key,) = re.findall(r'name="accept_finding" value="([^"]+)"', page)
+    # ticked without a reason: refused with a message, the tick kept
+    response = client.post("/programs/hcv/cases/new", data={**typed, "accept_finding": key})
+    assert response.status_code == 422
+    assert "Choose a reason for each finding" in text(response)
+    assert f'value="{key}" checked' in text(response)
+    response = client.post(
+        "/programs/hcv/cases/new",
+        data={**typed, "accept_finding": key, f"reason|{key}": "not_about_patient"},
+    )
+    assert response.status_code == 303
+    case = db.session.scalar(db.select(Case).order_by(Case.id.desc()))
+    (override,) = db.session.scalars(
+        db.select(DeidOverride).where(DeidOverride.entity_id == case.id)
+    )
+    assert (override.field, override.reason) == ("presentation", "not_about_patient")
+    # the coordinator sees it in the review queue once submitted
+    client.post(f"/cases/{case.id}/submit")
+    as_user(client, world.coordinator)
+    queue = text(client.get("/review"))
+    assert "kept by the presenter" in queue and "FACILITY" in queue
+    assert "Not about the patient" in queue
+
+
+def test_edited_text_is_checked_again(client, world):
+    """An acceptance is for the text as submitted: offsets that no longer match block again."""
+    as_user(client, world.provider)
+    typed = complete_form(action="draft", **{"sections.hpi": "Seen at St. Mary's for review."})
+    page = text(client.post("/programs/hcv/cases/new", data=typed))
+    (key,) = re.findall(r'name="accept_finding" value="([^"]+)"', page)
+    moved = complete_form(action="draft", **{"sections.hpi": "Then seen at St. Mary's."})
+    response = client.post(
+        "/programs/hcv/cases/new",
+        data={**moved, "accept_finding": key, f"reason|{key}": "other"},
+    )
+    assert response.status_code == 422
+    assert "Nothing was saved" in text(response)
+
+
+@pytest.mark.parametrize("where", ["title", "question", "sections.medications"])
+def test_every_case_text_box_is_checked(client, world, where):
+    as_user(client, world.provider)
+    response = client.post(
+        "/programs/hcv/cases/new", data=complete_form(action="draft", **{where: LEAKY})
+    )
+    assert response.status_code == 422
+    assert '<mark class="deid deid-name' in text(response)
+
+
+def test_recommendation_and_annotation_and_return_comment_are_checked(client, world):
+    as_user(client, world.expert)
+    response = client.post(
+        f"/cases/{world.case.id}/recommendations/new",
+        data={"category": "therapeutic", "body": LEAKY, "references": "", "action": "draft"},
+    )
+    assert response.status_code == 422
+    assert "Possible identifiers in Recommendation" in text(response)
+    assert db.session.scalar(db.select(db.func.count(Recommendation.id))) == 2
+    response = client.post(
+        f"/recommendations/{world.rec.id}/annotations/new",
+        data={"kind": "agree", "body": LEAKY},
+    )
+    assert response.status_code == 422 and "Possible identifiers in Annotation" in text(response)
+    as_user(client, world.provider)
+    client.post("/programs/hcv/cases/new", data=complete_form(action="submit"))
+    case = db.session.scalar(db.select(Case).order_by(Case.id.desc()))
+    as_user(client, world.coordinator)
+    response = client.post(f"/cases/{case.id}/return", data={"comment": LEAKY})
+    assert response.status_code == 422 and "Possible identifiers in Comments" in text(response)
+    response = client.post(
+        f"/programs/hcv/sessions/{world.second.number}/edit",
+        data={"date": "2025-06-10", "title": "Kidney disease", "notes": LEAKY},
+    )
+    assert response.status_code == 422 and "Possible identifiers in Notes" in text(response)
+
+
+def test_outcome_notes_are_checked_per_recommendation(client, world):
+    as_user(client, world.provider)
+    rec = world.rec
+    response = client.post(
+        f"/cases/{world.follow_up.id}/outcomes",
+        data={
+            f"outcomes.{rec.id}.adoption": "adopted",
+            f"outcomes.{rec.id}.patient_status": "improved",
+            f"outcomes.{rec.id}.note": LEAKY,
+        },
+    )
+    assert response.status_code == 422
+    page = text(response)
+    assert "Possible identifiers in Note on recommendation 1" in page
+    assert f'value="outcomes.{rec.id}.note|' in page

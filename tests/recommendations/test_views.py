@@ -1,0 +1,222 @@
+"""Recommendations on the web: write, preview, publish, versions, annotations, the letter."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.cases.models import CaseStatus
+from app.extensions import db
+from app.notifications.operations import unread_count
+from app.recommendations.models import Recommendation, RecommendationStatus
+from tests.cases.test_views import as_user, text
+from tests.support.builders import add_case, build_world
+
+
+@pytest.fixture
+def world(app, make_user):
+    w = build_world(make_user)
+    w.coordinator = make_user("coordinator", programs=["hcv"])
+    w.other_expert = make_user("expert", programs=["hcv"])
+    w.presented = add_case(
+        w.hcv,
+        w.provider,
+        "Presented case awaiting advice",
+        status=CaseStatus.PRESENTED,
+        session=w.second,
+        presented=True,
+    )
+    db.session.commit()
+    return w
+
+
+def latest_recommendation() -> Recommendation:
+    return db.session.scalar(db.select(Recommendation).order_by(Recommendation.id.desc()))
+
+
+def test_expert_writes_and_publishes_and_the_presenter_is_notified(client, world):
+    as_user(client, world.expert)
+    page = text(client.get(f"/cases/{world.presented.id}/recommendations/new"))
+    assert 'data-preview="f-body-preview"' in page and "js/preview.js" in page
+    response = client.post(
+        f"/cases/{world.presented.id}/recommendations/new",
+        data={
+            "category": "therapeutic",
+            "body": "Start **sofosbuvir/velpatasvir**.",
+            "references": "AASLD-IDSA HCV Guidance, 2023.\n\n  EASL 2020.  ",
+            "action": "publish",
+        },
+    )
+    assert response.status_code == 303
+    rec = latest_recommendation()
+    assert rec.status is RecommendationStatus.PUBLISHED
+    assert rec.references == ["AASLD-IDSA HCV Guidance, 2023.", "EASL 2020."]
+    db.session.refresh(world.presented)
+    assert world.presented.status is CaseStatus.RECOMMENDATIONS_PUBLISHED
+    assert unread_count(world.provider) == 1
+    as_user(client, world.provider)
+    page = text(client.get(f"/cases/{world.presented.id}"))
+    assert "<strong>sofosbuvir/velpatasvir</strong>" in page
+
+
+def test_draft_is_only_for_its_author_until_published(client, world):
+    as_user(client, world.expert)
+    client.post(
+        f"/cases/{world.presented.id}/recommendations/new",
+        data={"category": "monitoring", "body": "Check HBV DNA.", "action": "draft"},
+    )
+    rec = latest_recommendation()
+    assert rec.status is RecommendationStatus.DRAFT
+    assert "Your drafts" in text(client.get(f"/cases/{world.presented.id}"))
+    as_user(client, world.provider)
+    assert "Check HBV DNA." not in text(client.get(f"/cases/{world.presented.id}"))
+    assert client.get(f"/recommendations/{rec.id}/versions").status_code == 404
+    as_user(client, world.expert)
+    response = client.post(f"/recommendations/{rec.id}/publish", follow_redirects=True)
+    assert "Recommendation published" in text(response)
+
+
+def test_publishing_before_the_case_is_presented_is_refused_with_a_message(client, world):
+    as_user(client, world.expert)
+    # world.elderly is approved and scheduled, not yet presented
+    response = client.post(
+        f"/cases/{world.elderly.id}/recommendations/new",
+        data={"category": "diagnostic", "body": "Measure eGFR again.", "action": "publish"},
+        follow_redirects=True,
+    )
+    assert "Saved as a draft, not published" in text(response)
+    assert "after the case is presented" in text(response)
+    assert latest_recommendation().status is RecommendationStatus.DRAFT
+
+
+def test_recommendations_cannot_be_written_for_a_draft_case(client, world, make_user):
+    admin = world.admin
+    as_user(client, admin)
+    response = client.post(
+        f"/cases/{world.draft.id}/recommendations/new",
+        data={"category": "diagnostic", "body": "Too early.", "action": "draft"},
+    )
+    assert response.status_code == 422
+    assert "Recommendations are written for approved cases; this case is draft." in text(response)
+    assert "Too early." in text(response)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"category": "", "body": "Fine text."}, "Category must be one of"),
+        ({"category": "surgical", "body": "Fine text."}, "Category must be one of"),
+        ({"category": "other", "body": "   "}, "Write the text; it cannot be empty."),
+        ({"category": "other", "body": "x" * 50_001}, "at most 50,000 characters"),
+        (
+            {"category": "other", "body": "Fine text.", "references": "r" * 501},
+            "A reference must be at most 500 characters.",
+        ),
+    ],
+)
+def test_bad_recommendation_input_keeps_what_was_typed(client, world, data, message):
+    as_user(client, world.expert)
+    data = {"references": "Kept reference.", **data, "action": "draft"}
+    response = client.post(f"/cases/{world.presented.id}/recommendations/new", data=data)
+    assert response.status_code == 422
+    page = text(response)
+    assert message in page
+    if "Kept reference." in data["references"]:
+        assert "Kept reference." in page
+
+
+def test_edits_keep_versions_with_a_readable_diff(client, world):
+    as_user(client, world.expert)
+    client.post(
+        f"/cases/{world.presented.id}/recommendations/new",
+        data={
+            "category": "therapeutic",
+            "action": "publish",
+            "body": "Treat with **sofosbuvir/velpatasvir 400/100 mg** daily for 12 weeks.",
+            "references": "AASLD-IDSA HCV Guidance 2023.",
+        },
+    )
+    rec = latest_recommendation()
+    response = client.post(
+        f"/recommendations/{rec.id}/edit",
+        data={
+            "category": "therapeutic",
+            "body": "Treat with **sofosbuvir/velpatasvir 400/100 mg** daily for 8 weeks.",
+            "references": "AASLD-IDSA HCV Guidance 2023.\nEASL 2020.",
+        },
+    )
+    assert response.status_code == 303
+    db.session.refresh(rec)
+    assert rec.version == 2
+    page = text(client.get(f"/recommendations/{rec.id}/versions"))
+    assert "Version 2" in page and "Version 1" in page
+    assert '<del class="diff-del">12</del>' in page
+    assert '<ins class="diff-add">8</ins>' in page
+    assert "+ EASL 2020." in page
+
+
+def test_only_the_author_edits_a_recommendation(client, world):
+    for user in (world.other_expert, world.provider, world.coordinator):
+        as_user(client, user)
+        response = client.post(
+            f"/recommendations/{world.rec.id}/edit", data={"category": "other", "body": "Hijacked."}
+        )
+        assert response.status_code == 403, user.role
+
+
+def test_annotations_show_beside_the_recommendation(client, world):
+    as_user(client, world.other_expert)
+    response = client.post(
+        f"/recommendations/{world.rec.id}/annotations/new",
+        data={
+            "kind": "update",
+            "body": "New **2025** data support 8 weeks.",
+            "references": "Trial X, 2025.",
+        },
+    )
+    assert response.status_code == 303
+    page = text(client.get(f"/cases/{world.case.id}"))
+    section = page[page.index(f'id="rec-{world.rec.id}"') :]
+    order = [
+        section.index(s)
+        for s in (
+            "Check <strong>HBV DNA</strong>",
+            "Eight weeks of glecaprevir",
+            "New <strong>2025</strong> data",
+        )
+    ]
+    assert order == sorted(order)
+    response = client.post(
+        f"/recommendations/{world.rec.id}/annotations/new",
+        data={"kind": "praise", "body": "Kept body."},
+    )
+    assert response.status_code == 422
+    assert "Kind must be one of" in text(response) and "Kept body." in text(response)
+
+
+def test_the_letter_carries_no_patient_details(client, world):
+    as_user(client, world.provider)
+    page = text(client.get(f"/cases/{world.case.id}/letter"))
+    assert "Hepatitis C ECHO" in page and world.case.title in page
+    assert "Simplified HCV treatment in primary care" in page
+    assert "sofosbuvir/velpatasvir 400/100 mg" in page
+    assert "Unpublished draft advice." not in page
+    for detail in ("omeprazole", "Referred after a reactive antibody", "2,340,000"):
+        assert detail not in page
+    assert "letter.css" in page
+
+
+def test_preview_renders_markdown_through_the_one_renderer(client, world):
+    as_user(client, world.expert)
+    response = client.post("/preview", data={"text": "**bold** <script>x()</script>"})
+    assert response.status_code == 200
+    assert "<strong>bold</strong>" in text(response)
+    assert "<script>" not in text(response)
+    assert client.post("/preview", data={"text": "x" * 50_001}).status_code == 413
+
+
+def test_unknown_recommendation_is_not_found(client, world):
+    as_user(client, world.expert)
+    assert client.get("/recommendations/99999/edit").status_code == 404
+    assert client.get("/recommendations/99999/versions").status_code == 404
+    assert client.post("/recommendations/99999/publish").status_code == 404
+    assert client.get("/cases/99999/letter").status_code == 404

@@ -1,0 +1,246 @@
+"""Every lifecycle page and action × every role: who gets in, who is refused, who sees nothing.
+
+302 is the sign-in redirect (or, for a button that did its work, the page after it: 303);
+403 means "you may see this but not do that"; 404 means "not yours to know about".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.cases.models import CaseStatus
+from app.extensions import db
+from tests.cases.test_views import as_user
+from tests.support.builders import add_case, build_world
+
+ROLES = ("anonymous", "presenter", "other_provider", "expert", "coordinator", "curriculum", "admin")
+
+# (name, method, url template, {role: status}); "anonymous" is always 302 (sign in first).
+OK, SEE_OTHER, FORBIDDEN, HIDDEN = 200, 303, 403, 404
+ONLY_STAFF = {
+    "presenter": FORBIDDEN,
+    "other_provider": FORBIDDEN,
+    "expert": FORBIDDEN,
+    "coordinator": OK,
+    "curriculum": FORBIDDEN,
+    "admin": OK,
+}
+STAFF_ACTION = {**ONLY_STAFF, "coordinator": SEE_OTHER, "admin": SEE_OTHER}
+EXPERTS = {
+    "presenter": FORBIDDEN,
+    "other_provider": FORBIDDEN,
+    "expert": OK,
+    "coordinator": FORBIDDEN,
+    "curriculum": FORBIDDEN,
+    "admin": OK,
+}
+EVERYONE = dict.fromkeys(ROLES[1:], OK)
+PROVIDERS = {
+    "presenter": OK,
+    "other_provider": OK,
+    "expert": FORBIDDEN,
+    "coordinator": FORBIDDEN,
+    "curriculum": FORBIDDEN,
+    "admin": OK,
+}
+
+MATRIX = [
+    ("new case", "GET", "/programs/hcv/cases/new", PROVIDERS),
+    (
+        "new case in a private program",
+        "GET",
+        "/programs/perinatal-sud/cases/new",
+        {**PROVIDERS, "presenter": HIDDEN, "other_provider": HIDDEN},
+    ),
+    (
+        "submitted case page",
+        "GET",
+        "/cases/{submitted}",
+        {
+            "presenter": OK,
+            "other_provider": HIDDEN,
+            "expert": HIDDEN,
+            "coordinator": OK,
+            "curriculum": HIDDEN,
+            "admin": OK,
+        },
+    ),
+    (
+        "someone else's draft",
+        "GET",
+        "/cases/{draft}",
+        {
+            "presenter": HIDDEN,
+            "other_provider": OK,
+            "expert": HIDDEN,
+            "coordinator": HIDDEN,
+            "curriculum": HIDDEN,
+            "admin": OK,
+        },
+    ),
+    (
+        "private program's case",
+        "GET",
+        "/cases/{private_case}",
+        {**dict.fromkeys(ROLES[1:], HIDDEN), "admin": OK},
+    ),
+    (
+        "edit submitted case",
+        "GET",
+        "/cases/{submitted}/edit",
+        {
+            "presenter": OK,
+            "other_provider": HIDDEN,
+            "expert": HIDDEN,
+            "coordinator": FORBIDDEN,
+            "curriculum": HIDDEN,
+            "admin": OK,
+        },
+    ),
+    (
+        "edit approved case",
+        "GET",
+        "/cases/{elderly}/edit",
+        {
+            "presenter": FORBIDDEN,
+            "other_provider": FORBIDDEN,
+            "expert": FORBIDDEN,
+            "coordinator": FORBIDDEN,
+            "curriculum": FORBIDDEN,
+            "admin": OK,
+        },
+    ),
+    (
+        "submit",
+        "POST",
+        "/cases/{submitted}/submit",
+        {
+            "presenter": SEE_OTHER,
+            "other_provider": HIDDEN,
+            "expert": HIDDEN,
+            "coordinator": FORBIDDEN,
+            "curriculum": HIDDEN,
+            "admin": SEE_OTHER,
+        },
+    ),
+    (
+        "withdraw",
+        "POST",
+        "/cases/{submitted}/withdraw",
+        {
+            "presenter": SEE_OTHER,
+            "other_provider": HIDDEN,
+            "expert": HIDDEN,
+            "coordinator": FORBIDDEN,
+            "curriculum": HIDDEN,
+            "admin": SEE_OTHER,
+        },
+    ),
+    ("approve", "POST", "/cases/{submitted}/approve", STAFF_ACTION),
+    ("return form", "GET", "/cases/{submitted}/return", ONLY_STAFF),
+    ("return", "POST", "/cases/{submitted}/return", STAFF_ACTION),
+    ("schedule form", "GET", "/cases/{elderly}/schedule", ONLY_STAFF),
+    ("mark presented", "POST", "/cases/{elderly}/sessions/{second}/presented", STAFF_ACTION),
+    ("unschedule", "POST", "/cases/{elderly}/sessions/{second}/unschedule", STAFF_ACTION),
+    ("close", "POST", "/cases/{case}/close", STAFF_ACTION),
+    ("my cases", "GET", "/my/cases", PROVIDERS),
+    ("review queue", "GET", "/review", ONLY_STAFF),
+    ("follow-up form", "GET", "/cases/{case}/follow-up", PROVIDERS),
+    ("outcomes form", "GET", "/cases/{follow_up}/outcomes", {**ONLY_STAFF, "presenter": OK}),
+    ("write recommendation", "GET", "/cases/{presented}/recommendations/new", EXPERTS),
+    ("edit recommendation", "GET", "/recommendations/{rec}/edit", EXPERTS),
+    (
+        "publish recommendation",
+        "POST",
+        "/recommendations/{rec}/publish",
+        {**EXPERTS, "expert": SEE_OTHER, "admin": SEE_OTHER},
+    ),
+    ("version history", "GET", "/recommendations/{rec}/versions", EVERYONE),
+    (
+        "draft recommendation's history",
+        "GET",
+        "/recommendations/{draft_rec}/versions",
+        {**dict.fromkeys(ROLES[1:], HIDDEN), "expert": OK, "admin": OK},
+    ),
+    ("annotate", "GET", "/recommendations/{rec}/annotations/new", EXPERTS),
+    ("letter", "GET", "/cases/{case}/letter", EVERYONE),
+    ("preview", "POST", "/preview", EVERYONE),
+    ("notifications", "GET", "/notifications", EVERYONE),
+    ("mark notifications read", "POST", "/notifications/read", dict.fromkeys(ROLES[1:], SEE_OTHER)),
+    ("upcoming sessions", "GET", "/sessions/upcoming", EVERYONE),
+    ("new session", "GET", "/programs/hcv/sessions/new", ONLY_STAFF),
+    ("edit session", "GET", "/programs/hcv/sessions/1/edit", ONLY_STAFF),
+    ("add to agenda", "POST", "/programs/hcv/sessions/2/agenda", STAFF_ACTION),
+    ("case audit", "GET", "/audit/case/{case}", ONLY_STAFF),
+    ("recommendation audit", "GET", "/audit/recommendation/{rec}", ONLY_STAFF),
+    ("session audit", "GET", "/audit/session/{first}", ONLY_STAFF),
+    (
+        "private case audit",
+        "GET",
+        "/audit/case/{private_case}",
+        {**ONLY_STAFF, "coordinator": HIDDEN},
+    ),
+]
+
+
+@pytest.fixture
+def world(app, make_user):
+    w = build_world(make_user)
+    w.coordinator = make_user("coordinator", programs=["hcv"])
+    w.curriculum = make_user("curriculum")
+    w.submitted = add_case(w.hcv, w.provider, "Submitted case", status=CaseStatus.SUBMITTED)
+    w.presented = add_case(
+        w.hcv,
+        w.provider,
+        "Presented case",
+        status=CaseStatus.PRESENTED,
+        session=w.second,
+        presented=True,
+    )
+    db.session.commit()
+    w.draft_rec = next(r for r in w.case.recommendations if str(r.status) == "draft")
+    w.people = {
+        "presenter": w.provider,
+        "other_provider": w.other_provider,
+        "expert": w.expert,
+        "coordinator": w.coordinator,
+        "curriculum": w.curriculum,
+        "admin": w.admin,
+    }
+    return w
+
+
+def _url(template: str, w) -> str:
+    ids = {
+        name: getattr(w, name).id
+        for name in (
+            "submitted",
+            "draft",
+            "private_case",
+            "elderly",
+            "case",
+            "follow_up",
+            "presented",
+            "rec",
+            "draft_rec",
+            "first",
+            "second",
+        )
+    }
+    return template.format(**ids)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(
+    ("name", "method", "template", "expected"), MATRIX, ids=[row[0] for row in MATRIX]
+)
+def test_permission_matrix(client, world, name, method, template, expected, role):
+    if role != "anonymous":
+        as_user(client, world.people[role])
+    url = _url(template, world)
+    data = {"comment": "Please add the FIB-4.", "case_id": str(world.elderly.id), "text": "**hi**"}
+    response = client.open(url, method=method, data=data if method == "POST" else None)
+    want = 302 if role == "anonymous" else expected[role]
+    assert response.status_code == want, (name, role, response.status_code)
+    if role == "anonymous":
+        assert "/sign-in" in response.headers["Location"]
