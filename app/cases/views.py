@@ -6,6 +6,7 @@ commit, flash and redirect; on a user error they show the form again with what w
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from typing import Any
 
@@ -56,7 +57,9 @@ from app.recommendations.operations import (
     record_outcome,
     require_record_outcome,
 )
+from app.search import similar_cases
 
+log = logging.getLogger(__name__)
 cases_blueprint = Blueprint("cases", __name__, template_folder="templates")
 
 
@@ -151,6 +154,7 @@ def case(case_id: int) -> Any:
     return render_template(
         "cases/case.html",
         page=page,
+        similar=_similar_cases(user, case.id),
         today=date.today(),
         drafts=drafts,
         overrides=overrides,
@@ -170,6 +174,15 @@ def case(case_id: int) -> Any:
             )
         ),
     )
+
+
+def _similar_cases(user: Any, case_id: int) -> list[Any]:
+    """Similar past cases are a help, not the page: if search fails, show the case anyway."""
+    try:
+        return similar_cases(user, case_id=case_id, limit=5)
+    except Exception as exc:  # noqa: BLE001 - logged; the case page must not fail
+        log.warning("similar cases unavailable (%s)", type(exc).__name__)
+        return []
 
 
 # ---------------------------------------------------------------- the case form

@@ -65,6 +65,11 @@ class BestPractice(db.Model):
     evidence: Mapped[list[EvidenceLink]] = relationship(
         back_populates="practice", order_by="EvidenceLink.id", cascade="all, delete-orphan"
     )
+    endorsements: Mapped[list[PracticeEndorsement]] = relationship(
+        back_populates="practice",
+        order_by="PracticeEndorsement.created_at",
+        cascade="all, delete-orphan",
+    )
 
 
 class BestPracticeVersion(db.Model):
@@ -129,3 +134,30 @@ class EvidenceLink(db.Model):
         if self.session_id is not None:
             return "session"
         return "case" if self.case_id is not None else "recommendation"
+
+
+class Stance(enum.StrEnum):
+    ENDORSE = "endorse"
+    DISSENT = "dissent"
+
+
+class PracticeEndorsement(db.Model):
+    """An expert's endorsement of a best practice, or dissent from it; one per expert."""
+
+    __tablename__ = "practice_endorsements"
+    __table_args__ = (sa.UniqueConstraint("practice_id", "expert_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    practice_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("best_practices.id", ondelete="CASCADE"), index=True
+    )
+    expert_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    stance: Mapped[Stance] = mapped_column(enum_column(Stance))
+    note: Mapped[str] = mapped_column(sa.Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    practice: Mapped[BestPractice] = relationship(back_populates="endorsements")
+    expert: Mapped[User] = relationship()

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import difflib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
 
 from app.audit.operations import record
 from app.auth import policy
@@ -11,9 +16,16 @@ from app.auth.policy import Permission
 from app.cases.models import Case
 from app.deid.gate import Acceptance
 from app.deid.operations import guard, remember_overrides
-from app.errors import ValidationError
+from app.errors import NotFound, ValidationError
 from app.extensions import db
-from app.practices.models import BestPractice, BestPracticeVersion, EvidenceLink, PracticeStatus
+from app.practices.models import (
+    BestPractice,
+    BestPracticeVersion,
+    EvidenceLink,
+    PracticeEndorsement,
+    PracticeStatus,
+    Stance,
+)
 from app.programs.models import Session
 from app.programs.operations import resolve_topics
 from app.recommendations.models import Recommendation
@@ -71,6 +83,19 @@ def propose_practice(
     policy.require(actor, Permission.PROPOSE_PRACTICE)
     title, statement = _validate(title, statement)
     overridden = guard({"title": title, "statement": statement, "reason": reason}, accepted)
+    practice = _create(title, statement, topics, author, actor, reason)
+    remember_overrides(practice, overridden, actor=actor)
+    return practice
+
+
+def _create(
+    title: str,
+    statement: str,
+    topics: Iterable[str],
+    author: User | None,
+    actor: User | None,
+    reason: str,
+) -> BestPractice:
     practice = BestPractice(
         title=title,
         statement=statement,
@@ -81,7 +106,6 @@ def propose_practice(
     db.session.add(practice)
     db.session.flush()
     _snapshot(practice, author, reason)
-    remember_overrides(practice, overridden, actor=actor)
     record(actor, "practice.proposed", practice)
     return practice
 
@@ -94,9 +118,18 @@ def change_status(
     editor: User | None,
     superseded_by: BestPractice | None = None,
     actor: User | None = None,
+    accepted: Iterable[Acceptance] = (),
 ) -> None:
     """Move a practice along its lifecycle, with a reason; a new version is kept."""
     policy.require(actor, Permission.PROPOSE_PRACTICE)
+    target = _transition(practice, status, reason, superseded_by)
+    guard({"reason": reason}, accepted)
+    _move(practice, target, reason, editor, superseded_by, actor)
+
+
+def _transition(
+    practice: BestPractice, status: str, reason: str, superseded_by: BestPractice | None
+) -> PracticeStatus:
     try:
         target = PracticeStatus(status)
     except ValueError:
@@ -108,12 +141,22 @@ def change_status(
         )
     if not reason or not reason.strip():
         raise ValidationError("Give a reason for the change.", field="reason")
-    guard({"reason": reason}, ())
+    if target is PracticeStatus.SUPERSEDED and (
+        superseded_by is None or superseded_by.id == practice.id
+    ):
+        raise ValidationError("Name the practice that supersedes this one.", field="superseded_by")
+    return target
+
+
+def _move(
+    practice: BestPractice,
+    target: PracticeStatus,
+    reason: str,
+    editor: User | None,
+    superseded_by: BestPractice | None,
+    actor: User | None,
+) -> None:
     if target is PracticeStatus.SUPERSEDED:
-        if superseded_by is None or superseded_by.id == practice.id:
-            raise ValidationError(
-                "Name the practice that supersedes this one.", field="superseded_by"
-            )
         practice.superseded_by = superseded_by
     previous = practice.status
     practice.status = target
@@ -129,20 +172,30 @@ def add_evidence(
     note: str = "",
     added_by: User | None,
     actor: User | None = None,
+    accepted: Iterable[Acceptance] = (),
 ) -> EvidenceLink:
     """Link a practice to a session, case or recommendation where it was discussed."""
     policy.require(actor, Permission.PROPOSE_PRACTICE)
-    if isinstance(target, Session):
-        key = {"session": target}
-    elif isinstance(target, Case):
-        key = {"case": target}
-    elif isinstance(target, Recommendation):
-        key = {"recommendation": target}
-    else:
-        raise ValidationError(
-            "Evidence is a session, a case or a recommendation.", field="evidence"
-        )
-    guard({"note": note or ""}, ())
+    _evidence_kind(target)
+    guard({"note": note or ""}, accepted)
+    return _link(practice, target, note, added_by, actor)
+
+
+def _evidence_kind(target: object) -> str:
+    for cls, kind in ((Session, "session"), (Case, "case"), (Recommendation, "recommendation")):
+        if isinstance(target, cls):
+            return kind
+    raise ValidationError("Evidence is a session, a case or a recommendation.", field="evidence")
+
+
+def _link(
+    practice: BestPractice,
+    target: Session | Case | Recommendation,
+    note: str,
+    added_by: User | None,
+    actor: User | None,
+) -> EvidenceLink:
+    key = {_evidence_kind(target): target}
     for existing in practice.evidence:
         if getattr(existing, next(iter(key))) is target:
             return existing
@@ -156,3 +209,199 @@ def add_evidence(
     db.session.flush()
     record(actor, "practice.evidence_added", practice, evidence_id=link.id, kind=link.kind)
     return link
+
+
+def propose_from_recommendations(
+    recommendations: Sequence[Recommendation],
+    title: str,
+    statement: str,
+    *,
+    notes: Mapping[int, str] | None = None,
+    extra_evidence: Iterable[tuple[Session | Case | Recommendation, str]] = (),
+    topics: Iterable[str] | None = None,
+    status: str = PracticeStatus.PROPOSED.value,
+    reason: str = "",
+    author: User,
+    actor: User | None = None,
+    accepted: Iterable[Acceptance] = (),
+) -> BestPractice:
+    """Propose a practice from one or several recommendations, each kept as evidence with its
+    note (`notes` by recommendation id); `status="emerging"` moves it on at once, with `reason`."""
+    policy.require(actor, Permission.PROPOSE_PRACTICE)
+    if not recommendations:
+        raise ValidationError("Choose at least one recommendation.", field="recommendations")
+    for recommendation in recommendations:
+        if not policy.can_view_recommendation(actor, recommendation) or (
+            str(recommendation.status) != "published"
+        ):
+            raise ValidationError(
+                "Only published recommendations you can see can be evidence.",
+                field="recommendations",
+            )
+    if status not in (PracticeStatus.PROPOSED.value, PracticeStatus.EMERGING.value):
+        raise ValidationError("A new practice is proposed or emerging.", field="status")
+    if status == PracticeStatus.EMERGING.value and not (reason or "").strip():
+        raise ValidationError("Say why the practice is already emerging.", field="reason")
+    notes = notes or {}
+    extra = list(extra_evidence)
+    # One gate for every text of the proposal, so a refusal lists all findings at once.
+    texts = {f"notes[{r.id}]": notes.get(r.id, "") for r in recommendations}
+    texts.update({f"evidence[{i}]": note for i, (_, note) in enumerate(extra)})
+    if reason:
+        texts["reason"] = reason
+    title, statement = _validate(title, statement)
+    texts.update({"title": title, "statement": statement})
+    for target, _ in extra:
+        _evidence_kind(target)
+    overridden = guard(texts, accepted)
+    if topics is None:
+        topics = sorted({t.name for r in recommendations for t in r.case.topics})
+    practice = _create(title, statement, topics, author, actor, "Proposed from recommendations.")
+    for recommendation in recommendations:
+        _link(practice, recommendation, notes.get(recommendation.id, ""), author, actor)
+    for target, note in extra:
+        _link(practice, target, note, author, actor)
+    if status == PracticeStatus.EMERGING.value:
+        target_status = _transition(practice, status, reason, None)
+        _move(practice, target_status, reason, author, None, actor)
+    remember_overrides(practice, overridden, actor=actor)
+    return practice
+
+
+def edit_practice(
+    practice: BestPractice,
+    *,
+    title: str,
+    statement: str,
+    reason: str,
+    topics: Iterable[str] | None = None,
+    editor: User | None,
+    actor: User | None = None,
+    accepted: Iterable[Acceptance] = (),
+) -> bool:
+    """Change the wording (and topics); a new version keeps the old text for the diff.
+    Returns False when nothing changed."""
+    policy.require(actor, Permission.PROPOSE_PRACTICE)
+    if practice.status in (PracticeStatus.RETIRED, PracticeStatus.SUPERSEDED):
+        raise ValidationError(f"A {practice.status.value} practice cannot be edited.")
+    title, statement = _validate(title, statement)
+    new_topics = resolve_topics(topics) if topics is not None else practice.topics
+    if (
+        title == practice.title
+        and statement == practice.statement
+        and {t.id for t in new_topics} == {t.id for t in practice.topics}
+    ):
+        return False
+    if not reason or not reason.strip():
+        raise ValidationError("Say what the edit changes and why.", field="reason")
+    overridden = guard({"title": title, "statement": statement, "reason": reason}, accepted)
+    practice.title, practice.statement = title, statement
+    practice.topics = list(new_topics)
+    practice.version += 1
+    _snapshot(practice, editor, reason.strip())
+    remember_overrides(practice, overridden, actor=actor, fields=["title", "statement"])
+    record(actor, "practice.edited", practice, version=practice.version)
+    return True
+
+
+def take_stance(
+    practice: BestPractice,
+    stance: str,
+    *,
+    expert: User,
+    note: str = "",
+    actor: User | None = None,
+    accepted: Iterable[Acceptance] = (),
+) -> PracticeEndorsement:
+    """An expert endorses a practice or dissents from it (a dissent needs a note); one stance
+    per expert, which they may change."""
+    policy.require(actor, Permission.PROPOSE_PRACTICE)
+    try:
+        value = Stance(stance)
+    except ValueError:
+        raise ValidationError("Endorse or dissent.", field="stance") from None
+    note = (note or "").strip()
+    if value is Stance.DISSENT and not note:
+        raise ValidationError("Say why you dissent.", field="note")
+    guard({"note": note}, accepted)
+    existing = db.session.scalar(
+        select(PracticeEndorsement).where(
+            PracticeEndorsement.practice_id == practice.id,
+            PracticeEndorsement.expert_id == expert.id,
+        )
+    )
+    if existing is None:
+        existing = PracticeEndorsement(practice=practice, expert=expert, stance=value, note=note)
+        db.session.add(existing)
+    else:
+        existing.stance, existing.note = value, note
+    db.session.flush()
+    record(actor, f"practice.{value.value}", practice, endorsement_id=existing.id)
+    return existing
+
+
+# ---------------------------------------------------------------- reading
+
+
+@dataclass
+class VersionChange:
+    """One version of a practice and what it changed from the one before."""
+
+    version: BestPracticeVersion
+    title_diff: list[tuple[str, str]]
+    statement_diff: list[tuple[str, str]]
+    status_changed: bool
+
+    @property
+    def text_changed(self) -> bool:
+        return any(op != "same" for op, _ in self.title_diff + self.statement_diff)
+
+
+_TOKENS = re.compile(r"\s+|[^\s]+")
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """[(op, text)] with op in "same", "add", "del": a word-level diff that reads as prose."""
+    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    out: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(("same", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(("del", "".join(a[i1:i2])))
+        if j2 > j1:
+            out.append(("add", "".join(b[j1:j2])))
+    return out
+
+
+def version_changes(practice: BestPractice) -> list[VersionChange]:
+    """Every version, newest first, with word diffs of title and statement."""
+    changes, previous = [], None
+    for version in practice.versions:
+        changes.append(
+            VersionChange(
+                version,
+                word_diff(previous.title if previous else "", version.title),
+                word_diff(previous.statement if previous else "", version.statement),
+                previous is None or previous.status != version.status,
+            )
+        )
+        previous = version
+    return list(reversed(changes))
+
+
+def unified_diff(practice: BestPractice, old: int, new: int) -> str:
+    """A plain unified diff of the statement between two versions (for the API)."""
+    by_number = {v.version: v for v in practice.versions}
+    if old not in by_number or new not in by_number:
+        raise NotFound("No such version.")
+    a, b = by_number[old], by_number[new]
+    return "".join(
+        difflib.unified_diff(
+            (a.title + "\n\n" + a.statement).splitlines(keepends=True),
+            (b.title + "\n\n" + b.statement).splitlines(keepends=True),
+            fromfile=f"version {old}",
+            tofile=f"version {new}",
+        )
+    )

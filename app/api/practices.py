@@ -1,0 +1,419 @@
+"""API v1: best practices (with evidence, timeline, outcomes and versions), proposing and
+moving them, endorsements, candidate groups, and the curriculum figures. Schemas live here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import jsonify, request, url_for
+
+from app.api.base import SPEC, api_blueprint, api_user, one_page
+from app.api.schemas import ACCEPT, SHORT, TEXT, _enum, page_of
+from app.api.spec import Query
+from app.curriculum import operations as figures
+from app.curriculum.views import scope_from_request
+from app.deid.gate import parse_acceptances
+from app.errors import NotFound
+from app.extensions import db
+from app.practices import queries
+from app.practices.models import BestPractice, PracticeStatus, Stance
+from app.practices.operations import change_status, propose_from_recommendations, take_stance
+from app.recommendations.models import Recommendation
+
+API = api_blueprint
+
+EVIDENCE = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "integer"},
+        "kind": {"type": "string", "enum": ["session", "case", "recommendation"]},
+        "target_id": {"type": "integer"},
+        "note": {"type": "string"},
+    },
+}
+TIMELINE_ENTRY = {
+    "type": "object",
+    "properties": {
+        "date": {"type": "string"},
+        "program": {"type": "string"},
+        "session_id": {"type": "integer"},
+        "session_number": {"type": "integer"},
+        "session_title": {"type": "string"},
+        "notes": {"type": "array", "items": {"type": "string"}},
+        "cases": {"type": "array", "items": {"type": "object"}},
+        "recommendations": {"type": "array", "items": {"type": "object"}},
+    },
+}
+PRACTICE = SPEC.schema(
+    "BestPractice",
+    {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "title": {"type": "string"},
+            "statement": {"type": "string"},
+            "status": _enum(PracticeStatus),
+            "version": {"type": "integer"},
+            "topics": {"type": "array", "items": {"type": "string"}},
+            "superseded_by_id": {"type": ["integer", "null"]},
+            "evidence": {"type": "array", "items": EVIDENCE},
+            "timeline": {"type": "array", "items": TIMELINE_ENTRY},
+            "outcomes": {"type": "object"},
+            "endorsements": {"type": "array", "items": {"type": "object"}},
+            "versions": {"type": "array", "items": {"type": "object"}},
+            "url": {"type": "string"},
+        },
+    },
+)
+SPEC.schema(
+    "PracticeProposal",
+    {
+        "type": "object",
+        "required": ["title", "statement", "recommendations"],
+        "properties": {
+            "title": SHORT,
+            "statement": TEXT,
+            "recommendations": {
+                "type": "array",
+                "minItems": 1,
+                "maxItems": 50,
+                "items": {
+                    "type": "object",
+                    "required": ["id"],
+                    "properties": {"id": {"type": "integer"}, "note": TEXT},
+                    "additionalProperties": False,
+                },
+            },
+            "topics": {"type": "array", "items": {"type": "string", "maxLength": 120}},
+            "status": {"type": "string", "enum": ["proposed", "emerging"]},
+            "reason": TEXT,
+            "accept_findings": ACCEPT,
+        },
+        "additionalProperties": False,
+    },
+)
+SPEC.schema(
+    "PracticeStatusChange",
+    {
+        "type": "object",
+        "required": ["status", "reason"],
+        "properties": {
+            "status": _enum(PracticeStatus),
+            "reason": TEXT,
+            "superseded_by": {"type": "integer"},
+        },
+        "additionalProperties": False,
+    },
+)
+SPEC.schema(
+    "PracticeStance",
+    {
+        "type": "object",
+        "required": ["stance"],
+        "properties": {"stance": _enum(Stance), "note": TEXT},
+        "additionalProperties": False,
+    },
+)
+CANDIDATE = SPEC.schema(
+    "CandidatePractice",
+    {
+        "type": "object",
+        "properties": {
+            "label": {"type": "string"},
+            "cohesion": {"type": "number"},
+            "sessions": {"type": "array", "items": {"type": "object"}},
+            "recommendations": {"type": "array", "items": {"type": "object"}},
+        },
+    },
+)
+CURRICULUM = SPEC.schema(
+    "CurriculumFigures",
+    {
+        "type": "object",
+        "properties": {
+            "program": {"type": ["string", "null"]},
+            "start": {"type": "string"},
+            "end": {"type": "string"},
+            "cases": {"type": "integer"},
+            "months": {"type": "array", "items": {"type": "string"}},
+            "topic_frequency": {"type": "array", "items": {"type": "object"}},
+            "rising_topics": {"type": "array", "items": {"type": "object"}},
+            "recurring_questions": {"type": "array", "items": {"type": "object"}},
+            "gaps": {"type": "array", "items": {"type": "object"}},
+            "coverage": {"type": "object"},
+        },
+    },
+)
+SCOPE_QUERY = (
+    Query("program", {"type": "string"}, "Program slug; all programs you can see if omitted."),
+    Query("start", {"type": "string", "format": "date"}, "First day (default: a year ago)."),
+    Query("end", {"type": "string", "format": "date"}, "Last day (default: today)."),
+)
+
+
+def _session_ref(session: Any) -> dict[str, Any] | None:
+    if session is None:
+        return None
+    return {
+        "id": session.id,
+        "program": session.program.slug,
+        "number": session.number,
+        "date": session.date.isoformat(),
+    }
+
+
+def _rec_ref(recommendation: Recommendation) -> dict[str, Any]:
+    return {
+        "id": recommendation.id,
+        "case_id": recommendation.case_id,
+        "category": recommendation.category.value,
+        "body": recommendation.body,
+        "author": recommendation.author.display_name,
+        "session": _session_ref(recommendation.case.first_session),
+    }
+
+
+def practice_json(practice: BestPractice, user: Any, *, full: bool = True) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "id": practice.id,
+        "title": practice.title,
+        "statement": practice.statement,
+        "status": practice.status.value,
+        "version": practice.version,
+        "topics": [t.name for t in practice.topics],
+        "superseded_by_id": practice.superseded_by_id,
+        "url": url_for("practices.practice", practice_id=practice.id),
+    }
+    if not full:
+        return body
+    summary = queries.outcomes(user, practice)
+    body["evidence"] = [
+        {
+            "id": link.id,
+            "kind": link.kind,
+            "target_id": link.session_id or link.case_id or link.recommendation_id,
+            "note": link.note,
+        }
+        for link in queries.visible_evidence(user, practice)
+    ]
+    body["timeline"] = [
+        {
+            "date": e.date.isoformat(),
+            "program": e.program.slug,
+            "session_id": e.session.id,
+            "session_number": e.session.number,
+            "session_title": e.session.title,
+            "notes": [n for n in e.notes if n],
+            "cases": [{"id": c.id, "title": c.title, "note": n} for c, n in e.cases],
+            "recommendations": [{**_rec_ref(r), "note": n} for r, n in e.recommendations],
+        }
+        for e in queries.timeline(user, practice)
+    ]
+    body["outcomes"] = {
+        "total": summary.total,
+        "adoption": dict(summary.adoption),
+        "patient_status": dict(summary.patient_status),
+    }
+    body["endorsements"] = [
+        {"expert": e.expert.display_name, "stance": e.stance.value, "note": e.note}
+        for e in practice.endorsements
+    ]
+    body["versions"] = [
+        {
+            "version": v.version,
+            "status": v.status.value,
+            "title": v.title,
+            "reason": v.reason,
+            "created_at": v.created_at.isoformat(),
+        }
+        for v in practice.versions
+    ]
+    return body
+
+
+@SPEC.operation(
+    API,
+    "/practices",
+    "GET",
+    summary="Best practices",
+    tag="practices",
+    query=(Query("status", _enum(PracticeStatus), "Only practices with this status."),),
+    response=page_of(PRACTICE),
+)
+def list_practices_endpoint() -> Any:
+    status = request.args.get("status") or None
+    if status and status not in {s.value for s in PracticeStatus}:
+        from app.errors import ValidationError
+
+        raise ValidationError("Unknown status.", field="status")
+    user = api_user()
+    return jsonify(
+        one_page([practice_json(p, user, full=False) for p in queries.list_practices(status)])
+    )
+
+
+@SPEC.operation(
+    API,
+    "/practices/<int:practice_id>",
+    "GET",
+    summary="A best practice with its evidence, timeline, outcomes and versions",
+    tag="practices",
+    response=PRACTICE,
+)
+def read_practice(practice_id: int) -> Any:
+    return jsonify(practice_json(queries.get_practice(practice_id), api_user()))
+
+
+@SPEC.operation(
+    API,
+    "/practices",
+    "POST",
+    summary="Propose a best practice from recommendations",
+    tag="practices",
+    body="PracticeProposal",
+    response=PRACTICE,
+    status=201,
+)
+def propose_practice_endpoint(payload: dict[str, Any]) -> Any:
+    user = api_user()
+    recs = []
+    for item in payload["recommendations"]:
+        rec = db.session.get(Recommendation, item["id"])
+        if rec is None:
+            raise NotFound(f"No recommendation {item['id']}.")
+        recs.append(rec)
+    practice = propose_from_recommendations(
+        recs,
+        payload["title"],
+        payload["statement"],
+        notes={i["id"]: i.get("note", "") for i in payload["recommendations"]},
+        topics=payload.get("topics"),
+        status=payload.get("status", "proposed"),
+        reason=payload.get("reason", ""),
+        author=user,
+        actor=user,
+        accepted=parse_acceptances(payload.get("accept_findings")),
+    )
+    db.session.commit()
+    return jsonify(practice_json(practice, user)), 201
+
+
+@SPEC.operation(
+    API,
+    "/practices/<int:practice_id>/status",
+    "POST",
+    summary="Move a best practice along its lifecycle, with a reason",
+    tag="practices",
+    body="PracticeStatusChange",
+    response=PRACTICE,
+)
+def change_practice_status(practice_id: int, payload: dict[str, Any]) -> Any:
+    user = api_user()
+    practice = queries.get_practice(practice_id)
+    successor = payload.get("superseded_by")
+    change_status(
+        practice,
+        payload["status"],
+        reason=payload["reason"],
+        editor=user,
+        superseded_by=queries.get_practice(successor) if successor else None,
+        actor=user,
+    )
+    db.session.commit()
+    return jsonify(practice_json(practice, user))
+
+
+@SPEC.operation(
+    API,
+    "/practices/<int:practice_id>/stance",
+    "POST",
+    summary="Endorse a best practice or dissent from it",
+    tag="practices",
+    body="PracticeStance",
+    response=PRACTICE,
+)
+def practice_stance(practice_id: int, payload: dict[str, Any]) -> Any:
+    user = api_user()
+    practice = queries.get_practice(practice_id)
+    take_stance(practice, payload["stance"], expert=user, note=payload.get("note", ""), actor=user)
+    db.session.commit()
+    return jsonify(practice_json(practice, user))
+
+
+@SPEC.operation(
+    API,
+    "/practices/candidates",
+    "GET",
+    summary="Groups of similar recommendations from 3+ sessions that no practice cites yet",
+    tag="practices",
+    response=page_of(CANDIDATE),
+)
+def candidate_practices() -> Any:
+    groups = queries.candidate_groups(api_user())
+    return jsonify(
+        one_page(
+            [
+                {
+                    "label": g.label,
+                    "cohesion": round(g.cohesion, 3),
+                    "sessions": [_session_ref(s) for s in g.sessions],
+                    "recommendations": [_rec_ref(r) for r in g.recommendations],
+                }
+                for g in groups
+            ]
+        )
+    )
+
+
+@SPEC.operation(
+    API,
+    "/curriculum",
+    "GET",
+    summary="Curriculum figures: topics by month, rising topics, recurring questions, gaps, "
+    "coverage by presenter",
+    tag="curriculum",
+    query=SCOPE_QUERY,
+    response=CURRICULUM,
+)
+def curriculum_figures() -> Any:
+    user = api_user()
+    scope = scope_from_request(user)
+    freq = figures.topic_frequency(user, scope)
+    cov = figures.coverage(user, scope)
+    return jsonify(
+        {
+            "program": scope.program.slug if scope.program else None,
+            "start": scope.start.isoformat(),
+            "end": scope.end.isoformat(),
+            "cases": freq.case_total,
+            "months": freq.months,
+            "topic_frequency": [
+                {
+                    "topic": t,
+                    "total": freq.totals[t],
+                    "by_month": [freq.counts[t][m] for m in freq.months],
+                }
+                for t in freq.topics
+            ],
+            "rising_topics": [
+                {"topic": t.topic, "cases": t.current, "previous": t.previous, "change": t.change}
+                for t in figures.rising_topics(user, scope)
+            ],
+            "recurring_questions": [
+                {"question": g.label, "case_ids": [c.id for c in g.cases]}
+                for g in figures.recurring_questions(user, scope)
+            ],
+            "gaps": [
+                {"topic": g.topic.name, "cases": g.cases, "programs": g.programs}
+                for g in figures.gaps(user, scope)
+            ],
+            "coverage": {
+                "note": "Sites are not recorded in Casebook; coverage is by presenter.",
+                "topics": cov.topics,
+                "presenters": [
+                    {"presenter": row[0], "cases": row[-1], "by_topic": row[1:-1]}
+                    for row in cov.rows()
+                ],
+            },
+        }
+    )

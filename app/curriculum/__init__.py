@@ -1,0 +1,1 @@
+"""Curriculum: recurring topics, trends, recurring questions, gaps and coverage."""

@@ -1,0 +1,134 @@
+"""The curriculum page: figures for a program (or all) and a time range, each table with a
+CSV download and each chart with its table beside it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from typing import Any
+
+from flask import Blueprint, Response, render_template, request
+from flask_login import current_user
+
+from app.auth.policy import Permission, permission_required
+from app.curriculum import operations as figures
+from app.errors import NotFound, ValidationError
+from app.programs.operations import find_program, visible_programs
+
+curriculum_blueprint = Blueprint("curriculum", __name__, template_folder="templates")
+
+TABLES = ("topics", "rising", "questions", "gaps", "coverage")
+
+
+def _user() -> Any:
+    return current_user._get_current_object()
+
+
+def _date_arg(name: str) -> date | None:
+    raw = (request.args.get(name) or "").strip()
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise ValidationError(f"{name} must be a date (YYYY-MM-DD).", field=name) from None
+
+
+def scope_from_request(user: Any) -> figures.Scope:
+    """The scope from ?program=&start=&end=; shared by the page, the CSV files and the API."""
+    program = None
+    slug = (request.args.get("program") or "").strip()
+    if slug:
+        program = find_program(slug)
+        if program is None:
+            raise NotFound("No such program.")
+    return figures.make_scope(user, program=program, start=_date_arg("start"), end=_date_arg("end"))
+
+
+def table(name: str, user: Any, scope: figures.Scope) -> tuple[list[str], list[list[Any]]]:
+    """(header, rows) of one of the page's tables."""
+    if name == "topics":
+        freq = figures.topic_frequency(user, scope)
+        return ["topic", *freq.months, "total"], freq.rows()
+    if name == "rising":
+        trends = figures.rising_topics(user, scope)
+        return (
+            ["topic", "cases", "cases in previous period", "change"],
+            [[t.topic, t.current, t.previous, t.change] for t in trends],
+        )
+    if name == "questions":
+        rows = []
+        for number, group in enumerate(figures.recurring_questions(user, scope), 1):
+            for case in group.cases:
+                rows.append([number, group.label, case.id, case.program.slug, case.title])
+        return ["group", "question", "case id", "program", "case title"], rows
+    if name == "gaps":
+        return (
+            ["topic", "cases", "programs"],
+            [[g.topic.name, g.cases, "; ".join(g.programs)] for g in figures.gaps(user, scope)],
+        )
+    if name == "coverage":
+        cov = figures.coverage(user, scope)
+        return ["presenter", *cov.topics, "cases"], cov.rows()
+    raise NotFound("No such table.")
+
+
+def _cell(value: Any) -> Any:
+    # Spreadsheets run cells that start with these as formulas.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+@curriculum_blueprint.route("/curriculum")
+@permission_required(Permission.VIEW_CURRICULUM)
+def index() -> Any:
+    user = _user()
+    try:
+        scope = scope_from_request(user)
+        problem = ""
+    except ValidationError as exc:
+        scope, problem = figures.make_scope(user), exc.message
+    freq = figures.topic_frequency(user, scope)
+    return render_template(
+        "curriculum/index.html",
+        scope=scope,
+        problem=problem,
+        programs=visible_programs(user),
+        freq=freq,
+        chart_json=json.dumps(freq.chart()),
+        chart_topics=freq.topics[: figures.CHART_TOPICS],
+        rising=figures.rising_topics(user, scope),
+        questions=figures.recurring_questions(user, scope),
+        gaps=figures.gaps(user, scope),
+        gap_min=figures.GAP_MIN_CASES,
+        coverage=figures.coverage(user, scope),
+        args={
+            "program": scope.program.slug if scope.program else None,
+            "start": scope.start.isoformat(),
+            "end": scope.end.isoformat(),
+        },
+    ), (422 if problem else 200)
+
+
+@curriculum_blueprint.route("/curriculum/<name>.csv")
+@permission_required(Permission.VIEW_CURRICULUM)
+def download(name: str) -> Response:
+    if name not in TABLES:
+        raise NotFound("No such table.")
+    user = _user()
+    scope = scope_from_request(user)
+    header, rows = table(name, user, scope)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows([[_cell(v) for v in row] for row in rows])
+    program = scope.program.slug if scope.program else "all"
+    filename = f"curriculum-{name}-{program}-{scope.start}-{scope.end}.csv"
+    return Response(
+        out.getvalue(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

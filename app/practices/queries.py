@@ -1,0 +1,343 @@
+"""Reading best practices: their timeline and outcomes, what cites what, and help to see new
+ones emerge (related recommendations, candidate groups). Everything is narrowed to what the
+user may see."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
+
+from app.auth import policy
+from app.cases.models import Case
+from app.extensions import db
+from app.practices import grouping
+from app.practices.models import BestPractice, EvidenceLink, PracticeStatus
+from app.programs.models import Program, Session, Topic
+from app.recommendations.models import Outcome, Recommendation, RecommendationStatus
+
+MIN_SESSIONS = 3  # a candidate group was given in at least this many different sessions
+
+
+def list_practices(status: str | None = None) -> list[BestPractice]:
+    stmt = select(BestPractice).order_by(BestPractice.updated_at.desc(), BestPractice.id.desc())
+    if status:
+        stmt = stmt.where(BestPractice.status == PracticeStatus(status))
+    return list(db.session.scalars(stmt))
+
+
+def get_practice(practice_id: int) -> BestPractice:
+    from app.errors import NotFound
+
+    practice = db.session.get(BestPractice, practice_id)
+    if practice is None:
+        raise NotFound("No such best practice.")
+    return practice
+
+
+def recommendation_session(recommendation: Recommendation) -> Session | None:
+    """The session where a recommendation was given: its case's first presentation."""
+    return recommendation.case.first_session
+
+
+def visible_evidence(user: Any, practice: BestPractice) -> list[EvidenceLink]:
+    """Evidence the user may see: links into private programs stay hidden from others."""
+    out = []
+    for link in practice.evidence:
+        if link.session is not None:
+            ok = policy.can_view_program(user, link.session.program)
+        elif link.case is not None:
+            ok = policy.can_view_case(user, link.case)
+        else:
+            ok = link.recommendation is not None and policy.can_view_recommendation(
+                user, link.recommendation
+            )
+        if ok:
+            out.append(link)
+    return out
+
+
+# ---------------------------------------------------------------- timeline
+
+
+@dataclass
+class TimelineEntry:
+    """One session where the practice was discussed, and what of it the evidence names."""
+
+    session: Session
+    notes: list[str] = field(default_factory=list)  # notes of links to the session itself
+    cases: list[tuple[Case, str]] = field(default_factory=list)
+    recommendations: list[tuple[Recommendation, str]] = field(default_factory=list)
+
+    @property
+    def date(self) -> date:
+        return self.session.date
+
+    @property
+    def program(self) -> Program:
+        return self.session.program
+
+
+def timeline(user: Any, practice: BestPractice) -> list[TimelineEntry]:
+    """Sessions where the practice was discussed, oldest first: each with the cases and the
+    quoted recommendations the evidence names there."""
+    entries: dict[int, TimelineEntry] = {}
+
+    def entry(session: Session) -> TimelineEntry:
+        return entries.setdefault(session.id, TimelineEntry(session))
+
+    for link in visible_evidence(user, practice):
+        if link.session is not None:
+            entry(link.session).notes.append(link.note)
+        elif link.case is not None and link.case.first_session is not None:
+            entry(link.case.first_session).cases.append((link.case, link.note))
+        elif link.recommendation is not None:
+            session = recommendation_session(link.recommendation)
+            if session is not None:
+                entry(session).recommendations.append((link.recommendation, link.note))
+    return sorted(entries.values(), key=lambda e: (e.session.date, e.session.id))
+
+
+# ---------------------------------------------------------------- outcomes
+
+
+@dataclass
+class OutcomeSummary:
+    """Outcomes recorded at follow-up for the recommendations a practice cites (directly, or as
+    recommendations of a cited case)."""
+
+    outcomes: list[Outcome]
+    adoption: Counter[str]
+    patient_status: Counter[str]
+
+    @property
+    def total(self) -> int:
+        return len(self.outcomes)
+
+    def share(self, counter: str, key: str) -> int:
+        """Whole percent of outcomes with that adoption or patient status."""
+        if not self.outcomes:
+            return 0
+        return round(100 * getattr(self, counter)[key] / self.total)
+
+
+def cited_recommendations(user: Any, practice: BestPractice) -> list[Recommendation]:
+    seen: dict[int, Recommendation] = {}
+    for link in visible_evidence(user, practice):
+        if link.recommendation is not None:
+            seen.setdefault(link.recommendation.id, link.recommendation)
+        elif link.case is not None:
+            for recommendation in link.case.recommendations:
+                if policy.can_view_recommendation(user, recommendation):
+                    seen.setdefault(recommendation.id, recommendation)
+    return list(seen.values())
+
+
+def outcomes(user: Any, practice: BestPractice) -> OutcomeSummary:
+    ids = [r.id for r in cited_recommendations(user, practice)]
+    rows = (
+        list(
+            db.session.scalars(
+                select(Outcome)
+                .where(Outcome.recommendation_id.in_(ids))
+                .order_by(Outcome.recorded_at, Outcome.id)
+            )
+        )
+        if ids
+        else []
+    )
+    rows = [o for o in rows if policy.can_view_case(user, o.case)]
+    return OutcomeSummary(
+        rows,
+        Counter(o.adoption.value for o in rows),
+        Counter(o.patient_status.value for o in rows),
+    )
+
+
+# ---------------------------------------------------------------- what cites what
+
+
+def practices_citing(obj: Session | Case | Recommendation) -> list[BestPractice]:
+    """Best practices whose evidence names this session, case or recommendation, or (for a
+    session or case) the cases and recommendations discussed there."""
+    if isinstance(obj, Recommendation):
+        clause = EvidenceLink.recommendation_id == obj.id
+    elif isinstance(obj, Case):
+        rec_ids = [r.id for r in obj.recommendations]
+        clause = or_(EvidenceLink.case_id == obj.id, EvidenceLink.recommendation_id.in_(rec_ids))
+    elif isinstance(obj, Session):
+        case_ids = [p.case_id for p in obj.presentations]
+        rec_ids = select(Recommendation.id).where(Recommendation.case_id.in_(case_ids))
+        clause = or_(
+            EvidenceLink.session_id == obj.id,
+            EvidenceLink.case_id.in_(case_ids),
+            EvidenceLink.recommendation_id.in_(rec_ids),
+        )
+    else:
+        return []
+    stmt = (
+        select(BestPractice)
+        .join(EvidenceLink, EvidenceLink.practice_id == BestPractice.id)
+        .where(clause)
+        .distinct()
+        .order_by(BestPractice.title)
+    )
+    return list(db.session.scalars(stmt))
+
+
+# ---------------------------------------------------------------- emerging practices
+
+
+def visible_recommendations(
+    user: Any, program_ids: Iterable[int] | None = None
+) -> list[Recommendation]:
+    """Published recommendations the user may see, oldest first."""
+    stmt = (
+        select(Recommendation)
+        .join(Case, Case.id == Recommendation.case_id)
+        .where(Recommendation.status == RecommendationStatus.PUBLISHED)
+        .where(policy.visible_case_clause(user))
+        .options(selectinload(Recommendation.case).selectinload(Case.presentations))
+        .order_by(Recommendation.id)
+    )
+    programs = list(db.session.scalars(select(Program)))
+    allowed = policy.visible_program_ids(user, programs)
+    if program_ids is not None:
+        allowed &= set(program_ids)
+    stmt = stmt.where(Case.program_id.in_(allowed))
+    return list(db.session.scalars(stmt))
+
+
+def topic_analyzer() -> grouping.ClinicalAnalyzer:
+    topics = db.session.execute(select(Topic.slug, Topic.name, Topic.synonyms)).all()
+    return grouping.analyzer_for([(s, n, syn or []) for s, n, syn in topics])
+
+
+@dataclass
+class CandidateGroup:
+    """Similar recommendations given in several sessions that no best practice cites yet."""
+
+    recommendations: list[Recommendation]
+    sessions: list[Session]
+    cohesion: float
+    typical: Recommendation
+    cited_by: list[BestPractice] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """A name for the group: the headline of its most typical recommendation."""
+        return grouping.headline(self.typical.body)
+
+    @property
+    def topics(self) -> list[str]:
+        """Topics at least two of its cases share, most shared first."""
+        counts = Counter(t.name for r in self.recommendations for t in r.case.topics)
+        return [name for name, n in counts.most_common(4) if n >= 2]
+
+    @property
+    def programs(self) -> list[Program]:
+        seen = {r.case.program.id: r.case.program for r in self.recommendations}
+        return sorted(seen.values(), key=lambda p: p.name)
+
+
+def recommendation_groups(
+    user: Any, *, threshold: float = grouping.RECOMMENDATION_THRESHOLD
+) -> list[CandidateGroup]:
+    """Every group of two or more similar recommendations the user may see."""
+    recommendations = visible_recommendations(user)
+    if not recommendations:
+        return []
+    result = grouping.group_texts(
+        [r.body for r in recommendations],
+        threshold=threshold,
+        cannot_link=[r.case_id for r in recommendations],
+        analyzer=topic_analyzer(),
+    )
+    cited = _citing_by_recommendation()
+    groups = []
+    for members in result.groups:
+        if len(members) < 2:
+            continue
+        recs = [recommendations[i] for i in members]
+        sessions = {s.id: s for r in recs if (s := recommendation_session(r)) is not None}
+        practices = {p.id: p for r in recs for p in cited.get(r.id, [])}
+        groups.append(
+            CandidateGroup(
+                recs,
+                sorted(sessions.values(), key=lambda s: (s.date, s.id)),
+                result.cohesion(members),
+                recommendations[result.medoid(members)],
+                sorted(practices.values(), key=lambda p: p.title),
+            )
+        )
+    return groups
+
+
+def candidate_groups(user: Any) -> list[CandidateGroup]:
+    """Groups given in at least MIN_SESSIONS different sessions that no practice cites yet,
+    most sessions first."""
+    groups = [
+        g for g in recommendation_groups(user) if len(g.sessions) >= MIN_SESSIONS and not g.cited_by
+    ]
+    groups.sort(key=lambda g: (-len(g.sessions), -len(g.recommendations), -g.cohesion))
+    return groups
+
+
+def _citing_by_recommendation() -> dict[int, list[BestPractice]]:
+    """Practices citing each recommendation directly (a cited case does not make all of its
+    recommendations cited: they are about different things)."""
+    rows = db.session.execute(
+        select(EvidenceLink.recommendation_id, BestPractice)
+        .join(BestPractice, BestPractice.id == EvidenceLink.practice_id)
+        .where(EvidenceLink.recommendation_id.is_not(None))
+    ).all()
+    out: dict[int, list[BestPractice]] = {}
+    for rec_id, practice in rows:
+        out.setdefault(rec_id, []).append(practice)
+    return out
+
+
+@dataclass
+class RelatedRecommendation:
+    recommendation: Recommendation
+    session: Session | None
+    similarity: float
+
+
+def related_recommendations(
+    user: Any,
+    seeds: Sequence[Recommendation],
+    text: str = "",
+    *,
+    limit: int = 8,
+    threshold: float = grouping.RELATED_THRESHOLD,
+) -> list[RelatedRecommendation]:
+    """Recommendations from other sessions like the seeds and the draft text: evidence
+    candidates while an expert drafts a best practice."""
+    pool = visible_recommendations(user)
+    seed_ids = {r.id for r in seeds}
+    seed_sessions = {s.id for r in seeds if (s := recommendation_session(r)) is not None}
+    queries = [r.body for r in seeds] + ([text] if text.strip() else [])
+    if not queries:
+        return []
+    texts = [r.body for r in pool] + queries
+    analyzer = topic_analyzer()
+    vectors = grouping.vectorise([grouping.terms(t, analyzer) for t in texts])
+    query_vectors = vectors[len(pool) :]
+    scored = []
+    for recommendation, vector in zip(pool, vectors[: len(pool)], strict=True):
+        if recommendation.id in seed_ids:
+            continue
+        session = recommendation_session(recommendation)
+        if session is not None and session.id in seed_sessions:
+            continue
+        similarity = sum(grouping.cosine(vector, q) for q in query_vectors) / len(query_vectors)
+        if similarity >= threshold:
+            scored.append(RelatedRecommendation(recommendation, session, similarity))
+    scored.sort(key=lambda r: -r.similarity)
+    return scored[:limit]

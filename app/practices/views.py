@@ -1,0 +1,295 @@
+"""Best practice pages: the list, a practice with its timeline and outcomes, proposing one from
+recommendations (with related recommendations offered as evidence), edits with versions,
+status changes, endorsements, and the candidate groups."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from app.auth import policy
+from app.auth.policy import Permission, permission_required
+from app.cases.views import show_refusal
+from app.deid.web import acceptances_from_form
+from app.errors import NotFound, ValidationError
+from app.extensions import db
+from app.practices import queries
+from app.practices.models import PracticeStatus, Stance
+from app.practices.operations import (
+    TRANSITIONS,
+    add_evidence,
+    change_status,
+    edit_practice,
+    propose_from_recommendations,
+    take_stance,
+    version_changes,
+)
+from app.recommendations.models import Recommendation
+
+practices_blueprint = Blueprint("practices", __name__, template_folder="templates")
+
+
+def _user() -> Any:
+    return current_user._get_current_object()
+
+
+@practices_blueprint.app_context_processor
+def _helpers() -> dict[str, Any]:
+    """`practices_citing(obj)` for the session, case and recommendation pages."""
+    return {"practices_citing": queries.practices_citing}
+
+
+def _topics(text: str) -> list[str]:
+    return [t.strip() for t in text.replace("\n", ",").split(",") if t.strip()]
+
+
+def _visible_recommendation(recommendation_id: Any) -> Recommendation:
+    try:
+        recommendation = db.session.get(Recommendation, int(recommendation_id))
+    except (TypeError, ValueError):
+        recommendation = None
+    if recommendation is None or not policy.can_view_recommendation(_user(), recommendation):
+        raise NotFound("No such recommendation.")
+    return recommendation
+
+
+# ---------------------------------------------------------------- reading
+
+
+@practices_blueprint.route("/practices")
+@login_required
+def index() -> Any:
+    status = request.args.get("status") or None
+    if status and status not in {s.value for s in PracticeStatus}:
+        status = None
+    return render_template(
+        "practices/index.html",
+        practices=queries.list_practices(status),
+        status=status,
+        statuses=[s.value for s in PracticeStatus],
+    )
+
+
+@practices_blueprint.route("/practices/<int:practice_id>")
+@login_required
+def practice(practice_id: int) -> Any:
+    user = _user()
+    practice = queries.get_practice(practice_id)
+    stances = {e.expert_id: e for e in practice.endorsements}
+    return render_template(
+        "practices/practice.html",
+        practice=practice,
+        timeline=queries.timeline(user, practice),
+        outcomes=queries.outcomes(user, practice),
+        evidence=queries.visible_evidence(user, practice),
+        transitions=sorted(t.value for t in TRANSITIONS[practice.status]),
+        successors=[p for p in queries.list_practices() if p.id != practice.id],
+        my_stance=stances.get(user.id),
+    )
+
+
+@practices_blueprint.route("/practices/<int:practice_id>/versions")
+@login_required
+def versions(practice_id: int) -> Any:
+    practice = queries.get_practice(practice_id)
+    return render_template(
+        "practices/versions.html", practice=practice, changes=version_changes(practice)
+    )
+
+
+@practices_blueprint.route("/practices/candidates")
+@login_required
+def candidates() -> Any:
+    return render_template(
+        "practices/candidates.html",
+        groups=queries.candidate_groups(_user()),
+        min_sessions=queries.MIN_SESSIONS,
+    )
+
+
+# ---------------------------------------------------------------- proposing
+
+
+@practices_blueprint.route("/practices/new", methods=["GET", "POST"])
+@permission_required(Permission.PROPOSE_PRACTICE)
+def new() -> Any:
+    user = _user()
+    source = request.form if request.method == "POST" else request.args
+    chosen = [_visible_recommendation(i) for i in dict.fromkeys(source.getlist("recommendation"))]
+    if not chosen:
+        raise NotFound("Start from a recommendation: use “Propose a best practice” on one.")
+    values = {
+        "title": request.form.get("title", "").strip(),
+        "statement": request.form.get("statement", "").strip(),
+        "topics": request.form.get("topics", "").strip()
+        or ", ".join(sorted({t.name for r in chosen for t in r.case.topics})),
+        "status": request.form.get("status", "proposed"),
+        "reason": request.form.get("reason", "").strip(),
+    }
+    notes = {r.id: request.form.get(f"note-{r.id}", "").strip() for r in chosen}
+    errors: dict[str, str] = {}
+    message, panels = "", {}
+    if request.method == "POST" and request.form.get("action") == "propose":
+        texts = {"title": values["title"], "statement": values["statement"]}
+        texts.update({f"notes[{r.id}]": notes[r.id] for r in chosen})
+        if values["reason"]:
+            texts["reason"] = values["reason"]
+        labels = {"title": "Title", "statement": "Statement", "reason": "Reason"}
+        labels.update({f"notes[{r.id}]": f"Note on recommendation {r.id}" for r in chosen})
+        try:
+            practice = propose_from_recommendations(
+                chosen,
+                values["title"],
+                values["statement"],
+                notes=notes,
+                topics=_topics(values["topics"]),
+                status=values["status"],
+                reason=values["reason"],
+                author=user,
+                actor=user,
+                accepted=acceptances_from_form(request.form),
+            )
+            db.session.commit()
+        except ValidationError as exc:
+            errors, message, panels = show_refusal(exc, texts, labels)
+        else:
+            flash(f"Best practice proposed as {practice.status.value}.", "success")
+            return redirect(url_for("practices.practice", practice_id=practice.id), 303)
+    draft = " ".join([values["title"], values["statement"]])
+    related = queries.related_recommendations(user, chosen, draft)
+    return render_template(
+        "practices/new.html",
+        chosen=chosen,
+        values=values,
+        notes=notes,
+        related=related,
+        errors=errors,
+        message=message,
+        panels=panels,
+    ), (422 if errors or message else 200)
+
+
+# ---------------------------------------------------------------- changing
+
+
+@practices_blueprint.route("/practices/<int:practice_id>/edit", methods=["GET", "POST"])
+@permission_required(Permission.PROPOSE_PRACTICE)
+def edit(practice_id: int) -> Any:
+    user = _user()
+    practice = queries.get_practice(practice_id)
+    values = {
+        "title": request.form.get("title", practice.title).strip(),
+        "statement": request.form.get("statement", practice.statement).strip(),
+        "topics": request.form.get("topics", ", ".join(t.name for t in practice.topics)),
+        "reason": request.form.get("reason", "").strip(),
+    }
+    errors: dict[str, str] = {}
+    message, panels = "", {}
+    if request.method == "POST":
+        texts = {k: values[k] for k in ("title", "statement", "reason")}
+        try:
+            changed = edit_practice(
+                practice,
+                title=values["title"],
+                statement=values["statement"],
+                reason=values["reason"],
+                topics=_topics(values["topics"]),
+                editor=user,
+                actor=user,
+                accepted=acceptances_from_form(request.form),
+            )
+            db.session.commit()
+        except ValidationError as exc:
+            labels = {"title": "Title", "statement": "Statement", "reason": "Reason"}
+            errors, message, panels = show_refusal(exc, texts, labels)
+        else:
+            flash(
+                f"Saved as version {practice.version}." if changed else "Nothing changed.",
+                "success" if changed else "info",
+            )
+            return redirect(url_for("practices.practice", practice_id=practice.id), 303)
+    return render_template(
+        "practices/edit.html",
+        practice=practice,
+        values=values,
+        errors=errors,
+        message=message,
+        panels=panels,
+    ), (422 if errors or message else 200)
+
+
+def _back(practice_id: int, anchor: str = "") -> Any:
+    return redirect(url_for("practices.practice", practice_id=practice_id) + anchor, 303)
+
+
+def _refused(practice_id: int, exc: ValidationError) -> Any:
+    db.session.rollback()
+    flash(exc.message, "error")
+    return _back(practice_id)
+
+
+@practices_blueprint.route("/practices/<int:practice_id>/status", methods=["POST"])
+@permission_required(Permission.PROPOSE_PRACTICE)
+def status(practice_id: int) -> Any:
+    user = _user()
+    practice = queries.get_practice(practice_id)
+    successor = None
+    if request.form.get("superseded_by"):
+        successor = queries.get_practice(request.form.get("superseded_by", type=int) or 0)
+    try:
+        change_status(
+            practice,
+            request.form.get("status", ""),
+            reason=request.form.get("reason", ""),
+            editor=user,
+            superseded_by=successor,
+            actor=user,
+        )
+        db.session.commit()
+    except ValidationError as exc:
+        return _refused(practice_id, exc)
+    flash(f"Now {practice.status.value}.", "success")
+    return _back(practice_id, "#history")
+
+
+@practices_blueprint.route("/practices/<int:practice_id>/stance", methods=["POST"])
+@permission_required(Permission.PROPOSE_PRACTICE)
+def stance(practice_id: int) -> Any:
+    user = _user()
+    practice = queries.get_practice(practice_id)
+    try:
+        result = take_stance(
+            practice,
+            request.form.get("stance", ""),
+            expert=user,
+            note=request.form.get("note", ""),
+            actor=user,
+        )
+        db.session.commit()
+    except ValidationError as exc:
+        return _refused(practice_id, exc)
+    flash("Endorsed." if result.stance is Stance.ENDORSE else "Dissent recorded.", "success")
+    return _back(practice_id, "#endorsements")
+
+
+@practices_blueprint.route("/practices/<int:practice_id>/evidence", methods=["POST"])
+@permission_required(Permission.PROPOSE_PRACTICE)
+def add_evidence_view(practice_id: int) -> Any:
+    user = _user()
+    practice = queries.get_practice(practice_id)
+    recommendation = _visible_recommendation(request.form.get("recommendation"))
+    try:
+        add_evidence(
+            practice,
+            recommendation,
+            note=request.form.get("note", ""),
+            added_by=user,
+            actor=user,
+        )
+        db.session.commit()
+    except ValidationError as exc:
+        return _refused(practice_id, exc)
+    flash("Evidence added.", "success")
+    return _back(practice_id, "#timeline")

@@ -1,0 +1,60 @@
+"""A curriculum lead on the demo instance sees the recurring topics of the last year in a chart
+with its table beside it, and downloads them."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import open_page
+from tests.browser.demo_server import serve_demo, sign_in
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory):
+    yield from serve_demo(tmp_path_factory.mktemp("demo"))
+
+
+@pytest.fixture(scope="module")
+def demo_browser(demo_server):
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def test_curriculum_lead_sees_chart_table_and_downloads_csv(demo_browser, demo_server, artifacts):
+    context, page = open_page(demo_browser, demo_server)
+    try:
+        sign_in(page, demo_server, "curriculum@demo.casebook.example")
+        page.goto("/curriculum?end=2026-11-25")
+        chart = page.locator("canvas#topic-chart")
+        chart.wait_for()
+        page.wait_for_selector("canvas#topic-chart[data-drawn=true]")
+        box = chart.bounding_box()
+        assert box and box["width"] > 300 and box["height"] > 200
+        table = page.locator("#topic-table")
+        assert table.is_visible()
+        assert table.locator("tbody tr").first.locator("th").inner_text() == "Naloxone"
+        table_box = table.bounding_box()
+        assert table_box["x"] > box["x"] + box["width"] - 5  # beside the chart, not below
+        page.screenshot(path=str(artifacts / "curriculum.png"), full_page=True)
+
+        with page.expect_download() as info:
+            page.get_by_role("link", name="Download topic counts (CSV)").click()
+        download = info.value
+        assert download.suggested_filename.endswith(".csv")
+        rows = list(csv.reader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"))))
+        assert rows[0][0] == "topic" and rows[1][0] == "Naloxone"
+        assert page.console_errors == []
+    finally:
+        context.close()

@@ -1,0 +1,70 @@
+"""An expert on the demo instance turns a recommendation into an emerging best practice with
+evidence from two sessions, and its page shows that timeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import open_page
+from tests.browser.demo_server import serve_demo, sign_in
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory):
+    yield from serve_demo(tmp_path_factory.mktemp("demo"))
+
+
+@pytest.fixture(scope="module")
+def demo_browser(demo_server):
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def test_expert_proposes_an_emerging_practice_from_two_sessions(
+    demo_browser, demo_server, artifacts
+):
+    context, page = open_page(demo_browser, demo_server)
+    try:
+        sign_in(page, demo_server, "expert@demo.casebook.example")
+        # From the candidates: the low-dose buprenorphine group, uncited so far.
+        page.goto("/practices/candidates")
+        group = page.locator(".candidate", has_text="low-dose").first
+        first_rec = group.locator(".related-item").first
+        rec_href = first_rec.locator("a").first.get_attribute("href")
+        rec_id = rec_href.split("#rec-")[1]
+        page.goto(f"/practices/new?recommendation={rec_id}")
+        page.get_by_label("Title").fill(
+            "Offer low-dose buprenorphine induction to people using fentanyl"
+        )
+        page.get_by_label("Statement").fill(
+            "Start buprenorphine at 0.5 mg while fentanyl continues, and build up over a week."
+        )
+        page.get_by_label("Note on this evidence").fill("First low-dose start in the series.")
+        # A related recommendation from another session joins as evidence.
+        related = page.locator(".related-item", has_text="low-dose").first
+        related.locator("input[type=checkbox]").check()
+        page.get_by_role("button", name="Update evidence").click()
+        assert page.locator(".evidence-item").count() == 2
+        page.get_by_label("Start as").select_option("emerging")
+        page.get_by_label("Reason for the status").fill("Given in two sessions already.")
+        page.screenshot(path=str(artifacts / "practice-propose.png"), full_page=True)
+        page.get_by_role("button", name="Propose").click()
+        page.wait_for_url("**/practices/*")
+        assert "Emerging" in page.locator(".page-head").inner_text()
+        items = page.locator(".practice-timeline-item")
+        assert items.count() == 2
+        dates = [items.nth(i).locator("time").get_attribute("datetime") for i in range(2)]
+        assert dates == sorted(dates) and dates[0] != dates[1]
+        assert page.locator(".evidence-quote").count() == 2
+        page.screenshot(path=str(artifacts / "practice-page.png"), full_page=True)
+        assert page.console_errors == []
+    finally:
+        context.close()
