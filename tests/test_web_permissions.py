@@ -215,6 +215,7 @@ MATRIX = [
     ("practice status", "POST", "/practices/{practice}/status", EXPERTS_ACTION),
     ("practice stance", "POST", "/practices/{practice}/stance", EXPERTS_ACTION),
     ("practice evidence", "POST", "/practices/{practice}/evidence", EXPERTS_ACTION),
+    ("cite in a practice", "POST", "/practices/cite", EXPERTS_ACTION),
     # Curriculum: curriculum staff and admins.
     ("curriculum", "GET", "/curriculum", CURRICULUM),
     ("curriculum csv", "GET", "/curriculum/topics.csv", CURRICULUM),
@@ -287,6 +288,7 @@ def _request(client, world, method: str, template: str, role: str):
         "stance": "endorse",
         "status": "emerging",
         "reason": "Seen in two sessions.",
+        "practice_id": str(world.practice.id),
     }
     return client.open(
         _url(template, world), method=method, data=data if method == "POST" else None

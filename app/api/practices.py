@@ -10,14 +10,22 @@ from flask import jsonify, request, url_for
 from app.api.base import SPEC, api_blueprint, api_user, one_page
 from app.api.schemas import ACCEPT, SHORT, TEXT, _enum, page_of
 from app.api.spec import Query
+from app.auth import policy
+from app.cases.models import Case
 from app.curriculum import operations as figures
 from app.curriculum.views import scope_from_request
 from app.deid.gate import parse_acceptances
-from app.errors import NotFound
+from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.practices import queries
 from app.practices.models import BestPractice, PracticeStatus, Stance
-from app.practices.operations import change_status, propose_from_recommendations, take_stance
+from app.practices.operations import (
+    add_evidence,
+    change_status,
+    propose_from_recommendations,
+    take_stance,
+)
+from app.programs.models import Session
 from app.recommendations.models import Recommendation
 
 API = api_blueprint
@@ -111,6 +119,21 @@ SPEC.schema(
         "type": "object",
         "required": ["stance"],
         "properties": {"stance": _enum(Stance), "note": TEXT},
+        "additionalProperties": False,
+    },
+)
+SPEC.schema(
+    "PracticeEvidence",
+    {
+        "type": "object",
+        "description": "Exactly one of session_id, case_id, recommendation_id.",
+        "properties": {
+            "session_id": {"type": "integer"},
+            "case_id": {"type": "integer"},
+            "recommendation_id": {"type": "integer"},
+            "note": TEXT,
+            "accept_findings": ACCEPT,
+        },
         "additionalProperties": False,
     },
 )
@@ -338,6 +361,52 @@ def practice_stance(practice_id: int, payload: dict[str, Any]) -> Any:
     take_stance(practice, payload["stance"], expert=user, note=payload.get("note", ""), actor=user)
     db.session.commit()
     return jsonify(practice_json(practice, user))
+
+
+@SPEC.operation(
+    API,
+    "/practices/<int:practice_id>/evidence",
+    "POST",
+    summary="Cite a session, case or recommendation where the practice was discussed",
+    tag="practices",
+    body="PracticeEvidence",
+    response=PRACTICE,
+    status=201,
+)
+def add_practice_evidence(practice_id: int, payload: dict[str, Any]) -> Any:
+    user = api_user()
+    practice = queries.get_practice(practice_id)
+    given = [k for k in ("session_id", "case_id", "recommendation_id") if k in payload]
+    if len(given) != 1:
+        raise ValidationError(
+            "Give exactly one of session_id, case_id or recommendation_id.", field="session_id"
+        )
+    target = _evidence_target(user, given[0], payload[given[0]])
+    add_evidence(
+        practice,
+        target,
+        note=payload.get("note", ""),
+        added_by=user,
+        actor=user,
+        accepted=parse_acceptances(payload.get("accept_findings")),
+    )
+    db.session.commit()
+    return jsonify(practice_json(practice, user)), 201
+
+
+def _evidence_target(user: Any, key: str, ident: int) -> Any:
+    model = {"session_id": Session, "case_id": Case, "recommendation_id": Recommendation}[key]
+    target = db.session.get(model, ident)
+    visible = target is not None and (
+        policy.can_view_program(user, target.program)
+        if isinstance(target, Session)
+        else policy.can_view_case(user, target)
+        if isinstance(target, Case)
+        else policy.can_view_recommendation(user, target)
+    )
+    if not visible:
+        raise ValidationError(f"No {key.removesuffix('_id')} {ident}.", field=key)
+    return target
 
 
 @SPEC.operation(

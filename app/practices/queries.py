@@ -31,6 +31,19 @@ def list_practices(status: str | None = None) -> list[BestPractice]:
     return list(db.session.scalars(stmt))
 
 
+LIVE_STATUSES = (PracticeStatus.PROPOSED, PracticeStatus.EMERGING, PracticeStatus.ESTABLISHED)
+
+
+def citable_practices() -> list[BestPractice]:
+    """Practices that can still gather evidence (not retired or superseded), by title."""
+    stmt = (
+        select(BestPractice)
+        .where(BestPractice.status.in_(LIVE_STATUSES))
+        .order_by(BestPractice.title)
+    )
+    return list(db.session.scalars(stmt))
+
+
 def get_practice(practice_id: int) -> BestPractice:
     from app.errors import NotFound
 

@@ -11,6 +11,7 @@ from flask_login import current_user, login_required
 
 from app.auth import policy
 from app.auth.policy import Permission, permission_required
+from app.cases.models import Case
 from app.cases.views import show_refusal
 from app.deid.web import acceptances_from_form
 from app.errors import NotFound, ValidationError
@@ -26,6 +27,7 @@ from app.practices.operations import (
     take_stance,
     version_changes,
 )
+from app.programs.models import Session
 from app.recommendations.models import Recommendation
 
 practices_blueprint = Blueprint("practices", __name__, template_folder="templates")
@@ -38,7 +40,10 @@ def _user() -> Any:
 @practices_blueprint.app_context_processor
 def _helpers() -> dict[str, Any]:
     """`practices_citing(obj)` for the session, case and recommendation pages."""
-    return {"practices_citing": queries.practices_citing}
+    return {
+        "practices_citing": queries.practices_citing,
+        "citable_practices": queries.citable_practices,
+    }
 
 
 def _topics(text: str) -> list[str]:
@@ -53,6 +58,30 @@ def _visible_recommendation(recommendation_id: Any) -> Recommendation:
     if recommendation is None or not policy.can_view_recommendation(_user(), recommendation):
         raise NotFound("No such recommendation.")
     return recommendation
+
+
+def _evidence_target(form: Any) -> Session | Case | Recommendation:
+    if form.get("recommendation"):
+        return _visible_recommendation(form.get("recommendation"))
+    user = _user()
+    if form.get("case"):
+        case = db.session.get(Case, _int(form.get("case")))
+        if case is None or not policy.can_view_case(user, case):
+            raise NotFound("No such case.")
+        return case
+    if form.get("session"):
+        session = db.session.get(Session, _int(form.get("session")))
+        if session is None or not policy.can_view_program(user, session.program):
+            raise NotFound("No such session.")
+        return session
+    raise NotFound("Name a session, a case or a recommendation to cite.")
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
 
 
 # ---------------------------------------------------------------- reading
@@ -274,19 +303,28 @@ def stance(practice_id: int) -> Any:
     return _back(practice_id, "#endorsements")
 
 
+@practices_blueprint.post("/practices/cite")
+@permission_required(Permission.PROPOSE_PRACTICE)
+def cite() -> Any:
+    """The "Cite in a best practice" form on case and session pages."""
+    return add_evidence_view(_int(request.form.get("practice_id")))
+
+
 @practices_blueprint.route("/practices/<int:practice_id>/evidence", methods=["POST"])
 @permission_required(Permission.PROPOSE_PRACTICE)
 def add_evidence_view(practice_id: int) -> Any:
+    """Cite a session, a case or a recommendation (whichever the form names) with a note."""
     user = _user()
     practice = queries.get_practice(practice_id)
-    recommendation = _visible_recommendation(request.form.get("recommendation"))
+    target = _evidence_target(request.form)
     try:
         add_evidence(
             practice,
-            recommendation,
+            target,
             note=request.form.get("note", ""),
             added_by=user,
             actor=user,
+            accepted=acceptances_from_form(request.form),
         )
         db.session.commit()
     except ValidationError as exc:

@@ -1,0 +1,93 @@
+"""Experts cite a session or a case in a best practice from its own page, with a note."""
+
+from __future__ import annotations
+
+from app.extensions import db
+from app.practices.operations import propose_from_recommendations
+from tests.cases.test_views import as_user
+from tests.practices.test_operations import two_sessions  # noqa: F401 - fixture
+
+
+def test_expert_cites_a_session_and_a_case_from_their_pages(app, client, two_sessions):  # noqa: F811
+    expert, provider, recs = two_sessions
+    practice = propose_from_recommendations(
+        [recs[0]], "Naloxone at every visit", "Offer naloxone.", author=expert, actor=expert
+    )
+    db.session.commit()
+    session = recs[1].case.sessions[0]
+    case = recs[1].case
+    as_user(client, expert)
+    page = client.get(f"/programs/oud/sessions/{session.number}").get_data(as_text=True)
+    assert "Cite in a best practice" in page and "Naloxone at every visit" in page
+    for kind, target in (("session", session), ("case", case)):
+        response = client.post(
+            "/practices/cite",
+            data={
+                "practice_id": practice.id,
+                kind: target.id,
+                "note": f"Discussed in this {kind}.",
+            },
+        )
+        assert response.status_code == 303
+    db.session.expire_all()
+    kinds = sorted(link.kind for link in practice.evidence)
+    assert kinds == ["case", "recommendation", "session"]
+    assert {link.note for link in practice.evidence} >= {"Discussed in this session."}
+    timeline = client.get(f"/practices/{practice.id}").get_data(as_text=True)
+    assert "Overdose prevention" in timeline  # the cited session's title
+
+    as_user(client, provider)
+    assert "Cite in a best practice" not in client.get(f"/cases/{case.id}").get_data(as_text=True)
+    response = client.post("/practices/cite", data={"practice_id": practice.id, "case": case.id})
+    assert response.status_code == 403
+
+
+def test_an_identifier_in_the_note_is_refused_and_nothing_is_kept(app, client, two_sessions):  # noqa: F811
+    expert, _, recs = two_sessions
+    practice = propose_from_recommendations(
+        [recs[0]], "Naloxone at every visit", "Offer naloxone.", author=expert, actor=expert
+    )
+    db.session.commit()
+    as_user(client, expert)
+    response = client.post(
+        "/practices/cite",
+        data={
+            "practice_id": practice.id,
+            "case": recs[1].case.id,
+            "note": "Call 603-555-0142.",
+        },
+        follow_redirects=True,
+    )
+    assert "Possible patient identifiers" in response.get_data(as_text=True)
+    assert "603-555-0142" not in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert [link.kind for link in practice.evidence] == ["recommendation"]
+
+
+def test_evidence_through_the_api(app, client, two_sessions):  # noqa: F811
+    from tests.api.test_api import Api
+
+    expert, provider, recs = two_sessions
+    practice = propose_from_recommendations(
+        [recs[0]], "Naloxone at every visit", "Offer naloxone.", author=expert, actor=expert
+    )
+    db.session.commit()
+    api = Api(client, expert)
+    session_id = recs[1].case.sessions[0].id
+    body = api.post(
+        f"/practices/{practice.id}/evidence",
+        expect=201,
+        json={"session_id": session_id, "note": "Discussed again."},
+    )
+    assert body["id"] == practice.id
+    api.post(
+        f"/practices/{practice.id}/evidence",
+        expect=422,
+        json={"session_id": session_id, "case_id": recs[1].case_id},
+    )
+    api.post(f"/practices/{practice.id}/evidence", expect=422, json={"case_id": 9999})
+    Api(client, provider).post(
+        f"/practices/{practice.id}/evidence", expect=403, json={"session_id": session_id}
+    )
+    db.session.expire_all()
+    assert sorted(link.kind for link in practice.evidence) == ["recommendation", "session"]
