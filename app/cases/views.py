@@ -206,9 +206,18 @@ def _render_form(
             case=case,
             follows=follows,
             sex_choices=SEX_CHOICES,
+            similar=_similar_for_form(case or follows),
         ),
         status,
     )
+
+
+def _similar_for_form(case: Case | None) -> list[Any] | None:
+    """Similar past cases for the case being written, from its saved (gate-checked) text;
+    None before the first save, so unchecked text never goes anywhere."""
+    if case is None:
+        return None
+    return _similar_cases(_user(), case.id)
 
 
 def _submit_after_save(case: Case, form: CaseForm, action: str) -> Any:

@@ -319,3 +319,27 @@ def test_notifications_count_and_page(client, world):
     assert "was approved" in page
     client.post("/notifications/read")
     assert 'class="nav-count"' not in text(client.get("/"))
+
+
+def test_the_case_form_shows_similar_past_cases_once_saved(client, world):
+    from tests.support.builders import add_case
+
+    add_case(
+        world.hcv,
+        world.other_provider,
+        "Genotype 3 HCV cirrhosis retreatment after DAA failure",
+        question="Retreatment options after sofosbuvir/velpatasvir failure?",
+    )
+    mine = add_case(
+        world.hcv,
+        world.provider,
+        "Genotype 3 HCV with cirrhosis, DAA failure",
+        status=CaseStatus.DRAFT,
+        question="Which retreatment regimen?",
+    )
+    db.session.commit()
+    as_user(client, world.provider)
+    fresh = client.get("/programs/hcv/cases/new").get_data(as_text=True)
+    assert "Save a draft and Casebook shows past cases like this one" in fresh
+    page = client.get(f"/cases/{mine.id}/edit").get_data(as_text=True)
+    assert "Genotype 3 HCV cirrhosis retreatment after DAA failure" in page
