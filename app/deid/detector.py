@@ -1027,21 +1027,43 @@ MONTH_WORDS = _w("""jan january feb february mar march apr april may jun june ju
     august sep sept september oct october nov november dec december""")
 
 
+# Numeric dates need digits around a separator; anchoring the patterns at those places (and
+# the month patterns near month words) avoids scanning every character with each pattern.
+RX_NUMERIC_DATE_START = re.compile(r"(?<!\d)\d{1,4}[/.-]\d")
+_MONTH_WINDOW = (16, 40)  # characters before and after a month word that a date may span
+
+
+def _date_matches(text: str, words_ix, has_month: bool):
+    seen: set[tuple[int, int, int]] = set()
+    if has_month:
+        spots = [pos for pos, w in words_ix if w in MONTH_WORDS]
+        for i, (rx, conf) in enumerate(RX_DATE[:4]):
+            for pos in spots:
+                start = max(0, pos - _MONTH_WINDOW[0])
+                for m in rx.finditer(text, start, min(len(text), pos + _MONTH_WINDOW[1])):
+                    if m.start() <= pos < m.end() and (i, *m.span()) not in seen:
+                        seen.add((i, *m.span()))
+                        yield m, conf
+    starts = [m.start() for m in RX_NUMERIC_DATE_START.finditer(text)]
+    for rx, conf in RX_DATE[4:]:
+        for pos in starts:
+            m = rx.match(text, pos)
+            if m:
+                yield m, conf
+
+
 def _dates(text: str, out: list, words_ix) -> None:
     has_month = any(w in MONTH_WORDS for _, w in words_ix)
-    for i, (rx, conf) in enumerate(RX_DATE):
-        if i < 4 and not has_month:
+    for m, conf in _date_matches(text, words_ix, has_month):
+        seg = m.group()
+        mm = re.search(r"[A-Za-z]{3,}", seg)
+        if mm and not mm.group()[0].isupper():
+            continue  # lowercase "may", "march" are words
+        if mm and mm.group().lower() == "may" and not re.search(r"\d", seg):
             continue
-        for m in rx.finditer(text):
-            seg = m.group()
-            mm = re.search(r"[A-Za-z]{3,}", seg)
-            if mm and not mm.group()[0].isupper():
-                continue  # lowercase "may", "march" are words
-            if mm and mm.group().lower() == "may" and not re.search(r"\d", seg):
-                continue
-            if mm and mm.group() in ("MAY", "MARCH") and not re.search(r"\d", seg):
-                continue
-            out.append((m.start(), m.end(), "DATE", conf))
+        if mm and mm.group() in ("MAY", "MARCH") and not re.search(r"\d", seg):
+            continue
+        out.append((m.start(), m.end(), "DATE", conf))
     for m in _triggered(RX_DATE_CUED, "DATEC", text, words_ix):
         out.append((m.start(1), m.end(1), "DATE", 0.8))
     for m in _triggered(RX_DOB_DIGITS, "DOB", text, words_ix):
