@@ -19,8 +19,10 @@ from tests.conftest import make_app
 
 def _immediate_app(tmp_path: Path, **extra: object):
     app = make_app(
-        f"sqlite:///{tmp_path / 'c.sqlite3'}", tmp_path / "index",
-        CASEBOOK_SQLITE_BEGIN="immediate", **extra,
+        f"sqlite:///{tmp_path / 'c.sqlite3'}",
+        tmp_path / "index",
+        CASEBOOK_SQLITE_BEGIN="immediate",
+        **extra,
     )
     with app.app_context():
         upgrade()

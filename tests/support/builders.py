@@ -133,19 +133,38 @@ def add_outcome(
 
 HCV_TEMPLATE = {
     "sections": [
-        {"key": "hpi", "label": "History of present illness", "required": True,
-         "help": "How HCV was found, symptoms, course."},
+        {
+            "key": "hpi",
+            "label": "History of present illness",
+            "required": True,
+            "help": "How HCV was found, symptoms, course.",
+        },
         {"key": "medications", "label": "Medications", "required": True},
         {"key": "assessment", "label": "Assessment"},
     ],
     "fields": [
-        {"key": "genotype", "label": "HCV genotype", "type": "choice",
-         "choices": ["1a", "1b", "2", "3"], "required": True},
-        {"key": "hcv_rna", "label": "Baseline HCV RNA", "type": "number", "unit": "IU/mL",
-         "min": 0, "max": 100000000},
+        {
+            "key": "genotype",
+            "label": "HCV genotype",
+            "type": "choice",
+            "choices": ["1a", "1b", "2", "3"],
+            "required": True,
+        },
+        {
+            "key": "hcv_rna",
+            "label": "Baseline HCV RNA",
+            "type": "number",
+            "unit": "IU/mL",
+            "min": 0,
+            "max": 100000000,
+        },
         {"key": "fib4", "label": "FIB-4 index", "type": "number"},
-        {"key": "substances", "label": "Substances used", "type": "multi",
-         "choices": ["alcohol", "cannabis", "fentanyl"]},
+        {
+            "key": "substances",
+            "label": "Substances used",
+            "type": "multi",
+            "choices": ["alcohol", "cannabis", "fentanyl"],
+        },
     ],
 }
 
@@ -170,17 +189,26 @@ def build_world(make_user: Any) -> Any:
         private=True,
     )
     first = create_session(
-        hcv, datetime(2025, 1, 14).date(), title="Simplified HCV treatment in primary care",
-        didactic_topic="Simplified DAA treatment", didactic_presenter="Dana Whitfield, MD",
-        attendance_count=24, notes="Hub agreed to review **HBV serology** on every case.",
+        hcv,
+        datetime(2025, 1, 14).date(),
+        title="Simplified HCV treatment in primary care",
+        didactic_topic="Simplified DAA treatment",
+        didactic_presenter="Dana Whitfield, MD",
+        attendance_count=24,
+        notes="Hub agreed to review **HBV serology** on every case.",
         topics=["Hepatitis C", "Hepatitis B"],
     )
     second = create_session(
-        hcv, datetime(2025, 6, 10).date(), title="Kidney disease and post-SVR follow-up",
-        didactic_topic="DAAs in chronic kidney disease", attendance_count=19,
+        hcv,
+        datetime(2025, 6, 10).date(),
+        title="Kidney disease and post-SVR follow-up",
+        didactic_topic="DAAs in chronic kidney disease",
+        attendance_count=19,
     )
     closed_session = create_session(
-        perinatal, datetime(2025, 3, 4).date(), title="Buprenorphine in pregnancy",
+        perinatal,
+        datetime(2025, 3, 4).date(),
+        title="Buprenorphine in pregnancy",
         didactic_topic="Buprenorphine dosing in the third trimester",
     )
     db.session.commit()
@@ -194,49 +222,105 @@ def build_world(make_user: Any) -> Any:
     from app.programs.operations import find_topic
 
     case = add_case(
-        hcv, provider,
+        hcv,
+        provider,
         "58-year-old man with genotype 1a HCV and compensated cirrhosis",
-        status=CaseStatus.CLOSED, age="58", sex="male",
+        status=CaseStatus.CLOSED,
+        age="58",
+        sex="male",
         question="Is a simplified 12-week sofosbuvir/velpatasvir course appropriate?",
         presentation=(
             "## History of present illness\n\nReferred after a reactive antibody.\n\n"
             "## Medications\n\n- omeprazole 20 mg daily\n- lisinopril 10 mg daily"
         ),
         fields={"genotype": "1a", "hcv_rna": 2340000, "fib4": 4.1, "substances": ["alcohol"]},
-        session=first, presented=True, topics=[find_topic("Hepatitis C")],
+        session=first,
+        presented=True,
+        topics=[find_topic("Hepatitis C")],
     )
     rec = add_recommendation(
-        case, expert, "Treat with **sofosbuvir/velpatasvir 400/100 mg** daily for 12 weeks.",
+        case,
+        expert,
+        "Treat with **sofosbuvir/velpatasvir 400/100 mg** daily for 12 weeks.",
         references=["AASLD-IDSA HCV Guidance 2023."],
     )
-    add_annotation(rec, expert, "Check **HBV DNA** before starting.", kind="evidence",
-                   created_at=datetime(2025, 1, 21, 8, 0))
-    add_annotation(rec, expert, "Eight weeks of glecaprevir/pibrentasvir also works.",
-                   kind="dissent", created_at=datetime(2025, 1, 22, 8, 0))
+    add_annotation(
+        rec,
+        expert,
+        "Check **HBV DNA** before starting.",
+        kind="evidence",
+        created_at=datetime(2025, 1, 21, 8, 0),
+    )
+    add_annotation(
+        rec,
+        expert,
+        "Eight weeks of glecaprevir/pibrentasvir also works.",
+        kind="dissent",
+        created_at=datetime(2025, 1, 22, 8, 0),
+    )
     add_recommendation(case, expert, "Unpublished draft advice.", published=False)
     follow_up = add_case(
-        hcv, provider, "Follow-up: SVR12 after sofosbuvir/velpatasvir",
-        status=CaseStatus.PRESENTED, age="58", sex="male", follows=case,
-        question="Does he still need HCC surveillance?", session=second, presented=True,
+        hcv,
+        provider,
+        "Follow-up: SVR12 after sofosbuvir/velpatasvir",
+        status=CaseStatus.PRESENTED,
+        age="58",
+        sex="male",
+        follows=case,
+        question="Does he still need HCC surveillance?",
+        session=second,
+        presented=True,
     )
-    add_outcome(follow_up, rec, adoption="adopted", patient_status="improved",
-                note="SVR12 achieved; HCV RNA **undetectable**.")
+    add_outcome(
+        follow_up,
+        rec,
+        adoption="adopted",
+        patient_status="improved",
+        note="SVR12 achieved; HCV RNA **undetectable**.",
+    )
     elderly = add_case(
-        hcv, other_provider, "Older woman with HCV and CKD stage 4",
-        status=CaseStatus.APPROVED, age="90+", sex="female", session=second, presented=False,
+        hcv,
+        other_provider,
+        "Older woman with HCV and CKD stage 4",
+        status=CaseStatus.APPROVED,
+        age="90+",
+        sex="female",
+        session=second,
+        presented=False,
     )
     draft = add_case(
-        hcv, other_provider, "Carla's unfinished draft about a DAA failure",
-        status=CaseStatus.DRAFT, session=second, presented=False,
+        hcv,
+        other_provider,
+        "Carla's unfinished draft about a DAA failure",
+        status=CaseStatus.DRAFT,
+        session=second,
+        presented=False,
     )
     private_case = add_case(
-        perinatal, member, "Pregnant patient at 28 weeks on buprenorphine",
-        status=CaseStatus.PRESENTED, age="29", sex="female", session=closed_session,
+        perinatal,
+        member,
+        "Pregnant patient at 28 weeks on buprenorphine",
+        status=CaseStatus.PRESENTED,
+        age="29",
+        sex="female",
+        session=closed_session,
     )
     db.session.commit()
     return SimpleNamespace(
-        hcv=hcv, perinatal=perinatal, first=first, second=second,
-        closed_session=closed_session, provider=provider, other_provider=other_provider,
-        expert=expert, member=member, admin=admin, case=case, rec=rec, follow_up=follow_up,
-        elderly=elderly, draft=draft, private_case=private_case,
+        hcv=hcv,
+        perinatal=perinatal,
+        first=first,
+        second=second,
+        closed_session=closed_session,
+        provider=provider,
+        other_provider=other_provider,
+        expert=expert,
+        member=member,
+        admin=admin,
+        case=case,
+        rec=rec,
+        follow_up=follow_up,
+        elderly=elderly,
+        draft=draft,
+        private_case=private_case,
     )
