@@ -36,9 +36,9 @@ def ndcg(ranked: list[str], relevant: dict[str, int], k: int = K) -> float:
     return dcg / idcg if idcg else 0.0
 
 
-def fts_ranked(conn: sqlite3.Connection, text: str) -> list[str]:
+def fts_ranked(conn: sqlite3.Connection, text: str, weights: str = "2.5, 1.0, 1.0") -> list[str]:
     words = bench_search.fts_query(text).split()
-    sql = "SELECT ref FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, 2.5, 1.0, 1.0) LIMIT ?"
+    sql = f"SELECT ref FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, {weights}) LIMIT ?"  # noqa: S608
     rows = conn.execute(sql, (" ".join(words), K)).fetchall()
     if len(rows) < 5:
         rows = conn.execute(sql, (" OR ".join(words), K)).fetchall()
@@ -82,18 +82,23 @@ def main() -> None:
         ),
     )
     judged = [json.loads(line) for line in JUDGED.open(encoding="utf-8")]
-    ours, theirs = [], []
+    ours, theirs, weighted = [], [], []
     with app.app_context():
         for item in judged:
             results = search(None, SearchRequest(q=item["query"], types=["case"], per_page=K))
             ranked = [h.ref for h in results.hits]
             ours.append(ndcg(ranked, item["relevant"]))
             theirs.append(ndcg(fts_ranked(conn, item["query"]), item["relevant"]))
+            # The same baseline with the question weighted like the title, as Casebook does.
+            weighted.append(
+                ndcg(fts_ranked(conn, item["query"], "2.5, 2.5, 1.0"), item["relevant"])
+            )
             if args.show:
                 print(f"{ours[-1]:.3f}  {theirs[-1]:.3f}  {item['query']}")
     print(f"queries: {len(judged)}")
     print(f"nDCG@{K} Casebook: {sum(ours) / len(ours):.3f}")
     print(f"nDCG@{K} FTS5 bm25: {sum(theirs) / len(theirs):.3f}")
+    print(f"nDCG@{K} FTS5 bm25, question weighted as title: {sum(weighted) / len(weighted):.3f}")
 
 
 if __name__ == "__main__":

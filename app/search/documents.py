@@ -94,8 +94,11 @@ def case_document(case: Case) -> dict[str, Any]:
             "case_id": str(case.id),
             "ref": case.ref,
             "url": f"/cases/{case.id}",
-            "title": case.title,
-            "question": case.question,
+            # The title field is scored with a boost: the case's question is indexed with
+            # it (it says what the case is about as well as the title does); the title
+            # alone is stored for display.
+            "title": f"{case.title}\n{case.question}" if case.question else case.title,
+            "_stored_title": case.title,
             "content": "\n\n".join(
                 p
                 for p in (
@@ -135,9 +138,16 @@ def recommendation_document(rec: Recommendation) -> dict[str, Any]:
             "ref": case.ref,
             "url": f"/cases/{case.id}#rec-{rec.id}",
             "title": f"Recommendation {rec.position}: {case.title}",
-            "question": case.question,
+            # The recommendation first, then the case's question it answers (its context).
             "content": "\n\n".join(
-                p for p in (rec.body, "\n".join(rec.references or []), str(rec.category)) if p
+                p
+                for p in (
+                    rec.body,
+                    "\n".join(rec.references or []),
+                    str(rec.category),
+                    case.question,
+                )
+                if p
             ),
             **_topics(case.topics),
             **_program_fields(case.program),
@@ -146,7 +156,6 @@ def recommendation_document(rec: Recommendation) -> dict[str, Any]:
             "date": _day(when),
             "restrict": ",".join(restrict),
             "owner": str(case.presenter_id) if case.presenter_id else None,
-            "spell": case.title,
         }
     )
 
@@ -189,7 +198,6 @@ def practice_document(practice: BestPractice) -> dict[str, Any]:
             "entity_id": practice.id,
             "url": f"/practices/{practice.id}",
             "title": practice.title,
-            "question": "",
             "content": "\n\n".join([practice.title, practice.statement, *notes]),
             **_topics(practice.topics),
             "status": str(practice.status),
@@ -209,7 +217,6 @@ def session_document(session: Session) -> dict[str, Any]:
             "entity_id": session.id,
             "url": f"/programs/{program.slug}/sessions/{session.number}",
             "title": session.title,
-            "question": session.didactic_topic,
             "content": "\n\n".join(
                 p
                 for p in (

@@ -23,18 +23,37 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from whoosh import index as whoosh_index
 from whoosh.analysis import LowercaseFilter, RegexTokenizer
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.filedb.filestore import FileStorage
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
+from whoosh.writing import MERGE_SMALL
 
-from app.search.analysis import ClinicalAnalyzer, SynonymTable
+from app.search import whoosh_patches
+from app.search.analysis import ClinicalAnalyzer, ClinicalFrequency, SynonymTable
+
+whoosh_patches.install()
 
 CURRENT = "CURRENT"
 LOCK_FILE = "apply.lock"
 WRITER_TIMEOUT = 30.0  # seconds a writer waits for another process's write lock
 FACET_FIELDS = ("program", "type", "status", "year")
+COLUMN_FIELDS = (*FACET_FIELDS, "date")
+SCORED_FIELDS = ("title", "content")
+
+
+def _storage(path: Path) -> FileStorage:
+    # Plain reads, not mmap: a mapped index counts in full in every worker's resident
+    # memory once touched (stored text included), and would grow with the corpus.
+    return FileStorage(str(path), supports_mmap=False)
+
+
+def _clinical_text(analyzer: ClinicalAnalyzer) -> TEXT:
+    field = TEXT(analyzer=analyzer, stored=True, phrase=False)
+    field.format = ClinicalFrequency(field_boost=1.0)
+    return field
 
 
 def make_schema(table: SynonymTable) -> Schema:
@@ -48,11 +67,12 @@ def make_schema(table: SynonymTable) -> Schema:
         recommendation_id=ID,
         ref=STORED,
         url=STORED,
-        title=TEXT(analyzer=clinical, stored=True),
-        question=TEXT(analyzer=clinical, stored=True),
-        # Everything searchable, title and question included; character offsets make
-        # snippets cheap (no re-analysis at query time).
-        content=TEXT(analyzer=clinical, stored=True, chars=True),
+        # Frequencies only, no positions or characters: less to write, postings that read
+        # back fast. Phrases are checked against the stored text of the candidates
+        # (engine.py), snippets found in it (operations.py).
+        title=_clinical_text(clinical),
+        # Everything searchable, title and question included.
+        content=_clinical_text(clinical),
         topics=KEYWORD(stored=True, commas=True, scorable=False),
         topic_names=STORED,
         program=ID(stored=True, sortable=True),
@@ -70,16 +90,21 @@ def make_schema(table: SynonymTable) -> Schema:
 
 
 def weighting() -> BM25F:
-    # Short fields saturate sooner; the title and question carry boosts in the query.
-    return BM25F(B=0.75, K1=1.2, title_B=0.3, question_B=0.5)
+    # The short title saturates sooner; it carries its own boost in the query.
+    return BM25F(B=0.75, K1=1.2, title_B=0.3)
 
 
 @dataclass
-class SegmentFacets:
-    """Per-document facet values of one segment, read once from its columns and postings."""
+class SegmentData:
+    """Per-document values of one segment, read once from its columns and postings.
 
-    columns: dict[str, list]
+    Segments never change once written (only their deletions do), so this is cached per
+    segment and shared by every searcher that contains it.
+    """
+
+    columns: dict[str, list]  # facet/sort columns: type, program, status, year, date
     topics: list[tuple[str, ...]]
+    lengths: dict[str, bytes]  # scored field -> one length byte per document
 
 
 @dataclass
@@ -102,7 +127,7 @@ class SearchIndex:
         self._ix = None
         self._ix_generation: str | None = None
         self._snapshot: Snapshot | None = None
-        self._segment_facets: dict[tuple[str, int], SegmentFacets] = {}
+        self._segments: dict[tuple[str, str], SegmentData] = {}
 
     # ------------------------------------------------------------------ generations
 
@@ -119,7 +144,7 @@ class SearchIndex:
         name = f"g-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
         path = self.root / name
         path.mkdir()
-        whoosh_index.create_in(str(path), make_schema(table))
+        _storage(path).create_index(make_schema(table))
         return name
 
     def swap(self, generation: str) -> None:
@@ -150,12 +175,12 @@ class SearchIndex:
             return None
         with self._lock:
             if self._ix is None or self._ix_generation != generation:
-                self._ix = whoosh_index.open_dir(str(self.root / generation))
+                self._ix = _storage(self.root / generation).open_index()
                 self._ix_generation = generation
             return self._ix
 
     def open_generation(self, generation: str):
-        return whoosh_index.open_dir(str(self.root / generation))
+        return _storage(self.root / generation).open_index()
 
     def exists(self) -> bool:
         return self.current_generation() is not None
@@ -186,9 +211,9 @@ class SearchIndex:
         with self._lock:
             self._snapshot = fresh
             live = {(generation, self._segment_key(r)) for r, _ in searcher.reader().leaf_readers()}
-            for key in list(self._segment_facets):
+            for key in list(self._segments):
                 if key not in live:
-                    del self._segment_facets[key]
+                    del self._segments[key]
         return fresh
 
     @staticmethod
@@ -196,16 +221,18 @@ class SearchIndex:
         segment = reader.segment() if hasattr(reader, "segment") else None
         return segment.segment_id() if segment is not None else str(id(reader))
 
-    def segment_facets(self, generation: str, reader) -> SegmentFacets:
+    def segment_data(self, generation: str, reader) -> SegmentData:
         key = (generation, self._segment_key(reader))
-        found = self._segment_facets.get(key)
+        found = self._segments.get(key)
         if found is not None:
             return found
         n = reader.doc_count_all()
+        interned: dict = {}
         columns = {}
-        for name in FACET_FIELDS:
+        for name in COLUMN_FIELDS:
             if reader.has_column(name):
-                columns[name] = list(reader.column_reader(name, translate=True))
+                values = reader.column_reader(name, translate=True)
+                columns[name] = [interned.setdefault(v, v) for v in values]
             else:
                 columns[name] = [None] * n
         topics: list[list[str]] = [[] for _ in range(n)]
@@ -214,9 +241,18 @@ class SearchIndex:
                 text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
                 for docnum in reader.postings("topics", raw).all_ids():
                     topics[docnum].append(text)
-        facets = SegmentFacets(columns, [tuple(t) for t in topics])
-        self._segment_facets[key] = facets
-        return facets
+        lengths = {}
+        for name in SCORED_FIELDS:
+            perdoc = getattr(reader, "_perdoc", None)  # None: an empty index
+            column = perdoc._cached_reader(f"_{name}_len", LENGTHS_COLUMN) if perdoc else None
+            lengths[name] = bytes(column) if column is not None else bytes(n)
+        tuples: dict = {}
+        data = SegmentData(
+            columns, [tuples.setdefault(tuple(t), tuple(t)) for t in topics], lengths
+        )
+        with self._lock:
+            self._segments[key] = data
+        return data
 
     # ------------------------------------------------------------------ writing
 
@@ -242,6 +278,23 @@ class SearchIndex:
         if ix is None:
             raise RuntimeError("No search index yet.")
         return ix.writer(timeout=WRITER_TIMEOUT, **kwargs)
+
+
+SMALL_SEGMENT = 4_000  # documents; bigger segments are never merged by ordinary writes
+
+
+def merge_small_segments(writer, segments):
+    """Whoosh's MERGE_SMALL, applied to the small segments only.
+
+    A rebuild leaves many segments of 8,000 documents (bulk.py). Whoosh's policy compares
+    the running total of the smallest segments with a Fibonacci bound, which at 100,000
+    cases picks nearly all of them: one saved case would merge the whole index, posting by
+    posting, for minutes. Here the outbox's small segments are merged among themselves;
+    the rebuild's are left alone (their deleted documents go at the next rebuild).
+    """
+    small = [s for s in segments if s.doc_count_all() < SMALL_SEGMENT]
+    large = [s for s in segments if s.doc_count_all() >= SMALL_SEGMENT]
+    return large + MERGE_SMALL(writer, small)
 
 
 _indexes: dict[str, SearchIndex] = {}

@@ -1,14 +1,18 @@
 """Searching, similar cases, rebuilding and checking the index: what the views, API and CLI call.
 
 Speed (measured, see docs/search.md): one searcher per process, replaced only when the
-index changes; top results from Whoosh's block-max collector (never `groupedby`, which
-scores every match); facet counts from per-segment columns cached per segment, over the
-unscored matching set, themselves cached per index snapshot; snippets from the stored
-character offsets of the matched terms (no re-analysis).
+index changes; queries evaluated by `engine.py` with set operations over postings read a
+block at a time, so the matching set is computed once and serves the total, the facet counts
+and the ranking (BM25F scored only for the documents that match); facet counts from
+per-segment columns, precomputed per index generation for the empty and filter-only
+queries, sampled beyond FACET_EXACT matches (and then marked approximate); snippets from the
+stored text of the displayed hits only, found with a regex of the query's words (no
+re-analysis, no positions or character offsets in the index).
 """
 
 from __future__ import annotations
 
+import heapq
 import html
 import math
 import time
@@ -16,24 +20,26 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain, islice
+from operator import itemgetter
 from typing import Any
 
 from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 from whoosh import query as wq
-from whoosh import sorting
 
 from app.extensions import db
 from app.search import permissions
 from app.search.analysis import CONCEPT_PREFIX
+from app.search.engine import Corpus, Highlighter
 from app.search.index import SearchIndex, Snapshot, index_at
 from app.search.outbox import EXTENSION, synonym_table, write_keys
 from app.search.query import compile_query, filter_query, year_range
 
 MAX_PER_PAGE = 100
 MAX_DEPTH = 1000  # deepest result reachable by paging
-FACET_CAP = 3_000  # matches counted exactly; beyond that totals and counts are estimates
+FACET_EXACT = 20_000  # matches counted exactly; beyond, a sample is counted and scaled
 CACHE_ENTRIES = 512
 SNIPPET_CHARS = 220
 SORTS = ("relevance", "date", "oldest")
@@ -190,67 +196,53 @@ def _with_filters(base: wq.Query | None, filters: list[wq.Query]) -> wq.Query | 
 FACET_NAMES = ("type", "program", "topic", "status", "year")
 
 
-def _count(snap: Snapshot, q: wq.Query, mask: set[int] | None) -> tuple[int, dict, bool]:
-    """Matching documents and facet counts over them.
+def _corpus(snap: Snapshot) -> Corpus:
+    corpus = snap.cache.get("corpus")
+    if corpus is None:
+        with snap.lock:
+            corpus = snap.cache.get("corpus")
+            if corpus is None:
+                corpus = snap.cache["corpus"] = Corpus(snap, search_index())
+    return corpus
 
-    Exact up to FACET_CAP matches. Beyond that the scan stops: matches come in document
-    order, so the share of the index scanned so far scales the counts (shown as estimates).
+
+def _count(corpus: Corpus, docs: set[int]) -> tuple[dict, bool]:
+    """Facet counts over the matching documents.
+
+    Exact up to FACET_EXACT matches; beyond that a sample of that many is counted and the
+    counts scaled (shown as estimates). The total is always exact.
     """
-    idx = search_index()
-    counters = {name: Counter() for name in FACET_NAMES}
-    counted = 0
-    scanned = 0  # documents of the index covered by the scan so far
-    capped = False
-    for sub, offset in snap.searcher.leaf_searchers():
-        size = sub.reader().doc_count_all()
-        facets = idx.segment_facets(snap.generation, sub.reader())
-        ids = q.docs(sub)
-        if mask:
-            ids = (d for d in ids if d + offset not in mask)
-        batch = []
-        last = size - 1
-        for docnum in ids:
-            batch.append(docnum)
-            if counted + len(batch) >= FACET_CAP:
-                capped = True
-                last = docnum
-                break
-        counted += len(batch)
-        scanned += last + 1
-        cols = facets.columns
-        for name in ("type", "program", "status", "year"):
-            counters[name].update(map(cols[name].__getitem__, batch))
-        topics = facets.topics
-        topic_counter = counters["topic"]
-        for docnum in batch:
-            topic_counter.update(topics[docnum])
-        if capped:
-            break
-    total = counted
-    if capped:
-        everything = max(snap.searcher.doc_count_all(), 1)
-        scale = everything / max(scanned, 1)
-        total = round(counted * scale)
-        for counter in counters.values():
+    approximate = len(docs) > FACET_EXACT
+    sample = list(islice(docs, FACET_EXACT)) if approximate else list(docs)
+    cols = corpus.columns
+    counts = {
+        name: Counter(map(cols[name].__getitem__, sample))
+        for name in ("type", "program", "status", "year")
+    }
+    counts["topic"] = Counter(chain.from_iterable(map(corpus.topics.__getitem__, sample)))
+    if approximate:
+        scale = len(docs) / max(len(sample), 1)
+        for counter in counts.values():
             for value in counter:
                 counter[value] = round(counter[value] * scale)
-    return total, {k: dict(v) for k, v in counters.items()}, capped
+    return {k: dict(v) for k, v in counts.items()}, approximate
 
 
-def _facet_labels(raw: dict[str, dict]) -> dict[str, list[tuple[str, str, int]]]:
+def _label_names(snap: Snapshot) -> tuple[dict[str, str], dict[str, str]]:
+    """Program and topic names by slug, read once per index snapshot (a rename is an index
+    change: the outbox rewrites the documents under it, which opens a new snapshot)."""
     from app.programs.models import Program, Topic
 
-    programs = dict(db.session.execute(select(Program.slug, Program.name)).all())
-    topic_slugs = [s for s in raw.get("topic", {}) if s]
-    topics = (
-        dict(
-            db.session.execute(
-                select(Topic.slug, Topic.name).where(Topic.slug.in_(topic_slugs))
-            ).all()
-        )
-        if topic_slugs
-        else {}
-    )
+    def load() -> tuple[dict[str, str], dict[str, str]]:
+        programs = dict(db.session.execute(select(Program.slug, Program.name)).all())
+        topics = dict(db.session.execute(select(Topic.slug, Topic.name)).all())
+        return programs, topics
+
+    return _cached(snap, ("labels",), load)
+
+
+def _facet_labels(snap: Snapshot, raw: dict[str, dict]) -> dict[str, list[tuple[str, str, int]]]:
+    programs, topics = _label_names(snap)
     labels: dict[str, Callable[[Any], str]] = {
         "type": lambda v: (
             {"practice": "Best practice"}.get(v, str(v).capitalize() + "s")
@@ -278,21 +270,19 @@ def _facet_labels(raw: dict[str, dict]) -> dict[str, list[tuple[str, str, int]]]
 # ---------------------------------------------------------------- snippets
 
 
-def _snippet(searcher, docnum: int, text: str, terms: Iterable[str]) -> str:
-    spans: list[tuple[int, int]] = []
-    # The segment holding the document: its own postings, no cross-segment matcher.
-    for reader, offset in searcher.reader().leaf_readers():
-        if offset <= docnum < offset + reader.doc_count_all():
-            local = docnum - offset
-            for term in terms:
-                if not reader.doc_frequency("content", term):
-                    continue
-                matcher = reader.postings("content", term)
-                matcher.skip_to(local)
-                if matcher.is_active() and matcher.id() == local:
-                    spans.extend((s, e) for _pos, s, e in matcher.value_as("characters"))
-            break
+SNIPPET_SCAN = 8_000  # characters of a document searched for the matched words
+
+
+def _snippet(highlighter: Highlighter | None, text: str) -> str:
+    spans = highlighter.spans(text[:SNIPPET_SCAN]) if highlighter is not None and text else []
     return build_snippet(text, spans)
+
+
+def _highlighter(snap: Snapshot, corpus: Corpus, terms: Iterable[str]) -> Highlighter | None:
+    key = tuple(sorted(terms))
+    if not key:
+        return None
+    return _cached(snap, ("highlight", key), lambda: Highlighter.build(key, corpus))
 
 
 def build_snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS) -> str:
@@ -342,6 +332,14 @@ def _trim_end(text: str) -> str:
 # ---------------------------------------------------------------- search
 
 
+def _is_base(q: wq.Query) -> bool:
+    """No words: everything, or a single filter (their counts are kept per generation)."""
+    if isinstance(q, wq.Every):
+        return True
+    subs = q.subqueries if isinstance(q, wq.And) else []
+    return len(subs) == 2 and isinstance(subs[0], wq.Every)
+
+
 def search(user: Any, request: SearchRequest) -> SearchResults:
     """Search what `user` may see. Never raises on a malformed query."""
     started = time.perf_counter()
@@ -353,6 +351,7 @@ def search(user: Any, request: SearchRequest) -> SearchResults:
     if snap is None:
         return SearchResults(request, 0, 0.0, [], {}, ready=False)
     searcher = snap.searcher
+    corpus = _corpus(snap)
     analyzer = searcher.schema["content"].analyzer
     compiled = compile_query(request.q, analyzer)
     filters = _filters(request)
@@ -361,43 +360,48 @@ def search(user: Any, request: SearchRequest) -> SearchResults:
         return SearchResults(request, 0, _ms(started), [], {})
     mask_key, mask = _mask(snap, user)
 
-    def count(query: wq.Query) -> tuple[int, dict, bool]:
-        return _cached(snap, ("count", repr(query), mask_key), lambda: _count(snap, query, mask))
+    def run(query: wq.Query):
+        match = corpus.match(query)
+        docs = corpus.final(match, mask)
+        if not request.facets:
+            return match, docs, {}, False
+        kind = "base" if _is_base(query) else "count"
+        raw, approximate = _cached(
+            snap, (kind, repr(query), mask_key), lambda: _count(corpus, docs)
+        )
+        return match, docs, raw, approximate
 
-    total, raw_facets, approximate = count(q)
+    match, docs, raw_facets, approximate = run(q)
     matched_any = False
     loose = _with_filters(compiled.loose, filters) if compiled.loose is not None else None
-    if total < FEW_RESULTS and loose is not None:
-        loose_total, loose_facets, loose_approx = count(loose)
-        if loose_total > total:
-            q, total, raw_facets, approximate = loose, loose_total, loose_facets, loose_approx
+    if len(docs) < FEW_RESULTS and loose is not None:
+        loose_run = run(loose)
+        if len(loose_run[1]) > len(docs):
+            match, docs, raw_facets, approximate = loose_run
             matched_any = True
+    total = len(docs)
 
     depth = min(request.page * request.per_page, MAX_DEPTH)
     first = (request.page - 1) * request.per_page
     hits: list[SearchHit] = []
     if first < depth and total:
-        kwargs: dict[str, Any] = {"limit": depth}
-        if mask:
-            kwargs["mask"] = mask
-        if request.sort != "relevance" or not compiled.has_text:
-            kwargs["sortedby"] = sorting.FieldFacet("date", reverse=request.sort != "oldest")
-        results = searcher.search(q, **kwargs)
-        highlight = _highlight_terms(compiled.highlight_terms)
-        scored = "sortedby" not in kwargs
-        for docnum, score in list(results.items())[first:depth]:
-            score = score if scored else 0.0
+        if request.sort == "relevance" and compiled.has_text and match.scored:
+            ranked = heapq.nlargest(depth, match.scores(docs).items(), key=itemgetter(1))
+        else:
+            dates = corpus.columns["date"]
+            pick = heapq.nsmallest if request.sort == "oldest" else heapq.nlargest
+            ranked = [(d, 0.0) for d in pick(depth, docs, key=lambda d: dates[d] or 0)]
+        highlighter = (
+            _highlighter(snap, corpus, compiled.highlight_terms) if request.snippets else None
+        )
+        for docnum, score in ranked[first:depth]:
             stored = searcher.stored_fields(docnum)
-            snippet = (
-                _snippet(searcher, docnum, stored.get("content", ""), highlight)
-                if request.snippets
-                else ""
-            )
-            hits.append(_hit(stored, score or 0.0, snippet))
+            snippet = _snippet(highlighter, stored.get("content", "")) if request.snippets else ""
+            hits.append(_hit(stored, score, snippet))
     suggestion = None
     if total < FEW_RESULTS and compiled.words:
         suggestion = _suggest(snap, request.q, compiled.words)
-    facets = _facet_labels(raw_facets) if request.facets else {}
+    facets = _facet_labels(snap, raw_facets) if request.facets else {}
     return SearchResults(
         request,
         total,
@@ -408,10 +412,6 @@ def search(user: Any, request: SearchRequest) -> SearchResults:
         suggestion=suggestion,
         matched_any=matched_any,
     )
-
-
-def _highlight_terms(terms: set[str]) -> list[str]:
-    return sorted(terms)
 
 
 def _ms(started: float) -> float:
@@ -512,19 +512,16 @@ def similar_cases(
             wq.Term("type", "case"),
         ]
     )
-    mask_key, mask = _mask(snap, user)
-    blocked = set(mask or ()) | exclude
-    kwargs: dict[str, Any] = {"limit": limit}
-    if blocked:
-        kwargs["mask"] = blocked
-    results = searcher.search(q, **kwargs)
+    _mask_key, mask = _mask(snap, user)
+    corpus = _corpus(snap)
+    match = corpus.match(q)
+    docs = corpus.final(match, mask) - exclude
+    ranked = heapq.nlargest(limit, match.scores(docs).items(), key=itemgetter(1))
+    highlighter = _highlighter(snap, corpus, [t for _w, t in top])
     hits = []
-    terms = [t for _w, t in top]
-    for docnum, score in results.items():
+    for docnum, score in ranked:
         stored = searcher.stored_fields(docnum)
-        hits.append(
-            _hit(stored, score, _snippet(searcher, docnum, stored.get("content", ""), terms))
-        )
+        hits.append(_hit(stored, score, _snippet(highlighter, stored.get("content", ""))))
     return hits
 
 
@@ -539,7 +536,29 @@ class ReindexReport:
     replayed: int
 
 
-def reindex(progress: Callable[[int], None] | None = None, *, limitmb: int = 256) -> ReindexReport:
+def _bulk_writer_options(limitmb: int) -> dict[str, Any]:
+    """Whole-index writes: uncompressed posting blocks (cheaper to write and to read back)
+    and segment files left as they are rather than copied into one compound file."""
+    from whoosh.codec.whoosh3 import W3Codec
+
+    return {"limitmb": limitmb, "codec": W3Codec(compression=0), "compound": False}
+
+
+def _reindex_procs() -> int:
+    import os
+
+    configured = current_app.config.get("CASEBOOK_REINDEX_PROCS")
+    if configured:
+        return max(1, int(configured))
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+def reindex(
+    progress: Callable[[int], None] | None = None,
+    *,
+    limitmb: int = 384,
+    procs: int | None = None,
+) -> ReindexReport:
     """Build a new index generation from the database beside the live one, then swap.
 
     Search keeps answering from the live generation throughout; changes committed while
@@ -555,7 +574,17 @@ def reindex(progress: Callable[[int], None] | None = None, *, limitmb: int = 256
     with OrmSession(db.engine) as session:
         generation = idx.new_generation(synonym_table(session))
         ix = idx.open_generation(generation)
-        writer = ix.writer(limitmb=limitmb)
+        procs = procs or _reindex_procs()
+        if procs > 1:
+            # Documents are built here (database reads) while `procs` processes analyse
+            # and write their own segments; they are kept as segments, not merged.
+            from app.search.bulk import ChunkedMpWriter
+
+            writer = ChunkedMpWriter(
+                ix, procs=procs, batchsize=250, **_bulk_writer_options(limitmb)
+            )
+        else:
+            writer = ix.writer(**_bulk_writer_options(limitmb))
         count = 0
         try:
             for doc in all_documents(session=session):

@@ -201,13 +201,20 @@ def write_keys(idx, generation: str, keys: Iterable[tuple[str, int]], session: A
 
     changes = documents_for(keys, session)
     upserts = {doc["key"]: doc for doc in changes.upserts}
-    with idx.writer(generation) as writer:
+    from app.search.index import merge_small_segments
+
+    writer = idx.writer(generation)
+    try:
         for name, value in sorted(changes.delete_terms):
             writer.delete_by_term(name, value)
         for key in sorted(changes.delete_keys):
             writer.delete_by_term("key", key)
         for doc in upserts.values():
             writer.update_document(**doc)
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit(mergetype=merge_small_segments)
     return len(upserts)
 
 

@@ -345,6 +345,14 @@ class Compiler:
         if len(words) == 1:
             return self.words_query(text, loose=False, positive=positive)
         stems = [w[0] for w in words]
+        concepts = self.analyzer.table.phrases.get(tuple(stems))
+        if concepts:
+            # A quoted clinical term ("heart failure") is its concept: every form of it,
+            # and no positions to check.
+            if positive:
+                self.highlight.add(concepts[0])
+                self.words.extend(raw_words(text))
+            return self.term_clause(concepts[0])
         gaps = words[-1][1] - words[0][1] - (len(words) - 1)
         slop = 1 + gaps
         if positive:

@@ -206,3 +206,18 @@ def test_index_commands(app, program) -> None:
     assert rebuilt.exit_code == 0, rebuilt.output
     checked = runner.invoke(args=["index", "verify"])
     assert checked.exit_code == 0 and "in step" in checked.output
+
+
+def test_ordinary_writes_never_merge_the_segments_of_a_rebuild() -> None:
+    from app.search.index import merge_small_segments
+
+    class Seg:
+        def __init__(self, n: int) -> None:
+            self.n = n
+
+        def doc_count_all(self) -> int:
+            return self.n
+
+    # What Whoosh's own policy would merge at 100,000 cases: nearly everything.
+    segments = [Seg(8_000) for _ in range(24)] + [Seg(3_000), Seg(1)]
+    assert merge_small_segments(object(), segments) == segments

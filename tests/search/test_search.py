@@ -255,3 +255,35 @@ def test_search_command(app, library: Library) -> None:
     assert data["total"] >= 1 and len(data["results"]) <= 2
     plain = runner.invoke(args=["search", "afib"])
     assert "74-year-old woman" in plain.output
+
+
+def test_broad_searches_estimate_facet_counts_but_not_the_total(
+    library: Library, monkeypatch
+) -> None:
+    from app.search import operations
+
+    for i in range(12):
+        add_case(library.oud, library.presenter, f"Naloxone kit case {i}", question="Kit?")
+    db.session.commit()
+    exact = search(library.presenter, SearchRequest(q="naloxone kit"))
+    assert not exact.facets_approximate
+    monkeypatch.setattr(operations, "FACET_EXACT", 5)
+    operations._prepare().cache.pop("lru", None)  # counts are kept per snapshot and query
+    broad = search(library.presenter, SearchRequest(q="naloxone kit"))
+    assert broad.facets_approximate and broad.total == exact.total == 12
+    assert sum(n for _v, _l, n in broad.facets["type"]) == pytest.approx(12, abs=1)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["cirrhosis", "hcv OR fentanyl", "history -apixaban", "type:case program:oud", "year:>=2020"],
+)
+def test_the_engine_matches_what_whoosh_matches(library: Library, query: str) -> None:
+    from app.search.operations import _corpus, _prepare
+    from app.search.query import compile_query
+
+    search(library.presenter, SearchRequest(q="warm"))
+    snap = _prepare()
+    corpus = _corpus(snap)
+    q = compile_query(query, snap.searcher.schema["content"].analyzer).query
+    assert corpus.final(corpus.match(q), None) == set(snap.searcher.docs_for_query(q))

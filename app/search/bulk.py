@@ -1,0 +1,103 @@
+"""Rebuilding a whole index fast: several processes, each writing bounded segments.
+
+Whoosh's `MpWriter(multisegment=True)` gives each process one segment for everything it is
+sent. A big segment costs more per document to write (its posting pool outgrows memory,
+spills to disk and is merged back posting by posting), so here each process closes its
+segment every `docs_per_segment` documents and starts another. Segments are not merged:
+queries read each term's postings from every segment in one read each (engine.py), and the
+outbox's ordinary writes merge small segments as usual.
+"""
+
+from __future__ import annotations
+
+import pickle
+import queue
+
+from whoosh.multiproc import MpWriter, SubWriterTask
+from whoosh.writing import SegmentWriter
+
+DOCS_PER_SEGMENT = 8_000
+
+
+class _ChunkTask(SubWriterTask):
+    def __init__(self, *args, docs_per_segment: int) -> None:
+        super().__init__(*args)
+        self.docs_per_segment = docs_per_segment
+
+    def run(self) -> None:
+        ix = self.storage.open_index(self.indexname)
+        segments = []
+        self.writer = SegmentWriter(ix, _lk=False, **self.kwargs)
+        while self.running:
+            jobinfo = self.jobqueue.get()
+            if jobinfo is None:
+                break
+            self._process_file(*jobinfo)
+            if self.writer.docnum >= self.docs_per_segment:
+                segments.append(self.writer._finalize_segment())
+                self.writer = SegmentWriter(ix, _lk=False, **self.kwargs)
+        if not self.running:
+            self.writer.cancel()
+            return
+        if self.writer.docnum:
+            segments.append(self.writer._finalize_segment())
+        else:
+            self.writer._close_segment()
+        self.resultqueue.put((None, None, segments), timeout=60)
+
+    def _process_file(self, filename: str, doc_count: int) -> None:
+        tempstorage = self.writer.temp_storage()
+        with tempstorage.open_file(filename).raw_file() as fh:
+            for _ in range(doc_count):
+                code, args = pickle.load(fh)  # noqa: S301 - our own job file
+                assert code == 0
+                self.writer.add_document(**args)
+        tempstorage.delete_file(filename)
+
+
+class ChunkedMpWriter(MpWriter):
+    """`MpWriter(multisegment=True)` whose processes write segments of bounded size."""
+
+    def __init__(self, ix, procs: int, docs_per_segment: int = DOCS_PER_SEGMENT, **kwargs):
+        super().__init__(ix, procs=procs, multisegment=True, **kwargs)
+        self.docs_per_segment = docs_per_segment
+
+    def _new_task(self):
+        task = _ChunkTask(
+            self.storage,
+            self.indexname,
+            self.jobqueue,
+            self.resultqueue,
+            self.subargs,
+            True,
+            docs_per_segment=self.docs_per_segment,
+        )
+        self.tasks.append(task)
+        task.start()
+        return task
+
+    def _commit(self, mergetype, optimize, merge):
+        if self.docbuffer:
+            self._enqueue()
+        for _task in self.tasks:
+            self.jobqueue.put(None)
+        finalsegments = self._merge_segments(mergetype, optimize, merge)
+        results = []
+        for _task in self.tasks:
+            # Read before joining: a process cannot exit while its result is unread.
+            try:
+                results.append(self.resultqueue.get(timeout=3600))
+            except queue.Empty:
+                break
+        for task in self.tasks:
+            task.join()
+        if len(results) != len(self.tasks) or any(t.exitcode for t in self.tasks):
+            raise RuntimeError("A search indexing process failed; the rebuild was cancelled.")
+        for _run, _fields, segments in results:
+            finalsegments.extend(segments)
+        if self._added:
+            finalsegments.append(self._finalize_segment())
+        else:
+            self._close_segment()
+        self._commit_toc(finalsegments)
+        self._finish()
