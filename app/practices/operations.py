@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -14,6 +13,7 @@ from app.auth import policy
 from app.auth.models import User
 from app.auth.policy import Permission
 from app.cases.models import Case
+from app.content.diff import word_diff
 from app.deid.gate import Acceptance
 from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
@@ -355,24 +355,6 @@ class VersionChange:
     @property
     def text_changed(self) -> bool:
         return any(op != "same" for op, _ in self.title_diff + self.statement_diff)
-
-
-_TOKENS = re.compile(r"\s+|[^\s]+")
-
-
-def word_diff(old: str, new: str) -> list[tuple[str, str]]:
-    """[(op, text)] with op in "same", "add", "del": a word-level diff that reads as prose."""
-    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
-    out: list[tuple[str, str]] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append(("same", "".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            out.append(("del", "".join(a[i1:i2])))
-        if j2 > j1:
-            out.append(("add", "".join(b[j1:j2])))
-    return out
 
 
 def version_changes(practice: BestPractice) -> list[VersionChange]:

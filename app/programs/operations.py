@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -19,6 +18,7 @@ from app.deid.gate import Acceptance
 from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
 from app.extensions import db
+from app.pagination import Page, paginate
 from app.programs.models import Program, Session, Topic
 
 FIELD_TYPES = ("text", "number", "choice", "multi", "boolean")
@@ -314,28 +314,6 @@ def resolve_topics(names: Iterable[str], *, create: bool = True) -> list[Topic]:
 # Read-side queries for the program pages.
 
 
-@dataclass(frozen=True)
-class SessionPage:
-    """One page of a program's sessions, newest first."""
-
-    sessions: list[Session]
-    page: int
-    per_page: int
-    total: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
-
-    @property
-    def has_previous(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-
 def session_counts(program_ids: Iterable[int]) -> dict[int, int]:
     """Number of sessions per program id (programs without sessions are left out)."""
     ids = list(program_ids)
@@ -349,20 +327,11 @@ def session_counts(program_ids: Iterable[int]) -> dict[int, int]:
     return {program_id: count for program_id, count in rows}
 
 
-def program_sessions(program: Program, page: int = 1, per_page: int = 20) -> SessionPage:
+def program_sessions(program: Program, page: int = 1, per_page: int = 20) -> Page[Session]:
     """A page of the program's sessions, newest first; a page past the end gives the last page."""
-    total = (
-        db.session.scalar(select(func.count(Session.id)).where(Session.program_id == program.id))
-        or 0
-    )
-    per_page = max(1, per_page)
-    last = max(1, -(-total // per_page))
-    page = min(max(1, page), last)
-    sessions = db.session.scalars(
+    stmt = (
         select(Session)
         .where(Session.program_id == program.id)
         .order_by(Session.date.desc(), Session.number.desc())
-        .offset((page - 1) * per_page)
-        .limit(per_page)
     )
-    return SessionPage(list(sessions), page, per_page, total)
+    return paginate(stmt, page, per_page)

@@ -80,7 +80,7 @@ def program(slug: str) -> Any:
         "programs/program.html",
         program=program,
         sessions=sessions,
-        agenda_counts=case_counts_by_session(_user(), [s.id for s in sessions.sessions]),
+        agenda_counts=case_counts_by_session(_user(), [s.id for s in sessions.items]),
         case_count=case_counts_by_program(_user(), [program.id]).get(program.id, 0),
         today=date.today(),
     )

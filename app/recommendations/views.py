@@ -3,8 +3,6 @@ and the Markdown preview used by the editors."""
 
 from __future__ import annotations
 
-import difflib
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +14,7 @@ from app.auth.policy import Permission, permission_required
 from app.cases import lifecycle
 from app.cases.queries import get_visible_case
 from app.cases.views import show_refusal
+from app.content.diff import word_diff
 from app.content.markdown import render as render_markdown
 from app.deid.web import acceptances_from_form
 from app.errors import NotFound, ValidationError
@@ -239,24 +238,6 @@ class VersionChange:
     body: list[tuple[str, str]]
     references_added: list[str]
     references_removed: list[str]
-
-
-_TOKENS = re.compile(r"\s+|[^\s]+")
-
-
-def word_diff(old: str, new: str) -> list[tuple[str, str]]:
-    """[(op, text)] with op in "same", "add", "del": a word-level diff that reads as prose."""
-    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
-    out: list[tuple[str, str]] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append(("same", "".join(a[i1:i2])))
-        else:
-            if i2 > i1:
-                out.append(("del", "".join(a[i1:i2])))
-            if j2 > j1:
-                out.append(("add", "".join(b[j1:j2])))
-    return out
 
 
 @recommendations_blueprint.route("/recommendations/<int:recommendation_id>/versions")
