@@ -221,6 +221,10 @@ def run_command(host: str, port: int, threads: int) -> None:
 def _serve(app: Flask, host: str, port: int, threads: int = 8) -> None:
     from waitress import serve
 
+    from app.search import start
+
+    start(app)  # the search applier catches up and opens the index before the first search
+
     click.echo(f"Serving Casebook at http://{host}:{port}/ (Ctrl+C to stop)")
     serve(app, host=host, port=port, threads=threads)
 

@@ -431,11 +431,10 @@ def query_worker(workdir: Path, token: str, rounds: int, cold_counts: bool) -> d
             if cold_counts and idx._snapshot is not None:
                 # Forget what was computed for earlier queries (facet counts, highlight
                 # patterns), so every request pays for its own; what is kept per index
-                # generation (columns, lengths, permission masks, the counts of the empty
-                # and filter-only queries) stays.
+                # generation (facet codes, lengths, permission masks, filter masks) stays.
                 lru = idx._snapshot.cache.get("lru")
                 if lru:
-                    for key in [k for k in lru if k[0] in ("count", "highlight")]:
+                    for key in [k for k in lru if k[0] in ("counts", "highlight")]:
                         del lru[key]
             started = time.perf_counter()
             response = client.get(
@@ -446,6 +445,8 @@ def query_worker(workdir: Path, token: str, rounds: int, cold_counts: bool) -> d
             totals[q] = response.get_json()["total"]
             times.append(elapsed)
             per_query[q].append(elapsed)
+    if not any(totals.values()):
+        raise SystemExit("No query found anything: the index is missing or not searchable.")
     rss_mb = peak_rss_mb()
     slowest = sorted(((statistics.median(v), q) for q, v in per_query.items()), reverse=True)[:5]
     return {

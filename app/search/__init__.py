@@ -26,6 +26,7 @@ __all__ = [
     "reindex",
     "search",
     "similar_cases",
+    "start",
     "verify",
 ]
 
@@ -38,4 +39,11 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def _start_applier() -> None:
+        indexer.start()
+
+
+def start(app: Flask) -> None:
+    """Start the applier (and so warm the searcher) before the first request: for servers."""
+    indexer = app.extensions.get(EXTENSION)
+    if indexer is not None:
         indexer.start()

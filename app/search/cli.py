@@ -66,6 +66,8 @@ def index_verify_command(repair: bool) -> None:
         click.echo(f"  {report.stuck} changes failed repeatedly (see search_outbox.last_error).")
     if report.vocabulary_changed:
         click.echo("  The topic vocabulary changed since the index was built: reindex.")
+    if report.format_outdated:
+        click.echo("  The index was built by an older version of Casebook: reindex.")
     if report.ok:
         click.echo("Index is in step with the database.")
     elif repair:

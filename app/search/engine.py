@@ -1,126 +1,80 @@
-"""Evaluating queries over a Whoosh index with set operations instead of per-posting matchers.
+"""Evaluating queries over a Whoosh index with array operations instead of per-posting matchers.
 
 Whoosh's matchers do Python work for every posting they step over (5-10 µs each here), and
 intersections leapfrog posting by posting, so a broad query costs in proportion to the
 postings it touches, twice over when facets are counted in a second pass. This module reads
-each query term's postings from Whoosh's own segment files a block at a time (ids and
-frequencies decode as whole arrays), and evaluates the query tree that `query.py` builds
-(Whoosh query objects: Term, And, Or, AndNot, Phrase, NumericRange, Every) with C-level set
-operations. The matching set comes out once, exact, and serves the total, the facet counts
-and the ranking; BM25F scores are computed only for documents that match the whole query,
-from per-document length bytes and the index's global statistics (the same formula and
-parameters as Whoosh's BM25F).
+each query term's postings from Whoosh's own segment files with one read, decodes them into
+NumPy arrays, and evaluates the query tree that `query.py` builds (Whoosh query objects:
+Term, And, Or, AndNot, Phrase, NumericRange, Every) as boolean masks over the index's
+document numbers. The matching set comes out once, exact, and serves the total, the facet
+counts (bincounts over per-document value codes) and the ranking. BM25F scores are computed
+as arrays for the matching documents only, from per-document length bytes and the index's
+global statistics (the same formula and parameters as Whoosh's BM25F), and the page is
+picked with a partial sort.
 
-Per-segment data (lengths, facet columns) is read once per segment (index.py); a `Corpus`
+Per-segment data (lengths, facet codes) is read once per segment (index.py); a `Corpus`
 joins it for one searcher and lives as long as that searcher.
 """
 
 from __future__ import annotations
 
-import pickle
 import re
 import threading
-import zlib
-from array import array
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from io import BytesIO
-from itertools import accumulate
 from math import log
-from struct import Struct
 from typing import Any
 
+import numpy as np
 from whoosh import query as wq
 from whoosh.util.numeric import byte_to_length
 
 from app.search.analysis import CONCEPT_PREFIX, STOP_WORDS, SynonymTable, stem
-from app.search.index import COLUMN_FIELDS, SCORED_FIELDS, SearchIndex, Snapshot
+from app.search.index import FACET_FIELDS, SCORED_FIELDS, SearchIndex, Snapshot
+from app.search.postings import EMPTY, read_postings
 
-FILTER_CACHE = 64  # filter-term document sets kept per searcher
+FILTER_CACHE = 64  # filter-term masks kept per searcher
 PHRASE_CHECK_LIMIT = 5_000  # candidates whose stored text is checked for a phrase
-
-
-# ---------------------------------------------------------------- postings
-
-
-_BLOCK_LENGTH = Struct("!i")  # Whoosh's block header: signed length, negative on the last
-
-
-def read_postings(reader, field: str, text: str) -> tuple[array, array]:
-    """Document numbers and weights (term frequencies) of a term in one segment.
-
-    Reads the term's whole posting list with one read and decodes it a block at a time
-    (W3 codec layout: magic, then per block a length, a pickled info tuple and a pickled
-    (ids, weights, values) tuple); ids are delta-decoded in C. Deleted documents are
-    included (the caller removes them once, from the final set).
-    """
-    ids, weights = array("i"), array("f")
-    terms = getattr(reader, "_terms", None)
-    try:
-        if terms is None:
-            raise LookupError
-        info = terms.term_info(field, reader._text_to_bytes(field, text))
-    except LookupError:
-        return _generic_postings(reader, field, text)
-    except Exception:  # noqa: BLE001 - TermNotFound: no postings
-        return ids, weights
-    if info.is_inlined():
-        inline_ids, inline_weights, _values = info.inlined_postings()
-        ids.extend(inline_ids)
-        if inline_weights is None:
-            weights.extend([1.0] * len(inline_ids))
-        else:
-            weights.extend(inline_weights)
-        return ids, weights
-    offset, length = info.extent()
-    if isinstance(length, tuple):  # W3TermInfo.from_bytes leaves it in a 1-tuple
-        length = length[0]
-    buf = terms._postfile.get(offset, length)
-    stream = BytesIO(buf)
-    pos = 4  # the posting list's magic header
-    end = len(buf)
-    while pos < end:
-        (size,) = _BLOCK_LENGTH.unpack_from(buf, pos)
-        pos += 4
-        last = size < 0
-        following = pos + abs(size)
-        stream.seek(pos)
-        # Whoosh's own index files, written by this application (not untrusted input).
-        count, _maxid, _maxweight, compression, _mn, _mx = pickle.load(stream)  # noqa: S301
-        raw = buf[stream.tell() : following]
-        block = pickle.loads(zlib.decompress(raw) if compression else raw)  # noqa: S301
-        ids.extend(accumulate(block[0]))
-        if block[1] is None:
-            weights.extend([1.0] * count)
-        elif isinstance(block[1], float):
-            weights.extend([block[1]] * count)
-        else:
-            weights.extend(block[1])
-        pos = following
-        if last:
-            break
-    return ids, weights
-
-
-def _generic_postings(reader, field: str, text: str) -> tuple[array, array]:
-    ids, weights = array("i"), array("f")
-    try:
-        matcher = reader.postings(field, text)
-    except Exception:  # noqa: BLE001 - TermNotFound and friends: no postings
-        return ids, weights
-    while matcher.is_active():
-        ids.append(matcher.id())
-        weights.append(matcher.weight())
-        matcher.next()
-    return ids, weights
+NO_VALUE = -1  # facet code of a document without a value
 
 
 # ---------------------------------------------------------------- the corpus of one searcher
 
 
+@dataclass
+class Facet:
+    """One facet's value of every document, as codes into `values` (NO_VALUE: none)."""
+
+    values: list
+    codes: np.ndarray
+
+    def counts(self, docs: np.ndarray) -> dict[Any, int]:
+        found = np.bincount(self.codes[docs] + 1, minlength=len(self.values) + 1)[1:]
+        return {self.values[i]: int(found[i]) for i in np.flatnonzero(found).tolist()}
+
+
+def join_facets(parts: list[tuple[list, np.ndarray]]) -> Facet:
+    """One facet over several segments: each segment's codes mapped to shared values."""
+    if len(parts) == 1:
+        return Facet(*parts[0])
+    values: list = []
+    where: dict = {}
+    codes = []
+    for seg_values, seg_codes in parts:
+        lookup = []
+        for value in seg_values:
+            if value not in where:
+                where[value] = len(values)
+                values.append(value)
+            lookup.append(where[value])
+        lookup.append(NO_VALUE)  # a segment's NO_VALUE (-1) indexes this last entry
+        codes.append(np.array(lookup, dtype=np.int32)[seg_codes])
+    return Facet(values, np.concatenate(codes) if codes else np.zeros(0, np.int32))
+
+
 class Corpus:
-    """What one searcher's queries need: segments, lengths, columns, global statistics."""
+    """What one searcher's queries need: segments, lengths, facets, global statistics."""
 
     def __init__(self, snap: Snapshot, idx: SearchIndex) -> None:
         searcher = snap.searcher
@@ -129,67 +83,80 @@ class Corpus:
         self.weighting = searcher.weighting
         leaves = searcher.reader().leaf_readers()
         self.segments = []
-        lengths: dict[str, list[bytes]] = {name: [] for name in SCORED_FIELDS}
-        columns: dict[str, list] = {name: [] for name in COLUMN_FIELDS}
-        topics: list = []
-        deleted: set[int] = set()
+        self.size = searcher.doc_count_all()
+        alive = np.ones(self.size, dtype=bool)
+        parts: dict[str, list] = {name: [] for name in FACET_FIELDS}
+        topic_parts: list[tuple[list, np.ndarray]] = []
+        topic_docs = []
+        lengths: dict[str, list[np.ndarray]] = {name: [] for name in SCORED_FIELDS}
+        dates = []
         for reader, offset in leaves:
             data = idx.segment_data(snap.generation, reader)
             self.segments.append((reader, offset))
-            if len(leaves) == 1:  # the usual case after a rebuild: share the lists
-                columns, topics = dict(data.columns), data.topics
-            else:
-                for name in COLUMN_FIELDS:
-                    columns[name].extend(data.columns[name])
-                topics.extend(data.topics)
+            for name in FACET_FIELDS:
+                parts[name].append(data.facets[name])
+            topic_parts.append(data.topics)
+            topic_docs.append(data.topic_docs + offset)
+            dates.append(data.dates)
             for name in SCORED_FIELDS:
                 lengths[name].append(data.lengths[name])
             if reader.has_deletions():
-                segment = reader.segment()
-                deleted.update(d + offset for d in segment.deleted_docs())
-        self.columns = columns
-        self.topics = topics
-        self.lengths = {name: b"".join(parts) for name, parts in lengths.items()}
-        self.deleted = deleted
-        self.size = searcher.doc_count_all()
-        self._all: frozenset[int] | None = None
-        self._years: dict[Any, set[int]] | None = None
-        self._norms: dict[str, tuple[float, list[float]]] = {}
-        # Filter terms (type, program, status, topic...) recur: their sets are kept.
-        self._filters: OrderedDict[tuple[str, str], frozenset[int]] = OrderedDict()
-        self._filters_lock = threading.Lock()
+                gone = np.fromiter(reader.segment().deleted_docs(), dtype=np.int64)
+                alive[gone + offset] = False
+        self.alive = alive
+        self.facets = {name: join_facets(parts[name]) for name in FACET_FIELDS}
+        self.topics = join_facets(topic_parts)
+        self.topic_docs = np.concatenate(topic_docs) if topic_docs else np.zeros(0, np.int32)
+        self.dates = np.concatenate(dates) if dates else np.zeros(0, np.int64)
+        self.lengths = {
+            name: np.concatenate(chunks) if chunks else np.zeros(0, np.uint8)
+            for name, chunks in lengths.items()
+        }
+        self._norms: dict[str, np.ndarray] = {}
+        self._years: np.ndarray | None = None
+        self._lock = threading.Lock()
+        # Filter terms (type, program, status, topic...) recur: their masks are kept.
+        self._filters: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
         table = self.schema["content"].analyzer.table
         self.concept_forms = concept_forms(table)
 
     # -------------------------------------------------------------- statistics
 
-    def all_docs(self) -> frozenset[int]:
-        if self._all is None:
-            self._all = frozenset(range(self.size)) - self.deleted
-        return self._all
+    def mask(self, docs: Iterable[int] | np.ndarray | None = None) -> np.ndarray:
+        """A boolean mask over the corpus with `docs` set."""
+        out = np.zeros(self.size, dtype=bool)
+        if docs is not None:
+            ids = docs if isinstance(docs, np.ndarray) else np.fromiter(docs, dtype=np.int64)
+            out[ids] = True
+        return out
 
-    def norm(self, field: str) -> tuple[float, list[float]]:
-        """K1 and the BM25 length normalisation for each of the 256 length bytes."""
+    def norm(self, field: str) -> np.ndarray:
+        """K1 times BM25's length normalisation, per document (from its length byte)."""
         found = self._norms.get(field)
         if found is None:
             weighting = self.weighting
             b = getattr(weighting, "_field_B", {}).get(field, getattr(weighting, "B", 0.75))
             k1 = getattr(weighting, "K1", 1.2)
             avg = self.searcher.avg_field_length(field) or 1.0
-            table = [k1 * ((1 - b) + b * byte_to_length(i) / avg) for i in range(256)]
-            found = self._norms[field] = (k1, table)
+            table = np.array(
+                [k1 * ((1 - b) + b * byte_to_length(i) / avg) for i in range(256)],
+                dtype=np.float32,
+            )
+            found = self._norms[field] = table[self.lengths[field]]
         return found
 
-    def idf(self, field: str, text: str) -> float:
-        df = self.searcher.doc_frequency(field, text)
+    def k1(self) -> float:
+        return float(getattr(self.weighting, "K1", 1.2))
+
+    def idf(self, df: int) -> float:
+        """Whoosh's BM25 idf; `df` counts deleted documents too, as Whoosh's does."""
         return log(self.size / (df + 1)) + 1
 
-    def years(self) -> dict[Any, set[int]]:
+    def years(self) -> np.ndarray:
         if self._years is None:
-            index: dict[Any, set[int]] = {}
-            for docnum, year in enumerate(self.columns["year"]):
-                index.setdefault(year, set()).add(docnum)
-            self._years = index
+            facet = self.facets["year"]
+            lookup = np.array([*(int(v) for v in facet.values), NO_VALUE], dtype=np.int64)
+            self._years = lookup[facet.codes]
         return self._years
 
     # -------------------------------------------------------------- evaluation
@@ -199,44 +166,52 @@ class Corpus:
         if isinstance(q, wq.Term):
             return self.term(q.fieldname, q.text, q.boost)
         if isinstance(q, wq.And):
-            return AndMatch([self.match(s) for s in q.subqueries])
+            return AndMatch(self, [self.match(s) for s in q.subqueries])
         if isinstance(q, wq.Or):
-            return OrMatch([self.match(s) for s in q.subqueries], q.boost)
+            return OrMatch(self, [self.match(s) for s in q.subqueries], q.boost)
         if isinstance(q, wq.AndNot):
             return AndNotMatch(self.match(q.a), self.match(q.b))
         if isinstance(q, wq.Every):
-            return Match(self.all_docs())
+            return Match(np.ones(self.size, dtype=bool))
         if isinstance(q, wq.NumericRange) and q.fieldname == "year":
-            low = q.start if q.start is not None else float("-inf")
-            high = q.end if q.end is not None else float("inf")
-            docs: set[int] = set()
-            for year, members in self.years().items():
-                if year is not None and low <= year <= high:
-                    docs |= members
+            years = self.years()
+            docs = years != NO_VALUE
+            if q.start is not None:
+                docs &= years >= q.start
+            if q.end is not None:
+                docs &= years <= q.end
             return Match(docs)
         if isinstance(q, wq.Phrase):
             return self.phrase(q)
         if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
-            return Match(set())
+            return Match(self.mask())
         # Anything else (not built by query.py today): Whoosh's own matching, unscored.
-        return Match(set(q.docs(self.searcher)))
+        return Match(self.mask(list(q.docs(self.searcher))))
+
+    def postings(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """A term's document numbers and frequencies across the segments."""
+        ids, weights = [], []
+        for reader, offset in self.segments:
+            seg_ids, seg_weights = read_postings(reader, field, text)
+            if len(seg_ids):
+                ids.append(seg_ids + offset if offset else seg_ids)
+                weights.append(seg_weights)
+        if len(ids) == 1:
+            return ids[0], weights[0]
+        if not ids:
+            return EMPTY
+        return np.concatenate(ids), np.concatenate(weights)
 
     def term(self, field: str, text: str, boost: float = 1.0) -> Match:
         if field in SCORED_FIELDS:
-            tf: dict[int, float] = {}
-            for reader, offset in self.segments:
-                ids, weights = read_postings(reader, field, text)
-                tf.update(zip(map(offset.__add__, ids) if offset else ids, weights, strict=True))
-            return TermMatch(self, field, text, boost, tf)
+            ids, tf = self.postings(field, text)
+            return TermMatch(self, field, text, boost, ids, tf)
         key = (field, text)
         docs = self._filters.get(key)
         if docs is None:
-            docs = set()
-            for reader, offset in self.segments:
-                ids, _weights = read_postings(reader, field, text)
-                docs.update(map(offset.__add__, ids) if offset else ids)
-            docs = frozenset(docs)
-            with self._filters_lock:
+            docs = self.mask(self.postings(field, text)[0])
+            docs.flags.writeable = False  # shared by every query using the filter
+            with self._lock:
                 self._filters[key] = docs
                 while len(self._filters) > FILTER_CACHE:
                     self._filters.popitem(last=False)
@@ -245,130 +220,131 @@ class Corpus:
     def phrase(self, q: wq.Phrase) -> Match:
         """Documents with all the words, checked against their stored text for the phrase."""
         terms = [self.term(q.fieldname, w, q.boost) for w in q.words]
-        both = AndMatch(terms)
-        docs = both.docs
+        both = AndMatch(self, terms)
         pattern = phrase_pattern(q.words, q.slop)
         if pattern is None:
             return both
-        kept: set[int] = set()
+        candidates = np.flatnonzero(both.docs & self.alive)
+        kept = self.mask(candidates[PHRASE_CHECK_LIMIT:])  # beyond the check: all words
         stored = self.searcher.stored_fields
-        for n, docnum in enumerate(sorted(docs)):
-            if n >= PHRASE_CHECK_LIMIT:
-                kept.update(d for d in docs if d >= docnum)  # beyond the check: all words
-                break
+        for docnum in candidates[:PHRASE_CHECK_LIMIT].tolist():
             text = stored(docnum).get(q.fieldname) or ""
             if pattern.search(text):
-                kept.add(docnum)
-        return AndMatch(terms, kept)
+                kept[docnum] = True
+        return AndMatch(self, terms, kept)
 
-    def final(self, match: Match, mask: Iterable[int] | None) -> set[int]:
-        """The documents a reader gets: matched, not deleted, not masked."""
-        docs = match.docs
-        own = False
-        if mask:
-            docs, own = set(docs).difference(mask), True  # one pass: copy the unmasked
-        if self.deleted:
-            if own:
-                docs -= self.deleted
-            else:
-                docs, own = set(docs).difference(self.deleted), True
-        return docs if own or isinstance(docs, set) else set(docs)
+    def final(self, match: Match, hidden: np.ndarray | None = None) -> np.ndarray:
+        """The document numbers a reader gets, ascending: matched, not deleted, not hidden."""
+        docs = match.docs & self.alive
+        if hidden is not None:
+            docs &= ~hidden
+        return np.flatnonzero(docs)
+
+    def facet_counts(self, docs: np.ndarray) -> dict[str, dict[Any, int]]:
+        """Exact counts of each facet's values over `docs` (document numbers)."""
+        counts = {name: facet.counts(docs) for name, facet in self.facets.items()}
+        inside = self.mask(docs)[self.topic_docs]
+        counts["topic"] = self.topics.counts(np.flatnonzero(inside))
+        return counts
+
+    def top(self, docs: np.ndarray, scores: np.ndarray, k: int) -> list[tuple[int, float]]:
+        """The k best (document, score) pairs, best first; ties by document number."""
+        if k < len(docs):
+            part = np.argpartition(-scores, k - 1)[:k]
+            docs, scores = docs[part], scores[part]
+        order = np.lexsort((docs, -scores))
+        return list(zip(docs[order].tolist(), scores[order].tolist(), strict=True))
+
+    def by_date(self, docs: np.ndarray, k: int, newest: bool = True) -> list[int]:
+        """The k newest (or oldest) documents; ties by document number."""
+        dates = self.dates[docs]
+        key = -dates if newest else dates
+        if k < len(docs):
+            part = np.argpartition(key, k - 1)[:k]
+            docs, key = docs[part], key[part]
+        return docs[np.lexsort((docs, key))].tolist()
 
 
 class Match:
-    """A set of documents; `scores` gives the BM25F score of any of them (0: unscored)."""
+    """A boolean mask of documents; `scores` gives the BM25F score of given documents."""
 
     scored = False
 
-    def __init__(self, docs) -> None:
+    def __init__(self, docs: np.ndarray) -> None:
         self.docs = docs
 
-    def scores(self, docs: Iterable[int]) -> dict[int, float]:
-        return dict.fromkeys(docs, 0.0)
+    def scores(self, docs: np.ndarray) -> np.ndarray:
+        return np.zeros(len(docs), dtype=np.float32)
 
 
 class TermMatch(Match):
     scored = True
 
-    def __init__(self, corpus: Corpus, field: str, text: str, boost: float, tf: dict) -> None:
-        super().__init__(tf.keys())
-        self.corpus, self.field, self.text, self.boost, self.tf = corpus, field, text, boost, tf
+    def __init__(
+        self, corpus: Corpus, field: str, text: str, boost: float, ids: np.ndarray, tf
+    ) -> None:
+        super().__init__(corpus.mask(ids))
+        self.corpus, self.field, self.text, self.boost = corpus, field, text, boost
+        self.ids, self.tf = ids, tf
 
-    def scores(self, docs: Iterable[int]) -> dict[int, float]:
-        tf = self.tf
-        if not tf:
-            return {}
-        k1, norm = self.corpus.norm(self.field)
-        lengths = self.corpus.lengths[self.field]
-        c = self.corpus.idf(self.field, self.text) * (k1 + 1) * self.boost
-        return {d: c * (t := tf[d]) / (t + norm[lengths[d]]) for d in docs}
+    def scores(self, docs: np.ndarray) -> np.ndarray:
+        if not len(self.ids):
+            return np.zeros(len(docs), dtype=np.float32)
+        corpus = self.corpus
+        tf = np.zeros(len(docs), dtype=np.float32)
+        # Postings are ascending, so each wanted document is found by binary search.
+        at = np.searchsorted(self.ids, docs)
+        np.minimum(at, len(self.ids) - 1, out=at)
+        present = self.ids[at] == docs
+        tf[present] = self.tf[at[present]]
+        c = corpus.idf(len(self.ids)) * (corpus.k1() + 1) * self.boost
+        return c * tf / (tf + corpus.norm(self.field)[docs])
 
 
-def _sum_scores(children: list[Match], docs: set | frozenset) -> dict[int, float]:
-    """Sum of the children's scores over `docs` (each child scores the docs it matches)."""
-    scored = sorted((c for c in children if c.scored), key=lambda c: len(c.docs), reverse=True)
-    if not scored:
-        return dict.fromkeys(docs, 0.0)
-    first = scored[0]
-    mine = docs if first.docs is docs else docs & first.docs
-    out = first.scores(mine)
-    if len(mine) < len(docs):
-        for d in docs - mine:
-            out[d] = 0.0
-    for child in scored[1:]:
-        part = docs & child.docs
-        for d, s in child.scores(part).items():
-            out[d] += s
+def _sum_scores(children: list[Match], docs: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(docs), dtype=np.float32)
+    for child in children:
+        if child.scored:
+            out += child.scores(docs)
     return out
 
 
 class AndMatch(Match):
-    def __init__(self, children: list[Match], docs: set[int] | None = None) -> None:
+    def __init__(self, corpus: Corpus, children: list[Match], docs: np.ndarray | None = None):
         self.children = children
         self.scored = any(c.scored for c in children)
         if docs is None:
-            ordered = sorted(children, key=lambda c: len(c.docs))
-            if not ordered:
-                docs = set()
-            else:
-                docs = set(ordered[0].docs)
-                for child in ordered[1:]:
-                    if not docs:
-                        break
-                    docs &= child.docs
+            docs = children[0].docs.copy() if children else corpus.mask()
+            for child in children[1:]:
+                docs &= child.docs
         super().__init__(docs)
 
-    def scores(self, docs: Iterable[int]) -> dict[int, float]:
-        docs = docs if isinstance(docs, set | frozenset) else set(docs)
+    def scores(self, docs: np.ndarray) -> np.ndarray:
         return _sum_scores(self.children, docs)
 
 
 class OrMatch(Match):
-    def __init__(self, children: list[Match], boost: float = 1.0) -> None:
+    def __init__(self, corpus: Corpus, children: list[Match], boost: float = 1.0) -> None:
         self.children = children
         self.boost = boost
         self.scored = any(c.scored for c in children)
-        docs: set[int] = set()
+        docs = corpus.mask()
         for child in children:
             docs |= child.docs
         super().__init__(docs)
 
-    def scores(self, docs: Iterable[int]) -> dict[int, float]:
-        docs = docs if isinstance(docs, set | frozenset) else set(docs)
+    def scores(self, docs: np.ndarray) -> np.ndarray:
         out = _sum_scores(self.children, docs)
-        if self.boost != 1.0:
-            boost = self.boost
-            out = {d: s * boost for d, s in out.items()}
-        return out
+        return out * self.boost if self.boost != 1.0 else out
 
 
 class AndNotMatch(Match):
     def __init__(self, base: Match, exclude: Match) -> None:
         self.base = base
         self.scored = base.scored
-        super().__init__(set(base.docs).difference(exclude.docs))
+        super().__init__(base.docs & ~exclude.docs)
 
-    def scores(self, docs: Iterable[int]) -> dict[int, float]:
+    def scores(self, docs: np.ndarray) -> np.ndarray:
         return self.base.scores(docs)
 
 

@@ -4,7 +4,9 @@ Layout of CASEBOOK_INDEX_DIR:
 
     CURRENT          name of the live generation (replaced atomically by `reindex`)
     g-<stamp>/       a complete Whoosh index; `reindex` builds the next one beside it
+    g-<stamp>/FORMAT the index format it was built with (INDEX_FORMAT)
     apply.lock       held (flock) by the one process applying the outbox at a time
+    rebuild.lock     held by the one process rebuilding an index of an older format
 
 Searchers are expensive to open (hundreds of ms at 100k documents), so each process keeps
 one and opens a new one only when the generation or the index's commit changes (a new
@@ -23,8 +25,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 from whoosh.analysis import LowercaseFilter, RegexTokenizer
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+from whoosh.columns import NumericColumn
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.scoring import BM25F
@@ -33,14 +37,20 @@ from whoosh.writing import MERGE_SMALL
 
 from app.search import whoosh_patches
 from app.search.analysis import ClinicalAnalyzer, ClinicalFrequency, SynonymTable
+from app.search.postings import read_postings
 
 whoosh_patches.install()
 
 CURRENT = "CURRENT"
 LOCK_FILE = "apply.lock"
+REBUILD_LOCK_FILE = "rebuild.lock"
+FORMAT_FILE = "FORMAT"
+# Raised whenever the schema, the analysis or the way engine.py reads segments changes:
+# a generation of another format is not searched or written, but rebuilt (see
+# operations.upgrade_index). Generations without a FORMAT file predate it.
+INDEX_FORMAT = 2
 WRITER_TIMEOUT = 30.0  # seconds a writer waits for another process's write lock
 FACET_FIELDS = ("program", "type", "status", "year")
-COLUMN_FIELDS = (*FACET_FIELDS, "date")
 SCORED_FIELDS = ("title", "content")
 
 
@@ -102,9 +112,11 @@ class SegmentData:
     segment and shared by every searcher that contains it.
     """
 
-    columns: dict[str, list]  # facet/sort columns: type, program, status, year, date
-    topics: list[tuple[str, ...]]
-    lengths: dict[str, bytes]  # scored field -> one length byte per document
+    facets: dict[str, tuple[list, np.ndarray]]  # field -> (values, each document's code)
+    topics: tuple[list, np.ndarray]  # topic values, and the code of each (doc, topic) pair
+    topic_docs: np.ndarray  # the document of each (doc, topic) pair
+    dates: np.ndarray  # yyyymmdd, 0 when unknown
+    lengths: dict[str, np.ndarray]  # scored field -> one length byte per document
 
 
 @dataclass
@@ -128,6 +140,7 @@ class SearchIndex:
         self._ix_generation: str | None = None
         self._snapshot: Snapshot | None = None
         self._segments: dict[tuple[str, str], SegmentData] = {}
+        self._formats: dict[str, int] = {}  # generation names are never reused
 
     # ------------------------------------------------------------------ generations
 
@@ -145,7 +158,24 @@ class SearchIndex:
         path = self.root / name
         path.mkdir()
         _storage(path).create_index(make_schema(table))
+        (path / FORMAT_FILE).write_text(str(INDEX_FORMAT), encoding="utf-8")
         return name
+
+    def generation_format(self, generation: str) -> int:
+        """The format a generation was built with (0: unknown, older than FORMAT files)."""
+        found = self._formats.get(generation)
+        if found is None:
+            try:
+                found = int((self.root / generation / FORMAT_FILE).read_text().strip())
+            except (OSError, ValueError):
+                found = 0
+            self._formats[generation] = found
+        return found
+
+    def outdated(self, generation: str | None = None) -> bool:
+        """True when the live generation was built with another index format."""
+        generation = generation or self.current_generation()
+        return generation is not None and self.generation_format(generation) != INDEX_FORMAT
 
     def swap(self, generation: str) -> None:
         """Make `generation` live for every process; remove generations older than the last."""
@@ -190,8 +220,8 @@ class SearchIndex:
     def snapshot(self) -> Snapshot | None:
         """The process's searcher, replaced when the index has changed since it was opened."""
         generation = self.current_generation()
-        if generation is None:
-            return None
+        if generation is None or self.outdated(generation):
+            return None  # not searchable until rebuilt
         snap = self._snapshot
         if snap is not None and snap.generation == generation:
             try:
@@ -227,40 +257,38 @@ class SearchIndex:
         if found is not None:
             return found
         n = reader.doc_count_all()
-        interned: dict = {}
-        columns = {}
-        for name in COLUMN_FIELDS:
-            if reader.has_column(name):
-                values = reader.column_reader(name, translate=True)
-                columns[name] = [interned.setdefault(v, v) for v in values]
-            else:
-                columns[name] = [None] * n
-        topics: list[list[str]] = [[] for _ in range(n)]
-        if "topics" in reader.indexed_field_names():
-            for raw in reader.lexicon("topics"):
-                text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-                for docnum in reader.postings("topics", raw).all_ids():
-                    topics[docnum].append(text)
+        facets = {name: _term_codes(reader, name, n) for name in ("program", "type", "status")}
+        facets["year"] = _numeric_codes(reader, "year", n)
+        date_values, date_codes = _numeric_codes(reader, "date", n)
+        dates = np.array([*date_values, 0], dtype=np.int64)[date_codes]  # code -1: 0
+        topic_values, topic_codes, topic_docs = _term_pairs(reader, "topics")
         lengths = {}
         for name in SCORED_FIELDS:
             perdoc = getattr(reader, "_perdoc", None)  # None: an empty index
             column = perdoc._cached_reader(f"_{name}_len", LENGTHS_COLUMN) if perdoc else None
-            lengths[name] = bytes(column) if column is not None else bytes(n)
-        tuples: dict = {}
-        data = SegmentData(
-            columns, [tuples.setdefault(tuple(t), tuple(t)) for t in topics], lengths
-        )
+            if isinstance(column, NumericColumn.Reader):
+                lengths[name] = _fixed_values(column, n).astype(np.uint8)
+            else:
+                lengths[name] = np.frombuffer(bytes(column or bytes(n)), dtype=np.uint8)
+        data = SegmentData(facets, (topic_values, topic_codes), topic_docs, dates, lengths)
         with self._lock:
             self._segments[key] = data
         return data
 
     # ------------------------------------------------------------------ writing
 
-    @contextlib.contextmanager
-    def apply_lock(self, blocking: bool = True) -> Iterator[bool]:
+    def apply_lock(self, blocking: bool = True) -> contextlib.AbstractContextManager[bool]:
         """One process at a time applies changes; yields False if not blocking and busy."""
+        return self._flock(LOCK_FILE, blocking)
+
+    def rebuild_lock(self) -> contextlib.AbstractContextManager[bool]:
+        """Taken without waiting by a process rebuilding an outdated index; False if busy."""
+        return self._flock(REBUILD_LOCK_FILE, False)
+
+    @contextlib.contextmanager
+    def _flock(self, name: str, blocking: bool) -> Iterator[bool]:
         self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / LOCK_FILE, "a+b") as fh:
+        with open(self.root / name, "a+b") as fh:
             flags = fcntl.LOCK_EX if blocking else fcntl.LOCK_EX | fcntl.LOCK_NB
             try:
                 fcntl.flock(fh.fileno(), flags)
@@ -295,6 +323,76 @@ def merge_small_segments(writer, segments):
     small = [s for s in segments if s.doc_count_all() < SMALL_SEGMENT]
     large = [s for s in segments if s.doc_count_all() >= SMALL_SEGMENT]
     return large + MERGE_SMALL(writer, small)
+
+
+def _term_pairs(reader, name: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """A field's terms, and the (term code, document) pair of each posting."""
+    values: list[str] = []
+    codes, docs = [], []
+    if name in reader.indexed_field_names():
+        for raw in reader.lexicon(name):
+            text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            ids, _weights = read_postings(reader, name, text)
+            docs.append(ids)
+            codes.append(np.full(len(ids), len(values), dtype=np.int32))
+            values.append(text)
+    empty = np.zeros(0, dtype=np.int32)
+    return (
+        values,
+        np.concatenate(codes) if codes else empty,
+        np.concatenate(docs) if docs else empty,
+    )
+
+
+def _term_codes(reader, name: str, n: int) -> tuple[list[str], np.ndarray]:
+    """A single-valued ID field's value per document, as codes (-1: none), from postings."""
+    values, codes, docs = _term_pairs(reader, name)
+    out = np.full(n, -1, dtype=np.int32)
+    out[docs] = codes
+    return values, out
+
+
+def _fixed_values(column: NumericColumn.Reader, n: int) -> np.ndarray:
+    """A fixed-width numeric column's raw values with one read (its layout: big-endian
+    values of its typecode, the trailing documents left out when they have the default)."""
+    raw = np.full(n, column._default, dtype=np.int64)
+    count = min(column._count, n)
+    if count:
+        data = column._dbfile.get(column._basepos, count * column._fixedlen)
+        raw[:count] = np.frombuffer(data, dtype=">" + column._typecode)
+    return raw
+
+
+def _numeric_codes(reader, name: str, n: int) -> tuple[list[int], np.ndarray]:
+    """A NUMERIC column's value per document, as codes (-1: none).
+
+    The fixed-width column is read with one read rather than value by value; each distinct
+    raw value is translated by Whoosh's own field.
+    """
+    if not reader.has_column(name):
+        return [], np.full(n, -1, dtype=np.int32)
+    column = reader.column_reader(name, translate=False)
+    field = reader.schema[name]
+    if not isinstance(column, NumericColumn.Reader):  # not expected: the slow, generic way
+        translated = list(reader.column_reader(name, translate=True))
+        raw = np.array([v if v is not None else -1 for v in translated], dtype=np.int64)
+        missing = -1
+        translate = int
+    else:
+        missing = column._default  # documents without a value
+        raw = _fixed_values(column, n)
+
+        def translate(value: int) -> int:
+            return field.from_column_value(value)
+
+    uniques, inverse = np.unique(raw, return_inverse=True)
+    values = [translate(int(u)) for u in uniques if u != missing]
+    codes = inverse.astype(np.int32).reshape(-1)
+    if len(values) < len(uniques):  # the missing value sorts somewhere among the others
+        gap = int(np.searchsorted(uniques, missing))
+        codes[codes == gap] = -1
+        codes[codes > gap] -= 1
+    return values, codes
 
 
 _indexes: dict[str, SearchIndex] = {}

@@ -1,29 +1,26 @@
 """Searching, similar cases, rebuilding and checking the index: what the views, API and CLI call.
 
 Speed (measured, see docs/search.md): one searcher per process, replaced only when the
-index changes; queries evaluated by `engine.py` with set operations over postings read a
-block at a time, so the matching set is computed once and serves the total, the facet counts
-and the ranking (BM25F scored only for the documents that match); facet counts from
-per-segment columns, precomputed per index generation for the empty and filter-only
-queries, sampled beyond FACET_EXACT matches (and then marked approximate); snippets from the
-stored text of the displayed hits only, found with a regex of the query's words (no
-re-analysis, no positions or character offsets in the index).
+index changes; queries evaluated by `engine.py` as array operations over postings read with
+one read per term, so the matching set is computed once and serves the total, the exact
+facet counts and the ranking (BM25F scored only for the documents that match); snippets
+from the stored text of the displayed hits only, found with a regex of the query's words
+(no re-analysis, no positions or character offsets in the index).
 """
 
 from __future__ import annotations
 
-import heapq
 import html
+import logging
 import math
 import time
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import chain, islice
-from operator import itemgetter
 from typing import Any
 
+import numpy as np
 from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
@@ -37,9 +34,10 @@ from app.search.index import SearchIndex, Snapshot, index_at
 from app.search.outbox import EXTENSION, synonym_table, write_keys
 from app.search.query import compile_query, filter_query, year_range
 
+log = logging.getLogger(__name__)
+
 MAX_PER_PAGE = 100
 MAX_DEPTH = 1000  # deepest result reachable by paging
-FACET_EXACT = 20_000  # matches counted exactly; beyond, a sample is counted and scaled
 CACHE_ENTRIES = 512
 SNIPPET_CHARS = 220
 SORTS = ("relevance", "date", "oldest")
@@ -100,7 +98,6 @@ class SearchResults:
     took_ms: float
     hits: list[SearchHit]
     facets: dict[str, list[tuple[str, str, int]]]  # name -> [(value, label, count)]
-    facets_approximate: bool = False
     suggestion: str | None = None
     matched_any: bool = False  # the all-words query found too little; any word was used
     ready: bool = True  # False when no index exists yet
@@ -121,7 +118,6 @@ class SearchResults:
                 name: [{"value": v, "label": label, "count": n} for v, label, n in values]
                 for name, values in self.facets.items()
             },
-            "facets_approximate": self.facets_approximate,
             "matched_any_word": self.matched_any,
             "suggestion": self.suggestion,
         }
@@ -155,11 +151,14 @@ def _cached(snap: Snapshot, key: Any, compute: Callable[[], Any]) -> Any:
     return value
 
 
-def _mask(snap: Snapshot, user: Any) -> tuple[Any, set[int] | None]:
+def _hidden(snap: Snapshot, corpus: Corpus, user: Any) -> tuple[Any, np.ndarray | None]:
+    """The documents `user` may not see, as a mask (None: nothing hidden)."""
     key = permissions.audience_key(user)
     if key is None:
         return None, None
-    return key, _cached(snap, ("mask", key), lambda: permissions.mask_docs(snap.searcher, key))
+    return key, _cached(
+        snap, ("hidden", key), lambda: corpus.mask(permissions.mask_docs(snap.searcher, key))
+    )
 
 
 def _filters(request: SearchRequest) -> list[wq.Query]:
@@ -204,28 +203,6 @@ def _corpus(snap: Snapshot) -> Corpus:
             if corpus is None:
                 corpus = snap.cache["corpus"] = Corpus(snap, search_index())
     return corpus
-
-
-def _count(corpus: Corpus, docs: set[int]) -> tuple[dict, bool]:
-    """Facet counts over the matching documents.
-
-    Exact up to FACET_EXACT matches; beyond that a sample of that many is counted and the
-    counts scaled (shown as estimates). The total is always exact.
-    """
-    approximate = len(docs) > FACET_EXACT
-    sample = list(islice(docs, FACET_EXACT)) if approximate else list(docs)
-    cols = corpus.columns
-    counts = {
-        name: Counter(map(cols[name].__getitem__, sample))
-        for name in ("type", "program", "status", "year")
-    }
-    counts["topic"] = Counter(chain.from_iterable(map(corpus.topics.__getitem__, sample)))
-    if approximate:
-        scale = len(docs) / max(len(sample), 1)
-        for counter in counts.values():
-            for value in counter:
-                counter[value] = round(counter[value] * scale)
-    return {k: dict(v) for k, v in counts.items()}, approximate
 
 
 def _label_names(snap: Snapshot) -> tuple[dict[str, str], dict[str, str]]:
@@ -332,14 +309,6 @@ def _trim_end(text: str) -> str:
 # ---------------------------------------------------------------- search
 
 
-def _is_base(q: wq.Query) -> bool:
-    """No words: everything, or a single filter (their counts are kept per generation)."""
-    if isinstance(q, wq.Every):
-        return True
-    subs = q.subqueries if isinstance(q, wq.And) else []
-    return len(subs) == 2 and isinstance(subs[0], wq.Every)
-
-
 def search(user: Any, request: SearchRequest) -> SearchResults:
     """Search what `user` may see. Never raises on a malformed query."""
     started = time.perf_counter()
@@ -358,26 +327,23 @@ def search(user: Any, request: SearchRequest) -> SearchResults:
     q = _with_filters(compiled.query, filters)
     if q is None:
         return SearchResults(request, 0, _ms(started), [], {})
-    mask_key, mask = _mask(snap, user)
+    audience, hidden = _hidden(snap, corpus, user)
 
     def run(query: wq.Query):
         match = corpus.match(query)
-        docs = corpus.final(match, mask)
+        docs = corpus.final(match, hidden)
         if not request.facets:
-            return match, docs, {}, False
-        kind = "base" if _is_base(query) else "count"
-        raw, approximate = _cached(
-            snap, (kind, repr(query), mask_key), lambda: _count(corpus, docs)
-        )
-        return match, docs, raw, approximate
+            return match, docs, {}
+        counts = _cached(snap, ("counts", repr(query), audience), lambda: corpus.facet_counts(docs))
+        return match, docs, counts
 
-    match, docs, raw_facets, approximate = run(q)
+    match, docs, raw_facets = run(q)
     matched_any = False
     loose = _with_filters(compiled.loose, filters) if compiled.loose is not None else None
     if len(docs) < FEW_RESULTS and loose is not None:
         loose_run = run(loose)
         if len(loose_run[1]) > len(docs):
-            match, docs, raw_facets, approximate = loose_run
+            match, docs, raw_facets = loose_run
             matched_any = True
     total = len(docs)
 
@@ -386,11 +352,10 @@ def search(user: Any, request: SearchRequest) -> SearchResults:
     hits: list[SearchHit] = []
     if first < depth and total:
         if request.sort == "relevance" and compiled.has_text and match.scored:
-            ranked = heapq.nlargest(depth, match.scores(docs).items(), key=itemgetter(1))
+            ranked = corpus.top(docs, match.scores(docs), depth)
         else:
-            dates = corpus.columns["date"]
-            pick = heapq.nsmallest if request.sort == "oldest" else heapq.nlargest
-            ranked = [(d, 0.0) for d in pick(depth, docs, key=lambda d: dates[d] or 0)]
+            newest = request.sort != "oldest"
+            ranked = [(d, 0.0) for d in corpus.by_date(docs, depth, newest=newest)]
         highlighter = (
             _highlighter(snap, corpus, compiled.highlight_terms) if request.snippets else None
         )
@@ -408,7 +373,6 @@ def search(user: Any, request: SearchRequest) -> SearchResults:
         _ms(started),
         hits,
         facets,
-        facets_approximate=approximate,
         suggestion=suggestion,
         matched_any=matched_any,
     )
@@ -512,11 +476,13 @@ def similar_cases(
             wq.Term("type", "case"),
         ]
     )
-    _mask_key, mask = _mask(snap, user)
     corpus = _corpus(snap)
+    _audience, hidden = _hidden(snap, corpus, user)
     match = corpus.match(q)
-    docs = corpus.final(match, mask) - exclude
-    ranked = heapq.nlargest(limit, match.scores(docs).items(), key=itemgetter(1))
+    docs = corpus.final(match, hidden)
+    if exclude:
+        docs = docs[~np.isin(docs, list(exclude))]
+    ranked = corpus.top(docs, match.scores(docs), limit) if len(docs) else []
     highlighter = _highlighter(snap, corpus, [t for _w, t in top])
     hits = []
     for docnum, score in ranked:
@@ -612,6 +578,33 @@ def reindex(
     return ReindexReport(count, time.perf_counter() - started, generation, len(keys))
 
 
+def warm() -> None:
+    """Open the searcher and read what queries need, so the next search doesn't wait.
+
+    Called by the applier thread when a process starts serving and after the index
+    changes; a no-op when nothing changed.
+    """
+    snap = search_index().snapshot()
+    if snap is not None:
+        _corpus(snap)
+
+
+def upgrade_index(progress: Callable[[int], None] | None = None) -> ReindexReport | None:
+    """Rebuild the index if the live generation has an older format (after an upgrade).
+
+    One process rebuilds; others find the lock taken and go on (search answers "being
+    built" until the new generation is live). Returns None when nothing was rebuilt.
+    """
+    idx = search_index()
+    if not idx.outdated():
+        return None
+    with idx.rebuild_lock() as acquired:
+        if not acquired or not idx.outdated():
+            return None
+        log.info("search index: format changed, rebuilding from the database")
+        return reindex(progress)
+
+
 @dataclass
 class VerifyReport:
     documents_in_database: int
@@ -622,11 +615,17 @@ class VerifyReport:
     pending: int
     stuck: int
     vocabulary_changed: bool
+    format_outdated: bool = False
 
     @property
     def ok(self) -> bool:
         return not (
-            self.missing or self.stale or self.extra or self.stuck or self.vocabulary_changed
+            self.missing
+            or self.stale
+            or self.extra
+            or self.stuck
+            or self.vocabulary_changed
+            or self.format_outdated
         )
 
 
@@ -643,7 +642,8 @@ def verify(*, repair: bool = False) -> VerifyReport:
         generation = idx.current_generation()
         indexed: dict[str, str] = {}
         vocabulary_changed = False
-        if generation is not None:
+        format_outdated = idx.outdated(generation)
+        if generation is not None and not format_outdated:
             ix = idx.open_generation(generation)
             vocabulary_changed = ix.schema["content"].analyzer.table != table
             with ix.searcher() as searcher:
@@ -654,7 +654,8 @@ def verify(*, repair: bool = False) -> VerifyReport:
                     for docnum in range(sub.doc_count_all()):
                         if not sub.is_deleted(docnum):
                             indexed[keys[docnum]] = digests[docnum]
-        missing = sorted(set(expected) - set(indexed))
+        # An index of an older format is not compared document by document: it is rebuilt.
+        missing = [] if format_outdated else sorted(set(expected) - set(indexed))
         extra = sorted(set(indexed) - set(expected))
         stale = sorted(k for k in set(expected) & set(indexed) if expected[k] != indexed[k])
         pending = pending_count(session)
@@ -667,10 +668,18 @@ def verify(*, repair: bool = False) -> VerifyReport:
             or 0
         )
         report = VerifyReport(
-            len(expected), len(indexed), missing, stale, extra, pending, stuck, vocabulary_changed
+            len(expected),
+            len(indexed),
+            missing,
+            stale,
+            extra,
+            pending,
+            stuck,
+            vocabulary_changed,
+            format_outdated,
         )
         if repair and not report.ok:
-            if generation is None or vocabulary_changed:
+            if generation is None or vocabulary_changed or format_outdated:
                 reindex()
             else:
                 keys = {(k.split(":")[0], int(k.split(":")[1])) for k in missing + stale + extra}

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import os
 import threading
 import time
 from collections.abc import Iterable
@@ -142,7 +143,9 @@ def apply_pending(app: Flask | None = None, *, max_batches: int | None = None) -
     app = app or current_app._get_current_object()
     idx = index_at(app.config["CASEBOOK_INDEX_DIR"])
     with OrmSession(db.engine) as session:
-        idx.ensure(lambda: synonym_table(session))
+        generation = idx.ensure(lambda: synonym_table(session))
+        if idx.outdated(generation):
+            return 0  # left pending: the rebuild (operations.upgrade_index) replays them
         applied = 0
         batches = 0
         with idx.apply_lock():
@@ -242,6 +245,18 @@ def pending_count(session: Any = None) -> int:
 # ---------------------------------------------------------------- the applier thread
 
 
+def _upgrade_index() -> None:
+    from app.search.operations import upgrade_index  # operations imports this module
+
+    upgrade_index()
+
+
+def _warm() -> None:
+    from app.search.operations import warm
+
+    warm()
+
+
 class Indexer:
     """The per-process applier: a daemon thread woken after each commit that wrote rows."""
 
@@ -254,6 +269,7 @@ class Indexer:
         self._idle = threading.Event()
         self._idle.set()
         self._thread: threading.Thread | None = None
+        self._pid = 0
         self._lock = threading.Lock()
         self._stopping = False
 
@@ -265,10 +281,11 @@ class Indexer:
         self._wake.set()
 
     def start(self) -> None:
-        if self.mode != "thread" or self._thread is not None:
+        if self.mode != "thread" or (self._thread is not None and self._pid == os.getpid()):
             return
         with self._lock:
-            if self._thread is None:
+            if self._thread is None or self._pid != os.getpid():  # none, or not this process's
+                self._pid = os.getpid()
                 self._idle.clear()  # until the catch-up at start is done
                 self._thread = threading.Thread(
                     target=self._run, name="casebook-search-applier", daemon=True
@@ -287,6 +304,7 @@ class Indexer:
         """Sync mode applies pending rows before a search; thread mode makes sure it runs."""
         if self.mode == "sync":
             try:
+                _upgrade_index()
                 apply_pending(self.app)
             except Exception:
                 log.exception("search outbox: applying failed; will retry")
@@ -295,6 +313,12 @@ class Indexer:
 
     def _run(self) -> None:
         delay = 0.5
+        try:
+            with self.app.app_context():
+                _upgrade_index()  # an index of an older format: rebuilt once, by one process
+                _warm()
+        except Exception as exc:
+            log.warning("search index: preparing failed (%s)", type(exc).__name__)
         self._wake.set()  # catch up on whatever is pending when the process starts
         while not self._stopping:
             woken = self._wake.wait(POLL_SECONDS)
@@ -302,8 +326,10 @@ class Indexer:
             try:
                 with self.app.app_context():
                     if not woken and not pending_count():
+                        _warm()  # a generation swapped in by a rebuild elsewhere
                         continue
                     apply_pending(self.app)
+                    _warm()
                 delay = 0.5
                 if not self._wake.is_set():
                     self._idle.set()

@@ -221,3 +221,65 @@ def test_ordinary_writes_never_merge_the_segments_of_a_rebuild() -> None:
     # What Whoosh's own policy would merge at 100,000 cases: nearly everything.
     segments = [Seg(8_000) for _ in range(24)] + [Seg(3_000), Seg(1)]
     assert merge_small_segments(object(), segments) == segments
+
+
+def _age_the_index(app) -> str:
+    """Make the live generation look built by an older Casebook (no FORMAT file)."""
+    from app.search.index import FORMAT_FILE, index_at
+
+    idx = index_at(app.config["CASEBOOK_INDEX_DIR"])
+    generation = idx.current_generation()
+    (idx.root / generation / FORMAT_FILE).unlink()
+    idx._formats.clear()
+    return generation
+
+
+def test_an_index_of_an_older_format_is_rebuilt_not_searched(app, program) -> None:
+    from app.maintenance import initialise
+    from app.search.index import index_at
+
+    add_case(program, None, "Format quokka")
+    db.session.commit()
+    assert search(None, SearchRequest(q="quokka")).total == 1
+    old = _age_the_index(app)
+    idx = index_at(app.config["CASEBOOK_INDEX_DIR"])
+
+    # Neither searched (the page says the index is being built) nor written.
+    assert idx.snapshot() is None
+    assert verify().format_outdated and not verify().ok
+    add_case(program, None, "Format wombat")
+    db.session.commit()
+    assert apply_pending() == 0 and pending() == 1
+    runner = app.test_cli_runner()
+    checked = runner.invoke(args=["index", "verify"])
+    assert checked.exit_code == 1 and "older version" in checked.output
+
+    # `casebook init` (run after an upgrade) rebuilds it, with what was waiting.
+    assert initialise() is True
+    assert idx.current_generation() != old and not idx.outdated()
+    assert search(None, SearchRequest(q="quokka")).total == 1
+    assert search(None, SearchRequest(q="wombat")).total == 1
+    assert verify().ok
+    assert initialise() is False  # nothing to do the second time
+
+
+def test_the_first_search_rebuilds_an_outdated_index(app, program) -> None:
+    add_case(program, None, "Format numbat")
+    db.session.commit()
+    apply_pending()
+    _age_the_index(app)
+    # Sync mode (tests) rebuilds before searching; the applier thread does it at start.
+    results = search(None, SearchRequest(q="numbat"))
+    assert results.ready and results.total == 1
+
+
+def test_the_searcher_is_warmed_ahead_of_the_first_search(app, program) -> None:
+    from app.search.index import index_at
+    from app.search.operations import warm
+
+    add_case(program, None, "Warm kiwi")
+    db.session.commit()
+    apply_pending()
+    warm()
+    snap = index_at(app.config["CASEBOOK_INDEX_DIR"]).snapshot()
+    assert "corpus" in snap.cache
