@@ -5,7 +5,7 @@ each), indexes them, and runs every query of eval/search/queries.jsonl through C
 `search` (cases only) and through FTS5 (porter stemming, bm25 with the same field weights,
 words AND-ed, then OR-ed when that finds fewer than 5, as Casebook does).
 
-    python scripts/eval_search.py [--workdir /tmp/casebook-eval] [--show]
+    python scripts/eval_search.py [--workdir /tmp/casebook-eval] [--show] [--queries FILE]
 """
 
 from __future__ import annotations
@@ -51,6 +51,12 @@ def main() -> None:
         "--workdir", type=Path, default=Path(tempfile.gettempdir()) / "casebook-eval"
     )
     parser.add_argument("--show", action="store_true", help="Print each query's scores.")
+    parser.add_argument(
+        "--queries",
+        type=Path,
+        default=JUDGED,
+        help="Judged queries, one JSON object a line: {query, relevant: {ref: grade}}.",
+    )
     args = parser.parse_args()
     import shutil
 
@@ -81,7 +87,7 @@ def main() -> None:
             for c in cases
         ),
     )
-    judged = [json.loads(line) for line in JUDGED.open(encoding="utf-8")]
+    judged = [json.loads(line) for line in args.queries.open(encoding="utf-8") if line.strip()]
     ours, theirs, weighted = [], [], []
     with app.app_context():
         for item in judged:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import os
 import shutil
 import threading
@@ -36,7 +37,12 @@ from whoosh.searching import Searcher
 from whoosh.writing import MERGE_SMALL
 
 from app.search import whoosh_patches
-from app.search.analysis import ClinicalAnalyzer, ClinicalFrequency, SynonymTable
+from app.search.analysis import (
+    CLINICAL_SYNONYMS,
+    ClinicalAnalyzer,
+    ClinicalFrequency,
+    SynonymTable,
+)
 from app.search.postings import read_postings
 
 whoosh_patches.install()
@@ -47,11 +53,18 @@ REBUILD_LOCK_FILE = "rebuild.lock"
 FORMAT_FILE = "FORMAT"
 # Raised whenever the schema, the analysis or the way engine.py reads segments changes:
 # a generation of another format is not searched or written, but rebuilt (see
-# operations.upgrade_index). Generations without a FORMAT file predate it.
+# operations.upgrade_index). Generations without a FORMAT file predate it. A change to the
+# built-in synonym groups changes the format too (see index_format).
 INDEX_FORMAT = 2
 WRITER_TIMEOUT = 30.0  # seconds a writer waits for another process's write lock
 FACET_FIELDS = ("program", "type", "status", "year")
 SCORED_FIELDS = ("title", "content")
+
+
+@functools.cache
+def index_format() -> str:
+    """What a generation is stamped with: INDEX_FORMAT and the built-in vocabulary's digest."""
+    return f"{INDEX_FORMAT}.{SynonymTable.build(CLINICAL_SYNONYMS).digest()}"
 
 
 def _storage(path: Path) -> FileStorage:
@@ -140,7 +153,7 @@ class SearchIndex:
         self._ix_generation: str | None = None
         self._snapshot: Snapshot | None = None
         self._segments: dict[tuple[str, str], SegmentData] = {}
-        self._formats: dict[str, int] = {}  # generation names are never reused
+        self._formats: dict[str, str] = {}  # generation names are never reused
 
     # ------------------------------------------------------------------ generations
 
@@ -158,24 +171,24 @@ class SearchIndex:
         path = self.root / name
         path.mkdir()
         _storage(path).create_index(make_schema(table))
-        (path / FORMAT_FILE).write_text(str(INDEX_FORMAT), encoding="utf-8")
+        (path / FORMAT_FILE).write_text(index_format(), encoding="utf-8")
         return name
 
-    def generation_format(self, generation: str) -> int:
-        """The format a generation was built with (0: unknown, older than FORMAT files)."""
+    def generation_format(self, generation: str) -> str:
+        """The format a generation was built with ("": older than FORMAT files)."""
         found = self._formats.get(generation)
         if found is None:
             try:
-                found = int((self.root / generation / FORMAT_FILE).read_text().strip())
-            except (OSError, ValueError):
-                found = 0
+                found = (self.root / generation / FORMAT_FILE).read_text().strip()
+            except OSError:
+                found = ""
             self._formats[generation] = found
         return found
 
     def outdated(self, generation: str | None = None) -> bool:
         """True when the live generation was built with another index format."""
         generation = generation or self.current_generation()
-        return generation is not None and self.generation_format(generation) != INDEX_FORMAT
+        return generation is not None and self.generation_format(generation) != index_format()
 
     def swap(self, generation: str) -> None:
         """Make `generation` live for every process; remove generations older than the last."""

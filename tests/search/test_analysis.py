@@ -27,6 +27,18 @@ def tokens(text: str, analyzer: ClinicalAnalyzer | None = None) -> set[str]:
         ("G3", "genotype 3"),
         ("bup", "buprenorphine"),
         ("Suboxone", "buprenorphine"),
+        ("hip fx", "hip fracture"),
+        ("ORIF", "open reduction internal fixation"),
+        ("EGD", "esophagogastroduodenoscopy"),
+        ("TURP", "transurethral resection of the prostate"),
+        ("D&C", "dilation and curettage"),
+        ("C-section", "cesarean section"),
+        ("cath", "cardiac catheterization"),
+        ("breast cancer", "ductal carcinoma"),
+        ("DJD", "osteoarthritis"),
+        ("SBO", "small bowel obstruction"),
+        ("MVC", "motor vehicle accident"),
+        ("RUQ pain", "right upper quadrant pain"),
     ],
 )
 def test_abbreviation_and_full_form_share_a_concept(short: str, long: str) -> None:
