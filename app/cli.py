@@ -62,8 +62,10 @@ def init_command() -> None:
     """Create or upgrade the database to the latest schema."""
     from app.maintenance import initialise
 
-    initialise()
+    rebuilt = initialise()
     click.echo(f"Database ready at {db.engine.url.render_as_string(hide_password=True)}")
+    if rebuilt:
+        click.echo("Search index rebuilt: it was built by an older version of Casebook.")
 
 
 @click.command("create-user")

@@ -76,3 +76,17 @@ class Conflict(CasebookError):
     @property
     def code(self) -> str:
         return "conflict"
+
+
+class Unavailable(CasebookError):
+    """Temporarily unable to answer (the search index is being rebuilt): retry later."""
+
+    status_code = 503
+
+    def __init__(self, message: str, *, retry_after: int = 30) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+    @property
+    def code(self) -> str:
+        return "unavailable"

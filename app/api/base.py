@@ -9,7 +9,7 @@ from flask import Blueprint, g, jsonify, request
 from app.api.spec import ApiSpec, Query
 from app.auth.models import User
 from app.auth.operations import user_for_token
-from app.errors import CasebookError, ValidationError
+from app.errors import CasebookError, Unavailable, ValidationError
 from app.extensions import db
 
 api_blueprint = Blueprint("api", __name__)
@@ -47,6 +47,8 @@ def api_error(exc: CasebookError) -> Any:
     response = jsonify(exc.to_dict())
     if exc.status_code == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="casebook"'
+    if isinstance(exc, Unavailable):
+        response.headers["Retry-After"] = str(exc.retry_after)
     return response, exc.status_code
 
 

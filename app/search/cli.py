@@ -94,13 +94,16 @@ def search_command(
     as_email: str | None,
 ) -> None:
     """Search the knowledge base (as the operator, or --as an account)."""
-    from app.search.operations import SearchRequest, search
+    from app.errors import Unavailable
+    from app.search.operations import INDEX_BUILDING, SearchRequest, search
 
     actor = acting_user(as_email)
     request = SearchRequest(
         q=" ".join(query), per_page=limit, types=list(types), programs=list(programs)
     )
     results = search(actor, request)
+    if not results.ready:
+        raise Unavailable(INDEX_BUILDING)
     if as_json:
         click.echo(json.dumps(results.to_json(), indent=2))
         return

@@ -41,6 +41,7 @@ MAX_DEPTH = 1000  # deepest result reachable by paging
 CACHE_ENTRIES = 512
 SNIPPET_CHARS = 220
 SORTS = ("relevance", "date", "oldest")
+INDEX_BUILDING = "The search index is being built. Try again in a minute."
 FEW_RESULTS = 10  # fewer matches for all the words: rank by any word (fills a page)
 
 

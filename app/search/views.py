@@ -9,7 +9,9 @@ from flask_login import current_user, login_required
 
 from app.api.base import PAGING, SPEC, api_blueprint, api_user
 from app.api.spec import Query
+from app.errors import Unavailable
 from app.search.operations import (
+    INDEX_BUILDING,
     MAX_PER_PAGE,
     SORTS,
     SearchRequest,
@@ -84,7 +86,12 @@ def search_page() -> Any:
     )
     results = search(user, req) if searched else None
     return render_template(
-        "search/search.html", req=req, results=results, searched=searched, tips=TIPS
+        "search/search.html",
+        req=req,
+        results=results,
+        searched=searched,
+        tips=TIPS,
+        index_building=INDEX_BUILDING,
     )
 
 
@@ -151,7 +158,6 @@ SEARCH_RESULTS = SPEC.schema(
                     },
                 },
             },
-            "facets_approximate": {"type": "boolean"},
             "matched_any_word": {"type": "boolean"},
             "suggestion": {"type": ["string", "null"]},
         },
@@ -170,6 +176,8 @@ SEARCH_RESULTS = SPEC.schema(
 )
 def api_search() -> Any:
     results = search(api_user(), request_from_args())
+    if not results.ready:
+        raise Unavailable(INDEX_BUILDING)
     return jsonify(results.to_json())
 
 

@@ -14,6 +14,7 @@ from app.extensions import db
 from app.programs.operations import create_program
 from app.search import SearchRequest, apply_pending, reindex, search, verify
 from app.search.models import SearchOutbox
+from tests.conftest import sign_in
 from tests.support.builders import add_case
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -283,3 +284,34 @@ def test_the_searcher_is_warmed_ahead_of_the_first_search(app, program) -> None:
     warm()
     snap = index_at(app.config["CASEBOOK_INDEX_DIR"]).snapshot()
     assert "corpus" in snap.cache
+
+
+def test_while_another_process_rebuilds_search_says_so(app, client, program, make_user) -> None:
+    from app.auth.operations import create_token
+    from app.search.index import index_at
+
+    add_case(program, None, "Rebuilding dugong")
+    db.session.commit()
+    apply_pending()
+    _age_the_index(app)
+    user = make_user("provider")
+    token = create_token(user)
+    db.session.commit()
+    idx = index_at(app.config["CASEBOOK_INDEX_DIR"])
+    with idx.rebuild_lock() as mine:
+        assert mine  # "another process" holds the rebuild
+        response = client.get(
+            "/api/v1/search?q=dugong", headers={"Authorization": f"Bearer {token}"}
+        )
+        assert response.status_code == 503
+        assert response.get_json()["error"] == "unavailable"
+        assert "being built" in response.get_json()["message"]
+        assert int(response.headers["Retry-After"]) > 0
+        printed = app.test_cli_runner().invoke(args=["search", "dugong"])
+        assert printed.exit_code == 1 and "being built" in printed.output
+        sign_in(client, user)
+        page = client.get("/search?q=dugong")
+        assert page.status_code == 200 and b"being built" in page.data
+    # Once the lock is free, the next search rebuilds (sync mode) and finds it.
+    found = client.get("/api/v1/search?q=dugong", headers={"Authorization": f"Bearer {token}"})
+    assert found.status_code == 200 and found.get_json()["total"] == 1
