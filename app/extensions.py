@@ -56,4 +56,16 @@ def configure_sqlite(engine: Engine, *, begin_immediate: bool) -> None:
 
         @event.listens_for(engine, "begin")
         def _begin(connection: Connection) -> None:
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            if connection.get_execution_options().get(READ_ONLY):
+                connection.exec_driver_sql("BEGIN")  # a long read takes no write lock
+            else:
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+READ_ONLY = "casebook_read_only"
+
+
+def reading_engine(engine: Engine) -> Engine:
+    """The same engine for sessions that only read, however long (rebuilding the search
+    index, exporting): on SQLite they begin deferred, so writers are not kept waiting."""
+    return engine.execution_options(**{READ_ONLY: True})

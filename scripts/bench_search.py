@@ -8,6 +8,10 @@ worker process (so its RSS is a searching worker's), and the same queries on an 
 the same documents (bm25 with the same field weights, snippet(), count and GROUP BY facets).
 
     python scripts/bench_search.py --cases 10000 [--workdir /tmp/casebook-bench] [--rounds 3]
+        [--reuse] [--under-reindex]
+
+--under-reindex then rebuilds the index once more while another process searches through
+the API in a loop, and reports the rebuild time and the searches answered meanwhile.
 """
 
 from __future__ import annotations
@@ -458,6 +462,67 @@ def query_worker(workdir: Path, token: str, rounds: int, cold_counts: bool) -> d
     }
 
 
+def reindex_load_worker(workdir: Path, token: str, stop: Path, limit_s: float = 900) -> dict:
+    """Run in a child process: query in a loop until `stop` exists (or `limit_s` passes)."""
+    app = make_app(workdir)
+    client = app.test_client()
+    headers = {"Authorization": f"Bearer {token}"}
+
+    def total(q: str) -> int | None:
+        response = client.get(
+            "/api/v1/search", query_string={"q": q, "per_page": 20}, headers=headers
+        )
+        return response.get_json()["total"] if response.status_code == 200 else None
+
+    before = {q: total(q) for q in QUERIES}  # the database does not change meanwhile
+    stop.with_suffix(".ready").touch()  # searching from now on
+    times: list[float] = []
+    failures = changed = 0
+    began = time.perf_counter()
+    i = 0
+    while not stop.exists() and time.perf_counter() - began < limit_s:
+        q = QUERIES[i % len(QUERIES)]
+        i += 1
+        started = time.perf_counter()
+        found = total(q)
+        times.append((time.perf_counter() - started) * 1000)
+        if found is None:
+            failures += 1
+        elif found != before[q]:
+            changed += 1
+    return {"times": times, "failures": failures, "changed": changed}
+
+
+def under_reindex(args: argparse.Namespace, workdir: Path, meta: dict) -> dict:
+    """Time a full reindex while another process keeps searching through the API."""
+    stop = workdir / "stop-searching"
+    stop.unlink(missing_ok=True)
+    stop.with_suffix(".ready").unlink(missing_ok=True)
+    command = [sys.executable, __file__, "--worker", "--under-reindex", "--cases"]
+    command += [str(args.cases), "--workdir", str(args.workdir), "--token", meta["token"]]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    while not stop.with_suffix(".ready").exists() and child.poll() is None:
+        time.sleep(0.2)
+    from app.search import reindex
+
+    app = make_app(workdir)
+    with app.app_context():
+        built = reindex()
+    stop.touch()
+    out, _ = child.communicate(timeout=600)
+    worker = json.loads(out.strip().splitlines()[-1])
+    return {
+        "reindex_seconds": round(built.seconds, 1),
+        "searches_answered": len(worker["times"]),
+        "searches_failed": worker["failures"],
+        "searches_with_another_total": worker["changed"],
+        "search_ms_during_reindex": {
+            k: round(v, 1) for k, v in percentiles(worker["times"]).items()
+        },
+        "slowest_search_ms": round(max(worker["times"]), 1),
+    }
+
+
 def peak_rss_mb() -> float:
     """This process's peak resident memory.
 
@@ -502,9 +567,17 @@ def main() -> None:
         action="store_true",
         help="Keep facet counts cached between repeats of a query.",
     )
+    parser.add_argument(
+        "--under-reindex",
+        action="store_true",
+        help="Also rebuild the index while another process searches, and report both.",
+    )
     args = parser.parse_args()
     workdir = args.workdir / str(args.cases)
 
+    if args.worker and args.under_reindex:
+        print(json.dumps(reindex_load_worker(workdir, args.token, workdir / "stop-searching")))
+        return
     if args.worker:
         result = query_worker(workdir, args.token, args.rounds, not args.warm_counts)
         print(json.dumps(result))
@@ -565,6 +638,8 @@ def main() -> None:
     report["casebook_slowest_queries_ms"] = [(q, round(t, 1)) for t, q in worker["slowest"]]
     fts = run_fts(workdir / "fts.sqlite3", QUERIES, args.rounds)
     report["fts5_ms"] = {k: round(v, 1) for k, v in percentiles(fts).items()}
+    if args.under_reindex:
+        report["under_reindex"] = under_reindex(args, workdir, meta)
     print(json.dumps(report, indent=2))
 
 

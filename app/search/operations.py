@@ -26,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 from whoosh import query as wq
 
-from app.extensions import db
+from app.extensions import db, reading_engine
 from app.search import permissions
 from app.search.analysis import CONCEPT_PREFIX
 from app.search.engine import Corpus, Highlighter
@@ -538,7 +538,7 @@ def reindex(
     started = time.perf_counter()
     idx = search_index()
     since = utcnow()
-    with OrmSession(db.engine) as session:
+    with OrmSession(reading_engine(db.engine)) as session:
         generation = idx.new_generation(synonym_table(session))
         ix = idx.open_generation(generation)
         procs = procs or _reindex_procs()
@@ -637,7 +637,7 @@ def verify(*, repair: bool = False) -> VerifyReport:
     from app.search.outbox import MAX_ATTEMPTS, pending_count
 
     idx = search_index()
-    with OrmSession(db.engine) as session:
+    with OrmSession(reading_engine(db.engine)) as session:
         table = synonym_table(session)
         expected = {d["key"]: d["digest"] for d in all_documents(session=session)}
         generation = idx.current_generation()
@@ -686,11 +686,12 @@ def verify(*, repair: bool = False) -> VerifyReport:
                 keys = {(k.split(":")[0], int(k.split(":")[1])) for k in missing + stale + extra}
                 with idx.apply_lock():
                     write_keys(idx, idx.current_generation(), keys, session)
-            if stuck:
-                from sqlalchemy import update
+    if repair and stuck:
+        from sqlalchemy import update
 
-                session.execute(
-                    update(SearchOutbox).where(SearchOutbox.applied_at.is_(None)).values(attempts=0)
-                )
-                session.commit()
+        with OrmSession(db.engine) as writing:
+            writing.execute(
+                update(SearchOutbox).where(SearchOutbox.applied_at.is_(None)).values(attempts=0)
+            )
+            writing.commit()
     return report

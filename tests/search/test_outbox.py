@@ -315,3 +315,36 @@ def test_while_another_process_rebuilds_search_says_so(app, client, program, mak
     # Once the lock is free, the next search rebuilds (sync mode) and finds it.
     found = client.get("/api/v1/search?q=dugong", headers={"Authorization": f"Bearer {token}"})
     assert found.status_code == 200 and found.get_json()["total"] == 1
+
+
+@pytest.mark.app_config(CASEBOOK_SQLITE_BEGIN="immediate")  # the app's own mode
+def test_a_rebuild_takes_no_write_lock_on_sqlite(app, program, monkeypatch) -> None:
+    """Rebuilding reads the whole database; writers (saving a case) must not wait on it."""
+    import sqlite3
+
+    from app.search import documents
+
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's write lock")
+    add_case(program, None, "Lock-free lemur")
+    db.session.commit()
+    real = documents.all_documents
+    probes = []
+
+    def reading(session=None):
+        yield from real(session=session)
+        # The rebuild's read transaction is still open: another writer gets the lock at once.
+        other = sqlite3.connect(db.engine.url.database, timeout=0, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("ROLLBACK")
+            probes.append("written")
+        except sqlite3.OperationalError as exc:
+            probes.append(str(exc))
+        finally:
+            other.close()
+
+    monkeypatch.setattr(documents, "all_documents", reading)
+    reindex()
+    assert probes == ["written"]
+    assert search(None, SearchRequest(q="lemur")).total == 1
