@@ -253,10 +253,34 @@ def _back(practice_id: int, anchor: str = "") -> Any:
     return redirect(url_for("practices.practice", practice_id=practice_id) + anchor, 303)
 
 
-def _refused(practice_id: int, exc: ValidationError) -> Any:
-    db.session.rollback()
-    flash(exc.message, "error")
-    return _back(practice_id)
+# The free-text field of each practice form, and its label.
+FORM_TEXT = {
+    "status": ("reason", "Reason"),
+    "stance": ("note", "Note"),
+    "evidence": ("note", "Note"),
+}
+
+
+def _refused(practice_id: int, exc: ValidationError, action: str, **context: Any) -> Any:
+    """A refused practice form, shown again on a page of its own with what was typed, the
+    problem beside its field and any possible identifiers marked in place."""
+    name, label = FORM_TEXT[action]
+    errors, message, panels = show_refusal(exc, {name: request.form.get(name, "")}, {name: label})
+    practice = queries.get_practice(practice_id)
+    transitions = sorted(t.value for t in TRANSITIONS[practice.status])
+    successors = [(p.id, p.title) for p in queries.list_practices() if p.id != practice.id]
+    return render_template(
+        "practices/form_again.html",
+        practice=practice,
+        action=action,
+        values=request.form,
+        errors=errors,
+        message=message,
+        panels=panels,
+        transitions_options=[(t, t.capitalize()) for t in transitions],
+        successor_options=successors if "superseded" in transitions else [],
+        **context,
+    ), 422
 
 
 @practices_blueprint.route("/practices/<int:practice_id>/status", methods=["POST"])
@@ -275,10 +299,11 @@ def status(practice_id: int) -> Any:
             editor=user,
             superseded_by=successor,
             actor=user,
+            accepted=acceptances_from_form(request.form),
         )
         db.session.commit()
     except ValidationError as exc:
-        return _refused(practice_id, exc)
+        return _refused(practice_id, exc, "status")
     flash(f"Now {practice.status.value}.", "success")
     return _back(practice_id, "#history")
 
@@ -295,10 +320,11 @@ def stance(practice_id: int) -> Any:
             expert=user,
             note=request.form.get("note", ""),
             actor=user,
+            accepted=acceptances_from_form(request.form),
         )
         db.session.commit()
     except ValidationError as exc:
-        return _refused(practice_id, exc)
+        return _refused(practice_id, exc, "stance")
     flash("Endorsed." if result.stance is Stance.ENDORSE else "Dissent recorded.", "success")
     return _back(practice_id, "#endorsements")
 
@@ -328,6 +354,7 @@ def add_evidence_view(practice_id: int) -> Any:
         )
         db.session.commit()
     except ValidationError as exc:
-        return _refused(practice_id, exc)
+        kind = {Session: "session", Case: "case", Recommendation: "recommendation"}[type(target)]
+        return _refused(practice_id, exc, "evidence", target=target, target_kind=kind)
     flash("Evidence added.", "success")
     return _back(practice_id, "#timeline")

@@ -49,19 +49,53 @@ def test_an_identifier_in_the_note_is_refused_and_nothing_is_kept(app, client, t
     )
     db.session.commit()
     as_user(client, expert)
+    case = recs[1].case
     response = client.post(
         "/practices/cite",
-        data={
-            "practice_id": practice.id,
-            "case": recs[1].case.id,
-            "note": "Call 603-555-0142.",
-        },
-        follow_redirects=True,
+        data={"practice_id": practice.id, "case": case.id, "note": "Call 603-555-0142."},
     )
-    assert "Possible patient identifiers" in response.get_data(as_text=True)
-    assert "603-555-0142" not in response.get_data(as_text=True)
+    # The form comes back with what was typed, the finding marked; nothing is stored.
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "Nothing was saved: the text may identify a patient." in page
+    assert ">Call 603-555-0142.</textarea>" in page
+    assert 'class="deid deid-phone' in page and f'name="case" value="{case.id}"' in page
     db.session.expire_all()
     assert [link.kind for link in practice.evidence] == ["recommendation"]
+    # Fixed and sent again from that page: kept.
+    response = client.post(
+        f"/practices/{practice.id}/evidence",
+        data={"case": case.id, "note": "Same plan, second site."},
+    )
+    assert response.status_code == 303
+    db.session.expire_all()
+    assert sorted(link.kind for link in practice.evidence) == ["case", "recommendation"]
+
+
+def test_refused_status_and_stance_forms_come_back_with_what_was_typed(
+    app,
+    client,
+    two_sessions,  # noqa: F811
+):
+    expert, _, recs = two_sessions
+    practice = propose_from_recommendations(
+        [recs[0]], "Naloxone at every visit", "Offer naloxone.", author=expert, actor=expert
+    )
+    db.session.commit()
+    as_user(client, expert)
+    response = client.post(
+        f"/practices/{practice.id}/status",
+        data={"status": "emerging", "reason": "Seen again with John Smith on 03/14/2025."},
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "Seen again with John Smith on 03/14/2025.</textarea>" in page
+    assert '<option value="emerging" selected>' in page
+    response = client.post(f"/practices/{practice.id}/stance", data={"stance": "dissent"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422 and "Say why you dissent." in page
+    db.session.expire_all()
+    assert practice.status.value == "proposed" and not practice.endorsements
 
 
 def test_evidence_through_the_api(app, client, two_sessions):  # noqa: F811
