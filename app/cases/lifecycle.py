@@ -5,6 +5,7 @@ with `returned` from review, and follow-ups that bring the patient back."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import timedelta
 
 from flask import url_for
 
@@ -21,6 +22,7 @@ from app.cases.operations import (
     set_status,
     update_case,
 )
+from app.common import utcnow
 from app.deid.gate import Acceptance
 from app.deid.operations import guard, remember_overrides
 from app.errors import ValidationError
@@ -153,6 +155,13 @@ def mark_presented(case: Case, session: Session, *, actor: User) -> None:
     presentation = next((p for p in case.presentations if p.session_id == session.id), None)
     if presentation is None:
         raise ValidationError("The case is not on this session's agenda.", field="session")
+    # A day's grace: the server's date may run ahead of or behind the program's time zone.
+    if session.date > utcnow().date() + timedelta(days=1):
+        raise ValidationError(
+            f"The session is on {session.date:%d %B %Y}; a case is marked presented on or "
+            "after that day.",
+            field="session",
+        )
     if case.status is CaseStatus.APPROVED:
         set_status(case, CaseStatus.PRESENTED, actor=actor)
     elif case.status is not CaseStatus.PRESENTED:

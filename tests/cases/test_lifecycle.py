@@ -181,3 +181,19 @@ def test_recommendations_are_changed_only_by_their_author(people):
         actor=p["expert"],
     )
     assert [v.body for v in rec.versions] == ["Start naloxone.", "Start naloxone 4 mg nasal."]
+
+
+def test_a_case_is_not_marked_presented_before_its_session(people):
+    from datetime import timedelta
+
+    from app.common import utcnow
+
+    p = people
+    upcoming = create_session(p["program"], utcnow().date() + timedelta(days=14), title="Later")
+    case = draft_case(p["program"], content(), presenter=p["provider"])
+    submit_case(case, actor=p["provider"])
+    approve_case(case, actor=p["coordinator"])
+    schedule_case(case, upcoming, actor=p["coordinator"])
+    with pytest.raises(ValidationError, match="a case is marked presented on or after that day"):
+        mark_presented(case, upcoming, actor=p["coordinator"])
+    assert case.status is CaseStatus.APPROVED
