@@ -149,14 +149,19 @@ def unschedule_case(case: Case, session: Session, *, actor: User) -> None:
             record(actor, "case.unscheduled", case, session_id=session.id)
 
 
+def presentable(session: Session) -> bool:
+    """Whether cases can be marked presented in `session` yet: not before its day."""
+    # A day's grace: the server's date may run ahead of or behind the program's time zone.
+    return session.date <= utcnow().date() + timedelta(days=1)
+
+
 def mark_presented(case: Case, session: Session, *, actor: User) -> None:
     """Record that the case was discussed in the session."""
     policy.require(actor, Permission.MANAGE_SESSIONS, case)
     presentation = next((p for p in case.presentations if p.session_id == session.id), None)
     if presentation is None:
         raise ValidationError("The case is not on this session's agenda.", field="session")
-    # A day's grace: the server's date may run ahead of or behind the program's time zone.
-    if session.date > utcnow().date() + timedelta(days=1):
+    if not presentable(session):
         raise ValidationError(
             f"The session is on {session.date:%d %B %Y}; a case is marked presented on or "
             "after that day.",

@@ -110,6 +110,12 @@ def _lenient_acceptances(form: Any) -> list[Any]:
     return out
 
 
+@cases_blueprint.app_context_processor
+def _lifecycle_helpers() -> dict[str, Any]:
+    """`presentable(session)` for the "Mark presented" buttons on case and session pages."""
+    return {"presentable": lifecycle.presentable}
+
+
 def show_refusal(
     exc: ValidationError,
     texts: dict[str, str],

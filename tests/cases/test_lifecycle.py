@@ -12,6 +12,7 @@ from app.cases.lifecycle import (
     draft_case,
     edit_case,
     mark_presented,
+    presentable,
     publish_recommendation,
     return_case,
     schedule_case,
@@ -197,3 +198,4 @@ def test_a_case_is_not_marked_presented_before_its_session(people):
     with pytest.raises(ValidationError, match="a case is marked presented on or after that day"):
         mark_presented(case, upcoming, actor=p["coordinator"])
     assert case.status is CaseStatus.APPROVED
+    assert not presentable(upcoming) and presentable(p["session"])
