@@ -17,6 +17,7 @@ from typing import Any
 import frontmatter
 import yaml
 from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
 
 from app.auth import policy
 from app.auth.models import Role, User
@@ -34,7 +35,7 @@ from app.cases.operations import (
 )
 from app.deid.gate import IdentifiersFound, redact
 from app.errors import CasebookError, ValidationError
-from app.extensions import db
+from app.extensions import db, reading_engine
 from app.programs.models import Program
 from app.programs.operations import create_program, create_session, find_program, find_session
 from app.recommendations.models import Recommendation, RecommendationStatus
@@ -780,11 +781,13 @@ def case_record(case: Case) -> dict[str, Any]:
     return {k: v for k, v in out.items() if v not in (None, [], {})}
 
 
-def cases_for_export(actor: User | None, program_slugs: list[str]) -> Iterator[Case]:
+def cases_for_export(
+    actor: User | None, program_slugs: list[str], *, session: OrmSession | None = None
+) -> Iterator[Case]:
     stmt = select(Case).join(Program).order_by(Program.slug, Case.created_at, Case.id)
     if program_slugs:
         stmt = stmt.where(Program.slug.in_(program_slugs))
-    for case in db.session.scalars(stmt):
+    for case in (session or db.session).scalars(stmt):
         if actor is None or policy.can_view_case(actor, case):
             yield case
 
@@ -798,14 +801,24 @@ def export_cases(
         program = find_program(slug)
         if program is None or not policy.can_view_program(actor, program):
             raise ValidationError(f"Unknown program '{slug}'.", field="program")
+    if fmt not in ("jsonl", "markdown"):
+        raise ValidationError("Format must be jsonl or markdown.", field="format")
+    # One long read in a session of its own, which on SQLite holds no write lock.
+    with OrmSession(reading_engine(db.engine)) as session:
+        return _write_export(out, fmt, actor, program_slugs or [], session)
+
+
+def _write_export(
+    out: Path, fmt: str, actor: User | None, program_slugs: list[str], session: OrmSession
+) -> int:
     # Follow-ups come after the cases they follow, so the file imports in one pass.
-    cases = _follow_up_order(list(cases_for_export(actor, program_slugs or [])))
+    cases = _follow_up_order(list(cases_for_export(actor, program_slugs, session=session)))
     if fmt == "jsonl":
         out.parent.mkdir(parents=True, exist_ok=True)
         with out.open("w", encoding="utf-8") as fh:
             for case in cases:
                 fh.write(json.dumps(case_record(case), ensure_ascii=False) + "\n")
-    elif fmt == "markdown":
+    else:  # markdown
         for case in cases:
             record = case_record(case)
             body = record.pop("presentation", "")
@@ -815,8 +828,6 @@ def export_cases(
                 record, Dumper=_BlockDumper, sort_keys=False, allow_unicode=True, width=100
             )
             target.write_text(f"---\n{front}---\n{body}\n", encoding="utf-8")
-    else:
-        raise ValidationError("Format must be jsonl or markdown.", field="format")
     return len(cases)
 
 

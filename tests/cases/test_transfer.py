@@ -325,3 +325,34 @@ def test_audit_trail_of_an_import_holds_no_patient_text(program, tmp_path):
     events = db.session.scalars(select(AuditEvent)).all()
     assert events
     assert all(marker not in json.dumps(e.details) for e in events)
+
+
+@pytest.mark.app_config(CASEBOOK_SQLITE_BEGIN="immediate")  # the app's own mode
+def test_an_export_takes_no_write_lock_on_sqlite(program, tmp_path, monkeypatch):
+    """Exporting reads every case; presenters saving meanwhile must not wait on it."""
+    import sqlite3
+
+    from app.cases import transfer
+
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's write lock")
+    results = import_paths([write_jsonl(tmp_path / "a.jsonl", [record("hcv-1")])])
+    assert all(r.ok for r in results)
+    real = transfer.case_record
+    probes = []
+
+    def record_and_probe(case):
+        other = sqlite3.connect(db.engine.url.database, timeout=0, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("ROLLBACK")
+            probes.append("written")
+        except sqlite3.OperationalError as exc:
+            probes.append(str(exc))
+        finally:
+            other.close()
+        return real(case)
+
+    monkeypatch.setattr(transfer, "case_record", record_and_probe)
+    assert export_cases(tmp_path / "out.jsonl", "jsonl") == 1
+    assert probes == ["written"]
