@@ -14,6 +14,7 @@ from app.cases.transfer import ImportOptions, export_cases, import_paths
 from app.extensions import db
 from app.programs.operations import create_program, create_session
 from app.recommendations.models import Recommendation, RecommendationVersion
+from tests.support.sqlite import another_writer_can_lock
 
 TEMPLATE = {
     "sections": [
@@ -330,8 +331,6 @@ def test_audit_trail_of_an_import_holds_no_patient_text(program, tmp_path):
 @pytest.mark.app_config(CASEBOOK_SQLITE_BEGIN="immediate")  # the app's own mode
 def test_an_export_takes_no_write_lock_on_sqlite(program, tmp_path, monkeypatch):
     """Exporting reads every case; presenters saving meanwhile must not wait on it."""
-    import sqlite3
-
     from app.cases import transfer
 
     if db.engine.dialect.name != "sqlite":
@@ -342,17 +341,9 @@ def test_an_export_takes_no_write_lock_on_sqlite(program, tmp_path, monkeypatch)
     probes = []
 
     def record_and_probe(case):
-        other = sqlite3.connect(db.engine.url.database, timeout=0, isolation_level=None)
-        try:
-            other.execute("BEGIN IMMEDIATE")
-            other.execute("ROLLBACK")
-            probes.append("written")
-        except sqlite3.OperationalError as exc:
-            probes.append(str(exc))
-        finally:
-            other.close()
+        probes.append(another_writer_can_lock(db.engine.url.database))
         return real(case)
 
     monkeypatch.setattr(transfer, "case_record", record_and_probe)
     assert export_cases(tmp_path / "out.jsonl", "jsonl") == 1
-    assert probes == ["written"]
+    assert probes == [True]

@@ -16,6 +16,7 @@ from app.search import SearchRequest, apply_pending, reindex, search, verify
 from app.search.models import SearchOutbox
 from tests.conftest import sign_in
 from tests.support.builders import add_case
+from tests.support.sqlite import another_writer_can_lock
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -320,8 +321,6 @@ def test_while_another_process_rebuilds_search_says_so(app, client, program, mak
 @pytest.mark.app_config(CASEBOOK_SQLITE_BEGIN="immediate")  # the app's own mode
 def test_a_rebuild_takes_no_write_lock_on_sqlite(app, program, monkeypatch) -> None:
     """Rebuilding reads the whole database; writers (saving a case) must not wait on it."""
-    import sqlite3
-
     from app.search import documents
 
     if db.engine.dialect.name != "sqlite":
@@ -334,17 +333,9 @@ def test_a_rebuild_takes_no_write_lock_on_sqlite(app, program, monkeypatch) -> N
     def reading(session=None):
         yield from real(session=session)
         # The rebuild's read transaction is still open: another writer gets the lock at once.
-        other = sqlite3.connect(db.engine.url.database, timeout=0, isolation_level=None)
-        try:
-            other.execute("BEGIN IMMEDIATE")
-            other.execute("ROLLBACK")
-            probes.append("written")
-        except sqlite3.OperationalError as exc:
-            probes.append(str(exc))
-        finally:
-            other.close()
+        probes.append(another_writer_can_lock(db.engine.url.database))
 
     monkeypatch.setattr(documents, "all_documents", reading)
     reindex()
-    assert probes == ["written"]
+    assert probes == [True]
     assert search(None, SearchRequest(q="lemur")).total == 1
