@@ -10,7 +10,7 @@ from typing import Any
 from flask import Flask
 
 from app import config as config_module
-from app.extensions import configure_sqlite, csrf, db, login_manager, migrate
+from app.extensions import configure_sqlite, csrf, db, limiter, login_manager, migrate
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -52,6 +52,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
     csrf.init_app(app)
     login_manager.init_app(app)
+    limiter.init_app(app)
 
     from app import web
     from app.api import api_blueprint

@@ -97,16 +97,85 @@ def create_user_command(
 @click.command("create-token")
 @click.argument("email")
 @click.option("--name", default="script", show_default=True, help="What the token is for.")
+@click.option(
+    "--days",
+    type=int,
+    default=None,
+    help="Days until it expires (default CASEBOOK_TOKEN_DAYS, 90).",
+)
 @cli_errors
-def create_token_command(email: str, name: str) -> None:
+def create_token_command(email: str, name: str, days: int | None) -> None:
     """Print a new API token for EMAIL (shown once; only its hash is kept)."""
     from app.auth.operations import create_token
 
     user = acting_user(email)
     assert user is not None
-    token = create_token(user, name)
+    token = create_token(user, name, days=days)
     db.session.commit()
     click.echo(token)
+
+
+@click.group("tokens")
+def tokens_group() -> None:
+    """List and revoke API tokens."""
+
+
+@tokens_group.command("list")
+@click.argument("email")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per token.")
+@cli_errors
+def tokens_list_command(email: str, as_json: bool) -> None:
+    """The API tokens of EMAIL, newest first (revoked and expired ones included)."""
+    from app.auth.operations import get_user_by_email, list_tokens
+    from app.common import utcnow
+
+    user = get_user_by_email(email)
+    if user is None:
+        raise click.ClickException(f"No account with email {email}.")
+    now = utcnow()
+    tokens = list_tokens(user)
+    for t in tokens:
+        last_used = f"{t.last_used_at:%Y-%m-%d %H:%M}" if t.last_used_at else "never"
+        if as_json:
+            from app.api.tokens import token_json
+
+            click.echo(json.dumps(token_json(t)))
+        else:
+            click.echo(
+                f"{t.id:>6}  {t.prefix}…  {t.status(now):<8} expires {t.expires_at:%Y-%m-%d}  "
+                f"last used {last_used}  {t.name}"
+            )
+    if not tokens and not as_json:
+        click.echo(f"{user.email} has no API tokens.")
+
+
+@tokens_group.command("revoke")
+@click.argument("token_id", type=int)
+@cli_errors
+def tokens_revoke_command(token_id: int) -> None:
+    """Revoke the API token with this ID (from `casebook tokens list`)."""
+    from app.auth.operations import get_token, revoke_token
+
+    api_token = get_token(token_id)
+    already = api_token.revoked_at is not None
+    revoke_token(api_token)
+    db.session.commit()
+    if already:
+        click.echo(f"Token {token_id} ({api_token.prefix}…) was already revoked.")
+    else:
+        click.echo(f"Revoked token {token_id} ({api_token.prefix}…) of {api_token.user.email}.")
+
+
+@click.command("unlock")
+@click.argument("email")
+@cli_errors
+def unlock_command(email: str) -> None:
+    """Lift the lockout that failed sign-ins put on EMAIL."""
+    from app.auth.operations import unlock
+
+    lifted = unlock(email)
+    db.session.commit()
+    click.echo(f"Unlocked {email}." if lifted else f"{email} had no failed sign-ins.")
 
 
 @click.command("import")
@@ -252,6 +321,8 @@ COMMANDS = [
     init_command,
     create_user_command,
     create_token_command,
+    tokens_group,
+    unlock_command,
     import_command,
     export_command,
     demo_command,

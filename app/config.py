@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +32,7 @@ def from_environment(instance_path: Path, *, need_secret: bool = True) -> dict[s
         f"sqlite:///{instance_path / 'casebook.sqlite3'}"
     )
     index_dir = os.environ.get("CASEBOOK_INDEX_DIR") or str(PROJECT_ROOT / "search_index")
+    remember_days = _int_setting("CASEBOOK_REMEMBER_DAYS", 30)
     return {
         "SECRET_KEY": _secret_key(instance_path) if need_secret else None,
         "SQLALCHEMY_DATABASE_URI": normalise_database_url(database_url),
@@ -44,7 +46,32 @@ def from_environment(instance_path: Path, *, need_secret: bool = True) -> dict[s
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
         "CASEBOOK_PAGE_SIZE": 20,
+        # Accounts: see README "Configuration".
+        "CASEBOOK_REMEMBER_DAYS": remember_days,
+        "REMEMBER_COOKIE_DURATION": timedelta(days=remember_days),
+        "CASEBOOK_SESSION_HOURS": _int_setting("CASEBOOK_SESSION_HOURS", 12),
+        "CASEBOOK_TOKEN_DAYS": _int_setting("CASEBOOK_TOKEN_DAYS", 90),
+        "CASEBOOK_LOCKOUT_THRESHOLD": _int_setting("CASEBOOK_LOCKOUT_THRESHOLD", 5),
+        "CASEBOOK_LOCKOUT_MINUTES": _int_setting("CASEBOOK_LOCKOUT_MINUTES", 1),
+        "RATELIMIT_STORAGE_URI": os.environ.get("CASEBOOK_RATELIMIT_STORAGE_URI") or "memory://",
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "CASEBOOK_RATELIMIT_SIGN_IN": os.environ.get("CASEBOOK_RATELIMIT_SIGN_IN")
+        or "10 per minute;100 per hour",
+        "CASEBOOK_RATELIMIT_TOKENS": os.environ.get("CASEBOOK_RATELIMIT_TOKENS") or "60 per minute",
     }
+
+
+def _int_setting(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, not {raw!r}.") from None
+    if value < 1:
+        raise ValueError(f"{name} must be 1 or more.")
+    return value
 
 
 def normalise_database_url(url: str) -> str:

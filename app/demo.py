@@ -12,7 +12,14 @@ from typing import Any
 from flask import current_app
 
 from app.auth.models import Role
-from app.auth.operations import add_membership, create_user, get_user_by_email, set_password
+from app.auth.operations import (
+    add_membership,
+    create_user,
+    get_user_by_email,
+    password_matches,
+    set_password,
+)
+from app.auth.passwords import password_problem
 from app.cases.transfer import ImportOptions, import_paths
 from app.config import PROJECT_ROOT
 from app.errors import ValidationError
@@ -36,16 +43,34 @@ def _credentials_file() -> Path:
     return Path(current_app.instance_path) / "demo-accounts.json"
 
 
+def _new_password() -> str:
+    """12 random URL-safe characters, drawn again in the rare case the password policy
+    (length, strength, leaked lists) refuses them."""
+    for _ in range(20):
+        candidate = secrets.token_urlsafe(9)
+        if password_problem(candidate) is None:
+            return candidate
+    raise RuntimeError("could not draw a demo password that the policy accepts")
+
+
 def _passwords() -> dict[str, str]:
-    """Random passwords made on the first run and kept in the instance folder (mode 0600)."""
+    """Random passwords made on the first run and kept in the instance folder (mode 0600).
+    Any kept one that the password policy now refuses is replaced."""
     path = _credentials_file()
+    kept: dict[str, str] = {}
     if path.exists():
-        return json.loads(path.read_text(encoding="utf-8"))
-    passwords = {email: secrets.token_urlsafe(9) for _, email, _ in DEMO_ACCOUNTS}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(passwords, fh, indent=2)
+        kept = json.loads(path.read_text(encoding="utf-8"))
+    passwords = {
+        email: kept[email]
+        if email in kept and password_problem(kept[email]) is None
+        else _new_password()
+        for _, email, _ in DEMO_ACCOUNTS
+    }
+    if passwords != kept:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(passwords, fh, indent=2)
     return passwords
 
 
@@ -84,8 +109,8 @@ def prepare_demo(
         user = get_user_by_email(email)
         if user is None:
             user = create_user(email, name, role, password=passwords[email])
-        else:
-            set_password(user, passwords[email])
+        elif not password_matches(user, passwords[email]):
+            set_password(user, passwords[email])  # ends its sign-ins: only when it changed
         for program in visible_programs(None):
             # The demo provider stays outside private programs, to show what members-only means.
             if not (program.private and role is Role.PROVIDER):

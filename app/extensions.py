@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -30,6 +32,9 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
+# Keyed by client address; behind a reverse proxy, wrap the app in werkzeug's ProxyFix so
+# that this is the client's and not the proxy's. Storage: RATELIMIT_STORAGE_URI.
+limiter = Limiter(key_func=get_remote_address)
 
 
 def configure_sqlite(engine: Engine, *, begin_immediate: bool) -> None:

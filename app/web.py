@@ -37,11 +37,18 @@ def init_app(app: Flask) -> None:
     login_manager.login_message_category = "info"
 
     @login_manager.user_loader
-    def load_user(user_id: str) -> User | None:
-        try:
-            return db.session.get(User, int(user_id))
-        except ValueError:
+    def load_user(cookie_value: str) -> User | None:
+        # The session and remember-me cookies hold "<user id>:<sign-in secret>"; a sign-in
+        # that was ended (sign-out, revoked, expired, password changed) loads nobody.
+        from app.auth.operations import user_for_session
+
+        found = user_for_session(cookie_value)
+        if found is None:
             return None
+        user, touched = found
+        if touched:
+            db.session.commit()  # first thing in the request: nothing else is pending yet
+        return user
 
     @app.errorhandler(CasebookError)
     def handle_casebook_error(exc: CasebookError) -> Any:

@@ -40,7 +40,7 @@ def test_create_user_reports_bad_input_clearly(app):
     assert result.exit_code == 1
     assert "Enter a valid email address." in result.output
     result = run(app, "create-user", "a@example.org", "--name", "X", "--password", "short")
-    assert result.exit_code == 1 and "at least 10 characters" in result.output
+    assert result.exit_code == 1 and "at least 12 characters" in result.output
     assert db.session.scalar(select(func.count(User.id))) == 0
 
 

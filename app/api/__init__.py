@@ -5,3 +5,4 @@ from app.api.base import SPEC, api_blueprint
 
 __all__ = ["SPEC", "api_blueprint"]
 from app.api import practices as _practices  # noqa: F401,E402  (practices and curriculum)
+from app.api import tokens as _tokens  # noqa: F401,E402  (the caller's API tokens)

@@ -1,11 +1,51 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField
-from wtforms.validators import DataRequired, Email, Length
+from wtforms import BooleanField, EmailField, IntegerField, PasswordField, StringField
+from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
+
+from app.auth.operations import MAX_TOKEN_DAYS
+from app.auth.passwords import MAX_PASSWORD_LENGTH
 
 
 class SignInForm(FlaskForm):
     email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
     password = PasswordField("Password", validators=[DataRequired(), Length(max=200)])
     remember = BooleanField("Keep me signed in on this device")
+
+
+class ChangePasswordForm(FlaskForm):
+    # The rules (length, strength, leaked lists) live in app/auth/passwords.py and are
+    # applied by the operation, which names the field in its message.
+    current_password = PasswordField(
+        "Current password", validators=[DataRequired(message="Enter your current password.")]
+    )
+    new_password = PasswordField(
+        "New password",
+        validators=[
+            DataRequired(message="Enter a new password."),
+            Length(max=MAX_PASSWORD_LENGTH),
+        ],
+    )
+    confirm_password = PasswordField(
+        "Confirm new password", validators=[DataRequired(message="Type the new password again.")]
+    )
+
+
+class NewTokenForm(FlaskForm):
+    name = StringField(
+        "What the token is for",
+        default="script",
+        validators=[DataRequired(message="Say what the token is for."), Length(max=80)],
+    )
+    days = IntegerField(
+        "Valid for (days)",
+        validators=[
+            Optional(),
+            NumberRange(1, MAX_TOKEN_DAYS, f"Enter a number of days from 1 to {MAX_TOKEN_DAYS}."),
+        ],
+    )
+
+
+class ConfirmForm(FlaskForm):
+    """A button that changes something: only the CSRF token."""

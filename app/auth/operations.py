@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import secrets
 from collections.abc import Iterable
+from datetime import datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.audit.operations import record
-from app.auth.models import ApiToken, ProgramMembership, Role, User
+from app.auth.models import ApiToken, ProgramMembership, Role, SignInThrottle, User, UserSession
+from app.auth.passwords import password_problem
 from app.common import utcnow
-from app.errors import ValidationError
+from app.errors import CasebookError, NotFound, ValidationError
 from app.extensions import db
 
-MIN_PASSWORD_LENGTH = 10
 TOKEN_PREFIX = "cbk_"  # noqa: S105 - a public marker, not a secret
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # Compared against when the account does not exist, so timing does not reveal which emails exist.
@@ -38,11 +42,17 @@ def get_user_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(func.lower(User.email) == normalise_email(email)))
 
 
-def validate_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationError(
-            f"Password must be at least {MIN_PASSWORD_LENGTH} characters.", field="password"
-        )
+def validate_password(
+    password: str,
+    *,
+    field: str = "password",
+    label: str = "Password",
+    user_inputs: Iterable[str] = (),
+) -> None:
+    """Refuse short, whitespace-only, leaked or easily guessed passwords (app/auth/passwords)."""
+    problem = password_problem(password, field_label=label, user_inputs=user_inputs)
+    if problem:
+        raise ValidationError(problem, field=field)
 
 
 def create_user(
@@ -72,7 +82,7 @@ def create_user(
         errors["role"] = "Role must be one of: " + ", ".join(r.value for r in Role) + "."
     if password is not None:
         try:
-            validate_password(password)
+            validate_password(password, user_inputs=(email, display_name))
         except ValidationError as exc:
             errors["password"] = exc.message
     if errors:
@@ -92,9 +102,11 @@ def create_user(
 
 
 def set_password(user: User, password: str, *, actor: User | None = None) -> None:
-    validate_password(password)
+    """Set a new password (an operator or admin): every sign-in of the account ends."""
+    validate_password(password, user_inputs=(user.email, user.display_name))
     user.password_hash = hash_password(password)
     record(actor, "user.password_set", user)
+    revoke_all_sessions(user, actor=actor, reason="password_set")
 
 
 def add_membership(user: User, program_slug: str, *, actor: User | None = None) -> None:
@@ -107,8 +119,12 @@ def add_membership(user: User, program_slug: str, *, actor: User | None = None) 
         record(actor, "user.membership_added", user, program_id=program.id)
 
 
+def password_matches(user: User, password: str) -> bool:
+    return user.password_hash is not None and check_password_hash(user.password_hash, password)
+
+
 def authenticate(email: str, password: str) -> User | None:
-    """The active user with these credentials, or None."""
+    """The active user with these credentials, or None (no lockout: see `sign_in`)."""
     user = get_user_by_email(email)
     if user is None or user.password_hash is None:
         check_password_hash(_DUMMY_HASH, password)
@@ -120,33 +136,350 @@ def authenticate(email: str, password: str) -> User | None:
     return user
 
 
+# --- Sign-in with lockout -------------------------------------------------------------------
+
+# Failures older than this are forgotten, so that a typo a month ago does not count today.
+FAILURE_MEMORY = timedelta(days=1)
+MAX_LOCKOUT = timedelta(days=1)
+
+
+class SignInRefused(ValidationError):
+    """Wrong email or password; the same message whether or not the account exists."""
+
+    def __init__(self) -> None:
+        super().__init__("The email or the password is not right. Check both and try again.")
+
+
+class AccountLocked(ValidationError):
+    """Too many failures for this email address (whether or not it has an account)."""
+
+    status_code = 429
+
+    def __init__(self, seconds: int) -> None:
+        self.minutes = max(1, math.ceil(seconds / 60))
+        unit = "minute" if self.minutes == 1 else "minutes"
+        super().__init__(
+            f"Too many failed sign-ins for this account; try again in {self.minutes} {unit}."
+        )
+
+    @property
+    def code(self) -> str:
+        return "locked"
+
+
+def _email_digest(email: str) -> str:
+    return hashlib.sha256(normalise_email(email).encode("utf-8")).hexdigest()
+
+
+def lockout_delay(failures: int) -> timedelta | None:
+    """No delay below the threshold; then the base delay, doubling with each further failure."""
+    threshold = current_app.config["CASEBOOK_LOCKOUT_THRESHOLD"]
+    if failures < threshold:
+        return None
+    base = timedelta(minutes=current_app.config["CASEBOOK_LOCKOUT_MINUTES"])
+    doublings = min(failures - threshold, 20)
+    return min(base * 2**doublings, MAX_LOCKOUT)
+
+
+def _record_failure(email: str, now: datetime) -> SignInThrottle:
+    """Count one failure atomically (an upsert, so concurrent workers do not lose counts)."""
+    digest = _email_digest(email)
+    insert = pg_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
+    stale = SignInThrottle.last_failure_at < now - FAILURE_MEMORY
+    stmt = insert(SignInThrottle).values(email_digest=digest, failures=1, last_failure_at=now)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[SignInThrottle.email_digest],
+        set_={
+            "failures": case((stale, 1), else_=SignInThrottle.failures + 1),
+            "last_failure_at": now,
+        },
+    )
+    db.session.execute(stmt)
+    throttle = db.session.get(SignInThrottle, digest, populate_existing=True)
+    assert throttle is not None
+    delay = lockout_delay(throttle.failures)
+    throttle.locked_until = now + delay if delay else None
+    return throttle
+
+
+def sign_in(
+    email: str, password: str, *, remember: bool = False, device: str = "Unknown device"
+) -> User:
+    """Check the credentials under the lockout rules and start a sign-in session.
+
+    Raises AccountLocked while the email address is locked (without checking the password),
+    SignInRefused otherwise. The caller commits in both cases: failures are recorded."""
+    now = utcnow()
+    throttle = db.session.get(SignInThrottle, _email_digest(email))
+    if throttle is not None and throttle.locked_until and throttle.locked_until > now:
+        account = get_user_by_email(email)
+        if account is not None:
+            record(None, "user.sign_in_locked", account)
+        raise AccountLocked(int((throttle.locked_until - now).total_seconds()))
+    user = authenticate(email, password)
+    if user is None:
+        throttle = _record_failure(email, now)
+        account = get_user_by_email(email)
+        if account is not None:
+            record(None, "user.sign_in_failed", account, failures=throttle.failures)
+        if throttle.locked_until is not None:
+            if account is not None:
+                minutes = math.ceil((throttle.locked_until - now).total_seconds() / 60)
+                record(None, "user.locked_out", account, minutes=minutes)
+            raise AccountLocked(int((throttle.locked_until - now).total_seconds()))
+        raise SignInRefused()
+    if throttle is not None:
+        db.session.delete(throttle)
+    start_session(user, remember=remember, device=device)
+    return user
+
+
+def unlock(email: str, *, actor: User | None = None) -> bool:
+    """Forget the failed sign-ins of an email address. True if there were any."""
+    throttle = db.session.get(SignInThrottle, _email_digest(email))
+    if throttle is None:
+        return False
+    db.session.delete(throttle)
+    account = get_user_by_email(email)
+    if account is not None:
+        record(actor, "user.unlocked", account)
+    return True
+
+
+# --- Sign-in sessions (one per browser) ------------------------------------------------------
+
+# last_seen_at is written at most this often, so that pages do not each write a row.
+_TOUCH_EVERY = timedelta(minutes=5)
+
+
+def _session_lifetime(remember: bool) -> timedelta:
+    if remember:
+        return timedelta(days=current_app.config["CASEBOOK_REMEMBER_DAYS"])
+    return timedelta(hours=current_app.config["CASEBOOK_SESSION_HOURS"])
+
+
+def start_session(user: User, *, remember: bool, device: str) -> UserSession:
+    """A new sign-in for this browser; its secret goes on `user` for flask-login's cookies."""
+    secret = secrets.token_urlsafe(32)
+    now = utcnow()
+    row = UserSession(
+        user=user,
+        secret_hash=_digest(secret),
+        remember=remember,
+        device=(device or "Unknown device")[:80],
+        created_at=now,
+        last_seen_at=now,
+        expires_at=now + _session_lifetime(remember),
+    )
+    db.session.add(row)
+    db.session.flush()
+    user.session_secret = secret
+    user.current_session_id = row.id
+    return row
+
+
+def user_for_session(value: str) -> tuple[User, bool] | None:
+    """The account signed in by a cookie value `"<user id>:<secret>"`, if that sign-in is
+    still live; and whether its row was updated (last seen, idle expiry) and needs a commit."""
+    user_id, _, secret = value.partition(":")
+    if not user_id.isdigit() or not secret:
+        return None  # includes the bare user ids that cookies held before sign-in sessions
+    row = db.session.scalar(select(UserSession).where(UserSession.secret_hash == _digest(secret)))
+    now = utcnow()
+    if (
+        row is None
+        or row.user_id != int(user_id)
+        or row.revoked_at is not None
+        or row.expires_at <= now
+        or not row.user.active
+    ):
+        return None
+    touched = False
+    if now - row.last_seen_at >= _TOUCH_EVERY:
+        row.last_seen_at = now
+        if not row.remember:  # a browser session ends after hours without use
+            row.expires_at = now + _session_lifetime(False)
+        touched = True
+    user = row.user
+    user.session_secret = secret
+    user.current_session_id = row.id
+    return user, touched
+
+
+def active_sessions(user: User) -> list[UserSession]:
+    stmt = (
+        select(UserSession)
+        .where(
+            UserSession.user_id == user.id,
+            UserSession.revoked_at.is_(None),
+            UserSession.expires_at > utcnow(),
+        )
+        .order_by(UserSession.last_seen_at.desc(), UserSession.id.desc())
+    )
+    return list(db.session.scalars(stmt))
+
+
+def end_current_session(user: User) -> None:
+    """Sign-out: this browser's sign-in can never be used again, whoever copied its cookies."""
+    row = db.session.get(UserSession, user.current_session_id) if user.current_session_id else None
+    if row is not None and row.revoked_at is None:
+        row.revoked_at = utcnow()
+        record(user, "user.signed_out", user, session_id=row.id)
+
+
+def revoke_session(user: User, session_id: int, *, actor: User | None = None) -> UserSession:
+    """End one of the account's sign-ins (a lost laptop, say)."""
+    row = db.session.get(UserSession, session_id)
+    if row is None or row.user_id != user.id:
+        raise NotFound("No such sign-in for this account.")
+    if row.revoked_at is None:
+        row.revoked_at = utcnow()
+        record(actor, "session.revoked", row, user_id=user.id)
+    return row
+
+
+def revoke_all_sessions(
+    user: User,
+    *,
+    actor: User | None = None,
+    keep: int | None = None,
+    reason: str = "signed_out_everywhere",
+) -> int:
+    """End every live sign-in of the account except `keep`; returns how many ended."""
+    now = utcnow()
+    stmt = (
+        update(UserSession)
+        .where(UserSession.user_id == user.id, UserSession.revoked_at.is_(None))
+        .values(revoked_at=now)
+        .execution_options(synchronize_session="fetch")
+    )
+    if keep is not None:
+        stmt = stmt.where(UserSession.id != keep)
+    ended = db.session.execute(stmt).rowcount or 0
+    record(actor, "user.sessions_revoked", user, count=ended, reason=reason)
+    return ended
+
+
+def change_password(
+    user: User, current_password: str, new_password: str, confirmation: str
+) -> None:
+    """The account holder changes their password: every other sign-in ends."""
+    # Keys are field names and values messages (ruff's S105 takes them for passwords).
+    errors: dict[str, str] = {}
+    if not user.password_hash or not check_password_hash(user.password_hash, current_password):
+        errors["current_password"] = "Current password is not right."  # noqa: S105
+    problem = password_problem(
+        new_password, field_label="New password", user_inputs=(user.email, user.display_name)
+    )
+    if problem:
+        errors["new_password"] = problem
+    elif new_password != confirmation:
+        errors["confirm_password"] = "Confirm new password does not match the new password."  # noqa: S105
+    elif user.password_hash and check_password_hash(user.password_hash, new_password):
+        errors["new_password"] = "New password must differ from the current one."  # noqa: S105
+    if errors:
+        raise ValidationError(next(iter(errors.values())), errors=errors)
+    user.password_hash = hash_password(new_password)
+    record(user, "user.password_changed", user)
+    revoke_all_sessions(user, actor=user, keep=user.current_session_id, reason="password_changed")
+
+
+# --- API tokens -------------------------------------------------------------------------------
+
+MAX_TOKEN_DAYS = 366
+
+
+class TokenRefused(CasebookError):
+    """A bearer token that does not authenticate, with the reason (answered as 401)."""
+
+    status_code = 401
+
+    @property
+    def code(self) -> str:
+        return "unauthorized"
+
+
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def create_token(user: User, name: str = "script", *, actor: User | None = None) -> str:
-    """Issue an API token and return it; only its digest is kept."""
+def create_token(
+    user: User, name: str = "script", *, days: int | None = None, actor: User | None = None
+) -> str:
+    """Issue an API token valid for `days` (default CASEBOOK_TOKEN_DAYS) and return it;
+    only its digest is kept."""
     if not user.active:
         raise ValidationError("This account is inactive.", field="email")
-    name = (name or "script").strip()[:80]
+    if days is None:
+        days = current_app.config["CASEBOOK_TOKEN_DAYS"]
+    if not 1 <= days <= MAX_TOKEN_DAYS:
+        raise ValidationError(f"days must be between 1 and {MAX_TOKEN_DAYS}.", field="days")
+    name = (name or "script").strip()[:80] or "script"
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    api_token = ApiToken(user=user, name=name, token_hash=_digest(token), prefix=token[:12])
+    now = utcnow()
+    api_token = ApiToken(
+        user=user,
+        name=name,
+        token_hash=_digest(token),
+        prefix=token[:12],
+        created_at=now,
+        expires_at=now + timedelta(days=days),
+    )
     db.session.add(api_token)
     db.session.flush()
-    record(actor, "token.created", api_token, user_id=user.id)
+    record(actor, "token.created", api_token, user_id=user.id, days=days)
     return token
 
 
-def user_for_token(token: str) -> User | None:
-    if not token.startswith(TOKEN_PREFIX):
-        return None
-    api_token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(token)))
-    if api_token is None or api_token.revoked_at is not None or not api_token.user.active:
-        return None
-    api_token.last_used_at = utcnow()
+def authenticate_token(token: str) -> User:
+    """The account behind a bearer token; TokenRefused says why not. Records last use."""
+    api_token = None
+    if token.startswith(TOKEN_PREFIX):
+        api_token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(token)))
+    if api_token is None:
+        raise TokenRefused("The API token is not known. Check it, or create a new one.")
+    now = utcnow()
+    status = api_token.status(now)
+    if status == "revoked":
+        raise TokenRefused("The API token was revoked. Create a new one.")
+    if status == "expired":
+        raise TokenRefused(
+            f"The API token expired on {api_token.expires_at:%Y-%m-%d}. Create a new one."
+        )
+    if not api_token.user.active:
+        raise TokenRefused("The API token's account is inactive.")
+    api_token.last_used_at = now
     return api_token.user
 
 
+def user_for_token(token: str) -> User | None:
+    try:
+        return authenticate_token(token)
+    except TokenRefused:
+        return None
+
+
+def list_tokens(user: User) -> list[ApiToken]:
+    """The account's tokens, newest first, revoked and expired ones included."""
+    stmt = (
+        select(ApiToken)
+        .where(ApiToken.user_id == user.id)
+        .order_by(ApiToken.created_at.desc(), ApiToken.id.desc())
+    )
+    return list(db.session.scalars(stmt))
+
+
+def get_token(token_id: int, *, owner: User | None = None) -> ApiToken:
+    """A token by id; with `owner`, only one of theirs (others' are "not found", not "forbidden",
+    so ids of other accounts' tokens are not confirmed)."""
+    api_token = db.session.get(ApiToken, token_id)
+    if api_token is None or (owner is not None and api_token.user_id != owner.id):
+        raise NotFound(f"No API token {token_id}" + (" of yours." if owner else "."))
+    return api_token
+
+
 def revoke_token(api_token: ApiToken, *, actor: User | None = None) -> None:
-    api_token.revoked_at = utcnow()
-    record(actor, "token.revoked", api_token)
+    """Revoke a token at once; revoking it again changes nothing."""
+    if api_token.revoked_at is None:
+        api_token.revoked_at = utcnow()
+        record(actor, "token.revoked", api_token, user_id=api_token.user_id)

@@ -1,16 +1,30 @@
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from app.auth.forms import SignInForm
-from app.auth.operations import authenticate
-from app.extensions import db
+from app.auth import operations
+from app.auth.forms import ChangePasswordForm, ConfirmForm, NewTokenForm, SignInForm
+from app.common import utcnow
+from app.errors import ValidationError
+from app.extensions import db, limiter
 
 auth_blueprint = Blueprint("auth", __name__, template_folder="templates")
+
+
+def _sign_in_limit() -> str:
+    return current_app.config["CASEBOOK_RATELIMIT_SIGN_IN"]
+
+
+def _token_limit() -> str:
+    return current_app.config["CASEBOOK_RATELIMIT_TOKENS"]
+
+
+TOO_MANY = "Too many attempts from your network. Wait a minute, then try again."
 
 
 def _safe_next(target: str | None) -> str:
@@ -22,26 +36,175 @@ def _safe_next(target: str | None) -> str:
     return url_for("programs.home")
 
 
+_BROWSERS = [
+    ("Edg/", "Edge"),
+    ("Firefox/", "Firefox"),
+    ("Chrome/", "Chrome"),
+    ("Safari/", "Safari"),
+]
+_SYSTEMS = [
+    ("Android", "Android"),
+    ("iPhone", "iPhone"),
+    ("iPad", "iPad"),
+    ("Windows", "Windows"),
+    ("Mac OS X", "macOS"),
+    ("Linux", "Linux"),
+]
+
+
+def device_label(user_agent: str) -> str:
+    """A coarse, recognisable name for a browser ("Firefox on Linux"); not the full header."""
+    browser = next((name for key, name in _BROWSERS if key in user_agent), None)
+    system = next((name for key, name in _SYSTEMS if key in user_agent), None)
+    if browser and system:
+        return f"{browser} on {system}"
+    if browser or system:
+        return browser or system or ""
+    words = re.findall(r"[A-Za-z][\w.-]*", user_agent)
+    return words[0][:40] if words else "Unknown device"
+
+
 @auth_blueprint.route("/sign-in", methods=["GET", "POST"])
+@limiter.limit(_sign_in_limit, methods=["POST"], error_message=TOO_MANY)
 def login() -> Any:
     if current_user.is_authenticated:
         return redirect(url_for("programs.home"))
     form = SignInForm()
     if form.validate_on_submit():
-        user = authenticate(form.email.data or "", form.password.data or "")
-        if user is not None:
-            db.session.commit()
-            login_user(user, remember=bool(form.remember.data))
-            flash(f"Signed in as {user.display_name}.", "success")
-            return redirect(_safe_next(request.args.get("next")))
-        db.session.rollback()
-        form.form_errors.append("The email or the password is not right. Check both and try again.")
+        try:
+            user = operations.sign_in(
+                form.email.data or "",
+                form.password.data or "",
+                remember=bool(form.remember.data),
+                device=device_label(request.headers.get("User-Agent", "")),
+            )
+        except ValidationError as exc:
+            db.session.commit()  # the failure counts towards the lockout
+            form.form_errors.append(exc.message)
+            return render_template("auth/login.html", form=form), exc.status_code
+        db.session.commit()
+        login_user(user, remember=bool(form.remember.data))
+        flash(f"Signed in as {user.display_name}.", "success")
+        return redirect(_safe_next(request.args.get("next")))
     return render_template("auth/login.html", form=form), 200 if request.method == "GET" else 422
 
 
 @auth_blueprint.route("/sign-out", methods=["POST"])
 @login_required
 def logout() -> Any:
+    operations.end_current_session(current_user)
+    db.session.commit()
     logout_user()
     flash("You are signed out.", "info")
     return redirect(url_for("auth.login"))
+
+
+def _account_page(
+    password_form: ChangePasswordForm | None = None,
+    token_form: NewTokenForm | None = None,
+    new_token: str | None = None,
+    status: int = 200,
+) -> Any:
+    user = current_user._get_current_object()
+    return render_template(
+        "auth/account.html",
+        sessions=operations.active_sessions(user),
+        tokens=operations.list_tokens(user),
+        now=utcnow(),
+        password_form=password_form or ChangePasswordForm(formdata=None),
+        token_form=token_form or NewTokenForm(formdata=None),
+        confirm_form=ConfirmForm(),
+        new_token=new_token,
+    ), status
+
+
+@auth_blueprint.route("/account")
+@login_required
+def account() -> Any:
+    return _account_page()
+
+
+@auth_blueprint.route("/account/password", methods=["POST"])
+@login_required
+@limiter.limit(_sign_in_limit, error_message=TOO_MANY)
+def change_password() -> Any:
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            operations.change_password(
+                current_user._get_current_object(),
+                form.current_password.data or "",
+                form.new_password.data or "",
+                form.confirm_password.data or "",
+            )
+        except ValidationError as exc:
+            db.session.rollback()
+            for name, message in exc.errors.items():
+                getattr(form, name).errors = [message]
+            return _account_page(password_form=form, status=422)
+        db.session.commit()
+        flash("Password changed. Your other sign-ins have ended.", "success")
+        return redirect(url_for("auth.account"))
+    return _account_page(password_form=form, status=422)
+
+
+@auth_blueprint.route("/account/sessions/<int:session_id>/revoke", methods=["POST"])
+@login_required
+def revoke_session(session_id: int) -> Any:
+    if ConfirmForm().validate_on_submit():
+        user = current_user._get_current_object()
+        operations.revoke_session(user, session_id, actor=user)
+        db.session.commit()
+        if session_id == user.current_session_id:
+            logout_user()
+            flash("This browser's sign-in has ended.", "info")
+            return redirect(url_for("auth.login"))
+        flash("That sign-in has ended.", "success")
+    return redirect(url_for("auth.account"))
+
+
+@auth_blueprint.route("/account/sessions/revoke-all", methods=["POST"])
+@login_required
+def sign_out_everywhere() -> Any:
+    if ConfirmForm().validate_on_submit():
+        user = current_user._get_current_object()
+        ended = operations.revoke_all_sessions(user, actor=user)
+        db.session.commit()
+        logout_user()
+        flash(f"Signed out everywhere ({ended} sign-ins ended).", "info")
+        return redirect(url_for("auth.login"))
+    return redirect(url_for("auth.account"))
+
+
+@auth_blueprint.route("/account/tokens", methods=["POST"])
+@login_required
+@limiter.limit(_token_limit, error_message=TOO_MANY)
+def create_token() -> Any:
+    form = NewTokenForm()
+    if form.validate_on_submit():
+        user = current_user._get_current_object()
+        try:
+            token = operations.create_token(
+                user, form.name.data or "", days=form.days.data, actor=user
+            )
+        except ValidationError as exc:
+            db.session.rollback()
+            form.days.errors = [exc.message]
+            return _account_page(token_form=form, status=422)
+        db.session.commit()
+        # Shown once in this answer, never put in the (readable) session cookie by a flash.
+        return _account_page(new_token=token)
+    return _account_page(token_form=form, status=422)
+
+
+@auth_blueprint.route("/account/tokens/<int:token_id>/revoke", methods=["POST"])
+@login_required
+@limiter.limit(_token_limit, error_message=TOO_MANY)
+def revoke_token(token_id: int) -> Any:
+    if ConfirmForm().validate_on_submit():
+        user = current_user._get_current_object()
+        api_token = operations.get_token(token_id, owner=user)
+        operations.revoke_token(api_token, actor=user)
+        db.session.commit()
+        flash(f"Token {api_token.prefix}… revoked.", "success")
+    return redirect(url_for("auth.account"))
