@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, IntegerField, PasswordField, StringField
-from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
 from app.auth.operations import MAX_TOKEN_DAYS
 from app.auth.passwords import MAX_PASSWORD_LENGTH
@@ -10,7 +10,7 @@ from app.auth.passwords import MAX_PASSWORD_LENGTH
 
 class SignInForm(FlaskForm):
     email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
-    password = PasswordField("Password", validators=[DataRequired(), Length(max=200)])
+    password = PasswordField("Password", validators=[InputRequired(), Length(max=200)])
     remember = BooleanField("Keep me signed in on this device")
 
 
@@ -18,17 +18,18 @@ class ChangePasswordForm(FlaskForm):
     # The rules (length, strength, leaked lists) live in app/auth/passwords.py and are
     # applied by the operation, which names the field in its message.
     current_password = PasswordField(
-        "Current password", validators=[DataRequired(message="Enter your current password.")]
+        "Current password", validators=[InputRequired(message="Enter your current password.")]
     )
     new_password = PasswordField(
         "New password",
         validators=[
-            DataRequired(message="Enter a new password."),
+            # Not DataRequired, which would hide the policy's "only spaces" message.
+            InputRequired(message="Enter a new password."),
             Length(max=MAX_PASSWORD_LENGTH),
         ],
     )
     confirm_password = PasswordField(
-        "Confirm new password", validators=[DataRequired(message="Type the new password again.")]
+        "Confirm new password", validators=[InputRequired(message="Type the new password again.")]
     )
 
 
