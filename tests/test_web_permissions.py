@@ -50,6 +50,7 @@ PROVIDERS = {
 }
 
 MATRIX = [
+    ("account page", "GET", "/account", EVERYONE),
     ("new case", "GET", "/programs/hcv/cases/new", PROVIDERS),
     (
         "new case in a private program",
@@ -323,8 +324,18 @@ def test_who_may_act(client, world, name, method, template, expected, role):
     _check(_request(client, world, method, template, role), name, role, expected)
 
 
-# Covered elsewhere: sign-in and sign-out (tests/auth), and static files.
-EXEMPT = {"auth.login", "auth.logout", "static"}
+# Covered elsewhere: sign-in and sign-out (tests/auth), and static files; the account page's
+# buttons act on the signed-in account only, for every role (tests/auth).
+EXEMPT = {
+    "auth.login",
+    "auth.logout",
+    "static",
+    "auth.change_password",
+    "auth.revoke_session",
+    "auth.sign_out_everywhere",
+    "auth.create_token",
+    "auth.revoke_token",
+}
 
 
 def test_the_matrix_covers_every_web_route(app):

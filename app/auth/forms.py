@@ -40,7 +40,7 @@ class NewTokenForm(FlaskForm):
         validators=[DataRequired(message="Say what the token is for."), Length(max=80)],
     )
     days = IntegerField(
-        "Valid for (days)",
+        "Valid for (days; empty for the default)",
         validators=[
             Optional(),
             NumberRange(1, MAX_TOKEN_DAYS, f"Enter a number of days from 1 to {MAX_TOKEN_DAYS}."),

@@ -1,0 +1,73 @@
+"""The account page in a real browser: two devices signed in, a token made and revoked,
+the other device signed out from here."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import open_page
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+
+def sign_in(page, email: str, *, remember: bool) -> None:
+    page.goto("/sign-in")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    if remember:
+        page.get_by_label("Keep me signed in on this device").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in").click()
+    assert "/sign-in" not in page.url
+
+
+def test_account_page_lists_devices_and_tokens_and_revokes_them(browser, live_server, artifacts):
+    laptop_context, laptop = open_page(browser, live_server)
+    phone_context, phone = open_page(browser, live_server, width=390, height=844)
+    try:
+        sign_in(phone, live_server.expert_email, remember=False)
+        sign_in(laptop, live_server.expert_email, remember=True)
+
+        laptop.get_by_role("link", name="Dana Whitfield, MD").click()
+        laptop.wait_for_url("**/account")
+        assert laptop.get_by_role("heading", name="Where you are signed in").is_visible()
+        rows = laptop.locator("#sessions tbody tr")
+        assert rows.count() == 2
+        assert laptop.locator("#sessions tr.current").get_by_text("This browser").is_visible()
+        assert laptop.locator("#sessions tr.current").get_by_text("Remembered").is_visible()
+
+        laptop.get_by_label("What the token is for").fill("nightly export")
+        laptop.get_by_label("Valid for (days; empty for the default)").fill("30")
+        laptop.get_by_role("button", name="Create token").click()
+        new_token = laptop.locator("#new-token code").inner_text()
+        assert new_token.startswith("cbk_")
+        token_row = laptop.locator("#tokens tbody tr", has_text="nightly export")
+        assert token_row.get_by_text("Active").is_visible()
+        laptop.screenshot(path=artifacts / "account-desktop.png", full_page=True)
+
+        # End the phone's sign-in from the laptop.
+        other = laptop.locator("#sessions tbody tr:not(.current)")
+        other.get_by_role("button", name="End").click()
+        laptop.wait_for_url("**/account")
+        assert laptop.get_by_text("That sign-in has ended.").is_visible()
+        assert laptop.locator("#sessions tbody tr").count() == 1
+        phone.goto("/")
+        assert "/sign-in" in phone.url
+
+        laptop.locator("#tokens tbody tr", has_text="nightly export").get_by_role(
+            "button", name="Revoke"
+        ).click()
+        laptop.wait_for_url("**/account")
+        token_row = laptop.locator("#tokens tbody tr", has_text="nightly export")
+        assert token_row.get_by_text("Revoked").is_visible()
+        assert new_token not in laptop.content()  # shown once only
+        assert laptop.console_errors == [] and phone.console_errors == []
+        laptop.screenshot(path=artifacts / "account-after-revoke.png", full_page=True)
+
+        sign_in(phone, live_server.expert_email, remember=False)
+        phone.goto("/account")
+        phone.screenshot(path=artifacts / "account-phone.png", full_page=True)
+    finally:
+        laptop_context.close()
+        phone_context.close()
