@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import case, func, select, update
+from sqlalchemy import case, delete, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -184,6 +184,14 @@ def lockout_delay(failures: int) -> timedelta | None:
 def _record_failure(email: str, now: datetime) -> SignInThrottle:
     """Count one failure atomically (an upsert, so concurrent workers do not lose counts)."""
     digest = _email_digest(email)
+    # Forget addresses whose failures are old and whose lock ran out, so the table stays small.
+    db.session.execute(
+        delete(SignInThrottle).where(
+            SignInThrottle.last_failure_at < now - FAILURE_MEMORY,
+            or_(SignInThrottle.locked_until.is_(None), SignInThrottle.locked_until < now),
+            SignInThrottle.email_digest != digest,
+        )
+    )
     insert = pg_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
     stale = SignInThrottle.last_failure_at < now - FAILURE_MEMORY
     stmt = insert(SignInThrottle).values(email_digest=digest, failures=1, last_failure_at=now)
@@ -250,6 +258,7 @@ def unlock(email: str, *, actor: User | None = None) -> bool:
 
 # last_seen_at is written at most this often, so that pages do not each write a row.
 _TOUCH_EVERY = timedelta(minutes=5)
+ENDED_SESSIONS_KEPT = timedelta(days=30)
 
 
 def _session_lifetime(remember: bool) -> timedelta:
@@ -262,6 +271,16 @@ def start_session(user: User, *, remember: bool, device: str) -> UserSession:
     """A new sign-in for this browser; its secret goes on `user` for flask-login's cookies."""
     secret = secrets.token_urlsafe(32)
     now = utcnow()
+    # Ended sign-ins stay listed nowhere; keep them a while for inquiries, then drop them.
+    db.session.execute(
+        delete(UserSession).where(
+            UserSession.user_id == user.id,
+            or_(
+                UserSession.expires_at < now - ENDED_SESSIONS_KEPT,
+                UserSession.revoked_at < now - ENDED_SESSIONS_KEPT,
+            ),
+        )
+    )
     row = UserSession(
         user=user,
         secret_hash=_digest(secret),

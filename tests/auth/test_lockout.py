@@ -168,3 +168,16 @@ def test_the_unlock_command_lifts_a_lock(app, make_user):
     result = app.test_cli_runner().invoke(args=["unlock", user.email.upper()])
     assert result.exit_code == 0 and "Unlocked" in result.output
     assert _attempt(client, user.email, PASSWORD)[0] == 302
+
+
+def test_stale_failures_of_other_addresses_are_dropped(app, make_user):
+    client = fresh_client(app)
+    _fail(client, "stale@example.org", 2)
+    db.session.commit()
+    stale = db.session.get(SignInThrottle, _digest("stale@example.org"))
+    stale.last_failure_at = utcnow() - timedelta(days=2)
+    db.session.commit()
+    _fail(client, "fresh@example.org", 1)
+    db.session.commit()
+    assert db.session.get(SignInThrottle, _digest("stale@example.org")) is None
+    assert db.session.get(SignInThrottle, _digest("fresh@example.org")) is not None

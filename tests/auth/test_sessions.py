@@ -240,3 +240,18 @@ def test_sign_in_records_a_device_label_not_the_whole_user_agent(app, make_user)
     )
     (row,) = _rows(user)
     assert row.device == "Firefox on Linux"
+
+
+def test_long_ended_sign_ins_are_dropped_at_the_next_sign_in(app, make_user):
+    user = make_user("provider")
+    client = fresh_client(app)
+    _sign_in(client, user)
+    client.post("/sign-out")
+    _sign_in(client, user)
+    client.post("/sign-out")
+    old, recent = _rows(user)
+    old.revoked_at = utcnow() - timedelta(days=31)
+    db.session.commit()
+    _sign_in(client, user)
+    assert [r.id for r in _rows(user)][:1] == [recent.id]
+    assert len(_rows(user)) == 2
