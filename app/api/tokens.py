@@ -85,7 +85,7 @@ def list_own_tokens() -> Any:
 @limiter.limit(_token_limit)
 def revoke_own_token(token_id: int) -> Any:
     user = api_user()
-    api_token = get_token(token_id, owner=user)
+    api_token = get_token(token_id, actor=user)
     revoke_token(api_token, actor=user)
     db.session.commit()
     return jsonify(token_json(api_token))

@@ -16,6 +16,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.audit.operations import record
+from app.auth import policy
 from app.auth.models import ApiToken, ProgramMembership, Role, SignInThrottle, User, UserSession
 from app.auth.passwords import password_problem
 from app.common import utcnow
@@ -349,7 +350,7 @@ def end_current_session(user: User) -> None:
 def revoke_session(user: User, session_id: int, *, actor: User | None = None) -> UserSession:
     """End one of the account's sign-ins (a lost laptop, say)."""
     row = db.session.get(UserSession, session_id)
-    if row is None or row.user_id != user.id:
+    if row is None or row.user_id != user.id or not policy.can_manage_credentials(actor, user):
         raise NotFound("No such sign-in for this account.")
     if row.revoked_at is None:
         row.revoked_at = utcnow()
@@ -488,12 +489,12 @@ def list_tokens(user: User) -> list[ApiToken]:
     return list(db.session.scalars(stmt))
 
 
-def get_token(token_id: int, *, owner: User | None = None) -> ApiToken:
-    """A token by id; with `owner`, only one of theirs (others' are "not found", not "forbidden",
-    so ids of other accounts' tokens are not confirmed)."""
+def get_token(token_id: int, *, actor: User | None = None) -> ApiToken:
+    """A token by id that `actor` may manage (policy.can_manage_credentials); others' are
+    "not found", not "forbidden", so ids of other accounts' tokens are not confirmed."""
     api_token = db.session.get(ApiToken, token_id)
-    if api_token is None or (owner is not None and api_token.user_id != owner.id):
-        raise NotFound(f"No API token {token_id}" + (" of yours." if owner else "."))
+    if api_token is None or not policy.can_manage_credentials(actor, api_token.user):
+        raise NotFound(f"No API token {token_id}" + (" of yours." if actor else "."))
     return api_token
 
 

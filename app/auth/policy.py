@@ -163,6 +163,14 @@ def can_view_recommendation(user: Any, recommendation: Recommendation) -> bool:
     return user.role is Role.ADMIN or recommendation.author_id == user.id
 
 
+def can_manage_credentials(user: Any, owner: User) -> bool:
+    """Sign-ins and API tokens: listed, ended and revoked by their owner only (admins
+    included: another account's are not theirs to see); the operator at the shell may."""
+    if user is None:
+        return True
+    return _is_user(user) and user.id == owner.id
+
+
 def can(user: Any, permission: Permission, obj: Any = None) -> bool:
     """True if `user` holds `permission`, and may see `obj` (a Program or a Case) if given."""
     if not has_permission(user, permission):

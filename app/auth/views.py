@@ -203,7 +203,7 @@ def create_token() -> Any:
 def revoke_token(token_id: int) -> Any:
     if ConfirmForm().validate_on_submit():
         user = current_user._get_current_object()
-        api_token = operations.get_token(token_id, owner=user)
+        api_token = operations.get_token(token_id, actor=user)
         operations.revoke_token(api_token, actor=user)
         db.session.commit()
         flash(f"Token {api_token.prefix}… revoked.", "success")

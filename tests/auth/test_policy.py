@@ -136,3 +136,14 @@ def test_cli_actions_follow_the_policy(app, make_user, tmp_path, role, command, 
     assert (result.exit_code == 0) is allowed, result.output
     if not allowed:
         assert "not allowed" in result.output
+
+
+def test_only_the_owner_manages_sign_ins_and_tokens(app, make_user):
+    from app.auth.policy import can_manage_credentials
+
+    owner, admin = make_user("provider"), make_user("admin")
+    assert can_manage_credentials(owner, owner)
+    assert not can_manage_credentials(admin, owner)  # not even an admin, through the web or API
+    assert can_manage_credentials(None, owner)  # the operator at the shell
+    owner.active = False
+    assert not can_manage_credentials(owner, owner)
