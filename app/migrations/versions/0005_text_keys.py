@@ -52,10 +52,13 @@ def _merge_topic(conn, keep, gone):
 
 
 def upgrade():
-    with op.batch_alter_table("topics", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("name_key", sa.String(length=360), nullable=True))
-
+    # No batch (copy-and-rename) operations here: on SQLite, dropping the old topics table
+    # with foreign keys on would cascade to case_topics, session_topics and practice_topics.
     conn = op.get_bind()
+    op.add_column(
+        "topics",
+        sa.Column("name_key", sa.String(length=360), nullable=False, server_default=""),
+    )
     seen = {}
     for topic_id, name in conn.execute(sa.text("SELECT id, name FROM topics ORDER BY id")).fetchall():
         key = _key(name)
@@ -66,6 +69,9 @@ def upgrade():
         conn.execute(
             sa.text("UPDATE topics SET name_key = :key WHERE id = :id"), {"key": key, "id": topic_id}
         )
+    if conn.dialect.name != "sqlite":  # SQLite cannot drop a default in place; it is harmless
+        op.alter_column("topics", "name_key", server_default=None)
+    op.create_index(op.f("ix_topics_name_key"), "topics", ["name_key"], unique=True)
 
     slugs = {slug for (slug,) in conn.execute(sa.text("SELECT slug FROM programs"))}
     for program_id, slug in conn.execute(sa.text("SELECT id, slug FROM programs")).fetchall():
@@ -77,12 +83,7 @@ def upgrade():
             )
             slugs.add(folded)
 
-    with op.batch_alter_table("topics", schema=None) as batch_op:
-        batch_op.alter_column("name_key", existing_type=sa.String(length=360), nullable=False)
-        batch_op.create_unique_constraint(batch_op.f("uq_topics_name_key"), ["name_key"])
-
 
 def downgrade():
-    with op.batch_alter_table("topics", schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f("uq_topics_name_key"), type_="unique")
-        batch_op.drop_column("name_key")
+    op.drop_index(op.f("ix_topics_name_key"), table_name="topics")
+    op.drop_column("topics", "name_key")
