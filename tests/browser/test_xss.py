@@ -41,8 +41,8 @@ PAYLOADS = [
     '<a href="javascript:alert(13)">link</a>',
     '<iframe src="javascript:alert(14)"></iframe>',
     "<details open ontoggle=alert(15)>x</details>",
-    "{{ 7*191 }} {{ config.SECRET_KEY }}",
-    "{% print(7*191) %} ${7*191} #{7*191}",
+    "{{ 'ss' ~ 'ti' ~ 7*191 }} {{ config.SECRET_KEY }}",
+    "{% print('ss' ~ 'ti' ~ 7*191) %} ${'ss'+'ti'+7*191} #{'ss'+'ti'+7*191}",
     "[x](&#106;avascript:alert(18))",
     '![a" onerror="alert(19)](x.png)',
     "<javascript:alert(20)>",
@@ -56,7 +56,7 @@ PAYLOADS = [
     "<input onfocus=alert(28) autofocus>",
 ]
 # Template injection would show these; the secret key must never show.
-EVALUATED = ("1337",)
+EVALUATED = ("ssti1337",)
 SECRET = "xss-suite-secret"
 
 TEMPLATE = {
@@ -334,7 +334,7 @@ def test_the_watcher_sees_a_payload_that_runs(chromium, xss_server):
     """The control: on a page that does not escape (and has no CSP), the hooks fire."""
     watcher = Watcher(chromium, xss_server.url, None)
     try:
-        watcher.page.set_content("<p>" + " ".join(PAYLOADS[:3]) + " {{ 7*191 }} 1337</p>")
+        watcher.page.set_content("<p>" + " ".join(PAYLOADS[:3]) + " ssti1337</p>")
         watcher.page.wait_for_timeout(200)  # let the broken image fail and its handler run
         watcher.inspect("unescaped page")
     finally:
@@ -342,7 +342,7 @@ def test_the_watcher_sees_a_payload_that_runs(chromium, xss_server):
     found = " | ".join(watcher.executed).lower()
     assert "dialog alert" in found and "window.__xss" in found
     assert "live img[onerror]" in found and "live svg[onload]" in found
-    assert "inline script" in found and "template evaluated (1337)" in found
+    assert "inline script" in found and "template evaluated (ssti1337)" in found
 
 
 # Each payload is stored in all of these, on its own program, session, case, follow-up,
