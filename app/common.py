@@ -27,6 +27,14 @@ def enum_column(enum_cls: type[enum.Enum], length: int = 32) -> sa.Enum:
     )
 
 
+def text_key(text: str) -> str:
+    """The key two names share when they differ only in case, width or spacing
+    ("Ärztliche  Übergabe", "ÄRZTLICHE ÜBERGABE"): NFKC, Unicode case folding, one space.
+    SQL `lower()` cannot stand in for it: SQLite folds ASCII letters only."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    return " ".join(folded.split())
+
+
 def slugify(text: str, max_length: int = 64) -> str:
     normalised = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", normalised.lower()).strip("-")

@@ -212,7 +212,7 @@ def load_database(app, cases: list[dict], seed: int = 7) -> dict:
     from app.auth.models import Role, User
     from app.auth.operations import create_token, create_user
     from app.cases.models import Case, case_topics
-    from app.common import slugify
+    from app.common import slugify, text_key
     from app.extensions import db
     from app.programs.models import Program, Topic
     from app.recommendations.models import Recommendation
@@ -235,7 +235,7 @@ def load_database(app, cases: list[dict], seed: int = 7) -> dict:
         topics = {}
         for specialty in sorted({c["specialty"] for c in cases}):
             name = specialty.replace(" / ", " and ").replace(" - ", ", ")
-            topic = Topic(name=name, slug=slugify(name), synonyms=[])
+            topic = Topic(name=name, name_key=text_key(name), slug=slugify(name), synonyms=[])
             db.session.add(topic)
             db.session.flush()
             topics[specialty] = topic.id

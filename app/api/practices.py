@@ -109,6 +109,7 @@ SPEC.schema(
             "status": _enum(PracticeStatus),
             "reason": TEXT,
             "superseded_by": {"type": "integer"},
+            "accept_findings": ACCEPT,
         },
         "additionalProperties": False,
     },
@@ -118,7 +119,7 @@ SPEC.schema(
     {
         "type": "object",
         "required": ["stance"],
-        "properties": {"stance": _enum(Stance), "note": TEXT},
+        "properties": {"stance": _enum(Stance), "note": TEXT, "accept_findings": ACCEPT},
         "additionalProperties": False,
     },
 )
@@ -341,6 +342,7 @@ def change_practice_status(practice_id: int, payload: dict[str, Any]) -> Any:
         editor=user,
         superseded_by=queries.get_practice(successor) if successor else None,
         actor=user,
+        accepted=parse_acceptances(payload.get("accept_findings")),
     )
     db.session.commit()
     return jsonify(practice_json(practice, user))
@@ -358,7 +360,14 @@ def change_practice_status(practice_id: int, payload: dict[str, Any]) -> Any:
 def practice_stance(practice_id: int, payload: dict[str, Any]) -> Any:
     user = api_user()
     practice = queries.get_practice(practice_id)
-    take_stance(practice, payload["stance"], expert=user, note=payload.get("note", ""), actor=user)
+    take_stance(
+        practice,
+        payload["stance"],
+        expert=user,
+        note=payload.get("note", ""),
+        actor=user,
+        accepted=parse_acceptances(payload.get("accept_findings")),
+    )
     db.session.commit()
     return jsonify(practice_json(practice, user))
 

@@ -525,7 +525,9 @@ def case_action(case_id: int, payload: dict[str, Any]) -> Any:
     case, user = _case(case_id), api_user()
     action = payload["action"]
     if action == "return":
-        lifecycle.return_case(case, payload.get("comment", ""), actor=user)
+        lifecycle.return_case(
+            case, payload.get("comment", ""), actor=user, accepted=_accepted(payload)
+        )
     else:
         {
             "submit": lifecycle.submit_case,

@@ -213,6 +213,7 @@ SPEC.schema(
                 "maxLength": 5000,
                 "description": "Required with action 'return'.",
             },
+            "accept_findings": ACCEPT,
         },
         "additionalProperties": False,
     },

@@ -19,7 +19,7 @@ from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.programs.models import Program, Session
-from app.programs.operations import resolve_topics
+from app.programs.operations import resolve_topics, topic_texts
 
 TITLE_MAX = 300
 TEXT_MAX = 100_000
@@ -205,10 +205,15 @@ def _validate(program: Program, data: CaseData, *, require_all: bool) -> dict[st
         clean_fields = validate_fields(program, data.fields, require_all=require_all)
     except ValidationError as exc:
         errors.update(exc.errors)
-    topics = data.topics
-    if isinstance(topics, str) or not isinstance(topics, Iterable):
+    topics: list[str] = []
+    if isinstance(data.topics, str) or not isinstance(data.topics, Iterable):
         errors["topics"] = "Topics must be a list of names."
-        topics = ()
+    elif any(not isinstance(t, str) or not t.strip() for t in data.topics):
+        errors["topics"] = "Topics must be non-empty names."
+    elif any(len(" ".join(t.split())) > 120 for t in data.topics):
+        errors["topics"] = "Topic name must be 1 to 120 characters."
+    else:
+        topics = [" ".join(t.split()) for t in data.topics]
     if errors:
         first = next(iter(errors))
         raise ValidationError(errors[first], field=first, errors=errors)
@@ -219,17 +224,27 @@ def _validate(program: Program, data: CaseData, *, require_all: bool) -> dict[st
         "age": age,
         "sex": sex,
         "fields": clean_fields,
-        "topics": resolve_topics(topics),
+        "topics": topics,
     }
 
 
 def gate_texts(values: Mapping[str, Any]) -> dict[str, str]:
-    """The free-text parts of validated case content, by field name, for the gate."""
+    """The free-text parts of validated case content, by field name, for the gate: new topic
+    names (`topics[i]`) among them, since a new topic is shown to the whole program."""
     texts = {name: values[name] for name in ("title", "question", "presentation")}
     for key, value in (values.get("fields") or {}).items():
         if isinstance(value, str):
             texts[f"fields.{key}"] = value
+    texts.update(topic_texts(values.get("topics") or []))
     return texts
+
+
+def _gated(values: dict[str, Any], accepted: Iterable[Acceptance]) -> list[Any]:
+    """Pass the validated content through the gate, then turn topic names into topics."""
+    accepted = list(accepted)
+    overridden = guard(gate_texts(values), accepted)
+    values["topics"] = resolve_topics(values["topics"], accepted=accepted)
+    return overridden
 
 
 def create_case(
@@ -248,7 +263,7 @@ def create_case(
     required field of the template. Imports carry history, so they need IMPORT_DATA."""
     policy.require(actor, Permission.IMPORT_DATA if imported else Permission.SUBMIT_CASE, program)
     values = _validate(program, data, require_all=status is not CaseStatus.DRAFT)
-    overridden = guard(gate_texts(values), accepted)
+    overridden = _gated(values, accepted)
     if follows is not None and follows.program_id != program.id:
         raise ValidationError(
             "A follow-up stays in the program of the case it follows.", field="follows"
@@ -274,7 +289,7 @@ def update_case(
 ) -> list[str]:
     """Replace the editable content of a case; returns the names of the fields that changed."""
     values = _validate(case.program, data, require_all=case.status is not CaseStatus.DRAFT)
-    overridden = guard(gate_texts(values), accepted)
+    overridden = _gated(values, accepted)
     changed = [name for name, value in values.items() if not _same(getattr(case, name), value)]
     for name in changed:
         setattr(case, name, values[name])

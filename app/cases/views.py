@@ -50,7 +50,7 @@ from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.pagination import paginate
 from app.programs.models import Program, Session
-from app.programs.operations import find_program
+from app.programs.operations import find_program, topic_texts
 from app.recommendations.models import Adoption, PatientStatus, RecommendationStatus
 from app.recommendations.operations import (
     can_record_outcome,
@@ -122,20 +122,35 @@ def show_refusal(
     labels: dict[str, str],
     *,
     spans: dict[str, Any] | None = None,
+    topics: list[str] | None = None,
 ) -> tuple[dict[str, str], str, dict[str, Any]]:
-    """(errors by field, message, gate panels) for a refused form; never logs the text."""
+    """(errors by field, message, gate panels) for a refused form; never logs the text.
+    `topics` are the topic names typed: the new ones get a panel each (`topics[i]`)."""
     db.session.rollback()
     panels: dict[str, Any] = {}
     if isinstance(exc, IdentifiersFound) or request.form.getlist("accept_finding"):
+        texts, labels = dict(texts), dict(labels)
+        for key, name in _new_topic_texts(topics or []).items():
+            texts[key] = name
+            labels[key] = f"topic {key.removeprefix('topics[').removesuffix(']')}"
         panels = build_panels(texts, labels, _lenient_acceptances(request.form), spans=spans)
     errors = dict(exc.errors) if exc.errors else ({exc.field: exc.message} if exc.field else {})
     message = exc.message
     for key in panels:
         errors.setdefault(key, "Possible patient identifiers: see the highlighted text below.")
+        if key.startswith("topics["):
+            errors.setdefault("topics", "Possible patient identifiers in a new topic name.")
     if (exc.field or "").startswith("accept_findings"):
         message = "Choose a reason for each finding you mark “Not an identifier”."
         errors = {"accept_findings": message}
     return errors, message, panels
+
+
+def _new_topic_texts(names: list[str]) -> dict[str, str]:
+    try:
+        return topic_texts(names)
+    except ValidationError:  # a bad name is reported as such, not as a panel
+        return {}
 
 
 # ---------------------------------------------------------------- the case page
@@ -284,7 +299,7 @@ def _save_new(program: Program, action: str, *, follows: Case | None) -> Any:
         db.session.commit()
     except ValidationError as exc:
         form.errors, form.message, form.panels = show_refusal(
-            exc, texts, field_labels(program), spans=spans
+            exc, texts, field_labels(program), spans=spans, topics=list(data.topics)
         )
         return _render_form(program, form, action=action, follows=follows, status=422)
     if request.form.get("action") == "submit":
@@ -310,7 +325,7 @@ def edit_case(case_id: int) -> Any:
         db.session.commit()
     except ValidationError as exc:
         form.errors, form.message, form.panels = show_refusal(
-            exc, texts, field_labels(program), spans=spans
+            exc, texts, field_labels(program), spans=spans, topics=list(data.topics)
         )
         return _render_form(program, form, action=action, case=case, status=422)
     if request.form.get("action") == "submit" and case.status in (

@@ -7,6 +7,7 @@ offsets and categories only: the text itself never leaves the request that holds
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -88,16 +89,34 @@ def is_citation_field(name: str) -> bool:
     return name.startswith("references[") or ".references[" in name
 
 
+# Fields that name a member of staff (a session's didactic presenter) hold a person's name by
+# design, so a NAME there blocks only when the text speaks of a patient; every other category
+# blocks as anywhere else ("Patient Oswin Peabody, MRN 77731234" is refused for its MRN and,
+# with the cue, for the name).
+PERSON_FIELDS = frozenset({"didactic_presenter"})
+_PATIENT_CUE = re.compile(
+    r"\b(?:patients?|pts?|clients?|infants?|baby|child|mother|father|daughter|son|wife"
+    r"|husband|relatives?|family|DOB|MRN)\b",
+    re.IGNORECASE,
+)
+
+
+def is_person_field(name: str) -> bool:
+    return name.rpartition(".")[2] in PERSON_FIELDS
+
+
 def scan_fields(values: Mapping[str, str | None]) -> list[FieldFinding]:
     findings = []
     for name, text in values.items():
         if not text:
             continue
         citation = is_citation_field(name)
+        staff_name = is_person_field(name) and not _PATIENT_CUE.search(text)
         findings.extend(
             FieldFinding(name, f.start, f.end, f.category, round(f.confidence, 2))
             for f in scan(text)
-            if not citation or f.category in CITATION_CATEGORIES
+            if (not citation or f.category in CITATION_CATEGORIES)
+            and not (staff_name and f.category == "NAME")
         )
     return findings
 

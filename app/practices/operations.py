@@ -27,7 +27,7 @@ from app.practices.models import (
     Stance,
 )
 from app.programs.models import Session
-from app.programs.operations import resolve_topics
+from app.programs.operations import resolve_topics, topic_texts
 from app.recommendations.models import Recommendation
 
 TITLE_MAX = 300
@@ -82,10 +82,21 @@ def propose_practice(
 ) -> BestPractice:
     policy.require(actor, Permission.PROPOSE_PRACTICE)
     title, statement = _validate(title, statement)
-    overridden = guard({"title": title, "statement": statement, "reason": reason}, accepted)
-    practice = _create(title, statement, topics, author, actor, reason)
+    topics = _topic_list(topics)
+    accepted = list(accepted)
+    overridden = guard(
+        {"title": title, "statement": statement, "reason": reason, **topic_texts(topics)},
+        accepted,
+    )
+    practice = _create(title, statement, topics, author, actor, reason, accepted)
     remember_overrides(practice, overridden, actor=actor)
     return practice
+
+
+def _topic_list(topics: Iterable[str] | None) -> list[str]:
+    if isinstance(topics, str) or not isinstance(topics, Iterable):
+        raise ValidationError("Topics must be a list of names.", field="topics")
+    return list(topics)
 
 
 def _create(
@@ -95,13 +106,14 @@ def _create(
     author: User | None,
     actor: User | None,
     reason: str,
+    accepted: Iterable[Acceptance],
 ) -> BestPractice:
     practice = BestPractice(
         title=title,
         statement=statement,
         status=PracticeStatus.PROPOSED,
         created_by=author,
-        topics=resolve_topics(topics),
+        topics=resolve_topics(topics, accepted=accepted),
     )
     db.session.add(practice)
     db.session.flush()
@@ -123,8 +135,9 @@ def change_status(
     """Move a practice along its lifecycle, with a reason; a new version is kept."""
     policy.require(actor, Permission.PROPOSE_PRACTICE)
     target = _transition(practice, status, reason, superseded_by)
-    guard({"reason": reason}, accepted)
+    overridden = guard({"reason": reason}, accepted)
     _move(practice, target, reason, editor, superseded_by, actor)
+    remember_overrides(practice, overridden, actor=actor, fields=["reason"])
 
 
 def _transition(
@@ -177,8 +190,12 @@ def add_evidence(
     """Link a practice to a session, case or recommendation where it was discussed."""
     policy.require(actor, Permission.PROPOSE_PRACTICE)
     _evidence_kind(target)
-    guard({"note": note or ""}, accepted)
-    return _link(practice, target, note, added_by, actor)
+    if note is not None and not isinstance(note, str):
+        raise ValidationError("The note must be text.", field="note")
+    overridden = guard({"note": note or ""}, accepted)
+    link = _link(practice, target, note, added_by, actor)
+    remember_overrides(link, overridden, actor=actor)
+    return link
 
 
 def _evidence_kind(target: object) -> str:
@@ -253,10 +270,15 @@ def propose_from_recommendations(
     texts.update({"title": title, "statement": statement})
     for target, _ in extra:
         _evidence_kind(target)
-    overridden = guard(texts, accepted)
     if topics is None:
         topics = sorted({t.name for r in recommendations for t in r.case.topics})
-    practice = _create(title, statement, topics, author, actor, "Proposed from recommendations.")
+    topics = _topic_list(topics)
+    texts.update(topic_texts(topics))
+    accepted = list(accepted)
+    overridden = guard(texts, accepted)
+    practice = _create(
+        title, statement, topics, author, actor, "Proposed from recommendations.", accepted
+    )
     for recommendation in recommendations:
         _link(practice, recommendation, notes.get(recommendation.id, ""), author, actor)
     for target, note in extra:
@@ -285,16 +307,22 @@ def edit_practice(
     if practice.status in (PracticeStatus.RETIRED, PracticeStatus.SUPERSEDED):
         raise ValidationError(f"A {practice.status.value} practice cannot be edited.")
     title, statement = _validate(title, statement)
-    new_topics = resolve_topics(topics) if topics is not None else practice.topics
+    accepted = list(accepted)
+    names = _topic_list(topics) if topics is not None else [t.name for t in practice.topics]
+    new_names = topic_texts(names)
     if (
         title == practice.title
         and statement == practice.statement
-        and {t.id for t in new_topics} == {t.id for t in practice.topics}
+        and not new_names
+        and {t.id for t in resolve_topics(names)} == {t.id for t in practice.topics}
     ):
         return False
     if not reason or not reason.strip():
         raise ValidationError("Say what the edit changes and why.", field="reason")
-    overridden = guard({"title": title, "statement": statement, "reason": reason}, accepted)
+    overridden = guard(
+        {"title": title, "statement": statement, "reason": reason, **new_names}, accepted
+    )
+    new_topics = resolve_topics(names, accepted=accepted)
     practice.title, practice.statement = title, statement
     practice.topics = list(new_topics)
     practice.version += 1
@@ -323,7 +351,7 @@ def take_stance(
     note = (note or "").strip()
     if value is Stance.DISSENT and not note:
         raise ValidationError("Say why you dissent.", field="note")
-    guard({"note": note}, accepted)
+    overridden = guard({"note": note}, accepted)
     existing = db.session.scalar(
         select(PracticeEndorsement).where(
             PracticeEndorsement.practice_id == practice.id,
@@ -336,6 +364,7 @@ def take_stance(
     else:
         existing.stance, existing.note = value, note
     db.session.flush()
+    remember_overrides(existing, overridden, actor=actor)
     record(actor, f"practice.{value.value}", practice, endorsement_id=existing.id)
     return existing
 

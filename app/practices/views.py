@@ -182,7 +182,9 @@ def new() -> Any:
             )
             db.session.commit()
         except ValidationError as exc:
-            errors, message, panels = show_refusal(exc, texts, labels)
+            errors, message, panels = show_refusal(
+                exc, texts, labels, topics=_topics(values["topics"])
+            )
         else:
             flash(f"Best practice proposed as {practice.status.value}.", "success")
             return redirect(url_for("practices.practice", practice_id=practice.id), 303)
@@ -232,7 +234,9 @@ def edit(practice_id: int) -> Any:
             db.session.commit()
         except ValidationError as exc:
             labels = {"title": "Title", "statement": "Statement", "reason": "Reason"}
-            errors, message, panels = show_refusal(exc, texts, labels)
+            errors, message, panels = show_refusal(
+                exc, texts, labels, topics=_topics(values["topics"])
+            )
         else:
             flash(
                 f"Saved as version {practice.version}." if changed else "Nothing changed.",

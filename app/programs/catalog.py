@@ -14,6 +14,7 @@ import yaml
 
 from app.auth.models import Role, User
 from app.auth.operations import add_membership, create_user, get_user_by_email
+from app.common import text_key
 from app.errors import ValidationError
 from app.extensions import db
 from app.programs.models import Program, Session
@@ -24,8 +25,9 @@ from app.programs.operations import (
     find_program,
     find_session,
     find_topic,
+    update_program,
     update_session,
-    validate_template,
+    update_topic,
 )
 
 
@@ -82,14 +84,14 @@ def load_catalog(path: Path, *, actor: User | None = None) -> dict[str, int]:
 def _load_topics(entries: list[dict[str, Any]]) -> int:
     for entry in entries:
         topic = find_topic(entry["name"])
-        if topic is None or topic.name.lower() != entry["name"].lower():
+        if topic is None or text_key(topic.name) != text_key(entry["name"]):
             topic = create_topic(
                 entry["name"],
                 synonyms=entry.get("synonyms") or [],
                 description=entry.get("description", ""),
             )
         else:
-            topic.synonyms = list(entry.get("synonyms") or [])
+            update_topic(topic, synonyms=entry.get("synonyms") or [])
     for entry in entries:
         if entry.get("parent"):
             topic = find_topic(entry["name"])
@@ -124,11 +126,14 @@ def _load_program(entry: dict[str, Any], actor: User | None) -> Program:
             private=bool(entry.get("private", False)),
             actor=actor,
         )
-    program.name = entry["name"]
-    program.description = entry.get("description", "")
-    program.case_template = validate_template(entry.get("template"))
-    program.private = bool(entry.get("private", False))
-    return program
+    return update_program(
+        program,
+        name=entry["name"],
+        description=entry.get("description", ""),
+        template=entry.get("template"),
+        private=bool(entry.get("private", False)),
+        actor=actor,
+    )
 
 
 def _load_session(program: Program, entry: dict[str, Any], actor: User | None) -> Session:

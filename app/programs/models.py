@@ -60,6 +60,10 @@ class Topic(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(sa.String(120), unique=True)
+    # text_key(name): what every lookup by name compares, and what makes a name unique
+    # whatever its case (folding can lengthen a name: "ß" becomes "ss"). A unique index
+    # rather than a constraint, so SQLite can add it without rebuilding the table.
+    name_key: Mapped[str] = mapped_column(sa.String(360), index=True, unique=True)
     slug: Mapped[str] = mapped_column(sa.String(64), unique=True)
     synonyms: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     description: Mapped[str] = mapped_column(sa.Text, default="")

@@ -8,12 +8,14 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import User
 from app.auth.policy import Permission
-from app.common import slugify
+from app.common import slugify, text_key
 from app.deid.gate import Acceptance
 from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
@@ -26,7 +28,10 @@ _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
 def find_program(slug: str) -> Program | None:
-    return db.session.scalar(select(Program).where(Program.slug == slug))
+    """A program by its slug, however it is cased or typed ("HCV", "ｈｃｖ" find "hcv")."""
+    if not isinstance(slug, str) or not slug.strip():
+        return None
+    return db.session.scalar(select(Program).where(Program.slug == text_key(slug)))
 
 
 def get_program(slug: str) -> Program:
@@ -105,35 +110,66 @@ def create_program(
     template: Any = None,
     private: bool = False,
     actor: User | None = None,
+    accepted: Iterable[Acceptance] = (),
 ) -> Program:
     policy.require(actor, Permission.MANAGE_PROGRAMS)
-    if not _SLUG.match(slug or ""):
+    if not isinstance(slug, str) or not _SLUG.match(slug):
         raise ValidationError("Slug must be lowercase letters, digits and hyphens.", field="slug")
     if find_program(slug) is not None:
         raise ValidationError(f"A program with slug '{slug}' already exists.", field="slug")
-    if not name or not name.strip():
-        raise ValidationError("Name is required.", field="name")
+    name, description = _program_texts(name, description)
+    overridden = guard({"name": name, "description": description}, accepted)
     program = Program(
         slug=slug,
-        name=name.strip(),
-        description=description or "",
+        name=name,
+        description=description,
         case_template=validate_template(template),
         private=bool(private),
     )
     db.session.add(program)
     db.session.flush()
     record(actor, "program.created", program, private=program.private)
+    remember_overrides(program, overridden, actor=actor)
     return program
 
 
-def update_program(program: Program, *, actor: User | None = None, **changes: Any) -> Program:
+def _program_texts(name: Any, description: Any) -> tuple[str, str]:
+    if not isinstance(name, str) or not name.strip():
+        raise ValidationError("Name is required.", field="name")
+    if len(name.strip()) > 200:
+        raise ValidationError("Name must be at most 200 characters.", field="name")
+    if description is not None and not isinstance(description, str):
+        raise ValidationError("Description must be text.", field="description")
+    return name.strip(), (description or "").strip()
+
+
+def update_program(
+    program: Program,
+    *,
+    actor: User | None = None,
+    accepted: Iterable[Acceptance] = (),
+    **changes: Any,
+) -> Program:
     policy.require(actor, Permission.MANAGE_PROGRAMS)
+    unknown = set(changes) - {"name", "description", "private", "template"}
+    if unknown:
+        first = sorted(unknown)[0]
+        raise ValidationError(f"'{first}' is not a program field.", field=first)
+    name, description = _program_texts(
+        changes.get("name", program.name), changes.get("description", program.description)
+    )
+    overridden = guard({"name": name, "description": description}, accepted)
+    new = {"name": name, "description": description}
     if "template" in changes:
-        program.case_template = validate_template(changes.pop("template"))
-    for key in ("name", "description", "private"):
-        if key in changes:
-            setattr(program, key, changes[key])
-    record(actor, "program.updated", program, fields=",".join(sorted(changes)) or "template")
+        new["case_template"] = validate_template(changes["template"])
+    if "private" in changes:
+        new["private"] = bool(changes["private"])
+    changed = sorted(key for key, value in new.items() if getattr(program, key) != value)
+    for key in changed:
+        setattr(program, key, new[key])
+    if changed:
+        record(actor, "program.updated", program, fields=",".join(changed))
+        remember_overrides(program, overridden, actor=actor)
     return program
 
 
@@ -188,9 +224,14 @@ def create_session(
             f"{program.name} already has a session number {number}.", field="number"
         )
     title = (title or f"{program.name} session {number}").strip()[:200]
-    overridden = guard(
-        {"title": title, "didactic_topic": didactic_topic or "", "notes": notes or ""}, accepted
-    )
+    texts = {
+        "title": title,
+        "didactic_topic": didactic_topic or "",
+        "didactic_presenter": didactic_presenter or "",
+        "notes": notes or "",
+    }
+    topics = list(topics)
+    overridden = guard({**texts, **topic_texts(topics)}, accepted)
     session = Session(
         program=program,
         date=on,
@@ -200,7 +241,7 @@ def create_session(
         didactic_presenter=didactic_presenter or "",
         attendance_count=attendance_count,
         notes=notes or "",
-        topics=resolve_topics(topics),
+        topics=resolve_topics(topics, accepted=accepted),
     )
     db.session.add(session)
     db.session.flush()
@@ -241,13 +282,16 @@ def update_session(
             )
     if "title" in changes and not changes["title"].strip():
         raise ValidationError("Title is required.", field="title")
-    texts = {n: changes.get(n, getattr(session, n)) for n in ("title", "didactic_topic", "notes")}
+    texts = {n: changes.get(n, getattr(session, n)) for n in SESSION_TEXT_FIELDS}
+    if topics is not None:
+        topics = list(topics)
+        texts.update(topic_texts(topics))
     overridden = guard(texts, accepted)
     changed = [name for name, value in changes.items() if getattr(session, name) != value]
     for name in changed:
         setattr(session, name, changes[name])
     if topics is not None:
-        new_topics = resolve_topics(topics)
+        new_topics = resolve_topics(topics, accepted=accepted)
         if {t.id for t in new_topics} != {t.id for t in session.topics}:
             session.topics = new_topics
             changed.append("topics")
@@ -258,15 +302,41 @@ def update_session(
 
 
 def find_topic(name: str) -> Topic | None:
-    """A topic by its name or one of its synonyms, case-insensitively."""
-    wanted = name.strip().lower()
-    topic = db.session.scalar(select(Topic).where(func.lower(Topic.name) == wanted))
+    """A topic by its name or one of its synonyms, whatever the case (Unicode-aware)."""
+    if not isinstance(name, str) or not name.strip():
+        return None
+    wanted = text_key(name)
+    topic = db.session.scalar(select(Topic).where(Topic.name_key == wanted))
     if topic is not None:
         return topic
-    for candidate in db.session.scalars(select(Topic)):
-        if any(s.lower() == wanted for s in candidate.synonyms or []):
+    for candidate in db.session.scalars(select(Topic).order_by(Topic.id)):
+        if any(text_key(s) == wanted for s in candidate.synonyms or [] if isinstance(s, str)):
             return candidate
     return None
+
+
+TOPIC_NAME_MAX = 120
+
+
+def _topic_name(name: Any) -> str:
+    if not isinstance(name, str) or not name.strip():
+        raise ValidationError("Topics must be non-empty names.", field="topics")
+    name = " ".join(name.split())
+    if len(name) > TOPIC_NAME_MAX:
+        raise ValidationError(
+            f"Topic name must be 1 to {TOPIC_NAME_MAX} characters.", field="topics"
+        )
+    return name
+
+
+def topic_texts(names: Iterable[Any]) -> dict[str, str]:
+    """The names among `names` that would add a topic to the vocabulary, by gate field
+    `topics[i]` (1-based, as given): an existing topic passed the gate when it was added."""
+    return {
+        f"topics[{i}]": _topic_name(name)
+        for i, name in enumerate(names, 1)
+        if find_topic(_topic_name(name)) is None
+    }
 
 
 def create_topic(
@@ -275,37 +345,106 @@ def create_topic(
     synonyms: Iterable[str] = (),
     parent: Topic | None = None,
     description: str = "",
+    accepted: Iterable[Acceptance] = (),
 ) -> Topic:
-    name = name.strip()
-    if not name or len(name) > 120:
-        raise ValidationError("Topic name must be 1 to 120 characters.", field="topics")
-    slug = slugify(name)
-    existing = set(db.session.scalars(select(Topic.slug).where(Topic.slug.like(f"{slug}%"))))
-    base, n = slug, 2
-    while slug in existing:
-        slug, n = f"{base}-{n}", n + 1
-    topic = Topic(
-        name=name,
-        slug=slug,
-        synonyms=[s.strip() for s in synonyms if s and s.strip()],
-        parent=parent,
-        description=description,
-    )
-    db.session.add(topic)
-    db.session.flush()
+    """Add a term to the vocabulary (or return the one already named so): its name,
+    synonyms and description pass the gate."""
+    name = _topic_name(name)
+    synonyms = _synonyms(synonyms)
+    if description is not None and not isinstance(description, str):
+        raise ValidationError("Topic description must be text.", field="description")
+    texts = {"name": name, "description": description or ""}
+    texts.update({f"synonyms[{i}]": s for i, s in enumerate(synonyms, 1)})
+    guard(texts, accepted)
+    return _get_or_add_topic(name, synonyms, description or "", parent)
+
+
+def update_topic(
+    topic: Topic,
+    *,
+    synonyms: Iterable[str] | None = None,
+    description: str | None = None,
+    accepted: Iterable[Acceptance] = (),
+) -> Topic:
+    """Change a topic's synonyms or description, through the gate."""
+    new_synonyms = _synonyms(synonyms) if synonyms is not None else list(topic.synonyms or [])
+    if description is not None and not isinstance(description, str):
+        raise ValidationError("Topic description must be text.", field="description")
+    new_description = topic.description if description is None else description
+    texts = {"description": new_description or ""}
+    texts.update({f"synonyms[{i}]": s for i, s in enumerate(new_synonyms, 1)})
+    guard(texts, accepted)
+    topic.synonyms, topic.description = new_synonyms, new_description or ""
     return topic
 
 
-def resolve_topics(names: Iterable[str], *, create: bool = True) -> list[Topic]:
+def _synonyms(values: Iterable[Any]) -> list[str]:
+    if isinstance(values, str) or not isinstance(values, Iterable):
+        raise ValidationError("Synonyms must be a list of names.", field="synonyms")
+    out = []
+    for value in values:
+        if not isinstance(value, str):
+            raise ValidationError("Each synonym must be text.", field="synonyms")
+        if value.strip():
+            out.append(" ".join(value.split()))
+    return out
+
+
+def _get_or_add_topic(
+    name: str, synonyms: list[str], description: str, parent: Topic | None
+) -> Topic:
+    """The topic whose name folds to the same key as `name`, added when missing.
+
+    Several importers may add the same topic at once: the row goes in with INSERT … ON
+    CONFLICT DO NOTHING and is then read back, so whoever loses the race gets the winner's
+    row instead of a unique-constraint error (PostgreSQL waits for the winner's commit)."""
+    key = text_key(name)
+    existing = db.session.scalar(select(Topic).where(Topic.name_key == key))
+    if existing is not None:
+        return existing
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    base = slugify(name)
+    for _attempt in range(50):
+        taken = set(db.session.scalars(select(Topic.slug).where(Topic.slug.like(f"{base}%"))))
+        slug, n = base, 2
+        while slug in taken:
+            slug, n = f"{base}-{n}"[:64], n + 1
+        db.session.execute(
+            insert(Topic.__table__)
+            .values(
+                name=name,
+                name_key=key,
+                slug=slug,
+                synonyms=synonyms,
+                description=description,
+                parent_id=parent.id if parent is not None else None,
+            )
+            .on_conflict_do_nothing()
+        )
+        topic = db.session.scalar(select(Topic).where(Topic.name_key == key))
+        if topic is not None:
+            return topic
+        # Another topic took the slug in the meantime: pick the next free one.
+    raise ValidationError(f"Could not add the topic '{name}'; try again.", field="topics")
+
+
+def resolve_topics(
+    names: Iterable[str], *, create: bool = True, accepted: Iterable[Acceptance] = ()
+) -> list[Topic]:
+    """The topics named, in order; unknown names become new topics once they pass the gate
+    (as fields `topics[i]`, so an author can mark a finding "not an identifier")."""
+    if isinstance(names, str) or not isinstance(names, Iterable):
+        raise ValidationError("Topics must be a list of names.", field="topics")
+    names = [_topic_name(name) for name in names]
+    new = topic_texts(names)
+    if new and not create:
+        unknown = next(iter(new.values()))
+        raise ValidationError(f"Unknown topic '{unknown}'.", field="topics")
+    guard(new, accepted)
     topics: list[Topic] = []
     for name in names:
-        if not isinstance(name, str) or not name.strip():
-            raise ValidationError("Topics must be non-empty names.", field="topics")
-        topic = find_topic(name)
-        if topic is None:
-            if not create:
-                raise ValidationError(f"Unknown topic '{name}'.", field="topics")
-            topic = create_topic(name)
+        topic = find_topic(name) or _get_or_add_topic(name, [], "", None)
         if topic not in topics:
             topics.append(topic)
     return topics

@@ -158,7 +158,12 @@ def _read_session_form(form: Any) -> tuple[dict[str, Any], dict[str, Any], dict[
     return typed, changes, errors
 
 
-_SESSION_LABELS = {"title": "Title", "didactic_topic": "Didactic topic", "notes": "Notes"}
+_SESSION_LABELS = {
+    "title": "Title",
+    "didactic_topic": "Didactic topic",
+    "didactic_presenter": "Didactic presenter",
+    "notes": "Notes",
+}
 
 
 def _session_form(
@@ -193,7 +198,7 @@ def new_session(slug: str) -> Any:
     typed, changes, errors = _read_session_form(request.form)
     if errors:
         return _session_form(program, None, typed, errors, next(iter(errors.values())))
-    texts = {n: changes[n] for n in ("title", "didactic_topic", "notes")}
+    texts = {n: changes[n] for n in _SESSION_LABELS}
     if not texts["title"]:
         texts.pop("title")
     try:
@@ -211,7 +216,7 @@ def new_session(slug: str) -> Any:
         )
         db.session.commit()
     except ValidationError as exc:
-        errs, message, panels = show_refusal(exc, texts, _SESSION_LABELS)
+        errs, message, panels = show_refusal(exc, texts, _SESSION_LABELS, topics=changes["topics"])
         return _session_form(program, None, typed, errs, message, panels)
     flash(f"Session {session.number} created. Schedule approved cases into it.", "success")
     return redirect(url_for("programs.session", slug=slug, number=session.number), 303)
@@ -255,8 +260,8 @@ def edit_session(slug: str, number: int) -> Any:
         )
         db.session.commit()
     except ValidationError as exc:
-        texts = {n: changes[n] for n in ("title", "didactic_topic", "notes")}
-        errs, message, panels = show_refusal(exc, texts, _SESSION_LABELS)
+        texts = {n: changes[n] for n in _SESSION_LABELS}
+        errs, message, panels = show_refusal(exc, texts, _SESSION_LABELS, topics=topics)
         return _session_form(program, session, typed, errs, message, panels)
     flash("Session saved." if changed else "Nothing changed.", "success" if changed else "info")
     return redirect(url_for("programs.session", slug=slug, number=number), 303)

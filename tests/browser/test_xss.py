@@ -1,0 +1,437 @@
+"""Stored and reflected cross-site scripting, tried in a real browser.
+
+A list of payloads is stored through the domain operations (as users would write them) in
+every text field that a page renders; then every page that shows them is opened in headless
+Chromium, with dialogs, console messages and a `window.__xss` sentinel watched, and the DOM
+searched for anything live the payloads could have planted (event-handler attributes,
+inline scripts, frames, `javascript:` URLs). Reflected parameters (search q, next, page)
+get the same payloads. One world, one browser, many page loads."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from datetime import date
+from types import SimpleNamespace
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+from werkzeug.serving import make_server
+
+from app.extensions import db
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _require_chromium
+from tests.conftest import PASSWORD, make_app
+
+pytestmark = pytest.mark.browser
+
+PAYLOADS = [
+    "<script>window.__xss=1;alert(1)</script>",
+    '<img src=x onerror="window.__xss=2;alert(2)">',
+    '"><svg onload=alert(3)>',
+    "'><img src=x onerror=alert(4)>",
+    '" autofocus onfocus="alert(5)" x="',
+    "' autofocus onfocus='alert(6)' x='",
+    "</textarea><script>alert(7)</script>",
+    "</title><script>alert(8)</script>",
+    "[click me](javascript:alert(9))",
+    "[click](JaVaScRiPt:alert(10))",
+    "![pic](javascript:alert(11))",
+    "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxMik8L3NjcmlwdD4=)",
+    '<a href="javascript:alert(13)">link</a>',
+    '<iframe src="javascript:alert(14)"></iframe>',
+    "<details open ontoggle=alert(15)>x</details>",
+    "{{ 'ss' ~ 'ti' ~ 7*191 }} {{ config.SECRET_KEY }}",
+    "{% print('ss' ~ 'ti' ~ 7*191) %} ${'ss'+'ti'+7*191} #{'ss'+'ti'+7*191}",
+    "[x](&#106;avascript:alert(18))",
+    '![a" onerror="alert(19)](x.png)',
+    "<javascript:alert(20)>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(21)>",
+    "<b onmouseover=alert(22)>bold</b><style>*{color:red}</style>",
+    "<body onload=alert(23)>",
+    '<object data="javascript:alert(24)"></object>',
+    "[ref][1]\n\n[1]: javascript:alert(25)",
+    '<a href="#" onclick="alert(26)">click</a>',
+    "javascript:alert(27)",
+    "<input onfocus=alert(28) autofocus>",
+]
+# Template injection would show these; the secret key must never show.
+EVALUATED = ("ssti1337",)
+SECRET = "xss-suite-secret"
+
+TEMPLATE = {
+    "sections": [
+        {"key": "hpi", "label": "History of present illness", "required": True},
+        {"key": "plan", "label": "Plan"},
+    ],
+    "fields": [{"key": "history", "label": "Relevant history", "type": "text"}],
+}
+
+# Anything live a payload could leave in the page: the app itself uses none of these (its
+# Content-Security-Policy forbids inline script), so any hit is an injection.
+LIVE_DOM = """() => {
+  const hits = [];
+  for (const el of document.querySelectorAll('*')) {
+    for (const attr of el.attributes) {
+      const name = attr.name.toLowerCase();
+      const value = (attr.value || '').replace(/[\\s\\u0000-\\u001f]/g, '').toLowerCase();
+      if (name.startsWith('on')) hits.push(el.tagName + '[' + name + ']');
+      if (['href', 'src', 'action', 'formaction', 'data', 'xlink:href'].includes(name) &&
+          (value.startsWith('javascript:') || value.startsWith('vbscript:') ||
+           value.startsWith('data:text/html')))
+        hits.push(el.tagName + '[' + name + '=' + value + ']');
+    }
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'script' && !el.src) hits.push('inline script');
+    if (['iframe', 'object', 'embed', 'base', 'frame'].includes(tag)) hits.push(tag);
+    if (tag === 'meta' && (el.getAttribute('http-equiv') || '').toLowerCase() === 'refresh')
+      hits.push('meta refresh');
+    if (tag === 'style' && el.closest('main')) hits.push('style in main');
+  }
+  return hits;
+}"""
+
+
+def passing(operation: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run an operation; if the gate doubts a payload, mark its findings "not an identifier"
+    (the author's override), as the payloads are not about any patient."""
+    from app.deid.gate import Acceptance, IdentifiersFound
+
+    try:
+        result = operation(*args, **kwargs)
+    except IdentifiersFound as exc:
+        db.session.rollback()
+        accepted = [Acceptance(f.field, f.start, f.end, "other") for f in exc.findings]
+        result = operation(*args, **kwargs, accepted=accepted)
+    db.session.commit()
+    return result
+
+
+def one_line(payload: str) -> str:
+    return " ".join(payload.split())
+
+
+def build_payload_world() -> SimpleNamespace:
+    """For payload i: a program, a session, an expert whose display name is the payload, a
+    case with a review comment, a recommendation, an annotation, a follow-up with an
+    outcome note, a practice with evidence, a status reason and a dissent, and a draft."""
+    from app.auth.models import Role
+    from app.auth.operations import create_user
+    from app.cases import lifecycle
+    from app.cases.operations import CaseData
+    from app.practices.operations import (
+        add_evidence,
+        change_status,
+        propose_practice,
+        take_stance,
+    )
+    from app.programs.operations import create_program, create_session
+    from app.recommendations.operations import add_recommendation, annotate, record_outcome
+
+    admin = create_user("admin@example.org", "Admin", Role.ADMIN, password=PASSWORD)
+    provider = create_user("spoke@example.org", "Spoke", Role.PROVIDER, password=PASSWORD)
+    coordinator = create_user("hub@example.org", "Hub", Role.COORDINATOR, password=PASSWORD)
+    db.session.commit()
+    world = SimpleNamespace(admin_email=admin.email, provider_email=provider.email, items=[])
+    for i, payload in enumerate(PAYLOADS):
+        line = one_line(payload)
+        slug = f"x{i:02d}"
+        program = passing(
+            create_program, slug, line, description=payload, template=TEMPLATE, actor=admin
+        )
+        from app.auth.operations import add_membership
+
+        for user in (provider, coordinator):
+            add_membership(user, slug)
+        expert = create_user(
+            f"expert{i}@example.org", line[:120], Role.EXPERT, program_slugs=[slug]
+        )
+        db.session.commit()
+        topic = line[:120]
+        session = passing(
+            create_session,
+            program,
+            date(2025, 3, 4),
+            title=line,
+            didactic_topic=line,
+            didactic_presenter=line,
+            notes=payload,
+            topics=[topic],
+            actor=coordinator,
+        )
+        data = CaseData(
+            title=line,
+            question=payload,
+            presentation=f"## History of present illness\n\n{payload}\n\n## Plan\n\n{payload}",
+            age=40,
+            sex="female",
+            fields={"history": line},
+            topics=[topic],
+        )
+        case = passing(lifecycle.draft_case, program, data, presenter=provider)
+        lifecycle.submit_case(case, actor=provider)
+        passing(lifecycle.return_case, case, payload, actor=coordinator)
+        lifecycle.submit_case(case, actor=provider)
+        lifecycle.approve_case(case, actor=coordinator)
+        lifecycle.schedule_case(case, session, actor=coordinator)
+        lifecycle.mark_presented(case, session, actor=coordinator)
+        db.session.commit()
+        rec = passing(
+            add_recommendation, case, expert, payload, "other", references=[line], actor=expert
+        )
+        lifecycle.publish_recommendation(rec, actor=expert)
+        passing(annotate, rec, expert, "evidence", payload, actor=expert)
+        follow_up = passing(
+            lifecycle.draft_case,
+            program,
+            CaseData(title=f"Follow-up {line}", question="Still?", topics=[topic]),
+            presenter=provider,
+            follows=case,
+        )
+        passing(record_outcome, follow_up, rec, "adopted", "improved", note=payload, actor=provider)
+        practice = passing(
+            propose_practice,
+            line,
+            payload,
+            topics=[topic],
+            author=expert,
+            actor=expert,
+            reason=payload,
+        )
+        passing(add_evidence, practice, case, note=payload, added_by=expert, actor=expert)
+        passing(change_status, practice, "emerging", reason=payload, editor=expert, actor=expert)
+        passing(take_stance, practice, "dissent", expert=expert, note=payload, actor=expert)
+        draft = passing(
+            lifecycle.draft_case,
+            program,
+            CaseData(
+                title=line,
+                question=payload,
+                presentation=payload,
+                fields={"history": line},
+                topics=[topic],
+            ),
+            presenter=provider,
+        )
+        world.items.append(
+            SimpleNamespace(
+                slug=slug,
+                case=case.id,
+                follow_up=follow_up.id,
+                rec=rec.id,
+                practice=practice.id,
+                draft=draft.id,
+            )
+        )
+    return world
+
+
+@pytest.fixture(scope="module")
+def xss_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace]:
+    _require_chromium()
+    tmp = tmp_path_factory.mktemp("xss")
+    app = make_app(
+        f"sqlite:///{tmp / 'casebook.sqlite3'}",
+        tmp / "index",
+        WTF_CSRF_ENABLED=True,
+        SECRET_KEY=SECRET,
+        CASEBOOK_SEARCH_APPLY="sync",
+    )
+    with app.app_context():
+        db.create_all()
+        world = build_payload_world()
+        db.session.remove()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield SimpleNamespace(url=f"http://127.0.0.1:{server.server_port}", world=world)
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+        with app.app_context():
+            db.engine.dispose()
+
+
+class Watcher:
+    """One signed-in browser context whose pages report anything a payload ran."""
+
+    def __init__(self, browser: Any, base_url: str, email: str | None) -> None:
+        self.context = browser.new_context(base_url=base_url)
+        self.page = self.context.new_page()
+        self.executed: list[str] = []
+        self.loads = 0
+        self.page.on("dialog", self._dialog)
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda exc: self.executed.append(f"page error: {exc}"))
+        if email:
+            self.page.goto("/sign-in")
+            self.page.fill("#email", email)
+            self.page.fill("#password", PASSWORD)
+            with self.page.expect_navigation():
+                self.page.click("button[type=submit]")
+            assert "/sign-in" not in self.page.url, f"{email} could not sign in"
+
+    def _dialog(self, dialog: Any) -> None:
+        self.executed.append(f"dialog {dialog.type}: {dialog.message} at {self.page.url}")
+        dialog.dismiss()
+
+    def _console(self, message: Any) -> None:
+        text = message.text
+        if "Content Security Policy" in text or "__xss" in text:
+            self.executed.append(f"console: {text[:200]} at {self.page.url}")
+
+    def visit(self, path: str) -> int:
+        response = self.page.goto(path)
+        self.loads += 1
+        self.inspect(path)
+        return response.status if response else 0
+
+    def inspect(self, path: str) -> None:
+        sentinel = self.page.evaluate("() => window.__xss")
+        if sentinel is not None:
+            self.executed.append(f"window.__xss={sentinel} at {path}")
+        for hit in self.page.evaluate(LIVE_DOM):
+            self.executed.append(f"live {hit} at {path}")
+        html = self.page.content()
+        for marker in (*EVALUATED, SECRET):
+            if marker in html:
+                self.executed.append(f"template evaluated ({marker}) at {path}")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def stored_pages(item: SimpleNamespace) -> list[str]:
+    return [
+        f"/programs/{item.slug}",
+        f"/programs/{item.slug}/sessions/1",
+        f"/programs/{item.slug}/sessions/1/edit",
+        f"/cases/{item.case}",
+        f"/cases/{item.case}/letter",
+        f"/cases/{item.follow_up}",
+        f"/recommendations/{item.rec}/versions",
+        f"/practices/{item.practice}",
+        f"/practices/{item.practice}/edit",
+        f"/practices/{item.practice}/versions",
+        f"/audit/case/{item.case}",
+    ]
+
+
+@pytest.fixture(scope="module")
+def chromium(xss_server: SimpleNamespace) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def test_the_watcher_sees_a_payload_that_runs(chromium, xss_server):
+    """The control: on a page that does not escape (and has no CSP), the hooks fire."""
+    watcher = Watcher(chromium, xss_server.url, None)
+    try:
+        watcher.page.set_content("<p>" + " ".join(PAYLOADS[:3]) + " ssti1337</p>")
+        watcher.page.wait_for_timeout(200)  # let the broken image fail and its handler run
+        watcher.inspect("unescaped page")
+    finally:
+        watcher.close()
+    found = " | ".join(watcher.executed).lower()
+    assert "dialog alert" in found and "window.__xss" in found
+    assert "live img[onerror]" in found and "live svg[onload]" in found
+    assert "inline script" in found and "template evaluated (ssti1337)" in found
+
+
+# Each payload is stored in all of these, on its own program, session, case, follow-up,
+# recommendation, practice, expert and draft.
+STORED_FIELDS = (
+    "program name",
+    "program description",
+    "session title",
+    "didactic topic",
+    "didactic presenter",
+    "session notes",
+    "topic name",
+    "case title",
+    "case question",
+    "case section: history of present illness",
+    "case section: plan",
+    "case text field",
+    "review comment",
+    "recommendation body",
+    "recommendation reference",
+    "annotation body",
+    "follow-up title",
+    "outcome note",
+    "practice title",
+    "practice statement",
+    "practice proposal reason",
+    "practice status reason",
+    "evidence note",
+    "endorsement note",
+    "expert display name",
+    "draft title, question and presentation (edit form)",
+)
+
+
+def test_no_stored_or_reflected_payload_runs_in_the_browser(chromium, xss_server, capsys):
+    world = xss_server.world
+    admin = Watcher(chromium, xss_server.url, world.admin_email)
+    provider = Watcher(chromium, xss_server.url, world.provider_email)
+    anonymous = Watcher(chromium, xss_server.url, None)
+    try:
+        statuses: dict[str, int] = {}
+        for path in (
+            "/",
+            "/practices",
+            "/practices/candidates",
+            "/curriculum",
+            "/sessions/upcoming",
+            "/review",
+            "/search?q=alert",
+            "/search?q=javascript",
+            "/search?q=click",
+        ):
+            statuses[path] = admin.visit(path)
+        # Search snippets are built from the stored text and marked up by the app.
+        statuses["/search?q=onerror"] = admin.visit("/search?q=onerror")
+        snippets = admin.page.locator(".result-snippet").count()
+        for path in ("/my/cases", "/notifications", "/search?q=alert"):
+            statuses[f"provider {path}"] = provider.visit(path)
+        for item in world.items:
+            for path in stored_pages(item):
+                statuses[path] = admin.visit(path)
+            path = f"/cases/{item.draft}/edit"  # only its presenter edits a draft
+            statuses[f"provider {path}"] = provider.visit(path)
+        for payload in PAYLOADS:
+            q = quote(payload, safe="")
+            admin.visit(f"/search?q={q}")
+            admin.visit(f"/programs/x00?page={q}")
+            anonymous.visit(f"/sign-in?next={q}")
+        for q in (quote(p, safe="") for p in PAYLOADS[:8]):  # the markup breakouts
+            admin.visit(f"/practices?status={q}")
+            admin.visit(f"/curriculum?program={q}&start={q}")
+        executed = admin.executed + provider.executed + anonymous.executed
+        loads = admin.loads + provider.loads + anonymous.loads
+    finally:
+        for watcher in (admin, provider, anonymous):
+            watcher.close()
+    failed = {path: status for path, status in statuses.items() if status != 200}
+    assert not failed, f"pages that did not render: {failed}"
+    assert executed == [], "\n".join(executed[:40])
+    assert snippets > 0, "the search for a payload word found nothing to show"
+    with capsys.disabled():
+        print(
+            f"\nXSS: {len(PAYLOADS)} payloads x {len(STORED_FIELDS)} stored fields, "
+            f"{loads} page loads "
+            f"({len(statuses)} stored-content pages), {len(executed)} executions"
+        )
+
+
+def test_the_payloads_fit_every_field():
+    """Topic and display names hold 120 characters: longer payloads would be cut."""
+    assert len(PAYLOADS) >= 20
+    assert all(len(one_line(p)) <= 120 for p in PAYLOADS)
