@@ -6,7 +6,7 @@ names fold to the same key (SQLite's ASCII-only lower() let "Äx" and "äx" both
 merged into the oldest one. Program slugs are stored folded, as lookups fold what is typed.
 
 Revision ID: 0005_text_keys
-Revises: 0003_practice_endorsements
+Revises: 0004_account_security
 Create Date: 2026-12-04 16:10:00.000000
 
 """
@@ -17,7 +17,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0005_text_keys"
-down_revision = "0003_practice_endorsements"
+down_revision = "0004_account_security"
 branch_labels = None
 depends_on = None
 
