@@ -303,7 +303,7 @@ def propose_practice_endpoint(payload: dict[str, Any]) -> Any:
     recs = []
     for item in payload["recommendations"]:
         rec = db.session.get(Recommendation, item["id"])
-        if rec is None:
+        if rec is None or not policy.can_view_recommendation(user, rec):
             raise NotFound(f"No recommendation {item['id']}.")
         recs.append(rec)
     practice = propose_from_recommendations(

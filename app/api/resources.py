@@ -39,7 +39,12 @@ from app.deid.gate import parse_acceptances, scan_fields
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.programs.models import Program, Session
-from app.programs.operations import create_session, get_program, update_session, visible_programs
+from app.programs.operations import (
+    create_session,
+    find_program,
+    update_session,
+    visible_programs,
+)
 from app.recommendations.models import Annotation, Outcome, Recommendation
 from app.recommendations.operations import add_recommendation, annotate, edit_recommendation
 from app.recommendations.operations import record_outcome as record_outcome_operation
@@ -186,8 +191,11 @@ def outcome_json(outcome: Outcome) -> dict[str, Any]:
 
 
 def _program(slug: str) -> Program:
-    program = get_program(slug)
-    policy.require_view_program(api_user(), program)
+    # One answer for a missing program and a private one the user is not a member of, so
+    # that private slugs can't be told from unknown ones.
+    program = find_program(slug)
+    if program is None or not policy.can_view_program(api_user(), program):
+        raise NotFound(f"No program with slug '{slug}'.")
     return program
 
 

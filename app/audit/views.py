@@ -34,17 +34,16 @@ def trail(kind: str, entity_id: int) -> Any:
         raise NotFound("No such record.")
     model, table = KINDS[kind]
     entity = db.session.get(model, entity_id)
-    if entity is None:
+    # The trail of something the reader may not see is as absent as the thing itself, and
+    # answers exactly as a missing one does.
+    if entity is None or not _may_see(user, entity):
         raise NotFound("No such record.")
     if isinstance(entity, Case):
-        policy.require_view_case(user, entity)
         title, back = entity.title, url_for("cases.case", case_id=entity.id)
     elif isinstance(entity, Recommendation):
-        policy.require_view_case(user, entity.case)
         title = f"Recommendation {entity.position} on “{entity.case.title}”"
         back = url_for("cases.case", case_id=entity.case_id) + f"#rec-{entity.id}"
     else:
-        policy.require_view_program(user, entity.program)
         title = f"{entity.program.name}, session {entity.number}"
         back = url_for("programs.session", slug=entity.program.slug, number=entity.number)
     return render_template(
@@ -54,3 +53,12 @@ def trail(kind: str, entity_id: int) -> Any:
         title=title,
         back=back,
     )
+
+
+def _may_see(user: Any, entity: Any) -> bool:
+    """The same rule as the object's own page: a draft recommendation only to its author."""
+    if isinstance(entity, Case):
+        return policy.can_view_case(user, entity)
+    if isinstance(entity, Recommendation):
+        return policy.can_view_recommendation(user, entity)
+    return policy.can_view_program(user, entity.program)

@@ -171,6 +171,15 @@ def can_manage_credentials(user: Any, owner: User) -> bool:
     return _is_user(user) and user.id == owner.id
 
 
+def can_annotate(user: Any, recommendation: Recommendation) -> bool:
+    """Experts (and admins) annotate published recommendations they can see."""
+    return (
+        has_permission(user, Permission.ANNOTATE)
+        and can_view_recommendation(user, recommendation)
+        and str(recommendation.status) == "published"
+    )
+
+
 def can(user: Any, permission: Permission, obj: Any = None) -> bool:
     """True if `user` holds `permission`, and may see `obj` (a Program or a Case) if given."""
     if not has_permission(user, permission):
@@ -215,6 +224,25 @@ def require_view_case(user: Any, case: Case) -> None:
         from app.errors import NotFound
 
         raise NotFound("No such case.")
+
+
+def require_view_recommendation(user: Any, recommendation: Recommendation) -> None:
+    """An unpublished recommendation is as good as absent for all but its author (and admins)."""
+    if not can_view_recommendation(user, recommendation):
+        from app.errors import NotFound
+
+        raise NotFound("No such recommendation.")
+
+
+def require_annotate(user: Any, recommendation: Recommendation) -> None:
+    """The rule for every channel (web, API): see it, hold ANNOTATE, and it is published."""
+    require_view_recommendation(user, recommendation)
+    require(user, Permission.ANNOTATE, recommendation.case)
+    if not can_annotate(user, recommendation):
+        from app.errors import NotFound
+
+        # As the web has always answered: there is no annotation form for a draft.
+        raise NotFound("Only published recommendations can be annotated.")
 
 
 F = TypeVar("F", bound=Callable[..., Any])

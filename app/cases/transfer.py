@@ -570,13 +570,21 @@ def _follows(ref: Any, program: Program, own_ref: str) -> Case | None:
 def _import_recommendations(
     case: Case, items: Any, options: ImportOptions, actor: User | None
 ) -> bool:
-    """Match recommendations by position; edits keep versions, extras are removed."""
+    """Match recommendations by position; edits keep versions, extras are removed.
+
+    A recommendation the actor may not read (another expert's draft: exports as the actor
+    leave it out) is never changed or removed by the actor's import: that is refused, so a
+    re-imported export cannot overwrite or drop drafts it did not contain."""
     if items is None:
         items = []
     if not isinstance(items, list):
         raise RecordProblem("recommendations", "must be a list")
     changed = False
     existing = list(case.recommendations)
+
+    def unseen(recommendation: Recommendation) -> bool:
+        return actor is not None and not policy.can_view_recommendation(actor, recommendation)
+
     for index, item in enumerate(items, 1):
         where = f"recommendations[{index}]"
         if not isinstance(item, dict):
@@ -595,9 +603,11 @@ def _import_recommendations(
         try:
             if index <= len(existing):
                 recommendation = existing[index - 1]
-                if recommendation.author_id != author.id:
-                    recommendation.author, changed = author, True
-                changed |= edit_recommendation(
+                hidden = unseen(recommendation)  # before the import changes it
+                edited = recommendation.author_id != author.id
+                if edited:
+                    recommendation.author = author
+                edited |= edit_recommendation(
                     recommendation,
                     body=item.get("body"),
                     category=item.get("category"),
@@ -608,8 +618,12 @@ def _import_recommendations(
                 )
                 if published and recommendation.status is not RecommendationStatus.PUBLISHED:
                     publish(recommendation, actor=actor)
-                    changed = True
+                    edited = True
+                if edited and hidden:
+                    raise RecordProblem(where, _UNSEEN)
+                changed |= edited
             else:
+                hidden = False
                 recommendation = add_recommendation(
                     case,
                     author,
@@ -625,14 +639,25 @@ def _import_recommendations(
             raise exc.within(where) from None
         except ValidationError as exc:
             raise RecordProblem(f"{where}.{exc.field}", exc.message) from None
-        changed |= _import_annotations(
+        annotated = _import_annotations(
             recommendation, item.get("annotations"), where, options, actor
         )
-    for stale in existing[len(items) :]:
+        if annotated and hidden:
+            raise RecordProblem(f"{where}.annotations", _UNSEEN)
+        changed |= annotated
+    for index, stale in enumerate(existing[len(items) :], len(items) + 1):
+        if unseen(stale):
+            raise RecordProblem(f"recommendations[{index}]", _UNSEEN)
         db.session.delete(stale)
         case.recommendations.remove(stale)
         changed = True
     return changed
+
+
+_UNSEEN = (
+    "would change or remove another expert's unpublished recommendation, which you cannot "
+    "see; only its author or an admin can"
+)
 
 
 def _import_annotations(
@@ -732,9 +757,23 @@ def _import_outcomes(case: Case, items: Any, actor: User | None) -> bool:
 # ---------------------------------------------------------------- exporting
 
 
-def case_record(case: Case) -> dict[str, Any]:
-    """A case in the import format; importing it back gives the same case."""
+def _recommendations_for(actor: User | None, case: Case) -> list[Recommendation]:
+    """The case's recommendations the actor may read: another expert's draft stays out."""
+    if actor is None:  # the operator at the server's shell
+        return list(case.recommendations)
+    return [r for r in case.recommendations if policy.can_view_recommendation(actor, r)]
+
+
+def case_record(case: Case, actor: User | None = None) -> dict[str, Any]:
+    """A case in the import format, as `actor` may read it (everything for the operator);
+    importing it back gives the same case.
+
+    Outcomes name a recommendation of the earlier case by its number in that case's
+    exported list, so they are numbered among the recommendations the actor may read."""
     first = case.first_session
+    recommendations = _recommendations_for(actor, case)
+    earlier = _recommendations_for(actor, case.follows) if case.follows else []
+    numbers = {r.id: number for number, r in enumerate(earlier, 1)}
     out: dict[str, Any] = {
         "ref": case.ref or f"casebook-{case.id}",
         "program": case.program.slug,
@@ -765,16 +804,17 @@ def case_record(case: Case) -> dict[str, Any]:
                     for a in r.annotations
                 ],
             }
-            for r in case.recommendations
+            for r in recommendations
         ],
         "outcomes": [
             {
-                "recommendation": o.recommendation.position,
+                "recommendation": numbers[o.recommendation_id],
                 "adoption": str(o.adoption),
                 "patient_status": str(o.patient_status),
                 "note": o.note,
             }
             for o in sorted(case.outcomes, key=lambda o: o.recommendation.position)
+            if o.recommendation_id in numbers
         ],
         "presentation": case.presentation,
     }
@@ -817,10 +857,10 @@ def _write_export(
         out.parent.mkdir(parents=True, exist_ok=True)
         with out.open("w", encoding="utf-8") as fh:
             for case in cases:
-                fh.write(json.dumps(case_record(case), ensure_ascii=False) + "\n")
+                fh.write(json.dumps(case_record(case, actor), ensure_ascii=False) + "\n")
     else:  # markdown
         for case in cases:
-            record = case_record(case)
+            record = case_record(case, actor)
             body = record.pop("presentation", "")
             target = out / record["program"] / f"{record['ref']}.md"
             target.parent.mkdir(parents=True, exist_ok=True)

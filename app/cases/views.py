@@ -46,7 +46,7 @@ from app.cases.queries import (
 from app.deid.gate import ACCEPT_REASONS, IdentifiersFound
 from app.deid.operations import overrides_for
 from app.deid.web import acceptances_from_form, build_panels, renamed
-from app.errors import NotFound, ValidationError
+from app.errors import NotFound, PermissionDenied, ValidationError
 from app.extensions import db
 from app.pagination import paginate
 from app.programs.models import Program, Session
@@ -198,9 +198,12 @@ def case(case_id: int) -> Any:
 
 
 def _similar_cases(user: Any, case_id: int) -> list[Any]:
-    """Similar past cases are a help, not the page: if search fails, show the case anyway."""
+    """Similar past cases are a help, not the page: if search fails, show the case anyway.
+    A refusal (the case is not the user's to see) is not a failure: it goes through."""
     try:
         return similar_cases(user, case_id=case_id, limit=5)
+    except (NotFound, PermissionDenied):
+        raise
     except Exception as exc:  # noqa: BLE001 - logged; the case page must not fail
         log.warning("similar cases unavailable (%s)", type(exc).__name__)
         return []

@@ -12,6 +12,7 @@ from typing import Any
 from flask import Blueprint, Response, render_template, request
 from flask_login import current_user
 
+from app.auth import policy
 from app.auth.policy import Permission, permission_required
 from app.curriculum import operations as figures
 from app.errors import NotFound, ValidationError
@@ -37,7 +38,11 @@ def _date_arg(name: str) -> date | None:
 
 
 def scope_from_request(user: Any) -> figures.Scope:
-    """The scope from ?program=&start=&end=; shared by the page, the CSV files and the API."""
+    """The scope from ?program=&start=&end=; shared by the page, the CSV files and the API.
+
+    The permission comes first: someone without it learns nothing, not even which program
+    slugs exist (a private program's answers as a missing one's)."""
+    policy.require(user, Permission.VIEW_CURRICULUM)
     program = None
     slug = (request.args.get("program") or "").strip()
     if slug:

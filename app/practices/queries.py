@@ -58,21 +58,43 @@ def recommendation_session(recommendation: Recommendation) -> Session | None:
     return recommendation.case.first_session
 
 
+def can_view_evidence(user: Any, link: EvidenceLink) -> bool:
+    """A link (and its note) is seen by those who may see what it cites."""
+    if link.session is not None:
+        return policy.can_view_program(user, link.session.program)
+    if link.case is not None:
+        return policy.can_view_case(user, link.case)
+    return link.recommendation is not None and policy.can_view_recommendation(
+        user, link.recommendation
+    )
+
+
 def visible_evidence(user: Any, practice: BestPractice) -> list[EvidenceLink]:
     """Evidence the user may see: links into private programs stay hidden from others."""
-    out = []
-    for link in practice.evidence:
-        if link.session is not None:
-            ok = policy.can_view_program(user, link.session.program)
-        elif link.case is not None:
-            ok = policy.can_view_case(user, link.case)
-        else:
-            ok = link.recommendation is not None and policy.can_view_recommendation(
-                user, link.recommendation
+    return [link for link in practice.evidence if can_view_evidence(user, link)]
+
+
+def visible_evidence_counts(user: Any, practices: Iterable[BestPractice]) -> dict[int, int]:
+    """How many evidence links of each practice the user may see (for lists), by id."""
+    practices = list(practices)
+    ids = [p.id for p in practices]
+    links = (
+        db.session.scalars(
+            select(EvidenceLink)
+            .where(EvidenceLink.practice_id.in_(ids))
+            .options(
+                selectinload(EvidenceLink.session).selectinload(Session.program),
+                selectinload(EvidenceLink.case).selectinload(Case.program),
+                selectinload(EvidenceLink.recommendation)
+                .selectinload(Recommendation.case)
+                .selectinload(Case.program),
             )
-        if ok:
-            out.append(link)
-    return out
+        )
+        if ids
+        else []
+    )
+    counts = Counter(link.practice_id for link in links if can_view_evidence(user, link))
+    return {practice_id: counts.get(practice_id, 0) for practice_id in ids}
 
 
 # ---------------------------------------------------------------- timeline
@@ -175,9 +197,11 @@ def outcomes(user: Any, practice: BestPractice) -> OutcomeSummary:
 # ---------------------------------------------------------------- what cites what
 
 
-def practices_citing(obj: Session | Case | Recommendation) -> list[BestPractice]:
+def practices_citing(obj: Session | Case | Recommendation, user: Any = None) -> list[BestPractice]:
     """Best practices whose evidence names this session, case or recommendation, or (for a
-    session or case) the cases and recommendations discussed there."""
+    session or case) the cases and recommendations discussed there; with a `user`, only
+    through evidence that user may see (another's draft on a session's agenda, an
+    unpublished recommendation of a case, say nothing)."""
     if isinstance(obj, Recommendation):
         clause = EvidenceLink.recommendation_id == obj.id
     elif isinstance(obj, Case):
@@ -193,14 +217,18 @@ def practices_citing(obj: Session | Case | Recommendation) -> list[BestPractice]
         )
     else:
         return []
-    stmt = (
-        select(BestPractice)
-        .join(EvidenceLink, EvidenceLink.practice_id == BestPractice.id)
-        .where(clause)
-        .distinct()
-        .order_by(BestPractice.title)
-    )
-    return list(db.session.scalars(stmt))
+    if user is None:
+        stmt = (
+            select(BestPractice)
+            .join(EvidenceLink, EvidenceLink.practice_id == BestPractice.id)
+            .where(clause)
+            .distinct()
+            .order_by(BestPractice.title)
+        )
+        return list(db.session.scalars(stmt))
+    links = db.session.scalars(select(EvidenceLink).where(clause)).all()
+    seen = {link.practice.id: link.practice for link in links if can_view_evidence(user, link)}
+    return sorted(seen.values(), key=lambda p: (p.title, p.id))
 
 
 # ---------------------------------------------------------------- emerging practices

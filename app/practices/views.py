@@ -40,8 +40,12 @@ def _user() -> Any:
 @practices_blueprint.app_context_processor
 def _helpers() -> dict[str, Any]:
     """`practices_citing(obj)` for the session, case and recommendation pages."""
+
+    def practices_citing(obj: Any) -> list[Any]:
+        return queries.practices_citing(obj, _user())
+
     return {
-        "practices_citing": queries.practices_citing,
+        "practices_citing": practices_citing,
         "citable_practices": queries.citable_practices,
     }
 
@@ -93,9 +97,11 @@ def index() -> Any:
     status = request.args.get("status") or None
     if status and status not in {s.value for s in PracticeStatus}:
         status = None
+    practices = queries.list_practices(status)
     return render_template(
         "practices/index.html",
-        practices=queries.list_practices(status),
+        practices=practices,
+        evidence_counts=queries.visible_evidence_counts(_user(), practices),
         status=status,
         statuses=[s.value for s in PracticeStatus],
     )

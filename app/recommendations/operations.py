@@ -203,9 +203,10 @@ def annotate(
     imported: bool = False,
     accepted: Iterable[Acceptance] = (),
 ) -> Annotation:
-    policy.require(
-        actor, Permission.IMPORT_DATA if imported else Permission.ANNOTATE, recommendation.case
-    )
+    if imported:
+        policy.require(actor, Permission.IMPORT_DATA, recommendation.case)
+    else:
+        policy.require_annotate(actor, recommendation)
     _require_expert(author)
     clean_body, clean_references = _body(body), _references(references)
     overridden = guard(_texts(clean_body, clean_references), accepted)

@@ -277,8 +277,7 @@ def versions(recommendation_id: int) -> Any:
 def annotate_view(recommendation_id: int) -> Any:
     user = _user()
     recommendation = _visible_recommendation(recommendation_id)
-    if recommendation.status is not RecommendationStatus.PUBLISHED:
-        raise NotFound("Only published recommendations can be annotated.")
+    policy.require_annotate(user, recommendation)  # the same rule as the API's
     values = {
         "kind": request.form.get("kind", ""),
         "body": request.form.get("body", "").strip(),

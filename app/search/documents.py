@@ -4,6 +4,12 @@ Each document stores enough to render a result without the database (title, url,
 topics, date, the text for snippets) and carries its audience (see permissions.py).
 Entities are addressed by keys ("case", 12); `documents_for` turns keys into the documents
 to write and the keys to delete, so applying a change is always "rebuild from the database".
+
+A best practice is open to everyone, but its evidence notes are about sessions, cases and
+recommendations that may not be: each note is a document of its own ("evidence"), with the
+audience of what it cites, so it neither matches nor shows in a snippet for a reader who may
+not see that. It is rebuilt with the practice and with what it cites (its case's tree, its
+recommendation, its session), whose changes (privacy, status, publication) move its audience.
 """
 
 from __future__ import annotations
@@ -20,12 +26,12 @@ from sqlalchemy.orm import selectinload
 
 from app.cases.models import Case, CasePresentation
 from app.extensions import db
-from app.practices.models import BestPractice
+from app.practices.models import BestPractice, EvidenceLink
 from app.programs.models import Program, Session, Topic
 from app.recommendations.models import Annotation, Recommendation, RecommendationStatus
 from app.search.permissions import case_restrictions
 
-KINDS = ("case", "recommendation", "annotation", "practice", "session")
+KINDS = ("case", "recommendation", "annotation", "practice", "evidence", "session")
 BATCH = 200
 
 
@@ -190,15 +196,17 @@ def annotation_document(note: Annotation) -> dict[str, Any]:
 
 
 def practice_document(practice: BestPractice) -> dict[str, Any]:
-    notes = [e.note for e in practice.evidence if e.note]
+    """The practice as everyone sees it: title and statement. Its evidence notes are
+    documents of their own (`evidence_document`), each with its own audience."""
     return _finish(
         {
             "key": f"practice:{practice.id}",
             "type": "practice",
             "entity_id": practice.id,
+            "practice_id": str(practice.id),
             "url": f"/practices/{practice.id}",
             "title": practice.title,
-            "content": "\n\n".join([practice.title, practice.statement, *notes]),
+            "content": "\n\n".join([practice.title, practice.statement]),
             **_topics(practice.topics),
             "status": str(practice.status),
             "year": practice.updated_at.year,
@@ -206,6 +214,69 @@ def practice_document(practice: BestPractice) -> dict[str, Any]:
             "spell": practice.title,
         }
     )
+
+
+def evidence_document(link: EvidenceLink) -> dict[str, Any] | None:
+    """An evidence note, seen by those who may see what it cites (None: no note to index).
+
+    A session's note goes with its program; a case's with the case (program, status,
+    presenter); a recommendation's with the recommendation (its case's, and hidden while it
+    is unpublished): the rules of permissions.py, as for the cited documents themselves."""
+    if not link.note:
+        return None
+    practice = link.practice
+    fields: dict[str, Any]
+    if link.session is not None:
+        session = link.session
+        fields = {**_program_fields(session.program), "session_id": str(session.id)}
+    else:
+        rec = link.recommendation
+        case = link.case if link.case is not None else rec.case
+        restrict = case_restrictions(case.status)
+        if rec is not None and rec.status is not RecommendationStatus.PUBLISHED:
+            restrict = [*restrict, "hidden"]
+        fields = {
+            **_program_fields(case.program),
+            "case_id": str(case.id),
+            "recommendation_id": str(rec.id) if rec is not None else None,
+            "restrict": ",".join(restrict),
+            "owner": str(case.presenter_id) if case.presenter_id else None,
+        }
+    return _finish(
+        {
+            "key": f"evidence:{link.id}",
+            "type": "evidence",
+            "entity_id": link.id,
+            "practice_id": str(practice.id),
+            "url": f"/practices/{practice.id}#timeline",
+            "title": f"Evidence for {practice.title}",
+            "content": link.note,
+            **_topics(practice.topics),
+            **fields,
+            "status": str(practice.status),
+            "year": link.created_at.year,
+            "date": _day(link.created_at),
+        }
+    )
+
+
+def _evidence_documents(links: Iterable[EvidenceLink]) -> list[dict[str, Any]]:
+    return [doc for link in links if (doc := evidence_document(link)) is not None]
+
+
+def _evidence_options():
+    return (
+        selectinload(EvidenceLink.practice).selectinload(BestPractice.topics),
+        selectinload(EvidenceLink.session).selectinload(Session.program),
+        selectinload(EvidenceLink.case).selectinload(Case.program),
+        selectinload(EvidenceLink.recommendation)
+        .selectinload(Recommendation.case)
+        .selectinload(Case.program),
+    )
+
+
+def _links_citing(dbs: Any, clause: Any) -> list[EvidenceLink]:
+    return list(dbs.scalars(select(EvidenceLink).where(clause).options(*_evidence_options())))
 
 
 def session_document(session: Session) -> dict[str, Any]:
@@ -250,13 +321,29 @@ def _case_options():
     )
 
 
-def case_tree_documents(case: Case) -> list[dict[str, Any]]:
-    """A case with its recommendations and their annotations (they carry its context)."""
+def case_tree_documents(case: Case, evidence: Iterable[EvidenceLink] = ()) -> list[dict[str, Any]]:
+    """A case with its recommendations and their annotations (they carry its context), and
+    the evidence notes citing any of them (`evidence`: those links)."""
     docs = [case_document(case)]
     for rec in case.recommendations:
         docs.append(recommendation_document(rec))
         docs.extend(annotation_document(n) for n in rec.annotations)
+    docs.extend(_evidence_documents(evidence))
     return docs
+
+
+def _evidence_for_cases(dbs: Any, cases: list[Case]) -> dict[int, list[EvidenceLink]]:
+    """The evidence links citing each case or one of its recommendations, by case id."""
+    case_ids = [c.id for c in cases]
+    rec_case = {r.id: c.id for c in cases for r in c.recommendations}
+    clause = EvidenceLink.case_id.in_(case_ids)
+    if rec_case:
+        clause = clause | EvidenceLink.recommendation_id.in_(list(rec_case))
+    out: dict[int, list[EvidenceLink]] = {}
+    for link in _links_citing(dbs, clause):
+        case_id = link.case_id if link.case_id is not None else rec_case[link.recommendation_id]
+        out.setdefault(case_id, []).append(link)
+    return out
 
 
 def _chunks(ids: list[int], size: int = BATCH) -> Iterator[list[int]]:
@@ -311,8 +398,9 @@ def documents_for(keys: Iterable[tuple[str, int]], session: Any = None) -> Chang
 
     for chunk in _chunks(sorted(case_ids)):
         found = dbs.scalars(select(Case).where(Case.id.in_(chunk)).options(*_case_options())).all()
+        evidence = _evidence_for_cases(dbs, list(found))
         for case in found:
-            changes.upserts.extend(case_tree_documents(case))
+            changes.upserts.extend(case_tree_documents(case, evidence.get(case.id, ())))
         for missing in set(chunk) - {c.id for c in found}:
             changes.delete_keys.add(f"case:{missing}")
         for case_id in chunk:  # recommendations since deleted go with the stale tree
@@ -330,17 +418,25 @@ def documents_for(keys: Iterable[tuple[str, int]], session: Any = None) -> Chang
         for rec in found_recs:
             changes.upserts.append(recommendation_document(rec))
             changes.upserts.extend(annotation_document(n) for n in rec.annotations)
-        for rec_id in chunk:
+        changes.upserts.extend(
+            _evidence_documents(
+                _links_citing(dbs, EvidenceLink.recommendation_id.in_([r.id for r in found_recs]))
+            )
+        )
+        for rec_id in chunk:  # its annotations and the evidence citing it go with it
             changes.delete_terms.add(("recommendation_id", str(rec_id)))
     for chunk in _chunks(sorted(practice_ids)):
         found_practices = dbs.scalars(
             select(BestPractice)
             .where(BestPractice.id.in_(chunk))
-            .options(selectinload(BestPractice.topics), selectinload(BestPractice.evidence))
+            .options(selectinload(BestPractice.topics))
         ).all()
         changes.upserts.extend(practice_document(p) for p in found_practices)
-        for missing in set(chunk) - {p.id for p in found_practices}:
-            changes.delete_keys.add(f"practice:{missing}")
+        changes.upserts.extend(
+            _evidence_documents(_links_citing(dbs, EvidenceLink.practice_id.in_(chunk)))
+        )
+        for practice_id in chunk:  # the practice and its evidence notes, removed ones too
+            changes.delete_terms.add(("practice_id", str(practice_id)))
     for chunk in _chunks(sorted(session_ids)):
         found_sessions = dbs.scalars(
             select(Session)
@@ -348,8 +444,13 @@ def documents_for(keys: Iterable[tuple[str, int]], session: Any = None) -> Chang
             .options(selectinload(Session.program), selectinload(Session.topics))
         ).all()
         changes.upserts.extend(session_document(s) for s in found_sessions)
+        changes.upserts.extend(
+            _evidence_documents(_links_citing(dbs, EvidenceLink.session_id.in_(chunk)))
+        )
         for missing in set(chunk) - {s.id for s in found_sessions}:
             changes.delete_keys.add(f"session:{missing}")
+        for session_id in chunk:  # the evidence notes citing it
+            changes.delete_terms.add(("session_id", str(session_id)))
     return changes
 
 
@@ -361,12 +462,12 @@ def all_documents(batch: int = 500, session: Any = None) -> Iterator[dict[str, A
         for case in dbs.scalars(select(Case).where(Case.id.in_(chunk)).options(*_case_options())):
             yield from case_tree_documents(case)
         dbs.expunge_all()
-    for practice in dbs.scalars(
-        select(BestPractice).options(
-            selectinload(BestPractice.topics), selectinload(BestPractice.evidence)
-        )
-    ):
+    for practice in dbs.scalars(select(BestPractice).options(selectinload(BestPractice.topics))):
         yield practice_document(practice)
+    link_ids = list(dbs.scalars(select(EvidenceLink.id).order_by(EvidenceLink.id)))
+    for chunk in _chunks(link_ids, batch):
+        yield from _evidence_documents(_links_citing(dbs, EvidenceLink.id.in_(chunk)))
+        dbs.expunge_all()
     for session in dbs.scalars(
         select(Session).options(selectinload(Session.program), selectinload(Session.topics))
     ):
@@ -379,6 +480,6 @@ def count_entities(session: Any = None) -> int:
     from sqlalchemy import func
 
     total = 0
-    for model in (Case, Recommendation, Annotation, BestPractice, Session):
+    for model in (Case, Recommendation, Annotation, BestPractice, EvidenceLink, Session):
         total += (session or db.session).scalar(select(func.count()).select_from(model)) or 0
     return total

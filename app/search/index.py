@@ -55,7 +55,8 @@ FORMAT_FILE = "FORMAT"
 # a generation of another format is not searched or written, but rebuilt (see
 # operations.upgrade_index). Generations without a FORMAT file predate it. A change to the
 # built-in synonym groups changes the format too (see index_format).
-INDEX_FORMAT = 2
+# 3: evidence notes are documents of their own (practice_id, session_id fields).
+INDEX_FORMAT = 3
 WRITER_TIMEOUT = 30.0  # seconds a writer waits for another process's write lock
 FACET_FIELDS = ("program", "type", "status", "year")
 SCORED_FIELDS = ("title", "content")
@@ -88,6 +89,8 @@ def make_schema(table: SynonymTable) -> Schema:
         entity_id=STORED,
         case_id=ID(stored=True),
         recommendation_id=ID,
+        practice_id=ID,  # a practice and its evidence notes
+        session_id=ID,  # evidence notes citing a session
         ref=STORED,
         url=STORED,
         # Frequencies only, no positions or characters: less to write, postings that read

@@ -26,6 +26,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 from whoosh import query as wq
 
+from app.auth import policy
+from app.cases.models import Case
+from app.errors import NotFound
 from app.extensions import db, reading_engine
 from app.search import permissions
 from app.search.analysis import CONCEPT_PREFIX
@@ -194,6 +197,7 @@ def _with_filters(base: wq.Query | None, filters: list[wq.Query]) -> wq.Query | 
 
 
 FACET_NAMES = ("type", "program", "topic", "status", "year")
+TYPE_LABELS = {"practice": "Best practices", "evidence": "Evidence notes"}
 
 
 def _corpus(snap: Snapshot) -> Corpus:
@@ -222,11 +226,7 @@ def _label_names(snap: Snapshot) -> tuple[dict[str, str], dict[str, str]]:
 def _facet_labels(snap: Snapshot, raw: dict[str, dict]) -> dict[str, list[tuple[str, str, int]]]:
     programs, topics = _label_names(snap)
     labels: dict[str, Callable[[Any], str]] = {
-        "type": lambda v: (
-            {"practice": "Best practice"}.get(v, str(v).capitalize() + "s")
-            if v != "practice"
-            else "Best practices"
-        ),
+        "type": lambda v: TYPE_LABELS.get(v, str(v).capitalize() + "s"),
         "program": lambda v: programs.get(v, v),
         "topic": lambda v: topics.get(v, v),
         "status": lambda v: str(v).replace("_", " ").capitalize(),
@@ -366,7 +366,7 @@ def search(user: Any, request: SearchRequest) -> SearchResults:
             hits.append(_hit(stored, score, snippet))
     suggestion = None
     if total < FEW_RESULTS and compiled.words:
-        suggestion = _suggest(snap, request.q, compiled.words)
+        suggestion = _suggest(snap, corpus, audience, hidden, request.q, compiled.words)
     facets = _facet_labels(snap, raw_facets) if request.facets else {}
     return SearchResults(
         request,
@@ -406,19 +406,45 @@ def _hit(stored: dict[str, Any], score: float, snippet: str) -> SearchHit:
     )
 
 
-def _suggest(snap: Snapshot, text: str, words: list[str]) -> str | None:
-    """A respelling of the query from the index's own vocabulary, when one looks better."""
+SUGGEST_CANDIDATES = 64  # words of the vocabulary within reach of a misspelling, at most
+
+
+def _suggest(
+    snap: Snapshot,
+    corpus: Corpus,
+    audience: Any,
+    hidden: np.ndarray | None,
+    text: str,
+    words: list[str],
+) -> str | None:
+    """A respelling of the query from the words of the documents the reader may see.
+
+    Whoosh's corrector would offer any word of the index, a private program's or a draft's
+    included; here its candidates are counted in the reader's documents only (the same mask
+    as the results), and so is whether a word of the query is already known."""
     reader = snap.searcher.reader()
-    corrector = snap.searcher.corrector("spell")
     replaced = {}
     for word in dict.fromkeys(words):
         if len(word) < 4 or not word.isalpha():
             continue
-        if reader.doc_frequency("spell", word) > 2 or reader.doc_frequency("content", word):
-            continue
-        found = corrector.suggest(word, limit=1, maxdist=2, prefix=1)
-        if found and found[0] != word:
-            replaced[word] = found[0]
+
+        def respell(word: str = word) -> str | None:
+            seen = _visible_frequency(corpus, hidden, "spell", word)
+            if seen[0] > 2 or _visible_frequency(corpus, hidden, "content", word)[0]:
+                return None
+            best: tuple[int, str] | None = None
+            candidates = reader.terms_within("spell", word, 2, prefix=1)
+            for candidate in sorted(candidates)[:SUGGEST_CANDIDATES]:
+                if candidate == word:
+                    continue
+                _docs, frequency = _visible_frequency(corpus, hidden, "spell", candidate)
+                if frequency and (best is None or (-frequency, candidate) < (-best[0], best[1])):
+                    best = (frequency, candidate)
+            return best[1] if best else None
+
+        found = _cached(snap, ("suggest", audience, word), respell)
+        if found:
+            replaced[word] = found
     if not replaced:
         return None
     import re
@@ -430,13 +456,35 @@ def _suggest(snap: Snapshot, text: str, words: list[str]) -> str | None:
     return suggestion if suggestion != text else None
 
 
+def _visible_frequency(
+    corpus: Corpus, hidden: np.ndarray | None, field: str, word: str
+) -> tuple[int, int]:
+    """(documents, occurrences) of a word in `field` among the documents a reader may see."""
+    ids, weights = corpus.postings(field, word)
+    if not len(ids):
+        return 0, 0
+    keep = corpus.alive[ids]
+    if hidden is not None:
+        keep &= ~hidden[ids]
+    return int(keep.sum()), int(np.asarray(weights)[keep].sum())
+
+
 # ---------------------------------------------------------------- similar cases
 
 
 def similar_cases(
     user: Any, *, case_id: int | None = None, text: str = "", limit: int = 5
 ) -> list[SearchHit]:
-    """Cases like a case (or like text being typed into the case form): more like this."""
+    """Cases like a case (or like text being typed into the case form): more like this.
+
+    The case must be one `user` may see (policy.require_view_case): a hidden case is as
+    absent as a missing one (NotFound), before the index is read, so neither the answer
+    nor the words highlighted from its text say anything about it."""
+    if case_id is not None:
+        case = db.session.get(Case, case_id)
+        if case is None:
+            raise NotFound("No such case.")
+        policy.require_view_case(user, case)
     snap = _prepare()
     if snap is None:
         return []

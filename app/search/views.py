@@ -109,7 +109,9 @@ def similar_fragment() -> Any:
 _STRINGS = {"type": "string"}
 SEARCH_QUERY = (
     Query("q", _STRINGS, 'Words, "phrases", AND/OR/NOT/-word, field:value (see docs).'),
-    Query("type", _STRINGS, "case, recommendation, annotation, practice, session; commas."),
+    Query(
+        "type", _STRINGS, "case, recommendation, annotation, practice, evidence, session; commas."
+    ),
     Query("program", _STRINGS, "Program slugs, commas."),
     Query("topic", _STRINGS, "Topic names or slugs, commas."),
     Query("status", _STRINGS, "Statuses, commas."),

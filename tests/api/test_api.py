@@ -160,6 +160,34 @@ def test_policy_over_the_api(world):
     p.post("/programs/pain/sessions", expect=403, json={"date": "2026-01-01"})
 
 
+def test_hidden_ids_and_slugs_read_as_missing_ones(world, make_user):
+    """What a non-member, or a reader of someone else's draft, gets back says no more than
+    what an unknown id or slug gets."""
+    from app.cases.models import CaseStatus
+    from app.programs.operations import find_program
+    from tests.support.builders import add_case, add_recommendation
+
+    p, e, curriculum = world["provider"], world["expert"], world["curriculum"]
+    hidden = p.get("/programs/private", expect=404)["message"]
+    assert hidden == p.get("/programs/no-such", expect=404)["message"].replace("no-such", "private")
+    # Without the permission, the curriculum refuses before looking the program up.
+    assert p.get("/curriculum?program=private", expect=403) == p.get(
+        "/curriculum?program=no-such", expect=403
+    )
+    assert curriculum.get("/curriculum?program=private", expect=404) == curriculum.get(
+        "/curriculum?program=no-such", expect=404
+    )
+    case = add_case(find_program("pain"), p.user, "Taper question", status=CaseStatus.PRESENTED)
+    draft = add_recommendation(case, make_user("expert"), "Unsent advice.", published=False)
+    db.session.commit()
+
+    def propose(rec_id):
+        body = {"title": "Taper", "statement": "Slowly.", "recommendations": [{"id": rec_id}]}
+        return e.post("/practices", expect=404, json=body)["message"]
+
+    assert propose(draft.id) == propose(99999).replace("99999", str(draft.id))
+
+
 def test_provider_cannot_edit_a_published_recommendation(world):
     p, c, e = world["provider"], world["coordinator"], world["expert"]
     session = c.post("/programs/pain/sessions", expect=201, json={"date": "2026-05-05"})

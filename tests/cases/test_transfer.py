@@ -340,10 +340,61 @@ def test_an_export_takes_no_write_lock_on_sqlite(program, tmp_path, monkeypatch)
     real = transfer.case_record
     probes = []
 
-    def record_and_probe(case):
+    def record_and_probe(case, *args):
         probes.append(another_writer_can_lock(db.engine.url.database))
-        return real(case)
+        return real(case, *args)
 
     monkeypatch.setattr(transfer, "case_record", record_and_probe)
     assert export_cases(tmp_path / "out.jsonl", "jsonl") == 1
     assert probes == [True]
+
+
+def test_an_export_as_a_user_leaves_out_recommendations_they_may_not_read(
+    program, tmp_path, make_user
+):
+    """Another expert's draft stays out of a coordinator's (or curriculum's) export; the
+    follow-up's outcomes are numbered among the recommendations exported."""
+    first = record("hcv-1")
+    first["recommendations"] = [
+        {"author": "hub2@example.org", "category": "other", "status": "draft", "body": "Unsent."},
+        first["recommendations"][0],
+    ]
+    follow = record(
+        "hcv-2",
+        title="Follow-up: SVR12 reached",
+        follows="hcv-1",
+        status="closed",
+        recommendations=[],
+        outcomes=[{"recommendation": 2, "adoption": "adopted", "patient_status": "improved"}],
+    )
+    results = import_paths([write_jsonl(tmp_path / "in.jsonl", [first, follow])])
+    assert all(r.ok for r in results), [r.problems for r in results]
+    coordinator = make_user("coordinator", programs=["hcv"])
+    curriculum = make_user("curriculum")
+    admin = make_user("admin")
+
+    for reader in (coordinator, curriculum):
+        out = tmp_path / f"{reader.role}.jsonl"
+        assert export_cases(out, "jsonl", actor=reader) == 2
+        text = out.read_text(encoding="utf-8")
+        assert "Unsent." not in text
+        by_ref = {r["ref"]: r for r in map(json.loads, text.splitlines())}
+        assert [r["status"] for r in by_ref["hcv-1"]["recommendations"]] == ["published"]
+        assert by_ref["hcv-2"]["outcomes"][0]["recommendation"] == 1
+    for reader in (admin, None):  # an admin, and the operator at the shell, export it
+        out = tmp_path / "all.jsonl"
+        export_cases(out, "jsonl", actor=reader)
+        assert "Unsent." in out.read_text(encoding="utf-8")
+        by_ref = {r["ref"]: r for r in map(json.loads, out.read_text().splitlines())}
+        assert by_ref["hcv-2"]["outcomes"][0]["recommendation"] == 2
+
+    # Imported back as the coordinator, their export would overwrite and drop the draft it
+    # left out: refused, and nothing changes.
+    before = counts()
+    [result] = import_paths([tmp_path / "coordinator.jsonl"], actor=coordinator)
+    assert not result.ok
+    assert any("another expert's unpublished recommendation" in p for p in result.problems)
+    db.session.expire_all()
+    assert counts() == before
+    case = db.session.scalar(select(Case).where(Case.ref == "hcv-1"))
+    assert [r.body for r in case.recommendations][0] == "Unsent."

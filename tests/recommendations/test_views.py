@@ -220,3 +220,38 @@ def test_unknown_recommendation_is_not_found(client, world):
     assert client.get("/recommendations/99999/versions").status_code == 404
     assert client.post("/recommendations/99999/publish").status_code == 404
     assert client.get("/cases/99999/letter").status_code == 404
+
+
+def test_no_channel_annotates_an_unpublished_recommendation(client, world):
+    """The rule lives in the operation: the web and the API refuse alike, even its author."""
+    from app.auth.operations import create_token
+    from app.errors import NotFound
+    from app.recommendations.operations import annotate
+
+    draft = next(r for r in world.case.recommendations if r.status is RecommendationStatus.DRAFT)
+    assert draft.author_id == world.expert.id
+    as_user(client, world.expert)
+    data = {"kind": "agree", "body": "Agreed with myself."}
+    web = client.post(f"/recommendations/{draft.id}/annotations/new", data=data)
+    assert web.status_code == 404
+    token = create_token(world.expert)
+    db.session.commit()
+    api = client.post(
+        f"/api/v1/recommendations/{draft.id}/annotations",
+        json=data,
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert api.status_code == 404, api.get_json()
+    assert api.get_json()["message"] == "Only published recommendations can be annotated."
+    with pytest.raises(NotFound):
+        annotate(draft, world.expert, "agree", "Agreed.", actor=world.expert)
+    db.session.rollback()
+    db.session.expire_all()
+    assert draft.annotations == []
+    # Published ones are annotated through the API as on the web.
+    api = client.post(
+        f"/api/v1/recommendations/{world.rec.id}/annotations",
+        json=data,
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert api.status_code == 201

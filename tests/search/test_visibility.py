@@ -1,0 +1,190 @@
+"""What search derives from its documents follows the documents' audience: similar cases,
+snippets of evidence notes, "did you mean", facets. The case policy decides throughout."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from app.auth.operations import create_token
+from app.cases.models import CaseStatus
+from app.errors import NotFound
+from app.extensions import db
+from app.practices.models import EvidenceLink
+from app.practices.operations import add_evidence, propose_practice
+from app.recommendations.models import RecommendationStatus
+from app.search import SearchRequest, search, similar_cases
+from app.search.operations import verify
+from tests.conftest import sign_in
+from tests.search.conftest import Library
+from tests.support.builders import add_case, add_recommendation
+
+
+def hits(user, q: str) -> list[tuple[str, int]]:
+    return [(h.type, h.id) for h in search(user, SearchRequest(q=q, per_page=100)).hits]
+
+
+# ---------------------------------------------------------------- similar cases
+
+
+@pytest.fixture
+def review_case(library: Library):
+    case = add_case(
+        library.hcv,
+        library.presenter,
+        "Submitted genotype 3 hepatitis C with cirrhosis",
+        status=CaseStatus.SUBMITTED,
+        question="Which regimen for retreatment?",
+    )
+    db.session.commit()
+    return case
+
+
+def test_similar_cases_of_a_hidden_case_answer_as_for_a_missing_one(
+    client, library: Library, review_case, make_user
+) -> None:
+    other = make_user("provider", programs=["hcv", "oud"])
+    hidden = [library.secret_case, library.draft_case, review_case]
+    for case in [*hidden]:
+        with pytest.raises(NotFound):
+            similar_cases(other, case_id=case.id)
+    with pytest.raises(NotFound):
+        similar_cases(other, case_id=99_999)
+    # Their presenter sees them, and gets the open case that reads like them.
+    assert library.hcv_case.id in {
+        h.id for h in similar_cases(library.presenter, case_id=review_case.id)
+    }
+
+    token = create_token(other, "test")
+    db.session.commit()
+    headers = {"Authorization": f"Bearer {token}"}
+    missing = client.get("/api/v1/cases/99999/similar", headers=headers)
+    assert missing.status_code == 404
+    sign_in(client, other)
+    for case in hidden:
+        response = client.get(f"/api/v1/cases/{case.id}/similar", headers=headers)
+        assert response.status_code == 404
+        said = response.get_json()["message"]
+        assert said == missing.get_json()["message"]
+        assert client.get(f"/search/similar?case_id={case.id}").status_code == 404
+    assert client.get("/search/similar?case_id=99999").status_code == 404
+    assert client.get(f"/search/similar?case_id={library.hcv_case.id}").status_code == 200
+
+
+# ---------------------------------------------------------------- evidence notes
+
+
+@pytest.fixture
+def practice(library: Library):
+    practice = propose_practice(
+        "Screen before treating",
+        "Ask about cassowary exposure before every start.",
+        author=library.expert,
+        actor=library.expert,
+    )
+    db.session.commit()
+    return practice
+
+
+def test_a_private_evidence_note_is_found_only_by_who_may_see_its_case(
+    library: Library, practice, make_user
+) -> None:
+    member = make_user("provider", programs=["secret-pilot"])
+    outsider = make_user("provider", programs=["hcv"])
+    link = add_evidence(
+        practice,
+        library.secret_case,
+        note="Continue the combination product; expect a third-trimester increase.",
+        added_by=library.expert,
+    )
+    db.session.commit()
+
+    results = search(outsider, SearchRequest(q="third-trimester increase"))
+    assert results.total == 0 and results.hits == []
+    assert "trimester" not in json.dumps(results.to_json())
+    assert search(outsider, SearchRequest(q="", types=["evidence"])).total == 0
+
+    found = search(member, SearchRequest(q="third-trimester increase"))
+    assert [(h.type, h.id) for h in found.hits] == [("evidence", link.id)]
+    assert found.hits[0].url == f"/practices/{practice.id}#timeline"
+    assert "<mark>" in found.hits[0].snippet
+    assert ("evidence", "Evidence notes", 1) in found.facets["type"]
+    # The practice itself is everyone's: found by its statement, without the note.
+    for user in (outsider, member):
+        results = search(user, SearchRequest(q="cassowary"))
+        assert [(h.type, h.id) for h in results.hits] == [("practice", practice.id)]
+        assert "trimester" not in results.hits[0].snippet
+    assert verify().ok
+
+
+def test_an_evidence_note_follows_what_it_cites(library: Library, practice, make_user) -> None:
+    """The note's audience moves with its case's status, its recommendation's publication,
+    and goes with the link."""
+    other = make_user("provider", programs=["hcv"])
+    stranger = make_user("provider", programs=["oud"])
+    on_draft = add_evidence(
+        practice, library.draft_case, note="The zygodactyl protocol.", added_by=library.expert
+    )
+    unpublished = add_recommendation(
+        library.hcv_case, library.expert, "Consider brachiosaur dosing.", published=False
+    )
+    on_unpublished = add_evidence(
+        practice, unpublished, note="An iguanodon idea.", added_by=library.expert
+    )
+    db.session.commit()
+    assert hits(other, "zygodactyl") == []
+    assert hits(library.presenter, "zygodactyl") == [("evidence", on_draft.id)]
+    assert hits(library.expert, "iguanodon") == []  # its author reads it on the case page
+    assert hits(library.presenter, "iguanodon") == []
+
+    library.draft_case.status = CaseStatus.APPROVED
+    unpublished.status = RecommendationStatus.PUBLISHED
+    db.session.commit()
+    for user in (other, stranger):
+        assert hits(user, "zygodactyl") == [("evidence", on_draft.id)]
+        assert hits(user, "iguanodon") == [("evidence", on_unpublished.id)]
+
+    library.hcv.private = True  # the program closes: its notes go with it
+    db.session.commit()
+    assert hits(stranger, "zygodactyl") == []
+    assert hits(stranger, "iguanodon") == []
+    assert hits(other, "zygodactyl") == [("evidence", on_draft.id)]  # a member
+    assert verify().ok
+
+    db.session.delete(db.session.get(EvidenceLink, on_draft.id))
+    db.session.commit()
+    assert hits(library.presenter, "zygodactyl") == []
+    assert verify().ok
+
+
+def test_a_session_note_goes_with_its_program(library: Library, practice, make_user) -> None:
+    from datetime import date
+
+    from app.programs.operations import create_session
+
+    session = create_session(library.secret, date(2025, 2, 2), title="Closed pilot session")
+    db.session.commit()
+    add_evidence(practice, session, note="Agreed on pangolin checks.", added_by=None)
+    db.session.commit()
+    outsider = make_user("provider", programs=["hcv"])
+    member = make_user("provider", programs=["secret-pilot"])
+    assert hits(outsider, "pangolin") == []
+    assert [t for t, _ in hits(member, "pangolin")] == ["evidence"]
+
+
+# ---------------------------------------------------------------- did you mean
+
+
+def test_did_you_mean_offers_only_words_the_reader_may_see(library: Library, make_user) -> None:
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    member = make_user("provider", programs=["secret-pilot"])
+    # "xylophagous" is a word of the private program only; "quokka" of a draft only.
+    assert search(outsider, SearchRequest(q="xylophagus")).suggestion is None
+    assert search(member, SearchRequest(q="xylophagus")).suggestion == "xylophagous"
+    assert search(outsider, SearchRequest(q="quokkas bites")).suggestion is None
+    assert search(library.presenter, SearchRequest(q="qukka")).suggestion == "quokka"
+    assert search(outsider, SearchRequest(q="qukka")).suggestion is None
+    # Words everyone may see are still offered, and to the operator everything is.
+    assert search(outsider, SearchRequest(q="aspixaban")).suggestion == "apixaban"
+    assert search(None, SearchRequest(q="xylophagus")).suggestion == "xylophagous"
