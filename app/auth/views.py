@@ -148,14 +148,14 @@ def change_password() -> Any:
     return _account_page(password_form=form, status=422)
 
 
-@auth_blueprint.route("/account/sessions/<int:session_id>/revoke", methods=["POST"])
+@auth_blueprint.route("/account/sessions/<int:sign_in_id>/revoke", methods=["POST"])
 @login_required
-def revoke_session(session_id: int) -> Any:
+def revoke_session(sign_in_id: int) -> Any:
     if ConfirmForm().validate_on_submit():
         user = current_user._get_current_object()
-        operations.revoke_session(user, session_id, actor=user)
+        operations.revoke_session(user, sign_in_id, actor=user)
         db.session.commit()
-        if session_id == user.current_session_id:
+        if sign_in_id == user.current_session_id:
             logout_user()
             flash("This browser's sign-in has ended.", "info")
             return redirect(url_for("auth.login"))

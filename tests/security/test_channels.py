@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy import text
 
 from app.auth import policy
@@ -105,6 +106,8 @@ ID_PARAMETERS = {
     "practice_id": "practice",
     "session_id": "session",
     "slug": "program",
+    "sign_in_id": "sign_in",  # an account's signed-in browser: its owner's alone
+    "token_id": "token",  # an API token: its owner's alone
 }
 AUDIT_KINDS = ("case", "recommendation", "session")
 CSV_TABLES = ("topics", "rising", "questions", "gaps", "coverage")
@@ -461,6 +464,16 @@ def _build(app: Any) -> World:
         "program:open": w.hcv,
         "program:private": private,
     }
+    from app.auth.models import ApiToken
+    from app.auth.operations import start_session
+
+    for role, user in people.items():
+        create_token(user, f"{role} script")
+        objects[f"token:{role}"] = db.session.scalars(
+            sa.select(ApiToken).where(ApiToken.user_id == user.id)
+        ).first()
+        objects[f"sign_in:{role}"] = start_session(user, remember=False, device="Test browser")
+    db.session.commit()
 
     def may_see(user: Any, key: str) -> bool:
         obj = objects[key]
@@ -475,6 +488,8 @@ def _build(app: Any) -> World:
             return policy.can_view_program(user, obj.program)
         if kind == "program":
             return policy.can_view_program(user, obj)
+        if kind in ("token", "sign_in"):
+            return policy.can_manage_credentials(user, obj.user)
         return True  # best practices are open to everyone signed in
 
     from app.practices.queries import visible_evidence
