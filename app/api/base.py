@@ -10,7 +10,7 @@ from app.api.spec import ApiSpec, Query
 from app.auth.models import User
 from app.auth.operations import user_for_token
 from app.errors import CasebookError, Unavailable, ValidationError
-from app.extensions import db
+from app.extensions import READING_METHODS, commit_unless_busy, db
 
 api_blueprint = Blueprint("api", __name__)
 SPEC = ApiSpec("Casebook API", "1.0.0", prefix="/api/v1")
@@ -37,7 +37,11 @@ def authenticate_bearer() -> None:
     user = user_for_token(token.strip())
     if user is None:
         raise Unauthorized("The API token is unknown, revoked, or its account is inactive.")
-    db.session.commit()  # keeps last_used_at
+    if request.method in READING_METHODS:
+        # A read never waits for SQLite's write lock just to note when the token was used.
+        commit_unless_busy(db.session)
+    else:
+        db.session.commit()  # keeps last_used_at
     g.api_user = user
 
 
