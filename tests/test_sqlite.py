@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from pathlib import Path
@@ -108,3 +109,74 @@ def test_pages_and_api_reads_answer_while_another_process_holds_the_write_lock(t
     assert created.status_code == 201, created.get_data(as_text=True)
     with app.app_context():
         db.engine.dispose()
+
+
+def _case_files(folder: Path, count: int) -> list[str]:
+    folder.mkdir()
+    paths = []
+    for n in range(count):
+        path = folder / f"case-{n}.jsonl"
+        record = {"ref": f"hcv-{n}", "program": "hcv", "title": f"Okapi {n}", "question": "Why?"}
+        path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def test_a_multi_file_import_waits_out_another_writer_and_imports_every_file(tmp_path, monkeypatch):
+    from app.cases import transfer
+
+    app = _immediate_app(
+        tmp_path, CASEBOOK_SEARCH_APPLY="thread", CASEBOOK_SQLITE_BUSY_TIMEOUT_MS=100
+    )
+    with app.app_context():
+        create_program("hcv", "Hepatitis C ECHO")
+        db.session.commit()
+        db.session.remove()
+    paths = _case_files(tmp_path / "in", 3)
+    holder = sqlite3.connect(tmp_path / "c.sqlite3", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # the indexer, or any writer, busy past the timeout
+    retries = []
+
+    def released_on_retry(seconds: float) -> None:
+        retries.append(seconds)
+        if holder.in_transaction:
+            holder.execute("ROLLBACK")
+
+    monkeypatch.setattr(transfer, "sleep", released_on_retry)
+    try:
+        with app.app_context():
+            result = app.test_cli_runner().invoke(args=["import", *paths])
+    finally:
+        holder.close()
+    assert result.exit_code == 0, result.output
+    assert "3 of 3 files imported: 3 cases created" in result.output
+    assert len(retries) == 1
+    with app.app_context():
+        assert app.extensions["casebook_search"].drain(60)
+        db.engine.dispose()
+
+
+def test_an_import_the_database_never_lets_in_reports_each_file(tmp_path, monkeypatch):
+    from app.cases import transfer
+
+    app = _immediate_app(tmp_path, CASEBOOK_SQLITE_BUSY_TIMEOUT_MS=50)
+    with app.app_context():
+        create_program("hcv", "Hepatitis C ECHO")
+        db.session.commit()
+        db.session.remove()
+    paths = _case_files(tmp_path / "in", 2)
+    monkeypatch.setattr(transfer, "sleep", lambda seconds: None)
+    holder = sqlite3.connect(tmp_path / "c.sqlite3", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with app.app_context():
+            result = app.test_cli_runner().invoke(args=["import", *paths])
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit), result.exception  # no traceback
+    for path in paths:
+        assert f"REJECTED {path}: nothing imported from this file" in result.output
+    assert "the database refused the changes 5 times (OperationalError" in result.output
+    assert "0 of 2 files imported" in result.output
