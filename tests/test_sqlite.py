@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from app.auth.models import Role
 from app.auth.operations import create_token, create_user
-from app.cases.transfer import import_paths
+from app.cases.transfer import ImportOptions, import_paths
 from app.demo import CORPUS_DIR
 from app.extensions import db
 from app.programs.catalog import load_catalog
@@ -180,3 +180,30 @@ def test_an_import_the_database_never_lets_in_reports_each_file(tmp_path, monkey
         assert f"REJECTED {path}: nothing imported from this file" in result.output
     assert "the database refused the changes 5 times (OperationalError" in result.output
     assert "0 of 2 files imported" in result.output
+
+
+def test_an_import_redacts_before_it_takes_the_write_lock(tmp_path, monkeypatch):
+    from app.cases import transfer
+
+    app = _immediate_app(tmp_path)
+    with app.app_context():
+        create_program("hcv", "Hepatitis C ECHO")
+        db.session.commit()
+        db.session.remove()
+        real = transfer.redact
+        probes = []
+
+        def redacting(text):
+            probes.append(another_writer_can_lock(str(tmp_path / "c.sqlite3")))
+            return real(text)
+
+        monkeypatch.setattr(transfer, "redact", redacting)
+        both = tmp_path / "both.jsonl"  # the second record comes after the first's writes
+        both.write_text(
+            "".join(Path(p).read_text() for p in _case_files(tmp_path / "in", 2)),
+            encoding="utf-8",
+        )
+        [result] = import_paths([both], ImportOptions(redact=True))
+        assert result.ok and result.created == 2
+        assert len(probes) >= 2 and all(probes)
+        db.engine.dispose()

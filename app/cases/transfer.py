@@ -278,6 +278,11 @@ def import_source(
             seen[ref] = number
     if result.problems:
         return result
+    if options.redact:
+        # Before the file's transaction, not in it: on SQLite other writers wait meanwhile.
+        records = [(n, _redact_record(raw, source.path, result)) for n, raw in source.records]
+        source = SourceFile(source.path, records, [])
+    redactions = list(result.redactions)
     for attempt in range(1, IMPORT_ATTEMPTS + 1):
         try:
             return _import_records(source, options, actor, result)
@@ -294,7 +299,7 @@ def import_source(
                     " or held the database); try this file again"
                 )
                 return result
-            result = ImportResult(path=str(source.path))
+            result = ImportResult(path=str(source.path), redactions=list(redactions))
             sleep(random.uniform(0.05, 0.2) * attempt)  # noqa: S311 - spreading retries
     return result
 
@@ -305,14 +310,13 @@ IMPORT_ATTEMPTS = 5
 def _import_records(
     source: SourceFile, options: ImportOptions, actor: User | None, result: ImportResult
 ) -> ImportResult:
-    """One attempt at a file's records in one transaction (rolled back on any problem)."""
+    """One attempt at a file's (already redacted) records in one transaction, rolled back
+    on any problem."""
     try:
         with db.session.begin_nested():
             for number, raw in source.records:
                 label = _record_label(source.path, number, raw)
                 try:
-                    if options.redact:
-                        raw = _redact_record(raw, source.path, result)
                     outcome = _import_record(raw, options, actor)
                 except IdentifiersFound as exc:
                     for f in exc.findings:
