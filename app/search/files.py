@@ -28,6 +28,11 @@ class _Descriptor:
             self.closed = True
             os.close(self.fd)
 
+    def __del__(self) -> None:
+        # Replaced searchers are dropped, not closed (other threads may still be reading):
+        # like a Python file object, the descriptor closes when nothing refers to it.
+        self.close()
+
 
 class PositionFreeFile:
     """A read-only file over bytes [start, start + length) of a descriptor, with a position

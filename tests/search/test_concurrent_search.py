@@ -103,3 +103,28 @@ def test_eight_threads_searching_while_cases_are_saved_get_what_one_thread_gets(
     assert wrong == [], f"{len(wrong)} of {searches} searches answered differently: {wrong[:1]}"
     with app.app_context():
         assert indexer.drain(120)
+
+
+def test_replaced_searchers_leave_no_open_files(app) -> None:
+    import gc
+    import os
+
+    program = create_program("hcv", "Hepatitis C ECHO")
+    db.session.commit()
+
+    def open_files() -> int:
+        gc.collect()
+        return len(os.listdir("/proc/self/fd"))
+
+    if not os.path.isdir("/proc/self/fd"):
+        pytest.skip("needs /proc")
+    for i in range(3):
+        add_case(program, None, f"Warm-up wombat {i}")
+        db.session.commit()
+        search(None, SearchRequest(q="wombat"))
+    before = open_files()
+    for i in range(30):  # every save makes the next search open a new searcher
+        add_case(program, None, f"Wombat {i}")
+        db.session.commit()
+        assert search(None, SearchRequest(q="wombat")).total == i + 4
+    assert open_files() <= before + 10
