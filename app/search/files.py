@@ -57,6 +57,8 @@ class PositionFreeFile:
     # -- reading at an offset
 
     def pread(self, offset: int, size: int) -> bytes:
+        if self._descriptor.closed:  # its number may belong to another file by now
+            raise ValueError("I/O operation on closed file.")
         size = max(0, min(size, self._length - offset))
         if size == 0:
             return b""
