@@ -31,8 +31,22 @@ def _outcome(q: str, case_id: int) -> tuple:
     )
 
 
-@pytest.mark.app_config(CASEBOOK_SEARCH_APPLY="thread")
-def test_eight_threads_searching_while_cases_are_saved_get_what_one_thread_gets(app) -> None:
+@pytest.fixture
+def applier_thread(app):
+    """The app's search applier in thread mode, as in a server; stopped afterwards, or it
+    would go on applying the next tests' changes (PostgreSQL: one database) elsewhere."""
+    indexer = app.extensions["casebook_search"]
+    indexer.mode = "thread"
+    yield indexer
+    indexer._stopping = True
+    indexer._wake.set()
+    if indexer._thread is not None:
+        indexer._thread.join(60)
+
+
+def test_eight_threads_searching_while_cases_are_saved_get_what_one_thread_gets(
+    app, applier_thread
+) -> None:
     program = create_program("hcv", "Hepatitis C ECHO")
     cases = []
     for i in range(160):
@@ -52,7 +66,7 @@ def test_eight_threads_searching_while_cases_are_saved_get_what_one_thread_gets(
     db.session.commit()
     case_ids = [case.id for case in cases[:THREADS]]
     unrelated_ids = [case.id for case in unrelated]
-    indexer = app.extensions["casebook_search"]
+    indexer = applier_thread
     assert indexer.drain(120)
     apply_pending()
     expected = {(q, cid): _outcome(q, cid) for q in WORDS for cid in case_ids}
