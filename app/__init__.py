@@ -10,7 +10,15 @@ from typing import Any
 from flask import Flask
 
 from app import config as config_module
-from app.extensions import configure_sqlite, csrf, db, limiter, login_manager, migrate
+from app.extensions import (
+    BUSY_TIMEOUT_MS,
+    configure_sqlite,
+    csrf,
+    db,
+    limiter,
+    login_manager,
+    migrate,
+)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -47,7 +55,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     db.init_app(app)
     with app.app_context():
         configure_sqlite(
-            db.engine, begin_immediate=app.config.get("CASEBOOK_SQLITE_BEGIN") != "deferred"
+            db.engine,
+            begin_immediate=app.config.get("CASEBOOK_SQLITE_BEGIN") != "deferred",
+            busy_timeout_ms=int(app.config.get("CASEBOOK_SQLITE_BUSY_TIMEOUT_MS", BUSY_TIMEOUT_MS)),
         )
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
     csrf.init_app(app)

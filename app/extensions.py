@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, TypeVar
 
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -12,7 +15,9 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import Session as OrmSession
 
 # Named constraints keep Alembic migrations identical on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -37,13 +42,20 @@ csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address)
 
 
-def configure_sqlite(engine: Engine, *, begin_immediate: bool) -> None:
+BUSY_TIMEOUT_MS = 30_000
+
+
+def configure_sqlite(
+    engine: Engine, *, begin_immediate: bool, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> None:
     """SQLite: enforce foreign keys, use WAL, and let writers from several threads or
     processes (web workers, the search indexer) wait for each other instead of failing.
 
-    With `begin_immediate`, every transaction takes the write lock when it begins: a
-    deferred transaction that read first would otherwise fail at its first write whenever
-    another writer committed in between (SQLITE_BUSY_SNAPSHOT, which no timeout helps)."""
+    With `begin_immediate`, a transaction that may write takes the write lock when it
+    begins: a deferred transaction that read first would otherwise fail at its first write
+    whenever another writer holds the lock or committed in between (SQLITE_BUSY, which no
+    timeout helps). Transactions that only read (`reading_engine`, `reading()`: requests
+    that do not change anything) begin deferred, so with WAL they never wait for a writer."""
     if engine.dialect.name != "sqlite":
         return
 
@@ -54,23 +66,66 @@ def configure_sqlite(engine: Engine, *, begin_immediate: bool) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.close()
 
     if begin_immediate:
 
         @event.listens_for(engine, "begin")
         def _begin(connection: Connection) -> None:
-            if connection.get_execution_options().get(READ_ONLY):
-                connection.exec_driver_sql("BEGIN")  # a long read takes no write lock
+            if connection.get_execution_options().get(READ_ONLY) or _reading.get():
+                connection.exec_driver_sql("BEGIN")  # a read takes no write lock
             else:
                 connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 READ_ONLY = "casebook_read_only"
+READING_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})  # requests that only read
+_reading: ContextVar[bool] = ContextVar("casebook_reading", default=False)
 
 
 def reading_engine(engine: Engine) -> Engine:
     """The same engine for sessions that only read, however long (rebuilding the search
     index, exporting): on SQLite they begin deferred, so writers are not kept waiting."""
     return engine.execution_options(**{READ_ONLY: True})
+
+
+@contextmanager
+def reading() -> Iterator[None]:
+    """Transactions begun inside (in this thread) only read: on SQLite they begin deferred
+    and never wait for a writer. Used for every GET request (see web.py)."""
+    token = _reading.set(True)
+    try:
+        yield
+    finally:
+        _reading.reset(token)
+
+
+View = TypeVar("View", bound=Callable[..., Any])
+WRITES_ON_GET = "casebook_writes_on_get"
+
+
+def writes_on_get(view: View) -> View:
+    """Marks a view that changes the database even when read with GET (its transactions
+    then take SQLite's write lock at once, like any other write)."""
+    setattr(view, WRITES_ON_GET, True)
+    return view
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether a database error is SQLite's "database is locked" (SQLITE_BUSY and kin)."""
+    orig = getattr(exc, "orig", exc)
+    return getattr(orig, "sqlite_errorcode", 0) & 0xFF == 5  # SQLITE_BUSY
+
+
+def commit_unless_busy(session: OrmSession) -> bool:
+    """Commit bookkeeping made while reading (an API token's last use), or drop it when
+    another writer holds SQLite's write lock: a read does not wait for a writer."""
+    try:
+        session.commit()
+    except OperationalError as exc:
+        if not is_busy(exc):
+            raise
+        session.rollback()
+        return False
+    return True

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 import traceback
+from contextlib import ExitStack
 from datetime import date, datetime
 from typing import Any
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, g, jsonify, render_template, request
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -17,7 +18,14 @@ from app.auth.models import User
 from app.auth.policy import Permission
 from app.content.markdown import render as render_markdown
 from app.errors import CasebookError
-from app.extensions import db, login_manager
+from app.extensions import (
+    READING_METHODS,
+    WRITES_ON_GET,
+    commit_unless_busy,
+    db,
+    login_manager,
+    reading,
+)
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +54,12 @@ def init_app(app: Flask) -> None:
         if found is None:
             return None
         user, touched = found
-        if touched:
-            db.session.commit()  # first thing in the request: nothing else is pending yet
+        if touched:  # first thing in the request: nothing else is pending yet
+            if request.method in READING_METHODS:
+                # A read does not wait for SQLite's write lock to note when a browser was seen.
+                commit_unless_busy(db.session)
+            else:
+                db.session.commit()
         return user
 
     @app.errorhandler(CasebookError)
@@ -85,6 +97,20 @@ def init_app(app: Flask) -> None:
         if wants_json():
             return jsonify({"error": "internal_error", "message": message}), 500
         return render_template("error.html", status=500, message=message), 500
+
+    @app.before_request
+    def reads_take_no_write_lock() -> None:
+        # Registered first, so before anything in the request touches the database.
+        view = app.view_functions.get(request.endpoint or "")
+        if request.method in READING_METHODS and not getattr(view, WRITES_ON_GET, False):
+            g.casebook_reading = ExitStack()
+            g.casebook_reading.enter_context(reading())
+
+    @app.teardown_request
+    def end_reading(_exc: BaseException | None) -> None:
+        stack = g.pop("casebook_reading", None)
+        if stack is not None:
+            stack.close()
 
     @app.after_request
     def security_headers(response: Any) -> Any:

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 import threading
 from pathlib import Path
 
 from flask_migrate import upgrade
 from sqlalchemy import func, select
 
-from app.cases.transfer import import_paths
+from app.auth.models import Role
+from app.auth.operations import create_token, create_user
+from app.cases.transfer import ImportOptions, import_paths
 from app.demo import CORPUS_DIR
 from app.extensions import db
 from app.programs.catalog import load_catalog
 from app.programs.models import Topic
-from app.programs.operations import create_topic
-from tests.conftest import make_app
+from app.programs.operations import create_program, create_topic
+from tests.conftest import PASSWORD, make_app
+from tests.support.builders import add_case
+from tests.support.sqlite import another_writer_can_lock
 
 
 def _immediate_app(tmp_path: Path, **extra: object):
@@ -63,4 +69,141 @@ def test_import_alongside_the_search_indexer_thread(tmp_path):
         results = import_paths([CORPUS_DIR / "hcv"])
         assert all(r.ok for r in results), [r.problems for r in results]
         assert sum(r.created for r in results) >= 10
+        db.engine.dispose()
+
+
+def test_pages_and_api_reads_answer_while_another_process_holds_the_write_lock(tmp_path):
+    # A short busy timeout: a read that waited for the lock would fail here, not hang.
+    app = _immediate_app(tmp_path, CASEBOOK_SEARCH_APPLY="off", CASEBOOK_SQLITE_BUSY_TIMEOUT_MS=100)
+    with app.app_context():
+        program = create_program("hcv", "Hepatitis C ECHO")
+        admin = create_user("admin@example.org", "Admin", Role.ADMIN, password=PASSWORD)
+        token = create_token(admin)
+        case_id = add_case(program, admin, "Genotype 3 retreatment").id
+        db.session.commit()
+        db.session.remove()
+    client = app.test_client()
+    signed_in = client.post("/sign-in", data={"email": "admin@example.org", "password": PASSWORD})
+    assert signed_in.status_code == 302
+    bearer = {"Authorization": f"Bearer {token}"}
+
+    holder = sqlite3.connect(tmp_path / "c.sqlite3", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process in the middle of a long write
+    try:
+        assert not another_writer_can_lock(str(tmp_path / "c.sqlite3"))
+        page = client.get(f"/cases/{case_id}")
+        assert page.status_code == 200
+        assert "Genotype 3 retreatment" in page.get_data(as_text=True)
+        assert client.get("/").status_code in (200, 302)
+        listed = client.get("/api/v1/cases", headers=bearer)
+        assert listed.status_code == 200, listed.get_data(as_text=True)
+        assert [c["id"] for c in listed.get_json()["results"]] == [case_id]
+        assert app.test_client().get("/sign-in").status_code == 200
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    # Writes still take the lock as before once it is free.
+    created = client.post(
+        "/api/v1/programs/hcv/sessions", json={"date": "2024-05-01"}, headers=bearer
+    )
+    assert created.status_code == 201, created.get_data(as_text=True)
+    with app.app_context():
+        db.engine.dispose()
+
+
+def _case_files(folder: Path, count: int) -> list[str]:
+    folder.mkdir()
+    paths = []
+    for n in range(count):
+        path = folder / f"case-{n}.jsonl"
+        record = {"ref": f"hcv-{n}", "program": "hcv", "title": f"Okapi {n}", "question": "Why?"}
+        path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def test_a_multi_file_import_waits_out_another_writer_and_imports_every_file(tmp_path, monkeypatch):
+    from app.cases import transfer
+
+    app = _immediate_app(
+        tmp_path, CASEBOOK_SEARCH_APPLY="thread", CASEBOOK_SQLITE_BUSY_TIMEOUT_MS=100
+    )
+    with app.app_context():
+        create_program("hcv", "Hepatitis C ECHO")
+        db.session.commit()
+        db.session.remove()
+    paths = _case_files(tmp_path / "in", 3)
+    holder = sqlite3.connect(tmp_path / "c.sqlite3", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # the indexer, or any writer, busy past the timeout
+    retries = []
+
+    def released_on_retry(seconds: float) -> None:
+        retries.append(seconds)
+        if holder.in_transaction:
+            holder.execute("ROLLBACK")
+
+    monkeypatch.setattr(transfer, "sleep", released_on_retry)
+    try:
+        with app.app_context():
+            result = app.test_cli_runner().invoke(args=["import", *paths])
+    finally:
+        holder.close()
+    assert result.exit_code == 0, result.output
+    assert "3 of 3 files imported: 3 cases created" in result.output
+    assert len(retries) == 1
+    with app.app_context():
+        assert app.extensions["casebook_search"].drain(60)
+        db.engine.dispose()
+
+
+def test_an_import_the_database_never_lets_in_reports_each_file(tmp_path, monkeypatch):
+    from app.cases import transfer
+
+    app = _immediate_app(tmp_path, CASEBOOK_SQLITE_BUSY_TIMEOUT_MS=50)
+    with app.app_context():
+        create_program("hcv", "Hepatitis C ECHO")
+        db.session.commit()
+        db.session.remove()
+    paths = _case_files(tmp_path / "in", 2)
+    monkeypatch.setattr(transfer, "sleep", lambda seconds: None)
+    holder = sqlite3.connect(tmp_path / "c.sqlite3", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with app.app_context():
+            result = app.test_cli_runner().invoke(args=["import", *paths])
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit), result.exception  # no traceback
+    for path in paths:
+        assert f"REJECTED {path}: nothing imported from this file" in result.output
+    assert "the database refused the changes 5 times (OperationalError" in result.output
+    assert "0 of 2 files imported" in result.output
+
+
+def test_an_import_redacts_before_it_takes_the_write_lock(tmp_path, monkeypatch):
+    from app.cases import transfer
+
+    app = _immediate_app(tmp_path)
+    with app.app_context():
+        create_program("hcv", "Hepatitis C ECHO")
+        db.session.commit()
+        db.session.remove()
+        real = transfer.redact
+        probes = []
+
+        def redacting(text):
+            probes.append(another_writer_can_lock(str(tmp_path / "c.sqlite3")))
+            return real(text)
+
+        monkeypatch.setattr(transfer, "redact", redacting)
+        both = tmp_path / "both.jsonl"  # the second record comes after the first's writes
+        both.write_text(
+            "".join(Path(p).read_text() for p in _case_files(tmp_path / "in", 2)),
+            encoding="utf-8",
+        )
+        [result] = import_paths([both], ImportOptions(redact=True))
+        assert result.ok and result.created == 2
+        assert len(probes) >= 2 and all(probes)
         db.engine.dispose()

@@ -10,7 +10,7 @@ from app.api.spec import ApiSpec, Query
 from app.auth.models import User
 from app.auth.operations import authenticate_token
 from app.errors import CasebookError, Unavailable, ValidationError
-from app.extensions import db
+from app.extensions import READING_METHODS, commit_unless_busy, db
 
 api_blueprint = Blueprint("api", __name__)
 SPEC = ApiSpec("Casebook API", "1.0.0", prefix="/api/v1")
@@ -35,7 +35,11 @@ def authenticate_bearer() -> None:
     if scheme.lower() != "bearer" or not token.strip():
         raise Unauthorized("Send an API token as 'Authorization: Bearer <token>'.")
     user = authenticate_token(token.strip())  # TokenRefused (401) says why not
-    db.session.commit()  # keeps last_used_at
+    if request.method in READING_METHODS:
+        # A read never waits for SQLite's write lock just to note when the token was used.
+        commit_unless_busy(db.session)
+    else:
+        db.session.commit()  # keeps last_used_at
     g.api_user = user
 
 

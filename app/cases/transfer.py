@@ -7,16 +7,19 @@ database as it was, with each problem named by file, record and field.
 from __future__ import annotations
 
 import json
+import random
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
+from time import sleep
 from typing import Any
 
 import frontmatter
 import yaml
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session as OrmSession
 
 from app.auth import policy
@@ -37,7 +40,7 @@ from app.deid.gate import IdentifiersFound, redact
 from app.errors import CasebookError, ValidationError
 from app.extensions import db, reading_engine
 from app.programs.models import Program
-from app.programs.operations import create_program, create_session, find_program, find_session
+from app.programs.operations import find_program, program_for_import, session_on
 from app.recommendations.models import Recommendation, RecommendationStatus
 from app.recommendations.operations import (
     add_recommendation,
@@ -275,13 +278,45 @@ def import_source(
             seen[ref] = number
     if result.problems:
         return result
+    if options.redact:
+        # Before the file's transaction, not in it: on SQLite other writers wait meanwhile.
+        records = [(n, _redact_record(raw, source.path, result)) for n, raw in source.records]
+        source = SourceFile(source.path, records, [])
+    redactions = list(result.redactions)
+    for attempt in range(1, IMPORT_ATTEMPTS + 1):
+        try:
+            return _import_records(source, options, actor, result)
+        except (OperationalError, IntegrityError) as exc:
+            # Another writer got there first: SQLite busy past its timeout, a PostgreSQL
+            # deadlock, or a case, program or account another importer has just created.
+            # The file's transaction is gone; a fresh attempt sees what they committed.
+            db.session.rollback()
+            if attempt == IMPORT_ATTEMPTS:
+                result = ImportResult(path=str(source.path))
+                result.problems.append(
+                    f"{source.path}: the database refused the changes {IMPORT_ATTEMPTS} times"
+                    f" ({type(exc.orig).__name__}: other writers were changing the same rows"
+                    " or held the database); try this file again"
+                )
+                return result
+            result = ImportResult(path=str(source.path), redactions=list(redactions))
+            sleep(random.uniform(0.05, 0.2) * attempt)  # noqa: S311 - spreading retries
+    return result
+
+
+IMPORT_ATTEMPTS = 5
+
+
+def _import_records(
+    source: SourceFile, options: ImportOptions, actor: User | None, result: ImportResult
+) -> ImportResult:
+    """One attempt at a file's (already redacted) records in one transaction, rolled back
+    on any problem."""
     try:
         with db.session.begin_nested():
             for number, raw in source.records:
                 label = _record_label(source.path, number, raw)
                 try:
-                    if options.redact:
-                        raw = _redact_record(raw, source.path, result)
                     outcome = _import_record(raw, options, actor)
                 except IdentifiersFound as exc:
                     for f in exc.findings:
@@ -371,9 +406,7 @@ def _import_record(raw: dict[str, Any], options: ImportOptions, actor: User | No
             changed = True
         outcome = "updated" if changed else "unchanged"
     if session_date is not None:
-        session = find_session(program, session_date) or create_session(
-            program, session_date, actor=actor
-        )
+        session = session_on(program, session_date, actor=actor)
         before = len(case.presentations)
         schedule(case, session, presented=_is_presented(status), actor=actor)
         if outcome == "unchanged" and len(case.presentations) != before:
@@ -525,7 +558,7 @@ def _program(slug: Any, options: ImportOptions, actor: User | None) -> Program:
                 "program", f"unknown program '{slug}' (use --create-programs to create it)"
             )
         try:
-            program = create_program(slug, slug.replace("-", " ").title(), actor=actor)
+            program = program_for_import(slug, slug.replace("-", " ").title(), actor=actor)
         except ValidationError as exc:
             raise RecordProblem("program", exc.message) from None
     policy.require(actor, Permission.IMPORT_DATA, program)

@@ -8,7 +8,7 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from app.extensions import db
+from app.extensions import db, writes_on_get
 from app.notifications.models import Notification
 from app.notifications.operations import mark_all_read, unread_count
 from app.pagination import paginate
@@ -27,6 +27,7 @@ def _unread() -> dict[str, Any]:
 
 
 @notifications_blueprint.route("/notifications")
+@writes_on_get  # seen is read
 @login_required
 def index() -> Any:
     user = current_user._get_current_object()

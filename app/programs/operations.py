@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
 
 from app.audit.operations import record
 from app.auth import policy
@@ -133,6 +134,33 @@ def create_program(
     return program
 
 
+def program_for_import(slug: str, name: str, *, actor: User | None = None) -> Program:
+    """The program with `slug`, created if there is none. When another transaction creates
+    it at the same moment, its program is returned rather than a unique-constraint error."""
+    found = find_program(slug)
+    if found is not None:
+        return found
+    try:
+        with db.session.begin_nested():
+            return create_program(slug, name, actor=actor)
+    except IntegrityError:
+        found = find_program(slug)  # the other transaction's, committed meanwhile
+        if found is None:
+            raise
+        return found
+
+
+def lock_program(program: Program) -> None:
+    """Make transactions that number a program's sessions take turns (PostgreSQL locks the
+    program's row until commit; SQLite writers take turns already). The lock is FOR NO KEY
+    UPDATE, so cases and sessions can still be added to the program meanwhile."""
+    if program.id is None:
+        db.session.flush()
+    db.session.execute(
+        select(Program.id).where(Program.id == program.id).with_for_update(key_share=True)
+    )
+
+
 def _program_texts(name: Any, description: Any) -> tuple[str, str]:
     if not isinstance(name, str) or not name.strip():
         raise ValidationError("Name is required.", field="name")
@@ -179,6 +207,16 @@ def find_session(program: Program, on: date) -> Session | None:
     )
 
 
+def session_on(program: Program, on: date, *, actor: User | None = None) -> Session:
+    """The program's session on a date, created (numbered next) if there is none; several
+    importers asking at once get the same session."""
+    found = find_session(program, on)
+    if found is not None:
+        return found
+    lock_program(program)
+    return find_session(program, on) or create_session(program, on, actor=actor)
+
+
 def get_session(program: Program, number: int) -> Session:
     session = db.session.scalar(
         select(Session).where(Session.program_id == program.id, Session.number == number)
@@ -212,6 +250,7 @@ def create_session(
         raise ValidationError(
             "Attendance must be a whole number, zero or more.", field="attendance_count"
         )
+    lock_program(program)  # numbers are unique per program: one transaction at a time
     if number is None:
         highest = db.session.scalar(
             select(func.max(Session.number)).where(Session.program_id == program.id)

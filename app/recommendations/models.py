@@ -30,6 +30,7 @@ class RecommendationStatus(enum.StrEnum):
 
 class Recommendation(db.Model):
     __tablename__ = "recommendations"
+    __table_args__ = (sa.UniqueConstraint("case_id", "position"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(sa.ForeignKey("cases.id", ondelete="CASCADE"), index=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from sqlalchemy import func, select
+
 from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import Role, User
@@ -117,7 +119,7 @@ def add_recommendation(
         body=clean_body,
         category=_enum(RecommendationCategory, category, "category"),
         references=clean_references,
-        position=len(case.recommendations) + 1,
+        position=_next_position(case),
         status=RecommendationStatus.PUBLISHED if publish else RecommendationStatus.DRAFT,
         published_at=utcnow() if publish else None,
     )
@@ -133,6 +135,19 @@ def add_recommendation(
         status=str(recommendation.status),
     )
     return recommendation
+
+
+def _next_position(case: Case) -> int:
+    """The number after the case's last recommendation. The case row is locked first (on
+    PostgreSQL, until commit), so experts adding recommendations at once are numbered one
+    after another; SQLite writers take turns anyway. Unique per case (a constraint)."""
+    if case.id is None:
+        db.session.flush()
+    db.session.execute(select(Case.id).where(Case.id == case.id).with_for_update(key_share=True))
+    highest = db.session.scalar(
+        select(func.max(Recommendation.position)).where(Recommendation.case_id == case.id)
+    )
+    return (highest or 0) + 1
 
 
 def _snapshot(recommendation: Recommendation, editor: User | None) -> None:

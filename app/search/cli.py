@@ -13,10 +13,14 @@ from app.cli import acting_user, as_option, cli_errors
 @click.command("reindex")
 def reindex_command() -> None:
     """Rebuild the search index from the database; search keeps answering meanwhile."""
+    from sqlalchemy.orm import Session as OrmSession
+
+    from app.extensions import db, reading_engine
     from app.search.documents import count_entities
     from app.search.operations import reindex
 
-    total = count_entities()
+    with OrmSession(reading_engine(db.engine)) as reads:  # no write lock for the whole run
+        total = count_entities(reads)
     with click.progressbar(
         length=max(total, 1), label="Indexing", show_pos=True, file=sys.stderr
     ) as bar:

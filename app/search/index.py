@@ -43,6 +43,7 @@ from app.search.analysis import (
     ClinicalFrequency,
     SynonymTable,
 )
+from app.search.files import ThreadSafeFileStorage
 from app.search.postings import read_postings
 
 whoosh_patches.install()
@@ -70,8 +71,9 @@ def index_format() -> str:
 
 def _storage(path: Path) -> FileStorage:
     # Plain reads, not mmap: a mapped index counts in full in every worker's resident
-    # memory once touched (stored text included), and would grow with the corpus.
-    return FileStorage(str(path), supports_mmap=False)
+    # memory once touched (stored text included), and would grow with the corpus. The
+    # reads are position-free (files.py), so the searcher's threads can share its files.
+    return ThreadSafeFileStorage(str(path), supports_mmap=False)
 
 
 def _clinical_text(analyzer: ClinicalAnalyzer) -> TEXT:

@@ -29,7 +29,7 @@ from sqlalchemy import event, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from app.common import utcnow
-from app.extensions import db
+from app.extensions import db, reading_engine
 from app.search.models import SearchOutbox
 
 log = logging.getLogger(__name__)
@@ -142,30 +142,34 @@ def apply_pending(app: Flask | None = None, *, max_batches: int | None = None) -
 
     app = app or current_app._get_current_object()
     idx = index_at(app.config["CASEBOOK_INDEX_DIR"])
-    with OrmSession(db.engine) as session:
-        generation = idx.ensure(lambda: synonym_table(session))
+    # Documents are read in deferred transactions and the index written outside any write
+    # transaction: on SQLite the write lock is held only to mark rows, never while Whoosh
+    # writes or merges segments.
+    with OrmSession(db.engine) as session, OrmSession(reading_engine(db.engine)) as reads:
+        generation = idx.ensure(lambda: synonym_table(reads))
+        reads.rollback()
         if idx.outdated(generation):
             return 0  # left pending: the rebuild (operations.upgrade_index) replays them
         applied = 0
         batches = 0
         with idx.apply_lock():
             while max_batches is None or batches < max_batches:
-                rows = session.execute(
+                rows = reads.execute(
                     select(SearchOutbox.id, SearchOutbox.entity_type, SearchOutbox.entity_id)
                     .where(SearchOutbox.applied_at.is_(None))
                     .where(SearchOutbox.attempts < MAX_ATTEMPTS)
                     .order_by(SearchOutbox.id)
                     .limit(BATCH)
                 ).all()
-                session.rollback()  # end the read transaction: see fresh data below
+                reads.rollback()  # end the read transaction: see fresh data below
                 if not rows:
                     break
                 ids = [r.id for r in rows]
                 keys = {(r.entity_type, r.entity_id) for r in rows}
                 try:
-                    write_keys(idx, idx.current_generation(), keys, session)
+                    write_keys(idx, idx.current_generation(), keys, reads)
                 except Exception as exc:
-                    session.rollback()
+                    reads.rollback()
                     session.execute(
                         update(SearchOutbox)
                         .where(SearchOutbox.id.in_(ids))
@@ -176,6 +180,7 @@ def apply_pending(app: Flask | None = None, *, max_batches: int | None = None) -
                     )
                     session.commit()
                     raise
+                reads.rollback()
                 session.execute(
                     update(SearchOutbox).where(SearchOutbox.id.in_(ids)).values(applied_at=utcnow())
                 )
@@ -243,6 +248,11 @@ def pending_count(session: Any = None) -> int:
 
 
 # ---------------------------------------------------------------- the applier thread
+
+
+def _pending_now() -> int:
+    with OrmSession(reading_engine(db.engine)) as reads:  # a poll takes no write lock
+        return pending_count(reads)
 
 
 def _upgrade_index() -> None:
@@ -325,7 +335,7 @@ class Indexer:
             self._wake.clear()
             try:
                 with self.app.app_context():
-                    if not woken and not pending_count():
+                    if not woken and not _pending_now():
                         _warm()  # a generation swapped in by a rebuild elsewhere
                         continue
                     apply_pending(self.app)

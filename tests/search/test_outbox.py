@@ -339,3 +339,48 @@ def test_a_rebuild_takes_no_write_lock_on_sqlite(app, program, monkeypatch) -> N
     reindex()
     assert probes == [True]
     assert search(None, SearchRequest(q="lemur")).total == 1
+
+
+@pytest.mark.app_config(CASEBOOK_SQLITE_BEGIN="immediate")  # the app's own mode
+def test_applying_holds_no_write_lock_while_the_index_is_written(app, program, monkeypatch):
+    """Whoosh's commit (a merge can take many seconds) runs with SQLite's write lock free."""
+    from whoosh.writing import SegmentWriter
+
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's write lock")
+    add_case(program, None, "Unhurried urial")
+    db.session.commit()
+    db.session.remove()  # the test's own session holds nothing either
+    real = SegmentWriter.commit
+    probes = []
+
+    def committing(self, *args, **kwargs):
+        probes.append(another_writer_can_lock(db.engine.url.database))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(SegmentWriter, "commit", committing)
+    assert apply_pending() >= 1
+    assert probes and all(probes)
+    assert search(None, SearchRequest(q="urial")).total == 1
+
+
+@pytest.mark.app_config(CASEBOOK_SQLITE_BEGIN="immediate")
+def test_reindex_command_counts_without_holding_the_write_lock(app, program, monkeypatch):
+    from app.search import operations
+
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's write lock")
+    add_case(program, None, "Counted capybara")
+    db.session.commit()
+    db.session.remove()
+    real = operations.reindex
+    probes = []
+
+    def rebuilding(*args, **kwargs):
+        probes.append(another_writer_can_lock(db.engine.url.database))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(operations, "reindex", rebuilding)
+    result = app.test_cli_runner().invoke(args=["reindex"])
+    assert result.exit_code == 0, result.output
+    assert probes == [True]
