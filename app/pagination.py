@@ -8,6 +8,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import Select, func, select
 
 from app.extensions import db
+from app.inputs import MAX_PAGE, bounded_int
 
 T = TypeVar("T")
 
@@ -30,6 +31,11 @@ class Page(Generic[T]):
     @property
     def has_next(self) -> bool:
         return self.page < self.pages
+
+
+def page_number(raw: Any) -> int:
+    """`?page=` of a list page: 1 when absent, a 422 naming `page` when not 1 to MAX_PAGE."""
+    return bounded_int(raw, "page", maximum=MAX_PAGE, default=1) or 1
 
 
 def paginate(stmt: Select[Any], page: int, per_page: int = 20) -> Page[Any]:

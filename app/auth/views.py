@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
@@ -9,17 +8,9 @@ from flask_login import current_user, login_required, login_user, logout_user
 from app.auth.forms import SignInForm
 from app.auth.operations import authenticate
 from app.extensions import db
+from app.web import safe_redirect_target
 
 auth_blueprint = Blueprint("auth", __name__, template_folder="templates")
-
-
-def _safe_next(target: str | None) -> str:
-    """Only same-site relative paths, so sign-in cannot redirect elsewhere."""
-    if target:
-        parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc and target.startswith("/"):
-            return target
-    return url_for("programs.home")
 
 
 @auth_blueprint.route("/sign-in", methods=["GET", "POST"])
@@ -33,7 +24,9 @@ def login() -> Any:
             db.session.commit()
             login_user(user, remember=bool(form.remember.data))
             flash(f"Signed in as {user.display_name}.", "success")
-            return redirect(_safe_next(request.args.get("next")))
+            return redirect(
+                safe_redirect_target(request.args.get("next"), url_for("programs.home"))
+            )
         db.session.rollback()
         form.form_errors.append("The email or the password is not right. Check both and try again.")
     return render_template("auth/login.html", form=form), 200 if request.method == "GET" else 422
