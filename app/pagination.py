@@ -8,7 +8,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import Select, func, select
 
 from app.extensions import db
-from app.inputs import MAX_PAGE, bounded_int
+from app.inputs import MAX_PAGE, clamp_int
 
 T = TypeVar("T")
 
@@ -34,8 +34,10 @@ class Page(Generic[T]):
 
 
 def page_number(raw: Any) -> int:
-    """`?page=` of a list page: 1 when absent, a 422 naming `page` when not 1 to MAX_PAGE."""
-    return bounded_int(raw, "page", maximum=MAX_PAGE, default=1) or 1
+    """`?page=` of a list page. Out-of-range numbers land on a real page (paginate gives the
+    last one for a page past the end) and text gives the first, instead of an error; the
+    bound keeps a number past 64 bits from ever reaching the database as an offset."""
+    return clamp_int(raw, minimum=1, maximum=MAX_PAGE, default=1)
 
 
 def paginate(stmt: Select[Any], page: int, per_page: int = 20) -> Page[Any]:
