@@ -26,11 +26,12 @@ MAX_PAGE = 100_000
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 MAX_JSON_DEPTH = 32
 
-# C0 controls other than tab, newline and carriage return, and lone UTF-16 surrogates:
-# text columns cannot hold them (PostgreSQL refuses NUL, UTF-8 cannot encode a surrogate).
-_BAD_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+# NUL and lone UTF-16 surrogates: text columns cannot hold them (PostgreSQL refuses NUL,
+# UTF-8 cannot encode a surrogate). Other control characters are stored as they are: text
+# pasted from documents carries form feeds and the like, and refusing it would lose a form.
+_BAD_CHARACTER = re.compile(r"[\x00\ud800-\udfff]")
 # The same rule as a JSON Schema pattern, published in the OpenAPI document.
-PLAIN_TEXT_PATTERN = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f]*$"
+PLAIN_TEXT_PATTERN = "^[^\\u0000]*$"
 _JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 
 
@@ -72,9 +73,7 @@ def problem_in_text(value: str) -> str | None:
     char = match.group()
     if char == "\x00":
         return "contains a NUL character"
-    if "\ud800" <= char <= "\udfff":
-        return "contains invalid Unicode (a lone surrogate)"
-    return f"contains a control character (U+{ord(char):04X})"
+    return "contains invalid Unicode (a lone surrogate)"
 
 
 def check_text(value: str, field: str) -> str:

@@ -21,15 +21,11 @@ def _enum(enum_cls: Any) -> dict[str, Any]:
     return {"type": "string", "enum": [m.value for m in enum_cls]}
 
 
-# Text a column can store: no NUL or other C0 control but tab, newline and carriage return
-# (app.inputs.check_text refuses them, and lone surrogates, naming the field).
+# Text a column can store: no NUL (app.inputs.check_text refuses it, and lone surrogates,
+# naming the field) ...
 PLAIN = PLAIN_TEXT_PATTERN
 # ... and at least one character that is not white space.
-NOT_BLANK = (
-    "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f]*"
-    "[^\\s\\u0000-\\u001f]"
-    "[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f]*$"
-)
+NOT_BLANK = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$"
 TEXT = {"type": "string", "maxLength": 100_000, "pattern": PLAIN}
 SHORT = {"type": "string", "maxLength": 300, "pattern": PLAIN}
 REQUIRED_TEXT = {"type": "string", "minLength": 1, "maxLength": 100_000, "pattern": NOT_BLANK}

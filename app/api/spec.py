@@ -160,7 +160,7 @@ class ApiSpec:
 
 
 def _plain_text(schema: dict[str, Any]) -> dict[str, Any]:
-    """Free text in a query string holds no control characters (app.web refuses them)."""
+    """Free text in a query string holds no NUL (app.web refuses it)."""
     if schema.get("type") == "string" and not {"enum", "pattern", "format"} & set(schema):
         return {**schema, "pattern": PLAIN_TEXT_PATTERN}
     return schema
@@ -200,7 +200,7 @@ def _friendly(error: SchemaError) -> ValidationError:
         "maximum": lambda: f"must be at most {value}",
         "maxItems": lambda: f"must have at most {value} items",
         "anyOf": lambda: "is not an accepted value",
-        "pattern": lambda: "must hold some text and no control characters",
+        "pattern": lambda: "must hold some text and no NUL character",
         "oneOf": lambda: (
             str(error.schema.get("description") or "matches no accepted form").rstrip(".").lower()
         ),
