@@ -48,6 +48,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         settings["SQLALCHEMY_DATABASE_URI"] = config_module.normalise_database_url(
             str(overrides["SQLALCHEMY_DATABASE_URI"])
         )
+    config_module.apply_https(settings)
     app.config.from_mapping(settings)
     instance.mkdir(parents=True, exist_ok=True)
 
@@ -65,6 +66,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     limiter.init_app(app)
 
     from app import web
+    from app.inputs import IdConverter
+
+    # Before any blueprint adds its rules: every `<int:...>` becomes an id a column can hold.
+    app.url_map.converters["int"] = IdConverter
     from app.api import api_blueprint
     from app.audit.views import audit_blueprint
     from app.auth.views import auth_blueprint

@@ -33,12 +33,15 @@ def from_environment(instance_path: Path, *, need_secret: bool = True) -> dict[s
     )
     index_dir = os.environ.get("CASEBOOK_INDEX_DIR") or str(PROJECT_ROOT / "search_index")
     remember_days = _int_setting("CASEBOOK_REMEMBER_DAYS", 30)
+    https = os.environ.get("CASEBOOK_HTTPS", "").strip().lower() in ("1", "true", "yes", "on")
     return {
         "SECRET_KEY": _secret_key(instance_path) if need_secret else None,
         "SQLALCHEMY_DATABASE_URI": normalise_database_url(database_url),
         # Database errors must not carry statement parameters (patient text) into logs.
         "SQLALCHEMY_ENGINE_OPTIONS": {"hide_parameters": True, "pool_pre_ping": True},
         "CASEBOOK_INDEX_DIR": index_dir,
+        # Behind HTTPS: HSTS on every answer and cookies sent over HTTPS only (see apply_https).
+        "CASEBOOK_HTTPS": https,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_HTTPONLY": True,
@@ -72,6 +75,17 @@ def _int_setting(name: str, default: int) -> int:
     if value < 1:
         raise ValueError(f"{name} must be 1 or more.")
     return value
+
+
+def apply_https(settings: dict[str, object]) -> None:
+    """With CASEBOOK_HTTPS on, the session and remember-me cookies are Secure as well as
+    HttpOnly and SameSite=Lax, and links made outside a request use https."""
+    if settings.get("CASEBOOK_HTTPS"):
+        settings.update(
+            SESSION_COOKIE_SECURE=True,
+            REMEMBER_COOKIE_SECURE=True,
+            PREFERRED_URL_SCHEME="https",
+        )
 
 
 def normalise_database_url(url: str) -> str:

@@ -8,6 +8,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import Select, func, select
 
 from app.extensions import db
+from app.inputs import MAX_PAGE, clamp_int
 
 T = TypeVar("T")
 
@@ -30,6 +31,13 @@ class Page(Generic[T]):
     @property
     def has_next(self) -> bool:
         return self.page < self.pages
+
+
+def page_number(raw: Any) -> int:
+    """`?page=` of a list page. Out-of-range numbers land on a real page (paginate gives the
+    last one for a page past the end) and text gives the first, instead of an error; the
+    bound keeps a number past 64 bits from ever reaching the database as an offset."""
+    return clamp_int(raw, minimum=1, maximum=MAX_PAGE, default=1)
 
 
 def paginate(stmt: Select[Any], page: int, per_page: int = 20) -> Page[Any]:

@@ -1,4 +1,5 @@
-"""Web plumbing: sign-in loading, error pages, template helpers and security headers."""
+"""Web plumbing: sign-in loading, error pages, template helpers, security headers, the
+text check on every request and the one safe-redirect helper."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import traceback
 from contextlib import ExitStack
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Flask, g, jsonify, render_template, request
 from flask_login import current_user
@@ -26,6 +28,7 @@ from app.extensions import (
     login_manager,
     reading,
 )
+from app.inputs import check_text
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +38,43 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
+HSTS = "max-age=31536000; includeSubDomains"
+_UNSAFE_IN_REDIRECT = set("\\") | {chr(c) for c in range(0x20)} | {"\x7f"}
+
+
 def wants_json() -> bool:
     return request.path.startswith("/api/")
+
+
+def safe_redirect_target(target: Any, fallback: str) -> str:
+    """`target` when it is a path on this site, else `fallback`. Browsers drop tabs and
+    newlines and read a backslash as a slash, so `/\t/evil` and `/\\evil` would leave the
+    site: any of those, a scheme, a host or `//` refuses the target."""
+    if not isinstance(target, str) or not target or len(target) > 2000:
+        return fallback
+    if not target.startswith("/") or target.startswith("//"):
+        return fallback
+    if any(ch in _UNSAFE_IN_REDIRECT for ch in target):
+        return fallback
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return fallback
+    return target
+
+
+def check_request_text() -> None:
+    """Query strings, form fields and URL parts hold text a column can store: a NUL or a
+    lone surrogate is refused naming the field, before any view or query sees it."""
+    for source in (request.view_args or {}, request.args, request.form):
+        items = source.items(multi=True) if hasattr(source, "getlist") else source.items()
+        for name, value in items:
+            check_text(str(name), "a field name")
+            if isinstance(value, str):
+                check_text(value, name)
+
+
+def _is_static(endpoint: str | None) -> bool:
+    return bool(endpoint) and (endpoint == "static" or endpoint.endswith(".static"))
 
 
 def init_app(app: Flask) -> None:
@@ -61,6 +99,8 @@ def init_app(app: Flask) -> None:
             else:
                 db.session.commit()
         return user
+
+    app.before_request(check_request_text)
 
     @app.errorhandler(CasebookError)
     def handle_casebook_error(exc: CasebookError) -> Any:
@@ -118,6 +158,12 @@ def init_app(app: Flask) -> None:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("X-Frame-Options", "DENY")
+        if app.config.get("CASEBOOK_HTTPS"):
+            response.headers.setdefault("Strict-Transport-Security", HSTS)
+        # Pages and API answers can carry case text: no copy in browser or proxy caches.
+        # Static files are the same for everyone and keep their caching.
+        if not _is_static(request.endpoint) and (wants_json() or current_user.is_authenticated):
+            response.headers["Cache-Control"] = "no-store"
         return response
 
     @app.context_processor

@@ -9,8 +9,9 @@ from flask import Blueprint, g, jsonify, request
 from app.api.spec import ApiSpec, Query
 from app.auth.models import User
 from app.auth.operations import authenticate_token
-from app.errors import CasebookError, Unavailable, ValidationError
+from app.errors import CasebookError, Unavailable
 from app.extensions import READING_METHODS, commit_unless_busy, db
+from app.inputs import MAX_PAGE, bounded_int
 
 api_blueprint = Blueprint("api", __name__)
 SPEC = ApiSpec("Casebook API", "1.0.0", prefix="/api/v1")
@@ -59,27 +60,17 @@ def api_user() -> User:
 
 
 def page_args() -> tuple[int, int]:
-    page = _int_arg("page", 1)
-    per_page = _int_arg("per_page", 20)
-    if page < 1:
-        raise ValidationError("page must be 1 or more.", field="page")
-    if not 1 <= per_page <= MAX_PER_PAGE:
-        raise ValidationError(f"per_page must be between 1 and {MAX_PER_PAGE}.", field="per_page")
-    return page, per_page
-
-
-def _int_arg(name: str, default: int) -> int:
-    raw = request.args.get(name)
-    if raw in (None, ""):
-        return default
-    try:
-        return int(raw)
-    except ValueError:
-        raise ValidationError(f"{name} must be a whole number.", field=name) from None
+    page = bounded_int(
+        request.args.get("page"), "page", maximum=MAX_PAGE, default=1, blank_ok=False
+    )
+    per_page = bounded_int(
+        request.args.get("per_page"), "per_page", maximum=MAX_PER_PAGE, default=20, blank_ok=False
+    )
+    return page or 1, per_page or 20
 
 
 PAGING = (
-    Query("page", {"type": "integer", "minimum": 1}, "Page number, from 1."),
+    Query("page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}, "Page number, from 1."),
     Query(
         "per_page",
         {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE},

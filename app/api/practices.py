@@ -8,7 +8,17 @@ from typing import Any
 from flask import jsonify, request, url_for
 
 from app.api.base import SPEC, api_blueprint, api_user, one_page
-from app.api.schemas import ACCEPT, SHORT, TEXT, _enum, page_of
+from app.api.schemas import (
+    ACCEPT,
+    DATE,
+    ID,
+    REQUIRED_SHORT,
+    REQUIRED_TEXT,
+    TEXT,
+    TOPIC,
+    _enum,
+    page_of,
+)
 from app.api.spec import Query
 from app.auth import policy
 from app.cases.models import Case
@@ -79,8 +89,8 @@ SPEC.schema(
         "type": "object",
         "required": ["title", "statement", "recommendations"],
         "properties": {
-            "title": SHORT,
-            "statement": TEXT,
+            "title": REQUIRED_SHORT,
+            "statement": REQUIRED_TEXT,
             "recommendations": {
                 "type": "array",
                 "minItems": 1,
@@ -88,11 +98,11 @@ SPEC.schema(
                 "items": {
                     "type": "object",
                     "required": ["id"],
-                    "properties": {"id": {"type": "integer"}, "note": TEXT},
+                    "properties": {"id": ID, "note": TEXT},
                     "additionalProperties": False,
                 },
             },
-            "topics": {"type": "array", "items": {"type": "string", "maxLength": 120}},
+            "topics": {"type": "array", "items": TOPIC, "maxItems": 30},
             "status": {"type": "string", "enum": ["proposed", "emerging"]},
             "reason": TEXT,
             "accept_findings": ACCEPT,
@@ -107,8 +117,8 @@ SPEC.schema(
         "required": ["status", "reason"],
         "properties": {
             "status": _enum(PracticeStatus),
-            "reason": TEXT,
-            "superseded_by": {"type": "integer"},
+            "reason": REQUIRED_TEXT,
+            "superseded_by": ID,
             "accept_findings": ACCEPT,
         },
         "additionalProperties": False,
@@ -120,6 +130,9 @@ SPEC.schema(
         "type": "object",
         "required": ["stance"],
         "properties": {"stance": _enum(Stance), "note": TEXT, "accept_findings": ACCEPT},
+        "description": "A dissent says why, in `note`.",
+        "if": {"properties": {"stance": {"const": "dissent"}}},
+        "then": {"required": ["note"], "properties": {"note": REQUIRED_TEXT}},
         "additionalProperties": False,
     },
 )
@@ -128,10 +141,15 @@ SPEC.schema(
     {
         "type": "object",
         "description": "Exactly one of session_id, case_id, recommendation_id.",
+        "oneOf": [
+            {"required": ["session_id"]},
+            {"required": ["case_id"]},
+            {"required": ["recommendation_id"]},
+        ],
         "properties": {
-            "session_id": {"type": "integer"},
-            "case_id": {"type": "integer"},
-            "recommendation_id": {"type": "integer"},
+            "session_id": ID,
+            "case_id": ID,
+            "recommendation_id": ID,
             "note": TEXT,
             "accept_findings": ACCEPT,
         },
@@ -170,8 +188,8 @@ CURRICULUM = SPEC.schema(
 )
 SCOPE_QUERY = (
     Query("program", {"type": "string"}, "Program slug; all programs you can see if omitted."),
-    Query("start", {"type": "string", "format": "date"}, "First day (default: a year ago)."),
-    Query("end", {"type": "string", "format": "date"}, "Last day (default: today)."),
+    Query("start", DATE, "First day (default: a year ago)."),
+    Query("end", DATE, "Last day (default: today)."),
 )
 
 
@@ -265,11 +283,12 @@ def practice_json(practice: BestPractice, user: Any, *, full: bool = True) -> di
     response=page_of(PRACTICE),
 )
 def list_practices_endpoint() -> Any:
-    status = request.args.get("status") or None
-    if status and status not in {s.value for s in PracticeStatus}:
-        from app.errors import ValidationError
-
-        raise ValidationError("Unknown status.", field="status")
+    status = request.args.get("status")
+    if status is not None and status not in {s.value for s in PracticeStatus}:
+        raise ValidationError(
+            "status must be one of: " + ", ".join(s.value for s in PracticeStatus) + ".",
+            field="status",
+        )
     user = api_user()
     return jsonify(
         one_page([practice_json(p, user, full=False) for p in queries.list_practices(status)])
@@ -414,7 +433,7 @@ def _evidence_target(user: Any, key: str, ident: int) -> Any:
         else policy.can_view_recommendation(user, target)
     )
     if not visible:
-        raise ValidationError(f"No {key.removesuffix('_id')} {ident}.", field=key)
+        raise NotFound(f"No {key.removesuffix('_id')} {ident}.")
     return target
 
 
@@ -455,7 +474,7 @@ def candidate_practices() -> Any:
 )
 def curriculum_figures() -> Any:
     user = api_user()
-    scope = scope_from_request(user)
+    scope = scope_from_request(user, strict=True)
     freq = figures.topic_frequency(user, scope)
     cov = figures.coverage(user, scope)
     return jsonify(

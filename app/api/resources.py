@@ -38,6 +38,7 @@ from app.cases.operations import CaseData, content_of
 from app.deid.gate import parse_acceptances, scan_fields
 from app.errors import NotFound, ValidationError
 from app.extensions import db
+from app.inputs import MAX_ID, bounded_date, bounded_int
 from app.programs.models import Program, Session
 from app.programs.operations import (
     create_session,
@@ -221,10 +222,10 @@ def _recommendation(recommendation_id: int) -> Recommendation:
 
 
 def _date(value: Any, field: str = "date") -> date:
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise ValidationError(f"{field} must be a date written YYYY-MM-DD.", field=field) from None
+    parsed = bounded_date(value, field)
+    if parsed is None:
+        raise ValidationError(f"{field} is required.", field=field)
+    return parsed
 
 
 def _accepted(payload: dict[str, Any]) -> Any:
@@ -413,7 +414,11 @@ CASE_FILTERS = (
     Query("program", {"type": "string"}, "Program slug."),
     Query("status", {"type": "string", "enum": [s.value for s in CaseStatus]}),
     Query("mine", {"type": "boolean"}, "Only cases you present."),
-    Query("session", {"type": "integer"}, "Only cases on this session's agenda."),
+    Query(
+        "session",
+        {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+        "Only cases on this session's agenda.",
+    ),
     *PAGING,
 )
 
@@ -434,29 +439,27 @@ def list_cases() -> Any:
     stmt = select(Case).where(
         Case.program_id.in_([p.id for p in programs]), policy.visible_case_clause(user)
     )
-    if slug := request.args.get("program"):
+    if "program" in request.args:
+        slug = request.args["program"]
         program = next((p for p in programs if p.slug == slug), None)
         if program is None:
-            raise ValidationError(f"Unknown program '{slug}'.", field="program")
+            raise NotFound(f"No program '{slug}'.")
         stmt = stmt.where(Case.program_id == program.id)
-    if status := request.args.get("status"):
+    if "status" in request.args:
         try:
-            stmt = stmt.where(Case.status == CaseStatus(status))
+            stmt = stmt.where(Case.status == CaseStatus(request.args["status"]))
         except ValueError:
             raise ValidationError(
                 "status must be one of: " + ", ".join(s.value for s in CaseStatus) + ".",
                 field="status",
             ) from None
-    if request.args.get("mine", "").lower() in ("1", "true", "yes"):
+    if _flag("mine"):
         stmt = stmt.where(Case.presenter_id == user.id)
-    if session_id := request.args.get("session"):
-        if not session_id.isdigit():
-            raise ValidationError("session must be a session id.", field="session")
+    session_id = bounded_int(request.args.get("session"), "session", maximum=MAX_ID, blank_ok=False)
+    if session_id is not None:
         stmt = stmt.where(
             Case.id.in_(
-                select(CasePresentation.case_id).where(
-                    CasePresentation.session_id == int(session_id)
-                )
+                select(CasePresentation.case_id).where(CasePresentation.session_id == session_id)
             )
         )
     total = db.session.scalar(select(func.count()).select_from(stmt.subquery()))
@@ -466,6 +469,19 @@ def list_cases() -> Any:
         .limit(per_page)
     )
     return jsonify(paginated([case_json(c, user) for c in cases], total, page, per_page))
+
+
+def _flag(name: str) -> bool:
+    """A boolean query parameter: true/false (also 1/0, yes/no); anything else is refused."""
+    raw = request.args.get(name)
+    if raw is None:
+        return False
+    raw = raw.strip().lower()
+    if raw in ("false", "0", "no"):
+        return False
+    if raw in ("true", "1", "yes"):
+        return True
+    raise ValidationError(f"{name} must be true or false.", field=name)
 
 
 def _case_data(payload: dict[str, Any], base: CaseData | None = None) -> CaseData:

@@ -8,6 +8,7 @@ from typing import Any
 from app.api.base import SPEC
 from app.cases.models import CaseStatus, Sex
 from app.deid.gate import ACCEPT_REASONS
+from app.inputs import FIRST_YEAR, LAST_YEAR, MAX_ID, MAX_PAGE, PLAIN_TEXT_PATTERN
 from app.recommendations.models import (
     Adoption,
     AnnotationKind,
@@ -20,9 +21,28 @@ def _enum(enum_cls: Any) -> dict[str, Any]:
     return {"type": "string", "enum": [m.value for m in enum_cls]}
 
 
-TEXT = {"type": "string", "maxLength": 100_000}
-SHORT = {"type": "string", "maxLength": 300}
-REFERENCES = {"type": "array", "items": {"type": "string", "maxLength": 500}, "maxItems": 50}
+# Text a column can store: no NUL (app.inputs.check_text refuses it, and lone surrogates,
+# naming the field) ...
+PLAIN = PLAIN_TEXT_PATTERN
+# ... and at least one character that is not white space.
+NOT_BLANK = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$"
+TEXT = {"type": "string", "maxLength": 100_000, "pattern": PLAIN}
+SHORT = {"type": "string", "maxLength": 300, "pattern": PLAIN}
+REQUIRED_TEXT = {"type": "string", "minLength": 1, "maxLength": 100_000, "pattern": NOT_BLANK}
+REQUIRED_SHORT = {"type": "string", "minLength": 1, "maxLength": 300, "pattern": NOT_BLANK}
+ID = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+DATE = {
+    "type": "string",
+    "format": "date",
+    "pattern": f"^(19[0-9]{{2}}|2[01][0-9]{{2}}|{LAST_YEAR})-[0-9]{{2}}-[0-9]{{2}}$",
+    "description": f"YYYY-MM-DD, years {FIRST_YEAR} to {LAST_YEAR}",
+}
+TOPIC = {"type": "string", "maxLength": 120, "pattern": PLAIN}
+REFERENCES = {
+    "type": "array",
+    "items": {"type": "string", "maxLength": 500, "pattern": PLAIN},
+    "maxItems": 50,
+}
 ACCEPT = {
     "type": "array",
     "description": "Findings of the de-identification gate that are not identifiers: the "
@@ -31,9 +51,9 @@ ACCEPT = {
         "type": "object",
         "required": ["field", "start", "end", "reason"],
         "properties": {
-            "field": {"type": "string"},
-            "start": {"type": "integer", "minimum": 0},
-            "end": {"type": "integer", "minimum": 0},
+            "field": {"type": "string", "maxLength": 200, "pattern": PLAIN},
+            "start": {"type": "integer", "minimum": 0, "maximum": 10_000_000},
+            "end": {"type": "integer", "minimum": 0, "maximum": 10_000_000},
             "reason": {"type": "string", "enum": list(ACCEPT_REASONS)},
         },
         "additionalProperties": False,
@@ -41,10 +61,18 @@ ACCEPT = {
 }
 FIELD_VALUE = {
     "anyOf": [
-        {"type": "string", "maxLength": 2000},
+        {"type": "string", "maxLength": 2000, "pattern": PLAIN},
         {"type": "number"},
         {"type": "boolean"},
-        {"type": "array", "items": {"type": ["string", "number", "boolean"]}},
+        {
+            "type": "array",
+            "items": {
+                "anyOf": [
+                    {"type": "string", "maxLength": 2000, "pattern": PLAIN},
+                    {"type": ["number", "boolean"]},
+                ]
+            },
+        },
         {"type": "null"},
     ]
 }
@@ -112,14 +140,14 @@ SESSION = SPEC.schema(
 )
 
 SESSION_FIELDS = {
-    "date": {"type": "string", "description": "YYYY-MM-DD"},
-    "number": {"type": "integer", "minimum": 1},
+    "date": DATE,
+    "number": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
     "title": SHORT,
     "didactic_topic": SHORT,
     "didactic_presenter": SHORT,
-    "attendance_count": {"type": ["integer", "null"], "minimum": 0},
+    "attendance_count": {"type": ["integer", "null"], "minimum": 0, "maximum": 1_000_000},
     "notes": TEXT,
-    "topics": {"type": "array", "items": {"type": "string", "maxLength": 120}},
+    "topics": {"type": "array", "items": TOPIC, "maxItems": 30},
     "accept_findings": ACCEPT,
 }
 SPEC.schema(
@@ -167,19 +195,23 @@ CASE = SPEC.schema(
 )
 
 CASE_FIELDS = {
-    "title": SHORT,
+    "title": REQUIRED_SHORT,
     "age": {
         "anyOf": [
             {"type": "integer", "minimum": 0, "maximum": 130},
-            {"type": "string", "maxLength": 3},
+            {"type": "string", "maxLength": 3, "pattern": PLAIN},
             {"type": "null"},
         ]
     },
     "sex": {"anyOf": [_enum(Sex), {"type": "null"}]},
     "question": TEXT,
     "presentation": TEXT,
-    "fields": {"type": "object", "additionalProperties": FIELD_VALUE},
-    "topics": {"type": "array", "items": {"type": "string", "maxLength": 120}, "maxItems": 30},
+    "fields": {
+        "type": "object",
+        "propertyNames": {"maxLength": 64, "pattern": PLAIN},
+        "additionalProperties": FIELD_VALUE,
+    },
+    "topics": {"type": "array", "items": TOPIC, "maxItems": 30},
     "accept_findings": ACCEPT,
 }
 SPEC.schema(
@@ -188,8 +220,8 @@ SPEC.schema(
         "type": "object",
         "required": ["program", "title"],
         "properties": {
-            "program": {"type": "string"},
-            "follows_id": {"type": "integer"},
+            "program": {"type": "string", "minLength": 1, "maxLength": 64, "pattern": PLAIN},
+            "follows_id": ID,
             **CASE_FIELDS,
         },
         "additionalProperties": False,
@@ -211,6 +243,7 @@ SPEC.schema(
             "comment": {
                 "type": "string",
                 "maxLength": 5000,
+                "pattern": PLAIN,
                 "description": "Required with action 'return'.",
             },
             "accept_findings": ACCEPT,
@@ -223,7 +256,7 @@ SPEC.schema(
     {
         "type": "object",
         "required": ["case_id"],
-        "properties": {"case_id": {"type": "integer"}},
+        "properties": {"case_id": ID},
         "additionalProperties": False,
     },
 )
@@ -253,7 +286,7 @@ SPEC.schema(
         "type": "object",
         "required": ["body", "category"],
         "properties": {
-            "body": TEXT,
+            "body": REQUIRED_TEXT,
             "category": _enum(RecommendationCategory),
             "references": REFERENCES,
             "publish": {"type": "boolean"},
@@ -267,7 +300,7 @@ SPEC.schema(
     {
         "type": "object",
         "properties": {
-            "body": TEXT,
+            "body": REQUIRED_TEXT,
             "category": _enum(RecommendationCategory),
             "references": REFERENCES,
             "accept_findings": ACCEPT,
@@ -297,7 +330,7 @@ SPEC.schema(
         "required": ["kind", "body"],
         "properties": {
             "kind": _enum(AnnotationKind),
-            "body": TEXT,
+            "body": REQUIRED_TEXT,
             "references": REFERENCES,
             "accept_findings": ACCEPT,
         },
@@ -325,7 +358,7 @@ SPEC.schema(
         "type": "object",
         "required": ["recommendation_id", "adoption", "patient_status"],
         "properties": {
-            "recommendation_id": {"type": "integer"},
+            "recommendation_id": ID,
             "adoption": _enum(Adoption),
             "patient_status": _enum(PatientStatus),
             "note": TEXT,
@@ -339,7 +372,7 @@ SPEC.schema(
     {
         "type": "object",
         "required": ["text"],
-        "properties": {"text": {"type": "string", "maxLength": 200_000}},
+        "properties": {"text": {"type": "string", "maxLength": 200_000, "pattern": PLAIN}},
         "additionalProperties": False,
     },
 )

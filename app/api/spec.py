@@ -14,6 +14,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError as SchemaError
 
 from app.errors import ValidationError
+from app.inputs import MAX_ID, PLAIN_TEXT_PATTERN, parse_json
 
 _CONVERTER = re.compile(r"<(?:(\w+):)?(\w+)>")
 
@@ -67,11 +68,14 @@ class ApiSpec:
             @functools.wraps(view)
             def wrapped(*args: Any, **kwargs: Any) -> Any:
                 if body is not None:
-                    payload = request.get_json(silent=True)
-                    if payload is None:
+                    if not request.is_json or not request.get_data(cache=True):
                         raise ValidationError(
-                            "Send a JSON object in the request body.", field="body"
+                            "Send a JSON object in the request body "
+                            "(Content-Type: application/json).",
+                            field="body",
                         )
+                    # Depth, UTF-8 and text checks come before the parser sees the body.
+                    payload = parse_json(request.get_data(cache=True))
                     kwargs["payload"] = self.validate(body, payload)
                 return view(*args, **kwargs)
 
@@ -84,7 +88,9 @@ class ApiSpec:
                     "name": name,
                     "in": "path",
                     "required": True,
-                    "schema": {"type": "integer" if conv == "int" else "string"},
+                    "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+                    if conv == "int"
+                    else {"type": "string", "minLength": 1, "pattern": PLAIN_TEXT_PATTERN},
                 }
                 for conv, name in _CONVERTER.findall(rule)
             ]
@@ -93,7 +99,7 @@ class ApiSpec:
                     "name": q.name,
                     "in": "query",
                     "required": False,
-                    "schema": q.schema,
+                    "schema": _plain_text(q.schema),
                     "description": q.description,
                 }
                 for q in query
@@ -153,6 +159,13 @@ class ApiSpec:
         }
 
 
+def _plain_text(schema: dict[str, Any]) -> dict[str, Any]:
+    """Free text in a query string holds no NUL (app.web refuses it)."""
+    if schema.get("type") == "string" and not {"enum", "pattern", "format"} & set(schema):
+        return {**schema, "pattern": PLAIN_TEXT_PATTERN}
+    return schema
+
+
 def _rewrite_refs(node: Any) -> Any:
     if isinstance(node, dict):
         return {
@@ -187,5 +200,9 @@ def _friendly(error: SchemaError) -> ValidationError:
         "maximum": lambda: f"must be at most {value}",
         "maxItems": lambda: f"must have at most {value} items",
         "anyOf": lambda: "is not an accepted value",
+        "pattern": lambda: "must hold some text and no NUL character",
+        "oneOf": lambda: (
+            str(error.schema.get("description") or "matches no accepted form").rstrip(".").lower()
+        ),
     }.get(str(error.validator), lambda: "is not valid")()
     return ValidationError(f"{field} {kind}.", field=field)

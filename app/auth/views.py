@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
@@ -12,6 +11,7 @@ from app.auth.forms import ChangePasswordForm, ConfirmForm, NewTokenForm, SignIn
 from app.common import utcnow
 from app.errors import ValidationError
 from app.extensions import db, limiter
+from app.web import safe_redirect_target
 
 auth_blueprint = Blueprint("auth", __name__, template_folder="templates")
 
@@ -25,15 +25,6 @@ def _token_limit() -> str:
 
 
 TOO_MANY = "Too many attempts from your network. Wait a minute, then try again."
-
-
-def _safe_next(target: str | None) -> str:
-    """Only same-site relative paths, so sign-in cannot redirect elsewhere."""
-    if target:
-        parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc and target.startswith("/"):
-            return target
-    return url_for("programs.home")
 
 
 _BROWSERS = [
@@ -85,7 +76,7 @@ def login() -> Any:
         db.session.commit()
         login_user(user, remember=bool(form.remember.data))
         flash(f"Signed in as {user.display_name}.", "success")
-        return redirect(_safe_next(request.args.get("next")))
+        return redirect(safe_redirect_target(request.args.get("next"), url_for("programs.home")))
     return render_template("auth/login.html", form=form), 200 if request.method == "GET" else 422
 
 

@@ -43,7 +43,11 @@ def normalise_age(value: Any) -> str | None:
         return None
     if isinstance(value, str):
         text = value.strip()
-        if text.endswith("+") and text[:-1].isdigit() and int(text[:-1]) >= 90:
+        # isdigit() alone would let "²" or "٣" through to int(); ages are ASCII digits.
+        digits = text[:-1] if text.endswith("+") else text
+        if not (digits.isascii() and digits.isdigit() and len(digits) <= 3):
+            raise ValidationError("Age must be a whole number of years, or 90+.", field="age")
+        if text.endswith("+") and int(digits) >= 90:
             return "90+"
         if not text.isdigit():
             raise ValidationError("Age must be a whole number of years, or 90+.", field="age")

@@ -39,6 +39,7 @@ from app.cases.operations import (
 from app.deid.gate import IdentifiersFound, redact
 from app.errors import CasebookError, ValidationError
 from app.extensions import db, reading_engine
+from app.inputs import MAX_JSON_DEPTH, bounded_date, check_texts, json_depth
 from app.programs.models import Program
 from app.programs.operations import find_program, program_for_import, session_on
 from app.recommendations.models import Recommendation, RecommendationStatus
@@ -137,11 +138,14 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
 def read_file(path: Path) -> SourceFile:
     suffix = path.suffix.lower()
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return SourceFile(path, [], [f"{path}: not UTF-8 text"])
+        data = path.read_bytes()
     except OSError as exc:
         return SourceFile(path, [], [f"{path}: cannot be read ({exc.strerror})"])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return SourceFile(path, [], [f"{path} line {line}: not UTF-8 text (byte {exc.start})"])
     if suffix in MARKDOWN_SUFFIXES:
         return _read_markdown(path, text)
     if suffix in JSONL_SUFFIXES:
@@ -155,12 +159,14 @@ def _read_markdown(path: Path, text: str) -> SourceFile:
             path, [], [f"{path}: no YAML front matter (the file must start with ---)"]
         )
     try:
-        post = frontmatter.loads(text)
+        post = frontmatter.loads(text, handler=_FrontMatter())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or "invalid YAML"
         return SourceFile(path, [], [f"{path}: malformed front matter{where}: {problem}"])
+    except RecursionError:
+        return SourceFile(path, [], [f"{path}: malformed front matter: nested too deeply to read"])
     meta = dict(post.metadata)
     if not meta:
         return SourceFile(path, [], [f"{path}: the front matter is empty"])
@@ -177,11 +183,34 @@ def _read_markdown(path: Path, text: str) -> SourceFile:
     return SourceFile(path, [(1, meta)], [])
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text: `session_date: 2026-13-45` then reaches the
+    record's own date check, which names the field, instead of failing inside YAML."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _FrontMatter(frontmatter.YAMLHandler):
+    def load(self, fm: str, **kwargs: Any) -> Any:
+        return yaml.load(fm, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader
+
+
 def _read_jsonl(path: Path, text: str) -> SourceFile:
     records: list[tuple[int, dict[str, Any]]] = []
     problems: list[str] = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
+            continue
+        depth = json_depth(line.encode("utf-8", "surrogatepass"))
+        if depth > MAX_JSON_DEPTH:
+            problems.append(
+                f"{path} line {number}: nests {depth} levels deep;"
+                f" at most {MAX_JSON_DEPTH} are accepted"
+            )
             continue
         try:
             value = json.loads(line)
@@ -200,7 +229,8 @@ def _read_jsonl(path: Path, text: str) -> SourceFile:
 def _record_label(path: Path, number: int, raw: dict[str, Any]) -> str:
     unit = "line" if path.suffix.lower() in JSONL_SUFFIXES else "record"
     ref = raw.get("ref")
-    return f"{path} {unit} {number}" + (f" (ref {ref})" if isinstance(ref, str) else "")
+    shown = isinstance(ref, str) and _REF.match(ref)  # never echo control characters
+    return f"{path} {unit} {number}" + (f" (ref {ref})" if shown else "")
 
 
 # ---------------------------------------------------------------- importing
@@ -356,6 +386,10 @@ class _Rollback(Exception):
 
 
 def _import_record(raw: dict[str, Any], options: ImportOptions, actor: User | None) -> str:
+    try:
+        check_texts(raw)
+    except ValidationError as exc:
+        raise RecordProblem(exc.field, exc.message.removeprefix(f"{exc.field} ")) from None
     unknown = sorted(set(raw) - KNOWN_KEYS)
     if unknown:
         raise RecordProblem(unknown[0], "is not a known field of a case record")
@@ -525,13 +559,11 @@ def _list(raw: dict[str, Any], key: str) -> list[Any]:
 def _date(value: Any) -> date | None:
     if value in (None, ""):
         return None
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
+    if isinstance(value, date | str):
         try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
+            return bounded_date(value, "session_date")
+        except ValidationError as exc:
+            raise RecordProblem("session_date", exc.message.removeprefix("session_date ")) from None
     raise RecordProblem("session_date", "must be a date written YYYY-MM-DD")
 
 

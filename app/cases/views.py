@@ -48,7 +48,8 @@ from app.deid.operations import overrides_for
 from app.deid.web import acceptances_from_form, build_panels, renamed
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.extensions import db
-from app.pagination import paginate
+from app.inputs import id_value
+from app.pagination import page_number, paginate
 from app.programs.models import Program, Session
 from app.programs.operations import find_program, topic_texts
 from app.recommendations.models import Adoption, PatientStatus, RecommendationStatus
@@ -58,6 +59,7 @@ from app.recommendations.operations import (
     require_record_outcome,
 )
 from app.search import similar_cases
+from app.web import safe_redirect_target
 
 log = logging.getLogger(__name__)
 cases_blueprint = Blueprint("cases", __name__, template_folder="templates")
@@ -75,7 +77,7 @@ def _user() -> Any:
 
 
 def _page_number() -> int:
-    return max(1, request.args.get("page", 1, type=int) or 1)
+    return page_number(request.args.get("page"))
 
 
 def _per_page() -> int:
@@ -105,7 +107,7 @@ def _lenient_acceptances(form: Any) -> list[Any]:
     for value in form.getlist("accept_finding"):
         name, _, end = str(value).rpartition("|")
         name, _, start = name.rpartition("|")
-        if start.isdigit() and end.isdigit():
+        if start.isascii() and end.isascii() and start.isdigit() and end.isdigit():
             out.append(Acceptance(name, int(start), int(end), form.get(f"reason|{value}", "")))
     return out
 
@@ -353,9 +355,7 @@ def _case_action(case_id: int, run: Any, done: str) -> Any:
     except ValidationError as exc:
         db.session.rollback()
         flash(exc.message, "error")
-    target = request.form.get("next", "")
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("cases.case", case_id=case.id)
+    target = safe_redirect_target(request.form.get("next"), url_for("cases.case", case_id=case.id))
     return redirect(target, 303)
 
 
@@ -436,8 +436,8 @@ def schedule_case(case_id: int) -> Any:
     chosen = request.form.get("session_id", "")
     if request.method == "POST":
         session = None
-        if chosen.isdigit():
-            session = db.session.get(Session, int(chosen))
+        if (session_id := id_value(chosen)) is not None:
+            session = db.session.get(Session, session_id)
         if session is None or session.program_id != case.program_id:
             errors["session_id"] = "Choose one of this program's sessions."
         else:

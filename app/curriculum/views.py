@@ -16,6 +16,7 @@ from app.auth import policy
 from app.auth.policy import Permission, permission_required
 from app.curriculum import operations as figures
 from app.errors import NotFound, ValidationError
+from app.inputs import bounded_date
 from app.programs.operations import find_program, visible_programs
 
 curriculum_blueprint = Blueprint("curriculum", __name__, template_folder="templates")
@@ -27,18 +28,16 @@ def _user() -> Any:
     return current_user._get_current_object()
 
 
-def _date_arg(name: str) -> date | None:
-    raw = (request.args.get(name) or "").strip()
-    if not raw:
-        return None
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        raise ValidationError(f"{name} must be a date (YYYY-MM-DD).", field=name) from None
+def _date_arg(name: str, *, strict: bool = False) -> date | None:
+    raw = request.args.get(name)
+    if strict and raw is not None and not raw.strip():
+        raise ValidationError(f"{name} must be a date written YYYY-MM-DD.", field=name)
+    return bounded_date(raw, name)
 
 
-def scope_from_request(user: Any) -> figures.Scope:
-    """The scope from ?program=&start=&end=; shared by the page, the CSV files and the API.
+def scope_from_request(user: Any, *, strict: bool = False) -> figures.Scope:
+    """The scope from ?program=&start=&end=; shared by the page, the CSV files and the API
+    (`strict`: a parameter given blank is refused rather than read as the default).
 
     The permission comes first: someone without it learns nothing, not even which program
     slugs exist (a private program's answers as a missing one's)."""
@@ -49,7 +48,12 @@ def scope_from_request(user: Any) -> figures.Scope:
         program = find_program(slug)
         if program is None:
             raise NotFound("No such program.")
-    return figures.make_scope(user, program=program, start=_date_arg("start"), end=_date_arg("end"))
+    return figures.make_scope(
+        user,
+        program=program,
+        start=_date_arg("start", strict=strict),
+        end=_date_arg("end", strict=strict),
+    )
 
 
 def table(name: str, user: Any, scope: figures.Scope) -> tuple[list[str], list[list[Any]]]:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.extensions import db, writes_on_get
 from app.notifications.models import Notification
 from app.notifications.operations import mark_all_read, unread_count
-from app.pagination import paginate
+from app.pagination import page_number, paginate
 
 notifications_blueprint = Blueprint("notifications", __name__, template_folder="templates")
 
@@ -36,7 +36,7 @@ def index() -> Any:
         .where(Notification.user_id == user.id)
         .order_by(Notification.created_at.desc(), Notification.id.desc())
     )
-    page = max(1, request.args.get("page", 1, type=int) or 1)
+    page = page_number(request.args.get("page"))
     pager = paginate(stmt, page, int(current_app.config.get("CASEBOOK_PAGE_SIZE", 20)))
     unread_ids = {n.id for n in pager.items if n.read_at is None}
     html = render_template("notifications/index.html", pager=pager, unread_ids=unread_ids)

@@ -16,6 +16,7 @@ from app.cases.views import show_refusal
 from app.deid.web import acceptances_from_form
 from app.errors import NotFound, ValidationError
 from app.extensions import db
+from app.inputs import id_value
 from app.practices import queries
 from app.practices.models import PracticeStatus, Stance
 from app.practices.operations import (
@@ -55,10 +56,8 @@ def _topics(text: str) -> list[str]:
 
 
 def _visible_recommendation(recommendation_id: Any) -> Recommendation:
-    try:
-        recommendation = db.session.get(Recommendation, int(recommendation_id))
-    except (TypeError, ValueError):
-        recommendation = None
+    ident = id_value(recommendation_id)
+    recommendation = db.session.get(Recommendation, ident) if ident else None
     if recommendation is None or not policy.can_view_recommendation(_user(), recommendation):
         raise NotFound("No such recommendation.")
     return recommendation
@@ -82,10 +81,7 @@ def _evidence_target(form: Any) -> Session | Case | Recommendation:
 
 
 def _int(value: Any) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
+    return id_value(value) or 0
 
 
 # ---------------------------------------------------------------- reading
@@ -300,7 +296,7 @@ def status(practice_id: int) -> Any:
     practice = queries.get_practice(practice_id)
     successor = None
     if request.form.get("superseded_by"):
-        successor = queries.get_practice(request.form.get("superseded_by", type=int) or 0)
+        successor = queries.get_practice(_int(request.form.get("superseded_by")))
     try:
         change_status(
             practice,

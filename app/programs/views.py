@@ -14,6 +14,8 @@ from app.cases.queries import case_counts_by_program, case_counts_by_session, se
 from app.content.markdown import plain_text
 from app.errors import NotFound, ValidationError
 from app.extensions import db
+from app.inputs import bounded_date, bounded_int, id_value
+from app.pagination import page_number
 from app.programs.models import Program
 from app.programs.operations import (
     create_session,
@@ -73,7 +75,7 @@ def home() -> Any:
 @login_required
 def program(slug: str) -> Any:
     program = _visible_program(slug)
-    page = request.args.get("page", 1, type=int) or 1
+    page = page_number(request.args.get("page"))
     per_page = int(current_app.config.get("CASEBOOK_PAGE_SIZE", 20))
     sessions = program_sessions(program, page, per_page)
     return render_template(
@@ -135,16 +137,19 @@ def _read_session_form(form: Any) -> tuple[dict[str, Any], dict[str, Any], dict[
         "notes": typed["notes"],
     }
     try:
-        changes["date"] = date.fromisoformat(typed["date"])
-    except ValueError:
-        errors["date"] = (
-            "Date must be a date, like 2026-05-12." if typed["date"] else ("Date is required.")
-        )
+        changes["date"] = bounded_date(typed["date"], "Date")
+    except ValidationError as exc:
+        errors["date"] = exc.message.replace("written YYYY-MM-DD", "like 2026-05-12")
+    else:
+        if changes["date"] is None:
+            errors["date"] = "Date is required."
     if typed["attendance_count"]:
-        if typed["attendance_count"].isdigit():
-            changes["attendance_count"] = int(typed["attendance_count"])
-        else:
-            errors["attendance_count"] = "Attendance must be a whole number, zero or more."
+        try:
+            changes["attendance_count"] = bounded_int(
+                typed["attendance_count"], "Attendance", minimum=0, maximum=1_000_000
+            )
+        except ValidationError as exc:
+            errors["attendance_count"] = exc.message
     else:
         changes["attendance_count"] = None
     for name, limit in (("title", 200), ("didactic_topic", 200), ("didactic_presenter", 200)):
@@ -275,11 +280,11 @@ def add_to_agenda(slug: str, number: int) -> Any:
 
     program = _visible_program(slug)
     session = get_session(program, number)
-    case_id = request.form.get("case_id", "")
-    if not case_id.isdigit():
+    case_id = id_value(request.form.get("case_id"))
+    if case_id is None:
         flash("Choose an approved case to add.", "error")
         return redirect(url_for("programs.session", slug=slug, number=number), 303)
-    case = get_visible_case(_user(), int(case_id))
+    case = get_visible_case(_user(), case_id)
     try:
         schedule_case(case, session, actor=_user())
         db.session.commit()

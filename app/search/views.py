@@ -9,7 +9,8 @@ from flask_login import current_user, login_required
 
 from app.api.base import PAGING, SPEC, api_blueprint, api_user
 from app.api.spec import Query
-from app.errors import Unavailable
+from app.errors import Unavailable, ValidationError
+from app.inputs import FIRST_YEAR, LAST_YEAR, MAX_PAGE, bounded_int, clamp_int, id_value
 from app.search.operations import (
     INDEX_BUILDING,
     MAX_PER_PAGE,
@@ -37,11 +38,13 @@ TIPS = [
 ]
 
 
-def _int(value: Any, default: int | None = None) -> int | None:
-    try:
-        return int(str(value).strip())
-    except (TypeError, ValueError):
-        return default
+def _year(name: str, *, strict: bool) -> int | None:
+    raw = request.args.get(name)
+    if strict:
+        return bounded_int(raw, name, minimum=FIRST_YEAR, maximum=LAST_YEAR, blank_ok=False)
+    if raw is None or not raw.strip():
+        return None
+    return clamp_int(raw, minimum=FIRST_YEAR, maximum=LAST_YEAR, default=0) or None
 
 
 def _list(name: str) -> list[str]:
@@ -51,22 +54,43 @@ def _list(name: str) -> list[str]:
     return values[:20]
 
 
-def request_from_args(default_per_page: int = 20) -> SearchRequest:
-    """A SearchRequest from query-string arguments; bad values fall back to defaults."""
+def request_from_args(default_per_page: int = 20, *, strict: bool = False) -> SearchRequest:
+    """A SearchRequest from query-string arguments. The page falls back to defaults for bad
+    values (and clamps numbers to their bounds); the API (`strict`) refuses them, naming
+    the parameter."""
     sort = request.args.get("sort", "relevance")
+    if strict:
+        if sort not in SORTS:
+            raise ValidationError("sort must be one of: " + ", ".join(SORTS) + ".", field="sort")
+        page = bounded_int(
+            request.args.get("page"), "page", maximum=MAX_PAGE, default=1, blank_ok=False
+        )
+        per_page = bounded_int(
+            request.args.get("per_page"),
+            "per_page",
+            maximum=MAX_PER_PAGE,
+            default=20,
+            blank_ok=False,
+        )
+    else:
+        page = clamp_int(request.args.get("page"), minimum=1, maximum=MAX_PAGE, default=1)
+        per_page = clamp_int(
+            request.args.get("per_page"),
+            minimum=1,
+            maximum=MAX_PER_PAGE,
+            default=default_per_page,
+        )
     return SearchRequest(
         q=request.args.get("q", "")[:1000],
         types=_list("type"),
         programs=_list("program"),
         topics=_list("topic"),
         statuses=_list("status"),
-        year_from=_int(request.args.get("year_from")),
-        year_to=_int(request.args.get("year_to")),
+        year_from=_year("year_from", strict=strict),
+        year_to=_year("year_to", strict=strict),
         sort=sort if sort in SORTS else "relevance",
-        page=max(1, _int(request.args.get("page"), 1) or 1),
-        per_page=max(
-            1, min(_int(request.args.get("per_page"), default_per_page) or 20, MAX_PER_PAGE)
-        ),
+        page=page or 1,
+        per_page=per_page or default_per_page,
     )
 
 
@@ -101,12 +125,13 @@ def similar_fragment() -> Any:
     """Similar cases to a case, as an HTML fragment. Only a case id is taken: free text in
     a URL would reach access logs before the de-identification gate has seen it."""
     user = current_user._get_current_object()
-    case_id = _int(request.args.get("case_id"))
+    case_id = id_value(request.args.get("case_id"))
     hits = similar_cases(user, case_id=case_id, limit=5) if case_id else []
     return render_template("search/_similar.html", hits=hits)
 
 
 _STRINGS = {"type": "string"}
+_YEAR = {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR}
 SEARCH_QUERY = (
     Query("q", _STRINGS, 'Words, "phrases", AND/OR/NOT/-word, field:value (see docs).'),
     Query(
@@ -115,8 +140,8 @@ SEARCH_QUERY = (
     Query("program", _STRINGS, "Program slugs, commas."),
     Query("topic", _STRINGS, "Topic names or slugs, commas."),
     Query("status", _STRINGS, "Statuses, commas."),
-    Query("year_from", {"type": "integer"}, "First year."),
-    Query("year_to", {"type": "integer"}, "Last year."),
+    Query("year_from", _YEAR, "First year."),
+    Query("year_to", _YEAR, "Last year."),
     Query("sort", {"type": "string", "enum": list(SORTS)}, "relevance (default), date, oldest."),
     *PAGING,
 )
@@ -177,7 +202,7 @@ SEARCH_RESULTS = SPEC.schema(
     response=SEARCH_RESULTS,
 )
 def api_search() -> Any:
-    results = search(api_user(), request_from_args())
+    results = search(api_user(), request_from_args(strict=True))
     if not results.ready:
         raise Unavailable(INDEX_BUILDING)
     return jsonify(results.to_json())
@@ -193,6 +218,6 @@ def api_search() -> Any:
     response={"type": "object", "properties": {"results": {"type": "array", "items": SEARCH_HIT}}},
 )
 def api_similar(case_id: int) -> Any:
-    limit = max(1, min(_int(request.args.get("limit"), 5) or 5, 20))
+    limit = bounded_int(request.args.get("limit"), "limit", maximum=20, default=5, blank_ok=False)
     hits = similar_cases(api_user(), case_id=case_id, limit=limit)
     return jsonify({"results": [h.to_json() for h in hits]})

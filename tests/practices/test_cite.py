@@ -119,7 +119,8 @@ def test_evidence_through_the_api(app, client, two_sessions):  # noqa: F811
         expect=422,
         json={"session_id": session_id, "case_id": recs[1].case_id},
     )
-    api.post(f"/practices/{practice.id}/evidence", expect=422, json={"case_id": 9999})
+    # A case that does not exist (or is not visible) is not found, as in a proposal.
+    api.post(f"/practices/{practice.id}/evidence", expect=404, json={"case_id": 9999})
     Api(client, provider).post(
         f"/practices/{practice.id}/evidence", expect=403, json={"session_id": session_id}
     )

@@ -223,7 +223,10 @@ def test_search_api(client, library: Library) -> None:
     db.session.commit()
     headers = {"Authorization": f"Bearer {token}"}
     assert client.get("/api/v1/search?q=hcv").status_code == 401
-    response = client.get("/api/v1/search?q=HCV&type=case&per_page=500", headers=headers)
+    # As every API list: more than 100 a page is refused, naming the parameter.
+    refused = client.get("/api/v1/search?q=HCV&type=case&per_page=500", headers=headers)
+    assert refused.status_code == 422 and refused.get_json()["field"] == "per_page"
+    response = client.get("/api/v1/search?q=HCV&type=case&per_page=100", headers=headers)
     data = response.get_json()
     assert response.status_code == 200
     assert set(data) >= {"total", "took_ms", "results", "facets", "suggestion"}

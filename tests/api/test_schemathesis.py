@@ -1,0 +1,151 @@
+"""Property-based run of schemathesis over the published OpenAPI document.
+
+Every operation gets a fixed number of generated requests, valid ones and invalid ones,
+with a valid bearer token and a small world to find. The run is seeded (derandomized), so
+it asks the same questions each time, and bounded, so it stays within a few minutes.
+Every answer must be a non-5xx, carry a status the document lists, match the published
+response schema, and valid requests must not be refused for their shape nor invalid ones
+accepted."""
+
+from __future__ import annotations
+
+import contextlib
+from collections import Counter
+from typing import Any
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis.errors import Unsatisfiable
+from schemathesis.checks import not_a_server_error
+from schemathesis.generation import GenerationMode
+from schemathesis.specs.openapi.checks import (
+    negative_data_rejection,
+    positive_data_acceptance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from app.auth.operations import create_token
+from app.extensions import db
+from app.programs.operations import create_program
+from app.search.operations import reindex
+
+EXAMPLES_PER_OPERATION = 15
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    response_schema_conformance,
+    positive_data_acceptance,
+    negative_data_rejection,
+]
+
+# Refusals of schema-valid requests that no schema can state: business rules, each with
+# its own message. Anything else a valid request gets refused for is a failure.
+BUSINESS_RULES = {
+    ("GET /api/v1/curriculum", "Choose a range of five years or less."),
+}
+
+CASE = {
+    "program": "pain",
+    "title": "62-year-old man on 120 MME with falls",
+    "age": 62,
+    "sex": "male",
+    "question": "How fast can we taper?",
+    "presentation": "## History of present illness\n\nLow back pain for ten years.",
+    "topics": ["Opioid tapering"],
+}
+
+
+def _build_world(client: Any, headers: dict[str, str]) -> None:
+    """Ids 1 exist for each kind, so the generator's smallest ids find something."""
+
+    def call(method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        response = getattr(client, method)(f"/api/v1{path}", headers=headers, **kwargs)
+        assert response.status_code < 300, response.get_json()
+        return response.get_json()
+
+    session = call("post", "/programs/pain/sessions", json={"date": "2026-05-05", "title": "T"})
+    case = call("post", "/cases", json=CASE)
+    for action in ("submit", "approve"):
+        call("post", f"/cases/{case['id']}/actions", json={"action": action})
+    call("post", f"/sessions/{session['id']}/cases", json={"case_id": case["id"]})
+    call("post", f"/sessions/{session['id']}/cases/{case['id']}/presented")
+    rec = call(
+        "post",
+        f"/cases/{case['id']}/recommendations",
+        json={"body": "Taper by 10% a month.", "category": "therapeutic", "publish": True},
+    )
+    call(
+        "post",
+        "/practices",
+        json={
+            "title": "Slow tapers",
+            "statement": "Taper slowly.",
+            "recommendations": [{"id": rec["id"]}],
+        },
+    )
+
+
+# The index is built once from the world; what the run writes is not indexed, which keeps
+# Whoosh writers out of a run that is about the API's answers.
+@pytest.mark.app_config(CASEBOOK_SEARCH_APPLY="off")
+def test_the_api_answers_every_generated_request_as_documented(app, client, make_user):
+    create_program("pain", "Chronic Pain ECHO")
+    admin = make_user("admin", programs=["pain"])
+    headers = {"Authorization": f"Bearer {create_token(admin)}"}
+    db.session.commit()
+    _build_world(client, headers)
+    reindex()
+    db.session.remove()
+
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
+    tally: Counter[str] = Counter()
+    failures: list[str] = []
+
+    def check(case: Any) -> None:
+        tally["cases"] += 1
+        response = case.call()
+        db.session.remove()  # each request in a fresh session, as in production
+        if response.status_code >= 500:
+            tally["server errors"] += 1
+        try:
+            case.validate_response(response, checks=CHECKS, headers=headers)
+        except BaseExceptionGroup as group:  # one per failed check, tallied below
+            for exc in group.exceptions:
+                kind = getattr(exc, "title", type(exc).__name__)
+                refusal = response.json().get("message") if response.status_code == 422 else None
+                if (case.operation.label, refusal) in BUSINESS_RULES:
+                    tally["business-rule refusals"] += 1
+                    continue
+                tally[kind] += 1
+                failures.append(
+                    f"{case.operation.label} [{case.meta.generation.mode.value}] "
+                    f"{response.status_code} {kind}: "
+                    + str(getattr(exc, "message", exc)).replace("\n", " | ")[:300]
+                    + f" | sent {case.path_parameters} {case.query} {str(case.body)[:120]}"
+                    + f" | answer {response.text[:160]}"
+                )
+
+    for operation in schema.get_all_operations():
+        op = operation.ok()
+        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+            run = settings(
+                max_examples=EXAMPLES_PER_OPERATION,
+                derandomize=True,
+                database=None,
+                deadline=None,
+                phases=[Phase.explicit, Phase.generate],
+                suppress_health_check=list(HealthCheck),
+            )(given(case=op.as_strategy(generation_mode=mode, headers=headers))(check))
+            # An operation without parameters or body has nothing to make invalid.
+            with contextlib.suppress(Unsatisfiable):
+                run()
+
+    summary = ", ".join(f"{k}: {v}" for k, v in sorted(tally.items()))
+    operations = len(list(schema.get_all_operations()))
+    print(f"\nschemathesis: {operations} operations, {summary}")
+    for line in sorted(set(failures)):
+        print("  " + line)
+    assert tally["server errors"] == 0, summary
+    assert not failures, "\n".join(sorted(set(failures))[:40])
