@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import Any
 
 from flask import current_app, jsonify
@@ -45,7 +46,10 @@ def _token_limit() -> str:
 
 
 def _iso(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
+    """RFC 3339, as the schema's date-time says: stored times are UTC without an offset."""
+    if value is None:
+        return None
+    return (value if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
 
 
 def token_json(api_token: ApiToken) -> dict[str, Any]:

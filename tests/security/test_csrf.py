@@ -12,6 +12,7 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask, g
 from flask.testing import FlaskClient
+from werkzeug.routing import IntegerConverter
 
 from app.extensions import db
 from app.practices.operations import propose_practice
@@ -77,8 +78,8 @@ def url_for_rule(rule: Any, values: dict[str, Any]) -> str:
     """The rule's path with real ids from the world for its arguments."""
     args = {}
     for name in rule.arguments:
-        converter = type(rule._converters[name]).__name__
-        default = 1 if converter == "IntegerConverter" else "hcv"
+        numeric = isinstance(rule._converters[name], IntegerConverter)
+        default = 1 if numeric else "hcv"
         args[name] = values.get(name, default)
     return rule.build(args, append_unknown=False)[1]
 
