@@ -11,12 +11,12 @@ from app.api.base import PAGING, SPEC, api_blueprint, api_user
 from app.api.spec import Query
 from app.errors import Unavailable
 from app.search.operations import (
-    INDEX_BUILDING,
     MAX_PER_PAGE,
     SORTS,
     SearchRequest,
     search,
     similar_cases,
+    unavailable_message,
 )
 
 search_blueprint = Blueprint(
@@ -91,7 +91,7 @@ def search_page() -> Any:
         results=results,
         searched=searched,
         tips=TIPS,
-        index_building=INDEX_BUILDING,
+        index_building=unavailable_message(),
     )
 
 
@@ -177,7 +177,7 @@ SEARCH_RESULTS = SPEC.schema(
 def api_search() -> Any:
     results = search(api_user(), request_from_args())
     if not results.ready:
-        raise Unavailable(INDEX_BUILDING)
+        raise Unavailable(unavailable_message())
     return jsonify(results.to_json())
 
 
