@@ -358,6 +358,61 @@ def pending_count(session: Any = None) -> int:
     )
 
 
+def last_outbox_id() -> int:
+    """The newest outbox row's id: changes written after this call have greater ids."""
+    with OrmSession(db.engine) as session:
+        return session.scalar(select(sa.func.max(SearchOutbox.id))) or 0
+
+
+def wait_until_indexed(
+    after_id: int,
+    timeout: float,
+    progress: Any = None,
+    *,
+    poll: float = 0.5,
+) -> int:
+    """Apply, in this process, the changes written after `after_id` until none is left or
+    `timeout` seconds passed; returns how many are still pending.
+
+    `progress(done, total)` is called after each batch. A missing index or one of an
+    older format is rebuilt first (which replays them); a foreign one is left alone.
+    """
+    from app.search.index import index_at
+
+    app = current_app._get_current_object()
+    idx = index_at(app.config["CASEBOOK_INDEX_DIR"])
+    deadline = time.monotonic() + max(0.0, timeout)
+    if timeout > 0 and not idx.state().ready:
+        _upgrade_index()
+
+    def left() -> int:
+        with OrmSession(db.engine) as session:
+            return (
+                session.scalar(
+                    select(sa.func.count())
+                    .select_from(SearchOutbox)
+                    .where(SearchOutbox.applied_at.is_(None), SearchOutbox.id > after_id)
+                )
+                or 0
+            )
+
+    total = remaining = left()
+    while remaining and time.monotonic() < deadline:
+        if not idx.state().ready:
+            break
+        try:
+            applied = apply_pending(app, max_batches=1)
+        except Exception as exc:  # recorded on the rows; retried after their back-off
+            log.warning("search outbox: apply failed (%s)", describe_error(exc))
+            applied = 0
+        remaining = left()
+        if progress is not None:
+            progress(total - remaining, total)
+        if not applied and remaining:  # failed rows not due yet, or another process applies
+            time.sleep(min(poll, max(0.0, deadline - time.monotonic())))
+    return remaining
+
+
 # ---------------------------------------------------------------- the applier thread
 
 
