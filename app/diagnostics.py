@@ -40,7 +40,10 @@ def describe_error(exc: BaseException) -> str:
     current: BaseException | None = exc
     while current is not None and id(current) not in seen and len(parts) < 3:
         seen.add(id(current))
-        label = type(current).__name__
+        kind = type(current)
+        label = kind.__name__
+        if label.islower() and kind.__module__ != "builtins":
+            label = f"{kind.__module__}.{label}"  # struct.error, socket.timeout
         orig = getattr(current, "orig", None)
         details = []
         if orig is not None and orig is not current:

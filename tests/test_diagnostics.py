@@ -68,3 +68,12 @@ def test_an_unexpected_error_on_a_page_is_logged_with_its_code_not_its_text(
     code = "SQLSTATE 42P01" if db.engine.dialect.name == "postgresql" else "SQLITE_ERROR"
     assert "unhandled OperationalError" in caplog.text or "ProgrammingError" in caplog.text
     assert code in caplog.text
+
+
+def test_a_lower_case_error_class_is_named_with_its_module() -> None:
+    import struct
+
+    try:
+        struct.unpack(">I", b"\x00")
+    except struct.error as exc:
+        assert describe_error(exc) == "struct.error"

@@ -176,9 +176,10 @@ def _next_batch(session: OrmSession) -> list[Any]:
 def apply_pending(app: Flask | None = None, *, max_batches: int | None = None) -> int:
     """Apply pending outbox rows to the live index; returns how many rows were applied.
 
-    Nothing is applied while the index is missing, foreign or of an older format: the
-    rebuild (operations.upgrade_index) replays the rows. On a database with nothing
-    indexed yet, a missing index is created empty.
+    A missing index is first rebuilt from the database (created empty when there is
+    nothing to index), never started empty. Nothing is applied while the index is foreign
+    or of an older format, or while another process rebuilds it: the rebuild
+    (operations.upgrade_index) replays the rows.
     """
     from app.search.index import index_at
 
@@ -186,8 +187,9 @@ def apply_pending(app: Flask | None = None, *, max_batches: int | None = None) -
     idx = index_at(app.config["CASEBOOK_INDEX_DIR"])
     with OrmSession(db.engine) as session:
         state = idx.state()
-        if state.status == "missing" and not _has_documents(session):
-            idx.ensure(lambda: synonym_table(session))
+        if state.status == "missing":
+            with app.app_context():
+                _upgrade_index()
             state = idx.state()
         if not state.ready:
             return 0  # left pending: the rebuild (operations.upgrade_index) replays them
@@ -242,14 +244,6 @@ def _record_failure(session: OrmSession, rows: list[Any], exc: BaseException) ->
         error,
         retry_delay(min(by_attempts)),
     )
-
-
-def _has_documents(session: OrmSession) -> bool:
-    from app.search.documents import count_entities
-
-    found = count_entities(session) > 0
-    session.rollback()
-    return found
 
 
 def retry_failed_now() -> int:
