@@ -225,7 +225,8 @@ def corpus_as_import(folder: Path, chunk: int) -> Path:
                     "program": "load-import",
                     "session_date": f"2025-{n % 12 + 1:02d}-{n % 27 + 1:02d}",
                     "title": (doc.get("title") or f"Imported case {n}")[:200],
-                    "question": (doc.get("summary") or "")[:1000],
+                    # The import requires a question for the hub.
+                    "question": (doc.get("summary") or doc.get("title") or "Advice?")[:1000],
                     "presentation": doc.get("body") or "",
                     "status": "presented",
                 }
@@ -251,7 +252,8 @@ async def run_background(kind: str, instance: Instance, delay: float, chunk: int
         args = ["reindex"]
     started = time.perf_counter()
     done = await asyncio.to_thread(casebook, instance.env, *args)
-    lines = (done.stdout.strip().splitlines() or [""])[-2:]
+    lines = (done.stdout.strip().splitlines() or [""])[-1:]
+    lines += [line.strip() for line in done.stderr.splitlines() if line.startswith("  - ")][:2]
     return Background(kind, time.perf_counter() - started, done.returncode, " / ".join(lines))
 
 
@@ -301,7 +303,8 @@ def _write_body(n: int, programs: list[str]) -> dict:
     }
 
 
-async def user(n: int, shared: Shared, email: str, password: str) -> None:
+async def user(n: int, shared: Shared, email: str, password: str, delay: float) -> None:
+    await asyncio.sleep(delay)  # users arrive over the ramp-up, not all at once
     api = {"Authorization": f"Bearer {shared.token}"}
     kinds = [k for k, _ in MIX]
     weights = [w for _, w in MIX]
@@ -399,7 +402,9 @@ async def load(instance: Instance, base: str, args, users: int) -> tuple[dict, B
         background = asyncio.create_task(
             run_background(args.during, instance, args.seconds / 6, args.import_chunk)
         )
-    await asyncio.gather(*(user(n, shared, *roles[n % len(roles)]) for n in range(users)))
+    await asyncio.gather(
+        *(user(n, shared, *roles[n % len(roles)], n * args.ramp / users) for n in range(users))
+    )
     elapsed = time.monotonic() - started
     finished = await background if background is not None else None
     return summarise(shared.results, elapsed), finished
@@ -421,7 +426,7 @@ def print_summary(label: str, users: int, summary: dict, background: Background 
     if background is not None:
         print(
             f"  during the load: casebook {background.kind} took {background.seconds:.0f} s,"
-            f" exit {background.returncode}: {background.summary[:300]}"
+            f" exit {background.returncode}: {background.summary[:400]}"
         )
 
 
@@ -431,6 +436,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0, help="Load time per run.")
     parser.add_argument("--max-requests", type=int, default=200_000, help="Cap per run.")
     parser.add_argument("--think", type=float, default=1.0, help="Mean think time (s).")
+    parser.add_argument(
+        "--ramp", type=float, default=None, help="Users arrive over this many seconds."
+    )
     parser.add_argument("--db", default="sqlite", help="sqlite, postgres or both (comma).")
     parser.add_argument("--server", default="waitress", help=f"Comma-separated: {SERVERS}.")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes.")
@@ -443,6 +451,8 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=None, help="Also write results here.")
     parser.set_defaults(during="nothing")
     args = parser.parse_args()
+    if args.ramp is None:
+        args.ramp = min(10.0, args.seconds / 6)
     dbs = [d.strip() for d in args.db.split(",") if d.strip()]
     servers = [s.strip() for s in args.server.split(",") if s.strip()]
     user_counts = [int(u) for u in args.users.split(",") if u.strip()]
@@ -457,6 +467,7 @@ def main() -> None:
     workdir.mkdir(parents=True, exist_ok=True)
     print(
         f"bench_load: {args.seconds:.0f} s per run, think {args.think} s, "
+        f"ramp-up {args.ramp:.0f} s, "
         f"{os.cpu_count()} CPUs, during the load: {args.during}; workdir {workdir}",
         flush=True,
     )
@@ -491,6 +502,7 @@ def main() -> None:
                             "users": users,
                             "seconds": args.seconds,
                             "think": args.think,
+                            "ramp": args.ramp,
                             "during": args.during,
                             **summary,
                             "background": background.__dict__ if background else None,
