@@ -8,6 +8,7 @@ import sys
 import click
 
 from app.cli import acting_user, as_option, cli_errors
+from app.errors import CasebookError
 
 
 @click.command("reindex")
@@ -56,9 +57,16 @@ def index_apply_command() -> None:
 @cli_errors
 def index_verify_command(repair: bool) -> None:
     """Report drift between the database and the index (exit 1 when any)."""
+    from app.diagnostics import describe_error
     from app.search.operations import verify
 
-    report = verify(repair=repair)
+    try:
+        report = verify(repair=repair)
+    except CasebookError:
+        raise
+    except Exception as exc:  # a report, not a traceback: say what failed, exit 1
+        click.echo(f"Could not verify the search index: {describe_error(exc)}.", err=True)
+        sys.exit(1)
     if report.index_status != "ready":
         click.echo(f"Search index {report.index_status}: {report.index_problem}.")
     click.echo(

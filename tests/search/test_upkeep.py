@@ -357,3 +357,18 @@ def test_a_child_stops_when_its_parent_is_gone() -> None:
     while not _stopped(grandchild) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _stopped(grandchild)
+
+
+def test_verify_reports_a_failure_it_cannot_get_past_instead_of_a_traceback(
+    app, program, monkeypatch
+) -> None:
+    from app.search import documents
+
+    def unreadable(*args, **kwargs):
+        raise OSError(errno.EIO, "Input/output error")
+        yield  # a generator, like the real one
+
+    monkeypatch.setattr(documents, "all_documents", unreadable)
+    result = app.test_cli_runner().invoke(args=["index", "verify"])
+    assert result.exit_code == 1
+    assert "Could not verify the search index: OSError (errno 5 EIO)." in result.output
