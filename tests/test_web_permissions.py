@@ -323,8 +323,9 @@ def test_who_may_act(client, world, name, method, template, expected, role):
     _check(_request(client, world, method, template, role), name, role, expected)
 
 
-# Covered elsewhere: sign-in and sign-out (tests/auth), and static files.
-EXEMPT = {"auth.login", "auth.logout", "static"}
+# Covered elsewhere: sign-in and sign-out (tests/auth), static files, and /healthz, public
+# by design (tests/health).
+EXEMPT = {"auth.login", "auth.logout", "static", "health.healthz"}
 
 
 def test_the_matrix_covers_every_web_route(app):
