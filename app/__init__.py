@@ -75,6 +75,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from app.auth.views import auth_blueprint
     from app.cases.views import cases_blueprint
     from app.curriculum.views import curriculum_blueprint
+    from app.health.views import health_blueprint
     from app.notifications.views import notifications_blueprint
     from app.practices.views import practices_blueprint
     from app.programs.views import programs_blueprint
@@ -90,6 +91,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(search_blueprint)
     app.register_blueprint(practices_blueprint)
     app.register_blueprint(curriculum_blueprint)
+    app.register_blueprint(health_blueprint)
     app.register_blueprint(api_blueprint, url_prefix="/api/v1")
     csrf.exempt(api_blueprint)  # the API takes bearer tokens only, never the session cookie
 

@@ -196,6 +196,14 @@ def unlock_command(email: str) -> None:
     show_default=True,
     help="With --redact: where to write what was replaced (offsets and categories, no text).",
 )
+@click.option(
+    "--index-timeout",
+    type=click.FloatRange(min=0),
+    default=600,
+    show_default=True,
+    metavar="SECONDS",
+    help="Wait at most this long for the imported cases to reach the search index (0: don't).",
+)
 @as_option
 @cli_errors
 def import_command(
@@ -204,12 +212,15 @@ def import_command(
     create_authors: bool,
     redact: bool,
     report: Path,
+    index_timeout: float,
     as_email: str | None,
 ) -> None:
     """Import cases from Markdown files with front matter and JSON Lines files, or folders."""
     from app.cases.transfer import ImportOptions, import_paths
+    from app.search.outbox import last_outbox_id
 
     actor = acting_user(as_email)
+    first_change = last_outbox_id()
     options = ImportOptions(
         create_programs=create_programs, create_authors=create_authors, redact=redact
     )
@@ -238,8 +249,35 @@ def import_command(
         f"{sum(r.created for r in done)} cases created, {sum(r.updated for r in done)} updated, "
         f"{sum(r.unchanged for r in done)} unchanged."
     )
+    _wait_for_index(first_change, index_timeout)
     if failed:
         sys.exit(1)
+
+
+def _wait_for_index(after_id: int, timeout: float) -> None:
+    """Searchable when the command returns, or say what is not yet and how to apply it."""
+    from app.search.operations import search_index
+    from app.search.outbox import wait_until_indexed
+
+    shown = [0]
+    with click.progressbar(
+        length=1, label="Updating the search index", show_pos=True, file=sys.stderr
+    ) as bar:
+
+        def progress(done: int, total: int) -> None:
+            bar.length = max(total, 1)
+            bar.update(done - shown[0])
+            shown[0] = done
+
+        left = wait_until_indexed(after_id, timeout, progress)
+    if not left:
+        return
+    state = search_index().state()
+    why = f" (search index {state.status}: {state.problem})" if not state.ready else ""
+    click.echo(
+        f"{left:,} imported changes are not in the search index yet{why}. A running server "
+        "applies them; or run `casebook index apply` (`casebook index verify` shows failures)."
+    )
 
 
 @click.command("export")

@@ -19,6 +19,7 @@ from app.auth import policy
 from app.auth.models import User
 from app.auth.policy import Permission
 from app.content.markdown import render as render_markdown
+from app.diagnostics import describe_error
 from app.errors import CasebookError
 from app.extensions import (
     READING_METHODS,
@@ -126,11 +127,12 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def handle_unexpected(exc: Exception) -> Any:
-        # Log the type and code location only: exception messages may quote patient text.
+        # Log the class, the database error code or errno and the code location only:
+        # exception messages may quote patient text or a statement's parameters.
         frames = traceback.extract_tb(exc.__traceback__)[-6:]
         where = " <- ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno}" for f in reversed(frames))
         log.error(
-            "unhandled %s at %s %s (%s)", type(exc).__name__, request.method, request.path, where
+            "unhandled %s at %s %s (%s)", describe_error(exc), request.method, request.path, where
         )
         db.session.rollback()
         message = "Something went wrong on our side. The team has been told."

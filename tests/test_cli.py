@@ -118,3 +118,57 @@ def test_init_upgrades_the_database(tmp_path):
         assert (tmp_path / "idx").is_dir()
         assert db.session.scalar(select(func.count(User.id))) == 0
         db.engine.dispose()
+
+
+def _two_cases(tmp_path):
+    create_program("oud", "OUD ECHO")
+    db.session.commit()
+    source = tmp_path / "in.jsonl"
+    rows = [
+        {
+            "ref": f"oud-{n}",
+            "program": "oud",
+            "title": f"Buprenorphine start number {n} for a pangolin keeper",
+            "age": 31,
+            "question": "How to start buprenorphine?",
+            "status": "presented",
+            "session_date": "2026-02-03",
+        }
+        for n in (1, 2)
+    ]
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return source
+
+
+def _pending() -> int:
+    from app.search.models import SearchOutbox
+
+    db.session.expire_all()
+    return db.session.scalar(
+        select(func.count()).select_from(SearchOutbox).where(SearchOutbox.applied_at.is_(None))
+    )
+
+
+def test_import_returns_once_its_cases_are_searchable(app, tmp_path):
+    from app.search import SearchRequest, search
+
+    source = _two_cases(tmp_path)
+    result = run(app, "import", str(source))
+    assert result.exit_code == 0, result.output
+    assert _pending() == 0
+    assert "not in the search index" not in result.output
+    # Counted straight from the index, without the applying a search does in tests.
+    app.extensions["casebook_search"].mode = "off"
+    assert search(None, SearchRequest(q="pangolin")).total == 2
+
+
+def test_import_that_cannot_wait_says_what_is_pending_and_how_to_apply_it(app, tmp_path):
+    source = _two_cases(tmp_path)
+    result = run(app, "import", "--index-timeout", "0", str(source))
+    assert result.exit_code == 0, result.output
+    pending = _pending()
+    assert pending > 0
+    assert f"{pending:,} imported changes are not in the search index yet" in result.output
+    assert "casebook index apply" in result.output
+    applied = run(app, "index", "apply")
+    assert applied.exit_code == 0 and f"Applied {pending}" in applied.output

@@ -324,12 +324,14 @@ def test_who_may_act(client, world, name, method, template, expected, role):
     _check(_request(client, world, method, template, role), name, role, expected)
 
 
-# Covered elsewhere: sign-in and sign-out (tests/auth), and static files; the account page's
-# buttons act on the signed-in account only, for every role (tests/auth).
+# Covered elsewhere: sign-in and sign-out (tests/auth), static files, /healthz, public by
+# design (tests/health); the account page's buttons act on the signed-in account only, for
+# every role (tests/auth).
 EXEMPT = {
     "auth.login",
     "auth.logout",
     "static",
+    "health.healthz",
     "auth.change_password",
     "auth.revoke_session",
     "auth.sign_out_everywhere",

@@ -46,6 +46,7 @@ from app.cases.queries import (
 from app.deid.gate import ACCEPT_REASONS, IdentifiersFound
 from app.deid.operations import overrides_for
 from app.deid.web import acceptances_from_form, build_panels, renamed
+from app.diagnostics import describe_error
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.extensions import db
 from app.inputs import id_value
@@ -207,7 +208,7 @@ def _similar_cases(user: Any, case_id: int) -> list[Any]:
     except (NotFound, PermissionDenied):
         raise
     except Exception as exc:  # noqa: BLE001 - logged; the case page must not fail
-        log.warning("similar cases unavailable (%s)", type(exc).__name__)
+        log.warning("similar cases unavailable (%s)", describe_error(exc))
         return []
 
 

@@ -6,25 +6,63 @@ spills to disk and is merged back posting by posting), so here each process clos
 segment every `docs_per_segment` documents and starts another. Segments are not merged:
 queries read each term's postings from every segment in one read each (engine.py), and the
 outbox's ordinary writes merge small segments as usual.
+
+The processes stop with their parent: killed or failed, a rebuild leaves no indexing
+process behind (each holds hundreds of MB), and a cancelled one terminates them.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import os
 import pickle
 import queue
+import signal
+import sys
+import threading
+import time
 
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
 
 DOCS_PER_SEGMENT = 8_000
+PARENT_POLL_SECONDS = 1.0
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def stop_with_parent(parent_pid: int) -> None:
+    """End this process when `parent_pid` is gone.
+
+    On Linux the kernel sends SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG);
+    everywhere, a daemon thread also checks every second whether the parent changed
+    (an orphan is re-parented), which covers other systems and the death of the parent's
+    creating thread without the process.
+    """
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent_pid:  # died before the line above took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_POLL_SECONDS)
+            if os.getppid() != parent_pid:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="casebook-parent-watch", daemon=True).start()
 
 
 class _ChunkTask(SubWriterTask):
     def __init__(self, *args, docs_per_segment: int) -> None:
         super().__init__(*args)
         self.docs_per_segment = docs_per_segment
+        self.parent_pid = os.getpid()
 
     def run(self) -> None:
+        stop_with_parent(self.parent_pid)
         ix = self.storage.open_index(self.indexname)
         segments = []
         self.writer = SegmentWriter(ix, _lk=False, **self.kwargs)
@@ -75,6 +113,21 @@ class ChunkedMpWriter(MpWriter):
         self.tasks.append(task)
         task.start()
         return task
+
+    def cancel(self) -> None:
+        """Stop the processes (Whoosh's cancel only flags its own copy of each task, so
+        they would wait for work forever), then discard what this writer wrote."""
+        try:
+            for task in self.tasks:
+                if task.is_alive():
+                    task.terminate()
+            for task in self.tasks:
+                task.join(10)
+                if task.is_alive():
+                    task.kill()
+                    task.join(5)
+        finally:
+            super().cancel()
 
     def _commit(self, mergetype, optimize, merge):
         if self.docbuffer:

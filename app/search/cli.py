@@ -8,6 +8,7 @@ import sys
 import click
 
 from app.cli import acting_user, as_option, cli_errors
+from app.errors import CasebookError
 
 
 @click.command("reindex")
@@ -37,21 +38,41 @@ def index_group() -> None:
 
 
 @index_group.command("apply")
+@cli_errors
 def index_apply_command() -> None:
     """Apply pending index changes from the outbox (also done automatically)."""
+    from app.search.operations import search_index, upgrade_index
     from app.search.outbox import apply_pending
 
+    rebuilt = upgrade_index()
+    if rebuilt is not None:
+        click.echo(f"Rebuilt the search index ({rebuilt.documents:,} documents).")
+    state = search_index().state()
+    if not state.ready:
+        click.echo(f"Search index: {state.problem}.", err=True)
+        click.echo("Run `casebook index verify --repair` to rebuild it.", err=True)
+        sys.exit(1)
     applied = apply_pending()
     click.echo(f"Applied {applied} pending changes.")
 
 
 @index_group.command("verify")
 @click.option("--repair", is_flag=True, help="Fix what is found.")
+@cli_errors
 def index_verify_command(repair: bool) -> None:
-    """Report drift between the database and the index."""
+    """Report drift between the database and the index (exit 1 when any)."""
+    from app.diagnostics import describe_error
     from app.search.operations import verify
 
-    report = verify(repair=repair)
+    try:
+        report = verify(repair=repair)
+    except CasebookError:
+        raise
+    except Exception as exc:  # a report, not a traceback: say what failed, exit 1
+        click.echo(f"Could not verify the search index: {describe_error(exc)}.", err=True)
+        sys.exit(1)
+    if report.index_status != "ready":
+        click.echo(f"Search index {report.index_status}: {report.index_problem}.")
     click.echo(
         f"Database implies {report.documents_in_database:,} documents; "
         f"index holds {report.documents_in_index:,}."
@@ -66,8 +87,15 @@ def index_verify_command(repair: bool) -> None:
             click.echo(f"  {len(keys):,} {label}: {shown}")
     if report.pending:
         click.echo(f"  {report.pending} changes waiting in the outbox.")
-    if report.stuck:
-        click.echo(f"  {report.stuck} changes failed repeatedly (see search_outbox.last_error).")
+    if report.failed:
+        click.echo(
+            f"  {report.failed} changes failed to reach the index; they are retried with "
+            "back-off (at least every 10 minutes). Last errors:"
+        )
+        for error, count in report.failures:
+            click.echo(f"    {count} × {error}")
+    for name, size in report.partial:
+        click.echo(f"  Partial generation {name} ({size / 1e6:.0f} MB), left by a rebuild.")
     if report.vocabulary_changed:
         click.echo("  The topic vocabulary changed since the index was built: reindex.")
     if report.format_outdated:
@@ -75,7 +103,16 @@ def index_verify_command(repair: bool) -> None:
     if report.ok:
         click.echo("Index is in step with the database.")
     elif repair:
-        click.echo("Repaired.")
+        after = verify()
+        if after.ok:
+            click.echo("Repaired: the index is in step with the database.")
+            return
+        click.echo(
+            f"Not repaired: {after.index_problem or 'still not in step'}"
+            f" ({len(after.missing) + len(after.stale) + len(after.extra)} documents differ,"
+            f" {after.failed} changes failing)."
+        )
+        sys.exit(1)
     else:
         click.echo("Run `casebook index verify --repair` to fix.")
         sys.exit(1)
@@ -99,7 +136,7 @@ def search_command(
 ) -> None:
     """Search the knowledge base (as the operator, or --as an account)."""
     from app.errors import Unavailable
-    from app.search.operations import INDEX_BUILDING, SearchRequest, search
+    from app.search.operations import SearchRequest, search, unavailable_message
 
     actor = acting_user(as_email)
     request = SearchRequest(
@@ -107,7 +144,7 @@ def search_command(
     )
     results = search(actor, request)
     if not results.ready:
-        raise Unavailable(INDEX_BUILDING)
+        raise Unavailable(unavailable_message())
     if as_json:
         click.echo(json.dumps(results.to_json(), indent=2))
         return

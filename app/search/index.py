@@ -5,8 +5,15 @@ Layout of CASEBOOK_INDEX_DIR:
     CURRENT          name of the live generation (replaced atomically by `reindex`)
     g-<stamp>/       a complete Whoosh index; `reindex` builds the next one beside it
     g-<stamp>/FORMAT the index format it was built with (INDEX_FORMAT)
+    g-<stamp>/BUILDING  present (and flock-held by the builder) until the generation is
+                     swapped in: one whose builder died is partial, removed at the next
+                     start or rebuild (see partial_generations)
     apply.lock       held (flock) by the one process applying the outbox at a time
     rebuild.lock     held by the one process rebuilding an index of an older format
+
+`state()` tells a usable index from a missing one (no folder, no CURRENT, or CURRENT naming
+a generation that is not there) and from a folder that holds something else ("foreign":
+never written into, deleted or searched until an operator repairs it).
 
 Searchers are expensive to open (hundreds of ms at 100k documents), so each process keeps
 one and opens a new one only when the generation or the index's commit changes (a new
@@ -52,6 +59,7 @@ CURRENT = "CURRENT"
 LOCK_FILE = "apply.lock"
 REBUILD_LOCK_FILE = "rebuild.lock"
 FORMAT_FILE = "FORMAT"
+BUILDING_FILE = "BUILDING"
 # Raised whenever the schema, the analysis or the way engine.py reads segments changes:
 # a generation of another format is not searched or written, but rebuilt (see
 # operations.upgrade_index). Generations without a FORMAT file predate it. A change to the
@@ -120,6 +128,35 @@ def make_schema(table: SynonymTable) -> Schema:
 def weighting() -> BM25F:
     # The short title saturates sooner; it carries its own boost in the query.
     return BM25F(B=0.75, K1=1.2, title_B=0.3)
+
+
+@dataclass
+class IndexState:
+    """What is on disk under the index folder, for start-up, `verify` and /healthz."""
+
+    status: str  # "ready" | "missing" | "foreign" | "outdated"
+    generation: str | None
+    format: str | None
+    problem: str  # one sentence naming the folder; "" when ready
+
+    @property
+    def ready(self) -> bool:
+        return self.status == "ready"
+
+
+def _ours(name: str) -> bool:
+    return (
+        name in (CURRENT, LOCK_FILE, REBUILD_LOCK_FILE)
+        or name.startswith("g-")
+        or (name.startswith(f"{CURRENT}.") and name.endswith(".tmp"))
+    )
+
+
+def _has_toc(path: Path) -> bool:
+    try:
+        return any(n.startswith("_MAIN_") and n.endswith(".toc") for n in os.listdir(path))
+    except OSError:
+        return False
 
 
 @dataclass
@@ -205,6 +242,92 @@ class SearchIndex:
             stale = child.name.startswith("g-") and child.name not in (generation, previous)
             if stale and child.is_dir():
                 shutil.rmtree(child, ignore_errors=True)
+
+    def state(self) -> IndexState:
+        """Whether the live generation is there and searchable; a few stat calls."""
+        root = self.root
+        if not root.exists():
+            return IndexState("missing", None, None, f"there is no index folder at {root}")
+        if not root.is_dir():
+            return IndexState("foreign", None, None, f"{root} is not a folder")
+        try:
+            name = (root / CURRENT).read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            strangers = sorted(p.name for p in root.iterdir() if not _ours(p.name))
+            if strangers:
+                shown = ", ".join(strangers[:3]) + (" …" if len(strangers) > 3 else "")
+                return IndexState(
+                    "foreign",
+                    None,
+                    None,
+                    f"{root} holds files that are not a Casebook search index ({shown})",
+                )
+            return IndexState("missing", None, None, f"{root} holds no search index")
+        except OSError as exc:
+            return IndexState("foreign", None, None, f"{root}/{CURRENT} cannot be read ({exc})")
+        if not name.startswith("g-") or not _has_toc(root / name):
+            return IndexState(
+                "missing", None, None, f"{root}/{CURRENT} names {name!r}, which is not there"
+            )
+        found = self.generation_format(name)
+        if found != index_format():
+            return IndexState(
+                "outdated", name, found, f"{root}/{name} was built by an older Casebook"
+            )
+        return IndexState("ready", name, found, "")
+
+    # ------------------------------------------------------------------ rebuilding
+
+    @contextlib.contextmanager
+    def building(self, table: SynonymTable) -> Iterator[str]:
+        """A new generation under construction, marked BUILDING (held locked) until
+        `finish_building`; removed at once if the build fails."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        name = f"g-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+        path = self.root / name
+        path.mkdir()
+        with open(path / BUILDING_FILE, "a+b") as marker:
+            fcntl.flock(marker.fileno(), fcntl.LOCK_EX)
+            try:
+                _storage(path).create_index(make_schema(table))
+                (path / FORMAT_FILE).write_text(index_format(), encoding="utf-8")
+                yield name
+            except BaseException:
+                shutil.rmtree(path, ignore_errors=True)
+                raise
+
+    def finish_building(self, generation: str) -> None:
+        """The build is complete: no longer partial (call before `swap`)."""
+        (self.root / generation / BUILDING_FILE).unlink(missing_ok=True)
+
+    def partial_generations(self) -> list[tuple[str, int]]:
+        """Generations whose builder died before finishing, with their size in bytes."""
+        found = []
+        if not self.root.is_dir():
+            return found
+        for child in sorted(self.root.iterdir()):
+            marker = child / BUILDING_FILE
+            if not child.name.startswith("g-") or not marker.exists():
+                continue
+            try:
+                with open(marker, "a+b") as fh:
+                    fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+            except BlockingIOError:
+                continue  # its builder is alive (in this process or another)
+            except OSError:
+                pass
+            found.append((child.name, _folder_size(child)))
+        return found
+
+    def remove_partial_generations(self) -> list[tuple[str, int]]:
+        """Delete what `partial_generations` finds; returns what was removed."""
+        removed = self.partial_generations()
+        current = self.current_generation()
+        for name, _size in removed:
+            if name != current:
+                shutil.rmtree(self.root / name, ignore_errors=True)
+        return removed
 
     def ensure(self, table_factory) -> str:
         """The live generation, created (empty) on first use."""
@@ -324,6 +447,15 @@ class SearchIndex:
         if ix is None:
             raise RuntimeError("No search index yet.")
         return ix.writer(timeout=WRITER_TIMEOUT, **kwargs)
+
+
+def _folder_size(path: Path) -> int:
+    total = 0
+    for dirpath, _dirs, files in os.walk(path):
+        for name in files:
+            with contextlib.suppress(OSError):
+                total += os.stat(os.path.join(dirpath, name)).st_size
+    return total
 
 
 SMALL_SEGMENT = 4_000  # documents; bigger segments are never merged by ordinary writes

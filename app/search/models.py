@@ -16,6 +16,7 @@ class SearchOutbox(db.Model):
 
     Rows are added by session events (app.search.outbox) and applied to the index after
     commit. Applied rows are kept a day so `reindex` can replay what changed while it ran.
+    A row that failed is retried from `retry_at` on (back-off grows with `attempts`).
     """
 
     __tablename__ = "search_outbox"
@@ -28,3 +29,4 @@ class SearchOutbox(db.Model):
     applied_at: Mapped[datetime | None]
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(sa.String(200))
+    retry_at: Mapped[datetime | None]

@@ -28,12 +28,13 @@ from whoosh import query as wq
 
 from app.auth import policy
 from app.cases.models import Case
+from app.diagnostics import describe_error
 from app.errors import NotFound
 from app.extensions import db, reading_engine
 from app.search import permissions
 from app.search.analysis import CONCEPT_PREFIX
 from app.search.engine import Corpus, Highlighter
-from app.search.index import SearchIndex, Snapshot, index_at
+from app.search.index import IndexState, SearchIndex, Snapshot, index_at
 from app.search.outbox import EXTENSION, synonym_table, write_keys
 from app.search.query import compile_query, filter_query, year_range
 
@@ -577,7 +578,9 @@ def reindex(
     """Build a new index generation from the database beside the live one, then swap.
 
     Search keeps answering from the live generation throughout; changes committed while
-    the build runs are replayed into the new generation before the swap.
+    the build runs are replayed into the new generation before the swap. A build that
+    fails is removed at once; one whose process was killed is removed at the next start
+    or rebuild (and reported by `verify` meanwhile).
     """
     from app.common import utcnow
     from app.search.documents import all_documents
@@ -585,9 +588,17 @@ def reindex(
 
     started = time.perf_counter()
     idx = search_index()
+    for name, size in idx.remove_partial_generations():
+        log.warning(
+            "search index: removed %s, left by a rebuild that did not finish (%.0f MB)",
+            name,
+            size / 1e6,
+        )
     since = utcnow()
-    with OrmSession(reading_engine(db.engine)) as session:
-        generation = idx.new_generation(synonym_table(session))
+    with (
+        OrmSession(reading_engine(db.engine)) as session,
+        idx.building(synonym_table(session)) as generation,
+    ):
         ix = idx.open_generation(generation)
         procs = procs or _reindex_procs()
         if procs > 1:
@@ -608,7 +619,8 @@ def reindex(
                 if progress is not None and count % 100 == 0:
                     progress(100)
             writer.commit()
-        except BaseException:
+        except BaseException as exc:
+            log.error("search index: rebuild failed (%s)", describe_error(exc))
             writer.cancel()
             raise
         if progress is not None:
@@ -623,6 +635,7 @@ def reindex(
             keys = {(r.entity_type, r.entity_id) for r in rows}
             if keys:
                 write_keys(idx, generation, keys, session)
+            idx.finish_building(generation)
             idx.swap(generation)
     return ReindexReport(count, time.perf_counter() - started, generation, len(keys))
 
@@ -638,19 +651,72 @@ def warm() -> None:
         _corpus(snap)
 
 
-def upgrade_index(progress: Callable[[int], None] | None = None) -> ReindexReport | None:
-    """Rebuild the index if the live generation has an older format (after an upgrade).
+INDEX_NEEDS_REPAIR = (
+    "Search is unavailable: the search index needs repair by an administrator "
+    "(casebook index verify --repair)."
+)
+_reported: set[tuple[str, str]] = set()  # (folder, problem) already logged by this process
 
-    One process rebuilds; others find the lock taken and go on (search answers "being
-    built" until the new generation is live). Returns None when nothing was rebuilt.
+
+def _report_once(state: IndexState, level: int, message: str) -> None:
+    key = (str(search_index().root), state.problem)
+    if key not in _reported:
+        _reported.add(key)
+        log.log(level, message, state.problem)
+
+
+def unavailable_message() -> str:
+    """What search says while it cannot answer: being built, or waiting for a repair."""
+    state = search_index().state()
+    return INDEX_NEEDS_REPAIR if state.status == "foreign" else INDEX_BUILDING
+
+
+def _has_documents() -> bool:
+    from app.search.documents import count_entities
+
+    with OrmSession(reading_engine(db.engine)) as session:
+        return count_entities(session) > 0
+
+
+def upgrade_index(progress: Callable[[int], None] | None = None) -> ReindexReport | None:
+    """Rebuild the index if it is missing or of an older format (after an upgrade).
+
+    A missing index (no folder, an empty one, or CURRENT naming a generation that is not
+    there) is rebuilt from the database rather than started empty, which would answer
+    "nothing found" to everything; on a database with nothing to index an empty one is
+    created. A folder holding something else is never written: logged, and left to
+    `casebook index verify --repair`. One process rebuilds; others find the lock taken and
+    go on (search answers "being built" until the new generation is live). Returns None
+    when nothing was rebuilt.
     """
     idx = search_index()
-    if not idx.outdated():
+    state = idx.state()
+    if state.ready:
+        return None
+    if state.status == "foreign":
+        _report_once(
+            state,
+            logging.ERROR,
+            "search index: %s; search is unavailable until `casebook index verify --repair` "
+            "(or CASEBOOK_INDEX_DIR is corrected)",
+        )
+        return None
+    if state.status == "missing" and not _has_documents():
+        with OrmSession(db.engine) as session:
+            idx.ensure(lambda: synonym_table(session))
         return None
     with idx.rebuild_lock() as acquired:
-        if not acquired or not idx.outdated():
+        state = idx.state()
+        if not acquired or state.ready or state.status == "foreign":
             return None
-        log.info("search index: format changed, rebuilding from the database")
+        if state.status == "missing":
+            log.warning(
+                "search index: %s although the database has content; rebuilding it "
+                "(search answers 'being built' meanwhile)",
+                state.problem,
+            )
+        else:
+            log.info("search index: format changed, rebuilding from the database")
         return reindex(progress)
 
 
@@ -662,9 +728,13 @@ class VerifyReport:
     stale: list[str]
     extra: list[str]
     pending: int
-    stuck: int
+    failed: int  # changes that failed to reach the index (retried with back-off)
     vocabulary_changed: bool
     format_outdated: bool = False
+    index_status: str = "ready"  # IndexState.status
+    index_problem: str = ""
+    partial: list[tuple[str, int]] = field(default_factory=list)  # (generation, bytes)
+    failures: list[tuple[str, int]] = field(default_factory=list)  # (last error, rows)
 
     @property
     def ok(self) -> bool:
@@ -672,74 +742,96 @@ class VerifyReport:
             self.missing
             or self.stale
             or self.extra
-            or self.stuck
+            or self.failed
             or self.vocabulary_changed
             or self.format_outdated
+            or self.index_status != "ready"
+            or self.partial
         )
+
+
+def _indexed_digests(idx: SearchIndex, generation: str) -> dict[str, str]:
+    indexed: dict[str, str] = {}
+    ix = idx.open_generation(generation)
+    with ix.searcher() as searcher:
+        for sub, _offset in searcher.reader().leaf_readers():
+            if not sub.doc_count_all():
+                continue  # an empty segment has no columns to read
+            keys = list(sub.column_reader("key", translate=True))
+            digests = list(sub.column_reader("digest", translate=True))
+            for docnum in range(sub.doc_count_all()):
+                if not sub.is_deleted(docnum):
+                    indexed[keys[docnum]] = digests[docnum]
+    return indexed
 
 
 def verify(*, repair: bool = False) -> VerifyReport:
-    """Compare every document the database implies with the index; optionally fix drift."""
+    """Compare every document the database implies with the index; optionally fix drift.
+
+    Never raises for what it finds on disk: a missing, foreign or unreadable index is
+    reported (and rebuilt with `repair`), as are partial generations and failed changes.
+    """
     from app.search.documents import all_documents
-    from app.search.models import SearchOutbox
-    from app.search.outbox import MAX_ATTEMPTS, pending_count
+    from app.search.outbox import outbox_status
 
     idx = search_index()
+    state = idx.state()
+    partial = idx.partial_generations()
     with OrmSession(reading_engine(db.engine)) as session:
         table = synonym_table(session)
         expected = {d["key"]: d["digest"] for d in all_documents(session=session)}
-        generation = idx.current_generation()
+        generation = state.generation if state.status in ("ready", "outdated") else None
         indexed: dict[str, str] = {}
         vocabulary_changed = False
-        format_outdated = idx.outdated(generation)
+        format_outdated = state.status == "outdated"
+        status, problem = state.status, state.problem
         if generation is not None and not format_outdated:
-            ix = idx.open_generation(generation)
-            vocabulary_changed = ix.schema["content"].analyzer.table != table
-            with ix.searcher() as searcher:
-                reader = searcher.reader()
-                for sub, _offset in reader.leaf_readers():
-                    keys = list(sub.column_reader("key", translate=True))
-                    digests = list(sub.column_reader("digest", translate=True))
-                    for docnum in range(sub.doc_count_all()):
-                        if not sub.is_deleted(docnum):
-                            indexed[keys[docnum]] = digests[docnum]
+            try:
+                ix = idx.open_generation(generation)
+                vocabulary_changed = ix.schema["content"].analyzer.table != table
+                indexed = _indexed_digests(idx, generation)
+            except Exception as exc:  # noqa: BLE001 - an unreadable index is a finding
+                status = "unreadable"
+                problem = f"{idx.root / generation} cannot be read ({describe_error(exc)})"
+                indexed = {}
         # An index of an older format is not compared document by document: it is rebuilt.
-        missing = [] if format_outdated else sorted(set(expected) - set(indexed))
+        whole = format_outdated or status != "ready"
+        missing = [] if whole else sorted(set(expected) - set(indexed))
         extra = sorted(set(indexed) - set(expected))
         stale = sorted(k for k in set(expected) & set(indexed) if expected[k] != indexed[k])
-        pending = pending_count(session)
-        stuck = (
-            session.scalar(
-                select(db.func.count())
-                .select_from(SearchOutbox)
-                .where(SearchOutbox.applied_at.is_(None), SearchOutbox.attempts >= MAX_ATTEMPTS)
-            )
-            or 0
-        )
+        outbox = outbox_status(session)
         report = VerifyReport(
             len(expected),
             len(indexed),
             missing,
             stale,
             extra,
-            pending,
-            stuck,
+            outbox.pending,
+            outbox.failed,
             vocabulary_changed,
             format_outdated,
+            index_status=status,
+            index_problem=problem,
+            partial=partial,
+            failures=outbox.errors,
         )
-        if repair and not report.ok:
-            if generation is None or vocabulary_changed or format_outdated:
-                reindex()
-            else:
-                keys = {(k.split(":")[0], int(k.split(":")[1])) for k in missing + stale + extra}
-                with idx.apply_lock():
-                    write_keys(idx, idx.current_generation(), keys, session)
-    if repair and stuck:
-        from sqlalchemy import update
+    if not repair or report.ok:
+        return report
+    if status == "foreign" and idx.root.exists() and not idx.root.is_dir():
+        from app.errors import CasebookError
 
-        with OrmSession(db.engine) as writing:
-            writing.execute(
-                update(SearchOutbox).where(SearchOutbox.applied_at.is_(None)).values(attempts=0)
-            )
-            writing.commit()
+        raise CasebookError(f"{problem}: move it away, or set CASEBOOK_INDEX_DIR to a folder.")
+    if report.partial:
+        idx.remove_partial_generations()
+    if whole or vocabulary_changed:
+        reindex()
+    elif missing or stale or extra:
+        keys = {(k.split(":")[0], int(k.split(":")[1])) for k in missing + stale + extra}
+        with OrmSession(reading_engine(db.engine)) as session, idx.apply_lock():
+            write_keys(idx, idx.current_generation(), keys, session)
+    if report.failed:
+        from app.search.outbox import apply_pending, retry_failed_now
+
+        retry_failed_now()
+        apply_pending(current_app._get_current_object())
     return report

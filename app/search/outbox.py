@@ -5,9 +5,13 @@ indexed model, so the domain operations need no search code and a change is neve
 unless it committed, nor lost if the process dies after the commit. After commit the
 process's applier thread is woken; it takes the index's apply lock (one process at a time),
 rebuilds the affected documents from the database, writes them with a Whoosh writer that
-waits for the lock (never LockError), and marks the rows applied. Failed batches are retried
-with back-off. Pending rows left by a crash are applied when any process next starts
-applying (its first request, the next commit, or `casebook index apply`).
+waits for the lock (never LockError), and marks the rows applied. A batch that fails (disk
+full, say) is retried, forever, with back-off: each row's `retry_at` is set 2 s, 4 s, …
+up to 10 minutes after its last failure, and rows that failed before are applied in
+smaller batches the more often they failed, so one change that cannot be indexed ends up
+alone and holds up nothing else. Failed rows are reported by `casebook index verify` and
+/healthz. Pending rows left by a crash are applied when any process next starts applying
+(its first request, the next commit, or `casebook index apply`).
 
 Apply modes (CASEBOOK_SEARCH_APPLY): "thread" (default), "sync" (the default under
 TESTING: searches apply pending rows first, in a separate session) and "off".
@@ -21,6 +25,7 @@ import os
 import threading
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -29,13 +34,15 @@ from sqlalchemy import event, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from app.common import utcnow
+from app.diagnostics import describe_error
 from app.extensions import db, reading_engine
 from app.search.models import SearchOutbox
 
 log = logging.getLogger(__name__)
 
 BATCH = 500
-MAX_ATTEMPTS = 8
+RETRY_FIRST_SECONDS = 2.0
+RETRY_MAX_SECONDS = 600.0  # a failed change is retried at least every 10 minutes
 KEEP_APPLIED_SECONDS = 24 * 3600
 POLL_SECONDS = 5.0
 EXTENSION = "casebook_search"
@@ -136,8 +143,44 @@ def install_events() -> None:
 # ---------------------------------------------------------------- applying
 
 
+def retry_delay(attempts: int) -> float:
+    """Seconds before a row that has failed `attempts` times is tried again."""
+    return min(RETRY_MAX_SECONDS, RETRY_FIRST_SECONDS * 2 ** max(attempts - 1, 0))
+
+
+def _next_batch(session: OrmSession) -> list[Any]:
+    """Rows never tried first, in batches of BATCH; then failed rows that are due, in
+    batches halved by each failure (a change that always fails is soon tried alone)."""
+    columns = (SearchOutbox.id, SearchOutbox.entity_type, SearchOutbox.entity_id)
+    pending = SearchOutbox.applied_at.is_(None)
+    fresh = session.execute(
+        select(*columns, SearchOutbox.attempts)
+        .where(pending, SearchOutbox.attempts == 0)
+        .order_by(SearchOutbox.id)
+        .limit(BATCH)
+    ).all()
+    if fresh:
+        return list(fresh)
+    due = session.execute(
+        select(*columns, SearchOutbox.attempts)
+        .where(pending, SearchOutbox.attempts > 0)
+        .where(SearchOutbox.retry_at.is_(None) | (SearchOutbox.retry_at <= utcnow()))
+        .order_by(SearchOutbox.attempts, SearchOutbox.id)
+        .limit(BATCH)
+    ).all()
+    if not due:
+        return []
+    return list(due[: max(1, BATCH >> min(due[0].attempts, 16))])
+
+
 def apply_pending(app: Flask | None = None, *, max_batches: int | None = None) -> int:
-    """Apply pending outbox rows to the live index; returns how many rows were applied."""
+    """Apply pending outbox rows to the live index; returns how many rows were applied.
+
+    A missing index is first rebuilt from the database (created empty when there is
+    nothing to index), never started empty. Nothing is applied while the index is foreign
+    or of an older format, or while another process rebuilds it: the rebuild
+    (operations.upgrade_index) replays the rows.
+    """
     from app.search.index import index_at
 
     app = app or current_app._get_current_object()
@@ -146,21 +189,18 @@ def apply_pending(app: Flask | None = None, *, max_batches: int | None = None) -
     # transaction: on SQLite the write lock is held only to mark rows, never while Whoosh
     # writes or merges segments.
     with OrmSession(db.engine) as session, OrmSession(reading_engine(db.engine)) as reads:
-        generation = idx.ensure(lambda: synonym_table(reads))
-        reads.rollback()
-        if idx.outdated(generation):
+        state = idx.state()
+        if state.status == "missing":
+            with app.app_context():
+                _upgrade_index()
+            state = idx.state()
+        if not state.ready:
             return 0  # left pending: the rebuild (operations.upgrade_index) replays them
         applied = 0
         batches = 0
         with idx.apply_lock():
             while max_batches is None or batches < max_batches:
-                rows = reads.execute(
-                    select(SearchOutbox.id, SearchOutbox.entity_type, SearchOutbox.entity_id)
-                    .where(SearchOutbox.applied_at.is_(None))
-                    .where(SearchOutbox.attempts < MAX_ATTEMPTS)
-                    .order_by(SearchOutbox.id)
-                    .limit(BATCH)
-                ).all()
+                rows = _next_batch(reads)
                 reads.rollback()  # end the read transaction: see fresh data below
                 if not rows:
                     break
@@ -170,15 +210,7 @@ def apply_pending(app: Flask | None = None, *, max_batches: int | None = None) -
                     write_keys(idx, idx.current_generation(), keys, reads)
                 except Exception as exc:
                     reads.rollback()
-                    session.execute(
-                        update(SearchOutbox)
-                        .where(SearchOutbox.id.in_(ids))
-                        .values(
-                            attempts=SearchOutbox.attempts + 1,
-                            last_error=f"{type(exc).__name__}"[:200],
-                        )
-                    )
-                    session.commit()
+                    _record_failure(session, rows, exc)
                     raise
                 reads.rollback()
                 session.execute(
@@ -189,6 +221,45 @@ def apply_pending(app: Flask | None = None, *, max_batches: int | None = None) -
                 batches += 1
             _prune(session)
     return applied
+
+
+def _record_failure(session: OrmSession, rows: list[Any], exc: BaseException) -> None:
+    from datetime import timedelta
+
+    error = describe_error(exc)[:200]
+    now = utcnow()
+    by_attempts: dict[int, list[int]] = {}
+    for row in rows:
+        by_attempts.setdefault(row.attempts + 1, []).append(row.id)
+    for attempts, ids in by_attempts.items():
+        session.execute(
+            update(SearchOutbox)
+            .where(SearchOutbox.id.in_(ids))
+            .values(
+                attempts=attempts,
+                last_error=error,
+                retry_at=now + timedelta(seconds=retry_delay(attempts)),
+            )
+        )
+    session.commit()
+    log.warning(
+        "search outbox: %d changes failed to reach the index (%s); retrying in %.0f s",
+        len(rows),
+        error,
+        retry_delay(min(by_attempts)),
+    )
+
+
+def retry_failed_now() -> int:
+    """Make every failed row due at once (`casebook index verify --repair`)."""
+    with OrmSession(db.engine) as session:
+        result = session.execute(
+            update(SearchOutbox)
+            .where(SearchOutbox.applied_at.is_(None), SearchOutbox.attempts > 0)
+            .values(retry_at=None)
+        )
+        session.commit()
+        return result.rowcount or 0
 
 
 def _prune(session: OrmSession) -> None:
@@ -235,6 +306,44 @@ def synonym_table(session: Any = None):
     return default_table((r.slug, r.name, list(r.synonyms or [])) for r in rows)
 
 
+@dataclass
+class OutboxStatus:
+    pending: int  # not yet in the index, failed ones included
+    failed: int  # failed at least once; retried with back-off
+    oldest_pending_seconds: float | None
+    next_retry_seconds: float | None  # until the next failed row is due
+    errors: list[tuple[str, int]]  # last error and how many failed rows have it
+
+
+def outbox_status(session: Any = None) -> OutboxStatus:
+    """Pending and failed rows, for `verify` and /healthz (a few indexed counts)."""
+    dbs = session or db.session
+    pending = SearchOutbox.applied_at.is_(None)
+    row = dbs.execute(
+        select(
+            sa.func.count(),
+            sa.func.count().filter(SearchOutbox.attempts > 0),
+            sa.func.min(SearchOutbox.created_at),
+            sa.func.min(SearchOutbox.retry_at),
+        ).where(pending)
+    ).one()
+    errors = dbs.execute(
+        select(SearchOutbox.last_error, sa.func.count())
+        .where(pending, SearchOutbox.attempts > 0)
+        .group_by(SearchOutbox.last_error)
+        .order_by(sa.func.count().desc())
+        .limit(5)
+    ).all()
+    now = utcnow()
+    return OutboxStatus(
+        pending=row[0] or 0,
+        failed=row[1] or 0,
+        oldest_pending_seconds=(now - row[2]).total_seconds() if row[2] else None,
+        next_retry_seconds=max(0.0, (row[3] - now).total_seconds()) if row[3] else None,
+        errors=[(e or "unknown", n) for e, n in errors],
+    )
+
+
 def pending_count(session: Any = None) -> int:
     dbs = session or db.session
     return (
@@ -245,6 +354,61 @@ def pending_count(session: Any = None) -> int:
         )
         or 0
     )
+
+
+def last_outbox_id() -> int:
+    """The newest outbox row's id: changes written after this call have greater ids."""
+    with OrmSession(db.engine) as session:
+        return session.scalar(select(sa.func.max(SearchOutbox.id))) or 0
+
+
+def wait_until_indexed(
+    after_id: int,
+    timeout: float,
+    progress: Any = None,
+    *,
+    poll: float = 0.5,
+) -> int:
+    """Apply, in this process, the changes written after `after_id` until none is left or
+    `timeout` seconds passed; returns how many are still pending.
+
+    `progress(done, total)` is called after each batch. A missing index or one of an
+    older format is rebuilt first (which replays them); a foreign one is left alone.
+    """
+    from app.search.index import index_at
+
+    app = current_app._get_current_object()
+    idx = index_at(app.config["CASEBOOK_INDEX_DIR"])
+    deadline = time.monotonic() + max(0.0, timeout)
+    if timeout > 0 and not idx.state().ready:
+        _upgrade_index()
+
+    def left() -> int:
+        with OrmSession(db.engine) as session:
+            return (
+                session.scalar(
+                    select(sa.func.count())
+                    .select_from(SearchOutbox)
+                    .where(SearchOutbox.applied_at.is_(None), SearchOutbox.id > after_id)
+                )
+                or 0
+            )
+
+    total = remaining = left()
+    while remaining and time.monotonic() < deadline:
+        if not idx.state().ready:
+            break
+        try:
+            applied = apply_pending(app, max_batches=1)
+        except Exception as exc:  # recorded on the rows; retried after their back-off
+            log.warning("search outbox: apply failed (%s)", describe_error(exc))
+            applied = 0
+        remaining = left()
+        if progress is not None:
+            progress(total - remaining, total)
+        if not applied and remaining:  # failed rows not due yet, or another process applies
+            time.sleep(min(poll, max(0.0, deadline - time.monotonic())))
+    return remaining
 
 
 # ---------------------------------------------------------------- the applier thread
@@ -259,6 +423,18 @@ def _upgrade_index() -> None:
     from app.search.operations import upgrade_index  # operations imports this module
 
     upgrade_index()
+
+
+def _remove_partial_generations() -> None:
+    from app.search.index import index_at
+
+    idx = index_at(current_app.config["CASEBOOK_INDEX_DIR"])
+    for name, size in idx.remove_partial_generations():
+        log.warning(
+            "search index: removed %s, left by a rebuild that did not finish (%.0f MB)",
+            name,
+            size / 1e6,
+        )
 
 
 def _warm() -> None:
@@ -316,8 +492,8 @@ class Indexer:
             try:
                 _upgrade_index()
                 apply_pending(self.app)
-            except Exception:
-                log.exception("search outbox: applying failed; will retry")
+            except Exception as exc:
+                log.warning("search outbox: applying failed (%s); will retry", describe_error(exc))
         elif self.mode == "thread":
             self.start()
 
@@ -325,10 +501,12 @@ class Indexer:
         delay = 0.5
         try:
             with self.app.app_context():
-                _upgrade_index()  # an index of an older format: rebuilt once, by one process
+                _remove_partial_generations()
+                # A missing index or one of an older format: rebuilt once, by one process.
+                _upgrade_index()
                 _warm()
         except Exception as exc:
-            log.warning("search index: preparing failed (%s)", type(exc).__name__)
+            log.warning("search index: preparing failed (%s)", describe_error(exc))
         self._wake.set()  # catch up on whatever is pending when the process starts
         while not self._stopping:
             woken = self._wake.wait(POLL_SECONDS)
@@ -338,13 +516,18 @@ class Indexer:
                     if not woken and not _pending_now():
                         _warm()  # a generation swapped in by a rebuild elsewhere
                         continue
-                    apply_pending(self.app)
+                    _upgrade_index()  # the folder went missing while serving
+                    apply_pending(self.app)  # failed rows too, once they are due
                     _warm()
                 delay = 0.5
                 if not self._wake.is_set():
                     self._idle.set()
             except Exception as exc:  # retried with back-off; never reaches a user
-                log.warning("search outbox: apply failed (%s); retrying", type(exc).__name__)
+                log.warning(
+                    "search outbox: apply failed (%s); retrying in %.1f s",
+                    describe_error(exc),
+                    delay,
+                )
                 time.sleep(delay)
                 delay = min(delay * 2, 30.0)
                 self._wake.set()

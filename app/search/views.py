@@ -12,12 +12,12 @@ from app.api.spec import Query
 from app.errors import Unavailable, ValidationError
 from app.inputs import FIRST_YEAR, LAST_YEAR, MAX_PAGE, bounded_int, clamp_int, id_value
 from app.search.operations import (
-    INDEX_BUILDING,
     MAX_PER_PAGE,
     SORTS,
     SearchRequest,
     search,
     similar_cases,
+    unavailable_message,
 )
 
 search_blueprint = Blueprint(
@@ -115,7 +115,7 @@ def search_page() -> Any:
         results=results,
         searched=searched,
         tips=TIPS,
-        index_building=INDEX_BUILDING,
+        index_building=unavailable_message(),
     )
 
 
@@ -204,7 +204,7 @@ SEARCH_RESULTS = SPEC.schema(
 def api_search() -> Any:
     results = search(api_user(), request_from_args(strict=True))
     if not results.ready:
-        raise Unavailable(INDEX_BUILDING)
+        raise Unavailable(unavailable_message())
     return jsonify(results.to_json())
 
 

@@ -44,6 +44,30 @@ def main() -> None:
                     sys.exit("not found in 10 s")
                 time.sleep(0.02)
             print(f"{time.perf_counter() - started:.3f}")
+        elif action == "killed-reindex":
+            # A rebuild with two indexing processes, killed (SIGKILL) part-way through.
+            import multiprocessing
+
+            from app.search import bulk, documents, operations
+
+            class SmallBatches(bulk.ChunkedMpWriter):
+                def __init__(self, ix, procs, **kwargs):
+                    kwargs["batchsize"] = 2  # start both processes after a few documents
+                    super().__init__(ix, procs=procs, **kwargs)
+
+            bulk.ChunkedMpWriter = SmallBatches
+            real = documents.all_documents
+
+            def dying(*args, **kwargs):
+                for n, doc in enumerate(real(*args, **kwargs)):
+                    if n == 12:
+                        children = multiprocessing.active_children()
+                        print(" ".join(str(p.pid) for p in children), flush=True)
+                        os.kill(os.getpid(), signal.SIGKILL)
+                    yield doc
+
+            documents.all_documents = dying
+            operations.reindex(procs=2)
         elif action == "find":
             indexer.start()
             indexer.drain(60)

@@ -1,0 +1,1 @@
+"""Health: what a monitor or load balancer asks (`GET /healthz`)."""

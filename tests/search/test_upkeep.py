@@ -1,0 +1,374 @@
+"""Index upkeep that tells the truth: missing or foreign folders, failed changes retried,
+rebuilds that leave neither processes nor partial folders behind."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import logging
+import multiprocessing
+import os
+import shutil
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, update
+
+from app.common import utcnow
+from app.extensions import db
+from app.programs.operations import create_program
+from app.search import SearchRequest, apply_pending, reindex, search, verify
+from app.search import outbox as outbox_module
+from app.search.index import index_at
+from app.search.models import SearchOutbox
+from tests.search.test_outbox import pending, run_worker
+from tests.support.builders import add_case
+
+
+@pytest.fixture
+def program(app):
+    found = create_program("hcv", "Hepatitis C ECHO")
+    db.session.commit()
+    apply_pending()  # a fresh install: an empty index
+    return found
+
+
+def _index(app):
+    return index_at(app.config["CASEBOOK_INDEX_DIR"])
+
+
+def _token(make_user) -> str:
+    from app.auth.operations import create_token
+
+    token = create_token(make_user("provider"))
+    db.session.commit()
+    return token
+
+
+def _make_due() -> None:
+    db.session.execute(update(SearchOutbox).values(retry_at=utcnow() - timedelta(seconds=1)))
+    db.session.commit()
+
+
+# ---------------------------------------------------------------- missing or foreign folder
+
+
+def test_a_deleted_index_folder_is_rebuilt_never_searched_empty(
+    app, client, program, make_user, caplog
+) -> None:
+    add_case(program, None, "Missing marmot")
+    db.session.commit()
+    apply_pending()
+    idx = _index(app)
+    shutil.rmtree(idx.root)
+    assert idx.state().status == "missing"
+
+    checked = app.test_cli_runner().invoke(args=["index", "verify"])
+    assert checked.exit_code == 1, checked.output
+    assert "Search index missing: there is no index folder" in checked.output
+    token = _token(make_user)
+    with idx.rebuild_lock():  # another process is rebuilding it
+        # Not recreated empty meanwhile (which answers "nothing found" to everything).
+        assert apply_pending() == 0
+        assert idx.state().status == "missing"
+        response = client.get(
+            "/api/v1/search?q=marmot", headers={"Authorization": f"Bearer {token}"}
+        )
+        assert response.status_code == 503
+        assert "being built" in response.get_json()["message"]
+
+    # The next search (sync mode; the applier thread does it at start) rebuilds it, saying so.
+    with caplog.at_level(logging.WARNING, logger="app.search.operations"):
+        assert search(None, SearchRequest(q="marmot")).total == 1
+    assert "holds no search index" in caplog.text and "rebuilding" in caplog.text
+    assert verify().ok
+
+
+def test_verify_repair_rebuilds_a_missing_index(app, program) -> None:
+    add_case(program, None, "Repaired ratel")
+    db.session.commit()
+    apply_pending()
+    shutil.rmtree(_index(app).root)
+    runner = app.test_cli_runner()
+    repaired = runner.invoke(args=["index", "verify", "--repair"])
+    assert repaired.exit_code == 0, repaired.output
+    assert "Repaired: the index is in step" in repaired.output
+    assert runner.invoke(args=["index", "verify"]).exit_code == 0
+    assert search(None, SearchRequest(q="ratel")).total == 1
+
+
+def test_current_naming_a_vanished_generation_counts_as_missing(app, program) -> None:
+    add_case(program, None, "Vanished vole")
+    db.session.commit()
+    apply_pending()
+    idx = _index(app)
+    shutil.rmtree(idx.root / idx.current_generation())
+    state = idx.state()
+    assert state.status == "missing" and "which is not there" in state.problem
+    assert verify(repair=True).index_status == "missing"
+    assert verify().ok and search(None, SearchRequest(q="vole")).total == 1
+
+
+def test_a_foreign_folder_is_reported_and_left_alone_until_repair(
+    app, client, program, make_user, caplog
+) -> None:
+    add_case(program, None, "Foreign fossa")
+    db.session.commit()
+    apply_pending()
+    idx = _index(app)
+    shutil.rmtree(idx.root)
+    idx.root.mkdir()
+    (idx.root / "notes.txt").write_text("someone else's files")
+    token = _token(make_user)
+
+    with caplog.at_level(logging.ERROR, logger="app.search.operations"):
+        response = client.get(
+            "/api/v1/search?q=fossa", headers={"Authorization": f"Bearer {token}"}
+        )
+        client.get("/api/v1/search?q=fossa", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 503
+    assert "needs repair" in response.get_json()["message"]
+    assert (
+        caplog.text.count("not a Casebook search index (notes.txt)") == 1
+    )  # once, not per request
+    assert apply_pending() == 0
+    assert sorted(p.name for p in idx.root.iterdir()) == ["notes.txt"]  # nothing written
+
+    runner = app.test_cli_runner()
+    checked = runner.invoke(args=["index", "verify"])
+    assert checked.exit_code == 1 and "Search index foreign" in checked.output
+    repaired = runner.invoke(args=["index", "verify", "--repair"])
+    assert repaired.exit_code == 0, repaired.output
+    assert (idx.root / "notes.txt").exists()  # built beside, nothing of theirs deleted
+    assert search(None, SearchRequest(q="fossa")).total == 1
+
+
+def test_an_index_path_that_is_a_file_is_reported_not_a_crash(app, program) -> None:
+    idx = _index(app)
+    shutil.rmtree(idx.root)
+    idx.root.write_text("not a folder")
+    runner = app.test_cli_runner()
+    checked = runner.invoke(args=["index", "verify"])
+    assert checked.exit_code == 1 and "is not a folder" in checked.output
+    repaired = runner.invoke(args=["index", "verify", "--repair"])
+    assert repaired.exit_code == 1 and "set CASEBOOK_INDEX_DIR" in repaired.output
+    assert repaired.exception is None or isinstance(repaired.exception, SystemExit)
+
+
+def test_verify_of_an_empty_index_does_not_crash(app, program) -> None:
+    # The empty generation a fresh install starts with has no segment columns to read.
+    report = verify()
+    assert report.ok and report.documents_in_index == 0
+    add_case(program, None, "Unseen uakari")
+    db.session.commit()
+    db.session.execute(SearchOutbox.__table__.delete())
+    db.session.commit()
+    report = verify()
+    assert not report.ok and report.missing == [report.missing[0]]
+
+
+# ---------------------------------------------------------------- failed changes
+
+
+def _full_disk(monkeypatch, failing: dict, poison: set | None = None) -> None:
+    real = outbox_module.write_keys
+
+    def write_keys(idx, generation, keys, session):
+        if failing["on"] and (poison is None or poison & set(keys)):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(idx, generation, keys, session)
+
+    monkeypatch.setattr(outbox_module, "write_keys", write_keys)
+
+
+def test_a_change_that_failed_many_times_reaches_the_index_once_the_disk_is_free(
+    app, program, monkeypatch
+) -> None:
+    failing = {"on": True}
+    _full_disk(monkeypatch, failing)
+    add_case(program, None, "Retried ringtail")
+    db.session.commit()
+    for attempt in range(1, 12):  # more than the 8 after which it used to be dropped
+        with pytest.raises(OSError):
+            apply_pending()
+        db.session.expire_all()
+        row = db.session.scalar(select(SearchOutbox))
+        assert row.attempts == attempt
+        assert row.last_error == "OSError (errno 28 ENOSPC)"
+        wait = (row.retry_at - utcnow()).total_seconds()
+        assert 0 < wait <= outbox_module.retry_delay(attempt) <= 600
+        assert apply_pending() == 0  # not due yet: not tried again
+        _make_due()
+    report = verify()
+    assert not report.ok and report.failed == 1
+    assert report.failures == [("OSError (errno 28 ENOSPC)", 1)]
+
+    failing["on"] = False
+    _make_due()
+    assert apply_pending() == 1 and pending() == 0
+    assert search(None, SearchRequest(q="ringtail")).total == 1
+    assert verify().ok
+
+
+def test_back_off_doubles_up_to_ten_minutes() -> None:
+    delays = [outbox_module.retry_delay(n) for n in range(1, 15)]
+    assert delays[:4] == [2, 4, 8, 16]
+    assert max(delays) == 600 and delays[-1] == 600
+
+
+def test_one_change_that_always_fails_ends_up_alone_and_blocks_nothing(
+    app, program, monkeypatch
+) -> None:
+    monkeypatch.setattr(outbox_module, "BATCH", 8)
+    poisoned = add_case(program, None, "Poisoned potoroo")
+    db.session.commit()
+    healthy = [add_case(program, None, f"Healthy hyrax {i}") for i in range(3)]
+    db.session.commit()
+    _full_disk(monkeypatch, {"on": True}, poison={("case", poisoned.id)})
+    for _ in range(6):
+        _make_due()
+        with contextlib.suppress(OSError):
+            apply_pending()
+    assert search(None, SearchRequest(q="hyrax")).total == len(healthy)
+    db.session.expire_all()
+    assert pending() == 1
+    assert verify().failed == 1
+
+
+def test_verify_repair_retries_failed_changes_at_once(app, program, monkeypatch) -> None:
+    failing = {"on": True}
+    _full_disk(monkeypatch, failing)
+    add_case(program, None, "Waiting wallaroo")
+    db.session.commit()
+    with pytest.raises(OSError):
+        apply_pending()
+    failing["on"] = False  # the disk is free; the row is not due for a while
+    result = app.test_cli_runner().invoke(args=["index", "verify", "--repair"])
+    assert result.exit_code == 0, result.output
+    assert "1 × OSError (errno 28 ENOSPC)" in result.output
+    assert pending() == 0
+
+
+# ---------------------------------------------------------------- rebuilds
+
+
+def _stopped(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return True
+    return "State:\tZ" in status  # exited, waiting for its new parent to reap it
+
+
+def test_a_killed_rebuild_leaves_no_process_and_its_folder_goes_at_the_next(app, program) -> None:
+    if not Path("/proc").is_dir():
+        pytest.skip("reads /proc")
+    for i in range(20):
+        add_case(program, None, f"Rebuild quoll {i}")
+    db.session.commit()
+    apply_pending()
+    live = _index(app).current_generation()
+    killed = run_worker(app, "killed-reindex")
+    assert killed.returncode == -9, killed.stderr
+    children = [int(p) for p in killed.stdout.split()]
+    assert len(children) == 2
+    deadline = time.monotonic() + 20
+    while not all(_stopped(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert all(_stopped(pid) for pid in children)
+
+    idx = _index(app)
+    assert idx.current_generation() == live
+    partial = idx.partial_generations()
+    assert len(partial) == 1 and partial[0][1] > 0
+    report = verify()
+    assert not report.ok and report.partial == partial
+    checked = app.test_cli_runner().invoke(args=["index", "verify"])
+    assert "Partial generation g-" in checked.output and checked.exit_code == 1
+
+    reindex(procs=1)
+    assert idx.partial_generations() == []
+    assert not (idx.root / partial[0][0]).exists()
+    assert verify().ok
+
+
+def test_a_failed_rebuild_stops_its_processes_and_removes_its_folder(
+    app, program, monkeypatch
+) -> None:
+    from app.search import bulk, documents
+
+    for i in range(20):
+        add_case(program, None, f"Failing fennec {i}")
+    db.session.commit()
+    apply_pending()
+    idx = _index(app)
+    before = sorted(p.name for p in idx.root.iterdir())
+
+    class SmallBatches(bulk.ChunkedMpWriter):
+        def __init__(self, ix, procs, **kwargs):
+            kwargs["batchsize"] = 2
+            super().__init__(ix, procs=procs, **kwargs)
+
+    monkeypatch.setattr(bulk, "ChunkedMpWriter", SmallBatches)
+    real = documents.all_documents
+
+    def disk_full(*args, **kwargs):
+        for n, doc in enumerate(real(*args, **kwargs)):
+            if n == 12:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            yield doc
+
+    monkeypatch.setattr(documents, "all_documents", disk_full)
+    with pytest.raises(OSError):
+        reindex(procs=2)
+    assert multiprocessing.active_children() == []
+    assert sorted(p.name for p in idx.root.iterdir()) == before
+    monkeypatch.undo()
+    assert verify().ok
+
+
+def test_a_child_stops_when_its_parent_is_gone() -> None:
+    """The portable fallback (no prctl): the child sees it was re-parented and exits."""
+    from app.search.bulk import stop_with_parent
+
+    read_fd, write_fd = os.pipe()
+    middle = os.fork()
+    if middle == 0:  # the parent-to-be-killed
+        os.close(read_fd)
+        parent = os.getpid()
+        grandchild = os.fork()
+        if grandchild == 0:
+            os.close(write_fd)
+            sys.platform = "darwin"  # no prctl: only the polling thread
+            stop_with_parent(parent)
+            time.sleep(30)
+            os._exit(0)
+        os.write(write_fd, str(grandchild).encode())
+        os.close(write_fd)
+        os._exit(0)  # dies at once: the grandchild is orphaned
+    os.close(write_fd)
+    grandchild = int(os.read(read_fd, 32).decode())
+    os.close(read_fd)
+    os.waitpid(middle, 0)
+    deadline = time.monotonic() + 10
+    while not _stopped(grandchild) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _stopped(grandchild)
+
+
+def test_verify_reports_a_failure_it_cannot_get_past_instead_of_a_traceback(
+    app, program, monkeypatch
+) -> None:
+    from app.search import documents
+
+    def unreadable(*args, **kwargs):
+        raise OSError(errno.EIO, "Input/output error")
+        yield  # a generator, like the real one
+
+    monkeypatch.setattr(documents, "all_documents", unreadable)
+    result = app.test_cli_runner().invoke(args=["index", "verify"])
+    assert result.exit_code == 1
+    assert "Could not verify the search index: OSError (errno 5 EIO)." in result.output
