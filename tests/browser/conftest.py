@@ -159,3 +159,11 @@ def open_page(browser, live_server, *, width=1280, height=900):
     page.on("console", on_console)
     page.on("response", on_response)
     return context, page
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Everything here drives Chromium (so `-m "not browser"` leaves this folder out)."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.browser)

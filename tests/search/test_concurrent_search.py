@@ -99,7 +99,9 @@ def test_eight_threads_searching_while_cases_are_saved_get_what_one_thread_gets(
                 if stop.is_set():
                     break
                 case = db.session.get(Case, unrelated_ids[i % len(unrelated_ids)])
-                case.title = f"Unrelated quokka {i % 10} edit {i % 7}"
+                # The same number as before: a number is a word, and "3" would make an
+                # unrelated case similar to "Case 3".
+                case.title = f"Unrelated quokka {i % 10} edit {'abcdefg'[i % 7]}"
                 db.session.commit()
             db.session.remove()
 
