@@ -702,7 +702,7 @@ def upgrade_index(progress: Callable[[int], None] | None = None) -> ReindexRepor
         )
         return None
     if state.status == "missing" and not _has_documents():
-        with OrmSession(db.engine) as session:
+        with OrmSession(reading_engine(db.engine)) as session:
             idx.ensure(lambda: synonym_table(session))
         return None
     with idx.rebuild_lock() as acquired:

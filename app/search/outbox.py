@@ -358,7 +358,7 @@ def pending_count(session: Any = None) -> int:
 
 def last_outbox_id() -> int:
     """The newest outbox row's id: changes written after this call have greater ids."""
-    with OrmSession(db.engine) as session:
+    with OrmSession(reading_engine(db.engine)) as session:
         return session.scalar(select(sa.func.max(SearchOutbox.id))) or 0
 
 
@@ -384,7 +384,7 @@ def wait_until_indexed(
         _upgrade_index()
 
     def left() -> int:
-        with OrmSession(db.engine) as session:
+        with OrmSession(reading_engine(db.engine)) as session:
             return (
                 session.scalar(
                     select(sa.func.count())
