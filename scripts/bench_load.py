@@ -45,6 +45,7 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "cases.jsonl"
 PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 SERVERS = ("waitress", "gunicorn-threads", "gunicorn-sync")
 SLOW_SECONDS = 5.0
+OPEN_STATUSES = {"approved", "presented", "recommendations_published", "closed"}
 SEARCH_TERMS = [
     "hepatitis C cirrhosis",
     "buprenorphine",
@@ -346,12 +347,18 @@ def _request(client: httpx.AsyncClient, kind: str, shared: Shared, api: dict):
 def discover(base: str, token: str) -> tuple[list[int], list[str]]:
     headers = {"Authorization": f"Bearer {token}"}
     me = httpx.get(f"{base}/api/v1/me", headers=headers, timeout=30).json()
-    programs = [
-        p["slug"] for p in httpx.get(f"{base}/api/v1/programs", headers=headers).json()["results"]
-    ]
+    listed = httpx.get(f"{base}/api/v1/programs", headers=headers).json()["results"]
+    programs = [p["slug"] for p in listed]
+    private = {p["slug"] for p in listed if p.get("private")}
     member = [p.get("slug", p) if isinstance(p, dict) else p for p in me.get("programs", [])]
     cases = httpx.get(f"{base}/api/v1/cases?per_page=100", headers=headers, timeout=30).json()
-    ids = [c["id"] for c in cases["results"]]
+    # Users rotate over every demo role: visit only cases all of them may see (open cases of
+    # public programs), or the policy's 404s would be counted as errors.
+    ids = [
+        c["id"]
+        for c in cases["results"]
+        if c["status"] in OPEN_STATUSES and c["program"] not in private
+    ]
     return ids or [1], [p for p in programs if p in member] or programs
 
 
