@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import bleach
 import markdown as markdown_lib
 from markupsafe import Markup
@@ -47,12 +49,21 @@ ALLOWED_TAGS = frozenset(
 ALLOWED_ATTRIBUTES = {"a": ["href", "title"], "abbr": ["title"], "th": ["align"], "td": ["align"]}
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 
-_cleaner = bleach.Cleaner(
-    tags=ALLOWED_TAGS,
-    attributes=ALLOWED_ATTRIBUTES,
-    protocols=ALLOWED_PROTOCOLS,
-    strip=True,
-)
+# bleach's Cleaner keeps parser state between calls, so threads sharing one corrupt each
+# other's output (IndexError deep in html5lib under a threaded server): one per thread.
+_local = threading.local()
+
+
+def _cleaner() -> bleach.Cleaner:
+    cleaner = getattr(_local, "cleaner", None)
+    if cleaner is None:
+        cleaner = _local.cleaner = bleach.Cleaner(
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            protocols=ALLOWED_PROTOCOLS,
+            strip=True,
+        )
+    return cleaner
 
 
 def _nofollow(attrs: dict, new: bool = False) -> dict:
@@ -65,7 +76,7 @@ def render(source: str | None) -> Markup:
     if not source:
         return Markup("")
     html = markdown_lib.markdown(source, extensions=_EXTENSIONS, output_format="html")
-    cleaned = _cleaner.clean(html)
+    cleaned = _cleaner().clean(html)
     linked = bleach.linkify(cleaned, callbacks=[_nofollow], parse_email=False)
     return Markup(linked)  # noqa: S704 - sanitized just above
 

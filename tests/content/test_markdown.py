@@ -37,3 +37,33 @@ def test_links_get_nofollow():
 def test_plain_text_drops_markup():
     assert plain_text("## Plan\n\n**Treat** now.").split() == ["Plan", "Treat", "now."]
     assert plain_text(None) == ""
+
+
+def test_threads_rendering_at_once_get_what_one_thread_gets():
+    """A threaded server renders many pages at once; one shared bleach Cleaner broke there."""
+    import threading
+
+    sources = [
+        f"## Plan {i}\n\n**Start** sofosbuvir/velpatasvir; check *HBsAg* first.\n\n"
+        f"| week | test |\n|---|---|\n| {i} | ALT |\n\n<script>alert({i})</script> [link](https://example.org/{i})"
+        for i in range(40)
+    ]
+    expected = [str(render(s)) for s in sources]
+    wrong: list[int] = []
+    failures: list[str] = []
+
+    def worker() -> None:
+        for _ in range(20):
+            for i, source in enumerate(sources):
+                try:
+                    if str(render(source)) != expected[i]:
+                        wrong.append(i)
+                except Exception as exc:  # noqa: BLE001 - counted below
+                    failures.append(type(exc).__name__)
+
+    threads = [threading.Thread(target=worker) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == [] and wrong == []
