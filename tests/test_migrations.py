@@ -54,11 +54,23 @@ def test_migrations_match_models_on_postgresql(tmp_path: Path) -> None:
         pg.drop_database(url)
 
 
+def _insert_recommendation(case_id: int, author_id: int, position: int) -> int:
+    db.session.execute(
+        text(
+            "INSERT INTO recommendations (case_id, author_id, position, category, body,"
+            ' "references", status, version, created_at, updated_at)'
+            " VALUES (:case, :author, :position, 'diagnostic', 'Check HBV serologies.', '[]',"
+            " 'published', 1, '2025-01-20 09:00:00', '2025-01-20 09:00:00')"
+        ),
+        {"case": case_id, "author": author_id, "position": position},
+    )
+    return db.session.scalar(text("SELECT max(id) FROM recommendations"))
+
+
 def _renumbering_check() -> None:
     from app.auth.models import Role
     from app.auth.operations import create_user
     from app.programs.operations import create_program
-    from app.recommendations.models import Recommendation, RecommendationCategory
     from tests.support.builders import add_case
 
     upgrade(revision="0003_practice_endorsements")
@@ -66,16 +78,9 @@ def _renumbering_check() -> None:
     expert = create_user("expert@example.org", "Expert", Role.EXPERT)
     case, other = add_case(program, None, "Duplicated"), add_case(program, None, "Fine")
     # What racing writers left behind before the constraint: positions 1, 1, 2 on one case.
+    # Written in SQL: the model has columns later migrations add.
     for target, position in ((case, 1), (case, 1), (case, 2), (other, 1), (other, 3)):
-        db.session.add(
-            Recommendation(
-                case=target,
-                author=expert,
-                body="Check HBV serologies.",
-                category=RecommendationCategory.DIAGNOSTIC,
-                position=position,
-            )
-        )
+        _insert_recommendation(target.id, expert.id, position)
     db.session.commit()
     case_id, other_id = case.id, other.id
     db.session.remove()
@@ -110,6 +115,78 @@ def test_the_migration_renumbers_duplicate_positions_on_postgresql(tmp_path: Pat
         app = make_app(url, tmp_path / "index")
         with app.app_context():
             _renumbering_check()
+            db.engine.dispose()
+    finally:
+        pg.drop_database(url)
+
+
+def _import_keys_check() -> None:
+    from app.auth.models import Role
+    from app.auth.operations import create_user
+    from app.programs.operations import create_program
+    from tests.support.builders import add_case
+
+    upgrade(revision="0007_outbox_retry_at")
+    program = create_program("hcv", "Hepatitis C ECHO")
+    expert = create_user("expert@example.org", "Expert", Role.EXPERT)
+    imported, typed = add_case(program, None, "Imported"), add_case(program, None, "Typed")
+    imported.ref = "hcv-001"
+    follow_up = add_case(program, None, "Follow-up", follows=imported)
+    follow_up.ref = "hcv-002"
+    db.session.flush()
+    first = _insert_recommendation(imported.id, expert.id, 1)
+    second = _insert_recommendation(imported.id, expert.id, 3)
+    _insert_recommendation(typed.id, expert.id, 1)
+    for created in ("2025-01-20", "2025-01-21"):
+        db.session.execute(
+            text(
+                "INSERT INTO annotations (recommendation_id, author_id, kind, body,"
+                " \"references\", created_at) VALUES (:rec, :author, 'agree', 'Agreed.', '[]',"
+                " :created)"
+            ),
+            {"rec": second, "author": expert.id, "created": created},
+        )
+    db.session.execute(
+        text(
+            "INSERT INTO outcomes (case_id, recommendation_id, adoption, patient_status, note,"
+            " recorded_at) VALUES (:case, :rec, 'adopted', 'improved', '', '2025-03-01')"
+        ),
+        {"case": follow_up.id, "rec": first},
+    )
+    db.session.commit()
+    db.session.remove()
+    upgrade()
+    assert _schema_diff() == []
+    with db.engine.connect() as conn:
+
+        def keys(table: str) -> list[str]:
+            sql = f'SELECT "key" FROM {table} ORDER BY id'  # noqa: S608 - our table names
+            return list(conn.execute(text(sql)).scalars())
+
+        recommendations = keys("recommendations")
+        assert recommendations[:2] == ["hcv-001/r1", "hcv-001/r2"]
+        assert len(recommendations[2]) == 32  # a random key for a case typed into the app
+        assert keys("annotations") == ["hcv-001/r2/a1", "hcv-001/r2/a2"]
+        assert keys("outcomes") == ["hcv-002/o/hcv-001/r1"]
+    downgrade(revision="0007_outbox_retry_at")
+    upgrade()
+
+
+def test_existing_items_get_keys_on_sqlite(tmp_path: Path) -> None:
+    app = make_app(f"sqlite:///{tmp_path / 'm.sqlite3'}", tmp_path / "index")
+    with app.app_context():
+        _import_keys_check()
+        db.engine.dispose()
+
+
+@pytest.mark.postgres
+def test_existing_items_get_keys_on_postgresql(tmp_path: Path) -> None:
+    server = pg.require_server()
+    url = pg.create_database(server, prefix="casebook_migrations")
+    try:
+        app = make_app(url, tmp_path / "index")
+        with app.app_context():
+            _import_keys_check()
             db.engine.dispose()
     finally:
         pg.drop_database(url)

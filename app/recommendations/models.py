@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import enum
+import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,25 @@ from app.extensions import db
 if TYPE_CHECKING:
     from app.auth.models import User
     from app.cases.models import Case
+
+
+KEY_LENGTH = 200
+
+
+def new_key() -> str:
+    """A key for an item made in the app: random, so it never meets a key a file derives."""
+    return uuid.uuid4().hex
+
+
+def key_column() -> Mapped[str]:
+    """A stable key per item, exported with it; re-import matches file items by it."""
+    return mapped_column(sa.String(KEY_LENGTH), unique=True, index=True, default=new_key)
+
+
+def import_hash_column() -> Mapped[str | None]:
+    """The fingerprint of the content as last imported (None: made in the app), so a
+    re-import can tell an edit made in the app since then from a change in the file."""
+    return mapped_column(sa.String(64))
 
 
 class RecommendationCategory(enum.StrEnum):
@@ -46,6 +66,8 @@ class Recommendation(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     published_at: Mapped[datetime | None]
+    key: Mapped[str] = key_column()
+    import_hash: Mapped[str | None] = import_hash_column()
 
     case: Mapped[Case] = relationship(back_populates="recommendations")
     author: Mapped[User] = relationship()
@@ -106,6 +128,8 @@ class Annotation(db.Model):
     body: Mapped[str] = mapped_column(sa.Text)
     references: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    key: Mapped[str] = key_column()
+    import_hash: Mapped[str | None] = import_hash_column()
 
     recommendation: Mapped[Recommendation] = relationship(back_populates="annotations")
     author: Mapped[User] = relationship()
@@ -143,6 +167,8 @@ class Outcome(db.Model):
         sa.ForeignKey("users.id", ondelete="SET NULL")
     )
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    key: Mapped[str] = key_column()
+    import_hash: Mapped[str | None] = import_hash_column()
 
     case: Mapped[Case] = relationship(back_populates="outcomes")
     recommendation: Mapped[Recommendation] = relationship(back_populates="outcomes")

@@ -73,6 +73,12 @@ NOT_FREE_TEXT = {
     "notifications.url": "a URL the app builds from ids",
     "cases.ref": "an import reference, checked by pattern",
     "cases.age": 'whole years or "90+", checked by normalise_age',
+    "recommendations.key": "an import key: random, derived from a ref, or checked by pattern",
+    "annotations.key": "an import key: random, derived from a ref, or checked by pattern",
+    "outcomes.key": "an import key: random, derived from a ref, or checked by pattern",
+    "recommendations.import_hash": "a digest of the content as imported",
+    "annotations.import_hash": "a digest of the content as imported",
+    "outcomes.import_hash": "a digest of the content as imported",
 }
 
 
