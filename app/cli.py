@@ -197,6 +197,16 @@ def unlock_command(email: str) -> None:
     help="With --redact: where to write what was replaced (offsets and categories, no text).",
 )
 @click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Check every file and print what would change; write nothing.",
+)
+@click.option(
+    "--overwrite",
+    is_flag=True,
+    help="Replace items edited in the app since their last import with the file's version.",
+)
+@click.option(
     "--index-timeout",
     type=click.FloatRange(min=0),
     default=600,
@@ -212,20 +222,29 @@ def import_command(
     create_authors: bool,
     redact: bool,
     report: Path,
+    dry_run: bool,
+    overwrite: bool,
     index_timeout: float,
     as_email: str | None,
 ) -> None:
-    """Import cases from Markdown files with front matter and JSON Lines files, or folders."""
+    """Import cases from Markdown files with front matter and JSON Lines files, or folders.
+
+    Re-import merges: a file updates what it imported before (matched by ref and item
+    key), adds new items, and never removes or overwrites what was written in the app."""
     from app.cases.transfer import ImportOptions, import_paths
     from app.search.outbox import last_outbox_id
 
     actor = acting_user(as_email)
     first_change = last_outbox_id()
     options = ImportOptions(
-        create_programs=create_programs, create_authors=create_authors, redact=redact
+        create_programs=create_programs,
+        create_authors=create_authors,
+        redact=redact,
+        overwrite=overwrite,
+        dry_run=dry_run,
     )
     results = import_paths(list(paths), options, actor=actor, progress=_progress)
-    if redact:
+    if redact and not dry_run:
         replaced = [r for result in results if result.ok for r in result.redactions]
         with report.open("w", encoding="utf-8") as fh:
             for row in replaced:
@@ -234,7 +253,11 @@ def import_command(
     failed = 0
     for result in results:
         if result.ok:
-            click.echo(f"ok       {result.path}: {result.summary()}")
+            click.echo(f"{'would' if dry_run else 'ok':<8} {result.path}: {result.summary()}")
+            for change in result.changes if dry_run else []:
+                click.echo(f"  {change}")
+            for conflict in result.conflicts:
+                click.echo(f"  CONFLICT {conflict}")
         else:
             failed += 1
             click.echo(f"REJECTED {result.path}: nothing imported from this file", err=True)
@@ -245,11 +268,14 @@ def import_command(
                 click.echo(f"  … and {hidden} more problems in this file", err=True)
     done = [r for r in results if r.ok]
     click.echo(
-        f"{len(done)} of {len(results)} files imported: "
+        f"{len(done)} of {len(results)} files {'would import' if dry_run else 'imported'}: "
         f"{sum(r.created for r in done)} cases created, {sum(r.updated for r in done)} updated, "
-        f"{sum(r.unchanged for r in done)} unchanged."
+        f"{sum(r.unchanged for r in done)} unchanged; "
+        f"{sum(len(r.conflicts) for r in done)} items edited in the app kept"
+        + (" (dry run: nothing was written)." if dry_run else ".")
     )
-    _wait_for_index(first_change, index_timeout)
+    if not dry_run:
+        _wait_for_index(first_change, index_timeout)
     if failed:
         sys.exit(1)
 

@@ -6,6 +6,7 @@ database as it was, with each problem named by file, record and field.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import re
@@ -21,7 +22,9 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import object_session
 
+from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import Role, User
 from app.auth.operations import create_user, get_user_by_email
@@ -36,16 +39,18 @@ from app.cases.operations import (
     set_status,
     update_case,
 )
-from app.deid.gate import IdentifiersFound, redact
+from app.deid.gate import Acceptance, IdentifiersFound, parse_acceptances, redact
+from app.deid.models import DeidOverride
 from app.errors import CasebookError, ValidationError
 from app.extensions import db, reading_engine
 from app.inputs import MAX_JSON_DEPTH, bounded_date, check_texts, json_depth
 from app.programs.models import Program
 from app.programs.operations import find_program, program_for_import, session_on
-from app.recommendations.models import Recommendation, RecommendationStatus
+from app.recommendations.models import Annotation, Outcome, Recommendation
 from app.recommendations.operations import (
     add_recommendation,
     annotate,
+    edit_annotation,
     edit_recommendation,
     publish,
     record_outcome,
@@ -69,6 +74,8 @@ KNOWN_KEYS = {
     "status",
     "follows",
     "outcomes",
+    "presentations",
+    "overrides",
 }
 REQUIRED_KEYS = ("ref", "program", "title")
 _REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
@@ -82,6 +89,10 @@ class ImportOptions:
     create_authors: bool = False
     # Replace identifiers with [CATEGORY] placeholders instead of rejecting the file.
     redact: bool = False
+    # Replace items edited in the app since their last import with the file's version.
+    overwrite: bool = False
+    # Check and count everything, then roll the file back: nothing is written.
+    dry_run: bool = False
 
 
 @dataclass
@@ -91,6 +102,10 @@ class ImportResult:
     updated: int = 0
     unchanged: int = 0
     problems: list[str] = field(default_factory=list)
+    # Item by item (ref, kind, key and what happened; never text): what the file changed.
+    changes: list[str] = field(default_factory=list)
+    # Items edited in the app since their last import, left as the app has them.
+    conflicts: list[str] = field(default_factory=list)
     # What --redact replaced: file, ref, field, category and offsets; never the text.
     redactions: list[dict[str, Any]] = field(default_factory=list)
 
@@ -99,7 +114,10 @@ class ImportResult:
         return not self.problems
 
     def summary(self) -> str:
-        return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
+        return (
+            f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged,"
+            f" {len(self.conflicts)} conflicts"
+        )
 
 
 class RecordProblem(Exception):
@@ -347,7 +365,7 @@ def _import_records(
             for number, raw in source.records:
                 label = _record_label(source.path, number, raw)
                 try:
-                    outcome = _import_record(raw, options, actor)
+                    outcome = _import_record(raw, options, actor, result)
                 except IdentifiersFound as exc:
                     for f in exc.findings:
                         result.problems.append(
@@ -367,10 +385,12 @@ def _import_records(
                 setattr(result, outcome, getattr(result, outcome) + 1)
                 # Later records of the file (follow-ups) must see this one.
                 db.session.flush()
-            if result.problems:
+            if result.problems or options.dry_run:
                 raise _Rollback()
     except _Rollback:
-        result.created = result.updated = result.unchanged = 0
+        if result.problems:
+            result.created = result.updated = result.unchanged = 0
+            result.changes, result.conflicts = [], []
         db.session.rollback()
         return result
     except CasebookError as exc:
@@ -385,7 +405,9 @@ class _Rollback(Exception):
     pass
 
 
-def _import_record(raw: dict[str, Any], options: ImportOptions, actor: User | None) -> str:
+def _import_record(
+    raw: dict[str, Any], options: ImportOptions, actor: User | None, result: ImportResult
+) -> str:
     try:
         check_texts(raw)
     except ValidationError as exc:
@@ -404,6 +426,8 @@ def _import_record(raw: dict[str, Any], options: ImportOptions, actor: User | No
     presenter = _user(raw.get("presenter"), "presenter", Role.PROVIDER, options, actor)
     follows = _follows(raw.get("follows"), program, ref)
     session_date = _date(raw.get("session_date"))
+    presentations = _presentations(raw.get("presentations"))
+    accepted = _acceptances(raw.get("overrides"), "overrides")
     data = CaseData(
         title=raw.get("title"),  # type: ignore[arg-type]
         question=_text(raw, "question"),
@@ -424,34 +448,180 @@ def _import_record(raw: dict[str, Any], options: ImportOptions, actor: User | No
             follows=follows,
             actor=actor,
             imported=True,
+            accepted=accepted,
         )
         outcome = "created"
     else:
         if case.program_id != program.id:
             raise RecordProblem("program", f"ref {ref} already belongs to {case.program.slug}")
         policy.require(actor, Permission.IMPORT_DATA, case.program)
-        changed = bool(update_case(case, data, actor=actor))
+        changed = bool(update_case(case, data, actor=actor, accepted=accepted))
         if case.presenter_id != (presenter.id if presenter else None):
             case.presenter, changed = presenter, True
+            record(actor, "case.presenter_changed", case, presenter_id=case.presenter_id)
         if case.follows_id != (follows.id if follows else None):
             case.follows, changed = follows, True
+            record(actor, "case.follows_changed", case, follows_id=case.follows_id)
         if case.status is not status:
             set_status(case, status, actor=actor, enforce=False)
             changed = True
         outcome = "updated" if changed else "unchanged"
-    if session_date is not None:
+    before = len(case.presentations)
+    if presentations is not None:
+        for on, presented in presentations:
+            schedule(case, session_on(program, on, actor=actor), presented=presented, actor=actor)
+    elif session_date is not None:
         session = session_on(program, session_date, actor=actor)
-        before = len(case.presentations)
         schedule(case, session, presented=_is_presented(status), actor=actor)
-        if outcome == "unchanged" and len(case.presentations) != before:
-            outcome = "updated"
-    rec_changed = _import_recommendations(case, raw.get("recommendations"), options, actor)
-    out_changed = _import_outcomes(case, raw.get("outcomes"), actor)
+    if outcome == "unchanged" and len(case.presentations) != before:
+        outcome = "updated"
+    merge = _Merge(ref, options, actor, result)
+    _import_recommendations(case, raw.get("recommendations"), merge)
+    _import_outcomes(case, raw.get("outcomes"), merge)
     if session_date is not None:
         _date_history(case, session_date)
-    if outcome == "unchanged" and (rec_changed or out_changed):
+    if outcome == "unchanged" and merge.changed:
         outcome = "updated"
+    if outcome != "unchanged" or merge.conflicts:
+        # What the import did to the case, by count: the items have events of their own.
+        record(
+            actor,
+            "case.imported",
+            case,
+            outcome=outcome,
+            items_created=merge.created,
+            items_updated=merge.updated,
+            conflicts=merge.conflicts,
+            dry_run=options.dry_run,
+        )
     return outcome
+
+
+@dataclass
+class _Merge:
+    """One record's merge of its items into what the database holds, and its tally."""
+
+    ref: str
+    options: ImportOptions
+    actor: User | None
+    result: ImportResult
+    created: int = 0
+    updated: int = 0
+    conflicts: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated)
+
+    def note(self, what: str, kind: str, key: str) -> None:
+        if what == "created":
+            self.created += 1
+        elif what in ("updated", "overwritten"):
+            self.updated += 1
+        elif what == "conflict":
+            self.conflicts += 1
+            self.result.conflicts.append(
+                f"{self.result.path} (ref {self.ref}) {kind} {key}: edited in the app since it"
+                " was last imported; kept as the app has it (--overwrite replaces it)"
+            )
+            return
+        else:
+            return
+        self.result.changes.append(f"{self.ref} {kind} {key}: {what}")
+
+
+def _decide(current: str, base: str | None, incoming: str, overwrite: bool) -> str:
+    """Three-way: the app's content now, as last imported (None: made in the app), and the
+    file's. Only what the app has not changed since the import is updated."""
+    if current == incoming:
+        return "unchanged"
+    if base == incoming:
+        return "kept"  # the file did not change it; the app's edit stays
+    if base == current:
+        return "updated"
+    return "overwritten" if overwrite else "conflict"
+
+
+def _fingerprint(*parts: Any) -> str:
+    text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _stripped(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _stripped_list(value: Any) -> Any:
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [_stripped(v) for v in value]
+    return value
+
+
+def _recommendation_state(r: Recommendation) -> str:
+    return _fingerprint(r.author_id, str(r.category), r.body, list(r.references), str(r.status))
+
+
+def _annotation_state(a: Annotation) -> str:
+    return _fingerprint(a.author_id, str(a.kind), a.body, list(a.references))
+
+
+def _outcome_state(o: Outcome) -> str:
+    return _fingerprint(str(o.adoption), str(o.patient_status), o.note)
+
+
+_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$")
+
+
+def _item_key(item: dict[str, Any], where: str, derived: str) -> str:
+    """The item's key in the file, or the one derived from its place (REF/r1, REF/r1/a2)."""
+    key = item.get("key")
+    if key in (None, ""):
+        return derived
+    if not isinstance(key, str) or not _KEY.match(key):
+        raise RecordProblem(
+            f"{where}.key", "must be 1-100 letters, digits, '.', '_', ':', '/' or '-'"
+        )
+    return key
+
+
+def _taken(model: Any, key: str) -> bool:
+    return db.session.scalar(select(model.id).where(model.key == key)) is not None
+
+
+def _acceptances(items: Any, where: str) -> list[Acceptance]:
+    """The file's "not an identifier" overrides, as the gate's acceptances."""
+    if items in (None, []):
+        return []
+    if not isinstance(items, list):
+        raise RecordProblem(where, "must be a list")
+    try:
+        return parse_acceptances(items)
+    except ValidationError as exc:
+        name = (exc.field or "").replace("accept_findings", where, 1) or where
+        raise RecordProblem(name, exc.message) from None
+
+
+def _presentations(items: Any) -> list[tuple[date, bool]] | None:
+    if items is None:
+        return None
+    if not isinstance(items, list):
+        raise RecordProblem("presentations", "must be a list of session_date and presented")
+    out = []
+    for index, item in enumerate(items, 1):
+        where = f"presentations[{index}]"
+        if not isinstance(item, dict) or set(item) - {"session_date", "presented"}:
+            raise RecordProblem(where, "must be a mapping with session_date and presented")
+        try:
+            on = bounded_date(item.get("session_date"), "session_date")
+        except ValidationError as exc:
+            raise RecordProblem(f"{where}.session_date", exc.message) from None
+        presented = item.get("presented", False)
+        if not isinstance(presented, bool):
+            raise RecordProblem(f"{where}.presented", "must be true or false")
+        out.append((on, presented))
+    return out
 
 
 def _date_history(case: Case, on: date) -> None:
@@ -632,63 +802,58 @@ def _follows(ref: Any, program: Program, own_ref: str) -> Case | None:
     return case
 
 
-def _import_recommendations(
-    case: Case, items: Any, options: ImportOptions, actor: User | None
-) -> bool:
-    """Match recommendations by position; edits keep versions, extras are removed.
+_RECOMMENDATION_KEYS = {
+    "key",
+    "author",
+    "category",
+    "body",
+    "references",
+    "annotations",
+    "status",
+    "overrides",
+}
+
+
+def _import_recommendations(case: Case, items: Any, merge: _Merge) -> None:
+    """Merge the file's recommendations by key: new keys are added, items imported earlier
+    are updated unless edited in the app since, and nothing is ever removed.
 
     A recommendation the actor may not read (another expert's draft: exports as the actor
-    leave it out) is never changed or removed by the actor's import: that is refused, so a
-    re-imported export cannot overwrite or drop drafts it did not contain."""
+    leave it out) is never changed by the actor's import: that is refused."""
+    actor, options = merge.actor, merge.options
     if items is None:
         items = []
     if not isinstance(items, list):
         raise RecordProblem("recommendations", "must be a list")
-    changed = False
-    existing = list(case.recommendations)
-
-    def unseen(recommendation: Recommendation) -> bool:
-        return actor is not None and not policy.can_view_recommendation(actor, recommendation)
-
+    existing = {r.key: r for r in case.recommendations}
     for index, item in enumerate(items, 1):
         where = f"recommendations[{index}]"
         if not isinstance(item, dict):
             raise RecordProblem(where, "must be a mapping with author, category and body")
-        extra = sorted(
-            set(item) - {"author", "category", "body", "references", "annotations", "status"}
-        )
+        extra = sorted(set(item) - _RECOMMENDATION_KEYS)
         if extra:
             raise RecordProblem(f"{where}.{extra[0]}", "is not a known field of a recommendation")
+        key = _item_key(item, where, f"{merge.ref}/r{index}")
         author = _user(item.get("author"), f"{where}.author", Role.EXPERT, options, actor)
         if author is None:
             raise RecordProblem(f"{where}.author", "is required")
         published = item.get("status", "published") == "published"
         if item.get("status") not in (None, "published", "draft"):
             raise RecordProblem(f"{where}.status", "must be published or draft")
+        accepted = _acceptances(item.get("overrides"), f"{where}.overrides")
+        incoming = _fingerprint(
+            author.id,
+            item.get("category"),
+            _stripped(item.get("body")),
+            _stripped_list(item.get("references")),
+            "published" if published else "draft",
+        )
+        recommendation = existing.get(key)
+        hidden = False
         try:
-            if index <= len(existing):
-                recommendation = existing[index - 1]
-                hidden = unseen(recommendation)  # before the import changes it
-                edited = recommendation.author_id != author.id
-                if edited:
-                    recommendation.author = author
-                edited |= edit_recommendation(
-                    recommendation,
-                    body=item.get("body"),
-                    category=item.get("category"),
-                    references=item.get("references"),
-                    editor=author,
-                    actor=actor,
-                    imported=True,
-                )
-                if published and recommendation.status is not RecommendationStatus.PUBLISHED:
-                    publish(recommendation, actor=actor)
-                    edited = True
-                if edited and hidden:
-                    raise RecordProblem(where, _UNSEEN)
-                changed |= edited
-            else:
-                hidden = False
+            if recommendation is None:
+                if _taken(Recommendation, key):
+                    raise RecordProblem(f"{where}.key", f"{key} is the key of another case's item")
                 recommendation = add_recommendation(
                     case,
                     author,
@@ -698,125 +863,224 @@ def _import_recommendations(
                     publish=published,
                     actor=actor,
                     imported=True,
+                    accepted=accepted,
                 )
-                changed = True
+                recommendation.key, recommendation.import_hash = key, incoming
+                merge.note("created", "recommendation", key)
+            else:
+                hidden = actor is not None and not policy.can_view_recommendation(
+                    actor, recommendation
+                )
+                what = _decide(
+                    _recommendation_state(recommendation),
+                    recommendation.import_hash,
+                    incoming,
+                    options.overwrite,
+                )
+                if what in ("updated", "overwritten"):
+                    if hidden:
+                        raise RecordProblem(where, _UNSEEN)
+                    if recommendation.author_id != author.id:
+                        recommendation.author = author
+                        record(
+                            actor,
+                            "recommendation.author_changed",
+                            recommendation,
+                            author_id=author.id,
+                        )
+                    edit_recommendation(
+                        recommendation,
+                        body=item.get("body"),
+                        category=item.get("category"),
+                        references=item.get("references"),
+                        editor=author,
+                        actor=actor,
+                        imported=True,
+                        accepted=accepted,
+                    )
+                    if published:
+                        publish(recommendation, actor=actor)
+                if what == "conflict":
+                    record(actor, "import.conflict_kept", recommendation, case_id=case.id)
+                elif what == "overwritten":
+                    record(actor, "import.conflict_overwritten", recommendation, case_id=case.id)
+                if what in ("unchanged", "updated", "overwritten"):
+                    recommendation.import_hash = incoming
+                merge.note(what, "recommendation", key)
         except IdentifiersFound as exc:
             raise exc.within(where) from None
         except ValidationError as exc:
             raise RecordProblem(f"{where}.{exc.field}", exc.message) from None
-        annotated = _import_annotations(
-            recommendation, item.get("annotations"), where, options, actor
-        )
-        if annotated and hidden:
+        before = merge.created + merge.updated
+        _import_annotations(recommendation, item.get("annotations"), where, merge)
+        if hidden and merge.created + merge.updated != before:
             raise RecordProblem(f"{where}.annotations", _UNSEEN)
-        changed |= annotated
-    for index, stale in enumerate(existing[len(items) :], len(items) + 1):
-        if unseen(stale):
-            raise RecordProblem(f"recommendations[{index}]", _UNSEEN)
-        db.session.delete(stale)
-        case.recommendations.remove(stale)
-        changed = True
-    return changed
 
 
 _UNSEEN = (
-    "would change or remove another expert's unpublished recommendation, which you cannot "
+    "would change another expert's unpublished recommendation, which you cannot "
     "see; only its author or an admin can"
 )
 
 
 def _import_annotations(
-    recommendation: Recommendation,
-    items: Any,
-    where: str,
-    options: ImportOptions,
-    actor: User | None,
-) -> bool:
+    recommendation: Recommendation, items: Any, where: str, merge: _Merge
+) -> None:
+    actor, options = merge.actor, merge.options
     if items is None:
         items = []
     if not isinstance(items, list):
         raise RecordProblem(f"{where}.annotations", "must be a list")
-    wanted = []
+    existing = {a.key: a for a in recommendation.annotations}
     for index, item in enumerate(items, 1):
         at = f"{where}.annotations[{index}]"
         if not isinstance(item, dict):
             raise RecordProblem(at, "must be a mapping with author, kind and body")
+        extra = sorted(set(item) - {"key", "author", "kind", "body", "references", "overrides"})
+        if extra:
+            raise RecordProblem(f"{at}.{extra[0]}", "is not a known field of an annotation")
+        key = _item_key(item, at, f"{recommendation.key}/a{index}")
         author = _user(item.get("author"), f"{at}.author", Role.EXPERT, options, actor)
         if author is None:
             raise RecordProblem(f"{at}.author", "is required")
-        wanted.append((author, item.get("kind"), item.get("body"), item.get("references") or []))
-    current = [
-        (a.author_id, str(a.kind), a.body, list(a.references)) for a in recommendation.annotations
-    ]
-    target = [(u.id, k, b.strip() if isinstance(b, str) else b, r) for u, k, b, r in wanted]
-    if current == target:
-        return False
-    for annotation in list(recommendation.annotations):
-        recommendation.annotations.remove(annotation)
-        db.session.delete(annotation)
-    for index, (author, kind, body, references) in enumerate(wanted, 1):
+        accepted = _acceptances(item.get("overrides"), f"{at}.overrides")
+        incoming = _fingerprint(
+            author.id,
+            item.get("kind"),
+            _stripped(item.get("body")),
+            _stripped_list(item.get("references")),
+        )
+        annotation = existing.get(key)
         try:
-            annotate(
-                recommendation,
-                author,
-                kind,
-                body,
-                references=references,
-                actor=actor,
-                imported=True,
+            if annotation is None:
+                if _taken(Annotation, key):
+                    raise RecordProblem(f"{at}.key", f"{key} is the key of another item")
+                annotation = annotate(
+                    recommendation,
+                    author,
+                    item.get("kind"),
+                    item.get("body"),
+                    references=item.get("references"),
+                    actor=actor,
+                    imported=True,
+                    accepted=accepted,
+                )
+                annotation.key, annotation.import_hash = key, incoming
+                merge.note("created", "annotation", key)
+                continue
+            what = _decide(
+                _annotation_state(annotation), annotation.import_hash, incoming, options.overwrite
             )
+            if what in ("updated", "overwritten"):
+                edit_annotation(
+                    annotation,
+                    author=author,
+                    kind=item.get("kind"),
+                    body=item.get("body"),
+                    references=item.get("references"),
+                    actor=actor,
+                    accepted=accepted,
+                )
+            if what == "conflict":
+                record(actor, "import.conflict_kept", annotation)
+            elif what == "overwritten":
+                record(actor, "import.conflict_overwritten", annotation)
+            if what in ("unchanged", "updated", "overwritten"):
+                annotation.import_hash = incoming
+            merge.note(what, "annotation", key)
         except IdentifiersFound as exc:
-            raise exc.within(f"{where}.annotations[{index}]") from None
+            raise exc.within(at) from None
         except ValidationError as exc:
-            raise RecordProblem(f"{where}.annotations[{index}].{exc.field}", exc.message) from None
-    return True
+            raise RecordProblem(f"{at}.{exc.field}", exc.message) from None
 
 
-def _import_outcomes(case: Case, items: Any, actor: User | None) -> bool:
+def _import_outcomes(case: Case, items: Any, merge: _Merge) -> None:
+    """Outcomes name a recommendation of the case followed, by key or by number."""
+    actor = merge.actor
     if items is None:
         items = []
     if not isinstance(items, list):
         raise RecordProblem("outcomes", "must be a list")
     if items and case.follows is None:
         raise RecordProblem("outcomes", "only a follow-up (with 'follows') records outcomes")
-    changed = False
+    earlier = case.follows.recommendations if case.follows else []
     for index, item in enumerate(items, 1):
         where = f"outcomes[{index}]"
         if not isinstance(item, dict):
             raise RecordProblem(where, "must be a mapping")
-        position = item.get("recommendation")
-        earlier = case.follows.recommendations if case.follows else []
-        if (
-            isinstance(position, bool)
-            or not isinstance(position, int)
-            or not (1 <= position <= len(earlier))
-        ):
-            raise RecordProblem(
-                f"{where}.recommendation",
-                f"must be the number (1 to {len(earlier)}) of a recommendation of the case"
-                " it follows",
-            )
-        recommendation = earlier[position - 1]
-        before = next((o for o in case.outcomes if o.recommendation_id == recommendation.id), None)
-        snapshot = (
-            (str(before.adoption), str(before.patient_status), before.note) if before else None
+        extra = sorted(
+            set(item) - {"key", "recommendation", "adoption", "patient_status", "note", "overrides"}
         )
-        try:
-            outcome = record_outcome(
-                case,
-                recommendation,
-                item.get("adoption"),
-                item.get("patient_status"),
-                note=item.get("note") or "",
-                actor=actor,
-                imported=True,
+        if extra:
+            raise RecordProblem(f"{where}.{extra[0]}", "is not a known field of an outcome")
+        recommendation = _followed_recommendation(item.get("recommendation"), earlier, where)
+        by_key = {o.key: o for o in case.outcomes}
+        explicit = item.get("key") not in (None, "")
+        key = _item_key(item, where, f"{merge.ref}/o/{recommendation.key}")
+        before = by_key.get(key) if explicit else None
+        if before is not None and before.recommendation_id != recommendation.id:
+            raise RecordProblem(f"{where}.key", f"{key} is the outcome of another recommendation")
+        before = before or next(
+            (o for o in case.outcomes if o.recommendation_id == recommendation.id), None
+        )
+        accepted = _acceptances(item.get("overrides"), f"{where}.overrides")
+        incoming = _fingerprint(
+            item.get("adoption"), item.get("patient_status"), _stripped(item.get("note") or "")
+        )
+        if before is None:
+            what = "created"
+            if _taken(Outcome, key):
+                raise RecordProblem(f"{where}.key", f"{key} is the key of another item")
+        else:
+            key = before.key
+            what = _decide(
+                _outcome_state(before), before.import_hash, incoming, merge.options.overwrite
             )
-        except IdentifiersFound as exc:
-            raise exc.within(where) from None
-        except ValidationError as exc:
-            raise RecordProblem(f"{where}.{exc.field}", exc.message) from None
-        changed |= snapshot != (str(outcome.adoption), str(outcome.patient_status), outcome.note)
-    return changed
+        if what in ("created", "updated", "overwritten"):
+            try:
+                outcome = record_outcome(
+                    case,
+                    recommendation,
+                    item.get("adoption"),
+                    item.get("patient_status"),
+                    note=item.get("note") or "",
+                    actor=actor,
+                    imported=True,
+                    accepted=accepted,
+                )
+            except IdentifiersFound as exc:
+                raise exc.within(where) from None
+            except ValidationError as exc:
+                raise RecordProblem(f"{where}.{exc.field}", exc.message) from None
+            outcome.key = key
+        else:
+            outcome = before  # type: ignore[assignment]
+        if what == "conflict":
+            record(actor, "import.conflict_kept", outcome)
+        elif what == "overwritten":
+            record(actor, "import.conflict_overwritten", outcome)
+        if what != "conflict" and what != "kept":
+            outcome.import_hash = incoming
+        merge.note(what, "outcome", key)
+
+
+def _followed_recommendation(
+    spec: Any, earlier: list[Recommendation], where: str
+) -> Recommendation:
+    if isinstance(spec, str):
+        found = next((r for r in earlier if r.key == spec), None)
+        if found is None:
+            raise RecordProblem(
+                f"{where}.recommendation", f"no recommendation {spec} in the case it follows"
+            )
+        return found
+    if isinstance(spec, bool) or not isinstance(spec, int) or not (1 <= spec <= len(earlier)):
+        raise RecordProblem(
+            f"{where}.recommendation",
+            f"must be the key or the number (1 to {len(earlier)}) of a recommendation of the"
+            " case it follows",
+        )
+    return earlier[spec - 1]
 
 
 # ---------------------------------------------------------------- exporting
@@ -831,18 +1095,18 @@ def _recommendations_for(actor: User | None, case: Case) -> list[Recommendation]
 
 def case_record(case: Case, actor: User | None = None) -> dict[str, Any]:
     """A case in the import format, as `actor` may read it (everything for the operator);
-    importing it back gives the same case.
+    importing it back gives the same case, with its items' keys and the "not an identifier"
+    overrides (field, offsets, category and reason: no text) the gate needs to accept it.
 
-    Outcomes name a recommendation of the earlier case by its number in that case's
-    exported list, so they are numbered among the recommendations the actor may read."""
+    Outcomes name the recommendation of the earlier case by its key."""
     first = case.first_session
     recommendations = _recommendations_for(actor, case)
-    earlier = _recommendations_for(actor, case.follows) if case.follows else []
-    numbers = {r.id: number for number, r in enumerate(earlier, 1)}
+    visible = {r.id for r in _recommendations_for(actor, case.follows)} if case.follows else set()
     out: dict[str, Any] = {
         "ref": case.ref or f"casebook-{case.id}",
         "program": case.program.slug,
         "session_date": first.date.isoformat() if first else None,
+        "presentations": _presentations_record(case),
         "title": case.title,
         "age": export_age(case.age),
         "sex": str(case.sex) if case.sex else None,
@@ -852,38 +1116,89 @@ def case_record(case: Case, actor: User | None = None) -> dict[str, Any]:
         "fields": dict(case.fields or {}),
         "status": str(case.status),
         "follows": (case.follows.ref or f"casebook-{case.follows.id}") if case.follows else None,
+        "overrides": _overrides(case),
         "recommendations": [
-            {
-                "author": r.author.email,
-                "category": str(r.category),
-                "status": str(r.status),
-                "body": r.body,
-                "references": list(r.references),
-                "annotations": [
-                    {
-                        "author": a.author.email,
-                        "kind": str(a.kind),
-                        "body": a.body,
-                        "references": list(a.references),
-                    }
-                    for a in r.annotations
-                ],
-            }
+            _without_empty(
+                {
+                    "key": r.key,
+                    "author": r.author.email,
+                    "category": str(r.category),
+                    "status": str(r.status),
+                    "body": r.body,
+                    "references": list(r.references),
+                    "overrides": _overrides(r),
+                    "annotations": [
+                        _without_empty(
+                            {
+                                "key": a.key,
+                                "author": a.author.email,
+                                "kind": str(a.kind),
+                                "body": a.body,
+                                "references": list(a.references),
+                                "overrides": _overrides(a),
+                            },
+                            keep=("references",),
+                        )
+                        for a in r.annotations
+                    ],
+                },
+                keep=("references", "annotations"),
+            )
             for r in recommendations
         ],
         "outcomes": [
-            {
-                "recommendation": numbers[o.recommendation_id],
-                "adoption": str(o.adoption),
-                "patient_status": str(o.patient_status),
-                "note": o.note,
-            }
+            _without_empty(
+                {
+                    "key": o.key,
+                    "recommendation": o.recommendation.key,
+                    "adoption": str(o.adoption),
+                    "patient_status": str(o.patient_status),
+                    "note": o.note,
+                    "overrides": _overrides(o),
+                }
+            )
             for o in sorted(case.outcomes, key=lambda o: o.recommendation.position)
-            if o.recommendation_id in numbers
+            if o.recommendation_id in visible
         ],
         "presentation": case.presentation,
     }
     return {k: v for k, v in out.items() if v not in (None, [], {})}
+
+
+def _without_empty(item: dict[str, Any], keep: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {k: v for k, v in item.items() if k in keep or v not in (None, [])}
+
+
+def _presentations_record(case: Case) -> list[dict[str, Any]] | None:
+    """Every session of the case, when `session_date` and the status do not already say
+    it all (one session, presented as the status implies)."""
+    rows = sorted(
+        ((p.session.date, p.presented) for p in case.presentations), key=lambda row: row[0]
+    )
+    if len(rows) <= 1 and all(presented == _is_presented(case.status) for _, presented in rows):
+        return None
+    return [{"session_date": on.isoformat(), "presented": presented} for on, presented in rows]
+
+
+def _overrides(entity: Any) -> list[dict[str, Any]]:
+    session = object_session(entity) or db.session
+    stmt = (
+        select(DeidOverride)
+        .where(
+            DeidOverride.entity_type == entity.__tablename__, DeidOverride.entity_id == entity.id
+        )
+        .order_by(DeidOverride.field, DeidOverride.start, DeidOverride.end, DeidOverride.id)
+    )
+    return [
+        {
+            "field": o.field,
+            "start": o.start,
+            "end": o.end,
+            "category": o.category,
+            "reason": o.reason,
+        }
+        for o in session.scalars(stmt)
+    ]
 
 
 def cases_for_export(

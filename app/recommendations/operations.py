@@ -239,6 +239,39 @@ def annotate(
     return annotation
 
 
+def edit_annotation(
+    annotation: Annotation,
+    *,
+    author: User,
+    kind: str,
+    body: str,
+    references: Iterable[str] | None = None,
+    actor: User | None = None,
+    accepted: Iterable[Acceptance] = (),
+) -> bool:
+    """An import's change to an annotation it made earlier (the app has no annotation
+    editing). Returns whether anything changed."""
+    policy.require(actor, Permission.IMPORT_DATA, annotation.recommendation.case)
+    _require_expert(author)
+    new_kind = _enum(AnnotationKind, kind, "kind")
+    clean_body, clean_references = _body(body), _references(references)
+    overridden = guard(_texts(clean_body, clean_references), accepted)
+    if (author.id, new_kind, clean_body, clean_references) == (
+        annotation.author_id,
+        annotation.kind,
+        annotation.body,
+        list(annotation.references),
+    ):
+        return False
+    annotation.author = author
+    annotation.kind = new_kind
+    annotation.body = clean_body
+    annotation.references = clean_references
+    remember_overrides(annotation, overridden, actor=actor)
+    record(actor, "annotation.edited", annotation, recommendation_id=annotation.recommendation_id)
+    return True
+
+
 def can_record_outcome(actor: User | None, follow_up: Case) -> bool:
     """Coordinators and admins, and among providers only the follow-up's presenter."""
     if not policy.can(actor, Permission.RECORD_OUTCOME, follow_up):

@@ -353,7 +353,7 @@ def test_an_export_as_a_user_leaves_out_recommendations_they_may_not_read(
     program, tmp_path, make_user
 ):
     """Another expert's draft stays out of a coordinator's (or curriculum's) export; the
-    follow-up's outcomes are numbered among the recommendations exported."""
+    follow-up's outcomes name the recommendation by key."""
     first = record("hcv-1")
     first["recommendations"] = [
         {"author": "hub2@example.org", "category": "other", "status": "draft", "body": "Unsent."},
@@ -380,21 +380,27 @@ def test_an_export_as_a_user_leaves_out_recommendations_they_may_not_read(
         assert "Unsent." not in text
         by_ref = {r["ref"]: r for r in map(json.loads, text.splitlines())}
         assert [r["status"] for r in by_ref["hcv-1"]["recommendations"]] == ["published"]
-        assert by_ref["hcv-2"]["outcomes"][0]["recommendation"] == 1
+        assert by_ref["hcv-2"]["outcomes"][0]["recommendation"] == "hcv-1/r2"
     for reader in (admin, None):  # an admin, and the operator at the shell, export it
         out = tmp_path / "all.jsonl"
         export_cases(out, "jsonl", actor=reader)
         assert "Unsent." in out.read_text(encoding="utf-8")
         by_ref = {r["ref"]: r for r in map(json.loads, out.read_text().splitlines())}
-        assert by_ref["hcv-2"]["outcomes"][0]["recommendation"] == 2
+        assert by_ref["hcv-2"]["outcomes"][0]["recommendation"] == "hcv-1/r2"
 
-    # Imported back as the coordinator, their export would overwrite and drop the draft it
-    # left out: refused, and nothing changes.
+    # Imported back as the coordinator, their export leaves the draft it left out alone.
     before = counts()
     [result] = import_paths([tmp_path / "coordinator.jsonl"], actor=coordinator)
+    assert result.ok and result.unchanged == 2, result.problems
+    # A file that names the draft's key and changes it is refused, and nothing changes.
+    changed = json.loads((tmp_path / "coordinator.jsonl").read_text().splitlines()[0])
+    changed["recommendations"].append(
+        {"key": "hcv-1/r1", "author": "hub2@example.org", "category": "other", "body": "Sent."}
+    )
+    [result] = import_paths([write_jsonl(tmp_path / "edit.jsonl", [changed])], actor=coordinator)
     assert not result.ok
     assert any("another expert's unpublished recommendation" in p for p in result.problems)
     db.session.expire_all()
-    assert counts() == before
+    assert counts()[:2] == before[:2]
     case = db.session.scalar(select(Case).where(Case.ref == "hcv-1"))
     assert [r.body for r in case.recommendations][0] == "Unsent."
