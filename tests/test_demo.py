@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 
 from sqlalchemy import func, select
 
 from app.cases.models import Case
-from app.demo import prepare_demo
+from app.demo import CORPUS_DIR, prepare_demo
 from app.extensions import db
 from app.practices.models import BestPractice
 from app.programs.models import Program, Session
@@ -42,3 +43,50 @@ def test_demo_corpus_loads_idempotently_and_each_role_signs_in(app, client, tmp_
         assert client.get("/").status_code == 200
         client.post("/sign-out")
     assert all(s.date <= date(2026, 12, 31) for s in db.session.scalars(select(Session)))
+
+
+def test_rerunning_the_demo_keeps_annotations_written_in_the_app(app, tmp_path):
+    """An expert adds three annotations to a demo case; the demo runs again with one
+    recommendation changed in its file: the annotations stay, and the audit trail says
+    what the import changed."""
+    from app.audit.models import AuditEvent
+    from app.auth.operations import get_user_by_email
+    from app.recommendations.models import Annotation
+    from app.recommendations.operations import annotate
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS_DIR, corpus)
+    prepare_demo(corpus, echo=lambda line: None)
+    case = db.session.scalar(select(Case).where(Case.ref == "hcv-001"))
+    recommendation = case.recommendations[0]
+    expert = get_user_by_email("expert@demo.casebook.example")
+    for body in ("Checked with the pharmacist.", "SVR12 confirmed.", "Shared at grand rounds."):
+        annotate(recommendation, expert, "evidence", body, actor=expert)
+    db.session.commit()
+    annotation_count = db.session.scalar(select(func.count(Annotation.id)))
+    mark = db.session.scalar(select(func.max(AuditEvent.id)))
+
+    source = corpus / "hcv" / "hcv-001.md"
+    text = source.read_text(encoding="utf-8")
+    old = "He is a good candidate for treatment in primary care."
+    assert old in text
+    source.write_text(text.replace(old, old.replace("primary care", "his clinic")), "utf-8")
+    lines: list[str] = []
+    prepare_demo(corpus, echo=lines.append)
+
+    assert any(" 0 created, 1 updated" in line for line in lines), lines
+    db.session.expire_all()
+    case = db.session.scalar(select(Case).where(Case.ref == "hcv-001"))
+    bodies = [a.body for a in case.recommendations[0].annotations]
+    assert bodies[-3:] == [
+        "Checked with the pharmacist.",
+        "SVR12 confirmed.",
+        "Shared at grand rounds.",
+    ]
+    assert db.session.scalar(select(func.count(Annotation.id))) == annotation_count
+    assert "his clinic" in case.recommendations[0].body
+    trail = db.session.scalars(select(AuditEvent).where(AuditEvent.id > mark)).all()
+    changes = [(e.action, e.entity_type, e.entity_id) for e in trail]
+    assert ("recommendation.edited", "recommendations", case.recommendations[0].id) in changes
+    assert ("case.imported", "cases", case.id) in changes
+    assert not [a for a, _, _ in changes if "annotation" in a or "deleted" in a]
