@@ -78,7 +78,7 @@ class Recommendation(db.Model):
     )
     annotations: Mapped[list[Annotation]] = relationship(
         back_populates="recommendation",
-        order_by="Annotation.created_at",
+        order_by="(Annotation.created_at, Annotation.id)",
         cascade="all, delete-orphan",
     )
     outcomes: Mapped[list[Outcome]] = relationship(

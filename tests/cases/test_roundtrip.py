@@ -1,0 +1,113 @@
+"""Export -> fresh instance -> import -> export gives the same file, for the demo data with
+items written in the app and texts saved with "not an identifier" overrides; on SQLite and
+PostgreSQL, and from the database under test into a fresh SQLite one."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.auth.operations import get_user_by_email
+from app.cases.models import Case
+from app.cases.operations import content_of, update_case
+from app.cases.transfer import ImportOptions, export_cases, import_paths
+from app.deid.gate import Acceptance, IdentifiersFound
+from app.deid.models import DeidOverride
+from app.demo import CORPUS_DIR, prepare_demo
+from app.extensions import db
+from app.maintenance import initialise
+from app.programs.catalog import load_catalog
+from app.recommendations.operations import add_recommendation, annotate
+from tests.conftest import make_app
+from tests.support import pg
+
+NAMED = "Refer to Dr. Alvarez at the liver clinic."  # a hub clinician, not the patient
+
+
+def _written_in_the_app() -> None:
+    """What the demo corpus does not have: app items and texts saved with an override."""
+    expert = get_user_by_email("expert@demo.casebook.example")
+    case = db.session.scalar(select(Case).where(Case.ref == "hcv-001"))
+    with pytest.raises(IdentifiersFound) as refused:
+        add_recommendation(case, expert, NAMED, "referral", actor=expert)
+    [finding] = refused.value.findings
+    accepted = [Acceptance("body", finding.start, finding.end, "not_about_patient")]
+    recommendation = add_recommendation(
+        case, expert, NAMED, "referral", publish=True, actor=expert, accepted=accepted
+    )
+    annotate(recommendation, expert, "agree", NAMED, actor=expert, accepted=accepted)
+    data = content_of(case)
+    data.question = f"{data.question}\n{NAMED}"
+    at = data.question.index("Alvarez")
+    update_case(
+        case,
+        data,
+        accepted=[Acceptance("question", at, at + len("Alvarez"), "not_about_patient")],
+    )
+    db.session.commit()
+    assert db.session.scalar(select(DeidOverride.id).where(DeidOverride.field == "question"))
+
+
+@contextmanager
+def fresh_instance(url: str, index: Path) -> Iterator[None]:
+    """An empty instance at `url`: migrated, with the demo catalog (programs, sessions,
+    topics, staff) that the case export names but does not carry."""
+    instance = make_app(url, index)
+    with instance.app_context():
+        initialise()
+        load_catalog(CORPUS_DIR / "catalog.yaml")
+        try:
+            yield
+        finally:
+            db.session.remove()
+            db.engine.dispose()
+
+
+def snapshot(out: Path, fmt: str) -> list[str]:
+    """The export's content, sorted: lines of a .jsonl file, or files of a Markdown folder."""
+    if fmt == "jsonl":
+        return sorted(out.read_text(encoding="utf-8").splitlines())
+    return sorted(
+        f"{path.relative_to(out)}\n{path.read_text(encoding='utf-8')}" for path in out.rglob("*.md")
+    )
+
+
+def targets(tmp_path: Path) -> Iterator[tuple[str, str]]:
+    yield "sqlite", f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+    base = os.environ.get("CASEBOOK_TEST_DATABASE_URL")
+    if base:
+        url = pg.create_database(base, prefix="casebook_roundtrip")
+        try:
+            yield "postgresql", url
+        finally:
+            pg.drop_database(url)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "markdown"])
+def test_demo_export_imports_into_a_fresh_instance_and_exports_the_same(app, tmp_path, fmt):
+    prepare_demo(echo=lambda line: None)
+    _written_in_the_app()
+    first = tmp_path / ("first.jsonl" if fmt == "jsonl" else "first")
+    count = export_cases(first, fmt)
+    assert count >= 40
+    exported = snapshot(first, fmt)
+    assert any("not_about_patient" in entry for entry in exported)
+    # The overrides carry offsets, never the words they accept.
+
+    for name, url in targets(tmp_path):
+        with fresh_instance(url, tmp_path / f"index-{name}"):
+            results = import_paths([first], ImportOptions(create_authors=True))
+            assert all(r.ok for r in results), [p for r in results for p in r.problems][:5]
+            assert sum(r.created for r in results) == count
+            again = tmp_path / (f"again-{name}.jsonl" if fmt == "jsonl" else f"again-{name}")
+            assert export_cases(again, fmt) == count
+            assert snapshot(again, fmt) == exported, name
+            # And importing the export again changes nothing.
+            results = import_paths([again])
+            assert sum(r.unchanged for r in results) == count
+            assert not [c for r in results for c in r.conflicts]
