@@ -54,6 +54,21 @@ def test_migrations_match_models_on_postgresql(tmp_path: Path) -> None:
         pg.drop_database(url)
 
 
+def _insert_case(
+    program_id: int, title: str, ref: str | None = None, follows: int | None = None
+) -> int:
+    db.session.execute(
+        text(
+            "INSERT INTO cases (ref, program_id, title, age, sex, question, presentation, fields,"
+            " status, follows_id, created_at, updated_at) VALUES (:ref, :program, :title, '58',"
+            " 'male', 'Is a 12-week course appropriate?', '', '{}', 'presented', :follows,"
+            " '2025-01-14 12:00:00', '2025-01-14 12:00:00')"
+        ),
+        {"ref": ref, "program": program_id, "title": title, "follows": follows},
+    )
+    return db.session.scalar(text("SELECT max(id) FROM cases"))
+
+
 def _insert_recommendation(case_id: int, author_id: int, position: int) -> int:
     db.session.execute(
         text(
@@ -71,18 +86,22 @@ def _renumbering_check() -> None:
     from app.auth.models import Role
     from app.auth.operations import create_user
     from app.programs.operations import create_program
-    from tests.support.builders import add_case
 
     upgrade(revision="0003_practice_endorsements")
     program = create_program("hcv", "Hepatitis C ECHO")
     expert = create_user("expert@example.org", "Expert", Role.EXPERT)
-    case, other = add_case(program, None, "Duplicated"), add_case(program, None, "Fine")
+    # Written in SQL: the models have columns later migrations add.
+    case_id, other_id = _insert_case(program.id, "Duplicated"), _insert_case(program.id, "Fine")
     # What racing writers left behind before the constraint: positions 1, 1, 2 on one case.
-    # Written in SQL: the model has columns later migrations add.
-    for target, position in ((case, 1), (case, 1), (case, 2), (other, 1), (other, 3)):
-        _insert_recommendation(target.id, expert.id, position)
+    for target, position in (
+        (case_id, 1),
+        (case_id, 1),
+        (case_id, 2),
+        (other_id, 1),
+        (other_id, 3),
+    ):
+        _insert_recommendation(target, expert.id, position)
     db.session.commit()
-    case_id, other_id = case.id, other.id
     db.session.remove()
     upgrade()
     assert _schema_diff() == []
@@ -124,19 +143,16 @@ def _import_keys_check() -> None:
     from app.auth.models import Role
     from app.auth.operations import create_user
     from app.programs.operations import create_program
-    from tests.support.builders import add_case
 
     upgrade(revision="0007_outbox_retry_at")
     program = create_program("hcv", "Hepatitis C ECHO")
     expert = create_user("expert@example.org", "Expert", Role.EXPERT)
-    imported, typed = add_case(program, None, "Imported"), add_case(program, None, "Typed")
-    imported.ref = "hcv-001"
-    follow_up = add_case(program, None, "Follow-up", follows=imported)
-    follow_up.ref = "hcv-002"
-    db.session.flush()
-    first = _insert_recommendation(imported.id, expert.id, 1)
-    second = _insert_recommendation(imported.id, expert.id, 3)
-    _insert_recommendation(typed.id, expert.id, 1)
+    imported = _insert_case(program.id, "Imported", "hcv-001")
+    typed = _insert_case(program.id, "Typed")
+    follow_up = _insert_case(program.id, "Follow-up", "hcv-002", follows=imported)
+    first = _insert_recommendation(imported, expert.id, 1)
+    second = _insert_recommendation(imported, expert.id, 3)
+    _insert_recommendation(typed, expert.id, 1)
     for created in ("2025-01-20", "2025-01-21"):
         db.session.execute(
             text(
@@ -151,7 +167,7 @@ def _import_keys_check() -> None:
             "INSERT INTO outcomes (case_id, recommendation_id, adoption, patient_status, note,"
             " recorded_at) VALUES (:case, :rec, 'adopted', 'improved', '', '2025-03-01')"
         ),
-        {"case": follow_up.id, "rec": first},
+        {"case": follow_up, "rec": first},
     )
     db.session.commit()
     db.session.remove()

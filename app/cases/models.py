@@ -74,6 +74,9 @@ class Case(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     submitted_at: Mapped[datetime | None]
+    # Fingerprint of the content as last imported (None: typed into the app); a re-import
+    # changes the case only if the app has not since.
+    import_hash: Mapped[str | None] = mapped_column(sa.String(64))
 
     program: Mapped[Program] = relationship(back_populates="cases")
     presenter: Mapped[User | None] = relationship()

@@ -437,6 +437,7 @@ def _import_record(
         fields=raw.get("fields") or {},
         topics=_list(raw, "topics"),
     )
+    merge = _Merge(ref, options, actor, result)
     case = find_case_by_ref(ref)
     if case is None:
         case = create_case(
@@ -450,22 +451,13 @@ def _import_record(
             imported=True,
             accepted=accepted,
         )
+        case.import_hash = _case_state(case)
         outcome = "created"
     else:
         if case.program_id != program.id:
             raise RecordProblem("program", f"ref {ref} already belongs to {case.program.slug}")
         policy.require(actor, Permission.IMPORT_DATA, case.program)
-        changed = bool(update_case(case, data, actor=actor, accepted=accepted))
-        if case.presenter_id != (presenter.id if presenter else None):
-            case.presenter, changed = presenter, True
-            record(actor, "case.presenter_changed", case, presenter_id=case.presenter_id)
-        if case.follows_id != (follows.id if follows else None):
-            case.follows, changed = follows, True
-            record(actor, "case.follows_changed", case, follows_id=case.follows_id)
-        if case.status is not status:
-            set_status(case, status, actor=actor, enforce=False)
-            changed = True
-        outcome = "updated" if changed else "unchanged"
+        outcome = _update_case(case, data, presenter, follows, status, accepted, merge)
     before = len(case.presentations)
     if presentations is not None:
         for on, presented in presentations:
@@ -475,7 +467,6 @@ def _import_record(
         schedule(case, session, presented=_is_presented(status), actor=actor)
     if outcome == "unchanged" and len(case.presentations) != before:
         outcome = "updated"
-    merge = _Merge(ref, options, actor, result)
     _import_recommendations(case, raw.get("recommendations"), merge)
     _import_outcomes(case, raw.get("outcomes"), merge)
     if session_date is not None:
@@ -495,6 +486,67 @@ def _import_record(
             dry_run=options.dry_run,
         )
     return outcome
+
+
+def _update_case(
+    case: Case,
+    data: CaseData,
+    presenter: User | None,
+    follows: Case | None,
+    status: CaseStatus,
+    accepted: list[Acceptance],
+    merge: _Merge,
+) -> str:
+    """The file's content for a case it imported before, unless the app changed the case
+    since (then the change is tried in a savepoint and undone, and reported if the file
+    changed the case too)."""
+    actor = merge.actor
+    current, base = _case_state(case), case.import_hash
+    savepoint = db.session.begin_nested()
+    try:
+        changed = bool(update_case(case, data, actor=actor, accepted=accepted))
+        if case.presenter_id != (presenter.id if presenter else None):
+            case.presenter, changed = presenter, True
+            record(actor, "case.presenter_changed", case, presenter_id=case.presenter_id)
+        if case.follows_id != (follows.id if follows else None):
+            case.follows, changed = follows, True
+            record(actor, "case.follows_changed", case, follows_id=case.follows_id)
+        if case.status is not status:
+            set_status(case, status, actor=actor, enforce=False)
+            changed = True
+        db.session.flush()
+    except BaseException:
+        savepoint.rollback()
+        raise
+    incoming = _case_state(case)
+    what = _decide(current, base, incoming, merge.options.overwrite) if changed else "unchanged"
+    if what in ("kept", "conflict"):
+        savepoint.rollback()
+        if what == "conflict":
+            record(actor, "import.conflict_kept", case)
+            merge.note("conflict", "case", case.ref or "")
+        return "unchanged"
+    savepoint.commit()
+    if what == "overwritten":
+        record(actor, "import.conflict_overwritten", case)
+    if case.import_hash != incoming:
+        case.import_hash = incoming
+    return "unchanged" if what == "unchanged" else "updated"
+
+
+def _case_state(case: Case) -> str:
+    return _fingerprint(
+        case.title,
+        case.question,
+        case.presentation,
+        case.age,
+        case.sex,
+        case.fields or {},
+        sorted(t.id for t in case.topics),
+        case.presenter_id,
+        case.follows_id,
+        case.status,
+    )
 
 
 @dataclass

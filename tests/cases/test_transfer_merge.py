@@ -211,3 +211,29 @@ def test_the_audit_trail_of_a_merge_holds_no_patient_text(program, tmp_path):
     for text in ("Changed in the file", "Unusual words", "Edited in the app", "sofosbuvir"):
         assert text.lower() not in trail.lower()
     assert db.session.scalar(select(func.count(Annotation.id))) == 2
+
+
+def test_a_case_edited_in_the_app_keeps_its_edit(program, tmp_path):
+    from app.cases.models import CaseStatus
+    from app.cases.operations import content_of, set_status, update_case
+
+    path = write_jsonl(tmp_path / "a.jsonl", [record()])
+    import_paths([path])
+    case = the_case()
+    data = content_of(case)
+    data.title = "Retitled in the app"
+    update_case(case, data)
+    set_status(case, CaseStatus.CLOSED, enforce=False)
+    db.session.commit()
+
+    [same] = import_paths([path])  # the file did not change: the app's edits stay
+    assert same.ok and same.unchanged == 1 and same.conflicts == []
+    assert (the_case().title, the_case().status) == ("Retitled in the app", CaseStatus.CLOSED)
+
+    write_jsonl(path, [record(title="Retitled in the file")])
+    [result] = import_paths([path])
+    assert result.ok and result.unchanged == 1
+    assert [c.split(" case ")[1].split(":")[0] for c in result.conflicts] == ["hcv-1"]
+    assert the_case().title == "Retitled in the app"
+    [forced] = import_paths([path], ImportOptions(overwrite=True))
+    assert forced.updated == 1 and the_case().title == "Retitled in the file"

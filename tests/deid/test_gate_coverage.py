@@ -76,6 +76,7 @@ NOT_FREE_TEXT = {
     "recommendations.key": "an import key: random, derived from a ref, or checked by pattern",
     "annotations.key": "an import key: random, derived from a ref, or checked by pattern",
     "outcomes.key": "an import key: random, derived from a ref, or checked by pattern",
+    "cases.import_hash": "a digest of the content as imported",
     "recommendations.import_hash": "a digest of the content as imported",
     "annotations.import_hash": "a digest of the content as imported",
     "outcomes.import_hash": "a digest of the content as imported",

@@ -1,10 +1,10 @@
-"""import keys: a stable key and the imported fingerprint per recommendation, annotation, outcome
+"""import keys: a stable key per recommendation, annotation and outcome; imported fingerprints
 
 Re-import matches a file's items by key and updates only what came from the file. Existing
 items of a case with a ref get the key an import of a file without keys derives (by order:
 `REF/r1`, `REF/r1/a1`, `REF/o/REC_KEY`); every other item gets a random key. No item has
-an imported fingerprint yet: the next import adopts an item whose content equals the file's
-and reports any other difference as a conflict.
+an imported fingerprint yet (nor has any case): the next import adopts an item whose content
+equals the file's and reports any other difference as a conflict.
 
 Revision ID: 0011_import_keys
 Revises: 0007_outbox_retry_at
@@ -66,6 +66,7 @@ def upgrade():
             table, sa.Column("key", sa.String(length=200), nullable=False, server_default="")
         )
         op.add_column(table, sa.Column("import_hash", sa.String(length=64), nullable=True))
+    op.add_column("cases", sa.Column("import_hash", sa.String(length=64), nullable=True))
     for table, keys in _keys(conn).items():
         for row_id, key in keys.items():
             conn.execute(
@@ -78,6 +79,7 @@ def upgrade():
 
 
 def downgrade():
+    op.drop_column("cases", "import_hash")
     for table in TABLES:
         op.drop_index(op.f(f"ix_{table}_key"), table_name=table)
         op.drop_column(table, "import_hash")
