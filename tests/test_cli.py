@@ -82,6 +82,55 @@ def test_import_and_export_commands(app, make_user, tmp_path):
     assert json.loads(out.read_text())["ref"] == "oud-1"
 
 
+def test_import_dry_run_prints_what_would_change_and_overwrite_takes_the_file(
+    app, make_user, tmp_path
+):
+    from app.recommendations.operations import edit_recommendation
+
+    make_user("expert", email="hub@example.org")
+    create_program("oud", "OUD ECHO")
+    db.session.commit()
+    case = {
+        "ref": "oud-1",
+        "program": "oud",
+        "title": "Low-dose buprenorphine start while using fentanyl",
+        "question": "How to start buprenorphine?",
+        "status": "presented",
+        "recommendations": [
+            {"author": "hub@example.org", "category": "therapeutic", "body": "Microdose."}
+        ],
+    }
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps(case) + "\n")
+    result = run(app, "import", "--dry-run", str(source))
+    assert result.exit_code == 0, result.output
+    assert "oud-1 recommendation oud-1/r1: created" in result.output
+    assert "1 of 1 files would import: 1 cases created" in result.output
+    assert "dry run: nothing was written" in result.output
+    assert db.session.scalar(select(func.count(Case.id))) == 0
+
+    assert run(app, "import", "--index-timeout", "0", str(source)).exit_code == 0
+    recommendation = db.session.scalar(select(Case)).recommendations[0]
+    edit_recommendation(
+        recommendation,
+        body="Edited in the app.",
+        category="therapeutic",
+        references=[],
+        editor=None,
+    )
+    db.session.commit()
+    case["recommendations"][0]["body"] = "Changed in the file."
+    source.write_text(json.dumps(case) + "\n")
+    result = run(app, "import", "--index-timeout", "0", str(source))
+    assert result.exit_code == 0, result.output
+    assert "CONFLICT" in result.output and "recommendation oud-1/r1" in result.output
+    assert "1 items edited in the app kept" in result.output
+    result = run(app, "import", "--overwrite", "--index-timeout", "0", str(source))
+    assert result.exit_code == 0 and "CONFLICT" not in result.output
+    db.session.expire_all()
+    assert db.session.scalar(select(Case)).recommendations[0].body == "Changed in the file."
+
+
 def test_import_exits_non_zero_and_lists_problems(app, tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"ref": "a", "program": "nowhere", "title": "t"}\n')
