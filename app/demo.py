@@ -100,6 +100,9 @@ def prepare_demo(
     echo(
         f"Cases: {len(results)} files, {created} created, {updated} updated, {unchanged} unchanged."
     )
+    # Re-running merges: what was edited in the app since the last run stays, and is listed.
+    for conflict in (c for r in results for c in r.conflicts):
+        echo(f"Kept as edited in the app: {conflict}")
     practices_file = corpus / "practices.yaml"
     if practices_file.exists():
         echo(f"Best practices: {load_practices(practices_file)} loaded.")

@@ -483,7 +483,6 @@ def _import_record(
             items_created=merge.created,
             items_updated=merge.updated,
             conflicts=merge.conflicts,
-            dry_run=options.dry_run,
         )
     return outcome
 

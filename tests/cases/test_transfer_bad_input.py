@@ -125,3 +125,56 @@ def test_the_import_command_prints_problems_not_a_traceback(app, program, tmp_pa
     assert f"{md} record 1 (ref md-1) field 'session_date'" in result.output
     assert f"{nul} line 1 (ref n-1) field 'title': contains a NUL character." in result.output
     assert "0 of 3 files imported" in result.output
+
+
+REC = {"author": "hub@example.org", "category": "other", "body": "Check HBV DNA."}
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"presentations": [{"session_date": 5}]}, "presentations[1].session_date"),
+        ({"presentations": "2025-01-01"}, "presentations"),
+        (
+            {"presentations": [{"session_date": "2026-03-10", "presented": "yes"}]},
+            "presentations[1].presented",
+        ),
+        ({"overrides": [{"field": "title"}]}, "overrides[1]"),
+        (
+            {"overrides": [{"field": "title", "start": 0, "end": 1, "reason": "x"}]},
+            "overrides[1].reason",
+        ),
+        ({"recommendations": [dict(REC, key=5)]}, "recommendations[1].key"),
+        ({"recommendations": [dict(REC, key="has space")]}, "recommendations[1].key"),
+        (
+            {
+                "recommendations": [
+                    dict(
+                        REC,
+                        annotations=[
+                            {
+                                "author": "hub@example.org",
+                                "kind": "agree",
+                                "body": "Yes.",
+                                "key": [],
+                            }
+                        ],
+                    )
+                ]
+            },
+            "recommendations[1].annotations[1].key",
+        ),
+        ({"recommendations": [dict(REC, overrides="body")]}, "recommendations[1].overrides"),
+    ],
+)
+def test_bad_keys_overrides_and_presentations_name_the_field(
+    program,  # noqa: F811
+    tmp_path,
+    changes,
+    field,
+):
+    path = write_jsonl(tmp_path / "a.jsonl", [record("k-1", **changes)])
+    [result] = import_paths([path])
+    assert len(result.problems) == 1, result.problems
+    assert result.problems[0].startswith(f"{path} line 1 (ref k-1) field '{field}': ")
+    assert cases() == 0
