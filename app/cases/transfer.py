@@ -19,7 +19,7 @@ from typing import Any
 
 import frontmatter
 import yaml
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import object_session
@@ -1152,6 +1152,7 @@ def case_record(case: Case, actor: User | None = None) -> dict[str, Any]:
     Outcomes name the recommendation of the earlier case by its key."""
     first = case.first_session
     recommendations = _recommendations_for(actor, case)
+    _overrides = _overrides_by_entity(case)
     visible = {r.id for r in _recommendations_for(actor, case.follows)} if case.follows else set()
     out: dict[str, Any] = {
         "ref": case.ref or f"casebook-{case.id}",
@@ -1231,25 +1232,37 @@ def _presentations_record(case: Case) -> list[dict[str, Any]] | None:
     return [{"session_date": on.isoformat(), "presented": presented} for on, presented in rows]
 
 
-def _overrides(entity: Any) -> list[dict[str, Any]]:
-    session = object_session(entity) or db.session
+def _overrides_by_entity(case: Case) -> Callable[[Any], list[dict[str, Any]]]:
+    """The overrides of the case and its items, read in one query."""
+    entities = [case, *case.recommendations, *case.outcomes]
+    entities += [a for r in case.recommendations for a in r.annotations]
+    wanted: dict[str, list[int]] = {}
+    for entity in entities:
+        wanted.setdefault(entity.__tablename__, []).append(entity.id)
     stmt = (
         select(DeidOverride)
         .where(
-            DeidOverride.entity_type == entity.__tablename__, DeidOverride.entity_id == entity.id
+            or_(
+                *(
+                    (DeidOverride.entity_type == table) & DeidOverride.entity_id.in_(ids)
+                    for table, ids in wanted.items()
+                )
+            )
         )
         .order_by(DeidOverride.field, DeidOverride.start, DeidOverride.end, DeidOverride.id)
     )
-    return [
-        {
-            "field": o.field,
-            "start": o.start,
-            "end": o.end,
-            "category": o.category,
-            "reason": o.reason,
-        }
-        for o in session.scalars(stmt)
-    ]
+    found: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for o in (object_session(case) or db.session).scalars(stmt):
+        found.setdefault((o.entity_type, o.entity_id), []).append(
+            {
+                "field": o.field,
+                "start": o.start,
+                "end": o.end,
+                "category": o.category,
+                "reason": o.reason,
+            }
+        )
+    return lambda entity: found.get((entity.__tablename__, entity.id), [])
 
 
 def cases_for_export(
