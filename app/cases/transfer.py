@@ -676,20 +676,22 @@ def _presentations(items: Any) -> list[tuple[date, bool]] | None:
 
 
 def _date_history(case: Case, on: date) -> None:
-    """Imported history happened at its session, not at import time: date it so."""
+    """Imported history happened at its session, not at import time: date it so. Only
+    imported items (with a fingerprint): what was written in the app keeps its dates."""
     when = datetime.combine(on, time(12, 0))
     if case.created_at > when:
         case.created_at = when
     for recommendation in case.recommendations:
-        if recommendation.published_at is not None and recommendation.published_at > when:
-            recommendation.published_at = when
-        if recommendation.created_at > when:
-            recommendation.created_at = when
+        if recommendation.import_hash is not None:
+            if recommendation.published_at is not None and recommendation.published_at > when:
+                recommendation.published_at = when
+            if recommendation.created_at > when:
+                recommendation.created_at = when
         for annotation in recommendation.annotations:
-            if annotation.created_at > when:
+            if annotation.import_hash is not None and annotation.created_at > when:
                 annotation.created_at = when
     for outcome in case.outcomes:
-        if outcome.recorded_at > when:
+        if outcome.import_hash is not None and outcome.recorded_at > when:
             outcome.recorded_at = when
 
 

@@ -60,12 +60,14 @@ def test_annotations_written_in_the_app_survive_a_reimport(program, tmp_path):
     for body in ("First note.", "Second note.", "Third note."):
         annotate(rec, expert("hub@example.org"), "evidence", body, actor=expert("hub@example.org"))
     db.session.commit()
+    written = [a.created_at for a in the_case().recommendations[0].annotations[1:]]
 
     [again] = import_paths([path])
     assert again.ok and (again.created, again.updated, again.unchanged) == (0, 0, 1)
     assert again.conflicts == [] and again.changes == []
-    bodies = [a.body for a in the_case().recommendations[0].annotations]
-    assert bodies == ["Agree.", "First note.", "Second note.", "Third note."]
+    annotations = the_case().recommendations[0].annotations
+    assert [a.body for a in annotations] == ["Agree.", "First note.", "Second note.", "Third note."]
+    assert [a.created_at for a in annotations[1:]] == written  # not dated back to the session
 
 
 def test_reimport_updates_file_items_adds_new_keys_and_removes_nothing(program, tmp_path):
