@@ -467,6 +467,8 @@ def _import_record(
         schedule(case, session, presented=_is_presented(status), actor=actor)
     if outcome == "unchanged" and len(case.presentations) != before:
         outcome = "updated"
+    if outcome != "unchanged":
+        result.changes.append(f"{ref} case: {outcome}")
     _import_recommendations(case, raw.get("recommendations"), merge)
     _import_outcomes(case, raw.get("outcomes"), merge)
     if session_date is not None:
