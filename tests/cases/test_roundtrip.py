@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from app.auth.operations import get_user_by_email
 from app.cases.models import Case
-from app.cases.operations import content_of, update_case
+from app.cases.operations import content_of, schedule, update_case
 from app.cases.transfer import ImportOptions, export_cases, import_paths
 from app.deid.gate import Acceptance, IdentifiersFound
 from app.deid.models import DeidOverride
@@ -22,6 +22,7 @@ from app.demo import CORPUS_DIR, prepare_demo
 from app.extensions import db
 from app.maintenance import initialise
 from app.programs.catalog import load_catalog
+from app.programs.models import Session
 from app.recommendations.operations import add_recommendation, annotate
 from tests.conftest import make_app
 from tests.support import pg
@@ -49,6 +50,13 @@ def _written_in_the_app() -> None:
         data,
         accepted=[Acceptance("question", at, at + len("Alvarez"), "not_about_patient")],
     )
+    # On the agenda of a later session too, not yet presented there.
+    later = db.session.scalars(
+        select(Session)
+        .where(Session.program_id == case.program_id, Session.date > case.first_session.date)
+        .order_by(Session.date)
+    ).first()
+    schedule(case, later, presented=False)
     db.session.commit()
     assert db.session.scalar(select(DeidOverride.id).where(DeidOverride.field == "question"))
 
@@ -97,6 +105,7 @@ def test_demo_export_imports_into_a_fresh_instance_and_exports_the_same(app, tmp
     assert count >= 40
     exported = snapshot(first, fmt)
     assert any("not_about_patient" in entry for entry in exported)
+    assert any("presentations" in entry and "hcv-001" in entry for entry in exported)
     # The overrides carry offsets, never the words they accept.
 
     for name, url in targets(tmp_path):
