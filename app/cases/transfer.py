@@ -261,21 +261,35 @@ def import_paths(
     actor: User | None = None,
     progress: Progress | None = None,
 ) -> list[ImportResult]:
-    """Import every file under `paths`; one transaction per file."""
+    """Import every file under `paths`; one transaction per file.
+
+    A dry run keeps each file's changes (in a savepoint) until every file is done, so a file
+    of follow-ups sees the cases an earlier file would create, then rolls them all back."""
     policy.require(actor, Permission.IMPORT_DATA)
     options = options or ImportOptions()
     sources = [read_file(p) for p in collect_files(paths)]
     sources = _order_by_dependencies(sources)
     results: list[ImportResult] = []
     iterator: Iterable[SourceFile] = sources
-    bar = progress(sources, "Importing", len(sources)) if progress and len(sources) > 1 else None
-    if bar is not None:
-        with bar as items:
-            for source in items:
+    # A savepoint around the whole dry run: SQLite's driver begins no transaction before a
+    # SAVEPOINT, so releasing the first file's savepoint would otherwise commit it.
+    dry_run = db.session.begin_nested() if options.dry_run else None
+    try:
+        bar = (
+            progress(sources, "Importing", len(sources)) if progress and len(sources) > 1 else None
+        )
+        if bar is not None:
+            with bar as items:
+                for source in items:
+                    results.append(import_source(source, options, actor=actor))
+        else:
+            for source in iterator:
                 results.append(import_source(source, options, actor=actor))
-    else:
-        for source in iterator:
-            results.append(import_source(source, options, actor=actor))
+    finally:
+        if dry_run is not None:
+            if dry_run.is_active:
+                dry_run.rollback()
+            db.session.rollback()
     return results
 
 
@@ -385,19 +399,21 @@ def _import_records(
                 setattr(result, outcome, getattr(result, outcome) + 1)
                 # Later records of the file (follow-ups) must see this one.
                 db.session.flush()
-            if result.problems or options.dry_run:
+            if result.problems:
                 raise _Rollback()
     except _Rollback:
-        if result.problems:
-            result.created = result.updated = result.unchanged = 0
-            result.changes, result.conflicts = [], []
-        db.session.rollback()
+        result.created = result.updated = result.unchanged = 0
+        result.changes, result.conflicts = [], []
+        if not options.dry_run:  # a dry run's savepoint is gone; earlier files stay for now
+            db.session.rollback()
         return result
     except CasebookError as exc:
-        db.session.rollback()
+        if not options.dry_run:
+            db.session.rollback()
         result.problems.append(f"{source.path}: {exc.message}")
         return result
-    db.session.commit()
+    if not options.dry_run:
+        db.session.commit()
     return result
 
 

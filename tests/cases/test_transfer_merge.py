@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlalchemy import func, select
 
 from app.audit.models import AuditEvent
@@ -239,3 +240,22 @@ def test_a_case_edited_in_the_app_keeps_its_edit(program, tmp_path):
     assert the_case().title == "Retitled in the app"
     [forced] = import_paths([path], ImportOptions(overwrite=True))
     assert forced.updated == 1 and the_case().title == "Retitled in the file"
+
+
+@pytest.mark.parametrize(
+    "begin",
+    [
+        "deferred",
+        pytest.param("immediate", marks=pytest.mark.app_config(CASEBOOK_SQLITE_BEGIN="immediate")),
+    ],
+)
+def test_a_dry_run_sees_what_earlier_files_would_create(program, tmp_path, begin):
+    follow = record("hcv-2", title="Follow-up", follows="hcv-1", status="closed")
+    write_jsonl(tmp_path / "a.jsonl", [follow])
+    write_jsonl(tmp_path / "b.jsonl", [record()])
+    results = import_paths([tmp_path], ImportOptions(dry_run=True))
+    assert [(r.ok, r.created) for r in results] == [(True, 1), (True, 1)], [
+        r.problems for r in results
+    ]
+    assert db.session.scalar(select(func.count(Case.id))) == 0
+    assert db.session.scalar(select(func.count(Recommendation.id))) == 0
