@@ -924,7 +924,7 @@ def _import_recommendations(case: Case, items: Any, merge: _Merge) -> None:
         try:
             if recommendation is None:
                 if _taken(Recommendation, key):
-                    raise RecordProblem(f"{where}.key", f"{key} is the key of another case's item")
+                    raise RecordProblem(f"{where}.key", f"{key} is already the key of another item")
                 recommendation = add_recommendation(
                     case,
                     author,
@@ -1025,7 +1025,7 @@ def _import_annotations(
         try:
             if annotation is None:
                 if _taken(Annotation, key):
-                    raise RecordProblem(f"{at}.key", f"{key} is the key of another item")
+                    raise RecordProblem(f"{at}.key", f"{key} is already the key of another item")
                 annotation = annotate(
                     recommendation,
                     author,
@@ -1101,7 +1101,7 @@ def _import_outcomes(case: Case, items: Any, merge: _Merge) -> None:
         if before is None:
             what = "created"
             if _taken(Outcome, key):
-                raise RecordProblem(f"{where}.key", f"{key} is the key of another item")
+                raise RecordProblem(f"{where}.key", f"{key} is already the key of another item")
         else:
             key = before.key
             what = _decide(
