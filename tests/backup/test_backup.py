@@ -170,3 +170,33 @@ def test_a_missing_postgresql_tool_is_named(app, monkeypatch) -> None:
     monkeypatch.setenv("PATH", "")
     with pytest.raises(BackupError, match="pg_dump was not found on PATH"):
         _tool("pg_dump")
+
+
+def test_a_backup_from_an_older_schema_is_migrated_on_restore(app, tmp_path: Path):
+    from flask_migrate import upgrade
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    with empty_instance(app, tmp_path, "old"):
+        upgrade(revision="0007_outbox_retry_at")
+        with db.engine.begin() as conn:  # plain SQL: the models may have moved on since
+            conn.execute(
+                text(
+                    "INSERT INTO programs (slug, name, description, case_template, private, "
+                    "created_at) VALUES ('hcv', 'Hepatitis C ECHO', '', '{}', false, "
+                    "CURRENT_TIMESTAMP)"
+                )
+            )
+        manifest = backup(tmp_path / "backup")
+    assert manifest.schema_revision == "0007_outbox_retry_at"
+
+    with empty_instance(app, tmp_path, "new"):
+        report = restore(tmp_path / "backup")
+        assert report.upgraded_to is not None and report.problems == []
+        assert db.session.scalar(select(Program.name)) == "Hepatitis C ECHO"
+        from app.audit.operations import record
+
+        record(None, "system.test", entity_type="system", entity_id=1)
+        db.session.commit()
+        with pytest.raises(DBAPIError, match="append-only"), db.engine.begin() as conn:
+            conn.execute(text("DELETE FROM audit_events"))
