@@ -91,8 +91,12 @@ def backup(out: Path) -> Manifest:
     out = Path(out)
     if out.exists() or out.is_symlink():
         raise BackupError(f"{out} already exists; name a new folder for the backup.", field="OUT")
-    if not out.parent.is_dir():
-        raise BackupError(f"There is no folder {out.parent} to write the backup in.", field="OUT")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(
+            f"Cannot make the folder {out.parent} ({exc.strerror}).", field="OUT"
+        ) from None
     kind = _database_kind()
     with _partial_folder(out) as partial:
         target = partial / DATABASE_FILES[kind]
