@@ -290,7 +290,7 @@ def _restore_sqlite(database_file: Path, manifest: Manifest) -> None:
     staged = target.with_name(f".{target.name}.restoring-{secrets.token_hex(4)}")
     try:
         try:
-            source = sqlite3.connect(f"file:{database_file}?mode=ro", uri=True)
+            source = sqlite3.connect(f"{database_file.resolve().as_uri()}?mode=ro", uri=True)
             copy = sqlite3.connect(staged)
             try:
                 source.backup(copy)

@@ -200,3 +200,23 @@ def test_a_backup_from_an_older_schema_is_migrated_on_restore(app, tmp_path: Pat
         db.session.commit()
         with pytest.raises(DBAPIError, match="append-only"), db.engine.begin() as conn:
             conn.execute(text("DELETE FROM audit_events"))
+
+
+def test_a_database_file_that_is_not_one_is_refused(app, make_user, tmp_path: Path):
+    """Even with a manifest that matches it: the restore fails with a message, and the
+    target stays empty."""
+    import hashlib
+
+    make_user("admin")
+    backup(tmp_path / "backup")
+    manifest_path = tmp_path / "backup" / MANIFEST
+    raw = json.loads(manifest_path.read_text())
+    junk = b"this is not a database" * 100
+    (tmp_path / "backup" / raw["file"]).write_bytes(junk)
+    raw["sha256"] = hashlib.sha256(junk).hexdigest()
+    manifest_path.write_text(json.dumps(raw))
+    expected = "not a readable SQLite" if raw["database"] == "sqlite" else "pg_restore failed"
+    with empty_instance(app, tmp_path):
+        with pytest.raises(BackupError, match=expected):
+            restore(tmp_path / "backup")
+        assert all(not rows for name, rows in canonical_dump().items())
