@@ -57,3 +57,13 @@ def test_the_migrations_make_audit_events_append_only_on_postgresql(tmp_path: Pa
             db.engine.dispose()
     finally:
         pg.drop_database(url)
+
+
+def test_an_account_with_audit_events_cannot_be_deleted(app, make_user):
+    """Deleting it would clear actor_id on its events (ON DELETE SET NULL): refused too.
+    Accounts are deactivated instead."""
+    admin = make_user("admin")
+    record(admin, "system.test", entity_type="system", entity_id=1)
+    db.session.commit()
+    with pytest.raises(DBAPIError, match="append-only"), db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM users WHERE id = :id"), {"id": admin.id})
