@@ -220,3 +220,18 @@ def test_a_database_file_that_is_not_one_is_refused(app, make_user, tmp_path: Pa
         with pytest.raises(BackupError, match=expected):
             restore(tmp_path / "backup")
         assert all(not rows for name, rows in canonical_dump().items())
+
+
+def test_the_commands_round_trip_and_index_verify_is_clean(app, make_user, tmp_path: Path):
+    build_world(make_user)
+    made = app.test_cli_runner().invoke(args=["backup", str(tmp_path / "backup")])
+    assert made.exit_code == 0, made.output
+    with empty_instance(app, tmp_path) as target:
+        runner = target.test_cli_runner()
+        restored = runner.invoke(args=["restore", str(tmp_path / "backup")])
+        assert restored.exit_code == 0, restored.output
+        assert "row counts match the manifest" in restored.output
+        assert "Search index rebuilt" in restored.output
+        verified = runner.invoke(args=["index", "verify"])
+        assert verified.exit_code == 0, verified.output
+        assert "Index is in step with the database." in verified.output
