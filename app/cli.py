@@ -381,6 +381,12 @@ def _search_commands() -> list[click.Command]:
     return SEARCH_COMMANDS
 
 
+def _backup_commands() -> list[click.Command]:
+    from app.backup.cli import COMMANDS as BACKUP_COMMANDS
+
+    return BACKUP_COMMANDS
+
+
 COMMANDS = [
     init_command,
     create_user_command,
@@ -395,7 +401,7 @@ COMMANDS = [
 
 
 def register_commands(app: Flask) -> None:
-    for command in [*COMMANDS, _deid_scan(), *_search_commands()]:
+    for command in [*COMMANDS, _deid_scan(), *_search_commands(), *_backup_commands()]:
         app.cli.add_command(command)
 
 

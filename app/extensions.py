@@ -13,10 +13,10 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
-from sqlalchemy import MetaData, event
+from sqlalchemy import Integer, MetaData, Table, event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, Mapper
 from sqlalchemy.orm import Session as OrmSession
 
 # Named constraints keep Alembic migrations identical on SQLite and PostgreSQL.
@@ -33,7 +33,24 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def _has_integer_id(table: Table) -> bool:
+    columns = list(table.primary_key.columns)
+    return len(columns) == 1 and isinstance(columns[0].type, Integer)
+
+
 db = SQLAlchemy(model_class=Base)
+
+
+@event.listens_for(db.Model, "after_mapper_constructed", propagate=True)
+def _never_reuse_ids(mapper: Mapper[Any], cls: type) -> None:
+    # SQLite otherwise hands a deleted row's id to the next row, and audit events,
+    # notifications and outbox rows that named the old row would name the new one.
+    # PostgreSQL sequences never go back. Migration 0010 rebuilt the existing tables.
+    table = mapper.local_table
+    if isinstance(table, Table) and _has_integer_id(table):
+        table.dialect_kwargs["sqlite_autoincrement"] = True
+
+
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()

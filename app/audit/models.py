@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.audit import triggers
 from app.common import utcnow
 from app.extensions import db
 
@@ -29,3 +30,6 @@ class AuditEvent(db.Model):
     details: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
 
     actor: Mapped[User | None] = relationship()
+
+
+triggers.attach(AuditEvent.__table__)

@@ -1,4 +1,5 @@
 import logging
+from contextlib import contextmanager
 from logging.config import fileConfig
 
 from alembic import context
@@ -87,8 +88,32 @@ def run_migrations_online():
     with connectable.connect() as connection:
         context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
 
-        with context.begin_transaction():
+        with _sqlite_foreign_keys_off(connection), context.begin_transaction():
             context.run_migrations()
+
+
+@contextmanager
+def _sqlite_foreign_keys_off(connection):
+    """On SQLite a batch migration rebuilds a table (copy, drop, rename); with foreign keys
+    on, dropping the old table would cascade to the rows referencing it. They are off while
+    migrating (the pragma is ignored inside a transaction, so it is set before one begins);
+    a migration that rebuilds tables runs PRAGMA foreign_key_check before it commits."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    raw = connection.connection.driver_connection
+    raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+        if connection.in_transaction():
+            connection.commit()
+    finally:
+        if connection.in_transaction():
+            connection.rollback()
+        raw.execute("PRAGMA foreign_keys=ON")
+        # The connection goes back to the pool: it must never stay without foreign keys.
+        if raw.execute("PRAGMA foreign_keys").fetchone()[0] != 1:
+            raise RuntimeError("could not turn SQLite foreign keys back on after migrating")
 
 
 if context.is_offline_mode():
