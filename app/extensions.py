@@ -45,7 +45,7 @@ db = SQLAlchemy(model_class=Base)
 def _never_reuse_ids(mapper: Mapper[Any], cls: type) -> None:
     # SQLite otherwise hands a deleted row's id to the next row, and audit events,
     # notifications and outbox rows that named the old row would name the new one.
-    # PostgreSQL sequences never go back. Migration 0010 rebuilt the existing tables.
+    # PostgreSQL sequences never go back. Migration 0011 rebuilt the existing tables.
     table = mapper.local_table
     if isinstance(table, Table) and _has_integer_id(table):
         table.dialect_kwargs["sqlite_autoincrement"] = True

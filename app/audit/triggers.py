@@ -3,7 +3,7 @@
 The ORM guard in app.audit.operations covers the app's own sessions; these triggers
 cover everything else that reaches the database (raw SQL, a console, another tool).
 One source for both ways a schema is built: `db.create_all()` (tests, via the table
-events below) and the Alembic migration that added them (0010_never_reuse_ids).
+events below) and the Alembic migration that added them (0011_never_reuse_ids).
 TRUNCATE is not refused on PostgreSQL: it is a table owner's operation, used by the
 test fixtures to empty a database between tests.
 """

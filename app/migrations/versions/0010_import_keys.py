@@ -6,7 +6,7 @@ items of a case with a ref get the key an import of a file without keys derives 
 an imported fingerprint yet (nor has any case): the next import adopts an item whose content
 equals the file's and reports any other difference as a conflict.
 
-Revision ID: 0011_import_keys
+Revision ID: 0010_import_keys
 Revises: 0007_outbox_retry_at
 Create Date: 2026-12-04 19:10:00.000000
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = "0011_import_keys"
+revision = "0010_import_keys"
 down_revision = "0007_outbox_retry_at"
 branch_labels = None
 depends_on = None

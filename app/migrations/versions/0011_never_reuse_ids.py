@@ -1,7 +1,7 @@
 """never reuse ids: AUTOINCREMENT on SQLite, audit events append-only in the database
 
-Revision ID: 0010_never_reuse_ids
-Revises: 0007_outbox_retry_at
+Revision ID: 0011_never_reuse_ids
+Revises: 0010_import_keys
 Create Date: 2026-12-04 19:00:00
 
 SQLite without AUTOINCREMENT gives a deleted row's id to the next row, so an audit event,
@@ -19,8 +19,8 @@ from alembic import op
 from app.audit import triggers
 
 # revision identifiers, used by Alembic.
-revision = "0010_never_reuse_ids"
-down_revision = "0007_outbox_retry_at"
+revision = "0011_never_reuse_ids"
+down_revision = "0010_import_keys"
 branch_labels = None
 depends_on = None
 
