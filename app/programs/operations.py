@@ -23,6 +23,7 @@ from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.pagination import Page, paginate
 from app.programs.models import Program, Session, Topic
+from app.programs.terms import topics_by_key, write_terms
 
 FIELD_TYPES = ("text", "number", "choice", "multi", "boolean")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -344,14 +345,8 @@ def find_topic(name: str) -> Topic | None:
     """A topic by its name or one of its synonyms, whatever the case (Unicode-aware)."""
     if not isinstance(name, str) or not name.strip():
         return None
-    wanted = text_key(name)
-    topic = db.session.scalar(select(Topic).where(Topic.name_key == wanted))
-    if topic is not None:
-        return topic
-    for candidate in db.session.scalars(select(Topic).order_by(Topic.id)):
-        if any(text_key(s) == wanted for s in candidate.synonyms or [] if isinstance(s, str)):
-            return candidate
-    return None
+    key = text_key(name)
+    return topics_by_key([key]).get(key)
 
 
 TOPIC_NAME_MAX = 120
@@ -371,11 +366,12 @@ def _topic_name(name: Any) -> str:
 def topic_texts(names: Iterable[Any]) -> dict[str, str]:
     """The names among `names` that would add a topic to the vocabulary, by gate field
     `topics[i]` (1-based, as given): an existing topic passed the gate when it was added."""
-    return {
-        f"topics[{i}]": _topic_name(name)
-        for i, name in enumerate(names, 1)
-        if find_topic(_topic_name(name)) is None
-    }
+    names = [_topic_name(name) for name in names]
+    return _new_names(names, topics_by_key(text_key(name) for name in names))
+
+
+def _new_names(names: list[str], found: dict[str, Topic]) -> dict[str, str]:
+    return {f"topics[{i}]": name for i, name in enumerate(names, 1) if text_key(name) not in found}
 
 
 def create_topic(
@@ -443,28 +439,42 @@ def _get_or_add_topic(
         return existing
     dialect = db.session.get_bind().dialect.name
     insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    base = slugify(name)
     for _attempt in range(50):
-        taken = set(db.session.scalars(select(Topic.slug).where(Topic.slug.like(f"{base}%"))))
-        slug, n = base, 2
-        while slug in taken:
-            slug, n = f"{base}-{n}"[:64], n + 1
-        db.session.execute(
+        added = db.session.scalar(
             insert(Topic.__table__)
             .values(
                 name=name,
                 name_key=key,
-                slug=slug,
+                slug=_free_slug(name),
                 synonyms=synonyms,
                 description=description,
                 parent_id=parent.id if parent is not None else None,
             )
             .on_conflict_do_nothing()
+            .returning(Topic.__table__.c.id)
         )
+        if added is not None:  # ours, not another transaction's: its terms are ours to add
+            write_terms(db.session.connection(), [(added, name, synonyms)])
         topic = db.session.scalar(select(Topic).where(Topic.name_key == key))
         if topic is not None:
             return topic
         # Another topic took the slug in the meantime: pick the next free one.
+    raise ValidationError(f"Could not add the topic '{name}'; try again.", field="topics")
+
+
+def _free_slug(name: str) -> str:
+    """The topic slug for `name`, numbered when taken; by equality lookups on the unique
+    index (a LIKE prefix search scans the whole table on SQLite)."""
+    base = slugify(name)
+    for first in range(1, 10_000, 20):
+        candidates = [
+            base if n == 1 else f"{base[: 64 - len(str(n)) - 1]}-{n}"
+            for n in range(first, first + 20)
+        ]
+        taken = set(db.session.scalars(select(Topic.slug).where(Topic.slug.in_(candidates))))
+        for slug in candidates:
+            if slug not in taken:
+                return slug
     raise ValidationError(f"Could not add the topic '{name}'; try again.", field="topics")
 
 
@@ -476,14 +486,18 @@ def resolve_topics(
     if isinstance(names, str) or not isinstance(names, Iterable):
         raise ValidationError("Topics must be a list of names.", field="topics")
     names = [_topic_name(name) for name in names]
-    new = topic_texts(names)
+    found = topics_by_key(text_key(name) for name in names)
+    new = _new_names(names, found)
     if new and not create:
         unknown = next(iter(new.values()))
         raise ValidationError(f"Unknown topic '{unknown}'.", field="topics")
     guard(new, accepted)
     topics: list[Topic] = []
     for name in names:
-        topic = find_topic(name) or _get_or_add_topic(name, [], "", None)
+        key = text_key(name)
+        topic = found.get(key)
+        if topic is None:
+            topic = found[key] = _get_or_add_topic(name, [], "", None)
         if topic not in topics:
             topics.append(topic)
     return topics
