@@ -40,14 +40,18 @@ def term_rows(topic_id: int, name: str, synonyms: Iterable[Any]) -> list[dict[st
     return rows
 
 
-def write_terms(connection: sa.Connection, topics: Iterable[tuple[int, str, Any]]) -> None:
-    """Replace the rows of these (id, name, synonyms) topics."""
+def write_terms(
+    connection: sa.Connection, topics: Iterable[tuple[int, str, Any]], *, fresh: bool = False
+) -> None:
+    """Replace the rows of these (id, name, synonyms) topics (`fresh`: just inserted, so
+    they have none yet)."""
     topics = list(topics)
     if not topics:
         return
     table = TopicTerm.__table__
-    ids = [topic_id for topic_id, _, _ in topics]
-    connection.execute(sa.delete(table).where(table.c.topic_id.in_(ids)))
+    if not fresh:
+        ids = [topic_id for topic_id, _, _ in topics]
+        connection.execute(sa.delete(table).where(table.c.topic_id.in_(ids)))
     rows = [row for topic in topics for row in term_rows(*topic)]
     connection.execute(sa.insert(table), rows)
 
