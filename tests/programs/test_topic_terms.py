@@ -182,3 +182,22 @@ def test_the_migration_fills_terms_from_existing_topics(tmp_path):
         db.session.remove()
         downgrade(revision="0007_outbox_retry_at")
         db.engine.dispose()
+
+
+def _statements_to_save_a_case(program, names: list[str]) -> int:
+    db.session.expire_all()
+    with counting_statements() as seen:
+        create_case(program, CaseData(title="Liver case", topics=names), presenter=None)
+        db.session.flush()
+    db.session.rollback()
+    return len(seen)
+
+
+def test_saving_a_case_costs_the_same_statements_whatever_the_vocabulary(app):
+    program = create_program("hcv", "Hepatitis C ECHO")
+    db.session.commit()
+    _vocabulary(20)
+    names = ["Topic 3", "synonym 7", "OTHER 11", "A topic nobody had"]
+    small = _statements_to_save_a_case(program, names)
+    _vocabulary(2000, start=20)
+    assert _statements_to_save_a_case(program, names) == small
