@@ -279,12 +279,18 @@ def create_case(
         status=status,
         follows=follows,
         submitted_at=utcnow() if status is not CaseStatus.DRAFT else None,
+        # A new case has none of these: known empty, they are never loaded from the database.
+        presentations=[],
+        recommendations=[],
+        outcomes=[],
+        follow_ups=[],
+        review_comments=[],
         **values,
     )
     db.session.add(case)
     db.session.flush()
     record(actor, "case.created", case, status=str(status), program_id=program.id)
-    remember_overrides(case, overridden, actor=actor)
+    remember_overrides(case, overridden, actor=actor, new=True)
     return case
 
 

@@ -39,7 +39,14 @@ from app.cases.operations import (
     set_status,
     update_case,
 )
-from app.deid.gate import Acceptance, IdentifiersFound, parse_acceptances, redact
+from app.deid.gate import (
+    Acceptance,
+    IdentifiersFound,
+    parse_acceptances,
+    prescan,
+    redact,
+    scanning_once,
+)
 from app.deid.models import DeidOverride
 from app.errors import CasebookError, ValidationError
 from app.extensions import db, reading_engine
@@ -281,10 +288,12 @@ def import_paths(
         if bar is not None:
             with bar as items:
                 for source in items:
-                    results.append(import_source(source, options, actor=actor))
+                    with scanning_once():  # each text of the file is scanned for identifiers once
+                        results.append(import_source(source, options, actor=actor))
         else:
             for source in iterator:
-                results.append(import_source(source, options, actor=actor))
+                with scanning_once():
+                    results.append(import_source(source, options, actor=actor))
     finally:
         if dry_run is not None:
             if dry_run.is_active:
@@ -344,6 +353,7 @@ def import_source(
         # Before the file's transaction, not in it: on SQLite other writers wait meanwhile.
         records = [(n, _redact_record(raw, source.path, result)) for n, raw in source.records]
         source = SourceFile(source.path, records, [])
+    prescan(_texts(source.records))  # scanned now, so the gate does not scan holding the lock
     redactions = list(result.redactions)
     for attempt in range(1, IMPORT_ATTEMPTS + 1):
         try:
@@ -773,6 +783,22 @@ def _redact_record(raw: dict[str, Any], path: Path, result: ImportResult) -> dic
             for i, o in enumerate(raw["outcomes"], 1)
         ]
     return {k: v for k, v in out.items() if k in raw}
+
+
+def _texts(records: list[tuple[int, dict[str, Any]]]) -> Iterator[str]:
+    """Every text in the records, as the operations' gates will see it (stripped; topic
+    names with single spaces)."""
+    stack: list[Any] = [raw for _, raw in records]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, str) and value.strip():
+            yield value.strip()
+            if len(value) <= 200 and " ".join(value.split()) != value.strip():
+                yield " ".join(value.split())
 
 
 def _is_presented(status: CaseStatus) -> bool:

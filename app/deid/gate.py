@@ -8,11 +8,13 @@ offsets and categories only: the text itself never leaves the request that holds
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from app.deid.detector import scan
+from app.deid.detector import Finding, scan
 from app.errors import ValidationError
 
 ACCEPT_REASONS: dict[str, str] = {
@@ -105,6 +107,40 @@ def is_person_field(name: str) -> bool:
     return name.rpartition(".")[2] in PERSON_FIELDS
 
 
+# Texts already scanned, inside `scanning_once`: a scan depends on the text alone, so a
+# remembered one is what scanning again would find.
+_scanned: ContextVar[dict[str, list[Finding]] | None] = ContextVar("deid_scanned", default=None)
+
+
+@contextmanager
+def scanning_once() -> Iterator[None]:
+    """Inside the block each distinct text is scanned once, however often it is checked
+    (an import file: its redaction, then the gate of each operation)."""
+    token = _scanned.set({})
+    try:
+        yield
+    finally:
+        _scanned.reset(token)
+
+
+def prescan(texts: Iterable[str]) -> None:
+    """Scan these texts now, so that the gate finds them scanned later in the same
+    `scanning_once` block: an import scans a file before its transaction takes the lock."""
+    if _scanned.get() is not None:
+        for text in texts:
+            _scan(text)
+
+
+def _scan(text: str) -> list[Finding]:
+    memo = _scanned.get()
+    if memo is None:
+        return scan(text)
+    found = memo.get(text)
+    if found is None:
+        found = memo[text] = scan(text)
+    return found
+
+
 def scan_fields(values: Mapping[str, str | None]) -> list[FieldFinding]:
     findings = []
     for name, text in values.items():
@@ -114,7 +150,7 @@ def scan_fields(values: Mapping[str, str | None]) -> list[FieldFinding]:
         staff_name = is_person_field(name) and not _PATIENT_CUE.search(text)
         findings.extend(
             FieldFinding(name, f.start, f.end, f.category, round(f.confidence, 2))
-            for f in scan(text)
+            for f in _scan(text)
             if (not citation or f.category in CITATION_CATEGORIES)
             and not (staff_name and f.category == "NAME")
         )

@@ -27,15 +27,20 @@ def remember_overrides(
     *,
     actor: User | None,
     fields: Iterable[str] | None = None,
+    new: bool = False,
 ) -> None:
-    """Replace the overrides kept for `entity` (for the fields just saved) with these."""
+    """Replace the overrides kept for `entity` (for the fields just saved) with these;
+    `new`: the entity was just created, so it has none to replace."""
+    if new and not overridden:
+        return
     db.session.flush()
     stmt = delete(DeidOverride).where(
         DeidOverride.entity_type == entity.__tablename__, DeidOverride.entity_id == entity.id
     )
     if fields is not None:
         stmt = stmt.where(DeidOverride.field.in_(list(fields)))
-    db.session.execute(stmt)
+    if not new:
+        db.session.execute(stmt)
     for finding, reason in overridden:
         db.session.add(
             DeidOverride(

@@ -75,6 +75,21 @@ class Topic(db.Model):
     children: Mapped[list[Topic]] = relationship(back_populates="parent", order_by="Topic.name")
 
 
+class TopicTerm(db.Model):
+    """A topic's name or one of its synonyms by its text_key: what a typed topic name is
+    looked up by (app/programs/terms.py keeps these rows in step with the topics)."""
+
+    __tablename__ = "topic_terms"
+
+    term_key: Mapped[str] = mapped_column(sa.String(360), primary_key=True)
+    topic_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    # A term is a name of at most one topic (names are unique), but may be a synonym of
+    # several; a name wins over synonyms, then the oldest topic.
+    is_name: Mapped[bool] = mapped_column(default=False)
+
+
 class Session(db.Model):
     """A teleECHO session of a program: a didactic talk and the cases presented."""
 

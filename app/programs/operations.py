@@ -23,6 +23,7 @@ from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.pagination import Page, paginate
 from app.programs.models import Program, Session, Topic
+from app.programs.terms import topics_by_key, write_terms
 
 FIELD_TYPES = ("text", "number", "choice", "multi", "boolean")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -281,11 +282,12 @@ def create_session(
         attendance_count=attendance_count,
         notes=notes or "",
         topics=resolve_topics(topics, accepted=accepted),
+        presentations=[],  # a new session has none: never loaded
     )
     db.session.add(session)
     db.session.flush()
     record(actor, "session.created", session, program_id=program.id)
-    remember_overrides(session, overridden, actor=actor)
+    remember_overrides(session, overridden, actor=actor, new=True)
     return session
 
 
@@ -344,14 +346,8 @@ def find_topic(name: str) -> Topic | None:
     """A topic by its name or one of its synonyms, whatever the case (Unicode-aware)."""
     if not isinstance(name, str) or not name.strip():
         return None
-    wanted = text_key(name)
-    topic = db.session.scalar(select(Topic).where(Topic.name_key == wanted))
-    if topic is not None:
-        return topic
-    for candidate in db.session.scalars(select(Topic).order_by(Topic.id)):
-        if any(text_key(s) == wanted for s in candidate.synonyms or [] if isinstance(s, str)):
-            return candidate
-    return None
+    key = text_key(name)
+    return topics_by_key([key]).get(key)
 
 
 TOPIC_NAME_MAX = 120
@@ -371,11 +367,12 @@ def _topic_name(name: Any) -> str:
 def topic_texts(names: Iterable[Any]) -> dict[str, str]:
     """The names among `names` that would add a topic to the vocabulary, by gate field
     `topics[i]` (1-based, as given): an existing topic passed the gate when it was added."""
-    return {
-        f"topics[{i}]": _topic_name(name)
-        for i, name in enumerate(names, 1)
-        if find_topic(_topic_name(name)) is None
-    }
+    names = [_topic_name(name) for name in names]
+    return _new_names(names, topics_by_key(text_key(name) for name in names))
+
+
+def _new_names(names: list[str], found: dict[str, Topic]) -> dict[str, str]:
+    return {f"topics[{i}]": name for i, name in enumerate(names, 1) if text_key(name) not in found}
 
 
 def create_topic(
@@ -432,40 +429,106 @@ def _synonyms(values: Iterable[Any]) -> list[str]:
 def _get_or_add_topic(
     name: str, synonyms: list[str], description: str, parent: Topic | None
 ) -> Topic:
-    """The topic whose name folds to the same key as `name`, added when missing.
-
-    Several importers may add the same topic at once: the row goes in with INSERT … ON
-    CONFLICT DO NOTHING and is then read back, so whoever loses the race gets the winner's
-    row instead of a unique-constraint error (PostgreSQL waits for the winner's commit)."""
+    """The topic whose name folds to the same key as `name`, added when missing."""
     key = text_key(name)
     existing = db.session.scalar(select(Topic).where(Topic.name_key == key))
     if existing is not None:
         return existing
+    return _add_topics([name], synonyms=synonyms, description=description, parent=parent)[key]
+
+
+def _add_topics(
+    names: list[str],
+    *,
+    synonyms: list[str] | None = None,
+    description: str = "",
+    parent: Topic | None = None,
+) -> dict[str, Topic]:
+    """The topics named (by text key), inserted in one statement where missing.
+
+    Several importers may add the same topics at once: the rows go in with INSERT … ON
+    CONFLICT DO NOTHING and are then read back, so whoever loses the race gets the winner's
+    rows instead of a unique-constraint error (PostgreSQL waits for the winner's commit).
+    Rows go in sorted by key, so two transactions adding the same topics wait for each
+    other instead of deadlocking."""
+    pending: dict[str, str] = {}
+    for name in names:
+        pending.setdefault(text_key(name), name)  # the first spelling names the topic
     dialect = db.session.get_bind().dialect.name
     insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    base = slugify(name)
+    table = Topic.__table__
+    added: dict[str, Topic] = {}
     for _attempt in range(50):
-        taken = set(db.session.scalars(select(Topic.slug).where(Topic.slug.like(f"{base}%"))))
-        slug, n = base, 2
-        while slug in taken:
-            slug, n = f"{base}-{n}"[:64], n + 1
-        db.session.execute(
-            insert(Topic.__table__)
-            .values(
-                name=name,
-                name_key=key,
-                slug=slug,
-                synonyms=synonyms,
-                description=description,
-                parent_id=parent.id if parent is not None else None,
-            )
-            .on_conflict_do_nothing()
+        keys = sorted(pending)
+        slugs = _free_slugs([pending[key] for key in keys])
+        rows = [
+            {
+                "name": pending[key],
+                "name_key": key,
+                "slug": slug,
+                "synonyms": list(synonyms or []),
+                "description": description,
+                "parent_id": parent.id if parent is not None else None,
+            }
+            for key, slug in zip(keys, slugs, strict=True)
+        ]
+        # One statement for all rows (executemany with RETURNING is batched into one INSERT).
+        inserted = db.session.execute(
+            insert(table).on_conflict_do_nothing().returning(table.c.id, table.c.name), rows
+        ).all()
+        # Only the rows this statement inserted: another transaction's get their terms there.
+        write_terms(
+            db.session.connection(), [(i, n, synonyms or []) for i, n in inserted], fresh=True
         )
-        topic = db.session.scalar(select(Topic).where(Topic.name_key == key))
-        if topic is not None:
-            return topic
-        # Another topic took the slug in the meantime: pick the next free one.
-    raise ValidationError(f"Could not add the topic '{name}'; try again.", field="topics")
+        for topic in db.session.scalars(select(Topic).where(Topic.name_key.in_(keys))):
+            added[topic.name_key] = topic
+            pending.pop(topic.name_key, None)
+        if not pending:
+            return added
+        # Another topic took a slug in the meantime: the next free ones are picked.
+    raise ValidationError(
+        f"Could not add the topic '{next(iter(pending.values()))}'; try again.", field="topics"
+    )
+
+
+_SLUG_CANDIDATES = 20
+
+
+def _free_slugs(names: list[str]) -> list[str]:
+    """A free topic slug for each name (numbered when taken, never twice in the list), by
+    equality lookups on the unique index: a LIKE prefix search scans the table on SQLite."""
+    bases = [slugify(name) for name in names]
+    out: list[str | None] = [None] * len(names)
+    used: set[str] = set()
+    first = 1
+    while any(slug is None for slug in out) and first < 10_000:
+        wanted = {
+            i: [_numbered(bases[i], n) for n in range(first, first + _SLUG_CANDIDATES)]
+            for i, slug in enumerate(out)
+            if slug is None
+        }
+        every = sorted({c for candidates in wanted.values() for c in candidates})
+        taken = set(used)
+        for start in range(0, len(every), 500):
+            chunk = every[start : start + 500]
+            taken.update(db.session.scalars(select(Topic.slug).where(Topic.slug.in_(chunk))))
+        for i, candidates in wanted.items():
+            slug = next((c for c in candidates if c not in taken), None)
+            if slug is not None:
+                out[i] = slug
+                used.add(slug)
+                taken.add(slug)
+        first += _SLUG_CANDIDATES
+    if any(slug is None for slug in out):
+        raise ValidationError("Could not find a free topic slug; try again.", field="topics")
+    return [slug for slug in out if slug is not None]
+
+
+def _numbered(base: str, n: int) -> str:
+    if n == 1:
+        return base
+    suffix = f"-{n}"
+    return f"{base[: 64 - len(suffix)]}{suffix}"
 
 
 def resolve_topics(
@@ -476,14 +539,17 @@ def resolve_topics(
     if isinstance(names, str) or not isinstance(names, Iterable):
         raise ValidationError("Topics must be a list of names.", field="topics")
     names = [_topic_name(name) for name in names]
-    new = topic_texts(names)
+    found = topics_by_key(text_key(name) for name in names)
+    new = _new_names(names, found)
     if new and not create:
         unknown = next(iter(new.values()))
         raise ValidationError(f"Unknown topic '{unknown}'.", field="topics")
     guard(new, accepted)
+    if new:
+        found.update(_add_topics(list(new.values())))
     topics: list[Topic] = []
     for name in names:
-        topic = find_topic(name) or _get_or_add_topic(name, [], "", None)
+        topic = found[text_key(name)]
         if topic not in topics:
             topics.append(topic)
     return topics

@@ -52,6 +52,7 @@ NOT_FREE_TEXT = {
     "programs.slug": "lowercase letters, digits and hyphens (checked by pattern)",
     "topics.slug": "made by slugify() from the name, which is gated",
     "topics.name_key": "text_key() of the name, which is gated",
+    "topic_terms.term_key": "text_key() of a topic's name or synonym, which are gated",
     "users.email": "an account's email address, checked by the account operations",
     "users.password_hash": "a password hash",
     "users.display_name": "the name of a member of staff, shown as an author; never a patient",
