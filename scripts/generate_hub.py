@@ -231,6 +231,14 @@ class Corpus:
             self._clean[text] = found
         return found
 
+    def joined(self, passages: Any) -> str:
+        """Passages that pass the gate alone, joined; redacted again in the rare case that
+        the join makes something the gate flags (two halves of a name, say)."""
+        from app.deid.gate import redact, scan_fields
+
+        text = " ".join(passages)
+        return redact(text)[0] if scan_fields({"text": text}) else text
+
 
 def _sections(body: str) -> list[tuple[str, str]]:
     sections: list[tuple[str, list[str]]] = []
@@ -744,7 +752,9 @@ class Generator:
         recommendations = []
         for i in range(plan.recommendations):
             author = self._get(User, self._member(plan.program, "expert"))
-            body = " ".join(sentences[(i + j) % len(sentences)] for j in range(rng.randint(1, 2)))
+            body = self.corpus.joined(
+                sentences[(i + j) % len(sentences)] for j in range(rng.randint(1, 2))
+            )
             recommendation = add_recommendation(
                 case,
                 author,
@@ -759,7 +769,9 @@ class Generator:
                 extra = sentences[(i + e + 3) % len(sentences)]
                 edit_recommendation(
                     recommendation,
-                    body=f"{recommendation.body} {extra}" if e == 0 else f"Revised: {body}",
+                    body=self.corpus.joined([recommendation.body, extra])
+                    if e == 0
+                    else f"Revised: {body}",
                     category=str(recommendation.category),
                     references=recommendation.references,
                     editor=author,
@@ -775,7 +787,7 @@ class Generator:
                 rng.choice(recommendations),
                 self._get(User, self._member(plan.program, "expert")),
                 kind,
-                ANNOTATION_STEMS[kind] + rng.choice(others),
+                self.corpus.joined([ANNOTATION_STEMS[kind] + rng.choice(others)]),
                 references=[rng.choice(REFERENCES)] if kind == "evidence" else None,
                 imported=True,
             )

@@ -9,6 +9,7 @@ from typing import Any
 
 from flask import jsonify, request, url_for
 from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload, selectinload
 
 from app.api.base import (
     PAGING,
@@ -33,7 +34,7 @@ from app.api.spec import Query
 from app.auth import policy
 from app.auth.models import User
 from app.cases import lifecycle
-from app.cases.models import Case, CasePresentation, CaseStatus
+from app.cases.models import Case, CasePresentation, CaseStatus, ReviewComment
 from app.cases.operations import CaseData, content_of
 from app.deid.gate import parse_acceptances, scan_fields
 from app.errors import NotFound, ValidationError
@@ -100,6 +101,16 @@ def session_json(session: Session, user: Any, *, agenda: bool = False) -> dict[s
             if policy.can_view_case(user, p.case)
         ]
     return out
+
+
+# What case_json reads of a case, loaded with a page of cases rather than case by case.
+CASE_JSON_LOADS = (
+    joinedload(Case.presenter),
+    selectinload(Case.topics),
+    selectinload(Case.presentations).joinedload(CasePresentation.session),
+    selectinload(Case.follow_ups),
+    selectinload(Case.review_comments).joinedload(ReviewComment.author),
+)
 
 
 def case_json(case: Case, user: Any) -> dict[str, Any]:
@@ -467,6 +478,7 @@ def list_cases() -> Any:
         stmt.order_by(Case.updated_at.desc(), Case.id.desc())
         .offset((page - 1) * per_page)
         .limit(per_page)
+        .options(*CASE_JSON_LOADS)
     )
     return jsonify(paginated([case_json(c, user) for c in cases], total, page, per_page))
 

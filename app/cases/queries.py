@@ -10,12 +10,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from app.auth import policy
 from app.auth.policy import visible_case_clause
-from app.cases.models import Case, CasePresentation
+from app.cases.models import Case, CasePresentation, ReviewComment
 from app.errors import NotFound
 from app.extensions import db
 from app.programs.models import Program, Session
@@ -73,9 +74,33 @@ def session_agenda(user: Any, session: Session) -> list[AgendaItem]:
     ]
 
 
-def get_visible_case(user: Any, case_id: int) -> Case:
-    """The case with this id if `user` may see it; otherwise NotFound, the same either way."""
-    case = db.session.get(Case, case_id)
+# What the case page reads of the case, and of each case of the patient's thread: loaded
+# with it in a fixed number of queries, however many recommendations, annotations,
+# sessions and outcomes it has.
+CASE_PAGE_LOADS = (
+    joinedload(Case.presenter),
+    selectinload(Case.topics),
+    selectinload(Case.presentations).joinedload(CasePresentation.session),
+    selectinload(Case.recommendations).options(
+        joinedload(Recommendation.author),
+        selectinload(Recommendation.annotations).joinedload(Annotation.author),
+        selectinload(Recommendation.outcomes).joinedload(Outcome.case),
+    ),
+    selectinload(Case.outcomes).joinedload(Outcome.recommendation),
+    selectinload(Case.follow_ups),
+    selectinload(Case.review_comments).joinedload(ReviewComment.author),
+)
+
+
+def get_visible_case(user: Any, case_id: int, *, loads: Iterable[Any] = ()) -> Case:
+    """The case with this id if `user` may see it; otherwise NotFound, the same either way.
+    `loads` are loader options for what the caller will read of it."""
+    loads = tuple(loads)
+    case = (
+        db.session.scalar(select(Case).where(Case.id == case_id).options(*loads))
+        if loads
+        else db.session.get(Case, case_id)
+    )
     if case is None:
         raise NotFound("No such case.")
     policy.require_view_case(user, case)
@@ -226,11 +251,17 @@ def case_thread(user: Any, case: Case) -> list[Case]:
     root = case
     while root.follows is not None and policy.can_view_case(user, root.follows):
         root = root.follows
-    thread, queue = [], [root]
-    while queue:
-        current = queue.pop(0)
-        thread.append(current)
-        queue.extend(c for c in current.follow_ups if policy.can_view_case(user, c))
+    thread, generation = [], [root]
+    while generation:
+        thread.extend(generation)
+        # One set of queries per generation of follow-ups, not per case (the page's own
+        # case came with them already).
+        ids = [c.id for c in generation if "follow_ups" in sa.inspect(c).unloaded]
+        if ids:
+            db.session.scalars(select(Case).where(Case.id.in_(ids)).options(*CASE_PAGE_LOADS)).all()
+        generation = [
+            c for current in generation for c in current.follow_ups if policy.can_view_case(user, c)
+        ]
     return thread
 
 

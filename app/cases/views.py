@@ -35,6 +35,7 @@ from app.cases.forms import (
 )
 from app.cases.models import Case, CaseStatus
 from app.cases.queries import (
+    CASE_PAGE_LOADS,
     can_see_review,
     case_page,
     case_timeline,
@@ -51,6 +52,7 @@ from app.errors import NotFound, PermissionDenied, ValidationError
 from app.extensions import db
 from app.inputs import id_value
 from app.pagination import page_number, paginate
+from app.practices.queries import practices_citing_each
 from app.programs.models import Program, Session
 from app.programs.operations import find_program, topic_texts
 from app.recommendations.models import Adoption, PatientStatus, RecommendationStatus
@@ -163,7 +165,7 @@ def _new_topic_texts(names: list[str]) -> dict[str, str]:
 @login_required
 def case(case_id: int) -> Any:
     user = _user()
-    case = get_visible_case(user, case_id)
+    case = get_visible_case(user, case_id, loads=CASE_PAGE_LOADS)
     page = case_page(user, case)
     drafts = [
         r
@@ -182,6 +184,7 @@ def case(case_id: int) -> Any:
         today=date.today(),
         drafts=drafts,
         overrides=overrides,
+        cited_by=practices_citing_each(page.recommendations, user),
         review_comments=case.review_comments if can_see_review(user, case) else [],
         timeline=case_timeline(user, case, url_for=url_for),
         can_edit=policy.can_edit_case(user, case),
