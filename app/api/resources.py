@@ -315,7 +315,10 @@ def list_sessions(slug: str) -> Any:
     stmt = select(Session).where(Session.program_id == program.id)
     total = db.session.scalar(select(func.count()).select_from(stmt.subquery()))
     sessions = db.session.scalars(
-        stmt.order_by(Session.date.desc()).offset((page - 1) * per_page).limit(per_page)
+        stmt.order_by(Session.date.desc())
+        .offset((page - 1) * per_page)
+        .limit(per_page)
+        .options(selectinload(Session.topics))
     )
     return jsonify(
         paginated([session_json(s, api_user()) for s in sessions], total, page, per_page)
@@ -359,7 +362,14 @@ def create_session_endpoint(slug: str, payload: dict[str, Any]) -> Any:
     response=SESSION,
 )
 def read_session(session_id: int) -> Any:
-    return jsonify(session_json(_session(session_id), api_user(), agenda=True))
+    session = _session(session_id)
+    # The agenda's cases in one query, not one per case.
+    db.session.scalars(
+        select(CasePresentation)
+        .where(CasePresentation.session_id == session.id)
+        .options(joinedload(CasePresentation.case))
+    ).all()
+    return jsonify(session_json(session, api_user(), agenda=True))
 
 
 @SPEC.operation(
@@ -588,11 +598,17 @@ def case_action(case_id: int, payload: dict[str, Any]) -> Any:
 )
 def list_recommendations(case_id: int) -> Any:
     user = api_user()
-    recs = [
-        recommendation_json(r)
-        for r in _case(case_id).recommendations
-        if policy.can_view_recommendation(user, r)
-    ]
+    case = _case(case_id)
+    loaded = db.session.scalars(
+        select(Recommendation)
+        .where(Recommendation.case_id == case.id)
+        .options(
+            joinedload(Recommendation.author),
+            selectinload(Recommendation.annotations).joinedload(Annotation.author),
+        )
+        .order_by(Recommendation.position)
+    ).all()
+    recs = [recommendation_json(r) for r in loaded if policy.can_view_recommendation(user, r)]
     return jsonify(one_page(recs))
 
 

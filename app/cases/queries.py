@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -230,6 +229,10 @@ def review_queue_stmt(user: Any, statuses: Iterable[Any]) -> Any:
     return (
         select(Case)
         .where(Case.status.in_(list(statuses)), Case.program_id.in_(ids))
+        .options(  # what the queue shows of each case
+            joinedload(Case.presenter),
+            selectinload(Case.presentations).joinedload(CasePresentation.session),
+        )
         .order_by(Case.submitted_at.asc().nulls_last(), Case.id)
     )
 
@@ -248,20 +251,24 @@ class TimelineEntry:
 
 def case_thread(user: Any, case: Case) -> list[Case]:
     """The patient's presentations that `user` may see: the first, then each follow-up."""
+    # Two recursive queries fetch the whole family (earlier presentations, then everything
+    # that follows the first), with what the page reads of each, however long the story.
+    up = select(Case.id, Case.follows_id).where(Case.id == case.id).cte("earlier", recursive=True)
+    up = up.union(select(Case.id, Case.follows_id).join(up, Case.id == up.c.follows_id))
+    db.session.scalars(select(Case).where(Case.id.in_(select(up.c.id)))).all()
     root = case
     while root.follows is not None and policy.can_view_case(user, root.follows):
         root = root.follows
-    thread, generation = [], [root]
-    while generation:
-        thread.extend(generation)
-        # One set of queries per generation of follow-ups, not per case (the page's own
-        # case came with them already).
-        ids = [c.id for c in generation if "follow_ups" in sa.inspect(c).unloaded]
-        if ids:
-            db.session.scalars(select(Case).where(Case.id.in_(ids)).options(*CASE_PAGE_LOADS)).all()
-        generation = [
-            c for current in generation for c in current.follow_ups if policy.can_view_case(user, c)
-        ]
+    down = select(Case.id).where(Case.id == root.id).cte("later", recursive=True)
+    down = down.union(select(Case.id).join(down, Case.follows_id == down.c.id))
+    db.session.scalars(
+        select(Case).where(Case.id.in_(select(down.c.id))).options(*CASE_PAGE_LOADS)
+    ).all()
+    thread, queue = [], [root]
+    while queue:
+        current = queue.pop(0)
+        thread.append(current)
+        queue.extend(c for c in current.follow_ups if policy.can_view_case(user, c))
     return thread
 
 

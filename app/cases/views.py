@@ -45,7 +45,7 @@ from app.cases.queries import (
     review_queue_stmt,
 )
 from app.deid.gate import ACCEPT_REASONS, IdentifiersFound
-from app.deid.operations import overrides_for
+from app.deid.operations import overrides_for, overrides_for_each
 from app.deid.web import acceptances_from_form, build_panels, renamed
 from app.diagnostics import describe_error
 from app.errors import NotFound, PermissionDenied, ValidationError
@@ -528,7 +528,7 @@ def review_queue() -> Any:
     return render_template(
         "cases/review_queue.html",
         pager=pager,
-        overrides={c.id: overrides_for("cases", c.id) for c in pager.items},
+        overrides=overrides_for_each("cases", [c.id for c in pager.items]),
         ready=[c for c in ready if not c.presentations],
         scheduled=[c for c in ready if c.presentations],
         returned=returned,
