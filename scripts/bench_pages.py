@@ -285,6 +285,21 @@ def markdown(results: list[Result], sizes: dict[str, Any], args: argparse.Namesp
     return "\n".join(lines) + "\n"
 
 
+def write_section(path: Path, label: str, body: str) -> None:
+    """Put the table in `path` as the section for this database and size: replaced when the
+    file has one already, added at the end otherwise (so notes written around it stay)."""
+    start, end = f"<!-- bench_pages: {label} -->", "<!-- /bench_pages -->"
+    section = f"{start}\n### {label}\n\n{body}{end}\n"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Page and API benchmark\n"
+    if start in text:
+        before, _, rest = text.partition(start)
+        text = before + section + "\n" + rest.partition(end)[2].lstrip("\n")
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
 def table(results: list[Result]) -> str:
     header = f"{'route':<58} {'role':<11} {'status':>7} {'p50':>8} {'p95':>8} {'p99':>8} {'SQL':>7}"
     out = [header, "-" * len(header)]
@@ -324,9 +339,9 @@ def main(argv: list[str] | None = None) -> None:
     results, sizes = run(args)
     print(table(results))
     if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(markdown(results, sizes, args), encoding="utf-8")
-        print(f"Written to {args.out}.")
+        label = f"{sizes['database']}, {sizes.get('cases', 0):,} cases"
+        write_section(args.out, label, markdown(results, sizes, args))
+        print(f"Written to {args.out} (section '{label}').")
 
 
 if __name__ == "__main__":
