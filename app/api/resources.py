@@ -363,12 +363,15 @@ def create_session_endpoint(slug: str, payload: dict[str, Any]) -> Any:
 )
 def read_session(session_id: int) -> Any:
     session = _session(session_id)
-    # The agenda's cases in one query, not one per case.
-    db.session.scalars(
-        select(CasePresentation)
-        .where(CasePresentation.session_id == session.id)
-        .options(joinedload(CasePresentation.case))
-    ).all()
+    # The agenda with its cases in one query, not one per case.
+    session = db.session.scalars(
+        select(Session)
+        .where(Session.id == session.id)
+        .options(
+            selectinload(Session.topics),
+            selectinload(Session.presentations).joinedload(CasePresentation.case),
+        )
+    ).one()
     return jsonify(session_json(session, api_user(), agenda=True))
 
 

@@ -255,13 +255,13 @@ def case_thread(user: Any, case: Case) -> list[Case]:
     # that follows the first), with what the page reads of each, however long the story.
     up = select(Case.id, Case.follows_id).where(Case.id == case.id).cte("earlier", recursive=True)
     up = up.union(select(Case.id, Case.follows_id).join(up, Case.id == up.c.follows_id))
-    db.session.scalars(select(Case).where(Case.id.in_(select(up.c.id)))).all()
+    earlier = db.session.scalars(select(Case).where(Case.id.in_(select(up.c.id)))).all()
     root = case
     while root.follows is not None and policy.can_view_case(user, root.follows):
         root = root.follows
     down = select(Case.id).where(Case.id == root.id).cte("later", recursive=True)
     down = down.union(select(Case.id).join(down, Case.follows_id == down.c.id))
-    db.session.scalars(
+    family = db.session.scalars(
         select(Case).where(Case.id.in_(select(down.c.id))).options(*CASE_PAGE_LOADS)
     ).all()
     thread, queue = [], [root]
@@ -269,6 +269,8 @@ def case_thread(user: Any, case: Case) -> list[Case]:
         current = queue.pop(0)
         thread.append(current)
         queue.extend(c for c in current.follow_ups if policy.can_view_case(user, c))
+    # (earlier and family hold the loaded rows until here: the session keeps them weakly)
+    del earlier, family
     return thread
 
 
