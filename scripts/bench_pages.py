@@ -336,7 +336,13 @@ def main(argv: list[str] | None = None) -> None:
         parser.error("--repeat must be 1 or more")
     if not args.index_dir.is_dir():
         parser.error(f"--index-dir: no folder at {args.index_dir}")
-    results, sizes = run(args)
+    from sqlalchemy.exc import ArgumentError, OperationalError
+
+    try:
+        results, sizes = run(args)
+    except (ArgumentError, OperationalError) as exc:
+        problem = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        parser.error(f"--database-url: cannot use the database ({problem})")
     print(table(results))
     if args.out:
         label = f"{sizes['database']}, {sizes.get('cases', 0):,} cases"

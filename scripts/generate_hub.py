@@ -1145,16 +1145,28 @@ def main(argv: list[str] | None = None) -> None:
             f"--corpus: no corpus file at {args.corpus} (the shared corpus of de-identified"
             " documents, JSON Lines with ref, specialty, title, summary, body, keywords)"
         )
+    from sqlalchemy import text
+    from sqlalchemy.exc import ArgumentError, OperationalError
+
     from app import create_app
 
-    app = create_app(
-        {
-            "SQLALCHEMY_DATABASE_URI": args.database_url,
-            "CASEBOOK_INDEX_DIR": str(args.index_dir),
-            "CASEBOOK_SEARCH_APPLY": "off",  # indexed once at the end, not during the load
-            "SECRET_KEY": "generate-hub",
-        }
-    )
+    try:
+        app = create_app(
+            {
+                "SQLALCHEMY_DATABASE_URI": args.database_url,
+                "CASEBOOK_INDEX_DIR": str(args.index_dir),
+                "CASEBOOK_SEARCH_APPLY": "off",  # indexed once at the end, not during the load
+                "SECRET_KEY": "generate-hub",
+            }
+        )
+        with app.app_context():
+            from app.extensions import db
+
+            db.session.execute(text("SELECT 1"))
+            db.session.remove()
+    except (ArgumentError, OperationalError) as exc:
+        problem = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        parser.error(f"--database-url: cannot open the database ({problem})")
     plan = Plan(args.cases)
     print(
         f"Generating a hub of {plan.cases:,} cases, {plan.recommendations:,} recommendations,"
