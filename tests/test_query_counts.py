@@ -35,6 +35,7 @@ class Hub:
     users: dict[str, object]
     slug: str
     session_number: int
+    session_id: int
     case_id: int
     term: str
 
@@ -111,7 +112,9 @@ def build_hub(make_user, n: int) -> Hub:
         "provider": make_user(Role.PROVIDER, programs=["program-0"]),
         "expert": experts[0],
     }
-    return Hub(users, "program-0", first_session.number, first_case.id, "blood pressure")
+    return Hub(
+        users, "program-0", first_session.number, first_session.id, first_case.id, "blood pressure"
+    )
 
 
 def _case(program, presenter, topics, label, follows=None):
@@ -147,6 +150,10 @@ def statements_per_page(app, client, hub: Hub, role: str) -> dict[str, int]:
         "practices": ("/practices", {}),
         "api cases": ("/api/v1/cases", bearer),
         "api case": (f"/api/v1/cases/{hub.case_id}", bearer),
+        "letter": (f"/cases/{hub.case_id}/letter", {}),
+        "api recommendations": (f"/api/v1/cases/{hub.case_id}/recommendations", bearer),
+        "api sessions": (f"/api/v1/programs/{hub.slug}/sessions", bearer),
+        "api session": (f"/api/v1/sessions/{hub.session_id}", bearer),
     }
     seen = [0]
 
