@@ -397,7 +397,7 @@ class Generator:
         self.hub = Hub()
         self._pools: dict[int, list[Document]] = {}
 
-    # -- helpers
+    # -- plumbing
 
     def _bar(self, length: int, label: str) -> Any:
         if not self.progress:
