@@ -9,6 +9,7 @@ from typing import Any
 
 from flask import jsonify, request, url_for
 from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload, selectinload
 
 from app.api.base import (
     PAGING,
@@ -33,7 +34,7 @@ from app.api.spec import Query
 from app.auth import policy
 from app.auth.models import User
 from app.cases import lifecycle
-from app.cases.models import Case, CasePresentation, CaseStatus
+from app.cases.models import Case, CasePresentation, CaseStatus, ReviewComment
 from app.cases.operations import CaseData, content_of
 from app.deid.gate import parse_acceptances, scan_fields
 from app.errors import NotFound, ValidationError
@@ -100,6 +101,16 @@ def session_json(session: Session, user: Any, *, agenda: bool = False) -> dict[s
             if policy.can_view_case(user, p.case)
         ]
     return out
+
+
+# What case_json reads of a case, loaded with a page of cases rather than case by case.
+CASE_JSON_LOADS = (
+    joinedload(Case.presenter),
+    selectinload(Case.topics),
+    selectinload(Case.presentations).joinedload(CasePresentation.session),
+    selectinload(Case.follow_ups),
+    selectinload(Case.review_comments).joinedload(ReviewComment.author),
+)
 
 
 def case_json(case: Case, user: Any) -> dict[str, Any]:
@@ -304,7 +315,10 @@ def list_sessions(slug: str) -> Any:
     stmt = select(Session).where(Session.program_id == program.id)
     total = db.session.scalar(select(func.count()).select_from(stmt.subquery()))
     sessions = db.session.scalars(
-        stmt.order_by(Session.date.desc()).offset((page - 1) * per_page).limit(per_page)
+        stmt.order_by(Session.date.desc())
+        .offset((page - 1) * per_page)
+        .limit(per_page)
+        .options(selectinload(Session.topics))
     )
     return jsonify(
         paginated([session_json(s, api_user()) for s in sessions], total, page, per_page)
@@ -348,7 +362,17 @@ def create_session_endpoint(slug: str, payload: dict[str, Any]) -> Any:
     response=SESSION,
 )
 def read_session(session_id: int) -> Any:
-    return jsonify(session_json(_session(session_id), api_user(), agenda=True))
+    session = _session(session_id)
+    # The agenda with its cases in one query, not one per case.
+    session = db.session.scalars(
+        select(Session)
+        .where(Session.id == session.id)
+        .options(
+            selectinload(Session.topics),
+            selectinload(Session.presentations).joinedload(CasePresentation.case),
+        )
+    ).one()
+    return jsonify(session_json(session, api_user(), agenda=True))
 
 
 @SPEC.operation(
@@ -467,6 +491,7 @@ def list_cases() -> Any:
         stmt.order_by(Case.updated_at.desc(), Case.id.desc())
         .offset((page - 1) * per_page)
         .limit(per_page)
+        .options(*CASE_JSON_LOADS)
     )
     return jsonify(paginated([case_json(c, user) for c in cases], total, page, per_page))
 
@@ -576,11 +601,17 @@ def case_action(case_id: int, payload: dict[str, Any]) -> Any:
 )
 def list_recommendations(case_id: int) -> Any:
     user = api_user()
-    recs = [
-        recommendation_json(r)
-        for r in _case(case_id).recommendations
-        if policy.can_view_recommendation(user, r)
-    ]
+    case = _case(case_id)
+    loaded = db.session.scalars(
+        select(Recommendation)
+        .where(Recommendation.case_id == case.id)
+        .options(
+            joinedload(Recommendation.author),
+            selectinload(Recommendation.annotations).joinedload(Annotation.author),
+        )
+        .order_by(Recommendation.position)
+    ).all()
+    recs = [recommendation_json(r) for r in loaded if policy.can_view_recommendation(user, r)]
     return jsonify(one_page(recs))
 
 

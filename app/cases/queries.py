@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from app.auth import policy
 from app.auth.policy import visible_case_clause
-from app.cases.models import Case, CasePresentation
+from app.cases.models import Case, CasePresentation, ReviewComment
 from app.errors import NotFound
 from app.extensions import db
 from app.programs.models import Program, Session
@@ -73,9 +73,33 @@ def session_agenda(user: Any, session: Session) -> list[AgendaItem]:
     ]
 
 
-def get_visible_case(user: Any, case_id: int) -> Case:
-    """The case with this id if `user` may see it; otherwise NotFound, the same either way."""
-    case = db.session.get(Case, case_id)
+# What the case page reads of the case, and of each case of the patient's thread: loaded
+# with it in a fixed number of queries, however many recommendations, annotations,
+# sessions and outcomes it has.
+CASE_PAGE_LOADS = (
+    joinedload(Case.presenter),
+    selectinload(Case.topics),
+    selectinload(Case.presentations).joinedload(CasePresentation.session),
+    selectinload(Case.recommendations).options(
+        joinedload(Recommendation.author),
+        selectinload(Recommendation.annotations).joinedload(Annotation.author),
+        selectinload(Recommendation.outcomes).joinedload(Outcome.case),
+    ),
+    selectinload(Case.outcomes).joinedload(Outcome.recommendation),
+    selectinload(Case.follow_ups),
+    selectinload(Case.review_comments).joinedload(ReviewComment.author),
+)
+
+
+def get_visible_case(user: Any, case_id: int, *, loads: Iterable[Any] = ()) -> Case:
+    """The case with this id if `user` may see it; otherwise NotFound, the same either way.
+    `loads` are loader options for what the caller will read of it."""
+    loads = tuple(loads)
+    case = (
+        db.session.scalar(select(Case).where(Case.id == case_id).options(*loads))
+        if loads
+        else db.session.get(Case, case_id)
+    )
     if case is None:
         raise NotFound("No such case.")
     policy.require_view_case(user, case)
@@ -205,6 +229,10 @@ def review_queue_stmt(user: Any, statuses: Iterable[Any]) -> Any:
     return (
         select(Case)
         .where(Case.status.in_(list(statuses)), Case.program_id.in_(ids))
+        .options(  # what the queue shows of each case
+            joinedload(Case.presenter),
+            selectinload(Case.presentations).joinedload(CasePresentation.session),
+        )
         .order_by(Case.submitted_at.asc().nulls_last(), Case.id)
     )
 
@@ -223,14 +251,26 @@ class TimelineEntry:
 
 def case_thread(user: Any, case: Case) -> list[Case]:
     """The patient's presentations that `user` may see: the first, then each follow-up."""
+    # Two recursive queries fetch the whole family (earlier presentations, then everything
+    # that follows the first), with what the page reads of each, however long the story.
+    up = select(Case.id, Case.follows_id).where(Case.id == case.id).cte("earlier", recursive=True)
+    up = up.union(select(Case.id, Case.follows_id).join(up, Case.id == up.c.follows_id))
+    earlier = db.session.scalars(select(Case).where(Case.id.in_(select(up.c.id)))).all()
     root = case
     while root.follows is not None and policy.can_view_case(user, root.follows):
         root = root.follows
+    down = select(Case.id).where(Case.id == root.id).cte("later", recursive=True)
+    down = down.union(select(Case.id).join(down, Case.follows_id == down.c.id))
+    family = db.session.scalars(
+        select(Case).where(Case.id.in_(select(down.c.id))).options(*CASE_PAGE_LOADS)
+    ).all()
     thread, queue = [], [root]
     while queue:
         current = queue.pop(0)
         thread.append(current)
         queue.extend(c for c in current.follow_ups if policy.can_view_case(user, c))
+    # (earlier and family hold the loaded rows until here: the session keeps them weakly)
+    del earlier, family
     return thread
 
 

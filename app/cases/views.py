@@ -35,6 +35,7 @@ from app.cases.forms import (
 )
 from app.cases.models import Case, CaseStatus
 from app.cases.queries import (
+    CASE_PAGE_LOADS,
     can_see_review,
     case_page,
     case_timeline,
@@ -44,13 +45,14 @@ from app.cases.queries import (
     review_queue_stmt,
 )
 from app.deid.gate import ACCEPT_REASONS, IdentifiersFound
-from app.deid.operations import overrides_for
+from app.deid.operations import overrides_for, overrides_for_each
 from app.deid.web import acceptances_from_form, build_panels, renamed
 from app.diagnostics import describe_error
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.extensions import db
 from app.inputs import id_value
 from app.pagination import page_number, paginate
+from app.practices.queries import practices_citing_each
 from app.programs.models import Program, Session
 from app.programs.operations import find_program, topic_texts
 from app.recommendations.models import Adoption, PatientStatus, RecommendationStatus
@@ -163,7 +165,7 @@ def _new_topic_texts(names: list[str]) -> dict[str, str]:
 @login_required
 def case(case_id: int) -> Any:
     user = _user()
-    case = get_visible_case(user, case_id)
+    case = get_visible_case(user, case_id, loads=CASE_PAGE_LOADS)
     page = case_page(user, case)
     drafts = [
         r
@@ -182,6 +184,7 @@ def case(case_id: int) -> Any:
         today=date.today(),
         drafts=drafts,
         overrides=overrides,
+        cited_by=practices_citing_each(page.recommendations, user),
         review_comments=case.review_comments if can_see_review(user, case) else [],
         timeline=case_timeline(user, case, url_for=url_for),
         can_edit=policy.can_edit_case(user, case),
@@ -525,7 +528,7 @@ def review_queue() -> Any:
     return render_template(
         "cases/review_queue.html",
         pager=pager,
-        overrides={c.id: overrides_for("cases", c.id) for c in pager.items},
+        overrides=overrides_for_each("cases", [c.id for c in pager.items]),
         ready=[c for c in ready if not c.presentations],
         scheduled=[c for c in ready if c.presentations],
         returned=returned,

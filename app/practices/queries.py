@@ -25,7 +25,11 @@ MIN_SESSIONS = 3  # a candidate group was given in at least this many different 
 
 
 def list_practices(status: str | None = None) -> list[BestPractice]:
-    stmt = select(BestPractice).order_by(BestPractice.updated_at.desc(), BestPractice.id.desc())
+    stmt = (
+        select(BestPractice)
+        .options(selectinload(BestPractice.topics))  # the list shows each one's topics
+        .order_by(BestPractice.updated_at.desc(), BestPractice.id.desc())
+    )
     if status:
         stmt = stmt.where(BestPractice.status == PracticeStatus(status))
     return list(db.session.scalars(stmt))
@@ -74,21 +78,23 @@ def visible_evidence(user: Any, practice: BestPractice) -> list[EvidenceLink]:
     return [link for link in practice.evidence if can_view_evidence(user, link)]
 
 
+# What `can_view_evidence` reads of a link, loaded with the links rather than one by one.
+EVIDENCE_TARGETS = (
+    selectinload(EvidenceLink.session).selectinload(Session.program),
+    selectinload(EvidenceLink.case).selectinload(Case.program),
+    selectinload(EvidenceLink.recommendation)
+    .selectinload(Recommendation.case)
+    .selectinload(Case.program),
+)
+
+
 def visible_evidence_counts(user: Any, practices: Iterable[BestPractice]) -> dict[int, int]:
     """How many evidence links of each practice the user may see (for lists), by id."""
     practices = list(practices)
     ids = [p.id for p in practices]
     links = (
         db.session.scalars(
-            select(EvidenceLink)
-            .where(EvidenceLink.practice_id.in_(ids))
-            .options(
-                selectinload(EvidenceLink.session).selectinload(Session.program),
-                selectinload(EvidenceLink.case).selectinload(Case.program),
-                selectinload(EvidenceLink.recommendation)
-                .selectinload(Recommendation.case)
-                .selectinload(Case.program),
-            )
+            select(EvidenceLink).where(EvidenceLink.practice_id.in_(ids)).options(*EVIDENCE_TARGETS)
         )
         if ids
         else []
@@ -226,9 +232,33 @@ def practices_citing(obj: Session | Case | Recommendation, user: Any = None) -> 
             .order_by(BestPractice.title)
         )
         return list(db.session.scalars(stmt))
-    links = db.session.scalars(select(EvidenceLink).where(clause)).all()
-    seen = {link.practice.id: link.practice for link in links if can_view_evidence(user, link)}
-    return sorted(seen.values(), key=lambda p: (p.title, p.id))
+    return _visible_citers(select(EvidenceLink).where(clause), user).get(None, [])
+
+
+def practices_citing_each(
+    recommendations: Sequence[Recommendation], user: Any
+) -> dict[int, list[BestPractice]]:
+    """`practices_citing(r, user)` for each of `recommendations`, by id, in one query."""
+    ids = [r.id for r in recommendations]
+    if not ids:
+        return {}
+    stmt = select(EvidenceLink).where(EvidenceLink.recommendation_id.in_(ids))
+    return _visible_citers(stmt, user, by=lambda link: link.recommendation_id)
+
+
+def _visible_citers(stmt: Any, user: Any, by: Any = None) -> dict[Any, list[BestPractice]]:
+    """The practices of the links `stmt` selects that `user` may see, by `by(link)`."""
+    links = db.session.scalars(
+        stmt.options(selectinload(EvidenceLink.practice), *EVIDENCE_TARGETS)
+    ).all()
+    groups: dict[Any, dict[int, BestPractice]] = {}
+    for link in links:
+        if can_view_evidence(user, link):
+            key = by(link) if by else None
+            groups.setdefault(key, {})[link.practice.id] = link.practice
+    return {
+        key: sorted(found.values(), key=lambda p: (p.title, p.id)) for key, found in groups.items()
+    }
 
 
 # ---------------------------------------------------------------- emerging practices

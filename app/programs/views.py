@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from sqlalchemy import select
 
 from app.auth import policy
 from app.auth.policy import Permission, permission_required
@@ -96,12 +97,16 @@ def session(slug: str, number: int) -> Any:
     agenda = session_agenda(_user(), session)
     schedulable = []
     if policy.can(_user(), Permission.MANAGE_SESSIONS, program):
-        from app.cases.models import CaseStatus
+        from app.cases.models import Case, CaseStatus
 
         on_agenda = {item.case.id for item in agenda}
-        schedulable = [
-            c for c in program.cases if c.status is CaseStatus.APPROVED and c.id not in on_agenda
-        ]
+        # The program's approved cases only, not every case it ever had.
+        approved = db.session.scalars(
+            select(Case)
+            .where(Case.program_id == program.id, Case.status == CaseStatus.APPROVED)
+            .order_by(Case.id)
+        )
+        schedulable = [c for c in approved if c.id not in on_agenda]
     return render_template(
         "programs/session.html",
         program=program,

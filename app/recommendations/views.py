@@ -8,10 +8,12 @@ from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from sqlalchemy.orm import selectinload
 
 from app.auth import policy
 from app.auth.policy import Permission, permission_required
 from app.cases import lifecycle
+from app.cases.models import Case, CasePresentation
 from app.cases.queries import get_visible_case
 from app.cases.views import show_refusal
 from app.content.diff import word_diff
@@ -330,7 +332,11 @@ def annotate_view(recommendation_id: int) -> Any:
 def letter(case_id: int) -> Any:
     """The presenter's printable letter: program, session, title, question, recommendations.
     Built from those parts only, so no other patient detail can appear on it."""
-    case = get_visible_case(_user(), case_id)
+    loads = (  # one query each for the recommendations with their authors, and the sessions
+        selectinload(Case.recommendations).joinedload(Recommendation.author),
+        selectinload(Case.presentations).joinedload(CasePresentation.session),
+    )
+    case = get_visible_case(_user(), case_id, loads=loads)
     published = [r for r in case.recommendations if r.status is RecommendationStatus.PUBLISHED]
     presented = [p.session for p in case.presentations if p.presented] or case.sessions
     return render_template(

@@ -1,0 +1,107 @@
+"""scripts/generate_hub.py: the same seed and size build the same hub."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import delete, func, select, text
+
+from app.cases.models import Case
+from app.extensions import db
+
+SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "generate_hub.py"
+SPECIALTIES = ["Cardiovascular / Pulmonary", "Neurology", "Urology", "Nephrology", "Orthopedic"]
+
+
+def load_generator():
+    spec = importlib.util.spec_from_file_location("generate_hub", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("generate_hub", module)  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_corpus(path: Path) -> Path:
+    """A few documents shaped like the shared corpus, one with a name for the gate to find."""
+    with path.open("w", encoding="utf-8") as fh:
+        for n in range(15):
+            specialty = SPECIALTIES[n % len(SPECIALTIES)]
+            body = (
+                f"HISTORY OF PRESENT ILLNESS: Mr. Oswin Peabody, 58, came with symptom {n}."
+                "\n\nPHYSICAL EXAMINATION: Alert and oriented. Lungs clear."
+                f"\n\nASSESSMENT: Condition {n} is stable. Blood pressure is controlled."
+                "\n\nPLAN: Start the usual first-line treatment. Review labs in four weeks."
+                " Refer if there is no response."
+            )
+            record = {
+                "ref": f"doc-{n:03d}",
+                "specialty": specialty,
+                "title": f"Consult for condition {n}",
+                "summary": f"Condition {n} with poor control despite treatment.",
+                "body": body,
+                "keywords": [f"condition {n}", "hypertension", f"chronic condition {n}"],
+            }
+            fh.write(json.dumps(record) + "\n")
+    return path
+
+
+def empty_database() -> None:
+    db.session.remove()
+    with db.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            tables = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
+            conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        else:
+            for table in reversed(db.metadata.sorted_tables):
+                conn.execute(delete(table))
+
+
+@pytest.mark.app_config(CASEBOOK_SEARCH_APPLY="off")
+def test_the_same_seed_builds_the_same_hub(app, tmp_path):
+    generator = load_generator()
+    corpus = write_corpus(tmp_path / "corpus.jsonl")
+    options = {"seed": 7, "batch": 10, "index": False, "echo": lambda *_: None, "progress": False}
+
+    first = generator.generate(app, corpus, 30, **options)
+    dump = list(generator.canonical_dump())
+    empty_database()
+    second = generator.generate(app, corpus, 30, **options)
+
+    assert second == first
+    assert list(generator.canonical_dump()) == dump
+    assert first["cases"] == 30 and first["follow-ups"] > 0
+    assert first["recommendations"] == 90 and first["annotations"] == 60
+    # Through the operations: each case has its audit event and its outbox row, and the
+    # name in the documents was redacted before it reached the gate.
+    assert any(line.startswith('["audit", "case.created", 30]') for line in dump)
+    assert any(line.startswith('["outbox", "case"') for line in dump)
+    assert not any("Peabody" in line for line in dump)
+    assert db.session.scalar(select(func.count()).select_from(Case)) == 30
+
+
+@pytest.mark.app_config(CASEBOOK_SEARCH_APPLY="off")
+def test_another_seed_builds_another_hub(app, tmp_path):
+    generator = load_generator()
+    corpus = write_corpus(tmp_path / "corpus.jsonl")
+    options = {"batch": 10, "index": False, "echo": lambda *_: None, "progress": False}
+
+    generator.generate(app, corpus, 30, seed=1, **options)
+    dump = list(generator.canonical_dump())
+    empty_database()
+    generator.generate(app, corpus, 30, seed=2, **options)
+
+    assert list(generator.canonical_dump()) != dump
+
+
+def test_a_missing_corpus_is_named(tmp_path, capsys):
+    generator = load_generator()
+    missing = tmp_path / "nowhere.jsonl"
+    with pytest.raises(SystemExit):
+        generator.main(
+            ["--corpus", str(missing), "--database-url", "sqlite://", "--index-dir", str(tmp_path)]
+        )
+    assert "--corpus: no corpus file at" in capsys.readouterr().err

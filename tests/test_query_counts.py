@@ -1,0 +1,203 @@
+"""SQL statements per request do not grow with the data: the main pages and API lists run
+as many statements on a small hub as on one with several times more of everything (more
+programs, sessions, cases, recommendations per case, annotations, follow-ups, practices).
+An N+1 (a query per row shown) makes the larger count higher. Counts, never timings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pytest
+from flask import g
+from sqlalchemy import event
+
+from app.auth.models import Role
+from app.auth.operations import create_token
+from app.cases.models import CaseStatus
+from app.cases.operations import CaseData, create_case, schedule
+from app.extensions import db
+from app.practices.operations import add_evidence, propose_from_recommendations, take_stance
+from app.programs.operations import create_program, create_session, create_topic
+from app.recommendations.operations import (
+    add_recommendation,
+    annotate,
+    edit_recommendation,
+    record_outcome,
+)
+from tests.conftest import sign_in
+
+START = date(2024, 1, 8)
+
+
+@dataclass
+class Hub:
+    users: dict[str, object]
+    slug: str
+    session_number: int
+    session_id: int
+    case_id: int
+    term: str
+
+
+def build_hub(make_user, n: int) -> Hub:
+    """n programs (and a private one), each with n sessions of n cases (n recommendations
+    each, edited once, with n annotations each), a follow-up of every case with outcomes,
+    n practices."""
+    experts = [make_user(Role.EXPERT) for _ in range(n)]
+    providers = [make_user(Role.PROVIDER) for _ in range(n)]
+    topics = [create_topic(f"Condition {i}", synonyms=[f"Disorder {i}"]).name for i in range(n)]
+    topics.append(create_topic("Hypertension").name)
+    create_program("members-only", "Members only", private=True)
+    first_case = first_session = None
+    recommendations = []
+    for p in range(n):
+        program = create_program(f"program-{p}", f"Program {p}")
+        for s in range(n):
+            session = create_session(
+                program,
+                START + timedelta(weeks=s + p),
+                didactic_topic="Blood pressure targets",
+                didactic_presenter=experts[s % n].display_name,
+                attendance_count=10 + s,
+                topics=topics[: s + 1],
+            )
+            first_session = first_session or session
+            for c in range(n):
+                case = _case(program, providers[c % n], topics, f"{p}-{s}-{c}")
+                first_case = first_case or case
+                schedule(case, session, presented=True)
+                recs = []
+                for r in range(n):
+                    rec = add_recommendation(
+                        case,
+                        experts[r % n],
+                        f"Start treatment {r}; review blood pressure in four weeks.",
+                        "therapeutic",
+                        references=["Guideline, 2022"],
+                        publish=True,
+                        imported=True,
+                    )
+                    edit_recommendation(
+                        rec,
+                        body=rec.body + " Check kidney function.",
+                        category="therapeutic",
+                        references=rec.references,
+                        editor=experts[r % n],
+                        imported=True,
+                    )
+                    for a in range(n):
+                        annotate(rec, experts[a % n], "agree", f"Agree ({a}).", imported=True)
+                    recs.append(rec)
+                recommendations.extend(recs)
+                follow_up = _case(program, providers[c % n], topics, f"{p}-{s}-{c}-f", case)
+                schedule(follow_up, session, presented=True)
+                for rec in recs:
+                    record_outcome(follow_up, rec, "adopted", "improved", imported=True)
+    for i in range(n):
+        practice = propose_from_recommendations(
+            recommendations[i : i + n],
+            f"Practice {i}",
+            "Treat to target and review every four weeks.",
+            topics=topics[:n],
+            author=experts[0],
+        )
+        add_evidence(practice, first_session, note="Didactic.", added_by=experts[0])
+        add_evidence(practice, first_case, note="The case.", added_by=experts[0])
+        for expert in experts:
+            take_stance(practice, "endorse", expert=expert)
+    db.session.commit()
+    users = {
+        "admin": make_user(Role.ADMIN),
+        "provider": make_user(Role.PROVIDER, programs=["program-0"]),
+        "expert": experts[0],
+    }
+    return Hub(
+        users, "program-0", first_session.number, first_session.id, first_case.id, "blood pressure"
+    )
+
+
+def _case(program, presenter, topics, label, follows=None):
+    return create_case(
+        program,
+        CaseData(
+            title=f"Case {label}: hypertension despite two drugs",
+            question="Which drug would you add next?",
+            presentation="## History\n\nBlood pressure 160/95 on two drugs.",
+            age=58,
+            sex="female",
+            topics=topics,
+        ),
+        presenter=presenter,
+        status=CaseStatus.CLOSED,
+        follows=follows,
+        imported=True,
+    )
+
+
+def statements_per_page(app, client, hub: Hub, role: str) -> dict[str, int]:
+    user = hub.users[role]
+    sign_in(client, user)
+    token = create_token(user, "counts")
+    db.session.commit()
+    bearer = {"Authorization": f"Bearer {token}"}
+    pages = {
+        "home": ("/", {}),
+        "program": (f"/programs/{hub.slug}", {}),
+        "session": (f"/programs/{hub.slug}/sessions/{hub.session_number}", {}),
+        "case": (f"/cases/{hub.case_id}", {}),
+        "search": (f"/search?q={hub.term}", {}),
+        "practices": ("/practices", {}),
+        "api cases": ("/api/v1/cases", bearer),
+        "api case": (f"/api/v1/cases/{hub.case_id}", bearer),
+        "letter": (f"/cases/{hub.case_id}/letter", {}),
+        "api recommendations": (f"/api/v1/cases/{hub.case_id}/recommendations", bearer),
+        "api sessions": (f"/api/v1/programs/{hub.slug}/sessions", bearer),
+        "api session": (f"/api/v1/sessions/{hub.session_id}", bearer),
+    }
+    seen = [0]
+
+    def count(*_):
+        seen[0] += 1
+
+    def get(url, headers):
+        # As under a server: each request starts with an empty session and loads its user
+        # (the fixture's app context would otherwise keep both from request to request).
+        db.session.remove()
+        g.pop("_login_user", None)
+        return client.get(url, headers=headers).status_code
+
+    counts = {}
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        for name, (url, headers) in pages.items():
+            assert get(url, headers) == 200, name  # warm-up: the search index, caches
+            seen[0] = 0
+            assert get(url, headers) == 200, name
+            counts[name] = seen[0]
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    return counts
+
+
+@pytest.mark.parametrize("role", ["admin", "provider"])
+def test_statements_per_request_do_not_grow_with_the_data(app, make_user, role):
+    small = statements_per_page(app, app.test_client(), build_hub(make_user, 1), role)
+    db.session.remove()
+    g.pop("_login_user", None)
+    _empty()
+    larger = statements_per_page(app, app.test_client(), build_hub(make_user, 3), role)
+
+    assert larger == small
+
+
+def _empty() -> None:
+    from sqlalchemy import delete, text
+
+    with db.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            tables = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
+            conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        else:
+            for table in reversed(db.metadata.sorted_tables):
+                conn.execute(delete(table))
