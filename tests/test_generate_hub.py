@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import func, select
 
 from app.cases.models import Case
 from app.extensions import db
+from tests.support.database import empty_database
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "generate_hub.py"
 SPECIALTIES = ["Cardiovascular / Pulmonary", "Neurology", "Urology", "Nephrology", "Orthopedic"]
@@ -47,17 +48,6 @@ def write_corpus(path: Path) -> Path:
             }
             fh.write(json.dumps(record) + "\n")
     return path
-
-
-def empty_database() -> None:
-    db.session.remove()
-    with db.engine.begin() as conn:
-        if conn.dialect.name == "postgresql":
-            tables = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
-            conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-        else:
-            for table in reversed(db.metadata.sorted_tables):
-                conn.execute(delete(table))
 
 
 @pytest.mark.app_config(CASEBOOK_SEARCH_APPLY="off")

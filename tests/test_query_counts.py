@@ -26,6 +26,7 @@ from app.recommendations.operations import (
     record_outcome,
 )
 from tests.conftest import sign_in
+from tests.support.database import empty_database
 
 START = date(2024, 1, 8)
 
@@ -185,19 +186,7 @@ def test_statements_per_request_do_not_grow_with_the_data(app, make_user, role):
     small = statements_per_page(app, app.test_client(), build_hub(make_user, 1), role)
     db.session.remove()
     g.pop("_login_user", None)
-    _empty()
+    empty_database()
     larger = statements_per_page(app, app.test_client(), build_hub(make_user, 3), role)
 
     assert larger == small
-
-
-def _empty() -> None:
-    from sqlalchemy import delete, text
-
-    with db.engine.begin() as conn:
-        if conn.dialect.name == "postgresql":
-            tables = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
-            conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-        else:
-            for table in reversed(db.metadata.sorted_tables):
-                conn.execute(delete(table))
