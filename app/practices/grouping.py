@@ -7,21 +7,30 @@ Method (docs/practices.md has the measurements):
    "Narcan" and "naloxone", "HBsAg" and "hepatitis B" meet.
 2. Terms are weighted TF-IDF over the texts being grouped (sublinear tf, smoothed idf;
    concept tokens count 1.5 times, as in `similar_cases`), and each vector is L2-normalised.
-3. Average-linkage agglomerative clustering on cosine similarity merges the two closest groups
-   while their average similarity is at least the threshold. Two texts sharing a "cannot
-   link" key (the same case) never join: an expert does not repeat a recommendation within
-   one case, so two of a case's recommendations are two different ideas.
+3. Similar pairs come from one sparse product of the TF-IDF matrix (scikit-learn builds it):
+   every pair for a few thousand texts, and beyond that each text's nearest neighbours,
+   found through its less common terms, so the cost grows about linearly with the texts.
+4. Average-linkage agglomerative clustering over those pairs (a pair not found counts as 0)
+   merges the two closest groups while their average similarity is at least the threshold.
+   Two texts sharing a "cannot link" key (the same case) never join: an expert does not
+   repeat a recommendation within one case, so two of a case's recommendations are two
+   different ideas.
 
 Everything here is pure: callers pass texts and keys in, and get groups of indexes out.
 """
 
 from __future__ import annotations
 
-import math
+import heapq
 import re
 from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
 
 from app.search.analysis import CONCEPT_PREFIX, ClinicalAnalyzer, default_table
 
@@ -36,8 +45,14 @@ MARKUP = re.compile(r"[*_#>|`]+")
 LINK_TARGET = re.compile(r"\]\([^)]*\)")
 FIRST_SENTENCE = re.compile(r".+?(?:[.!?](?=\s)|$)", re.S)
 MAX_CHARS = 20_000
-
-Vector = dict[str, float]
+# Up to this many texts every pair is compared (one sparse product); beyond, each text keeps
+# its NEIGHBOURS nearest, found through the terms at most CANDIDATE_DF_SHARE of texts share.
+EXACT_BELOW = 3_000
+NEIGHBOURS = 20
+CANDIDATE_DF_SHARE = 0.005
+CANDIDATE_DF_MIN = 50
+CHUNK = 2_000
+SIM_FLOOR = 1e-9
 
 
 def analyzer_for(topics: Sequence[tuple[str, str, Sequence[str]]] = ()) -> ClinicalAnalyzer:
@@ -74,109 +89,188 @@ def terms(text: str, analyzer: ClinicalAnalyzer) -> Counter[str]:
     return bag
 
 
-def vectorise(bags: Sequence[Counter[str]]) -> list[Vector]:
-    """TF-IDF vectors, L2-normalised, with idf computed over `bags` themselves."""
-    n = len(bags)
-    df: Counter[str] = Counter()
-    for bag in bags:
-        df.update(bag.keys())
-    vectors = []
-    for bag in bags:
-        vector: Vector = {}
-        for term, tf in bag.items():
-            idf = math.log((1 + n) / (1 + df[term])) + 1
-            weight = (1 + math.log(tf)) * idf
-            if term.startswith(CONCEPT_PREFIX):
-                weight *= CONCEPT_WEIGHT
-            vector[term] = weight
-        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
-        vectors.append({t: w / norm for t, w in vector.items()})
-    return vectors
+def vectorise(bags: Sequence[Counter[str]]) -> sparse.csr_matrix:
+    """TF-IDF rows (sublinear tf, smoothed idf over `bags` themselves), L2-normalised.
+
+    Concept tokens count CONCEPT_WEIGHT times: a shared concept says more than a shared stem."""
+    if not bags or not any(bags):
+        return sparse.csr_matrix((len(bags), 0), dtype=np.float64)
+    vectorizer = TfidfVectorizer(
+        analyzer=_elements, sublinear_tf=True, smooth_idf=True, norm=None, lowercase=False
+    )
+    matrix = vectorizer.fit_transform(bags).tocsr()
+    concept = np.char.startswith(vectorizer.get_feature_names_out().astype(str), CONCEPT_PREFIX)
+    scale = np.where(concept, CONCEPT_WEIGHT, 1.0)
+    return normalize(matrix @ sparse.diags(scale), norm="l2").tocsr()
 
 
-def cosine(a: Vector, b: Vector) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+def _elements(bag: Counter[str]) -> list[str]:
+    return list(bag.elements())
 
 
-def similarity_matrix(vectors: Sequence[Vector]) -> list[list[float]]:
-    n = len(vectors)
-    sims = [[0.0] * n for _ in range(n)]
-    for i in range(n):
-        sims[i][i] = 1.0
-        for j in range(i + 1, n):
-            sims[i][j] = sims[j][i] = cosine(vectors[i], vectors[j])
-    return sims
+def cosine(a: sparse.csr_matrix, b: sparse.csr_matrix) -> float:
+    """Cosine of two L2-normalised rows."""
+    return float(a.multiply(b).sum())
+
+
+@dataclass(frozen=True)
+class Edges:
+    """Pairs of texts (i < j) with their cosine similarity, as three parallel arrays."""
+
+    left: np.ndarray
+    right: np.ndarray
+    sims: np.ndarray
+
+
+def neighbours(
+    vectors: sparse.csr_matrix,
+    *,
+    k: int = NEIGHBOURS,
+    exact_below: int = EXACT_BELOW,
+    chunk: int = CHUNK,
+) -> Edges:
+    """Similar pairs: every pair with a positive cosine for up to `exact_below` texts; beyond,
+    each text's `k` nearest neighbours.
+
+    Candidates come from the terms that at most CANDIDATE_DF_SHARE of the texts use (a term
+    in thousands of texts pairs everything with everything: the cost would grow with the
+    square of the texts); their cosines are then computed on the whole vectors."""
+    n = vectors.shape[0]
+    if n < 2:
+        empty = np.zeros(0, dtype=np.int64)
+        return Edges(empty, empty, np.zeros(0))
+    if n <= exact_below:
+        sims = sparse.triu(vectors @ vectors.T, k=1).tocoo()
+        keep = sims.data > SIM_FLOOR
+        return Edges(sims.row[keep], sims.col[keep], sims.data[keep])
+    df = np.bincount(vectors.indices, minlength=vectors.shape[1])
+    rare = np.flatnonzero(df <= max(CANDIDATE_DF_MIN, CANDIDATE_DF_SHARE * n))
+    candidates = vectors[:, rare].tocsr()
+    transposed = candidates.T.tocsr()
+    left, right = [], []
+    for start in range(0, n, chunk):
+        block = (candidates[start : start + chunk] @ transposed).tocsr()
+        rows = np.repeat(np.arange(block.shape[0]), np.diff(block.indptr)) + start
+        cols, scores = block.indices, block.data
+        other = cols != rows
+        rows, cols, scores = rows[other], cols[other], scores[other]
+        order = np.lexsort((-scores, rows))
+        rows, cols = rows[order], cols[order]
+        counts = np.bincount(rows - start, minlength=block.shape[0])
+        firsts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+        rank = np.arange(len(rows)) - firsts[rows - start]
+        top = rank < k
+        left.append(rows[top])
+        right.append(cols[top])
+    i = np.concatenate(left)
+    j = np.concatenate(right)
+    pairs = np.unique(np.stack([np.minimum(i, j), np.maximum(i, j)], axis=1), axis=0)
+    i, j = pairs[:, 0], pairs[:, 1]
+    sims = np.zeros(len(i))
+    for start in range(0, len(i), chunk * 10):
+        a = vectors[i[start : start + chunk * 10]]
+        b = vectors[j[start : start + chunk * 10]]
+        sims[start : start + chunk * 10] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
+    keep = sims > SIM_FLOOR
+    return Edges(i[keep], j[keep], sims[keep])
 
 
 def cluster(
-    sims: Sequence[Sequence[float]],
+    n: int,
+    edges: Edges,
     threshold: float,
     cannot_link: Sequence[Hashable | None] | None = None,
 ) -> list[list[int]]:
     """Average-linkage clusters (lists of indexes, largest first) at `threshold`.
 
-    O(n^3) in the worst case, which is fine for the few thousand texts of a program's history.
-    """
-    n = len(sims)
+    Pairs absent from `edges` count as similarity 0. A heap of candidate merges, rebuilt
+    lazily, keeps the cost near E log E for E edges instead of the cube of n."""
     keys = list(cannot_link) if cannot_link is not None else [None] * n
-    groups: dict[int, list[int]] = {i: [i] for i in range(n)}
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
     group_keys: dict[int, set[Hashable]] = {
         i: ({keys[i]} if keys[i] is not None else set()) for i in range(n)
     }
     # Sum of pairwise similarities between two groups; average = sum / (|a| * |b|).
-    link: dict[tuple[int, int], float] = {}
-    for i in range(n):
-        for j in range(i + 1, n):
-            if sims[i][j] > 0:
-                link[(i, j)] = sims[i][j]
-    while True:
-        best, pair = threshold, None
-        for (a, b), total in link.items():
-            if group_keys[a] & group_keys[b]:
-                continue
-            average = total / (len(groups[a]) * len(groups[b]))
-            if average >= best:
-                best, pair = average, (a, b)
-        if pair is None:
-            break
-        a, b = pair
-        groups[a].extend(groups.pop(b))
+    links: dict[int, dict[int, float]] = {}
+    triples = list(zip(edges.left.tolist(), edges.right.tolist(), edges.sims.tolist(), strict=True))
+    for a, b, sim in triples:
+        links.setdefault(a, {})[b] = sim
+        links.setdefault(b, {})[a] = sim
+    version = [0] * n
+    heap = [(-sim, a, b, 0, 0) for a, b, sim in triples if sim >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b, va, vb = heapq.heappop(heap)
+        if a not in members or b not in members or version[a] != va or version[b] != vb:
+            continue
+        if group_keys[a] & group_keys[b]:
+            continue
+        if len(links.get(a, ())) < len(links.get(b, ())):
+            a, b = b, a
+        members[a].extend(members.pop(b))
         group_keys[a] |= group_keys.pop(b)
-        merged: dict[tuple[int, int], float] = {}
-        for (x, y), total in link.items():
-            if b in (x, y) or a in (x, y):
-                other = y if x in (a, b) else x
-                if other in (a, b):
-                    continue
-                key = (min(a, other), max(a, other))
-                merged[key] = merged.get(key, 0.0) + total
-            else:
-                merged[(x, y)] = total
-        link = merged
-    result = [sorted(members) for members in groups.values()]
-    result.sort(key=lambda members: (-len(members), members[0]))
+        version[a] += 1
+        mine = links.setdefault(a, {})
+        mine.pop(b, None)
+        for other, total in links.pop(b, {}).items():
+            if other == a:
+                continue
+            mine[other] = mine.get(other, 0.0) + total
+            theirs = links[other]
+            theirs.pop(b, None)
+            theirs[a] = mine[other]
+        size = len(members[a])
+        for other, total in mine.items():
+            average = total / (size * len(members[other]))
+            if average >= threshold:
+                x, y = (a, other) if a < other else (other, a)
+                heapq.heappush(heap, (-average, x, y, version[x], version[y]))
+    result = [sorted(group) for group in members.values()]
+    result.sort(key=lambda group: (-len(group), group[0]))
     return result
 
 
 @dataclass(frozen=True)
 class Grouping:
-    """Groups of indexes into the texts given, and the similarity matrix they came from."""
+    """Groups of indexes into the texts given, each with its cohesion and, per member, how
+    like the others it is (its centrality: the most central member is the most typical)."""
 
     groups: list[list[int]]
-    sims: list[list[float]]
+    cohesions: list[float]
+    centralities: list[list[float]]
 
-    def medoid(self, members: Sequence[int]) -> int:
-        """The member most like the others: the group's most typical text."""
-        return max(members, key=lambda i: sum(self.sims[i][j] for j in members))
+    def medoid(self, number: int) -> int:
+        """The most typical member of group `number`."""
+        group, centrality = self.groups[number], self.centralities[number]
+        return group[max(range(len(group)), key=lambda k: (centrality[k], -group[k]))]
 
-    def cohesion(self, members: Sequence[int]) -> float:
-        """Average pairwise similarity inside a group (1.0 for a single text)."""
-        if len(members) < 2:
-            return 1.0
-        pairs = [(i, j) for k, i in enumerate(members) for j in members[k + 1 :]]
-        return sum(self.sims[i][j] for i, j in pairs) / len(pairs)
+
+def describe(vectors: sparse.csr_matrix, groups: list[list[int]]) -> Grouping:
+    """Cohesion (average pairwise cosine) and member centralities of each group."""
+    cohesions, centralities = [], []
+    for group in groups:
+        if len(group) < 2:
+            cohesions.append(1.0)
+            centralities.append([1.0] * len(group))
+            continue
+        rows = vectors[group]
+        sims = (rows @ rows.T).toarray()
+        np.fill_diagonal(sims, 0.0)
+        size = len(group)
+        cohesions.append(float(sims.sum() / (size * (size - 1))))
+        centralities.append((sims.sum(axis=1) / (size - 1)).tolist())
+    return Grouping(groups, cohesions, centralities)
+
+
+def group_vectors(
+    vectors: sparse.csr_matrix,
+    *,
+    threshold: float,
+    cannot_link: Sequence[Hashable | None] | None = None,
+) -> Grouping:
+    """Cluster TF-IDF rows; see the module docstring."""
+    edges = neighbours(vectors)
+    return describe(vectors, cluster(vectors.shape[0], edges, threshold, cannot_link))
 
 
 def group_texts(
@@ -189,8 +283,7 @@ def group_texts(
     """Cluster `texts` (Markdown or plain) by meaning; see the module docstring."""
     analyzer = analyzer or analyzer_for()
     vectors = vectorise([terms(t, analyzer) for t in texts])
-    sims = similarity_matrix(vectors)
-    return Grouping(cluster(sims, threshold, cannot_link), sims)
+    return group_vectors(vectors, threshold=threshold, cannot_link=cannot_link)
 
 
 def pair_scores(
