@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
@@ -48,7 +49,7 @@ MAX_CHARS = 20_000
 # Up to this many texts every pair is compared (one sparse product); beyond, each text keeps
 # its NEIGHBOURS nearest, found through the terms at most CANDIDATE_DF_SHARE of texts share.
 EXACT_BELOW = 3_000
-NEIGHBOURS = 20
+NEIGHBOURS = 10
 CANDIDATE_DF_SHARE = 0.005
 CANDIDATE_DF_MIN = 50
 CHUNK = 2_000
@@ -164,8 +165,8 @@ def neighbours(
         right.append(cols[top])
     i = np.concatenate(left)
     j = np.concatenate(right)
-    pairs = np.unique(np.stack([np.minimum(i, j), np.maximum(i, j)], axis=1), axis=0)
-    i, j = pairs[:, 0], pairs[:, 1]
+    keys = np.unique(np.minimum(i, j) * n + np.maximum(i, j))
+    i, j = keys // n, keys % n
     sims = np.zeros(len(i))
     for start in range(0, len(i), chunk * 10):
         a = vectors[i[start : start + chunk * 10]]
@@ -186,6 +187,7 @@ def cluster(
     Pairs absent from `edges` count as similarity 0. A heap of candidate merges, rebuilt
     lazily, keeps the cost near E log E for E edges instead of the cube of n."""
     keys = list(cannot_link) if cannot_link is not None else [None] * n
+    edges = _within_components(n, edges, threshold)
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     group_keys: dict[int, set[Hashable]] = {
         i: ({keys[i]} if keys[i] is not None else set()) for i in range(n)
@@ -230,6 +232,18 @@ def cluster(
     return result
 
 
+def _within_components(n: int, edges: Edges, threshold: float) -> Edges:
+    """Edges whose two ends are joined by a path of pairs at or above the threshold: a merge
+    needs one such pair, so no other edge can ever count in an average."""
+    strong = edges.sims >= threshold
+    graph = sparse.coo_matrix(
+        (np.ones(int(strong.sum())), (edges.left[strong], edges.right[strong])), shape=(n, n)
+    )
+    _, component = connected_components(graph, directed=False)
+    keep = component[edges.left] == component[edges.right]
+    return Edges(edges.left[keep], edges.right[keep], edges.sims[keep])
+
+
 @dataclass(frozen=True)
 class Grouping:
     """Groups of indexes into the texts given, each with its cohesion and, per member, how
@@ -246,19 +260,37 @@ class Grouping:
 
 
 def describe(vectors: sparse.csr_matrix, groups: list[list[int]]) -> Grouping:
-    """Cohesion (average pairwise cosine) and member centralities of each group."""
+    """Cohesion (average pairwise cosine) and member centralities of each group.
+
+    With c the sum of a group's (unit) vectors, a member's summed similarity to the others
+    is x·c - 1 and the group's summed pairwise similarity is (|c|² - size) / 2, so every
+    group takes one sparse product, however large."""
+    n = vectors.shape[0]
+    owner = np.full(n, -1)
+    for number, group in enumerate(groups):
+        if len(group) >= 2:
+            owner[group] = number
+    members = np.flatnonzero(owner >= 0)
+    membership = sparse.csr_matrix(
+        (np.ones(len(members)), (owner[members], members)), shape=(len(groups), n)
+    )
+    sums = (membership @ vectors).tocsr()
+    own = np.asarray(vectors[members].multiply(sums[owner[members]]).sum(axis=1)).ravel()
+    self_sims = np.asarray(vectors[members].multiply(vectors[members]).sum(axis=1)).ravel()
+    sizes = np.array([len(g) for g in groups])
+    squared = np.asarray(sums.multiply(sums).sum(axis=1)).ravel()
+    self_totals = np.bincount(owner[members], weights=self_sims, minlength=len(groups))
+    central = np.zeros(n)
+    central[members] = (own - self_sims) / (sizes[owner[members]] - 1)
     cohesions, centralities = [], []
-    for group in groups:
-        if len(group) < 2:
-            cohesions.append(1.0)
-            centralities.append([1.0] * len(group))
-            continue
-        rows = vectors[group]
-        sims = (rows @ rows.T).toarray()
-        np.fill_diagonal(sims, 0.0)
+    for number, group in enumerate(groups):
         size = len(group)
-        cohesions.append(float(sims.sum() / (size * (size - 1))))
-        centralities.append((sims.sum(axis=1) / (size - 1)).tolist())
+        if size < 2:
+            cohesions.append(1.0)
+            centralities.append([1.0] * size)
+            continue
+        cohesions.append(float((squared[number] - self_totals[number]) / (size * (size - 1))))
+        centralities.append(central[group].tolist())
     return Grouping(groups, cohesions, centralities)
 
 

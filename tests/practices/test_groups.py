@@ -243,7 +243,7 @@ def test_nearest_neighbours_find_the_pairs_every_pair_comparison_finds():
     analyzer = grouping.analyzer_for()
     vectors = grouping.vectorise([grouping.terms(t, analyzer) for t in texts])
     exact = grouping.group_vectors(vectors, threshold=0.3)
-    edges = grouping.neighbours(vectors, exact_below=0, k=20)
+    edges = grouping.neighbours(vectors, exact_below=0, k=10)
     approximate = grouping.describe(vectors, grouping.cluster(300, edges, 0.3))
     assert sorted(map(tuple, exact.groups)) == sorted(map(tuple, approximate.groups))
     assert len([g for g in exact.groups if len(g) == 10]) == 30
