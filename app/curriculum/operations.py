@@ -299,6 +299,11 @@ def recurring_questions(user: Any, scope: Scope) -> list[QuestionGroup]:
     return out
 
 
+def questions_updating() -> bool:
+    """Whether the stored question groups are being brought up to date (read just before)."""
+    return groups.is_stale(GroupKind.QUESTIONS)
+
+
 # ---------------------------------------------------------------- gaps
 
 

@@ -47,11 +47,12 @@ LINK_TARGET = re.compile(r"\]\([^)]*\)")
 FIRST_SENTENCE = re.compile(r".+?(?:[.!?](?=\s)|$)", re.S)
 MAX_CHARS = 20_000
 # Up to this many texts every pair is compared (one sparse product); beyond, each text keeps
-# its NEIGHBOURS nearest, found through the terms at most CANDIDATE_DF_SHARE of texts share.
+# its NEIGHBOURS nearest among the texts sharing one of its CANDIDATE_TERMS heaviest terms
+# (those in at most CANDIDATE_DF_MAX texts), so the cost grows about linearly.
 EXACT_BELOW = 3_000
 NEIGHBOURS = 10
-CANDIDATE_DF_SHARE = 0.005
-CANDIDATE_DF_MIN = 50
+CANDIDATE_TERMS = 8
+CANDIDATE_DF_MAX = 500
 CHUNK = 2_000
 SIM_FLOOR = 1e-9
 
@@ -85,8 +86,13 @@ def terms(text: str, analyzer: ClinicalAnalyzer) -> Counter[str]:
     (and rendering a few thousand recommendations would cost seconds)."""
     text = LINK_TARGET.sub("", text[:MAX_CHARS])
     bag = Counter(token.text for token in analyzer(text))
+    stressed = lead(text)
+    if stressed.strip() == text.strip():  # one plain sentence: its lead is all of it
+        lead_bag = bag.copy()
+    else:
+        lead_bag = Counter(token.text for token in analyzer(stressed))
     for _ in range(LEAD_WEIGHT):
-        bag.update(token.text for token in analyzer(lead(text)))
+        bag.update(lead_bag)
     return bag
 
 
@@ -133,9 +139,10 @@ def neighbours(
     """Similar pairs: every pair with a positive cosine for up to `exact_below` texts; beyond,
     each text's `k` nearest neighbours.
 
-    Candidates come from the terms that at most CANDIDATE_DF_SHARE of the texts use (a term
-    in thousands of texts pairs everything with everything: the cost would grow with the
-    square of the texts); their cosines are then computed on the whole vectors."""
+    Candidates are the texts sharing one of a text's heaviest terms, leaving out terms in more
+    than CANDIDATE_DF_MAX texts (a term in thousands of texts pairs everything with
+    everything: the cost would grow with the square of the texts); their cosines are then
+    computed on the whole vectors."""
     n = vectors.shape[0]
     if n < 2:
         empty = np.zeros(0, dtype=np.int64)
@@ -145,8 +152,7 @@ def neighbours(
         keep = sims.data > SIM_FLOOR
         return Edges(sims.row[keep], sims.col[keep], sims.data[keep])
     df = np.bincount(vectors.indices, minlength=vectors.shape[1])
-    rare = np.flatnonzero(df <= max(CANDIDATE_DF_MIN, CANDIDATE_DF_SHARE * n))
-    candidates = vectors[:, rare].tocsr()
+    candidates = _strongest_terms(vectors, df <= CANDIDATE_DF_MAX, CANDIDATE_TERMS)
     transposed = candidates.T.tocsr()
     left, right = [], []
     for start in range(0, n, chunk):
@@ -174,6 +180,20 @@ def neighbours(
         sims[start : start + chunk * 10] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
     keep = sims > SIM_FLOOR
     return Edges(i[keep], j[keep], sims[keep])
+
+
+def _strongest_terms(vectors: sparse.csr_matrix, allowed: np.ndarray, m: int) -> sparse.csr_matrix:
+    """Each row's `m` heaviest terms among the `allowed` ones (a text's rarest, most telling
+    words): two texts alike share at least one of them."""
+    matrix = vectors.tocoo()
+    keep = allowed[matrix.col]
+    rows, cols, data = matrix.row[keep], matrix.col[keep], matrix.data[keep]
+    order = np.lexsort((-data, rows))
+    rows, cols, data = rows[order], cols[order], data[order]
+    counts = np.bincount(rows, minlength=vectors.shape[0])
+    firsts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    top = (np.arange(len(rows)) - firsts[rows]) < m
+    return sparse.csr_matrix((data[top], (rows[top], cols[top])), shape=vectors.shape)
 
 
 def cluster(
