@@ -32,7 +32,7 @@ from sqlalchemy import event, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
-from app.cases.models import Case, case_topics
+from app.cases.models import Case, CasePresentation, case_topics
 from app.common import utcnow
 from app.extensions import db
 from app.practices import grouping
@@ -44,7 +44,7 @@ from app.practices.models import (
     RecommendationGroup,
     RecommendationGroupMember,
 )
-from app.programs.models import Topic
+from app.programs.models import Session, Topic
 from app.recommendations.models import Recommendation, RecommendationStatus
 from app.search.analysis import CONCEPT_PREFIX, stem
 
@@ -88,6 +88,7 @@ class StoredGroup:
 
     cohesion: float
     members: list[tuple[int, float]]
+    sessions: int = 0  # recommendations: different sessions of its members
 
 
 def topic_analyzer() -> grouping.ClinicalAnalyzer:
@@ -171,7 +172,25 @@ def compute_recommendation_groups(progress: Progress = _quiet) -> list[StoredGro
         threshold=grouping.RECOMMENDATION_THRESHOLD,
         cannot_link=[r[2] for r in rows],
     )
-    return _stored([r[0] for r in rows], result)
+    stored = _stored([r[0] for r in rows], result)
+    # A recommendation's session is its case's first presentation.
+    first: dict[int, tuple[Any, int]] = {}
+    for case_id, on, session_id in db.session.execute(
+        select(CasePresentation.case_id, Session.date, Session.id).join(
+            Session, Session.id == CasePresentation.session_id
+        )
+    ):
+        if case_id not in first or (on, session_id) < first[case_id]:
+            first[case_id] = (on, session_id)
+    case_of = {r[0]: r[2] for r in rows}
+    return [
+        StoredGroup(
+            g.cohesion,
+            g.members,
+            len({first[c][1] for m, _ in g.members if (c := case_of[m]) in first}),
+        )
+        for g in stored
+    ]
 
 
 COMPUTE = {
@@ -195,6 +214,7 @@ def store(kind: GroupKind, groups: list[StoredGroup]) -> None:
     db.session.execute(sa.delete(group_model))
     group_rows = [
         {"id": number, "cohesion": g.cohesion, "size": len(g.members)}
+        | ({"sessions": g.sessions} if kind is GroupKind.RECOMMENDATIONS else {})
         for number, g in enumerate(groups, 1)
     ]
     member_rows = [
@@ -212,18 +232,20 @@ def stored_groups(kind: GroupKind) -> list[StoredGroup]:
     """The stored groups of `kind`, in a canonical order (for comparisons and tests)."""
     group_model, member_model, key = TABLES[kind]
     by_group: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    cohesion: dict[int, float] = {}
-    for group_id, member, centrality, value in db.session.execute(
+    about: dict[int, tuple[float, int]] = {}
+    sessions = group_model.sessions if kind is GroupKind.RECOMMENDATIONS else sa.literal(0)
+    for group_id, member, centrality, value, count in db.session.execute(
         select(
             member_model.group_id,
             getattr(member_model, key),
             member_model.centrality,
             group_model.cohesion,
+            sessions,
         ).join(group_model, group_model.id == member_model.group_id)
     ):
         by_group[group_id].append((member, centrality))
-        cohesion[group_id] = value
-    out = [StoredGroup(cohesion[g], sorted(m)) for g, m in by_group.items()]
+        about[group_id] = (value, count)
+    out = [StoredGroup(about[g][0], sorted(m), about[g][1]) for g, m in by_group.items()]
     out.sort(key=lambda g: g.members[0][0])
     return out
 

@@ -223,6 +223,9 @@ class RecommendationGroup(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     cohesion: Mapped[float] = mapped_column(sa.Float)
     size: Mapped[int]
+    # Different sessions its members were given in (all members; readers see fewer or as
+    # many), so the candidates page reads only groups that can reach MIN_SESSIONS.
+    sessions: Mapped[int] = mapped_column(default=0, index=True)
 
     members: Mapped[list[RecommendationGroupMember]] = relationship(
         back_populates="group", cascade="all, delete-orphan", passive_deletes=True

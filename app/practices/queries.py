@@ -289,9 +289,10 @@ class CandidateGroup:
         return sorted(seen.values(), key=lambda p: p.name)
 
 
-def recommendation_groups(user: Any) -> list[CandidateGroup]:
+def recommendation_groups(user: Any, *, min_sessions: int = 0) -> list[CandidateGroup]:
     """Every stored group with two or more recommendations the user may see (the groups are
-    kept by app/practices/groups.py; members the user may not see are left out)."""
+    kept by app/practices/groups.py; members the user may not see are left out); with
+    `min_sessions`, only groups whose members span that many sessions."""
     groups.ensure_current(GroupKind.RECOMMENDATIONS)
     programs = list(db.session.scalars(select(Program)))
     allowed = policy.visible_program_ids(user, programs)
@@ -305,6 +306,7 @@ def recommendation_groups(user: Any) -> list[CandidateGroup]:
         .join(RecommendationGroup, RecommendationGroup.id == RecommendationGroupMember.group_id)
         .join(Recommendation, Recommendation.id == RecommendationGroupMember.recommendation_id)
         .join(Case, Case.id == Recommendation.case_id)
+        .where(RecommendationGroup.sessions >= min_sessions)
         .where(Recommendation.status == RecommendationStatus.PUBLISHED)
         .where(Case.program_id.in_(allowed))
         .where(policy.visible_case_clause(user))
@@ -347,7 +349,9 @@ def candidate_groups(user: Any) -> list[CandidateGroup]:
     """Groups given in at least MIN_SESSIONS different sessions that no practice cites yet,
     most sessions first."""
     groups = [
-        g for g in recommendation_groups(user) if len(g.sessions) >= MIN_SESSIONS and not g.cited_by
+        g
+        for g in recommendation_groups(user, min_sessions=MIN_SESSIONS)
+        if len(g.sessions) >= MIN_SESSIONS and not g.cited_by
     ]
     groups.sort(key=lambda g: (-len(g.sessions), -len(g.recommendations), -g.cohesion))
     return groups

@@ -182,7 +182,7 @@ def test_groups_follow_changes_and_equal_a_full_recompute(hub):
 
 
 def _canonical(computed: list[groups.StoredGroup]) -> list[groups.StoredGroup]:
-    out = [groups.StoredGroup(g.cohesion, sorted(g.members)) for g in computed]
+    out = [groups.StoredGroup(g.cohesion, sorted(g.members), g.sessions) for g in computed]
     out.sort(key=lambda g: g.members[0][0])
     return out
 

@@ -44,8 +44,11 @@ def upgrade():
         sa.Column('id', sa.Integer(), nullable=False),
         sa.Column('cohesion', sa.Float(), nullable=False),
         sa.Column('size', sa.Integer(), nullable=False),
+        sa.Column('sessions', sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint('id'),
     )
+    with op.batch_alter_table('recommendation_groups', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_recommendation_groups_sessions'), ['sessions'], unique=False)
     op.create_table(
         'question_group_members',
         sa.Column('group_id', sa.Integer(), nullable=False),
@@ -77,6 +80,8 @@ def downgrade():
     with op.batch_alter_table('question_group_members', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_question_group_members_case_id'))
     op.drop_table('question_group_members')
+    with op.batch_alter_table('recommendation_groups', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_recommendation_groups_sessions'))
     op.drop_table('recommendation_groups')
     op.drop_table('question_groups')
     op.drop_table('grouping_states')
