@@ -432,10 +432,11 @@ class Refresher:
         self._lock = threading.Lock()
 
     def notify(self) -> None:
-        if self.mode != "thread":
-            return
-        self.start()
-        self._wake.set()
+        # Only a serving process's thread (started by its first request) is woken: a command
+        # such as `casebook import` must not start a refresh it would cut short on exit,
+        # holding the lease until it expires. Servers see its marks at their next poll.
+        if self.mode == "thread" and self._thread is not None and self._pid == os.getpid():
+            self._wake.set()
 
     def start(self) -> None:
         if self.mode != "thread" or (self._thread is not None and self._pid == os.getpid()):

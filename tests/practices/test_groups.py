@@ -247,3 +247,24 @@ def test_nearest_neighbours_find_the_pairs_every_pair_comparison_finds():
     approximate = grouping.describe(vectors, grouping.cluster(300, edges, 0.3))
     assert sorted(map(tuple, exact.groups)) == sorted(map(tuple, approximate.groups))
     assert len([g for g in exact.groups if len(g) == 10]) == 30
+
+
+@pytest.mark.app_config(CASEBOOK_GROUPS_REFRESH="thread")
+def test_a_request_reads_what_is_stored_and_the_background_refreshes(hub, app, client):
+    from tests.cases.test_views import as_user
+
+    as_user(client, hub["curriculum"])
+    page = client.get("/curriculum?end=2026-11-25")  # starts this process's refresher
+    assert page.status_code == 200
+    refresher = app.extensions[groups.EXTENSION]
+    assert refresher._thread is not None
+    refresher._wake.set()
+    for _ in range(600):  # waits for the thread, not for a duration
+        db.session.rollback()
+        if not groups.is_stale(GroupKind.QUESTIONS) and groups.stored_groups(GroupKind.QUESTIONS):
+            break
+        refresher._thread.join(0.1)
+    assert not groups.is_stale(GroupKind.QUESTIONS)
+    assert "Recent changes are still being grouped" not in client.get(
+        "/curriculum?end=2026-11-25"
+    ).get_data(as_text=True)
