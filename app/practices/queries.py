@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import aliased, selectinload
 
 from app.auth import policy
 from app.cases.models import Case
@@ -30,6 +31,7 @@ from app.programs.models import Program, Session
 from app.recommendations.models import Outcome, Recommendation, RecommendationStatus
 
 MIN_SESSIONS = 3  # a candidate group was given in at least this many different sessions
+CANDIDATE_LIMIT = 100  # groups on the candidates page and API, most discussed first
 
 
 def list_practices(status: str | None = None) -> list[BestPractice]:
@@ -289,10 +291,13 @@ class CandidateGroup:
         return sorted(seen.values(), key=lambda p: p.name)
 
 
-def recommendation_groups(user: Any, *, min_sessions: int = 0) -> list[CandidateGroup]:
+def recommendation_groups(
+    user: Any, *, min_sessions: int = 0, only: Any = None
+) -> list[CandidateGroup]:
     """Every stored group with two or more recommendations the user may see (the groups are
     kept by app/practices/groups.py; members the user may not see are left out); with
-    `min_sessions`, only groups whose members span that many sessions."""
+    `min_sessions`, only groups whose members span that many sessions; with `only`, the
+    groups whose ids that SELECT gives."""
     groups.ensure_current(GroupKind.RECOMMENDATIONS)
     programs = list(db.session.scalars(select(Program)))
     allowed = policy.visible_program_ids(user, programs)
@@ -307,6 +312,7 @@ def recommendation_groups(user: Any, *, min_sessions: int = 0) -> list[Candidate
         .join(Recommendation, Recommendation.id == RecommendationGroupMember.recommendation_id)
         .join(Case, Case.id == Recommendation.case_id)
         .where(RecommendationGroup.sessions >= min_sessions)
+        .where(sa.true() if only is None else RecommendationGroup.id.in_(only.scalar_subquery()))
         .where(Recommendation.status == RecommendationStatus.PUBLISHED)
         .where(Case.program_id.in_(allowed))
         .where(policy.visible_case_clause(user))
@@ -345,12 +351,27 @@ def recommendation_groups(user: Any, *, min_sessions: int = 0) -> list[Candidate
     return out
 
 
-def candidate_groups(user: Any) -> list[CandidateGroup]:
+def candidate_groups(user: Any, *, limit: int = CANDIDATE_LIMIT) -> list[CandidateGroup]:
     """Groups given in at least MIN_SESSIONS different sessions that no practice cites yet,
-    most sessions first."""
+    most sessions first: the `limit` most discussed (a hub's history holds thousands)."""
+    member = aliased(RecommendationGroupMember)
+    cited = sa.exists().where(
+        member.group_id == RecommendationGroup.id,
+        EvidenceLink.recommendation_id == member.recommendation_id,
+    )
+    top = (
+        select(RecommendationGroup.id)
+        .where(RecommendationGroup.sessions >= MIN_SESSIONS, ~cited)
+        .order_by(
+            RecommendationGroup.sessions.desc(),
+            RecommendationGroup.size.desc(),
+            RecommendationGroup.id,
+        )
+        .limit(limit)
+    )
     groups = [
         g
-        for g in recommendation_groups(user, min_sessions=MIN_SESSIONS)
+        for g in recommendation_groups(user, min_sessions=MIN_SESSIONS, only=top)
         if len(g.sessions) >= MIN_SESSIONS and not g.cited_by
     ]
     groups.sort(key=lambda g: (-len(g.sessions), -len(g.recommendations), -g.cohesion))

@@ -268,3 +268,30 @@ def test_a_request_reads_what_is_stored_and_the_background_refreshes(hub, app, c
     assert "Recent changes are still being grouped" not in client.get(
         "/curriculum?end=2026-11-25"
     ).get_data(as_text=True)
+
+
+def test_candidates_are_the_most_discussed_uncited_groups(hub, make_user):
+    from datetime import date as day
+
+    from app.practices.operations import add_evidence, propose_practice
+
+    expert = hub["expert"]
+    # Two more ideas, each given in three sessions of the chronic pain program.
+    for text in ("Offer **duloxetine** for fibromyalgia pain.", "Check **sleep apnea** first."):
+        for n in range(3):
+            session = create_session(hub["pain"], day(2026, 9 + n, 1), title=f"{text[:5]} {n}")
+            case = add_case(hub["pain"], hub["presenter"], f"{text[:12]} case {n}", session=session)
+            add_recommendation(case, expert, text)
+    db.session.commit()
+    everything = queries.candidate_groups(None)
+    assert len(everything) >= 3  # naloxone, duloxetine, sleep apnea
+    assert [len(g.sessions) for g in everything] == sorted(
+        (len(g.sessions) for g in everything), reverse=True
+    )
+    assert len(queries.candidate_groups(None, limit=1)) == 1
+    # A group one of whose recommendations a practice cites is no candidate any more.
+    cited = next(g for g in everything if "duloxetine" in g.label.lower())
+    practice = propose_practice("Duloxetine", "Offer duloxetine.", author=expert, actor=expert)
+    add_evidence(practice, cited.recommendations[0], note="Given three times.", added_by=expert)
+    db.session.commit()
+    assert all("duloxetine" not in g.label.lower() for g in queries.candidate_groups(None))
