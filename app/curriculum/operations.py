@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import aliased, selectinload
 
 from app.auth import policy
 from app.auth.models import User
@@ -104,32 +104,46 @@ def _dialect() -> str:
 
 def _case_days(user: Any, scope: Scope, programs: list[Program]) -> Any:
     """A subquery of the visible cases in `scope`: case id, program, presenter, and the day
-    each counts on (its first session, else the day it was created)."""
-    first = (
-        select(CasePresentation.case_id.label("case_id"), func.min(Session.date).label("first_day"))
+    each counts on (its first session, else the day it was created).
+
+    Built from the sessions in the range (an index on their date), so its cost follows the
+    cases of the range, not every case of the hub."""
+    earlier_presentation = aliased(CasePresentation)
+    earlier_session = aliased(Session)
+    shown_before = sa.exists().where(
+        earlier_presentation.case_id == CasePresentation.case_id,
+        earlier_session.id == earlier_presentation.session_id,
+        earlier_session.date < scope.start,
+    )
+    presented = (
+        select(
+            CasePresentation.case_id.label("case_id"),
+            sa.type_coerce(func.min(Session.date), sa.Date).label("day"),
+        )
         .join(Session, Session.id == CasePresentation.session_id)
+        .where(Session.date >= scope.start, Session.date <= scope.end, ~shown_before)
         .group_by(CasePresentation.case_id)
-        .subquery()
     )
     created = (
         func.date(Case.created_at) if _dialect() == "sqlite" else sa.cast(Case.created_at, sa.Date)
     )
-    day = sa.type_coerce(func.coalesce(first.c.first_day, created), sa.Date)
-    inner = (
+    never_presented = (
+        select(Case.id.label("case_id"), sa.type_coerce(created, sa.Date).label("day"))
+        .where(~sa.exists().where(CasePresentation.case_id == Case.id))
+        .where(Case.created_at >= datetime.combine(scope.start, time.min))
+        .where(Case.created_at < datetime.combine(scope.end + timedelta(days=1), time.min))
+    )
+    days = sa.union_all(presented, never_presented).subquery("case_days")
+    return (
         select(
             Case.id.label("case_id"),
             Case.program_id.label("program_id"),
             Case.presenter_id.label("presenter_id"),
-            day.label("day"),
+            days.c.day,
         )
-        .outerjoin(first, first.c.case_id == Case.id)
+        .join(days, days.c.case_id == Case.id)
         .where(Case.program_id.in_([p.id for p in programs]))
         .where(policy.visible_case_clause(user))
-        .subquery()
-    )
-    return (
-        select(inner)
-        .where(inner.c.day >= scope.start, inner.c.day <= scope.end)
         .subquery("scoped_cases")
     )
 
