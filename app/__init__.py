@@ -101,6 +101,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     search.init_app(app)
 
+    from app.practices import groups
+
+    groups.init_app(app)
+
     from app.cli import register_commands
 
     register_commands(app)

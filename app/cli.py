@@ -400,8 +400,20 @@ COMMANDS = [
 ]
 
 
+def _curriculum_commands() -> list[click.Command]:
+    from app.curriculum.cli import COMMANDS as CURRICULUM_COMMANDS
+
+    return CURRICULUM_COMMANDS
+
+
 def register_commands(app: Flask) -> None:
-    for command in [*COMMANDS, _deid_scan(), *_search_commands(), *_backup_commands()]:
+    for command in [
+        *COMMANDS,
+        _deid_scan(),
+        *_search_commands(),
+        *_backup_commands(),
+        *_curriculum_commands(),
+    ]:
         app.cli.add_command(command)
 
 

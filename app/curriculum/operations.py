@@ -2,7 +2,9 @@
 
 A case counts in the month of the session where it was first presented (or, before it is
 on any agenda, the day it was created). Every figure is narrowed to the cases the user may
-see. Sites are not modelled in Casebook, so coverage is by presenter.
+see and counted by the database (GROUP BY over case-topic links), so a page costs the same
+few statements whatever the number of cases. Sites are not modelled in Casebook, so
+coverage is by presenter.
 """
 
 from __future__ import annotations
@@ -10,21 +12,30 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import aliased, selectinload
 
 from app.auth import policy
+from app.auth.models import User
 from app.auth.policy import Permission
-from app.cases.models import Case, CasePresentation
+from app.cases.models import Case, CasePresentation, case_topics
+from app.common import text_key
 from app.errors import ValidationError
 from app.extensions import db
-from app.practices import grouping
-from app.practices.models import BestPractice, PracticeStatus
-from app.practices.queries import topic_analyzer
-from app.programs.models import Program, Session, Topic
+from app.practices import grouping, groups
+from app.practices.models import (
+    BestPractice,
+    GroupKind,
+    PracticeStatus,
+    QuestionGroupMember,
+    practice_topics,
+)
+from app.practices.models import QuestionGroup as StoredQuestionGroup
+from app.programs.models import Program, Session, Topic, session_topics
 
 QUESTION = re.compile(r"[^.?!]*\?")
 GAP_MIN_CASES = 3
@@ -87,29 +98,60 @@ def _programs(user: Any, scope: Scope) -> list[Program]:
     return [p for p in db.session.scalars(select(Program)) if policy.can_view_program(user, p)]
 
 
-def case_dates(user: Any, scope: Scope) -> list[tuple[Case, date]]:
-    """Visible cases in the scope, each with the date it counts on, oldest first."""
-    program_ids = [p.id for p in _programs(user, scope)]
-    first_session = (
-        select(func.min(Session.date))
-        .join(CasePresentation, Session.id == CasePresentation.session_id)
-        .where(CasePresentation.case_id == Case.id)
-        .correlate(Case)
-        .scalar_subquery()
+def _dialect() -> str:
+    return db.session.get_bind().dialect.name
+
+
+def _case_days(user: Any, scope: Scope, programs: list[Program]) -> Any:
+    """A subquery of the visible cases in `scope`: case id, program, presenter, and the day
+    each counts on (its first session, else the day it was created).
+
+    Built from the sessions in the range (an index on their date), so its cost follows the
+    cases of the range, not every case of the hub."""
+    earlier_presentation = aliased(CasePresentation)
+    earlier_session = aliased(Session)
+    shown_before = sa.exists().where(
+        earlier_presentation.case_id == CasePresentation.case_id,
+        earlier_session.id == earlier_presentation.session_id,
+        earlier_session.date < scope.start,
     )
-    rows = db.session.execute(
-        select(Case, first_session)
-        .where(Case.program_id.in_(program_ids))
+    presented = (
+        select(
+            CasePresentation.case_id.label("case_id"),
+            sa.type_coerce(func.min(Session.date), sa.Date).label("day"),
+        )
+        .join(Session, Session.id == CasePresentation.session_id)
+        .where(Session.date >= scope.start, Session.date <= scope.end, ~shown_before)
+        .group_by(CasePresentation.case_id)
+    )
+    created = (
+        func.date(Case.created_at) if _dialect() == "sqlite" else sa.cast(Case.created_at, sa.Date)
+    )
+    never_presented = (
+        select(Case.id.label("case_id"), sa.type_coerce(created, sa.Date).label("day"))
+        .where(~sa.exists().where(CasePresentation.case_id == Case.id))
+        .where(Case.created_at >= datetime.combine(scope.start, time.min))
+        .where(Case.created_at < datetime.combine(scope.end + timedelta(days=1), time.min))
+    )
+    days = sa.union_all(presented, never_presented).subquery("case_days")
+    return (
+        select(
+            Case.id.label("case_id"),
+            Case.program_id.label("program_id"),
+            Case.presenter_id.label("presenter_id"),
+            days.c.day,
+        )
+        .join(days, days.c.case_id == Case.id)
+        .where(Case.program_id.in_([p.id for p in programs]))
         .where(policy.visible_case_clause(user))
-        .options(selectinload(Case.topics), selectinload(Case.presenter))
-    ).all()
-    out = []
-    for case, on in rows:
-        when = on or case.created_at.date()
-        if scope.start <= when <= scope.end:
-            out.append((case, when))
-    out.sort(key=lambda pair: (pair[1], pair[0].id))
-    return out
+        .subquery("scoped_cases")
+    )
+
+
+def _month(day: Any) -> Any:
+    if _dialect() == "sqlite":
+        return func.substr(day, 1, 7)
+    return func.to_char(day, "YYYY-MM")
 
 
 # ---------------------------------------------------------------- topic frequency
@@ -117,11 +159,13 @@ def case_dates(user: Any, scope: Scope) -> list[tuple[Case, date]]:
 
 @dataclass
 class TopicFrequency:
-    """Cases per topic per month."""
+    """Cases per month, and per topic per month (a case with three topics is one case, and
+    counts once under each of its topics)."""
 
     months: list[str]
     counts: dict[str, Counter[str]]  # topic name -> month -> cases
     case_total: int
+    cases_by_month: Counter[str] = field(default_factory=Counter)
 
     @property
     def totals(self) -> Counter[str]:
@@ -137,9 +181,11 @@ class TopicFrequency:
         return [[t, *[self.counts[t][m] for m in self.months], self.totals[t]] for t in self.topics]
 
     def chart(self, limit: int = CHART_TOPICS) -> dict[str, Any]:
-        """Chart data: the top topics as series over the months."""
+        """Chart data: cases per month as bars, and the top topics' cases as lines over them
+        (not stacked: stacking topics would count a case once per topic)."""
         return {
             "labels": self.months,
+            "cases": [self.cases_by_month[m] for m in self.months],
             "series": [
                 {"label": t, "data": [self.counts[t][m] for m in self.months]}
                 for t in self.topics[:limit]
@@ -148,12 +194,43 @@ class TopicFrequency:
 
 
 def topic_frequency(user: Any, scope: Scope) -> TopicFrequency:
+    """Cases per month and per topic and month, counted by the database."""
+    scoped = _case_days(user, scope, _programs(user, scope))
+    month = _month(scoped.c.day)
+    by_month = Counter(
+        {
+            m: n
+            for m, n in db.session.execute(
+                select(month.label("month"), func.count()).select_from(scoped).group_by(month)
+            )
+        }
+    )
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    cases = case_dates(user, scope)
-    for case, on in cases:
-        for topic in case.topics:
-            counts[topic.name][f"{on:%Y-%m}"] += 1
-    return TopicFrequency(scope.months, dict(counts), len(cases))
+    for name, m, n in db.session.execute(
+        select(Topic.name, month.label("month"), func.count(sa.distinct(scoped.c.case_id)))
+        .select_from(scoped)
+        .join(case_topics, case_topics.c.case_id == scoped.c.case_id)
+        .join(Topic, Topic.id == case_topics.c.topic_id)
+        .group_by(Topic.name, month)
+    ):
+        counts[name][m] = n
+    return TopicFrequency(scope.months, dict(counts), sum(by_month.values()), by_month)
+
+
+def _topic_totals(user: Any, scope: Scope) -> Counter[str]:
+    scoped = _case_days(user, scope, _programs(user, scope))
+    return Counter(
+        {
+            name: n
+            for name, n in db.session.execute(
+                select(Topic.name, func.count(sa.distinct(scoped.c.case_id)))
+                .select_from(scoped)
+                .join(case_topics, case_topics.c.case_id == scoped.c.case_id)
+                .join(Topic, Topic.id == case_topics.c.topic_id)
+                .group_by(Topic.name)
+            )
+        }
+    )
 
 
 # ---------------------------------------------------------------- rising topics
@@ -172,8 +249,8 @@ class Trend:
 
 def rising_topics(user: Any, scope: Scope) -> list[Trend]:
     """Topics with more cases than in the period of the same length before, most added first."""
-    now = topic_frequency(user, scope).totals
-    before = topic_frequency(user, scope.previous).totals
+    now = _topic_totals(user, scope)
+    before = _topic_totals(user, scope.previous)
     trends = [
         Trend(topic, now[topic], before.get(topic, 0))
         for topic in now
@@ -199,27 +276,46 @@ class QuestionGroup:
         return grouping.headline(asked[0] if asked else text, 140)
 
 
-def question_text(case: Case) -> str:
-    return f"{case.question}\n{case.title}"
-
-
 def recurring_questions(user: Any, scope: Scope) -> list[QuestionGroup]:
-    """Groups of two or more cases asking similar questions, biggest first."""
-    cases = [case for case, _ in case_dates(user, scope) if case.question.strip()]
-    if len(cases) < 2:
-        return []
-    result = grouping.group_texts(
-        [question_text(c) for c in cases],
-        threshold=grouping.QUESTION_THRESHOLD,
-        analyzer=topic_analyzer(),
-    )
-    groups = [
-        QuestionGroup([cases[i] for i in m], result.cohesion(m), cases[result.medoid(m)])
-        for m in result.groups
-        if len(m) >= 2
+    """Groups of two or more visible cases in the scope asking about the same clinical
+    content, biggest first. The groups are kept by app/practices/groups.py over all cases;
+    cases the user may not see, or outside the scope, are left out of them here."""
+    groups.ensure_current(GroupKind.QUESTIONS)
+    scoped = _case_days(user, scope, _programs(user, scope))
+    rows = db.session.execute(
+        select(
+            QuestionGroupMember.group_id,
+            QuestionGroupMember.centrality,
+            StoredQuestionGroup.cohesion,
+            Case,
+        )
+        .join(StoredQuestionGroup, StoredQuestionGroup.id == QuestionGroupMember.group_id)
+        .join(scoped, scoped.c.case_id == QuestionGroupMember.case_id)
+        .join(Case, Case.id == QuestionGroupMember.case_id)
+        .options(selectinload(Case.program))
+        .order_by(QuestionGroupMember.group_id, Case.id)
+    ).all()
+    members: dict[int, list[tuple[float, Case]]] = defaultdict(list)
+    cohesion: dict[int, float] = {}
+    for group_id, centrality, value, case in rows:
+        members[group_id].append((centrality, case))
+        cohesion[group_id] = value
+    out = [
+        QuestionGroup(
+            [c for _, c in found],
+            cohesion[group_id],
+            max(found, key=lambda pair: (pair[0], -pair[1].id))[1],
+        )
+        for group_id, found in members.items()
+        if len(found) >= 2
     ]
-    groups.sort(key=lambda g: (-len(g.cases), -g.cohesion))
-    return groups
+    out.sort(key=lambda g: (-len(g.cases), -g.cohesion, g.cases[0].id))
+    return out
+
+
+def questions_updating() -> bool:
+    """Whether the stored question groups are being brought up to date (read just before)."""
+    return groups.is_stale(GroupKind.QUESTIONS)
 
 
 # ---------------------------------------------------------------- gaps
@@ -232,37 +328,64 @@ class Gap:
     programs: list[str] = field(default_factory=list)
 
 
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", text_key(text))) + " "
+
+
+def is_own_topic(program: Program, topic: Topic) -> bool:
+    """Whether `topic` is what `program` is about: its name or a synonym is a phrase of the
+    program's name or slug ("Chronic pain" for "Chronic Pain & Opioid Stewardship ECHO")."""
+    where = _words(program.name) + _words(program.slug.replace("-", " "))
+    return any(
+        _words(form).strip() and _words(form) in where
+        for form in [topic.name, *(topic.synonyms or [])]
+    )
+
+
 def gaps(user: Any, scope: Scope, *, min_cases: int = GAP_MIN_CASES) -> list[Gap]:
     """Topics with at least `min_cases` cases in the scope but no didactic session on them (in
-    the scope's programs, up to its end) and no live best practice."""
+    the scope's programs, up to its end) and no live best practice. A program's own topic is
+    not a gap of that program: every one of its cases is about it."""
     programs = _programs(user, scope)
-    per_topic: dict[int, tuple[Topic, Counter[str]]] = {}
-    for case, _ in case_dates(user, scope):
-        for topic in case.topics:
-            per_topic.setdefault(topic.id, (topic, Counter()))[1][case.program.name] += 1
-    taught = {
-        topic.id
-        for session in db.session.scalars(
-            select(Session)
-            .where(Session.program_id.in_([p.id for p in programs]))
+    by_id = {p.id: p for p in programs}
+    scoped = _case_days(user, scope, programs)
+    per_pair = db.session.execute(
+        select(case_topics.c.topic_id, scoped.c.program_id, func.count())
+        .select_from(scoped)
+        .join(case_topics, case_topics.c.case_id == scoped.c.case_id)
+        .group_by(case_topics.c.topic_id, scoped.c.program_id)
+    ).all()
+    taught = set(
+        db.session.scalars(
+            select(session_topics.c.topic_id)
+            .join(Session, Session.id == session_topics.c.session_id)
+            .where(Session.program_id.in_(list(by_id)))
             .where(Session.date <= scope.end)
-            .options(selectinload(Session.topics))
+            .distinct()
         )
-        for topic in session.topics
-    }
-    guided = {
-        topic.id
-        for practice in db.session.scalars(
-            select(BestPractice).where(
-                BestPractice.status.not_in([PracticeStatus.RETIRED, PracticeStatus.SUPERSEDED])
-            )
+    )
+    guided = set(
+        db.session.scalars(
+            select(practice_topics.c.topic_id)
+            .join(BestPractice, BestPractice.id == practice_topics.c.practice_id)
+            .where(BestPractice.status.not_in([PracticeStatus.RETIRED, PracticeStatus.SUPERSEDED]))
+            .distinct()
         )
-        for topic in practice.topics
-    }
+    )
+    candidates = {t for t, _, _ in per_pair if t not in taught | guided}
+    topics = (
+        {t.id: t for t in db.session.scalars(select(Topic).where(Topic.id.in_(candidates)))}
+        if candidates
+        else {}
+    )
+    per_topic: dict[int, Counter[str]] = defaultdict(Counter)
+    for topic_id, program_id, n in per_pair:
+        if topic_id in topics and not is_own_topic(by_id[program_id], topics[topic_id]):
+            per_topic[topic_id][by_id[program_id].name] += n
     out = [
-        Gap(topic, sum(by_program.values()), sorted(by_program))
-        for topic_id, (topic, by_program) in per_topic.items()
-        if sum(by_program.values()) >= min_cases and topic_id not in taught | guided
+        Gap(topics[topic_id], sum(by_program.values()), sorted(by_program))
+        for topic_id, by_program in per_topic.items()
+        if sum(by_program.values()) >= min_cases
     ]
     out.sort(key=lambda g: (-g.cases, g.topic.name))
     return out
@@ -287,16 +410,31 @@ class Coverage:
         ]
 
 
+UNKNOWN_PRESENTER = "Unknown presenter"
+
+
 def coverage(user: Any, scope: Scope) -> Coverage:
-    counts: Counter[tuple[str, str]] = Counter()
+    scoped = _case_days(user, scope, _programs(user, scope))
     totals: Counter[str] = Counter()
+    for name, n in db.session.execute(
+        select(User.display_name, func.count())
+        .select_from(scoped)
+        .outerjoin(User, User.id == scoped.c.presenter_id)
+        .group_by(User.id, User.display_name)
+    ):
+        totals[name or UNKNOWN_PRESENTER] += n
+    counts: Counter[tuple[str, str]] = Counter()
     topic_totals: Counter[str] = Counter()
-    for case, _ in case_dates(user, scope):
-        presenter = case.presenter.display_name if case.presenter else "Unknown presenter"
-        totals[presenter] += 1
-        for topic in case.topics:
-            counts[(presenter, topic.name)] += 1
-            topic_totals[topic.name] += 1
+    for name, topic, n in db.session.execute(
+        select(User.display_name, Topic.name, func.count())
+        .select_from(scoped)
+        .outerjoin(User, User.id == scoped.c.presenter_id)
+        .join(case_topics, case_topics.c.case_id == scoped.c.case_id)
+        .join(Topic, Topic.id == case_topics.c.topic_id)
+        .group_by(User.id, User.display_name, Topic.name)
+    ):
+        counts[(name or UNKNOWN_PRESENTER, topic)] += n
+        topic_totals[topic] += n
     presenters = sorted(totals, key=lambda p: (-totals[p], p))
     topics = sorted(topic_totals, key=lambda t: (-topic_totals[t], t))
     return Coverage(presenters, topics, dict(counts), totals)

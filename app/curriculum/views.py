@@ -111,6 +111,7 @@ def index() -> Any:
         chart_topics=freq.topics[: figures.CHART_TOPICS],
         rising=figures.rising_topics(user, scope),
         questions=figures.recurring_questions(user, scope),
+        questions_updating=figures.questions_updating(),
         gaps=figures.gaps(user, scope),
         gap_min=figures.GAP_MIN_CASES,
         coverage=figures.coverage(user, scope),

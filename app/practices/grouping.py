@@ -7,21 +7,31 @@ Method (docs/practices.md has the measurements):
    "Narcan" and "naloxone", "HBsAg" and "hepatitis B" meet.
 2. Terms are weighted TF-IDF over the texts being grouped (sublinear tf, smoothed idf;
    concept tokens count 1.5 times, as in `similar_cases`), and each vector is L2-normalised.
-3. Average-linkage agglomerative clustering on cosine similarity merges the two closest groups
-   while their average similarity is at least the threshold. Two texts sharing a "cannot
-   link" key (the same case) never join: an expert does not repeat a recommendation within
-   one case, so two of a case's recommendations are two different ideas.
+3. Similar pairs come from one sparse product of the TF-IDF matrix (scikit-learn builds it):
+   every pair for a few thousand texts, and beyond that each text's nearest neighbours,
+   found through its less common terms, so the cost grows about linearly with the texts.
+4. Average-linkage agglomerative clustering over those pairs (a pair not found counts as 0)
+   merges the two closest groups while their average similarity is at least the threshold.
+   Two texts sharing a "cannot link" key (the same case) never join: an expert does not
+   repeat a recommendation within one case, so two of a case's recommendations are two
+   different ideas.
 
 Everything here is pure: callers pass texts and keys in, and get groups of indexes out.
 """
 
 from __future__ import annotations
 
-import math
+import heapq
 import re
 from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
 
 from app.search.analysis import CONCEPT_PREFIX, ClinicalAnalyzer, default_table
 
@@ -36,8 +46,16 @@ MARKUP = re.compile(r"[*_#>|`]+")
 LINK_TARGET = re.compile(r"\]\([^)]*\)")
 FIRST_SENTENCE = re.compile(r".+?(?:[.!?](?=\s)|$)", re.S)
 MAX_CHARS = 20_000
-
-Vector = dict[str, float]
+# Up to this many texts every pair is compared (one sparse product); beyond, each text keeps
+# its NEIGHBOURS nearest among the texts sharing one of its CANDIDATE_TERMS heaviest terms
+# (those in at most CANDIDATE_DF_MAX texts), so the cost grows about linearly.
+EXACT_BELOW = 3_000
+NEIGHBOURS = 10
+CANDIDATE_TERMS = 8
+CANDIDATE_DF_MAX = 500
+CANDIDATE_FLOOR = 0.02  # a shared heavy term weighs more; below this, nothing is shared
+CHUNK = 2_000
+SIM_FLOOR = 1e-9
 
 
 def analyzer_for(topics: Sequence[tuple[str, str, Sequence[str]]] = ()) -> ClinicalAnalyzer:
@@ -69,114 +87,262 @@ def terms(text: str, analyzer: ClinicalAnalyzer) -> Counter[str]:
     (and rendering a few thousand recommendations would cost seconds)."""
     text = LINK_TARGET.sub("", text[:MAX_CHARS])
     bag = Counter(token.text for token in analyzer(text))
+    stressed = lead(text)
+    if stressed.strip() == text.strip():  # one plain sentence: its lead is all of it
+        lead_bag = bag.copy()
+    else:
+        lead_bag = Counter(token.text for token in analyzer(stressed))
     for _ in range(LEAD_WEIGHT):
-        bag.update(token.text for token in analyzer(lead(text)))
+        bag.update(lead_bag)
     return bag
 
 
-def vectorise(bags: Sequence[Counter[str]]) -> list[Vector]:
-    """TF-IDF vectors, L2-normalised, with idf computed over `bags` themselves."""
-    n = len(bags)
-    df: Counter[str] = Counter()
-    for bag in bags:
-        df.update(bag.keys())
-    vectors = []
-    for bag in bags:
-        vector: Vector = {}
-        for term, tf in bag.items():
-            idf = math.log((1 + n) / (1 + df[term])) + 1
-            weight = (1 + math.log(tf)) * idf
-            if term.startswith(CONCEPT_PREFIX):
-                weight *= CONCEPT_WEIGHT
-            vector[term] = weight
-        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
-        vectors.append({t: w / norm for t, w in vector.items()})
-    return vectors
+def vectorise(bags: Sequence[Counter[str]]) -> sparse.csr_matrix:
+    """TF-IDF rows (sublinear tf, smoothed idf over `bags` themselves), L2-normalised.
+
+    Concept tokens count CONCEPT_WEIGHT times: a shared concept says more than a shared stem."""
+    if not bags or not any(bags):
+        return sparse.csr_matrix((len(bags), 0), dtype=np.float64)
+    vectorizer = TfidfVectorizer(
+        analyzer=_elements, sublinear_tf=True, smooth_idf=True, norm=None, lowercase=False
+    )
+    matrix = vectorizer.fit_transform(bags).tocsr()
+    concept = np.char.startswith(vectorizer.get_feature_names_out().astype(str), CONCEPT_PREFIX)
+    scale = np.where(concept, CONCEPT_WEIGHT, 1.0)
+    return normalize(matrix @ sparse.diags(scale), norm="l2").tocsr()
 
 
-def cosine(a: Vector, b: Vector) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+def _elements(bag: Counter[str]) -> list[str]:
+    return list(bag.elements())
 
 
-def similarity_matrix(vectors: Sequence[Vector]) -> list[list[float]]:
-    n = len(vectors)
-    sims = [[0.0] * n for _ in range(n)]
-    for i in range(n):
-        sims[i][i] = 1.0
-        for j in range(i + 1, n):
-            sims[i][j] = sims[j][i] = cosine(vectors[i], vectors[j])
-    return sims
+def cosine(a: sparse.csr_matrix, b: sparse.csr_matrix) -> float:
+    """Cosine of two L2-normalised rows."""
+    return float(a.multiply(b).sum())
+
+
+@dataclass(frozen=True)
+class Edges:
+    """Pairs of texts (i < j) with their cosine similarity, as three parallel arrays."""
+
+    left: np.ndarray
+    right: np.ndarray
+    sims: np.ndarray
+
+
+def neighbours(
+    vectors: sparse.csr_matrix,
+    *,
+    k: int = NEIGHBOURS,
+    exact_below: int = EXACT_BELOW,
+    chunk: int = CHUNK,
+) -> Edges:
+    """Similar pairs: every pair with a positive cosine for up to `exact_below` texts; beyond,
+    each text's `k` nearest neighbours.
+
+    Candidates are the texts sharing one of a text's heaviest terms, leaving out terms in more
+    than CANDIDATE_DF_MAX texts (a term in thousands of texts pairs everything with
+    everything: the cost would grow with the square of the texts); their cosines are then
+    computed on the whole vectors."""
+    n = vectors.shape[0]
+    if n < 2:
+        empty = np.zeros(0, dtype=np.int64)
+        return Edges(empty, empty, np.zeros(0))
+    if n <= exact_below:
+        sims = sparse.triu(vectors @ vectors.T, k=1).tocoo()
+        keep = sims.data > SIM_FLOOR
+        return Edges(sims.row[keep], sims.col[keep], sims.data[keep])
+    df = np.bincount(vectors.indices, minlength=vectors.shape[1])
+    candidates = _strongest_terms(vectors, df <= CANDIDATE_DF_MAX, CANDIDATE_TERMS)
+    transposed = candidates.T.tocsr()
+    left, right = [], []
+    for start in range(0, n, chunk):
+        block = (candidates[start : start + chunk] @ transposed).tocsr()
+        rows = np.repeat(np.arange(block.shape[0]), np.diff(block.indptr)) + start
+        cols, scores = block.indices, block.data
+        other = (cols != rows) & (scores >= CANDIDATE_FLOOR)
+        rows, cols, scores = rows[other], cols[other], scores[other]
+        # One float key, row first then best score first: much faster than a two-key sort.
+        order = np.argsort((rows - start) * 4.0 - np.minimum(scores, 2.0), kind="stable")
+        rows, cols = rows[order], cols[order]
+        counts = np.bincount(rows - start, minlength=block.shape[0])
+        firsts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+        rank = np.arange(len(rows)) - firsts[rows - start]
+        top = rank < k
+        left.append(rows[top])
+        right.append(cols[top])
+    i = np.concatenate(left)
+    j = np.concatenate(right)
+    keys = np.unique(np.minimum(i, j) * n + np.maximum(i, j))
+    i, j = keys // n, keys % n
+    sims = np.zeros(len(i))
+    for start in range(0, len(i), chunk * 10):
+        a = vectors[i[start : start + chunk * 10]]
+        b = vectors[j[start : start + chunk * 10]]
+        sims[start : start + chunk * 10] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
+    keep = sims > SIM_FLOOR
+    return Edges(i[keep], j[keep], sims[keep])
+
+
+def _strongest_terms(vectors: sparse.csr_matrix, allowed: np.ndarray, m: int) -> sparse.csr_matrix:
+    """Each row's `m` heaviest terms among the `allowed` ones (a text's rarest, most telling
+    words): two texts alike share at least one of them."""
+    matrix = vectors.tocoo()
+    keep = allowed[matrix.col]
+    rows, cols, data = matrix.row[keep], matrix.col[keep], matrix.data[keep]
+    order = np.lexsort((-data, rows))
+    rows, cols, data = rows[order], cols[order], data[order]
+    counts = np.bincount(rows, minlength=vectors.shape[0])
+    firsts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    top = (np.arange(len(rows)) - firsts[rows]) < m
+    return sparse.csr_matrix((data[top], (rows[top], cols[top])), shape=vectors.shape)
 
 
 def cluster(
-    sims: Sequence[Sequence[float]],
+    n: int,
+    edges: Edges,
     threshold: float,
     cannot_link: Sequence[Hashable | None] | None = None,
 ) -> list[list[int]]:
     """Average-linkage clusters (lists of indexes, largest first) at `threshold`.
 
-    O(n^3) in the worst case, which is fine for the few thousand texts of a program's history.
-    """
-    n = len(sims)
+    Pairs absent from `edges` count as similarity 0. A merge needs a pair at or above the
+    threshold, so each connected component of such pairs is clustered on its own, with a
+    heap of candidate merges rebuilt lazily: the cost is near E log E for E edges, not n³."""
     keys = list(cannot_link) if cannot_link is not None else [None] * n
-    groups: dict[int, list[int]] = {i: [i] for i in range(n)}
-    group_keys: dict[int, set[Hashable]] = {
-        i: ({keys[i]} if keys[i] is not None else set()) for i in range(n)
-    }
-    # Sum of pairwise similarities between two groups; average = sum / (|a| * |b|).
-    link: dict[tuple[int, int], float] = {}
-    for i in range(n):
-        for j in range(i + 1, n):
-            if sims[i][j] > 0:
-                link[(i, j)] = sims[i][j]
-    while True:
-        best, pair = threshold, None
-        for (a, b), total in link.items():
-            if group_keys[a] & group_keys[b]:
-                continue
-            average = total / (len(groups[a]) * len(groups[b]))
-            if average >= best:
-                best, pair = average, (a, b)
-        if pair is None:
-            break
-        a, b = pair
-        groups[a].extend(groups.pop(b))
-        group_keys[a] |= group_keys.pop(b)
-        merged: dict[tuple[int, int], float] = {}
-        for (x, y), total in link.items():
-            if b in (x, y) or a in (x, y):
-                other = y if x in (a, b) else x
-                if other in (a, b):
-                    continue
-                key = (min(a, other), max(a, other))
-                merged[key] = merged.get(key, 0.0) + total
-            else:
-                merged[(x, y)] = total
-        link = merged
-    result = [sorted(members) for members in groups.values()]
-    result.sort(key=lambda members: (-len(members), members[0]))
+    strong = edges.sims >= threshold
+    graph = sparse.coo_matrix(
+        (np.ones(int(strong.sum())), (edges.left[strong], edges.right[strong])), shape=(n, n)
+    )
+    _, component = connected_components(graph, directed=False)
+    inside = component[edges.left] == component[edges.right]
+    left, right, sims = edges.left[inside], edges.right[inside], edges.sims[inside]
+    order = np.argsort(component[left], kind="stable")
+    left, right, sims = left[order], right[order], sims[order]
+    bounds = np.flatnonzero(np.diff(component[left])) + 1
+    result: list[list[int]] = []
+    grouped = np.zeros(n, dtype=bool)
+    for a, b, s in zip(
+        np.split(left, bounds), np.split(right, bounds), np.split(sims, bounds), strict=True
+    ):
+        if not len(a) or not (s >= threshold).any():
+            continue
+        triples = list(zip(a.tolist(), b.tolist(), s.tolist(), strict=True))
+        for group in _average_linkage(triples, threshold, keys):
+            result.append(sorted(group))
+            grouped[group] = True
+    result.extend([i] for i in np.flatnonzero(~grouped).tolist())
+    result.sort(key=lambda group: (-len(group), group[0]))
     return result
+
+
+def _average_linkage(
+    triples: list[tuple[int, int, float]], threshold: float, keys: Sequence[Hashable | None]
+) -> list[list[int]]:
+    """Average linkage over one component's (i, j, similarity) edges."""
+    members: dict[int, list[int]] = {}
+    group_keys: dict[int, set[Hashable]] = {}
+    # Sum of pairwise similarities between two groups; average = sum / (|a| * |b|).
+    links: dict[int, dict[int, float]] = {}
+    for a, b, sim in triples:
+        for node in (a, b):
+            if node not in members:
+                members[node] = [node]
+                group_keys[node] = {keys[node]} if keys[node] is not None else set()
+                links[node] = {}
+        links[a][b] = sim
+        links[b][a] = sim
+    version = dict.fromkeys(members, 0)
+    heap = [(-sim, a, b, 0, 0) for a, b, sim in triples if sim >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        _, a, b, va, vb = heapq.heappop(heap)
+        if a not in members or b not in members or version[a] != va or version[b] != vb:
+            continue
+        if group_keys[a] & group_keys[b]:
+            continue
+        if len(links[a]) < len(links[b]):
+            a, b = b, a
+        members[a].extend(members.pop(b))
+        group_keys[a] |= group_keys.pop(b)
+        version[a] += 1
+        mine = links[a]
+        mine.pop(b, None)
+        for other, total in links.pop(b).items():
+            if other == a:
+                continue
+            mine[other] = mine.get(other, 0.0) + total
+            theirs = links[other]
+            theirs.pop(b, None)
+            theirs[a] = mine[other]
+        size = len(members[a])
+        for other, total in mine.items():
+            average = total / (size * len(members[other]))
+            if average >= threshold:
+                x, y = (a, other) if a < other else (other, a)
+                heapq.heappush(heap, (-average, x, y, version[x], version[y]))
+    return list(members.values())
 
 
 @dataclass(frozen=True)
 class Grouping:
-    """Groups of indexes into the texts given, and the similarity matrix they came from."""
+    """Groups of indexes into the texts given, each with its cohesion and, per member, how
+    like the others it is (its centrality: the most central member is the most typical)."""
 
     groups: list[list[int]]
-    sims: list[list[float]]
+    cohesions: list[float]
+    centralities: list[list[float]]
 
-    def medoid(self, members: Sequence[int]) -> int:
-        """The member most like the others: the group's most typical text."""
-        return max(members, key=lambda i: sum(self.sims[i][j] for j in members))
+    def medoid(self, number: int) -> int:
+        """The most typical member of group `number`."""
+        group, centrality = self.groups[number], self.centralities[number]
+        return group[max(range(len(group)), key=lambda k: (centrality[k], -group[k]))]
 
-    def cohesion(self, members: Sequence[int]) -> float:
-        """Average pairwise similarity inside a group (1.0 for a single text)."""
-        if len(members) < 2:
-            return 1.0
-        pairs = [(i, j) for k, i in enumerate(members) for j in members[k + 1 :]]
-        return sum(self.sims[i][j] for i, j in pairs) / len(pairs)
+
+def describe(vectors: sparse.csr_matrix, groups: list[list[int]]) -> Grouping:
+    """Cohesion (average pairwise cosine) and member centralities of each group.
+
+    With c the sum of a group's (unit) vectors, a member's summed similarity to the others
+    is x·c - 1 and the group's summed pairwise similarity is (|c|² - size) / 2, so every
+    group takes one sparse product, however large."""
+    n = vectors.shape[0]
+    owner = np.full(n, -1)
+    for number, group in enumerate(groups):
+        if len(group) >= 2:
+            owner[group] = number
+    members = np.flatnonzero(owner >= 0)
+    membership = sparse.csr_matrix(
+        (np.ones(len(members)), (owner[members], members)), shape=(len(groups), n)
+    )
+    sums = (membership @ vectors).tocsr()
+    own = np.asarray(vectors[members].multiply(sums[owner[members]]).sum(axis=1)).ravel()
+    self_sims = np.asarray(vectors[members].multiply(vectors[members]).sum(axis=1)).ravel()
+    sizes = np.array([len(g) for g in groups])
+    squared = np.asarray(sums.multiply(sums).sum(axis=1)).ravel()
+    self_totals = np.bincount(owner[members], weights=self_sims, minlength=len(groups))
+    central = np.zeros(n)
+    central[members] = (own - self_sims) / (sizes[owner[members]] - 1)
+    cohesions, centralities = [], []
+    for number, group in enumerate(groups):
+        size = len(group)
+        if size < 2:
+            cohesions.append(1.0)
+            centralities.append([1.0] * size)
+            continue
+        cohesions.append(float((squared[number] - self_totals[number]) / (size * (size - 1))))
+        centralities.append(central[group].tolist())
+    return Grouping(groups, cohesions, centralities)
+
+
+def group_vectors(
+    vectors: sparse.csr_matrix,
+    *,
+    threshold: float,
+    cannot_link: Sequence[Hashable | None] | None = None,
+) -> Grouping:
+    """Cluster TF-IDF rows; see the module docstring."""
+    edges = neighbours(vectors)
+    return describe(vectors, cluster(vectors.shape[0], edges, threshold, cannot_link))
 
 
 def group_texts(
@@ -189,8 +355,7 @@ def group_texts(
     """Cluster `texts` (Markdown or plain) by meaning; see the module docstring."""
     analyzer = analyzer or analyzer_for()
     vectors = vectorise([terms(t, analyzer) for t in texts])
-    sims = similarity_matrix(vectors)
-    return Grouping(cluster(sims, threshold, cannot_link), sims)
+    return group_vectors(vectors, threshold=threshold, cannot_link=cannot_link)
 
 
 def pair_scores(

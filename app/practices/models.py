@@ -161,3 +161,87 @@ class PracticeEndorsement(db.Model):
 
     practice: Mapped[BestPractice] = relationship(back_populates="endorsements")
     expert: Mapped[User] = relationship()
+
+
+# ---------------------------------------------------------------- stored groups
+
+
+class GroupKind(enum.StrEnum):
+    QUESTIONS = "questions"
+    RECOMMENDATIONS = "recommendations"
+
+
+class GroupingState(db.Model):
+    """Whether a kind of stored groups is out of date, and who is refreshing it.
+
+    A commit that changes the inputs sets `stale`; one process at a time refreshes, holding
+    the lease (a token and an expiry, so a process that died frees it by itself)."""
+
+    __tablename__ = "grouping_states"
+
+    kind: Mapped[GroupKind] = mapped_column(enum_column(GroupKind), primary_key=True)
+    stale: Mapped[bool] = mapped_column(default=True)
+    refreshed_at: Mapped[datetime | None]
+    lease_token: Mapped[int | None] = mapped_column(sa.BigInteger)
+    lease_until: Mapped[datetime | None]
+
+
+class QuestionGroup(db.Model):
+    """Cases asking about the same clinical content (see app/practices/groups.py)."""
+
+    __tablename__ = "question_groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cohesion: Mapped[float] = mapped_column(sa.Float)
+    size: Mapped[int]
+
+    members: Mapped[list[QuestionGroupMember]] = relationship(
+        back_populates="group", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class QuestionGroupMember(db.Model):
+    __tablename__ = "question_group_members"
+
+    group_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("question_groups.id", ondelete="CASCADE"), primary_key=True
+    )
+    case_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    centrality: Mapped[float] = mapped_column(sa.Float)
+
+    group: Mapped[QuestionGroup] = relationship(back_populates="members")
+    case: Mapped[Case] = relationship()
+
+
+class RecommendationGroup(db.Model):
+    """Recommendations that say the same thing: candidate best practices."""
+
+    __tablename__ = "recommendation_groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cohesion: Mapped[float] = mapped_column(sa.Float)
+    size: Mapped[int]
+    # Different sessions its members were given in (all members; readers see fewer or as
+    # many), so the candidates page reads only groups that can reach MIN_SESSIONS.
+    sessions: Mapped[int] = mapped_column(default=0, index=True)
+
+    members: Mapped[list[RecommendationGroupMember]] = relationship(
+        back_populates="group", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class RecommendationGroupMember(db.Model):
+    __tablename__ = "recommendation_group_members"
+
+    group_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("recommendation_groups.id", ondelete="CASCADE"), primary_key=True
+    )
+    recommendation_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("recommendations.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    centrality: Mapped[float] = mapped_column(sa.Float)
+
+    group: Mapped[RecommendationGroup] = relationship(back_populates="members")
+    recommendation: Mapped[Recommendation] = relationship()

@@ -10,18 +10,28 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import aliased, selectinload
 
 from app.auth import policy
 from app.cases.models import Case
 from app.extensions import db
-from app.practices import grouping
-from app.practices.models import BestPractice, EvidenceLink, PracticeStatus
-from app.programs.models import Program, Session, Topic
+from app.practices import grouping, groups
+from app.practices.groups import topic_analyzer
+from app.practices.models import (
+    BestPractice,
+    EvidenceLink,
+    GroupKind,
+    PracticeStatus,
+    RecommendationGroup,
+    RecommendationGroupMember,
+)
+from app.programs.models import Program, Session
 from app.recommendations.models import Outcome, Recommendation, RecommendationStatus
 
 MIN_SESSIONS = 3  # a candidate group was given in at least this many different sessions
+CANDIDATE_LIMIT = 100  # groups on the candidates page and API, most discussed first
 
 
 def list_practices(status: str | None = None) -> list[BestPractice]:
@@ -284,11 +294,6 @@ def visible_recommendations(
     return list(db.session.scalars(stmt))
 
 
-def topic_analyzer() -> grouping.ClinicalAnalyzer:
-    topics = db.session.execute(select(Topic.slug, Topic.name, Topic.synonyms)).all()
-    return grouping.analyzer_for([(s, n, syn or []) for s, n, syn in topics])
-
-
 @dataclass
 class CandidateGroup:
     """Similar recommendations given in several sessions that no best practice cites yet."""
@@ -317,43 +322,87 @@ class CandidateGroup:
 
 
 def recommendation_groups(
-    user: Any, *, threshold: float = grouping.RECOMMENDATION_THRESHOLD
+    user: Any, *, min_sessions: int = 0, only: Any = None
 ) -> list[CandidateGroup]:
-    """Every group of two or more similar recommendations the user may see."""
-    recommendations = visible_recommendations(user)
-    if not recommendations:
-        return []
-    result = grouping.group_texts(
-        [r.body for r in recommendations],
-        threshold=threshold,
-        cannot_link=[r.case_id for r in recommendations],
-        analyzer=topic_analyzer(),
-    )
+    """Every stored group with two or more recommendations the user may see (the groups are
+    kept by app/practices/groups.py; members the user may not see are left out); with
+    `min_sessions`, only groups whose members span that many sessions; with `only`, the
+    groups whose ids that SELECT gives."""
+    groups.ensure_current(GroupKind.RECOMMENDATIONS)
+    programs = list(db.session.scalars(select(Program)))
+    allowed = policy.visible_program_ids(user, programs)
+    rows = db.session.execute(
+        select(
+            RecommendationGroupMember.group_id,
+            RecommendationGroupMember.centrality,
+            RecommendationGroup.cohesion,
+            Recommendation,
+        )
+        .join(RecommendationGroup, RecommendationGroup.id == RecommendationGroupMember.group_id)
+        .join(Recommendation, Recommendation.id == RecommendationGroupMember.recommendation_id)
+        .join(Case, Case.id == Recommendation.case_id)
+        .where(RecommendationGroup.sessions >= min_sessions)
+        .where(sa.true() if only is None else RecommendationGroup.id.in_(only.scalar_subquery()))
+        .where(Recommendation.status == RecommendationStatus.PUBLISHED)
+        .where(Case.program_id.in_(allowed))
+        .where(policy.visible_case_clause(user))
+        .options(
+            selectinload(Recommendation.case).options(
+                selectinload(Case.program),
+                selectinload(Case.topics),
+                selectinload(Case.sessions).selectinload(Session.program),
+            )
+        )
+        .order_by(RecommendationGroupMember.group_id, Recommendation.id)
+    ).all()
+    members: dict[int, list[tuple[float, Recommendation]]] = {}
+    cohesion: dict[int, float] = {}
+    for group_id, centrality, value, recommendation in rows:
+        members.setdefault(group_id, []).append((centrality, recommendation))
+        cohesion[group_id] = value
     cited = _citing_by_recommendation()
-    groups = []
-    for members in result.groups:
-        if len(members) < 2:
+    out = []
+    for group_id, found in members.items():
+        if len(found) < 2:
             continue
-        recs = [recommendations[i] for i in members]
+        recs = [r for _, r in found]
         sessions = {s.id: s for r in recs if (s := recommendation_session(r)) is not None}
         practices = {p.id: p for r in recs for p in cited.get(r.id, [])}
-        groups.append(
+        out.append(
             CandidateGroup(
                 recs,
                 sorted(sessions.values(), key=lambda s: (s.date, s.id)),
-                result.cohesion(members),
-                recommendations[result.medoid(members)],
+                cohesion[group_id],
+                max(found, key=lambda pair: (pair[0], -pair[1].id))[1],
                 sorted(practices.values(), key=lambda p: p.title),
             )
         )
-    return groups
+    out.sort(key=lambda g: (-len(g.recommendations), g.recommendations[0].id))
+    return out
 
 
-def candidate_groups(user: Any) -> list[CandidateGroup]:
+def candidate_groups(user: Any, *, limit: int = CANDIDATE_LIMIT) -> list[CandidateGroup]:
     """Groups given in at least MIN_SESSIONS different sessions that no practice cites yet,
-    most sessions first."""
+    most sessions first: the `limit` most discussed (a hub's history holds thousands)."""
+    member = aliased(RecommendationGroupMember)
+    cited = sa.exists().where(
+        member.group_id == RecommendationGroup.id,
+        EvidenceLink.recommendation_id == member.recommendation_id,
+    )
+    top = (
+        select(RecommendationGroup.id)
+        .where(RecommendationGroup.sessions >= MIN_SESSIONS, ~cited)
+        .order_by(
+            RecommendationGroup.sessions.desc(),
+            RecommendationGroup.size.desc(),
+            RecommendationGroup.id,
+        )
+        .limit(limit)
+    )
     groups = [
-        g for g in recommendation_groups(user) if len(g.sessions) >= MIN_SESSIONS and not g.cited_by
+        g
+        for g in recommendation_groups(user, min_sessions=MIN_SESSIONS, only=top)
+        if len(g.sessions) >= MIN_SESSIONS and not g.cited_by
     ]
     groups.sort(key=lambda g: (-len(g.sessions), -len(g.recommendations), -g.cohesion))
     return groups
@@ -399,15 +448,14 @@ def related_recommendations(
     texts = [r.body for r in pool] + queries
     analyzer = topic_analyzer()
     vectors = grouping.vectorise([grouping.terms(t, analyzer) for t in texts])
-    query_vectors = vectors[len(pool) :]
+    similarities = (vectors[: len(pool)] @ vectors[len(pool) :].T).toarray().mean(axis=1)
     scored = []
-    for recommendation, vector in zip(pool, vectors[: len(pool)], strict=True):
+    for recommendation, similarity in zip(pool, similarities.tolist(), strict=True):
         if recommendation.id in seed_ids:
             continue
         session = recommendation_session(recommendation)
         if session is not None and session.id in seed_sessions:
             continue
-        similarity = sum(grouping.cosine(vector, q) for q in query_vectors) / len(query_vectors)
         if similarity >= threshold:
             scored.append(RelatedRecommendation(recommendation, session, similarity))
     scored.sort(key=lambda r: -r.similarity)

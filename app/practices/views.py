@@ -137,6 +137,7 @@ def candidates() -> Any:
         "practices/candidates.html",
         groups=queries.candidate_groups(_user()),
         min_sessions=queries.MIN_SESSIONS,
+        limit=queries.CANDIDATE_LIMIT,
     )
 
 

@@ -40,6 +40,14 @@ def test_curriculum_lead_sees_chart_table_and_downloads_csv(demo_browser, demo_s
         chart = page.locator("canvas#topic-chart")
         chart.wait_for()
         page.wait_for_selector("canvas#topic-chart[data-drawn=true]")
+        # The bars count cases (31 in the last year), not topic tags stacked on each other.
+        drawn = chart.evaluate(
+            """c => ({stacked: c.chart.options.scales.y.stacked,
+                     axis: c.chart.options.scales.y.title.text,
+                     first: c.chart.data.datasets[0].label,
+                     cases: c.chart.data.datasets[0].data.reduce((a, b) => a + b, 0)})"""
+        )
+        assert drawn == {"stacked": False, "axis": "Cases", "first": "All cases", "cases": 31}
         box = chart.bounding_box()
         assert box and box["width"] > 300 and box["height"] > 200
         table = page.locator("#topic-table")

@@ -51,10 +51,11 @@ def test_topic_counts_and_figures_of_the_last_year(demo, client):
     hcv = figures.make_scope(demo, program=_program("hcv"), end=TODAY)
     assert figures.topic_frequency(demo, hcv).case_total == 8  # sessions 3-6 but hcv-014
     questions = figures.recurring_questions(demo, hcv)
-    assert any({c.ref for c in g.cases} >= {"hcv-006", "hcv-010"} for g in questions)
+    # Retreatment after relapse (hcv-006) and care after retreatment (hcv-011).
+    assert any({c.ref for c in g.cases} >= {"hcv-006", "hcv-011"} for g in questions)
 
     gaps = {g.topic.name for g in figures.gaps(demo, scope)}
-    assert "Chronic pain" in gaps
+    assert "Chronic pain" not in gaps  # the Chronic Pain program's own subject (issue #14)
     assert "Naloxone" not in gaps  # taught (oud session 1) and a best practice
     coverage = figures.coverage(demo, scope)
     assert sum(coverage.totals.values()) == 31
@@ -78,7 +79,7 @@ def test_page_csv_downloads_and_api(demo, client):
         response = client.get(f"/curriculum/{name}.csv?end=2026-11-25")
         assert response.status_code == 200 and response.mimetype == "text/csv"
         rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
-        assert len(rows) >= 2, name
+        assert len(rows) >= (1 if name == "gaps" else 2), name  # the demo has no gap left
     topics = list(
         csv.reader(
             io.StringIO(client.get("/curriculum/topics.csv?end=2026-11-25").get_data(as_text=True))

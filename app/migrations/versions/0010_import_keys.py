@@ -7,7 +7,7 @@ an imported fingerprint yet (nor has any case): the next import adopts an item w
 equals the file's and reports any other difference as a conflict.
 
 Revision ID: 0010_import_keys
-Revises: 0008_topic_terms
+Revises: 0009_question_groups
 Create Date: 2026-12-04 19:10:00.000000
 
 """
@@ -18,7 +18,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0010_import_keys"
-down_revision = "0008_topic_terms"
+down_revision = "0009_question_groups"
 branch_labels = None
 depends_on = None
 

@@ -1,5 +1,7 @@
-/* Curriculum charts: each <canvas data-chart="{labels, series}"> becomes a stacked bar chart
-   (Chart.js, served from /static/vendor). The same numbers are in the table beside it. */
+/* Curriculum charts: each <canvas data-chart="{labels, cases, series}"> becomes a chart of
+   cases per month (bars) with the cases of the most frequent topics as lines over them
+   (Chart.js, served from /static/vendor). Nothing is stacked: a case with three topics is one
+   case in its bar and one in each of its topics' lines. The same numbers are in the table. */
 (function () {
   "use strict";
   // Colour-blind-safe palette (Okabe-Ito, plus two greys).
@@ -9,21 +11,23 @@
     var data;
     try { data = JSON.parse(canvas.getAttribute("data-chart")); } catch (e) { return; }
     if (!window.Chart || !data || !data.series) { return; }
+    var datasets = [];
+    if (data.cases) {
+      datasets.push({ type: "bar", label: "All cases", data: data.cases, backgroundColor: "#D9D9D9", borderColor: "#999999", borderWidth: 1, order: 2 });
+    }
+    data.series.forEach(function (s, i) {
+      var colour = COLOURS[i % COLOURS.length];
+      datasets.push({ type: "line", label: s.label, data: s.data, borderColor: colour, backgroundColor: colour, pointRadius: 3, tension: 0, order: 1 });
+    });
     canvas.chart = new window.Chart(canvas, {
-      type: "bar",
-      data: {
-        labels: data.labels,
-        datasets: data.series.map(function (s, i) {
-          return { label: s.label, data: s.data, backgroundColor: COLOURS[i % COLOURS.length] };
-        })
-      },
+      data: { labels: data.labels, datasets: datasets },
       options: {
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
         scales: {
-          x: { stacked: true },
-          y: { stacked: true, beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: "Cases" } }
+          x: { stacked: false },
+          y: { stacked: false, beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: "Cases" } }
         },
         plugins: { legend: { position: "bottom" } }
       }

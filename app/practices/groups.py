@@ -1,0 +1,475 @@
+"""Stored groups: recurring questions (for curriculum) and similar recommendations (candidate
+best practices), kept in tables so that pages and the API only read them.
+
+A commit that changes what the groups are made of (a case's question, title or topics; a
+recommendation's text or status; the topic vocabulary) marks the kind stale in the same
+transaction. A background thread of each process then recomputes it, holding a lease row so
+that only one process refreshes at a time; a request never waits for it. `casebook
+curriculum refresh` does the same from the shell. In tests ("sync" mode) a stale kind is
+recomputed when it is read, so what a test reads is always current.
+
+Groups are computed over every case and published recommendation; readers narrow them to
+what the user may see (a member the user may not see is dropped, and so is a group left
+with fewer than two members), so a private program's text never shows to others.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import threading
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from flask import Flask, current_app, has_app_context
+from sqlalchemy import event, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session as OrmSession
+
+from app.cases.models import Case, CasePresentation, case_topics
+from app.common import utcnow
+from app.extensions import db
+from app.practices import grouping
+from app.practices.models import (
+    GroupingState,
+    GroupKind,
+    QuestionGroup,
+    QuestionGroupMember,
+    RecommendationGroup,
+    RecommendationGroupMember,
+)
+from app.programs.models import Session, Topic
+from app.recommendations.models import Recommendation, RecommendationStatus
+from app.search.analysis import CONCEPT_PREFIX, stem
+
+log = logging.getLogger(__name__)
+
+EXTENSION = "casebook-groups"
+LEASE = timedelta(minutes=15)
+POLL_SECONDS = 30.0
+SETTLE_SECONDS = 1.0  # a burst of commits (an import) gives one refresh, not one each
+INSERT_BATCH = 5_000
+
+QUESTION_THRESHOLD = 0.35
+TOPIC_WEIGHT = 2  # a case's topic counts as two mentions of it
+# Words any question uses: they say how something is asked, not what about, so they never
+# make two questions alike ("What should we do?" under a fentanyl lapse and under wounds).
+GENERIC_QUESTION_WORDS = """
+what which who whom whose when where why how whether should shall would could can may might
+must will do does did doing done we our us you your he him she her they them his hers their
+i me my any anything else other next step steps best better good right safe safest way ways
+approach approaches manage managing management option options consider considering recommend
+recommendation recommendations advice advise help plan plans think thoughts need needs now
+go going forward here patient patients case given also about more most some still start
+change first long much many often again well want wants know
+year years old month months week weeks day days time times man woman boy girl mg ml per
+""".split()  # noqa: SIM905 (a word list reads better as text)
+GENERIC_STEMS = frozenset(stem(w) for w in GENERIC_QUESTION_WORDS)
+
+Progress = Callable[[str, int, int], None]
+
+
+def _quiet(_label: str, _done: int, _total: int) -> None:
+    return None
+
+
+# ---------------------------------------------------------------- computing
+
+
+@dataclass(frozen=True)
+class StoredGroup:
+    """A group as stored: its cohesion and (member id, centrality) pairs."""
+
+    cohesion: float
+    members: list[tuple[int, float]]
+    sessions: int = 0  # recommendations: different sessions of its members
+
+
+def topic_analyzer() -> grouping.ClinicalAnalyzer:
+    """The clinical analyzer with the Topic vocabulary as concepts."""
+    topics = db.session.execute(select(Topic.slug, Topic.name, Topic.synonyms)).all()
+    return grouping.analyzer_for([(s, n, syn or []) for s, n, syn in topics])
+
+
+def question_terms(
+    question: str, title: str, topic_slugs: Iterable[str], analyzer: grouping.ClinicalAnalyzer
+) -> Counter[str]:
+    """What a case asks about: clinical words of its question and title, and its topics.
+
+    Generic question words are left out, so two questions meet only on clinical content."""
+    text = f"{question}\n{title}"[: grouping.MAX_CHARS]
+    # Each term once: a drug named in the title, the question and the tags is one subject,
+    # not three reasons for two cases to look alike.
+    bag = Counter(
+        {
+            t.text: 1
+            for t in analyzer(text)
+            if t.text not in GENERIC_STEMS and not t.text[:1].isdigit()
+        }
+    )
+    for slug in topic_slugs:
+        bag[f"{CONCEPT_PREFIX}topic-{slug}"] = TOPIC_WEIGHT
+    return bag
+
+
+def _stored(ids: list[int], result: grouping.Grouping) -> list[StoredGroup]:
+    return [
+        StoredGroup(cohesion, [(ids[i], c) for i, c in zip(members, centrality, strict=True)])
+        for members, cohesion, centrality in zip(
+            result.groups, result.cohesions, result.centralities, strict=True
+        )
+        if len(members) >= 2
+    ]
+
+
+def compute_question_groups(progress: Progress = _quiet) -> list[StoredGroup]:
+    """Groups of cases asking about the same thing, over every case with a question."""
+    rows = db.session.execute(
+        select(Case.id, Case.question, Case.title)
+        .where(sa.func.length(sa.func.trim(Case.question)) > 0)
+        .order_by(Case.id)
+    ).all()
+    slugs: dict[int, list[str]] = defaultdict(list)
+    for case_id, slug in db.session.execute(
+        select(case_topics.c.case_id, Topic.slug).join(Topic, Topic.id == case_topics.c.topic_id)
+    ):
+        slugs[case_id].append(slug)
+    analyzer = topic_analyzer()
+    bags = []
+    for done, (case_id, question, title) in enumerate(rows, 1):
+        bags.append(question_terms(question, title, slugs.get(case_id, ()), analyzer))
+        if done % 1000 == 0:
+            progress("Questions: analysing", done, len(rows))
+    progress("Questions: grouping", len(rows), len(rows))
+    vectors = grouping.vectorise(bags)
+    result = grouping.group_vectors(vectors, threshold=QUESTION_THRESHOLD)
+    return _stored([r[0] for r in rows], result)
+
+
+def compute_recommendation_groups(progress: Progress = _quiet) -> list[StoredGroup]:
+    """Groups of published recommendations that say the same thing (never two of one case)."""
+    rows = db.session.execute(
+        select(Recommendation.id, Recommendation.body, Recommendation.case_id)
+        .where(Recommendation.status == RecommendationStatus.PUBLISHED)
+        .order_by(Recommendation.id)
+    ).all()
+    analyzer = topic_analyzer()
+    bags = []
+    for done, (_id, body, _case) in enumerate(rows, 1):
+        bags.append(grouping.terms(body, analyzer))
+        if done % 1000 == 0:
+            progress("Recommendations: analysing", done, len(rows))
+    progress("Recommendations: grouping", len(rows), len(rows))
+    vectors = grouping.vectorise(bags)
+    result = grouping.group_vectors(
+        vectors,
+        threshold=grouping.RECOMMENDATION_THRESHOLD,
+        cannot_link=[r[2] for r in rows],
+    )
+    stored = _stored([r[0] for r in rows], result)
+    # A recommendation's session is its case's first presentation.
+    first: dict[int, tuple[Any, int]] = {}
+    for case_id, on, session_id in db.session.execute(
+        select(CasePresentation.case_id, Session.date, Session.id).join(
+            Session, Session.id == CasePresentation.session_id
+        )
+    ):
+        if case_id not in first or (on, session_id) < first[case_id]:
+            first[case_id] = (on, session_id)
+    case_of = {r[0]: r[2] for r in rows}
+    return [
+        StoredGroup(
+            g.cohesion,
+            g.members,
+            len({first[c][1] for m, _ in g.members if (c := case_of[m]) in first}),
+        )
+        for g in stored
+    ]
+
+
+COMPUTE = {
+    GroupKind.QUESTIONS: compute_question_groups,
+    GroupKind.RECOMMENDATIONS: compute_recommendation_groups,
+}
+TABLES = {
+    GroupKind.QUESTIONS: (QuestionGroup, QuestionGroupMember, "case_id"),
+    GroupKind.RECOMMENDATIONS: (
+        RecommendationGroup,
+        RecommendationGroupMember,
+        "recommendation_id",
+    ),
+}
+
+
+def store(kind: GroupKind, groups: list[StoredGroup]) -> None:
+    """Replace the stored groups of `kind` (in the caller's transaction)."""
+    group_model, member_model, key = TABLES[kind]
+    db.session.execute(sa.delete(member_model))
+    db.session.execute(sa.delete(group_model))
+    group_rows = [
+        {"id": number, "cohesion": g.cohesion, "size": len(g.members)}
+        | ({"sessions": g.sessions} if kind is GroupKind.RECOMMENDATIONS else {})
+        for number, g in enumerate(groups, 1)
+    ]
+    member_rows = [
+        {"group_id": number, key: member, "centrality": centrality}
+        for number, g in enumerate(groups, 1)
+        for member, centrality in g.members
+    ]
+    for start in range(0, len(group_rows), INSERT_BATCH):
+        db.session.execute(sa.insert(group_model), group_rows[start : start + INSERT_BATCH])
+    for start in range(0, len(member_rows), INSERT_BATCH):
+        db.session.execute(sa.insert(member_model), member_rows[start : start + INSERT_BATCH])
+
+
+def stored_groups(kind: GroupKind) -> list[StoredGroup]:
+    """The stored groups of `kind`, in a canonical order (for comparisons and tests)."""
+    group_model, member_model, key = TABLES[kind]
+    by_group: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    about: dict[int, tuple[float, int]] = {}
+    sessions = group_model.sessions if kind is GroupKind.RECOMMENDATIONS else sa.literal(0)
+    for group_id, member, centrality, value, count in db.session.execute(
+        select(
+            member_model.group_id,
+            getattr(member_model, key),
+            member_model.centrality,
+            group_model.cohesion,
+            sessions,
+        ).join(group_model, group_model.id == member_model.group_id)
+    ):
+        by_group[group_id].append((member, centrality))
+        about[group_id] = (value, count)
+    out = [StoredGroup(about[g][0], sorted(m), about[g][1]) for g, m in by_group.items()]
+    out.sort(key=lambda g: g.members[0][0])
+    return out
+
+
+# ---------------------------------------------------------------- refreshing
+
+
+def _ensure_state(kind: GroupKind) -> None:
+    if db.session.get(GroupingState, kind) is None:
+        try:
+            with db.session.begin_nested():
+                db.session.add(GroupingState(kind=kind, stale=True))
+        except IntegrityError:
+            pass  # another process added it meanwhile
+    db.session.commit()
+
+
+def _take_lease(kind: GroupKind, token: int) -> bool:
+    """Take the refresh lease of `kind` unless another process holds it; clears `stale`
+    (a change committed from now on marks it again, so nothing is lost)."""
+    _ensure_state(kind)
+    now = utcnow()
+    taken = db.session.execute(
+        sa.update(GroupingState)
+        .where(GroupingState.kind == kind)
+        .where(sa.or_(GroupingState.lease_until.is_(None), GroupingState.lease_until < now))
+        .values(stale=False, lease_token=token, lease_until=now + LEASE)
+    ).rowcount
+    db.session.commit()
+    return taken == 1
+
+
+def _release(kind: GroupKind, token: int, *, refreshed: bool) -> None:
+    values: dict[str, Any] = {"lease_token": None, "lease_until": None}
+    if refreshed:
+        values["refreshed_at"] = utcnow()
+    else:
+        values["stale"] = True  # it failed: try again later
+    db.session.execute(
+        sa.update(GroupingState)
+        .where(GroupingState.kind == kind, GroupingState.lease_token == token)
+        .values(**values)
+    )
+
+
+def refresh(
+    kinds: Iterable[GroupKind] = tuple(GroupKind), *, progress: Progress = _quiet
+) -> dict[GroupKind, int | None]:
+    """Recompute and store the groups of each kind: the number of groups stored, or None
+    for a kind another process is refreshing right now."""
+    out: dict[GroupKind, int | None] = {}
+    for kind in kinds:
+        token = secrets.randbits(62)
+        if not _take_lease(kind, token):
+            out[kind] = None
+            continue
+        try:
+            groups = COMPUTE[kind](progress)
+            db.session.rollback()  # end the reading transaction before writing
+            progress(f"{kind.value.capitalize()}: storing", 0, len(groups))
+            store(kind, groups)
+            _release(kind, token, refreshed=True)
+            db.session.commit()
+            out[kind] = len(groups)
+        except BaseException:
+            db.session.rollback()
+            _release(kind, token, refreshed=False)
+            db.session.commit()
+            raise
+    return out
+
+
+def is_stale(kind: GroupKind) -> bool:
+    state = db.session.get(GroupingState, kind)
+    return state is None or state.stale
+
+
+def ensure_current(kind: GroupKind) -> None:
+    """Before reading stored groups: in sync mode recompute a stale kind now; otherwise
+    wake this process's refresher and read what is stored."""
+    refresher = current_app.extensions.get(EXTENSION) if has_app_context() else None
+    if refresher is None or not is_stale(kind):
+        return
+    if refresher.mode == "sync":
+        refresh([kind])
+    else:
+        refresher.notify()
+
+
+# ---------------------------------------------------------------- marking stale
+
+
+def _changed(obj: Any, names: Iterable[str]) -> bool:
+    state = sa.inspect(obj)
+    return any(state.attrs[name].history.has_changes() for name in names)
+
+
+def _kinds_for(obj: Any, *, modified: bool) -> set[GroupKind]:
+    if isinstance(obj, Case):
+        if not modified or _changed(obj, ("question", "title", "topics")):
+            return {GroupKind.QUESTIONS}
+    elif isinstance(obj, Recommendation):
+        if not modified or _changed(obj, ("body", "status")):
+            return {GroupKind.RECOMMENDATIONS}
+    elif isinstance(obj, Topic) and (not modified or _changed(obj, ("name", "slug", "synonyms"))):
+        return set(GroupKind)
+    return set()
+
+
+_migrated: set[str] = set()
+
+
+def _has_state_table(connection: sa.Connection) -> bool:
+    key = connection.engine.url.render_as_string()
+    if key not in _migrated and sa.inspect(connection).has_table(GroupingState.__tablename__):
+        _migrated.add(key)
+    return key in _migrated
+
+
+def _after_flush(session: OrmSession, _context: Any) -> None:
+    kinds: set[GroupKind] = set()
+    for obj in session.new:
+        kinds |= _kinds_for(obj, modified=False)
+    for obj in session.deleted:
+        kinds |= _kinds_for(obj, modified=False)
+    for obj in session.dirty:
+        if session.is_modified(obj):
+            kinds |= _kinds_for(obj, modified=True)
+    marked = session.info.setdefault("groups_marked", set())
+    kinds -= marked
+    if not kinds:
+        return
+    connection = session.connection()
+    if not _has_state_table(connection):
+        return  # a database not yet migrated this far (the migration marks everything stale)
+    # Only a row not yet stale is written: concurrent saves do not queue on one row.
+    connection.execute(
+        sa.update(GroupingState)
+        .where(GroupingState.kind.in_(sorted(kinds)), GroupingState.stale.is_(False))
+        .values(stale=True)
+    )
+    marked |= kinds
+
+
+def _after_commit(session: OrmSession) -> None:
+    if session.info.pop("groups_marked", None) and has_app_context():
+        refresher = current_app.extensions.get(EXTENSION)
+        if refresher is not None:
+            refresher.notify()
+
+
+def _after_rollback(session: OrmSession, _previous: Any) -> None:
+    session.info.pop("groups_marked", None)
+
+
+_installed = False
+
+
+def install_events() -> None:
+    global _installed
+    if _installed:
+        return
+    event.listen(OrmSession, "after_flush", _after_flush)
+    event.listen(OrmSession, "after_commit", _after_commit)
+    event.listen(OrmSession, "after_soft_rollback", _after_rollback)
+    _installed = True
+
+
+class Refresher:
+    """The per-process refresher: a daemon thread woken after commits that marked groups
+    stale, and every POLL_SECONDS for marks made by other processes.
+
+    Modes (CASEBOOK_GROUPS_REFRESH): "thread" (default), "sync" (the default under
+    TESTING: a stale kind is recomputed when read) and "off" (only the CLI refreshes)."""
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+        self.mode = app.config.get("CASEBOOK_GROUPS_REFRESH") or (
+            "sync" if app.config.get("TESTING") else "thread"
+        )
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._pid = 0
+        self._lock = threading.Lock()
+
+    def notify(self) -> None:
+        # Only a serving process's thread (started by its first request) is woken: a command
+        # such as `casebook import` must not start a refresh it would cut short on exit,
+        # holding the lease until it expires. Servers see its marks at their next poll.
+        if self.mode == "thread" and self._thread is not None and self._pid == os.getpid():
+            self._wake.set()
+
+    def start(self) -> None:
+        if self.mode != "thread" or (self._thread is not None and self._pid == os.getpid()):
+            return
+        with self._lock:
+            if self._thread is None or self._pid != os.getpid():
+                self._pid = os.getpid()
+                self._thread = threading.Thread(
+                    target=self._run, name="casebook-groups-refresher", daemon=True
+                )
+                self._thread.start()
+
+    def _run(self) -> None:
+        self._wake.set()  # catch up on what went stale while no process was running
+        while True:
+            self._wake.wait(POLL_SECONDS)
+            time.sleep(SETTLE_SECONDS)
+            self._wake.clear()
+            try:
+                with self.app.app_context():
+                    stale = [k for k in GroupKind if is_stale(k)]
+                    db.session.rollback()
+                    if stale:
+                        refresh(stale)
+            except Exception as exc:  # retried at the next poll; never reaches a user
+                log.warning("groups: refresh failed (%s)", type(exc).__name__)
+
+
+def init_app(app: Flask) -> None:
+    install_events()
+    refresher = Refresher(app)
+    app.extensions[EXTENSION] = refresher
+
+    @app.before_request
+    def _start_refresher() -> None:
+        refresher.start()

@@ -1,0 +1,173 @@
+"""Curriculum figures as curriculum staff read them: the chart counts cases (a month with 3
+cases is a bar of 3, however many topics they carry), a program's own subject is not its
+gap, and a page costs the same number of SQL statements with 5 cases or 40."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from datetime import date
+
+import pytest
+from sqlalchemy import event
+
+from app.curriculum import operations as figures
+from app.extensions import db
+from app.programs.operations import create_program, create_session, resolve_topics
+from tests.cases.test_views import as_user
+from tests.support.builders import add_case, add_recommendation
+
+END = date(2026, 11, 25)
+ELEVEN = [
+    "Chronic pain",
+    "Opioid tapering",
+    "Naloxone",
+    "Benzodiazepines",
+    "Older adults",
+    "Buprenorphine",
+    "Opioid stewardship",
+    "Fibromyalgia",
+    "Sleep",
+    "Falls",
+    "Depression",
+]
+
+
+def test_a_month_of_three_cases_is_a_bar_of_three(app, make_user, client):
+    pain = create_program("chronic-pain", "Chronic Pain ECHO")
+    session = create_session(pain, date(2026, 3, 12), title="March")
+    db.session.commit()
+    presenter = make_user("provider", programs=["chronic-pain"])
+    # Three cases carrying 11 topic tags between them (4 + 4 + 3).
+    for n, topics in enumerate((ELEVEN[:4], ELEVEN[4:8], ELEVEN[8:])):
+        add_case(pain, presenter, f"Case {n}", session=session, topics=resolve_topics(topics))
+    db.session.commit()
+
+    scope = figures.make_scope(None, end=END)
+    freq = figures.topic_frequency(None, scope)
+    chart = freq.chart()
+    march = chart["labels"].index("2026-03")
+    assert chart["cases"][march] == 3 == freq.case_total
+    assert sum(s["data"][march] for s in chart["series"]) > 3  # topics are not the bar
+    assert all(s["data"][march] <= chart["cases"][march] for s in chart["series"])
+
+    as_user(client, make_user("curriculum"))
+    page = client.get("/curriculum?end=2026-11-25").get_data(as_text=True)
+    drawn = json.loads(html.unescape(re.search(r'data-chart="([^"]*)"', page).group(1)))
+    assert drawn["cases"][march] == 3
+    assert "Bar chart of cases per month" in page
+
+
+def test_a_programs_own_topic_is_not_its_gap(app, make_user):
+    pain = create_program("chronic-pain", "Chronic Pain & Opioid Stewardship ECHO")
+    oud = create_program("oud", "Opioid Use Disorder ECHO")
+    sessions = {p.slug: create_session(p, date(2026, 3, 12), title="March") for p in (pain, oud)}
+    db.session.commit()
+    presenter = make_user("provider", programs=["chronic-pain", "oud"])
+    for n in range(3):
+        add_case(
+            pain,
+            presenter,
+            f"Pain case {n}",
+            session=sessions["chronic-pain"],
+            topics=resolve_topics(["Chronic pain", "Sleep"]),
+        )
+    db.session.commit()
+
+    scope = figures.make_scope(None, end=END)
+    gaps = {g.topic.name: g for g in figures.gaps(None, scope)}
+    assert "Chronic pain" not in gaps  # every case of the Chronic Pain program is about it
+    assert gaps["Sleep"].cases == 3  # a real gap stays
+
+    # Chronic pain in three cases of another program is a gap there.
+    for n in range(3):
+        add_case(
+            oud,
+            presenter,
+            f"OUD case {n}",
+            session=sessions["oud"],
+            topics=resolve_topics(["Chronic pain"]),
+        )
+    db.session.commit()
+    gaps = {g.topic.name: g for g in figures.gaps(None, scope)}
+    assert gaps["Chronic pain"].cases == 3
+    assert gaps["Chronic pain"].programs == ["Opioid Use Disorder ECHO"]
+    assert figures.is_own_topic(pain, resolve_topics(["Opioid stewardship"])[0])
+    assert not figures.is_own_topic(oud, resolve_topics(["Chronic pain"])[0])
+
+
+def _hub(make_user, cases_per_session: int) -> None:
+    programs = [
+        create_program("oud", "Opioid Use Disorder ECHO"),
+        create_program("chronic-pain", "Chronic Pain ECHO"),
+        create_program("perinatal-sud", "Perinatal Substance Use ECHO", private=True),
+    ]
+    sessions = [
+        create_session(p, date(2026, month, 10), title=f"Session {month}")
+        for p in programs
+        for month in (2, 6, 10)
+    ]
+    db.session.commit()
+    presenter = make_user("provider", programs=["oud", "chronic-pain", "perinatal-sud"])
+    expert = make_user("expert", programs=["oud", "chronic-pain", "perinatal-sud"])
+    topics = [["Buprenorphine", "Naloxone"], ["Opioid tapering", "Chronic pain"], ["Pregnancy"]]
+    for s_number, session in enumerate(sessions):
+        for n in range(cases_per_session):
+            case = add_case(
+                session.program,
+                presenter,
+                f"Case {s_number}-{n}: taper of buprenorphine dose",
+                question=f"How fast should we taper buprenorphine {n}?",
+                session=session,
+                topics=resolve_topics(topics[(s_number + n) % 3]),
+            )
+            add_recommendation(case, expert, "Taper **buprenorphine** by 2 mg every month.")
+    db.session.commit()
+
+
+@pytest.mark.parametrize("path", ["/curriculum?end=2026-11-25", "/practices/candidates"])
+def test_statements_per_request_do_not_grow_with_the_cases(app, make_user, client, path):
+    def statements_for_request(cases_per_session: int) -> int:
+        as_user(client, viewer)
+        assert client.get(path).status_code == 200  # the first read refreshes the groups
+        counted = []
+
+        def count(*_args) -> None:
+            counted.append(1)
+
+        event.listen(db.engine, "before_cursor_execute", count)
+        try:
+            assert client.get(path).status_code == 200
+        finally:
+            event.remove(db.engine, "before_cursor_execute", count)
+        return len(counted)
+
+    viewer = make_user("curriculum" if "curriculum" in path else "expert")
+    _hub(make_user, 1)  # 9 cases
+    small = statements_for_request(1)
+    _hub_more(make_user)  # 45 more cases in the same sessions
+    large = statements_for_request(5)
+    assert figures.topic_frequency(None, figures.make_scope(None, end=END)).case_total == 54
+    assert small == large
+
+
+def _hub_more(make_user) -> None:
+    from sqlalchemy import select
+
+    from app.programs.models import Session
+
+    expert = make_user("expert", programs=["oud", "chronic-pain", "perinatal-sud"])
+    topics = [["Buprenorphine", "Naloxone"], ["Opioid tapering", "Chronic pain"], ["Pregnancy"]]
+    for s_number, session in enumerate(db.session.scalars(select(Session).order_by(Session.id))):
+        for n in range(5):
+            case = add_case(
+                session.program,
+                expert,
+                f"More {s_number}-{n}: taper of buprenorphine dose",
+                question=f"How fast should we taper buprenorphine, again {n}?",
+                session=session,
+                topics=resolve_topics(topics[(s_number + n) % 3]),
+            )
+            add_recommendation(case, expert, "Taper **buprenorphine** by 2 mg every month.")
+    db.session.commit()

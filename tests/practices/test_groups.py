@@ -1,0 +1,297 @@
+"""Stored groups: recurring questions group on clinical content, the stored result follows
+the data (stale marks, refresh) and equals a full recompute, one refresher at a time, and
+readers see only what they may."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from app.cases.models import CaseStatus
+from app.curriculum import operations as figures
+from app.extensions import db
+from app.practices import grouping, groups, queries
+from app.practices.models import GroupingState, GroupKind
+from app.programs.operations import create_program, create_session, resolve_topics
+from tests.support.builders import add_case, add_recommendation
+
+END = date(2026, 11, 25)
+NALOXONE = "Prescribe **naloxone** with every buprenorphine start and teach the family to use it."
+
+
+@pytest.fixture
+def hub(app, make_user):
+    """An OUD program, a chronic pain program and a private perinatal program, with cases
+    whose questions are alike in wording but not in content, and some that truly recur."""
+    oud = create_program("oud", "Opioid Use Disorder ECHO")
+    pain = create_program("chronic-pain", "Chronic Pain ECHO")
+    peri = create_program("perinatal-sud", "Perinatal Substance Use ECHO", private=True)
+    sessions = {
+        p.slug: [create_session(p, date(2026, m, 10), title=f"Session {m}") for m in (2, 5, 8)]
+        for p in (oud, pain, peri)
+    }
+    db.session.commit()
+    presenter = make_user("provider", programs=["oud", "chronic-pain"])
+    member = make_user("provider", programs=["perinatal-sud"])
+    expert = make_user("expert", programs=["oud", "chronic-pain", "perinatal-sud"])
+
+    def case(program, n, title, question, topics, who=presenter):
+        return add_case(
+            program,
+            who,
+            title,
+            question=question,
+            session=sessions[program.slug][n],
+            topics=resolve_topics(topics),
+        )
+
+    cases = {
+        "fentanyl-lapse": case(
+            oud,
+            0,
+            "Fentanyl lapse on buprenorphine",
+            "She had a fentanyl lapse after a family conflict. What should we do?",
+            ["Fentanyl", "Urine drug testing"],
+        ),
+        "xylazine-wounds": case(
+            oud,
+            1,
+            "Xylazine wounds on the forearms",
+            "Her forearm wounds from xylazine are getting worse. What should we do?",
+            ["Xylazine", "Wound care"],
+        ),
+        "pregnancy": case(
+            peri,
+            0,
+            "Pregnant at 20 weeks on methadone",
+            "Her methadone wears off in the evening. What should we do?",
+            ["Pregnancy", "Methadone"],
+            who=member,
+        ),
+        "chronic-pain": case(
+            pain,
+            0,
+            "Fibromyalgia with poor sleep",
+            "Tramadol is not helping her fibromyalgia. What should we do?",
+            ["Chronic pain", "Fibromyalgia"],
+        ),
+        "taper-1": case(
+            pain,
+            1,
+            "Long-term oxycodone, wants to taper",
+            "How fast should we taper oxycodone after ten years of use?",
+            ["Chronic pain", "Opioid tapering"],
+        ),
+        "taper-2": case(
+            pain,
+            2,
+            "Oxycodone 90 MME, taper requested",
+            "What oxycodone taper speed is safe after years on it?",
+            ["Chronic pain", "Opioid tapering"],
+        ),
+        "peri-taper": case(
+            peri,
+            1,
+            "Oxycodone taper in pregnancy",
+            "How fast can we taper oxycodone in pregnancy?",
+            ["Pregnancy", "Opioid tapering"],
+            who=member,
+        ),
+    }
+    recs = {}
+    for key in ("fentanyl-lapse", "xylazine-wounds", "chronic-pain", "pregnancy"):
+        recs[key] = add_recommendation(cases[key], expert, NALOXONE)
+    db.session.commit()
+    return {
+        "oud": oud,
+        "pain": pain,
+        "peri": peri,
+        "presenter": presenter,
+        "member": member,
+        "expert": expert,
+        "cases": cases,
+        "recs": recs,
+        "curriculum": make_user("curriculum"),
+    }
+
+
+def _refs(found) -> list[set[str]]:
+    return [{c.title for c in g.cases} for g in found]
+
+
+def _grouped(found, *titles: str) -> bool:
+    return any(set(titles) <= members for members in _refs(found))
+
+
+def test_generic_question_words_never_make_a_group(hub):
+    """Issue #14: "What should we do?" joined a fentanyl lapse with xylazine wounds, and a
+    pregnancy case with a chronic-pain case."""
+    scope = figures.make_scope(None, end=END)
+    found = figures.recurring_questions(None, scope)
+    titles = {k: c.title for k, c in hub["cases"].items()}
+    assert not _grouped(found, titles["fentanyl-lapse"], titles["xylazine-wounds"])
+    assert not _grouped(found, titles["pregnancy"], titles["chronic-pain"])
+    # Two questions about the same clinical content do group, across wording.
+    assert _grouped(found, titles["taper-1"], titles["taper-2"])
+
+
+def test_question_terms_leave_out_the_wording_of_the_question(app):
+    analyzer = groups.topic_analyzer()
+    bag = groups.question_terms("What should we do next? How do we manage this?", "", [], analyzer)
+    assert not bag
+    bag = groups.question_terms("What should we do about fentanyl?", "", ["fentanyl"], analyzer)
+    assert set(bag) >= {"fentanyl", "~topic-fentanyl"}
+
+
+def test_groups_follow_changes_and_equal_a_full_recompute(hub):
+    groups.refresh()
+    assert not groups.is_stale(GroupKind.QUESTIONS)
+    assert not groups.is_stale(GroupKind.RECOMMENDATIONS)
+
+    # A change of question marks only the questions stale; a new recommendation the other.
+    moved = hub["cases"]["chronic-pain"]
+    moved.title = "Oxycodone taper after years of use"
+    moved.question = "How fast should we taper her oxycodone?"
+    moved.topics = resolve_topics(["Chronic pain", "Opioid tapering"])
+    db.session.commit()
+    assert groups.is_stale(GroupKind.QUESTIONS)
+    assert not groups.is_stale(GroupKind.RECOMMENDATIONS)
+    add_recommendation(hub["cases"]["taper-1"], hub["expert"], NALOXONE)
+    db.session.commit()
+    assert groups.is_stale(GroupKind.RECOMMENDATIONS)
+
+    # Reading (sync mode, as under test) brings the stored groups up to date...
+    scope = figures.make_scope(None, end=END)
+    found = figures.recurring_questions(None, scope)
+    queries.recommendation_groups(None)
+    assert _grouped(found, moved.title, "Long-term oxycodone, wants to taper")
+    # ...and what is stored is what a full recompute from scratch gives.
+    for kind, compute in groups.COMPUTE.items():
+        assert not groups.is_stale(kind)
+        assert groups.stored_groups(kind) == _canonical(compute())
+
+    # Deleting a case drops it from the stored groups at once (foreign key cascade).
+    db.session.delete(hub["cases"]["taper-2"])
+    db.session.commit()
+    assert groups.is_stale(GroupKind.QUESTIONS)
+    groups.refresh([GroupKind.QUESTIONS])
+    assert groups.stored_groups(GroupKind.QUESTIONS) == _canonical(groups.compute_question_groups())
+
+
+def _canonical(computed: list[groups.StoredGroup]) -> list[groups.StoredGroup]:
+    out = [groups.StoredGroup(g.cohesion, sorted(g.members), g.sessions) for g in computed]
+    out.sort(key=lambda g: g.members[0][0])
+    return out
+
+
+def test_one_refresher_at_a_time(hub):
+    groups.refresh()
+    hub["cases"]["taper-1"].question = "Which opioid taper schedule?"
+    db.session.commit()
+    # Another process holds the lease: this one leaves the refresh to it.
+    assert groups._take_lease(GroupKind.QUESTIONS, 42)
+    assert groups.refresh([GroupKind.QUESTIONS]) == {GroupKind.QUESTIONS: None}
+    # A lease left by a process that died expires.
+    state = db.session.get(GroupingState, GroupKind.QUESTIONS)
+    state.lease_until = state.lease_until.replace(year=2000)
+    db.session.commit()
+    assert groups.refresh([GroupKind.QUESTIONS])[GroupKind.QUESTIONS] is not None
+
+
+def test_groups_never_show_a_private_program_to_others(hub):
+    scope = figures.make_scope(hub["curriculum"], end=END)
+    groups.refresh()
+    # The operator sees the private oxycodone-in-pregnancy case in the taper group.
+    everyone = figures.recurring_questions(None, figures.make_scope(None, end=END))
+    private_titles = {c.title for c in hub["cases"].values() if c.program.private}
+    assert any(members & private_titles for members in _refs(everyone))
+    # The curriculum lead, who is not a member, never sees a private case, nor its question.
+    for group in figures.recurring_questions(hub["curriculum"], scope):
+        assert not {c.title for c in group.cases} & private_titles
+        assert group.typical.program.private is False
+    # Candidate groups of recommendations: the private recommendation stays hidden.
+    for group in queries.recommendation_groups(hub["presenter"]):
+        assert all(not r.case.program.private for r in group.recommendations)
+    member_view = queries.recommendation_groups(hub["member"])
+    assert any(r.case.program.private for g in member_view for r in g.recommendations)
+    # A case the reader may not see yet (a draft of someone else) is left out too.
+    hub["cases"]["taper-2"].status = CaseStatus.DRAFT
+    db.session.commit()
+    for group in figures.recurring_questions(hub["curriculum"], scope):
+        assert "Oxycodone 90 MME, taper requested" not in {c.title for c in group.cases}
+
+
+def test_refresh_command(hub, app):
+    hub["cases"]["taper-1"].question = "Which opioid taper schedule after years on oxycodone?"
+    db.session.commit()
+    result = CliRunner().invoke(args=["curriculum", "refresh"], cli=app.cli, obj=None)
+    assert result.exit_code == 0, result.output
+    assert "questions:" in result.output and "recommendations:" in result.output
+    assert not groups.is_stale(GroupKind.QUESTIONS)
+    assert groups.stored_groups(GroupKind.QUESTIONS) == _canonical(groups.compute_question_groups())
+
+
+def test_nearest_neighbours_find_the_pairs_every_pair_comparison_finds():
+    rng = np.random.default_rng(7)
+    themes = [f"theme{t} drug{t} test{t} dose{t}" for t in range(30)]
+    texts = [
+        f"{themes[i % 30]} filler{rng.integers(500)} note{rng.integers(500)}" for i in range(300)
+    ]
+    analyzer = grouping.analyzer_for()
+    vectors = grouping.vectorise([grouping.terms(t, analyzer) for t in texts])
+    exact = grouping.group_vectors(vectors, threshold=0.3)
+    edges = grouping.neighbours(vectors, exact_below=0, k=10)
+    approximate = grouping.describe(vectors, grouping.cluster(300, edges, 0.3))
+    assert sorted(map(tuple, exact.groups)) == sorted(map(tuple, approximate.groups))
+    assert len([g for g in exact.groups if len(g) == 10]) == 30
+
+
+@pytest.mark.app_config(CASEBOOK_GROUPS_REFRESH="thread")
+def test_a_request_reads_what_is_stored_and_the_background_refreshes(hub, app, client):
+    from tests.cases.test_views import as_user
+
+    as_user(client, hub["curriculum"])
+    page = client.get("/curriculum?end=2026-11-25")  # starts this process's refresher
+    assert page.status_code == 200
+    refresher = app.extensions[groups.EXTENSION]
+    assert refresher._thread is not None
+    refresher._wake.set()
+    for _ in range(600):  # waits for the thread, not for a duration
+        db.session.rollback()
+        if not groups.is_stale(GroupKind.QUESTIONS) and groups.stored_groups(GroupKind.QUESTIONS):
+            break
+        refresher._thread.join(0.1)
+    assert not groups.is_stale(GroupKind.QUESTIONS)
+    assert "Recent changes are still being grouped" not in client.get(
+        "/curriculum?end=2026-11-25"
+    ).get_data(as_text=True)
+
+
+def test_candidates_are_the_most_discussed_uncited_groups(hub, make_user):
+    from datetime import date as day
+
+    from app.practices.operations import add_evidence, propose_practice
+
+    expert = hub["expert"]
+    # Two more ideas, each given in three sessions of the chronic pain program.
+    for text in ("Offer **duloxetine** for fibromyalgia pain.", "Check **sleep apnea** first."):
+        for n in range(3):
+            session = create_session(hub["pain"], day(2026, 9 + n, 1), title=f"{text[:5]} {n}")
+            case = add_case(hub["pain"], hub["presenter"], f"{text[:12]} case {n}", session=session)
+            add_recommendation(case, expert, text)
+    db.session.commit()
+    everything = queries.candidate_groups(None)
+    assert len(everything) >= 3  # naloxone, duloxetine, sleep apnea
+    assert [len(g.sessions) for g in everything] == sorted(
+        (len(g.sessions) for g in everything), reverse=True
+    )
+    assert len(queries.candidate_groups(None, limit=1)) == 1
+    # A group one of whose recommendations a practice cites is no candidate any more.
+    cited = next(g for g in everything if "duloxetine" in g.label.lower())
+    practice = propose_practice("Duloxetine", "Offer duloxetine.", author=expert, actor=expert)
+    add_evidence(practice, cited.recommendations[0], note="Given three times.", added_by=expert)
+    db.session.commit()
+    assert all("duloxetine" not in g.label.lower() for g in queries.candidate_groups(None))
