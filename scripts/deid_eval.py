@@ -122,7 +122,8 @@ def evaluate_realistic(split: str, show: bool = False) -> None:
             flagged += bool(fs)
             if show:
                 for a, b, c in fs:
-                    print(f"FA   {c:9} {row['id']} {text[a:b]!r} in {text[max(0, a - 40) : b + 30]!r}")
+                    where = text[max(0, a - 40) : b + 30]
+                    print(f"FA   {c:9} {row['id']} {text[a:b]!r} in {where!r}")
             continue
         carriers += 1
         missed = False
@@ -148,7 +149,8 @@ def evaluate_realistic(split: str, show: bool = False) -> None:
     for c in sorted(gold_n):
         print(f"{c:10} {gold_n[c]:7d} {100 * gold_hit[c] / gold_n[c]:7.2f}%")
     n, h = sum(gold_n.values()), sum(gold_hit.values())
-    print(f"{'OVERALL':10} {n:7d} {100 * h / n:7.2f}%   precision {100 * pred_ok / max(pred_n, 1):.2f}%")
+    precision = 100 * pred_ok / max(pred_n, 1)
+    print(f"{'OVERALL':10} {n:7d} {100 * h / n:7.2f}%   precision {precision:.2f}%")
     print(
         f"fully scrubbed: {scrubbed}/{carriers} = {100 * scrubbed / max(carriers, 1):.1f}%;"
         f" clean passages flagged: {flagged}/{clean} = {100 * flagged / max(clean, 1):.1f}%"
@@ -158,7 +160,8 @@ def evaluate_realistic(split: str, show: bool = False) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument(
-        "--split", choices=["dev", "heldout", "both", "realistic-dev", "realistic-check"],
+        "--split",
+        choices=["dev", "heldout", "both", "realistic-dev", "realistic-check"],
         default="both",
     )
     ap.add_argument(

@@ -111,6 +111,9 @@ NEGATIVES = [
 ]
 
 
+VIN_CHARS = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
+
+
 def luhn_digit(body: str) -> str:
     total = 0
     for i, ch in enumerate(reversed(body)):
@@ -175,7 +178,7 @@ class Values:
             "ssn4": ("SSN", lambda: self._d(4)),
             "plate": ("VEHICLE", lambda: f.license_plate()),
             "plate_spaced": ("VEHICLE", lambda: f"{self._u(3)} {self._d(3)}"),
-            "vin": ("VEHICLE", lambda: "".join(r.choice("ABCDEFGHJKLMNPRSTUVWXYZ0123456789") for _ in range(17))),
+            "vin": ("VEHICLE", lambda: "".join(r.choice(VIN_CHARS) for _ in range(17))),
             "serial": ("DEVICE", lambda: self._u(2) + self._d(7)),
             "device_unit": ("DEVICE", lambda: self._u(3) + self._d(6) + self._u(1)),
             "phone": ("PHONE", lambda: f.phone_number()),
@@ -184,18 +187,20 @@ class Values:
             "url": ("URL", lambda: f.url()),
             "facility": (
                 "FACILITY",
-                lambda: r.choice([f.city(), f.last_name()])
-                + " "
-                + r.choice(
-                    [
-                        "Clinic",
-                        "Memorial Hospital",
-                        "Medical Center",
-                        "Health Center",
-                        "Family Practice",
-                        "Nursing Home",
-                        "Rehabilitation Center",
-                    ]
+                lambda: (
+                    r.choice([f.city(), f.last_name()])
+                    + " "
+                    + r.choice(
+                        [
+                            "Clinic",
+                            "Memorial Hospital",
+                            "Medical Center",
+                            "Health Center",
+                            "Family Practice",
+                            "Nursing Home",
+                            "Rehabilitation Center",
+                        ]
+                    )
                 ),
             ),
         }
