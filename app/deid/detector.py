@@ -122,6 +122,13 @@ STATES = {
     "wyoming": "WY",
     "district of columbia": "DC",
     "puerto rico": "PR",
+    "guam": "GU",
+    "virgin islands": "VI",
+    "american samoa": "AS",
+    "northern mariana islands": "MP",
+    "federated states of micronesia": "FM",
+    "marshall islands": "MH",
+    "palau": "PW",
 }
 STATE_ABBR = sorted(set(STATES.values()))
 _STATE_FULL = "|".join(
@@ -201,7 +208,7 @@ RX_AGE = [
 
 PH_CORE = r"(?:\(\d{3}\)\s*|\d{3}[\s.-]|\d{3}(?=\d{7}))\d{3}[\s.-]?\d{4}"
 RX_PHONE = re.compile(
-    rf"(?<![\w.+/-])(?:\+?1[\s.-]?)?{PH_CORE}(?:\s*(?:ext\.?|extension|x)\s*\d{{1,6}})?(?![\w-])"
+    rf"(?<![\w.+/-])(?:(?:\+?1|001)[\s.-]?)?{PH_CORE}(?:\s*(?:ext\.?|extension|x)\s*\d{{1,6}})?(?![\w-])"
     r"|(?<![\w.+-])\+1[\s.-]?\d{3}[\s.-]?\d{3}[\s.-]?\d{4}(?!\w)",
     IGN,
 )
@@ -344,6 +351,28 @@ RX_LOC_PREP = re.compile(
     rf"\b(?:in|from|near|to|at|of|outside|around|between)\s+((?:{NW})(?:[ -](?:{NW})){{0,2}})"
 )
 
+# Town names built the usual way: a prefix ("North", "Port", "Lake") or an ending ("-ville",
+# "-burgh", "-port") that few other capitalised words have. Taken after a place preposition,
+# or before a ZIP code.
+TOWN_PREFIXES = frozenset(
+    "North South East West New Port Lake Fort Mount Saint St. Glen Little Big Upper Lower"
+    " Grand Cape Point Mount Mt.".split()
+)
+_TOWN_PREFIX_RE = "|".join(re.escape(p) for p in sorted(TOWN_PREFIXES, key=len, reverse=True))
+_TOWN_END = (
+    r"(?:ville|town|ton|land|berg|burgh?|borough|boro|bury|view|port|mouth|stad|furt|chester"
+    r"|fort|haven|side|shire|field|ford|wood|dale|mont|ington|ham|boro|beck|bridge)"
+)
+RX_TOWN_LIKE = re.compile(
+    rf"\b(?:in|from|to|near|outside(?:\s+of)?|around|of)\s+((?:(?:{_TOWN_PREFIX_RE})\s+)?"
+    rf"[A-Z][a-z]+{_TOWN_END}(?![\w'’-])|(?:{_TOWN_PREFIX_RE})\s+[A-Z][a-z]{{2,}}(?![\w'’-]))"
+)
+RX_PREFIX_BEFORE = re.compile(rf"\b(?:{_TOWN_PREFIX_RE})[ \t]+$")
+RX_CITY_ZIP = re.compile(
+    rf"((?:(?:{_TOWN_PREFIX_RE})\s+)?[A-Z][a-z'’-]+(?:[ \t][A-Z][a-z'’-]+)?),?[ \t]+"
+    r"(\d{5}(?:-\d{4})?)(?![\d-]|\s*(?:mg|mcg|ml|mL|units?|cells|copies|IU|/|%|x))"
+)
+
 FAC_HEAD = (
     r"(?:Hospitals?|Medical\s+Cent(?:er|re)|Health\s+Cent(?:er|re)|Health\s*care|Health\s+Care"
     r"|Health\s+System|Health\s+Services|Clinics?|Infirmary|Hospice|Nursing\s+(?:Home|Center"
@@ -419,6 +448,35 @@ RX_ALLCAPS_NAME_CUED = re.compile(
     r"\b(?:PATIENT(?:\s+NAME)?|NAME|PT|RE|SUBJECT|PHYSICIAN|SURGEON|ATTENDING|REFERRING"
     r"(?:\s+PHYSICIAN)?|PCP|PRIMARY\s+CARE\s+PHYSICIAN|CC)\s*:\s*([A-Z][A-Za-z'’-]+(?:,?\s+"
     r"[A-Z][A-Za-z'’-]*\.?){0,3})"
+)
+
+_SUBJECT_VERBS = (
+    r"then|tolerated|was|is|has|had|reports|reported|denies|denied|states|stated|says|said"
+    r"|presented|presents|returned|returns|underwent|continues|continued|remains|remained"
+    r"|complains|complained|notes|noted|feels|felt|walked|ambulated|moved|lives|lived|ate"
+    r"|slept|agreed|declined|refused|received|went|came|arrived|became|developed|started"
+    r"|stopped|completed|takes|took|uses|used|wants|wanted|prefers|understands|verbalized"
+    r"|verbalizes|endorses|endorsed|describes|described|appears|appeared|will|would|can"
+    r"|could|did|does|needs|needed|requires|required|voided|participated|attended|asked"
+)
+RX_FIRST_SUBJECT = re.compile(
+    rf"(?<![A-Za-z]\s)(?<![A-Za-z,]\s\s)\b([A-Z][a-z]{{2,}})\s+(?:also\s+|again\s+|then\s+)?"
+    rf"(?:{_SUBJECT_VERBS})\b"
+)
+RX_LABEL_LOWER = re.compile(
+    r"(?im)(?:^|(?<=\s))(pt|patient|patient\s+name|pt\s+name|name)\s*[:#]\s*"
+    r"([a-z][a-z'-]+)(?:\s+[a-z]\.?)?\s+([a-z][a-z'-]+)\b"
+)
+RX_INITIALS = re.compile(
+    r"\b(?i:for|of|pt\.?|patient|client|case|named|initials:?|mr\.?|ms\.?|mrs\.?|re:?)\s+"
+    r"(?:((?:[A-Z]\.\s?){2,3})(?![A-Za-z])|([A-Z]{2,3})(?=\s+(?:is|was|has|had|reports|reported"
+    r"|denies|presents|presented|returns|returned|states|tolerated|then|c/o|complains|who|with)\b))"
+)
+NOT_INITIALS = frozenset(
+    """U.S. A.M. P.M. M.D. D.O. R.N. N.P. P.A. B.P. O.D. O.S. O.U. E.R. O.R. I.V. G.I. E.D.
+    C.T. U.K. D.C. B.S. M.S. P.O. I.M. N.G. O.T. P.T. S.Q. A.D. B.C. E.U. U.N. ED ER OR ICU
+    IV GI CT MRI US UK DC BP HR RR PO IM NG OT PT SQ ABC XXX XX X.X. EMS PCP ENT ECG EKG
+    AND THE HIV HCV HBV COPD CHF CKD DM HTN MI CVA TIA UTI""".split()
 )
 
 HEAD_NOUNS = _w(
@@ -821,6 +879,28 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
                 found.append((a, b, 0.75))
                 break
 
+    # A first name alone as the subject of a clinical verb ("Kevin tolerated the procedure").
+    for m in RX_FIRST_SUBJECT.finditer(text):
+        w = m.group(1)
+        if (
+            ctx.is_first(w)
+            and not ctx.is_ambiguous(w)
+            and not ctx.is_common(w)
+            and not ctx.is_clinical(w)
+            and w.lower() not in STATES
+        ):
+            found.append((m.start(1), m.end(1), 0.7))
+    # Names written in lower case after a label ("Pt: victor martinez").
+    for m in RX_LABEL_LOWER.finditer(text):
+        first, last = m.group(2), m.group(3)
+        if ctx.is_first(first) and ctx.is_name(last) and last not in FUNCTION_WORDS:
+            found.append((m.start(2), m.end(3), 0.75))
+    # Initials: "Case for J.G.", "pt. JG reports".
+    for m in RX_INITIALS.finditer(text):
+        g = 1 if m.group(1) else 2
+        if re.sub(r"\s", "", m.group(g)).upper() not in NOT_INITIALS:
+            found.append((m.start(g), m.end(g), 0.7))
+
     # Propagate: other title-case mentions of a detected name word in the same text
     words = set()
     for s, e, _ in found:
@@ -906,6 +986,9 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         s = m.end(1) - len(best)
         if best.lower() in STATES or best.lower() in FUNCTION_WORDS:
             continue
+        prefix = RX_PREFIX_BEFORE.search(text, max(0, s - 8), s)
+        if prefix:
+            s = prefix.start()
         out.append((s, m.end(1), "LOCATION", 0.85))
         if m.group(3):
             out.append((m.start(3), m.end(3), "LOCATION", 0.9))
@@ -922,12 +1005,45 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
                 out.append((tc[0], tc[1], "LOCATION", 0.85))
             continue
         first_word = name.split(" ")[0]
+        parts = name.split(" ")
+        if (
+            first_word in TOWN_PREFIXES
+            and len(parts) > 1
+            and f"{first_word} {parts[1]}".lower() not in STATES
+            and parts[1].lower() not in FUNCTION_WORDS
+            and not ctx.is_clinical(parts[1])
+        ):
+            out.append((m.start(1), m.start(1) + len(f"{first_word} {parts[1]}"), "LOCATION", 0.75))
+            continue
         if (
             city_ok(first_word, True)
             and not re.search(FAC_HEAD, name)
             and not ctx.is_common(first_word)
         ):
             out.append((m.start(1), m.start(1) + len(first_word), "LOCATION", 0.7))
+    for m in RX_TOWN_LIKE.finditer(text):
+        name = m.group(1)
+        words = name.split()
+        if len(words) == 2 and (ctx.is_common(words[1]) or ctx.is_clinical(words[1])):
+            continue
+        if name.lower() in STATES or ctx.is_clinical(words[-1]) or ctx.followed_by_head(m.end(1)):
+            continue
+        out.append((m.start(1), m.end(1), "LOCATION", 0.65))
+    for m in RX_CITY_ZIP.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        # keep the trailing words that can be a town name
+        while words:
+            w = words[0].group().rstrip(".")
+            rest = " ".join(x.group() for x in words).lower()
+            if rest in lex.cities or (
+                (w in TOWN_PREFIXES and len(words) > 1)
+                or not (ctx.is_common(w) or ctx.is_clinical(w) or w.lower() in STATES)
+            ):
+                break
+            words = words[1:]
+        if words:
+            out.append((m.start(1) + words[0].start(), m.end(1), "LOCATION", 0.8))
+        out.append((m.start(2), m.end(2), "LOCATION", 0.85 if words else 0.6))
     for m in _triggered(RX_LOC_TOWN, "TOWN", text, words_ix):
         name = m.group(1)
         if city_ok(name.split(" ")[0], True):
@@ -1011,7 +1127,48 @@ def _facilities(ctx: _Ctx, text: str, out: list) -> None:
         out.append((m.start(), m.end(), "FACILITY", 0.75))
 
 
+# Partial identifiers still identify: "Last four of SSN: 2599", "SSN ... ends in 2599".
+RX_SSN_PARTIAL = re.compile(
+    r"(?i:\b(?:SSN|SS\s*#|social\s+security(?:\s+(?:number|no\.?|#))?)\b[^.\n\d]{0,40}?"
+    r"\b(?:ends?|ending)\s+(?:in|with)\s*:?\s*|\blast\s+(?:four|4)(?:\s+digits)?\s+(?:of\s+)?"
+    r"(?:the\s+)?(?:SSN|SS\s*#|social\s+security(?:\s+(?:number|no\.?|#))?)\s*(?:is|was)?"
+    r"\s*[:#-]?\s*|\b(?:SSN|SS\s*#)\s*(?:\(?last\s+(?:four|4)\)?|x{3}-?x{2}-?|\*{3}-?\*{2}-?)"
+    r"\s*[:#-]?\s*)(\d{4})(?!\d)"
+)
+# Registration and payer cues that RX_ID does not know; the value must hold a digit.
+PAYERS = (
+    r"BCBS|Blue\s+Cross(?:\s+Blue\s+Shield)?|Blue\s+Shield|Aetna|Cigna|Humana|Tricare|TRICARE"
+    r"|UnitedHealthcare|United\s+Healthcare|UHC|Kaiser|Anthem|Molina|Centene|Ambetter|WellCare"
+    r"|Wellcare|Oscar|Amerigroup|Highmark|Optum|CareSource|Medica|HealthNet|Health\s+Net"
+)
+RX_ID_EXTRA = re.compile(
+    r"(?:\b(?:H|HAR|MR|PT|Pt|Acct|Enc|Visit|CSN|FIN|EMPI|MPI)\s*#\s*:?\s*"
+    r"|\b(?:FIN|EMPI|MPI|HAR|DL|D/L|DLN|Group|Grp|Rx\s*BIN|PCN|Plan|Payer\s+ID)\b\.?\s*[:#]?\s*"
+    r"|\b(?i:prescriber|provider|pharmacy|NCPDP|insurance|insured|payer|plan|subscriber)\s+"
+    r"(?i:number|no\.?|#|id)\s*[:#]?\s*"
+    rf"|\b(?:{PAYERS})(?:\s+(?i:id|member\s+id|no\.?|#|number|plan|PPO|HMO|Medicare))?\s*[:#]?\s*)"
+    r"((?=[A-Za-z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24})(?![\w-])"
+)
+# Table rows: in a "a | b | c" line, a cell that is an identifier-shaped code is one.
+RX_TABLE_CELL = re.compile(
+    r"(?:(?<=\|)|^)[ \t]*((?=[A-Z0-9-]*\d{3})[A-Z0-9]{1,6}(?:[-/ ][A-Z0-9]{1,8}){0,3})"
+    r"[ \t]*(?=\||$)",
+    re.M,
+)
+
+
 def _ids(text: str, out: list, words_ix) -> None:
+    for m in RX_SSN_PARTIAL.finditer(text):
+        out.append((m.start(1), m.end(1), "SSN", 0.85))
+    for m in RX_ID_EXTRA.finditer(text):
+        v = m.group(1)
+        if sum(c.isdigit() for c in v) >= 4:
+            out.append((m.start(1), m.end(1), "ID", 0.8))
+    if "|" in text:
+        for m in RX_TABLE_CELL.finditer(text):
+            line = text[text.rfind("\n", 0, m.start()) + 1 : text.find("\n", m.end()) % (len(text) + 1)]
+            if line.count("|") >= 2:
+                out.append((m.start(1), m.end(1), "ID", 0.7))
     for m in _triggered(RX_ID, "ID", text, words_ix):
         v = m.group(1)
         if len(v) < 4 and not v.isdigit():
@@ -1132,7 +1289,26 @@ def _contacts(text: str, out: list, words_ix) -> None:
         out.append((m.start(1), m.end(1), "SSN", 0.95))
 
 
+RX_VEHICLE_EXTRA = re.compile(
+    r"\b(?i:(?:car|truck|vehicle|auto|licen[cs]e)\s+)?(?i:tags?|plates?|reg\.|regn\.?|rego)"
+    r"\s*(?i:no\.?|number|#)?\s*[:#]?\s*"
+    r"((?=[A-Z0-9 •·-]*\d)[A-Z0-9]{1,4}(?:[ •·-]?[A-Z0-9]{1,5}){0,2}(?<=[A-Z0-9]))(?![\w-])"
+)
+RX_DEVICE_EXTRA = re.compile(
+    r"\b(?:(?i:ser\.?\s*(?:no\.?|#|number)|serial|s/n)|SN|(?i:unit|model|device|pump|monitor"
+    r"|meter|sensor|transmitter|receiver|generator|implant|lot)(?:\s+(?i:no\.?|#|id))?)\s*[:#]?\s*"
+    r"((?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{5,24})(?![\w-])"
+)
+
+
 def _vehicles_devices(text: str, out: list, words_ix) -> None:
+    for m in RX_VEHICLE_EXTRA.finditer(text):
+        v = m.group(1)
+        if len(re.sub(r"[ -]", "", v)) >= 3 and not re.fullmatch(r"\d{1,3}", v):
+            out.append((m.start(1), m.end(1), "VEHICLE", 0.75))
+    for m in RX_DEVICE_EXTRA.finditer(text):
+        if sum(c.isdigit() for c in m.group(1)) >= 4:
+            out.append((m.start(1), m.end(1), "DEVICE", 0.75))
     for m in _triggered(RX_VEHICLE, "VEH", text, words_ix):
         out.append((m.start(1), m.end(1), "VEHICLE", 0.9))
     _cands_from(RX_VIN, text, "VEHICLE", 0.8, 0, out)
@@ -1141,7 +1317,7 @@ def _vehicles_devices(text: str, out: list, words_ix) -> None:
     _cands_from(RX_DEVICE_BARE, text, "DEVICE", 0.8, 0, out)
 
 
-def _addresses(text: str, out: list) -> None:
+def _addresses(ctx: _Ctx, text: str, out: list) -> None:
     for m in RX_ADDRESS.finditer(text):
         s, e = m.span()
         seg = m.group()
@@ -1153,6 +1329,86 @@ def _addresses(text: str, out: list) -> None:
         out.append((s, e, "ADDRESS", 0.9))
     for m in RX_ADDRESS_UNIT_ONLY.finditer(text):
         out.append((m.start(), m.end(), "ADDRESS", 0.6))
+    _usps_addresses(ctx, text, out)
+    for m in RX_HOME_ON.finditer(text):
+        words = list(RX_STREET_WORD.finditer(m.group(1)))
+        for k in range(len(words) - 1, 0, -1):
+            if words[k].group(1).rstrip(".").lower() in ctx.lex.street_suffixes:
+                out.append((m.start(1), m.start(1) + words[k].end(1), "ADDRESS", 0.8))
+                break
+
+
+# Any number + street words + a USPS suffix (Pub. 28 list), with up to two unit designators.
+RX_HOUSE_NUMBER = re.compile(r"(?<![\w/.,$#:+-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?[ \t]+(?=[A-Za-z]|\d)")
+RX_STREET_WORD = re.compile(r"[ \t]*(\d+(?:st|nd|rd|th)|[A-Za-z][A-Za-z'’]*\.?)")
+RX_DIRECTION = re.compile(r"[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b\.?")
+RX_UNIT_TAIL = re.compile(r",?[ \t]*(?:([A-Za-z]+)\.?[ \t]*#?|#)[ \t]*([A-Za-z0-9-]{1,6})\b")
+RX_ADDRESS_CUE = re.compile(
+    r"(?i)\b(?:at|address|addr|lives?|living|resides?|residing|home|house|mail(?:ing)?"
+    r"|street|located)\b\W{0,3}$"
+)
+RX_HOME_ON = re.compile(
+    r"\b(?i:home|house|lives|living|lived|resides|residing|apartment|trailer|farm|property"
+    r"|walked|drove)(?:\s+\w+){0,2}?\s+on\s+((?:[A-Z][A-Za-z'’-]*\.?[ \t]+){1,3}"
+    r"[A-Za-z]+\.?)"
+)
+_NOT_STREET_WORDS = _w("""mg mcg ml cc cm mm kg g lb lbs units unit tablets tablet tabs caps
+    times days weeks months years hours minutes beats episodes views patients doses puffs
+    drops sprays liters of the and or to in on at for with a an x""")
+
+
+def _units_after(ctx: _Ctx, text: str, e: int) -> int:
+    for _ in range(3):
+        m = RX_UNIT_TAIL.match(text, e)
+        if not m or (m.group(1) and m.group(1).lower() not in ctx.lex.unit_designators):
+            break
+        if not re.search(r"\d", m.group(2)) and len(m.group(2)) > 2:
+            break
+        e = m.end()
+    return e
+
+
+def _usps_addresses(ctx: _Ctx, text: str, out: list) -> None:
+    suffixes = ctx.lex.street_suffixes
+    for m in RX_HOUSE_NUMBER.finditer(text):
+        words, pos = [], m.end()
+        while len(words) < 6:
+            w = RX_STREET_WORD.match(text, pos)
+            if not w or (words and not text[pos : w.start(1)]):
+                break
+            words.append(w)
+            pos = w.end()
+            word = w.group(1)
+            if word.endswith(".") and len(word) > 3 and word[:-1].lower() not in ctx.lex.street_suffixes:
+                break  # a sentence ends here
+        k = next(
+            (i for i in range(1, len(words)) if words[i].group(1).rstrip(".").lower() in suffixes),
+            None,
+        )
+        if k is None:
+            continue
+        while k + 1 < len(words) and words[k + 1].group(1).rstrip(".").lower() in suffixes:
+            k += 1
+        names = [w.group(1).rstrip(".") for w in words[:k]]
+        if any(n.lower() in _NOT_STREET_WORDS or n.lower() in FUNCTION_WORDS for n in names):
+            continue
+        e = words[k].end()
+        if text[e - 1] == "." and not re.match(r"\s*[a-z,]", text[e : e + 3]):
+            e -= 1  # the sentence's full stop
+        seg = text[m.start() : e]
+        letters = re.sub(r"[^A-Za-z]", "", seg)
+        end_units = _units_after(ctx, text, e)
+        titled = all(n[0].isupper() or n[0].isdigit() for n in names)
+        if not (
+            (titled and words[k].group(1)[0].isupper())
+            or letters.isupper()
+            or end_units > e
+            or RX_ADDRESS_CUE.search(text[max(0, m.start() - 25) : m.start()])
+        ):
+            continue
+        d = RX_DIRECTION.match(text, end_units)
+        end = _units_after(ctx, text, d.end()) if d else end_units
+        out.append((m.start(), end, "ADDRESS", 0.85))
 
 
 # ----------------------------------------------------------------------------- resolution
@@ -1173,12 +1429,19 @@ def _resolve(text: str, cands: list) -> list[Finding]:
         seg = text[s:e]
         if RX_BRACKET.fullmatch(seg) or _in_brackets(text, s, e):
             continue
-        if cat in ("NAME", "LOCATION", "FACILITY") and _is_placeholder(seg):
+        if (
+            cat in ("NAME", "LOCATION", "FACILITY")
+            and _is_placeholder(seg)
+            and not RX_REAL_INITIALS.fullmatch(seg)
+        ):
             continue
         taken.append((s, e))
         result.append(Finding(s, e, cat, conf))
     result.sort(key=lambda f: (f.start, f.end))
     return result
+
+
+RX_REAL_INITIALS = re.compile(r"(?:[A-WZ]\.\s?){2,3}|[A-WZ]{2,3}")
 
 
 def _in_brackets(text: str, s: int, e: int) -> bool:
@@ -1204,7 +1467,7 @@ def scan(text: str) -> list[Finding]:
     _vehicles_devices(text, cands, words_ix)
     _dates(text, cands, words_ix)
     _ages(text, cands, words_ix)
-    _addresses(text, cands)
+    _addresses(ctx, text, cands)
     _facilities(ctx, text, cands)
     _names(ctx, text, cands, words_ix)
     _locations(ctx, text, cands, words_ix)

@@ -23,6 +23,8 @@ class Lexicon:
     common: frozenset[str]  # common English words
     clinical: frozenset[str]  # eponyms, drugs, devices, clinical words
     max_city_words: int
+    street_suffixes: frozenset[str]  # USPS Pub. 28 suffix names and abbreviations (lowercase)
+    unit_designators: frozenset[str]  # USPS Pub. 28 secondary unit designators (lowercase)
 
 
 def _read_gz(name: str) -> frozenset[str]:
@@ -57,5 +59,7 @@ def get() -> Lexicon:
                 common=_read_gz("common_words.txt.gz"),
                 clinical=_read_txt("clinical_terms.txt"),
                 max_city_words=max(len(c.split()) for c in cities),
+                street_suffixes=_read_txt("street_suffixes.txt"),
+                unit_designators=_read_txt("unit_designators.txt"),
             )
         return _CACHE
