@@ -354,9 +354,9 @@ RX_LOC_PREP = re.compile(
 # Town names built the usual way: a prefix ("North", "Port", "Lake") or an ending ("-ville",
 # "-burgh", "-port") that few other capitalised words have. Taken after a place preposition,
 # or before a ZIP code.
-TOWN_PREFIXES = frozenset(
+TOWN_PREFIXES = _w(
     "North South East West New Port Lake Fort Mount Saint St. Glen Little Big Upper Lower"
-    " Grand Cape Point Mount Mt.".split()
+    " Grand Cape Point Mt."
 )
 _TOWN_PREFIX_RE = "|".join(re.escape(p) for p in sorted(TOWN_PREFIXES, key=len, reverse=True))
 _TOWN_END = (
@@ -367,6 +367,7 @@ RX_TOWN_LIKE = re.compile(
     rf"\b(?:in|from|to|near|outside(?:\s+of)?|around|of)\s+((?:(?:{_TOWN_PREFIX_RE})\s+)?"
     rf"[A-Z][a-z]+{_TOWN_END}(?![\w'’-])|(?:{_TOWN_PREFIX_RE})\s+[A-Z][a-z]{{2,}}(?![\w'’-]))"
 )
+RX_ZIP_ONLY = re.compile(r"(?<![\d-])\d{5}(?:-\d{4})?(?![\d-])")
 RX_PREFIX_BEFORE = re.compile(rf"\b(?:{_TOWN_PREFIX_RE})[ \t]+$")
 RX_CITY_ZIP = re.compile(
     rf"((?:(?:{_TOWN_PREFIX_RE})\s+)?[A-Z][a-z'’-]+(?:[ \t][A-Z][a-z'’-]+)?),?[ \t]+"
@@ -459,9 +460,9 @@ _SUBJECT_VERBS = (
     r"|verbalizes|endorses|endorsed|describes|described|appears|appeared|will|would|can"
     r"|could|did|does|needs|needed|requires|required|voided|participated|attended|asked"
 )
+SUBJECT_VERBS = frozenset(_SUBJECT_VERBS.split("|"))
 RX_FIRST_SUBJECT = re.compile(
-    rf"(?<![A-Za-z]\s)(?<![A-Za-z,]\s\s)\b([A-Z][a-z]{{2,}})\s+(?:also\s+|again\s+|then\s+)?"
-    rf"(?:{_SUBJECT_VERBS})\b"
+    r"(?<![A-Za-z]\s)(?<![A-Za-z,]\s\s)\b([A-Z][a-z]{2,})\s+(?:(?:also|again|then)\s+)?$"
 )
 RX_LABEL_LOWER = re.compile(
     r"(?im)(?:^|(?<=\s))(pt|patient|patient\s+name|pt\s+name|name)\s*[:#]\s*"
@@ -472,11 +473,11 @@ RX_INITIALS = re.compile(
     r"(?:((?:[A-Z]\.\s?){2,3})(?![A-Za-z])|([A-Z]{2,3})(?=\s+(?:is|was|has|had|reports|reported"
     r"|denies|presents|presented|returns|returned|states|tolerated|then|c/o|complains|who|with)\b))"
 )
-NOT_INITIALS = frozenset(
+NOT_INITIALS = _w(
     """U.S. A.M. P.M. M.D. D.O. R.N. N.P. P.A. B.P. O.D. O.S. O.U. E.R. O.R. I.V. G.I. E.D.
     C.T. U.K. D.C. B.S. M.S. P.O. I.M. N.G. O.T. P.T. S.Q. A.D. B.C. E.U. U.N. ED ER OR ICU
     IV GI CT MRI US UK DC BP HR RR PO IM NG OT PT SQ ABC XXX XX X.X. EMS PCP ENT ECG EKG
-    AND THE HIV HCV HBV COPD CHF CKD DM HTN MI CVA TIA UTI""".split()
+    AND THE HIV HCV HBV COPD CHF CKD DM HTN MI CVA TIA UTI"""
 )
 
 HEAD_NOUNS = _w(
@@ -589,6 +590,21 @@ TRIGGERS.update(
         defibrillator icd stimulator"""),
         "TOWN": _w("town city village township borough hamlet county community municipality"),
         "AGE": _w("aged age ages at turned turns turning"),
+        "SSNP": _w("ssn ss social last"),
+        "VEHX": _w("car truck vehicle auto license licence tag tags plate plates reg regn rego"),
+        "DEVX": _w("""ser serial s sn unit model device pump monitor meter sensor transmitter
+            receiver generator implant lot"""),
+        "HOME": _w(
+            "home house lives living lived resides residing apartment trailer farm"
+            " property walked drove"
+        ),
+        "INIT": _w("for of pt patient client case named initials mr ms mrs re"),
+        "LBLLOW": _w("pt patient name"),
+        "IDX": _w("""h har mr pt acct enc visit csn fin empi mpi dl d dln group grp rx pcn plan
+            payer prescriber provider pharmacy ncpdp insurance insured subscriber bcbs blue
+            aetna cigna humana tricare unitedhealthcare united uhc kaiser anthem molina centene
+            ambetter wellcare oscar amerigroup highmark optum caresource medica healthnet
+            health"""),
     }
 )
 RX_WORD = re.compile(r"[A-Za-z]+")
@@ -880,7 +896,12 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
                 break
 
     # A first name alone as the subject of a clinical verb ("Kevin tolerated the procedure").
-    for m in RX_FIRST_SUBJECT.finditer(text):
+    for pos, verb in words_ix:
+        if verb not in SUBJECT_VERBS:
+            continue
+        m = RX_FIRST_SUBJECT.search(text, max(0, pos - 30), pos)
+        if not m:
+            continue
         w = m.group(1)
         if (
             ctx.is_first(w)
@@ -891,12 +912,12 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         ):
             found.append((m.start(1), m.end(1), 0.7))
     # Names written in lower case after a label ("Pt: victor martinez").
-    for m in RX_LABEL_LOWER.finditer(text):
+    for m in _triggered(RX_LABEL_LOWER, "LBLLOW", text, words_ix):
         first, last = m.group(2), m.group(3)
         if ctx.is_first(first) and ctx.is_name(last) and last not in FUNCTION_WORDS:
             found.append((m.start(2), m.end(3), 0.75))
     # Initials: "Case for J.G.", "pt. JG reports".
-    for m in RX_INITIALS.finditer(text):
+    for m in _triggered(RX_INITIALS, "INIT", text, words_ix):
         g = 1 if m.group(1) else 2
         if re.sub(r"\s", "", m.group(g)).upper() not in NOT_INITIALS:
             found.append((m.start(g), m.end(g), 0.7))
@@ -1029,7 +1050,11 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         if name.lower() in STATES or ctx.is_clinical(words[-1]) or ctx.followed_by_head(m.end(1)):
             continue
         out.append((m.start(1), m.end(1), "LOCATION", 0.65))
-    for m in RX_CITY_ZIP.finditer(text):
+    for z in RX_ZIP_ONLY.finditer(text):
+        window = RX_CITY_ZIP.finditer(text, max(0, z.start() - 60), z.end() + 20)
+        m = next((c for c in window if c.start(2) == z.start()), None)
+        if not m:
+            continue
         words = list(re.finditer(r"\S+", m.group(1)))
         # keep the trailing words that can be a town name
         while words:
@@ -1158,15 +1183,16 @@ RX_TABLE_CELL = re.compile(
 
 
 def _ids(text: str, out: list, words_ix) -> None:
-    for m in RX_SSN_PARTIAL.finditer(text):
+    for m in _triggered(RX_SSN_PARTIAL, "SSNP", text, words_ix):
         out.append((m.start(1), m.end(1), "SSN", 0.85))
-    for m in RX_ID_EXTRA.finditer(text):
+    for m in _triggered(RX_ID_EXTRA, "IDX", text, words_ix):
         v = m.group(1)
         if sum(c.isdigit() for c in v) >= 4:
             out.append((m.start(1), m.end(1), "ID", 0.8))
     if "|" in text:
         for m in RX_TABLE_CELL.finditer(text):
-            line = text[text.rfind("\n", 0, m.start()) + 1 : text.find("\n", m.end()) % (len(text) + 1)]
+            eol = text.find("\n", m.end())
+            line = text[text.rfind("\n", 0, m.start()) + 1 : eol if eol >= 0 else len(text)]
             if line.count("|") >= 2:
                 out.append((m.start(1), m.end(1), "ID", 0.7))
     for m in _triggered(RX_ID, "ID", text, words_ix):
@@ -1302,11 +1328,11 @@ RX_DEVICE_EXTRA = re.compile(
 
 
 def _vehicles_devices(text: str, out: list, words_ix) -> None:
-    for m in RX_VEHICLE_EXTRA.finditer(text):
+    for m in _triggered(RX_VEHICLE_EXTRA, "VEHX", text, words_ix):
         v = m.group(1)
         if len(re.sub(r"[ -]", "", v)) >= 3 and not re.fullmatch(r"\d{1,3}", v):
             out.append((m.start(1), m.end(1), "VEHICLE", 0.75))
-    for m in RX_DEVICE_EXTRA.finditer(text):
+    for m in _triggered(RX_DEVICE_EXTRA, "DEVX", text, words_ix):
         if sum(c.isdigit() for c in m.group(1)) >= 4:
             out.append((m.start(1), m.end(1), "DEVICE", 0.75))
     for m in _triggered(RX_VEHICLE, "VEH", text, words_ix):
@@ -1330,7 +1356,7 @@ def _addresses(ctx: _Ctx, text: str, out: list) -> None:
     for m in RX_ADDRESS_UNIT_ONLY.finditer(text):
         out.append((m.start(), m.end(), "ADDRESS", 0.6))
     _usps_addresses(ctx, text, out)
-    for m in RX_HOME_ON.finditer(text):
+    for m in _triggered(RX_HOME_ON, "HOME", text, _words_index(text)):
         words = list(RX_STREET_WORD.finditer(m.group(1)))
         for k in range(len(words) - 1, 0, -1):
             if words[k].group(1).rstrip(".").lower() in ctx.lex.street_suffixes:
@@ -1379,7 +1405,11 @@ def _usps_addresses(ctx: _Ctx, text: str, out: list) -> None:
             words.append(w)
             pos = w.end()
             word = w.group(1)
-            if word.endswith(".") and len(word) > 3 and word[:-1].lower() not in ctx.lex.street_suffixes:
+            if (
+                word.endswith(".")
+                and len(word) > 3
+                and word[:-1].lower() not in ctx.lex.street_suffixes
+            ):
                 break  # a sentence ends here
         k = next(
             (i for i in range(1, len(words)) if words[i].group(1).rstrip(".").lower() in suffixes),
