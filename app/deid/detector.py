@@ -431,7 +431,8 @@ CRED = (
 )
 RX_CRED_NAME = re.compile(rf"\b((?:{NW}|{INIT})(?:\s+(?:{INIT}|{NW})){{0,3}}),\s+{CRED}(?![\w])")
 LABEL = (
-    r"(?i:name|patient(?:\s+name)?|pt\s+name|attending(?:\s+physician)?|presenter"
+    r"(?i:name|patient(?:\s+name)?|pt\s+name|attending(?:\s+physician)?|presenter|rn|lpn|cna"
+    r"|np|aide|therapist|scribe|nurse\s+practitioner|charge\s+nurse|seen\s+by|reviewed\s+by"
     r"|presented\s+by|provider|physician|surgeon|assistant|anesthesiologist|referring"
     r"(?:\s+(?:physician|provider))?|pcp|primary\s+care(?:\s+(?:physician|provider))?"
     r"|resident|fellow|nurse|author|dictated\s+by|signed(?:\s+by)?|electronically\s+signed"
@@ -471,7 +472,28 @@ RX_LABEL_LOWER = re.compile(
 RX_INITIALS = re.compile(
     r"\b(?i:for|of|pt\.?|patient|client|case|named|initials:?|mr\.?|ms\.?|mrs\.?|re:?)\s+"
     r"(?:((?:[A-Z]\.\s?){2,3})(?![A-Za-z])|([A-Z]{2,3})(?=\s+(?:is|was|has|had|reports|reported"
-    r"|denies|presents|presented|returns|returned|states|tolerated|then|c/o|complains|who|with)\b))"
+    r"|denies|presents|presented|returns|returned|states|tolerated|then|c/o|complains|who|with)\b"
+    r"|\s*,\s*\d|\s*\(\d))"
+)
+RX_INITIALS_SUBJECT = re.compile(
+    r"(?:^|(?<=[\n.;:]\s)|(?<=\n))((?:[A-Z]\.\s?){2,3})(?=\s*(?:,\s*(?:a|an|\d)|is|was|has|had"
+    r"|reports|presents|presented|returns|states|denies|tolerated|\()\b)",
+    re.M,
+)
+RX_FIRST_SLOT = re.compile(
+    r"\b([A-Z][a-z]{2,})['’]s\s+(?:mother|father|mom|dad|wife|husband|son|daughter|sister"
+    r"|brother|parents|family|grandmother|grandfather|caregiver|partner|aunt|uncle|guardian)\b"
+    r"|\b(?i:per|according\s+to|called\s+by|with\s+(?:his|her)\s+\w+,?)\s+([A-Z][a-z]{2,})"
+    r"(?=\s*[,.;)])"
+)
+RX_CAPS_LAST_FIRST = re.compile(
+    r"\b([A-Z]{2,}(?:[-'][A-Z]{2,})?),\s*([A-Z]{2,})\b(?!,\s*[A-Z]{2}\b)"
+)
+RX_LOWER_PAIR = re.compile(
+    r"(?:^|(?<=[\n.!?]\s)|(?<=\n)|(?i:(?:patient|pt|name|mr|mrs|ms|dr|wife|husband|son|daughter"
+    r"|mother|father|brother|sister|friend|caregiver|by|with|per|contact|cc|re)\.?[:,]?\s+))"
+    r"([a-z]{3,})\s+([a-z]{3,})(?![\w@/-])",
+    re.M,
 )
 NOT_INITIALS = _w(
     """U.S. A.M. P.M. M.D. D.O. R.N. N.P. P.A. B.P. O.D. O.S. O.U. E.R. O.R. I.V. G.I. E.D.
@@ -570,7 +592,8 @@ TRIGGERS = {
         transcribed referred attending resident fellow physician surgeon nurse practitioner
         provider pcp cc dear sincerely regards contact emergency next nok interpreter
         translator rn np md pa accompanied with by per to and"""),
-    "LABEL": _w("""name patient pt attending presenter presented provider physician surgeon
+    "LABEL": _w("""rn lpn cna np aide therapist scribe charge seen reviewed
+        name patient pt attending presenter presented provider physician surgeon
         assistant anesthesiologist referring pcp primary resident fellow nurse author dictated
         signed electronically contact emergency guardian spouse mother father cc re from to
         consultant consulting interpreter witness case social"""),
@@ -600,7 +623,7 @@ TRIGGERS.update(
         ),
         "INIT": _w("for of pt patient client case named initials mr ms mrs re"),
         "LBLLOW": _w("pt patient name"),
-        "IDX": _w("""h har mr pt acct enc visit csn fin empi mpi dl d dln group grp rx pcn plan
+        "IDX": _w("""med h har mr pt acct enc visit csn fin empi mpi dl d dln group grp rx pcn plan
             payer prescriber provider pharmacy ncpdp insurance insured subscriber bcbs blue
             aetna cigna humana tricare unitedhealthcare united uhc kaiser anthem molina centene
             ambetter wellcare oscar amerigroup highmark optum caresource medica healthnet
@@ -922,6 +945,35 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         if re.sub(r"\s", "", m.group(g)).upper() not in NOT_INITIALS:
             found.append((m.start(g), m.end(g), 0.7))
 
+    # Dotted initials as a subject or at the start of a line ("J.G. is a 45-year-old").
+    for m in RX_INITIALS_SUBJECT.finditer(text):
+        if re.sub(r"\s", "", m.group(1)).upper() not in NOT_INITIALS:
+            found.append((m.start(1), m.end(1), 0.7))
+    # "Kevin's mother", "per Angela,": a census first name in a relation or source slot.
+    for m in RX_FIRST_SLOT.finditer(text):
+        w = m.group(1) or m.group(2)
+        if ctx.is_first(w) and not ctx.is_ambiguous(w) and not ctx.is_common(w):
+            g = 1 if m.group(1) else 2
+            found.append((m.start(g), m.end(g), 0.7))
+    # ALL-CAPS "LAST, FIRST" as registration systems print it.
+    for m in RX_CAPS_LAST_FIRST.finditer(text):
+        last, first = m.group(1), m.group(2)
+        if ctx.is_last(last) and ctx.is_first(first) and not ctx.is_clinical(last):
+            found.append((m.start(1), m.end(2), 0.75))
+    # Names written in lower case: a census first name then a surname, one of them not a word.
+    for m in RX_LOWER_PAIR.finditer(text):
+        first, last = m.group(1), m.group(2)
+        if (
+            ctx.is_first(first)
+            and ctx.is_last(last)
+            and not (ctx.is_common(first) and ctx.is_common(last))
+            and not ctx.is_clinical(first)
+            and not ctx.is_clinical(last)
+            and first not in FUNCTION_WORDS
+            and last not in FUNCTION_WORDS
+        ):
+            found.append((m.start(1), m.end(2), 0.6))
+
     # Propagate: other title-case mentions of a detected name word in the same text
     words = set()
     for s, e, _ in found:
@@ -1154,10 +1206,10 @@ def _facilities(ctx: _Ctx, text: str, out: list) -> None:
 
 # Partial identifiers still identify: "Last four of SSN: 2599", "SSN ... ends in 2599".
 RX_SSN_PARTIAL = re.compile(
-    r"(?i:\b(?:SSN|SS\s*#|social\s+security(?:\s+(?:number|no\.?|#))?)\b[^.\n\d]{0,40}?"
-    r"\b(?:ends?|ending)\s+(?:in|with)\s*:?\s*|\blast\s+(?:four|4)(?:\s+digits)?\s+(?:of\s+)?"
+    r"(?i:\b(?:SSN|SS\s*#|social\s+security(?:\s+(?:number|no\.?|#))?)(?![A-Za-z])[^.\n\d]{0,40}?"
+    r"\b(?:ends?|ending)(?:\s+(?:in|with))?\s*:?\s*|\blast\s+(?:four|4)(?:\s+digits)?\s+(?:of\s+)?"
     r"(?:the\s+)?(?:SSN|SS\s*#|social\s+security(?:\s+(?:number|no\.?|#))?)\s*(?:is|was)?"
-    r"\s*[:#-]?\s*|\b(?:SSN|SS\s*#)\s*(?:\(?last\s+(?:four|4)\)?|x{3}-?x{2}-?|\*{3}-?\*{2}-?)"
+    r"\s*[:#-]?\s*|\b(?:SSN|SS\s*#)\s*[:#]?\s*(?:\(?last\s+(?:four|4)\)?|x{3}-?x{2}-?|\*{3}-?\*{2}-?)"
     r"\s*[:#-]?\s*)(\d{4})(?!\d)"
 )
 # Registration and payer cues that RX_ID does not know; the value must hold a digit.
@@ -1168,7 +1220,8 @@ PAYERS = (
 )
 RX_ID_EXTRA = re.compile(
     r"(?:\b(?:H|HAR|MR|PT|Pt|Acct|Enc|Visit|CSN|FIN|EMPI|MPI)\s*#\s*:?\s*"
-    r"|\b(?:FIN|EMPI|MPI|HAR|DL|D/L|DLN|Group|Grp|Rx\s*BIN|PCN|Plan|Payer\s+ID)\b\.?\s*[:#]?\s*"
+    r"|\b(?:FIN|EMPI|MPI|HAR|DL|D/L|DLN|Group|Grp|Rx\s*BIN|PCN|Plan|Payer\s+ID)\b\.?\s*[:#]{0,2}\s*"
+    r"|\b(?i:med(?:ical)?\.?\s+rec(?:ord)?\.?)\s*(?i:no\.?|#|number)\s*:?\s*"
     r"|\b(?i:prescriber|provider|pharmacy|NCPDP|insurance|insured|payer|plan|subscriber)\s+"
     r"(?i:number|no\.?|#|id)\s*[:#]?\s*"
     rf"|\b(?:{PAYERS})(?:\s+(?i:id|member\s+id|no\.?|#|number|plan|PPO|HMO|Medicare))?\s*[:#]?\s*)"
@@ -1253,10 +1306,22 @@ def _dates(text: str, out: list, words_ix) -> None:
         out.append((m.start(1), m.end(1), "DATE", 0.85))
 
 
+# Ages over 89 in words ("ninety-two years old", "aged one hundred").
+RX_AGE_WORDS = re.compile(
+    r"\b(?:(?:aged?|turned|turns)\s+)?((?:ninety|one\s+hundred)(?:[\s-](?:and\s+)?(?:one|two"
+    r"|three|four|five|six|seven|eight|nine|ten))?)(?:[\s-]years?[\s-]old|\s+years\s+of\s+age)"
+    r"|\b(?:aged?|turned|turns)\s+((?:ninety|one\s+hundred)(?:[\s-](?:one|two|three|four|five"
+    r"|six|seven|eight|nine))?)\b",
+    IGN,
+)
 RX_AGE_NUM = re.compile(r"(?<![\d.,/])(?:9\d|1[01]\d|120)(?!\d|[,/.]\d)")
 
 
 def _ages(text: str, out: list, words_ix) -> None:
+    if "ninety" in text.lower() or "hundred" in text.lower():
+        for m in RX_AGE_WORDS.finditer(text):
+            g = 1 if m.group(1) else 2
+            out.append((m.start(g), m.end(g), "AGE", 0.85))
     if not RX_AGE_NUM.search(text):
         return
     found: list = []

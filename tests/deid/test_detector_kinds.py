@@ -68,6 +68,19 @@ def caught(text: str, needle: str) -> bool:
         ("Pt: victor martinez, 92 yo", "victor martinez"),
         ("Case for J.G., a farmer.", "J.G."),
         ("pt. JG reports less pain today.", "JG"),
+        ("J.G. is a 45-year-old man.", "J.G."),
+        ("Pt JG, 45M, presents with cough.", "JG"),
+        ("victor martinez is a 62 yo man.", "victor martinez"),
+        ("Kevin's mother reports he slept well.", "Kevin"),
+        ("Per Angela, the pain improved.", "Angela"),
+        ("GONZALEZ, ALONSO  DOB: 07/12/2004", "GONZALEZ, ALONSO"),
+        ("RN: T. Nguyen", "T. Nguyen"),
+        # more partial and registration forms
+        ("SSN: xxx-xx-2599", "2599"),
+        ("SS# ending 2599", "2599"),
+        ("Med rec #: 45-107-507", "45-107-507"),
+        ("DL#: S530-4120-8821", "S530-4120-8821"),
+        ("She is ninety-two years old.", "ninety-two"),
         # phones with international prefix and extension
         ("Call 001-354-606-1358x95254 after 5 pm.", "001-354-606-1358x95254"),
     ],
@@ -89,6 +102,8 @@ def test_identifier_of_a_known_kind_is_caught(text, needle):
         "Follow-up with the Heart Failure Clinic; Holter for 48 hours.",
         "Cr 1.1, eGFR 68, WBC 12500, platelets 254000, LDL 132.",
         "BP 124/78 | HR 72 | SpO2 97% | Temp 98.6",
+        "Contrast in the superior vena cava; a walker boot was dispensed.",
+        "Lasix 40 mg | K 3.9 | Mg 1.8 | repeat in 2 weeks",
     ],
 )
 def test_clinical_text_stays_clean(text):
