@@ -363,8 +363,11 @@ _TOWN_END = (
     r"(?:ville|town|ton|land|berg|burgh?|borough|boro|bury|view|port|mouth|stad|furt|chester"
     r"|fort|haven|side|shire|field|ford|wood|dale|mont|ington|ham|boro|beck|bridge)"
 )
+# Countries with town-like endings: not Safe Harbor identifiers.
+COUNTRIES = _w("""england scotland ireland finland iceland poland switzerland thailand
+    netherlands greenland swaziland new_zealand""") | {"new zealand"}
 RX_TOWN_LIKE = re.compile(
-    rf"\b(?:in|from|to|near|outside(?:\s+of)?|around|of)\s+((?:(?:{_TOWN_PREFIX_RE})\s+)?"
+    rf"\b(?:in|from|to|near|outside(?:\s+of)?|around)\s+((?:(?:{_TOWN_PREFIX_RE})\s+)?"
     rf"[A-Z][a-z]+{_TOWN_END}(?![\w'’-])|(?:{_TOWN_PREFIX_RE})\s+[A-Z][a-z]{{2,}}(?![\w'’-]))"
 )
 RX_ZIP_ONLY = re.compile(r"(?<![\d-])\d{5}(?:-\d{4})?(?![\d-])")
@@ -463,15 +466,16 @@ _SUBJECT_VERBS = (
 )
 SUBJECT_VERBS = frozenset(_SUBJECT_VERBS.split("|"))
 RX_FIRST_SUBJECT = re.compile(
-    r"(?<![A-Za-z]\s)(?<![A-Za-z,]\s\s)\b([A-Z][a-z]{2,})\s+(?:(?:also|again|then)\s+)?$"
+    r"(?<![A-Za-z]\s)(?<![A-Za-z,]\s\s)(?<![-\w])([A-Z][a-z]{2,})\s+(?:(?:also|again|then)\s+)?$"
 )
 RX_LABEL_LOWER = re.compile(
     r"(?im)(?:^|(?<=\s))(pt|patient|patient\s+name|pt\s+name|name)\s*[:#]\s*"
     r"([a-z][a-z'-]+)(?:\s+[a-z]\.?)?\s+([a-z][a-z'-]+)\b"
 )
 RX_INITIALS = re.compile(
-    r"\b(?i:for|of|pt\.?|patient|client|case|named|initials:?|mr\.?|ms\.?|mrs\.?|re:?)\s+"
-    r"(?:((?:[A-Z]\.\s?){2,3})(?![A-Za-z])|([A-Z]{2,3})(?=\s+(?:is|was|has|had|reports|reported"
+    r"\b(?:(?i:for|of|pt\.?|patient|client|case|named|initials:?|mr\.?|ms\.?|mrs\.?|re:?)\s+"
+    r"((?:[A-Z]\.\s?){2,3})(?![A-Za-z])|(?i:pt\.?|patient|client|initials:?|mr\.?|ms\.?|mrs\.?)"
+    r"\s+([A-Z]{2,3})(?=\s+(?:is|was|has|had|reports|reported"
     r"|denies|presents|presented|returns|returned|states|tolerated|then|c/o|complains|who|with)\b"
     r"|\s*,\s*\d|\s*\(\d))"
 )
@@ -490,8 +494,8 @@ RX_CAPS_LAST_FIRST = re.compile(
     r"\b([A-Z]{2,}(?:[-'][A-Z]{2,})?),\s*([A-Z]{2,})\b(?!,\s*[A-Z]{2}\b)"
 )
 RX_LOWER_PAIR = re.compile(
-    r"(?:^|(?<=[\n.!?]\s)|(?<=\n)|(?i:(?:patient|pt|name|mr|mrs|ms|dr|wife|husband|son|daughter"
-    r"|mother|father|brother|sister|friend|caregiver|by|with|per|contact|cc|re)\.?[:,]?\s+))"
+    r"(?:^|(?<=[\n.!?]\s)|(?<=\n)|\b(?i:(?:patient|pt|name|mr|mrs|ms|dr|wife|husband|son|daughter"
+    r"|mother|father|brother|sister|friend|caregiver|contact|cc|re)\.?[:,]?\s+))"
     r"([a-z]{3,})\s+([a-z]{3,})(?![\w@/-])",
     re.M,
 )
@@ -499,7 +503,8 @@ NOT_INITIALS = _w(
     """U.S. A.M. P.M. M.D. D.O. R.N. N.P. P.A. B.P. O.D. O.S. O.U. E.R. O.R. I.V. G.I. E.D.
     C.T. U.K. D.C. B.S. M.S. P.O. I.M. N.G. O.T. P.T. S.Q. A.D. B.C. E.U. U.N. ED ER OR ICU
     IV GI CT MRI US UK DC BP HR RR PO IM NG OT PT SQ ABC XXX XX X.X. EMS PCP ENT ECG EKG
-    AND THE HIV HCV HBV COPD CHF CKD DM HTN MI CVA TIA UTI"""
+    AND THE HIV HCV HBV COPD CHF CKD DM HTN MI CVA TIA UTI INR PTT CBC BMP CMP ALT AST BUN
+    TSH EEG EMG CSF DNA DVT HSV RBC WBC ABG LFT UA SOB DOE"""
 )
 
 HEAD_NOUNS = _w(
@@ -966,7 +971,7 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         if (
             ctx.is_first(first)
             and ctx.is_last(last)
-            and not (ctx.is_common(first) and ctx.is_common(last))
+            and not ctx.is_common(last)
             and not ctx.is_clinical(first)
             and not ctx.is_clinical(last)
             and first not in FUNCTION_WORDS
@@ -1099,7 +1104,12 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         words = name.split()
         if len(words) == 2 and (ctx.is_common(words[1]) or ctx.is_clinical(words[1])):
             continue
-        if name.lower() in STATES or ctx.is_clinical(words[-1]) or ctx.followed_by_head(m.end(1)):
+        if (
+            name.lower() in STATES
+            or name.lower() in COUNTRIES
+            or ctx.is_clinical(words[-1])
+            or ctx.followed_by_head(m.end(1))
+        ):
             continue
         out.append((m.start(1), m.end(1), "LOCATION", 0.65))
     for z in RX_ZIP_ONLY.finditer(text):
@@ -1118,9 +1128,10 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
             ):
                 break
             words = words[1:]
-        if words:
-            out.append((m.start(1) + words[0].start(), m.end(1), "LOCATION", 0.8))
-        out.append((m.start(2), m.end(2), "LOCATION", 0.85 if words else 0.6))
+        if not words or ctx.is_clinical(words[-1].group()):
+            continue
+        out.append((m.start(1) + words[0].start(), m.end(1), "LOCATION", 0.8))
+        out.append((m.start(2), m.end(2), "LOCATION", 0.85))
     for m in _triggered(RX_LOC_TOWN, "TOWN", text, words_ix):
         name = m.group(1)
         if city_ok(name.split(" ")[0], True):
@@ -1229,7 +1240,7 @@ RX_ID_EXTRA = re.compile(
 )
 # Table rows: in a "a | b | c" line, a cell that is an identifier-shaped code is one.
 RX_TABLE_CELL = re.compile(
-    r"(?:(?<=\|)|^)[ \t]*((?=[A-Z0-9-]*\d{3})[A-Z0-9]{1,6}(?:[-/ ][A-Z0-9]{1,8}){0,3})"
+    r"(?:(?<=\|)|^)[ \t]*((?=(?:[A-Z-]*\d){7})[A-Z0-9]{1,6}(?:[-/ ][A-Z0-9]{1,8}){0,3})"
     r"[ \t]*(?=\||$)",
     re.M,
 )
@@ -1392,10 +1403,19 @@ RX_DEVICE_EXTRA = re.compile(
 )
 
 
+RX_SPINE_LEVELS = re.compile(r"[CTLS]\d{1,2}(?:\s*-\s*[CTLS]?\d{1,2})?")
+
+
 def _vehicles_devices(text: str, out: list, words_ix) -> None:
     for m in _triggered(RX_VEHICLE_EXTRA, "VEHX", text, words_ix):
         v = m.group(1)
-        if len(re.sub(r"[ -]", "", v)) >= 3 and not re.fullmatch(r"\d{1,3}", v):
+        vehicle_cue = re.search(r"(?i)car|truck|vehicle|auto|licen|plates", m.group(0))
+        if (
+            len(re.sub(r"[ -]", "", v)) >= 3
+            and (re.search(r"[A-Z]", v) or (vehicle_cue and len(re.sub(r"\D", "", v)) >= 4))
+            and re.search(r"\d", v)
+            and not RX_SPINE_LEVELS.fullmatch(v)
+        ):
             out.append((m.start(1), m.end(1), "VEHICLE", 0.75))
     for m in _triggered(RX_DEVICE_EXTRA, "DEVX", text, words_ix):
         if sum(c.isdigit() for c in m.group(1)) >= 4:
@@ -1438,14 +1458,22 @@ RX_ADDRESS_CUE = re.compile(
     r"(?i)\b(?:at|address|addr|lives?|living|resides?|residing|home|house|mail(?:ing)?"
     r"|street|located)\b\W{0,3}$"
 )
+RX_ADDRESS_CUE_STRONG = re.compile(
+    r"(?i)\b(?:address|addr|lives?|living|resides?|residing|home|house|mail(?:ing)?|located)"
+    r"(?:\s+(?:at|on|is|to))?\W{0,3}$"
+)
 RX_HOME_ON = re.compile(
     r"\b(?i:home|house|lives|living|lived|resides|residing|apartment|trailer|farm|property"
     r"|walked|drove)(?:\s+\w+){0,2}?\s+on\s+((?:[A-Z][A-Za-z'’-]*\.?[ \t]+){1,3}"
     r"[A-Za-z]+\.?)"
 )
+# In lower-case text only these suffixes (or ones that are not English words) make a street.
+CORE_SUFFIXES = _w("""street st avenue ave road rd drive dr lane ln boulevard blvd court ct way
+    place pl circle cir terrace ter trail trl parkway pkwy highway hwy square sq plaza route""")
 _NOT_STREET_WORDS = _w("""mg mcg ml cc cm mm kg g lb lbs units unit tablets tablet tabs caps
     times days weeks months years hours minutes beats episodes views patients doses puffs
-    drops sprays liters of the and or to in on at for with a an x""")
+    drops sprays liters of the and or to in on at for with a an x chamber chambers vessel
+    vessels lobe lobes segment segments lead leads cycles sessions levels""")
 
 
 def _units_after(ctx: _Ctx, text: str, e: int) -> int:
@@ -1494,11 +1522,19 @@ def _usps_addresses(ctx: _Ctx, text: str, out: list) -> None:
         letters = re.sub(r"[^A-Za-z]", "", seg)
         end_units = _units_after(ctx, text, e)
         titled = all(n[0].isupper() or n[0].isdigit() for n in names)
+        suffix = words[k].group(1).rstrip(".").lower()
         if not (
             (titled and words[k].group(1)[0].isupper())
             or letters.isupper()
             or end_units > e
-            or RX_ADDRESS_CUE.search(text[max(0, m.start() - 25) : m.start()])
+            or (
+                RX_ADDRESS_CUE.search(text[max(0, m.start() - 25) : m.start()])
+                and (
+                    suffix in CORE_SUFFIXES
+                    or not ctx.is_common(suffix)
+                    or RX_ADDRESS_CUE_STRONG.search(text[max(0, m.start() - 25) : m.start()])
+                )
+            )
         ):
             continue
         d = RX_DIRECTION.match(text, end_units)
@@ -1536,7 +1572,7 @@ def _resolve(text: str, cands: list) -> list[Finding]:
     return result
 
 
-RX_REAL_INITIALS = re.compile(r"(?:[A-WZ]\.\s?){2,3}|[A-WZ]{2,3}")
+RX_REAL_INITIALS = re.compile(r"(?:[A-WYZ]\.\s?){2,3}|[A-WYZ]{2,3}")
 
 
 def _in_brackets(text: str, s: int, e: int) -> bool:
