@@ -314,6 +314,7 @@ RX_ADDRESS = re.compile(
     rf"|Hwy|Road)\s+\d+[A-Z]?\b{UNIT}?"
     r"|\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Box)\s+#?\d+\b"
     r"|\b(?:Rural\s+Route)\s+\d+(?:,?\s+Box\s+\d+)?\b"
+    r"|\b(?:RR|Rt|Rte|Route)\.?\s+\d+,?\s+Box\s+\d+\b"
     rf"|(?<=\bon\s)(?:{CAPW}\s+){{1,3}}(?:Street|Avenue|Road|Lane|Drive|Boulevard)\b"
     rf"|(?<=\b(?:Apt|Ste)\.\s)[A-Za-z0-9-]{{1,6}}\b"
 )
@@ -370,10 +371,12 @@ RX_TOWN_LIKE = re.compile(
     rf"\b(?:in|from|to|near|outside(?:\s+of)?|around)\s+((?:(?:{_TOWN_PREFIX_RE})\s+)?"
     rf"[A-Z][a-z]+{_TOWN_END}(?![\w'’-])|(?:{_TOWN_PREFIX_RE})\s+[A-Z][a-z]{{2,}}(?![\w'’-]))"
 )
+RX_PLACE_PREP_BEFORE = re.compile(r"\b(?:in|of|near|from|outside|to)\s+$")
 RX_ZIP_ONLY = re.compile(r"(?<![\d-])\d{5}(?:-\d{4})?(?![\d-])")
 RX_PREFIX_BEFORE = re.compile(rf"\b(?:{_TOWN_PREFIX_RE})[ \t]+$")
 RX_CITY_ZIP = re.compile(
-    rf"((?:(?:{_TOWN_PREFIX_RE})\s+)?[A-Z][a-z'’-]+(?:[ \t][A-Z][a-z'’-]+)?),?[ \t]+"
+    rf"((?:(?:{_TOWN_PREFIX_RE})\s+)?[A-Z][a-z'’-]+(?:[ \t][A-Z][a-z'’-]+)?)"
+    rf"(?:,?[ \t]+(?-i:{_STATE_ABBR_RE}))?,?[ \t]+"
     r"(\d{5}(?:-\d{4})?)(?![\d-]|\s*(?:mg|mcg|ml|mL|units?|cells|copies|IU|/|%|x))"
 )
 
@@ -468,6 +471,12 @@ SUBJECT_VERBS = frozenset(_SUBJECT_VERBS.split("|"))
 RX_FIRST_SUBJECT = re.compile(
     r"(?<![A-Za-z]\s)(?<![A-Za-z,]\s\s)(?<![-\w])([A-Z][a-z]{2,})\s+(?:(?:also|again|then)\s+)?$"
 )
+RX_UNKNOWN_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]{3,})\s+(?:presents|presented|reports|reported"
+    r"|denies|denied|complains|complained|tolerated|agreed|declined|refused|endorses|feels"
+    r"|states|stated)\b",
+    re.M,
+)
 RX_LABEL_LOWER = re.compile(
     r"(?im)(?:^|(?<=\s))(pt|patient|patient\s+name|pt\s+name|name)\s*[:#]\s*"
     r"([a-z][a-z'-]+)(?:\s+[a-z]\.?)?\s+([a-z][a-z'-]+)\b"
@@ -487,8 +496,11 @@ RX_INITIALS_SUBJECT = re.compile(
 RX_FIRST_SLOT = re.compile(
     r"\b([A-Z][a-z]{2,})['’]s\s+(?:mother|father|mom|dad|wife|husband|son|daughter|sister"
     r"|brother|parents|family|grandmother|grandfather|caregiver|partner|aunt|uncle|guardian)\b"
-    r"|\b(?i:per|according\s+to|called\s+by|with\s+(?:his|her)\s+\w+,?)\s+([A-Z][a-z]{2,})"
-    r"(?=\s*[,.;)])"
+    r"|\b(?i:per|according\s+to|called\s+by|with\s+(?:his|her)\s+\w+,?|saw|seen|see|met\s+with"
+    r"|spoke\s+(?:with|to)|talked\s+(?:with|to)|discussed\s+with|called|told|asked|examined"
+    r"|(?:mother|father|mom|dad|wife|husband|son|daughter|sister|brother|caregiver|partner)"
+    r"\s*\()\s*([A-Z][a-z]{2,})"
+    r"(?=\s*[,.;)]|\s+(?:today|yesterday|at|in|for|on|by|and|who|with)\b)"
 )
 RX_CAPS_LAST_FIRST = re.compile(
     r"\b([A-Z]{2,}(?:[-'][A-Z]{2,})?),\s*([A-Z]{2,})\b(?!,\s*[A-Z]{2}\b)"
@@ -620,7 +632,7 @@ TRIGGERS.update(
         "AGE": _w("aged age ages at turned turns turning"),
         "SSNP": _w("ssn ss social last"),
         "VEHX": _w("car truck vehicle auto license licence tag tags plate plates reg regn rego"),
-        "DEVX": _w("""ser serial s sn unit model device pump monitor meter sensor transmitter
+        "DEVX": _w("""ser serial s sn unit device pump monitor meter sensor transmitter
             receiver generator implant lot"""),
         "HOME": _w(
             "home house lives living lived resides residing apartment trailer farm"
@@ -628,7 +640,8 @@ TRIGGERS.update(
         ),
         "INIT": _w("for of pt patient client case named initials mr ms mrs re"),
         "LBLLOW": _w("pt patient name"),
-        "IDX": _w("""med h har mr pt acct enc visit csn fin empi mpi dl d dln group grp rx pcn plan
+        "IDX": _w("""identifier beneficiary patient med h har mr pt acct enc visit csn fin empi
+            mpi dl d dln group grp rx pcn plan
             payer prescriber provider pharmacy ncpdp insurance insured subscriber bcbs blue
             aetna cigna humana tricare unitedhealthcare united uhc kaiser anthem molina centene
             ambetter wellcare oscar amerigroup highmark optum caresource medica healthnet
@@ -939,6 +952,19 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
             and w.lower() not in STATES
         ):
             found.append((m.start(1), m.end(1), 0.7))
+    # A word in no list, starting a sentence, as the subject of what only people do.
+    for m in RX_UNKNOWN_SUBJECT.finditer(text):
+        w = m.group(1)
+        if not (
+            ctx.is_common(w)
+            or ctx.is_clinical(w)
+            or ctx.is_ambiguous(w)
+            or w.lower() in HEAD_NOUNS
+            or w.lower() in STATES
+            or w.lower() in MONTH_WORDS
+            or w.lower() in ctx.lex.cities
+        ):
+            found.append((m.start(1), m.end(1), 0.6))
     # Names written in lower case after a label ("Pt: victor martinez").
     for m in _triggered(RX_LABEL_LOWER, "LBLLOW", text, words_ix):
         first, last = m.group(2), m.group(3)
@@ -957,7 +983,12 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
     # "Kevin's mother", "per Angela,": a census first name in a relation or source slot.
     for m in RX_FIRST_SLOT.finditer(text):
         w = m.group(1) or m.group(2)
-        if ctx.is_first(w) and not ctx.is_ambiguous(w) and not ctx.is_common(w):
+        if (
+            ctx.is_first(w)
+            and not ctx.is_ambiguous(w)
+            and not ctx.is_common(w)
+            and not ctx.is_clinical(w)
+        ):
             g = 1 if m.group(1) else 2
             found.append((m.start(g), m.end(g), 0.7))
     # ALL-CAPS "LAST, FIRST" as registration systems print it.
@@ -1050,7 +1081,15 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         cred = st in ("MD", "PA", "DO", "OR", "IN", "ME", "OK", "HI", "MA", "CO", "ID", "DE")
         if best is None:
             cand = words[-1] if len(words) > 1 else name
-            if cred or ctx.is_common(cand) or ctx.is_clinical(cand) or len(cand) < 3:
+            placed = RX_PLACE_PREP_BEFORE.search(
+                text, max(0, m.end(1) - len(cand) - 12), m.end(1) - len(cand)
+            )
+            if (
+                cred
+                or (ctx.is_common(cand) and not (placed and len(st) == 2))
+                or ctx.is_clinical(cand)
+                or len(cand) < 3
+            ):
                 cand = None
             best = cand
         if best is None:
@@ -1230,7 +1269,8 @@ PAYERS = (
     r"|Wellcare|Oscar|Amerigroup|Highmark|Optum|CareSource|Medica|HealthNet|Health\s+Net"
 )
 RX_ID_EXTRA = re.compile(
-    r"(?:\b(?:H|HAR|MR|PT|Pt|Acct|Enc|Visit|CSN|FIN|EMPI|MPI)\s*#\s*:?\s*"
+    r"(?:\b(?:H|HAR|MR|(?i:pt|acct|enc|visit|csn|fin|empi|mpi|patient))\s*#\s*:?\s*"
+    r"|\b(?i:identifier|beneficiary\s+id)\s*[:#]?\s*"
     r"|\b(?:FIN|EMPI|MPI|HAR|DL|D/L|DLN|Group|Grp|Rx\s*BIN|PCN|Plan|Payer\s+ID)\b\.?\s*[:#]{0,2}\s*"
     r"|\b(?i:med(?:ical)?\.?\s+rec(?:ord)?\.?)\s*(?i:no\.?|#|number)\s*:?\s*"
     r"|\b(?i:prescriber|provider|pharmacy|NCPDP|insurance|insured|payer|plan|subscriber)\s+"
@@ -1397,7 +1437,7 @@ RX_VEHICLE_EXTRA = re.compile(
     r"((?=[A-Z0-9 •·-]*\d)[A-Z0-9]{1,4}(?:[ •·-]?[A-Z0-9]{1,5}){0,2}(?<=[A-Z0-9]))(?![\w-])"
 )
 RX_DEVICE_EXTRA = re.compile(
-    r"\b(?:(?i:ser\.?\s*(?:no\.?|#|number)|serial|s/n)|SN|(?i:unit|model|device|pump|monitor"
+    r"\b(?:(?i:ser\.?\s*(?:no\.?|#|number)|serial|s/n)|SN|(?i:unit|device|pump|monitor"
     r"|meter|sensor|transmitter|receiver|generator|implant|lot)(?:\s+(?i:no\.?|#|id))?)\s*[:#]?\s*"
     r"((?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{5,24})(?![\w-])"
 )
@@ -1418,7 +1458,7 @@ def _vehicles_devices(text: str, out: list, words_ix) -> None:
         ):
             out.append((m.start(1), m.end(1), "VEHICLE", 0.75))
     for m in _triggered(RX_DEVICE_EXTRA, "DEVX", text, words_ix):
-        if sum(c.isdigit() for c in m.group(1)) >= 4:
+        if sum(c.isdigit() for c in m.group(1)) >= 3:
             out.append((m.start(1), m.end(1), "DEVICE", 0.75))
     for m in _triggered(RX_VEHICLE, "VEH", text, words_ix):
         out.append((m.start(1), m.end(1), "VEHICLE", 0.9))

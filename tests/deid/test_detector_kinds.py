@@ -75,6 +75,15 @@ def caught(text: str, needle: str) -> bool:
         ("Per Angela, the pain improved.", "Angela"),
         ("GONZALEZ, ALONSO  DOB: 07/12/2004", "GONZALEZ, ALONSO"),
         ("RN: T. Nguyen", "T. Nguyen"),
+        ("Mother (Lupe) at bedside.", "Lupe"),
+        ("I saw Yolanda today for follow-up.", "Yolanda"),
+        ("Discussed with Ingrid at length.", "Ingrid"),
+        ("Oluwaseun presents with chest pain.", "Oluwaseun"),
+        ("Lives on a ranch outside of Wisdom, MT.", "Wisdom"),
+        ("Address: Rt 2 Box 117, Hurdsfield ND 58451", "Rt 2 Box 117, Hurdsfield ND 58451"),
+        ("pt # 40817", "40817"),
+        ("Medicare Beneficiary Identifier 5EG4TE5MK72", "5EG4TE5MK72"),
+        ("CGM: Dexcom G6, transmitter 8GM4N2.", "8GM4N2"),
         # more partial and registration forms
         ("SSN: xxx-xx-2599", "2599"),
         ("SS# ending 2599", "2599"),
@@ -104,6 +113,9 @@ def test_identifier_of_a_known_kind_is_caught(text, needle):
         "BP 124/78 | HR 72 | SpO2 97% | Temp 98.6",
         "Contrast in the superior vena cava; a walker boot was dispensed.",
         "Lasix 40 mg | K 3.9 | Mg 1.8 | repeat in 2 weeks",
+        "Renal agreed with the plan. Intraocular lens model S140MB was placed.",
+        "Fetal Heart (4 Chamber View): Normal. PT INR is prolonged at 1.7.",
+        "Anterior cervical plate C3-C5 was placed; 12 visits per year as well.",
     ],
 )
 def test_clinical_text_stays_clean(text):
