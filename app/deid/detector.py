@@ -469,12 +469,21 @@ _SUBJECT_VERBS = (
 )
 SUBJECT_VERBS = frozenset(_SUBJECT_VERBS.split("|"))
 RX_FIRST_SUBJECT = re.compile(
-    r"(?<![A-Za-z]\s)(?<![A-Za-z,]\s\s)(?<![-\w])([A-Z][a-z]{2,})\s+(?:(?:also|again|then)\s+)?$"
+    r"(?<![a-z]\s)(?<![a-z,]\s\s)(?<![-\w])([A-Z][a-z]{2,})\s+(?:(?:also|again|then)\s+)?$"
 )
 RX_UNKNOWN_SUBJECT = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]{3,})\s+(?:presents|presented|reports|reported"
     r"|denies|denied|complains|complained|tolerated|agreed|declined|refused|endorses|feels"
     r"|states|stated)\b",
+    re.M,
+)
+RX_TITLE_WORD = re.compile(TITLE)
+RX_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]{2,})[ \t]+$")
+# "Last, First" at the start of a table row: a registration listing, so ordinary-word first
+# names count ("Lynch, April | ...").
+RX_ROW_LAST_FIRST = re.compile(
+    r"^[ \t]*([A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?),[ \t]*([A-Z][a-z'’-]+)(?:[ \t]+[A-Z]\.?)?"
+    r"[ \t]*\|",
     re.M,
 )
 RX_LABEL_LOWER = re.compile(
@@ -991,6 +1000,11 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         ):
             g = 1 if m.group(1) else 2
             found.append((m.start(g), m.end(g), 0.7))
+    if "|" in text:
+        for m in RX_ROW_LAST_FIRST.finditer(text):
+            last, first = m.group(1), m.group(2)
+            if ctx.is_last(last) or (ctx.is_first(first) and not ctx.is_clinical(last)):
+                found.append((m.start(1), m.end(2), 0.75))
     # ALL-CAPS "LAST, FIRST" as registration systems print it.
     for m in RX_CAPS_LAST_FIRST.finditer(text):
         last, first = m.group(1), m.group(2)
@@ -1030,6 +1044,15 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         for m in rx.finditer(text):
             if not ctx.followed_by_head(m.end()):
                 found.append((m.start(), m.end(), 0.6))
+                # a first name just before a known surname names that person
+                before = RX_WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+                if (
+                    before
+                    and ctx.is_first(before.group(1))
+                    and not ctx.is_clinical(before.group(1))
+                    and not RX_TITLE_WORD.fullmatch(before.group(1))
+                ):
+                    found.append((before.start(1), m.end(), 0.6))
 
     for s, e, c in found:
         out.append((s, e, "NAME", c))

@@ -85,6 +85,9 @@ def caught(text: str, needle: str) -> bool:
         ("pt # 40817", "40817"),
         ("Medicare Beneficiary Identifier 5EG4TE5MK72", "5EG4TE5MK72"),
         ("CGM: Dexcom G6, transmitter 8GM4N2.", "8GM4N2"),
+        ("Dear Dr. Miller,\nThank you for seeing Heather Miller.", "Heather Miller"),
+        ("Lynch, April | DECEMBER 15, 1960 | 19-134-284", "Lynch, April"),
+        ("Home address: 38 OAK PLAINS Danielle then moved", "Danielle"),
         # more partial and registration forms
         ("SSN: xxx-xx-2599", "2599"),
         ("SS# ending 2599", "2599"),
