@@ -660,16 +660,31 @@ TRIGGERS.update(
 RX_WORD = re.compile(r"[A-Za-z]+")
 
 
-def _words_index(text: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group().lower()) for m in RX_WORD.finditer(text)]
+class _WordIndex(list):
+    """(position, lowercase word) for every word, and the positions of each word."""
+
+    def __init__(self, text: str):
+        super().__init__((m.start(), m.group().lower()) for m in RX_WORD.finditer(text))
+        self.positions: dict[str, list[int]] = {}
+        for pos, w in self:
+            self.positions.setdefault(w, []).append(pos)
+
+    def at(self, words: frozenset[str]) -> list[int]:
+        """Sorted positions of any of `words`."""
+        found = [p for w in words & self.positions.keys() for p in self.positions[w]]
+        found.sort()
+        return found
 
 
-def _triggered(rx: re.Pattern, kind: str, text: str, words) -> list[re.Match]:
-    trig = TRIGGERS[kind]
+def _words_index(text: str) -> _WordIndex:
+    return _WordIndex(text)
+
+
+def _triggered(rx: re.Pattern, kind: str, text: str, words: _WordIndex) -> list[re.Match]:
     out = []
     last_end = -1
-    for pos, w in words:
-        if w in trig and pos >= last_end:
+    for pos in words.at(TRIGGERS[kind]):
+        if pos >= last_end:
             m = rx.match(text, pos)
             if m:
                 out.append(m)
@@ -946,9 +961,7 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
                 break
 
     # A first name alone as the subject of a clinical verb ("Kevin tolerated the procedure").
-    for pos, verb in words_ix:
-        if verb not in SUBJECT_VERBS:
-            continue
+    for pos in words_ix.at(SUBJECT_VERBS):
         m = RX_FIRST_SUBJECT.search(text, max(0, pos - 30), pos)
         if not m:
             continue
@@ -1346,7 +1359,7 @@ _MONTH_WINDOW = (16, 40)  # characters before and after a month word that a date
 def _date_matches(text: str, words_ix, has_month: bool):
     seen: set[tuple[int, int, int]] = set()
     if has_month:
-        spots = [pos for pos, w in words_ix if w in MONTH_WORDS]
+        spots = words_ix.at(MONTH_WORDS)
         for i, (rx, conf) in enumerate(RX_DATE[:4]):
             for pos in spots:
                 start = max(0, pos - _MONTH_WINDOW[0])
@@ -1363,7 +1376,7 @@ def _date_matches(text: str, words_ix, has_month: bool):
 
 
 def _dates(text: str, out: list, words_ix) -> None:
-    has_month = any(w in MONTH_WORDS for _, w in words_ix)
+    has_month = bool(MONTH_WORDS & words_ix.positions.keys())
     for m, conf in _date_matches(text, words_ix, has_month):
         seg = m.group()
         mm = re.search(r"[A-Za-z]{3,}", seg)
@@ -1491,7 +1504,7 @@ def _vehicles_devices(text: str, out: list, words_ix) -> None:
     _cands_from(RX_DEVICE_BARE, text, "DEVICE", 0.8, 0, out)
 
 
-def _addresses(ctx: _Ctx, text: str, out: list) -> None:
+def _addresses(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     for m in RX_ADDRESS.finditer(text):
         s, e = m.span()
         seg = m.group()
@@ -1504,7 +1517,7 @@ def _addresses(ctx: _Ctx, text: str, out: list) -> None:
     for m in RX_ADDRESS_UNIT_ONLY.finditer(text):
         out.append((m.start(), m.end(), "ADDRESS", 0.6))
     _usps_addresses(ctx, text, out)
-    for m in _triggered(RX_HOME_ON, "HOME", text, _words_index(text)):
+    for m in _triggered(RX_HOME_ON, "HOME", text, words_ix):
         words = list(RX_STREET_WORD.finditer(m.group(1)))
         for k in range(len(words) - 1, 0, -1):
             if words[k].group(1).rstrip(".").lower() in ctx.lex.street_suffixes:
@@ -1661,7 +1674,7 @@ def scan(text: str) -> list[Finding]:
     _vehicles_devices(text, cands, words_ix)
     _dates(text, cands, words_ix)
     _ages(text, cands, words_ix)
-    _addresses(ctx, text, cands)
+    _addresses(ctx, text, cands, words_ix)
     _facilities(ctx, text, cands)
     _names(ctx, text, cands, words_ix)
     _locations(ctx, text, cands, words_ix)
