@@ -502,10 +502,12 @@ RX_INITIALS_SUBJECT = re.compile(
     r"|reports|presents|presented|returns|states|denies|tolerated|\()\b)",
     re.M,
 )
-RX_FIRST_SLOT = re.compile(
+RX_FIRST_POSSESSIVE = re.compile(
     r"\b([A-Z][a-z]{2,})['’]s\s+(?:mother|father|mom|dad|wife|husband|son|daughter|sister"
     r"|brother|parents|family|grandmother|grandfather|caregiver|partner|aunt|uncle|guardian)\b"
-    r"|\b(?i:per|according\s+to|called\s+by|with\s+(?:his|her)\s+\w+,?|saw|seen|see|met\s+with"
+)
+RX_FIRST_SLOT = re.compile(
+    r"\b(?i:per|according\s+to|called\s+by|with\s+(?:his|her)\s+\w+,?|saw|seen|see|met\s+with"
     r"|spoke\s+(?:with|to)|talked\s+(?:with|to)|discussed\s+with|called|told|asked|examined"
     r"|(?:mother|father|mom|dad|wife|husband|son|daughter|sister|brother|caregiver|partner)"
     r"\s*\()\s*([A-Z][a-z]{2,})"
@@ -514,11 +516,11 @@ RX_FIRST_SLOT = re.compile(
 RX_CAPS_LAST_FIRST = re.compile(
     r"\b([A-Z]{2,}(?:[-'][A-Z]{2,})?),\s*([A-Z]{2,})\b(?!,\s*[A-Z]{2}\b)"
 )
-RX_LOWER_PAIR = re.compile(
-    r"(?:^|(?<=[\n.!?]\s)|(?<=\n)|\b(?i:(?:patient|pt|name|mr|mrs|ms|dr|wife|husband|son|daughter"
-    r"|mother|father|brother|sister|friend|caregiver|contact|cc|re)\.?[:,]?\s+))"
-    r"([a-z]{3,})\s+([a-z]{3,})(?![\w@/-])",
-    re.M,
+# Lower-case pairs are tried only at census first names: the pair, then what comes before.
+RX_LOWER_PAIR = re.compile(r"([a-z]{3,})\s+([a-z]{3,})(?![\w@/-])")
+RX_LOWER_PAIR_BEFORE = re.compile(
+    r"(?:[\n.!?]\s|\n|\b(?i:(?:patient|pt|name|mr|mrs|ms|dr|wife|husband|son|daughter"
+    r"|mother|father|brother|sister|friend|caregiver|contact|cc|re)\.?[:,]?\s+))$"
 )
 NOT_INITIALS = _w(
     """U.S. A.M. P.M. M.D. D.O. R.N. N.P. P.A. B.P. O.D. O.S. O.U. E.R. O.R. I.V. G.I. E.D.
@@ -647,6 +649,9 @@ TRIGGERS.update(
             "home house lives living lived resides residing apartment trailer farm"
             " property walked drove"
         ),
+        "SLOT": _w("""per according called with saw seen see met spoke talked discussed told asked
+            examined mother father mom dad wife husband son daughter sister brother caregiver
+            partner"""),
         "INIT": _w("for of pt patient client case named initials mr ms mrs re"),
         "LBLLOW": _w("pt patient name"),
         "IDX": _w("""identifier beneficiary patient med h har mr pt acct enc visit csn fin empi
@@ -1003,16 +1008,17 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         if re.sub(r"\s", "", m.group(1)).upper() not in NOT_INITIALS:
             found.append((m.start(1), m.end(1), 0.7))
     # "Kevin's mother", "per Angela,": a census first name in a relation or source slot.
-    for m in RX_FIRST_SLOT.finditer(text):
-        w = m.group(1) or m.group(2)
+    slots = list(RX_FIRST_POSSESSIVE.finditer(text)) if "s " in text else []
+    slots += _triggered(RX_FIRST_SLOT, "SLOT", text, words_ix)
+    for m in slots:
+        w = m.group(1)
         if (
             ctx.is_first(w)
             and not ctx.is_ambiguous(w)
             and not ctx.is_common(w)
             and not ctx.is_clinical(w)
         ):
-            g = 1 if m.group(1) else 2
-            found.append((m.start(g), m.end(g), 0.7))
+            found.append((m.start(1), m.end(1), 0.7))
     if "|" in text:
         for m in RX_ROW_LAST_FIRST.finditer(text):
             last, first = m.group(1), m.group(2)
@@ -1024,7 +1030,14 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         if ctx.is_last(last) and ctx.is_first(first) and not ctx.is_clinical(last):
             found.append((m.start(1), m.end(2), 0.75))
     # Names written in lower case: a census first name then a surname, one of them not a word.
-    for m in RX_LOWER_PAIR.finditer(text):
+    for pos in words_ix.at(ctx.lex.first & words_ix.positions.keys()):
+        m = RX_LOWER_PAIR.match(text, pos)
+        if not m or not (
+            pos == 0
+            or text[pos - 1] == "\n"
+            or RX_LOWER_PAIR_BEFORE.search(text, max(0, pos - 30), pos)
+        ):
+            continue
         first, last = m.group(1), m.group(2)
         if (
             ctx.is_first(first)
