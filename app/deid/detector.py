@@ -372,19 +372,31 @@ _TOWN_END = (
     r"(?:ville|town|ton|land|berg|burgh?|borough|boro|bury|view|port|mouth|stad|furt|chester"
     r"|fort|haven|side|shire|field|ford|wood|dale|mont|ington|ham|boro|beck|bridge)"
 )
+# Second words of two-word town names ("Dunmore Flats", "Cold Springs")
+_TOWN_SECOND = (
+    r"(?:Flats|Falls|Springs|Heights|Hills|Junction|Crossing|Harbor|Harbour|Creek|Ridge|Valley"
+    r"|Hollow|Bluffs?|Mills?|Corners?|Beach|Grove|Prairie|Forks|Rapids|Shoals|Gap|Gulch"
+    r"|Wells|Lakes)"
+)
 # Countries with town-like endings: not Safe Harbor identifiers.
 COUNTRIES = _w("""england scotland ireland finland iceland poland switzerland thailand
     netherlands greenland swaziland new_zealand""") | {"new zealand"}
 RX_TOWN_LIKE = re.compile(
-    rf"\b(?:in|from|to|near|outside(?:\s+of)?|around)\s+((?:(?:{_TOWN_PREFIX_RE})\s+)?"
-    rf"[A-Z][a-z]+{_TOWN_END}(?![\w'’-])|(?:{_TOWN_PREFIX_RE})\s+[A-Z][a-z]{{2,}}(?![\w'’-]))"
+    rf"\b(?:in|from|to|near|outside(?:\s+of)?|around|From|In|Near)\s+((?:(?:{_TOWN_PREFIX_RE})\s+)?"
+    rf"[A-Z][a-z]+{_TOWN_END}(?![\w'’-])|(?:{_TOWN_PREFIX_RE})\s+[A-Z][a-z]{{2,}}(?![\w'’-])"
+    rf"|[A-Z][a-z]{{2,}}\s+{_TOWN_SECOND}(?![\w'’-]))"
+)
+# "moved from Carrowmore to Glenrothy": both ends of a move are places
+RX_MOVE_FROM_TO = re.compile(
+    r"\b(?:moved|moving|relocated|relocating|emigrated|immigrated|came|drove|travell?ed|went)"
+    rf"\s+(?:here\s+|back\s+)?from\s+((?:{NW})(?:\s+{NW})?)\s+to\s+((?:{NW})(?:\s+{NW})?)"
 )
 RX_PLACE_PREP_BEFORE = re.compile(r"\b(?:in|of|near|from|outside|to)\s+$")
 RX_ZIP_ONLY = re.compile(r"(?<![\d-])\d{5}(?:-\d{4})?(?![\d-])")
 RX_PREFIX_BEFORE = re.compile(rf"\b(?:{_TOWN_PREFIX_RE})[ \t]+$")
 RX_CITY_ZIP = re.compile(
     rf"((?:(?:{_TOWN_PREFIX_RE})\s+)?[A-Z][a-z'’-]+(?:[ \t][A-Z][a-z'’-]+)?)"
-    rf"(?:,?[ \t]+(?-i:{_STATE_ABBR_RE}))?,?[ \t]+"
+    rf"(?:,?[ \t]+(?-i:{_STATE_ABBR_RE}|{_STATE_FULL}))?,?[ \t]+"
     r"(\d{5}(?:-\d{4})?)(?![\d-]|\s*(?:mg|mcg|ml|mL|units?|cells|copies|IU|/|%|x))"
 )
 
@@ -399,7 +411,16 @@ FAC_HEAD = (
     r"|University|Day\s*care|Preschool|Correctional\s+(?:Facility|Center)|Prison|Jail"
     r"|Penitentiary|Shelter|Manor|Assisted\s+Living|Senior\s+Living|Retirement\s+(?:Home"
     r"|Community|Village)|Rest\s+Home|Health|Sanatorium|Sanitarium|Convalescent\s+Home"
-    r"|Medical\s+Building|Family\s+Medicine|Dialysis\s+(?:Center|Unit)|Memorial)"
+    r"|Medical\s+Building|Family\s+Medicine|Dialysis\s+(?:Center|Unit)|Memorial"
+    r"|Nursing\s+(?:and|&)\s+Rehabilitation(?:\s+Cent(?:er|re))?|Care\s+Home|Home)"
+)
+# Religious and charitable hospital names ("Our Lady of Lourdes", "Sacred Heart Children's").
+RX_FAC_RELIGIOUS = re.compile(
+    rf"\b(?:Our\s+Lady\s+of\s+(?:the\s+)?{CAPW}|Sacred\s+Heart|Good\s+(?:Shepherd|Samaritan)"
+    r"|Holy\s+(?:Cross|Family|Name|Spirit|Redeemer|Rosary|Trinity|Innocents)|(?:Mount|Mt\.?)\s+"
+    r"(?:Carmel|Sinai)|Divine\s+(?:Savior|Saviour|Providence|Mercy)|Sisters\s+of\s+(?:Charity"
+    rf"|Mercy))(?:\s+(?!(?:Hospital|Medical|Health|Clinic|Home|Hospice)\b){CAPW}){{0,2}}"
+    rf"(?:\s+{FAC_HEAD})?(?![\w’'])(?:['’]s)?"
 )
 RX_FACILITY = re.compile(
     rf"\b((?:(?:St\.?|Saint|Mt\.?|Mount|Ft\.?|Fort)\s+)?(?:{CAPW}|&|and|of|the)"
@@ -1236,7 +1257,10 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
     for m in RX_TOWN_LIKE.finditer(text):
         name = m.group(1)
         words = name.split()
-        if len(words) == 2 and (ctx.is_common(words[1]) or ctx.is_clinical(words[1])):
+        if re.fullmatch(_TOWN_SECOND, words[-1]):
+            if ctx.is_common(words[0]) or ctx.is_clinical(words[0]):
+                continue
+        elif len(words) == 2 and (ctx.is_common(words[1]) or ctx.is_clinical(words[1])):
             continue
         if (
             name.lower() in STATES
@@ -1246,6 +1270,16 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         ):
             continue
         out.append((m.start(1), m.end(1), "LOCATION", 0.65))
+    for m in RX_MOVE_FROM_TO.finditer(text):
+        for g in (1, 2):
+            words = m.group(g).split()
+            if (
+                m.group(g).lower() in STATES
+                or m.group(g).lower() in COUNTRIES
+                or any(ctx.is_clinical(w) or ctx.low(w) in ctx.lex.common for w in words)
+            ):
+                continue
+            out.append((m.start(g), m.end(g), "LOCATION", 0.7))
     for z in RX_ZIP_ONLY.finditer(text):
         window = RX_CITY_ZIP.finditer(text, max(0, z.start() - 60), z.end() + 20)
         m = next((c for c in window if c.start(2) == z.start()), None)
@@ -1289,6 +1323,11 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
             out.append((tc[0], tc[1], "LOCATION", 0.6))
 
 
+HOME_NOT_NAMES = _w("""foster group boarding home going return returning sent went discharge
+    back arrived safely stay stays staying private personal my his her their your our own
+    family nursing care""")
+
+
 def _facilities(ctx: _Ctx, text: str, out: list) -> None:
     for m in RX_FACILITY.finditer(text):
         g = 1 if m.group(1) else 2
@@ -1322,7 +1361,16 @@ def _facilities(ctx: _Ctx, text: str, out: list) -> None:
             continue
         if all(ctx.is_clinical(w) and not ctx.is_name(w) for w in specific):
             continue
+        # "Discharged Home", "Foster Home" are not places
+        if (
+            re.search(r"\bHome$", seg)
+            and not re.search(r"(?:Nursing|Care|Rest)\s+Home$", seg)
+            and any(w.lower() in HOME_NOT_NAMES or w.endswith("ed") for w in specific)
+        ):
+            continue
         out.append((s, e, "FACILITY", 0.85))
+    for m in RX_FAC_RELIGIOUS.finditer(text):
+        out.append((m.start(), m.end(), "FACILITY", 0.8))
     for m in RX_SAINT.finditer(text):
         after = text[m.end() : m.end() + 12].lower()
         if (

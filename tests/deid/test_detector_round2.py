@@ -68,3 +68,35 @@ def test_phones_and_lower_case_dates(text: str, needle: str) -> None:
 )
 def test_ordinary_clinical_text_stays_clean(text: str) -> None:
     assert scan(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("She lives at Maple Hollow Home since spring.", "Maple Hollow"),
+        ("Admitted from Bayview Nursing and Rehabilitation.", "Bayview Nursing and Rehabilitation"),
+        ("Delivered at Our Lady of Fatima in 1990.", "Our Lady of Fatima"),
+        ("Follow-up at Holy Cross Hospital next week.", "Holy Cross Hospital"),
+        ("Transferred from Good Samaritan overnight.", "Good Samaritan"),
+        ("Address: Harrowgate Vermont 05401", "Harrowgate"),
+        ("The family moved from Ballycastle to Kilrennie in May.", "Ballycastle"),
+        ("The family moved from Ballycastle to Kilrennie in May.", "Kilrennie"),
+        ("She grew up in Tamsin Falls.", "Tamsin Falls"),
+        ("Originally from Corwin Heights, he farms.", "Corwin Heights"),
+    ],
+)
+def test_facility_and_place_shapes(text: str, needle: str) -> None:
+    assert caught(text, needle), scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Discharged Home with home health services.",
+        "Placed in a Foster Home by the county.",
+        "Pain moved from Left to Right side overnight.",
+        "He improved from Moderate to Mild impairment.",
+    ],
+)
+def test_place_words_in_clinical_use_stay_clean(text: str) -> None:
+    assert scan(text) == []
