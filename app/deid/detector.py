@@ -671,6 +671,9 @@ TRIGGERS.update(
             "phone telephone call fax faxed text texted page paged reach reached contact dial"
         ),
         "SSNC": _w("ssn ss social soc"),
+        "VEHP": _w("car truck van vehicle pickup suv sedan motorcycle jeep minivan trailer"),
+        "IDG": _w("""mrn mr med medical chart acct account record records patient hospital filed
+            charted registered listed charts"""),
         "DOB": _w("dob d date birth"),
         "VEH": _w("license licence number plate tag registration vin vehicle"),
         "DEV": _w("""serial s sn lot device udi imei mac implant generator lead pump pacemaker
@@ -1421,6 +1424,14 @@ RX_ID_EXTRA = re.compile(
     rf"|\b(?:{PAYERS})(?:\s+(?i:id|member\s+id|no\.?|#|number|plan|PPO|HMO|Medicare))?\s*[:#]?\s*)"
     r"((?=[A-Za-z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24})(?![\w-])"
 )
+# Record numbers written in groups ("MRN 261 029 269", "MR 37-080-053") or filed under a code.
+RX_ID_GROUPED = re.compile(
+    r"\b(?:MRN|MR|MR#|(?i:med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|acct|account|record"
+    r"|patient\s+id|hospital\s+(?:number|no\.?|#)))\s*(?i:no\.?|number|#)?\s*[:#]?\s*"
+    r"(?i:is\s+)?(\d{2,4}(?:[ -]\d{2,4}){1,3})(?![\d-]|\s*(?:mm|cm|%|mg|/))"
+    r"|\b(?i:(?:records?|filed|chart(?:ed)?|registered|listed|charts?)\s+(?:are\s+|is\s+)?under)"
+    r"\s+(?:#\s*)?((?=[A-Za-z0-9-]*\d{4})[A-Za-z0-9][A-Za-z0-9-]{3,20})(?![\w-])"
+)
 # Table rows: in a "a | b | c" line, a cell that is an identifier-shaped code is one.
 RX_TABLE_CELL = re.compile(
     r"(?:(?<=\|)|^)[ \t]*((?=(?:[A-Z-]*\d){7})[A-Z0-9]{1,6}(?:[-/ ][A-Z0-9]{1,8}){0,3})"
@@ -1436,6 +1447,10 @@ def _ids(text: str, out: list, words_ix) -> None:
         v = m.group(1)
         if sum(c.isdigit() for c in v) >= 4:
             out.append((m.start(1), m.end(1), "ID", 0.8))
+    for m in _triggered(RX_ID_GROUPED, "IDG", text, words_ix):
+        g = 1 if m.group(1) else 2
+        if sum(c.isdigit() for c in m.group(g)) >= 6 or g == 2:
+            out.append((m.start(g), m.end(g), "ID", 0.8))
     if "|" in text:
         for m in RX_TABLE_CELL.finditer(text):
             eol = text.find("\n", m.end())
@@ -1600,6 +1615,28 @@ RX_VEHICLE_EXTRA = re.compile(
     r"\s*(?i:no\.?|number|#)?\s*[:#]?\s*"
     r"((?=[A-Z0-9 •·-]*\d)[A-Z0-9]{1,4}(?:[ •·-]?[A-Z0-9]{1,5}){0,2}(?<=[A-Z0-9]))(?![\w-])"
 )
+# "his truck (NM 8821KT)": a plate in parentheses right after a vehicle word
+RX_VEHICLE_PAREN = re.compile(
+    r"\b(?i:car|truck|van|vehicle|pickup|suv|sedan|motorcycle|jeep|minivan|trailer)\s*\(\s*"
+    r"((?:[A-Z]{2}\s+)?(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])"
+    r"[A-Z0-9]{2,4}(?:[ -]?[A-Z0-9]{1,5}){1,2})"
+    r"\s*\)"
+)
+RX_VIN_ANY_CASE = re.compile(r"\b(?=[A-Za-z0-9]*\d)[A-HJ-NPR-Za-hj-npr-z0-9]{17}\b")
+_VIN_VALUES = {**{str(d): d for d in range(10)}, **dict(zip("ABCDEFGH", range(1, 9), strict=True))}
+_VIN_VALUES.update(dict(zip("JKLMN", range(1, 6), strict=True)) | {"P": 7, "R": 9})
+_VIN_VALUES.update(dict(zip("STUVWXYZ", range(2, 10), strict=True)))
+_VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def _vin_check_ok(vin: str) -> bool:
+    """North American VIN check digit (position 9)."""
+    vin = vin.upper()
+    total = sum(_VIN_VALUES[c] * w for c, w in zip(vin, _VIN_WEIGHTS, strict=True))
+    r = total % 11
+    return vin[8] == ("X" if r == 10 else str(r))
+
+
 RX_DEVICE_EXTRA = re.compile(
     r"\b(?:(?i:ser\.?\s*(?:no\.?|#|number)|serial|s/n)|SN|(?i:unit|device|pump|monitor"
     r"|meter|sensor|transmitter|receiver|generator|implant|lot)(?:\s+(?i:no\.?|#|id))?)\s*[:#]?\s*"
@@ -1627,6 +1664,18 @@ def _vehicles_devices(text: str, out: list, words_ix) -> None:
     for m in _triggered(RX_VEHICLE, "VEH", text, words_ix):
         out.append((m.start(1), m.end(1), "VEHICLE", 0.9))
     _cands_from(RX_VIN, text, "VEHICLE", 0.8, 0, out)
+    # any-case VINs only with a valid check digit (or after a VIN cue)
+    for m in RX_VIN_ANY_CASE.finditer(text):
+        v = m.group()
+        if v.isupper() or not re.search(r"[A-Za-z]", v):
+            continue
+        if _vin_check_ok(v) or re.search(
+            r"(?i)\bvin\W{0,4}$", text[max(0, m.start() - 8) : m.start()]
+        ):
+            out.append((m.start(), m.end(), "VEHICLE", 0.8))
+    for m in _triggered(RX_VEHICLE_PAREN, "VEHP", text, words_ix):
+        if not RX_SPINE_LEVELS.fullmatch(m.group(1)):
+            out.append((m.start(1), m.end(1), "VEHICLE", 0.75))
     for m in _triggered(RX_DEVICE, "DEV", text, words_ix):
         out.append((m.start(1), m.end(1), "DEVICE", 0.9))
     _cands_from(RX_DEVICE_BARE, text, "DEVICE", 0.8, 0, out)

@@ -100,3 +100,31 @@ def test_facility_and_place_shapes(text: str, needle: str) -> None:
 )
 def test_place_words_in_clinical_use_stay_clean(text: str) -> None:
     assert scan(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("MRN 418 220 937 on the wristband.", "418 220 937"),
+        ("MR 52-611-904, bed 4.", "52-611-904"),
+        ("Her chart is under K7720415 at the old hospital.", "K7720415"),
+        ("Old records are filed under 20031877.", "20031877"),
+        ("His pickup (TX 4HJ 229) was parked outside.", "4HJ 229"),
+        ("vin 2t1bu4ee9dc123454 on the title", "2t1bu4ee9dc123454"),
+    ],
+)
+def test_grouped_record_numbers_and_vehicles(text: str, needle: str) -> None:
+    assert caught(text, needle), scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moderate MR 2-3+ on echo.",
+        "MR 3-4 mm regurgitant jet.",
+        "Ordered the truck (2 boxes) of supplies.",
+        "Sequence aaaaaaaaaaaaaaaa1 in the log.",
+    ],
+)
+def test_clinical_numbers_stay_clean(text: str) -> None:
+    assert scan(text) == []
