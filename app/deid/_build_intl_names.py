@@ -83,6 +83,16 @@ LAST_ATTRS = ("last_names", "last_romanized_names", "last_names_male", "last_nam
 WORD = re.compile(r"^[a-zà-öø-ÿā-ɏḀ-ỿ'-]{3,}$")
 
 
+# Languages, peoples and words of clinical Latin that some locales also list as names.
+_NOT_NAMES = """danish english french german dutch polish czech slovak irish scottish welsh spanish
+    italian turkish greek russian arabic hindi urdu bengali punjabi tamil chinese japanese
+    korean vietnamese thai persian hebrew swahili yoruba igbo hausa somali amharic african
+    american asian european indian pakistani nigerian ghanaian kenyan mexican cuban haitian
+    filipino latino latina hispanic christian muslim jewish hindu sikh buddhist catholic
+    pars plana merocel ana anca alt ast tia perla"""
+NOT_NAMES = set(_NOT_NAMES.split())
+
+
 def _names(cls, attrs) -> set[str]:
     out: set[str] = set()
     for a in attrs:
@@ -114,7 +124,13 @@ def main() -> None:
 
     def keep(w: str) -> bool:
         f = _fold(w)
-        return bool(WORD.match(w)) and f not in common and f not in clinical and w not in common
+        return (
+            bool(WORD.match(w))
+            and f not in common
+            and f not in clinical
+            and w not in common
+            and f not in NOT_NAMES
+        )
 
     _write("intl_first.txt.gz", {_fold(w) for w in first if keep(w)})
     _write("intl_last.txt.gz", {_fold(w) for w in last if keep(w)})

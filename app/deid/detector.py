@@ -791,6 +791,9 @@ class _Ctx:
         lw = self.low(w)
         return lw in self.lex.last or ("-" in lw and all(p in self.lex.last for p in lw.split("-")))
 
+    def intl_only(self, w: str) -> bool:
+        return self.low(w) in self.lex.intl_only
+
     def is_name(self, w: str) -> bool:
         return self.is_first(w) or self.is_last(w)
 
@@ -948,6 +951,7 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
             and not ctx.is_common(first)
             and last.lower() not in FUNCTION_WORDS
             and last.lower() not in STATES
+            and first.lower() not in STATES
         ):
             e = (
                 m.end(3)
@@ -1081,16 +1085,28 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
             last, first = m.group(1), m.group(2)
             if ctx.is_last(last) or (ctx.is_first(first) and not ctx.is_clinical(last)):
                 found.append((m.start(1), m.end(2), 0.75))
+
     # ALL-CAPS "LAST, FIRST" as registration systems print it.
+    def census(w: str) -> bool:
+        return ctx.is_name(w) and not ctx.intl_only(w) and len(w) >= 4
+
     for m in RX_CAPS_LAST_FIRST.finditer(text):
         last, first = m.group(1), m.group(2)
-        if ctx.is_last(last) and ctx.is_first(first) and not ctx.is_clinical(last):
+        # ALL CAPS hides what case would tell, and lab panels ("SPE, ANA") look like this:
+        # only the census lists count here, or a person's verb after the pair
+        if (
+            ctx.is_last(last)
+            and ctx.is_first(first)
+            and not ctx.is_clinical(last)
+            and not ctx.intl_only(last)
+            and not ctx.intl_only(first)
+        ):
             found.append((m.start(1), m.end(2), 0.75))
         elif not any(
             ctx.is_common(w) or ctx.is_clinical(w) or len(w) < 3 for w in (last, first)
         ) and (
-            ctx.is_name(last)
-            or ctx.is_name(first)
+            (census(last) and len(first) >= 4 and (census(first) or len(first) >= 5))
+            or (census(first) and len(last) >= 5)
             or (
                 all(len(w) >= 4 and re.search("[AEIOUY]", w) for w in (last, first))
                 and not (last in NOT_INITIALS or first in NOT_INITIALS)

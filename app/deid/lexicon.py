@@ -18,6 +18,7 @@ class Lexicon:
     first: frozenset[str]  # first names: US census and international (lowercase)
     last: frozenset[str]  # surnames: US census and international (lowercase)
     ambiguous: frozenset[str]  # names that are also ordinary English words
+    intl_only: frozenset[str]  # names in the international lists only (not the census)
     cities: frozenset[str]  # US city / town / county names (lowercase, may hold spaces)
     common_cities: frozenset[str]  # city names that are also ordinary words
     common: frozenset[str]  # common English words
@@ -50,10 +51,13 @@ def get() -> Lexicon:
     with _LOCK:
         if _CACHE is None:
             cities = _read_gz("cities.txt.gz")
+            first, last = _read_gz("first_names.txt.gz"), _read_gz("surnames.txt.gz")
+            intl_first, intl_last = _read_gz("intl_first.txt.gz"), _read_gz("intl_last.txt.gz")
             _CACHE = Lexicon(
                 # Census lists plus given names and surnames of many origins
-                first=_read_gz("first_names.txt.gz") | _read_gz("intl_first.txt.gz"),
-                last=_read_gz("surnames.txt.gz") | _read_gz("intl_last.txt.gz"),
+                first=first | intl_first,
+                last=last | intl_last,
+                intl_only=(intl_first | intl_last) - first - last,
                 ambiguous=_read_gz("ambiguous.txt.gz"),
                 cities=cities,
                 common_cities=_read_gz("common_cities.txt.gz"),

@@ -64,6 +64,11 @@ def test_phones_and_lower_case_dates(text: str, needle: str) -> None:
         "BP 132/84, HR 72, strength 5/5.",
         "He walked march 5 steps forward.",
         "Sodium 138, potassium 4.1, creatinine 0.9.",
+        "TSH, FT4, SPE, ANA were all normal.",
+        "EYES: PERLA, EOMI. Sclerae clear.",
+        "No evidence of CVA, TIA, or claudication.",
+        "Danish is her first language.",
+        "Pars plana vitrectomy was performed.",
     ],
 )
 def test_ordinary_clinical_text_stays_clean(text: str) -> None:
@@ -128,3 +133,8 @@ def test_grouped_record_numbers_and_vehicles(text: str, needle: str) -> None:
 )
 def test_clinical_numbers_stay_clean(text: str) -> None:
     assert scan(text) == []
+
+
+def test_city_and_state_is_a_place_not_a_name() -> None:
+    text = "Workup was done in Seattle, Washington last year."
+    assert [f.category for f in scan(text)] == ["LOCATION"]
