@@ -519,6 +519,10 @@ RX_ROW_LAST_FIRST = re.compile(
     r"[ \t]*\|",
     re.M,
 )
+RX_ROW_NAME = re.compile(
+    rf"^[ \t]*((?:{NW}|[A-Z]{{2,}})(?:,?[ \t](?:{NW}|[A-Z]{{2,}})){{1,2}})[ \t]*(?:\t|\|)", re.M
+)
+RX_ROW_ID_CELL = re.compile(r"(?:\t|\|)[ \t]*(?:[A-Z]{0,3}\d{5,}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})")
 RX_LABEL_LOWER = re.compile(
     r"(?im)(?:^|(?<=\s))(pt|patient|patient\s+name|pt\s+name|name)\s*[:#]\s*"
     r"([a-z][a-z'-]+)(?:\s+[a-z]\.?)?\s+([a-z][a-z'-]+)\b"
@@ -1085,6 +1089,26 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
             last, first = m.group(1), m.group(2)
             if ctx.is_last(last) or (ctx.is_first(first) and not ctx.is_clinical(last)):
                 found.append((m.start(1), m.end(2), 0.75))
+
+    # Registration rows "Given Surname<TAB>number<TAB>date" or "... | number | ...": two or
+    # three name-shaped words opening a row whose other cells hold a long number or a date.
+    if "\t" in text or "|" in text:
+        for m in RX_ROW_NAME.finditer(text):
+            eol = text.find("\n", m.end())
+            rest = text[m.end() : eol if eol >= 0 else len(text)]
+            words = re.findall(r"[^\s,]+", m.group(1))
+            if not RX_ROW_ID_CELL.search(rest):
+                continue
+            if any(
+                ctx.is_clinical(w)
+                or (ctx.is_common(w) and not ctx.is_name(w))
+                or w.lower() in STATES
+                or w in NOT_INITIALS
+                or (w.isupper() and not ctx.is_name(w))
+                for w in words
+            ):
+                continue
+            found.append((m.start(1), m.end(1), 0.7))
 
     # ALL-CAPS "LAST, FIRST" as registration systems print it.
     def census(w: str) -> bool:

@@ -138,3 +138,22 @@ def test_clinical_numbers_stay_clean(text: str) -> None:
 def test_city_and_state_is_a_place_not_a_name() -> None:
     text = "Workup was done in Seattle, Washington last year."
     assert [f.category for f in scan(text)] == ["LOCATION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("Yaw Darko | 6630194 | 02/14/1951", "Yaw Darko"),
+        ("Ayşe Demir\t7731920\t19550312", "Ayşe Demir"),
+    ],
+)
+def test_names_opening_registration_rows(text: str, needle: str) -> None:
+    assert caught(text, needle), scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Total Cholesterol | 212 | 01/02/2020", "WBC COUNT\t12.1\t01/02/2020", "Name | MRN | DOB"],
+)
+def test_result_rows_are_not_names(text: str) -> None:
+    assert not [f for f in scan(text) if f.category == "NAME"]
