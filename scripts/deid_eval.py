@@ -108,17 +108,75 @@ def report(split: str, r: dict) -> None:
     )
 
 
+def evaluate_realistic(split: str, show: bool = False) -> None:
+    """realistic.jsonl: recall by gold kind (caught by a finding of any category), precision,
+    share of identifier-bearing passages fully scrubbed, share of clean passages flagged."""
+    gold_n, gold_hit = Counter(), Counter()
+    pred_n = pred_ok = 0
+    carriers = scrubbed = clean = flagged = 0
+    for row in _load("realistic.jsonl", split):
+        text, spans = row["text"], row["spans"]
+        fs = [(f.start, f.end, f.category) for f in scan(text)]
+        if not spans:
+            clean += 1
+            flagged += bool(fs)
+            if show:
+                for a, b, c in fs:
+                    where = text[max(0, a - 40) : b + 30]
+                    print(f"FA   {c:9} {row['id']} {text[a:b]!r} in {where!r}")
+            continue
+        carriers += 1
+        missed = False
+        for m in TOKEN.finditer(text):
+            s, e = m.span()
+            gcat = next((c for a, b, c in spans if s < b and a < e), None)
+            hit = _covered(s, e, fs)
+            if gcat:
+                gold_n[gcat] += 1
+                gold_hit[gcat] += hit
+                if not hit:
+                    missed = True
+                    if show:
+                        print(f"MISS {gcat:9} {row['id']} {text[max(0, s - 40) : e + 20]!r}")
+            if hit:
+                pred_n += 1
+                pred_ok += bool(gcat)
+                if show and not gcat:
+                    print(f"FP   {row['id']} {m.group()!r} in {text[max(0, s - 40) : e + 30]!r}")
+        scrubbed += not missed
+    print(f"\n== realistic {split} ==")
+    print(f"{'kind':10} {'tokens':>7} {'recall':>8}")
+    for c in sorted(gold_n):
+        print(f"{c:10} {gold_n[c]:7d} {100 * gold_hit[c] / gold_n[c]:7.2f}%")
+    n, h = sum(gold_n.values()), sum(gold_hit.values())
+    precision = 100 * pred_ok / max(pred_n, 1)
+    print(f"{'OVERALL':10} {n:7d} {100 * h / n:7.2f}%   precision {precision:.2f}%")
+    print(
+        f"fully scrubbed: {scrubbed}/{carriers} = {100 * scrubbed / max(carriers, 1):.1f}%;"
+        f" clean passages flagged: {flagged}/{clean} = {100 * flagged / max(clean, 1):.1f}%"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", choices=["dev", "heldout", "both"], default="both")
+    ap.add_argument(
+        "--split",
+        choices=["dev", "heldout", "both", "realistic-dev", "realistic-check"],
+        default="both",
+    )
     ap.add_argument(
         "--show-errors",
         action="store_true",
         help="print misses and false alarms (synthetic eval text only)",
     )
     a = ap.parse_args()
+    if a.split.startswith("realistic-"):
+        evaluate_realistic(a.split.removeprefix("realistic-"), a.show_errors)
+        return
     for split in ["dev", "heldout"] if a.split == "both" else [a.split]:
         report(split, evaluate(split, a.show_errors))
+    for split in ("dev", "check"):
+        evaluate_realistic(split)
 
 
 if __name__ == "__main__":

@@ -35,8 +35,9 @@ from app.auth import policy
 from app.auth.models import User
 from app.cases import lifecycle
 from app.cases.models import Case, CasePresentation, CaseStatus, ReviewComment
-from app.cases.operations import CaseData, content_of
+from app.cases.operations import CaseData, content_of, gate_texts
 from app.deid.gate import parse_acceptances, scan_fields
+from app.deid.risk import assess
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.inputs import MAX_ID, bounded_date, bounded_int
@@ -145,12 +146,24 @@ def case_json(case: Case, user: Any) -> dict[str, Any]:
         if policy.can_edit_case(user, case)
         or policy.has_permission(user, policy.Permission.REVIEW_CASE)
         else [],
+        "deid_risk": _deid_risk(case, user),
         "created_at": _iso(case.created_at),
         "updated_at": _iso(case.updated_at),
         "url": url_for("cases.case", case_id=case.id, _external=False)
         if "cases.case" in _endpoints()
         else f"/cases/{case.id}",
     }
+
+
+def _deid_risk(case: Case, user: Any) -> dict[str, Any] | None:
+    """The re-identification warning (offsets and kinds, no text), for presenter and reviewers."""
+    if not (
+        policy.can_edit_case(user, case)
+        or policy.has_permission(user, policy.Permission.REVIEW_CASE)
+    ):
+        return None
+    warning = assess(gate_texts(vars(content_of(case))))
+    return warning.to_dict() if warning else None
 
 
 def _endpoints() -> set[str]:

@@ -189,6 +189,12 @@ CASE = SPEC.schema(
             "follows_id": {"type": ["integer", "null"]},
             "follow_up_ids": {"type": "array", "items": {"type": "integer"}},
             "review_comments": {"type": "array", "items": {"type": "object"}},
+            "deid_risk": {
+                "type": ["object", "null"],
+                "description": "Re-identification warning: quasi-identifiers that together"
+                " may point at one person (field, offsets, kind, advice; never the text)."
+                " A warning, not a refusal.",
+            },
             "url": {"type": "string"},
         },
     },

@@ -17,14 +17,16 @@ from app.cases.models import Case, CaseStatus, ReviewComment
 from app.cases.operations import (
     CaseData,
     check_complete,
+    content_of,
     create_case,
+    gate_texts,
     schedule,
     set_status,
     update_case,
 )
 from app.common import utcnow
 from app.deid.gate import Acceptance
-from app.deid.operations import guard, remember_overrides
+from app.deid.operations import confirm_risk, guard, remember_overrides
 from app.errors import ValidationError
 from app.extensions import db
 from app.notifications.operations import notify
@@ -96,6 +98,8 @@ def withdraw_case(case: Case, *, actor: User) -> None:
 def approve_case(case: Case, *, actor: User) -> None:
     policy.require(actor, Permission.REVIEW_CASE, case)
     set_status(case, CaseStatus.APPROVED, actor=actor)
+    # approving a case that carries a re-identification warning confirms it
+    confirm_risk(case, gate_texts(vars(content_of(case))), actor=actor)
     notify(
         case.presenter, "case.approved", f"Your case “{case.title}” was approved.", _case_url(case)
     )

@@ -34,6 +34,7 @@ from app.cases.forms import (
     read_case_form,
 )
 from app.cases.models import Case, CaseStatus
+from app.cases.operations import content_of, gate_texts
 from app.cases.queries import (
     CASE_PAGE_LOADS,
     can_see_review,
@@ -46,7 +47,7 @@ from app.cases.queries import (
 )
 from app.deid.gate import ACCEPT_REASONS, IdentifiersFound
 from app.deid.operations import overrides_for, overrides_for_each
-from app.deid.web import acceptances_from_form, build_panels, renamed
+from app.deid.web import acceptances_from_form, build_panels, renamed, risk_panel
 from app.diagnostics import describe_error
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.extensions import db
@@ -177,9 +178,14 @@ def case(case_id: int) -> Any:
         if policy.has_permission(user, Permission.REVIEW_CASE)
         else []
     )
+    # the re-identification warning, for the presenter and the reviewing coordinator
+    show_risk = policy.can_edit_case(user, case) or policy.has_permission(
+        user, Permission.REVIEW_CASE
+    )
     return render_template(
         "cases/case.html",
         page=page,
+        risk=risk_panel(gate_texts(vars(content_of(case)))) if show_risk else None,
         similar=_similar_cases(user, case.id),
         today=date.today(),
         drafts=drafts,

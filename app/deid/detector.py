@@ -122,6 +122,13 @@ STATES = {
     "wyoming": "WY",
     "district of columbia": "DC",
     "puerto rico": "PR",
+    "guam": "GU",
+    "virgin islands": "VI",
+    "american samoa": "AS",
+    "northern mariana islands": "MP",
+    "federated states of micronesia": "FM",
+    "marshall islands": "MH",
+    "palau": "PW",
 }
 STATE_ABBR = sorted(set(STATES.values()))
 _STATE_FULL = "|".join(
@@ -199,15 +206,23 @@ RX_AGE = [
     re.compile(rf"(?<![\d.,/]){AGE_NUM}(?:th)\s+birthday", IGN),
 ]
 
-PH_CORE = r"(?:\(\d{3}\)\s*|\d{3}[\s.-]|\d{3}(?=\d{7}))\d{3}[\s.-]?\d{4}"
+PH_CORE = r"(?:\(\d{3}\)\s*|\d{3}[\s./-]|\d{3}(?=\d{7}))\d{3}[\s.-]?\d{4}"
 RX_PHONE = re.compile(
-    rf"(?<![\w.+/-])(?:\+?1[\s.-]?)?{PH_CORE}(?:\s*(?:ext\.?|extension|x)\s*\d{{1,6}})?(?![\w-])"
+    rf"(?<![\w.+/-])(?:(?:\+?1|001)[\s.-]?)?{PH_CORE}(?:\s*(?:ext\.?|extension|x)\s*\d{{1,6}})?(?![\w-])"
     r"|(?<![\w.+-])\+1[\s.-]?\d{3}[\s.-]?\d{3}[\s.-]?\d{4}(?!\w)",
     IGN,
 )
 RX_PHONE_CUED = re.compile(
     r"\b(?:phone|tel|telephone|call|cell|mobile|fax|pager|page|beeper|contact|number|ext)"
     r"\.?\s*(?:number|no\.?|#)?\s*(?:is|at|:|#)?\s*(\d{3}[.-]\d{4}|\d{10})\b(?![\d-])",
+    IGN,
+)
+
+# "fax the signed form to 5053841234": the cue word, a few words, then to/at and the number
+RX_PHONE_CUED_FAR = re.compile(
+    r"\b(?:phone|telephone|call|fax|faxed|text|texted|page|paged|reach|reached|contact|dial)"
+    r"\b[^.\n\d]{0,40}?\b(?:to|at|on|number|no\.?|#)\s*:?\s*"
+    r"(\(?\d{3}\)?[\s./-]?\d{3}[\s.-]?\d{4}|\d{3}[.-]\d{4})(?![\d-])",
     IGN,
 )
 
@@ -307,6 +322,7 @@ RX_ADDRESS = re.compile(
     rf"|Hwy|Road)\s+\d+[A-Z]?\b{UNIT}?"
     r"|\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Box)\s+#?\d+\b"
     r"|\b(?:Rural\s+Route)\s+\d+(?:,?\s+Box\s+\d+)?\b"
+    r"|\b(?:RR|Rt|Rte|Route)\.?\s+\d+,?\s+Box\s+\d+\b"
     rf"|(?<=\bon\s)(?:{CAPW}\s+){{1,3}}(?:Street|Avenue|Road|Lane|Drive|Boulevard)\b"
     rf"|(?<=\b(?:Apt|Ste)\.\s)[A-Za-z0-9-]{{1,6}}\b"
 )
@@ -344,6 +360,46 @@ RX_LOC_PREP = re.compile(
     rf"\b(?:in|from|near|to|at|of|outside|around|between)\s+((?:{NW})(?:[ -](?:{NW})){{0,2}})"
 )
 
+# Town names built the usual way: a prefix ("North", "Port", "Lake") or an ending ("-ville",
+# "-burgh", "-port") that few other capitalised words have. Taken after a place preposition,
+# or before a ZIP code.
+TOWN_PREFIXES = _w(
+    "North South East West New Port Lake Fort Mount Saint St. Glen Little Big Upper Lower"
+    " Grand Cape Point Mt."
+)
+_TOWN_PREFIX_RE = "|".join(re.escape(p) for p in sorted(TOWN_PREFIXES, key=len, reverse=True))
+_TOWN_END = (
+    r"(?:ville|town|ton|land|berg|burgh?|borough|boro|bury|view|port|mouth|stad|furt|chester"
+    r"|fort|haven|side|shire|field|ford|wood|dale|mont|ington|ham|boro|beck|bridge)"
+)
+# Second words of two-word town names ("Dunmore Flats", "Cold Springs")
+_TOWN_SECOND = (
+    r"(?:Flats|Falls|Springs|Heights|Hills|Junction|Crossing|Harbor|Harbour|Creek|Ridge|Valley"
+    r"|Hollow|Bluffs?|Mills?|Corners?|Beach|Grove|Prairie|Forks|Rapids|Shoals|Gap|Gulch"
+    r"|Wells|Lakes)"
+)
+# Countries with town-like endings: not Safe Harbor identifiers.
+COUNTRIES = _w("""england scotland ireland finland iceland poland switzerland thailand
+    netherlands greenland swaziland new_zealand""") | {"new zealand"}
+RX_TOWN_LIKE = re.compile(
+    rf"\b(?:in|from|to|near|outside(?:\s+of)?|around|From|In|Near)\s+((?:(?:{_TOWN_PREFIX_RE})\s+)?"
+    rf"[A-Z][a-z]+{_TOWN_END}(?![\w'’-])|(?:{_TOWN_PREFIX_RE})\s+[A-Z][a-z]{{2,}}(?![\w'’-])"
+    rf"|[A-Z][a-z]{{2,}}\s+{_TOWN_SECOND}(?![\w'’-]))"
+)
+# "moved from Carrowmore to Glenrothy": both ends of a move are places
+RX_MOVE_FROM_TO = re.compile(
+    r"\b(?:moved|moving|relocated|relocating|emigrated|immigrated|came|drove|travell?ed|went)"
+    rf"\s+(?:here\s+|back\s+)?from\s+((?:{NW})(?:\s+{NW})?)\s+to\s+((?:{NW})(?:\s+{NW})?)"
+)
+RX_PLACE_PREP_BEFORE = re.compile(r"\b(?:in|of|near|from|outside|to)\s+$")
+RX_ZIP_ONLY = re.compile(r"(?<![\d-])\d{5}(?:-\d{4})?(?![\d-])")
+RX_PREFIX_BEFORE = re.compile(rf"\b(?:{_TOWN_PREFIX_RE})[ \t]+$")
+RX_CITY_ZIP = re.compile(
+    rf"((?:(?:{_TOWN_PREFIX_RE})\s+)?[A-Z][a-z'’-]+(?:[ \t][A-Z][a-z'’-]+)?)"
+    rf"(?:,?[ \t]+(?-i:{_STATE_ABBR_RE}|{_STATE_FULL}))?,?[ \t]+"
+    r"(\d{5}(?:-\d{4})?)(?![\d-]|\s*(?:mg|mcg|ml|mL|units?|cells|copies|IU|/|%|x))"
+)
+
 FAC_HEAD = (
     r"(?:Hospitals?|Medical\s+Cent(?:er|re)|Health\s+Cent(?:er|re)|Health\s*care|Health\s+Care"
     r"|Health\s+System|Health\s+Services|Clinics?|Infirmary|Hospice|Nursing\s+(?:Home|Center"
@@ -355,7 +411,16 @@ FAC_HEAD = (
     r"|University|Day\s*care|Preschool|Correctional\s+(?:Facility|Center)|Prison|Jail"
     r"|Penitentiary|Shelter|Manor|Assisted\s+Living|Senior\s+Living|Retirement\s+(?:Home"
     r"|Community|Village)|Rest\s+Home|Health|Sanatorium|Sanitarium|Convalescent\s+Home"
-    r"|Medical\s+Building|Family\s+Medicine|Dialysis\s+(?:Center|Unit)|Memorial)"
+    r"|Medical\s+Building|Family\s+Medicine|Dialysis\s+(?:Center|Unit)|Memorial"
+    r"|Nursing\s+(?:and|&)\s+Rehabilitation(?:\s+Cent(?:er|re))?|Care\s+Home|Home)"
+)
+# Religious and charitable hospital names ("Our Lady of Lourdes", "Sacred Heart Children's").
+RX_FAC_RELIGIOUS = re.compile(
+    rf"\b(?:Our\s+Lady\s+of\s+(?:the\s+)?{CAPW}|Sacred\s+Heart|Good\s+(?:Shepherd|Samaritan)"
+    r"|Holy\s+(?:Cross|Family|Name|Spirit|Redeemer|Rosary|Trinity|Innocents)|(?:Mount|Mt\.?)\s+"
+    r"(?:Carmel|Sinai)|Divine\s+(?:Savior|Saviour|Providence|Mercy)|Sisters\s+of\s+(?:Charity"
+    rf"|Mercy))(?:\s+(?!(?:Hospital|Medical|Health|Clinic|Home|Hospice)\b){CAPW}){{0,2}}"
+    rf"(?:\s+{FAC_HEAD})?(?![\w’'])(?:['’]s)?"
 )
 RX_FACILITY = re.compile(
     rf"\b((?:(?:St\.?|Saint|Mt\.?|Mount|Ft\.?|Fort)\s+)?(?:{CAPW}|&|and|of|the)"
@@ -401,7 +466,8 @@ CRED = (
 )
 RX_CRED_NAME = re.compile(rf"\b((?:{NW}|{INIT})(?:\s+(?:{INIT}|{NW})){{0,3}}),\s+{CRED}(?![\w])")
 LABEL = (
-    r"(?i:name|patient(?:\s+name)?|pt\s+name|attending(?:\s+physician)?|presenter"
+    r"(?i:name|patient(?:\s+name)?|pt\s+name|attending(?:\s+physician)?|presenter|rn|lpn|cna"
+    r"|np|aide|therapist|scribe|nurse\s+practitioner|charge\s+nurse|seen\s+by|reviewed\s+by"
     r"|presented\s+by|provider|physician|surgeon|assistant|anesthesiologist|referring"
     r"(?:\s+(?:physician|provider))?|pcp|primary\s+care(?:\s+(?:physician|provider))?"
     r"|resident|fellow|nurse|author|dictated\s+by|signed(?:\s+by)?|electronically\s+signed"
@@ -417,8 +483,88 @@ RX_LAST_FIRST = re.compile(rf"\b({NW}),\s+({NW})(?:\s+({INIT}|{NW}))?")
 RX_CAPSEQ = re.compile(rf"(?:{NW}|{INIT})(?:\s+(?:{NW}|{INIT})){{1,3}}")
 RX_ALLCAPS_NAME_CUED = re.compile(
     r"\b(?:PATIENT(?:\s+NAME)?|NAME|PT|RE|SUBJECT|PHYSICIAN|SURGEON|ATTENDING|REFERRING"
-    r"(?:\s+PHYSICIAN)?|PCP|PRIMARY\s+CARE\s+PHYSICIAN|CC)\s*:\s*([A-Z][A-Za-z'’-]+(?:,?\s+"
+    r"(?:\s+PHYSICIAN)?|PCP|PRIMARY\s+CARE\s+PHYSICIAN|CC|(?i:guarantor|subscriber|insured))"
+    r"\s*:\s*"
+    r"([A-Z][A-Za-z'’-]+(?:,?[ \t]+(?!(?:DOB|MRN|SEX|AGE|DOS|ACCT|FIN|MR|ID|SSN)\b)"
     r"[A-Z][A-Za-z'’-]*\.?){0,3})"
+)
+
+_SUBJECT_VERBS = (
+    r"then|tolerated|was|is|has|had|reports|reported|denies|denied|states|stated|says|said"
+    r"|presented|presents|returned|returns|underwent|continues|continued|remains|remained"
+    r"|complains|complained|notes|noted|feels|felt|walked|ambulated|moved|lives|lived|ate"
+    r"|slept|agreed|declined|refused|received|went|came|arrived|became|developed|started"
+    r"|stopped|completed|takes|took|uses|used|wants|wanted|prefers|understands|verbalized"
+    r"|verbalizes|endorses|endorsed|describes|described|appears|appeared|will|would|can"
+    r"|could|did|does|needs|needed|requires|required|voided|participated|attended|asked"
+)
+SUBJECT_VERBS = frozenset(_SUBJECT_VERBS.split("|"))
+RX_FIRST_SUBJECT = re.compile(
+    r"(?<![a-z]\s)(?<![a-z,]\s\s)(?<![-\w])([A-Z][a-z]{2,})\s+(?:(?:also|again|then)\s+)?$"
+)
+RX_UNKNOWN_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]{3,})\s+(?:presents|presented|reports|reported"
+    r"|denies|denied|complains|complained|tolerated|agreed|declined|refused|endorses|feels"
+    r"|states|stated)\b",
+    re.M,
+)
+RX_TITLE_WORD = re.compile(TITLE)
+RX_SUBJECT_AFTER = re.compile(rf"\s+(?:{_SUBJECT_VERBS}|tolerated|underwent|was|is)\b")
+RX_DR_LOWER = re.compile(r"(?<![\w.])dr\.?[ \t]+([a-z][a-z'-]{2,})(?:[ \t]+([a-z][a-z'-]{2,}))?\b")
+RX_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]{2,})[ \t]+$")
+# "Last, First" at the start of a table row: a registration listing, so ordinary-word first
+# names count ("Lynch, April | ...").
+RX_ROW_LAST_FIRST = re.compile(
+    r"^[ \t]*([A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?),[ \t]*([A-Z][a-z'’-]+)(?:[ \t]+[A-Z]\.?)?"
+    r"[ \t]*\|",
+    re.M,
+)
+RX_ROW_NAME = re.compile(
+    rf"^[ \t]*((?:{NW}|[A-Z]{{2,}})(?:,?[ \t](?:{NW}|[A-Z]{{2,}})){{1,2}})[ \t]*(?:\t|\|)", re.M
+)
+RX_ROW_ID_CELL = re.compile(r"(?:\t|\|)[ \t]*(?:[A-Z]{0,3}\d{5,}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})")
+RX_LABEL_LOWER = re.compile(
+    r"(?im)(?:^|(?<=\s))(pt|patient|patient\s+name|pt\s+name|name)\s*[:#]\s*"
+    r"([a-z][a-z'-]+)(?:\s+[a-z]\.?)?\s+([a-z][a-z'-]+)\b"
+)
+RX_INITIALS = re.compile(
+    r"\b(?:(?i:for|of|pt\.?|patient|client|case|named|initials:?|mr\.?|ms\.?|mrs\.?|re:?)\s+"
+    r"((?:[A-Z]\.\s?){2,3})(?![A-Za-z])|(?i:pt\.?|patient|client|initials:?|mr\.?|ms\.?|mrs\.?)"
+    r"\s+([A-Z]{2,3})(?=\s+(?:is|was|has|had|reports|reported"
+    r"|denies|presents|presented|returns|returned|states|tolerated|then|c/o|complains|who|with)\b"
+    r"|\s*,\s*\d|\s*\(\d))"
+)
+RX_INITIALS_SUBJECT = re.compile(
+    r"(?:^|(?<=[\n.;:]\s)|(?<=\n))((?:[A-Z]\.\s?){2,3})(?=\s*(?:,\s*(?:a|an|\d)|is|was|has|had"
+    r"|reports|presents|presented|returns|states|denies|tolerated|\()\b)",
+    re.M,
+)
+RX_FIRST_POSSESSIVE = re.compile(
+    r"\b([A-Z][a-z]{2,})['’]s\s+(?:mother|father|mom|dad|wife|husband|son|daughter|sister"
+    r"|brother|parents|family|grandmother|grandfather|caregiver|partner|aunt|uncle|guardian)\b"
+)
+RX_FIRST_SLOT = re.compile(
+    r"\b(?i:per|according\s+to|called\s+by|with\s+(?:his|her)\s+\w+,?|saw|seen|see|met\s+with"
+    r"|spoke\s+(?:with|to)|talked\s+(?:with|to)|discussed\s+with|called|told|asked|examined"
+    r"|(?:mother|father|mom|dad|wife|husband|son|daughter|sister|brother|caregiver|partner)"
+    r"\s*\()\s*([A-Z][a-z]{2,})"
+    r"(?=\s*[,.;)]|\s+(?:today|yesterday|at|in|for|on|by|and|who|with)\b)"
+)
+RX_CAPS_LAST_FIRST = re.compile(
+    r"\b([A-Z]{2,}(?:[-'][A-Z]{2,})?),\s*([A-Z]{2,})\b(?!,\s*[A-Z]{2}\b)"
+)
+# Lower-case pairs are tried only at census first names: the pair, then what comes before.
+RX_LOWER_PAIR = re.compile(r"([a-z]{3,})\s+([a-z]{3,})(?![\w@/-])")
+RX_LOWER_PAIR_BEFORE = re.compile(
+    r"(?:[\n.!?]\s|\n|\b(?i:(?:patient|pt|name|mr|mrs|ms|dr|wife|husband|son|daughter"
+    r"|mother|father|brother|sister|friend|caregiver|contact|cc|re)\.?[:,]?\s+))$"
+)
+NOT_INITIALS = _w(
+    """U.S. A.M. P.M. M.D. D.O. R.N. N.P. P.A. B.P. O.D. O.S. O.U. E.R. O.R. I.V. G.I. E.D.
+    C.T. U.K. D.C. B.S. M.S. P.O. I.M. N.G. O.T. P.T. S.Q. A.D. B.C. E.U. U.N. ED ER OR ICU
+    IV GI CT MRI US UK DC BP HR RR PO IM NG OT PT SQ ABC XXX XX X.X. EMS PCP ENT ECG EKG
+    AND THE HIV HCV HBV COPD CHF CKD DM HTN MI CVA TIA UTI INR PTT CBC BMP CMP ALT AST BUN
+    TSH EEG EMG CSF DNA DVT HSV RBC WBC ABG LFT UA SOB DOE"""
 )
 
 HEAD_NOUNS = _w(
@@ -511,7 +657,8 @@ TRIGGERS = {
         transcribed referred attending resident fellow physician surgeon nurse practitioner
         provider pcp cc dear sincerely regards contact emergency next nok interpreter
         translator rn np md pa accompanied with by per to and"""),
-    "LABEL": _w("""name patient pt attending presenter presented provider physician surgeon
+    "LABEL": _w("""rn lpn cna np aide therapist scribe charge seen reviewed
+        name patient pt attending presenter presented provider physician surgeon
         assistant anesthesiologist referring pcp primary resident fellow nurse author dictated
         signed electronically contact emergency guardian spouse mother father cc re from to
         consultant consulting interpreter witness case social"""),
@@ -524,28 +671,68 @@ TRIGGERS.update(
         "PHONEC": _w(
             "phone tel telephone call cell mobile fax pager page beeper contact number ext"
         ),
+        "PHONEF": _w(
+            "phone telephone call fax faxed text texted page paged reach reached contact dial"
+        ),
         "SSNC": _w("ssn ss social soc"),
+        "VEHP": _w("car truck van vehicle pickup suv sedan motorcycle jeep minivan trailer"),
+        "IDG": _w("""mrn mr med medical chart acct account record records patient hospital filed
+            charted registered listed charts"""),
         "DOB": _w("dob d date birth"),
         "VEH": _w("license licence number plate tag registration vin vehicle"),
         "DEV": _w("""serial s sn lot device udi imei mac implant generator lead pump pacemaker
         defibrillator icd stimulator"""),
         "TOWN": _w("town city village township borough hamlet county community municipality"),
         "AGE": _w("aged age ages at turned turns turning"),
+        "SSNP": _w("ssn ss social last"),
+        "VEHX": _w("car truck vehicle auto license licence tag tags plate plates reg regn rego"),
+        "DEVX": _w("""ser serial s sn unit device pump monitor meter sensor transmitter
+            receiver generator implant lot"""),
+        "HOME": _w(
+            "home house lives living lived resides residing apartment trailer farm"
+            " property walked drove"
+        ),
+        "SLOT": _w("""per according called with saw seen see met spoke talked discussed told asked
+            examined mother father mom dad wife husband son daughter sister brother caregiver
+            partner"""),
+        "INIT": _w("for of pt patient client case named initials mr ms mrs re"),
+        "LBLLOW": _w("pt patient name"),
+        "IDX": _w("""identifier beneficiary patient med h har mr pt acct enc visit csn fin empi
+            mpi dl d dln group grp rx pcn plan
+            payer prescriber provider pharmacy ncpdp insurance insured subscriber bcbs blue
+            aetna cigna humana tricare unitedhealthcare united uhc kaiser anthem molina centene
+            ambetter wellcare oscar amerigroup highmark optum caresource medica healthnet
+            health"""),
     }
 )
 RX_WORD = re.compile(r"[A-Za-z]+")
 
 
-def _words_index(text: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group().lower()) for m in RX_WORD.finditer(text)]
+class _WordIndex(list):
+    """(position, lowercase word) for every word, and the positions of each word."""
+
+    def __init__(self, text: str):
+        super().__init__((m.start(), m.group().lower()) for m in RX_WORD.finditer(text))
+        self.positions: dict[str, list[int]] = {}
+        for pos, w in self:
+            self.positions.setdefault(w, []).append(pos)
+
+    def at(self, words: frozenset[str]) -> list[int]:
+        """Sorted positions of any of `words`."""
+        found = [p for w in words & self.positions.keys() for p in self.positions[w]]
+        found.sort()
+        return found
 
 
-def _triggered(rx: re.Pattern, kind: str, text: str, words) -> list[re.Match]:
-    trig = TRIGGERS[kind]
+def _words_index(text: str) -> _WordIndex:
+    return _WordIndex(text)
+
+
+def _triggered(rx: re.Pattern, kind: str, text: str, words: _WordIndex) -> list[re.Match]:
     out = []
     last_end = -1
-    for pos, w in words:
-        if w in trig and pos >= last_end:
+    for pos in words.at(TRIGGERS[kind]):
+        if pos >= last_end:
             m = rx.match(text, pos)
             if m:
                 out.append(m)
@@ -607,6 +794,9 @@ class _Ctx:
     def is_last(self, w: str) -> bool:
         lw = self.low(w)
         return lw in self.lex.last or ("-" in lw and all(p in self.lex.last for p in lw.split("-")))
+
+    def intl_only(self, w: str) -> bool:
+        return self.low(w) in self.lex.intl_only
 
     def is_name(self, w: str) -> bool:
         return self.is_first(w) or self.is_last(w)
@@ -765,6 +955,7 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
             and not ctx.is_common(first)
             and last.lower() not in FUNCTION_WORDS
             and last.lower() not in STATES
+            and first.lower() not in STATES
         ):
             e = (
                 m.end(3)
@@ -780,6 +971,24 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         words = re.findall(r"[A-Za-z'’-]+", seg)
         if words and all(ctx.is_name(w) or len(w) == 1 for w in words[:2]):
             found.append((m.start(1), m.start(1) + len(seg.rstrip(". ,")), 0.8))
+        elif (
+            len(words) >= 2
+            and seg.split(",")[0].strip() == words[0]
+            and all(w.isupper() and len(w) > 1 for w in words[:2])
+            and not any(ctx.is_common(w) or ctx.is_clinical(w) for w in words[:2])
+        ):
+            # "SURNAME, GIVEN" after a registration label: the form is the evidence
+            found.append((m.start(1), m.start(1) + len(seg.rstrip(". ,")), 0.75))
+
+    # "dr haldane", "dr. ana costa" typed in lower case
+    for m in RX_DR_LOWER.finditer(text):
+        w1, w2 = m.group(1), m.group(2)
+        if ctx.is_common(w1) and not ctx.is_name(w1) or ctx.is_clinical(w1):
+            continue
+        e = m.end(1)
+        if w2 and (ctx.is_name(w2) or not (ctx.is_common(w2) or ctx.is_clinical(w2))):
+            e = m.end(2)
+        found.append((m.start(1), e, 0.7))
 
     # Uncued title-case sequences: First Last, First M. Last, First Middle Last
     for m in RX_CAPSEQ.finditer(text):
@@ -821,6 +1030,136 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
                 found.append((a, b, 0.75))
                 break
 
+    # A first name alone as the subject of a clinical verb ("Kevin tolerated the procedure").
+    for pos in words_ix.at(SUBJECT_VERBS):
+        m = RX_FIRST_SUBJECT.search(text, max(0, pos - 30), pos)
+        if not m:
+            continue
+        w = m.group(1)
+        if (
+            ctx.is_first(w)
+            and not ctx.is_ambiguous(w)
+            and not ctx.is_common(w)
+            and not ctx.is_clinical(w)
+            and w.lower() not in STATES
+        ):
+            found.append((m.start(1), m.end(1), 0.7))
+    # A word in no list, starting a sentence, as the subject of what only people do.
+    for m in RX_UNKNOWN_SUBJECT.finditer(text):
+        w = m.group(1)
+        if not (
+            ctx.is_common(w)
+            or ctx.is_clinical(w)
+            or ctx.is_ambiguous(w)
+            or w.lower() in HEAD_NOUNS
+            or w.lower() in STATES
+            or w.lower() in MONTH_WORDS
+            or w.lower() in ctx.lex.cities
+        ):
+            found.append((m.start(1), m.end(1), 0.6))
+    # Names written in lower case after a label ("Pt: victor martinez").
+    for m in _triggered(RX_LABEL_LOWER, "LBLLOW", text, words_ix):
+        first, last = m.group(2), m.group(3)
+        if ctx.is_first(first) and ctx.is_name(last) and last not in FUNCTION_WORDS:
+            found.append((m.start(2), m.end(3), 0.75))
+    # Initials: "Case for J.G.", "pt. JG reports".
+    for m in _triggered(RX_INITIALS, "INIT", text, words_ix):
+        g = 1 if m.group(1) else 2
+        if re.sub(r"\s", "", m.group(g)).upper() not in NOT_INITIALS:
+            found.append((m.start(g), m.end(g), 0.7))
+
+    # Dotted initials as a subject or at the start of a line ("J.G. is a 45-year-old").
+    for m in RX_INITIALS_SUBJECT.finditer(text):
+        if re.sub(r"\s", "", m.group(1)).upper() not in NOT_INITIALS:
+            found.append((m.start(1), m.end(1), 0.7))
+    # "Kevin's mother", "per Angela,": a census first name in a relation or source slot.
+    slots = list(RX_FIRST_POSSESSIVE.finditer(text)) if "s " in text else []
+    slots += _triggered(RX_FIRST_SLOT, "SLOT", text, words_ix)
+    for m in slots:
+        w = m.group(1)
+        if (
+            ctx.is_first(w)
+            and not ctx.is_ambiguous(w)
+            and not ctx.is_common(w)
+            and not ctx.is_clinical(w)
+        ):
+            found.append((m.start(1), m.end(1), 0.7))
+    if "|" in text:
+        for m in RX_ROW_LAST_FIRST.finditer(text):
+            last, first = m.group(1), m.group(2)
+            if ctx.is_last(last) or (ctx.is_first(first) and not ctx.is_clinical(last)):
+                found.append((m.start(1), m.end(2), 0.75))
+
+    # Registration rows "Given Surname<TAB>number<TAB>date" or "... | number | ...": two or
+    # three name-shaped words opening a row whose other cells hold a long number or a date.
+    if "\t" in text or "|" in text:
+        for m in RX_ROW_NAME.finditer(text):
+            eol = text.find("\n", m.end())
+            rest = text[m.end() : eol if eol >= 0 else len(text)]
+            words = re.findall(r"[^\s,]+", m.group(1))
+            if not RX_ROW_ID_CELL.search(rest):
+                continue
+            if any(
+                ctx.is_clinical(w)
+                or (ctx.is_common(w) and not ctx.is_name(w))
+                or w.lower() in STATES
+                or w in NOT_INITIALS
+                or (w.isupper() and not ctx.is_name(w))
+                for w in words
+            ):
+                continue
+            found.append((m.start(1), m.end(1), 0.7))
+
+    # ALL-CAPS "LAST, FIRST" as registration systems print it.
+    def census(w: str) -> bool:
+        return ctx.is_name(w) and not ctx.intl_only(w) and len(w) >= 4
+
+    for m in RX_CAPS_LAST_FIRST.finditer(text):
+        last, first = m.group(1), m.group(2)
+        # ALL CAPS hides what case would tell, and lab panels ("SPE, ANA") look like this:
+        # only the census lists count here, or a person's verb after the pair
+        if (
+            ctx.is_last(last)
+            and ctx.is_first(first)
+            and not ctx.is_clinical(last)
+            and not ctx.intl_only(last)
+            and not ctx.intl_only(first)
+        ):
+            found.append((m.start(1), m.end(2), 0.75))
+        elif not any(
+            ctx.is_common(w) or ctx.is_clinical(w) or len(w) < 3 for w in (last, first)
+        ) and (
+            (census(last) and len(first) >= 4 and (census(first) or len(first) >= 5))
+            or (census(first) and len(last) >= 5)
+            or (
+                all(len(w) >= 4 and re.search("[AEIOUY]", w) for w in (last, first))
+                and not (last in NOT_INITIALS or first in NOT_INITIALS)
+                and RX_SUBJECT_AFTER.match(text, m.end(2))
+            )
+        ):
+            # one known name word is enough in this form, or a person's verb after it
+            found.append((m.start(1), m.end(2), 0.7))
+    # Names written in lower case: a census first name then a surname, one of them not a word.
+    for pos in words_ix.at(ctx.lex.first & words_ix.positions.keys()):
+        m = RX_LOWER_PAIR.match(text, pos)
+        if not m or not (
+            pos == 0
+            or text[pos - 1] == "\n"
+            or RX_LOWER_PAIR_BEFORE.search(text, max(0, pos - 30), pos)
+        ):
+            continue
+        first, last = m.group(1), m.group(2)
+        if (
+            ctx.is_first(first)
+            and ctx.is_last(last)
+            and not ctx.is_common(last)
+            and not ctx.is_clinical(first)
+            and not ctx.is_clinical(last)
+            and first not in FUNCTION_WORDS
+            and last not in FUNCTION_WORDS
+        ):
+            found.append((m.start(1), m.end(2), 0.6))
+
     # Propagate: other title-case mentions of a detected name word in the same text
     words = set()
     for s, e, _ in found:
@@ -841,6 +1180,15 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         for m in rx.finditer(text):
             if not ctx.followed_by_head(m.end()):
                 found.append((m.start(), m.end(), 0.6))
+                # a first name just before a known surname names that person
+                before = RX_WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+                if (
+                    before
+                    and ctx.is_first(before.group(1))
+                    and not ctx.is_clinical(before.group(1))
+                    and not RX_TITLE_WORD.fullmatch(before.group(1))
+                ):
+                    found.append((before.start(1), m.end(), 0.6))
 
     for s, e, c in found:
         out.append((s, e, "NAME", c))
@@ -892,7 +1240,15 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         cred = st in ("MD", "PA", "DO", "OR", "IN", "ME", "OK", "HI", "MA", "CO", "ID", "DE")
         if best is None:
             cand = words[-1] if len(words) > 1 else name
-            if cred or ctx.is_common(cand) or ctx.is_clinical(cand) or len(cand) < 3:
+            placed = RX_PLACE_PREP_BEFORE.search(
+                text, max(0, m.end(1) - len(cand) - 12), m.end(1) - len(cand)
+            )
+            if (
+                cred
+                or (ctx.is_common(cand) and not (placed and len(st) == 2))
+                or ctx.is_clinical(cand)
+                or len(cand) < 3
+            ):
                 cand = None
             best = cand
         if best is None:
@@ -906,6 +1262,9 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         s = m.end(1) - len(best)
         if best.lower() in STATES or best.lower() in FUNCTION_WORDS:
             continue
+        prefix = RX_PREFIX_BEFORE.search(text, max(0, s - 8), s)
+        if prefix:
+            s = prefix.start()
         out.append((s, m.end(1), "LOCATION", 0.85))
         if m.group(3):
             out.append((m.start(3), m.end(3), "LOCATION", 0.9))
@@ -922,12 +1281,68 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
                 out.append((tc[0], tc[1], "LOCATION", 0.85))
             continue
         first_word = name.split(" ")[0]
+        parts = name.split(" ")
+        if (
+            first_word in TOWN_PREFIXES
+            and len(parts) > 1
+            and f"{first_word} {parts[1]}".lower() not in STATES
+            and parts[1].lower() not in FUNCTION_WORDS
+            and not ctx.is_clinical(parts[1])
+        ):
+            out.append((m.start(1), m.start(1) + len(f"{first_word} {parts[1]}"), "LOCATION", 0.75))
+            continue
         if (
             city_ok(first_word, True)
             and not re.search(FAC_HEAD, name)
             and not ctx.is_common(first_word)
         ):
             out.append((m.start(1), m.start(1) + len(first_word), "LOCATION", 0.7))
+    for m in RX_TOWN_LIKE.finditer(text):
+        name = m.group(1)
+        words = name.split()
+        if re.fullmatch(_TOWN_SECOND, words[-1]):
+            if ctx.is_common(words[0]) or ctx.is_clinical(words[0]):
+                continue
+        elif len(words) == 2 and (ctx.is_common(words[1]) or ctx.is_clinical(words[1])):
+            continue
+        if (
+            name.lower() in STATES
+            or name.lower() in COUNTRIES
+            or ctx.is_clinical(words[-1])
+            or ctx.followed_by_head(m.end(1))
+        ):
+            continue
+        out.append((m.start(1), m.end(1), "LOCATION", 0.65))
+    for m in RX_MOVE_FROM_TO.finditer(text):
+        for g in (1, 2):
+            words = m.group(g).split()
+            if (
+                m.group(g).lower() in STATES
+                or m.group(g).lower() in COUNTRIES
+                or any(ctx.is_clinical(w) or ctx.low(w) in ctx.lex.common for w in words)
+            ):
+                continue
+            out.append((m.start(g), m.end(g), "LOCATION", 0.7))
+    for z in RX_ZIP_ONLY.finditer(text):
+        window = RX_CITY_ZIP.finditer(text, max(0, z.start() - 60), z.end() + 20)
+        m = next((c for c in window if c.start(2) == z.start()), None)
+        if not m:
+            continue
+        words = list(re.finditer(r"\S+", m.group(1)))
+        # keep the trailing words that can be a town name
+        while words:
+            w = words[0].group().rstrip(".")
+            rest = " ".join(x.group() for x in words).lower()
+            if rest in lex.cities or (
+                (w in TOWN_PREFIXES and len(words) > 1)
+                or not (ctx.is_common(w) or ctx.is_clinical(w) or w.lower() in STATES)
+            ):
+                break
+            words = words[1:]
+        if not words or ctx.is_clinical(words[-1].group()):
+            continue
+        out.append((m.start(1) + words[0].start(), m.end(1), "LOCATION", 0.8))
+        out.append((m.start(2), m.end(2), "LOCATION", 0.85))
     for m in _triggered(RX_LOC_TOWN, "TOWN", text, words_ix):
         name = m.group(1)
         if city_ok(name.split(" ")[0], True):
@@ -949,6 +1364,11 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
             if nxt.startswith((" Hospital", " Medical")):
                 continue
             out.append((tc[0], tc[1], "LOCATION", 0.6))
+
+
+HOME_NOT_NAMES = _w("""foster group boarding home going return returning sent went discharge
+    back arrived safely stay stays staying private personal my his her their your our own
+    family nursing care""")
 
 
 def _facilities(ctx: _Ctx, text: str, out: list) -> None:
@@ -984,7 +1404,16 @@ def _facilities(ctx: _Ctx, text: str, out: list) -> None:
             continue
         if all(ctx.is_clinical(w) and not ctx.is_name(w) for w in specific):
             continue
+        # "Discharged Home", "Foster Home" are not places
+        if (
+            re.search(r"\bHome$", seg)
+            and not re.search(r"(?:Nursing|Care|Rest)\s+Home$", seg)
+            and any(w.lower() in HOME_NOT_NAMES or w.endswith("ed") for w in specific)
+        ):
+            continue
         out.append((s, e, "FACILITY", 0.85))
+    for m in RX_FAC_RELIGIOUS.finditer(text):
+        out.append((m.start(), m.end(), "FACILITY", 0.8))
     for m in RX_SAINT.finditer(text):
         after = text[m.end() : m.end() + 12].lower()
         if (
@@ -1011,7 +1440,63 @@ def _facilities(ctx: _Ctx, text: str, out: list) -> None:
         out.append((m.start(), m.end(), "FACILITY", 0.75))
 
 
+# Partial identifiers still identify: "Last four of SSN: 2599", "SSN ... ends in 2599".
+RX_SSN_PARTIAL = re.compile(
+    r"(?i:\b(?:SSN|SS\s*#|social\s+security(?:\s+(?:number|no\.?|#))?)(?![A-Za-z])[^.\n\d]{0,40}?"
+    r"\b(?:ends?|ending)(?:\s+(?:in|with))?\s*:?\s*|\blast\s+(?:four|4)(?:\s+digits)?\s+(?:of\s+)?"
+    r"(?:the\s+)?(?:SSN|SS\s*#|social\s+security(?:\s+(?:number|no\.?|#))?)\s*(?:is|was)?"
+    r"\s*[:#-]?\s*|\b(?:SSN|SS\s*#)\s*[:#]?\s*(?:\(?last\s+(?:four|4)\)?|x{3}-?x{2}-?|\*{3}-?\*{2}-?)"
+    r"\s*[:#-]?\s*)(\d{4})(?!\d)"
+)
+# Registration and payer cues that RX_ID does not know; the value must hold a digit.
+PAYERS = (
+    r"BCBS|Blue\s+Cross(?:\s+Blue\s+Shield)?|Blue\s+Shield|Aetna|Cigna|Humana|Tricare|TRICARE"
+    r"|UnitedHealthcare|United\s+Healthcare|UHC|Kaiser|Anthem|Molina|Centene|Ambetter|WellCare"
+    r"|Wellcare|Oscar|Amerigroup|Highmark|Optum|CareSource|Medica|HealthNet|Health\s+Net"
+)
+RX_ID_EXTRA = re.compile(
+    r"(?:\b(?:H|HAR|MR|(?i:pt|acct|enc|visit|csn|fin|empi|mpi|patient))\s*#\s*:?\s*"
+    r"|\b(?i:identifier|beneficiary\s+id)\s*[:#]?\s*"
+    r"|\b(?:FIN|EMPI|MPI|HAR|DL|D/L|DLN|Group|Grp|Rx\s*BIN|PCN|Plan|Payer\s+ID)\b\.?\s*[:#]{0,2}\s*"
+    r"|\b(?i:med(?:ical)?\.?\s+rec(?:ord)?\.?)\s*(?i:no\.?|#|number)\s*:?\s*"
+    r"|\b(?i:prescriber|provider|pharmacy|NCPDP|insurance|insured|payer|plan|subscriber)\s+"
+    r"(?i:number|no\.?|#|id)\s*[:#]?\s*"
+    rf"|\b(?:{PAYERS})(?:\s+(?i:id|member\s+id|no\.?|#|number|plan|PPO|HMO|Medicare))?\s*[:#]?\s*)"
+    r"((?=[A-Za-z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24})(?![\w-])"
+)
+# Record numbers written in groups ("MRN 261 029 269", "MR 37-080-053") or filed under a code.
+RX_ID_GROUPED = re.compile(
+    r"\b(?:MRN|MR|MR#|(?i:med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|acct|account|record"
+    r"|patient\s+id|hospital\s+(?:number|no\.?|#)))\s*(?i:no\.?|number|#)?\s*[:#]?\s*"
+    r"(?i:is\s+)?(\d{2,4}(?:[ -]\d{2,4}){1,3})(?![\d-]|\s*(?:mm|cm|%|mg|/))"
+    r"|\b(?i:(?:records?|filed|chart(?:ed)?|registered|listed|charts?)\s+(?:are\s+|is\s+)?under)"
+    r"\s+(?:#\s*)?((?=[A-Za-z0-9-]*\d{4})[A-Za-z0-9][A-Za-z0-9-]{3,20})(?![\w-])"
+)
+# Table rows: in a "a | b | c" line, a cell that is an identifier-shaped code is one.
+RX_TABLE_CELL = re.compile(
+    r"(?:(?<=\|)|^)[ \t]*((?=(?:[A-Z-]*\d){7})[A-Z0-9]{1,6}(?:[-/ ][A-Z0-9]{1,8}){0,3})"
+    r"[ \t]*(?=\||$)",
+    re.M,
+)
+
+
 def _ids(text: str, out: list, words_ix) -> None:
+    for m in _triggered(RX_SSN_PARTIAL, "SSNP", text, words_ix):
+        out.append((m.start(1), m.end(1), "SSN", 0.85))
+    for m in _triggered(RX_ID_EXTRA, "IDX", text, words_ix):
+        v = m.group(1)
+        if sum(c.isdigit() for c in v) >= 4:
+            out.append((m.start(1), m.end(1), "ID", 0.8))
+    for m in _triggered(RX_ID_GROUPED, "IDG", text, words_ix):
+        g = 1 if m.group(1) else 2
+        if sum(c.isdigit() for c in m.group(g)) >= 6 or g == 2:
+            out.append((m.start(g), m.end(g), "ID", 0.8))
+    if "|" in text:
+        for m in RX_TABLE_CELL.finditer(text):
+            eol = text.find("\n", m.end())
+            line = text[text.rfind("\n", 0, m.start()) + 1 : eol if eol >= 0 else len(text)]
+            if line.count("|") >= 2:
+                out.append((m.start(1), m.end(1), "ID", 0.7))
     for m in _triggered(RX_ID, "ID", text, words_ix):
         v = m.group(1)
         if len(v) < 4 and not v.isdigit():
@@ -1036,7 +1521,7 @@ _MONTH_WINDOW = (16, 40)  # characters before and after a month word that a date
 def _date_matches(text: str, words_ix, has_month: bool):
     seen: set[tuple[int, int, int]] = set()
     if has_month:
-        spots = [pos for pos, w in words_ix if w in MONTH_WORDS]
+        spots = words_ix.at(MONTH_WORDS)
         for i, (rx, conf) in enumerate(RX_DATE[:4]):
             for pos in spots:
                 start = max(0, pos - _MONTH_WINDOW[0])
@@ -1052,13 +1537,32 @@ def _date_matches(text: str, words_ix, has_month: bool):
                 yield m, conf
 
 
+RX_LOWER_MONTH_CUE = re.compile(
+    r"(?:\b(?:on|onset|since|from|until|till|by|in|of|dated?|since|last|early|late|mid|until|"
+    r"thru|through|before|after|seen|admitted|discharged)|[(,;:])\s*$",
+    IGN,
+)
+RX_NOT_DATE_AFTER = re.compile(
+    r"\s*(?:x\b|times|steps|tabs?|tablets?|caps|doses?|units?|puffs?|drops?)", IGN
+)
+
+
 def _dates(text: str, out: list, words_ix) -> None:
-    has_month = any(w in MONTH_WORDS for _, w in words_ix)
+    has_month = bool(MONTH_WORDS & words_ix.positions.keys())
     for m, conf in _date_matches(text, words_ix, has_month):
         seg = m.group()
         mm = re.search(r"[A-Za-z]{3,}", seg)
         if mm and not mm.group()[0].isupper():
-            continue  # lowercase "may", "march" are words
+            # lower-case month names count with a day or year ("january 24"); "may" and
+            # "march" are words too, so they need a date cue before them ("onset may 9")
+            if not re.search(r"\d", seg):
+                continue
+            if mm.group().lower() in ("may", "mar", "march") and not RX_LOWER_MONTH_CUE.search(
+                text, max(0, m.start() - 12), m.start()
+            ):
+                continue
+            if RX_NOT_DATE_AFTER.match(text, m.end()):
+                continue
         if mm and mm.group().lower() == "may" and not re.search(r"\d", seg):
             continue
         if mm and mm.group() in ("MAY", "MARCH") and not re.search(r"\d", seg):
@@ -1070,10 +1574,22 @@ def _dates(text: str, out: list, words_ix) -> None:
         out.append((m.start(1), m.end(1), "DATE", 0.85))
 
 
+# Ages over 89 in words ("ninety-two years old", "aged one hundred").
+RX_AGE_WORDS = re.compile(
+    r"\b(?:(?:aged?|turned|turns)\s+)?((?:ninety|one\s+hundred)(?:[\s-](?:and\s+)?(?:one|two"
+    r"|three|four|five|six|seven|eight|nine|ten))?)(?:[\s-]years?[\s-]old|\s+years\s+of\s+age)"
+    r"|\b(?:aged?|turned|turns)\s+((?:ninety|one\s+hundred)(?:[\s-](?:one|two|three|four|five"
+    r"|six|seven|eight|nine))?)\b",
+    IGN,
+)
 RX_AGE_NUM = re.compile(r"(?<![\d.,/])(?:9\d|1[01]\d|120)(?!\d|[,/.]\d)")
 
 
 def _ages(text: str, out: list, words_ix) -> None:
+    if "ninety" in text.lower() or "hundred" in text.lower():
+        for m in RX_AGE_WORDS.finditer(text):
+            g = 1 if m.group(1) else 2
+            out.append((m.start(g), m.end(g), "AGE", 0.85))
     if not RX_AGE_NUM.search(text):
         return
     found: list = []
@@ -1127,21 +1643,85 @@ def _contacts(text: str, out: list, words_ix) -> None:
             out.append((m.start(), m.end(), "PHONE", 0.9))
     for m in _triggered(RX_PHONE_CUED, "PHONEC", text, words_ix):
         out.append((m.start(1), m.end(1), "PHONE", 0.8))
+    for m in _triggered(RX_PHONE_CUED_FAR, "PHONEF", text, words_ix):
+        out.append((m.start(1), m.end(1), "PHONE", 0.75))
     _cands_from(RX_SSN, text, "SSN", 0.9, 0, out)
     for m in _triggered(RX_SSN_CUED, "SSNC", text, words_ix):
         out.append((m.start(1), m.end(1), "SSN", 0.95))
 
 
+RX_VEHICLE_EXTRA = re.compile(
+    r"\b(?i:(?:car|truck|vehicle|auto|licen[cs]e)\s+)?(?i:tags?|plates?|reg\.|regn\.?|rego)"
+    r"\s*(?i:no\.?|number|#)?\s*[:#]?\s*"
+    r"((?=[A-Z0-9 •·-]*\d)[A-Z0-9]{1,4}(?:[ •·-]?[A-Z0-9]{1,5}){0,2}(?<=[A-Z0-9]))(?![\w-])"
+)
+# "his truck (NM 8821KT)": a plate in parentheses right after a vehicle word
+RX_VEHICLE_PAREN = re.compile(
+    r"\b(?i:car|truck|van|vehicle|pickup|suv|sedan|motorcycle|jeep|minivan|trailer)\s*\(\s*"
+    r"((?:[A-Z]{2}\s+)?(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])"
+    r"[A-Z0-9]{2,4}(?:[ -]?[A-Z0-9]{1,5}){1,2})"
+    r"\s*\)"
+)
+RX_VIN_ANY_CASE = re.compile(r"\b(?=[A-Za-z0-9]*\d)[A-HJ-NPR-Za-hj-npr-z0-9]{17}\b")
+_VIN_VALUES = {**{str(d): d for d in range(10)}, **dict(zip("ABCDEFGH", range(1, 9), strict=True))}
+_VIN_VALUES.update(dict(zip("JKLMN", range(1, 6), strict=True)) | {"P": 7, "R": 9})
+_VIN_VALUES.update(dict(zip("STUVWXYZ", range(2, 10), strict=True)))
+_VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def _vin_check_ok(vin: str) -> bool:
+    """North American VIN check digit (position 9)."""
+    vin = vin.upper()
+    total = sum(_VIN_VALUES[c] * w for c, w in zip(vin, _VIN_WEIGHTS, strict=True))
+    r = total % 11
+    return vin[8] == ("X" if r == 10 else str(r))
+
+
+RX_DEVICE_EXTRA = re.compile(
+    r"\b(?:(?i:ser\.?\s*(?:no\.?|#|number)|serial|s/n)|SN|(?i:unit|device|pump|monitor"
+    r"|meter|sensor|transmitter|receiver|generator|implant|lot)(?:\s+(?i:no\.?|#|id))?)\s*[:#]?\s*"
+    r"((?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{5,24})(?![\w-])"
+)
+
+
+RX_SPINE_LEVELS = re.compile(r"[CTLS]\d{1,2}(?:\s*-\s*[CTLS]?\d{1,2})?")
+
+
 def _vehicles_devices(text: str, out: list, words_ix) -> None:
+    for m in _triggered(RX_VEHICLE_EXTRA, "VEHX", text, words_ix):
+        v = m.group(1)
+        vehicle_cue = re.search(r"(?i)car|truck|vehicle|auto|licen|plates", m.group(0))
+        if (
+            len(re.sub(r"[ -]", "", v)) >= 3
+            and (re.search(r"[A-Z]", v) or (vehicle_cue and len(re.sub(r"\D", "", v)) >= 4))
+            and re.search(r"\d", v)
+            and not RX_SPINE_LEVELS.fullmatch(v)
+        ):
+            out.append((m.start(1), m.end(1), "VEHICLE", 0.75))
+    for m in _triggered(RX_DEVICE_EXTRA, "DEVX", text, words_ix):
+        if sum(c.isdigit() for c in m.group(1)) >= 3:
+            out.append((m.start(1), m.end(1), "DEVICE", 0.75))
     for m in _triggered(RX_VEHICLE, "VEH", text, words_ix):
         out.append((m.start(1), m.end(1), "VEHICLE", 0.9))
     _cands_from(RX_VIN, text, "VEHICLE", 0.8, 0, out)
+    # any-case VINs only with a valid check digit (or after a VIN cue)
+    for m in RX_VIN_ANY_CASE.finditer(text):
+        v = m.group()
+        if v.isupper() or not re.search(r"[A-Za-z]", v):
+            continue
+        if _vin_check_ok(v) or re.search(
+            r"(?i)\bvin\W{0,4}$", text[max(0, m.start() - 8) : m.start()]
+        ):
+            out.append((m.start(), m.end(), "VEHICLE", 0.8))
+    for m in _triggered(RX_VEHICLE_PAREN, "VEHP", text, words_ix):
+        if not RX_SPINE_LEVELS.fullmatch(m.group(1)):
+            out.append((m.start(1), m.end(1), "VEHICLE", 0.75))
     for m in _triggered(RX_DEVICE, "DEV", text, words_ix):
         out.append((m.start(1), m.end(1), "DEVICE", 0.9))
     _cands_from(RX_DEVICE_BARE, text, "DEVICE", 0.8, 0, out)
 
 
-def _addresses(text: str, out: list) -> None:
+def _addresses(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     for m in RX_ADDRESS.finditer(text):
         s, e = m.span()
         seg = m.group()
@@ -1153,6 +1733,106 @@ def _addresses(text: str, out: list) -> None:
         out.append((s, e, "ADDRESS", 0.9))
     for m in RX_ADDRESS_UNIT_ONLY.finditer(text):
         out.append((m.start(), m.end(), "ADDRESS", 0.6))
+    _usps_addresses(ctx, text, out)
+    for m in _triggered(RX_HOME_ON, "HOME", text, words_ix):
+        words = list(RX_STREET_WORD.finditer(m.group(1)))
+        for k in range(len(words) - 1, 0, -1):
+            if words[k].group(1).rstrip(".").lower() in ctx.lex.street_suffixes:
+                out.append((m.start(1), m.start(1) + words[k].end(1), "ADDRESS", 0.8))
+                break
+
+
+# Any number + street words + a USPS suffix (Pub. 28 list), with up to two unit designators.
+RX_HOUSE_NUMBER = re.compile(r"(?<![\w/.,$#:+-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?[ \t]+(?=[A-Za-z]|\d)")
+RX_STREET_WORD = re.compile(r"[ \t]*(\d+(?:st|nd|rd|th)|[A-Za-z][A-Za-z'’]*\.?)")
+RX_DIRECTION = re.compile(r"[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b\.?")
+RX_UNIT_TAIL = re.compile(r",?[ \t]*(?:([A-Za-z]+)\.?[ \t]*#?|#)[ \t]*([A-Za-z0-9-]{1,6})\b")
+RX_ADDRESS_CUE = re.compile(
+    r"(?i)\b(?:at|address|addr|lives?|living|resides?|residing|home|house|mail(?:ing)?"
+    r"|street|located)\b\W{0,3}$"
+)
+RX_ADDRESS_CUE_STRONG = re.compile(
+    r"(?i)\b(?:address|addr|lives?|living|resides?|residing|home|house|mail(?:ing)?|located)"
+    r"(?:\s+(?:at|on|is|to))?\W{0,3}$"
+)
+RX_HOME_ON = re.compile(
+    r"\b(?i:home|house|lives|living|lived|resides|residing|apartment|trailer|farm|property"
+    r"|walked|drove)(?:\s+\w+){0,2}?\s+on\s+((?:[A-Z][A-Za-z'’-]*\.?[ \t]+){1,3}"
+    r"[A-Za-z]+\.?)"
+)
+# In lower-case text only these suffixes (or ones that are not English words) make a street.
+CORE_SUFFIXES = _w("""street st avenue ave road rd drive dr lane ln boulevard blvd court ct way
+    place pl circle cir terrace ter trail trl parkway pkwy highway hwy square sq plaza route""")
+_NOT_STREET_WORDS = _w("""mg mcg ml cc cm mm kg g lb lbs units unit tablets tablet tabs caps
+    times days weeks months years hours minutes beats episodes views patients doses puffs
+    drops sprays liters of the and or to in on at for with a an x chamber chambers vessel
+    vessels lobe lobes segment segments lead leads cycles sessions levels""")
+
+
+def _units_after(ctx: _Ctx, text: str, e: int) -> int:
+    for _ in range(3):
+        m = RX_UNIT_TAIL.match(text, e)
+        if not m or (m.group(1) and m.group(1).lower() not in ctx.lex.unit_designators):
+            break
+        if not re.search(r"\d", m.group(2)) and len(m.group(2)) > 2:
+            break
+        e = m.end()
+    return e
+
+
+def _usps_addresses(ctx: _Ctx, text: str, out: list) -> None:
+    suffixes = ctx.lex.street_suffixes
+    for m in RX_HOUSE_NUMBER.finditer(text):
+        words, pos = [], m.end()
+        while len(words) < 6:
+            w = RX_STREET_WORD.match(text, pos)
+            if not w or (words and not text[pos : w.start(1)]):
+                break
+            words.append(w)
+            pos = w.end()
+            word = w.group(1)
+            if (
+                word.endswith(".")
+                and len(word) > 3
+                and word[:-1].lower() not in ctx.lex.street_suffixes
+            ):
+                break  # a sentence ends here
+        k = next(
+            (i for i in range(1, len(words)) if words[i].group(1).rstrip(".").lower() in suffixes),
+            None,
+        )
+        if k is None:
+            continue
+        while k + 1 < len(words) and words[k + 1].group(1).rstrip(".").lower() in suffixes:
+            k += 1
+        names = [w.group(1).rstrip(".") for w in words[:k]]
+        if any(n.lower() in _NOT_STREET_WORDS or n.lower() in FUNCTION_WORDS for n in names):
+            continue
+        e = words[k].end()
+        if text[e - 1] == "." and not re.match(r"\s*[a-z,]", text[e : e + 3]):
+            e -= 1  # the sentence's full stop
+        seg = text[m.start() : e]
+        letters = re.sub(r"[^A-Za-z]", "", seg)
+        end_units = _units_after(ctx, text, e)
+        titled = all(n[0].isupper() or n[0].isdigit() for n in names)
+        suffix = words[k].group(1).rstrip(".").lower()
+        if not (
+            (titled and words[k].group(1)[0].isupper())
+            or letters.isupper()
+            or end_units > e
+            or (
+                RX_ADDRESS_CUE.search(text[max(0, m.start() - 25) : m.start()])
+                and (
+                    suffix in CORE_SUFFIXES
+                    or not ctx.is_common(suffix)
+                    or RX_ADDRESS_CUE_STRONG.search(text[max(0, m.start() - 25) : m.start()])
+                )
+            )
+        ):
+            continue
+        d = RX_DIRECTION.match(text, end_units)
+        end = _units_after(ctx, text, d.end()) if d else end_units
+        out.append((m.start(), end, "ADDRESS", 0.85))
 
 
 # ----------------------------------------------------------------------------- resolution
@@ -1173,12 +1853,19 @@ def _resolve(text: str, cands: list) -> list[Finding]:
         seg = text[s:e]
         if RX_BRACKET.fullmatch(seg) or _in_brackets(text, s, e):
             continue
-        if cat in ("NAME", "LOCATION", "FACILITY") and _is_placeholder(seg):
+        if (
+            cat in ("NAME", "LOCATION", "FACILITY")
+            and _is_placeholder(seg)
+            and not RX_REAL_INITIALS.fullmatch(seg)
+        ):
             continue
         taken.append((s, e))
         result.append(Finding(s, e, cat, conf))
     result.sort(key=lambda f: (f.start, f.end))
     return result
+
+
+RX_REAL_INITIALS = re.compile(r"(?:[A-WYZ]\.\s?){2,3}|[A-WYZ]{2,3}")
 
 
 def _in_brackets(text: str, s: int, e: int) -> bool:
@@ -1204,7 +1891,7 @@ def scan(text: str) -> list[Finding]:
     _vehicles_devices(text, cands, words_ix)
     _dates(text, cands, words_ix)
     _ages(text, cands, words_ix)
-    _addresses(text, cands)
+    _addresses(ctx, text, cands, words_ix)
     _facilities(ctx, text, cands)
     _names(ctx, text, cands, words_ix)
     _locations(ctx, text, cands, words_ix)

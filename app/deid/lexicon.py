@@ -15,14 +15,17 @@ _CACHE: Lexicon | None = None
 
 @dataclass(frozen=True)
 class Lexicon:
-    first: frozenset[str]  # common US first names (lowercase)
-    last: frozenset[str]  # common US surnames (lowercase)
+    first: frozenset[str]  # first names: US census and international (lowercase)
+    last: frozenset[str]  # surnames: US census and international (lowercase)
     ambiguous: frozenset[str]  # names that are also ordinary English words
+    intl_only: frozenset[str]  # names in the international lists only (not the census)
     cities: frozenset[str]  # US city / town / county names (lowercase, may hold spaces)
     common_cities: frozenset[str]  # city names that are also ordinary words
     common: frozenset[str]  # common English words
     clinical: frozenset[str]  # eponyms, drugs, devices, clinical words
     max_city_words: int
+    street_suffixes: frozenset[str]  # USPS Pub. 28 suffix names and abbreviations (lowercase)
+    unit_designators: frozenset[str]  # USPS Pub. 28 secondary unit designators (lowercase)
 
 
 def _read_gz(name: str) -> frozenset[str]:
@@ -48,14 +51,20 @@ def get() -> Lexicon:
     with _LOCK:
         if _CACHE is None:
             cities = _read_gz("cities.txt.gz")
+            first, last = _read_gz("first_names.txt.gz"), _read_gz("surnames.txt.gz")
+            intl_first, intl_last = _read_gz("intl_first.txt.gz"), _read_gz("intl_last.txt.gz")
             _CACHE = Lexicon(
-                first=_read_gz("first_names.txt.gz"),
-                last=_read_gz("surnames.txt.gz"),
+                # Census lists plus given names and surnames of many origins
+                first=first | intl_first,
+                last=last | intl_last,
+                intl_only=(intl_first | intl_last) - first - last,
                 ambiguous=_read_gz("ambiguous.txt.gz"),
                 cities=cities,
                 common_cities=_read_gz("common_cities.txt.gz"),
                 common=_read_gz("common_words.txt.gz"),
                 clinical=_read_txt("clinical_terms.txt"),
                 max_city_words=max(len(c.split()) for c in cities),
+                street_suffixes=_read_txt("street_suffixes.txt"),
+                unit_designators=_read_txt("unit_designators.txt"),
             )
         return _CACHE

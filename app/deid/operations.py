@@ -11,6 +11,7 @@ from app.audit.operations import record
 from app.auth.models import User
 from app.deid.gate import Acceptance, FieldFinding, check
 from app.deid.models import DeidOverride
+from app.deid.risk import assess
 from app.extensions import db
 
 
@@ -88,3 +89,19 @@ def overrides_for_each(
         for override in db.session.scalars(stmt):
             found[override.entity_id].append(override)
     return found
+
+
+def confirm_risk(entity: Any, texts: Mapping[str, str | None], *, actor: User | None) -> None:
+    """A reviewer passes content that carries a re-identification warning: audit that they
+    did, with the kinds of quasi-identifier and how many (never the phrases)."""
+    warning = assess(texts)
+    if warning is None:
+        return
+    record(
+        actor,
+        "deid.risk_confirmed",
+        entity,
+        kinds=",".join(warning.kinds),
+        signals=len(warning.signals),
+        level=warning.level,
+    )

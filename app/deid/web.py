@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.deid.gate import ACCEPT_REASONS, Acceptance, FieldFinding, parse_acceptances, scan_fields
+from app.deid.risk import MESSAGE, assess
 
 ACCEPT_INPUT = "accept_finding"
 REASON_PREFIX = "reason|"
@@ -162,3 +163,34 @@ def build_panels(
 
 def reason_choices() -> list[tuple[str, str]]:
     return list(ACCEPT_REASONS.items())
+
+
+@dataclass(frozen=True)
+class RiskNote:
+    """One kind of quasi-identifier, the phrases that raise it, and how to generalize them."""
+
+    kind: str
+    label: str
+    advice: str
+    phrases: list[str]
+
+
+@dataclass(frozen=True)
+class RiskPanel:
+    level: str
+    message: str
+    notes: list[RiskNote]
+
+
+def risk_panel(texts: Mapping[str, str | None]) -> RiskPanel | None:
+    """The re-identification warning for texts read together (a case's boxes), for display to
+    the people who may already read them: the presenter and the reviewing coordinator."""
+    warning = assess(texts)
+    if warning is None:
+        return None
+    notes = []
+    for kind in warning.kinds:
+        mine = [s for s in warning.signals if s.kind == kind]
+        phrases = list(dict.fromkeys((texts[s.field] or "")[s.start : s.end] for s in mine))
+        notes.append(RiskNote(kind, mine[0].label, mine[0].advice, phrases))
+    return RiskPanel(warning.level, MESSAGE, notes)
