@@ -35,7 +35,7 @@ from app.auth import policy
 from app.auth.models import User
 from app.cases import lifecycle
 from app.cases.models import Case, CasePresentation, CaseStatus, ReviewComment
-from app.cases.operations import CaseData, content_of, gate_texts
+from app.cases.operations import CaseData, content_of, saved_texts
 from app.deid.gate import parse_acceptances, scan_fields
 from app.deid.risk import assess
 from app.errors import NotFound, ValidationError
@@ -162,7 +162,7 @@ def _deid_risk(case: Case, user: Any) -> dict[str, Any] | None:
         or policy.has_permission(user, policy.Permission.REVIEW_CASE)
     ):
         return None
-    warning = assess(gate_texts(vars(content_of(case))))
+    warning = assess(saved_texts(case))
     return warning.to_dict() if warning else None
 
 

@@ -17,9 +17,8 @@ from app.cases.models import Case, CaseStatus, ReviewComment
 from app.cases.operations import (
     CaseData,
     check_complete,
-    content_of,
     create_case,
-    gate_texts,
+    saved_texts,
     schedule,
     set_status,
     update_case,
@@ -99,7 +98,7 @@ def approve_case(case: Case, *, actor: User) -> None:
     policy.require(actor, Permission.REVIEW_CASE, case)
     set_status(case, CaseStatus.APPROVED, actor=actor)
     # approving a case that carries a re-identification warning confirms it
-    confirm_risk(case, gate_texts(vars(content_of(case))), actor=actor)
+    confirm_risk(case, saved_texts(case), actor=actor)
     notify(
         case.presenter, "case.approved", f"Your case “{case.title}” was approved.", _case_url(case)
     )

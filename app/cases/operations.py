@@ -243,6 +243,12 @@ def gate_texts(values: Mapping[str, Any]) -> dict[str, str]:
     return texts
 
 
+def saved_texts(case: Case) -> dict[str, str]:
+    """A saved case's free text by gate field name, without asking the database: its topics
+    passed the gate when they were added (a list page calls this once per case)."""
+    return gate_texts({**vars(content_of(case)), "topics": []})
+
+
 def _gated(values: dict[str, Any], accepted: Iterable[Acceptance]) -> list[Any]:
     """Pass the validated content through the gate, then turn topic names into topics."""
     accepted = list(accepted)

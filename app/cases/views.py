@@ -34,7 +34,7 @@ from app.cases.forms import (
     read_case_form,
 )
 from app.cases.models import Case, CaseStatus
-from app.cases.operations import content_of, gate_texts
+from app.cases.operations import saved_texts
 from app.cases.queries import (
     CASE_PAGE_LOADS,
     can_see_review,
@@ -185,7 +185,7 @@ def case(case_id: int) -> Any:
     return render_template(
         "cases/case.html",
         page=page,
-        risk=risk_panel(gate_texts(vars(content_of(case)))) if show_risk else None,
+        risk=risk_panel(saved_texts(case)) if show_risk else None,
         similar=_similar_cases(user, case.id),
         today=date.today(),
         drafts=drafts,
