@@ -296,7 +296,10 @@ def test_a_killed_rebuild_leaves_no_process_and_its_folder_goes_at_the_next(app,
     assert verify().ok
 
 
-def test_search_answers_through_a_killed_rebuild_and_the_next_start_tidies_up(app, program) -> None:
+@pytest.mark.parametrize("tidied_by", ["the next start", "verify --repair"])
+def test_search_answers_through_a_killed_rebuild_and_what_it_left_is_tidied(
+    app, program, tidied_by
+) -> None:
     for i in range(20):
         add_case(program, None, f"Rebuild numbat {i}")
     db.session.commit()
@@ -321,7 +324,11 @@ def test_search_answers_through_a_killed_rebuild_and_the_next_start_tidies_up(ap
     assert idx.current_generation() == live
     assert [name for name, _size in idx.partial_generations()] == [building]
 
-    # The next start removes the dead build, and search still answers.
+    # The next start (or a repair) removes the dead build, and search still answers.
+    if tidied_by == "verify --repair":
+        repaired = app.test_cli_runner().invoke(args=["index", "verify", "--repair"])
+        assert repaired.exit_code == 0, repaired.output
+        assert idx.partial_generations() == []
     restarted = run_worker(app, "find", "numbat")
     assert restarted.returncode == 0, restarted.stderr
     assert restarted.stdout.split()[-1] == "20"
