@@ -21,20 +21,32 @@ from tests.support.sqlite import another_writer_can_lock
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def worker_command(app, *args: str) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "tests.search.worker",
+        app.config["SQLALCHEMY_DATABASE_URI"],
+        app.config["CASEBOOK_INDEX_DIR"],
+        *args,
+    ]
+
+
 def run_worker(app, *args: str, timeout: float = 180) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tests.search.worker",
-            app.config["SQLALCHEMY_DATABASE_URI"],
-            app.config["CASEBOOK_INDEX_DIR"],
-            *args,
-        ],
+        worker_command(app, *args), cwd=ROOT, capture_output=True, text=True, timeout=timeout
+    )
+
+
+def start_worker(app, *args: str) -> subprocess.Popen:
+    """A worker left running; its standard input stays open, its output is read by line."""
+    return subprocess.Popen(
+        worker_command(app, *args),
         cwd=ROOT,
-        capture_output=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=timeout,
     )
 
 

@@ -9,6 +9,7 @@ import logging
 import multiprocessing
 import os
 import shutil
+import signal
 import sys
 import time
 from datetime import timedelta
@@ -24,7 +25,7 @@ from app.search import SearchRequest, apply_pending, reindex, search, verify
 from app.search import outbox as outbox_module
 from app.search.index import index_at
 from app.search.models import SearchOutbox
-from tests.search.test_outbox import pending, run_worker
+from tests.search.test_outbox import pending, run_worker, start_worker
 from tests.support.builders import add_case
 
 
@@ -293,6 +294,60 @@ def test_a_killed_rebuild_leaves_no_process_and_its_folder_goes_at_the_next(app,
     assert idx.partial_generations() == []
     assert not (idx.root / partial[0][0]).exists()
     assert verify().ok
+
+
+@pytest.mark.parametrize("tidied_by", ["the next start", "verify --repair"])
+def test_search_answers_through_a_killed_rebuild_and_what_it_left_is_tidied(
+    app, program, tidied_by
+) -> None:
+    for i in range(20):
+        add_case(program, None, f"Rebuild numbat {i}")
+    db.session.commit()
+    apply_pending()
+    idx = _index(app)
+    live = idx.current_generation()
+
+    rebuild = start_worker(app, "paused-reindex")
+    try:
+        assert rebuild.stdout.readline().strip() == "building", rebuild.stderr.read()
+        [building] = [p.name for p in idx.root.glob("g-*") if p.name != live]
+        # Another process starts meanwhile: it searches the live generation and leaves the
+        # one being built alone.
+        found = run_worker(app, "find", "numbat")
+        assert found.returncode == 0, found.stderr
+        assert found.stdout.split()[-1] == "20"
+        assert (idx.root / building).is_dir() and idx.partial_generations() == []
+    finally:
+        rebuild.kill()  # SIGKILL, part-way through the build
+        rebuild.communicate(timeout=60)
+    assert rebuild.returncode == -signal.SIGKILL
+    assert idx.current_generation() == live
+    assert [name for name, _size in idx.partial_generations()] == [building]
+
+    # The next start (or a repair) removes the dead build, and search still answers.
+    if tidied_by == "verify --repair":
+        repaired = app.test_cli_runner().invoke(args=["index", "verify", "--repair"])
+        assert repaired.exit_code == 0, repaired.output
+        assert idx.partial_generations() == []
+    restarted = run_worker(app, "find", "numbat")
+    assert restarted.returncode == 0, restarted.stderr
+    assert restarted.stdout.split()[-1] == "20"
+    assert sorted(p.name for p in idx.root.glob("g-*")) == [live]
+    assert verify().ok
+
+    # No lock outlives the killed process: changes are applied, and a rebuild finishes.
+    with idx.apply_lock(blocking=False) as free:
+        assert free
+    add_case(program, None, "Rebuild numbat after the crash")
+    db.session.commit()
+    apply_pending()
+    assert pending() == 0
+    assert search(None, SearchRequest(q="numbat")).total == 21
+    reindex(procs=1)
+    assert idx.current_generation() != live
+    assert idx.partial_generations() == []
+    assert verify().ok
+    assert search(None, SearchRequest(q="numbat")).total == 21
 
 
 def test_a_failed_rebuild_stops_its_processes_and_removes_its_folder(

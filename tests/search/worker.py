@@ -68,6 +68,21 @@ def main() -> None:
 
             documents.all_documents = dying
             operations.reindex(procs=2)
+        elif action == "paused-reindex":
+            # A rebuild that stops part-way and says so, until the test kills it (SIGKILL).
+            from app.search import documents, operations
+
+            real = documents.all_documents
+
+            def pausing(*args, **kwargs):
+                for n, doc in enumerate(real(*args, **kwargs)):
+                    if n == 12:
+                        print("building", flush=True)
+                        sys.stdin.read()  # never answered: the test kills this process
+                    yield doc
+
+            documents.all_documents = pausing
+            operations.reindex(procs=1)
         elif action == "find":
             indexer.start()
             indexer.drain(60)
