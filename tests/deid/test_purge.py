@@ -18,6 +18,7 @@ from app.notifications.models import Notification
 from app.programs.operations import create_program
 from app.recommendations.models import RecommendationVersion
 from app.search import apply_pending
+from tests.conftest import sign_in
 from tests.support.builders import add_annotation, add_case, add_recommendation
 
 SECRET = "Quorvexil-4471"  # stands for a name or record number that slipped past the gate
@@ -179,3 +180,66 @@ def test_a_span_outside_the_field_is_refused(make_user, planted) -> None:
     with pytest.raises(ValidationError) as caught:
         purge_span(case, "question", 5, 5000, reason="identifier", actor=make_user("admin"))
     assert caught.value.field == "start"
+
+
+def test_admin_purges_from_the_case_page(app, client, make_user, planted) -> None:
+    case, _ = planted
+    admin = make_user("admin")
+    sign_in(client, admin)
+    page = client.get(f"/cases/{case.id}").get_data(as_text=True)
+    assert "Purge text that carries an identifier" in page
+
+    response = client.post(f"/cases/{case.id}/purge", data={"text": SECRET, "reason": "identifier"})
+
+    assert response.status_code == 303
+    page = client.get(f"/cases/{case.id}").get_data(as_text=True)
+    assert SECRET not in page and "Purged 9 occurrences" in page
+
+
+def test_a_purge_request_with_a_bad_reason_says_so(client, make_user, planted) -> None:
+    case, _ = planted
+    sign_in(client, make_user("admin"))
+    response = client.post(
+        f"/cases/{case.id}/purge", data={"text": SECRET, "reason": "x"}, follow_redirects=True
+    )
+    assert response.status_code == 200
+    assert "reason must be one of" in response.get_data(as_text=True)
+
+
+def test_a_coordinator_neither_sees_nor_may_use_the_purge_form(client, make_user, planted):
+    case, _ = planted
+    sign_in(client, make_user("coordinator", programs=["hcv"]))
+    assert "Purge text" not in client.get(f"/cases/{case.id}").get_data(as_text=True)
+    response = client.post(f"/cases/{case.id}/purge", data={"text": SECRET, "reason": "other"})
+    assert response.status_code == 403
+    db.session.expire_all()
+    assert SECRET in case.question
+
+
+def test_purge_from_the_command_line(app, make_user, planted) -> None:
+    case, _ = planted
+    admin = make_user("admin")
+    runner = app.test_cli_runner()
+    start = case.title.index("genotype")
+    result = runner.invoke(
+        args=["purge", str(case.id), "--text", SECRET, "--reason", "consent", "--as", admin.email]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Purged 9 occurrences" in result.output
+    span = runner.invoke(
+        args=["purge", str(case.id), "--field", "title", "--start", str(start)]
+        + ["--end", str(start + 8), "--reason", "other"]
+    )
+    assert span.exit_code == 0, span.output
+    db.session.expire_all()
+    assert case.title == f"Man with {REDACTED} 1a HCV"
+
+
+def test_the_command_line_refuses_a_non_admin(app, make_user, planted) -> None:
+    case, _ = planted
+    expert = make_user("expert", programs=["hcv"])
+    result = app.test_cli_runner().invoke(
+        args=["purge", str(case.id), "--text", SECRET, "--reason", "other", "--as", expert.email]
+    )
+    assert result.exit_code == 1
+    assert "Only an admin can purge text." in result.output
