@@ -107,3 +107,5 @@ def purge_command(
     )
     if not result.database_clean:
         click.echo("The SQLite WAL is still being read; it is truncated at the next checkpoint.")
+    if not result.index_clean:
+        click.echo("The search index was being rebuilt or is not live: run the purge again.")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 
 REDACTED = "[REDACTED]"
 MIN_LENGTH = 3  # shorter spans would match far more than the identifier
+INDEX_WAIT_SECONDS = 600.0  # for a rebuild under way to finish
 
 
 class PurgeReason(enum.StrEnum):
@@ -58,6 +60,7 @@ class PurgeResult:
     occurrences: int = 0
     tables: set[str] = field(default_factory=set)
     database_clean: bool = True  # False: the WAL could not be truncated yet (readers)
+    index_clean: bool = True  # False: a rebuild outlasted the wait; purge again after it
 
 
 def purge_span(
@@ -168,7 +171,7 @@ def _scrub_value(value: Any, text: str) -> tuple[Any, int]:
 def erase_leftovers(result: PurgeResult) -> None:
     """After the commit: rebuild the affected search documents, merge the index into one
     segment (dropping deleted documents), and make the database files drop the old bytes."""
-    _purge_index()
+    _purge_index(result)
     engine = db.engine
     if engine.dialect.name == "sqlite":
         with engine.connect() as conn:
@@ -184,18 +187,31 @@ def erase_leftovers(result: PurgeResult) -> None:
                 conn.exec_driver_sql(f'VACUUM FULL "{table}"')
 
 
-def _purge_index() -> None:
+def _purge_index(result: PurgeResult) -> None:
+    """Rebuild the purged documents, merge the live generation into one segment (Whoosh
+    keeps deleted documents until a merge) and delete the other generations. A rebuild
+    running meanwhile read the old rows: its generation is waited for, then merged too."""
     from app.search.index import index_at
     from app.search.outbox import apply_pending
 
     app = current_app._get_current_object()
-    apply_pending(app)
     idx = index_at(app.config["CASEBOOK_INDEX_DIR"])
-    if not idx.state().ready:
-        return  # a rebuild is under way or due; it reads the purged rows
-    with idx.apply_lock():
-        generation = idx.current_generation()
-        if generation is None:
+    deadline = time.monotonic() + INDEX_WAIT_SECONDS
+    while True:
+        apply_pending(app)
+        with idx.apply_lock():
+            generation = idx.current_generation() if idx.state().ready else None
+            if generation is not None:
+                idx.writer(generation).commit(optimize=True)
+                idx.remove_other_generations()
+            building = idx.live_builds()
+        if not building:
+            if generation is None:  # foreign or outdated: `casebook index verify --repair`
+                result.index_clean = False
+                log.warning("purge: the search index is not live; rebuild it to finish")
             return
-        writer = idx.writer(generation)
-        writer.commit(optimize=True)
+        if time.monotonic() > deadline:
+            result.index_clean = False
+            log.warning("purge: the search index is still being rebuilt; purge again after")
+            return
+        time.sleep(1.0)

@@ -17,7 +17,7 @@ from app.extensions import db
 from app.notifications.models import Notification
 from app.programs.operations import create_program
 from app.recommendations.models import RecommendationVersion
-from app.search import apply_pending
+from app.search import apply_pending, reindex
 from tests.conftest import sign_in
 from tests.support.builders import add_annotation, add_case, add_recommendation
 
@@ -112,6 +112,8 @@ def test_admin_purge_leaves_the_identifier_nowhere_on_disk(app, make_user, plant
     case, recommendation = planted
     admin = make_user("admin")
     index_dir = Path(app.config["CASEBOOK_INDEX_DIR"])
+    reindex()  # the previous generation is kept beside the new one
+    assert len(list(index_dir.glob("g-*"))) == 2
     assert _files_holding(index_dir, SECRET), "the test must see the identifier indexed first"
     sqlite = db.engine.dialect.name == "sqlite"
     if sqlite:
@@ -120,6 +122,7 @@ def test_admin_purge_leaves_the_identifier_nowhere_on_disk(app, make_user, plant
     result = purge_text(case, SECRET, reason="identifier", actor=admin)
 
     assert result.occurrences == 9
+    assert result.index_clean
     db.session.expire_all()
     assert REDACTED in case.question and SECRET not in case.presentation
     assert case.fields == {"note": f"chart {REDACTED}"}
