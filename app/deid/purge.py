@@ -174,8 +174,10 @@ def erase_leftovers(result: PurgeResult) -> None:
     _purge_index(result)
     engine = db.engine
     if engine.dialect.name == "sqlite":
+        # On the driver's connection, outside any transaction (which a checkpoint needs).
         with engine.connect() as conn:
-            busy, _log, _done = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+            raw = conn.connection.driver_connection
+            busy, _log, _done = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         result.database_clean = not busy
         if busy:
             log.warning("purge: the WAL is still read; it is truncated at the next checkpoint")

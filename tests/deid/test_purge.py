@@ -138,6 +138,16 @@ def test_admin_purge_leaves_the_identifier_nowhere_on_disk(app, make_user, plant
         assert _rows_holding(SECRET) == []
 
 
+@pytest.mark.app_config(CASEBOOK_SQLITE_BEGIN="immediate")
+def test_the_wal_is_truncated_as_in_production(app, make_user, planted) -> None:
+    case, _ = planted
+    result = purge_text(case, SECRET, reason="identifier", actor=make_user("admin"))
+    assert result.database_clean
+    if db.engine.dialect.name == "sqlite":
+        db.session.remove()
+        assert _database_files_holding(app, SECRET) == []
+
+
 def test_the_audit_event_says_who_where_and_why_never_the_text(app, make_user, planted) -> None:
     case, _ = planted
     admin = make_user("admin")
