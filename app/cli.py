@@ -369,10 +369,10 @@ def _progress(items: Any, label: str, length: int | None = None) -> Any:
     return click.progressbar(items, label=label, length=length, show_pos=True, file=sys.stderr)
 
 
-def _deid_scan() -> click.Command:
-    from app.deid.cli import deid_scan_command
+def _deid_commands() -> list[click.Command]:
+    from app.deid.cli import deid_scan_command, purge_command
 
-    return deid_scan_command
+    return [deid_scan_command, purge_command]
 
 
 def _search_commands() -> list[click.Command]:
@@ -409,7 +409,7 @@ def _curriculum_commands() -> list[click.Command]:
 def register_commands(app: Flask) -> None:
     for command in [
         *COMMANDS,
-        _deid_scan(),
+        *_deid_commands(),
         *_search_commands(),
         *_backup_commands(),
         *_curriculum_commands(),

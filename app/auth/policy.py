@@ -180,6 +180,16 @@ def can_annotate(user: Any, recommendation: Recommendation) -> bool:
     )
 
 
+def can_purge_text(user: Any) -> bool:
+    """Purging text from every copy is for admins (and the operator at the server's shell)."""
+    return user is None or (_is_user(user) and user.role is Role.ADMIN)
+
+
+def require_purge_text(user: Any) -> None:
+    if not can_purge_text(user):
+        raise PermissionDenied("Only an admin can purge text.")
+
+
 def can(user: Any, permission: Permission, obj: Any = None) -> bool:
     """True if `user` holds `permission`, and may see `obj` (a Program or a Case) if given."""
     if not has_permission(user, permission):

@@ -47,6 +47,7 @@ from app.cases.queries import (
 )
 from app.deid.gate import ACCEPT_REASONS, IdentifiersFound
 from app.deid.operations import overrides_for, overrides_for_each
+from app.deid.purge import PurgeReason, purge_text
 from app.deid.web import acceptances_from_form, build_panels, renamed, risk_panel
 from app.diagnostics import describe_error
 from app.errors import NotFound, PermissionDenied, ValidationError
@@ -194,6 +195,8 @@ def case(case_id: int) -> Any:
         review_comments=case.review_comments if can_see_review(user, case) else [],
         timeline=case_timeline(user, case, url_for=url_for),
         can_edit=policy.can_edit_case(user, case),
+        can_purge=policy.can_purge_text(user),
+        purge_reasons=list(PurgeReason),
         can_present_follow_up=(
             policy.has_permission(user, Permission.SUBMIT_CASE)
             and case.status in (CaseStatus.RECOMMENDATIONS_PUBLISHED, CaseStatus.CLOSED)
@@ -387,6 +390,29 @@ def withdraw_case(case_id: int) -> Any:
         lambda c: lifecycle.withdraw_case(c, actor=_user()),
         "Case withdrawn: it is a draft again, visible only to you.",
     )
+
+
+@cases_blueprint.route("/cases/<int:case_id>/purge", methods=["POST"])
+@login_required
+def purge_case_text(case_id: int) -> Any:
+    """An admin replaces a span carrying an identifier by [REDACTED] everywhere it lives."""
+    user = _user()
+    policy.require_purge_text(user)  # refused before anything is looked up
+    case = get_visible_case(user, case_id)
+    try:
+        result = purge_text(
+            case, request.form.get("text"), reason=request.form.get("reason"), actor=user
+        )
+    except ValidationError as exc:
+        db.session.rollback()
+        flash(f"Nothing purged: {exc.message}", "error")
+    else:
+        flash(
+            f"Purged {result.occurrences} occurrences from {len(set(result.places))} places; "
+            "the search index and the database files no longer hold the text.",
+            "success",
+        )
+    return redirect(url_for("cases.case", case_id=case.id), 303)
 
 
 @cases_blueprint.route("/cases/<int:case_id>/approve", methods=["POST"])

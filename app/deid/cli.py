@@ -1,4 +1,5 @@
-"""`casebook deid-scan`: report possible identifiers in files; stores nothing."""
+"""`casebook deid-scan`: report possible identifiers in files (stores nothing);
+`casebook purge`: erase a span carrying an identifier from every place it lives."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from pathlib import Path
 
 import click
 
+from app.cli import acting_user, as_option, cli_errors
 from app.deid.gate import scan_fields
+from app.deid.purge import PurgeReason, purge_span, purge_text
 
 
 @click.command("deid-scan")
@@ -59,3 +62,50 @@ def deid_scan_command(files: tuple[Path, ...], as_json: bool) -> None:
             )
     if found_any:
         sys.exit(1)
+
+
+@click.command("purge")
+@click.argument("case_id", type=int)
+@click.option("--text", "text", help="The exact text to purge from the case and all it holds.")
+@click.option("--field", "field_name", help="Instead of --text: a field of the case (title, …)")
+@click.option("--start", type=int, help="With --field: first character of the span (from 0).")
+@click.option("--end", type=int, help="With --field: character after the span.")
+@click.option(
+    "--reason",
+    required=True,
+    type=click.Choice([r.value for r in PurgeReason]),
+    help="Why (a category; the audit trail records it).",
+)
+@as_option
+@cli_errors
+def purge_command(
+    case_id: int,
+    text: str | None,
+    field_name: str | None,
+    start: int | None,
+    end: int | None,
+    reason: str,
+    as_email: str | None,
+) -> None:
+    """Replace a span carrying an identifier by [REDACTED] in case CASE_ID, its
+    recommendations and all their versions, annotations, comments and notifications, then
+    erase the old text from the search index and the database files."""
+    from app.cases.operations import get_case
+
+    if (text is None) == (field_name is None):
+        raise click.UsageError("Give either --text, or --field with --start and --end.")
+    actor = acting_user(as_email)
+    case = get_case(case_id)
+    if text is not None:
+        result = purge_text(case, text, reason=reason, actor=actor)
+    else:
+        if start is None or end is None:
+            raise click.UsageError("--field needs --start and --end.")
+        result = purge_span(case, field_name, start, end, reason=reason, actor=actor)
+    click.echo(
+        f"Purged {result.occurrences} occurrences from {', '.join(sorted(set(result.places)))}."
+    )
+    if not result.database_clean:
+        click.echo("The SQLite WAL is still being read; it is truncated at the next checkpoint.")
+    if not result.index_clean:
+        click.echo("The search index was being rebuilt or is not live: run the purge again.")

@@ -320,6 +320,38 @@ class SearchIndex:
             found.append((child.name, _folder_size(child)))
         return found
 
+    def live_builds(self) -> list[str]:
+        """Generations being built right now (their builder holds the BUILDING lock)."""
+        found = []
+        if not self.root.is_dir():
+            return found
+        for child in sorted(self.root.iterdir()):
+            marker = child / BUILDING_FILE
+            if not child.name.startswith("g-") or not marker.exists():
+                continue
+            try:
+                with open(marker, "a+b") as fh:
+                    fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+            except BlockingIOError:
+                found.append(child.name)
+            except OSError:
+                pass
+        return found
+
+    def remove_other_generations(self) -> list[str]:
+        """Delete every generation but the live one and those being built (a purge must
+        not leave old text in the previous generation that `swap` keeps)."""
+        current = self.current_generation()
+        building = set(self.live_builds())
+        removed = []
+        for child in sorted(self.root.iterdir()):
+            stale = child.name.startswith("g-") and child.name not in (current, *building)
+            if stale and child.is_dir():
+                shutil.rmtree(child, ignore_errors=True)
+                removed.append(child.name)
+        return removed
+
     def remove_partial_generations(self) -> list[tuple[str, int]]:
         """Delete what `partial_generations` finds; returns what was removed."""
         removed = self.partial_generations()

@@ -1,0 +1,219 @@
+"""Purging a text span found to carry an identifier from every place it lives.
+
+The span is replaced by `[REDACTED]` in the case, its review comments, its recommendations
+and every kept version of them, their annotations, outcomes recorded on them, and any
+notification quoting it. The search documents are rebuilt through the outbox and the index
+is merged so no segment keeps the old postings. The database is then made to drop the old
+bytes: on SQLite every connection runs with `secure_delete` (freed space is zeroed) and the
+WAL is checkpointed and truncated; on PostgreSQL the touched tables are rewritten by
+VACUUM FULL (a plain VACUUM only marks dead tuples reusable; their bytes stay in the page).
+The audit event says who, when, where and why, never the text.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import select
+
+from app.audit.operations import record
+from app.auth import policy
+from app.auth.models import User
+from app.cases.models import Case
+from app.errors import ValidationError
+from app.extensions import db
+from app.notifications.models import Notification
+
+log = logging.getLogger(__name__)
+
+REDACTED = "[REDACTED]"
+MIN_LENGTH = 3  # shorter spans would match far more than the identifier
+INDEX_WAIT_SECONDS = 600.0  # for a rebuild under way to finish
+
+
+class PurgeReason(enum.StrEnum):
+    IDENTIFIER = "identifier"  # a patient identifier slipped past the gate
+    CONSENT = "consent"  # the patient or presenter withdrew consent for this detail
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {
+            "identifier": "Carries a patient identifier",
+            "consent": "Consent withdrawn for this detail",
+            "other": "Other",
+        }[self.value]
+
+
+# Text fields of a case that a span can be taken from (by offsets).
+CASE_FIELDS = ("title", "question", "presentation")
+
+
+@dataclass
+class PurgeResult:
+    places: list[str] = field(default_factory=list)  # "table.column" per replaced value
+    occurrences: int = 0
+    tables: set[str] = field(default_factory=set)
+    database_clean: bool = True  # False: the WAL could not be truncated yet (readers)
+    index_clean: bool = True  # False: a rebuild outlasted the wait; purge again after it
+
+
+def purge_span(
+    case: Case, field_name: str, start: Any, end: Any, *, reason: Any, actor: User | None
+) -> PurgeResult:
+    """Purge the text at `start:end` of the case's `field_name` everywhere it lives."""
+    policy.require_purge_text(actor)
+    if field_name not in CASE_FIELDS:
+        raise ValidationError(f"field must be one of {', '.join(CASE_FIELDS)}.", field="field")
+    value = getattr(case, field_name) or ""
+    try:
+        first, last = int(start), int(end)
+    except (TypeError, ValueError):
+        raise ValidationError("start and end must be whole numbers.", field="start") from None
+    if not 0 <= first < last <= len(value):
+        raise ValidationError(
+            f"start and end must lie within the field (0 to {len(value)}).", field="start"
+        )
+    return purge_text(
+        case, value[first:last], reason=reason, actor=actor, where=(field_name, first, last)
+    )
+
+
+def purge_text(
+    case: Case,
+    text: Any,
+    *,
+    reason: Any,
+    actor: User | None,
+    where: tuple[str, int, int] | None = None,
+) -> PurgeResult:
+    """Replace every occurrence of `text` in the case and what hangs on it by [REDACTED],
+    commit, then erase the old bytes from the index and the database files."""
+    policy.require_purge_text(actor)
+    text = text if isinstance(text, str) else ""
+    if len(text.strip()) < MIN_LENGTH:
+        raise ValidationError(
+            f"text must be at least {MIN_LENGTH} characters (the exact span to purge).",
+            field="text",
+        )
+    try:
+        category = PurgeReason(reason)
+    except ValueError:
+        choices = ", ".join(r.value for r in PurgeReason)
+        raise ValidationError(f"reason must be one of {choices}.", field="reason") from None
+
+    result = PurgeResult()
+
+    def scrub(obj: Any, *names: str) -> None:
+        for name in names:
+            value = getattr(obj, name)
+            cleaned, count = _scrub_value(value, text)
+            if count:
+                setattr(obj, name, cleaned)
+                result.places.append(f"{obj.__tablename__}.{name}")
+                result.tables.add(obj.__tablename__)
+                result.occurrences += count
+
+    scrub(case, "title", "question", "presentation", "fields")
+    for comment in case.review_comments:
+        scrub(comment, "body")
+    for recommendation in case.recommendations:
+        scrub(recommendation, "body", "references")
+        for version in recommendation.versions:
+            scrub(version, "body", "references")
+        for annotation in recommendation.annotations:
+            scrub(annotation, "body", "references")
+        for outcome in recommendation.outcomes:
+            scrub(outcome, "note")
+    for outcome in case.outcomes:
+        scrub(outcome, "note")
+    for notification in db.session.scalars(
+        select(Notification).where(Notification.message.contains(text, autoescape=True))
+    ):
+        scrub(notification, "message")
+    if not result.occurrences:
+        raise ValidationError("text was not found in this case.", field="text")
+
+    details: dict[str, Any] = {
+        "reason": category.value,
+        "occurrences": result.occurrences,
+        "places": sorted(set(result.places)),
+    }
+    if where is not None:
+        details.update(field=where[0], start=where[1], end=where[2])
+    record(actor, "text.purged", case, **details)
+    db.session.commit()
+    erase_leftovers(result)
+    return result
+
+
+def _scrub_value(value: Any, text: str) -> tuple[Any, int]:
+    """The value with every `text` replaced, and how many were; walks JSON lists and dicts."""
+    if isinstance(value, str):
+        count = value.count(text)
+        return (value.replace(text, REDACTED), count) if count else (value, 0)
+    if isinstance(value, list):
+        items = [_scrub_value(v, text) for v in value]
+        count = sum(c for _, c in items)
+        return ([v for v, _ in items], count) if count else (value, 0)
+    if isinstance(value, dict):
+        pairs = {k: _scrub_value(v, text) for k, v in value.items()}
+        count = sum(c for _, c in pairs.values())
+        return ({k: v for k, (v, _) in pairs.items()}, count) if count else (value, 0)
+    return value, 0
+
+
+def erase_leftovers(result: PurgeResult) -> None:
+    """After the commit: rebuild the affected search documents, merge the index into one
+    segment (dropping deleted documents), and make the database files drop the old bytes."""
+    _purge_index(result)
+    engine = db.engine
+    if engine.dialect.name == "sqlite":
+        # On the driver's connection, outside any transaction (which a checkpoint needs).
+        with engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            busy, _log, _done = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        result.database_clean = not busy
+        if busy:
+            log.warning("purge: the WAL is still read; it is truncated at the next checkpoint")
+    elif engine.dialect.name == "postgresql":
+        tables = sorted(result.tables)
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("SET lock_timeout = '60s'")
+            for table in tables:
+                conn.exec_driver_sql(f'VACUUM FULL "{table}"')
+
+
+def _purge_index(result: PurgeResult) -> None:
+    """Rebuild the purged documents, merge the live generation into one segment (Whoosh
+    keeps deleted documents until a merge) and delete the other generations. A rebuild
+    running meanwhile read the old rows: its generation is waited for, then merged too."""
+    from app.search.index import index_at
+    from app.search.outbox import apply_pending
+
+    app = current_app._get_current_object()
+    idx = index_at(app.config["CASEBOOK_INDEX_DIR"])
+    deadline = time.monotonic() + INDEX_WAIT_SECONDS
+    while True:
+        apply_pending(app)
+        with idx.apply_lock():
+            generation = idx.current_generation() if idx.state().ready else None
+            if generation is not None:
+                idx.writer(generation).commit(optimize=True)
+                idx.remove_other_generations()
+            building = idx.live_builds()
+        if not building:
+            if generation is None:  # foreign or outdated: `casebook index verify --repair`
+                result.index_clean = False
+                log.warning("purge: the search index is not live; rebuild it to finish")
+            return
+        if time.monotonic() > deadline:
+            result.index_clean = False
+            log.warning("purge: the search index is still being rebuilt; purge again after")
+            return
+        time.sleep(1.0)
