@@ -149,6 +149,12 @@ MATRIX = [
     ("mark presented", "POST", "/cases/{elderly}/sessions/{second}/presented", STAFF_ACTION),
     ("unschedule", "POST", "/cases/{elderly}/sessions/{second}/unschedule", STAFF_ACTION),
     ("close", "POST", "/cases/{case}/close", STAFF_ACTION),
+    (
+        "purge text",
+        "POST",
+        "/cases/{case}/purge",
+        {**dict.fromkeys(ROLES[1:], FORBIDDEN), "admin": SEE_OTHER},
+    ),
     ("my cases", "GET", "/my/cases", PROVIDERS),
     ("review queue", "GET", "/review", ONLY_STAFF),
     ("follow-up form", "GET", "/cases/{case}/follow-up", PROVIDERS),
