@@ -300,44 +300,33 @@ class SearchIndex:
         """The build is complete: no longer partial (call before `swap`)."""
         (self.root / generation / BUILDING_FILE).unlink(missing_ok=True)
 
-    def partial_generations(self) -> list[tuple[str, int]]:
-        """Generations whose builder died before finishing, with their size in bytes."""
-        found = []
+    def _builds(self) -> Iterator[tuple[Path, bool]]:
+        """Every generation still marked as building, and whether its builder is alive (it
+        holds the BUILDING lock, in this process or another)."""
         if not self.root.is_dir():
-            return found
+            return
         for child in sorted(self.root.iterdir()):
             marker = child / BUILDING_FILE
             if not child.name.startswith("g-") or not marker.exists():
                 continue
+            alive = False
             try:
                 with open(marker, "a+b") as fh:
                     fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
                     fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
             except BlockingIOError:
-                continue  # its builder is alive (in this process or another)
+                alive = True
             except OSError:
                 pass
-            found.append((child.name, _folder_size(child)))
-        return found
+            yield child, alive
+
+    def partial_generations(self) -> list[tuple[str, int]]:
+        """Generations whose builder died before finishing, with their size in bytes."""
+        return [(c.name, _folder_size(c)) for c, alive in self._builds() if not alive]
 
     def live_builds(self) -> list[str]:
         """Generations being built right now (their builder holds the BUILDING lock)."""
-        found = []
-        if not self.root.is_dir():
-            return found
-        for child in sorted(self.root.iterdir()):
-            marker = child / BUILDING_FILE
-            if not child.name.startswith("g-") or not marker.exists():
-                continue
-            try:
-                with open(marker, "a+b") as fh:
-                    fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
-            except BlockingIOError:
-                found.append(child.name)
-            except OSError:
-                pass
-        return found
+        return [c.name for c, alive in self._builds() if alive]
 
     def remove_other_generations(self) -> list[str]:
         """Delete every generation but the live one and those being built (a purge must
