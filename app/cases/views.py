@@ -407,11 +407,14 @@ def purge_case_text(case_id: int) -> Any:
         db.session.rollback()
         flash(f"Nothing purged: {exc.message}", "error")
     else:
-        flash(
-            f"Purged {result.occurrences} occurrences from {len(set(result.places))} places; "
-            "the search index and the database files no longer hold the text.",
-            "success",
-        )
+        done = f"Purged {result.occurrences} occurrences from {len(set(result.places))} places"
+        if leftovers := result.leftovers():
+            flash(f"{done}. {' '.join(leftovers)}", "warning")
+        else:
+            flash(
+                f"{done}; the search index and the database files no longer hold the text.",
+                "success",
+            )
     return redirect(url_for("cases.case", case_id=case.id), 303)
 
 

@@ -105,7 +105,5 @@ def purge_command(
     click.echo(
         f"Purged {result.occurrences} occurrences from {', '.join(sorted(set(result.places)))}."
     )
-    if not result.database_clean:
-        click.echo("The SQLite WAL is still being read; it is truncated at the next checkpoint.")
-    if not result.index_clean:
-        click.echo("The search index was being rebuilt or is not live: run the purge again.")
+    for note in result.leftovers():
+        click.echo(note)

@@ -62,6 +62,17 @@ class PurgeResult:
     database_clean: bool = True  # False: the WAL could not be truncated yet (readers)
     index_clean: bool = True  # False: a rebuild outlasted the wait; purge again after it
 
+    def leftovers(self) -> list[str]:
+        """What still holds the text, for the CLI and the web page alike."""
+        notes = []
+        if not self.database_clean:
+            notes.append(
+                "The SQLite WAL is still being read; it is truncated at the next checkpoint."
+            )
+        if not self.index_clean:
+            notes.append("The search index was being rebuilt or is not live: run the purge again.")
+        return notes
+
 
 def purge_span(
     case: Case, field_name: str, start: Any, end: Any, *, reason: Any, actor: User | None

@@ -209,6 +209,28 @@ def test_admin_purges_from_the_case_page(app, client, make_user, planted) -> Non
     assert SECRET not in page and "Purged 9 occurrences" in page
 
 
+def test_the_case_page_says_when_the_index_still_holds_the_text(
+    client, make_user, planted, monkeypatch
+) -> None:
+    """A rebuild that outlasts the wait leaves the text in a generation: the admin is told."""
+    import app.deid.purge as purge
+
+    def rebuilding(result):
+        result.index_clean = False
+
+    monkeypatch.setattr(purge, "_purge_index", rebuilding)
+    case, _ = planted
+    sign_in(client, make_user("admin"))
+    response = client.post(
+        f"/cases/{case.id}/purge",
+        data={"text": SECRET, "reason": "identifier"},
+        follow_redirects=True,
+    )
+    page = response.get_data(as_text=True)
+    assert "flash-warning" in page and "run the purge again" in page
+    assert "no longer hold the text" not in page
+
+
 def test_a_purge_request_with_a_bad_reason_says_so(client, make_user, planted) -> None:
     case, _ = planted
     sign_in(client, make_user("admin"))
