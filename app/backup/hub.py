@@ -100,12 +100,13 @@ def export_hub(out: Path, *, actor: User | None = None) -> dict[str, int]:
     policy.require(actor, Permission.MANAGE_USERS)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise ValidationError(f"{out} already exists and is not an empty folder.", field="out")
-    out.mkdir(parents=True, exist_ok=True)
     # One read of its own, which on SQLite holds no write lock; on PostgreSQL one snapshot,
     # so a practice never names a case written after the cases were read.
     with OrmSession(reading_engine(db.engine)) as session:
         if session.get_bind().dialect.name == "postgresql":
             session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        _check_practice_titles(session)
+        out.mkdir(parents=True, exist_ok=True)
         counts = {}
         overrides = _Overrides(session)
         writers: dict[str, Callable[[], Iterator[dict[str, Any]]]] = {
@@ -249,19 +250,25 @@ def _session_records(session: OrmSession, overrides: _Overrides) -> Iterator[dic
         )
 
 
+def _check_practice_titles(session: OrmSession) -> None:
+    """Practices are named by title in the export (evidence and supersession refer to them)."""
+    titles: dict[str, int] = {}
+    for practice_id, title in session.execute(
+        select(BestPractice.id, BestPractice.title).order_by(BestPractice.id)
+    ):
+        if title in titles:
+            raise ValidationError(
+                f"Best practices {titles[title]} and {practice_id} have the same title;"
+                " a hub export names practices by title: rename one first.",
+                field="title",
+            )
+        titles[title] = practice_id
+
+
 def _practice_records(session: OrmSession, overrides: _Overrides) -> Iterator[dict[str, Any]]:
     practices = list(
         session.scalars(select(BestPractice).order_by(BestPractice.title, BestPractice.id))
     )
-    titles: dict[str, int] = {}
-    for practice in practices:
-        if practice.title in titles:
-            raise ValidationError(
-                f"Best practices {titles[practice.title]} and {practice.id} have the same title;"
-                " a hub export names practices by title: rename one first.",
-                field="title",
-            )
-        titles[practice.title] = practice.id
     for practice in _superseding_first(practices):
         yield _compact(
             {
@@ -637,7 +644,7 @@ def _import_program(raw: dict[str, Any], context: _Context) -> str:
     )
     slug = raw["slug"]
     values = {
-        "name": raw["name"],
+        "name": _string(raw, "name"),
         "description": _string(raw, "description"),
         "template": raw.get("template") or {},
         "private": raw.get("private", False),
@@ -666,15 +673,16 @@ def _import_account(raw: dict[str, Any], context: _Context) -> str:
         raise RecordProblem("active", "must be true or false")
     slugs = _names(raw, "programs")
     programs = [_program(slug, "programs") for slug in slugs]
-    user = get_user_by_email(raw["email"]) if isinstance(raw["email"], str) else None
+    email, name, role = _string(raw, "email"), _string(raw, "name"), _string(raw, "role")
+    user = get_user_by_email(email)
     what = "unchanged"
     if user is None:
-        user = create_user(raw["email"], raw["name"], raw["role"], actor=context.actor)
+        user = create_user(email, name, role, actor=context.actor)
         if not active:
             user.active = False
             record(context.actor, "user.deactivated", user)
         what = "created"
-    elif (user.display_name, str(user.role), user.active) != (raw["name"], raw["role"], active):
+    elif (user.display_name, str(user.role), user.active) != (name, role, active):
         _conflict(context, "account", user.email, user)
     for program in programs:
         if program.id not in user.program_ids:
@@ -730,7 +738,8 @@ def _import_agenda(raw: dict[str, Any], context: _Context) -> str:
     """A session's agenda, once the cases exist (their records carry it too): adds what is
     missing, takes nothing off."""
     session = find_session(_program(raw["program"]), _on(raw["date"], "date"))
-    assert session is not None  # imported with the sessions file
+    if session is None:  # the sessions file made it, unless it was changed since
+        raise RecordProblem("date", f"no session of {raw['program']} on {raw['date']}")
     agenda = raw.get("agenda") or []
     if not isinstance(agenda, list):
         raise RecordProblem("agenda", "must be a list of case and presented")
@@ -768,7 +777,7 @@ _PRACTICE_KEYS = {
 
 def _import_practice(raw: dict[str, Any], context: _Context) -> str:
     _fields(raw, _PRACTICE_KEYS, ("title", "statement"))
-    title = _string(raw, "title")
+    title, statement = _string(raw, "title"), _string(raw, "statement")
     found = list(
         db.session.scalars(select(BestPractice).where(BestPractice.title == title.strip()))
     )
@@ -778,7 +787,7 @@ def _import_practice(raw: dict[str, Any], context: _Context) -> str:
     if found:
         practice, what = found[0], "unchanged"
         final = (practice.title, practice.statement, str(practice.status))
-        if final != (title, raw["statement"], raw.get("status", "proposed")):
+        if final != (title, statement, raw.get("status", "proposed")):
             _conflict(context, "practice", title, practice)
     else:
         practice, what = _practice_with_history(raw, accepted, context), "created"
@@ -812,6 +821,9 @@ def _practice_with_history(
             raise RecordProblem(f"{where}.{extra[0]}", "is not a known field of a version")
         if version.get("version") != number:
             raise RecordProblem(f"{where}.version", f"must be {number} (versions count up from 1)")
+        for name in ("title", "statement", "status", "reason"):
+            if not isinstance(version.get(name, ""), str):
+                raise RecordProblem(f"{where}.{name}", "must be text")
         editor = _account(version.get("author"), f"{where}.author")
         when = _at(version["at"], f"{where}.at") if "at" in version else None
         history.append((where, version, editor, when))

@@ -769,6 +769,15 @@ def _redact_record(raw: dict[str, Any], path: Path, result: ImportResult) -> dic
                         clean(r, f"recommendations[{i}].references[{j}]")
                         for j, r in enumerate(rec["references"], 1)
                     ]
+                if isinstance(rec.get("versions"), list):
+                    rec["versions"] = [
+                        dict(
+                            v, body=clean(v.get("body"), f"recommendations[{i}].versions[{j}].body")
+                        )
+                        if isinstance(v, dict)
+                        else v
+                        for j, v in enumerate(rec["versions"], 1)
+                    ]
                 if isinstance(rec.get("annotations"), list):
                     rec["annotations"] = [
                         dict(
