@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -565,9 +565,12 @@ def _on(value: Any, name: str) -> date:
 
 def _at(value: Any, name: str) -> datetime:
     try:
-        return datetime.fromisoformat(value).replace(tzinfo=None)
+        when = datetime.fromisoformat(value)
     except (TypeError, ValueError):
         raise RecordProblem(name, "must be a time written YYYY-MM-DDTHH:MM:SS") from None
+    if when.tzinfo is not None:  # stored as naive UTC, like every time in the app
+        when = when.astimezone(UTC).replace(tzinfo=None)
+    return when
 
 
 def _account(email: Any, name: str, *, required: bool = False) -> User | None:

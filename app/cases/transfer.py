@@ -12,7 +12,7 @@ import random
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from time import sleep
 from typing import Any
@@ -1113,7 +1113,9 @@ def _versions(items: Any, where: str, merge: _Merge) -> list[dict[str, Any]]:
         except (TypeError, ValueError):
             raise RecordProblem(f"{at}.at", "must be a time written YYYY-MM-DDTHH:MM:SS") from None
         editor = _user(item.get("author"), f"{at}.author", Role.EXPERT, merge.options, merge.actor)
-        out.append({**item, "editor": editor, "at": when.replace(tzinfo=None)})
+        if when.tzinfo is not None:  # stored as naive UTC, like every time in the app
+            when = when.astimezone(UTC).replace(tzinfo=None)
+        out.append({**item, "editor": editor, "at": when})
     return out
 
 
