@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -45,12 +45,14 @@ from app.cases.transfer import (
     ImportResult,
     RecordProblem,
     SourceFile,
+    _acceptances,
+    _time,
     _write_export,
     import_source,
     read_file,
 )
 from app.common import text_key
-from app.deid.gate import Acceptance, IdentifiersFound, parse_acceptances, scanning_once
+from app.deid.gate import Acceptance, IdentifiersFound, scanning_once
 from app.deid.models import DeidOverride
 from app.errors import CasebookError, ValidationError
 from app.extensions import db, reading_engine
@@ -542,18 +544,8 @@ def _names(raw: dict[str, Any], name: str) -> list[str]:
     return value
 
 
-def _accepted(raw: dict[str, Any], name: str = "overrides") -> list[Acceptance]:
-    items = raw.get(name)
-    if items in (None, []):
-        return []
-    if not isinstance(items, list):
-        raise RecordProblem(name, "must be a list")
-    try:
-        return parse_acceptances(items)
-    except ValidationError as exc:
-        raise RecordProblem(
-            (exc.field or "").replace("accept_findings", name, 1), exc.message
-        ) from None
+def _accepted(raw: dict[str, Any]) -> list[Acceptance]:
+    return _acceptances(raw.get("overrides"), "overrides")
 
 
 def _on(value: Any, name: str) -> date:
@@ -561,16 +553,6 @@ def _on(value: Any, name: str) -> date:
         return bounded_date(value, name)
     except ValidationError as exc:
         raise RecordProblem(name, exc.message.removeprefix(f"{name} ")) from None
-
-
-def _at(value: Any, name: str) -> datetime:
-    try:
-        when = datetime.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise RecordProblem(name, "must be a time written YYYY-MM-DDTHH:MM:SS") from None
-    if when.tzinfo is not None:  # stored as naive UTC, like every time in the app
-        when = when.astimezone(UTC).replace(tzinfo=None)
-    return when
 
 
 def _account(email: Any, name: str, *, required: bool = False) -> User | None:
@@ -828,7 +810,7 @@ def _practice_with_history(
             if not isinstance(version.get(name, ""), str):
                 raise RecordProblem(f"{where}.{name}", "must be text")
         editor = _account(version.get("author"), f"{where}.author")
-        when = _at(version["at"], f"{where}.at") if "at" in version else None
+        when = _time(version["at"], f"{where}.at") if "at" in version else None
         history.append((where, version, editor, when))
     where, first, editor, _ = history[0]
     if first.get("status", "proposed") != "proposed":

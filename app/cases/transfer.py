@@ -1108,15 +1108,20 @@ def _versions(items: Any, where: str, merge: _Merge) -> list[dict[str, Any]]:
             raise RecordProblem(f"{at}.{extra[0]}", "is not a known field of a version")
         if item.get("version") != number:
             raise RecordProblem(f"{at}.version", f"must be {number} (versions count up from 1)")
-        try:
-            when = datetime.fromisoformat(item["at"]) if "at" in item else utcnow()
-        except (TypeError, ValueError):
-            raise RecordProblem(f"{at}.at", "must be a time written YYYY-MM-DDTHH:MM:SS") from None
+        when = _time(item["at"], f"{at}.at") if "at" in item else utcnow()
         editor = _user(item.get("author"), f"{at}.author", Role.EXPERT, merge.options, merge.actor)
-        if when.tzinfo is not None:  # stored as naive UTC, like every time in the app
-            when = when.astimezone(UTC).replace(tzinfo=None)
         out.append({**item, "editor": editor, "at": when})
     return out
+
+
+def _time(value: Any, where: str) -> datetime:
+    try:
+        when = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise RecordProblem(where, "must be a time written YYYY-MM-DDTHH:MM:SS") from None
+    if when.tzinfo is not None:  # stored as naive UTC, like every time in the app
+        when = when.astimezone(UTC).replace(tzinfo=None)
+    return when
 
 
 def _import_annotations(
