@@ -94,6 +94,28 @@ def create_user_command(
     click.echo(f"Created {user.role} account {user.email}.")
 
 
+@click.command("set-password")
+@click.argument("email")
+@click.option(
+    "--password",
+    prompt=True,
+    hide_input=True,
+    confirmation_prompt=True,
+    help="Asked for when not given; read from standard input when piped.",
+)
+@cli_errors
+def set_password_command(email: str, password: str) -> None:
+    """Set the password of EMAIL (e.g. an account a hub import created without one); its
+    sign-ins end."""
+    from app.auth.operations import set_password
+
+    user = acting_user(email)
+    assert user is not None
+    set_password(user, password)
+    db.session.commit()
+    click.echo(f"Password set for {user.email}.")
+
+
 @click.command("create-token")
 @click.argument("email")
 @click.option("--name", default="script", show_default=True, help="What the token is for.")
@@ -227,12 +249,18 @@ def import_command(
     index_timeout: float,
     as_email: str | None,
 ) -> None:
-    """Import cases from Markdown files with front matter and JSON Lines files, or folders.
+    """Import cases from Markdown files with front matter and JSON Lines files, or folders;
+    or a whole hub from a folder written by `export --hub` (it has a manifest.json).
 
     Re-import merges: a file updates what it imported before (matched by ref and item
     key), adds new items, and never removes or overwrites what was written in the app."""
+    from app.backup.hub import import_hub, is_hub_folder
     from app.cases.transfer import ImportOptions, import_paths
     from app.search.outbox import last_outbox_id
+
+    hub = any(is_hub_folder(p) for p in paths)
+    if hub and len(paths) > 1:
+        raise CasebookError("A hub export folder (with manifest.json) is imported on its own.")
 
     actor = acting_user(as_email)
     first_change = last_outbox_id()
@@ -243,7 +271,10 @@ def import_command(
         overwrite=overwrite,
         dry_run=dry_run,
     )
-    results = import_paths(list(paths), options, actor=actor, progress=_progress)
+    if hub:
+        results = import_hub(paths[0], options, actor=actor)
+    else:
+        results = import_paths(list(paths), options, actor=actor, progress=_progress)
     if redact and not dry_run:
         replaced = [r for result in results if result.ok for r in result.redactions]
         with report.open("w", encoding="utf-8") as fh:
@@ -269,7 +300,8 @@ def import_command(
     done = [r for r in results if r.ok]
     click.echo(
         f"{len(done)} of {len(results)} files {'would import' if dry_run else 'imported'}: "
-        f"{sum(r.created for r in done)} cases created, {sum(r.updated for r in done)} updated, "
+        f"{sum(r.created for r in done)} {'records' if hub else 'cases'} created,"
+        f" {sum(r.updated for r in done)} updated, "
         f"{sum(r.unchanged for r in done)} unchanged; "
         f"{sum(len(r.conflicts) for r in done)} items edited in the app kept"
         + (" (dry run: nothing was written)." if dry_run else ".")
@@ -311,18 +343,38 @@ def _wait_for_index(after_id: int, timeout: float) -> None:
     "--format",
     "fmt",
     type=click.Choice(["jsonl", "markdown"]),
-    required=True,
-    help="Output format.",
+    help="Output format of the cases.",
+)
+@click.option(
+    "--hub",
+    is_flag=True,
+    help="Everything the hub owns (programs, accounts, topics, sessions, cases, practices)"
+    " to the new folder OUT, one JSON Lines file per kind.",
 )
 @click.argument("out", type=click.Path(path_type=Path))
 @click.option("--program", "programs", multiple=True, metavar="SLUG", help="Only these programs.")
 @as_option
 @cli_errors
-def export_command(fmt: str, out: Path, programs: tuple[str, ...], as_email: str | None) -> None:
-    """Write cases to OUT: a .jsonl file, or a folder of Markdown files."""
+def export_command(
+    fmt: str | None, hub: bool, out: Path, programs: tuple[str, ...], as_email: str | None
+) -> None:
+    """Write cases to OUT: a .jsonl file, or a folder of Markdown files; or, with --hub,
+    everything the hub owns to the folder OUT."""
+    from app.backup.hub import export_hub
     from app.cases.transfer import export_cases
 
     actor = acting_user(as_email)
+    if hub:
+        if fmt or programs:
+            raise click.UsageError(
+                "--hub exports everything, as JSON Lines: no --format or --program."
+            )
+        counts = export_hub(out, actor=actor)
+        listed = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+        click.echo(f"Exported the hub to {out}: {listed}.")
+        return
+    if fmt is None:
+        raise click.UsageError("Give --format jsonl or markdown (or --hub).")
     count = export_cases(out, fmt, actor=actor, program_slugs=list(programs))
     click.echo(f"Exported {count} cases to {out}.")
 
@@ -390,6 +442,7 @@ def _backup_commands() -> list[click.Command]:
 COMMANDS = [
     init_command,
     create_user_command,
+    set_password_command,
     create_token_command,
     tokens_group,
     unlock_command,

@@ -12,7 +12,7 @@ import random
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from time import sleep
 from typing import Any
@@ -39,6 +39,7 @@ from app.cases.operations import (
     set_status,
     update_case,
 )
+from app.common import utcnow
 from app.deid.gate import (
     Acceptance,
     IdentifiersFound,
@@ -53,7 +54,12 @@ from app.extensions import db, reading_engine
 from app.inputs import MAX_JSON_DEPTH, bounded_date, check_texts, json_depth
 from app.programs.models import Program
 from app.programs.operations import find_program, program_for_import, session_on
-from app.recommendations.models import Annotation, Outcome, Recommendation
+from app.recommendations.models import (
+    Annotation,
+    Outcome,
+    Recommendation,
+    RecommendationVersion,
+)
 from app.recommendations.operations import (
     add_recommendation,
     annotate,
@@ -763,6 +769,15 @@ def _redact_record(raw: dict[str, Any], path: Path, result: ImportResult) -> dic
                         clean(r, f"recommendations[{i}].references[{j}]")
                         for j, r in enumerate(rec["references"], 1)
                     ]
+                if isinstance(rec.get("versions"), list):
+                    rec["versions"] = [
+                        dict(
+                            v, body=clean(v.get("body"), f"recommendations[{i}].versions[{j}].body")
+                        )
+                        if isinstance(v, dict)
+                        else v
+                        for j, v in enumerate(rec["versions"], 1)
+                    ]
                 if isinstance(rec.get("annotations"), list):
                     rec["annotations"] = [
                         dict(
@@ -908,7 +923,9 @@ _RECOMMENDATION_KEYS = {
     "annotations",
     "status",
     "overrides",
+    "versions",
 }
+_VERSION_KEYS = {"version", "author", "category", "body", "references", "at"}
 
 
 def _import_recommendations(case: Case, items: Any, merge: _Merge) -> None:
@@ -951,16 +968,8 @@ def _import_recommendations(case: Case, items: Any, merge: _Merge) -> None:
             if recommendation is None:
                 if _taken(Recommendation, key):
                     raise RecordProblem(f"{where}.key", f"{key} is already the key of another item")
-                recommendation = add_recommendation(
-                    case,
-                    author,
-                    item.get("body"),
-                    item.get("category"),
-                    references=item.get("references"),
-                    publish=published,
-                    actor=actor,
-                    imported=True,
-                    accepted=accepted,
+                recommendation = _add_with_history(
+                    case, author, item, where, published, accepted, merge
                 )
                 recommendation.key, recommendation.import_hash = key, incoming
                 merge.note("created", "recommendation", key)
@@ -1018,6 +1027,101 @@ _UNSEEN = (
     "would change another expert's unpublished recommendation, which you cannot "
     "see; only its author or an admin can"
 )
+
+
+def _add_with_history(
+    case: Case,
+    author: User,
+    item: dict[str, Any],
+    where: str,
+    published: bool,
+    accepted: list[Acceptance],
+    merge: _Merge,
+) -> Recommendation:
+    """A new recommendation; given `versions`, its history is replayed through the same
+    operations (every earlier text passes the gate too), then numbered, signed and dated
+    as the file says. An existing recommendation keeps the history it has."""
+    actor = merge.actor
+    history = _versions(item.get("versions"), where, merge)
+    first = history[0] if history else item
+    number = 1  # the version being replayed, for the message
+    try:
+        recommendation = add_recommendation(
+            case,
+            author,
+            first.get("body"),
+            first.get("category"),
+            references=first.get("references"),
+            publish=published,
+            actor=actor,
+            imported=True,
+            accepted=accepted,
+        )
+        for number, version in enumerate(history[1:], 2):  # noqa: B007 - named on failure
+            edit_recommendation(
+                recommendation,
+                body=version.get("body"),
+                category=version.get("category"),
+                references=version.get("references"),
+                editor=version["editor"],
+                actor=actor,
+                imported=True,
+                accepted=accepted,
+            )
+    except (IdentifiersFound, ValidationError) as exc:
+        if not history:
+            raise
+        if isinstance(exc, IdentifiersFound):
+            raise exc.within(f"versions[{number}]") from None
+        raise RecordProblem(f"{where}.versions[{number}].{exc.field}", exc.message) from None
+    if history:
+        # The current text, when the history in the file stops short of it.
+        edit_recommendation(
+            recommendation,
+            body=item.get("body"),
+            category=item.get("category"),
+            references=item.get("references"),
+            editor=author,
+            actor=actor,
+            imported=True,
+            accepted=accepted,
+        )
+        db.session.flush()
+        for row, version in zip(recommendation.versions, history, strict=False):
+            row.edited_by, row.created_at = version["editor"], version["at"]
+    return recommendation
+
+
+def _versions(items: Any, where: str, merge: _Merge) -> list[dict[str, Any]]:
+    """The file's earlier texts of a recommendation, numbered 1, 2 … in order."""
+    if items in (None, []):
+        return []
+    if not isinstance(items, list):
+        raise RecordProblem(f"{where}.versions", "must be a list")
+    out = []
+    for number, item in enumerate(items, 1):
+        at = f"{where}.versions[{number}]"
+        if not isinstance(item, dict):
+            raise RecordProblem(at, "must be a mapping with version, body and category")
+        extra = sorted(set(item) - _VERSION_KEYS)
+        if extra:
+            raise RecordProblem(f"{at}.{extra[0]}", "is not a known field of a version")
+        if item.get("version") != number:
+            raise RecordProblem(f"{at}.version", f"must be {number} (versions count up from 1)")
+        when = _time(item["at"], f"{at}.at") if "at" in item else utcnow()
+        editor = _user(item.get("author"), f"{at}.author", Role.EXPERT, merge.options, merge.actor)
+        out.append({**item, "editor": editor, "at": when})
+    return out
+
+
+def _time(value: Any, where: str) -> datetime:
+    try:
+        when = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise RecordProblem(where, "must be a time written YYYY-MM-DDTHH:MM:SS") from None
+    if when.tzinfo is not None:  # stored as naive UTC, like every time in the app
+        when = when.astimezone(UTC).replace(tzinfo=None)
+    return when
 
 
 def _import_annotations(
@@ -1225,6 +1329,7 @@ def case_record(case: Case, actor: User | None = None) -> dict[str, Any]:
                     "body": r.body,
                     "references": list(r.references),
                     "overrides": _overrides(r),
+                    "versions": [_version_record(v) for v in r.versions],
                     "annotations": [
                         _without_empty(
                             {
@@ -1261,6 +1366,20 @@ def case_record(case: Case, actor: User | None = None) -> dict[str, Any]:
         "presentation": case.presentation,
     }
     return {k: v for k, v in out.items() if v not in (None, [], {})}
+
+
+def _version_record(version: RecommendationVersion) -> dict[str, Any]:
+    return _without_empty(
+        {
+            "version": version.version,
+            "author": version.edited_by.email if version.edited_by else None,
+            "category": str(version.category),
+            "body": version.body,
+            "references": list(version.references),
+            "at": version.created_at.isoformat(),
+        },
+        keep=("references",),
+    )
 
 
 def _without_empty(item: dict[str, Any], keep: tuple[str, ...] = ()) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from app.extensions import db
 from app.maintenance import initialise
 from app.programs.catalog import load_catalog
 from app.programs.models import Session
-from app.recommendations.operations import add_recommendation, annotate
+from app.recommendations.operations import add_recommendation, annotate, edit_recommendation
 from tests.conftest import make_app
 from tests.support import pg
 
@@ -42,6 +42,26 @@ def _written_in_the_app() -> None:
         case, expert, NAMED, "referral", publish=True, actor=expert, accepted=accepted
     )
     annotate(recommendation, expert, "agree", NAMED, actor=expert, accepted=accepted)
+    # A history of three versions, the second by another expert, kept through the trip.
+    other = get_user_by_email("dana.whitfield@example.org")
+    edit_recommendation(
+        recommendation,
+        body=f"{NAMED} Within two weeks.",
+        category="referral",
+        references=[],
+        editor=other,
+        actor=expert,
+        accepted=accepted,
+    )
+    edit_recommendation(
+        recommendation,
+        body=f"{NAMED} Within a week.",
+        category="referral",
+        references=["AASLD-IDSA HCV Guidance, 2023."],
+        editor=expert,
+        actor=expert,
+        accepted=accepted,
+    )
     data = content_of(case)
     data.question = f"{data.question}\n{NAMED}"
     at = data.question.index("Alvarez")
@@ -106,6 +126,7 @@ def test_demo_export_imports_into_a_fresh_instance_and_exports_the_same(app, tmp
     exported = snapshot(first, fmt)
     assert any("not_about_patient" in entry for entry in exported)
     assert any("presentations" in entry and "hcv-001" in entry for entry in exported)
+    assert any('"version": 3' in entry or "version: 3" in entry for entry in exported)
     # The overrides carry offsets, never the words they accept.
 
     for name, url in targets(tmp_path):

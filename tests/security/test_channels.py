@@ -841,6 +841,8 @@ def test_command_line_channels_show_nothing_hidden(world: World, role: str, tmp_
     commands = {
         "export": ["export", "--as", email, "--format", "jsonl", str(out)],
         "search": ["search", "--as", email, "--json", "--limit", "100", probes],
+        # Admins only; everything in it is theirs to read.
+        "export --hub": ["export", "--hub", "--as", email, str(tmp_path / "hub")],
     }
     for name, args in commands.items():
         with world.app.app_context():
@@ -852,6 +854,8 @@ def test_command_line_channels_show_nothing_hidden(world: World, role: str, tmp_
         printed = result.output
         if name == "export" and out.exists():
             printed += out.read_text(encoding="utf-8")
+        if name == "export --hub" and (tmp_path / "hub").exists():
+            printed += "".join(f.read_text("utf-8") for f in sorted((tmp_path / "hub").iterdir()))
         leaked = _leaks(world, role, printed)
         if leaked:
             found.append(f"{role}: casebook {name} --as shows {', '.join(leaked)}")

@@ -1,0 +1,1007 @@
+"""A hub's portable export: everything it owns as JSON Lines, one file per kind, and its
+import into another instance.
+
+    manifest.json      format and its version, schema revision, records per file
+    topics.jsonl       name, synonyms, description, parent
+    programs.jsonl     slug, name, description, private, case-form template
+    accounts.jsonl     email, name, role, active, programs (never a password or a token)
+    sessions.jsonl     program, date, number, didactics, attendance, topics, agenda
+    cases.jsonl        the case import format (app/cases/transfer.py), with every version
+    practices.jsonl    statement, versions (the lifecycle), evidence, endorsements
+
+Every record is written with its keys in a fixed order and every file sorted, so two
+exports of equal data are byte-identical. References between files are stable keys (slugs,
+emails, topic names, case refs, item keys, program and date for a session, titles for
+practices), never database ids. De-identification overrides ride along where the text
+they accept is ("overrides": field, offsets, category, reason; never text).
+
+Import follows the files' dependency order, each file in one transaction (all or
+nothing), merging like the case import: what is missing is created, what is there is kept,
+and a difference is reported as a conflict (--overwrite takes the file's, where an
+operation can change it). Nothing is ever deleted.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session as OrmSession
+
+from app.audit.operations import record
+from app.auth import policy
+from app.auth.models import User
+from app.auth.operations import add_membership, create_user, get_user_by_email
+from app.auth.policy import Permission
+from app.cases.models import Case
+from app.cases.operations import find_case_by_ref, schedule
+from app.cases.transfer import (
+    ImportOptions,
+    ImportResult,
+    RecordProblem,
+    SourceFile,
+    _acceptances,
+    _time,
+    _write_export,
+    import_source,
+    read_file,
+)
+from app.common import text_key
+from app.deid.gate import Acceptance, IdentifiersFound, scanning_once
+from app.deid.models import DeidOverride
+from app.errors import CasebookError, ValidationError
+from app.extensions import db, reading_engine
+from app.inputs import bounded_date, check_texts
+from app.practices.models import BestPractice, PracticeEndorsement, PracticeStatus
+from app.practices.operations import (
+    _snapshot as snapshot_practice,
+)
+from app.practices.operations import (
+    add_evidence,
+    change_status,
+    edit_practice,
+    propose_practice,
+    take_stance,
+)
+from app.programs.models import Program, Session, Topic
+from app.programs.operations import (
+    create_program,
+    create_session,
+    create_topic,
+    find_program,
+    find_session,
+    find_topic,
+    update_program,
+    update_session,
+    update_topic,
+)
+from app.recommendations.models import Recommendation
+
+FORMAT = "casebook-hub"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+# In the order an import needs them: each file names only what the files before it hold.
+KINDS = ("topics", "programs", "accounts", "sessions", "cases", "practices")
+
+
+def is_hub_folder(path: Path) -> bool:
+    return path.is_dir() and (path / MANIFEST).is_file()
+
+
+# ---------------------------------------------------------------- exporting
+
+
+def export_hub(out: Path, *, actor: User | None = None) -> dict[str, int]:
+    """Write everything the hub owns to the new (or empty) folder `out`; returns the number
+    of records per file. Accounts and every program are in it: admins (and the operator)."""
+    policy.require(actor, Permission.MANAGE_USERS)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise ValidationError(f"{out} already exists and is not an empty folder.", field="out")
+    # One read of its own, which on SQLite holds no write lock; on PostgreSQL one snapshot,
+    # so a practice never names a case written after the cases were read.
+    with OrmSession(reading_engine(db.engine)) as session:
+        if session.get_bind().dialect.name == "postgresql":
+            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        _check_practice_titles(session)
+        out.mkdir(parents=True, exist_ok=True)
+        counts = {}
+        overrides = _Overrides(session)
+        writers: dict[str, Callable[[], Iterator[dict[str, Any]]]] = {
+            "topics": lambda: _topic_records(session),
+            "programs": lambda: _program_records(session, overrides),
+            "accounts": lambda: _account_records(session),
+            "sessions": lambda: _session_records(session, overrides),
+            "practices": lambda: _practice_records(session, overrides),
+        }
+        for kind in KINDS:
+            path = out / f"{kind}.jsonl"
+            if kind == "cases":
+                counts[kind] = _write_export(path, "jsonl", None, [], session)
+                continue
+            with path.open("w", encoding="utf-8") as fh:
+                counts[kind] = 0
+                for entry in writers[kind]():
+                    fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+                    counts[kind] += 1
+        manifest = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "schema_revision": _schema_revision(session),
+            "counts": counts,
+        }
+    # Written last: a folder without it is not taken for a complete export.
+    (out / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    return counts
+
+
+def _schema_revision(session: OrmSession) -> str | None:
+    try:
+        return session.scalar(text("SELECT version_num FROM alembic_version"))
+    except Exception:  # a database made without migrations (tests)
+        session.rollback()
+        return None
+
+
+class _Overrides:
+    """Every "not an identifier" override, read once, by the entity it belongs to."""
+
+    def __init__(self, session: OrmSession) -> None:
+        self.found: dict[tuple[str, int], list[dict[str, Any]]] = {}
+        stmt = select(DeidOverride).order_by(
+            DeidOverride.field, DeidOverride.start, DeidOverride.end, DeidOverride.id
+        )
+        for o in session.scalars(stmt):
+            self.found.setdefault((o.entity_type, o.entity_id), []).append(
+                {
+                    "field": o.field,
+                    "start": o.start,
+                    "end": o.end,
+                    "category": o.category,
+                    "reason": o.reason,
+                }
+            )
+
+    def __call__(self, entity: Any) -> list[dict[str, Any]]:
+        return self.found.get((entity.__tablename__, entity.id), [])
+
+
+def _compact(entry: dict[str, Any], keep: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Without empty values (absent means empty on import), except those in `keep`."""
+    return {k: v for k, v in entry.items() if k in keep or v not in (None, "", [], {})}
+
+
+def _email(user: User | None) -> str | None:
+    return user.email if user is not None else None
+
+
+def _case_ref(case: Case) -> str:
+    return case.ref or f"casebook-{case.id}"  # as the case export writes it
+
+
+def _topic_records(session: OrmSession) -> Iterator[dict[str, Any]]:
+    for topic in session.scalars(select(Topic).order_by(Topic.name_key, Topic.id)):
+        yield _compact(
+            {
+                "name": topic.name,
+                "synonyms": list(topic.synonyms or []),
+                "description": topic.description,
+                "parent": topic.parent.name if topic.parent else None,
+            }
+        )
+
+
+def _program_records(session: OrmSession, overrides: _Overrides) -> Iterator[dict[str, Any]]:
+    for program in session.scalars(select(Program).order_by(Program.slug)):
+        yield _compact(
+            {
+                "slug": program.slug,
+                "name": program.name,
+                "description": program.description,
+                "private": program.private,
+                "template": program.case_template or {},
+                "overrides": overrides(program),
+            },
+            keep=("private",),
+        )
+
+
+def _account_records(session: OrmSession) -> Iterator[dict[str, Any]]:
+    slugs = {p.id: p.slug for p in session.scalars(select(Program))}
+    for user in session.scalars(select(User).order_by(User.email)):
+        yield _compact(
+            {
+                "email": user.email,
+                "name": user.display_name,
+                "role": str(user.role),
+                "active": user.active,
+                "programs": sorted(slugs[m.program_id] for m in user.memberships),
+            },
+            keep=("active",),
+        )
+
+
+def _session_records(session: OrmSession, overrides: _Overrides) -> Iterator[dict[str, Any]]:
+    stmt = select(Session).join(Program).order_by(Program.slug, Session.date, Session.number)
+    for hub_session in session.scalars(stmt):
+        agenda = sorted(
+            (
+                {"case": _case_ref(p.case), "presented": p.presented}
+                for p in hub_session.presentations
+            ),
+            key=lambda item: item["case"],
+        )
+        yield _compact(
+            {
+                "program": hub_session.program.slug,
+                "date": hub_session.date.isoformat(),
+                "number": hub_session.number,
+                "title": hub_session.title,
+                "didactic_topic": hub_session.didactic_topic,
+                "didactic_presenter": hub_session.didactic_presenter,
+                "attendance": hub_session.attendance_count,
+                "notes": hub_session.notes,
+                "topics": [t.name for t in hub_session.topics],
+                "agenda": agenda,
+                "overrides": overrides(hub_session),
+            }
+        )
+
+
+def _check_practice_titles(session: OrmSession) -> None:
+    """Practices are named by title in the export (evidence and supersession refer to them)."""
+    titles: dict[str, int] = {}
+    for practice_id, title in session.execute(
+        select(BestPractice.id, BestPractice.title).order_by(BestPractice.id)
+    ):
+        if title in titles:
+            raise ValidationError(
+                f"Best practices {titles[title]} and {practice_id} have the same title;"
+                " a hub export names practices by title: rename one first.",
+                field="title",
+            )
+        titles[title] = practice_id
+
+
+def _practice_records(session: OrmSession, overrides: _Overrides) -> Iterator[dict[str, Any]]:
+    practices = list(
+        session.scalars(select(BestPractice).order_by(BestPractice.title, BestPractice.id))
+    )
+    for practice in _superseding_first(practices):
+        yield _compact(
+            {
+                "title": practice.title,
+                "statement": practice.statement,
+                "status": str(practice.status),
+                "topics": [t.name for t in practice.topics],
+                "created_by": _email(practice.created_by),
+                "superseded_by": practice.superseded_by.title if practice.superseded_by else None,
+                "overrides": overrides(practice),
+                "versions": [
+                    _compact(
+                        {
+                            "version": v.version,
+                            "title": v.title,
+                            "statement": v.statement,
+                            "status": str(v.status),
+                            "reason": v.reason,
+                            "author": _email(v.edited_by),
+                            "at": v.created_at.isoformat(),
+                        }
+                    )
+                    for v in practice.versions
+                ],
+                "evidence": [
+                    _compact(
+                        {
+                            **_evidence_target(link),
+                            "note": link.note,
+                            "added_by": _email(session.get(User, link.added_by_id))
+                            if link.added_by_id
+                            else None,
+                            "overrides": overrides(link),
+                        }
+                    )
+                    for link in practice.evidence
+                ],
+                "endorsements": [
+                    _compact(
+                        {
+                            "expert": e.expert.email,
+                            "stance": str(e.stance),
+                            "note": e.note,
+                            "overrides": overrides(e),
+                        }
+                    )
+                    for e in sorted(practice.endorsements, key=lambda e: e.expert.email)
+                ],
+            }
+        )
+
+
+def _superseding_first(practices: list[BestPractice]) -> list[BestPractice]:
+    """A practice after the one that supersedes it, so an import can name it."""
+    ordered: list[BestPractice] = []
+    placed: set[int] = set()
+
+    def place(practice: BestPractice) -> None:
+        if practice.id in placed:
+            return
+        placed.add(practice.id)
+        if practice.superseded_by is not None:
+            place(practice.superseded_by)
+        ordered.append(practice)
+
+    for practice in practices:
+        place(practice)
+    return ordered
+
+
+def _evidence_target(link: Any) -> dict[str, Any]:
+    if link.session is not None:
+        return {
+            "session": {"program": link.session.program.slug, "date": link.session.date.isoformat()}
+        }
+    if link.case is not None:
+        return {"case": _case_ref(link.case)}
+    return {"recommendation": link.recommendation.key}
+
+
+# ---------------------------------------------------------------- importing
+
+
+@dataclass
+class _Context:
+    options: ImportOptions
+    actor: User | None
+    result: ImportResult
+
+
+def import_hub(
+    folder: Path, options: ImportOptions | None = None, *, actor: User | None = None
+) -> list[ImportResult]:
+    """Import a hub export folder, file by file in dependency order, each all or nothing.
+    A rejected file stops the import: the files after it depend on it."""
+    policy.require(actor, Permission.MANAGE_USERS)
+    options = options or ImportOptions()
+    manifest = _read_manifest(folder)
+    sources = {kind: _read_kind(folder, kind, manifest) for kind in KINDS}
+    results: list[ImportResult] = []
+    # As import_paths does: one savepoint around a dry run, so each file sees what the
+    # files before it would have created, then everything is rolled back.
+    dry_run = db.session.begin_nested() if options.dry_run else None
+    try:
+        for kind in KINDS:
+            source = sources[kind]
+            with scanning_once():
+                if kind == "cases":
+                    result = import_source(source, options, actor=actor)
+                else:
+                    after = _import_topic_parents if kind == "topics" else None
+                    result = _import_file(source, IMPORTERS[kind], options, actor, after)
+            results.append(result)
+            if result.ok and kind == "cases":
+                result = _import_file(sources["sessions"], _import_agenda, options, actor)
+                result.path += " (agendas)"
+                results.append(result)
+            if not result.ok:
+                later = KINDS[KINDS.index(kind) + 1 :]
+                for rest in later:
+                    skipped = ImportResult(path=str(sources[rest].path))
+                    skipped.problems.append(
+                        f"{sources[rest].path}: not imported, it depends on {source.path}"
+                    )
+                    results.append(skipped)
+                break
+    finally:
+        if dry_run is not None:
+            if dry_run.is_active:
+                dry_run.rollback()
+            db.session.rollback()
+    return results
+
+
+def _read_manifest(folder: Path) -> dict[str, Any]:
+    path = folder / MANIFEST
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ValidationError(
+            f"{path}: cannot be read ({exc.strerror}).", field="manifest"
+        ) from None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise ValidationError(f"{path}: not a JSON manifest.", field="manifest") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise ValidationError(
+            f"{path}: not the manifest of a hub export (format {FORMAT!r}).", field="manifest"
+        )
+    version = manifest.get("format_version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise ValidationError(
+            f"{path}: format version {version} is newer than this Casebook reads"
+            f" ({FORMAT_VERSION}); upgrade Casebook first.",
+            field="manifest",
+        )
+    if not isinstance(manifest.get("counts"), dict):
+        raise ValidationError(f"{path}: 'counts' is missing.", field="manifest")
+    return manifest
+
+
+def _read_kind(folder: Path, kind: str, manifest: dict[str, Any]) -> SourceFile:
+    """A file's records, checked against the manifest's count (a truncated copy is caught)."""
+    path = folder / f"{kind}.jsonl"
+    expected = manifest["counts"].get(kind, 0)
+    if not path.exists():
+        if expected:
+            return SourceFile(
+                path, [], [f"{path}: missing (the manifest counts {expected} records)"]
+            )
+        return SourceFile(path, [], [])
+    if path.stat().st_size == 0 and not expected:
+        return SourceFile(path, [], [])
+    source = read_file(path)
+    if not source.problems and len(source.records) != expected:
+        source.problems.append(
+            f"{path}: {len(source.records)} records, but the manifest counts {expected}"
+            " (an incomplete copy?)"
+        )
+    return source
+
+
+Importer = Callable[[dict[str, Any], _Context], str]
+
+
+def _import_file(
+    source: SourceFile,
+    importer: Importer,
+    options: ImportOptions,
+    actor: User | None,
+    after: Callable[[SourceFile, _Context], None] | None = None,
+) -> ImportResult:
+    """One file in one transaction: any problem in any record rolls back the whole file."""
+    result = ImportResult(path=str(source.path), problems=list(source.problems))
+    if result.problems:
+        return result
+    context = _Context(options, actor, result)
+    try:
+        with db.session.begin_nested():
+            for number, raw in source.records:
+                label = f"{source.path} line {number}"
+                try:
+                    check_texts(raw)
+                    what = importer(raw, context)
+                    db.session.flush()
+                except RecordProblem as problem:
+                    where = f" field '{problem.field}'" if problem.field else ""
+                    result.problems.append(f"{label}{where}: {problem.message}")
+                    continue
+                except IdentifiersFound as exc:
+                    for f in exc.findings:
+                        result.problems.append(
+                            f"{label} field '{f.field}': possible {f.category} at characters"
+                            f" {f.start}-{f.end}"
+                        )
+                    continue
+                except ValidationError as exc:
+                    for name, message in (exc.errors or {exc.field or "": exc.message}).items():
+                        where = f" field '{name}'" if name else ""
+                        result.problems.append(f"{label}{where}: {message}")
+                    continue
+                setattr(result, what, getattr(result, what) + 1)
+            if after is not None and not result.problems:
+                after(source, context)
+            if result.problems:
+                raise _Rollback()
+    except _Rollback:
+        result.created = result.updated = result.unchanged = 0
+        result.changes, result.conflicts = [], []
+        if not options.dry_run:
+            db.session.rollback()
+        return result
+    except CasebookError as exc:
+        if not options.dry_run:
+            db.session.rollback()
+        result.problems.append(f"{source.path}: {exc.message}")
+        return result
+    if not options.dry_run:
+        db.session.commit()
+    return result
+
+
+class _Rollback(Exception):
+    pass
+
+
+# Per record: its fields, checked here so that a misspelt one is named rather than ignored.
+
+
+def _fields(raw: dict[str, Any], known: set[str], required: tuple[str, ...]) -> None:
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        raise RecordProblem(unknown[0], "is not a known field here")
+    for name in required:
+        if raw.get(name) in (None, ""):
+            raise RecordProblem(name, "is required")
+
+
+def _string(raw: dict[str, Any], name: str) -> str:
+    value = raw.get(name, "")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise RecordProblem(name, "must be text")
+    return value
+
+
+def _names(raw: dict[str, Any], name: str) -> list[str]:
+    value = raw.get(name) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RecordProblem(name, "must be a list of names")
+    return value
+
+
+def _accepted(raw: dict[str, Any]) -> list[Acceptance]:
+    return _acceptances(raw.get("overrides"), "overrides")
+
+
+def _on(value: Any, name: str) -> date:
+    try:
+        return bounded_date(value, name)
+    except ValidationError as exc:
+        raise RecordProblem(name, exc.message.removeprefix(f"{name} ")) from None
+
+
+def _account(email: Any, name: str, *, required: bool = False) -> User | None:
+    if email in (None, ""):
+        if required:
+            raise RecordProblem(name, "is required")
+        return None
+    user = get_user_by_email(email) if isinstance(email, str) else None
+    if user is None:
+        raise RecordProblem(name, f"no account {email} (in accounts.jsonl or this instance)")
+    return user
+
+
+def _program(slug: Any, name: str = "program") -> Program:
+    program = find_program(slug) if isinstance(slug, str) else None
+    if program is None:
+        raise RecordProblem(name, f"no program {slug} (in programs.jsonl or this instance)")
+    return program
+
+
+def _conflict(context: _Context, kind: str, key: str, entity: Any) -> str:
+    context.result.conflicts.append(
+        f"{context.result.path} {kind} {key}: differs from this instance's; kept as the"
+        " instance has it"
+        + ("" if kind in ("account", "practice") else " (--overwrite replaces it)")
+    )
+    record(context.actor, "import.conflict_kept", entity)
+    return "unchanged"
+
+
+def _noted(context: _Context, what: str, kind: str, key: str) -> str:
+    if what != "unchanged":
+        context.result.changes.append(f"{kind} {key}: {what}")
+    return what
+
+
+def _import_topic(raw: dict[str, Any], context: _Context) -> str:
+    _fields(raw, {"name", "synonyms", "description", "parent"}, ("name",))
+    name, synonyms = _string(raw, "name"), _names(raw, "synonyms")
+    description = _string(raw, "description")
+    if raw.get("parent") is not None:
+        _string(raw, "parent")
+    topic = find_topic(name)
+    if topic is None or text_key(topic.name) != text_key(name):
+        create_topic(name, synonyms=synonyms, description=description)
+        return _noted(context, "created", "topic", name)
+    # Synonyms are added, never taken away; a description fills an empty one.
+    merged = list(topic.synonyms or []) + [s for s in synonyms if s not in (topic.synonyms or [])]
+    if merged == list(topic.synonyms or []) and (topic.description or not description):
+        return "unchanged"
+    update_topic(topic, synonyms=merged, description=topic.description or description)
+    return _noted(context, "updated", "topic", name)
+
+
+def _import_topic_parents(source: SourceFile, context: _Context) -> None:
+    """After every topic of the file exists: the hierarchy."""
+    for number, raw in source.records:
+        if not raw.get("parent"):
+            continue
+        topic, parent = find_topic(raw["name"]), find_topic(raw["parent"])
+        if parent is None:
+            context.result.problems.append(
+                f"{source.path} line {number} field 'parent': no topic {raw['parent']}"
+            )
+        elif topic is not None and topic.parent_id is None and topic.id != parent.id:
+            topic.parent = parent
+        elif topic is not None and topic.parent_id != parent.id:
+            _conflict(context, "topic", topic.name, topic)
+
+
+def _import_program(raw: dict[str, Any], context: _Context) -> str:
+    _fields(
+        raw, {"slug", "name", "description", "private", "template", "overrides"}, ("slug", "name")
+    )
+    slug = raw["slug"]
+    values = {
+        "name": _string(raw, "name"),
+        "description": _string(raw, "description"),
+        "template": raw.get("template") or {},
+        "private": raw.get("private", False),
+        "accepted": _accepted(raw),
+    }
+    if not isinstance(values["private"], bool):
+        raise RecordProblem("private", "must be true or false")
+    program = find_program(slug) if isinstance(slug, str) else None
+    if program is None:
+        create_program(slug, actor=context.actor, **values)
+        return _noted(context, "created", "program", slug)
+    now = (program.name, program.description, program.case_template or {}, program.private)
+    if now == (values["name"], values["description"], values["template"], values["private"]):
+        return "unchanged"
+    if not context.options.overwrite:
+        return _conflict(context, "program", slug, program)
+    update_program(program, actor=context.actor, **values)
+    return _noted(context, "updated", "program", slug)
+
+
+def _import_account(raw: dict[str, Any], context: _Context) -> str:
+    """An account without a password: an admin sets one, or it stays sign-in-less."""
+    _fields(raw, {"email", "name", "role", "active", "programs"}, ("email", "name", "role"))
+    active = raw.get("active", True)
+    if not isinstance(active, bool):
+        raise RecordProblem("active", "must be true or false")
+    slugs = _names(raw, "programs")
+    programs = [_program(slug, "programs") for slug in slugs]
+    email, name, role = _string(raw, "email"), _string(raw, "name"), _string(raw, "role")
+    user = get_user_by_email(email)
+    what = "unchanged"
+    if user is None:
+        user = create_user(email, name, role, actor=context.actor)
+        if not active:
+            user.active = False
+            record(context.actor, "user.deactivated", user)
+        what = "created"
+    elif (user.display_name, str(user.role), user.active) != (name, role, active):
+        _conflict(context, "account", user.email, user)
+    for program in programs:
+        if program.id not in user.program_ids:
+            add_membership(user, program.slug, actor=context.actor)
+            what = "updated" if what == "unchanged" else what
+    return _noted(context, what, "account", user.email)
+
+
+_SESSION_TEXTS = ("title", "didactic_topic", "didactic_presenter", "notes")
+
+
+def _import_session(raw: dict[str, Any], context: _Context) -> str:
+    _fields(
+        raw,
+        {
+            "program",
+            "date",
+            "number",
+            "attendance",
+            "topics",
+            "agenda",
+            "overrides",
+            *_SESSION_TEXTS,
+        },
+        ("program", "date"),
+    )
+    program = _program(raw["program"])
+    on = _on(raw["date"], "date")
+    number = raw.get("number")
+    if number is not None and (isinstance(number, bool) or not isinstance(number, int)):
+        raise RecordProblem("number", "must be a whole number")
+    values: dict[str, Any] = {name: _string(raw, name) for name in _SESSION_TEXTS}
+    values["attendance_count"] = raw.get("attendance")
+    values["topics"] = _names(raw, "topics")
+    accepted = _accepted(raw)
+    key = f"{program.slug} {on.isoformat()}"
+    session = find_session(program, on)
+    if session is None:
+        create_session(program, on, number=number, actor=context.actor, accepted=accepted, **values)
+        return _noted(context, "created", "session", key)
+    now = {name: getattr(session, name) for name in _SESSION_TEXTS}
+    now["attendance_count"] = session.attendance_count
+    now["topics"] = [t.name for t in session.topics]
+    if now == values and number in (None, session.number):
+        return "unchanged"
+    if not context.options.overwrite:
+        return _conflict(context, "session", key, session)
+    update_session(session, actor=context.actor, accepted=accepted, **values)
+    return _noted(context, "updated", "session", key)
+
+
+def _import_agenda(raw: dict[str, Any], context: _Context) -> str:
+    """A session's agenda, once the cases exist (their records carry it too): adds what is
+    missing, takes nothing off."""
+    session = find_session(_program(raw["program"]), _on(raw["date"], "date"))
+    if session is None:  # the sessions file made it, unless it was changed since
+        raise RecordProblem("date", f"no session of {raw['program']} on {raw['date']}")
+    agenda = raw.get("agenda") or []
+    if not isinstance(agenda, list):
+        raise RecordProblem("agenda", "must be a list of case and presented")
+    what = "unchanged"
+    for index, item in enumerate(agenda, 1):
+        where = f"agenda[{index}]"
+        if not isinstance(item, dict) or set(item) - {"case", "presented"}:
+            raise RecordProblem(where, "must be a mapping with case and presented")
+        case = find_case_by_ref(item.get("case")) if isinstance(item.get("case"), str) else None
+        if case is None:
+            raise RecordProblem(f"{where}.case", f"no case {item.get('case')} (in cases.jsonl)")
+        presented = item.get("presented", False)
+        if not isinstance(presented, bool):
+            raise RecordProblem(f"{where}.presented", "must be true or false")
+        before = next((p for p in case.presentations if p.session_id == session.id), None)
+        if before is None or (presented and not before.presented):
+            schedule(case, session, presented=presented, actor=context.actor)
+            what = "updated"
+    return _noted(context, what, "session", f"{session.program.slug} {session.date} agenda")
+
+
+_PRACTICE_KEYS = {
+    "title",
+    "statement",
+    "status",
+    "topics",
+    "created_by",
+    "superseded_by",
+    "overrides",
+    "versions",
+    "evidence",
+    "endorsements",
+}
+
+
+def _import_practice(raw: dict[str, Any], context: _Context) -> str:
+    _fields(raw, _PRACTICE_KEYS, ("title", "statement"))
+    title, statement = _string(raw, "title"), _string(raw, "statement")
+    found = list(
+        db.session.scalars(select(BestPractice).where(BestPractice.title == title.strip()))
+    )
+    if len(found) > 1:
+        raise RecordProblem("title", "this instance has several practices with this title")
+    accepted = _accepted(raw)
+    if found:
+        practice, what = found[0], "unchanged"
+        final = (practice.title, practice.statement, str(practice.status))
+        if final != (title, statement, raw.get("status", "proposed")):
+            _conflict(context, "practice", title, practice)
+    else:
+        practice, what = _practice_with_history(raw, accepted, context), "created"
+    if _import_evidence(practice, raw.get("evidence"), context):
+        what = "updated" if what == "unchanged" else what
+    if _import_endorsements(practice, raw.get("endorsements"), context):
+        what = "updated" if what == "unchanged" else what
+    return _noted(context, what, "practice", title)
+
+
+_PRACTICE_VERSION_KEYS = {"version", "title", "statement", "status", "reason", "author", "at"}
+
+
+def _practice_with_history(
+    raw: dict[str, Any], accepted: list[Acceptance], context: _Context
+) -> BestPractice:
+    """A new practice, its versions replayed through the lifecycle operations (each text
+    passes the gate), then signed and dated as the file says."""
+    actor = context.actor
+    versions = raw.get("versions") or [
+        {"version": 1, "title": raw["title"], "statement": raw["statement"], "status": "proposed"}
+    ]
+    if not isinstance(versions, list) or not all(isinstance(v, dict) for v in versions):
+        raise RecordProblem("versions", "must be a list of mappings")
+    author = _account(raw.get("created_by"), "created_by")
+    history = []
+    for number, version in enumerate(versions, 1):
+        where = f"versions[{number}]"
+        extra = sorted(set(version) - _PRACTICE_VERSION_KEYS)
+        if extra:
+            raise RecordProblem(f"{where}.{extra[0]}", "is not a known field of a version")
+        if version.get("version") != number:
+            raise RecordProblem(f"{where}.version", f"must be {number} (versions count up from 1)")
+        for name in ("title", "statement", "status", "reason"):
+            if not isinstance(version.get(name, ""), str):
+                raise RecordProblem(f"{where}.{name}", "must be text")
+        editor = _account(version.get("author"), f"{where}.author")
+        when = _time(version["at"], f"{where}.at") if "at" in version else None
+        history.append((where, version, editor, when))
+    where, first, editor, _ = history[0]
+    if first.get("status", "proposed") != "proposed":
+        raise RecordProblem(f"{where}.status", "the first version of a practice is proposed")
+    try:
+        practice = propose_practice(
+            first.get("title"),
+            first.get("statement"),
+            topics=_names(raw, "topics"),
+            author=author,
+            actor=actor,
+            reason=first.get("reason", ""),
+            accepted=accepted,
+        )
+        for where, version, editor, _ in history[1:]:  # noqa: B007 - named on failure
+            _replay(practice, raw, version, editor, accepted, actor)
+    except IdentifiersFound as exc:
+        raise exc.within(where) from None
+    except ValidationError as exc:
+        raise RecordProblem(f"{where}.{exc.field}" if exc.field else where, exc.message) from None
+    if (practice.title, practice.statement, str(practice.status)) != (
+        raw["title"].strip(),
+        raw["statement"].strip(),
+        raw.get("status", "proposed"),
+    ):
+        raise RecordProblem(
+            "versions", "the last version differs from the practice's text or status"
+        )
+    db.session.flush()
+    for row, (_, _, editor, when) in zip(practice.versions, history, strict=True):
+        row.edited_by = editor
+        if when is not None:
+            row.created_at = when
+    if history[0][3] is not None:
+        practice.created_at = history[0][3]
+    return practice
+
+
+def _replay(
+    practice: BestPractice,
+    raw: dict[str, Any],
+    version: dict[str, Any],
+    editor: User | None,
+    accepted: list[Acceptance],
+    actor: User | None,
+) -> None:
+    """One later version: a status change, or an edit of the wording."""
+    status, reason = version.get("status"), version.get("reason", "")
+    if status != str(practice.status):
+        superseded_by = None
+        if status == PracticeStatus.SUPERSEDED.value:
+            superseded_by = db.session.scalar(
+                select(BestPractice).where(BestPractice.title == raw.get("superseded_by"))
+            )
+            if superseded_by is None:
+                raise ValidationError(
+                    f"no practice titled {raw.get('superseded_by')!r} before this one",
+                    field="superseded_by",
+                )
+        change_status(
+            practice,
+            status,
+            reason=reason,
+            editor=editor,
+            superseded_by=superseded_by,
+            actor=actor,
+            accepted=accepted,
+        )
+    elif not edit_practice(
+        practice,
+        title=version.get("title"),
+        statement=version.get("statement"),
+        reason=reason,
+        editor=editor,
+        actor=actor,
+        accepted=accepted,
+    ):
+        # An edit of the topics alone (their history is not kept): the version still counts.
+        practice.version += 1
+        snapshot_practice(practice, editor, reason.strip())
+
+
+def _import_evidence(practice: BestPractice, items: Any, context: _Context) -> bool:
+    """Evidence the practice lacks is added, by its target; returns whether any was."""
+    if items in (None, []):
+        return False
+    if not isinstance(items, list):
+        raise RecordProblem("evidence", "must be a list")
+    added = False
+    for index, item in enumerate(items, 1):
+        where = f"evidence[{index}]"
+        if not isinstance(item, dict) or set(item) - {
+            "session",
+            "case",
+            "recommendation",
+            "note",
+            "added_by",
+            "overrides",
+        }:
+            raise RecordProblem(where, "must name a session, case or recommendation, with a note")
+        target = _evidence_target_of(item, where)
+        before = len(practice.evidence)
+        try:
+            add_evidence(
+                practice,
+                target,
+                note=_string(item, "note"),
+                added_by=_account(item.get("added_by"), f"{where}.added_by"),
+                actor=context.actor,
+                accepted=_accepted(item),
+            )
+        except IdentifiersFound as exc:
+            raise exc.within(where) from None
+        added = added or len(practice.evidence) != before
+    return added
+
+
+def _evidence_target_of(item: dict[str, Any], where: str) -> Session | Case | Recommendation:
+    if isinstance(item.get("case"), str):
+        case = find_case_by_ref(item["case"])
+        if case is None:
+            raise RecordProblem(f"{where}.case", f"no case {item['case']}")
+        return case
+    if isinstance(item.get("recommendation"), str):
+        found = db.session.scalar(
+            select(Recommendation).where(Recommendation.key == item["recommendation"])
+        )
+        if found is None:
+            raise RecordProblem(
+                f"{where}.recommendation", f"no recommendation {item['recommendation']}"
+            )
+        return found
+    spec = item.get("session")
+    if isinstance(spec, dict):
+        session = find_session(
+            _program(spec.get("program"), f"{where}.session.program"),
+            _on(spec.get("date"), f"{where}.session.date"),
+        )
+        if session is None:
+            raise RecordProblem(
+                f"{where}.session", f"no session of {spec.get('program')} on {spec.get('date')}"
+            )
+        return session
+    raise RecordProblem(where, "must name a session, a case or a recommendation")
+
+
+def _import_endorsements(practice: BestPractice, items: Any, context: _Context) -> bool:
+    """Stances of experts who have none on the practice yet; a different one is kept."""
+    if items in (None, []):
+        return False
+    if not isinstance(items, list):
+        raise RecordProblem("endorsements", "must be a list")
+    added = False
+    for index, item in enumerate(items, 1):
+        where = f"endorsements[{index}]"
+        if not isinstance(item, dict) or set(item) - {"expert", "stance", "note", "overrides"}:
+            raise RecordProblem(where, "must be a mapping with expert, stance and note")
+        expert = _account(item.get("expert"), f"{where}.expert", required=True)
+        assert expert is not None
+        existing = db.session.scalar(
+            select(PracticeEndorsement).where(
+                PracticeEndorsement.practice_id == practice.id,
+                PracticeEndorsement.expert_id == expert.id,
+            )
+        )
+        note = _string(item, "note")
+        if existing is not None:
+            if (str(existing.stance), existing.note) != (item.get("stance"), note.strip()):
+                _conflict(context, "endorsement", f"{practice.title} / {expert.email}", existing)
+            continue
+        try:
+            take_stance(
+                practice,
+                item.get("stance"),
+                expert=expert,
+                note=note,
+                actor=context.actor,
+                accepted=_accepted(item),
+            )
+        except IdentifiersFound as exc:
+            raise exc.within(where) from None
+        except ValidationError as exc:
+            raise RecordProblem(f"{where}.{exc.field}", exc.message) from None
+        added = True
+    return added
+
+
+IMPORTERS: dict[str, Importer] = {
+    "topics": _import_topic,
+    "programs": _import_program,
+    "accounts": _import_account,
+    "sessions": _import_session,
+    "practices": _import_practice,
+}

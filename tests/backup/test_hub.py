@@ -1,0 +1,257 @@
+"""Hub export -> fresh instance -> import -> export gives the same files, for the demo hub
+plus what only the app writes (recommendation and practice histories, endorsements,
+evidence notes, overrides, an inactive account); on SQLite and PostgreSQL and across them.
+And a hub folder with a problem is refused, file by file, with the file and line named."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.auth.models import User
+from app.auth.operations import create_user, get_user_by_email
+from app.backup.hub import KINDS, MANIFEST, export_hub, import_hub
+from app.cases.transfer import ImportOptions
+from app.demo import prepare_demo
+from app.errors import PermissionDenied, ValidationError
+from app.extensions import db
+from app.maintenance import initialise
+from app.practices.models import BestPractice
+from app.practices.operations import (
+    add_evidence,
+    change_status,
+    edit_practice,
+    propose_practice,
+    take_stance,
+)
+from app.programs.models import Program, Session, Topic
+from app.programs.operations import create_program, create_topic
+from app.recommendations.models import RecommendationVersion
+from tests.cases.test_roundtrip import _written_in_the_app, targets
+from tests.conftest import PASSWORD, make_app
+
+
+def _practice_history() -> None:
+    """What practices.yaml does not have: edits, a supersession, stances, evidence notes."""
+    expert = get_user_by_email("dana.whitfield@example.org")
+    other = get_user_by_email("rafael.okonkwo@example.org")
+    practice = db.session.scalar(
+        select(BestPractice).where(BestPractice.title.startswith("Check HBV serologies"))
+    )
+    edit_practice(
+        practice,
+        title=practice.title,
+        statement=f"{practice.statement} Repeat HBV DNA monthly when anti-HBc is positive.",
+        reason="Monitoring added after the March session.",
+        editor=other,
+    )
+    take_stance(practice, "endorse", expert=expert)
+    take_stance(practice, "dissent", expert=other, note="Monthly is too often for most spokes.")
+    session = db.session.scalars(select(Session).order_by(Session.date)).first()
+    add_evidence(practice, session, note="Discussed in the didactic.", added_by=expert)
+    newer = propose_practice(
+        "Check HBV serologies and HBV DNA before DAA therapy",
+        "Order HBsAg, anti-HBc, anti-HBs, and HBV DNA when anti-HBc is positive.",
+        topics=["Hepatitis C"],
+        author=expert,
+    )
+    change_status(practice, "superseded", reason="Replaced.", editor=expert, superseded_by=newer)
+    get_user_by_email("marcus.bell@example.org").active = False
+    db.session.commit()
+
+
+def _snapshot(folder: Path) -> dict[str, list[str]]:
+    """Each file's lines, sorted; the manifest whole."""
+    out = {
+        kind: sorted((folder / f"{kind}.jsonl").read_text("utf-8").splitlines()) for kind in KINDS
+    }
+    out[MANIFEST] = [(folder / MANIFEST).read_text("utf-8")]
+    return out
+
+
+@contextmanager
+def fresh_instance(url: str, index: Path) -> Iterator[None]:
+    """A migrated, empty instance: the hub export has to bring everything itself."""
+    instance = make_app(url, index)
+    with instance.app_context():
+        initialise()
+        try:
+            yield
+        finally:
+            db.session.remove()
+            db.engine.dispose()
+
+
+def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, tmp_path):
+    prepare_demo(echo=lambda line: None)
+    _written_in_the_app()
+    _practice_history()
+    first = tmp_path / "hub"
+    counts = export_hub(first)
+    assert counts["cases"] >= 40 and counts["sessions"] >= 10 and counts["practices"] == 5
+    exported = _snapshot(first)
+    assert json.loads(exported[MANIFEST][0])["counts"] == counts
+    assert not any("password" in line or "token" in line for line in exported["accounts"])
+    assert any('"active": false' in line for line in exported["accounts"])
+    assert any('"parent"' in line for line in exported["topics"])
+    assert any('"agenda"' in line and '"attendance"' in line for line in exported["sessions"])
+    assert any('"superseded_by"' in line and '"dissent"' in line for line in exported["practices"])
+    versions = db.session.scalar(select(func.count()).select_from(RecommendationVersion))
+
+    # Chained: from the database under test into SQLite, then from that SQLite into
+    # PostgreSQL (when a server is configured), so every direction is crossed.
+    source = first
+    for name, url in targets(tmp_path):
+        with fresh_instance(url, tmp_path / f"index-{name}"):
+            results = import_hub(source)
+            assert all(r.ok for r in results), [p for r in results for p in r.problems][:5]
+            assert not [c for r in results for c in r.conflicts]
+            assert db.session.scalar(select(func.count()).select_from(RecommendationVersion)) == (
+                versions
+            )
+            imported = db.session.scalar(
+                select(User).where(User.email == "expert@demo.casebook.example")
+            )
+            assert imported.password_hash is None  # set by an admin, or a reset
+            again = tmp_path / f"again-{name}"
+            assert export_hub(again) == counts
+            assert _snapshot(again) == exported, name
+            # Importing it a second time changes nothing.
+            results = import_hub(again)
+            assert all(r.ok for r in results)
+            assert sum(r.created + r.updated for r in results) == 0, [
+                c for r in results for c in r.changes
+            ][:5]
+            assert not [c for r in results for c in r.conflicts]
+            source = again
+
+
+# ---------------------------------------------------------------- refused
+
+
+@pytest.fixture
+def small_hub(app, tmp_path) -> Path:
+    create_program("hcv", "Hepatitis C", description="Weekly.")
+    create_program("oud", "Opioid use disorder")
+    parent = create_topic("Liver disease")
+    create_topic("Hepatitis C", synonyms=["HCV"], parent=parent)
+    db.session.commit()
+    out = tmp_path / "small"
+    export_hub(out)
+    return out
+
+
+def _write_lines(path: Path, lines: list[str]) -> None:
+    path.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+
+
+def test_a_bad_line_rejects_its_whole_file_and_the_files_after_it(app, small_hub):
+    path = small_hub / "programs.jsonl"
+    lines = path.read_text("utf-8").splitlines()
+    lines[1] = lines[1].replace('"slug": "oud"', '"slug": "oud", "colour": "red"')
+    _write_lines(path, lines)
+    with fresh_db(app):
+        results = import_hub(small_hub)
+        by_file = {Path(r.path).name: r for r in results}
+        assert by_file["topics.jsonl"].ok
+        assert by_file["programs.jsonl"].problems == [
+            f"{path} line 2 field 'colour': is not a known field here"
+        ]
+        assert "depends on" in by_file["accounts.jsonl"].problems[0]
+        assert db.session.scalar(select(func.count()).select_from(Program)) == 0  # not even hcv
+
+
+def test_broken_json_and_a_truncated_file_are_named(app, small_hub):
+    path = small_hub / "topics.jsonl"
+    lines = path.read_text("utf-8").splitlines()
+    _write_lines(path, [lines[0], "{not json"])
+    with fresh_db(app):
+        [result, *_] = import_hub(small_hub)
+        assert result.problems == [
+            f"{path} line 2: not valid JSON (Expecting property name"
+            " enclosed in double quotes, column 2)"
+        ]
+    _write_lines(path, lines[:1])
+    with fresh_db(app):
+        [result, *_] = import_hub(small_hub)
+        assert result.problems == [
+            f"{path}: 1 records, but the manifest counts 2 (an incomplete copy?)"
+        ]
+
+
+def test_a_missing_manifest_or_a_newer_format_is_refused(app, small_hub):
+    manifest = json.loads((small_hub / MANIFEST).read_text("utf-8"))
+    (small_hub / MANIFEST).write_text(json.dumps({**manifest, "format_version": 99}), "utf-8")
+    with pytest.raises(ValidationError, match="format version 99 is newer"):
+        import_hub(small_hub)
+    (small_hub / MANIFEST).write_text("[]", "utf-8")
+    with pytest.raises(ValidationError, match="not the manifest of a hub export"):
+        import_hub(small_hub)
+
+
+def test_an_export_refuses_a_folder_with_files_in_it(app, small_hub):
+    with pytest.raises(ValidationError, match="not an empty folder"):
+        export_hub(small_hub)
+
+
+def test_only_admins_export_or_import_a_hub(app, small_hub, make_user, tmp_path):
+    coordinator = make_user("coordinator")
+    with pytest.raises(PermissionDenied):
+        export_hub(tmp_path / "mine", actor=coordinator)
+    with pytest.raises(PermissionDenied):
+        import_hub(small_hub, actor=coordinator)
+
+
+def test_a_changed_program_is_a_conflict_kept_unless_overwritten(app, small_hub):
+    path = small_hub / "programs.jsonl"
+    _write_lines(
+        path,
+        [line.replace("Weekly.", "Every week.") for line in path.read_text("utf-8").splitlines()],
+    )
+    results = import_hub(small_hub, ImportOptions(dry_run=True))
+    assert any("program hcv: differs" in c for r in results for c in r.conflicts)
+    results = import_hub(small_hub)
+    assert db.session.scalar(select(Program.description).where(Program.slug == "hcv")) == "Weekly."
+    import_hub(small_hub, ImportOptions(overwrite=True))
+    assert db.session.scalar(select(Program.description).where(Program.slug == "hcv")) == (
+        "Every week."
+    )
+
+
+def test_the_command_line_exports_and_imports_a_hub(app, small_hub, tmp_path):
+    runner = app.test_cli_runner()
+    out = tmp_path / "cli"
+    result = runner.invoke(args=["export", "--hub", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "2 programs" in result.output
+    result = runner.invoke(args=["import", "--index-timeout", "0", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "6 of 7 files imported" not in result.output
+    assert "0 records created" in result.output
+    result = runner.invoke(args=["export", "--hub", "--format", "jsonl", str(tmp_path / "x")])
+    assert result.exit_code != 0 and "no --format" in result.output
+    # An imported account has no password until an admin sets one.
+    create_user("imported@example.org", "Imported Expert", "expert")
+    db.session.commit()
+    result = runner.invoke(args=["set-password", "imported@example.org", "--password", PASSWORD])
+    assert result.exit_code == 0, result.output
+    db.session.expire_all()
+    assert get_user_by_email("imported@example.org").password_hash
+
+
+@contextmanager
+def fresh_db(app) -> Iterator[None]:
+    """The test's database emptied of the small hub: the import starts from nothing."""
+    for model in (Topic, Program):
+        for row in db.session.scalars(select(model)):
+            db.session.delete(row)
+    db.session.commit()
+    try:
+        yield
+    finally:
+        db.session.rollback()
