@@ -359,7 +359,9 @@ def list_topics(
 def topic_link_counts(topic_ids: Iterable[int]) -> dict[int, dict[str, int]]:
     """Cases, sessions and practices linked to each topic (three grouped queries)."""
     ids = list(topic_ids)
-    counts: dict[int, dict[str, int]] = {i: {"cases": 0, "sessions": 0, "practices": 0} for i in ids}
+    counts: dict[int, dict[str, int]] = {
+        i: {"cases": 0, "sessions": 0, "practices": 0} for i in ids
+    }
     for name, table in (
         ("cases", case_topics),
         ("sessions", session_topics),
@@ -441,7 +443,9 @@ def accept_topic(actor: Any, topic: Topic) -> bool:
     """A proposed topic joins the vocabulary (coordinators and admins)."""
     policy.require(actor, Permission.ACCEPT_TOPICS)
     if topic.status is not TopicStatus.PROPOSED:
-        raise ValidationError(f"'{topic.name}' is {topic.status.value}, not proposed.", field="status")
+        raise ValidationError(
+            f"'{topic.name}' is {topic.status.value}, not proposed.", field="status"
+        )
     return _set_status(actor, topic, TopicStatus.ACCEPTED, "topic.accepted")
 
 
@@ -518,13 +522,13 @@ def merge_topics(actor: Any, source: Topic, target_name: str) -> MergeResult:
 
 # --- Audit pages ------------------------------------------------------------------------------
 
-# kind on the admin audit page → (table name in the trail, label)
-AUDIT_KINDS: dict[str, tuple[str, str]] = {
-    "accounts": ("users", "Accounts"),
-    "programs": ("programs", "Programs"),
-    "topics": ("topics", "Topics"),
-    "practices": ("best_practices", "Best practices"),
-    "tokens": ("api_tokens", "API tokens"),
+# kind on the admin audit page → (table name in the trail, label, kind of /audit/<kind>/<id>)
+AUDIT_KINDS: dict[str, tuple[str, str, str]] = {
+    "accounts": ("users", "Accounts", "account"),
+    "programs": ("programs", "Programs", "program"),
+    "topics": ("topics", "Topics", "topic"),
+    "practices": ("best_practices", "Best practices", "practice"),
+    "tokens": ("api_tokens", "API tokens", "token"),
 }
 
 
