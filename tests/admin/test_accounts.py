@@ -160,9 +160,7 @@ def test_admin_changes_role_and_programs(client, people):
     assert provider.role is Role.EXPERT and provider.display_name == "Renamed"
     assert [m.program.slug for m in provider.memberships] == ["oud"]
     actions = _actions(provider)
-    assert {"user.role_changed", "user.membership_added", "user.membership_removed"} <= set(
-        actions
-    )
+    assert {"user.role_changed", "user.membership_added", "user.membership_removed"} <= set(actions)
     response = client.post(
         f"/admin/accounts/{provider.id}",
         data={"display_name": "", "role": "expert", "programs": ["nope"]},
