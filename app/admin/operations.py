@@ -28,7 +28,7 @@ from app.auth.policy import Permission
 from app.cases.models import Case, case_topics
 from app.common import text_key
 from app.deid.gate import Acceptance
-from app.errors import NotFound, PermissionDenied, ValidationError
+from app.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.extensions import db
 from app.pagination import Page, paginate
 from app.practices.models import BestPractice, practice_topics
@@ -144,7 +144,7 @@ def _active_admins_besides(user: User) -> int:
 
 def _keep_an_admin(user: User, *, field: str) -> None:
     if user.role is Role.ADMIN and user.active and _active_admins_besides(user) == 0:
-        raise ValidationError(
+        raise Conflict(
             "This is the last active admin account: make another admin first.", field=field
         )
 
@@ -174,7 +174,7 @@ def update_account(
     if new_role is not user.role:
         try:
             _keep_an_admin(user, field="role")
-        except ValidationError as exc:
+        except Conflict as exc:
             errors["role"] = exc.message
     programs = None
     if program_slugs is not None:
@@ -315,8 +315,9 @@ def remove_program_member(actor: Any, program: Program, user_id: int) -> User:
 
 
 def program_staff(program: Program) -> dict[Role, list[User]]:
-    """The program's members by role, for its admin page."""
-    staff: dict[Role, list[User]] = {role: [] for role in Role}
+    """The program's members by role (coordinators and experts first), for its admin page."""
+    order = [Role.COORDINATOR, Role.EXPERT, Role.PROVIDER, Role.CURRICULUM, Role.ADMIN]
+    staff: dict[Role, list[User]] = {role: [] for role in order}
     for user in program.members:
         staff[user.role].append(user)
     return staff
@@ -443,9 +444,7 @@ def accept_topic(actor: Any, topic: Topic) -> bool:
     """A proposed topic joins the vocabulary (coordinators and admins)."""
     policy.require(actor, Permission.ACCEPT_TOPICS)
     if topic.status is not TopicStatus.PROPOSED:
-        raise ValidationError(
-            f"'{topic.name}' is {topic.status.value}, not proposed.", field="status"
-        )
+        raise Conflict(f"'{topic.name}' is {topic.status.value}, not proposed.", field="status")
     return _set_status(actor, topic, TopicStatus.ACCEPTED, "topic.accepted")
 
 

@@ -11,7 +11,7 @@ from app.admin import operations as ops
 from app.auth.models import Role
 from app.auth.policy import Permission, permission_required
 from app.common import utcnow
-from app.errors import NotFound, ValidationError
+from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
 from app.pagination import page_number
 from app.programs.models import Program, TopicStatus
@@ -26,9 +26,11 @@ def _user() -> Any:
     return current_user._get_current_object()
 
 
-def _refused(exc: ValidationError) -> tuple[dict[str, str], str]:
+def _refused(exc: ValidationError | Conflict) -> tuple[dict[str, str], str]:
     db.session.rollback()
-    errors = dict(exc.errors) if exc.errors else ({exc.field: exc.message} if exc.field else {})
+    errors = dict(getattr(exc, "errors", None) or {}) or (
+        {exc.field: exc.message} if exc.field else {}
+    )
     return errors, exc.message
 
 
@@ -44,7 +46,6 @@ def home() -> Any:
         inactive=ops.list_accounts(user, status="inactive", per_page=1).total,
         programs=len(ops.all_programs(user)),
         proposed=ops.list_topics(user, status="proposed", per_page=1).total,
-        kinds=ops.AUDIT_KINDS,
     )
 
 
@@ -189,7 +190,7 @@ def deactivate(user_id: int) -> Any:
     try:
         ops.deactivate_account(user, account)
         db.session.commit()
-    except ValidationError as exc:
+    except Conflict as exc:
         _refused(exc)
         flash(exc.message, "error")
         return redirect(url_for("admin.account", user_id=user_id), 303)
@@ -492,7 +493,7 @@ def topic_status(topic_id: int) -> Any:
     try:
         steps[action](user, topic)
         db.session.commit()
-    except ValidationError as exc:
+    except Conflict as exc:
         _refused(exc)
         flash(exc.message, "error")
         return redirect(url_for("admin.topic", topic_id=topic_id), 303)

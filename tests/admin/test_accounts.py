@@ -12,7 +12,7 @@ from app.admin import operations as ops
 from app.audit.models import AuditEvent
 from app.auth.models import Role, User
 from app.auth.operations import authenticate_token, create_token
-from app.errors import PermissionDenied, ValidationError
+from app.errors import Conflict, PermissionDenied, ValidationError
 from app.extensions import db
 from app.programs.operations import create_program
 from tests.cases.test_views import as_user
@@ -176,6 +176,8 @@ def test_the_last_admin_keeps_the_role(people):
         ops.update_account(admin, admin, role="provider")
     with pytest.raises(PermissionDenied):
         ops.deactivate_account(admin, admin)
+    with pytest.raises(Conflict, match="last active admin"):
+        ops.deactivate_account(None, admin)  # the operator at the shell
 
 
 def test_deactivated_account_cannot_sign_in_or_use_tokens(app, people):

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from app.admin import operations as ops
 from app.audit.models import AuditEvent
 from app.cases.operations import CaseData, create_case
-from app.errors import PermissionDenied, ValidationError
+from app.errors import Conflict, PermissionDenied
 from app.extensions import db
 from app.programs.models import Program, Topic, TopicStatus
 from app.programs.operations import create_program, create_session, create_topic, find_topic
@@ -246,7 +246,7 @@ def test_retired_topics_keep_their_links(client, people):
     client.post(f"/admin/topics/{topic.id}/status", data={"action": "retire"})
     db.session.expire_all()
     assert topic.status is TopicStatus.RETIRED and case.topics == [topic]
-    with pytest.raises(ValidationError, match="not proposed"):
+    with pytest.raises(Conflict, match="not proposed"):
         ops.accept_topic(people["admin"], topic)
     client.post(f"/admin/topics/{topic.id}/status", data={"action": "restore"})
     db.session.expire_all()

@@ -672,7 +672,9 @@ def id_rules(app) -> list[Any]:
         for rule in app.url_map.iter_rules()
         if rule.arguments
         and rule.endpoint not in EXEMPT_ENDPOINTS
-        and not (rule.endpoint.startswith("admin.") and rule.arguments & ADMIN_ONLY_IDS)
+        and not (
+            rule.endpoint.startswith(("admin.", "api.admin_")) and rule.arguments & ADMIN_ONLY_IDS
+        )
     ]
 
 
