@@ -12,7 +12,7 @@ from app.api.base import PAGING, SPEC, api_blueprint, api_user, one_page, page_a
 from app.api.spec import Query
 from app.api.tokens import TOKEN, TOKEN_LIST, _iso, token_json
 from app.auth.models import Role, User
-from app.errors import NotFound
+from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.programs.models import Topic, TopicStatus
 from app.programs.operations import find_program
@@ -84,6 +84,17 @@ def _list_of(item: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _choice(name: str, choices: list[str]) -> str:
+    """An enum query parameter: absent means any; present, it must be one of `choices`
+    (an empty value too, as the published schema says)."""
+    value = request.args.get(name)
+    if value is None:
+        return ""
+    if value not in choices:
+        raise ValidationError(f"{name} must be one of: " + ", ".join(choices) + ".", field=name)
+    return value
+
+
 def account_json(user: User) -> dict[str, Any]:
     return {
         "id": user.id,
@@ -133,9 +144,9 @@ def admin_list_accounts() -> Any:
     found = ops.list_accounts(
         user,
         search=request.args.get("q", ""),
-        role=request.args.get("role", ""),
+        role=_choice("role", [r.value for r in Role]),
         program=program,
-        status=request.args.get("status", ""),
+        status=_choice("status", ["active", "inactive"]),
         page=page,
         per_page=per_page,
     )
@@ -252,7 +263,7 @@ def admin_list_topics() -> Any:
     found = ops.list_topics(
         api_user(),
         search=request.args.get("q", ""),
-        status=request.args.get("status", ""),
+        status=_choice("status", [s.value for s in TopicStatus]),
         page=page,
         per_page=per_page,
     )

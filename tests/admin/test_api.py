@@ -91,3 +91,14 @@ def test_coordinator_accepts_a_proposed_topic_but_cannot_retire_one(client, worl
     response = client.post(url, json={"action": "melt"}, headers=headers["admin"])
     assert response.status_code == 422 and response.get_json()["field"] == "action"
     assert client.get("/api/v1/admin/topics", headers=headers["provider"]).status_code == 403
+
+
+def test_filters_outside_their_choices_are_refused(client, world):
+    headers = world[3]["admin"]
+    for url, field in (
+        ("/api/v1/admin/accounts?status=", "status"),
+        ("/api/v1/admin/accounts?role=wizard", "role"),
+        ("/api/v1/admin/topics?status=gone", "status"),
+    ):
+        response = client.get(url, headers=headers)
+        assert response.status_code == 422 and response.get_json()["field"] == field
