@@ -16,13 +16,13 @@ from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import ApiToken, ProgramMembership, Role, User
 from app.auth.operations import (
-    _email_digest,
     create_user,
     get_user_by_email,
     hash_password,
     list_tokens,
     revoke_all_sessions,
     revoke_token,
+    unlock,
 )
 from app.auth.policy import Permission
 from app.cases.models import Case, case_topics
@@ -251,14 +251,10 @@ def reset_password(actor: Any, user: User) -> str:
     """A new temporary password (returned once) that must be changed at the next sign-in;
     every sign-in of the account ends and a lockout on its address is lifted."""
     policy.require_administer_account(actor, user)
-    from app.auth.models import SignInThrottle
-
     password = temporary_password()
     user.password_hash = hash_password(password)
     user.must_change_password = True
-    throttle = db.session.get(SignInThrottle, _email_digest(user.email))
-    if throttle is not None:
-        db.session.delete(throttle)
+    unlock(user.email, actor=actor)
     record(actor, "user.password_reset", user)
     revoke_all_sessions(user, actor=actor, reason="password_reset")
     return password
