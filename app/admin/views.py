@@ -278,6 +278,15 @@ def _program_form(
     ), status
 
 
+def _program_values(program: Program) -> dict[str, Any]:
+    return {
+        "slug": program.slug,
+        "name": program.name,
+        "description": program.description,
+        "private": program.private,
+    }
+
+
 def _typed_program() -> dict[str, Any]:
     return {
         "slug": request.form.get("slug", "").strip(),
@@ -322,13 +331,7 @@ def program(slug: str) -> Any:
 
     program = _program(slug)
     if request.method == "GET":
-        values = {
-            "slug": program.slug,
-            "name": program.name,
-            "description": program.description,
-            "private": program.private,
-        }
-        return _program_form(program, values, {})
+        return _program_form(program, _program_values(program), {})
     typed = _typed_program()
     typed["slug"] = program.slug
     try:
@@ -359,13 +362,7 @@ def add_member(slug: str) -> Any:
     except ValidationError as exc:
         errors, message = _refused(exc)
         program = _program(slug)
-        values = {
-            "slug": program.slug,
-            "name": program.name,
-            "description": program.description,
-            "private": program.private,
-        }
-        return _program_form(program, values, errors, message, status=422)
+        return _program_form(program, _program_values(program), errors, message, status=422)
     flash(f"{member.display_name} ({member.role.label}) is now a member.", "success")
     return redirect(url_for("admin.program", slug=slug) + "#members", 303)
 
