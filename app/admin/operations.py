@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import selectinload
 
 from app.audit.models import AuditEvent
 from app.audit.operations import record
@@ -94,7 +95,9 @@ def list_accounts(
         stmt = stmt.where(User.active.is_(False))
     elif status:
         raise ValidationError("Status must be active or inactive.", field="status")
-    stmt = stmt.order_by(func.lower(User.display_name), User.id)
+    stmt = stmt.order_by(func.lower(User.display_name), User.id).options(
+        selectinload(User.memberships).selectinload(ProgramMembership.program)
+    )
     return paginate(stmt, page, per_page)
 
 
@@ -321,7 +324,8 @@ def program_staff(program: Program) -> dict[Role, list[User]]:
 
 def all_programs(actor: Any) -> list[Program]:
     policy.require(actor, Permission.MANAGE_PROGRAMS)
-    return list(db.session.scalars(select(Program).order_by(Program.name)))
+    stmt = select(Program).order_by(Program.name).options(selectinload(Program.members))
+    return list(db.session.scalars(stmt))
 
 
 # --- Topic vocabulary -------------------------------------------------------------------------
@@ -350,7 +354,8 @@ def list_topics(
                 "Status must be one of: " + ", ".join(s.value for s in TopicStatus) + ".",
                 field="status",
             ) from None
-    return paginate(stmt.order_by(Topic.name_key, Topic.id), page, per_page)
+    stmt = stmt.order_by(Topic.name_key, Topic.id).options(selectinload(Topic.parent))
+    return paginate(stmt, page, per_page)
 
 
 def topic_link_counts(topic_ids: Iterable[int]) -> dict[int, dict[str, int]]:
