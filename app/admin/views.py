@@ -8,6 +8,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from app.admin import operations as ops
+from app.auth import policy
 from app.auth.models import Role
 from app.auth.policy import Permission, permission_required
 from app.common import utcnow
@@ -38,7 +39,7 @@ def _refused(exc: ValidationError | Conflict) -> tuple[dict[str, str], str]:
 @permission_required(Permission.ACCEPT_TOPICS)
 def home() -> Any:
     user = _user()
-    if user.role is not Role.ADMIN:
+    if not policy.can(user, Permission.MANAGE_USERS):  # coordinators: topic review only
         return redirect(url_for("admin.topics"))
     return render_template(
         "admin/home.html",
@@ -89,7 +90,6 @@ def _account_form(
     *,
     account: Any = None,
     status: int = 200,
-    **extra: Any,
 ) -> Any:
     user = _user()
     context: dict[str, Any] = {}
@@ -97,7 +97,7 @@ def _account_form(
         context = {
             "tokens": ops.account_tokens(user, account),
             "now": utcnow(),
-            "can_deactivate": account.id != user.id,
+            "can_deactivate": policy.can_deactivate(user, account),
         }
     return render_template(
         "admin/account.html",
@@ -108,7 +108,6 @@ def _account_form(
         roles=ROLE_OPTIONS,
         programs=[(p.slug, p.name) for p in ops.all_programs(user)],
         **context,
-        **extra,
     ), status
 
 
