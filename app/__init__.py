@@ -70,6 +70,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     # Before any blueprint adds its rules: every `<int:...>` becomes an id a column can hold.
     app.url_map.converters["int"] = IdConverter
+    from app.admin.views import admin_blueprint
     from app.api import api_blueprint
     from app.audit.views import audit_blueprint
     from app.auth.views import auth_blueprint
@@ -92,6 +93,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(practices_blueprint)
     app.register_blueprint(curriculum_blueprint)
     app.register_blueprint(health_blueprint)
+    app.register_blueprint(admin_blueprint)
     app.register_blueprint(api_blueprint, url_prefix="/api/v1")
     csrf.exempt(api_blueprint)  # the API takes bearer tokens only, never the session cookie
 

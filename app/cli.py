@@ -453,6 +453,12 @@ COMMANDS = [
 ]
 
 
+def _admin_commands() -> list[click.Command]:
+    from app.admin.cli import COMMANDS as ADMIN_COMMANDS
+
+    return ADMIN_COMMANDS
+
+
 def _curriculum_commands() -> list[click.Command]:
     from app.curriculum.cli import COMMANDS as CURRICULUM_COMMANDS
 
@@ -466,6 +472,7 @@ def register_commands(app: Flask) -> None:
         *_search_commands(),
         *_backup_commands(),
         *_curriculum_commands(),
+        *_admin_commands(),
     ]:
         app.cli.add_command(command)
 

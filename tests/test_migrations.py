@@ -69,6 +69,16 @@ def _insert_case(
     return db.session.scalar(text("SELECT max(id) FROM cases"))
 
 
+def _insert_expert() -> int:
+    db.session.execute(
+        text(
+            "INSERT INTO users (email, display_name, role, active, created_at)"
+            " VALUES ('expert@example.org', 'Expert', 'expert', true, '2025-01-01 00:00:00')"
+        )
+    )
+    return db.session.scalar(text("SELECT max(id) FROM users"))
+
+
 def _insert_recommendation(case_id: int, author_id: int, position: int) -> int:
     db.session.execute(
         text(
@@ -83,14 +93,12 @@ def _insert_recommendation(case_id: int, author_id: int, position: int) -> int:
 
 
 def _renumbering_check() -> None:
-    from app.auth.models import Role
-    from app.auth.operations import create_user
     from app.programs.operations import create_program
 
     upgrade(revision="0003_practice_endorsements")
     program = create_program("hcv", "Hepatitis C ECHO")
-    expert = create_user("expert@example.org", "Expert", Role.EXPERT)
     # Written in SQL: the models have columns later migrations add.
+    expert_id = _insert_expert()
     case_id, other_id = _insert_case(program.id, "Duplicated"), _insert_case(program.id, "Fine")
     # What racing writers left behind before the constraint: positions 1, 1, 2 on one case.
     for target, position in (
@@ -100,7 +108,7 @@ def _renumbering_check() -> None:
         (other_id, 1),
         (other_id, 3),
     ):
-        _insert_recommendation(target, expert.id, position)
+        _insert_recommendation(target, expert_id, position)
     db.session.commit()
     db.session.remove()
     upgrade()
@@ -140,19 +148,17 @@ def test_the_migration_renumbers_duplicate_positions_on_postgresql(tmp_path: Pat
 
 
 def _import_keys_check() -> None:
-    from app.auth.models import Role
-    from app.auth.operations import create_user
     from app.programs.operations import create_program
 
     upgrade(revision="0007_outbox_retry_at")
     program = create_program("hcv", "Hepatitis C ECHO")
-    expert = create_user("expert@example.org", "Expert", Role.EXPERT)
+    expert_id = _insert_expert()
     imported = _insert_case(program.id, "Imported", "hcv-001")
     typed = _insert_case(program.id, "Typed")
     follow_up = _insert_case(program.id, "Follow-up", "hcv-002", follows=imported)
-    first = _insert_recommendation(imported, expert.id, 1)
-    second = _insert_recommendation(imported, expert.id, 3)
-    _insert_recommendation(typed, expert.id, 1)
+    first = _insert_recommendation(imported, expert_id, 1)
+    second = _insert_recommendation(imported, expert_id, 3)
+    _insert_recommendation(typed, expert_id, 1)
     for created in ("2025-01-20", "2025-01-21"):
         db.session.execute(
             text(
@@ -160,7 +166,7 @@ def _import_keys_check() -> None:
                 " \"references\", created_at) VALUES (:rec, :author, 'agree', 'Agreed.', '[]',"
                 " :created)"
             ),
-            {"rec": second, "author": expert.id, "created": created},
+            {"rec": second, "author": expert_id, "created": created},
         )
     db.session.execute(
         text(

@@ -156,6 +156,15 @@ def statements_per_page(app, client, hub: Hub, role: str) -> dict[str, int]:
         "api sessions": (f"/api/v1/programs/{hub.slug}/sessions", bearer),
         "api session": (f"/api/v1/sessions/{hub.session_id}", bearer),
     }
+    if role == "admin":
+        pages |= {
+            "admin accounts": ("/admin/accounts", {}),
+            "admin programs": ("/admin/programs", {}),
+            "admin topics": ("/admin/topics", {}),
+            "admin audit": ("/admin/audit?kind=accounts", {}),
+            "api admin accounts": ("/api/v1/admin/accounts", bearer),
+            "api admin topics": ("/api/v1/admin/topics", bearer),
+        }
     seen = [0]
 
     def count(*_):

@@ -40,6 +40,8 @@ EXPERTS = {
 EVERYONE = dict.fromkeys(ROLES[1:], OK)
 EXPERTS_ACTION = {**EXPERTS, "expert": SEE_OTHER, "admin": SEE_OTHER}
 CURRICULUM = {**dict.fromkeys(ROLES[1:], FORBIDDEN), "curriculum": OK, "admin": OK}
+ADMINS = {**dict.fromkeys(ROLES[1:], FORBIDDEN), "admin": OK}
+ADMINS_ACTION = {**ADMINS, "admin": SEE_OTHER}
 PROVIDERS = {
     "presenter": OK,
     "other_provider": OK,
@@ -226,6 +228,32 @@ MATRIX = [
     # Curriculum: curriculum staff and admins.
     ("curriculum", "GET", "/curriculum", CURRICULUM),
     ("curriculum csv", "GET", "/curriculum/topics.csv", CURRICULUM),
+    # The admin console: admins; coordinators review proposed topics and read the audit.
+    ("choose a password", "GET", "/account/new-password", dict.fromkeys(ROLES[1:], 302)),
+    ("admin home", "GET", "/admin", {**ADMINS, "coordinator": 302}),
+    ("accounts", "GET", "/admin/accounts", ADMINS),
+    ("new account", "GET", "/admin/accounts/new", ADMINS),
+    ("account", "GET", "/admin/accounts/{account}", ADMINS),
+    ("deactivate", "POST", "/admin/accounts/{account}/deactivate", ADMINS_ACTION),
+    ("reactivate", "POST", "/admin/accounts/{account}/reactivate", ADMINS_ACTION),
+    ("reset password", "POST", "/admin/accounts/{account}/reset-password", ADMINS),
+    (
+        "revoke an account's token",
+        "POST",
+        "/admin/accounts/{account}/tokens/999999/revoke",
+        {**ADMINS, "admin": HIDDEN},
+    ),
+    ("admin programs", "GET", "/admin/programs", ADMINS),
+    ("new program", "GET", "/admin/programs/new", ADMINS),
+    ("admin program", "GET", "/admin/programs/hcv", ADMINS),
+    # No email in the form: allowed, and refused as bad input.
+    ("add member", "POST", "/admin/programs/hcv/members", {**ADMINS, "admin": 422}),
+    ("remove member", "POST", "/admin/programs/hcv/members/{account}/remove", ADMINS_ACTION),
+    ("topics", "GET", "/admin/topics", ONLY_STAFF),
+    ("topic", "GET", "/admin/topics/{topic}", ONLY_STAFF),
+    ("topic status", "POST", "/admin/topics/{topic}/status", STAFF_ACTION),
+    ("merge topic", "POST", "/admin/topics/{topic}/merge", {**ADMINS, "admin": 422}),
+    ("admin audit", "GET", "/admin/audit", ONLY_STAFF),
 ]
 
 
@@ -280,6 +308,8 @@ def _url(template: str, w) -> str:
             "practice",
         )
     }
+    ids["account"] = w.provider.id
+    ids["topic"] = w.case.topics[0].id
     return template.format(**ids)
 
 

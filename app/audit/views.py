@@ -1,4 +1,5 @@
-"""The audit trail of a case, a recommendation or a session, for coordinators and admins."""
+"""The audit trail of one record (a case, recommendation, session, best practice, program,
+topic, account or API token), for coordinators and admins (accounts and tokens: admins)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ from flask_login import current_user
 
 from app.audit.operations import trail as audit_trail
 from app.auth import policy
+from app.auth.models import ApiToken, User
 from app.auth.policy import Permission, permission_required
 from app.cases.models import Case
 from app.errors import NotFound
 from app.extensions import db
-from app.programs.models import Session
+from app.practices.models import BestPractice
+from app.programs.models import Program, Session, Topic
 from app.recommendations.models import Recommendation
 
 audit_blueprint = Blueprint("audit", __name__, template_folder="templates")
@@ -23,6 +26,11 @@ KINDS: dict[str, tuple[Any, str]] = {
     "case": (Case, "cases"),
     "recommendation": (Recommendation, "recommendations"),
     "session": (Session, "sessions"),
+    "practice": (BestPractice, "best_practices"),
+    "program": (Program, "programs"),
+    "topic": (Topic, "topics"),
+    "account": (User, "users"),
+    "token": (ApiToken, "api_tokens"),
 }
 
 
@@ -43,9 +51,20 @@ def trail(kind: str, entity_id: int) -> Any:
     elif isinstance(entity, Recommendation):
         title = f"Recommendation {entity.position} on “{entity.case.title}”"
         back = url_for("cases.case", case_id=entity.case_id) + f"#rec-{entity.id}"
-    else:
+    elif isinstance(entity, Session):
         title = f"{entity.program.name}, session {entity.number}"
         back = url_for("programs.session", slug=entity.program.slug, number=entity.number)
+    elif isinstance(entity, BestPractice):
+        title, back = entity.title, url_for("practices.practice", practice_id=entity.id)
+    elif isinstance(entity, Program):
+        title, back = entity.name, url_for("programs.program", slug=entity.slug)
+    elif isinstance(entity, Topic):
+        title, back = entity.name, url_for("admin.topic", topic_id=entity.id)
+    elif isinstance(entity, User):
+        title, back = entity.display_name, url_for("admin.account", user_id=entity.id)
+    else:
+        title = f"API token {entity.prefix}… of {entity.user.display_name}"
+        back = url_for("admin.account", user_id=entity.user_id) + "#tokens"
     return render_template(
         "audit/trail.html",
         events=audit_trail(table, entity_id),
@@ -61,4 +80,12 @@ def _may_see(user: Any, entity: Any) -> bool:
         return policy.can_view_case(user, entity)
     if isinstance(entity, Recommendation):
         return policy.can_view_recommendation(user, entity)
-    return policy.can_view_program(user, entity.program)
+    if isinstance(entity, Session):
+        return policy.can_view_program(user, entity.program)
+    if isinstance(entity, Program):
+        return policy.can_view_program(user, entity)
+    if isinstance(entity, User):
+        return policy.can_administer_account(user, entity)
+    if isinstance(entity, ApiToken):
+        return policy.can_administer_account(user, entity.user)
+    return True  # topics and best practices: everyone reads them

@@ -50,3 +50,12 @@ class NewTokenForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     """A button that changes something: only the CSRF token."""
+
+
+class NewPasswordForm(ChangePasswordForm):
+    """After signing in with a temporary password from an admin."""
+
+    current_password = PasswordField(
+        "Temporary password",
+        validators=[InputRequired(message="Enter the temporary password you signed in with.")],
+    )

@@ -400,6 +400,7 @@ def change_password(
     if errors:
         raise ValidationError(next(iter(errors.values())), errors=errors)
     user.password_hash = hash_password(new_password)
+    user.must_change_password = False
     record(user, "user.password_changed", user)
     revoke_all_sessions(user, actor=user, keep=user.current_session_id, reason="password_changed")
 

@@ -37,6 +37,8 @@ class Permission(enum.StrEnum):
     EXPORT_DATA = "export_data"
     MANAGE_PROGRAMS = "manage_programs"
     MANAGE_USERS = "manage_users"
+    MANAGE_VOCABULARY = "manage_vocabulary"
+    ACCEPT_TOPICS = "accept_topics"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -52,6 +54,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_AUDIT,
             Permission.IMPORT_DATA,
             Permission.EXPORT_DATA,
+            Permission.ACCEPT_TOPICS,
         }
     ),
     Role.CURRICULUM: frozenset({Permission.VIEW_CURRICULUM, Permission.EXPORT_DATA}),
@@ -169,6 +172,22 @@ def can_manage_credentials(user: Any, owner: User) -> bool:
     if user is None:
         return True
     return _is_user(user) and user.id == owner.id
+
+
+def can_administer_account(user: Any, account: User) -> bool:
+    """Admins manage every account's role, programs, status, password and API tokens (never
+    reading a secret); the operator at the shell may too."""
+    return has_permission(user, Permission.MANAGE_USERS)
+
+
+def require_administer_account(user: Any, account: User) -> None:
+    if not can_administer_account(user, account):
+        raise PermissionDenied("Only an admin can manage accounts.")
+
+
+def can_deactivate(user: Any, account: User) -> bool:
+    """Not one's own account: an admin locking themselves out needs another admin to undo it."""
+    return can_administer_account(user, account) and (user is None or user.id != account.id)
 
 
 def can_annotate(user: Any, recommendation: Recommendation) -> bool:

@@ -7,7 +7,13 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_login import current_user, login_required, login_user, logout_user
 
 from app.auth import operations
-from app.auth.forms import ChangePasswordForm, ConfirmForm, NewTokenForm, SignInForm
+from app.auth.forms import (
+    ChangePasswordForm,
+    ConfirmForm,
+    NewPasswordForm,
+    NewTokenForm,
+    SignInForm,
+)
 from app.common import utcnow
 from app.errors import ValidationError
 from app.extensions import db, limiter
@@ -78,6 +84,54 @@ def login() -> Any:
         flash(f"Signed in as {user.display_name}.", "success")
         return redirect(safe_redirect_target(request.args.get("next"), url_for("programs.home")))
     return render_template("auth/login.html", form=form), 200 if request.method == "GET" else 422
+
+
+# What a signed-in account that must change its password may still reach.
+_BEFORE_NEW_PASSWORD = frozenset({"auth.new_password", "auth.logout", "static"})
+
+
+@auth_blueprint.before_app_request
+def require_new_password() -> Any:
+    """An account given a temporary password (by an admin) chooses its own before anything
+    else in the browser. API tokens are separate credentials (an admin revokes them)."""
+    if (
+        current_user.is_authenticated
+        and current_user.must_change_password
+        and not request.path.startswith("/api/")
+        and request.endpoint not in _BEFORE_NEW_PASSWORD
+        and not (request.endpoint or "").endswith(".static")
+    ):
+        return redirect(url_for("auth.new_password"))
+    return None
+
+
+@auth_blueprint.route("/account/new-password", methods=["GET", "POST"])
+@login_required
+@limiter.limit(_sign_in_limit, methods=["POST"], error_message=TOO_MANY)
+def new_password() -> Any:
+    """The first page after signing in with a temporary password."""
+    user = current_user._get_current_object()
+    if not user.must_change_password:
+        return redirect(url_for("auth.account"))
+    form = NewPasswordForm()
+    if form.validate_on_submit():
+        try:
+            operations.change_password(
+                user,
+                form.current_password.data or "",
+                form.new_password.data or "",
+                form.confirm_password.data or "",
+            )
+        except ValidationError as exc:
+            db.session.rollback()
+            for name, message in exc.errors.items():
+                getattr(form, name).errors = [message]
+            return render_template("auth/new_password.html", form=form), 422
+        db.session.commit()
+        flash("Password changed. Welcome to Casebook.", "success")
+        return redirect(url_for("programs.home"))
+    status = 200 if request.method == "GET" else 422
+    return render_template("auth/new_password.html", form=form), status
 
 
 @auth_blueprint.route("/sign-out", methods=["POST"])

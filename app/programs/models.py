@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import enum
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.common import utcnow
+from app.common import enum_column, utcnow
 from app.extensions import db
 
 if TYPE_CHECKING:
@@ -53,6 +54,14 @@ class Program(db.Model):
         return list((self.case_template or {}).get("fields", []))
 
 
+class TopicStatus(enum.StrEnum):
+    # Typed into a case form and not yet reviewed; linked and searchable all the same.
+    PROPOSED = "proposed"
+    ACCEPTED = "accepted"
+    # No longer offered; existing links stay.
+    RETIRED = "retired"
+
+
 class Topic(db.Model):
     """A term of the controlled vocabulary; synonyms feed search."""
 
@@ -69,6 +78,9 @@ class Topic(db.Model):
     description: Mapped[str] = mapped_column(sa.Text, default="")
     parent_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("topics.id", ondelete="SET NULL"), index=True
+    )
+    status: Mapped[TopicStatus] = mapped_column(
+        enum_column(TopicStatus), default=TopicStatus.ACCEPTED, server_default="accepted"
     )
 
     parent: Mapped[Topic | None] = relationship(remote_side=[id], back_populates="children")

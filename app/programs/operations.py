@@ -22,7 +22,7 @@ from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.pagination import Page, paginate
-from app.programs.models import Program, Session, Topic
+from app.programs.models import Program, Session, Topic, TopicStatus
 from app.programs.terms import topics_by_key, write_terms
 
 FIELD_TYPES = ("text", "number", "choice", "multi", "boolean")
@@ -443,6 +443,7 @@ def _add_topics(
     synonyms: list[str] | None = None,
     description: str = "",
     parent: Topic | None = None,
+    status: TopicStatus = TopicStatus.ACCEPTED,
 ) -> dict[str, Topic]:
     """The topics named (by text key), inserted in one statement where missing.
 
@@ -469,6 +470,7 @@ def _add_topics(
                 "synonyms": list(synonyms or []),
                 "description": description,
                 "parent_id": parent.id if parent is not None else None,
+                "status": status.value,
             }
             for key, slug in zip(keys, slugs, strict=True)
         ]
@@ -535,7 +537,9 @@ def resolve_topics(
     names: Iterable[str], *, create: bool = True, accepted: Iterable[Acceptance] = ()
 ) -> list[Topic]:
     """The topics named, in order; unknown names become new topics once they pass the gate
-    (as fields `topics[i]`, so an author can mark a finding "not an identifier")."""
+    (as fields `topics[i]`, so an author can mark a finding "not an identifier"). New ones
+    are *proposed* until a coordinator or admin accepts them (app/admin); they are linked
+    and searchable meanwhile."""
     if isinstance(names, str) or not isinstance(names, Iterable):
         raise ValidationError("Topics must be a list of names.", field="topics")
     names = [_topic_name(name) for name in names]
@@ -546,7 +550,7 @@ def resolve_topics(
         raise ValidationError(f"Unknown topic '{unknown}'.", field="topics")
     guard(new, accepted)
     if new:
-        found.update(_add_topics(list(new.values())))
+        found.update(_add_topics(list(new.values()), status=TopicStatus.PROPOSED))
     topics: list[Topic] = []
     for name in names:
         topic = found[text_key(name)]

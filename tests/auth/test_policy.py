@@ -29,6 +29,8 @@ EXPECTED = {
     Permission.EXPORT_DATA: {C, K, A},
     Permission.MANAGE_PROGRAMS: {A},
     Permission.MANAGE_USERS: {A},
+    Permission.MANAGE_VOCABULARY: {A},
+    Permission.ACCEPT_TOPICS: {C, A},
 }
 
 

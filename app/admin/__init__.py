@@ -1,0 +1,1 @@
+"""The admin console: accounts, programs, the topic vocabulary and audit pages."""

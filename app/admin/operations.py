@@ -1,0 +1,549 @@
+"""The admin console's operations: accounts, program staff, the topic vocabulary and the
+audit pages. Each checks the policy, writes the audit trail and leaves the commit to the
+caller (web view, API or CLI)."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import selectinload
+
+from app.audit.models import AuditEvent
+from app.audit.operations import record
+from app.auth import policy
+from app.auth.models import ApiToken, ProgramMembership, Role, User
+from app.auth.operations import (
+    create_user,
+    get_user_by_email,
+    hash_password,
+    list_tokens,
+    revoke_all_sessions,
+    revoke_token,
+    unlock,
+)
+from app.auth.policy import Permission
+from app.cases.models import Case, case_topics
+from app.common import text_key
+from app.deid.gate import Acceptance
+from app.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from app.extensions import db
+from app.pagination import Page, paginate
+from app.practices.models import BestPractice, practice_topics
+from app.programs.models import Program, Session, Topic, TopicStatus, session_topics
+from app.programs.operations import find_program, update_topic
+
+PER_PAGE = 25
+
+# --- Accounts -------------------------------------------------------------------------------
+
+
+def temporary_password() -> str:
+    """A random password an admin hands over; its holder must change it at first sign-in.
+    Sixteen URL-safe characters (96 bits) pass every password rule."""
+    return secrets.token_urlsafe(12)
+
+
+def get_account(actor: Any, user_id: int) -> User:
+    user = db.session.get(User, user_id)
+    if user is None:
+        raise NotFound(f"No account {user_id}.")
+    policy.require_administer_account(actor, user)
+    return user
+
+
+def list_accounts(
+    actor: Any,
+    *,
+    search: str = "",
+    role: str = "",
+    program: str = "",
+    status: str = "",
+    page: int = 1,
+    per_page: int = PER_PAGE,
+) -> Page[User]:
+    """Accounts by name, filtered by a name or email fragment, role, program and status."""
+    policy.require(actor, Permission.MANAGE_USERS)
+    stmt = select(User)
+    if search.strip():
+        like = f"%{search.strip().lower()}%"
+        stmt = stmt.where(
+            or_(func.lower(User.email).like(like), func.lower(User.display_name).like(like))
+        )
+    if role:
+        try:
+            stmt = stmt.where(User.role == Role(role))
+        except ValueError:
+            raise ValidationError(
+                "Role must be one of: " + ", ".join(r.value for r in Role) + ".", field="role"
+            ) from None
+    if program:
+        found = find_program(program)
+        if found is None:
+            raise ValidationError(f"No program with slug '{program}'.", field="program")
+        stmt = stmt.where(
+            User.id.in_(
+                select(ProgramMembership.user_id).where(ProgramMembership.program_id == found.id)
+            )
+        )
+    if status == "active":
+        stmt = stmt.where(User.active.is_(True))
+    elif status == "inactive":
+        stmt = stmt.where(User.active.is_(False))
+    elif status:
+        raise ValidationError("Status must be active or inactive.", field="status")
+    stmt = stmt.order_by(func.lower(User.display_name), User.id).options(
+        selectinload(User.memberships).selectinload(ProgramMembership.program)
+    )
+    return paginate(stmt, page, per_page)
+
+
+def _programs_by_slug(slugs: Iterable[str]) -> list[Program]:
+    programs = []
+    for slug in slugs:
+        found = find_program(slug)
+        if found is None:
+            raise ValidationError(f"No program with slug '{slug}'.", field="programs")
+        if found not in programs:
+            programs.append(found)
+    return programs
+
+
+def create_account(
+    actor: Any,
+    email: str,
+    display_name: str,
+    role: str,
+    *,
+    program_slugs: Iterable[str] = (),
+) -> tuple[User, str]:
+    """A new account with a temporary password (returned once, never stored in the clear)
+    that must be changed at first sign-in."""
+    policy.require(actor, Permission.MANAGE_USERS)
+    programs = _programs_by_slug(program_slugs)
+    password = temporary_password()
+    user = create_user(
+        email,
+        display_name,
+        role,
+        password=password,
+        program_slugs=[p.slug for p in programs],
+        actor=actor,
+    )
+    user.must_change_password = True
+    return user, password
+
+
+def _active_admins_besides(user: User) -> int:
+    return db.session.scalar(
+        select(func.count())
+        .select_from(User)
+        .where(User.role == Role.ADMIN, User.active.is_(True), User.id != user.id)
+    )
+
+
+def _keep_an_admin(user: User, *, field: str) -> None:
+    if user.role is Role.ADMIN and user.active and _active_admins_besides(user) == 0:
+        raise Conflict(
+            "This is the last active admin account: make another admin first.", field=field
+        )
+
+
+def update_account(
+    actor: Any,
+    user: User,
+    *,
+    display_name: str | None = None,
+    role: str | None = None,
+    program_slugs: Iterable[str] | None = None,
+) -> list[str]:
+    """Change an account's name, role and program memberships; returns the fields changed."""
+    policy.require_administer_account(actor, user)
+    errors: dict[str, str] = {}
+    new_name = user.display_name
+    if display_name is not None:
+        new_name = display_name.strip()
+        if not new_name or len(new_name) > 120:
+            errors["display_name"] = "Enter a display name of 1 to 120 characters."
+    new_role = user.role
+    if role is not None:
+        try:
+            new_role = Role(role)
+        except ValueError:
+            errors["role"] = "Role must be one of: " + ", ".join(r.value for r in Role) + "."
+    if new_role is not user.role:
+        try:
+            _keep_an_admin(user, field="role")
+        except Conflict as exc:
+            errors["role"] = exc.message
+    programs = None
+    if program_slugs is not None:
+        try:
+            programs = _programs_by_slug(program_slugs)
+        except ValidationError as exc:
+            errors["programs"] = exc.message
+    if errors:
+        raise ValidationError(next(iter(errors.values())), errors=errors)
+    changed = []
+    if new_name != user.display_name:
+        user.display_name = new_name
+        changed.append("display_name")
+    if new_role is not user.role:
+        record(actor, "user.role_changed", user, old=str(user.role), new=str(new_role))
+        user.role = new_role
+        changed.append("role")
+    if programs is not None:
+        wanted = {p.id for p in programs}
+        have = user.program_ids
+        for program in programs:
+            if program.id not in have:
+                _add_member(actor, user, program)
+        for membership in list(user.memberships):
+            if membership.program_id not in wanted:
+                _remove_member(actor, user, membership.program)
+        if wanted != have:
+            changed.append("programs")
+    if "display_name" in changed:
+        record(actor, "user.updated", user, fields="display_name")
+    return changed
+
+
+def _add_member(actor: Any, user: User, program: Program) -> None:
+    user.memberships.append(ProgramMembership(program=program))
+    db.session.flush()
+    record(actor, "user.membership_added", user, program_id=program.id)
+    record(actor, "program.member_added", program, user_id=user.id, role=str(user.role))
+
+
+def _remove_member(actor: Any, user: User, program: Program) -> None:
+    membership = next(m for m in user.memberships if m.program_id == program.id)
+    user.memberships.remove(membership)
+    db.session.flush()
+    record(actor, "user.membership_removed", user, program_id=program.id)
+    record(actor, "program.member_removed", program, user_id=user.id, role=str(user.role))
+
+
+def deactivate_account(actor: Any, user: User) -> bool:
+    """The account can no longer sign in or use its API tokens; its sign-ins end now.
+    Its cases, recommendations and audit events stay. False if it was inactive already."""
+    policy.require_administer_account(actor, user)
+    if not policy.can_deactivate(actor, user):
+        raise PermissionDenied("You cannot deactivate your own account.")
+    if not user.active:
+        return False
+    _keep_an_admin(user, field="active")
+    user.active = False
+    record(actor, "user.deactivated", user)
+    revoke_all_sessions(user, actor=actor, reason="deactivated")
+    return True
+
+
+def reactivate_account(actor: Any, user: User) -> bool:
+    policy.require_administer_account(actor, user)
+    if user.active:
+        return False
+    user.active = True
+    record(actor, "user.reactivated", user)
+    return True
+
+
+def reset_password(actor: Any, user: User) -> str:
+    """A new temporary password (returned once) that must be changed at the next sign-in;
+    every sign-in of the account ends and a lockout on its address is lifted."""
+    policy.require_administer_account(actor, user)
+    password = temporary_password()
+    user.password_hash = hash_password(password)
+    user.must_change_password = True
+    unlock(user.email, actor=actor)
+    record(actor, "user.password_reset", user)
+    revoke_all_sessions(user, actor=actor, reason="password_reset")
+    return password
+
+
+def account_tokens(actor: Any, user: User) -> list[ApiToken]:
+    """The account's API tokens (prefix, name, dates, status: never the token)."""
+    policy.require_administer_account(actor, user)
+    return list_tokens(user)
+
+
+def revoke_account_token(actor: Any, user: User, token_id: int) -> ApiToken:
+    policy.require_administer_account(actor, user)
+    api_token = db.session.get(ApiToken, token_id)
+    if api_token is None or api_token.user_id != user.id:
+        raise NotFound(f"No API token {token_id} of this account.")
+    revoke_token(api_token, actor=actor)
+    return api_token
+
+
+def account_by_email(actor: Any, email: str) -> User:
+    policy.require(actor, Permission.MANAGE_USERS)
+    user = get_user_by_email(email or "")
+    if user is None:
+        raise NotFound(f"No account with the email {email}.")
+    return user
+
+
+# --- Program staff ----------------------------------------------------------------------------
+
+
+def add_program_member(actor: Any, program: Program, email: str) -> User:
+    """Make an account a member of the program (coordinators and experts run it; providers
+    present in it; members see it when it is private)."""
+    policy.require(actor, Permission.MANAGE_PROGRAMS)
+    policy.require(actor, Permission.MANAGE_USERS)
+    user = get_user_by_email(email or "")
+    if user is None:
+        raise ValidationError(f"No account with the email {email.strip()}.", field="email")
+    if program.id in user.program_ids:
+        raise ValidationError(f"{user.display_name} is a member already.", field="email")
+    _add_member(actor, user, program)
+    return user
+
+
+def remove_program_member(actor: Any, program: Program, user_id: int) -> User:
+    policy.require(actor, Permission.MANAGE_PROGRAMS)
+    policy.require(actor, Permission.MANAGE_USERS)
+    user = db.session.get(User, user_id)
+    if user is None or program.id not in user.program_ids:
+        raise NotFound("No such member of this program.")
+    _remove_member(actor, user, program)
+    return user
+
+
+def program_staff(program: Program) -> dict[Role, list[User]]:
+    """The program's members by role (coordinators and experts first), for its admin page."""
+    order = [Role.COORDINATOR, Role.EXPERT, Role.PROVIDER, Role.CURRICULUM, Role.ADMIN]
+    staff: dict[Role, list[User]] = {role: [] for role in order}
+    for user in program.members:
+        staff[user.role].append(user)
+    return staff
+
+
+def all_programs(actor: Any) -> list[Program]:
+    policy.require(actor, Permission.MANAGE_PROGRAMS)
+    stmt = select(Program).order_by(Program.name).options(selectinload(Program.members))
+    return list(db.session.scalars(stmt))
+
+
+# --- Topic vocabulary -------------------------------------------------------------------------
+
+
+def get_topic(actor: Any, topic_id: int) -> Topic:
+    policy.require(actor, Permission.ACCEPT_TOPICS)
+    topic = db.session.get(Topic, topic_id)
+    if topic is None:
+        raise NotFound(f"No topic {topic_id}.")
+    return topic
+
+
+def list_topics(
+    actor: Any, *, search: str = "", status: str = "", page: int = 1, per_page: int = 50
+) -> Page[Topic]:
+    policy.require(actor, Permission.ACCEPT_TOPICS)
+    stmt = select(Topic)
+    if search.strip():
+        stmt = stmt.where(Topic.name_key.like(f"%{text_key(search)}%"))
+    if status:
+        try:
+            stmt = stmt.where(Topic.status == TopicStatus(status))
+        except ValueError:
+            raise ValidationError(
+                "Status must be one of: " + ", ".join(s.value for s in TopicStatus) + ".",
+                field="status",
+            ) from None
+    stmt = stmt.order_by(Topic.name_key, Topic.id).options(selectinload(Topic.parent))
+    return paginate(stmt, page, per_page)
+
+
+def topic_link_counts(topic_ids: Iterable[int]) -> dict[int, dict[str, int]]:
+    """Cases, sessions and practices linked to each topic (three grouped queries)."""
+    ids = list(topic_ids)
+    counts: dict[int, dict[str, int]] = {
+        i: {"cases": 0, "sessions": 0, "practices": 0} for i in ids
+    }
+    for name, table in (
+        ("cases", case_topics),
+        ("sessions", session_topics),
+        ("practices", practice_topics),
+    ):
+        rows = db.session.execute(
+            select(table.c.topic_id, func.count())
+            .where(table.c.topic_id.in_(ids))
+            .group_by(table.c.topic_id)
+        )
+        for topic_id, n in rows:
+            counts[topic_id][name] = n
+    return counts
+
+
+def _would_cycle(topic: Topic, parent: Topic) -> bool:
+    seen = set()
+    node: Topic | None = parent
+    while node is not None and node.id not in seen:
+        if node.id == topic.id:
+            return True
+        seen.add(node.id)
+        node = node.parent
+    return False
+
+
+def edit_topic(
+    actor: Any,
+    topic: Topic,
+    *,
+    synonyms: Iterable[str] | None = None,
+    description: str | None = None,
+    parent_name: str | None = None,
+    accepted: Iterable[Acceptance] = (),
+) -> list[str]:
+    """Change a topic's synonyms, description and parent (by name; "" for none). A topic
+    cannot sit under itself or under one of its own descendants."""
+    policy.require(actor, Permission.MANAGE_VOCABULARY)
+    before = (list(topic.synonyms or []), topic.description, topic.parent_id)
+    parent = topic.parent
+    if parent_name is not None:
+        parent = None
+        if parent_name.strip():
+            from app.programs.operations import find_topic
+
+            parent = find_topic(parent_name)
+            if parent is None:
+                raise ValidationError(f"No topic named '{parent_name.strip()}'.", field="parent")
+            if _would_cycle(topic, parent):
+                raise ValidationError(
+                    f"'{parent.name}' is {topic.name} itself or sits under it: "
+                    "a topic cannot be its own ancestor.",
+                    field="parent",
+                )
+    update_topic(topic, synonyms=synonyms, description=description, accepted=accepted)
+    topic.parent = parent
+    db.session.flush()
+    after = (list(topic.synonyms or []), topic.description, topic.parent_id)
+    changed = [
+        name
+        for name, old, new in zip(("synonyms", "description", "parent"), before, after, strict=True)
+        if old != new
+    ]
+    if changed:
+        record(actor, "topic.updated", topic, fields=",".join(changed))
+    return changed
+
+
+def _set_status(actor: Any, topic: Topic, status: TopicStatus, action: str) -> bool:
+    if topic.status is status:
+        return False
+    old = topic.status
+    topic.status = status
+    record(actor, action, topic, old=str(old), new=str(status))
+    return True
+
+
+def accept_topic(actor: Any, topic: Topic) -> bool:
+    """A proposed topic joins the vocabulary (coordinators and admins)."""
+    policy.require(actor, Permission.ACCEPT_TOPICS)
+    if topic.status is not TopicStatus.PROPOSED:
+        raise Conflict(f"'{topic.name}' is {topic.status.value}, not proposed.", field="status")
+    return _set_status(actor, topic, TopicStatus.ACCEPTED, "topic.accepted")
+
+
+def retire_topic(actor: Any, topic: Topic) -> bool:
+    """No longer offered; cases, sessions and practices keep their links."""
+    policy.require(actor, Permission.MANAGE_VOCABULARY)
+    return _set_status(actor, topic, TopicStatus.RETIRED, "topic.retired")
+
+
+def restore_topic(actor: Any, topic: Topic) -> bool:
+    policy.require(actor, Permission.MANAGE_VOCABULARY)
+    return _set_status(actor, topic, TopicStatus.ACCEPTED, "topic.restored")
+
+
+@dataclass
+class MergeResult:
+    target: Topic
+    cases: int
+    sessions: int
+    practices: int
+
+
+def merge_topics(actor: Any, source: Topic, target_name: str) -> MergeResult:
+    """Fold `source` into the topic named `target_name`: every case, session and practice
+    link moves, the source's name and synonyms become the target's synonyms, its children
+    move under the target, and the source is deleted (its id is never reused)."""
+    policy.require(actor, Permission.MANAGE_VOCABULARY)
+    from app.programs.operations import find_topic
+
+    if not (target_name or "").strip():
+        raise ValidationError("Name the topic to merge into.", field="target")
+    target = find_topic(target_name)
+    if target is None:
+        raise ValidationError(f"No topic named '{target_name.strip()}'.", field="target")
+    if target.id == source.id:
+        raise ValidationError("A topic cannot be merged into itself.", field="target")
+    moved = {"cases": 0, "sessions": 0, "practices": 0}
+    # Through the ORM, so each changed case, session and practice is re-indexed (outbox).
+    for name, model, table, column in (
+        ("cases", Case, case_topics, case_topics.c.case_id),
+        ("sessions", Session, session_topics, session_topics.c.session_id),
+        ("practices", BestPractice, practice_topics, practice_topics.c.practice_id),
+    ):
+        owners = db.session.scalars(
+            select(model).where(model.id.in_(select(column).where(table.c.topic_id == source.id)))
+        )
+        for owner in owners:
+            topics = [t for t in owner.topics if t.id != source.id]
+            if target not in topics:
+                topics.append(target)
+            owner.topics = topics
+            moved[name] += 1
+    for child in list(source.children):
+        child.parent = target if child.id != target.id else source.parent
+    if target.parent_id == source.id:
+        target.parent = source.parent
+    known = {text_key(target.name)} | {text_key(s) for s in target.synonyms or []}
+    synonyms = list(target.synonyms or [])
+    for term in [source.name, *(source.synonyms or [])]:
+        if text_key(term) not in known:
+            known.add(text_key(term))
+            synonyms.append(term)
+    db.session.flush()
+    source_id = source.id
+    db.session.delete(source)
+    db.session.flush()
+    target.synonyms = synonyms  # after the delete: the source's terms are gone
+    if target.status is TopicStatus.PROPOSED:
+        target.status = TopicStatus.ACCEPTED
+    record(actor, "topic.merged", target, merged_topic_id=source_id, **moved)
+    record(actor, "topic.merged_into", entity_type="topics", entity_id=source_id, into=target.id)
+    return MergeResult(target, **moved)
+
+
+# --- Audit pages ------------------------------------------------------------------------------
+
+# kind on the admin audit page → (table name in the trail, label, kind of /audit/<kind>/<id>)
+AUDIT_KINDS: dict[str, tuple[str, str, str]] = {
+    "accounts": ("users", "Accounts", "account"),
+    "programs": ("programs", "Programs", "program"),
+    "topics": ("topics", "Topics", "topic"),
+    "practices": ("best_practices", "Best practices", "practice"),
+    "tokens": ("api_tokens", "API tokens", "token"),
+}
+
+
+def audit_events(actor: Any, kind: str, *, page: int = 1, per_page: int = 50) -> Page[AuditEvent]:
+    """The latest events about one kind of record, newest first."""
+    if kind in ("accounts", "tokens"):
+        policy.require(actor, Permission.MANAGE_USERS)
+    else:
+        policy.require(actor, Permission.VIEW_AUDIT)
+    if kind not in AUDIT_KINDS:
+        raise NotFound("No such audit page.")
+    table = AUDIT_KINDS[kind][0]
+    stmt = (
+        select(AuditEvent)
+        .where(AuditEvent.entity_type == table)
+        .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
+    )
+    return paginate(stmt, page, per_page)

@@ -1,0 +1,294 @@
+"""The admin console in the JSON API: accounts (list, deactivate, reactivate, reset the
+password, an account's API tokens) and reviewing the topic vocabulary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import jsonify, request
+
+from app.admin import operations as ops
+from app.api.base import PAGING, SPEC, api_blueprint, api_user, one_page, page_args, paginated
+from app.api.spec import Query
+from app.api.tokens import TOKEN, TOKEN_LIST, _iso, token_json
+from app.auth.models import Role, User
+from app.errors import NotFound, ValidationError
+from app.extensions import db
+from app.programs.models import Topic, TopicStatus
+from app.programs.operations import find_program
+
+ACCOUNT = SPEC.schema(
+    "Account",
+    {
+        "type": "object",
+        "required": ["id", "email", "display_name", "role", "programs", "active"],
+        "properties": {
+            "id": {"type": "integer"},
+            "email": {"type": "string"},
+            "display_name": {"type": "string"},
+            "role": {"type": "string", "enum": [r.value for r in Role]},
+            "programs": {"type": "array", "items": {"type": "string"}},
+            "active": {"type": "boolean"},
+            "must_change_password": {"type": "boolean"},
+            "created_at": {"type": "string", "format": "date-time"},
+            "last_login_at": {"type": ["string", "null"], "format": "date-time"},
+        },
+    },
+)
+TEMPORARY_PASSWORD = {
+    "type": "object",
+    "required": ["account", "temporary_password"],
+    "properties": {
+        "account": ACCOUNT,
+        "temporary_password": {
+            "type": "string",
+            "description": "Shown once; its holder must change it at the next sign-in.",
+        },
+    },
+}
+TOPIC = SPEC.schema(
+    "VocabularyTopic",
+    {
+        "type": "object",
+        "required": ["id", "name", "slug", "status", "synonyms"],
+        "properties": {
+            "id": {"type": "integer"},
+            "name": {"type": "string"},
+            "slug": {"type": "string"},
+            "status": {"type": "string", "enum": [s.value for s in TopicStatus]},
+            "synonyms": {"type": "array", "items": {"type": "string"}},
+            "parent_id": {"type": ["integer", "null"]},
+        },
+    },
+)
+TOPIC_ACTION = SPEC.schema(
+    "TopicAction",
+    {
+        "type": "object",
+        "required": ["action"],
+        "additionalProperties": False,
+        "properties": {"action": {"type": "string", "enum": ["accept", "retire", "restore"]}},
+    },
+)
+
+
+def _list_of(item: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {
+            "total": {"type": "integer"},
+            "page": {"type": "integer"},
+            "per_page": {"type": "integer"},
+            "results": {"type": "array", "items": item},
+        },
+    }
+
+
+def _choice(name: str, choices: list[str]) -> str:
+    """An enum query parameter: absent means any; present, it must be one of `choices`
+    (an empty value too, as the published schema says)."""
+    value = request.args.get(name)
+    if value is None:
+        return ""
+    if value not in choices:
+        raise ValidationError(f"{name} must be one of: " + ", ".join(choices) + ".", field=name)
+    return value
+
+
+def account_json(user: User) -> dict[str, Any]:
+    return {
+        "id": user.id,
+        "email": user.email,
+        "display_name": user.display_name,
+        "role": user.role.value,
+        "programs": sorted(m.program.slug for m in user.memberships),
+        "active": user.active,
+        "must_change_password": user.must_change_password,
+        "created_at": _iso(user.created_at),
+        "last_login_at": _iso(user.last_login_at),
+    }
+
+
+def topic_json(topic: Topic) -> dict[str, Any]:
+    return {
+        "id": topic.id,
+        "name": topic.name,
+        "slug": topic.slug,
+        "status": topic.status.value,
+        "synonyms": list(topic.synonyms or []),
+        "parent_id": topic.parent_id,
+    }
+
+
+@SPEC.operation(
+    api_blueprint,
+    "/admin/accounts",
+    "GET",
+    summary="Accounts by name, filtered (admins)",
+    tag="admin",
+    query=(
+        Query("q", {"type": "string"}, "A fragment of the name or email."),
+        Query("role", {"type": "string", "enum": [r.value for r in Role]}),
+        Query("program", {"type": "string"}, "Program slug: its members."),
+        Query("status", {"type": "string", "enum": ["active", "inactive"]}),
+        *PAGING,
+    ),
+    response=_list_of(ACCOUNT),
+)
+def admin_list_accounts() -> Any:
+    user = api_user()
+    page, per_page = page_args()
+    program = request.args.get("program", "")
+    if program and find_program(program) is None:
+        raise NotFound(f"No program with slug '{program}'.")
+    found = ops.list_accounts(
+        user,
+        search=request.args.get("q", ""),
+        role=_choice("role", [r.value for r in Role]),
+        program=program,
+        status=_choice("status", ["active", "inactive"]),
+        page=page,
+        per_page=per_page,
+    )
+    return jsonify(
+        paginated([account_json(u) for u in found.items], found.total, found.page, per_page)
+    )
+
+
+@SPEC.operation(
+    api_blueprint,
+    "/admin/accounts/<int:user_id>",
+    "GET",
+    summary="One account (admins)",
+    tag="admin",
+    response=ACCOUNT,
+)
+def admin_get_account(user_id: int) -> Any:
+    return jsonify(account_json(ops.get_account(api_user(), user_id)))
+
+
+@SPEC.operation(
+    api_blueprint,
+    "/admin/accounts/<int:user_id>/deactivate",
+    "POST",
+    summary="Deactivate an account: sign-in and its API tokens are refused at once",
+    tag="admin",
+    response=ACCOUNT,
+)
+def admin_deactivate_account(user_id: int) -> Any:
+    user = api_user()
+    account = ops.get_account(user, user_id)
+    ops.deactivate_account(user, account)
+    db.session.commit()
+    return jsonify(account_json(account))
+
+
+@SPEC.operation(
+    api_blueprint,
+    "/admin/accounts/<int:user_id>/reactivate",
+    "POST",
+    summary="Let a deactivated account sign in again",
+    tag="admin",
+    response=ACCOUNT,
+)
+def admin_reactivate_account(user_id: int) -> Any:
+    user = api_user()
+    account = ops.get_account(user, user_id)
+    ops.reactivate_account(user, account)
+    db.session.commit()
+    return jsonify(account_json(account))
+
+
+@SPEC.operation(
+    api_blueprint,
+    "/admin/accounts/<int:user_id>/reset-password",
+    "POST",
+    summary="A temporary password (shown once) that must be changed at the next sign-in",
+    tag="admin",
+    response=TEMPORARY_PASSWORD,
+)
+def admin_reset_password(user_id: int) -> Any:
+    user = api_user()
+    account = ops.get_account(user, user_id)
+    password = ops.reset_password(user, account)
+    db.session.commit()
+    return jsonify({"account": account_json(account), "temporary_password": password})
+
+
+@SPEC.operation(
+    api_blueprint,
+    "/admin/accounts/<int:user_id>/tokens",
+    "GET",
+    summary="An account's API tokens, newest first (never the token itself)",
+    tag="admin",
+    response=TOKEN_LIST,
+)
+def admin_account_tokens(user_id: int) -> Any:
+    user = api_user()
+    account = ops.get_account(user, user_id)
+    return jsonify(one_page([token_json(t) for t in ops.account_tokens(user, account)]))
+
+
+@SPEC.operation(
+    api_blueprint,
+    "/admin/accounts/<int:user_id>/tokens/<int:account_token_id>",
+    "DELETE",
+    summary="Revoke one of an account's API tokens",
+    tag="admin",
+    response=TOKEN,
+)
+def admin_revoke_account_token(user_id: int, account_token_id: int) -> Any:
+    user = api_user()
+    account = ops.get_account(user, user_id)
+    api_token = ops.revoke_account_token(user, account, account_token_id)
+    db.session.commit()
+    return jsonify(token_json(api_token))
+
+
+@SPEC.operation(
+    api_blueprint,
+    "/admin/topics",
+    "GET",
+    summary="The topic vocabulary, proposed topics included (coordinators and admins)",
+    tag="admin",
+    query=(
+        Query("q", {"type": "string"}, "A fragment of the name."),
+        Query("status", {"type": "string", "enum": [s.value for s in TopicStatus]}),
+        *PAGING,
+    ),
+    response=_list_of(TOPIC),
+)
+def admin_list_topics() -> Any:
+    page, per_page = page_args()
+    found = ops.list_topics(
+        api_user(),
+        search=request.args.get("q", ""),
+        status=_choice("status", [s.value for s in TopicStatus]),
+        page=page,
+        per_page=per_page,
+    )
+    return jsonify(
+        paginated([topic_json(t) for t in found.items], found.total, found.page, per_page)
+    )
+
+
+@SPEC.operation(
+    api_blueprint,
+    "/admin/topics/<int:topic_id>/actions",
+    "POST",
+    summary="Accept a proposed topic (coordinators and admins), retire or restore one (admins)",
+    tag="admin",
+    body="TopicAction",
+    response=TOPIC,
+)
+def admin_topic_action(topic_id: int, payload: dict[str, Any]) -> Any:
+    user = api_user()
+    topic = ops.get_topic(user, topic_id)
+    step = {
+        "accept": ops.accept_topic,
+        "retire": ops.retire_topic,
+        "restore": ops.restore_topic,
+    }[payload["action"]]
+    step(user, topic)
+    db.session.commit()
+    return jsonify(topic_json(topic))

@@ -1,0 +1,49 @@
+"""admin console: temporary passwords that must be changed; proposed and retired topics
+
+Existing topics are accepted (they came from the catalog or were typed before review
+existed); existing accounts need no password change.
+
+Revision ID: 0013_admin_console
+Revises: 0011_never_reuse_ids
+Create Date: 2026-12-04 22:10:00.000000
+
+"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0013_admin_console"
+down_revision = "0011_never_reuse_ids"
+branch_labels = None
+depends_on = None
+
+TOPIC_STATUS = sa.Enum(
+    "proposed",
+    "accepted",
+    "retired",
+    name="topicstatus",
+    native_enum=False,
+    create_constraint=True,
+    length=32,
+)
+
+
+def upgrade():
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column(
+                "must_change_password", sa.Boolean(), nullable=False, server_default=sa.false()
+            )
+        )
+    with op.batch_alter_table("topics", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("status", TOPIC_STATUS, nullable=False, server_default="accepted")
+        )
+
+
+def downgrade():
+    with op.batch_alter_table("topics", schema=None) as batch_op:
+        # The enum's check constraint names the column: it goes first.
+        batch_op.drop_constraint("topicstatus", type_="check")
+        batch_op.drop_column("status")
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.drop_column("must_change_password")
