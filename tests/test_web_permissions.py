@@ -12,7 +12,7 @@ import pytest
 
 from app.cases.models import CaseStatus
 from app.extensions import db
-from app.practices.operations import propose_practice
+from app.practices.operations import add_evidence, propose_practice
 from tests.cases.test_views import as_user
 from tests.support.builders import add_case, build_world
 
@@ -223,6 +223,13 @@ MATRIX = [
     ("practice stance", "POST", "/practices/{practice}/stance", EXPERTS_ACTION),
     ("practice evidence", "POST", "/practices/{practice}/evidence", EXPERTS_ACTION),
     ("cite in a practice", "POST", "/practices/cite", EXPERTS_ACTION),
+    # whoever cited it (the expert) or an admin
+    (
+        "remove practice evidence",
+        "POST",
+        "/practices/{practice}/evidence/{evidence}/remove",
+        EXPERTS_ACTION,
+    ),
     # Curriculum: curriculum staff and admins.
     ("curriculum", "GET", "/curriculum", CURRICULUM),
     ("curriculum csv", "GET", "/curriculum/topics.csv", CURRICULUM),
@@ -249,6 +256,7 @@ def world(app, make_user):
         author=w.expert,
         actor=w.expert,
     )
+    w.evidence = add_evidence(w.practice, w.case, added_by=w.expert, actor=w.expert)
     db.session.commit()
     w.draft_rec = next(r for r in w.case.recommendations if str(r.status) == "draft")
     w.people = {
@@ -278,6 +286,7 @@ def _url(template: str, w) -> str:
             "first",
             "second",
             "practice",
+            "evidence",
         )
     }
     return template.format(**ids)
