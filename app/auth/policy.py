@@ -198,6 +198,18 @@ def require_remove_evidence(user: Any, link: EvidenceLink) -> None:
         )
 
 
+def can_run_desk(user: Any, program: Program) -> bool:
+    """The session desk (agendas, the experts' drafts, sending the hub's recommendations)
+    and attendance: coordinators and admins who see the program."""
+    return has_permission(user, Permission.MANAGE_SESSIONS) and can_view_program(user, program)
+
+
+def require_run_desk(user: Any, program: Program) -> None:
+    require_view_program(user, program)
+    if not can_run_desk(user, program):
+        raise PermissionDenied("The session desk is for the program's coordinators.")
+
+
 def can_purge_text(user: Any) -> bool:
     """Purging text from every copy is for admins (and the operator at the server's shell)."""
     return user is None or (_is_user(user) and user.role is Role.ADMIN)

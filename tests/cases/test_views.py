@@ -205,9 +205,7 @@ def test_coordinator_reviews_approves_schedules_and_marks_presented(client, worl
     response = client.post(f"/cases/{case.id}/schedule", data={"session_id": today.id})
     assert response.status_code == 303
     assert "on the agenda of session" in notifications_for(world.provider)[0].message
-    response = client.post(
-        f"/cases/{case.id}/sessions/{today.id}/presented", follow_redirects=True
-    )
+    response = client.post(f"/cases/{case.id}/sessions/{today.id}/presented", follow_redirects=True)
     assert "Marked as presented" in text(response)
     db.session.refresh(case)
     assert case.status is CaseStatus.PRESENTED
