@@ -491,13 +491,14 @@ def accreditation_rows(
     if end is not None:
         stmt = stmt.where(Session.date <= end)
     rows = list(db.session.scalars(stmt))
-    evaluated = set(
-        db.session.execute(
+    evaluated = {
+        (session_id, user_id)
+        for session_id, user_id in db.session.execute(
             select(SessionEvaluation.session_id, SessionEvaluation.user_id)
             .join(Session, Session.id == SessionEvaluation.session_id)
             .where(Session.program_id == program.id)
-        ).tuples()
-    )
+        )
+    }
     header = [
         "session_date",
         "session_number",
