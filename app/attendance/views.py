@@ -39,6 +39,10 @@ def _user() -> Any:
     return current_user._get_current_object()
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def _period(args: Any) -> tuple[Any, Any, dict[str, str]]:
     errors: dict[str, str] = {}
     start = end = None
@@ -102,7 +106,10 @@ def session_attendance(slug: str, number: int) -> Any:
         return _render_session(
             program, session, errors=exc.errors, message=exc.message, typed=present
         )
-    flash(f"Attendance saved: {len(present)} participants.", "success")
+    flash(
+        f"Attendance saved: {len(present)} participant{'' if len(present) == 1 else 's'}.",
+        "success",
+    )
     return redirect(url_for("attendance.session_attendance", slug=slug, number=number), 303)
 
 
@@ -127,13 +134,10 @@ def import_attendance(slug: str, number: int) -> Any:
     except ValidationError as exc:
         db.session.rollback()
         return _render_session(program, session, errors={"file": exc.message}, message=exc.message)
+    matched, unmatched = len(report.matched), len(report.unmatched)
     flash(
-        f"Imported {filename}: {len(report.matched)} participants matched"
-        + (
-            f", {len(report.unmatched)} rows not matched (listed below)."
-            if report.unmatched
-            else "."
-        ),
+        f"Imported {filename}: {_count(matched, 'participant')} matched"
+        + (f", {_count(unmatched, 'row')} not matched (listed below)." if unmatched else "."),
         "success",
     )
     return _render_session(program, session, report=report)
