@@ -106,10 +106,7 @@ def session_attendance(slug: str, number: int) -> Any:
         return _render_session(
             program, session, errors=exc.errors, message=exc.message, typed=present
         )
-    flash(
-        f"Attendance saved: {len(present)} participant{'' if len(present) == 1 else 's'}.",
-        "success",
-    )
+    flash(f"Attendance saved: {_count(len(present), 'participant')}.", "success")
     return redirect(url_for("attendance.session_attendance", slug=slug, number=number), 303)
 
 
