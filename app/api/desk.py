@@ -9,17 +9,26 @@ from flask import jsonify, request
 
 from app.api.base import SPEC, api_blueprint, api_user
 from app.api.resources import _case, _program, _session
-from app.api.schemas import ID
+from app.api.schemas import DATE, ID
 from app.api.spec import Query
 from app.attendance.operations import attendance_of, record_attendance, transcript
 from app.auth import policy
 from app.desk.models import RecommendationsSent
 from app.desk.operations import REVIEW_DAYS_MAX, review_days, send_recommendations, session_desk
+from app.errors import ValidationError
 from app.extensions import db
 from app.inputs import bounded_date
 from app.recommendations.models import Recommendation
 
 API = api_blueprint
+
+
+def _date_arg(name: str) -> Any:
+    """A date from the query string; given blank, refused (the API never reads blank as none)."""
+    raw = request.args.get(name)
+    if raw is not None and not raw.strip():
+        raise ValidationError(f"{name} must be a date written YYYY-MM-DD.", field=name)
+    return bounded_date(raw, name)
 
 
 def _iso(value: Any) -> str | None:
@@ -293,16 +302,15 @@ def put_session_attendance(session_id: int, payload: dict[str, Any]) -> Any:
     tag="attendance",
     query=(
         Query("program", {"type": "string"}, "Program slug."),
-        Query("from", {"type": "string", "format": "date"}, "First session date, YYYY-MM-DD."),
-        Query("to", {"type": "string", "format": "date"}, "Last session date, YYYY-MM-DD."),
+        Query("from", DATE, "First session date."),
+        Query("to", DATE, "Last session date."),
     ),
     response=TRANSCRIPT,
 )
 def my_transcript_endpoint() -> Any:
     slug = request.args.get("program")
     program = _program(slug) if slug else None
-    start = bounded_date(request.args.get("from"), "from")
-    end = bounded_date(request.args.get("to"), "to")
+    start, end = _date_arg("from"), _date_arg("to")
     lines = transcript(api_user(), program=program, start=start, end=end)
     return jsonify(
         {
