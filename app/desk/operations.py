@@ -17,7 +17,7 @@ from app.common import utcnow
 from app.desk.models import RecommendationsSent
 from app.errors import ValidationError
 from app.extensions import db
-from app.notifications.operations import notify
+from app.notifications.operations import case_url, notify
 from app.programs.models import Program, Session
 from app.recommendations.models import Recommendation, RecommendationStatus
 from app.recommendations.operations import publish
@@ -205,15 +205,6 @@ def send_recommendations(
         "case.recommendations_sent",
         f"The hub's recommendations on your case “{case.title}” were sent: "
         f"{len(published)} in one letter.",
-        _letter_url(case.id),
+        case_url(case.id, letter=True),
     )
     return sent
-
-
-def _letter_url(case_id: int) -> str:
-    from flask import url_for
-
-    try:
-        return url_for("recommendations.letter", case_id=case_id)
-    except RuntimeError:  # outside a request (CLI)
-        return f"/cases/{case_id}/letter"

@@ -19,12 +19,13 @@ def notify(user: User | None, kind: str, message: str, url: str = "") -> Notific
     return notification
 
 
-def case_url(case_id: int) -> str:
-    """The case page a notification links to, inside a request or not (CLI)."""
+def case_url(case_id: int, *, letter: bool = False) -> str:
+    """The case page (or its printable letter) a notification links to, inside a request
+    or not (CLI)."""
     try:
-        return url_for("cases.case", case_id=case_id)
+        return url_for("recommendations.letter" if letter else "cases.case", case_id=case_id)
     except RuntimeError:
-        return f"/cases/{case_id}"
+        return f"/cases/{case_id}/letter" if letter else f"/cases/{case_id}"
 
 
 def unread_count(user: User) -> int:
