@@ -266,14 +266,17 @@ def _transcript_filters() -> tuple[Program | None, Any, Any, dict[str, str]]:
 @attendance_blueprint.route("/my/transcript")
 @login_required
 def my_transcript() -> Any:
-    user = _user()
     program, start, end, errors = _transcript_filters()
-    lines = [] if errors else transcript(user, program=program, start=start, end=end)
+    lines = [] if errors else transcript(_user(), program=program, start=start, end=end)
+    return _render_transcript(lines, program, errors)
+
+
+def _render_transcript(lines: list[Any], program: Program | None, errors: dict[str, str]) -> Any:
     return render_template(
         "attendance/transcript.html",
         lines=lines,
         total=sum(line.credits for line in lines),
-        programs=visible_programs(user),
+        programs=visible_programs(_user()),
         program=program,
         args=request.args,
         errors=errors,
@@ -288,15 +291,7 @@ def certificate() -> Any:
     if program is None and not errors:
         errors["program"] = "Choose the program (series) the certificate is for."
     if errors:
-        return render_template(
-            "attendance/transcript.html",
-            lines=[],
-            total=0,
-            programs=visible_programs(user),
-            program=program,
-            args=request.args,
-            errors=errors,
-        ), 422
+        return _render_transcript([], program, errors)
     lines = [
         line for line in transcript(user, program=program, start=start, end=end) if line.credits
     ]
