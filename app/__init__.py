@@ -25,10 +25,12 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 def _import_models() -> None:
     """Import every model module so the metadata (and Alembic) sees all tables."""
+    from app.attendance import models as _attendance  # noqa: F401
     from app.audit import models as _audit  # noqa: F401
     from app.auth import models as _auth  # noqa: F401
     from app.cases import models as _cases  # noqa: F401
     from app.deid import models as _deid  # noqa: F401
+    from app.desk import models as _desk  # noqa: F401
     from app.notifications import models as _notifications  # noqa: F401
     from app.practices import models as _practices  # noqa: F401
     from app.programs import models as _programs  # noqa: F401
@@ -72,10 +74,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.url_map.converters["int"] = IdConverter
     from app.admin.views import admin_blueprint
     from app.api import api_blueprint
+    from app.attendance.views import attendance_blueprint
     from app.audit.views import audit_blueprint
     from app.auth.views import auth_blueprint
     from app.cases.views import cases_blueprint
     from app.curriculum.views import curriculum_blueprint
+    from app.desk.views import desk_blueprint
     from app.health.views import health_blueprint
     from app.notifications.views import notifications_blueprint
     from app.practices.views import practices_blueprint
@@ -94,6 +98,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(curriculum_blueprint)
     app.register_blueprint(health_blueprint)
     app.register_blueprint(admin_blueprint)
+    app.register_blueprint(desk_blueprint)
+    app.register_blueprint(attendance_blueprint)
     app.register_blueprint(api_blueprint, url_prefix="/api/v1")
     csrf.exempt(api_blueprint)  # the API takes bearer tokens only, never the session cookie
 

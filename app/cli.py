@@ -465,6 +465,12 @@ def _curriculum_commands() -> list[click.Command]:
     return CURRICULUM_COMMANDS
 
 
+def _attendance_commands() -> list[click.Command]:
+    from app.attendance.cli import COMMANDS as ATTENDANCE_COMMANDS
+
+    return ATTENDANCE_COMMANDS
+
+
 def register_commands(app: Flask) -> None:
     for command in [
         *COMMANDS,
@@ -473,6 +479,7 @@ def register_commands(app: Flask) -> None:
         *_backup_commands(),
         *_curriculum_commands(),
         *_admin_commands(),
+        *_attendance_commands(),
     ]:
         app.cli.add_command(command)
 

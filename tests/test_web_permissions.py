@@ -10,9 +10,10 @@ import re
 
 import pytest
 
+from app.attendance.models import Attendance
 from app.cases.models import CaseStatus
 from app.extensions import db
-from app.practices.operations import propose_practice
+from app.practices.operations import add_evidence, propose_practice
 from tests.cases.test_views import as_user
 from tests.support.builders import add_case, build_world
 
@@ -225,6 +226,34 @@ MATRIX = [
     ("practice stance", "POST", "/practices/{practice}/stance", EXPERTS_ACTION),
     ("practice evidence", "POST", "/practices/{practice}/evidence", EXPERTS_ACTION),
     ("cite in a practice", "POST", "/practices/cite", EXPERTS_ACTION),
+    # whoever cited it (the expert) or an admin
+    (
+        "remove practice evidence",
+        "POST",
+        "/practices/{practice}/evidence/{evidence}/remove",
+        EXPERTS_ACTION,
+    ),
+    # The session desk and attendance: the program's coordinators and admins.
+    ("session desk", "GET", "/programs/hcv/desk", ONLY_STAFF),
+    ("send recommendations", "POST", "/programs/hcv/desk/cases/{presented}/send", STAFF_ACTION),
+    ("attendance list", "GET", "/programs/hcv/sessions/2/attendance", ONLY_STAFF),
+    (
+        "import attendance (no file: named)",
+        "POST",
+        "/programs/hcv/sessions/2/attendance/import",
+        {**ONLY_STAFF, "coordinator": 422, "admin": 422},
+    ),
+    ("credit rule", "GET", "/programs/hcv/credit", ONLY_STAFF),
+    ("accreditation export", "GET", "/programs/hcv/attendance.csv", ONLY_STAFF),
+    # Participants: their own transcript; an evaluation only of a session they attended.
+    ("my transcript", "GET", "/my/transcript", EVERYONE),
+    ("my certificate", "GET", "/my/certificate?program=hcv", EVERYONE),
+    (
+        "evaluate a session attended",
+        "GET",
+        "/programs/hcv/sessions/2/evaluation",
+        {**dict.fromkeys(ROLES[1:], HIDDEN), "presenter": OK},
+    ),
     # Curriculum: curriculum staff and admins.
     ("curriculum", "GET", "/curriculum", CURRICULUM),
     ("curriculum csv", "GET", "/curriculum/topics.csv", CURRICULUM),
@@ -277,6 +306,8 @@ def world(app, make_user):
         author=w.expert,
         actor=w.expert,
     )
+    w.evidence = add_evidence(w.practice, w.case, added_by=w.expert, actor=w.expert)
+    db.session.add(Attendance(session=w.second, user_id=w.provider.id, minutes=50))
     db.session.commit()
     w.draft_rec = next(r for r in w.case.recommendations if str(r.status) == "draft")
     w.people = {
@@ -306,6 +337,7 @@ def _url(template: str, w) -> str:
             "first",
             "second",
             "practice",
+            "evidence",
         )
     }
     ids["account"] = w.provider.id

@@ -544,7 +544,8 @@ def create_case_endpoint(payload: dict[str, Any]) -> Any:
     user = api_user()
     program = _program(payload["program"])
     follows = _case(payload["follows_id"]) if payload.get("follows_id") else None
-    data = _case_data(payload)
+    # a follow-up carries over the patient's facts the payload leaves out
+    data = _case_data(payload, lifecycle.follow_up_facts(follows) if follows else None)
     case = lifecycle.draft_case(
         program, data, presenter=user, follows=follows, accepted=_accepted(payload)
     )

@@ -19,6 +19,7 @@ from app.cases.models import Case, CaseStatus
 from app.errors import PermissionDenied
 
 if TYPE_CHECKING:
+    from app.practices.models import EvidenceLink
     from app.programs.models import Program
     from app.recommendations.models import Recommendation
 
@@ -197,6 +198,35 @@ def can_annotate(user: Any, recommendation: Recommendation) -> bool:
         and can_view_recommendation(user, recommendation)
         and str(recommendation.status) == "published"
     )
+
+
+def can_remove_evidence(user: Any, link: EvidenceLink) -> bool:
+    """Evidence cited by mistake: taken back by whoever cited it, the practice's proposer,
+    or an admin; nobody else undoes another expert's citation."""
+    if user is None:
+        return True
+    if not has_permission(user, Permission.PROPOSE_PRACTICE):
+        return False
+    return user.role is Role.ADMIN or user.id in (link.added_by_id, link.practice.created_by_id)
+
+
+def require_remove_evidence(user: Any, link: EvidenceLink) -> None:
+    if not can_remove_evidence(user, link):
+        raise PermissionDenied(
+            "Only the expert who cited it, the practice's proposer or an admin can remove it."
+        )
+
+
+def can_run_desk(user: Any, program: Program) -> bool:
+    """The session desk (agendas, the experts' drafts, sending the hub's recommendations)
+    and attendance: coordinators and admins who see the program."""
+    return has_permission(user, Permission.MANAGE_SESSIONS) and can_view_program(user, program)
+
+
+def require_run_desk(user: Any, program: Program) -> None:
+    require_view_program(user, program)
+    if not can_run_desk(user, program):
+        raise PermissionDenied("The session desk is for the program's coordinators.")
 
 
 def can_purge_text(user: Any) -> bool:

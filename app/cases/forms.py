@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.cases.lifecycle import follow_up_facts
 from app.cases.models import Case, Sex
 from app.cases.operations import CaseData
 from app.cases.sections import join_sections_with_spans, sections_by_key
@@ -56,11 +57,13 @@ def form_from_case(program: Program, case: Case) -> CaseForm:
 
 def form_for_follow_up(program: Program, earlier: Case) -> CaseForm:
     """A follow-up starts from the patient's facts, not from the earlier story."""
+    facts = follow_up_facts(earlier)
     return CaseForm(
-        title=f"Follow-up: {earlier.title}"[:300],
-        age=earlier.age or "",
-        sex=str(earlier.sex) if earlier.sex else "",
-        topics=", ".join(t.name for t in earlier.topics),
+        title=facts.title,
+        age=facts.age or "",
+        sex=facts.sex or "",
+        topics=", ".join(facts.topics),
+        fields=dict(facts.fields),
     )
 
 

@@ -7,8 +7,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import timedelta
 
-from flask import url_for
-
 from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import User
@@ -28,19 +26,12 @@ from app.deid.gate import Acceptance
 from app.deid.operations import confirm_risk, guard, remember_overrides
 from app.errors import ValidationError
 from app.extensions import db
-from app.notifications.operations import notify
+from app.notifications.operations import case_url, notify
 from app.programs.models import Program, Session
 from app.recommendations.models import Recommendation, RecommendationStatus
 from app.recommendations.operations import publish
 
 COMMENT_MAX = 5_000
-
-
-def _case_url(case: Case) -> str:
-    try:
-        return url_for("cases.case", case_id=case.id)
-    except RuntimeError:  # outside a request (CLI)
-        return f"/cases/{case.id}"
 
 
 def draft_case(
@@ -67,6 +58,20 @@ def draft_case(
         follows=follows,
         actor=presenter,
         accepted=accepted,
+    )
+
+
+def follow_up_facts(earlier: Case) -> CaseData:
+    """What a follow-up starts from: the patient's facts (age, sex, topics and the structured
+    fields the form still has), not the earlier story or question."""
+    keys = {spec["key"] for spec in earlier.program.template_fields}
+    fields = {k: v for k, v in (earlier.fields or {}).items() if not keys or k in keys}
+    return CaseData(
+        title=f"Follow-up: {earlier.title}"[:300],
+        age=earlier.age,
+        sex=str(earlier.sex) if earlier.sex else None,
+        fields=fields,
+        topics=[t.name for t in earlier.topics],
     )
 
 
@@ -100,7 +105,10 @@ def approve_case(case: Case, *, actor: User) -> None:
     # approving a case that carries a re-identification warning confirms it
     confirm_risk(case, saved_texts(case), actor=actor)
     notify(
-        case.presenter, "case.approved", f"Your case “{case.title}” was approved.", _case_url(case)
+        case.presenter,
+        "case.approved",
+        f"Your case “{case.title}” was approved.",
+        case_url(case.id),
     )
 
 
@@ -126,7 +134,7 @@ def return_case(
         case.presenter,
         "case.returned",
         f"Your case “{case.title}” was returned with comments.",
-        _case_url(case),
+        case_url(case.id),
     )
     return review
 
@@ -136,7 +144,22 @@ def schedule_case(case: Case, session: Session, *, actor: User) -> None:
     policy.require(actor, Permission.MANAGE_SESSIONS, case)
     if case.status is not CaseStatus.APPROVED:
         raise ValidationError("Only approved cases can be scheduled.", field="status")
+    if session_over(session):
+        raise ValidationError(
+            f"Session {session.number} was on {session.date:%d %B %Y}, in the past: "
+            "choose an upcoming session.",
+            field="session",
+        )
+    already = any(p.session_id == session.id for p in case.presentations)
     schedule(case, session, actor=actor)
+    if not already:
+        notify(
+            case.presenter,
+            "case.scheduled",
+            f"Your case “{case.title}” is on the agenda of session {session.number} "
+            f"({session.date:%d %B %Y}).",
+            case_url(case.id),
+        )
 
 
 def unschedule_case(case: Case, session: Session, *, actor: User) -> None:
@@ -150,6 +173,11 @@ def unschedule_case(case: Case, session: Session, *, actor: User) -> None:
             case.presentations.remove(presentation)
             db.session.delete(presentation)
             record(actor, "case.unscheduled", case, session_id=session.id)
+
+
+def session_over(session: Session) -> bool:
+    """Whether the session's day has passed (with the same day's grace as `presentable`)."""
+    return session.date < utcnow().date() - timedelta(days=1)
 
 
 def presentable(session: Session) -> bool:
@@ -202,7 +230,7 @@ def publish_recommendation(recommendation: Recommendation, *, actor: User) -> No
         case.presenter,
         "recommendation.published",
         f"New recommendation for your case “{case.title}”.",
-        _case_url(case),
+        case_url(case.id),
     )
 
 

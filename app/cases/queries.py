@@ -281,19 +281,45 @@ def case_timeline(user: Any, case: Case, *, url_for: Any) -> list[TimelineEntry]
 
     thread = case_thread(user, case)
     entries: list[TimelineEntry] = []
+    parts: dict[int, str] = {}
     for number, current in enumerate(thread):
         part = ""
         if len(thread) > 1:
             part = "First presentation" if number == 0 else f"Follow-up {number}"
             if current is case:
                 part += " (this page)"
+        parts[current.id] = part
         entries.extend(_case_events(user, current, part, url_for, linked=current is not case))
+    entries.extend(_letters_sent(parts, url_for))
 
     def key(entry: TimelineEntry) -> Any:
         when = entry.when
         return when if isinstance(when, datetime) else datetime(when.year, when.month, when.day)
 
     return sorted(entries, key=key)
+
+
+def _letters_sent(parts: dict[int, str], url_for: Any) -> list[TimelineEntry]:
+    """The letters sent from the session desk, for the whole thread (case id: part) at once."""
+    from app.desk.models import RecommendationsSent
+
+    rows = db.session.scalars(
+        select(RecommendationsSent)
+        .where(RecommendationsSent.case_id.in_(list(parts)))
+        .options(joinedload(RecommendationsSent.sent_by))
+    )
+    return [
+        TimelineEntry(
+            row.sent_at,
+            "letter",
+            "Recommendations sent to the presenter",
+            f"{len(row.recommendation_ids)} in one letter",
+            url_for("recommendations.letter", case_id=row.case_id),
+            row.sent_by.display_name if row.sent_by else "",
+            parts[row.case_id],
+        )
+        for row in rows
+    ]
 
 
 def _case_events(

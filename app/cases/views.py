@@ -246,6 +246,12 @@ def _render_form(
             follows=follows,
             sex_choices=SEX_CHOICES,
             similar=_similar_for_form(case or follows),
+            # what to change, beside the form where it is changed
+            review_comments=(
+                case.review_comments
+                if case is not None and case.status is CaseStatus.RETURNED
+                else []
+            ),
         ),
         status,
     )
@@ -489,8 +495,9 @@ def schedule_case(case_id: int) -> Any:
                 db.session.rollback()
                 errors[exc.field if exc.field == "session_id" else "session_id"] = exc.message
     today = date.today()
+    # past sessions are refused by schedule_case, so they are not offered
     sessions = sorted(
-        case.program.sessions, key=lambda s: (s.date < today, abs((s.date - today).days))
+        (s for s in case.program.sessions if not lifecycle.session_over(s)), key=lambda s: s.date
     )
     return render_template(
         "cases/schedule.html",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import threading
 
 import bleach
@@ -86,4 +87,6 @@ def plain_text(source: str | None) -> str:
     if not source:
         return ""
     html = markdown_lib.markdown(source, extensions=_EXTENSIONS)
-    return bleach.clean(html, tags=set(), strip=True)
+    # bleach leaves text HTML-escaped (smarty's “ is "&ldquo;"); callers want text, which
+    # the template escapes once, so unescape here or it shows as "&ldquo;" on the page.
+    return html_lib.unescape(bleach.clean(html, tags=set(), strip=True))

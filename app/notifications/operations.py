@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import url_for
 from sqlalchemy import func, select, update
 
 from app.auth.models import User
@@ -16,6 +17,15 @@ def notify(user: User | None, kind: str, message: str, url: str = "") -> Notific
     notification = Notification(user_id=user.id, kind=kind, message=message[:400], url=url[:300])
     db.session.add(notification)
     return notification
+
+
+def case_url(case_id: int, *, letter: bool = False) -> str:
+    """The case page (or its printable letter) a notification links to, inside a request
+    or not (CLI)."""
+    try:
+        return url_for("recommendations.letter" if letter else "cases.case", case_id=case_id)
+    except RuntimeError:
+        return f"/cases/{case_id}/letter" if letter else f"/cases/{case_id}"
 
 
 def unread_count(user: User) -> int:

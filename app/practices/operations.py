@@ -198,6 +198,24 @@ def add_evidence(
     return link
 
 
+def remove_evidence(link: EvidenceLink, *, actor: User | None) -> None:
+    """Take back evidence cited by mistake; the audit keeps what it pointed at."""
+    policy.require_remove_evidence(actor, link)
+    target_id = link.session_id or link.case_id or link.recommendation_id
+    practice = link.practice
+    practice.evidence.remove(link)
+    db.session.delete(link)
+    db.session.flush()
+    record(
+        actor,
+        "practice.evidence_removed",
+        practice,
+        evidence_id=link.id,
+        kind=link.kind,
+        target_id=target_id,
+    )
+
+
 def _evidence_kind(target: object) -> str:
     for cls, kind in ((Session, "session"), (Case, "case"), (Recommendation, "recommendation")):
         if isinstance(target, cls):

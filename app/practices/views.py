@@ -25,6 +25,7 @@ from app.practices.operations import (
     change_status,
     edit_practice,
     propose_from_recommendations,
+    remove_evidence,
     take_stance,
     version_changes,
 )
@@ -115,6 +116,7 @@ def practice(practice_id: int) -> Any:
         timeline=queries.timeline(user, practice),
         outcomes=queries.outcomes(user, practice),
         evidence=queries.visible_evidence(user, practice),
+        can_remove_evidence=lambda link: policy.can_remove_evidence(user, link),
         transitions=sorted(t.value for t in TRANSITIONS[practice.status]),
         successors=[p for p in queries.list_practices() if p.id != practice.id],
         my_stance=stances.get(user.id),
@@ -189,7 +191,13 @@ def new() -> Any:
                 exc, texts, labels, topics=_topics(values["topics"])
             )
         else:
-            flash(f"Best practice proposed as {practice.status.value}.", "success")
+            status = practice.status.value
+            flash(
+                "Best practice proposed."
+                if practice.status is PracticeStatus.PROPOSED
+                else f"Best practice proposed as {status}.",
+                "success",
+            )
             return redirect(url_for("practices.practice", practice_id=practice.id), 303)
     draft = " ".join([values["title"], values["statement"]])
     related = queries.related_recommendations(user, chosen, draft)
@@ -364,4 +372,21 @@ def add_evidence_view(practice_id: int) -> Any:
         kind = {Session: "session", Case: "case", Recommendation: "recommendation"}[type(target)]
         return _refused(practice_id, exc, "evidence", target=target, target_kind=kind)
     flash("Evidence added.", "success")
+    return _back(practice_id, "#timeline")
+
+
+@practices_blueprint.route(
+    "/practices/<int:practice_id>/evidence/<int:evidence_id>/remove", methods=["POST"]
+)
+@permission_required(Permission.PROPOSE_PRACTICE)
+def remove_evidence_view(practice_id: int, evidence_id: int) -> Any:
+    """Remove a session, case or recommendation cited by mistake."""
+    user = _user()
+    practice = queries.get_practice(practice_id)
+    link = next((e for e in queries.visible_evidence(user, practice) if e.id == evidence_id), None)
+    if link is None:
+        raise NotFound("No such evidence on this practice.")
+    remove_evidence(link, actor=user)
+    db.session.commit()
+    flash("Evidence removed.", "success")
     return _back(practice_id, "#timeline")

@@ -316,6 +316,14 @@ def update_session(
         raise ValidationError(
             "Attendance must be a whole number, zero or more.", field="attendance_count"
         )
+    if count != session.attendance_count and "attendance_count" in changes:
+        from app.attendance.operations import has_attendance_list
+
+        if has_attendance_list(session):
+            raise ValidationError(
+                "Attendance is counted from the session's attendance list; change the list.",
+                field="attendance_count",
+            )
     for name in SESSION_TEXT_FIELDS:
         if name in changes and not isinstance(changes[name], str):
             raise ValidationError(

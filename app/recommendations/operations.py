@@ -17,6 +17,7 @@ from app.deid.gate import Acceptance
 from app.deid.operations import guard, remember_overrides
 from app.errors import PermissionDenied, ValidationError
 from app.extensions import db
+from app.notifications.operations import case_url, notify
 from app.recommendations.models import (
     Adoption,
     Annotation,
@@ -196,7 +197,22 @@ def edit_recommendation(
     _snapshot(recommendation, editor)
     remember_overrides(recommendation, overridden, actor=actor)
     record(actor, "recommendation.edited", recommendation, version=recommendation.version)
+    if not imported:
+        _tell_presenter(recommendation, "recommendation.edited", "was edited")
     return True
+
+
+def _tell_presenter(recommendation: Recommendation, kind: str, what: str) -> None:
+    """The presenter hears of changes to advice they can see (published, not a draft)."""
+    if recommendation.status is not RecommendationStatus.PUBLISHED:
+        return
+    case = recommendation.case
+    notify(
+        case.presenter,
+        kind,
+        f"Recommendation {recommendation.position} on your case “{case.title}” {what}.",
+        case_url(case.id),
+    )
 
 
 def publish(recommendation: Recommendation, *, actor: User | None = None) -> None:
@@ -236,6 +252,8 @@ def annotate(
     db.session.flush()
     remember_overrides(annotation, overridden, actor=actor)
     record(actor, "annotation.created", annotation, recommendation_id=recommendation.id)
+    if not imported:
+        _tell_presenter(recommendation, "recommendation.annotated", "was annotated")
     return annotation
 
 

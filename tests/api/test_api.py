@@ -8,6 +8,7 @@ import pytest
 
 from app.api import SPEC
 from app.auth.operations import create_token
+from app.common import utcnow
 from app.extensions import db
 from app.programs.operations import create_program
 
@@ -54,6 +55,9 @@ def world(app, client, make_user):
     } | {"other": Api(client, make_user("provider"))}
 
 
+# Cases are scheduled into a session held today: not in the past, and presentable.
+TODAY = utcnow().date().isoformat()
+
 CASE = {
     "program": "pain",
     "title": "62-year-old man on 120 MME with falls",
@@ -71,7 +75,7 @@ def test_the_journey_through_the_api(world):
     session = c.post(
         "/programs/pain/sessions",
         expect=201,
-        json={"date": "2026-05-05", "title": "Tapering", "attendance_count": 20},
+        json={"date": TODAY, "title": "Tapering", "attendance_count": 20},
     )
     dirty = dict(
         CASE, presentation="## History of present illness\n\nMr. John Smith, call 603-555-0142."
@@ -190,7 +194,7 @@ def test_hidden_ids_and_slugs_read_as_missing_ones(world, make_user):
 
 def test_provider_cannot_edit_a_published_recommendation(world):
     p, c, e = world["provider"], world["coordinator"], world["expert"]
-    session = c.post("/programs/pain/sessions", expect=201, json={"date": "2026-05-05"})
+    session = c.post("/programs/pain/sessions", expect=201, json={"date": TODAY})
     case = p.post("/cases", expect=201, json=CASE)
     p.post(f"/cases/{case['id']}/actions", expect=200, json={"action": "submit"})
     c.post(f"/cases/{case['id']}/actions", expect=200, json={"action": "approve"})

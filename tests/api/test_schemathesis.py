@@ -27,6 +27,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from app.auth.operations import create_token
+from app.common import utcnow
 from app.extensions import db
 from app.programs.operations import create_program
 from app.search.operations import reindex
@@ -65,7 +66,9 @@ def _build_world(client: Any, headers: dict[str, str]) -> None:
         assert response.status_code < 300, response.get_json()
         return response.get_json()
 
-    session = call("post", "/programs/pain/sessions", json={"date": "2026-05-05", "title": "T"})
+    session = call(
+        "post", "/programs/pain/sessions", json={"date": utcnow().date().isoformat(), "title": "T"}
+    )
     case = call("post", "/cases", json=CASE)
     for action in ("submit", "approve"):
         call("post", f"/cases/{case['id']}/actions", json={"action": action})

@@ -151,7 +151,7 @@ def build_payload_world() -> SimpleNamespace:
         session = passing(
             create_session,
             program,
-            date(2025, 3, 4),
+            date.today(),  # held today: the case is scheduled, then marked presented
             title=line,
             didactic_topic=line,
             didactic_presenter=line,

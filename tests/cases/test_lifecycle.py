@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from app.cases.lifecycle import (
@@ -21,6 +19,7 @@ from app.cases.lifecycle import (
 )
 from app.cases.models import CaseStatus
 from app.cases.operations import CaseData, set_status
+from app.common import utcnow
 from app.errors import PermissionDenied, ValidationError
 from app.extensions import db
 from app.notifications.operations import notifications_for, unread_count
@@ -48,7 +47,8 @@ TEMPLATE = {
 @pytest.fixture
 def people(app, make_user):
     program = create_program("pain", "Chronic Pain ECHO", template=TEMPLATE)
-    session = create_session(program, date(2026, 5, 5), title="Pain session 1")
+    # today: a case can be both scheduled into it and marked presented in it
+    session = create_session(program, utcnow().date(), title="Pain session 1")
     db.session.commit()
     return {
         "program": program,

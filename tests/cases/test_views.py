@@ -7,8 +7,10 @@ import re
 import pytest
 
 from app.cases.models import Case, CaseStatus
+from app.common import utcnow
 from app.extensions import db
-from app.notifications.operations import unread_count
+from app.notifications.operations import notifications_for, unread_count
+from app.programs.operations import create_session
 from tests.conftest import sign_in
 from tests.support.builders import build_world
 
@@ -194,11 +196,16 @@ def test_coordinator_reviews_approves_schedules_and_marks_presented(client, worl
     response = client.post(f"/cases/{case.id}/schedule", data={"session_id": "999999"})
     assert response.status_code == 422
     assert "Choose one of this program&#39;s sessions." in text(response)
+    # world.second is in the past: refused, with the reason
     response = client.post(f"/cases/{case.id}/schedule", data={"session_id": world.second.id})
+    assert response.status_code == 422
+    assert "in the past: choose an upcoming session." in text(response)
+    today = create_session(world.hcv, utcnow().date(), title="Today's clinic")
+    db.session.commit()
+    response = client.post(f"/cases/{case.id}/schedule", data={"session_id": today.id})
     assert response.status_code == 303
-    response = client.post(
-        f"/cases/{case.id}/sessions/{world.second.id}/presented", follow_redirects=True
-    )
+    assert "on the agenda of session" in notifications_for(world.provider)[0].message
+    response = client.post(f"/cases/{case.id}/sessions/{today.id}/presented", follow_redirects=True)
     assert "Marked as presented" in text(response)
     db.session.refresh(case)
     assert case.status is CaseStatus.PRESENTED
@@ -343,3 +350,48 @@ def test_the_case_form_shows_similar_past_cases_once_saved(client, world):
     assert "Save a draft and Casebook shows past cases like this one" in fresh
     page = client.get(f"/cases/{mine.id}/edit").get_data(as_text=True)
     assert "Genotype 3 HCV cirrhosis retreatment after DAA failure" in page
+
+
+def test_follow_up_form_carries_over_the_structured_fields(client, world):
+    as_user(client, world.provider)
+    form = text(client.get(f"/cases/{world.case.id}/follow-up"))
+    assert '<option value="1a" selected' in form
+    assert 'value="2340000"' in form and 'value="4.1"' in form
+    assert re.search(r'value="alcohol"\s+checked', form)
+    # the earlier story is not carried over
+    assert "Referred after a reactive antibody" not in form
+
+
+def test_follow_up_by_api_keeps_the_fields_it_leaves_out(client, world):
+    from app.cases.lifecycle import draft_case, follow_up_facts
+
+    facts = follow_up_facts(world.case)
+    facts.question = "Still cured?"
+    follow_up = draft_case(world.hcv, facts, presenter=world.provider, follows=world.case)
+    assert follow_up.fields == world.case.fields
+    assert follow_up.age == "58" and [t.name for t in follow_up.topics] == ["Hepatitis C"]
+
+
+def test_edit_form_of_a_returned_case_shows_the_coordinators_comments(client, world):
+    as_user(client, world.provider)
+    client.post("/programs/hcv/cases/new", data=complete_form(action="submit"))
+    case = db.session.scalar(db.select(Case).order_by(Case.id.desc()))
+    as_user(client, world.coordinator)
+    client.post(f"/cases/{case.id}/return", data={"comment": "Please add the **FIB-4** trend."})
+    as_user(client, world.provider)
+    form = text(client.get(f"/cases/{case.id}/edit"))
+    assert "Review comments" in form and "<strong>FIB-4</strong> trend" in form
+    # once resubmitted, the form is about the case again
+    client.post(f"/cases/{case.id}/submit")
+    assert "Review comments" not in text(client.get(f"/cases/{case.id}/edit"))
+
+
+def test_past_sessions_are_not_offered_for_scheduling(client, world):
+    as_user(client, world.coordinator)
+    upcoming = create_session(world.hcv, utcnow().date().replace(year=2030), title="Later")
+    db.session.commit()
+    world.elderly.presentations.clear()
+    db.session.commit()
+    page = text(client.get(f"/cases/{world.elderly.id}/schedule"))
+    assert f'value="{upcoming.id}"' in page
+    assert f'value="{world.second.id}"' not in page

@@ -67,3 +67,16 @@ def test_threads_rendering_at_once_get_what_one_thread_gets():
     for thread in threads:
         thread.join()
     assert failures == [] and wrong == []
+
+
+def test_excerpts_show_quotes_not_entities(app):
+    from app.content.markdown import plain_text
+    from app.programs.views import excerpt
+
+    assert plain_text('Say "no" & <b>mean</b> it') == "Say “no” & mean it"
+    with app.test_request_context():
+        from flask import render_template_string
+
+        html = render_template_string("{{ body | excerpt }}", body='Use "low-dose" <i>only</i>')
+    assert "&amp;ldquo;" not in html and "“low-dose”" in html and "<i>" not in html
+    assert excerpt("&lt;script&gt;") == "<script>"  # text; the template escapes it once

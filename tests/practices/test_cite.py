@@ -126,3 +126,60 @@ def test_evidence_through_the_api(app, client, two_sessions):  # noqa: F811
     )
     db.session.expire_all()
     assert sorted(link.kind for link in practice.evidence) == ["recommendation", "session"]
+
+
+def test_evidence_cited_by_mistake_is_removed_by_whoever_cited_it(
+    app,
+    client,
+    two_sessions,  # noqa: F811
+    make_user,
+):
+    from app.audit.models import AuditEvent
+
+    expert, provider, recs = two_sessions
+    practice = propose_from_recommendations(
+        [recs[0]], "Naloxone at every visit", "Offer naloxone.", author=expert, actor=expert
+    )
+    db.session.commit()
+    citer = make_user("expert")
+    other = make_user("expert")
+    as_user(client, citer)
+    client.post("/practices/cite", data={"practice_id": practice.id, "case": recs[1].case.id})
+    link = next(e for e in practice.evidence if e.kind == "case")
+    url = f"/practices/{practice.id}/evidence/{link.id}/remove"
+    # another expert, a provider: refused; the link stays
+    as_user(client, other)
+    assert client.post(url).status_code == 403
+    as_user(client, provider)
+    assert client.post(url).status_code == 403
+    as_user(client, citer)
+    page = client.get(f"/practices/{practice.id}").get_data(as_text=True)
+    assert url in page
+    response = client.post(url, follow_redirects=True)
+    assert "Evidence removed." in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert [e.kind for e in practice.evidence] == ["recommendation"]
+    event = db.session.scalar(
+        db.select(AuditEvent).where(AuditEvent.action == "practice.evidence_removed")
+    )
+    assert event is not None and event.actor_id == citer.id
+    # gone: a second removal is not found
+    assert client.post(url).status_code == 404
+
+
+def test_the_flash_after_proposing_says_it_once(app, client, two_sessions):  # noqa: F811
+    expert, _, recs = two_sessions
+    as_user(client, expert)
+    response = client.post(
+        "/practices/new",
+        data={
+            "recommendation": recs[0].id,
+            "title": "Naloxone at every visit",
+            "statement": "Offer “naloxone” in hand.",
+            "status": "proposed",
+            "action": "propose",
+        },
+        follow_redirects=True,
+    )
+    page = response.get_data(as_text=True)
+    assert "Best practice proposed." in page and "proposed as proposed" not in page

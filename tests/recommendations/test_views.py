@@ -255,3 +255,35 @@ def test_no_channel_annotates_an_unpublished_recommendation(client, world):
         headers={"Authorization": f"Bearer {token}"},
     )
     assert api.status_code == 201
+
+
+def test_presenter_is_notified_when_a_published_recommendation_is_edited_or_annotated(
+    client, world
+):
+    from app.notifications.operations import notifications_for
+
+    as_user(client, world.expert)
+    client.post(
+        f"/recommendations/{world.rec.id}/edit",
+        data={"category": "therapeutic", "body": "Treat for 8 weeks instead."},
+    )
+    as_user(client, world.other_expert)
+    client.post(
+        f"/recommendations/{world.rec.id}/annotations/new",
+        data={"kind": "agree", "body": "Agreed."},
+    )
+    messages = [n.message for n in notifications_for(world.provider)]
+    assert any("was edited" in m for m in messages)
+    assert any("was annotated" in m for m in messages)
+
+
+def test_presenter_is_not_told_of_edits_to_a_draft(client, world):
+    from app.notifications.operations import notifications_for
+
+    draft = next(r for r in world.case.recommendations if r.status is RecommendationStatus.DRAFT)
+    as_user(client, world.expert)
+    response = client.post(
+        f"/recommendations/{draft.id}/edit", data={"category": "other", "body": "Still a draft."}
+    )
+    assert response.status_code == 303
+    assert not any("was edited" in n.message for n in notifications_for(world.provider))

@@ -108,6 +108,7 @@ ID_PARAMETERS = {
     "slug": "program",
     "sign_in_id": "sign_in",  # an account's signed-in browser: its owner's alone
     "token_id": "token",  # an API token: its owner's alone
+    "evidence_id": "evidence",  # a practice's evidence link: seen with what it cites
 }
 AUDIT_KINDS = ("case", "recommendation", "session")
 CSV_TABLES = ("topics", "rising", "questions", "gaps", "coverage")
@@ -430,6 +431,7 @@ def _build(app: Any) -> World:
         author=w.expert,
         actor=w.expert,
     )
+    links: list[EvidenceLink] = []
     for target, note in (
         ({"case": secret}, f"Expect a third-trimester increase ({words('notaphrix')})."),
         ({"recommendation": draft_rec}, f"Not yet published: {words('evidraftle')}."),
@@ -438,7 +440,8 @@ def _build(app: Any) -> World:
         ({"case": draft}, f"A draft: {words('evicasdrup')}."),
         ({"case": w.case}, f"The open case: {words('evipublica')}."),
     ):
-        db.session.add(EvidenceLink(practice=practice, note=note, **target))
+        links.append(EvidenceLink(practice=practice, note=note, **target))
+        db.session.add(links[-1])
     db.session.commit()
 
     people = {
@@ -461,6 +464,8 @@ def _build(app: Any) -> World:
         "session:open": w.second,
         "session:private": w.closed_session,
         "practice:open": practice,
+        "evidence:secret": links[0],
+        "evidence:open": links[-1],
         "program:open": w.hcv,
         "program:private": private,
     }
@@ -490,6 +495,8 @@ def _build(app: Any) -> World:
             return policy.can_view_program(user, obj)
         if kind in ("token", "sign_in"):
             return policy.can_manage_credentials(user, obj.user)
+        if kind == "evidence":
+            return obj in visible_evidence(user, obj.practice)
         return True  # best practices are open to everyone signed in
 
     from app.practices.queries import visible_evidence

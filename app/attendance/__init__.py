@@ -1,0 +1,1 @@
+"""Who attended each session, for how long, and the CME credit that earns."""

@@ -1,0 +1,73 @@
+"""The coordinator's session desk for a program."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from app.auth import policy
+from app.cases.queries import get_visible_case
+from app.desk.operations import review_days, send_recommendations, session_desk
+from app.errors import NotFound, ValidationError
+from app.extensions import db
+from app.programs.models import Program
+from app.programs.operations import find_program
+
+desk_blueprint = Blueprint("desk", __name__, template_folder="templates")
+
+
+def _user() -> Any:
+    return current_user._get_current_object()
+
+
+def desk_program(slug: str) -> Program:
+    """The program whose desk (or attendance) is asked for, if the user runs it."""
+    program = find_program(slug)
+    if program is None:
+        raise NotFound("No such program.")
+    policy.require_run_desk(_user(), program)
+    return program
+
+
+@desk_blueprint.route("/programs/<slug>/desk")
+@login_required
+def desk(slug: str) -> Any:
+    program = desk_program(slug)
+    try:
+        days = review_days(request.args.get("days"))
+        error = ""
+    except ValidationError as exc:
+        days, error = review_days(None), exc.message
+    return render_template(
+        "desk/desk.html",
+        desk=session_desk(program, actor=_user(), days=days),
+        days_error=error,
+        typed_days=request.args.get("days", ""),
+    ), (422 if error else 200)
+
+
+@desk_blueprint.route("/programs/<slug>/desk/cases/<int:case_id>/send", methods=["POST"])
+@login_required
+def send(slug: str, case_id: int) -> Any:
+    program = desk_program(slug)
+    case = get_visible_case(_user(), case_id)
+    if case.program_id != program.id:
+        raise NotFound("No such case in this program.")
+    try:
+        sent = send_recommendations(
+            case, actor=_user(), publish_drafts=request.form.get("publish_drafts") == "yes"
+        )
+        db.session.commit()
+    except ValidationError as exc:
+        db.session.rollback()
+        flash(f"Nothing sent for “{case.title}”: {exc.message}", "error")
+    else:
+        count = len(sent.recommendation_ids)
+        flash(
+            f"Sent {count} recommendation{'s' if count != 1 else ''} on “{case.title}” to "
+            f"{case.presenter.display_name if case.presenter else 'the presenter'}.",
+            "success",
+        )
+    return redirect(url_for("desk.desk", slug=program.slug) + f"#case-{case.id}", 303)
