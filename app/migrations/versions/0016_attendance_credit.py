@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0016_attendance_credit'
-down_revision = '0011_never_reuse_ids'
+down_revision = '0013_admin_console'
 branch_labels = None
 depends_on = None
 
