@@ -1,7 +1,7 @@
 """attendance and credit, recommendations sent
 
 Revision ID: 0016_attendance_credit
-Revises: 0011_never_reuse_ids
+Revises: 0013_admin_console
 Create Date: 2026-12-04 22:10:00
 
 Per-participant attendance, program credit rules and post-session evaluations; and the
