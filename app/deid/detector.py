@@ -516,7 +516,7 @@ RX_UNKNOWN_SUBJECT = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]{3,})\s+(?:presents|presented|reports|reported"
     r"|denies|denied|complains|complained|tolerated|agreed|declined|refused|endorses|feels"
     r"|states|stated|resting|sleeping|ambulating|tolerating|was\s+(?:discharged|admitted"
-    r"|seen|transferred))\b",
+    r"|transferred))\b",
     re.M,
 )
 RX_TITLE_WORD = re.compile(TITLE)
@@ -606,7 +606,7 @@ FUNCTION_WORDS = _w(
     states says said notes noted presents presented complains describes admits today
     yesterday tomorrow tonight currently recently now please thank thanks dear sincerely
     regards cc re mr mrs ms dr all any each every some none other another monday tuesday
-    wednesday thursday friday saturday sunday january february march april may june july
+    wednesday thursday friday saturday sunday once january february march april may june july
     august september october november december left right bilateral
     """
 )
@@ -1767,8 +1767,10 @@ RX_HOUSE_NUMBER = re.compile(r"(?<![\w/.,$#:+-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?[ \
 RX_STREET_WORD = re.compile(r"[ \t]*(\d+(?:st|nd|rd|th)|[A-Za-z][A-Za-z'’]*\.?)")
 RX_DIRECTION = re.compile(r"[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b\.?")
 RX_UNIT_TAIL = re.compile(r"\.?,?[ \t]*(?:([A-Za-z]+)\.?[ \t]*#?|#)[ \t]*([A-Za-z0-9-]{1,6})\b")
-RX_UNIT_BARE = re.compile(r",?[ \t]+(?:Lower|Upper|Rear|Front|Basement|Penthouse|LOWER|UPPER|REAR"
-    r"|FRONT|BSMT|LOWR|UPPR|REAR)\b(?![ \t]+[a-z])")
+RX_UNIT_BARE = re.compile(
+    r",?[ \t]+(?:Lower|Upper|Rear|Front|Basement|Penthouse|LOWER|UPPER|REAR"
+    r"|FRONT|BSMT|LOWR|UPPR|REAR)\b(?![ \t]+[a-z])"
+)
 RX_ROAD_NUMBER = re.compile(r"[ \t]+\d{1,4}[A-Za-z]?\b(?![\d/.-])")
 RX_ADDRESS_CUE = re.compile(
     r"(?i)\b(?:at|address|addr|lives?|living|resides?|residing|home|house|mail(?:ing)?"
@@ -1845,7 +1847,14 @@ def _usps_addresses(ctx: _Ctx, text: str, out: list) -> None:
             e -= 1  # the sentence's full stop
         seg = text[m.start() : e]
         letters = re.sub(r"[^A-Za-z]", "", seg)
-        if words[k].group(1).rstrip(".").lower() in ("road", "rd", "route", "rte", "highway", "hwy"):
+        if words[k].group(1).rstrip(".").lower() in (
+            "road",
+            "rd",
+            "route",
+            "rte",
+            "highway",
+            "hwy",
+        ):
             road_no = RX_ROAD_NUMBER.match(text, e)  # "county road 12"
             e = road_no.end() if road_no else e
         end_units = _units_after(ctx, text, e)
@@ -1875,21 +1884,19 @@ def _usps_addresses(ctx: _Ctx, text: str, out: list) -> None:
 PARTICLE = r"(?:[Vv][ao]n|[Dd]e[rnl]?|[Dd]ella|[Dd][aiu]|[Dd]os|[Dd]as|[Ll][ae]|[Ll]os|[Tt]e[rn]|bin|ibn|al)"
 CAPS_WORD = rf"[{UP}]{{2,}}(?:['’-][{UP}]+)*"
 NAME_SEQ = (
-    rf"((?:[A-Z]\.[ \t]*)?(?:{NW}|{CAPS_WORD})(?:[ \t]+(?:{PARTICLE}[ \t]+)*(?:{NW}|{CAPS_WORD}"
+    rf"((?:[A-Z]\.[ \t]?)?(?:{NW}|{CAPS_WORD})(?:[ \t](?:{PARTICLE}[ \t])*(?:{NW}|{CAPS_WORD}"
     rf"|[A-Z]\.)){{0,3}})"
 )
 # Roles on forms and in letters that are followed by a person's name.
 RX_ROLE_NAME = re.compile(
     r"\b(?i:guarantor|subscriber|insured|policy\s*holder|guardian(?:\s+of\s+record)?"
     r"|prescribed\s+by|prescriber|ordering(?:\s+(?:provider|physician|clinician|md))?|attn\.?"
-    r"|attention|please\s+see|(?:electronically\s+|e-)?signed\s+by|collateral\s+from"
+    r"|please\s+see|(?:electronically\s+|e-)?signed\s+by|collateral\s+from"
     r"(?:\s+(?:his|her|their|the))?(?:\s+[a-z-]+)?|called\s+to(?:\s+(?:RN|nurse))?"
     r"|verified\s+by|read\s+by|authori[sz]ed\s+by|witnessed\s+by|requested\s+by)"
     r"[ \t]*[:,-]?[ \t]+" + NAME_SEQ
 )
-RX_PARTICLE_NAME = re.compile(
-    rf"\b({NW})[ \t]+((?:{PARTICLE}[ \t]+){{1,2}}{NW})(?![\w'’])"
-)
+RX_PARTICLE_NAME = re.compile(rf"\b({NW})[ \t]+((?:{PARTICLE}[ \t]+){{1,2}}{NW})(?![\w'’])")
 RX_PARTICLE_TAIL = re.compile(rf"(?:[ \t]+{PARTICLE}){{1,2}}[ \t]+{NW}(?![\w'’])")
 RX_GREETING = re.compile(
     rf"(?:^|(?<=\n))[ \t]*(?i:hi|hey|hello|dear|good\s+(?:morning|afternoon)|thanks|thank\s+you)"
@@ -1906,7 +1913,7 @@ RX_POSSESSIVE_ANY = re.compile(
     r"|uncle|guardian|teacher)\b"
 )
 RX_LOWER_CUED = re.compile(
-    r"(?:\b(?i:patient\s+name|pt\s+name|patient|pt|name)\b\.?[ \t]*[:#]?|\b(?i:family)[ \t]*\()"
+    r"(?:\b(?i:patient\s+name|pt\s+name|patient|pt|name)\b\.?[ \t]*([:#]?)|\b(?i:family)[ \t]*(\())"
     r"[ \t]*([a-z][a-z'-]{2,})[ \t]+([a-z][a-z'-]{2,})\b(?![-/])"
 )
 RX_INITIALS_AFTER = re.compile(
@@ -1928,12 +1935,20 @@ def _more_names(ctx: _Ctx, text: str, found: list, words_ix: _WordIndex) -> None
     def name_words(s: int, seg: str) -> tuple[int, int] | None:
         """The leading words of seg that can be a name (cued), up to a comma."""
         end, n = s, 0
+        caps = seg.isupper()
         for m in re.finditer(r"[^\s,]+,?", seg):
             w = m.group()
             core = w.rstrip(",").rstrip(".") if not re.fullmatch(r"[A-Z]\.,?", w) else w
+            initial = re.fullmatch(r"[A-Z]\.,?", w)
+            if not initial and (
+                re.fullmatch(CRED, core) or core.isupper() and len(core) > 1 and not caps
+            ):
+                break  # "Park RN", "Kaur SSN": a credential or a label follows the name
             if re.fullmatch(r"[A-Z]\.,?", w) or re.fullmatch(PARTICLE, core) and n:
                 end = s + m.start() + len(w.rstrip(","))
-            elif ctx.plausible_name_word(core, True) and not ctx.is_clinical(core):
+            elif all(
+                ctx.plausible_name_word(p, True) and not ctx.is_clinical(p) for p in core.split("-")
+            ):
                 end = s + m.start() + len(core)
                 n += 1
             else:
@@ -1967,13 +1982,23 @@ def _more_names(ctx: _Ctx, text: str, found: list, words_ix: _WordIndex) -> None
         ):
             found.append((m.start(1), m.end(1), 0.7))
     for m in RX_LOWER_CUED.finditer(text):
-        pair = (m.group(1), m.group(2))
-        if any(w in FUNCTION_WORDS or ctx.is_clinical(w) for w in pair):
+        first, last = m.group(3), m.group(4)
+        if any(w in FUNCTION_WORDS or ctx.is_clinical(w) for w in (first, last)):
             continue
-        if any(ctx.is_name(w) for w in pair) and all(
-            ctx.is_name(w) or not ctx.is_common(w) for w in pair
-        ):
-            found.append((m.start(1), m.end(2), 0.7))
+        if m.group(1) or m.group(2):
+            # after "name:" or "Family (": one name word and no ordinary word
+            ok = (ctx.is_name(first) or ctx.is_name(last)) and all(
+                ctx.is_name(w) or not ctx.is_common(w) for w in (first, last)
+            )
+        else:  # "pt ruairi donovan": a given name in the lists, then a surname
+            ok = (
+                ctx.is_first(first)
+                and not ctx.is_common(first)
+                and not ctx.is_ambiguous(first)
+                and (ctx.is_last(last) or not ctx.is_common(last))
+            )
+        if ok:
+            found.append((m.start(3), m.end(4), 0.7))
     for m in RX_INITIALS_AFTER.finditer(text):
         if re.sub(r"\s", "", m.group(1)).upper() not in NOT_INITIALS:
             found.append((m.start(1), m.end(1), 0.65))
@@ -1994,7 +2019,7 @@ def _more_names(ctx: _Ctx, text: str, found: list, words_ix: _WordIndex) -> None
 
 
 _ROLE_TRIGGERS = _w("""guarantor subscriber insured policy guardian prescribed prescriber ordering
-    attn attention please signed electronically e collateral called verified read authorized
+    attn please signed electronically e collateral called verified read authorized
     authorised witnessed requested""")
 
 RX_AGE_STATED = re.compile(
@@ -2021,7 +2046,7 @@ RX_FAC_CUED = re.compile(
     r"{0,4}?\s+at|transfer(?:red)?\s+from|remit\s+to|(?:study|studies|CT|MRI|films?|images?"
     r"|x-rays?|ultrasound|records)\s+(?:[\w/-]+\s+){0,3}?from|day\s+program\s+at|attends\s+"
     r"(?:\w+\s+)?at)[ \t]+(?:the[ \t]+)?"
-    rf"((?:{CAPW}|&)(?:[ \t-](?:{CAPW}|&|of|and))*)"
+    rf"((?:{CAPW}|&)(?:[ \t-](?:{CAPW}|&|of|and|[A-Z]\.))*)"
     rf"(?:,[ \t]*({NW}(?:[ \t]{NW})?)(?=[ \t]*(?:,|\.|;|$)))?",
     re.M,
 )
@@ -2061,9 +2086,12 @@ def _more_places(ctx: _Ctx, text: str, out: list) -> None:
         name = " ".join(toks)
         if not toks or RX_TITLE_WORD.fullmatch(toks[0].rstrip(".")) or _is_placeholder(name):
             continue
-        if all(
-            w.lower() in GENERIC_FAC or w.lower() in FUNCTION_WORDS or ctx.is_clinical(w)
-            or w in NOT_INITIALS or w.lower() in STATES
+        if any(w.lower() in PLACEHOLDER_WORDS for w in toks) or all(
+            w.lower() in GENERIC_FAC
+            or ctx.is_common(w)
+            or ctx.is_clinical(w)
+            or w in NOT_INITIALS
+            or w.lower() in STATES
             for w in toks
         ):
             continue
@@ -2135,7 +2163,7 @@ def _more_numbers(text: str, out: list) -> None:
             out.append((m.start(), m.end(), "DATE", 0.75))
     for m in RX_DATE_ORDINAL_WORDS.finditer(text):
         out.append((m.start(), m.end(), "DATE", 0.8))
-    for s, e, cat, conf in list(out):
+    for _, e, cat, conf in list(out):
         if cat not in ("DEVICE", "ID", "SSN") or conf < 0.75:
             continue
         while m := RX_LIST_NEXT.match(text, e):
