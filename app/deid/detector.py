@@ -640,7 +640,8 @@ GENERIC_FAC = _w(
     south east west northern southern eastern western upper lower mid medicine nurse
     physician physicians doctors hospitalist clinics hospital hospitals clinic free charity
     federally qualified critical access tertiary quaternary level i ii iii center centre
-    services service system department unit ward floor division program
+    services service system department unit ward floor division program police fire
+    interventional nuclear
     """
 )
 
@@ -1881,7 +1882,9 @@ def _usps_addresses(ctx: _Ctx, text: str, out: list) -> None:
 
 # ----------------------------------------------------------------------------- round 3
 # Cue forms an independent evaluation found missed (issue 12, third round).
-PARTICLE = r"(?:[Vv][ao]n|[Dd]e[rnl]?|[Dd]ella|[Dd][aiu]|[Dd]os|[Dd]as|[Ll][ae]|[Ll]os|[Tt]e[rn]|bin|ibn|al)"
+PARTICLE = (
+    r"(?:[Vv][ao]n|[Dd]e[rnl]?|[Dd]ella|[Dd][aiu]|[Dd][oa]s|[Ll][ae]|[Ll]os|[Tt]e[rn]|bin|ibn|al)"
+)
 CAPS_WORD = rf"[{UP}]{{2,}}(?:['’-][{UP}]+)*"
 NAME_SEQ = (
     rf"((?:[A-Z]\.[ \t]?)?(?:{NW}|{CAPS_WORD})(?:[ \t](?:{PARTICLE}[ \t])*(?:{NW}|{CAPS_WORD}"
@@ -2046,7 +2049,7 @@ RX_FAC_CUED = re.compile(
     r"{0,4}?\s+at|transfer(?:red)?\s+from|remit\s+to|(?:study|studies|CT|MRI|films?|images?"
     r"|x-rays?|ultrasound|records)\s+(?:[\w/-]+\s+){0,3}?from|day\s+program\s+at|attends\s+"
     r"(?:\w+\s+)?at)[ \t]+(?:the[ \t]+)?"
-    rf"((?:{CAPW}|&)(?:[ \t-](?:{CAPW}|&|of|and|[A-Z]\.))*)"
+    rf"((?:{CAPW}|&)(?:[ \t-](?:[A-Z]\.|{CAPW}|&|of|and))*)"
     rf"(?:,[ \t]*({NW}(?:[ \t]{NW})?)(?=[ \t]*(?:,|\.|;|$)))?",
     re.M,
 )
