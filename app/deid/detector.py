@@ -986,16 +986,22 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         if _is_placeholder(seg):
             continue
         words = re.findall(r"[A-Za-z'’-]+", seg)
+        # the name ends before an ordinary word after it ("PATIENT: ANA ROSS ROOM 4")
+        cut = next((w for w in words[2:] if ctx.is_common(w) or ctx.is_clinical(w)), None)
+        if cut:
+            seg = seg[: seg.index(cut, len(words[0]) + len(words[1]))]
+        e = m.start(1) + len(seg.rstrip(". ,"))
         if words and all(ctx.is_name(w) or len(w) == 1 for w in words[:2]):
-            found.append((m.start(1), m.start(1) + len(seg.rstrip(". ,")), 0.8))
+            found.append((m.start(1), e, 0.8))
         elif (
             len(words) >= 2
             and (seg.split(",")[0].strip() == words[0] or "," not in seg)
             and all(w.isupper() and len(w) > 1 for w in words[:2])
             and not any(ctx.is_common(w) or ctx.is_clinical(w) for w in words[:2])
         ):
-            # "SURNAME, GIVEN" after a registration label: the form is the evidence
-            found.append((m.start(1), m.start(1) + len(seg.rstrip(". ,")), 0.75))
+            # "SURNAME, GIVEN" or "GIVEN SURNAME" after a registration label: the form is
+            # the evidence
+            found.append((m.start(1), e, 0.75))
 
     # "dr haldane", "dr. ana costa" typed in lower case
     for m in RX_DR_LOWER.finditer(text):
@@ -2054,8 +2060,10 @@ RX_FAC_CUED = re.compile(
     re.M,
 )
 RX_TOWN_AFTER_ADDRESS = re.compile(
-    rf",[ \t]*({NW}(?:[ \t-](?:{NW}|of|or|on|upon)){{0,3}})(?=[ \t]*(?:[,.;)\n]|$|\d{{5}}))"
-    rf"|[ \t]+((?:{CAPS_WORD})(?:[ \t]{CAPS_WORD})?)(?=[ \t]*(?:[,.;\n]|$|\d{{5}}))"
+    rf",[ \t]*({NW}(?:[ \t-](?:{NW}|of|or|on|upon)){{0,3}})(?=[ \t]*(?:[,.;)\n]|$|\d{{5}}"
+    rf"|(?:{_STATE_ABBR_RE})\b))"
+    rf"|[ \t]+((?:{CAPS_WORD})(?:[ \t](?!(?:{_STATE_ABBR_RE})\b){CAPS_WORD})?)"
+    rf"(?=[ \t]*(?:[,.;\n]|$|\d{{5}}|(?:{_STATE_ABBR_RE})\b))"
 )
 RX_COUNTY_LABEL = re.compile(
     rf"\b(?i:county)(?:\s+of\s+residence)?[ \t]*:[ \t]*((?:{CAPW})(?:[ \t]{CAPW})?)"
@@ -2084,7 +2092,13 @@ def _more_places(ctx: _Ctx, text: str, out: list) -> None:
     for m in RX_FAC_CUED.finditer(text):
         seg = m.group(1)
         toks = seg.split()
-        while toks and toks[-1].lower() in ("of", "and", "&"):
+        # not the words that follow the name ("... Foundry Monday", "... Regional ED")
+        while toks and (
+            toks[-1].lower() in ("of", "and", "&")
+            or toks[-1].lower() in FUNCTION_WORDS
+            or toks[-1] in NOT_INITIALS
+            or (ctx.is_clinical(toks[-1]) and not re.fullmatch(FAC_HEAD, toks[-1]))
+        ):
             toks.pop()
         name = " ".join(toks)
         if not toks or RX_TITLE_WORD.fullmatch(toks[0].rstrip(".")) or _is_placeholder(name):
@@ -2127,7 +2141,7 @@ RX_LAST4 = re.compile(r"\blast\s+(?:4|four)(?:\s+digits)?\s*[:(#-]?\s*(\d{4})(?!
 RX_SSN_NEAR = re.compile(r"(?i)\b(?:ssn|ss#|social|soc\.?\s*sec)")
 # Another value in a list after a cued identifier ("serials X, Y and Z", "MRN X and Y").
 RX_LIST_NEXT = re.compile(
-    r"[ \t]*(?:,|;|/|&|\band\b)[ \t]*(?:and[ \t]+)?"
+    r"[ \t]*(?:,|;|&|\band\b)[ \t]*(?:and[ \t]+)?"
     r"((?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{3,24})(?![\w-]|/\d)"
 )
 # A plate beside a VIN ("7WFZ586 (VIN)"), or after an impound or tow form's colon.

@@ -45,6 +45,7 @@ CASES = [
     ("For details please see F. Abernathy.", "F. Abernathy"),
     ("Ordering: K. Vasquez-Ruiz", "K. Vasquez-Ruiz"),
     ("PATIENT: ROSALIND ACHTERBERG", "ROSALIND ACHTERBERG"),
+    ("Guarantor: Marit Solberg  SSN: xxx-xx-4410", "Marit Solberg"),
     ("Wyn Van der Berg was admitted.", "Van der Berg"),
     ("Mother is Ines de la Cruz.", "Ines de la Cruz"),
     ("Seen with Padraig O'Sullivan today.", "O'Sullivan"),
@@ -125,6 +126,13 @@ def test_round3_kinds(text: str, needle: str) -> None:
         "Works part-time at a grocery store.",
         "Patient was discharged home in stable condition.",
         "Parkinson disease, Bell's palsy and Graves disease reviewed.",
+        # cue words of this round in clinical sentences
+        "The patient tolerated well and comes back to see me today.",
+        "ATTENTION: Auditory working memory was within normal limits.",
+        "Transferred from the Intensive Care Unit to the floor.",
+        "Items were turned over to the Police Department.",
+        "Dr. Y was consulted in Interventional Radiology.",
+        "Duodenitis was seen on the second pass.",
     ],
 )
 def test_round3_clean_text_stays_clean(text: str) -> None:
@@ -150,3 +158,21 @@ def test_pipe_table_columns() -> None:
     )
     for needle in ("Okafor, Ngozi", "55-201-338", "Riverbend Family Clinic"):
         assert caught(text, needle), (needle, scan(text))
+
+
+def test_names_stop_before_labels_and_credentials() -> None:
+    text = "Guarantor: Marit Solberg  SSN: xxx-xx-4410; signed by Ivo Brandl RN"
+    names = [text[f.start : f.end] for f in scan(text) if f.category == "NAME"]
+    assert "Marit Solberg" in names and "Ivo Brandl" in names, names
+
+
+def test_town_after_an_all_caps_address_stops_at_the_state() -> None:
+    text = "ADDRESS 57 EAST STONEGATE VIEW WELLSBORO PA 16901"
+    flagged = [text[f.start : f.end] for f in scan(text)]
+    assert "WELLSBORO" in flagged and not any("PA" in f.split() for f in flagged), flagged
+
+
+def test_a_list_after_a_serial_does_not_run_into_an_expiry() -> None:
+    text = "Lot 4471902 / 2026-05 expiry, serials KT4471902 and KT4471915."
+    flagged = [text[f.start : f.end] for f in scan(text)]
+    assert "2026-05" not in " ".join(flagged) and "KT4471915" in flagged, flagged
