@@ -696,13 +696,13 @@ TRIGGERS.update(
             charted registered listed charts"""),
         "DOB": _w("dob d date birth"),
         "VEH": _w("license licence number plate tag registration vin vehicle"),
-        "DEV": _w("""serial s sn lot device udi imei mac implant generator lead pump pacemaker
+        "DEV": _w("""serial serials s sn lot device udi imei mac implant generator lead pump pacemaker
         defibrillator icd stimulator"""),
         "TOWN": _w("town city village township borough hamlet county community municipality"),
         "AGE": _w("aged age ages at turned turns turning"),
         "SSNP": _w("ssn ss social last"),
         "VEHX": _w("car truck vehicle auto license licence tag tags plate plates reg regn rego"),
-        "DEVX": _w("""ser serial s sn unit device pump monitor meter sensor transmitter
+        "DEVX": _w("""ser serial serials s sn unit device pump monitor meter sensor transmitter
             receiver generator implant lot"""),
         "HOME": _w(
             "home house lives living lived resides residing apartment trailer farm"
