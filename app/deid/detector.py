@@ -494,7 +494,8 @@ RX_ALLCAPS_NAME_CUED = re.compile(
     r"\b(?:PATIENT(?:\s+NAME)?|NAME|PT|RE|SUBJECT|PHYSICIAN|SURGEON|ATTENDING|REFERRING"
     r"(?:\s+PHYSICIAN)?|PCP|PRIMARY\s+CARE\s+PHYSICIAN|CC|(?i:guarantor|subscriber|insured))"
     r"\s*:\s*"
-    r"([A-Z][A-Za-z'’-]+(?:,?[ \t]+(?!(?:DOB|MRN|SEX|AGE|DOS|ACCT|FIN|MR|ID|SSN)\b)"
+    r"([A-Z][A-Za-z'’-]+(?:,?[ \t]+(?!(?:DOB|MRN|SEX|AGE|DOS|ACCT|FIN|MR|ID|SSN|SS|Soc|SOC"
+    r"|Phone|PHONE|Tel|TEL)\b)"
     r"[A-Z][A-Za-z'’-]*\.?){0,3})"
 )
 
@@ -696,8 +697,8 @@ TRIGGERS.update(
             charted registered listed charts"""),
         "DOB": _w("dob d date birth"),
         "VEH": _w("license licence number plate tag registration vin vehicle"),
-        "DEV": _w("""serial serials s sn lot device udi imei mac implant generator lead pump pacemaker
-        defibrillator icd stimulator"""),
+        "DEV": _w("""serial serials s sn lot device udi imei mac implant generator lead pump
+        pacemaker defibrillator icd stimulator"""),
         "TOWN": _w("town city village township borough hamlet county community municipality"),
         "AGE": _w("aged age ages at turned turns turning"),
         "SSNP": _w("ssn ss social last"),
