@@ -1967,12 +1967,13 @@ def _more_names(ctx: _Ctx, text: str, found: list, words_ix: _WordIndex) -> None
                 break
         return (s, end) if n else None
 
-    if words_ix.positions.keys() & _ROLE_TRIGGERS:
-        for m in RX_ROLE_NAME.finditer(text):
+    for m in _triggered(RX_ROLE_NAME, "ROLE", text, words_ix):
+        if m:
             span = name_words(m.start(1), m.group(1))
             if span and not ctx.followed_by_head(span[1]):
                 found.append((*span, 0.8))
-    for m in RX_GREETING.finditer(text):
+    greeted = words_ix.positions.keys() & _GREETINGS
+    for m in RX_GREETING.finditer(text) if greeted else ():
         w = m.group(1)
         if ctx.plausible_name_word(w, True) and not ctx.is_ambiguous(w) or ctx.is_first(w):
             found.append((m.start(1), m.end(1), 0.75))
@@ -1991,7 +1992,7 @@ def _more_names(ctx: _Ctx, text: str, found: list, words_ix: _WordIndex) -> None
             or w.lower() in ctx.lex.cities
         ):
             found.append((m.start(1), m.end(1), 0.7))
-    for m in RX_LOWER_CUED.finditer(text):
+    for m in _triggered(RX_LOWER_CUED, "LOWC", text, words_ix):
         first, last = m.group(3), m.group(4)
         if any(w in FUNCTION_WORDS or ctx.is_clinical(w) for w in (first, last)):
             continue
@@ -2009,15 +2010,17 @@ def _more_names(ctx: _Ctx, text: str, found: list, words_ix: _WordIndex) -> None
             )
         if ok:
             found.append((m.start(3), m.end(4), 0.7))
-    for m in RX_INITIALS_AFTER.finditer(text):
+    dotted = RX_DOTTED_PAIR.search(text)
+    for m in _triggered(RX_INITIALS_AFTER, "INITA", text, words_ix) if dotted else ():
         if re.sub(r"\s", "", m.group(1)).upper() not in NOT_INITIALS:
             found.append((m.start(1), m.end(1), 0.65))
-    for m in RX_CENSUS_ROW.finditer(text):
+    for m in _census_rows(text, words_ix):
         g = 1 if m.group(1) else 2
         words = re.findall(rf"[{UP}]{{2,}}", m.group(g))
         if not any(ctx.is_clinical(w) or w in NOT_INITIALS for w in words):
             found.append((m.start(g), m.end(g), 0.75))
-    for m in RX_PARTICLE_NAME.finditer(text):
+    particles = words_ix.positions.keys() & _PARTICLE_WORDS
+    for m in RX_PARTICLE_NAME.finditer(text) if particles else ():
         given = m.group(1)
         if ctx.plausible_name_word(given, False) and not ctx.is_common(given):
             found.append((m.start(1), m.end(2), 0.7))
@@ -2028,9 +2031,36 @@ def _more_names(ctx: _Ctx, text: str, found: list, words_ix: _WordIndex) -> None
             found[i] = (s, tail.end(), c)
 
 
-_ROLE_TRIGGERS = _w("""guarantor subscriber insured policy guardian prescribed prescriber ordering
-    attn please signed electronically e collateral called verified read authorized
-    authorised witnessed requested""")
+TRIGGERS.update(
+    {
+        "ROLE": _w("""guarantor subscriber insured policy guardian prescribed prescriber ordering
+            attn please signed electronically e collateral called verified read authorized
+            authorised witnessed requested"""),
+        "LOWC": _w("patient pt name family"),
+        "INITA": _w("with per by see cc from and to"),
+        "LAST": _w("last"),
+        "FACC": _w("""works work worked employed employer injured transfer transferred remit study
+            studies ct mri film films image images x ultrasound records day attends"""),
+        "AGES": _w("patient pt she he who husband wife spouse mother father mom dad age this"),
+    }
+)
+_GREETINGS = _w("hi hey hello dear good thanks thank")
+_PARTICLE_WORDS = _w("van von der den de del della di da dos das du la le los ten ter bin ibn al")
+RX_DOTTED_PAIR = re.compile(r"[A-Z]\.[ \t]?[A-Z]\.")
+RX_CAPS_COMMA = re.compile(rf"[{UP}]{{2}},[ \t]*[{UP}]{{2}}")
+
+
+def _census_rows(text: str, words_ix: _WordIndex) -> list[re.Match]:
+    # only around "SURNAME, GIVEN" pairs: a bounded search at each
+    rows: dict[int, re.Match] = {}
+    for hit in RX_CAPS_COMMA.finditer(text):
+        start = max(0, hit.start() - 40)
+        m = RX_CENSUS_ROW.search(text, start, hit.end() + 40)
+        while m and m.start() < hit.end():
+            rows[m.start()] = m
+            m = RX_CENSUS_ROW.search(text, m.end(), hit.end() + 40)
+    return list(rows.values())
+
 
 RX_AGE_STATED = re.compile(
     r"\b(?i:(?:patient|pt|she|he|who|husband|wife|spouse|mother|father|mom|dad)\s+is"
@@ -2041,10 +2071,12 @@ RX_AGE_STATED = re.compile(
 )
 
 
-def _more_ages(text: str, out: list) -> None:
-    for m in RX_AGE_STATED.finditer(text):
-        out.append((m.start(1), m.end(1), "AGE", 0.8))
-    for m in RX_CENSUS_ROW.finditer(text):
+def _more_ages(text: str, out: list, words_ix: _WordIndex) -> None:
+    low = text.lower()
+    if RX_AGE_NUM.search(text) or "ninety" in low or "hundred" in low:
+        for m in _triggered(RX_AGE_STATED, "AGES", text, words_ix):
+            out.append((m.start(1), m.end(1), "AGE", 0.8))
+    for m in _census_rows(text, words_ix):
         if m.group(3) and 90 <= int(m.group(3)) <= 120:
             out.append((m.start(3), m.end(3), "AGE", 0.8))
 
@@ -2089,8 +2121,8 @@ def _place_ok(ctx: _Ctx, name: str) -> bool:
     )
 
 
-def _more_places(ctx: _Ctx, text: str, out: list) -> None:
-    for m in RX_FAC_CUED.finditer(text):
+def _more_places(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    for m in _triggered(RX_FAC_CUED, "FACC", text, words_ix):
         seg = m.group(1)
         toks = seg.split()
         # not the words that follow the name ("... Foundry Monday", "... Regional ED")
@@ -2128,8 +2160,13 @@ def _more_places(ctx: _Ctx, text: str, out: list) -> None:
             continue
         if _place_ok(ctx, m.group(g)):
             out.append((m.start(g), m.end(g), "LOCATION", 0.7))
-    for rx in (RX_COUNTY_LABEL, RX_HOME_PAREN, RX_PLACE_EXTRA):
-        for m in rx.finditer(text):
+    present = words_ix.positions.keys()
+    for rx, cues in (
+        (RX_COUNTY_LABEL, {"county"}),
+        (RX_HOME_PAREN, {"home", "house", "residence"}),
+        (RX_PLACE_EXTRA, {"outside", "until"}),
+    ):
+        for m in rx.finditer(text) if present & cues else ():
             g = 1 if m.group(1) else 2
             if _place_ok(ctx, m.group(g)) and not ctx.followed_by_head(m.end(g)):
                 out.append((m.start(g), m.end(g), "LOCATION", 0.7))
@@ -2154,32 +2191,38 @@ RX_PLATE_BY_VIN = re.compile(
     r"|\b(?i:impound|towed|tow)\b[^.\n:]{0,30}:[ \t]*((?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])"
     r"[A-Z0-9]{5,8})\b"
 )
-RX_TIME_AFTER = re.compile(r"[ \t]*(?:@|at)?[ \t]*\d{1,2}:\d\d")
-RX_MD = re.compile(r"(?<![\d/.-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d/])")
+RX_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d\d")
+RX_MD_BEFORE_TIME = re.compile(
+    r"(?<![\d/.-])((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))[ \t]*(?:@|at)?[ \t]*$"
+)
 _ORDINALS = (
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
     r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
     r"|thirtieth"
 )
+TRIGGERS["ORD"] = _w(_ORDINALS.replace("|", " ")) | {"twenty", "thirty"}
 RX_DATE_ORDINAL_WORDS = re.compile(
     rf"\b(?:(?:twenty|thirty)[\s-])?(?:{_ORDINALS})\s+of\s+(?-i:{MONTH})(?:,?\s+{YEAR}\b)?", IGN
 )
 
 
-def _more_numbers(text: str, out: list) -> None:
+def _more_numbers(text: str, out: list, words_ix: _WordIndex) -> None:
     if "ocial" in text or "OCIAL" in text:
         for m in RX_SSN_SOCIAL.finditer(text):
             out.append((m.start(1), m.end(1), "SSN", 0.85))
-    for m in RX_LAST4.finditer(text):
+    for m in _triggered(RX_LAST4, "LAST", text, words_ix):
         if RX_SSN_NEAR.search(text, max(0, m.start() - 80), m.start()):
             out.append((m.start(1), m.end(1), "SSN", 0.8))
-    for m in RX_PLATE_BY_VIN.finditer(text):
+    plates = RX_VIN.search(text) or words_ix.positions.keys() & {"impound", "tow", "towed"}
+    for m in RX_PLATE_BY_VIN.finditer(text) if plates else ():
         g = next(i for i in (1, 2, 3) if m.group(i))
         out.append((m.start(g), m.end(g), "VEHICLE", 0.75))
-    for m in RX_MD.finditer(text):
-        if RX_TIME_AFTER.match(text, m.end()):
-            out.append((m.start(), m.end(), "DATE", 0.75))
-    for m in RX_DATE_ORDINAL_WORDS.finditer(text):
+    for t in RX_CLOCK.finditer(text) if "/" in text else ():
+        m = RX_MD_BEFORE_TIME.search(text, max(0, t.start() - 12), t.start())
+        if m:
+            out.append((m.start(1), m.end(1), "DATE", 0.75))
+    has_month = MONTH_WORDS & words_ix.positions.keys()
+    for m in _triggered(RX_DATE_ORDINAL_WORDS, "ORD", text, words_ix) if has_month else ():
         out.append((m.start(), m.end(), "DATE", 0.8))
     for _, e, cat, conf in list(out):
         if cat not in ("DEVICE", "ID", "SSN") or conf < 0.75:
@@ -2247,9 +2290,9 @@ def scan(text: str) -> list[Finding]:
     _ages(text, cands, words_ix)
     _addresses(ctx, text, cands, words_ix)
     _facilities(ctx, text, cands)
-    _more_ages(text, cands)
-    _more_numbers(text, cands)
+    _more_ages(text, cands, words_ix)
+    _more_numbers(text, cands, words_ix)
     _names(ctx, text, cands, words_ix)
-    _more_places(ctx, text, cands)
+    _more_places(ctx, text, cands, words_ix)
     _locations(ctx, text, cands, words_ix)
     return _resolve(text, cands)
