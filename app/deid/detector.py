@@ -1954,6 +1954,8 @@ def _more_names(ctx: _Ctx, text: str, found: list, words_ix: _WordIndex) -> None
                 re.fullmatch(CRED, core) or core.isupper() and len(core) > 1 and not caps
             ):
                 break  # "Park RN", "Kaur SSN": a credential or a label follows the name
+            if n and text.startswith(":", s + m.end()):
+                break  # "Refills:" is the next field's label
             if re.fullmatch(r"[A-Z]\.,?", w) or re.fullmatch(PARTICLE, core) and n:
                 end = s + m.start() + len(w.rstrip(","))
             elif all(
@@ -2087,7 +2089,7 @@ RX_FAC_CUED = re.compile(
     r"|worked(?:\s+[\w-]+){0,5}?\s+(?:at|for)|employed\s+(?:by|at)|employer\s*:|injured(?:\s+\w+)"
     r"{0,4}?\s+at|transfer(?:red)?\s+from|remit\s+to|(?:study|studies|CT|MRI|films?|images?"
     r"|x-rays?|ultrasound|records)\s+(?:[\w/-]+\s+){0,3}?from|day\s+program\s+at|attends\s+"
-    r"(?:\w+\s+)?at)[ \t]+(?:the[ \t]+)?"
+    r"(?:\w+\s+)?at)[ \t]*:?[ \t]+(?:the[ \t]+)?"
     rf"((?:{CAPW}|&)(?:[ \t-](?:[A-Z]\.|{CAPW}|&|of|and))*)"
     rf"(?:,[ \t]*({NW}(?:[ \t]{NW})?)(?=[ \t]*(?:,|\.|;|$)))?",
     re.M,
@@ -2125,6 +2127,10 @@ def _more_places(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     for m in _triggered(RX_FAC_CUED, "FACC", text, words_ix):
         seg = m.group(1)
         toks = seg.split()
+        for k, w in enumerate(toks):
+            if w in ("PO", "P.O.", "Box", "Attn", "ATTN"):  # an address or a label follows
+                toks = toks[:k]
+                break
         # not the words that follow the name ("... Foundry Monday", "... Regional ED")
         while toks and (
             toks[-1].lower() in ("of", "and", "&")
