@@ -199,7 +199,7 @@ RX_DOB_DIGITS = re.compile(
 AGE_NUM = r"(9\d|1[01]\d|120)"
 RX_AGE = [
     re.compile(rf"(?<![\d.,/]){AGE_NUM}(?:\s*|-)(?:years?|yrs?|y)(?:\s*|-)old\b", IGN),
-    re.compile(rf"(?<![\d.,/]){AGE_NUM}\s*(?:yo|y/o|y\.o\.?|yr|yrs|years?)(?![\w/])", IGN),
+    re.compile(rf"(?<![\d.,/]){AGE_NUM}(?:\s*|-)(?:yo|y/o|y\.o\.?|yr|yrs|years?)(?![\w/])", IGN),
     re.compile(rf"\b(?:aged|age|ages|at\s+the\s+age\s+of|age\s+of|age:)\s*:?\s*{AGE_NUM}\b", IGN),
     re.compile(rf"(?<![\d.,/]){AGE_NUM}(?:\s+|-)(?:years?|yrs?)(?:\s+|-)of(?:\s+|-)age", IGN),
     re.compile(rf"(?<![\d.,/]){AGE_NUM}\s*(?:-|\s)?(?:year|yr)(?:-|\s)old", IGN),
@@ -1440,6 +1440,8 @@ def _facilities(ctx: _Ctx, text: str, out: list) -> None:
     for m in RX_FAC_RELIGIOUS.finditer(text):
         out.append((m.start(), m.end(), "FACILITY", 0.8))
     for m in RX_SAINT.finditer(text):
+        if ctx.low(m.group().split()[-1]) in ctx.lex.unit_designators:
+            continue  # "Quarry St. Lot 110"
         after = text[m.end() : m.end() + 12].lower()
         if (
             after.startswith(
@@ -1604,7 +1606,7 @@ def _dates(text: str, out: list, words_ix) -> None:
 RX_AGE_WORDS = re.compile(
     r"\b(?:(?:aged?|turned|turns)\s+)?((?:ninety|one\s+hundred)(?:[\s-](?:and\s+)?(?:one|two"
     r"|three|four|five|six|seven|eight|nine|ten))?)(?:[\s-]years?[\s-]old|\s+years\s+of\s+age)"
-    r"|\b(?:aged?|turned|turns)\s+((?:ninety|one\s+hundred)(?:[\s-](?:one|two|three|four|five"
+    r"|\b(?:aged?|turned|turns)\s*:?\s+((?:ninety|one\s+hundred)(?:[\s-](?:one|two|three|four|five"
     r"|six|seven|eight|nine))?)\b"
     r"|\b((?:ninety|one\s+hundred)(?:[\s-](?:and\s+)?(?:one|two|three|four|five|six|seven"
     r"|eight|nine|ten))?)[\s-]*(?:y/?o|y\.o\.?|yo|yrs?\b|year[\s-]old)",
@@ -1715,6 +1717,17 @@ RX_DEVICE_EXTRA = re.compile(
 RX_SPINE_LEVELS = re.compile(r"[CTLS]\d{1,2}(?:\s*-\s*[CTLS]?\d{1,2})?")
 
 
+RX_WORD_END = re.compile(r"([A-Za-z]+)\.?,?[ \t]*$")
+
+
+def _street_lot(text: str, m: re.Match) -> bool:
+    """ "12 Quarry St. Lot 110": a lot after a street suffix is the unit of an address."""
+    if m.group(0)[:3].lower() != "lot":
+        return False
+    w = RX_WORD_END.search(text, max(0, m.start() - 14), m.start())
+    return bool(w and w.group(1).lower() in lexicon.get().street_suffixes)
+
+
 def _vehicles_devices(text: str, out: list, words_ix) -> None:
     for m in _triggered(RX_VEHICLE_EXTRA, "VEHX", text, words_ix):
         v = m.group(1)
@@ -1727,7 +1740,7 @@ def _vehicles_devices(text: str, out: list, words_ix) -> None:
         ):
             out.append((m.start(1), m.end(1), "VEHICLE", 0.75))
     for m in _triggered(RX_DEVICE_EXTRA, "DEVX", text, words_ix):
-        if sum(c.isdigit() for c in m.group(1)) >= 3:
+        if sum(c.isdigit() for c in m.group(1)) >= 3 and not _street_lot(text, m):
             out.append((m.start(1), m.end(1), "DEVICE", 0.75))
     for m in _triggered(RX_VEHICLE, "VEH", text, words_ix):
         out.append((m.start(1), m.end(1), "VEHICLE", 0.9))
@@ -1745,7 +1758,8 @@ def _vehicles_devices(text: str, out: list, words_ix) -> None:
         if not RX_SPINE_LEVELS.fullmatch(m.group(1)):
             out.append((m.start(1), m.end(1), "VEHICLE", 0.75))
     for m in _triggered(RX_DEVICE, "DEV", text, words_ix):
-        out.append((m.start(1), m.end(1), "DEVICE", 0.9))
+        if not _street_lot(text, m):
+            out.append((m.start(1), m.end(1), "DEVICE", 0.9))
     _cands_from(RX_DEVICE_BARE, text, "DEVICE", 0.8, 0, out)
 
 
@@ -1777,7 +1791,9 @@ RX_DIRECTION = re.compile(r"[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b\.?")
 RX_UNIT_TAIL = re.compile(r"\.?,?[ \t]*(?:([A-Za-z]+)\.?[ \t]*#?|#)[ \t]*([A-Za-z0-9-]{1,6})\b")
 RX_UNIT_BARE = re.compile(
     r",?[ \t]+(?:Lower|Upper|Rear|Front|Basement|Penthouse|LOWER|UPPER|REAR"
-    r"|FRONT|BSMT|LOWR|UPPR|REAR)\b(?![ \t]+[a-z])"
+    r"|FRONT|BSMT|LOWR|UPPR|REAR)\b"
+    r"(?![ \t]+(?:back|extremit|legs?\b|lobes?\b|abdom|quadrant|limbs?\b|GI\b|lip|eyelid"
+    r"|body|pole))"
 )
 RX_ROAD_NUMBER = re.compile(r"[ \t]+\d{1,4}[A-Za-z]?\b(?![\d/.-])")
 RX_ADDRESS_CUE = re.compile(
@@ -2066,9 +2082,9 @@ def _census_rows(text: str, words_ix: _WordIndex) -> list[re.Match]:
 
 RX_AGE_STATED = re.compile(
     r"\b(?i:(?:patient|pt|she|he|who|husband|wife|spouse|mother|father|mom|dad)\s+is"
-    r"|age\s+at\s+[a-z]+\s*:?|this\s+is\s+an?)\s*"
+    r"|age\s+at\s+[a-z]+\s*:?|age\s*/\s*(?:sex|gender)\s*:?|this\s+is\s+an?)\s*"
     r"(9\d|1[01]\d|120|(?i:ninety|one\s+hundred)(?:[\s-](?:and\s+)?(?i:one|two|three|four|five"
-    r"|six|seven|eight|nine|ten))?)(?![\d.,%/-]|\s*(?:%|mg|kg|lbs?|bpm|beats|degrees|mm|cm"
+    r"|six|seven|eight|nine|ten))?)(?![\d.,%-]|/(?!\s*[MFmf]\b)|\s*(?:%|mg|kg|lbs?|bpm|beats|degrees|mm|cm"
     r"|minutes|min|hours|days|percent|F\b|on\b))"
 )
 

@@ -57,6 +57,9 @@ CASES = [
     ("This is a ninety-two y/o woman.", "ninety-two"),
     ("Husband is one hundred three years old.", "one hundred three"),
     ("Spouse age ninety, still driving.", "ninety"),
+    ("Age: ninety-four", "ninety-four"),
+    ("Age/Sex: 96/F", "96"),
+    ("Patient is a 97-yo widow.", "97"),
     ("She turned ninety-four last week.", "ninety-four"),
     # FACILITY
     ("Works part-time at Halvorsen Cannery.", "Halvorsen Cannery"),
@@ -90,6 +93,8 @@ CASES = [
     ("ADDRESS 57 EAST STONEGATE VILLAS WELLSBORO", "57 EAST STONEGATE VILLAS"),
     ("Lives at 802 Bramble Turnpike Lower.", "802 Bramble Turnpike Lower"),
     ("Lives at 12 Osprey Pass Trlr 277.", "12 Osprey Pass Trlr 277"),
+    ("Lives at 77 Larch View, Lower with her son.", "77 Larch View, Lower"),
+    ("Lives at 5 Quarry St. Lot 110, Dunmore.", "5 Quarry St. Lot 110"),
     ("HC 61 Box 8372", "HC 61 Box 8372"),
     ("Bystander on Alder Crescent called 911.", "Alder Crescent"),
     # VEHICLE
@@ -131,6 +136,7 @@ def test_round3_kinds(text: str, needle: str) -> None:
         "ATTENTION: Auditory working memory was within normal limits.",
         "Transferred from the Intensive Care Unit to the floor.",
         "Items were turned over to the Police Department.",
+        "T 98 F, lower back pain, 5/5 strength at 10:30.",
         "Dr. Y was consulted in Interventional Radiology.",
         "Duodenitis was seen on the second pass.",
     ],
