@@ -1964,15 +1964,15 @@ def _more_names(ctx: _Ctx, text: str, found: list, words_ix: _WordIndex) -> None
         caps = seg.isupper()
         for m in re.finditer(r"[^\s,]+,?", seg):
             w = m.group()
-            core = w.rstrip(",").rstrip(".") if not re.fullmatch(r"[A-Z]\.,?", w) else w
             initial = re.fullmatch(r"[A-Z]\.,?", w)
+            core = w if initial else w.rstrip(",").rstrip(".")
             if not initial and (
                 re.fullmatch(CRED, core) or core.isupper() and len(core) > 1 and not caps
             ):
                 break  # "Park RN", "Kaur SSN": a credential or a label follows the name
             if n and text.startswith(":", s + m.end()):
                 break  # "Refills:" is the next field's label
-            if re.fullmatch(r"[A-Z]\.,?", w) or re.fullmatch(PARTICLE, core) and n:
+            if initial or re.fullmatch(PARTICLE, core) and n:
                 end = s + m.start() + len(w.rstrip(","))
             elif all(
                 ctx.plausible_name_word(p, True) and not ctx.is_clinical(p) for p in core.split("-")
@@ -1986,10 +1986,9 @@ def _more_names(ctx: _Ctx, text: str, found: list, words_ix: _WordIndex) -> None
         return (s, end) if n else None
 
     for m in _triggered(RX_ROLE_NAME, "ROLE", text, words_ix):
-        if m:
-            span = name_words(m.start(1), m.group(1))
-            if span and not ctx.followed_by_head(span[1]):
-                found.append((*span, 0.8))
+        span = name_words(m.start(1), m.group(1))
+        if span and not ctx.followed_by_head(span[1]):
+            found.append((*span, 0.8))
     greeted = words_ix.positions.keys() & _GREETINGS
     for m in RX_GREETING.finditer(text) if greeted else ():
         w = m.group(1)
