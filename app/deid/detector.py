@@ -2083,16 +2083,26 @@ RX_AGE_STATED = re.compile(
     r"\b(?i:(?:patient|pt|she|he|who|husband|wife|spouse|mother|father|mom|dad)\s+is"
     r"|age\s+at\s+[a-z]+\s*:?|age\s*/\s*(?:sex|gender)\s*:?|this\s+is\s+an?)\s*"
     r"(9\d|1[01]\d|120|(?i:ninety|one\s+hundred)(?:[\s-](?:and\s+)?(?i:one|two|three|four|five"
-    r"|six|seven|eight|nine|ten))?)(?![\d.,%-]|/(?!\s*[MFmf]\b)|\s*(?:%|mg|kg|lbs?|bpm|beats|degrees|mm|cm"
+    r"|six|seven|eight|nine|ten))?)(?![\d%-]|[.,]\d|/(?!\s*[MFmf]\b)|\s*(?:%|mg|kg|lbs?|bpm|beats|degrees|mm|cm"
     r"|minutes|min|hours|days|percent|F\b|on\b))"
 )
 
 
-def _more_ages(text: str, out: list, words_ix: _WordIndex) -> None:
+# "Halloran, Bridget 97 F": an age and sex after a "Last, First" name (not "Temp, Max 98 F")
+RX_AGE_AFTER_NAME = re.compile(
+    rf"\b([{UP}][{LO}'’-]+),[ \t]*([{UP}][{LO}'’-]+)[ \t]+{AGE_NUM}[ \t]*(?:y/?o?|yrs?)?[ \t]*"
+    r"(?:M|F|male|female)\b"
+)
+
+
+def _more_ages(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     low = text.lower()
     if RX_AGE_NUM.search(text) or "ninety" in low or "hundred" in low:
         for m in _triggered(RX_AGE_STATED, "AGES", text, words_ix):
             out.append((m.start(1), m.end(1), "AGE", 0.8))
+    for m in RX_AGE_AFTER_NAME.finditer(text) if RX_AGE_NUM.search(text) else ():
+        if not any(ctx.is_common(w) or ctx.is_clinical(w) for w in m.group(1, 2)):
+            out.append((m.start(3), m.end(3), "AGE", 0.75))
     for m in _census_rows(text, words_ix):
         if m.group(3) and 90 <= int(m.group(3)) <= 120:
             out.append((m.start(3), m.end(3), "AGE", 0.8))
@@ -2311,7 +2321,7 @@ def scan(text: str) -> list[Finding]:
     _ages(text, cands, words_ix)
     _addresses(ctx, text, cands, words_ix)
     _facilities(ctx, text, cands)
-    _more_ages(text, cands, words_ix)
+    _more_ages(ctx, text, cands, words_ix)
     _more_numbers(text, cands, words_ix)
     _names(ctx, text, cands, words_ix)
     _more_places(ctx, text, cands, words_ix)

@@ -60,6 +60,8 @@ CASES = [
     ("Age: ninety-four", "ninety-four"),
     ("Age/Sex: 96/F", "96"),
     ("Patient is a 97-yo widow.", "97"),
+    ("Patient is one hundred three.", "one hundred three"),
+    ("Rm 12 Halloran, Bridget 97 F", "97"),
     ("She turned ninety-four last week.", "ninety-four"),
     # FACILITY
     ("Works part-time at Halvorsen Cannery.", "Halvorsen Cannery"),
@@ -137,6 +139,7 @@ def test_round3_kinds(text: str, needle: str) -> None:
         "Transferred from the Intensive Care Unit to the floor.",
         "Items were turned over to the Police Department.",
         "T 98 F, lower back pain, 5/5 strength at 10:30.",
+        "Vitals, Temp 98 F, HR 88; patient is 98.6 degrees.",
         "Dr. Y was consulted in Interventional Radiology.",
         "Duodenitis was seen on the second pass.",
     ],
