@@ -2122,8 +2122,9 @@ RX_FAC_CUED = re.compile(
 RX_TOWN_AFTER_ADDRESS = re.compile(
     rf",[ \t]*({NW}(?:[ \t-](?:{NW}|of|or|on|upon)){{0,3}})(?=[ \t]*(?:[,.;)\n]|$|\d{{5}}"
     rf"|(?:{_STATE_ABBR_RE})\b))"
-    rf"|[ \t]+((?:{CAPS_WORD})(?:[ \t](?!(?:{_STATE_ABBR_RE})\b){CAPS_WORD})?)"
+    rf"|,?[ \t]+((?:{CAPS_WORD})(?:[ \t](?!(?:{_STATE_ABBR_RE})\b){CAPS_WORD})?)"
     rf"(?=[ \t]*(?:[,.;\n]|$|\d{{5}}|(?:{_STATE_ABBR_RE})\b))"
+    r"|,[ \t]*([a-z]{3,}(?:[ \t][a-z]{3,})?)(?=[ \t]*(?:[,.;)\n]|$|\d{5}))"
 )
 RX_COUNTY_LABEL = re.compile(
     rf"\b(?i:county)(?:\s+of\s+residence)?[ \t]*:[ \t]*((?:{CAPW})(?:[ \t]{CAPW})?)"
@@ -2186,8 +2187,11 @@ def _more_places(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         m = RX_TOWN_AFTER_ADDRESS.match(text, e)
         if not m:
             continue
-        g = 1 if m.group(1) else 2
-        if g == 2 and (cat != "ADDRESS" or not text[s:e].isupper()):
+        g = next(i for i in (1, 2, 3) if m.group(i))
+        # an ALL-CAPS or a lower-case town follows an address written the same way
+        if g > 1 and (
+            cat != "ADDRESS" or not (text[s:e].isupper() if g == 2 else text[s:e].islower())
+        ):
             continue
         if _place_ok(ctx, m.group(g)):
             out.append((m.start(g), m.end(g), "LOCATION", 0.7))

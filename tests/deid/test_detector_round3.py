@@ -77,6 +77,8 @@ CASES = [
     # LOCATION
     ("Address: 41 Tamarack Place, Grovedale.", "Grovedale"),
     ("Rural Route 4, Box 488, Quillan", "Quillan"),
+    ("ADDRESS 57 EAST STONEGATE VILLAS, WELLSBORO PA", "WELLSBORO"),
+    ("lives at 9169 ridgecrest commons, millbrook", "millbrook"),
     ("Patient county: Tallowmere", "Tallowmere"),
     ("Moved from Brisco County 59843 last year.", "Brisco"),
     ("Raised in Truth or Consequences.", "Truth or Consequences"),
