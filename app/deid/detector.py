@@ -66,7 +66,7 @@ _PRIORITY = {
 IGN = re.IGNORECASE
 UP = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"  # upper case (the Latin Extended ranges hold both cases)
 LO = "a-zß-öø-ÿĀ-ɏḀ-ỿ"
-NW = rf"[{UP}](?:[{LO}]+|[{UP}]?[{LO}]+)(?:['’-][{UP}]?[{LO}]+)*"  # Name word
+NW = rf"(?:[OD]['’]|Ma?c)?[{UP}](?:[{LO}]+|[{UP}]?[{LO}]+)(?:['’-][{UP}]?[{LO}]+)*"  # Name word
 CAPW = rf"[{UP}][A-Za-z{LO}]*(?:['’-][A-Za-z{LO}]+)*"  # any capitalised word
 
 STATES = {
@@ -186,7 +186,8 @@ RX_DATE = [
 RX_DATE_CUED = re.compile(
     r"\b(?:on|since|from|until|till|through|thru|dated?|before|after|of|DOB|D\.O\.B\.|born|"
     r"admit(?:ted)?|admission|discharged?|seen|visit|surgery|procedure|"
-    r"scheduled|returns?|back|last|next|starting|started|effective|as of|date of birth)"
+    r"scheduled|returns?|back|last|next|starting|started|effective|as of|date of birth"
+    r"|msg|message|called|phoned|faxed|rec'?d|received)"
     r"\s*:?\s*((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\d/])(?!\s*(?:strength|"
     r"murmur|pain|power|reflex))",
     IGN,
@@ -198,7 +199,7 @@ RX_DOB_DIGITS = re.compile(
 AGE_NUM = r"(9\d|1[01]\d|120)"
 RX_AGE = [
     re.compile(rf"(?<![\d.,/]){AGE_NUM}(?:\s*|-)(?:years?|yrs?|y)(?:\s*|-)old\b", IGN),
-    re.compile(rf"(?<![\d.,/]){AGE_NUM}\s*(?:yo|y/o|y\.o\.?|yr|yrs|years?)(?![\w/])", IGN),
+    re.compile(rf"(?<![\d.,/]){AGE_NUM}(?:\s*|-)(?:yo|y/o|y\.o\.?|yr|yrs|years?)(?![\w/])", IGN),
     re.compile(rf"\b(?:aged|age|ages|at\s+the\s+age\s+of|age\s+of|age:)\s*:?\s*{AGE_NUM}\b", IGN),
     re.compile(rf"(?<![\d.,/]){AGE_NUM}(?:\s+|-)(?:years?|yrs?)(?:\s+|-)of(?:\s+|-)age", IGN),
     re.compile(rf"(?<![\d.,/]){AGE_NUM}\s*(?:-|\s)?(?:year|yr)(?:-|\s)old", IGN),
@@ -213,15 +214,15 @@ RX_PHONE = re.compile(
     IGN,
 )
 RX_PHONE_CUED = re.compile(
-    r"\b(?:phone|tel|telephone|call|cell|mobile|fax|pager|page|beeper|contact|number|ext)"
-    r"\.?\s*(?:number|no\.?|#)?\s*(?:is|at|:|#)?\s*(\d{3}[.-]\d{4}|\d{10})\b(?![\d-])",
+    r"\b(?:phone|tel|telephone|call|cell|mobile|fax|pager|page|beeper|contact|number|ext"
+    r"|questions|callback)\.?\s*(?:number|no\.?|#)?\s*(?:is|at|:|#)?\s*(\d{3}[.-]\d{4}|\d{10})\b(?![\d-])",
     IGN,
 )
 
 # "fax the signed form to 5053841234": the cue word, a few words, then to/at and the number
 RX_PHONE_CUED_FAR = re.compile(
-    r"\b(?:phone|telephone|call|fax|faxed|text|texted|page|paged|reach|reached|contact|dial)"
-    r"\b[^.\n\d]{0,40}?\b(?:to|at|on|number|no\.?|#)\s*:?\s*"
+    r"\b(?:phone|telephone|call|fax|faxed|text|texted|page|paged|reach|reached|contact|dial"
+    r"|sent|send|resent)\b[^.\n\d]{0,40}?\b(?:to|at|on|number|no\.?|#)\s*:?\s*"
     r"(\(?\d{3}\)?[\s./-]?\d{3}[\s.-]?\d{4}|\d{3}[.-]\d{4})(?![\d-])",
     IGN,
 )
@@ -285,10 +286,10 @@ RX_VIN = re.compile(
     r"[A-HJ-NPR-Z0-9]{17}\b"
 )
 RX_DEVICE = re.compile(
-    r"\b(?:serial(?:\s*(?:number|no|num|#))?|S/N|SN(?=\s*[:#])"
+    r"\b(?:serials?(?:\s*(?:numbers?|nos?|num|#))?|S/N|SN(?=\s*[:#])"
     r"|lot\s*(?:number|no|num|#)?|device\s*(?:id|identifier|number|no|serial)|UDI|IMEI"
     r"|MAC(?:\s+address)?|implant\s*(?:id|number|serial)"
-    r"|(?:generator|lead|pump|pacemaker|defibrillator|ICD|stimulator|device)\s+(?:serial|id)"
+    r"|(?:generator|lead|pump|pacemaker|defibrillator|ICD|stimulator|device)\s+(?:serials?|ids?)"
     r"(?:\s*(?:number|no|num|#))?)"
     + _CUE_TAIL
     + r"((?=[A-Za-z0-9:()-]*\d)[A-Za-z0-9(](?:[A-Za-z0-9()]|[-:./](?=[A-Za-z0-9(]))"
@@ -297,6 +298,7 @@ RX_DEVICE = re.compile(
 )
 RX_DEVICE_BARE = re.compile(
     r"\bSN-?\d[A-Za-z0-9-]{2,20}\b"
+    r"|\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]{1,20})*"
     r"|\b(?:[0-9A-F]{2}[:-]){5}[0-9A-F]{2}\b"
 )
 RX_LONG_NUMBER = re.compile(
@@ -322,6 +324,7 @@ RX_ADDRESS = re.compile(
     rf"|Hwy|Road)\s+\d+[A-Z]?\b{UNIT}?"
     r"|\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Box)\s+#?\d+\b"
     r"|\b(?:Rural\s+Route)\s+\d+(?:,?\s+Box\s+\d+)?\b"
+    r"|\b(?:HC|H\.C\.|Star\s+Route|SR)\s*\d+,?\s+Box\s+\d+\b"
     r"|\b(?:RR|Rt|Rte|Route)\.?\s+\d+,?\s+Box\s+\d+\b"
     rf"|(?<=\bon\s)(?:{CAPW}\s+){{1,3}}(?:Street|Avenue|Road|Lane|Drive|Boulevard)\b"
     rf"|(?<=\b(?:Apt|Ste)\.\s)[A-Za-z0-9-]{{1,6}}\b"
@@ -348,7 +351,7 @@ RX_LOC_CUED = re.compile(
     r"|stays?|staying|stayed|farm|shelter|hails)"
     r"(?:\s+(?:\w+)){0,3}?\s+(?:in|to|from|near|at|outside(?:\s+of)?|around|of)\s+"
     r"(?:the\s+(?:town|city|village|area)\s+of\s+)?"
-    rf"((?:{NW})(?:[ -](?:{NW}|of|upon|on)){{0,3}})"
+    rf"((?:{NW})(?:[ -](?:{NW}|of|upon|on|or)){{0,3}})"
 )
 RX_LOC_TOWN = re.compile(
     rf"\b(?:town|city|village|township|borough|hamlet|county|community|municipality)\s+of\s+"
@@ -402,7 +405,7 @@ RX_CITY_ZIP = re.compile(
 
 FAC_HEAD = (
     r"(?:Hospitals?|Medical\s+Cent(?:er|re)|Health\s+Cent(?:er|re)|Health\s*care|Health\s+Care"
-    r"|Health\s+System|Health\s+Services|Clinics?|Infirmary|Hospice|Nursing\s+(?:Home|Center"
+    r"|Health\s+System|Health\s+Services|Clinics?|Infirmary|Hospice(?:\s+House)?|Nursing\s+(?:Home|Center"
     r"|Facility)|Rehabilitation\s+(?:Center|Hospital|Institute)|Rehab\s+Center|Care\s+Center"
     r"|Surgery\s+Center|Surgical\s+Center|Cancer\s+(?:Center|Institute)|Institute|Medical\s+Group"
     r"|Medical\s+Associates|Physicians|Associates|Pharmacy|Urgent\s+Care|Family\s+Practice"
@@ -412,7 +415,13 @@ FAC_HEAD = (
     r"|Penitentiary|Shelter|Manor|Assisted\s+Living|Senior\s+Living|Retirement\s+(?:Home"
     r"|Community|Village)|Rest\s+Home|Health|Sanatorium|Sanitarium|Convalescent\s+Home"
     r"|Medical\s+Building|Family\s+Medicine|Dialysis\s+(?:Center|Unit)|Memorial"
-    r"|Nursing\s+(?:and|&)\s+Rehabilitation(?:\s+Cent(?:er|re))?|Care\s+Home|Home)"
+    r"|Nursing\s+(?:and|&)\s+Rehabilitation(?:\s+Cent(?:er|re))?|Care\s+Home|Home"
+    # workplaces and other named places where people can be found
+    r"|Cannery|Foundry|Seafoods?|Sawmill|Lumber|Packing|Creamery|Dairy|Mill|Plant|Factory"
+    r"|Refinery|Mine|Quarry|Industries|Manufacturing|Fire\s+(?:Department|Dept\.?|Station)"
+    r"|Police\s+Department|Amusement\s+Park|Church|Chapel|Mosque|Temple|Synagogue"
+    r"|Hospice\s+House|Elder\s+Care|Dialysis|Imaging|Radiology|Adult\s+Day(?:\s+(?:Center"
+    r"|Program|Services))?|Day\s+Program|Group\s+Home|Senior\s+Center)"
 )
 # Religious and charitable hospital names ("Our Lady of Lourdes", "Sacred Heart Children's").
 RX_FAC_RELIGIOUS = re.compile(
@@ -485,7 +494,8 @@ RX_ALLCAPS_NAME_CUED = re.compile(
     r"\b(?:PATIENT(?:\s+NAME)?|NAME|PT|RE|SUBJECT|PHYSICIAN|SURGEON|ATTENDING|REFERRING"
     r"(?:\s+PHYSICIAN)?|PCP|PRIMARY\s+CARE\s+PHYSICIAN|CC|(?i:guarantor|subscriber|insured))"
     r"\s*:\s*"
-    r"([A-Z][A-Za-z'’-]+(?:,?[ \t]+(?!(?:DOB|MRN|SEX|AGE|DOS|ACCT|FIN|MR|ID|SSN)\b)"
+    r"([A-Z][A-Za-z'’-]+(?:,?[ \t]+(?!(?:DOB|MRN|SEX|AGE|DOS|ACCT|FIN|MR|ID|SSN|SS|Soc|SOC"
+    r"|Phone|PHONE|Tel|TEL)\b)"
     r"[A-Z][A-Za-z'’-]*\.?){0,3})"
 )
 
@@ -497,6 +507,7 @@ _SUBJECT_VERBS = (
     r"|stopped|completed|takes|took|uses|used|wants|wanted|prefers|understands|verbalized"
     r"|verbalizes|endorses|endorsed|describes|described|appears|appeared|will|would|can"
     r"|could|did|does|needs|needed|requires|required|voided|participated|attended|asked"
+    r"|resting|sleeping|sitting|ambulating|eating|tolerating|lying|seen|discharged|admitted"
 )
 SUBJECT_VERBS = frozenset(_SUBJECT_VERBS.split("|"))
 RX_FIRST_SUBJECT = re.compile(
@@ -505,7 +516,8 @@ RX_FIRST_SUBJECT = re.compile(
 RX_UNKNOWN_SUBJECT = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]{3,})\s+(?:presents|presented|reports|reported"
     r"|denies|denied|complains|complained|tolerated|agreed|declined|refused|endorses|feels"
-    r"|states|stated)\b",
+    r"|states|stated|resting|sleeping|ambulating|tolerating|was\s+(?:discharged|admitted"
+    r"|transferred))\b",
     re.M,
 )
 RX_TITLE_WORD = re.compile(TITLE)
@@ -530,7 +542,7 @@ RX_LABEL_LOWER = re.compile(
 RX_INITIALS = re.compile(
     r"\b(?:(?i:for|of|pt\.?|patient|client|case|named|initials:?|mr\.?|ms\.?|mrs\.?|re:?)\s+"
     r"((?:[A-Z]\.\s?){2,3})(?![A-Za-z])|(?i:pt\.?|patient|client|initials:?|mr\.?|ms\.?|mrs\.?)"
-    r"\s+([A-Z]{2,3})(?=\s+(?:is|was|has|had|reports|reported"
+    r"\s+([A-Z]{2,3})(?=\s+(?:is|was|has|had|reports|reported|seen|admitted|discharged|here"
     r"|denies|presents|presented|returns|returned|states|tolerated|then|c/o|complains|who|with)\b"
     r"|\s*,\s*\d|\s*\(\d))"
 )
@@ -562,6 +574,7 @@ RX_LOWER_PAIR_BEFORE = re.compile(
 NOT_INITIALS = _w(
     """U.S. A.M. P.M. M.D. D.O. R.N. N.P. P.A. B.P. O.D. O.S. O.U. E.R. O.R. I.V. G.I. E.D.
     C.T. U.K. D.C. B.S. M.S. P.O. I.M. N.G. O.T. P.T. S.Q. A.D. B.C. E.U. U.N. ED ER OR ICU
+    B.I.D. T.I.D. Q.I.D. Q.D. H.S. A.C. P.C. N.P.O. D.N.R. P.R.N. M.R.I. E.K.G. R.N.
     IV GI CT MRI US UK DC BP HR RR PO IM NG OT PT SQ ABC XXX XX X.X. EMS PCP ENT ECG EKG
     AND THE HIV HCV HBV COPD CHF CKD DM HTN MI CVA TIA UTI INR PTT CBC BMP CMP ALT AST BUN
     TSH EEG EMG CSF DNA DVT HSV RBC WBC ABG LFT UA SOB DOE"""
@@ -594,7 +607,7 @@ FUNCTION_WORDS = _w(
     states says said notes noted presents presented complains describes admits today
     yesterday tomorrow tonight currently recently now please thank thanks dear sincerely
     regards cc re mr mrs ms dr all any each every some none other another monday tuesday
-    wednesday thursday friday saturday sunday january february march april may june july
+    wednesday thursday friday saturday sunday once january february march april may june july
     august september october november december left right bilateral
     """
 )
@@ -628,7 +641,8 @@ GENERIC_FAC = _w(
     south east west northern southern eastern western upper lower mid medicine nurse
     physician physicians doctors hospitalist clinics hospital hospitals clinic free charity
     federally qualified critical access tertiary quaternary level i ii iii center centre
-    services service system department unit ward floor division program
+    services service system department unit ward floor division program police fire
+    interventional nuclear
     """
 )
 
@@ -664,15 +678,18 @@ TRIGGERS = {
         consultant consulting interpreter witness case social"""),
     "DATEC": _w("""on since from until till through thru by dated date dob d born admit admitted
         admission discharge discharged seen visit surgery procedure scheduled return returns
-        back last next starting started effective as of"""),
+        back last next starting started effective as of msg message called phoned faxed rec
+        recd received"""),
 }
 TRIGGERS.update(
     {
         "PHONEC": _w(
             "phone tel telephone call cell mobile fax pager page beeper contact number ext"
+            " questions callback"
         ),
         "PHONEF": _w(
             "phone telephone call fax faxed text texted page paged reach reached contact dial"
+            " sent send resent"
         ),
         "SSNC": _w("ssn ss social soc"),
         "VEHP": _w("car truck van vehicle pickup suv sedan motorcycle jeep minivan trailer"),
@@ -680,17 +697,18 @@ TRIGGERS.update(
             charted registered listed charts"""),
         "DOB": _w("dob d date birth"),
         "VEH": _w("license licence number plate tag registration vin vehicle"),
-        "DEV": _w("""serial s sn lot device udi imei mac implant generator lead pump pacemaker
-        defibrillator icd stimulator"""),
+        "DEV": _w("""serial serials s sn lot device udi imei mac implant generator lead pump
+        pacemaker defibrillator icd stimulator"""),
         "TOWN": _w("town city village township borough hamlet county community municipality"),
         "AGE": _w("aged age ages at turned turns turning"),
         "SSNP": _w("ssn ss social last"),
         "VEHX": _w("car truck vehicle auto license licence tag tags plate plates reg regn rego"),
-        "DEVX": _w("""ser serial s sn unit device pump monitor meter sensor transmitter
+        "DEVX": _w("""ser serial serials s sn unit device pump monitor meter sensor transmitter
             receiver generator implant lot"""),
         "HOME": _w(
             "home house lives living lived resides residing apartment trailer farm"
-            " property walked drove"
+            " property walked drove bystander found collapsed fell struck crash accident scene"
+            " parked"
         ),
         "SLOT": _w("""per according called with saw seen see met spoke talked discussed told asked
             examined mother father mom dad wife husband son daughter sister brother caregiver
@@ -969,16 +987,22 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         if _is_placeholder(seg):
             continue
         words = re.findall(r"[A-Za-z'’-]+", seg)
+        # the name ends before an ordinary word after it ("PATIENT: ANA ROSS ROOM 4")
+        cut = next((w for w in words[2:] if ctx.is_common(w) or ctx.is_clinical(w)), None)
+        if cut:
+            seg = seg[: seg.index(cut, len(words[0]) + len(words[1]))]
+        e = m.start(1) + len(seg.rstrip(". ,"))
         if words and all(ctx.is_name(w) or len(w) == 1 for w in words[:2]):
-            found.append((m.start(1), m.start(1) + len(seg.rstrip(". ,")), 0.8))
+            found.append((m.start(1), e, 0.8))
         elif (
             len(words) >= 2
-            and seg.split(",")[0].strip() == words[0]
+            and (seg.split(",")[0].strip() == words[0] or "," not in seg)
             and all(w.isupper() and len(w) > 1 for w in words[:2])
             and not any(ctx.is_common(w) or ctx.is_clinical(w) for w in words[:2])
         ):
-            # "SURNAME, GIVEN" after a registration label: the form is the evidence
-            found.append((m.start(1), m.start(1) + len(seg.rstrip(". ,")), 0.75))
+            # "SURNAME, GIVEN" or "GIVEN SURNAME" after a registration label: the form is
+            # the evidence
+            found.append((m.start(1), e, 0.75))
 
     # "dr haldane", "dr. ana costa" typed in lower case
     for m in RX_DR_LOWER.finditer(text):
@@ -1160,6 +1184,7 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         ):
             found.append((m.start(1), m.end(2), 0.6))
 
+    _more_names(ctx, text, found, words_ix)
     # Propagate: other title-case mentions of a detected name word in the same text
     words = set()
     for s, e, _ in found:
@@ -1415,6 +1440,8 @@ def _facilities(ctx: _Ctx, text: str, out: list) -> None:
     for m in RX_FAC_RELIGIOUS.finditer(text):
         out.append((m.start(), m.end(), "FACILITY", 0.8))
     for m in RX_SAINT.finditer(text):
+        if ctx.low(m.group().split()[-1]) in ctx.lex.unit_designators:
+            continue  # "Quarry St. Lot 110"
         after = text[m.end() : m.end() + 12].lower()
         if (
             after.startswith(
@@ -1442,7 +1469,8 @@ def _facilities(ctx: _Ctx, text: str, out: list) -> None:
 
 # Partial identifiers still identify: "Last four of SSN: 2599", "SSN ... ends in 2599".
 RX_SSN_PARTIAL = re.compile(
-    r"(?i:\b(?:SSN|SS\s*#|social\s+security(?:\s+(?:number|no\.?|#))?)(?![A-Za-z])[^.\n\d]{0,40}?"
+    r"(?i:\b(?:SSN|SS\s*#|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?)(?![A-Za-z])"
+    r"[^.\n\d]{0,40}?"
     r"\b(?:ends?|ending)(?:\s+(?:in|with))?\s*:?\s*|\blast\s+(?:four|4)(?:\s+digits)?\s+(?:of\s+)?"
     r"(?:the\s+)?(?:SSN|SS\s*#|social\s+security(?:\s+(?:number|no\.?|#))?)\s*(?:is|was)?"
     r"\s*[:#-]?\s*|\b(?:SSN|SS\s*#)\s*[:#]?\s*(?:\(?last\s+(?:four|4)\)?|x{3}-?x{2}-?|\*{3}-?\*{2}-?)"
@@ -1578,8 +1606,10 @@ def _dates(text: str, out: list, words_ix) -> None:
 RX_AGE_WORDS = re.compile(
     r"\b(?:(?:aged?|turned|turns)\s+)?((?:ninety|one\s+hundred)(?:[\s-](?:and\s+)?(?:one|two"
     r"|three|four|five|six|seven|eight|nine|ten))?)(?:[\s-]years?[\s-]old|\s+years\s+of\s+age)"
-    r"|\b(?:aged?|turned|turns)\s+((?:ninety|one\s+hundred)(?:[\s-](?:one|two|three|four|five"
-    r"|six|seven|eight|nine))?)\b",
+    r"|\b(?:aged?|turned|turns)\s*:?\s+((?:ninety|one\s+hundred)(?:[\s-](?:one|two|three|four|five"
+    r"|six|seven|eight|nine))?)\b"
+    r"|\b((?:ninety|one\s+hundred)(?:[\s-](?:and\s+)?(?:one|two|three|four|five|six|seven"
+    r"|eight|nine|ten))?)[\s-]*(?:y/?o|y\.o\.?|yo|yrs?\b|year[\s-]old)",
     IGN,
 )
 RX_AGE_NUM = re.compile(r"(?<![\d.,/])(?:9\d|1[01]\d|120)(?!\d|[,/.]\d)")
@@ -1588,7 +1618,7 @@ RX_AGE_NUM = re.compile(r"(?<![\d.,/])(?:9\d|1[01]\d|120)(?!\d|[,/.]\d)")
 def _ages(text: str, out: list, words_ix) -> None:
     if "ninety" in text.lower() or "hundred" in text.lower():
         for m in RX_AGE_WORDS.finditer(text):
-            g = 1 if m.group(1) else 2
+            g = next(i for i in (1, 2, 3) if m.group(i))
             out.append((m.start(g), m.end(g), "AGE", 0.85))
     if not RX_AGE_NUM.search(text):
         return
@@ -1678,13 +1708,24 @@ def _vin_check_ok(vin: str) -> bool:
 
 
 RX_DEVICE_EXTRA = re.compile(
-    r"\b(?:(?i:ser\.?\s*(?:no\.?|#|number)|serial|s/n)|SN|(?i:unit|device|pump|monitor"
+    r"\b(?:(?i:ser\.?(?:\s*(?:no\.?|#|number))?|serials?|s/n)|SN|(?i:unit|device|pump|monitor"
     r"|meter|sensor|transmitter|receiver|generator|implant|lot)(?:\s+(?i:no\.?|#|id))?)\s*[:#]?\s*"
     r"((?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{5,24})(?![\w-])"
 )
 
 
 RX_SPINE_LEVELS = re.compile(r"[CTLS]\d{1,2}(?:\s*-\s*[CTLS]?\d{1,2})?")
+
+
+RX_WORD_END = re.compile(r"([A-Za-z]+)\.?,?[ \t]*$")
+
+
+def _street_lot(text: str, m: re.Match) -> bool:
+    """ "12 Quarry St. Lot 110": a lot after a street suffix is the unit of an address."""
+    if m.group(0)[:3].lower() != "lot":
+        return False
+    w = RX_WORD_END.search(text, max(0, m.start() - 14), m.start())
+    return bool(w and w.group(1).lower() in lexicon.get().street_suffixes)
 
 
 def _vehicles_devices(text: str, out: list, words_ix) -> None:
@@ -1699,7 +1740,7 @@ def _vehicles_devices(text: str, out: list, words_ix) -> None:
         ):
             out.append((m.start(1), m.end(1), "VEHICLE", 0.75))
     for m in _triggered(RX_DEVICE_EXTRA, "DEVX", text, words_ix):
-        if sum(c.isdigit() for c in m.group(1)) >= 3:
+        if sum(c.isdigit() for c in m.group(1)) >= 3 and not _street_lot(text, m):
             out.append((m.start(1), m.end(1), "DEVICE", 0.75))
     for m in _triggered(RX_VEHICLE, "VEH", text, words_ix):
         out.append((m.start(1), m.end(1), "VEHICLE", 0.9))
@@ -1717,7 +1758,8 @@ def _vehicles_devices(text: str, out: list, words_ix) -> None:
         if not RX_SPINE_LEVELS.fullmatch(m.group(1)):
             out.append((m.start(1), m.end(1), "VEHICLE", 0.75))
     for m in _triggered(RX_DEVICE, "DEV", text, words_ix):
-        out.append((m.start(1), m.end(1), "DEVICE", 0.9))
+        if not _street_lot(text, m):
+            out.append((m.start(1), m.end(1), "DEVICE", 0.9))
     _cands_from(RX_DEVICE_BARE, text, "DEVICE", 0.8, 0, out)
 
 
@@ -1746,7 +1788,14 @@ def _addresses(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
 RX_HOUSE_NUMBER = re.compile(r"(?<![\w/.,$#:+-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?[ \t]+(?=[A-Za-z]|\d)")
 RX_STREET_WORD = re.compile(r"[ \t]*(\d+(?:st|nd|rd|th)|[A-Za-z][A-Za-z'’]*\.?)")
 RX_DIRECTION = re.compile(r"[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b\.?")
-RX_UNIT_TAIL = re.compile(r",?[ \t]*(?:([A-Za-z]+)\.?[ \t]*#?|#)[ \t]*([A-Za-z0-9-]{1,6})\b")
+RX_UNIT_TAIL = re.compile(r"\.?,?[ \t]*(?:([A-Za-z]+)\.?[ \t]*#?|#)[ \t]*([A-Za-z0-9-]{1,6})\b")
+RX_UNIT_BARE = re.compile(
+    r",?[ \t]+(?:Lower|Upper|Rear|Front|Basement|Penthouse|LOWER|UPPER|REAR"
+    r"|FRONT|BSMT|LOWR|UPPR|REAR)\b"
+    r"(?![ \t]+(?:back|extremit|legs?\b|lobes?\b|abdom|quadrant|limbs?\b|GI\b|lip|eyelid"
+    r"|body|pole))"
+)
+RX_ROAD_NUMBER = re.compile(r"[ \t]+\d{1,4}[A-Za-z]?\b(?![\d/.-])")
 RX_ADDRESS_CUE = re.compile(
     r"(?i)\b(?:at|address|addr|lives?|living|resides?|residing|home|house|mail(?:ing)?"
     r"|street|located)\b\W{0,3}$"
@@ -1757,7 +1806,8 @@ RX_ADDRESS_CUE_STRONG = re.compile(
 )
 RX_HOME_ON = re.compile(
     r"\b(?i:home|house|lives|living|lived|resides|residing|apartment|trailer|farm|property"
-    r"|walked|drove)(?:\s+\w+){0,2}?\s+on\s+((?:[A-Z][A-Za-z'’-]*\.?[ \t]+){1,3}"
+    r"|walked|drove|bystander|found|collapsed|fell|struck|crash|accident|scene|parked)"
+    r"(?:\s+\w+){0,2}?\s+on\s+((?:[A-Z][A-Za-z'’-]*\.?[ \t]+){1,3}"
     r"[A-Za-z]+\.?)"
 )
 # In lower-case text only these suffixes (or ones that are not English words) make a street.
@@ -1771,6 +1821,10 @@ _NOT_STREET_WORDS = _w("""mg mcg ml cc cm mm kg g lb lbs units unit tablets tabl
 
 def _units_after(ctx: _Ctx, text: str, e: int) -> int:
     for _ in range(3):
+        m = RX_UNIT_BARE.match(text, e)
+        if m:
+            e = m.end()
+            continue
         m = RX_UNIT_TAIL.match(text, e)
         if not m or (m.group(1) and m.group(1).lower() not in ctx.lex.unit_designators):
             break
@@ -1803,7 +1857,11 @@ def _usps_addresses(ctx: _Ctx, text: str, out: list) -> None:
         )
         if k is None:
             continue
-        while k + 1 < len(words) and words[k + 1].group(1).rstrip(".").lower() in suffixes:
+        while (
+            k + 1 < len(words)
+            and words[k + 1].group(1).rstrip(".").lower() in suffixes
+            and words[k + 1].group(1).rstrip(".").lower() not in ctx.lex.unit_designators
+        ):
             k += 1
         names = [w.group(1).rstrip(".") for w in words[:k]]
         if any(n.lower() in _NOT_STREET_WORDS or n.lower() in FUNCTION_WORDS for n in names):
@@ -1813,6 +1871,16 @@ def _usps_addresses(ctx: _Ctx, text: str, out: list) -> None:
             e -= 1  # the sentence's full stop
         seg = text[m.start() : e]
         letters = re.sub(r"[^A-Za-z]", "", seg)
+        if words[k].group(1).rstrip(".").lower() in (
+            "road",
+            "rd",
+            "route",
+            "rte",
+            "highway",
+            "hwy",
+        ):
+            road_no = RX_ROAD_NUMBER.match(text, e)  # "county road 12"
+            e = road_no.end() if road_no else e
         end_units = _units_after(ctx, text, e)
         titled = all(n[0].isupper() or n[0].isdigit() for n in names)
         suffix = words[k].group(1).rstrip(".").lower()
@@ -1833,6 +1901,370 @@ def _usps_addresses(ctx: _Ctx, text: str, out: list) -> None:
         d = RX_DIRECTION.match(text, end_units)
         end = _units_after(ctx, text, d.end()) if d else end_units
         out.append((m.start(), end, "ADDRESS", 0.85))
+
+
+# ----------------------------------------------------------------------------- round 3
+# Cue forms an independent evaluation found missed (issue 12, third round).
+PARTICLE = (
+    r"(?:[Vv][ao]n|[Dd]e[rnl]?|[Dd]ella|[Dd][aiu]|[Dd][oa]s|[Ll][ae]|[Ll]os|[Tt]e[rn]|bin|ibn|al)"
+)
+CAPS_WORD = rf"[{UP}]{{2,}}(?:['’-][{UP}]+)*"
+NAME_SEQ = (
+    rf"((?:[A-Z]\.[ \t]?)?(?:{NW}|{CAPS_WORD})(?:[ \t](?:{PARTICLE}[ \t])*(?:{NW}|{CAPS_WORD}"
+    rf"|[A-Z]\.)){{0,3}})"
+)
+# Roles on forms and in letters that are followed by a person's name.
+RX_ROLE_NAME = re.compile(
+    r"\b(?i:guarantor|subscriber|insured|policy\s*holder|guardian(?:\s+of\s+record)?"
+    r"|prescribed\s+by|prescriber|ordering(?:\s+(?:provider|physician|clinician|md))?|attn\.?"
+    r"|please\s+see|(?:electronically\s+|e-)?signed\s+by|collateral\s+from"
+    r"(?:\s+(?:his|her|their|the))?(?:\s+[a-z-]+)?|called\s+to(?:\s+(?:RN|nurse))?"
+    r"|verified\s+by|read\s+by|authori[sz]ed\s+by|witnessed\s+by|requested\s+by)"
+    r"[ \t]*[:,-]?[ \t]+" + NAME_SEQ
+)
+RX_PARTICLE_NAME = re.compile(rf"\b({NW})[ \t]+((?:{PARTICLE}[ \t]+){{1,2}}{NW})(?![\w'’])")
+RX_PARTICLE_TAIL = re.compile(rf"(?:[ \t]+{PARTICLE}){{1,2}}[ \t]+{NW}(?![\w'’])")
+RX_GREETING = re.compile(
+    rf"(?:^|(?<=\n))[ \t]*(?i:hi|hey|hello|dear|good\s+(?:morning|afternoon)|thanks|thank\s+you)"
+    rf"[ \t]+({NW})[ \t]*(?:,|--|—|–|!|:|\n|$)",
+    re.M,
+)
+RX_SUBJECT_LINE = re.compile(
+    rf"(?im)^[ \t]*(?:subject|subj)[ \t]*:[ \t]*(?:(?:re|fw|fwd)[ \t]*:[ \t]*)*"
+    rf"(?-i:({NW}))(?=[ \t]+[a-z]|[ \t]*[-–,:/]|[ \t]*$)"
+)
+RX_POSSESSIVE_ANY = re.compile(
+    r"\b([A-Z][a-z]{2,})['’]s\s+(?:mother|father|mom|dad|mum|wife|husband|son|daughter|sister"
+    r"|brother|parents|family|grandmother|grandfather|grandma|grandpa|caregiver|partner|aunt"
+    r"|uncle|guardian|teacher)\b"
+)
+RX_LOWER_CUED = re.compile(
+    r"(?:\b(?i:patient\s+name|pt\s+name|patient|pt|name)\b\.?[ \t]*([:#]?)|\b(?i:family)[ \t]*(\())"
+    r"[ \t]*([a-z][a-z'-]{2,})[ \t]+([a-z][a-z'-]{2,})\b(?![-/])"
+)
+RX_INITIALS_AFTER = re.compile(
+    r"\b(?i:with|per|by|see|cc|from|and|to)[ \t]+((?:[A-Z]\.[ \t]?){2,3})(?![A-Za-z])"
+)
+# Census rows: "Rm 12 SURNAME, GIVEN 93 F CHF"; the room or the age and sex frame the name.
+_CENSUS_NAME = (
+    rf"((?:(?:ST|SAINT|MC|MAC|VAN|DE|DEL|LA|O['’])\.?[ \t]*)?[{UP}]{{2,}}(?:[-'’ ][{UP}]{{2,}})?"
+    rf",[ \t]*[{UP}]{{2,}}(?:[-'’][{UP}]{{2,}})?(?:[ \t][{UP}]\.?(?![{UP}]))?)"
+)
+RX_CENSUS_ROW = re.compile(
+    rf"\b(?:(?i:rm|room|bed)\.?[ \t]*#?[ \t]*\d{{1,4}}[A-Za-z]?[ \t:-]+{_CENSUS_NAME}"
+    rf"|{_CENSUS_NAME}(?=[ \t]+\d{{1,3}}[ \t]*(?:y/?o?|yrs?)?[ \t]*(?:M|F|male|female)\b))"
+    rf"(?:[ \t]+(\d{{1,3}})(?=[ \t]*(?:y/?o?|yrs?)?[ \t]*(?:M|F|male|female)\b))?"
+)
+
+
+def _more_names(ctx: _Ctx, text: str, found: list, words_ix: _WordIndex) -> None:
+    def name_words(s: int, seg: str) -> tuple[int, int] | None:
+        """The leading words of seg that can be a name (cued), up to a comma."""
+        end, n = s, 0
+        caps = seg.isupper()
+        for m in re.finditer(r"[^\s,]+,?", seg):
+            w = m.group()
+            initial = re.fullmatch(r"[A-Z]\.,?", w)
+            core = w if initial else w.rstrip(",").rstrip(".")
+            if not initial and (
+                re.fullmatch(CRED, core) or core.isupper() and len(core) > 1 and not caps
+            ):
+                break  # "Park RN", "Kaur SSN": a credential or a label follows the name
+            if n and text.startswith(":", s + m.end()):
+                break  # "Refills:" is the next field's label
+            if initial or re.fullmatch(PARTICLE, core) and n:
+                end = s + m.start() + len(w.rstrip(","))
+            elif all(
+                ctx.plausible_name_word(p, True) and not ctx.is_clinical(p) for p in core.split("-")
+            ):
+                end = s + m.start() + len(core)
+                n += 1
+            else:
+                break
+            if w.endswith(","):
+                break
+        return (s, end) if n else None
+
+    for m in _triggered(RX_ROLE_NAME, "ROLE", text, words_ix):
+        span = name_words(m.start(1), m.group(1))
+        if span and not ctx.followed_by_head(span[1]):
+            found.append((*span, 0.8))
+    greeted = words_ix.positions.keys() & _GREETINGS
+    for m in RX_GREETING.finditer(text) if greeted else ():
+        w = m.group(1)
+        if ctx.plausible_name_word(w, True) and not ctx.is_ambiguous(w) or ctx.is_first(w):
+            found.append((m.start(1), m.end(1), 0.75))
+    if "ubj" in text:
+        for m in RX_SUBJECT_LINE.finditer(text):
+            w = m.group(1)
+            if not (ctx.is_common(w) or ctx.is_clinical(w) or w.lower() in STATES):
+                found.append((m.start(1), m.end(1), 0.7))
+    for m in RX_POSSESSIVE_ANY.finditer(text) if "s " in text else ():
+        w = m.group(1)
+        if not (
+            ctx.is_common(w)
+            or ctx.is_clinical(w)
+            or ctx.is_ambiguous(w)
+            or w.lower() in STATES
+            or w.lower() in ctx.lex.cities
+        ):
+            found.append((m.start(1), m.end(1), 0.7))
+    for m in _triggered(RX_LOWER_CUED, "LOWC", text, words_ix):
+        first, last = m.group(3), m.group(4)
+        if any(w in FUNCTION_WORDS or ctx.is_clinical(w) for w in (first, last)):
+            continue
+        if m.group(1) or m.group(2):
+            # after "name:" or "Family (": one name word and no ordinary word
+            ok = (ctx.is_name(first) or ctx.is_name(last)) and all(
+                ctx.is_name(w) or not ctx.is_common(w) for w in (first, last)
+            )
+        else:  # "pt ruairi donovan": a given name in the lists, then a surname
+            ok = (
+                ctx.is_first(first)
+                and not ctx.is_common(first)
+                and not ctx.is_ambiguous(first)
+                and (ctx.is_last(last) or not ctx.is_common(last))
+            )
+        if ok:
+            found.append((m.start(3), m.end(4), 0.7))
+    dotted = RX_DOTTED_PAIR.search(text)
+    for m in _triggered(RX_INITIALS_AFTER, "INITA", text, words_ix) if dotted else ():
+        if re.sub(r"\s", "", m.group(1)).upper() not in NOT_INITIALS:
+            found.append((m.start(1), m.end(1), 0.65))
+    for m in _census_rows(text, words_ix):
+        g = 1 if m.group(1) else 2
+        words = re.findall(rf"[{UP}]{{2,}}", m.group(g))
+        if not any(ctx.is_clinical(w) or w in NOT_INITIALS for w in words):
+            found.append((m.start(g), m.end(g), 0.75))
+    particles = words_ix.positions.keys() & _PARTICLE_WORDS
+    for m in RX_PARTICLE_NAME.finditer(text) if particles else ():
+        given = m.group(1)
+        if ctx.plausible_name_word(given, False) and not ctx.is_common(given):
+            found.append((m.start(1), m.end(2), 0.7))
+    # multi-part surnames: carry a found name on through "van der", "de la"
+    for i, (s, e, c) in enumerate(found):
+        tail = RX_PARTICLE_TAIL.match(text, e)
+        if tail:
+            found[i] = (s, tail.end(), c)
+
+
+TRIGGERS.update(
+    {
+        "ROLE": _w("""guarantor subscriber insured policy guardian prescribed prescriber ordering
+            attn please signed electronically e collateral called verified read authorized
+            authorised witnessed requested"""),
+        "LOWC": _w("patient pt name family"),
+        "INITA": _w("with per by see cc from and to"),
+        "LAST": _w("last"),
+        "FACC": _w("""works work worked employed employer injured transfer transferred remit study
+            studies ct mri film films image images x ultrasound records day attends"""),
+        "AGES": _w("patient pt she he who husband wife spouse mother father mom dad age this"),
+    }
+)
+_GREETINGS = _w("hi hey hello dear good thanks thank")
+_PARTICLE_WORDS = _w("van von der den de del della di da dos das du la le los ten ter bin ibn al")
+RX_DOTTED_PAIR = re.compile(r"[A-Z]\.[ \t]?[A-Z]\.")
+RX_CAPS_COMMA = re.compile(rf"[{UP}]{{2}},[ \t]*[{UP}]{{2}}")
+
+
+def _census_rows(text: str, words_ix: _WordIndex) -> list[re.Match]:
+    # only around "SURNAME, GIVEN" pairs: a bounded search at each
+    rows: dict[int, re.Match] = {}
+    for hit in RX_CAPS_COMMA.finditer(text):
+        start = max(0, hit.start() - 40)
+        m = RX_CENSUS_ROW.search(text, start, hit.end() + 40)
+        while m and m.start() < hit.end():
+            rows[m.start()] = m
+            m = RX_CENSUS_ROW.search(text, m.end(), hit.end() + 40)
+    return list(rows.values())
+
+
+RX_AGE_STATED = re.compile(
+    r"\b(?i:(?:patient|pt|she|he|who|husband|wife|spouse|mother|father|mom|dad)\s+is"
+    r"|age\s+at\s+[a-z]+\s*:?|age\s*/\s*(?:sex|gender)\s*:?|this\s+is\s+an?)\s*"
+    r"(9\d|1[01]\d|120|(?i:ninety|one\s+hundred)(?:[\s-](?:and\s+)?(?i:one|two|three|four|five"
+    r"|six|seven|eight|nine|ten))?)(?![\d%-]|[.,]\d|/(?!\s*[MFmf]\b)|\s*(?:%|mg|kg|lbs?|bpm|beats|degrees|mm|cm"
+    r"|minutes|min|hours|days|percent|F\b|on\b))"
+)
+
+
+# "Halloran, Bridget 97 F": an age and sex after a "Last, First" name (not "Temp, Max 98 F")
+RX_AGE_AFTER_NAME = re.compile(
+    rf"\b([{UP}][{LO}'’-]+),[ \t]*([{UP}][{LO}'’-]+)[ \t]+{AGE_NUM}[ \t]*(?:y/?o?|yrs?)?[ \t]*"
+    r"(?:M|F|male|female)\b"
+)
+
+
+def _more_ages(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    low = text.lower()
+    if RX_AGE_NUM.search(text) or "ninety" in low or "hundred" in low:
+        for m in _triggered(RX_AGE_STATED, "AGES", text, words_ix):
+            out.append((m.start(1), m.end(1), "AGE", 0.8))
+    for m in RX_AGE_AFTER_NAME.finditer(text) if RX_AGE_NUM.search(text) else ():
+        if not any(ctx.is_common(w) or ctx.is_clinical(w) for w in m.group(1, 2)):
+            out.append((m.start(3), m.end(3), "AGE", 0.75))
+    for m in _census_rows(text, words_ix):
+        if m.group(3) and 90 <= int(m.group(3)) <= 120:
+            out.append((m.start(3), m.end(3), "AGE", 0.8))
+
+
+# A workplace or sending facility after cues that name one.
+RX_FAC_CUED = re.compile(
+    r"\b(?i:works?(?:\s+(?:part[- ]time|full[- ]time|nights|days|weekends))?\s+(?:at|for)"
+    r"|worked(?:\s+[\w-]+){0,5}?\s+(?:at|for)|employed\s+(?:by|at)|employer\s*:|injured(?:\s+\w+)"
+    r"{0,4}?\s+at|transfer(?:red)?\s+from|remit\s+to|(?:study|studies|CT|MRI|films?|images?"
+    r"|x-rays?|ultrasound|records)\s+(?:[\w/-]+\s+){0,3}?from|day\s+program\s+at|attends\s+"
+    r"(?:\w+\s+)?at)[ \t]*:?[ \t]+(?:the[ \t]+)?"
+    rf"((?:{CAPW}|&)(?:[ \t-](?:[A-Z]\.|{CAPW}|&|of|and))*)"
+    rf"(?:,[ \t]*({NW}(?:[ \t]{NW})?)(?=[ \t]*(?:,|\.|;|$)))?",
+    re.M,
+)
+RX_TOWN_AFTER_ADDRESS = re.compile(
+    rf",[ \t]*({NW}(?:[ \t-](?:{NW}|of|or|on|upon)){{0,3}})(?=[ \t]*(?:[,.;)\n]|$|\d{{5}}"
+    rf"|(?:{_STATE_ABBR_RE})\b))"
+    rf"|,?[ \t]+((?:{CAPS_WORD})(?:[ \t](?!(?:{_STATE_ABBR_RE})\b){CAPS_WORD})?)"
+    rf"(?=[ \t]*(?:[,.;\n]|$|\d{{5}}|(?:{_STATE_ABBR_RE})\b))"
+    r"|,[ \t]*([a-z]{3,}(?:[ \t][a-z]{3,})?)(?=[ \t]*(?:[,.;)\n]|$|\d{5}))"
+)
+RX_COUNTY_LABEL = re.compile(
+    rf"\b(?i:county)(?:\s+of\s+residence)?[ \t]*:[ \t]*((?:{CAPW})(?:[ \t]{CAPW})?)"
+)
+RX_HOME_PAREN = re.compile(
+    rf"\b(?i:home|house|residence)[ \t]*\([ \t]*({NW}(?:[ \t]{NW}){{0,2}})[ \t]*\)"
+)
+RX_PLACE_EXTRA = re.compile(
+    rf"\b(?:just\s+)?outside(?:\s+of)?\s+({NW}(?:[ \t]{NW})?)|\bin\s+({NW}(?:[ \t]{NW})?)\s+until\b"
+)
+
+
+def _place_ok(ctx: _Ctx, name: str) -> bool:
+    words = name.split()
+    return not (
+        name.lower() in STATES
+        or name.lower() in COUNTRIES
+        or any(w.lower() in FUNCTION_WORDS or ctx.is_clinical(w) for w in words)
+        or all(ctx.is_common(w) and name.lower() not in ctx.lex.cities for w in words)
+        or any(w.upper() in STATE_ABBR or w.lower() in ctx.lex.unit_designators for w in words)
+        or re.search(FAC_HEAD, name)
+    )
+
+
+def _more_places(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    for m in _triggered(RX_FAC_CUED, "FACC", text, words_ix):
+        seg = m.group(1)
+        toks = seg.split()
+        for k, w in enumerate(toks):
+            if w in ("PO", "P.O.", "Box", "Attn", "ATTN"):  # an address or a label follows
+                toks = toks[:k]
+                break
+        # not the words that follow the name ("... Foundry Monday", "... Regional ED")
+        while toks and (
+            toks[-1].lower() in ("of", "and", "&")
+            or toks[-1].lower() in FUNCTION_WORDS
+            or toks[-1] in NOT_INITIALS
+            or (ctx.is_clinical(toks[-1]) and not re.fullmatch(FAC_HEAD, toks[-1]))
+        ):
+            toks.pop()
+        name = " ".join(toks)
+        if not toks or RX_TITLE_WORD.fullmatch(toks[0].rstrip(".")) or _is_placeholder(name):
+            continue
+        if any(w.lower() in PLACEHOLDER_WORDS for w in toks) or all(
+            w.lower() in GENERIC_FAC
+            or ctx.is_common(w)
+            or ctx.is_clinical(w)
+            or w in NOT_INITIALS
+            or w.lower() in STATES
+            for w in toks
+        ):
+            continue
+        out.append((m.start(1), m.start(1) + len(name), "FACILITY", 0.75))
+        if m.group(2) and _place_ok(ctx, m.group(2)):
+            out.append((m.start(2), m.end(2), "LOCATION", 0.7))
+    # a town after a street address or a facility and a comma
+    for s, e, cat, _ in list(out):
+        if cat not in ("ADDRESS", "FACILITY"):
+            continue
+        m = RX_TOWN_AFTER_ADDRESS.match(text, e)
+        if not m:
+            continue
+        g = next(i for i in (1, 2, 3) if m.group(i))
+        # an ALL-CAPS or a lower-case town follows an address written the same way
+        if g > 1 and (
+            cat != "ADDRESS" or not (text[s:e].isupper() if g == 2 else text[s:e].islower())
+        ):
+            continue
+        if _place_ok(ctx, m.group(g)):
+            out.append((m.start(g), m.end(g), "LOCATION", 0.7))
+    present = words_ix.positions.keys()
+    for rx, cues in (
+        (RX_COUNTY_LABEL, {"county"}),
+        (RX_HOME_PAREN, {"home", "house", "residence"}),
+        (RX_PLACE_EXTRA, {"outside", "until"}),
+    ):
+        for m in rx.finditer(text) if present & cues else ():
+            g = 1 if m.group(1) else 2
+            if _place_ok(ctx, m.group(g)) and not ctx.followed_by_head(m.end(g)):
+                out.append((m.start(g), m.end(g), "LOCATION", 0.7))
+
+
+RX_SSN_SOCIAL = re.compile(
+    r"\b(?i:social)\b[^\d\n.]{0,25}?(?<![\d-])(\d{3}[ -]?\d{2}[ -]?\d{4})(?![\d-])"
+)
+RX_LAST4 = re.compile(r"\blast\s+(?:4|four)(?:\s+digits)?\s*[:(#-]?\s*(\d{4})(?!\d)", IGN)
+RX_SSN_NEAR = re.compile(r"(?i)\b(?:ssn|ss#|social|soc\.?\s*sec)")
+# Another value in a list after a cued identifier ("serials X, Y and Z", "MRN X and Y").
+RX_LIST_NEXT = re.compile(
+    r"[ \t]*(?:,|;|&|\band\b)[ \t]*(?:and[ \t]+)?"
+    r"((?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{3,24})(?![\w-]|/\d)"
+)
+# A plate beside a VIN ("7WFZ586 (VIN)"), or after an impound or tow form's colon.
+RX_PLATE_BY_VIN = re.compile(
+    r"\b((?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{5,8})[ \t]*[(,/;][ \t]*(?:VIN[ \t:#]*)?"
+    r"[A-HJ-NPR-Z0-9]{17}\b"
+    r"|\b[A-HJ-NPR-Z0-9]{17}[ \t]*[(,/;][ \t]*(?i:plate[ \t:#]*)?"
+    r"((?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{5,8})\b"
+    r"|\b(?i:impound|towed|tow)\b[^.\n:]{0,30}:[ \t]*((?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])"
+    r"[A-Z0-9]{5,8})\b"
+)
+RX_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d\d")
+RX_MD_BEFORE_TIME = re.compile(
+    r"(?<![\d/.-])((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))[ \t]*(?:@|at)?[ \t]*$"
+)
+_ORDINALS = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+    r"|thirtieth"
+)
+TRIGGERS["ORD"] = _w(_ORDINALS.replace("|", " ")) | {"twenty", "thirty"}
+RX_DATE_ORDINAL_WORDS = re.compile(
+    rf"\b(?:(?:twenty|thirty)[\s-])?(?:{_ORDINALS})\s+of\s+(?-i:{MONTH})(?:,?\s+{YEAR}\b)?", IGN
+)
+
+
+def _more_numbers(text: str, out: list, words_ix: _WordIndex) -> None:
+    if "ocial" in text or "OCIAL" in text:
+        for m in RX_SSN_SOCIAL.finditer(text):
+            out.append((m.start(1), m.end(1), "SSN", 0.85))
+    for m in _triggered(RX_LAST4, "LAST", text, words_ix):
+        if RX_SSN_NEAR.search(text, max(0, m.start() - 80), m.start()):
+            out.append((m.start(1), m.end(1), "SSN", 0.8))
+    plates = RX_VIN.search(text) or words_ix.positions.keys() & {"impound", "tow", "towed"}
+    for m in RX_PLATE_BY_VIN.finditer(text) if plates else ():
+        g = next(i for i in (1, 2, 3) if m.group(i))
+        out.append((m.start(g), m.end(g), "VEHICLE", 0.75))
+    for t in RX_CLOCK.finditer(text) if "/" in text else ():
+        m = RX_MD_BEFORE_TIME.search(text, max(0, t.start() - 12), t.start())
+        if m:
+            out.append((m.start(1), m.end(1), "DATE", 0.75))
+    has_month = MONTH_WORDS & words_ix.positions.keys()
+    for m in _triggered(RX_DATE_ORDINAL_WORDS, "ORD", text, words_ix) if has_month else ():
+        out.append((m.start(), m.end(), "DATE", 0.8))
+    for _, e, cat, conf in list(out):
+        if cat not in ("DEVICE", "ID", "SSN") or conf < 0.75:
+            continue
+        while m := RX_LIST_NEXT.match(text, e):
+            out.append((m.start(1), m.end(1), cat, 0.7))
+            e = m.end()
 
 
 # ----------------------------------------------------------------------------- resolution
@@ -1893,6 +2325,9 @@ def scan(text: str) -> list[Finding]:
     _ages(text, cands, words_ix)
     _addresses(ctx, text, cands, words_ix)
     _facilities(ctx, text, cands)
+    _more_ages(ctx, text, cands, words_ix)
+    _more_numbers(text, cands, words_ix)
     _names(ctx, text, cands, words_ix)
+    _more_places(ctx, text, cands, words_ix)
     _locations(ctx, text, cands, words_ix)
     return _resolve(text, cands)
