@@ -385,7 +385,7 @@ def _import_records(
 ) -> ImportResult:
     """One attempt at a file's (already redacted) records in one transaction, rolled back
     on any problem."""
-    batch = NewCases(actor, _content_state)
+    batch = NewCases(actor, state=_content_state)
     try:
         with db.session.begin_nested():
             batch.prime(raw for _, raw in source.records)
