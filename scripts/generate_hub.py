@@ -705,7 +705,7 @@ class Generator:
         from app.cases.bulk import NewAnnotation, NewOutcome, NewRecommendation
         from app.cases.models import Case, CaseStatus
         from app.deid.gate import IdentifiersFound, redact
-        from app.programs.models import Program, Session
+        from app.programs.models import Program
         from app.recommendations.models import Recommendation
 
         rng = self.rng
@@ -725,14 +725,14 @@ class Generator:
         # History as it happened: the case was written before its session, not today.
         times = (moment, moment + timedelta(hours=2) if status is not CaseStatus.DRAFT else None)
         sessions = []
-        session_id, _ = self.hub.sessions[plan.program][plan.session]
+        _, on = self.hub.sessions[plan.program][plan.session]
         if status in (
             CaseStatus.APPROVED,
             CaseStatus.PRESENTED,
             CaseStatus.RECOMMENDATIONS_PUBLISHED,
             CaseStatus.CLOSED,
         ):
-            sessions.append((self._get(Session, session_id), status is not CaseStatus.APPROVED))
+            sessions.append((on, status is not CaseStatus.APPROVED))
         publish = status in (CaseStatus.RECOMMENDATIONS_PUBLISHED, CaseStatus.CLOSED)
         sentences = self._plan_sentences(plan.document)
         recommendations = []

@@ -19,7 +19,9 @@ from typing import Any
 import sqlalchemy as sa
 
 from app.audit.models import AuditEvent
+from app.auth import policy
 from app.auth.models import User
+from app.auth.policy import Permission
 from app.cases.models import Case, CasePresentation, CaseStatus, case_topics
 from app.cases.operations import CaseData, gate_texts, validate_content
 from app.common import text_key, utcnow
@@ -29,7 +31,7 @@ from app.errors import ValidationError
 from app.extensions import db
 from app.practices.groups import GroupKind, mark_stale
 from app.programs.models import Program, Session
-from app.programs.operations import add_topics
+from app.programs.operations import add_topics, lock_program
 from app.programs.terms import topics_by_key
 from app.recommendations.models import (
     Adoption,
@@ -58,8 +60,8 @@ class _NewCase:
     follows: Case | None
     status: CaseStatus
     overridden: list[tuple[FieldFinding, str]]
-    # (session, presented) in the order given; a session named twice counts once
-    sessions: list[tuple[Session, bool]]
+    # (session date, presented) in the order given; a session named twice counts once
+    sessions: list[tuple[date, bool]]
     dated: date | None
     items: list[NewRecommendation]
     outcomes: list[NewOutcome]
@@ -110,6 +112,7 @@ class NewCases:
     existing_refs: set[str] = field(default_factory=set)
     pending_refs: set[str] = field(default_factory=set)
     written: dict[str, int] = field(default_factory=dict)
+    session_ids: dict[tuple[int, date], int] = field(default_factory=dict)
     # ids of the recommendations of each written case, by ref, in order
     recommendations: dict[str, list[int]] = field(default_factory=dict)
     _cache: dict[Any, Any] = field(default_factory=dict)
@@ -172,7 +175,7 @@ class NewCases:
         follows: Case | None,
         status: CaseStatus,
         accepted: list[Acceptance],
-        sessions: list[tuple[Session, bool]],
+        sessions: list[tuple[date, bool]],
         dated: date | None = None,
         items: Iterable[NewRecommendation] = (),
         outcomes: Iterable[NewOutcome] = (),
@@ -231,20 +234,79 @@ class NewCases:
         self.existing_refs |= self.pending_refs
         self.pending_refs = set()
         session = db.session
-        session.flush()  # sessions made by session_on, programs, accounts
+        session.flush()  # programs and accounts made through the operations
         if self.adding:
             for key, topic in add_topics(list(self.adding.values())).items():
                 self.topics[key] = topic.id
             self.adding = {}
         w = _Writer(self.actor.id if self.actor else None, utcnow(), imported=bool(self.state))
+        self._sessions(batch, w)
         ids = w.insert(Case, [self._case_row(c, w.now) for c in batch])
         for case_id, c in zip(ids, batch, strict=True):
             self.written[c.ref] = case_id
-            w.cases(case_id, c, self._topic_ids(c.values["topics"]))
+            sessions = [(self.session_ids[(c.program.id, on)], p) for on, p in c.sessions]
+            w.cases(case_id, c, self._topic_ids(c.values["topics"]), sessions)
         w.items(ids, batch)
         for case_id, c in zip(ids, batch, strict=True):
             self.recommendations[c.ref] = w.by_case.get(case_id, [])
         w.finish()
+
+    def _sessions(self, batch: list[_NewCase], w: _Writer) -> None:
+        """The sessions the batch's cases are scheduled in: one query for those that
+        exist, and the others added as `session_on` adds them (numbered next, in the
+        order first named, with their audit events and outbox rows)."""
+        wanted: dict[tuple[int, date], Program] = {}
+        for c in batch:
+            for on, _ in c.sessions:
+                if (c.program.id, on) not in self.session_ids:
+                    wanted.setdefault((c.program.id, on), c.program)
+        if not wanted:
+            return
+        by_program: dict[int, set[date]] = {}
+        for program_id, on in wanted:
+            by_program.setdefault(program_id, set()).add(on)
+        for program_id, dates in by_program.items():
+            ordered = sorted(dates)
+            for start in range(0, len(ordered), 500):
+                rows = db.session.execute(
+                    sa.select(Session.program_id, Session.date, Session.id)
+                    .where(Session.program_id == program_id)
+                    .where(Session.date.in_(ordered[start : start + 500]))
+                    .order_by(Session.id)
+                )
+                for pid, on, session_id in rows:
+                    self.session_ids.setdefault((pid, on), session_id)
+        missing = [key for key in wanted if key not in self.session_ids]
+        numbers: dict[int, int] = {}
+        rows = []
+        for program_id, on in missing:
+            program = wanted[(program_id, on)]
+            if program_id not in numbers:
+                policy.require(self.actor, Permission.MANAGE_SESSIONS, program)
+                lock_program(program)  # numbers are unique per program
+                highest = db.session.scalar(
+                    sa.select(sa.func.max(Session.number)).where(Session.program_id == program_id)
+                )
+                numbers[program_id] = highest or 0
+            numbers[program_id] += 1
+            title = f"{program.name} session {numbers[program_id]}".strip()[:200]
+            check({"title": title})
+            rows.append(
+                {
+                    "program_id": program_id,
+                    "number": numbers[program_id],
+                    "date": on,
+                    "title": title,
+                    "didactic_topic": "",
+                    "didactic_presenter": "",
+                    "notes": "",
+                    "created_at": w.now,
+                }
+            )
+        for key, row, session_id in zip(missing, rows, w.insert(Session, rows), strict=True):
+            self.session_ids[key] = session_id
+            w.outbox.append(("session", session_id))
+            w.event("session.created", "sessions", session_id, program_id=row["program_id"])
 
     def _case_row(self, c: _NewCase, now: datetime) -> dict[str, Any]:
         v = c.values
@@ -365,7 +427,9 @@ class _Writer:
             }
         )
 
-    def cases(self, case_id: int, c: _NewCase, topic_ids: list[int]) -> None:
+    def cases(
+        self, case_id: int, c: _NewCase, topic_ids: list[int], sessions: list[tuple[int, bool]]
+    ) -> None:
         self.outbox.append(("case", case_id))
         self.rows[case_topics].extend({"case_id": case_id, "topic_id": t} for t in topic_ids)
         self.event("case.created", "cases", case_id, status=str(c.status), program_id=c.program.id)
@@ -392,10 +456,10 @@ class _Writer:
                 reason=reason,
             )
         presented: dict[int, bool] = {}
-        for s, flag in c.sessions:
-            if s.id not in presented:
-                self.event("case.scheduled", "cases", case_id, session_id=s.id)
-            presented[s.id] = presented.get(s.id, False) or flag
+        for session_id, flag in sessions:
+            if session_id not in presented:
+                self.event("case.scheduled", "cases", case_id, session_id=session_id)
+            presented[session_id] = presented.get(session_id, False) or flag
         self.rows[CasePresentation.__table__].extend(
             {"case_id": case_id, "session_id": s, "presented": p} for s, p in presented.items()
         )

@@ -477,16 +477,12 @@ def _import_record(
         topics=_list(raw, "topics"),
     )
     if batch.takes(ref, raw):
-        sessions = [
-            (_session(batch, program, on, actor), presented)
-            for on, presented in (
-                presentations
-                if presentations is not None
-                else [(session_date, _is_presented(status))]
-                if session_date is not None
-                else []
-            )
-        ]
+        if presentations is not None:
+            sessions = presentations
+        elif session_date is not None:
+            sessions = [(session_date, _is_presented(status))]
+        else:
+            sessions = []
         batch.add(
             ref,
             program,
@@ -554,10 +550,6 @@ def _import_record(
     # Later records of the file (follow-ups) must see this one.
     db.session.flush()
     return outcome
-
-
-def _session(batch: NewCases, program: Program, on: date, actor: User | None) -> Any:
-    return batch.cached(("session", program.id, on), lambda: session_on(program, on, actor=actor))
 
 
 def _update_case(
