@@ -116,6 +116,7 @@ class NewCases:
     # ids of the recommendations of each written case, by ref, in order
     recommendations: dict[str, list[int]] = field(default_factory=dict)
     _cache: dict[Any, Any] = field(default_factory=dict)
+    _allowed: set[int] = field(default_factory=set)
 
     def prime(self, records: Iterable[dict[str, Any]]) -> None:
         """One lookup for the refs and one for the topic names of the file's records."""
@@ -145,14 +146,10 @@ class NewCases:
         self.topics = {k: v for k, v in self.topics.items() if v is not None}
 
     def cached(self, key: Any, make: Callable[[], Any]) -> Any:
-        """A program, account or session looked up once per file."""
+        """A program or account looked up (and its permission checked) once per file."""
         if key not in self._cache:
             self._cache[key] = make()
         return self._cache[key]
-
-    def ids(self) -> dict[str, int]:
-        """The ids of the cases written so far, by ref."""
-        return self.written
 
     def takes(self, ref: str, raw: dict[str, Any]) -> bool:
         return (
@@ -184,6 +181,9 @@ class NewCases:
         """Check a new case as `create_case`, `schedule`, `add_recommendation`,
         `edit_recommendation`, `annotate` and `record_outcome` do (ValidationError,
         IdentifiersFound); it is written with the batch."""
+        if program.id not in self._allowed:
+            policy.require(self.actor, Permission.IMPORT_DATA, program)
+            self._allowed.add(program.id)
         values = validate_content(program, data, require_all=status is not CaseStatus.DRAFT)
         names = values["topics"]
         self._lookup(text_key(n) for n in names)
@@ -289,7 +289,7 @@ class NewCases:
                 )
                 numbers[program_id] = highest or 0
             numbers[program_id] += 1
-            title = f"{program.name} session {numbers[program_id]}".strip()[:200]
+            title = f"{program.name} session {numbers[program_id]}"[:200]
             check({"title": title})
             rows.append(
                 {
