@@ -1,8 +1,9 @@
 """Generate a large hub: twenty programs over ten years, built from the shared corpus's text.
 
-Everything goes in through the domain operations (`app/*/operations.py`), so each text
-passes the de-identification gate and each change leaves its audit event and search outbox
-row, exactly as a user's would. One commit per batch of cases. The same seed and size give
+Everything goes in through the domain operations (`app/*/operations.py`), cases and their
+items through the bulk path that import uses (`app/cases/bulk.py`): each text passes the
+de-identification gate and each change leaves its audit event and search outbox row, as a
+user's would. One commit per batch of cases. The same seed and size give
 the same content (ids, texts, dates, statuses), on SQLite and on PostgreSQL.
 
     python scripts/generate_hub.py --cases 2000 \\
@@ -672,81 +673,66 @@ class Generator:
         ]
 
     def make_cases(self, programs: list[list[CasePlan]]) -> None:
-        """Session by session in date order, so follow-ups come after what they follow."""
+        """Session by session in date order, so follow-ups come after what they follow;
+        one batch of the bulk path (app/cases/bulk.py) per commit."""
+        from app.cases.bulk import NewCases
+
         everyone = sorted(
             (c for cases in programs for c in cases), key=lambda c: (c.on, c.program, c.number)
         )
         with self._bar(len(everyone), "Cases") as bar:
             for start in range(0, len(everyone), self.batch):
-                for case in everyone[start : start + self.batch]:
-                    self.make_case(case)
+                batch = NewCases(actor=None)
+                plans = everyone[start : start + self.batch]
+                for case in plans:
+                    self.make_case(case, batch)
                     bar.update(1)
+                batch.write()
+                self._written(batch, plans)
                 self._commit()
 
-    def make_case(self, plan: CasePlan) -> None:
+    def _written(self, batch: Any, plans: list[CasePlan]) -> None:
+        """The ids of the cases written so far, and their published recommendations."""
+        for plan in plans:
+            ref = _ref(plan.number)
+            if ref in batch.written and plan.number not in self.hub.cases:
+                self.hub.cases[plan.number] = batch.written[ref]
+                if plan.status in ("recommendations_published", "closed"):
+                    self.hub.published[plan.program].extend(batch.recommendations[ref])
+
+    def make_case(self, plan: CasePlan, batch: Any) -> None:
         from app.auth.models import User
+        from app.cases.bulk import NewAnnotation, NewOutcome, NewRecommendation
         from app.cases.models import Case, CaseStatus
-        from app.cases.operations import create_case, schedule
         from app.deid.gate import IdentifiersFound, redact
-        from app.programs.models import Program, Session
+        from app.programs.models import Program
         from app.recommendations.models import Recommendation
-        from app.recommendations.operations import (
-            add_recommendation,
-            annotate,
-            edit_recommendation,
-            record_outcome,
-        )
 
         rng = self.rng
         program = self._get(Program, self.hub.programs[plan.program])
         presenter = self._get(User, self._member(plan.program, "provider"))
-        follows_id = self.hub.cases.get(plan.follows) if plan.follows else None
-        follows = self._get(Case, follows_id) if follows_id else None
+        follows = None
+        if plan.follows:
+            if batch.is_pending(_ref(plan.follows)):
+                batch.write()  # the case it follows is in this batch
+            follows_id = self.hub.cases.get(plan.follows) or batch.written.get(_ref(plan.follows))
+            follows = self._get(Case, follows_id) if follows_id else None
         data, _ = self.case_content(plan)
         status = CaseStatus(plan.status)
-        try:
-            case = create_case(
-                program,
-                data,
-                presenter=presenter,
-                status=status,
-                ref=f"hub-{plan.number:06d}",
-                follows=follows,
-                imported=True,
-            )
-        except IdentifiersFound:
-            # Passages that pass alone can still meet across a join: redact the whole.
-            data.title, data.question, data.presentation = (
-                redact(data.title)[0],
-                redact(data.question)[0],
-                redact(data.presentation)[0],
-            )
-            case = create_case(
-                program,
-                data,
-                presenter=presenter,
-                status=status,
-                ref=f"hub-{plan.number:06d}",
-                follows=follows,
-                imported=True,
-            )
         moment = datetime.combine(plan.on, datetime.min.time()) - timedelta(
             days=rng.randint(3, 20), minutes=rng.randint(0, 600)
         )
         # History as it happened: the case was written before its session, not today.
-        case.created_at = case.updated_at = moment
-        if status is not CaseStatus.DRAFT:
-            case.submitted_at = moment + timedelta(hours=2)
-        self.hub.cases[plan.number] = case.id
-        session_id, _ = self.hub.sessions[plan.program][plan.session]
+        times = (moment, moment + timedelta(hours=2) if status is not CaseStatus.DRAFT else None)
+        sessions = []
+        _, on = self.hub.sessions[plan.program][plan.session]
         if status in (
             CaseStatus.APPROVED,
             CaseStatus.PRESENTED,
             CaseStatus.RECOMMENDATIONS_PUBLISHED,
             CaseStatus.CLOSED,
         ):
-            session = self._get(Session, session_id)
-            schedule(case, session, presented=status is not CaseStatus.APPROVED)
+            sessions.append((on, status is not CaseStatus.APPROVED))
         publish = status in (CaseStatus.RECOMMENDATIONS_PUBLISHED, CaseStatus.CLOSED)
         sentences = self._plan_sentences(plan.document)
         recommendations = []
@@ -755,55 +741,65 @@ class Generator:
             body = self.corpus.joined(
                 sentences[(i + j) % len(sentences)] for j in range(rng.randint(1, 2))
             )
-            recommendation = add_recommendation(
-                case,
-                author,
-                body,
-                rng.choice(["diagnostic", "therapeutic", "referral", "monitoring", "other"]),
-                references=[rng.choice(REFERENCES)] if rng.random() < 0.2 else None,
-                publish=publish,
-                imported=True,
-            )
+            category = rng.choice(["diagnostic", "therapeutic", "referral", "monitoring", "other"])
+            references = [rng.choice(REFERENCES)] if rng.random() < 0.2 else []
+            bodies = [body]
             edits = 0 if rng.random() < 0.67 else (1 if rng.random() < 0.85 else 2)
             for e in range(edits):
                 extra = sentences[(i + e + 3) % len(sentences)]
-                edit_recommendation(
-                    recommendation,
-                    body=self.corpus.joined([recommendation.body, extra])
+                bodies.append(
+                    self.corpus.joined([bodies[-1].strip(), extra])
                     if e == 0
-                    else f"Revised: {body}",
-                    category=str(recommendation.category),
-                    references=recommendation.references,
-                    editor=author,
-                    imported=True,
+                    else f"Revised: {body}"
                 )
-            recommendations.append(recommendation)
-            if publish:
-                self.hub.published[plan.program].append(recommendation.id)
+            recommendations.append(
+                NewRecommendation(author, category, bodies, references, published=publish)
+            )
         others = self._plan_sentences(rng.choice(self._documents(plan.program)))
         for _ in range(plan.annotations):
             kind = rng.choice(sorted(ANNOTATION_STEMS))
-            annotate(
-                rng.choice(recommendations),
-                self._get(User, self._member(plan.program, "expert")),
-                kind,
-                self.corpus.joined([ANNOTATION_STEMS[kind] + rng.choice(others)]),
-                references=[rng.choice(REFERENCES)] if kind == "evidence" else None,
-                imported=True,
+            rng.choice(recommendations).annotations.append(
+                NewAnnotation(
+                    self._get(User, self._member(plan.program, "expert")),
+                    kind,
+                    self.corpus.joined([ANNOTATION_STEMS[kind] + rng.choice(others)]),
+                    [rng.choice(REFERENCES)] if kind == "evidence" else [],
+                )
             )
+        outcomes = []
         if follows is not None and status is not CaseStatus.DRAFT:
             earlier = self._session_scalars(
                 Recommendation, Recommendation.case_id == follows.id, Recommendation.position
             )
-            for recommendation in earlier:
-                record_outcome(
-                    case,
+            outcomes = [
+                NewOutcome(
                     recommendation,
                     rng.choice(["adopted", "adopted", "partly", "not_adopted"]),
                     rng.choice(["improved", "improved", "unchanged", "worse", "unknown"]),
-                    note=rng.choice(OUTCOME_NOTES),
-                    imported=True,
+                    rng.choice(OUTCOME_NOTES),
                 )
+                for recommendation in earlier
+            ]
+        case = {
+            "presenter": presenter,
+            "follows": follows,
+            "status": status,
+            "accepted": [],
+            "sessions": sessions,
+            "items": recommendations,
+            "outcomes": outcomes,
+            "times": times,
+        }
+        try:
+            batch.add(_ref(plan.number), program, data, **case)
+        except IdentifiersFound:
+            # Passages that pass alone can still meet across a join: redact the whole.
+            data.title, data.question, data.presentation = (
+                redact(data.title)[0],
+                redact(data.question)[0],
+                redact(data.presentation)[0],
+            )
+            batch.add(_ref(plan.number), program, data, **case)
 
     def _session_scalars(self, model: Any, where: Any, order: Any) -> list[Any]:
         from sqlalchemy import select
@@ -902,6 +898,10 @@ class Generator:
                 if n % 50 == 49:
                     self._commit()
         self._commit()
+
+
+def _ref(number: int) -> str:
+    return f"hub-{number:06d}"
 
 
 class _NoBar:

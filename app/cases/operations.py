@@ -178,7 +178,9 @@ class CaseData:
     topics: Iterable[str] = ()
 
 
-def _validate(program: Program, data: CaseData, *, require_all: bool) -> dict[str, Any]:
+def validate_content(program: Program, data: CaseData, *, require_all: bool) -> dict[str, Any]:
+    """The case content checked against the program, normalised for storing (topics as
+    names); raises ValidationError naming every bad field."""
     errors: dict[str, str] = {}
     title = (data.title or "").strip() if isinstance(data.title, str) else None
     if not title:
@@ -272,7 +274,7 @@ def create_case(
     """Create a case in a program. Drafts may be incomplete; other statuses need every
     required field of the template. Imports carry history, so they need IMPORT_DATA."""
     policy.require(actor, Permission.IMPORT_DATA if imported else Permission.SUBMIT_CASE, program)
-    values = _validate(program, data, require_all=status is not CaseStatus.DRAFT)
+    values = validate_content(program, data, require_all=status is not CaseStatus.DRAFT)
     overridden = _gated(values, accepted)
     if follows is not None and follows.program_id != program.id:
         raise ValidationError(
@@ -304,7 +306,7 @@ def update_case(
     case: Case, data: CaseData, *, actor: User | None = None, accepted: Iterable[Acceptance] = ()
 ) -> list[str]:
     """Replace the editable content of a case; returns the names of the fields that changed."""
-    values = _validate(case.program, data, require_all=case.status is not CaseStatus.DRAFT)
+    values = validate_content(case.program, data, require_all=case.status is not CaseStatus.DRAFT)
     overridden = _gated(values, accepted)
     changed = [name for name, value in values.items() if not _same(getattr(case, name), value)]
     for name in changed:
@@ -331,7 +333,7 @@ def check_complete(case: Case) -> None:
     """Raise ValidationError naming each missing or invalid part, as submission requires."""
     errors: dict[str, str] = {}
     try:
-        _validate(case.program, content_of(case), require_all=True)
+        validate_content(case.program, content_of(case), require_all=True)
     except ValidationError as exc:
         errors.update(exc.errors or {exc.field or "case": exc.message})
     missing = [

@@ -29,6 +29,7 @@ from app.auth import policy
 from app.auth.models import Role, User
 from app.auth.operations import create_user, get_user_by_email
 from app.auth.policy import Permission
+from app.cases.bulk import NewCases
 from app.cases.models import Case, CaseStatus
 from app.cases.operations import (
     CaseData,
@@ -390,12 +391,14 @@ def _import_records(
 ) -> ImportResult:
     """One attempt at a file's (already redacted) records in one transaction, rolled back
     on any problem."""
+    batch = NewCases(actor, state=_content_state)
     try:
         with db.session.begin_nested():
+            batch.prime(raw for _, raw in source.records)
             for number, raw in source.records:
                 label = _record_label(source.path, number, raw)
                 try:
-                    outcome = _import_record(raw, options, actor, result)
+                    outcome = _import_record(raw, options, actor, result, batch)
                 except IdentifiersFound as exc:
                     for f in exc.findings:
                         result.problems.append(
@@ -413,10 +416,9 @@ def _import_records(
                         result.problems.append(f"{label}{where}: {message}")
                     continue
                 setattr(result, outcome, getattr(result, outcome) + 1)
-                # Later records of the file (follow-ups) must see this one.
-                db.session.flush()
             if result.problems:
                 raise _Rollback()
+            batch.write()
     except _Rollback:
         result.created = result.updated = result.unchanged = 0
         result.changes, result.conflicts = [], []
@@ -438,7 +440,11 @@ class _Rollback(Exception):
 
 
 def _import_record(
-    raw: dict[str, Any], options: ImportOptions, actor: User | None, result: ImportResult
+    raw: dict[str, Any],
+    options: ImportOptions,
+    actor: User | None,
+    result: ImportResult,
+    batch: NewCases,
 ) -> str:
     try:
         check_texts(raw)
@@ -453,9 +459,16 @@ def _import_record(
     ref = raw["ref"]
     if not isinstance(ref, str) or not _REF.match(ref):
         raise RecordProblem("ref", "must be 1-64 letters, digits, '.', '_' or '-'")
-    program = _program(raw["program"], options, actor)
+    program = batch.cached(
+        ("program", raw["program"]), lambda: _program(raw["program"], options, actor)
+    )
     status = _status(raw.get("status"), raw)
-    presenter = _user(raw.get("presenter"), "presenter", Role.PROVIDER, options, actor)
+    presenter = batch.cached(
+        ("user", raw.get("presenter")),
+        lambda: _user(raw.get("presenter"), "presenter", Role.PROVIDER, options, actor),
+    )
+    if batch.is_pending(raw.get("follows")):
+        batch.write()  # a follow-up of a case of the same file
     follows = _follows(raw.get("follows"), program, ref)
     session_date = _date(raw.get("session_date"))
     presentations = _presentations(raw.get("presentations"))
@@ -469,6 +482,28 @@ def _import_record(
         fields=raw.get("fields") or {},
         topics=_list(raw, "topics"),
     )
+    if batch.takes(ref, raw):
+        if presentations is not None:
+            sessions = presentations
+        elif session_date is not None:
+            sessions = [(session_date, _is_presented(status))]
+        else:
+            sessions = []
+        batch.add(
+            ref,
+            program,
+            data,
+            presenter=presenter,
+            follows=follows,
+            status=status,
+            accepted=accepted,
+            sessions=sessions,
+            dated=session_date,
+        )
+        result.changes.append(f"{ref} case: created")
+        return "created"
+    batch.write()  # what follows reads and writes through the ORM
+    batch.forget_missing()
     merge = _Merge(ref, options, actor, result)
     case = find_case_by_ref(ref)
     if case is None:
@@ -518,6 +553,8 @@ def _import_record(
             items_updated=merge.updated,
             conflicts=merge.conflicts,
         )
+    # Later records of the file (follow-ups) must see this one.
+    db.session.flush()
     return outcome
 
 
@@ -568,17 +605,29 @@ def _update_case(
 
 
 def _case_state(case: Case) -> str:
+    return _content_state(
+        {
+            **{name: getattr(case, name) for name in _STATE_FIELDS},
+            "topic_ids": [t.id for t in case.topics],
+            "presenter_id": case.presenter_id,
+            "follows_id": case.follows_id,
+            "status": case.status,
+        }
+    )
+
+
+_STATE_FIELDS = ("title", "question", "presentation", "age", "sex", "fields")
+
+
+def _content_state(values: dict[str, Any]) -> str:
+    """The fingerprint of a case's content, from its values (a case not yet loaded)."""
     return _fingerprint(
-        case.title,
-        case.question,
-        case.presentation,
-        case.age,
-        case.sex,
-        case.fields or {},
-        sorted(t.id for t in case.topics),
-        case.presenter_id,
-        case.follows_id,
-        case.status,
+        *(values[name] for name in _STATE_FIELDS[:5]),
+        values["fields"] or {},
+        sorted(values["topic_ids"]),
+        values["presenter_id"],
+        values["follows_id"],
+        values["status"],
     )
 
 

@@ -374,8 +374,14 @@ def _after_flush(session: OrmSession, _context: Any) -> None:
     for obj in session.dirty:
         if session.is_modified(obj):
             kinds |= _kinds_for(obj, modified=True)
+    mark_stale(session, kinds)
+
+
+def mark_stale(session: OrmSession, kinds: set[GroupKind]) -> None:
+    """Mark these groupings stale in the session's transaction (once each): what the flush
+    events do, for rows a bulk path inserted without the ORM."""
     marked = session.info.setdefault("groups_marked", set())
-    kinds -= marked
+    kinds = kinds - marked
     if not kinds:
         return
     connection = session.connection()

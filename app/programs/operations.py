@@ -442,10 +442,10 @@ def _get_or_add_topic(
     existing = db.session.scalar(select(Topic).where(Topic.name_key == key))
     if existing is not None:
         return existing
-    return _add_topics([name], synonyms=synonyms, description=description, parent=parent)[key]
+    return add_topics([name], synonyms=synonyms, description=description, parent=parent)[key]
 
 
-def _add_topics(
+def add_topics(
     names: list[str],
     *,
     synonyms: list[str] | None = None,
@@ -558,7 +558,7 @@ def resolve_topics(
         raise ValidationError(f"Unknown topic '{unknown}'.", field="topics")
     guard(new, accepted)
     if new:
-        found.update(_add_topics(list(new.values()), status=TopicStatus.PROPOSED))
+        found.update(add_topics(list(new.values()), status=TopicStatus.PROPOSED))
     topics: list[Topic] = []
     for name in names:
         topic = found[text_key(name)]

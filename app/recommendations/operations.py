@@ -90,6 +90,17 @@ def _require_expert(author: User) -> None:
         )
 
 
+def checked_item(
+    author: User, body: Any, references: Any, accepted: Iterable[Acceptance] = ()
+) -> tuple[str, list[str]]:
+    """A recommendation's or annotation's text and references as stored, after the checks
+    and the gate of the operations below (a bulk path writes them itself)."""
+    _require_expert(author)
+    clean_body, clean_references = _body(body), _references(references)
+    guard(_texts(clean_body, clean_references), accepted)
+    return clean_body, clean_references
+
+
 def add_recommendation(
     case: Case,
     author: User,

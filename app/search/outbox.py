@@ -100,6 +100,13 @@ def _after_flush(session: OrmSession, _context: Any) -> None:
             keys.extend(_keys_for(obj, session))
     for obj in session.deleted:
         keys.extend(_keys_for(obj, session, deleted=True))
+    queue(session, keys)
+
+
+def queue(session: OrmSession, keys: Iterable[tuple[str, int]]) -> None:
+    """Outbox rows for these documents in the session's transaction (once each): what the
+    flush events do, for rows a bulk path inserted without the ORM."""
+    keys = list(keys)
     if not keys:
         return
     seen: set = session.info.setdefault("search_outbox_keys", set())
