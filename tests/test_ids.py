@@ -11,10 +11,12 @@ from sqlalchemy import func, select, text
 
 from app.cases.models import Case
 from app.extensions import db
+from app.programs.models import Program
 from app.programs.operations import create_program
 from app.recommendations.models import Annotation, Recommendation
 from tests.conftest import make_app
-from tests.support.builders import add_annotation, add_case, add_recommendation
+from tests.support.builders import add_case, add_recommendation
+from tests.support.old_schema import insert
 
 
 def test_a_deleted_cases_id_is_never_given_again(app, make_user):
@@ -63,26 +65,38 @@ def test_the_migration_keeps_every_row_and_never_reuses_ids_after(
     tmp_path: Path,
 ) -> None:
     """Rebuilding a table on SQLite drops the old copy: nothing may cascade from that."""
-    from app.auth.models import Role
-    from app.auth.operations import create_user
-
     app = make_app(f"sqlite:///{tmp_path / 'm.sqlite3'}", tmp_path / "index")
     with app.app_context():
-        # The revision before the rebuild: the models' columns all exist by then.
+        # The revision before the rebuild, written in SQL: the models have later columns.
         upgrade(revision="0010_import_keys")
-        expert = create_user("expert@example.org", "Expert", Role.EXPERT)
-        program = create_program("hcv", "Hepatitis C ECHO")
+        expert = insert("users", email="expert@example.org", display_name="E", role="expert")
+        program_id = insert("programs", slug="hcv", name="Hepatitis C ECHO")
         for n in range(3):
-            case = add_case(program, None, f"Case {n}")
-            add_annotation(add_recommendation(case, expert), expert)
+            case = insert("cases", program_id=program_id, title=f"Case {n}", status="draft")
+            recommendation = insert(
+                "recommendations",
+                case_id=case,
+                author_id=expert,
+                position=1,
+                key=f"r{n}",
+                category="therapeutic",
+                status="published",
+                body="Treat.",
+            )
+            insert(
+                "annotations",
+                recommendation_id=recommendation,
+                author_id=expert,
+                kind="agree",
+                key=f"a{n}",
+                body="Yes.",
+            )
         db.session.commit()
         counts = [
             db.session.scalar(select(func.count()).select_from(model))
             for model in (Case, Recommendation, Annotation)
         ]
-        newest, program_id = db.session.execute(
-            select(Case.id, Case.program_id).order_by(Case.id.desc()).limit(1)
-        ).one()
+        newest = db.session.scalar(select(func.max(Case.id)))
         db.session.remove()
 
         upgrade()
@@ -97,7 +111,7 @@ def test_the_migration_keeps_every_row_and_never_reuses_ids_after(
         )
         db.session.delete(db.session.get(Case, newest))
         db.session.commit()
-        program = db.session.get(type(program), program_id)
+        program = db.session.get(Program, program_id)
         assert add_case(program, None, "After").id > newest
         db.session.commit()
         db.session.remove()

@@ -27,23 +27,56 @@ TOPIC_STATUS = sa.Enum(
 )
 
 
+def _rebuilt(name):
+    """Batch mode rebuilds a SQLite table to add a CHECK: keep its AUTOINCREMENT, and its
+    high-water mark, so ids of deleted rows are still never handed out again."""
+    return op.batch_alter_table(name, table_kwargs={"sqlite_autoincrement": True})
+
+
+def _high_water():
+    conn = op.get_bind()
+    if conn.dialect.name != "sqlite":
+        return {}
+    return dict(conn.execute(sa.text("SELECT name, seq FROM sqlite_sequence")).all())
+
+
+def _restore_high_water(before):
+    conn = op.get_bind()
+    for name, seq in before.items():
+        conn.execute(
+            sa.text("UPDATE sqlite_sequence SET seq = MAX(seq, :seq) WHERE name = :name"),
+            {"name": name, "seq": seq},
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO sqlite_sequence (name, seq) SELECT :name, :seq"
+                " WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = :name)"
+            ),
+            {"name": name, "seq": seq},
+        )
+
+
 def upgrade():
-    with op.batch_alter_table("users", schema=None) as batch_op:
+    before = _high_water()
+    with _rebuilt("users") as batch_op:
         batch_op.add_column(
             sa.Column(
                 "must_change_password", sa.Boolean(), nullable=False, server_default=sa.false()
             )
         )
-    with op.batch_alter_table("topics", schema=None) as batch_op:
+    with _rebuilt("topics") as batch_op:
         batch_op.add_column(
             sa.Column("status", TOPIC_STATUS, nullable=False, server_default="accepted")
         )
+    _restore_high_water(before)
 
 
 def downgrade():
-    with op.batch_alter_table("topics", schema=None) as batch_op:
+    before = _high_water()
+    with _rebuilt("topics") as batch_op:
         # The enum's check constraint names the column: it goes first.
         batch_op.drop_constraint("topicstatus", type_="check")
         batch_op.drop_column("status")
-    with op.batch_alter_table("users", schema=None) as batch_op:
+    with _rebuilt("users") as batch_op:
         batch_op.drop_column("must_change_password")
+    _restore_high_water(before)
