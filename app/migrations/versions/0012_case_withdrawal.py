@@ -60,6 +60,8 @@ def downgrade():
     with op.batch_alter_table("cases", table_kwargs={"sqlite_autoincrement": True}) as batch_op:
         batch_op.drop_index(batch_op.f("ix_cases_withdrawn_at"))
         batch_op.drop_constraint(batch_op.f("fk_cases_withdrawn_by_id_users"), type_="foreignkey")
+        # The enum's check constraint first: SQLite's copy of the table would keep it.
+        batch_op.drop_constraint(batch_op.f("ck_cases_withdrawalreason"), type_="check")
         batch_op.drop_column("withdrawal_reason")
         batch_op.drop_column("withdrawn_by_id")
         batch_op.drop_column("withdrawn_at")
