@@ -15,6 +15,7 @@ from app.programs.operations import create_program
 from app.recommendations.models import Annotation, Recommendation
 from tests.conftest import make_app
 from tests.support.builders import add_annotation, add_case, add_recommendation
+from tests.test_migrations import _insert_case
 
 
 def test_a_deleted_cases_id_is_never_given_again(app, make_user):
@@ -68,13 +69,18 @@ def test_the_migration_keeps_every_row_and_never_reuses_ids_after(
 
     app = make_app(f"sqlite:///{tmp_path / 'm.sqlite3'}", tmp_path / "index")
     with app.app_context():
-        # The revision before the rebuild: the models' columns all exist by then.
+        # The revision before the rebuild; cases are written in SQL, since later migrations
+        # add columns to them.
         upgrade(revision="0010_import_keys")
         expert = create_user("expert@example.org", "Expert", Role.EXPERT)
         program = create_program("hcv", "Hepatitis C ECHO")
         for n in range(3):
-            case = add_case(program, None, f"Case {n}")
-            add_annotation(add_recommendation(case, expert), expert)
+            case_id = _insert_case(program.id, f"Case {n}")
+            recommendation = Recommendation(
+                case_id=case_id, author=expert, category="diagnostic", body="Check HBV."
+            )
+            db.session.add(recommendation)
+            add_annotation(recommendation, expert)
         db.session.commit()
         counts = [
             db.session.scalar(select(func.count()).select_from(model))
