@@ -59,6 +59,8 @@ def draft_case(
     """A provider starts a case (or a follow-up) as a draft; it may be incomplete."""
     if follows is not None:
         policy.require_view_case(presenter, follows)
+        if follows.withdrawn_at is not None:
+            raise ValidationError("A withdrawn case takes no follow-up.", field="follows")
         if follows.status not in (CaseStatus.RECOMMENDATIONS_PUBLISHED, CaseStatus.CLOSED):
             raise ValidationError(
                 "A follow-up can be presented once the first presentation has recommendations.",
