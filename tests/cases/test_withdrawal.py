@@ -306,3 +306,21 @@ def test_a_withdrawn_case_survives_export_and_import(app, world, tmp_path):
     copy.write_text(json.dumps(bad) + "\n")
     (result,) = import_paths([copy], actor=None)
     assert not result.ok and "withdrawal_reason" in " ".join(result.problems)
+
+
+def test_a_practice_cites_a_withdrawn_case_without_its_title(client, world):
+    from app.practices.operations import add_evidence, propose_practice
+
+    w = world
+    practice = propose_practice(
+        "Treat HCV in primary care", "Simplified treatment.", author=w.expert, actor=w.expert
+    )
+    add_evidence(practice, w.case, note="Cured at 12 weeks.", added_by=w.expert)
+    withdraw_case(w.case, "duplicate", actor=w.admin)
+    db.session.commit()
+    as_user(client, w.other_provider)
+    page = text(client.get(f"/practices/{practice.id}"))
+    assert "a withdrawn case" in page
+    assert w.case.title not in page and "Cured at 12 weeks." not in page
+    as_user(client, w.coordinator)
+    assert w.case.title in text(client.get(f"/practices/{practice.id}"))
