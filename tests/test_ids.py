@@ -116,3 +116,34 @@ def test_the_migration_keeps_every_row_and_never_reuses_ids_after(
         db.session.commit()
         db.session.remove()
         db.engine.dispose()
+
+
+def test_tables_rebuilt_by_later_migrations_keep_their_high_water_mark(tmp_path: Path):
+    """A case, account or topic deleted before a rebuild still never lends its id."""
+    app = make_app(f"sqlite:///{tmp_path / 'h.sqlite3'}", tmp_path / "index")
+    with app.app_context():
+        upgrade(revision="0011_never_reuse_ids")
+        program_id = insert("programs", slug="hcv", name="Hepatitis C ECHO")
+        newest = {}
+        for table, values in (
+            ("cases", {"program_id": program_id, "status": "draft"}),
+            ("users", {"role": "expert"}),
+            ("topics", {}),
+        ):
+            for n in range(3):
+                key = {"cases": "title", "users": "email", "topics": "name"}[table]
+                extra = {"slug": f"t{n}", "name_key": f"t{n}"} if table == "topics" else {}
+                newest[table] = insert(table, **{key: f"{table}{n}"}, **values, **extra)
+            db.session.execute(text(f"DELETE FROM {table} WHERE id = {newest[table]:d}"))  # noqa: S608
+        db.session.commit()
+        db.session.remove()
+
+        upgrade()
+        for table, values in (
+            ("cases", {"program_id": program_id, "status": "draft", "title": "After"}),
+            ("users", {"role": "expert", "email": "after@example.org"}),
+            ("topics", {"name": "After", "slug": "after", "name_key": "after"}),
+        ):
+            assert insert(table, **values) > newest[table], table
+        db.session.remove()
+        db.engine.dispose()

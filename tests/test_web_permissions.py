@@ -11,6 +11,7 @@ import re
 import pytest
 
 from app.attendance.models import Attendance
+from app.cases.lifecycle import withdraw_case
 from app.cases.models import CaseStatus
 from app.extensions import db
 from app.practices.operations import add_evidence, propose_practice
@@ -133,9 +134,9 @@ MATRIX = [
         },
     ),
     (
-        "withdraw",
+        "take back to draft",
         "POST",
-        "/cases/{submitted}/withdraw",
+        "/cases/{submitted}/recall",
         {
             "presenter": SEE_OTHER,
             "other_provider": HIDDEN,
@@ -144,6 +145,39 @@ MATRIX = [
             "curriculum": HIDDEN,
             "admin": SEE_OTHER,
         },
+    ),
+    # Withdrawal: the presenter, the program's coordinators and admins; a withdrawn case is
+    # as absent as a missing one for everyone else.
+    (
+        "withdraw",
+        "POST",
+        "/cases/{submitted}/withdrawal",
+        {
+            "presenter": SEE_OTHER,
+            "other_provider": HIDDEN,
+            "expert": HIDDEN,
+            "coordinator": SEE_OTHER,
+            "curriculum": HIDDEN,
+            "admin": SEE_OTHER,
+        },
+    ),
+    (
+        "withdraw an open case",
+        "POST",
+        "/cases/{presented}/withdrawal",
+        {**STAFF_ACTION, "presenter": SEE_OTHER},
+    ),
+    (
+        "restore",
+        "POST",
+        "/cases/{withdrawn}/restore",
+        {**dict.fromkeys(ROLES[1:], HIDDEN), "coordinator": SEE_OTHER, "admin": SEE_OTHER},
+    ),
+    (
+        "withdrawn case",
+        "GET",
+        "/cases/{withdrawn}",
+        {**dict.fromkeys(ROLES[1:], HIDDEN), "coordinator": OK, "admin": OK},
     ),
     ("approve", "POST", "/cases/{submitted}/approve", STAFF_ACTION),
     ("return form", "GET", "/cases/{submitted}/return", ONLY_STAFF),
@@ -300,6 +334,8 @@ def world(app, make_user):
         session=w.second,
         presented=True,
     )
+    w.withdrawn = add_case(w.hcv, w.other_provider, "Withdrawn case", status=CaseStatus.CLOSED)
+    withdraw_case(w.withdrawn, "duplicate", actor=w.admin)
     w.practice = propose_practice(
         "Co-prescribe naloxone",
         "Offer naloxone with every opioid.",
@@ -338,6 +374,7 @@ def _url(template: str, w) -> str:
             "second",
             "practice",
             "evidence",
+            "withdrawn",
         )
     }
     ids["account"] = w.provider.id

@@ -28,6 +28,7 @@ from app.api.schemas import (
     RECOMMENDATION,
     SCAN_RESULT,
     SESSION,
+    WITHDRAWAL,
     page_of,
 )
 from app.api.spec import Query
@@ -99,7 +100,7 @@ def session_json(session: Session, user: Any, *, agenda: bool = False) -> dict[s
                 "presented": p.presented,
             }
             for p in session.presentations
-            if policy.can_view_case(user, p.case)
+            if policy.can_list_case(user, p.case)
         ]
     return out
 
@@ -115,7 +116,7 @@ CASE_JSON_LOADS = (
 
 
 def case_json(case: Case, user: Any) -> dict[str, Any]:
-    return {
+    out = {
         "id": case.id,
         "ref": case.ref,
         "program": case.program.slug,
@@ -153,6 +154,10 @@ def case_json(case: Case, user: Any) -> dict[str, Any]:
         if "cases.case" in _endpoints()
         else f"/cases/{case.id}",
     }
+    if policy.can_see_withdrawn(user, case):  # those who may still open a withdrawn case
+        out["withdrawn_at"] = _iso(case.withdrawn_at)
+        out["withdrawal_reason"] = str(case.withdrawal_reason) if case.withdrawal_reason else None
+    return out
 
 
 def _deid_risk(case: Case, user: Any) -> dict[str, Any] | None:
@@ -474,7 +479,7 @@ def list_cases() -> Any:
     page, per_page = page_args()
     programs = visible_programs(user)
     stmt = select(Case).where(
-        Case.program_id.in_([p.id for p in programs]), policy.visible_case_clause(user)
+        Case.program_id.in_([p.id for p in programs]), policy.listed_case_clause(user)
     )
     if "program" in request.args:
         slug = request.args["program"]
@@ -579,7 +584,7 @@ def update_case_endpoint(case_id: int, payload: dict[str, Any]) -> Any:
     API,
     "/cases/<int:case_id>/actions",
     "POST",
-    summary="Move a case: submit, withdraw, approve, return (with comment), close",
+    summary="Move a case: submit, recall (back to draft), approve, return (with comment), close",
     tag="cases",
     body="CaseAction",
     response=CASE,
@@ -594,12 +599,53 @@ def case_action(case_id: int, payload: dict[str, Any]) -> Any:
     else:
         {
             "submit": lifecycle.submit_case,
-            "withdraw": lifecycle.withdraw_case,
+            "recall": lifecycle.recall_case,
+            # Deprecated v1 name of "recall"; withdrawing is POST .../withdrawal.
+            "withdraw": lifecycle.recall_case,
             "approve": lifecycle.approve_case,
             "close": lifecycle.close_case,
         }[action](case, actor=user)
     db.session.commit()
     return jsonify(case_json(case, user))
+
+
+@SPEC.operation(
+    API,
+    "/cases/<int:case_id>/withdrawal",
+    "POST",
+    summary="Withdraw a case (presenter, program coordinator, admin): hidden everywhere, kept",
+    tag="cases",
+    body="WithdrawalCreate",
+    response=WITHDRAWAL,
+    status=201,
+)
+def withdraw_case_endpoint(case_id: int, payload: dict[str, Any]) -> Any:
+    case = _case(case_id)
+    lifecycle.withdraw_case(case, payload["reason"], actor=api_user())
+    return _created(withdrawal_json(case))
+
+
+@SPEC.operation(
+    API,
+    "/cases/<int:case_id>/withdrawal",
+    "DELETE",
+    summary="Restore a withdrawn case (program coordinator, admin)",
+    tag="cases",
+    response=CASE,
+)
+def restore_case_endpoint(case_id: int) -> Any:
+    case, user = _case(case_id), api_user()
+    lifecycle.restore_case(case, actor=user)
+    db.session.commit()
+    return jsonify(case_json(case, user))
+
+
+def withdrawal_json(case: Case) -> dict[str, Any]:
+    return {
+        "case_id": case.id,
+        "withdrawn_at": _iso(case.withdrawn_at),
+        "reason": str(case.withdrawal_reason),
+    }
 
 
 # ------------------------------------------------------------------ recommendations

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.api.base import SPEC
-from app.cases.models import CaseStatus, Sex
+from app.cases.models import CaseStatus, Sex, WithdrawalReason
 from app.deid.gate import ACCEPT_REASONS
 from app.inputs import FIRST_YEAR, LAST_YEAR, MAX_ID, MAX_PAGE, PLAIN_TEXT_PATTERN
 from app.recommendations.models import (
@@ -196,7 +196,39 @@ CASE = SPEC.schema(
                 " A warning, not a refusal.",
             },
             "url": {"type": "string"},
+            "withdrawn_at": {
+                "type": ["string", "null"],
+                "description": "Only for the program's coordinators and admins: when the case"
+                " was withdrawn (null: it is not). Others never see a withdrawn case (404).",
+            },
+            "withdrawal_reason": {"anyOf": [_enum(WithdrawalReason), {"type": "null"}]},
         },
+    },
+)
+WITHDRAWAL = SPEC.schema(
+    "Withdrawal",
+    {
+        "type": "object",
+        "required": ["case_id", "withdrawn_at", "reason"],
+        "properties": {
+            "case_id": {"type": "integer"},
+            "withdrawn_at": {"type": "string"},
+            "reason": _enum(WithdrawalReason),
+        },
+    },
+)
+SPEC.schema(
+    "WithdrawalCreate",
+    {
+        "type": "object",
+        "required": ["reason"],
+        "properties": {
+            "reason": {
+                **_enum(WithdrawalReason),
+                "description": "Why, as a category: no free text is stored with a withdrawal.",
+            }
+        },
+        "additionalProperties": False,
     },
 )
 
@@ -244,7 +276,10 @@ SPEC.schema(
         "properties": {
             "action": {
                 "type": "string",
-                "enum": ["submit", "withdraw", "approve", "return", "close"],
+                "enum": ["submit", "recall", "withdraw", "approve", "return", "close"],
+                "description": "'recall' takes a submitted or returned case back to draft; "
+                "'withdraw' is its deprecated v1 name (kept as an alias, it does not withdraw:"
+                " that is POST /api/v1/cases/{case_id}/withdrawal).",
             },
             "comment": {
                 "type": "string",

@@ -104,6 +104,8 @@ def can_view_case(user: Any, case: Case) -> bool:
         return True
     if not _is_user(user):
         return False
+    if case.withdrawn_at is not None and not can_see_withdrawn(user, case):
+        return False
     if case.status in OPEN_STATUSES or case.presenter_id == user.id:
         return True
     if case.status in IN_REVIEW_STATUSES:
@@ -115,6 +117,7 @@ def visible_case_clause(user: Any) -> sa.ColumnElement[bool]:
     """`can_view_case` as a WHERE clause (status and presenter; tests keep the two in step).
 
     Program visibility is not part of it: callers restrict to visible programs themselves.
+    Lists and figures use `listed_case_clause`, which leaves withdrawn cases out.
     """
     if user is None:
         return sa.true()
@@ -126,7 +129,55 @@ def visible_case_clause(user: Any) -> sa.ColumnElement[bool]:
         clauses.append(Case.status == CaseStatus.DRAFT)
     if has_permission(user, Permission.REVIEW_CASE):
         clauses.append(Case.status.in_(IN_REVIEW_STATUSES))
-    return sa.or_(*clauses)
+        return sa.or_(*clauses)  # withdrawn ones too: see can_see_withdrawn
+    return sa.and_(Case.withdrawn_at.is_(None), sa.or_(*clauses))
+
+
+def listed_case_clause(user: Any) -> sa.ColumnElement[bool]:
+    """The cases `user` finds in lists, counts, agendas and figures: the visible ones that are
+    not withdrawn. Those who may still open a withdrawn case reach it from the review page."""
+    return sa.and_(Case.withdrawn_at.is_(None), visible_case_clause(user))
+
+
+def can_list_case(user: Any, case: Case) -> bool:
+    """`listed_case_clause` for a case already loaded."""
+    return case.withdrawn_at is None and can_view_case(user, case)
+
+
+# ---------------------------------------------------------------- withdrawal
+
+
+def can_see_withdrawn(user: Any, case: Case) -> bool:
+    """A withdrawn case stays open to its program's review team (coordinators who see the
+    program, as for review) and admins: they may restore it."""
+    return user is None or can(user, Permission.REVIEW_CASE, case.program)
+
+
+def can_withdraw_case(user: Any, case: Case) -> bool:
+    """Its presenter, its program's review team and admins; not twice."""
+    if case.withdrawn_at is not None or not can_view_case(user, case):
+        return False
+    if user is None or can(user, Permission.REVIEW_CASE, case.program):
+        return True
+    return _is_user(user) and case.presenter_id == user.id
+
+
+def can_restore_case(user: Any, case: Case) -> bool:
+    return case.withdrawn_at is not None and can_view_case(user, case)
+
+
+def require_withdraw_case(user: Any, case: Case) -> None:
+    require_view_case(user, case)
+    if not can_withdraw_case(user, case):
+        raise PermissionDenied(
+            "Only the presenter, a coordinator of the program or an admin can withdraw a case."
+        )
+
+
+def require_restore_case(user: Any, case: Case) -> None:
+    require_view_case(user, case)
+    if not can_restore_case(user, case):
+        raise PermissionDenied("Only a coordinator of the program or an admin can restore a case.")
 
 
 # A presenter may change a case until the review team has approved it.
@@ -136,7 +187,7 @@ _EDITABLE_BY_PRESENTER = {CaseStatus.DRAFT, CaseStatus.SUBMITTED, CaseStatus.RET
 def can_edit_case(user: Any, case: Case) -> bool:
     if user is None:
         return True
-    if not _is_user(user) or not can_view_case(user, case):
+    if not _is_user(user) or not can_view_case(user, case) or case.withdrawn_at is not None:
         return False
     if user.role is Role.ADMIN:
         return case.status is not CaseStatus.CLOSED
@@ -153,7 +204,7 @@ def can_edit_recommendation(user: Any, recommendation: Recommendation) -> bool:
         return True
     if not has_permission(user, Permission.WRITE_RECOMMENDATION):
         return False
-    if not can_view_case(user, recommendation.case):
+    if not can_view_case(user, recommendation.case) or recommendation.case.withdrawn_at:
         return False
     return user.role is Role.ADMIN or recommendation.author_id == user.id
 
@@ -197,6 +248,7 @@ def can_annotate(user: Any, recommendation: Recommendation) -> bool:
         has_permission(user, Permission.ANNOTATE)
         and can_view_recommendation(user, recommendation)
         and str(recommendation.status) == "published"
+        and recommendation.case.withdrawn_at is None
     )
 
 
@@ -250,7 +302,8 @@ def can(user: Any, permission: Permission, obj: Any = None) -> bool:
     if isinstance(obj, Program):
         return can_view_program(user, obj)
     if isinstance(obj, Case):
-        return can_view_case(user, obj)
+        # A withdrawn case is frozen until restored: nothing is done with it but that.
+        return can_view_case(user, obj) and obj.withdrawn_at is None
     return True
 
 

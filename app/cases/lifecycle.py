@@ -1,17 +1,22 @@
 """What people do with a case as it moves through an ECHO program:
 draft → submitted → approved → presented → recommendations_published → closed,
-with `returned` from review, and follow-ups that bring the patient back."""
+with `returned` from review, and follow-ups that bring the patient back.
+
+Apart from the status, a case may be withdrawn: hidden everywhere (lists, search, figures,
+the API) but kept, with its audit trail, for its program's review team and admins, who may
+restore it. The reason is a category, never text: nothing typed is stored with it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import timedelta
+from typing import Any
 
 from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import User
 from app.auth.policy import Permission
-from app.cases.models import Case, CaseStatus, ReviewComment
+from app.cases.models import Case, CaseStatus, ReviewComment, WithdrawalReason
 from app.cases.operations import (
     CaseData,
     check_complete,
@@ -45,6 +50,8 @@ def draft_case(
     """A provider starts a case (or a follow-up) as a draft; it may be incomplete."""
     if follows is not None:
         policy.require_view_case(presenter, follows)
+        if follows.withdrawn_at is not None:
+            raise ValidationError("A withdrawn case takes no follow-up.", field="follows")
         if follows.status not in (CaseStatus.RECOMMENDATIONS_PUBLISHED, CaseStatus.CLOSED):
             raise ValidationError(
                 "A follow-up can be presented once the first presentation has recommendations.",
@@ -93,7 +100,7 @@ def submit_case(case: Case, *, actor: User) -> None:
     set_status(case, CaseStatus.SUBMITTED, actor=actor)
 
 
-def withdraw_case(case: Case, *, actor: User) -> None:
+def recall_case(case: Case, *, actor: User) -> None:
     """The presenter takes a submitted or returned case back to draft."""
     policy.require_edit_case(actor, case)
     set_status(case, CaseStatus.DRAFT, actor=actor)
@@ -237,3 +244,57 @@ def publish_recommendation(recommendation: Recommendation, *, actor: User) -> No
 def close_case(case: Case, *, actor: User) -> None:
     policy.require(actor, Permission.REVIEW_CASE, case)
     set_status(case, CaseStatus.CLOSED, actor=actor)
+
+
+def withdrawal_reason(value: Any) -> WithdrawalReason:
+    """The reason category `value` names; otherwise a ValidationError listing them."""
+    try:
+        return WithdrawalReason(value.strip() if isinstance(value, str) else value)
+    except ValueError:
+        choices = ", ".join(r.value for r in WithdrawalReason)
+        raise ValidationError(
+            f"Choose why the case is withdrawn: one of {choices}.", field="reason"
+        ) from None
+
+
+def withdraw_case(case: Case, reason: Any, *, actor: User | None) -> None:
+    """Withdraw a case (its presenter, a coordinator of its program or an admin); the
+    presenter is told when someone else does it. The search index drops it on commit."""
+    policy.require_view_case(actor, case)
+    if case.withdrawn_at is not None:
+        raise ValidationError("The case is already withdrawn.", field="case")
+    policy.require_withdraw_case(actor, case)
+    category = withdrawal_reason(reason)
+    case.withdrawn_at = utcnow()
+    case.withdrawn_by_id = actor.id if actor is not None else None
+    case.withdrawal_reason = category
+    record(actor, "case.withdrawn", case, reason=category.value)
+    if actor is None or actor.id != case.presenter_id:
+        # Neither title nor link: the presenter may no longer open the case.
+        notify(
+            case.presenter,
+            "case.withdrawn",
+            f"Your case {case.id} (drafted {case.created_at:%d %B %Y}) was withdrawn: "
+            f"{category.label.lower()}.",
+        )
+
+
+def restore_case(case: Case, *, actor: User | None) -> None:
+    """Undo a withdrawal (a coordinator of the program or an admin): the case is back in
+    lists and search as it was."""
+    policy.require_view_case(actor, case)
+    if case.withdrawn_at is None:
+        raise ValidationError("The case is not withdrawn.", field="case")
+    policy.require_restore_case(actor, case)
+    reason = case.withdrawal_reason
+    case.withdrawn_at = None
+    case.withdrawn_by_id = None
+    case.withdrawal_reason = None
+    record(actor, "case.restored", case, reason=str(reason))
+    if actor is None or actor.id != case.presenter_id:
+        notify(
+            case.presenter,
+            "case.restored",
+            f"Your case “{case.title}” was restored.",
+            case_url(case.id),
+        )

@@ -30,6 +30,20 @@ class CaseStatus(enum.StrEnum):
         return self.value.replace("_", " ").capitalize()
 
 
+class WithdrawalReason(enum.StrEnum):
+    """Why a case was withdrawn: categories only, so no patient text rides along."""
+
+    PRESENTED_IN_ERROR = "presented_in_error"
+    DUPLICATE = "duplicate"
+    CONSENT_WITHDRAWN = "consent_withdrawn"
+    IDENTIFIER_CONCERN = "identifier_concern"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
 class Sex(enum.StrEnum):
     FEMALE = "female"
     MALE = "male"
@@ -77,9 +91,19 @@ class Case(db.Model):
     # Fingerprint of the content as last imported (None: typed into the app); a re-import
     # changes the case only if the app has not since.
     import_hash: Mapped[str | None] = mapped_column(sa.String(64))
+    # A withdrawn case is hidden from everyone but its program's review team and admins,
+    # and kept (with its audit trail) rather than deleted.
+    withdrawn_at: Mapped[datetime | None] = mapped_column(index=True)
+    withdrawn_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    withdrawal_reason: Mapped[WithdrawalReason | None] = mapped_column(
+        enum_column(WithdrawalReason)
+    )
 
     program: Mapped[Program] = relationship(back_populates="cases")
-    presenter: Mapped[User | None] = relationship()
+    presenter: Mapped[User | None] = relationship(foreign_keys=[presenter_id])
+    withdrawn_by: Mapped[User | None] = relationship(foreign_keys=[withdrawn_by_id])
     topics: Mapped[list[Topic]] = relationship(secondary=case_topics, order_by="Topic.name")
     presentations: Mapped[list[CasePresentation]] = relationship(
         back_populates="case", cascade="all, delete-orphan"

@@ -1,7 +1,7 @@
 """Read-side queries for the case pages: what a user may see of cases, and how it is laid out.
 
-Visibility itself is decided by app.auth.policy (`can_view_case`, and its SQL form
-`visible_case_clause` for counting).
+Visibility itself is decided by app.auth.policy (`can_view_case`, and for lists and counts,
+which leave withdrawn cases out, `listed_case_clause` and `can_list_case`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from app.auth import policy
-from app.auth.policy import visible_case_clause
+from app.auth.policy import listed_case_clause, visible_case_clause
 from app.cases.models import Case, CasePresentation, ReviewComment
 from app.errors import NotFound
 from app.extensions import db
@@ -34,7 +34,7 @@ def case_counts_by_program(user: Any, program_ids: Iterable[int]) -> dict[int, i
         return {}
     rows = db.session.execute(
         select(Case.program_id, func.count(Case.id))
-        .where(Case.program_id.in_(ids), visible_case_clause(user))
+        .where(Case.program_id.in_(ids), listed_case_clause(user))
         .group_by(Case.program_id)
     )
     return {program_id: count for program_id, count in rows}
@@ -48,7 +48,7 @@ def case_counts_by_session(user: Any, session_ids: Iterable[int]) -> dict[int, i
     rows = db.session.execute(
         select(CasePresentation.session_id, func.count(CasePresentation.id))
         .join(Case, Case.id == CasePresentation.case_id)
-        .where(CasePresentation.session_id.in_(ids), visible_case_clause(user))
+        .where(CasePresentation.session_id.in_(ids), listed_case_clause(user))
         .group_by(CasePresentation.session_id)
     )
     return {session_id: count for session_id, count in rows}
@@ -69,7 +69,7 @@ def session_agenda(user: Any, session: Session) -> list[AgendaItem]:
         .order_by(CasePresentation.id)
     )
     return [
-        AgendaItem(p.case, p.presented) for p in presentations if policy.can_view_case(user, p.case)
+        AgendaItem(p.case, p.presented) for p in presentations if policy.can_list_case(user, p.case)
     ]
 
 
@@ -134,6 +134,8 @@ class CasePage:
     recommendations: list[Recommendation]
     annotations: dict[int, list[Annotation]]
     follows: Case | None
+    # The earlier presentation is withdrawn (and not the reader's to see).
+    follows_withdrawn: bool
     follow_ups: list[Case]
     # Outcomes recorded at this case (a follow-up), about the earlier case's recommendations.
     outcomes: list[Outcome]
@@ -166,6 +168,9 @@ def case_page(user: Any, case: Case) -> CasePage:
         recommendations=recommendations,
         annotations={r.id: list(r.annotations) for r in recommendations},
         follows=follows,
+        follows_withdrawn=(
+            follows is None and case.follows is not None and case.follows.withdrawn_at is not None
+        ),
         follow_ups=[c for c in case.follow_ups if policy.can_view_case(user, c)],
         outcomes=sorted(
             case.outcomes, key=lambda o: (o.recommendation.position, o.recommendation_id)
@@ -207,7 +212,7 @@ def _display(value: Any) -> str:
 
 def my_cases_stmt(user: Any, status: str | None = None) -> Any:
     """The cases `user` presents, newest change first, optionally of one status."""
-    stmt = select(Case).where(Case.presenter_id == user.id)
+    stmt = select(Case).where(Case.presenter_id == user.id, Case.withdrawn_at.is_(None))
     if status:
         stmt = stmt.where(Case.status == status)
     return stmt.order_by(Case.updated_at.desc(), Case.id.desc())
@@ -216,7 +221,7 @@ def my_cases_stmt(user: Any, status: str | None = None) -> Any:
 def my_case_counts(user: Any) -> dict[str, int]:
     rows = db.session.execute(
         select(Case.status, func.count(Case.id))
-        .where(Case.presenter_id == user.id)
+        .where(Case.presenter_id == user.id, Case.withdrawn_at.is_(None))
         .group_by(Case.status)
     )
     return {str(status): count for status, count in rows}
@@ -224,11 +229,24 @@ def my_case_counts(user: Any) -> dict[str, int]:
 
 def review_queue_stmt(user: Any, statuses: Iterable[Any]) -> Any:
     """Cases of these statuses in the programs `user` may see, oldest submission first."""
+    return _review_stmt(user, Case.status.in_(list(statuses)), Case.withdrawn_at.is_(None))
+
+
+def withdrawn_cases_stmt(user: Any) -> Any:
+    """Withdrawn cases `user` may see (and restore), most recently withdrawn first."""
+    return (
+        _review_stmt(user, Case.withdrawn_at.is_not(None), visible_case_clause(user))
+        .order_by(None)
+        .order_by(Case.withdrawn_at.desc(), Case.id.desc())
+    )
+
+
+def _review_stmt(user: Any, *where: Any) -> Any:
     programs = list(db.session.scalars(select(Program)))
     ids = policy.visible_program_ids(user, programs)
     return (
         select(Case)
-        .where(Case.status.in_(list(statuses)), Case.program_id.in_(ids))
+        .where(Case.program_id.in_(ids), *where)
         .options(  # what the queue shows of each case
             joinedload(Case.presenter),
             selectinload(Case.presentations).joinedload(CasePresentation.session),

@@ -30,7 +30,7 @@ from app.auth.models import Role, User
 from app.auth.operations import create_user, get_user_by_email
 from app.auth.policy import Permission
 from app.cases.bulk import NewCases
-from app.cases.models import Case, CaseStatus
+from app.cases.models import Case, CaseStatus, WithdrawalReason
 from app.cases.operations import (
     CaseData,
     create_case,
@@ -90,6 +90,8 @@ KNOWN_KEYS = {
     "outcomes",
     "presentations",
     "overrides",
+    "withdrawn_at",
+    "withdrawal_reason",
 }
 REQUIRED_KEYS = ("ref", "program", "title")
 _REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
@@ -472,6 +474,7 @@ def _import_record(
     follows = _follows(raw.get("follows"), program, ref)
     session_date = _date(raw.get("session_date"))
     presentations = _presentations(raw.get("presentations"))
+    withdrawal = _withdrawal(raw)
     accepted = _acceptances(raw.get("overrides"), "overrides")
     data = CaseData(
         title=raw.get("title"),  # type: ignore[arg-type]
@@ -540,6 +543,11 @@ def _import_record(
     _import_outcomes(case, raw.get("outcomes"), merge)
     if session_date is not None:
         _date_history(case, session_date)
+    if withdrawal is not None and case.withdrawn_at is None:
+        # A file never restores: a withdrawal made in the app since stays.
+        case.withdrawn_at, case.withdrawal_reason = withdrawal
+        record(actor, "case.withdrawn", case, reason=str(case.withdrawal_reason), imported=True)
+        outcome = "updated" if outcome == "unchanged" else outcome
     if outcome == "unchanged" and merge.changed:
         outcome = "updated"
     if outcome != "unchanged" or merge.conflicts:
@@ -908,6 +916,25 @@ def _status(value: Any, raw: dict[str, Any]) -> CaseStatus:
     except ValueError:
         raise RecordProblem(
             "status", "must be one of: " + ", ".join(s.value for s in CaseStatus)
+        ) from None
+
+
+def _withdrawal(raw: dict[str, Any]) -> tuple[datetime, WithdrawalReason] | None:
+    when, reason = raw.get("withdrawn_at"), raw.get("withdrawal_reason")
+    if when in (None, "") and reason in (None, ""):
+        return None
+    if isinstance(when, str):
+        try:
+            when = datetime.fromisoformat(when)
+        except ValueError:
+            when = None
+    if not isinstance(when, datetime) or when.tzinfo is not None:
+        raise RecordProblem("withdrawn_at", "must be a date and time written YYYY-MM-DDTHH:MM:SS")
+    try:
+        return when, WithdrawalReason(reason)
+    except ValueError:
+        raise RecordProblem(
+            "withdrawal_reason", "must be one of: " + ", ".join(r.value for r in WithdrawalReason)
         ) from None
 
 
@@ -1366,6 +1393,8 @@ def case_record(case: Case, actor: User | None = None) -> dict[str, Any]:
         "topics": [t.name for t in case.topics],
         "fields": dict(case.fields or {}),
         "status": str(case.status),
+        "withdrawn_at": case.withdrawn_at.isoformat() if case.withdrawn_at else None,
+        "withdrawal_reason": str(case.withdrawal_reason) if case.withdrawal_reason else None,
         "follows": (case.follows.ref or f"casebook-{case.follows.id}") if case.follows else None,
         "overrides": _overrides(case),
         "recommendations": [

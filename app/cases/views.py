@@ -33,7 +33,7 @@ from app.cases.forms import (
     form_from_case,
     read_case_form,
 )
-from app.cases.models import Case, CaseStatus
+from app.cases.models import Case, CaseStatus, WithdrawalReason
 from app.cases.operations import saved_texts
 from app.cases.queries import (
     CASE_PAGE_LOADS,
@@ -44,6 +44,7 @@ from app.cases.queries import (
     my_case_counts,
     my_cases_stmt,
     review_queue_stmt,
+    withdrawn_cases_stmt,
 )
 from app.deid.gate import ACCEPT_REASONS, IdentifiersFound
 from app.deid.operations import overrides_for, overrides_for_each
@@ -197,6 +198,9 @@ def case(case_id: int) -> Any:
         can_edit=policy.can_edit_case(user, case),
         can_purge=policy.can_purge_text(user),
         purge_reasons=list(PurgeReason),
+        can_withdraw=policy.can_withdraw_case(user, case),
+        can_restore=policy.can_restore_case(user, case),
+        withdrawal_reasons=[(r.value, r.label) for r in WithdrawalReason],
         can_present_follow_up=(
             policy.has_permission(user, Permission.SUBMIT_CASE)
             and case.status in (CaseStatus.RECOMMENDATIONS_PUBLISHED, CaseStatus.CLOSED)
@@ -388,13 +392,47 @@ def submit_case(case_id: int) -> Any:
     )
 
 
-@cases_blueprint.route("/cases/<int:case_id>/withdraw", methods=["POST"])
+@cases_blueprint.route("/cases/<int:case_id>/recall", methods=["POST"])
 @login_required
-def withdraw_case(case_id: int) -> Any:
+def recall_case(case_id: int) -> Any:
     return _case_action(
         case_id,
-        lambda c: lifecycle.withdraw_case(c, actor=_user()),
-        "Case withdrawn: it is a draft again, visible only to you.",
+        lambda c: lifecycle.recall_case(c, actor=_user()),
+        "Case taken back: it is a draft again, visible only to you.",
+    )
+
+
+@cases_blueprint.route("/cases/<int:case_id>/withdrawal", methods=["POST"])
+@login_required
+def withdraw_case(case_id: int) -> Any:
+    """Withdraw the case: the reader is sent to the case page when they may still see it."""
+    user = _user()
+    case = get_visible_case(user, case_id)
+    policy.require_withdraw_case(user, case)
+    back = url_for("cases.case", case_id=case.id)
+    if not request.form.get("confirm"):
+        flash("Nothing withdrawn: tick the box to confirm the withdrawal.", "error")
+        return redirect(back, 303)
+    try:
+        lifecycle.withdraw_case(case, request.form.get("reason"), actor=user)
+        db.session.commit()
+    except ValidationError as exc:
+        db.session.rollback()
+        flash(f"Nothing withdrawn: {exc.message}", "error")
+        return redirect(back, 303)
+    flash("Case withdrawn: it no longer shows in lists, search or figures.", "success")
+    if policy.can_view_case(user, case):
+        return redirect(back, 303)
+    return redirect(url_for("programs.home"), 303)
+
+
+@cases_blueprint.route("/cases/<int:case_id>/restore", methods=["POST"])
+@login_required
+def restore_case(case_id: int) -> Any:
+    return _case_action(
+        case_id,
+        lambda c: lifecycle.restore_case(c, actor=_user()),
+        "Case restored: it shows in lists and search again.",
     )
 
 
@@ -567,6 +605,7 @@ def review_queue() -> Any:
     pager = paginate(review_queue_stmt(user, [CaseStatus.SUBMITTED]), _page_number(), _per_page())
     ready = list(db.session.scalars(review_queue_stmt(user, [CaseStatus.APPROVED]).limit(50)))
     returned = list(db.session.scalars(review_queue_stmt(user, [CaseStatus.RETURNED]).limit(50)))
+    withdrawn = list(db.session.scalars(withdrawn_cases_stmt(user).limit(50)))
     return render_template(
         "cases/review_queue.html",
         pager=pager,
@@ -574,6 +613,7 @@ def review_queue() -> Any:
         ready=[c for c in ready if not c.presentations],
         scheduled=[c for c in ready if c.presentations],
         returned=returned,
+        withdrawn=withdrawn,
     )
 
 

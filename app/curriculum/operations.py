@@ -143,7 +143,7 @@ def _case_days(user: Any, scope: Scope, programs: list[Program]) -> Any:
         )
         .join(days, days.c.case_id == Case.id)
         .where(Case.program_id.in_([p.id for p in programs]))
-        .where(policy.visible_case_clause(user))
+        .where(policy.listed_case_clause(user))
         .subquery("scoped_cases")
     )
 

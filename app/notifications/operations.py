@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from flask import url_for
 from sqlalchemy import func, select, update
 
+from app.auth import policy
 from app.auth.models import User
+from app.cases.models import Case
 from app.common import utcnow
 from app.extensions import db
 from app.notifications.models import Notification
@@ -17,6 +20,24 @@ def notify(user: User | None, kind: str, message: str, url: str = "") -> Notific
     notification = Notification(user_id=user.id, kind=kind, message=message[:400], url=url[:300])
     db.session.add(notification)
     return notification
+
+
+def shown_to(user: User) -> sa.ColumnElement[bool]:
+    """The user's notifications, less those about a case since withdrawn that the user may no
+    longer see (they come back if it is restored)."""
+    mine = Notification.user_id == user.id
+    if policy.has_permission(user, policy.Permission.REVIEW_CASE):
+        return mine  # the review team may still open withdrawn cases
+    page = sa.literal("/cases/") + sa.cast(Case.id, sa.String)
+    about_withdrawn = sa.exists().where(
+        Case.withdrawn_at.is_not(None),
+        sa.or_(
+            Notification.url == page,
+            Notification.url.like(page + "#%"),
+            Notification.url.like(page + "/%"),  # its printable letter
+        ),
+    )
+    return sa.and_(mine, ~about_withdrawn)
 
 
 def case_url(case_id: int, *, letter: bool = False) -> str:
@@ -32,7 +53,7 @@ def unread_count(user: User) -> int:
     return (
         db.session.scalar(
             select(func.count(Notification.id)).where(
-                Notification.user_id == user.id, Notification.read_at.is_(None)
+                shown_to(user), Notification.read_at.is_(None)
             )
         )
         or 0
@@ -42,7 +63,7 @@ def unread_count(user: User) -> int:
 def notifications_for(user: User, limit: int = 50) -> list[Notification]:
     stmt = (
         select(Notification)
-        .where(Notification.user_id == user.id)
+        .where(shown_to(user))
         .order_by(Notification.created_at.desc(), Notification.id.desc())
         .limit(limit)
     )

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.extensions import db, writes_on_get
 from app.notifications.models import Notification
-from app.notifications.operations import mark_all_read, unread_count
+from app.notifications.operations import mark_all_read, shown_to, unread_count
 from app.pagination import page_number, paginate
 
 notifications_blueprint = Blueprint("notifications", __name__, template_folder="templates")
@@ -33,7 +33,7 @@ def index() -> Any:
     user = current_user._get_current_object()
     stmt = (
         select(Notification)
-        .where(Notification.user_id == user.id)
+        .where(shown_to(user))
         .order_by(Notification.created_at.desc(), Notification.id.desc())
     )
     page = page_number(request.args.get("page"))

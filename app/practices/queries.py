@@ -88,6 +88,18 @@ def visible_evidence(user: Any, practice: BestPractice) -> list[EvidenceLink]:
     return [link for link in practice.evidence if can_view_evidence(user, link)]
 
 
+def withdrawn_evidence_count(user: Any, practice: BestPractice) -> int:
+    """Links to a withdrawn case (or one of its recommendations) the user may no longer see,
+    in programs they see: listed as "a withdrawn case", without title or note."""
+    count = 0
+    for link in practice.evidence:
+        case = link.case if link.case is not None else getattr(link.recommendation, "case", None)
+        if case is None or case.withdrawn_at is None or can_view_evidence(user, link):
+            continue
+        count += policy.can_view_program(user, case.program)
+    return count
+
+
 # What `can_view_evidence` reads of a link, loaded with the links rather than one by one.
 EVIDENCE_TARGETS = (
     selectinload(EvidenceLink.session).selectinload(Session.program),
@@ -282,7 +294,7 @@ def visible_recommendations(
         select(Recommendation)
         .join(Case, Case.id == Recommendation.case_id)
         .where(Recommendation.status == RecommendationStatus.PUBLISHED)
-        .where(policy.visible_case_clause(user))
+        .where(policy.listed_case_clause(user))
         .options(selectinload(Recommendation.case).selectinload(Case.presentations))
         .order_by(Recommendation.id)
     )
@@ -345,7 +357,7 @@ def recommendation_groups(
         .where(sa.true() if only is None else RecommendationGroup.id.in_(only.scalar_subquery()))
         .where(Recommendation.status == RecommendationStatus.PUBLISHED)
         .where(Case.program_id.in_(allowed))
-        .where(policy.visible_case_clause(user))
+        .where(policy.listed_case_clause(user))
         .options(
             selectinload(Recommendation.case).options(
                 selectinload(Case.program),

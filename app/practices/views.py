@@ -117,6 +117,7 @@ def practice(practice_id: int) -> Any:
         outcomes=queries.outcomes(user, practice),
         evidence=queries.visible_evidence(user, practice),
         can_remove_evidence=lambda link: policy.can_remove_evidence(user, link),
+        withdrawn_evidence=queries.withdrawn_evidence_count(user, practice),
         transitions=sorted(t.value for t in TRANSITIONS[practice.status]),
         successors=[p for p in queries.list_practices() if p.id != practice.id],
         my_stance=stances.get(user.id),

@@ -103,7 +103,11 @@ def session(slug: str, number: int) -> Any:
         # The program's approved cases only, not every case it ever had.
         approved = db.session.scalars(
             select(Case)
-            .where(Case.program_id == program.id, Case.status == CaseStatus.APPROVED)
+            .where(
+                Case.program_id == program.id,
+                Case.status == CaseStatus.APPROVED,
+                Case.withdrawn_at.is_(None),
+            )
             .order_by(Case.id)
         )
         schedulable = [c for c in approved if c.id not in on_agenda]
@@ -327,7 +331,11 @@ def upcoming() -> Any:
         waiting = list(
             db.session.scalars(
                 select(Case)
-                .where(Case.program_id.in_(ids), Case.status == CaseStatus.PRESENTED)
+                .where(
+                    Case.program_id.in_(ids),
+                    Case.status == CaseStatus.PRESENTED,
+                    Case.withdrawn_at.is_(None),
+                )
                 .order_by(Case.updated_at.desc())
                 .limit(50)
             )

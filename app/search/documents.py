@@ -232,6 +232,8 @@ def evidence_document(link: EvidenceLink) -> dict[str, Any] | None:
     else:
         rec = link.recommendation
         case = link.case if link.case is not None else rec.case
+        if case.withdrawn_at is not None:
+            return None
         restrict = case_restrictions(case.status)
         if rec is not None and rec.status is not RecommendationStatus.PUBLISHED:
             restrict = [*restrict, "hidden"]
@@ -323,7 +325,10 @@ def _case_options():
 
 def case_tree_documents(case: Case, evidence: Iterable[EvidenceLink] = ()) -> list[dict[str, Any]]:
     """A case with its recommendations and their annotations (they carry its context), and
-    the evidence notes citing any of them (`evidence`: those links)."""
+    the evidence notes citing any of them (`evidence`: those links). A withdrawn case has
+    none: it leaves the index (its stale tree is deleted by its `case_id` term)."""
+    if case.withdrawn_at is not None:
+        return []
     docs = [case_document(case)]
     for rec in case.recommendations:
         docs.append(recommendation_document(rec))
@@ -391,7 +396,7 @@ def documents_for(keys: Iterable[tuple[str, int]], session: Any = None) -> Chang
         )
     for note_id in wanted.get("annotation", ()):
         note = dbs.get(Annotation, note_id)
-        if note is None:
+        if note is None or note.recommendation.case.withdrawn_at is not None:
             changes.delete_keys.add(f"annotation:{note_id}")
         else:
             changes.upserts.append(annotation_document(note))
@@ -416,6 +421,8 @@ def documents_for(keys: Iterable[tuple[str, int]], session: Any = None) -> Chang
             )
         ).all()
         for rec in found_recs:
+            if rec.case.withdrawn_at is not None:
+                continue  # gone with its case
             changes.upserts.append(recommendation_document(rec))
             changes.upserts.extend(annotation_document(n) for n in rec.annotations)
         changes.upserts.extend(

@@ -12,10 +12,10 @@ from app.cases.lifecycle import (
     mark_presented,
     presentable,
     publish_recommendation,
+    recall_case,
     return_case,
     schedule_case,
     submit_case,
-    withdraw_case,
 )
 from app.cases.models import CaseStatus
 from app.cases.operations import CaseData, set_status
@@ -133,7 +133,7 @@ def test_only_the_presenter_edits_and_only_before_approval(people):
         edit_case(case, content(title="Mine now"), actor=p["other_provider"])
     assert info.value.status_code in (403, 404)
     submit_case(case, actor=p["provider"])
-    withdraw_case(case, actor=p["provider"])
+    recall_case(case, actor=p["provider"])
     assert case.status is CaseStatus.DRAFT
     submit_case(case, actor=p["provider"])
     approve_case(case, actor=p["coordinator"])

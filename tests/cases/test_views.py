@@ -151,13 +151,14 @@ def test_follow_up_is_only_offered_after_recommendations(client, world):
     assert "once the first presentation has recommendations" in text(response)
 
 
-def test_withdraw_takes_a_submitted_case_back_to_draft(client, world):
+def test_take_back_to_draft_recalls_a_submitted_case(client, world):
     as_user(client, world.provider)
     client.post("/programs/hcv/cases/new", data=complete_form(action="submit"))
     case = db.session.scalar(db.select(Case).order_by(Case.id.desc()))
     assert case.status is CaseStatus.SUBMITTED
-    response = client.post(f"/cases/{case.id}/withdraw", follow_redirects=True)
-    assert "Case withdrawn" in text(response)
+    assert "Take back to draft" in text(client.get(f"/cases/{case.id}"))
+    response = client.post(f"/cases/{case.id}/recall", follow_redirects=True)
+    assert "Case taken back" in text(response)
     db.session.refresh(case)
     assert case.status is CaseStatus.DRAFT
 
