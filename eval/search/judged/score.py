@@ -198,9 +198,7 @@ def main() -> None:
     docs = bench_search.load_corpus()
     queries = load_queries()
     qrels = load_qrels()
-    systems = [Casebook(args.workdir, args.reuse), FTS5(docs)]
-    if args.pool:
-        systems.append(PlainWhoosh(docs, args.workdir))
+    systems = [Casebook(args.workdir, args.reuse), FTS5(docs), PlainWhoosh(docs, args.workdir)]
 
     runs = {s.name: {q["id"]: s.ranked(q["query"], POOL_DEPTH) for q in queries} for s in systems}
     if args.pool:
@@ -231,7 +229,8 @@ def main() -> None:
         line = f"{q['id']:<7}"
         for s in systems:
             ranked = runs[s.name][q["id"]]
-            judged = sum(ref in grades for ref in ranked[:K]) / max(1, min(K, len(ranked)))
+            # An empty result list has nothing unjudged in it.
+            judged = sum(ref in grades for ref in ranked[:K]) / len(ranked[:K]) if ranked else 1.0
             row = (ndcg(ranked, grades), mrr(ranked, grades), judged)
             per_kind[q["kind"]][s.name].append(row)
             per_kind["overall"][s.name].append(row)
