@@ -157,7 +157,9 @@ class PlainWhoosh:
         self.index = index.create_in(str(path), schema)
         writer = self.index.writer(limitmb=256)
         for d in docs:
-            writer.add_document(ref=d["ref"], title=d["title"], summary=d["summary"], body=d["body"])
+            writer.add_document(
+                ref=d["ref"], title=d["title"], summary=d["summary"], body=d["body"]
+            )
         writer.commit()
 
     def ranked(self, text: str, depth: int) -> list[str]:
