@@ -99,11 +99,14 @@ _MD_RULE = re.compile(r"^[ \t]*(?:(?:[-*_][ \t]*){3,}|\|?[ \t:]*-{3,}[-|: \t]*)$
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|~~|\*|`+)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _MD_PIPE = re.compile(r"[ \t]*\|[ \t]*")
+# In a fragment cut out of a longer text, an emphasis or heading mark may have lost its pair.
+_MD_LEFTOVER = re.compile(r"\*\*|__|~~|(?<!\S)#{1,6}(?=\s)")
 
 
-def strip_syntax(source: str) -> str:
+def strip_syntax(source: str, *, fragment: bool = False) -> str:
     """Markdown as a reader sees it, without rendering: no heading, list, quote, emphasis,
-    link or table marks; headings end in a colon, as field labels do."""
+    link or table marks; headings end in a colon, as field labels do. A `fragment` (cut
+    anywhere) also loses the marks whose other half was cut off."""
     if not source:
         return ""
     text = _MD_HEADING.sub(r"\1:", source)
@@ -113,4 +116,6 @@ def strip_syntax(source: str) -> str:
     text = _MD_EMPHASIS.sub(r"\2", text)
     if "|" in text:
         text = _MD_PIPE.sub(" ", text)
+    if fragment:
+        text = _MD_LEFTOVER.sub("", text)
     return text

@@ -337,7 +337,8 @@ def build_snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_
         cursor = end
     pieces.append(text[cursor:window_end])
     mid_line = window_start > 0 and text[window_start - 1] != "\n"
-    shown = strip_syntax((LINE_JOIN if mid_line else "") + "".join(pieces)).replace(LINE_JOIN, "")
+    shown = strip_syntax((LINE_JOIN if mid_line else "") + "".join(pieces), fragment=True)
+    shown = shown.replace(LINE_JOIN, "")
     found = [(m.start(1), m.end()) for m in LABEL.finditer(shown)]
     parts = []
     cursor = 0

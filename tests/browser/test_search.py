@@ -47,6 +47,7 @@ def test_provider_scans_results_grouped_by_case(demo_browser, demo_server, artif
         assert "##" not in snippets and "**" not in snippets
         assert page.locator(".snippet-label").count() >= 1
         page.screenshot(path=str(artifacts / "search-grouped.png"), full_page=True)
+        page.screenshot(path=str(artifacts / "search-grouped-top.png"))
         more = page.locator(".result-more a")
         if more.count():
             more.first.click()
