@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as html_lib
+import re
 import threading
 
 import bleach
@@ -90,3 +91,34 @@ def plain_text(source: str | None) -> str:
     # bleach leaves text HTML-escaped (smarty's “ is "&ldquo;"); callers want text, which
     # the template escapes once, so unescape here or it shows as "&ldquo;" on the page.
     return html_lib.unescape(bleach.clean(html, tags=set(), strip=True))
+
+
+# Markdown syntax taken out of stored text for search snippets: a handful of regular
+# expressions over the few thousand characters shown, not a render (which would cost a
+# millisecond a hit). A heading becomes a label ("## History" -> "History:").
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*:?[ \t]*$", re.M)
+_MD_LINE_MARK = re.compile(r"^[ \t]*(?:>[ \t]?|(?:[-*+]|\d{1,3}[.)])[ \t]+)", re.M)
+_MD_RULE = re.compile(r"^[ \t]*(?:(?:[-*_][ \t]*){3,}|\|?[ \t:]*-{3,}[-|: \t]*)$", re.M)
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|~~|\*|`+)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_MD_PIPE = re.compile(r"[ \t]*\|[ \t]*")
+# In a fragment cut out of a longer text, an emphasis or heading mark may have lost its pair.
+_MD_LEFTOVER = re.compile(r"\*\*|__|~~|(?<!\S)#{1,6}(?=\s)")
+
+
+def strip_syntax(source: str, *, fragment: bool = False) -> str:
+    """Markdown as a reader sees it, without rendering: no heading, list, quote, emphasis,
+    link or table marks; headings end in a colon, as field labels do. A `fragment` (cut
+    anywhere) also loses the marks whose other half was cut off."""
+    if not source:
+        return ""
+    text = _MD_HEADING.sub(r"\1:", source)
+    text = _MD_RULE.sub("", text)
+    text = _MD_LINE_MARK.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_EMPHASIS.sub(r"\2", text)
+    if "|" in text:
+        text = _MD_PIPE.sub(" ", text)
+    if fragment:
+        text = _MD_LEFTOVER.sub("", text)
+    return text

@@ -25,6 +25,21 @@ from whoosh.lang.porter import stem as porter_stem
 from whoosh.system import pack_uint
 
 WORD = re.compile(r"\w+(?:\.\w+)*", re.UNICODE)
+# "A-fib" and "a flutter" are glued into one word ("a_fib") before the stop word "a" is
+# dropped: otherwise the form would be the bare "fib" and every FIB-4 score in a liver note
+# would read as atrial fibrillation. Same length, so character offsets hold. Applied to
+# lower-cased text (the pre-check is a plain substring test, cheap on every document).
+GLUED = re.compile(r"\ba[ -](fib|flutter)\b(?![ -]?\d)")  # not "a FIB-4 score"
+GLUED_ANY_CASE = re.compile(GLUED.pattern, re.IGNORECASE)
+
+
+def glue(lowered: str) -> str:
+    """`lowered` with the stop-word abbreviations joined into single words."""
+    if "fib" not in lowered and "flutter" not in lowered:
+        return lowered
+    return GLUED.sub(r"a_\1", lowered)
+
+
 CONCEPT_PREFIX = "~"
 MAX_PHRASE = 6
 
@@ -343,16 +358,23 @@ for _gt in ("1", "1a", "1b", "2", "3", "3a", "4", "5", "6"):
     CLINICAL_SYNONYMS.append((f"gt{_gt}", [f"g{_gt}", f"gt{_gt}", f"genotype {_gt}"], []))
 
 
+# Abbreviations whose Porter stem is an everyday word: stemmed, NOWS would be "now", METS
+# "met" and AIDS "aid", and every "now" would read as neonatal opioid withdrawal.
+UNSTEMMED = frozenset(["nows", "mets", "aids"])
+
+
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
-    """Porter stem of a lower-cased word (numbers and short words stay as they are)."""
-    return porter_stem(word) if len(word) > 3 and word.isalpha() else word
+    """Porter stem of a lower-cased word (numbers, short words and UNSTEMMED stay)."""
+    if len(word) > 3 and word.isalpha() and word not in UNSTEMMED:
+        return porter_stem(word)
+    return word
 
 
 def stems_of(text: str) -> list[str]:
     """The stems of a phrase, stop words dropped: the key a synonym form is matched by."""
     out = []
-    for match in WORD.finditer(text.lower()):
+    for match in WORD.finditer(glue(text.lower())):
         word = match.group()
         if word not in STOP_WORDS:
             out.append(stem(word))
@@ -429,7 +451,12 @@ class ClinicalAnalyzer(Tokenizer):
     def words(self, value: str) -> list[tuple[str, int, int, int]]:
         """(stem, position, startchar, endchar) of every word that is not a stop word."""
         out = []
-        for pos, match in enumerate(WORD.finditer(value)):
+        lowered = value.lower()
+        if len(lowered) != len(value):  # lower-casing moved offsets: glue the original
+            lowered = GLUED_ANY_CASE.sub(lambda m: m.group()[0] + "_" + m.group(1), value)
+        else:
+            lowered = glue(lowered)
+        for pos, match in enumerate(WORD.finditer(lowered)):
             word = match.group().lower()
             if word not in STOP_WORDS:
                 out.append((stem(word), pos, match.start(), match.end()))
@@ -441,7 +468,7 @@ class ClinicalAnalyzer(Tokenizer):
         stops = STOP_WORDS
         return [
             (stem(word), pos, 0, 0)
-            for pos, word in enumerate(WORD.findall(value.lower()))
+            for pos, word in enumerate(WORD.findall(glue(value.lower())))
             if word not in stops
         ]
 
@@ -512,7 +539,7 @@ class ClinicalAnalyzer(Tokenizer):
     def term_counts(self, value: str) -> Counter:
         """Each term of `value` (stems and concept tokens) and how often it occurs."""
         stops = STOP_WORDS
-        stems = [stem(w) for w in WORD.findall(value.lower()) if w not in stops]
+        stems = [stem(w) for w in WORD.findall(glue(value.lower())) if w not in stops]
         counts = Counter(stems)
         for _i, _length, concept in self.concept_spans(stems):
             counts[concept] += 1

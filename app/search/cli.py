@@ -124,6 +124,7 @@ def index_verify_command(repair: bool) -> None:
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 100))
 @click.option("--type", "types", multiple=True, help="Only this type (case, recommendation, …).")
 @click.option("--program", "programs", multiple=True, metavar="SLUG")
+@click.option("--flat", is_flag=True, help="Every matching document, not one result per case.")
 @as_option
 @cli_errors
 def search_command(
@@ -132,6 +133,7 @@ def search_command(
     limit: int,
     types: tuple[str, ...],
     programs: tuple[str, ...],
+    flat: bool,
     as_email: str | None,
 ) -> None:
     """Search the knowledge base (as the operator, or --as an account)."""
@@ -140,7 +142,11 @@ def search_command(
 
     actor = acting_user(as_email)
     request = SearchRequest(
-        q=" ".join(query), per_page=limit, types=list(types), programs=list(programs)
+        q=" ".join(query),
+        per_page=limit,
+        types=list(types),
+        programs=list(programs),
+        group=not flat,
     )
     results = search(actor, request)
     if not results.ready:
@@ -150,10 +156,17 @@ def search_command(
         return
     if results.suggestion:
         click.echo(f"Did you mean: {results.suggestion}")
-    click.echo(f"{results.total:,} results in {results.took_ms:.0f} ms")
+    click.echo(
+        f"{results.grouped_total:,} results ({results.total:,} documents)"
+        f" in {results.took_ms:.0f} ms"
+    )
     for hit in results.hits:
         where = " · ".join(x for x in (hit.program, hit.date, hit.ref) if x)
         click.echo(f"{hit.score:7.2f}  {hit.type:<14} {hit.title}  [{where}]  {hit.url}")
+        if hit.related is not None:
+            click.echo(f"{'':9}└ {hit.related.type:<12} {hit.related.title}  {hit.related.url}")
+        if hit.more:
+            click.echo(f"{'':9}  and {hit.more} more from this case")
 
 
 COMMANDS = [reindex_command, index_group, search_command]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -49,15 +50,33 @@ def _day(value: date | datetime | None) -> int | None:
     return value.year * 10000 + value.month * 100 + value.day
 
 
-def _fields_text(fields: dict[str, Any] | None) -> str:
+def _fields_text(fields: dict[str, Any] | None, *, labels: bool = False) -> str:
     parts = []
     for key, value in (fields or {}).items():
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value)
         elif isinstance(value, bool):
             value = "yes" if value else "no"
-        parts.append(f"{key.replace('_', ' ')}: {value}")
+        name = key.replace("_", " ")
+        parts.append(f"{name.capitalize() if labels else name}: {value}")
     return "\n".join(parts)
+
+
+# The labels the stored text has and the indexed text has not (field names are in both).
+ADDED_LABELS = re.compile(r"^(?:Question|Presentation|Topics|References):", re.MULTILINE)
+
+
+def without_added_labels(stored: str) -> str:
+    """Stored text as it was indexed, for analysing it again (similar cases)."""
+    return ADDED_LABELS.sub("", stored)
+
+
+def _labelled(label: str, text: str | None, *, block: bool = False) -> str:
+    """A part of the text shown in snippets, under its field label (see build_snippet); a
+    block (Markdown with headings of its own) starts on the line after its label."""
+    if not text:
+        return ""
+    return f"{label}:\n{text}" if block else f"{label}: {text}"
 
 
 def _finish(doc: dict[str, Any]) -> dict[str, Any]:
@@ -76,11 +95,38 @@ def _program_fields(program: Program) -> dict[str, Any]:
 
 
 def _topics(topics: Iterable[Topic]) -> dict[str, Any]:
+    """The topics a document is filed under: its own and their broader ones (a case tagged
+    "Buprenorphine" is found by the filter "Opioid use disorder" and counted in its facet);
+    the names shown are its own."""
     topics = list(topics)
+    slugs: dict[str, None] = {}
+    for topic in topics:
+        seen: set[int] = set()
+        node: Topic | None = topic
+        while node is not None and node.id not in seen:  # a cycle must not hang indexing
+            seen.add(node.id)
+            slugs.setdefault(node.slug, None)
+            node = node.parent
     return {
-        "topics": ",".join(t.slug for t in topics),
+        "topics": ",".join(slugs),
         "topic_names": [t.name for t in topics],
     }
+
+
+def _with_narrower(dbs: Any, topic_ids: Iterable[int]) -> set[int]:
+    """The topics and every topic under them (whose documents name them as broader)."""
+    children: dict[int, list[int]] = {}
+    for topic_id, parent_id in dbs.execute(select(Topic.id, Topic.parent_id)).all():
+        if parent_id is not None:
+            children.setdefault(parent_id, []).append(topic_id)
+    found: set[int] = set()
+    stack = list(topic_ids)
+    while stack:
+        topic_id = stack.pop()
+        if topic_id not in found:
+            found.add(topic_id)
+            stack.extend(children.get(topic_id, ()))
+    return found
 
 
 def case_date(case: Case) -> date | datetime:
@@ -116,6 +162,19 @@ def case_document(case: Case) -> dict[str, Any]:
                 )
                 if p
             ),
+            # Stored for snippets and phrase checks: the same text with its field labels.
+            "_stored_content": "\n\n".join(
+                p
+                for p in (
+                    case.title,
+                    _labelled("Question", case.question),
+                    _labelled("Presentation", case.presentation, block=True),
+                    _fields_text(case.fields, labels=True),
+                    _labelled("Topics", ", ".join(topic_names)),
+                )
+                if p
+            ),
+            "case_group": case.id,
             **_topics(case.topics),
             **_program_fields(case.program),
             "status": str(case.status),
@@ -155,6 +214,17 @@ def recommendation_document(rec: Recommendation) -> dict[str, Any]:
                 )
                 if p
             ),
+            "_stored_content": "\n\n".join(
+                p
+                for p in (
+                    rec.body,
+                    _labelled("References", "; ".join(rec.references or [])),
+                    _labelled("Question", case.question),
+                )
+                if p
+            ),
+            "category": str(rec.category),
+            "case_group": case.id,
             **_topics(case.topics),
             **_program_fields(case.program),
             "status": str(rec.status),
@@ -184,6 +254,12 @@ def annotation_document(note: Annotation) -> dict[str, Any]:
             "title": f"{str(note.kind).capitalize()} on recommendation {rec.position}: "
             f"{case.title}",
             "content": "\n\n".join(p for p in (note.body, "\n".join(note.references or [])) if p),
+            "_stored_content": "\n\n".join(
+                p
+                for p in (note.body, _labelled("References", "; ".join(note.references or [])))
+                if p
+            ),
+            "case_group": case.id,
             **_topics(case.topics),
             **_program_fields(case.program),
             "status": str(note.kind),
@@ -368,12 +444,14 @@ def documents_for(keys: Iterable[tuple[str, int]], session: Any = None) -> Chang
     practice_ids = set(wanted.get("practice", ()))
     session_ids = set(wanted.get("session", ()))
 
-    # Program changes (privacy, name) and topic renames reach every document under them.
+    # Program changes (privacy, name) and topic renames and moves reach every document under
+    # them (a move changes the broader topics of the documents under its narrower ones too).
     for program_id in wanted.get("program", ()):
         case_ids |= set(dbs.scalars(select(Case.id).where(Case.program_id == program_id)))
         session_ids |= set(dbs.scalars(select(Session.id).where(Session.program_id == program_id)))
         changes.delete_terms.add(("private_program", str(program_id)))
-    for topic_id in wanted.get("topic", ()):
+    topic_keys = wanted.get("topic", set())
+    for topic_id in _with_narrower(dbs, topic_keys) if topic_keys else ():
         topic = dbs.get(Topic, topic_id)
         if topic is None:
             continue

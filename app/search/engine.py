@@ -86,6 +86,7 @@ class Corpus:
         self.size = searcher.doc_count_all()
         alive = np.ones(self.size, dtype=bool)
         parts: dict[str, list] = {name: [] for name in FACET_FIELDS}
+        group_parts: list[tuple[list, np.ndarray]] = []
         topic_parts: list[tuple[list, np.ndarray]] = []
         topic_docs = []
         lengths: dict[str, list[np.ndarray]] = {name: [] for name in SCORED_FIELDS}
@@ -95,6 +96,7 @@ class Corpus:
             self.segments.append((reader, offset))
             for name in FACET_FIELDS:
                 parts[name].append(data.facets[name])
+            group_parts.append(data.facets["case_group"])
             topic_parts.append(data.topics)
             topic_docs.append(data.topic_docs + offset)
             dates.append(data.dates)
@@ -105,6 +107,10 @@ class Corpus:
                 alive[gone + offset] = False
         self.alive = alive
         self.facets = {name: join_facets(parts[name]) for name in FACET_FIELDS}
+        # The case id of each document of a case (the case, its recommendations and their
+        # annotations), 0 for the others: what results are grouped by.
+        groups = join_facets(group_parts) if group_parts else Facet([], np.zeros(0, np.int32))
+        self.groups = np.array([*groups.values, 0], dtype=np.int64)[groups.codes]
         self.topics = join_facets(topic_parts)
         self.topic_docs = np.concatenate(topic_docs) if topic_docs else np.zeros(0, np.int32)
         self.dates = np.concatenate(dates) if dates else np.zeros(0, np.int64)
@@ -362,6 +368,8 @@ def concept_forms(table: SynonymTable) -> dict[str, list[tuple[str, ...]]]:
 
 def stem_pattern(token: str) -> str:
     """A regex for the words that stem to `token` (a prefix, checked afterwards)."""
+    if "_" in token:  # glued by analysis.glue ("a_fib"): written "a fib" or "a-fib"
+        return r"[ -]".join(re.escape(part) for part in token.split("_")) + r"\b"
     if len(token) > 3 and token.isalpha():
         # Porter turns a final y into i ("arthroscopy" -> "arthroscopi") and drops an e.
         base = token[:-1] if token[-1] in "ie" and len(token) > 4 else token
@@ -398,10 +406,12 @@ class Highlighter:
         for term in terms:
             if term.startswith(CONCEPT_PREFIX):
                 for form in corpus.concept_forms.get(term, ()):
-                    if len(form) == 1:
+                    if len(form) == 1 and "_" not in form[0]:
                         singles.add(form[0])
                     else:
                         phrases.add((GAP % 1).join(stem_pattern(w) for w in form))
+            elif "_" in term:
+                phrases.add(stem_pattern(term))
             elif term and term not in STOP_WORDS:
                 singles.add(term)
         patterns = [

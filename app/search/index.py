@@ -65,7 +65,9 @@ BUILDING_FILE = "BUILDING"
 # operations.upgrade_index). Generations without a FORMAT file predate it. A change to the
 # built-in synonym groups changes the format too (see index_format).
 # 3: evidence notes are documents of their own (practice_id, session_id fields).
-INDEX_FORMAT = 3
+# 4: results grouped by case (case_group, category); labelled stored text; "a fib" glued,
+#    abbreviations kept from stemming; documents carry their topics' broader topics.
+INDEX_FORMAT = 4
 WRITER_TIMEOUT = 30.0  # seconds a writer waits for another process's write lock
 FACET_FIELDS = ("program", "type", "status", "year")
 SCORED_FIELDS = ("title", "content")
@@ -98,6 +100,10 @@ def make_schema(table: SynonymTable) -> Schema:
         type=ID(stored=True, sortable=True),
         entity_id=STORED,
         case_id=ID(stored=True),
+        # The case a case, recommendation or annotation belongs to, as a number column:
+        # results are grouped by it (engine.Corpus.groups), read with one read a segment.
+        case_group=NUMERIC(int, sortable=True),
+        category=STORED,  # a recommendation's category, shown with it
         recommendation_id=ID,
         practice_id=ID,  # a practice and its evidence notes
         session_id=ID,  # evidence notes citing a session
@@ -421,6 +427,7 @@ class SearchIndex:
         n = reader.doc_count_all()
         facets = {name: _term_codes(reader, name, n) for name in ("program", "type", "status")}
         facets["year"] = _numeric_codes(reader, "year", n)
+        facets["case_group"] = _numeric_codes(reader, "case_group", n)
         date_values, date_codes = _numeric_codes(reader, "date", n)
         dates = np.array([*date_values, 0], dtype=np.int64)[date_codes]  # code -1: 0
         topic_values, topic_codes, topic_docs = _term_pairs(reader, "topics")

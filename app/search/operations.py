@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import logging
 import math
+import re
 import time
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
@@ -28,11 +29,13 @@ from whoosh import query as wq
 
 from app.auth import policy
 from app.cases.models import Case
+from app.content.markdown import strip_syntax
 from app.diagnostics import describe_error
 from app.errors import NotFound
 from app.extensions import db, reading_engine
 from app.search import permissions
 from app.search.analysis import CONCEPT_PREFIX
+from app.search.documents import without_added_labels
 from app.search.engine import Corpus, Highlighter
 from app.search.index import IndexState, SearchIndex, Snapshot, index_at
 from app.search.outbox import EXTENSION, synonym_table, write_keys
@@ -63,6 +66,8 @@ class SearchRequest:
     per_page: int = 20
     facets: bool = True
     snippets: bool = True
+    group: bool = True  # one result per case (False: every matching document on its own)
+    case_id: int | None = None  # only this case's documents ("N more from this case")
 
 
 @dataclass
@@ -80,6 +85,11 @@ class SearchHit:
     date: str | None
     status: str | None
     case_id: int | None
+    category: str | None = None  # a recommendation's
+    # Under a case: its best-matching recommendation or annotation, and how many more of
+    # the case's documents matched (not shown).
+    related: SearchHit | None = None
+    more: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -93,28 +103,37 @@ class SearchHit:
             "program": self.program,
             "topics": self.topics,
             "date": self.date,
+            "category": self.category,
+            "related": self.related.to_json() if self.related is not None else None,
+            "more": self.more,
         }
 
 
 @dataclass
 class SearchResults:
     request: SearchRequest
-    total: int
+    total: int  # matching documents (what the facet counts add up to)
     took_ms: float
     hits: list[SearchHit]
     facets: dict[str, list[tuple[str, str, int]]]  # name -> [(value, label, count)]
     suggestion: str | None = None
     matched_any: bool = False  # the all-words query found too little; any word was used
     ready: bool = True  # False when no index exists yet
+    results: int | None = None  # results once grouped by case (what pages run over)
+
+    @property
+    def grouped_total(self) -> int:
+        return self.total if self.results is None else self.results
 
     @property
     def pages(self) -> int:
-        reachable = min(self.total, MAX_DEPTH)
+        reachable = min(self.grouped_total, MAX_DEPTH)
         return max(1, math.ceil(reachable / self.request.per_page))
 
     def to_json(self) -> dict[str, Any]:
         return {
             "total": self.total,
+            "results_total": self.grouped_total,
             "took_ms": round(self.took_ms, 1),
             "page": self.request.page,
             "per_page": self.request.per_page,
@@ -181,6 +200,8 @@ def _filters(request: SearchRequest) -> list[wq.Query]:
                 out.append(built)
     if request.year_from or request.year_to:
         out.append(year_range(request.year_from, request.year_to))
+    if request.case_id:
+        out.append(wq.Term("case_id", str(request.case_id)))
     return out
 
 
@@ -253,7 +274,8 @@ SNIPPET_SCAN = 8_000  # characters of a document searched for the matched words
 
 
 def _snippet(highlighter: Highlighter | None, text: str) -> str:
-    spans = highlighter.spans(text[:SNIPPET_SCAN]) if highlighter is not None and text else []
+    text = text[:SNIPPET_SCAN]
+    spans = highlighter.spans(text) if highlighter is not None and text else []
     return build_snippet(text, spans)
 
 
@@ -264,48 +286,112 @@ def _highlighter(snap: Snapshot, corpus: Corpus, terms: Iterable[str]) -> Highli
     return _cached(snap, ("highlight", key), lambda: Highlighter.build(key, corpus))
 
 
+# A field label at the start of a line of the shown text: "Question:", "HISTORY OF PRESENT
+# ILLNESS:", a Markdown heading once strip_syntax has made it "History:".
+LABEL = re.compile(r"^[ \t]*([A-Za-z][A-Za-z0-9 /&'(),-]{0,48}):(?=\s|$)", re.MULTILINE)
+# The same in stored text (Markdown): a "Label:" line or a heading line.
+SOURCE_LABEL = re.compile(
+    r"[ \t]*(?:#{1,6}[ \t]+([^\n]{1,60}?)[ \t#:]*$|([A-Za-z][A-Za-z0-9 /&'(),-]{0,48}):(?=\s|$))",
+    re.MULTILINE,
+)
+MARK_OPEN, MARK_CLOSE, LINE_JOIN = "\ue000", "\ue001", "\ue002"  # private-use: never typed
+LABEL_LOOKBACK = 4_000  # characters searched back for the field a window starts in
+
+
 def build_snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS) -> str:
-    """The window of `text` with the most matches, escaped, matches in <mark>."""
+    """The window of `text` (stored Markdown) with the most matches, as the reader sees it:
+    Markdown syntax out, escaped, matches in <mark>, field labels in <span
+    class="snippet-label">; a window inside a field starts with that field's label. Only the
+    window is processed, not the whole text."""
     if not text:
         return ""
     spans = sorted(set(spans))
     if not spans:
-        cut = " ".join(text[: width * 2].split())[:width]
-        return html.escape(_trim_end(cut) + ("…" if len(text) > width else ""))
-    best_start, best_count = spans[0][0], 0
-    j = 0
-    for i, (start, _end) in enumerate(spans):
-        while j < len(spans) and spans[j][1] <= start + width:
-            j += 1
-        if j - i > best_count:
-            best_start, best_count = start, j - i
-    lead = width // 5
-    window_start = max(0, best_start - lead)
-    if window_start:
-        space = text.rfind(" ", 0, window_start + 1)
-        window_start = space + 1 if space >= 0 and window_start - space < 30 else window_start
-    window_end = min(len(text), window_start + width)
-    if window_end < len(text):
-        space = text.rfind(" ", window_start, window_end)
-        window_end = space if space > window_start + width // 2 else window_end
-    parts = []
+        window_start = 0
+        window_end = min(len(text), width)
+        if window_end < len(text):
+            window_end = _trim_end(text, 0, window_end, width)
+    else:
+        best_start, best_count = spans[0][0], 0
+        j = 0
+        for i, (start, _end) in enumerate(spans):
+            while j < len(spans) and spans[j][1] <= start + width:
+                j += 1
+            if j - i > best_count:
+                best_start, best_count = start, j - i
+        lead = width // 5
+        window_start = max(0, best_start - lead)
+        if window_start:
+            space = text.rfind(" ", 0, window_start + 1)
+            window_start = space + 1 if space >= 0 and window_start - space < 30 else window_start
+        window_end = min(len(text), window_start + width)
+        if window_end < len(text):
+            window_end = _trim_end(text, window_start, window_end, width)
+    # The window with its matches marked by characters no one types, then its Markdown out.
+    pieces = []
     cursor = window_start
     for start, end in spans:
         if start < cursor or end > window_end:
             continue
-        parts.append(html.escape(text[cursor:start]))
-        parts.append(f"<mark>{html.escape(text[start:end])}</mark>")
+        pieces += [text[cursor:start], MARK_OPEN, text[start:end], MARK_CLOSE]
         cursor = end
-    parts.append(html.escape(text[cursor:window_end]))
+    pieces.append(text[cursor:window_end])
+    mid_line = window_start > 0 and text[window_start - 1] != "\n"
+    shown = strip_syntax((LINE_JOIN if mid_line else "") + "".join(pieces), fragment=True)
+    shown = shown.replace(LINE_JOIN, "")
+    found = [(m.start(1), m.end()) for m in LABEL.finditer(shown)]
+    parts = []
+    cursor = 0
+    for i, (a, b) in enumerate(found):
+        parts.append(_marked(shown[cursor:a]))
+        # A label followed at once by another ("Presentation:" then "History:") says
+        # nothing: left out.
+        if i + 1 == len(found) or shown[b : found[i + 1][0]].strip():
+            parts.append(_label_html(html.escape(shown[a:b])))
+        cursor = b
+    parts.append(_marked(shown[cursor:]))
     body = " ".join("".join(parts).split())
     prefix = "…" if window_start > 0 else ""
+    if window_start > 0 and not (found and not shown[: found[0][0]].strip()):
+        field = _field_before(text, window_start)
+        if field:  # the field the window is in
+            prefix = f"{_label_html(html.escape(field))} {prefix}"
     suffix = "…" if window_end < len(text) else ""
     return f"{prefix}{body}{suffix}"
 
 
-def _trim_end(text: str) -> str:
-    space = text.rfind(" ")
-    return text[:space] if space > len(text) // 2 else text
+def _marked(shown: str) -> str:
+    escaped = html.escape(shown)
+    return escaped.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
+
+
+def _field_before(text: str, at: int) -> str | None:
+    """The label of the field `at` is in: the nearest label line before it, as "Label:"."""
+    floor = max(0, at - LABEL_LOOKBACK)
+    line_end = at
+    while line_end >= floor:
+        newline = text.rfind("\n", floor, line_end)
+        if newline < 0 and floor > 0:
+            return None  # looked back far enough
+        line_start = newline + 1
+        m = SOURCE_LABEL.match(text, line_start, line_end)
+        if m:
+            heading, label = m.group(1), m.group(2)
+            return f"{heading.rstrip(':').strip()}:" if heading else f"{label}:"
+        if newline < 0:
+            return None
+        line_end = newline
+    return None
+
+
+def _label_html(escaped: str) -> str:
+    return f'<span class="snippet-label">{escaped}</span>'
+
+
+def _trim_end(text: str, start: int, end: int, width: int) -> int:
+    """`end` moved back to a space, unless that loses more than half the window."""
+    space = text.rfind(" ", start, end)
+    return space if space > start + width // 2 else end
 
 
 # ---------------------------------------------------------------- search
@@ -348,23 +434,42 @@ def search(user: Any, request: SearchRequest) -> SearchResults:
             match, docs, raw_facets = loose_run
             matched_any = True
     total = len(docs)
+    grouping = CaseGroups(corpus, docs, enabled=request.group)
 
     depth = min(request.page * request.per_page, MAX_DEPTH)
     first = (request.page - 1) * request.per_page
     hits: list[SearchHit] = []
     if first < depth and total:
         if request.sort == "relevance" and compiled.has_text and match.scored:
-            ranked = corpus.top(docs, match.scores(docs), depth)
+            scores = match.scores(docs)
+            ranking = scores
+
+            def ordered(k: int) -> list[int]:
+                return [d for d, _score in corpus.top(docs, scores, k)]
         else:
             newest = request.sort != "oldest"
-            ranked = [(d, 0.0) for d in corpus.by_date(docs, depth, newest=newest)]
+            scores = np.zeros(len(docs), dtype=np.float32)
+            dates = corpus.dates[docs]
+            ranking = dates if newest else -dates
+
+            def ordered(k: int) -> list[int]:
+                return corpus.by_date(docs, k, newest=newest)
+
         highlighter = (
             _highlighter(snap, corpus, compiled.highlight_terms) if request.snippets else None
         )
-        for docnum, score in ranked[first:depth]:
+
+        def shown(docnum: int, score: float) -> SearchHit:
             stored = searcher.stored_fields(docnum)
-            snippet = _snippet(highlighter, stored.get("content", "")) if request.snippets else ""
-            hits.append(_hit(stored, score, snippet))
+            text = stored.get("content", "") if request.snippets else ""
+            return _hit(stored, score, _snippet(highlighter, text) if text else "")
+
+        for head, related, more in grouping.page(ordered, ranking, scores, first, depth, hidden):
+            hit = shown(head, grouping.score(head, scores))
+            if related is not None:
+                hit.related = shown(related, grouping.score(related, scores))
+            hit.more = more
+            hits.append(hit)
     suggestion = None
     if total < FEW_RESULTS and compiled.words:
         suggestion = _suggest(snap, corpus, audience, hidden, request.q, compiled.words)
@@ -377,7 +482,94 @@ def search(user: Any, request: SearchRequest) -> SearchResults:
         facets,
         suggestion=suggestion,
         matched_any=matched_any,
+        results=grouping.count(),
     )
+
+
+class CaseGroups:
+    """The matching documents as results a clinician scans: one per case (the case, with
+    its best-matching recommendation or annotation under it and how many more matched),
+    every other document on its own. Ranked by each case's best document."""
+
+    def __init__(self, corpus: Corpus, docs: np.ndarray, *, enabled: bool = True) -> None:
+        self.corpus = corpus
+        self.docs = docs
+        # Each document's case (0: none), over the corpus and over `docs`.
+        self.of = corpus.groups if enabled else np.zeros(corpus.size, dtype=np.int64)
+        self.groups = self.of[docs]
+        cased = self.groups[self.groups > 0]
+        # Documents per case, indexed by case id (ids are dense: a bincount, one pass).
+        self.sizes = np.bincount(cased) if len(cased) else np.zeros(1, dtype=np.int64)
+        self._count = len(docs) - len(cased) + int(np.count_nonzero(self.sizes))
+
+    def count(self) -> int:
+        return self._count
+
+    def score(self, docnum: int, scores: np.ndarray) -> float:
+        at = int(np.searchsorted(self.docs, docnum))
+        if at < len(self.docs) and self.docs[at] == docnum:
+            return float(scores[at])
+        return 0.0  # a case shown for its recommendation: it did not match itself
+
+    def page(
+        self,
+        ordered: Callable[[int], list[int]],
+        ranking: np.ndarray,
+        scores: np.ndarray,
+        first: int,
+        depth: int,
+        hidden: np.ndarray | None,
+    ) -> list[tuple[int, int | None, int]]:
+        """(document shown, related document or None, more) for results first..depth."""
+        best = self._best_per_group(ordered, depth)[first:depth]
+        out = []
+        for docnum in best:
+            case_id = int(self.of[docnum])
+            if not case_id:
+                out.append((docnum, None, 0))
+                continue
+            members = self._members(case_id, docnum, ranking)
+            head = self._case_document(case_id, members, hidden)
+            others = [m for m in members if m != head]
+            related = others[0] if others else None
+            more = len(members) - (head in members) - (related is not None)
+            out.append((head, related, more))
+        return out
+
+    def _best_per_group(self, ordered: Callable[[int], list[int]], count: int) -> list[int]:
+        """The best document of each of the first `count` results, in order. The top of
+        the ranking is read in growing slices until it holds that many groups."""
+        groups = self.of
+        want = count * 4
+        while True:
+            seen: dict[int, int] = {}
+            for docnum in ordered(min(want, len(self.docs))):
+                case_id = int(groups[docnum])
+                seen.setdefault(case_id if case_id else -1 - docnum, docnum)
+                if len(seen) == count:
+                    return list(seen.values())
+            if want >= len(self.docs):
+                return list(seen.values())
+            want *= 4
+
+    def _members(self, case_id: int, best: int, ranking: np.ndarray) -> list[int]:
+        """The case's matching documents, best first."""
+        if case_id >= len(self.sizes) or self.sizes[case_id] <= 1:
+            return [best]
+        at = np.flatnonzero(self.groups == case_id)
+        order = np.lexsort((self.docs[at], -ranking[at]))
+        return self.docs[at][order].tolist()
+
+    def _case_document(self, case_id: int, members: list[int], hidden: np.ndarray | None) -> int:
+        """The case's own document when the reader may see it, else its best match."""
+        types = self.corpus.facets["type"]
+        for docnum in members:
+            if types.values[types.codes[docnum]] == "case":
+                return docnum
+        found = self.corpus.searcher.document_number(key=f"case:{case_id}")
+        if found is None or not self.corpus.alive[found] or (hidden is not None and hidden[found]):
+            return members[0]
+        return found
 
 
 def _ms(started: float) -> float:
@@ -404,6 +596,7 @@ def _hit(stored: dict[str, Any], score: float, snippet: str) -> SearchHit:
         date=when,
         status=stored.get("status"),
         case_id=int(case_id) if case_id else None,
+        category=stored.get("category"),
     )
 
 
@@ -497,7 +690,8 @@ def similar_cases(
         if docnum is None:
             return []
         stored = searcher.stored_fields(docnum)
-        text = " ".join([stored.get("title", "")] * 2 + [stored.get("content", "")])
+        content = without_added_labels(stored.get("content", ""))
+        text = " ".join([stored.get("title", "")] * 2 + [content])
         exclude.add(docnum)
     if not text.strip():
         return []

@@ -80,7 +80,7 @@ def _keys_for(
             return [("program", obj.id)]
         return []
     if isinstance(obj, Topic):
-        if not deleted and _changed(obj, ("name", "slug", "synonyms")):
+        if not deleted and _changed(obj, ("name", "slug", "synonyms", "parent_id")):
             return [("topic", obj.id)]
         return []
     return []

@@ -91,7 +91,30 @@ def request_from_args(default_per_page: int = 20, *, strict: bool = False) -> Se
         sort=sort if sort in SORTS else "relevance",
         page=page or 1,
         per_page=per_page or default_per_page,
+        group=_group(strict=strict),
+        case_id=_case_id(strict=strict),
     )
+
+
+def _case_id(*, strict: bool) -> int | None:
+    raw = request.args.get("case")
+    if raw is None or not raw.strip():
+        return None
+    found = id_value(raw)
+    if found is None and strict:
+        raise ValidationError("case must be a case id.", field="case")
+    return found
+
+
+def _group(*, strict: bool) -> bool:
+    raw = (request.args.get("group") or "").strip().lower()
+    if raw in ("", "1", "true", "yes"):
+        return True
+    if raw in ("0", "false", "no"):
+        return False
+    if strict:
+        raise ValidationError("group must be true or false.", field="group")
+    return True
 
 
 @search_blueprint.route("/search")
@@ -101,6 +124,7 @@ def search_page() -> Any:
     req = request_from_args()
     searched = bool(
         req.q.strip()
+        or req.case_id
         or req.types
         or req.programs
         or req.topics
@@ -143,6 +167,13 @@ SEARCH_QUERY = (
     Query("year_from", _YEAR, "First year."),
     Query("year_to", _YEAR, "Last year."),
     Query("sort", {"type": "string", "enum": list(SORTS)}, "relevance (default), date, oldest."),
+    Query("case", {"type": "integer", "minimum": 1}, "Only this case's documents."),
+    Query(
+        "group",
+        {"type": "boolean"},
+        "true (default): one result per case, its best-matching recommendation or annotation"
+        " under it (related) and how many more matched (more); false: every document.",
+    ),
     *PAGING,
 )
 _HIT = {
@@ -158,6 +189,12 @@ _HIT = {
         "program": {"type": ["string", "null"]},
         "topics": {"type": "array", "items": _STRINGS},
         "date": {"type": ["string", "null"], "format": "date"},
+        "category": {"type": ["string", "null"], "description": "A recommendation's."},
+        "related": {
+            "description": "Under a case: its best-matching recommendation or annotation.",
+            "oneOf": [{"type": "null"}, {"$ref": "#/components/schemas/SearchHit"}],
+        },
+        "more": {"type": "integer", "description": "Further matches from the same case."},
     },
 }
 SEARCH_HIT = SPEC.schema("SearchHit", _HIT)
@@ -166,7 +203,8 @@ SEARCH_RESULTS = SPEC.schema(
     {
         "type": "object",
         "properties": {
-            "total": {"type": "integer"},
+            "total": {"type": "integer", "description": "Matching documents."},
+            "results_total": {"type": "integer", "description": "Results, grouped by case."},
             "took_ms": {"type": "number"},
             "page": {"type": "integer"},
             "per_page": {"type": "integer"},

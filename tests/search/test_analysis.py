@@ -63,3 +63,33 @@ def test_topic_synonyms_come_from_the_vocabulary() -> None:
     analyzer = ClinicalAnalyzer(default_table([("xylazine", "Xylazine wounds", ["tranq"])]))
     assert "~topic-xylazine" in tokens("tranq", analyzer)
     assert "~topic-xylazine" in tokens("xylazine wounds", analyzer)
+
+
+@pytest.mark.parametrize("text", ["A-fib with RVR", "new a fib", "AFib", "atrial fibrillation"])
+def test_afib_written_every_way_is_atrial_fibrillation(text: str) -> None:
+    assert "~afib" in tokens(text)
+
+
+@pytest.mark.parametrize("text", ["FIB-4 of 3.25", "a FIB-4 score of 1.2", "FIB 4 index", "fib"])
+def test_a_fib4_score_is_not_atrial_fibrillation(text: str) -> None:
+    assert "~afib" not in tokens(text)
+    assert "~afib" not in ClinicalAnalyzer().term_counts(text)  # the indexing path agrees
+
+
+def test_a_flutter_but_not_any_flutter() -> None:
+    assert "~aflutter" in tokens("a-flutter with 2:1 block")
+    assert "~aflutter" not in tokens("eyelid flutter")
+
+
+@pytest.mark.parametrize(
+    ("word", "concept"),
+    [("now", "~nows"), ("met with the family", "~mets"), ("first aid", "~aids")],
+)
+def test_everyday_words_are_not_abbreviations_that_stem_to_them(word: str, concept: str) -> None:
+    assert concept not in tokens(word)
+    assert concept in tokens(concept[1:].upper())
+
+
+def test_glued_abbreviation_keeps_its_characters() -> None:
+    found = [(t.text, t.startchar, t.endchar) for t in ClinicalAnalyzer()("on A-Fib", chars=True)]
+    assert ("~afib", 3, 8) in found

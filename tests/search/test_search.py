@@ -19,11 +19,13 @@ from tests.support.builders import add_case
 
 
 def titles(user, q: str, **kwargs) -> list[str]:
-    return [h.title for h in search(user, SearchRequest(q=q, **kwargs)).hits]
+    return [h.title for h in search(user, SearchRequest(q=q, group=False, **kwargs)).hits]
 
 
 def keys(user, q: str, **kwargs) -> set[str]:
-    return {f"{h.type}:{h.id}" for h in search(user, SearchRequest(q=q, **kwargs)).hits}
+    """Every matching document (results not grouped by case)."""
+    request = SearchRequest(q=q, group=False, **kwargs)
+    return {f"{h.type}:{h.id}" for h in search(user, request).hits}
 
 
 @pytest.mark.parametrize(
@@ -243,8 +245,13 @@ def test_search_api(client, library: Library) -> None:
         "program",
         "topics",
         "date",
+        "category",
+        "related",
+        "more",
     }
     assert hit["type"] == "case" and hit["url"] == f"/cases/{library.hcv_case.id}"
+    refused = client.get("/api/v1/search?q=HCV&group=maybe", headers=headers)
+    assert refused.status_code == 422 and refused.get_json()["field"] == "group"
     assert client.get("/api/v1/search?q=xylophagous", headers=headers).get_json()["total"] == 0
     similar = client.get(f"/api/v1/cases/{library.hcv_case.id}/similar", headers=headers)
     assert similar.status_code == 200

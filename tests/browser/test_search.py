@@ -1,0 +1,58 @@
+"""A provider on the demo instance searches and scans the results: one per case, the
+experts' best-matching recommendation under it, snippets as text with their field labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import open_page
+from tests.browser.demo_server import serve_demo, sign_in
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory):
+    yield from serve_demo(tmp_path_factory.mktemp("demo"))
+
+
+@pytest.fixture(scope="module")
+def demo_browser(demo_server):
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def test_provider_scans_results_grouped_by_case(demo_browser, demo_server, artifacts):
+    context, page = open_page(demo_browser, demo_server)
+    try:
+        sign_in(page, demo_server, "provider@demo.casebook.example")
+        page.goto("/search?q=buprenorphine")
+        results = page.locator("ol.result-list > li.result")
+        results.first.wait_for()
+        links = results.locator("h3.result-title a").evaluate_all(
+            "els => els.map(e => e.getAttribute('href'))"
+        )
+        assert len(links) == len(set(links)) > 1  # each case once
+        related = page.locator(".result-related")
+        assert related.count() >= 1
+        kind = related.first.locator(".badge").first.inner_text()
+        assert kind in ("Recommendation", "Annotation")
+        snippets = " ".join(page.locator(".result-snippet").all_inner_texts())
+        assert "##" not in snippets and "**" not in snippets
+        assert page.locator(".snippet-label").count() >= 1
+        page.screenshot(path=str(artifacts / "search-grouped.png"), full_page=True)
+        page.screenshot(path=str(artifacts / "search-grouped-top.png"))
+        more = page.locator(".result-more a")
+        if more.count():
+            more.first.click()
+            page.wait_for_load_state()
+            assert "group=0" in page.url and page.locator("li.result").count() >= 2
+        assert page.console_errors == []
+    finally:
+        context.close()
