@@ -200,6 +200,24 @@ def start_server(instance: Instance, server: str, port: int, workers: int, threa
     raise SystemExit(f"{server} did not become healthy in 120 s; see {log.name}")
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its descendants (Linux /proc; 0 elsewhere):
+    the server's own cost, steadier than latency on a machine others share."""
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    parents, cpu = {}, {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            parents[int(stat.parent.name)] = int(fields[1])
+            cpu[int(stat.parent.name)] = (int(fields[11]) + int(fields[12])) / ticks
+    tree, total = {pid}, 0.0
+    for _ in range(4):  # gunicorn: arbiter, workers; casebook run: one process
+        tree |= {p for p, parent in parents.items() if parent in tree}
+    for p in tree:
+        total += cpu.get(p, 0.0)
+    return total
+
+
 def stop_server(proc: subprocess.Popen, log) -> None:
     if proc.poll() is None:
         proc.send_signal(signal.SIGTERM)
@@ -399,8 +417,11 @@ def summarise(results: list[Result], seconds: float) -> dict:
     }
 
 
-async def load(instance: Instance, base: str, args, users: int) -> tuple[dict, Background | None]:
+async def load(
+    instance: Instance, base: str, args, users: int, server_pid: int
+) -> tuple[dict, Background | None]:
     case_ids, programs = discover(base, instance.token)
+    cpu_before, load_before = tree_cpu_seconds(server_pid), os.getloadavg()
     roles = sorted(instance.accounts.items())
     started = time.monotonic()
     shared = Shared(
@@ -416,15 +437,26 @@ async def load(instance: Instance, base: str, args, users: int) -> tuple[dict, B
         *(user(n, shared, *roles[n % len(roles)], n * args.ramp / users) for n in range(users))
     )
     elapsed = time.monotonic() - started
+    cpu = tree_cpu_seconds(server_pid) - cpu_before
+    load_after = os.getloadavg()
     finished = await background if background is not None else None
-    return summarise(shared.results, elapsed), finished
+    summary = summarise(shared.results, elapsed)
+    summary["rps_per_core"] = round(summary["rps"] / (os.cpu_count() or 1), 1)
+    summary["server_cpu_s"] = round(cpu, 1)
+    summary["cpu_ms_per_request"] = round(1000 * cpu / max(1, summary["requests"]), 1)
+    summary["loadavg_before"] = [round(x, 2) for x in load_before]
+    summary["loadavg_after"] = [round(x, 2) for x in load_after]
+    return summary, finished
 
 
 def print_summary(label: str, users: int, summary: dict, background: Background | None) -> None:
     errors = ", ".join(f"{k}: {v}" for k, v in sorted(summary["errors"].items())) or "none"
     print(
         f"\n== {label}\n"
-        f"users {users}  requests {summary['requests']}  rps {summary['rps']}  errors {errors}\n"
+        f"users {users}  requests {summary['requests']}  rps {summary['rps']}"
+        f" ({summary['rps_per_core']}/core)  errors {errors}\n"
+        f"server CPU {summary['server_cpu_s']} s = {summary['cpu_ms_per_request']} ms/request;"
+        f" load average before {summary['loadavg_before']}, after {summary['loadavg_after']}\n"
         f"latency ms: p50 {summary['p50_ms']}  p95 {summary['p95_ms']}  p99 {summary['p99_ms']}"
         f"  max {summary['max_ms']}  over 5 s: {summary['over_5s']}"
     )
@@ -491,7 +523,7 @@ def main() -> None:
                     proc, log = start_server(instance, server, port, args.workers, args.threads)
                     try:
                         summary, background = asyncio.run(
-                            load(instance, f"http://127.0.0.1:{port}", args, users)
+                            load(instance, f"http://127.0.0.1:{port}", args, users, proc.pid)
                         )
                     finally:
                         stop_server(proc, log)
