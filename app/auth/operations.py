@@ -468,7 +468,10 @@ def authenticate_token(token: str) -> User:
         )
     if not api_token.user.active:
         raise TokenRefused("The API token's account is inactive.")
-    api_token.last_used_at = now
+    # Noted at most every few minutes, like a browser's sign-in: a script reading in a loop
+    # would otherwise make every read a write (and, on SQLite, wait for the write lock).
+    if api_token.last_used_at is None or now - api_token.last_used_at >= _TOUCH_EVERY:
+        api_token.last_used_at = now
     return api_token.user
 
 
