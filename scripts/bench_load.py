@@ -380,6 +380,105 @@ def discover(base: str, token: str) -> tuple[list[int], list[str]]:
     return ids or [1], [p for p in programs if p in member] or programs
 
 
+# ---------------------------------------------------------------- concurrent writers
+
+
+def database_url(instance: Instance) -> str:
+    return instance.env.get("CASEBOOK_DATABASE_URL") or (
+        f"sqlite:///{instance.workdir / 'instance' / 'casebook.sqlite3'}"
+    )
+
+
+def writers(instance: Instance, processes: int, creates: int) -> dict:
+    """`processes` separate app processes (as server workers are: SQLite in BEGIN IMMEDIATE
+    mode, the search applier thread) each create `creates` cases through the API at once;
+    then count what arrived. The same worker as tests/test_concurrency.py, at full size."""
+    from sqlalchemy import create_engine, text
+
+    tag = f"w{os.getpid()}x{int(time.time())}"
+    tokens = []
+    for _n in range(processes):
+        made = casebook(instance.env, "create-token", "provider@demo.casebook.example")
+        if made.returncode != 0:
+            raise SystemExit(f"create-token failed:\n{made.stderr}")
+        tokens.append(made.stdout.strip().splitlines()[-1])
+    url = database_url(instance)
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        program = (
+            conn.execute(
+                text(
+                    "SELECT p.slug FROM programs p"
+                    " JOIN program_memberships m ON m.program_id = p.id"
+                    " JOIN users u ON u.id = m.user_id WHERE u.email = :email ORDER BY p.id"
+                ),
+                {"email": "provider@demo.casebook.example"},
+            )
+            .scalars()
+            .first()
+        )
+    body = json.dumps(
+        {"program": program, "title": f"Writer {tag} case {{n}}", "question": "Which regimen?"}
+    )
+    started = time.perf_counter()
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "tests.support.workers",
+                url,
+                instance.env["CASEBOOK_INDEX_DIR"],
+                "post",
+                token,
+                "/api/v1/cases",
+                str(creates),
+                body,
+            ],
+            cwd=ROOT,
+            env=instance.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
+        for token in tokens
+    ]
+    statuses: Counter = Counter()
+    slowest, died = 0.0, []
+    for proc in procs:
+        out, err = proc.communicate(timeout=1800)
+        if proc.returncode != 0:
+            died.append(err.strip().splitlines()[-1:] or ["?"])
+            continue
+        report = json.loads(out.strip().splitlines()[-1])
+        statuses.update(report["statuses"])
+        slowest = max(slowest, report["slowest"])
+    seconds = time.perf_counter() - started
+    with engine.connect() as conn:
+        rows = (
+            conn.execute(
+                text("SELECT title FROM cases WHERE title LIKE :tag"),
+                {"tag": f"Writer {tag} case %"},
+            )
+            .scalars()
+            .all()
+        )
+    engine.dispose()
+    expected = processes * creates
+    return {
+        "processes": processes,
+        "creates": creates,
+        "seconds": round(seconds, 1),
+        "statuses": dict(statuses),
+        "errors": sum(n for status, n in statuses.items() if status != "201") + len(died),
+        "died": died,
+        "stored": len(rows),
+        "lost": expected - len(set(rows)) if not died else None,
+        "duplicates": len(rows) - len(set(rows)),
+        "slowest_s": slowest,
+    }
+
+
 # ---------------------------------------------------------------- one configuration
 
 
@@ -488,6 +587,10 @@ def main() -> None:
     parser.add_argument("--import-during", dest="during", action="store_const", const="import")
     parser.add_argument("--reindex-during", dest="during", action="store_const", const="reindex")
     parser.add_argument("--import-chunk", type=int, default=250, help="Cases per import file.")
+    parser.add_argument(
+        "--writers", type=int, default=0, help="Instead of users: this many writer processes."
+    )
+    parser.add_argument("--creates", type=int, default=200, help="Cases each writer creates.")
     parser.add_argument("--pg-url", default=PG_DEFAULT, help="Server to create the DB on.")
     parser.add_argument("--workdir", type=Path, default=None, help="Kept when given.")
     parser.add_argument("--json", type=Path, default=None, help="Also write results here.")
@@ -517,6 +620,12 @@ def main() -> None:
     for db in dbs:
         instance = make_instance(db, workdir, args.pg_url)
         try:
+            if args.writers:
+                result = writers(instance, args.writers, args.creates)
+                print(f"\n== {db} · {args.writers} writer processes × {args.creates} creates\n"
+                      f"{json.dumps(result)}", flush=True)  # fmt: skip
+                report.append({"db": db, "mode": "writers", **result})
+                continue
             for server in servers:
                 for users in user_counts:
                     port = free_port()
