@@ -417,32 +417,32 @@ def writers(instance: Instance, processes: int, creates: int) -> dict:
             .scalars()
             .first()
         )
-    body = json.dumps(
-        {"program": program, "title": f"Writer {tag} case {{n}}", "question": "Which regimen?"}
-    )
     started = time.perf_counter()
-    procs = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "tests.support.workers",
-                url,
-                instance.env["CASEBOOK_INDEX_DIR"],
-                "post",
-                token,
-                "/api/v1/cases",
-                str(creates),
-                body,
-            ],
-            cwd=ROOT,
-            env=instance.env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )  # fmt: skip
-        for token in tokens
-    ]
+    procs = []
+    for writer, token in enumerate(tokens):
+        title = f"Writer {tag} process {writer} case {{n}}"  # {n}: the worker's count
+        body = json.dumps({"program": program, "title": title, "question": "Which regimen?"})
+        procs.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "tests.support.workers",
+                    url,
+                    instance.env["CASEBOOK_INDEX_DIR"],
+                    "post",
+                    token,
+                    "/api/v1/cases",
+                    str(creates),
+                    body,
+                ],
+                cwd=ROOT,
+                env=instance.env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )  # fmt: skip
+        )
     statuses: Counter = Counter()
     slowest, died = 0.0, []
     for proc in procs:
@@ -458,7 +458,7 @@ def writers(instance: Instance, processes: int, creates: int) -> dict:
         rows = (
             conn.execute(
                 text("SELECT title FROM cases WHERE title LIKE :tag"),
-                {"tag": f"Writer {tag} case %"},
+                {"tag": f"Writer {tag} process %"},
             )
             .scalars()
             .all()
