@@ -244,3 +244,31 @@ def test_a_write_that_waits_out_the_busy_timeout_answers_503_and_saves_nothing(t
     assert listed["total"] == 0
     with app.app_context():
         db.engine.dispose()
+
+
+def test_signing_in_checks_the_password_without_holding_the_write_lock(tmp_path, monkeypatch):
+    """The password check is slow on purpose; holding SQLite's one write lock meanwhile made
+    every other writer (sign-ins of a hundred users arriving at once) wait behind it."""
+    from app.auth import operations
+
+    app = _immediate_app(tmp_path, CASEBOOK_SEARCH_APPLY="off")
+    with app.app_context():
+        create_user("admin@example.org", "Admin", Role.ADMIN, password=PASSWORD)
+        db.session.commit()
+        db.session.remove()
+    checked = operations.check_password_hash
+    others_could_write: list[bool] = []
+
+    def check(stored: str, password: str) -> bool:
+        others_could_write.append(another_writer_can_lock(str(tmp_path / "c.sqlite3")))
+        return checked(stored, password)
+
+    monkeypatch.setattr(operations, "check_password_hash", check)
+    client = app.test_client()
+    wrong = client.post("/sign-in", data={"email": "admin@example.org", "password": "nope" * 4})
+    assert "not right" in wrong.get_data(as_text=True)
+    signed_in = client.post("/sign-in", data={"email": "admin@example.org", "password": PASSWORD})
+    assert signed_in.status_code == 302
+    assert others_could_write == [True, True]
+    with app.app_context():
+        db.engine.dispose()
