@@ -13,8 +13,10 @@ Optionally a `casebook import` of the shared corpus (../shared/corpus/cases.json
     python scripts/bench_load.py --users 50,100 --db sqlite,postgres \\
         --server waitress,gunicorn-threads,gunicorn-sync --import-during
 
-Per configuration it prints: users, requests, requests/s, errors by status, latency
-p50/p95/p99 and max, and how many requests took over 5 s (also per kind of request).
+Per configuration it prints: users, requests, requests/s (and per core), errors by status,
+latency p50/p95/p99 and max, how many requests took over 5 s (also per kind of request),
+the server's CPU time per request and the load average. `--writers 4 --creates 200`
+instead runs four writer processes creating cases at once and counts what was stored.
 Needs the `test` extra (httpx) and, for gunicorn, the `server` extra.
 """
 
