@@ -19,6 +19,7 @@ from app.extensions import db
 
 F = TypeVar("F", bound=Callable[..., Any])
 MAX_PROBLEMS_SHOWN = 25
+WAITRESS_CONNECTION_LIMIT = 1000
 
 
 def cli_errors(func: F) -> F:
@@ -400,12 +401,25 @@ def demo_command(host: str, port: int, no_serve: bool) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--threads", default=8, show_default=True, type=int)
-def run_command(host: str, port: int, threads: int) -> None:
+@click.option(
+    "--connection-limit",
+    default=WAITRESS_CONNECTION_LIMIT,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Open connections served at once (browsers keep theirs open between pages).",
+)
+def run_command(host: str, port: int, threads: int, connection_limit: int) -> None:
     """Serve Casebook with waitress."""
-    _serve(current_app._get_current_object(), host, port, threads)
+    _serve(current_app._get_current_object(), host, port, threads, connection_limit)
 
 
-def _serve(app: Flask, host: str, port: int, threads: int = 8) -> None:
+def _serve(
+    app: Flask,
+    host: str,
+    port: int,
+    threads: int = 8,
+    connection_limit: int = WAITRESS_CONNECTION_LIMIT,
+) -> None:
     from waitress import serve
 
     from app.search import start
@@ -413,7 +427,9 @@ def _serve(app: Flask, host: str, port: int, threads: int = 8) -> None:
     start(app)  # the search applier catches up and opens the index before the first search
 
     click.echo(f"Serving Casebook at http://{host}:{port}/ (Ctrl+C to stop)")
-    serve(app, host=host, port=port, threads=threads)
+    # waitress stops accepting at 100 open connections (its default): every signed-in
+    # browser keeps one open between pages, so the 101st user waited until one timed out.
+    serve(app, host=host, port=port, threads=threads, connection_limit=connection_limit)
 
 
 def _progress(items: Any, label: str, length: int | None = None) -> Any:

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from flask import Flask, g, jsonify, render_template, request
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
 from app.auth import policy
@@ -26,6 +27,7 @@ from app.extensions import (
     WRITES_ON_GET,
     commit_unless_busy,
     db,
+    is_busy,
     login_manager,
     reading,
 )
@@ -40,6 +42,7 @@ CONTENT_SECURITY_POLICY = (
 
 
 HSTS = "max-age=31536000; includeSubDomains"
+BUSY_RETRY_AFTER_SECONDS = 5
 _UNSAFE_IN_REDIRECT = set("\\") | {chr(c) for c in range(0x20)} | {"\x7f"}
 
 
@@ -94,11 +97,9 @@ def init_app(app: Flask) -> None:
             return None
         user, touched = found
         if touched:  # first thing in the request: nothing else is pending yet
-            if request.method in READING_METHODS:
-                # A read does not wait for SQLite's write lock to note when a browser was seen.
-                commit_unless_busy(db.session)
-            else:
-                db.session.commit()
+            # Noting when a browser was seen is bookkeeping: a read does not wait for
+            # SQLite's write lock for it, and a write that met a busy database drops it.
+            commit_unless_busy(db.session)
         return user
 
     app.before_request(check_request_text)
@@ -124,6 +125,24 @@ def init_app(app: Flask) -> None:
                 {"error": exc.name.lower().replace(" ", "_"), "message": exc.description}
             ), status
         return render_template("error.html", status=status, message=exc.description), status
+
+    @app.errorhandler(OperationalError)
+    def handle_database_busy(exc: OperationalError) -> Any:
+        # SQLite: a write waited its whole busy timeout for other writers (many writing at
+        # once). Nothing was saved; it is the server's state, not a fault: 503, try again.
+        if not is_busy(exc):
+            return handle_unexpected(exc)
+        log.warning(
+            "database busy at %s %s (%s)", request.method, request.path, describe_error(exc)
+        )
+        db.session.rollback()
+        message = "Casebook is busy saving other changes. Nothing was saved; please try again."
+        headers = {"Retry-After": str(BUSY_RETRY_AFTER_SECONDS)}
+        if wants_json():
+            return jsonify({"error": "busy", "message": message}), 503, headers
+        with reading():  # the page's own reads (the header's account) wait for no writer
+            page = render_template("error.html", status=503, message=message)
+        return page, 503, headers
 
     @app.errorhandler(Exception)
     def handle_unexpected(exc: Exception) -> Any:

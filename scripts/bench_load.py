@@ -13,8 +13,10 @@ Optionally a `casebook import` of the shared corpus (../shared/corpus/cases.json
     python scripts/bench_load.py --users 50,100 --db sqlite,postgres \\
         --server waitress,gunicorn-threads,gunicorn-sync --import-during
 
-Per configuration it prints: users, requests, requests/s, errors by status, latency
-p50/p95/p99 and max, and how many requests took over 5 s (also per kind of request).
+Per configuration it prints: users, requests, requests/s (and per core), errors by status,
+latency p50/p95/p99 and max, how many requests took over 5 s (also per kind of request),
+the server's CPU time per request and the load average. `--writers 4 --creates 200`
+instead runs four writer processes creating cases at once and counts what was stored.
 Needs the `test` extra (httpx) and, for gunicorn, the `server` extra.
 """
 
@@ -200,6 +202,24 @@ def start_server(instance: Instance, server: str, port: int, workers: int, threa
     raise SystemExit(f"{server} did not become healthy in 120 s; see {log.name}")
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its descendants (Linux /proc; 0 elsewhere):
+    the server's own cost, steadier than latency on a machine others share."""
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    parents, cpu = {}, {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            parents[int(stat.parent.name)] = int(fields[1])
+            cpu[int(stat.parent.name)] = (int(fields[11]) + int(fields[12])) / ticks
+    tree, total = {pid}, 0.0
+    for _ in range(4):  # gunicorn: arbiter, workers; casebook run: one process
+        tree |= {p for p, parent in parents.items() if parent in tree}
+    for p in tree:
+        total += cpu.get(p, 0.0)
+    return total
+
+
 def stop_server(proc: subprocess.Popen, log) -> None:
     if proc.poll() is None:
         proc.send_signal(signal.SIGTERM)
@@ -362,6 +382,105 @@ def discover(base: str, token: str) -> tuple[list[int], list[str]]:
     return ids or [1], [p for p in programs if p in member] or programs
 
 
+# ---------------------------------------------------------------- concurrent writers
+
+
+def database_url(instance: Instance) -> str:
+    return instance.env.get("CASEBOOK_DATABASE_URL") or (
+        f"sqlite:///{instance.workdir / 'instance' / 'casebook.sqlite3'}"
+    )
+
+
+def writers(instance: Instance, processes: int, creates: int) -> dict:
+    """`processes` separate app processes (as server workers are: SQLite in BEGIN IMMEDIATE
+    mode, the search applier thread) each create `creates` cases through the API at once;
+    then count what arrived. The same worker as tests/test_concurrency.py, at full size."""
+    from sqlalchemy import create_engine, text
+
+    tag = f"w{os.getpid()}x{int(time.time())}"
+    tokens = []
+    for _n in range(processes):
+        made = casebook(instance.env, "create-token", "provider@demo.casebook.example")
+        if made.returncode != 0:
+            raise SystemExit(f"create-token failed:\n{made.stderr}")
+        tokens.append(made.stdout.strip().splitlines()[-1])
+    url = database_url(instance)
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        program = (
+            conn.execute(
+                text(
+                    "SELECT p.slug FROM programs p"
+                    " JOIN program_memberships m ON m.program_id = p.id"
+                    " JOIN users u ON u.id = m.user_id WHERE u.email = :email ORDER BY p.id"
+                ),
+                {"email": "provider@demo.casebook.example"},
+            )
+            .scalars()
+            .first()
+        )
+    started = time.perf_counter()
+    procs = []
+    for writer, token in enumerate(tokens):
+        title = f"Writer {tag} process {writer} case {{n}}"  # {n}: the worker's count
+        body = json.dumps({"program": program, "title": title, "question": "Which regimen?"})
+        procs.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "tests.support.workers",
+                    url,
+                    instance.env["CASEBOOK_INDEX_DIR"],
+                    "post",
+                    token,
+                    "/api/v1/cases",
+                    str(creates),
+                    body,
+                ],
+                cwd=ROOT,
+                env=instance.env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )  # fmt: skip
+        )
+    statuses: Counter = Counter()
+    slowest, died = 0.0, []
+    for proc in procs:
+        out, err = proc.communicate(timeout=1800)
+        if proc.returncode != 0:
+            died.append(err.strip().splitlines()[-1:] or ["?"])
+            continue
+        report = json.loads(out.strip().splitlines()[-1])
+        statuses.update(report["statuses"])
+        slowest = max(slowest, report["slowest"])
+    seconds = time.perf_counter() - started
+    with engine.connect() as conn:
+        rows = (
+            conn.execute(
+                text("SELECT title FROM cases WHERE title LIKE :tag"),
+                {"tag": f"Writer {tag} process %"},
+            )
+            .scalars()
+            .all()
+        )
+    engine.dispose()
+    expected = processes * creates
+    return {
+        "processes": processes,
+        "creates": creates,
+        "seconds": round(seconds, 1),
+        "statuses": dict(statuses),
+        "errors": sum(n for status, n in statuses.items() if status != "201") + len(died),
+        "died": died,
+        "stored": len(rows),
+        "lost": expected - len(set(rows)) if not died else None,
+        "duplicates": len(rows) - len(set(rows)),
+        "slowest_s": slowest,
+    }
+
+
 # ---------------------------------------------------------------- one configuration
 
 
@@ -399,8 +518,11 @@ def summarise(results: list[Result], seconds: float) -> dict:
     }
 
 
-async def load(instance: Instance, base: str, args, users: int) -> tuple[dict, Background | None]:
+async def load(
+    instance: Instance, base: str, args, users: int, server_pid: int
+) -> tuple[dict, Background | None]:
     case_ids, programs = discover(base, instance.token)
+    cpu_before, load_before = tree_cpu_seconds(server_pid), os.getloadavg()
     roles = sorted(instance.accounts.items())
     started = time.monotonic()
     shared = Shared(
@@ -416,15 +538,26 @@ async def load(instance: Instance, base: str, args, users: int) -> tuple[dict, B
         *(user(n, shared, *roles[n % len(roles)], n * args.ramp / users) for n in range(users))
     )
     elapsed = time.monotonic() - started
+    cpu = tree_cpu_seconds(server_pid) - cpu_before
+    load_after = os.getloadavg()
     finished = await background if background is not None else None
-    return summarise(shared.results, elapsed), finished
+    summary = summarise(shared.results, elapsed)
+    summary["rps_per_core"] = round(summary["rps"] / (os.cpu_count() or 1), 1)
+    summary["server_cpu_s"] = round(cpu, 1)
+    summary["cpu_ms_per_request"] = round(1000 * cpu / max(1, summary["requests"]), 1)
+    summary["loadavg_before"] = [round(x, 2) for x in load_before]
+    summary["loadavg_after"] = [round(x, 2) for x in load_after]
+    return summary, finished
 
 
 def print_summary(label: str, users: int, summary: dict, background: Background | None) -> None:
     errors = ", ".join(f"{k}: {v}" for k, v in sorted(summary["errors"].items())) or "none"
     print(
         f"\n== {label}\n"
-        f"users {users}  requests {summary['requests']}  rps {summary['rps']}  errors {errors}\n"
+        f"users {users}  requests {summary['requests']}  rps {summary['rps']}"
+        f" ({summary['rps_per_core']}/core)  errors {errors}\n"
+        f"server CPU {summary['server_cpu_s']} s = {summary['cpu_ms_per_request']} ms/request;"
+        f" load average before {summary['loadavg_before']}, after {summary['loadavg_after']}\n"
         f"latency ms: p50 {summary['p50_ms']}  p95 {summary['p95_ms']}  p99 {summary['p99_ms']}"
         f"  max {summary['max_ms']}  over 5 s: {summary['over_5s']}"
     )
@@ -456,6 +589,10 @@ def main() -> None:
     parser.add_argument("--import-during", dest="during", action="store_const", const="import")
     parser.add_argument("--reindex-during", dest="during", action="store_const", const="reindex")
     parser.add_argument("--import-chunk", type=int, default=250, help="Cases per import file.")
+    parser.add_argument(
+        "--writers", type=int, default=0, help="Instead of users: this many writer processes."
+    )
+    parser.add_argument("--creates", type=int, default=200, help="Cases each writer creates.")
     parser.add_argument("--pg-url", default=PG_DEFAULT, help="Server to create the DB on.")
     parser.add_argument("--workdir", type=Path, default=None, help="Kept when given.")
     parser.add_argument("--json", type=Path, default=None, help="Also write results here.")
@@ -485,13 +622,19 @@ def main() -> None:
     for db in dbs:
         instance = make_instance(db, workdir, args.pg_url)
         try:
+            if args.writers:
+                result = writers(instance, args.writers, args.creates)
+                print(f"\n== {db} · {args.writers} writer processes × {args.creates} creates\n"
+                      f"{json.dumps(result)}", flush=True)  # fmt: skip
+                report.append({"db": db, "mode": "writers", **result})
+                continue
             for server in servers:
                 for users in user_counts:
                     port = free_port()
                     proc, log = start_server(instance, server, port, args.workers, args.threads)
                     try:
                         summary, background = asyncio.run(
-                            load(instance, f"http://127.0.0.1:{port}", args, users)
+                            load(instance, f"http://127.0.0.1:{port}", args, users, proc.pid)
                         )
                     finally:
                         stop_server(proc, log)

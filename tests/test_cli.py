@@ -221,3 +221,23 @@ def test_import_that_cannot_wait_says_what_is_pending_and_how_to_apply_it(app, t
     assert "casebook index apply" in result.output
     applied = run(app, "index", "apply")
     assert applied.exit_code == 0 and f"Applied {pending}" in applied.output
+
+
+def test_run_serves_more_signed_in_browsers_than_waitress_lets_by_default(app, monkeypatch):
+    """waitress accepts 100 open connections by default; each browser keeps one open, so a
+    101st user waited for an idle one to time out. `casebook run` allows many more."""
+    import waitress
+
+    import app.search as search_package
+
+    served: dict = {}
+    monkeypatch.setattr(search_package, "start", lambda _app: None)
+    monkeypatch.setattr(waitress, "serve", lambda _app, **options: served.update(options))
+    result = run(app, "run", "--port", "5099", "--threads", "6")
+    assert result.exit_code == 0, result.output
+    assert served["threads"] == 6 and served["port"] == 5099
+    assert served["connection_limit"] >= 1000
+    run(app, "run", "--connection-limit", "300")
+    assert served["connection_limit"] == 300
+    refused = run(app, "run", "--connection-limit", "0")
+    assert refused.exit_code == 2 and "--connection-limit" in refused.output

@@ -207,3 +207,68 @@ def test_an_import_redacts_before_it_takes_the_write_lock(tmp_path, monkeypatch)
         assert result.ok and result.created == 2
         assert len(probes) >= 2 and all(probes)
         db.engine.dispose()
+
+
+def test_a_write_that_waits_out_the_busy_timeout_answers_503_and_saves_nothing(tmp_path):
+    """Many writers at once can keep one waiting past the busy timeout: that is "busy, try
+    again" (503 with Retry-After), not a server fault (500)."""
+    app = _immediate_app(tmp_path, CASEBOOK_SEARCH_APPLY="off", CASEBOOK_SQLITE_BUSY_TIMEOUT_MS=100)
+    with app.app_context():
+        create_program("hcv", "Hepatitis C ECHO")
+        admin = create_user("admin@example.org", "Admin", Role.ADMIN, password=PASSWORD)
+        token = create_token(admin)
+        db.session.commit()
+        db.session.remove()
+    client = app.test_client()
+    assert (
+        client.post(
+            "/sign-in", data={"email": "admin@example.org", "password": PASSWORD}
+        ).status_code
+        == 302
+    )
+    bearer = {"Authorization": f"Bearer {token}"}
+    holder = sqlite3.connect(tmp_path / "c.sqlite3", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # other writers, busy past the timeout
+    try:
+        api = client.post(
+            "/api/v1/programs/hcv/sessions", json={"date": "2024-05-01"}, headers=bearer
+        )
+        assert api.status_code == 503 and api.headers["Retry-After"]
+        assert api.get_json()["error"] == "busy"
+        page = client.post("/programs/hcv/sessions/new", data={"date": "2024-05-02"})
+        assert page.status_code == 503 and "try again" in page.get_data(as_text=True)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    listed = client.get("/api/v1/programs/hcv/sessions", headers=bearer).get_json()
+    assert listed["total"] == 0
+    with app.app_context():
+        db.engine.dispose()
+
+
+def test_signing_in_checks_the_password_without_holding_the_write_lock(tmp_path, monkeypatch):
+    """The password check is slow on purpose; holding SQLite's one write lock meanwhile made
+    every other writer (sign-ins of a hundred users arriving at once) wait behind it."""
+    from app.auth import operations
+
+    app = _immediate_app(tmp_path, CASEBOOK_SEARCH_APPLY="off")
+    with app.app_context():
+        create_user("admin@example.org", "Admin", Role.ADMIN, password=PASSWORD)
+        db.session.commit()
+        db.session.remove()
+    checked = operations.check_password_hash
+    others_could_write: list[bool] = []
+
+    def check(stored: str, password: str) -> bool:
+        others_could_write.append(another_writer_can_lock(str(tmp_path / "c.sqlite3")))
+        return checked(stored, password)
+
+    monkeypatch.setattr(operations, "check_password_hash", check)
+    client = app.test_client()
+    wrong = client.post("/sign-in", data={"email": "admin@example.org", "password": "nope" * 4})
+    assert "not right" in wrong.get_data(as_text=True)
+    signed_in = client.post("/sign-in", data={"email": "admin@example.org", "password": PASSWORD})
+    assert signed_in.status_code == 302
+    assert others_could_write == [True, True]
+    with app.app_context():
+        db.engine.dispose()

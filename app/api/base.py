@@ -36,7 +36,9 @@ def authenticate_bearer() -> None:
     if scheme.lower() != "bearer" or not token.strip():
         raise Unauthorized("Send an API token as 'Authorization: Bearer <token>'.")
     user = authenticate_token(token.strip())  # TokenRefused (401) says why not
-    if request.method in READING_METHODS:
+    if not db.session.dirty:
+        pass  # its last use was noted a moment ago: nothing to write
+    elif request.method in READING_METHODS:
         # A read never waits for SQLite's write lock just to note when the token was used.
         commit_unless_busy(db.session)
     else:

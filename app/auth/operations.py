@@ -13,6 +13,7 @@ from flask import current_app
 from sqlalchemy import case, delete, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session as OrmSession
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.audit.operations import record
@@ -21,7 +22,7 @@ from app.auth.models import ApiToken, ProgramMembership, Role, SignInThrottle, U
 from app.auth.passwords import password_problem
 from app.common import utcnow
 from app.errors import CasebookError, NotFound, ValidationError
-from app.extensions import db
+from app.extensions import db, reading_engine
 
 TOKEN_PREFIX = "cbk_"  # noqa: S105 - a public marker, not a secret
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -211,6 +212,25 @@ def _record_failure(email: str, now: datetime) -> SignInThrottle:
     return throttle
 
 
+def _password_checked_apart(email: str, password: str, now: datetime) -> str | None:
+    """The stored hash that `password` matches, or None; checked in a read of its own
+    before the sign-in's write transaction. The check is slow on purpose, and on SQLite a
+    write transaction holds the one write lock: every other writer, sign-ins included,
+    waited for it (under load, past the busy timeout). A locked address is not checked."""
+    with OrmSession(reading_engine(db.engine)) as session:
+        throttle = session.get(SignInThrottle, _email_digest(email))
+        if throttle is not None and throttle.locked_until and throttle.locked_until > now:
+            return None
+        account = session.scalar(
+            select(User).where(func.lower(User.email) == normalise_email(email))
+        )
+        stored = account.password_hash if account is not None else None
+    if stored is None:
+        check_password_hash(_DUMMY_HASH, password)  # as long as a real check
+        return None
+    return stored if check_password_hash(stored, password) else None
+
+
 def sign_in(
     email: str, password: str, *, remember: bool = False, device: str = "Unknown device"
 ) -> User:
@@ -219,13 +239,19 @@ def sign_in(
     Raises AccountLocked while the email address is locked (without checking the password),
     SignInRefused otherwise. The caller commits in both cases: failures are recorded."""
     now = utcnow()
+    matched = _password_checked_apart(email, password, now)
     throttle = db.session.get(SignInThrottle, _email_digest(email))
     if throttle is not None and throttle.locked_until and throttle.locked_until > now:
         account = get_user_by_email(email)
         if account is not None:
             record(None, "user.sign_in_locked", account)
         raise AccountLocked(int((throttle.locked_until - now).total_seconds()))
-    user = authenticate(email, password)
+    user = get_user_by_email(email) if matched else None
+    if user is not None and user.active and user.password_hash == matched:
+        user.last_login_at = now
+        record(user, "user.signed_in", user)
+    else:
+        user = None
     if user is None:
         throttle = _record_failure(email, now)
         account = get_user_by_email(email)
@@ -469,7 +495,10 @@ def authenticate_token(token: str) -> User:
         )
     if not api_token.user.active:
         raise TokenRefused("The API token's account is inactive.")
-    api_token.last_used_at = now
+    # Noted at most every few minutes, like a browser's sign-in: a script reading in a loop
+    # would otherwise make every read a write (and, on SQLite, wait for the write lock).
+    if api_token.last_used_at is None or now - api_token.last_used_at >= _TOUCH_EVERY:
+        api_token.last_used_at = now
     return api_token.user
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 import threading
+from functools import lru_cache
 
 import bleach
 import markdown as markdown_lib
@@ -51,9 +52,20 @@ ALLOWED_TAGS = frozenset(
 ALLOWED_ATTRIBUTES = {"a": ["href", "title"], "abbr": ["title"], "th": ["align"], "td": ["align"]}
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 
-# bleach's Cleaner keeps parser state between calls, so threads sharing one corrupt each
-# other's output (IndexError deep in html5lib under a threaded server): one per thread.
+# Markdown converters and bleach's Cleaner keep parser state between calls, so threads
+# sharing one corrupt each other's output (IndexError deep in html5lib under a threaded
+# server): one of each per thread, reused (building a converter loads its extensions,
+# which cost more than converting a case's text).
 _local = threading.local()
+
+
+def _converter() -> markdown_lib.Markdown:
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        converter = _local.converter = markdown_lib.Markdown(
+            extensions=_EXTENSIONS, output_format="html"
+        )
+    return converter.reset()
 
 
 def _cleaner() -> bleach.Cleaner:
@@ -68,6 +80,13 @@ def _cleaner() -> bleach.Cleaner:
     return cleaner
 
 
+def _text_cleaner() -> bleach.Cleaner:
+    cleaner = getattr(_local, "text_cleaner", None)
+    if cleaner is None:
+        cleaner = _local.text_cleaner = bleach.Cleaner(tags=set(), strip=True)
+    return cleaner
+
+
 def _nofollow(attrs: dict, new: bool = False) -> dict:
     attrs[(None, "rel")] = "nofollow noopener"
     return attrs
@@ -77,20 +96,16 @@ def render(source: str | None) -> Markup:
     """Render user Markdown to safe HTML. Raw HTML in the source is stripped, not trusted."""
     if not source:
         return Markup("")
-    html = markdown_lib.markdown(source, extensions=_EXTENSIONS, output_format="html")
-    cleaned = _cleaner().clean(html)
-    linked = bleach.linkify(cleaned, callbacks=[_nofollow], parse_email=False)
-    return Markup(linked)  # noqa: S704 - sanitized just above
+    return Markup(_sanitized_html(str(source)))  # noqa: S704 - sanitized in _sanitized_html
 
 
 def plain_text(source: str | None) -> str:
     """Markdown reduced to its text, for snippets and search."""
     if not source:
         return ""
-    html = markdown_lib.markdown(source, extensions=_EXTENSIONS)
     # bleach leaves text HTML-escaped (smarty's “ is "&ldquo;"); callers want text, which
     # the template escapes once, so unescape here or it shows as "&ldquo;" on the page.
-    return html_lib.unescape(bleach.clean(html, tags=set(), strip=True))
+    return html_lib.unescape(_text(str(source)))
 
 
 # Markdown syntax taken out of stored text for search snippets: a handful of regular
@@ -122,3 +137,21 @@ def strip_syntax(source: str, *, fragment: bool = False) -> str:
     if fragment:
         text = _MD_LEFTOVER.sub("", text)
     return text
+
+
+# Both depend on the source alone, and the same texts (a case's presentation, its
+# recommendations, their excerpts) are shown again and again: converting them was most of
+# a case page's time. Bounded, in this process's memory only: a text that is edited or
+# purged is no longer asked for and ages out.
+CACHED_TEXTS = 1024
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def _sanitized_html(source: str) -> str:
+    cleaned = _cleaner().clean(_converter().convert(source))
+    return bleach.linkify(cleaned, callbacks=[_nofollow], parse_email=False)
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def _text(source: str) -> str:
+    return _text_cleaner().clean(_converter().convert(source))

@@ -15,6 +15,7 @@ import re
 import threading
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from app.deid.lexicon import DATA_DIR
@@ -146,11 +147,18 @@ MESSAGE = (
 
 def signals(field_name: str, text: str) -> list[RiskSignal]:
     """Every quasi-identifier phrase in text, in order, non-overlapping per kind."""
+    return list(_signals(field_name, text))
+
+
+# Lists of cases (the API's above all) assess every listed case's saved texts on each
+# request; the answer depends on the text alone. Frozen signals, so sharing them is safe.
+@lru_cache(maxsize=2048)
+def _signals(field_name: str, text: str) -> tuple[RiskSignal, ...]:
     found: list[RiskSignal] = []
     patterns = [*_patterns().items(), ("precise_date", RX_DAY), ("age", RX_AGE)]
     for kind, rx in patterns:
         found.extend(RiskSignal(field_name, m.start(), m.end(), kind) for m in rx.finditer(text))
-    return sorted(found, key=lambda s: (s.start, s.end))
+    return tuple(sorted(found, key=lambda s: (s.start, s.end)))
 
 
 def assess(values: Mapping[str, str | None]) -> RiskWarning | None:

@@ -666,6 +666,40 @@ def _visible_frequency(
 # ---------------------------------------------------------------- similar cases
 
 
+def _weighted_terms(snap: Snapshot, text: str, *, min_df: int) -> list[tuple[float, str]]:
+    """The dozen words of `text` that best tell it apart, with their weights (tf-idf)."""
+    if not text.strip():
+        return []
+    searcher = snap.searcher
+    counts = Counter(t.text for t in searcher.schema["content"].analyzer(text[:20_000]))
+    reader = searcher.reader()
+    n = max(reader.doc_count(), 1)
+    scored = []
+    max_df = max(n * 0.2, 50)  # words in a fifth of everything say nothing
+    for term, tf in counts.items():
+        df = reader.doc_frequency("content", term)
+        if df < min_df or df > max_df:
+            continue
+        weight = (1 + math.log(tf)) * math.log(n / df)
+        if term.startswith(CONCEPT_PREFIX):
+            weight *= 1.5
+        scored.append((weight, term))
+    scored.sort(reverse=True)
+    return scored[:12]
+
+
+def _case_terms(snap: Snapshot, case_id: int) -> tuple[int | None, list[tuple[float, str]]]:
+    """(the case's document number, its weighted terms); (None, []) when not indexed."""
+    docnum = snap.searcher.document_number(key=f"case:{case_id}")
+    if docnum is None:
+        return None, []
+    stored = snap.searcher.stored_fields(docnum)
+    content = without_added_labels(stored.get("content", ""))
+    text = " ".join([stored.get("title", "")] * 2 + [content])
+    # a case's own terms occur at least in itself
+    return docnum, _weighted_terms(snap, text, min_df=2)
+
+
 def similar_cases(
     user: Any, *, case_id: int | None = None, text: str = "", limit: int = 5
 ) -> list[SearchHit]:
@@ -683,34 +717,16 @@ def similar_cases(
     if snap is None:
         return []
     searcher = snap.searcher
-    analyzer = searcher.schema["content"].analyzer
     exclude: set[int] = set()
     if case_id is not None:
-        docnum = searcher.document_number(key=f"case:{case_id}")
+        # A case's own words weigh the same for every reader of this snapshot: computed
+        # once (about a thousand term lookups), not on every view of the case page.
+        docnum, top = _cached(snap, ("similar", case_id), lambda: _case_terms(snap, case_id))
         if docnum is None:
             return []
-        stored = searcher.stored_fields(docnum)
-        content = without_added_labels(stored.get("content", ""))
-        text = " ".join([stored.get("title", "")] * 2 + [content])
         exclude.add(docnum)
-    if not text.strip():
-        return []
-    counts = Counter(t.text for t in analyzer(text[:20_000]))
-    reader = searcher.reader()
-    n = max(reader.doc_count(), 1)
-    scored = []
-    min_df = 2 if case_id is not None else 1  # a case's own terms occur at least in itself
-    max_df = max(n * 0.2, 50)  # words in a fifth of everything say nothing
-    for term, tf in counts.items():
-        df = reader.doc_frequency("content", term)
-        if df < min_df or df > max_df:
-            continue
-        weight = (1 + math.log(tf)) * math.log(n / df)
-        if term.startswith(CONCEPT_PREFIX):
-            weight *= 1.5
-        scored.append((weight, term))
-    scored.sort(reverse=True)
-    top = scored[:12]
+    else:
+        top = _weighted_terms(snap, text, min_df=1)
     if not top:
         return []
     best = top[0][0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from app.audit.models import AuditEvent
 from app.auth.models import ApiToken
@@ -82,6 +82,34 @@ def test_last_use_is_recorded(app, make_user):
     assert _token_row(token).last_used_at is None
     fresh_client(app).get("/api/v1/me", headers=_bearer(token))
     assert _token_row(token).last_used_at is not None
+
+
+def test_last_use_is_noted_every_few_minutes_not_on_every_request(app, make_user):
+    """A script reading in a loop does not turn every read into a write."""
+    user = make_user("expert")
+    token = create_token(user)
+    db.session.commit()
+    client = fresh_client(app)
+    client.get("/api/v1/me", headers=_bearer(token))
+    first = _token_row(token).last_used_at
+    updates: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:
+        if statement.lstrip().upper().startswith("UPDATE API_TOKENS"):
+            updates.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        for _ in range(3):
+            assert client.get("/api/v1/me", headers=_bearer(token)).status_code == 200
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    assert updates == [] and _token_row(token).last_used_at == first
+    row = db.session.get(ApiToken, _token_row(token).id)
+    row.last_used_at = first - timedelta(minutes=10)
+    db.session.commit()
+    client.get("/api/v1/me", headers=_bearer(token))
+    assert _token_row(token).last_used_at > first - timedelta(minutes=10)
 
 
 def test_the_api_lists_only_the_callers_tokens(app, make_user):

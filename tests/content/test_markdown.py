@@ -80,3 +80,22 @@ def test_excerpts_show_quotes_not_entities(app):
         html = render_template_string("{{ body | excerpt }}", body='Use "low-dose" <i>only</i>')
     assert "&amp;ldquo;" not in html and "“low-dose”" in html and "<i>" not in html
     assert excerpt("&lt;script&gt;") == "<script>"  # text; the template escapes it once
+
+
+def test_the_same_text_renders_the_same_every_time_and_html_stays_stripped():
+    """Rendered texts are kept per process: a second rendering is the first one, sanitized."""
+    source = "**Start** now <script>alert(1)</script> [x](javascript:alert(2)) https://example.org"
+    first, second = str(render(source)), str(render(source))
+    assert first == second
+    assert "<script" not in second and "javascript:" not in second
+    assert 'rel="nofollow noopener"' in second
+    assert plain_text(source) == plain_text(source) == plain_text(f"{source}")
+    assert "<" not in plain_text(source)
+
+
+def test_footnotes_and_abbreviations_of_one_text_do_not_leak_into_the_next():
+    """Each thread reuses one Markdown converter; it starts afresh for every text."""
+    with_definitions = "HCV is treatable.[^1]\n\n[^1]: Since 2014.\n\n*[HCV]: hepatitis C virus"
+    assert "footnote" in str(render(with_definitions))
+    later = str(render("HCV again, no notes here."))
+    assert "footnote" not in later and "<abbr" not in later

@@ -58,3 +58,15 @@ def test_ages_in_the_late_eighties_and_weekdays_are_signals():
 def test_phrases_match_across_hyphens_and_case():
     kinds = [s.kind for s in signals("x", "Known EHLERS-DANLOS; lives on a reservation.")]
     assert kinds == ["rare_condition", "small_place"]
+
+
+def test_the_same_text_assessed_again_warns_the_same_and_an_edit_is_seen():
+    """Assessments are kept per text (lists assess every case on each request)."""
+    text = RISKY
+    first = assess({"presentation": text})
+    again = assess({"presentation": text})
+    assert first is not None and again is not None
+    assert again.to_dict() == first.to_dict()
+    again.signals.append(again.signals[0])  # a caller changing its list changes nobody else's
+    assert assess({"presentation": text}).to_dict() == first.to_dict()
+    assert assess({"presentation": "Adult with hepatitis C, no other details."}) is None

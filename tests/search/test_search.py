@@ -11,6 +11,7 @@ from app.auth.models import Role
 from app.auth.operations import create_token
 from app.auth.policy import can_view_case
 from app.cases.models import Case, CaseStatus
+from app.cases.operations import CaseData, update_case
 from app.extensions import db
 from app.search import SearchRequest, search, similar_cases
 from tests.conftest import sign_in
@@ -202,6 +203,52 @@ def test_similar_cases(library: Library) -> None:
     assert library.hcv_case.id not in {h.id for h in hits}
     typed = similar_cases(library.presenter, text="cirrhosis genotype 3 retreatment")
     assert typed
+
+
+def test_similar_cases_follow_an_edit_of_the_case(library: Library) -> None:
+    """The words a case is compared by are kept per index snapshot: an edit changes them."""
+    add_case(
+        library.hcv,
+        library.presenter,
+        "Genotype 3 HCV with cirrhosis, DAA failure",
+        question="Retreatment options for genotype 3 cirrhosis?",
+    )
+    add_case(
+        library.hcv,
+        library.presenter,
+        "Atrial fibrillation on apixaban with frequent falls, heart failure",
+        question="Continue apixaban for atrial fibrillation despite falls?",
+    )
+    db.session.commit()
+    before = similar_cases(library.presenter, case_id=library.hcv_case.id)
+    assert before[0].title == "Genotype 3 HCV with cirrhosis, DAA failure"
+    update_case(
+        library.hcv_case,
+        CaseData(
+            title="Atrial fibrillation, falls and apixaban",
+            question="Is apixaban safe with frequent falls and heart failure?",
+            presentation="Atrial fibrillation, congestive heart failure, falls.",
+        ),
+    )
+    db.session.commit()
+    after = similar_cases(library.presenter, case_id=library.hcv_case.id)
+    assert "fibrillation" in after[0].title.lower()
+
+
+def test_similar_cases_hide_what_the_reader_may_not_see_whoever_asked_first(
+    library: Library, make_user
+) -> None:
+    twin = add_case(
+        library.secret,
+        library.presenter,
+        "Genotype 3 hepatitis C with compensated cirrhosis: retreatment after sofosbuvir",
+        question="Which regimen for retreatment after sofosbuvir failure?",
+    )
+    db.session.commit()
+    member = make_user("provider", programs=["hcv", "secret-pilot"])
+    assert twin.id in {h.id for h in similar_cases(member, case_id=library.hcv_case.id)}
+    outsider = make_user("provider", programs=["hcv"])
+    assert twin.id not in {h.id for h in similar_cases(outsider, case_id=library.hcv_case.id)}
 
 
 def test_search_page(client, library: Library) -> None:
