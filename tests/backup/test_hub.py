@@ -13,11 +13,23 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from app.attendance.models import Attendance, SessionEvaluation
+from app.attendance.operations import (
+    import_attendance_csv,
+    participants,
+    record_attendance,
+    set_credit_rule,
+    submit_evaluation,
+)
 from app.auth.models import User
 from app.auth.operations import create_user, get_user_by_email
 from app.backup.hub import KINDS, MANIFEST, export_hub, import_hub
+from app.cases.models import Case, CaseStatus
 from app.cases.transfer import ImportOptions
+from app.common import utcnow
 from app.demo import prepare_demo
+from app.desk.models import RecommendationsSent
+from app.desk.operations import send_recommendations
 from app.errors import PermissionDenied, ValidationError
 from app.extensions import db
 from app.maintenance import initialise
@@ -65,6 +77,39 @@ def _practice_history() -> None:
     db.session.commit()
 
 
+def _attendance_and_letters() -> None:
+    """Attendance ticked and imported from a CSV, a credit rule, an evaluation, a letter."""
+    held = list(
+        db.session.scalars(
+            select(Session).where(Session.date <= utcnow().date()).order_by(Session.date)
+        )
+    )
+    ticked, imported = held[-1], next(s for s in held if s.program_id == held[-1].program_id)
+    people = participants(ticked)
+    assert len(people) >= 2
+    record_attendance(ticked, {people[0].id: 55, people[1].id: ""}, actor=None)
+    csv = (
+        "Name,Email,Join time,Leave time\n"
+        f"A,{people[0].email},2025-06-10 12:00,2025-06-10 12:40\n"
+        f"B,{people[1].email},2025-06-10 12:05,2025-06-10 12:25\n"
+    )
+    import_attendance_csv(imported, csv.encode(), filename="zoom.csv", actor=None)
+    set_credit_rule(
+        ticked.program,
+        credit_type="ancc",
+        credits_per_session=1.5,
+        minimum_minutes=30,
+        evaluation_required=True,
+        actor=None,
+    )
+    submit_evaluation(ticked, participant=people[0], rating=4, will_change_practice=True)
+    case = db.session.scalars(
+        select(Case).where(Case.status == CaseStatus.RECOMMENDATIONS_PUBLISHED).order_by(Case.id)
+    ).first()
+    send_recommendations(case, actor=get_user_by_email("admin@demo.casebook.example"))
+    db.session.commit()
+
+
 def _snapshot(folder: Path) -> dict[str, list[str]]:
     """Each file's lines, sorted; the manifest whole."""
     out = {
@@ -91,6 +136,7 @@ def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, t
     prepare_demo(echo=lambda line: None)
     _written_in_the_app()
     _practice_history()
+    _attendance_and_letters()
     first = tmp_path / "hub"
     counts = export_hub(first)
     assert counts["cases"] >= 40 and counts["sessions"] >= 10 and counts["practices"] == 5
@@ -101,7 +147,15 @@ def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, t
     assert any('"parent"' in line for line in exported["topics"])
     assert any('"agenda"' in line and '"attendance"' in line for line in exported["sessions"])
     assert any('"superseded_by"' in line and '"dissent"' in line for line in exported["practices"])
+    assert any('"credit_rule"' in line for line in exported["programs"])
+    assert any('"imported"' in line for line in exported["sessions"])
+    assert any('"ticked"' in line and '"evaluations"' in line for line in exported["sessions"])
+    assert any('"letters"' in line for line in exported["cases"])
     versions = db.session.scalar(select(func.count()).select_from(RecommendationVersion))
+    rows = [
+        db.session.scalar(select(func.count()).select_from(m))
+        for m in (Attendance, SessionEvaluation, RecommendationsSent)
+    ]
 
     # Chained: from the database under test into SQLite, then from that SQLite into
     # PostgreSQL (when a server is configured), so every direction is crossed.
@@ -114,6 +168,10 @@ def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, t
             assert db.session.scalar(select(func.count()).select_from(RecommendationVersion)) == (
                 versions
             )
+            assert rows == [
+                db.session.scalar(select(func.count()).select_from(m))
+                for m in (Attendance, SessionEvaluation, RecommendationsSent)
+            ]
             imported = db.session.scalar(
                 select(User).where(User.email == "expert@demo.casebook.example")
             )
