@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -42,7 +43,7 @@ from app.practices.operations import (
     take_stance,
 )
 from app.programs.models import Program, Session, Topic
-from app.programs.operations import create_program, create_topic
+from app.programs.operations import create_program, create_session, create_topic
 from app.recommendations.models import RecommendationVersion
 from tests.cases.test_roundtrip import _written_in_the_app, targets
 from tests.conftest import PASSWORD, make_app
@@ -313,3 +314,63 @@ def fresh_db(app) -> Iterator[None]:
         yield
     finally:
         db.session.rollback()
+
+
+@pytest.fixture
+def attended_hub(app, make_user, tmp_path) -> Path:
+    program = create_program("hcv", "Hepatitis C")
+    held = create_session(program, date(2025, 6, 10))
+    provider = make_user("provider", email="p@example.org", programs=["hcv"])
+    record_attendance(held, {provider.id: 45}, actor=None)
+    submit_evaluation(held, participant=provider, rating=5, will_change_practice=False)
+    db.session.commit()
+    out = tmp_path / "attended"
+    export_hub(out)
+    return out
+
+
+def _edit_sessions(folder: Path, old: str, new: str) -> Path:
+    path = folder / "sessions.jsonl"
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        (
+            '"participant": "p@example.org", "minutes"',
+            '"participant": "nobody@example.org", "minutes"',
+            "field 'attendees[1].participant': no account nobody@example.org",
+        ),
+        ('"minutes": 45', '"minutes": -3', "field 'attendees[1].minutes': must be a whole number"),
+        ('"minutes": 45', '"minutes": "45"', "field 'attendees[1].minutes': must be a whole"),
+        ('"source": "ticked"', '"source": "guessed"', "field 'attendees[1].source': must be"),
+        ('"rating": 5', '"rating": 9', "field 'evaluations[1].rating': must be from 1"),
+    ],
+)
+def test_a_bad_attendance_row_is_named_and_rejects_the_sessions_file(
+    app, attended_hub, old, new, problem
+):
+    path = _edit_sessions(attended_hub, old, new)
+    results = import_hub(attended_hub)
+    by_file = {Path(r.path).name: r for r in results}
+    [found] = by_file["sessions.jsonl"].problems
+    assert found.startswith(f"{path} line 1 {problem}"), found
+    assert "depends on" in by_file["cases.jsonl"].problems[0]
+
+
+def test_a_different_attendance_is_a_conflict_kept_unless_overwritten(app, attended_hub):
+    _edit_sessions(attended_hub, '"minutes": 45', '"minutes": 50')
+    minutes = select(Attendance.minutes)
+    results = import_hub(attended_hub)
+    conflicts = [c for r in results for c in r.conflicts]
+    assert any("attendance hcv 2025-06-10 / p@example.org: differs" in c for c in conflicts)
+    assert db.session.scalar(minutes) == 45
+    results = import_hub(attended_hub, ImportOptions(dry_run=True, overwrite=True))
+    assert "session hcv 2025-06-10: updated" in [c for r in results for c in r.changes]
+    assert db.session.scalar(minutes) == 45
+    import_hub(attended_hub, ImportOptions(overwrite=True))
+    assert db.session.scalar(minutes) == 50
