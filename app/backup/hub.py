@@ -649,7 +649,7 @@ def _conflict(context: _Context, kind: str, key: str, entity: Any) -> str:
     context.result.conflicts.append(
         f"{context.result.path} {kind} {key}: differs from this instance's; kept as the"
         " instance has it"
-        + ("" if kind in ("account", "practice") else " (--overwrite replaces it)")
+        + ("" if kind in ("account", "practice", "letter") else " (--overwrite replaces it)")
     )
     record(context.actor, "import.conflict_kept", entity)
     return "unchanged"

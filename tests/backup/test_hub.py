@@ -24,9 +24,9 @@ from app.attendance.operations import (
 )
 from app.auth.models import User
 from app.auth.operations import create_user, get_user_by_email
-from app.backup.hub import KINDS, MANIFEST, export_hub, import_hub
+from app.backup.hub import KINDS, MANIFEST, _import_file, _import_letters, export_hub, import_hub
 from app.cases.models import Case, CaseStatus
-from app.cases.transfer import ImportOptions
+from app.cases.transfer import ImportOptions, SourceFile
 from app.common import utcnow
 from app.demo import prepare_demo
 from app.desk.models import RecommendationsSent
@@ -47,6 +47,7 @@ from app.programs.operations import create_program, create_session, create_topic
 from app.recommendations.models import RecommendationVersion
 from tests.cases.test_roundtrip import _written_in_the_app, targets
 from tests.conftest import PASSWORD, make_app
+from tests.support.builders import add_recommendation, build_world
 
 
 def _practice_history() -> None:
@@ -374,3 +375,32 @@ def test_a_different_attendance_is_a_conflict_kept_unless_overwritten(app, atten
     assert db.session.scalar(minutes) == 45
     import_hub(attended_hub, ImportOptions(overwrite=True))
     assert db.session.scalar(minutes) == 50
+
+
+def test_a_letter_naming_an_unknown_recommendation_is_named(app, make_user, tmp_path):
+    world = build_world(make_user)
+    recommendation = add_recommendation(world.follow_up, world.expert, "Continue surveillance.")
+    world.follow_up.ref = "hcv-follow-up"
+    send_recommendations(world.follow_up, actor=None)
+    db.session.commit()
+    export_hub(tmp_path / "hub")
+    [line] = [
+        line
+        for line in (tmp_path / "hub" / "cases.jsonl").read_text("utf-8").splitlines()
+        if '"letters"' in line
+    ]
+    raw = json.loads(line)
+    assert raw["ref"] == "hcv-follow-up"
+    assert raw["letters"][0]["recommendations"] == [recommendation.key]
+    path = tmp_path / "cases.jsonl"
+    # The cases file's letters pass alone (the builder's cases do not pass the case import).
+    raw["letters"].append({**raw["letters"][0], "sent_at": "2025-06-11T10:00:00"})
+    raw["letters"][1]["recommendations"] = ["nope"]
+    result = _import_file(SourceFile(path, [(7, raw)], []), _import_letters, ImportOptions(), None)
+    assert result.problems == [
+        f"{path} line 7 field 'letters[2].recommendations': no recommendation nope on this case"
+    ]
+    raw["letters"][1]["recommendations"] = [recommendation.key]
+    result = _import_file(SourceFile(path, [(7, raw)], []), _import_letters, ImportOptions(), None)
+    assert (result.problems, result.changes) == ([], ["case hcv-follow-up letters: updated"])
+    assert db.session.scalar(select(func.count()).select_from(RecommendationsSent)) == 2
