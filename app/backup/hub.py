@@ -185,6 +185,10 @@ def _email(user: User | None) -> str | None:
     return user.email if user is not None else None
 
 
+def _emails(session: OrmSession) -> dict[int, str]:
+    return dict(session.execute(select(User.id, User.email)).all())
+
+
 def _case_ref(case: Case) -> str:
     return case.ref or f"casebook-{case.id}"  # as the case export writes it
 
@@ -246,7 +250,7 @@ def _account_records(session: OrmSession) -> Iterator[dict[str, Any]]:
 
 def _session_records(session: OrmSession, overrides: _Overrides) -> Iterator[dict[str, Any]]:
     stmt = select(Session).join(Program).order_by(Program.slug, Session.date, Session.number)
-    emails = dict(session.execute(select(User.id, User.email)).all())
+    emails = _emails(session)
     attendees: dict[int, list[dict[str, Any]]] = {}
     for row in session.scalars(select(Attendance)):
         attendees.setdefault(row.session_id, []).append(
@@ -293,7 +297,7 @@ def _session_records(session: OrmSession, overrides: _Overrides) -> Iterator[dic
 def _case_records(session: OrmSession) -> Iterator[dict[str, Any]]:
     """As the case export writes them, with the letters of recommendations sent (the hub's
     own record, so not in the case format)."""
-    emails = dict(session.execute(select(User.id, User.email)).all())
+    emails = _emails(session)
     keys = dict(session.execute(select(Recommendation.id, Recommendation.key)).all())
     letters: dict[int, list[dict[str, Any]]] = {}
     stmt = select(RecommendationsSent).order_by(RecommendationsSent.sent_at, RecommendationsSent.id)
