@@ -3,10 +3,12 @@ import into another instance.
 
     manifest.json      format and its version, schema revision, records per file
     topics.jsonl       name, synonyms, description, parent
-    programs.jsonl     slug, name, description, private, case-form template
+    programs.jsonl     slug, name, description, private, case-form template, credit rule
     accounts.jsonl     email, name, role, active, programs (never a password or a token)
-    sessions.jsonl     program, date, number, didactics, attendance, topics, agenda
-    cases.jsonl        the case import format (app/cases/transfer.py), with every version
+    sessions.jsonl     program, date, number, didactics, head count, topics, agenda,
+                       who attended (minutes, source), evaluations
+    cases.jsonl        the case import format (app/cases/transfer.py), with every version,
+                       plus the letters of recommendations sent
     practices.jsonl    statement, versions (the lifecycle), evidence, endorsements
 
 Every record is written with its keys in a fixed order and every file sorted, so two
@@ -33,6 +35,9 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session as OrmSession
 
+from app.attendance.models import Attendance, AttendanceSource, CreditRule, SessionEvaluation
+from app.attendance.operations import MAX_MINUTES, credit_rule, require_held, set_credit_rule
+from app.attendance.operations import _recount as recount_attendance
 from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import User
@@ -46,14 +51,17 @@ from app.cases.transfer import (
     RecordProblem,
     SourceFile,
     _acceptances,
+    _follow_up_order,
     _time,
-    _write_export,
+    case_record,
+    cases_for_export,
     import_source,
     read_file,
 )
 from app.common import text_key
 from app.deid.gate import Acceptance, IdentifiersFound, scanning_once
 from app.deid.models import DeidOverride
+from app.desk.models import RecommendationsSent
 from app.errors import CasebookError, ValidationError
 from app.extensions import db, reading_engine
 from app.inputs import bounded_date, check_texts
@@ -116,13 +124,11 @@ def export_hub(out: Path, *, actor: User | None = None) -> dict[str, int]:
             "programs": lambda: _program_records(session, overrides),
             "accounts": lambda: _account_records(session),
             "sessions": lambda: _session_records(session, overrides),
+            "cases": lambda: _case_records(session),
             "practices": lambda: _practice_records(session, overrides),
         }
         for kind in KINDS:
             path = out / f"{kind}.jsonl"
-            if kind == "cases":
-                counts[kind] = _write_export(path, "jsonl", None, [], session)
-                continue
             with path.open("w", encoding="utf-8") as fh:
                 counts[kind] = 0
                 for entry in writers[kind]():
@@ -179,6 +185,10 @@ def _email(user: User | None) -> str | None:
     return user.email if user is not None else None
 
 
+def _emails(session: OrmSession) -> dict[int, str]:
+    return dict(session.execute(select(User.id, User.email)).all())
+
+
 def _case_ref(case: Case) -> str:
     return case.ref or f"casebook-{case.id}"  # as the case export writes it
 
@@ -196,7 +206,9 @@ def _topic_records(session: OrmSession) -> Iterator[dict[str, Any]]:
 
 
 def _program_records(session: OrmSession, overrides: _Overrides) -> Iterator[dict[str, Any]]:
+    rules = {r.program_id: r for r in session.scalars(select(CreditRule))}
     for program in session.scalars(select(Program).order_by(Program.slug)):
+        rule = rules.get(program.id)
         yield _compact(
             {
                 "slug": program.slug,
@@ -204,10 +216,21 @@ def _program_records(session: OrmSession, overrides: _Overrides) -> Iterator[dic
                 "description": program.description,
                 "private": program.private,
                 "template": program.case_template or {},
+                "credit_rule": _rule_record(rule) if rule is not None else None,
                 "overrides": overrides(program),
             },
             keep=("private",),
         )
+
+
+def _rule_record(rule: CreditRule) -> dict[str, Any]:
+    return {
+        "credit_type": str(rule.credit_type),
+        "credits_per_session": rule.credits_per_session,
+        "minimum_minutes": rule.minimum_minutes,
+        "evaluation_required": rule.evaluation_required,
+        "updated_at": rule.updated_at.isoformat(),
+    }
 
 
 def _account_records(session: OrmSession) -> Iterator[dict[str, Any]]:
@@ -227,6 +250,23 @@ def _account_records(session: OrmSession) -> Iterator[dict[str, Any]]:
 
 def _session_records(session: OrmSession, overrides: _Overrides) -> Iterator[dict[str, Any]]:
     stmt = select(Session).join(Program).order_by(Program.slug, Session.date, Session.number)
+    emails = _emails(session)
+    attendees: dict[int, list[dict[str, Any]]] = {}
+    for row in session.scalars(select(Attendance)):
+        attendees.setdefault(row.session_id, []).append(
+            {"participant": emails[row.user_id], "minutes": row.minutes, "source": str(row.source)}
+        )
+    evaluations: dict[int, list[dict[str, Any]]] = {}
+    for row in session.scalars(select(SessionEvaluation)):
+        evaluations.setdefault(row.session_id, []).append(
+            {
+                "participant": emails[row.user_id],
+                "rating": row.rating,
+                "will_change_practice": row.will_change_practice,
+                "submitted_at": row.submitted_at.isoformat(),
+            }
+        )
+    by_participant = lambda item: item["participant"]  # noqa: E731 - a sort key
     for hub_session in session.scalars(stmt):
         agenda = sorted(
             (
@@ -247,9 +287,35 @@ def _session_records(session: OrmSession, overrides: _Overrides) -> Iterator[dic
                 "notes": hub_session.notes,
                 "topics": [t.name for t in hub_session.topics],
                 "agenda": agenda,
+                "attendees": sorted(attendees.get(hub_session.id, []), key=by_participant),
+                "evaluations": sorted(evaluations.get(hub_session.id, []), key=by_participant),
                 "overrides": overrides(hub_session),
             }
         )
+
+
+def _case_records(session: OrmSession) -> Iterator[dict[str, Any]]:
+    """As the case export writes them, with the letters of recommendations sent (the hub's
+    own record, so not in the case format)."""
+    emails = _emails(session)
+    keys = dict(session.execute(select(Recommendation.id, Recommendation.key)).all())
+    letters: dict[int, list[dict[str, Any]]] = {}
+    stmt = select(RecommendationsSent).order_by(RecommendationsSent.sent_at, RecommendationsSent.id)
+    for sent in session.scalars(stmt):
+        letters.setdefault(sent.case_id, []).append(
+            _compact(
+                {
+                    "sent_at": sent.sent_at.isoformat(),
+                    "sent_by": emails.get(sent.sent_by_id),
+                    "recommendations": [keys[i] for i in sent.recommendation_ids if i in keys],
+                }
+            )
+        )
+    for case in _follow_up_order(list(cases_for_export(None, [], session=session))):
+        entry = case_record(case)
+        if case.id in letters:
+            entry["letters"] = letters[case.id]
+        yield entry
 
 
 def _check_practice_titles(session: OrmSession) -> None:
@@ -379,7 +445,7 @@ def import_hub(
             source = sources[kind]
             with scanning_once():
                 if kind == "cases":
-                    result = import_source(source, options, actor=actor)
+                    result = import_source(_without_letters(source), options, actor=actor)
                 else:
                     after = _import_topic_parents if kind == "topics" else None
                     result = _import_file(source, IMPORTERS[kind], options, actor, after)
@@ -388,6 +454,10 @@ def import_hub(
                 result = _import_file(sources["sessions"], _import_agenda, options, actor)
                 result.path += " (agendas)"
                 results.append(result)
+                if result.ok:
+                    result = _import_file(source, _import_letters, options, actor)
+                    result.path += " (letters)"
+                    results.append(result)
             if not result.ok:
                 later = KINDS[KINDS.index(kind) + 1 :]
                 for rest in later:
@@ -403,6 +473,12 @@ def import_hub(
                 dry_run.rollback()
             db.session.rollback()
     return results
+
+
+def _without_letters(source: SourceFile) -> SourceFile:
+    """The case records as the case import reads them: letters are the hub's own."""
+    records = [(n, {k: v for k, v in raw.items() if k != "letters"}) for n, raw in source.records]
+    return SourceFile(source.path, records, source.problems)
 
 
 def _read_manifest(folder: Path) -> dict[str, Any]:
@@ -577,7 +653,7 @@ def _conflict(context: _Context, kind: str, key: str, entity: Any) -> str:
     context.result.conflicts.append(
         f"{context.result.path} {kind} {key}: differs from this instance's; kept as the"
         " instance has it"
-        + ("" if kind in ("account", "practice") else " (--overwrite replaces it)")
+        + ("" if kind in ("account", "practice", "letter") else " (--overwrite replaces it)")
     )
     record(context.actor, "import.conflict_kept", entity)
     return "unchanged"
@@ -625,7 +701,9 @@ def _import_topic_parents(source: SourceFile, context: _Context) -> None:
 
 def _import_program(raw: dict[str, Any], context: _Context) -> str:
     _fields(
-        raw, {"slug", "name", "description", "private", "template", "overrides"}, ("slug", "name")
+        raw,
+        {"slug", "name", "description", "private", "template", "credit_rule", "overrides"},
+        ("slug", "name"),
     )
     slug = raw["slug"]
     values = {
@@ -637,17 +715,68 @@ def _import_program(raw: dict[str, Any], context: _Context) -> str:
     }
     if not isinstance(values["private"], bool):
         raise RecordProblem("private", "must be true or false")
+    rule = _rule_values(raw.get("credit_rule"))
     program = find_program(slug) if isinstance(slug, str) else None
     if program is None:
-        create_program(slug, actor=context.actor, **values)
+        program = create_program(slug, actor=context.actor, **values)
+        _import_rule(program, rule, context)
         return _noted(context, "created", "program", slug)
+    what = "unchanged"
     now = (program.name, program.description, program.case_template or {}, program.private)
     if now == (values["name"], values["description"], values["template"], values["private"]):
-        return "unchanged"
-    if not context.options.overwrite:
-        return _conflict(context, "program", slug, program)
-    update_program(program, actor=context.actor, **values)
-    return _noted(context, "updated", "program", slug)
+        pass
+    elif not context.options.overwrite:
+        _conflict(context, "program", slug, program)
+    else:
+        update_program(program, actor=context.actor, **values)
+        what = "updated"
+    if _import_rule(program, rule, context):
+        what = "updated"
+    return _noted(context, what, "program", slug)
+
+
+_RULE_KEYS = ("credit_type", "credits_per_session", "minimum_minutes", "evaluation_required")
+
+
+def _rule_values(raw: Any) -> dict[str, Any] | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise RecordProblem("credit_rule", "must be a mapping")
+    unknown = sorted(set(raw) - {*_RULE_KEYS, "updated_at"})
+    if unknown:
+        raise RecordProblem(f"credit_rule.{unknown[0]}", "is not a known field here")
+    for name in _RULE_KEYS:
+        if name not in raw:
+            raise RecordProblem(f"credit_rule.{name}", "is required")
+    values = {name: raw[name] for name in _RULE_KEYS}
+    if "updated_at" in raw:
+        values["updated_at"] = _time(raw["updated_at"], "credit_rule.updated_at")
+    return values
+
+
+def _import_rule(program: Program, values: dict[str, Any] | None, context: _Context) -> bool:
+    """The program's credit rule, through set_credit_rule (its checks); an existing
+    different one is a conflict. Returns whether it was set."""
+    if values is None:
+        return False
+    values = dict(values)
+    when = values.pop("updated_at", None)
+    rule = credit_rule(program)
+    if rule is not None:
+        now = (str(rule.credit_type), rule.credits_per_session, rule.minimum_minutes)
+        if now + (rule.evaluation_required,) == tuple(values[k] for k in _RULE_KEYS):
+            return False
+        if not context.options.overwrite:
+            _conflict(context, "credit rule", program.slug, rule)
+            return False
+    try:
+        rule = set_credit_rule(program, actor=context.actor, **values)
+    except ValidationError as exc:
+        raise RecordProblem(f"credit_rule.{exc.field}", exc.message) from None
+    if when is not None:
+        rule.updated_at = when
+    return True
 
 
 def _import_account(raw: dict[str, Any], context: _Context) -> str:
@@ -689,6 +818,8 @@ def _import_session(raw: dict[str, Any], context: _Context) -> str:
             "attendance",
             "topics",
             "agenda",
+            "attendees",
+            "evaluations",
             "overrides",
             *_SESSION_TEXTS,
         },
@@ -703,20 +834,206 @@ def _import_session(raw: dict[str, Any], context: _Context) -> str:
     values["attendance_count"] = raw.get("attendance")
     values["topics"] = _names(raw, "topics")
     accepted = _accepted(raw)
+    attendees = _attendees(raw.get("attendees"))
+    evaluations = _evaluations(raw.get("evaluations"))
     key = f"{program.slug} {on.isoformat()}"
     session = find_session(program, on)
     if session is None:
-        create_session(program, on, number=number, actor=context.actor, accepted=accepted, **values)
+        session = create_session(
+            program, on, number=number, actor=context.actor, accepted=accepted, **values
+        )
+        _import_attendance(session, attendees, evaluations, key, context)
         return _noted(context, "created", "session", key)
+    what = "unchanged"
     now = {name: getattr(session, name) for name in _SESSION_TEXTS}
     now["attendance_count"] = session.attendance_count
     now["topics"] = [t.name for t in session.topics]
     if now == values and number in (None, session.number):
+        pass
+    elif not context.options.overwrite:
+        _conflict(context, "session", key, session)
+    else:
+        update_session(session, actor=context.actor, accepted=accepted, **values)
+        what = "updated"
+    if _import_attendance(session, attendees, evaluations, key, context):
+        what = "updated"
+    return _noted(context, what, "session", key)
+
+
+def _items(value: Any, name: str, known: set[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+    if value in (None, []):
+        return
+    if not isinstance(value, list):
+        raise RecordProblem(name, "must be a list")
+    for index, item in enumerate(value, 1):
+        where = f"{name}[{index}]"
+        if not isinstance(item, dict):
+            raise RecordProblem(where, "must be a mapping")
+        unknown = sorted(set(item) - known)
+        if unknown:
+            raise RecordProblem(f"{where}.{unknown[0]}", "is not a known field here")
+        yield where, item
+
+
+def _attendees(value: Any) -> dict[int, tuple[str, User, int | None, AttendanceSource]]:
+    """Checked as record_attendance and the CSV import check them, by participant."""
+    out: dict[int, tuple[str, User, int | None, AttendanceSource]] = {}
+    for where, item in _items(value, "attendees", {"participant", "minutes", "source"}):
+        user = _account(item.get("participant"), f"{where}.participant", required=True)
+        assert user is not None
+        if user.id in out:
+            raise RecordProblem(f"{where}.participant", f"{user.email} is listed twice")
+        minutes = item.get("minutes")
+        if minutes is not None and (
+            isinstance(minutes, bool)
+            or not isinstance(minutes, int)
+            or not 0 <= minutes <= MAX_MINUTES
+        ):
+            raise RecordProblem(
+                f"{where}.minutes", f"must be a whole number from 0 to {MAX_MINUTES}, or null"
+            )
+        try:
+            source = AttendanceSource(item.get("source", "ticked"))
+        except ValueError:
+            raise RecordProblem(f"{where}.source", "must be ticked or imported") from None
+        out[user.id] = (where, user, minutes, source)
+    return out
+
+
+def _evaluations(value: Any) -> dict[int, tuple[str, User, int, bool, Any]]:
+    """Checked as submit_evaluation checks them, by participant."""
+    out: dict[int, tuple[str, User, int, bool, Any]] = {}
+    known = {"participant", "rating", "will_change_practice", "submitted_at"}
+    for where, item in _items(value, "evaluations", known):
+        user = _account(item.get("participant"), f"{where}.participant", required=True)
+        assert user is not None
+        if user.id in out:
+            raise RecordProblem(f"{where}.participant", f"{user.email} is listed twice")
+        rating = item.get("rating")
+        if isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5:
+            raise RecordProblem(f"{where}.rating", "must be from 1 (poor) to 5 (excellent)")
+        change = item.get("will_change_practice", False)
+        if not isinstance(change, bool):
+            raise RecordProblem(f"{where}.will_change_practice", "must be true or false")
+        when = (
+            _time(item["submitted_at"], f"{where}.submitted_at") if "submitted_at" in item else None
+        )
+        out[user.id] = (where, user, rating, change, when)
+    return out
+
+
+def _import_attendance(
+    session: Session,
+    attendees: dict[int, tuple[str, User, int | None, AttendanceSource]],
+    evaluations: dict[int, tuple[str, User, int, bool, Any]],
+    key: str,
+    context: _Context,
+) -> bool:
+    """Who attended and their evaluations: rows missing are added, a different one is a
+    conflict (--overwrite takes the file's), none is taken off. Returns whether any changed."""
+    if not attendees and not evaluations:
+        return False
+    if attendees:
+        try:
+            require_held(session)
+        except ValidationError as exc:
+            raise RecordProblem("attendees", exc.message) from None
+    changed = False
+    rows = {
+        row.user_id: row
+        for row in db.session.scalars(select(Attendance).where(Attendance.session_id == session.id))
+    }
+    for user_id, (_, user, minutes, source) in attendees.items():
+        row = rows.get(user_id)
+        if row is None:
+            rows[user_id] = row = Attendance(session=session, user_id=user_id)
+            db.session.add(row)
+        elif (row.minutes, row.source) == (minutes, source):
+            continue
+        elif not context.options.overwrite:
+            _conflict(context, "attendance", f"{key} / {user.email}", session)
+            continue
+        row.minutes, row.source = minutes, source
+        changed = True
+    if changed:
+        db.session.flush()
+        recount_attendance(session)
+        record(context.actor, "session.attendance_imported", session, participants=len(rows))
+    done = {
+        e.user_id: e
+        for e in db.session.scalars(
+            select(SessionEvaluation).where(SessionEvaluation.session_id == session.id)
+        )
+    }
+    for user_id, (where, user, rating, change, when) in evaluations.items():
+        if user_id not in rows:
+            raise RecordProblem(f"{where}.participant", f"{user.email} did not attend this session")
+        evaluation = done.get(user_id)
+        if evaluation is None:
+            evaluation = SessionEvaluation(session_id=session.id, user_id=user_id)
+            db.session.add(evaluation)
+        elif (evaluation.rating, evaluation.will_change_practice) == (rating, change):
+            continue
+        elif not context.options.overwrite:
+            _conflict(context, "evaluation", f"{key} / {user.email}", session)
+            continue
+        evaluation.rating, evaluation.will_change_practice = rating, change
+        if when is not None:
+            evaluation.submitted_at = when
+        changed = True
+    return changed
+
+
+def _import_letters(raw: dict[str, Any], context: _Context) -> str:
+    """A case's letters of recommendations sent, once its recommendations exist: a letter
+    is known by when it was sent; one missing is added, as sent then (nobody is notified
+    again), a different one is a conflict."""
+    items = list(_items(raw.get("letters"), "letters", {"sent_at", "sent_by", "recommendations"}))
+    if not items:
         return "unchanged"
-    if not context.options.overwrite:
-        return _conflict(context, "session", key, session)
-    update_session(session, actor=context.actor, accepted=accepted, **values)
-    return _noted(context, "updated", "session", key)
+    case = find_case_by_ref(raw.get("ref")) if isinstance(raw.get("ref"), str) else None
+    if case is None:
+        raise RecordProblem("ref", f"no case {raw.get('ref')}")
+    by_key = {r.key: r.id for r in case.recommendations}
+    have = {
+        sent.sent_at: sent
+        for sent in db.session.scalars(
+            select(RecommendationsSent).where(RecommendationsSent.case_id == case.id)
+        )
+    }
+    what = "unchanged"
+    for where, item in items:
+        if "sent_at" not in item:
+            raise RecordProblem(f"{where}.sent_at", "is required")
+        when = _time(item["sent_at"], f"{where}.sent_at")
+        sender = _account(item.get("sent_by"), f"{where}.sent_by")
+        keys = item.get("recommendations") or []
+        if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
+            raise RecordProblem(f"{where}.recommendations", "must be a list of keys")
+        missing = [k for k in keys if k not in by_key]
+        if missing:
+            raise RecordProblem(
+                f"{where}.recommendations", f"no recommendation {missing[0]} on this case"
+            )
+        ids = [by_key[k] for k in keys]
+        sent = have.get(when)
+        if sent is not None:
+            if (sent.sent_by_id, list(sent.recommendation_ids)) != (
+                sender.id if sender else None,
+                ids,
+            ):
+                _conflict(context, "letter", f"{raw['ref']} {item['sent_at']}", case)
+            continue
+        sent = RecommendationsSent(
+            case=case,
+            sent_by_id=sender.id if sender else None,
+            sent_at=when,
+            recommendation_ids=ids,
+        )
+        db.session.add(sent)
+        have[when] = sent
+        what = "updated"
+    return _noted(context, what, "case", f"{raw['ref']} letters")
 
 
 def _import_agenda(raw: dict[str, Any], context: _Context) -> str:

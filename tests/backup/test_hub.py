@@ -8,16 +8,29 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
+from app.attendance.models import Attendance, SessionEvaluation
+from app.attendance.operations import (
+    import_attendance_csv,
+    participants,
+    record_attendance,
+    set_credit_rule,
+    submit_evaluation,
+)
 from app.auth.models import User
 from app.auth.operations import create_user, get_user_by_email
-from app.backup.hub import KINDS, MANIFEST, export_hub, import_hub
-from app.cases.transfer import ImportOptions
+from app.backup.hub import KINDS, MANIFEST, _import_file, _import_letters, export_hub, import_hub
+from app.cases.models import Case, CaseStatus
+from app.cases.transfer import ImportOptions, SourceFile
+from app.common import utcnow
 from app.demo import prepare_demo
+from app.desk.models import RecommendationsSent
+from app.desk.operations import send_recommendations
 from app.errors import PermissionDenied, ValidationError
 from app.extensions import db
 from app.maintenance import initialise
@@ -30,10 +43,11 @@ from app.practices.operations import (
     take_stance,
 )
 from app.programs.models import Program, Session, Topic
-from app.programs.operations import create_program, create_topic
+from app.programs.operations import create_program, create_session, create_topic
 from app.recommendations.models import RecommendationVersion
 from tests.cases.test_roundtrip import _written_in_the_app, targets
 from tests.conftest import PASSWORD, make_app
+from tests.support.builders import add_recommendation, build_world
 
 
 def _practice_history() -> None:
@@ -65,6 +79,39 @@ def _practice_history() -> None:
     db.session.commit()
 
 
+def _attendance_and_letters() -> None:
+    """Attendance ticked and imported from a CSV, a credit rule, an evaluation, a letter."""
+    held = list(
+        db.session.scalars(
+            select(Session).where(Session.date <= utcnow().date()).order_by(Session.date)
+        )
+    )
+    ticked, imported = held[-1], next(s for s in held if s.program_id == held[-1].program_id)
+    people = participants(ticked)
+    assert len(people) >= 2
+    record_attendance(ticked, {people[0].id: 55, people[1].id: ""}, actor=None)
+    csv = (
+        "Name,Email,Join time,Leave time\n"
+        f"A,{people[0].email},2025-06-10 12:00,2025-06-10 12:40\n"
+        f"B,{people[1].email},2025-06-10 12:05,2025-06-10 12:25\n"
+    )
+    import_attendance_csv(imported, csv.encode(), filename="zoom.csv", actor=None)
+    set_credit_rule(
+        ticked.program,
+        credit_type="ancc",
+        credits_per_session=1.5,
+        minimum_minutes=30,
+        evaluation_required=True,
+        actor=None,
+    )
+    submit_evaluation(ticked, participant=people[0], rating=4, will_change_practice=True)
+    case = db.session.scalars(
+        select(Case).where(Case.status == CaseStatus.RECOMMENDATIONS_PUBLISHED).order_by(Case.id)
+    ).first()
+    send_recommendations(case, actor=get_user_by_email("admin@demo.casebook.example"))
+    db.session.commit()
+
+
 def _snapshot(folder: Path) -> dict[str, list[str]]:
     """Each file's lines, sorted; the manifest whole."""
     out = {
@@ -91,6 +138,7 @@ def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, t
     prepare_demo(echo=lambda line: None)
     _written_in_the_app()
     _practice_history()
+    _attendance_and_letters()
     first = tmp_path / "hub"
     counts = export_hub(first)
     assert counts["cases"] >= 40 and counts["sessions"] >= 10 and counts["practices"] == 5
@@ -101,7 +149,15 @@ def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, t
     assert any('"parent"' in line for line in exported["topics"])
     assert any('"agenda"' in line and '"attendance"' in line for line in exported["sessions"])
     assert any('"superseded_by"' in line and '"dissent"' in line for line in exported["practices"])
+    assert any('"credit_rule"' in line for line in exported["programs"])
+    assert any('"imported"' in line for line in exported["sessions"])
+    assert any('"ticked"' in line and '"evaluations"' in line for line in exported["sessions"])
+    assert any('"letters"' in line for line in exported["cases"])
     versions = db.session.scalar(select(func.count()).select_from(RecommendationVersion))
+    rows = [
+        db.session.scalar(select(func.count()).select_from(m))
+        for m in (Attendance, SessionEvaluation, RecommendationsSent)
+    ]
 
     # Chained: from the database under test into SQLite, then from that SQLite into
     # PostgreSQL (when a server is configured), so every direction is crossed.
@@ -114,6 +170,10 @@ def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, t
             assert db.session.scalar(select(func.count()).select_from(RecommendationVersion)) == (
                 versions
             )
+            assert rows == [
+                db.session.scalar(select(func.count()).select_from(m))
+                for m in (Attendance, SessionEvaluation, RecommendationsSent)
+            ]
             imported = db.session.scalar(
                 select(User).where(User.email == "expert@demo.casebook.example")
             )
@@ -255,3 +315,92 @@ def fresh_db(app) -> Iterator[None]:
         yield
     finally:
         db.session.rollback()
+
+
+@pytest.fixture
+def attended_hub(app, make_user, tmp_path) -> Path:
+    program = create_program("hcv", "Hepatitis C")
+    held = create_session(program, date(2025, 6, 10))
+    provider = make_user("provider", email="p@example.org", programs=["hcv"])
+    record_attendance(held, {provider.id: 45}, actor=None)
+    submit_evaluation(held, participant=provider, rating=5, will_change_practice=False)
+    db.session.commit()
+    out = tmp_path / "attended"
+    export_hub(out)
+    return out
+
+
+def _edit_sessions(folder: Path, old: str, new: str) -> Path:
+    path = folder / "sessions.jsonl"
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        (
+            '"participant": "p@example.org", "minutes"',
+            '"participant": "nobody@example.org", "minutes"',
+            "field 'attendees[1].participant': no account nobody@example.org",
+        ),
+        ('"minutes": 45', '"minutes": -3', "field 'attendees[1].minutes': must be a whole number"),
+        ('"minutes": 45', '"minutes": "45"', "field 'attendees[1].minutes': must be a whole"),
+        ('"source": "ticked"', '"source": "guessed"', "field 'attendees[1].source': must be"),
+        ('"rating": 5', '"rating": 9', "field 'evaluations[1].rating': must be from 1"),
+    ],
+)
+def test_a_bad_attendance_row_is_named_and_rejects_the_sessions_file(
+    app, attended_hub, old, new, problem
+):
+    path = _edit_sessions(attended_hub, old, new)
+    results = import_hub(attended_hub)
+    by_file = {Path(r.path).name: r for r in results}
+    [found] = by_file["sessions.jsonl"].problems
+    assert found.startswith(f"{path} line 1 {problem}"), found
+    assert "depends on" in by_file["cases.jsonl"].problems[0]
+
+
+def test_a_different_attendance_is_a_conflict_kept_unless_overwritten(app, attended_hub):
+    _edit_sessions(attended_hub, '"minutes": 45', '"minutes": 50')
+    minutes = select(Attendance.minutes)
+    results = import_hub(attended_hub)
+    conflicts = [c for r in results for c in r.conflicts]
+    assert any("attendance hcv 2025-06-10 / p@example.org: differs" in c for c in conflicts)
+    assert db.session.scalar(minutes) == 45
+    results = import_hub(attended_hub, ImportOptions(dry_run=True, overwrite=True))
+    assert "session hcv 2025-06-10: updated" in [c for r in results for c in r.changes]
+    assert db.session.scalar(minutes) == 45
+    import_hub(attended_hub, ImportOptions(overwrite=True))
+    assert db.session.scalar(minutes) == 50
+
+
+def test_a_letter_naming_an_unknown_recommendation_is_named(app, make_user, tmp_path):
+    world = build_world(make_user)
+    recommendation = add_recommendation(world.follow_up, world.expert, "Continue surveillance.")
+    world.follow_up.ref = "hcv-follow-up"
+    send_recommendations(world.follow_up, actor=None)
+    db.session.commit()
+    export_hub(tmp_path / "hub")
+    [line] = [
+        line
+        for line in (tmp_path / "hub" / "cases.jsonl").read_text("utf-8").splitlines()
+        if '"letters"' in line
+    ]
+    raw = json.loads(line)
+    assert raw["ref"] == "hcv-follow-up"
+    assert raw["letters"][0]["recommendations"] == [recommendation.key]
+    path = tmp_path / "cases.jsonl"
+    # The cases file's letters pass alone (the builder's cases do not pass the case import).
+    raw["letters"].append({**raw["letters"][0], "sent_at": "2025-06-11T10:00:00"})
+    raw["letters"][1]["recommendations"] = ["nope"]
+    result = _import_file(SourceFile(path, [(7, raw)], []), _import_letters, ImportOptions(), None)
+    assert result.problems == [
+        f"{path} line 7 field 'letters[2].recommendations': no recommendation nope on this case"
+    ]
+    raw["letters"][1]["recommendations"] = [recommendation.key]
+    result = _import_file(SourceFile(path, [(7, raw)], []), _import_letters, ImportOptions(), None)
+    assert (result.problems, result.changes) == ([], ["case hcv-follow-up letters: updated"])
+    assert db.session.scalar(select(func.count()).select_from(RecommendationsSent)) == 2
