@@ -198,12 +198,12 @@ def record_attendance(
         elif row.minutes != minutes:
             row.minutes, row.source = minutes, AttendanceSource.TICKED
     db.session.flush()
-    _recount(session)
+    recount(session)
     record(actor, "session.attendance_recorded", session, participants=len(clean))
     return list(attendance_of(session).values())
 
 
-def _recount(session: Session) -> None:
+def recount(session: Session) -> None:
     """The head count follows the attendance list once there is one."""
     session.attendance_count = db.session.scalar(
         select(func.count(Attendance.id)).where(Attendance.session_id == session.id)
@@ -267,7 +267,7 @@ def import_attendance_csv(
             db.session.add(row)
         row.minutes, row.source = minutes, AttendanceSource.IMPORTED
     db.session.flush()
-    _recount(session)
+    recount(session)
     record(
         actor,
         "session.attendance_imported",

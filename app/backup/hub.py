@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from app.attendance.models import Attendance, AttendanceSource, CreditRule, SessionEvaluation
 from app.attendance.operations import MAX_MINUTES, credit_rule, require_held, set_credit_rule
-from app.attendance.operations import _recount as recount_attendance
+from app.attendance.operations import recount as recount_attendance
 from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import User
