@@ -485,7 +485,8 @@ def _import_record(
         fields=raw.get("fields") or {},
         topics=_list(raw, "topics"),
     )
-    if batch.takes(ref, raw):
+    # A withdrawn case (rare) goes the operations' way: its withdrawal is recorded there.
+    if withdrawal is None and batch.takes(ref, raw):
         if presentations is not None:
             sessions = presentations
         elif session_date is not None:

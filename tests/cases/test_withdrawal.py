@@ -47,7 +47,9 @@ def _people(w):
 
 
 def found(user, q: str) -> set[tuple[str, int]]:
-    return {(h.type, h.id) for h in search(user, SearchRequest(q=q, per_page=100)).hits}
+    return {
+        (h.type, h.id) for h in search(user, SearchRequest(q=q, per_page=100, group=False)).hits
+    }
 
 
 @pytest.mark.parametrize(
