@@ -159,13 +159,15 @@ def init_app(app: Flask) -> None:
             return jsonify({"error": "internal_error", "message": message}), 500
         return render_template("error.html", status=500, message=message), 500
 
-    @app.before_request
     def reads_take_no_write_lock() -> None:
-        # Registered first, so before anything in the request touches the database.
         view = app.view_functions.get(request.endpoint or "")
         if request.method in READING_METHODS and not getattr(view, WRITES_ON_GET, False):
             g.casebook_reading = ExitStack()
             g.casebook_reading.enter_context(reading())
+
+    # First of all hooks, blueprints' too (they register before this), so nothing in the
+    # request touches the database (loading the signed-in user above all) before it.
+    app.before_request_funcs.setdefault(None, []).insert(0, reads_take_no_write_lock)
 
     @app.teardown_request
     def end_reading(_exc: BaseException | None) -> None:
