@@ -75,14 +75,14 @@ def check_template(program: Program, template: Any) -> dict[str, Any]:
     keeps its type: old cases hold values of that type under it."""
     clean = validate_template(template)
     earlier = {f["key"]: f.get("type", "text") for f in program.template_fields}
-    errors = {
-        f"template.fields[{i}].type": (
-            f"Field {i}: '{spec['key']}' was saved as {FIELD_TYPE_LABELS[earlier[spec['key']]]}; "
-            "add a field with a new key instead of changing its type."
-        )
-        for i, spec in enumerate(clean["fields"], 1)
-        if spec["key"] in earlier and spec["type"] != earlier[spec["key"]]
-    }
+    errors = {}
+    for i, spec in enumerate(clean["fields"], 1):
+        was = earlier.get(spec["key"], spec["type"])
+        if spec["type"] != was:
+            errors[f"template.fields[{i}].type"] = (
+                f"Field {i}: '{spec['key']}' was saved as {FIELD_TYPE_LABELS.get(was, was)}; "
+                "add a field with a new key instead of changing its type."
+            )
     if errors:
         first = next(iter(errors))
         raise ValidationError(errors[first], field=first, errors=errors)
