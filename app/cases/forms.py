@@ -81,10 +81,7 @@ def read_case_form(
         sex=form.get("sex", "").strip(),
         question=form.get("question", "").strip(),
         topics=form.get("topics", "").strip(),
-        sections={
-            str(s["key"]): form.get(f"sections.{s['key']}", "").strip()
-            for s in sections
-        },
+        sections={str(s["key"]): form.get(f"sections.{s['key']}", "").strip() for s in sections},
         rest=form.get("rest", "").strip(),
     )
     values: dict[str, Any] = {}
@@ -95,9 +92,7 @@ def read_case_form(
         typed.fields[spec["key"]] = raw
         if raw not in ("", []):
             values[spec["key"]] = raw
-    presentation, spans = join_sections_with_spans(
-        typed.sections, sections, typed.rest
-    )
+    presentation, spans = join_sections_with_spans(typed.sections, sections, typed.rest)
     data = CaseData(
         title=typed.title,
         question=typed.question,

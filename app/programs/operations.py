@@ -86,9 +86,7 @@ def validate_template(template: Any) -> dict[str, Any]:
         out_sections.append(clean)
     section_keys = [s["key"] for s in out_sections]
     for i, key in _repeats(section_keys):
-        errors.setdefault(
-            f"template.sections[{i}].key", f"Section {i}: key '{key}' is used twice."
-        )
+        errors.setdefault(f"template.sections[{i}].key", f"Section {i}: key '{key}' is used twice.")
     out_fields = []
     for i, spec in enumerate(fields, 1):
         where = f"template.fields[{i}]"
