@@ -578,7 +578,7 @@ def _number(text: str) -> Any:
         number = float(text)
     except ValueError:
         return text  # refused by the check, naming the box
-    return int(number) if number.is_integer() else number
+    return int(number) if number.is_integer() else number  # inf and nan are refused there
 
 
 def _template_page(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -117,10 +118,14 @@ def validate_template(template: Any) -> dict[str, Any]:
                 f"Field {i}: section '{spec['section']}' is not a section of this form."
             )
         for bound in ("min", "max"):
-            if bound in clean and (
-                isinstance(clean[bound], bool) or not isinstance(clean[bound], int | float)
-            ):
+            value = clean.get(bound, 0)
+            if isinstance(value, bool) or not isinstance(value, int | float):
                 errors[f"{where}.{bound}"] = f"Field {i}: {bound} must be a number."
+            elif not math.isfinite(value):
+                errors[f"{where}.{bound}"] = f"Field {i}: {bound} must be a finite number."
+        bounds_ok = not any(f"{where}.{bound}" in errors for bound in ("min", "max"))
+        if bounds_ok and clean.get("min", -math.inf) > clean.get("max", math.inf):
+            errors[f"{where}.max"] = f"Field {i}: the maximum is below the minimum."
         out_fields.append(clean)
     for i, key in _repeats([f["key"] for f in out_fields]):
         errors.setdefault(f"template.fields[{i}].key", f"Field {i}: key '{key}' is used twice.")

@@ -290,3 +290,14 @@ def test_the_api_reads_versions_and_saves_for_admins(client, world):
         json={"fields": [{"key": "drug", "label": "Drug", "type": "choice"}]},
     )
     assert bad.status_code == 422 and bad.get_json()["field"] == "template.fields[1].choices"
+
+
+@pytest.mark.parametrize(
+    ("bounds", "field"),
+    [({"min": "x"}, "min"), ({"max": float("inf")}, "max"), ({"min": 5, "max": 1}, "max")],
+)
+def test_number_bounds_are_checked(world, bounds, field):
+    template = _with(TEMPLATE, key="egfr", label="eGFR", type="number", **bounds)
+    with pytest.raises(ValidationError) as info:
+        save_template(world["program"], template, actor=world["admin"])
+    assert f"template.fields[3].{field}" in info.value.errors
