@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from app.admin import operations as ops
 from app.auth import policy
@@ -610,7 +610,9 @@ def _template_page(
 
 
 @admin_blueprint.route("/programs/<slug>/template", methods=["GET", "POST"])
-@login_required
+# Coordinators and admins, refused before the slug is looked at; view_template then
+# narrows coordinators to their own programs.
+@permission_required(Permission.REVIEW_CASE)
 def program_template(slug: str) -> Any:
     from app.programs.case_templates import check_template, save_template, view_template
 

@@ -8,6 +8,7 @@ from flask import jsonify, request
 
 from app.api.base import SPEC, api_blueprint, api_user
 from app.api.resources import _program
+from app.api.schemas import SHORT
 from app.api.spec import Query
 from app.errors import ValidationError
 from app.extensions import db
@@ -15,12 +16,13 @@ from app.programs import case_templates
 from app.programs.models import CaseTemplate, Program
 from app.programs.operations import FIELD_TYPES
 
-_TEXT = {"type": "string", "maxLength": 300}
+_TEXT = SHORT
+_KEY = {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,39}$"}
 _SECTION = {
     "type": "object",
     "required": ["key", "label"],
     "properties": {
-        "key": {"type": "string", "maxLength": 40},
+        "key": _KEY,
         "label": _TEXT,
         "required": {"type": "boolean"},
         "help": _TEXT,
@@ -31,14 +33,14 @@ _FIELD = {
     "type": "object",
     "required": ["key", "label"],
     "properties": {
-        "key": {"type": "string", "maxLength": 40},
+        "key": _KEY,
         "label": _TEXT,
         "type": {"type": "string", "enum": list(FIELD_TYPES)},
         "required": {"type": "boolean"},
         "help": _TEXT,
         "choices": {"type": "array", "maxItems": 100, "items": _TEXT},
-        "section": {"type": "string", "maxLength": 40},
-        "unit": {"type": "string", "maxLength": 40},
+        "section": _KEY,
+        "unit": {**SHORT, "maxLength": 40},
         "min": {"type": "number"},
         "max": {"type": "number"},
     },
