@@ -75,7 +75,8 @@ def validate_fields(
         values = {}
     if not isinstance(values, Mapping):
         raise ValidationError("Fields must be a mapping of field keys to values.", field="fields")
-    specs = {spec["key"]: spec for spec in fields_of(template or program.case_template)}
+    chosen = template if template is not None else program.case_template
+    specs = {spec["key"]: spec for spec in fields_of(chosen)}
     errors: dict[str, str] = {}
     clean: dict[str, Any] = {}
     if not specs:
