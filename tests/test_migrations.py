@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,17 @@ def _insert_case(
     return db.session.scalar(text("SELECT max(id) FROM cases"))
 
 
+def _insert_program(template: str = "{}") -> int:
+    db.session.execute(
+        text(
+            "INSERT INTO programs (slug, name, description, case_template, private, created_at)"
+            " VALUES ('hcv', 'Hepatitis C ECHO', '', :template, false, '2025-01-01 00:00:00')"
+        ),
+        {"template": template},
+    )
+    return db.session.scalar(text("SELECT max(id) FROM programs"))
+
+
 def _insert_expert() -> int:
     db.session.execute(
         text(
@@ -93,13 +105,11 @@ def _insert_recommendation(case_id: int, author_id: int, position: int) -> int:
 
 
 def _renumbering_check() -> None:
-    from app.programs.operations import create_program
-
     upgrade(revision="0003_practice_endorsements")
-    program = create_program("hcv", "Hepatitis C ECHO")
+    program_id = _insert_program()
     # Written in SQL: the models have columns later migrations add.
     expert_id = _insert_expert()
-    case_id, other_id = _insert_case(program.id, "Duplicated"), _insert_case(program.id, "Fine")
+    case_id, other_id = _insert_case(program_id, "Duplicated"), _insert_case(program_id, "Fine")
     # What racing writers left behind before the constraint: positions 1, 1, 2 on one case.
     for target, position in (
         (case_id, 1),
@@ -148,14 +158,12 @@ def test_the_migration_renumbers_duplicate_positions_on_postgresql(tmp_path: Pat
 
 
 def _import_keys_check() -> None:
-    from app.programs.operations import create_program
-
     upgrade(revision="0007_outbox_retry_at")
-    program = create_program("hcv", "Hepatitis C ECHO")
+    program_id = _insert_program()
     expert_id = _insert_expert()
-    imported = _insert_case(program.id, "Imported", "hcv-001")
-    typed = _insert_case(program.id, "Typed")
-    follow_up = _insert_case(program.id, "Follow-up", "hcv-002", follows=imported)
+    imported = _insert_case(program_id, "Imported", "hcv-001")
+    typed = _insert_case(program_id, "Typed")
+    follow_up = _insert_case(program_id, "Follow-up", "hcv-002", follows=imported)
     first = _insert_recommendation(imported, expert_id, 1)
     second = _insert_recommendation(imported, expert_id, 3)
     _insert_recommendation(typed, expert_id, 1)
@@ -209,6 +217,49 @@ def test_existing_items_get_keys_on_postgresql(tmp_path: Path) -> None:
         app = make_app(url, tmp_path / "index")
         with app.app_context():
             _import_keys_check()
+            db.engine.dispose()
+    finally:
+        pg.drop_database(url)
+
+
+def _template_versions_check() -> None:
+    """Each program's template becomes its version 1; existing cases were written with it."""
+    upgrade(revision="0016_attendance_credit")
+    template = '{"sections": [], "fields": [{"key": "genotype", "label": "Genotype"}]}'
+    program_id = _insert_program(template)
+    case_id = _insert_case(program_id, "Written before versions")
+    db.session.commit()
+    db.session.remove()
+    upgrade()
+    with db.engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT program_id, version, definition FROM case_templates")
+        ).all()
+        case_version = conn.execute(
+            text("SELECT template_version FROM cases WHERE id = :c"), {"c": case_id}
+        ).scalar()
+        program_version = conn.execute(text("SELECT template_version FROM programs")).scalar()
+    assert [(r[0], r[1]) for r in rows] == [(program_id, 1)]
+    definition = rows[0][2] if isinstance(rows[0][2], dict) else json.loads(rows[0][2])
+    assert definition["fields"][0]["key"] == "genotype"
+    assert (case_version, program_version) == (1, 1)
+
+
+def test_existing_templates_become_version_1_on_sqlite(tmp_path: Path) -> None:
+    app = make_app(f"sqlite:///{tmp_path / 'm.sqlite3'}", tmp_path / "index")
+    with app.app_context():
+        _template_versions_check()
+        db.engine.dispose()
+
+
+@pytest.mark.postgres
+def test_existing_templates_become_version_1_on_postgresql(tmp_path: Path) -> None:
+    server = pg.require_server()
+    url = pg.create_database(server, prefix="casebook_migrations")
+    try:
+        app = make_app(url, tmp_path / "index")
+        with app.app_context():
+            _template_versions_check()
             db.engine.dispose()
     finally:
         pg.drop_database(url)

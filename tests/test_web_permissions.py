@@ -312,6 +312,9 @@ MATRIX = [
     # No email in the form: allowed, and refused as bad input.
     ("add member", "POST", "/admin/programs/hcv/members", {**ADMINS, "admin": 422}),
     ("remove member", "POST", "/admin/programs/hcv/members/{account}/remove", ADMINS_ACTION),
+    # The case-form editor: the program's coordinators may look; only admins save.
+    ("case form editor", "GET", "/admin/programs/hcv/template", ONLY_STAFF),
+    ("save case form", "POST", "/admin/programs/hcv/template", {**ADMINS, "admin": SEE_OTHER}),
     ("topics", "GET", "/admin/topics", ONLY_STAFF),
     ("topic", "GET", "/admin/topics/{topic}", ONLY_STAFF),
     ("topic status", "POST", "/admin/topics/{topic}/status", STAFF_ACTION),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
@@ -535,3 +536,101 @@ def audit() -> Any:
         kind = "programs"
     pager = ops.audit_events(_user(), kind, page=page_number(request.args.get("page")))
     return render_template("admin/audit.html", pager=pager, kind=kind, kinds=ops.AUDIT_KINDS)
+
+
+# --- Case-form templates --------------------------------------------------------------------
+
+_ROW = re.compile(r"^template\.(sections|fields)\[(\d+)\]\.(\w+)$")
+
+
+def _typed_template() -> dict[str, list[dict[str, Any]]]:
+    """The editor's rows as typed, in the order asked for, without removed or blank rows."""
+    rows: dict[tuple[str, int], dict[str, Any]] = {}
+    for name in request.form:
+        match = _ROW.match(name)
+        if match:
+            part, index, attr = match.group(1), int(match.group(2)), match.group(3)
+            value = request.form.get(name, "")
+            rows.setdefault((part, index), {})[attr] = value.strip()
+    out: dict[str, list[dict[str, Any]]] = {"sections": [], "fields": []}
+    for (part, index), row in sorted(rows.items()):
+        if row.pop("remove", "") or not (row.get("key") or row.get("label")):
+            continue
+        try:
+            order = float(row.pop("order", "") or index)
+        except ValueError:
+            order = index
+        row["required"] = row.get("required") == "yes"
+        if part == "fields":
+            row["choices"] = [c.strip() for c in row.get("choices", "").splitlines() if c.strip()]
+            for bound in ("min", "max"):
+                row[bound] = _number(row.get(bound, ""))
+        out[part].append({**row, "_order": (order, index)})
+    for part in out:
+        out[part].sort(key=lambda r: r.pop("_order"))
+    return out
+
+
+def _number(text: str) -> Any:
+    if not text:
+        return None
+    try:
+        number = float(text)
+    except ValueError:
+        return text  # refused by the check, naming the box
+    return int(number) if number.is_integer() else number  # inf and nan are refused there
+
+
+def _template_page(
+    program: Program,
+    typed: dict[str, Any],
+    errors: dict[str, str],
+    message: str = "",
+    status: int = 200,
+) -> Any:
+    from app.cases.forms import CaseForm
+    from app.programs.case_templates import FIELD_TYPE_LABELS, template_versions
+
+    preview = typed if not errors else program.case_template
+    return render_template(
+        "admin/template.html",
+        program=program,
+        values=typed,
+        saved_keys={f["key"] for f in program.template_fields}
+        | {s["key"] for s in program.template_sections},
+        errors=errors,
+        message=message,
+        can_save=policy.can(_user(), Permission.MANAGE_PROGRAMS, program),
+        type_options=list(FIELD_TYPE_LABELS.items()),
+        versions=template_versions(program),
+        preview_sections=preview.get("sections", []),
+        preview_fields=preview.get("fields", []),
+        preview_form=CaseForm(),
+    ), status
+
+
+@admin_blueprint.route("/programs/<slug>/template", methods=["GET", "POST"])
+# Coordinators and admins, refused before the slug is looked at; view_template then
+# narrows coordinators to their own programs.
+@permission_required(Permission.REVIEW_CASE)
+def program_template(slug: str) -> Any:
+    from app.programs.case_templates import check_template, save_template, view_template
+
+    program = _program(slug)
+    view_template(_user(), program)
+    if request.method == "GET":
+        return _template_page(program, program.case_template, {})
+    typed = _typed_template()
+    try:
+        if request.form.get("action") == "preview":
+            return _template_page(program, check_template(program, typed), {})
+        saved = save_template(program, typed, actor=_user())
+        db.session.commit()
+    except ValidationError as exc:
+        errors, message = _refused(exc)
+        return _template_page(program, typed, errors, message, status=422)
+    if saved is None:
+        flash("No changes to save.", "info")
+    else:
+        flash(f"Saved version {saved.version} of the {program.name} case form.", "success")
+    return redirect(url_for("admin.program_template", slug=slug), 303)

@@ -281,6 +281,19 @@ def require_run_desk(user: Any, program: Program) -> None:
         raise PermissionDenied("The session desk is for the program's coordinators.")
 
 
+def can_view_template_editor(user: Any, program: Program) -> bool:
+    """The case-form editor: admins change it; the program's coordinators may look."""
+    if user is None or (_is_user(user) and user.role is Role.ADMIN):
+        return True
+    return _is_user(user) and user.role is Role.COORDINATOR and program.id in user.program_ids
+
+
+def require_view_template_editor(user: Any, program: Program) -> None:
+    require_view_program(user, program)
+    if not can_view_template_editor(user, program):
+        raise PermissionDenied("The case-form editor is for admins and the program's coordinators.")
+
+
 def can_purge_text(user: Any) -> bool:
     """Purging text from every copy is for admins (and the operator at the server's shell)."""
     return user is None or (_is_user(user) and user.role is Role.ADMIN)

@@ -14,7 +14,8 @@ from app.cases.lifecycle import follow_up_facts
 from app.cases.models import Case, Sex
 from app.cases.operations import CaseData
 from app.cases.sections import join_sections_with_spans, sections_by_key
-from app.programs.models import Program
+from app.programs.case_templates import template_of
+from app.programs.models import Program, fields_of, sections_of
 
 SEX_CHOICES = [(s.value, s.value.capitalize()) for s in Sex]
 
@@ -40,8 +41,9 @@ class CaseForm:
 
 
 def form_from_case(program: Program, case: Case) -> CaseForm:
-    bodies, rest = sections_by_key(case.presentation, program.template_sections)
-    if not program.template_sections:
+    sections = sections_of(template_of(case))
+    bodies, rest = sections_by_key(case.presentation, sections)
+    if not sections:
         bodies, rest = {}, case.presentation or ""
     return CaseForm(
         title=case.title,
@@ -67,31 +69,30 @@ def form_for_follow_up(program: Program, earlier: Case) -> CaseForm:
     )
 
 
-def read_case_form(program: Program, form: Any) -> tuple[CaseForm, CaseData, dict, dict]:
-    """(what to show again, the operation's input, the gate's texts by field, boxes by field)."""
+def read_case_form(
+    program: Program, form: Any, template: dict[str, Any] | None = None
+) -> tuple[CaseForm, CaseData, dict, dict]:
+    """(what to show again, the operation's input, the gate's texts by field, boxes by field),
+    read with `template` (an existing case's version) or the program's current form."""
+    sections, specs = _parts(program, template)
     typed = CaseForm(
         title=form.get("title", "").strip(),
         age=form.get("age", "").strip(),
         sex=form.get("sex", "").strip(),
         question=form.get("question", "").strip(),
         topics=form.get("topics", "").strip(),
-        sections={
-            str(s["key"]): form.get(f"sections.{s['key']}", "").strip()
-            for s in program.template_sections
-        },
+        sections={str(s["key"]): form.get(f"sections.{s['key']}", "").strip() for s in sections},
         rest=form.get("rest", "").strip(),
     )
     values: dict[str, Any] = {}
-    for spec in program.template_fields:
+    for spec in specs:
         name = f"fields.{spec['key']}"
         kind = spec.get("type", "text")
         raw: Any = form.getlist(name) if kind == "multi" else form.get(name, "").strip()
         typed.fields[spec["key"]] = raw
         if raw not in ("", []):
             values[spec["key"]] = raw
-    presentation, spans = join_sections_with_spans(
-        typed.sections, program.template_sections, typed.rest
-    )
+    presentation, spans = join_sections_with_spans(typed.sections, sections, typed.rest)
     data = CaseData(
         title=typed.title,
         question=typed.question,
@@ -102,11 +103,11 @@ def read_case_form(program: Program, form: Any) -> tuple[CaseForm, CaseData, dic
         topics=[t.strip() for t in typed.topics.split(",") if t.strip()],
     )
     texts = {"title": typed.title, "question": typed.question, "presentation": presentation}
-    for spec in program.template_fields:
+    for spec in specs:
         value = values.get(spec["key"])
         if spec.get("type", "text") == "text" and isinstance(value, str):
             texts[f"fields.{spec['key']}"] = value
-    labels = {str(s["key"]): str(s["label"]) for s in program.template_sections}
+    labels = {str(s["key"]): str(s["label"]) for s in sections}
     boxes = {
         "presentation": {
             (f"sections.{key}" if key != "rest" else "rest"): (
@@ -120,7 +121,12 @@ def read_case_form(program: Program, form: Any) -> tuple[CaseForm, CaseData, dic
     return typed, data, texts, boxes
 
 
-def field_labels(program: Program) -> dict[str, str]:
+def field_labels(program: Program, template: dict[str, Any] | None = None) -> dict[str, str]:
     labels = {"title": "Title", "question": "Questions for the hub", "presentation": "Presentation"}
-    labels.update({f"fields.{f['key']}": str(f["label"]) for f in program.template_fields})
+    labels.update({f"fields.{f['key']}": str(f["label"]) for f in _parts(program, template)[1]})
     return labels
+
+
+def _parts(program: Program, template: dict[str, Any] | None) -> tuple[list, list]:
+    chosen = template if template is not None else program.case_template
+    return sections_of(chosen), fields_of(chosen)

@@ -79,6 +79,8 @@ class Case(db.Model):
     # Markdown with "## Section" headings from the program's template.
     presentation: Mapped[str] = mapped_column(sa.Text, default="")
     fields: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
+    # The version of the program's case form this case was written with (see CaseTemplate).
+    template_version: Mapped[int | None]
     status: Mapped[CaseStatus] = mapped_column(
         enum_column(CaseStatus), default=CaseStatus.DRAFT, index=True
     )

@@ -18,7 +18,8 @@ from app.deid.gate import Acceptance
 from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
 from app.extensions import db
-from app.programs.models import Program, Session
+from app.programs.case_templates import template_of
+from app.programs.models import Program, Session, fields_of, sections_of
 from app.programs.operations import resolve_topics, topic_texts
 
 TITLE_MAX = 300
@@ -65,13 +66,17 @@ def export_age(age: str | None) -> int | str | None:
     return age if age == "90+" else int(age)
 
 
-def validate_fields(program: Program, values: Any, *, require_all: bool) -> dict[str, Any]:
-    """Check structured fields against the program's template; return them normalised."""
+def validate_fields(
+    program: Program, values: Any, *, require_all: bool, template: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Check structured fields against the template (the program's current one unless
+    given: a case is checked against the version it was written with); normalised."""
     if values is None:
         values = {}
     if not isinstance(values, Mapping):
         raise ValidationError("Fields must be a mapping of field keys to values.", field="fields")
-    specs = {spec["key"]: spec for spec in program.template_fields}
+    chosen = template if template is not None else program.case_template
+    specs = {spec["key"]: spec for spec in fields_of(chosen)}
     errors: dict[str, str] = {}
     clean: dict[str, Any] = {}
     if not specs:
@@ -178,7 +183,9 @@ class CaseData:
     topics: Iterable[str] = ()
 
 
-def validate_content(program: Program, data: CaseData, *, require_all: bool) -> dict[str, Any]:
+def validate_content(
+    program: Program, data: CaseData, *, require_all: bool, template: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The case content checked against the program, normalised for storing (topics as
     names); raises ValidationError naming every bad field."""
     errors: dict[str, str] = {}
@@ -208,7 +215,9 @@ def validate_content(program: Program, data: CaseData, *, require_all: bool) -> 
         errors["age"] = exc.message
     clean_fields: dict[str, Any] = {}
     try:
-        clean_fields = validate_fields(program, data.fields, require_all=require_all)
+        clean_fields = validate_fields(
+            program, data.fields, require_all=require_all, template=template
+        )
     except ValidationError as exc:
         errors.update(exc.errors)
     topics: list[str] = []
@@ -293,6 +302,7 @@ def create_case(
         outcomes=[],
         follow_ups=[],
         review_comments=[],
+        template_version=program.template_version,
         **values,
     )
     db.session.add(case)
@@ -306,7 +316,12 @@ def update_case(
     case: Case, data: CaseData, *, actor: User | None = None, accepted: Iterable[Acceptance] = ()
 ) -> list[str]:
     """Replace the editable content of a case; returns the names of the fields that changed."""
-    values = validate_content(case.program, data, require_all=case.status is not CaseStatus.DRAFT)
+    values = validate_content(
+        case.program,
+        data,
+        require_all=case.status is not CaseStatus.DRAFT,
+        template=template_of(case),
+    )
     overridden = _gated(values, accepted)
     changed = [name for name, value in values.items() if not _same(getattr(case, name), value)]
     for name in changed:
@@ -332,13 +347,14 @@ def content_of(case: Case) -> CaseData:
 def check_complete(case: Case) -> None:
     """Raise ValidationError naming each missing or invalid part, as submission requires."""
     errors: dict[str, str] = {}
+    template = template_of(case)
     try:
-        validate_content(case.program, content_of(case), require_all=True)
+        validate_content(case.program, content_of(case), require_all=True, template=template)
     except ValidationError as exc:
         errors.update(exc.errors or {exc.field or "case": exc.message})
     missing = [
         s
-        for s in case.program.template_sections
+        for s in sections_of(template)
         if s.get("required") and not _has_section(case.presentation, s["label"])
     ]
     if missing:

@@ -18,7 +18,8 @@ from app.auth.policy import listed_case_clause, visible_case_clause
 from app.cases.models import Case, CasePresentation, ReviewComment
 from app.errors import NotFound
 from app.extensions import db
-from app.programs.models import Program, Session
+from app.programs.case_templates import template_of
+from app.programs.models import Program, Session, fields_of
 from app.recommendations.models import (
     Annotation,
     Outcome,
@@ -164,7 +165,7 @@ def case_page(user: Any, case: Case) -> CasePage:
     return CasePage(
         case=case,
         appearances=appearances,
-        fields=field_rows(case.program, case.fields or {}),
+        fields=field_rows(template_of(case), case.fields or {}),
         recommendations=recommendations,
         annotations={r.id: list(r.annotations) for r in recommendations},
         follows=follows,
@@ -179,11 +180,11 @@ def case_page(user: Any, case: Case) -> CasePage:
     )
 
 
-def field_rows(program: Program, values: dict[str, Any]) -> list[FieldRow]:
+def field_rows(template: dict[str, Any], values: dict[str, Any]) -> list[FieldRow]:
     """The structured fields in template order with their labels and units; unknown keys last."""
     rows: list[FieldRow] = []
     seen: set[str] = set()
-    for spec in program.template_fields:
+    for spec in fields_of(template):
         key = spec["key"]
         seen.add(key)
         if key not in values or values[key] in (None, "", []):

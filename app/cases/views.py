@@ -56,7 +56,8 @@ from app.extensions import db
 from app.inputs import id_value
 from app.pagination import page_number, paginate
 from app.practices.queries import practices_citing_each
-from app.programs.models import Program, Session
+from app.programs.case_templates import template_of
+from app.programs.models import Program, Session, fields_of, sections_of
 from app.programs.operations import find_program, topic_texts
 from app.recommendations.models import Adoption, PatientStatus, RecommendationStatus
 from app.recommendations.operations import (
@@ -240,10 +241,13 @@ def _render_form(
     follows: Case | None = None,
     status: int = 200,
 ) -> Any:
+    template = template_of(case) if case is not None else program.case_template
     return (
         render_template(
             "cases/form.html",
             program=program,
+            form_sections=sections_of(template),
+            form_fields=fields_of(template),
             form=form,
             action=action,
             case=case,
@@ -346,14 +350,15 @@ def edit_case(case_id: int) -> Any:
     action = url_for("cases.edit_case", case_id=case_id)
     if request.method == "GET":
         return _render_form(program, form_from_case(program, case), action=action, case=case)
-    form, data, texts, spans = read_case_form(program, request.form)
+    template = template_of(case)
+    form, data, texts, spans = read_case_form(program, request.form, template)
     try:
         accepted = acceptances_from_form(request.form)
         lifecycle.edit_case(case, data, actor=user, accepted=accepted)
         db.session.commit()
     except ValidationError as exc:
         form.errors, form.message, form.panels = show_refusal(
-            exc, texts, field_labels(program), spans=spans, topics=list(data.topics)
+            exc, texts, field_labels(program, template), spans=spans, topics=list(data.topics)
         )
         return _render_form(program, form, action=action, case=case, status=422)
     if request.form.get("action") == "submit" and case.status in (

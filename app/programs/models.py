@@ -30,7 +30,10 @@ class Program(db.Model):
     name: Mapped[str] = mapped_column(sa.String(200))
     description: Mapped[str] = mapped_column(sa.Text, default="")
     # {"sections": [{key, label, required, help}], "fields": [{key, label, type, ...}]}
+    # The current template: a copy of the newest CaseTemplate, kept in step by
+    # app/programs/case_templates.py, so new cases need no extra query to find it.
     case_template: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
+    template_version: Mapped[int] = mapped_column(default=1, server_default="1")
     private: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -47,11 +50,40 @@ class Program(db.Model):
 
     @property
     def template_sections(self) -> list[dict[str, Any]]:
-        return list((self.case_template or {}).get("sections", []))
+        return sections_of(self.case_template)
 
     @property
     def template_fields(self) -> list[dict[str, Any]]:
-        return list((self.case_template or {}).get("fields", []))
+        return fields_of(self.case_template)
+
+
+def sections_of(template: dict[str, Any] | None) -> list[dict[str, Any]]:
+    return list((template or {}).get("sections", []))
+
+
+def fields_of(template: dict[str, Any] | None) -> list[dict[str, Any]]:
+    return list((template or {}).get("fields", []))
+
+
+class CaseTemplate(db.Model):
+    """One saved version of a program's case form; a case keeps the version it was written
+    with, so later edits neither hide its fields nor require new ones of it."""
+
+    __tablename__ = "case_templates"
+    __table_args__ = (sa.UniqueConstraint("program_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("programs.id", ondelete="CASCADE"), index=True
+    )
+    version: Mapped[int]
+    definition: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+
+    created_by: Mapped[User | None] = relationship()
 
 
 class TopicStatus(enum.StrEnum):

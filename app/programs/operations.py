@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -22,7 +23,7 @@ from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.pagination import Page, paginate
-from app.programs.models import Program, Session, Topic, TopicStatus
+from app.programs.models import CaseTemplate, Program, Session, Topic, TopicStatus
 from app.programs.terms import topics_by_key, write_terms
 
 FIELD_TYPES = ("text", "number", "choice", "multi", "boolean")
@@ -58,7 +59,8 @@ def recent_sessions(user: Any, limit: int = 8, *, before: date | None = None) ->
 
 
 def validate_template(template: Any) -> dict[str, Any]:
-    """Check a case-form template; return it normalised. Errors name the offending entry."""
+    """Check a case-form template; return it normalised. Errors name the offending entry
+    (``template.fields[2].label``), every one of them, so a form can mark each box."""
     if template is None:
         return {"sections": [], "fields": []}
     if not isinstance(template, dict):
@@ -67,41 +69,144 @@ def validate_template(template: Any) -> dict[str, Any]:
     fields = template.get("fields") or []
     if not isinstance(sections, list) or not isinstance(fields, list):
         raise ValidationError("Template sections and fields must be lists.", field="template")
+    errors: dict[str, str] = {}
     out_sections = []
     for i, section in enumerate(sections, 1):
         where = f"template.sections[{i}]"
-        if not isinstance(section, dict) or not section.get("key") or not section.get("label"):
-            raise ValidationError("Each section needs a key and a label.", field=where)
-        out_sections.append(
-            {
-                "key": str(section["key"]),
-                "label": str(section["label"]),
-                "required": bool(section.get("required", False)),
-                "help": str(section.get("help", "")),
-            }
-        )
+        if not isinstance(section, dict):
+            errors[where] = f"Section {i} must be a mapping."
+            continue
+        clean = {
+            "key": _template_key(section.get("key"), f"Section {i}", f"{where}.key", errors),
+            "label": _plain(section.get("label"), f"Section {i}: label", f"{where}.label", errors),
+            "required": bool(section.get("required", False)),
+            "help": _plain(
+                section.get("help"), f"Section {i}: help", f"{where}.help", errors, optional=True
+            ),
+        }
+        out_sections.append(clean)
+    section_keys = [s["key"] for s in out_sections]
+    for i, key in _repeats(section_keys):
+        errors.setdefault(f"template.sections[{i}].key", f"Section {i}: key '{key}' is used twice.")
     out_fields = []
     for i, spec in enumerate(fields, 1):
         where = f"template.fields[{i}]"
-        if not isinstance(spec, dict) or not spec.get("key") or not spec.get("label"):
-            raise ValidationError("Each field needs a key and a label.", field=where)
-        kind = spec.get("type", "text")
+        if not isinstance(spec, dict):
+            errors[where] = f"Field {i} must be a mapping."
+            continue
+        kind = spec.get("type") or "text"
         if kind not in FIELD_TYPES:
-            raise ValidationError(
-                f"Field type must be one of {', '.join(FIELD_TYPES)}.", field=f"{where}.type"
+            errors[f"{where}.type"] = (
+                f"Field {i}: type must be one of {', '.join(FIELD_TYPES)}, not '{kind}'."
             )
-        if kind in ("choice", "multi") and not spec.get("choices"):
-            raise ValidationError("Choice fields need a list of choices.", field=f"{where}.choices")
-        clean = {k: v for k, v in spec.items() if v is not None}
-        clean.update(key=str(spec["key"]), label=str(spec["label"]), type=kind)
-        clean["required"] = bool(spec.get("required", False))
-        if "choices" in clean:
-            clean["choices"] = [str(c) for c in clean["choices"]]
+        # Attributes this editor does not know (min, max, unit …) are kept as given.
+        clean = {k: v for k, v in spec.items() if v not in (None, "")}
+        clean.update(
+            key=_template_key(spec.get("key"), f"Field {i}", f"{where}.key", errors),
+            label=_plain(spec.get("label"), f"Field {i}: label", f"{where}.label", errors),
+            type=kind,
+            required=bool(spec.get("required", False)),
+        )
+        if spec.get("help"):
+            clean["help"] = _plain(spec["help"], f"Field {i}: help", f"{where}.help", errors)
+        if kind in ("choice", "multi"):
+            clean["choices"] = _choices(spec.get("choices"), i, f"{where}.choices", errors)
+        else:
+            clean.pop("choices", None)
+        if spec.get("section") and spec["section"] not in section_keys:
+            errors[f"{where}.section"] = (
+                f"Field {i}: section '{spec['section']}' is not a section of this form."
+            )
+        for bound in ("min", "max"):
+            value = clean.get(bound, 0)
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                errors[f"{where}.{bound}"] = f"Field {i}: {bound} must be a number."
+            elif not math.isfinite(value):
+                errors[f"{where}.{bound}"] = f"Field {i}: {bound} must be a finite number."
+        bounds_ok = not any(f"{where}.{bound}" in errors for bound in ("min", "max"))
+        if bounds_ok and clean.get("min", -math.inf) > clean.get("max", math.inf):
+            errors[f"{where}.max"] = f"Field {i}: the maximum is below the minimum."
         out_fields.append(clean)
-    keys = [f["key"] for f in out_fields]
-    if len(keys) != len(set(keys)):
-        raise ValidationError("Field keys must be unique.", field="template.fields")
+    for i, key in _repeats([f["key"] for f in out_fields]):
+        errors.setdefault(f"template.fields[{i}].key", f"Field {i}: key '{key}' is used twice.")
+    if errors:
+        first = next(iter(errors))
+        raise ValidationError(errors[first], field=first, errors=errors)
     return {"sections": out_sections, "fields": out_fields}
+
+
+_TEMPLATE_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+LABEL_MAX, HELP_MAX = 120, 300
+
+
+def _template_key(value: Any, what: str, field: str, errors: dict[str, str]) -> str:
+    if not isinstance(value, str) or not value.strip():
+        errors[field] = f"{what}: a key is required."
+        return ""
+    if not _TEMPLATE_KEY.match(value.strip()):
+        errors[field] = (
+            f"{what}: key '{value}' must start with a letter and hold only lowercase "
+            "letters, digits and underscores (at most 40)."
+        )
+    return value.strip()
+
+
+def _plain(
+    value: Any, what: str, field: str, errors: dict[str, str], *, optional: bool = False
+) -> str:
+    """Labels, help and choices are shown to every user of the form, so they are kept to
+    one short line of plain text: the place for patient text is a case, not its form."""
+    text = value.strip() if isinstance(value, str) else ""
+    limit = HELP_MAX if field.endswith(".help") else LABEL_MAX
+    if value is not None and not isinstance(value, str | int | float):
+        errors[field] = f"{what} must be text."
+    elif not text and not optional and not isinstance(value, int | float):
+        errors[field] = f"{what} is required."
+    elif isinstance(value, str) and any(c in text for c in "\r\n\t"):
+        errors[field] = f"{what} must be one line."
+    elif len(text) > limit:
+        errors[field] = f"{what} must be at most {limit} characters."
+    return text or ("" if value is None else str(value))
+
+
+def _choices(value: Any, i: int, field: str, errors: dict[str, str]) -> list[str]:
+    if not isinstance(value, list) or not value:
+        errors[field] = f"Field {i}: a choice field needs a list of choices."
+        return []
+    choices = [_plain(c, f"Field {i}: each choice", field, errors) for c in value]
+    if len(set(choices)) != len(choices):
+        errors.setdefault(field, f"Field {i}: a choice is listed twice.")
+    return choices
+
+
+def _repeats(keys: list[str]) -> list[tuple[int, str]]:
+    seen: set[str] = set()
+    out = []
+    for i, key in enumerate(keys, 1):
+        if key and key in seen:
+            out.append((i, key))
+        seen.add(key)
+    return out
+
+
+def add_template_version(
+    program: Program, definition: dict[str, Any], *, actor: User | None
+) -> CaseTemplate:
+    """Store `definition` (validated) as the program's newest template version."""
+    number = program.template_version + 1 if program.id is not None else 1
+    if program.id is None:
+        db.session.add(program)
+        db.session.flush()
+    version = CaseTemplate(
+        program_id=program.id,
+        version=number,
+        definition=definition,
+        created_by_id=actor.id if isinstance(actor, User) else None,
+    )
+    db.session.add(version)
+    program.case_template = definition
+    program.template_version = number
+    return version
 
 
 def create_program(
@@ -121,14 +226,9 @@ def create_program(
         raise ValidationError(f"A program with slug '{slug}' already exists.", field="slug")
     name, description = _program_texts(name, description)
     overridden = guard({"name": name, "description": description}, accepted)
-    program = Program(
-        slug=slug,
-        name=name,
-        description=description,
-        case_template=validate_template(template),
-        private=bool(private),
-    )
-    db.session.add(program)
+    definition = validate_template(template)
+    program = Program(slug=slug, name=name, description=description, private=bool(private))
+    add_template_version(program, definition, actor=actor)
     db.session.flush()
     record(actor, "program.created", program, private=program.private)
     remember_overrides(program, overridden, actor=actor)
@@ -195,7 +295,10 @@ def update_program(
         new["private"] = bool(changes["private"])
     changed = sorted(key for key, value in new.items() if getattr(program, key) != value)
     for key in changed:
-        setattr(program, key, new[key])
+        if key == "case_template":
+            add_template_version(program, new[key], actor=actor)
+        else:
+            setattr(program, key, new[key])
     if changed:
         record(actor, "program.updated", program, fields=",".join(changed))
         remember_overrides(program, overridden, actor=actor)

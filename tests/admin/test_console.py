@@ -12,6 +12,8 @@ from tests.cases.test_views import as_user
 
 # Routes open to holders of ACCEPT_TOPICS (coordinators); the rest are for admins only.
 TOPIC_REVIEW = {"admin.home", "admin.topics", "admin.topic", "admin.topic_status", "admin.audit"}
+# The case-form editor: coordinators may look at their programs' (tests/admin/test_templates.py).
+TOPIC_REVIEW |= {"admin.program_template"}
 
 
 @pytest.fixture

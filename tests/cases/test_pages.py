@@ -165,7 +165,7 @@ def test_script_in_title_is_escaped(client, world):
 
 
 def test_fields_without_template_entry_are_still_shown(world):
-    rows = field_rows(world.hcv, {"genotype": "1a", "extra_note": "x", "empty": ""})
+    rows = field_rows(world.hcv.case_template, {"genotype": "1a", "extra_note": "x", "empty": ""})
     assert [(r.label, r.value) for r in rows] == [("HCV genotype", "1a"), ("Extra note", "x")]
 
 
