@@ -3,6 +3,7 @@ CASEBOOK_TEST_DATABASE_URL names a server), and users made through the real oper
 
 from __future__ import annotations
 
+import inspect
 import os
 import shutil
 import time
@@ -141,3 +142,33 @@ def sign_in(client: FlaskClient, user: User) -> None:
         "/sign-in", data={"email": user.email, "password": PASSWORD}, follow_redirects=False
     )
     assert response.status_code == 302, response.get_data(as_text=True)
+
+
+_POSTGRES_WORDS = ("CASEBOOK_TEST_DATABASE_URL", "support import pg", "database_server", "postgres")
+
+
+def _reaches_postgres(module: object) -> bool:
+    """A module that may open a database other than through the `app` fixture."""
+    try:
+        source = inspect.getsource(module)  # type: ignore[arg-type]
+    except (OSError, TypeError):
+        return True
+    return any(word in source for word in _POSTGRES_WORDS)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On the PostgreSQL pass, a test that never opens a database (the detector's, the
+    analyzer's) would only repeat the SQLite pass's answer: it is left out."""
+    if not os.environ.get("CASEBOOK_TEST_DATABASE_URL"):
+        return
+    keep, repeat = [], []
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        module = getattr(item, "module", None)
+        if names & {"app", "database_server"} or _reaches_postgres(module):
+            keep.append(item)
+        else:
+            repeat.append(item)
+    if repeat:
+        config.hook.pytest_deselected(items=repeat)
+        items[:] = keep
