@@ -315,7 +315,7 @@ def import_command(
 
 def _wait_for_index(after_id: int, timeout: float) -> None:
     """Searchable when the command returns, or say what is not yet and how to apply it."""
-    from app.search.operations import search_index
+    from app.search.operations import search_index, vocabulary_changed
     from app.search.outbox import wait_until_indexed
 
     shown = [0]
@@ -329,6 +329,11 @@ def _wait_for_index(after_id: int, timeout: float) -> None:
             shown[0] = done
 
         left = wait_until_indexed(after_id, timeout, progress)
+    if vocabulary_changed():
+        click.echo(
+            "The import added or changed topics: run `casebook reindex` so that searches "
+            "for their synonyms also find what was indexed before."
+        )
     if not left:
         return
     state = search_index().state()

@@ -223,6 +223,23 @@ def test_import_that_cannot_wait_says_what_is_pending_and_how_to_apply_it(app, t
     assert applied.exit_code == 0 and f"Applied {pending}" in applied.output
 
 
+def test_an_import_that_adds_topics_says_to_reindex_and_then_stops_saying_it(app, tmp_path):
+    source = _two_cases(tmp_path)
+    rows = [json.loads(line) for line in source.read_text().splitlines()]
+    for row in rows:
+        row["topics"] = ["Pangolin husbandry"]
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    assert run(app, "reindex").exit_code == 0
+
+    result = run(app, "import", str(source))
+    assert result.exit_code == 0, result.output
+    assert "run `casebook reindex`" in result.output
+    assert run(app, "reindex").exit_code == 0
+    assert run(app, "index", "verify").exit_code == 0
+    again = run(app, "import", str(source))
+    assert again.exit_code == 0 and "casebook reindex" not in again.output
+
+
 def test_run_serves_more_signed_in_browsers_than_waitress_lets_by_default(app, monkeypatch):
     """waitress accepts 100 open connections by default; each browser keeps one open, so a
     101st user waited for an idle one to time out. `casebook run` allows many more."""

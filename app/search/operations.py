@@ -975,6 +975,21 @@ def _indexed_digests(idx: SearchIndex, generation: str) -> dict[str, str]:
     return indexed
 
 
+def vocabulary_changed() -> bool:
+    """Whether topics were added or changed since the live generation was built: their
+    synonyms reach documents indexed before only through a reindex."""
+    idx = search_index()
+    state = idx.state()
+    if not state.ready or state.generation is None:
+        return False
+    with OrmSession(reading_engine(db.engine)) as session:
+        table = synonym_table(session)
+    try:
+        return idx.open_generation(state.generation).schema["content"].analyzer.table != table
+    except Exception:  # noqa: BLE001 - an unreadable index is verify's to report
+        return False
+
+
 def verify(*, repair: bool = False) -> VerifyReport:
     """Compare every document the database implies with the index; optionally fix drift.
 
