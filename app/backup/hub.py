@@ -57,6 +57,7 @@ from app.cases.transfer import (
     cases_for_export,
     import_source,
     read_file,
+    record_problems,
 )
 from app.common import text_key
 from app.deid.gate import Acceptance, IdentifiersFound, scanning_once
@@ -551,21 +552,8 @@ def _import_file(
                     check_texts(raw)
                     what = importer(raw, context)
                     db.session.flush()
-                except RecordProblem as problem:
-                    where = f" field '{problem.field}'" if problem.field else ""
-                    result.problems.append(f"{label}{where}: {problem.message}")
-                    continue
-                except IdentifiersFound as exc:
-                    for f in exc.findings:
-                        result.problems.append(
-                            f"{label} field '{f.field}': possible {f.category} at characters"
-                            f" {f.start}-{f.end}"
-                        )
-                    continue
-                except ValidationError as exc:
-                    for name, message in (exc.errors or {exc.field or "": exc.message}).items():
-                        where = f" field '{name}'" if name else ""
-                        result.problems.append(f"{label}{where}: {message}")
+                except (IdentifiersFound, RecordProblem, ValidationError) as exc:
+                    result.problems.extend(record_problems(label, exc))
                     continue
                 setattr(result, what, getattr(result, what) + 1)
             if after is not None and not result.problems:

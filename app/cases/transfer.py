@@ -401,21 +401,8 @@ def _import_records(
                 label = _record_label(source.path, number, raw)
                 try:
                     outcome = _import_record(raw, options, actor, result, batch)
-                except IdentifiersFound as exc:
-                    for f in exc.findings:
-                        result.problems.append(
-                            f"{label} field '{f.field}': possible {f.category} at characters"
-                            f" {f.start}-{f.end}"
-                        )
-                    continue
-                except RecordProblem as problem:
-                    where = f" field '{problem.field}'" if problem.field else ""
-                    result.problems.append(f"{label}{where}: {problem.message}")
-                    continue
-                except ValidationError as exc:
-                    for name, message in (exc.errors or {exc.field or "": exc.message}).items():
-                        where = f" field '{name}'" if name else ""
-                        result.problems.append(f"{label}{where}: {message}")
+                except (IdentifiersFound, RecordProblem, ValidationError) as exc:
+                    result.problems.extend(record_problems(label, exc))
                     continue
                 setattr(result, outcome, getattr(result, outcome) + 1)
             if result.problems:
@@ -439,6 +426,24 @@ def _import_records(
 
 class _Rollback(Exception):
     pass
+
+
+def record_problems(label: str, exc: Exception) -> list[str]:
+    """What a refused record says, one line per field: the case and the hub import alike."""
+    if isinstance(exc, IdentifiersFound):
+        return [
+            f"{label} field '{f.field}': possible {f.category} at characters {f.start}-{f.end}"
+            for f in exc.findings
+        ]
+    if isinstance(exc, RecordProblem):
+        where = f" field '{exc.field}'" if exc.field else ""
+        return [f"{label}{where}: {exc.message}"]
+    assert isinstance(exc, ValidationError)
+    out = []
+    for name, message in (exc.errors or {exc.field or "": exc.message}).items():
+        where = f" field '{name}'" if name else ""
+        out.append(f"{label}{where}: {message}")
+    return out
 
 
 def _import_record(
