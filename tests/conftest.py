@@ -60,7 +60,10 @@ def make_app(database_url: str, index_dir: Path, **extra: object) -> Flask:
         "CASEBOOK_SQLITE_BEGIN": "deferred",
     }
     settings.update(extra)
-    return create_app(settings)
+    application = create_app(settings)
+    # Files the app keeps beside its data (the demo's passwords) stay with this test.
+    application.instance_path = str(index_dir.parent)
+    return application
 
 
 @pytest.fixture(scope="session")
@@ -73,6 +76,29 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         stamp()  # so `casebook init` (an upgrade to head) finds nothing to do
         db.engine.dispose()
     return path
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(
+    tmp_path_factory: pytest.TempPathFactory,
+    database_server: str | None,
+    request: pytest.FixtureRequest,
+) -> Path | None:
+    """The demo loaded once per process on SQLite (see tests/support/demo.py)."""
+    if database_server is not None:
+        return None
+    from tests.support.demo import build_snapshot
+
+    template = request.getfixturevalue("sqlite_template")
+    return build_snapshot(tmp_path_factory.mktemp("demo-snapshot"), template)
+
+
+@pytest.fixture
+def demo_data(app: Flask, demo_snapshot: Path | None) -> dict[str, str]:
+    """The demo corpus in this test's database and index; the accounts' passwords."""
+    from tests.support.demo import load_demo
+
+    return load_demo(app, demo_snapshot)
 
 
 @pytest.fixture

@@ -28,7 +28,6 @@ from app.backup.hub import KINDS, MANIFEST, _import_file, _import_letters, expor
 from app.cases.models import Case, CaseStatus
 from app.cases.transfer import ImportOptions, SourceFile
 from app.common import utcnow
-from app.demo import prepare_demo
 from app.desk.models import RecommendationsSent
 from app.desk.operations import send_recommendations
 from app.errors import PermissionDenied, ValidationError
@@ -134,8 +133,7 @@ def fresh_instance(url: str, index: Path) -> Iterator[None]:
             db.engine.dispose()
 
 
-def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, tmp_path):
-    prepare_demo(echo=lambda line: None)
+def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, tmp_path, demo_data):
     _written_in_the_app()
     _practice_history()
     _attendance_and_letters()

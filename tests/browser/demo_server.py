@@ -3,20 +3,20 @@ journeys. CSRF is on, as in production."""
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from types import SimpleNamespace
 
 from werkzeug.serving import make_server
 
-from app.demo import _credentials_file, prepare_demo
 from app.extensions import db
 from tests.browser.conftest import _require_chromium
 from tests.conftest import make_app
+from tests.support.demo import load_demo
 
 
-def serve_demo(tmp) -> Iterator[SimpleNamespace]:
+def serve_demo(tmp: Path, snapshot: Path | None) -> Iterator[SimpleNamespace]:
     _require_chromium()
     app = make_app(
         f"sqlite:///{tmp / 'casebook.sqlite3'}",
@@ -26,8 +26,7 @@ def serve_demo(tmp) -> Iterator[SimpleNamespace]:
     )
     app.instance_path = str(tmp)
     with app.app_context():
-        prepare_demo(echo=lambda _: None)
-        passwords = json.loads(_credentials_file().read_text())
+        passwords = load_demo(app, snapshot)
         db.session.remove()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

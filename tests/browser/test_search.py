@@ -10,8 +10,8 @@ from tests.browser.demo_server import serve_demo, sign_in
 
 
 @pytest.fixture(scope="module")
-def demo_server(tmp_path_factory):
-    yield from serve_demo(tmp_path_factory.mktemp("demo"))
+def demo_server(tmp_path_factory, demo_snapshot):
+    yield from serve_demo(tmp_path_factory.mktemp("demo"), demo_snapshot)
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from app.cases.operations import content_of, schedule, update_case
 from app.cases.transfer import ImportOptions, export_cases, import_paths
 from app.deid.gate import Acceptance, IdentifiersFound
 from app.deid.models import DeidOverride
-from app.demo import CORPUS_DIR, prepare_demo
+from app.demo import CORPUS_DIR
 from app.extensions import db
 from app.maintenance import initialise
 from app.programs.catalog import load_catalog
@@ -117,8 +117,9 @@ def targets(tmp_path: Path) -> Iterator[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "markdown"])
-def test_demo_export_imports_into_a_fresh_instance_and_exports_the_same(app, tmp_path, fmt):
-    prepare_demo(echo=lambda line: None)
+def test_demo_export_imports_into_a_fresh_instance_and_exports_the_same(
+    app, tmp_path, fmt, demo_data
+):
     _written_in_the_app()
     first = tmp_path / ("first.jsonl" if fmt == "jsonl" else "first")
     count = export_cases(first, fmt)

@@ -11,7 +11,7 @@ import pytest
 
 from app.auth.operations import create_token, get_user_by_email
 from app.curriculum import operations as figures
-from app.demo import _credentials_file, prepare_demo
+from app.demo import _credentials_file
 from app.errors import PermissionDenied
 from app.extensions import db
 
@@ -19,8 +19,7 @@ TODAY = date(2026, 11, 25)  # the demo corpus's "today"
 
 
 @pytest.fixture
-def demo(app):
-    prepare_demo(echo=lambda _: None)
+def demo(app, demo_data):
     return get_user_by_email("curriculum@demo.casebook.example")
 
 

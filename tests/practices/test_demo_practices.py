@@ -7,7 +7,7 @@ import json
 from sqlalchemy import select
 
 from app.cases.operations import find_case_by_ref
-from app.demo import _credentials_file, prepare_demo
+from app.demo import _credentials_file
 from app.extensions import db
 from app.practices import grouping, queries
 from app.practices.models import BestPractice
@@ -31,8 +31,7 @@ def _theme_of(members: set[tuple[str, int]]) -> str | None:
     return None
 
 
-def test_demo_groups_timeline_and_pages(app, client):
-    prepare_demo(echo=lambda _: None)
+def test_demo_groups_timeline_and_pages(app, client, demo_data):
 
     # The grouping recovers the hand-made themes (figures reported in docs/practices.md).
     groups = queries.recommendation_groups(None)
