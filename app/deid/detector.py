@@ -571,6 +571,10 @@ RX_LOWER_PAIR_BEFORE = re.compile(
     r"(?:[\n.!?]\s|\n|\b(?i:(?:patient|pt|name|mr|mrs|ms|dr|wife|husband|son|daughter"
     r"|mother|father|brother|sister|friend|caregiver|contact|cc|re)\.?[:,]?\s+))$"
 )
+RX_SENTENCE_START = re.compile(r"[.!?]\s+$")
+RX_PAIR_THEN_PERSON = re.compile(
+    rf"\s*(?:,|\(|\s(?:{_SUBJECT_VERBS}|tolerated|underwent|came|c/o|\d))"
+)
 NOT_INITIALS = _w(
     """U.S. A.M. P.M. M.D. D.O. R.N. N.P. P.A. B.P. O.D. O.S. O.U. E.R. O.R. I.V. G.I. E.D.
     C.T. U.K. D.C. B.S. M.S. P.O. I.M. N.G. O.T. P.T. S.Q. A.D. B.C. E.U. U.N. ED ER OR ICU
@@ -1166,12 +1170,17 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
     # Names written in lower case: a census first name then a surname, one of them not a word.
     for pos in words_ix.at(ctx.lex.first & words_ix.positions.keys()):
         m = RX_LOWER_PAIR.match(text, pos)
-        if not m or not (
-            pos == 0
-            or text[pos - 1] == "\n"
-            or RX_LOWER_PAIR_BEFORE.search(text, max(0, pos - 30), pos)
-        ):
+        if not m:
             continue
+        cue = RX_LOWER_PAIR_BEFORE.search(text, max(0, pos - 30), pos)
+        if not cue or cue.group()[:1] in "\n.!?":
+            # At the start of a text, line or sentence the pair must open a sentence about
+            # someone ("victor martinez is a 62 yo man"): a bare term ("vena cava", "gia
+            # stapler", "richard simmons" as a topic or keyword) is not a name.
+            if not (pos == 0 or text[pos - 1] == "\n" or RX_SENTENCE_START.search(text, 0, pos)):
+                continue
+            if not RX_PAIR_THEN_PERSON.match(text, m.end()):
+                continue
         first, last = m.group(1), m.group(2)
         if (
             ctx.is_first(first)
@@ -2267,6 +2276,398 @@ def _more_numbers(text: str, out: list, words_ix: _WordIndex) -> None:
             e = m.end()
 
 
+# ----------------------------------------------------------------------------- general cues
+# Identifier values behind any label: a word then "#", "no.", "number" or "ID", or a record,
+# payer or registration word; the value holds digits (at least four) and may be written in
+# groups ("GRP 1494157", "H3765 787", "8014 4171 7194"). Labels of clinical codes, models,
+# rooms and steps are not identifiers.
+_VAL_GROUP = r"[A-Za-z0-9]+(?:[-./][A-Za-z0-9]+)*"
+ID_VALUE_GROUPED = (
+    r"((?:(?!(?:ID|MBI|FIN|MRN|MR|NPI|DEA|DOB|SSN|SS|PIN|ACCT|ACC|NO|DL|RX)\b)[A-Z]{1,4}[ ](?=\d))?"
+    rf"(?=[A-Za-z0-9-]*\d){_VAL_GROUP}"
+    rf"(?:[ ](?=\d[A-Za-z0-9]{{2}})\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*){{0,3}})(?![\w-]|\.\w)"
+)
+RX_LABEL_MARK = re.compile(r"#|\b(?i:no\.|nbr\.?|num\.?|number\b)|\bI[Dd]\b")
+RX_LABEL_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’]*)\.?[ \t]*$")
+RX_AFTER_MARK = re.compile(r"[ \t]*(?:is|was)?[ \t]*[:#=]?[ \t]*\(?" + ID_VALUE_GROUPED)
+RX_RECORD_CUE = re.compile(
+    r"(?i:chart|encounter|enc|acct|acc|account|group|grp|insurance|policy|booking|inmate"
+    r"|docket|case|claim|pt|patient|member|subscriber|medicaid|medicare|certificate|permit"
+    r"|record|records|mrn|mr|id|DOC|ENCOUNTER)[ \t]*[:#=]?[ \t]*\(?" + ID_VALUE_GROUPED
+)
+NOT_ID_LABELS = _w("""room rm bed step phase grade stage class type size cpt icd icd10 ndc loinc
+    hcpcs drg snomed rxnorm model catalog cat ref part version item page line question slide
+    figure fig table exercise lot dose doses cycle day week visit trial study protocol level
+    apgar gleason nyha asa tanner lead channel port gauge french fr catheter tube suture
+    serial sn vin plate tag license licence dea npi ssn social phone fax tel cell pager zip
+    batch sample specimen bin pcn""")
+
+
+def _labelled_ids(text: str, out: list, words_ix: _WordIndex) -> None:
+    def take(m: re.Match, conf: float) -> None:
+        v = m.group(1)
+        if sum(c.isdigit() for c in v) >= 4 and sum(c.isalnum() for c in v) >= 5:
+            out.append((m.start(1), m.end(1), "ID", conf))
+
+    for mark in RX_LABEL_MARK.finditer(text):
+        label = RX_LABEL_WORD_BEFORE.search(text, max(0, mark.start() - 30), mark.start())
+        if label and label.group(1).lower() not in NOT_ID_LABELS:
+            m = RX_AFTER_MARK.match(text, mark.end())
+            if m:
+                take(m, 0.8)
+    for m in _triggered(RX_RECORD_CUE, "RECORD", text, words_ix):
+        take(m, 0.75)
+
+
+# Form rows with dot leaders ("Patient Name ........ Tariq Sterling"): the label says what
+# the value is.
+RX_LEADER_ROW = re.compile(
+    r"(?m)^[ \t]*([A-Za-z][A-Za-z #/'’-]{1,40}?)[ \t]*\.{3,}[ \t]*(\S[^\n]*?)[ \t]*$"
+)
+_LEADER_KINDS = (
+    (re.compile(r"(?i)\b(?:ssn|social|soc\.? sec)"), "SSN"),
+    (re.compile(r"(?i)\b(?:zip|postal)"), "LOCATION"),
+    (re.compile(r"(?i)\b(?:dob|birth|date|admit|discharge)"), "DATE"),
+    (re.compile(r"(?i)\b(?:phone|tel|cell|fax|mobile)"), "PHONE"),
+    (re.compile(r"(?i)\b(?:address|street|residence)"), "ADDRESS"),
+    (re.compile(r"(?i)\b(?:city|town|county|state)"), "LOCATION"),
+    (
+        re.compile(
+            r"(?i)\b(?:name|patient|guarantor|subscriber|insured|contact|physician|provider|nurse|attending)"
+        ),
+        "NAME",
+    ),
+    (re.compile(r"(?i)\b(?:mrn|record|account|acct|member|policy|group|id|number|no\b|#)"), "ID"),
+)
+# An SSN broken over a line ("460-78-\n1025") after its cue.
+RX_SSN_BROKEN = re.compile(
+    r"(?i:\b(?:ssn|ss#|social\s+security(?:\s+(?:number|no\.?|#))?))[ \t.:#]*"
+    r"(\d{3}[- ]?\d{2}[- ]?\s*\n\s*\d{4}|\d{3}-\d{2}-\s+\d{4})(?!\d)"
+)
+
+
+def _leader_rows(text: str, out: list) -> None:
+    if "..." in text:
+        for m in RX_LEADER_ROW.finditer(text):
+            label = m.group(1)
+            for rx, cat in _LEADER_KINDS:
+                if rx.search(label):
+                    out.append((m.start(2), m.end(2), cat, 0.8))
+                    break
+    if "\n" in text:
+        for m in RX_SSN_BROKEN.finditer(text):
+            out.append((m.start(1), m.end(1), "SSN", 0.85))
+
+
+# Ages over 89 said of a person without "-year-old": "died at 93", "lived to ninety-four",
+# "alive at 90", "he's 95", "who is 94", "Pt is 90F", "this gentleman is ninety-six".
+_AGE_WORD_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+AGE_IN_WORDS = (
+    rf"(?:ninety(?:[- ](?:{_AGE_WORD_UNITS}))?|"
+    rf"(?:a|one)\s+hundred(?:(?:\s+and)?[- ](?:{_AGE_WORD_UNITS}"
+    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?)"
+)
+AGE_ANY = rf"(?:9\d|1[01]\d|120|(?i:{AGE_IN_WORDS}))"
+RX_AGE_OF_PERSON = re.compile(
+    r"\b(?i:(?:died|passed(?:\s+away)?|deceased|alive|still\s+living|living)\s+at(?:\s+age)?"
+    r"|lived\s+(?:to|until)(?:\s+(?:be|age))?|(?:he|she)['’]?s|(?:he|she)\s+is|who\s+is|who['’]s"
+    r"|(?:man|woman|gentleman|lady|patient|pt|grandmother|grandfather|mother|father|mom|dad"
+    r"|grandma|grandpa|resident|veteran)\s+(?:is|was))"
+    rf"\s+({AGE_ANY})(?:(?=[FM]\b)|(?![\w.,/-]|\s*(?:%|mg|kg|lb|bpm|beats|percent|mm|cm|on\s+room|/)))"
+)
+
+
+def _ages_of_persons(text: str, out: list, words_ix: _WordIndex) -> None:
+    for m in _triggered(RX_AGE_OF_PERSON, "AGEP", text, words_ix):
+        out.append((m.start(1), m.end(1), "AGE", 0.8))
+
+
+# Dates in the shapes registration systems print: 24JAN1935, 26/Feb, Apr-25, 20230906 (a
+# valid yyyymmdd), month and an ordinal word ("September eighteenth"); a bare day of the month
+# ("on the 24th", "since the 7th."), and m-d or m/d after a date cue word.
+_MON3 = r"(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)"
+_ORD_WORDS = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+    r"|twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth"
+    r"|thirty[- ]first"
+)
+RX_DATE_SHAPES = re.compile(
+    rf"\b(?:\d{{1,2}}(?i:{_MON3})(?:19|20)?\d\d"
+    rf"|\d{{1,2}}[/-](?i:{_MON3})\b(?![/-]\d)|(?i:{_MON3})\.?[/-]\d{{1,2}}\b(?![/-]\d)"
+    r"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\w)"
+    rf"|\b{MONTH}\.?[ \t]+(?i:{_ORD_WORDS})\b"
+)
+RX_DAY_ORDINAL = re.compile(
+    r"\b(?i:on|since|by|until|till|before|after|is|next\s+visit|visit|from|of)\s+the\s+"
+    r"((?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)"
+    r")(?=[ \t]*(?:[.,;:)!?\n]|$|(?:at|via|with|and|for)\b))"
+)
+RX_MD_CUED = re.compile(
+    r"\b(?i:on|since|again|placed|signed|worked|dated|exp|expires|expiry|expiration|seen"
+    r"|interrogation|implanted|started|stopped|visit|office|returned|admitted|discharged|by\s+[A-Z]+)"
+    r"[ \t]*:?[ \t]+((?:1[0-2]|0?[1-9])[-/](?:3[01]|[12]\d|0?[1-9]))"
+    r"(?=[ \t]*(?:[.,;:)\n]|$|(?:at|via|with|and|for|from|to)\b))"
+)
+
+
+def _date_shapes(text: str, out: list) -> None:
+    for m in RX_DATE_SHAPES.finditer(text):
+        out.append((m.start(), m.end(), "DATE", 0.8))
+    if "the" in text:
+        for m in RX_DAY_ORDINAL.finditer(text):
+            out.append((m.start(1), m.end(1), "DATE", 0.7))
+    for m in RX_MD_CUED.finditer(text):
+        out.append((m.start(1), m.end(1), "DATE", 0.7))
+
+
+# Social-media handles ("follow @robin_iyer8") are URL-like identifiers.
+RX_HANDLE = re.compile(
+    r"(?<![\w.@/+-])@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_]){2,30})(?![\w@])"
+)
+# Serial numbers behind a lower-case "sn", vehicle plates behind "vehicle" or in "car (".
+RX_SN_ANY = re.compile(
+    r"\b(?i:sn|s/n|ser\.?)[ \t]*[:#]?[ \t]*((?"
+    r"=[A-Za-z0-9-]*\d{3})[A-Za-z0-9][A-Za-z0-9-]{3,24})(?![\w-])"
+)
+RX_PLATE_CUED = re.compile(
+    r"\b(?i:vehicle|car|truck|van|plate|plates|tag|tags)[ \t]*[:#(]?[ \t]*"
+    r"(?-i:((?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,4}))(?![\w-])"
+)
+
+
+def _handles_serials_plates(text: str, out: list, words_ix: _WordIndex) -> None:
+    if "@" in text:
+        for m in RX_HANDLE.finditer(text):
+            out.append((m.start(), m.end(), "URL", 0.8))
+    for m in _triggered(RX_SN_ANY, "SNX", text, words_ix):
+        out.append((m.start(1), m.end(1), "DEVICE", 0.8))
+    for m in _triggered(RX_PLATE_CUED, "PLATE", text, words_ix):
+        if not RX_SPINE_LEVELS.fullmatch(m.group(1)):  # "plate C3-C5" is hardware
+            out.append((m.start(1), m.end(1), "VEHICLE", 0.75))
+
+
+# Names: a nickname in quotes between two name words (Edward "Ned" Diallo); roles and
+# speech cues that name a person (supervisor, scheduler, caller, claimant, "on behalf of",
+# "signed out to", "spoke with", "hey its X"); a chat line opened by a given name
+# ("Aoife: send pic"); ALL-CAPS or mixed "Last, First" after "Pt" or "review for".
+RX_NICKNAME = re.compile(
+    rf"\b({NW}[ \t]+[\"“'‘][{UP}][{LO}]+[\"”'’]"
+    rf"[ \t]+{NW}(?:-{NW})?(?:[ \t]+(?:Jr|Sr|II|III|IV)\b\.?)?)"
+)
+RX_ROLE_NAME_MORE = re.compile(
+    r"\b(?i:supervisor|scheduler|driver|caller|claimant|decedent|proband|interpreter|imam"
+    r"|chaplain|officer|(?:on\s+)?behalf\s+of|signed\s+out\s+to|handed\s+off\s+to"
+    r"|spoke\s+(?:w/|with|to)|talked\s+(?:w/|with|to)|met(?:\s+with)?|with\s+name|to\s+view"
+    r"|supervising\s+(?:physician|provider)|user|owner\s+is(?:\s+the\s+patient)?"
+    r"|(?:grand)?(?:son|daughter|child)\s+is|daughters|sons|sisters|brothers|admit|newborn"
+    r"|chapter\s+house\s+contact|(?:hey|hi|hello)[ \t,]+(?:it['’]?s|its|this\s+is)"
+    r"|thanks|thank\s+you|message\s+taken\s+by)"
+    r"[ \t]*[:,(-]?[ \t]*" + NAME_SEQ
+)
+RX_CHAT_LINE = re.compile(rf"(?m)^[ \t]*({NW}):[ \t]+(?=[a-z])")
+RX_LAST_FIRST_CUED = re.compile(
+    rf"\b(?:Pt|PT|Patient|review\s+for|records\s+of|for|Inmate|Newborn)[ \t]*:?[ \t]+"
+    rf"((?:{NW}|[{UP}]{{2,}}(?:[-'’ ][{UP}]{{2,}})?),[ \t]*(?:{NW}|[{UP}]{{2,}})(?:-{NW})?)"
+    rf"(?=[ \t]*(?:[,.;\n]|$))"
+)
+
+
+def _cued_names(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    if '"' in text or "“" in text or "'" in text:
+        for m in RX_NICKNAME.finditer(text):
+            out.append((m.start(1), m.end(1), "NAME", 0.8))
+    for m in _triggered(RX_ROLE_NAME_MORE, "ROLE2", text, words_ix):
+        seg = m.group(1)
+        words = [w for w in re.findall(r"[^\s,]+", seg) if not re.fullmatch(r"[A-Z]\.", w)]
+        keep = []
+        for w in words:
+            core = w.rstrip(".,")
+            if all(
+                ctx.plausible_name_word(p, True) and not ctx.is_clinical(p) for p in core.split("-")
+            ):
+                keep.append(core)
+            else:
+                break
+        if not keep or not any(
+            ctx.is_name(p) or not ctx.is_common(p) for w in keep for p in w.split("-")
+        ):
+            continue
+        end = m.start(1) + seg.find(keep[-1], sum(len(k) for k in keep[:-1])) + len(keep[-1])
+        if not ctx.followed_by_head(end):
+            out.append((m.start(1), end, "NAME", 0.75))
+    if ":" in text:
+        for m in RX_CHAT_LINE.finditer(text):
+            w = m.group(1)
+            if ctx.is_first(w) and not ctx.is_common(w) and not ctx.is_clinical(w):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "," in text:
+        for m in RX_LAST_FIRST_CUED.finditer(text):
+            parts = re.findall(r"[^\s,]+", m.group(1))
+            if all(
+                not ctx.is_clinical(p) and p.lower() not in FUNCTION_WORDS for p in parts
+            ) and any(ctx.is_name(p) for p in parts):
+                out.append((m.start(1), m.end(1), "NAME", 0.75))
+
+
+# Facilities: ALL-CAPS names before a facility head; pharmacy chains after a pharmacy or
+# refill cue; employers after a job ("teacher at", "works second shift at", "Employer X").
+RX_FAC_CAPS = re.compile(
+    r"\b((?:(?!(?:AND|AT|TO|FROM|OF|THE|IN|ON|FOR|RE|WITH)\b)[A-Z]{2,}['’]?S?[ \t-]){1,4}"
+    r"(?:HOSPITAL|MEDICAL CENTER|CLINIC|HOSPICE|HEALTH CENTER"
+    r"|NURSING HOME|REHABILITATION(?: CENTER)?|CARE CENTER))\b"
+)
+RX_CAPS_HEADING_TAIL = re.compile(
+    r"[ \t]+(?:COURSE|STAY|DAYS?|ADMISSION|FOLLOW|VISIT|RECORDS?|NOTE)\b"
+)
+FAC_CAPS_NOT_NAMES = _w("brief prior previous outside local same new the this that our your")
+PHARMACY_CHAINS = (
+    r"CVS(?:\s+Pharmacy)?|Walgreens|Rite\s+Aid|Express\s+Scripts|Kinney\s+Drugs|Discount\s+Drug"
+    r"\s+Mart|Duane\s+Reade|Walmart(?:\s+Pharmacy)?|Costco(?:\s+Pharmacy)?|Kroger(?:\s+Pharmacy)?"
+    r"|Safeway|Albertsons|Publix|Meijer|Hy-Vee|Giant\s+Eagle|Harris\s+Teeter|Wegmans"
+    r"|Fred\s+Meyer|Bartell\s+Drugs|OptumRx|Caremark|CenterWell|Sav-On|Osco|Brookshire"
+    r"|Family\s+Fare|Hannaford|Shoprite|ShopRite|Stop\s*&\s*Shop|Thrifty\s+White|Marc['’]s"
+    r"|Medicine\s+Shoppe|Good\s+Neighbor\s+Pharmacy|Health\s+Mart|Amazon\s+Pharmacy"
+)
+RX_PHARMACY = re.compile(
+    r"(?:\b(?i:pharmacy|refill(?:\s+request)?|rx|prescriptions?|sent|send|faxed|called)"
+    r"(?:\s+[a-z]+){0,2}[ \t]*:?[ \t]+(?:(?i:f"
+    r"rom|to|at|via)[ \t]+)?(?:the[ \t]+)?|\b(?i:at|from|to)[ \t]+)"
+    rf"({PHARMACY_CHAINS})(?![\w])"
+)
+RX_FAC_MORE = re.compile(
+    rf"\b(?:{CAPW}[ \t]+){{0,3}}(?:{CAPW})[ \t]"
+    rf"+(?:&[ \t]+|and[ \t]+)?(?:Head\s+Start|Detention\s+Center"
+    r"|Recovery\s+(?:Services|Center)|Rehabilitation|Behavioral\s+Health|Treatment\s+Center"
+    r"|Counseling\s+(?:Center|Services)|Health\s+Department|Food\s+Bank|Warming\s+Shelter"
+    r"|Community\s+Center)\b"
+    rf"|\b(?:Masjid|Kingdom\s+Hall(?:\s+of)?)(?:[ \t-]+(?:{CAPW}|of|al|Al|the|[’']s))+"
+)
+RX_EMPLOYER = re.compile(
+    r"\b(?i:employer|employed\s+at|(?:teacher|nurse|cashier|clerk|aide|driver|manager|cook"
+    r"|employee|volunteer|janitor|mechanic|waitress|waiter|server|custodian|foreman|worker)"
+    r"\s+at|works?(?:\s+[a-z-]+){0,3}\s+at|shift\s+at)[ \t]*:?[ \t]+"
+    rf"((?:{CAPW})(?:[ \t](?:{CAPW}|&|of))*(?:[’']s)?)"
+)
+
+
+RX_FIRST_WORD = re.compile(r"([A-Za-z]+)[ \t]+")
+
+
+def _more_facilities(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    for m in RX_FAC_CAPS.finditer(text):
+        words = m.group(1).lower().split()
+        # "BRIEF HOSPITAL COURSE" is a section heading; "COMMUNITY HOSPITAL" names no place
+        if not RX_CAPS_HEADING_TAIL.match(text, m.end(1)) and not all(
+            w in GENERIC_FAC or w in FAC_CAPS_NOT_NAMES for w in words[:-1]
+        ):
+            out.append((m.start(1), m.end(1), "FACILITY", 0.75))
+    for m in RX_PHARMACY.finditer(text):
+        out.append((m.start(1), m.end(1), "FACILITY", 0.75))
+    for m in RX_FAC_MORE.finditer(text):
+        s = m.start()
+        while (w := RX_FIRST_WORD.match(text, s)) and w.group(1).lower() in FUNCTION_WORDS:
+            s = w.end()
+        out.append((s, m.end(), "FACILITY", 0.75))
+    for m in _triggered(RX_EMPLOYER, "EMPL", text, words_ix):
+        words = m.group(1).split()
+        if not all(ctx.is_common(w) or ctx.is_clinical(w) for w in words if w not in ("&", "of")):
+            out.append((m.start(1), m.end(1), "FACILITY", 0.7))
+
+
+# Places: the words before "ST 12345" or ", ST 12345" (any words: "Island Pond, KY 54337");
+# a place after a strong residence or life-event cue, ordinary words included ("lives in Dry
+# Fork", "grew up in the North End", "died at 94 in Dry Fork", "age 97, of Republic"); a
+# place "near" a road; "up in Errol" when the name is no ordinary word; and the "County" or
+# "Co." after a found place.
+RX_CITY_ST_ZIP = re.compile(
+    rf"((?:{CAPW})(?:[ \t-](?:{CAPW})){{0,2}}),"
+    rf"?[ \t]+(?:{_STATE_ABBR_RE})\.?,?[ \t]+\d{{5}}(?:-\d{{4}})?(?!\d)"
+)
+PLACE_WORDS = rf"((?:the[ \t]+)?(?:{CAPW})(?:[ \t-](?:{CAPW})){{0,2}})"
+RX_PLACE_STRONG = re.compile(
+    r"\b(?i:lives|living|lived|resides|residing|resided|grew\s+up|raised|born|buried|died"
+    rf"(?:\s+at\s+{AGE_ANY})?|moved\s+(?:back\s+)?(?:to|from)|decedent[^.\n]{{0,60}}?,\s+of)"
+    r"[ \t]+(?:(?i:in|near|outside(?:\s+of)?|at|on)[ \t]+)?" + PLACE_WORDS
+)
+RX_PLACE_AFTER_AGE = re.compile(rf"\b(?i:age|aged)[ \t]+{AGE_ANY},[ \t]+of[ \t]+" + PLACE_WORDS)
+RX_PLACE_NEAR_ROAD = re.compile(rf"\b{STREET_SUFFIX}\.?,?[ \t]+near[ \t]+" + PLACE_WORDS)
+RX_PLACE_UP_IN = re.compile(
+    r"(?<!follow )(?<!show )(?<!showed )(?<!signed )(?<!picked )(?<!ended )(?<!end )"
+    r"\b(?:up|out|down|over|back)[ \t]+(?:in|near)[ \t]+" + PLACE_WORDS
+)
+RX_COUNTY_TAIL = re.compile(r"[ \t]+(?:County|Co\.|Parish|Borough)(?![\w])")
+_NOT_PLACE_START = _w("""the a an this that my his her their our your which what when where
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""")
+
+
+def _place_words(ctx: _Ctx, text: str, s: int, e: int, strong: bool):
+    seg = text[s:e]
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", seg)
+    lead = 1 if words and words[0].lower() == "the" else 0
+    core = words[lead:]
+    if not core or core[0].lower() in _NOT_PLACE_START or core[0].lower() in STATES:
+        return None
+    if any(
+        ctx.is_clinical(w) or w.lower() in FUNCTION_WORDS or (w.isupper() and len(w) <= 4)
+        for w in core
+    ):
+        return None  # "moved to ICU": acronyms are wards and units, not places
+    if not strong and all(ctx.is_common(w) for w in core):
+        return None
+    return s, e
+
+
+def _more_locations(ctx: _Ctx, text: str, out: list) -> None:
+    if any(c.isdigit() for c in text):
+        for m in RX_CITY_ST_ZIP.finditer(text):
+            words = re.findall(r"\S+", m.group(1))
+            skip = 0
+            # a street suffix or unit word ends the address before the town
+            for i, w in enumerate(words):
+                if re.fullmatch(STREET_SUFFIX + r"\.?|(?i:apt|unit|lot|suite|ste|rm|room|box)", w):
+                    skip = i + 1
+            if skip < len(words):
+                s = m.start(1) + m.group(1).find(words[skip]) if skip else m.start(1)
+                out.append((s, m.end(1), "LOCATION", 0.8))
+    for rx, strong in (
+        (RX_PLACE_STRONG, True),
+        (RX_PLACE_AFTER_AGE, True),
+        (RX_PLACE_NEAR_ROAD, True),
+        (RX_PLACE_UP_IN, False),
+    ):
+        for m in rx.finditer(text):
+            g = m.lastindex
+            span = _place_words(ctx, text, m.start(g), m.end(g), strong)
+            if span:
+                out.append((*span, "LOCATION", 0.75))
+    for i, (s, e, cat, conf) in enumerate(out):
+        if cat == "LOCATION" and (t := RX_COUNTY_TAIL.match(text, e)):
+            out[i] = (s, t.end(), cat, conf)
+
+
+TRIGGERS.update(
+    {
+        "RECORD": _w("""chart encounter enc acct acc account group grp insurance policy booking
+            inmate docket case claim pt patient member subscriber medicaid medicare certificate
+            permit record records mrn mr id doc"""),
+        "AGEP": _w("""died passed deceased alive still living lived he she who man woman gentleman
+            lady patient pt grandmother grandfather mother father mom dad grandma grandpa
+            resident veteran"""),
+        "SNX": _w("sn s ser"),
+        "PLATE": _w("vehicle car truck van plate plates tag tags"),
+        "ROLE2": _w("""supervisor scheduler driver caller claimant decedent proband interpreter imam
+            chaplain officer on behalf signed handed spoke talked met with to supervising user
+            owner son daughter child grandson granddaughter grandchild daughters sons sisters
+            brothers admit newborn chapter hey hi hello thanks thank message"""),
+        "EMPL": _w("""employer employed teacher nurse cashier clerk aide driver manager cook
+            employee volunteer janitor mechanic waitress waiter server custodian foreman worker
+            works work shift"""),
+    }
+)
+
+
 # ----------------------------------------------------------------------------- resolution
 def _resolve(text: str, cands: list) -> list[Finding]:
     cands.sort(key=lambda c: (-_PRIORITY[c[2]], -(c[1] - c[0]), c[0]))
@@ -2327,7 +2728,15 @@ def scan(text: str) -> list[Finding]:
     _facilities(ctx, text, cands)
     _more_ages(ctx, text, cands, words_ix)
     _more_numbers(text, cands, words_ix)
+    _labelled_ids(text, cands, words_ix)
+    _leader_rows(text, cands)
+    _ages_of_persons(text, cands, words_ix)
+    _date_shapes(text, cands)
+    _handles_serials_plates(text, cands, words_ix)
+    _cued_names(ctx, text, cands, words_ix)
+    _more_facilities(ctx, text, cands, words_ix)
     _names(ctx, text, cands, words_ix)
     _more_places(ctx, text, cands, words_ix)
     _locations(ctx, text, cands, words_ix)
+    _more_locations(ctx, text, cands)
     return _resolve(text, cands)
