@@ -571,7 +571,6 @@ RX_LOWER_PAIR_BEFORE = re.compile(
     r"(?:[\n.!?]\s|\n|\b(?i:(?:patient|pt|name|mr|mrs|ms|dr|wife|husband|son|daughter"
     r"|mother|father|brother|sister|friend|caregiver|contact|cc|re)\.?[:,]?\s+))$"
 )
-RX_SENTENCE_START = re.compile(r"[.!?]\s+$")
 RX_PAIR_THEN_PERSON = re.compile(
     rf"\s*(?:,|\(|\s(?:{_SUBJECT_VERBS}|tolerated|underwent|came|c/o|\d))"
 )
@@ -613,6 +612,7 @@ FUNCTION_WORDS = _w(
     regards cc re mr mrs ms dr all any each every some none other another monday tuesday
     wednesday thursday friday saturday sunday once january february march april may june july
     august september october november december left right bilateral
+    caller claimant supervisor scheduler decedent proband
     """
 )
 
@@ -1177,7 +1177,7 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
             # At the start of a text, line or sentence the pair must open a sentence about
             # someone ("victor martinez is a 62 yo man"): a bare term ("vena cava", "gia
             # stapler", "richard simmons" as a topic or keyword) is not a name.
-            if not (pos == 0 or text[pos - 1] == "\n" or RX_SENTENCE_START.search(text, 0, pos)):
+            if not (cue or pos == 0 or text[pos - 1] == "\n"):
                 continue
             if not RX_PAIR_THEN_PERSON.match(text, m.end()):
                 continue
@@ -2392,33 +2392,48 @@ _ORD_WORDS = (
     r"|twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth"
     r"|thirty[- ]first"
 )
-RX_DATE_SHAPES = re.compile(
-    rf"\b(?:\d{{1,2}}(?i:{_MON3})(?:19|20)?\d\d"
-    rf"|\d{{1,2}}[/-](?i:{_MON3})\b(?![/-]\d)|(?i:{_MON3})\.?[/-]\d{{1,2}}\b(?![/-]\d)"
+# Digit-led shapes are tried where a digit starts, month-led ones at month words.
+RX_DATE_DIGIT_SHAPES = re.compile(
+    rf"(?:\d{{1,2}}(?i:{_MON3})(?:19|20)?\d\d|\d{{1,2}}[/-](?i:{_MON3})\b(?![/-]\d)"
     r"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\w)"
-    rf"|\b{MONTH}\.?[ \t]+(?i:{_ORD_WORDS})\b"
 )
+RX_DATE_MONTH_SHAPES = re.compile(
+    rf"(?i:{_MON3})\.?[/-]\d{{1,2}}\b(?![/-]\d)|{MONTH}\.?[ \t]+(?i:{_ORD_WORDS})\b"
+)
+RX_DIGIT_START = re.compile(r"(?<![\w/.:-])\d")
 RX_DAY_ORDINAL = re.compile(
-    r"\b(?i:on|since|by|until|till|before|after|is|next\s+visit|visit|from|of)\s+the\s+"
-    r"((?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)"
-    r")(?=[ \t]*(?:[.,;:)!?\n]|$|(?:at|via|with|and|for)\b))"
+    r"\bthe\s+((?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))"
+    r"(?=[ \t]*(?:[.,;:)!?\n]|$|(?:at|via|with|and|for)\b))"
 )
-RX_MD_CUED = re.compile(
-    r"\b(?i:on|since|again|placed|signed|worked|dated|exp|expires|expiry|expiration|seen"
-    r"|interrogation|implanted|started|stopped|visit|office|returned|admitted|discharged|by\s+[A-Z]+)"
-    r"[ \t]*:?[ \t]+((?:1[0-2]|0?[1-9])[-/](?:3[01]|[12]\d|0?[1-9]))"
+RX_DAY_ORDINAL_CUE = re.compile(r"\b(?i:on|since|by|until|till|before|after|is|visit|from|of)\s+$")
+RX_MD = re.compile(
+    r"(?<![\w/.:-])((?:1[0-2]|0?[1-9])[-/](?:3[01]|[12]\d|0?[1-9]))"
     r"(?=[ \t]*(?:[.,;:)\n]|$|(?:at|via|with|and|for|from|to)\b))"
 )
+RX_MD_CUE = re.compile(
+    r"\b(?i:on|since|again|placed|signed|worked|dated|exp|expires|expiry|expiration|seen"
+    r"|interrogation|implanted|started|stopped|visit|office|returned|admitted|discharged"
+    r"|by\s+[A-Z]+)[ \t]*:?[ \t]+$"
+)
+DATE_SHAPE_MONTHS = _w("""jan feb mar apr may jun june jul july aug sep sept oct nov dec january
+    february march april august september october november december""")
 
 
-def _date_shapes(text: str, out: list) -> None:
-    for m in RX_DATE_SHAPES.finditer(text):
-        out.append((m.start(), m.end(), "DATE", 0.8))
-    if "the" in text:
-        for m in RX_DAY_ORDINAL.finditer(text):
+def _date_shapes(text: str, out: list, words_ix: _WordIndex) -> None:
+    for d in RX_DIGIT_START.finditer(text):
+        m = RX_DATE_DIGIT_SHAPES.match(text, d.start())
+        if m:
+            out.append((m.start(), m.end(), "DATE", 0.8))
+    for pos in words_ix.at(DATE_SHAPE_MONTHS):
+        m = RX_DATE_MONTH_SHAPES.match(text, pos)
+        if m:
+            out.append((m.start(), m.end(), "DATE", 0.8))
+    for m in RX_DAY_ORDINAL.finditer(text) if "the" in text else ():
+        if RX_DAY_ORDINAL_CUE.search(text, max(0, m.start() - 12), m.start()):
             out.append((m.start(1), m.end(1), "DATE", 0.7))
-    for m in RX_MD_CUED.finditer(text):
-        out.append((m.start(1), m.end(1), "DATE", 0.7))
+    for m in RX_MD.finditer(text):
+        if RX_MD_CUE.search(text, max(0, m.start() - 16), m.start()):
+            out.append((m.start(1), m.end(1), "DATE", 0.7))
 
 
 # Social-media handles ("follow @robin_iyer8") are URL-like identifiers.
@@ -2427,11 +2442,12 @@ RX_HANDLE = re.compile(
 )
 # Serial numbers behind a lower-case "sn", vehicle plates behind "vehicle" or in "car (".
 RX_SN_ANY = re.compile(
-    r"\b(?i:sn|s/n|ser\.?)[ \t]*[:#]?[ \t]*((?"
-    r"=[A-Za-z0-9-]*\d{3})[A-Za-z0-9][A-Za-z0-9-]{3,24})(?![\w-])"
+    r"\b(?i:sn|s/n|ser\.?)[ \t]*[:#]?[ \t]*"
+    r"((?=[A-Za-z0-9-]*\d{3})[A-Za-z0-9][A-Za-z0-9-]{3,24})(?![\w-])"
 )
 RX_PLATE_CUED = re.compile(
-    r"\b(?i:vehicle|car|truck|van|plate|plates|tag|tags)[ \t]*[:#(]?[ \t]*"
+    r"\b(?i:vehicle|car|truck|van|pickup|suv|sedan|jeep|minivan|motorcycle|trailer|plate|plates"
+    r"|tag|tags)[ \t]*[:#(]?[ \t]*"
     r"(?-i:((?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,4}))(?![\w-])"
 )
 
@@ -2457,8 +2473,8 @@ RX_NICKNAME = re.compile(
 )
 RX_ROLE_NAME_MORE = re.compile(
     r"\b(?i:supervisor|scheduler|driver|caller|claimant|decedent|proband|interpreter|imam"
-    r"|chaplain|officer|(?:on\s+)?behalf\s+of|signed\s+out\s+to|handed\s+off\s+to"
-    r"|spoke\s+(?:w/|with|to)|talked\s+(?:w/|with|to)|met(?:\s+with)?|with\s+name|to\s+view"
+    r"|chaplain|officer|behalf\s+of|signed\s+out\s+to|handed\s+off\s+to"
+    r"|spoke\s+(?:w/|with|to)|talked\s+(?:w/|with|to)|met(?:\s+with)?|name|view(?:ed)?"
     r"|supervising\s+(?:physician|provider)|user|owner\s+is(?:\s+the\s+patient)?"
     r"|(?:grand)?(?:son|daughter|child)\s+is|daughters|sons|sisters|brothers|admit|newborn"
     r"|chapter\s+house\s+contact|(?:hey|hi|hello)[ \t,]+(?:it['’]?s|its|this\s+is)"
@@ -2467,14 +2483,14 @@ RX_ROLE_NAME_MORE = re.compile(
 )
 RX_CHAT_LINE = re.compile(rf"(?m)^[ \t]*({NW}):[ \t]+(?=[a-z])")
 RX_LAST_FIRST_CUED = re.compile(
-    rf"\b(?:Pt|PT|Patient|review\s+for|records\s+of|for|Inmate|Newborn)[ \t]*:?[ \t]+"
+    rf"(?:Pt|PT|Patient|review\s+for|records\s+of|for|Inmate|Newborn)[ \t]*:?[ \t]+"
     rf"((?:{NW}|[{UP}]{{2,}}(?:[-'’ ][{UP}]{{2,}})?),[ \t]*(?:{NW}|[{UP}]{{2,}})(?:-{NW})?)"
     rf"(?=[ \t]*(?:[,.;\n]|$))"
 )
 
 
 def _cued_names(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
-    if '"' in text or "“" in text or "'" in text:
+    if '"' in text or "“" in text:
         for m in RX_NICKNAME.finditer(text):
             out.append((m.start(1), m.end(1), "NAME", 0.8))
     for m in _triggered(RX_ROLE_NAME_MORE, "ROLE2", text, words_ix):
@@ -2502,7 +2518,7 @@ def _cued_names(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             if ctx.is_first(w) and not ctx.is_common(w) and not ctx.is_clinical(w):
                 out.append((m.start(1), m.end(1), "NAME", 0.7))
     if "," in text:
-        for m in RX_LAST_FIRST_CUED.finditer(text):
+        for m in _triggered(RX_LAST_FIRST_CUED, "LASTFIRST", text, words_ix):
             parts = re.findall(r"[^\s,]+", m.group(1))
             if all(
                 not ctx.is_clinical(p) and p.lower() not in FUNCTION_WORDS for p in parts
@@ -2512,36 +2528,46 @@ def _cued_names(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
 
 # Facilities: ALL-CAPS names before a facility head; pharmacy chains after a pharmacy or
 # refill cue; employers after a job ("teacher at", "works second shift at", "Employer X").
-RX_FAC_CAPS = re.compile(
-    r"\b((?:(?!(?:AND|AT|TO|FROM|OF|THE|IN|ON|FOR|RE|WITH)\b)[A-Z]{2,}['’]?S?[ \t-]){1,4}"
-    r"(?:HOSPITAL|MEDICAL CENTER|CLINIC|HOSPICE|HEALTH CENTER"
-    r"|NURSING HOME|REHABILITATION(?: CENTER)?|CARE CENTER))\b"
+RX_FAC_CAPS_HEAD = re.compile(
+    r"(?:HOSPITAL|MEDICAL CENTER|CLINIC|HOSPICE|HEALTH CENTER|NURSING HOME"
+    r"|REHABILITATION(?: CENTER)?|CARE CENTER)\b"
+)
+RX_CAPS_WORDS_BEFORE = re.compile(
+    r"\b((?:(?!(?:AND|AT|TO|FROM|OF|THE|IN|ON|FOR|RE|WITH)\b)[A-Z]{2,}['’]?S?[ \t-]){1,4})$"
 )
 RX_CAPS_HEADING_TAIL = re.compile(
     r"[ \t]+(?:COURSE|STAY|DAYS?|ADMISSION|FOLLOW|VISIT|RECORDS?|NOTE)\b"
 )
 FAC_CAPS_NOT_NAMES = _w("brief prior previous outside local same new the this that our your")
 PHARMACY_CHAINS = (
-    r"CVS(?:\s+Pharmacy)?|Walgreens|Rite\s+Aid|Express\s+Scripts|Kinney\s+Drugs|Discount\s+Drug"
-    r"\s+Mart|Duane\s+Reade|Walmart(?:\s+Pharmacy)?|Costco(?:\s+Pharmacy)?|Kroger(?:\s+Pharmacy)?"
-    r"|Safeway|Albertsons|Publix|Meijer|Hy-Vee|Giant\s+Eagle|Harris\s+Teeter|Wegmans"
-    r"|Fred\s+Meyer|Bartell\s+Drugs|OptumRx|Caremark|CenterWell|Sav-On|Osco|Brookshire"
-    r"|Family\s+Fare|Hannaford|Shoprite|ShopRite|Stop\s*&\s*Shop|Thrifty\s+White|Marc['’]s"
-    r"|Medicine\s+Shoppe|Good\s+Neighbor\s+Pharmacy|Health\s+Mart|Amazon\s+Pharmacy"
+    r"CVS(?:\s+Pharmacy)?|Walgreens|Rite\s+Aid|Express\s+Scripts|Kinney\s+Drugs"
+    r"|Discount\s+Drug\s+Mart|Duane\s+Reade|Walmart(?:\s+Pharmacy)?|Costco(?:\s+Pharmacy)?"
+    r"|Kroger(?:\s+Pharmacy)?|Safeway|Albertsons|Publix|Meijer|Hy-Vee|Giant\s+Eagle"
+    r"|Harris\s+Teeter|Wegmans|Fred\s+Meyer|Bartell\s+Drugs|OptumRx|Caremark|CenterWell"
+    r"|Sav-On|Osco|Brookshire|Family\s+Fare|Hannaford|Shop[Rr]ite|Stop\s*&\s*Shop"
+    r"|Thrifty\s+White|Marc['’]s|Medicine\s+Shoppe|Good\s+Neighbor\s+Pharmacy|Health\s+Mart"
+    r"|Amazon\s+Pharmacy"
 )
-RX_PHARMACY = re.compile(
+PHARMACY_FIRST_WORDS = _w("""cvs walgreens rite express kinney discount duane walmart costco
+    kroger safeway albertsons publix meijer hy giant harris wegmans fred bartell optumrx
+    caremark centerwell sav osco brookshire family hannaford shoprite stop thrifty marc
+    medicine good health amazon""")
+RX_PHARMACY_CHAIN = re.compile(rf"(?:{PHARMACY_CHAINS})(?![\w])")
+# a pharmacy, refill or prescription cue, or at/from/to, just before the chain's name
+RX_PHARMACY_CUE = re.compile(
     r"(?:\b(?i:pharmacy|refill(?:\s+request)?|rx|prescriptions?|sent|send|faxed|called)"
-    r"(?:\s+[a-z]+){0,2}[ \t]*:?[ \t]+(?:(?i:f"
-    r"rom|to|at|via)[ \t]+)?(?:the[ \t]+)?|\b(?i:at|from|to)[ \t]+)"
-    rf"({PHARMACY_CHAINS})(?![\w])"
+    r"(?:\s+[a-z]+){0,2}[ \t]*:?[ \t]+(?:(?i:from|to|at|via)[ \t]+)?(?:the[ \t]+)?"
+    r"|\b(?i:at|from|to)[ \t]+)$"
 )
-RX_FAC_MORE = re.compile(
-    rf"\b(?:{CAPW}[ \t]+){{0,3}}(?:{CAPW})[ \t]"
-    rf"+(?:&[ \t]+|and[ \t]+)?(?:Head\s+Start|Detention\s+Center"
-    r"|Recovery\s+(?:Services|Center)|Rehabilitation|Behavioral\s+Health|Treatment\s+Center"
-    r"|Counseling\s+(?:Center|Services)|Health\s+Department|Food\s+Bank|Warming\s+Shelter"
-    r"|Community\s+Center)\b"
-    rf"|\b(?:Masjid|Kingdom\s+Hall(?:\s+of)?)(?:[ \t-]+(?:{CAPW}|of|al|Al|the|[’']s))+"
+RX_FAC_MORE_HEAD = re.compile(
+    r"(?:Head\s+Start|Detention\s+Center|Recovery\s+(?:Services|Center)|Rehabilitation"
+    r"|Behavioral\s+Health|Treatment\s+Center|Counseling\s+(?:Center|Services)"
+    r"|Health\s+Department|Food\s+Bank|Warming\s+Shelter|Community\s+Center)\b"
+)
+RX_FAC_GENERIC_HEADS = ("Rehabilitation", "Behavioral", "Treatment", "Community", "Health")
+RX_FAC_MORE_BEFORE = re.compile(rf"\b(?:{CAPW}[ \t]+){{1,4}}(?:(?:&|and)[ \t]+)?$")
+RX_FAC_WORSHIP = re.compile(
+    rf"\b(?:Masjid|Kingdom\s+Hall(?:\s+of)?)(?:[ \t-]+(?:{CAPW}|of|al|Al|the|[’']s))+"
 )
 RX_EMPLOYER = re.compile(
     r"\b(?i:employer|employed\s+at|(?:teacher|nurse|cashier|clerk|aide|driver|manager|cook"
@@ -2555,20 +2581,42 @@ RX_FIRST_WORD = re.compile(r"([A-Za-z]+)[ \t]+")
 
 
 def _more_facilities(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
-    for m in RX_FAC_CAPS.finditer(text):
+    for h in (
+        RX_FAC_CAPS_HEAD.finditer(text)
+        if "CENTER" in text or "HO" in text or "CLINIC" in text
+        else ()
+    ):
+        m = RX_CAPS_WORDS_BEFORE.search(text, max(0, h.start() - 60), h.start())
+        if not m:
+            continue
         words = m.group(1).lower().split()
         # "BRIEF HOSPITAL COURSE" is a section heading; "COMMUNITY HOSPITAL" names no place
-        if not RX_CAPS_HEADING_TAIL.match(text, m.end(1)) and not all(
-            w in GENERIC_FAC or w in FAC_CAPS_NOT_NAMES for w in words[:-1]
+        if not RX_CAPS_HEADING_TAIL.match(text, h.end()) and not all(
+            w.strip("-") in GENERIC_FAC or w.strip("-") in FAC_CAPS_NOT_NAMES for w in words
         ):
-            out.append((m.start(1), m.end(1), "FACILITY", 0.75))
-    for m in RX_PHARMACY.finditer(text):
-        out.append((m.start(1), m.end(1), "FACILITY", 0.75))
-    for m in RX_FAC_MORE.finditer(text):
+            out.append((m.start(1), h.end(), "FACILITY", 0.75))
+    for pos in words_ix.at(PHARMACY_FIRST_WORDS):
+        m = RX_PHARMACY_CHAIN.match(text, pos)
+        if m and RX_PHARMACY_CUE.search(text, max(0, pos - 40), pos):
+            out.append((m.start(), m.end(), "FACILITY", 0.75))
+    for h in RX_FAC_MORE_HEAD.finditer(text):
+        m = RX_FAC_MORE_BEFORE.search(text, max(0, h.start() - 80), h.start())
+        if not m:
+            continue
         s = m.start()
         while (w := RX_FIRST_WORD.match(text, s)) and w.group(1).lower() in FUNCTION_WORDS:
             s = w.end()
-        out.append((s, m.end(), "FACILITY", 0.75))
+        words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text[s : h.start()])
+        if not words:
+            continue
+        # "Cardiac Rehabilitation", "Inpatient Treatment Center" name a service, not a place
+        if h.group().startswith(RX_FAC_GENERIC_HEADS) and all(
+            ctx.is_common(w) or ctx.is_clinical(w) or w.lower() in GENERIC_FAC for w in words
+        ):
+            continue
+        out.append((s, h.end(), "FACILITY", 0.75))
+    for m in RX_FAC_WORSHIP.finditer(text) if "Masjid" in text or "Kingdom" in text else ():
+        out.append((m.start(), m.end(), "FACILITY", 0.75))
     for m in _triggered(RX_EMPLOYER, "EMPL", text, words_ix):
         words = m.group(1).split()
         if not all(ctx.is_common(w) or ctx.is_clinical(w) for w in words if w not in ("&", "of")):
@@ -2580,9 +2628,8 @@ def _more_facilities(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> N
 # Fork", "grew up in the North End", "died at 94 in Dry Fork", "age 97, of Republic"); a
 # place "near" a road; "up in Errol" when the name is no ordinary word; and the "County" or
 # "Co." after a found place.
-RX_CITY_ST_ZIP = re.compile(
-    rf"((?:{CAPW})(?:[ \t-](?:{CAPW})){{0,2}}),"
-    rf"?[ \t]+(?:{_STATE_ABBR_RE})\.?,?[ \t]+\d{{5}}(?:-\d{{4}})?(?!\d)"
+RX_CITY_ST_BEFORE = re.compile(
+    rf"((?:{CAPW})(?:[ \t-](?:{CAPW})){{0,2}}),?[ \t]+(?:{_STATE_ABBR_RE})\.?,?[ \t]+$"
 )
 PLACE_WORDS = rf"((?:the[ \t]+)?(?:{CAPW})(?:[ \t-](?:{CAPW})){{0,2}})"
 RX_PLACE_STRONG = re.compile(
@@ -2591,7 +2638,8 @@ RX_PLACE_STRONG = re.compile(
     r"[ \t]+(?:(?i:in|near|outside(?:\s+of)?|at|on)[ \t]+)?" + PLACE_WORDS
 )
 RX_PLACE_AFTER_AGE = re.compile(rf"\b(?i:age|aged)[ \t]+{AGE_ANY},[ \t]+of[ \t]+" + PLACE_WORDS)
-RX_PLACE_NEAR_ROAD = re.compile(rf"\b{STREET_SUFFIX}\.?,?[ \t]+near[ \t]+" + PLACE_WORDS)
+RX_ROAD_BEFORE = re.compile(rf"\b{STREET_SUFFIX}\.?,?[ \t]+$")
+RX_NEAR_PLACE = re.compile(r"near[ \t]+" + PLACE_WORDS)
 RX_PLACE_UP_IN = re.compile(
     r"(?<!follow )(?<!show )(?<!showed )(?<!signed )(?<!picked )(?<!ended )(?<!end )"
     r"\b(?:up|out|down|over|back)[ \t]+(?:in|near)[ \t]+" + PLACE_WORDS
@@ -2619,29 +2667,39 @@ def _place_words(ctx: _Ctx, text: str, s: int, e: int, strong: bool):
     return s, e
 
 
-def _more_locations(ctx: _Ctx, text: str, out: list) -> None:
-    if any(c.isdigit() for c in text):
-        for m in RX_CITY_ST_ZIP.finditer(text):
-            words = re.findall(r"\S+", m.group(1))
-            skip = 0
-            # a street suffix or unit word ends the address before the town
-            for i, w in enumerate(words):
-                if re.fullmatch(STREET_SUFFIX + r"\.?|(?i:apt|unit|lot|suite|ste|rm|room|box)", w):
-                    skip = i + 1
-            if skip < len(words):
-                s = m.start(1) + m.group(1).find(words[skip]) if skip else m.start(1)
-                out.append((s, m.end(1), "LOCATION", 0.8))
-    for rx, strong in (
-        (RX_PLACE_STRONG, True),
-        (RX_PLACE_AFTER_AGE, True),
-        (RX_PLACE_NEAR_ROAD, True),
-        (RX_PLACE_UP_IN, False),
-    ):
-        for m in rx.finditer(text):
-            g = m.lastindex
-            span = _place_words(ctx, text, m.start(g), m.end(g), strong)
-            if span:
-                out.append((*span, "LOCATION", 0.75))
+def _more_locations(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    for z in RX_ZIP_ONLY.finditer(text):
+        m = RX_CITY_ST_BEFORE.search(text, max(0, z.start() - 60), z.start())
+        if not m:
+            continue
+        words = re.findall(r"\S+", m.group(1))
+        skip = 0
+        # a street suffix or unit word ends the address before the town
+        for i, w in enumerate(words):
+            if re.fullmatch(STREET_SUFFIX + r"\.?|(?i:apt|unit|lot|suite|ste|rm|room|box)", w):
+                skip = i + 1
+        if skip < len(words):
+            s = m.start(1) + m.group(1).find(words[skip]) if skip else m.start(1)
+            out.append((s, m.end(1), "LOCATION", 0.8))
+    found = [
+        (m, strong)
+        for rx, kind, strong in (
+            (RX_PLACE_STRONG, "PLACE", True),
+            (RX_PLACE_AFTER_AGE, "AGE", True),
+            (RX_PLACE_UP_IN, "UPIN", False),
+        )
+        for m in _triggered(rx, kind, text, words_ix)
+    ]
+    for pos in words_ix.positions.get("near", ()):
+        if RX_ROAD_BEFORE.search(text, max(0, pos - 16), pos) and (
+            m := RX_NEAR_PLACE.match(text, pos)
+        ):
+            found.append((m, True))
+    for m, strong in found:
+        g = m.lastindex
+        span = _place_words(ctx, text, m.start(g), m.end(g), strong)
+        if span:
+            out.append((*span, "LOCATION", 0.75))
     for i, (s, e, cat, conf) in enumerate(out):
         if cat == "LOCATION" and (t := RX_COUNTY_TAIL.match(text, e)):
             out[i] = (s, t.end(), cat, conf)
@@ -2656,9 +2714,16 @@ TRIGGERS.update(
             lady patient pt grandmother grandfather mother father mom dad grandma grandpa
             resident veteran"""),
         "SNX": _w("sn s ser"),
-        "PLATE": _w("vehicle car truck van plate plates tag tags"),
+        "LASTFIRST": _w("pt patient review records for inmate newborn"),
+        "PLACE": _w("""lives living lived resides residing resided grew raised born buried died
+            moved decedent"""),
+        "UPIN": _w("up out down over back"),
+        "PLATE": _w(
+            "vehicle car truck van pickup suv sedan jeep minivan motorcycle trailer plate plates"
+            " tag tags"
+        ),
         "ROLE2": _w("""supervisor scheduler driver caller claimant decedent proband interpreter imam
-            chaplain officer on behalf signed handed spoke talked met with to supervising user
+            chaplain officer behalf signed handed spoke talked met name view viewed supervising user
             owner son daughter child grandson granddaughter grandchild daughters sons sisters
             brothers admit newborn chapter hey hi hello thanks thank message"""),
         "EMPL": _w("""employer employed teacher nurse cashier clerk aide driver manager cook
@@ -2731,12 +2796,12 @@ def scan(text: str) -> list[Finding]:
     _labelled_ids(text, cands, words_ix)
     _leader_rows(text, cands)
     _ages_of_persons(text, cands, words_ix)
-    _date_shapes(text, cands)
+    _date_shapes(text, cands, words_ix)
     _handles_serials_plates(text, cands, words_ix)
     _cued_names(ctx, text, cands, words_ix)
     _more_facilities(ctx, text, cands, words_ix)
     _names(ctx, text, cands, words_ix)
     _more_places(ctx, text, cands, words_ix)
     _locations(ctx, text, cands, words_ix)
-    _more_locations(ctx, text, cands)
+    _more_locations(ctx, text, cands, words_ix)
     return _resolve(text, cands)
