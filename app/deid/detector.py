@@ -213,6 +213,19 @@ RX_PHONE = re.compile(
     r"|(?<![\w.+-])\+1[\s.-]?\d{3}[\s.-]?\d{3}[\s.-]?\d{4}(?!\w)",
     IGN,
 )
+RX_PHONE_START = re.compile(r"(?<![\w.+-])[\d+(]")
+
+
+def _phones(text: str) -> list[re.Match]:
+    """RX_PHONE's matches, tried only where a number can start."""
+    found, last_end = [], -1
+    for d in RX_PHONE_START.finditer(text):
+        if d.start() >= last_end and (m := RX_PHONE.match(text, d.start())):
+            found.append(m)
+            last_end = m.end()
+    return found
+
+
 RX_PHONE_CUED = re.compile(
     r"\b(?:phone|tel|telephone|call|cell|mobile|fax|pager|page|beeper|contact|number|ext"
     r"|questions|callback)\.?\s*(?:number|no\.?|#)?\s*(?:is|at|:|#)?\s*(\d{3}[.-]\d{4}|\d{10})\b(?![\d-])",
@@ -238,6 +251,7 @@ RX_IPV4 = re.compile(
     r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}"
     r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:/\d{1,2})?(?!\d|\.\d)"
 )
+RX_IPV4_HINT = re.compile(r"\d\.\d{1,3}\.\d")
 RX_IPV6 = re.compile(
     r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|"
     r"(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])"
@@ -316,19 +330,25 @@ UNIT = (
     r"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Rm|Room|Floor|Fl|Bldg|Building|Lot|Trlr"
     r"|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)"
 )
-RX_ADDRESS = re.compile(
+# Split by what each form starts with, so that each is tried only where it can start.
+RX_ADDRESS_NUMBERED = re.compile(
     rf"(?<![\w/.-])\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South"
     rf"|East|West)\.?\s+)?(?:(?:{CAPW}|\d+(?:st|nd|rd|th))\.?\s+){{1,4}}{STREET_SUFFIX}\b\.?"
     rf"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?{UNIT}?"
     rf"|(?<![\w/.-])\d{{1,6}}\s+(?:State\s+|US\s+|U\.S\.\s+|County\s+)?(?:Route|Rte|Highway"
     rf"|Hwy|Road)\s+\d+[A-Z]?\b{UNIT}?"
-    r"|\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Box)\s+#?\d+\b"
+)
+RX_ADDRESS_BOX = re.compile(
+    r"\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Box)\s+#?\d+\b"
     r"|\b(?:Rural\s+Route)\s+\d+(?:,?\s+Box\s+\d+)?\b"
     r"|\b(?:HC|H\.C\.|Star\s+Route|SR)\s*\d+,?\s+Box\s+\d+\b"
     r"|\b(?:RR|Rt|Rte|Route)\.?\s+\d+,?\s+Box\s+\d+\b"
-    rf"|(?<=\bon\s)(?:{CAPW}\s+){{1,3}}(?:Street|Avenue|Road|Lane|Drive|Boulevard)\b"
+)
+RX_ADDRESS_ON = re.compile(
+    rf"(?<=\bon\s)(?:{CAPW}\s+){{1,3}}(?:Street|Avenue|Road|Lane|Drive|Boulevard)\b"
     rf"|(?<=\b(?:Apt|Ste)\.\s)[A-Za-z0-9-]{{1,6}}\b"
 )
+RX_ADDRESS_STARTS = re.compile(r"(?<![\w/.-])\d")
 RX_ADDRESS_UNIT_ONLY = re.compile(
     r"\b(?:Apt|Apartment|Unit|Suite|Ste)\.?\s*#?\s*\d[A-Za-z0-9-]{0,5}\b"
 )
@@ -487,6 +507,20 @@ RX_LABEL_NAME = re.compile(
     rf"(?:^|(?<=[\s(]))({LABEL})\s*:[ \t]*((?:{INIT}\s*)*{NW}(?:,?[ \t]+(?:{INIT}|{NW})){{0,3}})",
     re.M,
 )
+# The credential is found first (", MD"), then the name words before it.
+RX_CRED_AFTER = re.compile(rf",\s+{CRED}(?![\w])")
+RX_CRED_NAME_BEFORE = re.compile(rf"\b((?:{NW}|{INIT})(?:\s+(?:{INIT}|{NW})){{0,3}})$")
+
+
+def _cred_names(text: str) -> list[re.Match]:
+    found = []
+    for c in RX_CRED_AFTER.finditer(text) if ", " in text else ():
+        m = RX_CRED_NAME_BEFORE.search(text, max(0, c.start() - 120), c.start())
+        if m:
+            found.append(m)
+    return found
+
+
 RX_FIRST_INIT_LAST = re.compile(rf"\b({NW})\s+[A-Z]\.\s+({NW})")
 RX_LAST_FIRST = re.compile(rf"\b({NW}),\s+({NW})(?:\s+({INIT}|{NW}))?")
 RX_CAPSEQ = re.compile(rf"(?:{NW}|{INIT})(?:\s+(?:{NW}|{INIT})){{1,3}}")
@@ -859,6 +893,13 @@ class _Ctx:
         return bool(m and m.group(1).lower() in HEAD_NOUNS)
 
 
+# Cheap tests that a whole-text pattern can match at all (each is a necessary part of it).
+RX_INITIALS_HINT = re.compile(r"[A-Z]\.\s?[A-Z]\.")
+RX_CAPS_COMMA_HINT = re.compile(r"[A-Z]{2},\s*[A-Z]{2}")
+RX_MIDDLE_INITIAL_HINT = re.compile(r"\s[A-Z]\.\s")
+RX_LAST_FIRST_HINT = re.compile(rf"[{LO}],\s+(?:[OD]['’]|Ma?c)?[{UP}]")
+
+
 # ----------------------------------------------------------------------------- recognisers
 def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
     found: list[tuple[int, int, float]] = []
@@ -886,7 +927,7 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
             if not ctx.followed_by_head(b):
                 found.append((a, b, conf))
 
-    for m in RX_TITLE_NAME.finditer(text):
+    for m in _triggered(RX_TITLE_NAME, "TITLE", text, words_ix):
         s = m.start(1)
         seg = m.group(1)
         first = seg.split()[0]
@@ -945,7 +986,7 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
             seg = a
         take_words(m.start(2), seg, True, 0.8)
 
-    for m in RX_FIRST_INIT_LAST.finditer(text):
+    for m in RX_FIRST_INIT_LAST.finditer(text) if RX_MIDDLE_INITIAL_HINT.search(text) else ():
         f, la = m.group(1), m.group(2)
         if (
             ctx.plausible_name_word(f, False)
@@ -954,7 +995,7 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         ):
             found.append((m.start(), m.end(), 0.75))
 
-    for m in RX_CRED_NAME.finditer(text):
+    for m in _cred_names(text):
         seg = m.group(1)
         words = seg.split()
         # keep the tail that looks like a name (drop leading sentence words)
@@ -966,7 +1007,7 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         start = text.find(words[0], m.start(1))
         take_words(start, text[start : m.end(1)], True, 0.9)
 
-    for m in RX_LAST_FIRST.finditer(text):
+    for m in RX_LAST_FIRST.finditer(text) if RX_LAST_FIRST_HINT.search(text) else ():
         last, first = m.group(1), m.group(2)
         last_ok = ctx.is_last(last) or (len(last) >= 3 and not ctx.is_common(last))
         if (
@@ -986,7 +1027,7 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
             )
             found.append((m.start(1), e, 0.7))
 
-    for m in RX_ALLCAPS_NAME_CUED.finditer(text):
+    for m in _triggered(RX_ALLCAPS_NAME_CUED, "CAPSLBL", text, words_ix):
         seg = m.group(1)
         if _is_placeholder(seg):
             continue
@@ -1009,7 +1050,7 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
             found.append((m.start(1), e, 0.75))
 
     # "dr haldane", "dr. ana costa" typed in lower case
-    for m in RX_DR_LOWER.finditer(text):
+    for m in RX_DR_LOWER.finditer(text) if "dr" in words_ix.positions else ():
         w1, w2 = m.group(1), m.group(2)
         if ctx.is_common(w1) and not ctx.is_name(w1) or ctx.is_clinical(w1):
             continue
@@ -1097,11 +1138,11 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
             found.append((m.start(g), m.end(g), 0.7))
 
     # Dotted initials as a subject or at the start of a line ("J.G. is a 45-year-old").
-    for m in RX_INITIALS_SUBJECT.finditer(text):
+    for m in RX_INITIALS_SUBJECT.finditer(text) if RX_INITIALS_HINT.search(text) else ():
         if re.sub(r"\s", "", m.group(1)).upper() not in NOT_INITIALS:
             found.append((m.start(1), m.end(1), 0.7))
     # "Kevin's mother", "per Angela,": a census first name in a relation or source slot.
-    slots = list(RX_FIRST_POSSESSIVE.finditer(text)) if "s " in text else []
+    slots = list(RX_FIRST_POSSESSIVE.finditer(text)) if "'s" in text or "’s" in text else []
     slots += _triggered(RX_FIRST_SLOT, "SLOT", text, words_ix)
     for m in slots:
         w = m.group(1)
@@ -1142,7 +1183,7 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
     def census(w: str) -> bool:
         return ctx.is_name(w) and not ctx.intl_only(w) and len(w) >= 4
 
-    for m in RX_CAPS_LAST_FIRST.finditer(text):
+    for m in RX_CAPS_LAST_FIRST.finditer(text) if RX_CAPS_COMMA_HINT.search(text) else ():
         last, first = m.group(1), m.group(2)
         # ALL CAPS hides what case would tell, and lab panels ("SPE, ANA") look like this:
         # only the census lists count here, or a person's verb after the pair
@@ -1303,7 +1344,8 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         if m.group(3):
             out.append((m.start(3), m.end(3), "LOCATION", 0.9))
 
-    _cands_from(RX_ZIP_STATE, text, "LOCATION", 0.85, 1, out)
+    if RX_ZIP_ONLY.search(text):  # most texts hold no five-digit number at all
+        _cands_from(RX_ZIP_STATE, text, "LOCATION", 0.85, 1, out)
     _cands_from(RX_ZIP_CUED, text, "LOCATION", 0.9, 1, out)
 
     for m in _triggered(RX_LOC_CUED, "LOC", text, words_ix):
@@ -1660,7 +1702,8 @@ def _contacts(text: str, out: list, words_ix) -> None:
         if re.fullmatch(r"[\d.]+", seg):
             continue
         out.append((s, e, "URL", 0.95))
-    _cands_from(RX_IPV4, text, "IP", 0.9, 0, out)
+    if RX_IPV4_HINT.search(text):
+        _cands_from(RX_IPV4, text, "IP", 0.9, 0, out)
     for m in RX_IPV6.finditer(text) if "::" in text or text.count(":") >= 7 else ():
         seg = m.group()
         if seg.count(":") < 2 or not re.search(r"[0-9A-Fa-f]", seg):
@@ -1670,7 +1713,7 @@ def _contacts(text: str, out: list, words_ix) -> None:
         except ValueError:
             continue
         out.append((m.start(), m.end(), "IP", 0.9))
-    for m in RX_PHONE.finditer(text):
+    for m in _phones(text):
         seg = m.group()
         digits = re.sub(r"\D", "", seg)
         if re.fullmatch(r"\d{10}", seg) and not re.search(
@@ -1769,11 +1812,22 @@ def _vehicles_devices(text: str, out: list, words_ix) -> None:
     for m in _triggered(RX_DEVICE, "DEV", text, words_ix):
         if not _street_lot(text, m):
             out.append((m.start(1), m.end(1), "DEVICE", 0.9))
-    _cands_from(RX_DEVICE_BARE, text, "DEVICE", 0.8, 0, out)
+    if "SN" in text or "(01)" in text or text.count(":") + text.count("-") >= 5:
+        _cands_from(RX_DEVICE_BARE, text, "DEVICE", 0.8, 0, out)
 
 
 def _addresses(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
-    for m in RX_ADDRESS.finditer(text):
+    matches = []
+    last_end = -1
+    for d in RX_ADDRESS_STARTS.finditer(text):
+        if d.start() >= last_end and (m := RX_ADDRESS_NUMBERED.match(text, d.start())):
+            matches.append(m)
+            last_end = m.end()
+    if "Box" in text or "BOX" in text:
+        matches.extend(RX_ADDRESS_BOX.finditer(text))
+    if "on " in text or "Apt. " in text or "Ste. " in text:
+        matches.extend(RX_ADDRESS_ON.finditer(text))
+    for m in matches:
         s, e = m.span()
         seg = m.group()
         # "5 Dr. Smith": a bare Dr needs a number + words that are not a title
@@ -2714,6 +2768,11 @@ TRIGGERS.update(
             lady patient pt grandmother grandfather mother father mom dad grandma grandpa
             resident veteran"""),
         "SNX": _w("sn s ser"),
+        "CAPSLBL": _w("""patient name pt re subject physician surgeon attending referring pcp
+            primary cc guarantor subscriber insured"""),
+        "TITLE": _w("""mr mrs ms miss mx mssrs messrs dr drs doctor prof professor rev reverend sr
+            sister father fr nurse judge officer capt captain sgt col lt pastor rabbi attorney
+            atty"""),
         "LASTFIRST": _w("pt patient review records for inmate newborn"),
         "PLACE": _w("""lives living lived resides residing resided grew raised born buried died
             moved decedent"""),
