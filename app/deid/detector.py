@@ -2341,7 +2341,7 @@ ID_VALUE_GROUPED = (
     rf"(?=[A-Za-z0-9-]*\d){_VAL_GROUP}"
     rf"(?:[ ](?=\d[A-Za-z0-9]{{2}})\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*){{0,3}})(?![\w-]|\.\w)"
 )
-RX_LABEL_MARK = re.compile(r"#|\b(?i:no\.|nbr\.?|num\.?|number\b)|\bI[Dd]\b")
+RX_LABEL_MARK = re.compile(r"#|\b(?i:number\b|no\.|nbr\.?|num\.?)|\bI[Dd]\b")
 RX_LABEL_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’]*)\.?[ \t]*$")
 RX_AFTER_MARK = re.compile(r"[ \t]*(?:is|was)?[ \t]*[:#=]?[ \t]*\(?" + ID_VALUE_GROUPED)
 RX_RECORD_CUE = re.compile(
@@ -2427,7 +2427,8 @@ RX_AGE_OF_PERSON = re.compile(
     r"|lived\s+(?:to|until)(?:\s+(?:be|age))?|(?:he|she)['’]?s|(?:he|she)\s+is|who\s+is|who['’]s"
     r"|(?:man|woman|gentleman|lady|patient|pt|grandmother|grandfather|mother|father|mom|dad"
     r"|grandma|grandpa|resident|veteran)\s+(?:is|was))"
-    rf"\s+({AGE_ANY})(?:(?=[FM]\b)|(?![\w.,/-]|\s*(?:%|mg|kg|lb|bpm|beats|percent|mm|cm|on\s+room|/)))"
+    rf"\s+({AGE_ANY})(?:(?=[FM]\b)|(?![\w./-]|,\d|\s*(?:%|mg|kg|lb|bpm|beats|percent|mm|cm"
+    r"|on\s+room|/)))"
 )
 
 
@@ -2535,6 +2536,7 @@ RX_ROLE_NAME_MORE = re.compile(
     r"|thanks|thank\s+you|message\s+taken\s+by)"
     r"[ \t]*[:,(-]?[ \t]*" + NAME_SEQ
 )
+RX_AND_NAME = re.compile(rf"[ \t]+and[ \t]+({NW})(?![\w'’-])")
 RX_CHAT_LINE = re.compile(rf"(?m)^[ \t]*({NW}):[ \t]+(?=[a-z])")
 RX_LAST_FIRST_CUED = re.compile(
     rf"(?:Pt|PT|Patient|review\s+for|records\s+of|for|Inmate|Newborn)[ \t]*:?[ \t]+"
@@ -2552,9 +2554,11 @@ def _cued_names(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         words = [w for w in re.findall(r"[^\s,]+", seg) if not re.fullmatch(r"[A-Z]\.", w)]
         keep = []
         for w in words:
-            core = w.rstrip(".,")
+            core = re.sub(r"['’]s$", "", w.rstrip(".,"))
+            # after a role cue a name may also be an eponym ("Murphy", "Hunter")
             if all(
-                ctx.plausible_name_word(p, True) and not ctx.is_clinical(p) for p in core.split("-")
+                ctx.plausible_name_word(p, True) and (ctx.is_name(p) or not ctx.is_clinical(p))
+                for p in core.split("-")
             ):
                 keep.append(core)
             else:
@@ -2566,6 +2570,10 @@ def _cued_names(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         end = m.start(1) + seg.find(keep[-1], sum(len(k) for k in keep[:-1])) + len(keep[-1])
         if not ctx.followed_by_head(end):
             out.append((m.start(1), end, "NAME", 0.75))
+            # "daughters Hamid and Lior": a second given name joined by "and"
+            more = RX_AND_NAME.match(text, end)
+            if more and ctx.is_first(more.group(1)) and not ctx.is_common(more.group(1)):
+                out.append((more.start(1), more.end(1), "NAME", 0.7))
     if ":" in text:
         for m in RX_CHAT_LINE.finditer(text):
             w = m.group(1)
