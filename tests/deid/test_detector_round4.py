@@ -26,6 +26,7 @@ CASES = [
     ("ACC#: 5120 3391 0087", "5120 3391 0087"),
     ("MRN K4410 902 and MRN K4411 903 merged.", "K4411 903"),
     ("Booking #QA 5510293, cell block C.", "QA 5510293"),
+    ("Parole number 5561902-7. Seen today.", "5561902-7"),
     # form rows with dot leaders
     ("Patient Name ....... Odile Kastner\nZip Code ........ 40213", "Odile Kastner"),
     ("Patient Name ....... Odile Kastner\nZip Code ........ 40213", "40213"),
@@ -38,6 +39,7 @@ CASES = [
     ("the gentleman is ninety-one and still drives", "ninety-one"),
     ("caller says she's 93 and fell", "93"),
     ("Pt is 104F, alert.", "104"),
+    ("this lady is ninety-three, sharp as ever", "ninety-three"),
     # DATE shapes
     ("DOB: 03MAR1931", "03MAR1931"),
     ("Seen 14/Aug for review", "14/Aug"),
@@ -62,6 +64,8 @@ CASES = [
     ('Grandson Theodore "Teddy" Amankwah drove her.', 'Theodore "Teddy" Amankwah'),
     ("Lucinda: did anyone call back?", "Lucinda"),
     ("Pt Okonkwo, Chidera, age 44", "Okonkwo, Chidera"),
+    ("Supervising physician Ilse Parkinson, license on file", "Ilse Parkinson"),
+    ("present were her daughters Solveig and Maren.", "Maren"),
     # FACILITY: pharmacies, employers, caps names, programme heads
     ("Refill request sent to Walgreens on Main.", "Walgreens"),
     ("Employer Northfield Tannery  Last day worked 4/2", "Northfield Tannery"),
