@@ -894,6 +894,14 @@ class _Ctx:
 
 
 # Cheap tests that a whole-text pattern can match at all (each is a necessary part of it).
+RX_COUNTY_HINT = re.compile(r"County|Parish|Township")
+RX_RELIGIOUS_HINT = re.compile(r"Lady|Sacred|Good|Holy|Mount|Mt|Divine|Sisters")
+RX_SEVENTEEN = re.compile(r"[A-Za-z0-9]{17}")
+SUBJECT_HINTS = _w(
+    """presents presented reports reported denies denied complains complained tolerated agreed
+    declined refused endorses feels states stated resting sleeping ambulating tolerating
+    was"""
+)
 RX_INITIALS_HINT = re.compile(r"[A-Z]\.\s?[A-Z]\.")
 RX_CAPS_COMMA_HINT = re.compile(r"[A-Z]{2},\s*[A-Z]{2}")
 RX_MIDDLE_INITIAL_HINT = re.compile(r"\s[A-Z]\.\s")
@@ -1114,7 +1122,7 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         ):
             found.append((m.start(1), m.end(1), 0.7))
     # A word in no list, starting a sentence, as the subject of what only people do.
-    for m in RX_UNKNOWN_SUBJECT.finditer(text):
+    for m in RX_UNKNOWN_SUBJECT.finditer(text) if words_ix.positions.keys() & SUBJECT_HINTS else ():
         w = m.group(1)
         if not (
             ctx.is_common(w)
@@ -1346,7 +1354,8 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
 
     if RX_ZIP_ONLY.search(text):  # most texts hold no five-digit number at all
         _cands_from(RX_ZIP_STATE, text, "LOCATION", 0.85, 1, out)
-    _cands_from(RX_ZIP_CUED, text, "LOCATION", 0.9, 1, out)
+    if RX_ZIP_ONLY.search(text):
+        _cands_from(RX_ZIP_CUED, text, "LOCATION", 0.9, 1, out)
 
     for m in _triggered(RX_LOC_CUED, "LOC", text, words_ix):
         name = m.group(1)
@@ -1424,7 +1433,7 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         if city_ok(name.split(" ")[0], True):
             tc = trim_city(m.start(1), name) or (m.start(1), m.end(1))
             out.append((tc[0], tc[1], "LOCATION", 0.85))
-    for m in RX_COUNTY.finditer(text):
+    for m in RX_COUNTY.finditer(text) if RX_COUNTY_HINT.search(text) else ():
         name = m.group(1)
         words = name.split(" ")
         # keep the trailing words that are not sentence words
@@ -1488,9 +1497,9 @@ def _facilities(ctx: _Ctx, text: str, out: list) -> None:
         ):
             continue
         out.append((s, e, "FACILITY", 0.85))
-    for m in RX_FAC_RELIGIOUS.finditer(text):
+    for m in RX_FAC_RELIGIOUS.finditer(text) if RX_RELIGIOUS_HINT.search(text) else ():
         out.append((m.start(), m.end(), "FACILITY", 0.8))
-    for m in RX_SAINT.finditer(text):
+    for m in RX_SAINT.finditer(text) if "St" in text or "Saint" in text else ():
         if ctx.low(m.group().split()[-1]) in ctx.lex.unit_designators:
             continue  # "Quarry St. Lot 110"
         after = text[m.end() : m.end() + 12].lower()
@@ -1553,7 +1562,7 @@ RX_ID_GROUPED = re.compile(
 )
 # Table rows: in a "a | b | c" line, a cell that is an identifier-shaped code is one.
 RX_TABLE_CELL = re.compile(
-    r"(?:(?<=\|)|^)[ \t]*((?=(?:[A-Z-]*\d){7})[A-Z0-9]{1,6}(?:[-/ ][A-Z0-9]{1,8}){0,3})"
+    r"(?:(?<=\|)|^)[ \t]*((?=(?:[A-Z -]*\d){7})[A-Z0-9]{1,6}(?:[-/ ][A-Z0-9]{1,8}){0,3})"
     r"[ \t]*(?=\||$)",
     re.M,
 )
@@ -1796,9 +1805,11 @@ def _vehicles_devices(text: str, out: list, words_ix) -> None:
             out.append((m.start(1), m.end(1), "DEVICE", 0.75))
     for m in _triggered(RX_VEHICLE, "VEH", text, words_ix):
         out.append((m.start(1), m.end(1), "VEHICLE", 0.9))
-    _cands_from(RX_VIN, text, "VEHICLE", 0.8, 0, out)
+    has17 = RX_SEVENTEEN.search(text)
+    if has17:
+        _cands_from(RX_VIN, text, "VEHICLE", 0.8, 0, out)
     # any-case VINs only with a valid check digit (or after a VIN cue)
-    for m in RX_VIN_ANY_CASE.finditer(text):
+    for m in RX_VIN_ANY_CASE.finditer(text) if has17 else ():
         v = m.group()
         if v.isupper() or not re.search(r"[A-Za-z]", v):
             continue
@@ -2002,7 +2013,8 @@ RX_POSSESSIVE_ANY = re.compile(
     r"|uncle|guardian|teacher)\b"
 )
 RX_LOWER_CUED = re.compile(
-    r"(?:\b(?i:patient\s+name|pt\s+name|patient|pt|name)\b\.?[ \t]*([:#]?)|\b(?i:family)[ \t]*(\())"
+    r"(?:\b(?i:patient\s+name|pt\s+name|patient|pt|name|guarantor|subscriber|insured"
+    r"|emergency\s+contact)\b\.?[ \t]*([:#]?)|\b(?i:family)[ \t]*(\())"
     r"[ \t]*([a-z][a-z'-]{2,})[ \t]+([a-z][a-z'-]{2,})\b(?![-/])"
 )
 RX_INITIALS_AFTER = re.compile(
@@ -2116,7 +2128,7 @@ TRIGGERS.update(
         "ROLE": _w("""guarantor subscriber insured policy guardian prescribed prescriber ordering
             attn please signed electronically e collateral called verified read authorized
             authorised witnessed requested"""),
-        "LOWC": _w("patient pt name family"),
+        "LOWC": _w("patient pt name family guarantor subscriber insured emergency"),
         "INITA": _w("with per by see cc from and to"),
         "LAST": _w("last"),
         "FACC": _w("""works work worked employed employer injured transfer transferred remit study
@@ -2536,6 +2548,60 @@ RX_ROLE_NAME_MORE = re.compile(
     r"|thanks|thank\s+you|message\s+taken\s+by)"
     r"[ \t]*[:,(-]?[ \t]*" + NAME_SEQ
 )
+# "Pt: R.S.", "Patient: JG": initials after a patient label; "Osei, B. MD": a surname and
+# an initial before a credential; "1415 Parisa refused meds": a clock time, a given name and
+# a person's verb (nursing notes); "C. Washington is a 101 YOF": an initial and a surname
+# opening a sentence before a person's verb; tab-separated registration rows.
+RX_INITIALS_LABEL = re.compile(
+    r"(?:Pt|PT|Patient|PATIENT|Re|RE|Client)[ \t]*:[ \t]*"
+    r"((?:[A-Z]\.[ \t]?){2,3}|[A-Z]{2,3}(?![\w.]))"
+)
+RX_INITIAL_CRED = re.compile(rf",[ \t]*[A-Z]\.(?=,?[ \t]+{CRED}\b)")
+RX_SURNAME_BEFORE = re.compile(rf"\b({NW}(?:-{NW})?)$")
+RX_TIME_FIRST_NAME = re.compile(
+    rf"(?<![\d:])(?:[01]\d|2[0-3])[0-5]\d[ \t]+({NW})(?=[ \t]+(?:{_SUBJECT_VERBS}|up|OOB|out)\b)"
+)
+RX_INITIAL_SURNAME_SUBJECT = re.compile(
+    rf"(?:^|(?<=[.!?][ \t])|(?<=\n))([A-Z]\.[ \t]?{NW}(?:-{NW})?)(?=[ \t]+(?:{_SUBJECT_VERBS}"
+    r"|continued|continues)\b)",
+    re.M,
+)
+RX_TAB_ROW = re.compile(r"(?m)^[^\t\n]*\t[^\n]*\t[^\n]*$")
+RX_TAB_ID_CELL = re.compile(
+    r"(?:(?<=\t)|^)((?=[A-Z0-9-]*\d{3})(?=(?:[A-Z -]*\d){6})"
+    r"[A-Z0-9]{1,8}(?:[- ][A-Z0-9]{1,8}){0,3})"
+    r"(?=\t|$)",
+    re.M,
+)
+
+
+def _name_shapes(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    if ":" in text:
+        for m in _triggered(RX_INITIALS_LABEL, "INITL", text, words_ix):
+            if re.sub(r"\s", "", m.group(1)).upper() not in NOT_INITIALS:
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    for c in RX_INITIAL_CRED.finditer(text):
+        m = RX_SURNAME_BEFORE.search(text, max(0, c.start() - 40), c.start())
+        if m and (not ctx.is_common(m.group(1)) or ctx.is_name(m.group(1))):
+            out.append((m.start(1), c.end(), "NAME", 0.75))
+    for m in RX_TIME_FIRST_NAME.finditer(text):
+        w = m.group(1)
+        if ctx.is_first(w) and not ctx.is_common(w) and not ctx.is_clinical(w):
+            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    for m in (
+        RX_INITIAL_SURNAME_SUBJECT.finditer(text)
+        if RX_MIDDLE_INITIAL_HINT.search(" " + text)
+        else ()
+    ):
+        last = m.group(1)[2:].strip()
+        if ctx.is_last(last) and not ctx.is_clinical(last):
+            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "\t" in text:
+        for row in RX_TAB_ROW.finditer(text):
+            for m in RX_TAB_ID_CELL.finditer(text, row.start(), row.end()):
+                out.append((m.start(1), m.end(1), "ID", 0.7))
+
+
 RX_AND_NAME = re.compile(rf"[ \t]+and[ \t]+({NW})(?![\w'’-])")
 RX_CHAT_LINE = re.compile(rf"(?m)^[ \t]*({NW}):[ \t]+(?=[a-z])")
 RX_LAST_FIRST_CUED = re.compile(
@@ -2776,6 +2842,7 @@ TRIGGERS.update(
             lady patient pt grandmother grandfather mother father mom dad grandma grandpa
             resident veteran"""),
         "SNX": _w("sn s ser"),
+        "INITL": _w("pt patient re client"),
         "CAPSLBL": _w("""patient name pt re subject physician surgeon attending referring pcp
             primary cc guarantor subscriber insured"""),
         "TITLE": _w("""mr mrs ms miss mx mssrs messrs dr drs doctor prof professor rev reverend sr
@@ -2866,6 +2933,7 @@ def scan(text: str) -> list[Finding]:
     _date_shapes(text, cands, words_ix)
     _handles_serials_plates(text, cands, words_ix)
     _cued_names(ctx, text, cands, words_ix)
+    _name_shapes(ctx, text, cands, words_ix)
     _more_facilities(ctx, text, cands, words_ix)
     _names(ctx, text, cands, words_ix)
     _more_places(ctx, text, cands, words_ix)

@@ -66,6 +66,13 @@ CASES = [
     ("Pt Okonkwo, Chidera, age 44", "Okonkwo, Chidera"),
     ("Supervising physician Ilse Parkinson, license on file", "Ilse Parkinson"),
     ("present were her daughters Solveig and Maren.", "Maren"),
+    ("ECHO form | Pt: K.W., 93 yo", "K.W."),
+    ("Prescriber: Adeyemi, T. MD, DEA on file", "Adeyemi, T."),
+    ("0630 Rosalind refused breakfast.", "Rosalind"),
+    ("Seen today. D. Castellano is a 94-year-old woman.", "D. Castellano"),
+    # tables: digit groups in pipe cells, codes in tab-separated rows
+    ("Name | DOB | MRN\nx | 1950 | 412 887 301 |", "412 887 301"),
+    ("Ortega, Lina\t771-2093\tMay 2020\tadmit", "771-2093"),
     # FACILITY: pharmacies, employers, caps names, programme heads
     ("Refill request sent to Walgreens on Main.", "Walgreens"),
     ("Employer Northfield Tannery  Last day worked 4/2", "Northfield Tannery"),
