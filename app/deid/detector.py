@@ -2566,6 +2566,8 @@ RX_INITIAL_SURNAME_SUBJECT = re.compile(
     r"|continued|continues)\b)",
     re.M,
 )
+RX_TIME_NAME_HINT = re.compile(r"\d\d[ \t]+[A-Z]")
+RX_INITIAL_DOT = re.compile(rf"[A-Z]\.[ \t]?[{UP}]")
 RX_TAB_ROW = re.compile(r"(?m)^[^\t\n]*\t[^\n]*\t[^\n]*$")
 RX_TAB_ID_CELL = re.compile(
     r"(?:(?<=\t)|^)((?=[A-Z0-9-]*\d{3})(?=(?:[A-Z -]*\d){6})"
@@ -2584,15 +2586,14 @@ def _name_shapes(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         m = RX_SURNAME_BEFORE.search(text, max(0, c.start() - 40), c.start())
         if m and (not ctx.is_common(m.group(1)) or ctx.is_name(m.group(1))):
             out.append((m.start(1), c.end(), "NAME", 0.75))
-    for m in RX_TIME_FIRST_NAME.finditer(text):
+    for m in RX_TIME_FIRST_NAME.finditer(text) if RX_TIME_NAME_HINT.search(text) else ():
         w = m.group(1)
         if ctx.is_first(w) and not ctx.is_common(w) and not ctx.is_clinical(w):
             out.append((m.start(1), m.end(1), "NAME", 0.7))
-    for m in (
-        RX_INITIAL_SURNAME_SUBJECT.finditer(text)
-        if RX_MIDDLE_INITIAL_HINT.search(" " + text)
-        else ()
-    ):
+    for d in RX_INITIAL_DOT.finditer(text):
+        m = RX_INITIAL_SURNAME_SUBJECT.match(text, d.start())
+        if not m:
+            continue
         last = m.group(1)[2:].strip()
         if ctx.is_last(last) and not ctx.is_clinical(last):
             out.append((m.start(1), m.end(1), "NAME", 0.7))
