@@ -2758,8 +2758,10 @@ def _more_facilities(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> N
 # place "near" a road; "up in Errol" when the name is no ordinary word; and the "County" or
 # "Co." after a found place.
 RX_CITY_ST_BEFORE = re.compile(
-    rf"((?:{CAPW})(?:[ \t-](?:{CAPW})){{0,2}}),?[ \t]+(?:{_STATE_ABBR_RE})\.?,?[ \t]+$"
+    rf"((?:{CAPW})(?:[ \t-](?:{CAPW})){{0,2}}),?[ \t]+(?:(?:{STATE_RE})\.?,?[ \t]+"
+    r"|(?i:zip|zip\s+code|postal\s+code|zipcode)[ \t]*[:#]?[ \t]*)$"
 )
+RX_IN_PLACE = re.compile(r"[ \t]+in[ \t]+" + rf"((?:{CAPW})(?:[ \t-](?:{CAPW})){{0,2}})")
 PLACE_WORDS = rf"((?:the[ \t]+)?(?:{CAPW})(?:[ \t-](?:{CAPW})){{0,2}})"
 RX_PLACE_STRONG = re.compile(
     r"\b(?i:lives|living|lived|resides|residing|resided|grew\s+up|raised|born|buried|died"
@@ -2829,6 +2831,12 @@ def _more_locations(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> No
         span = _place_words(ctx, text, m.start(g), m.end(g), strong)
         if span:
             out.append((*span, "LOCATION", 0.75))
+    # "lives alone at 483 E Chestnut Grove in Tressel": the town after an address
+    for _s, e, cat, _c in list(out):
+        if cat == "ADDRESS" and (m := RX_IN_PLACE.match(text, e)):
+            span = _place_words(ctx, text, m.start(1), m.end(1), True)
+            if span:
+                out.append((*span, "LOCATION", 0.75))
     for i, (s, e, cat, conf) in enumerate(out):
         if cat == "LOCATION" and (t := RX_COUNTY_TAIL.match(text, e)):
             out[i] = (s, t.end(), cat, conf)

@@ -86,6 +86,9 @@ CASES = [
     ("decedent Omar Vass, age 95, of Little Rapids.", "Little Rapids"),
     ("rollover on Route 9 Road near Bear Wallow on the way home", "Bear Wallow"),
     ("Subpoena from Lemhi County court for records.", "Lemhi County"),
+    ("Address: 12 Aspen Way, Quillfield, zip code 84033", "Quillfield"),
+    ("She lives alone at 7 Birch Hollow Rd in Marrowstone.", "Marrowstone"),
+    ("Harlow Springs Vermont 05001", "Harlow Springs"),
 ]
 
 CLEAN = [
