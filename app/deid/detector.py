@@ -213,6 +213,19 @@ RX_PHONE = re.compile(
     r"|(?<![\w.+-])\+1[\s.-]?\d{3}[\s.-]?\d{3}[\s.-]?\d{4}(?!\w)",
     IGN,
 )
+RX_PHONE_START = re.compile(r"(?<![\w.+-])[\d+(]")
+
+
+def _phones(text: str) -> list[re.Match]:
+    """RX_PHONE's matches, tried only where a number can start."""
+    found, last_end = [], -1
+    for d in RX_PHONE_START.finditer(text):
+        if d.start() >= last_end and (m := RX_PHONE.match(text, d.start())):
+            found.append(m)
+            last_end = m.end()
+    return found
+
+
 RX_PHONE_CUED = re.compile(
     r"\b(?:phone|tel|telephone|call|cell|mobile|fax|pager|page|beeper|contact|number|ext"
     r"|questions|callback)\.?\s*(?:number|no\.?|#)?\s*(?:is|at|:|#)?\s*(\d{3}[.-]\d{4}|\d{10})\b(?![\d-])",
@@ -238,6 +251,7 @@ RX_IPV4 = re.compile(
     r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}"
     r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:/\d{1,2})?(?!\d|\.\d)"
 )
+RX_IPV4_HINT = re.compile(r"\d\.\d{1,3}\.\d")
 RX_IPV6 = re.compile(
     r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|"
     r"(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])"
@@ -316,19 +330,25 @@ UNIT = (
     r"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Rm|Room|Floor|Fl|Bldg|Building|Lot|Trlr"
     r"|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)"
 )
-RX_ADDRESS = re.compile(
+# Split by what each form starts with, so that each is tried only where it can start.
+RX_ADDRESS_NUMBERED = re.compile(
     rf"(?<![\w/.-])\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South"
     rf"|East|West)\.?\s+)?(?:(?:{CAPW}|\d+(?:st|nd|rd|th))\.?\s+){{1,4}}{STREET_SUFFIX}\b\.?"
     rf"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?{UNIT}?"
     rf"|(?<![\w/.-])\d{{1,6}}\s+(?:State\s+|US\s+|U\.S\.\s+|County\s+)?(?:Route|Rte|Highway"
     rf"|Hwy|Road)\s+\d+[A-Z]?\b{UNIT}?"
-    r"|\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Box)\s+#?\d+\b"
+)
+RX_ADDRESS_BOX = re.compile(
+    r"\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Box)\s+#?\d+\b"
     r"|\b(?:Rural\s+Route)\s+\d+(?:,?\s+Box\s+\d+)?\b"
     r"|\b(?:HC|H\.C\.|Star\s+Route|SR)\s*\d+,?\s+Box\s+\d+\b"
     r"|\b(?:RR|Rt|Rte|Route)\.?\s+\d+,?\s+Box\s+\d+\b"
-    rf"|(?<=\bon\s)(?:{CAPW}\s+){{1,3}}(?:Street|Avenue|Road|Lane|Drive|Boulevard)\b"
+)
+RX_ADDRESS_ON = re.compile(
+    rf"(?<=\bon\s)(?:{CAPW}\s+){{1,3}}(?:Street|Avenue|Road|Lane|Drive|Boulevard)\b"
     rf"|(?<=\b(?:Apt|Ste)\.\s)[A-Za-z0-9-]{{1,6}}\b"
 )
+RX_ADDRESS_STARTS = re.compile(r"(?<![\w/.-])\d")
 RX_ADDRESS_UNIT_ONLY = re.compile(
     r"\b(?:Apt|Apartment|Unit|Suite|Ste)\.?\s*#?\s*\d[A-Za-z0-9-]{0,5}\b"
 )
@@ -487,6 +507,20 @@ RX_LABEL_NAME = re.compile(
     rf"(?:^|(?<=[\s(]))({LABEL})\s*:[ \t]*((?:{INIT}\s*)*{NW}(?:,?[ \t]+(?:{INIT}|{NW})){{0,3}})",
     re.M,
 )
+# The credential is found first (", MD"), then the name words before it.
+RX_CRED_AFTER = re.compile(rf",\s+{CRED}(?![\w])")
+RX_CRED_NAME_BEFORE = re.compile(rf"\b((?:{NW}|{INIT})(?:\s+(?:{INIT}|{NW})){{0,3}})$")
+
+
+def _cred_names(text: str) -> list[re.Match]:
+    found = []
+    for c in RX_CRED_AFTER.finditer(text) if ", " in text else ():
+        m = RX_CRED_NAME_BEFORE.search(text, max(0, c.start() - 120), c.start())
+        if m:
+            found.append(m)
+    return found
+
+
 RX_FIRST_INIT_LAST = re.compile(rf"\b({NW})\s+[A-Z]\.\s+({NW})")
 RX_LAST_FIRST = re.compile(rf"\b({NW}),\s+({NW})(?:\s+({INIT}|{NW}))?")
 RX_CAPSEQ = re.compile(rf"(?:{NW}|{INIT})(?:\s+(?:{NW}|{INIT})){{1,3}}")
@@ -571,6 +605,9 @@ RX_LOWER_PAIR_BEFORE = re.compile(
     r"(?:[\n.!?]\s|\n|\b(?i:(?:patient|pt|name|mr|mrs|ms|dr|wife|husband|son|daughter"
     r"|mother|father|brother|sister|friend|caregiver|contact|cc|re)\.?[:,]?\s+))$"
 )
+RX_PAIR_THEN_PERSON = re.compile(
+    rf"\s*(?:,|\(|\s(?:{_SUBJECT_VERBS}|tolerated|underwent|came|c/o|\d))"
+)
 NOT_INITIALS = _w(
     """U.S. A.M. P.M. M.D. D.O. R.N. N.P. P.A. B.P. O.D. O.S. O.U. E.R. O.R. I.V. G.I. E.D.
     C.T. U.K. D.C. B.S. M.S. P.O. I.M. N.G. O.T. P.T. S.Q. A.D. B.C. E.U. U.N. ED ER OR ICU
@@ -609,6 +646,7 @@ FUNCTION_WORDS = _w(
     regards cc re mr mrs ms dr all any each every some none other another monday tuesday
     wednesday thursday friday saturday sunday once january february march april may june july
     august september october november december left right bilateral
+    caller claimant supervisor scheduler decedent proband
     """
 )
 
@@ -855,6 +893,21 @@ class _Ctx:
         return bool(m and m.group(1).lower() in HEAD_NOUNS)
 
 
+# Cheap tests that a whole-text pattern can match at all (each is a necessary part of it).
+RX_COUNTY_HINT = re.compile(r"County|Parish|Township")
+RX_RELIGIOUS_HINT = re.compile(r"Lady|Sacred|Good|Holy|Mount|Mt|Divine|Sisters")
+RX_SEVENTEEN = re.compile(r"[A-Za-z0-9]{17}")
+SUBJECT_HINTS = _w(
+    """presents presented reports reported denies denied complains complained tolerated agreed
+    declined refused endorses feels states stated resting sleeping ambulating tolerating
+    was"""
+)
+RX_INITIALS_HINT = re.compile(r"[A-Z]\.\s?[A-Z]\.")
+RX_CAPS_COMMA_HINT = re.compile(r"[A-Z]{2},\s*[A-Z]{2}")
+RX_MIDDLE_INITIAL_HINT = re.compile(r"\s[A-Z]\.\s")
+RX_LAST_FIRST_HINT = re.compile(rf"[{LO}],\s+(?:[OD]['’]|Ma?c)?[{UP}]")
+
+
 # ----------------------------------------------------------------------------- recognisers
 def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
     found: list[tuple[int, int, float]] = []
@@ -882,7 +935,7 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
             if not ctx.followed_by_head(b):
                 found.append((a, b, conf))
 
-    for m in RX_TITLE_NAME.finditer(text):
+    for m in _triggered(RX_TITLE_NAME, "TITLE", text, words_ix):
         s = m.start(1)
         seg = m.group(1)
         first = seg.split()[0]
@@ -941,7 +994,7 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
             seg = a
         take_words(m.start(2), seg, True, 0.8)
 
-    for m in RX_FIRST_INIT_LAST.finditer(text):
+    for m in RX_FIRST_INIT_LAST.finditer(text) if RX_MIDDLE_INITIAL_HINT.search(text) else ():
         f, la = m.group(1), m.group(2)
         if (
             ctx.plausible_name_word(f, False)
@@ -950,7 +1003,7 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         ):
             found.append((m.start(), m.end(), 0.75))
 
-    for m in RX_CRED_NAME.finditer(text):
+    for m in _cred_names(text):
         seg = m.group(1)
         words = seg.split()
         # keep the tail that looks like a name (drop leading sentence words)
@@ -962,7 +1015,7 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         start = text.find(words[0], m.start(1))
         take_words(start, text[start : m.end(1)], True, 0.9)
 
-    for m in RX_LAST_FIRST.finditer(text):
+    for m in RX_LAST_FIRST.finditer(text) if RX_LAST_FIRST_HINT.search(text) else ():
         last, first = m.group(1), m.group(2)
         last_ok = ctx.is_last(last) or (len(last) >= 3 and not ctx.is_common(last))
         if (
@@ -982,7 +1035,7 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
             )
             found.append((m.start(1), e, 0.7))
 
-    for m in RX_ALLCAPS_NAME_CUED.finditer(text):
+    for m in _triggered(RX_ALLCAPS_NAME_CUED, "CAPSLBL", text, words_ix):
         seg = m.group(1)
         if _is_placeholder(seg):
             continue
@@ -1005,7 +1058,7 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
             found.append((m.start(1), e, 0.75))
 
     # "dr haldane", "dr. ana costa" typed in lower case
-    for m in RX_DR_LOWER.finditer(text):
+    for m in RX_DR_LOWER.finditer(text) if "dr" in words_ix.positions else ():
         w1, w2 = m.group(1), m.group(2)
         if ctx.is_common(w1) and not ctx.is_name(w1) or ctx.is_clinical(w1):
             continue
@@ -1069,7 +1122,7 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         ):
             found.append((m.start(1), m.end(1), 0.7))
     # A word in no list, starting a sentence, as the subject of what only people do.
-    for m in RX_UNKNOWN_SUBJECT.finditer(text):
+    for m in RX_UNKNOWN_SUBJECT.finditer(text) if words_ix.positions.keys() & SUBJECT_HINTS else ():
         w = m.group(1)
         if not (
             ctx.is_common(w)
@@ -1093,11 +1146,11 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
             found.append((m.start(g), m.end(g), 0.7))
 
     # Dotted initials as a subject or at the start of a line ("J.G. is a 45-year-old").
-    for m in RX_INITIALS_SUBJECT.finditer(text):
+    for m in RX_INITIALS_SUBJECT.finditer(text) if RX_INITIALS_HINT.search(text) else ():
         if re.sub(r"\s", "", m.group(1)).upper() not in NOT_INITIALS:
             found.append((m.start(1), m.end(1), 0.7))
     # "Kevin's mother", "per Angela,": a census first name in a relation or source slot.
-    slots = list(RX_FIRST_POSSESSIVE.finditer(text)) if "s " in text else []
+    slots = list(RX_FIRST_POSSESSIVE.finditer(text)) if "'s" in text or "’s" in text else []
     slots += _triggered(RX_FIRST_SLOT, "SLOT", text, words_ix)
     for m in slots:
         w = m.group(1)
@@ -1138,7 +1191,7 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
     def census(w: str) -> bool:
         return ctx.is_name(w) and not ctx.intl_only(w) and len(w) >= 4
 
-    for m in RX_CAPS_LAST_FIRST.finditer(text):
+    for m in RX_CAPS_LAST_FIRST.finditer(text) if RX_CAPS_COMMA_HINT.search(text) else ():
         last, first = m.group(1), m.group(2)
         # ALL CAPS hides what case would tell, and lab panels ("SPE, ANA") look like this:
         # only the census lists count here, or a person's verb after the pair
@@ -1166,12 +1219,17 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
     # Names written in lower case: a census first name then a surname, one of them not a word.
     for pos in words_ix.at(ctx.lex.first & words_ix.positions.keys()):
         m = RX_LOWER_PAIR.match(text, pos)
-        if not m or not (
-            pos == 0
-            or text[pos - 1] == "\n"
-            or RX_LOWER_PAIR_BEFORE.search(text, max(0, pos - 30), pos)
-        ):
+        if not m:
             continue
+        cue = RX_LOWER_PAIR_BEFORE.search(text, max(0, pos - 30), pos)
+        if not cue or cue.group()[:1] in "\n.!?":
+            # At the start of a text, line or sentence the pair must open a sentence about
+            # someone ("victor martinez is a 62 yo man"): a bare term ("vena cava", "gia
+            # stapler", "richard simmons" as a topic or keyword) is not a name.
+            if not (cue or pos == 0 or text[pos - 1] == "\n"):
+                continue
+            if not RX_PAIR_THEN_PERSON.match(text, m.end()):
+                continue
         first, last = m.group(1), m.group(2)
         if (
             ctx.is_first(first)
@@ -1294,8 +1352,10 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         if m.group(3):
             out.append((m.start(3), m.end(3), "LOCATION", 0.9))
 
-    _cands_from(RX_ZIP_STATE, text, "LOCATION", 0.85, 1, out)
-    _cands_from(RX_ZIP_CUED, text, "LOCATION", 0.9, 1, out)
+    if RX_ZIP_ONLY.search(text):  # most texts hold no five-digit number at all
+        _cands_from(RX_ZIP_STATE, text, "LOCATION", 0.85, 1, out)
+    if RX_ZIP_ONLY.search(text):
+        _cands_from(RX_ZIP_CUED, text, "LOCATION", 0.9, 1, out)
 
     for m in _triggered(RX_LOC_CUED, "LOC", text, words_ix):
         name = m.group(1)
@@ -1373,7 +1433,7 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         if city_ok(name.split(" ")[0], True):
             tc = trim_city(m.start(1), name) or (m.start(1), m.end(1))
             out.append((tc[0], tc[1], "LOCATION", 0.85))
-    for m in RX_COUNTY.finditer(text):
+    for m in RX_COUNTY.finditer(text) if RX_COUNTY_HINT.search(text) else ():
         name = m.group(1)
         words = name.split(" ")
         # keep the trailing words that are not sentence words
@@ -1437,9 +1497,9 @@ def _facilities(ctx: _Ctx, text: str, out: list) -> None:
         ):
             continue
         out.append((s, e, "FACILITY", 0.85))
-    for m in RX_FAC_RELIGIOUS.finditer(text):
+    for m in RX_FAC_RELIGIOUS.finditer(text) if RX_RELIGIOUS_HINT.search(text) else ():
         out.append((m.start(), m.end(), "FACILITY", 0.8))
-    for m in RX_SAINT.finditer(text):
+    for m in RX_SAINT.finditer(text) if "St" in text or "Saint" in text else ():
         if ctx.low(m.group().split()[-1]) in ctx.lex.unit_designators:
             continue  # "Quarry St. Lot 110"
         after = text[m.end() : m.end() + 12].lower()
@@ -1502,7 +1562,7 @@ RX_ID_GROUPED = re.compile(
 )
 # Table rows: in a "a | b | c" line, a cell that is an identifier-shaped code is one.
 RX_TABLE_CELL = re.compile(
-    r"(?:(?<=\|)|^)[ \t]*((?=(?:[A-Z-]*\d){7})[A-Z0-9]{1,6}(?:[-/ ][A-Z0-9]{1,8}){0,3})"
+    r"(?:(?<=\|)|^)[ \t]*((?=(?:[A-Z -]*\d){7})[A-Z0-9]{1,6}(?:[-/ ][A-Z0-9]{1,8}){0,3})"
     r"[ \t]*(?=\||$)",
     re.M,
 )
@@ -1651,7 +1711,8 @@ def _contacts(text: str, out: list, words_ix) -> None:
         if re.fullmatch(r"[\d.]+", seg):
             continue
         out.append((s, e, "URL", 0.95))
-    _cands_from(RX_IPV4, text, "IP", 0.9, 0, out)
+    if RX_IPV4_HINT.search(text):
+        _cands_from(RX_IPV4, text, "IP", 0.9, 0, out)
     for m in RX_IPV6.finditer(text) if "::" in text or text.count(":") >= 7 else ():
         seg = m.group()
         if seg.count(":") < 2 or not re.search(r"[0-9A-Fa-f]", seg):
@@ -1661,7 +1722,7 @@ def _contacts(text: str, out: list, words_ix) -> None:
         except ValueError:
             continue
         out.append((m.start(), m.end(), "IP", 0.9))
-    for m in RX_PHONE.finditer(text):
+    for m in _phones(text):
         seg = m.group()
         digits = re.sub(r"\D", "", seg)
         if re.fullmatch(r"\d{10}", seg) and not re.search(
@@ -1744,9 +1805,11 @@ def _vehicles_devices(text: str, out: list, words_ix) -> None:
             out.append((m.start(1), m.end(1), "DEVICE", 0.75))
     for m in _triggered(RX_VEHICLE, "VEH", text, words_ix):
         out.append((m.start(1), m.end(1), "VEHICLE", 0.9))
-    _cands_from(RX_VIN, text, "VEHICLE", 0.8, 0, out)
+    has17 = RX_SEVENTEEN.search(text)
+    if has17:
+        _cands_from(RX_VIN, text, "VEHICLE", 0.8, 0, out)
     # any-case VINs only with a valid check digit (or after a VIN cue)
-    for m in RX_VIN_ANY_CASE.finditer(text):
+    for m in RX_VIN_ANY_CASE.finditer(text) if has17 else ():
         v = m.group()
         if v.isupper() or not re.search(r"[A-Za-z]", v):
             continue
@@ -1760,11 +1823,22 @@ def _vehicles_devices(text: str, out: list, words_ix) -> None:
     for m in _triggered(RX_DEVICE, "DEV", text, words_ix):
         if not _street_lot(text, m):
             out.append((m.start(1), m.end(1), "DEVICE", 0.9))
-    _cands_from(RX_DEVICE_BARE, text, "DEVICE", 0.8, 0, out)
+    if "SN" in text or "(01)" in text or text.count(":") + text.count("-") >= 5:
+        _cands_from(RX_DEVICE_BARE, text, "DEVICE", 0.8, 0, out)
 
 
 def _addresses(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
-    for m in RX_ADDRESS.finditer(text):
+    matches = []
+    last_end = -1
+    for d in RX_ADDRESS_STARTS.finditer(text):
+        if d.start() >= last_end and (m := RX_ADDRESS_NUMBERED.match(text, d.start())):
+            matches.append(m)
+            last_end = m.end()
+    if "Box" in text or "BOX" in text:
+        matches.extend(RX_ADDRESS_BOX.finditer(text))
+    if "on " in text or "Apt. " in text or "Ste. " in text:
+        matches.extend(RX_ADDRESS_ON.finditer(text))
+    for m in matches:
         s, e = m.span()
         seg = m.group()
         # "5 Dr. Smith": a bare Dr needs a number + words that are not a title
@@ -1939,7 +2013,8 @@ RX_POSSESSIVE_ANY = re.compile(
     r"|uncle|guardian|teacher)\b"
 )
 RX_LOWER_CUED = re.compile(
-    r"(?:\b(?i:patient\s+name|pt\s+name|patient|pt|name)\b\.?[ \t]*([:#]?)|\b(?i:family)[ \t]*(\())"
+    r"(?:\b(?i:patient\s+name|pt\s+name|patient|pt|name|guarantor|subscriber|insured"
+    r"|emergency\s+contact)\b\.?[ \t]*([:#]?)|\b(?i:family)[ \t]*(\())"
     r"[ \t]*([a-z][a-z'-]{2,})[ \t]+([a-z][a-z'-]{2,})\b(?![-/])"
 )
 RX_INITIALS_AFTER = re.compile(
@@ -2053,7 +2128,7 @@ TRIGGERS.update(
         "ROLE": _w("""guarantor subscriber insured policy guardian prescribed prescriber ordering
             attn please signed electronically e collateral called verified read authorized
             authorised witnessed requested"""),
-        "LOWC": _w("patient pt name family"),
+        "LOWC": _w("patient pt name family guarantor subscriber insured emergency"),
         "INITA": _w("with per by see cc from and to"),
         "LAST": _w("last"),
         "FACC": _w("""works work worked employed employer injured transfer transferred remit study
@@ -2267,6 +2342,540 @@ def _more_numbers(text: str, out: list, words_ix: _WordIndex) -> None:
             e = m.end()
 
 
+# ----------------------------------------------------------------------------- general cues
+# Identifier values behind any label: a word then "#", "no.", "number" or "ID", or a record,
+# payer or registration word; the value holds digits (at least four) and may be written in
+# groups ("GRP 1494157", "H3765 787", "8014 4171 7194"). Labels of clinical codes, models,
+# rooms and steps are not identifiers.
+_VAL_GROUP = r"[A-Za-z0-9]+(?:[-./][A-Za-z0-9]+)*"
+ID_VALUE_GROUPED = (
+    r"((?:(?!(?:ID|MBI|FIN|MRN|MR|NPI|DEA|DOB|SSN|SS|PIN|ACCT|ACC|NO|DL|RX)\b)[A-Z]{1,4}[ ](?=\d))?"
+    rf"(?=[A-Za-z0-9-]*\d){_VAL_GROUP}"
+    rf"(?:[ ](?=\d[A-Za-z0-9]{{2}})\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*){{0,3}})(?![\w-]|\.\w)"
+)
+RX_LABEL_MARK = re.compile(r"#|\b(?i:number\b|no\.|nbr\.?|num\.?)|\bI[Dd]\b")
+RX_LABEL_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’]*)\.?[ \t]*$")
+RX_AFTER_MARK = re.compile(r"[ \t]*(?:is|was)?[ \t]*[:#=]?[ \t]*\(?" + ID_VALUE_GROUPED)
+RX_RECORD_CUE = re.compile(
+    r"(?i:chart|encounter|enc|acct|acc|account|group|grp|insurance|policy|booking|inmate"
+    r"|docket|case|claim|pt|patient|member|subscriber|medicaid|medicare|certificate|permit"
+    r"|record|records|mrn|mr|id|DOC|ENCOUNTER)[ \t]*[:#=]?[ \t]*\(?" + ID_VALUE_GROUPED
+)
+NOT_ID_LABELS = _w("""room rm bed step phase grade stage class type size cpt icd icd10 ndc loinc
+    hcpcs drg snomed rxnorm model catalog cat ref part version item page line question slide
+    figure fig table exercise lot dose doses cycle day week visit trial study protocol level
+    apgar gleason nyha asa tanner lead channel port gauge french fr catheter tube suture
+    serial sn vin plate tag license licence dea npi ssn social phone fax tel cell pager zip
+    batch sample specimen bin pcn""")
+
+
+def _labelled_ids(text: str, out: list, words_ix: _WordIndex) -> None:
+    def take(m: re.Match, conf: float) -> None:
+        v = m.group(1)
+        if sum(c.isdigit() for c in v) >= 4 and sum(c.isalnum() for c in v) >= 5:
+            out.append((m.start(1), m.end(1), "ID", conf))
+
+    for mark in RX_LABEL_MARK.finditer(text):
+        label = RX_LABEL_WORD_BEFORE.search(text, max(0, mark.start() - 30), mark.start())
+        if label and label.group(1).lower() not in NOT_ID_LABELS:
+            m = RX_AFTER_MARK.match(text, mark.end())
+            if m:
+                take(m, 0.8)
+    for m in _triggered(RX_RECORD_CUE, "RECORD", text, words_ix):
+        take(m, 0.75)
+
+
+# Form rows with dot leaders ("Patient Name ........ Tariq Sterling"): the label says what
+# the value is.
+RX_LEADER_ROW = re.compile(
+    r"(?m)^[ \t]*([A-Za-z][A-Za-z #/'’-]{1,40}?)[ \t]*\.{3,}[ \t]*(\S[^\n]*?)[ \t]*$"
+)
+_LEADER_KINDS = (
+    (re.compile(r"(?i)\b(?:ssn|social|soc\.? sec)"), "SSN"),
+    (re.compile(r"(?i)\b(?:zip|postal)"), "LOCATION"),
+    (re.compile(r"(?i)\b(?:dob|birth|date|admit|discharge)"), "DATE"),
+    (re.compile(r"(?i)\b(?:phone|tel|cell|fax|mobile)"), "PHONE"),
+    (re.compile(r"(?i)\b(?:address|street|residence)"), "ADDRESS"),
+    (re.compile(r"(?i)\b(?:city|town|county|state)"), "LOCATION"),
+    (
+        re.compile(
+            r"(?i)\b(?:name|patient|guarantor|subscriber|insured|contact|physician|provider|nurse|attending)"
+        ),
+        "NAME",
+    ),
+    (re.compile(r"(?i)\b(?:mrn|record|account|acct|member|policy|group|id|number|no\b|#)"), "ID"),
+)
+# An SSN broken over a line ("460-78-\n1025") after its cue.
+RX_SSN_BROKEN = re.compile(
+    r"(?i:\b(?:ssn|ss#|social\s+security(?:\s+(?:number|no\.?|#))?))[ \t.:#]*"
+    r"(\d{3}[- ]?\d{2}[- ]?\s*\n\s*\d{4}|\d{3}-\d{2}-\s+\d{4})(?!\d)"
+)
+
+
+def _leader_rows(text: str, out: list) -> None:
+    if "..." in text:
+        for m in RX_LEADER_ROW.finditer(text):
+            label = m.group(1)
+            for rx, cat in _LEADER_KINDS:
+                if rx.search(label):
+                    out.append((m.start(2), m.end(2), cat, 0.8))
+                    break
+    if "\n" in text:
+        for m in RX_SSN_BROKEN.finditer(text):
+            out.append((m.start(1), m.end(1), "SSN", 0.85))
+
+
+# Ages over 89 said of a person without "-year-old": "died at 93", "lived to ninety-four",
+# "alive at 90", "he's 95", "who is 94", "Pt is 90F", "this gentleman is ninety-six".
+_AGE_WORD_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+AGE_IN_WORDS = (
+    rf"(?:ninety(?:[- ](?:{_AGE_WORD_UNITS}))?|"
+    rf"(?:a|one)\s+hundred(?:(?:\s+and)?[- ](?:{_AGE_WORD_UNITS}"
+    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?)"
+)
+AGE_ANY = rf"(?:9\d|1[01]\d|120|(?i:{AGE_IN_WORDS}))"
+RX_AGE_OF_PERSON = re.compile(
+    r"\b(?i:(?:died|passed(?:\s+away)?|deceased|alive|still\s+living|living)\s+at(?:\s+age)?"
+    r"|lived\s+(?:to|until)(?:\s+(?:be|age))?|(?:he|she)['’]?s|(?:he|she)\s+is|who\s+is|who['’]s"
+    r"|(?:man|woman|gentleman|lady|patient|pt|grandmother|grandfather|mother|father|mom|dad"
+    r"|grandma|grandpa|resident|veteran)\s+(?:is|was))"
+    rf"\s+({AGE_ANY})(?:(?=[FM]\b)|(?![\w./-]|,\d|\s*(?:%|mg|kg|lb|bpm|beats|percent|mm|cm"
+    r"|on\s+room|/)))"
+)
+
+
+def _ages_of_persons(text: str, out: list, words_ix: _WordIndex) -> None:
+    for m in _triggered(RX_AGE_OF_PERSON, "AGEP", text, words_ix):
+        out.append((m.start(1), m.end(1), "AGE", 0.8))
+
+
+# Dates in the shapes registration systems print: 24JAN1935, 26/Feb, Apr-25, 20230906 (a
+# valid yyyymmdd), month and an ordinal word ("September eighteenth"); a bare day of the month
+# ("on the 24th", "since the 7th."), and m-d or m/d after a date cue word.
+_MON3 = r"(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)"
+_ORD_WORDS = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+    r"|twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth"
+    r"|thirty[- ]first"
+)
+# Digit-led shapes are tried where a digit starts, month-led ones at month words.
+RX_DATE_DIGIT_SHAPES = re.compile(
+    rf"(?:\d{{1,2}}(?i:{_MON3})(?:19|20)?\d\d|\d{{1,2}}[/-](?i:{_MON3})\b(?![/-]\d)"
+    r"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\w)"
+)
+RX_DATE_MONTH_SHAPES = re.compile(
+    rf"(?i:{_MON3})\.?[/-]\d{{1,2}}\b(?![/-]\d)|{MONTH}\.?[ \t]+(?i:{_ORD_WORDS})\b"
+)
+RX_DIGIT_START = re.compile(r"(?<![\w/.:-])\d")
+RX_DAY_ORDINAL = re.compile(
+    r"\bthe\s+((?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))"
+    r"(?=[ \t]*(?:[.,;:)!?\n]|$|(?:at|via|with|and|for)\b))"
+)
+RX_DAY_ORDINAL_CUE = re.compile(r"\b(?i:on|since|by|until|till|before|after|is|visit|from|of)\s+$")
+RX_MD = re.compile(
+    r"(?<![\w/.:-])((?:1[0-2]|0?[1-9])[-/](?:3[01]|[12]\d|0?[1-9]))"
+    r"(?=[ \t]*(?:[.,;:)\n]|$|(?:at|via|with|and|for|from|to)\b))"
+)
+RX_MD_CUE = re.compile(
+    r"\b(?i:on|since|again|placed|signed|worked|dated|exp|expires|expiry|expiration|seen"
+    r"|interrogation|implanted|started|stopped|visit|office|returned|admitted|discharged"
+    r"|by\s+[A-Z]+)[ \t]*:?[ \t]+$"
+)
+DATE_SHAPE_MONTHS = _w("""jan feb mar apr may jun june jul july aug sep sept oct nov dec january
+    february march april august september october november december""")
+
+
+def _date_shapes(text: str, out: list, words_ix: _WordIndex) -> None:
+    for d in RX_DIGIT_START.finditer(text):
+        m = RX_DATE_DIGIT_SHAPES.match(text, d.start())
+        if m:
+            out.append((m.start(), m.end(), "DATE", 0.8))
+    for pos in words_ix.at(DATE_SHAPE_MONTHS):
+        m = RX_DATE_MONTH_SHAPES.match(text, pos)
+        if m:
+            out.append((m.start(), m.end(), "DATE", 0.8))
+    for m in RX_DAY_ORDINAL.finditer(text) if "the" in text else ():
+        if RX_DAY_ORDINAL_CUE.search(text, max(0, m.start() - 12), m.start()):
+            out.append((m.start(1), m.end(1), "DATE", 0.7))
+    for m in RX_MD.finditer(text):
+        if RX_MD_CUE.search(text, max(0, m.start() - 16), m.start()):
+            out.append((m.start(1), m.end(1), "DATE", 0.7))
+
+
+# Social-media handles ("follow @robin_iyer8") are URL-like identifiers.
+RX_HANDLE = re.compile(
+    r"(?<![\w.@/+-])@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_]){2,30})(?![\w@])"
+)
+# Serial numbers behind a lower-case "sn", vehicle plates behind "vehicle" or in "car (".
+RX_SN_ANY = re.compile(
+    r"\b(?i:sn|s/n|ser\.?)[ \t]*[:#]?[ \t]*"
+    r"((?=[A-Za-z0-9-]*\d{3})[A-Za-z0-9][A-Za-z0-9-]{3,24})(?![\w-])"
+)
+RX_PLATE_CUED = re.compile(
+    r"\b(?i:vehicle|car|truck|van|pickup|suv|sedan|jeep|minivan|motorcycle|trailer|plate|plates"
+    r"|tag|tags)[ \t]*[:#(]?[ \t]*"
+    r"(?-i:((?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,4}))(?![\w-])"
+)
+
+
+def _handles_serials_plates(text: str, out: list, words_ix: _WordIndex) -> None:
+    if "@" in text:
+        for m in RX_HANDLE.finditer(text):
+            out.append((m.start(), m.end(), "URL", 0.8))
+    for m in _triggered(RX_SN_ANY, "SNX", text, words_ix):
+        out.append((m.start(1), m.end(1), "DEVICE", 0.8))
+    for m in _triggered(RX_PLATE_CUED, "PLATE", text, words_ix):
+        if not RX_SPINE_LEVELS.fullmatch(m.group(1)):  # "plate C3-C5" is hardware
+            out.append((m.start(1), m.end(1), "VEHICLE", 0.75))
+
+
+# Names: a nickname in quotes between two name words (Edward "Ned" Diallo); roles and
+# speech cues that name a person (supervisor, scheduler, caller, claimant, "on behalf of",
+# "signed out to", "spoke with", "hey its X"); a chat line opened by a given name
+# ("Aoife: send pic"); ALL-CAPS or mixed "Last, First" after "Pt" or "review for".
+RX_NICKNAME = re.compile(
+    rf"\b({NW}[ \t]+[\"“'‘][{UP}][{LO}]+[\"”'’]"
+    rf"[ \t]+{NW}(?:-{NW})?(?:[ \t]+(?:Jr|Sr|II|III|IV)\b\.?)?)"
+)
+RX_ROLE_NAME_MORE = re.compile(
+    r"\b(?i:supervisor|scheduler|driver|caller|claimant|decedent|proband|interpreter|imam"
+    r"|chaplain|officer|behalf\s+of|signed\s+out\s+to|handed\s+off\s+to"
+    r"|spoke\s+(?:w/|with|to)|talked\s+(?:w/|with|to)|met(?:\s+with)?|name|view(?:ed)?"
+    r"|supervising\s+(?:physician|provider)|user|owner\s+is(?:\s+the\s+patient)?"
+    r"|(?:grand)?(?:son|daughter|child)\s+is|daughters|sons|sisters|brothers|admit|newborn"
+    r"|chapter\s+house\s+contact|(?:hey|hi|hello)[ \t,]+(?:it['’]?s|its|this\s+is)"
+    r"|thanks|thank\s+you|message\s+taken\s+by)"
+    r"[ \t]*[:,(-]?[ \t]*" + NAME_SEQ
+)
+# "Pt: R.S.", "Patient: JG": initials after a patient label; "Osei, B. MD": a surname and
+# an initial before a credential; "1415 Parisa refused meds": a clock time, a given name and
+# a person's verb (nursing notes); "C. Washington is a 101 YOF": an initial and a surname
+# opening a sentence before a person's verb; tab-separated registration rows.
+RX_INITIALS_LABEL = re.compile(
+    r"(?:Pt|PT|Patient|PATIENT|Re|RE|Client)[ \t]*:[ \t]*"
+    r"((?:[A-Z]\.[ \t]?){2,3}|[A-Z]{2,3}(?![\w.]))"
+)
+RX_INITIAL_CRED = re.compile(rf",[ \t]*[A-Z]\.(?=,?[ \t]+{CRED}\b)")
+RX_SURNAME_BEFORE = re.compile(rf"\b({NW}(?:-{NW})?)$")
+RX_TIME_FIRST_NAME = re.compile(
+    rf"(?<![\d:])(?:[01]\d|2[0-3])[0-5]\d[ \t]+({NW})(?=[ \t]+(?:{_SUBJECT_VERBS}|up|OOB|out)\b)"
+)
+RX_INITIAL_SURNAME_SUBJECT = re.compile(
+    rf"(?:^|(?<=[.!?][ \t])|(?<=\n))([A-Z]\.[ \t]?{NW}(?:-{NW})?)(?=[ \t]+(?:{_SUBJECT_VERBS}"
+    r"|continued|continues)\b)",
+    re.M,
+)
+RX_TIME_NAME_HINT = re.compile(r"\d\d[ \t]+[A-Z]")
+RX_INITIAL_DOT = re.compile(rf"[A-Z]\.[ \t]?[{UP}]")
+RX_TAB_ROW = re.compile(r"(?m)^[^\t\n]*\t[^\n]*\t[^\n]*$")
+RX_TAB_ID_CELL = re.compile(
+    r"(?:(?<=\t)|^)((?=[A-Z0-9-]*\d{3})(?=(?:[A-Z -]*\d){6})"
+    r"[A-Z0-9]{1,8}(?:[- ][A-Z0-9]{1,8}){0,3})"
+    r"(?=\t|$)",
+    re.M,
+)
+
+
+def _name_shapes(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    if ":" in text:
+        for m in _triggered(RX_INITIALS_LABEL, "INITL", text, words_ix):
+            if re.sub(r"\s", "", m.group(1)).upper() not in NOT_INITIALS:
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    for c in RX_INITIAL_CRED.finditer(text):
+        m = RX_SURNAME_BEFORE.search(text, max(0, c.start() - 40), c.start())
+        if m and (not ctx.is_common(m.group(1)) or ctx.is_name(m.group(1))):
+            out.append((m.start(1), c.end(), "NAME", 0.75))
+    for m in RX_TIME_FIRST_NAME.finditer(text) if RX_TIME_NAME_HINT.search(text) else ():
+        w = m.group(1)
+        if ctx.is_first(w) and not ctx.is_common(w) and not ctx.is_clinical(w):
+            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    for d in RX_INITIAL_DOT.finditer(text):
+        m = RX_INITIAL_SURNAME_SUBJECT.match(text, d.start())
+        if not m:
+            continue
+        last = m.group(1)[2:].strip()
+        if ctx.is_last(last) and not ctx.is_clinical(last):
+            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "\t" in text:
+        for row in RX_TAB_ROW.finditer(text):
+            for m in RX_TAB_ID_CELL.finditer(text, row.start(), row.end()):
+                out.append((m.start(1), m.end(1), "ID", 0.7))
+
+
+RX_AND_NAME = re.compile(rf"[ \t]+and[ \t]+({NW})(?![\w'’-])")
+RX_CHAT_LINE = re.compile(rf"(?m)^[ \t]*({NW}):[ \t]+(?=[a-z])")
+RX_LAST_FIRST_CUED = re.compile(
+    rf"(?:Pt|PT|Patient|review\s+for|records\s+of|for|Inmate|Newborn)[ \t]*:?[ \t]+"
+    rf"((?:{NW}|[{UP}]{{2,}}(?:[-'’ ][{UP}]{{2,}})?),[ \t]*(?:{NW}|[{UP}]{{2,}})(?:-{NW})?)"
+    rf"(?=[ \t]*(?:[,.;\n]|$))"
+)
+
+
+def _cued_names(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    if '"' in text or "“" in text:
+        for m in RX_NICKNAME.finditer(text):
+            out.append((m.start(1), m.end(1), "NAME", 0.8))
+    for m in _triggered(RX_ROLE_NAME_MORE, "ROLE2", text, words_ix):
+        seg = m.group(1)
+        words = [w for w in re.findall(r"[^\s,]+", seg) if not re.fullmatch(r"[A-Z]\.", w)]
+        keep = []
+        for w in words:
+            core = re.sub(r"['’]s$", "", w.rstrip(".,"))
+            # after a role cue a name may also be an eponym ("Murphy", "Hunter")
+            if all(
+                ctx.plausible_name_word(p, True) and (ctx.is_name(p) or not ctx.is_clinical(p))
+                for p in core.split("-")
+            ):
+                keep.append(core)
+            else:
+                break
+        if not keep or not any(
+            ctx.is_name(p) or not ctx.is_common(p) for w in keep for p in w.split("-")
+        ):
+            continue
+        end = m.start(1) + seg.find(keep[-1], sum(len(k) for k in keep[:-1])) + len(keep[-1])
+        if not ctx.followed_by_head(end):
+            out.append((m.start(1), end, "NAME", 0.75))
+            # "daughters Hamid and Lior": a second given name joined by "and"
+            more = RX_AND_NAME.match(text, end)
+            if more and ctx.is_first(more.group(1)) and not ctx.is_common(more.group(1)):
+                out.append((more.start(1), more.end(1), "NAME", 0.7))
+    if ":" in text:
+        for m in RX_CHAT_LINE.finditer(text):
+            w = m.group(1)
+            if ctx.is_first(w) and not ctx.is_common(w) and not ctx.is_clinical(w):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "," in text:
+        for m in _triggered(RX_LAST_FIRST_CUED, "LASTFIRST", text, words_ix):
+            parts = re.findall(r"[^\s,]+", m.group(1))
+            if all(
+                not ctx.is_clinical(p) and p.lower() not in FUNCTION_WORDS for p in parts
+            ) and any(ctx.is_name(p) for p in parts):
+                out.append((m.start(1), m.end(1), "NAME", 0.75))
+
+
+# Facilities: ALL-CAPS names before a facility head; pharmacy chains after a pharmacy or
+# refill cue; employers after a job ("teacher at", "works second shift at", "Employer X").
+RX_FAC_CAPS_HEAD = re.compile(
+    r"(?:HOSPITAL|MEDICAL CENTER|CLINIC|HOSPICE|HEALTH CENTER|NURSING HOME"
+    r"|REHABILITATION(?: CENTER)?|CARE CENTER)\b"
+)
+RX_CAPS_WORDS_BEFORE = re.compile(
+    r"\b((?:(?!(?:AND|AT|TO|FROM|OF|THE|IN|ON|FOR|RE|WITH)\b)[A-Z]{2,}['’]?S?[ \t-]){1,4})$"
+)
+RX_CAPS_HEADING_TAIL = re.compile(
+    r"[ \t]+(?:COURSE|STAY|DAYS?|ADMISSION|FOLLOW|VISIT|RECORDS?|NOTE)\b"
+)
+FAC_CAPS_NOT_NAMES = _w("brief prior previous outside local same new the this that our your")
+PHARMACY_CHAINS = (
+    r"CVS(?:\s+Pharmacy)?|Walgreens|Rite\s+Aid|Express\s+Scripts|Kinney\s+Drugs"
+    r"|Discount\s+Drug\s+Mart|Duane\s+Reade|Walmart(?:\s+Pharmacy)?|Costco(?:\s+Pharmacy)?"
+    r"|Kroger(?:\s+Pharmacy)?|Safeway|Albertsons|Publix|Meijer|Hy-Vee|Giant\s+Eagle"
+    r"|Harris\s+Teeter|Wegmans|Fred\s+Meyer|Bartell\s+Drugs|OptumRx|Caremark|CenterWell"
+    r"|Sav-On|Osco|Brookshire|Family\s+Fare|Hannaford|Shop[Rr]ite|Stop\s*&\s*Shop"
+    r"|Thrifty\s+White|Marc['’]s|Medicine\s+Shoppe|Good\s+Neighbor\s+Pharmacy|Health\s+Mart"
+    r"|Amazon\s+Pharmacy"
+)
+PHARMACY_FIRST_WORDS = _w("""cvs walgreens rite express kinney discount duane walmart costco
+    kroger safeway albertsons publix meijer hy giant harris wegmans fred bartell optumrx
+    caremark centerwell sav osco brookshire family hannaford shoprite stop thrifty marc
+    medicine good health amazon""")
+RX_PHARMACY_CHAIN = re.compile(rf"(?:{PHARMACY_CHAINS})(?![\w])")
+# a pharmacy, refill or prescription cue, or at/from/to, just before the chain's name
+RX_PHARMACY_CUE = re.compile(
+    r"(?:\b(?i:pharmacy|refill(?:\s+request)?|rx|prescriptions?|sent|send|faxed|called)"
+    r"(?:\s+[a-z]+){0,2}[ \t]*:?[ \t]+(?:(?i:from|to|at|via)[ \t]+)?(?:the[ \t]+)?"
+    r"|\b(?i:at|from|to)[ \t]+)$"
+)
+RX_FAC_MORE_HEAD = re.compile(
+    r"(?:Head\s+Start|Detention\s+Center|Recovery\s+(?:Services|Center)|Rehabilitation"
+    r"|Behavioral\s+Health|Treatment\s+Center|Counseling\s+(?:Center|Services)"
+    r"|Health\s+Department|Food\s+Bank|Warming\s+Shelter|Community\s+Center)\b"
+)
+RX_FAC_GENERIC_HEADS = ("Rehabilitation", "Behavioral", "Treatment", "Community", "Health")
+RX_FAC_MORE_BEFORE = re.compile(rf"\b(?:{CAPW}[ \t]+){{1,4}}(?:(?:&|and)[ \t]+)?$")
+RX_FAC_WORSHIP = re.compile(
+    rf"\b(?:Masjid|Kingdom\s+Hall(?:\s+of)?)(?:[ \t-]+(?:{CAPW}|of|al|Al|the|[’']s))+"
+)
+RX_EMPLOYER = re.compile(
+    r"\b(?i:employer|employed\s+at|(?:teacher|nurse|cashier|clerk|aide|driver|manager|cook"
+    r"|employee|volunteer|janitor|mechanic|waitress|waiter|server|custodian|foreman|worker)"
+    r"\s+at|works?(?:\s+[a-z-]+){0,3}\s+at|shift\s+at)[ \t]*:?[ \t]+"
+    rf"((?:{CAPW})(?:[ \t](?:{CAPW}|&|of))*(?:[’']s)?)"
+)
+
+
+RX_FIRST_WORD = re.compile(r"([A-Za-z]+)[ \t]+")
+
+
+def _more_facilities(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    for h in (
+        RX_FAC_CAPS_HEAD.finditer(text)
+        if "CENTER" in text or "HO" in text or "CLINIC" in text
+        else ()
+    ):
+        m = RX_CAPS_WORDS_BEFORE.search(text, max(0, h.start() - 60), h.start())
+        if not m:
+            continue
+        words = m.group(1).lower().split()
+        # "BRIEF HOSPITAL COURSE" is a section heading; "COMMUNITY HOSPITAL" names no place
+        if not RX_CAPS_HEADING_TAIL.match(text, h.end()) and not all(
+            w.strip("-") in GENERIC_FAC or w.strip("-") in FAC_CAPS_NOT_NAMES for w in words
+        ):
+            out.append((m.start(1), h.end(), "FACILITY", 0.75))
+    for pos in words_ix.at(PHARMACY_FIRST_WORDS):
+        m = RX_PHARMACY_CHAIN.match(text, pos)
+        if m and RX_PHARMACY_CUE.search(text, max(0, pos - 40), pos):
+            out.append((m.start(), m.end(), "FACILITY", 0.75))
+    for h in RX_FAC_MORE_HEAD.finditer(text):
+        m = RX_FAC_MORE_BEFORE.search(text, max(0, h.start() - 80), h.start())
+        if not m:
+            continue
+        s = m.start()
+        while (w := RX_FIRST_WORD.match(text, s)) and w.group(1).lower() in FUNCTION_WORDS:
+            s = w.end()
+        words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text[s : h.start()])
+        if not words:
+            continue
+        # "Cardiac Rehabilitation", "Inpatient Treatment Center" name a service, not a place
+        if h.group().startswith(RX_FAC_GENERIC_HEADS) and all(
+            ctx.is_common(w) or ctx.is_clinical(w) or w.lower() in GENERIC_FAC for w in words
+        ):
+            continue
+        out.append((s, h.end(), "FACILITY", 0.75))
+    for m in RX_FAC_WORSHIP.finditer(text) if "Masjid" in text or "Kingdom" in text else ():
+        out.append((m.start(), m.end(), "FACILITY", 0.75))
+    for m in _triggered(RX_EMPLOYER, "EMPL", text, words_ix):
+        words = m.group(1).split()
+        if not all(ctx.is_common(w) or ctx.is_clinical(w) for w in words if w not in ("&", "of")):
+            out.append((m.start(1), m.end(1), "FACILITY", 0.7))
+
+
+# Places: the words before "ST 12345" or ", ST 12345" (any words: "Island Pond, KY 54337");
+# a place after a strong residence or life-event cue, ordinary words included ("lives in Dry
+# Fork", "grew up in the North End", "died at 94 in Dry Fork", "age 97, of Republic"); a
+# place "near" a road; "up in Errol" when the name is no ordinary word; and the "County" or
+# "Co." after a found place.
+RX_CITY_ST_BEFORE = re.compile(
+    rf"((?:{CAPW})(?:[ \t-](?:{CAPW})){{0,2}}),?[ \t]+(?:(?:{STATE_RE})\.?,?[ \t]+"
+    r"|(?i:zip|zip\s+code|postal\s+code|zipcode)[ \t]*[:#]?[ \t]*)$"
+)
+RX_IN_PLACE = re.compile(r"[ \t]+in[ \t]+" + rf"((?:{CAPW})(?:[ \t-](?:{CAPW})){{0,2}})")
+PLACE_WORDS = rf"((?:the[ \t]+)?(?:{CAPW})(?:[ \t-](?:{CAPW})){{0,2}})"
+RX_PLACE_STRONG = re.compile(
+    r"\b(?i:lives|living|lived|resides|residing|resided|grew\s+up|raised|born|buried|died"
+    rf"(?:\s+at\s+{AGE_ANY})?|moved\s+(?:back\s+)?(?:to|from)|decedent[^.\n]{{0,60}}?,\s+of)"
+    r"[ \t]+(?:(?i:in|near|outside(?:\s+of)?|at|on)[ \t]+)?" + PLACE_WORDS
+)
+RX_PLACE_AFTER_AGE = re.compile(rf"\b(?i:age|aged)[ \t]+{AGE_ANY},[ \t]+of[ \t]+" + PLACE_WORDS)
+RX_ROAD_BEFORE = re.compile(rf"\b{STREET_SUFFIX}\.?,?[ \t]+$")
+RX_NEAR_PLACE = re.compile(r"near[ \t]+" + PLACE_WORDS)
+RX_PLACE_UP_IN = re.compile(
+    r"(?<!follow )(?<!show )(?<!showed )(?<!signed )(?<!picked )(?<!ended )(?<!end )"
+    r"\b(?:up|out|down|over|back)[ \t]+(?:in|near)[ \t]+" + PLACE_WORDS
+)
+RX_COUNTY_TAIL = re.compile(r"[ \t]+(?:County|Co\.|Parish|Borough)(?![\w])")
+_NOT_PLACE_START = _w("""the a an this that my his her their our your which what when where
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""")
+
+
+def _place_words(ctx: _Ctx, text: str, s: int, e: int, strong: bool):
+    seg = text[s:e]
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", seg)
+    lead = 1 if words and words[0].lower() == "the" else 0
+    core = words[lead:]
+    if not core or core[0].lower() in _NOT_PLACE_START or core[0].lower() in STATES:
+        return None
+    if any(
+        ctx.is_clinical(w) or w.lower() in FUNCTION_WORDS or (w.isupper() and len(w) <= 4)
+        for w in core
+    ):
+        return None  # "moved to ICU": acronyms are wards and units, not places
+    if not strong and all(ctx.is_common(w) for w in core):
+        return None
+    return s, e
+
+
+def _more_locations(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    for z in RX_ZIP_ONLY.finditer(text):
+        m = RX_CITY_ST_BEFORE.search(text, max(0, z.start() - 60), z.start())
+        if not m:
+            continue
+        words = re.findall(r"\S+", m.group(1))
+        skip = 0
+        # a street suffix or unit word ends the address before the town
+        for i, w in enumerate(words):
+            if re.fullmatch(STREET_SUFFIX + r"\.?|(?i:apt|unit|lot|suite|ste|rm|room|box)", w):
+                skip = i + 1
+        if skip < len(words):
+            s = m.start(1) + m.group(1).find(words[skip]) if skip else m.start(1)
+            out.append((s, m.end(1), "LOCATION", 0.8))
+    found = [
+        (m, strong)
+        for rx, kind, strong in (
+            (RX_PLACE_STRONG, "PLACE", True),
+            (RX_PLACE_AFTER_AGE, "AGE", True),
+            (RX_PLACE_UP_IN, "UPIN", False),
+        )
+        for m in _triggered(rx, kind, text, words_ix)
+    ]
+    for pos in words_ix.positions.get("near", ()):
+        if RX_ROAD_BEFORE.search(text, max(0, pos - 16), pos) and (
+            m := RX_NEAR_PLACE.match(text, pos)
+        ):
+            found.append((m, True))
+    for m, strong in found:
+        g = m.lastindex
+        span = _place_words(ctx, text, m.start(g), m.end(g), strong)
+        if span:
+            out.append((*span, "LOCATION", 0.75))
+    # "lives alone at 483 E Chestnut Grove in Tressel": the town after an address
+    for _s, e, cat, _c in list(out):
+        if cat == "ADDRESS" and (m := RX_IN_PLACE.match(text, e)):
+            span = _place_words(ctx, text, m.start(1), m.end(1), True)
+            if span:
+                out.append((*span, "LOCATION", 0.75))
+    for i, (s, e, cat, conf) in enumerate(out):
+        if cat == "LOCATION" and (t := RX_COUNTY_TAIL.match(text, e)):
+            out[i] = (s, t.end(), cat, conf)
+
+
+TRIGGERS.update(
+    {
+        "RECORD": _w("""chart encounter enc acct acc account group grp insurance policy booking
+            inmate docket case claim pt patient member subscriber medicaid medicare certificate
+            permit record records mrn mr id doc"""),
+        "AGEP": _w("""died passed deceased alive still living lived he she who man woman gentleman
+            lady patient pt grandmother grandfather mother father mom dad grandma grandpa
+            resident veteran"""),
+        "SNX": _w("sn s ser"),
+        "INITL": _w("pt patient re client"),
+        "CAPSLBL": _w("""patient name pt re subject physician surgeon attending referring pcp
+            primary cc guarantor subscriber insured"""),
+        "TITLE": _w("""mr mrs ms miss mx mssrs messrs dr drs doctor prof professor rev reverend sr
+            sister father fr nurse judge officer capt captain sgt col lt pastor rabbi attorney
+            atty"""),
+        "LASTFIRST": _w("pt patient review records for inmate newborn"),
+        "PLACE": _w("""lives living lived resides residing resided grew raised born buried died
+            moved decedent"""),
+        "UPIN": _w("up out down over back"),
+        "PLATE": _w(
+            "vehicle car truck van pickup suv sedan jeep minivan motorcycle trailer plate plates"
+            " tag tags"
+        ),
+        "ROLE2": _w("""supervisor scheduler driver caller claimant decedent proband interpreter imam
+            chaplain officer behalf signed handed spoke talked met name view viewed supervising user
+            owner son daughter child grandson granddaughter grandchild daughters sons sisters
+            brothers admit newborn chapter hey hi hello thanks thank message"""),
+        "EMPL": _w("""employer employed teacher nurse cashier clerk aide driver manager cook
+            employee volunteer janitor mechanic waitress waiter server custodian foreman worker
+            works work shift"""),
+    }
+)
+
+
 # ----------------------------------------------------------------------------- resolution
 def _resolve(text: str, cands: list) -> list[Finding]:
     cands.sort(key=lambda c: (-_PRIORITY[c[2]], -(c[1] - c[0]), c[0]))
@@ -2327,7 +2936,16 @@ def scan(text: str) -> list[Finding]:
     _facilities(ctx, text, cands)
     _more_ages(ctx, text, cands, words_ix)
     _more_numbers(text, cands, words_ix)
+    _labelled_ids(text, cands, words_ix)
+    _leader_rows(text, cands)
+    _ages_of_persons(text, cands, words_ix)
+    _date_shapes(text, cands, words_ix)
+    _handles_serials_plates(text, cands, words_ix)
+    _cued_names(ctx, text, cands, words_ix)
+    _name_shapes(ctx, text, cands, words_ix)
+    _more_facilities(ctx, text, cands, words_ix)
     _names(ctx, text, cands, words_ix)
     _more_places(ctx, text, cands, words_ix)
     _locations(ctx, text, cands, words_ix)
+    _more_locations(ctx, text, cands, words_ix)
     return _resolve(text, cands)
