@@ -78,7 +78,8 @@ def main() -> None:
         f"{'kind':<28} {'n':>3}"
         + "".join(f" | {s.name + ' nDCG@10':>22} {'MRR@10':>7}" for s in systems)
     )
-    for kind in ["lay terms", "natural-language questions", "overall"]:
+    kinds = list(dict.fromkeys(q["kind"] for q in queries))
+    for kind in [*kinds, "overall"]:
         n = len(per_kind[kind][systems[0].name])
         line = f"{kind:<28} {n:>3}"
         for s in systems:
