@@ -85,3 +85,23 @@ def test_the_issue_example_on_the_demo_ranks_the_perinatal_case_first(app) -> No
     # The man's taper case is not ranked above the perinatal cases, if at all.
     if "oud-010" in refs:
         assert refs.index("oud-010") > refs.index("peri-001")
+
+
+def test_nows_is_not_now_in_search(library: Library) -> None:
+    nows = add_case(
+        library.oud,
+        library.presenter,
+        "Infant with NOWS managed with Eat, Sleep, Console",
+        question="Is morphine needed?",
+    )
+    now = add_case(
+        library.oud, library.presenter, "Man now on methadone", question="Split the dose?"
+    )
+    db.session.commit()
+
+    def found(q: str) -> set[int]:
+        return {h.id for h in search(library.presenter, SearchRequest(q=q)).hits}
+
+    assert nows.id in found("NOWS") and now.id not in found("NOWS")
+    assert nows.id in found("neonatal abstinence syndrome")
+    assert nows.id not in found("now")
