@@ -8,7 +8,7 @@ worker process (so its RSS is a searching worker's), and the same queries on an 
 the same documents (bm25 with the same field weights, snippet(), count and GROUP BY facets).
 
     python scripts/bench_search.py --cases 10000 [--workdir /tmp/casebook-bench] [--rounds 3]
-        [--reuse] [--under-reindex]
+        [--reuse] [--under-reindex] [--queries FILE]
 
 --under-reindex then rebuilds the index once more while another process searches through
 the API in a loop, and reports the rebuild time and the searches answered meanwhile.
@@ -572,7 +572,16 @@ def main() -> None:
         action="store_true",
         help="Also rebuild the index while another process searches, and report both.",
     )
+    parser.add_argument(
+        "--queries",
+        type=Path,
+        help="Time these queries instead (JSON lines with a 'query' field, such as "
+        "eval/search/dev/queries.jsonl).",
+    )
     args = parser.parse_args()
+    if args.queries:
+        with args.queries.open(encoding="utf-8") as fh:
+            QUERIES[:] = [json.loads(line)["query"] for line in fh if line.strip()]
     workdir = args.workdir / str(args.cases)
 
     if args.worker and args.under_reindex:
@@ -628,6 +637,8 @@ def main() -> None:
     ]
     if args.warm_counts:
         command.append("--warm-counts")
+    if args.queries:
+        command += ["--queries", str(args.queries)]
     child = subprocess.run(command, capture_output=True, text=True, check=False)
     if child.returncode != 0:
         sys.exit(child.stderr[-3000:])

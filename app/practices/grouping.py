@@ -59,8 +59,13 @@ SIM_FLOOR = 1e-9
 
 
 def analyzer_for(topics: Sequence[tuple[str, str, Sequence[str]]] = ()) -> ClinicalAnalyzer:
-    """The clinical analyzer, knowing the Topic vocabulary: (slug, name, synonyms) each."""
-    return ClinicalAnalyzer(default_table(topics))
+    """The clinical analyzer, knowing the Topic vocabulary: (slug, name, synonyms) each.
+
+    Without the broader concepts search adds for recall (methadone and buprenorphine are
+    both MOUD, apixaban is a DOAC and an anticoagulant): two texts say the same thing when
+    they share the specific concept, and a shared class made a methadone benzodiazepine
+    taper look like a low-dose buprenorphine start (docs/practices.md)."""
+    return ClinicalAnalyzer(default_table(topics, broader=False))
 
 
 def lead(text: str) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from whoosh import query as wq
 
 from app.common import slugify
+from app.search import lay, questions
 from app.search.analysis import STOP_WORDS, WORD, ClinicalAnalyzer
 
 # The question is in the content too; the title alone gets its own clause (BM25F boost).
@@ -298,11 +299,21 @@ class Compiler:
     def term_clause(self, token: str, boost: float = 1.0) -> wq.Query:
         return wq.Or([wq.Term(name, token, boost=weight * boost) for name, weight in TEXT_FIELDS])
 
-    def words_query(self, text: str, *, loose: bool, positive: bool):
+    def words_query(self, text: str, *, loose: bool, positive: bool, plain: bool = False):
+        """Plain words: each a term, a run naming a clinical concept its concept token.
+
+        Unless `plain` (a lay phrase's clinical terms), question scaffolding is dropped and
+        lay phrases gain their clinical terms (`questions`, `lay`); population words are
+        boosted and stay required when the query is relaxed to any word."""
         clauses = []
-        if positive:
+        required = []
+        if positive and not plain:
             self.words.extend(raw_words(text))
         analysed = self.analyzer.analyse_query(text)
+        expand = positive and not plain
+        if expand:
+            analysed = questions.without_scaffolding(analysed)
+        stems = [w.text for w in analysed]
         i = 0
         while i < len(analysed):
             word = analysed[i]
@@ -326,17 +337,42 @@ class Compiler:
                 while i < len(analysed) and analysed[i].pos < end:
                     i += 1
                 continue
-            clauses.append(self.term_clause(word.text))
-            if positive:
-                self.highlight.add(word.text)
-            i += 1
+            span, clinical = lay.vocabulary().match(stems, i) if expand else (0, ())
+            if span:
+                clause = self.lay_clause(analysed[i : i + span], clinical)
+            else:
+                span, clause = 1, self.term_clause(word.text)
+                if positive:
+                    self.highlight.add(word.text)
+            group = analysed[i : i + span]
+            if expand and any(questions.is_population(w) for w in group):
+                clause = wq.Or([clause], boost=questions.POPULATION_BOOST)
+                if any(questions.is_required(w) for w in group):
+                    required.append(clause)
+            clauses.append(clause)
+            i += span
         if not clauses:
             return None
         if len(clauses) == 1:
             return clauses[0]
         if not positive:  # "-heart failure" excludes documents with any of the words
             return wq.Or(clauses)
+        others = [c for c in clauses if not any(c is r for r in required)]
+        if loose and required and others:
+            # Relaxed to any word, a population word is still required.
+            return wq.And([*required, others[0] if len(others) == 1 else wq.Or(others)])
         return _and_or(clauses, loose)
+
+    def lay_clause(self, words: list, clinical: tuple[str, ...]) -> wq.Query:
+        """A lay phrase: its own words, or (weighted lower) the clinical terms it stands for."""
+        literal = [self.term_clause(w.text) for w in words]
+        self.highlight.update(w.text for w in words)
+        lit = literal[0] if len(literal) == 1 else wq.And(literal)
+        terms = [self.words_query(t, loose=False, positive=True, plain=True) for t in clinical]
+        terms = [t for t in terms if t is not None]
+        if not terms:
+            return lit
+        return wq.Or([lit, wq.Or(terms, boost=lay.EXPANSION_WEIGHT)])
 
     def phrase_query(self, text: str, *, positive: bool):
         words = [w for w in self.analyzer.words(text)]

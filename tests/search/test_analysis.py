@@ -81,10 +81,6 @@ def test_a_flutter_but_not_any_flutter() -> None:
     assert "~aflutter" not in tokens("eyelid flutter")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known defect: fixing it moves the recommendation groups (see UNSTEMMED)",
-)
 @pytest.mark.parametrize(
     ("word", "concept"),
     [("now", "~nows"), ("met with the family", "~mets"), ("first aid", "~aids")],

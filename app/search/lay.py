@@ -1,0 +1,66 @@
+"""Plain-language words mapped to the clinical terms notes use, for query expansion.
+
+The vocabulary is `data/lay_terms.yaml` (by body system; its header says how it was made).
+A query's lay phrase ("water pill", "passing out", "sugar") keeps its own weight and gains
+the clinical terms ("diuretic", "syncope", "diabetes glucose") at EXPANSION_WEIGHT, so a
+document in the patient's words still ranks, and a note in clinical words is found too.
+Matching is on stems with stop words dropped (`analysis.stems_of`), the same key the query's
+words have, so "water pills" and "passed out" match their entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from app.search.analysis import stems_of
+
+VOCABULARY_FILE = Path(__file__).parent / "data" / "lay_terms.yaml"
+# The clinical terms of a lay phrase weigh this much of the phrase's own words: a note in
+# clinical words ranks nearly as a note in the words typed, never above it for the same
+# term. Chosen on the development set (lay terms nDCG@10 0.559 at 0.5, 0.611 at 0.7, 0.664
+# at 0.9, 0.687 at 1.0, which would no longer weigh them lower).
+EXPANSION_WEIGHT = 0.9
+
+
+@dataclass(frozen=True)
+class LayVocabulary:
+    """Stemmed lay phrases -> clinical terms (as written, analysed when a query uses them)."""
+
+    phrases: dict[tuple[str, ...], tuple[str, ...]]
+    longest: int
+
+    @classmethod
+    def load(cls, path: Path = VOCABULARY_FILE) -> LayVocabulary:
+        with path.open(encoding="utf-8") as fh:
+            systems = yaml.safe_load(fh) or {}
+        phrases: dict[tuple[str, ...], list[str]] = {}
+        for entries in systems.values():
+            for lay, clinical in (entries or {}).items():
+                key = tuple(stems_of(str(lay).replace("'", "")))
+                if not key:
+                    continue
+                target = phrases.setdefault(key, [])
+                for term in clinical or []:
+                    if str(term) not in target:
+                        target.append(str(term))
+        longest = max((len(k) for k in phrases), default=0)
+        return cls({k: tuple(v) for k, v in phrases.items()}, longest)
+
+    def match(self, stems: Sequence[str], start: int) -> tuple[int, tuple[str, ...]]:
+        """The longest lay phrase at `stems[start:]`: (words it covers, clinical terms), or
+        (0, ()) when none starts there."""
+        for length in range(min(self.longest, len(stems) - start), 0, -1):
+            found = self.phrases.get(tuple(stems[start : start + length]))
+            if found:
+                return length, found
+        return 0, ()
+
+
+@cache
+def vocabulary() -> LayVocabulary:
+    return LayVocabulary.load()

@@ -1,0 +1,80 @@
+"""Questions written as sentences: the scaffolding words dropped, the population kept.
+
+"pregnant patient on suboxone wants to taper" is, for a search, "pregnant suboxone taper":
+the words that say how something is asked ("what should we do", "patient", "wants") are in
+every case, so requiring them (all the words) finds little and ranking by any of them
+brings up whatever repeats them. They are dropped when at least one other word is left, so
+a query of only such words ("patient") still searches for them.
+
+Population words (pregnancy, children, older adults) change which case answers: a taper in
+pregnancy is not a taper in a 40-year-old man. They weigh POPULATION_BOOST times, and when
+a query is relaxed to any of its words, the pregnancy words stay required
+(`query.Compiler`).
+
+Lists chosen on the development set in `eval/search/dev/` (its README has the figures).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.search.analysis import AnalysedWord, stem
+
+SCAFFOLDING_WORDS = """
+what which who whom whose when where why how whether
+should shall would could can may might must will do does did doing
+we our us you your me my mine someone somebody anyone anybody
+patient patients pt pts person people guy lady client
+want wants wanted wanting need needs needed try trying tried ask asking asks
+like best good right proper way ways approach approaches option options
+anything something thing things else please help advice advise recommend
+think thoughts know get getting got go going really just also still currently here
+keep keeps kept about regarding concerning
+manage managing management handle handling deal dealing
+""".split()  # noqa: SIM905 (a word list reads better as text)
+SCAFFOLDING = frozenset(stem(w) for w in SCAFFOLDING_WORDS)
+
+POPULATION_WORDS = """
+pregnant pregnancy pregnancies perinatal prenatal antenatal postpartum peripartum
+breastfeeding lactating lactation
+child children childhood kid kids pediatric paediatric infant infants baby babies
+newborn newborns neonate neonates neonatal toddler toddlers
+adolescent adolescents teen teens teenager teenagers youth
+elderly geriatric older
+""".split()  # noqa: SIM905
+POPULATION = frozenset(stem(w) for w in POPULATION_WORDS)
+POPULATION_BOOST = 1.25
+# Required when relaxed: pregnancy and the perinatal period only. Notes state them in words,
+# while age is mostly a number ("78-year-old"), so requiring "elderly" or "child" lost the
+# relevant notes (development set: questions 0.417 with every population word required,
+# 0.459 with these; see eval/search/dev/README.md).
+REQUIRED = frozenset(
+    stem(w)
+    for w in """
+    pregnant pregnancy pregnancies perinatal prenatal antenatal postpartum peripartum
+    breastfeeding lactating lactation
+    """.split()  # noqa: SIM905
+)
+
+
+def without_scaffolding(words: Sequence[AnalysedWord]) -> list[AnalysedWord]:
+    """`words` less the question scaffolding, unless nothing else would be left.
+
+    A word inside a clinical concept ("do not resuscitate") is kept with its concept."""
+    covered: set[int] = set()
+    for word in words:
+        if word.concepts:
+            covered.update(range(word.pos, word.pos + word.span))
+    kept = [w for w in words if w.pos in covered or w.text not in SCAFFOLDING]
+    if not kept or all(not w.text for w in kept):
+        return list(words)
+    return kept
+
+
+def is_population(word: AnalysedWord) -> bool:
+    return word.text in POPULATION
+
+
+def is_required(word: AnalysedWord) -> bool:
+    """A population word that stays required when the query is relaxed to any word."""
+    return word.text in REQUIRED
