@@ -27,6 +27,7 @@ def _import_models() -> None:
     """Import every model module so the metadata (and Alembic) sees all tables."""
     from app.attendance import models as _attendance  # noqa: F401
     from app.audit import models as _audit  # noqa: F401
+    from app.auth import invitations as _invitations  # noqa: F401
     from app.auth import models as _auth  # noqa: F401
     from app.cases import models as _cases  # noqa: F401
     from app.deid import models as _deid  # noqa: F401
@@ -36,6 +37,7 @@ def _import_models() -> None:
     from app.programs import models as _programs  # noqa: F401
     from app.recommendations import models as _recommendations  # noqa: F401
     from app.search import models as _search  # noqa: F401
+    from app.subscriptions import models as _subscriptions  # noqa: F401
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
