@@ -249,9 +249,7 @@ def accept(token: str, password: str, confirmation: str) -> User:
     """The invitee's password (the usual rules) is set and the link is used up."""
     invitation = open_invitation(token)
     user = invitation.user
-    validate_password(
-        password, field="password", user_inputs=(user.email, user.display_name)
-    )
+    validate_password(password, field="password", user_inputs=(user.email, user.display_name))
     if password != confirmation:
         raise ValidationError(
             "Confirm password does not match the password.", field="confirm_password"

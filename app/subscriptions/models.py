@@ -17,9 +17,7 @@ class Subscription(db.Model):
     __table_args__ = (
         sa.UniqueConstraint("user_id", "topic_id", name="uq_subscriptions_user_topic"),
         sa.UniqueConstraint("user_id", "program_id", name="uq_subscriptions_user_program"),
-        sa.CheckConstraint(
-            "(topic_id IS NULL) <> (program_id IS NULL)", name="one_subject"
-        ),
+        sa.CheckConstraint("(topic_id IS NULL) <> (program_id IS NULL)", name="one_subject"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

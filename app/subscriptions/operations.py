@@ -55,9 +55,7 @@ def subscriptions_of(actor: Any) -> list[Subscription]:
         .where(Subscription.user_id == user.id)
         .options(selectinload(Subscription.topic), selectinload(Subscription.program))
     )
-    found = [
-        s for s in rows if s.topic is not None or policy.can_view_program(user, s.program)
-    ]
+    found = [s for s in rows if s.topic is not None or policy.can_view_program(user, s.program)]
     return sorted(
         found,
         key=lambda s: (s.topic is not None, (s.topic or s.program).name.lower()),
