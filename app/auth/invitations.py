@@ -147,8 +147,11 @@ def invite(
         errors = {**exc.errors, **errors}
     if errors:
         raise ValidationError(next(iter(errors.values())), errors=errors)
-    invitation = Invitation(user=user, invited_by_id=actor.id if actor is not None else None)
+    invitation = Invitation(
+        user=user, invited_by_id=actor.id if actor is not None else None, created_at=utcnow()
+    )
     secret = _new_secret(invitation)
+    invitation.expires_at = invitation.created_at + timedelta(days=INVITATION_DAYS)
     db.session.add(invitation)
     db.session.flush()
     record(actor, "user.invited", user, invitation_id=invitation.id)

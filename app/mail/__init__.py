@@ -145,7 +145,7 @@ def _email(settings: MailSettings, message: Message) -> EmailMessage:
 def send(message: Message) -> Delivery:
     """Send one message now. Call it after committing: it refuses to run inside a database
     transaction. A failure is logged (kind and error class only) and returned, never raised."""
-    if db.session.in_transaction():
+    if db.session().in_transaction():
         raise RuntimeError("commit the transaction before sending mail")
     settings = mail_settings()
     if settings is None:
