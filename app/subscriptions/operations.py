@@ -374,8 +374,9 @@ def send_digests(*, today: date | None = None, now: datetime | None = None) -> D
         delivery.items = len(items)
         delivery.attempts = (delivery.attempts or 0) + 1
         message = _digest_message(user, items)
-        db.session.commit()
+        db.session.flush()
         delivery_id = delivery.id
+        db.session.commit()
         outcome = mail.send(message)
         delivery = db.session.get(DigestDelivery, delivery_id)
         if outcome is mail.Delivery.SENT:
