@@ -319,6 +319,12 @@ def test_the_api_follows_lists_and_unfollows(app, client, world):
         "/api/v1/me/subscriptions", json={"program": "perinatal"}, headers=headers
     )
     assert private.status_code == 422
+    someone_else = {"Authorization": f"Bearer {create_token(w.outsider)}"}
+    db.session.commit()
+    theirs = client.delete(
+        f"/api/v1/me/subscriptions/{created.get_json()['id']}", headers=someone_else
+    )
+    assert theirs.status_code == 404
     gone = client.delete(f"/api/v1/me/subscriptions/{created.get_json()['id']}", headers=headers)
     assert gone.status_code == 200
     again = client.delete(f"/api/v1/me/subscriptions/{created.get_json()['id']}", headers=headers)
