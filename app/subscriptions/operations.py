@@ -160,16 +160,20 @@ def move_topic_subscriptions(source: Topic, target: Topic) -> None:
     )
 
 
+def _preference(user: User) -> DigestPreference | None:
+    return db.session.scalar(select(DigestPreference).where(DigestPreference.user_id == user.id))
+
+
 def digest_preference(actor: Any) -> bool:
     user = _signed_in(actor)
-    found = db.session.get(DigestPreference, user.id)
+    found = _preference(user)
     return bool(found and found.daily_email)
 
 
 def set_digest_preference(actor: Any, daily_email: bool) -> bool:
     """Turn the daily digest mail on or off; returns whether it changed."""
     user = _signed_in(actor)
-    found = db.session.get(DigestPreference, user.id)
+    found = _preference(user)
     if found is None:
         found = DigestPreference(user_id=user.id, daily_email=False)
         db.session.add(found)

@@ -78,6 +78,7 @@ def upgrade():
     )
     op.create_table(
         "digest_preferences",
+        sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("daily_email", sa.Boolean(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
@@ -87,7 +88,9 @@ def upgrade():
             name=op.f("fk_digest_preferences_user_id_users"),
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint("user_id", name=op.f("pk_digest_preferences")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_digest_preferences")),
+        sa.UniqueConstraint("user_id", name=op.f("uq_digest_preferences_user_id")),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "digest_deliveries",
