@@ -9,12 +9,17 @@ from flask import jsonify
 from app import mail
 from app.api.admin import ACCOUNT, account_json
 from app.api.base import SPEC, api_blueprint, api_user, one_page
-from app.api.schemas import NOT_BLANK, PLAIN
+from app.api.schemas import PLAIN
 from app.api.tokens import _iso
 from app.auth import invitations as ops
 from app.auth.models import Role
 from app.common import utcnow
+from app.errors import NotFound
 from app.extensions import db
+from app.programs.operations import find_program
+
+# As app.auth.operations checks it: one @, no white space, a dot in the domain.
+EMAIL_PATTERN = "^[^@\\s\\u0000]+@[^@\\s\\u0000]+\\.[^@\\s\\u0000]+$"
 
 INVITATION = SPEC.schema(
     "Invitation",
@@ -55,8 +60,18 @@ SPEC.schema(
         "required": ["email", "role"],
         "additionalProperties": False,
         "properties": {
-            "email": {"type": "string", "minLength": 3, "maxLength": 254, "pattern": NOT_BLANK},
-            "display_name": {"type": "string", "maxLength": 120, "pattern": PLAIN},
+            "email": {
+                "type": "string",
+                "maxLength": 254,
+                "pattern": EMAIL_PATTERN,
+                "description": "An address: something@somewhere.tld",
+            },
+            "display_name": {
+                "type": "string",
+                "maxLength": 120,
+                "pattern": PLAIN,
+                "description": "Blank: the start of the email address.",
+            },
             "role": {"type": "string", "enum": [r.value for r in Role]},
             "programs": {
                 "type": "array",
@@ -104,6 +119,9 @@ def _delivered(issued: ops.Issued, status: int) -> Any:
     status=201,
 )
 def admin_invite(payload: dict[str, Any]) -> Any:
+    for slug in payload.get("programs", []):
+        if find_program(slug) is None:
+            raise NotFound(f"No program with slug '{slug}'.")
     issued = ops.invite(
         api_user(),
         payload["email"],

@@ -42,6 +42,7 @@ SPEC.schema(
         "type": "object",
         "additionalProperties": False,
         "description": "One of topic (a name, synonym or slug) or program (a slug).",
+        "oneOf": [{"required": ["topic"]}, {"required": ["program"]}],
         "properties": {
             "topic": {"type": "string", "minLength": 1, "maxLength": 120, "pattern": PLAIN},
             "program": {"type": "string", "minLength": 1, "maxLength": 64, "pattern": PLAIN},

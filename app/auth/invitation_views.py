@@ -87,6 +87,9 @@ def admin_invitations() -> Any:
     except ValidationError as exc:
         db.session.rollback()
         return _list_page(typed, exc.errors or {}, exc.message, 422)
+    except Conflict as exc:
+        db.session.rollback()
+        return _list_page(typed, {exc.field or "email": exc.message}, exc.message, 409)
     return _delivered(issued)
 
 

@@ -128,7 +128,14 @@ def invite(
     """A new account without a password and an invitation to choose one."""
     policy.require(actor, Permission.MANAGE_USERS)
     from app.admin.operations import _programs_by_slug
+    from app.auth.operations import get_user_by_email, normalise_email
 
+    if isinstance(email, str) and get_user_by_email(email) is not None:
+        raise Conflict(
+            f"An account with {normalise_email(email)} already exists: send it an invitation "
+            "again from the list, or reset its password.",
+            field="email",
+        )
     errors: dict[str, str] = {}
     try:
         programs = _programs_by_slug(program_slugs)
@@ -138,7 +145,7 @@ def invite(
     try:
         user = create_user(
             email,
-            display_name or email.partition("@")[0],
+            display_name.strip() or email.partition("@")[0][:120],
             role,
             program_slugs=[p.slug for p in programs],
             actor=actor,

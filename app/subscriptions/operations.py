@@ -68,13 +68,13 @@ def _subject(topic: str | None, program: str | None, user: User) -> Topic | Prog
     if program:
         found = find_program(program)
         if found is None or not policy.can_view_program(user, found):
-            raise ValidationError(f"No program with slug '{program}'.", field="program")
+            raise NotFound(f"No program with slug '{program}'.")
         return found
     found_topic = find_topic(topic or "") or db.session.scalar(
         select(Topic).where(Topic.slug == (topic or "").strip().lower())
     )
     if found_topic is None or found_topic.status is TopicStatus.RETIRED:
-        raise ValidationError(f"No topic named '{topic}'.", field="topic")
+        raise NotFound(f"No topic named '{topic}'.")
     return found_topic
 
 
@@ -87,7 +87,8 @@ def _existing(user: User, subject: Topic | Program) -> Subscription | None:
 
 def follow(actor: Any, *, topic: str | None = None, program: str | None = None) -> Subscription:
     """Follow a topic (by name, synonym or slug) or a program (by slug). Following twice
-    is the same as once."""
+    is the same as once. An unknown topic or program (or a private one the user does not
+    see) is NotFound."""
     user = _signed_in(actor)
     subject = _subject(topic, program, user)
     existing = _existing(user, subject)

@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from app import mail
-from app.errors import ValidationError
+from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.programs.models import Program, Topic, TopicStatus
 from app.programs.operations import find_topic, visible_programs
@@ -78,12 +78,12 @@ def follow() -> Any:
         subscription = ops.follow(_user(), topic=topic or None, program=program or None)
         name = (subscription.topic or subscription.program).name
         db.session.commit()
-    except ValidationError as exc:
+    except (ValidationError, NotFound) as exc:
         db.session.rollback()
         if request.form.get("next"):
             flash(exc.message, "error")
             return redirect(safe_redirect_target(request.form.get("next"), "/"), 303)
-        return _page(topic, exc.errors or {"topic": exc.message}, 422)
+        return _page(topic, {"topic": exc.message}, 422)
     flash(f"You follow {name}: new cases, recommendations and practices reach you.", "success")
     return redirect(
         safe_redirect_target(request.form.get("next"), url_for("subscriptions.my_subscriptions")),

@@ -118,10 +118,13 @@ def test_only_admins_invite(app, admin, make_user):
 
 
 def test_bad_input_names_each_field(app, admin, make_user):
-    taken = make_user("provider")
     with pytest.raises(ValidationError) as refused:
-        invitations.invite(admin, taken.email, "X", "wizard", program_slugs=["nope"])
+        invitations.invite(admin, "not-an-address", "X", "wizard", program_slugs=["nope"])
     assert set(refused.value.errors) == {"email", "role", "programs"}
+    taken = make_user("provider")
+    with pytest.raises(Conflict, match="already exists") as conflict:
+        invitations.invite(admin, taken.email.upper(), "X", "provider")
+    assert conflict.value.field == "email"
 
 
 # --- Web --------------------------------------------------------------------------------------
@@ -231,7 +234,13 @@ def test_the_api_invites_lists_resends_and_revokes(app, client, admin, smtp_sink
         json={"email": "nina@example.org", "role": "expert"},
         headers=headers,
     )
-    assert bad.status_code == 422 and bad.get_json()["errors"]["email"]
+    assert bad.status_code == 409 and bad.get_json()["field"] == "email"
+    unknown = client.post(
+        "/api/v1/admin/invitations",
+        json={"email": "omar@example.org", "role": "expert", "programs": ["nope"]},
+        headers=headers,
+    )
+    assert unknown.status_code == 404 and "nope" in unknown.get_json()["message"]
 
 
 def test_the_api_gives_the_link_when_mail_is_off_and_refuses_non_admins(
