@@ -18,8 +18,10 @@ from app.errors import NotFound
 from app.extensions import db
 from app.programs.operations import find_program
 
-# As app.auth.operations checks it: one @, no white space, a dot in the domain.
-EMAIL_PATTERN = "^[^@\\s\\u0000]+@[^@\\s\\u0000]+\\.[^@\\s\\u0000]+$"
+# As app.auth.operations checks it (one @, a dot in the domain, no white space), and no
+# control character, spelled so that JSON Schema's (ECMA) and Python's \s agree.
+_PART = "[^@\\s\\u0000-\\u001f\\u007f-\\u009f\\ufeff]+"
+EMAIL_PATTERN = f"^{_PART}@{_PART}\\.{_PART}$"
 
 INVITATION = SPEC.schema(
     "Invitation",
