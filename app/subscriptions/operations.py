@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
+from flask import url_for
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import selectinload
 
@@ -272,10 +273,8 @@ def announce_practice(practice: Any, change: str, *, actor: Any) -> int:
     if not topics:
         return 0
     try:
-        from flask import url_for
-
         url = url_for("practices.practice", practice_id=practice.id)
-    except Exception:  # noqa: BLE001 - outside a request (CLI): the plain path
+    except RuntimeError:  # outside a request (CLI): the plain path
         url = f"/practices/{practice.id}"
     told = 0
     for user in _followers(topic_ids=[t.id for t in topics], actor=actor):
