@@ -27,6 +27,7 @@ def _import_models() -> None:
     """Import every model module so the metadata (and Alembic) sees all tables."""
     from app.attendance import models as _attendance  # noqa: F401
     from app.audit import models as _audit  # noqa: F401
+    from app.auth import invitations as _invitations  # noqa: F401
     from app.auth import models as _auth  # noqa: F401
     from app.cases import models as _cases  # noqa: F401
     from app.deid import models as _deid  # noqa: F401
@@ -36,6 +37,7 @@ def _import_models() -> None:
     from app.programs import models as _programs  # noqa: F401
     from app.recommendations import models as _recommendations  # noqa: F401
     from app.search import models as _search  # noqa: F401
+    from app.subscriptions import models as _subscriptions  # noqa: F401
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -76,6 +78,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from app.api import api_blueprint
     from app.attendance.views import attendance_blueprint
     from app.audit.views import audit_blueprint
+    from app.auth.invitation_views import invitations_blueprint
     from app.auth.views import auth_blueprint
     from app.cases.views import cases_blueprint
     from app.curriculum.views import curriculum_blueprint
@@ -86,6 +89,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from app.programs.views import programs_blueprint
     from app.recommendations.views import recommendations_blueprint
     from app.search.views import search_blueprint
+    from app.subscriptions.views import subscriptions_blueprint
 
     app.register_blueprint(auth_blueprint)
     app.register_blueprint(programs_blueprint)
@@ -100,6 +104,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(admin_blueprint)
     app.register_blueprint(desk_blueprint)
     app.register_blueprint(attendance_blueprint)
+    app.register_blueprint(invitations_blueprint)
+    app.register_blueprint(subscriptions_blueprint)
     app.register_blueprint(api_blueprint, url_prefix="/api/v1")
     csrf.exempt(api_blueprint)  # the API takes bearer tokens only, never the session cookie
 

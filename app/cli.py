@@ -480,6 +480,12 @@ def _admin_commands() -> list[click.Command]:
     return ADMIN_COMMANDS
 
 
+def _subscription_commands() -> list[click.Command]:
+    from app.subscriptions.cli import COMMANDS as SUBSCRIPTION_COMMANDS
+
+    return SUBSCRIPTION_COMMANDS
+
+
 def _curriculum_commands() -> list[click.Command]:
     from app.curriculum.cli import COMMANDS as CURRICULUM_COMMANDS
 
@@ -501,6 +507,7 @@ def register_commands(app: Flask) -> None:
         *_curriculum_commands(),
         *_admin_commands(),
         *_attendance_commands(),
+        *_subscription_commands(),
     ]:
         app.cli.add_command(command)
 

@@ -34,7 +34,7 @@ def from_environment(instance_path: Path, *, need_secret: bool = True) -> dict[s
     index_dir = os.environ.get("CASEBOOK_INDEX_DIR") or str(PROJECT_ROOT / "search_index")
     remember_days = _int_setting("CASEBOOK_REMEMBER_DAYS", 30)
     https = os.environ.get("CASEBOOK_HTTPS", "").strip().lower() in ("1", "true", "yes", "on")
-    return {
+    settings: dict[str, object] = {
         "SECRET_KEY": _secret_key(instance_path) if need_secret else None,
         "SQLALCHEMY_DATABASE_URI": normalise_database_url(database_url),
         # Database errors must not carry statement parameters (patient text) into logs.
@@ -62,6 +62,18 @@ def from_environment(instance_path: Path, *, need_secret: bool = True) -> dict[s
         or "10 per minute;100 per hour",
         "CASEBOOK_RATELIMIT_TOKENS": os.environ.get("CASEBOOK_RATELIMIT_TOKENS") or "60 per minute",
     }
+    settings.update(_mail_settings())
+    return settings
+
+
+def _mail_settings() -> dict[str, object]:
+    """SMTP settings (README "Mail"); a malformed CASEBOOK_SMTP_URL stops the start."""
+    from app import mail
+
+    found = mail.from_environment()
+    if found["CASEBOOK_SMTP_URL"]:
+        mail.parse_smtp_url(str(found["CASEBOOK_SMTP_URL"]))
+    return found
 
 
 def _int_setting(name: str, default: int) -> int:

@@ -198,3 +198,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if repeat:
         config.hook.pytest_deselected(items=repeat)
         items[:] = keep
+
+
+@pytest.fixture
+def smtp_sink(app: Flask):
+    """A local SMTP server the app sends its mail to (CASEBOOK_SMTP_URL points at it)."""
+    from tests.support.smtp import smtp_sink as start_sink
+
+    with start_sink() as sink:
+        app.config["CASEBOOK_SMTP_URL"] = sink.url
+        app.config["CASEBOOK_MAIL_FROM"] = "casebook@example.org"
+        app.config["CASEBOOK_BASE_URL"] = "https://casebook.example.org"
+        yield sink

@@ -11,10 +11,12 @@ import re
 import pytest
 
 from app.attendance.models import Attendance
+from app.auth.invitations import invite
 from app.cases.lifecycle import withdraw_case
 from app.cases.models import CaseStatus
 from app.extensions import db
 from app.practices.operations import add_evidence, propose_practice
+from app.subscriptions.operations import follow
 from tests.cases.test_views import as_user
 from tests.support.builders import add_case, build_world
 
@@ -40,6 +42,7 @@ EXPERTS = {
     "admin": OK,
 }
 EVERYONE = dict.fromkeys(ROLES[1:], OK)
+EVERYONE_ACTION = dict.fromkeys(ROLES[1:], SEE_OTHER)
 EXPERTS_ACTION = {**EXPERTS, "expert": SEE_OTHER, "admin": SEE_OTHER}
 CURRICULUM = {**dict.fromkeys(ROLES[1:], FORBIDDEN), "curriculum": OK, "admin": OK}
 ADMINS = {**dict.fromkeys(ROLES[1:], FORBIDDEN), "admin": OK}
@@ -320,6 +323,22 @@ MATRIX = [
     ("topic status", "POST", "/admin/topics/{topic}/status", STAFF_ACTION),
     ("merge topic", "POST", "/admin/topics/{topic}/merge", {**ADMINS, "admin": 422}),
     ("admin audit", "GET", "/admin/audit", ONLY_STAFF),
+    # Invitations by e-mail: admins only (the invitee's page is public: tests/auth).
+    ("invitations", "GET", "/admin/invitations", ADMINS),
+    ("resend an invitation", "POST", "/admin/invitations/{invitation}/resend", ADMINS),
+    ("revoke an invitation", "POST", "/admin/invitations/{invitation}/revoke", ADMINS_ACTION),
+    # Following: everyone signed in, each their own subscriptions only.
+    ("subscriptions", "GET", "/my/subscriptions", EVERYONE),
+    ("digest", "GET", "/my/digest", EVERYONE),
+    # No topic or program in the form: allowed, and refused as bad input.
+    ("follow", "POST", "/my/subscriptions", dict.fromkeys(ROLES[1:], 422)),
+    (
+        "unfollow the presenter's subscription",
+        "POST",
+        "/my/subscriptions/{subscription}/remove",
+        {**dict.fromkeys(ROLES[1:], HIDDEN), "presenter": SEE_OTHER},
+    ),
+    ("digest mail preference", "POST", "/my/subscriptions/digest", EVERYONE_ACTION),
 ]
 
 
@@ -347,6 +366,8 @@ def world(app, make_user):
     )
     w.evidence = add_evidence(w.practice, w.case, added_by=w.expert, actor=w.expert)
     db.session.add(Attendance(session=w.second, user_id=w.provider.id, minutes=50))
+    w.invitation = invite(w.admin, "invitee@example.org", "Invitee", "provider").invitation
+    w.subscription = follow(w.provider, program="hcv")
     db.session.commit()
     w.draft_rec = next(r for r in w.case.recommendations if str(r.status) == "draft")
     w.people = {
@@ -378,6 +399,8 @@ def _url(template: str, w) -> str:
             "practice",
             "evidence",
             "withdrawn",
+            "invitation",
+            "subscription",
         )
     }
     ids["account"] = w.provider.id
@@ -445,6 +468,7 @@ EXEMPT = {
     "auth.sign_out_everywhere",
     "auth.create_token",
     "auth.revoke_token",
+    "invitations.accept",  # public by design: the link is the credential (tests/auth)
 }
 
 

@@ -35,6 +35,7 @@ from app.pagination import Page, paginate
 from app.practices.models import BestPractice, practice_topics
 from app.programs.models import Program, Session, Topic, TopicStatus, session_topics
 from app.programs.operations import find_program, update_topic
+from app.subscriptions.operations import move_topic_subscriptions
 
 PER_PAGE = 25
 
@@ -498,6 +499,7 @@ def merge_topics(actor: Any, source: Topic, target_name: str) -> MergeResult:
                 topics.append(target)
             owner.topics = topics
             moved[name] += 1
+    move_topic_subscriptions(source, target)
     for child in list(source.children):
         child.parent = target if child.id != target.id else source.parent
     if target.parent_id == source.id:

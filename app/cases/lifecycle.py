@@ -35,6 +35,7 @@ from app.notifications.operations import case_url, notify
 from app.programs.models import Program, Session
 from app.recommendations.models import Recommendation, RecommendationStatus
 from app.recommendations.operations import publish
+from app.subscriptions.operations import announce_case, announce_recommendation
 
 COMMENT_MAX = 5_000
 
@@ -117,6 +118,7 @@ def approve_case(case: Case, *, actor: User) -> None:
         f"Your case “{case.title}” was approved.",
         case_url(case.id),
     )
+    announce_case(case, actor=actor)
 
 
 def return_case(
@@ -239,6 +241,7 @@ def publish_recommendation(recommendation: Recommendation, *, actor: User) -> No
         f"New recommendation for your case “{case.title}”.",
         case_url(case.id),
     )
+    announce_recommendation(recommendation, actor=actor)
 
 
 def close_case(case: Case, *, actor: User) -> None:

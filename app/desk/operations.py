@@ -21,6 +21,7 @@ from app.notifications.operations import case_url, notify
 from app.programs.models import Program, Session
 from app.recommendations.models import Recommendation, RecommendationStatus
 from app.recommendations.operations import publish
+from app.subscriptions.operations import announce_recommendation
 
 # A presented case whose letter has not gone out this long after its session is overdue.
 SEND_WITHIN = timedelta(days=7)
@@ -183,6 +184,7 @@ def send_recommendations(
         for recommendation in case.recommendations:
             if recommendation.status is RecommendationStatus.DRAFT:
                 publish(recommendation, actor=actor)
+                announce_recommendation(recommendation, actor=actor)
     published = [r for r in case.recommendations if r.status is RecommendationStatus.PUBLISHED]
     if not published:
         raise ValidationError(

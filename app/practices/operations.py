@@ -29,6 +29,7 @@ from app.practices.models import (
 from app.programs.models import Session
 from app.programs.operations import resolve_topics, topic_texts
 from app.recommendations.models import Recommendation
+from app.subscriptions.operations import announce_practice
 
 TITLE_MAX = 300
 
@@ -119,6 +120,7 @@ def _create(
     db.session.flush()
     _snapshot(practice, author, reason)
     record(actor, "practice.proposed", practice)
+    announce_practice(practice, "proposed", actor=actor)
     return practice
 
 
@@ -176,6 +178,7 @@ def _move(
     practice.version += 1
     _snapshot(practice, editor, reason.strip())
     record(actor, "practice.status_changed", practice, previous=str(previous), status=str(target))
+    announce_practice(practice, f"is now {target.value}", actor=actor)
 
 
 def add_evidence(
@@ -347,6 +350,7 @@ def edit_practice(
     _snapshot(practice, editor, reason.strip())
     remember_overrides(practice, overridden, actor=actor, fields=["title", "statement"])
     record(actor, "practice.edited", practice, version=practice.version)
+    announce_practice(practice, "was edited", actor=actor)
     return True
 
 

@@ -113,7 +113,14 @@ ID_PARAMETERS = {
 AUDIT_KINDS = ("case", "recommendation", "session")
 CSV_TABLES = ("topics", "rising", "questions", "gaps", "coverage")
 NAMED_ROUTES = {"curriculum.download": CSV_TABLES}  # <name> is one of a fixed few, no id
-EXEMPT_ENDPOINTS = {"static", "search.static", "auth.login", "auth.logout"}
+# An invitation's page is public: the signed link is the credential (tests/auth/test_invitations).
+EXEMPT_ENDPOINTS = {
+    "static",
+    "search.static",
+    "auth.login",
+    "auth.logout",
+    "invitations.accept",
+}
 
 # Ids taken from query strings, forms and JSON bodies (the url_map can't show them):
 # (endpoint, method, url, form or JSON body, kind of the id, how a hidden one must answer).
@@ -670,7 +677,10 @@ def unmapped_arguments(rule) -> set[str]:
 # The admin console's ids (accounts, topics, an account's tokens) are reached by admins alone
 # (proposed topics: coordinators too), who see every one of them; tests/admin/test_console.py
 # checks every other role is refused before an id is looked at.
-ADMIN_ONLY_IDS = {"user_id", "topic_id", "account_token_id"}
+ADMIN_ONLY_IDS = {"user_id", "topic_id", "account_token_id", "invitation_id"}
+# A subscription is its owner's alone: anyone else's id answers 404 like a missing one
+# (tests/test_web_permissions.py and tests/subscriptions check web and API).
+OWNER_ONLY_IDS = {"subscription_id"}
 
 
 def id_rules(app) -> list[Any]:
@@ -680,8 +690,10 @@ def id_rules(app) -> list[Any]:
         if rule.arguments
         and rule.endpoint not in EXEMPT_ENDPOINTS
         and not (
-            rule.endpoint.startswith(("admin.", "api.admin_")) and rule.arguments & ADMIN_ONLY_IDS
+            rule.endpoint.startswith(("admin.", "api.admin_", "invitations."))
+            and rule.arguments & ADMIN_ONLY_IDS
         )
+        and not rule.arguments & OWNER_ONLY_IDS
     ]
 
 

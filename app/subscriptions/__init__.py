@@ -1,0 +1,1 @@
+"""Following topics and programs: in-app notifications, the digest page and daily mail."""
