@@ -188,13 +188,17 @@ def deactivate(user_id: int) -> Any:
     user = _user()
     account = ops.get_account(user, user_id)
     try:
-        ops.deactivate_account(user, account)
+        revoked = ops.deactivate_account(user, account)
         db.session.commit()
     except Conflict as exc:
         _refused(exc)
         flash(exc.message, "error")
         return redirect(url_for("admin.account", user_id=user_id), 303)
-    flash(f"{account.display_name} is deactivated: sign-in and API tokens refused.", "success")
+    flash(
+        f"{account.display_name} is deactivated: sign-in refused, sign-ins ended"
+        + (f", {_tokens(revoked)} revoked." if revoked else "."),
+        "success",
+    )
     return redirect(url_for("admin.account", user_id=user_id), 303)
 
 
@@ -214,11 +218,17 @@ def reactivate(user_id: int) -> Any:
 def reset_password(user_id: int) -> Any:
     user = _user()
     account = ops.get_account(user, user_id)
-    password = ops.reset_password(user, account)
+    reset = ops.reset_password(user, account)
     db.session.commit()
+    if reset.tokens_revoked:
+        flash(f"{_tokens(reset.tokens_revoked)} of {account.display_name} revoked.", "info")
     return render_template(
-        "admin/temporary_password.html", account=account, password=password, created=False
+        "admin/temporary_password.html", account=account, password=reset.password, created=False
     )
+
+
+def _tokens(n: int | None) -> str:
+    return f"{n} API token{'' if n == 1 else 's'}"
 
 
 @admin_blueprint.route(

@@ -11,7 +11,13 @@ from app.api.base import SPEC, api_blueprint, api_user
 from app.api.resources import _case, _program, _session
 from app.api.schemas import DATE, ID
 from app.api.spec import Query
-from app.attendance.operations import attendance_of, record_attendance, transcript
+from app.attendance.operations import (
+    attendance_of,
+    evaluation_results,
+    record_attendance,
+    submit_evaluation,
+    transcript,
+)
 from app.auth import policy
 from app.desk.models import RecommendationsSent
 from app.desk.operations import REVIEW_DAYS_MAX, review_days, send_recommendations, session_desk
@@ -137,6 +143,57 @@ TRANSCRIPT = SPEC.schema(
         "properties": {
             "total_credits": {"type": "number"},
             "sessions": {"type": "array", "items": {"type": "object"}},
+        },
+    },
+)
+
+
+SPEC.schema(
+    "EvaluationAnswers",
+    {
+        "type": "object",
+        "required": ["rating", "will_change_practice"],
+        "additionalProperties": False,
+        "properties": {
+            "rating": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 5,
+                "description": "1 (poor) to 5 (excellent).",
+            },
+            "will_change_practice": {"type": "boolean"},
+        },
+    },
+)
+EVALUATION = SPEC.schema(
+    "Evaluation",
+    {
+        "type": "object",
+        "required": ["session_id", "rating", "will_change_practice", "submitted_at"],
+        "properties": {
+            "session_id": {"type": "integer"},
+            "rating": {"type": "integer"},
+            "will_change_practice": {"type": "boolean"},
+            "submitted_at": {"type": "string"},
+        },
+    },
+)
+EVALUATION_RESULTS = SPEC.schema(
+    "EvaluationResults",
+    {
+        "type": "object",
+        "required": ["session_id", "participants", "responses", "ratings"],
+        "properties": {
+            "session_id": {"type": "integer"},
+            "participants": {"type": "integer"},
+            "responses": {"type": "integer"},
+            "average_rating": {"type": ["number", "null"]},
+            "ratings": {
+                "type": "object",
+                "description": 'How many gave each rating, "1" (poor) to "5" (excellent).',
+                "additionalProperties": {"type": "integer"},
+            },
+            "will_change_practice": {"type": "integer"},
         },
     },
 )
@@ -328,5 +385,54 @@ def my_transcript_endpoint() -> Any:
                 }
                 for line in lines
             ],
+        }
+    )
+
+
+@SPEC.operation(
+    API,
+    "/sessions/<int:session_id>/evaluation",
+    "PUT",
+    summary="The caller's post-session evaluation (participants of the session; changeable)",
+    tag="attendance",
+    body="EvaluationAnswers",
+    response=EVALUATION,
+)
+def put_session_evaluation(session_id: int, payload: dict[str, Any]) -> Any:
+    evaluation = submit_evaluation(
+        _session(session_id),
+        participant=api_user(),
+        rating=payload["rating"],
+        will_change_practice=payload["will_change_practice"],
+    )
+    db.session.commit()
+    return jsonify(
+        {
+            "session_id": evaluation.session_id,
+            "rating": evaluation.rating,
+            "will_change_practice": evaluation.will_change_practice,
+            "submitted_at": _iso(evaluation.submitted_at),
+        }
+    )
+
+
+@SPEC.operation(
+    API,
+    "/sessions/<int:session_id>/evaluations",
+    "GET",
+    summary="The session's evaluation results in totals (the program's coordinators)",
+    tag="attendance",
+    response=EVALUATION_RESULTS,
+)
+def session_evaluation_results(session_id: int) -> Any:
+    results = evaluation_results(_session(session_id), actor=api_user())
+    return jsonify(
+        {
+            "session_id": session_id,
+            "participants": results.participants,
+            "responses": results.responses,
+            "average_rating": results.average_rating,
+            "ratings": {str(k): v for k, v in sorted(results.ratings.items())},
+            "will_change_practice": results.will_change_practice,
         }
     )

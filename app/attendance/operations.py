@@ -419,6 +419,44 @@ def submit_evaluation(
 
 
 @dataclass
+class EvaluationResults:
+    """A session's evaluations in totals: who answered what is not shown."""
+
+    session: Session
+    participants: int
+    responses: int
+    ratings: dict[int, int]  # rating (1-5) -> how many gave it
+    will_change_practice: int
+
+    @property
+    def average_rating(self) -> float | None:
+        if not self.responses:
+            return None
+        return round(sum(r * n for r, n in self.ratings.items()) / self.responses, 2)
+
+
+def evaluation_results(session: Session, *, actor: Any) -> EvaluationResults:
+    """The session's post-session evaluations summed up, for its program's coordinators."""
+    policy.require_read_evaluations(actor, session.program)
+    ratings = dict.fromkeys(range(1, 6), 0)
+    changing = 0
+    for rating, will_change in db.session.execute(
+        select(SessionEvaluation.rating, SessionEvaluation.will_change_practice).where(
+            SessionEvaluation.session_id == session.id
+        )
+    ):
+        ratings[rating] = ratings.get(rating, 0) + 1
+        changing += bool(will_change)
+    return EvaluationResults(
+        session=session,
+        participants=len(attendance_of(session)),
+        responses=sum(ratings.values()),
+        ratings=ratings,
+        will_change_practice=changing,
+    )
+
+
+@dataclass
 class TranscriptLine:
     session: Session
     minutes: int | None
