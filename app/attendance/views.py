@@ -150,6 +150,9 @@ def credit_rule_page(slug: str) -> Any:
         "credits_per_session": f"{rule.credits_per_session:g}" if rule else "1",
         "minimum_minutes": str(rule.minimum_minutes) if rule else "45",
         "evaluation_required": "yes" if rule and rule.evaluation_required else "no",
+        "accreditation_statement": rule.accreditation_statement if rule else "",
+        "signer_name": rule.signer_name if rule else "",
+        "signer_title": rule.signer_title if rule else "",
     }
     errors: dict[str, str] = {}
     message = ""
@@ -162,6 +165,9 @@ def credit_rule_page(slug: str) -> Any:
                 credits_per_session=values["credits_per_session"],
                 minimum_minutes=values["minimum_minutes"],
                 evaluation_required=values["evaluation_required"] == "yes",
+                accreditation_statement=values["accreditation_statement"],
+                signer_name=values["signer_name"],
+                signer_title=values["signer_title"],
                 actor=_user(),
             )
             db.session.commit()
