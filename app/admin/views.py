@@ -551,10 +551,15 @@ def audit() -> Any:
 # --- Case-form templates --------------------------------------------------------------------
 
 _ROW = re.compile(r"^template\.(sections|fields)\[(\d+)\]\.(\w+)$")
+_MOVE = re.compile(r"^(sections|fields)\[(\d+)\]:(up|down)$")
 
 
-def _typed_template() -> dict[str, list[dict[str, Any]]]:
-    """The editor's rows as typed, in the order asked for, without removed or blank rows."""
+def _typed_template(
+    move: tuple[str, int, str] | None = None,
+) -> tuple[dict[str, list[dict[str, Any]]], tuple[str, int, str] | None]:
+    """The editor's rows as typed, in the order asked for, without removed or blank rows;
+    with `move` (part, row number in the form, up or down) one row swaps with its neighbour.
+    Also returns where the moved row now is (part, position from 1, direction)."""
     rows: dict[tuple[str, int], dict[str, Any]] = {}
     for name in request.form:
         match = _ROW.match(name)
@@ -575,10 +580,19 @@ def _typed_template() -> dict[str, list[dict[str, Any]]]:
             row["choices"] = [c.strip() for c in row.get("choices", "").splitlines() if c.strip()]
             for bound in ("min", "max"):
                 row[bound] = _number(row.get(bound, ""))
-        out[part].append({**row, "_order": (order, index)})
+        out[part].append({**row, "_order": (order, index), "_row": index})
+    moved = None
     for part in out:
         out[part].sort(key=lambda r: r.pop("_order"))
-    return out
+        rows_in_order = [r.pop("_row") for r in out[part]]
+        if move is not None and move[0] == part and move[1] in rows_in_order:
+            at = rows_in_order.index(move[1])
+            to = at - 1 if move[2] == "up" else at + 1
+            if 0 <= to < len(out[part]):
+                out[part][at], out[part][to] = out[part][to], out[part][at]
+                at = to
+            moved = (part, at + 1, move[2])
+    return out, moved
 
 
 def _number(text: str) -> Any:
@@ -597,11 +611,15 @@ def _template_page(
     errors: dict[str, str],
     message: str = "",
     status: int = 200,
+    *,
+    moved: tuple[str, int, str] | None = None,
+    notice: str = "",
 ) -> Any:
     from app.cases.forms import CaseForm
     from app.programs.case_templates import FIELD_TYPE_LABELS, template_versions
 
-    preview = typed if not errors else program.case_template
+    # A move is not checked yet: the preview stays the saved form until "Preview".
+    preview = typed if not errors and moved is None else program.case_template
     return render_template(
         "admin/template.html",
         program=program,
@@ -616,6 +634,8 @@ def _template_page(
         preview_sections=preview.get("sections", []),
         preview_fields=preview.get("fields", []),
         preview_form=CaseForm(),
+        moved=moved,
+        notice=notice,
     ), status
 
 
@@ -630,7 +650,13 @@ def program_template(slug: str) -> Any:
     view_template(_user(), program)
     if request.method == "GET":
         return _template_page(program, program.case_template, {})
-    typed = _typed_template()
+    move = _MOVE.match(request.form.get("move", ""))
+    if move:
+        typed, moved = _typed_template((move.group(1), int(move.group(2)), move.group(3)))
+        what = "Section" if moved and moved[0] == "sections" else "Field"
+        message = f"{what} moved {move.group(3)}: save to keep the new order." if moved else ""
+        return _template_page(program, typed, {}, moved=moved, notice=message)
+    typed, _ = _typed_template()
     try:
         if request.form.get("action") == "preview":
             return _template_page(program, check_template(program, typed), {})
