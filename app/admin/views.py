@@ -387,6 +387,49 @@ def remove_member(slug: str, user_id: int) -> Any:
     return redirect(url_for("admin.program", slug=slug) + "#members", 303)
 
 
+# --- Program staff (admins and the program's coordinators) --------------------------------
+
+
+def _staff_page(program: Program, email: str = "", errors: Any = None, status: int = 200) -> Any:
+    return render_template(
+        "admin/staff.html",
+        program=program,
+        staff=ops.staff_of(program),
+        email=email,
+        errors=errors or {},
+    ), status
+
+
+@admin_blueprint.route("/programs/<slug>/staff", methods=["GET", "POST"])
+# Coordinators and admins, refused before the slug is read; the policy then keeps
+# coordinators to their own programs.
+@permission_required(Permission.REVIEW_CASE)
+def program_staff_page(slug: str) -> Any:
+    program = _program(slug)
+    policy.require_manage_program_staff(_user(), program)
+    if request.method == "GET":
+        return _staff_page(program)
+    email = request.form.get("email", "")
+    try:
+        member = ops.add_program_staff(_user(), program, email)
+        db.session.commit()
+    except ValidationError as exc:
+        errors, _ = _refused(exc)
+        return _staff_page(_program(slug), email, errors, status=422)
+    flash(f"{member.display_name} ({member.role.label}) joined the staff.", "success")
+    return redirect(url_for("admin.program_staff_page", slug=slug), 303)
+
+
+@admin_blueprint.route("/programs/<slug>/staff/<int:user_id>/remove", methods=["POST"])
+@permission_required(Permission.REVIEW_CASE)
+def remove_program_staff(slug: str, user_id: int) -> Any:
+    program = _program(slug)
+    member = ops.remove_program_staff(_user(), program, user_id)
+    db.session.commit()
+    flash(f"{member.display_name} is no longer on the staff.", "success")
+    return redirect(url_for("admin.program_staff_page", slug=slug), 303)
+
+
 # --- Topics -----------------------------------------------------------------------------------
 
 
