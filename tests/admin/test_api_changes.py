@@ -159,6 +159,16 @@ def test_a_programs_coordinator_adds_and_removes_its_experts(client, world):
     for role in ("other_coordinator", "expert", "provider"):
         assert client.post(url, json={"email": "a@b.org"}, headers=headers[role]).status_code == 403
         assert client.delete(f"{url}/{expert.id}", headers=headers[role]).status_code == 403
+    # A private program's staff: as good as absent for a coordinator who is not a member.
+    create_program("closed", "Closed ECHO", private=True)
+    db.session.commit()
+    for method in ("get", "post", "delete"):
+        response = getattr(client, method)(
+            "/api/v1/programs/closed/staff" + (f"/{expert.id}" if method == "delete" else ""),
+            json={"email": expert.email} if method == "post" else None,
+            headers=headers["coordinator"],
+        )
+        assert response.status_code == 404, method
     response = client.delete(f"{url}/{expert.id}", headers=headers["coordinator"])
     assert response.status_code == 200
     assert client.delete(f"{url}/{expert.id}", headers=headers["admin"]).status_code == 404

@@ -64,3 +64,12 @@ def test_others_are_refused_the_staff_page(client, world, who):
     assert "/admin/programs/hcv/staff" not in client.get("/programs/hcv/desk").get_data(
         as_text=True
     )
+
+
+def test_a_private_programs_staff_page_is_not_found_for_others(client, world):
+    create_program("closed", "Closed ECHO", private=True)
+    db.session.commit()
+    as_user(client, world["coordinator"])
+    assert client.get("/admin/programs/closed/staff").status_code == 404
+    expert = world["expert"]
+    assert client.post(f"/admin/programs/closed/staff/{expert.id}/remove").status_code == 404
