@@ -17,6 +17,7 @@ from app.attendance.operations import (
     accreditation_rows,
     attendance_of,
     credit_rule,
+    evaluation_results,
     import_attendance_csv,
     participants,
     record_attendance,
@@ -81,6 +82,7 @@ def _render_session(
         message=message,
         report=report,
         rule=credit_rule(program),
+        evaluations=evaluation_results(session, actor=_user()),
     ), (422 if errors or message else 200)
 
 

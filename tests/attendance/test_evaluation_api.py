@@ -10,6 +10,7 @@ from app.attendance.models import SessionEvaluation
 from app.attendance.operations import record_attendance, set_credit_rule
 from app.auth.operations import create_token
 from app.extensions import db
+from tests.cases.test_views import as_user
 from tests.support.builders import build_world
 
 
@@ -84,3 +85,39 @@ def test_coordinators_read_the_results_in_totals(client, world):
     assert "user_id" not in str(body)  # who answered what is not shown
     for who in ("provider", "other_provider"):
         assert client.get(url, headers=world.headers[who]).status_code == 403
+    # The attendance page shows the same totals.
+    as_user(client, world.coordinator)
+    page = client.get("/programs/hcv/sessions/2/attendance").get_data(as_text=True)
+    assert "1 of 1 participants answered. Average usefulness 4.0 of 5" in page
+
+
+def test_coordinators_set_the_credit_rule_and_its_certificate_text(client, world):
+    url = "/api/v1/programs/hcv/credit-rule"
+    body = client.get(url, headers=world.headers["coordinator"]).get_json()
+    assert body["credits_per_session"] == 1.5 and body["signer_name"] == ""
+    rule = {
+        "credit_type": "ancc",
+        "credits_per_session": 2,
+        "minimum_minutes": 30,
+        "evaluation_required": False,
+        "accreditation_statement": "Approved for 2 ANCC contact hours.",
+        "signer_name": "Ada Park, MD",
+        "signer_title": "Director, Continuing Education",
+    }
+    response = client.put(url, json=rule, headers=world.headers["coordinator"])
+    assert response.status_code == 200 and response.get_json()["signer_name"] == "Ada Park, MD"
+    # Leaving the certificate text out keeps it.
+    short = {k: rule[k] for k in ("credit_type", "credits_per_session", "minimum_minutes")}
+    response = client.put(
+        url, json={**short, "evaluation_required": True}, headers=world.headers["coordinator"]
+    )
+    assert response.get_json()["accreditation_statement"] == rule["accreditation_statement"]
+    for change, field in (
+        ({"signer_title": "Director\nCME"}, "signer_title"),
+        ({"credits_per_session": 0}, "credits_per_session"),
+        ({"colour": "red"}, "colour"),
+    ):
+        response = client.put(url, json={**rule, **change}, headers=world.headers["coordinator"])
+        assert response.status_code == 422 and response.get_json()["field"] == field
+    assert client.put(url, json=rule, headers=world.headers["provider"]).status_code == 403
+    assert client.get(url, headers=world.headers["provider"]).status_code == 403
