@@ -343,15 +343,15 @@ def add_program_staff(actor: Any, program: Program, email: str) -> User:
     if user is None:
         raise ValidationError(f"No account with the email {email.strip()}.", field="email")
     if user.role not in policy.STAFF_ROLES:
-        raise ValidationError(
+        raise Conflict(
             f"{user.display_name}'s role is {user.role.value}: program staff are coordinators "
             "and experts.",
             field="email",
         )
     if not user.active:
-        raise ValidationError(f"{user.display_name}'s account is deactivated.", field="email")
+        raise Conflict(f"{user.display_name}'s account is deactivated.", field="email")
     if program.id in user.program_ids:
-        raise ValidationError(f"{user.display_name} is on the staff already.", field="email")
+        raise Conflict(f"{user.display_name} is on the staff already.", field="email")
     _add_member(actor, user, program)
     return user
 

@@ -413,7 +413,7 @@ def program_staff_page(slug: str) -> Any:
     try:
         member = ops.add_program_staff(_user(), program, email)
         db.session.commit()
-    except ValidationError as exc:
+    except (ValidationError, Conflict) as exc:
         errors, _ = _refused(exc)
         return _staff_page(_program(slug), email, errors, status=422)
     flash(f"{member.display_name} ({member.role.label}) joined the staff.", "success")

@@ -16,11 +16,13 @@ from app.api.spec import Query
 from app.api.tokens import TOKEN, TOKEN_LIST, _iso, token_json
 from app.auth import policy
 from app.auth.models import Role, User
+from app.auth.operations import get_user_by_email
+from app.auth.policy import Permission
 from app.deid.gate import parse_acceptances
-from app.errors import NotFound, ValidationError
+from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
 from app.programs.models import Topic, TopicStatus
-from app.programs.operations import find_program
+from app.programs.operations import find_program, find_topic
 
 ACCOUNT = SPEC.schema(
     "Account",
@@ -69,7 +71,11 @@ SPEC.schema(
         "required": ["email", "display_name", "role"],
         "additionalProperties": False,
         "properties": {
-            "email": {"type": "string", "maxLength": 254, "pattern": PLAIN},
+            "email": {
+                "type": "string",
+                "maxLength": 254,
+                "pattern": "^\\s*[!-?A-~]+@[!-?A-~]+\\.[!-?A-~]+\\s*$",
+            },
             "display_name": _NAME,
             "role": {"type": "string", "enum": [r.value for r in Role]},
             "programs": _SLUGS,
@@ -141,8 +147,9 @@ SPEC.schema(
         "properties": {
             "into": {
                 "type": "string",
+                "minLength": 1,
                 "maxLength": 120,
-                "pattern": PLAIN,
+                "pattern": NOT_BLANK,
                 "description": "The name (or a synonym) of the topic that absorbs this one.",
             }
         },
@@ -323,6 +330,13 @@ def admin_reset_password(user_id: int) -> Any:
     )
 
 
+def _known_programs(slugs: Any) -> None:
+    """A slug that names no program is a reference to nothing: 404, as for a program's URL."""
+    for slug in slugs or []:
+        if find_program(slug) is None:
+            raise NotFound(f"No program with slug '{slug}' (programs).")
+
+
 @SPEC.operation(
     api_blueprint,
     "/admin/accounts",
@@ -335,6 +349,10 @@ def admin_reset_password(user_id: int) -> Any:
     status=201,
 )
 def admin_create_account(payload: dict[str, Any]) -> Any:
+    policy.require(api_user(), Permission.MANAGE_USERS)  # before anything is looked up
+    _known_programs(payload.get("programs"))
+    if get_user_by_email(payload["email"]) is not None:
+        raise Conflict(f"An account with {payload['email'].strip()} exists.", field="email")
     account, password = ops.create_account(
         api_user(),
         payload["email"],
@@ -358,6 +376,7 @@ def admin_create_account(payload: dict[str, Any]) -> Any:
 def admin_update_account(user_id: int, payload: dict[str, Any]) -> Any:
     user = api_user()
     account = ops.get_account(user, user_id)
+    _known_programs(payload.get("programs"))
     ops.update_account(
         user,
         account,
@@ -460,7 +479,10 @@ def admin_topic_action(topic_id: int, payload: dict[str, Any]) -> Any:
 def admin_update_topic(topic_id: int, payload: dict[str, Any]) -> Any:
     user = api_user()
     topic = ops.get_topic(user, topic_id)
+    policy.require(user, Permission.MANAGE_VOCABULARY)  # before a name is looked up
     parent = payload.get("parent", ...)
+    if parent and find_topic(parent) is None:
+        raise NotFound(f"No topic named '{parent.strip()}' (parent).")
     ops.edit_topic(
         user,
         topic,
@@ -501,6 +523,9 @@ def admin_update_topic(topic_id: int, payload: dict[str, Any]) -> Any:
 def admin_merge_topic(topic_id: int, payload: dict[str, Any]) -> Any:
     user = api_user()
     topic = ops.get_topic(user, topic_id)
+    policy.require(user, Permission.MANAGE_VOCABULARY)  # before a name is looked up
+    if find_topic(payload["into"]) is None:
+        raise NotFound(f"No topic named '{payload['into'].strip()}' (into).")
     result = ops.merge_topics(user, topic, payload["into"])
     db.session.commit()
     return jsonify(
@@ -550,7 +575,11 @@ def program_staff_list(slug: str) -> Any:
     status=201,
 )
 def program_staff_add(slug: str, payload: dict[str, Any]) -> Any:
-    member = ops.add_program_staff(api_user(), _program(slug), payload["email"])
+    program = _program(slug)
+    policy.require_manage_program_staff(api_user(), program)
+    if payload["email"].strip() and get_user_by_email(payload["email"]) is None:
+        raise NotFound(f"No account with the email {payload['email'].strip()} (email).")
+    member = ops.add_program_staff(api_user(), program, payload["email"])
     db.session.commit()
     return jsonify(staff_json(member)), 201
 

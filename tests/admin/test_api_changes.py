@@ -56,10 +56,16 @@ def test_admin_creates_an_account_with_a_temporary_password(client, world):
     assert _events("user.created")
     # The same email again, an unknown program, a role outside the list: 422 naming the field.
     response = client.post("/api/v1/admin/accounts", json=body, headers=headers["admin"])
-    assert response.status_code == 422 and response.get_json()["field"] == "email"
+    assert response.status_code == 409 and response.get_json()["field"] == "email"
+    response = client.post(
+        "/api/v1/admin/accounts",
+        json={**body, "email": "new@example.org", "programs": ["nope"]},
+        headers=headers["admin"],
+    )
+    assert response.status_code == 404 and "'nope' (programs)" in response.get_json()["message"]
     for change, field in (
-        ({"email": "new@example.org", "programs": ["nope"]}, "programs"),
         ({"email": "new@example.org", "role": "wizard"}, "role"),
+        ({"email": "not an email"}, "email"),
         ({"email": "new@example.org", "display_name": ""}, "display_name"),
     ):
         response = client.post(
@@ -90,7 +96,7 @@ def test_admin_edits_an_accounts_name_role_and_programs(client, world):
     response = client.patch(url, json={"display_name": "   "}, headers=headers["admin"])
     assert response.status_code == 422 and response.get_json()["field"] == "display_name"
     response = client.patch(url, json={"programs": ["gone"]}, headers=headers["admin"])
-    assert response.status_code == 422 and response.get_json()["field"] == "programs"
+    assert response.status_code == 404 and "(programs)" in response.get_json()["message"]
     response = client.patch(url, json={"email": "x@example.org"}, headers=headers["admin"])
     assert response.status_code == 422 and response.get_json()["field"] == "email"
     # The last admin cannot be made something else.
@@ -145,14 +151,14 @@ def test_a_programs_coordinator_adds_and_removes_its_experts(client, world):
     assert [m["role"] for m in staff] == ["coordinator", "expert"]
     assert _events("program.member_added")[-1].details["user_id"] == expert.id
     # Bad input names the field: unknown, a member already, a provider (not staff).
-    for email, says in (
-        ("nobody@example.org", "No account"),
-        (expert.email, "already"),
-        (people["provider"].email, "role is provider"),
+    for email, status, says in (
+        ("nobody@example.org", 404, "No account with the email nobody@example.org (email)"),
+        (expert.email, 409, "already"),
+        (people["provider"].email, 409, "role is provider"),
     ):
         response = client.post(url, json={"email": email}, headers=headers["coordinator"])
-        assert response.status_code == 422 and response.get_json()["field"] == "email"
-        assert says in response.get_json()["message"]
+        assert response.status_code == status and says in response.get_json()["message"]
+        assert status == 404 or response.get_json()["field"] == "email"
     response = client.post(url, json={}, headers=headers["coordinator"])
     assert response.status_code == 422 and response.get_json()["field"] == "email"
     # Another program's coordinator, an expert, a provider: refused.
@@ -196,7 +202,7 @@ def test_admin_edits_a_topics_synonyms_and_parent(client, world):
     )
     assert response.status_code == 422 and response.get_json()["field"] == "parent"
     response = client.patch(url, json={"parent": "Nowhere"}, headers=headers["admin"])
-    assert response.status_code == 422 and response.get_json()["field"] == "parent"
+    assert response.status_code == 404 and "(parent)" in response.get_json()["message"]
     response = client.patch(url, json={"synonyms": "HCV"}, headers=headers["admin"])
     assert response.status_code == 422 and response.get_json()["field"] == "synonyms"
     response = client.patch(url, json={"parent": None}, headers=headers["admin"])
@@ -229,6 +235,8 @@ def test_admin_merges_one_topic_into_another(client, world):
     url = f"/api/v1/admin/topics/{typo_id}/merge"
     response = client.post(url, json={"into": "Hep C"}, headers=headers["admin"])
     assert response.status_code == 422 and response.get_json()["field"] == "target"
+    response = client.post(url, json={"into": "Nowhere"}, headers=headers["admin"])
+    assert response.status_code == 404 and "(into)" in response.get_json()["message"]
     response = client.post(url, json={"into": "Hepatitis C"}, headers=headers["coordinator"])
     assert response.status_code == 403
     response = client.post(url, json={}, headers=headers["admin"])
