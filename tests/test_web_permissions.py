@@ -315,6 +315,21 @@ MATRIX = [
     # No email in the form: allowed, and refused as bad input.
     ("add member", "POST", "/admin/programs/hcv/members", {**ADMINS, "admin": 422}),
     ("remove member", "POST", "/admin/programs/hcv/members/{account}/remove", ADMINS_ACTION),
+    # Program staff: admins and the program's coordinators. No email: bad input; the
+    # presenter is not staff, so there is nothing to remove.
+    ("program staff", "GET", "/admin/programs/hcv/staff", ONLY_STAFF),
+    (
+        "add staff",
+        "POST",
+        "/admin/programs/hcv/staff",
+        {**ONLY_STAFF, "coordinator": 422, "admin": 422},
+    ),
+    (
+        "remove staff",
+        "POST",
+        "/admin/programs/hcv/staff/{account}/remove",
+        {**ONLY_STAFF, "coordinator": HIDDEN, "admin": HIDDEN},
+    ),
     # The case-form editor: the program's coordinators may look; only admins save.
     ("case form editor", "GET", "/admin/programs/hcv/template", ONLY_STAFF),
     ("save case form", "POST", "/admin/programs/hcv/template", {**ADMINS, "admin": SEE_OTHER}),

@@ -23,16 +23,19 @@ def deactivate_command(email: str) -> None:
     from app.admin.operations import deactivate_account
 
     user = _account(email)
-    changed = deactivate_account(None, user)
+    revoked = deactivate_account(None, user)
     db.session.commit()
-    click.echo(f"Deactivated {user.email}." if changed else f"{user.email} was inactive already.")
+    if revoked is None:
+        click.echo(f"{user.email} was inactive already.")
+    else:
+        click.echo(f"Deactivated {user.email}. API tokens revoked: {revoked}.")
 
 
 @click.command("reactivate")
 @click.argument("email")
 @cli_errors
 def reactivate_command(email: str) -> None:
-    """Let a deactivated EMAIL sign in (and use its unrevoked API tokens) again."""
+    """Let a deactivated EMAIL sign in again (its API tokens stay revoked)."""
     from app.admin.operations import reactivate_account
 
     user = _account(email)
@@ -46,13 +49,14 @@ def reactivate_command(email: str) -> None:
 @cli_errors
 def reset_password_command(email: str) -> None:
     """Print a temporary password for EMAIL, to be changed at its next sign-in; its
-    sign-ins end. The password is shown once and stored only as a hash."""
+    sign-ins end and its API tokens are revoked. The password is shown once and stored only
+    as a hash."""
     from app.admin.operations import reset_password
 
     user = _account(email)
-    password = reset_password(None, user)
+    reset = reset_password(None, user)
     db.session.commit()
-    click.echo(password)
+    click.echo(reset.password)
 
 
 COMMANDS = [deactivate_command, reactivate_command, reset_password_command]

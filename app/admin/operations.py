@@ -22,6 +22,7 @@ from app.auth.operations import (
     hash_password,
     list_tokens,
     revoke_all_sessions,
+    revoke_all_tokens,
     revoke_token,
     unlock,
 )
@@ -187,7 +188,8 @@ def update_account(
         except ValidationError as exc:
             errors["programs"] = exc.message
     if errors:
-        raise ValidationError(next(iter(errors.values())), errors=errors)
+        first = next(iter(errors))
+        raise ValidationError(errors[first], field=first, errors=errors)
     changed = []
     if new_name != user.display_name:
         user.display_name = new_name
@@ -227,19 +229,20 @@ def _remove_member(actor: Any, user: User, program: Program) -> None:
     record(actor, "program.member_removed", program, user_id=user.id, role=str(user.role))
 
 
-def deactivate_account(actor: Any, user: User) -> bool:
-    """The account can no longer sign in or use its API tokens; its sign-ins end now.
-    Its cases, recommendations and audit events stay. False if it was inactive already."""
+def deactivate_account(actor: Any, user: User) -> int | None:
+    """The account can no longer sign in; its sign-ins end and its API tokens are revoked
+    now (reactivating does not bring them back). Its cases, recommendations and audit events
+    stay. Returns how many tokens were revoked; None if it was inactive already."""
     policy.require_administer_account(actor, user)
     if not policy.can_deactivate(actor, user):
         raise PermissionDenied("You cannot deactivate your own account.")
     if not user.active:
-        return False
+        return None
     _keep_an_admin(user, field="active")
     user.active = False
     record(actor, "user.deactivated", user)
     revoke_all_sessions(user, actor=actor, reason="deactivated")
-    return True
+    return revoke_all_tokens(user, actor=actor, reason="deactivated")
 
 
 def reactivate_account(actor: Any, user: User) -> bool:
@@ -251,17 +254,25 @@ def reactivate_account(actor: Any, user: User) -> bool:
     return True
 
 
-def reset_password(actor: Any, user: User) -> str:
+@dataclass
+class PasswordReset:
+    password: str  # shown once, never stored in the clear
+    tokens_revoked: int
+
+
+def reset_password(actor: Any, user: User) -> PasswordReset:
     """A new temporary password (returned once) that must be changed at the next sign-in;
-    every sign-in of the account ends and a lockout on its address is lifted."""
+    every sign-in of the account ends, its API tokens are revoked and a lockout on its
+    address is lifted."""
     policy.require_administer_account(actor, user)
     password = temporary_password()
     user.password_hash = hash_password(password)
     user.must_change_password = True
     unlock(user.email, actor=actor)
-    record(actor, "user.password_reset", user)
+    revoked = revoke_all_tokens(user, actor=actor, reason="password_reset")
+    record(actor, "user.password_reset", user, tokens_revoked=revoked)
     revoke_all_sessions(user, actor=actor, reason="password_reset")
-    return password
+    return PasswordReset(password, revoked)
 
 
 def account_tokens(actor: Any, user: User) -> list[ApiToken]:
@@ -310,6 +321,48 @@ def remove_program_member(actor: Any, program: Program, user_id: int) -> User:
     user = db.session.get(User, user_id)
     if user is None or program.id not in user.program_ids:
         raise NotFound("No such member of this program.")
+    _remove_member(actor, user, program)
+    return user
+
+
+def staff_of(program: Program) -> list[User]:
+    """The program's coordinators, then its experts, each by name."""
+    order = {Role.COORDINATOR: 0, Role.EXPERT: 1}
+    return sorted(
+        (u for u in program.members if u.role in policy.STAFF_ROLES),
+        key=lambda u: (order[u.role], u.display_name.lower(), u.id),
+    )
+
+
+def add_program_staff(actor: Any, program: Program, email: str) -> User:
+    """Make a coordinator or expert account a member of the program (admins and the
+    program's coordinators); a provider's programs are changed on the account."""
+    policy.require_manage_program_staff(actor, program)
+    if not isinstance(email, str) or not email.strip():
+        raise ValidationError("Enter the email of a coordinator or expert account.", field="email")
+    user = get_user_by_email(email)
+    if user is None:
+        raise ValidationError(f"No account with the email {email.strip()}.", field="email")
+    if user.role not in policy.STAFF_ROLES:
+        raise Conflict(
+            f"{user.display_name}'s role is {user.role.value}: program staff are coordinators "
+            "and experts.",
+            field="email",
+        )
+    if not user.active:
+        raise Conflict(f"{user.display_name}'s account is deactivated.", field="email")
+    if program.id in user.program_ids:
+        raise Conflict(f"{user.display_name} is on the staff already.", field="email")
+    _add_member(actor, user, program)
+    return user
+
+
+def remove_program_staff(actor: Any, program: Program, user_id: int) -> User:
+    """Take a coordinator or expert off the program's staff (their work in it stays)."""
+    policy.require_manage_program_staff(actor, program)
+    user = db.session.get(User, user_id)
+    if user is None or user.role not in policy.STAFF_ROLES or program.id not in user.program_ids:
+        raise NotFound(f"No coordinator or expert {user_id} on this program's staff.")
     _remove_member(actor, user, program)
     return user
 

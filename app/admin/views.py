@@ -188,13 +188,17 @@ def deactivate(user_id: int) -> Any:
     user = _user()
     account = ops.get_account(user, user_id)
     try:
-        ops.deactivate_account(user, account)
+        revoked = ops.deactivate_account(user, account)
         db.session.commit()
     except Conflict as exc:
         _refused(exc)
         flash(exc.message, "error")
         return redirect(url_for("admin.account", user_id=user_id), 303)
-    flash(f"{account.display_name} is deactivated: sign-in and API tokens refused.", "success")
+    flash(
+        f"{account.display_name} is deactivated: sign-in refused, sign-ins ended"
+        + (f", {_tokens(revoked)} revoked." if revoked else "."),
+        "success",
+    )
     return redirect(url_for("admin.account", user_id=user_id), 303)
 
 
@@ -214,11 +218,17 @@ def reactivate(user_id: int) -> Any:
 def reset_password(user_id: int) -> Any:
     user = _user()
     account = ops.get_account(user, user_id)
-    password = ops.reset_password(user, account)
+    reset = ops.reset_password(user, account)
     db.session.commit()
+    if reset.tokens_revoked:
+        flash(f"{_tokens(reset.tokens_revoked)} of {account.display_name} revoked.", "info")
     return render_template(
-        "admin/temporary_password.html", account=account, password=password, created=False
+        "admin/temporary_password.html", account=account, password=reset.password, created=False
     )
+
+
+def _tokens(n: int | None) -> str:
+    return f"{n} API token{'' if n == 1 else 's'}"
 
 
 @admin_blueprint.route(
@@ -375,6 +385,49 @@ def remove_member(slug: str, user_id: int) -> Any:
     db.session.commit()
     flash(f"{member.display_name} is no longer a member.", "success")
     return redirect(url_for("admin.program", slug=slug) + "#members", 303)
+
+
+# --- Program staff (admins and the program's coordinators) --------------------------------
+
+
+def _staff_page(program: Program, email: str = "", errors: Any = None, status: int = 200) -> Any:
+    return render_template(
+        "admin/staff.html",
+        program=program,
+        staff=ops.staff_of(program),
+        email=email,
+        errors=errors or {},
+    ), status
+
+
+@admin_blueprint.route("/programs/<slug>/staff", methods=["GET", "POST"])
+# Coordinators and admins, refused before the slug is read; the policy then keeps
+# coordinators to their own programs.
+@permission_required(Permission.REVIEW_CASE)
+def program_staff_page(slug: str) -> Any:
+    program = _program(slug)
+    policy.require_manage_program_staff(_user(), program)
+    if request.method == "GET":
+        return _staff_page(program)
+    email = request.form.get("email", "")
+    try:
+        member = ops.add_program_staff(_user(), program, email)
+        db.session.commit()
+    except (ValidationError, Conflict) as exc:
+        errors, _ = _refused(exc)
+        return _staff_page(_program(slug), email, errors, status=422)
+    flash(f"{member.display_name} ({member.role.label}) joined the staff.", "success")
+    return redirect(url_for("admin.program_staff_page", slug=slug), 303)
+
+
+@admin_blueprint.route("/programs/<slug>/staff/<int:user_id>/remove", methods=["POST"])
+@permission_required(Permission.REVIEW_CASE)
+def remove_program_staff(slug: str, user_id: int) -> Any:
+    program = _program(slug)
+    member = ops.remove_program_staff(_user(), program, user_id)
+    db.session.commit()
+    flash(f"{member.display_name} is no longer on the staff.", "success")
+    return redirect(url_for("admin.program_staff_page", slug=slug), 303)
 
 
 # --- Topics -----------------------------------------------------------------------------------
@@ -541,10 +594,15 @@ def audit() -> Any:
 # --- Case-form templates --------------------------------------------------------------------
 
 _ROW = re.compile(r"^template\.(sections|fields)\[(\d+)\]\.(\w+)$")
+_MOVE = re.compile(r"^(sections|fields)\[(\d+)\]:(up|down)$")
 
 
-def _typed_template() -> dict[str, list[dict[str, Any]]]:
-    """The editor's rows as typed, in the order asked for, without removed or blank rows."""
+def _typed_template(
+    move: tuple[str, int, str] | None = None,
+) -> tuple[dict[str, list[dict[str, Any]]], tuple[str, int, str] | None]:
+    """The editor's rows as typed, in the order asked for, without removed or blank rows;
+    with `move` (part, row number in the form, up or down) one row swaps with its neighbour.
+    Also returns where the moved row now is (part, position from 1, direction)."""
     rows: dict[tuple[str, int], dict[str, Any]] = {}
     for name in request.form:
         match = _ROW.match(name)
@@ -565,10 +623,19 @@ def _typed_template() -> dict[str, list[dict[str, Any]]]:
             row["choices"] = [c.strip() for c in row.get("choices", "").splitlines() if c.strip()]
             for bound in ("min", "max"):
                 row[bound] = _number(row.get(bound, ""))
-        out[part].append({**row, "_order": (order, index)})
+        out[part].append({**row, "_order": (order, index), "_row": index})
+    moved = None
     for part in out:
         out[part].sort(key=lambda r: r.pop("_order"))
-    return out
+        rows_in_order = [r.pop("_row") for r in out[part]]
+        if move is not None and move[0] == part and move[1] in rows_in_order:
+            at = rows_in_order.index(move[1])
+            to = at - 1 if move[2] == "up" else at + 1
+            if 0 <= to < len(out[part]):
+                out[part][at], out[part][to] = out[part][to], out[part][at]
+                at = to
+            moved = (part, at + 1, move[2])
+    return out, moved
 
 
 def _number(text: str) -> Any:
@@ -587,11 +654,15 @@ def _template_page(
     errors: dict[str, str],
     message: str = "",
     status: int = 200,
+    *,
+    moved: tuple[str, int, str] | None = None,
+    notice: str = "",
 ) -> Any:
     from app.cases.forms import CaseForm
     from app.programs.case_templates import FIELD_TYPE_LABELS, template_versions
 
-    preview = typed if not errors else program.case_template
+    # A move is not checked yet: the preview stays the saved form until "Preview".
+    preview = typed if not errors and moved is None else program.case_template
     return render_template(
         "admin/template.html",
         program=program,
@@ -606,6 +677,8 @@ def _template_page(
         preview_sections=preview.get("sections", []),
         preview_fields=preview.get("fields", []),
         preview_form=CaseForm(),
+        moved=moved,
+        notice=notice,
     ), status
 
 
@@ -620,7 +693,13 @@ def program_template(slug: str) -> Any:
     view_template(_user(), program)
     if request.method == "GET":
         return _template_page(program, program.case_template, {})
-    typed = _typed_template()
+    move = _MOVE.match(request.form.get("move", ""))
+    if move:
+        typed, moved = _typed_template((move.group(1), int(move.group(2)), move.group(3)))
+        what = "Section" if moved and moved[0] == "sections" else "Field"
+        message = f"{what} moved {move.group(3)}: save to keep the new order." if moved else ""
+        return _template_page(program, typed, {}, moved=moved, notice=message)
+    typed, _ = _typed_template()
     try:
         if request.form.get("action") == "preview":
             return _template_page(program, check_template(program, typed), {})

@@ -1,5 +1,6 @@
-"""The admin console in the JSON API: accounts (list, deactivate, reactivate, reset the
-password, an account's API tokens) and reviewing the topic vocabulary."""
+"""The admin console in the JSON API: accounts (list, create, edit, deactivate, reactivate,
+reset the password, an account's API tokens), a program's staff, and the topic vocabulary
+(review, edit, merge, retire and restore)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,19 @@ from flask import jsonify, request
 
 from app.admin import operations as ops
 from app.api.base import PAGING, SPEC, api_blueprint, api_user, one_page, page_args, paginated
+from app.api.resources import _program
+from app.api.schemas import ACCEPT, NOT_BLANK, PLAIN
 from app.api.spec import Query
 from app.api.tokens import TOKEN, TOKEN_LIST, _iso, token_json
+from app.auth import policy
 from app.auth.models import Role, User
-from app.errors import NotFound, ValidationError
+from app.auth.operations import get_user_by_email
+from app.auth.policy import Permission
+from app.deid.gate import parse_acceptances
+from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
 from app.programs.models import Topic, TopicStatus
-from app.programs.operations import find_program
+from app.programs.operations import find_program, find_topic
 
 ACCOUNT = SPEC.schema(
     "Account",
@@ -44,8 +51,110 @@ TEMPORARY_PASSWORD = {
             "type": "string",
             "description": "Shown once; its holder must change it at the next sign-in.",
         },
+        "tokens_revoked": {
+            "type": "integer",
+            "description": "The account's API tokens revoked by the reset.",
+        },
     },
 }
+_NAME = {"type": "string", "minLength": 1, "maxLength": 120, "pattern": NOT_BLANK}
+_SLUGS = {
+    "type": "array",
+    "maxItems": 200,
+    "items": {"type": "string", "maxLength": 80, "pattern": PLAIN},
+    "description": "Program slugs: the account's memberships, all of them.",
+}
+SPEC.schema(
+    "NewAccount",
+    {
+        "type": "object",
+        "required": ["email", "display_name", "role"],
+        "additionalProperties": False,
+        "properties": {
+            "email": {
+                "type": "string",
+                "maxLength": 254,
+                "pattern": "^\\s*[!-?A-~]+@[!-?A-~]+\\.[!-?A-~]+\\s*$",
+            },
+            "display_name": _NAME,
+            "role": {"type": "string", "enum": [r.value for r in Role]},
+            "programs": _SLUGS,
+        },
+    },
+)
+SPEC.schema(
+    "AccountChanges",
+    {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "display_name": _NAME,
+            "role": {"type": "string", "enum": [r.value for r in Role]},
+            "programs": _SLUGS,
+        },
+    },
+)
+STAFF_MEMBER = SPEC.schema(
+    "StaffMember",
+    {
+        "type": "object",
+        "required": ["id", "display_name", "email", "role"],
+        "properties": {
+            "id": {"type": "integer"},
+            "display_name": {"type": "string"},
+            "email": {"type": "string"},
+            "role": {"type": "string", "enum": ["coordinator", "expert"]},
+        },
+    },
+)
+SPEC.schema(
+    "NewStaffMember",
+    {
+        "type": "object",
+        "required": ["email"],
+        "additionalProperties": False,
+        "properties": {"email": {"type": "string", "maxLength": 254, "pattern": PLAIN}},
+    },
+)
+SPEC.schema(
+    "TopicChanges",
+    {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "synonyms": {
+                "type": "array",
+                "maxItems": 50,
+                "items": {"type": "string", "maxLength": 120, "pattern": PLAIN},
+            },
+            "description": {"type": "string", "maxLength": 2000, "pattern": PLAIN},
+            "parent": {
+                "type": ["string", "null"],
+                "maxLength": 120,
+                "pattern": PLAIN,
+                "description": "The broader topic's name; null or empty for none.",
+            },
+            "accept_findings": ACCEPT,
+        },
+    },
+)
+SPEC.schema(
+    "TopicMerge",
+    {
+        "type": "object",
+        "required": ["into"],
+        "additionalProperties": False,
+        "properties": {
+            "into": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 120,
+                "pattern": NOT_BLANK,
+                "description": "The name (or a synonym) of the topic that absorbs this one.",
+            }
+        },
+    },
+)
 TOPIC = SPEC.schema(
     "VocabularyTopic",
     {
@@ -210,9 +319,73 @@ def admin_reactivate_account(user_id: int) -> Any:
 def admin_reset_password(user_id: int) -> Any:
     user = api_user()
     account = ops.get_account(user, user_id)
-    password = ops.reset_password(user, account)
+    reset = ops.reset_password(user, account)
     db.session.commit()
-    return jsonify({"account": account_json(account), "temporary_password": password})
+    return jsonify(
+        {
+            "account": account_json(account),
+            "temporary_password": reset.password,
+            "tokens_revoked": reset.tokens_revoked,
+        }
+    )
+
+
+def _known_programs(slugs: Any) -> None:
+    """A slug that names no program is a reference to nothing: 404, as for a program's URL."""
+    for slug in slugs or []:
+        if find_program(slug) is None:
+            raise NotFound(f"No program with slug '{slug}' (programs).")
+
+
+@SPEC.operation(
+    api_blueprint,
+    "/admin/accounts",
+    "POST",
+    summary="Create an account with a temporary password (shown once) to be changed at "
+    "first sign-in (admins)",
+    tag="admin",
+    body="NewAccount",
+    response=TEMPORARY_PASSWORD,
+    status=201,
+)
+def admin_create_account(payload: dict[str, Any]) -> Any:
+    policy.require(api_user(), Permission.MANAGE_USERS)  # before anything is looked up
+    _known_programs(payload.get("programs"))
+    if get_user_by_email(payload["email"]) is not None:
+        raise Conflict(f"An account with {payload['email'].strip()} exists.", field="email")
+    account, password = ops.create_account(
+        api_user(),
+        payload["email"],
+        payload["display_name"],
+        payload["role"],
+        program_slugs=payload.get("programs", []),
+    )
+    db.session.commit()
+    return jsonify({"account": account_json(account), "temporary_password": password}), 201
+
+
+@SPEC.operation(
+    api_blueprint,
+    "/admin/accounts/<int:user_id>",
+    "PATCH",
+    summary="Change an account's name, role or program memberships (admins)",
+    tag="admin",
+    body="AccountChanges",
+    response=ACCOUNT,
+)
+def admin_update_account(user_id: int, payload: dict[str, Any]) -> Any:
+    user = api_user()
+    account = ops.get_account(user, user_id)
+    _known_programs(payload.get("programs"))
+    ops.update_account(
+        user,
+        account,
+        display_name=payload.get("display_name"),
+        role=payload.get("role"),
+        program_slugs=payload.get("programs"),
+    )
+    db.session.commit()
+    return jsonify(account_json(account))
 
 
 @SPEC.operation(
@@ -292,3 +465,134 @@ def admin_topic_action(topic_id: int, payload: dict[str, Any]) -> Any:
     step(user, topic)
     db.session.commit()
     return jsonify(topic_json(topic))
+
+
+@SPEC.operation(
+    api_blueprint,
+    "/admin/topics/<int:topic_id>",
+    "PATCH",
+    summary="Change a topic's synonyms, description or broader topic (admins)",
+    tag="admin",
+    body="TopicChanges",
+    response=TOPIC,
+)
+def admin_update_topic(topic_id: int, payload: dict[str, Any]) -> Any:
+    user = api_user()
+    topic = ops.get_topic(user, topic_id)
+    policy.require(user, Permission.MANAGE_VOCABULARY)  # before a name is looked up
+    parent = payload.get("parent", ...)
+    if parent and find_topic(parent) is None:
+        raise NotFound(f"No topic named '{parent.strip()}' (parent).")
+    ops.edit_topic(
+        user,
+        topic,
+        synonyms=payload.get("synonyms"),
+        description=payload.get("description"),
+        parent_name=None if parent is ... else (parent or ""),
+        accepted=parse_acceptances(payload.get("accept_findings")),
+    )
+    db.session.commit()
+    return jsonify(topic_json(topic))
+
+
+@SPEC.operation(
+    api_blueprint,
+    "/admin/topics/<int:topic_id>/merge",
+    "POST",
+    summary="Merge a topic into another: every case, session and practice link moves and "
+    "its name becomes a synonym (admins)",
+    tag="admin",
+    body="TopicMerge",
+    response={
+        "type": "object",
+        "required": ["topic", "merged_topic_id", "moved"],
+        "properties": {
+            "topic": TOPIC,
+            "merged_topic_id": {"type": "integer"},
+            "moved": {
+                "type": "object",
+                "properties": {
+                    "cases": {"type": "integer"},
+                    "sessions": {"type": "integer"},
+                    "practices": {"type": "integer"},
+                },
+            },
+        },
+    },
+)
+def admin_merge_topic(topic_id: int, payload: dict[str, Any]) -> Any:
+    user = api_user()
+    topic = ops.get_topic(user, topic_id)
+    policy.require(user, Permission.MANAGE_VOCABULARY)  # before a name is looked up
+    if find_topic(payload["into"]) is None:
+        raise NotFound(f"No topic named '{payload['into'].strip()}' (into).")
+    result = ops.merge_topics(user, topic, payload["into"])
+    db.session.commit()
+    return jsonify(
+        {
+            "topic": topic_json(result.target),
+            "merged_topic_id": topic_id,
+            "moved": {
+                "cases": result.cases,
+                "sessions": result.sessions,
+                "practices": result.practices,
+            },
+        }
+    )
+
+
+def staff_json(user: User) -> dict[str, Any]:
+    return {
+        "id": user.id,
+        "display_name": user.display_name,
+        "email": user.email,
+        "role": user.role.value,
+    }
+
+
+@SPEC.operation(
+    api_blueprint,
+    "/programs/<slug>/staff",
+    "GET",
+    summary="The program's coordinators and experts (admins and its coordinators)",
+    tag="programs",
+    response=_list_of(STAFF_MEMBER),
+)
+def program_staff_list(slug: str) -> Any:
+    program = _program(slug)
+    policy.require_manage_program_staff(api_user(), program)
+    return jsonify(one_page([staff_json(u) for u in ops.staff_of(program)]))
+
+
+@SPEC.operation(
+    api_blueprint,
+    "/programs/<slug>/staff",
+    "POST",
+    summary="Add a coordinator or expert to the program's staff, by email",
+    tag="programs",
+    body="NewStaffMember",
+    response=STAFF_MEMBER,
+    status=201,
+)
+def program_staff_add(slug: str, payload: dict[str, Any]) -> Any:
+    program = _program(slug)
+    policy.require_manage_program_staff(api_user(), program)
+    if payload["email"].strip() and get_user_by_email(payload["email"]) is None:
+        raise NotFound(f"No account with the email {payload['email'].strip()} (email).")
+    member = ops.add_program_staff(api_user(), program, payload["email"])
+    db.session.commit()
+    return jsonify(staff_json(member)), 201
+
+
+@SPEC.operation(
+    api_blueprint,
+    "/programs/<slug>/staff/<int:user_id>",
+    "DELETE",
+    summary="Take a coordinator or expert off the program's staff (their work stays)",
+    tag="programs",
+    response=STAFF_MEMBER,
+)
+def program_staff_remove(slug: str, user_id: int) -> Any:
+    member = ops.remove_program_staff(api_user(), _program(slug), user_id)
+    db.session.commit()
+    return jsonify(staff_json(member))

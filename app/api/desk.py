@@ -9,13 +9,24 @@ from flask import jsonify, request
 
 from app.api.base import SPEC, api_blueprint, api_user
 from app.api.resources import _case, _program, _session
-from app.api.schemas import DATE, ID
+from app.api.schemas import DATE, ID, PLAIN
 from app.api.spec import Query
-from app.attendance.operations import attendance_of, record_attendance, transcript
+from app.attendance.models import CreditType
+from app.attendance.operations import (
+    MAX_SIGNER,
+    MAX_STATEMENT,
+    attendance_of,
+    credit_rule,
+    evaluation_results,
+    record_attendance,
+    set_credit_rule,
+    submit_evaluation,
+    transcript,
+)
 from app.auth import policy
 from app.desk.models import RecommendationsSent
 from app.desk.operations import REVIEW_DAYS_MAX, review_days, send_recommendations, session_desk
-from app.errors import ValidationError
+from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.inputs import bounded_date
 from app.recommendations.models import Recommendation
@@ -137,6 +148,57 @@ TRANSCRIPT = SPEC.schema(
         "properties": {
             "total_credits": {"type": "number"},
             "sessions": {"type": "array", "items": {"type": "object"}},
+        },
+    },
+)
+
+
+SPEC.schema(
+    "EvaluationAnswers",
+    {
+        "type": "object",
+        "required": ["rating", "will_change_practice"],
+        "additionalProperties": False,
+        "properties": {
+            "rating": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 5,
+                "description": "1 (poor) to 5 (excellent).",
+            },
+            "will_change_practice": {"type": "boolean"},
+        },
+    },
+)
+EVALUATION = SPEC.schema(
+    "Evaluation",
+    {
+        "type": "object",
+        "required": ["session_id", "rating", "will_change_practice", "submitted_at"],
+        "properties": {
+            "session_id": {"type": "integer"},
+            "rating": {"type": "integer"},
+            "will_change_practice": {"type": "boolean"},
+            "submitted_at": {"type": "string"},
+        },
+    },
+)
+EVALUATION_RESULTS = SPEC.schema(
+    "EvaluationResults",
+    {
+        "type": "object",
+        "required": ["session_id", "participants", "responses", "ratings"],
+        "properties": {
+            "session_id": {"type": "integer"},
+            "participants": {"type": "integer"},
+            "responses": {"type": "integer"},
+            "average_rating": {"type": ["number", "null"]},
+            "ratings": {
+                "type": "object",
+                "description": 'How many gave each rating, "1" (poor) to "5" (excellent).',
+                "additionalProperties": {"type": "integer"},
+            },
+            "will_change_practice": {"type": "integer"},
         },
     },
 )
@@ -330,3 +392,147 @@ def my_transcript_endpoint() -> Any:
             ],
         }
     )
+
+
+@SPEC.operation(
+    API,
+    "/sessions/<int:session_id>/evaluation",
+    "PUT",
+    summary="The caller's post-session evaluation (participants of the session; changeable)",
+    tag="attendance",
+    body="EvaluationAnswers",
+    response=EVALUATION,
+)
+def put_session_evaluation(session_id: int, payload: dict[str, Any]) -> Any:
+    evaluation = submit_evaluation(
+        _session(session_id),
+        participant=api_user(),
+        rating=payload["rating"],
+        will_change_practice=payload["will_change_practice"],
+    )
+    db.session.commit()
+    return jsonify(
+        {
+            "session_id": evaluation.session_id,
+            "rating": evaluation.rating,
+            "will_change_practice": evaluation.will_change_practice,
+            "submitted_at": _iso(evaluation.submitted_at),
+        }
+    )
+
+
+@SPEC.operation(
+    API,
+    "/sessions/<int:session_id>/evaluations",
+    "GET",
+    summary="The session's evaluation results in totals (the program's coordinators)",
+    tag="attendance",
+    response=EVALUATION_RESULTS,
+)
+def session_evaluation_results(session_id: int) -> Any:
+    results = evaluation_results(_session(session_id), actor=api_user())
+    return jsonify(
+        {
+            "session_id": session_id,
+            "participants": results.participants,
+            "responses": results.responses,
+            "average_rating": results.average_rating,
+            "ratings": {str(k): v for k, v in sorted(results.ratings.items())},
+            "will_change_practice": results.will_change_practice,
+        }
+    )
+
+
+CREDIT_RULE = SPEC.schema(
+    "CreditRule",
+    {
+        "type": "object",
+        "required": [
+            "credit_type",
+            "credits_per_session",
+            "minimum_minutes",
+            "evaluation_required",
+        ],
+        "properties": {
+            "credit_type": {"type": "string", "enum": [t.value for t in CreditType]},
+            "credits_per_session": {"type": "number"},
+            "minimum_minutes": {"type": "integer"},
+            "evaluation_required": {"type": "boolean"},
+            "accreditation_statement": {"type": "string"},
+            "signer_name": {"type": "string"},
+            "signer_title": {"type": "string"},
+        },
+    },
+)
+SPEC.schema(
+    "CreditRuleChanges",
+    {
+        "type": "object",
+        "required": [
+            "credit_type",
+            "credits_per_session",
+            "minimum_minutes",
+            "evaluation_required",
+        ],
+        "additionalProperties": False,
+        "properties": {
+            "credit_type": {"type": "string", "enum": [t.value for t in CreditType]},
+            "credits_per_session": {"type": "number", "exclusiveMinimum": 0, "maximum": 100},
+            "minimum_minutes": {"type": "integer", "minimum": 0, "maximum": 1440},
+            "evaluation_required": {"type": "boolean"},
+            "accreditation_statement": {
+                "type": "string",
+                "maxLength": MAX_STATEMENT,
+                "pattern": PLAIN,
+                "description": "Printed on certificates; absent keeps the one saved.",
+            },
+            "signer_name": {"type": "string", "maxLength": MAX_SIGNER, "pattern": PLAIN},
+            "signer_title": {"type": "string", "maxLength": MAX_SIGNER, "pattern": PLAIN},
+        },
+    },
+)
+
+
+def _credit_rule_json(rule: Any) -> dict[str, Any]:
+    return {
+        "credit_type": str(rule.credit_type),
+        "credits_per_session": rule.credits_per_session,
+        "minimum_minutes": rule.minimum_minutes,
+        "evaluation_required": rule.evaluation_required,
+        "accreditation_statement": rule.accreditation_statement,
+        "signer_name": rule.signer_name,
+        "signer_title": rule.signer_title,
+    }
+
+
+@SPEC.operation(
+    API,
+    "/programs/<slug>/credit-rule",
+    "GET",
+    summary="How the program's sessions earn credit, and what its certificates print "
+    "(its coordinators)",
+    tag="attendance",
+    response=CREDIT_RULE,
+)
+def get_credit_rule(slug: str) -> Any:
+    program = _program(slug)
+    policy.require_run_desk(api_user(), program)
+    rule = credit_rule(program)
+    if rule is None:
+        raise NotFound(f"{program.name} offers no credit yet.")
+    return jsonify(_credit_rule_json(rule))
+
+
+@SPEC.operation(
+    API,
+    "/programs/<slug>/credit-rule",
+    "PUT",
+    summary="Set the program's credit rule and the statement and signer on its certificates",
+    tag="attendance",
+    body="CreditRuleChanges",
+    response=CREDIT_RULE,
+)
+def put_credit_rule(slug: str, payload: dict[str, Any]) -> Any:
+    rule = set_credit_rule(_program(slug), actor=api_user(), **payload)
+    db.session.commit()
+    return jsonify(_credit_rule_json(rule))

@@ -33,6 +33,7 @@ from app.practices.operations import (
     add_evidence,
     change_status,
     propose_from_recommendations,
+    remove_evidence,
     take_stance,
 )
 from app.programs.models import Session
@@ -420,6 +421,26 @@ def add_practice_evidence(practice_id: int, payload: dict[str, Any]) -> Any:
     )
     db.session.commit()
     return jsonify(practice_json(practice, user)), 201
+
+
+@SPEC.operation(
+    API,
+    "/practices/<int:practice_id>/evidence/<int:evidence_id>",
+    "DELETE",
+    summary="Remove evidence cited by mistake (whoever cited it, the practice's proposer, "
+    "or an admin)",
+    tag="practices",
+    response=PRACTICE,
+)
+def remove_practice_evidence(practice_id: int, evidence_id: int) -> Any:
+    user = api_user()
+    practice = queries.get_practice(practice_id)
+    link = next((e for e in queries.visible_evidence(user, practice) if e.id == evidence_id), None)
+    if link is None:
+        raise NotFound(f"No evidence {evidence_id} on this practice.")
+    remove_evidence(link, actor=user)
+    db.session.commit()
+    return jsonify(practice_json(practice, user))
 
 
 def _evidence_target(user: Any, key: str, ident: int) -> Any:

@@ -50,6 +50,10 @@ class CreditRule(db.Model):
     credits_per_session: Mapped[float] = mapped_column(sa.Float, default=1.0)
     minimum_minutes: Mapped[int] = mapped_column(default=0)
     evaluation_required: Mapped[bool] = mapped_column(default=False)
+    # Printed on the certificate: the accredited provider's statement and who signs it.
+    accreditation_statement: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    signer_name: Mapped[str] = mapped_column(sa.String(120), default="", server_default="")
+    signer_title: Mapped[str] = mapped_column(sa.String(120), default="", server_default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     program: Mapped[Program] = relationship()

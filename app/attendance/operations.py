@@ -25,10 +25,13 @@ from app.auth import policy
 from app.auth.models import ProgramMembership, User
 from app.errors import PermissionDenied, ValidationError
 from app.extensions import db
+from app.inputs import problem_in_text
 from app.programs.models import Program, Session
 
 MAX_MINUTES = 24 * 60
 MAX_CREDITS = 100
+MAX_STATEMENT = 2000
+MAX_SIGNER = 120
 CSV_MAX_BYTES = 2_000_000
 CSV_MAX_ROWS = 20_000
 TIME_FORMATS = (
@@ -58,8 +61,12 @@ def set_credit_rule(
     minimum_minutes: Any,
     evaluation_required: Any,
     actor: Any,
+    accreditation_statement: Any = None,
+    signer_name: Any = None,
+    signer_title: Any = None,
 ) -> CreditRule:
-    """Set how the program's sessions earn credit (one rule per program)."""
+    """Set how the program's sessions earn credit (one rule per program), and what its
+    certificates print: the accreditation statement and the signer (None keeps them)."""
     policy.require_run_desk(actor, program)
     errors: dict[str, str] = {}
     try:
@@ -81,14 +88,38 @@ def set_credit_rule(
         )
     if not isinstance(evaluation_required, bool):
         errors["evaluation_required"] = "Evaluation required must be true or false."
+    rule = credit_rule(program) or CreditRule(program=program)
+    printed = {}
+    for name, label, limit, value in (
+        (
+            "accreditation_statement",
+            "Accreditation statement",
+            MAX_STATEMENT,
+            accreditation_statement,
+        ),
+        ("signer_name", "Signer's name", MAX_SIGNER, signer_name),
+        ("signer_title", "Signer's title", MAX_SIGNER, signer_title),
+    ):
+        if value is None:
+            printed[name] = getattr(rule, name) or ""
+            continue
+        problem = _printed_text_problem(value, limit, one_line=name != "accreditation_statement")
+        if problem:
+            errors[name] = f"{label} {problem}."
+        else:
+            one_line = name != "accreditation_statement"
+            printed[name] = (
+                " ".join(value.split()) if one_line else value.replace("\r\n", "\n").strip()
+            )
     if errors:
         first = next(iter(errors))
         raise ValidationError(errors[first], field=first, errors=errors)
-    rule = credit_rule(program) or CreditRule(program=program)
     rule.credit_type = kind
     rule.credits_per_session = credits
     rule.minimum_minutes = minutes
     rule.evaluation_required = evaluation_required
+    for name, value in printed.items():
+        setattr(rule, name, value)
     db.session.add(rule)
     db.session.flush()
     record(
@@ -100,6 +131,18 @@ def set_credit_rule(
         evaluation_required=evaluation_required,
     )
     return rule
+
+
+def _printed_text_problem(value: Any, limit: int, *, one_line: bool) -> str | None:
+    if not isinstance(value, str):
+        return "must be text"
+    if problem_in_text(value):
+        return problem_in_text(value)
+    if len(value.strip()) > limit:
+        return f"must be at most {limit} characters"
+    if one_line and ("\n" in value.strip() or "\r" in value.strip()):
+        return "must be one line"
+    return None
 
 
 def _number(value: Any) -> float | None:
@@ -416,6 +459,44 @@ def submit_evaluation(
     db.session.flush()
     record(participant, "session.evaluated", session)
     return evaluation
+
+
+@dataclass
+class EvaluationResults:
+    """A session's evaluations in totals: who answered what is not shown."""
+
+    session: Session
+    participants: int
+    responses: int
+    ratings: dict[int, int]  # rating (1-5) -> how many gave it
+    will_change_practice: int
+
+    @property
+    def average_rating(self) -> float | None:
+        if not self.responses:
+            return None
+        return round(sum(r * n for r, n in self.ratings.items()) / self.responses, 2)
+
+
+def evaluation_results(session: Session, *, actor: Any) -> EvaluationResults:
+    """The session's post-session evaluations summed up, for its program's coordinators."""
+    policy.require_read_evaluations(actor, session.program)
+    ratings = dict.fromkeys(range(1, 6), 0)
+    changing = 0
+    for rating, will_change in db.session.execute(
+        select(SessionEvaluation.rating, SessionEvaluation.will_change_practice).where(
+            SessionEvaluation.session_id == session.id
+        )
+    ):
+        ratings[rating] = ratings.get(rating, 0) + 1
+        changing += bool(will_change)
+    return EvaluationResults(
+        session=session,
+        participants=len(attendance_of(session)),
+        responses=sum(ratings.values()),
+        ratings=ratings,
+        will_change_practice=changing,
+    )
 
 
 @dataclass

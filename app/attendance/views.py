@@ -17,6 +17,7 @@ from app.attendance.operations import (
     accreditation_rows,
     attendance_of,
     credit_rule,
+    evaluation_results,
     import_attendance_csv,
     participants,
     record_attendance,
@@ -81,6 +82,7 @@ def _render_session(
         message=message,
         report=report,
         rule=credit_rule(program),
+        evaluations=evaluation_results(session, actor=_user()),
     ), (422 if errors or message else 200)
 
 
@@ -150,6 +152,9 @@ def credit_rule_page(slug: str) -> Any:
         "credits_per_session": f"{rule.credits_per_session:g}" if rule else "1",
         "minimum_minutes": str(rule.minimum_minutes) if rule else "45",
         "evaluation_required": "yes" if rule and rule.evaluation_required else "no",
+        "accreditation_statement": rule.accreditation_statement if rule else "",
+        "signer_name": rule.signer_name if rule else "",
+        "signer_title": rule.signer_title if rule else "",
     }
     errors: dict[str, str] = {}
     message = ""
@@ -162,6 +167,9 @@ def credit_rule_page(slug: str) -> Any:
                 credits_per_session=values["credits_per_session"],
                 minimum_minutes=values["minimum_minutes"],
                 evaluation_required=values["evaluation_required"] == "yes",
+                accreditation_statement=values["accreditation_statement"],
+                signer_name=values["signer_name"],
+                signer_title=values["signer_title"],
                 actor=_user(),
             )
             db.session.commit()

@@ -88,7 +88,8 @@ def create_user(
         except ValidationError as exc:
             errors["password"] = exc.message
     if errors:
-        raise ValidationError(next(iter(errors.values())), errors=errors)
+        first = next(iter(errors))
+        raise ValidationError(errors[first], field=first, errors=errors)
     user = User(
         email=email,
         display_name=display_name,
@@ -526,6 +527,18 @@ def get_token(token_id: int, *, actor: User | None = None) -> ApiToken:
     if api_token is None or not policy.can_manage_credentials(actor, api_token.user):
         raise NotFound(f"No API token {token_id}" + (" of yours." if actor else "."))
     return api_token
+
+
+def revoke_all_tokens(user: User, *, actor: User | None = None, reason: str) -> int:
+    """Revoke every live API token of the account (an admin set a temporary password or
+    deactivated it: a token copied before must not outlive that); returns how many."""
+    now = utcnow()
+    live = [t for t in list_tokens(user) if t.revoked_at is None and t.expires_at > now]
+    for api_token in live:
+        api_token.revoked_at = now
+    if live:
+        record(actor, "user.tokens_revoked", user, count=len(live), reason=reason)
+    return len(live)
 
 
 def revoke_token(api_token: ApiToken, *, actor: User | None = None) -> None:

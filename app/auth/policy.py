@@ -281,6 +281,37 @@ def require_run_desk(user: Any, program: Program) -> None:
         raise PermissionDenied("The session desk is for the program's coordinators.")
 
 
+# Who runs a program besides its admins: its coordinators and experts (its staff).
+STAFF_ROLES = frozenset({Role.COORDINATOR, Role.EXPERT})
+
+
+def can_manage_program_staff(user: Any, program: Program) -> bool:
+    """Adding and removing a program's coordinators and experts: admins, and the program's
+    own coordinators (a hub's coordinator assembles its team)."""
+    if user is None or (_is_user(user) and user.role is Role.ADMIN):
+        return True
+    return _is_user(user) and user.role is Role.COORDINATOR and program.id in user.program_ids
+
+
+def require_manage_program_staff(user: Any, program: Program) -> None:
+    require_view_program(user, program)
+    if not can_manage_program_staff(user, program):
+        raise PermissionDenied(
+            "Program staff are changed by admins and the program's coordinators."
+        )
+
+
+def can_read_evaluations(user: Any, program: Program) -> bool:
+    """Post-session evaluation results (totals, never who answered what): the desk's people."""
+    return can_run_desk(user, program)
+
+
+def require_read_evaluations(user: Any, program: Program) -> None:
+    require_view_program(user, program)
+    if not can_read_evaluations(user, program):
+        raise PermissionDenied("Evaluation results are for the program's coordinators.")
+
+
 def can_view_template_editor(user: Any, program: Program) -> bool:
     """The case-form editor: admins change it; the program's coordinators may look."""
     if user is None or (_is_user(user) and user.role is Role.ADMIN):

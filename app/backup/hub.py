@@ -3,12 +3,14 @@ import into another instance.
 
     manifest.json      format and its version, schema revision, records per file
     topics.jsonl       name, synonyms, description, parent
-    programs.jsonl     slug, name, description, private, case-form template, credit rule
+    programs.jsonl     slug, name, description, private, case-form template (every
+                       version, when each was saved), credit rule
     accounts.jsonl     email, name, role, active, programs (never a password or a token)
     sessions.jsonl     program, date, number, didactics, head count, topics, agenda,
                        who attended (minutes, source), evaluations
     cases.jsonl        the case import format (app/cases/transfer.py), with every version,
-                       plus the letters of recommendations sent
+                       plus the letters of recommendations sent and the case-form version
+                       the case was written with
     practices.jsonl    statement, versions (the lifecycle), evidence, endorsements
 
 Every record is written with its keys in a fixed order and every file sorted, so two
@@ -77,8 +79,9 @@ from app.practices.operations import (
     propose_practice,
     take_stance,
 )
-from app.programs.models import Program, Session, Topic
+from app.programs.models import CaseTemplate, Program, Session, Topic
 from app.programs.operations import (
+    add_template_version,
     create_program,
     create_session,
     create_topic,
@@ -88,6 +91,7 @@ from app.programs.operations import (
     update_program,
     update_session,
     update_topic,
+    validate_template,
 )
 from app.recommendations.models import Recommendation
 
@@ -208,6 +212,17 @@ def _topic_records(session: OrmSession) -> Iterator[dict[str, Any]]:
 
 def _program_records(session: OrmSession, overrides: _Overrides) -> Iterator[dict[str, Any]]:
     rules = {r.program_id: r for r in session.scalars(select(CreditRule))}
+    versions: dict[int, list[dict[str, Any]]] = {}
+    for version in session.scalars(
+        select(CaseTemplate).order_by(CaseTemplate.program_id, CaseTemplate.version)
+    ):
+        versions.setdefault(version.program_id, []).append(
+            {
+                "version": version.version,
+                "template": version.definition or {},
+                "saved_at": version.created_at.isoformat(),
+            }
+        )
     for program in session.scalars(select(Program).order_by(Program.slug)):
         rule = rules.get(program.id)
         yield _compact(
@@ -217,6 +232,7 @@ def _program_records(session: OrmSession, overrides: _Overrides) -> Iterator[dic
                 "description": program.description,
                 "private": program.private,
                 "template": program.case_template or {},
+                "template_versions": versions.get(program.id, []),
                 "credit_rule": _rule_record(rule) if rule is not None else None,
                 "overrides": overrides(program),
             },
@@ -230,6 +246,7 @@ def _rule_record(rule: CreditRule) -> dict[str, Any]:
         "credits_per_session": rule.credits_per_session,
         "minimum_minutes": rule.minimum_minutes,
         "evaluation_required": rule.evaluation_required,
+        **_compact({name: getattr(rule, name) for name in _RULE_PRINTED}),
         "updated_at": rule.updated_at.isoformat(),
     }
 
@@ -314,6 +331,8 @@ def _case_records(session: OrmSession) -> Iterator[dict[str, Any]]:
         )
     for case in _follow_up_order(list(cases_for_export(None, [], session=session))):
         entry = case_record(case)
+        if case.template_version is not None:
+            entry["template_version"] = case.template_version
         if case.id in letters:
             entry["letters"] = letters[case.id]
         yield entry
@@ -476,9 +495,15 @@ def import_hub(
     return results
 
 
+# A case record's parts that are the hub's own, not the case format's.
+_HUB_CASE_KEYS = ("template_version", "letters")
+
+
 def _without_letters(source: SourceFile) -> SourceFile:
     """The case records as the case import reads them: letters are the hub's own."""
-    records = [(n, {k: v for k, v in raw.items() if k != "letters"}) for n, raw in source.records]
+    records = [
+        (n, {k: v for k, v in raw.items() if k not in _HUB_CASE_KEYS}) for n, raw in source.records
+    ]
     return SourceFile(source.path, records, source.problems)
 
 
@@ -690,7 +715,16 @@ def _import_topic_parents(source: SourceFile, context: _Context) -> None:
 def _import_program(raw: dict[str, Any], context: _Context) -> str:
     _fields(
         raw,
-        {"slug", "name", "description", "private", "template", "credit_rule", "overrides"},
+        {
+            "slug",
+            "name",
+            "description",
+            "private",
+            "template",
+            "template_versions",
+            "credit_rule",
+            "overrides",
+        },
         ("slug", "name"),
     )
     slug = raw["slug"]
@@ -704,12 +738,16 @@ def _import_program(raw: dict[str, Any], context: _Context) -> str:
     if not isinstance(values["private"], bool):
         raise RecordProblem("private", "must be true or false")
     rule = _rule_values(raw.get("credit_rule"))
+    history = _template_history(raw, values["template"])
     program = find_program(slug) if isinstance(slug, str) else None
     if program is None:
+        if history:
+            values["template"] = history[0][1]
         program = create_program(slug, actor=context.actor, **values)
+        _import_template_history(program, history, context, created=True)
         _import_rule(program, rule, context)
         return _noted(context, "created", "program", slug)
-    what = "unchanged"
+    what = "updated" if _import_template_history(program, history, context) else "unchanged"
     now = (program.name, program.description, program.case_template or {}, program.private)
     if now == (values["name"], values["description"], values["template"], values["private"]):
         pass
@@ -723,7 +761,68 @@ def _import_program(raw: dict[str, Any], context: _Context) -> str:
     return _noted(context, what, "program", slug)
 
 
+def _template_history(raw: dict[str, Any], current: Any) -> list[tuple[int, Any, Any]]:
+    """The program's case-form versions in the file (version, template, when saved): each
+    numbered one more than the one before, from 1, the last one the current template."""
+    history = []
+    for where, item in _items(raw.get("template_versions"), "template_versions", _VERSION_KEYS):
+        number = item.get("version")
+        if number != len(history) + 1 or isinstance(number, bool):
+            raise RecordProblem(f"{where}.version", f"must be {len(history) + 1}")
+        if "saved_at" not in item:
+            raise RecordProblem(f"{where}.saved_at", "is required")
+        when = _time(item["saved_at"], f"{where}.saved_at")
+        try:
+            template = validate_template(item.get("template") or {})
+        except ValidationError as exc:
+            raise RecordProblem(f"{where}.template", exc.message) from None
+        history.append((number, template, when))
+    if history:
+        try:
+            same = validate_template(current) == history[-1][1]
+        except ValidationError:
+            same = False  # the program's own check names the problem
+        if not same:
+            raise RecordProblem("template_versions", "the last version must be the template")
+    return history
+
+
+_VERSION_KEYS = {"version", "template", "saved_at"}
+
+
+def _import_template_history(
+    program: Program, history: list[tuple[int, Any, Any]], context: _Context, *, created=False
+) -> bool:
+    """Versions the instance lacks are added when its own are the file's first ones (a
+    history that went another way is left to the current-template comparison). Each keeps
+    when it was saved. Returns whether one was added."""
+    have = list(
+        db.session.scalars(
+            select(CaseTemplate)
+            .where(CaseTemplate.program_id == program.id)
+            .order_by(CaseTemplate.version)
+        )
+    )
+    if not history or len(have) > len(history):
+        return False
+    if [v.definition or {} for v in have] != [t for _, t, _ in history[: len(have)]]:
+        return False
+    if created:
+        have[0].created_at = history[0][2]  # made just now from the file's first version
+    added = False
+    for number, template, when in history[len(have) :]:
+        version = add_template_version(program, template, actor=context.actor)
+        if version.version != number:
+            raise RecordProblem("template_versions", f"version {number} cannot follow here")
+        version.created_at = when
+        added = True
+    db.session.flush()
+    return added
+
+
 _RULE_KEYS = ("credit_type", "credits_per_session", "minimum_minutes", "evaluation_required")
+# What the program's certificates print; absent means blank.
+_RULE_PRINTED = ("accreditation_statement", "signer_name", "signer_title")
 
 
 def _rule_values(raw: Any) -> dict[str, Any] | None:
@@ -731,13 +830,14 @@ def _rule_values(raw: Any) -> dict[str, Any] | None:
         return None
     if not isinstance(raw, dict):
         raise RecordProblem("credit_rule", "must be a mapping")
-    unknown = sorted(set(raw) - {*_RULE_KEYS, "updated_at"})
+    unknown = sorted(set(raw) - {*_RULE_KEYS, *_RULE_PRINTED, "updated_at"})
     if unknown:
         raise RecordProblem(f"credit_rule.{unknown[0]}", "is not a known field here")
     for name in _RULE_KEYS:
         if name not in raw:
             raise RecordProblem(f"credit_rule.{name}", "is required")
     values = {name: raw[name] for name in _RULE_KEYS}
+    values.update({name: raw.get(name, "") for name in _RULE_PRINTED})
     if "updated_at" in raw:
         values["updated_at"] = _time(raw["updated_at"], "credit_rule.updated_at")
     return values
@@ -753,7 +853,8 @@ def _import_rule(program: Program, values: dict[str, Any] | None, context: _Cont
     rule = credit_rule(program)
     if rule is not None:
         now = (str(rule.credit_type), rule.credits_per_session, rule.minimum_minutes)
-        if now + (rule.evaluation_required,) == tuple(values[k] for k in _RULE_KEYS):
+        now += (rule.evaluation_required, *(getattr(rule, k) for k in _RULE_PRINTED))
+        if now == tuple(values[k] for k in (*_RULE_KEYS, *_RULE_PRINTED)):
             return False
         if not context.options.overwrite:
             _conflict(context, "credit rule", program.slug, rule)
@@ -972,16 +1073,36 @@ def _import_attendance(
     return changed
 
 
+def _case_template_version(case: Case, number: Any) -> bool:
+    """The case keeps the case-form version it was written with, when the program has it."""
+    if number is None or number == case.template_version:
+        return False
+    if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+        raise RecordProblem("template_version", "must be a whole number from 1")
+    known = db.session.scalar(
+        select(CaseTemplate.id).where(
+            CaseTemplate.program_id == case.program_id, CaseTemplate.version == number
+        )
+    )
+    if known is None:
+        raise RecordProblem("template_version", f"{case.program.slug} has no version {number}")
+    case.template_version = number
+    return True
+
+
 def _import_letters(raw: dict[str, Any], context: _Context) -> str:
-    """A case's letters of recommendations sent, once its recommendations exist: a letter
-    is known by when it was sent; one missing is added, as sent then (nobody is notified
-    again), a different one is a conflict."""
+    """A case's case-form version, and its letters of recommendations sent once its
+    recommendations exist: a letter is known by when it was sent; one missing is added, as
+    sent then (nobody is notified again), a different one is a conflict."""
     items = list(_items(raw.get("letters"), "letters", {"sent_at", "sent_by", "recommendations"}))
-    if not items:
+    if not items and "template_version" not in raw:
         return "unchanged"
     case = find_case_by_ref(raw.get("ref")) if isinstance(raw.get("ref"), str) else None
     if case is None:
         raise RecordProblem("ref", f"no case {raw.get('ref')}")
+    what = "updated" if _case_template_version(case, raw.get("template_version")) else "unchanged"
+    if not items:
+        return _noted(context, what, "case", f"{raw['ref']} case-form version")
     by_key = {r.key: r.id for r in case.recommendations}
     have = {
         sent.sent_at: sent
@@ -989,7 +1110,6 @@ def _import_letters(raw: dict[str, Any], context: _Context) -> str:
             select(RecommendationsSent).where(RecommendationsSent.case_id == case.id)
         )
     }
-    what = "unchanged"
     for where, item in items:
         if "sent_at" not in item:
             raise RecordProblem(f"{where}.sent_at", "is required")

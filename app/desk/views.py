@@ -45,6 +45,7 @@ def desk(slug: str) -> Any:
         desk=session_desk(program, actor=_user(), days=days),
         days_error=error,
         typed_days=request.args.get("days", ""),
+        can_manage_staff=policy.can_manage_program_staff(_user(), program),
     ), (422 if error else 200)
 
 

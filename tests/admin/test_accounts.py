@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.admin import operations as ops
 from app.audit.models import AuditEvent
 from app.auth.models import Role, User
-from app.auth.operations import authenticate_token, create_token
+from app.auth.operations import TokenRefused, authenticate_token, create_token
 from app.errors import Conflict, PermissionDenied, ValidationError
 from app.extensions import db
 from app.programs.operations import create_program
@@ -196,10 +196,12 @@ def test_deactivated_account_cannot_sign_in_or_use_tokens(app, people):
     response = other.get("/api/v1/programs", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 401
     db.session.commit()
-    assert "user.deactivated" in _actions(provider)
+    assert {"user.deactivated", "user.tokens_revoked"} <= set(_actions(provider))
+    # Reactivated, it signs in again; the token stays revoked (it may have been copied).
     assert client.post(f"/admin/accounts/{provider.id}/reactivate").status_code == 303
     db.session.commit()
-    assert authenticate_token(token).id == provider.id
+    with pytest.raises(TokenRefused, match="revoked"):
+        authenticate_token(token)
 
 
 def test_reset_password_gives_a_temporary_one(app, people):

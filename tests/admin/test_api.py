@@ -35,9 +35,9 @@ def test_admin_lists_and_deactivates_accounts(client, world):
         f"/api/v1/admin/accounts/{provider.id}/deactivate", headers=headers["admin"]
     )
     assert response.status_code == 200 and response.get_json()["active"] is False
-    # The deactivated account's token is refused, saying why.
+    # The deactivated account's token is revoked, and refused saying so.
     response = client.get("/api/v1/programs", headers=headers["provider"])
-    assert response.status_code == 401 and "inactive" in response.get_json()["message"]
+    assert response.status_code == 401 and "revoked" in response.get_json()["message"]
     response = client.post(
         f"/api/v1/admin/accounts/{admin.id}/deactivate", headers=headers["admin"]
     )

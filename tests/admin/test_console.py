@@ -14,6 +14,8 @@ from tests.cases.test_views import as_user
 TOPIC_REVIEW = {"admin.home", "admin.topics", "admin.topic", "admin.topic_status", "admin.audit"}
 # The case-form editor: coordinators may look at their programs' (tests/admin/test_templates.py).
 TOPIC_REVIEW |= {"admin.program_template"}
+# A program's staff page: its coordinators manage it (tests/admin/test_staff.py).
+TOPIC_REVIEW |= {"admin.program_staff_page", "admin.remove_program_staff"}
 
 
 @pytest.fixture

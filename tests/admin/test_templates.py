@@ -301,3 +301,49 @@ def test_number_bounds_are_checked(world, bounds, field):
     with pytest.raises(ValidationError) as info:
         save_template(world["program"], template, actor=world["admin"])
     assert f"template.fields[3].{field}" in info.value.errors
+
+
+def test_move_up_and_down_reorder_rows_without_saving(client, world):
+    as_user(client, world["admin"])
+    page = client.get("/admin/programs/hcv/template").get_data(as_text=True)
+    assert 'value="fields[1]:down"' in page and 'value="fields[2]:up"' in page
+    assert 'value="fields[1]:up"' not in page and 'value="fields[2]:down"' not in page
+    form = {
+        "template.fields[1].key": "genotype",
+        "template.fields[1].label": "HCV genotype (typed)",
+        "template.fields[1].type": "choice",
+        "template.fields[1].choices": "1a\n3",
+        "template.fields[1].order": "1",
+        "template.fields[2].key": "cirrhosis",
+        "template.fields[2].label": "Cirrhosis",
+        "template.fields[2].type": "boolean",
+        "template.fields[2].required": "yes",
+        "template.fields[2].order": "2",
+        "move": "fields[2]:up",
+    }
+    response = client.post("/admin/programs/hcv/template", data=form)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "Field moved up: save to keep the new order." in page
+    # Cirrhosis is now row 1 (its Move down button has the focus), the typed label is kept.
+    assert page.index('value="cirrhosis"') < page.index('value="genotype"')
+    assert 'value="HCV genotype (typed)"' in page
+    assert 'value="fields[1]:down" class="button button-small button-secondary"' in page
+    assert "autofocus" in page.split('value="fields[1]:down"')[1].split(">")[0]
+    assert world["program"].template_version == 1  # nothing saved
+    # Saving the moved rows keeps that order.
+    moved = {
+        **{k.replace("fields[1]", "fields[9]"): v for k, v in form.items() if "fields[1]" in k},
+        **{k.replace("fields[2]", "fields[1]"): v for k, v in form.items() if "fields[2]" in k},
+        "template.fields[9].order": "2",
+        "template.fields[1].order": "1",
+        "action": "save",
+    }
+    assert client.post("/admin/programs/hcv/template", data=moved).status_code == 303
+    db.session.expire_all()
+    assert [f["key"] for f in world["program"].template_fields] == ["cirrhosis", "genotype"]
+    # Moving the first row up changes nothing; a provider is refused.
+    response = client.post("/admin/programs/hcv/template", data={**form, "move": "fields[1]:up"})
+    page = response.get_data(as_text=True)
+    assert page.index('value="genotype"') < page.index('value="cirrhosis"')
+    as_user(client, world["provider"])
+    assert client.post("/admin/programs/hcv/template", data=form).status_code == 403

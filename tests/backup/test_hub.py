@@ -41,6 +41,7 @@ from app.practices.operations import (
     propose_practice,
     take_stance,
 )
+from app.programs.case_templates import save_template, template_version, template_versions
 from app.programs.models import Program, Session, Topic
 from app.programs.operations import create_program, create_session, create_topic
 from app.recommendations.models import RecommendationVersion
@@ -101,6 +102,9 @@ def _attendance_and_letters() -> None:
         credits_per_session=1.5,
         minimum_minutes=30,
         evaluation_required=True,
+        accreditation_statement="This activity is approved for 1.5 ANCC contact hours.",
+        signer_name="Dana Whitfield, MD",
+        signer_title="Director, Continuing Education",
         actor=None,
     )
     submit_evaluation(ticked, participant=people[0], rating=4, will_change_practice=True)
@@ -109,6 +113,19 @@ def _attendance_and_letters() -> None:
     ).first()
     send_recommendations(case, actor=get_user_by_email("admin@demo.casebook.example"))
     db.session.commit()
+
+
+def _template_history() -> Program:
+    """A program whose case form was saved twice since its cases were written: they keep
+    version 1, the program is at version 3."""
+    program = db.session.scalars(select(Case).order_by(Case.id)).first().program
+    template = dict(program.case_template or {})
+    fields = list(template.get("fields", []))
+    for key in ("liver_stiffness", "prior_daa"):
+        fields.append({"key": key, "label": key.replace("_", " ").capitalize(), "type": "text"})
+        save_template(program, {**template, "fields": fields}, actor=None)
+    db.session.commit()
+    return program
 
 
 def _snapshot(folder: Path) -> dict[str, list[str]]:
@@ -137,6 +154,9 @@ def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, t
     _written_in_the_app()
     _practice_history()
     _attendance_and_letters()
+    program = _template_history()
+    versions_saved = [v.version for v in template_versions(program)]
+    assert len(versions_saved) >= 3
     first = tmp_path / "hub"
     counts = export_hub(first)
     assert counts["cases"] >= 40 and counts["sessions"] >= 10 and counts["practices"] == 5
@@ -148,6 +168,8 @@ def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, t
     assert any('"agenda"' in line and '"attendance"' in line for line in exported["sessions"])
     assert any('"superseded_by"' in line and '"dissent"' in line for line in exported["practices"])
     assert any('"credit_rule"' in line for line in exported["programs"])
+    assert any('"signer_name": "Dana Whitfield, MD"' in line for line in exported["programs"])
+    assert any('"template_version": 1' in line for line in exported["cases"])
     assert any('"imported"' in line for line in exported["sessions"])
     assert any('"ticked"' in line and '"evaluations"' in line for line in exported["sessions"])
     assert any('"letters"' in line for line in exported["cases"])
@@ -176,6 +198,8 @@ def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, t
                 select(User).where(User.email == "expert@demo.casebook.example")
             )
             assert imported.password_hash is None  # set by an admin, or a reset
+            copy = db.session.scalar(select(Program).where(Program.slug == program.slug))
+            assert [v.version for v in template_versions(copy)] == versions_saved
             again = tmp_path / f"again-{name}"
             assert export_hub(again) == counts
             assert _snapshot(again) == exported, name
@@ -279,6 +303,34 @@ def test_a_changed_program_is_a_conflict_kept_unless_overwritten(app, small_hub)
     assert db.session.scalar(select(Program.description).where(Program.slug == "hcv")) == (
         "Every week."
     )
+
+
+def test_template_versions_the_instance_lacks_are_added_and_a_gap_is_named(app, tmp_path):
+    program = create_program("hcv", "Hepatitis C")
+    db.session.commit()
+    first = {"fields": [{"key": "genotype", "label": "Genotype", "type": "text"}]}
+    save_template(program, first, actor=None)
+    second = {"fields": [*first["fields"], {"key": "apri", "label": "APRI", "type": "number"}]}
+    save_template(program, second, actor=None)
+    db.session.commit()
+    out = tmp_path / "hub"
+    export_hub(out)
+    path = out / "programs.jsonl"
+    [line] = path.read_text("utf-8").splitlines()
+    assert [v["version"] for v in json.loads(line)["template_versions"]] == [1, 2, 3]
+    # The instance is one save behind the file: the file's third version is added.
+    db.session.delete(template_version(program, 3))
+    program.case_template, program.template_version = template_version(program, 2).definition, 2
+    db.session.commit()
+    results = import_hub(out)
+    assert any("program hcv: updated" in c for r in results for c in r.changes)
+    assert not [c for r in results for c in r.conflicts]
+    assert program.template_version == 3
+    assert [f["key"] for f in program.template_fields] == ["genotype", "apri"]
+    # A file whose versions skip a number is named by its line and field.
+    _write_lines(path, [line.replace('"version": 2', '"version": 5')])
+    [_topics, result, *_] = import_hub(out)
+    assert result.problems == [f"{path} line 1 field 'template_versions[2].version': must be 2"]
 
 
 def test_the_command_line_exports_and_imports_a_hub(app, small_hub, tmp_path):

@@ -1,0 +1,93 @@
+"""The certificate prints the program's accreditation statement and its signer, set with
+the credit rule by the program's coordinators; the accreditor's CSV is unchanged."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+
+import pytest
+
+from app.attendance.operations import credit_rule, record_attendance, set_credit_rule
+from app.errors import ValidationError
+from app.extensions import db
+from tests.cases.test_views import as_user, text
+from tests.support.builders import build_world
+
+STATEMENT = (
+    "The Hub University School of Medicine designates this live activity for a maximum of "
+    "1.0 AMA PRA Category 1 Credit™."
+)
+RULE = {
+    "credit_type": "ama_pra_1",
+    "credits_per_session": "1",
+    "minimum_minutes": "0",
+    "evaluation_required": "no",
+}
+
+
+@pytest.fixture
+def world(app, make_user):
+    w = build_world(make_user)
+    w.coordinator = make_user("coordinator", programs=["hcv"])
+    record_attendance(w.second, {w.provider.id: 60}, actor=w.coordinator)
+    db.session.commit()
+    return w
+
+
+def test_coordinator_sets_the_statement_and_signer_printed_on_the_certificate(client, world):
+    as_user(client, world.coordinator)
+    form = {
+        **RULE,
+        "accreditation_statement": STATEMENT + "\r\n\r\nJointly provided by the hub.",
+        "signer_name": "Dana Whitfield, MD",
+        "signer_title": "Director, Continuing Medical Education",
+    }
+    response = client.post("/programs/hcv/credit", data=form)
+    assert response.status_code == 303
+    page = text(client.get("/programs/hcv/credit"))
+    assert "Dana Whitfield, MD" in page and "Jointly provided by the hub." in page
+
+    as_user(client, world.provider)
+    certificate = text(client.get("/my/certificate?program=hcv"))
+    assert STATEMENT in certificate and "Jointly provided by the hub." in certificate
+    assert "Dana Whitfield, MD" in certificate
+    assert "Director, Continuing Medical Education" in certificate
+    # The accreditor's CSV keeps its columns.
+    as_user(client, world.coordinator)
+    rows = list(csv.reader(io.StringIO(client.get("/programs/hcv/attendance.csv").text)))
+    assert rows[0] == [
+        "session_date",
+        "session_number",
+        "session_title",
+        "participant",
+        "email",
+        "minutes",
+        "evaluation",
+        "credit_type",
+        "credits",
+    ]
+
+
+def test_a_bad_signer_is_refused_naming_the_box_and_the_form_keeps_what_was_typed(client, world):
+    as_user(client, world.coordinator)
+    form = {**RULE, "accreditation_statement": STATEMENT, "signer_name": "x" * 121}
+    response = client.post("/programs/hcv/credit", data=form)
+    page = html.unescape(text(response))
+    assert response.status_code == 422 and "Signer's name must be at most 120 characters." in page
+    assert "designates this live activity" in page  # the statement typed is still there
+    assert credit_rule(world.hcv) is None
+
+
+def test_the_statement_is_kept_when_not_given_and_checked_when_given(world):
+    values = {**RULE, "evaluation_required": False}
+    set_credit_rule(world.hcv, **values, accreditation_statement=STATEMENT, actor=world.coordinator)
+    rule = set_credit_rule(world.hcv, **values, actor=world.coordinator)
+    assert rule.accreditation_statement == STATEMENT
+    with pytest.raises(ValidationError) as refused:
+        set_credit_rule(world.hcv, **values, signer_title="a\nb", actor=world.coordinator)
+    assert refused.value.field == "signer_title" and "one line" in refused.value.message
+    with pytest.raises(ValidationError) as refused:
+        set_credit_rule(world.hcv, **values, accreditation_statement=7, actor=world.coordinator)
+    assert refused.value.field == "accreditation_statement"
