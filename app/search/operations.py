@@ -434,13 +434,15 @@ def search(user: Any, request: SearchRequest) -> SearchResults:
         respelled = compile_query(correction, analyzer)
         respelled_q = _with_filters(respelled.query, filters)
         found = run(respelled_q) if respelled_q is not None else None
-        if found is not None and len(found[1]) > len(docs):
+        if found is not None and len(found[1]) > len(docs) < FEW_RESULTS:
             # Searched respelled when the words as typed find little, or far less.
-            if len(docs) < FEW_RESULTS or len(found[1]) >= FAR_MORE * len(docs):
-                compiled, q, corrected = respelled, respelled_q, correction
-                match, docs = found
-            else:
-                suggestion = correction
+            compiled, q, corrected = respelled, respelled_q, correction
+            match, docs = found
+        elif found is not None and len(found[1]) >= FAR_MORE * max(len(docs), 1):
+            compiled, q, corrected = respelled, respelled_q, correction
+            match, docs = found
+        elif found is not None and len(found[1]) >= max(len(docs), 1):
+            suggestion = correction  # finds as much: offered
     matched_any = False
     loose = _with_filters(compiled.loose, filters) if compiled.loose is not None else None
     if len(docs) < FEW_RESULTS and loose is not None:

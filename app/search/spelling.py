@@ -51,9 +51,10 @@ SHORT_WORD = 5  # words this long or shorter: one edit at most
 KNOWN_DOCS = 3  # a word in this many visible documents is taken as spelled as meant
 COMMON_DOCS = 50  # in this many documents at all: known without reading its postings
 BETTER = 10  # a respelling must be in this many times more visible documents than the word
-EDIT_COST = 2.5  # each edit costs as much as e**2.5 (about 12) times fewer documents
+SUSPECT = 100  # ... and a word in KNOWN_DOCS or more documents, this many times more
+EDIT_COST = 3.0  # each edit costs as much as e**3 (about 20) times fewer documents
 FIRST_LETTER_COST = 1.0  # a changed first letter costs more: typos rarely start there
-CONTEXT_WEIGHT = 0.5  # a candidate found with the query's other words counts for more
+CONTEXT_WEIGHT = 1.0  # a candidate found with the query's other words counts for more
 TOP_CANDIDATES = 5  # per word, weighed again with the other words
 CAPS_ABBREVIATION = 6  # "QTC", "EGFR": all capitals this long or shorter are abbreviations
 OPERATORS = frozenset({"AND", "OR", "NOT"})
@@ -230,56 +231,68 @@ class Speller:
     def known(self, word: str) -> bool:
         if word in self.dictionary.builtin or word in STOP_WORDS:
             return True
-        if self.reader.doc_frequency("spell", word) >= COMMON_DOCS:
-            return True
-        return len(self.documents(word)) >= KNOWN_DOCS
+        return self.reader.doc_frequency("spell", word) >= COMMON_DOCS
 
     def correct(self, text: str) -> Correction | None:
-        typed = [w.lower() for w in correctable_words(text)]
+        typed = list(dict.fromkeys(w.lower() for w in correctable_words(text)))
         if not typed:
             return None
-        wrong = [w for w in dict.fromkeys(typed) if not self.known(w)]
-        if not wrong:
+        options: dict[str, list[tuple[float, str, np.ndarray]]] = {}
+        for word in typed:
+            if not self.known(word):
+                found = self.candidates(word)
+                if found:
+                    options[word] = found
+        if not options:
             return None
-        context = [
-            self.documents(w) for w in dict.fromkeys(typed) if w not in wrong and len(w) >= 3
-        ]
-        context = [c for c in context if len(c)]
-        context.sort(key=len)
-        words = {}
-        for word in wrong:
-            best = self.respell(word, context[:3])
-            if best is not None:
-                words[word] = best
-        if not words:
-            return None
+        right = [self.documents(w) for w in typed if w not in options]
+        right = sorted((d for d in right if len(d)), key=len)[:3]
+        # Each word weighed with the others: the words spelled right, and the best guess
+        # for each other misspelled word ("alchohol withdrawl": alcohol withdrawal).
+        chosen = {word: found[0] for word, found in options.items()}
+        for _round in range(2):
+            for word, found in options.items():
+                context = right + [chosen[w][2] for w in options if w != word]
+                best = max(found, key=lambda c, context=context: self.with_context(c, context))
+                chosen[word] = best
+        words = {word: choice[1] for word, choice in chosen.items()}
         corrected = rewrite(text, words)
         return Correction(corrected, words) if corrected != text else None
 
-    def respell(self, word: str, context: list[np.ndarray]) -> str | None:
+    def with_context(
+        self, candidate: tuple[float, str, np.ndarray], context: list[np.ndarray]
+    ) -> tuple[float, str]:
+        """A candidate's score with how much more often than by chance it occurs with each
+        of the query's other words (pointwise mutual information over documents): a common
+        word is not preferred for being common."""
+        score, word, docs = candidate
+        total = max(self.corpus.size, 1)
+        for other in context:
+            together = int(np.isin(docs, other, assume_unique=True).sum())
+            expected = len(docs) * len(other) / total
+            score += CONTEXT_WEIGHT * math.log((together + 0.5) / (expected + 0.5))
+        return score, word
+
+    def candidates(self, word: str) -> list[tuple[float, str, np.ndarray]]:
+        """The likeliest respellings of `word` (score, word, visible documents), best first:
+        none when the word is about as common as they are, for this reader."""
         have = len(self.documents(word))
+        # A word in a few documents may be a typo there too: only a respelling one edit
+        # away and far more common replaces it.
+        needed = max(1, BETTER * have) if have < KNOWN_DOCS else SUSPECT * have
         scored = []
         for candidate, distance in self.dictionary.candidates(word):
+            if have >= KNOWN_DOCS and distance > 1:
+                continue
             spelled = self.reader.doc_frequency("spell", candidate)
-            if spelled and spelled < BETTER * have:
+            if spelled and spelled < needed:
                 continue  # not better known than the word, whoever reads
             docs = self.documents(candidate)
-            if len(docs) < max(1, BETTER * have):
+            if len(docs) < needed:
                 continue  # unseen by this reader, or not better known than the word
             score = math.log(len(docs)) - EDIT_COST * distance
             if candidate[0] != word[0]:
                 score -= FIRST_LETTER_COST
             scored.append((score, candidate, docs))
-        if not scored:
-            return None
         scored.sort(key=lambda item: (-item[0], item[1]))
-        if context:
-            rescored = []
-            for score, candidate, docs in scored[:TOP_CANDIDATES]:
-                together = docs
-                for other in context:
-                    together = together[np.isin(together, other, assume_unique=True)]
-                rescored.append((score + CONTEXT_WEIGHT * math.log1p(len(together)), candidate))
-            rescored.sort(key=lambda item: (-item[0], item[1]))
-            return rescored[0][1]
-        return scored[0][1]
+        return scored[:TOP_CANDIDATES]
