@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 # abbreviations or initials, never corrected; numbers are not words here).
 SPELL_WORD = re.compile(r"[^\W\d_]{3,30}")
 MAX_EDITS = 2
+MIN_LENGTH = 5  # shorter words typed are abbreviations far more often than typos
 PREFIX_LENGTH = 7  # SymSpell's prefix: smaller dictionary, same answers for typos past it
 SHORT_WORD = 5  # words this long or shorter: one edit at most
 KNOWN_DOCS = 3  # a word in this many visible documents is taken as spelled as meant
@@ -124,7 +125,12 @@ class Dictionary:
         """Words within reach of `word`, with their edit distance (itself excluded)."""
         edits = 1 if len(word) <= SHORT_WORD else MAX_EDITS
         found = self.symspell.lookup(word, Verbosity.ALL, edits, transfer_casing=False)
-        return [(item.term, item.distance) for item in found if item.term != word]
+        return [
+            (item.term, item.distance)
+            for item in found
+            if item.term not in (word, word + "s", word + "es", word[:-1])
+            and item.term not in STOP_WORDS
+        ]  # a plural or singular finds the same (stemming): no respelling
 
 
 _dictionaries: dict[str, tuple[str, Dictionary]] = {}
@@ -161,8 +167,8 @@ def correctable_words(text: str) -> list[str]:
         if m is None or chunk in OPERATORS:
             continue  # filters, numbers, lab names ("FIB-4"), "s/p", "d&c"
         word = m.group(2)
-        if len(word) < 3:
-            continue
+        if len(word) < MIN_LENGTH:
+            continue  # "wks", "luts", "egfr": abbreviations, likelier
         if word.isupper() and len(word) <= CAPS_ABBREVIATION:
             continue  # an abbreviation, written as one
         if any(c.isupper() for c in word[1:]) and not word.isupper():
@@ -277,6 +283,8 @@ class Speller:
         """The likeliest respellings of `word` (score, word, visible documents), best first:
         none when the word is about as common as they are, for this reader."""
         have = len(self.documents(word))
+        if have and len(word) <= SHORT_WORD:
+            return []  # a short word the documents hold: likely an abbreviation
         # A word in a few documents may be a typo there too: only a respelling one edit
         # away and far more common replaces it.
         needed = max(1, BETTER * have) if have < KNOWN_DOCS else SUSPECT * have
