@@ -853,7 +853,8 @@ def reindex(
 
 
 def warm() -> None:
-    """Open the searcher and read what queries need, so the next search doesn't wait.
+    """Open the searcher and read what queries need (segment data, the spelling
+    dictionary), so the next search doesn't wait.
 
     Called by the applier thread when a process starts serving and after the index
     changes; a no-op when nothing changed.
@@ -861,6 +862,8 @@ def warm() -> None:
     snap = search_index().snapshot()
     if snap is not None:
         _corpus(snap)
+        # The spelling dictionary: built for a new generation, new segments' words added.
+        spelling.dictionary(snap, str(search_index().root), _builtin_words(snap))
 
 
 INDEX_NEEDS_REPAIR = (
