@@ -434,11 +434,11 @@ def query_worker(workdir: Path, token: str, rounds: int, cold_counts: bool) -> d
         for q in QUERIES:
             if cold_counts and idx._snapshot is not None:
                 # Forget what was computed for earlier queries (facet counts, highlight
-                # patterns), so every request pays for its own; what is kept per index
+                # patterns, spelling), so every request pays for its own; what is kept per index
                 # generation (facet codes, lengths, permission masks, filter masks) stays.
                 lru = idx._snapshot.cache.get("lru")
                 if lru:
-                    for key in [k for k in lru if k[0] in ("counts", "highlight")]:
+                    for key in [k for k in lru if k[0] in ("counts", "highlight", "correct")]:
                         del lru[key]
             started = time.perf_counter()
             response = client.get(

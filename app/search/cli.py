@@ -125,6 +125,7 @@ def index_verify_command(repair: bool) -> None:
 @click.option("--type", "types", multiple=True, help="Only this type (case, recommendation, …).")
 @click.option("--program", "programs", multiple=True, metavar="SLUG")
 @click.option("--flat", is_flag=True, help="Every matching document, not one result per case.")
+@click.option("--as-typed", is_flag=True, help="Search the words as typed: no respelling.")
 @as_option
 @cli_errors
 def search_command(
@@ -134,6 +135,7 @@ def search_command(
     types: tuple[str, ...],
     programs: tuple[str, ...],
     flat: bool,
+    as_typed: bool,
     as_email: str | None,
 ) -> None:
     """Search the knowledge base (as the operator, or --as an account)."""
@@ -147,6 +149,7 @@ def search_command(
         types=list(types),
         programs=list(programs),
         group=not flat,
+        correct=not as_typed,
     )
     results = search(actor, request)
     if not results.ready:
@@ -154,7 +157,12 @@ def search_command(
     if as_json:
         click.echo(json.dumps(results.to_json(), indent=2))
         return
-    if results.suggestion:
+    if results.corrected_query:
+        click.echo(
+            f"Showing results for: {results.corrected_query}"
+            f" (search instead for {results.original_query!r} with --as-typed)"
+        )
+    elif results.suggestion:
         click.echo(f"Did you mean: {results.suggestion}")
     click.echo(
         f"{results.grouped_total:,} results ({results.total:,} documents)"

@@ -83,6 +83,9 @@ def _finish(doc: dict[str, Any]) -> dict[str, Any]:
     doc = {k: v for k, v in doc.items() if v not in (None, "")}
     payload = json.dumps(doc, sort_keys=True, default=str).encode()
     doc["digest"] = hashlib.sha1(payload, usedforsecurity=False).hexdigest()[:16]
+    if "content" in doc:
+        # Its words are the spelling dictionary's (spelling.py): the same text, not stored.
+        doc["spell"] = doc["content"]
     return doc
 
 
@@ -182,7 +185,6 @@ def case_document(case: Case) -> dict[str, Any]:
             "date": _day(when),
             "restrict": ",".join(restrict),
             "owner": str(case.presenter_id) if case.presenter_id else None,
-            "spell": " ".join([case.title, case.question, *topic_names]),
         }
     )
 
@@ -287,7 +289,6 @@ def practice_document(practice: BestPractice) -> dict[str, Any]:
             "status": str(practice.status),
             "year": practice.updated_at.year,
             "date": _day(practice.updated_at),
-            "spell": practice.title,
         }
     )
 
@@ -382,7 +383,6 @@ def session_document(session: Session) -> dict[str, Any]:
             "status": "held" if session.date <= date.today() else "scheduled",
             "year": session.date.year,
             "date": _day(session.date),
-            "spell": " ".join([session.title, session.didactic_topic]),
         }
     )
 

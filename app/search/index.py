@@ -52,6 +52,7 @@ from app.search.analysis import (
 )
 from app.search.files import ThreadSafeFileStorage
 from app.search.postings import read_postings
+from app.search.spelling import SpellingFrequency
 
 whoosh_patches.install()
 
@@ -67,7 +68,8 @@ BUILDING_FILE = "BUILDING"
 # 3: evidence notes are documents of their own (practice_id, session_id fields).
 # 4: results grouped by case (case_group, category); labelled stored text; "a fib" glued,
 #    abbreviations kept from stemming; documents carry their topics' broader topics.
-# 5: NOWS, METS and AIDS really kept from stemming (UNSTEMMED was left empty in 4).
+# 5: NOWS, METS and AIDS really kept from stemming (UNSTEMMED was left empty in 4); the
+#    spelling field holds every word of a document's text (spelling.py).
 INDEX_FORMAT = 5
 WRITER_TIMEOUT = 30.0  # seconds a writer waits for another process's write lock
 FACET_FIELDS = ("program", "type", "status", "year")
@@ -127,9 +129,15 @@ def make_schema(table: SynonymTable) -> Schema:
         private_program=ID,
         restrict=KEYWORD(commas=True, scorable=False),
         owner=ID,
-        # Plain lower-cased words for "did you mean".
-        spell=TEXT(analyzer=RegexTokenizer() | LowercaseFilter(), phrase=False),
+        # Plain lower-cased words of the whole text, for spelling correction.
+        spell=_spelling_text(),
     )
+
+
+def _spelling_text() -> TEXT:
+    field = TEXT(analyzer=RegexTokenizer() | LowercaseFilter(), phrase=False)
+    field.format = SpellingFrequency(field_boost=1.0)
+    return field
 
 
 def weighting() -> BM25F:

@@ -33,7 +33,7 @@ from app.content.markdown import strip_syntax
 from app.diagnostics import describe_error
 from app.errors import NotFound
 from app.extensions import db, reading_engine
-from app.search import permissions
+from app.search import permissions, spelling
 from app.search.analysis import CONCEPT_PREFIX
 from app.search.documents import without_added_labels
 from app.search.engine import Corpus, Highlighter
@@ -68,6 +68,7 @@ class SearchRequest:
     snippets: bool = True
     group: bool = True  # one result per case (False: every matching document on its own)
     case_id: int | None = None  # only this case's documents ("N more from this case")
+    correct: bool = True  # False: search the words as typed ("search instead for")
 
 
 @dataclass
@@ -116,7 +117,10 @@ class SearchResults:
     took_ms: float
     hits: list[SearchHit]
     facets: dict[str, list[tuple[str, str, int]]]  # name -> [(value, label, count)]
-    suggestion: str | None = None
+    suggestion: str | None = None  # "Did you mean": a likely respelling, not searched
+    # Searched with respelled words: what was searched, and what was typed.
+    corrected_query: str | None = None
+    original_query: str | None = None
     matched_any: bool = False  # the all-words query found too little; any word was used
     ready: bool = True  # False when no index exists yet
     results: int | None = None  # results once grouped by case (what pages run over)
@@ -144,6 +148,8 @@ class SearchResults:
             },
             "matched_any_word": self.matched_any,
             "suggestion": self.suggestion,
+            "corrected_query": self.corrected_query,
+            "original_query": self.original_query,
         }
 
 
@@ -419,20 +425,37 @@ def search(user: Any, request: SearchRequest) -> SearchResults:
 
     def run(query: wq.Query):
         match = corpus.match(query)
-        docs = corpus.final(match, hidden)
-        if not request.facets:
-            return match, docs, {}
-        counts = _cached(snap, ("counts", repr(query), audience), lambda: corpus.facet_counts(docs))
-        return match, docs, counts
+        return match, corpus.final(match, hidden)
 
-    match, docs, raw_facets = run(q)
+    match, docs = run(q)
+    suggestion = corrected = None
+    correction = _correction(snap, corpus, audience, hidden, request) if compiled.words else None
+    if correction is not None:
+        respelled = compile_query(correction, analyzer)
+        respelled_q = _with_filters(respelled.query, filters)
+        found = run(respelled_q) if respelled_q is not None else None
+        if found is not None and len(found[1]) > len(docs) < FEW_RESULTS:
+            # Searched respelled when the words as typed find little, or far less.
+            compiled, q, corrected = respelled, respelled_q, correction
+            match, docs = found
+        elif found is not None and len(found[1]) >= FAR_MORE * max(len(docs), 1):
+            compiled, q, corrected = respelled, respelled_q, correction
+            match, docs = found
+        elif found is not None and len(found[1]) >= max(len(docs), 1):
+            suggestion = correction  # finds as much: offered
     matched_any = False
     loose = _with_filters(compiled.loose, filters) if compiled.loose is not None else None
     if len(docs) < FEW_RESULTS and loose is not None:
         loose_run = run(loose)
         if len(loose_run[1]) > len(docs):
-            match, docs, raw_facets = loose_run
+            q, (match, docs) = loose, loose_run
             matched_any = True
+    raw_facets = {}
+    if request.facets:
+        counted = docs
+        raw_facets = _cached(
+            snap, ("counts", repr(q), audience), lambda: corpus.facet_counts(counted)
+        )
     total = len(docs)
     grouping = CaseGroups(corpus, docs, enabled=request.group)
 
@@ -470,9 +493,6 @@ def search(user: Any, request: SearchRequest) -> SearchResults:
                 hit.related = shown(related, grouping.score(related, scores))
             hit.more = more
             hits.append(hit)
-    suggestion = None
-    if total < FEW_RESULTS and compiled.words:
-        suggestion = _suggest(snap, corpus, audience, hidden, request.q, compiled.words)
     facets = _facet_labels(snap, raw_facets) if request.facets else {}
     return SearchResults(
         request,
@@ -481,6 +501,8 @@ def search(user: Any, request: SearchRequest) -> SearchResults:
         hits,
         facets,
         suggestion=suggestion,
+        corrected_query=corrected,
+        original_query=request.q if corrected else None,
         matched_any=matched_any,
         results=grouping.count(),
     )
@@ -600,67 +622,47 @@ def _hit(stored: dict[str, Any], score: float, snippet: str) -> SearchHit:
     )
 
 
-SUGGEST_CANDIDATES = 64  # words of the vocabulary within reach of a misspelling, at most
+FAR_MORE = 20  # the respelled query finds this many times more: searched even so
 
 
-def _suggest(
+def _correction(
     snap: Snapshot,
     corpus: Corpus,
     audience: Any,
     hidden: np.ndarray | None,
-    text: str,
-    words: list[str],
+    request: SearchRequest,
 ) -> str | None:
-    """A respelling of the query from the words of the documents the reader may see.
-
-    Whoosh's corrector would offer any word of the index, a private program's or a draft's
-    included; here its candidates are counted in the reader's documents only (the same mask
-    as the results), and so is whether a word of the query is already known."""
-    reader = snap.searcher.reader()
-    replaced = {}
-    for word in dict.fromkeys(words):
-        if len(word) < 4 or not word.isalpha():
-            continue
-
-        def respell(word: str = word) -> str | None:
-            seen = _visible_frequency(corpus, hidden, "spell", word)
-            if seen[0] > 2 or _visible_frequency(corpus, hidden, "content", word)[0]:
-                return None
-            best: tuple[int, str] | None = None
-            candidates = reader.terms_within("spell", word, 2, prefix=1)
-            for candidate in sorted(candidates)[:SUGGEST_CANDIDATES]:
-                if candidate == word:
-                    continue
-                _docs, frequency = _visible_frequency(corpus, hidden, "spell", candidate)
-                if frequency and (best is None or (-frequency, candidate) < (-best[0], best[1])):
-                    best = (frequency, candidate)
-            return best[1] if best else None
-
-        found = _cached(snap, ("suggest", audience, word), respell)
-        if found:
-            replaced[word] = found
-    if not replaced:
+    """The query with its misspelled words respelled from the words the reader may see
+    (spelling.py), or None. Cached per snapshot, reader's audience and query."""
+    if not request.correct:
         return None
-    import re
 
-    def swap(match: re.Match) -> str:
-        return replaced.get(match.group().lower(), match.group())
+    def compute() -> str | None:
+        analyzer = snap.searcher.schema["content"].analyzer
+        words = spelling.dictionary(snap, str(search_index().root), _builtin_words(snap))
 
-    suggestion = re.sub(r"\w+", swap, text)
-    return suggestion if suggestion != text else None
+        def concept_of(word: str) -> str | None:
+            analysed = analyzer.analyse_query(word)
+            if not analysed:
+                return None
+            return analysed[0].concepts[0] if analysed[0].concepts else analysed[0].text
+
+        speller = spelling.Speller(snap, corpus, hidden, words, concept_of)
+        found = speller.correct(request.q)
+        return found.text if found is not None else None
+
+    return _cached(snap, ("correct", audience, request.q), compute)
 
 
-def _visible_frequency(
-    corpus: Corpus, hidden: np.ndarray | None, field: str, word: str
-) -> tuple[int, int]:
-    """(documents, occurrences) of a word in `field` among the documents a reader may see."""
-    ids, weights = corpus.postings(field, word)
-    if not len(ids):
-        return 0, 0
-    keep = corpus.alive[ids]
-    if hidden is not None:
-        keep &= ~hidden[ids]
-    return int(keep.sum()), int(np.asarray(weights)[keep].sum())
+def _builtin_words(snap: Snapshot) -> set[str]:
+    """The clinical vocabulary and the Topics' names and synonyms, once per snapshot."""
+    from app.programs.models import Topic
+
+    def load() -> set[str]:
+        topics = db.session.execute(select(Topic.name, Topic.synonyms)).all()
+        return spelling.builtin_words((name, synonyms or []) for name, synonyms in topics)
+
+    return _cached(snap, ("builtin words",), load)
 
 
 # ---------------------------------------------------------------- similar cases
@@ -851,7 +853,8 @@ def reindex(
 
 
 def warm() -> None:
-    """Open the searcher and read what queries need, so the next search doesn't wait.
+    """Open the searcher and read what queries need (segment data, the spelling
+    dictionary), so the next search doesn't wait.
 
     Called by the applier thread when a process starts serving and after the index
     changes; a no-op when nothing changed.
@@ -859,6 +862,8 @@ def warm() -> None:
     snap = search_index().snapshot()
     if snap is not None:
         _corpus(snap)
+        # The spelling dictionary: built for a new generation, new segments' words added.
+        spelling.dictionary(snap, str(search_index().root), _builtin_words(snap))
 
 
 INDEX_NEEDS_REPAIR = (

@@ -91,8 +91,9 @@ def request_from_args(default_per_page: int = 20, *, strict: bool = False) -> Se
         sort=sort if sort in SORTS else "relevance",
         page=page or 1,
         per_page=per_page or default_per_page,
-        group=_group(strict=strict),
+        group=_flag("group", strict=strict),
         case_id=_case_id(strict=strict),
+        correct=_flag("correct", strict=strict),
     )
 
 
@@ -106,14 +107,15 @@ def _case_id(*, strict: bool) -> int | None:
     return found
 
 
-def _group(*, strict: bool) -> bool:
-    raw = (request.args.get("group") or "").strip().lower()
+def _flag(name: str, *, strict: bool) -> bool:
+    """A true/false parameter that is true unless said otherwise."""
+    raw = (request.args.get(name) or "").strip().lower()
     if raw in ("", "1", "true", "yes"):
         return True
     if raw in ("0", "false", "no"):
         return False
     if strict:
-        raise ValidationError("group must be true or false.", field="group")
+        raise ValidationError(f"{name} must be true or false.", field=name)
     return True
 
 
@@ -174,6 +176,13 @@ SEARCH_QUERY = (
         "true (default): one result per case, its best-matching recommendation or annotation"
         " under it (related) and how many more matched (more); false: every document.",
     ),
+    Query(
+        "correct",
+        {"type": "boolean"},
+        "true (default): misspelled words are respelled from the indexed vocabulary, and the"
+        " query searched respelled when as typed it finds little (corrected_query says so);"
+        " false: the words as typed.",
+    ),
     *PAGING,
 )
 _HIT = {
@@ -224,7 +233,18 @@ SEARCH_RESULTS = SPEC.schema(
                 },
             },
             "matched_any_word": {"type": "boolean"},
-            "suggestion": {"type": ["string", "null"]},
+            "suggestion": {
+                "type": ["string", "null"],
+                "description": "Did you mean: a likely respelling, not searched.",
+            },
+            "corrected_query": {
+                "type": ["string", "null"],
+                "description": "The respelled query the results are for (null: as typed).",
+            },
+            "original_query": {
+                "type": ["string", "null"],
+                "description": "The query as typed, when corrected_query was searched.",
+            },
         },
     },
 )

@@ -56,3 +56,23 @@ def test_provider_scans_results_grouped_by_case(demo_browser, demo_server, artif
         assert page.console_errors == []
     finally:
         context.close()
+
+
+def test_provider_with_a_typo_sees_what_was_searched(demo_browser, demo_server, artifacts):
+    context, page = open_page(demo_browser, demo_server)
+    try:
+        sign_in(page, demo_server, "provider@demo.casebook.example")
+        page.goto("/search?q=hepatits+C&program=hcv")
+        notice = page.locator(".search-suggestion")
+        notice.wait_for()
+        assert "Showing results for hepatitis C" in notice.inner_text()
+        assert page.locator("ol.result-list > li.result").count() >= 3
+        page.screenshot(path=str(artifacts / "search-corrected-top.png"))
+        notice.get_by_role("link", name="hepatits C").click()
+        page.wait_for_load_state()
+        assert "correct=0" in page.url and "program=hcv" in page.url
+        assert page.locator(".search-suggestion").count() == 0
+        assert page.locator("#search-q").input_value() == "hepatits C"
+        assert page.console_errors == []
+    finally:
+        context.close()

@@ -126,8 +126,13 @@ def test_query_syntax(library: Library) -> None:
 def test_any_word_fallback_and_did_you_mean(library: Library) -> None:
     results = search(library.presenter, SearchRequest(q="apixaban zzzunknownword"))
     assert results.matched_any and results.total >= 1
+    # A misspelling that finds nothing is searched respelled, and says so.
     results = search(library.presenter, SearchRequest(q="aspixaban"))
-    assert results.suggestion == "apixaban"
+    assert results.corrected_query == "apixaban" and results.original_query == "aspixaban"
+    assert results.total >= 1 and results.suggestion is None
+    # As typed, on request: nothing found, the respelling offered.
+    results = search(library.presenter, SearchRequest(q="aspixaban", correct=False))
+    assert results.total == 0 and results.corrected_query is None
 
 
 def test_private_program_content_never_reaches_non_members(library: Library, make_user) -> None:

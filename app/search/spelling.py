@@ -1,0 +1,306 @@
+"""Spelling correction of queries against the words of the index.
+
+Each word of a query that the reader's documents hardly hold is looked up (SymSpell,
+`symspellpy`: edit distance with transpositions, within one edit for short words and two
+for longer ones) in a dictionary of
+
+* every word of the indexed text (the `spell` field: plain lower-cased words of each
+  document's de-identified text, nothing else), followed segment by segment as the index
+  changes, so a word indexed a moment ago is known;
+* the clinical vocabulary of `analysis.py` (abbreviations, drug names, synonyms) and every
+  Topic's name and synonyms.
+
+Candidates are weighed by how many documents *the reader may see* hold them (the same mask
+as the results), against how far they are from what was typed: a word that occurs only in
+a private program's cases, a draft or a case in review is never offered to someone who may
+not see it (it counts zero). Abbreviations and words of the clinical vocabulary, numbers,
+anything with a digit ("FIB-4", "G3"), short capitalised abbreviations and `field:value`
+filters are never corrected.
+
+`operations.search` decides what to do with a correction: search with it when the query as
+typed finds little or the corrected one finds far more, else offer it ("Did you mean").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from symspellpy import SymSpell, Verbosity
+from whoosh.formats import Frequency
+from whoosh.system import pack_uint
+
+from app.search.analysis import CLINICAL_SYNONYMS, STOP_WORDS
+
+if TYPE_CHECKING:
+    from app.search.engine import Corpus
+    from app.search.index import Snapshot
+
+# The words of the `spell` field: runs of letters, 3 to 30 of them (shorter ones are
+# abbreviations or initials, never corrected; numbers are not words here).
+SPELL_WORD = re.compile(r"[^\W\d_]{3,30}")
+MAX_EDITS = 2
+MIN_LENGTH = 5  # shorter words typed are abbreviations far more often than typos
+PREFIX_LENGTH = 7  # SymSpell's prefix: smaller dictionary, same answers for typos past it
+SHORT_WORD = 5  # words this long or shorter: one edit at most
+KNOWN_DOCS = 3  # a word in this many visible documents is taken as spelled as meant
+COMMON_DOCS = 50  # in this many documents at all: known without reading its postings
+BETTER = 10  # a respelling must be in this many times more visible documents than the word
+SUSPECT = 100  # ... and a word in KNOWN_DOCS or more documents, this many times more
+EDIT_COST = 3.0  # each edit costs as much as e**3 (about 20) times fewer documents
+FIRST_LETTER_COST = 1.0  # a changed first letter costs more: typos rarely start there
+CONTEXT_WEIGHT = 1.0  # a candidate found with the query's other words counts for more
+TOP_CANDIDATES = 5  # per word, weighed again with the other words
+CAPS_ABBREVIATION = 6  # "QTC", "EGFR": all capitals this long or shorter are abbreviations
+OPERATORS = frozenset({"AND", "OR", "NOT"})
+
+
+class SpellingFrequency(Frequency):
+    """The `spell` field's terms, counted without a token stream: each plain word (letters
+    only, lower case) and how often the document uses it."""
+
+    def word_values(self, value, analyzer, **kwargs):
+        if not isinstance(value, str):
+            return super().word_values(value, analyzer, **kwargs)
+        counts = Counter(SPELL_WORD.findall(value.lower()))
+        return ((word, n, float(n), pack_uint(n)) for word, n in counts.items())
+
+
+def builtin_words(topics: Iterable[tuple[str, Iterable[str]]] = ()) -> set[str]:
+    """The clinical vocabulary's words (abbreviations, drug and brand names, the words of
+    every synonym), and the words of the Topics' names and synonyms."""
+    words: set[str] = set()
+    for _concept, forms, _broader in CLINICAL_SYNONYMS:
+        for form in forms:
+            words.update(SPELL_WORD.findall(form.lower()))
+    for name, synonyms in topics:
+        for text in (name, *synonyms):
+            words.update(SPELL_WORD.findall(text.lower()))
+    return words - STOP_WORDS
+
+
+class Dictionary:
+    """The candidate words of one index generation: SymSpell's deletes of every word of the
+    index's `spell` field, added as segments appear (segments never change), and of the
+    clinical vocabulary. Frequencies are not kept here: they depend on the reader."""
+
+    def __init__(self) -> None:
+        self.symspell = SymSpell(
+            max_dictionary_edit_distance=MAX_EDITS, prefix_length=PREFIX_LENGTH
+        )
+        self.words: set[str] = set()
+        self.segments: set[str] = set()
+        self.builtin: set[str] = set()
+        self.lock = threading.Lock()
+
+    def add(self, word: str) -> None:
+        if word not in self.words:
+            self.words.add(word)
+            self.symspell.create_dictionary_entry(word, 1)
+
+    def follow(self, snap: Snapshot, builtin: set[str]) -> None:
+        """Add the words of segments not seen yet, and vocabulary words not added yet."""
+        from app.search.index import SearchIndex
+
+        with self.lock:
+            for word in builtin - self.builtin:
+                self.add(word)
+            self.builtin |= builtin
+            for reader, _offset in snap.searcher.reader().leaf_readers():
+                key = SearchIndex._segment_key(reader)
+                if key in self.segments:
+                    continue
+                if "spell" in reader.indexed_field_names():
+                    for raw in reader.lexicon("spell"):
+                        self.add(raw.decode("utf-8") if isinstance(raw, bytes) else raw)
+                self.segments.add(key)
+
+    def candidates(self, word: str) -> list[tuple[str, int]]:
+        """Words within reach of `word`, with their edit distance (itself excluded)."""
+        edits = 1 if len(word) <= SHORT_WORD else MAX_EDITS
+        found = self.symspell.lookup(word, Verbosity.ALL, edits, transfer_casing=False)
+        return [
+            (item.term, item.distance)
+            for item in found
+            if item.term not in (word, word + "s", word + "es", word[:-1])
+            and item.term not in STOP_WORDS
+        ]  # a plural or singular finds the same (stemming): no respelling
+
+
+_dictionaries: dict[str, tuple[str, Dictionary]] = {}
+_dictionaries_lock = threading.Lock()
+
+
+def dictionary(snap: Snapshot, root: str, builtin: set[str]) -> Dictionary:
+    """The dictionary of the snapshot's generation, brought up to date with its segments.
+    A new generation (a rebuild) starts a new one."""
+    with _dictionaries_lock:
+        found = _dictionaries.get(root)
+        if found is None or found[0] != snap.generation:
+            found = _dictionaries[root] = (snap.generation, Dictionary())
+    found[1].follow(snap, builtin)
+    return found[1]
+
+
+@dataclass
+class Correction:
+    text: str  # the query with its words respelled
+    words: dict[str, str]  # typed (lower case) -> respelled
+
+
+# A chunk of the query that may be corrected: one run of letters, with at most a leading
+# "-" or "(" or quote and trailing punctuation.
+CORRECTABLE = re.compile(r"""^([-("']*)([^\W\d_]+)([)"'.,;:!?]*)$""")
+
+
+def correctable_words(text: str) -> list[str]:
+    """The words of a query that may be respelled, as typed."""
+    out = []
+    for chunk in text.split():
+        m = CORRECTABLE.match(chunk)
+        if m is None or chunk in OPERATORS:
+            continue  # filters, numbers, lab names ("FIB-4"), "s/p", "d&c"
+        word = m.group(2)
+        if len(word) < MIN_LENGTH:
+            continue  # "wks", "luts", "egfr": abbreviations, likelier
+        if word.isupper() and len(word) <= CAPS_ABBREVIATION:
+            continue  # an abbreviation, written as one
+        if any(c.isupper() for c in word[1:]) and not word.isupper():
+            continue  # "eGFR", "HbA", "McBurney": written that way on purpose
+        out.append(word)
+    return out
+
+
+def rewrite(text: str, words: dict[str, str]) -> str:
+    """`text` with each correctable word of `words` replaced, keeping its capitals."""
+    pieces = re.split(r"(\s+)", text)
+    for i, chunk in enumerate(pieces):
+        m = CORRECTABLE.match(chunk)
+        if m is None:
+            continue
+        typed = m.group(2)
+        new = words.get(typed.lower())
+        if new is None:
+            continue
+        if typed.isupper():
+            new = new.upper()
+        elif typed[0].isupper():
+            new = new[0].upper() + new[1:]
+        pieces[i] = m.group(1) + new + m.group(3)
+    return "".join(pieces)
+
+
+class Speller:
+    """Corrects the words of queries for one reader over one snapshot."""
+
+    def __init__(
+        self,
+        snap: Snapshot,
+        corpus: Corpus,
+        hidden: np.ndarray | None,
+        dictionary: Dictionary,
+        concept_of: Any,
+    ) -> None:
+        self.snap = snap
+        self.corpus = corpus
+        self.hidden = hidden
+        self.dictionary = dictionary
+        self.reader = snap.searcher.reader()
+        self.concept_of = concept_of  # word -> its content term (concept token or stem)
+
+    def visible(self, field: str, term: str) -> np.ndarray:
+        """The visible documents holding a term."""
+        ids, _weights = self.corpus.postings(field, term)
+        if not len(ids):
+            return ids
+        keep = self.corpus.alive[ids]
+        if self.hidden is not None:
+            keep &= ~self.hidden[ids]
+        return ids[keep]
+
+    def documents(self, word: str) -> np.ndarray:
+        """The visible documents holding a word; for a word of the clinical vocabulary that
+        no document spells out, those holding its concept ("suboxone": buprenorphine)."""
+        found = self.visible("spell", word)
+        if not len(found) and word in self.dictionary.builtin:
+            term = self.concept_of(word)
+            if term:
+                found = self.visible("content", term)
+        return found
+
+    def known(self, word: str) -> bool:
+        if word in self.dictionary.builtin or word in STOP_WORDS:
+            return True
+        return self.reader.doc_frequency("spell", word) >= COMMON_DOCS
+
+    def correct(self, text: str) -> Correction | None:
+        typed = list(dict.fromkeys(w.lower() for w in correctable_words(text)))
+        if not typed:
+            return None
+        options: dict[str, list[tuple[float, str, np.ndarray]]] = {}
+        for word in typed:
+            if not self.known(word):
+                found = self.candidates(word)
+                if found:
+                    options[word] = found
+        if not options:
+            return None
+        right = [self.documents(w) for w in typed if w not in options]
+        right = sorted((d for d in right if len(d)), key=len)[:3]
+        # Each word weighed with the others: the words spelled right, and the best guess
+        # for each other misspelled word ("alchohol withdrawl": alcohol withdrawal).
+        chosen = {word: found[0] for word, found in options.items()}
+        for _round in range(2):
+            for word, found in options.items():
+                context = right + [chosen[w][2] for w in options if w != word]
+                best = max(found, key=lambda c, context=context: self.with_context(c, context))
+                chosen[word] = best
+        words = {word: choice[1] for word, choice in chosen.items()}
+        corrected = rewrite(text, words)
+        return Correction(corrected, words) if corrected != text else None
+
+    def with_context(
+        self, candidate: tuple[float, str, np.ndarray], context: list[np.ndarray]
+    ) -> tuple[float, str]:
+        """A candidate's score with how much more often than by chance it occurs with each
+        of the query's other words (pointwise mutual information over documents): a common
+        word is not preferred for being common."""
+        score, word, docs = candidate
+        total = max(self.corpus.size, 1)
+        for other in context:
+            together = int(np.isin(docs, other, assume_unique=True).sum())
+            expected = len(docs) * len(other) / total
+            score += CONTEXT_WEIGHT * math.log((together + 0.5) / (expected + 0.5))
+        return score, word
+
+    def candidates(self, word: str) -> list[tuple[float, str, np.ndarray]]:
+        """The likeliest respellings of `word` (score, word, visible documents), best first:
+        none when the word is about as common as they are, for this reader."""
+        have = len(self.documents(word))
+        if have and len(word) <= SHORT_WORD:
+            return []  # a short word the documents hold: likely an abbreviation
+        # A word in a few documents may be a typo there too: only a respelling one edit
+        # away and far more common replaces it.
+        needed = max(1, BETTER * have) if have < KNOWN_DOCS else SUSPECT * have
+        scored = []
+        for candidate, distance in self.dictionary.candidates(word):
+            if have >= KNOWN_DOCS and distance > 1:
+                continue
+            spelled = self.reader.doc_frequency("spell", candidate)
+            if spelled and spelled < needed:
+                continue  # not better known than the word, whoever reads
+            docs = self.documents(candidate)
+            if len(docs) < needed:
+                continue  # unseen by this reader, or not better known than the word
+            score = math.log(len(docs)) - EDIT_COST * distance
+            if candidate[0] != word[0]:
+                score -= FIRST_LETTER_COST
+            scored.append((score, candidate, docs))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        return scored[:TOP_CANDIDATES]
