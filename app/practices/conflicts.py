@@ -1,0 +1,319 @@
+"""Does a recommendation likely contradict a current best practice?
+
+A text is read clause by clause as *claims*: an action cue and what it acts on. "Check HBV
+serologies before every DAA start" claims *do* (check) on {HBV, serologies}; "skip HBsAg
+testing" claims *don't* (skip) on {HBsAg, testing}. Negators flip the verb that follows
+("do not stop" is *do*, "no need to check" is *don't*), and "X is not needed" claims
+*don't* on what comes before it. What a claim acts on runs to the clause's end or to a
+word that starts a condition ("before", "until", "while" …), so "do not start DAAs until
+the serologies are back" is about DAAs, not about the serologies.
+
+A recommendation contradicts a practice when one of its claims and one of the practice's
+(its title and the first sentence of its statement) have opposite polarity and act on the
+same thing: a shared clinical word, or a shared concept of the search analyzer (synonyms
+and abbreviations, topic synonyms: "HBsAg" meets "HBV serologies" through the Hepatitis B
+topic). It is a warning, never a refusal: `scripts/eval_conflicts.py` measures it on
+`eval/practices/conflicts.jsonl`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from app.extensions import db
+from app.practices.models import BestPractice, PracticeStatus, practice_topics
+from app.programs.models import Topic
+from app.search.analysis import WORD, ClinicalAnalyzer, glue
+
+# Practices a recommendation is compared with: those the hub currently teaches.
+CURRENT = (PracticeStatus.EMERGING, PracticeStatus.ESTABLISHED)
+
+DO, DONT = 1, -1
+
+# Action cues, as lower-cased words (apostrophes split words: "don't" is "don", "t").
+DO_VERBS = frozenset(
+    """check checking checked start starting started begin beginning initiate initiating
+    continue continuing continued keep keeping maintain maintaining resume restart screen
+    screening test testing order ordering obtain document prescribe prescribing co
+    coprescribe offer offering give giving dispense provide providing repeat repeating
+    monitor monitoring track tracking encourage encouraging support add adding require
+    requiring required run review reviewing vaccinate stay always""".split()
+)
+DONT_VERBS = frozenset(
+    """skip skipping skipped avoid avoiding stop stopping stopped hold holding discontinue
+    discontinuing discontinued defer deferring delay delaying omit withhold withholding
+    forgo cease taper tapering tapered wean weaning reduce reducing decrease cut drop
+    deprescribe postpone wait waiting cancel""".split()
+)
+# Words that turn the next cue around ("do not stop", "no need to check", "without a
+# taper"); with no cue close after them they claim *don't* themselves ("no HCC screening").
+NEGATORS = frozenset("not no never don t without against nor".split())
+# "X is not needed", "X is unnecessary": *don't* about what came before.
+NOT_NEEDED = re.compile(
+    r"\b(?:is|are|be|was|were)\s+(?:not\s+)?(?:needed|necessary|required|indicated|"
+    r"unnecessary|recommended)\b"
+)
+NEGATED_AFTER = re.compile(r"\b(?:unnecessary|not\s+(?:needed|necessary|required|indicated))\b")
+# Where what a claim acts on ends: a condition, a reason, a contrast, a time.
+BOUNDARIES = frozenset(
+    """before after until unless when while once during because since but so if then
+    instead given though although whether rather through with for in at while who
+    which that now today""".split()
+)
+CLAUSE = re.compile(r"[.;:!?\n()]+|\s[-–—]\s")
+REACH = 3  # words between a negator and the cue it turns
+OBJECT_WORDS = 8  # content words a claim acts on, at most
+# Stems too general to say two claims act on the same thing.
+GENERIC = frozenset(
+    """patient dose visit treatment treat therapi medic medicin drug use result care plan
+    everi least week month day year time current new first last next risk would should
+    can may need mg go ahead now today further instead also onli just all ani sign
+    level dure all pleas still even""".split()
+)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An action cue in a clause and the terms (stems and concepts) of what it acts on."""
+
+    polarity: int
+    cue: str
+    terms: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """Why a recommendation likely contradicts a practice: the two claims and what they share."""
+
+    recommendation: Claim
+    practice: Claim
+    shared: frozenset[str]
+
+    def explain(self) -> str:
+        said = "do" if self.recommendation.polarity == DO else "don't"
+        return (
+            f"the recommendation says “{self.recommendation.cue}” ({said}) where the practice "
+            f"says “{self.practice.cue}”"
+        )
+
+
+def _clauses(text: str) -> list[str]:
+    text = re.sub(r"\]\([^)]*\)", "]", text)  # Markdown link targets are not words
+    return [c for c in CLAUSE.split(glue(text.lower())) if c.strip()]
+
+
+def claims(text: str, analyzer: ClinicalAnalyzer) -> list[Claim]:
+    """Every claim of a text, clause by clause."""
+    out: list[Claim] = []
+    for clause in _clauses(text):
+        out.extend(_clause_claims(clause, analyzer))
+    return out
+
+
+def _terms_at(clause: str, analyzer: ClinicalAnalyzer) -> list[set[str]]:
+    """For each word of the clause (stop words included, by position): its stem unless
+    generic, and the concepts that start there."""
+    words = WORD.findall(clause)
+    at: list[set[str]] = [set() for _ in words]
+    for word in analyzer.analyse_query(clause):
+        if word.pos >= len(at):
+            continue
+        if word.text and word.text not in GENERIC and not word.text[:1].isdigit():
+            at[word.pos].add(word.text)
+        at[word.pos].update(word.concepts)
+    return at
+
+
+def _idiom(words: list[str], i: int) -> bool:
+    """A negator that negates nothing: "with or without AFP"."""
+    return words[i] == "without" and i >= 2 and words[i - 2 : i] == ["with", "or"]
+
+
+def _clause_claims(clause: str, analyzer: ClinicalAnalyzer) -> list[Claim]:
+    words = WORD.findall(clause)
+    terms = _terms_at(clause, analyzer)
+    cues: list[tuple[int, int, int]] = []  # (start, end exclusive, polarity)
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word in DO_VERBS or word in DONT_VERBS or (word in NEGATORS and not _idiom(words, i)):
+            start, polarity = i, 0
+            # A run of cue words read together: "do not stop", "avoid starting",
+            # "skip the interaction check", "no need to co-prescribe".
+            flips = 0
+            j = i
+            last_cue = i
+            while j < len(words) and j - last_cue <= REACH:
+                w = words[j]
+                if w in NEGATORS and polarity != 0:
+                    break  # a negator turns what follows it: "start X without requiring Y"
+                if w in NEGATORS and _idiom(words, j):
+                    pass
+                elif w in NEGATORS:
+                    flips += 1
+                    last_cue = j
+                elif w in DONT_VERBS:
+                    polarity = DONT if polarity == 0 else -polarity
+                    last_cue = j
+                elif w in DO_VERBS:
+                    polarity = DO if polarity == 0 else polarity
+                    last_cue = j
+                elif w == "need" and j > 0 and words[j - 1] == "no":
+                    last_cue = j
+                j += 1
+            if polarity == 0:
+                polarity = DONT if flips else DO
+            elif flips % 2:
+                polarity = -polarity
+            cues.append((start, last_cue + 1, polarity))
+            i = last_cue + 1
+        else:
+            i += 1
+    out = []
+    for n, (start, end, polarity) in enumerate(cues):
+        stop = cues[n + 1][0] if n + 1 < len(cues) else len(words)
+        acted: set[str] = set()
+        # Content words between the cue words themselves ("skip the interaction check").
+        for k in range(start, end):
+            if words[k] not in DO_VERBS and words[k] not in DONT_VERBS and words[k] not in NEGATORS:
+                acted |= terms[k]
+        count = 0
+        for k in range(end, stop):
+            if words[k] in BOUNDARIES and acted:
+                break
+            if terms[k]:
+                acted |= terms[k]
+                count += 1
+                if count >= OBJECT_WORDS:
+                    break
+        cue_text = " ".join(words[start:end])
+        if acted:
+            out.append(Claim(polarity, cue_text, frozenset(acted)))
+    # "HBV serologies are not needed": a claim about what precedes.
+    for match in NOT_NEEDED.finditer(clause):
+        before = WORD.findall(clause[: match.start()])
+        if not before:
+            continue
+        acted = set()
+        for k in range(len(before) - 1, max(-1, len(before) - 1 - OBJECT_WORDS), -1):
+            if before[k] in DONT_VERBS or before[k] in NEGATORS:
+                break  # "testing is not needed": a do-verb here names the thing
+            acted |= terms[k]
+        polarity = DONT if NEGATED_AFTER.search(match.group()) else DO
+        if acted:
+            out.append(Claim(polarity, match.group(), frozenset(acted)))
+    return out
+
+
+def practice_text(title: str, statement: str) -> str:
+    """What a practice asks for: its title and its statement's first sentence."""
+    first = re.match(r".+?(?:[.!?](?=\s)|$)", " ".join(statement.split()), re.S)
+    return f"{title}.\n{first.group(0) if first else ''}"
+
+
+def contradiction(
+    recommendation: str, practice_claims: Sequence[Claim], analyzer: ClinicalAnalyzer
+) -> Contradiction | None:
+    """The first pair of opposite claims acting on the same thing, if any."""
+    for said in claims(recommendation, analyzer):
+        for asked in practice_claims:
+            if said.polarity == asked.polarity:
+                continue
+            shared = said.terms & asked.terms
+            if shared:
+                return Contradiction(said, asked, frozenset(shared))
+    return None
+
+
+def contradicts(
+    recommendation: str, title: str, statement: str, analyzer: ClinicalAnalyzer
+) -> Contradiction | None:
+    """`contradiction` for one practice given as text (the labelled set's pairs)."""
+    return contradiction(recommendation, claims(practice_text(title, statement), analyzer), analyzer)
+
+
+# ---------------------------------------------------------------- against the hub's practices
+
+
+@dataclass
+class Conflict:
+    """A current practice a recommendation likely contradicts."""
+
+    practice: BestPractice
+    reason: str
+    shared: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "practice_id": self.practice.id,
+            "title": self.practice.title,
+            "status": str(self.practice.status),
+            "reason": self.reason,
+            "url": f"/practices/{self.practice.id}",
+        }
+
+
+def related_topic_ids(topic_ids: Iterable[int]) -> set[int]:
+    """The topics, their broader topics and their narrower topics."""
+    parent_of = dict(db.session.execute(select(Topic.id, Topic.parent_id)).tuples().all())
+    children: dict[int, list[int]] = {}
+    for child, parent in parent_of.items():
+        if parent is not None:
+            children.setdefault(parent, []).append(child)
+    found: set[int] = set()
+    for topic_id in topic_ids:
+        node: int | None = topic_id
+        while node is not None and node not in found:  # broader (a cycle must not hang)
+            found.add(node)
+            node = parent_of.get(node)
+        stack = list(children.get(topic_id, ()))
+        while stack:  # narrower
+            node = stack.pop()
+            if node not in found:
+                found.add(node)
+                stack.extend(children.get(node, ()))
+    return found
+
+
+def practices_for_topics(topic_ids: Iterable[int]) -> list[BestPractice]:
+    """Current practices on these topics or their broader and narrower ones."""
+    ids = related_topic_ids(topic_ids)
+    if not ids:
+        return []
+    stmt = (
+        select(BestPractice)
+        .join(practice_topics, practice_topics.c.practice_id == BestPractice.id)
+        .where(practice_topics.c.topic_id.in_(ids), BestPractice.status.in_(CURRENT))
+        .options(selectinload(BestPractice.evidence))
+        .distinct()
+        .order_by(BestPractice.id)
+    )
+    return list(db.session.scalars(stmt))
+
+
+def _shared_words(shared: Iterable[str]) -> list[str]:
+    return sorted(s.removeprefix("~") for s in shared)
+
+
+def find_conflicts(body: str, topic_ids: Iterable[int]) -> list[Conflict]:
+    """Current practices on the case's topics (and broader and narrower ones) that a
+    recommendation's text likely contradicts. Reads only; never refuses anything."""
+    from app.practices.groups import topic_analyzer
+
+    practices = practices_for_topics(topic_ids)
+    if not practices or not (body or "").strip():
+        return []
+    analyzer = topic_analyzer()
+    found = []
+    for practice in practices:
+        asked = claims(practice_text(practice.title, practice.statement), analyzer)
+        hit = contradiction(body, asked, analyzer)
+        if hit is not None:
+            found.append(Conflict(practice, hit.explain(), _shared_words(hit.shared)))
+    return found
