@@ -36,24 +36,29 @@ CURRENT = (PracticeStatus.EMERGING, PracticeStatus.ESTABLISHED)
 
 DO, DONT = 1, -1
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Action cues, as lower-cased words (apostrophes split words: "don't" is "don", "t").
-DO_VERBS = frozenset(
+DO_VERBS = _words(
     """check checking checked start starting started begin beginning initiate initiating
     continue continuing continued keep keeping maintain maintaining resume restart screen
     screening test testing order ordering obtain document prescribe prescribing co
     coprescribe offer offering give giving dispense provide providing repeat repeating
     monitor monitoring track tracking encourage encouraging support add adding require
-    requiring required run review reviewing vaccinate stay always""".split()
+    requiring required run review reviewing vaccinate stay always"""
 )
-DONT_VERBS = frozenset(
+DONT_VERBS = _words(
     """skip skipping skipped avoid avoiding stop stopping stopped hold holding discontinue
     discontinuing discontinued defer deferring delay delaying omit withhold withholding
     forgo cease taper tapering tapered wean weaning reduce reducing decrease cut drop
-    deprescribe postpone wait waiting cancel""".split()
+    deprescribe postpone wait waiting cancel"""
 )
 # Words that turn the next cue around ("do not stop", "no need to check", "without a
 # taper"); with no cue close after them they claim *don't* themselves ("no HCC screening").
-NEGATORS = frozenset("not no never don t without against nor".split())
+NEGATORS = _words("not no never don t without against nor")
 # "X is not needed", "X is unnecessary": *don't* about what came before.
 NOT_NEEDED = re.compile(
     r"\b(?:is|are|be|was|were)\s+(?:not\s+)?(?:needed|necessary|required|indicated|"
@@ -61,20 +66,20 @@ NOT_NEEDED = re.compile(
 )
 NEGATED_AFTER = re.compile(r"\b(?:unnecessary|not\s+(?:needed|necessary|required|indicated))\b")
 # Where what a claim acts on ends: a condition, a reason, a contrast, a time.
-BOUNDARIES = frozenset(
+BOUNDARIES = _words(
     """before after until unless when while once during because since but so if then
     instead given though although whether rather through with for in at while who
-    which that now today""".split()
+    which that now today"""
 )
 CLAUSE = re.compile(r"[.;:!?\n()]+|\s[-–—]\s")
 REACH = 3  # words between a negator and the cue it turns
 OBJECT_WORDS = 8  # content words a claim acts on, at most
 # Stems too general to say two claims act on the same thing.
-GENERIC = frozenset(
+GENERIC = _words(
     """patient dose visit treatment treat therapi medic medicin drug use result care plan
     everi least week month day year time current new first last next risk would should
     can may need mg go ahead now today further instead also onli just all ani sign
-    level dure all pleas still even""".split()
+    level dure all pleas still even"""
 )
 
 
@@ -235,7 +240,9 @@ def contradicts(
     recommendation: str, title: str, statement: str, analyzer: ClinicalAnalyzer
 ) -> Contradiction | None:
     """`contradiction` for one practice given as text (the labelled set's pairs)."""
-    return contradiction(recommendation, claims(practice_text(title, statement), analyzer), analyzer)
+    return contradiction(
+        recommendation, claims(practice_text(title, statement), analyzer), analyzer
+    )
 
 
 # ---------------------------------------------------------------- against the hub's practices
@@ -317,3 +324,41 @@ def find_conflicts(body: str, topic_ids: Iterable[int]) -> list[Conflict]:
         if hit is not None:
             found.append(Conflict(practice, hit.explain(), _shared_words(hit.shared)))
     return found
+
+
+@dataclass
+class CheckedConflict:
+    """A likely conflict of a saved recommendation, with the dissent recorded on it if any."""
+
+    conflict: Conflict
+    dissent: Any = None  # RecommendationDissent
+
+    def to_dict(self) -> dict[str, Any]:
+        out = self.conflict.to_dict()
+        out["intentional"] = self.dissent is not None
+        out["dissent_reason"] = self.dissent.reason if self.dissent is not None else None
+        return out
+
+
+def check_recommendation(recommendation: Any) -> list[CheckedConflict]:
+    """The current practices a saved recommendation likely contradicts, each with the dissent
+    its author recorded (practices it was marked as departing from on purpose)."""
+    from app.practices.models import RecommendationDissent
+
+    found = find_conflicts(recommendation.body, [t.id for t in recommendation.case.topics])
+    if not found:
+        return []
+    dissents = {
+        d.practice_id: d
+        for d in db.session.scalars(
+            select(RecommendationDissent).where(
+                RecommendationDissent.recommendation_id == recommendation.id
+            )
+        )
+    }
+    return [CheckedConflict(c, dissents.get(c.practice.id)) for c in found]
+
+
+def unresolved(checked: Iterable[CheckedConflict]) -> list[CheckedConflict]:
+    """Those not marked intentional."""
+    return [c for c in checked if c.dissent is None]
