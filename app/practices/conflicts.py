@@ -268,7 +268,9 @@ class Conflict:
 
 def related_topic_ids(topic_ids: Iterable[int]) -> set[int]:
     """The topics, their broader topics and their narrower topics."""
-    parent_of = dict(db.session.execute(select(Topic.id, Topic.parent_id)).tuples().all())
+    parent_of: dict[int, int | None] = {
+        child: parent for child, parent in db.session.execute(select(Topic.id, Topic.parent_id))
+    }
     children: dict[int, list[int]] = {}
     for child, parent in parent_of.items():
         if parent is not None:

@@ -1,0 +1,181 @@
+"""The conflict checker: a recommendation that likely contradicts a current best practice is
+flagged before publishing (never refused), and its author may mark it intentional."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from sqlalchemy import select
+
+from app.audit.models import AuditEvent
+from app.extensions import db
+from app.practices.conflicts import check_recommendation, contradicts, find_conflicts
+from app.practices.groups import topic_analyzer
+from app.practices.models import RecommendationDissent
+from app.practices.operations import change_status, propose_practice, record_dissent
+from app.programs.operations import find_topic, update_topic
+from app.recommendations.models import RecommendationStatus
+from tests.cases.test_views import as_user, text
+from tests.support.builders import add_recommendation, build_world
+
+PRACTICE_TITLE = "Check HBV serologies before every DAA start"
+PRACTICE_STATEMENT = (
+    "Before the first dose of any direct-acting antiviral, document HBsAg, anti-HBc and anti-HBs."
+)
+SKIP = "Skip HBsAg testing; start sofosbuvir/velpatasvir today."
+
+
+@pytest.fixture
+def world(app, make_user) -> SimpleNamespace:
+    w = build_world(make_user)
+    # The demo vocabulary's Hepatitis B topic: "HBsAg" is one of its synonyms.
+    update_topic(find_topic("Hepatitis B"), synonyms=["HBV", "anti-HBc", "HBsAg"])
+    w.practice = propose_practice(
+        PRACTICE_TITLE,
+        PRACTICE_STATEMENT,
+        topics=["Hepatitis B", "Hepatitis C"],
+        author=w.expert,
+        actor=w.expert,
+    )
+    change_status(w.practice, "emerging", reason="Seen in three sessions.", editor=w.expert)
+    db.session.commit()
+    return w
+
+
+def test_skipping_hbsag_contradicts_checking_hbv_serologies(world):
+    analyzer = topic_analyzer()  # the hub's vocabulary, as the checker reads it
+    hit = contradicts(SKIP, PRACTICE_TITLE, PRACTICE_STATEMENT, analyzer)
+    assert hit is not None
+    assert "~topic-hepatitis-b" in hit.shared  # HBsAg meets HBV through the topic's synonyms
+    assert "skip" in hit.explain()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Check HBsAg and anti-HBc before starting sofosbuvir/velpatasvir.",
+        "Do not start DAAs until the HBV serologies are back.",
+        "Stop the omeprazole during treatment.",
+    ],
+)
+def test_agreeing_and_unrelated_advice_is_not_flagged(world, body):
+    assert find_conflicts(body, [find_topic("Hepatitis C").id]) == []
+
+
+def test_only_current_practices_on_the_case_topics_are_compared(world):
+    hepatitis_c = find_topic("Hepatitis C").id
+    assert [c.practice for c in find_conflicts(SKIP, [hepatitis_c])] == [world.practice]
+    # Another program's subject: no practice on its topics.
+    assert find_conflicts(SKIP, []) == []
+    change_status(world.practice, "retired", reason="Replaced.", editor=world.expert)
+    db.session.commit()
+    assert find_conflicts(SKIP, [hepatitis_c]) == []
+
+
+def test_narrower_topic_reaches_a_practice_on_the_broader_one(world):
+    from app.programs.operations import create_topic
+
+    narrower = create_topic("DAA retreatment", parent=find_topic("Hepatitis C"))
+    db.session.commit()
+    assert [c.practice for c in find_conflicts(SKIP, [narrower.id])] == [world.practice]
+
+
+def test_the_expert_is_warned_before_publishing_and_can_publish_anyway(client, world):
+    as_user(client, world.expert)
+    response = client.post(
+        f"/cases/{world.case.id}/recommendations/new",
+        data={"category": "diagnostic", "body": SKIP, "action": "publish"},
+    )
+    assert response.status_code == 303 and "#conflicts" in response.location
+    rec = world.case.recommendations[-1]
+    assert rec.status is RecommendationStatus.DRAFT  # saved, not yet published
+    page = text(client.get(response.location))
+    assert "may contradict a current best practice" in page
+    assert PRACTICE_TITLE in page and "Emerging" in page
+    assert 'name="conflicts_seen" value="yes"' in page
+    # Publishing again from the warned form is never refused.
+    response = client.post(
+        f"/recommendations/{rec.id}/edit",
+        data={
+            "category": "diagnostic",
+            "body": SKIP,
+            "action": "publish",
+            "conflicts_seen": "yes",
+        },
+    )
+    assert response.status_code == 303 and "/cases/" in response.location
+    db.session.refresh(rec)
+    assert rec.status is RecommendationStatus.PUBLISHED
+
+
+def test_a_recommendation_without_conflicts_publishes_at_once(client, world):
+    as_user(client, world.expert)
+    response = client.post(
+        f"/cases/{world.case.id}/recommendations/new",
+        data={
+            "category": "diagnostic",
+            "body": "Check HBsAg and anti-HBc before the DAA.",
+            "action": "publish",
+        },
+    )
+    assert response.status_code == 303 and "#conflicts" not in response.location
+    assert world.case.recommendations[-1].status is RecommendationStatus.PUBLISHED
+
+
+def test_marking_intentional_stores_the_reason_audited_without_text(client, world):
+    rec = add_recommendation(world.case, world.expert, SKIP, published=False)
+    db.session.commit()
+    as_user(client, world.expert)
+    reason = "Vaccinated with documented anti-HBs; the regimen cannot wait."
+    response = client.post(
+        f"/recommendations/{rec.id}/dissents",
+        data={"practice_id": world.practice.id, "reason": reason},
+    )
+    assert response.status_code == 303
+    dissent = db.session.scalar(select(RecommendationDissent))
+    assert (dissent.reason, dissent.practice_id, dissent.expert_id) == (
+        reason,
+        world.practice.id,
+        world.expert.id,
+    )
+    [event] = db.session.scalars(
+        select(AuditEvent).where(AuditEvent.action == "recommendation.dissent_recorded")
+    )
+    assert reason not in repr(event.details)
+    [checked] = check_recommendation(rec)
+    assert checked.dissent is dissent
+    # Marked: publishing no longer stops at the warning.
+    response = client.post(
+        f"/recommendations/{rec.id}/edit",
+        data={"category": "diagnostic", "body": SKIP, "action": "publish"},
+    )
+    assert "#conflicts" not in response.location
+
+
+def test_a_reason_naming_a_patient_is_refused_and_shown_again(client, world):
+    rec = add_recommendation(world.case, world.expert, SKIP, published=False)
+    db.session.commit()
+    as_user(client, world.expert)
+    reason = "Mr. John Smith (MRN 4438821) refused the blood draw."
+    response = client.post(
+        f"/recommendations/{rec.id}/dissents",
+        data={"practice_id": world.practice.id, "reason": reason},
+    )
+    assert response.status_code == 422
+    assert "Possible identifiers" in text(response)
+    assert db.session.scalar(select(RecommendationDissent)) is None
+
+
+def test_only_the_author_may_mark_intentional(client, world, make_user):
+    rec = add_recommendation(world.case, world.expert, SKIP)
+    other = make_user("expert", email="other@example.org", programs=["hcv"])
+    db.session.commit()
+    as_user(client, other)
+    response = client.post(
+        f"/recommendations/{rec.id}/dissents",
+        data={"practice_id": world.practice.id, "reason": "Not mine."},
+    )
+    assert response.status_code == 403
+    with pytest.raises(Exception, match="author"):
+        record_dissent(rec, world.practice, "Not mine.", actor=other)
