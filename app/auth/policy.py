@@ -282,9 +282,15 @@ def require_record_dissent(user: Any, recommendation: Recommendation) -> None:
 
 
 def can_view_dissent(user: Any, dissent: RecommendationDissent) -> bool:
-    """A dissent (and its reason) is seen by those who may see its recommendation: a private
-    program's stays inside the program, a draft's with its author."""
-    return can_view_recommendation(user, dissent.recommendation)
+    """A dissent (and its reason) is seen by those who may see its recommendation (a private
+    program's stays inside the program, a draft's with its author) and, as the desk shows
+    them the experts' drafts, by the program's coordinators."""
+    recommendation = dissent.recommendation
+    if can_view_recommendation(user, recommendation):
+        return True
+    return can_run_desk(user, recommendation.case.program) and can_view_case(
+        user, recommendation.case
+    )
 
 
 def can_run_desk(user: Any, program: Program) -> bool:

@@ -24,6 +24,7 @@ from app.practices.models import (
     EvidenceLink,
     GroupKind,
     PracticeStatus,
+    RecommendationDissent,
     RecommendationGroup,
     RecommendationGroupMember,
 )
@@ -472,3 +473,41 @@ def related_recommendations(
             scored.append(RelatedRecommendation(recommendation, session, similarity))
     scored.sort(key=lambda r: -r.similarity)
     return scored[:limit]
+
+
+# ---------------------------------------------------------------- dissents
+
+
+def visible_dissents(user: Any, practice: BestPractice) -> list[RecommendationDissent]:
+    """Recommendations marked as departing from the practice on purpose, newest first, that
+    the reader may see (a private program's stay inside it; a draft's with its author)."""
+    stmt = (
+        select(RecommendationDissent)
+        .where(RecommendationDissent.practice_id == practice.id)
+        .options(
+            selectinload(RecommendationDissent.recommendation)
+            .selectinload(Recommendation.case)
+            .selectinload(Case.program),
+            selectinload(RecommendationDissent.expert),
+        )
+        .order_by(RecommendationDissent.updated_at.desc(), RecommendationDissent.id.desc())
+    )
+    return [d for d in db.session.scalars(stmt) if policy.can_view_dissent(user, d)]
+
+
+def program_dissents(user: Any, program: Program) -> list[RecommendationDissent]:
+    """Dissents on the program's recommendations, newest first, for its coordinators."""
+    stmt = (
+        select(RecommendationDissent)
+        .join(Recommendation, Recommendation.id == RecommendationDissent.recommendation_id)
+        .join(Case, Case.id == Recommendation.case_id)
+        .where(Case.program_id == program.id)
+        .options(
+            selectinload(RecommendationDissent.recommendation).selectinload(Recommendation.case),
+            selectinload(RecommendationDissent.practice),
+            selectinload(RecommendationDissent.expert),
+        )
+        .order_by(RecommendationDissent.updated_at.desc(), RecommendationDissent.id.desc())
+        .limit(200)
+    )
+    return [d for d in db.session.scalars(stmt) if policy.can_view_dissent(user, d)]

@@ -121,6 +121,7 @@ def practice(practice_id: int) -> Any:
         transitions=sorted(t.value for t in TRANSITIONS[practice.status]),
         successors=[p for p in queries.list_practices() if p.id != practice.id],
         my_stance=stances.get(user.id),
+        dissents=queries.visible_dissents(user, practice),
     )
 
 
