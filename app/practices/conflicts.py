@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
@@ -310,15 +310,24 @@ def _shared_words(shared: Iterable[str]) -> list[str]:
     return sorted(s.removeprefix("~") for s in shared)
 
 
-def find_conflicts(body: str, topic_ids: Iterable[int]) -> list[Conflict]:
+def any_current_practice() -> bool:
+    """Whether there is anything to compare with (a hub without practices skips the work)."""
+    stmt = select(BestPractice.id).where(BestPractice.status.in_(CURRENT)).limit(1)
+    return db.session.scalar(stmt) is not None
+
+
+def find_conflicts(
+    body: str, topic_ids: Iterable[int], *, analyzer: ClinicalAnalyzer | None = None
+) -> list[Conflict]:
     """Current practices on the case's topics (and broader and narrower ones) that a
-    recommendation's text likely contradicts. Reads only; never refuses anything."""
+    recommendation's text likely contradicts. Reads only; never refuses anything.
+    (`analyzer`: one built with the topic vocabulary, for a caller checking many texts.)"""
     from app.practices.groups import topic_analyzer
 
     practices = practices_for_topics(topic_ids)
     if not practices or not (body or "").strip():
         return []
-    analyzer = topic_analyzer()
+    analyzer = analyzer or topic_analyzer()
     found = []
     for practice in practices:
         asked = claims(practice_text(practice.title, practice.statement), analyzer)
@@ -364,3 +373,44 @@ def check_recommendation(recommendation: Any) -> list[CheckedConflict]:
 def unresolved(checked: Iterable[CheckedConflict]) -> list[CheckedConflict]:
     """Those not marked intentional."""
     return [c for c in checked if c.dissent is None]
+
+
+IMPORTED = re.compile(r"^(\S+) recommendation (\S+): (?:created|updated|overwritten)$")
+NEW_CASE = re.compile(r"^(\S+) case: created$")
+
+
+def imported_conflicts(changes: Sequence[str]) -> list[tuple[Any, Conflict]]:
+    """For an import's list of changes ("REF case: created", "REF recommendation KEY:
+    updated" …): each recommendation it wrote, with the practices it may contradict."""
+    from app.cases.models import Case
+    from app.recommendations.models import Recommendation
+
+    keys = [m.group(2) for m in map(IMPORTED.match, changes) if m]
+    refs = [m.group(1) for m in map(NEW_CASE.match, changes) if m]
+    if not (keys or refs) or not any_current_practice():
+        return []
+    from app.practices.groups import topic_analyzer
+
+    stmt = (
+        select(Recommendation)
+        .join(Case, Case.id == Recommendation.case_id)
+        .options(selectinload(Recommendation.case).selectinload(Case.topics))
+        .order_by(Recommendation.id)
+    )
+    found: dict[int, Any] = {}
+    for chunk in range(0, max(len(keys), len(refs)), 500):
+        where = []
+        if keys[chunk : chunk + 500]:
+            where.append(Recommendation.key.in_(keys[chunk : chunk + 500]))
+        if refs[chunk : chunk + 500]:
+            where.append(Case.ref.in_(refs[chunk : chunk + 500]))
+        for rec in db.session.scalars(stmt.where(or_(*where))):
+            found[rec.id] = rec
+    analyzer = topic_analyzer()
+    out = []
+    for rec in found.values():
+        for conflict in find_conflicts(
+            rec.body, [t.id for t in rec.case.topics], analyzer=analyzer
+        ):
+            out.append((rec, conflict))
+    return out

@@ -179,3 +179,21 @@ def test_only_the_author_may_mark_intentional(client, world, make_user):
     assert response.status_code == 403
     with pytest.raises(Exception, match="author"):
         record_dissent(rec, world.practice, "Not mine.", actor=other)
+
+
+def test_import_reports_conflicts_per_file_and_imports_all_the_same(world, tmp_path):
+    from app.cases.transfer import ImportOptions, import_paths
+
+    (tmp_path / "skip.md").write_text(
+        "---\nref: hcv-skip\nprogram: hcv\ntitle: Genotype 3 HCV before treatment\n"
+        "question: Which regimen?\ntopics: [Hepatitis C]\nfields: {genotype: '3'}\nrecommendations:\n"
+        f"  - author: {world.expert.email}\n    category: diagnostic\n    body: {SKIP}\n"
+        f"  - author: {world.expert.email}\n    category: therapeutic\n"
+        "    body: Treat for 12 weeks.\n---\nA case for the import.\n",
+        encoding="utf-8",
+    )
+    [result] = import_paths([tmp_path], ImportOptions())
+    assert result.ok and result.created == 1
+    [warning] = result.practice_warnings
+    assert "skip.md (ref hcv-skip) recommendation" in warning
+    assert f"best practice {world.practice.id} “{PRACTICE_TITLE}” (emerging)" in warning
