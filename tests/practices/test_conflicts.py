@@ -186,7 +186,8 @@ def test_import_reports_conflicts_per_file_and_imports_all_the_same(world, tmp_p
 
     (tmp_path / "skip.md").write_text(
         "---\nref: hcv-skip\nprogram: hcv\ntitle: Genotype 3 HCV before treatment\n"
-        "question: Which regimen?\ntopics: [Hepatitis C]\nfields: {genotype: '3'}\nrecommendations:\n"
+        "question: Which regimen?\ntopics: [Hepatitis C]\nfields: {genotype: '3'}\n"
+        "recommendations:\n"
         f"  - author: {world.expert.email}\n    category: diagnostic\n    body: {SKIP}\n"
         f"  - author: {world.expert.email}\n    category: therapeutic\n"
         "    body: Treat for 12 weeks.\n---\nA case for the import.\n",
@@ -197,3 +198,98 @@ def test_import_reports_conflicts_per_file_and_imports_all_the_same(world, tmp_p
     [warning] = result.practice_warnings
     assert "skip.md (ref hcv-skip) recommendation" in warning
     assert f"best practice {world.practice.id} “{PRACTICE_TITLE}” (emerging)" in warning
+
+
+def _api(client, user):
+    from tests.api.test_api import Api
+
+    return Api(client, user)
+
+
+def test_api_answers_conflicts_and_records_the_dissent(client, world):
+    api = _api(client, world.expert)
+    body = {"body": SKIP, "category": "diagnostic", "publish": True}
+    created = api.post(f"/cases/{world.case.id}/recommendations", json=body, expect=201)
+    assert created["status"] == "published"  # never refused
+    [conflict] = created["conflicts"]
+    assert conflict["practice_id"] == world.practice.id
+    assert (conflict["status"], conflict["intentional"]) == ("emerging", False)
+
+    fine = {"body": "Check HBsAg first.", "category": "diagnostic"}
+    assert api.post(f"/cases/{world.case.id}/recommendations", json=fine)["conflicts"] == []
+
+    reason = "Documented immunity; treatment cannot wait."
+    dissent = api.post(
+        f"/recommendations/{created['id']}/dissents",
+        json={"practice_id": world.practice.id, "reason": reason},
+        expect=201,
+    )
+    assert (dissent["reason"], dissent["program"]) == (reason, "hcv")
+    edited = api.patch(
+        f"/recommendations/{created['id']}", json={"body": SKIP + " Recheck later."}, expect=200
+    )
+    assert edited["conflicts"][0]["intentional"] is True
+    assert edited["conflicts"][0]["dissent_reason"] == reason
+    practice = api.get(f"/practices/{world.practice.id}", expect=200)
+    assert [d["reason"] for d in practice["dissents"]] == [reason]
+
+
+def test_api_dissent_errors_say_why(client, world, make_user):
+    rec = add_recommendation(world.case, world.expert, SKIP)
+    db.session.commit()
+    api = _api(client, world.expert)
+    missing = api.post(
+        f"/recommendations/{rec.id}/dissents", json={"practice_id": 99999, "reason": "x"}
+    )
+    assert missing["errors"] == {"practice_id": "No best practice 99999."}
+    blank = api.post(
+        f"/recommendations/{rec.id}/dissents",
+        json={"practice_id": world.practice.id, "reason": "   "},
+        expect=422,
+    )
+    assert "reason" in blank["errors"]
+    other = _api(client, make_user("expert", email="x@example.org", programs=["hcv"]))
+    other.post(
+        f"/recommendations/{rec.id}/dissents",
+        json={"practice_id": world.practice.id, "reason": "Not mine."},
+        expect=403,
+    )
+
+
+def test_a_private_programs_dissent_shows_only_to_those_who_see_it(client, world, make_user):
+    from app.cases.models import CaseStatus
+
+    perinatal_expert = make_user("expert", email="hannah@example.org", programs=["perinatal-sud"])
+    perinatal_coordinator = make_user(
+        "coordinator", email="coord@example.org", programs=["perinatal-sud"]
+    )
+    hcv_coordinator = make_user("coordinator", email="hcvcoord@example.org", programs=["hcv"])
+    world.private_case.status = CaseStatus.PRESENTED
+    world.private_case.topics = [find_topic("Hepatitis C")]
+    private_rec = add_recommendation(world.private_case, perinatal_expert, SKIP)
+    draft = add_recommendation(world.private_case, perinatal_expert, SKIP, published=False)
+    record_dissent(private_rec, world.practice, "Private reason.", actor=perinatal_expert)
+    record_dissent(draft, world.practice, "Draft reason.", actor=perinatal_expert)
+    db.session.commit()
+
+    seen = {
+        world.provider: set(),  # not a member of the private program
+        world.expert: set(),
+        world.member: {"Private reason."},  # a member: the published one, not the draft
+        perinatal_expert: {"Private reason.", "Draft reason."},  # the author
+        perinatal_coordinator: {"Private reason.", "Draft reason."},  # runs its desk
+        hcv_coordinator: set(),
+        world.admin: {"Private reason.", "Draft reason."},
+    }
+    for user, expected in seen.items():
+        as_user(client, user)
+        page = text(client.get(f"/practices/{world.practice.id}"))
+        shown = {r for r in ("Private reason.", "Draft reason.") if r in page}
+        assert shown == expected, user.email
+        api = _api(client, user).get(f"/practices/{world.practice.id}", expect=200)
+        assert {d["reason"] for d in api["dissents"]} == expected, user.email
+    as_user(client, perinatal_coordinator)
+    desk = text(client.get("/programs/perinatal-sud/desk"))
+    assert "Private reason." in desk and "Draft reason." in desk and PRACTICE_TITLE in desk
+    as_user(client, hcv_coordinator)
+    assert "Private reason." not in text(client.get("/programs/hcv/desk"))
