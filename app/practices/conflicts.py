@@ -108,16 +108,26 @@ class Contradiction:
         )
 
 
-def _clauses(text: str) -> list[str]:
+def _clauses(text: str) -> list[tuple[str, str]]:
+    """(lower-cased, as written) of each clause."""
     text = re.sub(r"\]\([^)]*\)", "]", text)  # Markdown link targets are not words
-    return [c for c in CLAUSE.split(glue(text.lower())) if c.strip()]
+    lowered = glue(text.lower())
+    pieces = [c for c in CLAUSE.split(lowered) if c.strip()]
+    if len(lowered) != len(text):  # lower-casing changed lengths: quote the lower-cased
+        return [(c, c) for c in pieces]
+    written = [c for c in CLAUSE.split(text) if c.strip()]
+    return (
+        list(zip(pieces, written, strict=False))
+        if len(written) == len(pieces)
+        else [(c, c) for c in pieces]
+    )
 
 
 def claims(text: str, analyzer: ClinicalAnalyzer) -> list[Claim]:
     """Every claim of a text, clause by clause."""
     out: list[Claim] = []
-    for clause in _clauses(text):
-        out.extend(_clause_claims(clause, analyzer))
+    for clause, written in _clauses(text):
+        out.extend(_clause_claims(clause, analyzer, written))
     return out
 
 
@@ -140,8 +150,11 @@ def _idiom(words: list[str], i: int) -> bool:
     return words[i] == "without" and i >= 2 and words[i - 2 : i] == ["with", "or"]
 
 
-def _clause_claims(clause: str, analyzer: ClinicalAnalyzer) -> list[Claim]:
+def _clause_claims(clause: str, analyzer: ClinicalAnalyzer, written: str = "") -> list[Claim]:
     words = WORD.findall(clause)
+    shown = WORD.findall(written)
+    if len(shown) != len(words):
+        shown = words
     terms = _terms_at(clause, analyzer)
     cues: list[tuple[int, int, int]] = []  # (start, end exclusive, polarity)
     i = 0
@@ -197,7 +210,7 @@ def _clause_claims(clause: str, analyzer: ClinicalAnalyzer) -> list[Claim]:
                 count += 1
                 if count >= OBJECT_WORDS:
                     break
-        cue_text = " ".join(words[start:end])
+        cue_text = " ".join(shown[start:end])
         if acted:
             out.append(Claim(polarity, cue_text, frozenset(acted)))
     # "HBV serologies are not needed": a claim about what precedes.
