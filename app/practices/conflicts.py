@@ -27,7 +27,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
-from app.practices.models import BestPractice, PracticeStatus, practice_topics
+from app.practices.models import BestPractice, PracticeStatus
 from app.programs.models import Topic
 from app.search.analysis import WORD, ClinicalAnalyzer, glue
 
@@ -279,44 +279,65 @@ class Conflict:
         }
 
 
-def related_topic_ids(topic_ids: Iterable[int]) -> set[int]:
-    """The topics, their broader topics and their narrower topics."""
-    parent_of: dict[int, int | None] = {
-        child: parent for child, parent in db.session.execute(select(Topic.id, Topic.parent_id))
-    }
-    children: dict[int, list[int]] = {}
-    for child, parent in parent_of.items():
-        if parent is not None:
-            children.setdefault(parent, []).append(child)
-    found: set[int] = set()
-    for topic_id in topic_ids:
-        node: int | None = topic_id
-        while node is not None and node not in found:  # broader (a cycle must not hang)
-            found.add(node)
-            node = parent_of.get(node)
-        stack = list(children.get(topic_id, ()))
-        while stack:  # narrower
-            node = stack.pop()
-            if node not in found:
+class Checker:
+    """The current practices with their claims, the topic tree and the analyzer, read once:
+    for one recommendation, or for every recommendation an import wrote."""
+
+    def __init__(self) -> None:
+        from app.practices.groups import topic_analyzer
+
+        self.parent_of: dict[int, int | None] = {
+            child: parent for child, parent in db.session.execute(select(Topic.id, Topic.parent_id))
+        }
+        self.children: dict[int, list[int]] = {}
+        for child, parent in self.parent_of.items():
+            if parent is not None:
+                self.children.setdefault(parent, []).append(child)
+        self.practices = list(
+            db.session.scalars(
+                select(BestPractice)
+                .where(BestPractice.status.in_(CURRENT))
+                .options(selectinload(BestPractice.topics))
+                .order_by(BestPractice.id)
+            )
+        )
+        self.analyzer = topic_analyzer() if self.practices else None
+        self._claims: dict[int, list[Claim]] = {}
+
+    def related_topic_ids(self, topic_ids: Iterable[int]) -> set[int]:
+        """The topics, their broader topics and their narrower topics."""
+        found: set[int] = set()
+        for topic_id in topic_ids:
+            node: int | None = topic_id
+            while node is not None and node not in found:  # broader (a cycle must not hang)
                 found.add(node)
-                stack.extend(children.get(node, ()))
-    return found
+                node = self.parent_of.get(node)
+            stack = list(self.children.get(topic_id, ()))
+            while stack:  # narrower
+                node = stack.pop()
+                if node not in found:
+                    found.add(node)
+                    stack.extend(self.children.get(node, ()))
+        return found
 
+    def practices_for_topics(self, topic_ids: Iterable[int]) -> list[BestPractice]:
+        """Current practices on these topics or their broader and narrower ones."""
+        ids = self.related_topic_ids(topic_ids)
+        return [p for p in self.practices if any(t.id in ids for t in p.topics)]
 
-def practices_for_topics(topic_ids: Iterable[int]) -> list[BestPractice]:
-    """Current practices on these topics or their broader and narrower ones."""
-    ids = related_topic_ids(topic_ids)
-    if not ids:
-        return []
-    stmt = (
-        select(BestPractice)
-        .join(practice_topics, practice_topics.c.practice_id == BestPractice.id)
-        .where(practice_topics.c.topic_id.in_(ids), BestPractice.status.in_(CURRENT))
-        .options(selectinload(BestPractice.evidence))
-        .distinct()
-        .order_by(BestPractice.id)
-    )
-    return list(db.session.scalars(stmt))
+    def conflicts(self, body: str, topic_ids: Iterable[int]) -> list[Conflict]:
+        practices = self.practices_for_topics(topic_ids)
+        if not practices or not (body or "").strip() or self.analyzer is None:
+            return []
+        found = []
+        for practice in practices:
+            if practice.id not in self._claims:
+                text = practice_text(practice.title, practice.statement)
+                self._claims[practice.id] = claims(text, self.analyzer)
+            hit = contradiction(body, self._claims[practice.id], self.analyzer)
+            if hit is not None:
+                found.append(Conflict(practice, hit.explain(), _shared_words(hit.shared)))
+        return found
 
 
 def _shared_words(shared: Iterable[str]) -> list[str]:
@@ -329,25 +350,12 @@ def any_current_practice() -> bool:
     return db.session.scalar(stmt) is not None
 
 
-def find_conflicts(
-    body: str, topic_ids: Iterable[int], *, analyzer: ClinicalAnalyzer | None = None
-) -> list[Conflict]:
+def find_conflicts(body: str, topic_ids: Iterable[int]) -> list[Conflict]:
     """Current practices on the case's topics (and broader and narrower ones) that a
-    recommendation's text likely contradicts. Reads only; never refuses anything.
-    (`analyzer`: one built with the topic vocabulary, for a caller checking many texts.)"""
-    from app.practices.groups import topic_analyzer
-
-    practices = practices_for_topics(topic_ids)
-    if not practices or not (body or "").strip():
+    recommendation's text likely contradicts. Reads only; never refuses anything."""
+    if not (body or "").strip() or not any_current_practice():
         return []
-    analyzer = analyzer or topic_analyzer()
-    found = []
-    for practice in practices:
-        asked = claims(practice_text(practice.title, practice.statement), analyzer)
-        hit = contradiction(body, asked, analyzer)
-        if hit is not None:
-            found.append(Conflict(practice, hit.explain(), _shared_words(hit.shared)))
-    return found
+    return Checker().conflicts(body, topic_ids)
 
 
 @dataclass
@@ -402,8 +410,6 @@ def imported_conflicts(changes: Sequence[str]) -> list[tuple[Any, Conflict]]:
     refs = [m.group(1) for m in map(NEW_CASE.match, changes) if m]
     if not (keys or refs) or not any_current_practice():
         return []
-    from app.practices.groups import topic_analyzer
-
     stmt = (
         select(Recommendation)
         .join(Case, Case.id == Recommendation.case_id)
@@ -419,11 +425,9 @@ def imported_conflicts(changes: Sequence[str]) -> list[tuple[Any, Conflict]]:
             where.append(Case.ref.in_(refs[chunk : chunk + 500]))
         for rec in db.session.scalars(stmt.where(or_(*where))):
             found[rec.id] = rec
-    analyzer = topic_analyzer()
+    checker = Checker()
     out = []
     for rec in found.values():
-        for conflict in find_conflicts(
-            rec.body, [t.id for t in rec.case.topics], analyzer=analyzer
-        ):
+        for conflict in checker.conflicts(rec.body, [t.id for t in rec.case.topics]):
             out.append((rec, conflict))
     return out
