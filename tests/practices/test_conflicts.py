@@ -163,7 +163,10 @@ def test_a_reason_naming_a_patient_is_refused_and_shown_again(client, world):
         data={"practice_id": world.practice.id, "reason": reason},
     )
     assert response.status_code == 422
-    assert "Possible identifiers" in text(response)
+    page = text(response)
+    assert "Possible identifiers" in page
+    # The recommendation's own form still saves to its edit page, not to the dissent's.
+    assert f'action="/recommendations/{rec.id}/edit"' in page
     assert db.session.scalar(select(RecommendationDissent)) is None
 
 
