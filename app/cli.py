@@ -290,6 +290,8 @@ def import_command(
                 click.echo(f"  {change}")
             for conflict in result.conflicts:
                 click.echo(f"  CONFLICT {conflict}")
+            for warning in result.practice_warnings:
+                click.echo(f"  PRACTICE {warning}")
         else:
             failed += 1
             click.echo(f"REJECTED {result.path}: nothing imported from this file", err=True)

@@ -207,6 +207,7 @@ MATRIX = [
         "/recommendations/{rec}/publish",
         {**EXPERTS, "expert": SEE_OTHER, "admin": SEE_OTHER},
     ),
+    ("mark intentional", "POST", "/recommendations/{rec}/dissents", EXPERTS_ACTION),
     ("version history", "GET", "/recommendations/{rec}/versions", EVERYONE),
     (
         "draft recommendation's history",

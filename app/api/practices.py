@@ -28,11 +28,12 @@ from app.deid.gate import parse_acceptances
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.practices import queries
-from app.practices.models import BestPractice, PracticeStatus, Stance
+from app.practices.models import BestPractice, PracticeStatus, RecommendationDissent, Stance
 from app.practices.operations import (
     add_evidence,
     change_status,
     propose_from_recommendations,
+    record_dissent,
     remove_evidence,
     take_stance,
 )
@@ -63,6 +64,32 @@ TIMELINE_ENTRY = {
         "recommendations": {"type": "array", "items": {"type": "object"}},
     },
 }
+DISSENT = SPEC.schema(
+    "RecommendationDissent",
+    {
+        "type": "object",
+        "description": "A recommendation marked as departing from a best practice on purpose.",
+        "properties": {
+            "id": {"type": "integer"},
+            "recommendation_id": {"type": "integer"},
+            "case_id": {"type": "integer"},
+            "program": {"type": "string"},
+            "practice_id": {"type": "integer"},
+            "expert": {"type": ["string", "null"]},
+            "reason": {"type": "string"},
+            "updated_at": {"type": "string"},
+        },
+    },
+)
+SPEC.schema(
+    "RecommendationDissentCreate",
+    {
+        "type": "object",
+        "required": ["practice_id", "reason"],
+        "properties": {"practice_id": ID, "reason": REQUIRED_TEXT, "accept_findings": ACCEPT},
+        "additionalProperties": False,
+    },
+)
 PRACTICE = SPEC.schema(
     "BestPractice",
     {
@@ -80,6 +107,7 @@ PRACTICE = SPEC.schema(
             "outcomes": {"type": "object"},
             "endorsements": {"type": "array", "items": {"type": "object"}},
             "versions": {"type": "array", "items": {"type": "object"}},
+            "dissents": {"type": "array", "items": DISSENT},
             "url": {"type": "string"},
         },
     },
@@ -271,7 +299,52 @@ def practice_json(practice: BestPractice, user: Any, *, full: bool = True) -> di
         }
         for v in practice.versions
     ]
+    body["dissents"] = [dissent_json(d) for d in queries.visible_dissents(user, practice)]
     return body
+
+
+def dissent_json(dissent: RecommendationDissent) -> dict[str, Any]:
+    recommendation = dissent.recommendation
+    return {
+        "id": dissent.id,
+        "recommendation_id": recommendation.id,
+        "case_id": recommendation.case_id,
+        "program": recommendation.case.program.slug,
+        "practice_id": dissent.practice_id,
+        "expert": dissent.expert.display_name if dissent.expert else None,
+        "reason": dissent.reason,
+        "updated_at": dissent.updated_at.isoformat(),
+    }
+
+
+@SPEC.operation(
+    API,
+    "/recommendations/<int:recommendation_id>/dissents",
+    "POST",
+    summary="Mark a recommendation as departing from a best practice on purpose, with why "
+    "(its author only)",
+    tag="practices",
+    body="RecommendationDissentCreate",
+    response=DISSENT,
+    status=201,
+)
+def create_dissent(recommendation_id: int, payload: dict[str, Any]) -> Any:
+    user = api_user()
+    recommendation = db.session.get(Recommendation, recommendation_id)
+    if recommendation is None or not policy.can_view_recommendation(user, recommendation):
+        raise NotFound(f"No recommendation {recommendation_id}.")
+    practice = db.session.get(BestPractice, payload["practice_id"])
+    if practice is None:
+        raise ValidationError(f"No best practice {payload['practice_id']}.", field="practice_id")
+    dissent = record_dissent(
+        recommendation,
+        practice,
+        payload["reason"],
+        actor=user,
+        accepted=parse_acceptances(payload.get("accept_findings")),
+    )
+    db.session.commit()
+    return jsonify(dissent_json(dissent)), 201
 
 
 @SPEC.operation(

@@ -42,6 +42,7 @@ from app.deid.risk import assess
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.inputs import MAX_ID, bounded_date, bounded_int
+from app.practices.conflicts import check_recommendation
 from app.programs.models import Program, Session
 from app.programs.operations import (
     create_session,
@@ -698,7 +699,7 @@ def create_recommendation(case_id: int, payload: dict[str, Any]) -> Any:
     )
     if payload.get("publish"):
         lifecycle.publish_recommendation(rec, actor=user)
-    return _created(recommendation_json(rec))
+    return _created(_with_conflicts(rec))
 
 
 @SPEC.operation(
@@ -734,7 +735,7 @@ def update_recommendation(recommendation_id: int, payload: dict[str, Any]) -> An
         accepted=_accepted(payload),
     )
     db.session.commit()
-    return jsonify(recommendation_json(rec))
+    return jsonify(_with_conflicts(rec))
 
 
 @SPEC.operation(
@@ -749,7 +750,16 @@ def publish_recommendation_endpoint(recommendation_id: int) -> Any:
     rec = _recommendation(recommendation_id)
     lifecycle.publish_recommendation(rec, actor=api_user())
     db.session.commit()
-    return jsonify(recommendation_json(rec))
+    return jsonify(_with_conflicts(rec))
+
+
+def _with_conflicts(rec: Recommendation) -> dict[str, Any]:
+    """A saved recommendation with the current best practices it may contradict: a warning,
+    never a refusal (mark one intentional with POST /recommendations/{id}/dissents)."""
+    return {
+        **recommendation_json(rec),
+        "conflicts": [c.to_dict() for c in check_recommendation(rec)],
+    }
 
 
 @SPEC.operation(

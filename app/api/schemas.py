@@ -318,6 +318,23 @@ RECOMMENDATION = SPEC.schema(
             "published_at": {"type": ["string", "null"]},
             "created_at": {"type": "string"},
             "annotations": {"type": "array", "items": {"type": "object"}},
+            "conflicts": {
+                "type": "array",
+                "description": "Only when written, edited or published: current best "
+                "practices the text may contradict (a warning; nothing was refused).",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "practice_id": {"type": "integer"},
+                        "title": {"type": "string"},
+                        "status": {"type": "string"},
+                        "reason": {"type": "string"},
+                        "url": {"type": "string"},
+                        "intentional": {"type": "boolean"},
+                        "dissent_reason": {"type": ["string", "null"]},
+                    },
+                },
+            },
         },
     },
 )

@@ -4,11 +4,9 @@ and accreditation export (coordinators), evaluations, transcripts and certificat
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from app.attendance.models import CreditType
@@ -26,6 +24,7 @@ from app.attendance.operations import (
     transcript,
 )
 from app.auth import policy
+from app.csvfile import csv_response
 from app.desk.views import desk_program
 from app.errors import NotFound, ValidationError
 from app.extensions import db
@@ -203,14 +202,7 @@ def export_csv(slug: str) -> Any:
             "errors": errors,
         }, 422
     rows = accreditation_rows(program, actor=_user(), start=start, end=end)
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
-    name = f"{program.slug}-attendance.csv"
-    return Response(
-        buffer.getvalue(),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+    return csv_response(f"{program.slug}-attendance.csv", None, rows)
 
 
 # ---------------------------------------------------------------- participants

@@ -19,7 +19,7 @@ from app.cases.models import Case, CaseStatus
 from app.errors import PermissionDenied
 
 if TYPE_CHECKING:
-    from app.practices.models import EvidenceLink
+    from app.practices.models import EvidenceLink, RecommendationDissent
     from app.programs.models import Program
     from app.recommendations.models import Recommendation
 
@@ -267,6 +267,30 @@ def require_remove_evidence(user: Any, link: EvidenceLink) -> None:
         raise PermissionDenied(
             "Only the expert who cited it, the practice's proposer or an admin can remove it."
         )
+
+
+def can_record_dissent(user: Any, recommendation: Recommendation) -> bool:
+    """Marking a recommendation as departing from a best practice on purpose: whoever may
+    edit it (its author, or an admin)."""
+    return can_edit_recommendation(user, recommendation)
+
+
+def require_record_dissent(user: Any, recommendation: Recommendation) -> None:
+    require_view_recommendation(user, recommendation)
+    if not can_record_dissent(user, recommendation):
+        raise PermissionDenied("Only the author of a recommendation can mark it intentional.")
+
+
+def can_view_dissent(user: Any, dissent: RecommendationDissent) -> bool:
+    """A dissent (and its reason) is seen by those who may see its recommendation (a private
+    program's stays inside the program, a draft's with its author) and, as the desk shows
+    them the experts' drafts, by the program's coordinators."""
+    recommendation = dissent.recommendation
+    if can_view_recommendation(user, recommendation):
+        return True
+    return can_run_desk(user, recommendation.case.program) and can_view_case(
+        user, recommendation.case
+    )
 
 
 def can_run_desk(user: Any, program: Program) -> bool:

@@ -53,6 +53,7 @@ from app.deid.models import DeidOverride
 from app.errors import CasebookError, ValidationError
 from app.extensions import db, reading_engine
 from app.inputs import MAX_JSON_DEPTH, bounded_date, check_texts, json_depth
+from app.practices.conflicts import imported_conflicts
 from app.programs.models import Program
 from app.programs.operations import find_program, program_for_import, session_on
 from app.recommendations.models import (
@@ -124,6 +125,8 @@ class ImportResult:
     conflicts: list[str] = field(default_factory=list)
     # What --redact replaced: file, ref, field, category and offsets; never the text.
     redactions: list[dict[str, Any]] = field(default_factory=list)
+    # Recommendations written that may contradict a current best practice (a warning).
+    practice_warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -408,6 +411,7 @@ def _import_records(
             if result.problems:
                 raise _Rollback()
             batch.write()
+            _warn_of_practice_conflicts(result)
     except _Rollback:
         result.created = result.updated = result.unchanged = 0
         result.changes, result.conflicts = [], []
@@ -426,6 +430,19 @@ def _import_records(
 
 class _Rollback(Exception):
     pass
+
+
+def _warn_of_practice_conflicts(result: ImportResult) -> None:
+    """Name each recommendation the file wrote that may contradict a current best practice:
+    imported all the same (the checker warns, never refuses)."""
+    db.session.flush()
+    for rec, conflict in imported_conflicts(result.changes):
+        practice = conflict.practice
+        result.practice_warnings.append(
+            f"{result.path} (ref {rec.case.ref}) recommendation {rec.key}: may contradict best"
+            f" practice {practice.id} “{practice.title}” ({practice.status.value}):"
+            f" {conflict.reason}"
+        )
 
 
 def record_problems(label: str, exc: Exception) -> list[str]:

@@ -3,8 +3,6 @@ CSV download and each chart with its table beside it."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import date
 from typing import Any
@@ -14,6 +12,7 @@ from flask_login import current_user
 
 from app.auth import policy
 from app.auth.policy import Permission, permission_required
+from app.csvfile import csv_response
 from app.curriculum import operations as figures
 from app.errors import NotFound, ValidationError
 from app.inputs import bounded_date
@@ -84,13 +83,6 @@ def table(name: str, user: Any, scope: figures.Scope) -> tuple[list[str], list[l
     raise NotFound("No such table.")
 
 
-def _cell(value: Any) -> Any:
-    # Spreadsheets run cells that start with these as formulas.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 @curriculum_blueprint.route("/curriculum")
 @permission_required(Permission.VIEW_CURRICULUM)
 def index() -> Any:
@@ -131,14 +123,5 @@ def download(name: str) -> Response:
     user = _user()
     scope = scope_from_request(user)
     header, rows = table(name, user, scope)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header)
-    writer.writerows([[_cell(v) for v in row] for row in rows])
     program = scope.program.slug if scope.program else "all"
-    filename = f"curriculum-{name}-{program}-{scope.start}-{scope.end}.csv"
-    return Response(
-        out.getvalue(),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    return csv_response(f"curriculum-{name}-{program}-{scope.start}-{scope.end}.csv", header, rows)

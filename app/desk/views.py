@@ -12,6 +12,7 @@ from app.cases.queries import get_visible_case
 from app.desk.operations import review_days, send_recommendations, session_desk
 from app.errors import NotFound, ValidationError
 from app.extensions import db
+from app.practices.queries import program_dissents
 from app.programs.models import Program
 from app.programs.operations import find_program
 
@@ -43,6 +44,7 @@ def desk(slug: str) -> Any:
     return render_template(
         "desk/desk.html",
         desk=session_desk(program, actor=_user(), days=days),
+        dissents=program_dissents(_user(), program),
         days_error=error,
         typed_days=request.args.get("days", ""),
         can_manage_staff=policy.can_manage_program_staff(_user(), program),

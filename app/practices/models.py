@@ -163,6 +163,32 @@ class PracticeEndorsement(db.Model):
     expert: Mapped[User] = relationship()
 
 
+class RecommendationDissent(db.Model):
+    """A recommendation that departs from a current best practice on purpose: its author
+    marked the checker's warning "intentional, because …" (app/practices/conflicts.py)."""
+
+    __tablename__ = "recommendation_dissents"
+    __table_args__ = (sa.UniqueConstraint("recommendation_id", "practice_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("recommendations.id", ondelete="CASCADE"), index=True
+    )
+    practice_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("best_practices.id", ondelete="CASCADE"), index=True
+    )
+    expert_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    reason: Mapped[str] = mapped_column(sa.Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    recommendation: Mapped[Recommendation] = relationship()
+    practice: Mapped[BestPractice] = relationship()
+    expert: Mapped[User | None] = relationship()
+
+
 # ---------------------------------------------------------------- stored groups
 
 

@@ -24,6 +24,7 @@ from app.practices.models import (
     EvidenceLink,
     PracticeEndorsement,
     PracticeStatus,
+    RecommendationDissent,
     Stance,
 )
 from app.programs.models import Session
@@ -438,3 +439,55 @@ def unified_diff(practice: BestPractice, old: int, new: int) -> str:
             tofile=f"version {new}",
         )
     )
+
+
+# ---------------------------------------------------------------- dissent
+
+DISSENT_REASON_MAX = 5_000
+
+
+def record_dissent(
+    recommendation: Recommendation,
+    practice: BestPractice,
+    reason: str,
+    *,
+    actor: User | None,
+    accepted: Iterable[Acceptance] = (),
+) -> RecommendationDissent:
+    """Mark a recommendation as departing from a best practice on purpose, saying why (the
+    conflict checker's "intentional, because …"). Marking it again replaces the reason."""
+    policy.require_record_dissent(actor, recommendation)
+    if not isinstance(reason, str) or not reason.strip():
+        raise ValidationError(
+            "Say why the recommendation departs from the practice.", field="reason"
+        )
+    reason = reason.strip()
+    if len(reason) > DISSENT_REASON_MAX:
+        raise ValidationError(
+            f"The reason must be at most {DISSENT_REASON_MAX:,} characters.", field="reason"
+        )
+    overridden = guard({"reason": reason}, accepted)
+    dissent = db.session.scalar(
+        select(RecommendationDissent).where(
+            RecommendationDissent.recommendation_id == recommendation.id,
+            RecommendationDissent.practice_id == practice.id,
+        )
+    )
+    if dissent is None:
+        dissent = RecommendationDissent(
+            recommendation=recommendation, practice=practice, expert=actor, reason=reason
+        )
+        db.session.add(dissent)
+    else:
+        dissent.reason = reason
+        dissent.expert = actor
+    db.session.flush()
+    remember_overrides(dissent, overridden, actor=actor)
+    record(
+        actor,
+        "recommendation.dissent_recorded",
+        recommendation,
+        practice_id=practice.id,
+        dissent_id=dissent.id,
+    )
+    return dissent

@@ -24,6 +24,7 @@ from app.practices.models import (
     EvidenceLink,
     GroupKind,
     PracticeStatus,
+    RecommendationDissent,
     RecommendationGroup,
     RecommendationGroupMember,
 )
@@ -472,3 +473,132 @@ def related_recommendations(
             scored.append(RelatedRecommendation(recommendation, session, similarity))
     scored.sort(key=lambda r: -r.similarity)
     return scored[:limit]
+
+
+# ---------------------------------------------------------------- dissents
+
+
+def visible_dissents(user: Any, practice: BestPractice) -> list[RecommendationDissent]:
+    """Recommendations marked as departing from the practice on purpose, newest first, that
+    the reader may see (a private program's stay inside it; a draft's with its author)."""
+    stmt = (
+        select(RecommendationDissent)
+        .where(RecommendationDissent.practice_id == practice.id)
+        .options(
+            selectinload(RecommendationDissent.recommendation)
+            .selectinload(Recommendation.case)
+            .selectinload(Case.program),
+            selectinload(RecommendationDissent.expert),
+        )
+        .order_by(RecommendationDissent.updated_at.desc(), RecommendationDissent.id.desc())
+    )
+    return [d for d in db.session.scalars(stmt) if policy.can_view_dissent(user, d)]
+
+
+def program_dissents(user: Any, program: Program) -> list[RecommendationDissent]:
+    """Dissents on the program's recommendations, newest first, for its coordinators."""
+    stmt = (
+        select(RecommendationDissent)
+        .join(Recommendation, Recommendation.id == RecommendationDissent.recommendation_id)
+        .join(Case, Case.id == Recommendation.case_id)
+        .where(Case.program_id == program.id)
+        .options(
+            selectinload(RecommendationDissent.recommendation).selectinload(Recommendation.case),
+            selectinload(RecommendationDissent.practice),
+            selectinload(RecommendationDissent.expert),
+        )
+        .order_by(RecommendationDissent.updated_at.desc(), RecommendationDissent.id.desc())
+        .limit(200)
+    )
+    return [d for d in db.session.scalars(stmt) if policy.can_view_dissent(user, d)]
+
+
+# ---------------------------------------------------------------- tables (CSV)
+
+Table = tuple[list[str], list[list[Any]]]
+
+
+def practices_table(user: Any, status: str | None = None) -> Table:
+    """The practice list as the page shows it, one row a practice."""
+    practices = list_practices(status)
+    counts = visible_evidence_counts(user, practices)
+    return (
+        [
+            "id",
+            "title",
+            "status",
+            "version",
+            "topics",
+            "evidence links",
+            "superseded by",
+            "updated",
+        ],
+        [
+            [
+                p.id,
+                p.title,
+                p.status.value,
+                p.version,
+                "; ".join(t.name for t in p.topics),
+                counts[p.id],
+                p.superseded_by_id or "",
+                p.updated_at.date().isoformat(),
+            ]
+            for p in practices
+        ],
+    )
+
+
+def candidates_table(user: Any) -> Table:
+    """The candidate groups, one row per recommendation the reader may see."""
+    rows = []
+    for number, group in enumerate(candidate_groups(user), 1):
+        programs = "; ".join(p.slug for p in group.programs)
+        for rec in group.recommendations:
+            session = recommendation_session(rec)
+            rows.append(
+                [
+                    number,
+                    group.label,
+                    round(group.cohesion, 3),
+                    len(group.sessions),
+                    programs,
+                    rec.id,
+                    rec.case_id,
+                    rec.case.program.slug,
+                    session.date.isoformat() if session else "",
+                    rec.category.value,
+                    rec.body,
+                ]
+            )
+    header = [
+        "group",
+        "label",
+        "similarity",
+        "sessions",
+        "programs",
+        "recommendation id",
+        "case id",
+        "program",
+        "session date",
+        "category",
+        "recommendation",
+    ]
+    return header, rows
+
+
+ADOPTION_KEYS = ("adopted", "partly", "not_adopted")
+PATIENT_KEYS = ("improved", "unchanged", "worse", "unknown")
+
+
+def outcomes_table(user: Any, practice: BestPractice) -> Table:
+    """The practice's outcome statistics (the two tables of its page, one after the other)."""
+    summary = outcomes(user, practice)
+    rows: list[list[Any]] = []
+    for measure, counter, keys in (
+        ("adoption", "adoption", ADOPTION_KEYS),
+        ("patient", "patient_status", PATIENT_KEYS),
+    ):
+        for key in keys:
+            rows.append([measure, key, getattr(summary, counter)[key], summary.share(counter, key)])
+    return ["measure", "value", "outcomes", "share %"], rows

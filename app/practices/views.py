@@ -13,6 +13,7 @@ from app.auth import policy
 from app.auth.policy import Permission, permission_required
 from app.cases.models import Case
 from app.cases.views import show_refusal
+from app.csvfile import csv_response
 from app.deid.web import acceptances_from_form
 from app.errors import NotFound, ValidationError
 from app.extensions import db
@@ -85,6 +86,14 @@ def _int(value: Any) -> int:
     return id_value(value) or 0
 
 
+def _wants_csv() -> bool:
+    """?format=csv: the page's table as a file (?format=html or none: the page)."""
+    wanted = request.args.get("format", "html").strip().lower()
+    if wanted not in ("csv", "html"):
+        raise ValidationError("format must be csv or html.", field="format")
+    return wanted == "csv"
+
+
 # ---------------------------------------------------------------- reading
 
 
@@ -94,6 +103,9 @@ def index() -> Any:
     status = request.args.get("status") or None
     if status and status not in {s.value for s in PracticeStatus}:
         status = None
+    if _wants_csv():
+        header, rows = queries.practices_table(_user(), status)
+        return csv_response(f"practices-{status or 'all'}.csv", header, rows)
     practices = queries.list_practices(status)
     return render_template(
         "practices/index.html",
@@ -109,6 +121,9 @@ def index() -> Any:
 def practice(practice_id: int) -> Any:
     user = _user()
     practice = queries.get_practice(practice_id)
+    if _wants_csv():
+        header, rows = queries.outcomes_table(user, practice)
+        return csv_response(f"practice-{practice.id}-outcomes.csv", header, rows)
     stances = {e.expert_id: e for e in practice.endorsements}
     return render_template(
         "practices/practice.html",
@@ -121,6 +136,7 @@ def practice(practice_id: int) -> Any:
         transitions=sorted(t.value for t in TRANSITIONS[practice.status]),
         successors=[p for p in queries.list_practices() if p.id != practice.id],
         my_stance=stances.get(user.id),
+        dissents=queries.visible_dissents(user, practice),
     )
 
 
@@ -136,6 +152,9 @@ def versions(practice_id: int) -> Any:
 @practices_blueprint.route("/practices/candidates")
 @login_required
 def candidates() -> Any:
+    if _wants_csv():
+        header, rows = queries.candidates_table(_user())
+        return csv_response("practice-candidates.csv", header, rows)
     return render_template(
         "practices/candidates.html",
         groups=queries.candidate_groups(_user()),

@@ -21,6 +21,11 @@ from app.content.markdown import render as render_markdown
 from app.deid.web import acceptances_from_form
 from app.errors import NotFound, ValidationError
 from app.extensions import db
+from app.inputs import id_value
+from app.practices.conflicts import check_recommendation, unresolved
+from app.practices.models import BestPractice
+from app.practices.operations import record_dissent
+from app.practices.queries import visible_evidence
 from app.recommendations.models import (
     AnnotationKind,
     Recommendation,
@@ -125,6 +130,9 @@ def new(case_id: int) -> Any:
             )
             errors = _reference_errors(errors)
         else:
+            warned = _warn_of_conflicts(recommendation)
+            if warned is not None:
+                return warned
             if request.form.get("action") == "publish":
                 return _publish(recommendation)
             flash("Draft saved. Only you can see it until you publish it.", "success")
@@ -141,6 +149,7 @@ def new(case_id: int) -> Any:
         panels=panels,
         categories=CATEGORIES,
         body_max=BODY_MAX,
+        conflicts=[],
     ), (422 if errors or message else 200)
 
 
@@ -186,6 +195,9 @@ def edit(recommendation_id: int) -> Any:
             )
             errors = _reference_errors(errors)
         else:
+            warned = _warn_of_conflicts(recommendation)
+            if warned is not None:
+                return warned
             if request.form.get("action") == "publish":
                 return _publish(recommendation)
             flash(
@@ -195,9 +207,26 @@ def edit(recommendation_id: int) -> Any:
             return redirect(
                 url_for("cases.case", case_id=case.id) + f"#rec-{recommendation.id}", 303
             )
+    return _edit_form(recommendation, values, errors, message, panels)
+
+
+def _edit_form(
+    recommendation: Recommendation,
+    values: dict[str, str],
+    errors: dict[str, str],
+    message: str,
+    panels: dict[str, Any],
+    *,
+    dissent: dict[str, Any] | None = None,
+) -> Any:
+    """The edit form, with the best practices the saved text may contradict above it."""
+    if request.method == "POST" and (errors or message):
+        db.session.rollback()
+    conflicts = check_recommendation(recommendation)
+    refused = bool(errors or message or (dissent and dissent.get("errors")))
     return render_template(
         "recommendations/form.html",
-        case=case,
+        case=recommendation.case,
         recommendation=recommendation,
         values=values,
         errors=errors,
@@ -205,7 +234,79 @@ def edit(recommendation_id: int) -> Any:
         panels=panels,
         categories=CATEGORIES,
         body_max=BODY_MAX,
-    ), (422 if errors or message else 200)
+        conflicts=conflicts,
+        unresolved_conflicts=unresolved(conflicts),
+        conflict_evidence={
+            c.conflict.practice.id: visible_evidence(_user(), c.conflict.practice)
+            for c in conflicts
+        },
+        dissent=dissent or {},
+    ), (422 if refused else 200)
+
+
+def _warn_of_conflicts(recommendation: Recommendation) -> Any:
+    """After a save: when the text may contradict a current best practice the expert has not
+    seen on this form yet, show the warning before publishing (the save is kept; publishing
+    is one more click, never refused)."""
+    open_conflicts = unresolved(check_recommendation(recommendation))
+    if not open_conflicts or request.form.get("conflicts_seen") == "yes":
+        return None
+    n = len(open_conflicts)
+    practices = "a current best practice" if n == 1 else f"{n} current best practices"
+    if recommendation.status is RecommendationStatus.PUBLISHED:
+        flash(f"Saved. It may contradict {practices}: see below.", "warning")
+    else:
+        flash(
+            f"Saved as a draft, not published yet: it may contradict {practices}. "
+            "Publish it anyway or mark it intentional below.",
+            "warning",
+        )
+    return redirect(
+        url_for("recommendations.edit", recommendation_id=recommendation.id) + "#conflicts", 303
+    )
+
+
+@recommendations_blueprint.route(
+    "/recommendations/<int:recommendation_id>/dissents", methods=["POST"]
+)
+@login_required
+def dissent(recommendation_id: int) -> Any:
+    """ "Intentional, because …": the recommendation departs from the practice on purpose."""
+    user = _user()
+    recommendation = _visible_recommendation(recommendation_id)
+    policy.require_record_dissent(user, recommendation)
+    practice = db.session.get(BestPractice, id_value(request.form.get("practice_id")) or 0)
+    if practice is None:
+        raise NotFound("No such best practice.")
+    reason = request.form.get("reason", "")
+    try:
+        record_dissent(
+            recommendation,
+            practice,
+            reason,
+            actor=user,
+            accepted=acceptances_from_form(request.form),
+        )
+        db.session.commit()
+    except ValidationError as exc:
+        errors, message, panels = show_refusal(exc, {"reason": reason}, {"reason": "Reason"})
+        values = {
+            "body": recommendation.body,
+            "category": str(recommendation.category),
+            "references": "\n".join(recommendation.references),
+        }
+        state = {
+            "practice_id": practice.id,
+            "reason": reason,
+            "errors": errors,
+            "message": message,
+            "panels": panels,
+        }
+        return _edit_form(recommendation, values, {}, "", {}, dissent=state)
+    flash(f"Marked intentional: departs from “{practice.title}”.", "success")
+    return redirect(
+        url_for("recommendations.edit", recommendation_id=recommendation.id) + "#conflicts", 303
+    )
 
 
 def _publish(recommendation: Recommendation) -> Any:

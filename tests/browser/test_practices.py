@@ -68,3 +68,52 @@ def test_expert_proposes_an_emerging_practice_from_two_sessions(
         assert page.console_errors == []
     finally:
         context.close()
+
+
+def test_expert_is_warned_of_a_conflict_and_the_coordinator_sees_the_dissent(
+    demo_browser, demo_server, artifacts
+):
+    """The demo's emerging practice asks for HBV serologies before every DAA start; an
+    expert writing "skip HBsAg testing" on an HCV case is warned before it is published."""
+    reason = "Documented HBV immunity on file; the serologies would not change the plan."
+    context, page = open_page(demo_browser, demo_server)
+    try:
+        sign_in(page, demo_server, "expert@demo.casebook.example")
+        page.goto("/search?q=genotype+1b+pre-procedure+testing")
+        page.get_by_role("link", name="Woman aged 90+ with genotype 1b HCV").first.click()
+        page.wait_for_url("**/cases/*")
+        page.get_by_role("link", name="Write a recommendation").first.click()
+        page.get_by_label("Category").select_option("diagnostic")
+        page.locator("textarea[name=body]").fill(
+            "Skip HBsAg testing; start glecaprevir/pibrentasvir for 8 weeks."
+        )
+        page.get_by_role("button", name="Publish").click()
+        page.wait_for_url("**/edit#conflicts")
+        warning = page.locator("#conflicts")
+        assert "may contradict a current best practice" in warning.inner_text()
+        item = warning.locator(".conflict-item", has_text="Check HBV serologies")
+        assert "Emerging" in item.inner_text() and item.locator("a").count() > 1  # evidence
+        page.screenshot(path=str(artifacts / "conflict-warning.png"), full_page=True)
+        item.get_by_label("Intentional, because…").fill(reason)
+        item.get_by_role("button", name="Mark intentional").click()
+        page.wait_for_url("**/edit#conflicts")
+        assert reason in page.locator("#conflicts").inner_text()
+        page.get_by_role("button", name="Save and publish").click()
+        page.wait_for_url("**/cases/*")
+        assert page.console_errors == []
+    finally:
+        context.close()
+
+    context, page = open_page(demo_browser, demo_server)
+    try:
+        sign_in(page, demo_server, "coordinator@demo.casebook.example")
+        page.goto("/programs/hcv/desk#dissents")
+        dissents = page.locator("#dissents")
+        assert reason in dissents.inner_text()
+        assert "Check HBV serologies" in dissents.inner_text()
+        dissents.screenshot(path=str(artifacts / "conflict-desk.png"))
+        dissents.get_by_role("link", name="Check HBV serologies").first.click()
+        assert reason in page.locator("#dissents").inner_text()
+        assert page.console_errors == []
+    finally:
+        context.close()

@@ -25,6 +25,7 @@ from app.practices.operations import (
     change_status,
     edit_practice,
     propose_practice,
+    record_dissent,
     take_stance,
 )
 from app.programs.operations import (
@@ -210,6 +211,10 @@ def endorsement_note(w: Any) -> None:
     take_stance(w.practice, "dissent", expert=w.expert, note=PLANT, actor=w.expert)
 
 
+def dissent_reason(w: Any) -> None:
+    record_dissent(w.rec, w.practice, PLANT, actor=w.expert)
+
+
 PROBES: dict[str, tuple[Probe, str]] = {
     # column: (the operation that writes it, the field the gate must name)
     "programs.name": (program_name, "name"),
@@ -236,6 +241,7 @@ PROBES: dict[str, tuple[Probe, str]] = {
     "best_practice_versions.reason": (practice_version_reason, "reason"),
     "evidence_links.note": (evidence_note, "note"),
     "practice_endorsements.note": (endorsement_note, "note"),
+    "recommendation_dissents.reason": (dissent_reason, "reason"),
     # Notifications are written by the app ("Your case “…” was approved."); the only free
     # text in them is a case title, gated when the case was written.
     "notifications.message": (case_title, "title"),
