@@ -320,6 +320,10 @@ def import_command(
         f"{sum(len(r.conflicts) for r in done)} items edited in the app kept"
         + (" (dry run: nothing was written)." if dry_run else ".")
     )
+    if not dry_run and any(r.created for r in done):
+        from app.maintenance import refresh_planner_statistics
+
+        refresh_planner_statistics()  # a bulk load changes what the planner should choose
     if not dry_run:
         _wait_for_index(first_change, index_timeout)
     if failed:

@@ -3,6 +3,8 @@
 Lists of cases (newest change first) read their first page from an index on
 (updated_at, id) instead of sorting every case, and counting the cases a user may see
 reads an index holding every column of the visibility rule instead of the wide rows.
+On SQLite the planner needs statistics to prefer them (ANALYZE, run here and by
+`casebook init` and after `casebook import`).
 
 Revision ID: 0022_scale
 Revises: 0017_case_templates
@@ -23,6 +25,8 @@ def upgrade():
     op.create_index(
         "ix_cases_listing", "cases", ["program_id", "status", "presenter_id", "withdrawn_at"]
     )
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("ANALYZE")
 
 
 def downgrade():
