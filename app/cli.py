@@ -237,6 +237,14 @@ def unlock_command(email: str) -> None:
     metavar="SECONDS",
     help="Wait at most this long for the imported cases to reach the search index (0: don't).",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Processes scanning the files for identifiers ahead of the import"
+    " [default: the number of CPUs].",
+)
 @as_option
 @cli_errors
 def import_command(
@@ -248,6 +256,7 @@ def import_command(
     dry_run: bool,
     overwrite: bool,
     index_timeout: float,
+    jobs: int | None,
     as_email: str | None,
 ) -> None:
     """Import cases from Markdown files with front matter and JSON Lines files, or folders;
@@ -275,7 +284,11 @@ def import_command(
     if hub:
         results = import_hub(paths[0], options, actor=actor)
     else:
-        results = import_paths(list(paths), options, actor=actor, progress=_progress)
+        from app.deid.parallel import default_jobs
+
+        results = import_paths(
+            list(paths), options, actor=actor, progress=_progress, jobs=jobs or default_jobs()
+        )
     if redact and not dry_run:
         replaced = [r for result in results if result.ok for r in result.redactions]
         with report.open("w", encoding="utf-8") as fh:
@@ -309,6 +322,10 @@ def import_command(
         f"{sum(len(r.conflicts) for r in done)} items edited in the app kept"
         + (" (dry run: nothing was written)." if dry_run else ".")
     )
+    if not dry_run and any(r.created for r in done):
+        from app.maintenance import refresh_planner_statistics
+
+        refresh_planner_statistics()  # a bulk load changes what the planner should choose
     if not dry_run:
         _wait_for_index(first_change, index_timeout)
     if failed:

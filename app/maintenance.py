@@ -16,5 +16,18 @@ def initialise() -> bool:
     from app.search.operations import upgrade_index
 
     upgrade()
+    refresh_planner_statistics()
     Path(current_app.config["CASEBOOK_INDEX_DIR"]).mkdir(parents=True, exist_ok=True)
     return upgrade_index() is not None
+
+
+def refresh_planner_statistics() -> None:
+    """On SQLite, ANALYZE: without statistics its planner takes any equality on an indexed
+    column as selective, and lists cases through the index on withdrawn_at (NULL for
+    nearly every case), reading and sorting every case, instead of walking the index on
+    (updated_at, id) and stopping after a page. PostgreSQL's autovacuum keeps its own."""
+    from app.extensions import db
+
+    if db.engine.dialect.name == "sqlite":
+        with db.engine.begin() as connection:
+            connection.exec_driver_sql("ANALYZE")

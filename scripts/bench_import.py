@@ -10,7 +10,10 @@ longest transaction held the database (on SQLite: the write lock; every web writ
 that long at worst).
 
     python scripts/bench_import.py [--docs 300] [--per-file 100] [--postgres [URL]]
-        [--corpus PATH] [--workdir DIR] [--profile FILE]
+        [--jobs 1 2] [--corpus PATH] [--workdir DIR] [--profile FILE]
+
+With several --jobs values each is run in turn on a fresh database (the processes that
+scan for identifiers ahead of the import; the default is the number of CPUs).
 """
 
 from __future__ import annotations
@@ -121,7 +124,15 @@ def postgres_database(url: str):
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def run(label: str, url: str, files: Path, workdir: Path, cases: int, profile: Path | None):
+def run(
+    label: str,
+    url: str,
+    files: Path,
+    workdir: Path,
+    cases: int,
+    profile: Path | None,
+    jobs: int | None = None,
+):
     from sqlalchemy import func, select
 
     from app import create_app
@@ -146,6 +157,8 @@ def run(label: str, url: str, files: Path, workdir: Path, cases: int, profile: P
     watch.attach(db.engine)
     args = ["import", str(files), "--create-programs", "--create-authors", "--redact"]
     args += ["--report", str(workdir / f"redactions-{label}.jsonl"), "--index-timeout", "0"]
+    if jobs is not None:
+        args += ["--jobs", str(jobs)]
     profiler = cProfile.Profile(time.thread_time) if profile else None  # CPU, not waits
     started, cpu = time.perf_counter(), time.thread_time()
     if profiler:
@@ -166,7 +179,7 @@ def run(label: str, url: str, files: Path, workdir: Path, cases: int, profile: P
     db.session.remove()
     context.pop()
     rejected = [line for line in result.output.splitlines() if line.startswith("REJECTED")]
-    print(f"\n== {label}")
+    print(f"\n== {label}" + (f", --jobs {jobs}" if jobs is not None else ""))
     print(result.output.strip().splitlines()[-1] if result.output.strip() else "(no output)")
     if rejected:
         print(f"{len(rejected)} files rejected, e.g. {rejected[0]}")
@@ -195,6 +208,10 @@ def main() -> None:
         help=f"also import into a fresh PostgreSQL database on this server ({PG_DEFAULT})",
     )  # fmt: skip
     parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument(
+        "--jobs", type=int, nargs="+", default=[None], metavar="N",
+        help="scanning processes of the import; several values: one run each",
+    )  # fmt: skip
     parser.add_argument("--profile", type=Path, default=None, help="cProfile stats of SQLite")
     args = parser.parse_args()
     if not args.corpus.exists():
@@ -208,12 +225,14 @@ def main() -> None:
         f"{cases} cases from {args.corpus.name} in files of {args.per_file},"
         f" {keywords:,} distinct keywords; work folder {workdir}"
     )
-    db_file = workdir / "casebook.sqlite3"
-    db_file.unlink(missing_ok=True)
-    run("SQLite", f"sqlite:///{db_file}", files, workdir, cases, args.profile)
-    if args.postgres:
-        with postgres_database(args.postgres) as url:
-            run("PostgreSQL", url, files, workdir, cases, None)
+    for jobs in args.jobs:
+        db_file = workdir / "casebook.sqlite3"
+        db_file.unlink(missing_ok=True)
+        shutil.rmtree(workdir / "index-SQLite", ignore_errors=True)
+        run("SQLite", f"sqlite:///{db_file}", files, workdir, cases, args.profile, jobs)
+        if args.postgres:
+            with postgres_database(args.postgres) as url:
+                run("PostgreSQL", url, files, workdir, cases, None, jobs)
 
 
 if __name__ == "__main__":

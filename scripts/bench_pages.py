@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import resource
 import sys
 import time
 from dataclasses import dataclass, field
@@ -263,6 +264,8 @@ def run(args: argparse.Namespace) -> tuple[list[Result], dict[str, Any]]:
             result.status = "/".join(str(s) for s in sorted(statuses))
             if args.verbose:
                 print(f"  {result.status} {role:<11} {url}", file=sys.stderr)
+    # This process is the one worker: its peak resident memory after serving every route.
+    sizes["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return results, sizes
 
 
@@ -272,6 +275,7 @@ def markdown(results: list[Result], sizes: dict[str, Any], args: argparse.Namesp
         f"Database: {sizes.get('database')}; hub: {described}.",
         f"Each route and role: one warm-up request, then up to {args.repeat} requests"
         f" (one worker, Flask test client); times in ms; SQL = statements per request.",
+        f"Peak resident memory of the worker: {sizes.get('peak_rss_mb', 0):.0f} MB.",
         "",
         "| route | role | status | p50 | p95 | p99 | SQL | note |",
         "| --- | --- | --- | ---: | ---: | ---: | ---: | --- |",
@@ -344,6 +348,7 @@ def main(argv: list[str] | None = None) -> None:
         problem = str(getattr(exc, "orig", None) or exc).splitlines()[0]
         parser.error(f"--database-url: cannot use the database ({problem})")
     print(table(results))
+    print(f"Peak resident memory of this worker: {sizes['peak_rss_mb']:.0f} MB")
     if args.out:
         label = f"{sizes['database']}, {sizes.get('cases', 0):,} cases"
         write_section(args.out, label, markdown(results, sizes, args))

@@ -1111,6 +1111,9 @@ def generate(
         )
         result = generator.run()
         db.session.remove()  # the applier writes in its own session (SQLite: one writer)
+        from app.maintenance import refresh_planner_statistics
+
+        refresh_planner_statistics()
         if index:
             from app.search.outbox import apply_pending, pending_count
 

@@ -155,6 +155,7 @@ def statements_per_page(app, client, hub: Hub, role: str) -> dict[str, int]:
         "api recommendations": (f"/api/v1/cases/{hub.case_id}/recommendations", bearer),
         "api sessions": (f"/api/v1/programs/{hub.slug}/sessions", bearer),
         "api session": (f"/api/v1/sessions/{hub.session_id}", bearer),
+        "api candidate practices": ("/api/v1/practices/candidates", bearer),
     }
     if role == "admin":
         pages |= {

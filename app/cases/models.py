@@ -63,6 +63,14 @@ class Case(db.Model):
     """A de-identified case presentation and, through follows_id, its follow-ups."""
 
     __tablename__ = "cases"
+    __table_args__ = (
+        # Lists of cases, newest change first: the first page is read from the index in
+        # order, not by sorting every case (keyset-friendly: updated_at, then id).
+        sa.Index("ix_cases_updated_at_id", "updated_at", "id"),
+        # Every column of who-may-see-what (policy.listed_case_clause): counting the cases
+        # a user may see reads this small index, never the wide rows with their texts.
+        sa.Index("ix_cases_listing", "program_id", "status", "presenter_id", "withdrawn_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # Stable external id from import; None for cases typed into the app.

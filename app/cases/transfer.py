@@ -47,9 +47,12 @@ from app.deid.gate import (
     parse_acceptances,
     prescan,
     redact,
+    remember,
     scanning_once,
+    text_variants,
 )
 from app.deid.models import DeidOverride
+from app.deid.parallel import ScanPool
 from app.errors import CasebookError, ValidationError
 from app.extensions import db, reading_engine
 from app.inputs import MAX_JSON_DEPTH, bounded_date, check_texts, json_depth
@@ -279,8 +282,13 @@ def import_paths(
     *,
     actor: User | None = None,
     progress: Progress | None = None,
+    jobs: int = 1,
 ) -> list[ImportResult]:
     """Import every file under `paths`; one transaction per file.
+
+    With `jobs` above one (and enough records to pay for starting them) that many worker
+    processes scan the files' texts for identifiers ahead of the import; the results are
+    the same as with one.
 
     A dry run keeps each file's changes (in a savepoint) until every file is done, so a file
     of follow-ups sees the cases an earlier file would create, then rolls them all back."""
@@ -289,29 +297,46 @@ def import_paths(
     sources = [read_file(p) for p in collect_files(paths)]
     sources = _order_by_dependencies(sources)
     results: list[ImportResult] = []
-    iterator: Iterable[SourceFile] = sources
+    records = sum(len(s.records) for s in sources if not s.problems)
+    pool = ScanPool(jobs) if jobs > 1 and records >= PARALLEL_MIN_RECORDS else None
     # A savepoint around the whole dry run: SQLite's driver begins no transaction before a
     # SAVEPOINT, so releasing the first file's savepoint would otherwise commit it.
     dry_run = db.session.begin_nested() if options.dry_run else None
     try:
+        if pool is not None:
+            for number, source in enumerate(sources):
+                if not source.problems:
+                    pool.submit(number, _scan_items(source.records, options.redact))
+
+        def one(number: int, source: SourceFile) -> None:
+            with scanning_once():  # each text of the file is scanned for identifiers once
+                if pool is not None:
+                    remember(pool.results(number))
+                results.append(import_source(source, options, actor=actor))
+
         bar = (
             progress(sources, "Importing", len(sources)) if progress and len(sources) > 1 else None
         )
         if bar is not None:
             with bar as items:
-                for source in items:
-                    with scanning_once():  # each text of the file is scanned for identifiers once
-                        results.append(import_source(source, options, actor=actor))
+                for number, source in enumerate(items):
+                    one(number, source)
         else:
-            for source in iterator:
-                with scanning_once():
-                    results.append(import_source(source, options, actor=actor))
+            for number, source in enumerate(sources):
+                one(number, source)
     finally:
+        if pool is not None:
+            pool.close()
         if dry_run is not None:
             if dry_run.is_active:
                 dry_run.rollback()
             db.session.rollback()
     return results
+
+
+# Fewer records than this are scanned in the importing process: starting workers (about
+# a second each) would cost more than it saves.
+PARALLEL_MIN_RECORDS = 50
 
 
 def _order_by_dependencies(sources: list[SourceFile]) -> list[SourceFile]:
@@ -833,6 +858,12 @@ def _redact_record(raw: dict[str, Any], path: Path, result: ImportResult) -> dic
             )
         return text
 
+    return _map_redacted(raw, clean)
+
+
+def _map_redacted(raw: dict[str, Any], clean: Callable[[Any, str], Any]) -> dict[str, Any]:
+    """A copy of the record with `clean(value, field)` in place of each text that --redact
+    redacts."""
     out = dict(raw)
     for key in REDACTED_KEYS:
         out[key] = clean(raw.get(key), key)
@@ -890,10 +921,27 @@ def _texts(records: list[tuple[int, dict[str, Any]]]) -> Iterator[str]:
             stack.extend(value.values())
         elif isinstance(value, list):
             stack.extend(value)
-        elif isinstance(value, str) and value.strip():
-            yield value.strip()
-            if len(value) <= 200 and " ".join(value.split()) != value.strip():
-                yield " ".join(value.split())
+        elif isinstance(value, str):
+            yield from text_variants(value)
+
+
+def _scan_items(
+    records: list[tuple[int, dict[str, Any]]], redacting: bool
+) -> list[tuple[str, bool]]:
+    """What the import of these records scans, for `deid.parallel.scan_texts`: the texts
+    the gates check and, with --redact, the texts redaction reads (flagged True: their
+    redacted forms are what the gates check)."""
+    if not redacting:
+        return [(text, False) for text in _texts(records)]
+    items: list[tuple[str, bool]] = []
+
+    def collect(value: Any, where: str) -> None:
+        if isinstance(value, str) and value:
+            items.append((value, True))
+
+    rest = [(number, _map_redacted(raw, collect)) for number, raw in records]
+    items.extend((text, False) for text in _texts(rest))
+    return items
 
 
 def _is_presented(status: CaseStatus) -> bool:

@@ -131,6 +131,23 @@ def prescan(texts: Iterable[str]) -> None:
             _scan(text)
 
 
+def remember(found: Mapping[str, list[Finding]]) -> None:
+    """Take scans made elsewhere (an import's worker processes) as this block's own: the
+    gate then finds these texts scanned."""
+    memo = _scanned.get()
+    if memo is not None:
+        memo.update(found)
+
+
+def text_variants(value: str) -> Iterator[str]:
+    """A text as the operations' gates see it: stripped, and a short one (a topic name)
+    also with single spaces."""
+    if value.strip():
+        yield value.strip()
+        if len(value) <= 200 and " ".join(value.split()) != value.strip():
+            yield " ".join(value.split())
+
+
 def _scan(text: str) -> list[Finding]:
     memo = _scanned.get()
     if memo is None:
@@ -204,10 +221,15 @@ def check(
 def redact(text: str) -> tuple[str, list[FieldFinding]]:
     """Replace each finding with a `[CATEGORY]` placeholder; returns the text and what went."""
     findings = scan_fields({"text": text})
+    return redacted_text(text, findings), findings
+
+
+def redacted_text(text: str, findings: Iterable[Finding | FieldFinding]) -> str:
+    """The text with each finding (sorted, not overlapping) replaced by `[CATEGORY]`."""
     parts, last = [], 0
     for finding in findings:
         parts.append(text[last : finding.start])
         parts.append(f"[{finding.category}]")
         last = finding.end
     parts.append(text[last:])
-    return "".join(parts), findings
+    return "".join(parts)

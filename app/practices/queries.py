@@ -360,11 +360,13 @@ def recommendation_groups(
         .where(Case.program_id.in_(allowed))
         .where(policy.listed_case_clause(user))
         .options(
+            # The API names each member's author: one query, not one per author.
+            selectinload(Recommendation.author),
             selectinload(Recommendation.case).options(
                 selectinload(Case.program),
                 selectinload(Case.topics),
                 selectinload(Case.sessions).selectinload(Session.program),
-            )
+            ),
         )
         .order_by(RecommendationGroupMember.group_id, Recommendation.id)
     ).all()

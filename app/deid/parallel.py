@@ -1,0 +1,93 @@
+"""Scanning an import's texts for identifiers on several cores.
+
+The scan is pure (a text's findings depend on the text alone) and is most of an import's
+CPU, so `casebook import --jobs N` scans every file's texts in N worker processes before
+each file's transaction, and the gate then finds them scanned (`gate.remember`). Only
+findings (offsets and categories) come back from the workers, never log lines.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from app.deid.detector import Finding, scan
+from app.deid.gate import redacted_text, text_variants
+
+# Characters of text per task: big enough that sending a task costs little beside scanning
+# it, small enough that one file's texts spread over every worker.
+CHUNK_CHARS = 200_000
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def scan_texts(items: Sequence[tuple[str, bool]]) -> dict[str, list[Finding]]:
+    """Findings of each text; for a text to be redacted (True) also of what the gate will
+    check after redaction (its placeholders in place of the findings, then stripped)."""
+    found: dict[str, list[Finding]] = {}
+    for text, redacting in items:
+        if text not in found:
+            found[text] = scan(text)
+        after = redacted_text(text, found[text]) if redacting else None
+        for variant in text_variants(after) if after is not None else ():
+            if variant not in found:
+                found[variant] = scan(variant)
+    return found
+
+
+class ScanPool:
+    """Worker processes scanning files' texts ahead of the importing process.
+
+    Every file is handed over at once (`submit`), so the workers keep scanning the next
+    files while the importer writes the current one; `results` waits for one file."""
+
+    def __init__(self, jobs: int) -> None:
+        # forkserver: the workers do not inherit the importer's database connections or
+        # threads; the detector and its word lists are loaded once per worker.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["app.deid.detector"])
+        self.executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+        self.jobs = jobs
+        self.pending: dict[int, list[Future[dict[str, list[Finding]]]]] = {}
+
+    def submit(self, key: int, items: Iterable[tuple[str, bool]]) -> None:
+        chunks: list[list[tuple[str, bool]]] = [[]]
+        size = 0
+        redacting: dict[str, bool] = {}
+        for text, flag in items:
+            redacting[text] = redacting.get(text, False) or flag
+        for text, flag in redacting.items():
+            if size >= CHUNK_CHARS:
+                chunks.append([])
+                size = 0
+            chunks[-1].append((text, flag))
+            size += len(text)
+        # Small files still spread over every worker.
+        if len(chunks) < self.jobs:
+            flat = chunks[0]
+            step = max(1, -(-len(flat) // self.jobs))
+            chunks = [flat[i : i + step] for i in range(0, len(flat), step)]
+        self.pending[key] = [self.executor.submit(scan_texts, c) for c in chunks if c]
+
+    def results(self, key: int) -> dict[str, list[Finding]]:
+        found: dict[str, list[Finding]] = {}
+        for future in self.pending.pop(key, []):
+            found.update(future.result())
+        return found
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> ScanPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
