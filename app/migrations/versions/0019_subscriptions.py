@@ -1,7 +1,7 @@
 """invitations by e-mail, topic and program subscriptions, digest preferences and deliveries
 
 Revision ID: 0019_subscriptions
-Revises: 0017_case_templates
+Revises: 0018_admin_api
 Create Date: 2026-12-05 01:40:00.000000
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0019_subscriptions"
-down_revision = "0017_case_templates"
+down_revision = "0018_admin_api"
 branch_labels = None
 depends_on = None
 

@@ -7,7 +7,7 @@ On SQLite the planner needs statistics to prefer them (ANALYZE, run here and by
 `casebook init` and after `casebook import`).
 
 Revision ID: 0022_scale
-Revises: 0017_case_templates
+Revises: 0019_subscriptions
 Create Date: 2026-12-05 01:50:00.000000
 
 """
@@ -15,7 +15,7 @@ Create Date: 2026-12-05 01:50:00.000000
 from alembic import op
 
 revision = "0022_scale"
-down_revision = "0017_case_templates"
+down_revision = "0019_subscriptions"
 branch_labels = None
 depends_on = None
 

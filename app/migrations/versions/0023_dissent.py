@@ -1,7 +1,7 @@
 """recommendation dissents: a recommendation marked as departing from a best practice on purpose
 
 Revision ID: 0023_dissent
-Revises: 0017_case_templates
+Revises: 0022_scale
 Create Date: 2026-12-05 01:30:00.000000
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0023_dissent"
-down_revision = "0017_case_templates"
+down_revision = "0022_scale"
 branch_labels = None
 depends_on = None
 
