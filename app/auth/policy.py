@@ -1,7 +1,11 @@
 """Who may do what: the one place where roles and program membership are checked.
 
-Web views, the JSON API and the CLI all call `require`/`can` (or the view decorator),
-and queries that list content are narrowed with `visible_program_ids`.
+The convention: every public write operation (in `app/<area>/operations.py`) is marked
+`@write_operation`, takes the acting user as a required `actor` and calls a `require_*` (or
+`require`) here itself, so the web, the API, the CLI and imports cannot skip the check.
+Views and API resources call `can_*` only to decide what to show. The server's own actions
+(the CLI without `--as`) act as `SYSTEM`, never as `None`: `None` is nobody and may do
+nothing. Queries that list content are narrowed with `visible_program_ids`.
 """
 
 from __future__ import annotations
@@ -9,10 +13,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from functools import wraps
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import sqlalchemy as sa
-from flask_login import current_user, login_required
+from flask_login import AnonymousUserMixin, current_user, login_required
 
 from app.auth.models import Role, User
 from app.cases.models import Case, CaseStatus
@@ -20,8 +24,31 @@ from app.errors import PermissionDenied
 
 if TYPE_CHECKING:
     from app.practices.models import EvidenceLink
-    from app.programs.models import Program
+    from app.programs.models import Program, Session
     from app.recommendations.models import Recommendation
+
+
+class SystemActor:
+    """The server itself: the operator at its shell (a CLI command without `--as`). It may do
+    everything; the audit trail records its actions with no account."""
+
+    id: Final = None
+    is_active: Final = True
+
+    def __repr__(self) -> str:
+        return "SYSTEM"
+
+
+SYSTEM: Final = SystemActor()
+
+# Who performs a write operation: an account or the server itself.
+Actor = User | SystemActor
+# Who looks: also a visitor who is not signed in (flask-login's anonymous user) or nobody.
+Viewer = User | SystemActor | AnonymousUserMixin | None
+
+
+def is_system(user: object) -> bool:
+    return user is SYSTEM
 
 
 class Permission(enum.StrEnum):
@@ -80,13 +107,13 @@ def _is_user(user: Any) -> bool:
 
 
 def has_permission(user: Any, permission: Permission) -> bool:
-    if user is None:  # the operator at the server's shell (CLI without --as)
+    if is_system(user):  # the operator at the server's shell (CLI without --as)
         return True
     return _is_user(user) and permission in ROLE_PERMISSIONS[user.role]
 
 
 def can_view_program(user: Any, program: Program) -> bool:
-    if not program.private or user is None:
+    if not program.private or is_system(user):
         return True
     if not _is_user(user):
         return False
@@ -100,7 +127,7 @@ def visible_program_ids(user: Any, programs: list[Program]) -> set[int]:
 def can_view_case(user: Any, case: Case) -> bool:
     if not can_view_program(user, case.program):
         return False
-    if user is None:
+    if is_system(user):
         return True
     if not _is_user(user):
         return False
@@ -119,7 +146,7 @@ def visible_case_clause(user: Any) -> sa.ColumnElement[bool]:
     Program visibility is not part of it: callers restrict to visible programs themselves.
     Lists and figures use `listed_case_clause`, which leaves withdrawn cases out.
     """
-    if user is None:
+    if is_system(user):
         return sa.true()
     if not (isinstance(user, User) and user.is_active):
         return sa.false()
@@ -150,14 +177,14 @@ def can_list_case(user: Any, case: Case) -> bool:
 def can_see_withdrawn(user: Any, case: Case) -> bool:
     """A withdrawn case stays open to its program's review team (coordinators who see the
     program, as for review) and admins: they may restore it."""
-    return user is None or can(user, Permission.REVIEW_CASE, case.program)
+    return is_system(user) or can(user, Permission.REVIEW_CASE, case.program)
 
 
 def can_withdraw_case(user: Any, case: Case) -> bool:
     """Its presenter, its program's review team and admins; not twice."""
     if case.withdrawn_at is not None or not can_view_case(user, case):
         return False
-    if user is None or can(user, Permission.REVIEW_CASE, case.program):
+    if is_system(user) or can(user, Permission.REVIEW_CASE, case.program):
         return True
     return _is_user(user) and case.presenter_id == user.id
 
@@ -185,7 +212,7 @@ _EDITABLE_BY_PRESENTER = {CaseStatus.DRAFT, CaseStatus.SUBMITTED, CaseStatus.RET
 
 
 def can_edit_case(user: Any, case: Case) -> bool:
-    if user is None:
+    if is_system(user):
         return True
     if not _is_user(user) or not can_view_case(user, case) or case.withdrawn_at is not None:
         return False
@@ -200,7 +227,7 @@ def can_edit_case(user: Any, case: Case) -> bool:
 
 def can_edit_recommendation(user: Any, recommendation: Recommendation) -> bool:
     """Its author (an expert) or an admin; nobody else, published or not."""
-    if user is None:
+    if is_system(user):
         return True
     if not has_permission(user, Permission.WRITE_RECOMMENDATION):
         return False
@@ -213,7 +240,7 @@ def can_view_recommendation(user: Any, recommendation: Recommendation) -> bool:
     """Published ones with their case; drafts only to their author and admins."""
     if not can_view_case(user, recommendation.case):
         return False
-    if str(recommendation.status) == "published" or user is None:
+    if str(recommendation.status) == "published" or is_system(user):
         return True
     return user.role is Role.ADMIN or recommendation.author_id == user.id
 
@@ -221,7 +248,7 @@ def can_view_recommendation(user: Any, recommendation: Recommendation) -> bool:
 def can_manage_credentials(user: Any, owner: User) -> bool:
     """Sign-ins and API tokens: listed, ended and revoked by their owner only (admins
     included: another account's are not theirs to see); the operator at the shell may."""
-    if user is None:
+    if is_system(user):
         return True
     return _is_user(user) and user.id == owner.id
 
@@ -239,7 +266,7 @@ def require_administer_account(user: Any, account: User) -> None:
 
 def can_deactivate(user: Any, account: User) -> bool:
     """Not one's own account: an admin locking themselves out needs another admin to undo it."""
-    return can_administer_account(user, account) and (user is None or user.id != account.id)
+    return can_administer_account(user, account) and (is_system(user) or user.id != account.id)
 
 
 def can_annotate(user: Any, recommendation: Recommendation) -> bool:
@@ -255,7 +282,7 @@ def can_annotate(user: Any, recommendation: Recommendation) -> bool:
 def can_remove_evidence(user: Any, link: EvidenceLink) -> bool:
     """Evidence cited by mistake: taken back by whoever cited it, the practice's proposer,
     or an admin; nobody else undoes another expert's citation."""
-    if user is None:
+    if is_system(user):
         return True
     if not has_permission(user, Permission.PROPOSE_PRACTICE):
         return False
@@ -283,7 +310,7 @@ def require_run_desk(user: Any, program: Program) -> None:
 
 def can_view_template_editor(user: Any, program: Program) -> bool:
     """The case-form editor: admins change it; the program's coordinators may look."""
-    if user is None or (_is_user(user) and user.role is Role.ADMIN):
+    if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
         return True
     return _is_user(user) and user.role is Role.COORDINATOR and program.id in user.program_ids
 
@@ -296,7 +323,7 @@ def require_view_template_editor(user: Any, program: Program) -> None:
 
 def can_purge_text(user: Any) -> bool:
     """Purging text from every copy is for admins (and the operator at the server's shell)."""
-    return user is None or (_is_user(user) and user.role is Role.ADMIN)
+    return is_system(user) or (_is_user(user) and user.role is Role.ADMIN)
 
 
 def require_purge_text(user: Any) -> None:
@@ -368,6 +395,183 @@ def require_annotate(user: Any, recommendation: Recommendation) -> None:
 
         # As the web has always answered: there is no annotation form for a draft.
         raise NotFound("Only published recommendations can be annotated.")
+
+
+def can_see_review(user: Any, case: Case) -> bool:
+    """Review comments are between the presenter and the review team (admins included),
+    whatever the case's status since: the web page and the API show the same."""
+    if is_system(user):
+        return True
+    return _is_user(user) and (
+        case.presenter_id == user.id
+        or user.role is Role.ADMIN
+        or has_permission(user, Permission.REVIEW_CASE)
+    )
+
+
+def can_see_deid_risk(user: Any, case: Case) -> bool:
+    """The re-identification warning (offsets and kinds, no text): for whoever may still
+    change the case and for the review team."""
+    return can_edit_case(user, case) or has_permission(user, Permission.REVIEW_CASE)
+
+
+def can_author_advice(author: Any) -> bool:
+    """Recommendations and annotations are written by experts (and admins)."""
+    return isinstance(author, User) and author.role in (Role.EXPERT, Role.ADMIN)
+
+
+def can_record_outcome(user: Any, follow_up: Case) -> bool:
+    """Coordinators and admins, and among providers only the follow-up's presenter."""
+    if not can(user, Permission.RECORD_OUTCOME, follow_up):
+        return False
+    return is_system(user) or user.role is not Role.PROVIDER or follow_up.presenter_id == user.id
+
+
+def require_record_outcome(user: Any, follow_up: Case) -> None:
+    if not can_record_outcome(user, follow_up):
+        require_view_case(user, follow_up)
+        raise PermissionDenied("Only the presenter of the follow-up records its outcomes.")
+
+
+# Who moves a case into each status (the lifecycle's steps in app/cases/lifecycle.py).
+_STATUS_PERMISSION = {
+    CaseStatus.APPROVED: Permission.REVIEW_CASE,
+    CaseStatus.RETURNED: Permission.REVIEW_CASE,
+    CaseStatus.CLOSED: Permission.REVIEW_CASE,
+    CaseStatus.PRESENTED: Permission.MANAGE_SESSIONS,
+}
+
+
+def can_change_status(user: Any, case: Case, status: CaseStatus) -> bool:
+    """The presenter submits and recalls; the review team approves, returns and closes;
+    coordinators mark it presented; publishing its advice (an author or the session desk)
+    makes it `recommendations_published`."""
+    if status in (CaseStatus.SUBMITTED, CaseStatus.DRAFT):
+        return can_edit_case(user, case)
+    if status is CaseStatus.RECOMMENDATIONS_PUBLISHED:
+        return can(user, Permission.WRITE_RECOMMENDATION, case) or can(
+            user, Permission.MANAGE_SESSIONS, case
+        )
+    return can(user, _STATUS_PERMISSION[status], case)
+
+
+def require_change_status(user: Any, case: Case, status: CaseStatus) -> None:
+    require_view_case(user, case)
+    if not can_change_status(user, case, status):
+        raise PermissionDenied()
+
+
+def can_publish_recommendation(user: Any, recommendation: Recommendation) -> bool:
+    """Its author (or an admin), or the program's session desk sending the hub's advice."""
+    return can_edit_recommendation(user, recommendation) or can_run_desk(
+        user, recommendation.case.program
+    )
+
+
+def require_publish_recommendation(user: Any, recommendation: Recommendation) -> None:
+    if not can_publish_recommendation(user, recommendation):
+        raise PermissionDenied("Only the author of a recommendation can publish it.")
+
+
+def require_import(user: Any, obj: Any = None) -> None:
+    """Imports carry history (any status, any author), so they need IMPORT_DATA."""
+    require(user, Permission.IMPORT_DATA, obj)
+
+
+def require_manage_credentials(user: Any, owner: User) -> None:
+    """The account holder, or an admin managing the account."""
+    if not (can_manage_credentials(user, owner) or can_administer_account(user, owner)):
+        raise PermissionDenied("Only the account holder or an admin can do this.")
+
+
+def can_evaluate_session(user: Any, session: Session, participant_ids: Any) -> bool:
+    """A session is evaluated by those on its attendance list, each for themselves."""
+    return _is_user(user) and user.id in participant_ids
+
+
+def require_evaluate_session(user: Any, session: Session, participant_ids: Any) -> None:
+    if not can_evaluate_session(user, session, participant_ids):
+        raise PermissionDenied("Only participants of the session can evaluate it.")
+
+
+def require_self(user: Any, account: User) -> None:
+    """What only the account holder does for themselves (their password, their inbox)."""
+    if not (_is_user(user) and user.id == account.id):
+        raise PermissionDenied()
+
+
+# ---------------------------------------------------------------- the convention, checked
+
+# Every public write operation, by "module.name": each is marked `@write_operation`, takes a
+# required `actor` and checks this policy itself. tests/auth/test_write_operations.py calls
+# each with an actor it must refuse.
+WRITE_OPERATIONS: dict[str, Callable[..., Any]] = {}
+
+# The public functions of app/<area>/operations.py that are not write operations, and why:
+# the same test fails on one that is in neither list, so a new operation is classified when
+# it is added.
+NOT_WRITE_OPERATIONS: dict[str, str] = {
+    "app.audit.operations.record": "the audit trail of a checked operation",
+    "app.deid.operations.remember_overrides": "part of a checked operation's write",
+    "app.notifications.operations.notify": "part of a checked operation's write",
+    "app.programs.operations.add_template_version": "part of a checked operation's write",
+    "app.programs.operations.add_topics": "part of a checked operation's write",
+    "app.programs.operations.resolve_topics": "part of a checked operation's write",
+    "app.programs.operations.lock_program": "a lock taken by a checked operation",
+    "app.attendance.operations.recount": "part of a checked operation's write",
+    "app.auth.operations.authenticate": "sign-in: establishes who the actor is",
+    "app.auth.operations.sign_in": "sign-in: establishes who the actor is",
+    "app.auth.operations.start_session": "sign-in: establishes who the actor is",
+    "app.auth.operations.end_current_session": "sign-out of the signed-in actor",
+    "app.auth.operations.user_for_session": "sign-in: establishes who the actor is",
+    "app.auth.operations.authenticate_token": "sign-in: establishes who the actor is",
+    "app.auth.operations.user_for_token": "sign-in: establishes who the actor is",
+    "app.backup.operations.backup": "the server's shell only (files, not the app's records)",
+    "app.backup.operations.restore": "the server's shell only, into an empty instance",
+    "app.search.operations.reindex": "index upkeep: derived from checked writes",
+    "app.search.operations.upgrade_index": "index upkeep: derived from checked writes",
+    "app.search.operations.verify": "index upkeep: derived from checked writes",
+    "app.search.operations.warm": "index upkeep: derived from checked writes",
+}
+# Reads: they change nothing (those that need a rule take `user`/`actor` and narrow by it).
+_READS_BY_AREA = {
+    "admin": "temporary_password get_account list_accounts account_tokens account_by_email "
+    "program_staff all_programs get_topic list_topics topic_link_counts audit_events",
+    "attendance": "credit_rule require_held attendance_of participants has_attendance_list "
+    "transcript accreditation_rows",
+    "audit": "trail",
+    "auth": "hash_password normalise_email get_user_by_email validate_password "
+    "password_matches lockout_delay active_sessions list_tokens get_token",
+    "backup": "read_manifest app_version",
+    "cases": "normalise_age export_age validate_fields validate_content gate_texts saved_texts "
+    "content_of check_complete find_case_by_ref get_case",
+    "curriculum": "make_scope topic_frequency rising_topics recurring_questions "
+    "questions_updating is_own_topic gaps coverage",
+    "deid": "guard overrides_for overrides_for_each",
+    "desk": "review_days session_desk letters_sent",
+    "health": "health_report",
+    "notifications": "shown_to case_url unread_count notifications_for",
+    "practices": "version_changes unified_diff",
+    "programs": "find_program get_program visible_programs recent_sessions validate_template "
+    "find_session get_session find_topic topic_texts session_counts program_sessions",
+    "recommendations": "checked_item",
+    "search": "search_index build_snippet search similar_cases unavailable_message "
+    "vocabulary_changed",
+}
+READ_OPERATIONS: frozenset[str] = frozenset(
+    f"app.{area}.operations.{name}"
+    for area, names in _READS_BY_AREA.items()
+    for name in names.split()
+)
+
+W = TypeVar("W", bound=Callable[..., Any])
+
+
+def write_operation(operation: W) -> W:
+    """Mark a public write operation: it takes a required `actor` and checks this policy
+    itself (the mark adds nothing at run time; the test holds every marked one to it)."""
+    WRITE_OPERATIONS[f"{operation.__module__}.{operation.__name__}"] = operation
+    return operation
 
 
 F = TypeVar("F", bound=Callable[..., Any])

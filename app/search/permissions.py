@@ -36,7 +36,7 @@ def case_restrictions(status: Any) -> list[str]:
 
 def audience_key(user: Any) -> tuple | None:
     """What decides the mask for `user`; None means nothing is masked (the operator)."""
-    if user is None:
+    if policy.is_system(user):
         return None
     programs = db.session.scalars(select(Program).where(Program.private.is_(True))).all()
     hidden_programs = tuple(sorted(p.id for p in programs if not policy.can_view_program(user, p)))
