@@ -415,6 +415,56 @@ def can_see_deid_risk(user: Any, case: Case) -> bool:
     return can_edit_case(user, case) or has_permission(user, Permission.REVIEW_CASE)
 
 
+def can_submit_case(user: Any, case: Case) -> bool:
+    """The submit button: the presenter sends a draft or returned case for review."""
+    return (
+        can_edit_case(user, case)
+        and _is_user(user)
+        and case.presenter_id == user.id
+        and case.status in (CaseStatus.DRAFT, CaseStatus.RETURNED)
+    )
+
+
+def can_recall_case(user: Any, case: Case) -> bool:
+    """The presenter takes a submitted or returned case back to draft."""
+    return (
+        can_edit_case(user, case)
+        and _is_user(user)
+        and case.presenter_id == user.id
+        and case.status in (CaseStatus.SUBMITTED, CaseStatus.RETURNED)
+    )
+
+
+def can_present_follow_up(user: Any, case: Case) -> bool:
+    """A provider brings the patient back once the case has its recommendations."""
+    return has_permission(user, Permission.SUBMIT_CASE) and case.status in (
+        CaseStatus.RECOMMENDATIONS_PUBLISHED,
+        CaseStatus.CLOSED,
+    )
+
+
+def can_see_trail(user: Any, entity: Any) -> bool:
+    """An audit trail is seen with the same rule as the object's own page (a draft
+    recommendation only by its author); topics and best practices are open to all."""
+    from app.auth.models import ApiToken
+    from app.programs.models import Program, Session
+    from app.recommendations.models import Recommendation
+
+    if isinstance(entity, Case):
+        return can_view_case(user, entity)
+    if isinstance(entity, Recommendation):
+        return can_view_recommendation(user, entity)
+    if isinstance(entity, Session):
+        return can_view_program(user, entity.program)
+    if isinstance(entity, Program):
+        return can_view_program(user, entity)
+    if isinstance(entity, User):
+        return can_administer_account(user, entity)
+    if isinstance(entity, ApiToken):
+        return can_administer_account(user, entity.user)
+    return True
+
+
 def can_author_advice(author: Any) -> bool:
     """Recommendations and annotations are written by experts (and admins)."""
     return isinstance(author, User) and author.role in (Role.EXPERT, Role.ADMIN)

@@ -195,10 +195,9 @@ def case(case_id: int) -> Any:
         can_withdraw=policy.can_withdraw_case(user, case),
         can_restore=policy.can_restore_case(user, case),
         withdrawal_reasons=[(r.value, r.label) for r in WithdrawalReason],
-        can_present_follow_up=(
-            policy.has_permission(user, Permission.SUBMIT_CASE)
-            and case.status in (CaseStatus.RECOMMENDATIONS_PUBLISHED, CaseStatus.CLOSED)
-        ),
+        can_submit=policy.can_submit_case(user, case),
+        can_recall=policy.can_recall_case(user, case),
+        can_present_follow_up=policy.can_present_follow_up(user, case),
         can_record_outcomes=(
             case.follows is not None
             and page.follows is not None
