@@ -73,7 +73,7 @@ def test_four_processes_creating_cases_through_the_api_lose_nothing(app, make_us
     created = db.session.scalar(select(func.count(Case.id)).where(Case.program_id == program.id))
     assert created == PROCESSES * per_process
     apply_pending()
-    # Drafts are their presenters' own; the operator (None) sees them all.
+    # Drafts are their presenters' own; the operator (SYSTEM) sees them all.
     assert search(SYSTEM, SearchRequest(q="nilgai", per_page=1)).total == PROCESSES * per_process
 
 

@@ -544,6 +544,12 @@ def require_evaluate_session(user: Any, session: Session, participant_ids: Any) 
         raise PermissionDenied("Only participants of the session can evaluate it.")
 
 
+def require_account(user: Any) -> None:
+    """What any active account does for itself (its own inbox)."""
+    if not _is_user(user):
+        raise PermissionDenied()
+
+
 def require_self(user: Any, account: User) -> None:
     """What only the account holder does for themselves (their password, their inbox)."""
     if not (_is_user(user) and user.id == account.id):

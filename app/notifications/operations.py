@@ -11,7 +11,6 @@ from app.auth.models import User
 from app.auth.policy import Actor, write_operation
 from app.cases.models import Case
 from app.common import utcnow
-from app.errors import PermissionDenied
 from app.extensions import db
 from app.notifications.models import Notification
 
@@ -75,9 +74,8 @@ def notifications_for(user: User, limit: int = 50) -> list[Notification]:
 @write_operation
 def mark_all_read(actor: Actor) -> None:
     """The actor's own notifications, every one read."""
+    policy.require_account(actor)
     user = actor
-    if not isinstance(user, User):
-        raise PermissionDenied()
     db.session.execute(
         update(Notification)
         .where(Notification.user_id == user.id, Notification.read_at.is_(None))

@@ -386,7 +386,7 @@ def test_an_export_as_a_user_leaves_out_recommendations_they_may_not_read(
         by_ref = {r["ref"]: r for r in map(json.loads, text.splitlines())}
         assert [r["status"] for r in by_ref["hcv-1"]["recommendations"]] == ["published"]
         assert by_ref["hcv-2"]["outcomes"][0]["recommendation"] == "hcv-1/r2"
-    for reader in (admin, None):  # an admin, and the operator at the shell, export it
+    for reader in (admin, SYSTEM):  # an admin, and the operator at the shell, export it
         out = tmp_path / "all.jsonl"
         export_cases(out, "jsonl", actor=reader)
         assert "Unsent." in out.read_text(encoding="utf-8")
