@@ -124,6 +124,11 @@ def visible_program_ids(user: Any, programs: list[Program]) -> set[int]:
     return {p.id for p in programs if can_view_program(user, p)}
 
 
+def can_see_every_draft(user: Any) -> bool:
+    """Drafts are their presenters' own; admins (and the operator) see every one."""
+    return is_system(user) or (_is_user(user) and user.role is Role.ADMIN)
+
+
 def can_view_case(user: Any, case: Case) -> bool:
     if not can_view_program(user, case.program):
         return False
@@ -137,7 +142,7 @@ def can_view_case(user: Any, case: Case) -> bool:
         return True
     if case.status in IN_REVIEW_STATUSES:
         return has_permission(user, Permission.REVIEW_CASE)
-    return user.role is Role.ADMIN  # drafts
+    return can_see_every_draft(user)  # drafts
 
 
 def visible_case_clause(user: Any) -> sa.ColumnElement[bool]:
@@ -152,7 +157,7 @@ def visible_case_clause(user: Any) -> sa.ColumnElement[bool]:
         return sa.false()
     own = Case.presenter_id == user.id
     clauses = [Case.status.in_(OPEN_STATUSES), own]
-    if user.role is Role.ADMIN:
+    if can_see_every_draft(user):
         clauses.append(Case.status == CaseStatus.DRAFT)
     if has_permission(user, Permission.REVIEW_CASE):
         clauses.append(Case.status.in_(IN_REVIEW_STATUSES))

@@ -70,10 +70,14 @@ def test_demo_groups_timeline_and_pages(app, client):
     assert summary.total == 3 and summary.adoption["adopted"] == 3
 
     # What cites what.
-    assert practice in queries.practices_citing(find_case_by_ref("cp-009"))
-    assert practice in queries.practices_citing(find_case_by_ref("oud-001").recommendations[1])
-    assert practice in queries.practices_citing(find_case_by_ref("oud-001").first_session)
-    assert practice not in queries.practices_citing(find_case_by_ref("oud-001").recommendations[0])
+    assert practice in queries.practices_citing(find_case_by_ref("cp-009"), SYSTEM)
+    assert practice in queries.practices_citing(
+        find_case_by_ref("oud-001").recommendations[1], SYSTEM
+    )
+    assert practice in queries.practices_citing(find_case_by_ref("oud-001").first_session, SYSTEM)
+    assert practice not in queries.practices_citing(
+        find_case_by_ref("oud-001").recommendations[0], SYSTEM
+    )
 
     # Related recommendations for a draft from one naloxone recommendation: other naloxone advice.
     seed = find_case_by_ref("oud-001").recommendations[1]
