@@ -13,7 +13,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, routes_command, shell_command
 
-from app.auth.models import Role
+from app.auth.models import Role, User
 from app.auth.policy import SYSTEM, Actor
 from app.errors import CasebookError
 from app.extensions import db
@@ -114,7 +114,7 @@ def set_password_command(email: str, password: str) -> None:
     from app.auth.operations import set_password
 
     user = acting_user(email)
-    assert user is not None
+    assert isinstance(user, User)  # EMAIL names an account
     set_password(user, password, actor=SYSTEM)
     db.session.commit()
     click.echo(f"Password set for {user.email}.")
@@ -135,7 +135,7 @@ def create_token_command(email: str, name: str, days: int | None) -> None:
     from app.auth.operations import create_token
 
     user = acting_user(email)
-    assert user is not None
+    assert isinstance(user, User)  # EMAIL names an account
     token = create_token(user, name, days=days, actor=SYSTEM)
     db.session.commit()
     click.echo(token)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from functools import wraps
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeGuard, TypeVar
 
 import sqlalchemy as sa
 from flask_login import AnonymousUserMixin, current_user, login_required
@@ -42,9 +42,9 @@ class SystemActor:
 SYSTEM: Final = SystemActor()
 
 # Who performs a write operation: an account or the server itself.
-Actor = User | SystemActor
+Actor: TypeAlias = User | SystemActor
 # Who looks: also a visitor who is not signed in (flask-login's anonymous user) or nobody.
-Viewer = User | SystemActor | AnonymousUserMixin | None
+Viewer: TypeAlias = User | SystemActor | AnonymousUserMixin | None
 
 
 def is_system(user: object) -> bool:
@@ -102,17 +102,17 @@ OPEN_STATUSES = frozenset(
 IN_REVIEW_STATUSES = frozenset({CaseStatus.SUBMITTED, CaseStatus.RETURNED})
 
 
-def _is_user(user: Any) -> bool:
+def _is_user(user: object) -> TypeGuard[User]:
     return isinstance(user, User) and user.is_active
 
 
-def has_permission(user: Any, permission: Permission) -> bool:
+def has_permission(user: Viewer, permission: Permission) -> bool:
     if is_system(user):  # the operator at the server's shell (CLI without --as)
         return True
     return _is_user(user) and permission in ROLE_PERMISSIONS[user.role]
 
 
-def can_view_program(user: Any, program: Program) -> bool:
+def can_view_program(user: Viewer, program: Program) -> bool:
     if not program.private or is_system(user):
         return True
     if not _is_user(user):
@@ -120,16 +120,16 @@ def can_view_program(user: Any, program: Program) -> bool:
     return user.role is Role.ADMIN or program.id in user.program_ids
 
 
-def visible_program_ids(user: Any, programs: list[Program]) -> set[int]:
+def visible_program_ids(user: Viewer, programs: list[Program]) -> set[int]:
     return {p.id for p in programs if can_view_program(user, p)}
 
 
-def can_see_every_draft(user: Any) -> bool:
+def can_see_every_draft(user: Viewer) -> bool:
     """Drafts are their presenters' own; admins (and the operator) see every one."""
     return is_system(user) or (_is_user(user) and user.role is Role.ADMIN)
 
 
-def can_view_case(user: Any, case: Case) -> bool:
+def can_view_case(user: Viewer, case: Case) -> bool:
     if not can_view_program(user, case.program):
         return False
     if is_system(user):
@@ -145,7 +145,7 @@ def can_view_case(user: Any, case: Case) -> bool:
     return can_see_every_draft(user)  # drafts
 
 
-def visible_case_clause(user: Any) -> sa.ColumnElement[bool]:
+def visible_case_clause(user: Viewer) -> sa.ColumnElement[bool]:
     """`can_view_case` as a WHERE clause (status and presenter; tests keep the two in step).
 
     Program visibility is not part of it: callers restrict to visible programs themselves.
@@ -165,13 +165,13 @@ def visible_case_clause(user: Any) -> sa.ColumnElement[bool]:
     return sa.and_(Case.withdrawn_at.is_(None), sa.or_(*clauses))
 
 
-def listed_case_clause(user: Any) -> sa.ColumnElement[bool]:
+def listed_case_clause(user: Viewer) -> sa.ColumnElement[bool]:
     """The cases `user` finds in lists, counts, agendas and figures: the visible ones that are
     not withdrawn. Those who may still open a withdrawn case reach it from the review page."""
     return sa.and_(Case.withdrawn_at.is_(None), visible_case_clause(user))
 
 
-def can_list_case(user: Any, case: Case) -> bool:
+def can_list_case(user: Viewer, case: Case) -> bool:
     """`listed_case_clause` for a case already loaded."""
     return case.withdrawn_at is None and can_view_case(user, case)
 
@@ -179,13 +179,13 @@ def can_list_case(user: Any, case: Case) -> bool:
 # ---------------------------------------------------------------- withdrawal
 
 
-def can_see_withdrawn(user: Any, case: Case) -> bool:
+def can_see_withdrawn(user: Viewer, case: Case) -> bool:
     """A withdrawn case stays open to its program's review team (coordinators who see the
     program, as for review) and admins: they may restore it."""
     return is_system(user) or can(user, Permission.REVIEW_CASE, case.program)
 
 
-def can_withdraw_case(user: Any, case: Case) -> bool:
+def can_withdraw_case(user: Viewer, case: Case) -> bool:
     """Its presenter, its program's review team and admins; not twice."""
     if case.withdrawn_at is not None or not can_view_case(user, case):
         return False
@@ -194,11 +194,11 @@ def can_withdraw_case(user: Any, case: Case) -> bool:
     return _is_user(user) and case.presenter_id == user.id
 
 
-def can_restore_case(user: Any, case: Case) -> bool:
+def can_restore_case(user: Viewer, case: Case) -> bool:
     return case.withdrawn_at is not None and can_view_case(user, case)
 
 
-def require_withdraw_case(user: Any, case: Case) -> None:
+def require_withdraw_case(user: Viewer, case: Case) -> None:
     require_view_case(user, case)
     if not can_withdraw_case(user, case):
         raise PermissionDenied(
@@ -206,7 +206,7 @@ def require_withdraw_case(user: Any, case: Case) -> None:
         )
 
 
-def require_restore_case(user: Any, case: Case) -> None:
+def require_restore_case(user: Viewer, case: Case) -> None:
     require_view_case(user, case)
     if not can_restore_case(user, case):
         raise PermissionDenied("Only a coordinator of the program or an admin can restore a case.")
@@ -216,7 +216,7 @@ def require_restore_case(user: Any, case: Case) -> None:
 _EDITABLE_BY_PRESENTER = {CaseStatus.DRAFT, CaseStatus.SUBMITTED, CaseStatus.RETURNED}
 
 
-def can_edit_case(user: Any, case: Case) -> bool:
+def can_edit_case(user: Viewer, case: Case) -> bool:
     if is_system(user):
         return True
     if not _is_user(user) or not can_view_case(user, case) or case.withdrawn_at is not None:
@@ -230,7 +230,7 @@ def can_edit_case(user: Any, case: Case) -> bool:
     )
 
 
-def can_edit_recommendation(user: Any, recommendation: Recommendation) -> bool:
+def can_edit_recommendation(user: Viewer, recommendation: Recommendation) -> bool:
     """Its author (an expert) or an admin; nobody else, published or not."""
     if is_system(user):
         return True
@@ -238,19 +238,19 @@ def can_edit_recommendation(user: Any, recommendation: Recommendation) -> bool:
         return False
     if not can_view_case(user, recommendation.case) or recommendation.case.withdrawn_at:
         return False
-    return user.role is Role.ADMIN or recommendation.author_id == user.id
+    return _is_user(user) and (user.role is Role.ADMIN or recommendation.author_id == user.id)
 
 
-def can_view_recommendation(user: Any, recommendation: Recommendation) -> bool:
+def can_view_recommendation(user: Viewer, recommendation: Recommendation) -> bool:
     """Published ones with their case; drafts only to their author and admins."""
     if not can_view_case(user, recommendation.case):
         return False
     if str(recommendation.status) == "published" or is_system(user):
         return True
-    return user.role is Role.ADMIN or recommendation.author_id == user.id
+    return _is_user(user) and (user.role is Role.ADMIN or recommendation.author_id == user.id)
 
 
-def can_manage_credentials(user: Any, owner: User) -> bool:
+def can_manage_credentials(user: Viewer, owner: User) -> bool:
     """Sign-ins and API tokens: listed, ended and revoked by their owner only (admins
     included: another account's are not theirs to see); the operator at the shell may."""
     if is_system(user):
@@ -258,23 +258,25 @@ def can_manage_credentials(user: Any, owner: User) -> bool:
     return _is_user(user) and user.id == owner.id
 
 
-def can_administer_account(user: Any, account: User) -> bool:
+def can_administer_account(user: Viewer, account: User) -> bool:
     """Admins manage every account's role, programs, status, password and API tokens (never
     reading a secret); the operator at the shell may too."""
     return has_permission(user, Permission.MANAGE_USERS)
 
 
-def require_administer_account(user: Any, account: User) -> None:
+def require_administer_account(user: Viewer, account: User) -> None:
     if not can_administer_account(user, account):
         raise PermissionDenied("Only an admin can manage accounts.")
 
 
-def can_deactivate(user: Any, account: User) -> bool:
+def can_deactivate(user: Viewer, account: User) -> bool:
     """Not one's own account: an admin locking themselves out needs another admin to undo it."""
-    return can_administer_account(user, account) and (is_system(user) or user.id != account.id)
+    return can_administer_account(user, account) and (
+        is_system(user) or (_is_user(user) and user.id != account.id)
+    )
 
 
-def can_annotate(user: Any, recommendation: Recommendation) -> bool:
+def can_annotate(user: Viewer, recommendation: Recommendation) -> bool:
     """Experts (and admins) annotate published recommendations they can see."""
     return (
         has_permission(user, Permission.ANNOTATE)
@@ -284,59 +286,61 @@ def can_annotate(user: Any, recommendation: Recommendation) -> bool:
     )
 
 
-def can_remove_evidence(user: Any, link: EvidenceLink) -> bool:
+def can_remove_evidence(user: Viewer, link: EvidenceLink) -> bool:
     """Evidence cited by mistake: taken back by whoever cited it, the practice's proposer,
     or an admin; nobody else undoes another expert's citation."""
     if is_system(user):
         return True
     if not has_permission(user, Permission.PROPOSE_PRACTICE):
         return False
-    return user.role is Role.ADMIN or user.id in (link.added_by_id, link.practice.created_by_id)
+    return _is_user(user) and (
+        user.role is Role.ADMIN or user.id in (link.added_by_id, link.practice.created_by_id)
+    )
 
 
-def require_remove_evidence(user: Any, link: EvidenceLink) -> None:
+def require_remove_evidence(user: Viewer, link: EvidenceLink) -> None:
     if not can_remove_evidence(user, link):
         raise PermissionDenied(
             "Only the expert who cited it, the practice's proposer or an admin can remove it."
         )
 
 
-def can_run_desk(user: Any, program: Program) -> bool:
+def can_run_desk(user: Viewer, program: Program) -> bool:
     """The session desk (agendas, the experts' drafts, sending the hub's recommendations)
     and attendance: coordinators and admins who see the program."""
     return has_permission(user, Permission.MANAGE_SESSIONS) and can_view_program(user, program)
 
 
-def require_run_desk(user: Any, program: Program) -> None:
+def require_run_desk(user: Viewer, program: Program) -> None:
     require_view_program(user, program)
     if not can_run_desk(user, program):
         raise PermissionDenied("The session desk is for the program's coordinators.")
 
 
-def can_view_template_editor(user: Any, program: Program) -> bool:
+def can_view_template_editor(user: Viewer, program: Program) -> bool:
     """The case-form editor: admins change it; the program's coordinators may look."""
     if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
         return True
     return _is_user(user) and user.role is Role.COORDINATOR and program.id in user.program_ids
 
 
-def require_view_template_editor(user: Any, program: Program) -> None:
+def require_view_template_editor(user: Viewer, program: Program) -> None:
     require_view_program(user, program)
     if not can_view_template_editor(user, program):
         raise PermissionDenied("The case-form editor is for admins and the program's coordinators.")
 
 
-def can_purge_text(user: Any) -> bool:
+def can_purge_text(user: Viewer) -> bool:
     """Purging text from every copy is for admins (and the operator at the server's shell)."""
     return is_system(user) or (_is_user(user) and user.role is Role.ADMIN)
 
 
-def require_purge_text(user: Any) -> None:
+def require_purge_text(user: Viewer) -> None:
     if not can_purge_text(user):
         raise PermissionDenied("Only an admin can purge text.")
 
 
-def can(user: Any, permission: Permission, obj: Any = None) -> bool:
+def can(user: Viewer, permission: Permission, obj: Any = None) -> bool:
     """True if `user` holds `permission`, and may see `obj` (a Program or a Case) if given."""
     if not has_permission(user, permission):
         return False
@@ -352,23 +356,23 @@ def can(user: Any, permission: Permission, obj: Any = None) -> bool:
     return True
 
 
-def require(user: Any, permission: Permission, obj: Any = None) -> None:
+def require(user: Viewer, permission: Permission, obj: Any = None) -> None:
     if not can(user, permission, obj):
         raise PermissionDenied()
 
 
-def require_edit_case(user: Any, case: Case) -> None:
+def require_edit_case(user: Viewer, case: Case) -> None:
     require_view_case(user, case)
     if not can_edit_case(user, case):
         raise PermissionDenied("Only the presenter can change this case, and only before approval.")
 
 
-def require_edit_recommendation(user: Any, recommendation: Recommendation) -> None:
+def require_edit_recommendation(user: Viewer, recommendation: Recommendation) -> None:
     if not can_edit_recommendation(user, recommendation):
         raise PermissionDenied("Only the author of a recommendation can change it.")
 
 
-def require_view_program(user: Any, program: Program) -> None:
+def require_view_program(user: Viewer, program: Program) -> None:
     if not can_view_program(user, program):
         # A private program is as good as absent for non-members.
         from app.errors import NotFound
@@ -376,14 +380,14 @@ def require_view_program(user: Any, program: Program) -> None:
         raise NotFound("No such program.")
 
 
-def require_view_case(user: Any, case: Case) -> None:
+def require_view_case(user: Viewer, case: Case) -> None:
     if not can_view_case(user, case):
         from app.errors import NotFound
 
         raise NotFound("No such case.")
 
 
-def require_view_recommendation(user: Any, recommendation: Recommendation) -> None:
+def require_view_recommendation(user: Viewer, recommendation: Recommendation) -> None:
     """An unpublished recommendation is as good as absent for all but its author (and admins)."""
     if not can_view_recommendation(user, recommendation):
         from app.errors import NotFound
@@ -391,7 +395,7 @@ def require_view_recommendation(user: Any, recommendation: Recommendation) -> No
         raise NotFound("No such recommendation.")
 
 
-def require_annotate(user: Any, recommendation: Recommendation) -> None:
+def require_annotate(user: Viewer, recommendation: Recommendation) -> None:
     """The rule for every channel (web, API): see it, hold ANNOTATE, and it is published."""
     require_view_recommendation(user, recommendation)
     require(user, Permission.ANNOTATE, recommendation.case)
@@ -402,7 +406,7 @@ def require_annotate(user: Any, recommendation: Recommendation) -> None:
         raise NotFound("Only published recommendations can be annotated.")
 
 
-def can_see_review(user: Any, case: Case) -> bool:
+def can_see_review(user: Viewer, case: Case) -> bool:
     """Review comments are between the presenter and the review team (admins included),
     whatever the case's status since: the web page and the API show the same."""
     if is_system(user):
@@ -414,13 +418,13 @@ def can_see_review(user: Any, case: Case) -> bool:
     )
 
 
-def can_see_deid_risk(user: Any, case: Case) -> bool:
+def can_see_deid_risk(user: Viewer, case: Case) -> bool:
     """The re-identification warning (offsets and kinds, no text): for whoever may still
     change the case and for the review team."""
     return can_edit_case(user, case) or has_permission(user, Permission.REVIEW_CASE)
 
 
-def can_submit_case(user: Any, case: Case) -> bool:
+def can_submit_case(user: Viewer, case: Case) -> bool:
     """The submit button: the presenter sends a draft or returned case for review."""
     return (
         can_edit_case(user, case)
@@ -430,7 +434,7 @@ def can_submit_case(user: Any, case: Case) -> bool:
     )
 
 
-def can_recall_case(user: Any, case: Case) -> bool:
+def can_recall_case(user: Viewer, case: Case) -> bool:
     """The presenter takes a submitted or returned case back to draft."""
     return (
         can_edit_case(user, case)
@@ -440,7 +444,7 @@ def can_recall_case(user: Any, case: Case) -> bool:
     )
 
 
-def can_present_follow_up(user: Any, case: Case) -> bool:
+def can_present_follow_up(user: Viewer, case: Case) -> bool:
     """A provider brings the patient back once the case has its recommendations."""
     return has_permission(user, Permission.SUBMIT_CASE) and case.status in (
         CaseStatus.RECOMMENDATIONS_PUBLISHED,
@@ -448,7 +452,7 @@ def can_present_follow_up(user: Any, case: Case) -> bool:
     )
 
 
-def can_see_trail(user: Any, entity: Any) -> bool:
+def can_see_trail(user: Viewer, entity: Any) -> bool:
     """An audit trail is seen with the same rule as the object's own page (a draft
     recommendation only by its author); topics and best practices are open to all."""
     from app.auth.models import ApiToken
@@ -475,14 +479,16 @@ def can_author_advice(author: Any) -> bool:
     return isinstance(author, User) and author.role in (Role.EXPERT, Role.ADMIN)
 
 
-def can_record_outcome(user: Any, follow_up: Case) -> bool:
+def can_record_outcome(user: Viewer, follow_up: Case) -> bool:
     """Coordinators and admins, and among providers only the follow-up's presenter."""
     if not can(user, Permission.RECORD_OUTCOME, follow_up):
         return False
-    return is_system(user) or user.role is not Role.PROVIDER or follow_up.presenter_id == user.id
+    return is_system(user) or (
+        _is_user(user) and (user.role is not Role.PROVIDER or follow_up.presenter_id == user.id)
+    )
 
 
-def require_record_outcome(user: Any, follow_up: Case) -> None:
+def require_record_outcome(user: Viewer, follow_up: Case) -> None:
     if not can_record_outcome(user, follow_up):
         require_view_case(user, follow_up)
         raise PermissionDenied("Only the presenter of the follow-up records its outcomes.")
@@ -497,7 +503,7 @@ _STATUS_PERMISSION = {
 }
 
 
-def can_change_status(user: Any, case: Case, status: CaseStatus) -> bool:
+def can_change_status(user: Viewer, case: Case, status: CaseStatus) -> bool:
     """The presenter submits and recalls; the review team approves, returns and closes;
     coordinators mark it presented; publishing its advice (an author or the session desk)
     makes it `recommendations_published`."""
@@ -510,52 +516,52 @@ def can_change_status(user: Any, case: Case, status: CaseStatus) -> bool:
     return can(user, _STATUS_PERMISSION[status], case)
 
 
-def require_change_status(user: Any, case: Case, status: CaseStatus) -> None:
+def require_change_status(user: Viewer, case: Case, status: CaseStatus) -> None:
     require_view_case(user, case)
     if not can_change_status(user, case, status):
         raise PermissionDenied()
 
 
-def can_publish_recommendation(user: Any, recommendation: Recommendation) -> bool:
+def can_publish_recommendation(user: Viewer, recommendation: Recommendation) -> bool:
     """Its author (or an admin), or the program's session desk sending the hub's advice."""
     return can_edit_recommendation(user, recommendation) or can_run_desk(
         user, recommendation.case.program
     )
 
 
-def require_publish_recommendation(user: Any, recommendation: Recommendation) -> None:
+def require_publish_recommendation(user: Viewer, recommendation: Recommendation) -> None:
     if not can_publish_recommendation(user, recommendation):
         raise PermissionDenied("Only the author of a recommendation can publish it.")
 
 
-def require_import(user: Any, obj: Any = None) -> None:
+def require_import(user: Viewer, obj: Any = None) -> None:
     """Imports carry history (any status, any author), so they need IMPORT_DATA."""
     require(user, Permission.IMPORT_DATA, obj)
 
 
-def require_manage_credentials(user: Any, owner: User) -> None:
+def require_manage_credentials(user: Viewer, owner: User) -> None:
     """The account holder, or an admin managing the account."""
     if not (can_manage_credentials(user, owner) or can_administer_account(user, owner)):
         raise PermissionDenied("Only the account holder or an admin can do this.")
 
 
-def can_evaluate_session(user: Any, session: Session, participant_ids: Any) -> bool:
+def can_evaluate_session(user: Viewer, session: Session, participant_ids: Any) -> bool:
     """A session is evaluated by those on its attendance list, each for themselves."""
     return _is_user(user) and user.id in participant_ids
 
 
-def require_evaluate_session(user: Any, session: Session, participant_ids: Any) -> None:
+def require_evaluate_session(user: Viewer, session: Session, participant_ids: Any) -> None:
     if not can_evaluate_session(user, session, participant_ids):
         raise PermissionDenied("Only participants of the session can evaluate it.")
 
 
-def require_account(user: Any) -> None:
+def require_account(user: Viewer) -> None:
     """What any active account does for itself (its own inbox)."""
     if not _is_user(user):
         raise PermissionDenied()
 
 
-def require_self(user: Any, account: User) -> None:
+def require_self(user: Viewer, account: User) -> None:
     """What only the account holder does for themselves (their password, their inbox)."""
     if not (_is_user(user) and user.id == account.id):
         raise PermissionDenied()
