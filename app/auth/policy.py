@@ -535,7 +535,8 @@ def require_publish_recommendation(user: Viewer, recommendation: Recommendation)
 
 
 def require_import(user: Viewer, obj: Any = None) -> None:
-    """Imports carry history (any status, any author), so they need IMPORT_DATA."""
+    """Imports carry history (any status, any author, withdrawn or not), so they need
+    IMPORT_DATA in the program (`obj`) they write to."""
     require(user, Permission.IMPORT_DATA, obj)
 
 

@@ -324,7 +324,7 @@ def update_case(
 ) -> list[str]:
     """Replace the editable content of a case; returns the names of the fields that changed."""
     if imported:
-        policy.require_import(actor, case)
+        policy.require_import(actor, case.program)
     else:
         policy.require_edit_case(actor, case)
     values = validate_content(
@@ -403,7 +403,7 @@ def set_status(case: Case, status: CaseStatus, *, actor: Actor, enforce: bool = 
     if enforce:
         policy.require_change_status(actor, case, status)
     else:
-        policy.require_import(actor, case)
+        policy.require_import(actor, case.program)
     if status is case.status:
         return
     if enforce and status not in TRANSITIONS[case.status]:
@@ -429,7 +429,7 @@ def schedule(
 ) -> CasePresentation:
     """Put a case on a session's agenda (idempotent)."""
     if imported:
-        policy.require_import(actor, case)
+        policy.require_import(actor, case.program)
     else:
         policy.require(actor, Permission.MANAGE_SESSIONS, case)
     if session.program_id != case.program_id:

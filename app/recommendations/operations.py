@@ -231,7 +231,7 @@ def _tell_presenter(recommendation: Recommendation, kind: str, what: str) -> Non
 @write_operation
 def publish(recommendation: Recommendation, *, actor: Actor, imported: bool = False) -> None:
     if imported:
-        policy.require_import(actor, recommendation.case)
+        policy.require_import(actor, recommendation.case.program)
     else:
         policy.require_publish_recommendation(actor, recommendation)
     if recommendation.status is RecommendationStatus.PUBLISHED:
