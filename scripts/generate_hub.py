@@ -693,7 +693,7 @@ class Generator:
         )
         with self._bar(len(everyone), "Cases") as bar:
             for start in range(0, len(everyone), self.batch):
-                batch = NewCases(actor=None)
+                batch = NewCases(actor=SYSTEM)
                 plans = everyone[start : start + self.batch]
                 for case in plans:
                     self.make_case(case, batch)
