@@ -14,6 +14,7 @@ from flask import Flask, current_app
 from flask.cli import FlaskGroup, routes_command, shell_command
 
 from app.auth.models import Role, User
+from app.auth.policy import SYSTEM, Actor
 from app.errors import CasebookError
 from app.extensions import db
 
@@ -37,10 +38,10 @@ def cli_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def acting_user(email: str | None) -> User | None:
-    """The account a command acts as; None is the operator at the server's shell."""
+def acting_user(email: str | None) -> Actor:
+    """The account a command acts as; without one, the operator at the server's shell."""
     if not email:
-        return None
+        return SYSTEM
     from app.auth.operations import get_user_by_email
 
     user = get_user_by_email(email)
@@ -90,7 +91,9 @@ def create_user_command(
     """Create an account that can sign in."""
     from app.auth.operations import create_user
 
-    user = create_user(email, display_name, role, password=password, program_slugs=programs)
+    user = create_user(
+        email, display_name, role, password=password, program_slugs=programs, actor=SYSTEM
+    )
     db.session.commit()
     click.echo(f"Created {user.role} account {user.email}.")
 
@@ -111,8 +114,8 @@ def set_password_command(email: str, password: str) -> None:
     from app.auth.operations import set_password
 
     user = acting_user(email)
-    assert user is not None
-    set_password(user, password)
+    assert isinstance(user, User)  # EMAIL names an account
+    set_password(user, password, actor=SYSTEM)
     db.session.commit()
     click.echo(f"Password set for {user.email}.")
 
@@ -132,8 +135,8 @@ def create_token_command(email: str, name: str, days: int | None) -> None:
     from app.auth.operations import create_token
 
     user = acting_user(email)
-    assert user is not None
-    token = create_token(user, name, days=days)
+    assert isinstance(user, User)  # EMAIL names an account
+    token = create_token(user, name, days=days, actor=SYSTEM)
     db.session.commit()
     click.echo(token)
 
@@ -179,9 +182,9 @@ def tokens_revoke_command(token_id: int) -> None:
     """Revoke the API token with this ID (from `casebook tokens list`)."""
     from app.auth.operations import get_token, revoke_token
 
-    api_token = get_token(token_id)
+    api_token = get_token(token_id, actor=SYSTEM)
     already = api_token.revoked_at is not None
-    revoke_token(api_token)
+    revoke_token(api_token, actor=SYSTEM)
     db.session.commit()
     if already:
         click.echo(f"Token {token_id} ({api_token.prefix}…) was already revoked.")
@@ -196,7 +199,7 @@ def unlock_command(email: str) -> None:
     """Lift the lockout that failed sign-ins put on EMAIL."""
     from app.auth.operations import unlock
 
-    lifted = unlock(email)
+    lifted = unlock(email, actor=SYSTEM)
     db.session.commit()
     click.echo(f"Unlocked {email}." if lifted else f"{email} had no failed sign-ins.")
 

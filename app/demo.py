@@ -20,6 +20,7 @@ from app.auth.operations import (
     set_password,
 )
 from app.auth.passwords import password_problem
+from app.auth.policy import SYSTEM
 from app.cases.transfer import ImportOptions, import_paths
 from app.config import PROJECT_ROOT
 from app.errors import ValidationError
@@ -83,12 +84,12 @@ def prepare_demo(
     """Migrate, load the catalog, import the cases and practices, and ensure one account
     per role. Safe to run again. Returns (role, email, password) for each demo account."""
     initialise()
-    counts = load_catalog(corpus / "catalog.yaml")
+    counts = load_catalog(corpus / "catalog.yaml", actor=SYSTEM)
     echo(
         f"Catalog: {counts['programs']} programs, {counts['sessions']} sessions, "
         f"{counts['topics']} topics, {counts['users']} staff accounts."
     )
-    results = import_paths([corpus], ImportOptions(), progress=progress)
+    results = import_paths([corpus], ImportOptions(), actor=SYSTEM, progress=progress)
     rejected = [r for r in results if not r.ok]
     if rejected:
         raise ValidationError(
@@ -105,19 +106,21 @@ def prepare_demo(
         echo(f"Kept as edited in the app: {conflict}")
     practices_file = corpus / "practices.yaml"
     if practices_file.exists():
-        echo(f"Best practices: {load_practices(practices_file)} loaded.")
+        echo(f"Best practices: {load_practices(practices_file, actor=SYSTEM)} loaded.")
     passwords = _passwords()
     accounts = []
     for role, email, name in DEMO_ACCOUNTS:
         user = get_user_by_email(email)
         if user is None:
-            user = create_user(email, name, role, password=passwords[email])
+            user = create_user(email, name, role, password=passwords[email], actor=SYSTEM)
         elif not password_matches(user, passwords[email]):
-            set_password(user, passwords[email])  # ends its sign-ins: only when it changed
-        for program in visible_programs(None):
+            set_password(
+                user, passwords[email], actor=SYSTEM
+            )  # ends its sign-ins: only when it changed
+        for program in visible_programs(SYSTEM):
             # The demo provider stays outside private programs, to show what members-only means.
             if not (program.private and role is Role.PROVIDER):
-                add_membership(user, program.slug)
+                add_membership(user, program.slug, actor=SYSTEM)
         accounts.append((role.value, email, passwords[email]))
     db.session.commit()
     return accounts

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.auth.policy import SYSTEM
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -186,7 +188,7 @@ def sign_in(app: Any, role: str, password: str) -> tuple[Any, str]:
             " --password, or generate the hub with scripts/generate_hub.py."
         )
     with app.app_context():
-        token = create_token(get_user_by_email(email), "bench_pages", days=1)
+        token = create_token(get_user_by_email(email), "bench_pages", days=1, actor=SYSTEM)
         db.session.commit()
     return client, token
 

@@ -32,6 +32,8 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from app.auth.policy import SYSTEM
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "cases.jsonl"
 sys.path.insert(0, str(ROOT))
@@ -240,12 +242,20 @@ def load_database(app, cases: list[dict], seed: int = 7) -> dict:
             db.session.flush()
             topics[specialty] = topic.id
         presenter = create_user(
-            "presenter@example.org", "Presenter", Role.PROVIDER, password=BENCH_PASSWORD
+            "presenter@example.org",
+            "Presenter",
+            Role.PROVIDER,
+            password=BENCH_PASSWORD,
+            actor=SYSTEM,
         )
-        reader = create_user("reader@example.org", "Reader", Role.PROVIDER, password=BENCH_PASSWORD)
-        expert = create_user("expert@example.org", "Expert", Role.EXPERT, password=BENCH_PASSWORD)
+        reader = create_user(
+            "reader@example.org", "Reader", Role.PROVIDER, password=BENCH_PASSWORD, actor=SYSTEM
+        )
+        expert = create_user(
+            "expert@example.org", "Expert", Role.EXPERT, password=BENCH_PASSWORD, actor=SYSTEM
+        )
         db.session.flush()
-        token = create_token(reader, "bench")
+        token = create_token(reader, "bench", actor=SYSTEM)
         db.session.commit()
         start = datetime(2018, 1, 1)
         for offset in range(0, len(cases), 5000):

@@ -66,6 +66,7 @@ def main() -> None:
     app = bench_search.make_app(args.workdir)
     bench_search.load_database(app, cases)
 
+    from app.auth.policy import SYSTEM
     from app.search import SearchRequest, reindex, search
 
     with app.app_context():
@@ -91,7 +92,7 @@ def main() -> None:
     ours, theirs, weighted = [], [], []
     with app.app_context():
         for item in judged:
-            results = search(None, SearchRequest(q=item["query"], types=["case"], per_page=K))
+            results = search(SYSTEM, SearchRequest(q=item["query"], types=["case"], per_page=K))
             ranked = [h.ref for h in results.hits]
             ours.append(ndcg(ranked, item["relevant"]))
             theirs.append(ndcg(fts_ranked(conn, item["query"]), item["relevant"]))

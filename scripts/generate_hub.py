@@ -39,6 +39,8 @@ from typing import Any
 
 import click
 
+from app.auth.policy import SYSTEM
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -436,6 +438,7 @@ class Generator:
                 description="Teleconsultation program for " + ", ".join(specialties) + ".",
                 template=TEMPLATE,
                 private=private,
+                actor=SYSTEM,
             )
             self.hub.programs.append(program.id)
         self._commit()
@@ -487,7 +490,9 @@ class Generator:
         total = len(specialties) + len(chosen)
         with self._bar(total, "Topics") as bar:
             for specialty in specialties:
-                topic = create_topic(specialty, description=f"The {specialty} specialty.")
+                topic = create_topic(
+                    specialty, description=f"The {specialty} specialty.", actor=SYSTEM
+                )
                 by_name[text_key(specialty)] = topic.id
                 self.hub.specialty_topic[specialty] = topic.name
                 bar.update(1)
@@ -505,11 +510,11 @@ class Generator:
                 parent = self._get(Topic, parent_id)
                 try:
                     topic = create_topic(
-                        spelled[key], synonyms=synonyms.get(key, []), parent=parent
+                        spelled[key], synonyms=synonyms.get(key, []), parent=parent, actor=SYSTEM
                     )
                 except IdentifiersFound:
                     try:
-                        topic = create_topic(spelled[key], parent=parent)
+                        topic = create_topic(spelled[key], parent=parent, actor=SYSTEM)
                     except IdentifiersFound:
                         bar.update(1)
                         continue
@@ -539,6 +544,7 @@ class Generator:
                     role,
                     password=self.password,
                     program_slugs=member_of,
+                    actor=SYSTEM,
                 )
                 self._remember(user.id, role, member_of)
                 bar.update(1)
@@ -554,7 +560,11 @@ class Generator:
                         member_of = []
                     member_of = sorted(set(member_of))
                     user = create_user(
-                        f"{role}{n:05d}@{SIGN_IN_DOMAIN}", name, role, program_slugs=member_of
+                        f"{role}{n:05d}@{SIGN_IN_DOMAIN}",
+                        name,
+                        role,
+                        program_slugs=member_of,
+                        actor=SYSTEM,
                     )
                     self._remember(user.id, role, member_of)
                     bar.update(1)
@@ -607,6 +617,7 @@ class Generator:
                         attendance_count=self.rng.randint(8, 60),
                         notes="Didactic talk followed by case discussions.",
                         topics=sorted({talk, topic_names[p][0]}),
+                        actor=SYSTEM,
                     )
                     dates.append((session.id, on))
                     bar.update(1)
@@ -682,7 +693,7 @@ class Generator:
         )
         with self._bar(len(everyone), "Cases") as bar:
             for start in range(0, len(everyone), self.batch):
-                batch = NewCases(actor=None)
+                batch = NewCases(actor=SYSTEM)
                 plans = everyone[start : start + self.batch]
                 for case in plans:
                     self.make_case(case, batch)
@@ -844,6 +855,7 @@ class Generator:
                     notes={r.id: "Discussed at the session." for r in recommendations[:1]},
                     topics=topics,
                     author=author,
+                    actor=SYSTEM,
                 )
                 session_id, _ = rng.choice(self.hub.sessions[p])
                 add_evidence(
@@ -851,8 +863,15 @@ class Generator:
                     self._get(Session, session_id),
                     note="Didactic on this topic.",
                     added_by=author,
+                    actor=SYSTEM,
                 )
-                add_evidence(practice, lead.case, note="The case that raised it.", added_by=author)
+                add_evidence(
+                    practice,
+                    lead.case,
+                    note="The case that raised it.",
+                    added_by=author,
+                    actor=SYSTEM,
+                )
                 stage = rng.random()
                 if stage < 0.15 and made:
                     successor_of = self._get(BestPractice, rng.choice(made))
@@ -863,10 +882,15 @@ class Generator:
                             reason="A newer practice replaces it.",
                             editor=author,
                             superseded_by=practice,
+                            actor=SYSTEM,
                         )
                 if stage > 0.3:
                     change_status(
-                        practice, "emerging", reason="Seen in several cases.", editor=author
+                        practice,
+                        "emerging",
+                        reason="Seen in several cases.",
+                        editor=author,
+                        actor=SYSTEM,
                     )
                 if stage > 0.55:
                     edit_practice(
@@ -876,12 +900,23 @@ class Generator:
                         reason="Added when to review.",
                         topics=topics,
                         editor=author,
+                        actor=SYSTEM,
                     )
                     change_status(
-                        practice, "established", reason="Endorsed by the hub.", editor=author
+                        practice,
+                        "established",
+                        reason="Endorsed by the hub.",
+                        editor=author,
+                        actor=SYSTEM,
                     )
                 if stage > 0.9:
-                    change_status(practice, "retired", reason="No longer current.", editor=author)
+                    change_status(
+                        practice,
+                        "retired",
+                        reason="No longer current.",
+                        editor=author,
+                        actor=SYSTEM,
+                    )
                 for expert_id in sorted(
                     set(rng.sample(self.hub.users["expert"], min(3, len(self.hub.users["expert"]))))
                 ):
@@ -892,6 +927,7 @@ class Generator:
                         "dissent" if dissent else "endorse",
                         expert=expert,
                         note="Evidence is still thin." if dissent else "",
+                        actor=SYSTEM,
                     )
                 made.append(practice.id)
                 bar.update(1)

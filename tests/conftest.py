@@ -19,6 +19,7 @@ from sqlalchemy.exc import OperationalError
 
 from app import create_app
 from app.auth.models import Role, User
+from app.auth.policy import SYSTEM
 from app.extensions import db
 from tests.support import pg
 
@@ -156,6 +157,7 @@ def make_user(app: Flask):
             role,
             password=PASSWORD,
             program_slugs=programs,
+            actor=SYSTEM,
         )
         db.session.commit()
         return user

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from app.auth.operations import create_token
+from app.auth.policy import SYSTEM
 from app.extensions import db
 from tests.conftest import sign_in
 from tests.support.builders import build_world
@@ -217,7 +218,7 @@ def test_bad_web_request_gets_a_4xx_page_naming_the_problem(
 def test_bad_api_request_gets_a_4xx_json_answer_naming_the_problem(
     client, world, method, path, body, status, words
 ):
-    headers = {"Authorization": f"Bearer {create_token(world.admin)}"}
+    headers = {"Authorization": f"Bearer {create_token(world.admin, actor=SYSTEM)}"}
     db.session.commit()
     response = client.open(
         f"/api/v1{path}",
@@ -235,7 +236,7 @@ def test_bad_api_request_gets_a_4xx_json_answer_naming_the_problem(
 
 @pytest.mark.app_config(MAX_CONTENT_LENGTH=4096)
 def test_a_body_over_the_size_limit_is_a_413_json_answer(client, world):
-    headers = {"Authorization": f"Bearer {create_token(world.admin)}"}
+    headers = {"Authorization": f"Bearer {create_token(world.admin, actor=SYSTEM)}"}
     db.session.commit()
     response = client.post("/api/v1/deid/scan", json={"text": "x" * 10_000}, headers=headers)
     assert response.status_code == 413

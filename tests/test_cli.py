@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from app.auth.models import User
 from app.auth.operations import user_for_token
+from app.auth.policy import SYSTEM
 from app.cases.models import Case
 from app.extensions import db
 from app.programs.operations import create_program
@@ -56,7 +57,7 @@ def test_create_token_prints_a_working_token(app, make_user):
 
 def test_import_and_export_commands(app, make_user, tmp_path):
     make_user("expert", email="hub@example.org")
-    create_program("oud", "OUD ECHO")
+    create_program("oud", "OUD ECHO", actor=SYSTEM)
     db.session.commit()
     source = tmp_path / "in.jsonl"
     source.write_text(
@@ -88,7 +89,7 @@ def test_import_dry_run_prints_what_would_change_and_overwrite_takes_the_file(
     from app.recommendations.operations import edit_recommendation
 
     make_user("expert", email="hub@example.org")
-    create_program("oud", "OUD ECHO")
+    create_program("oud", "OUD ECHO", actor=SYSTEM)
     db.session.commit()
     case = {
         "ref": "oud-1",
@@ -117,6 +118,7 @@ def test_import_dry_run_prints_what_would_change_and_overwrite_takes_the_file(
         category="therapeutic",
         references=[],
         editor=None,
+        actor=SYSTEM,
     )
     db.session.commit()
     case["recommendations"][0]["body"] = "Changed in the file."
@@ -170,7 +172,7 @@ def test_init_upgrades_the_database(tmp_path):
 
 
 def _two_cases(tmp_path):
-    create_program("oud", "OUD ECHO")
+    create_program("oud", "OUD ECHO", actor=SYSTEM)
     db.session.commit()
     source = tmp_path / "in.jsonl"
     rows = [
@@ -208,7 +210,7 @@ def test_import_returns_once_its_cases_are_searchable(app, tmp_path):
     assert "not in the search index" not in result.output
     # Counted straight from the index, without the applying a search does in tests.
     app.extensions["casebook_search"].mode = "off"
-    assert search(None, SearchRequest(q="pangolin")).total == 2
+    assert search(SYSTEM, SearchRequest(q="pangolin")).total == 2
 
 
 def test_import_that_cannot_wait_says_what_is_pending_and_how_to_apply_it(app, tmp_path):

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from app.auth.models import Role
 from app.auth.operations import create_token
+from app.auth.policy import SYSTEM
 from app.cases.models import Case
 from app.extensions import db
 from app.programs.models import Program, Session
@@ -56,9 +57,12 @@ def run_at_once(app, *commands: list[str], timeout: float = 600) -> list[dict]:
 
 def test_four_processes_creating_cases_through_the_api_lose_nothing(app, make_user) -> None:
     per_process = 50
-    program = create_program("hcv", "Hepatitis C ECHO")
+    program = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
     db.session.commit()
-    tokens = [create_token(make_user(Role.PROVIDER, programs=["hcv"])) for _ in range(PROCESSES)]
+    tokens = [
+        create_token(make_user(Role.PROVIDER, programs=["hcv"]), actor=SYSTEM)
+        for _ in range(PROCESSES)
+    ]
     db.session.commit()
     body = '{"program": "hcv", "title": "Nilgai case {n}", "question": "Which regimen?"}'
     reports = run_at_once(
@@ -69,17 +73,17 @@ def test_four_processes_creating_cases_through_the_api_lose_nothing(app, make_us
     created = db.session.scalar(select(func.count(Case.id)).where(Case.program_id == program.id))
     assert created == PROCESSES * per_process
     apply_pending()
-    # Drafts are their presenters' own; the operator (None) sees them all.
-    assert search(None, SearchRequest(q="nilgai", per_page=1)).total == PROCESSES * per_process
+    # Drafts are their presenters' own; the operator (SYSTEM) sees them all.
+    assert search(SYSTEM, SearchRequest(q="nilgai", per_page=1)).total == PROCESSES * per_process
 
 
 def test_four_processes_recommending_on_one_case_number_them_one_to_n(app, make_user) -> None:
     per_process = 50
-    program = create_program("hcv", "Hepatitis C ECHO")
+    program = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
     case = add_case(program, None, "Much-discussed case", status="approved")
     db.session.commit()
     experts = [make_user(Role.EXPERT, programs=["hcv"]) for _ in range(PROCESSES)]
-    tokens = [create_token(expert) for expert in experts]
+    tokens = [create_token(expert, actor=SYSTEM) for expert in experts]
     db.session.commit()
     body = '{"body": "Check HBV DNA first ({n}).", "category": "diagnostic"}'
     path = f"/api/v1/cases/{case.id}/recommendations"

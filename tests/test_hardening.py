@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.auth.operations import create_token
+from app.auth.policy import SYSTEM
 from app.config import from_environment
 from app.extensions import db
 from app.web import safe_redirect_target
@@ -114,7 +115,7 @@ def test_pages_and_api_answers_with_case_text_are_not_cached(client, world):
         response = client.get(path)
         assert response.status_code == 200, path
         assert response.headers["Cache-Control"] == "no-store", path
-    headers = {"Authorization": f"Bearer {create_token(world.provider)}"}
+    headers = {"Authorization": f"Bearer {create_token(world.provider, actor=SYSTEM)}"}
     db.session.commit()
     for path in ("/api/v1/cases", "/api/v1/cases/999999"):
         assert client.get(path, headers=headers).headers["Cache-Control"] == "no-store"

@@ -9,6 +9,7 @@ from pathlib import Path
 from flask_migrate import upgrade
 from sqlalchemy import func, select, text
 
+from app.auth.policy import SYSTEM
 from app.cases.models import Case
 from app.extensions import db
 from app.programs.models import Program
@@ -21,7 +22,7 @@ from tests.support.old_schema import insert
 
 def test_a_deleted_cases_id_is_never_given_again(app, make_user):
     expert = make_user("expert")
-    program = create_program("hcv", "Hepatitis C ECHO")
+    program = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
     first = add_case(program, None, "First")
     recommendation = add_recommendation(first, expert)
     db.session.commit()

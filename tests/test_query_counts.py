@@ -14,6 +14,7 @@ from sqlalchemy import event
 
 from app.auth.models import Role
 from app.auth.operations import create_token
+from app.auth.policy import SYSTEM
 from app.cases.models import CaseStatus
 from app.cases.operations import CaseData, create_case, schedule
 from app.extensions import db
@@ -47,13 +48,16 @@ def build_hub(make_user, n: int) -> Hub:
     n practices."""
     experts = [make_user(Role.EXPERT) for _ in range(n)]
     providers = [make_user(Role.PROVIDER) for _ in range(n)]
-    topics = [create_topic(f"Condition {i}", synonyms=[f"Disorder {i}"]).name for i in range(n)]
-    topics.append(create_topic("Hypertension").name)
-    create_program("members-only", "Members only", private=True)
+    topics = [
+        create_topic(f"Condition {i}", synonyms=[f"Disorder {i}"], actor=SYSTEM).name
+        for i in range(n)
+    ]
+    topics.append(create_topic("Hypertension", actor=SYSTEM).name)
+    create_program("members-only", "Members only", private=True, actor=SYSTEM)
     first_case = first_session = None
     recommendations = []
     for p in range(n):
-        program = create_program(f"program-{p}", f"Program {p}")
+        program = create_program(f"program-{p}", f"Program {p}", actor=SYSTEM)
         for s in range(n):
             session = create_session(
                 program,
@@ -62,12 +66,13 @@ def build_hub(make_user, n: int) -> Hub:
                 didactic_presenter=experts[s % n].display_name,
                 attendance_count=10 + s,
                 topics=topics[: s + 1],
+                actor=SYSTEM,
             )
             first_session = first_session or session
             for c in range(n):
                 case = _case(program, providers[c % n], topics, f"{p}-{s}-{c}")
                 first_case = first_case or case
-                schedule(case, session, presented=True)
+                schedule(case, session, presented=True, actor=SYSTEM)
                 recs = []
                 for r in range(n):
                     rec = add_recommendation(
@@ -78,6 +83,7 @@ def build_hub(make_user, n: int) -> Hub:
                         references=["Guideline, 2022"],
                         publish=True,
                         imported=True,
+                        actor=SYSTEM,
                     )
                     edit_recommendation(
                         rec,
@@ -86,15 +92,25 @@ def build_hub(make_user, n: int) -> Hub:
                         references=rec.references,
                         editor=experts[r % n],
                         imported=True,
+                        actor=SYSTEM,
                     )
                     for a in range(n):
-                        annotate(rec, experts[a % n], "agree", f"Agree ({a}).", imported=True)
+                        annotate(
+                            rec,
+                            experts[a % n],
+                            "agree",
+                            f"Agree ({a}).",
+                            imported=True,
+                            actor=SYSTEM,
+                        )
                     recs.append(rec)
                 recommendations.extend(recs)
                 follow_up = _case(program, providers[c % n], topics, f"{p}-{s}-{c}-f", case)
-                schedule(follow_up, session, presented=True)
+                schedule(follow_up, session, presented=True, actor=SYSTEM)
                 for rec in recs:
-                    record_outcome(follow_up, rec, "adopted", "improved", imported=True)
+                    record_outcome(
+                        follow_up, rec, "adopted", "improved", imported=True, actor=SYSTEM
+                    )
     for i in range(n):
         practice = propose_from_recommendations(
             recommendations[i : i + n],
@@ -102,11 +118,12 @@ def build_hub(make_user, n: int) -> Hub:
             "Treat to target and review every four weeks.",
             topics=topics[:n],
             author=experts[0],
+            actor=SYSTEM,
         )
-        add_evidence(practice, first_session, note="Didactic.", added_by=experts[0])
-        add_evidence(practice, first_case, note="The case.", added_by=experts[0])
+        add_evidence(practice, first_session, note="Didactic.", added_by=experts[0], actor=SYSTEM)
+        add_evidence(practice, first_case, note="The case.", added_by=experts[0], actor=SYSTEM)
         for expert in experts:
-            take_stance(practice, "endorse", expert=expert)
+            take_stance(practice, "endorse", expert=expert, actor=SYSTEM)
     db.session.commit()
     users = {
         "admin": make_user(Role.ADMIN),
@@ -133,13 +150,14 @@ def _case(program, presenter, topics, label, follows=None):
         status=CaseStatus.CLOSED,
         follows=follows,
         imported=True,
+        actor=SYSTEM,
     )
 
 
 def statements_per_page(app, client, hub: Hub, role: str) -> dict[str, int]:
     user = hub.users[role]
     sign_in(client, user)
-    token = create_token(user, "counts")
+    token = create_token(user, "counts", actor=SYSTEM)
     db.session.commit()
     bearer = {"Authorization": f"Bearer {token}"}
     pages = {

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from app.auth.models import Role
 from app.auth.operations import create_token, create_user
+from app.auth.policy import SYSTEM
 from app.cases.transfer import ImportOptions, import_paths
 from app.demo import CORPUS_DIR
 from app.extensions import db
@@ -44,7 +45,7 @@ def test_threads_that_read_then_write_never_fail(tmp_path):
             for i in range(15):
                 try:
                     db.session.scalar(select(func.count(Topic.id)))  # read first …
-                    create_topic(f"Topic {n}-{i}")  # … then write
+                    create_topic(f"Topic {n}-{i}", actor=SYSTEM)  # … then write
                     db.session.commit()
                 except BaseException as exc:  # noqa: BLE001 - collected for the assertion
                     errors.append(exc)
@@ -65,8 +66,8 @@ def test_threads_that_read_then_write_never_fail(tmp_path):
 def test_import_alongside_the_search_indexer_thread(tmp_path):
     app = _immediate_app(tmp_path, CASEBOOK_SEARCH_APPLY="thread", TESTING=False)
     with app.app_context():
-        load_catalog(CORPUS_DIR / "catalog.yaml")
-        results = import_paths([CORPUS_DIR / "hcv"])
+        load_catalog(CORPUS_DIR / "catalog.yaml", actor=SYSTEM)
+        results = import_paths([CORPUS_DIR / "hcv"], actor=SYSTEM)
         assert all(r.ok for r in results), [r.problems for r in results]
         assert sum(r.created for r in results) >= 10
         db.engine.dispose()
@@ -76,9 +77,11 @@ def test_pages_and_api_reads_answer_while_another_process_holds_the_write_lock(t
     # A short busy timeout: a read that waited for the lock would fail here, not hang.
     app = _immediate_app(tmp_path, CASEBOOK_SEARCH_APPLY="off", CASEBOOK_SQLITE_BUSY_TIMEOUT_MS=100)
     with app.app_context():
-        program = create_program("hcv", "Hepatitis C ECHO")
-        admin = create_user("admin@example.org", "Admin", Role.ADMIN, password=PASSWORD)
-        token = create_token(admin)
+        program = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
+        admin = create_user(
+            "admin@example.org", "Admin", Role.ADMIN, password=PASSWORD, actor=SYSTEM
+        )
+        token = create_token(admin, actor=SYSTEM)
         case_id = add_case(program, admin, "Genotype 3 retreatment").id
         db.session.commit()
         db.session.remove()
@@ -129,7 +132,7 @@ def test_a_multi_file_import_waits_out_another_writer_and_imports_every_file(tmp
         tmp_path, CASEBOOK_SEARCH_APPLY="thread", CASEBOOK_SQLITE_BUSY_TIMEOUT_MS=100
     )
     with app.app_context():
-        create_program("hcv", "Hepatitis C ECHO")
+        create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
         db.session.commit()
         db.session.remove()
     paths = _case_files(tmp_path / "in", 3)
@@ -161,7 +164,7 @@ def test_an_import_the_database_never_lets_in_reports_each_file(tmp_path, monkey
 
     app = _immediate_app(tmp_path, CASEBOOK_SQLITE_BUSY_TIMEOUT_MS=50)
     with app.app_context():
-        create_program("hcv", "Hepatitis C ECHO")
+        create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
         db.session.commit()
         db.session.remove()
     paths = _case_files(tmp_path / "in", 2)
@@ -187,7 +190,7 @@ def test_an_import_redacts_before_it_takes_the_write_lock(tmp_path, monkeypatch)
 
     app = _immediate_app(tmp_path)
     with app.app_context():
-        create_program("hcv", "Hepatitis C ECHO")
+        create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
         db.session.commit()
         db.session.remove()
         real = transfer.redact
@@ -203,7 +206,7 @@ def test_an_import_redacts_before_it_takes_the_write_lock(tmp_path, monkeypatch)
             "".join(Path(p).read_text() for p in _case_files(tmp_path / "in", 2)),
             encoding="utf-8",
         )
-        [result] = import_paths([both], ImportOptions(redact=True))
+        [result] = import_paths([both], ImportOptions(redact=True), actor=SYSTEM)
         assert result.ok and result.created == 2
         assert len(probes) >= 2 and all(probes)
         db.engine.dispose()
@@ -214,9 +217,11 @@ def test_a_write_that_waits_out_the_busy_timeout_answers_503_and_saves_nothing(t
     again" (503 with Retry-After), not a server fault (500)."""
     app = _immediate_app(tmp_path, CASEBOOK_SEARCH_APPLY="off", CASEBOOK_SQLITE_BUSY_TIMEOUT_MS=100)
     with app.app_context():
-        create_program("hcv", "Hepatitis C ECHO")
-        admin = create_user("admin@example.org", "Admin", Role.ADMIN, password=PASSWORD)
-        token = create_token(admin)
+        create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
+        admin = create_user(
+            "admin@example.org", "Admin", Role.ADMIN, password=PASSWORD, actor=SYSTEM
+        )
+        token = create_token(admin, actor=SYSTEM)
         db.session.commit()
         db.session.remove()
     client = app.test_client()
@@ -253,7 +258,7 @@ def test_signing_in_checks_the_password_without_holding_the_write_lock(tmp_path,
 
     app = _immediate_app(tmp_path, CASEBOOK_SEARCH_APPLY="off")
     with app.app_context():
-        create_user("admin@example.org", "Admin", Role.ADMIN, password=PASSWORD)
+        create_user("admin@example.org", "Admin", Role.ADMIN, password=PASSWORD, actor=SYSTEM)
         db.session.commit()
         db.session.remove()
     checked = operations.check_password_hash

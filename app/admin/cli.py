@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import click
 
+from app.auth.policy import SYSTEM
 from app.cli import cli_errors
 from app.extensions import db
 
@@ -12,7 +13,7 @@ from app.extensions import db
 def _account(email: str):
     from app.admin.operations import account_by_email
 
-    return account_by_email(None, email)
+    return account_by_email(SYSTEM, email)
 
 
 @click.command("deactivate")
@@ -23,7 +24,7 @@ def deactivate_command(email: str) -> None:
     from app.admin.operations import deactivate_account
 
     user = _account(email)
-    revoked = deactivate_account(None, user)
+    revoked = deactivate_account(SYSTEM, user)
     db.session.commit()
     if revoked is None:
         click.echo(f"{user.email} was inactive already.")
@@ -39,7 +40,7 @@ def reactivate_command(email: str) -> None:
     from app.admin.operations import reactivate_account
 
     user = _account(email)
-    changed = reactivate_account(None, user)
+    changed = reactivate_account(SYSTEM, user)
     db.session.commit()
     click.echo(f"Reactivated {user.email}." if changed else f"{user.email} was active already.")
 
@@ -54,7 +55,7 @@ def reset_password_command(email: str) -> None:
     from app.admin.operations import reset_password
 
     user = _account(email)
-    reset = reset_password(None, user)
+    reset = reset_password(SYSTEM, user)
     db.session.commit()
     click.echo(reset.password)
 

@@ -26,7 +26,7 @@ from app.auth.operations import (
     revoke_token,
     unlock,
 )
-from app.auth.policy import Permission
+from app.auth.policy import Actor, Permission, write_operation
 from app.cases.models import Case, case_topics
 from app.common import text_key
 from app.deid.gate import Acceptance
@@ -114,8 +114,9 @@ def _programs_by_slug(slugs: Iterable[str]) -> list[Program]:
     return programs
 
 
+@write_operation
 def create_account(
-    actor: Any,
+    actor: Actor,
     email: str,
     display_name: str,
     role: str,
@@ -154,8 +155,9 @@ def _keep_an_admin(user: User, *, field: str) -> None:
         )
 
 
+@write_operation
 def update_account(
-    actor: Any,
+    actor: Actor,
     user: User,
     *,
     display_name: str | None = None,
@@ -229,7 +231,8 @@ def _remove_member(actor: Any, user: User, program: Program) -> None:
     record(actor, "program.member_removed", program, user_id=user.id, role=str(user.role))
 
 
-def deactivate_account(actor: Any, user: User) -> int | None:
+@write_operation
+def deactivate_account(actor: Actor, user: User) -> int | None:
     """The account can no longer sign in; its sign-ins end and its API tokens are revoked
     now (reactivating does not bring them back). Its cases, recommendations and audit events
     stay. Returns how many tokens were revoked; None if it was inactive already."""
@@ -245,7 +248,8 @@ def deactivate_account(actor: Any, user: User) -> int | None:
     return revoke_all_tokens(user, actor=actor, reason="deactivated")
 
 
-def reactivate_account(actor: Any, user: User) -> bool:
+@write_operation
+def reactivate_account(actor: Actor, user: User) -> bool:
     policy.require_administer_account(actor, user)
     if user.active:
         return False
@@ -260,7 +264,8 @@ class PasswordReset:
     tokens_revoked: int
 
 
-def reset_password(actor: Any, user: User) -> PasswordReset:
+@write_operation
+def reset_password(actor: Actor, user: User) -> PasswordReset:
     """A new temporary password (returned once) that must be changed at the next sign-in;
     every sign-in of the account ends, its API tokens are revoked and a lockout on its
     address is lifted."""
@@ -281,7 +286,8 @@ def account_tokens(actor: Any, user: User) -> list[ApiToken]:
     return list_tokens(user)
 
 
-def revoke_account_token(actor: Any, user: User, token_id: int) -> ApiToken:
+@write_operation
+def revoke_account_token(actor: Actor, user: User, token_id: int) -> ApiToken:
     policy.require_administer_account(actor, user)
     api_token = db.session.get(ApiToken, token_id)
     if api_token is None or api_token.user_id != user.id:
@@ -301,7 +307,8 @@ def account_by_email(actor: Any, email: str) -> User:
 # --- Program staff ----------------------------------------------------------------------------
 
 
-def add_program_member(actor: Any, program: Program, email: str) -> User:
+@write_operation
+def add_program_member(actor: Actor, program: Program, email: str) -> User:
     """Make an account a member of the program (coordinators and experts run it; providers
     present in it; members see it when it is private)."""
     policy.require(actor, Permission.MANAGE_PROGRAMS)
@@ -315,7 +322,8 @@ def add_program_member(actor: Any, program: Program, email: str) -> User:
     return user
 
 
-def remove_program_member(actor: Any, program: Program, user_id: int) -> User:
+@write_operation
+def remove_program_member(actor: Actor, program: Program, user_id: int) -> User:
     policy.require(actor, Permission.MANAGE_PROGRAMS)
     policy.require(actor, Permission.MANAGE_USERS)
     user = db.session.get(User, user_id)
@@ -444,8 +452,9 @@ def _would_cycle(topic: Topic, parent: Topic) -> bool:
     return False
 
 
+@write_operation
 def edit_topic(
-    actor: Any,
+    actor: Actor,
     topic: Topic,
     *,
     synonyms: Iterable[str] | None = None,
@@ -472,7 +481,7 @@ def edit_topic(
                     "a topic cannot be its own ancestor.",
                     field="parent",
                 )
-    update_topic(topic, synonyms=synonyms, description=description, accepted=accepted)
+    update_topic(topic, synonyms=synonyms, description=description, actor=actor, accepted=accepted)
     topic.parent = parent
     db.session.flush()
     after = (list(topic.synonyms or []), topic.description, topic.parent_id)
@@ -495,7 +504,8 @@ def _set_status(actor: Any, topic: Topic, status: TopicStatus, action: str) -> b
     return True
 
 
-def accept_topic(actor: Any, topic: Topic) -> bool:
+@write_operation
+def accept_topic(actor: Actor, topic: Topic) -> bool:
     """A proposed topic joins the vocabulary (coordinators and admins)."""
     policy.require(actor, Permission.ACCEPT_TOPICS)
     if topic.status is not TopicStatus.PROPOSED:
@@ -503,13 +513,15 @@ def accept_topic(actor: Any, topic: Topic) -> bool:
     return _set_status(actor, topic, TopicStatus.ACCEPTED, "topic.accepted")
 
 
-def retire_topic(actor: Any, topic: Topic) -> bool:
+@write_operation
+def retire_topic(actor: Actor, topic: Topic) -> bool:
     """No longer offered; cases, sessions and practices keep their links."""
     policy.require(actor, Permission.MANAGE_VOCABULARY)
     return _set_status(actor, topic, TopicStatus.RETIRED, "topic.retired")
 
 
-def restore_topic(actor: Any, topic: Topic) -> bool:
+@write_operation
+def restore_topic(actor: Actor, topic: Topic) -> bool:
     policy.require(actor, Permission.MANAGE_VOCABULARY)
     return _set_status(actor, topic, TopicStatus.ACCEPTED, "topic.restored")
 
@@ -522,7 +534,8 @@ class MergeResult:
     practices: int
 
 
-def merge_topics(actor: Any, source: Topic, target_name: str) -> MergeResult:
+@write_operation
+def merge_topics(actor: Actor, source: Topic, target_name: str) -> MergeResult:
     """Fold `source` into the topic named `target_name`: every case, session and practice
     link moves, the source's name and synonyms become the target's synonyms, its children
     move under the target, and the source is deleted (its id is never reused)."""

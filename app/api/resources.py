@@ -145,8 +145,7 @@ def case_json(case: Case, user: Any) -> dict[str, Any]:
             {"body": c.body, "author": _person(c.author), "created_at": _iso(c.created_at)}
             for c in case.review_comments
         ]
-        if policy.can_edit_case(user, case)
-        or policy.has_permission(user, policy.Permission.REVIEW_CASE)
+        if policy.can_see_review(user, case)
         else [],
         "deid_risk": _deid_risk(case, user),
         "created_at": _iso(case.created_at),
@@ -163,10 +162,7 @@ def case_json(case: Case, user: Any) -> dict[str, Any]:
 
 def _deid_risk(case: Case, user: Any) -> dict[str, Any] | None:
     """The re-identification warning (offsets and kinds, no text), for presenter and reviewers."""
-    if not (
-        policy.can_edit_case(user, case)
-        or policy.has_permission(user, policy.Permission.REVIEW_CASE)
-    ):
+    if not policy.can_see_deid_risk(user, case):
         return None
     warning = assess(saved_texts(case))
     return warning.to_dict() if warning else None

@@ -23,7 +23,8 @@ from app.attendance.models import (
 from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import ProgramMembership, User
-from app.errors import PermissionDenied, ValidationError
+from app.auth.policy import Actor, write_operation
+from app.errors import ValidationError
 from app.extensions import db
 from app.inputs import problem_in_text
 from app.programs.models import Program, Session
@@ -53,6 +54,7 @@ def credit_rule(program: Program) -> CreditRule | None:
     return db.session.scalar(select(CreditRule).where(CreditRule.program_id == program.id))
 
 
+@write_operation
 def set_credit_rule(
     program: Program,
     *,
@@ -60,7 +62,7 @@ def set_credit_rule(
     credits_per_session: Any,
     minimum_minutes: Any,
     evaluation_required: Any,
-    actor: Any,
+    actor: Actor,
     accreditation_statement: Any = None,
     signer_name: Any = None,
     signer_title: Any = None,
@@ -203,8 +205,9 @@ def participants(session: Session) -> list[User]:
     return sorted(people.values(), key=lambda u: (u.display_name.lower(), u.id))
 
 
+@write_operation
 def record_attendance(
-    session: Session, present: Mapping[int, Any], *, actor: Any
+    session: Session, present: Mapping[int, Any], *, actor: Actor
 ) -> list[Attendance]:
     """Save the tick list: `present` maps each ticked participant's id to the minutes typed
     (blank: the whole session). Participants not ticked are taken off the list."""
@@ -265,8 +268,9 @@ class ImportReport:
     problems: list[tuple[int, str]] = field(default_factory=list)  # bad rows: nothing saved
 
 
+@write_operation
 def import_attendance_csv(
-    session: Session, content: bytes, *, filename: str, actor: Any
+    session: Session, content: bytes, *, filename: str, actor: Actor
 ) -> ImportReport:
     """Read a videoconference attendance file (name, email, join and leave times): minutes
     per participant over all their joins, matched by email to the program's members.
@@ -432,12 +436,13 @@ def _minutes_over(intervals: list[tuple[datetime, datetime]]) -> int:
 # ---------------------------------------------------------------- evaluation and credit
 
 
+@write_operation
 def submit_evaluation(
-    session: Session, *, participant: Any, rating: Any, will_change_practice: Any
+    session: Session, *, actor: Actor, rating: Any, will_change_practice: Any
 ) -> SessionEvaluation:
     """A participant's post-session evaluation; once per session, changeable."""
-    if participant is None or participant.id not in attendance_of(session):
-        raise PermissionDenied("Only participants of the session can evaluate it.")
+    policy.require_evaluate_session(actor, session, attendance_of(session))
+    participant = actor
     errors: dict[str, str] = {}
     score = _whole(rating)
     if score is None or not 1 <= score <= 5:

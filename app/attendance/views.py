@@ -231,7 +231,7 @@ def evaluation(slug: str, number: int) -> Any:
         try:
             submit_evaluation(
                 session,
-                participant=_user(),
+                actor=_user(),
                 rating=values["rating"],
                 will_change_practice={"yes": True, "no": False}.get(answer, answer),
             )

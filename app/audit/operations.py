@@ -8,7 +8,7 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session as OrmSession
 
 from app.audit.models import AuditEvent
-from app.auth.models import User
+from app.auth.policy import Actor
 from app.extensions import db
 
 # Values in details must be short tokens (ids, statuses, field names): patient text stays out.
@@ -16,7 +16,7 @@ _MAX_DETAIL_LENGTH = 80
 
 
 def record(
-    actor: User | None,
+    actor: Actor | None,
     action: str,
     entity: Any = None,
     *,

@@ -44,7 +44,7 @@ def trail(kind: str, entity_id: int) -> Any:
     entity = db.session.get(model, entity_id)
     # The trail of something the reader may not see is as absent as the thing itself, and
     # answers exactly as a missing one does.
-    if entity is None or not _may_see(user, entity):
+    if entity is None or not policy.can_see_trail(user, entity):
         raise NotFound("No such record.")
     if isinstance(entity, Case):
         title, back = entity.title, url_for("cases.case", case_id=entity.id)
@@ -72,20 +72,3 @@ def trail(kind: str, entity_id: int) -> Any:
         title=title,
         back=back,
     )
-
-
-def _may_see(user: Any, entity: Any) -> bool:
-    """The same rule as the object's own page: a draft recommendation only to its author."""
-    if isinstance(entity, Case):
-        return policy.can_view_case(user, entity)
-    if isinstance(entity, Recommendation):
-        return policy.can_view_recommendation(user, entity)
-    if isinstance(entity, Session):
-        return policy.can_view_program(user, entity.program)
-    if isinstance(entity, Program):
-        return policy.can_view_program(user, entity)
-    if isinstance(entity, User):
-        return policy.can_administer_account(user, entity)
-    if isinstance(entity, ApiToken):
-        return policy.can_administer_account(user, entity.user)
-    return True  # topics and best practices: everyone reads them

@@ -20,6 +20,7 @@ from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import ApiToken, ProgramMembership, Role, SignInThrottle, User, UserSession
 from app.auth.passwords import password_problem
+from app.auth.policy import Actor, Permission, write_operation
 from app.common import utcnow
 from app.errors import CasebookError, NotFound, ValidationError
 from app.extensions import db, reading_engine
@@ -57,6 +58,7 @@ def validate_password(
         raise ValidationError(problem, field=field)
 
 
+@write_operation
 def create_user(
     email: str,
     display_name: str,
@@ -64,10 +66,17 @@ def create_user(
     *,
     password: str | None = None,
     program_slugs: Iterable[str] = (),
-    actor: User | None = None,
+    actor: Actor,
+    imported: bool = False,
 ) -> User:
-    """Create an account. Without a password the account cannot sign in."""
+    """Create an account. Without a password the account cannot sign in. An import adds the
+    presenters and authors its records name (IMPORT_DATA)."""
     from app.programs.operations import get_program
+
+    if imported:
+        policy.require_import(actor)
+    else:
+        policy.require(actor, Permission.MANAGE_USERS)
 
     email = normalise_email(email)
     errors: dict[str, str] = {}
@@ -104,15 +113,19 @@ def create_user(
     return user
 
 
-def set_password(user: User, password: str, *, actor: User | None = None) -> None:
+@write_operation
+def set_password(user: User, password: str, *, actor: Actor) -> None:
     """Set a new password (an operator or admin): every sign-in of the account ends."""
+    policy.require_administer_account(actor, user)
     validate_password(password, user_inputs=(user.email, user.display_name))
     user.password_hash = hash_password(password)
     record(actor, "user.password_set", user)
     revoke_all_sessions(user, actor=actor, reason="password_set")
 
 
-def add_membership(user: User, program_slug: str, *, actor: User | None = None) -> None:
+@write_operation
+def add_membership(user: User, program_slug: str, *, actor: Actor) -> None:
+    policy.require(actor, Permission.MANAGE_USERS)
     from app.programs.operations import get_program
 
     program = get_program(program_slug)
@@ -270,8 +283,10 @@ def sign_in(
     return user
 
 
-def unlock(email: str, *, actor: User | None = None) -> bool:
+@write_operation
+def unlock(email: str, *, actor: Actor) -> bool:
     """Forget the failed sign-ins of an email address. True if there were any."""
+    policy.require(actor, Permission.MANAGE_USERS)
     throttle = db.session.get(SignInThrottle, _email_digest(email))
     if throttle is None:
         return False
@@ -374,7 +389,8 @@ def end_current_session(user: User) -> None:
         record(user, "user.signed_out", user, session_id=row.id)
 
 
-def revoke_session(user: User, session_id: int, *, actor: User | None = None) -> UserSession:
+@write_operation
+def revoke_session(user: User, session_id: int, *, actor: Actor) -> UserSession:
     """End one of the account's sign-ins (a lost laptop, say)."""
     row = db.session.get(UserSession, session_id)
     if row is None or row.user_id != user.id or not policy.can_manage_credentials(actor, user):
@@ -385,14 +401,16 @@ def revoke_session(user: User, session_id: int, *, actor: User | None = None) ->
     return row
 
 
+@write_operation
 def revoke_all_sessions(
     user: User,
     *,
-    actor: User | None = None,
+    actor: Actor,
     keep: int | None = None,
     reason: str = "signed_out_everywhere",
 ) -> int:
     """End every live sign-in of the account except `keep`; returns how many ended."""
+    policy.require_manage_credentials(actor, user)
     now = utcnow()
     stmt = (
         update(UserSession)
@@ -407,10 +425,12 @@ def revoke_all_sessions(
     return ended
 
 
+@write_operation
 def change_password(
-    user: User, current_password: str, new_password: str, confirmation: str
+    user: User, current_password: str, new_password: str, confirmation: str, *, actor: Actor
 ) -> None:
     """The account holder changes their password: every other sign-in ends."""
+    policy.require_self(actor, user)
     # Keys are field names and values messages (ruff's S105 takes them for passwords).
     errors: dict[str, str] = {}
     if not user.password_hash or not check_password_hash(user.password_hash, current_password):
@@ -451,11 +471,11 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def create_token(
-    user: User, name: str = "script", *, days: int | None = None, actor: User | None = None
-) -> str:
+@write_operation
+def create_token(user: User, name: str = "script", *, days: int | None = None, actor: Actor) -> str:
     """Issue an API token valid for `days` (default CASEBOOK_TOKEN_DAYS) and return it;
     only its digest is kept."""
+    policy.require_manage_credentials(actor, user)
     if not user.active:
         raise ValidationError("This account is inactive.", field="email")
     if days is None:
@@ -520,16 +540,18 @@ def list_tokens(user: User) -> list[ApiToken]:
     return list(db.session.scalars(stmt))
 
 
-def get_token(token_id: int, *, actor: User | None = None) -> ApiToken:
+def get_token(token_id: int, *, actor: Actor) -> ApiToken:
     """A token by id that `actor` may manage (policy.can_manage_credentials); others' are
     "not found", not "forbidden", so ids of other accounts' tokens are not confirmed."""
     api_token = db.session.get(ApiToken, token_id)
     if api_token is None or not policy.can_manage_credentials(actor, api_token.user):
-        raise NotFound(f"No API token {token_id}" + (" of yours." if actor else "."))
+        raise NotFound(
+            f"No API token {token_id}" + ("." if policy.is_system(actor) else " of yours.")
+        )
     return api_token
 
 
-def revoke_all_tokens(user: User, *, actor: User | None = None, reason: str) -> int:
+def revoke_all_tokens(user: User, *, actor: Actor, reason: str) -> int:
     """Revoke every live API token of the account (an admin set a temporary password or
     deactivated it: a token copied before must not outlive that); returns how many."""
     now = utcnow()
@@ -541,8 +563,10 @@ def revoke_all_tokens(user: User, *, actor: User | None = None, reason: str) -> 
     return len(live)
 
 
-def revoke_token(api_token: ApiToken, *, actor: User | None = None) -> None:
+@write_operation
+def revoke_token(api_token: ApiToken, *, actor: Actor) -> None:
     """Revoke a token at once; revoking it again changes nothing."""
+    policy.require_manage_credentials(actor, api_token.user)
     if api_token.revoked_at is None:
         api_token.revoked_at = utcnow()
         record(actor, "token.revoked", api_token, user_id=api_token.user_id)

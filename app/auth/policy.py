@@ -1,7 +1,11 @@
 """Who may do what: the one place where roles and program membership are checked.
 
-Web views, the JSON API and the CLI all call `require`/`can` (or the view decorator),
-and queries that list content are narrowed with `visible_program_ids`.
+The convention: every public write operation (in `app/<area>/operations.py`) is marked
+`@write_operation`, takes the acting user as a required `actor` and calls a `require_*` (or
+`require`) here itself, so the web, the API, the CLI and imports cannot skip the check.
+Views and API resources call `can_*` only to decide what to show. The server's own actions
+(the CLI without `--as`) act as `SYSTEM`, never as `None`: `None` is nobody and may do
+nothing. Queries that list content are narrowed with `visible_program_ids`.
 """
 
 from __future__ import annotations
@@ -9,10 +13,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from functools import wraps
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeGuard, TypeVar
 
 import sqlalchemy as sa
-from flask_login import current_user, login_required
+from flask_login import AnonymousUserMixin, current_user, login_required
 
 from app.auth.models import Role, User
 from app.cases.models import Case, CaseStatus
@@ -20,8 +24,31 @@ from app.errors import PermissionDenied
 
 if TYPE_CHECKING:
     from app.practices.models import EvidenceLink, RecommendationDissent
-    from app.programs.models import Program
+    from app.programs.models import Program, Session
     from app.recommendations.models import Recommendation
+
+
+class SystemActor:
+    """The server itself: the operator at its shell (a CLI command without `--as`). It may do
+    everything; the audit trail records its actions with no account."""
+
+    id: Final = None
+    is_active: Final = True
+
+    def __repr__(self) -> str:
+        return "SYSTEM"
+
+
+SYSTEM: Final = SystemActor()
+
+# Who performs a write operation: an account or the server itself.
+Actor: TypeAlias = User | SystemActor
+# Who looks: also a visitor who is not signed in (flask-login's anonymous user) or nobody.
+Viewer: TypeAlias = User | SystemActor | AnonymousUserMixin | None
+
+
+def is_system(user: object) -> bool:
+    return user is SYSTEM
 
 
 class Permission(enum.StrEnum):
@@ -75,32 +102,37 @@ OPEN_STATUSES = frozenset(
 IN_REVIEW_STATUSES = frozenset({CaseStatus.SUBMITTED, CaseStatus.RETURNED})
 
 
-def _is_user(user: Any) -> bool:
+def _is_user(user: object) -> TypeGuard[User]:
     return isinstance(user, User) and user.is_active
 
 
-def has_permission(user: Any, permission: Permission) -> bool:
-    if user is None:  # the operator at the server's shell (CLI without --as)
+def has_permission(user: Viewer, permission: Permission) -> bool:
+    if is_system(user):  # the operator at the server's shell (CLI without --as)
         return True
     return _is_user(user) and permission in ROLE_PERMISSIONS[user.role]
 
 
-def can_view_program(user: Any, program: Program) -> bool:
-    if not program.private or user is None:
+def can_view_program(user: Viewer, program: Program) -> bool:
+    if not program.private or is_system(user):
         return True
     if not _is_user(user):
         return False
     return user.role is Role.ADMIN or program.id in user.program_ids
 
 
-def visible_program_ids(user: Any, programs: list[Program]) -> set[int]:
+def visible_program_ids(user: Viewer, programs: list[Program]) -> set[int]:
     return {p.id for p in programs if can_view_program(user, p)}
 
 
-def can_view_case(user: Any, case: Case) -> bool:
+def can_see_every_draft(user: Viewer) -> bool:
+    """Drafts are their presenters' own; admins (and the operator) see every one."""
+    return is_system(user) or (_is_user(user) and user.role is Role.ADMIN)
+
+
+def can_view_case(user: Viewer, case: Case) -> bool:
     if not can_view_program(user, case.program):
         return False
-    if user is None:
+    if is_system(user):
         return True
     if not _is_user(user):
         return False
@@ -110,22 +142,22 @@ def can_view_case(user: Any, case: Case) -> bool:
         return True
     if case.status in IN_REVIEW_STATUSES:
         return has_permission(user, Permission.REVIEW_CASE)
-    return user.role is Role.ADMIN  # drafts
+    return can_see_every_draft(user)  # drafts
 
 
-def visible_case_clause(user: Any) -> sa.ColumnElement[bool]:
+def visible_case_clause(user: Viewer) -> sa.ColumnElement[bool]:
     """`can_view_case` as a WHERE clause (status and presenter; tests keep the two in step).
 
     Program visibility is not part of it: callers restrict to visible programs themselves.
     Lists and figures use `listed_case_clause`, which leaves withdrawn cases out.
     """
-    if user is None:
+    if is_system(user):
         return sa.true()
     if not (isinstance(user, User) and user.is_active):
         return sa.false()
     own = Case.presenter_id == user.id
     clauses = [Case.status.in_(OPEN_STATUSES), own]
-    if user.role is Role.ADMIN:
+    if can_see_every_draft(user):
         clauses.append(Case.status == CaseStatus.DRAFT)
     if has_permission(user, Permission.REVIEW_CASE):
         clauses.append(Case.status.in_(IN_REVIEW_STATUSES))
@@ -133,13 +165,13 @@ def visible_case_clause(user: Any) -> sa.ColumnElement[bool]:
     return sa.and_(Case.withdrawn_at.is_(None), sa.or_(*clauses))
 
 
-def listed_case_clause(user: Any) -> sa.ColumnElement[bool]:
+def listed_case_clause(user: Viewer) -> sa.ColumnElement[bool]:
     """The cases `user` finds in lists, counts, agendas and figures: the visible ones that are
     not withdrawn. Those who may still open a withdrawn case reach it from the review page."""
     return sa.and_(Case.withdrawn_at.is_(None), visible_case_clause(user))
 
 
-def can_list_case(user: Any, case: Case) -> bool:
+def can_list_case(user: Viewer, case: Case) -> bool:
     """`listed_case_clause` for a case already loaded."""
     return case.withdrawn_at is None and can_view_case(user, case)
 
@@ -147,26 +179,26 @@ def can_list_case(user: Any, case: Case) -> bool:
 # ---------------------------------------------------------------- withdrawal
 
 
-def can_see_withdrawn(user: Any, case: Case) -> bool:
+def can_see_withdrawn(user: Viewer, case: Case) -> bool:
     """A withdrawn case stays open to its program's review team (coordinators who see the
     program, as for review) and admins: they may restore it."""
-    return user is None or can(user, Permission.REVIEW_CASE, case.program)
+    return is_system(user) or can(user, Permission.REVIEW_CASE, case.program)
 
 
-def can_withdraw_case(user: Any, case: Case) -> bool:
+def can_withdraw_case(user: Viewer, case: Case) -> bool:
     """Its presenter, its program's review team and admins; not twice."""
     if case.withdrawn_at is not None or not can_view_case(user, case):
         return False
-    if user is None or can(user, Permission.REVIEW_CASE, case.program):
+    if is_system(user) or can(user, Permission.REVIEW_CASE, case.program):
         return True
     return _is_user(user) and case.presenter_id == user.id
 
 
-def can_restore_case(user: Any, case: Case) -> bool:
+def can_restore_case(user: Viewer, case: Case) -> bool:
     return case.withdrawn_at is not None and can_view_case(user, case)
 
 
-def require_withdraw_case(user: Any, case: Case) -> None:
+def require_withdraw_case(user: Viewer, case: Case) -> None:
     require_view_case(user, case)
     if not can_withdraw_case(user, case):
         raise PermissionDenied(
@@ -174,7 +206,7 @@ def require_withdraw_case(user: Any, case: Case) -> None:
         )
 
 
-def require_restore_case(user: Any, case: Case) -> None:
+def require_restore_case(user: Viewer, case: Case) -> None:
     require_view_case(user, case)
     if not can_restore_case(user, case):
         raise PermissionDenied("Only a coordinator of the program or an admin can restore a case.")
@@ -184,8 +216,8 @@ def require_restore_case(user: Any, case: Case) -> None:
 _EDITABLE_BY_PRESENTER = {CaseStatus.DRAFT, CaseStatus.SUBMITTED, CaseStatus.RETURNED}
 
 
-def can_edit_case(user: Any, case: Case) -> bool:
-    if user is None:
+def can_edit_case(user: Viewer, case: Case) -> bool:
+    if is_system(user):
         return True
     if not _is_user(user) or not can_view_case(user, case) or case.withdrawn_at is not None:
         return False
@@ -198,51 +230,53 @@ def can_edit_case(user: Any, case: Case) -> bool:
     )
 
 
-def can_edit_recommendation(user: Any, recommendation: Recommendation) -> bool:
+def can_edit_recommendation(user: Viewer, recommendation: Recommendation) -> bool:
     """Its author (an expert) or an admin; nobody else, published or not."""
-    if user is None:
+    if is_system(user):
         return True
     if not has_permission(user, Permission.WRITE_RECOMMENDATION):
         return False
     if not can_view_case(user, recommendation.case) or recommendation.case.withdrawn_at:
         return False
-    return user.role is Role.ADMIN or recommendation.author_id == user.id
+    return _is_user(user) and (user.role is Role.ADMIN or recommendation.author_id == user.id)
 
 
-def can_view_recommendation(user: Any, recommendation: Recommendation) -> bool:
+def can_view_recommendation(user: Viewer, recommendation: Recommendation) -> bool:
     """Published ones with their case; drafts only to their author and admins."""
     if not can_view_case(user, recommendation.case):
         return False
-    if str(recommendation.status) == "published" or user is None:
+    if str(recommendation.status) == "published" or is_system(user):
         return True
-    return user.role is Role.ADMIN or recommendation.author_id == user.id
+    return _is_user(user) and (user.role is Role.ADMIN or recommendation.author_id == user.id)
 
 
-def can_manage_credentials(user: Any, owner: User) -> bool:
+def can_manage_credentials(user: Viewer, owner: User) -> bool:
     """Sign-ins and API tokens: listed, ended and revoked by their owner only (admins
     included: another account's are not theirs to see); the operator at the shell may."""
-    if user is None:
+    if is_system(user):
         return True
     return _is_user(user) and user.id == owner.id
 
 
-def can_administer_account(user: Any, account: User) -> bool:
+def can_administer_account(user: Viewer, account: User) -> bool:
     """Admins manage every account's role, programs, status, password and API tokens (never
     reading a secret); the operator at the shell may too."""
     return has_permission(user, Permission.MANAGE_USERS)
 
 
-def require_administer_account(user: Any, account: User) -> None:
+def require_administer_account(user: Viewer, account: User) -> None:
     if not can_administer_account(user, account):
         raise PermissionDenied("Only an admin can manage accounts.")
 
 
-def can_deactivate(user: Any, account: User) -> bool:
+def can_deactivate(user: Viewer, account: User) -> bool:
     """Not one's own account: an admin locking themselves out needs another admin to undo it."""
-    return can_administer_account(user, account) and (user is None or user.id != account.id)
+    return can_administer_account(user, account) and (
+        is_system(user) or (_is_user(user) and user.id != account.id)
+    )
 
 
-def can_annotate(user: Any, recommendation: Recommendation) -> bool:
+def can_annotate(user: Viewer, recommendation: Recommendation) -> bool:
     """Experts (and admins) annotate published recommendations they can see."""
     return (
         has_permission(user, Permission.ANNOTATE)
@@ -252,36 +286,38 @@ def can_annotate(user: Any, recommendation: Recommendation) -> bool:
     )
 
 
-def can_remove_evidence(user: Any, link: EvidenceLink) -> bool:
+def can_remove_evidence(user: Viewer, link: EvidenceLink) -> bool:
     """Evidence cited by mistake: taken back by whoever cited it, the practice's proposer,
     or an admin; nobody else undoes another expert's citation."""
-    if user is None:
+    if is_system(user):
         return True
     if not has_permission(user, Permission.PROPOSE_PRACTICE):
         return False
-    return user.role is Role.ADMIN or user.id in (link.added_by_id, link.practice.created_by_id)
+    return _is_user(user) and (
+        user.role is Role.ADMIN or user.id in (link.added_by_id, link.practice.created_by_id)
+    )
 
 
-def require_remove_evidence(user: Any, link: EvidenceLink) -> None:
+def require_remove_evidence(user: Viewer, link: EvidenceLink) -> None:
     if not can_remove_evidence(user, link):
         raise PermissionDenied(
             "Only the expert who cited it, the practice's proposer or an admin can remove it."
         )
 
 
-def can_record_dissent(user: Any, recommendation: Recommendation) -> bool:
+def can_record_dissent(user: Viewer, recommendation: Recommendation) -> bool:
     """Marking a recommendation as departing from a best practice on purpose: whoever may
     edit it (its author, or an admin)."""
     return can_edit_recommendation(user, recommendation)
 
 
-def require_record_dissent(user: Any, recommendation: Recommendation) -> None:
+def require_record_dissent(user: Viewer, recommendation: Recommendation) -> None:
     require_view_recommendation(user, recommendation)
     if not can_record_dissent(user, recommendation):
         raise PermissionDenied("Only the author of a recommendation can mark it intentional.")
 
 
-def can_view_dissent(user: Any, dissent: RecommendationDissent) -> bool:
+def can_view_dissent(user: Viewer, dissent: RecommendationDissent) -> bool:
     """A dissent (and its reason) is seen by those who may see its recommendation (a private
     program's stays inside the program, a draft's with its author) and, as the desk shows
     them the experts' drafts, by the program's coordinators."""
@@ -293,13 +329,13 @@ def can_view_dissent(user: Any, dissent: RecommendationDissent) -> bool:
     )
 
 
-def can_run_desk(user: Any, program: Program) -> bool:
+def can_run_desk(user: Viewer, program: Program) -> bool:
     """The session desk (agendas, the experts' drafts, sending the hub's recommendations)
     and attendance: coordinators and admins who see the program."""
     return has_permission(user, Permission.MANAGE_SESSIONS) and can_view_program(user, program)
 
 
-def require_run_desk(user: Any, program: Program) -> None:
+def require_run_desk(user: Viewer, program: Program) -> None:
     require_view_program(user, program)
     if not can_run_desk(user, program):
         raise PermissionDenied("The session desk is for the program's coordinators.")
@@ -309,15 +345,15 @@ def require_run_desk(user: Any, program: Program) -> None:
 STAFF_ROLES = frozenset({Role.COORDINATOR, Role.EXPERT})
 
 
-def can_manage_program_staff(user: Any, program: Program) -> bool:
+def can_manage_program_staff(user: Viewer, program: Program) -> bool:
     """Adding and removing a program's coordinators and experts: admins, and the program's
     own coordinators (a hub's coordinator assembles its team)."""
-    if user is None or (_is_user(user) and user.role is Role.ADMIN):
+    if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
         return True
     return _is_user(user) and user.role is Role.COORDINATOR and program.id in user.program_ids
 
 
-def require_manage_program_staff(user: Any, program: Program) -> None:
+def require_manage_program_staff(user: Viewer, program: Program) -> None:
     require_view_program(user, program)
     if not can_manage_program_staff(user, program):
         raise PermissionDenied(
@@ -325,41 +361,41 @@ def require_manage_program_staff(user: Any, program: Program) -> None:
         )
 
 
-def can_read_evaluations(user: Any, program: Program) -> bool:
+def can_read_evaluations(user: Viewer, program: Program) -> bool:
     """Post-session evaluation results (totals, never who answered what): the desk's people."""
     return can_run_desk(user, program)
 
 
-def require_read_evaluations(user: Any, program: Program) -> None:
+def require_read_evaluations(user: Viewer, program: Program) -> None:
     require_view_program(user, program)
     if not can_read_evaluations(user, program):
         raise PermissionDenied("Evaluation results are for the program's coordinators.")
 
 
-def can_view_template_editor(user: Any, program: Program) -> bool:
+def can_view_template_editor(user: Viewer, program: Program) -> bool:
     """The case-form editor: admins change it; the program's coordinators may look."""
-    if user is None or (_is_user(user) and user.role is Role.ADMIN):
+    if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
         return True
     return _is_user(user) and user.role is Role.COORDINATOR and program.id in user.program_ids
 
 
-def require_view_template_editor(user: Any, program: Program) -> None:
+def require_view_template_editor(user: Viewer, program: Program) -> None:
     require_view_program(user, program)
     if not can_view_template_editor(user, program):
         raise PermissionDenied("The case-form editor is for admins and the program's coordinators.")
 
 
-def can_purge_text(user: Any) -> bool:
+def can_purge_text(user: Viewer) -> bool:
     """Purging text from every copy is for admins (and the operator at the server's shell)."""
-    return user is None or (_is_user(user) and user.role is Role.ADMIN)
+    return is_system(user) or (_is_user(user) and user.role is Role.ADMIN)
 
 
-def require_purge_text(user: Any) -> None:
+def require_purge_text(user: Viewer) -> None:
     if not can_purge_text(user):
         raise PermissionDenied("Only an admin can purge text.")
 
 
-def can(user: Any, permission: Permission, obj: Any = None) -> bool:
+def can(user: Viewer, permission: Permission, obj: Any = None) -> bool:
     """True if `user` holds `permission`, and may see `obj` (a Program or a Case) if given."""
     if not has_permission(user, permission):
         return False
@@ -375,23 +411,23 @@ def can(user: Any, permission: Permission, obj: Any = None) -> bool:
     return True
 
 
-def require(user: Any, permission: Permission, obj: Any = None) -> None:
+def require(user: Viewer, permission: Permission, obj: Any = None) -> None:
     if not can(user, permission, obj):
         raise PermissionDenied()
 
 
-def require_edit_case(user: Any, case: Case) -> None:
+def require_edit_case(user: Viewer, case: Case) -> None:
     require_view_case(user, case)
     if not can_edit_case(user, case):
         raise PermissionDenied("Only the presenter can change this case, and only before approval.")
 
 
-def require_edit_recommendation(user: Any, recommendation: Recommendation) -> None:
+def require_edit_recommendation(user: Viewer, recommendation: Recommendation) -> None:
     if not can_edit_recommendation(user, recommendation):
         raise PermissionDenied("Only the author of a recommendation can change it.")
 
 
-def require_view_program(user: Any, program: Program) -> None:
+def require_view_program(user: Viewer, program: Program) -> None:
     if not can_view_program(user, program):
         # A private program is as good as absent for non-members.
         from app.errors import NotFound
@@ -399,14 +435,14 @@ def require_view_program(user: Any, program: Program) -> None:
         raise NotFound("No such program.")
 
 
-def require_view_case(user: Any, case: Case) -> None:
+def require_view_case(user: Viewer, case: Case) -> None:
     if not can_view_case(user, case):
         from app.errors import NotFound
 
         raise NotFound("No such case.")
 
 
-def require_view_recommendation(user: Any, recommendation: Recommendation) -> None:
+def require_view_recommendation(user: Viewer, recommendation: Recommendation) -> None:
     """An unpublished recommendation is as good as absent for all but its author (and admins)."""
     if not can_view_recommendation(user, recommendation):
         from app.errors import NotFound
@@ -414,7 +450,7 @@ def require_view_recommendation(user: Any, recommendation: Recommendation) -> No
         raise NotFound("No such recommendation.")
 
 
-def require_annotate(user: Any, recommendation: Recommendation) -> None:
+def require_annotate(user: Viewer, recommendation: Recommendation) -> None:
     """The rule for every channel (web, API): see it, hold ANNOTATE, and it is published."""
     require_view_recommendation(user, recommendation)
     require(user, Permission.ANNOTATE, recommendation.case)
@@ -423,6 +459,242 @@ def require_annotate(user: Any, recommendation: Recommendation) -> None:
 
         # As the web has always answered: there is no annotation form for a draft.
         raise NotFound("Only published recommendations can be annotated.")
+
+
+def can_see_review(user: Viewer, case: Case) -> bool:
+    """Review comments are between the presenter and the review team (admins included),
+    whatever the case's status since: the web page and the API show the same."""
+    if is_system(user):
+        return True
+    return _is_user(user) and (
+        case.presenter_id == user.id
+        or user.role is Role.ADMIN
+        or has_permission(user, Permission.REVIEW_CASE)
+    )
+
+
+def can_see_deid_risk(user: Viewer, case: Case) -> bool:
+    """The re-identification warning (offsets and kinds, no text): for whoever may still
+    change the case and for the review team."""
+    return can_edit_case(user, case) or has_permission(user, Permission.REVIEW_CASE)
+
+
+def can_submit_case(user: Viewer, case: Case) -> bool:
+    """The submit button: the presenter sends a draft or returned case for review."""
+    return (
+        can_edit_case(user, case)
+        and _is_user(user)
+        and case.presenter_id == user.id
+        and case.status in (CaseStatus.DRAFT, CaseStatus.RETURNED)
+    )
+
+
+def can_recall_case(user: Viewer, case: Case) -> bool:
+    """The presenter takes a submitted or returned case back to draft."""
+    return (
+        can_edit_case(user, case)
+        and _is_user(user)
+        and case.presenter_id == user.id
+        and case.status in (CaseStatus.SUBMITTED, CaseStatus.RETURNED)
+    )
+
+
+def can_present_follow_up(user: Viewer, case: Case) -> bool:
+    """A provider brings the patient back once the case has its recommendations."""
+    return has_permission(user, Permission.SUBMIT_CASE) and case.status in (
+        CaseStatus.RECOMMENDATIONS_PUBLISHED,
+        CaseStatus.CLOSED,
+    )
+
+
+def can_see_trail(user: Viewer, entity: Any) -> bool:
+    """An audit trail is seen with the same rule as the object's own page (a draft
+    recommendation only by its author); topics and best practices are open to all."""
+    from app.auth.models import ApiToken
+    from app.programs.models import Program, Session
+    from app.recommendations.models import Recommendation
+
+    if isinstance(entity, Case):
+        return can_view_case(user, entity)
+    if isinstance(entity, Recommendation):
+        return can_view_recommendation(user, entity)
+    if isinstance(entity, Session):
+        return can_view_program(user, entity.program)
+    if isinstance(entity, Program):
+        return can_view_program(user, entity)
+    if isinstance(entity, User):
+        return can_administer_account(user, entity)
+    if isinstance(entity, ApiToken):
+        return can_administer_account(user, entity.user)
+    return True
+
+
+def can_author_advice(author: Any) -> bool:
+    """Recommendations and annotations are written by experts (and admins)."""
+    return isinstance(author, User) and author.role in (Role.EXPERT, Role.ADMIN)
+
+
+def can_record_outcome(user: Viewer, follow_up: Case) -> bool:
+    """Coordinators and admins, and among providers only the follow-up's presenter."""
+    if not can(user, Permission.RECORD_OUTCOME, follow_up):
+        return False
+    return is_system(user) or (
+        _is_user(user) and (user.role is not Role.PROVIDER or follow_up.presenter_id == user.id)
+    )
+
+
+def require_record_outcome(user: Viewer, follow_up: Case) -> None:
+    if not can_record_outcome(user, follow_up):
+        require_view_case(user, follow_up)
+        raise PermissionDenied("Only the presenter of the follow-up records its outcomes.")
+
+
+# Who moves a case into each status (the lifecycle's steps in app/cases/lifecycle.py).
+_STATUS_PERMISSION = {
+    CaseStatus.APPROVED: Permission.REVIEW_CASE,
+    CaseStatus.RETURNED: Permission.REVIEW_CASE,
+    CaseStatus.CLOSED: Permission.REVIEW_CASE,
+    CaseStatus.PRESENTED: Permission.MANAGE_SESSIONS,
+}
+
+
+def can_change_status(user: Viewer, case: Case, status: CaseStatus) -> bool:
+    """The presenter submits and recalls; the review team approves, returns and closes;
+    coordinators mark it presented; publishing its advice (an author or the session desk)
+    makes it `recommendations_published`."""
+    if status in (CaseStatus.SUBMITTED, CaseStatus.DRAFT):
+        return can_edit_case(user, case)
+    if status is CaseStatus.RECOMMENDATIONS_PUBLISHED:
+        return can(user, Permission.WRITE_RECOMMENDATION, case) or can(
+            user, Permission.MANAGE_SESSIONS, case
+        )
+    return can(user, _STATUS_PERMISSION[status], case)
+
+
+def require_change_status(user: Viewer, case: Case, status: CaseStatus) -> None:
+    require_view_case(user, case)
+    if not can_change_status(user, case, status):
+        raise PermissionDenied()
+
+
+def can_publish_recommendation(user: Viewer, recommendation: Recommendation) -> bool:
+    """Its author (or an admin), or the program's session desk sending the hub's advice."""
+    return can_edit_recommendation(user, recommendation) or can_run_desk(
+        user, recommendation.case.program
+    )
+
+
+def require_publish_recommendation(user: Viewer, recommendation: Recommendation) -> None:
+    if not can_publish_recommendation(user, recommendation):
+        raise PermissionDenied("Only the author of a recommendation can publish it.")
+
+
+def require_import(user: Viewer, obj: Any = None) -> None:
+    """Imports carry history (any status, any author, withdrawn or not), so they need
+    IMPORT_DATA in the program (`obj`) they write to."""
+    require(user, Permission.IMPORT_DATA, obj)
+
+
+def require_manage_credentials(user: Viewer, owner: User) -> None:
+    """The account holder, or an admin managing the account."""
+    if not (can_manage_credentials(user, owner) or can_administer_account(user, owner)):
+        raise PermissionDenied("Only the account holder or an admin can do this.")
+
+
+def can_evaluate_session(user: Viewer, session: Session, participant_ids: Any) -> bool:
+    """A session is evaluated by those on its attendance list, each for themselves."""
+    return _is_user(user) and user.id in participant_ids
+
+
+def require_evaluate_session(user: Viewer, session: Session, participant_ids: Any) -> None:
+    if not can_evaluate_session(user, session, participant_ids):
+        raise PermissionDenied("Only participants of the session can evaluate it.")
+
+
+def require_account(user: Viewer) -> None:
+    """What any active account does for itself (its own inbox)."""
+    if not _is_user(user):
+        raise PermissionDenied()
+
+
+def require_self(user: Viewer, account: User) -> None:
+    """What only the account holder does for themselves (their password, their inbox)."""
+    if not (_is_user(user) and user.id == account.id):
+        raise PermissionDenied()
+
+
+# ---------------------------------------------------------------- the convention, checked
+
+# Every public write operation, by "module.name": each is marked `@write_operation`, takes a
+# required `actor` and checks this policy itself. tests/auth/test_write_operations.py calls
+# each with an actor it must refuse.
+WRITE_OPERATIONS: dict[str, Callable[..., Any]] = {}
+
+# The public functions of app/<area>/operations.py that are not write operations, and why:
+# the same test fails on one that is in neither list, so a new operation is classified when
+# it is added.
+NOT_WRITE_OPERATIONS: dict[str, str] = {
+    "app.audit.operations.record": "the audit trail of a checked operation",
+    "app.deid.operations.remember_overrides": "part of a checked operation's write",
+    "app.notifications.operations.notify": "part of a checked operation's write",
+    "app.programs.operations.add_template_version": "part of a checked operation's write",
+    "app.programs.operations.add_topics": "part of a checked operation's write",
+    "app.programs.operations.resolve_topics": "part of a checked operation's write",
+    "app.programs.operations.lock_program": "a lock taken by a checked operation",
+    "app.attendance.operations.recount": "part of a checked operation's write",
+    "app.auth.operations.authenticate": "sign-in: establishes who the actor is",
+    "app.auth.operations.sign_in": "sign-in: establishes who the actor is",
+    "app.auth.operations.start_session": "sign-in: establishes who the actor is",
+    "app.auth.operations.end_current_session": "sign-out of the signed-in actor",
+    "app.auth.operations.user_for_session": "sign-in: establishes who the actor is",
+    "app.auth.operations.authenticate_token": "sign-in: establishes who the actor is",
+    "app.auth.operations.user_for_token": "sign-in: establishes who the actor is",
+    "app.backup.operations.backup": "the server's shell only (files, not the app's records)",
+    "app.backup.operations.restore": "the server's shell only, into an empty instance",
+    "app.search.operations.reindex": "index upkeep: derived from checked writes",
+    "app.search.operations.upgrade_index": "index upkeep: derived from checked writes",
+    "app.search.operations.verify": "index upkeep: derived from checked writes",
+    "app.search.operations.warm": "index upkeep: derived from checked writes",
+}
+# Reads: they change nothing (those that need a rule take `user`/`actor` and narrow by it).
+_READS_BY_AREA = {
+    "admin": "temporary_password get_account list_accounts account_tokens account_by_email "
+    "program_staff all_programs get_topic list_topics topic_link_counts audit_events",
+    "attendance": "credit_rule require_held attendance_of participants has_attendance_list "
+    "transcript accreditation_rows",
+    "audit": "trail",
+    "auth": "hash_password normalise_email get_user_by_email validate_password "
+    "password_matches lockout_delay active_sessions list_tokens get_token",
+    "backup": "read_manifest app_version",
+    "cases": "normalise_age export_age validate_fields validate_content gate_texts saved_texts "
+    "content_of check_complete find_case_by_ref get_case",
+    "curriculum": "make_scope topic_frequency rising_topics recurring_questions "
+    "questions_updating is_own_topic gaps coverage",
+    "deid": "guard overrides_for overrides_for_each",
+    "desk": "review_days session_desk letters_sent",
+    "health": "health_report",
+    "notifications": "shown_to case_url unread_count notifications_for",
+    "practices": "version_changes unified_diff",
+    "programs": "find_program get_program visible_programs recent_sessions validate_template "
+    "find_session get_session find_topic topic_texts session_counts program_sessions",
+    "recommendations": "checked_item",
+    "search": "search_index build_snippet search similar_cases unavailable_message "
+    "vocabulary_changed",
+}
+READ_OPERATIONS: frozenset[str] = frozenset(
+    f"app.{area}.operations.{name}"
+    for area, names in _READS_BY_AREA.items()
+    for name in names.split()
+)
+
+W = TypeVar("W", bound=Callable[..., Any])
+
+
+def write_operation(operation: W) -> W:
+    """Mark a public write operation: it takes a required `actor` and checks this policy
+    itself (the mark adds nothing at run time; the test holds every marked one to it)."""
+    WRITE_OPERATIONS[f"{operation.__module__}.{operation.__name__}"] = operation
+    return operation
 
 
 F = TypeVar("F", bound=Callable[..., Any])

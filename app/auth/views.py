@@ -121,6 +121,7 @@ def new_password() -> Any:
                 form.current_password.data or "",
                 form.new_password.data or "",
                 form.confirm_password.data or "",
+                actor=user,
             )
         except ValidationError as exc:
             db.session.rollback()
@@ -181,6 +182,7 @@ def change_password() -> Any:
                 form.current_password.data or "",
                 form.new_password.data or "",
                 form.confirm_password.data or "",
+                actor=current_user._get_current_object(),
             )
         except ValidationError as exc:
             db.session.rollback()

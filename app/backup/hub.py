@@ -44,7 +44,7 @@ from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import User
 from app.auth.operations import add_membership, create_user, get_user_by_email
-from app.auth.policy import Permission
+from app.auth.policy import SYSTEM, Actor, Permission
 from app.cases.models import Case
 from app.cases.operations import find_case_by_ref, schedule
 from app.cases.transfer import (
@@ -109,7 +109,7 @@ def is_hub_folder(path: Path) -> bool:
 # ---------------------------------------------------------------- exporting
 
 
-def export_hub(out: Path, *, actor: User | None = None) -> dict[str, int]:
+def export_hub(out: Path, *, actor: Actor) -> dict[str, int]:
     """Write everything the hub owns to the new (or empty) folder `out`; returns the number
     of records per file. Accounts and every program are in it: admins (and the operator)."""
     policy.require(actor, Permission.MANAGE_USERS)
@@ -329,8 +329,8 @@ def _case_records(session: OrmSession) -> Iterator[dict[str, Any]]:
                 }
             )
         )
-    for case in _follow_up_order(list(cases_for_export(None, [], session=session))):
-        entry = case_record(case)
+    for case in _follow_up_order(list(cases_for_export(SYSTEM, [], session=session))):
+        entry = case_record(case, SYSTEM)
         if case.template_version is not None:
             entry["template_version"] = case.template_version
         if case.id in letters:
@@ -443,12 +443,12 @@ def _evidence_target(link: Any) -> dict[str, Any]:
 @dataclass
 class _Context:
     options: ImportOptions
-    actor: User | None
+    actor: Actor
     result: ImportResult
 
 
 def import_hub(
-    folder: Path, options: ImportOptions | None = None, *, actor: User | None = None
+    folder: Path, options: ImportOptions | None = None, *, actor: Actor
 ) -> list[ImportResult]:
     """Import a hub export folder, file by file in dependency order, each all or nothing.
     A rejected file stops the import: the files after it depend on it."""
@@ -561,7 +561,7 @@ def _import_file(
     source: SourceFile,
     importer: Importer,
     options: ImportOptions,
-    actor: User | None,
+    actor: Actor,
     after: Callable[[SourceFile, _Context], None] | None = None,
 ) -> ImportResult:
     """One file in one transaction: any problem in any record rolls back the whole file."""
@@ -686,13 +686,18 @@ def _import_topic(raw: dict[str, Any], context: _Context) -> str:
         _string(raw, "parent")
     topic = find_topic(name)
     if topic is None or text_key(topic.name) != text_key(name):
-        create_topic(name, synonyms=synonyms, description=description)
+        create_topic(name, synonyms=synonyms, description=description, actor=context.actor)
         return _noted(context, "created", "topic", name)
     # Synonyms are added, never taken away; a description fills an empty one.
     merged = list(topic.synonyms or []) + [s for s in synonyms if s not in (topic.synonyms or [])]
     if merged == list(topic.synonyms or []) and (topic.description or not description):
         return "unchanged"
-    update_topic(topic, synonyms=merged, description=topic.description or description)
+    update_topic(
+        topic,
+        synonyms=merged,
+        description=topic.description or description,
+        actor=context.actor,
+    )
     return _noted(context, "updated", "topic", name)
 
 
@@ -1166,7 +1171,7 @@ def _import_agenda(raw: dict[str, Any], context: _Context) -> str:
             raise RecordProblem(f"{where}.presented", "must be true or false")
         before = next((p for p in case.presentations if p.session_id == session.id), None)
         if before is None or (presented and not before.presented):
-            schedule(case, session, presented=presented, actor=context.actor)
+            schedule(case, session, presented=presented, actor=context.actor, imported=True)
             what = "updated"
     return _noted(context, what, "session", f"{session.program.slug} {session.date} agenda")
 
@@ -1280,7 +1285,7 @@ def _replay(
     version: dict[str, Any],
     editor: User | None,
     accepted: list[Acceptance],
-    actor: User | None,
+    actor: Actor,
 ) -> None:
     """One later version: a status change, or an edit of the wording."""
     status, reason = version.get("status"), version.get("reason", "")

@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from app.audit.models import AuditEvent
 from app.auth import policy
 from app.auth.models import User
-from app.auth.policy import Permission
+from app.auth.policy import Actor, Permission
 from app.cases.models import Case, CasePresentation, CaseStatus, case_topics
 from app.cases.operations import CaseData, gate_texts, validate_content
 from app.common import text_key, utcnow
@@ -101,7 +101,7 @@ class NewCases:
     """New cases of one import file, checked one by one as they are added and written
     together."""
 
-    actor: User | None
+    actor: Actor
     # An import: fingerprints each case's content for later merges, and audits it as one.
     state: Callable[[dict[str, Any]], str] | None = None
     pending: list[_NewCase] = field(default_factory=list)

@@ -15,7 +15,7 @@ from typing import Any
 from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import User
-from app.auth.policy import Permission
+from app.auth.policy import Actor, Permission
 from app.cases.models import Case, CaseStatus, ReviewComment, WithdrawalReason
 from app.cases.operations import (
     CaseData,
@@ -135,7 +135,7 @@ def return_case(
     comment = comment.strip()
     overridden = guard({"comment": comment}, accepted)
     set_status(case, CaseStatus.RETURNED, actor=actor)
-    review = ReviewComment(case=case, author_id=actor.id if actor else None, body=comment)
+    review = ReviewComment(case=case, author_id=actor.id, body=comment)
     db.session.add(review)
     db.session.flush()
     remember_overrides(review, overridden, actor=actor)
@@ -260,7 +260,7 @@ def withdrawal_reason(value: Any) -> WithdrawalReason:
         ) from None
 
 
-def withdraw_case(case: Case, reason: Any, *, actor: User | None) -> None:
+def withdraw_case(case: Case, reason: Any, *, actor: Actor) -> None:
     """Withdraw a case (its presenter, a coordinator of its program or an admin); the
     presenter is told when someone else does it. The search index drops it on commit."""
     policy.require_view_case(actor, case)
@@ -269,10 +269,10 @@ def withdraw_case(case: Case, reason: Any, *, actor: User | None) -> None:
     policy.require_withdraw_case(actor, case)
     category = withdrawal_reason(reason)
     case.withdrawn_at = utcnow()
-    case.withdrawn_by_id = actor.id if actor is not None else None
+    case.withdrawn_by_id = actor.id
     case.withdrawal_reason = category
     record(actor, "case.withdrawn", case, reason=category.value)
-    if actor is None or actor.id != case.presenter_id:
+    if policy.is_system(actor) or actor.id != case.presenter_id:
         # Neither title nor link: the presenter may no longer open the case.
         notify(
             case.presenter,
@@ -282,7 +282,7 @@ def withdraw_case(case: Case, reason: Any, *, actor: User | None) -> None:
         )
 
 
-def restore_case(case: Case, *, actor: User | None) -> None:
+def restore_case(case: Case, *, actor: Actor) -> None:
     """Undo a withdrawal (a coordinator of the program or an admin): the case is back in
     lists and search as it was."""
     policy.require_view_case(actor, case)
@@ -294,7 +294,7 @@ def restore_case(case: Case, *, actor: User | None) -> None:
     case.withdrawn_by_id = None
     case.withdrawal_reason = None
     record(actor, "case.restored", case, reason=str(reason))
-    if actor is None or actor.id != case.presenter_id:
+    if policy.is_system(actor) or actor.id != case.presenter_id:
         notify(
             case.presenter,
             "case.restored",

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import User
-from app.auth.policy import Permission
+from app.auth.policy import Actor, Permission, write_operation
 from app.cases.models import Case, CasePresentation, CaseStatus, Sex
 from app.common import utcnow
 from app.deid.gate import Acceptance
@@ -268,6 +268,7 @@ def _gated(values: dict[str, Any], accepted: Iterable[Acceptance]) -> list[Any]:
     return overridden
 
 
+@write_operation
 def create_case(
     program: Program,
     data: CaseData,
@@ -276,7 +277,7 @@ def create_case(
     status: CaseStatus = CaseStatus.DRAFT,
     ref: str | None = None,
     follows: Case | None = None,
-    actor: User | None = None,
+    actor: Actor,
     imported: bool = False,
     accepted: Iterable[Acceptance] = (),
 ) -> Case:
@@ -312,10 +313,20 @@ def create_case(
     return case
 
 
+@write_operation
 def update_case(
-    case: Case, data: CaseData, *, actor: User | None = None, accepted: Iterable[Acceptance] = ()
+    case: Case,
+    data: CaseData,
+    *,
+    actor: Actor,
+    imported: bool = False,
+    accepted: Iterable[Acceptance] = (),
 ) -> list[str]:
     """Replace the editable content of a case; returns the names of the fields that changed."""
+    if imported:
+        policy.require_import(actor, case.program)
+    else:
+        policy.require_edit_case(actor, case)
     values = validate_content(
         case.program,
         data,
@@ -385,11 +396,14 @@ def _same(current: Any, new: Any) -> bool:
     return bool(current == new)
 
 
-def set_status(
-    case: Case, status: CaseStatus, *, actor: User | None = None, enforce: bool = True
-) -> None:
+@write_operation
+def set_status(case: Case, status: CaseStatus, *, actor: Actor, enforce: bool = True) -> None:
     """Move a case along its lifecycle; `enforce=False` is for importing history as it was."""
     status = CaseStatus(status)
+    if enforce:
+        policy.require_change_status(actor, case, status)
+    else:
+        policy.require_import(actor, case.program)
     if status is case.status:
         return
     if enforce and status not in TRANSITIONS[case.status]:
@@ -404,10 +418,20 @@ def set_status(
     record(actor, "case.status_changed", case, previous=str(previous), status=str(status))
 
 
+@write_operation
 def schedule(
-    case: Case, session: Session, *, presented: bool = False, actor: User | None = None
+    case: Case,
+    session: Session,
+    *,
+    presented: bool = False,
+    actor: Actor,
+    imported: bool = False,
 ) -> CasePresentation:
     """Put a case on a session's agenda (idempotent)."""
+    if imported:
+        policy.require_import(actor, case.program)
+    else:
+        policy.require(actor, Permission.MANAGE_SESSIONS, case)
     if session.program_id != case.program_id:
         raise ValidationError(
             "A case is presented in sessions of its own program.", field="session"

@@ -365,7 +365,7 @@ def _case_events(
                 case.submitted_at, "submitted", "Submitted for review", url=here, part=part
             )
         )
-    if can_see_review(user, case):
+    if policy.can_see_review(user, case):
         entries.extend(
             TimelineEntry(
                 comment.created_at,
@@ -431,15 +431,3 @@ def _case_events(
         for outcome in case.outcomes
     )
     return entries
-
-
-def can_see_review(user: Any, case: Case) -> bool:
-    """Review comments are between the presenter and the review team."""
-    from app.auth.models import Role
-    from app.auth.policy import Permission
-
-    return bool(user) and (
-        case.presenter_id == user.id
-        or user.role is Role.ADMIN
-        or policy.has_permission(user, Permission.REVIEW_CASE)
-    )

@@ -28,7 +28,7 @@ from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import Role, User
 from app.auth.operations import create_user, get_user_by_email
-from app.auth.policy import Permission
+from app.auth.policy import Actor, Permission
 from app.cases.bulk import NewCases
 from app.cases.models import Case, CaseStatus, WithdrawalReason
 from app.cases.operations import (
@@ -280,7 +280,7 @@ def import_paths(
     paths: list[Path],
     options: ImportOptions | None = None,
     *,
-    actor: User | None = None,
+    actor: Actor,
     progress: Progress | None = None,
     jobs: int = 1,
 ) -> list[ImportResult]:
@@ -368,9 +368,7 @@ def _order_by_dependencies(sources: list[SourceFile]) -> list[SourceFile]:
     return ordered
 
 
-def import_source(
-    source: SourceFile, options: ImportOptions, *, actor: User | None = None
-) -> ImportResult:
+def import_source(source: SourceFile, options: ImportOptions, *, actor: Actor) -> ImportResult:
     result = ImportResult(path=str(source.path), problems=list(source.problems))
     if result.problems:
         return result
@@ -417,7 +415,7 @@ IMPORT_ATTEMPTS = 5
 
 
 def _import_records(
-    source: SourceFile, options: ImportOptions, actor: User | None, result: ImportResult
+    source: SourceFile, options: ImportOptions, actor: Actor, result: ImportResult
 ) -> ImportResult:
     """One attempt at a file's (already redacted) records in one transaction, rolled back
     on any problem."""
@@ -491,7 +489,7 @@ def record_problems(label: str, exc: Exception) -> list[str]:
 def _import_record(
     raw: dict[str, Any],
     options: ImportOptions,
-    actor: User | None,
+    actor: Actor,
     result: ImportResult,
     batch: NewCases,
 ) -> str:
@@ -579,10 +577,16 @@ def _import_record(
     before = len(case.presentations)
     if presentations is not None:
         for on, presented in presentations:
-            schedule(case, session_on(program, on, actor=actor), presented=presented, actor=actor)
+            schedule(
+                case,
+                session_on(program, on, actor=actor),
+                presented=presented,
+                actor=actor,
+                imported=True,
+            )
     elif session_date is not None:
         session = session_on(program, session_date, actor=actor)
-        schedule(case, session, presented=_is_presented(status), actor=actor)
+        schedule(case, session, presented=_is_presented(status), actor=actor, imported=True)
     if outcome == "unchanged" and len(case.presentations) != before:
         outcome = "updated"
     if outcome != "unchanged":
@@ -630,7 +634,7 @@ def _update_case(
     current, base = _case_state(case), case.import_hash
     savepoint = db.session.begin_nested()
     try:
-        changed = bool(update_case(case, data, actor=actor, accepted=accepted))
+        changed = bool(update_case(case, data, actor=actor, imported=True, accepted=accepted))
         if case.presenter_id != (presenter.id if presenter else None):
             case.presenter, changed = presenter, True
             record(actor, "case.presenter_changed", case, presenter_id=case.presenter_id)
@@ -693,7 +697,7 @@ class _Merge:
 
     ref: str
     options: ImportOptions
-    actor: User | None
+    actor: Actor
     result: ImportResult
     created: int = 0
     updated: int = 0
@@ -1009,7 +1013,7 @@ def _withdrawal(raw: dict[str, Any]) -> tuple[datetime, WithdrawalReason] | None
         ) from None
 
 
-def _program(slug: Any, options: ImportOptions, actor: User | None) -> Program:
+def _program(slug: Any, options: ImportOptions, actor: Actor) -> Program:
     if not isinstance(slug, str):
         raise RecordProblem("program", "must be a program slug")
     program = find_program(slug)
@@ -1027,7 +1031,7 @@ def _program(slug: Any, options: ImportOptions, actor: User | None) -> Program:
 
 
 def _user(
-    email: Any, field_name: str, role: Role, options: ImportOptions, actor: User | None
+    email: Any, field_name: str, role: Role, options: ImportOptions, actor: Actor
 ) -> User | None:
     if email in (None, ""):
         return None
@@ -1040,7 +1044,7 @@ def _user(
                 field_name, f"no account with email {email} (use --create-authors to add one)"
             )
         try:
-            user = create_user(email, email.split("@")[0], role, actor=actor)
+            user = create_user(email, email.split("@")[0], role, actor=actor, imported=True)
         except ValidationError as exc:
             raise RecordProblem(field_name, exc.message) from None
     return user
@@ -1121,9 +1125,7 @@ def _import_recommendations(case: Case, items: Any, merge: _Merge) -> None:
                 recommendation.key, recommendation.import_hash = key, incoming
                 merge.note("created", "recommendation", key)
             else:
-                hidden = actor is not None and not policy.can_view_recommendation(
-                    actor, recommendation
-                )
+                hidden = not policy.can_view_recommendation(actor, recommendation)
                 what = _decide(
                     _recommendation_state(recommendation),
                     recommendation.import_hash,
@@ -1152,7 +1154,7 @@ def _import_recommendations(case: Case, items: Any, merge: _Merge) -> None:
                         accepted=accepted,
                     )
                     if published:
-                        publish(recommendation, actor=actor)
+                        publish(recommendation, actor=actor, imported=True)
                 if what == "conflict":
                     record(actor, "import.conflict_kept", recommendation, case_id=case.id)
                 elif what == "overwritten":
@@ -1434,14 +1436,12 @@ def _followed_recommendation(
 # ---------------------------------------------------------------- exporting
 
 
-def _recommendations_for(actor: User | None, case: Case) -> list[Recommendation]:
+def _recommendations_for(actor: Actor, case: Case) -> list[Recommendation]:
     """The case's recommendations the actor may read: another expert's draft stays out."""
-    if actor is None:  # the operator at the server's shell
-        return list(case.recommendations)
     return [r for r in case.recommendations if policy.can_view_recommendation(actor, r)]
 
 
-def case_record(case: Case, actor: User | None = None) -> dict[str, Any]:
+def case_record(case: Case, actor: Actor) -> dict[str, Any]:
     """A case in the import format, as `actor` may read it (everything for the operator);
     importing it back gives the same case, with its items' keys and the "not an identifier"
     overrides (field, offsets, category and reason: no text) the gate needs to accept it.
@@ -1580,18 +1580,18 @@ def _overrides_by_entity(case: Case) -> Callable[[Any], list[dict[str, Any]]]:
 
 
 def cases_for_export(
-    actor: User | None, program_slugs: list[str], *, session: OrmSession | None = None
+    actor: Actor, program_slugs: list[str], *, session: OrmSession | None = None
 ) -> Iterator[Case]:
     stmt = select(Case).join(Program).order_by(Program.slug, Case.created_at, Case.id)
     if program_slugs:
         stmt = stmt.where(Program.slug.in_(program_slugs))
     for case in (session or db.session).scalars(stmt):
-        if actor is None or policy.can_view_case(actor, case):
+        if policy.can_view_case(actor, case):
             yield case
 
 
 def export_cases(
-    out: Path, fmt: str, *, actor: User | None = None, program_slugs: list[str] | None = None
+    out: Path, fmt: str, *, actor: Actor, program_slugs: list[str] | None = None
 ) -> int:
     """Write visible cases to a .jsonl file or a folder of Markdown files; returns the count."""
     policy.require(actor, Permission.EXPORT_DATA)
@@ -1607,7 +1607,7 @@ def export_cases(
 
 
 def _write_export(
-    out: Path, fmt: str, actor: User | None, program_slugs: list[str], session: OrmSession
+    out: Path, fmt: str, actor: Actor, program_slugs: list[str], session: OrmSession
 ) -> int:
     # Follow-ups come after the cases they follow, so the file imports in one pass.
     cases = _follow_up_order(list(cases_for_export(actor, program_slugs, session=session)))

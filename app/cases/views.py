@@ -37,7 +37,6 @@ from app.cases.models import Case, CaseStatus, WithdrawalReason
 from app.cases.operations import saved_texts
 from app.cases.queries import (
     CASE_PAGE_LOADS,
-    can_see_review,
     case_page,
     case_timeline,
     get_visible_case,
@@ -60,11 +59,7 @@ from app.programs.case_templates import template_of
 from app.programs.models import Program, Session, fields_of, sections_of
 from app.programs.operations import find_program, topic_texts
 from app.recommendations.models import Adoption, PatientStatus, RecommendationStatus
-from app.recommendations.operations import (
-    can_record_outcome,
-    record_outcome,
-    require_record_outcome,
-)
+from app.recommendations.operations import record_outcome
 from app.search import similar_cases
 from app.web import safe_redirect_target
 
@@ -182,9 +177,7 @@ def case(case_id: int) -> Any:
         else []
     )
     # the re-identification warning, for the presenter and the reviewing coordinator
-    show_risk = policy.can_edit_case(user, case) or policy.has_permission(
-        user, Permission.REVIEW_CASE
-    )
+    show_risk = policy.can_see_deid_risk(user, case)
     return render_template(
         "cases/case.html",
         page=page,
@@ -194,7 +187,7 @@ def case(case_id: int) -> Any:
         drafts=drafts,
         overrides=overrides,
         cited_by=practices_citing_each(page.recommendations, user),
-        review_comments=case.review_comments if can_see_review(user, case) else [],
+        review_comments=case.review_comments if policy.can_see_review(user, case) else [],
         timeline=case_timeline(user, case, url_for=url_for),
         can_edit=policy.can_edit_case(user, case),
         can_purge=policy.can_purge_text(user),
@@ -202,14 +195,13 @@ def case(case_id: int) -> Any:
         can_withdraw=policy.can_withdraw_case(user, case),
         can_restore=policy.can_restore_case(user, case),
         withdrawal_reasons=[(r.value, r.label) for r in WithdrawalReason],
-        can_present_follow_up=(
-            policy.has_permission(user, Permission.SUBMIT_CASE)
-            and case.status in (CaseStatus.RECOMMENDATIONS_PUBLISHED, CaseStatus.CLOSED)
-        ),
+        can_submit=policy.can_submit_case(user, case),
+        can_recall=policy.can_recall_case(user, case),
+        can_present_follow_up=policy.can_present_follow_up(user, case),
         can_record_outcomes=(
             case.follows is not None
             and page.follows is not None
-            and can_record_outcome(user, case)
+            and policy.can_record_outcome(user, case)
             and any(
                 r.status is RecommendationStatus.PUBLISHED for r in case.follows.recommendations
             )
@@ -630,7 +622,7 @@ def review_queue() -> Any:
 def record_outcomes(case_id: int) -> Any:
     user = _user()
     follow_up = get_visible_case(user, case_id)
-    require_record_outcome(user, follow_up)
+    policy.require_record_outcome(user, follow_up)
     earlier = follow_up.follows
     if earlier is None or not policy.can_view_case(user, earlier):
         raise NotFound("This case is not a follow-up of a case you can see.")

@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from app.audit.operations import record
-from app.auth.models import User
+from app.auth import policy
+from app.auth.policy import Actor, Permission, write_operation
 from app.deid.gate import Acceptance, FieldFinding, check
 from app.deid.models import DeidOverride
 from app.deid.risk import assess
@@ -26,7 +27,7 @@ def remember_overrides(
     entity: Any,
     overridden: list[tuple[FieldFinding, str]],
     *,
-    actor: User | None,
+    actor: Actor,
     fields: Iterable[str] | None = None,
     new: bool = False,
 ) -> None:
@@ -91,9 +92,11 @@ def overrides_for_each(
     return found
 
 
-def confirm_risk(entity: Any, texts: Mapping[str, str | None], *, actor: User | None) -> None:
+@write_operation
+def confirm_risk(entity: Any, texts: Mapping[str, str | None], *, actor: Actor) -> None:
     """A reviewer passes content that carries a re-identification warning: audit that they
     did, with the kinds of quasi-identifier and how many (never the phrases)."""
+    policy.require(actor, Permission.REVIEW_CASE, entity)
     warning = assess(texts)
     if warning is None:
         return

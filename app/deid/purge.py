@@ -23,7 +23,7 @@ from sqlalchemy import select
 
 from app.audit.operations import record
 from app.auth import policy
-from app.auth.models import User
+from app.auth.policy import Actor
 from app.cases.models import Case
 from app.errors import ValidationError
 from app.extensions import db
@@ -75,7 +75,7 @@ class PurgeResult:
 
 
 def purge_span(
-    case: Case, field_name: str, start: Any, end: Any, *, reason: Any, actor: User | None
+    case: Case, field_name: str, start: Any, end: Any, *, reason: Any, actor: Actor
 ) -> PurgeResult:
     """Purge the text at `start:end` of the case's `field_name` everywhere it lives."""
     policy.require_purge_text(actor)
@@ -100,7 +100,7 @@ def purge_text(
     text: Any,
     *,
     reason: Any,
-    actor: User | None,
+    actor: Actor,
     where: tuple[str, int, int] | None = None,
 ) -> PurgeResult:
     """Replace every occurrence of `text` in the case and what hangs on it by [REDACTED],

@@ -11,6 +11,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from app.audit.operations import record
 from app.auth import policy
+from app.auth.policy import Actor, write_operation
 from app.cases.models import Case, CasePresentation, CaseStatus
 from app.cases.operations import set_status
 from app.common import utcnow
@@ -167,8 +168,9 @@ def letters_sent(case: Case) -> list[RecommendationsSent]:
     return _sent_by_case([case.id]).get(case.id, [])
 
 
+@write_operation
 def send_recommendations(
-    case: Case, *, actor: Any, publish_drafts: bool = False
+    case: Case, *, actor: Actor, publish_drafts: bool = False
 ) -> RecommendationsSent:
     """Send the hub's published recommendations on a presented case to its presenter as one
     letter; with `publish_drafts`, the experts' drafts are published on the hub's behalf first."""
@@ -196,7 +198,7 @@ def send_recommendations(
         set_status(case, CaseStatus.RECOMMENDATIONS_PUBLISHED, actor=actor)
     sent = RecommendationsSent(
         case=case,
-        sent_by_id=actor.id if actor is not None else None,
+        sent_by_id=actor.id,
         recommendation_ids=[r.id for r in published],
     )
     db.session.add(sent)

@@ -8,6 +8,7 @@ from sqlalchemy import func, select, update
 
 from app.auth import policy
 from app.auth.models import User
+from app.auth.policy import Actor, write_operation
 from app.cases.models import Case
 from app.common import utcnow
 from app.extensions import db
@@ -70,7 +71,11 @@ def notifications_for(user: User, limit: int = 50) -> list[Notification]:
     return list(db.session.scalars(stmt))
 
 
-def mark_all_read(user: User) -> None:
+@write_operation
+def mark_all_read(actor: Actor) -> None:
+    """The actor's own notifications, every one read."""
+    policy.require_account(actor)
+    user = actor
     db.session.execute(
         update(Notification)
         .where(Notification.user_id == user.id, Notification.read_at.is_(None))

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import User
-from app.auth.policy import Permission
+from app.auth.policy import Actor, Permission, write_operation
 from app.cases.models import Case
 from app.content.diff import word_diff
 from app.deid.gate import Acceptance
@@ -72,13 +72,14 @@ def _validate(title: str, statement: str) -> tuple[str, str]:
     return title.strip(), statement.strip()
 
 
+@write_operation
 def propose_practice(
     title: str,
     statement: str,
     *,
     topics: Iterable[str] = (),
     author: User | None,
-    actor: User | None = None,
+    actor: Actor,
     reason: str = "Proposed.",
     accepted: Iterable[Acceptance] = (),
 ) -> BestPractice:
@@ -106,7 +107,7 @@ def _create(
     statement: str,
     topics: Iterable[str],
     author: User | None,
-    actor: User | None,
+    actor: Actor,
     reason: str,
     accepted: Iterable[Acceptance],
 ) -> BestPractice:
@@ -125,6 +126,7 @@ def _create(
     return practice
 
 
+@write_operation
 def change_status(
     practice: BestPractice,
     status: str,
@@ -132,7 +134,7 @@ def change_status(
     reason: str,
     editor: User | None,
     superseded_by: BestPractice | None = None,
-    actor: User | None = None,
+    actor: Actor,
     accepted: Iterable[Acceptance] = (),
 ) -> None:
     """Move a practice along its lifecycle, with a reason; a new version is kept."""
@@ -170,7 +172,7 @@ def _move(
     reason: str,
     editor: User | None,
     superseded_by: BestPractice | None,
-    actor: User | None,
+    actor: Actor,
 ) -> None:
     if target is PracticeStatus.SUPERSEDED:
         practice.superseded_by = superseded_by
@@ -182,13 +184,14 @@ def _move(
     announce_practice(practice, f"is now {target.value}", actor=actor)
 
 
+@write_operation
 def add_evidence(
     practice: BestPractice,
     target: Session | Case | Recommendation,
     *,
     note: str = "",
     added_by: User | None,
-    actor: User | None = None,
+    actor: Actor,
     accepted: Iterable[Acceptance] = (),
 ) -> EvidenceLink:
     """Link a practice to a session, case or recommendation where it was discussed."""
@@ -202,7 +205,8 @@ def add_evidence(
     return link
 
 
-def remove_evidence(link: EvidenceLink, *, actor: User | None) -> None:
+@write_operation
+def remove_evidence(link: EvidenceLink, *, actor: Actor) -> None:
     """Take back evidence cited by mistake; the audit keeps what it pointed at."""
     policy.require_remove_evidence(actor, link)
     target_id = link.session_id or link.case_id or link.recommendation_id
@@ -232,7 +236,7 @@ def _link(
     target: Session | Case | Recommendation,
     note: str,
     added_by: User | None,
-    actor: User | None,
+    actor: Actor,
 ) -> EvidenceLink:
     key = {_evidence_kind(target): target}
     for existing in practice.evidence:
@@ -250,6 +254,7 @@ def _link(
     return link
 
 
+@write_operation
 def propose_from_recommendations(
     recommendations: Sequence[Recommendation],
     title: str,
@@ -261,7 +266,7 @@ def propose_from_recommendations(
     status: str = PracticeStatus.PROPOSED.value,
     reason: str = "",
     author: User,
-    actor: User | None = None,
+    actor: Actor,
     accepted: Iterable[Acceptance] = (),
 ) -> BestPractice:
     """Propose a practice from one or several recommendations, each kept as evidence with its
@@ -312,6 +317,7 @@ def propose_from_recommendations(
     return practice
 
 
+@write_operation
 def edit_practice(
     practice: BestPractice,
     *,
@@ -320,7 +326,7 @@ def edit_practice(
     reason: str,
     topics: Iterable[str] | None = None,
     editor: User | None,
-    actor: User | None = None,
+    actor: Actor,
     accepted: Iterable[Acceptance] = (),
 ) -> bool:
     """Change the wording (and topics); a new version keeps the old text for the diff.
@@ -355,13 +361,14 @@ def edit_practice(
     return True
 
 
+@write_operation
 def take_stance(
     practice: BestPractice,
     stance: str,
     *,
     expert: User,
     note: str = "",
-    actor: User | None = None,
+    actor: Actor,
     accepted: Iterable[Acceptance] = (),
 ) -> PracticeEndorsement:
     """An expert endorses a practice or dissents from it (a dissent needs a note); one stance

@@ -226,11 +226,11 @@ def outcomes(user: Any, practice: BestPractice) -> OutcomeSummary:
 # ---------------------------------------------------------------- what cites what
 
 
-def practices_citing(obj: Session | Case | Recommendation, user: Any = None) -> list[BestPractice]:
+def practices_citing(obj: Session | Case | Recommendation, user: Any) -> list[BestPractice]:
     """Best practices whose evidence names this session, case or recommendation, or (for a
-    session or case) the cases and recommendations discussed there; with a `user`, only
-    through evidence that user may see (another's draft on a session's agenda, an
-    unpublished recommendation of a case, say nothing)."""
+    session or case) the cases and recommendations discussed there, only through evidence
+    `user` may see (another's draft on a session's agenda, an unpublished recommendation of
+    a case, say nothing); SYSTEM sees all."""
     if isinstance(obj, Recommendation):
         clause = EvidenceLink.recommendation_id == obj.id
     elif isinstance(obj, Case):
@@ -246,7 +246,7 @@ def practices_citing(obj: Session | Case | Recommendation, user: Any = None) -> 
         )
     else:
         return []
-    if user is None:
+    if policy.is_system(user):
         stmt = (
             select(BestPractice)
             .join(EvidenceLink, EvidenceLink.practice_id == BestPractice.id)

@@ -9,8 +9,8 @@ from typing import Any
 import yaml
 from sqlalchemy import select
 
-from app.auth.models import User
 from app.auth.operations import get_user_by_email
+from app.auth.policy import Actor
 from app.cases.models import Case
 from app.cases.operations import find_case_by_ref
 from app.errors import ValidationError
@@ -21,7 +21,7 @@ from app.programs.models import Session
 from app.programs.operations import find_program, find_session
 
 
-def load_practices(path: Path, *, actor: User | None = None) -> int:
+def load_practices(path: Path, *, actor: Actor) -> int:
     """Create the practices a file describes (matched by title), in one transaction."""
     try:
         entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
@@ -39,7 +39,7 @@ def load_practices(path: Path, *, actor: User | None = None) -> int:
     return len(entries)
 
 
-def _load_practice(entry: dict[str, Any], actor: User | None, where: str) -> BestPractice:
+def _load_practice(entry: dict[str, Any], actor: Actor, where: str) -> BestPractice:
     practice = db.session.scalar(select(BestPractice).where(BestPractice.title == entry["title"]))
     author = get_user_by_email(entry.get("created_by") or "")
     if practice is None:

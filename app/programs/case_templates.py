@@ -12,8 +12,7 @@ from sqlalchemy import select
 
 from app.audit.operations import record
 from app.auth import policy
-from app.auth.models import User
-from app.auth.policy import Permission
+from app.auth.policy import Actor, Permission
 from app.cases.models import Case
 from app.errors import NotFound, ValidationError
 from app.extensions import db
@@ -89,7 +88,7 @@ def check_template(program: Program, template: Any) -> dict[str, Any]:
     return clean
 
 
-def save_template(program: Program, template: Any, *, actor: User | None) -> CaseTemplate | None:
+def save_template(program: Program, template: Any, *, actor: Actor) -> CaseTemplate | None:
     """Save the program's case form as a new version; None when nothing changed. Cases
     written before keep the version they were written with."""
     policy.require(actor, Permission.MANAGE_PROGRAMS, program)

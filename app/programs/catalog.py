@@ -12,8 +12,9 @@ from typing import Any
 
 import yaml
 
-from app.auth.models import Role, User
+from app.auth.models import Role
 from app.auth.operations import add_membership, create_user, get_user_by_email
+from app.auth.policy import Actor
 from app.common import text_key
 from app.errors import ValidationError
 from app.extensions import db
@@ -31,7 +32,7 @@ from app.programs.operations import (
 )
 
 
-def load_catalog(path: Path, *, actor: User | None = None) -> dict[str, int]:
+def load_catalog(path: Path, *, actor: Actor) -> dict[str, int]:
     """Load a catalog YAML file in one transaction; returns counts of what it holds."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -43,7 +44,7 @@ def load_catalog(path: Path, *, actor: User | None = None) -> dict[str, int]:
         raise ValidationError(f"{path}: the catalog must be a mapping.", field="catalog")
     try:
         counts = {
-            "topics": _load_topics(data.get("topics") or []),
+            "topics": _load_topics(data.get("topics") or [], actor),
             "users": _load_users(data.get("users") or [], actor),
             "programs": 0,
             "sessions": 0,
@@ -81,7 +82,7 @@ def load_catalog(path: Path, *, actor: User | None = None) -> dict[str, int]:
     return counts
 
 
-def _load_topics(entries: list[dict[str, Any]]) -> int:
+def _load_topics(entries: list[dict[str, Any]], actor: Actor) -> int:
     for entry in entries:
         topic = find_topic(entry["name"])
         if topic is None or text_key(topic.name) != text_key(entry["name"]):
@@ -89,9 +90,10 @@ def _load_topics(entries: list[dict[str, Any]]) -> int:
                 entry["name"],
                 synonyms=entry.get("synonyms") or [],
                 description=entry.get("description", ""),
+                actor=actor,
             )
         else:
-            update_topic(topic, synonyms=entry.get("synonyms") or [])
+            update_topic(topic, synonyms=entry.get("synonyms") or [], actor=actor)
     for entry in entries:
         if entry.get("parent"):
             topic = find_topic(entry["name"])
@@ -105,7 +107,7 @@ def _load_topics(entries: list[dict[str, Any]]) -> int:
     return len(entries)
 
 
-def _load_users(entries: list[dict[str, Any]], actor: User | None) -> int:
+def _load_users(entries: list[dict[str, Any]], actor: Actor) -> int:
     for entry in entries:
         user = get_user_by_email(entry["email"])
         if user is None:
@@ -115,7 +117,7 @@ def _load_users(entries: list[dict[str, Any]], actor: User | None) -> int:
     return len(entries)
 
 
-def _load_program(entry: dict[str, Any], actor: User | None) -> Program:
+def _load_program(entry: dict[str, Any], actor: Actor) -> Program:
     program = find_program(entry["slug"])
     if program is None:
         return create_program(
@@ -136,7 +138,7 @@ def _load_program(entry: dict[str, Any], actor: User | None) -> Program:
     )
 
 
-def _load_session(program: Program, entry: dict[str, Any], actor: User | None) -> Session:
+def _load_session(program: Program, entry: dict[str, Any], actor: Actor) -> Session:
     on = entry["date"]
     if isinstance(on, str):
         on = date.fromisoformat(on)

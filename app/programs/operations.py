@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import User
-from app.auth.policy import Permission
+from app.auth.policy import Actor, Permission, write_operation
 from app.common import slugify, text_key
 from app.deid.gate import Acceptance
 from app.deid.operations import guard, remember_overrides
@@ -190,7 +190,7 @@ def _repeats(keys: list[str]) -> list[tuple[int, str]]:
 
 
 def add_template_version(
-    program: Program, definition: dict[str, Any], *, actor: User | None
+    program: Program, definition: dict[str, Any], *, actor: Actor
 ) -> CaseTemplate:
     """Store `definition` (validated) as the program's newest template version."""
     number = program.template_version + 1 if program.id is not None else 1
@@ -209,6 +209,7 @@ def add_template_version(
     return version
 
 
+@write_operation
 def create_program(
     slug: str,
     name: str,
@@ -216,7 +217,7 @@ def create_program(
     description: str = "",
     template: Any = None,
     private: bool = False,
-    actor: User | None = None,
+    actor: Actor,
     accepted: Iterable[Acceptance] = (),
 ) -> Program:
     policy.require(actor, Permission.MANAGE_PROGRAMS)
@@ -235,9 +236,11 @@ def create_program(
     return program
 
 
-def program_for_import(slug: str, name: str, *, actor: User | None = None) -> Program:
+@write_operation
+def program_for_import(slug: str, name: str, *, actor: Actor) -> Program:
     """The program with `slug`, created if there is none. When another transaction creates
     it at the same moment, its program is returned rather than a unique-constraint error."""
+    policy.require_import(actor)
     found = find_program(slug)
     if found is not None:
         return found
@@ -272,10 +275,11 @@ def _program_texts(name: Any, description: Any) -> tuple[str, str]:
     return name.strip(), (description or "").strip()
 
 
+@write_operation
 def update_program(
     program: Program,
     *,
-    actor: User | None = None,
+    actor: Actor,
     accepted: Iterable[Acceptance] = (),
     **changes: Any,
 ) -> Program:
@@ -311,9 +315,11 @@ def find_session(program: Program, on: date) -> Session | None:
     )
 
 
-def session_on(program: Program, on: date, *, actor: User | None = None) -> Session:
+@write_operation
+def session_on(program: Program, on: date, *, actor: Actor) -> Session:
     """The program's session on a date, created (numbered next) if there is none; several
     importers asking at once get the same session."""
+    policy.require_import(actor, program)
     found = find_session(program, on)
     if found is not None:
         return found
@@ -330,6 +336,7 @@ def get_session(program: Program, number: int) -> Session:
     return session
 
 
+@write_operation
 def create_session(
     program: Program,
     on: date,
@@ -341,7 +348,7 @@ def create_session(
     attendance_count: int | None = None,
     notes: str = "",
     topics: Iterable[str] = (),
-    actor: User | None = None,
+    actor: Actor,
     accepted: Iterable[Acceptance] = (),
 ) -> Session:
     """Add a session to a program; numbers follow the order of creation unless given."""
@@ -397,10 +404,11 @@ def create_session(
 SESSION_TEXT_FIELDS = ("title", "didactic_topic", "didactic_presenter", "notes")
 
 
+@write_operation
 def update_session(
     session: Session,
     *,
-    actor: User | None = None,
+    actor: Actor,
     accepted: Iterable[Acceptance] = (),
     topics: Iterable[str] | None = None,
     **changes: Any,
@@ -486,16 +494,19 @@ def _new_names(names: list[str], found: dict[str, Topic]) -> dict[str, str]:
     return {f"topics[{i}]": name for i, name in enumerate(names, 1) if text_key(name) not in found}
 
 
+@write_operation
 def create_topic(
     name: str,
     *,
     synonyms: Iterable[str] = (),
     parent: Topic | None = None,
     description: str = "",
+    actor: Actor,
     accepted: Iterable[Acceptance] = (),
 ) -> Topic:
     """Add a term to the vocabulary (or return the one already named so): its name,
     synonyms and description pass the gate."""
+    policy.require(actor, Permission.MANAGE_VOCABULARY)
     name = _topic_name(name)
     synonyms = _synonyms(synonyms)
     if description is not None and not isinstance(description, str):
@@ -506,14 +517,17 @@ def create_topic(
     return _get_or_add_topic(name, synonyms, description or "", parent)
 
 
+@write_operation
 def update_topic(
     topic: Topic,
     *,
     synonyms: Iterable[str] | None = None,
     description: str | None = None,
+    actor: Actor,
     accepted: Iterable[Acceptance] = (),
 ) -> Topic:
     """Change a topic's synonyms or description, through the gate."""
+    policy.require(actor, Permission.MANAGE_VOCABULARY)
     new_synonyms = _synonyms(synonyms) if synonyms is not None else list(topic.synonyms or [])
     if description is not None and not isinstance(description, str):
         raise ValidationError("Topic description must be text.", field="description")

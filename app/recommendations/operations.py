@@ -9,13 +9,13 @@ from sqlalchemy import func, select
 
 from app.audit.operations import record
 from app.auth import policy
-from app.auth.models import Role, User
-from app.auth.policy import Permission
+from app.auth.models import User
+from app.auth.policy import Actor, Permission, write_operation
 from app.cases.models import Case, CaseStatus
 from app.common import utcnow
 from app.deid.gate import Acceptance
 from app.deid.operations import guard, remember_overrides
-from app.errors import PermissionDenied, ValidationError
+from app.errors import ValidationError
 from app.extensions import db
 from app.notifications.operations import case_url, notify
 from app.recommendations.models import (
@@ -84,7 +84,7 @@ def _texts(body: str, references: list[str]) -> dict[str, str]:
 
 
 def _require_expert(author: User) -> None:
-    if author.role not in (Role.EXPERT, Role.ADMIN):
+    if not policy.can_author_advice(author):
         raise ValidationError(
             "Recommendations and annotations are written by experts.", field="author"
         )
@@ -101,6 +101,7 @@ def checked_item(
     return clean_body, clean_references
 
 
+@write_operation
 def add_recommendation(
     case: Case,
     author: User,
@@ -109,7 +110,7 @@ def add_recommendation(
     *,
     references: Iterable[str] | None = None,
     publish: bool = False,
-    actor: User | None = None,
+    actor: Actor,
     imported: bool = False,
     accepted: Iterable[Acceptance] = (),
 ) -> Recommendation:
@@ -175,6 +176,7 @@ def _snapshot(recommendation: Recommendation, editor: User | None) -> None:
     )
 
 
+@write_operation
 def edit_recommendation(
     recommendation: Recommendation,
     *,
@@ -182,7 +184,7 @@ def edit_recommendation(
     category: str,
     references: Iterable[str] | None,
     editor: User | None,
-    actor: User | None = None,
+    actor: Actor,
     imported: bool = False,
     accepted: Iterable[Acceptance] = (),
 ) -> bool:
@@ -226,7 +228,12 @@ def _tell_presenter(recommendation: Recommendation, kind: str, what: str) -> Non
     )
 
 
-def publish(recommendation: Recommendation, *, actor: User | None = None) -> None:
+@write_operation
+def publish(recommendation: Recommendation, *, actor: Actor, imported: bool = False) -> None:
+    if imported:
+        policy.require_import(actor, recommendation.case.program)
+    else:
+        policy.require_publish_recommendation(actor, recommendation)
     if recommendation.status is RecommendationStatus.PUBLISHED:
         return
     recommendation.status = RecommendationStatus.PUBLISHED
@@ -234,6 +241,7 @@ def publish(recommendation: Recommendation, *, actor: User | None = None) -> Non
     record(actor, "recommendation.published", recommendation)
 
 
+@write_operation
 def annotate(
     recommendation: Recommendation,
     author: User,
@@ -241,7 +249,7 @@ def annotate(
     body: str,
     *,
     references: Iterable[str] | None = None,
-    actor: User | None = None,
+    actor: Actor,
     imported: bool = False,
     accepted: Iterable[Acceptance] = (),
 ) -> Annotation:
@@ -268,6 +276,7 @@ def annotate(
     return annotation
 
 
+@write_operation
 def edit_annotation(
     annotation: Annotation,
     *,
@@ -275,7 +284,7 @@ def edit_annotation(
     kind: str,
     body: str,
     references: Iterable[str] | None = None,
-    actor: User | None = None,
+    actor: Actor,
     accepted: Iterable[Acceptance] = (),
 ) -> bool:
     """An import's change to an annotation it made earlier (the app has no annotation
@@ -301,19 +310,7 @@ def edit_annotation(
     return True
 
 
-def can_record_outcome(actor: User | None, follow_up: Case) -> bool:
-    """Coordinators and admins, and among providers only the follow-up's presenter."""
-    if not policy.can(actor, Permission.RECORD_OUTCOME, follow_up):
-        return False
-    return actor is None or actor.role is not Role.PROVIDER or follow_up.presenter_id == actor.id
-
-
-def require_record_outcome(actor: User | None, follow_up: Case) -> None:
-    if not can_record_outcome(actor, follow_up):
-        policy.require_view_case(actor, follow_up)
-        raise PermissionDenied("Only the presenter of the follow-up records its outcomes.")
-
-
+@write_operation
 def record_outcome(
     follow_up: Case,
     recommendation: Recommendation,
@@ -321,7 +318,7 @@ def record_outcome(
     patient_status: str,
     *,
     note: str = "",
-    actor: User | None = None,
+    actor: Actor,
     imported: bool = False,
     accepted: Iterable[Acceptance] = (),
 ) -> Outcome:
@@ -329,7 +326,7 @@ def record_outcome(
     if imported:
         policy.require(actor, Permission.IMPORT_DATA, follow_up)
     else:
-        require_record_outcome(actor, follow_up)
+        policy.require_record_outcome(actor, follow_up)
     if follow_up.follows_id is None or recommendation.case_id != follow_up.follows_id:
         raise ValidationError(
             "Outcomes are recorded at a follow-up, for recommendations of the case it follows.",
@@ -353,7 +350,7 @@ def record_outcome(
         return existing
     outcome = existing or Outcome(case=follow_up, recommendation=recommendation)
     outcome.adoption, outcome.patient_status, outcome.note = values
-    outcome.recorded_by_id = actor.id if actor else None
+    outcome.recorded_by_id = actor.id
     if existing is None:
         db.session.add(outcome)
     db.session.flush()

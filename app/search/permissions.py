@@ -15,7 +15,7 @@ from sqlalchemy import select
 from whoosh import query as wq
 
 from app.auth import policy
-from app.auth.models import Role, User
+from app.auth.models import User
 from app.auth.policy import Permission
 from app.extensions import db
 from app.programs.models import Program
@@ -36,7 +36,7 @@ def case_restrictions(status: Any) -> list[str]:
 
 def audience_key(user: Any) -> tuple | None:
     """What decides the mask for `user`; None means nothing is masked (the operator)."""
-    if user is None:
+    if policy.is_system(user):
         return None
     programs = db.session.scalars(select(Program).where(Program.private.is_(True))).all()
     hidden_programs = tuple(sorted(p.id for p in programs if not policy.can_view_program(user, p)))
@@ -44,7 +44,7 @@ def audience_key(user: Any) -> tuple | None:
     if not active:
         return ("nobody",)
     restricts = [HIDDEN]
-    if user.role is not Role.ADMIN:
+    if not policy.can_see_every_draft(user):
         restricts.append(DRAFT)
     if not policy.has_permission(user, Permission.REVIEW_CASE):
         restricts.append(REVIEW)

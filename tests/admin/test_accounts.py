@@ -12,6 +12,7 @@ from app.admin import operations as ops
 from app.audit.models import AuditEvent
 from app.auth.models import Role, User
 from app.auth.operations import TokenRefused, authenticate_token, create_token
+from app.auth.policy import SYSTEM
 from app.errors import Conflict, PermissionDenied, ValidationError
 from app.extensions import db
 from app.programs.operations import create_program
@@ -24,8 +25,8 @@ NEW_PASSWORD = "lantern orchard quietly 58"
 
 @pytest.fixture
 def people(app, make_user):
-    create_program("hcv", "Hepatitis C ECHO")
-    create_program("oud", "Opioid Use Disorder ECHO", private=True)
+    create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
+    create_program("oud", "Opioid Use Disorder ECHO", private=True, actor=SYSTEM)
     db.session.commit()
     admin = make_user("admin")
     return {
@@ -177,12 +178,12 @@ def test_the_last_admin_keeps_the_role(people):
     with pytest.raises(PermissionDenied):
         ops.deactivate_account(admin, admin)
     with pytest.raises(Conflict, match="last active admin"):
-        ops.deactivate_account(None, admin)  # the operator at the shell
+        ops.deactivate_account(SYSTEM, admin)  # the operator at the shell
 
 
 def test_deactivated_account_cannot_sign_in_or_use_tokens(app, people):
     provider = people["provider"]
-    token = create_token(provider)
+    token = create_token(provider, actor=SYSTEM)
     db.session.commit()
     client, other = fresh_client(app), fresh_client(app)
     as_user(other, provider)
@@ -224,7 +225,7 @@ def test_reset_password_gives_a_temporary_one(app, people):
 
 def test_admin_lists_and_revokes_an_accounts_tokens(client, people):
     provider = people["provider"]
-    token = create_token(provider, "nightly export")
+    token = create_token(provider, "nightly export", actor=SYSTEM)
     db.session.commit()
     as_user(client, people["admin"])
     html = client.get(f"/admin/accounts/{provider.id}").get_data(as_text=True)

@@ -5,21 +5,22 @@ from __future__ import annotations
 import pytest
 
 from app.auth.operations import create_token
+from app.auth.policy import SYSTEM
 from app.extensions import db
 from app.programs.operations import create_program, create_topic
 
 
 @pytest.fixture
 def world(app, make_user):
-    create_program("hcv", "Hepatitis C ECHO")
+    create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
     db.session.commit()
     admin = make_user("admin")
     coordinator = make_user("coordinator", programs=["hcv"])
     provider = make_user("provider", programs=["hcv"])
     headers = {
-        "admin": {"Authorization": f"Bearer {create_token(admin)}"},
-        "coordinator": {"Authorization": f"Bearer {create_token(coordinator)}"},
-        "provider": {"Authorization": f"Bearer {create_token(provider)}"},
+        "admin": {"Authorization": f"Bearer {create_token(admin, actor=SYSTEM)}"},
+        "coordinator": {"Authorization": f"Bearer {create_token(coordinator, actor=SYSTEM)}"},
+        "provider": {"Authorization": f"Bearer {create_token(provider, actor=SYSTEM)}"},
     }
     db.session.commit()
     return admin, coordinator, provider, headers
@@ -76,7 +77,7 @@ def test_other_roles_are_refused(client, world):
 
 def test_coordinator_accepts_a_proposed_topic_but_cannot_retire_one(client, world):
     _admin, _coordinator, _provider, headers = world
-    topic = create_topic("Renal dosing")
+    topic = create_topic("Renal dosing", actor=SYSTEM)
     topic.status = "proposed"
     db.session.commit()
     body = client.get("/api/v1/admin/topics?status=proposed", headers=headers["coordinator"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.auth.policy import ROLE_PERMISSIONS, Permission
+from app.auth.policy import ROLE_PERMISSIONS, SYSTEM, Permission
 from app.extensions import db
 from app.programs.operations import create_program, create_topic
 from tests.cases.test_views import as_user
@@ -20,8 +20,8 @@ TOPIC_REVIEW |= {"admin.program_staff_page", "admin.remove_program_staff"}
 
 @pytest.fixture
 def people(app, make_user):
-    create_program("hcv", "Hepatitis C ECHO")
-    create_topic("Hepatitis C")
+    create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
+    create_topic("Hepatitis C", actor=SYSTEM)
     db.session.commit()
     return {
         role: make_user(role, programs=["hcv"])

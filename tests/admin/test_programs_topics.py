@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from app.admin import operations as ops
 from app.audit.models import AuditEvent
+from app.auth.policy import SYSTEM
 from app.cases.operations import CaseData, create_case
 from app.errors import Conflict, PermissionDenied
 from app.extensions import db
@@ -19,7 +20,7 @@ from tests.cases.test_views import as_user
 
 @pytest.fixture
 def people(app, make_user):
-    create_program("hcv", "Hepatitis C ECHO")
+    create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
     db.session.commit()
     return {
         "admin": make_user("admin"),
@@ -130,7 +131,7 @@ def _case(people, topics):
 
 
 def test_a_new_topic_typed_in_a_case_is_proposed(people):
-    create_topic("Hepatitis C", synonyms=["HCV"])
+    create_topic("Hepatitis C", synonyms=["HCV"], actor=SYSTEM)
     db.session.commit()
     case = _case(people, ["HCV", "Renal dosing"])
     by_name = {t.name: t for t in case.topics}
@@ -164,8 +165,8 @@ def test_providers_and_experts_cannot_see_the_vocabulary_console(client, people)
 
 
 def test_synonyms_and_parent_without_cycles(client, people):
-    liver = create_topic("Liver disease")
-    hcv = create_topic("Hepatitis C")
+    liver = create_topic("Liver disease", actor=SYSTEM)
+    hcv = create_topic("Hepatitis C", actor=SYSTEM)
     db.session.commit()
     as_user(client, people["admin"])
     response = client.post(
@@ -190,14 +191,14 @@ def test_synonyms_and_parent_without_cycles(client, people):
 
 
 def test_merging_moves_every_link_and_keeps_the_name_as_a_synonym(app, client, people):
-    hcv = create_topic("Hepatitis C", synonyms=["HCV"])
+    hcv = create_topic("Hepatitis C", synonyms=["HCV"], actor=SYSTEM)
     db.session.commit()
     case = _case(people, ["Hep C virus", "Hepatitis C"])
     other = _case(people, ["Hep C virus"])
     duplicate = find_topic("Hep C virus")
-    child = create_topic("Acute hep C", parent=duplicate)
+    child = create_topic("Acute hep C", parent=duplicate, actor=SYSTEM)
     program = db.session.scalar(select(Program).where(Program.slug == "hcv"))
-    session = create_session(program, case.created_at.date(), topics=["Hep C virus"])
+    session = create_session(program, case.created_at.date(), topics=["Hep C virus"], actor=SYSTEM)
     db.session.commit()
     duplicate_id = duplicate.id
     last_outbox = db.session.scalar(select(SearchOutbox.id).order_by(SearchOutbox.id.desc()))
@@ -226,7 +227,7 @@ def test_merging_moves_every_link_and_keeps_the_name_as_a_synonym(app, client, p
 
 
 def test_merge_refuses_bad_targets(client, people):
-    topic = create_topic("Hepatitis C")
+    topic = create_topic("Hepatitis C", actor=SYSTEM)
     db.session.commit()
     as_user(client, people["admin"])
     for target, message in (

@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from app.audit.models import AuditEvent
 from app.auth.operations import create_token
+from app.auth.policy import SYSTEM
 from app.cases.models import CaseStatus
 from app.cases.operations import CaseData, check_complete, create_case, update_case
 from app.errors import PermissionDenied, ValidationError
@@ -26,7 +27,7 @@ TEMPLATE = {
 
 @pytest.fixture
 def world(app, make_user):
-    program = create_program("hcv", "Hepatitis C ECHO", template=TEMPLATE)
+    program = create_program("hcv", "Hepatitis C ECHO", template=TEMPLATE, actor=SYSTEM)
     db.session.commit()
     return {
         "program": program,
@@ -251,7 +252,7 @@ def test_coordinators_of_the_program_may_look_but_not_save(client, world):
 
 def test_the_api_reads_versions_and_saves_for_admins(client, world):
     headers = {
-        who: {"Authorization": f"Bearer {create_token(world[who])}"}
+        who: {"Authorization": f"Bearer {create_token(world[who], actor=SYSTEM)}"}
         for who in ("admin", "coordinator", "provider")
     }
     db.session.commit()

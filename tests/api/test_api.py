@@ -8,6 +8,7 @@ import pytest
 
 from app.api import SPEC
 from app.auth.operations import create_token
+from app.auth.policy import SYSTEM
 from app.common import utcnow
 from app.extensions import db
 from app.programs.operations import create_program
@@ -29,7 +30,7 @@ TEMPLATE = {
 class Api:
     def __init__(self, client, user):
         self.client, self.user = client, user
-        self.headers = {"Authorization": f"Bearer {create_token(user)}"}
+        self.headers = {"Authorization": f"Bearer {create_token(user, actor=SYSTEM)}"}
         db.session.commit()
 
     def __getattr__(self, method):
@@ -46,8 +47,8 @@ class Api:
 
 @pytest.fixture
 def world(app, client, make_user):
-    create_program("pain", "Chronic Pain ECHO", template=TEMPLATE)
-    create_program("private", "Private ECHO", private=True)
+    create_program("pain", "Chronic Pain ECHO", template=TEMPLATE, actor=SYSTEM)
+    create_program("private", "Private ECHO", private=True, actor=SYSTEM)
     db.session.commit()
     return {
         role: Api(client, make_user(role))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.auth.policy import SYSTEM
 from app.extensions import db
 from tests.api.test_api import CASE, TODAY, Api, world  # noqa: F401 - fixture
 
@@ -47,7 +48,7 @@ def test_attendance_and_transcript_by_api(world, make_user):  # noqa: F811
 
     c, p = world["coordinator"], world["provider"]
     session, _ = _presented_case(world)
-    add_membership(p.user, "pain")
+    add_membership(p.user, "pain", actor=SYSTEM)
     db.session.commit()
     url = f"/sessions/{session['id']}/attendance"
     body = {"participants": [{"user_id": p.user.id, "minutes": 50}]}

@@ -13,6 +13,7 @@ from app.auth.operations import (
     revoke_token,
     user_for_token,
 )
+from app.auth.policy import SYSTEM
 from app.errors import ValidationError
 from app.extensions import db
 from tests.conftest import PASSWORD
@@ -46,32 +47,32 @@ def test_inactive_accounts_cannot_sign_in(app, make_user):
 )
 def test_create_user_names_the_bad_field(app, email, name, role, password, field):
     with pytest.raises(ValidationError) as info:
-        create_user(email, name, role, password=password)
+        create_user(email, name, role, password=password, actor=SYSTEM)
     assert field in info.value.errors
 
 
 def test_duplicate_email_is_refused(app, make_user):
     user = make_user("provider")
     with pytest.raises(ValidationError, match="already exists"):
-        create_user(user.email.upper(), "Other", "expert", password=PASSWORD)
+        create_user(user.email.upper(), "Other", "expert", password=PASSWORD, actor=SYSTEM)
 
 
 def test_api_tokens_are_stored_hashed_and_can_be_revoked(app, make_user):
     user = make_user("coordinator")
-    token = create_token(user, "nightly export")
+    token = create_token(user, "nightly export", actor=SYSTEM)
     db.session.commit()
     stored = db.session.scalar(select(ApiToken))
     assert token not in (stored.token_hash, stored.prefix) and len(stored.token_hash) == 64
     assert user_for_token(token) == user
     assert user_for_token(token + "x") is None
-    revoke_token(stored)
+    revoke_token(stored, actor=SYSTEM)
     db.session.commit()
     assert user_for_token(token) is None
 
 
 def test_bearer_token_authenticates_the_api(app, client, make_user):
     user = make_user("expert")
-    token = create_token(user)
+    token = create_token(user, actor=SYSTEM)
     db.session.commit()
     assert client.get("/api/v1/me").status_code == 401
     body = client.get("/api/v1/me", headers={"Authorization": "Bearer nope"}).get_json()
@@ -113,7 +114,7 @@ def test_sign_in_does_not_redirect_off_site(app, client, make_user):
 
 @pytest.mark.app_config(WTF_CSRF_ENABLED=True)
 def test_forms_need_a_csrf_token(app, client):
-    create_user("c@example.org", "C", "provider", password=PASSWORD)
+    create_user("c@example.org", "C", "provider", password=PASSWORD, actor=SYSTEM)
     db.session.commit()
     response = client.post("/sign-in", data={"email": "c@example.org", "password": PASSWORD})
     assert response.status_code == 400

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from app.auth.models import Role
-from app.auth.policy import Permission, can, can_view_case, can_view_program
+from app.auth.policy import SYSTEM, Permission, can, can_view_case, can_view_program
 from app.cases.models import Case, CaseStatus
 from app.extensions import db
 from app.programs.operations import create_program
@@ -57,7 +57,7 @@ def test_inactive_and_anonymous_users_hold_nothing(app, make_user):
 
 @pytest.fixture
 def private_program(app):
-    program = create_program("perinatal", "Perinatal SUD ECHO", private=True)
+    program = create_program("perinatal", "Perinatal SUD ECHO", private=True, actor=SYSTEM)
     db.session.commit()
     return program
 
@@ -104,7 +104,7 @@ def test_private_program_is_for_members_only(
     ],
 )
 def test_who_sees_a_case_in_each_status(app, make_user, status, viewer, allowed):
-    program = create_program("hcv", "HCV ECHO")
+    program = create_program("hcv", "HCV ECHO", actor=SYSTEM)
     presenter = make_user("provider")
     case = Case(program=program, presenter=presenter, title="t", status=CaseStatus(status))
     db.session.add(case)
@@ -123,7 +123,7 @@ def test_who_sees_a_case_in_each_status(app, make_user, status, viewer, allowed)
 )
 def test_cli_actions_follow_the_policy(app, make_user, tmp_path, role, command, allowed):
     user = make_user(role)
-    create_program("hcv", "HCV ECHO")
+    create_program("hcv", "HCV ECHO", actor=SYSTEM)
     db.session.commit()
     runner = app.test_cli_runner()
     if command == "import":
@@ -146,6 +146,6 @@ def test_only_the_owner_manages_sign_ins_and_tokens(app, make_user):
     owner, admin = make_user("provider"), make_user("admin")
     assert can_manage_credentials(owner, owner)
     assert not can_manage_credentials(admin, owner)  # not even an admin, through the web or API
-    assert can_manage_credentials(None, owner)  # the operator at the shell
+    assert can_manage_credentials(SYSTEM, owner)  # the operator at the shell
     owner.active = False
     assert not can_manage_credentials(owner, owner)

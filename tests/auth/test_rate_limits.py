@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.auth.operations import create_token
+from app.auth.policy import SYSTEM
 from app.extensions import db
 from tests.conftest import PASSWORD, make_app
 from tests.support.clients import fresh_client
@@ -61,7 +62,7 @@ def test_sign_in_posts_are_limited_per_client_in_memory_by_default(app, make_use
 @pytest.mark.app_config(CASEBOOK_RATELIMIT_TOKENS="2 per minute")
 def test_token_endpoints_are_limited_and_answer_json(app, make_user):
     user = make_user("expert")
-    token = create_token(user)
+    token = create_token(user, actor=SYSTEM)
     db.session.commit()
     client = fresh_client(app)
     headers = {"Authorization": f"Bearer {token}"}

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from app.audit.models import AuditEvent
 from app.auth.models import UserSession
+from app.auth.policy import SYSTEM
 from app.common import utcnow
 from app.extensions import db
 from tests.conftest import PASSWORD
@@ -202,7 +203,7 @@ def test_an_operator_setting_a_password_ends_every_sign_in(app, make_user):
 
     user = make_user("provider")
     _sign_in(client, user)
-    set_password(user, STRONG)
+    set_password(user, STRONG, actor=SYSTEM)
     db.session.commit()
     assert not _signed_in(client)
 

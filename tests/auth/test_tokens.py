@@ -10,6 +10,7 @@ from sqlalchemy import event, select
 from app.audit.models import AuditEvent
 from app.auth.models import ApiToken
 from app.auth.operations import TokenRefused, authenticate_token, create_token
+from app.auth.policy import SYSTEM
 from app.common import utcnow
 from app.errors import ValidationError
 from app.extensions import db
@@ -34,19 +35,19 @@ def _token_row(token):
 
 def test_tokens_expire_after_ninety_days_by_default(app, make_user):
     user = make_user("expert")
-    token = create_token(user)
+    token = create_token(user, actor=SYSTEM)
     db.session.commit()
     row = _token_row(token)
     assert row.expires_at - row.created_at == timedelta(days=90)
-    assert create_token(user, days=7) != token
+    assert create_token(user, days=7, actor=SYSTEM) != token
     with pytest.raises(ValidationError) as info:
-        create_token(user, days=0)
+        create_token(user, days=0, actor=SYSTEM)
     assert info.value.field == "days"
 
 
 def test_an_expired_token_answers_401_saying_so(app, make_user):
     user = make_user("expert")
-    token = create_token(user)
+    token = create_token(user, actor=SYSTEM)
     db.session.commit()
     client = fresh_client(app)
     assert client.get("/api/v1/me", headers=_bearer(token)).status_code == 200
@@ -62,7 +63,7 @@ def test_an_expired_token_answers_401_saying_so(app, make_user):
 
 def test_a_revoked_token_answers_401_saying_so(app, make_user):
     user = make_user("expert")
-    token = create_token(user)
+    token = create_token(user, actor=SYSTEM)
     db.session.commit()
     client = fresh_client(app)
     row = _token_row(token)
@@ -77,7 +78,7 @@ def test_a_revoked_token_answers_401_saying_so(app, make_user):
 
 def test_last_use_is_recorded(app, make_user):
     user = make_user("expert")
-    token = create_token(user)
+    token = create_token(user, actor=SYSTEM)
     db.session.commit()
     assert _token_row(token).last_used_at is None
     fresh_client(app).get("/api/v1/me", headers=_bearer(token))
@@ -87,7 +88,7 @@ def test_last_use_is_recorded(app, make_user):
 def test_last_use_is_noted_every_few_minutes_not_on_every_request(app, make_user):
     """A script reading in a loop does not turn every read into a write."""
     user = make_user("expert")
-    token = create_token(user)
+    token = create_token(user, actor=SYSTEM)
     db.session.commit()
     client = fresh_client(app)
     client.get("/api/v1/me", headers=_bearer(token))
@@ -114,9 +115,9 @@ def test_last_use_is_noted_every_few_minutes_not_on_every_request(app, make_user
 
 def test_the_api_lists_only_the_callers_tokens(app, make_user):
     alice, bob = make_user("expert"), make_user("expert")
-    token = create_token(alice, "nightly export")
-    create_token(alice, "old", days=1)
-    other = create_token(bob, "bob's")
+    token = create_token(alice, "nightly export", actor=SYSTEM)
+    create_token(alice, "old", days=1, actor=SYSTEM)
+    other = create_token(bob, "bob's", actor=SYSTEM)
     db.session.commit()
     _token_row(token)
     body = fresh_client(app).get("/api/v1/tokens", headers=_bearer(token)).get_json()
@@ -129,8 +130,8 @@ def test_the_api_lists_only_the_callers_tokens(app, make_user):
 
 def test_one_cannot_revoke_another_accounts_token_through_the_api(app, make_user):
     alice, bob = make_user("expert"), make_user("expert")
-    token = create_token(alice)
-    bobs = create_token(bob)
+    token = create_token(alice, actor=SYSTEM)
+    bobs = create_token(bob, actor=SYSTEM)
     db.session.commit()
     bobs_row = _token_row(bobs)
     response = fresh_client(app).delete(f"/api/v1/tokens/{bobs_row.id}", headers=_bearer(token))
@@ -176,7 +177,7 @@ def test_cli_refuses_a_bad_number_of_days(app, make_user):
 
 def test_the_account_page_lists_creates_and_revokes_tokens(app, make_user):
     user = make_user("expert")
-    old = create_token(user, "laptop script")
+    old = create_token(user, "laptop script", actor=SYSTEM)
     db.session.commit()
     client = fresh_client(app)
     client.post("/sign-in", data={"email": user.email, "password": PASSWORD})
@@ -203,7 +204,7 @@ def test_the_account_page_lists_creates_and_revokes_tokens(app, make_user):
 
 def test_the_account_page_does_not_revoke_another_accounts_token(app, make_user):
     alice, bob = make_user("expert"), make_user("expert")
-    bobs = create_token(bob)
+    bobs = create_token(bob, actor=SYSTEM)
     db.session.commit()
     client = fresh_client(app)
     client.post("/sign-in", data={"email": alice.email, "password": PASSWORD})
@@ -215,7 +216,7 @@ def test_account_forms_need_a_csrf_token(app, tmp_path, make_user):
     from tests.conftest import make_app
 
     user = make_user("expert")
-    token = create_token(user)
+    token = create_token(user, actor=SYSTEM)
     db.session.commit()
     strict = make_app(app.config["SQLALCHEMY_DATABASE_URI"], tmp_path / "i", WTF_CSRF_ENABLED=True)
     client = fresh_client(strict)

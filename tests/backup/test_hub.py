@@ -24,6 +24,7 @@ from app.attendance.operations import (
 )
 from app.auth.models import User
 from app.auth.operations import create_user, get_user_by_email
+from app.auth.policy import SYSTEM
 from app.backup.hub import KINDS, MANIFEST, _import_file, _import_letters, export_hub, import_hub
 from app.cases.models import Case, CaseStatus
 from app.cases.transfer import ImportOptions, SourceFile
@@ -63,18 +64,30 @@ def _practice_history() -> None:
         statement=f"{practice.statement} Repeat HBV DNA monthly when anti-HBc is positive.",
         reason="Monitoring added after the March session.",
         editor=other,
+        actor=SYSTEM,
     )
-    take_stance(practice, "endorse", expert=expert)
-    take_stance(practice, "dissent", expert=other, note="Monthly is too often for most spokes.")
+    take_stance(practice, "endorse", expert=expert, actor=SYSTEM)
+    take_stance(
+        practice,
+        "dissent",
+        expert=other,
+        note="Monthly is too often for most spokes.",
+        actor=SYSTEM,
+    )
     session = db.session.scalars(select(Session).order_by(Session.date)).first()
-    add_evidence(practice, session, note="Discussed in the didactic.", added_by=expert)
+    add_evidence(
+        practice, session, note="Discussed in the didactic.", added_by=expert, actor=SYSTEM
+    )
     newer = propose_practice(
         "Check HBV serologies and HBV DNA before DAA therapy",
         "Order HBsAg, anti-HBc, anti-HBs, and HBV DNA when anti-HBc is positive.",
         topics=["Hepatitis C"],
         author=expert,
+        actor=SYSTEM,
     )
-    change_status(practice, "superseded", reason="Replaced.", editor=expert, superseded_by=newer)
+    change_status(
+        practice, "superseded", reason="Replaced.", editor=expert, superseded_by=newer, actor=SYSTEM
+    )
     get_user_by_email("marcus.bell@example.org").active = False
     db.session.commit()
 
@@ -89,13 +102,13 @@ def _attendance_and_letters() -> None:
     ticked, imported = held[-1], next(s for s in held if s.program_id == held[-1].program_id)
     people = participants(ticked)
     assert len(people) >= 2
-    record_attendance(ticked, {people[0].id: 55, people[1].id: ""}, actor=None)
+    record_attendance(ticked, {people[0].id: 55, people[1].id: ""}, actor=SYSTEM)
     csv = (
         "Name,Email,Join time,Leave time\n"
         f"A,{people[0].email},2025-06-10 12:00,2025-06-10 12:40\n"
         f"B,{people[1].email},2025-06-10 12:05,2025-06-10 12:25\n"
     )
-    import_attendance_csv(imported, csv.encode(), filename="zoom.csv", actor=None)
+    import_attendance_csv(imported, csv.encode(), filename="zoom.csv", actor=SYSTEM)
     set_credit_rule(
         ticked.program,
         credit_type="ancc",
@@ -105,9 +118,9 @@ def _attendance_and_letters() -> None:
         accreditation_statement="This activity is approved for 1.5 ANCC contact hours.",
         signer_name="Dana Whitfield, MD",
         signer_title="Director, Continuing Education",
-        actor=None,
+        actor=SYSTEM,
     )
-    submit_evaluation(ticked, participant=people[0], rating=4, will_change_practice=True)
+    submit_evaluation(ticked, actor=people[0], rating=4, will_change_practice=True)
     case = db.session.scalars(
         select(Case).where(Case.status == CaseStatus.RECOMMENDATIONS_PUBLISHED).order_by(Case.id)
     ).first()
@@ -158,7 +171,7 @@ def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, t
     versions_saved = [v.version for v in template_versions(program)]
     assert len(versions_saved) >= 3
     first = tmp_path / "hub"
-    counts = export_hub(first)
+    counts = export_hub(first, actor=SYSTEM)
     assert counts["cases"] >= 40 and counts["sessions"] >= 10 and counts["practices"] == 5
     exported = _snapshot(first)
     assert json.loads(exported[MANIFEST][0])["counts"] == counts
@@ -184,7 +197,7 @@ def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, t
     source = first
     for name, url in targets(tmp_path):
         with fresh_instance(url, tmp_path / f"index-{name}"):
-            results = import_hub(source)
+            results = import_hub(source, actor=SYSTEM)
             assert all(r.ok for r in results), [p for r in results for p in r.problems][:5]
             assert not [c for r in results for c in r.conflicts]
             assert db.session.scalar(select(func.count()).select_from(RecommendationVersion)) == (
@@ -201,10 +214,10 @@ def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, t
             copy = db.session.scalar(select(Program).where(Program.slug == program.slug))
             assert [v.version for v in template_versions(copy)] == versions_saved
             again = tmp_path / f"again-{name}"
-            assert export_hub(again) == counts
+            assert export_hub(again, actor=SYSTEM) == counts
             assert _snapshot(again) == exported, name
             # Importing it a second time changes nothing.
-            results = import_hub(again)
+            results = import_hub(again, actor=SYSTEM)
             assert all(r.ok for r in results)
             assert sum(r.created + r.updated for r in results) == 0, [
                 c for r in results for c in r.changes
@@ -218,13 +231,13 @@ def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, t
 
 @pytest.fixture
 def small_hub(app, tmp_path) -> Path:
-    create_program("hcv", "Hepatitis C", description="Weekly.")
-    create_program("oud", "Opioid use disorder")
-    parent = create_topic("Liver disease")
-    create_topic("Hepatitis C", synonyms=["HCV"], parent=parent)
+    create_program("hcv", "Hepatitis C", description="Weekly.", actor=SYSTEM)
+    create_program("oud", "Opioid use disorder", actor=SYSTEM)
+    parent = create_topic("Liver disease", actor=SYSTEM)
+    create_topic("Hepatitis C", synonyms=["HCV"], parent=parent, actor=SYSTEM)
     db.session.commit()
     out = tmp_path / "small"
-    export_hub(out)
+    export_hub(out, actor=SYSTEM)
     return out
 
 
@@ -238,7 +251,7 @@ def test_a_bad_line_rejects_its_whole_file_and_the_files_after_it(app, small_hub
     lines[1] = lines[1].replace('"slug": "oud"', '"slug": "oud", "colour": "red"')
     _write_lines(path, lines)
     with fresh_db(app):
-        results = import_hub(small_hub)
+        results = import_hub(small_hub, actor=SYSTEM)
         by_file = {Path(r.path).name: r for r in results}
         assert by_file["topics.jsonl"].ok
         assert by_file["programs.jsonl"].problems == [
@@ -253,14 +266,14 @@ def test_broken_json_and_a_truncated_file_are_named(app, small_hub):
     lines = path.read_text("utf-8").splitlines()
     _write_lines(path, [lines[0], "{not json"])
     with fresh_db(app):
-        [result, *_] = import_hub(small_hub)
+        [result, *_] = import_hub(small_hub, actor=SYSTEM)
         assert result.problems == [
             f"{path} line 2: not valid JSON (Expecting property name"
             " enclosed in double quotes, column 2)"
         ]
     _write_lines(path, lines[:1])
     with fresh_db(app):
-        [result, *_] = import_hub(small_hub)
+        [result, *_] = import_hub(small_hub, actor=SYSTEM)
         assert result.problems == [
             f"{path}: 1 records, but the manifest counts 2 (an incomplete copy?)"
         ]
@@ -270,15 +283,15 @@ def test_a_missing_manifest_or_a_newer_format_is_refused(app, small_hub):
     manifest = json.loads((small_hub / MANIFEST).read_text("utf-8"))
     (small_hub / MANIFEST).write_text(json.dumps({**manifest, "format_version": 99}), "utf-8")
     with pytest.raises(ValidationError, match="format version 99 is newer"):
-        import_hub(small_hub)
+        import_hub(small_hub, actor=SYSTEM)
     (small_hub / MANIFEST).write_text("[]", "utf-8")
     with pytest.raises(ValidationError, match="not the manifest of a hub export"):
-        import_hub(small_hub)
+        import_hub(small_hub, actor=SYSTEM)
 
 
 def test_an_export_refuses_a_folder_with_files_in_it(app, small_hub):
     with pytest.raises(ValidationError, match="not an empty folder"):
-        export_hub(small_hub)
+        export_hub(small_hub, actor=SYSTEM)
 
 
 def test_only_admins_export_or_import_a_hub(app, small_hub, make_user, tmp_path):
@@ -295,11 +308,11 @@ def test_a_changed_program_is_a_conflict_kept_unless_overwritten(app, small_hub)
         path,
         [line.replace("Weekly.", "Every week.") for line in path.read_text("utf-8").splitlines()],
     )
-    results = import_hub(small_hub, ImportOptions(dry_run=True))
+    results = import_hub(small_hub, ImportOptions(dry_run=True), actor=SYSTEM)
     assert any("program hcv: differs" in c for r in results for c in r.conflicts)
-    results = import_hub(small_hub)
+    results = import_hub(small_hub, actor=SYSTEM)
     assert db.session.scalar(select(Program.description).where(Program.slug == "hcv")) == "Weekly."
-    import_hub(small_hub, ImportOptions(overwrite=True))
+    import_hub(small_hub, ImportOptions(overwrite=True), actor=SYSTEM)
     assert db.session.scalar(select(Program.description).where(Program.slug == "hcv")) == (
         "Every week."
     )
@@ -346,7 +359,7 @@ def test_the_command_line_exports_and_imports_a_hub(app, small_hub, tmp_path):
     result = runner.invoke(args=["export", "--hub", "--format", "jsonl", str(tmp_path / "x")])
     assert result.exit_code != 0 and "no --format" in result.output
     # An imported account has no password until an admin sets one.
-    create_user("imported@example.org", "Imported Expert", "expert")
+    create_user("imported@example.org", "Imported Expert", "expert", actor=SYSTEM)
     db.session.commit()
     result = runner.invoke(args=["set-password", "imported@example.org", "--password", PASSWORD])
     assert result.exit_code == 0, result.output
@@ -369,14 +382,14 @@ def fresh_db(app) -> Iterator[None]:
 
 @pytest.fixture
 def attended_hub(app, make_user, tmp_path) -> Path:
-    program = create_program("hcv", "Hepatitis C")
-    held = create_session(program, date(2025, 6, 10))
+    program = create_program("hcv", "Hepatitis C", actor=SYSTEM)
+    held = create_session(program, date(2025, 6, 10), actor=SYSTEM)
     provider = make_user("provider", email="p@example.org", programs=["hcv"])
-    record_attendance(held, {provider.id: 45}, actor=None)
-    submit_evaluation(held, participant=provider, rating=5, will_change_practice=False)
+    record_attendance(held, {provider.id: 45}, actor=SYSTEM)
+    submit_evaluation(held, actor=provider, rating=5, will_change_practice=False)
     db.session.commit()
     out = tmp_path / "attended"
-    export_hub(out)
+    export_hub(out, actor=SYSTEM)
     return out
 
 
@@ -406,7 +419,7 @@ def test_a_bad_attendance_row_is_named_and_rejects_the_sessions_file(
     app, attended_hub, old, new, problem
 ):
     path = _edit_sessions(attended_hub, old, new)
-    results = import_hub(attended_hub)
+    results = import_hub(attended_hub, actor=SYSTEM)
     by_file = {Path(r.path).name: r for r in results}
     [found] = by_file["sessions.jsonl"].problems
     assert found.startswith(f"{path} line 1 {problem}"), found
@@ -416,14 +429,14 @@ def test_a_bad_attendance_row_is_named_and_rejects_the_sessions_file(
 def test_a_different_attendance_is_a_conflict_kept_unless_overwritten(app, attended_hub):
     _edit_sessions(attended_hub, '"minutes": 45', '"minutes": 50')
     minutes = select(Attendance.minutes)
-    results = import_hub(attended_hub)
+    results = import_hub(attended_hub, actor=SYSTEM)
     conflicts = [c for r in results for c in r.conflicts]
     assert any("attendance hcv 2025-06-10 / p@example.org: differs" in c for c in conflicts)
     assert db.session.scalar(minutes) == 45
-    results = import_hub(attended_hub, ImportOptions(dry_run=True, overwrite=True))
+    results = import_hub(attended_hub, ImportOptions(dry_run=True, overwrite=True), actor=SYSTEM)
     assert "session hcv 2025-06-10: updated" in [c for r in results for c in r.changes]
     assert db.session.scalar(minutes) == 45
-    import_hub(attended_hub, ImportOptions(overwrite=True))
+    import_hub(attended_hub, ImportOptions(overwrite=True), actor=SYSTEM)
     assert db.session.scalar(minutes) == 50
 
 
@@ -431,9 +444,9 @@ def test_a_letter_naming_an_unknown_recommendation_is_named(app, make_user, tmp_
     world = build_world(make_user)
     recommendation = add_recommendation(world.follow_up, world.expert, "Continue surveillance.")
     world.follow_up.ref = "hcv-follow-up"
-    send_recommendations(world.follow_up, actor=None)
+    send_recommendations(world.follow_up, actor=SYSTEM)
     db.session.commit()
-    export_hub(tmp_path / "hub")
+    export_hub(tmp_path / "hub", actor=SYSTEM)
     [line] = [
         line
         for line in (tmp_path / "hub" / "cases.jsonl").read_text("utf-8").splitlines()

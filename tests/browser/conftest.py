@@ -13,6 +13,7 @@ from types import SimpleNamespace
 import pytest
 from werkzeug.serving import make_server
 
+from app.auth.policy import SYSTEM
 from app.extensions import db
 from tests.conftest import PASSWORD, make_app
 from tests.support.builders import build_world
@@ -70,6 +71,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleName
                 role,
                 password=PASSWORD,
                 program_slugs=programs,
+                actor=SYSTEM,
             )
             db.session.commit()
             return user
@@ -106,15 +108,18 @@ def _add_long_program(member) -> None:
     from app.auth.operations import add_membership
     from app.programs.operations import create_program, create_session
 
-    program = create_program("oud", "Opioid Use Disorder ECHO", description="Weekly sessions.")
+    program = create_program(
+        "oud", "Opioid Use Disorder ECHO", description="Weekly sessions.", actor=SYSTEM
+    )
     for n in range(45):
         create_session(
             program,
             date(2024, 1, 2) + timedelta(days=7 * n),
             title=f"Week {n + 1} session",
             didactic_topic="Buprenorphine induction in the fentanyl era",
+            actor=SYSTEM,
         )
-    add_membership(member, "oud")
+    add_membership(member, "oud", actor=SYSTEM)
     db.session.commit()
 
 

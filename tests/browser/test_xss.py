@@ -19,6 +19,7 @@ from urllib.parse import quote
 import pytest
 from werkzeug.serving import make_server
 
+from app.auth.policy import SYSTEM
 from app.extensions import db
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _require_chromium
 from tests.conftest import PASSWORD, make_app
@@ -128,9 +129,13 @@ def build_payload_world() -> SimpleNamespace:
     from app.programs.operations import create_program, create_session
     from app.recommendations.operations import add_recommendation, annotate, record_outcome
 
-    admin = create_user("admin@example.org", "Admin", Role.ADMIN, password=PASSWORD)
-    provider = create_user("spoke@example.org", "Spoke", Role.PROVIDER, password=PASSWORD)
-    coordinator = create_user("hub@example.org", "Hub", Role.COORDINATOR, password=PASSWORD)
+    admin = create_user("admin@example.org", "Admin", Role.ADMIN, password=PASSWORD, actor=SYSTEM)
+    provider = create_user(
+        "spoke@example.org", "Spoke", Role.PROVIDER, password=PASSWORD, actor=SYSTEM
+    )
+    coordinator = create_user(
+        "hub@example.org", "Hub", Role.COORDINATOR, password=PASSWORD, actor=SYSTEM
+    )
     db.session.commit()
     world = SimpleNamespace(admin_email=admin.email, provider_email=provider.email, items=[])
     for i, payload in enumerate(PAYLOADS):
@@ -142,9 +147,9 @@ def build_payload_world() -> SimpleNamespace:
         from app.auth.operations import add_membership
 
         for user in (provider, coordinator):
-            add_membership(user, slug)
+            add_membership(user, slug, actor=SYSTEM)
         expert = create_user(
-            f"expert{i}@example.org", line[:120], Role.EXPERT, program_slugs=[slug]
+            f"expert{i}@example.org", line[:120], Role.EXPERT, program_slugs=[slug], actor=SYSTEM
         )
         db.session.commit()
         topic = line[:120]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.auth.policy import SYSTEM
 from app.cases.lifecycle import (
     approve_case,
     close_case,
@@ -46,9 +47,9 @@ TEMPLATE = {
 
 @pytest.fixture
 def people(app, make_user):
-    program = create_program("pain", "Chronic Pain ECHO", template=TEMPLATE)
+    program = create_program("pain", "Chronic Pain ECHO", template=TEMPLATE, actor=SYSTEM)
     # today: a case can be both scheduled into it and marked presented in it
-    session = create_session(program, utcnow().date(), title="Pain session 1")
+    session = create_session(program, utcnow().date(), title="Pain session 1", actor=SYSTEM)
     db.session.commit()
     return {
         "program": program,
@@ -158,7 +159,7 @@ def test_illegal_transitions_are_refused(people):
         return_case(case, "  ", actor=p["coordinator"])
     approve_case(case, actor=p["coordinator"])
     with pytest.raises(ValidationError, match="cannot become submitted"):
-        set_status(case, CaseStatus.SUBMITTED)
+        set_status(case, CaseStatus.SUBMITTED, actor=SYSTEM)
     assert case.status is CaseStatus.APPROVED
 
 
@@ -190,7 +191,9 @@ def test_a_case_is_not_marked_presented_before_its_session(people):
     from app.common import utcnow
 
     p = people
-    upcoming = create_session(p["program"], utcnow().date() + timedelta(days=14), title="Later")
+    upcoming = create_session(
+        p["program"], utcnow().date() + timedelta(days=14), title="Later", actor=SYSTEM
+    )
     case = draft_case(p["program"], content(), presenter=p["provider"])
     submit_case(case, actor=p["provider"])
     approve_case(case, actor=p["coordinator"])

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from app.auth.operations import get_user_by_email
+from app.auth.policy import SYSTEM
 from app.cases.models import Case
 from app.cases.operations import content_of, schedule, update_case
 from app.cases.transfer import ImportOptions, export_cases, import_paths
@@ -69,6 +70,7 @@ def _written_in_the_app() -> None:
         case,
         data,
         accepted=[Acceptance("question", at, at + len("Alvarez"), "not_about_patient")],
+        actor=SYSTEM,
     )
     # On the agenda of a later session too, not yet presented there.
     later = db.session.scalars(
@@ -76,7 +78,7 @@ def _written_in_the_app() -> None:
         .where(Session.program_id == case.program_id, Session.date > case.first_session.date)
         .order_by(Session.date)
     ).first()
-    schedule(case, later, presented=False)
+    schedule(case, later, presented=False, actor=SYSTEM)
     db.session.commit()
     assert db.session.scalar(select(DeidOverride.id).where(DeidOverride.field == "question"))
 
@@ -88,7 +90,7 @@ def fresh_instance(url: str, index: Path) -> Iterator[None]:
     instance = make_app(url, index)
     with instance.app_context():
         initialise()
-        load_catalog(CORPUS_DIR / "catalog.yaml")
+        load_catalog(CORPUS_DIR / "catalog.yaml", actor=SYSTEM)
         try:
             yield
         finally:
@@ -122,7 +124,7 @@ def test_demo_export_imports_into_a_fresh_instance_and_exports_the_same(
 ):
     _written_in_the_app()
     first = tmp_path / ("first.jsonl" if fmt == "jsonl" else "first")
-    count = export_cases(first, fmt)
+    count = export_cases(first, fmt, actor=SYSTEM)
     assert count >= 40
     exported = snapshot(first, fmt)
     assert any("not_about_patient" in entry for entry in exported)
@@ -132,13 +134,13 @@ def test_demo_export_imports_into_a_fresh_instance_and_exports_the_same(
 
     for name, url in targets(tmp_path):
         with fresh_instance(url, tmp_path / f"index-{name}"):
-            results = import_paths([first], ImportOptions(create_authors=True))
+            results = import_paths([first], ImportOptions(create_authors=True), actor=SYSTEM)
             assert all(r.ok for r in results), [p for r in results for p in r.problems][:5]
             assert sum(r.created for r in results) == count
             again = tmp_path / (f"again-{name}.jsonl" if fmt == "jsonl" else f"again-{name}")
-            assert export_cases(again, fmt) == count
+            assert export_cases(again, fmt, actor=SYSTEM) == count
             assert snapshot(again, fmt) == exported, name
             # And importing the export again changes nothing.
-            results = import_paths([again])
+            results = import_paths([again], actor=SYSTEM)
             assert sum(r.unchanged for r in results) == count
             assert not [c for r in results for c in r.conflicts]

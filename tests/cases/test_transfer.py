@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.audit.models import AuditEvent
+from app.auth.policy import SYSTEM
 from app.cases.models import Case, CaseStatus
 from app.cases.transfer import ImportOptions, export_cases, import_paths
 from app.extensions import db
@@ -73,8 +74,10 @@ def program(app, make_user):
     make_user("provider", email="spoke@example.org")
     make_user("expert", email="hub@example.org")
     make_user("expert", email="hub2@example.org")
-    program = create_program("hcv", "Hepatitis C ECHO", template=TEMPLATE)
-    create_session(program, __import__("datetime").date(2026, 3, 10), title="HCV session 1")
+    program = create_program("hcv", "Hepatitis C ECHO", template=TEMPLATE, actor=SYSTEM)
+    create_session(
+        program, __import__("datetime").date(2026, 3, 10), title="HCV session 1", actor=SYSTEM
+    )
     db.session.commit()
     return program
 
@@ -88,7 +91,7 @@ def counts() -> tuple[int, int, int]:
 
 
 def test_import_creates_case_with_recommendations_and_sessions(program, tmp_path):
-    [result] = import_paths([write_jsonl(tmp_path / "a.jsonl", [record()])])
+    [result] = import_paths([write_jsonl(tmp_path / "a.jsonl", [record()])], actor=SYSTEM)
     assert result.ok and result.created == 1
     case = db.session.scalar(select(Case).where(Case.ref == "hcv-1"))
     assert case.status is CaseStatus.RECOMMENDATIONS_PUBLISHED
@@ -103,22 +106,22 @@ def test_import_creates_case_with_recommendations_and_sessions(program, tmp_path
 
 def test_reimporting_the_same_ref_updates_and_never_duplicates(program, tmp_path):
     path = write_jsonl(tmp_path / "a.jsonl", [record()])
-    import_paths([path])
+    import_paths([path], actor=SYSTEM)
     changed = record(title="58-year-old man, genotype 3, cirrhosis: retreatment question")
     changed["recommendations"][0]["body"] = "Sofosbuvir/velpatasvir/voxilaprevir for 12 weeks."
-    [again] = import_paths([write_jsonl(path, [changed])])
+    [again] = import_paths([write_jsonl(path, [changed])], actor=SYSTEM)
     assert (again.created, again.updated) == (0, 1)
     [case] = db.session.scalars(select(Case)).all()
     assert case.title.endswith("retreatment question")
     [rec] = case.recommendations
     assert rec.version == 2
     assert db.session.scalar(select(func.count(RecommendationVersion.id))) == 2
-    [third] = import_paths([path])
+    [third] = import_paths([path], actor=SYSTEM)
     assert (third.created, third.updated, third.unchanged) == (0, 0, 1)
 
 
 def test_age_of_ninety_or_more_is_stored_only_as_90_plus(program, tmp_path):
-    import_paths([write_jsonl(tmp_path / "a.jsonl", [record(age=94)])])
+    import_paths([write_jsonl(tmp_path / "a.jsonl", [record(age=94)])], actor=SYSTEM)
     case = db.session.scalar(select(Case))
     assert case.age == "90+"
 
@@ -145,18 +148,18 @@ def test_import_export_import_is_lossless(program, tmp_path, fmt):
     # The follow-up comes first in the file list: import orders files by dependency.
     write_jsonl(tmp_path / "b.jsonl", [first])
     write_jsonl(tmp_path / "a.jsonl", [follow])
-    results = import_paths([tmp_path / "a.jsonl", tmp_path / "b.jsonl"])
+    results = import_paths([tmp_path / "a.jsonl", tmp_path / "b.jsonl"], actor=SYSTEM)
     assert all(r.ok for r in results), [r.problems for r in results]
 
     out1 = tmp_path / ("one.jsonl" if fmt == "jsonl" else "one")
-    assert export_cases(out1, fmt) == 2
+    assert export_cases(out1, fmt, actor=SYSTEM) == 2
     before = counts()
-    results = import_paths([out1])
+    results = import_paths([out1], actor=SYSTEM)
     assert all(r.ok for r in results) and sum(r.unchanged for r in results) == 2
     assert counts()[:2] == before[:2]
 
     snapshot = tmp_path / "check.jsonl"
-    export_cases(snapshot, "jsonl")
+    export_cases(snapshot, "jsonl", actor=SYSTEM)
     lines = [json.loads(line) for line in snapshot.read_text().splitlines()]
     by_ref = {r["ref"]: r for r in lines}
     assert by_ref["hcv-2"]["outcomes"][0]["adoption"] == "adopted"
@@ -170,19 +173,21 @@ def test_import_export_import_is_lossless(program, tmp_path, fmt):
 
 def test_import_into_an_empty_instance_then_export_gives_the_same_file(app, tmp_path, make_user):
     path = write_jsonl(tmp_path / "in.jsonl", [record()])
-    results = import_paths([path], ImportOptions(create_programs=True, create_authors=True))
+    results = import_paths(
+        [path], ImportOptions(create_programs=True, create_authors=True), actor=SYSTEM
+    )
     assert results[0].ok, results[0].problems
-    export_cases(tmp_path / "out.jsonl", "jsonl")
-    export_cases(tmp_path / "out2.jsonl", "jsonl")
-    import_paths([tmp_path / "out.jsonl"])
-    export_cases(tmp_path / "out3.jsonl", "jsonl")
+    export_cases(tmp_path / "out.jsonl", "jsonl", actor=SYSTEM)
+    export_cases(tmp_path / "out2.jsonl", "jsonl", actor=SYSTEM)
+    import_paths([tmp_path / "out.jsonl"], actor=SYSTEM)
+    export_cases(tmp_path / "out3.jsonl", "jsonl", actor=SYSTEM)
     assert (tmp_path / "out.jsonl").read_text() == (tmp_path / "out3.jsonl").read_text()
 
 
 def _problems_for(tmp_path: Path, name: str, content: str) -> list[str]:
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
-    [result] = import_paths([path])
+    [result] = import_paths([path], actor=SYSTEM)
     assert not result.ok
     return result.problems
 
@@ -207,7 +212,7 @@ Naive to treatment.
 def test_markdown_file_imports(program, tmp_path):
     path = tmp_path / "hcv-9.md"
     path.write_text(MARKDOWN_OK, encoding="utf-8")
-    [result] = import_paths([tmp_path])
+    [result] = import_paths([tmp_path], actor=SYSTEM)
     assert result.ok, result.problems
     case = db.session.scalar(select(Case).where(Case.ref == "hcv-9"))
     assert case.presentation.startswith("## History of present illness")
@@ -302,7 +307,7 @@ def test_bad_input_names_file_record_and_field_and_changes_nothing(
 def test_one_bad_record_rejects_its_whole_file_but_not_other_files(program, tmp_path):
     good = write_jsonl(tmp_path / "good.jsonl", [record("hcv-1")])
     mixed = write_jsonl(tmp_path / "mixed.jsonl", [record("hcv-2"), record("hcv-3", sex="x")])
-    results = {Path(r.path).name: r for r in import_paths([good, mixed])}
+    results = {Path(r.path).name: r for r in import_paths([good, mixed], actor=SYSTEM)}
     assert results["good.jsonl"].ok
     assert not results["mixed.jsonl"].ok
     assert "line 2 (ref hcv-3) field 'sex'" in results["mixed.jsonl"].problems[0]
@@ -314,7 +319,7 @@ def test_unknown_program_is_created_with_the_flag(app, tmp_path, make_user):
     make_user("expert", email="hub@example.org")
     make_user("expert", email="hub2@example.org")
     path = write_jsonl(tmp_path / "a.jsonl", [record(program="new-program")])
-    [result] = import_paths([path], ImportOptions(create_programs=True))
+    [result] = import_paths([path], ImportOptions(create_programs=True), actor=SYSTEM)
     assert result.ok, result.problems
     assert db.session.scalar(select(Case)).program.slug == "new-program"
 
@@ -322,7 +327,7 @@ def test_unknown_program_is_created_with_the_flag(app, tmp_path, make_user):
 def test_audit_trail_of_an_import_holds_no_patient_text(program, tmp_path):
     marker = "Zanzibarian-marker-text"
     rec = record(title=f"Case {marker}", question=f"{marker}?", presentation=marker)
-    import_paths([write_jsonl(tmp_path / "a.jsonl", [rec])])
+    import_paths([write_jsonl(tmp_path / "a.jsonl", [rec])], actor=SYSTEM)
     events = db.session.scalars(select(AuditEvent)).all()
     assert events
     assert all(marker not in json.dumps(e.details) for e in events)
@@ -335,7 +340,7 @@ def test_an_export_takes_no_write_lock_on_sqlite(program, tmp_path, monkeypatch)
 
     if db.engine.dialect.name != "sqlite":
         pytest.skip("SQLite's write lock")
-    results = import_paths([write_jsonl(tmp_path / "a.jsonl", [record("hcv-1")])])
+    results = import_paths([write_jsonl(tmp_path / "a.jsonl", [record("hcv-1")])], actor=SYSTEM)
     assert all(r.ok for r in results)
     real = transfer.case_record
     probes = []
@@ -345,7 +350,7 @@ def test_an_export_takes_no_write_lock_on_sqlite(program, tmp_path, monkeypatch)
         return real(case, *args)
 
     monkeypatch.setattr(transfer, "case_record", record_and_probe)
-    assert export_cases(tmp_path / "out.jsonl", "jsonl") == 1
+    assert export_cases(tmp_path / "out.jsonl", "jsonl", actor=SYSTEM) == 1
     assert probes == [True]
 
 
@@ -367,7 +372,7 @@ def test_an_export_as_a_user_leaves_out_recommendations_they_may_not_read(
         recommendations=[],
         outcomes=[{"recommendation": 2, "adoption": "adopted", "patient_status": "improved"}],
     )
-    results = import_paths([write_jsonl(tmp_path / "in.jsonl", [first, follow])])
+    results = import_paths([write_jsonl(tmp_path / "in.jsonl", [first, follow])], actor=SYSTEM)
     assert all(r.ok for r in results), [r.problems for r in results]
     coordinator = make_user("coordinator", programs=["hcv"])
     curriculum = make_user("curriculum")
@@ -381,7 +386,7 @@ def test_an_export_as_a_user_leaves_out_recommendations_they_may_not_read(
         by_ref = {r["ref"]: r for r in map(json.loads, text.splitlines())}
         assert [r["status"] for r in by_ref["hcv-1"]["recommendations"]] == ["published"]
         assert by_ref["hcv-2"]["outcomes"][0]["recommendation"] == "hcv-1/r2"
-    for reader in (admin, None):  # an admin, and the operator at the shell, export it
+    for reader in (admin, SYSTEM):  # an admin, and the operator at the shell, export it
         out = tmp_path / "all.jsonl"
         export_cases(out, "jsonl", actor=reader)
         assert "Unsent." in out.read_text(encoding="utf-8")

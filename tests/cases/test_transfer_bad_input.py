@@ -8,6 +8,7 @@ import json
 import pytest
 from sqlalchemy import func, select
 
+from app.auth.policy import SYSTEM
 from app.cases.models import Case
 from app.cases.transfer import import_paths
 from app.extensions import db
@@ -40,7 +41,7 @@ def test_jsonl_nested_five_thousand_levels_is_refused_by_line(program, tmp_path)
         json.dumps(record("ok-1")) + "\n" + '{"ref": "x", "fields": ' + deep + "}\n",
         encoding="utf-8",
     )
-    [result] = import_paths([path])
+    [result] = import_paths([path], actor=SYSTEM)
     assert not result.ok
     assert result.problems == [f"{path} line 2: nests 5001 levels deep; at most 32 are accepted"]
     assert cases() == 0  # line 1 was fine, but the file is all or nothing
@@ -49,7 +50,7 @@ def test_jsonl_nested_five_thousand_levels_is_refused_by_line(program, tmp_path)
 @pytest.mark.parametrize("bad_date", ["2026-13-45", "0001-01-01", "9999-12-31"])
 def test_jsonl_impossible_session_date_names_the_field(program, tmp_path, bad_date):  # noqa: F811
     path = write_jsonl(tmp_path / "a.jsonl", [record("ok-1"), record("b-2", session_date=bad_date)])
-    [result] = import_paths([path])
+    [result] = import_paths([path], actor=SYSTEM)
     assert len(result.problems) == 1
     assert result.problems[0].startswith(f"{path} line 2 (ref b-2) field 'session_date': must be")
     assert cases() == 0
@@ -61,7 +62,7 @@ def test_markdown_impossible_date_names_the_field_instead_of_a_yaml_traceback(
 ):
     path = tmp_path / "case.md"
     path.write_text(MARKDOWN.format(date="2026-13-45"), encoding="utf-8")
-    [result] = import_paths([path])
+    [result] = import_paths([path], actor=SYSTEM)
     assert result.problems == [
         f"{path} record 1 (ref md-1) field 'session_date': must be a date written YYYY-MM-DD."
     ]
@@ -71,7 +72,7 @@ def test_markdown_impossible_date_names_the_field_instead_of_a_yaml_traceback(
 def test_markdown_with_a_good_date_still_imports(program, tmp_path):  # noqa: F811
     path = tmp_path / "case.md"
     path.write_text(MARKDOWN.format(date="2026-03-10"), encoding="utf-8")
-    [result] = import_paths([path])
+    [result] = import_paths([path], actor=SYSTEM)
     assert result.ok, result.problems
     case = db.session.scalar(select(Case))
     assert [s.date.isoformat() for s in case.sessions] == ["2026-03-10"]
@@ -82,7 +83,7 @@ def test_nul_characters_are_refused_naming_the_field(program, tmp_path):  # noqa
         tmp_path / "a.jsonl",
         [record("ok-1"), record("nul-2", question="Is it\u0000 safe?")],
     )
-    [result] = import_paths([path])
+    [result] = import_paths([path], actor=SYSTEM)
     assert result.problems == [
         f"{path} line 2 (ref nul-2) field 'question': contains a NUL character."
     ]
@@ -94,7 +95,7 @@ def test_lone_surrogates_are_refused_naming_the_nested_field(program, tmp_path):
     rec = record("s-1")
     line = json.dumps(rec).replace('"Agree."', '"Agree \\ud800."')
     path.write_text(line + "\n", encoding="utf-8")
-    [result] = import_paths([path])
+    [result] = import_paths([path], actor=SYSTEM)
     assert result.problems == [
         f"{path} line 1 (ref s-1) field 'recommendations[0].annotations[0].body': "
         "contains invalid Unicode (a lone surrogate)."
@@ -105,7 +106,7 @@ def test_lone_surrogates_are_refused_naming_the_nested_field(program, tmp_path):
 def test_invalid_utf8_names_the_line(program, tmp_path):  # noqa: F811
     path = tmp_path / "a.jsonl"
     path.write_bytes(json.dumps(record("ok-1")).encode() + b"\n" + b'{"ref": "\xff"}\n')
-    [result] = import_paths([path])
+    [result] = import_paths([path], actor=SYSTEM)
     assert len(result.problems) == 1
     assert result.problems[0].startswith(f"{path} line 2: not UTF-8 text (byte ")
     assert cases() == 0
@@ -174,7 +175,7 @@ def test_bad_keys_overrides_and_presentations_name_the_field(
     field,
 ):
     path = write_jsonl(tmp_path / "a.jsonl", [record("k-1", **changes)])
-    [result] = import_paths([path])
+    [result] = import_paths([path], actor=SYSTEM)
     assert len(result.problems) == 1, result.problems
     assert result.problems[0].startswith(f"{path} line 1 (ref k-1) field '{field}': ")
     assert cases() == 0

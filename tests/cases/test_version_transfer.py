@@ -7,6 +7,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
+from app.auth.policy import SYSTEM
 from app.cases.transfer import ImportOptions, import_paths
 from app.extensions import db
 from app.recommendations.models import Recommendation
@@ -37,7 +38,7 @@ def with_versions(*bodies: str, **extra: object) -> dict:
 @pytest.mark.usefixtures("program")
 def test_an_imported_recommendation_keeps_its_history_signed_and_dated(tmp_path):
     path = write_jsonl(tmp_path / "a.jsonl", [with_versions("First text.", "Second text.")])
-    [result] = import_paths([path])
+    [result] = import_paths([path], actor=SYSTEM)
     assert result.ok, result.problems
     recommendation = db.session.scalar(select(Recommendation))
     assert recommendation.version == 2
@@ -48,7 +49,7 @@ def test_an_imported_recommendation_keeps_its_history_signed_and_dated(tmp_path)
     ]
     assert recommendation.versions[0].created_at == datetime(2026, 3, 11, 9, 30, 0, 125)
     # Again: nothing changes, the history is not replayed twice.
-    [result] = import_paths([path])
+    [result] = import_paths([path], actor=SYSTEM)
     assert result.unchanged == 1 and not result.changes
     assert len(recommendation.versions) == 2
 
@@ -56,10 +57,10 @@ def test_an_imported_recommendation_keeps_its_history_signed_and_dated(tmp_path)
 @pytest.mark.usefixtures("program")
 def test_an_identifier_in_an_earlier_version_is_named_or_redacted(tmp_path):
     path = write_jsonl(tmp_path / "a.jsonl", [with_versions(f"SSN {SSN} on file.", "Clean.")])
-    [result] = import_paths([path])
+    [result] = import_paths([path], actor=SYSTEM)
     assert not result.ok
     assert any("recommendations[1].versions[1].body" in p for p in result.problems), result.problems
-    [result] = import_paths([path], ImportOptions(redact=True))
+    [result] = import_paths([path], ImportOptions(redact=True), actor=SYSTEM)
     assert result.ok, result.problems
     [first, _] = db.session.scalar(select(Recommendation)).versions
     assert SSN not in first.body and "[" in first.body
@@ -69,7 +70,7 @@ def test_an_identifier_in_an_earlier_version_is_named_or_redacted(tmp_path):
 def test_versions_that_do_not_count_up_from_one_are_refused(tmp_path):
     rec = with_versions("One.", "Two.")
     rec["recommendations"][0]["versions"][1]["version"] = 3
-    [result] = import_paths([write_jsonl(tmp_path / "a.jsonl", [rec])])
+    [result] = import_paths([write_jsonl(tmp_path / "a.jsonl", [rec])], actor=SYSTEM)
     assert any(
         "recommendations[1].versions[2].version': must be 2" in p for p in result.problems
     ), result.problems

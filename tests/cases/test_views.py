@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from app.auth.policy import SYSTEM
 from app.cases.models import Case, CaseStatus
 from app.common import utcnow
 from app.extensions import db
@@ -201,7 +202,7 @@ def test_coordinator_reviews_approves_schedules_and_marks_presented(client, worl
     response = client.post(f"/cases/{case.id}/schedule", data={"session_id": world.second.id})
     assert response.status_code == 422
     assert "in the past: choose an upcoming session." in text(response)
-    today = create_session(world.hcv, utcnow().date(), title="Today's clinic")
+    today = create_session(world.hcv, utcnow().date(), title="Today's clinic", actor=SYSTEM)
     db.session.commit()
     response = client.post(f"/cases/{case.id}/schedule", data={"session_id": today.id})
     assert response.status_code == 303
@@ -389,7 +390,9 @@ def test_edit_form_of_a_returned_case_shows_the_coordinators_comments(client, wo
 
 def test_past_sessions_are_not_offered_for_scheduling(client, world):
     as_user(client, world.coordinator)
-    upcoming = create_session(world.hcv, utcnow().date().replace(year=2030), title="Later")
+    upcoming = create_session(
+        world.hcv, utcnow().date().replace(year=2030), title="Later", actor=SYSTEM
+    )
     db.session.commit()
     world.elderly.presentations.clear()
     db.session.commit()

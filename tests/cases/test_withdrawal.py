@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from app.audit.models import AuditEvent
 from app.auth.operations import create_token
+from app.auth.policy import SYSTEM
 from app.cases.lifecycle import restore_case, withdraw_case
 from app.cases.models import Case, WithdrawalReason
 from app.cases.queries import case_counts_by_program, my_cases_stmt, session_agenda
@@ -190,8 +191,8 @@ def test_a_withdrawn_case_is_hidden_everywhere_but_kept_for_coordinators(
     assert w.case.title in text(client.get("/review"))
 
     # The API: 404 and out of lists for others; the withdrawal for coordinators.
-    provider = {"Authorization": f"Bearer {create_token(w.provider)}"}
-    coordinator = {"Authorization": f"Bearer {create_token(w.coordinator)}"}
+    provider = {"Authorization": f"Bearer {create_token(w.provider, actor=SYSTEM)}"}
+    coordinator = {"Authorization": f"Bearer {create_token(w.coordinator, actor=SYSTEM)}"}
     db.session.commit()
     assert client.get(f"/api/v1/cases/{w.case.id}", headers=provider).status_code == 404
     listed = client.get("/api/v1/cases?program=hcv", headers=provider).get_json()
@@ -247,9 +248,9 @@ def test_presenter_withdraws_from_the_case_page(client, world):
 
 def test_withdrawal_over_the_api(client, world):
     w = world
-    provider = {"Authorization": f"Bearer {create_token(w.provider)}"}
-    other = {"Authorization": f"Bearer {create_token(w.other_provider)}"}
-    coordinator = {"Authorization": f"Bearer {create_token(w.coordinator)}"}
+    provider = {"Authorization": f"Bearer {create_token(w.provider, actor=SYSTEM)}"}
+    other = {"Authorization": f"Bearer {create_token(w.other_provider, actor=SYSTEM)}"}
+    coordinator = {"Authorization": f"Bearer {create_token(w.coordinator, actor=SYSTEM)}"}
     db.session.commit()
     url = f"/api/v1/cases/{w.case.id}/withdrawal"
     bad = client.post(url, json={"reason": "because"}, headers=provider)
@@ -269,12 +270,12 @@ def test_withdrawal_over_the_api(client, world):
 
 def test_recall_and_its_deprecated_name_take_a_case_back_to_draft(client, world):
     w = world
-    headers = {"Authorization": f"Bearer {create_token(w.other_provider)}"}
+    headers = {"Authorization": f"Bearer {create_token(w.other_provider, actor=SYSTEM)}"}
     db.session.commit()
     from app.cases.operations import set_status
 
     for action in ("recall", "withdraw"):
-        set_status(w.draft, "submitted")
+        set_status(w.draft, "submitted", actor=SYSTEM)
         db.session.commit()
         answer = client.post(
             f"/api/v1/cases/{w.draft.id}/actions", json={"action": action}, headers=headers
@@ -288,7 +289,7 @@ def test_a_withdrawn_case_survives_export_and_import(app, world, tmp_path):
     withdraw_case(w.elderly, "duplicate", actor=w.admin)
     db.session.commit()
     out = tmp_path / "cases.jsonl"
-    export_cases(out, "jsonl", actor=None, program_slugs=["hcv"])
+    export_cases(out, "jsonl", actor=SYSTEM, program_slugs=["hcv"])
     records = [json.loads(line) for line in out.read_text().splitlines()]
     record = next(r for r in records if r["title"] == w.elderly.title)
     assert record["withdrawal_reason"] == "duplicate"
@@ -298,7 +299,7 @@ def test_a_withdrawn_case_survives_export_and_import(app, world, tmp_path):
     copy = tmp_path / "copy.jsonl"
     # (the file's case lacks required fields: it is imported as a draft of its own)
     copy.write_text(json.dumps({**record, "ref": "elderly-copy", "status": "draft"}) + "\n")
-    (result,) = import_paths([copy], actor=None)
+    (result,) = import_paths([copy], actor=SYSTEM)
     assert result.ok, result.problems
     imported = db.session.scalars(select(Case).where(Case.ref == "elderly-copy")).one()
     assert imported.withdrawn_at == w.elderly.withdrawn_at
@@ -306,7 +307,7 @@ def test_a_withdrawn_case_survives_export_and_import(app, world, tmp_path):
 
     bad = {**record, "ref": "bad", "status": "draft", "withdrawal_reason": "oops"}
     copy.write_text(json.dumps(bad) + "\n")
-    (result,) = import_paths([copy], actor=None)
+    (result,) = import_paths([copy], actor=SYSTEM)
     assert not result.ok and "withdrawal_reason" in " ".join(result.problems)
 
 
@@ -317,7 +318,7 @@ def test_a_practice_cites_a_withdrawn_case_without_its_title(client, world):
     practice = propose_practice(
         "Treat HCV in primary care", "Simplified treatment.", author=w.expert, actor=w.expert
     )
-    add_evidence(practice, w.case, note="Cured at 12 weeks.", added_by=w.expert)
+    add_evidence(practice, w.case, note="Cured at 12 weeks.", added_by=w.expert, actor=SYSTEM)
     withdraw_case(w.case, "duplicate", actor=w.admin)
     db.session.commit()
     as_user(client, w.other_provider)

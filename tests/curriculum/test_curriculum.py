@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from app.auth.operations import create_token, get_user_by_email
+from app.auth.policy import SYSTEM
 from app.curriculum import operations as figures
 from app.demo import _credentials_file
 from app.errors import PermissionDenied
@@ -36,7 +37,7 @@ def test_topic_counts_and_figures_of_the_last_year(demo, client):
     assert (scope.start, scope.end) == (date(2025, 11, 25), TODAY)
     # The curriculum lead does not see the two cases still in review (hcv-014, oud-014).
     assert figures.topic_frequency(demo, scope).case_total == 31
-    freq = figures.topic_frequency(None, scope)  # the operator sees everything
+    freq = figures.topic_frequency(SYSTEM, scope)  # the operator sees everything
     assert freq.case_total == 33  # "33 in the last year" in cases/README.md
     assert freq.totals["Naloxone"] == 11
     assert freq.totals["Buprenorphine"] == 10
@@ -44,7 +45,7 @@ def test_topic_counts_and_figures_of_the_last_year(demo, client):
     assert freq.counts["Hepatitis C"]["2025-12"] == 3  # hcv session 3: hcv-006, 007, 008
     assert len(freq.months) == 13
 
-    rising = {t.topic: t for t in figures.rising_topics(None, scope)}
+    rising = {t.topic: t for t in figures.rising_topics(SYSTEM, scope)}
     assert (rising["Buprenorphine"].current, rising["Buprenorphine"].previous) == (10, 4)
 
     hcv = figures.make_scope(demo, program=_program("hcv"), end=TODAY)
@@ -87,7 +88,7 @@ def test_page_csv_downloads_and_api(demo, client):
     assert topics[1][0] == "Naloxone" and topics[1][-1] == "11"
     assert client.get("/curriculum?start=2026-12-01&end=2026-01-01").status_code == 422
 
-    token = create_token(demo, "test")
+    token = create_token(demo, "test", actor=SYSTEM)
     db.session.commit()
     headers = {"Authorization": f"Bearer {token}"}
     body = client.get("/api/v1/curriculum?end=2026-11-25", headers=headers).get_json()

@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 from sqlalchemy import event
 
+from app.auth.policy import SYSTEM
 from app.curriculum import operations as figures
 from app.extensions import db
 from app.programs.operations import create_program, create_session, resolve_topics
@@ -35,8 +36,8 @@ ELEVEN = [
 
 
 def test_a_month_of_three_cases_is_a_bar_of_three(app, make_user, client):
-    pain = create_program("chronic-pain", "Chronic Pain ECHO")
-    session = create_session(pain, date(2026, 3, 12), title="March")
+    pain = create_program("chronic-pain", "Chronic Pain ECHO", actor=SYSTEM)
+    session = create_session(pain, date(2026, 3, 12), title="March", actor=SYSTEM)
     db.session.commit()
     presenter = make_user("provider", programs=["chronic-pain"])
     # Three cases carrying 11 topic tags between them (4 + 4 + 3).
@@ -44,8 +45,8 @@ def test_a_month_of_three_cases_is_a_bar_of_three(app, make_user, client):
         add_case(pain, presenter, f"Case {n}", session=session, topics=resolve_topics(topics))
     db.session.commit()
 
-    scope = figures.make_scope(None, end=END)
-    freq = figures.topic_frequency(None, scope)
+    scope = figures.make_scope(SYSTEM, end=END)
+    freq = figures.topic_frequency(SYSTEM, scope)
     chart = freq.chart()
     march = chart["labels"].index("2026-03")
     assert chart["cases"][march] == 3 == freq.case_total
@@ -60,9 +61,12 @@ def test_a_month_of_three_cases_is_a_bar_of_three(app, make_user, client):
 
 
 def test_a_programs_own_topic_is_not_its_gap(app, make_user):
-    pain = create_program("chronic-pain", "Chronic Pain & Opioid Stewardship ECHO")
-    oud = create_program("oud", "Opioid Use Disorder ECHO")
-    sessions = {p.slug: create_session(p, date(2026, 3, 12), title="March") for p in (pain, oud)}
+    pain = create_program("chronic-pain", "Chronic Pain & Opioid Stewardship ECHO", actor=SYSTEM)
+    oud = create_program("oud", "Opioid Use Disorder ECHO", actor=SYSTEM)
+    sessions = {
+        p.slug: create_session(p, date(2026, 3, 12), title="March", actor=SYSTEM)
+        for p in (pain, oud)
+    }
     db.session.commit()
     presenter = make_user("provider", programs=["chronic-pain", "oud"])
     for n in range(3):
@@ -75,8 +79,8 @@ def test_a_programs_own_topic_is_not_its_gap(app, make_user):
         )
     db.session.commit()
 
-    scope = figures.make_scope(None, end=END)
-    gaps = {g.topic.name: g for g in figures.gaps(None, scope)}
+    scope = figures.make_scope(SYSTEM, end=END)
+    gaps = {g.topic.name: g for g in figures.gaps(SYSTEM, scope)}
     assert "Chronic pain" not in gaps  # every case of the Chronic Pain program is about it
     assert gaps["Sleep"].cases == 3  # a real gap stays
 
@@ -90,7 +94,7 @@ def test_a_programs_own_topic_is_not_its_gap(app, make_user):
             topics=resolve_topics(["Chronic pain"]),
         )
     db.session.commit()
-    gaps = {g.topic.name: g for g in figures.gaps(None, scope)}
+    gaps = {g.topic.name: g for g in figures.gaps(SYSTEM, scope)}
     assert gaps["Chronic pain"].cases == 3
     assert gaps["Chronic pain"].programs == ["Opioid Use Disorder ECHO"]
     assert figures.is_own_topic(pain, resolve_topics(["Opioid stewardship"])[0])
@@ -99,12 +103,12 @@ def test_a_programs_own_topic_is_not_its_gap(app, make_user):
 
 def _hub(make_user, cases_per_session: int) -> None:
     programs = [
-        create_program("oud", "Opioid Use Disorder ECHO"),
-        create_program("chronic-pain", "Chronic Pain ECHO"),
-        create_program("perinatal-sud", "Perinatal Substance Use ECHO", private=True),
+        create_program("oud", "Opioid Use Disorder ECHO", actor=SYSTEM),
+        create_program("chronic-pain", "Chronic Pain ECHO", actor=SYSTEM),
+        create_program("perinatal-sud", "Perinatal Substance Use ECHO", private=True, actor=SYSTEM),
     ]
     sessions = [
-        create_session(p, date(2026, month, 10), title=f"Session {month}")
+        create_session(p, date(2026, month, 10), title=f"Session {month}", actor=SYSTEM)
         for p in programs
         for month in (2, 6, 10)
     ]
@@ -148,7 +152,7 @@ def test_statements_per_request_do_not_grow_with_the_cases(app, make_user, clien
     small = statements_for_request(1)
     _hub_more(make_user)  # 45 more cases in the same sessions
     large = statements_for_request(5)
-    assert figures.topic_frequency(None, figures.make_scope(None, end=END)).case_total == 54
+    assert figures.topic_frequency(SYSTEM, figures.make_scope(SYSTEM, end=END)).case_total == 54
     assert small == large
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from app.audit.models import AuditEvent
 from app.auth.operations import create_token, get_user_by_email
+from app.auth.policy import SYSTEM
 from app.cases.models import Case
 from app.cases.operations import CaseData, create_case
 from app.cases.transfer import ImportOptions, import_paths
@@ -29,7 +30,7 @@ SECRETS = ["John Smith", "03/14/1952", "St. Mary", "603-555-0142"]
 def program(app, make_user):
     make_user("provider", email="spoke@example.org")
     make_user("expert", email="hub@example.org")
-    program = create_program("hcv", "Hepatitis C ECHO")
+    program = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
     db.session.commit()
     return program
 
@@ -38,7 +39,11 @@ def test_case_with_identifiers_is_refused_with_offsets_and_no_text(program, capl
     caplog.set_level(logging.DEBUG)
     with pytest.raises(IdentifiersFound) as info:
         create_case(
-            program, CaseData(title="HCV case", presentation=DIRTY), presenter=None, imported=True
+            program,
+            CaseData(title="HCV case", presentation=DIRTY),
+            presenter=None,
+            imported=True,
+            actor=SYSTEM,
         )
     found = {(f.field, f.category, DIRTY[f.start : f.end]) for f in info.value.findings}
     assert found == {
@@ -65,6 +70,7 @@ def test_a_finding_marked_not_an_identifier_is_kept_with_its_reason(program, mak
             CaseData(title="Thyroid", presentation="Patient Hope Graves."),
             presenter=None,
             imported=True,
+            actor=SYSTEM,
         )
     except IdentifiersFound as exc:
         findings = exc.findings
@@ -77,6 +83,7 @@ def test_a_finding_marked_not_an_identifier_is_kept_with_its_reason(program, mak
         presenter=None,
         imported=True,
         accepted=accepted,
+        actor=SYSTEM,
     )
     db.session.commit()
     [override] = db.session.scalars(select(DeidOverride)).all()
@@ -90,25 +97,47 @@ def test_a_finding_marked_not_an_identifier_is_kept_with_its_reason(program, mak
     ).all()
     assert events and "Hope" not in json.dumps([e.details for e in events])
     assert create_case(
-        program, CaseData(title="Thyroid 2", presentation=text), presenter=None, imported=True
+        program,
+        CaseData(title="Thyroid 2", presentation=text),
+        presenter=None,
+        imported=True,
+        actor=SYSTEM,
     )
 
 
 def test_recommendations_go_through_the_gate_but_citations_may_name_institutions(program):
     case = create_case(
-        program, CaseData(title="HCV", question="Which regimen?"), presenter=None, imported=True
+        program,
+        CaseData(title="HCV", question="Which regimen?"),
+        presenter=None,
+        imported=True,
+        actor=SYSTEM,
     )
     expert = get_user_by_email("hub@example.org")
     with pytest.raises(IdentifiersFound) as info:
-        add_recommendation(case, expert, "Call her at 603-555-0142.", "other", imported=True)
+        add_recommendation(
+            case, expert, "Call her at 603-555-0142.", "other", imported=True, actor=SYSTEM
+        )
     assert info.value.findings[0].field == "body"
     citation = "University of Liverpool. HEP Drug Interactions database. 2024."
     assert add_recommendation(
-        case, expert, "Check interactions.", "other", references=[citation], imported=True
+        case,
+        expert,
+        "Check interactions.",
+        "other",
+        references=[citation],
+        imported=True,
+        actor=SYSTEM,
     )
     with pytest.raises(IdentifiersFound) as info:
         add_recommendation(
-            case, expert, "x", "other", references=["Call 603-555-0142"], imported=True
+            case,
+            expert,
+            "x",
+            "other",
+            references=["Call 603-555-0142"],
+            imported=True,
+            actor=SYSTEM,
         )
     assert info.value.findings[0].field == "references[1]"
 
@@ -129,9 +158,9 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 
 def test_import_rejects_a_file_with_identifiers_listing_each_finding(program, tmp_path):
-    create_session(program, date(2026, 3, 10))
+    create_session(program, date(2026, 3, 10), actor=SYSTEM)
     db.session.commit()
-    [result] = import_paths([_write(tmp_path, DIRTY)])
+    [result] = import_paths([_write(tmp_path, DIRTY)], actor=SYSTEM)
     assert not result.ok
     assert any(
         "line 1 (ref hcv-1) field 'presentation': possible PHONE at characters" in p
@@ -142,7 +171,7 @@ def test_import_rejects_a_file_with_identifiers_listing_each_finding(program, tm
 
 
 def test_import_with_redact_replaces_identifiers_and_reports_without_text(program, tmp_path):
-    [result] = import_paths([_write(tmp_path, DIRTY)], ImportOptions(redact=True))
+    [result] = import_paths([_write(tmp_path, DIRTY)], ImportOptions(redact=True), actor=SYSTEM)
     assert result.ok, result.problems
     case = db.session.scalar(select(Case))
     assert "[NAME]" in case.presentation and "[PHONE]" in case.presentation
@@ -163,7 +192,7 @@ def test_cli_import_redact_writes_the_report(app, program, tmp_path):
 
 
 def test_scan_api_and_cli_store_nothing(app, client, make_user, tmp_path):
-    token = create_token(make_user("provider"))
+    token = create_token(make_user("provider"), actor=SYSTEM)
     db.session.commit()
     before = db.session.scalar(select(func.count(AuditEvent.id)))
     response = client.post(

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from app.auth.policy import SYSTEM
 from app.cases import lifecycle
 from app.cases.operations import CaseData, create_case
 from app.deid.gate import IdentifiersFound
@@ -132,7 +133,7 @@ def topic_name(w: Any) -> None:
 
 
 def topic_description(w: Any) -> None:
-    create_topic("Liver transplant", description=PLANT)
+    create_topic("Liver transplant", description=PLANT, actor=SYSTEM)
 
 
 def session_title(w: Any) -> None:

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select, text
 
 from app.audit.models import AuditEvent
+from app.auth.policy import SYSTEM
 from app.cases.models import ReviewComment
 from app.deid.purge import REDACTED, purge_span, purge_text
 from app.errors import PermissionDenied, ValidationError
@@ -29,7 +30,7 @@ FILLER = "Screening found raised liver enzymes on two visits. " * 200
 def planted(app, make_user):
     """A case carrying SECRET in its text, a recommendation and its older version, an
     annotation, a review comment and a notification; all indexed."""
-    program = create_program("hcv", "Hepatitis C ECHO")
+    program = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
     db.session.commit()
     presenter = make_user("provider", programs=["hcv"])
     expert = make_user("expert", programs=["hcv"])

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from app.audit.models import AuditEvent
 from app.auth.operations import create_token
+from app.auth.policy import SYSTEM
 from app.cases import lifecycle
 from app.cases.models import Case
 from app.extensions import db
@@ -79,7 +80,7 @@ def test_approving_an_ordinary_case_records_no_confirmation(client, world):
 
 def test_the_api_gives_the_warning_as_offsets_and_kinds(client, world):
     case = submitted_case(client, world, RISKY)
-    headers = {"Authorization": f"Bearer {create_token(world.provider)}"}
+    headers = {"Authorization": f"Bearer {create_token(world.provider, actor=SYSTEM)}"}
     db.session.commit()
     body = client.get(f"/api/v1/cases/{case.id}", headers=headers).get_json()
     risk = body["deid_risk"]

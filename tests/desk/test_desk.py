@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 
 from app.audit.models import AuditEvent
+from app.auth.policy import SYSTEM
 from app.cases.models import CaseStatus
 from app.common import utcnow
 from app.desk.models import RecommendationsSent
@@ -31,6 +32,7 @@ def world(app, make_user):
         title="Cirrhosis care",
         didactic_topic="HCC surveillance",
         didactic_presenter="Ana Ruiz, MD",
+        actor=SYSTEM,
     )
     w.on_agenda = add_case(
         w.hcv, w.other_provider, "Woman with HCV genotype 3", status=CaseStatus.APPROVED
@@ -38,7 +40,7 @@ def world(app, make_user):
     w.on_agenda.presentations.clear()
     from app.cases.operations import schedule
 
-    schedule(w.on_agenda, w.upcoming)
+    schedule(w.on_agenda, w.upcoming, actor=SYSTEM)
     w.waiting = add_case(w.hcv, w.provider, "Long-waiting case", status=CaseStatus.SUBMITTED)
     w.waiting.submitted_at = utcnow() - timedelta(days=12)
     # world.follow_up was presented at session 2 (2025): overdue for its letter

@@ -8,6 +8,7 @@ import shutil
 import pytest
 import sqlalchemy as sa
 
+from app.auth.policy import SYSTEM
 from app.extensions import db
 from app.programs.operations import create_program
 from app.search import apply_pending
@@ -18,7 +19,7 @@ from tests.support.builders import add_case
 
 @pytest.fixture
 def program(app):
-    found = create_program("hcv", "Hepatitis C ECHO")
+    found = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
     db.session.commit()
     apply_pending()
     return found

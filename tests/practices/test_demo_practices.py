@@ -6,6 +6,7 @@ import json
 
 from sqlalchemy import select
 
+from app.auth.policy import SYSTEM
 from app.cases.operations import find_case_by_ref
 from app.demo import _credentials_file
 from app.extensions import db
@@ -34,7 +35,7 @@ def _theme_of(members: set[tuple[str, int]]) -> str | None:
 def test_demo_groups_timeline_and_pages(app, client, demo_data):
 
     # The grouping recovers the hand-made themes (figures reported in docs/practices.md).
-    groups = queries.recommendation_groups(None)
+    groups = queries.recommendation_groups(SYSTEM)
     predicted = [[_key(r) for r in g.recommendations] for g in groups]
     judged = {k for members in THEMES.values() for k in members} | set(NEAR_MISSES)
     precision, recall = grouping.pair_scores(
@@ -45,7 +46,7 @@ def test_demo_groups_timeline_and_pages(app, client, demo_data):
     assert strict_precision >= 0.6
 
     # Candidates: the uncited themes, given in at least three sessions; never a cited theme.
-    candidates = queries.candidate_groups(None)
+    candidates = queries.candidate_groups(SYSTEM)
     found = {_theme_of({_key(r) for r in g.recommendations}) for g in candidates}
     assert found >= UNCITED
     assert not (found & (set(THEMES) - UNCITED))
@@ -53,7 +54,7 @@ def test_demo_groups_timeline_and_pages(app, client, demo_data):
 
     # The timeline of the naloxone practice: five sessions, oldest first, from its evidence.
     practice = db.session.scalar(select(BestPractice).where(BestPractice.title == NALOXONE))
-    entries = queries.timeline(None, practice)
+    entries = queries.timeline(SYSTEM, practice)
     assert [(e.date.isoformat(), e.program.slug) for e in entries] == [
         ("2024-12-12", "oud"),
         ("2025-02-20", "chronic-pain"),
@@ -64,18 +65,22 @@ def test_demo_groups_timeline_and_pages(app, client, demo_data):
     assert [_key(r) for r, _ in entries[0].recommendations] == [("oud-001", 2)]
     assert entries[1].notes and "CDC guideline" in entries[1].notes[0]
     assert [c.ref for c, _ in entries[4].cases] == ["cp-009"]
-    summary = queries.outcomes(None, practice)
+    summary = queries.outcomes(SYSTEM, practice)
     assert summary.total == 3 and summary.adoption["adopted"] == 3
 
     # What cites what.
-    assert practice in queries.practices_citing(find_case_by_ref("cp-009"))
-    assert practice in queries.practices_citing(find_case_by_ref("oud-001").recommendations[1])
-    assert practice in queries.practices_citing(find_case_by_ref("oud-001").first_session)
-    assert practice not in queries.practices_citing(find_case_by_ref("oud-001").recommendations[0])
+    assert practice in queries.practices_citing(find_case_by_ref("cp-009"), SYSTEM)
+    assert practice in queries.practices_citing(
+        find_case_by_ref("oud-001").recommendations[1], SYSTEM
+    )
+    assert practice in queries.practices_citing(find_case_by_ref("oud-001").first_session, SYSTEM)
+    assert practice not in queries.practices_citing(
+        find_case_by_ref("oud-001").recommendations[0], SYSTEM
+    )
 
     # Related recommendations for a draft from one naloxone recommendation: other naloxone advice.
     seed = find_case_by_ref("oud-001").recommendations[1]
-    related = queries.related_recommendations(None, [seed])
+    related = queries.related_recommendations(SYSTEM, [seed])
     assert related and all(r.session.id != seed.case.first_session.id for r in related)
     assert sum(_key(r.recommendation) in THEMES["T1 naloxone"] for r in related) >= 6
 

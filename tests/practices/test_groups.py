@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
+from app.auth.policy import SYSTEM
 from app.cases.models import CaseStatus
 from app.curriculum import operations as figures
 from app.extensions import db
@@ -26,11 +27,16 @@ NALOXONE = "Prescribe **naloxone** with every buprenorphine start and teach the 
 def hub(app, make_user):
     """An OUD program, a chronic pain program and a private perinatal program, with cases
     whose questions are alike in wording but not in content, and some that truly recur."""
-    oud = create_program("oud", "Opioid Use Disorder ECHO")
-    pain = create_program("chronic-pain", "Chronic Pain ECHO")
-    peri = create_program("perinatal-sud", "Perinatal Substance Use ECHO", private=True)
+    oud = create_program("oud", "Opioid Use Disorder ECHO", actor=SYSTEM)
+    pain = create_program("chronic-pain", "Chronic Pain ECHO", actor=SYSTEM)
+    peri = create_program(
+        "perinatal-sud", "Perinatal Substance Use ECHO", private=True, actor=SYSTEM
+    )
     sessions = {
-        p.slug: [create_session(p, date(2026, m, 10), title=f"Session {m}") for m in (2, 5, 8)]
+        p.slug: [
+            create_session(p, date(2026, m, 10), title=f"Session {m}", actor=SYSTEM)
+            for m in (2, 5, 8)
+        ]
         for p in (oud, pain, peri)
     }
     db.session.commit()
@@ -129,8 +135,8 @@ def _grouped(found, *titles: str) -> bool:
 def test_generic_question_words_never_make_a_group(hub):
     """Issue #14: "What should we do?" joined a fentanyl lapse with xylazine wounds, and a
     pregnancy case with a chronic-pain case."""
-    scope = figures.make_scope(None, end=END)
-    found = figures.recurring_questions(None, scope)
+    scope = figures.make_scope(SYSTEM, end=END)
+    found = figures.recurring_questions(SYSTEM, scope)
     titles = {k: c.title for k, c in hub["cases"].items()}
     assert not _grouped(found, titles["fentanyl-lapse"], titles["xylazine-wounds"])
     assert not _grouped(found, titles["pregnancy"], titles["chronic-pain"])
@@ -164,9 +170,9 @@ def test_groups_follow_changes_and_equal_a_full_recompute(hub):
     assert groups.is_stale(GroupKind.RECOMMENDATIONS)
 
     # Reading (sync mode, as under test) brings the stored groups up to date...
-    scope = figures.make_scope(None, end=END)
-    found = figures.recurring_questions(None, scope)
-    queries.recommendation_groups(None)
+    scope = figures.make_scope(SYSTEM, end=END)
+    found = figures.recurring_questions(SYSTEM, scope)
+    queries.recommendation_groups(SYSTEM)
     assert _grouped(found, moved.title, "Long-term oxycodone, wants to taper")
     # ...and what is stored is what a full recompute from scratch gives.
     for kind, compute in groups.COMPUTE.items():
@@ -205,7 +211,7 @@ def test_groups_never_show_a_private_program_to_others(hub):
     scope = figures.make_scope(hub["curriculum"], end=END)
     groups.refresh()
     # The operator sees the private oxycodone-in-pregnancy case in the taper group.
-    everyone = figures.recurring_questions(None, figures.make_scope(None, end=END))
+    everyone = figures.recurring_questions(SYSTEM, figures.make_scope(SYSTEM, end=END))
     private_titles = {c.title for c in hub["cases"].values() if c.program.private}
     assert any(members & private_titles for members in _refs(everyone))
     # The curriculum lead, who is not a member, never sees a private case, nor its question.
@@ -279,19 +285,23 @@ def test_candidates_are_the_most_discussed_uncited_groups(hub, make_user):
     # Two more ideas, each given in three sessions of the chronic pain program.
     for text in ("Offer **duloxetine** for fibromyalgia pain.", "Check **sleep apnea** first."):
         for n in range(3):
-            session = create_session(hub["pain"], day(2026, 9 + n, 1), title=f"{text[:5]} {n}")
+            session = create_session(
+                hub["pain"], day(2026, 9 + n, 1), title=f"{text[:5]} {n}", actor=SYSTEM
+            )
             case = add_case(hub["pain"], hub["presenter"], f"{text[:12]} case {n}", session=session)
             add_recommendation(case, expert, text)
     db.session.commit()
-    everything = queries.candidate_groups(None)
+    everything = queries.candidate_groups(SYSTEM)
     assert len(everything) >= 3  # naloxone, duloxetine, sleep apnea
     assert [len(g.sessions) for g in everything] == sorted(
         (len(g.sessions) for g in everything), reverse=True
     )
-    assert len(queries.candidate_groups(None, limit=1)) == 1
+    assert len(queries.candidate_groups(SYSTEM, limit=1)) == 1
     # A group one of whose recommendations a practice cites is no candidate any more.
     cited = next(g for g in everything if "duloxetine" in g.label.lower())
     practice = propose_practice("Duloxetine", "Offer duloxetine.", author=expert, actor=expert)
-    add_evidence(practice, cited.recommendations[0], note="Given three times.", added_by=expert)
+    add_evidence(
+        practice, cited.recommendations[0], note="Given three times.", added_by=expert, actor=SYSTEM
+    )
     db.session.commit()
-    assert all("duloxetine" not in g.label.lower() for g in queries.candidate_groups(None))
+    assert all("duloxetine" not in g.label.lower() for g in queries.candidate_groups(SYSTEM))

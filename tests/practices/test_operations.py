@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from app.auth.policy import SYSTEM
 from app.deid.gate import IdentifiersFound
 from app.errors import PermissionDenied, ValidationError
 from app.extensions import db
@@ -27,9 +28,9 @@ from tests.support.builders import add_case, add_recommendation
 def two_sessions(make_user):
     expert = make_user("expert")
     provider = make_user("provider")
-    program = create_program("oud", "Opioid Use Disorder ECHO")
-    first = create_session(program, date(2025, 1, 9), title="Fentanyl era")
-    second = create_session(program, date(2025, 3, 13), title="Overdose prevention")
+    program = create_program("oud", "Opioid Use Disorder ECHO", actor=SYSTEM)
+    first = create_session(program, date(2025, 1, 9), title="Fentanyl era", actor=SYSTEM)
+    second = create_session(program, date(2025, 3, 13), title="Overdose prevention", actor=SYSTEM)
     recs = []
     for session in (first, second):
         case = add_case(program, provider, "Man using fentanyl", session=session)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from app.auth.policy import SYSTEM
 from app.extensions import db
 from app.practices.operations import add_evidence, propose_practice
 from tests.cases.test_views import as_user, text
@@ -15,9 +16,17 @@ def test_counts_and_citations_come_only_from_evidence_the_reader_may_see(client,
     practice = propose_practice(
         "Co-prescribe naloxone", "Offer naloxone with opioids.", author=w.expert, actor=w.expert
     )
-    add_evidence(practice, w.case, note="Open case.", added_by=w.expert)
-    add_evidence(practice, w.private_case, note="Third-trimester increase.", added_by=w.expert)
-    add_evidence(practice, w.draft, note="A draft on the second session's agenda.", added_by=None)
+    add_evidence(practice, w.case, note="Open case.", added_by=w.expert, actor=SYSTEM)
+    add_evidence(
+        practice, w.private_case, note="Third-trimester increase.", added_by=w.expert, actor=SYSTEM
+    )
+    add_evidence(
+        practice,
+        w.draft,
+        note="A draft on the second session's agenda.",
+        added_by=None,
+        actor=SYSTEM,
+    )
     db.session.commit()
     session_page = f"/programs/hcv/sessions/{w.second.number}"
 

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from app.auth.policy import SYSTEM
 from app.extensions import db
 from app.programs.operations import create_program, create_session
 from tests.conftest import sign_in
@@ -89,10 +90,12 @@ def test_program_page_shows_description_template_and_sessions(client, world):
 
 
 def test_program_sessions_are_paginated_twenty_per_page(client, app, make_user):
-    program = create_program("oud", "Opioid Use Disorder ECHO")
+    program = create_program("oud", "Opioid Use Disorder ECHO", actor=SYSTEM)
     start = date(2024, 1, 2)
     for n in range(45):
-        create_session(program, start + timedelta(days=7 * n), title=f"Week {n + 1:02d} session")
+        create_session(
+            program, start + timedelta(days=7 * n), title=f"Week {n + 1:02d} session", actor=SYSTEM
+        )
     db.session.commit()
     sign_in(client, make_user("provider"))
     first = page(client, "/programs/oud")
@@ -175,7 +178,7 @@ def test_unknown_session_is_404_with_styled_page(client, world):
 
 
 def test_upcoming_session_is_marked(client, world):
-    create_session(world.hcv, date.today() + timedelta(days=30), title="Next month")
+    create_session(world.hcv, date.today() + timedelta(days=30), title="Next month", actor=SYSTEM)
     db.session.commit()
     sign_in(client, world.provider)
     html = page(client, "/programs/hcv/sessions/3")

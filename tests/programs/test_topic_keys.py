@@ -10,6 +10,7 @@ from pathlib import Path
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import func, select, text
 
+from app.auth.policy import SYSTEM
 from app.cases.operations import CaseData, create_case
 from app.common import text_key
 from app.extensions import db
@@ -28,12 +29,13 @@ def test_text_key_folds_case_width_and_spacing():
 
 
 def test_a_topic_with_a_non_ascii_capital_is_found_again_in_any_case(app):
-    program = create_program("hcv", "Hepatitis C ECHO")
+    program = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
     first = create_case(
         program,
         CaseData(title="Handover 1", topics=["Ärztliche Übergabe"]),
         presenter=None,
         imported=True,
+        actor=SYSTEM,
     )
     db.session.commit()
     for spelling in ("Ärztliche Übergabe", "ÄRZTLICHE ÜBERGABE", "ärztliche   übergabe"):
@@ -42,6 +44,7 @@ def test_a_topic_with_a_non_ascii_capital_is_found_again_in_any_case(app):
             CaseData(title=f"Handover {spelling}", topics=[spelling]),
             presenter=None,
             imported=True,
+            actor=SYSTEM,
         )
         db.session.commit()
         assert [t.id for t in case.topics] == [first.topics[0].id]
@@ -55,7 +58,7 @@ def test_a_topic_with_a_non_ascii_capital_is_found_again_in_any_case(app):
 
 
 def test_programs_are_found_by_slug_whatever_the_case(app):
-    create_program("hcv", "Hepatitis C ECHO")
+    create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
     db.session.commit()
     assert find_program("HCV").slug == "hcv"
     assert find_program("ＨＣＶ").slug == "hcv"

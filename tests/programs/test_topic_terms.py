@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import event, func, select, text
 
+from app.auth.policy import SYSTEM
 from app.cases.operations import CaseData, create_case, update_case
 from app.common import slugify, text_key
 from app.extensions import db
@@ -47,7 +48,7 @@ def counting_statements():
 
 
 def test_a_topic_is_found_by_name_and_synonym_whatever_the_case(app):
-    hcv = create_topic("Hepatitis C", synonyms=["HCV", "Hep C"])
+    hcv = create_topic("Hepatitis C", synonyms=["HCV", "Hep C"], actor=SYSTEM)
     db.session.commit()
     for typed in ("Hepatitis C", "HEPATITIS  c", "hcv", "ＨＣＶ", "hep c"):
         assert find_topic(typed) is hcv, typed
@@ -58,9 +59,9 @@ def test_a_topic_is_found_by_name_and_synonym_whatever_the_case(app):
 
 
 def test_changed_synonyms_are_found_and_dropped_ones_are_not(app):
-    hcv = create_topic("Hepatitis C", synonyms=["HCV"])
+    hcv = create_topic("Hepatitis C", synonyms=["HCV"], actor=SYSTEM)
     db.session.commit()
-    update_topic(hcv, synonyms=["Hep C", "Chronic hepatitis C"])
+    update_topic(hcv, synonyms=["Hep C", "Chronic hepatitis C"], actor=SYSTEM)
     db.session.commit()
     assert find_topic("hcv") is None
     assert find_topic("CHRONIC HEPATITIS C") is hcv
@@ -73,7 +74,7 @@ def test_changed_synonyms_are_found_and_dropped_ones_are_not(app):
 
 
 def test_a_renamed_topic_is_found_by_its_new_name_only(app):
-    topic = create_topic("Hep C", synonyms=["HCV"])
+    topic = create_topic("Hep C", synonyms=["HCV"], actor=SYSTEM)
     db.session.commit()
     topic.name = "Hepatitis C"
     db.session.commit()
@@ -88,20 +89,20 @@ def test_a_renamed_topic_is_found_by_its_new_name_only(app):
 
 
 def test_a_name_wins_over_a_synonym_and_the_oldest_topic_over_a_newer_one(app):
-    liver = create_topic("Liver disease", synonyms=["Cirrhosis", "Hepatology"])
-    gut = create_topic("Gastroenterology", synonyms=["hepatology"])
+    liver = create_topic("Liver disease", synonyms=["Cirrhosis", "Hepatology"], actor=SYSTEM)
+    gut = create_topic("Gastroenterology", synonyms=["hepatology"], actor=SYSTEM)
     db.session.commit()
     assert find_topic("hepatology") is liver
-    cirrhosis = create_topic("Cirrhosis")
+    cirrhosis = create_topic("Cirrhosis", actor=SYSTEM)
     db.session.commit()
     assert find_topic("CIRRHOSIS") is cirrhosis
-    update_topic(liver, synonyms=["Cirrhosis"])
+    update_topic(liver, synonyms=["Cirrhosis"], actor=SYSTEM)
     db.session.commit()
     assert find_topic("Hepatology") is gut
 
 
 def test_a_deleted_topic_takes_its_terms_along(app):
-    topic = create_topic("Hepatitis C", synonyms=["HCV"])
+    topic = create_topic("Hepatitis C", synonyms=["HCV"], actor=SYSTEM)
     db.session.commit()
     db.session.delete(topic)
     db.session.commit()
@@ -110,15 +111,15 @@ def test_a_deleted_topic_takes_its_terms_along(app):
 
 
 def test_cases_saved_on_the_web_path_resolve_synonyms_to_the_topic(app):
-    program = create_program("hcv", "Hepatitis C ECHO")
-    hcv = create_topic("Hepatitis C", synonyms=["HCV"])
+    program = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
+    hcv = create_topic("Hepatitis C", synonyms=["HCV"], actor=SYSTEM)
     case = create_case(
-        program, CaseData(title="New case", topics=["hcv", "Ascites"]), presenter=None
+        program, CaseData(title="New case", topics=["hcv", "Ascites"]), presenter=None, actor=SYSTEM
     )
     db.session.commit()
     ascites = find_topic("ascites")
     assert {t.id for t in case.topics} == {hcv.id, ascites.id}
-    update_case(case, CaseData(title="New case", topics=["HEPATITIS C"]))
+    update_case(case, CaseData(title="New case", topics=["HEPATITIS C"]), actor=SYSTEM)
     db.session.commit()
     assert [t.id for t in case.topics] == [hcv.id]
 
@@ -187,14 +188,16 @@ def test_the_migration_fills_terms_from_existing_topics(tmp_path):
 def _statements_to_save_a_case(program, names: list[str]) -> int:
     db.session.expire_all()
     with counting_statements() as seen:
-        create_case(program, CaseData(title="Liver case", topics=names), presenter=None)
+        create_case(
+            program, CaseData(title="Liver case", topics=names), presenter=None, actor=SYSTEM
+        )
         db.session.flush()
     db.session.rollback()
     return len(seen)
 
 
 def test_saving_a_case_costs_the_same_statements_whatever_the_vocabulary(app):
-    program = create_program("hcv", "Hepatitis C ECHO")
+    program = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
     db.session.commit()
     _vocabulary(20)
     names = ["Topic 3", "synonym 7", "OTHER 11", "A topic nobody had"]

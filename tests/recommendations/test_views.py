@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.auth.policy import SYSTEM
 from app.cases.models import CaseStatus
 from app.extensions import db
 from app.notifications.operations import unread_count
@@ -234,7 +235,7 @@ def test_no_channel_annotates_an_unpublished_recommendation(client, world):
     data = {"kind": "agree", "body": "Agreed with myself."}
     web = client.post(f"/recommendations/{draft.id}/annotations/new", data=data)
     assert web.status_code == 404
-    token = create_token(world.expert)
+    token = create_token(world.expert, actor=SYSTEM)
     db.session.commit()
     api = client.post(
         f"/api/v1/recommendations/{draft.id}/annotations",

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from app.auth.models import User
+from app.auth.policy import SYSTEM
 from app.cases.models import Case
 from app.extensions import db
 from app.programs.models import Program
@@ -31,13 +32,13 @@ class Library:
 
 @pytest.fixture
 def library(app, make_user) -> Library:
-    hcv = create_program("hcv", "Hepatitis C ECHO")
-    oud = create_program("oud", "Opioid Use Disorder ECHO")
-    secret = create_program("secret-pilot", "Closed Pilot", private=True)
+    hcv = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
+    oud = create_program("oud", "Opioid Use Disorder ECHO", actor=SYSTEM)
+    secret = create_program("secret-pilot", "Closed Pilot", private=True, actor=SYSTEM)
     db.session.commit()
     presenter = make_user("provider", programs=["hcv", "oud"])
     expert = make_user("expert", programs=["hcv", "oud"])
-    session = create_session(hcv, date(2024, 3, 12), title="Genotype 3 and cirrhosis")
+    session = create_session(hcv, date(2024, 3, 12), title="Genotype 3 and cirrhosis", actor=SYSTEM)
     hcv_case = add_case(
         hcv,
         presenter,

@@ -6,6 +6,7 @@ import threading
 
 import pytest
 
+from app.auth.policy import SYSTEM
 from app.cases.models import Case
 from app.extensions import db
 from app.programs.operations import create_program
@@ -22,8 +23,8 @@ WORDS = [
 
 
 def _outcome(q: str, case_id: int) -> tuple:
-    results = search(None, SearchRequest(q=q, per_page=100))
-    similar = similar_cases(None, case_id=case_id)
+    results = search(SYSTEM, SearchRequest(q=q, per_page=100))
+    similar = similar_cases(SYSTEM, case_id=case_id)
     return (
         results.total,
         sorted(hit.url for hit in results.hits),
@@ -47,7 +48,7 @@ def applier_thread(app):
 def test_eight_threads_searching_while_cases_are_saved_get_what_one_thread_gets(
     app, applier_thread
 ) -> None:
-    program = create_program("hcv", "Hepatitis C ECHO")
+    program = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
     cases = []
     for i in range(160):
         # Every word in about a seventh of the cases: postings long enough to be read from
@@ -125,7 +126,7 @@ def test_replaced_searchers_leave_no_open_files(app) -> None:
     import gc
     import os
 
-    program = create_program("hcv", "Hepatitis C ECHO")
+    program = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
     db.session.commit()
 
     def open_files() -> int:
@@ -137,10 +138,10 @@ def test_replaced_searchers_leave_no_open_files(app) -> None:
     for i in range(3):
         add_case(program, None, f"Warm-up wombat {i}")
         db.session.commit()
-        search(None, SearchRequest(q="wombat"))
+        search(SYSTEM, SearchRequest(q="wombat"))
     before = open_files()
     for i in range(30):  # every save makes the next search open a new searcher
         add_case(program, None, f"Wombat {i}")
         db.session.commit()
-        assert search(None, SearchRequest(q="wombat")).total == i + 4
+        assert search(SYSTEM, SearchRequest(q="wombat")).total == i + 4
     assert open_files() <= before + 10

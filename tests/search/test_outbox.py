@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
+from app.auth.policy import SYSTEM
 from app.extensions import db
 from app.programs.operations import create_program
 from app.search import SearchRequest, apply_pending, reindex, search, verify
@@ -58,7 +59,7 @@ def pending() -> int:
 
 @pytest.fixture
 def program(app):
-    found = create_program("hcv", "Hepatitis C ECHO")
+    found = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
     db.session.commit()
     apply_pending()
     return found
@@ -71,21 +72,21 @@ def test_a_change_is_written_to_the_outbox_in_its_own_transaction(program) -> No
     case = add_case(program, None, "Outbox okapi")
     db.session.commit()
     assert pending() == 1
-    assert search(None, SearchRequest(q="okapi")).hits[0].id == case.id
+    assert search(SYSTEM, SearchRequest(q="okapi")).hits[0].id == case.id
     assert pending() == 0
 
 
 def test_edits_and_deletes_reach_the_index(program) -> None:
     case = add_case(program, None, "Capybara case")
     db.session.commit()
-    assert search(None, SearchRequest(q="capybara")).total == 1
+    assert search(SYSTEM, SearchRequest(q="capybara")).total == 1
     case.title = "Tapir case"
     db.session.commit()
-    assert search(None, SearchRequest(q="capybara")).total == 0
-    assert search(None, SearchRequest(q="tapir")).total == 1
+    assert search(SYSTEM, SearchRequest(q="capybara")).total == 0
+    assert search(SYSTEM, SearchRequest(q="tapir")).total == 1
     db.session.delete(case)
     db.session.commit()
-    assert search(None, SearchRequest(q="tapir")).total == 0
+    assert search(SYSTEM, SearchRequest(q="tapir")).total == 0
 
 
 def test_killed_between_commit_and_indexing_the_next_start_catches_up(app, program) -> None:
@@ -134,7 +135,7 @@ def test_four_writer_processes_at_once_lose_nothing(app, program) -> None:
         assert "LockError" not in err
     db.session.expire_all()
     assert pending() == 0
-    results = search(None, SearchRequest(q="quagga", per_page=100))
+    results = search(SYSTEM, SearchRequest(q="quagga", per_page=100))
     assert results.total == 4 * per_writer
     assert verify().ok
 
@@ -143,7 +144,7 @@ def test_reindex_while_searching(app, program) -> None:
     for i in range(150):
         add_case(program, None, f"Axolotl case {i}", question="Which regimen?")
     db.session.commit()
-    assert search(None, SearchRequest(q="axolotl")).total == 150
+    assert search(SYSTEM, SearchRequest(q="axolotl")).total == 150
     before = app.extensions["casebook_search"]
     assert before is not None
     errors: list[BaseException] = []
@@ -159,10 +160,10 @@ def test_reindex_while_searching(app, program) -> None:
     worker.start()
     seen = []
     while worker.is_alive():
-        seen.append(search(None, SearchRequest(q="axolotl")).total)
+        seen.append(search(SYSTEM, SearchRequest(q="axolotl")).total)
     worker.join()
     assert not errors
-    seen.append(search(None, SearchRequest(q="axolotl")).total)
+    seen.append(search(SYSTEM, SearchRequest(q="axolotl")).total)
     assert seen and all(total == 150 for total in seen)
 
 
@@ -185,7 +186,7 @@ def test_changes_made_during_reindex_are_kept(app, program) -> None:
         reindex()
     finally:
         operations.synonym_table = original
-    assert search(None, SearchRequest(q="narwhal")).total == 1
+    assert search(SYSTEM, SearchRequest(q="narwhal")).total == 1
 
 
 def test_verify_reports_drift_and_repair_fixes_it(app, program) -> None:
@@ -207,8 +208,8 @@ def test_verify_reports_drift_and_repair_fixes_it(app, program) -> None:
     assert f"case:{missing.id}" in report.missing
     verify(repair=True)
     assert verify().ok
-    assert search(None, SearchRequest(q="armadillo")).total == 1
-    assert search(None, SearchRequest(q="echidna")).total == 1
+    assert search(SYSTEM, SearchRequest(q="armadillo")).total == 1
+    assert search(SYSTEM, SearchRequest(q="echidna")).total == 1
 
 
 def test_index_commands(app, program) -> None:
@@ -255,7 +256,7 @@ def test_an_index_of_an_older_format_is_rebuilt_not_searched(app, program) -> No
 
     add_case(program, None, "Format quokka")
     db.session.commit()
-    assert search(None, SearchRequest(q="quokka")).total == 1
+    assert search(SYSTEM, SearchRequest(q="quokka")).total == 1
     old = _age_the_index(app)
     idx = index_at(app.config["CASEBOOK_INDEX_DIR"])
 
@@ -272,8 +273,8 @@ def test_an_index_of_an_older_format_is_rebuilt_not_searched(app, program) -> No
     # `casebook init` (run after an upgrade) rebuilds it, with what was waiting.
     assert initialise() is True
     assert idx.current_generation() != old and not idx.outdated()
-    assert search(None, SearchRequest(q="quokka")).total == 1
-    assert search(None, SearchRequest(q="wombat")).total == 1
+    assert search(SYSTEM, SearchRequest(q="quokka")).total == 1
+    assert search(SYSTEM, SearchRequest(q="wombat")).total == 1
     assert verify().ok
     assert initialise() is False  # nothing to do the second time
 
@@ -284,7 +285,7 @@ def test_the_first_search_rebuilds_an_outdated_index(app, program) -> None:
     apply_pending()
     _age_the_index(app)
     # Sync mode (tests) rebuilds before searching; the applier thread does it at start.
-    results = search(None, SearchRequest(q="numbat"))
+    results = search(SYSTEM, SearchRequest(q="numbat"))
     assert results.ready and results.total == 1
 
 
@@ -309,7 +310,7 @@ def test_while_another_process_rebuilds_search_says_so(app, client, program, mak
     apply_pending()
     _age_the_index(app)
     user = make_user("provider")
-    token = create_token(user)
+    token = create_token(user, actor=SYSTEM)
     db.session.commit()
     idx = index_at(app.config["CASEBOOK_INDEX_DIR"])
     with idx.rebuild_lock() as mine:
@@ -351,7 +352,7 @@ def test_a_rebuild_takes_no_write_lock_on_sqlite(app, program, monkeypatch) -> N
     monkeypatch.setattr(documents, "all_documents", reading)
     reindex()
     assert probes == [True]
-    assert search(None, SearchRequest(q="lemur")).total == 1
+    assert search(SYSTEM, SearchRequest(q="lemur")).total == 1
 
 
 @pytest.mark.app_config(CASEBOOK_SQLITE_BEGIN="immediate")  # the app's own mode
@@ -374,7 +375,7 @@ def test_applying_holds_no_write_lock_while_the_index_is_written(app, program, m
     monkeypatch.setattr(SegmentWriter, "commit", committing)
     assert apply_pending() >= 1
     assert probes and all(probes)
-    assert search(None, SearchRequest(q="urial")).total == 1
+    assert search(SYSTEM, SearchRequest(q="urial")).total == 1
 
 
 @pytest.mark.app_config(CASEBOOK_SQLITE_BEGIN="immediate")

@@ -3,6 +3,7 @@ abbreviations that do not collide."""
 
 from __future__ import annotations
 
+from app.auth.policy import SYSTEM
 from app.extensions import db
 from app.programs.models import Topic
 from app.programs.operations import create_topic, resolve_topics
@@ -73,7 +74,7 @@ def test_snippets_are_rendered_text_with_field_labels(library: Library) -> None:
 
 def test_a_topic_filter_includes_its_narrower_topics(library: Library) -> None:
     (oud,) = resolve_topics(["Opioid use disorder"])
-    bup = create_topic("Buprenorphine induction", parent=oud)
+    bup = create_topic("Buprenorphine induction", parent=oud, actor=SYSTEM)
     db.session.commit()
     case = add_case(
         library.oud,
@@ -93,8 +94,8 @@ def test_a_topic_filter_includes_its_narrower_topics(library: Library) -> None:
 
 
 def test_moving_a_topic_refiles_the_documents_under_it(library: Library) -> None:
-    pain = create_topic("Chronic pain")
-    opioids = create_topic("Opioid tapering")
+    pain = create_topic("Chronic pain", actor=SYSTEM)
+    opioids = create_topic("Opioid tapering", actor=SYSTEM)
     db.session.commit()
     case = add_case(library.oud, library.presenter, "Slow taper after 10 years", topics=[opioids])
     db.session.commit()

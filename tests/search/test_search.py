@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from app.auth.models import Role
 from app.auth.operations import create_token
-from app.auth.policy import can_view_case
+from app.auth.policy import SYSTEM, can_view_case
 from app.cases.models import Case, CaseStatus
 from app.cases.operations import CaseData, update_case
 from app.extensions import db
@@ -167,7 +167,7 @@ def test_drafts_only_to_their_presenter_and_unpublished_recommendations_to_nobod
 def test_search_agrees_with_the_case_policy(app, make_user, role: Role, status: CaseStatus) -> None:
     from app.programs.operations import create_program
 
-    program = create_program("p", "P")
+    program = create_program("p", "P", actor=SYSTEM)
     db.session.commit()
     presenter = make_user("provider", programs=["p"])
     viewer = make_user(role, programs=["p"])
@@ -234,6 +234,7 @@ def test_similar_cases_follow_an_edit_of_the_case(library: Library) -> None:
             question="Is apixaban safe with frequent falls and heart failure?",
             presentation="Atrial fibrillation, congestive heart failure, falls.",
         ),
+        actor=SYSTEM,
     )
     db.session.commit()
     after = similar_cases(library.presenter, case_id=library.hcv_case.id)
@@ -273,7 +274,7 @@ def test_search_page(client, library: Library) -> None:
 
 
 def test_search_api(client, library: Library) -> None:
-    token = create_token(library.presenter, "test")
+    token = create_token(library.presenter, "test", actor=SYSTEM)
     db.session.commit()
     headers = {"Authorization": f"Bearer {token}"}
     assert client.get("/api/v1/search?q=hcv").status_code == 401

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
+from app.auth.policy import SYSTEM
 from app.common import utcnow
 from app.extensions import db
 from app.programs.operations import create_program
@@ -31,7 +32,7 @@ from tests.support.builders import add_case
 
 @pytest.fixture
 def program(app):
-    found = create_program("hcv", "Hepatitis C ECHO")
+    found = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
     db.session.commit()
     apply_pending()  # a fresh install: an empty index
     return found
@@ -44,7 +45,7 @@ def _index(app):
 def _token(make_user) -> str:
     from app.auth.operations import create_token
 
-    token = create_token(make_user("provider"))
+    token = create_token(make_user("provider"), actor=SYSTEM)
     db.session.commit()
     return token
 
@@ -83,7 +84,7 @@ def test_a_deleted_index_folder_is_rebuilt_never_searched_empty(
 
     # The next search (sync mode; the applier thread does it at start) rebuilds it, saying so.
     with caplog.at_level(logging.WARNING, logger="app.search.operations"):
-        assert search(None, SearchRequest(q="marmot")).total == 1
+        assert search(SYSTEM, SearchRequest(q="marmot")).total == 1
     assert "holds no search index" in caplog.text and "rebuilding" in caplog.text
     assert verify().ok
 
@@ -98,7 +99,7 @@ def test_verify_repair_rebuilds_a_missing_index(app, program) -> None:
     assert repaired.exit_code == 0, repaired.output
     assert "Repaired: the index is in step" in repaired.output
     assert runner.invoke(args=["index", "verify"]).exit_code == 0
-    assert search(None, SearchRequest(q="ratel")).total == 1
+    assert search(SYSTEM, SearchRequest(q="ratel")).total == 1
 
 
 def test_current_naming_a_vanished_generation_counts_as_missing(app, program) -> None:
@@ -110,7 +111,7 @@ def test_current_naming_a_vanished_generation_counts_as_missing(app, program) ->
     state = idx.state()
     assert state.status == "missing" and "which is not there" in state.problem
     assert verify(repair=True).index_status == "missing"
-    assert verify().ok and search(None, SearchRequest(q="vole")).total == 1
+    assert verify().ok and search(SYSTEM, SearchRequest(q="vole")).total == 1
 
 
 def test_a_foreign_folder_is_reported_and_left_alone_until_repair(
@@ -144,7 +145,7 @@ def test_a_foreign_folder_is_reported_and_left_alone_until_repair(
     repaired = runner.invoke(args=["index", "verify", "--repair"])
     assert repaired.exit_code == 0, repaired.output
     assert (idx.root / "notes.txt").exists()  # built beside, nothing of theirs deleted
-    assert search(None, SearchRequest(q="fossa")).total == 1
+    assert search(SYSTEM, SearchRequest(q="fossa")).total == 1
 
 
 def test_an_index_path_that_is_a_file_is_reported_not_a_crash(app, program) -> None:
@@ -210,7 +211,7 @@ def test_a_change_that_failed_many_times_reaches_the_index_once_the_disk_is_free
     failing["on"] = False
     _make_due()
     assert apply_pending() == 1 and pending() == 0
-    assert search(None, SearchRequest(q="ringtail")).total == 1
+    assert search(SYSTEM, SearchRequest(q="ringtail")).total == 1
     assert verify().ok
 
 
@@ -233,7 +234,7 @@ def test_one_change_that_always_fails_ends_up_alone_and_blocks_nothing(
         _make_due()
         with contextlib.suppress(OSError):
             apply_pending()
-    assert search(None, SearchRequest(q="hyrax")).total == len(healthy)
+    assert search(SYSTEM, SearchRequest(q="hyrax")).total == len(healthy)
     db.session.expire_all()
     assert pending() == 1
     assert verify().failed == 1
@@ -342,12 +343,12 @@ def test_search_answers_through_a_killed_rebuild_and_what_it_left_is_tidied(
     db.session.commit()
     apply_pending()
     assert pending() == 0
-    assert search(None, SearchRequest(q="numbat")).total == 21
+    assert search(SYSTEM, SearchRequest(q="numbat")).total == 21
     reindex(procs=1)
     assert idx.current_generation() != live
     assert idx.partial_generations() == []
     assert verify().ok
-    assert search(None, SearchRequest(q="numbat")).total == 21
+    assert search(SYSTEM, SearchRequest(q="numbat")).total == 21
 
 
 def test_a_failed_rebuild_stops_its_processes_and_removes_its_folder(

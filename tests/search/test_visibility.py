@@ -8,6 +8,7 @@ import json
 import pytest
 
 from app.auth.operations import create_token
+from app.auth.policy import SYSTEM
 from app.cases.models import CaseStatus
 from app.errors import NotFound
 from app.extensions import db
@@ -56,7 +57,7 @@ def test_similar_cases_of_a_hidden_case_answer_as_for_a_missing_one(
         h.id for h in similar_cases(library.presenter, case_id=review_case.id)
     }
 
-    token = create_token(other, "test")
+    token = create_token(other, "test", actor=SYSTEM)
     db.session.commit()
     headers = {"Authorization": f"Bearer {token}"}
     missing = client.get("/api/v1/cases/99999/similar", headers=headers)
@@ -97,6 +98,7 @@ def test_a_private_evidence_note_is_found_only_by_who_may_see_its_case(
         library.secret_case,
         note="Continue the combination product; expect a third-trimester increase.",
         added_by=library.expert,
+        actor=SYSTEM,
     )
     db.session.commit()
 
@@ -124,13 +126,17 @@ def test_an_evidence_note_follows_what_it_cites(library: Library, practice, make
     other = make_user("provider", programs=["hcv"])
     stranger = make_user("provider", programs=["oud"])
     on_draft = add_evidence(
-        practice, library.draft_case, note="The zygodactyl protocol.", added_by=library.expert
+        practice,
+        library.draft_case,
+        note="The zygodactyl protocol.",
+        added_by=library.expert,
+        actor=SYSTEM,
     )
     unpublished = add_recommendation(
         library.hcv_case, library.expert, "Consider brachiosaur dosing.", published=False
     )
     on_unpublished = add_evidence(
-        practice, unpublished, note="An iguanodon idea.", added_by=library.expert
+        practice, unpublished, note="An iguanodon idea.", added_by=library.expert, actor=SYSTEM
     )
     db.session.commit()
     assert hits(other, "zygodactyl") == []
@@ -163,9 +169,11 @@ def test_a_session_note_goes_with_its_program(library: Library, practice, make_u
 
     from app.programs.operations import create_session
 
-    session = create_session(library.secret, date(2025, 2, 2), title="Closed pilot session")
+    session = create_session(
+        library.secret, date(2025, 2, 2), title="Closed pilot session", actor=SYSTEM
+    )
     db.session.commit()
-    add_evidence(practice, session, note="Agreed on pangolin checks.", added_by=None)
+    add_evidence(practice, session, note="Agreed on pangolin checks.", added_by=None, actor=SYSTEM)
     db.session.commit()
     outsider = make_user("provider", programs=["hcv"])
     member = make_user("provider", programs=["secret-pilot"])
@@ -193,4 +201,4 @@ def test_spelling_offers_only_words_the_reader_may_see(library: Library, make_us
     assert respelled(outsider, "qukka") is None
     # Words everyone may see are still offered, and to the operator everything is.
     assert respelled(outsider, "aspixaban") == "apixaban"
-    assert respelled(None, "xylophagus") == "xylophagous"
+    assert respelled(SYSTEM, "xylophagus") == "xylophagous"

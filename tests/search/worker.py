@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from app.auth.policy import SYSTEM
 from app.extensions import db
 from app.programs.models import Program
 from app.search import SearchRequest, search
@@ -39,7 +40,7 @@ def main() -> None:
             add_case(program, None, f"Fresh case {rest[0]}")
             db.session.commit()
             started = time.perf_counter()
-            while search(None, SearchRequest(q=rest[0])).total == 0:
+            while search(SYSTEM, SearchRequest(q=rest[0])).total == 0:
                 if time.perf_counter() - started > 10:
                     sys.exit("not found in 10 s")
                 time.sleep(0.02)
@@ -86,7 +87,7 @@ def main() -> None:
         elif action == "find":
             indexer.start()
             indexer.drain(60)
-            print(search(None, SearchRequest(q=rest[0])).total)
+            print(search(SYSTEM, SearchRequest(q=rest[0])).total)
         db.session.remove()
 
 

@@ -42,6 +42,7 @@ from sqlalchemy import text
 
 from app.auth import policy
 from app.auth.models import Role, User
+from app.auth.policy import SYSTEM
 from app.cases.models import CaseStatus
 from app.extensions import db
 from app.practices.models import EvidenceLink
@@ -344,6 +345,7 @@ def _make_user_factory():
             role_value,
             password=PASSWORD,
             program_slugs=programs,
+            actor=SYSTEM,
         )
         db.session.commit()
         return user
@@ -366,7 +368,11 @@ def _build(app: Any) -> World:
     w.closed_session.title = f"Buprenorphine in pregnancy, {words('sessimbrot')}"
     w.closed_session.notes = f"The hub reviewed {words('sessimbrot')} dosing."
     third = create_session(
-        w.hcv, date(2025, 9, 9), title="Naloxone with every opioid", didactic_topic="Naloxone"
+        w.hcv,
+        date(2025, 9, 9),
+        title="Naloxone with every opioid",
+        didactic_topic="Naloxone",
+        actor=SYSTEM,
     )
     db.session.flush()
 
@@ -480,7 +486,7 @@ def _build(app: Any) -> World:
     from app.auth.operations import start_session
 
     for role, user in people.items():
-        create_token(user, f"{role} script")
+        create_token(user, f"{role} script", actor=SYSTEM)
         objects[f"token:{role}"] = db.session.scalars(
             sa.select(ApiToken).where(ApiToken.user_id == user.id)
         ).first()
@@ -514,7 +520,7 @@ def _build(app: Any) -> World:
         user = people.get(role)
         visible[role] = {key: may_see(user, key) for key in objects}
         evidence_visible[role] = len(visible_evidence(user, practice)) if user else 0
-    tokens = {role: create_token(user) for role, user in people.items()}
+    tokens = {role: create_token(user, actor=SYSTEM) for role, user in people.items()}
     db.session.commit()
     ids = {key: obj.id for key, obj in objects.items()}
     return World(

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from app.auth.models import User
+from app.auth.policy import SYSTEM
 from app.cases.models import Case, CasePresentation, CaseStatus, Sex
 from app.extensions import db
 from app.programs.models import Program, Session
@@ -181,12 +182,14 @@ def build_world(make_user: Any) -> Any:
         "Hepatitis C ECHO",
         description="A teleECHO clinic that helps primary care clinicians **cure hepatitis C**.",
         template=HCV_TEMPLATE,
+        actor=SYSTEM,
     )
     perinatal = create_program(
         "perinatal-sud",
         "Perinatal Substance Use ECHO",
         description="A closed program for perinatal teams.",
         private=True,
+        actor=SYSTEM,
     )
     first = create_session(
         hcv,
@@ -197,6 +200,7 @@ def build_world(make_user: Any) -> Any:
         attendance_count=24,
         notes="Hub agreed to review **HBV serology** on every case.",
         topics=["Hepatitis C", "Hepatitis B"],
+        actor=SYSTEM,
     )
     second = create_session(
         hcv,
@@ -204,12 +208,14 @@ def build_world(make_user: Any) -> Any:
         title="Kidney disease and post-SVR follow-up",
         didactic_topic="DAAs in chronic kidney disease",
         attendance_count=19,
+        actor=SYSTEM,
     )
     closed_session = create_session(
         perinatal,
         datetime(2025, 3, 4).date(),
         title="Buprenorphine in pregnancy",
         didactic_topic="Buprenorphine dosing in the third trimester",
+        actor=SYSTEM,
     )
     db.session.commit()
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, event
 
+from app.auth.policy import SYSTEM
 from app.cases import transfer
 from app.cases.transfer import ImportOptions, import_paths
 from app.extensions import db
@@ -60,6 +61,7 @@ def main() -> None:
             results = import_paths(
                 [Path(p) for p in rest],
                 ImportOptions(create_programs=True, create_authors=True),
+                actor=SYSTEM,
             )
             db.session.remove()
         report = {
