@@ -342,7 +342,8 @@ def staff_of(program: Program) -> list[User]:
     )
 
 
-def add_program_staff(actor: Any, program: Program, email: str) -> User:
+@write_operation
+def add_program_staff(actor: Actor, program: Program, email: str) -> User:
     """Make a coordinator or expert account a member of the program (admins and the
     program's coordinators); a provider's programs are changed on the account."""
     policy.require_manage_program_staff(actor, program)
@@ -365,7 +366,8 @@ def add_program_staff(actor: Any, program: Program, email: str) -> User:
     return user
 
 
-def remove_program_staff(actor: Any, program: Program, user_id: int) -> User:
+@write_operation
+def remove_program_staff(actor: Actor, program: Program, user_id: int) -> User:
     """Take a coordinator or expert off the program's staff (their work in it stays)."""
     policy.require_manage_program_staff(actor, program)
     user = db.session.get(User, user_id)

@@ -329,6 +329,14 @@ def can_view_dissent(user: Viewer, dissent: RecommendationDissent) -> bool:
     )
 
 
+def require_own_account(user: Viewer, message: str = "Sign in first.") -> User:
+    """What an account does for itself alone (following topics, its digest): a signed-in,
+    active account; neither the server nor nobody."""
+    if not _is_user(user) or not user.is_active:
+        raise PermissionDenied(message)
+    return user
+
+
 def can_run_desk(user: Viewer, program: Program) -> bool:
     """The session desk (agendas, the experts' drafts, sending the hub's recommendations)
     and attendance: coordinators and admins who see the program."""
@@ -655,13 +663,19 @@ NOT_WRITE_OPERATIONS: dict[str, str] = {
     "app.search.operations.upgrade_index": "index upkeep: derived from checked writes",
     "app.search.operations.verify": "index upkeep: derived from checked writes",
     "app.search.operations.warm": "index upkeep: derived from checked writes",
+    "app.auth.operations.revoke_all_tokens": "part of a checked operation's write",
+    "app.subscriptions.operations.announce_case": "part of a checked operation's write",
+    "app.subscriptions.operations.announce_recommendation": "part of a checked operation's write",
+    "app.subscriptions.operations.announce_practice": "part of a checked operation's write",
+    "app.subscriptions.operations.move_topic_subscriptions": "part of a checked operation's write",
+    "app.subscriptions.operations.send_digests": "the server's shell only (the daily mail job)",
 }
 # Reads: they change nothing (those that need a rule take `user`/`actor` and narrow by it).
 _READS_BY_AREA = {
     "admin": "temporary_password get_account list_accounts account_tokens account_by_email "
-    "program_staff all_programs get_topic list_topics topic_link_counts audit_events",
+    "program_staff staff_of all_programs get_topic list_topics topic_link_counts audit_events",
     "attendance": "credit_rule require_held attendance_of participants has_attendance_list "
-    "transcript accreditation_rows",
+    "transcript accreditation_rows evaluation_results",
     "audit": "trail",
     "auth": "hash_password normalise_email get_user_by_email validate_password "
     "password_matches lockout_delay active_sessions list_tokens get_token",
@@ -678,6 +692,7 @@ _READS_BY_AREA = {
     "programs": "find_program get_program visible_programs recent_sessions validate_template "
     "find_session get_session find_topic topic_texts session_counts program_sessions",
     "recommendations": "checked_item",
+    "subscriptions": "subscriptions_of following followed_topic_ids digest_preference digest",
     "search": "search_index build_snippet search similar_cases unavailable_message "
     "vocabulary_changed",
 }

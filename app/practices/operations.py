@@ -453,12 +453,13 @@ def unified_diff(practice: BestPractice, old: int, new: int) -> str:
 DISSENT_REASON_MAX = 5_000
 
 
+@write_operation
 def record_dissent(
     recommendation: Recommendation,
     practice: BestPractice,
     reason: str,
     *,
-    actor: User | None,
+    actor: Actor,
     accepted: Iterable[Acceptance] = (),
 ) -> RecommendationDissent:
     """Mark a recommendation as departing from a best practice on purpose, saying why (the

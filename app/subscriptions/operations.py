@@ -22,6 +22,7 @@ from app import mail
 from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import User
+from app.auth.policy import Actor, write_operation
 from app.cases.models import Case
 from app.common import utcnow
 from app.errors import NotFound, ValidationError
@@ -37,11 +38,7 @@ PERIODS = {"day": timedelta(hours=24), "week": timedelta(days=7)}
 
 
 def _signed_in(actor: Any) -> User:
-    if not isinstance(actor, User) or not actor.is_active:
-        from app.errors import PermissionDenied
-
-        raise PermissionDenied("Sign in to follow topics and programs.")
-    return actor
+    return policy.require_own_account(actor, "Sign in to follow topics and programs.")
 
 
 # --- Following ---------------------------------------------------------------------------------
@@ -86,7 +83,8 @@ def _existing(user: User, subject: Topic | Program) -> Subscription | None:
     )
 
 
-def follow(actor: Any, *, topic: str | None = None, program: str | None = None) -> Subscription:
+@write_operation
+def follow(actor: Actor, *, topic: str | None = None, program: str | None = None) -> Subscription:
     """Follow a topic (by name, synonym or slug) or a program (by slug). Following twice
     is the same as once. An unknown topic or program (or a private one the user does not
     see) is NotFound."""
@@ -111,7 +109,8 @@ def follow(actor: Any, *, topic: str | None = None, program: str | None = None) 
     return subscription
 
 
-def unfollow(actor: Any, subscription_id: int) -> Subscription:
+@write_operation
+def unfollow(actor: Actor, subscription_id: int) -> Subscription:
     user = _signed_in(actor)
     subscription = db.session.get(Subscription, subscription_id)
     if subscription is None or subscription.user_id != user.id:
@@ -172,7 +171,8 @@ def digest_preference(actor: Any) -> bool:
     return bool(found and found.daily_email)
 
 
-def set_digest_preference(actor: Any, daily_email: bool) -> bool:
+@write_operation
+def set_digest_preference(actor: Actor, daily_email: bool) -> bool:
     """Turn the daily digest mail on or off; returns whether it changed."""
     user = _signed_in(actor)
     found = _preference(user)

@@ -32,6 +32,7 @@ from app.practices import operations as practices
 from app.programs import operations as programs
 from app.programs.operations import find_topic
 from app.recommendations import operations as recommendations
+from app.subscriptions import operations as subscriptions
 from tests.support.builders import add_annotation, build_world
 
 
@@ -84,6 +85,7 @@ def w(app, make_user):
     )
     w.link = practices.add_evidence(w.practice, w.case, added_by=w.expert, actor=SYSTEM)
     w.topic = find_topic("Hepatitis C")
+    w.subscription = subscriptions.follow(w.expert, topic="Hepatitis C")
     w.annotation = add_annotation(w.rec, w.expert)
     auth.create_token(w.provider, actor=SYSTEM)
     w.token = db.session.scalar(select(ApiToken).where(ApiToken.user_id == w.provider.id))
@@ -287,6 +289,30 @@ REFUSALS = {
     "app.practices.operations.propose_practice": (
         "coordinator",
         lambda w, a: practices.propose_practice("T", "S", author=w.expert, actor=a),
+    ),
+    "app.practices.operations.record_dissent": (
+        "coordinator",
+        lambda w, a: practices.record_dissent(w.rec, w.practice, "On purpose.", actor=a),
+    ),
+    "app.admin.operations.add_program_staff": (
+        "expert",
+        lambda w, a: admin.add_program_staff(a, w.hcv, w.coordinator.email),
+    ),
+    "app.admin.operations.remove_program_staff": (
+        "expert",
+        lambda w, a: admin.remove_program_staff(a, w.hcv, w.coordinator.id),
+    ),
+    "app.subscriptions.operations.follow": (
+        None,
+        lambda w, a: subscriptions.follow(a, topic="Hepatitis C"),
+    ),
+    "app.subscriptions.operations.unfollow": (
+        "provider",
+        lambda w, a: subscriptions.unfollow(a, w.subscription.id),
+    ),
+    "app.subscriptions.operations.set_digest_preference": (
+        None,
+        lambda w, a: subscriptions.set_digest_preference(a, True),
     ),
     "app.practices.operations.remove_evidence": (
         "coordinator",
