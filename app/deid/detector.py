@@ -2480,7 +2480,7 @@ RX_MD = re.compile(
 RX_MD_CUE = re.compile(
     r"\b(?i:on|since|again|placed|signed|worked|dated|exp|expires|expiry|expiration|seen"
     r"|interrogation|implanted|started|stopped|visit|office|returned|admitted|discharged"
-    r"|by\s+[A-Z]+)[ \t]*:?[ \t]+$"
+    r"|by\s+(?-i:[A-Z]{1,4}))[ \t]*:?[ \t]+$"
 )
 DATE_SHAPE_MONTHS = _w("""jan feb mar apr may jun june jul july aug sep sept oct nov dec january
     february march april august september october november december""")

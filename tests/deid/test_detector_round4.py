@@ -92,6 +92,8 @@ CASES = [
 ]
 
 CLEAN = [
+    # a dose schedule: "by day 6-7" is a range of days, not a date signed by initials
+    "Double daily, reaching 16 mg by day 6-7.",
     # eponyms and terms that are also names or look like a lower-case name pair
     "vena cava",
     "gia stapler",
