@@ -9,6 +9,7 @@ from sqlalchemy import select
 from app.audit.models import AuditEvent
 from app.auth.models import User
 from app.auth.operations import create_token
+from app.auth.policy import SYSTEM
 from app.extensions import db
 from app.programs.models import Topic
 from app.programs.operations import create_program, create_topic, find_program
@@ -17,8 +18,8 @@ from tests.support.builders import add_case
 
 @pytest.fixture
 def world(app, make_user):
-    create_program("hcv", "Hepatitis C ECHO")
-    create_program("oud", "Opioid Use Disorder ECHO")
+    create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
+    create_program("oud", "Opioid Use Disorder ECHO", actor=SYSTEM)
     db.session.commit()
     people = {
         "admin": make_user("admin"),
@@ -28,7 +29,8 @@ def world(app, make_user):
         "provider": make_user("provider", programs=["hcv"]),
     }
     headers = {
-        role: {"Authorization": f"Bearer {create_token(user)}"} for role, user in people.items()
+        role: {"Authorization": f"Bearer {create_token(user, actor=SYSTEM)}"}
+        for role, user in people.items()
     }
     db.session.commit()
     return people, headers
@@ -166,7 +168,7 @@ def test_a_programs_coordinator_adds_and_removes_its_experts(client, world):
         assert client.post(url, json={"email": "a@b.org"}, headers=headers[role]).status_code == 403
         assert client.delete(f"{url}/{expert.id}", headers=headers[role]).status_code == 403
     # A private program's staff: as good as absent for a coordinator who is not a member.
-    create_program("closed", "Closed ECHO", private=True)
+    create_program("closed", "Closed ECHO", private=True, actor=SYSTEM)
     db.session.commit()
     for method in ("get", "post", "delete"):
         response = getattr(client, method)(
@@ -183,8 +185,8 @@ def test_a_programs_coordinator_adds_and_removes_its_experts(client, world):
 
 def test_admin_edits_a_topics_synonyms_and_parent(client, world):
     _people, headers = world
-    liver = create_topic("Liver disease")
-    hcv = create_topic("Hepatitis C")
+    liver = create_topic("Liver disease", actor=SYSTEM)
+    hcv = create_topic("Hepatitis C", actor=SYSTEM)
     db.session.commit()
     url = f"/api/v1/admin/topics/{hcv.id}"
     response = client.patch(
@@ -227,8 +229,8 @@ def test_admin_edits_a_topics_synonyms_and_parent(client, world):
 
 def test_admin_merges_one_topic_into_another(client, world):
     _people, headers = world
-    typo = create_topic("Hep C")
-    target = create_topic("Hepatitis C")
+    typo = create_topic("Hep C", actor=SYSTEM)
+    target = create_topic("Hepatitis C", actor=SYSTEM)
     add_case(find_program("hcv"), None, topics=[typo])
     db.session.commit()
     typo_id = typo.id

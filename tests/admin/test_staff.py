@@ -7,6 +7,7 @@ import html
 
 import pytest
 
+from app.auth.policy import SYSTEM
 from app.extensions import db
 from app.programs.operations import create_program
 from tests.cases.test_views import as_user
@@ -14,8 +15,8 @@ from tests.cases.test_views import as_user
 
 @pytest.fixture
 def world(app, make_user):
-    create_program("hcv", "Hepatitis C ECHO")
-    create_program("oud", "Opioid Use Disorder ECHO")
+    create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
+    create_program("oud", "Opioid Use Disorder ECHO", actor=SYSTEM)
     db.session.commit()
     return {
         "coordinator": make_user("coordinator", programs=["hcv"]),
@@ -67,7 +68,7 @@ def test_others_are_refused_the_staff_page(client, world, who):
 
 
 def test_a_private_programs_staff_page_is_not_found_for_others(client, world):
-    create_program("closed", "Closed ECHO", private=True)
+    create_program("closed", "Closed ECHO", private=True, actor=SYSTEM)
     db.session.commit()
     as_user(client, world["coordinator"])
     assert client.get("/admin/programs/closed/staff").status_code == 404

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from app.attendance.models import SessionEvaluation
 from app.attendance.operations import record_attendance, set_credit_rule
 from app.auth.operations import create_token
+from app.auth.policy import SYSTEM
 from app.extensions import db
 from tests.cases.test_views import as_user
 from tests.support.builders import build_world
@@ -29,7 +30,7 @@ def world(app, make_user):
         actor=w.coordinator,
     )
     w.headers = {
-        name: {"Authorization": f"Bearer {create_token(getattr(w, name))}"}
+        name: {"Authorization": f"Bearer {create_token(getattr(w, name), actor=SYSTEM)}"}
         for name in ("provider", "other_provider", "coordinator", "other_coordinator")
     }
     db.session.commit()

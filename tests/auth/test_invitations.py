@@ -13,6 +13,7 @@ from app.auth import invitations
 from app.auth.invitations import Invitation, InvitationRefused
 from app.auth.models import User
 from app.auth.operations import authenticate, create_token
+from app.auth.policy import SYSTEM
 from app.errors import Conflict, PermissionDenied, ValidationError
 from app.extensions import db
 from app.programs.operations import create_program
@@ -24,7 +25,7 @@ LINK = re.compile(r"https?://\S+/invitations/(\S+)")
 
 @pytest.fixture
 def admin(app, make_user):
-    create_program("hcv", "Hepatitis C ECHO")
+    create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
     db.session.commit()
     return make_user("admin")
 
@@ -213,7 +214,7 @@ def test_others_cannot_reach_the_invitation_pages(app, client, admin, make_user)
 
 
 def test_the_api_invites_lists_resends_and_revokes(app, client, admin, smtp_sink):
-    headers = {"Authorization": f"Bearer {create_token(admin)}"}
+    headers = {"Authorization": f"Bearer {create_token(admin, actor=SYSTEM)}"}
     db.session.commit()
     response = client.post(
         "/api/v1/admin/invitations",
@@ -248,8 +249,8 @@ def test_the_api_gives_the_link_when_mail_is_off_and_refuses_non_admins(
 ):
     app.config["CASEBOOK_SMTP_URL"] = ""
     provider = make_user("provider")
-    headers = {"Authorization": f"Bearer {create_token(admin)}"}
-    other = {"Authorization": f"Bearer {create_token(provider)}"}
+    headers = {"Authorization": f"Bearer {create_token(admin, actor=SYSTEM)}"}
+    other = {"Authorization": f"Bearer {create_token(provider, actor=SYSTEM)}"}
     db.session.commit()
     body = client.post(
         "/api/v1/admin/invitations",
@@ -261,7 +262,7 @@ def test_the_api_gives_the_link_when_mail_is_off_and_refuses_non_admins(
 
 
 def test_the_cli_prints_the_link_when_mail_is_off(app):
-    create_program("hcv", "Hepatitis C ECHO")
+    create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
     db.session.commit()
     app.config["CASEBOOK_SMTP_URL"] = ""
     result = app.test_cli_runner().invoke(

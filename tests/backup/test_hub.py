@@ -319,7 +319,7 @@ def test_a_changed_program_is_a_conflict_kept_unless_overwritten(app, small_hub)
 
 
 def test_template_versions_the_instance_lacks_are_added_and_a_gap_is_named(app, tmp_path):
-    program = create_program("hcv", "Hepatitis C")
+    program = create_program("hcv", "Hepatitis C", actor=SYSTEM)
     db.session.commit()
     first = {"fields": [{"key": "genotype", "label": "Genotype", "type": "text"}]}
     save_template(program, first, actor=None)
@@ -327,7 +327,7 @@ def test_template_versions_the_instance_lacks_are_added_and_a_gap_is_named(app, 
     save_template(program, second, actor=None)
     db.session.commit()
     out = tmp_path / "hub"
-    export_hub(out)
+    export_hub(out, actor=SYSTEM)
     path = out / "programs.jsonl"
     [line] = path.read_text("utf-8").splitlines()
     assert [v["version"] for v in json.loads(line)["template_versions"]] == [1, 2, 3]
@@ -335,14 +335,14 @@ def test_template_versions_the_instance_lacks_are_added_and_a_gap_is_named(app, 
     db.session.delete(template_version(program, 3))
     program.case_template, program.template_version = template_version(program, 2).definition, 2
     db.session.commit()
-    results = import_hub(out)
+    results = import_hub(out, actor=SYSTEM)
     assert any("program hcv: updated" in c for r in results for c in r.changes)
     assert not [c for r in results for c in r.conflicts]
     assert program.template_version == 3
     assert [f["key"] for f in program.template_fields] == ["genotype", "apri"]
     # A file whose versions skip a number is named by its line and field.
     _write_lines(path, [line.replace('"version": 2', '"version": 5')])
-    [_topics, result, *_] = import_hub(out)
+    [_topics, result, *_] = import_hub(out, actor=SYSTEM)
     assert result.problems == [f"{path} line 1 field 'template_versions[2].version': must be 2"]
 
 
@@ -442,7 +442,9 @@ def test_a_different_attendance_is_a_conflict_kept_unless_overwritten(app, atten
 
 def test_a_letter_naming_an_unknown_recommendation_is_named(app, make_user, tmp_path):
     world = build_world(make_user)
-    recommendation = add_recommendation(world.follow_up, world.expert, "Continue surveillance.")
+    recommendation = add_recommendation(
+        world.follow_up, world.expert, "Continue surveillance.", actor=SYSTEM
+    )
     world.follow_up.ref = "hcv-follow-up"
     send_recommendations(world.follow_up, actor=SYSTEM)
     db.session.commit()

@@ -9,13 +9,14 @@ from flask import g
 from sqlalchemy import event
 
 from app.auth.operations import create_token
+from app.auth.policy import SYSTEM
 from app.extensions import db
 from app.maintenance import refresh_planner_statistics
 from tests.test_query_counts import build_hub
 
 
 def plans_of_the_case_list(client, user) -> tuple[str, str]:
-    token = create_token(user, "plan")
+    token = create_token(user, "plan", actor=SYSTEM)
     db.session.commit()
     seen: list[tuple[str, object]] = []
 

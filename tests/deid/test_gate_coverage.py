@@ -58,6 +58,12 @@ NOT_FREE_TEXT = {
     "users.email": "an account's email address, checked by the account operations",
     "users.password_hash": "a password hash",
     "users.display_name": "the name of a member of staff, shown as an author; never a patient",
+    "credit_rules.signer_name": "the name of the member of staff who signs certificates",
+    "credit_rules.signer_title": "that signer's title",
+    "credit_rules.accreditation_statement": "the accredited provider's wording printed on "
+    "certificates, one per program, set by its coordinators or admins; never about a patient",
+    "invitations.secret_hash": "an invitation secret's digest",
+    "digest_deliveries.last_error": "a failure code (\"smtp_failed\")",
     "api_tokens.name": "a label the owner gives their own token; shown to the owner only",
     "api_tokens.token_hash": "a token digest",
     "api_tokens.prefix": "the first characters of a random token",

@@ -7,6 +7,7 @@ import csv
 import io
 from datetime import date
 
+from app.auth.policy import SYSTEM
 from app.extensions import db
 from app.practices.operations import add_evidence, propose_practice
 from app.programs.operations import create_program, create_session
@@ -31,8 +32,8 @@ def test_practice_list_and_outcomes_as_csv_count_only_what_the_reader_sees(clien
         author=w.expert,
         actor=w.expert,
     )
-    add_evidence(practice, w.rec, note="Open.", added_by=w.expert)
-    add_evidence(practice, w.private_case, note="Private.", added_by=w.expert)
+    add_evidence(practice, w.rec, note="Open.", added_by=w.expert, actor=SYSTEM)
+    add_evidence(practice, w.private_case, note="Private.", added_by=w.expert, actor=SYSTEM)
     db.session.commit()
 
     as_user(client, w.provider)
@@ -69,14 +70,14 @@ def test_practice_list_and_outcomes_as_csv_count_only_what_the_reader_sees(clien
 
 
 def test_candidates_as_csv_leave_out_a_private_programs_group(client, make_user):
-    private = create_program("perinatal-sud", "Perinatal ECHO", private=True)
+    private = create_program("perinatal-sud", "Perinatal ECHO", private=True, actor=SYSTEM)
     member = make_user("provider", programs=["perinatal-sud"])
     outsider = make_user("provider")
     expert = make_user("expert", programs=["perinatal-sud"])
     for n in range(3):
-        session = create_session(private, date(2026, 2 + n, 10), title=f"Session {n}")
+        session = create_session(private, date(2026, 2 + n, 10), title=f"Session {n}", actor=SYSTEM)
         case = add_case(private, member, f"Case {n} on buprenorphine", session=session)
-        add_recommendation(case, expert, NALOXONE)
+        add_recommendation(case, expert, NALOXONE, actor=SYSTEM)
     db.session.commit()
 
     as_user(client, member)

@@ -6,13 +6,14 @@ from sqlalchemy import select
 
 from app.audit.models import AuditEvent
 from app.auth.operations import create_token
+from app.auth.policy import SYSTEM
 from app.extensions import db
 from app.practices.operations import add_evidence, propose_from_recommendations
 from tests.practices.test_operations import two_sessions  # noqa: F401 - fixture
 
 
 def _bearer(user):
-    return {"Authorization": f"Bearer {create_token(user)}"}
+    return {"Authorization": f"Bearer {create_token(user, actor=SYSTEM)}"}
 
 
 def test_the_citer_removes_evidence_and_others_are_refused(app, client, two_sessions, make_user):  # noqa: F811

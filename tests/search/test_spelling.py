@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from app.auth.operations import create_token
+from app.auth.policy import SYSTEM
 from app.extensions import db
 from app.programs.operations import resolve_topics
 from app.search import SearchRequest, search
@@ -141,7 +142,7 @@ def test_a_private_programs_word_is_never_offered_to_an_outsider(
         seen = results.corrected_query or results.suggestion or ""
         assert ("xylophagous" in seen) == (who is member)
     assert search(outsider, SearchRequest(q="xylophagus")).total == 0
-    token = create_token(outsider, "test")
+    token = create_token(outsider, "test", actor=SYSTEM)
     db.session.commit()
     answer = client.get("/api/v1/search?q=xylophagus", headers={"Authorization": f"Bearer {token}"})
     assert "xylophag" not in answer.get_data(as_text=True).replace("xylophagus", "")
@@ -185,7 +186,7 @@ def test_hepatits_c_on_the_demo_web_api_and_cli(app, client, demo) -> None:
     as_typed = client.get("/search?q=hepatits+C&type=case&correct=0").get_data(as_text=True)
     assert "Showing results for" not in as_typed
 
-    token = create_token(provider, "test")
+    token = create_token(provider, "test", actor=SYSTEM)
     db.session.commit()
     headers = {"Authorization": f"Bearer {token}"}
     data = client.get("/api/v1/search?q=hepatits+C", headers=headers).get_json()

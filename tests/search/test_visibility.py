@@ -133,7 +133,11 @@ def test_an_evidence_note_follows_what_it_cites(library: Library, practice, make
         actor=SYSTEM,
     )
     unpublished = add_recommendation(
-        library.hcv_case, library.expert, "Consider brachiosaur dosing.", published=False
+        library.hcv_case,
+        library.expert,
+        "Consider brachiosaur dosing.",
+        published=False,
+        actor=SYSTEM,
     )
     on_unpublished = add_evidence(
         practice, unpublished, note="An iguanodon idea.", added_by=library.expert, actor=SYSTEM
