@@ -63,7 +63,7 @@ NOT_FREE_TEXT = {
     "credit_rules.accreditation_statement": "the accredited provider's wording printed on "
     "certificates, one per program, set by its coordinators or admins; never about a patient",
     "invitations.secret_hash": "an invitation secret's digest",
-    "digest_deliveries.last_error": "a failure code (\"smtp_failed\")",
+    "digest_deliveries.last_error": 'a failure code ("smtp_failed")',
     "api_tokens.name": "a label the owner gives their own token; shown to the owner only",
     "api_tokens.token_hash": "a token digest",
     "api_tokens.prefix": "the first characters of a random token",
