@@ -406,7 +406,7 @@ def my_transcript_endpoint() -> Any:
 def put_session_evaluation(session_id: int, payload: dict[str, Any]) -> Any:
     evaluation = submit_evaluation(
         _session(session_id),
-        participant=api_user(),
+        actor=api_user(),
         rating=payload["rating"],
         will_change_practice=payload["will_change_practice"],
     )

@@ -442,9 +442,7 @@ def test_a_different_attendance_is_a_conflict_kept_unless_overwritten(app, atten
 
 def test_a_letter_naming_an_unknown_recommendation_is_named(app, make_user, tmp_path):
     world = build_world(make_user)
-    recommendation = add_recommendation(
-        world.follow_up, world.expert, "Continue surveillance.", actor=SYSTEM
-    )
+    recommendation = add_recommendation(world.follow_up, world.expert, "Continue surveillance.")
     world.follow_up.ref = "hcv-follow-up"
     send_recommendations(world.follow_up, actor=SYSTEM)
     db.session.commit()

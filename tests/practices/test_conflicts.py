@@ -127,7 +127,7 @@ def test_a_recommendation_without_conflicts_publishes_at_once(client, world):
 
 
 def test_marking_intentional_stores_the_reason_audited_without_text(client, world):
-    rec = add_recommendation(world.case, world.expert, SKIP, published=False, actor=SYSTEM)
+    rec = add_recommendation(world.case, world.expert, SKIP, published=False)
     db.session.commit()
     as_user(client, world.expert)
     reason = "Vaccinated with documented anti-HBs; the regimen cannot wait."
@@ -157,7 +157,7 @@ def test_marking_intentional_stores_the_reason_audited_without_text(client, worl
 
 
 def test_a_reason_naming_a_patient_is_refused_and_shown_again(client, world):
-    rec = add_recommendation(world.case, world.expert, SKIP, published=False, actor=SYSTEM)
+    rec = add_recommendation(world.case, world.expert, SKIP, published=False)
     db.session.commit()
     as_user(client, world.expert)
     reason = "Mr. John Smith (MRN 4438821) refused the blood draw."
@@ -174,7 +174,7 @@ def test_a_reason_naming_a_patient_is_refused_and_shown_again(client, world):
 
 
 def test_only_the_author_may_mark_intentional(client, world, make_user):
-    rec = add_recommendation(world.case, world.expert, SKIP, actor=SYSTEM)
+    rec = add_recommendation(world.case, world.expert, SKIP)
     other = make_user("expert", email="other@example.org", programs=["hcv"])
     db.session.commit()
     as_user(client, other)
@@ -241,7 +241,7 @@ def test_api_answers_conflicts_and_records_the_dissent(client, world):
 
 
 def test_api_dissent_errors_say_why(client, world, make_user):
-    rec = add_recommendation(world.case, world.expert, SKIP, actor=SYSTEM)
+    rec = add_recommendation(world.case, world.expert, SKIP)
     db.session.commit()
     api = _api(client, world.expert)
     missing = api.post(
@@ -272,10 +272,8 @@ def test_a_private_programs_dissent_shows_only_to_those_who_see_it(client, world
     hcv_coordinator = make_user("coordinator", email="hcvcoord@example.org", programs=["hcv"])
     world.private_case.status = CaseStatus.PRESENTED
     world.private_case.topics = [find_topic("Hepatitis C")]
-    private_rec = add_recommendation(world.private_case, perinatal_expert, SKIP, actor=SYSTEM)
-    draft = add_recommendation(
-        world.private_case, perinatal_expert, SKIP, published=False, actor=SYSTEM
-    )
+    private_rec = add_recommendation(world.private_case, perinatal_expert, SKIP)
+    draft = add_recommendation(world.private_case, perinatal_expert, SKIP, published=False)
     record_dissent(private_rec, world.practice, "Private reason.", actor=perinatal_expert)
     record_dissent(draft, world.practice, "Draft reason.", actor=perinatal_expert)
     db.session.commit()

@@ -77,7 +77,7 @@ def test_candidates_as_csv_leave_out_a_private_programs_group(client, make_user)
     for n in range(3):
         session = create_session(private, date(2026, 2 + n, 10), title=f"Session {n}", actor=SYSTEM)
         case = add_case(private, member, f"Case {n} on buprenorphine", session=session)
-        add_recommendation(case, expert, NALOXONE, actor=SYSTEM)
+        add_recommendation(case, expert, NALOXONE)
     db.session.commit()
 
     as_user(client, member)

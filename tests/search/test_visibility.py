@@ -137,7 +137,6 @@ def test_an_evidence_note_follows_what_it_cites(library: Library, practice, make
         library.expert,
         "Consider brachiosaur dosing.",
         published=False,
-        actor=SYSTEM,
     )
     on_unpublished = add_evidence(
         practice, unpublished, note="An iguanodon idea.", added_by=library.expert, actor=SYSTEM

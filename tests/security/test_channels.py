@@ -391,7 +391,6 @@ def _build(app: Any) -> World:
         hub2,
         "Co-prescribe naloxone nasal spray with every opioid prescription and train a "
         f"household member ({words('privadexol')}).",
-        actor=SYSTEM,
     )
     add_annotation(secret_rec, hub2, f"Agreed; {words('annoquillet')}.")
     draft = w.draft
@@ -410,7 +409,6 @@ def _build(app: Any) -> World:
         "Co-prescribe naloxone nasal spray with every opioid prescription "
         f"({words('scrivolent')}).",
         published=False,
-        actor=SYSTEM,
     )
     # Published advice repeated across three open sessions: a candidate practice group.
     add_recommendation(
@@ -418,14 +416,12 @@ def _build(app: Any) -> World:
         w.expert,
         "Co-prescribe naloxone nasal spray with every opioid prescription and train a "
         "household member.",
-        actor=SYSTEM,
     )
     add_recommendation(
         w.follow_up,
         w.expert,
         "Co-prescribe naloxone nasal spray with each opioid prescription and train a "
         "household member to use it.",
-        actor=SYSTEM,
     )
     third_case = add_case(
         w.hcv,
@@ -439,7 +435,6 @@ def _build(app: Any) -> World:
         w.expert,
         "Co-prescribe naloxone nasal spray with the opioid prescription and train a "
         "household member.",
-        actor=SYSTEM,
     )
     db.session.commit()
 
