@@ -19,8 +19,9 @@ def invite_command(email: str, role: str, programs: tuple[str, ...], name: str) 
     The link is mailed; when mail delivery is off or fails, it is printed instead."""
     from app import mail
     from app.auth import invitations
+    from app.auth.policy import SYSTEM
 
-    issued = invitations.invite(None, email, name, role, program_slugs=programs)
+    issued = invitations.invite(SYSTEM, email, name, role, program_slugs=programs)
     invitation_id = issued.invitation.id
     address = issued.invitation.user.email
     db.session.commit()

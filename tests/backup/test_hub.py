@@ -136,7 +136,7 @@ def _template_history() -> Program:
     fields = list(template.get("fields", []))
     for key in ("liver_stiffness", "prior_daa"):
         fields.append({"key": key, "label": key.replace("_", " ").capitalize(), "type": "text"})
-        save_template(program, {**template, "fields": fields}, actor=None)
+        save_template(program, {**template, "fields": fields}, actor=SYSTEM)
     db.session.commit()
     return program
 
@@ -322,9 +322,9 @@ def test_template_versions_the_instance_lacks_are_added_and_a_gap_is_named(app, 
     program = create_program("hcv", "Hepatitis C", actor=SYSTEM)
     db.session.commit()
     first = {"fields": [{"key": "genotype", "label": "Genotype", "type": "text"}]}
-    save_template(program, first, actor=None)
+    save_template(program, first, actor=SYSTEM)
     second = {"fields": [*first["fields"], {"key": "apri", "label": "APRI", "type": "number"}]}
-    save_template(program, second, actor=None)
+    save_template(program, second, actor=SYSTEM)
     db.session.commit()
     out = tmp_path / "hub"
     export_hub(out, actor=SYSTEM)

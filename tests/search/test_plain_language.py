@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.auth.policy import SYSTEM
 from app.demo import prepare_demo
 from app.extensions import db
 from app.search import SearchRequest, search
@@ -78,7 +79,7 @@ def test_lay_words_find_a_case_written_in_clinical_words(library: Library) -> No
 
 def test_the_issue_example_on_the_demo_ranks_the_perinatal_case_first(app) -> None:
     prepare_demo(echo=lambda _: None)
-    results = search(None, SearchRequest(q="pregnant patient on suboxone wants to taper"))
+    results = search(SYSTEM, SearchRequest(q="pregnant patient on suboxone wants to taper"))
     refs = [h.ref for h in results.hits if h.type == "case"]
     assert refs and refs[0].startswith("peri-"), refs
     assert "peri-001" in refs[:3], refs  # stable on buprenorphine in pregnancy: do not taper

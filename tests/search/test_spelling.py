@@ -212,7 +212,7 @@ def test_typos_in_longer_demo_queries(demo) -> None:
         ("methadone qtc prolongaton", "methadone qtc prolongation"),
         ("pregnent on buprenorphine", "pregnant on buprenorphine"),
     ]:
-        results = search(None, SearchRequest(q=typed))
+        results = search(SYSTEM, SearchRequest(q=typed))
         assert (results.corrected_query or results.suggestion) == meant, typed
 
 

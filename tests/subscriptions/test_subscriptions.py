@@ -196,7 +196,7 @@ def test_merging_a_topic_keeps_its_followers(world):
     ops.follow(w.outsider, topic="Liver scarring")
     ops.follow(w.outsider, topic="Cirrhosis")
     db.session.commit()
-    merge_topics(None, find_topic("Liver scarring"), "Cirrhosis")
+    merge_topics(SYSTEM, find_topic("Liver scarring"), "Cirrhosis")
     db.session.commit()
     cirrhosis = find_topic("Cirrhosis")
     followers = db.session.query(Subscription).filter_by(topic_id=cirrhosis.id).all()
