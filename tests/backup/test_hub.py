@@ -177,7 +177,7 @@ def _template_history() -> Program:
     fields = list(template.get("fields", []))
     for key in ("liver_stiffness", "prior_daa"):
         fields.append({"key": key, "label": key.replace("_", " ").capitalize(), "type": "text"})
-        save_template(program, {**template, "fields": fields}, actor=None)
+        save_template(program, {**template, "fields": fields}, actor=SYSTEM)
     db.session.commit()
     return program
 
@@ -382,15 +382,15 @@ def test_a_changed_program_is_a_conflict_kept_unless_overwritten(app, small_hub)
 
 
 def test_template_versions_the_instance_lacks_are_added_and_a_gap_is_named(app, tmp_path):
-    program = create_program("hcv", "Hepatitis C")
+    program = create_program("hcv", "Hepatitis C", actor=SYSTEM)
     db.session.commit()
     first = {"fields": [{"key": "genotype", "label": "Genotype", "type": "text"}]}
-    save_template(program, first, actor=None)
+    save_template(program, first, actor=SYSTEM)
     second = {"fields": [*first["fields"], {"key": "apri", "label": "APRI", "type": "number"}]}
-    save_template(program, second, actor=None)
+    save_template(program, second, actor=SYSTEM)
     db.session.commit()
     out = tmp_path / "hub"
-    export_hub(out)
+    export_hub(out, actor=SYSTEM)
     path = out / "programs.jsonl"
     [line] = path.read_text("utf-8").splitlines()
     assert [v["version"] for v in json.loads(line)["template_versions"]] == [1, 2, 3]
@@ -398,14 +398,14 @@ def test_template_versions_the_instance_lacks_are_added_and_a_gap_is_named(app, 
     db.session.delete(template_version(program, 3))
     program.case_template, program.template_version = template_version(program, 2).definition, 2
     db.session.commit()
-    results = import_hub(out)
+    results = import_hub(out, actor=SYSTEM)
     assert any("program hcv: updated" in c for r in results for c in r.changes)
     assert not [c for r in results for c in r.conflicts]
     assert program.template_version == 3
     assert [f["key"] for f in program.template_fields] == ["genotype", "apri"]
     # A file whose versions skip a number is named by its line and field.
     _write_lines(path, [line.replace('"version": 2', '"version": 5')])
-    [_topics, result, *_] = import_hub(out)
+    [_topics, result, *_] = import_hub(out, actor=SYSTEM)
     assert result.problems == [f"{path} line 1 field 'template_versions[2].version': must be 2"]
 
 
