@@ -5,13 +5,18 @@ import into another instance.
     topics.jsonl       name, synonyms, description, parent
     programs.jsonl     slug, name, description, private, case-form template (every
                        version, when each was saved), credit rule
-    accounts.jsonl     email, name, role, active, programs (never a password or a token)
+    accounts.jsonl     email, name, role, active, programs, what it follows (topics,
+                       programs), the daily digest when on (never a password or a token)
     sessions.jsonl     program, date, number, didactics, head count, topics, agenda,
                        who attended (minutes, source), evaluations
     cases.jsonl        the case import format (app/cases/transfer.py), with every version,
                        plus the letters of recommendations sent and the case-form version
                        the case was written with
-    practices.jsonl    statement, versions (the lifecycle), evidence, endorsements
+    practices.jsonl    statement, versions (the lifecycle), evidence, endorsements, dissents
+                       (recommendations marked as departing from it on purpose, and why)
+
+Every table is either carried or named in NOT_CARRIED below with why not; a test fails
+when a new table is in neither.
 
 Every record is written with its keys in a fixed order and every file sorted, so two
 exports of equal data are byte-identical. References between files are stable keys (slugs,
