@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from app.audit.models import AuditEvent
+from app.auth.policy import SYSTEM
 from app.extensions import db
 from app.practices.conflicts import check_recommendation, contradicts, find_conflicts
 from app.practices.groups import topic_analyzer
@@ -30,7 +31,7 @@ SKIP = "Skip HBsAg testing; start sofosbuvir/velpatasvir today."
 def world(app, make_user) -> SimpleNamespace:
     w = build_world(make_user)
     # The demo vocabulary's Hepatitis B topic: "HBsAg" is one of its synonyms.
-    update_topic(find_topic("Hepatitis B"), synonyms=["HBV", "anti-HBc", "HBsAg"])
+    update_topic(find_topic("Hepatitis B"), synonyms=["HBV", "anti-HBc", "HBsAg"], actor=SYSTEM)
     w.practice = propose_practice(
         PRACTICE_TITLE,
         PRACTICE_STATEMENT,
@@ -38,7 +39,9 @@ def world(app, make_user) -> SimpleNamespace:
         author=w.expert,
         actor=w.expert,
     )
-    change_status(w.practice, "emerging", reason="Seen in three sessions.", editor=w.expert)
+    change_status(
+        w.practice, "emerging", reason="Seen in three sessions.", editor=w.expert, actor=SYSTEM
+    )
     db.session.commit()
     return w
 
@@ -68,7 +71,7 @@ def test_only_current_practices_on_the_case_topics_are_compared(world):
     assert [c.practice for c in find_conflicts(SKIP, [hepatitis_c])] == [world.practice]
     # Another program's subject: no practice on its topics.
     assert find_conflicts(SKIP, []) == []
-    change_status(world.practice, "retired", reason="Replaced.", editor=world.expert)
+    change_status(world.practice, "retired", reason="Replaced.", editor=world.expert, actor=SYSTEM)
     db.session.commit()
     assert find_conflicts(SKIP, [hepatitis_c]) == []
 
@@ -76,7 +79,7 @@ def test_only_current_practices_on_the_case_topics_are_compared(world):
 def test_narrower_topic_reaches_a_practice_on_the_broader_one(world):
     from app.programs.operations import create_topic
 
-    narrower = create_topic("DAA retreatment", parent=find_topic("Hepatitis C"))
+    narrower = create_topic("DAA retreatment", parent=find_topic("Hepatitis C"), actor=SYSTEM)
     db.session.commit()
     assert [c.practice for c in find_conflicts(SKIP, [narrower.id])] == [world.practice]
 
@@ -196,7 +199,7 @@ def test_import_reports_conflicts_per_file_and_imports_all_the_same(world, tmp_p
         "    body: Treat for 12 weeks.\n---\nA case for the import.\n",
         encoding="utf-8",
     )
-    [result] = import_paths([tmp_path], ImportOptions())
+    [result] = import_paths([tmp_path], ImportOptions(), actor=SYSTEM)
     assert result.ok and result.created == 1
     [warning] = result.practice_warnings
     assert "skip.md (ref hcv-skip) recommendation" in warning

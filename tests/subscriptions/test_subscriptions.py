@@ -9,6 +9,7 @@ import pytest
 
 from app.audit.models import AuditEvent
 from app.auth.operations import create_token
+from app.auth.policy import SYSTEM
 from app.cases.lifecycle import (
     approve_case,
     draft_case,
@@ -38,12 +39,14 @@ TITLE = "58-year-old man with genotype 3 HCV and cirrhosis"
 def world(app, make_user):
     from types import SimpleNamespace
 
-    hcv = create_program("hcv", "Hepatitis C ECHO")
-    closed = create_program("perinatal", "Perinatal SUD ECHO", private=True)
-    session = create_session(hcv, utcnow().date(), title="HCV session")
-    closed_session = create_session(closed, utcnow().date(), title="Perinatal session")
+    hcv = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
+    closed = create_program("perinatal", "Perinatal SUD ECHO", private=True, actor=SYSTEM)
+    session = create_session(hcv, utcnow().date(), title="HCV session", actor=SYSTEM)
+    closed_session = create_session(
+        closed, utcnow().date(), title="Perinatal session", actor=SYSTEM
+    )
     for name in ("Cirrhosis", "Hepatitis C", "Buprenorphine"):
-        create_topic(name)
+        create_topic(name, actor=SYSTEM)
     db.session.commit()
     return SimpleNamespace(
         hcv=hcv,
@@ -193,7 +196,7 @@ def test_merging_a_topic_keeps_its_followers(world):
     ops.follow(w.outsider, topic="Liver scarring")
     ops.follow(w.outsider, topic="Cirrhosis")
     db.session.commit()
-    merge_topics(None, find_topic("Liver scarring"), "Cirrhosis")
+    merge_topics(SYSTEM, find_topic("Liver scarring"), "Cirrhosis")
     db.session.commit()
     cirrhosis = find_topic("Cirrhosis")
     followers = db.session.query(Subscription).filter_by(topic_id=cirrhosis.id).all()
@@ -303,7 +306,7 @@ def test_pages_need_sign_in(client, world):
 def test_the_api_follows_lists_and_unfollows(app, client, world):
     w = world
     _approved_case(w, topics=("Cirrhosis",))
-    headers = {"Authorization": f"Bearer {create_token(w.expert)}"}
+    headers = {"Authorization": f"Bearer {create_token(w.expert, actor=SYSTEM)}"}
     db.session.commit()
     created = client.post("/api/v1/me/subscriptions", json={"topic": "cirrhosis"}, headers=headers)
     assert created.status_code == 201 and created.get_json()["name"] == "Cirrhosis"
@@ -320,7 +323,7 @@ def test_the_api_follows_lists_and_unfollows(app, client, world):
         "/api/v1/me/subscriptions", json={"program": "perinatal"}, headers=headers
     )
     assert private.status_code == 404
-    someone_else = {"Authorization": f"Bearer {create_token(w.outsider)}"}
+    someone_else = {"Authorization": f"Bearer {create_token(w.outsider, actor=SYSTEM)}"}
     db.session.commit()
     theirs = client.delete(
         f"/api/v1/me/subscriptions/{created.get_json()['id']}", headers=someone_else
