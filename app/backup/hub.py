@@ -10,8 +10,8 @@ import into another instance.
     sessions.jsonl     program, date, number, didactics, head count, topics, agenda,
                        who attended (minutes, source), evaluations
     cases.jsonl        the case import format (app/cases/transfer.py), with every version,
-                       plus the letters of recommendations sent and the case-form version
-                       the case was written with
+                       plus the letters of recommendations sent, the review comments and
+                       the case-form version the case was written with
     practices.jsonl    statement, versions (the lifecycle), evidence, endorsements, dissents
                        (recommendations marked as departing from it on purpose, and why)
 
@@ -50,7 +50,8 @@ from app.auth import policy
 from app.auth.models import User
 from app.auth.operations import add_membership, create_user, get_user_by_email
 from app.auth.policy import SYSTEM, Actor, Permission
-from app.cases.models import Case
+from app.cases.lifecycle import COMMENT_MAX
+from app.cases.models import Case, ReviewComment
 from app.cases.operations import find_case_by_ref, schedule
 from app.cases.transfer import (
     ImportOptions,
@@ -69,6 +70,7 @@ from app.cases.transfer import (
 from app.common import text_key
 from app.deid.gate import Acceptance, IdentifiersFound, scanning_once
 from app.deid.models import DeidOverride
+from app.deid.operations import guard, remember_overrides
 from app.desk.models import RecommendationsSent
 from app.errors import CasebookError, PermissionDenied, ValidationError
 from app.extensions import db, reading_engine
@@ -133,6 +135,7 @@ CARRIED = frozenset(
         "session_evaluations",
         "cases",  # cases.jsonl
         "case_topics",
+        "review_comments",
         "recommendations",
         "recommendation_versions",
         "annotations",
@@ -161,7 +164,6 @@ NOT_CARRIED = {
     "question_group_members": "derived: recomputed from the cases' questions",
     "recommendation_groups": "derived: recomputed from the recommendations",
     "recommendation_group_members": "derived: recomputed from the recommendations",
-    "review_comments": "not carried yet: a coordinator's notes on returning a case",
 }
 
 
@@ -192,7 +194,7 @@ def export_hub(out: Path, *, actor: Actor) -> dict[str, int]:
             "programs": lambda: _program_records(session, overrides),
             "accounts": lambda: _account_records(session),
             "sessions": lambda: _session_records(session, overrides),
-            "cases": lambda: _case_records(session),
+            "cases": lambda: _case_records(session, overrides),
             "practices": lambda: _practice_records(session, overrides),
         }
         for kind in KINDS:
@@ -392,10 +394,22 @@ def _session_records(session: OrmSession, overrides: _Overrides) -> Iterator[dic
         )
 
 
-def _case_records(session: OrmSession) -> Iterator[dict[str, Any]]:
-    """As the case export writes them, with the letters of recommendations sent (the hub's
-    own record, so not in the case format)."""
+def _case_records(session: OrmSession, overrides: _Overrides) -> Iterator[dict[str, Any]]:
+    """As the case export writes them, with the letters of recommendations sent and the
+    coordinators' review comments (the hub's own records, so not in the case format)."""
     emails = _emails(session)
+    reviews: dict[int, list[dict[str, Any]]] = {}
+    for review in session.scalars(select(ReviewComment)):
+        reviews.setdefault(review.case_id, []).append(
+            _compact(
+                {
+                    "at": review.created_at.isoformat(),
+                    "author": emails.get(review.author_id) if review.author_id else None,
+                    "comment": review.body,
+                    "overrides": overrides(review),
+                }
+            )
+        )
     keys = dict(session.execute(select(Recommendation.id, Recommendation.key)).all())
     letters: dict[int, list[dict[str, Any]]] = {}
     stmt = select(RecommendationsSent).order_by(RecommendationsSent.sent_at, RecommendationsSent.id)
@@ -415,6 +429,10 @@ def _case_records(session: OrmSession) -> Iterator[dict[str, Any]]:
             entry["template_version"] = case.template_version
         if case.id in letters:
             entry["letters"] = letters[case.id]
+        if case.id in reviews:
+            entry["review_comments"] = sorted(
+                reviews[case.id], key=lambda r: (r["at"], r.get("author") or "", r["comment"])
+            )
         yield entry
 
 
@@ -595,7 +613,7 @@ def import_hub(
 
 
 # A case record's parts that are the hub's own, not the case format's.
-_HUB_CASE_KEYS = ("template_version", "letters")
+_HUB_CASE_KEYS = ("template_version", "letters", "review_comments")
 
 
 def _without_letters(source: SourceFile) -> SourceFile:
@@ -1268,19 +1286,69 @@ def _case_template_version(case: Case, number: Any) -> bool:
     return True
 
 
+_REVIEW_KEYS = {"at", "author", "comment", "overrides"}
+
+
+def _import_reviews(case: Case, items: list[tuple[str, dict[str, Any]]], context: _Context) -> bool:
+    """A case's review comments (a coordinator's notes on returning it), known by when they
+    were written: one missing is added as written then, its text through the gate with the
+    file's overrides (the case's status is the case record's; nobody is notified again); a
+    different one at that time is a conflict, kept. Returns whether any was added."""
+    have = {
+        review.created_at: review
+        for review in db.session.scalars(
+            select(ReviewComment).where(ReviewComment.case_id == case.id)
+        )
+    }
+    added = False
+    for where, item in items:
+        if "at" not in item:
+            raise RecordProblem(f"{where}.at", "is required")
+        when = _time(item["at"], f"{where}.at")
+        author = _account(item.get("author"), f"{where}.author")
+        comment = _string(item, "comment").strip()
+        if not comment:
+            raise RecordProblem(f"{where}.comment", "is required")
+        if len(comment) > COMMENT_MAX:
+            raise RecordProblem(f"{where}.comment", f"must be at most {COMMENT_MAX:,} characters")
+        review = have.get(when)
+        if review is not None:
+            if (review.body, review.author_id) != (comment, author.id if author else None):
+                _conflict(context, "review comment", f"{case.ref} {item['at']}", case)
+            continue
+        try:
+            overridden = guard({"comment": comment}, _accepted(item))
+        except IdentifiersFound as exc:
+            raise exc.within(where) from None
+        review = ReviewComment(
+            case=case, author_id=author.id if author else None, body=comment, created_at=when
+        )
+        db.session.add(review)
+        db.session.flush()
+        remember_overrides(review, overridden, actor=context.actor)
+        record(context.actor, "case.review_comment_imported", case)
+        have[when] = review
+        added = True
+    return added
+
+
 def _import_letters(raw: dict[str, Any], context: _Context) -> str:
     """A case's case-form version, and its letters of recommendations sent once its
     recommendations exist: a letter is known by when it was sent; one missing is added, as
     sent then (nobody is notified again), a different one is a conflict."""
     items = list(_items(raw.get("letters"), "letters", {"sent_at", "sent_by", "recommendations"}))
-    if not items and "template_version" not in raw:
+    reviews = list(_items(raw.get("review_comments"), "review_comments", _REVIEW_KEYS))
+    if not items and not reviews and "template_version" not in raw:
         return "unchanged"
     case = find_case_by_ref(raw.get("ref")) if isinstance(raw.get("ref"), str) else None
     if case is None:
         raise RecordProblem("ref", f"no case {raw.get('ref')}")
     what = "updated" if _case_template_version(case, raw.get("template_version")) else "unchanged"
+    if _import_reviews(case, reviews, context):
+        what = "updated"
     if not items:
-        return _noted(context, what, "case", f"{raw['ref']} case-form version")
+        part = "review comments" if reviews else "case-form version"
+        return _noted(context, what, "case", f"{raw['ref']} {part}")
     by_key = {r.key: r.id for r in case.recommendations}
     have = {
         sent.sent_at: sent

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -36,7 +36,7 @@ from app.backup.hub import (
     export_hub,
     import_hub,
 )
-from app.cases.models import Case, CaseStatus
+from app.cases.models import Case, CaseStatus, ReviewComment
 from app.cases.transfer import ImportOptions, ImportResult, SourceFile, read_file
 from app.common import utcnow
 from app.desk.models import RecommendationsSent
@@ -130,6 +130,16 @@ def _dissents_and_follows() -> None:
     follow(expert, program=program.slug)
     set_digest_preference(expert, True)
     follow(get_user_by_email("rafael.okonkwo@example.org"), topic="Hepatitis C")
+    # A coordinator's note from when a case was returned to its presenter.
+    case = recommendation.case
+    db.session.add(
+        ReviewComment(
+            case=case,
+            author_id=get_user_by_email("admin@demo.casebook.example").id,
+            body="Add the HBV serologies before we present it.",
+            created_at=datetime(2025, 5, 2, 9, 30),
+        )
+    )
     db.session.commit()
 
 
@@ -245,6 +255,7 @@ def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, t
             RecommendationDissent,
             Subscription,
             DigestPreference,
+            ReviewComment,
         )
     ]
 
@@ -268,6 +279,7 @@ def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, t
                     RecommendationDissent,
                     Subscription,
                     DigestPreference,
+                    ReviewComment,
                 )
             ]
             imported = db.session.scalar(
@@ -641,3 +653,50 @@ def test_follows_are_added_never_taken_off_and_old_exports_still_import(app, dis
     assert _import_one(dissent_hub, "accounts").problems == [
         f"{path} line 1 field 'follows.topics': no topic Nope (in topics.jsonl or this instance)"
     ]
+
+
+def test_review_comments_are_added_once_and_a_different_one_is_kept(app, make_user, tmp_path):
+    world = build_world(make_user)
+    world.case.ref = "hcv-returned"
+    db.session.add(
+        ReviewComment(
+            case=world.case,
+            author_id=world.admin.id,
+            body="Add the HBV serologies.",
+            created_at=datetime(2025, 5, 2, 9, 30),
+        )
+    )
+    db.session.commit()
+    export_hub(tmp_path / "hub", actor=SYSTEM)
+    [raw] = [
+        json.loads(line)
+        for line in (tmp_path / "hub" / "cases.jsonl").read_text("utf-8").splitlines()
+        if '"review_comments"' in line
+    ]
+    assert raw["review_comments"] == [
+        {
+            "at": "2025-05-02T09:30:00",
+            "author": "admin@example.org",
+            "comment": "Add the HBV serologies.",
+        }
+    ]
+    path = tmp_path / "cases.jsonl"
+
+    def load(record: dict) -> ImportResult:
+        return _import_file(
+            SourceFile(path, [(3, record)], []), _import_letters, ImportOptions(), SYSTEM
+        )
+
+    assert load(raw).changes == []  # equal: kept
+    db.session.execute(ReviewComment.__table__.delete())
+    db.session.commit()
+    assert load(raw).changes == ["case hcv-returned review comments: updated"]
+    [added] = db.session.scalars(select(ReviewComment))
+    assert (added.author_id, added.created_at) == (world.admin.id, datetime(2025, 5, 2, 9, 30))
+    raw["review_comments"][0]["comment"] = "Add the HBV DNA."
+    [conflict] = load(raw).conflicts
+    assert "review comment hcv-returned 2025-05-02T09:30:00: differs" in conflict
+    assert db.session.scalar(select(ReviewComment.body)) == "Add the HBV serologies."
+    raw["review_comments"][0] |= {"at": "2025-05-03T09:30:00", "comment": "Call Mr. John Smith."}
+    [problem] = load(raw).problems
+    assert problem.startswith(f"{path} line 3 field 'review_comments[1].comment'"), problem
