@@ -5,13 +5,18 @@ import into another instance.
     topics.jsonl       name, synonyms, description, parent
     programs.jsonl     slug, name, description, private, case-form template (every
                        version, when each was saved), credit rule
-    accounts.jsonl     email, name, role, active, programs (never a password or a token)
+    accounts.jsonl     email, name, role, active, programs, what it follows (topics,
+                       programs), the daily digest when on (never a password or a token)
     sessions.jsonl     program, date, number, didactics, head count, topics, agenda,
                        who attended (minutes, source), evaluations
     cases.jsonl        the case import format (app/cases/transfer.py), with every version,
-                       plus the letters of recommendations sent and the case-form version
-                       the case was written with
-    practices.jsonl    statement, versions (the lifecycle), evidence, endorsements
+                       plus the letters of recommendations sent, the review comments and
+                       the case-form version the case was written with
+    practices.jsonl    statement, versions (the lifecycle), evidence, endorsements, dissents
+                       (recommendations marked as departing from it on purpose, and why)
+
+Every table is either carried or named in NOT_CARRIED below with why not; a test fails
+when a new table is in neither.
 
 Every record is written with its keys in a fixed order and every file sorted, so two
 exports of equal data are byte-identical. References between files are stable keys (slugs,
@@ -45,7 +50,8 @@ from app.auth import policy
 from app.auth.models import User
 from app.auth.operations import add_membership, create_user, get_user_by_email
 from app.auth.policy import SYSTEM, Actor, Permission
-from app.cases.models import Case
+from app.cases.lifecycle import COMMENT_MAX
+from app.cases.models import Case, ReviewComment
 from app.cases.operations import find_case_by_ref, schedule
 from app.cases.transfer import (
     ImportOptions,
@@ -64,11 +70,17 @@ from app.cases.transfer import (
 from app.common import text_key
 from app.deid.gate import Acceptance, IdentifiersFound, scanning_once
 from app.deid.models import DeidOverride
+from app.deid.operations import guard, remember_overrides
 from app.desk.models import RecommendationsSent
-from app.errors import CasebookError, ValidationError
+from app.errors import CasebookError, PermissionDenied, ValidationError
 from app.extensions import db, reading_engine
 from app.inputs import bounded_date, check_texts
-from app.practices.models import BestPractice, PracticeEndorsement, PracticeStatus
+from app.practices.models import (
+    BestPractice,
+    PracticeEndorsement,
+    PracticeStatus,
+    RecommendationDissent,
+)
 from app.practices.operations import (
     _snapshot as snapshot_practice,
 )
@@ -77,6 +89,7 @@ from app.practices.operations import (
     change_status,
     edit_practice,
     propose_practice,
+    record_dissent,
     take_stance,
 )
 from app.programs.models import CaseTemplate, Program, Session, Topic
@@ -94,12 +107,64 @@ from app.programs.operations import (
     validate_template,
 )
 from app.recommendations.models import Recommendation
+from app.subscriptions.models import DigestPreference, Subscription
 
 FORMAT = "casebook-hub"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 # In the order an import needs them: each file names only what the files before it hold.
 KINDS = ("topics", "programs", "accounts", "sessions", "cases", "practices")
+
+# Every table is carried by the export or named here with why not (tests/backup checks
+# that each table is in one of the two, so a new one is not silently left behind).
+CARRIED = frozenset(
+    {
+        "topics",  # topics.jsonl
+        "topic_terms",  # rebuilt from the topics' names and synonyms
+        "programs",  # programs.jsonl
+        "case_templates",
+        "credit_rules",
+        "users",  # accounts.jsonl
+        "program_memberships",
+        "subscriptions",
+        "digest_preferences",
+        "sessions",  # sessions.jsonl
+        "session_topics",
+        "case_presentations",
+        "attendances",
+        "session_evaluations",
+        "cases",  # cases.jsonl
+        "case_topics",
+        "review_comments",
+        "recommendations",
+        "recommendation_versions",
+        "annotations",
+        "outcomes",
+        "recommendations_sent",
+        "best_practices",  # practices.jsonl
+        "best_practice_versions",
+        "practice_topics",
+        "practice_endorsements",
+        "evidence_links",
+        "recommendation_dissents",
+        "deid_overrides",  # with the text each one accepts
+    }
+)
+NOT_CARRIED = {
+    "user_sessions": "sign-in sessions: secrets of this instance, signed in again there",
+    "sign_in_throttles": "failed sign-in counters of this instance, short-lived",
+    "api_tokens": "secrets: a token is issued again on the instance that honours it",
+    "invitations": "single-use secrets, sent again from the instance that will accept them",
+    "audit_events": "append-only, the record of what happened on this instance: stays with it",
+    "search_outbox": "index work queued on this instance; the import indexes what it writes",
+    "notifications": "derived from what followers were told on this instance",
+    "digest_deliveries": "which day's mail this instance sent; a new instance mails afresh",
+    "grouping_states": "derived: the stored groups are recomputed from the items",
+    "question_groups": "derived: recomputed from the cases' questions",
+    "question_group_members": "derived: recomputed from the cases' questions",
+    "recommendation_groups": "derived: recomputed from the recommendations",
+    "recommendation_group_members": "derived: recomputed from the recommendations",
+}
 
 
 def is_hub_folder(path: Path) -> bool:
@@ -129,7 +194,7 @@ def export_hub(out: Path, *, actor: Actor) -> dict[str, int]:
             "programs": lambda: _program_records(session, overrides),
             "accounts": lambda: _account_records(session),
             "sessions": lambda: _session_records(session, overrides),
-            "cases": lambda: _case_records(session),
+            "cases": lambda: _case_records(session, overrides),
             "practices": lambda: _practice_records(session, overrides),
         }
         for kind in KINDS:
@@ -253,7 +318,22 @@ def _rule_record(rule: CreditRule) -> dict[str, Any]:
 
 def _account_records(session: OrmSession) -> Iterator[dict[str, Any]]:
     slugs = {p.id: p.slug for p in session.scalars(select(Program))}
+    names = dict(session.execute(select(Topic.id, Topic.name)).all())
+    follows: dict[int, dict[str, list[str]]] = {}
+    for row in session.scalars(select(Subscription)):
+        kind, name = (
+            ("topics", names[row.topic_id])
+            if row.topic_id is not None
+            else ("programs", slugs[row.program_id])
+        )
+        follows.setdefault(row.user_id, {}).setdefault(kind, []).append(name)
+    digest = set(
+        session.scalars(
+            select(DigestPreference.user_id).where(DigestPreference.daily_email.is_(True))
+        )
+    )
     for user in session.scalars(select(User).order_by(User.email)):
+        followed = follows.get(user.id, {})
         yield _compact(
             {
                 "email": user.email,
@@ -261,6 +341,8 @@ def _account_records(session: OrmSession) -> Iterator[dict[str, Any]]:
                 "role": str(user.role),
                 "active": user.active,
                 "programs": sorted(slugs[m.program_id] for m in user.memberships),
+                "follows": {kind: sorted(followed[kind]) for kind in sorted(followed)},
+                "daily_digest": True if user.id in digest else None,
             },
             keep=("active",),
         )
@@ -312,10 +394,22 @@ def _session_records(session: OrmSession, overrides: _Overrides) -> Iterator[dic
         )
 
 
-def _case_records(session: OrmSession) -> Iterator[dict[str, Any]]:
-    """As the case export writes them, with the letters of recommendations sent (the hub's
-    own record, so not in the case format)."""
+def _case_records(session: OrmSession, overrides: _Overrides) -> Iterator[dict[str, Any]]:
+    """As the case export writes them, with the letters of recommendations sent and the
+    coordinators' review comments (the hub's own records, so not in the case format)."""
     emails = _emails(session)
+    reviews: dict[int, list[dict[str, Any]]] = {}
+    for review in session.scalars(select(ReviewComment)):
+        reviews.setdefault(review.case_id, []).append(
+            _compact(
+                {
+                    "at": review.created_at.isoformat(),
+                    "author": emails.get(review.author_id) if review.author_id else None,
+                    "comment": review.body,
+                    "overrides": overrides(review),
+                }
+            )
+        )
     keys = dict(session.execute(select(Recommendation.id, Recommendation.key)).all())
     letters: dict[int, list[dict[str, Any]]] = {}
     stmt = select(RecommendationsSent).order_by(RecommendationsSent.sent_at, RecommendationsSent.id)
@@ -335,6 +429,10 @@ def _case_records(session: OrmSession) -> Iterator[dict[str, Any]]:
             entry["template_version"] = case.template_version
         if case.id in letters:
             entry["letters"] = letters[case.id]
+        if case.id in reviews:
+            entry["review_comments"] = sorted(
+                reviews[case.id], key=lambda r: (r["at"], r.get("author") or "", r["comment"])
+            )
         yield entry
 
 
@@ -357,6 +455,22 @@ def _practice_records(session: OrmSession, overrides: _Overrides) -> Iterator[di
     practices = list(
         session.scalars(select(BestPractice).order_by(BestPractice.title, BestPractice.id))
     )
+    emails = _emails(session)
+    dissents: dict[int, list[dict[str, Any]]] = {}
+    for dissent in session.scalars(select(RecommendationDissent)):
+        recommendation = dissent.recommendation
+        dissents.setdefault(dissent.practice_id, []).append(
+            _compact(
+                {
+                    "case": _case_ref(recommendation.case),
+                    "item": recommendation.key,
+                    "author": emails.get(dissent.expert_id) if dissent.expert_id else None,
+                    "reason": dissent.reason,
+                    "overrides": overrides(dissent),
+                    "at": dissent.updated_at.isoformat(),
+                }
+            )
+        )
     for practice in _superseding_first(practices):
         yield _compact(
             {
@@ -405,6 +519,9 @@ def _practice_records(session: OrmSession, overrides: _Overrides) -> Iterator[di
                     )
                     for e in sorted(practice.endorsements, key=lambda e: e.expert.email)
                 ],
+                "dissents": sorted(
+                    dissents.get(practice.id, []), key=lambda d: (d["case"], d["item"])
+                ),
             }
         )
 
@@ -496,7 +613,7 @@ def import_hub(
 
 
 # A case record's parts that are the hub's own, not the case format's.
-_HUB_CASE_KEYS = ("template_version", "letters")
+_HUB_CASE_KEYS = ("template_version", "letters", "review_comments")
 
 
 def _without_letters(source: SourceFile) -> SourceFile:
@@ -875,12 +992,20 @@ def _import_rule(program: Program, values: dict[str, Any] | None, context: _Cont
 
 def _import_account(raw: dict[str, Any], context: _Context) -> str:
     """An account without a password: an admin sets one, or it stays sign-in-less."""
-    _fields(raw, {"email", "name", "role", "active", "programs"}, ("email", "name", "role"))
+    _fields(
+        raw,
+        {"email", "name", "role", "active", "programs", "follows", "daily_digest"},
+        ("email", "name", "role"),
+    )
     active = raw.get("active", True)
     if not isinstance(active, bool):
         raise RecordProblem("active", "must be true or false")
     slugs = _names(raw, "programs")
     programs = [_program(slug, "programs") for slug in slugs]
+    followed = _followed(raw.get("follows"))
+    daily_digest = raw.get("daily_digest", False)
+    if not isinstance(daily_digest, bool):
+        raise RecordProblem("daily_digest", "must be true or false")
     email, name, role = _string(raw, "email"), _string(raw, "name"), _string(raw, "role")
     user = get_user_by_email(email)
     what = "unchanged"
@@ -896,7 +1021,73 @@ def _import_account(raw: dict[str, Any], context: _Context) -> str:
         if program.id not in user.program_ids:
             add_membership(user, program.slug, actor=context.actor)
             what = "updated" if what == "unchanged" else what
+    if _import_follows(user, followed, daily_digest, context):
+        what = "updated" if what == "unchanged" else what
     return _noted(context, what, "account", user.email)
+
+
+def _followed(value: Any) -> list[Topic | Program]:
+    """What an account follows: topics by name, programs by slug, all of them known."""
+    if value in (None, {}):
+        return []
+    if not isinstance(value, dict):
+        raise RecordProblem("follows", "must be a mapping with topics and programs")
+    unknown = sorted(set(value) - {"topics", "programs"})
+    if unknown:
+        raise RecordProblem(f"follows.{unknown[0]}", "is not a known field here")
+    subjects: list[Topic | Program] = []
+    for name in _names(value, "topics"):
+        topic = find_topic(name)
+        if topic is None or text_key(topic.name) != text_key(name):
+            raise RecordProblem(
+                "follows.topics", f"no topic {name} (in topics.jsonl or this instance)"
+            )
+        subjects.append(topic)
+    try:
+        slugs = _names(value, "programs")
+    except RecordProblem:
+        raise RecordProblem("follows.programs", "must be a list of slugs") from None
+    subjects.extend(_program(slug, "follows.programs") for slug in slugs)
+    return subjects
+
+
+def _import_follows(
+    user: User, subjects: list[Topic | Program], daily_digest: bool, context: _Context
+) -> bool:
+    """Follows the account lacks are added, and the daily digest turned on when the file
+    has it on; nothing is unfollowed or turned off. Returns whether anything was added."""
+    changed = False
+    have = {
+        (row.topic_id, row.program_id)
+        for row in db.session.scalars(select(Subscription).where(Subscription.user_id == user.id))
+    }
+    for subject in subjects:
+        is_topic = isinstance(subject, Topic)
+        key = (subject.id, None) if is_topic else (None, subject.id)
+        if key in have:
+            continue
+        row = Subscription(user_id=user.id)
+        if is_topic:
+            row.topic = subject
+        else:
+            row.program = subject
+        db.session.add(row)
+        have.add(key)
+        subject_id = {"topic_id": subject.id} if is_topic else {"program_id": subject.id}
+        record(context.actor, "subscription.added", user, imported=True, **subject_id)
+        changed = True
+    if daily_digest:
+        preference = db.session.scalar(
+            select(DigestPreference).where(DigestPreference.user_id == user.id)
+        )
+        if preference is None:
+            preference = DigestPreference(user_id=user.id, daily_email=False)
+            db.session.add(preference)
+        if not preference.daily_email:
+            preference.daily_email = True
+            record(context.actor, "subscription.digest_changed", user, daily_email=True)
+            changed = True
+    return changed
 
 
 _SESSION_TEXTS = ("title", "didactic_topic", "didactic_presenter", "notes")
@@ -1095,19 +1286,69 @@ def _case_template_version(case: Case, number: Any) -> bool:
     return True
 
 
+_REVIEW_KEYS = {"at", "author", "comment", "overrides"}
+
+
+def _import_reviews(case: Case, items: list[tuple[str, dict[str, Any]]], context: _Context) -> bool:
+    """A case's review comments (a coordinator's notes on returning it), known by when they
+    were written: one missing is added as written then, its text through the gate with the
+    file's overrides (the case's status is the case record's; nobody is notified again); a
+    different one at that time is a conflict, kept. Returns whether any was added."""
+    have = {
+        review.created_at: review
+        for review in db.session.scalars(
+            select(ReviewComment).where(ReviewComment.case_id == case.id)
+        )
+    }
+    added = False
+    for where, item in items:
+        if "at" not in item:
+            raise RecordProblem(f"{where}.at", "is required")
+        when = _time(item["at"], f"{where}.at")
+        author = _account(item.get("author"), f"{where}.author")
+        comment = _string(item, "comment").strip()
+        if not comment:
+            raise RecordProblem(f"{where}.comment", "is required")
+        if len(comment) > COMMENT_MAX:
+            raise RecordProblem(f"{where}.comment", f"must be at most {COMMENT_MAX:,} characters")
+        review = have.get(when)
+        if review is not None:
+            if (review.body, review.author_id) != (comment, author.id if author else None):
+                _conflict(context, "review comment", f"{case.ref} {item['at']}", case)
+            continue
+        try:
+            overridden = guard({"comment": comment}, _accepted(item))
+        except IdentifiersFound as exc:
+            raise exc.within(where) from None
+        review = ReviewComment(
+            case=case, author_id=author.id if author else None, body=comment, created_at=when
+        )
+        db.session.add(review)
+        db.session.flush()
+        remember_overrides(review, overridden, actor=context.actor)
+        record(context.actor, "case.review_comment_imported", case)
+        have[when] = review
+        added = True
+    return added
+
+
 def _import_letters(raw: dict[str, Any], context: _Context) -> str:
     """A case's case-form version, and its letters of recommendations sent once its
     recommendations exist: a letter is known by when it was sent; one missing is added, as
     sent then (nobody is notified again), a different one is a conflict."""
     items = list(_items(raw.get("letters"), "letters", {"sent_at", "sent_by", "recommendations"}))
-    if not items and "template_version" not in raw:
+    reviews = list(_items(raw.get("review_comments"), "review_comments", _REVIEW_KEYS))
+    if not items and not reviews and "template_version" not in raw:
         return "unchanged"
     case = find_case_by_ref(raw.get("ref")) if isinstance(raw.get("ref"), str) else None
     if case is None:
         raise RecordProblem("ref", f"no case {raw.get('ref')}")
     what = "updated" if _case_template_version(case, raw.get("template_version")) else "unchanged"
+    if _import_reviews(case, reviews, context):
+        what = "updated"
     if not items:
-        return _noted(context, what, "case", f"{raw['ref']} case-form version")
+        part = "review comments" if reviews else "case-form version"
+        return _noted(context, what, "case", f"{raw['ref']} {part}")
     by_key = {r.key: r.id for r in case.recommendations}
     have = {
         sent.sent_at: sent
@@ -1187,6 +1428,7 @@ _PRACTICE_KEYS = {
     "versions",
     "evidence",
     "endorsements",
+    "dissents",
 }
 
 
@@ -1209,6 +1451,8 @@ def _import_practice(raw: dict[str, Any], context: _Context) -> str:
     if _import_evidence(practice, raw.get("evidence"), context):
         what = "updated" if what == "unchanged" else what
     if _import_endorsements(practice, raw.get("endorsements"), context):
+        what = "updated" if what == "unchanged" else what
+    if _import_dissents(practice, raw.get("dissents"), context):
         what = "updated" if what == "unchanged" else what
     return _noted(context, what, "practice", title)
 
@@ -1426,6 +1670,69 @@ def _import_endorsements(practice: BestPractice, items: Any, context: _Context) 
             raise RecordProblem(f"{where}.{exc.field}", exc.message) from None
         added = True
     return added
+
+
+_DISSENT_KEYS = {"case", "item", "author", "reason", "overrides", "at"}
+
+
+def _import_dissents(practice: BestPractice, items: Any, context: _Context) -> bool:
+    """Recommendations marked as departing from the practice on purpose, through
+    record_dissent (its checks and the gate), known by their item: one missing is added, an
+    equal one kept, a different reason or author is a conflict (--overwrite takes the
+    file's). Returns whether any was added or replaced."""
+    changed = False
+    for where, item in _items(items, "dissents", _DISSENT_KEYS):
+        key = item.get("item")
+        recommendation = (
+            db.session.scalar(select(Recommendation).where(Recommendation.key == key))
+            if isinstance(key, str)
+            else None
+        )
+        if recommendation is None:
+            raise RecordProblem(f"{where}.item", f"no recommendation {key} (in cases.jsonl)")
+        ref = item.get("case")
+        if ref is not None and ref != _case_ref(recommendation.case):
+            raise RecordProblem(f"{where}.case", f"recommendation {key} is not on case {ref}")
+        author = _account(item.get("author"), f"{where}.author")
+        reason = _string(item, "reason")
+        when = _time(item["at"], f"{where}.at") if "at" in item else None
+        existing = db.session.scalar(
+            select(RecommendationDissent).where(
+                RecommendationDissent.recommendation_id == recommendation.id,
+                RecommendationDissent.practice_id == practice.id,
+            )
+        )
+        if existing is not None:
+            if (existing.reason, existing.expert_id) == (
+                reason.strip(),
+                author.id if author else None,
+            ):
+                continue
+            if not context.options.overwrite:
+                _conflict(context, "dissent", f"{practice.title} / {key}", existing)
+                continue
+        try:
+            dissent = record_dissent(
+                recommendation,
+                practice,
+                reason,
+                actor=context.actor,
+                accepted=_accepted(item),
+                expert=author,
+            )
+        except IdentifiersFound as exc:
+            raise exc.within(where) from None
+        except ValidationError as exc:
+            raise RecordProblem(f"{where}.{exc.field}", exc.message) from None
+        except PermissionDenied as exc:
+            raise RecordProblem(where, exc.message) from None
+        dissent.expert = author  # as the file has it, even nobody
+        if when is not None:
+            dissent.updated_at = when
+            if existing is None:
+                dissent.created_at = when
+        changed = True
+    return changed
 
 
 IMPORTERS: dict[str, Importer] = {

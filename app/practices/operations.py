@@ -461,10 +461,14 @@ def record_dissent(
     *,
     actor: Actor,
     accepted: Iterable[Acceptance] = (),
+    expert: User | None = None,
 ) -> RecommendationDissent:
     """Mark a recommendation as departing from a best practice on purpose, saying why (the
-    conflict checker's "intentional, because …"). Marking it again replaces the reason."""
+    conflict checker's "intentional, because …"). Marking it again replaces the reason.
+    `expert`: who marked it, when not the actor (an import names the file's author)."""
     policy.require_record_dissent(actor, recommendation)
+    if expert is None and isinstance(actor, User):
+        expert = actor
     if not isinstance(reason, str) or not reason.strip():
         raise ValidationError(
             "Say why the recommendation departs from the practice.", field="reason"
@@ -483,12 +487,12 @@ def record_dissent(
     )
     if dissent is None:
         dissent = RecommendationDissent(
-            recommendation=recommendation, practice=practice, expert=actor, reason=reason
+            recommendation=recommendation, practice=practice, expert=expert, reason=reason
         )
         db.session.add(dissent)
     else:
         dissent.reason = reason
-        dissent.expert = actor
+        dissent.expert = expert
     db.session.flush()
     remember_overrides(dissent, overridden, actor=actor)
     record(
