@@ -160,8 +160,10 @@ class IndexState:
 
 
 def _ours(name: str) -> bool:
+    """A name the index may hold; a hidden file (the repository's `.gitkeep`) is left alone."""
     return (
-        name in (CURRENT, LOCK_FILE, REBUILD_LOCK_FILE)
+        name.startswith(".")
+        or name in (CURRENT, LOCK_FILE, REBUILD_LOCK_FILE)
         or name.startswith("g-")
         or (name.startswith(f"{CURRENT}.") and name.endswith(".tmp"))
     )

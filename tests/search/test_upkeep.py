@@ -114,6 +114,20 @@ def test_current_naming_a_vanished_generation_counts_as_missing(app, program) ->
     assert verify().ok and search(SYSTEM, SearchRequest(q="vole")).total == 1
 
 
+def test_a_fresh_clones_index_folder_with_its_placeholder_is_built(app, program) -> None:
+    """The repository ships `search_index/.gitkeep`: a folder holding only that is an index
+    not built yet, never someone else's files."""
+    add_case(program, None, "Placeholder pangolin")
+    db.session.commit()
+    idx = _index(app)
+    shutil.rmtree(idx.root, ignore_errors=True)
+    idx.root.mkdir()
+    (idx.root / ".gitkeep").touch()
+    assert idx.state().status == "missing"
+    assert search(SYSTEM, SearchRequest(q="pangolin")).total == 1
+    assert (idx.root / ".gitkeep").exists()
+
+
 def test_a_foreign_folder_is_reported_and_left_alone_until_repair(
     app, client, program, make_user, caplog
 ) -> None:
