@@ -1719,6 +1719,7 @@ def _import_dissents(practice: BestPractice, items: Any, context: _Context) -> b
                 actor=context.actor,
                 accepted=_accepted(item),
                 expert=author,
+                imported=True,
             )
         except IdentifiersFound as exc:
             raise exc.within(where) from None

@@ -462,11 +462,16 @@ def record_dissent(
     actor: Actor,
     accepted: Iterable[Acceptance] = (),
     expert: User | None = None,
+    imported: bool = False,
 ) -> RecommendationDissent:
     """Mark a recommendation as departing from a best practice on purpose, saying why (the
     conflict checker's "intentional, because …"). Marking it again replaces the reason.
-    `expert`: who marked it, when not the actor (an import names the file's author)."""
-    policy.require_record_dissent(actor, recommendation)
+    `expert`: who marked it, when not the actor (an import names the file's author). An
+    import carries history (a dissent on a case withdrawn since), so it needs IMPORT_DATA."""
+    if imported:
+        policy.require(actor, Permission.IMPORT_DATA, recommendation.case.program)
+    else:
+        policy.require_record_dissent(actor, recommendation)
     if expert is None and isinstance(actor, User):
         expert = actor
     if not isinstance(reason, str) or not reason.strip():

@@ -36,7 +36,7 @@ from app.backup.hub import (
     export_hub,
     import_hub,
 )
-from app.cases.models import Case, CaseStatus, ReviewComment
+from app.cases.models import Case, CaseStatus, ReviewComment, WithdrawalReason
 from app.cases.transfer import ImportOptions, ImportResult, SourceFile, read_file
 from app.common import utcnow
 from app.desk.models import RecommendationsSent
@@ -700,3 +700,20 @@ def test_review_comments_are_added_once_and_a_different_one_is_kept(app, make_us
     raw["review_comments"][0] |= {"at": "2025-05-03T09:30:00", "comment": "Call Mr. John Smith."}
     [problem] = load(raw).problems
     assert problem.startswith(f"{path} line 3 field 'review_comments[1].comment'"), problem
+
+
+def test_a_dissent_on_a_case_withdrawn_since_imports_for_an_admin(app, dissent_hub, make_user):
+    """An import carries history: a dissent whose case was withdrawn after it was written
+    is restored by an admin's import, where marking one anew would be refused."""
+    recommendation = db.session.scalar(
+        select(Recommendation).where(Recommendation.key.is_not(None))
+    )
+    recommendation.case.withdrawn_at = utcnow()
+    recommendation.case.withdrawal_reason = list(WithdrawalReason)[0]
+    db.session.execute(RecommendationDissent.__table__.delete())
+    db.session.commit()
+    admin = make_user("admin", email="root@example.org")
+    source = read_file(dissent_hub / "practices.jsonl")
+    result = _import_file(source, IMPORTERS["practices"], ImportOptions(), admin)
+    assert result.ok, result.problems
+    assert db.session.scalar(select(func.count()).select_from(RecommendationDissent)) == 1
