@@ -12,7 +12,9 @@ from app.api.base import SPEC, api_blueprint, api_user, one_page
 from app.api.schemas import PLAIN
 from app.api.tokens import _iso
 from app.auth import invitations as ops
+from app.auth import policy
 from app.auth.models import Role
+from app.auth.policy import Permission
 from app.common import utcnow
 from app.errors import NotFound
 from app.extensions import db
@@ -121,6 +123,8 @@ def _delivered(issued: ops.Issued, status: int) -> Any:
     status=201,
 )
 def admin_invite(payload: dict[str, Any]) -> Any:
+    # Before any lookup, so a refused caller learns nothing of which program slugs exist.
+    policy.require(api_user(), Permission.MANAGE_USERS)
     for slug in payload.get("programs", []):
         if find_program(slug) is None:
             raise NotFound(f"No program with slug '{slug}'.")

@@ -237,7 +237,11 @@ class Speller:
     def known(self, word: str) -> bool:
         if word in self.dictionary.builtin or word in STOP_WORDS:
             return True
-        return self.reader.doc_frequency("spell", word) >= COMMON_DOCS
+        # Counted over what the reader sees: a word common only in hidden documents is not
+        # taken as known (whether a word gets respelled must not tell that it is there).
+        if self.reader.doc_frequency("spell", word) < COMMON_DOCS:
+            return False
+        return len(self.visible("spell", word)) >= COMMON_DOCS
 
     def correct(self, text: str) -> Correction | None:
         typed = list(dict.fromkeys(w.lower() for w in correctable_words(text)))

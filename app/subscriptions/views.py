@@ -49,7 +49,7 @@ def _page(typed_topic: str = "", errors: dict[str, str] | None = None, status: i
     subscriptions = ops.subscriptions_of(user)
     followed_programs = {s.program_id for s in subscriptions if s.program_id}
     topics = db.session.scalars(
-        select(Topic.name).where(Topic.status != TopicStatus.RETIRED).order_by(Topic.name_key)
+        select(Topic.name).where(Topic.status == TopicStatus.ACCEPTED).order_by(Topic.name_key)
     ).all()
     return render_template(
         "subscriptions/subscriptions.html",
