@@ -120,6 +120,17 @@ def can_view_program(user: Viewer, program: Program) -> bool:
     return user.role is Role.ADMIN or program.id in user.program_ids
 
 
+def visible_program_clause(user: Viewer) -> sa.ColumnElement[bool]:
+    """`can_view_program` as a WHERE clause on Program."""
+    from app.programs.models import Program  # programs' models import this module
+
+    if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
+        return sa.true()
+    if not _is_user(user):
+        return Program.private.is_(False)
+    return sa.or_(Program.private.is_(False), Program.id.in_(sorted(user.program_ids)))
+
+
 def visible_program_ids(user: Viewer, programs: list[Program]) -> set[int]:
     return {p.id for p in programs if can_view_program(user, p)}
 

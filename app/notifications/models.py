@@ -19,5 +19,8 @@ class Notification(db.Model):
     kind: Mapped[str] = mapped_column(sa.String(40))
     message: Mapped[str] = mapped_column(sa.String(400))
     url: Mapped[str] = mapped_column(sa.String(300), default="")
+    # The case the message is about, taken from its link: the list leaves out by key those
+    # the reader may no longer see. A hint, not a reference: notifications are messages.
+    case_id: Mapped[int | None] = mapped_column(index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     read_at: Mapped[datetime | None]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import sqlalchemy as sa
 from flask import url_for
 from sqlalchemy import func, select, update
@@ -13,32 +15,36 @@ from app.cases.models import Case
 from app.common import utcnow
 from app.extensions import db
 from app.notifications.models import Notification
+from app.programs.models import Program
+
+CASE_LINK = re.compile(r"/cases/(\d+)(?=$|[/#?])")  # also in migration 0029
 
 
 def notify(user: User | None, kind: str, message: str, url: str = "") -> Notification | None:
     if user is None or not user.active:
         return None
-    notification = Notification(user_id=user.id, kind=kind, message=message[:400], url=url[:300])
+    match = CASE_LINK.search(url)
+    notification = Notification(
+        user_id=user.id,
+        kind=kind,
+        message=message[:400],
+        url=url[:300],
+        case_id=int(match.group(1)) if match else None,
+    )
     db.session.add(notification)
     return notification
 
 
 def shown_to(user: User) -> sa.ColumnElement[bool]:
-    """The user's notifications, less those about a case since withdrawn that the user may no
-    longer see (they come back if it is restored)."""
+    """The user's notifications, less those about a case the user may no longer see: one
+    since withdrawn (it comes back if restored), or one in a private program the user has
+    left (the message names the program and the case)."""
     mine = Notification.user_id == user.id
-    if policy.has_permission(user, policy.Permission.REVIEW_CASE):
-        return mine  # the review team may still open withdrawn cases
-    page = sa.literal("/cases/") + sa.cast(Case.id, sa.String)
-    about_withdrawn = sa.exists().where(
-        Case.withdrawn_at.is_not(None),
-        sa.or_(
-            Notification.url == page,
-            Notification.url.like(page + "#%"),
-            Notification.url.like(page + "/%"),  # its printable letter
-        ),
-    )
-    return sa.and_(mine, ~about_withdrawn)
+    hidden = Case.program_id.not_in(select(Program.id).where(policy.visible_program_clause(user)))
+    if not policy.has_permission(user, policy.Permission.REVIEW_CASE):
+        # the review team may still open withdrawn cases
+        hidden = sa.or_(hidden, Case.withdrawn_at.is_not(None))
+    return sa.and_(mine, ~sa.exists().where(Case.id == Notification.case_id, hidden))
 
 
 def case_url(case_id: int, *, letter: bool = False) -> str:

@@ -131,6 +131,28 @@ def test_a_withdrawn_case_never_notifies_and_leaves_the_digest(world):
     assert ops.announce_case(case, actor=None) == 0
 
 
+def test_leaving_a_private_program_takes_its_news_away(world):
+    """A notification names the program and the case: once the reader has left the private
+    program, it leaves the list, the unread count and the digest (and comes back on rejoining)."""
+    from app.admin.operations import add_program_member, remove_program_member
+    from app.notifications.operations import unread_count
+
+    w = world
+    ops.follow(w.member, topic="Buprenorphine")
+    db.session.commit()
+    case = _approved_case(w, w.closed, topics=("Buprenorphine",))
+    assert [n.url for n in _subscription_notes(w.member)] == [f"/cases/{case.id}"]
+    assert [n.case_id for n in _subscription_notes(w.member)] == [case.id]
+    assert unread_count(w.member) == 1 and len(ops.digest(w.member, "day")) == 1
+    remove_program_member(SYSTEM, w.closed, w.member.id)
+    db.session.commit()
+    assert _subscription_notes(w.member) == []
+    assert unread_count(w.member) == 0 and ops.digest(w.member, "day") == []
+    add_program_member(SYSTEM, w.closed, w.member.email)
+    db.session.commit()
+    assert len(_subscription_notes(w.member)) == 1
+
+
 def test_published_recommendations_and_practice_changes_reach_followers(world):
     w = world
     case = _approved_case(w, topics=("Cirrhosis",))
