@@ -350,8 +350,11 @@ def add_program_staff(actor: Actor, program: Program, email: str) -> User:
     if not isinstance(email, str) or not email.strip():
         raise ValidationError("Enter the email of a coordinator or expert account.", field="email")
     user = get_user_by_email(email)
-    if user is None:
-        raise ValidationError(f"No account with the email {email.strip()}.", field="email")
+    eligible = user is not None and user.active and user.role in policy.STAFF_ROLES
+    if user is None or (not eligible and not policy.can_look_up_accounts(actor)):
+        raise ValidationError(
+            f"No coordinator or expert account with the email {email.strip()}.", field="email"
+        )
     if user.role not in policy.STAFF_ROLES:
         raise Conflict(
             f"{user.display_name}'s role is {user.role.value}: program staff are coordinators "

@@ -577,8 +577,6 @@ def program_staff_list(slug: str) -> Any:
 def program_staff_add(slug: str, payload: dict[str, Any]) -> Any:
     program = _program(slug)
     policy.require_manage_program_staff(api_user(), program)
-    if payload["email"].strip() and get_user_by_email(payload["email"]) is None:
-        raise NotFound(f"No account with the email {payload['email'].strip()} (email).")
     member = ops.add_program_staff(api_user(), program, payload["email"])
     db.session.commit()
     return jsonify(staff_json(member)), 201

@@ -380,6 +380,13 @@ def require_manage_program_staff(user: Viewer, program: Program) -> None:
         )
 
 
+def can_look_up_accounts(user: Viewer) -> bool:
+    """Who may learn, from an email, whose account it is (name, role, whether active):
+    those who manage accounts. A coordinator adding staff learns only whether the email
+    is a coordinator's or an expert's."""
+    return has_permission(user, Permission.MANAGE_USERS)
+
+
 def can_read_evaluations(user: Viewer, program: Program) -> bool:
     """Post-session evaluation results (totals, never who answered what): the desk's people."""
     return can_run_desk(user, program)

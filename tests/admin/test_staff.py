@@ -45,15 +45,22 @@ def test_the_programs_coordinator_adds_and_removes_an_expert(client, world):
 
 
 def test_a_provider_or_unknown_email_is_refused_and_the_typed_email_kept(client, world):
+    # A coordinator learns nothing of an account that is not staff: a provider's email gets
+    # the same answer as an unknown one (no name, no role).
     as_user(client, world["coordinator"])
-    for email, says in (
-        ("pat@example.org", "role is provider"),
-        ("nobody@example.org", "No account with the email nobody@example.org"),
-    ):
+    for email in ("pat@example.org", "nobody@example.org"):
         response = client.post("/admin/programs/hcv/staff", data={"email": email})
         page = html.unescape(response.get_data(as_text=True))
-        assert response.status_code == 422 and says in page
+        assert response.status_code == 422
+        assert f"No coordinator or expert account with the email {email}" in page
         assert f'value="{email}"' in page
+        assert "role is provider" not in page
+        assert world["provider"].display_name not in page.split("</nav>", 1)[-1]
+    # An admin, who manages accounts, is told why.
+    as_user(client, world["admin"])
+    response = client.post("/admin/programs/hcv/staff", data={"email": "pat@example.org"})
+    assert response.status_code == 422
+    assert "role is provider" in html.unescape(response.get_data(as_text=True))
 
 
 @pytest.mark.parametrize("who", ["other_coordinator", "expert", "provider"])

@@ -41,10 +41,10 @@ def test_coordinator_edits_the_program_staff_and_the_credit_rule(browser, live_s
     expect(staff).to_contain_text("Dana Whitfield, MD")
     page.get_by_role("button", name="Remove Dana Whitfield, MD").click()
     expect(page.get_by_text("Dana Whitfield, MD is no longer on the staff.")).to_be_visible()
-    # A provider is not staff: refused, the email kept in the box.
+    # A provider is not staff: refused without naming the account, the email kept.
     page.get_by_label("Add a coordinator or expert by email").fill("carla@example.org")
     page.get_by_role("button", name="Add to staff").click()
-    expect(page.locator("#form-problem")).to_contain_text("role is provider")
+    expect(page.locator("#form-problem")).to_contain_text("No coordinator or expert account")
     expect(page.get_by_label("Add a coordinator or expert by email")).to_have_value(
         "carla@example.org"
     )
