@@ -21,10 +21,11 @@ from flask_login import AnonymousUserMixin, current_user, login_required
 from app.auth.models import Role, User
 from app.cases.models import Case, CaseStatus
 from app.errors import PermissionDenied
+from app.extensions import db
 
 if TYPE_CHECKING:
     from app.practices.models import EvidenceLink, RecommendationDissent
-    from app.programs.models import Program, Session
+    from app.programs.models import Program, Session, Topic
     from app.recommendations.models import Recommendation
 
 
@@ -133,6 +134,31 @@ def visible_program_clause(user: Viewer) -> sa.ColumnElement[bool]:
 
 def visible_program_ids(user: Viewer, programs: list[Program]) -> set[int]:
     return {p.id for p in programs if can_view_program(user, p)}
+
+
+def can_see_topic(user: Viewer, topic: Topic) -> bool:
+    """Accepted topics are the shared vocabulary. A proposed one comes from a case and may
+    name something only a private program or a draft holds: it is seen by those who
+    accept topics and by those who see a case that carries it."""
+    from app.cases.models import case_topics
+    from app.programs.models import Program, TopicStatus
+
+    if topic.status is TopicStatus.ACCEPTED or has_permission(user, Permission.ACCEPT_TOPICS):
+        return True
+    if topic.status is not TopicStatus.PROPOSED:
+        return False
+    carried = (
+        sa.select(Case.id)
+        .join(case_topics, case_topics.c.case_id == Case.id)
+        .join(Program, Program.id == Case.program_id)
+        .where(
+            case_topics.c.topic_id == topic.id,
+            listed_case_clause(user),
+            visible_program_clause(user),
+        )
+        .limit(1)
+    )
+    return db.session.scalar(carried) is not None
 
 
 def can_see_every_draft(user: Viewer) -> bool:

@@ -29,7 +29,7 @@ from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.notifications.models import Notification
 from app.notifications.operations import case_url, notify, shown_to
-from app.programs.models import Program, Topic, TopicStatus
+from app.programs.models import Program, Topic
 from app.programs.operations import find_program, find_topic
 from app.subscriptions.models import DigestDelivery, DigestPreference, Subscription
 
@@ -71,7 +71,7 @@ def _subject(topic: str | None, program: str | None, user: User) -> Topic | Prog
     found_topic = find_topic(topic or "") or db.session.scalar(
         select(Topic).where(Topic.slug == (topic or "").strip().lower())
     )
-    if found_topic is None or found_topic.status is TopicStatus.RETIRED:
+    if found_topic is None or not policy.can_see_topic(user, found_topic):
         raise NotFound(f"No topic named '{topic}'.")
     return found_topic
 

@@ -10,6 +10,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from app import mail
+from app.auth import policy
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.programs.models import Program, Topic, TopicStatus
@@ -33,11 +34,11 @@ def _follow_helpers() -> dict[str, Any]:
         return ops.following(_user(), subject)
 
     def followable_topics(names: list[str]) -> list[Topic]:
-        """The known, unretired topics among a search's topic filters."""
+        """The known topics among a search's topic filters that the user may see."""
         found: list[Topic] = []
         for name in names or []:
             topic = find_topic(name)
-            if topic is not None and topic.status is not TopicStatus.RETIRED and topic not in found:
+            if topic is not None and topic not in found and policy.can_see_topic(_user(), topic):
                 found.append(topic)
         return found
 

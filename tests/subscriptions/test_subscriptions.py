@@ -153,6 +153,41 @@ def test_leaving_a_private_program_takes_its_news_away(world):
     assert len(_subscription_notes(w.member)) == 1
 
 
+def test_a_proposed_topic_is_followed_only_by_those_who_see_a_case_carrying_it(world, make_user):
+    """A new topic typed on a case is proposed; until accepted, it may name what only a
+    private program or a draft holds: following it by name must not tell it exists."""
+    from app.admin.operations import accept_topic, retire_topic
+    from app.programs.models import Topic, TopicStatus
+
+    w = world
+    draft = draft_case(
+        w.closed,
+        CaseData(title=TITLE, question="Taper?", topics=["Xylazine wound care"]),
+        presenter=w.provider,
+    )
+    db.session.commit()
+    topic = db.session.query(Topic).filter_by(name="Xylazine wound care").one()
+    assert topic.status is TopicStatus.PROPOSED
+    curator = make_user("admin")
+    for user in (w.outsider, w.member, w.expert):  # a draft: none of them sees it
+        with pytest.raises(NotFound, match="No topic named"):
+            ops.follow(user, topic="Xylazine wound care")
+    assert ops.follow(curator, topic="Xylazine wound care").topic_id == topic.id
+    submit_case(draft, actor=w.provider)
+    approve_case(draft, actor=w.coordinator)
+    db.session.commit()
+    assert ops.follow(w.member, topic="Xylazine wound care").topic_id == topic.id
+    with pytest.raises(NotFound):  # approved, but in a program the outsider does not see
+        ops.follow(w.outsider, topic="Xylazine wound care")
+    accept_topic(SYSTEM, topic)
+    db.session.commit()
+    assert ops.follow(w.outsider, topic="Xylazine wound care").topic_id == topic.id
+    retire_topic(SYSTEM, topic)
+    db.session.commit()
+    with pytest.raises(NotFound):
+        ops.follow(w.expert, topic="Xylazine wound care")
+
+
 def test_published_recommendations_and_practice_changes_reach_followers(world):
     w = world
     case = _approved_case(w, topics=("Cirrhosis",))
