@@ -108,6 +108,7 @@ from app.programs.operations import (
 )
 from app.recommendations.models import Recommendation
 from app.subscriptions.models import DigestPreference, Subscription
+from app.subscriptions.operations import replaying_history
 
 FORMAT = "casebook-hub"
 FORMAT_VERSION = 1
@@ -573,42 +574,50 @@ def import_hub(
     options = options or ImportOptions()
     manifest = _read_manifest(folder)
     sources = {kind: _read_kind(folder, kind, manifest) for kind in KINDS}
-    results: list[ImportResult] = []
     # As import_paths does: one savepoint around a dry run, so each file sees what the
     # files before it would have created, then everything is rolled back.
     dry_run = db.session.begin_nested() if options.dry_run else None
     try:
-        for kind in KINDS:
-            source = sources[kind]
-            with scanning_once():
-                if kind == "cases":
-                    result = import_source(_without_letters(source), options, actor=actor)
-                else:
-                    after = _import_topic_parents if kind == "topics" else None
-                    result = _import_file(source, IMPORTERS[kind], options, actor, after)
-            results.append(result)
-            if result.ok and kind == "cases":
-                result = _import_file(sources["sessions"], _import_agenda, options, actor)
-                result.path += " (agendas)"
-                results.append(result)
-                if result.ok:
-                    result = _import_file(source, _import_letters, options, actor)
-                    result.path += " (letters)"
-                    results.append(result)
-            if not result.ok:
-                later = KINDS[KINDS.index(kind) + 1 :]
-                for rest in later:
-                    skipped = ImportResult(path=str(sources[rest].path))
-                    skipped.problems.append(
-                        f"{sources[rest].path}: not imported, it depends on {source.path}"
-                    )
-                    results.append(skipped)
-                break
+        with replaying_history():
+            results = _import_kinds(sources, options, actor)
     finally:
         if dry_run is not None:
             if dry_run.is_active:
                 dry_run.rollback()
             db.session.rollback()
+    return results
+
+
+def _import_kinds(
+    sources: dict[str, SourceFile], options: ImportOptions, actor: Actor
+) -> list[ImportResult]:
+    results: list[ImportResult] = []
+    for kind in KINDS:
+        source = sources[kind]
+        with scanning_once():
+            if kind == "cases":
+                result = import_source(_without_letters(source), options, actor=actor)
+            else:
+                after = _import_topic_parents if kind == "topics" else None
+                result = _import_file(source, IMPORTERS[kind], options, actor, after)
+        results.append(result)
+        if result.ok and kind == "cases":
+            result = _import_file(sources["sessions"], _import_agenda, options, actor)
+            result.path += " (agendas)"
+            results.append(result)
+            if result.ok:
+                result = _import_file(source, _import_letters, options, actor)
+                result.path += " (letters)"
+                results.append(result)
+        if not result.ok:
+            later = KINDS[KINDS.index(kind) + 1 :]
+            for rest in later:
+                skipped = ImportResult(path=str(sources[rest].path))
+                skipped.problems.append(
+                    f"{sources[rest].path}: not imported, it depends on {source.path}"
+                )
+                results.append(skipped)
+            break
     return results
 
 

@@ -19,6 +19,7 @@ from app.practices.models import BestPractice, PracticeStatus
 from app.practices.operations import add_evidence, change_status, propose_practice
 from app.programs.models import Session
 from app.programs.operations import find_program, find_session
+from app.subscriptions.operations import replaying_history
 
 
 def load_practices(path: Path, *, actor: Actor) -> int:
@@ -30,8 +31,9 @@ def load_practices(path: Path, *, actor: Actor) -> int:
     if not isinstance(entries, list):
         raise ValidationError(f"{path}: expected a list of practices.", field="practices")
     try:
-        for number, entry in enumerate(entries, 1):
-            _load_practice(entry, actor, f"{path} practice {number}")
+        with replaying_history():  # a file of practices and their history is not news
+            for number, entry in enumerate(entries, 1):
+                _load_practice(entry, actor, f"{path} practice {number}")
     except ValidationError:
         db.session.rollback()
         raise

@@ -8,7 +8,9 @@ name topics and programs and link to the page: never a case's title or text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -189,6 +191,19 @@ def set_digest_preference(actor: Actor, daily_email: bool) -> bool:
 
 # --- Telling followers ------------------------------------------------------------------------
 
+_REPLAYING: ContextVar[bool] = ContextVar("replaying_history", default=False)
+
+
+@contextmanager
+def replaying_history() -> Iterator[None]:
+    """Inside, nobody is told: a hub restore or a practices file replays what happened
+    elsewhere or long ago, and is not news to followers here."""
+    token = _REPLAYING.set(True)
+    try:
+        yield
+    finally:
+        _REPLAYING.reset(token)
+
 
 def _followers(
     *, topic_ids: Iterable[int] = (), program_id: int | None = None, actor: Any = None
@@ -223,6 +238,8 @@ def _names(topics: Iterable[Topic]) -> str:
 def announce_case(case: Case, *, actor: Any) -> int:
     """A case the program now sees (approved): its program's and topics' followers who may
     see it are told. Returns how many were."""
+    if _REPLAYING.get():
+        return 0
     if case.withdrawn_at is not None:
         return 0
     told = 0
@@ -244,6 +261,8 @@ def announce_case(case: Case, *, actor: Any) -> int:
 
 def announce_recommendation(recommendation: Any, *, actor: Any) -> int:
     """A published recommendation: followers of its case's program and topics who may see it."""
+    if _REPLAYING.get():
+        return 0
     case = recommendation.case
     if case.withdrawn_at is not None:
         return 0
@@ -269,6 +288,8 @@ def announce_recommendation(recommendation: Any, *, actor: Any) -> int:
 
 def announce_practice(practice: Any, change: str, *, actor: Any) -> int:
     """A best practice proposed, edited or moved along its lifecycle: its topics' followers."""
+    if _REPLAYING.get():
+        return 0
     topics = list(practice.topics)
     if not topics:
         return 0

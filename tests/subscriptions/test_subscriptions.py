@@ -188,6 +188,34 @@ def test_a_proposed_topic_is_followed_only_by_those_who_see_a_case_carrying_it(w
         ops.follow(w.expert, topic="Xylazine wound care")
 
 
+def test_replayed_history_tells_nobody(world, tmp_path):
+    """A practices file (and a hub restore) replays proposals and status changes made long
+    ago or elsewhere: followers are not told of them as news."""
+    from app.practices.transfer import load_practices
+
+    w = world
+    ops.follow(w.expert, topic="Cirrhosis")
+    ops.follow(w.expert, program="hcv")
+    db.session.commit()
+    path = tmp_path / "practices.yaml"
+    path.write_text(
+        "- title: Screen for HCC every six months\n"
+        "  statement: Ultrasound every six months in cirrhosis.\n"
+        "  topics: [Cirrhosis]\n"
+        "  status: established\n"
+        "  history:\n"
+        "    - {status: emerging, reason: Discussed in two sessions.}\n",
+        encoding="utf-8",
+    )
+    assert load_practices(path, actor=SYSTEM) == 1
+    assert _subscription_notes(w.expert) == []
+    with ops.replaying_history():
+        case = _approved_case(w)
+        assert ops.announce_case(case, actor=SYSTEM) == 0
+    assert _subscription_notes(w.expert) == []
+    assert ops.announce_case(case, actor=SYSTEM) == 1  # outside a replay, news again
+
+
 def test_published_recommendations_and_practice_changes_reach_followers(world):
     w = world
     case = _approved_case(w, topics=("Cirrhosis",))
