@@ -8,13 +8,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.audit import triggers
 from app.common import utcnow
-from app.extensions import db
+from app.extensions import Model
 
 if TYPE_CHECKING:
     from app.auth.models import User
 
 
-class AuditEvent(db.Model):
+class AuditEvent(Model):
     """Who did what to which record, and when. Append-only; never holds patient text."""
 
     __tablename__ = "audit_events"

@@ -29,13 +29,13 @@ from app.auth.operations import create_user, hash_password, validate_password
 from app.auth.policy import Permission
 from app.common import utcnow
 from app.errors import Conflict, NotFound, ValidationError
-from app.extensions import db
+from app.extensions import Model, db
 
 INVITATION_DAYS = 7
 _SALT = "casebook.invitation"
 
 
-class Invitation(db.Model):
+class Invitation(Model):
     """A link that lets the holder of a new account choose its first password."""
 
     __tablename__ = "invitations"
