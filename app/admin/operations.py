@@ -145,7 +145,7 @@ def _active_admins_besides(user: User) -> int:
         select(func.count())
         .select_from(User)
         .where(User.role == Role.ADMIN, User.active.is_(True), User.id != user.id)
-    )
+    ) or 0
 
 
 def _keep_an_admin(user: User, *, field: str) -> None:
@@ -551,8 +551,9 @@ def merge_topics(actor: Actor, source: Topic, target_name: str) -> MergeResult:
         raise ValidationError(f"No topic named '{target_name.strip()}'.", field="target")
     if target.id == source.id:
         raise ValidationError("A topic cannot be merged into itself.", field="target")
-    moved = {"cases": 0, "sessions": 0, "practices": 0}
+    moved: dict[str, Any] = {"cases": 0, "sessions": 0, "practices": 0}
     # Through the ORM, so each changed case, session and practice is re-indexed (outbox).
+    model: Any  # three models with the same topics relationship
     for name, model, table, column in (
         ("cases", Case, case_topics, case_topics.c.case_id),
         ("sessions", Session, session_topics, session_topics.c.session_id),

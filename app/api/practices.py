@@ -517,7 +517,7 @@ def remove_practice_evidence(practice_id: int, evidence_id: int) -> Any:
 
 
 def _evidence_target(user: Any, key: str, ident: int) -> Any:
-    model = {"session_id": Session, "case_id": Case, "recommendation_id": Recommendation}[key]
+    model: Any = {"session_id": Session, "case_id": Case, "recommendation_id": Recommendation}[key]
     target = db.session.get(model, ident)
     visible = target is not None and (
         policy.can_view_program(user, target.program)

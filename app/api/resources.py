@@ -328,7 +328,7 @@ def list_sessions(slug: str) -> Any:
     program = _program(slug)
     page, per_page = page_args()
     stmt = select(Session).where(Session.program_id == program.id)
-    total = db.session.scalar(select(func.count()).select_from(stmt.subquery()))
+    total = db.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     sessions = db.session.scalars(
         stmt.order_by(Session.date.desc())
         .offset((page - 1) * per_page)
@@ -501,7 +501,7 @@ def list_cases() -> Any:
                 select(CasePresentation.case_id).where(CasePresentation.session_id == session_id)
             )
         )
-    total = db.session.scalar(select(func.count()).select_from(stmt.subquery()))
+    total = db.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     cases = db.session.scalars(
         stmt.order_by(Case.updated_at.desc(), Case.id.desc())
         .offset((page - 1) * per_page)

@@ -116,6 +116,7 @@ def set_credit_rule(
     if errors:
         first = next(iter(errors))
         raise ValidationError(errors[first], field=first, errors=errors)
+    assert credits is not None and minutes is not None  # checked above
     rule.credit_type = kind
     rule.credits_per_session = credits
     rule.minimum_minutes = minutes
@@ -234,9 +235,9 @@ def record_attendance(
         first = next(iter(errors))
         raise ValidationError(errors[first], field=first, errors=errors)
     existing = attendance_of(session)
-    for user_id, row in existing.items():
+    for user_id, gone in existing.items():
         if user_id not in clean:
-            db.session.delete(row)
+            db.session.delete(gone)
     for user_id, minutes in clean.items():
         row = existing.get(user_id)
         if row is None:
@@ -458,6 +459,7 @@ def submit_evaluation(
             SessionEvaluation.user_id == participant.id,
         )
     ) or SessionEvaluation(session_id=session.id, user_id=participant.id)
+    assert score is not None  # checked above
     evaluation.rating = score
     evaluation.will_change_practice = will_change_practice
     db.session.add(evaluation)

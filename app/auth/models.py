@@ -54,8 +54,8 @@ class User(UserMixin, Model):
 
     # Set on the instance when a sign-in session is started or loaded (not stored): the raw
     # session secret flask-login keeps in the session and remember cookies, and its row's id.
-    session_secret = None
-    current_session_id = None
+    session_secret: str | None = None
+    current_session_id: int | None = None
 
     def get_id(self) -> str:
         """The value flask-login keeps in the cookies: the account id and this sign-in's

@@ -1073,7 +1073,9 @@ def _import_follows(
             row.program = subject
         db.session.add(row)
         have.add(key)
-        subject_id = {"topic_id": subject.id} if is_topic else {"program_id": subject.id}
+        subject_id: dict[str, Any] = (
+            {"topic_id": subject.id} if is_topic else {"program_id": subject.id}
+        )
         record(context.actor, "subscription.added", user, imported=True, **subject_id)
         changed = True
     if daily_digest:

@@ -483,7 +483,8 @@ def return_case(case_id: int) -> Any:
     policy.require(user, Permission.REVIEW_CASE, case)
     comment = request.form.get("comment", "").strip()
     errors: dict[str, str] = {}
-    message, panels = "", {}
+    panels: dict[str, Any] = {}
+    message = ""
     if request.method == "POST":
         try:
             lifecycle.return_case(
@@ -637,7 +638,8 @@ def record_outcomes(case_id: int) -> Any:
         values[f"outcomes.{r.id}.patient_status"] = str(o.patient_status) if o else ""
         values[f"outcomes.{r.id}.note"] = o.note if o else ""
     errors: dict[str, str] = {}
-    message, panels = "", {}
+    panels: dict[str, Any] = {}
+    message = ""
     if request.method == "POST":
         for key in values:
             values[key] = request.form.get(key, "").strip()

@@ -207,7 +207,7 @@ def _purge_index(result: PurgeResult) -> None:
     from app.search.index import index_at
     from app.search.outbox import apply_pending
 
-    app = current_app._get_current_object()
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
     idx = index_at(app.config["CASEBOOK_INDEX_DIR"])
     deadline = time.monotonic() + INDEX_WAIT_SECONDS
     while True:

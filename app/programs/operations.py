@@ -70,7 +70,7 @@ def validate_template(template: Any) -> dict[str, Any]:
     if not isinstance(sections, list) or not isinstance(fields, list):
         raise ValidationError("Template sections and fields must be lists.", field="template")
     errors: dict[str, str] = {}
-    out_sections = []
+    out_sections: list[dict[str, Any]] = []
     for i, section in enumerate(sections, 1):
         where = f"template.sections[{i}]"
         if not isinstance(section, dict):
@@ -88,7 +88,7 @@ def validate_template(template: Any) -> dict[str, Any]:
     section_keys = [s["key"] for s in out_sections]
     for i, key in _repeats(section_keys):
         errors.setdefault(f"template.sections[{i}].key", f"Section {i}: key '{key}' is used twice.")
-    out_fields = []
+    out_fields: list[dict[str, Any]] = []
     for i, spec in enumerate(fields, 1):
         where = f"template.fields[{i}]"
         if not isinstance(spec, dict):
@@ -100,7 +100,7 @@ def validate_template(template: Any) -> dict[str, Any]:
                 f"Field {i}: type must be one of {', '.join(FIELD_TYPES)}, not '{kind}'."
             )
         # Attributes this editor does not know (min, max, unit …) are kept as given.
-        clean = {k: v for k, v in spec.items() if v not in (None, "")}
+        clean: dict[str, Any] = {k: v for k, v in spec.items() if v not in (None, "")}
         clean.update(
             key=_template_key(spec.get("key"), f"Field {i}", f"{where}.key", errors),
             label=_plain(spec.get("label"), f"Field {i}: label", f"{where}.label", errors),
@@ -292,7 +292,7 @@ def update_program(
         changes.get("name", program.name), changes.get("description", program.description)
     )
     overridden = guard({"name": name, "description": description}, accepted)
-    new = {"name": name, "description": description}
+    new: dict[str, Any] = {"name": name, "description": description}
     if "template" in changes:
         new["case_template"] = validate_template(changes["template"])
     if "private" in changes:

@@ -544,7 +544,7 @@ class CaseGroups:
     ) -> list[tuple[int, int | None, int]]:
         """(document shown, related document or None, more) for results first..depth."""
         best = self._best_per_group(ordered, depth)[first:depth]
-        out = []
+        out: list[tuple[int, int | None, int]] = []
         for docnum in best:
             case_id = int(self.of[docnum])
             if not case_id:
@@ -1063,5 +1063,5 @@ def verify(*, repair: bool = False) -> VerifyReport:
         from app.search.outbox import apply_pending, retry_failed_now
 
         retry_failed_now()
-        apply_pending(current_app._get_current_object())
+        apply_pending(current_app._get_current_object())  # type: ignore[attr-defined]
     return report

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from flask import url_for
@@ -53,10 +53,15 @@ def subscriptions_of(actor: Any) -> list[Subscription]:
         .where(Subscription.user_id == user.id)
         .options(selectinload(Subscription.topic), selectinload(Subscription.program))
     )
-    found = [s for s in rows if s.topic is not None or policy.can_view_program(user, s.program)]
+    # A subscription follows a topic or else a program (a check constraint).
+    found = [
+        s
+        for s in rows
+        if s.topic is not None or policy.can_view_program(user, s.program)  # type: ignore[arg-type]
+    ]
     return sorted(
         found,
-        key=lambda s: (s.topic is not None, (s.topic or s.program).name.lower()),
+        key=lambda s: (s.topic is not None, (s.topic or s.program).name.lower()),  # type: ignore[union-attr]
     )
 
 
@@ -104,7 +109,10 @@ def follow(actor: Actor, *, topic: str | None = None, program: str | None = None
         user,
         "subscription.added",
         user,
-        **({"topic_id": subject.id} if isinstance(subject, Topic) else {"program_id": subject.id}),
+        **cast(
+            dict[str, Any],
+            {"topic_id": subject.id} if isinstance(subject, Topic) else {"program_id": subject.id},
+        ),
     )
     return subscription
 
