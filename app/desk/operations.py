@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -110,7 +111,7 @@ def session_desk(program: Program, *, actor: Any, days: int = REVIEW_DAYS_DEFAUL
             .options(joinedload(Case.presenter))
         )
     )
-    presentations = db.session.scalars(
+    presentations: Iterable[CasePresentation] = db.session.scalars(
         select(CasePresentation)
         .join(CasePresentation.session)
         .join(CasePresentation.case)

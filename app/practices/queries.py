@@ -115,7 +115,7 @@ def visible_evidence_counts(user: Any, practices: Iterable[BestPractice]) -> dic
     """How many evidence links of each practice the user may see (for lists), by id."""
     practices = list(practices)
     ids = [p.id for p in practices]
-    links = (
+    links: Iterable[EvidenceLink] = (
         db.session.scalars(
             select(EvidenceLink).where(EvidenceLink.practice_id.in_(ids)).options(*EVIDENCE_TARGETS)
         )
@@ -238,11 +238,11 @@ def practices_citing(obj: Session | Case | Recommendation, user: Any) -> list[Be
         clause = or_(EvidenceLink.case_id == obj.id, EvidenceLink.recommendation_id.in_(rec_ids))
     elif isinstance(obj, Session):
         case_ids = [p.case_id for p in obj.presentations]
-        rec_ids = select(Recommendation.id).where(Recommendation.case_id.in_(case_ids))
+        rec_query = select(Recommendation.id).where(Recommendation.case_id.in_(case_ids))
         clause = or_(
             EvidenceLink.session_id == obj.id,
             EvidenceLink.case_id.in_(case_ids),
-            EvidenceLink.recommendation_id.in_(rec_ids),
+            EvidenceLink.recommendation_id.in_(rec_query),
         )
     else:
         return []
@@ -433,6 +433,7 @@ def _citing_by_recommendation() -> dict[int, list[BestPractice]]:
     ).all()
     out: dict[int, list[BestPractice]] = {}
     for rec_id, practice in rows:
+        assert rec_id is not None  # filtered above
         out.setdefault(rec_id, []).append(practice)
     return out
 
