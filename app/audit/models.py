@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -32,4 +32,4 @@ class AuditEvent(Model):
     actor: Mapped[User | None] = relationship()
 
 
-triggers.attach(AuditEvent.__table__)
+triggers.attach(cast(sa.Table, AuditEvent.__table__))

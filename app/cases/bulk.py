@@ -132,7 +132,7 @@ class NewCases:
         for start in range(0, len(ordered), 500):
             chunk = ordered[start : start + 500]
             found = db.session.scalars(sa.select(Case.ref).where(Case.ref.in_(chunk)))
-            self.existing_refs.update(found)
+            self.existing_refs.update(found)  # type: ignore[arg-type]
         self._lookup(keys)
 
     def _lookup(self, keys: Iterable[str]) -> None:

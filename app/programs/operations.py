@@ -6,9 +6,9 @@ import math
 import re
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -76,7 +76,7 @@ def validate_template(template: Any) -> dict[str, Any]:
         if not isinstance(section, dict):
             errors[where] = f"Section {i} must be a mapping."
             continue
-        clean = {
+        clean: dict[str, Any] = {
             "key": _template_key(section.get("key"), f"Section {i}", f"{where}.key", errors),
             "label": _plain(section.get("label"), f"Section {i}: label", f"{where}.label", errors),
             "required": bool(section.get("required", False)),
@@ -100,7 +100,7 @@ def validate_template(template: Any) -> dict[str, Any]:
                 f"Field {i}: type must be one of {', '.join(FIELD_TYPES)}, not '{kind}'."
             )
         # Attributes this editor does not know (min, max, unit …) are kept as given.
-        clean: dict[str, Any] = {k: v for k, v in spec.items() if v not in (None, "")}
+        clean = {k: v for k, v in spec.items() if v not in (None, "")}
         clean.update(
             key=_template_key(spec.get("key"), f"Field {i}", f"{where}.key", errors),
             label=_plain(spec.get("label"), f"Field {i}: label", f"{where}.label", errors),
@@ -582,7 +582,7 @@ def add_topics(
         pending.setdefault(text_key(name), name)  # the first spelling names the topic
     dialect = db.session.get_bind().dialect.name
     insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    table = Topic.__table__
+    table = cast(Table, Topic.__table__)
     added: dict[str, Topic] = {}
     for _attempt in range(50):
         keys = sorted(pending)

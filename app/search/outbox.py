@@ -118,7 +118,7 @@ def queue(session: OrmSession, keys: Iterable[tuple[str, int]]) -> None:
         seen.add((kind, entity_id))
         fresh.append({"entity_type": kind, "entity_id": entity_id, "created_at": utcnow()})
     if fresh:
-        session.connection().execute(sa.insert(SearchOutbox.__table__), fresh)
+        session.connection().execute(sa.insert(cast(sa.Table, SearchOutbox.__table__)), fresh)
         session.info["search_outbox_written"] = True
 
 
@@ -282,7 +282,7 @@ def _prune(session: OrmSession) -> None:
     session.commit()
 
 
-def write_keys(idx, generation: str, keys: Iterable[tuple[str, int]], session: Any) -> int:
+def write_keys(idx, generation: str | None, keys: Iterable[tuple[str, int]], session: Any) -> int:
     """Rebuild the documents of `keys` from the database into `generation`."""
     from app.search.documents import documents_for
 

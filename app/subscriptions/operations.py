@@ -150,7 +150,7 @@ def followed_topic_ids(actor: Any, topic_ids: Iterable[int]) -> dict[int, int]:
             Subscription.user_id == actor.id, Subscription.topic_id.in_(ids)
         )
     )
-    return {topic_id: sub_id for topic_id, sub_id in rows}
+    return {topic_id: sub_id for topic_id, sub_id in rows}  # type: ignore[misc]
 
 
 def move_topic_subscriptions(source: Topic, target: Topic) -> None:
@@ -202,7 +202,7 @@ def _followers(
     *, topic_ids: Iterable[int] = (), program_id: int | None = None, actor: Any = None
 ) -> list[User]:
     """Active accounts following any of the topics or the program, the actor left out."""
-    clauses = []
+    clauses: list[sa.ColumnElement[bool]] = []
     ids = list(topic_ids)
     if ids:
         clauses.append(Subscription.topic_id.in_(ids))
@@ -385,12 +385,13 @@ def send_digests(*, today: date | None = None, now: datetime | None = None) -> D
             db.session.add(delivery)
         delivery.items = len(items)
         delivery.attempts = (delivery.attempts or 0) + 1
+        assert user is not None  # digest() refuses anyone else
         message = _digest_message(user, items)
         db.session.flush()
         delivery_id = delivery.id
         db.session.commit()
         outcome = mail.send(message)
-        delivery = db.session.get(DigestDelivery, delivery_id)
+        delivery = db.session.get_one(DigestDelivery, delivery_id)
         if outcome is mail.Delivery.SENT:
             delivery.sent_at = utcnow()
             delivery.last_error = None
