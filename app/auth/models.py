@@ -54,6 +54,8 @@ class User(UserMixin, Model):
 
     # Set on the instance when a sign-in session is started or loaded (not stored): the raw
     # session secret flask-login keeps in the session and remember cookies, and its row's id.
+    # Typed, so the ORM is told to leave annotations without Mapped[] alone.
+    __allow_unmapped__ = True
     session_secret: str | None = None
     current_session_id: int | None = None
 

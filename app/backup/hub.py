@@ -59,6 +59,7 @@ from app.cases.transfer import (
     RecordProblem,
     SourceFile,
     _acceptances,
+    _as_written,
     _follow_up_order,
     _time,
     case_record,
@@ -1342,7 +1343,7 @@ def _import_letters(raw: dict[str, Any], context: _Context) -> str:
     reviews = list(_items(raw.get("review_comments"), "review_comments", _REVIEW_KEYS))
     if not items and not reviews and "template_version" not in raw:
         return "unchanged"
-    case = find_case_by_ref(raw.get("ref")) if isinstance(raw.get("ref"), str) else None
+    case = find_case_by_ref(ref) if isinstance(ref := raw.get("ref"), str) else None
     if case is None:
         raise RecordProblem("ref", f"no case {raw.get('ref')}")
     what = "updated" if _case_template_version(case, raw.get("template_version")) else "unchanged"
@@ -1406,7 +1407,7 @@ def _import_agenda(raw: dict[str, Any], context: _Context) -> str:
         where = f"agenda[{index}]"
         if not isinstance(item, dict) or set(item) - {"case", "presented"}:
             raise RecordProblem(where, "must be a mapping with case and presented")
-        case = find_case_by_ref(item.get("case")) if isinstance(item.get("case"), str) else None
+        case = find_case_by_ref(ref) if isinstance(ref := item.get("case"), str) else None
         if case is None:
             raise RecordProblem(f"{where}.case", f"no case {item.get('case')} (in cases.jsonl)")
         presented = item.get("presented", False)
@@ -1534,7 +1535,7 @@ def _replay(
     actor: Actor,
 ) -> None:
     """One later version: a status change, or an edit of the wording."""
-    status, reason = version.get("status"), version.get("reason", "")
+    status, reason = _as_written(version, "status"), version.get("reason", "")
     if status != str(practice.status):
         superseded_by = None
         if status == PracticeStatus.SUPERSEDED.value:
@@ -1557,8 +1558,8 @@ def _replay(
         )
     elif not edit_practice(
         practice,
-        title=version.get("title"),
-        statement=version.get("statement"),
+        title=_as_written(version, "title"),
+        statement=_as_written(version, "statement"),
         reason=reason,
         editor=editor,
         actor=actor,
@@ -1660,7 +1661,7 @@ def _import_endorsements(practice: BestPractice, items: Any, context: _Context) 
         try:
             take_stance(
                 practice,
-                item.get("stance"),
+                _as_written(item, "stance"),
                 expert=expert,
                 note=note,
                 actor=context.actor,

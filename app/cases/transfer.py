@@ -10,7 +10,7 @@ import hashlib
 import json
 import random
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -147,6 +147,11 @@ class RecordProblem(Exception):
         super().__init__(message)
         self.field = field_name
         self.message = message
+
+
+def _as_written(item: Mapping[str, Any], key: str) -> Any:
+    """A field as the file has it (None when absent), for an operation that checks it."""
+    return item.get(key)
 
 
 @dataclass
@@ -995,7 +1000,7 @@ def _status(value: Any, raw: dict[str, Any]) -> CaseStatus:
 
 
 def _withdrawal(raw: dict[str, Any]) -> tuple[datetime, WithdrawalReason] | None:
-    when, reason = raw.get("withdrawn_at"), raw.get("withdrawal_reason")
+    when, reason = raw.get("withdrawn_at"), _as_written(raw, "withdrawal_reason")
     if when in (None, "") and reason in (None, ""):
         return None
     if isinstance(when, str):
@@ -1145,8 +1150,8 @@ def _import_recommendations(case: Case, items: Any, merge: _Merge) -> None:
                         )
                     edit_recommendation(
                         recommendation,
-                        body=item.get("body"),
-                        category=item.get("category"),
+                        body=_as_written(item, "body"),
+                        category=_as_written(item, "category"),
                         references=item.get("references"),
                         editor=author,
                         actor=actor,
@@ -1198,8 +1203,8 @@ def _add_with_history(
         recommendation = add_recommendation(
             case,
             author,
-            first.get("body"),
-            first.get("category"),
+            _as_written(first, "body"),
+            _as_written(first, "category"),
             references=first.get("references"),
             publish=published,
             actor=actor,
@@ -1209,8 +1214,8 @@ def _add_with_history(
         for number, version in enumerate(history[1:], 2):  # noqa: B007 - named on failure
             edit_recommendation(
                 recommendation,
-                body=version.get("body"),
-                category=version.get("category"),
+                body=_as_written(version, "body"),
+                category=_as_written(version, "category"),
                 references=version.get("references"),
                 editor=version["editor"],
                 actor=actor,
@@ -1227,8 +1232,8 @@ def _add_with_history(
         # The current text, when the history in the file stops short of it.
         edit_recommendation(
             recommendation,
-            body=item.get("body"),
-            category=item.get("category"),
+            body=_as_written(item, "body"),
+            category=_as_written(item, "category"),
             references=item.get("references"),
             editor=author,
             actor=actor,
@@ -1308,8 +1313,8 @@ def _import_annotations(
                 annotation = annotate(
                     recommendation,
                     author,
-                    item.get("kind"),
-                    item.get("body"),
+                    _as_written(item, "kind"),
+                    _as_written(item, "body"),
                     references=item.get("references"),
                     actor=actor,
                     imported=True,
@@ -1325,8 +1330,8 @@ def _import_annotations(
                 edit_annotation(
                     annotation,
                     author=author,
-                    kind=item.get("kind"),
-                    body=item.get("body"),
+                    kind=_as_written(item, "kind"),
+                    body=_as_written(item, "body"),
                     references=item.get("references"),
                     actor=actor,
                     accepted=accepted,
@@ -1391,8 +1396,8 @@ def _import_outcomes(case: Case, items: Any, merge: _Merge) -> None:
                 outcome = record_outcome(
                     case,
                     recommendation,
-                    item.get("adoption"),
-                    item.get("patient_status"),
+                    _as_written(item, "adoption"),
+                    _as_written(item, "patient_status"),
                     note=item.get("note") or "",
                     actor=actor,
                     imported=True,
