@@ -757,9 +757,12 @@ def _accepted(raw: dict[str, Any]) -> list[Acceptance]:
 
 def _on(value: Any, name: str) -> date:
     try:
-        return bounded_date(value, name)
+        on = bounded_date(value, name)
     except ValidationError as exc:
         raise RecordProblem(name, exc.message.removeprefix(f"{name} ")) from None
+    if on is None:
+        raise RecordProblem(name, "is required")
+    return on
 
 
 def _account(email: Any, name: str, *, required: bool = False) -> User | None:

@@ -816,6 +816,8 @@ def _presentations(items: Any) -> list[tuple[date, bool]] | None:
             on = bounded_date(item.get("session_date"), "session_date")
         except ValidationError as exc:
             raise RecordProblem(f"{where}.session_date", exc.message) from None
+        if on is None:
+            raise RecordProblem(f"{where}.session_date", "is required")
         presented = item.get("presented", False)
         if not isinstance(presented, bool):
             raise RecordProblem(f"{where}.presented", "must be true or false")
