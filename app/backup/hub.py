@@ -325,7 +325,7 @@ def _account_records(session: OrmSession) -> Iterator[dict[str, Any]]:
         kind, name = (
             ("topics", names[row.topic_id])
             if row.topic_id is not None
-            else ("programs", slugs[row.program_id])
+            else ("programs", slugs[row.program_id])  # type: ignore[index]
         )
         follows.setdefault(row.user_id, {}).setdefault(kind, []).append(name)
     digest = set(
@@ -358,13 +358,13 @@ def _session_records(session: OrmSession, overrides: _Overrides) -> Iterator[dic
             {"participant": emails[row.user_id], "minutes": row.minutes, "source": str(row.source)}
         )
     evaluations: dict[int, list[dict[str, Any]]] = {}
-    for row in session.scalars(select(SessionEvaluation)):
-        evaluations.setdefault(row.session_id, []).append(
+    for evaluation in session.scalars(select(SessionEvaluation)):
+        evaluations.setdefault(evaluation.session_id, []).append(
             {
-                "participant": emails[row.user_id],
-                "rating": row.rating,
-                "will_change_practice": row.will_change_practice,
-                "submitted_at": row.submitted_at.isoformat(),
+                "participant": emails[evaluation.user_id],
+                "rating": evaluation.rating,
+                "will_change_practice": evaluation.will_change_practice,
+                "submitted_at": evaluation.submitted_at.isoformat(),
             }
         )
     by_participant = lambda item: item["participant"]  # noqa: E731 - a sort key
@@ -374,7 +374,7 @@ def _session_records(session: OrmSession, overrides: _Overrides) -> Iterator[dic
                 {"case": _case_ref(p.case), "presented": p.presented}
                 for p in hub_session.presentations
             ),
-            key=lambda item: item["case"],
+            key=lambda item: str(item["case"]),
         )
         yield _compact(
             {
@@ -419,7 +419,7 @@ def _case_records(session: OrmSession, overrides: _Overrides) -> Iterator[dict[s
             _compact(
                 {
                     "sent_at": sent.sent_at.isoformat(),
-                    "sent_by": emails.get(sent.sent_by_id),
+                    "sent_by": emails.get(sent.sent_by_id),  # type: ignore[arg-type]
                     "recommendations": [keys[i] for i in sent.recommendation_ids if i in keys],
                 }
             )
@@ -890,7 +890,7 @@ def _import_program(raw: dict[str, Any], context: _Context) -> str:
 def _template_history(raw: dict[str, Any], current: Any) -> list[tuple[int, Any, Any]]:
     """The program's case-form versions in the file (version, template, when saved): each
     numbered one more than the one before, from 1, the last one the current template."""
-    history = []
+    history: list[tuple[int, Any, Any]] = []
     for where, item in _items(raw.get("template_versions"), "template_versions", _VERSION_KEYS):
         number = item.get("version")
         if number != len(history) + 1 or isinstance(number, bool):
@@ -1071,7 +1071,7 @@ def _import_follows(
         if key in have:
             continue
         row = Subscription(user_id=user.id)
-        if is_topic:
+        if isinstance(subject, Topic):
             row.topic = subject
         else:
             row.program = subject

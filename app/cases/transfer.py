@@ -1555,7 +1555,11 @@ def _presentations_record(case: Case) -> list[dict[str, Any]] | None:
 
 def _overrides_by_entity(case: Case) -> Callable[[Any], list[dict[str, Any]]]:
     """The overrides of the case and its items, read in one query."""
-    entities = [case, *case.recommendations, *case.outcomes]
+    entities: list[Case | Recommendation | Outcome | Annotation] = [
+        case,
+        *case.recommendations,
+        *case.outcomes,
+    ]
     entities += [a for r in case.recommendations for a in r.annotations]
     wanted: dict[str, list[int]] = {}
     for entity in entities:
