@@ -23,7 +23,7 @@ from app.attendance.models import (
 from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import ProgramMembership, User
-from app.auth.policy import Actor, write_operation
+from app.auth.policy import Actor, Viewer, write_operation
 from app.errors import ValidationError
 from app.extensions import db
 from app.inputs import problem_in_text
@@ -485,7 +485,7 @@ class EvaluationResults:
         return round(sum(r * n for r, n in self.ratings.items()) / self.responses, 2)
 
 
-def evaluation_results(session: Session, *, actor: Any) -> EvaluationResults:
+def evaluation_results(session: Session, *, actor: Viewer) -> EvaluationResults:
     """The session's post-session evaluations summed up, for its program's coordinators."""
     policy.require_read_evaluations(actor, session.program)
     ratings = dict.fromkeys(range(1, 6), 0)
@@ -562,7 +562,7 @@ def transcript(
 
 
 def accreditation_rows(
-    program: Program, *, actor: Any, start: date | None = None, end: date | None = None
+    program: Program, *, actor: Viewer, start: date | None = None, end: date | None = None
 ) -> list[list[Any]]:
     """One row per participant and session, with the credit awarded: for the accreditor."""
     policy.require_run_desk(actor, program)

@@ -23,7 +23,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from app.auth import policy
-from app.auth.policy import Permission, permission_required
+from app.auth.policy import Permission, Viewer, permission_required
 from app.cases import lifecycle
 from app.cases.forms import (
     SEX_CHOICES,
@@ -209,7 +209,7 @@ def case(case_id: int) -> Any:
     )
 
 
-def _similar_cases(user: Any, case_id: int) -> list[Any]:
+def _similar_cases(user: Viewer, case_id: int) -> list[Any]:
     """Similar past cases are a help, not the page: if search fails, show the case anyway.
     A refusal (the case is not the user's to see) is not a failure: it goes through."""
     try:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from app.audit.operations import record
 from app.auth import policy
-from app.auth.policy import Actor, write_operation
+from app.auth.policy import Actor, Viewer, write_operation
 from app.cases.models import Case, CasePresentation, CaseStatus
 from app.cases.operations import set_status
 from app.common import utcnow
@@ -80,7 +80,7 @@ def review_days(value: Any) -> int:
     return int(text)
 
 
-def session_desk(program: Program, *, actor: Any, days: int = REVIEW_DAYS_DEFAULT) -> Desk:
+def session_desk(program: Program, *, actor: Viewer, days: int = REVIEW_DAYS_DEFAULT) -> Desk:
     """Everything the coordinator of `program` works from, in a fixed number of queries."""
     policy.require_run_desk(actor, program)
     today = utcnow().date()

@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import User
-from app.auth.policy import Actor, Permission, write_operation
+from app.auth.policy import Actor, Permission, Viewer, write_operation
 from app.common import slugify, text_key
 from app.deid.gate import Acceptance
 from app.deid.operations import guard, remember_overrides
@@ -44,12 +44,12 @@ def get_program(slug: str) -> Program:
     return program
 
 
-def visible_programs(user: Any) -> list[Program]:
+def visible_programs(user: Viewer) -> list[Program]:
     programs = db.session.scalars(select(Program).order_by(Program.name)).all()
     return [p for p in programs if policy.can_view_program(user, p)]
 
 
-def recent_sessions(user: Any, limit: int = 8, *, before: date | None = None) -> list[Session]:
+def recent_sessions(user: Viewer, limit: int = 8, *, before: date | None = None) -> list[Session]:
     ids = policy.visible_program_ids(user, list(db.session.scalars(select(Program))))
     stmt = select(Session).where(Session.program_id.in_(ids))
     if before is not None:

@@ -22,7 +22,7 @@ from app import mail
 from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import User
-from app.auth.policy import Actor, write_operation
+from app.auth.policy import Actor, Viewer, write_operation
 from app.cases.models import Case
 from app.common import utcnow
 from app.errors import NotFound, ValidationError
@@ -37,14 +37,14 @@ KINDS = ("subscription.case", "subscription.recommendation", "subscription.pract
 PERIODS = {"day": timedelta(hours=24), "week": timedelta(days=7)}
 
 
-def _signed_in(actor: Any) -> User:
+def _signed_in(actor: Viewer) -> User:
     return policy.require_own_account(actor, "Sign in to follow topics and programs.")
 
 
 # --- Following ---------------------------------------------------------------------------------
 
 
-def subscriptions_of(actor: Any) -> list[Subscription]:
+def subscriptions_of(actor: Viewer) -> list[Subscription]:
     """What the user follows (programs first, then topics, by name); a private program the
     user no longer sees is left out."""
     user = _signed_in(actor)
@@ -133,14 +133,14 @@ def unfollow(actor: Actor, subscription_id: int) -> Subscription:
     return subscription
 
 
-def following(actor: Any, subject: Topic | Program) -> Subscription | None:
+def following(actor: Viewer, subject: Topic | Program) -> Subscription | None:
     """The user's subscription to `subject`, if any (for follow/unfollow buttons)."""
     if not isinstance(actor, User):
         return None
     return _existing(actor, subject)
 
 
-def followed_topic_ids(actor: Any, topic_ids: Iterable[int]) -> dict[int, int]:
+def followed_topic_ids(actor: Viewer, topic_ids: Iterable[int]) -> dict[int, int]:
     """{topic id: subscription id} for the given topics the user follows (one query)."""
     ids = list(topic_ids)
     if not isinstance(actor, User) or not ids:
@@ -173,7 +173,7 @@ def _preference(user: User) -> DigestPreference | None:
     return db.session.scalar(select(DigestPreference).where(DigestPreference.user_id == user.id))
 
 
-def digest_preference(actor: Any) -> bool:
+def digest_preference(actor: Viewer) -> bool:
     user = _signed_in(actor)
     found = _preference(user)
     return bool(found and found.daily_email)
@@ -199,7 +199,7 @@ def set_digest_preference(actor: Actor, daily_email: bool) -> bool:
 
 
 def _followers(
-    *, topic_ids: Iterable[int] = (), program_id: int | None = None, actor: Any = None
+    *, topic_ids: Iterable[int] = (), program_id: int | None = None, actor: Viewer = None
 ) -> list[User]:
     """Active accounts following any of the topics or the program, the actor left out."""
     clauses: list[sa.ColumnElement[bool]] = []
@@ -228,7 +228,7 @@ def _names(topics: Iterable[Topic]) -> str:
     return ", ".join(t.name for t in topics)
 
 
-def announce_case(case: Case, *, actor: Any) -> int:
+def announce_case(case: Case, *, actor: Actor) -> int:
     """A case the program now sees (approved): its program's and topics' followers who may
     see it are told. Returns how many were."""
     if case.withdrawn_at is not None:
@@ -250,7 +250,7 @@ def announce_case(case: Case, *, actor: Any) -> int:
     return told
 
 
-def announce_recommendation(recommendation: Any, *, actor: Any) -> int:
+def announce_recommendation(recommendation: Any, *, actor: Actor) -> int:
     """A published recommendation: followers of its case's program and topics who may see it."""
     case = recommendation.case
     if case.withdrawn_at is not None:
@@ -275,7 +275,7 @@ def announce_recommendation(recommendation: Any, *, actor: Any) -> int:
     return told
 
 
-def announce_practice(practice: Any, change: str, *, actor: Any) -> int:
+def announce_practice(practice: Any, change: str, *, actor: Actor) -> int:
     """A best practice proposed, edited or moved along its lifecycle: its topics' followers."""
     topics = list(practice.topics)
     if not topics:
@@ -299,7 +299,9 @@ def announce_practice(practice: Any, change: str, *, actor: Any) -> int:
 # --- The digest -------------------------------------------------------------------------------
 
 
-def digest(actor: Any, period: str = "day", *, now: datetime | None = None) -> list[Notification]:
+def digest(
+    actor: Viewer, period: str = "day", *, now: datetime | None = None
+) -> list[Notification]:
     """What followed topics and programs brought in the last 24 hours ("day") or 7 days
     ("week"), newest first, less what the user may no longer see."""
     user = _signed_in(actor)
