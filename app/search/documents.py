@@ -308,8 +308,11 @@ def evidence_document(link: EvidenceLink) -> dict[str, Any] | None:
         fields = {**_program_fields(session.program), "session_id": str(session.id)}
     else:
         rec = link.recommendation
-        assert rec is not None  # evidence names a session, a case or a recommendation
-        case = link.case if link.case is not None else rec.case
+        if link.case is not None:
+            case = link.case
+        else:
+            assert rec is not None  # evidence names a session, a case or a recommendation
+            case = rec.case
         if case.withdrawn_at is not None:
             return None
         restrict = case_restrictions(case.status)
