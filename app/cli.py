@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -421,7 +421,7 @@ def demo_command(host: str, port: int, no_serve: bool) -> None:
     for role, email, password in accounts:
         click.echo(f"  {role:<12} {email:<32} {password}")
     if not no_serve:
-        _serve(current_app._get_current_object(), host, port)
+        _serve(current_app._get_current_object(), host, port)  # type: ignore[attr-defined]
 
 
 @click.command("run")
@@ -437,7 +437,7 @@ def demo_command(host: str, port: int, no_serve: bool) -> None:
 )
 def run_command(host: str, port: int, threads: int, connection_limit: int) -> None:
     """Serve Casebook with waitress."""
-    _serve(current_app._get_current_object(), host, port, threads, connection_limit)
+    _serve(current_app._get_current_object(), host, port, threads, connection_limit)  # type: ignore[attr-defined]
 
 
 def _serve(
@@ -508,13 +508,13 @@ def _subscription_commands() -> list[click.Command]:
     return SUBSCRIPTION_COMMANDS
 
 
-def _curriculum_commands() -> list[click.Command]:
+def _curriculum_commands() -> Sequence[click.Command]:
     from app.curriculum.cli import COMMANDS as CURRICULUM_COMMANDS
 
     return CURRICULUM_COMMANDS
 
 
-def _attendance_commands() -> list[click.Command]:
+def _attendance_commands() -> Sequence[click.Command]:
     from app.attendance.cli import COMMANDS as ATTENDANCE_COMMANDS
 
     return ATTENDANCE_COMMANDS

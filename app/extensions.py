@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -39,6 +39,13 @@ def _has_integer_id(table: Table) -> bool:
 
 
 db = SQLAlchemy(model_class=Base)
+
+if TYPE_CHECKING:
+    # mypy takes no base class from an attribute such as db.Model; the declarative base
+    # it is built from carries every column and relationship type the models use.
+    Model = Base
+else:
+    Model = db.Model
 
 
 @event.listens_for(db.Model, "after_mapper_constructed", propagate=True)

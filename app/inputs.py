@@ -139,7 +139,11 @@ def parse_json(raw: bytes | str, field: str = "body") -> Any:
     try:
         value = json.loads(text, parse_constant=_no_constant)
     except (ValueError, RecursionError) as exc:
-        where = f" (line {exc.lineno}, column {exc.colno})" if hasattr(exc, "lineno") else ""
+        where = (
+            f" (line {exc.lineno}, column {exc.colno})"
+            if isinstance(exc, json.JSONDecodeError)
+            else ""
+        )
         raise CasebookError(f"{field} is not valid JSON{where}.", field=field) from None
     return check_texts(value, field)
 

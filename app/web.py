@@ -70,7 +70,7 @@ def check_request_text() -> None:
     """Query strings, form fields and URL parts hold text a column can store: a NUL or a
     lone surrogate is refused naming the field, before any view or query sees it."""
     for source in (request.view_args or {}, request.args, request.form):
-        items = source.items(multi=True) if hasattr(source, "getlist") else source.items()
+        items = source.items(multi=True) if hasattr(source, "getlist") else source.items()  # type: ignore[call-arg]
         for name, value in items:
             check_text(str(name), "a field name")
             if isinstance(value, str):
@@ -78,7 +78,7 @@ def check_request_text() -> None:
 
 
 def _is_static(endpoint: str | None) -> bool:
-    return bool(endpoint) and (endpoint == "static" or endpoint.endswith(".static"))
+    return endpoint is not None and (endpoint == "static" or endpoint.endswith(".static"))
 
 
 def init_app(app: Flask) -> None:
@@ -99,7 +99,7 @@ def init_app(app: Flask) -> None:
         if touched:  # first thing in the request: nothing else is pending yet
             # Noting when a browser was seen is bookkeeping: a read does not wait for
             # SQLite's write lock for it, and a write that met a busy database drops it.
-            commit_unless_busy(db.session)
+            commit_unless_busy(db.session())
         return user
 
     app.before_request(check_request_text)

@@ -26,7 +26,7 @@ from app.auth.operations import (
     revoke_token,
     unlock,
 )
-from app.auth.policy import Actor, Permission, write_operation
+from app.auth.policy import Actor, Permission, Viewer, write_operation
 from app.cases.models import Case, case_topics
 from app.common import text_key
 from app.deid.gate import Acceptance
@@ -49,7 +49,7 @@ def temporary_password() -> str:
     return secrets.token_urlsafe(12)
 
 
-def get_account(actor: Any, user_id: int) -> User:
+def get_account(actor: Viewer, user_id: int) -> User:
     user = db.session.get(User, user_id)
     if user is None:
         raise NotFound(f"No account {user_id}.")
@@ -58,7 +58,7 @@ def get_account(actor: Any, user_id: int) -> User:
 
 
 def list_accounts(
-    actor: Any,
+    actor: Viewer,
     *,
     search: str = "",
     role: str = "",
@@ -141,10 +141,13 @@ def create_account(
 
 
 def _active_admins_besides(user: User) -> int:
-    return db.session.scalar(
-        select(func.count())
-        .select_from(User)
-        .where(User.role == Role.ADMIN, User.active.is_(True), User.id != user.id)
+    return (
+        db.session.scalar(
+            select(func.count())
+            .select_from(User)
+            .where(User.role == Role.ADMIN, User.active.is_(True), User.id != user.id)
+        )
+        or 0
     )
 
 
@@ -216,14 +219,14 @@ def update_account(
     return changed
 
 
-def _add_member(actor: Any, user: User, program: Program) -> None:
+def _add_member(actor: Actor, user: User, program: Program) -> None:
     user.memberships.append(ProgramMembership(program=program))
     db.session.flush()
     record(actor, "user.membership_added", user, program_id=program.id)
     record(actor, "program.member_added", program, user_id=user.id, role=str(user.role))
 
 
-def _remove_member(actor: Any, user: User, program: Program) -> None:
+def _remove_member(actor: Actor, user: User, program: Program) -> None:
     membership = next(m for m in user.memberships if m.program_id == program.id)
     user.memberships.remove(membership)
     db.session.flush()
@@ -280,7 +283,7 @@ def reset_password(actor: Actor, user: User) -> PasswordReset:
     return PasswordReset(password, revoked)
 
 
-def account_tokens(actor: Any, user: User) -> list[ApiToken]:
+def account_tokens(actor: Viewer, user: User) -> list[ApiToken]:
     """The account's API tokens (prefix, name, dates, status: never the token)."""
     policy.require_administer_account(actor, user)
     return list_tokens(user)
@@ -296,7 +299,7 @@ def revoke_account_token(actor: Actor, user: User, token_id: int) -> ApiToken:
     return api_token
 
 
-def account_by_email(actor: Any, email: str) -> User:
+def account_by_email(actor: Viewer, email: str) -> User:
     policy.require(actor, Permission.MANAGE_USERS)
     user = get_user_by_email(email or "")
     if user is None:
@@ -389,7 +392,7 @@ def program_staff(program: Program) -> dict[Role, list[User]]:
     return staff
 
 
-def all_programs(actor: Any) -> list[Program]:
+def all_programs(actor: Viewer) -> list[Program]:
     policy.require(actor, Permission.MANAGE_PROGRAMS)
     stmt = select(Program).order_by(Program.name).options(selectinload(Program.members))
     return list(db.session.scalars(stmt))
@@ -398,7 +401,7 @@ def all_programs(actor: Any) -> list[Program]:
 # --- Topic vocabulary -------------------------------------------------------------------------
 
 
-def get_topic(actor: Any, topic_id: int) -> Topic:
+def get_topic(actor: Viewer, topic_id: int) -> Topic:
     policy.require(actor, Permission.ACCEPT_TOPICS)
     topic = db.session.get(Topic, topic_id)
     if topic is None:
@@ -407,7 +410,7 @@ def get_topic(actor: Any, topic_id: int) -> Topic:
 
 
 def list_topics(
-    actor: Any, *, search: str = "", status: str = "", page: int = 1, per_page: int = 50
+    actor: Viewer, *, search: str = "", status: str = "", page: int = 1, per_page: int = 50
 ) -> Page[Topic]:
     policy.require(actor, Permission.ACCEPT_TOPICS)
     stmt = select(Topic)
@@ -500,7 +503,7 @@ def edit_topic(
     return changed
 
 
-def _set_status(actor: Any, topic: Topic, status: TopicStatus, action: str) -> bool:
+def _set_status(actor: Actor, topic: Topic, status: TopicStatus, action: str) -> bool:
     if topic.status is status:
         return False
     old = topic.status
@@ -554,8 +557,9 @@ def merge_topics(actor: Actor, source: Topic, target_name: str) -> MergeResult:
         raise ValidationError(f"No topic named '{target_name.strip()}'.", field="target")
     if target.id == source.id:
         raise ValidationError("A topic cannot be merged into itself.", field="target")
-    moved = {"cases": 0, "sessions": 0, "practices": 0}
+    moved: dict[str, Any] = {"cases": 0, "sessions": 0, "practices": 0}
     # Through the ORM, so each changed case, session and practice is re-indexed (outbox).
+    model: Any  # three models with the same topics relationship
     for name, model, table, column in (
         ("cases", Case, case_topics, case_topics.c.case_id),
         ("sessions", Session, session_topics, session_topics.c.session_id),
@@ -605,7 +609,9 @@ AUDIT_KINDS: dict[str, tuple[str, str, str]] = {
 }
 
 
-def audit_events(actor: Any, kind: str, *, page: int = 1, per_page: int = 50) -> Page[AuditEvent]:
+def audit_events(
+    actor: Viewer, kind: str, *, page: int = 1, per_page: int = 50
+) -> Page[AuditEvent]:
     """The latest events about one kind of record, newest first."""
     if kind in ("accounts", "tokens"):
         policy.require(actor, Permission.MANAGE_USERS)

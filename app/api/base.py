@@ -40,7 +40,7 @@ def authenticate_bearer() -> None:
         pass  # its last use was noted a moment ago: nothing to write
     elif request.method in READING_METHODS:
         # A read never waits for SQLite's write lock just to note when the token was used.
-        commit_unless_busy(db.session)
+        commit_unless_busy(db.session())
     else:
         db.session.commit()  # keeps last_used_at
     g.api_user = user

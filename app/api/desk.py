@@ -24,6 +24,7 @@ from app.attendance.operations import (
     transcript,
 )
 from app.auth import policy
+from app.auth.models import User
 from app.desk.models import RecommendationsSent
 from app.desk.operations import REVIEW_DAYS_MAX, review_days, send_recommendations, session_desk
 from app.errors import NotFound, ValidationError
@@ -46,7 +47,7 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _name(user: Any) -> str | None:
+def _name(user: User | None) -> str | None:
     return user.display_name if user is not None else None
 
 

@@ -21,6 +21,7 @@ from app.api.schemas import (
 )
 from app.api.spec import Query
 from app.auth import policy
+from app.auth.policy import Viewer
 from app.cases.models import Case
 from app.curriculum import operations as figures
 from app.curriculum.views import scope_from_request
@@ -244,7 +245,7 @@ def _rec_ref(recommendation: Recommendation) -> dict[str, Any]:
     }
 
 
-def practice_json(practice: BestPractice, user: Any, *, full: bool = True) -> dict[str, Any]:
+def practice_json(practice: BestPractice, user: Viewer, *, full: bool = True) -> dict[str, Any]:
     body: dict[str, Any] = {
         "id": practice.id,
         "title": practice.title,
@@ -516,8 +517,8 @@ def remove_practice_evidence(practice_id: int, evidence_id: int) -> Any:
     return jsonify(practice_json(practice, user))
 
 
-def _evidence_target(user: Any, key: str, ident: int) -> Any:
-    model = {"session_id": Session, "case_id": Case, "recommendation_id": Recommendation}[key]
+def _evidence_target(user: Viewer, key: str, ident: int) -> Any:
+    model: Any = {"session_id": Session, "case_id": Case, "recommendation_id": Recommendation}[key]
     target = db.session.get(model, ident)
     visible = target is not None and (
         policy.can_view_program(user, target.program)

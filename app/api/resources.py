@@ -34,6 +34,7 @@ from app.api.schemas import (
 from app.api.spec import Query
 from app.auth import policy
 from app.auth.models import User
+from app.auth.policy import Viewer
 from app.cases import lifecycle
 from app.cases.models import Case, CasePresentation, CaseStatus, ReviewComment
 from app.cases.operations import CaseData, content_of, saved_texts
@@ -79,7 +80,7 @@ def program_json(program: Program) -> dict[str, Any]:
     }
 
 
-def session_json(session: Session, user: Any, *, agenda: bool = False) -> dict[str, Any]:
+def session_json(session: Session, user: Viewer, *, agenda: bool = False) -> dict[str, Any]:
     out = {
         "id": session.id,
         "program": session.program.slug,
@@ -116,7 +117,7 @@ CASE_JSON_LOADS = (
 )
 
 
-def case_json(case: Case, user: Any) -> dict[str, Any]:
+def case_json(case: Case, user: Viewer) -> dict[str, Any]:
     out = {
         "id": case.id,
         "ref": case.ref,
@@ -160,7 +161,7 @@ def case_json(case: Case, user: Any) -> dict[str, Any]:
     return out
 
 
-def _deid_risk(case: Case, user: Any) -> dict[str, Any] | None:
+def _deid_risk(case: Case, user: Viewer) -> dict[str, Any] | None:
     """The re-identification warning (offsets and kinds, no text), for presenter and reviewers."""
     if not policy.can_see_deid_risk(user, case):
         return None
@@ -328,7 +329,7 @@ def list_sessions(slug: str) -> Any:
     program = _program(slug)
     page, per_page = page_args()
     stmt = select(Session).where(Session.program_id == program.id)
-    total = db.session.scalar(select(func.count()).select_from(stmt.subquery()))
+    total = db.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     sessions = db.session.scalars(
         stmt.order_by(Session.date.desc())
         .offset((page - 1) * per_page)
@@ -501,7 +502,7 @@ def list_cases() -> Any:
                 select(CasePresentation.case_id).where(CasePresentation.session_id == session_id)
             )
         )
-    total = db.session.scalar(select(func.count()).select_from(stmt.subquery()))
+    total = db.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     cases = db.session.scalars(
         stmt.order_by(Case.updated_at.desc(), Case.id.desc())
         .offset((page - 1) * per_page)

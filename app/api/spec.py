@@ -190,7 +190,8 @@ def _friendly(error: SchemaError) -> ValidationError:
         field = f"{path}.{extra}" if path else extra
         return ValidationError(f"{field} is not a known field.", field=field)
     field = path or "body"
-    value = error.validator_value
+    value: Any = error.validator_value
+    schema: Any = error.schema
     kind = {
         "type": lambda: f"must be of type {value}",
         "enum": lambda: "must be one of: " + ", ".join(map(str, value)),
@@ -202,7 +203,7 @@ def _friendly(error: SchemaError) -> ValidationError:
         "anyOf": lambda: "is not an accepted value",
         "pattern": lambda: "must hold some text and no NUL character",
         "oneOf": lambda: (
-            str(error.schema.get("description") or "matches no accepted form").rstrip(".").lower()
+            str(schema.get("description") or "matches no accepted form").rstrip(".").lower()
         ),
     }.get(str(error.validator), lambda: "is not valid")()
     return ValidationError(f"{field} {kind}.", field=field)

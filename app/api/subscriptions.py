@@ -71,6 +71,7 @@ DIGEST_ITEM = {
 
 def subscription_json(subscription: Subscription) -> dict[str, Any]:
     subject = subscription.topic or subscription.program
+    assert subject is not None  # a subscription follows a topic or a program (a constraint)
     return {
         "id": subscription.id,
         "kind": "topic" if subscription.topic_id else "program",

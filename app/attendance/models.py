@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.common import enum_column, utcnow
-from app.extensions import db
+from app.extensions import Model
 
 if TYPE_CHECKING:
     from app.auth.models import User
@@ -34,7 +34,7 @@ class AttendanceSource(enum.StrEnum):
     IMPORTED = "imported"
 
 
-class CreditRule(db.Model):
+class CreditRule(Model):
     """How a program's sessions earn credit: per session, above a minimum of minutes,
     perhaps only after the post-session evaluation."""
 
@@ -59,7 +59,7 @@ class CreditRule(db.Model):
     program: Mapped[Program] = relationship()
 
 
-class Attendance(db.Model):
+class Attendance(Model):
     """One participant at one session; minutes None when ticked without a duration
     (counted as the whole session)."""
 
@@ -81,7 +81,7 @@ class Attendance(db.Model):
     user: Mapped[User] = relationship()
 
 
-class SessionEvaluation(db.Model):
+class SessionEvaluation(Model):
     """A participant's short post-session evaluation (no free text: nothing to de-identify)."""
 
     __tablename__ = "session_evaluations"

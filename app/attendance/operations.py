@@ -23,7 +23,7 @@ from app.attendance.models import (
 from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import ProgramMembership, User
-from app.auth.policy import Actor, write_operation
+from app.auth.policy import Actor, Viewer, write_operation
 from app.errors import ValidationError
 from app.extensions import db
 from app.inputs import problem_in_text
@@ -116,6 +116,7 @@ def set_credit_rule(
     if errors:
         first = next(iter(errors))
         raise ValidationError(errors[first], field=first, errors=errors)
+    assert credits is not None and minutes is not None  # checked above
     rule.credit_type = kind
     rule.credits_per_session = credits
     rule.minimum_minutes = minutes
@@ -234,9 +235,9 @@ def record_attendance(
         first = next(iter(errors))
         raise ValidationError(errors[first], field=first, errors=errors)
     existing = attendance_of(session)
-    for user_id, row in existing.items():
+    for user_id, gone in existing.items():
         if user_id not in clean:
-            db.session.delete(row)
+            db.session.delete(gone)
     for user_id, minutes in clean.items():
         row = existing.get(user_id)
         if row is None:
@@ -458,6 +459,7 @@ def submit_evaluation(
             SessionEvaluation.user_id == participant.id,
         )
     ) or SessionEvaluation(session_id=session.id, user_id=participant.id)
+    assert score is not None  # checked above
     evaluation.rating = score
     evaluation.will_change_practice = will_change_practice
     db.session.add(evaluation)
@@ -483,7 +485,7 @@ class EvaluationResults:
         return round(sum(r * n for r, n in self.ratings.items()) / self.responses, 2)
 
 
-def evaluation_results(session: Session, *, actor: Any) -> EvaluationResults:
+def evaluation_results(session: Session, *, actor: Viewer) -> EvaluationResults:
     """The session's post-session evaluations summed up, for its program's coordinators."""
     policy.require_read_evaluations(actor, session.program)
     ratings = dict.fromkeys(range(1, 6), 0)
@@ -560,7 +562,7 @@ def transcript(
 
 
 def accreditation_rows(
-    program: Program, *, actor: Any, start: date | None = None, end: date | None = None
+    program: Program, *, actor: Viewer, start: date | None = None, end: date | None = None
 ) -> list[list[Any]]:
     """One row per participant and session, with the credit awarded: for the accreditor."""
     policy.require_run_desk(actor, program)

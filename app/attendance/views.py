@@ -292,6 +292,7 @@ def certificate() -> Any:
         errors["program"] = "Choose the program (series) the certificate is for."
     if errors:
         return _render_transcript([], program, errors)
+    assert program is not None  # else errors names it
     lines = [
         line for line in transcript(user, program=program, start=start, end=end) if line.credits
     ]

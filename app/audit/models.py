@@ -1,20 +1,20 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.audit import triggers
 from app.common import utcnow
-from app.extensions import db
+from app.extensions import Model
 
 if TYPE_CHECKING:
     from app.auth.models import User
 
 
-class AuditEvent(db.Model):
+class AuditEvent(Model):
     """Who did what to which record, and when. Append-only; never holds patient text."""
 
     __tablename__ = "audit_events"
@@ -32,4 +32,4 @@ class AuditEvent(db.Model):
     actor: Mapped[User | None] = relationship()
 
 
-triggers.attach(AuditEvent.__table__)
+triggers.attach(cast(sa.Table, AuditEvent.__table__))

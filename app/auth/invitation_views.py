@@ -70,7 +70,7 @@ def _delivered(issued: ops.Issued) -> Any:
 def admin_invitations() -> Any:
     if request.method == "GET":
         return _list_page({"role": "provider", "programs": []}, {})
-    typed = {
+    typed: dict[str, Any] = {
         "email": request.form.get("email", "").strip(),
         "display_name": request.form.get("display_name", ""),
         "role": request.form.get("role", ""),

@@ -13,7 +13,6 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 import sqlalchemy as sa
 from flask import current_app, url_for
@@ -26,16 +25,16 @@ from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import ProgramMembership, User
 from app.auth.operations import create_user, hash_password, validate_password
-from app.auth.policy import Permission
+from app.auth.policy import Actor, Permission, Viewer
 from app.common import utcnow
 from app.errors import Conflict, NotFound, ValidationError
-from app.extensions import db
+from app.extensions import Model, db
 
 INVITATION_DAYS = 7
 _SALT = "casebook.invitation"
 
 
-class Invitation(db.Model):
+class Invitation(Model):
     """A link that lets the holder of a new account choose its first password."""
 
     __tablename__ = "invitations"
@@ -118,7 +117,7 @@ def _issue(invitation: Invitation, secret: str) -> Issued:
 
 
 def invite(
-    actor: Any,
+    actor: Actor,
     email: str,
     display_name: str,
     role: str,
@@ -165,7 +164,7 @@ def invite(
     return _issue(invitation, secret)
 
 
-def get_invitation(actor: Any, invitation_id: int) -> Invitation:
+def get_invitation(actor: Viewer, invitation_id: int) -> Invitation:
     policy.require(actor, Permission.MANAGE_USERS)
     invitation = db.session.get(Invitation, invitation_id)
     if invitation is None:
@@ -173,7 +172,7 @@ def get_invitation(actor: Any, invitation_id: int) -> Invitation:
     return invitation
 
 
-def pending_invitations(actor: Any) -> list[Invitation]:
+def pending_invitations(actor: Viewer) -> list[Invitation]:
     """Invitations not accepted yet (expired and revoked ones too, newest first): an admin
     may send them again."""
     policy.require(actor, Permission.MANAGE_USERS)
@@ -190,7 +189,7 @@ def pending_invitations(actor: Any) -> list[Invitation]:
     return list(db.session.scalars(stmt))
 
 
-def resend(actor: Any, invitation: Invitation) -> Issued:
+def resend(actor: Actor, invitation: Invitation) -> Issued:
     """A fresh link for 7 more days; the previous link stops working."""
     policy.require(actor, Permission.MANAGE_USERS)
     if invitation.accepted_at is not None:
@@ -202,7 +201,7 @@ def resend(actor: Any, invitation: Invitation) -> Issued:
     return _issue(invitation, secret)
 
 
-def revoke(actor: Any, invitation: Invitation) -> bool:
+def revoke(actor: Actor, invitation: Invitation) -> bool:
     """The link stops working (the account stays, without a password). False if it was not
     pending."""
     policy.require(actor, Permission.MANAGE_USERS)

@@ -9,7 +9,7 @@ from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.common import enum_column, utcnow
-from app.extensions import db
+from app.extensions import Model
 
 if TYPE_CHECKING:
     from app.programs.models import Program
@@ -27,7 +27,7 @@ class Role(enum.StrEnum):
         return self.value.capitalize()
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Model):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -54,8 +54,10 @@ class User(UserMixin, db.Model):
 
     # Set on the instance when a sign-in session is started or loaded (not stored): the raw
     # session secret flask-login keeps in the session and remember cookies, and its row's id.
-    session_secret = None
-    current_session_id = None
+    # Typed, so the ORM is told to leave annotations without Mapped[] alone.
+    __allow_unmapped__ = True
+    session_secret: str | None = None
+    current_session_id: int | None = None
 
     def get_id(self) -> str:
         """The value flask-login keeps in the cookies: the account id and this sign-in's
@@ -91,7 +93,7 @@ class User(UserMixin, db.Model):
         return f"<User {self.id} {self.role}>"
 
 
-class ProgramMembership(db.Model):
+class ProgramMembership(Model):
     __tablename__ = "program_memberships"
 
     user_id: Mapped[int] = mapped_column(
@@ -106,7 +108,7 @@ class ProgramMembership(db.Model):
     program: Mapped[Program] = relationship(back_populates="memberships")
 
 
-class ApiToken(db.Model):
+class ApiToken(Model):
     """A bearer token for scripts; only its SHA-256 digest is stored."""
 
     __tablename__ = "api_tokens"
@@ -129,7 +131,7 @@ class ApiToken(db.Model):
         return "expired" if self.expires_at <= now else "active"
 
 
-class UserSession(db.Model):
+class UserSession(Model):
     """One signed-in browser ("device"): its secret is in the session cookie (and the
     remember-me cookie when asked for); only the SHA-256 digest is stored. Revoking the row,
     or its expiry, ends both cookies."""
@@ -150,7 +152,7 @@ class UserSession(db.Model):
     user: Mapped[User] = relationship(back_populates="sessions")
 
 
-class SignInThrottle(db.Model):
+class SignInThrottle(Model):
     """Failed sign-ins per email address (a digest of it, so that addresses without an account
     are throttled alike and lockout reveals nothing). Shared by every worker through the DB."""
 

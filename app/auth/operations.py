@@ -8,11 +8,13 @@ import re
 import secrets
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import Any, cast
 
 from flask import current_app
 from sqlalchemy import case, delete, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session as OrmSession
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -420,7 +422,7 @@ def revoke_all_sessions(
     )
     if keep is not None:
         stmt = stmt.where(UserSession.id != keep)
-    ended = db.session.execute(stmt).rowcount or 0
+    ended = cast(CursorResult[Any], db.session.execute(stmt)).rowcount or 0
     record(actor, "user.sessions_revoked", user, count=ended, reason=reason)
     return ended
 

@@ -581,7 +581,7 @@ def can_see_trail(user: Viewer, entity: Any) -> bool:
     return True
 
 
-def can_author_advice(author: Any) -> bool:
+def can_author_advice(author: Viewer) -> bool:
     """Recommendations and annotations are written by experts (and admins)."""
     return isinstance(author, User) and author.role in (Role.EXPERT, Role.ADMIN)
 

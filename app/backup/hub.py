@@ -59,6 +59,7 @@ from app.cases.transfer import (
     RecordProblem,
     SourceFile,
     _acceptances,
+    _as_written,
     _follow_up_order,
     _time,
     case_record,
@@ -325,7 +326,7 @@ def _account_records(session: OrmSession) -> Iterator[dict[str, Any]]:
         kind, name = (
             ("topics", names[row.topic_id])
             if row.topic_id is not None
-            else ("programs", slugs[row.program_id])
+            else ("programs", slugs[row.program_id])  # type: ignore[index]
         )
         follows.setdefault(row.user_id, {}).setdefault(kind, []).append(name)
     digest = set(
@@ -358,13 +359,13 @@ def _session_records(session: OrmSession, overrides: _Overrides) -> Iterator[dic
             {"participant": emails[row.user_id], "minutes": row.minutes, "source": str(row.source)}
         )
     evaluations: dict[int, list[dict[str, Any]]] = {}
-    for row in session.scalars(select(SessionEvaluation)):
-        evaluations.setdefault(row.session_id, []).append(
+    for evaluation in session.scalars(select(SessionEvaluation)):
+        evaluations.setdefault(evaluation.session_id, []).append(
             {
-                "participant": emails[row.user_id],
-                "rating": row.rating,
-                "will_change_practice": row.will_change_practice,
-                "submitted_at": row.submitted_at.isoformat(),
+                "participant": emails[evaluation.user_id],
+                "rating": evaluation.rating,
+                "will_change_practice": evaluation.will_change_practice,
+                "submitted_at": evaluation.submitted_at.isoformat(),
             }
         )
     by_participant = lambda item: item["participant"]  # noqa: E731 - a sort key
@@ -374,7 +375,7 @@ def _session_records(session: OrmSession, overrides: _Overrides) -> Iterator[dic
                 {"case": _case_ref(p.case), "presented": p.presented}
                 for p in hub_session.presentations
             ),
-            key=lambda item: item["case"],
+            key=lambda item: str(item["case"]),
         )
         yield _compact(
             {
@@ -419,7 +420,7 @@ def _case_records(session: OrmSession, overrides: _Overrides) -> Iterator[dict[s
             _compact(
                 {
                     "sent_at": sent.sent_at.isoformat(),
-                    "sent_by": emails.get(sent.sent_by_id),
+                    "sent_by": emails.get(sent.sent_by_id),  # type: ignore[arg-type]
                     "recommendations": [keys[i] for i in sent.recommendation_ids if i in keys],
                 }
             )
@@ -765,9 +766,12 @@ def _accepted(raw: dict[str, Any]) -> list[Acceptance]:
 
 def _on(value: Any, name: str) -> date:
     try:
-        return bounded_date(value, name)
+        on = bounded_date(value, name)
     except ValidationError as exc:
         raise RecordProblem(name, exc.message.removeprefix(f"{name} ")) from None
+    if on is None:
+        raise RecordProblem(name, "is required")
+    return on
 
 
 def _account(email: Any, name: str, *, required: bool = False) -> User | None:
@@ -895,7 +899,7 @@ def _import_program(raw: dict[str, Any], context: _Context) -> str:
 def _template_history(raw: dict[str, Any], current: Any) -> list[tuple[int, Any, Any]]:
     """The program's case-form versions in the file (version, template, when saved): each
     numbered one more than the one before, from 1, the last one the current template."""
-    history = []
+    history: list[tuple[int, Any, Any]] = []
     for where, item in _items(raw.get("template_versions"), "template_versions", _VERSION_KEYS):
         number = item.get("version")
         if number != len(history) + 1 or isinstance(number, bool):
@@ -1076,13 +1080,15 @@ def _import_follows(
         if key in have:
             continue
         row = Subscription(user_id=user.id)
-        if is_topic:
+        if isinstance(subject, Topic):
             row.topic = subject
         else:
             row.program = subject
         db.session.add(row)
         have.add(key)
-        subject_id = {"topic_id": subject.id} if is_topic else {"program_id": subject.id}
+        subject_id: dict[str, Any] = (
+            {"topic_id": subject.id} if is_topic else {"program_id": subject.id}
+        )
         record(context.actor, "subscription.added", user, imported=True, **subject_id)
         changed = True
     if daily_digest:
@@ -1349,7 +1355,7 @@ def _import_letters(raw: dict[str, Any], context: _Context) -> str:
     reviews = list(_items(raw.get("review_comments"), "review_comments", _REVIEW_KEYS))
     if not items and not reviews and "template_version" not in raw:
         return "unchanged"
-    case = find_case_by_ref(raw.get("ref")) if isinstance(raw.get("ref"), str) else None
+    case = find_case_by_ref(ref) if isinstance(ref := raw.get("ref"), str) else None
     if case is None:
         raise RecordProblem("ref", f"no case {raw.get('ref')}")
     what = "updated" if _case_template_version(case, raw.get("template_version")) else "unchanged"
@@ -1413,7 +1419,7 @@ def _import_agenda(raw: dict[str, Any], context: _Context) -> str:
         where = f"agenda[{index}]"
         if not isinstance(item, dict) or set(item) - {"case", "presented"}:
             raise RecordProblem(where, "must be a mapping with case and presented")
-        case = find_case_by_ref(item.get("case")) if isinstance(item.get("case"), str) else None
+        case = find_case_by_ref(ref) if isinstance(ref := item.get("case"), str) else None
         if case is None:
             raise RecordProblem(f"{where}.case", f"no case {item.get('case')} (in cases.jsonl)")
         presented = item.get("presented", False)
@@ -1541,7 +1547,7 @@ def _replay(
     actor: Actor,
 ) -> None:
     """One later version: a status change, or an edit of the wording."""
-    status, reason = version.get("status"), version.get("reason", "")
+    status, reason = _as_written(version, "status"), version.get("reason", "")
     if status != str(practice.status):
         superseded_by = None
         if status == PracticeStatus.SUPERSEDED.value:
@@ -1564,8 +1570,8 @@ def _replay(
         )
     elif not edit_practice(
         practice,
-        title=version.get("title"),
-        statement=version.get("statement"),
+        title=_as_written(version, "title"),
+        statement=_as_written(version, "statement"),
         reason=reason,
         editor=editor,
         actor=actor,
@@ -1667,7 +1673,7 @@ def _import_endorsements(practice: BestPractice, items: Any, context: _Context) 
         try:
             take_stance(
                 practice,
-                item.get("stance"),
+                _as_written(item, "stance"),
                 expert=expert,
                 note=note,
                 actor=context.actor,

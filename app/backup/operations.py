@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import cast
 
 from flask import current_app
 from sqlalchemy import Connection, text
@@ -271,7 +272,7 @@ def _check_revision(manifest: Manifest, source: Path) -> str:
 def _require_empty_instance() -> None:
     with db.engine.connect() as conn:
         if conn.dialect.name == "sqlite":
-            tables = _sqlite_tables(conn.connection.driver_connection)
+            tables = _sqlite_tables(cast(sqlite3.Connection, conn.connection.driver_connection))
         else:
             tables = _postgresql_tables(conn)
         filled = sorted(name for name, count in _counts(conn, tables).items() if count)

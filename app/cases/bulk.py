@@ -120,7 +120,8 @@ class NewCases:
 
     def prime(self, records: Iterable[dict[str, Any]]) -> None:
         """One lookup for the refs and one for the topic names of the file's records."""
-        refs, keys = set(), set()
+        refs: set[str] = set()
+        keys: set[str] = set()
         for raw in records:
             if isinstance(raw.get("ref"), str):
                 refs.add(raw["ref"])
@@ -131,7 +132,7 @@ class NewCases:
         for start in range(0, len(ordered), 500):
             chunk = ordered[start : start + 500]
             found = db.session.scalars(sa.select(Case.ref).where(Case.ref.in_(chunk)))
-            self.existing_refs.update(found)
+            self.existing_refs.update(found)  # type: ignore[arg-type]
         self._lookup(keys)
 
     def _lookup(self, keys: Iterable[str]) -> None:
@@ -270,13 +271,13 @@ class NewCases:
         for program_id, dates in by_program.items():
             ordered = sorted(dates)
             for start in range(0, len(ordered), 500):
-                rows = db.session.execute(
+                found = db.session.execute(
                     sa.select(Session.program_id, Session.date, Session.id)
                     .where(Session.program_id == program_id)
                     .where(Session.date.in_(ordered[start : start + 500]))
                     .order_by(Session.id)
                 )
-                for pid, on, session_id in rows:
+                for pid, on, session_id in found:
                     self.session_ids.setdefault((pid, on), session_id)
         missing = [key for key in wanted if key not in self.session_ids]
         numbers: dict[int, int] = {}
@@ -581,9 +582,9 @@ class _Writer:
         for table, rows in self.rows.items():
             if rows:
                 self.connection.execute(sa.insert(table), rows)
-        queue(db.session, self.outbox)
+        queue(db.session(), self.outbox)
         # What new cases and recommendations change in the groupings (groups._kinds_for).
         kinds = {GroupKind.QUESTIONS}
         if self.recommendations:
             kinds.add(GroupKind.RECOMMENDATIONS)
-        mark_stale(db.session, kinds)
+        mark_stale(db.session(), kinds)

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.common import enum_column, utcnow
-from app.extensions import db
+from app.extensions import Model, db
 
 if TYPE_CHECKING:
     from app.auth.models import User
@@ -59,7 +59,7 @@ case_topics = sa.Table(
 )
 
 
-class Case(db.Model):
+class Case(Model):
     """A de-identified case presentation and, through follows_id, its follow-ups."""
 
     __tablename__ = "cases"
@@ -140,7 +140,7 @@ class Case(db.Model):
         return self.sessions[0] if self.sessions else None
 
 
-class CasePresentation(db.Model):
+class CasePresentation(Model):
     """A case on a session's agenda; `presented` once it was discussed."""
 
     __tablename__ = "case_presentations"
@@ -157,7 +157,7 @@ class CasePresentation(db.Model):
     session: Mapped[Session] = relationship(back_populates="presentations")
 
 
-class ReviewComment(db.Model):
+class ReviewComment(Model):
     """A coordinator's note to the presenter when returning a case from review."""
 
     __tablename__ = "review_comments"

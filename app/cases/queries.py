@@ -14,7 +14,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from app.auth import policy
-from app.auth.policy import listed_case_clause, visible_case_clause
+from app.auth.models import User
+from app.auth.policy import Viewer, listed_case_clause, visible_case_clause
 from app.cases.models import Case, CasePresentation, ReviewComment
 from app.errors import NotFound
 from app.extensions import db
@@ -28,7 +29,7 @@ from app.recommendations.models import (
 )
 
 
-def case_counts_by_program(user: Any, program_ids: Iterable[int]) -> dict[int, int]:
+def case_counts_by_program(user: Viewer, program_ids: Iterable[int]) -> dict[int, int]:
     """How many cases `user` may see in each program (ids of programs they may see)."""
     ids = list(program_ids)
     if not ids:
@@ -41,7 +42,7 @@ def case_counts_by_program(user: Any, program_ids: Iterable[int]) -> dict[int, i
     return {program_id: count for program_id, count in rows}
 
 
-def case_counts_by_session(user: Any, session_ids: Iterable[int]) -> dict[int, int]:
+def case_counts_by_session(user: Viewer, session_ids: Iterable[int]) -> dict[int, int]:
     """How many cases `user` may see on each session's agenda."""
     ids = list(session_ids)
     if not ids:
@@ -61,7 +62,7 @@ class AgendaItem:
     presented: bool
 
 
-def session_agenda(user: Any, session: Session) -> list[AgendaItem]:
+def session_agenda(user: Viewer, session: Session) -> list[AgendaItem]:
     """The cases on a session's agenda that `user` may see, in the order they were added."""
     presentations = db.session.scalars(
         select(CasePresentation)
@@ -92,7 +93,7 @@ CASE_PAGE_LOADS = (
 )
 
 
-def get_visible_case(user: Any, case_id: int, *, loads: Iterable[Any] = ()) -> Case:
+def get_visible_case(user: Viewer, case_id: int, *, loads: Iterable[Any] = ()) -> Case:
     """The case with this id if `user` may see it; otherwise NotFound, the same either way.
     `loads` are loader options for what the caller will read of it."""
     loads = tuple(loads)
@@ -144,7 +145,7 @@ class CasePage:
     later_outcomes: dict[int, list[OutcomeRow]] = field(default_factory=dict)
 
 
-def case_page(user: Any, case: Case) -> CasePage:
+def case_page(user: Viewer, case: Case) -> CasePage:
     """Everything the case page shows, narrowed to what `user` may see."""
     appearances = [
         SessionAppearance(p.session, p.presented)
@@ -211,7 +212,7 @@ def _display(value: Any) -> str:
 # My cases, the review queue and the case's story.
 
 
-def my_cases_stmt(user: Any, status: str | None = None) -> Any:
+def my_cases_stmt(user: User, status: str | None = None) -> Any:
     """The cases `user` presents, newest change first, optionally of one status."""
     stmt = select(Case).where(Case.presenter_id == user.id, Case.withdrawn_at.is_(None))
     if status:
@@ -219,7 +220,7 @@ def my_cases_stmt(user: Any, status: str | None = None) -> Any:
     return stmt.order_by(Case.updated_at.desc(), Case.id.desc())
 
 
-def my_case_counts(user: Any) -> dict[str, int]:
+def my_case_counts(user: User) -> dict[str, int]:
     rows = db.session.execute(
         select(Case.status, func.count(Case.id))
         .where(Case.presenter_id == user.id, Case.withdrawn_at.is_(None))
@@ -228,12 +229,12 @@ def my_case_counts(user: Any) -> dict[str, int]:
     return {str(status): count for status, count in rows}
 
 
-def review_queue_stmt(user: Any, statuses: Iterable[Any]) -> Any:
+def review_queue_stmt(user: Viewer, statuses: Iterable[Any]) -> Any:
     """Cases of these statuses in the programs `user` may see, oldest submission first."""
     return _review_stmt(user, Case.status.in_(list(statuses)), Case.withdrawn_at.is_(None))
 
 
-def withdrawn_cases_stmt(user: Any) -> Any:
+def withdrawn_cases_stmt(user: Viewer) -> Any:
     """Withdrawn cases `user` may see (and restore), most recently withdrawn first."""
     return (
         _review_stmt(user, Case.withdrawn_at.is_not(None), visible_case_clause(user))
@@ -242,7 +243,7 @@ def withdrawn_cases_stmt(user: Any) -> Any:
     )
 
 
-def _review_stmt(user: Any, *where: Any) -> Any:
+def _review_stmt(user: Viewer, *where: Any) -> Any:
     programs = list(db.session.scalars(select(Program)))
     ids = policy.visible_program_ids(user, programs)
     return (
@@ -268,7 +269,7 @@ class TimelineEntry:
     part: str = ""
 
 
-def case_thread(user: Any, case: Case) -> list[Case]:
+def case_thread(user: Viewer, case: Case) -> list[Case]:
     """The patient's presentations that `user` may see: the first, then each follow-up."""
     # Two recursive queries fetch the whole family (earlier presentations, then everything
     # that follows the first), with what the page reads of each, however long the story.
@@ -293,7 +294,7 @@ def case_thread(user: Any, case: Case) -> list[Case]:
     return thread
 
 
-def case_timeline(user: Any, case: Case, *, url_for: Any) -> list[TimelineEntry]:
+def case_timeline(user: Viewer, case: Case, *, url_for: Any) -> list[TimelineEntry]:
     """The whole story of the patient in date order (every presentation, its review, sessions,
     recommendations, annotations and outcomes), narrowed to what `user` may see."""
     from datetime import datetime
@@ -342,7 +343,7 @@ def _letters_sent(parts: dict[int, str], url_for: Any) -> list[TimelineEntry]:
 
 
 def _case_events(
-    user: Any, case: Case, part: str, url_for: Any, *, linked: bool
+    user: Viewer, case: Case, part: str, url_for: Any, *, linked: bool
 ) -> list[TimelineEntry]:
     def name(person: Any) -> str:
         return person.display_name if person is not None else "Former member"

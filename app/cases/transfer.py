@@ -10,7 +10,7 @@ import hashlib
 import json
 import random
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -147,6 +147,11 @@ class RecordProblem(Exception):
         super().__init__(message)
         self.field = field_name
         self.message = message
+
+
+def _as_written(item: Mapping[str, Any], key: str) -> Any:
+    """A field as the file has it (None when absent), for an operation that checks it."""
+    return item.get(key)
 
 
 @dataclass
@@ -811,6 +816,8 @@ def _presentations(items: Any) -> list[tuple[date, bool]] | None:
             on = bounded_date(item.get("session_date"), "session_date")
         except ValidationError as exc:
             raise RecordProblem(f"{where}.session_date", exc.message) from None
+        if on is None:
+            raise RecordProblem(f"{where}.session_date", "is required")
         presented = item.get("presented", False)
         if not isinstance(presented, bool):
             raise RecordProblem(f"{where}.presented", "must be true or false")
@@ -995,7 +1002,7 @@ def _status(value: Any, raw: dict[str, Any]) -> CaseStatus:
 
 
 def _withdrawal(raw: dict[str, Any]) -> tuple[datetime, WithdrawalReason] | None:
-    when, reason = raw.get("withdrawn_at"), raw.get("withdrawal_reason")
+    when, reason = raw.get("withdrawn_at"), _as_written(raw, "withdrawal_reason")
     if when in (None, "") and reason in (None, ""):
         return None
     if isinstance(when, str):
@@ -1145,8 +1152,8 @@ def _import_recommendations(case: Case, items: Any, merge: _Merge) -> None:
                         )
                     edit_recommendation(
                         recommendation,
-                        body=item.get("body"),
-                        category=item.get("category"),
+                        body=_as_written(item, "body"),
+                        category=_as_written(item, "category"),
                         references=item.get("references"),
                         editor=author,
                         actor=actor,
@@ -1198,8 +1205,8 @@ def _add_with_history(
         recommendation = add_recommendation(
             case,
             author,
-            first.get("body"),
-            first.get("category"),
+            _as_written(first, "body"),
+            _as_written(first, "category"),
             references=first.get("references"),
             publish=published,
             actor=actor,
@@ -1209,8 +1216,8 @@ def _add_with_history(
         for number, version in enumerate(history[1:], 2):  # noqa: B007 - named on failure
             edit_recommendation(
                 recommendation,
-                body=version.get("body"),
-                category=version.get("category"),
+                body=_as_written(version, "body"),
+                category=_as_written(version, "category"),
                 references=version.get("references"),
                 editor=version["editor"],
                 actor=actor,
@@ -1227,8 +1234,8 @@ def _add_with_history(
         # The current text, when the history in the file stops short of it.
         edit_recommendation(
             recommendation,
-            body=item.get("body"),
-            category=item.get("category"),
+            body=_as_written(item, "body"),
+            category=_as_written(item, "category"),
             references=item.get("references"),
             editor=author,
             actor=actor,
@@ -1308,8 +1315,8 @@ def _import_annotations(
                 annotation = annotate(
                     recommendation,
                     author,
-                    item.get("kind"),
-                    item.get("body"),
+                    _as_written(item, "kind"),
+                    _as_written(item, "body"),
                     references=item.get("references"),
                     actor=actor,
                     imported=True,
@@ -1325,8 +1332,8 @@ def _import_annotations(
                 edit_annotation(
                     annotation,
                     author=author,
-                    kind=item.get("kind"),
-                    body=item.get("body"),
+                    kind=_as_written(item, "kind"),
+                    body=_as_written(item, "body"),
                     references=item.get("references"),
                     actor=actor,
                     accepted=accepted,
@@ -1391,8 +1398,8 @@ def _import_outcomes(case: Case, items: Any, merge: _Merge) -> None:
                 outcome = record_outcome(
                     case,
                     recommendation,
-                    item.get("adoption"),
-                    item.get("patient_status"),
+                    _as_written(item, "adoption"),
+                    _as_written(item, "patient_status"),
                     note=item.get("note") or "",
                     actor=actor,
                     imported=True,
@@ -1548,7 +1555,11 @@ def _presentations_record(case: Case) -> list[dict[str, Any]] | None:
 
 def _overrides_by_entity(case: Case) -> Callable[[Any], list[dict[str, Any]]]:
     """The overrides of the case and its items, read in one query."""
-    entities = [case, *case.recommendations, *case.outcomes]
+    entities: list[Case | Recommendation | Outcome | Annotation] = [
+        case,
+        *case.recommendations,
+        *case.outcomes,
+    ]
     entities += [a for r in case.recommendations for a in r.annotations]
     wanted: dict[str, list[int]] = {}
     for entity in entities:

@@ -23,7 +23,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from app.auth import policy
-from app.auth.policy import Permission, permission_required
+from app.auth.policy import Permission, Viewer, permission_required
 from app.cases import lifecycle
 from app.cases.forms import (
     SEX_CHOICES,
@@ -209,7 +209,7 @@ def case(case_id: int) -> Any:
     )
 
 
-def _similar_cases(user: Any, case_id: int) -> list[Any]:
+def _similar_cases(user: Viewer, case_id: int) -> list[Any]:
     """Similar past cases are a help, not the page: if search fails, show the case anyway.
     A refusal (the case is not the user's to see) is not a failure: it goes through."""
     try:
@@ -483,7 +483,8 @@ def return_case(case_id: int) -> Any:
     policy.require(user, Permission.REVIEW_CASE, case)
     comment = request.form.get("comment", "").strip()
     errors: dict[str, str] = {}
-    message, panels = "", {}
+    panels: dict[str, Any] = {}
+    message = ""
     if request.method == "POST":
         try:
             lifecycle.return_case(
@@ -637,7 +638,8 @@ def record_outcomes(case_id: int) -> Any:
         values[f"outcomes.{r.id}.patient_status"] = str(o.patient_status) if o else ""
         values[f"outcomes.{r.id}.note"] = o.note if o else ""
     errors: dict[str, str] = {}
-    message, panels = "", {}
+    panels: dict[str, Any] = {}
+    message = ""
     if request.method == "POST":
         for key in values:
             values[key] = request.form.get(key, "").strip()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 import threading
+from collections.abc import MutableMapping
 from functools import lru_cache
 
 import bleach
@@ -87,7 +88,9 @@ def _text_cleaner() -> bleach.Cleaner:
     return cleaner
 
 
-def _nofollow(attrs: dict, new: bool = False) -> dict:
+def _nofollow(
+    attrs: MutableMapping[tuple[str | None, str], str], new: bool = False
+) -> MutableMapping[tuple[str | None, str], str]:
     attrs[(None, "rel")] = "nofollow noopener"
     return attrs
 

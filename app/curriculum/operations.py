@@ -21,7 +21,7 @@ from sqlalchemy.orm import aliased, selectinload
 
 from app.auth import policy
 from app.auth.models import User
-from app.auth.policy import Permission
+from app.auth.policy import Permission, Viewer
 from app.cases.models import Case, CasePresentation, case_topics
 from app.common import text_key
 from app.errors import ValidationError
@@ -70,7 +70,7 @@ class Scope:
 
 
 def make_scope(
-    user: Any,
+    user: Viewer,
     *,
     program: Program | None = None,
     start: date | None = None,
@@ -92,7 +92,7 @@ def make_scope(
     return Scope(start, end, program)
 
 
-def _programs(user: Any, scope: Scope) -> list[Program]:
+def _programs(user: Viewer, scope: Scope) -> list[Program]:
     if scope.program is not None:
         return [scope.program]
     return [p for p in db.session.scalars(select(Program)) if policy.can_view_program(user, p)]
@@ -102,7 +102,7 @@ def _dialect() -> str:
     return db.session.get_bind().dialect.name
 
 
-def _case_days(user: Any, scope: Scope, programs: list[Program]) -> Any:
+def _case_days(user: Viewer, scope: Scope, programs: list[Program]) -> Any:
     """A subquery of the visible cases in `scope`: case id, program, presenter, and the day
     each counts on (its first session, else the day it was created).
 
@@ -193,7 +193,7 @@ class TopicFrequency:
         }
 
 
-def topic_frequency(user: Any, scope: Scope) -> TopicFrequency:
+def topic_frequency(user: Viewer, scope: Scope) -> TopicFrequency:
     """Cases per month and per topic and month, counted by the database."""
     scoped = _case_days(user, scope, _programs(user, scope))
     month = _month(scoped.c.day)
@@ -217,7 +217,7 @@ def topic_frequency(user: Any, scope: Scope) -> TopicFrequency:
     return TopicFrequency(scope.months, dict(counts), sum(by_month.values()), by_month)
 
 
-def _topic_totals(user: Any, scope: Scope) -> Counter[str]:
+def _topic_totals(user: Viewer, scope: Scope) -> Counter[str]:
     scoped = _case_days(user, scope, _programs(user, scope))
     return Counter(
         {
@@ -247,7 +247,7 @@ class Trend:
         return self.current - self.previous
 
 
-def rising_topics(user: Any, scope: Scope) -> list[Trend]:
+def rising_topics(user: Viewer, scope: Scope) -> list[Trend]:
     """Topics with more cases than in the period of the same length before, most added first."""
     now = _topic_totals(user, scope)
     before = _topic_totals(user, scope.previous)
@@ -276,7 +276,7 @@ class QuestionGroup:
         return grouping.headline(asked[0] if asked else text, 140)
 
 
-def recurring_questions(user: Any, scope: Scope) -> list[QuestionGroup]:
+def recurring_questions(user: Viewer, scope: Scope) -> list[QuestionGroup]:
     """Groups of two or more visible cases in the scope asking about the same clinical
     content, biggest first. The groups are kept by app/practices/groups.py over all cases;
     cases the user may not see, or outside the scope, are left out of them here."""
@@ -342,7 +342,7 @@ def is_own_topic(program: Program, topic: Topic) -> bool:
     )
 
 
-def gaps(user: Any, scope: Scope, *, min_cases: int = GAP_MIN_CASES) -> list[Gap]:
+def gaps(user: Viewer, scope: Scope, *, min_cases: int = GAP_MIN_CASES) -> list[Gap]:
     """Topics with at least `min_cases` cases in the scope but no didactic session on them (in
     the scope's programs, up to its end) and no live best practice. A program's own topic is
     not a gap of that program: every one of its cases is about it."""
@@ -413,7 +413,7 @@ class Coverage:
 UNKNOWN_PRESENTER = "Unknown presenter"
 
 
-def coverage(user: Any, scope: Scope) -> Coverage:
+def coverage(user: Viewer, scope: Scope) -> Coverage:
     scoped = _case_days(user, scope, _programs(user, scope))
     totals: Counter[str] = Counter()
     for name, n in db.session.execute(

@@ -11,7 +11,7 @@ from flask import Blueprint, Response, render_template, request
 from flask_login import current_user
 
 from app.auth import policy
-from app.auth.policy import Permission, permission_required
+from app.auth.policy import Permission, Viewer, permission_required
 from app.csvfile import csv_response
 from app.curriculum import operations as figures
 from app.errors import NotFound, ValidationError
@@ -34,7 +34,7 @@ def _date_arg(name: str, *, strict: bool = False) -> date | None:
     return bounded_date(raw, name)
 
 
-def scope_from_request(user: Any, *, strict: bool = False) -> figures.Scope:
+def scope_from_request(user: Viewer, *, strict: bool = False) -> figures.Scope:
     """The scope from ?program=&start=&end=; shared by the page, the CSV files and the API
     (`strict`: a parameter given blank is refused rather than read as the default).
 
@@ -55,7 +55,7 @@ def scope_from_request(user: Any, *, strict: bool = False) -> figures.Scope:
     )
 
 
-def table(name: str, user: Any, scope: figures.Scope) -> tuple[list[str], list[list[Any]]]:
+def table(name: str, user: Viewer, scope: figures.Scope) -> tuple[list[str], list[list[Any]]]:
     """(header, rows) of one of the page's tables."""
     if name == "topics":
         freq = figures.topic_frequency(user, scope)

@@ -101,6 +101,7 @@ def purge_command(
     else:
         if start is None or end is None:
             raise click.UsageError("--field needs --start and --end.")
+        assert field_name is not None  # checked above: --text or else --field
         result = purge_span(case, field_name, start, end, reason=reason, actor=actor)
     click.echo(
         f"Purged {result.occurrences} occurrences from {', '.join(sorted(set(result.places)))}."

@@ -910,6 +910,7 @@ RX_LAST_FIRST_HINT = re.compile(rf"[{LO}],\s+(?:[OD]['’]|Ma?c)?[{UP}]")
 
 # ----------------------------------------------------------------------------- recognisers
 def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
+    m: re.Match[str] | None
     found: list[tuple[int, int, float]] = []
 
     def take_words(s: int, seg: str, cued: bool, conf: float) -> None:
@@ -1278,6 +1279,8 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
 
 
 def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
+    m: re.Match[str] | None
+    cand: str | None
     lex = ctx.lex
 
     def city_ok(name: str, strong: bool) -> bool:
@@ -1413,20 +1416,20 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         m = next((c for c in window if c.start(2) == z.start()), None)
         if not m:
             continue
-        words = list(re.finditer(r"\S+", m.group(1)))
+        spans = list(re.finditer(r"\S+", m.group(1)))
         # keep the trailing words that can be a town name
-        while words:
-            w = words[0].group().rstrip(".")
-            rest = " ".join(x.group() for x in words).lower()
+        while spans:
+            w = spans[0].group().rstrip(".")
+            rest = " ".join(x.group() for x in spans).lower()
             if rest in lex.cities or (
-                (w in TOWN_PREFIXES and len(words) > 1)
+                (w in TOWN_PREFIXES and len(spans) > 1)
                 or not (ctx.is_common(w) or ctx.is_clinical(w) or w.lower() in STATES)
             ):
                 break
-            words = words[1:]
-        if not words or ctx.is_clinical(words[-1].group()):
+            spans = spans[1:]
+        if not spans or ctx.is_clinical(spans[-1].group()):
             continue
-        out.append((m.start(1) + words[0].start(), m.end(1), "LOCATION", 0.8))
+        out.append((m.start(1) + spans[0].start(), m.end(1), "LOCATION", 0.8))
         out.append((m.start(2), m.end(2), "LOCATION", 0.85))
     for m in _triggered(RX_LOC_TOWN, "TOWN", text, words_ix):
         name = m.group(1)
@@ -1607,6 +1610,7 @@ _MONTH_WINDOW = (16, 40)  # characters before and after a month word that a date
 
 
 def _date_matches(text: str, words_ix, has_month: bool):
+    m: re.Match[str] | None
     seen: set[tuple[int, int, int]] = set()
     if has_month:
         spots = words_ix.at(MONTH_WORDS)
@@ -1909,6 +1913,7 @@ def _units_after(ctx: _Ctx, text: str, e: int) -> int:
 
 
 def _usps_addresses(ctx: _Ctx, text: str, out: list) -> None:
+    words: list[re.Match[str]]
     suffixes = ctx.lex.street_suffixes
     for m in RX_HOUSE_NUMBER.finditer(text):
         words, pos = [], m.end()
@@ -2225,6 +2230,7 @@ def _place_ok(ctx: _Ctx, name: str) -> bool:
 
 
 def _more_places(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    m: re.Match[str] | None
     for m in _triggered(RX_FAC_CUED, "FACC", text, words_ix):
         seg = m.group(1)
         toks = seg.split()
@@ -2317,6 +2323,7 @@ RX_DATE_ORDINAL_WORDS = re.compile(
 
 
 def _more_numbers(text: str, out: list, words_ix: _WordIndex) -> None:
+    m: re.Match[str] | None
     if "ocial" in text or "OCIAL" in text:
         for m in RX_SSN_SOCIAL.finditer(text):
             out.append((m.start(1), m.end(1), "SSN", 0.85))
@@ -2578,6 +2585,7 @@ RX_TAB_ID_CELL = re.compile(
 
 
 def _name_shapes(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    m: re.Match[str] | None
     if ":" in text:
         for m in _triggered(RX_INITIALS_LABEL, "INITL", text, words_ix):
             if re.sub(r"\s", "", m.group(1)).upper() not in NOT_INITIALS:
@@ -2828,6 +2836,7 @@ def _more_locations(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> No
             found.append((m, True))
     for m, strong in found:
         g = m.lastindex
+        assert g is not None  # every pattern here has a group
         span = _place_words(ctx, text, m.start(g), m.end(g), strong)
         if span:
             out.append((*span, "LOCATION", 0.75))

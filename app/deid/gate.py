@@ -159,7 +159,7 @@ def _scan(text: str) -> list[Finding]:
 
 
 def scan_fields(values: Mapping[str, str | None]) -> list[FieldFinding]:
-    findings = []
+    findings: list[FieldFinding] = []
     for name, text in values.items():
         if not text:
             continue

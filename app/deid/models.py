@@ -6,10 +6,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.common import utcnow
-from app.extensions import db
+from app.extensions import Model
 
 
-class DeidOverride(db.Model):
+class DeidOverride(Model):
     """A finding its author marked "not an identifier": where, what kind, and why; no text."""
 
     __tablename__ = "deid_overrides"

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import enum
 import logging
+import sqlite3
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from flask import current_app
 from sqlalchemy import select
@@ -187,7 +188,7 @@ def erase_leftovers(result: PurgeResult) -> None:
     if engine.dialect.name == "sqlite":
         # On the driver's connection, outside any transaction (which a checkpoint needs).
         with engine.connect() as conn:
-            raw = conn.connection.driver_connection
+            raw = cast(sqlite3.Connection, conn.connection.driver_connection)
             busy, _log, _done = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         result.database_clean = not busy
         if busy:
@@ -207,7 +208,7 @@ def _purge_index(result: PurgeResult) -> None:
     from app.search.index import index_at
     from app.search.outbox import apply_pending
 
-    app = current_app._get_current_object()
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
     idx = index_at(app.config["CASEBOOK_INDEX_DIR"])
     deadline = time.monotonic() + INDEX_WAIT_SECONDS
     while True:

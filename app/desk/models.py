@@ -7,14 +7,14 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.common import utcnow
-from app.extensions import db
+from app.extensions import Model
 
 if TYPE_CHECKING:
     from app.auth.models import User
     from app.cases.models import Case
 
 
-class RecommendationsSent(db.Model):
+class RecommendationsSent(Model):
     """The hub's recommendations on a case, sent to its presenter as one letter."""
 
     __tablename__ = "recommendations_sent"

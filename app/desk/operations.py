@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -11,7 +12,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from app.audit.operations import record
 from app.auth import policy
-from app.auth.policy import Actor, write_operation
+from app.auth.policy import Actor, Viewer, write_operation
 from app.cases.models import Case, CasePresentation, CaseStatus
 from app.cases.operations import set_status
 from app.common import utcnow
@@ -79,7 +80,7 @@ def review_days(value: Any) -> int:
     return int(text)
 
 
-def session_desk(program: Program, *, actor: Any, days: int = REVIEW_DAYS_DEFAULT) -> Desk:
+def session_desk(program: Program, *, actor: Viewer, days: int = REVIEW_DAYS_DEFAULT) -> Desk:
     """Everything the coordinator of `program` works from, in a fixed number of queries."""
     policy.require_run_desk(actor, program)
     today = utcnow().date()
@@ -110,7 +111,7 @@ def session_desk(program: Program, *, actor: Any, days: int = REVIEW_DAYS_DEFAUL
             .options(joinedload(Case.presenter))
         )
     )
-    presentations = db.session.scalars(
+    presentations: Iterable[CasePresentation] = db.session.scalars(
         select(CasePresentation)
         .join(CasePresentation.session)
         .join(CasePresentation.case)

@@ -16,6 +16,7 @@ import ssl
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from flask import current_app
@@ -167,7 +168,7 @@ def send(message: Message) -> Delivery:
 def _deliver(settings: MailSettings, email: EmailMessage) -> None:
     context = ssl.create_default_context()
     smtp_class = smtplib.SMTP_SSL if settings.tls else smtplib.SMTP
-    kwargs = {"context": context} if settings.tls else {}
+    kwargs: dict[str, Any] = {"context": context} if settings.tls else {}
     with smtp_class(settings.host, settings.port, timeout=settings.timeout, **kwargs) as smtp:
         if settings.starttls and not settings.tls:
             smtp.starttls(context=context)

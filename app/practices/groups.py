@@ -24,11 +24,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from flask import Flask, current_app, has_app_context
 from sqlalchemy import event, select
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
@@ -197,7 +198,8 @@ COMPUTE = {
     GroupKind.QUESTIONS: compute_question_groups,
     GroupKind.RECOMMENDATIONS: compute_recommendation_groups,
 }
-TABLES = {
+# Either kind's tables: the code using them names the columns both have.
+TABLES: dict[GroupKind, tuple[Any, Any, str]] = {
     GroupKind.QUESTIONS: (QuestionGroup, QuestionGroupMember, "case_id"),
     GroupKind.RECOMMENDATIONS: (
         RecommendationGroup,
@@ -268,11 +270,14 @@ def _take_lease(kind: GroupKind, token: int) -> bool:
     (a change committed from now on marks it again, so nothing is lost)."""
     _ensure_state(kind)
     now = utcnow()
-    taken = db.session.execute(
-        sa.update(GroupingState)
-        .where(GroupingState.kind == kind)
-        .where(sa.or_(GroupingState.lease_until.is_(None), GroupingState.lease_until < now))
-        .values(stale=False, lease_token=token, lease_until=now + LEASE)
+    taken = cast(
+        CursorResult[Any],
+        db.session.execute(
+            sa.update(GroupingState)
+            .where(GroupingState.kind == kind)
+            .where(sa.or_(GroupingState.lease_until.is_(None), GroupingState.lease_until < now))
+            .values(stale=False, lease_token=token, lease_until=now + LEASE)
+        ),
     ).rowcount
     db.session.commit()
     return taken == 1

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.common import enum_column, utcnow
-from app.extensions import db
+from app.extensions import Model, db
 
 if TYPE_CHECKING:
     from app.auth.models import User
@@ -35,7 +35,7 @@ practice_topics = sa.Table(
 )
 
 
-class BestPractice(db.Model):
+class BestPractice(Model):
     __tablename__ = "best_practices"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -72,7 +72,7 @@ class BestPractice(db.Model):
     )
 
 
-class BestPracticeVersion(db.Model):
+class BestPracticeVersion(Model):
     """A snapshot taken on every edit or status change, with the reason given."""
 
     __tablename__ = "best_practice_versions"
@@ -94,7 +94,7 @@ class BestPracticeVersion(db.Model):
     edited_by: Mapped[User | None] = relationship()
 
 
-class EvidenceLink(db.Model):
+class EvidenceLink(Model):
     """Ties a best practice to one session, case or recommendation where it was discussed."""
 
     __tablename__ = "evidence_links"
@@ -141,7 +141,7 @@ class Stance(enum.StrEnum):
     DISSENT = "dissent"
 
 
-class PracticeEndorsement(db.Model):
+class PracticeEndorsement(Model):
     """An expert's endorsement of a best practice, or dissent from it; one per expert."""
 
     __tablename__ = "practice_endorsements"
@@ -163,7 +163,7 @@ class PracticeEndorsement(db.Model):
     expert: Mapped[User] = relationship()
 
 
-class RecommendationDissent(db.Model):
+class RecommendationDissent(Model):
     """A recommendation that departs from a current best practice on purpose: its author
     marked the checker's warning "intentional, because …" (app/practices/conflicts.py)."""
 
@@ -197,7 +197,7 @@ class GroupKind(enum.StrEnum):
     RECOMMENDATIONS = "recommendations"
 
 
-class GroupingState(db.Model):
+class GroupingState(Model):
     """Whether a kind of stored groups is out of date, and who is refreshing it.
 
     A commit that changes the inputs sets `stale`; one process at a time refreshes, holding
@@ -212,7 +212,7 @@ class GroupingState(db.Model):
     lease_until: Mapped[datetime | None]
 
 
-class QuestionGroup(db.Model):
+class QuestionGroup(Model):
     """Cases asking about the same clinical content (see app/practices/groups.py)."""
 
     __tablename__ = "question_groups"
@@ -226,7 +226,7 @@ class QuestionGroup(db.Model):
     )
 
 
-class QuestionGroupMember(db.Model):
+class QuestionGroupMember(Model):
     __tablename__ = "question_group_members"
 
     group_id: Mapped[int] = mapped_column(
@@ -241,7 +241,7 @@ class QuestionGroupMember(db.Model):
     case: Mapped[Case] = relationship()
 
 
-class RecommendationGroup(db.Model):
+class RecommendationGroup(Model):
     """Recommendations that say the same thing: candidate best practices."""
 
     __tablename__ = "recommendation_groups"
@@ -258,7 +258,7 @@ class RecommendationGroup(db.Model):
     )
 
 
-class RecommendationGroupMember(db.Model):
+class RecommendationGroupMember(Model):
     __tablename__ = "recommendation_group_members"
 
     group_id: Mapped[int] = mapped_column(

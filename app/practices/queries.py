@@ -15,6 +15,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import aliased, selectinload
 
 from app.auth import policy
+from app.auth.policy import Viewer
 from app.cases.models import Case
 from app.extensions import db
 from app.practices import grouping, groups
@@ -73,7 +74,7 @@ def recommendation_session(recommendation: Recommendation) -> Session | None:
     return recommendation.case.first_session
 
 
-def can_view_evidence(user: Any, link: EvidenceLink) -> bool:
+def can_view_evidence(user: Viewer, link: EvidenceLink) -> bool:
     """A link (and its note) is seen by those who may see what it cites."""
     if link.session is not None:
         return policy.can_view_program(user, link.session.program)
@@ -84,12 +85,12 @@ def can_view_evidence(user: Any, link: EvidenceLink) -> bool:
     )
 
 
-def visible_evidence(user: Any, practice: BestPractice) -> list[EvidenceLink]:
+def visible_evidence(user: Viewer, practice: BestPractice) -> list[EvidenceLink]:
     """Evidence the user may see: links into private programs stay hidden from others."""
     return [link for link in practice.evidence if can_view_evidence(user, link)]
 
 
-def withdrawn_evidence_count(user: Any, practice: BestPractice) -> int:
+def withdrawn_evidence_count(user: Viewer, practice: BestPractice) -> int:
     """Links to a withdrawn case (or one of its recommendations) the user may no longer see,
     in programs they see: listed as "a withdrawn case", without title or note."""
     count = 0
@@ -111,11 +112,11 @@ EVIDENCE_TARGETS = (
 )
 
 
-def visible_evidence_counts(user: Any, practices: Iterable[BestPractice]) -> dict[int, int]:
+def visible_evidence_counts(user: Viewer, practices: Iterable[BestPractice]) -> dict[int, int]:
     """How many evidence links of each practice the user may see (for lists), by id."""
     practices = list(practices)
     ids = [p.id for p in practices]
-    links = (
+    links: Iterable[EvidenceLink] = (
         db.session.scalars(
             select(EvidenceLink).where(EvidenceLink.practice_id.in_(ids)).options(*EVIDENCE_TARGETS)
         )
@@ -147,7 +148,7 @@ class TimelineEntry:
         return self.session.program
 
 
-def timeline(user: Any, practice: BestPractice) -> list[TimelineEntry]:
+def timeline(user: Viewer, practice: BestPractice) -> list[TimelineEntry]:
     """Sessions where the practice was discussed, oldest first: each with the cases and the
     quoted recommendations the evidence names there."""
     entries: dict[int, TimelineEntry] = {}
@@ -190,7 +191,7 @@ class OutcomeSummary:
         return round(100 * getattr(self, counter)[key] / self.total)
 
 
-def cited_recommendations(user: Any, practice: BestPractice) -> list[Recommendation]:
+def cited_recommendations(user: Viewer, practice: BestPractice) -> list[Recommendation]:
     seen: dict[int, Recommendation] = {}
     for link in visible_evidence(user, practice):
         if link.recommendation is not None:
@@ -202,7 +203,7 @@ def cited_recommendations(user: Any, practice: BestPractice) -> list[Recommendat
     return list(seen.values())
 
 
-def outcomes(user: Any, practice: BestPractice) -> OutcomeSummary:
+def outcomes(user: Viewer, practice: BestPractice) -> OutcomeSummary:
     ids = [r.id for r in cited_recommendations(user, practice)]
     rows = (
         list(
@@ -226,7 +227,7 @@ def outcomes(user: Any, practice: BestPractice) -> OutcomeSummary:
 # ---------------------------------------------------------------- what cites what
 
 
-def practices_citing(obj: Session | Case | Recommendation, user: Any) -> list[BestPractice]:
+def practices_citing(obj: Session | Case | Recommendation, user: Viewer) -> list[BestPractice]:
     """Best practices whose evidence names this session, case or recommendation, or (for a
     session or case) the cases and recommendations discussed there, only through evidence
     `user` may see (another's draft on a session's agenda, an unpublished recommendation of
@@ -238,11 +239,11 @@ def practices_citing(obj: Session | Case | Recommendation, user: Any) -> list[Be
         clause = or_(EvidenceLink.case_id == obj.id, EvidenceLink.recommendation_id.in_(rec_ids))
     elif isinstance(obj, Session):
         case_ids = [p.case_id for p in obj.presentations]
-        rec_ids = select(Recommendation.id).where(Recommendation.case_id.in_(case_ids))
+        rec_query = select(Recommendation.id).where(Recommendation.case_id.in_(case_ids))
         clause = or_(
             EvidenceLink.session_id == obj.id,
             EvidenceLink.case_id.in_(case_ids),
-            EvidenceLink.recommendation_id.in_(rec_ids),
+            EvidenceLink.recommendation_id.in_(rec_query),
         )
     else:
         return []
@@ -259,7 +260,7 @@ def practices_citing(obj: Session | Case | Recommendation, user: Any) -> list[Be
 
 
 def practices_citing_each(
-    recommendations: Sequence[Recommendation], user: Any
+    recommendations: Sequence[Recommendation], user: Viewer
 ) -> dict[int, list[BestPractice]]:
     """`practices_citing(r, user)` for each of `recommendations`, by id, in one query."""
     ids = [r.id for r in recommendations]
@@ -269,7 +270,7 @@ def practices_citing_each(
     return _visible_citers(stmt, user, by=lambda link: link.recommendation_id)
 
 
-def _visible_citers(stmt: Any, user: Any, by: Any = None) -> dict[Any, list[BestPractice]]:
+def _visible_citers(stmt: Any, user: Viewer, by: Any = None) -> dict[Any, list[BestPractice]]:
     """The practices of the links `stmt` selects that `user` may see, by `by(link)`."""
     links = db.session.scalars(
         stmt.options(selectinload(EvidenceLink.practice), *EVIDENCE_TARGETS)
@@ -288,7 +289,7 @@ def _visible_citers(stmt: Any, user: Any, by: Any = None) -> dict[Any, list[Best
 
 
 def visible_recommendations(
-    user: Any, program_ids: Iterable[int] | None = None
+    user: Viewer, program_ids: Iterable[int] | None = None
 ) -> list[Recommendation]:
     """Published recommendations the user may see, oldest first."""
     stmt = (
@@ -335,7 +336,7 @@ class CandidateGroup:
 
 
 def recommendation_groups(
-    user: Any, *, min_sessions: int = 0, only: Any = None
+    user: Viewer, *, min_sessions: int = 0, only: Any = None
 ) -> list[CandidateGroup]:
     """Every stored group with two or more recommendations the user may see (the groups are
     kept by app/practices/groups.py; members the user may not see are left out); with
@@ -396,7 +397,7 @@ def recommendation_groups(
     return out
 
 
-def candidate_groups(user: Any, *, limit: int = CANDIDATE_LIMIT) -> list[CandidateGroup]:
+def candidate_groups(user: Viewer, *, limit: int = CANDIDATE_LIMIT) -> list[CandidateGroup]:
     """Groups given in at least MIN_SESSIONS different sessions that no practice cites yet,
     most sessions first: the `limit` most discussed (a hub's history holds thousands)."""
     member = aliased(RecommendationGroupMember)
@@ -433,6 +434,7 @@ def _citing_by_recommendation() -> dict[int, list[BestPractice]]:
     ).all()
     out: dict[int, list[BestPractice]] = {}
     for rec_id, practice in rows:
+        assert rec_id is not None  # filtered above
         out.setdefault(rec_id, []).append(practice)
     return out
 
@@ -445,7 +447,7 @@ class RelatedRecommendation:
 
 
 def related_recommendations(
-    user: Any,
+    user: Viewer,
     seeds: Sequence[Recommendation],
     text: str = "",
     *,
@@ -480,7 +482,7 @@ def related_recommendations(
 # ---------------------------------------------------------------- dissents
 
 
-def visible_dissents(user: Any, practice: BestPractice) -> list[RecommendationDissent]:
+def visible_dissents(user: Viewer, practice: BestPractice) -> list[RecommendationDissent]:
     """Recommendations marked as departing from the practice on purpose, newest first, that
     the reader may see (a private program's stay inside it; a draft's with its author)."""
     stmt = (
@@ -497,7 +499,7 @@ def visible_dissents(user: Any, practice: BestPractice) -> list[RecommendationDi
     return [d for d in db.session.scalars(stmt) if policy.can_view_dissent(user, d)]
 
 
-def program_dissents(user: Any, program: Program) -> list[RecommendationDissent]:
+def program_dissents(user: Viewer, program: Program) -> list[RecommendationDissent]:
     """Dissents on the program's recommendations, newest first, for its coordinators."""
     stmt = (
         select(RecommendationDissent)
@@ -520,7 +522,7 @@ def program_dissents(user: Any, program: Program) -> list[RecommendationDissent]
 Table = tuple[list[str], list[list[Any]]]
 
 
-def practices_table(user: Any, status: str | None = None) -> Table:
+def practices_table(user: Viewer, status: str | None = None) -> Table:
     """The practice list as the page shows it, one row a practice."""
     practices = list_practices(status)
     counts = visible_evidence_counts(user, practices)
@@ -551,7 +553,7 @@ def practices_table(user: Any, status: str | None = None) -> Table:
     )
 
 
-def candidates_table(user: Any) -> Table:
+def candidates_table(user: Viewer) -> Table:
     """The candidate groups, one row per recommendation the reader may see."""
     rows = []
     for number, group in enumerate(candidate_groups(user), 1):
@@ -593,7 +595,7 @@ ADOPTION_KEYS = ("adopted", "partly", "not_adopted")
 PATIENT_KEYS = ("improved", "unchanged", "worse", "unknown")
 
 
-def outcomes_table(user: Any, practice: BestPractice) -> Table:
+def outcomes_table(user: Viewer, practice: BestPractice) -> Table:
     """The practice's outcome statistics (the two tables of its page, one after the other)."""
     summary = outcomes(user, practice)
     rows: list[list[Any]] = []

@@ -184,7 +184,8 @@ def new() -> Any:
     }
     notes = {r.id: request.form.get(f"note-{r.id}", "").strip() for r in chosen}
     errors: dict[str, str] = {}
-    message, panels = "", {}
+    panels: dict[str, Any] = {}
+    message = ""
     if request.method == "POST" and request.form.get("action") == "propose":
         texts = {"title": values["title"], "statement": values["statement"]}
         texts.update({f"notes[{r.id}]": notes[r.id] for r in chosen})
@@ -248,7 +249,8 @@ def edit(practice_id: int) -> Any:
         "reason": request.form.get("reason", "").strip(),
     }
     errors: dict[str, str] = {}
-    message, panels = "", {}
+    panels: dict[str, Any] = {}
+    message = ""
     if request.method == "POST":
         texts = {k: values[k] for k in ("title", "statement", "reason")}
         try:

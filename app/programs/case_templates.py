@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from app.audit.operations import record
 from app.auth import policy
-from app.auth.policy import Actor, Permission
+from app.auth.policy import Actor, Permission, Viewer
 from app.cases.models import Case
 from app.errors import NotFound, ValidationError
 from app.extensions import db
@@ -64,7 +64,7 @@ def template_versions(program: Program) -> list[CaseTemplate]:
     )
 
 
-def view_template(user: Any, program: Program, version: int | None = None) -> CaseTemplate:
+def view_template(user: Viewer, program: Program, version: int | None = None) -> CaseTemplate:
     policy.require_view_template_editor(user, program)
     return template_version(program, version)
 

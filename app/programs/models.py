@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.common import enum_column, utcnow
-from app.extensions import db
+from app.extensions import Model, db
 
 if TYPE_CHECKING:
     from app.auth.models import ProgramMembership, User
@@ -22,7 +22,7 @@ session_topics = sa.Table(
 )
 
 
-class Program(db.Model):
+class Program(Model):
     __tablename__ = "programs"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -65,7 +65,7 @@ def fields_of(template: dict[str, Any] | None) -> list[dict[str, Any]]:
     return list((template or {}).get("fields", []))
 
 
-class CaseTemplate(db.Model):
+class CaseTemplate(Model):
     """One saved version of a program's case form; a case keeps the version it was written
     with, so later edits neither hide its fields nor require new ones of it."""
 
@@ -94,7 +94,7 @@ class TopicStatus(enum.StrEnum):
     RETIRED = "retired"
 
 
-class Topic(db.Model):
+class Topic(Model):
     """A term of the controlled vocabulary; synonyms feed search."""
 
     __tablename__ = "topics"
@@ -119,7 +119,7 @@ class Topic(db.Model):
     children: Mapped[list[Topic]] = relationship(back_populates="parent", order_by="Topic.name")
 
 
-class TopicTerm(db.Model):
+class TopicTerm(Model):
     """A topic's name or one of its synonyms by its text_key: what a typed topic name is
     looked up by (app/programs/terms.py keeps these rows in step with the topics)."""
 
@@ -134,7 +134,7 @@ class TopicTerm(db.Model):
     is_name: Mapped[bool] = mapped_column(default=False)
 
 
-class Session(db.Model):
+class Session(Model):
     """A teleECHO session of a program: a didactic talk and the cases presented."""
 
     __tablename__ = "sessions"

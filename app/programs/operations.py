@@ -6,9 +6,9 @@ import math
 import re
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import User
-from app.auth.policy import Actor, Permission, write_operation
+from app.auth.policy import Actor, Permission, Viewer, write_operation
 from app.common import slugify, text_key
 from app.deid.gate import Acceptance
 from app.deid.operations import guard, remember_overrides
@@ -44,12 +44,12 @@ def get_program(slug: str) -> Program:
     return program
 
 
-def visible_programs(user: Any) -> list[Program]:
+def visible_programs(user: Viewer) -> list[Program]:
     programs = db.session.scalars(select(Program).order_by(Program.name)).all()
     return [p for p in programs if policy.can_view_program(user, p)]
 
 
-def recent_sessions(user: Any, limit: int = 8, *, before: date | None = None) -> list[Session]:
+def recent_sessions(user: Viewer, limit: int = 8, *, before: date | None = None) -> list[Session]:
     ids = policy.visible_program_ids(user, list(db.session.scalars(select(Program))))
     stmt = select(Session).where(Session.program_id.in_(ids))
     if before is not None:
@@ -70,13 +70,13 @@ def validate_template(template: Any) -> dict[str, Any]:
     if not isinstance(sections, list) or not isinstance(fields, list):
         raise ValidationError("Template sections and fields must be lists.", field="template")
     errors: dict[str, str] = {}
-    out_sections = []
+    out_sections: list[dict[str, Any]] = []
     for i, section in enumerate(sections, 1):
         where = f"template.sections[{i}]"
         if not isinstance(section, dict):
             errors[where] = f"Section {i} must be a mapping."
             continue
-        clean = {
+        clean: dict[str, Any] = {
             "key": _template_key(section.get("key"), f"Section {i}", f"{where}.key", errors),
             "label": _plain(section.get("label"), f"Section {i}: label", f"{where}.label", errors),
             "required": bool(section.get("required", False)),
@@ -88,7 +88,7 @@ def validate_template(template: Any) -> dict[str, Any]:
     section_keys = [s["key"] for s in out_sections]
     for i, key in _repeats(section_keys):
         errors.setdefault(f"template.sections[{i}].key", f"Section {i}: key '{key}' is used twice.")
-    out_fields = []
+    out_fields: list[dict[str, Any]] = []
     for i, spec in enumerate(fields, 1):
         where = f"template.fields[{i}]"
         if not isinstance(spec, dict):
@@ -292,7 +292,7 @@ def update_program(
         changes.get("name", program.name), changes.get("description", program.description)
     )
     overridden = guard({"name": name, "description": description}, accepted)
-    new = {"name": name, "description": description}
+    new: dict[str, Any] = {"name": name, "description": description}
     if "template" in changes:
         new["case_template"] = validate_template(changes["template"])
     if "private" in changes:
@@ -582,7 +582,7 @@ def add_topics(
         pending.setdefault(text_key(name), name)  # the first spelling names the topic
     dialect = db.session.get_bind().dialect.name
     insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    table = Topic.__table__
+    table = cast(Table, Topic.__table__)
     added: dict[str, Topic] = {}
     for _attempt in range(50):
         keys = sorted(pending)

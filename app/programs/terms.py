@@ -9,7 +9,7 @@ with Core. Looking names up then costs one query however large the vocabulary.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy import event, select
@@ -48,7 +48,7 @@ def write_terms(
     topics = list(topics)
     if not topics:
         return
-    table = TopicTerm.__table__
+    table = cast(sa.Table, TopicTerm.__table__)
     if not fresh:
         ids = [topic_id for topic_id, _, _ in topics]
         connection.execute(sa.delete(table).where(table.c.topic_id.in_(ids)))

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.common import enum_column, utcnow
-from app.extensions import db
+from app.extensions import Model
 
 if TYPE_CHECKING:
     from app.auth.models import User
@@ -48,7 +48,7 @@ class RecommendationStatus(enum.StrEnum):
     PUBLISHED = "published"
 
 
-class Recommendation(db.Model):
+class Recommendation(Model):
     __tablename__ = "recommendations"
     __table_args__ = (sa.UniqueConstraint("case_id", "position"),)
 
@@ -86,7 +86,7 @@ class Recommendation(db.Model):
     )
 
 
-class RecommendationVersion(db.Model):
+class RecommendationVersion(Model):
     """An earlier text of a recommendation, kept on every edit."""
 
     __tablename__ = "recommendation_versions"
@@ -114,7 +114,7 @@ class AnnotationKind(enum.StrEnum):
     UPDATE = "update"
 
 
-class Annotation(db.Model):
+class Annotation(Model):
     """An expert's note on a recommendation."""
 
     __tablename__ = "annotations"
@@ -148,7 +148,7 @@ class PatientStatus(enum.StrEnum):
     UNKNOWN = "unknown"
 
 
-class Outcome(db.Model):
+class Outcome(Model):
     """What became of an earlier recommendation, recorded at a follow-up presentation."""
 
     __tablename__ = "outcomes"

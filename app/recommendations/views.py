@@ -110,7 +110,8 @@ def new(case_id: int) -> Any:
         "references": request.form.get("references", "").strip(),
     }
     errors: dict[str, str] = {}
-    message, panels = "", {}
+    panels: dict[str, Any] = {}
+    message = ""
     if request.method == "POST":
         references = _references(values["references"])
         try:
@@ -175,7 +176,8 @@ def edit(recommendation_id: int) -> Any:
             "references": request.form.get("references", "").strip(),
         }
     errors: dict[str, str] = {}
-    message, panels = "", {}
+    panels: dict[str, Any] = {}
+    message = ""
     if request.method == "POST":
         references = _references(values["references"])
         try:
@@ -387,7 +389,8 @@ def annotate_view(recommendation_id: int) -> Any:
         "references": request.form.get("references", "").strip(),
     }
     errors: dict[str, str] = {}
-    message, panels = "", {}
+    panels: dict[str, Any] = {}
+    message = ""
     if request.method == "POST":
         references = _references(values["references"])
         try:

@@ -508,7 +508,7 @@ class ClinicalAnalyzer(Tokenizer):
                 covered_until = max(covered_until, i + length)
                 break
 
-    def __call__(  # type: ignore[override]
+    def __call__(
         self,
         value: str,
         positions: bool = False,

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import selectinload
 
 from app.cases.models import Case, CasePresentation
@@ -308,7 +308,11 @@ def evidence_document(link: EvidenceLink) -> dict[str, Any] | None:
         fields = {**_program_fields(session.program), "session_id": str(session.id)}
     else:
         rec = link.recommendation
-        case = link.case if link.case is not None else rec.case
+        if link.case is not None:
+            case = link.case
+        else:
+            assert rec is not None  # evidence names a session, a case or a recommendation
+            case = rec.case
         if case.withdrawn_at is not None:
             return None
         restrict = case_restrictions(case.status)
@@ -417,12 +421,12 @@ def _evidence_for_cases(dbs: Any, cases: list[Case]) -> dict[int, list[EvidenceL
     """The evidence links citing each case or one of its recommendations, by case id."""
     case_ids = [c.id for c in cases]
     rec_case = {r.id: c.id for c in cases for r in c.recommendations}
-    clause = EvidenceLink.case_id.in_(case_ids)
+    clause: ColumnElement[bool] = EvidenceLink.case_id.in_(case_ids)
     if rec_case:
         clause = clause | EvidenceLink.recommendation_id.in_(list(rec_case))
     out: dict[int, list[EvidenceLink]] = {}
     for link in _links_citing(dbs, clause):
-        case_id = link.case_id if link.case_id is not None else rec_case[link.recommendation_id]
+        case_id = link.case_id if link.case_id is not None else rec_case[link.recommendation_id]  # type: ignore[index]
         out.setdefault(case_id, []).append(link)
     return out
 

@@ -29,7 +29,7 @@ import os
 import shutil
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -436,7 +436,9 @@ class SearchIndex:
         if found is not None:
             return found
         n = reader.doc_count_all()
-        facets = {name: _term_codes(reader, name, n) for name in ("program", "type", "status")}
+        facets: dict[str, tuple[list, np.ndarray]] = {
+            name: _term_codes(reader, name, n) for name in ("program", "type", "status")
+        }
         facets["year"] = _numeric_codes(reader, "year", n)
         facets["case_group"] = _numeric_codes(reader, "case_group", n)
         date_values, date_codes = _numeric_codes(reader, "date", n)
@@ -566,7 +568,7 @@ def _numeric_codes(reader, name: str, n: int) -> tuple[list[int], np.ndarray]:
         translated = list(reader.column_reader(name, translate=True))
         raw = np.array([v if v is not None else -1 for v in translated], dtype=np.int64)
         missing = -1
-        translate = int
+        translate: Callable[[int], int] = int
     else:
         missing = column._default  # documents without a value
         raw = _fixed_values(column, n)

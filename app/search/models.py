@@ -8,10 +8,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.common import utcnow
-from app.extensions import db
+from app.extensions import Model
 
 
-class SearchOutbox(db.Model):
+class SearchOutbox(Model):
     """One entity whose search documents must be rebuilt from the database.
 
     Rows are added by session events (app.search.outbox) and applied to the index after

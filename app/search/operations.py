@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session as OrmSession
 from whoosh import query as wq
 
 from app.auth import policy
+from app.auth.policy import Viewer
 from app.cases.models import Case
 from app.content.markdown import strip_syntax
 from app.diagnostics import describe_error
@@ -181,7 +182,7 @@ def _cached(snap: Snapshot, key: Any, compute: Callable[[], Any]) -> Any:
     return value
 
 
-def _hidden(snap: Snapshot, corpus: Corpus, user: Any) -> tuple[Any, np.ndarray | None]:
+def _hidden(snap: Snapshot, corpus: Corpus, user: Viewer) -> tuple[Any, np.ndarray | None]:
     """The documents `user` may not see, as a mask (None: nothing hidden)."""
     key = permissions.audience_key(user)
     if key is None:
@@ -403,7 +404,7 @@ def _trim_end(text: str, start: int, end: int, width: int) -> int:
 # ---------------------------------------------------------------- search
 
 
-def search(user: Any, request: SearchRequest) -> SearchResults:
+def search(user: Viewer, request: SearchRequest) -> SearchResults:
     """Search what `user` may see. Never raises on a malformed query."""
     started = time.perf_counter()
     request.per_page = max(1, min(int(request.per_page or 20), MAX_PER_PAGE))
@@ -544,7 +545,7 @@ class CaseGroups:
     ) -> list[tuple[int, int | None, int]]:
         """(document shown, related document or None, more) for results first..depth."""
         best = self._best_per_group(ordered, depth)[first:depth]
-        out = []
+        out: list[tuple[int, int | None, int]] = []
         for docnum in best:
             case_id = int(self.of[docnum])
             if not case_id:
@@ -703,7 +704,7 @@ def _case_terms(snap: Snapshot, case_id: int) -> tuple[int | None, list[tuple[fl
 
 
 def similar_cases(
-    user: Any, *, case_id: int | None = None, text: str = "", limit: int = 5
+    user: Viewer, *, case_id: int | None = None, text: str = "", limit: int = 5
 ) -> list[SearchHit]:
     """Cases like a case (or like text being typed into the case form): more like this.
 
@@ -1063,5 +1064,5 @@ def verify(*, repair: bool = False) -> VerifyReport:
         from app.search.outbox import apply_pending, retry_failed_now
 
         retry_failed_now()
-        apply_pending(current_app._get_current_object())
+        apply_pending(current_app._get_current_object())  # type: ignore[attr-defined]
     return report

@@ -26,11 +26,12 @@ import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from flask import Flask, current_app, has_app_context
 from sqlalchemy import event, select, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session as OrmSession
 
 from app.common import utcnow
@@ -117,7 +118,7 @@ def queue(session: OrmSession, keys: Iterable[tuple[str, int]]) -> None:
         seen.add((kind, entity_id))
         fresh.append({"entity_type": kind, "entity_id": entity_id, "created_at": utcnow()})
     if fresh:
-        session.connection().execute(sa.insert(SearchOutbox.__table__), fresh)
+        session.connection().execute(sa.insert(cast(sa.Table, SearchOutbox.__table__)), fresh)
         session.info["search_outbox_written"] = True
 
 
@@ -190,7 +191,7 @@ def apply_pending(app: Flask | None = None, *, max_batches: int | None = None) -
     """
     from app.search.index import index_at
 
-    app = app or current_app._get_current_object()
+    app = app or current_app._get_current_object()  # type: ignore[attr-defined]
     idx = index_at(app.config["CASEBOOK_INDEX_DIR"])
     # Documents are read in deferred transactions and the index written outside any write
     # transaction: on SQLite the write lock is held only to mark rows, never while Whoosh
@@ -266,7 +267,7 @@ def retry_failed_now() -> int:
             .values(retry_at=None)
         )
         session.commit()
-        return result.rowcount or 0
+        return cast(CursorResult[Any], result).rowcount or 0
 
 
 def _prune(session: OrmSession) -> None:
@@ -281,7 +282,7 @@ def _prune(session: OrmSession) -> None:
     session.commit()
 
 
-def write_keys(idx, generation: str, keys: Iterable[tuple[str, int]], session: Any) -> int:
+def write_keys(idx, generation: str | None, keys: Iterable[tuple[str, int]], session: Any) -> int:
     """Rebuild the documents of `keys` from the database into `generation`."""
     from app.search.documents import documents_for
 
@@ -384,7 +385,7 @@ def wait_until_indexed(
     """
     from app.search.index import index_at
 
-    app = current_app._get_current_object()
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
     idx = index_at(app.config["CASEBOOK_INDEX_DIR"])
     deadline = time.monotonic() + max(0.0, timeout)
     if timeout > 0 and not idx.state().ready:

@@ -16,7 +16,7 @@ from whoosh import query as wq
 
 from app.auth import policy
 from app.auth.models import User
-from app.auth.policy import Permission
+from app.auth.policy import Permission, Viewer
 from app.extensions import db
 from app.programs.models import Program
 
@@ -34,14 +34,13 @@ def case_restrictions(status: Any) -> list[str]:
     return []
 
 
-def audience_key(user: Any) -> tuple | None:
+def audience_key(user: Viewer) -> tuple | None:
     """What decides the mask for `user`; None means nothing is masked (the operator)."""
     if policy.is_system(user):
         return None
     programs = db.session.scalars(select(Program).where(Program.private.is_(True))).all()
     hidden_programs = tuple(sorted(p.id for p in programs if not policy.can_view_program(user, p)))
-    active = isinstance(user, User) and user.is_active
-    if not active:
+    if not (isinstance(user, User) and user.is_active):
         return ("nobody",)
     restricts = [HIDDEN]
     if not policy.can_see_every_draft(user):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from whoosh import query as wq
 
@@ -262,7 +263,9 @@ class Compiler:
         return None
 
     def group_query(self, node: Group, *, loose: bool, positive: bool):
-        includes, excludes, filters = [], [], []
+        includes: list[Any] = []
+        excludes: list[Any] = []
+        filters: list[Any] = []
         for child in node.children:
             if isinstance(child, Not):
                 target = excludes

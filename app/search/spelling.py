@@ -263,7 +263,7 @@ class Speller:
         for _round in range(2):
             for word, found in options.items():
                 context = right + [chosen[w][2] for w in options if w != word]
-                best = max(found, key=lambda c, context=context: self.with_context(c, context))
+                best = max(found, key=lambda c, context=context: self.with_context(c, context))  # type: ignore[misc]
                 chosen[word] = best
         words = {word: choice[1] for word, choice in chosen.items()}
         corrected = rewrite(text, words)

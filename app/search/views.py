@@ -48,7 +48,7 @@ def _year(name: str, *, strict: bool) -> int | None:
 
 
 def _list(name: str) -> list[str]:
-    values = []
+    values: list[str] = []
     for value in request.args.getlist(name):
         values.extend(v.strip() for v in value.split(",") if v.strip())
     return values[:20]
@@ -277,5 +277,6 @@ def api_search() -> Any:
 )
 def api_similar(case_id: int) -> Any:
     limit = bounded_int(request.args.get("limit"), "limit", maximum=20, default=5, blank_ok=False)
+    assert limit is not None  # a default and no blank
     hits = similar_cases(api_user(), case_id=case_id, limit=limit)
     return jsonify({"results": [h.to_json() for h in hits]})

@@ -29,7 +29,7 @@ class DecodedLengths:
             column = self._reader._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
             values = None if column is None else [_LENGTH_OF_BYTE[b] for b in column]
             self._fields[fieldname] = values
-        if values is None:
+        if not isinstance(values, list):  # None: the field has no lengths
             return default
         return values[docnum]
 

@@ -6,11 +6,11 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.common import utcnow
-from app.extensions import db
+from app.extensions import Model
 from app.programs.models import Program, Topic
 
 
-class Subscription(db.Model):
+class Subscription(Model):
     """One user following one topic or one program."""
 
     __tablename__ = "subscriptions"
@@ -34,7 +34,7 @@ class Subscription(db.Model):
     program: Mapped[Program | None] = relationship()
 
 
-class DigestPreference(db.Model):
+class DigestPreference(Model):
     """Whether a user wants the daily digest by e-mail (the page is always there)."""
 
     __tablename__ = "digest_preferences"
@@ -45,7 +45,7 @@ class DigestPreference(db.Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class DigestDelivery(db.Model):
+class DigestDelivery(Model):
     """One day's digest mail to one user: sent once (`casebook send-digests` skips it
     afterwards); a failed attempt is counted and tried again at the next run."""
 

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from flask import url_for
@@ -24,7 +24,7 @@ from app import mail
 from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import User
-from app.auth.policy import Actor, write_operation
+from app.auth.policy import Actor, Viewer, write_operation
 from app.cases.models import Case
 from app.common import utcnow
 from app.errors import NotFound, ValidationError
@@ -39,14 +39,14 @@ KINDS = ("subscription.case", "subscription.recommendation", "subscription.pract
 PERIODS = {"day": timedelta(hours=24), "week": timedelta(days=7)}
 
 
-def _signed_in(actor: Any) -> User:
+def _signed_in(actor: Viewer) -> User:
     return policy.require_own_account(actor, "Sign in to follow topics and programs.")
 
 
 # --- Following ---------------------------------------------------------------------------------
 
 
-def subscriptions_of(actor: Any) -> list[Subscription]:
+def subscriptions_of(actor: Viewer) -> list[Subscription]:
     """What the user follows (programs first, then topics, by name); a private program the
     user no longer sees is left out."""
     user = _signed_in(actor)
@@ -55,10 +55,15 @@ def subscriptions_of(actor: Any) -> list[Subscription]:
         .where(Subscription.user_id == user.id)
         .options(selectinload(Subscription.topic), selectinload(Subscription.program))
     )
-    found = [s for s in rows if s.topic is not None or policy.can_view_program(user, s.program)]
+    # A subscription follows a topic or else a program (a check constraint).
+    found = [
+        s
+        for s in rows
+        if s.topic is not None or policy.can_view_program(user, s.program)  # type: ignore[arg-type]
+    ]
     return sorted(
         found,
-        key=lambda s: (s.topic is not None, (s.topic or s.program).name.lower()),
+        key=lambda s: (s.topic is not None, (s.topic or s.program).name.lower()),  # type: ignore[union-attr]
     )
 
 
@@ -106,7 +111,10 @@ def follow(actor: Actor, *, topic: str | None = None, program: str | None = None
         user,
         "subscription.added",
         user,
-        **({"topic_id": subject.id} if isinstance(subject, Topic) else {"program_id": subject.id}),
+        **cast(
+            dict[str, Any],
+            {"topic_id": subject.id} if isinstance(subject, Topic) else {"program_id": subject.id},
+        ),
     )
     return subscription
 
@@ -127,14 +135,14 @@ def unfollow(actor: Actor, subscription_id: int) -> Subscription:
     return subscription
 
 
-def following(actor: Any, subject: Topic | Program) -> Subscription | None:
+def following(actor: Viewer, subject: Topic | Program) -> Subscription | None:
     """The user's subscription to `subject`, if any (for follow/unfollow buttons)."""
     if not isinstance(actor, User):
         return None
     return _existing(actor, subject)
 
 
-def followed_topic_ids(actor: Any, topic_ids: Iterable[int]) -> dict[int, int]:
+def followed_topic_ids(actor: Viewer, topic_ids: Iterable[int]) -> dict[int, int]:
     """{topic id: subscription id} for the given topics the user follows (one query)."""
     ids = list(topic_ids)
     if not isinstance(actor, User) or not ids:
@@ -144,7 +152,7 @@ def followed_topic_ids(actor: Any, topic_ids: Iterable[int]) -> dict[int, int]:
             Subscription.user_id == actor.id, Subscription.topic_id.in_(ids)
         )
     )
-    return {topic_id: sub_id for topic_id, sub_id in rows}
+    return {topic_id: sub_id for topic_id, sub_id in rows}  # type: ignore[misc]
 
 
 def move_topic_subscriptions(source: Topic, target: Topic) -> None:
@@ -167,7 +175,7 @@ def _preference(user: User) -> DigestPreference | None:
     return db.session.scalar(select(DigestPreference).where(DigestPreference.user_id == user.id))
 
 
-def digest_preference(actor: Any) -> bool:
+def digest_preference(actor: Viewer) -> bool:
     user = _signed_in(actor)
     found = _preference(user)
     return bool(found and found.daily_email)
@@ -206,10 +214,10 @@ def replaying_history() -> Iterator[None]:
 
 
 def _followers(
-    *, topic_ids: Iterable[int] = (), program_id: int | None = None, actor: Any = None
+    *, topic_ids: Iterable[int] = (), program_id: int | None = None, actor: Viewer = None
 ) -> list[User]:
     """Active accounts following any of the topics or the program, the actor left out."""
-    clauses = []
+    clauses: list[sa.ColumnElement[bool]] = []
     ids = list(topic_ids)
     if ids:
         clauses.append(Subscription.topic_id.in_(ids))
@@ -235,7 +243,7 @@ def _names(topics: Iterable[Topic]) -> str:
     return ", ".join(t.name for t in topics)
 
 
-def announce_case(case: Case, *, actor: Any) -> int:
+def announce_case(case: Case, *, actor: Actor) -> int:
     """A case the program now sees (approved): its program's and topics' followers who may
     see it are told. Returns how many were."""
     if _REPLAYING.get():
@@ -259,7 +267,7 @@ def announce_case(case: Case, *, actor: Any) -> int:
     return told
 
 
-def announce_recommendation(recommendation: Any, *, actor: Any) -> int:
+def announce_recommendation(recommendation: Any, *, actor: Actor) -> int:
     """A published recommendation: followers of its case's program and topics who may see it."""
     if _REPLAYING.get():
         return 0
@@ -286,7 +294,7 @@ def announce_recommendation(recommendation: Any, *, actor: Any) -> int:
     return told
 
 
-def announce_practice(practice: Any, change: str, *, actor: Any) -> int:
+def announce_practice(practice: Any, change: str, *, actor: Actor) -> int:
     """A best practice proposed, edited or moved along its lifecycle: its topics' followers."""
     if _REPLAYING.get():
         return 0
@@ -312,7 +320,9 @@ def announce_practice(practice: Any, change: str, *, actor: Any) -> int:
 # --- The digest -------------------------------------------------------------------------------
 
 
-def digest(actor: Any, period: str = "day", *, now: datetime | None = None) -> list[Notification]:
+def digest(
+    actor: Viewer, period: str = "day", *, now: datetime | None = None
+) -> list[Notification]:
     """What followed topics and programs brought in the last 24 hours ("day") or 7 days
     ("week"), newest first, less what the user may no longer see."""
     user = _signed_in(actor)
@@ -398,12 +408,13 @@ def send_digests(*, today: date | None = None, now: datetime | None = None) -> D
             db.session.add(delivery)
         delivery.items = len(items)
         delivery.attempts = (delivery.attempts or 0) + 1
+        assert user is not None  # digest() refuses anyone else
         message = _digest_message(user, items)
         db.session.flush()
         delivery_id = delivery.id
         db.session.commit()
         outcome = mail.send(message)
-        delivery = db.session.get(DigestDelivery, delivery_id)
+        delivery = db.session.get_one(DigestDelivery, delivery_id)
         if outcome is mail.Delivery.SENT:
             delivery.sent_at = utcnow()
             delivery.last_error = None

@@ -77,7 +77,7 @@ def follow() -> Any:
     program = request.form.get("program", "").strip()
     try:
         subscription = ops.follow(_user(), topic=topic or None, program=program or None)
-        name = (subscription.topic or subscription.program).name
+        name = (subscription.topic or subscription.program).name  # type: ignore[union-attr]
         db.session.commit()
     except (ValidationError, NotFound) as exc:
         db.session.rollback()
@@ -96,7 +96,7 @@ def follow() -> Any:
 @login_required
 def unfollow(subscription_id: int) -> Any:
     subscription = ops.unfollow(_user(), subscription_id)
-    name = (subscription.topic or subscription.program).name
+    name = (subscription.topic or subscription.program).name  # type: ignore[union-attr]
     db.session.commit()
     flash(f"You no longer follow {name}.", "success")
     return redirect(

@@ -717,3 +717,26 @@ def test_a_dissent_on_a_case_withdrawn_since_imports_for_an_admin(app, dissent_h
     result = _import_file(source, IMPORTERS["practices"], ImportOptions(), admin)
     assert result.ok, result.problems
     assert db.session.scalar(select(func.count()).select_from(RecommendationDissent)) == 1
+
+
+def test_evidence_naming_a_session_without_its_date_names_the_date(app, make_user, tmp_path):
+    program = create_program("hcv", "Hepatitis C", actor=SYSTEM)
+    held = create_session(program, date(2025, 6, 10), actor=SYSTEM)
+    expert = make_user("expert", email="e@example.org", programs=["hcv"])
+    practice = propose_practice(
+        "Check HBV serologies before DAA therapy",
+        "Order HBsAg and anti-HBc.",
+        author=expert,
+        actor=SYSTEM,
+    )
+    add_evidence(practice, held, added_by=expert, actor=SYSTEM)
+    db.session.commit()
+    out = tmp_path / "hub"
+    export_hub(out, actor=SYSTEM)
+    path = out / "practices.jsonl"
+    [line] = path.read_text("utf-8").splitlines()
+    assert '"date": "2025-06-10"' in line
+    _write_lines(path, [line.replace('"date": "2025-06-10"', '"date": null')])
+    by_file = {Path(r.path).name: r for r in import_hub(out, actor=SYSTEM)}
+    [problem] = by_file["practices.jsonl"].problems
+    assert problem.endswith("session.date': is required"), problem

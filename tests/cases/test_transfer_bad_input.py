@@ -135,6 +135,7 @@ REC = {"author": "hub@example.org", "category": "other", "body": "Check HBV DNA.
     ("changes", "field"),
     [
         ({"presentations": [{"session_date": 5}]}, "presentations[1].session_date"),
+        ({"presentations": [{"presented": True}]}, "presentations[1].session_date"),
         ({"presentations": "2025-01-01"}, "presentations"),
         (
             {"presentations": [{"session_date": "2026-03-10", "presented": "yes"}]},
