@@ -40,7 +40,9 @@ def shown_to(user: User) -> sa.ColumnElement[bool]:
     since withdrawn (it comes back if restored), or one in a private program the user has
     left (the message names the program and the case)."""
     mine = Notification.user_id == user.id
-    hidden = Case.program_id.not_in(select(Program.id).where(policy.visible_program_clause(user)))
+    hidden: sa.ColumnElement[bool] = Case.program_id.not_in(
+        select(Program.id).where(policy.visible_program_clause(user))
+    )
     if not policy.has_permission(user, policy.Permission.REVIEW_CASE):
         # the review team may still open withdrawn cases
         hidden = sa.or_(hidden, Case.withdrawn_at.is_not(None))
