@@ -27,7 +27,7 @@ from app.common import slugify  # noqa: E402
 from app.practices import grouping, groups  # noqa: E402
 
 SET = ROOT / "eval" / "curriculum" / "questions.jsonl"
-FROZEN = "ebe4e0dc72b85a9fd48b0f684895f23a999b5e16b40c410480c9eacd822fd973"
+FROZEN = "49aa552dac0d6424cfb432875f911e2f86c3c3f9363fbba27c4558092fa1465e"
 
 
 def load() -> list[dict[str, Any]]:
