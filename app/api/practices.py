@@ -570,7 +570,7 @@ def curriculum_figures() -> Any:
     user = api_user()
     scope = scope_from_request(user, strict=True)
     freq = figures.topic_frequency(user, scope)
-    cov = figures.coverage(user, scope)
+    cov = figures.presenter_coverage(user, scope)
     return jsonify(
         {
             "program": scope.program.slug if scope.program else None,

@@ -57,7 +57,7 @@ def test_topic_counts_and_figures_of_the_last_year(demo, client):
     gaps = {g.topic.name for g in figures.gaps(demo, scope)}
     assert "Chronic pain" not in gaps  # the Chronic Pain program's own subject (issue #14)
     assert "Naloxone" not in gaps  # taught (oud session 1) and a best practice
-    coverage = figures.coverage(demo, scope)
+    coverage = figures.presenter_coverage(demo, scope)
     assert sum(coverage.totals.values()) == 31
 
 
