@@ -93,6 +93,9 @@ def test_page_csv_downloads_and_api(demo, client):
     headers = {"Authorization": f"Bearer {token}"}
     body = client.get("/api/v1/curriculum?end=2026-11-25", headers=headers).get_json()
     assert body["cases"] == 31 and body["topic_frequency"][0]["topic"] == "Naloxone"
+    teaching = body["teaching_coverage"][0]
+    assert (teaching["topic"], teaching["talks"], teaching["cases"]) == ("Naloxone", 2, 11)
+    assert teaching["practices"] == {"established": 1}
     practices = client.get("/api/v1/practices", headers=headers).get_json()
     assert practices["total"] == 4
     one = client.get(
