@@ -183,6 +183,13 @@ def statements_per_page(app, client, hub: Hub, role: str) -> dict[str, int]:
             "admin audit": ("/admin/audit?kind=accounts", {}),
             "api admin accounts": ("/api/v1/admin/accounts", bearer),
             "api admin topics": ("/api/v1/admin/topics", bearer),
+            # The whole curriculum page: tests/curriculum/test_figures.py (its recurring
+            # questions need a hub where questions recur).
+            "topic shares csv": (
+                "/curriculum/topics.csv?start=2024-01-01&end=2024-12-31&show=share",
+                {},
+            ),
+            "teaching csv": ("/curriculum/teaching.csv?start=2024-01-01&end=2024-12-31", {}),
         }
     seen = [0]
 

@@ -295,6 +295,7 @@ MATRIX = [
     # Curriculum: curriculum staff and admins.
     ("curriculum", "GET", "/curriculum", CURRICULUM),
     ("curriculum csv", "GET", "/curriculum/topics.csv", CURRICULUM),
+    ("curriculum teaching csv", "GET", "/curriculum/teaching.csv", CURRICULUM),
     # The admin console: admins; coordinators review proposed topics and read the audit.
     ("choose a password", "GET", "/account/new-password", dict.fromkeys(ROLES[1:], 302)),
     ("admin home", "GET", "/admin", {**ADMINS, "coordinator": 302}),

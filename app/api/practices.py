@@ -212,6 +212,7 @@ CURRICULUM = SPEC.schema(
             "rising_topics": {"type": "array", "items": {"type": "object"}},
             "recurring_questions": {"type": "array", "items": {"type": "object"}},
             "gaps": {"type": "array", "items": {"type": "object"}},
+            "teaching_coverage": {"type": "array", "items": {"type": "object"}},
             "coverage": {"type": "object"},
         },
     },
@@ -562,7 +563,7 @@ def candidate_practices() -> Any:
     "/curriculum",
     "GET",
     summary="Curriculum figures: topics by month, rising topics, recurring questions, gaps, "
-    "coverage by presenter",
+    "teaching coverage, coverage by presenter",
     tag="curriculum",
     query=SCOPE_QUERY,
     response=CURRICULUM,
@@ -571,7 +572,7 @@ def curriculum_figures() -> Any:
     user = api_user()
     scope = scope_from_request(user, strict=True)
     freq = figures.topic_frequency(user, scope)
-    cov = figures.coverage(user, scope)
+    cov = figures.presenter_coverage(user, scope)
     return jsonify(
         {
             "program": scope.program.slug if scope.program else None,
@@ -598,6 +599,19 @@ def curriculum_figures() -> Any:
             "gaps": [
                 {"topic": g.topic.name, "cases": g.cases, "programs": g.programs}
                 for g in figures.gaps(user, scope)
+            ],
+            "teaching_coverage": [
+                {
+                    "topic": r.topic,
+                    "broader_topic": r.parent,
+                    "talks": r.talks,
+                    "talks_on_broader_topic": r.broader_talks,
+                    "cases": r.cases,
+                    "practices": dict(r.practices),
+                    "taught_never_presented": r.taught_never_presented,
+                    "presented_often_never_taught": r.presented_often_never_taught,
+                }
+                for r in figures.teaching_coverage(user, scope).rows
             ],
             "coverage": {
                 "note": "Sites are not recorded in Casebook; coverage is by presenter.",

@@ -727,7 +727,7 @@ _READS_BY_AREA = {
     "cases": "normalise_age export_age validate_fields validate_content gate_texts saved_texts "
     "content_of check_complete find_case_by_ref get_case",
     "curriculum": "make_scope topic_frequency rising_topics recurring_questions "
-    "questions_updating is_own_topic gaps coverage",
+    "questions_updating is_own_topic gaps presenter_coverage teaching_coverage",
     "deid": "guard overrides_for overrides_for_each",
     "desk": "review_days session_desk letters_sent",
     "health": "health_report",

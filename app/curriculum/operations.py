@@ -4,7 +4,8 @@ A case counts in the month of the session where it was first presented (or, befo
 on any agenda, the day it was created). Every figure is narrowed to the cases the user may
 see and counted by the database (GROUP BY over case-topic links), so a page costs the same
 few statements whatever the number of cases. Sites are not modelled in Casebook, so
-coverage is by presenter.
+`presenter_coverage` is by presenter; `teaching_coverage` sets the didactic talks of the
+period beside the cases presented and the best practices, per topic (docs/curriculum.md).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ QUESTION = re.compile(r"[^.?!]*\?")
 GAP_MIN_CASES = 3
 RISING_MIN_CASES = 2
 CHART_TOPICS = 8
+CHART_TEACHING_TOPICS = 15
 MAX_RANGE_DAYS = 366 * 5
 
 
@@ -180,6 +182,19 @@ class TopicFrequency:
     def rows(self) -> list[list[Any]]:
         return [[t, *[self.counts[t][m] for m in self.months], self.totals[t]] for t in self.topics]
 
+    def share_rows(self) -> list[list[Any]]:
+        """The rows as percentages of the cases in the scope (of each month, and of all for
+        the total), one decimal: a case with two topics counts in both, so a column can
+        add up to more than 100."""
+        return [
+            [
+                t,
+                *[_percent(self.counts[t][m], self.cases_by_month[m]) for m in self.months],
+                _percent(self.totals[t], self.case_total),
+            ]
+            for t in self.topics
+        ]
+
     def chart(self, limit: int = CHART_TOPICS) -> dict[str, Any]:
         """Chart data: cases per month as bars, and the top topics' cases as lines over them
         (not stacked: stacking topics would count a case once per topic)."""
@@ -191,6 +206,10 @@ class TopicFrequency:
                 for t in self.topics[:limit]
             ],
         }
+
+
+def _percent(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
 
 
 def topic_frequency(user: Viewer, scope: Scope) -> TopicFrequency:
@@ -391,7 +410,7 @@ def gaps(user: Viewer, scope: Scope, *, min_cases: int = GAP_MIN_CASES) -> list[
     return out
 
 
-# ---------------------------------------------------------------- coverage
+# ---------------------------------------------------------------- coverage by presenter
 
 
 @dataclass
@@ -413,7 +432,8 @@ class Coverage:
 UNKNOWN_PRESENTER = "Unknown presenter"
 
 
-def coverage(user: Viewer, scope: Scope) -> Coverage:
+def presenter_coverage(user: Viewer, scope: Scope) -> Coverage:
+    """Cases in the scope by presenter and topic."""
     scoped = _case_days(user, scope, _programs(user, scope))
     totals: Counter[str] = Counter()
     for name, n in db.session.execute(
@@ -438,3 +458,157 @@ def coverage(user: Viewer, scope: Scope) -> Coverage:
     presenters = sorted(totals, key=lambda p: (-totals[p], p))
     topics = sorted(topic_totals, key=lambda t: (-topic_totals[t], t))
     return Coverage(presenters, topics, dict(counts), totals)
+
+
+# ---------------------------------------------------------------- teaching coverage
+
+# "Presented often": this many cases in the scope (as for gaps, GAP_MIN_CASES).
+PRESENTED_OFTEN = GAP_MIN_CASES
+LIVE_STATUSES = (PracticeStatus.PROPOSED, PracticeStatus.EMERGING, PracticeStatus.ESTABLISHED)
+TEACHING_HEADER = [
+    "topic",
+    "broader topic",
+    "talks",
+    "talks on a broader topic",
+    "cases presented",
+    *[f"practices {s.value}" for s in PracticeStatus],
+    "taught but never presented",
+    "presented often, never taught",
+]
+
+
+@dataclass
+class TeachingRow:
+    """One topic: didactic talks on it in the period, cases presented, best practices."""
+
+    topic: str
+    parent: str | None
+    talks: int
+    broader_talks: int  # talks on a broader topic (shown, but not counted as teaching it)
+    cases: int
+    practices: Counter[str]
+    presented_often_never_taught: bool
+
+    @property
+    def taught_never_presented(self) -> bool:
+        return self.talks > 0 and self.cases == 0
+
+    @property
+    def live_practices(self) -> int:
+        return sum(self.practices[s.value] for s in LIVE_STATUSES)
+
+
+@dataclass
+class TeachingCoverage:
+    rows: list[TeachingRow]
+    talks: int  # didactic sessions of the period (a talk on two topics is one talk)
+    cases: int  # cases of the period (a case with two topics is one case)
+
+    def table(self) -> list[list[Any]]:
+        return [
+            [
+                r.topic,
+                r.parent or "",
+                r.talks,
+                r.broader_talks,
+                r.cases,
+                *[r.practices[s.value] for s in PracticeStatus],
+                "yes" if r.taught_never_presented else "",
+                "yes" if r.presented_often_never_taught else "",
+            ]
+            for r in self.rows
+        ]
+
+    def chart(self, limit: int) -> dict[str, Any]:
+        """Talks and cases of the `limit` topics with most cases, as pairs of bars."""
+        rows = self.rows[:limit]
+        return {
+            "kind": "teaching",
+            "labels": [r.topic for r in rows],
+            "talks": [r.talks for r in rows],
+            "cases": [r.cases for r in rows],
+        }
+
+
+def teaching_coverage(user: Viewer, scope: Scope) -> TeachingCoverage:
+    """Per topic: didactic talks in the scope's programs and dates, visible cases presented
+    in the scope, and best practices by status, with two flags: taught but never presented,
+    and presented often (PRESENTED_OFTEN cases or more) but never taught in the period.
+
+    A talk counts for the topics it is tagged with only: a talk on a broader topic is shown
+    beside, not counted (an overview of hepatitis C does not answer a question on HCC
+    surveillance, and counting it would hide the topics the report is for). As for gaps, a
+    program's own subject is never "presented often, never taught" for that program."""
+    programs = _programs(user, scope)
+    by_id = {p.id: p for p in programs}
+    scoped = _case_days(user, scope, programs)
+    case_total = db.session.scalar(select(func.count()).select_from(scoped)) or 0
+    per_pair = db.session.execute(
+        select(case_topics.c.topic_id, scoped.c.program_id, func.count())
+        .select_from(scoped)
+        .join(case_topics, case_topics.c.case_id == scoped.c.case_id)
+        .group_by(case_topics.c.topic_id, scoped.c.program_id)
+    ).all()
+    in_period = (
+        Session.program_id.in_(list(by_id)),
+        Session.date >= scope.start,
+        Session.date <= scope.end,
+    )
+    talks: dict[int, int] = dict(
+        db.session.execute(
+            select(session_topics.c.topic_id, func.count(sa.distinct(Session.id)))
+            .join(Session, Session.id == session_topics.c.session_id)
+            .where(*in_period)
+            .group_by(session_topics.c.topic_id)
+        ).all()
+    )
+    talk_total = (
+        db.session.scalar(
+            select(func.count(sa.distinct(Session.id)))
+            .join(session_topics, session_topics.c.session_id == Session.id)
+            .where(*in_period)
+        )
+        or 0
+    )
+    practices: dict[int, Counter[str]] = defaultdict(Counter)
+    for topic_id, status, n in db.session.execute(
+        select(practice_topics.c.topic_id, BestPractice.status, func.count())
+        .join(BestPractice, BestPractice.id == practice_topics.c.practice_id)
+        .group_by(practice_topics.c.topic_id, BestPractice.status)
+    ):
+        practices[topic_id][PracticeStatus(status).value] += n
+    # The vocabulary is small (it is typed by people): read it whole for names and parents.
+    topics = {t.id: t for t in db.session.scalars(select(Topic))}
+    cases: Counter[int] = Counter()
+    counted: Counter[int] = Counter()  # cases outside programs whose own subject it is
+    for topic_id, program_id, n in per_pair:
+        cases[topic_id] += n
+        if not is_own_topic(by_id[program_id], topics[topic_id]):
+            counted[topic_id] += n
+
+    def broader(topic_id: int) -> int:
+        total, seen, parent = 0, {topic_id}, topics[topic_id].parent_id
+        while parent is not None and parent not in seen and parent in topics:
+            seen.add(parent)
+            total += talks.get(parent, 0)
+            parent = topics[parent].parent_id
+        return total
+
+    rows = []
+    for topic_id in set(cases) | set(talks):
+        topic = topics[topic_id]
+        parent = topics.get(topic.parent_id) if topic.parent_id is not None else None
+        taught = talks.get(topic_id, 0)
+        rows.append(
+            TeachingRow(
+                topic=topic.name,
+                parent=parent.name if parent else None,
+                talks=taught,
+                broader_talks=broader(topic_id),
+                cases=cases[topic_id],
+                practices=practices.get(topic_id, Counter()),
+                presented_often_never_taught=taught == 0 and counted[topic_id] >= PRESENTED_OFTEN,
+            )
+        )
+    rows.sort(key=lambda r: (-r.cases, -r.talks, r.topic))
+    return TeachingCoverage(rows, talk_total, case_total)

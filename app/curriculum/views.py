@@ -16,11 +16,13 @@ from app.csvfile import csv_response
 from app.curriculum import operations as figures
 from app.errors import NotFound, ValidationError
 from app.inputs import bounded_date
+from app.practices.models import PracticeStatus
 from app.programs.operations import find_program, visible_programs
 
 curriculum_blueprint = Blueprint("curriculum", __name__, template_folder="templates")
 
-TABLES = ("topics", "rising", "questions", "gaps", "coverage")
+TABLES = ("topics", "rising", "questions", "gaps", "coverage", "teaching")
+SHOW = ("cases", "share")
 
 
 def _user() -> Any:
@@ -55,10 +57,24 @@ def scope_from_request(user: Viewer, *, strict: bool = False) -> figures.Scope:
     )
 
 
-def table(name: str, user: Viewer, scope: figures.Scope) -> tuple[list[str], list[list[Any]]]:
+def show_from_request() -> str:
+    """?show=cases (counts, the default) or ?show=share (percent of the scope's cases)."""
+    show = (request.args.get("show") or "cases").strip()
+    if show not in SHOW:
+        raise ValidationError("show must be cases or share.", field="show")
+    return show
+
+
+def table(
+    name: str, user: Viewer, scope: figures.Scope, *, show: str = "cases"
+) -> tuple[list[str], list[list[Any]]]:
     """(header, rows) of one of the page's tables."""
     if name == "topics":
         freq = figures.topic_frequency(user, scope)
+        if show == "share":
+            return ["topic", *[f"{m} % of cases" for m in freq.months], "total % of cases"], (
+                freq.share_rows()
+            )
         return ["topic", *freq.months, "total"], freq.rows()
     if name == "rising":
         trends = figures.rising_topics(user, scope)
@@ -78,8 +94,10 @@ def table(name: str, user: Viewer, scope: figures.Scope) -> tuple[list[str], lis
             [[g.topic.name, g.cases, "; ".join(g.programs)] for g in figures.gaps(user, scope)],
         )
     if name == "coverage":
-        cov = figures.coverage(user, scope)
+        cov = figures.presenter_coverage(user, scope)
         return ["presenter", *cov.topics, "cases"], cov.rows()
+    if name == "teaching":
+        return figures.TEACHING_HEADER, figures.teaching_coverage(user, scope).table()
     raise NotFound("No such table.")
 
 
@@ -92,7 +110,12 @@ def index() -> Any:
         problem = ""
     except ValidationError as exc:
         scope, problem = figures.make_scope(user), exc.message
+    try:
+        show = show_from_request()
+    except ValidationError as exc:
+        show, problem = "cases", problem or exc.message
     freq = figures.topic_frequency(user, scope)
+    teaching = figures.teaching_coverage(user, scope)
     return render_template(
         "curriculum/index.html",
         scope=scope,
@@ -106,12 +129,19 @@ def index() -> Any:
         questions_updating=figures.questions_updating(),
         gaps=figures.gaps(user, scope),
         gap_min=figures.GAP_MIN_CASES,
-        coverage=figures.coverage(user, scope),
+        coverage=figures.presenter_coverage(user, scope),
+        teaching=teaching,
+        teaching_json=json.dumps(teaching.chart(figures.CHART_TEACHING_TOPICS)),
+        teaching_chart_limit=figures.CHART_TEACHING_TOPICS,
+        presented_often=figures.PRESENTED_OFTEN,
+        statuses=[s.value for s in PracticeStatus],
+        show=show,
         args={
             "program": scope.program.slug if scope.program else None,
             "start": scope.start.isoformat(),
             "end": scope.end.isoformat(),
-        },
+        }
+        | ({"show": show} if show != "cases" else {}),
     ), (422 if problem else 200)
 
 
@@ -122,6 +152,10 @@ def download(name: str) -> Response:
         raise NotFound("No such table.")
     user = _user()
     scope = scope_from_request(user)
-    header, rows = table(name, user, scope)
+    show = show_from_request()
+    header, rows = table(name, user, scope, show=show)
     program = scope.program.slug if scope.program else "all"
-    return csv_response(f"curriculum-{name}-{program}-{scope.start}-{scope.end}.csv", header, rows)
+    share = "-share" if name == "topics" and show == "share" else ""
+    return csv_response(
+        f"curriculum-{name}{share}-{program}-{scope.start}-{scope.end}.csv", header, rows
+    )

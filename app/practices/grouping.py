@@ -385,3 +385,30 @@ def pair_scores(
     precision = len(got & want) / len(got) if got else 1.0
     recall = len(got & want) / len(want) if want else 1.0
     return precision, recall
+
+
+def purity_scores(
+    predicted: Sequence[Sequence[Hashable]], expected: Sequence[Sequence[Hashable]]
+) -> tuple[float, float, float]:
+    """(purity, inverse purity, F) of a clustering against true groups.
+
+    Purity: each predicted cluster counts the items of its largest true group (merging two
+    questions lowers it). Inverse purity: each true group counts the items of its largest
+    cluster (splitting a question lowers it). F is their harmonic mean. Both partitions must
+    cover the same items, every item once (singletons included)."""
+    owner = {item: number for number, group in enumerate(expected) for item in group}
+    items = [item for group in predicted for item in group]
+    if sorted(map(repr, items)) != sorted(map(repr, owner)) or len(set(items)) != len(items):
+        raise ValueError("Both groupings must cover the same items, each once.")
+    if not items:
+        return 1.0, 1.0, 1.0
+    cluster_of = {item: number for number, group in enumerate(predicted) for item in group}
+    total = len(items)
+    purity = sum(
+        Counter(owner[i] for i in group).most_common(1)[0][1] for group in predicted if group
+    )
+    inverse = sum(
+        Counter(cluster_of[i] for i in group).most_common(1)[0][1] for group in expected if group
+    )
+    p, ip = purity / total, inverse / total
+    return p, ip, 2 * p * ip / (p + ip)

@@ -58,7 +58,7 @@ SETTLE_SECONDS = 1.0  # a burst of commits (an import) gives one refresh, not on
 INSERT_BATCH = 5_000
 
 QUESTION_THRESHOLD = 0.35
-TOPIC_WEIGHT = 2  # a case's topic counts as two mentions of it
+TOPIC_WEIGHT = 3  # a case's topic counts as three mentions of it (docs/curriculum.md)
 # Words any question uses: they say how something is asked, not what about, so they never
 # make two questions alike ("What should we do?" under a fentanyl lapse and under wounds).
 GENERIC_QUESTION_WORDS = """

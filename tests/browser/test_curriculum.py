@@ -66,3 +66,50 @@ def test_curriculum_lead_sees_chart_table_and_downloads_csv(demo_browser, demo_s
         assert page.console_errors == []
     finally:
         context.close()
+
+
+def test_curriculum_lead_sees_teaching_coverage_chart_and_table(
+    demo_browser, demo_server, artifacts
+):
+    context, page = open_page(demo_browser, demo_server)
+    try:
+        sign_in(page, demo_server, "curriculum@demo.casebook.example")
+        page.goto("/curriculum?end=2026-11-25")
+        page.wait_for_selector("canvas#teaching-chart[data-drawn=true]")
+        chart = page.locator("canvas#teaching-chart")
+        drawn = chart.evaluate(
+            """c => ({axis: c.chart.options.indexAxis,
+                     sets: c.chart.data.datasets.map(d => d.label),
+                     topics: c.chart.data.labels.length,
+                     sizes: c.chart.data.datasets.map(d => d.data.length),
+                     cases: c.chart.data.datasets[1].data})"""
+        )
+        assert drawn["axis"] == "y"
+        assert drawn["sets"] == ["Didactic talks", "Cases presented"]
+        assert 0 < drawn["topics"] <= 15 and drawn["sizes"] == [drawn["topics"]] * 2
+        assert drawn["cases"] == sorted(drawn["cases"], reverse=True)  # most cases first
+        box = chart.bounding_box()
+        assert box and box["width"] > 300 and box["height"] > 200
+        table = page.locator("#teaching-table")
+        assert table.is_visible()
+        first = table.locator("tbody tr").first
+        assert first.locator("th").inner_text().startswith("Naloxone")
+        assert table.locator("tbody tr").count() >= drawn["topics"]
+        section = page.locator("section[aria-labelledby=teaching-heading]")
+        section.scroll_into_view_if_needed()
+        section.screenshot(path=str(artifacts / "curriculum-teaching.png"))
+
+        with page.expect_download() as info:
+            page.get_by_role("link", name="Download teaching coverage (CSV)").click()
+        rows = list(csv.reader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8"))))
+        assert rows[0][:5] == [
+            "topic",
+            "broader topic",
+            "talks",
+            "talks on a broader topic",
+            "cases presented",
+        ]
+        assert rows[1][0].startswith("Naloxone")
+        assert page.console_errors == []
+    finally:
+        context.close()

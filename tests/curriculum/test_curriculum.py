@@ -57,7 +57,7 @@ def test_topic_counts_and_figures_of_the_last_year(demo, client):
     gaps = {g.topic.name for g in figures.gaps(demo, scope)}
     assert "Chronic pain" not in gaps  # the Chronic Pain program's own subject (issue #14)
     assert "Naloxone" not in gaps  # taught (oud session 1) and a best practice
-    coverage = figures.coverage(demo, scope)
+    coverage = figures.presenter_coverage(demo, scope)
     assert sum(coverage.totals.values()) == 31
 
 
@@ -93,6 +93,9 @@ def test_page_csv_downloads_and_api(demo, client):
     headers = {"Authorization": f"Bearer {token}"}
     body = client.get("/api/v1/curriculum?end=2026-11-25", headers=headers).get_json()
     assert body["cases"] == 31 and body["topic_frequency"][0]["topic"] == "Naloxone"
+    teaching = body["teaching_coverage"][0]
+    assert (teaching["topic"], teaching["talks"], teaching["cases"]) == ("Naloxone", 2, 11)
+    assert teaching["practices"] == {"established": 1}
     practices = client.get("/api/v1/practices", headers=headers).get_json()
     assert practices["total"] == 4
     one = client.get(
