@@ -158,6 +158,8 @@ NOT_CARRIED = {
     "audit_events": "append-only, the record of what happened on this instance: stays with it",
     "search_outbox": "index work queued on this instance; the import indexes what it writes",
     "notifications": "derived from what followers were told on this instance",
+    "outdated_advice": "review items queued by practice changes on this instance; an "
+    "update's text travels as its annotation",
     "digest_deliveries": "which day's mail this instance sent; a new instance mails afresh",
     "grouping_states": "derived: the stored groups are recomputed from the items",
     "question_groups": "derived: recomputed from the cases' questions",

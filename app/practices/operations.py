@@ -18,6 +18,7 @@ from app.deid.gate import Acceptance
 from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
 from app.extensions import db
+from app.outdated.operations import queue_outdated_advice
 from app.practices.models import (
     BestPractice,
     BestPracticeVersion,
@@ -182,6 +183,7 @@ def _move(
     _snapshot(practice, editor, reason.strip())
     record(actor, "practice.status_changed", practice, previous=str(previous), status=str(target))
     announce_practice(practice, f"is now {target.value}", actor=actor)
+    queue_outdated_advice(practice, actor=actor)
 
 
 @write_operation
