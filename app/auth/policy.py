@@ -740,7 +740,7 @@ _READS_BY_AREA = {
     "curriculum": "make_scope topic_frequency rising_topics recurring_questions "
     "questions_updating is_own_topic gaps coverage",
     "deid": "guard overrides_for overrides_for_each",
-    "desk": "review_days session_desk letters_sent",
+    "desk": "review_days session_desk letters_sent draft_conflicts",
     "health": "health_report",
     "notifications": "shown_to case_url unread_count notifications_for",
     "outdated": "outdated_queue get_outdated patient_notices",
