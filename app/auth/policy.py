@@ -719,6 +719,7 @@ NOT_WRITE_OPERATIONS: dict[str, str] = {
     "app.search.operations.warm": "index upkeep: derived from checked writes",
     "app.auth.operations.revoke_all_tokens": "part of a checked operation's write",
     "app.subscriptions.operations.announce_case": "part of a checked operation's write",
+    "app.subscriptions.operations.announce_cases": "part of a checked operation's write",
     "app.subscriptions.operations.announce_recommendation": "part of a checked operation's write",
     "app.subscriptions.operations.announce_practice": "part of a checked operation's write",
     "app.subscriptions.operations.move_topic_subscriptions": "part of a checked operation's write",
