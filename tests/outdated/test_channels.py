@@ -86,3 +86,15 @@ def test_the_api_lists_and_resolves(client, hub):
     Api(client, hub.other_expert).post(
         f"/outdated-advice/{row['id']}/resolve", expect=404, json={"resolution": "still_valid"}
     )
+
+
+def test_the_command_counts_the_queue_by_practice(app, hub):
+    supersede(hub)
+    result = app.test_cli_runner().invoke(args=["outdated"])
+    assert result.exit_code == 0, result.output
+    assert f"    2  practice {hub.practice.id} “{hub.practice.title}”" in result.output
+    assert "2 open items." in result.output
+    mine = app.test_cli_runner().invoke(args=["outdated", "--as", hub.expert.email])
+    assert "1 open item." in mine.output
+    refused = app.test_cli_runner().invoke(args=["outdated", "--as", hub.provider.email])
+    assert refused.exit_code != 0 and "experts and coordinators" in refused.output
