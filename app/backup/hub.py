@@ -1588,6 +1588,7 @@ def _replay(
             superseded_by=superseded_by,
             actor=actor,
             accepted=accepted,
+            imported=True,
         )
     elif not edit_practice(
         practice,

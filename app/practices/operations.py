@@ -137,12 +137,17 @@ def change_status(
     superseded_by: BestPractice | None = None,
     actor: Actor,
     accepted: Iterable[Acceptance] = (),
+    imported: bool = False,
 ) -> None:
-    """Move a practice along its lifecycle, with a reason; a new version is kept."""
+    """Move a practice along its lifecycle, with a reason; a new version is kept. Superseded
+    or retired, the advice given under it is queued for review, except when a hub import
+    replays the history (its file carries the queue as it was)."""
     policy.require(actor, Permission.PROPOSE_PRACTICE)
     target = _transition(practice, status, reason, superseded_by)
     overridden = guard({"reason": reason}, accepted)
     _move(practice, target, reason, editor, superseded_by, actor)
+    if not imported:
+        queue_outdated_advice(practice, actor=actor)
     remember_overrides(practice, overridden, actor=actor, fields=["reason"])
 
 
@@ -183,7 +188,6 @@ def _move(
     _snapshot(practice, editor, reason.strip())
     record(actor, "practice.status_changed", practice, previous=str(previous), status=str(target))
     announce_practice(practice, f"is now {target.value}", actor=actor)
-    queue_outdated_advice(practice, actor=actor)
 
 
 @write_operation
