@@ -33,6 +33,7 @@ def _import_models() -> None:
     from app.deid import models as _deid  # noqa: F401
     from app.desk import models as _desk  # noqa: F401
     from app.notifications import models as _notifications  # noqa: F401
+    from app.outdated import models as _outdated  # noqa: F401
     from app.practices import models as _practices  # noqa: F401
     from app.programs import models as _programs  # noqa: F401
     from app.recommendations import models as _recommendations  # noqa: F401
@@ -85,6 +86,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from app.desk.views import desk_blueprint
     from app.health.views import health_blueprint
     from app.notifications.views import notifications_blueprint
+    from app.outdated.views import outdated_blueprint
     from app.practices.views import practices_blueprint
     from app.programs.views import programs_blueprint
     from app.recommendations.views import recommendations_blueprint
@@ -106,6 +108,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(attendance_blueprint)
     app.register_blueprint(invitations_blueprint)
     app.register_blueprint(subscriptions_blueprint)
+    app.register_blueprint(outdated_blueprint)
     app.register_blueprint(api_blueprint, url_prefix="/api/v1")
     csrf.exempt(api_blueprint)  # the API takes bearer tokens only, never the session cookie
 

@@ -520,6 +520,12 @@ def _attendance_commands() -> Sequence[click.Command]:
     return ATTENDANCE_COMMANDS
 
 
+def _outdated_commands() -> list[click.Command]:
+    from app.outdated.cli import COMMANDS as OUTDATED_COMMANDS
+
+    return OUTDATED_COMMANDS
+
+
 def register_commands(app: Flask) -> None:
     for command in [
         *COMMANDS,
@@ -530,6 +536,7 @@ def register_commands(app: Flask) -> None:
         *_admin_commands(),
         *_attendance_commands(),
         *_subscription_commands(),
+        *_outdated_commands(),
     ]:
         app.cli.add_command(command)
 

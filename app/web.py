@@ -196,7 +196,14 @@ def init_app(app: Flask) -> None:
         def can(permission: str, obj: Any = None) -> bool:
             return bool(user) and policy.can(user, Permission(permission), obj)
 
-        return {"can": can, "Permission": Permission}
+        def can_see_outdated_queue() -> bool:
+            return bool(user) and policy.can_see_outdated_queue(user)
+
+        return {
+            "can": can,
+            "Permission": Permission,
+            "can_see_outdated_queue": can_see_outdated_queue,
+        }
 
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["date"] = format_date

@@ -15,6 +15,7 @@ from app.auth.invitations import invite
 from app.cases.lifecycle import withdraw_case
 from app.cases.models import CaseStatus
 from app.extensions import db
+from app.outdated.models import OutdatedAdvice
 from app.practices.operations import add_evidence, propose_practice
 from app.subscriptions.operations import follow
 from tests.cases.test_views import as_user
@@ -356,6 +357,19 @@ MATRIX = [
         {**dict.fromkeys(ROLES[1:], HIDDEN), "presenter": SEE_OTHER},
     ),
     ("digest mail preference", "POST", "/my/subscriptions/digest", EVERYONE_ACTION),
+    # Outdated advice: authors and the program's coordinators; no resolution chosen is 422.
+    ("outdated advice", "GET", "/outdated", {**EXPERTS, "coordinator": OK}),
+    (
+        "resolve outdated advice",
+        "POST",
+        "/outdated/{outdated}/resolve",
+        {
+            **dict.fromkeys(ROLES[1:], HIDDEN),
+            "expert": 422,
+            "coordinator": 422,
+            "admin": 422,
+        },
+    ),
 ]
 
 
@@ -385,6 +399,10 @@ def world(app, make_user):
     db.session.add(Attendance(session=w.second, user_id=w.provider.id, minutes=50))
     w.invitation = invite(w.admin, "invitee@example.org", "Invitee", "provider").invitation
     w.subscription = follow(w.provider, program="hcv")
+    w.outdated = OutdatedAdvice(
+        recommendation=w.rec, practice=w.practice, change="retired", because="cites", note=""
+    )
+    db.session.add(w.outdated)
     db.session.commit()
     w.draft_rec = next(r for r in w.case.recommendations if str(r.status) == "draft")
     w.people = {
@@ -418,6 +436,7 @@ def _url(template: str, w) -> str:
             "withdrawn",
             "invitation",
             "subscription",
+            "outdated",
         )
     }
     ids["account"] = w.provider.id

@@ -26,7 +26,13 @@ from app.attendance.operations import (
 from app.auth import policy
 from app.auth.models import User
 from app.desk.models import RecommendationsSent
-from app.desk.operations import REVIEW_DAYS_MAX, review_days, send_recommendations, session_desk
+from app.desk.operations import (
+    REVIEW_DAYS_MAX,
+    draft_conflicts,
+    review_days,
+    send_recommendations,
+    session_desk,
+)
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.inputs import bounded_date
@@ -73,6 +79,12 @@ SENT = SPEC.schema(
             "sent_at": {"type": "string"},
             "sent_by": {"type": ["string", "null"]},
             "recommendation_ids": {"type": "array", "items": {"type": "integer"}},
+            "conflicts": {
+                "type": "array",
+                "description": "Current best practices the drafts just published on the "
+                "hub's behalf may contradict (a warning, as when an expert publishes).",
+                "items": {"type": "object"},
+            },
         },
     },
 )
@@ -302,11 +314,13 @@ def program_desk(slug: str) -> Any:
     status=201,
 )
 def send_case_recommendations(case_id: int, payload: dict[str, Any]) -> Any:
-    sent = send_recommendations(
-        _case(case_id), actor=api_user(), publish_drafts=payload.get("publish_drafts", False)
-    )
+    case = _case(case_id)
+    publish_drafts = payload.get("publish_drafts", False)
+    warned = draft_conflicts(case) if publish_drafts else []
+    sent = send_recommendations(case, actor=api_user(), publish_drafts=publish_drafts)
     db.session.commit()
-    return jsonify(sent_json(sent)), 201
+    conflicts = [{"recommendation_id": r.id, **c.to_dict()} for r, c in warned]
+    return jsonify({**sent_json(sent), "conflicts": conflicts}), 201
 
 
 def _attendance_json(session: Any) -> dict[str, Any]:

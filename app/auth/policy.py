@@ -24,6 +24,7 @@ from app.errors import PermissionDenied
 from app.extensions import db
 
 if TYPE_CHECKING:
+    from app.outdated.models import OutdatedAdvice
     from app.practices.models import EvidenceLink, RecommendationDissent
     from app.programs.models import Program, Session, Topic
     from app.recommendations.models import Recommendation
@@ -364,6 +365,59 @@ def can_view_dissent(user: Viewer, dissent: RecommendationDissent) -> bool:
     return can_run_desk(user, recommendation.case.program) and can_view_case(
         user, recommendation.case
     )
+
+
+# ---------------------------------------------------------------- outdated advice
+
+
+def can_see_outdated_queue(user: Viewer) -> bool:
+    """The outdated-advice queue: experts (their recommendations), coordinators (their
+    programs') and admins."""
+    return is_system(user) or (
+        _is_user(user)
+        and (
+            has_permission(user, Permission.WRITE_RECOMMENDATION)
+            or has_permission(user, Permission.MANAGE_SESSIONS)
+        )
+    )
+
+
+def require_see_outdated_queue(user: Viewer) -> None:
+    if not can_see_outdated_queue(user):
+        raise PermissionDenied("The outdated-advice queue is for experts and coordinators.")
+
+
+def can_review_every_outdated(user: Viewer) -> bool:
+    return is_system(user) or (_is_user(user) and user.role is Role.ADMIN)
+
+
+def can_review_outdated(user: Viewer, item: OutdatedAdvice) -> bool:
+    """An item is reviewed by its recommendation's author, the coordinators who run its
+    program's desk and admins, while they may see the case (not withdrawn)."""
+    recommendation = item.recommendation
+    if not can_view_recommendation(user, recommendation) or recommendation.case.withdrawn_at:
+        return False
+    if can_review_every_outdated(user):
+        return True
+    return _is_user(user) and (
+        (
+            recommendation.author_id == user.id
+            and has_permission(user, Permission.WRITE_RECOMMENDATION)
+        )
+        or can_run_desk(user, recommendation.case.program)
+    )
+
+
+def require_review_outdated(user: Viewer, item: OutdatedAdvice) -> None:
+    if not can_view_recommendation(user, item.recommendation):
+        from app.errors import NotFound
+
+        raise NotFound("No such recommendation.")
+    if not can_review_outdated(user, item):
+        raise PermissionDenied(
+            "Outdated advice is reviewed by the recommendation's author and the program's "
+            "coordinators."
+        )
 
 
 def require_own_account(user: Viewer, message: str = "Sign in first.") -> User:
@@ -709,9 +763,11 @@ NOT_WRITE_OPERATIONS: dict[str, str] = {
     "app.search.operations.warm": "index upkeep: derived from checked writes",
     "app.auth.operations.revoke_all_tokens": "part of a checked operation's write",
     "app.subscriptions.operations.announce_case": "part of a checked operation's write",
+    "app.subscriptions.operations.announce_cases": "part of a checked operation's write",
     "app.subscriptions.operations.announce_recommendation": "part of a checked operation's write",
     "app.subscriptions.operations.announce_practice": "part of a checked operation's write",
     "app.subscriptions.operations.move_topic_subscriptions": "part of a checked operation's write",
+    "app.outdated.operations.queue_outdated_advice": "part of a checked operation's write",
     "app.subscriptions.operations.send_digests": "the server's shell only (the daily mail job)",
 }
 # Reads: they change nothing (those that need a rule take `user`/`actor` and narrow by it).
@@ -729,9 +785,10 @@ _READS_BY_AREA = {
     "curriculum": "make_scope topic_frequency rising_topics recurring_questions "
     "questions_updating is_own_topic gaps presenter_coverage teaching_coverage",
     "deid": "guard overrides_for overrides_for_each",
-    "desk": "review_days session_desk letters_sent",
+    "desk": "review_days session_desk letters_sent draft_conflicts",
     "health": "health_report",
     "notifications": "shown_to case_url unread_count notifications_for",
+    "outdated": "outdated_queue get_outdated patient_notices",
     "practices": "version_changes unified_diff",
     "programs": "find_program get_program visible_programs recent_sessions validate_template "
     "find_session get_session find_topic topic_texts session_counts program_sessions",

@@ -12,7 +12,8 @@ import into another instance.
     cases.jsonl        the case import format (app/cases/transfer.py), with every version,
                        plus the letters of recommendations sent, the review comments and
                        the case-form version the case was written with
-    practices.jsonl    statement, versions (the lifecycle), evidence, endorsements, dissents
+    practices.jsonl    statement, versions (the lifecycle), evidence, endorsements, dissents,
+                       outdated advice
                        (recommendations marked as departing from it on purpose, and why)
 
 Every table is either carried or named in NOT_CARRIED below with why not; a test fails
@@ -76,6 +77,7 @@ from app.desk.models import RecommendationsSent
 from app.errors import CasebookError, PermissionDenied, ValidationError
 from app.extensions import db, reading_engine
 from app.inputs import bounded_date, check_texts
+from app.outdated.models import OutdatedAdvice, OutdatedBecause, PracticeChange, ReviewState
 from app.practices.models import (
     BestPractice,
     PracticeEndorsement,
@@ -107,7 +109,7 @@ from app.programs.operations import (
     update_topic,
     validate_template,
 )
-from app.recommendations.models import Recommendation
+from app.recommendations.models import Annotation, Recommendation
 from app.subscriptions.models import DigestPreference, Subscription
 from app.subscriptions.operations import replaying_history
 
@@ -149,6 +151,7 @@ CARRIED = frozenset(
         "practice_endorsements",
         "evidence_links",
         "recommendation_dissents",
+        "outdated_advice",
         "deid_overrides",  # with the text each one accepts
     }
 )
@@ -473,6 +476,7 @@ def _practice_records(session: OrmSession, overrides: _Overrides) -> Iterator[di
                 }
             )
         )
+    outdated = _outdated_by_practice(session, emails, overrides)
     for practice in _superseding_first(practices):
         yield _compact(
             {
@@ -524,8 +528,37 @@ def _practice_records(session: OrmSession, overrides: _Overrides) -> Iterator[di
                 "dissents": sorted(
                     dissents.get(practice.id, []), key=lambda d: (d["case"], d["item"])
                 ),
+                "outdated": sorted(
+                    outdated.get(practice.id, []), key=lambda d: (d["case"], d["item"])
+                ),
             }
         )
+
+
+def _outdated_by_practice(
+    session: OrmSession, emails: dict[int, str], overrides: _Overrides
+) -> dict[int, list[dict[str, Any]]]:
+    """The outdated-advice queue's items by the practice whose change queued them."""
+    out: dict[int, list[dict[str, Any]]] = {}
+    for item in session.scalars(select(OutdatedAdvice).order_by(OutdatedAdvice.id)):
+        recommendation = item.recommendation
+        out.setdefault(item.practice_id, []).append(
+            _compact(
+                {
+                    "case": _case_ref(recommendation.case),
+                    "item": recommendation.key,
+                    "because": str(item.because),
+                    "state": str(item.state),
+                    "note": item.note,
+                    "overrides": overrides(item),
+                    "annotation": item.annotation.key if item.annotation else None,
+                    "resolved_by": emails.get(item.resolved_by_id) if item.resolved_by_id else None,
+                    "resolved_at": item.resolved_at.isoformat() if item.resolved_at else None,
+                    "at": item.created_at.isoformat(),
+                }
+            )
+        )
+    return out
 
 
 def _superseding_first(practices: list[BestPractice]) -> list[BestPractice]:
@@ -1444,6 +1477,7 @@ _PRACTICE_KEYS = {
     "evidence",
     "endorsements",
     "dissents",
+    "outdated",
 }
 
 
@@ -1468,6 +1502,8 @@ def _import_practice(raw: dict[str, Any], context: _Context) -> str:
     if _import_endorsements(practice, raw.get("endorsements"), context):
         what = "updated" if what == "unchanged" else what
     if _import_dissents(practice, raw.get("dissents"), context):
+        what = "updated" if what == "unchanged" else what
+    if _import_outdated(practice, raw.get("outdated"), context):
         what = "updated" if what == "unchanged" else what
     return _noted(context, what, "practice", title)
 
@@ -1567,6 +1603,7 @@ def _replay(
             superseded_by=superseded_by,
             actor=actor,
             accepted=accepted,
+            imported=True,
         )
     elif not edit_practice(
         practice,
@@ -1685,6 +1722,90 @@ def _import_endorsements(practice: BestPractice, items: Any, context: _Context) 
             raise RecordProblem(f"{where}.{exc.field}", exc.message) from None
         added = True
     return added
+
+
+_OUTDATED_KEYS = {
+    "case",
+    "item",
+    "because",
+    "state",
+    "note",
+    "overrides",
+    "annotation",
+    "resolved_by",
+    "resolved_at",
+    "at",
+}
+
+
+def _import_outdated(practice: BestPractice, items: Any, context: _Context) -> bool:
+    """The outdated-advice items the practice's change queued, known by their
+    recommendation: one missing is added (its note through the gate), one still open here
+    takes the file's resolution, a different resolution is a conflict (--overwrite takes
+    the file's). Returns whether any was added or changed."""
+    changed = False
+    for where, item in _items(items, "outdated", _OUTDATED_KEYS):
+        if practice.status not in (PracticeStatus.SUPERSEDED, PracticeStatus.RETIRED):
+            raise RecordProblem(where, "only a superseded or retired practice queues advice")
+        key = item.get("item")
+        recommendation = (
+            db.session.scalar(select(Recommendation).where(Recommendation.key == key))
+            if isinstance(key, str)
+            else None
+        )
+        if recommendation is None:
+            raise RecordProblem(f"{where}.item", f"no recommendation {key} (in cases.jsonl)")
+        try:
+            because = OutdatedBecause(str(item.get("because")))
+            state = ReviewState(item.get("state", "open"))
+        except ValueError:
+            raise RecordProblem(where, "because or state is not one of the known values") from None
+        note = _string(item, "note").strip()
+        annotation = None
+        if item.get("annotation") is not None:
+            annotation = db.session.scalar(
+                select(Annotation).where(Annotation.key == item.get("annotation"))
+            )
+            if annotation is None:
+                raise RecordProblem(f"{where}.annotation", "no such annotation (in cases.jsonl)")
+        resolver = _account(item.get("resolved_by"), f"{where}.resolved_by")
+        resolved_at = (
+            _time(item["resolved_at"], f"{where}.resolved_at") if "resolved_at" in item else None
+        )
+        existing = db.session.scalar(
+            select(OutdatedAdvice).where(
+                OutdatedAdvice.recommendation_id == recommendation.id,
+                OutdatedAdvice.practice_id == practice.id,
+            )
+        )
+        if existing is not None:
+            if (existing.state, existing.note) == (state, note):
+                continue
+            if existing.state is not ReviewState.OPEN and not context.options.overwrite:
+                _conflict(context, "outdated advice", f"{practice.title} / {key}", existing)
+                continue
+        try:
+            overridden = guard({"note": note}, _accepted(item))
+        except IdentifiersFound as exc:
+            raise exc.within(where) from None
+        target = existing or OutdatedAdvice(
+            recommendation=recommendation,
+            practice=practice,
+            replacement=practice.superseded_by,
+            change=PracticeChange(practice.status.value),
+            because=because,
+        )
+        target.state, target.note, target.annotation = state, note, annotation
+        target.resolved_by_id = resolver.id if resolver else None
+        target.resolved_at = resolved_at
+        if "at" in item and existing is None:
+            target.created_at = _time(item["at"], f"{where}.at")
+        db.session.add(target)
+        db.session.flush()
+        remember_overrides(target, overridden, actor=context.actor)
+        record(context.actor, "outdated_advice.imported", target, state=str(state))
+        changed = True
+    return changed
 
 
 _DISSENT_KEYS = {"case", "item", "author", "reason", "overrides", "at"}

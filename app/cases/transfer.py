@@ -22,13 +22,13 @@ import yaml
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session as OrmSession
-from sqlalchemy.orm import object_session
+from sqlalchemy.orm import object_session, selectinload
 
 from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import Role, User
 from app.auth.operations import create_user, get_user_by_email
-from app.auth.policy import Actor, Permission
+from app.auth.policy import OPEN_STATUSES, Actor, Permission
 from app.cases.bulk import NewCases
 from app.cases.models import Case, CaseStatus, WithdrawalReason
 from app.cases.operations import (
@@ -56,7 +56,7 @@ from app.deid.parallel import ScanPool
 from app.errors import CasebookError, ValidationError
 from app.extensions import db, reading_engine
 from app.inputs import MAX_JSON_DEPTH, bounded_date, check_texts, json_depth
-from app.practices.conflicts import imported_conflicts
+from app.practices.conflicts import NEW_CASE, imported_conflicts
 from app.programs.models import Program
 from app.programs.operations import find_program, program_for_import, session_on
 from app.recommendations.models import (
@@ -73,6 +73,7 @@ from app.recommendations.operations import (
     publish,
     record_outcome,
 )
+from app.subscriptions.operations import announce_cases
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -440,6 +441,7 @@ def _import_records(
                 raise _Rollback()
             batch.write()
             _warn_of_practice_conflicts(result)
+            _announce_new_cases(result, actor)
     except _Rollback:
         result.created = result.updated = result.unchanged = 0
         result.changes, result.conflicts = [], []
@@ -471,6 +473,22 @@ def _warn_of_practice_conflicts(result: ImportResult) -> None:
             f" practice {practice.id} “{practice.title}” ({practice.status.value}):"
             f" {conflict.reason}"
         )
+
+
+def _announce_new_cases(result: ImportResult, actor: Actor) -> None:
+    """Followers hear of the open cases the file created, as when a coordinator approves one
+    on the web; a case updated by a re-import was announced when it was created."""
+    refs = [m.group(1) for m in map(NEW_CASE.match, result.changes) if m]
+    cases: list[Case] = []
+    for start in range(0, len(refs), 500):
+        cases.extend(
+            db.session.scalars(
+                select(Case)
+                .where(Case.ref.in_(refs[start : start + 500]), Case.status.in_(OPEN_STATUSES))
+                .options(selectinload(Case.topics), selectinload(Case.program))
+            )
+        )
+    announce_cases(cases, actor=actor)
 
 
 def record_problems(label: str, exc: Exception) -> list[str]:

@@ -53,6 +53,7 @@ from app.diagnostics import describe_error
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.extensions import db
 from app.inputs import id_value
+from app.outdated.operations import patient_notices
 from app.pagination import page_number, paginate
 from app.practices.queries import practices_citing_each
 from app.programs.case_templates import template_of
@@ -187,6 +188,7 @@ def case(case_id: int) -> Any:
         drafts=drafts,
         overrides=overrides,
         cited_by=practices_citing_each(page.recommendations, user),
+        practice_changes=patient_notices(user, case),
         review_comments=case.review_comments if policy.can_see_review(user, case) else [],
         timeline=case_timeline(user, case, url_for=url_for),
         can_edit=policy.can_edit_case(user, case),

@@ -20,6 +20,7 @@ from app.desk.models import RecommendationsSent
 from app.errors import ValidationError
 from app.extensions import db
 from app.notifications.operations import case_url, notify
+from app.practices.conflicts import CheckedConflict, check_recommendation, unresolved
 from app.programs.models import Program, Session
 from app.recommendations.models import Recommendation, RecommendationStatus
 from app.recommendations.operations import publish
@@ -165,6 +166,34 @@ def _sent_by_case(case_ids: list[int]) -> dict[int, list[RecommendationsSent]]:
     return out
 
 
+def draft_conflicts(case: Case) -> list[tuple[Recommendation, CheckedConflict]]:
+    """The current best practices the case's drafts may contradict, not marked intentional:
+    the conflict checker's warning, shown before the desk publishes them on the hub's
+    behalf as it is shown to an expert before publishing (never a refusal)."""
+    return [
+        (recommendation, checked)
+        for recommendation in case.recommendations
+        if recommendation.status is RecommendationStatus.DRAFT
+        for checked in unresolved(check_recommendation(recommendation))
+    ]
+
+
+def _warn_author_of_conflicts(recommendation: Recommendation) -> None:
+    """Its author did not see the checker's warning (the desk published it): tell them."""
+    open_conflicts = unresolved(check_recommendation(recommendation))
+    if not open_conflicts:
+        return
+    titles = ", ".join(f"“{c.conflict.practice.title}”" for c in open_conflicts)
+    notify(
+        recommendation.author,
+        "recommendation.conflicts",
+        f"Your recommendation {recommendation.position} on “{recommendation.case.title}” was "
+        f"published on the hub's behalf; it may contradict {titles}. Review it, or mark it "
+        "intentional.",
+        f"/recommendations/{recommendation.id}/edit#conflicts",
+    )
+
+
 def letters_sent(case: Case) -> list[RecommendationsSent]:
     return _sent_by_case([case.id]).get(case.id, [])
 
@@ -188,6 +217,7 @@ def send_recommendations(
             if recommendation.status is RecommendationStatus.DRAFT:
                 publish(recommendation, actor=actor)
                 announce_recommendation(recommendation, actor=actor)
+                _warn_author_of_conflicts(recommendation)
     published = [r for r in case.recommendations if r.status is RecommendationStatus.PUBLISHED]
     if not published:
         raise ValidationError(

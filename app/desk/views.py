@@ -9,9 +9,15 @@ from flask_login import current_user, login_required
 
 from app.auth import policy
 from app.cases.queries import get_visible_case
-from app.desk.operations import review_days, send_recommendations, session_desk
+from app.desk.operations import (
+    draft_conflicts,
+    review_days,
+    send_recommendations,
+    session_desk,
+)
 from app.errors import NotFound, ValidationError
 from app.extensions import db
+from app.inputs import id_value
 from app.practices.queries import program_dissents
 from app.programs.models import Program
 from app.programs.operations import find_program
@@ -41,9 +47,14 @@ def desk(slug: str) -> Any:
         error = ""
     except ValidationError as exc:
         days, error = review_days(None), exc.message
+    confirm = id_value(request.args.get("confirm"))
+    shown = session_desk(program, actor=_user(), days=days)
+    warned = next((p.case for p in shown.presented if p.case.id == confirm), None)
     return render_template(
         "desk/desk.html",
-        desk=session_desk(program, actor=_user(), days=days),
+        confirm=warned,
+        conflicts=draft_conflicts(warned) if warned is not None else [],
+        desk=shown,
         dissents=program_dissents(_user(), program),
         days_error=error,
         typed_days=request.args.get("days", ""),
@@ -58,10 +69,19 @@ def send(slug: str, case_id: int) -> Any:
     case = get_visible_case(_user(), case_id)
     if case.program_id != program.id:
         raise NotFound("No such case in this program.")
-    try:
-        sent = send_recommendations(
-            case, actor=_user(), publish_drafts=request.form.get("publish_drafts") == "yes"
+    publish_drafts = request.form.get("publish_drafts") == "yes"
+    # As for an expert publishing: the checker's warning first, then one more click.
+    if publish_drafts and request.form.get("conflicts_seen") != "yes" and draft_conflicts(case):
+        flash(
+            f"Nothing sent for “{case.title}” yet: a draft may contradict a current best "
+            "practice. See below, then publish and send anyway or ask its author.",
+            "warning",
         )
+        return redirect(
+            url_for("desk.desk", slug=program.slug, confirm=case.id) + f"#case-{case.id}", 303
+        )
+    try:
+        sent = send_recommendations(case, actor=_user(), publish_drafts=publish_drafts)
         db.session.commit()
     except ValidationError as exc:
         db.session.rollback()

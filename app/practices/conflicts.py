@@ -249,6 +249,21 @@ def contradiction(
     return None
 
 
+def agreement(
+    recommendation: str, practice_claims: Sequence[Claim], analyzer: ClinicalAnalyzer
+) -> Contradiction | None:
+    """The first pair of claims with the same polarity acting on the same thing: the
+    recommendation gives the practice's advice (the outdated-advice queue's "matches")."""
+    for said in claims(recommendation, analyzer):
+        for asked in practice_claims:
+            if said.polarity != asked.polarity:
+                continue
+            shared = said.terms & asked.terms
+            if shared:
+                return Contradiction(said, asked, frozenset(shared))
+    return None
+
+
 def contradicts(
     recommendation: str, title: str, statement: str, analyzer: ClinicalAnalyzer
 ) -> Contradiction | None:

@@ -18,6 +18,7 @@ from app.deid.gate import Acceptance
 from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
 from app.extensions import db
+from app.outdated.operations import queue_outdated_advice
 from app.practices.models import (
     BestPractice,
     BestPracticeVersion,
@@ -136,12 +137,17 @@ def change_status(
     superseded_by: BestPractice | None = None,
     actor: Actor,
     accepted: Iterable[Acceptance] = (),
+    imported: bool = False,
 ) -> None:
-    """Move a practice along its lifecycle, with a reason; a new version is kept."""
+    """Move a practice along its lifecycle, with a reason; a new version is kept. Superseded
+    or retired, the advice given under it is queued for review, except when a hub import
+    replays the history (its file carries the queue as it was)."""
     policy.require(actor, Permission.PROPOSE_PRACTICE)
     target = _transition(practice, status, reason, superseded_by)
     overridden = guard({"reason": reason}, accepted)
     _move(practice, target, reason, editor, superseded_by, actor)
+    if not imported:
+        queue_outdated_advice(practice, actor=actor)
     remember_overrides(practice, overridden, actor=actor, fields=["reason"])
 
 

@@ -28,6 +28,8 @@ from app.desk import operations as desk
 from app.errors import NotFound, PermissionDenied
 from app.extensions import db
 from app.notifications import operations as notifications
+from app.outdated import operations as outdated
+from app.outdated.models import OutdatedAdvice
 from app.practices import operations as practices
 from app.programs import operations as programs
 from app.programs.operations import find_topic
@@ -87,6 +89,10 @@ def w(app, make_user):
     w.topic = find_topic("Hepatitis C")
     w.subscription = subscriptions.follow(w.expert, topic="Hepatitis C")
     w.annotation = add_annotation(w.rec, w.expert)
+    w.outdated = OutdatedAdvice(
+        recommendation=w.rec, practice=w.practice, change="retired", because="cites", note=""
+    )
+    db.session.add(w.outdated)
     auth.create_token(w.provider, actor=SYSTEM)
     w.token = db.session.scalar(select(ApiToken).where(ApiToken.user_id == w.provider.id))
     w.sign_in = auth.start_session(w.provider, remember=False, device="Laptop")
@@ -290,6 +296,10 @@ REFUSALS = {
         "coordinator",
         lambda w, a: practices.propose_practice("T", "S", author=w.expert, actor=a),
     ),
+    "app.outdated.operations.resolve_outdated": (
+        "provider",
+        lambda w, a: outdated.resolve_outdated(w.outdated, "still_valid", actor=a),
+    ),
     "app.practices.operations.record_dissent": (
         "coordinator",
         lambda w, a: practices.record_dissent(w.rec, w.practice, "On purpose.", actor=a),
@@ -481,6 +491,7 @@ def test_what_each_refusal_calls_is_allowed_to_those_the_rule_allows(w):
         "app.notifications.operations.mark_all_read": w.provider,
         "app.attendance.operations.record_attendance": w.coordinator,
         "app.deid.operations.confirm_risk": w.coordinator,
+        "app.outdated.operations.resolve_outdated": w.coordinator,
     }
     for name, actor in allowed.items():
         REFUSALS[name][1](w, actor)

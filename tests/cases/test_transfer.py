@@ -409,3 +409,31 @@ def test_an_export_as_a_user_leaves_out_recommendations_they_may_not_read(
     assert counts()[:2] == before[:2]
     case = db.session.scalar(select(Case).where(Case.ref == "hcv-1"))
     assert [r.body for r in case.recommendations][0] == "Unsent."
+
+
+def test_imported_open_cases_are_announced_to_followers_once(program, tmp_path, make_user):
+    from app.notifications.models import Notification
+    from app.subscriptions.operations import follow
+
+    follower = make_user("provider", email="follows@example.org", programs=["hcv"])
+    follow(follower, program="hcv")
+    db.session.commit()
+    path = write_jsonl(
+        tmp_path / "cases.jsonl",
+        [record("hcv-1"), record("hcv-2", status="submitted", recommendations=None)],
+    )
+
+    def told() -> list[str]:
+        return list(
+            db.session.scalars(
+                select(Notification.url).where(
+                    Notification.user_id == follower.id, Notification.kind == "subscription.case"
+                )
+            )
+        )
+
+    assert all(r.ok for r in import_paths([path], actor=SYSTEM))
+    opened = db.session.scalar(select(Case).where(Case.ref == "hcv-1"))
+    assert told() == [f"/cases/{opened.id}"]  # the submitted one is not open yet
+    assert all(r.ok for r in import_paths([path], actor=SYSTEM))
+    assert told() == [f"/cases/{opened.id}"]

@@ -222,6 +222,17 @@ def dissent_reason(w: Any) -> None:
     record_dissent(w.rec, w.practice, PLANT, actor=w.expert)
 
 
+def outdated_note(w: Any) -> None:
+    from app.outdated.models import OutdatedAdvice
+    from app.outdated.operations import resolve_outdated
+
+    item = OutdatedAdvice(
+        recommendation=w.rec, practice=w.practice, change="retired", because="cites", note=""
+    )
+    db.session.add(item)
+    resolve_outdated(item, "still_valid", note=PLANT, actor=w.expert)
+
+
 PROBES: dict[str, tuple[Probe, str]] = {
     # column: (the operation that writes it, the field the gate must name)
     "programs.name": (program_name, "name"),
@@ -249,6 +260,8 @@ PROBES: dict[str, tuple[Probe, str]] = {
     "evidence_links.note": (evidence_note, "note"),
     "practice_endorsements.note": (endorsement_note, "note"),
     "recommendation_dissents.reason": (dissent_reason, "reason"),
+    # An "updated" resolution's text is an annotation (annotations.body, gated there).
+    "outdated_advice.note": (outdated_note, "note"),
     # Notifications are written by the app ("Your case “…” was approved."); the only free
     # text in them is a case title, gated when the case was written.
     "notifications.message": (case_title, "title"),

@@ -122,3 +122,32 @@ def test_a_private_programs_desk_is_hidden_from_other_coordinators(client, world
     assert client.get("/programs/perinatal-sud/desk").status_code == 404
     response = client.post(f"/programs/perinatal-sud/desk/cases/{world.private_case.id}/send")
     assert response.status_code == 404
+
+
+def test_publishing_on_the_hubs_behalf_warns_of_conflicts_first(client, world):
+    from app.programs.operations import find_topic
+    from tests.outdated.conftest import current_practice
+
+    world.follow_up.topics = [find_topic("Hepatitis C")]
+    world.draft.body = "Skip HBV serologies before the DAAs."
+    practice = current_practice(
+        "Check HBV serologies before every DAA start",
+        "Check HBsAg and anti-HBc before starting DAAs.",
+        topics=["Hepatitis C"],
+        author=world.expert,
+    )
+    db.session.commit()
+    as_user(client, world.coordinator)
+    url = f"/programs/hcv/desk/cases/{world.follow_up.id}/send"
+    warned = client.post(url, data={"publish_drafts": "yes"})
+    assert warned.status_code == 303 and f"confirm={world.follow_up.id}" in warned.location
+    assert db.session.scalar(db.select(RecommendationsSent)) is None
+    assert world.draft.status is RecommendationStatus.DRAFT
+    page = text(client.get(warned.location))
+    assert "Publish and send anyway" in page and practice.title in page
+    sent = client.post(url, data={"publish_drafts": "yes", "conflicts_seen": "yes"})
+    assert sent.status_code == 303
+    db.session.expire_all()
+    assert world.draft.status is RecommendationStatus.PUBLISHED
+    told = [n.message for n in notifications_for(world.expert)]
+    assert any("published on the hub's behalf" in m and practice.title in m for m in told)

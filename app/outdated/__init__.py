@@ -1,0 +1,2 @@
+"""The outdated-advice queue: recommendations to review when a best practice they cite or
+follow is superseded or retired."""

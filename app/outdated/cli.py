@@ -1,0 +1,29 @@
+"""`casebook outdated`: the outdated-advice queue at the shell, counted by practice."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import click
+
+from app.cli import acting_user, as_option, cli_errors
+
+
+@click.command("outdated")
+@click.option("--resolved", is_flag=True, help="Count the resolved items instead of the open.")
+@as_option
+@cli_errors
+def outdated_command(resolved: bool, as_email: str | None) -> None:
+    """Recommendations to review because a best practice they cite or give was superseded
+    or retired: how many per practice (all of them, or those an account reviews with --as)."""
+    from app.outdated.operations import outdated_queue
+
+    items = outdated_queue(acting_user(as_email), resolved=resolved)
+    counts = Counter((i.practice_id, i.practice.title) for i in items)
+    for (practice_id, title), n in sorted(counts.items()):
+        click.echo(f"{n:>5}  practice {practice_id} “{title}”")
+    state = "resolved" if resolved else "open"
+    click.echo(f"{len(items)} {state} item{'s' if len(items) != 1 else ''}.")
+
+
+COMMANDS = [outdated_command]

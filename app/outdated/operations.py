@@ -1,0 +1,328 @@
+"""The outdated-advice queue.
+
+When a best practice is superseded or retired, the recommendations given under it are
+queued for review by their author and the program's coordinators, in the same transaction:
+
+- **cites**: the practice cites the recommendation as evidence (an evidence link);
+- **matches**: a published recommendation on one of the practice's topics (or a broader or
+  narrower one) gives the practice's advice, as the conflict checker reads both texts: one
+  of its claims has the same polarity as one of the practice's and acts on the same thing
+  (`app.practices.conflicts.agreement`; a contradiction is the checker's other half).
+
+Withdrawn cases are left out (they are frozen). Each item is resolved once: still valid, an
+update annotation (written through `annotate`, so the gate reads it), or no longer applies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from app.audit.operations import record
+from app.auth import policy
+from app.auth.models import Role, User
+from app.auth.policy import Actor, Viewer, write_operation
+from app.cases.models import Case, case_topics
+from app.common import utcnow
+from app.deid.gate import Acceptance
+from app.deid.operations import guard, remember_overrides
+from app.errors import ValidationError
+from app.extensions import db
+from app.notifications.operations import notify
+from app.outdated.models import OutdatedAdvice, OutdatedBecause, PracticeChange, ReviewState
+from app.practices.models import BestPractice, EvidenceLink, PracticeStatus
+from app.programs.models import Program
+from app.recommendations.models import AnnotationKind, Recommendation, RecommendationStatus
+from app.recommendations.operations import annotate
+
+NOTE_MAX = 5_000
+QUEUE_URL = "/outdated"
+RESOLUTIONS = (ReviewState.STILL_VALID, ReviewState.UPDATED, ReviewState.NO_LONGER_APPLIES)
+
+
+# ---------------------------------------------------------------- entering the queue
+
+
+def _cited(practice: BestPractice) -> list[Recommendation]:
+    stmt = (
+        select(Recommendation)
+        .join(EvidenceLink, EvidenceLink.recommendation_id == Recommendation.id)
+        .join(Case, Case.id == Recommendation.case_id)
+        .where(EvidenceLink.practice_id == practice.id, Case.withdrawn_at.is_(None))
+        .order_by(Recommendation.id)
+    )
+    return list(db.session.scalars(stmt))
+
+
+def _matching(practice: BestPractice) -> list[Recommendation]:
+    from app.practices.conflicts import Checker, agreement, claims, practice_text
+    from app.practices.groups import topic_analyzer
+
+    if not practice.topics:
+        return []
+    topic_ids = Checker().related_topic_ids(t.id for t in practice.topics)
+    on_topics = select(case_topics.c.case_id).where(case_topics.c.topic_id.in_(topic_ids))
+    stmt = (
+        select(Recommendation)
+        .join(Case, Case.id == Recommendation.case_id)
+        .where(
+            Case.id.in_(on_topics),
+            Case.withdrawn_at.is_(None),
+            Recommendation.status == RecommendationStatus.PUBLISHED,
+        )
+        .order_by(Recommendation.id)
+    )
+    recommendations = list(db.session.scalars(stmt))
+    if not recommendations:
+        return []
+    analyzer = topic_analyzer()
+    asked = claims(practice_text(practice.title, practice.statement), analyzer)
+    return [r for r in recommendations if agreement(r.body, asked, analyzer) is not None]
+
+
+def queue_outdated_advice(practice: BestPractice, *, actor: Actor) -> list[OutdatedAdvice]:
+    """Queue the recommendations that cite or match a practice just superseded or retired
+    (called by the checked status change, in its transaction). Items already queued for this
+    practice are not queued again. Returns the new items."""
+    if practice.status not in (PracticeStatus.SUPERSEDED, PracticeStatus.RETIRED):
+        return []
+    change = PracticeChange(practice.status.value)
+    replacement = practice.superseded_by if change is PracticeChange.SUPERSEDED else None
+    queued = set(
+        db.session.scalars(
+            select(OutdatedAdvice.recommendation_id).where(
+                OutdatedAdvice.practice_id == practice.id
+            )
+        )
+    )
+    found: dict[int, tuple[Recommendation, OutdatedBecause]] = {}
+    for rec in _cited(practice):
+        found.setdefault(rec.id, (rec, OutdatedBecause.CITES))
+    for rec in _matching(practice):
+        found.setdefault(rec.id, (rec, OutdatedBecause.MATCHES))
+    items = [
+        OutdatedAdvice(
+            recommendation=rec,
+            practice=practice,
+            replacement=replacement,
+            change=change,
+            because=because,
+            state=ReviewState.OPEN,
+            note="",
+        )
+        for rec_id, (rec, because) in found.items()
+        if rec_id not in queued
+    ]
+    if not items:
+        return []
+    db.session.add_all(items)
+    db.session.flush()
+    record(
+        actor,
+        "practice.advice_queued",
+        practice,
+        count=len(items),
+        change=str(change),
+        replacement_id=replacement.id if replacement else None,
+    )
+    _tell_reviewers(practice, replacement, items)
+    return items
+
+
+def _tell_reviewers(
+    practice: BestPractice, replacement: BestPractice | None, items: list[OutdatedAdvice]
+) -> None:
+    """One notification per author and per coordinator of an affected program."""
+    change = (
+        f"was superseded by “{replacement.title}”" if replacement is not None else "was retired"
+    )
+    by_author: dict[int, tuple[User, int]] = {}
+    programs: dict[int, tuple[Program, int]] = {}
+    for item in items:
+        author = item.recommendation.author
+        by_author[author.id] = (author, by_author.get(author.id, (author, 0))[1] + 1)
+        program = item.recommendation.case.program
+        programs[program.id] = (program, programs.get(program.id, (program, 0))[1] + 1)
+    told: set[int] = set()
+    for author, n in by_author.values():
+        told.add(author.id)
+        notify(
+            author,
+            "advice.outdated",
+            f"{_count(n)} of yours may be outdated: the best practice “{practice.title}” "
+            f"{change}. Review {'it' if n == 1 else 'them'}.",
+            QUEUE_URL,
+        )
+    for program, n in programs.values():
+        for member in program.members:
+            if member.role is Role.COORDINATOR and member.id not in told:
+                told.add(member.id)
+                notify(
+                    member,
+                    "advice.outdated",
+                    f"{_count(n)} in {program.name} may be outdated: the best practice "
+                    f"“{practice.title}” {change}.",
+                    QUEUE_URL,
+                )
+
+
+def _count(n: int) -> str:
+    return f"{n} recommendation" + ("" if n == 1 else "s")
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _loads() -> tuple[Any, ...]:
+    return (
+        joinedload(OutdatedAdvice.practice),
+        joinedload(OutdatedAdvice.replacement),
+        joinedload(OutdatedAdvice.resolved_by),
+        joinedload(OutdatedAdvice.recommendation).options(
+            joinedload(Recommendation.author),
+            joinedload(Recommendation.case).joinedload(Case.program),
+        ),
+    )
+
+
+def outdated_queue(user: Viewer, *, resolved: bool = False) -> list[OutdatedAdvice]:
+    """The items `user` reviews: on their own recommendations, and, for coordinators (and
+    admins), on those of the programs whose desk they run; never on a case they cannot see."""
+    policy.require_see_outdated_queue(user)
+    stmt = (
+        select(OutdatedAdvice)
+        .join(Recommendation, Recommendation.id == OutdatedAdvice.recommendation_id)
+        .join(Case, Case.id == Recommendation.case_id)
+        .where(policy.listed_case_clause(user))
+        .options(*_loads())
+    )
+    open_ = OutdatedAdvice.state == ReviewState.OPEN
+    if resolved:
+        stmt = stmt.where(~open_).order_by(OutdatedAdvice.resolved_at.desc(), OutdatedAdvice.id)
+    else:
+        stmt = stmt.where(open_).order_by(OutdatedAdvice.created_at, OutdatedAdvice.id)
+    programs = list(db.session.scalars(select(Program)))
+    visible = policy.visible_program_ids(user, programs)
+    desks = {p.id for p in programs if p.id in visible and policy.can_run_desk(user, p)}
+    mine = Recommendation.author_id == user.id if isinstance(user, User) else sa.false()
+    if policy.can_review_every_outdated(user):
+        stmt = stmt.where(Case.program_id.in_(visible))
+    else:
+        stmt = stmt.where(Case.program_id.in_(visible), sa.or_(mine, Case.program_id.in_(desks)))
+    return [i for i in db.session.scalars(stmt).unique() if policy.can_review_outdated(user, i)]
+
+
+def get_outdated(user: Viewer, item_id: int) -> OutdatedAdvice:
+    """One item, if `user` reviews it (otherwise as good as absent)."""
+    from app.errors import NotFound
+
+    item = db.session.get(OutdatedAdvice, item_id)
+    if item is None or not policy.can_review_outdated(user, item):
+        raise NotFound("No such item in your outdated-advice queue.")
+    return item
+
+
+def _family_ids(case: Case) -> list[int]:
+    """The patient's presentations: the first, every one before and after this one."""
+    up = select(Case.id, Case.follows_id).where(Case.id == case.id).cte("up", recursive=True)
+    up = up.union(select(Case.id, Case.follows_id).join(up, Case.id == up.c.follows_id))
+    root = select(up.c.id).where(up.c.follows_id.is_(None)).scalar_subquery()
+    down = select(Case.id).where(Case.id == root).cte("down", recursive=True)
+    down = down.union(select(Case.id).join(down, Case.follows_id == down.c.id))
+    return list(db.session.scalars(select(down.c.id))) or [case.id]
+
+
+def patient_notices(user: Viewer, case: Case) -> list[OutdatedAdvice]:
+    """Practice changes that touched advice given on this patient (this presentation, the
+    earlier ones and the follow-ups) that `user` may see: for the case page."""
+    stmt = (
+        select(OutdatedAdvice)
+        .join(Recommendation, Recommendation.id == OutdatedAdvice.recommendation_id)
+        .where(
+            Recommendation.case_id.in_(_family_ids(case)),
+            Recommendation.status == RecommendationStatus.PUBLISHED,
+        )
+        .order_by(OutdatedAdvice.created_at, OutdatedAdvice.id)
+        .options(
+            joinedload(OutdatedAdvice.practice),
+            joinedload(OutdatedAdvice.replacement),
+            joinedload(OutdatedAdvice.recommendation)
+            .joinedload(Recommendation.case)
+            .selectinload(Case.program),
+        )
+    )
+    return [
+        i
+        for i in db.session.scalars(stmt).unique()
+        if policy.can_view_case(user, i.recommendation.case)
+    ]
+
+
+# ---------------------------------------------------------------- resolving
+
+
+@write_operation
+def resolve_outdated(
+    item: OutdatedAdvice,
+    resolution: str,
+    *,
+    note: str = "",
+    actor: Actor,
+    accepted: Iterable[Acceptance] = (),
+) -> OutdatedAdvice:
+    """Resolve an open item: `still_valid` (an optional note), `updated` (the note becomes an
+    update annotation on the recommendation) or `no_longer_applies` (an optional note)."""
+    policy.require_review_outdated(actor, item)
+    try:
+        state = ReviewState(resolution)
+    except ValueError:
+        state = ReviewState.OPEN
+    if state not in RESOLUTIONS:
+        choices = ", ".join(s.value for s in RESOLUTIONS)
+        raise ValidationError(f"Resolve it as one of: {choices}.", field="resolution")
+    if item.state is not ReviewState.OPEN:
+        raise ValidationError(
+            f"This item was already resolved ({item.state.label.lower()}).", field="resolution"
+        )
+    if note is not None and not isinstance(note, str):
+        raise ValidationError("The note must be text.", field="note")
+    note = (note or "").strip()
+    if len(note) > NOTE_MAX:
+        raise ValidationError(f"The note must be at most {NOTE_MAX:,} characters.", field="note")
+    if state is ReviewState.UPDATED:
+        if not note:
+            raise ValidationError("Write the update to add to the recommendation.", field="note")
+        policy.require_annotate(actor, item.recommendation)
+        if not isinstance(actor, User):
+            raise ValidationError("An update is written by an expert.", field="note")
+        item.annotation = annotate(
+            item.recommendation,
+            actor,
+            AnnotationKind.UPDATE.value,
+            note,
+            actor=actor,
+            accepted=accepted,
+        )
+        item.note = ""
+    else:
+        overridden = guard({"note": note}, accepted)
+        item.note = note
+        db.session.flush()
+        remember_overrides(item, overridden, actor=actor)
+    item.state = state
+    item.resolved_at = utcnow()
+    item.resolved_by_id = actor.id
+    db.session.flush()
+    record(
+        actor,
+        "outdated_advice.resolved",
+        item,
+        state=str(state),
+        recommendation_id=item.recommendation_id,
+        practice_id=item.practice_id,
+    )
+    return item

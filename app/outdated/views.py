@@ -1,0 +1,84 @@
+"""The outdated-advice queue: recommendations to review after a practice change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from app.auth import policy
+from app.cases.views import show_refusal
+from app.deid.web import acceptances_from_form
+from app.errors import ValidationError
+from app.extensions import db
+from app.outdated.models import ReviewState
+from app.outdated.operations import NOTE_MAX, get_outdated, outdated_queue, resolve_outdated
+
+outdated_blueprint = Blueprint("outdated", __name__, template_folder="templates")
+
+CHOICES = [
+    (ReviewState.STILL_VALID.value, "Still valid"),
+    (ReviewState.UPDATED.value, "Annotate with an update"),
+    (ReviewState.NO_LONGER_APPLIES.value, "No longer applies"),
+]
+
+
+def _user() -> Any:
+    return current_user._get_current_object()
+
+
+def _page(refused: dict[str, Any] | None = None, status: int = 200) -> tuple[str, int]:
+    user = _user()
+    resolved = request.args.get("show") == "resolved"
+    return render_template(
+        "outdated/queue.html",
+        items=outdated_queue(user, resolved=resolved),
+        resolved=resolved,
+        choices=CHOICES,
+        refused=refused or {},
+        note_max=NOTE_MAX,
+        can_update=lambda item: policy.can_annotate(user, item.recommendation),
+    ), status
+
+
+@outdated_blueprint.route("/outdated")
+@login_required
+def queue() -> Any:
+    return _page()
+
+
+@outdated_blueprint.route("/outdated/<int:item_id>/resolve", methods=["POST"])
+@login_required
+def resolve(item_id: int) -> Any:
+    user = _user()
+    item = get_outdated(user, item_id)
+    resolution = request.form.get("resolution", "")
+    note = request.form.get("note", "")
+    try:
+        resolve_outdated(
+            item,
+            resolution,
+            note=note,
+            actor=user,
+            accepted=acceptances_from_form(request.form),
+        )
+        db.session.commit()
+    except ValidationError as exc:
+        field = "body" if resolution == ReviewState.UPDATED.value else "note"
+        errors, message, panels = show_refusal(exc, {field: note}, {field: "Note"})
+        if field in errors:
+            errors["note"] = errors.pop(field)
+        if field in panels:
+            panels["note"] = panels.pop(field)
+        refused = {
+            "id": item_id,
+            "resolution": resolution,
+            "note": note,
+            "errors": errors,
+            "message": message,
+            "panels": panels,
+        }
+        return _page(refused, 422)
+    flash(f"Resolved: {item.state.label.lower()}.", "success")
+    return redirect(url_for("outdated.queue"), 303)
