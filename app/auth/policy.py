@@ -766,7 +766,7 @@ NOT_WRITE_OPERATIONS: dict[str, str] = {
     "app.subscriptions.operations.announce_cases": "part of a checked operation's write",
     "app.subscriptions.operations.announce_recommendation": "part of a checked operation's write",
     "app.subscriptions.operations.announce_practice": "part of a checked operation's write",
-    "app.subscriptions.operations.replaying_history": "a context for checked imports; writes nothing",
+    "app.subscriptions.operations.replaying_history": "a context around checked imports",
     "app.subscriptions.operations.move_topic_subscriptions": "part of a checked operation's write",
     "app.outdated.operations.queue_outdated_advice": "part of a checked operation's write",
     "app.subscriptions.operations.send_digests": "the server's shell only (the daily mail job)",
