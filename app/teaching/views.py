@@ -318,9 +318,12 @@ def move_item(set_id: int, item_id: int) -> Any:
     user = _user()
     found = ops.get_set(user, set_id)
     item = ops.get_item(user, found, item_id)
-    position = id_value(request.form.get("position")) or 0
-    ops.move_item(user, item, position)
-    db.session.commit()
+    try:
+        ops.move_item(user, item, id_value(request.form.get("position")) or 0)
+        db.session.commit()
+    except ValidationError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
     return redirect(url_for("teaching.teaching_set", set_id=set_id) + f"#item-{item_id}", 303)
 
 

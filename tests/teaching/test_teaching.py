@@ -413,9 +413,7 @@ def test_api_saved_searches(client, w):
     listed = client.get("/api/v1/me/saved-searches", headers=expert).get_json()["results"]
     assert [s["query"] for s in listed] == ["q=hcv"]
     other = _bearer(w.provider)
-    assert (
-        client.delete(f"/api/v1/me/saved-searches/{search_id}", headers=other).status_code == 404
-    )
+    assert client.delete(f"/api/v1/me/saved-searches/{search_id}", headers=other).status_code == 404
     assert (
         client.delete(f"/api/v1/me/saved-searches/{search_id}", headers=expert).status_code == 200
     )
