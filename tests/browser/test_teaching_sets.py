@@ -32,7 +32,7 @@ def test_an_expert_shares_a_teaching_set_and_a_participant_prints_it(
     # 2. Two cases into a new set, each with a note.
     page.goto(f"/cases/{live_server.case_id}")
     page.get_by_role("link", name="Add to teaching set").first.click()
-    page.get_by_label("Set").select_option("new")
+    page.get_by_label("Teaching set", exact=True).select_option("new")
     page.get_by_label("Title of the new set").fill("HCV in primary care")
     page.get_by_label("Note").fill("Ask the group: **why 12 weeks** here?")
     with page.expect_navigation():
@@ -40,7 +40,7 @@ def test_an_expert_shares_a_teaching_set_and_a_participant_prints_it(
     expect(page.get_by_role("heading", name="HCV in primary care")).to_be_visible()
     page.goto(f"/cases/{live_server.elderly_id}")
     page.get_by_role("link", name="Add to teaching set").first.click()
-    expect(page.get_by_label("Set")).to_have_value(re.compile(r"^\d+$"))
+    expect(page.get_by_label("Teaching set", exact=True)).to_have_value(re.compile(r"^\d+$"))
     page.get_by_label("Note").fill("Kidney function and DAA choice.")
     with page.expect_navigation():
         page.get_by_role("button", name="Add to set").click()
@@ -52,7 +52,7 @@ def test_an_expert_shares_a_teaching_set_and_a_participant_prints_it(
     page.get_by_label("Shared with").select_option("hcv")
     with page.expect_navigation():
         page.get_by_role("button", name="Save sharing").click()
-    expect(page.get_by_text("Shared with Hepatitis C ECHO")).to_be_visible()
+    expect(page.locator(".flash-success")).to_contain_text("Shared with Hepatitis C ECHO")
     set_path = "/" + page.url.split("/", 3)[3]
     shoot(page, artifacts, "teaching-1-set-expert")
     assert page.console_errors == []
