@@ -520,6 +520,12 @@ def _attendance_commands() -> list[click.Command]:
     return ATTENDANCE_COMMANDS
 
 
+def _teaching_commands() -> list[click.Command]:
+    from app.teaching.cli import COMMANDS as TEACHING_COMMANDS
+
+    return TEACHING_COMMANDS
+
+
 def register_commands(app: Flask) -> None:
     for command in [
         *COMMANDS,
@@ -530,6 +536,7 @@ def register_commands(app: Flask) -> None:
         *_admin_commands(),
         *_attendance_commands(),
         *_subscription_commands(),
+        *_teaching_commands(),
     ]:
         app.cli.add_command(command)
 

@@ -417,3 +417,22 @@ def test_api_saved_searches(client, w):
     assert (
         client.delete(f"/api/v1/me/saved-searches/{search_id}", headers=expert).status_code == 200
     )
+
+
+# --- CLI --------------------------------------------------------------------------------------
+
+
+def test_cli_exports_a_set_as_the_account_sees_it(app, w):
+    teaching_set = _set_with_private_case(w)
+    runner = app.test_cli_runner()
+    as_provider = runner.invoke(
+        args=["sets", "export", str(teaching_set.id), "--as", w.provider.email]
+    )
+    assert as_provider.exit_code == 0, as_provider.output
+    assert as_provider.output.startswith("# Liver teaching")
+    assert w.case.title in as_provider.output and "Pregnant" not in as_provider.output
+    as_operator = runner.invoke(args=["sets", "export", str(teaching_set.id), "--format", "json"])
+    assert as_operator.exit_code == 0
+    assert len(json.loads(as_operator.output)["items"]) == 2
+    outsider = runner.invoke(args=["sets", "export", str(teaching_set.id), "--as", w.member.email])
+    assert outsider.exit_code == 1 and "No such teaching set" in outsider.output
