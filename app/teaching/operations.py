@@ -399,13 +399,9 @@ def add_item(
         raise ValidationError(f"A set holds at most {ITEMS_MAX} items.", field="case_id")
     overridden = guard({"note": note}, accepted)
     item = TeachingSetItem(
-        set_id=teaching_set.id,
-        case=case,
-        recommendation=recommendation,
-        note=note,
-        position=(last or 0) + 1,
+        case=case, recommendation=recommendation, note=note, position=(last or 0) + 1
     )
-    db.session.add(item)
+    teaching_set.items.append(item)  # keeps a loaded list in step for moves and removals
     db.session.flush()
     remember_overrides(item, overridden, actor=actor, new=True)
     _touch(teaching_set)
@@ -476,7 +472,8 @@ def create_set_from_group(actor: Actor, label: str, cases: Sequence[Case]) -> Te
     shown = [c for c in dict.fromkeys(cases) if policy.can_list_case(user, c)]
     if len(shown) < 1:
         raise NotFound("No such group of cases.")
-    title = f"Recurring question: {_text(label, 'title', TITLE_MAX - 30)}".strip()
+    label = " ".join(label.split())[:150] if isinstance(label, str) else ""
+    title = f"Recurring question: {label}" if label else "Recurring question"
     try:  # the label quotes a case's question, whose accepted findings stay with the case
         guard({"title": title})
     except IdentifiersFound:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
@@ -34,8 +34,6 @@ def _helpers() -> dict[str, Any]:
     def search_query() -> str:
         """The search page's own parameters, for "Save this search"."""
         pairs = [(k, v) for k, v in request.args.items(multi=True) if k in ops.SEARCH_PARAMETERS]
-        from urllib.parse import urlencode
-
         return urlencode(pairs)
 
     return {"search_query": search_query}
@@ -457,7 +455,7 @@ def from_group() -> Any:
     ids = [i for i in (id_value(v) for v in request.form.getlist("case_id")) if i][: ops.ITEMS_MAX]
     cases = [db.session.get(Case, i) for i in dict.fromkeys(ids)]
     teaching_set = ops.create_set_from_group(
-        user, request.form.get("label", "")[: ops.TITLE_MAX], [c for c in cases if c is not None]
+        user, request.form.get("label", ""), [c for c in cases if c is not None]
     )
     set_id = teaching_set.id
     db.session.commit()
