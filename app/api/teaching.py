@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, jsonify, request
+from flask import jsonify, request
 
 from app.api.base import SPEC, api_blueprint, api_user, one_page
-from app.api.schemas import ACCEPT, ID, PLAIN
+from app.api.schemas import ACCEPT, ID, NOT_BLANK, PLAIN
 from app.api.spec import Query
 from app.api.tokens import _iso
 from app.auth import policy
@@ -20,7 +20,7 @@ from app.recommendations.models import Recommendation
 from app.teaching import operations as ops
 from app.teaching.models import SavedSearch, TeachingSet
 
-_TITLE = {"type": "string", "minLength": 1, "maxLength": ops.TITLE_MAX, "pattern": PLAIN}
+_TITLE = {"type": "string", "minLength": 1, "maxLength": ops.TITLE_MAX, "pattern": NOT_BLANK}
 _TEXT = {"type": "string", "maxLength": ops.TEXT_MAX, "pattern": PLAIN}
 _SLUG = {"type": ["string", "null"], "maxLength": 64, "pattern": PLAIN}
 
@@ -146,7 +146,12 @@ SPEC.schema(
         "required": ["name", "query"],
         "additionalProperties": False,
         "properties": {
-            "name": {"type": "string", "minLength": 1, "maxLength": ops.NAME_MAX, "pattern": PLAIN},
+            "name": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": ops.NAME_MAX,
+                "pattern": NOT_BLANK,
+            },
             "query": {
                 "type": "string",
                 "minLength": 1,
@@ -383,7 +388,8 @@ def remove_teaching_set_item(set_id: int, item_id: int) -> Any:
     api_blueprint,
     "/teaching-sets/<int:set_id>/export",
     "GET",
-    summary="A set as you see it, as JSON (default) or as a Markdown handout",
+    summary="A set as you see it: its data (format=json, the default), or a Markdown "
+    "handout in the markdown field (format=md)",
     tag="teaching",
     query=(Query("format", {"type": "string", "enum": ["json", "md"]}, "json or md."),),
     response={"type": "object"},
@@ -395,7 +401,7 @@ def export_teaching_set(set_id: int) -> Any:
         raise ValidationError("format must be json or md.", field="format")
     teaching_set = ops.get_set(user, set_id)
     if fmt == "md":
-        return Response(ops.export_markdown(user, teaching_set), mimetype="text/markdown")
+        return jsonify({"format": "md", "markdown": ops.export_markdown(user, teaching_set)})
     return jsonify(ops.export_json(user, teaching_set))
 
 

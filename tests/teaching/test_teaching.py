@@ -382,7 +382,7 @@ def test_api_builds_shares_and_reads_a_set(client, w):
     listed = client.get("/api/v1/teaching-sets", headers=provider).get_json()["results"]
     assert [s["id"] for s in listed] == [set_id]
     md = client.get(f"/api/v1/teaching-sets/{set_id}/export?format=md", headers=provider)
-    assert md.status_code == 200 and md.get_data(as_text=True).startswith("# HCV")
+    assert md.status_code == 200 and md.get_json()["markdown"].startswith("# HCV")
     bad = client.get(f"/api/v1/teaching-sets/{set_id}/export?format=pdf", headers=provider)
     assert bad.status_code == 422
 
