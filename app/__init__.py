@@ -39,6 +39,7 @@ def _import_models() -> None:
     from app.recommendations import models as _recommendations  # noqa: F401
     from app.search import models as _search  # noqa: F401
     from app.subscriptions import models as _subscriptions  # noqa: F401
+    from app.teaching import models as _teaching  # noqa: F401
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -92,6 +93,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from app.recommendations.views import recommendations_blueprint
     from app.search.views import search_blueprint
     from app.subscriptions.views import subscriptions_blueprint
+    from app.teaching.views import teaching_blueprint
 
     app.register_blueprint(auth_blueprint)
     app.register_blueprint(programs_blueprint)
@@ -109,6 +111,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(invitations_blueprint)
     app.register_blueprint(subscriptions_blueprint)
     app.register_blueprint(outdated_blueprint)
+    app.register_blueprint(teaching_blueprint)
     app.register_blueprint(api_blueprint, url_prefix="/api/v1")
     csrf.exempt(api_blueprint)  # the API takes bearer tokens only, never the session cookie
 

@@ -526,6 +526,12 @@ def _outdated_commands() -> list[click.Command]:
     return OUTDATED_COMMANDS
 
 
+def _teaching_commands() -> list[click.Command]:
+    from app.teaching.cli import COMMANDS as TEACHING_COMMANDS
+
+    return TEACHING_COMMANDS
+
+
 def register_commands(app: Flask) -> None:
     for command in [
         *COMMANDS,
@@ -537,6 +543,7 @@ def register_commands(app: Flask) -> None:
         *_attendance_commands(),
         *_subscription_commands(),
         *_outdated_commands(),
+        *_teaching_commands(),
     ]:
         app.cli.add_command(command)
 

@@ -18,6 +18,7 @@ from app.extensions import db
 from app.outdated.models import OutdatedAdvice
 from app.practices.operations import add_evidence, propose_practice
 from app.subscriptions.operations import follow
+from app.teaching import operations as teaching
 from tests.cases.test_views import as_user
 from tests.support.builders import add_case, build_world
 
@@ -56,6 +57,15 @@ PROVIDERS = {
     "curriculum": FORBIDDEN,
     "admin": OK,
 }
+
+SET_READERS = {**dict.fromkeys(ROLES[1:], OK), "curriculum": HIDDEN}
+SET_EDITORS = {
+    **dict.fromkeys(ROLES[1:], FORBIDDEN),
+    "expert": SEE_OTHER,
+    "curriculum": HIDDEN,
+    "admin": SEE_OTHER,
+}
+PRESENTERS_OWN = {**dict.fromkeys(ROLES[1:], HIDDEN), "presenter": SEE_OTHER}
 
 MATRIX = [
     ("account page", "GET", "/account", EVERYONE),
@@ -370,6 +380,43 @@ MATRIX = [
             "admin": 422,
         },
     ),
+    # Teaching sets: the expert's set, shared with HCV; its members (coordinators included)
+    # read it, its owner and admins change it, others don't learn it exists.
+    ("teaching sets", "GET", "/my/teaching-sets", EVERYONE),
+    ("create a teaching set", "POST", "/my/teaching-sets", dict.fromkeys(ROLES[1:], 422)),
+    ("teaching set", "GET", "/teaching-sets/{teaching_set}", SET_READERS),
+    ("set handout", "GET", "/teaching-sets/{teaching_set}/handout", SET_READERS),
+    ("set as Markdown", "GET", "/teaching-sets/{teaching_set}/export.md", SET_READERS),
+    (
+        "edit a set",
+        "POST",
+        "/teaching-sets/{teaching_set}",
+        {**SET_EDITORS, "expert": 422, "admin": 422},
+    ),
+    ("share a set", "POST", "/teaching-sets/{teaching_set}/share", SET_EDITORS),
+    ("delete a set", "POST", "/teaching-sets/{teaching_set}/delete", SET_EDITORS),
+    ("set note", "POST", "/teaching-sets/{teaching_set}/items/{set_item}/note", SET_EDITORS),
+    ("move in a set", "POST", "/teaching-sets/{teaching_set}/items/{set_item}/move", SET_EDITORS),
+    (
+        "remove from a set",
+        "POST",
+        "/teaching-sets/{teaching_set}/items/{set_item}/remove",
+        SET_EDITORS,
+    ),
+    ("add to a set form", "GET", "/teaching-sets/add?case={case}", EVERYONE),
+    # No set chosen in the form: allowed, and refused as bad input.
+    ("add to a set", "POST", "/teaching-sets/add", dict.fromkeys(ROLES[1:], 422)),
+    ("open a group as a set", "POST", "/teaching-sets/from-group", EVERYONE_ACTION),
+    ("saved searches", "GET", "/my/searches", EVERYONE),
+    ("save a search", "POST", "/my/searches", dict.fromkeys(ROLES[1:], 422)),
+    ("run a saved search", "GET", "/my/searches/{saved_search}", PRESENTERS_OWN),
+    (
+        "rename a saved search",
+        "POST",
+        "/my/searches/{saved_search}/rename",
+        {**PRESENTERS_OWN, "presenter": 422},
+    ),
+    ("delete a saved search", "POST", "/my/searches/{saved_search}/delete", PRESENTERS_OWN),
 ]
 
 
@@ -403,6 +450,10 @@ def world(app, make_user):
         recommendation=w.rec, practice=w.practice, change="retired", because="cites", note=""
     )
     db.session.add(w.outdated)
+    w.teaching_set = teaching.create_set(w.expert, "HCV teaching")
+    w.set_item = teaching.add_item(w.expert, w.teaching_set, case=w.case, note="Discuss.")
+    teaching.share_set(w.expert, w.teaching_set, w.hcv)
+    w.saved_search = teaching.save_search(w.provider, "HCV", "q=hcv")
     db.session.commit()
     w.draft_rec = next(r for r in w.case.recommendations if str(r.status) == "draft")
     w.people = {
@@ -437,6 +488,9 @@ def _url(template: str, w) -> str:
             "invitation",
             "subscription",
             "outdated",
+            "teaching_set",
+            "set_item",
+            "saved_search",
         )
     }
     ids["account"] = w.provider.id

@@ -10,5 +10,6 @@ from app.api import invitations as _invitations  # noqa: F401,E402  (invitations
 from app.api import outdated as _outdated  # noqa: F401,E402  (the outdated-advice queue)
 from app.api import practices as _practices  # noqa: F401,E402  (practices and curriculum)
 from app.api import subscriptions as _subscriptions  # noqa: F401,E402  (following topics)
+from app.api import teaching as _teaching  # noqa: F401,E402  (teaching sets, saved searches)
 from app.api import templates as _templates  # noqa: F401,E402  (programs' case forms)
 from app.api import tokens as _tokens  # noqa: F401,E402  (the caller's API tokens)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from app.practices.models import EvidenceLink, RecommendationDissent
     from app.programs.models import Program, Session, Topic
     from app.recommendations.models import Recommendation
+    from app.teaching.models import SavedSearch, TeachingSet
 
 
 class SystemActor:
@@ -729,6 +730,89 @@ def require_self(user: Viewer, account: User) -> None:
         raise PermissionDenied()
 
 
+# ---------------------------------------------------------------- teaching sets
+
+
+def can_view_teaching_set(user: Viewer, teaching_set: TeachingSet) -> bool:
+    """A set is its owner's; once shared with a program, that program's members see it too
+    (admins see every set). Inside it each viewer sees only the cases and recommendations
+    they may see anyway: `can_list_case` and `can_view_recommendation`, item by item."""
+    if is_system(user):
+        return True
+    if not _is_user(user):
+        return False
+    if user.role is Role.ADMIN or teaching_set.owner_id == user.id:
+        return True
+    return teaching_set.program_id is not None and teaching_set.program_id in user.program_ids
+
+
+def can_edit_teaching_set(user: Viewer, teaching_set: TeachingSet) -> bool:
+    """Its owner and admins. The shared program's coordinators view it like any member: a
+    set is its author's curated teaching, not the program's, and they can copy what they
+    need into a set of their own."""
+    if is_system(user):
+        return True
+    return _is_user(user) and (user.role is Role.ADMIN or teaching_set.owner_id == user.id)
+
+
+def require_view_teaching_set(user: Viewer, teaching_set: TeachingSet) -> None:
+    if not can_view_teaching_set(user, teaching_set):
+        from app.errors import NotFound
+
+        raise NotFound("No such teaching set.")
+
+
+def require_edit_teaching_set(user: Viewer, teaching_set: TeachingSet) -> None:
+    require_view_teaching_set(user, teaching_set)
+    if not can_edit_teaching_set(user, teaching_set):
+        raise PermissionDenied("Only the owner of a teaching set can change it.")
+
+
+def can_share_teaching_set(user: Viewer, teaching_set: TeachingSet, program: Program) -> bool:
+    """Shared with a program the editor belongs to (admins: any program)."""
+    if not can_edit_teaching_set(user, teaching_set) or not can_view_program(user, program):
+        return False
+    if is_system(user):
+        return True
+    return _is_user(user) and (user.role is Role.ADMIN or program.id in user.program_ids)
+
+
+def require_share_teaching_set(user: Viewer, teaching_set: TeachingSet, program: Program) -> None:
+    require_edit_teaching_set(user, teaching_set)
+    require_view_program(user, program)
+    if not can_share_teaching_set(user, teaching_set, program):
+        raise PermissionDenied("A set is shared with a program you belong to.")
+
+
+def require_add_to_teaching_set(
+    user: Viewer, teaching_set: TeachingSet, subject: Case | Recommendation
+) -> None:
+    """Into a set goes only what its editor finds in lists: a visible case that is not
+    withdrawn, or a published recommendation on one."""
+    require_edit_teaching_set(user, teaching_set)
+    if isinstance(subject, Case):
+        if not can_list_case(user, subject):
+            from app.errors import NotFound
+
+            raise NotFound("No such case.")
+        return
+    require_view_recommendation(user, subject)
+    if subject.case.withdrawn_at is not None or str(subject.status) != "published":
+        from app.errors import NotFound
+
+        raise NotFound("No such recommendation.")
+
+
+def require_own_saved_search(user: Viewer, saved: SavedSearch) -> User:
+    """A saved search is its owner's alone; anyone else's answers as a missing one."""
+    account = require_own_account(user, "Sign in to keep searches.")
+    if saved.owner_id != account.id:
+        from app.errors import NotFound
+
+        raise NotFound("No such saved search.")
+    return account
+
+
 # ---------------------------------------------------------------- the convention, checked
 
 # Every public write operation, by "module.name": each is marked `@write_operation`, takes a
@@ -795,6 +879,8 @@ _READS_BY_AREA = {
     "find_session get_session find_topic topic_texts session_counts program_sessions",
     "recommendations": "checked_item",
     "subscriptions": "subscriptions_of following followed_topic_ids digest_preference digest",
+    "teaching": "normalise_query saved_searches_of get_saved_search teaching_sets_of get_set "
+    "get_item set_contents export_json export_markdown",
     "search": "search_index build_snippet search similar_cases unavailable_message "
     "vocabulary_changed",
 }

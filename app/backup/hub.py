@@ -169,6 +169,11 @@ NOT_CARRIED = {
     "question_group_members": "derived: recomputed from the cases' questions",
     "recommendation_groups": "derived: recomputed from the recommendations",
     "recommendation_group_members": "derived: recomputed from the recommendations",
+    # Personal working material that points at cases and recommendations by id; each set
+    # travels on its own as JSON or Markdown (its page, the API, `casebook sets export`).
+    "teaching_sets": "a user's own teaching material, downloaded per set (JSON, Markdown)",
+    "teaching_set_items": "the items of a teaching set, downloaded with it",
+    "saved_searches": "a user's own search shortcuts on this instance",
 }
 
 

@@ -46,6 +46,9 @@ CHECKS = [
 # its own message. Anything else a valid request gets refused for is a failure.
 BUSINESS_RULES = {
     ("GET /api/v1/curriculum", "Choose a range of five years or less."),
+    ("POST /api/v1/me/saved-searches", "Search for something before saving the search."),
+    ("POST /api/v1/teaching-sets/{set_id}/items", "This case is in the set already."),
+    ("POST /api/v1/teaching-sets/{set_id}/items", "This recommendation is in the set already."),
 }
 
 CASE = {
@@ -80,6 +83,9 @@ def _build_world(client: Any, headers: dict[str, str]) -> None:
         f"/cases/{case['id']}/recommendations",
         json={"body": "Taper by 10% a month.", "category": "therapeutic", "publish": True},
     )
+    teaching_set = call("post", "/teaching-sets", json={"title": "Tapers"})
+    call("post", f"/teaching-sets/{teaching_set['id']}/items", json={"case_id": case["id"]})
+    call("post", "/me/saved-searches", json={"name": "Tapers", "query": "q=taper"})
     call(
         "post",
         "/practices",

@@ -35,6 +35,7 @@ from app.programs import operations as programs
 from app.programs.operations import find_topic
 from app.recommendations import operations as recommendations
 from app.subscriptions import operations as subscriptions
+from app.teaching import operations as teaching
 from tests.support.builders import add_annotation, build_world
 
 
@@ -88,6 +89,9 @@ def w(app, make_user):
     w.link = practices.add_evidence(w.practice, w.case, added_by=w.expert, actor=SYSTEM)
     w.topic = find_topic("Hepatitis C")
     w.subscription = subscriptions.follow(w.expert, topic="Hepatitis C")
+    w.teaching_set = teaching.create_set(w.expert, "HCV teaching")
+    w.set_item = teaching.add_item(w.expert, w.teaching_set, case=w.case)
+    w.saved_search = teaching.save_search(w.expert, "HCV", "q=hcv")
     w.annotation = add_annotation(w.rec, w.expert)
     w.outdated = OutdatedAdvice(
         recommendation=w.rec, practice=w.practice, change="retired", because="cites", note=""
@@ -324,6 +328,53 @@ REFUSALS = {
         None,
         lambda w, a: subscriptions.set_digest_preference(a, True),
     ),
+    # Teaching sets: their owners and admins change them; a saved search is its owner's.
+    "app.teaching.operations.save_search": (None, lambda w, a: teaching.save_search(a, "S", "q=x")),
+    "app.teaching.operations.rename_search": (
+        "provider",
+        lambda w, a: teaching.rename_search(a, w.saved_search.id, "Mine now"),
+    ),
+    "app.teaching.operations.delete_search": (
+        "provider",
+        lambda w, a: teaching.delete_search(a, w.saved_search.id),
+    ),
+    "app.teaching.operations.create_set": (None, lambda w, a: teaching.create_set(a, "T")),
+    "app.teaching.operations.update_set": (
+        "provider",
+        lambda w, a: teaching.update_set(a, w.teaching_set, title="T", description=""),
+    ),
+    "app.teaching.operations.share_set": (
+        "coordinator",
+        lambda w, a: teaching.share_set(a, w.teaching_set, w.hcv),
+    ),
+    "app.teaching.operations.unshare_set": (
+        "provider",
+        lambda w, a: teaching.unshare_set(a, w.teaching_set),
+    ),
+    "app.teaching.operations.delete_set": (
+        "coordinator",
+        lambda w, a: teaching.delete_set(a, w.teaching_set),
+    ),
+    "app.teaching.operations.add_item": (
+        "provider",
+        lambda w, a: teaching.add_item(a, w.teaching_set, case=w.elderly),
+    ),
+    "app.teaching.operations.set_note": (
+        "provider",
+        lambda w, a: teaching.set_note(a, w.set_item, "Mine now."),
+    ),
+    "app.teaching.operations.remove_item": (
+        "provider",
+        lambda w, a: teaching.remove_item(a, w.set_item),
+    ),
+    "app.teaching.operations.move_item": (
+        "provider",
+        lambda w, a: teaching.move_item(a, w.set_item, 1),
+    ),
+    "app.teaching.operations.create_set_from_group": (
+        None,
+        lambda w, a: teaching.create_set_from_group(a, "Which regimen?", [w.case, w.elderly]),
+    ),
     "app.practices.operations.remove_evidence": (
         "coordinator",
         lambda w, a: practices.remove_evidence(w.link, actor=a),
@@ -492,6 +543,8 @@ def test_what_each_refusal_calls_is_allowed_to_those_the_rule_allows(w):
         "app.attendance.operations.record_attendance": w.coordinator,
         "app.deid.operations.confirm_risk": w.coordinator,
         "app.outdated.operations.resolve_outdated": w.coordinator,
+        "app.teaching.operations.add_item": w.expert,
+        "app.teaching.operations.delete_set": w.admin,
     }
     for name, actor in allowed.items():
         REFUSALS[name][1](w, actor)

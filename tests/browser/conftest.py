@@ -85,6 +85,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleName
             coordinator_email=coordinator.email,
             case_id=world.case.id,
             case_title=world.case.title,
+            elderly_id=world.elderly.id,
             follow_up_id=world.follow_up.id,
         )
         db.session.remove()

@@ -43,6 +43,7 @@ from app.recommendations.operations import (
     edit_recommendation,
     record_outcome,
 )
+from app.teaching import operations as teaching
 from tests.support.builders import build_world
 
 PLANT = "Patient Harriet Quenby, MRN 55512344"
@@ -233,6 +234,26 @@ def outdated_note(w: Any) -> None:
     resolve_outdated(item, "still_valid", note=PLANT, actor=w.expert)
 
 
+def teaching_set_title(w: Any) -> None:
+    teaching.create_set(w.expert, PLANT)
+
+
+def teaching_set_description(w: Any) -> None:
+    teaching.create_set(w.expert, "HCV teaching", PLANT)
+
+
+def teaching_set_note(w: Any) -> None:
+    teaching.add_item(w.expert, w.teaching_set, case=w.case, note=PLANT)
+
+
+def saved_search_name(w: Any) -> None:
+    teaching.save_search(w.expert, PLANT, "q=hcv")
+
+
+def saved_search_query(w: Any) -> None:
+    teaching.save_search(w.expert, "HCV", f"q={PLANT}")
+
+
 PROBES: dict[str, tuple[Probe, str]] = {
     # column: (the operation that writes it, the field the gate must name)
     "programs.name": (program_name, "name"),
@@ -262,6 +283,12 @@ PROBES: dict[str, tuple[Probe, str]] = {
     "recommendation_dissents.reason": (dissent_reason, "reason"),
     # An "updated" resolution's text is an annotation (annotations.body, gated there).
     "outdated_advice.note": (outdated_note, "note"),
+    "teaching_sets.title": (teaching_set_title, "title"),
+    "teaching_sets.description": (teaching_set_description, "description"),
+    "teaching_set_items.note": (teaching_set_note, "note"),
+    "saved_searches.name": (saved_search_name, "name"),
+    # The search words (q) of the query string are gated; the rest are filter values.
+    "saved_searches.query": (saved_search_query, "q"),
     # Notifications are written by the app ("Your case “…” was approved."); the only free
     # text in them is a case title, gated when the case was written.
     "notifications.message": (case_title, "title"),
@@ -302,6 +329,7 @@ def world(app, make_user):
     w.practice = propose_practice(
         "HBV serology before DAAs", "Check HBV serology first.", author=w.expert, actor=w.expert
     )
+    w.teaching_set = teaching.create_set(w.expert, "HCV teaching")
     db.session.commit()
     return w
 

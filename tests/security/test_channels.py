@@ -128,6 +128,24 @@ EXEMPT_ENDPOINTS = {
 # "refuse": 404 or what a missing id gets; "same": what a missing id gets.
 ID_CHANNELS = [
     ("search.similar_fragment", "GET", "/search/similar?case_id={id}", None, "case", "refuse"),
+    ("teaching.add_form", "GET", "/teaching-sets/add?case={id}", None, "case", "refuse"),
+    (
+        "teaching.add_form",
+        "GET",
+        "/teaching-sets/add?recommendation={id}",
+        None,
+        "recommendation",
+        "refuse",
+    ),
+    ("teaching.add_item", "POST", "/teaching-sets/add", {"case": "{id}"}, "case", "refuse"),
+    (
+        "teaching.from_group",
+        "POST",
+        "/teaching-sets/from-group",
+        {"case_id": "{id}"},
+        "case",
+        "refuse",
+    ),
     (
         "practices.new",
         "GET",
@@ -686,7 +704,11 @@ def unmapped_arguments(rule) -> set[str]:
 ADMIN_ONLY_IDS = {"user_id", "topic_id", "account_token_id", "invitation_id"}
 # A subscription is its owner's alone: anyone else's id answers 404 like a missing one
 # (tests/test_web_permissions.py and tests/subscriptions check web and API).
-OWNER_ONLY_IDS = {"subscription_id"}
+OWNER_ONLY_IDS = {"subscription_id", "search_id"}
+# A teaching set is its owner's and, once shared, its program's members' (tests/teaching and
+# tests/test_web_permissions.py); what it holds is narrowed item by item for each reader, and
+# tests/teaching checks that a private program's case in a shared set never shows.
+OWNER_ONLY_IDS |= {"set_id", "item_id"}
 # Taking a member off a program's staff: <user_id> names a member of the program <slug>,
 # and those who may do it (its coordinators, admins) see its staff list whole; the tests in
 # tests/admin/test_staff.py and tests/admin/test_api_changes.py check that everyone else

@@ -1,7 +1,7 @@
 """notifications know the case they are about
 
 Revision ID: 0029_notification_case
-Revises: 0024_outdated_advice
+Revises: 0025_teaching_sets
 Create Date: 2026-12-05 04:40:00
 
 A notification about a case keeps the case's id, so that the list of notifications can leave
@@ -17,7 +17,7 @@ from alembic import op
 from app.migrations.rebuild import rebuilt
 
 revision = "0029_notification_case"
-down_revision = "0024_outdated_advice"
+down_revision = "0025_teaching_sets"
 branch_labels = None
 depends_on = None
 

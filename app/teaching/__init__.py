@@ -1,0 +1,1 @@
+"""Teaching sets (curated cases and recommendations with notes) and saved searches."""

@@ -1,0 +1,463 @@
+"""Teaching sets and saved searches in the browser: /my/teaching-sets, a set's page, its
+handout and downloads, adding a case or recommendation to a set, and /my/searches."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from app.auth import policy
+from app.cases.models import Case
+from app.cases.views import show_refusal
+from app.deid.web import acceptances_from_form
+from app.errors import NotFound, ValidationError
+from app.extensions import db
+from app.inputs import id_value
+from app.programs.operations import visible_programs
+from app.recommendations.models import Recommendation
+from app.teaching import operations as ops
+from app.teaching.models import TeachingSet
+
+teaching_blueprint = Blueprint("teaching", __name__, template_folder="templates")
+
+
+def _user() -> Any:
+    return current_user._get_current_object()
+
+
+@teaching_blueprint.app_context_processor
+def _helpers() -> dict[str, Any]:
+    def search_query() -> str:
+        """The search page's own parameters, for "Save this search"."""
+        pairs = [(k, v) for k, v in request.args.items(multi=True) if k in ops.SEARCH_PARAMETERS]
+        return urlencode(pairs)
+
+    return {"search_query": search_query}
+
+
+# --- Saved searches ---------------------------------------------------------------------------
+
+
+def _searches_page(
+    values: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None,
+    message: str = "",
+    panels: dict[str, Any] | None = None,
+    status: int = 200,
+) -> Any:
+    searches = ops.saved_searches_of(_user())
+    return render_template(
+        "teaching/searches.html",
+        searches=searches,
+        described={s.id: dict(parse_qsl(s.query)) for s in searches},
+        values=values or {},
+        errors=errors or {},
+        message=message,
+        panels=panels or {},
+    ), status
+
+
+@teaching_blueprint.route("/my/searches")
+@login_required
+def my_searches() -> Any:
+    return _searches_page()
+
+
+@teaching_blueprint.route("/my/searches", methods=["POST"])
+@login_required
+def save_search() -> Any:
+    name = request.form.get("name", "")
+    query = request.form.get("query", "")
+    try:
+        saved = ops.save_search(_user(), name, query, accepted=acceptances_from_form(request.form))
+        db.session.commit()
+    except ValidationError as exc:
+        q = " ".join(v for k, v in parse_qsl(query) if k == "q")
+        errors, message, panels = show_refusal(
+            exc, {"name": name, "q": q}, {"name": "Name", "q": "Search words"}
+        )
+        return _searches_page({"name": name, "query": query}, errors, message, panels, 422)
+    flash(f"Search saved as “{saved.name}”.", "success")
+    return redirect(url_for("teaching.my_searches"), 303)
+
+
+@teaching_blueprint.route("/my/searches/<int:search_id>")
+@login_required
+def run_search(search_id: int) -> Any:
+    """Opens the search page with the saved parameters: the live search, run now."""
+    saved = ops.get_saved_search(_user(), search_id)
+    return redirect(url_for("search.search_page") + "?" + saved.query, 303)
+
+
+@teaching_blueprint.route("/my/searches/<int:search_id>/rename", methods=["POST"])
+@login_required
+def rename_search(search_id: int) -> Any:
+    name = request.form.get("name", "")
+    try:
+        ops.rename_search(_user(), search_id, name, accepted=acceptances_from_form(request.form))
+        db.session.commit()
+    except ValidationError as exc:
+        errors, message, panels = show_refusal(exc, {"name": name}, {"name": "Name"})
+        errors = {f"name-{search_id}": errors.get("name", message)}
+        return _searches_page({f"name-{search_id}": name}, errors, message, panels, 422)
+    flash("Search renamed.", "success")
+    return redirect(url_for("teaching.my_searches"), 303)
+
+
+@teaching_blueprint.route("/my/searches/<int:search_id>/delete", methods=["POST"])
+@login_required
+def delete_search(search_id: int) -> Any:
+    ops.delete_search(_user(), search_id)
+    db.session.commit()
+    flash("Saved search deleted.", "success")
+    return redirect(url_for("teaching.my_searches"), 303)
+
+
+# --- Teaching sets ----------------------------------------------------------------------------
+
+
+def _sets_page(
+    values: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None,
+    message: str = "",
+    panels: dict[str, Any] | None = None,
+    status: int = 200,
+) -> Any:
+    own, shared = ops.teaching_sets_of(_user())
+    return render_template(
+        "teaching/sets.html",
+        own=own,
+        shared=shared,
+        values=values or {},
+        errors=errors or {},
+        message=message,
+        panels=panels or {},
+    ), status
+
+
+@teaching_blueprint.route("/my/teaching-sets")
+@login_required
+def my_sets() -> Any:
+    return _sets_page()
+
+
+@teaching_blueprint.route("/my/teaching-sets", methods=["POST"])
+@login_required
+def create_set() -> Any:
+    title = request.form.get("title", "")
+    description = request.form.get("description", "")
+    try:
+        teaching_set = ops.create_set(
+            _user(), title, description, accepted=acceptances_from_form(request.form)
+        )
+        db.session.commit()
+    except ValidationError as exc:
+        errors, message, panels = show_refusal(
+            exc,
+            {"title": title, "description": description},
+            {"title": "Title", "description": "Description"},
+        )
+        values = {"title": title, "description": description}
+        return _sets_page(values, errors, message, panels, 422)
+    flash("Teaching set created: add cases and recommendations from their pages.", "success")
+    return redirect(url_for("teaching.teaching_set", set_id=teaching_set.id), 303)
+
+
+def _set_page(
+    teaching_set: TeachingSet,
+    *,
+    form: str = "",
+    item_id: int | None = None,
+    values: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None,
+    message: str = "",
+    panels: dict[str, Any] | None = None,
+    status: int = 200,
+) -> Any:
+    user = _user()
+    contents = ops.set_contents(user, teaching_set)
+    programs = []
+    if contents.can_edit:
+        programs = [
+            p
+            for p in visible_programs(user)
+            if policy.can_share_teaching_set(user, teaching_set, p)
+        ]
+    return render_template(
+        "teaching/set.html",
+        contents=contents,
+        teaching_set=teaching_set,
+        programs=programs,
+        form=form,
+        item_id=item_id,
+        values=values or {},
+        errors=errors or {},
+        message=message,
+        panels=panels or {},
+    ), status
+
+
+@teaching_blueprint.route("/teaching-sets/<int:set_id>")
+@login_required
+def teaching_set(set_id: int) -> Any:
+    return _set_page(ops.get_set(_user(), set_id))
+
+
+@teaching_blueprint.route("/teaching-sets/<int:set_id>", methods=["POST"])
+@login_required
+def update_set(set_id: int) -> Any:
+    user = _user()
+    found = ops.get_set(user, set_id)
+    policy.require_edit_teaching_set(user, found)
+    title = request.form.get("title", "")
+    description = request.form.get("description", "")
+    try:
+        ops.update_set(
+            user,
+            found,
+            title=title,
+            description=description,
+            accepted=acceptances_from_form(request.form),
+        )
+        db.session.commit()
+    except ValidationError as exc:
+        errors, message, panels = show_refusal(
+            exc,
+            {"title": title, "description": description},
+            {"title": "Title", "description": "Description"},
+        )
+        found = ops.get_set(user, set_id)
+        values = {"title": title, "description": description}
+        return _set_page(
+            found,
+            form="edit",
+            values=values,
+            errors=errors,
+            message=message,
+            panels=panels,
+            status=422,
+        )
+    flash("Teaching set saved.", "success")
+    return redirect(url_for("teaching.teaching_set", set_id=set_id), 303)
+
+
+@teaching_blueprint.route("/teaching-sets/<int:set_id>/share", methods=["POST"])
+@login_required
+def share_set(set_id: int) -> Any:
+    user = _user()
+    found = ops.get_set(user, set_id)
+    policy.require_edit_teaching_set(user, found)
+    slug = request.form.get("program", "").strip()
+    if not slug:
+        ops.unshare_set(user, found)
+        db.session.commit()
+        flash("The set is yours alone again.", "success")
+        return redirect(url_for("teaching.teaching_set", set_id=set_id), 303)
+    from app.programs.operations import find_program
+
+    program = find_program(slug)
+    if program is None or not policy.can_view_program(user, program):
+        return _set_page(
+            found,
+            form="share",
+            errors={"program": "Choose a program you belong to."},
+            message="Choose a program you belong to.",
+            status=422,
+        )
+    ops.share_set(user, found, program)
+    db.session.commit()
+    flash(f"Shared with {program.name}: its members see the set.", "success")
+    return redirect(url_for("teaching.teaching_set", set_id=set_id), 303)
+
+
+@teaching_blueprint.route("/teaching-sets/<int:set_id>/delete", methods=["POST"])
+@login_required
+def delete_set(set_id: int) -> Any:
+    user = _user()
+    ops.delete_set(user, ops.get_set(user, set_id))
+    db.session.commit()
+    flash("Teaching set deleted.", "success")
+    return redirect(url_for("teaching.my_sets"), 303)
+
+
+@teaching_blueprint.route("/teaching-sets/<int:set_id>/items/<int:item_id>/note", methods=["POST"])
+@login_required
+def set_note(set_id: int, item_id: int) -> Any:
+    user = _user()
+    found = ops.get_set(user, set_id)
+    item = ops.get_item(user, found, item_id)
+    note = request.form.get("note", "")
+    try:
+        ops.set_note(user, item, note, accepted=acceptances_from_form(request.form))
+        db.session.commit()
+    except ValidationError as exc:
+        errors, message, panels = show_refusal(exc, {"note": note}, {"note": "Note"})
+        return _set_page(
+            ops.get_set(user, set_id),
+            form="note",
+            item_id=item_id,
+            values={"note": note},
+            errors=errors,
+            message=message,
+            panels=panels,
+            status=422,
+        )
+    flash("Note saved.", "success")
+    return redirect(url_for("teaching.teaching_set", set_id=set_id) + f"#item-{item_id}", 303)
+
+
+@teaching_blueprint.route("/teaching-sets/<int:set_id>/items/<int:item_id>/move", methods=["POST"])
+@login_required
+def move_item(set_id: int, item_id: int) -> Any:
+    user = _user()
+    found = ops.get_set(user, set_id)
+    item = ops.get_item(user, found, item_id)
+    try:
+        ops.move_item(user, item, id_value(request.form.get("position")) or 0)
+        db.session.commit()
+    except ValidationError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+    return redirect(url_for("teaching.teaching_set", set_id=set_id) + f"#item-{item_id}", 303)
+
+
+@teaching_blueprint.route(
+    "/teaching-sets/<int:set_id>/items/<int:item_id>/remove", methods=["POST"]
+)
+@login_required
+def remove_item(set_id: int, item_id: int) -> Any:
+    user = _user()
+    found = ops.get_set(user, set_id)
+    ops.remove_item(user, ops.get_item(user, found, item_id))
+    db.session.commit()
+    flash("Removed from the set.", "success")
+    return redirect(url_for("teaching.teaching_set", set_id=set_id), 303)
+
+
+@teaching_blueprint.route("/teaching-sets/<int:set_id>/handout")
+@login_required
+def handout(set_id: int) -> Any:
+    """A clean page to print for a session: no navigation, print styles."""
+    user = _user()
+    return render_template(
+        "teaching/handout.html", contents=ops.set_contents(user, ops.get_set(user, set_id))
+    )
+
+
+@teaching_blueprint.route("/teaching-sets/<int:set_id>/export.<fmt>")
+@login_required
+def export(set_id: int, fmt: str) -> Response:
+    user = _user()
+    found = ops.get_set(user, set_id)
+    if fmt == "json":
+        body = json.dumps(ops.export_json(user, found), indent=2, ensure_ascii=False) + "\n"
+        mimetype = "application/json"
+    elif fmt == "md":
+        body, mimetype = ops.export_markdown(user, found), "text/markdown"
+    else:
+        raise NotFound("Export as json or md.")
+    return Response(
+        body,
+        mimetype=mimetype,
+        headers={"Content-Disposition": f'attachment; filename="teaching-set-{set_id}.{fmt}"'},
+    )
+
+
+# --- Adding to a set --------------------------------------------------------------------------
+
+
+def _subject() -> Case | Recommendation:
+    """The case (?case=) or recommendation (?recommendation=) to add, if the user sees it."""
+    from app.cases.queries import get_visible_case
+
+    source = request.form if request.method == "POST" else request.args
+    rec_id = id_value(source.get("recommendation"))
+    if rec_id:
+        rec = db.session.get(Recommendation, rec_id)
+        if rec is None or not policy.can_view_recommendation(_user(), rec):
+            raise NotFound("No such recommendation.")
+        return rec
+    case_id = id_value(source.get("case"))
+    if not case_id:
+        raise NotFound("Name a case or a recommendation to add.")
+    return get_visible_case(_user(), case_id)
+
+
+def _add_page(
+    subject: Case | Recommendation,
+    values: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None,
+    message: str = "",
+    panels: dict[str, Any] | None = None,
+    status: int = 200,
+) -> Any:
+    own, _ = ops.teaching_sets_of(_user())
+    return render_template(
+        "teaching/add.html",
+        subject=subject,
+        is_case=isinstance(subject, Case),
+        own=own,
+        values=values or {},
+        errors=errors or {},
+        message=message,
+        panels=panels or {},
+    ), status
+
+
+@teaching_blueprint.route("/teaching-sets/add")
+@login_required
+def add_form() -> Any:
+    return _add_page(_subject(), {"set_id": request.args.get("set", "")})
+
+
+@teaching_blueprint.route("/teaching-sets/add", methods=["POST"])
+@login_required
+def add_item() -> Any:
+    user = _user()
+    subject = _subject()
+    set_choice = request.form.get("set_id", "").strip()
+    new_title = request.form.get("new_title", "")
+    note = request.form.get("note", "")
+    values = {"set_id": set_choice, "new_title": new_title, "note": note}
+    accepted = acceptances_from_form(request.form)
+    try:
+        if set_choice == "new":
+            target = ops.create_set(user, new_title, accepted=accepted)
+        else:
+            found = db.session.get(TeachingSet, id_value(set_choice) or 0)
+            if found is None:
+                raise ValidationError("Choose one of your sets, or a new one.", field="set_id")
+            target = found
+        kind = {"case": subject} if isinstance(subject, Case) else {"recommendation": subject}
+        ops.add_item(user, target, note=note, accepted=accepted, **kind)
+        target_id, title = target.id, target.title
+        db.session.commit()
+    except ValidationError as exc:
+        errors, message, panels = show_refusal(
+            exc, {"new_title": new_title, "note": note}, {"new_title": "Title", "note": "Note"}
+        )
+        if "title" in errors:
+            errors["new_title"] = errors.pop("title")
+        return _add_page(_subject(), values, errors, message, panels, 422)
+    flash(f"Added to “{title}”.", "success")
+    return redirect(url_for("teaching.teaching_set", set_id=target_id), 303)
+
+
+@teaching_blueprint.route("/teaching-sets/from-group", methods=["POST"])
+@login_required
+def from_group() -> Any:
+    """The curriculum page's "Open as teaching set": the group's cases, in a new set."""
+    user = _user()
+    ids = [i for i in (id_value(v) for v in request.form.getlist("case_id")) if i][: ops.ITEMS_MAX]
+    cases = [db.session.get(Case, i) for i in dict.fromkeys(ids)]
+    teaching_set = ops.create_set_from_group(
+        user, request.form.get("label", ""), [c for c in cases if c is not None]
+    )
+    set_id = teaching_set.id
+    db.session.commit()
+    flash("A teaching set of the group's cases: add notes, then share or print it.", "success")
+    return redirect(url_for("teaching.teaching_set", set_id=set_id), 303)
