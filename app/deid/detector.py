@@ -1217,7 +1217,8 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
             # one known name word is enough in this form, or a person's verb after it
             found.append((m.start(1), m.end(2), 0.7))
     # Names written in lower case: a census first name then a surname, one of them not a word.
-    for pos in words_ix.at(ctx.lex.first & words_ix.positions.keys()):
+    # intersection() walks the text's words; `frozenset & keys` would walk the whole list
+    for pos in words_ix.at(ctx.lex.first.intersection(words_ix.positions)):
         m = RX_LOWER_PAIR.match(text, pos)
         if not m:
             continue
