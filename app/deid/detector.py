@@ -764,19 +764,34 @@ TRIGGERS.update(
 RX_WORD = re.compile(r"[A-Za-z]+")
 
 
-class _WordIndex(list):
-    """(position, lowercase word) for every word, and the positions of each word."""
+class _WordIndex:
+    """The positions of each lowercase word of a text."""
+
+    __slots__ = ("_at", "positions")
 
     def __init__(self, text: str):
-        super().__init__((m.start(), m.group().lower()) for m in RX_WORD.finditer(text))
-        self.positions: dict[str, list[int]] = {}
-        for pos, w in self:
-            self.positions.setdefault(w, []).append(pos)
+        positions: dict[str, list[int]] = {}
+        # lower() keeps an ASCII text's offsets (not every non-ASCII one's)
+        if text.isascii():
+            for m in RX_WORD.finditer(text.lower()):
+                positions.setdefault(m.group(), []).append(m.start())
+        else:
+            for m in RX_WORD.finditer(text):
+                positions.setdefault(m.group().lower(), []).append(m.start())
+        self.positions = positions
+        self._at: dict[frozenset[str], list[int]] = {}
 
     def at(self, words: frozenset[str]) -> list[int]:
-        """Sorted positions of any of `words`."""
-        found = [p for w in words & self.positions.keys() for p in self.positions[w]]
-        found.sort()
+        """Sorted positions of any of `words` (the same sets are asked for again and again)."""
+        found = self._at.get(words)
+        if found is None:
+            positions = self.positions
+            if len(words) < len(positions):
+                found = [p for w in words if w in positions for p in positions[w]]
+            else:
+                found = [p for w, ps in positions.items() if w in words for p in ps]
+            found.sort()
+            self._at[words] = found
         return found
 
 
