@@ -63,6 +63,9 @@ _PRIORITY = {
 }
 
 # ----------------------------------------------------------------------------- patterns
+# Whole-text patterns start with a character class and look behind it ("\d(?<![\d-]\d)"
+# rather than "(?<![\d-])\d"): the regex engine then skips ahead to the candidates itself
+# instead of trying the lookbehind at every position.
 IGN = re.IGNORECASE
 UP = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"  # upper case (the Latin Extended ranges hold both cases)
 LO = "a-zß-öø-ÿĀ-ɏḀ-ỿ"
@@ -213,7 +216,7 @@ RX_PHONE = re.compile(
     r"|(?<![\w.+-])\+1[\s.-]?\d{3}[\s.-]?\d{3}[\s.-]?\d{4}(?!\w)",
     IGN,
 )
-RX_PHONE_START = re.compile(r"(?<![\w.+-])[\d+(]")
+RX_PHONE_START = re.compile(r"[\d+(](?<![\w.+-][\d+(])")
 
 
 def _phones(text: str) -> list[re.Match]:
@@ -257,7 +260,7 @@ RX_IPV6 = re.compile(
     r"(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])"
 )
 
-RX_SSN = re.compile(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])")
+RX_SSN = re.compile(r"\d(?<![\w-]\d)\d\d-\d{2}-\d{4}(?![\w-])")
 RX_SSN_CUED = re.compile(
     r"\b(?:SSN|SS#|SS\s*No\.?|social\s+security(?:\s+(?:number|no\.?|#))?|soc\.?\s*sec\.?"
     r"(?:\s*#)?)\s*(?:is|was|of)?\s*[:#]?\s*(\d{3}[\s-]?\d{2}[\s-]?\d{4}|\d{9})(?!\d)",
@@ -348,7 +351,7 @@ RX_ADDRESS_ON = re.compile(
     rf"(?<=\bon\s)(?:{CAPW}\s+){{1,3}}(?:Street|Avenue|Road|Lane|Drive|Boulevard)\b"
     rf"|(?<=\b(?:Apt|Ste)\.\s)[A-Za-z0-9-]{{1,6}}\b"
 )
-RX_ADDRESS_STARTS = re.compile(r"(?<![\w/.-])\d")
+RX_ADDRESS_STARTS = re.compile(r"\d(?<![\w/.-]\d)")
 RX_ADDRESS_UNIT_ONLY = re.compile(
     r"\b(?:Apt|Apartment|Unit|Suite|Ste)\.?\s*#?\s*\d[A-Za-z0-9-]{0,5}\b"
 )
@@ -415,7 +418,7 @@ RX_MOVE_FROM_TO = re.compile(
     rf"\s+(?:here\s+|back\s+)?from\s+((?:{NW})(?:\s+{NW})?)\s+to\s+((?:{NW})(?:\s+{NW})?)"
 )
 RX_PLACE_PREP_BEFORE = re.compile(r"\b(?:in|of|near|from|outside|to)\s+$")
-RX_ZIP_ONLY = re.compile(r"(?<![\d-])\d{5}(?:-\d{4})?(?![\d-])")
+RX_ZIP_ONLY = re.compile(r"\d(?<![\d-]\d)\d{4}(?:-\d{4})?(?![\d-])")
 RX_PREFIX_BEFORE = re.compile(rf"\b(?:{_TOWN_PREFIX_RE})[ \t]+$")
 RX_CITY_ZIP = re.compile(
     rf"((?:(?:{_TOWN_PREFIX_RE})\s+)?[A-Z][a-z'’-]+(?:[ \t][A-Z][a-z'’-]+)?)"
@@ -1370,7 +1373,6 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
 
     if RX_ZIP_ONLY.search(text):  # most texts hold no five-digit number at all
         _cands_from(RX_ZIP_STATE, text, "LOCATION", 0.85, 1, out)
-    if RX_ZIP_ONLY.search(text):
         _cands_from(RX_ZIP_CUED, text, "LOCATION", 0.9, 1, out)
 
     for m in _triggered(RX_LOC_CUED, "LOC", text, words_ix):
@@ -1618,7 +1620,7 @@ MONTH_WORDS = _w("""jan january feb february mar march apr april may jun june ju
 
 # Numeric dates need digits around a separator; anchoring the patterns at those places (and
 # the month patterns near month words) avoids scanning every character with each pattern.
-RX_NUMERIC_DATE_START = re.compile(r"(?<!\d)\d{1,4}[/.-]\d")
+RX_NUMERIC_DATE_START = re.compile(r"\d(?<!\d\d)\d{0,3}[/.-]\d")
 _MONTH_WINDOW = (16, 40)  # characters before and after a month word that a date may span
 
 
@@ -1688,7 +1690,7 @@ RX_AGE_WORDS = re.compile(
     r"|eight|nine|ten))?)[\s-]*(?:y/?o|y\.o\.?|yo|yrs?\b|year[\s-]old)",
     IGN,
 )
-RX_AGE_NUM = re.compile(r"(?<![\d.,/])(?:9\d|1[01]\d|120)(?!\d|[,/.]\d)")
+RX_AGE_NUM = re.compile(r"(?:9(?<![\d.,/]9)\d|1(?<![\d.,/]1)(?:[01]\d|20))(?!\d|[,/.]\d)")
 
 
 def _ages(text: str, out: list, words_ix) -> None:
@@ -2317,7 +2319,7 @@ RX_PLATE_BY_VIN = re.compile(
     r"|\b(?i:impound|towed|tow)\b[^.\n:]{0,30}:[ \t]*((?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])"
     r"[A-Z0-9]{5,8})\b"
 )
-RX_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d\d")
+RX_CLOCK = re.compile(r"\d(?<!\d\d)\d?:\d\d")
 RX_MD_BEFORE_TIME = re.compile(
     r"(?<![\d/.-])((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))[ \t]*(?:@|at)?[ \t]*$"
 )
@@ -2483,7 +2485,7 @@ RX_DATE_DIGIT_SHAPES = re.compile(
 RX_DATE_MONTH_SHAPES = re.compile(
     rf"(?i:{_MON3})\.?[/-]\d{{1,2}}\b(?![/-]\d)|{MONTH}\.?[ \t]+(?i:{_ORD_WORDS})\b"
 )
-RX_DIGIT_START = re.compile(r"(?<![\w/.:-])\d")
+RX_DIGIT_START = re.compile(r"\d(?<![\w/.:-]\d)")
 RX_DAY_ORDINAL = re.compile(
     r"\bthe\s+((?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))"
     r"(?=[ \t]*(?:[.,;:)!?\n]|$|(?:at|via|with|and|for)\b))"
