@@ -7,6 +7,7 @@ dropped.  Pure functions over module-level compiled patterns and an immutable le
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 import unicodedata
@@ -2940,6 +2941,22 @@ def _in_brackets(text: str, s: int, e: int) -> bool:
 
 def scan(text: str) -> list[Finding]:
     """Return identifier findings in ``text``, sorted by start and non-overlapping."""
+    if len(text) <= _SHORT:
+        return list(_scan_short(text))
+    return _scan(text)
+
+
+# Short texts (topic names, titles) come again and again, in one import and across imports
+# and saves; the findings depend on the text alone.
+_SHORT = 200
+
+
+@functools.lru_cache(maxsize=8192)
+def _scan_short(text: str) -> tuple[Finding, ...]:
+    return tuple(_scan(text))
+
+
+def _scan(text: str) -> list[Finding]:
     if not text:
         return []
     ctx = _Ctx(text)
