@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
+import os
 import re
 import shutil
 import sys
@@ -106,6 +107,38 @@ class LockWatch:
         event.listen(engine, "rollback", _end)
 
 
+class WorkerCPU:
+    """CPU seconds of the import's scanning processes, read from /proc just before the pool
+    shuts them down (they are the forkserver's children, not this process's)."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def __enter__(self) -> WorkerCPU:
+        from app.deid.parallel import ScanPool
+
+        self.original = close = ScanPool.close
+
+        def counting_close(pool: ScanPool) -> None:
+            ticks = os.sysconf("SC_CLK_TCK")
+            for process in list(pool.executor._processes.values()):
+                try:
+                    fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1]
+                except OSError:
+                    continue
+                utime, stime = fields.split()[11:13]
+                self.seconds += (int(utime) + int(stime)) / ticks
+            close(pool)
+
+        ScanPool.close = counting_close  # type: ignore[method-assign]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        from app.deid.parallel import ScanPool
+
+        ScanPool.close = self.original  # type: ignore[method-assign]
+
+
 @contextmanager
 def postgres_database(url: str):
     """A fresh database on the server of `url`, dropped afterwards."""
@@ -160,10 +193,13 @@ def run(
     if jobs is not None:
         args += ["--jobs", str(jobs)]
     profiler = cProfile.Profile(time.thread_time) if profile else None  # CPU, not waits
+    load = os.getloadavg()
+    workers = WorkerCPU()
     started, cpu = time.perf_counter(), time.thread_time()
     if profiler:
         profiler.enable()
-    result = runner.invoke(args=args)
+    with workers:
+        result = runner.invoke(args=args)
     if profiler:
         profiler.disable()
         profiler.dump_stats(str(profile))
@@ -192,6 +228,11 @@ def run(
     print(
         f"longest write transaction of the import: {import_lock:.2f} s"
         f" ({import_transactions} transactions)"
+    )
+    print(
+        f"CPU per case:      {cpu * 1000 / cases:.2f} ms importing thread"
+        f" + {workers.seconds * 1000 / cases:.2f} ms scanning processes"
+        f"; load average {load[0]:.2f} before, {os.getloadavg()[0]:.2f} after"
     )
     for who, seconds in sorted(watch.longest.items()):
         if who != "import":

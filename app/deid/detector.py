@@ -7,6 +7,7 @@ dropped.  Pure functions over module-level compiled patterns and an immutable le
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 import unicodedata
@@ -63,6 +64,9 @@ _PRIORITY = {
 }
 
 # ----------------------------------------------------------------------------- patterns
+# Whole-text patterns start with a character class and look behind it ("\d(?<![\d-]\d)"
+# rather than "(?<![\d-])\d"): the regex engine then skips ahead to the candidates itself
+# instead of trying the lookbehind at every position.
 IGN = re.IGNORECASE
 UP = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"  # upper case (the Latin Extended ranges hold both cases)
 LO = "a-zß-öø-ÿĀ-ɏḀ-ỿ"
@@ -213,7 +217,7 @@ RX_PHONE = re.compile(
     r"|(?<![\w.+-])\+1[\s.-]?\d{3}[\s.-]?\d{3}[\s.-]?\d{4}(?!\w)",
     IGN,
 )
-RX_PHONE_START = re.compile(r"(?<![\w.+-])[\d+(]")
+RX_PHONE_START = re.compile(r"[\d+(](?<![\w.+-][\d+(])")
 
 
 def _phones(text: str) -> list[re.Match]:
@@ -257,7 +261,7 @@ RX_IPV6 = re.compile(
     r"(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])"
 )
 
-RX_SSN = re.compile(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])")
+RX_SSN = re.compile(r"\d(?<![\w-]\d)\d\d-\d{2}-\d{4}(?![\w-])")
 RX_SSN_CUED = re.compile(
     r"\b(?:SSN|SS#|SS\s*No\.?|social\s+security(?:\s+(?:number|no\.?|#))?|soc\.?\s*sec\.?"
     r"(?:\s*#)?)\s*(?:is|was|of)?\s*[:#]?\s*(\d{3}[\s-]?\d{2}[\s-]?\d{4}|\d{9})(?!\d)",
@@ -348,7 +352,7 @@ RX_ADDRESS_ON = re.compile(
     rf"(?<=\bon\s)(?:{CAPW}\s+){{1,3}}(?:Street|Avenue|Road|Lane|Drive|Boulevard)\b"
     rf"|(?<=\b(?:Apt|Ste)\.\s)[A-Za-z0-9-]{{1,6}}\b"
 )
-RX_ADDRESS_STARTS = re.compile(r"(?<![\w/.-])\d")
+RX_ADDRESS_STARTS = re.compile(r"\d(?<![\w/.-]\d)")
 RX_ADDRESS_UNIT_ONLY = re.compile(
     r"\b(?:Apt|Apartment|Unit|Suite|Ste)\.?\s*#?\s*\d[A-Za-z0-9-]{0,5}\b"
 )
@@ -415,7 +419,7 @@ RX_MOVE_FROM_TO = re.compile(
     rf"\s+(?:here\s+|back\s+)?from\s+((?:{NW})(?:\s+{NW})?)\s+to\s+((?:{NW})(?:\s+{NW})?)"
 )
 RX_PLACE_PREP_BEFORE = re.compile(r"\b(?:in|of|near|from|outside|to)\s+$")
-RX_ZIP_ONLY = re.compile(r"(?<![\d-])\d{5}(?:-\d{4})?(?![\d-])")
+RX_ZIP_ONLY = re.compile(r"\d(?<![\d-]\d)\d{4}(?:-\d{4})?(?![\d-])")
 RX_PREFIX_BEFORE = re.compile(rf"\b(?:{_TOWN_PREFIX_RE})[ \t]+$")
 RX_CITY_ZIP = re.compile(
     rf"((?:(?:{_TOWN_PREFIX_RE})\s+)?[A-Z][a-z'’-]+(?:[ \t][A-Z][a-z'’-]+)?)"
@@ -764,19 +768,34 @@ TRIGGERS.update(
 RX_WORD = re.compile(r"[A-Za-z]+")
 
 
-class _WordIndex(list):
-    """(position, lowercase word) for every word, and the positions of each word."""
+class _WordIndex:
+    """The positions of each lowercase word of a text."""
+
+    __slots__ = ("_at", "positions")
 
     def __init__(self, text: str):
-        super().__init__((m.start(), m.group().lower()) for m in RX_WORD.finditer(text))
-        self.positions: dict[str, list[int]] = {}
-        for pos, w in self:
-            self.positions.setdefault(w, []).append(pos)
+        positions: dict[str, list[int]] = {}
+        # lower() keeps an ASCII text's offsets (not every non-ASCII one's)
+        if text.isascii():
+            for m in RX_WORD.finditer(text.lower()):
+                positions.setdefault(m.group(), []).append(m.start())
+        else:
+            for m in RX_WORD.finditer(text):
+                positions.setdefault(m.group().lower(), []).append(m.start())
+        self.positions = positions
+        self._at: dict[frozenset[str], list[int]] = {}
 
     def at(self, words: frozenset[str]) -> list[int]:
-        """Sorted positions of any of `words`."""
-        found = [p for w in words & self.positions.keys() for p in self.positions[w]]
-        found.sort()
+        """Sorted positions of any of `words` (the same sets are asked for again and again)."""
+        found = self._at.get(words)
+        if found is None:
+            positions = self.positions
+            if len(words) < len(positions):
+                found = [p for w in words if w in positions for p in positions[w]]
+            else:
+                found = [p for w, ps in positions.items() if w in words for p in ps]
+            found.sort()
+            self._at[words] = found
         return found
 
 
@@ -1218,7 +1237,8 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
             # one known name word is enough in this form, or a person's verb after it
             found.append((m.start(1), m.end(2), 0.7))
     # Names written in lower case: a census first name then a surname, one of them not a word.
-    for pos in words_ix.at(ctx.lex.first & words_ix.positions.keys()):
+    # intersection() walks the text's words; `frozenset & keys` would walk the whole list
+    for pos in words_ix.at(ctx.lex.first.intersection(words_ix.positions)):
         m = RX_LOWER_PAIR.match(text, pos)
         if not m:
             continue
@@ -1357,7 +1377,6 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
 
     if RX_ZIP_ONLY.search(text):  # most texts hold no five-digit number at all
         _cands_from(RX_ZIP_STATE, text, "LOCATION", 0.85, 1, out)
-    if RX_ZIP_ONLY.search(text):
         _cands_from(RX_ZIP_CUED, text, "LOCATION", 0.9, 1, out)
 
     for m in _triggered(RX_LOC_CUED, "LOC", text, words_ix):
@@ -1605,7 +1624,7 @@ MONTH_WORDS = _w("""jan january feb february mar march apr april may jun june ju
 
 # Numeric dates need digits around a separator; anchoring the patterns at those places (and
 # the month patterns near month words) avoids scanning every character with each pattern.
-RX_NUMERIC_DATE_START = re.compile(r"(?<!\d)\d{1,4}[/.-]\d")
+RX_NUMERIC_DATE_START = re.compile(r"\d(?<!\d\d)\d{0,3}[/.-]\d")
 _MONTH_WINDOW = (16, 40)  # characters before and after a month word that a date may span
 
 
@@ -1676,7 +1695,7 @@ RX_AGE_WORDS = re.compile(
     r"|eight|nine|ten))?)[\s-]*(?:y/?o|y\.o\.?|yo|yrs?\b|year[\s-]old)",
     IGN,
 )
-RX_AGE_NUM = re.compile(r"(?<![\d.,/])(?:9\d|1[01]\d|120)(?!\d|[,/.]\d)")
+RX_AGE_NUM = re.compile(r"(?:9(?<![\d.,/]9)\d|1(?<![\d.,/]1)(?:[01]\d|20))(?!\d|[,/.]\d)")
 
 
 def _ages(text: str, out: list, words_ix) -> None:
@@ -2307,7 +2326,7 @@ RX_PLATE_BY_VIN = re.compile(
     r"|\b(?i:impound|towed|tow)\b[^.\n:]{0,30}:[ \t]*((?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])"
     r"[A-Z0-9]{5,8})\b"
 )
-RX_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d\d")
+RX_CLOCK = re.compile(r"\d(?<!\d\d)\d?:\d\d")
 RX_MD_BEFORE_TIME = re.compile(
     r"(?<![\d/.-])((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))[ \t]*(?:@|at)?[ \t]*$"
 )
@@ -2474,7 +2493,7 @@ RX_DATE_DIGIT_SHAPES = re.compile(
 RX_DATE_MONTH_SHAPES = re.compile(
     rf"(?i:{_MON3})\.?[/-]\d{{1,2}}\b(?![/-]\d)|{MONTH}\.?[ \t]+(?i:{_ORD_WORDS})\b"
 )
-RX_DIGIT_START = re.compile(r"(?<![\w/.:-])\d")
+RX_DIGIT_START = re.compile(r"\d(?<![\w/.:-]\d)")
 RX_DAY_ORDINAL = re.compile(
     r"\bthe\s+((?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))"
     r"(?=[ \t]*(?:[.,;:)!?\n]|$|(?:at|via|with|and|for)\b))"
@@ -2931,6 +2950,22 @@ def _in_brackets(text: str, s: int, e: int) -> bool:
 
 def scan(text: str) -> list[Finding]:
     """Return identifier findings in ``text``, sorted by start and non-overlapping."""
+    if len(text) <= _SHORT:
+        return list(_scan_short(text))
+    return _scan(text)
+
+
+# Short texts (topic names, titles) come again and again, in one import and across imports
+# and saves; the findings depend on the text alone.
+_SHORT = 200
+
+
+@functools.lru_cache(maxsize=8192)
+def _scan_short(text: str) -> tuple[Finding, ...]:
+    return tuple(_scan(text))
+
+
+def _scan(text: str) -> list[Finding]:
     if not text:
         return []
     ctx = _Ctx(text)
