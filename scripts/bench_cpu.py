@@ -19,7 +19,8 @@ cases to that database).
 
 Bounded: one warm-up round, then `--repeat` rounds; each round sends one request of every
 kind, so drift in the machine's speed spreads over all kinds alike. `--profile KIND` then
-runs cProfile over `--repeat` more requests of that kind and prints where the time goes.
+runs cProfile over `--repeat` more requests of that kind (`mix`: of the weighted mix) and
+prints where the time goes.
 """
 
 from __future__ import annotations
@@ -197,9 +198,11 @@ def print_table(rows: dict, before: dict | None) -> None:
 
 def profile(mix: Mix, kind: str, repeat: int, top: int) -> None:
     profiler = cProfile.Profile(time.thread_time)  # CPU of this thread, not waiting
+    rng = random.Random(0)
+    kinds, weights = [k for k, _ in MIX], [w for _, w in MIX]
     profiler.enable()
     for _ in range(repeat):
-        mix.send(kind)
+        mix.send(kind if kind != "mix" else rng.choices(kinds, weights)[0])
     profiler.disable()
     for order in ("tottime", "cumulative"):
         out = io.StringIO()
@@ -218,13 +221,15 @@ def main() -> None:
     parser.add_argument("--password", default=HUB_PASSWORD, help="of ROLE@hub.example")
     parser.add_argument("--repeat", type=int, default=40, help="rounds of every kind")
     parser.add_argument("--kinds", default=",".join(KINDS), help="comma-separated")
-    parser.add_argument("--profile", action="append", default=[], metavar="KIND")
+    parser.add_argument(
+        "--profile", action="append", default=[], metavar="KIND", help="a kind, or mix"
+    )
     parser.add_argument("--top", type=int, default=30, help="profile lines")
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--compare", type=Path, help="figures of an earlier --json run")
     args = parser.parse_args()
     kinds = [k.strip() for k in args.kinds.split(",") if k.strip()]
-    unknown = sorted(set(kinds + args.profile) - set(KINDS))
+    unknown = sorted(set(kinds + args.profile) - set(KINDS) - {"mix"})
     if unknown:
         parser.error(f"unknown kind {unknown[0]!r}; one of {', '.join(KINDS)}")
     if bool(args.database_url) != bool(args.index_dir):
@@ -252,6 +257,7 @@ def main() -> None:
     from app.auth.policy import SYSTEM
     from app.extensions import db
 
+    app = None
     try:
         app = create_app()
         with app.app_context():
@@ -279,8 +285,9 @@ def main() -> None:
 
             from bench_load import drop_instance
 
-            with app.app_context():
-                db.engine.dispose()
+            if app is not None:
+                with app.app_context():
+                    db.engine.dispose()
             drop_instance(instance)
             shutil.rmtree(instance.workdir.parent, ignore_errors=True)
 
