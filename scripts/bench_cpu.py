@@ -225,6 +225,11 @@ def main() -> None:
         "--profile", action="append", default=[], metavar="KIND", help="a kind, or mix"
     )
     parser.add_argument("--top", type=int, default=30, help="profile lines")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="SQLite: build the demo instance in this folder and keep it, or reuse it",
+    )
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--compare", type=Path, help="figures of an earlier --json run")
     args = parser.parse_args()
@@ -234,6 +239,8 @@ def main() -> None:
         parser.error(f"unknown kind {unknown[0]!r}; one of {', '.join(KINDS)}")
     if bool(args.database_url) != bool(args.index_dir):
         parser.error("--database-url and --index-dir go together")
+    if args.keep and args.db != "sqlite":
+        parser.error("--keep is for SQLite")
     args.repeat = max(1, min(args.repeat, 1000))
 
     instance = None
@@ -242,13 +249,22 @@ def main() -> None:
         os.environ["CASEBOOK_INDEX_DIR"] = str(args.index_dir)
         os.environ.setdefault("CASEBOOK_SECRET_KEY", "bench-cpu")
         accounts = {f"{role}@hub.example": args.password for role in HUB_ROLES}
+    elif args.keep and (args.keep / "sqlite" / "instance" / "demo-accounts.json").exists():
+        folder = args.keep / "sqlite"  # a demo instance an earlier --keep run made
+        os.environ["CASEBOOK_INSTANCE_PATH"] = str(folder / "instance")
+        os.environ["CASEBOOK_INDEX_DIR"] = str(folder / "index")
+        os.environ["CASEBOOK_SECRET_KEY"] = "bench-load-secret"  # noqa: S105 - as bench_load
+        accounts = json.loads((folder / "instance" / "demo-accounts.json").read_text())
     else:
         from bench_load import make_instance
 
-        workdir = Path(tempfile.mkdtemp(prefix="casebook-cpu-"))
+        workdir = args.keep or Path(tempfile.mkdtemp(prefix="casebook-cpu-"))
+        workdir.mkdir(parents=True, exist_ok=True)
         instance = make_instance(args.db, workdir, args.pg_url)
         os.environ.update(instance.env)
         accounts = instance.accounts
+        if args.keep:
+            instance = None  # kept for the next run (its api write requests add drafts)
     os.environ["CASEBOOK_RATELIMIT_SIGN_IN"] = "100000 per minute"
     os.environ["CASEBOOK_RATELIMIT_TOKENS"] = "100000 per minute"
 

@@ -165,7 +165,14 @@ def drop_instance(instance: Instance) -> None:
             conn.execute(f'DROP DATABASE IF EXISTS "{instance.pg_name}"')
 
 
-def start_server(instance: Instance, server: str, port: int, workers: int, threads: int):
+def start_server(
+    instance: Instance,
+    server: str,
+    port: int,
+    workers: int,
+    threads: int | None,
+    keepalive: int = GUNICORN_KEEPALIVE,
+):
     if server == "waitress":
         command = [str(BIN / "casebook"), "run", "--port", str(port)]
         if threads:  # else the run command's own default, as the README runs it
@@ -179,7 +186,7 @@ def start_server(instance: Instance, server: str, port: int, workers: int, threa
             "--timeout",
             "120",
             "--keep-alive",
-            str(GUNICORN_KEEPALIVE),
+            str(keepalive),
             "wsgi:app",
         ]
     else:
@@ -190,7 +197,7 @@ def start_server(instance: Instance, server: str, port: int, workers: int, threa
             "--timeout",
             "120",
             "--keep-alive",
-            str(GUNICORN_KEEPALIVE),
+            str(keepalive),
             "wsgi:app",
         ]
     log = open(instance.workdir / f"server-{server}-{port}.log", "w")  # noqa: SIM115
@@ -599,6 +606,12 @@ def main() -> None:
         help=f"Threads per gunicorn worker (default {GUNICORN_THREADS}) or waitress"
         " (default: as `casebook run`).",
     )
+    parser.add_argument(
+        "--keep-alive",
+        type=int,
+        default=GUNICORN_KEEPALIVE,
+        help="gunicorn's --keep-alive, seconds (default as docs/operations.md).",
+    )
     parser.add_argument("--import-during", dest="during", action="store_const", const="import")
     parser.add_argument("--reindex-during", dest="during", action="store_const", const="reindex")
     parser.add_argument("--import-chunk", type=int, default=250, help="Cases per import file.")
@@ -644,7 +657,9 @@ def main() -> None:
             for server in servers:
                 for users in user_counts:
                     port = free_port()
-                    proc, log = start_server(instance, server, port, args.workers, args.threads)
+                    proc, log = start_server(
+                        instance, server, port, args.workers, args.threads, args.keep_alive
+                    )
                     try:
                         summary, background = asyncio.run(
                             load(instance, f"http://127.0.0.1:{port}", args, users, proc.pid)
@@ -652,7 +667,8 @@ def main() -> None:
                     finally:
                         stop_server(proc, log)
                     shape = (
-                        f"{args.workers}×{args.threads or GUNICORN_THREADS} threads"
+                        f"{args.workers}×{args.threads or GUNICORN_THREADS} threads,"
+                        f" keep-alive {args.keep_alive} s"
                         if server == "gunicorn-threads"
                         else f"{args.workers} workers"
                         if server == "gunicorn-sync"
