@@ -101,18 +101,18 @@ def static_version(app: Flask, endpoint: str, filename: str) -> str | None:
     folder = _static_folder(app, endpoint)
     if not folder:
         return None
-    try:
-        path = safe_join(folder, filename)
-        if path is None:
-            return None
-        stat = os.stat(path)
-    except OSError:
+    path = safe_join(folder, filename)
+    if path is None:
         return None
-    key = (path, stat.st_mtime_ns, stat.st_size)
-    found = _versions.get(key)
-    if found is None:
-        with open(path, "rb") as fh:
-            found = _versions[key] = hashlib.sha256(fh.read()).hexdigest()[:12]
+    try:
+        stat = os.stat(path)
+        key = (path, stat.st_mtime_ns, stat.st_size)
+        found = _versions.get(key)
+        if found is None:
+            with open(path, "rb") as fh:
+                found = _versions[key] = hashlib.sha256(fh.read()).hexdigest()[:12]
+    except OSError:  # no such file, or a folder
+        return None
     return found
 
 

@@ -163,4 +163,5 @@ def test_an_edited_static_file_gets_a_new_url(app, tmp_path):
     second = static_version(app, "static", "site.css")
     assert first and second and first != second
     assert static_version(app, "static", "missing.css") is None
+    assert static_version(app, "static", "") is None  # the folder itself
     assert static_version(app, "static", "../secret_key") is None
