@@ -95,10 +95,13 @@ class Mix:
         self.programs = [p["slug"] for p in listed if p["slug"] in member] or [
             p["slug"] for p in listed
         ]
-        cases = api.get("/api/v1/cases?per_page=100", headers=self.api).get_json()["results"]
-        self.case_ids = [
+        cases = []  # by status: the drafts `api write` adds would fill a first page
+        for status in sorted(OPEN_STATUSES):
+            url = f"/api/v1/cases?per_page=100&status={status}"
+            cases += api.get(url, headers=self.api).get_json()["results"]
+        self.case_ids = sorted(
             c["id"] for c in cases if c["status"] in OPEN_STATUSES and c["program"] not in private
-        ] or [1]
+        ) or [1]
         self.n = 0
 
     def send(self, kind: str) -> int:
