@@ -254,6 +254,7 @@ def main() -> None:
         accounts = {f"{role}@hub.example": args.password for role in HUB_ROLES}
     elif args.keep and (args.keep / "sqlite" / "instance" / "demo-accounts.json").exists():
         folder = args.keep / "sqlite"  # a demo instance an earlier --keep run made
+        os.environ.pop("CASEBOOK_DATABASE_URL", None)  # its SQLite file, in the instance
         os.environ["CASEBOOK_INSTANCE_PATH"] = str(folder / "instance")
         os.environ["CASEBOOK_INDEX_DIR"] = str(folder / "index")
         os.environ["CASEBOOK_SECRET_KEY"] = "bench-load-secret"  # noqa: S105 - as bench_load
