@@ -456,7 +456,15 @@ def _serve(
     click.echo(f"Serving Casebook at http://{host}:{port}/ (Ctrl+C to stop)")
     # waitress stops accepting at 100 open connections (its default): every signed-in
     # browser keeps one open between pages, so the 101st user waited until one timed out.
-    serve(app, host=host, port=port, threads=threads, connection_limit=connection_limit)
+    # With that many, poll() rather than select(), which fails on descriptors above 1023.
+    serve(
+        app,
+        host=host,
+        port=port,
+        threads=threads,
+        connection_limit=connection_limit,
+        asyncore_use_poll=True,
+    )
 
 
 def _progress(items: Any, label: str, length: int | None = None) -> Any:

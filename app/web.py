@@ -3,7 +3,9 @@ text check on every request and the one safe-redirect helper."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 import traceback
 from contextlib import ExitStack
 from datetime import date, datetime
@@ -15,6 +17,7 @@ from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
+from werkzeug.security import safe_join
 
 from app.auth import policy
 from app.auth.models import User
@@ -81,6 +84,38 @@ def _is_static(endpoint: str | None) -> bool:
     return endpoint is not None and (endpoint == "static" or endpoint.endswith(".static"))
 
 
+STATIC_MAX_AGE = 365 * 24 * 3600  # a versioned URL names one content for good
+_versions: dict[tuple[str, int, int], str] = {}
+
+
+def _static_folder(app: Flask, endpoint: str) -> str | None:
+    if endpoint == "static":
+        return app.static_folder
+    blueprint = app.blueprints.get(endpoint.rsplit(".", 1)[0])
+    return blueprint.static_folder if blueprint is not None else None
+
+
+def static_version(app: Flask, endpoint: str, filename: str) -> str | None:
+    """A short digest of a static file's content (None: no such file), kept per file,
+    modification time and size, so an edited file gets a new one."""
+    folder = _static_folder(app, endpoint)
+    if not folder:
+        return None
+    path = safe_join(folder, filename)
+    if path is None:
+        return None
+    try:
+        stat = os.stat(path)
+        key = (path, stat.st_mtime_ns, stat.st_size)
+        found = _versions.get(key)
+        if found is None:
+            with open(path, "rb") as fh:
+                found = _versions[key] = hashlib.sha256(fh.read()).hexdigest()[:12]
+    except OSError:  # no such file, or a folder
+        return None
+    return found
+
+
 def init_app(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Please sign in to continue."
@@ -103,6 +138,15 @@ def init_app(app: Flask) -> None:
         return user
 
     app.before_request(check_request_text)
+
+    @app.url_defaults
+    def version_static_urls(endpoint: str, values: dict[str, Any]) -> None:
+        # Static URLs carry their content's digest, so browsers may keep the file for good
+        # instead of asking again on every page (an edited file gets a new URL).
+        if _is_static(endpoint) and "v" not in values and "filename" in values:
+            version = static_version(app, endpoint, str(values["filename"]))
+            if version is not None:
+                values["v"] = version
 
     @app.errorhandler(CasebookError)
     def handle_casebook_error(exc: CasebookError) -> Any:
@@ -187,6 +231,14 @@ def init_app(app: Flask) -> None:
         # Static files are the same for everyone and keep their caching.
         if not _is_static(request.endpoint) and (wants_json() or current_user.is_authenticated):
             response.headers["Cache-Control"] = "no-store"
+        elif _is_static(request.endpoint) and response.status_code in (200, 304):
+            filename = (request.view_args or {}).get("filename", "")
+            wanted = request.args.get("v")
+            if wanted and wanted == static_version(app, request.endpoint or "", filename):
+                response.cache_control.public = True
+                response.cache_control.max_age = STATIC_MAX_AGE
+                response.cache_control.immutable = True
+                response.cache_control.no_cache = None
         return response
 
     @app.context_processor

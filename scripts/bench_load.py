@@ -47,6 +47,10 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "cases.jsonl"
 PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 SERVERS = ("waitress", "gunicorn-threads", "gunicorn-sync")
 SLOW_SECONDS = 5.0
+GUNICORN_THREADS = 4
+# As docs/operations.md runs it: longer than any client's (or proxy's) idle timeout, so the
+# server never closes a kept-alive connection just as the client sends on it.
+GUNICORN_KEEPALIVE = 75
 OPEN_STATUSES = {"approved", "presented", "recommendations_published", "closed"}
 SEARCH_TERMS = [
     "hepatitis C cirrhosis",
@@ -161,18 +165,28 @@ def drop_instance(instance: Instance) -> None:
             conn.execute(f'DROP DATABASE IF EXISTS "{instance.pg_name}"')
 
 
-def start_server(instance: Instance, server: str, port: int, workers: int, threads: int):
+def start_server(
+    instance: Instance,
+    server: str,
+    port: int,
+    workers: int,
+    threads: int | None,
+    keepalive: int = GUNICORN_KEEPALIVE,
+):
     if server == "waitress":
-        command = [str(BIN / "casebook"), "run", "--port", str(port), "--threads", str(threads)]
+        command = [str(BIN / "casebook"), "run", "--port", str(port)]
+        if threads:  # else the run command's own default, as the README runs it
+            command += ["--threads", str(threads)]
     elif server == "gunicorn-threads":
-        command = [str(BIN / "gunicorn"), "--workers", str(workers), "--threads", str(threads)]
+        command = [str(BIN / "gunicorn"), "--workers", str(workers)]
+        command += ["--threads", str(threads or GUNICORN_THREADS)]
         command += [
             "--bind",
             f"127.0.0.1:{port}",
             "--timeout",
             "120",
             "--keep-alive",
-            "5",
+            str(keepalive),
             "wsgi:app",
         ]
     else:
@@ -183,7 +197,7 @@ def start_server(instance: Instance, server: str, port: int, workers: int, threa
             "--timeout",
             "120",
             "--keep-alive",
-            "5",
+            str(keepalive),
             "wsgi:app",
         ]
     log = open(instance.workdir / f"server-{server}-{port}.log", "w")  # noqa: SIM115
@@ -585,7 +599,19 @@ def main() -> None:
     parser.add_argument("--db", default="sqlite", help="sqlite, postgres or both (comma).")
     parser.add_argument("--server", default="waitress", help=f"Comma-separated: {SERVERS}.")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes.")
-    parser.add_argument("--threads", type=int, default=4, help="Threads per worker/waitress.")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=None,
+        help=f"Threads per gunicorn worker (default {GUNICORN_THREADS}) or waitress"
+        " (default: as `casebook run`).",
+    )
+    parser.add_argument(
+        "--keep-alive",
+        type=int,
+        default=GUNICORN_KEEPALIVE,
+        help="gunicorn's --keep-alive, seconds (default as docs/operations.md).",
+    )
     parser.add_argument("--import-during", dest="during", action="store_const", const="import")
     parser.add_argument("--reindex-during", dest="during", action="store_const", const="reindex")
     parser.add_argument("--import-chunk", type=int, default=250, help="Cases per import file.")
@@ -631,7 +657,9 @@ def main() -> None:
             for server in servers:
                 for users in user_counts:
                     port = free_port()
-                    proc, log = start_server(instance, server, port, args.workers, args.threads)
+                    proc, log = start_server(
+                        instance, server, port, args.workers, args.threads, args.keep_alive
+                    )
                     try:
                         summary, background = asyncio.run(
                             load(instance, f"http://127.0.0.1:{port}", args, users, proc.pid)
@@ -639,11 +667,12 @@ def main() -> None:
                     finally:
                         stop_server(proc, log)
                     shape = (
-                        f"{args.workers}×{args.threads} threads"
+                        f"{args.workers}×{args.threads or GUNICORN_THREADS} threads,"
+                        f" keep-alive {args.keep_alive} s"
                         if server == "gunicorn-threads"
                         else f"{args.workers} workers"
                         if server == "gunicorn-sync"
-                        else f"{args.threads} threads"
+                        else f"{args.threads or 'default'} threads"
                     )
                     label = f"{db} · {server} ({shape}) · {users} users · {args.during} during"
                     print_summary(label, users, summary, background)

@@ -256,6 +256,7 @@ def test_run_serves_more_signed_in_browsers_than_waitress_lets_by_default(app, m
     assert result.exit_code == 0, result.output
     assert served["threads"] == 6 and served["port"] == 5099
     assert served["connection_limit"] >= 1000
+    assert served["asyncore_use_poll"] is True  # select() cannot watch that many
     run(app, "run", "--connection-limit", "300")
     assert served["connection_limit"] == 300
     refused = run(app, "run", "--connection-limit", "0")

@@ -126,3 +126,42 @@ def test_static_files_keep_their_caching(client, world):
     response = client.get("/static/css/casebook.css")
     assert response.status_code == 200
     assert "no-store" not in response.headers.get("Cache-Control", "")
+
+
+def test_static_urls_name_their_content_so_browsers_keep_the_files(client, world, tmp_path):
+    """Pages link static files with their content's digest: such a URL is kept for a year
+    (no request per page); a URL without it, or with another digest, is asked again."""
+    import re
+
+    sign_in(client, world.provider)
+    page = client.get("/").get_data(as_text=True)
+    found = re.search(r'href="(/static/css/casebook\.css\?v=([0-9a-f]{12}))"', page)
+    assert found, "the stylesheet's link carries its digest"
+    kept = client.get(found.group(1))
+    assert kept.status_code == 200
+    assert "max-age=31536000" in kept.headers["Cache-Control"]
+    assert "immutable" in kept.headers["Cache-Control"]
+    assert kept.headers["X-Content-Type-Options"] == "nosniff"
+    for url in ("/static/css/casebook.css", "/static/css/casebook.css?v=000000000000"):
+        asked = client.get(url)
+        assert asked.status_code == 200
+        assert "max-age=31536000" not in asked.headers.get("Cache-Control", "")
+    # a blueprint's static files too (the search page's script)
+    search = client.get("/search?q=hcv").get_data(as_text=True)
+    assert re.search(r'/static/search/[^"?]+\?v=[0-9a-f]{12}"', search)
+
+
+def test_an_edited_static_file_gets_a_new_url(app, tmp_path):
+    from app.web import static_version
+
+    folder = tmp_path / "static"
+    folder.mkdir()
+    (folder / "site.css").write_text("body { color: black; }")
+    app.static_folder = str(folder)
+    first = static_version(app, "static", "site.css")
+    (folder / "site.css").write_text("body { color: navy; }")
+    second = static_version(app, "static", "site.css")
+    assert first and second and first != second
+    assert static_version(app, "static", "missing.css") is None
+    assert static_version(app, "static", "") is None  # the folder itself
+    assert static_version(app, "static", "../secret_key") is None

@@ -16,6 +16,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import joinedload
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.audit.operations import record
@@ -348,7 +349,12 @@ def user_for_session(value: str) -> tuple[User, bool] | None:
     user_id, _, secret = value.partition(":")
     if not user_id.isdigit() or not secret:
         return None  # includes the bare user ids that cookies held before sign-in sessions
-    row = db.session.scalar(select(UserSession).where(UserSession.secret_hash == _digest(secret)))
+    # with its account in the same statement: every signed-in request asks for both
+    row = db.session.scalar(
+        select(UserSession)
+        .where(UserSession.secret_hash == _digest(secret))
+        .options(joinedload(UserSession.user))
+    )
     now = utcnow()
     if (
         row is None

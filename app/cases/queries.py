@@ -271,6 +271,8 @@ class TimelineEntry:
 
 def case_thread(user: Viewer, case: Case) -> list[Case]:
     """The patient's presentations that `user` may see: the first, then each follow-up."""
+    if case.follows_id is None and not case.follow_ups:
+        return [case]  # most cases: a story of one presentation
     # Two recursive queries fetch the whole family (earlier presentations, then everything
     # that follows the first), with what the page reads of each, however long the story.
     up = select(Case.id, Case.follows_id).where(Case.id == case.id).cte("earlier", recursive=True)
@@ -281,8 +283,11 @@ def case_thread(user: Viewer, case: Case) -> list[Case]:
         root = root.follows
     down = select(Case.id).where(Case.id == root.id).cte("later", recursive=True)
     down = down.union(select(Case.id).join(down, Case.follows_id == down.c.id))
+    # (the case itself is loaded already: the page asked for it with CASE_PAGE_LOADS)
     family = db.session.scalars(
-        select(Case).where(Case.id.in_(select(down.c.id))).options(*CASE_PAGE_LOADS)
+        select(Case)
+        .where(Case.id.in_(select(down.c.id)), Case.id != case.id)
+        .options(*CASE_PAGE_LOADS)
     ).all()
     thread, queue = [], [root]
     while queue:

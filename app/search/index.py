@@ -74,6 +74,7 @@ INDEX_FORMAT = 5
 WRITER_TIMEOUT = 30.0  # seconds a writer waits for another process's write lock
 FACET_FIELDS = ("program", "type", "status", "year")
 SCORED_FIELDS = ("title", "content")
+DOC_FREQUENCIES_KEPT = 200_000  # per segment: about 20 MB at most
 
 
 @functools.cache
@@ -189,6 +190,18 @@ class SegmentData:
     topic_docs: np.ndarray  # the document of each (doc, topic) pair
     dates: np.ndarray  # yyyymmdd, 0 when unknown
     lengths: dict[str, np.ndarray]  # scored field -> one length byte per document
+    # (field, term) -> documents of this segment with the term, filled as terms are asked
+    # for (a segment's term statistics never change, deletions included).
+    doc_frequencies: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def doc_frequency(self, reader, name: str, text: str) -> int:
+        key = (name, text)
+        found = self.doc_frequencies.get(key)
+        if found is None:
+            found = reader.doc_frequency(name, text)
+            if len(self.doc_frequencies) < DOC_FREQUENCIES_KEPT:
+                self.doc_frequencies[key] = found
+        return found
 
 
 @dataclass

@@ -679,8 +679,12 @@ def _weighted_terms(snap: Snapshot, text: str, *, min_df: int) -> list[tuple[flo
     n = max(reader.doc_count(), 1)
     scored = []
     max_df = max(n * 0.2, 50)  # words in a fifth of everything say nothing
+    # A case has about a thousand words: their counts are kept per segment, so a new
+    # snapshot (after any saved change) looks up only those of its new small segment.
+    idx = search_index()
+    leaves = [(r, idx.segment_data(snap.generation, r)) for r, _offset in reader.leaf_readers()]
     for term, tf in counts.items():
-        df = reader.doc_frequency("content", term)
+        df = sum(data.doc_frequency(r, "content", term) for r, data in leaves)
         if df < min_df or df > max_df:
             continue
         weight = (1 + math.log(tf)) * math.log(n / df)

@@ -99,3 +99,39 @@ def test_footnotes_and_abbreviations_of_one_text_do_not_leak_into_the_next():
     assert "footnote" in str(render(with_definitions))
     later = str(render("HCV again, no notes here."))
     assert "footnote" not in later and "<abbr" not in later
+
+
+def test_links_are_added_in_the_cleaning_pass_as_a_second_pass_added_them():
+    """Cleaning and linkifying share one parse of the HTML: the same output as cleaning,
+    then linkifying the cleaned HTML, on the demo corpus and on hostile input."""
+    from pathlib import Path
+
+    import bleach
+
+    from app.content.markdown import (
+        ALLOWED_ATTRIBUTES,
+        ALLOWED_PROTOCOLS,
+        ALLOWED_TAGS,
+        _converter,
+        _nofollow,
+        _sanitized_html,
+    )
+
+    sources = [
+        "<script>alert(1)</script> www.example.com and https://example.org/a_(b)?c=1&d=2",
+        "[x](javascript:alert(1)) [y](https://example.org 'title') <a href='http://x'>x</a>",
+        "mail a@b.example; `https://in.code` and\n\n```\nhttps://in.block\n```",
+        '<img src=x onerror=alert(1)> <a href="https://x.example" rel="opener">t</a>',
+        '&lt;script&gt; https://x.example/?a=<b>bold</b> **strong** _em_ "quoted" -- dash',
+        "| a | b |\n|---|---|\n| https://t.example | <em>x</em> |",
+    ]
+    root = Path(__file__).resolve().parents[2] / "cases"
+    sources += [p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.md"))]
+    assert len(sources) > 10
+    cleaner = bleach.Cleaner(
+        tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, protocols=ALLOWED_PROTOCOLS, strip=True
+    )
+    for source in sources:
+        cleaned = cleaner.clean(_converter().convert(source))
+        two_passes = bleach.linkify(cleaned, callbacks=[_nofollow], parse_email=False)
+        assert _sanitized_html(source) == two_passes, source[:80]

@@ -241,6 +241,47 @@ def test_similar_cases_follow_an_edit_of_the_case(library: Library) -> None:
     assert "fibrillation" in after[0].title.lower()
 
 
+def test_word_counts_kept_per_segment_agree_with_the_index_after_changes(
+    library: Library,
+) -> None:
+    """Similar cases weigh words by how many documents hold them, counted once per index
+    segment and kept (a segment never changes): after saved changes open a new snapshot
+    with new segments and deleted documents, the kept counts still give the index's own
+    figure for every word."""
+    from app.search.operations import _prepare, _weighted_terms, search_index
+
+    words = "genotype cirrhosis hepatitis apixaban fibrillation retreatment sofosbuvir falls"
+    first = _prepare()
+    assert first is not None
+    before = _weighted_terms(first, words, min_df=1)
+    add_case(
+        library.hcv,
+        library.presenter,
+        "Genotype 3 HCV with cirrhosis, DAA failure",
+        question="Retreatment options for genotype 3 cirrhosis after sofosbuvir?",
+    )
+    update_case(
+        library.afib_case,
+        CaseData(title="Falls on apixaban", question="Stop apixaban?", presentation="Falls."),
+        actor=SYSTEM,
+    )
+    db.session.commit()
+    snap = _prepare()
+    assert snap is not None and snap is not first
+    reader = snap.searcher.reader()
+    leaves = [
+        (r, search_index().segment_data(snap.generation, r)) for r, _ in reader.leaf_readers()
+    ]
+    assert any(data.doc_frequencies for _r, data in leaves)  # kept from the first snapshot
+    analyzer = snap.searcher.schema["content"].analyzer
+    terms = {t.text for t in analyzer(words)}
+    assert terms
+    for term in terms:
+        kept = sum(data.doc_frequency(r, "content", term) for r, data in leaves)
+        assert kept == reader.doc_frequency("content", term), term
+    assert _weighted_terms(snap, words, min_df=1) != before  # the new counts are used
+
+
 def test_similar_cases_hide_what_the_reader_may_not_see_whoever_asked_first(
     library: Library, make_user
 ) -> None:
