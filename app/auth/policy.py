@@ -139,16 +139,16 @@ def visible_program_ids(user: Viewer, programs: list[Program]) -> set[int]:
 
 
 def can_see_topic(user: Viewer, topic: Topic) -> bool:
-    """Accepted topics are the shared vocabulary. A proposed one comes from a case and may
-    name something only a private program or a draft holds: it is seen by those who
-    accept topics and by those who see a case that carries it."""
+    """Accepted topics are the shared vocabulary; retired ones are gone from it. A proposed
+    one comes from a case and may name something only a private program or a draft holds:
+    it is seen by those who accept topics and by those who see a case that carries it."""
     from app.cases.models import case_topics
     from app.programs.models import Program, TopicStatus
 
+    if topic.status is TopicStatus.RETIRED:
+        return False
     if topic.status is TopicStatus.ACCEPTED or has_permission(user, Permission.ACCEPT_TOPICS):
         return True
-    if topic.status is not TopicStatus.PROPOSED:
-        return False
     carried = (
         sa.select(Case.id)
         .join(case_topics, case_topics.c.case_id == Case.id)

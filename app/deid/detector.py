@@ -7,7 +7,6 @@ dropped.  Pure functions over module-level compiled patterns and an immutable le
 
 from __future__ import annotations
 
-import functools
 import ipaddress
 import re
 import unicodedata
@@ -2950,19 +2949,23 @@ def _in_brackets(text: str, s: int, e: int) -> bool:
 
 def scan(text: str) -> list[Finding]:
     """Return identifier findings in ``text``, sorted by start and non-overlapping."""
-    if len(text) <= _SHORT:
-        return list(_scan_short(text))
-    return _scan(text)
+    short = len(text) <= _SHORT
+    if short and text in _CLEAN_SHORT:
+        return []
+    found = _scan(text)
+    if short and not found:
+        if len(_CLEAN_SHORT) >= _CLEAN_SHORT_MAX:
+            _CLEAN_SHORT.clear()  # rarely: a bound, not an order of eviction
+        _CLEAN_SHORT.add(text)
+    return found
 
 
 # Short texts (topic names, titles) come again and again, in one import and across imports
-# and saves; the findings depend on the text alone.
+# and saves; the findings depend on the text alone. Only clean ones are remembered: a text
+# with identifiers is never kept in memory, and how fast a scan answers tells nothing of one.
 _SHORT = 200
-
-
-@functools.lru_cache(maxsize=8192)
-def _scan_short(text: str) -> tuple[Finding, ...]:
-    return tuple(_scan(text))
+_CLEAN_SHORT_MAX = 8192
+_CLEAN_SHORT: set[str] = set()
 
 
 def _scan(text: str) -> list[Finding]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from app.audit.operations import record
 from app.auth import policy
@@ -148,6 +148,8 @@ def purge_text(
         select(Notification).where(Notification.message.contains(text, autoescape=True))
     ):
         scrub(notification, "message")
+    for kept in _kept_about(case):
+        scrub(kept, *_KEPT_TEXTS[kept.__tablename__])
     if not result.occurrences:
         raise ValidationError("text was not found in this case.", field="text")
 
@@ -162,6 +164,49 @@ def purge_text(
     db.session.commit()
     erase_leftovers(result)
     return result
+
+
+# What users wrote about a case outside it: dissents and outdated-advice notes on its
+# recommendations, teaching-set notes on it (and the sets' own title and description).
+_KEPT_TEXTS = {
+    "recommendation_dissents": ("reason",),
+    "outdated_advice": ("note",),
+    "teaching_set_items": ("note",),
+    "teaching_sets": ("title", "description"),
+}
+
+
+def _kept_about(case: Case) -> list[Any]:
+    from app.outdated.models import OutdatedAdvice
+    from app.practices.models import RecommendationDissent
+    from app.teaching.models import TeachingSet, TeachingSetItem
+
+    rec_ids = [r.id for r in case.recommendations]
+    items = list(
+        db.session.scalars(
+            select(TeachingSetItem).where(
+                or_(
+                    TeachingSetItem.case_id == case.id,
+                    TeachingSetItem.recommendation_id.in_(rec_ids),
+                )
+            )
+        )
+    )
+    sets = db.session.scalars(
+        select(TeachingSet).where(TeachingSet.id.in_({i.set_id for i in items}))
+    )
+    return [
+        *db.session.scalars(
+            select(RecommendationDissent).where(
+                RecommendationDissent.recommendation_id.in_(rec_ids)
+            )
+        ),
+        *db.session.scalars(
+            select(OutdatedAdvice).where(OutdatedAdvice.recommendation_id.in_(rec_ids))
+        ),
+        *items,
+        *sets,
+    ]
 
 
 def _scrub_value(value: Any, text: str) -> tuple[Any, int]:

@@ -191,6 +191,7 @@ def _warn_author_of_conflicts(recommendation: Recommendation) -> None:
         f"published on the hub's behalf; it may contradict {titles}. Review it, or mark it "
         "intentional.",
         f"/recommendations/{recommendation.id}/edit#conflicts",
+        case_id=recommendation.case_id,
     )
 
 

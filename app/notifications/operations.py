@@ -20,7 +20,11 @@ from app.programs.models import Program
 CASE_LINK = re.compile(r"/cases/(\d+)(?=$|[/#?])")  # also in migration 0029
 
 
-def notify(user: User | None, kind: str, message: str, url: str = "") -> Notification | None:
+def notify(
+    user: User | None, kind: str, message: str, url: str = "", *, case_id: int | None = None
+) -> Notification | None:
+    """A message to `user` (none to an inactive account). A message about a case names it by
+    `case_id` or links to its page, so that it is hidden when the case no longer is seen."""
     if user is None or not user.active:
         return None
     match = CASE_LINK.search(url)
@@ -29,7 +33,7 @@ def notify(user: User | None, kind: str, message: str, url: str = "") -> Notific
         kind=kind,
         message=message[:400],
         url=url[:300],
-        case_id=int(match.group(1)) if match else None,
+        case_id=case_id if case_id is not None else int(match.group(1)) if match else None,
     )
     db.session.add(notification)
     return notification

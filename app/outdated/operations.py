@@ -52,7 +52,12 @@ def _cited(practice: BestPractice) -> list[Recommendation]:
         select(Recommendation)
         .join(EvidenceLink, EvidenceLink.recommendation_id == Recommendation.id)
         .join(Case, Case.id == Recommendation.case_id)
-        .where(EvidenceLink.practice_id == practice.id, Case.withdrawn_at.is_(None))
+        .where(
+            EvidenceLink.practice_id == practice.id,
+            Case.withdrawn_at.is_(None),
+            # a draft cited by its own author is not advice given (and not the queue's)
+            Recommendation.status == RecommendationStatus.PUBLISHED,
+        )
         .order_by(Recommendation.id)
     )
     return list(db.session.scalars(stmt))

@@ -74,7 +74,9 @@ INDEX_FORMAT = 5
 WRITER_TIMEOUT = 30.0  # seconds a writer waits for another process's write lock
 FACET_FIELDS = ("program", "type", "status", "year")
 SCORED_FIELDS = ("title", "content")
-DOC_FREQUENCIES_KEPT = 200_000  # per segment: about 20 MB at most
+# Per segment, terms the segment holds (about 200 bytes each: 10 MB at most); words found in
+# no document are never kept, so text typed into a form cannot fill it.
+DOC_FREQUENCIES_KEPT = 50_000
 
 
 @functools.cache
@@ -199,7 +201,7 @@ class SegmentData:
         found = self.doc_frequencies.get(key)
         if found is None:
             found = reader.doc_frequency(name, text)
-            if len(self.doc_frequencies) < DOC_FREQUENCIES_KEPT:
+            if found and len(self.doc_frequencies) < DOC_FREQUENCIES_KEPT:
                 self.doc_frequencies[key] = found
         return found
 

@@ -25,7 +25,7 @@ from app.auth.models import User
 from app.auth.policy import Actor, Viewer, write_operation
 from app.cases.models import Case
 from app.common import utcnow
-from app.deid.gate import Acceptance, IdentifiersFound
+from app.deid.gate import Acceptance
 from app.deid.models import DeidOverride
 from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
@@ -95,7 +95,12 @@ def normalise_query(raw: str) -> str:
 
 
 def _search_texts(name: str, query: str) -> dict[str, str]:
-    return {"name": name, "q": " ".join(v for k, v in parse_qsl(query) if k == "q")}
+    """The name and every value of the query string, by parameter: filter values are stored
+    and shown again as typed, so they pass the gate as the search words do."""
+    texts: dict[str, list[str]] = {}
+    for key, value in parse_qsl(query):
+        texts.setdefault(key if key != "name" else "query name", []).append(value)
+    return {"name": name, **{key: " ".join(values) for key, values in texts.items()}}
 
 
 def saved_searches_of(actor: Viewer) -> list[SavedSearch]:
@@ -468,20 +473,15 @@ def _renumber(items: Sequence[TeachingSetItem]) -> None:
 
 
 @write_operation
-def create_set_from_group(actor: Actor, label: str, cases: Sequence[Case]) -> TeachingSet:
+def create_set_from_group(actor: Actor, cases: Sequence[Case]) -> TeachingSet:
     """A set of a recurring-question group's cases (the curriculum page's "Open as teaching
-    set"): those the actor finds in lists, titled after the group's question."""
+    set"): those the actor finds in lists. Its title names no case's question: the set may be
+    shared with a program that sees none of them, and the owner renames it."""
     user = _signed_in(actor)
     shown = [c for c in dict.fromkeys(cases) if policy.can_list_case(user, c)]
     if len(shown) < 1:
         raise NotFound("No such group of cases.")
-    label = " ".join(label.split())[:150] if isinstance(label, str) else ""
-    title = f"Recurring question: {label}" if label else "Recurring question"
-    try:  # the label quotes a case's question, whose accepted findings stay with the case
-        guard({"title": title})
-    except IdentifiersFound:
-        title = f"Recurring question ({len(shown)} cases)"
-    teaching_set = create_set(user, title)
+    teaching_set = create_set(user, f"Recurring question ({len(shown)} cases)")
     for case in shown[:ITEMS_MAX]:
         add_item(user, teaching_set, case=case)
     return teaching_set

@@ -4,6 +4,7 @@ handout and downloads, adding a case or recommendation to a set, and /my/searche
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -13,6 +14,7 @@ from flask_login import current_user, login_required
 from app.auth import policy
 from app.cases.models import Case
 from app.cases.views import show_refusal
+from app.deid.gate import Acceptance, IdentifiersFound
 from app.deid.web import acceptances_from_form
 from app.errors import NotFound, ValidationError
 from app.extensions import db
@@ -414,6 +416,18 @@ def add_form() -> Any:
     return _add_page(_subject(), {"set_id": request.args.get("set", "")})
 
 
+def _new_set(user: Any, title: str, accepted: list[Acceptance]) -> TeachingSet:
+    """A set made from the add form, whose title box is `new_title`: its findings and the
+    author's acceptances are named by that box, both ways."""
+    as_title = [replace(a, field="title") if a.field == "new_title" else a for a in accepted]
+    try:
+        return ops.create_set(user, title, accepted=as_title)
+    except IdentifiersFound as exc:
+        raise IdentifiersFound(
+            [replace(f, field="new_title") if f.field == "title" else f for f in exc.findings]
+        ) from None
+
+
 @teaching_blueprint.route("/teaching-sets/add", methods=["POST"])
 @login_required
 def add_item() -> Any:
@@ -426,10 +440,11 @@ def add_item() -> Any:
     accepted = acceptances_from_form(request.form)
     try:
         if set_choice == "new":
-            target = ops.create_set(user, new_title, accepted=accepted)
+            target = _new_set(user, new_title, accepted)
         else:
             found = db.session.get(TeachingSet, id_value(set_choice) or 0)
-            if found is None:
+            # Another's set answers as a missing one: the choice tells nothing of which exist.
+            if found is None or not policy.can_edit_teaching_set(user, found):
                 raise ValidationError("Choose one of your sets, or a new one.", field="set_id")
             target = found
         kind = {"case": subject} if isinstance(subject, Case) else {"recommendation": subject}
@@ -440,8 +455,6 @@ def add_item() -> Any:
         errors, message, panels = show_refusal(
             exc, {"new_title": new_title, "note": note}, {"new_title": "Title", "note": "Note"}
         )
-        if "title" in errors:
-            errors["new_title"] = errors.pop("title")
         return _add_page(_subject(), values, errors, message, panels, 422)
     flash(f"Added to “{title}”.", "success")
     return redirect(url_for("teaching.teaching_set", set_id=target_id), 303)
@@ -454,9 +467,7 @@ def from_group() -> Any:
     user = _user()
     ids = [i for i in (id_value(v) for v in request.form.getlist("case_id")) if i][: ops.ITEMS_MAX]
     cases = [db.session.get(Case, i) for i in dict.fromkeys(ids)]
-    teaching_set = ops.create_set_from_group(
-        user, request.form.get("label", ""), [c for c in cases if c is not None]
-    )
+    teaching_set = ops.create_set_from_group(user, [c for c in cases if c is not None])
     set_id = teaching_set.id
     db.session.commit()
     flash("A teaching set of the group's cases: add notes, then share or print it.", "success")

@@ -373,7 +373,7 @@ REFUSALS = {
     ),
     "app.teaching.operations.create_set_from_group": (
         None,
-        lambda w, a: teaching.create_set_from_group(a, "Which regimen?", [w.case, w.elderly]),
+        lambda w, a: teaching.create_set_from_group(a, [w.case, w.elderly]),
     ),
     "app.practices.operations.remove_evidence": (
         "coordinator",

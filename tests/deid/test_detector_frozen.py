@@ -54,10 +54,13 @@ def test_findings_on_the_eval_sample_are_unchanged():
     assert digest == FROZEN_DIGEST, f"findings changed: new digest {digest} ({count} findings)"
 
 
-def test_a_short_text_gives_the_same_findings_each_time_however_the_caller_used_them():
+def test_a_short_text_gives_the_same_findings_each_time_and_only_clean_ones_are_kept():
     text = "Referred by Dr. Ana Costa on 03/14/2024"
     first = scan(text)
-    first.clear()  # the caller's list, not the cache's
+    first.clear()  # the caller's list
     again = scan(text)
     assert [f.category for f in again] == ["NAME", "DATE"]
-    assert again == detector._scan(text)  # as scanned without the cache
+    assert text not in detector._CLEAN_SHORT  # a text with identifiers is never kept
+    clean = "Chronic hepatitis C, genotype 3"
+    assert scan(clean) == [] and clean in detector._CLEAN_SHORT
+    assert scan(clean) == detector._scan(clean) == []

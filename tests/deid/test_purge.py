@@ -139,6 +139,50 @@ def test_admin_purge_leaves_the_identifier_nowhere_on_disk(app, make_user, plant
         assert _rows_holding(SECRET) == []
 
 
+def test_what_users_wrote_about_the_case_elsewhere_is_purged_too(make_user, planted) -> None:
+    """A dissent, an outdated-advice note and a teaching set (title, description, item note)
+    that quote the slipped identifier: all scrubbed with the case."""
+    from app.outdated.models import OutdatedAdvice
+    from app.practices.models import BestPractice, RecommendationDissent
+    from app.teaching.models import TeachingSet, TeachingSetItem
+
+    case, recommendation = planted
+    practice = BestPractice(title="Check HBV first", statement="Check HBsAg.")
+    teaching_set = TeachingSet(owner_id=recommendation.author_id, title=f"Set {SECRET}")
+    teaching_set.description = f"About {SECRET}."
+    db.session.add_all([practice, teaching_set])
+    db.session.flush()
+    db.session.add_all(
+        [
+            RecommendationDissent(
+                recommendation=recommendation, practice=practice, reason=f"{SECRET} asked"
+            ),
+            OutdatedAdvice(
+                recommendation=recommendation,
+                practice=practice,
+                change="retired",
+                because="cites",
+                note=f"Told {SECRET}",
+            ),
+            TeachingSetItem(set_id=teaching_set.id, case_id=case.id, position=1, note=SECRET),
+        ]
+    )
+    db.session.commit()
+    result = purge_text(case, SECRET, reason="identifier", actor=make_user("admin"))
+    for place in (
+        "recommendation_dissents.reason",
+        "outdated_advice.note",
+        "teaching_set_items.note",
+        "teaching_sets.title",
+        "teaching_sets.description",
+    ):
+        assert place in result.places
+    db.session.expire_all()
+    assert SECRET not in teaching_set.title + teaching_set.description
+    if db.engine.dialect.name != "sqlite":
+        assert _rows_holding(SECRET) == []
+
+
 @pytest.mark.app_config(CASEBOOK_SQLITE_BEGIN="immediate")
 def test_the_wal_is_truncated_as_in_production(app, make_user, planted) -> None:
     case, _ = planted

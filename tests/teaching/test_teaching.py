@@ -147,6 +147,11 @@ def test_notes_titles_and_descriptions_pass_the_gate(w):
     with pytest.raises(IdentifiersFound):
         ops.save_search(w.expert, PLANT, "q=hcv")
     db.session.rollback()
+    # Filter values are kept and shown as typed: they pass the gate too, named by parameter.
+    with pytest.raises(IdentifiersFound) as info:
+        ops.save_search(w.expert, "HCV", f"q=hcv&topic={PLANT}")
+    assert {f.field for f in info.value.findings} == {"topic"}
+    db.session.rollback()
     assert db.session.scalar(select(func.count()).select_from(TeachingSetItem)) == 0
 
 
@@ -178,11 +183,10 @@ def test_deleting_a_set_deletes_its_items(w):
 
 
 def test_a_recurring_question_group_opens_as_a_set_of_its_visible_cases(w):
-    teaching_set = ops.create_set_from_group(
-        w.expert, "Which DAA regimen?", [w.case, w.private_case, w.elderly]
-    )
+    teaching_set = ops.create_set_from_group(w.expert, [w.case, w.private_case, w.elderly])
     db.session.commit()
-    assert teaching_set.title == "Recurring question: Which DAA regimen?"
+    # No case's question in the title: the set may be shared where the cases are not seen.
+    assert teaching_set.title == "Recurring question (2 cases)"
     assert [i.case_id for i in teaching_set.items] == [w.case.id, w.elderly.id]
 
 
@@ -272,14 +276,14 @@ def test_web_add_a_case_to_a_new_set_and_the_gate_reshows_the_form(client, w):
     assert done.status_code == 303
     page = client.get(done.headers["Location"]).get_data(as_text=True)
     assert "<strong>HBV reactivation</strong>" in page  # the note, rendered
-    # Someone else's set is not a target.
+    # Someone else's set is not a target (answered as one not in the list: 422).
     theirs = ops.create_set(w.admin, "Admin's", "")
     db.session.commit()
     assert (
         client.post(
             "/teaching-sets/add", data={"case": str(w.case.id), "set_id": str(theirs.id)}
         ).status_code
-        == 404
+        == 422
     )
 
 
@@ -309,17 +313,39 @@ def test_web_the_search_page_offers_to_save_the_search(client, w):
     assert 'name="query" value="q=hcv&amp;type=case"' in body
 
 
+def test_web_add_form_names_the_title_box_and_hides_which_sets_exist(client, w):
+    others = ops.create_set(w.admin, "The admin's own set")
+    db.session.commit()
+    as_user(client, w.expert)
+    refused = client.post(
+        "/teaching-sets/add",
+        data={"case": str(w.case.id), "set_id": "new", "new_title": PLANT, "note": ""},
+    )
+    body = refused.get_data(as_text=True)
+    assert refused.status_code == 422 and "Possible identifiers in Title" in body
+    # Someone else's set and a set that does not exist get the same answer.
+    answers = set()
+    for set_id in (str(others.id), "999999"):
+        response = client.post(
+            "/teaching-sets/add", data={"case": str(w.case.id), "set_id": set_id, "note": ""}
+        )
+        assert response.status_code == 422
+        answers.add("Choose one of your sets" in response.get_data(as_text=True))
+    assert answers == {True}
+    assert len(others.items) == 0
+
+
 def test_web_the_curriculum_opens_a_group_as_a_set(client, w, make_user):
     curriculum = make_user("curriculum", email="cur@example.org")
     db.session.commit()
     as_user(client, curriculum)
     response = client.post(
         "/teaching-sets/from-group",
-        data={"label": "Which regimen?", "case_id": [str(w.case.id), str(w.elderly.id)]},
+        data={"case_id": [str(w.case.id), str(w.elderly.id)]},
     )
     assert response.status_code == 303
     page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "Recurring question: Which regimen?" in page
+    assert "Recurring question (2 cases)" in page
     assert w.case.title in page and w.elderly.title in page
 
 
