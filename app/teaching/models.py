@@ -56,6 +56,11 @@ class TeachingSetItem(Model):
     __tablename__ = "teaching_set_items"
     __table_args__ = (
         sa.CheckConstraint("(case_id IS NULL) <> (recommendation_id IS NULL)", name="one_subject"),
+        # Once per set (NULLs never collide, so each holds for its own kind of item).
+        sa.UniqueConstraint("set_id", "case_id", name="uq_teaching_set_items_set_case"),
+        sa.UniqueConstraint(
+            "set_id", "recommendation_id", name="uq_teaching_set_items_set_recommendation"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -93,6 +93,12 @@ def upgrade():
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_teaching_set_items")),
+        sa.UniqueConstraint("set_id", "case_id", name=op.f("uq_teaching_set_items_set_case")),
+        sa.UniqueConstraint(
+            "set_id",
+            "recommendation_id",
+            name=op.f("uq_teaching_set_items_set_recommendation"),
+        ),
         sqlite_autoincrement=True,
     )
     for column in ("set_id", "case_id", "recommendation_id"):
