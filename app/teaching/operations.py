@@ -455,12 +455,18 @@ def remove_item(actor: Actor, item: TeachingSetItem) -> None:
 
 @write_operation
 def move_item(actor: Actor, item: TeachingSetItem, position: int) -> TeachingSetItem:
-    """Move an item to `position` (1 is first; past the end is last); the others close up."""
+    """Move an item to `position` among the items the actor is shown (1 is first; past the
+    end is last); the others close up. Items the actor may no longer see keep their place."""
     teaching_set = _editable_item(actor, item)
     if isinstance(position, bool) or not isinstance(position, int) or position < 1:
         raise ValidationError("Position must be a whole number from 1.", field="position")
     items = [i for i in teaching_set.items if i.id != item.id]
-    items.insert(min(position, len(items) + 1) - 1, item)
+    shown = [i for i in items if _shown(actor, i)]
+    index = min(position, len(shown) + 1) - 1
+    if index < len(shown):
+        items.insert(items.index(shown[index]), item)
+    else:
+        items.insert(items.index(shown[-1]) + 1 if shown else len(items), item)
     _renumber(items)
     _touch(teaching_set)
     record(actor, "teaching_set.item_moved", teaching_set, item_id=item.id, position=item.position)

@@ -70,6 +70,28 @@ def test_an_expert_builds_a_set_with_notes_and_orders_it(w):
     assert [i.position for i in ops.get_set(w.expert, teaching_set.id).items] == [1, 2]
 
 
+def test_moving_counts_the_items_the_owner_is_shown(w):
+    """An item whose case was withdrawn since is hidden from the owner: "move down" on the
+    first shown item still moves it below the next shown one."""
+    from app.cases.lifecycle import withdraw_case
+
+    teaching_set = ops.create_set(w.expert, "Set", "")
+    hidden = ops.add_item(w.expert, teaching_set, case=w.case)
+    first = ops.add_item(w.expert, teaching_set, case=w.elderly)
+    second = ops.add_item(w.expert, teaching_set, case=w.follow_up)
+    withdraw_case(w.case, "duplicate", actor=SYSTEM)
+    db.session.commit()
+    shown = [s.item.id for s in ops.set_contents(w.expert, teaching_set).items]
+    assert shown == [first.id, second.id]
+    ops.move_item(w.expert, first, 2)
+    db.session.commit()
+    assert [s.item.id for s in ops.set_contents(w.expert, teaching_set).items] == [
+        second.id,
+        first.id,
+    ]
+    assert hidden.position == 1  # kept its place
+
+
 def test_the_same_case_goes_in_once_and_a_draft_recommendation_not_at_all(w):
     teaching_set = ops.create_set(w.expert, "Set", "")
     ops.add_item(w.expert, teaching_set, case=w.case)
