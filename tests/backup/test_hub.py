@@ -59,6 +59,8 @@ from app.programs.operations import create_program, create_session, create_topic
 from app.recommendations.models import Recommendation, RecommendationVersion
 from app.subscriptions.models import DigestPreference, Subscription
 from app.subscriptions.operations import follow, set_digest_preference
+from app.teaching import operations as teaching
+from app.teaching.models import SavedSearch, TeachingSet, TeachingSetItem
 from tests.cases.test_roundtrip import _written_in_the_app, targets
 from tests.conftest import PASSWORD, make_app
 from tests.support.builders import add_recommendation, build_world
@@ -143,6 +145,31 @@ def _dissents_and_follows() -> None:
     db.session.commit()
 
 
+def _teaching_material() -> None:
+    """An admin's teaching set shared with a program (a case and a recommendation, with
+    notes, one moved up), a second set of the same title, and saved searches."""
+    admin = get_user_by_email("admin@demo.casebook.example")
+    recommendation = db.session.scalars(
+        select(Recommendation)
+        .join(Case)
+        .where(Case.ref.is_not(None), Recommendation.status == "published")
+        .order_by(Recommendation.id)
+    ).first()
+    case = db.session.scalars(
+        select(Case).where(Case.id != recommendation.case_id).order_by(Case.id)
+    ).first()
+    teaching_set = teaching.create_set(admin, "Liver teaching", "For the **March** session.")
+    teaching.add_item(admin, teaching_set, case=case, note="Discuss HBV reactivation.")
+    moved = teaching.add_item(admin, teaching_set, recommendation=recommendation)
+    teaching.move_item(admin, moved, 1)
+    teaching.share_set(admin, teaching_set, case.program)
+    again = teaching.create_set(admin, "Liver teaching", "The short version.")
+    teaching.add_item(admin, again, case=case, note="Only this one.")
+    teaching.save_search(admin, "HCV cases", "?q=hcv&type=case")
+    teaching.save_search(get_user_by_email("dana.whitfield@example.org"), "Mine", "q=cirrhosis")
+    db.session.commit()
+
+
 def _attendance_and_letters() -> None:
     """Attendance ticked and imported from a CSV, a credit rule, an evaluation, a letter."""
     held = list(
@@ -219,6 +246,7 @@ def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, t
     _practice_history()
     _dissents_and_follows()
     _attendance_and_letters()
+    _teaching_material()
     program = _template_history()
     versions_saved = [v.version for v in template_versions(program)]
     assert len(versions_saved) >= 3
@@ -245,6 +273,10 @@ def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, t
         '"follows": {"programs": [' in line and '"daily_digest": true' in line
         for line in exported["accounts"]
     )
+    assert len(exported["saved_searches"]) == 2
+    assert any(
+        '"program"' in line and '"recommendation"' in line for line in exported["teaching_sets"]
+    )
     versions = db.session.scalar(select(func.count()).select_from(RecommendationVersion))
     rows = [
         db.session.scalar(select(func.count()).select_from(m))
@@ -256,6 +288,9 @@ def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, t
             Subscription,
             DigestPreference,
             ReviewComment,
+            TeachingSet,
+            TeachingSetItem,
+            SavedSearch,
         )
     ]
 
@@ -280,6 +315,9 @@ def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, t
                     Subscription,
                     DigestPreference,
                     ReviewComment,
+                    TeachingSet,
+                    TeachingSetItem,
+                    SavedSearch,
                 )
             ]
             imported = db.session.scalar(
