@@ -22,6 +22,7 @@ from app.attendance.operations import (
     set_credit_rule,
     submit_evaluation,
 )
+from app.audit.models import AuditEvent
 from app.auth.models import User
 from app.auth.operations import create_user, get_user_by_email
 from app.auth.policy import SYSTEM
@@ -778,3 +779,129 @@ def test_evidence_naming_a_session_without_its_date_names_the_date(app, make_use
     by_file = {Path(r.path).name: r for r in import_hub(out, actor=SYSTEM)}
     [problem] = by_file["practices.jsonl"].problems
     assert problem.endswith("session.date': is required"), problem
+
+
+@pytest.fixture
+def teaching_hub(app, make_user, tmp_path) -> Path:
+    world = build_world(make_user)
+    world.case.ref = "hcv-teaching"
+    teaching_set = teaching.create_set(world.expert, "Cirrhosis cases", "For **March**.")
+    teaching.add_item(world.expert, teaching_set, case=world.case, note="Discuss HBV first.")
+    teaching.add_item(world.expert, teaching_set, recommendation=world.rec, note="Why 12 weeks?")
+    teaching.share_set(world.expert, teaching_set, world.hcv)
+    teaching.save_search(world.expert, "HCV cases", "q=hcv&type=case")
+    db.session.commit()
+    out = tmp_path / "hub"
+    export_hub(out, actor=SYSTEM)
+    return out
+
+
+def test_a_teaching_set_gains_missing_items_and_a_different_note_is_kept(app, teaching_hub):
+    path = teaching_hub / "teaching_sets.jsonl"
+    [line] = path.read_text("utf-8").splitlines()
+    raw = json.loads(line)
+    assert list(raw) == [
+        "owner",
+        "title",
+        "description",
+        "program",
+        "created_at",
+        "updated_at",
+        "items",
+    ]
+    assert (raw["owner"], raw["program"]) == ("dana@example.org", "hcv")
+    first, second = raw["items"]
+    assert (first["case"], first["note"]) == ("hcv-teaching", "Discuss HBV first.")
+    assert set(second) == {"recommendation", "note", "added_at"}
+    assert _import_one(teaching_hub, "teaching_sets").changes == []  # equal: kept
+    # A different note is a conflict, kept unless overwritten.
+    raw["items"][1]["note"] = "Why not 8 weeks?"
+    _write_lines(path, [json.dumps(raw)])
+    [conflict] = _import_one(teaching_hub, "teaching_sets").conflicts
+    key = second["recommendation"]
+    assert f"teaching set note dana@example.org / Cirrhosis cases / {key}: differs" in conflict
+    notes = select(TeachingSetItem.note).order_by(TeachingSetItem.position)
+    assert db.session.scalars(notes).all() == ["Discuss HBV first.", "Why 12 weeks?"]
+    result = _import_one(teaching_hub, "teaching_sets", ImportOptions(overwrite=True))
+    assert result.changes == ["teaching set dana@example.org / Cirrhosis cases: updated"]
+    assert db.session.scalars(notes).all() == ["Discuss HBV first.", "Why not 8 weeks?"]
+    # An item the set lacks is added at its end, dated as the file has it; an import is
+    # audited under the importer with imported set.
+    db.session.execute(
+        TeachingSetItem.__table__.delete().where(TeachingSetItem.case_id.is_not(None))
+    )
+    db.session.commit()
+    result = _import_one(teaching_hub, "teaching_sets")
+    assert result.changes == ["teaching set dana@example.org / Cirrhosis cases: updated"]
+    added = db.session.scalar(select(TeachingSetItem).where(TeachingSetItem.case_id.is_not(None)))
+    assert (added.position, added.added_at.isoformat()) == (3, first["added_at"])
+    event = db.session.scalars(
+        select(AuditEvent)
+        .where(AuditEvent.action == "teaching_set.item_added")
+        .order_by(AuditEvent.id.desc())
+    ).first()
+    assert event.actor_id is None and event.details["imported"] is True
+    # A different description is a conflict too; a set of another title is another set.
+    raw["description"] = "For April."
+    _write_lines(path, [json.dumps(raw)])
+    [conflict] = _import_one(teaching_hub, "teaching_sets").conflicts
+    assert "teaching set dana@example.org / Cirrhosis cases: differs" in conflict
+    raw["title"] = "Cirrhosis, again"
+    _write_lines(path, [json.dumps(raw)])
+    assert _import_one(teaching_hub, "teaching_sets").changes == [
+        "teaching set dana@example.org / Cirrhosis, again: created"
+    ]
+    assert db.session.scalar(select(func.count()).select_from(TeachingSet)) == 2
+
+
+def test_teaching_texts_pass_the_gate_and_unknown_items_are_named(app, teaching_hub):
+    path = teaching_hub / "teaching_sets.jsonl"
+    raw = json.loads(path.read_text("utf-8"))
+    raw["title"] = "Another set"
+    raw["items"][0]["note"] = "Patient Harriet Quenby, MRN 55512344"
+    _write_lines(path, [json.dumps(raw)])
+    result = _import_one(teaching_hub, "teaching_sets")
+    assert result.problems and all("field 'items[1].note': possible" in p for p in result.problems)
+    assert db.session.scalar(select(func.count()).select_from(TeachingSet)) == 1  # rolled back
+    raw["items"][0] = {"case": "nope"}
+    _write_lines(path, [json.dumps(raw)])
+    assert _import_one(teaching_hub, "teaching_sets").problems == [
+        f"{path} line 1 field 'items[1].case': no case nope (in cases.jsonl)"
+    ]
+    raw["items"][0] = {"case": "hcv-teaching", "recommendation": raw["items"][1]["recommendation"]}
+    _write_lines(path, [json.dumps(raw)])
+    assert _import_one(teaching_hub, "teaching_sets").problems == [
+        f"{path} line 1 field 'items[1]': must name one case or one recommendation"
+    ]
+
+
+def test_a_saved_search_is_added_once_and_a_different_query_is_kept(app, teaching_hub):
+    path = teaching_hub / "saved_searches.jsonl"
+    [line] = path.read_text("utf-8").splitlines()
+    raw = json.loads(line)
+    assert list(raw) == ["owner", "name", "query", "created_at"]
+    assert (raw["owner"], raw["query"]) == ("dana@example.org", "q=hcv&type=case")
+    assert _import_one(teaching_hub, "saved_searches").changes == []
+    raw["query"] = "q=cirrhosis"
+    _write_lines(path, [json.dumps(raw)])
+    [conflict] = _import_one(teaching_hub, "saved_searches").conflicts
+    assert "saved search dana@example.org / HCV cases: differs" in conflict
+    result = _import_one(teaching_hub, "saved_searches", ImportOptions(overwrite=True))
+    assert result.changes == ["saved search dana@example.org / HCV cases: updated"]
+    assert db.session.scalar(select(SavedSearch.query)) == "q=cirrhosis"
+    db.session.execute(SavedSearch.__table__.delete())
+    db.session.commit()
+    assert _import_one(teaching_hub, "saved_searches").changes == [
+        "saved search dana@example.org / HCV cases: created"
+    ]
+    assert db.session.scalar(select(SavedSearch.created_at)).isoformat() == raw["created_at"]
+    raw["name"] = "Patient Harriet Quenby, MRN 55512344"
+    raw["query"] = "q=nothing"
+    _write_lines(path, [json.dumps(raw)])
+    result = _import_one(teaching_hub, "saved_searches")
+    assert result.problems and all("field 'name': possible" in p for p in result.problems)
+    raw["name"], raw["query"] = "Empty", "page=2"
+    _write_lines(path, [json.dumps(raw)])
+    assert _import_one(teaching_hub, "saved_searches").problems == [
+        f"{path} line 1 field 'query': Search for something before saving the search."
+    ]
