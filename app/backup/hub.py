@@ -7,12 +7,12 @@ import into another instance.
                        version, when each was saved), credit rule
     accounts.jsonl     email, name, role, active, programs, what it follows (topics,
                        programs), the daily digest when on (never a password or a token)
+    saved_searches.jsonl  each account's saved searches: owner, name, query
     sessions.jsonl     program, date, number, didactics, head count, topics, agenda,
                        who attended (minutes, source), evaluations
     cases.jsonl        the case import format (app/cases/transfer.py), with every version,
                        plus the letters of recommendations sent, the review comments and
                        the case-form version the case was written with
-    saved_searches.jsonl  each account's saved searches: owner, name, query
     practices.jsonl    statement, versions (the lifecycle), evidence, endorsements, dissents,
                        outdated advice
                        (recommendations marked as departing from it on purpose, and why)

@@ -905,3 +905,16 @@ def test_a_saved_search_is_added_once_and_a_different_query_is_kept(app, teachin
     assert _import_one(teaching_hub, "saved_searches").problems == [
         f"{path} line 1 field 'query': Search for something before saving the search."
     ]
+
+
+def test_an_export_made_before_teaching_sets_were_carried_still_imports(app, small_hub):
+    manifest = json.loads((small_hub / MANIFEST).read_text("utf-8"))
+    for kind in ("saved_searches", "teaching_sets"):
+        (small_hub / f"{kind}.jsonl").unlink()
+        del manifest["counts"][kind]
+    (small_hub / MANIFEST).write_text(json.dumps(manifest), "utf-8")
+    with fresh_db(app):
+        results = import_hub(small_hub, actor=SYSTEM)
+        assert all(r.ok for r in results)
+        assert db.session.scalar(select(func.count()).select_from(Program)) == 2
+        assert db.session.scalar(select(func.count()).select_from(TeachingSet)) == 0
