@@ -2095,7 +2095,13 @@ def _import_teaching_set(raw: dict[str, Any], context: _Context) -> str:
             overridden = guard(texts, _accepted(raw))
             teaching_set.description, teaching_set.program = description, program
             remember_overrides(teaching_set, overridden, actor=context.actor, fields=list(texts))
-            record(context.actor, "teaching_set.edited", teaching_set, imported=True)
+            record(
+                context.actor,
+                "teaching_set.edited",
+                teaching_set,
+                program_id=teaching_set.program_id,
+                imported=True,
+            )
             what = "updated"
     if _import_set_items(teaching_set, items, label, context) and what == "unchanged":
         what = "updated"

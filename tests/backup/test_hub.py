@@ -40,6 +40,7 @@ from app.backup.hub import (
 from app.cases.models import Case, CaseStatus, ReviewComment, WithdrawalReason
 from app.cases.transfer import ImportOptions, ImportResult, SourceFile, read_file
 from app.common import utcnow
+from app.deid.gate import Acceptance, IdentifiersFound
 from app.desk.models import RecommendationsSent
 from app.desk.operations import send_recommendations
 from app.errors import PermissionDenied, ValidationError
@@ -161,6 +162,12 @@ def _teaching_material() -> None:
     ).first()
     teaching_set = teaching.create_set(admin, "Liver teaching", "For the **March** session.")
     teaching.add_item(admin, teaching_set, case=case, note="Discuss HBV reactivation.")
+    named = "Ask Dr. Alvarez at the liver clinic."  # a hub clinician: accepted as one
+    with pytest.raises(IdentifiersFound) as refused:
+        teaching.create_set(admin, named)
+    [finding] = refused.value.findings
+    accepted = [Acceptance("note", finding.start, finding.end, "not_about_patient")]
+    teaching.add_item(admin, teaching_set, case=recommendation.case, note=named, accepted=accepted)
     moved = teaching.add_item(admin, teaching_set, recommendation=recommendation)
     teaching.move_item(admin, moved, 1)
     teaching.share_set(admin, teaching_set, case.program)
@@ -276,7 +283,8 @@ def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, t
     )
     assert len(exported["saved_searches"]) == 2
     assert any(
-        '"program"' in line and '"recommendation"' in line for line in exported["teaching_sets"]
+        '"program"' in line and '"recommendation"' in line and '"not_about_patient"' in line
+        for line in exported["teaching_sets"]
     )
     versions = db.session.scalar(select(func.count()).select_from(RecommendationVersion))
     rows = [
