@@ -7,6 +7,7 @@ import into another instance.
                        version, when each was saved), credit rule
     accounts.jsonl     email, name, role, active, programs, what it follows (topics,
                        programs), the daily digest when on (never a password or a token)
+    saved_searches.jsonl  each account's saved searches: owner, name, query
     sessions.jsonl     program, date, number, didactics, head count, topics, agenda,
                        who attended (minutes, source), evaluations
     cases.jsonl        the case import format (app/cases/transfer.py), with every version,
@@ -15,6 +16,8 @@ import into another instance.
     practices.jsonl    statement, versions (the lifecycle), evidence, endorsements, dissents,
                        outdated advice
                        (recommendations marked as departing from it on purpose, and why)
+    teaching_sets.jsonl  owner, title, description, the program it is shared with, items in
+                       order (a case by ref or a recommendation by key, with the note)
 
 Every table is either carried or named in NOT_CARRIED below with why not; a test fails
 when a new table is in neither.
@@ -34,14 +37,16 @@ operation can change it). Nothing is ever deleted.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import selectinload
 
 from app.attendance.models import Attendance, AttendanceSource, CreditRule, SessionEvaluation
 from app.attendance.operations import MAX_MINUTES, credit_rule, require_held, set_credit_rule
@@ -69,7 +74,7 @@ from app.cases.transfer import (
     read_file,
     record_problems,
 )
-from app.common import text_key
+from app.common import text_key, utcnow
 from app.deid.gate import Acceptance, IdentifiersFound, scanning_once
 from app.deid.models import DeidOverride
 from app.deid.operations import guard, remember_overrides
@@ -112,12 +117,26 @@ from app.programs.operations import (
 from app.recommendations.models import Annotation, Recommendation
 from app.subscriptions.models import DigestPreference, Subscription
 from app.subscriptions.operations import replaying_history
+from app.teaching.models import SavedSearch, TeachingSet, TeachingSetItem
+from app.teaching.operations import ITEMS_MAX, TEXT_MAX, TITLE_MAX, normalise_query
+from app.teaching.operations import NAME_MAX as SEARCH_NAME_MAX
+from app.teaching.operations import _search_texts as search_texts
+from app.teaching.operations import _text as teaching_text
 
 FORMAT = "casebook-hub"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 # In the order an import needs them: each file names only what the files before it hold.
-KINDS = ("topics", "programs", "accounts", "sessions", "cases", "practices")
+KINDS = (
+    "topics",
+    "programs",
+    "accounts",
+    "saved_searches",
+    "sessions",
+    "cases",
+    "practices",
+    "teaching_sets",
+)
 
 # Every table is carried by the export or named here with why not (tests/backup checks
 # that each table is in one of the two, so a new one is not silently left behind).
@@ -152,6 +171,9 @@ CARRIED = frozenset(
         "evidence_links",
         "recommendation_dissents",
         "outdated_advice",
+        "saved_searches",  # saved_searches.jsonl
+        "teaching_sets",  # teaching_sets.jsonl
+        "teaching_set_items",
         "deid_overrides",  # with the text each one accepts
     }
 )
@@ -169,11 +191,6 @@ NOT_CARRIED = {
     "question_group_members": "derived: recomputed from the cases' questions",
     "recommendation_groups": "derived: recomputed from the recommendations",
     "recommendation_group_members": "derived: recomputed from the recommendations",
-    # Personal working material that points at cases and recommendations by id; each set
-    # travels on its own as JSON or Markdown (its page, the API, `casebook sets export`).
-    "teaching_sets": "a user's own teaching material, downloaded per set (JSON, Markdown)",
-    "teaching_set_items": "the items of a teaching set, downloaded with it",
-    "saved_searches": "a user's own search shortcuts on this instance",
 }
 
 
@@ -203,9 +220,11 @@ def export_hub(out: Path, *, actor: Actor) -> dict[str, int]:
             "topics": lambda: _topic_records(session),
             "programs": lambda: _program_records(session, overrides),
             "accounts": lambda: _account_records(session),
+            "saved_searches": lambda: _saved_search_records(session, overrides),
             "sessions": lambda: _session_records(session, overrides),
             "cases": lambda: _case_records(session, overrides),
             "practices": lambda: _practice_records(session, overrides),
+            "teaching_sets": lambda: _teaching_set_records(session, overrides),
         }
         for kind in KINDS:
             path = out / f"{kind}.jsonl"
@@ -594,6 +613,72 @@ def _evidence_target(link: Any) -> dict[str, Any]:
     return {"recommendation": link.recommendation.key}
 
 
+def _saved_search_records(session: OrmSession, overrides: _Overrides) -> Iterator[dict[str, Any]]:
+    emails = _emails(session)
+    searches = sorted(
+        session.scalars(select(SavedSearch)),
+        key=lambda s: (emails[s.owner_id], s.name, s.created_at, s.id),
+    )
+    for saved in searches:
+        yield _compact(
+            {
+                "owner": emails[saved.owner_id],
+                "name": saved.name,
+                "query": saved.query,
+                "overrides": overrides(saved),
+                "created_at": saved.created_at.isoformat(),
+            }
+        )
+
+
+def _teaching_set_records(session: OrmSession, overrides: _Overrides) -> Iterator[dict[str, Any]]:
+    """Each account's sets, by owner and title (sets of one owner with the same title in the
+    order they were made: an import matches them in that order)."""
+    emails = _emails(session)
+    slugs = dict(session.execute(select(Program.id, Program.slug)).all())
+    items: dict[int, list[dict[str, Any]]] = {}
+    stmt = (
+        select(TeachingSetItem)
+        .options(selectinload(TeachingSetItem.case), selectinload(TeachingSetItem.recommendation))
+        .order_by(TeachingSetItem.set_id, TeachingSetItem.position, TeachingSetItem.id)
+    )
+    for item in session.scalars(stmt):
+        items.setdefault(item.set_id, []).append(
+            _compact(
+                {
+                    **_item_subject(item),
+                    "note": item.note,
+                    "overrides": overrides(item),
+                    "added_at": item.added_at.isoformat(),
+                }
+            )
+        )
+    sets = sorted(
+        session.scalars(select(TeachingSet)),
+        key=lambda t: (emails[t.owner_id], t.title, t.created_at, t.id),
+    )
+    for teaching_set in sets:
+        yield _compact(
+            {
+                "owner": emails[teaching_set.owner_id],
+                "title": teaching_set.title,
+                "description": teaching_set.description,
+                "program": slugs[teaching_set.program_id] if teaching_set.program_id else None,
+                "overrides": overrides(teaching_set),
+                "created_at": teaching_set.created_at.isoformat(),
+                "updated_at": teaching_set.updated_at.isoformat(),
+                "items": items.get(teaching_set.id, []),
+            }
+        )
+
+
+def _item_subject(item: TeachingSetItem) -> dict[str, str]:
+    if item.case is not None:
+        return {"case": _case_ref(item.case)}
+    assert item.recommendation is not None  # one of the two, by the table's check
+    return {"recommendation": item.recommendation.key}
+
+
 # ---------------------------------------------------------------- importing
 
 
@@ -602,6 +687,9 @@ class _Context:
     options: ImportOptions
     actor: Actor
     result: ImportResult
+    # How many records of the file so far had a key that need not be unique (an owner's
+    # set title): the n-th one is matched with the instance's n-th, oldest first.
+    seen: Counter[tuple[Any, ...]] = field(default_factory=Counter)
 
 
 def import_hub(
@@ -1877,10 +1965,248 @@ def _import_dissents(practice: BestPractice, items: Any, context: _Context) -> b
     return changed
 
 
+def _nth(context: _Context, key: tuple[Any, ...], found: list[Any]) -> Any:
+    """The instance's entity matching the file's n-th record with this key, if there is one."""
+    n = context.seen[key]
+    context.seen[key] += 1
+    return found[n] if n < len(found) else None
+
+
+def _teaching_text(
+    value: Any, name: str, limit: int, *, required: bool = False, where: str = ""
+) -> str:
+    """Checked as the teaching operations check it."""
+    try:
+        return teaching_text(value, name, limit, required=required)
+    except ValidationError as exc:
+        raise RecordProblem(f"{where}.{name}" if where else name, exc.message) from None
+
+
+_SEARCH_KEYS = {"owner", "name", "query", "overrides", "created_at"}
+
+
+def _import_saved_search(raw: dict[str, Any], context: _Context) -> str:
+    """A saved search is known by its owner and name; a different query is a conflict."""
+    _fields(raw, _SEARCH_KEYS, ("owner", "name", "query"))
+    owner = _account(raw["owner"], "owner", required=True)
+    assert owner is not None
+    name = _teaching_text(raw.get("name"), "name", SEARCH_NAME_MAX, required=True)
+    try:
+        query = normalise_query(raw.get("query"))  # type: ignore[arg-type]
+    except ValidationError as exc:
+        raise RecordProblem("query", exc.message) from None
+    when = _time(raw["created_at"], "created_at") if "created_at" in raw else None
+    label = f"{owner.email} / {name}"
+    found = db.session.scalars(
+        select(SavedSearch)
+        .where(SavedSearch.owner_id == owner.id, SavedSearch.name == name)
+        .order_by(SavedSearch.created_at, SavedSearch.id)
+    )
+    saved = _nth(context, ("search", owner.id, name), list(found))
+    if saved is not None and saved.query == query:
+        return "unchanged"
+    if saved is not None and not context.options.overwrite:
+        return _conflict(context, "saved search", label, saved)
+    overridden = guard(search_texts(name, query), _accepted(raw))
+    if saved is None:
+        saved = SavedSearch(owner_id=owner.id, name=name, query=query)
+        if when is not None:
+            saved.created_at = when
+        db.session.add(saved)
+        db.session.flush()
+        remember_overrides(saved, overridden, actor=context.actor, new=True)
+        record(context.actor, "saved_search.saved", saved, imported=True)
+        return _noted(context, "created", "saved search", label)
+    saved.query = query
+    remember_overrides(saved, overridden, actor=context.actor)
+    record(context.actor, "saved_search.saved", saved, imported=True, replaced=True)
+    return _noted(context, "updated", "saved search", label)
+
+
+_SET_KEYS = {
+    "owner",
+    "title",
+    "description",
+    "program",
+    "overrides",
+    "created_at",
+    "updated_at",
+    "items",
+}
+_SET_ITEM_KEYS = {"case", "recommendation", "note", "overrides", "added_at"}
+
+
+@dataclass
+class _SetItem:
+    where: str
+    subject: Case | Recommendation
+    name: str  # its case ref or recommendation key, for the report
+    note: str
+    accepted: list[Acceptance]
+    added_at: datetime | None
+
+
+def _import_teaching_set(raw: dict[str, Any], context: _Context) -> str:
+    """A teaching set is known by its owner and title; it gains the items it lacks. A
+    different description or program, or an item's different note, is a conflict."""
+    _fields(raw, _SET_KEYS, ("owner", "title"))
+    owner = _account(raw["owner"], "owner", required=True)
+    assert owner is not None
+    title = _teaching_text(raw.get("title"), "title", TITLE_MAX, required=True)
+    description = _teaching_text(raw.get("description"), "description", TEXT_MAX)
+    program = _program(raw["program"]) if raw.get("program") is not None else None
+    created_at = _time(raw["created_at"], "created_at") if "created_at" in raw else None
+    updated_at = _time(raw["updated_at"], "updated_at") if "updated_at" in raw else None
+    items = _set_items(raw.get("items"))
+    label = f"{owner.email} / {title}"
+    found = db.session.scalars(
+        select(TeachingSet)
+        .where(TeachingSet.owner_id == owner.id, TeachingSet.title == title)
+        .order_by(TeachingSet.created_at, TeachingSet.id)
+    )
+    teaching_set = _nth(context, ("set", owner.id, title), list(found))
+    texts = {"title": title, "description": description}
+    what = "unchanged"
+    if teaching_set is None:
+        overridden = guard(texts, _accepted(raw))
+        teaching_set = TeachingSet(
+            owner_id=owner.id, title=title, description=description, program=program
+        )
+        db.session.add(teaching_set)
+        db.session.flush()
+        remember_overrides(teaching_set, overridden, actor=context.actor, new=True)
+        record(context.actor, "teaching_set.created", teaching_set, imported=True)
+        if program is not None:
+            record(
+                context.actor,
+                "teaching_set.shared",
+                teaching_set,
+                program_id=program.id,
+                imported=True,
+            )
+        what = "created"
+    elif (teaching_set.description, teaching_set.program_id) != (
+        description,
+        program.id if program else None,
+    ):
+        if not context.options.overwrite:
+            _conflict(context, "teaching set", label, teaching_set)
+        else:
+            overridden = guard(texts, _accepted(raw))
+            teaching_set.description, teaching_set.program = description, program
+            remember_overrides(teaching_set, overridden, actor=context.actor, fields=list(texts))
+            record(
+                context.actor,
+                "teaching_set.edited",
+                teaching_set,
+                program_id=teaching_set.program_id,
+                imported=True,
+            )
+            what = "updated"
+    if _import_set_items(teaching_set, items, label, context) and what == "unchanged":
+        what = "updated"
+    if what == "created":
+        teaching_set.created_at = created_at or teaching_set.created_at
+        teaching_set.updated_at = updated_at or teaching_set.created_at
+    elif what == "updated":
+        teaching_set.updated_at = utcnow()
+    return _noted(context, what, "teaching set", label)
+
+
+def _set_items(value: Any) -> list[_SetItem]:
+    """The file's items, each naming one case (by ref) or one recommendation (by key) once."""
+    out: list[_SetItem] = []
+    seen: set[tuple[str, int]] = set()
+    for where, item in _items(value, "items", _SET_ITEM_KEYS):
+        ref, key = item.get("case"), item.get("recommendation")
+        subject: Case | Recommendation | None
+        if (ref is None) == (key is None):
+            raise RecordProblem(where, "must name one case or one recommendation")
+        if ref is not None:
+            subject = find_case_by_ref(ref) if isinstance(ref, str) else None
+            if subject is None:
+                raise RecordProblem(f"{where}.case", f"no case {ref} (in cases.jsonl)")
+        else:
+            subject = (
+                db.session.scalar(select(Recommendation).where(Recommendation.key == key))
+                if isinstance(key, str)
+                else None
+            )
+            if subject is None:
+                raise RecordProblem(
+                    f"{where}.recommendation", f"no recommendation {key} (in cases.jsonl)"
+                )
+        identity = (type(subject).__name__, subject.id)
+        if identity in seen:
+            raise RecordProblem(where, "is in the set already")
+        seen.add(identity)
+        note = _teaching_text(item.get("note"), "note", TEXT_MAX, where=where)
+        added_at = _time(item["added_at"], f"{where}.added_at") if "added_at" in item else None
+        name = str(ref if ref is not None else key)
+        out.append(_SetItem(where, subject, name, note, _accepted(item), added_at))
+    if len(out) > ITEMS_MAX:
+        raise RecordProblem("items", f"a set holds at most {ITEMS_MAX} items")
+    return out
+
+
+def _import_set_items(
+    teaching_set: TeachingSet, items: list[_SetItem], label: str, context: _Context
+) -> bool:
+    """Items the set lacks are added at its end, in the file's order; an item it has keeps
+    its place, and a different note is a conflict (--overwrite takes the file's). Returns
+    whether any was added or changed."""
+    have = {(i.case_id, i.recommendation_id): i for i in teaching_set.items}
+    last = max((i.position for i in teaching_set.items), default=0)
+    changed = False
+    for item in items:
+        is_case = isinstance(item.subject, Case)
+        existing = have.get((item.subject.id, None) if is_case else (None, item.subject.id))
+        if existing is not None and existing.note == item.note:
+            continue
+        if existing is not None and not context.options.overwrite:
+            _conflict(context, "teaching set note", f"{label} / {item.name}", existing)
+            continue
+        try:
+            overridden = guard({"note": item.note}, item.accepted)
+        except IdentifiersFound as exc:
+            raise exc.within(item.where) from None
+        changed = True
+        if existing is not None:
+            existing.note = item.note
+            remember_overrides(existing, overridden, actor=context.actor, fields=["note"])
+            record(
+                context.actor,
+                "teaching_set.note_changed",
+                teaching_set,
+                item_id=existing.id,
+                imported=True,
+            )
+            continue
+        if len(teaching_set.items) >= ITEMS_MAX:
+            raise RecordProblem("items", f"a set holds at most {ITEMS_MAX} items")
+        last += 1
+        added = TeachingSetItem(note=item.note, position=last)
+        subject_id: dict[str, Any]
+        if isinstance(item.subject, Case):
+            added.case, subject_id = item.subject, {"case_id": item.subject.id}
+        else:
+            added.recommendation = item.subject
+            subject_id = {"recommendation_id": item.subject.id}
+        if item.added_at is not None:
+            added.added_at = item.added_at
+        teaching_set.items.append(added)
+        db.session.flush()
+        remember_overrides(added, overridden, actor=context.actor, new=True)
+        record(context.actor, "teaching_set.item_added", teaching_set, imported=True, **subject_id)
+    return changed
+
+
 IMPORTERS: dict[str, Importer] = {
     "topics": _import_topic,
     "programs": _import_program,
     "accounts": _import_account,
     "sessions": _import_session,
     "practices": _import_practice,
+    "saved_searches": _import_saved_search,
+    "teaching_sets": _import_teaching_set,
 }

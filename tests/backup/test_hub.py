@@ -22,6 +22,7 @@ from app.attendance.operations import (
     set_credit_rule,
     submit_evaluation,
 )
+from app.audit.models import AuditEvent
 from app.auth.models import User
 from app.auth.operations import create_user, get_user_by_email
 from app.auth.policy import SYSTEM
@@ -39,6 +40,7 @@ from app.backup.hub import (
 from app.cases.models import Case, CaseStatus, ReviewComment, WithdrawalReason
 from app.cases.transfer import ImportOptions, ImportResult, SourceFile, read_file
 from app.common import utcnow
+from app.deid.gate import Acceptance, IdentifiersFound
 from app.desk.models import RecommendationsSent
 from app.desk.operations import send_recommendations
 from app.errors import PermissionDenied, ValidationError
@@ -59,6 +61,8 @@ from app.programs.operations import create_program, create_session, create_topic
 from app.recommendations.models import Recommendation, RecommendationVersion
 from app.subscriptions.models import DigestPreference, Subscription
 from app.subscriptions.operations import follow, set_digest_preference
+from app.teaching import operations as teaching
+from app.teaching.models import SavedSearch, TeachingSet, TeachingSetItem
 from tests.cases.test_roundtrip import _written_in_the_app, targets
 from tests.conftest import PASSWORD, make_app
 from tests.support.builders import add_recommendation, build_world
@@ -143,6 +147,37 @@ def _dissents_and_follows() -> None:
     db.session.commit()
 
 
+def _teaching_material() -> None:
+    """An admin's teaching set shared with a program (a case and a recommendation, with
+    notes, one moved up), a second set of the same title, and saved searches."""
+    admin = get_user_by_email("admin@demo.casebook.example")
+    recommendation = db.session.scalars(
+        select(Recommendation)
+        .join(Case)
+        .where(Case.ref.is_not(None), Recommendation.status == "published")
+        .order_by(Recommendation.id)
+    ).first()
+    case = db.session.scalars(
+        select(Case).where(Case.id != recommendation.case_id).order_by(Case.id)
+    ).first()
+    teaching_set = teaching.create_set(admin, "Liver teaching", "For the **March** session.")
+    teaching.add_item(admin, teaching_set, case=case, note="Discuss HBV reactivation.")
+    named = "Ask Dr. Alvarez at the liver clinic."  # a hub clinician: accepted as one
+    with pytest.raises(IdentifiersFound) as refused:
+        teaching.create_set(admin, named)
+    [finding] = refused.value.findings
+    accepted = [Acceptance("note", finding.start, finding.end, "not_about_patient")]
+    teaching.add_item(admin, teaching_set, case=recommendation.case, note=named, accepted=accepted)
+    moved = teaching.add_item(admin, teaching_set, recommendation=recommendation)
+    teaching.move_item(admin, moved, 1)
+    teaching.share_set(admin, teaching_set, case.program)
+    again = teaching.create_set(admin, "Liver teaching", "The short version.")
+    teaching.add_item(admin, again, case=case, note="Only this one.")
+    teaching.save_search(admin, "HCV cases", "?q=hcv&type=case")
+    teaching.save_search(get_user_by_email("dana.whitfield@example.org"), "Mine", "q=cirrhosis")
+    db.session.commit()
+
+
 def _attendance_and_letters() -> None:
     """Attendance ticked and imported from a CSV, a credit rule, an evaluation, a letter."""
     held = list(
@@ -219,6 +254,7 @@ def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, t
     _practice_history()
     _dissents_and_follows()
     _attendance_and_letters()
+    _teaching_material()
     program = _template_history()
     versions_saved = [v.version for v in template_versions(program)]
     assert len(versions_saved) >= 3
@@ -245,6 +281,11 @@ def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, t
         '"follows": {"programs": [' in line and '"daily_digest": true' in line
         for line in exported["accounts"]
     )
+    assert len(exported["saved_searches"]) == 2
+    assert any(
+        '"program"' in line and '"recommendation"' in line and '"not_about_patient"' in line
+        for line in exported["teaching_sets"]
+    )
     versions = db.session.scalar(select(func.count()).select_from(RecommendationVersion))
     rows = [
         db.session.scalar(select(func.count()).select_from(m))
@@ -256,6 +297,9 @@ def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, t
             Subscription,
             DigestPreference,
             ReviewComment,
+            TeachingSet,
+            TeachingSetItem,
+            SavedSearch,
         )
     ]
 
@@ -280,6 +324,9 @@ def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, t
                     Subscription,
                     DigestPreference,
                     ReviewComment,
+                    TeachingSet,
+                    TeachingSetItem,
+                    SavedSearch,
                 )
             ]
             imported = db.session.scalar(
@@ -740,3 +787,142 @@ def test_evidence_naming_a_session_without_its_date_names_the_date(app, make_use
     by_file = {Path(r.path).name: r for r in import_hub(out, actor=SYSTEM)}
     [problem] = by_file["practices.jsonl"].problems
     assert problem.endswith("session.date': is required"), problem
+
+
+@pytest.fixture
+def teaching_hub(app, make_user, tmp_path) -> Path:
+    world = build_world(make_user)
+    world.case.ref = "hcv-teaching"
+    teaching_set = teaching.create_set(world.expert, "Cirrhosis cases", "For **March**.")
+    teaching.add_item(world.expert, teaching_set, case=world.case, note="Discuss HBV first.")
+    teaching.add_item(world.expert, teaching_set, recommendation=world.rec, note="Why 12 weeks?")
+    teaching.share_set(world.expert, teaching_set, world.hcv)
+    teaching.save_search(world.expert, "HCV cases", "q=hcv&type=case")
+    db.session.commit()
+    out = tmp_path / "hub"
+    export_hub(out, actor=SYSTEM)
+    return out
+
+
+def test_a_teaching_set_gains_missing_items_and_a_different_note_is_kept(app, teaching_hub):
+    path = teaching_hub / "teaching_sets.jsonl"
+    [line] = path.read_text("utf-8").splitlines()
+    raw = json.loads(line)
+    assert list(raw) == [
+        "owner",
+        "title",
+        "description",
+        "program",
+        "created_at",
+        "updated_at",
+        "items",
+    ]
+    assert (raw["owner"], raw["program"]) == ("dana@example.org", "hcv")
+    first, second = raw["items"]
+    assert (first["case"], first["note"]) == ("hcv-teaching", "Discuss HBV first.")
+    assert set(second) == {"recommendation", "note", "added_at"}
+    assert _import_one(teaching_hub, "teaching_sets").changes == []  # equal: kept
+    # A different note is a conflict, kept unless overwritten.
+    raw["items"][1]["note"] = "Why not 8 weeks?"
+    _write_lines(path, [json.dumps(raw)])
+    [conflict] = _import_one(teaching_hub, "teaching_sets").conflicts
+    key = second["recommendation"]
+    assert f"teaching set note dana@example.org / Cirrhosis cases / {key}: differs" in conflict
+    notes = select(TeachingSetItem.note).order_by(TeachingSetItem.position)
+    assert db.session.scalars(notes).all() == ["Discuss HBV first.", "Why 12 weeks?"]
+    result = _import_one(teaching_hub, "teaching_sets", ImportOptions(overwrite=True))
+    assert result.changes == ["teaching set dana@example.org / Cirrhosis cases: updated"]
+    assert db.session.scalars(notes).all() == ["Discuss HBV first.", "Why not 8 weeks?"]
+    # An item the set lacks is added at its end, dated as the file has it; an import is
+    # audited under the importer with imported set.
+    db.session.execute(
+        TeachingSetItem.__table__.delete().where(TeachingSetItem.case_id.is_not(None))
+    )
+    db.session.commit()
+    result = _import_one(teaching_hub, "teaching_sets")
+    assert result.changes == ["teaching set dana@example.org / Cirrhosis cases: updated"]
+    added = db.session.scalar(select(TeachingSetItem).where(TeachingSetItem.case_id.is_not(None)))
+    assert (added.position, added.added_at.isoformat()) == (3, first["added_at"])
+    event = db.session.scalars(
+        select(AuditEvent)
+        .where(AuditEvent.action == "teaching_set.item_added")
+        .order_by(AuditEvent.id.desc())
+    ).first()
+    assert event.actor_id is None and event.details["imported"] is True
+    # A different description is a conflict too; a set of another title is another set.
+    raw["description"] = "For April."
+    _write_lines(path, [json.dumps(raw)])
+    [conflict] = _import_one(teaching_hub, "teaching_sets").conflicts
+    assert "teaching set dana@example.org / Cirrhosis cases: differs" in conflict
+    raw["title"] = "Cirrhosis, again"
+    _write_lines(path, [json.dumps(raw)])
+    assert _import_one(teaching_hub, "teaching_sets").changes == [
+        "teaching set dana@example.org / Cirrhosis, again: created"
+    ]
+    assert db.session.scalar(select(func.count()).select_from(TeachingSet)) == 2
+
+
+def test_teaching_texts_pass_the_gate_and_unknown_items_are_named(app, teaching_hub):
+    path = teaching_hub / "teaching_sets.jsonl"
+    raw = json.loads(path.read_text("utf-8"))
+    raw["title"] = "Another set"
+    raw["items"][0]["note"] = "Patient Harriet Quenby, MRN 55512344"
+    _write_lines(path, [json.dumps(raw)])
+    result = _import_one(teaching_hub, "teaching_sets")
+    assert result.problems and all("field 'items[1].note': possible" in p for p in result.problems)
+    assert db.session.scalar(select(func.count()).select_from(TeachingSet)) == 1  # rolled back
+    raw["items"][0] = {"case": "nope"}
+    _write_lines(path, [json.dumps(raw)])
+    assert _import_one(teaching_hub, "teaching_sets").problems == [
+        f"{path} line 1 field 'items[1].case': no case nope (in cases.jsonl)"
+    ]
+    raw["items"][0] = {"case": "hcv-teaching", "recommendation": raw["items"][1]["recommendation"]}
+    _write_lines(path, [json.dumps(raw)])
+    assert _import_one(teaching_hub, "teaching_sets").problems == [
+        f"{path} line 1 field 'items[1]': must name one case or one recommendation"
+    ]
+
+
+def test_a_saved_search_is_added_once_and_a_different_query_is_kept(app, teaching_hub):
+    path = teaching_hub / "saved_searches.jsonl"
+    [line] = path.read_text("utf-8").splitlines()
+    raw = json.loads(line)
+    assert list(raw) == ["owner", "name", "query", "created_at"]
+    assert (raw["owner"], raw["query"]) == ("dana@example.org", "q=hcv&type=case")
+    assert _import_one(teaching_hub, "saved_searches").changes == []
+    raw["query"] = "q=cirrhosis"
+    _write_lines(path, [json.dumps(raw)])
+    [conflict] = _import_one(teaching_hub, "saved_searches").conflicts
+    assert "saved search dana@example.org / HCV cases: differs" in conflict
+    result = _import_one(teaching_hub, "saved_searches", ImportOptions(overwrite=True))
+    assert result.changes == ["saved search dana@example.org / HCV cases: updated"]
+    assert db.session.scalar(select(SavedSearch.query)) == "q=cirrhosis"
+    db.session.execute(SavedSearch.__table__.delete())
+    db.session.commit()
+    assert _import_one(teaching_hub, "saved_searches").changes == [
+        "saved search dana@example.org / HCV cases: created"
+    ]
+    assert db.session.scalar(select(SavedSearch.created_at)).isoformat() == raw["created_at"]
+    raw["name"] = "Patient Harriet Quenby, MRN 55512344"
+    raw["query"] = "q=nothing"
+    _write_lines(path, [json.dumps(raw)])
+    result = _import_one(teaching_hub, "saved_searches")
+    assert result.problems and all("field 'name': possible" in p for p in result.problems)
+    raw["name"], raw["query"] = "Empty", "page=2"
+    _write_lines(path, [json.dumps(raw)])
+    assert _import_one(teaching_hub, "saved_searches").problems == [
+        f"{path} line 1 field 'query': Search for something before saving the search."
+    ]
+
+
+def test_an_export_made_before_teaching_sets_were_carried_still_imports(app, small_hub):
+    manifest = json.loads((small_hub / MANIFEST).read_text("utf-8"))
+    for kind in ("saved_searches", "teaching_sets"):
+        (small_hub / f"{kind}.jsonl").unlink()
+        del manifest["counts"][kind]
+    (small_hub / MANIFEST).write_text(json.dumps(manifest), "utf-8")
+    with fresh_db(app):
+        results = import_hub(small_hub, actor=SYSTEM)
+        assert all(r.ok for r in results)
+        assert db.session.scalar(select(func.count()).select_from(Program)) == 2
+        assert db.session.scalar(select(func.count()).select_from(TeachingSet)) == 0
