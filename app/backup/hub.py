@@ -1850,17 +1850,22 @@ def _import_outdated(practice: BestPractice, items: Any, context: _Context) -> b
             raise RecordProblem(f"{where}.item", f"no recommendation {key} (in cases.jsonl)")
         try:
             because = OutdatedBecause(str(item.get("because")))
-            state = ReviewState(item.get("state", "open"))
+            state = ReviewState(str(item.get("state", "open")))
         except ValueError:
             raise RecordProblem(where, "because or state is not one of the known values") from None
         note = _string(item, "note").strip()
         annotation = None
         if item.get("annotation") is not None:
+            annotation_key = item.get("annotation")
+            if not isinstance(annotation_key, str):
+                raise RecordProblem(f"{where}.annotation", "must be an annotation's key")
             annotation = db.session.scalar(
-                select(Annotation).where(Annotation.key == item.get("annotation"))
+                select(Annotation).where(Annotation.key == annotation_key)
             )
-            if annotation is None:
-                raise RecordProblem(f"{where}.annotation", "no such annotation (in cases.jsonl)")
+            if annotation is None or annotation.recommendation_id != recommendation.id:
+                raise RecordProblem(
+                    f"{where}.annotation", "no such annotation on this recommendation"
+                )
         resolver = _account(item.get("resolved_by"), f"{where}.resolved_by")
         resolved_at = (
             _time(item["resolved_at"], f"{where}.resolved_at") if "resolved_at" in item else None

@@ -52,3 +52,13 @@ def test_items_are_exported_with_their_practice_and_imported_back(hub, tmp_path)
     assert any("outdated advice" in c and "differs" in c for c in result.conflicts)
     db.session.refresh(back)
     assert back.state is ReviewState.UPDATED
+    # A malformed annotation key (not text, or another recommendation's) is named, not a 500.
+    db.session.execute(OutdatedAdvice.__table__.delete())
+    db.session.commit()
+    for bad in ({"key": 1}, ["x"], "no-such-annotation"):
+        raw["outdated"] = [dict(mine, annotation=bad)]
+        _write_lines(
+            path, [json.dumps(raw) if hub.practice.title in line else line for line in lines]
+        )
+        result = _import_one(out, "practices")
+        assert any("annotation" in p for p in result.problems), result.problems
