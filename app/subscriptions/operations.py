@@ -246,25 +246,7 @@ def _names(topics: Iterable[Topic]) -> str:
 def announce_case(case: Case, *, actor: Actor) -> int:
     """A case the program now sees (approved): its program's and topics' followers who may
     see it are told. Returns how many were."""
-    if _REPLAYING.get():
-        return 0
-    if case.withdrawn_at is not None:
-        return 0
-    told = 0
-    topics = _names(case.topics)
-    where = f" on {topics}" if topics else ""
-    for user in _followers(
-        topic_ids=[t.id for t in case.topics], program_id=case.program_id, actor=actor
-    ):
-        if policy.can_list_case(user, case):
-            notify(
-                user,
-                "subscription.case",
-                f"New case {case.id} in {case.program.name}{where}.",
-                case_url(case.id),
-            )
-            told += 1
-    return told
+    return announce_cases([case], actor=actor)
 
 
 def announce_cases(cases: Iterable[Case], *, actor: Actor) -> int:
