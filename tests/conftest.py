@@ -22,6 +22,7 @@ from app.auth.models import Role, User
 from app.auth.policy import SYSTEM
 from app.extensions import db
 from tests.support import pg
+from tests.support.snapshot import Worlds
 
 PASSWORD = "correct-horse-battery"
 SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "cases.jsonl"
@@ -94,12 +95,37 @@ def demo_snapshot(
     return build_snapshot(tmp_path_factory.mktemp("demo-snapshot"), template)
 
 
-@pytest.fixture
-def demo_data(app: Flask, demo_snapshot: Path | None) -> dict[str, str]:
-    """The demo corpus in this test's database and index; the accounts' passwords."""
-    from tests.support.demo import load_demo
+@pytest.fixture(scope="session")
+def world_snapshots(tmp_path_factory: pytest.TempPathFactory) -> Worlds:
+    """This process's worlds, each built once (see tests/support/snapshot.py)."""
+    return Worlds(tmp_path_factory.mktemp("worlds"))
 
-    return load_demo(app, demo_snapshot)
+
+@pytest.fixture
+def worlds(app: Flask, world_snapshots: Worlds, request: pytest.FixtureRequest):
+    """`worlds(key, build)`: what `build()` returns, built by the first test of this process
+    that asks for `key` and restored for each later one. Settings from
+    @pytest.mark.app_config are part of the key."""
+    marker = request.node.get_closest_marker("app_config")
+    settings = repr(sorted(marker.kwargs.items())) if marker else ""
+
+    def get(key: str, build):
+        return world_snapshots.get(app, key + settings, build)
+
+    return get
+
+
+@pytest.fixture
+def demo_data(app: Flask, demo_snapshot: Path | None, world_snapshots: Worlds) -> dict[str, str]:
+    """The demo corpus in this test's database and index; the accounts' passwords."""
+    from tests.support.demo import load_demo, write_accounts
+
+    if demo_snapshot is not None:
+        return load_demo(app, demo_snapshot)
+    # PostgreSQL: loaded by this process's first test, its rows restored for the others.
+    accounts = world_snapshots.get(app, "demo", lambda: load_demo(app, None))
+    write_accounts(accounts)
+    return accounts
 
 
 @pytest.fixture

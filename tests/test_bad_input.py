@@ -182,7 +182,11 @@ API = [
 
 
 @pytest.fixture
-def world(app, make_user):
+def world(worlds, make_user):
+    return worlds(__name__, lambda: _world(make_user))
+
+
+def _world(make_user):
     w = build_world(make_user)
     w.admin = make_user("admin", email="probe-admin@example.org", programs=["hcv", "perinatal-sud"])
     return w

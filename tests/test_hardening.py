@@ -44,7 +44,11 @@ def test_safe_redirect_target_keeps_paths_on_this_site(target):
 
 
 @pytest.fixture
-def world(app, make_user):
+def world(worlds, make_user):
+    return worlds(__name__, lambda: _world(make_user))
+
+
+def _world(make_user):
     return build_world(make_user)
 
 

@@ -421,7 +421,12 @@ MATRIX = [
 
 
 @pytest.fixture
-def world(app, make_user):
+def world(worlds, make_user):
+    # Built once per process; each test gets its own copy (the actions change it).
+    return worlds(__name__, lambda: _build(make_user))
+
+
+def _build(make_user):
     w = build_world(make_user)
     w.coordinator = make_user("coordinator", programs=["hcv"])
     w.curriculum = make_user("curriculum")

@@ -11,7 +11,11 @@ from app.programs.operations import create_program, create_topic
 
 
 @pytest.fixture
-def world(app, make_user):
+def world(worlds, make_user):
+    return worlds(__name__, lambda: _world(make_user))
+
+
+def _world(make_user):
     create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
     db.session.commit()
     admin = make_user("admin")

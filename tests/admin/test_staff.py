@@ -14,7 +14,11 @@ from tests.cases.test_views import as_user
 
 
 @pytest.fixture
-def world(app, make_user):
+def world(worlds, make_user):
+    return worlds(__name__, lambda: _world(make_user))
+
+
+def _world(make_user):
     create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
     create_program("oud", "Opioid Use Disorder ECHO", actor=SYSTEM)
     db.session.commit()

@@ -26,7 +26,11 @@ TEMPLATE = {
 
 
 @pytest.fixture
-def world(app, make_user):
+def world(worlds, make_user):
+    return worlds(__name__, lambda: _world(make_user))
+
+
+def _world(make_user):
     program = create_program("hcv", "Hepatitis C ECHO", template=TEMPLATE, actor=SYSTEM)
     db.session.commit()
     return {

@@ -33,7 +33,11 @@ Guest,guest@elsewhere.org,06/10/2025 12:00:00 PM,06/10/2025 01:00:00 PM,60
 
 
 @pytest.fixture
-def world(app, make_user):
+def world(worlds, make_user):
+    return worlds(__name__, lambda: _world(make_user))
+
+
+def _world(make_user):
     w = build_world(make_user)
     w.coordinator = make_user("coordinator", programs=["hcv"])
     w.curriculum = make_user("curriculum")

@@ -28,7 +28,11 @@ RULE = {
 
 
 @pytest.fixture
-def world(app, make_user):
+def world(worlds, make_user):
+    return worlds(__name__, lambda: _world(make_user))
+
+
+def _world(make_user):
     w = build_world(make_user)
     w.coordinator = make_user("coordinator", programs=["hcv"])
     record_attendance(w.second, {w.provider.id: 60}, actor=w.coordinator)

@@ -6,11 +6,14 @@ from __future__ import annotations
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
+from flask import Flask
 from werkzeug.serving import make_server
 
 from app.auth.policy import SYSTEM
@@ -45,13 +48,38 @@ def _require_chromium() -> None:
         pytest.skip(f"Browser tests skipped: {problem}.")
 
 
-@pytest.fixture(scope="module")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace]:
+@contextmanager
+def serving(app: Flask) -> Iterator[str]:
+    """`app` served on a free port of 127.0.0.1 from a thread; yields its base URL."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+        with app.app_context():
+            db.engine.dispose()
+
+
+NAMES = {
+    "marcus@example.org": "Marcus Bell, MD",
+    "dana@example.org": "Dana Whitfield, MD",
+    "cora@example.org": "Cora Lindqvist",
+}
+
+
+def serve_world(
+    tmp: Path, extend: Callable[[SimpleNamespace, Callable[..., Any]], dict[str, Any]]
+) -> Iterator[SimpleNamespace]:
+    """A live Casebook (CSRF on, a SQLite file in `tmp`) on tests/support/builders.py's
+    world and what `extend(world, make_user)` adds to it; yields the URL and the values
+    `extend` returns (ids, emails: the rows themselves stay in the server's session)."""
     _require_chromium()
     from app.auth.models import Role
     from app.auth.operations import create_user
 
-    tmp = tmp_path_factory.mktemp("live")
     app = make_app(f"sqlite:///{tmp / 'casebook.sqlite3'}", tmp / "index", WTF_CSRF_ENABLED=True)
     with app.app_context():
         db.create_all()
@@ -60,14 +88,9 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleName
         def make_user(role="provider", *, email=None, programs=()):
             n = next(counter)
             role = Role(role)
-            names = {
-                "marcus@example.org": "Marcus Bell, MD",
-                "dana@example.org": "Dana Whitfield, MD",
-                "cora@example.org": "Cora Lindqvist",
-            }
             user = create_user(
                 email or f"{role.value}{n}@example.org",
-                names.get(email or "", f"{role.label} {n}"),
+                NAMES.get(email or "", f"{role.label} {n}"),
                 role,
                 password=PASSWORD,
                 program_slugs=programs,
@@ -76,30 +99,41 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleName
             db.session.commit()
             return user
 
-        world = build_world(make_user)
+        values = extend(build_world(make_user), make_user)
+        db.session.commit()
+        db.session.remove()
+    with serving(app) as url:
+        yield SimpleNamespace(url=url, **values)
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace]:
+    def extend(world: SimpleNamespace, make_user: Callable[..., Any]) -> dict[str, Any]:
         _add_long_program(world.provider)
         coordinator = make_user("coordinator", email="cora@example.org", programs=["hcv"])
-        ids = SimpleNamespace(
-            provider_email=world.provider.email,
-            expert_email=world.expert.email,
-            coordinator_email=coordinator.email,
-            case_id=world.case.id,
-            case_title=world.case.title,
-            elderly_id=world.elderly.id,
-            follow_up_id=world.follow_up.id,
-        )
-        db.session.remove()
+        return {
+            "provider_email": world.provider.email,
+            "expert_email": world.expert.email,
+            "coordinator_email": coordinator.email,
+            "case_id": world.case.id,
+            "case_title": world.case.title,
+            "elderly_id": world.elderly.id,
+            "follow_up_id": world.follow_up.id,
+        }
 
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield SimpleNamespace(url=f"http://127.0.0.1:{server.server_port}", **vars(ids))
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
-        with app.app_context():
-            db.engine.dispose()
+    yield from serve_world(tmp_path_factory.mktemp("live"), extend)
+
+
+def launch_chromium() -> Iterator[Any]:
+    """The system's headless Chromium, driven by Playwright, closed afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def _add_long_program(member) -> None:
@@ -125,15 +159,8 @@ def _add_long_program(member) -> None:
 
 
 @pytest.fixture(scope="module")
-def browser(live_server: SimpleNamespace) -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+def browser(live_server: SimpleNamespace) -> Iterator[Any]:
+    yield from launch_chromium()
 
 
 @pytest.fixture

@@ -3,15 +3,12 @@ journeys. CSRF is on, as in production."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
-from werkzeug.serving import make_server
-
 from app.extensions import db
-from tests.browser.conftest import _require_chromium
+from tests.browser.conftest import _require_chromium, serving
 from tests.conftest import make_app
 from tests.support.demo import load_demo
 
@@ -28,16 +25,8 @@ def serve_demo(tmp: Path, snapshot: Path | None) -> Iterator[SimpleNamespace]:
     with app.app_context():
         passwords = load_demo(app, snapshot)
         db.session.remove()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield SimpleNamespace(url=f"http://127.0.0.1:{server.server_port}", passwords=passwords)
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
-        with app.app_context():
-            db.engine.dispose()
+    with serving(app) as url:
+        yield SimpleNamespace(url=url, passwords=passwords)
 
 
 def sign_in(page, server, email: str) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import open_page
+from tests.browser.conftest import launch_chromium, open_page
 from tests.browser.demo_server import serve_demo, sign_in
 
 
@@ -20,16 +20,7 @@ def demo_server(tmp_path_factory, demo_snapshot):
 
 @pytest.fixture(scope="module")
 def demo_browser(demo_server):
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    yield from launch_chromium()
 
 
 def test_curriculum_lead_sees_chart_table_and_downloads_csv(demo_browser, demo_server, artifacts):

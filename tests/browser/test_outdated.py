@@ -7,52 +7,27 @@ practice. With screenshots."""
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from playwright.sync_api import expect
-from werkzeug.serving import make_server
 
 from app.auth.policy import SYSTEM
 from app.extensions import db
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _require_chromium, open_page
+from tests.browser.conftest import launch_chromium, open_page, serve_world
 from tests.browser.test_case_journey import shoot, sign_in
-from tests.conftest import PASSWORD, make_app
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace]:
-    _require_chromium()
-    from app.auth.models import Role
-    from app.auth.operations import create_user
-    from app.practices.operations import add_evidence
-    from tests.outdated.conftest import current_practice
-    from tests.support.builders import build_world
+    def extend(w: SimpleNamespace, make_user: Callable[..., Any]) -> dict[str, Any]:
+        from app.practices.operations import add_evidence
+        from tests.outdated.conftest import current_practice
 
-    tmp = tmp_path_factory.mktemp("outdated")
-    app = make_app(f"sqlite:///{tmp / 'casebook.sqlite3'}", tmp / "index", WTF_CSRF_ENABLED=True)
-    with app.app_context():
-        db.create_all()
-        counter = iter(range(1000))
-
-        def make_user(role="provider", *, email=None, programs=()):
-            n = next(counter)
-            user = create_user(
-                email or f"{Role(role).value}{n}@example.org",
-                f"{Role(role).label} {n}",
-                Role(role),
-                password=PASSWORD,
-                program_slugs=programs,
-                actor=SYSTEM,
-            )
-            db.session.commit()
-            return user
-
-        w = build_world(make_user)
         coordinator = make_user("coordinator", email="cora@example.org", programs=["hcv"])
         old = current_practice(
             "Twelve weeks of sofosbuvir/velpatasvir for everyone",
@@ -68,39 +43,23 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace
             author=w.expert,
         )
         db.session.commit()
-        ids = SimpleNamespace(
-            expert_email=w.expert.email,
-            coordinator_email=coordinator.email,
-            case_id=w.case.id,
-            follow_up_id=w.follow_up.id,
-            rec_id=w.rec.id,
-            old_id=old.id,
-            new_id=new.id,
-            new_title=new.title,
-        )
-        db.session.remove()
-    live = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=live.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield SimpleNamespace(url=f"http://127.0.0.1:{live.server_port}", **vars(ids))
-    finally:
-        live.shutdown()
-        thread.join(timeout=5)
-        with app.app_context():
-            db.engine.dispose()
+        return {
+            "expert_email": w.expert.email,
+            "coordinator_email": coordinator.email,
+            "case_id": w.case.id,
+            "follow_up_id": w.follow_up.id,
+            "rec_id": w.rec.id,
+            "old_id": old.id,
+            "new_id": new.id,
+            "new_title": new.title,
+        }
+
+    yield from serve_world(tmp_path_factory.mktemp("outdated"), extend)
 
 
 @pytest.fixture(scope="module")
-def chromium(server) -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+def chromium(server) -> Iterator[Any]:
+    yield from launch_chromium()
 
 
 def test_superseded_advice_is_reviewed_and_the_patients_pages_say_so(chromium, server, artifacts):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import open_page
+from tests.browser.conftest import launch_chromium, open_page
 from tests.browser.demo_server import serve_demo, sign_in
 
 
@@ -16,16 +16,7 @@ def demo_server(tmp_path_factory, demo_snapshot):
 
 @pytest.fixture(scope="module")
 def demo_browser(demo_server):
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    yield from launch_chromium()
 
 
 def test_provider_scans_results_grouped_by_case(demo_browser, demo_server, artifacts):

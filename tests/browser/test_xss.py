@@ -9,7 +9,6 @@ get the same payloads. One world, one browser, many page loads."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 from datetime import date
 from types import SimpleNamespace
@@ -17,11 +16,10 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from werkzeug.serving import make_server
 
 from app.auth.policy import SYSTEM
 from app.extensions import db
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _require_chromium
+from tests.browser.conftest import _require_chromium, launch_chromium, serving
 from tests.conftest import PASSWORD, make_app
 
 pytestmark = pytest.mark.browser
@@ -246,16 +244,8 @@ def xss_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNames
         db.create_all()
         world = build_payload_world()
         db.session.remove()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield SimpleNamespace(url=f"http://127.0.0.1:{server.server_port}", world=world)
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
-        with app.app_context():
-            db.engine.dispose()
+    with serving(app) as url:
+        yield SimpleNamespace(url=url, world=world)
 
 
 class Watcher:
@@ -325,14 +315,7 @@ def stored_pages(item: SimpleNamespace) -> list[str]:
 
 @pytest.fixture(scope="module")
 def chromium(xss_server: SimpleNamespace) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    yield from launch_chromium()
 
 
 def test_the_watcher_sees_a_payload_that_runs(chromium, xss_server):

@@ -21,7 +21,11 @@ SEES_COMMENTS = {"presenter", "coordinator", "admin"}
 
 
 @pytest.fixture
-def world(app, make_user):
+def world(worlds, make_user):
+    return worlds(__name__, lambda: _world(make_user))
+
+
+def _world(make_user):
     program = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
     db.session.commit()
     people = {

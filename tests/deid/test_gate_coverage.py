@@ -324,7 +324,11 @@ def test_a_new_text_column_without_a_probe_is_reported(app):
 
 
 @pytest.fixture
-def world(app, make_user):
+def world(worlds, make_user):
+    return worlds(__name__, lambda: _world(make_user))
+
+
+def _world(make_user):
     w = build_world(make_user)
     w.practice = propose_practice(
         "HBV serology before DAAs", "Check HBV serology first.", author=w.expert, actor=w.expert

@@ -24,7 +24,11 @@ RISKY = (
 
 
 @pytest.fixture
-def world(app, make_user):
+def world(worlds, make_user):
+    return worlds(__name__, lambda: _world(make_user))
+
+
+def _world(make_user):
     w = build_world(make_user)
     w.coordinator = make_user("coordinator", programs=["hcv"])
     return w

@@ -20,7 +20,11 @@ SECRETS = ("John Smith", "03/14/1952", "603-555-0142")
 
 
 @pytest.fixture
-def world(app, make_user):
+def world(worlds, make_user):
+    return worlds(__name__, lambda: _world(make_user))
+
+
+def _world(make_user):
     w = build_world(make_user)
     w.coordinator = make_user("coordinator", programs=["hcv"])
     return w

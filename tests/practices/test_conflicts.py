@@ -28,7 +28,11 @@ SKIP = "Skip HBsAg testing; start sofosbuvir/velpatasvir today."
 
 
 @pytest.fixture
-def world(app, make_user) -> SimpleNamespace:
+def world(worlds, make_user) -> SimpleNamespace:
+    return worlds(__name__, lambda: _world(make_user))
+
+
+def _world(make_user) -> SimpleNamespace:
     w = build_world(make_user)
     # The demo vocabulary's Hepatitis B topic: "HBsAg" is one of its synonyms.
     update_topic(find_topic("Hepatitis B"), synonyms=["HBV", "anti-HBc", "HBsAg"], actor=SYSTEM)

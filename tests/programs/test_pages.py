@@ -14,7 +14,11 @@ from tests.support.builders import build_world
 
 
 @pytest.fixture
-def world(app, make_user):
+def world(worlds, make_user):
+    return worlds(__name__, lambda: _world(make_user))
+
+
+def _world(make_user):
     return build_world(make_user)
 
 

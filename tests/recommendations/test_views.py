@@ -14,7 +14,11 @@ from tests.support.builders import add_case, build_world
 
 
 @pytest.fixture
-def world(app, make_user):
+def world(worlds, make_user):
+    return worlds(__name__, lambda: _world(make_user))
+
+
+def _world(make_user):
     w = build_world(make_user)
     w.coordinator = make_user("coordinator", programs=["hcv"])
     w.other_expert = make_user("expert", programs=["hcv"])

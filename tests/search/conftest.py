@@ -31,7 +31,11 @@ class Library:
 
 
 @pytest.fixture
-def library(app, make_user) -> Library:
+def library(worlds, make_user) -> Library:
+    return worlds(__name__, lambda: _library(make_user))
+
+
+def _library(make_user) -> Library:
     hcv = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
     oud = create_program("oud", "Opioid Use Disorder ECHO", actor=SYSTEM)
     secret = create_program("secret-pilot", "Closed Pilot", private=True, actor=SYSTEM)

@@ -85,7 +85,11 @@ def url_for_rule(rule: Any, values: dict[str, Any]) -> str:
 
 
 @pytest.fixture
-def world(app, make_user):
+def world(worlds, make_user):
+    return worlds(__name__, lambda: _world(make_user))
+
+
+def _world(make_user):
     w = build_world(make_user)
     w.coordinator = make_user("coordinator", programs=["hcv"])
     w.practice = propose_practice(

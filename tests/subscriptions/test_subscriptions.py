@@ -36,7 +36,11 @@ TITLE = "58-year-old man with genotype 3 HCV and cirrhosis"
 
 
 @pytest.fixture
-def world(app, make_user):
+def world(worlds, make_user):
+    return worlds(__name__, lambda: _world(make_user))
+
+
+def _world(make_user):
     from types import SimpleNamespace
 
     hcv = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)

@@ -2,7 +2,8 @@
 
 Loading it (catalog, 54 case files through the gate, practices, the index) is the costliest
 setup in the suite; a test that only reads the demo starts from a copy of the files one
-load left. On PostgreSQL each test loads it, as before."""
+load left. On PostgreSQL the first test of a process loads it and the others get its rows
+back (tests/support/snapshot.py)."""
 
 from __future__ import annotations
 
@@ -47,3 +48,8 @@ def load_demo(app: Flask, snapshot: Path | None) -> dict[str, str]:
     shutil.copytree(snapshot / INDEX, index)
     shutil.copyfile(snapshot / ACCOUNTS, _credentials_file())
     return json.loads(_credentials_file().read_text(encoding="utf-8"))
+
+
+def write_accounts(accounts: dict[str, str]) -> None:
+    """The demo's sign-ins where `casebook demo` keeps them, for this test's app."""
+    _credentials_file().write_text(json.dumps(accounts), encoding="utf-8")
