@@ -61,6 +61,8 @@ def from_environment(instance_path: Path, *, need_secret: bool = True) -> dict[s
         "CASEBOOK_RATELIMIT_SIGN_IN": os.environ.get("CASEBOOK_RATELIMIT_SIGN_IN")
         or "10 per minute;100 per hour",
         "CASEBOOK_RATELIMIT_TOKENS": os.environ.get("CASEBOOK_RATELIMIT_TOKENS") or "60 per minute",
+        # How far batch work (an import's scan, a reindex) lowers its CPU priority: app/batch.py
+        "CASEBOOK_BATCH_NICE": _int_setting("CASEBOOK_BATCH_NICE", 10, minimum=0),
     }
     settings.update(_mail_settings())
     return settings
@@ -76,7 +78,7 @@ def _mail_settings() -> dict[str, object]:
     return found
 
 
-def _int_setting(name: str, default: int) -> int:
+def _int_setting(name: str, default: int, minimum: int = 1) -> int:
     raw = os.environ.get(name)
     if not raw:
         return default
@@ -84,8 +86,8 @@ def _int_setting(name: str, default: int) -> int:
         value = int(raw)
     except ValueError:
         raise ValueError(f"{name} must be a whole number, not {raw!r}.") from None
-    if value < 1:
-        raise ValueError(f"{name} must be 1 or more.")
+    if value < minimum:
+        raise ValueError(f"{name} must be {minimum} or more.")
     return value
 
 

@@ -60,6 +60,9 @@ def make_app(database_url: str, index_dir: Path, **extra: object) -> Flask:
         # BEGIN IMMEDIATE those reads would hold the write lock. tests/test_sqlite.py covers
         # the immediate mode that the app uses by default.
         "CASEBOOK_SQLITE_BEGIN": "deferred",
+        # Batch work run in the test process (a reindex through the CLI runner) must not
+        # lower the priority of the process running the rest of the suite.
+        "CASEBOOK_BATCH_NICE": 0,
     }
     settings.update(extra)
     application = create_app(settings)

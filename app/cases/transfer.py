@@ -19,6 +19,7 @@ from typing import Any
 
 import frontmatter
 import yaml
+from flask import current_app
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session as OrmSession
@@ -29,6 +30,7 @@ from app.auth import policy
 from app.auth.models import Role, User
 from app.auth.operations import create_user, get_user_by_email
 from app.auth.policy import OPEN_STATUSES, Actor, Permission
+from app.batch import batch_nice
 from app.cases.bulk import NewCases
 from app.cases.models import Case, CaseStatus, WithdrawalReason
 from app.cases.operations import (
@@ -304,7 +306,11 @@ def import_paths(
     sources = _order_by_dependencies(sources)
     results: list[ImportResult] = []
     records = sum(len(s.records) for s in sources if not s.problems)
-    pool = ScanPool(jobs) if jobs > 1 and records >= PARALLEL_MIN_RECORDS else None
+    pool = (
+        ScanPool(jobs, nice=batch_nice(current_app.config))
+        if jobs > 1 and records >= PARALLEL_MIN_RECORDS
+        else None
+    )
     # A savepoint around the whole dry run: SQLite's driver begins no transaction before a
     # SAVEPOINT, so releasing the first file's savepoint would otherwise commit it.
     dry_run = db.session.begin_nested() if options.dry_run else None

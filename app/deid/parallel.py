@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
+from app.batch import lower_priority
 from app.deid.detector import Finding, scan
 from app.deid.gate import redacted_text, text_variants
 
@@ -49,12 +50,15 @@ class ScanPool:
     Every file is handed over at once (`submit`), so the workers keep scanning the next
     files while the importer writes the current one; `results` waits for one file."""
 
-    def __init__(self, jobs: int) -> None:
+    def __init__(self, jobs: int, *, nice: int = 0) -> None:
         # forkserver: the workers do not inherit the importer's database connections or
-        # threads; the detector and its word lists are loaded once per worker.
+        # threads; the detector and its word lists are loaded once per worker. They run
+        # below the importer's priority (`nice`), so that requests served meanwhile go first.
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["app.deid.detector"])
-        self.executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+        self.executor = ProcessPoolExecutor(
+            max_workers=jobs, mp_context=context, initializer=lower_priority, initargs=(nice,)
+        )
         self.jobs = jobs
         self.pending: dict[int, list[Future[dict[str, list[Finding]]]]] = {}
 

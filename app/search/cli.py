@@ -14,12 +14,17 @@ from app.errors import CasebookError
 @click.command("reindex")
 def reindex_command() -> None:
     """Rebuild the search index from the database; search keeps answering meanwhile."""
+    from flask import current_app
     from sqlalchemy.orm import Session as OrmSession
 
+    from app.batch import batch_nice, lower_priority
     from app.extensions import db, reading_engine
     from app.search.documents import count_entities
     from app.search.operations import reindex
 
+    # It only reads the database, so running below the web workers keeps no one waiting
+    # (its segment writers inherit the priority).
+    lower_priority(batch_nice(current_app.config))
     with OrmSession(reading_engine(db.engine)) as reads:  # no write lock for the whole run
         total = count_entities(reads)
     with click.progressbar(

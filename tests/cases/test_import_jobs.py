@@ -93,8 +93,8 @@ def test_two_jobs_import_the_same_as_one_and_scan_nothing_in_the_importer(
     pools: list[object] = []
     real_pool = transfer.ScanPool
 
-    def recording_pool(jobs: int):
-        pool = real_pool(jobs)
+    def recording_pool(jobs: int, *, nice: int = 0):
+        pool = real_pool(jobs, nice=nice)
         pools.append(pool)
         return pool
 
