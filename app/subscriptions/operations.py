@@ -296,6 +296,7 @@ def announce_cases(cases: Iterable[Case], *, actor: Actor) -> int:
                     "subscription.case",
                     f"New case {case.id} in {case.program.name}{where}.",
                     case_url(case.id),
+                    program_id=case.program_id,
                 )
                 told += 1
     return told
@@ -323,6 +324,7 @@ def announce_recommendation(recommendation: Any, *, actor: Actor) -> int:
                 "subscription.recommendation",
                 f"New recommendation on case {case.id} in {case.program.name}{where}.",
                 url,
+                program_id=case.program_id,
             )
             told += 1
     return told

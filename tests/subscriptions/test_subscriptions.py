@@ -143,6 +143,7 @@ def test_leaving_a_private_program_takes_its_news_away(world):
     case = _approved_case(w, w.closed, topics=("Buprenorphine",))
     assert [n.url for n in _subscription_notes(w.member)] == [f"/cases/{case.id}"]
     assert [n.case_id for n in _subscription_notes(w.member)] == [case.id]
+    assert [n.program_id for n in _subscription_notes(w.member)] == [w.closed.id]
     assert unread_count(w.member) == 1 and len(ops.digest(w.member, "day")) == 1
     remove_program_member(SYSTEM, w.closed, w.member.id)
     db.session.commit()
