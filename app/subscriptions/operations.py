@@ -48,7 +48,7 @@ def _signed_in(actor: Viewer) -> User:
 
 def subscriptions_of(actor: Viewer) -> list[Subscription]:
     """What the user follows (programs first, then topics, by name); a private program the
-    user no longer sees is left out."""
+    user no longer sees is left out, and so is a proposed topic known only from its cases."""
     user = _signed_in(actor)
     rows = db.session.scalars(
         select(Subscription)
@@ -59,7 +59,11 @@ def subscriptions_of(actor: Viewer) -> list[Subscription]:
     found = [
         s
         for s in rows
-        if s.topic is not None or policy.can_view_program(user, s.program)  # type: ignore[arg-type]
+        if (
+            policy.can_see_topic(user, s.topic)
+            if s.topic is not None
+            else policy.can_view_program(user, s.program)  # type: ignore[arg-type]
+        )
     ]
     return sorted(
         found,

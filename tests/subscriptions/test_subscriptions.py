@@ -190,6 +190,24 @@ def test_a_proposed_topic_is_followed_only_by_those_who_see_a_case_carrying_it(w
             ops.follow(user, topic="Xylazine wound care")
 
 
+def test_a_proposed_topic_followed_leaves_the_list_with_the_program(world):
+    """A proposed topic known only from a private program's case: once the follower has left
+    the program, their list no longer names it (it comes back on rejoining)."""
+    from app.admin.operations import add_program_member, remove_program_member
+
+    w = world
+    _approved_case(w, w.closed, topics=("Xylazine wound care",))
+    ops.follow(w.member, topic="Xylazine wound care")
+    db.session.commit()
+    assert [s.topic.name for s in ops.subscriptions_of(w.member)] == ["Xylazine wound care"]
+    remove_program_member(SYSTEM, w.closed, w.member.id)
+    db.session.commit()
+    assert ops.subscriptions_of(w.member) == []
+    add_program_member(SYSTEM, w.closed, w.member.email)
+    db.session.commit()
+    assert len(ops.subscriptions_of(w.member)) == 1
+
+
 def test_replayed_history_tells_nobody(world, tmp_path):
     """A practices file (and a hub restore) replays proposals and status changes made long
     ago or elsewhere: followers are not told of them as news."""
