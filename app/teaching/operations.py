@@ -360,6 +360,25 @@ def unshare_set(actor: Actor, teaching_set: TeachingSet) -> TeachingSet:
     return teaching_set
 
 
+def unshare_sets_of_leaver(user: User, program: Program, *, actor: Actor) -> int:
+    """`user` no longer belongs to `program` (called by the checked membership change, in its
+    transaction): their sets shared with it stop being shared, unless they still see it.
+    Returns how many were."""
+    if policy.keeps_teaching_set_shared(user, program):
+        return 0
+    found = list(
+        db.session.scalars(
+            select(TeachingSet).where(
+                TeachingSet.owner_id == user.id, TeachingSet.program_id == program.id
+            )
+        )
+    )
+    for teaching_set in found:
+        record(actor, "teaching_set.unshared", teaching_set, program_id=program.id)
+        teaching_set.program = None
+    return len(found)
+
+
 @write_operation
 def delete_set(actor: Actor, teaching_set: TeachingSet) -> None:
     policy.require_edit_teaching_set(actor, teaching_set)

@@ -146,6 +146,35 @@ def test_a_private_case_in_a_shared_set_stays_hidden_from_the_programs_members(w
         ops.get_item(w.provider, teaching_set, hidden.id)
 
 
+def test_leaving_a_private_program_ends_the_sharing_of_ones_sets_with_it(w, make_user):
+    """A member who leaves a private program takes their sets out of it: the set no longer
+    names the program to its owner, its members no longer read what the leaver writes, and
+    the audit trail says so. A set shared with an open program stays shared."""
+    from app.admin.operations import remove_program_member
+
+    leaver = make_user("expert", email="lea@example.org", programs=["hcv", "perinatal-sud"])
+    closed = ops.create_set(leaver, "Perinatal teaching")
+    ops.add_item(leaver, closed, case=w.private_case, note="Ask the team.")
+    ops.share_set(leaver, closed, w.perinatal)
+    open_set = ops.create_set(leaver, "HCV teaching")
+    ops.share_set(leaver, open_set, w.hcv)
+    db.session.commit()
+    assert ops.get_set(w.member, closed.id) == closed
+    remove_program_member(SYSTEM, w.perinatal, leaver.id)
+    db.session.commit()
+    own, _ = ops.teaching_sets_of(leaver)
+    assert {s.title: s.program for s in own} == {"Perinatal teaching": None, "HCV teaching": w.hcv}
+    with pytest.raises(NotFound):
+        ops.get_set(w.member, closed.id)
+    assert closed not in ops.teaching_sets_of(w.member)[1]
+    unshared = db.session.scalars(
+        select(AuditEvent).where(AuditEvent.action == "teaching_set.unshared")
+    ).all()
+    assert [(e.entity_id, e.details["program_id"]) for e in unshared] == [
+        (closed.id, w.perinatal.id)
+    ]
+
+
 def test_a_withdrawn_case_leaves_every_set_it_is_in(w):
     teaching_set = ops.create_set(w.expert, "Set", "")
     ops.add_item(w.expert, teaching_set, case=w.elderly)
