@@ -48,6 +48,7 @@ PAGES = (
     "/review",
     "/sessions/upcoming",
 )
+CSV_TABLES = ("topics", "rising", "questions", "gaps", "coverage", "teaching")
 API = (
     "/api/v1/me/digest",
     "/api/v1/me/subscriptions",
@@ -142,7 +143,7 @@ def test_nothing_of_a_left_program_stays_on_the_leavers_pages(app, client, leave
         f"/teaching-sets/{w.teaching_set.id}/export.md",
         f"/api/v1/teaching-sets/{w.teaching_set.id}",
     ]
-    for name in ("topics", "groups", "gaps", "presenters", "teaching"):
+    for name in CSV_TABLES:
         pages.append(f"/curriculum/{name}.csv")
     headers = {"Authorization": f"Bearer {token}"}
     for url in pages + list(API):
@@ -151,3 +152,28 @@ def test_nothing_of_a_left_program_stays_on_the_leavers_pages(app, client, leave
         if _leaks(body):
             found[url] = (response.status_code, _leaks(body))
     assert found == {}
+
+
+def test_the_curriculum_of_one_who_left_counts_none_of_the_programs_cases(app, client, leaver):
+    """A curriculum analyst removed from the private program: its cases (and the topic one of
+    them proposed) leave every table, page and CSV, as counts or shares."""
+    w = leaver
+    analyst = db.session.get(type(w.member), w.member.id)
+    analyst.role = type(analyst.role)("curriculum")
+    db.session.commit()
+    sign_in(client, analyst)
+    token = create_token(analyst, actor=analyst)
+    db.session.commit()
+    urls = ["/curriculum", "/curriculum?show=share", "/api/v1/curriculum"]
+    urls += [f"/curriculum/{name}.csv" for name in CSV_TABLES]
+    urls += ["/curriculum/topics.csv?show=share"]
+    before = client.get("/curriculum/topics.csv").get_data(as_text=True)
+    assert "Numbatcough" in before
+    remove_program_member(SYSTEM, w.perinatal, analyst.id)
+    db.session.commit()
+    for url in urls:
+        headers = {"Authorization": f"Bearer {token}"} if url.startswith("/api/") else None
+        response = client.get(url, headers=headers)
+        assert response.status_code == 200, url
+        body = response.get_data(as_text=True)
+        assert not [m for m in (*MARKERS, "Numbatcough") if m.lower() in body.lower()], url
