@@ -263,3 +263,62 @@ def test_existing_templates_become_version_1_on_postgresql(tmp_path: Path) -> No
             db.engine.dispose()
     finally:
         pg.drop_database(url)
+
+
+def _notification_programs_check() -> None:
+    """A notification about a case gets its case's program; a coordinators' outdated-advice
+    notice the program its message names (the longest name that fits)."""
+    upgrade(revision="0030_regroup")
+    program_id = _insert_program()
+    db.session.execute(
+        text(
+            "INSERT INTO programs (slug, name, description, case_template, private, created_at)"
+            " VALUES ('hcv-closed', 'Hepatitis C ECHO Closed', '', '{}', true,"
+            " '2025-01-01 00:00:00')"
+        )
+    )
+    closed_id = db.session.scalar(text("SELECT max(id) FROM programs"))
+    user_id = _insert_expert()
+    case_id = _insert_case(closed_id, "Private")
+    for kind, message, case in (
+        ("subscription.case", f"New case {case_id} in Hepatitis C ECHO Closed.", case_id),
+        ("advice.outdated", "2 recommendations in Hepatitis C ECHO Closed may be outdated.", None),
+        ("advice.outdated", "1 recommendation in Hepatitis C ECHO may be outdated.", None),
+        ("advice.outdated", "1 recommendation of yours may be outdated.", None),
+    ):
+        db.session.execute(
+            text(
+                "INSERT INTO notifications (user_id, kind, message, url, case_id, created_at)"
+                " VALUES (:user, :kind, :message, '', :case, '2025-01-20 09:00:00')"
+            ),
+            {"user": user_id, "kind": kind, "message": message, "case": case},
+        )
+    db.session.commit()
+    db.session.remove()
+    upgrade()
+    assert _schema_diff() == []
+    with db.engine.connect() as conn:
+        found = list(conn.execute(text("SELECT program_id FROM notifications ORDER BY id")))
+    assert [r[0] for r in found] == [closed_id, closed_id, program_id, None]
+    downgrade(revision="0030_regroup")
+    upgrade()
+
+
+def test_notifications_get_their_programs_on_sqlite(tmp_path: Path) -> None:
+    app = make_app(f"sqlite:///{tmp_path / 'm.sqlite3'}", tmp_path / "index")
+    with app.app_context():
+        _notification_programs_check()
+        db.engine.dispose()
+
+
+@pytest.mark.postgres
+def test_notifications_get_their_programs_on_postgresql(tmp_path: Path) -> None:
+    server = pg.require_server()
+    url = pg.create_database(server, prefix="casebook_migrations")
+    try:
+        app = make_app(url, tmp_path / "index")
+        with app.app_context():
+            _notification_programs_check()
+            db.engine.dispose()
+    finally:
+        pg.drop_database(url)

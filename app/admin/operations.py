@@ -37,6 +37,7 @@ from app.practices.models import BestPractice, practice_topics
 from app.programs.models import Program, Session, Topic, TopicStatus, session_topics
 from app.programs.operations import find_program, update_topic
 from app.subscriptions.operations import move_topic_subscriptions
+from app.teaching.operations import unshare_sets_of_leaver
 
 PER_PAGE = 25
 
@@ -232,6 +233,7 @@ def _remove_member(actor: Actor, user: User, program: Program) -> None:
     db.session.flush()
     record(actor, "user.membership_removed", user, program_id=program.id)
     record(actor, "program.member_removed", program, user_id=user.id, role=str(user.role))
+    unshare_sets_of_leaver(user, program, actor=actor)
 
 
 @write_operation

@@ -70,6 +70,12 @@ TEACHING_SET = SPEC.schema(
                 "items": SET_ITEM,
                 "description": "Only those the caller may see.",
             },
+            "hidden_item_ids": {
+                "type": "array",
+                "items": {"type": "integer"},
+                "description": "For the set's editor: items since hidden from them (a case "
+                "withdrawn, a program left), which they may remove (DELETE) but not read.",
+            },
         },
     },
 )
@@ -181,6 +187,7 @@ def set_json(teaching_set: TeachingSet, user: Any) -> dict[str, Any]:
         **set_summary(teaching_set, user),
         "description": teaching_set.description,
         "can_edit": contents.can_edit,
+        "hidden_item_ids": contents.hidden,
         "items": [
             {
                 "id": shown.item.id,
@@ -377,7 +384,7 @@ def update_teaching_set_item(set_id: int, item_id: int, payload: dict[str, Any])
 def remove_teaching_set_item(set_id: int, item_id: int) -> Any:
     user = api_user()
     teaching_set = ops.get_set(user, set_id)
-    ops.remove_item(user, ops.get_item(user, teaching_set, item_id))
+    ops.remove_item(user, ops.get_item(user, teaching_set, item_id, to_remove=True))
     db.session.flush()
     body = set_json(teaching_set, user)
     db.session.commit()

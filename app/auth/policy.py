@@ -777,6 +777,13 @@ def can_share_teaching_set(user: Viewer, teaching_set: TeachingSet, program: Pro
     return _is_user(user) and (user.role is Role.ADMIN or program.id in user.program_ids)
 
 
+def keeps_teaching_set_shared(owner: Viewer, program: Program) -> bool:
+    """A set stays shared with a program while its owner may still see it: one who leaves a
+    private program takes their sets out of it (they could no longer tell who reads them,
+    and would keep writing into a program that is closed to them)."""
+    return can_view_program(owner, program)
+
+
 def require_share_teaching_set(user: Viewer, teaching_set: TeachingSet, program: Program) -> None:
     require_edit_teaching_set(user, teaching_set)
     require_view_program(user, program)
@@ -853,6 +860,7 @@ NOT_WRITE_OPERATIONS: dict[str, str] = {
     "app.subscriptions.operations.replaying_history": "a context around checked imports",
     "app.subscriptions.operations.move_topic_subscriptions": "part of a checked operation's write",
     "app.outdated.operations.queue_outdated_advice": "part of a checked operation's write",
+    "app.teaching.operations.unshare_sets_of_leaver": "part of a checked operation's write",
     "app.subscriptions.operations.send_digests": "the server's shell only (the daily mail job)",
 }
 # Reads: they change nothing (those that need a rule take `user`/`actor` and narrow by it).

@@ -22,5 +22,8 @@ class Notification(Model):
     # The case the message is about, taken from its link: the list leaves out by key those
     # the reader may no longer see. A hint, not a reference: notifications are messages.
     case_id: Mapped[int | None] = mapped_column(index=True)
+    # Likewise the program a message names (its count, its name): hidden from one who can no
+    # longer see the program, case or not.
+    program_id: Mapped[int | None] = mapped_column(index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     read_at: Mapped[datetime | None]

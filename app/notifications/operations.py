@@ -21,10 +21,17 @@ CASE_LINK = re.compile(r"/cases/(\d+)(?=$|[/#?])")  # also in migration 0029
 
 
 def notify(
-    user: User | None, kind: str, message: str, url: str = "", *, case_id: int | None = None
+    user: User | None,
+    kind: str,
+    message: str,
+    url: str = "",
+    *,
+    case_id: int | None = None,
+    program_id: int | None = None,
 ) -> Notification | None:
     """A message to `user` (none to an inactive account). A message about a case names it by
-    `case_id` or links to its page, so that it is hidden when the case no longer is seen."""
+    `case_id` or links to its page, one that names a program gives its `program_id`, so that
+    it is hidden when the case or the program no longer is seen."""
     if user is None or not user.active:
         return None
     match = CASE_LINK.search(url)
@@ -34,6 +41,7 @@ def notify(
         message=message[:400],
         url=url[:300],
         case_id=case_id if case_id is not None else int(match.group(1)) if match else None,
+        program_id=program_id,
     )
     db.session.add(notification)
     return notification
@@ -42,15 +50,18 @@ def notify(
 def shown_to(user: User) -> sa.ColumnElement[bool]:
     """The user's notifications, less those about a case the user may no longer see: one
     since withdrawn (it comes back if restored), or one in a private program the user has
-    left (the message names the program and the case)."""
+    left (the message names the program and the case); and less those that name a program
+    the user may no longer see (they come back on rejoining)."""
     mine = Notification.user_id == user.id
-    hidden: sa.ColumnElement[bool] = Case.program_id.not_in(
-        select(Program.id).where(policy.visible_program_clause(user))
+    visible_programs = select(Program.id).where(policy.visible_program_clause(user))
+    program_seen = sa.or_(
+        Notification.program_id.is_(None), Notification.program_id.in_(visible_programs)
     )
+    hidden: sa.ColumnElement[bool] = Case.program_id.not_in(visible_programs)
     if not policy.has_permission(user, policy.Permission.REVIEW_CASE):
         # the review team may still open withdrawn cases
         hidden = sa.or_(hidden, Case.withdrawn_at.is_not(None))
-    return sa.and_(mine, ~sa.exists().where(Case.id == Notification.case_id, hidden))
+    return sa.and_(mine, program_seen, ~sa.exists().where(Case.id == Notification.case_id, hidden))
 
 
 def case_url(case_id: int, *, letter: bool = False) -> str:

@@ -141,37 +141,38 @@ def queue_outdated_advice(practice: BestPractice, *, actor: Actor) -> list[Outda
 def _tell_reviewers(
     practice: BestPractice, replacement: BestPractice | None, items: list[OutdatedAdvice]
 ) -> None:
-    """One notification per author and per coordinator of an affected program."""
+    """One notification per author and per coordinator of each affected program; each
+    remembers its program, so that it is hidden from one who no longer sees it."""
     change = (
         f"was superseded by “{replacement.title}”" if replacement is not None else "was retired"
     )
-    by_author: dict[int, tuple[User, int]] = {}
+    by_author: dict[tuple[int, int], tuple[User, int]] = {}
     programs: dict[int, tuple[Program, int]] = {}
     for item in items:
         author = item.recommendation.author
-        by_author[author.id] = (author, by_author.get(author.id, (author, 0))[1] + 1)
         program = item.recommendation.case.program
+        key = (author.id, program.id)
+        by_author[key] = (author, by_author.get(key, (author, 0))[1] + 1)
         programs[program.id] = (program, programs.get(program.id, (program, 0))[1] + 1)
-    told: set[int] = set()
-    for author, n in by_author.values():
-        told.add(author.id)
+    for (_, program_id), (author, n) in by_author.items():
         notify(
             author,
             "advice.outdated",
             f"{_count(n)} of yours may be outdated: the best practice “{practice.title}” "
             f"{change}. Review {'it' if n == 1 else 'them'}.",
             QUEUE_URL,
+            program_id=program_id,
         )
     for program, n in programs.values():
         for member in program.members:
-            if member.role is Role.COORDINATOR and member.id not in told:
-                told.add(member.id)
+            if member.role is Role.COORDINATOR and (member.id, program.id) not in by_author:
                 notify(
                     member,
                     "advice.outdated",
                     f"{_count(n)} in {program.name} may be outdated: the best practice "
                     f"“{practice.title}” {change}.",
                     QUEUE_URL,
+                    program_id=program.id,
                 )
 
 

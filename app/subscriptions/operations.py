@@ -48,7 +48,7 @@ def _signed_in(actor: Viewer) -> User:
 
 def subscriptions_of(actor: Viewer) -> list[Subscription]:
     """What the user follows (programs first, then topics, by name); a private program the
-    user no longer sees is left out."""
+    user no longer sees is left out, and so is a proposed topic known only from its cases."""
     user = _signed_in(actor)
     rows = db.session.scalars(
         select(Subscription)
@@ -59,7 +59,11 @@ def subscriptions_of(actor: Viewer) -> list[Subscription]:
     found = [
         s
         for s in rows
-        if s.topic is not None or policy.can_view_program(user, s.program)  # type: ignore[arg-type]
+        if (
+            policy.can_see_topic(user, s.topic)
+            if s.topic is not None
+            else policy.can_view_program(user, s.program)  # type: ignore[arg-type]
+        )
     ]
     return sorted(
         found,
@@ -296,6 +300,7 @@ def announce_cases(cases: Iterable[Case], *, actor: Actor) -> int:
                     "subscription.case",
                     f"New case {case.id} in {case.program.name}{where}.",
                     case_url(case.id),
+                    program_id=case.program_id,
                 )
                 told += 1
     return told
@@ -323,6 +328,7 @@ def announce_recommendation(recommendation: Any, *, actor: Actor) -> int:
                 "subscription.recommendation",
                 f"New recommendation on case {case.id} in {case.program.name}{where}.",
                 url,
+                program_id=case.program_id,
             )
             told += 1
     return told

@@ -201,10 +201,17 @@ def get_set(actor: Viewer, set_id: int) -> TeachingSet:
     return teaching_set
 
 
-def get_item(actor: Viewer, teaching_set: TeachingSet, item_id: int) -> TeachingSetItem:
-    """An item of the set that the actor may see."""
+def get_item(
+    actor: Viewer, teaching_set: TeachingSet, item_id: int, *, to_remove: bool = False
+) -> TeachingSetItem:
+    """An item of the set that the actor may see; `to_remove`: also one hidden from the
+    set's editor since it was added (they may take it out, never read it)."""
     item = db.session.get(TeachingSetItem, item_id)
-    if item is None or item.set_id != teaching_set.id or not _shown(actor, item):
+    if item is None or item.set_id != teaching_set.id:
+        raise NotFound("No such item in this teaching set.")
+    if not _shown(actor, item) and not (
+        to_remove and policy.can_edit_teaching_set(actor, teaching_set)
+    ):
         raise NotFound("No such item in this teaching set.")
     return item
 
@@ -240,6 +247,9 @@ class SetContents:
     teaching_set: TeachingSet
     items: list[ShownItem]
     can_edit: bool
+    # For its editor only: items since hidden from them (a case withdrawn, a program left),
+    # by id alone, so that they can be removed without being read.
+    hidden: list[int] = field(default_factory=list)
 
 
 def _loaded_items(teaching_set: TeachingSet) -> list[TeachingSetItem]:
@@ -267,8 +277,12 @@ def set_contents(actor: Viewer, teaching_set: TeachingSet) -> SetContents:
     """The set's items the actor may see, in order; the rest are left out without a trace."""
     policy.require_view_teaching_set(actor, teaching_set)
     shown: list[ShownItem] = []
+    hidden: list[int] = []
+    can_edit = policy.can_edit_teaching_set(actor, teaching_set)
     for item in _loaded_items(teaching_set):
         if not _shown(actor, item):
+            if can_edit:
+                hidden.append(item.id)
             continue
         if item.case is not None:
             recs = [
@@ -279,7 +293,7 @@ def set_contents(actor: Viewer, teaching_set: TeachingSet) -> SetContents:
             shown.append(ShownItem(item, item.case, recs))
         elif item.recommendation is not None:
             shown.append(ShownItem(item, item.recommendation.case, [item.recommendation]))
-    return SetContents(teaching_set, shown, policy.can_edit_teaching_set(actor, teaching_set))
+    return SetContents(teaching_set, shown, can_edit, hidden)
 
 
 # --- Teaching sets: writing -------------------------------------------------------------------
@@ -358,6 +372,25 @@ def unshare_set(actor: Actor, teaching_set: TeachingSet) -> TeachingSet:
     teaching_set.program = None
     _touch(teaching_set)
     return teaching_set
+
+
+def unshare_sets_of_leaver(user: User, program: Program, *, actor: Actor) -> int:
+    """`user` no longer belongs to `program` (called by the checked membership change, in its
+    transaction): their sets shared with it stop being shared, unless they still see it.
+    Returns how many were."""
+    if policy.keeps_teaching_set_shared(user, program):
+        return 0
+    found = list(
+        db.session.scalars(
+            select(TeachingSet).where(
+                TeachingSet.owner_id == user.id, TeachingSet.program_id == program.id
+            )
+        )
+    )
+    for teaching_set in found:
+        record(actor, "teaching_set.unshared", teaching_set, program_id=program.id)
+        teaching_set.program = None
+    return len(found)
 
 
 @write_operation

@@ -334,7 +334,7 @@ def move_item(set_id: int, item_id: int) -> Any:
 def remove_item(set_id: int, item_id: int) -> Any:
     user = _user()
     found = ops.get_set(user, set_id)
-    ops.remove_item(user, ops.get_item(user, found, item_id))
+    ops.remove_item(user, ops.get_item(user, found, item_id, to_remove=True))
     db.session.commit()
     flash("Removed from the set.", "success")
     return redirect(url_for("teaching.teaching_set", set_id=set_id), 303)

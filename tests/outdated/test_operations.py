@@ -196,3 +196,39 @@ def test_the_patients_presentations_all_show_the_change(hub):
     assert [i.recommendation_id for i in on_case] == [hub.rec.id]
     assert [i.recommendation_id for i in on_follow_up] == [hub.rec.id]
     assert patient_notices(hub.provider, hub.elderly) == []
+
+
+def test_a_coordinator_who_leaves_a_private_program_no_longer_hears_of_it(hub):
+    """The coordinators' notice names the program and counts its advice, with no case: once
+    the coordinator has left the private program it leaves their list and unread count (and
+    comes back on rejoining)."""
+    from app.admin.operations import add_program_member, remove_program_member
+    from app.notifications.operations import notifications_for, unread_count
+    from app.programs.operations import find_topic
+    from app.subscriptions.operations import digest
+
+    both = db.session.get(type(hub.coordinator), hub.coordinator.id)
+    add_program_member(SYSTEM, hub.perinatal, both.email)
+    case = add_case(
+        hub.perinatal, hub.member, "Private follow-up", topics=[find_topic("Hepatitis C")]
+    )
+    add_recommendation(case, hub.private_expert, "Check HBV serologies before starting DAAs.")
+    db.session.commit()
+    supersede(hub)
+
+    def named() -> list[str]:
+        return [n.message for n in notifications_for(both) if hub.perinatal.name in n.message]
+
+    assert len(named()) == 1 and "1 recommendation in" in named()[0]
+    assert len(notifications_for(hub.private_expert)) == 1  # its author: "1 … of yours"
+    unread = unread_count(both)
+    remove_program_member(SYSTEM, hub.perinatal, both.id)
+    remove_program_member(SYSTEM, hub.perinatal, hub.private_expert.id)
+    db.session.commit()
+    assert notifications_for(hub.private_expert) == []
+    assert named() == []
+    assert unread_count(both) == unread - 1
+    assert all(hub.perinatal.name not in n.message for n in digest(both, "week"))
+    add_program_member(SYSTEM, hub.perinatal, both.email)
+    db.session.commit()
+    assert len(named()) == 1

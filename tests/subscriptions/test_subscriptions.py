@@ -147,6 +147,7 @@ def test_leaving_a_private_program_takes_its_news_away(world):
     case = _approved_case(w, w.closed, topics=("Buprenorphine",))
     assert [n.url for n in _subscription_notes(w.member)] == [f"/cases/{case.id}"]
     assert [n.case_id for n in _subscription_notes(w.member)] == [case.id]
+    assert [n.program_id for n in _subscription_notes(w.member)] == [w.closed.id]
     assert unread_count(w.member) == 1 and len(ops.digest(w.member, "day")) == 1
     remove_program_member(SYSTEM, w.closed, w.member.id)
     db.session.commit()
@@ -191,6 +192,24 @@ def test_a_proposed_topic_is_followed_only_by_those_who_see_a_case_carrying_it(w
     for user in (w.expert, curator):  # retired is gone from the vocabulary, for everyone
         with pytest.raises(NotFound):
             ops.follow(user, topic="Xylazine wound care")
+
+
+def test_a_proposed_topic_followed_leaves_the_list_with_the_program(world):
+    """A proposed topic known only from a private program's case: once the follower has left
+    the program, their list no longer names it (it comes back on rejoining)."""
+    from app.admin.operations import add_program_member, remove_program_member
+
+    w = world
+    _approved_case(w, w.closed, topics=("Xylazine wound care",))
+    ops.follow(w.member, topic="Xylazine wound care")
+    db.session.commit()
+    assert [s.topic.name for s in ops.subscriptions_of(w.member)] == ["Xylazine wound care"]
+    remove_program_member(SYSTEM, w.closed, w.member.id)
+    db.session.commit()
+    assert ops.subscriptions_of(w.member) == []
+    add_program_member(SYSTEM, w.closed, w.member.email)
+    db.session.commit()
+    assert len(ops.subscriptions_of(w.member)) == 1
 
 
 def test_replayed_history_tells_nobody(world, tmp_path):

@@ -146,6 +146,35 @@ def test_a_private_case_in_a_shared_set_stays_hidden_from_the_programs_members(w
         ops.get_item(w.provider, teaching_set, hidden.id)
 
 
+def test_leaving_a_private_program_ends_the_sharing_of_ones_sets_with_it(w, make_user):
+    """A member who leaves a private program takes their sets out of it: the set no longer
+    names the program to its owner, its members no longer read what the leaver writes, and
+    the audit trail says so. A set shared with an open program stays shared."""
+    from app.admin.operations import remove_program_member
+
+    leaver = make_user("expert", email="lea@example.org", programs=["hcv", "perinatal-sud"])
+    closed = ops.create_set(leaver, "Perinatal teaching")
+    ops.add_item(leaver, closed, case=w.private_case, note="Ask the team.")
+    ops.share_set(leaver, closed, w.perinatal)
+    open_set = ops.create_set(leaver, "HCV teaching")
+    ops.share_set(leaver, open_set, w.hcv)
+    db.session.commit()
+    assert ops.get_set(w.member, closed.id) == closed
+    remove_program_member(SYSTEM, w.perinatal, leaver.id)
+    db.session.commit()
+    own, _ = ops.teaching_sets_of(leaver)
+    assert {s.title: s.program for s in own} == {"Perinatal teaching": None, "HCV teaching": w.hcv}
+    with pytest.raises(NotFound):
+        ops.get_set(w.member, closed.id)
+    assert closed not in ops.teaching_sets_of(w.member)[1]
+    unshared = db.session.scalars(
+        select(AuditEvent).where(AuditEvent.action == "teaching_set.unshared")
+    ).all()
+    assert [(e.entity_id, e.details["program_id"]) for e in unshared] == [
+        (closed.id, w.perinatal.id)
+    ]
+
+
 def test_a_withdrawn_case_leaves_every_set_it_is_in(w):
     teaching_set = ops.create_set(w.expert, "Set", "")
     ops.add_item(w.expert, teaching_set, case=w.elderly)
@@ -278,6 +307,32 @@ def test_web_a_member_sees_the_shared_set_without_the_private_case(client, w):
     as_user(client, w.member)
     assert client.get(f"/teaching-sets/{teaching_set.id}").status_code == 404
     assert client.get(f"/teaching-sets/{teaching_set.id}/handout").status_code == 404
+
+
+def test_web_the_owner_removes_an_item_since_hidden_without_reading_it(client, w):
+    """A case withdrawn after it was added: its owner is told an item is hidden and may take
+    it out (never read, note or move it); a reader of the shared set is told nothing."""
+    teaching_set = ops.create_set(w.expert, "Set", "")
+    hidden = ops.add_item(w.expert, teaching_set, case=w.elderly, note="Ask about falls.")
+    ops.add_item(w.expert, teaching_set, case=w.case)
+    ops.share_set(w.expert, teaching_set, w.hcv)
+    db.session.commit()
+    withdraw_case(w.elderly, "duplicate", actor=w.admin)
+    db.session.commit()
+    url = f"/teaching-sets/{teaching_set.id}"
+    as_user(client, w.provider)
+    page = client.get(url).get_data(as_text=True)
+    assert "no longer see" not in page
+    assert client.post(f"{url}/items/{hidden.id}/remove").status_code == 404
+    as_user(client, w.expert)
+    page = client.get(url).get_data(as_text=True)
+    assert "1 item you can no longer see" in page
+    assert w.elderly.title not in page and "Ask about falls" not in page
+    for action, data in (("note", {"note": "x"}), ("move", {"position": "1"})):
+        assert client.post(f"{url}/items/{hidden.id}/{action}", data=data).status_code == 404
+    assert client.post(f"{url}/items/{hidden.id}/remove").status_code == 303
+    assert [i.case_id for i in db.session.get(TeachingSet, teaching_set.id).items] == [w.case.id]
+    assert "no longer see" not in client.get(url).get_data(as_text=True)
 
 
 def test_web_add_a_case_to_a_new_set_and_the_gate_reshows_the_form(client, w):
@@ -449,6 +504,22 @@ def test_api_a_private_case_in_a_shared_set_is_not_shown(client, w):
             f"/api/v1/teaching-sets/{teaching_set.id}/export", headers=_bearer(user)
         ).get_data(as_text=True)
         assert "Pregnant" not in exported
+
+
+def test_api_the_owner_removes_an_item_since_hidden(client, w):
+    teaching_set = ops.create_set(w.expert, "Set", "")
+    hidden = ops.add_item(w.expert, teaching_set, case=w.elderly)
+    ops.share_set(w.expert, teaching_set, w.hcv)
+    db.session.commit()
+    withdraw_case(w.elderly, "duplicate", actor=w.admin)
+    db.session.commit()
+    url = f"/api/v1/teaching-sets/{teaching_set.id}"
+    reader = client.get(url, headers=_bearer(w.provider)).get_json()
+    assert reader["items"] == [] and reader["hidden_item_ids"] == []
+    owner = _bearer(w.expert)
+    assert client.get(url, headers=owner).get_json()["hidden_item_ids"] == [hidden.id]
+    removed = client.delete(f"{url}/items/{hidden.id}", headers=owner)
+    assert removed.status_code == 200 and removed.get_json()["hidden_item_ids"] == []
 
 
 def test_api_saved_searches(client, w):
