@@ -107,11 +107,12 @@ class Casebook:
             ready.touch()
 
     def ranked(self, text: str, depth: int) -> list[str]:
+        from app.auth.policy import SYSTEM
         from app.search import SearchRequest, search
 
         with self.app.app_context():
             # The operator's view (nothing masked): every document is judged alike.
-            results = search(None, SearchRequest(q=text, per_page=depth * 3, facets=False))
+            results = search(SYSTEM, SearchRequest(q=text, per_page=depth * 3, facets=False))
         return dedupe([hit.ref for hit in results.hits if hit.ref], depth)
 
 
