@@ -21,6 +21,7 @@ from whoosh import query as wq
 from app.common import slugify
 from app.search import lay, questions
 from app.search.analysis import STOP_WORDS, WORD, ClinicalAnalyzer
+from app.search.engine import CoordOr
 
 # The question is in the content too; the title alone gets its own clause (BM25F boost).
 TEXT_FIELDS = (("title", 2.5), ("content", 1.0))
@@ -310,6 +311,7 @@ class Compiler:
         boosted and stay required when the query is relaxed to any word."""
         clauses = []
         required = []
+        optional = []
         if positive and not plain:
             self.words.extend(raw_words(text))
         analysed = self.analyzer.analyse_query(text)
@@ -317,6 +319,9 @@ class Compiler:
         if expand:
             analysed = questions.without_scaffolding(analysed)
         stems = [w.text for w in analysed]
+        task_only = expand and all(
+            questions.optional_weight(w) is not None or not w.text for w in analysed
+        )
         i = 0
         while i < len(analysed):
             word = analysed[i]
@@ -341,6 +346,12 @@ class Compiler:
                     i += 1
                 continue
             span, clinical = lay.vocabulary().match(stems, i) if expand else (0, ())
+            weight = questions.optional_weight(word) if expand and not task_only else None
+            if not span and weight is not None:
+                optional.append(self.term_clause(word.text, weight))
+                self.highlight.add(word.text)
+                i += 1
+                continue
             if span:
                 clause = self.lay_clause(analysed[i : i + span], clinical)
             else:
@@ -356,15 +367,19 @@ class Compiler:
             i += span
         if not clauses:
             return None
-        if len(clauses) == 1:
-            return clauses[0]
         if not positive:  # "-heart failure" excludes documents with any of the words
-            return wq.Or(clauses)
+            return clauses[0] if len(clauses) == 1 else wq.Or(clauses)
         others = [c for c in clauses if not any(c is r for r in required)]
-        if loose and required and others:
+        if len(clauses) == 1:
+            base = clauses[0]
+        elif loose and required and others:
             # Relaxed to any word, a population word is still required.
-            return wq.And([*required, others[0] if len(others) == 1 else wq.Or(others)])
-        return _and_or(clauses, loose)
+            base = wq.And([*required, others[0] if len(others) == 1 else CoordOr(others)])
+        else:
+            base = _and_or(clauses, loose)
+        if optional:
+            base = wq.AndMaybe(base, optional[0] if len(optional) == 1 else wq.Or(optional))
+        return base
 
     def lay_clause(self, words: list, clinical: tuple[str, ...]) -> wq.Query:
         """A lay phrase: its own words, or (weighted lower) the clinical terms it stands for."""
@@ -410,7 +425,7 @@ def raw_words(text: str) -> list[str]:
 
 
 def _and_or(clauses: list, loose: bool) -> wq.Query:
-    return wq.Or(clauses) if loose else wq.And(clauses)
+    return CoordOr(clauses) if loose else wq.And(clauses)
 
 
 def _has_text(node) -> bool:
