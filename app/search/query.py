@@ -20,7 +20,7 @@ from whoosh import query as wq
 
 from app.common import slugify
 from app.search import lay, questions
-from app.search.analysis import STOP_WORDS, WORD, ClinicalAnalyzer
+from app.search.analysis import STOP_WORDS, WORD, ClinicalAnalyzer, glue
 from app.search.engine import CoordOr
 
 # The question is in the content too; the title alone gets its own clause (BM25F boost).
@@ -233,6 +233,9 @@ class Compiled:
     words: list[str]
     filters: list[wq.Query]
     has_text: bool
+    # Lay phrases as typed and the clinical terms searched with them ("water pill":
+    # diuretic, furosemide …), for "Also searched" on the results.
+    expansions: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
 
 class Compiler:
@@ -240,15 +243,17 @@ class Compiler:
         self.analyzer = analyzer
         self.highlight: set[str] = set()
         self.words: list[str] = []
+        self.expansions: list[tuple[str, tuple[str, ...]]] = []
 
     def compile(self, tree: Group) -> Compiled:
         strict = self.node(tree, loose=False, positive=True)
         highlight, words = set(self.highlight), list(self.words)
+        expansions = list(self.expansions)
         loose = self.node(tree, loose=True, positive=True)
         self.highlight, self.words = highlight, words
         has_text = _has_text(tree)
         loose_q = loose if repr(loose) != repr(strict) else None
-        return Compiled(strict, loose_q, self.highlight, self.words, [], has_text)
+        return Compiled(strict, loose_q, self.highlight, self.words, [], has_text, expansions)
 
     def node(self, node, *, loose: bool, positive: bool):
         if isinstance(node, Words):
@@ -354,6 +359,8 @@ class Compiler:
                 continue
             if span:
                 clause = self.lay_clause(analysed[i : i + span], clinical)
+                if positive:
+                    self.expansions.append((_surface(text, analysed[i : i + span]), clinical))
             else:
                 span, clause = 1, self.term_clause(word.text)
                 if positive:
@@ -418,6 +425,17 @@ class Compiler:
                 wq.Phrase("content", stems, slop=slop),
             ]
         )
+
+
+def _surface(text: str, words: list) -> str:
+    """The words of `text` at the positions of `words` (analysed), as typed."""
+    lowered = text.lower()
+    # The analyzer's positions count words after gluing ("a fib"), same length as typed.
+    tokens = list(WORD.finditer(glue(lowered) if len(lowered) == len(text) else lowered))
+    first, last = words[0].pos, words[-1].pos
+    if last >= len(tokens):
+        return " ".join(w.text for w in words)
+    return text[tokens[first].start() : tokens[last].end()]
 
 
 def raw_words(text: str) -> list[str]:
