@@ -169,6 +169,9 @@ def search_command(
         )
     elif results.suggestion:
         click.echo(f"Did you mean: {results.suggestion}")
+    if results.also_searched:
+        also = "; ".join(f"{', '.join(t)} for {lay}" for lay, t in results.also_searched)
+        click.echo(f"Also searched: {also}")
     click.echo(
         f"{results.grouped_total:,} results ({results.total:,} documents)"
         f" in {results.took_ms:.0f} ms"

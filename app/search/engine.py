@@ -171,6 +171,10 @@ class Corpus:
         """The documents matching `q` (deleted ones included until `final`), lazily scored."""
         if isinstance(q, wq.Term):
             return self.term(q.fieldname, q.text, q.boost)
+        if isinstance(q, CoordOr):
+            return CoordOrMatch(self, [self.match(s) for s in q.subqueries], q.boost)
+        if isinstance(q, wq.AndMaybe):
+            return AndMaybeMatch(self.match(q.a), self.match(q.b))
         if isinstance(q, wq.And):
             return AndMatch(self, [self.match(s) for s in q.subqueries])
         if isinstance(q, wq.Or):
@@ -342,6 +346,54 @@ class OrMatch(Match):
     def scores(self, docs: np.ndarray) -> np.ndarray:
         out = _sum_scores(self.children, docs)
         return out * self.boost if self.boost != 1.0 else out
+
+
+class CoordOr(wq.Or):
+    """Any of the words, scored by how many of them a document holds (see CoordOrMatch)."""
+
+
+# A relaxed query's parts weigh their idf; a document holding a share s of that weight
+# scores s**COORD_POWER of its BM25F sum, so holding more of the query (its rarer words
+# most) outranks repeating one common word ("repair" in a title above "retinal
+# detachment" in the text). Chosen on eval/search/dev-hand (README).
+COORD_POWER = 0.5
+COORD_IDF = True
+
+
+class CoordOrMatch(Match):
+    def __init__(self, corpus: Corpus, children: list[Match], boost: float = 1.0) -> None:
+        self.corpus = corpus
+        self.children = children
+        self.boost = boost
+        self.scored = any(c.scored for c in children)
+        docs = corpus.mask()
+        for child in children:
+            docs |= child.docs
+        super().__init__(docs)
+
+    def scores(self, docs: np.ndarray) -> np.ndarray:
+        out = _sum_scores(self.children, docs)
+        if COORD_IDF:
+            weights = [self.corpus.idf(int(np.count_nonzero(c.docs))) for c in self.children]
+        else:
+            weights = [1.0] * len(self.children)
+        held = np.zeros(len(docs), dtype=np.float32)
+        for child, weight in zip(self.children, weights, strict=True):
+            held += child.docs[docs] * np.float32(weight)
+        out *= (held / max(sum(weights), 1e-9)) ** COORD_POWER
+        return out * self.boost if self.boost != 1.0 else out
+
+
+class AndMaybeMatch(Match):
+    """The documents of `base`; `optional` adds to the score of those that also match it."""
+
+    def __init__(self, base: Match, optional: Match) -> None:
+        self.base, self.optional = base, optional
+        self.scored = base.scored or optional.scored
+        super().__init__(base.docs)
+
+    def scores(self, docs: np.ndarray) -> np.ndarray:
+        return _sum_scores([self.base, self.optional], docs)
 
 
 class AndNotMatch(Match):

@@ -125,6 +125,8 @@ class SearchResults:
     matched_any: bool = False  # the all-words query found too little; any word was used
     ready: bool = True  # False when no index exists yet
     results: int | None = None  # results once grouped by case (what pages run over)
+    # Lay phrases of the query and the clinical terms searched with them.
+    also_searched: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
     @property
     def grouped_total(self) -> int:
@@ -151,6 +153,9 @@ class SearchResults:
             "suggestion": self.suggestion,
             "corrected_query": self.corrected_query,
             "original_query": self.original_query,
+            "also_searched": [
+                {"for": lay, "terms": list(terms)} for lay, terms in self.also_searched
+            ],
         }
 
 
@@ -506,6 +511,7 @@ def search(user: Viewer, request: SearchRequest) -> SearchResults:
         original_query=request.q if corrected else None,
         matched_any=matched_any,
         results=grouping.count(),
+        also_searched=compiled.expansions,
     )
 
 

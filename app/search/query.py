@@ -20,7 +20,8 @@ from whoosh import query as wq
 
 from app.common import slugify
 from app.search import lay, questions
-from app.search.analysis import STOP_WORDS, WORD, ClinicalAnalyzer
+from app.search.analysis import STOP_WORDS, WORD, ClinicalAnalyzer, glue
+from app.search.engine import CoordOr
 
 # The question is in the content too; the title alone gets its own clause (BM25F boost).
 TEXT_FIELDS = (("title", 2.5), ("content", 1.0))
@@ -232,6 +233,9 @@ class Compiled:
     words: list[str]
     filters: list[wq.Query]
     has_text: bool
+    # Lay phrases as typed and the clinical terms searched with them ("water pill":
+    # diuretic, furosemide …), for "Also searched" on the results.
+    expansions: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
 
 class Compiler:
@@ -239,15 +243,17 @@ class Compiler:
         self.analyzer = analyzer
         self.highlight: set[str] = set()
         self.words: list[str] = []
+        self.expansions: list[tuple[str, tuple[str, ...]]] = []
 
     def compile(self, tree: Group) -> Compiled:
         strict = self.node(tree, loose=False, positive=True)
         highlight, words = set(self.highlight), list(self.words)
+        expansions = list(self.expansions)
         loose = self.node(tree, loose=True, positive=True)
         self.highlight, self.words = highlight, words
         has_text = _has_text(tree)
         loose_q = loose if repr(loose) != repr(strict) else None
-        return Compiled(strict, loose_q, self.highlight, self.words, [], has_text)
+        return Compiled(strict, loose_q, self.highlight, self.words, [], has_text, expansions)
 
     def node(self, node, *, loose: bool, positive: bool):
         if isinstance(node, Words):
@@ -310,6 +316,7 @@ class Compiler:
         boosted and stay required when the query is relaxed to any word."""
         clauses = []
         required = []
+        optional = []
         if positive and not plain:
             self.words.extend(raw_words(text))
         analysed = self.analyzer.analyse_query(text)
@@ -317,6 +324,9 @@ class Compiler:
         if expand:
             analysed = questions.without_scaffolding(analysed)
         stems = [w.text for w in analysed]
+        task_only = expand and all(
+            questions.optional_weight(w) is not None or not w.text for w in analysed
+        )
         i = 0
         while i < len(analysed):
             word = analysed[i]
@@ -341,8 +351,16 @@ class Compiler:
                     i += 1
                 continue
             span, clinical = lay.vocabulary().match(stems, i) if expand else (0, ())
+            weight = questions.optional_weight(word) if expand and not task_only else None
+            if not span and weight is not None:
+                optional.append(self.term_clause(word.text, weight))
+                self.highlight.add(word.text)
+                i += 1
+                continue
             if span:
                 clause = self.lay_clause(analysed[i : i + span], clinical)
+                if positive:
+                    self.expansions.append((_surface(text, analysed[i : i + span]), clinical))
             else:
                 span, clause = 1, self.term_clause(word.text)
                 if positive:
@@ -356,15 +374,19 @@ class Compiler:
             i += span
         if not clauses:
             return None
-        if len(clauses) == 1:
-            return clauses[0]
         if not positive:  # "-heart failure" excludes documents with any of the words
-            return wq.Or(clauses)
+            return clauses[0] if len(clauses) == 1 else wq.Or(clauses)
         others = [c for c in clauses if not any(c is r for r in required)]
-        if loose and required and others:
+        if len(clauses) == 1:
+            base = clauses[0]
+        elif loose and required and others:
             # Relaxed to any word, a population word is still required.
-            return wq.And([*required, others[0] if len(others) == 1 else wq.Or(others)])
-        return _and_or(clauses, loose)
+            base = wq.And([*required, others[0] if len(others) == 1 else CoordOr(others)])
+        else:
+            base = _and_or(clauses, loose)
+        if optional:
+            base = wq.AndMaybe(base, optional[0] if len(optional) == 1 else wq.Or(optional))
+        return base
 
     def lay_clause(self, words: list, clinical: tuple[str, ...]) -> wq.Query:
         """A lay phrase: its own words, or (weighted lower) the clinical terms it stands for."""
@@ -405,12 +427,23 @@ class Compiler:
         )
 
 
+def _surface(text: str, words: list) -> str:
+    """The words of `text` at the positions of `words` (analysed), as typed."""
+    lowered = text.lower()
+    # The analyzer's positions count words after gluing ("a fib"), same length as typed.
+    tokens = list(WORD.finditer(glue(lowered) if len(lowered) == len(text) else lowered))
+    first, last = words[0].pos, words[-1].pos
+    if last >= len(tokens):
+        return " ".join(w.text for w in words)
+    return text[tokens[first].start() : tokens[last].end()]
+
+
 def raw_words(text: str) -> list[str]:
     return [w.lower() for w in WORD.findall(text) if w.lower() not in STOP_WORDS]
 
 
 def _and_or(clauses: list, loose: bool) -> wq.Query:
-    return wq.Or(clauses) if loose else wq.And(clauses)
+    return CoordOr(clauses) if loose else wq.And(clauses)
 
 
 def _has_text(node) -> bool:

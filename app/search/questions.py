@@ -31,8 +31,30 @@ anything something thing things else please help advice advise recommend
 think thoughts know get getting got go going really just also still currently here
 keep keeps kept about regarding concerning
 manage managing management handle handling deal dealing
+look looking bad worse possible possibly next done not better up
 """.split()  # noqa: SIM905 (a word list reads better as text)
 SCAFFOLDING = frozenset(stem(w) for w in SCAFFOLDING_WORDS)
+
+# Words that say what kind of answer is wanted ("how do we treat", "what is the workup"):
+# a note about the condition answers whether or not it says them, so they are optional
+# (they add to the score, never required), unless nothing else is left.
+TASK_WORDS = """
+treat treats treated treating treatment treatments workup work evaluate evaluating evaluation
+assess assessing assessment care
+""".split()  # noqa: SIM905
+TASK = frozenset(stem(w) for w in TASK_WORDS)
+TASK_WEIGHT = 0.3
+
+# Who the patient is, in words notes mostly write as a number or not at all ("a 78-year-old
+# male"): optional too, a small boost where a note does say it. Pregnancy and the newborn
+# period are not here: notes name them, and they change the answer (POPULATION below).
+PERSON_WORDS = """
+man men woman women boy boys girl girls male female gentleman adult adults young older
+elderly geriatric child children kid kids teen teens teenager teenagers adolescent adolescents
+""".split()  # noqa: SIM905
+PERSON = frozenset(stem(w) for w in PERSON_WORDS)
+PERSON_WEIGHT = 0.5
+OPTIONAL_PERSON = True
 
 POPULATION_WORDS = """
 pregnant pregnancy pregnancies perinatal prenatal antenatal postpartum peripartum
@@ -69,6 +91,19 @@ def without_scaffolding(words: Sequence[AnalysedWord]) -> list[AnalysedWord]:
     if not kept or all(not w.text for w in kept):
         return list(words)
     return kept
+
+
+def is_task(word: AnalysedWord) -> bool:
+    return word.text in TASK
+
+
+def optional_weight(word: AnalysedWord) -> float | None:
+    """The weight of an optional word (a task or who the patient is), None when required."""
+    if word.text in TASK:
+        return TASK_WEIGHT
+    if OPTIONAL_PERSON and word.text in PERSON:
+        return PERSON_WEIGHT
+    return None
 
 
 def is_population(word: AnalysedWord) -> bool:

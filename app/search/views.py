@@ -245,6 +245,15 @@ SEARCH_RESULTS = SPEC.schema(
                 "type": ["string", "null"],
                 "description": "The query as typed, when corrected_query was searched.",
             },
+            "also_searched": {
+                "type": "array",
+                "description": "Plain-language phrases of the query and the clinical terms"
+                " searched with them.",
+                "items": {
+                    "type": "object",
+                    "properties": {"for": _STRINGS, "terms": {"type": "array", "items": _STRINGS}},
+                },
+            },
         },
     },
 )

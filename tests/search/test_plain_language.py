@@ -10,6 +10,7 @@ from app.search.analysis import ClinicalAnalyzer
 from app.search.lay import LayVocabulary, vocabulary
 from app.search.query import compile_query
 from app.search.questions import without_scaffolding
+from tests.conftest import sign_in
 from tests.search.conftest import Library
 from tests.support.builders import add_case
 
@@ -55,6 +56,54 @@ def test_a_pregnancy_word_stays_required_when_the_query_is_relaxed() -> None:
     # And(pregnancy, Or(the rest)): a taper case without a pregnancy does not match.
     assert type(loose).__name__ == "And"
     assert "pregnant" in _terms(loose.subqueries[0])
+
+
+def test_task_and_person_words_are_optional_not_required() -> None:
+    analyzer = ClinicalAnalyzer()
+    query = compile_query("how do we treat an older man with gout", analyzer).query
+    # AndMaybe(gout, Or(treat, older, man)): a gout note need not say "treat" or "man".
+    assert type(query).__name__ == "AndMaybe"
+    assert _terms(query.a) == {"gout"}
+    assert {"treat", "older", "man"} <= _terms(query.b)
+    # A query of such words only still searches for them.
+    assert _terms(compile_query("treatment", analyzer).query) == {"treatment"}
+
+
+def test_a_relaxed_query_ranks_by_how_much_of_it_a_document_holds(library: Library) -> None:
+    both = add_case(
+        library.hcv,
+        library.presenter,
+        "Retinal detachment in a diabetic",
+        question="Laser or vitrectomy?",
+    )
+    one = add_case(
+        library.hcv,
+        library.presenter,
+        "Hernia repair, hernia repair again, and a repair of the repair",
+        question="Which repair?",
+    )
+    db.session.commit()
+    results = search(library.presenter, SearchRequest(q="retinal detachment repair"))
+    assert results.matched_any
+    ids = [h.id for h in results.hits]
+    assert ids.index(both.id) < ids.index(one.id)
+
+
+def test_the_results_say_which_lay_phrases_were_expanded(library: Library, client) -> None:
+    results = search(library.presenter, SearchRequest(q="passed out on a water pill"))
+    assert results.also_searched == [
+        ("passed out", ("syncope",)),
+        ("water pill", ("diuretic", "furosemide", "hydrochlorothiazide")),
+    ]
+    assert results.to_json()["also_searched"][1] == {
+        "for": "water pill",
+        "terms": ["diuretic", "furosemide", "hydrochlorothiazide"],
+    }
+    assert search(library.presenter, SearchRequest(q="syncope")).also_searched == []
+    sign_in(client, library.presenter)
+    body = client.get("/search?q=water+pill").get_data(as_text=True)
+    expected = "Also searched: diuretic, furosemide, hydrochlorothiazide for <em>water pill</em>"
+    assert expected in body
 
 
 def test_a_custom_vocabulary_file(tmp_path) -> None:

@@ -11,6 +11,7 @@ were graded, so a change that surfaces unjudged documents is visible.
     python eval/search/judged/score.py [--workdir DIR] [--reuse] [--show]
         [--pool FILE]   # write the grading pool: the top 20 of every system per query, and
                         # the top 10 of FTS5 for the need in clinical words
+        [--unjudged FILE]  # write the ungraded documents of every system's top 10 (no scores)
 """
 
 from __future__ import annotations
@@ -66,15 +67,21 @@ def load_queries() -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+# The frozen judgments, then later rounds: a round only adds pairs never graded before.
+QRELS_FILES = ("qrels.jsonl", "qrels-round2.jsonl")
+
+
 def load_qrels() -> dict[str, dict[str, int]]:
     qrels: dict[str, dict[str, int]] = defaultdict(dict)
-    path = HERE / "qrels.jsonl"
-    if path.exists():
+    for name in QRELS_FILES:
+        path = HERE / name
+        if not path.exists():
+            continue
         with path.open(encoding="utf-8") as fh:
             for line in fh:
                 if line.strip():
                     row = json.loads(line)
-                    qrels[row["query"]][row["doc"]] = int(row["grade"])
+                    qrels[row["query"]].setdefault(row["doc"], int(row["grade"]))
     return qrels
 
 
@@ -100,11 +107,12 @@ class Casebook:
             ready.touch()
 
     def ranked(self, text: str, depth: int) -> list[str]:
+        from app.auth.policy import SYSTEM
         from app.search import SearchRequest, search
 
         with self.app.app_context():
             # The operator's view (nothing masked): every document is judged alike.
-            results = search(None, SearchRequest(q=text, per_page=depth * 3, facets=False))
+            results = search(SYSTEM, SearchRequest(q=text, per_page=depth * 3, facets=False))
         return dedupe([hit.ref for hit in results.hits if hit.ref], depth)
 
 
@@ -177,6 +185,23 @@ class PlainWhoosh:
         return refs
 
 
+def write_unjudged(path: Path, queries: list[dict], qrels: dict, runs: dict) -> None:
+    """Each query's top-10 documents, of any system, that no judgment file grades; listed
+    by ref (not by system or rank), with the systems that found them."""
+    n = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for q in queries:
+            found: dict[str, list[str]] = defaultdict(list)
+            for name, run in runs.items():
+                for ref in run[q["id"]][:K]:
+                    if ref not in qrels.get(q["id"], {}):
+                        found[ref].append(name)
+            for ref in sorted(found):
+                fh.write(json.dumps({"query": q["id"], "doc": ref, "systems": found[ref]}) + "\n")
+                n += 1
+    print(f"unjudged pairs written: {n}")
+
+
 def dedupe(refs: list[str], depth: int) -> list[str]:
     seen: dict[str, None] = {}
     for ref in refs:
@@ -195,6 +220,12 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="Reuse the workdir's build.")
     parser.add_argument("--show", action="store_true", help="Print each query's scores.")
     parser.add_argument("--pool", type=Path, help="Write the grading pool to this file.")
+    parser.add_argument(
+        "--unjudged",
+        type=Path,
+        help="Write each query's ungraded documents of every system's top 10, then stop "
+        "(prints no scores, so a new round can be graded before the set is scored).",
+    )
     args = parser.parse_args()
 
     docs = bench_search.load_corpus()
@@ -215,6 +246,9 @@ def main() -> None:
                         ranks[ref][name] = i + 1
                 fh.write(json.dumps({"query": q["id"], "pool": ranks}) + "\n")
         print(f"pool written: {sum(1 for _ in args.pool.open())} queries")
+    if args.unjudged:
+        write_unjudged(args.unjudged, queries, qrels, runs)
+        return
     if not qrels:
         return
 

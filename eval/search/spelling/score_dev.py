@@ -50,10 +50,11 @@ def build(workdir: Path, which: str, reuse: bool):
 
 
 def top(app, text: str, correct: bool = True):
+    from app.auth.policy import SYSTEM
     from app.search import SearchRequest, search
 
     with app.app_context():
-        results = search(None, SearchRequest(q=text, per_page=10, facets=False, correct=correct))
+        results = search(SYSTEM, SearchRequest(q=text, per_page=10, facets=False, correct=correct))
     return results, [f"{h.type}:{h.id}" for h in results.hits]
 
 
