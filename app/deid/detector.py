@@ -3207,13 +3207,13 @@ def _names5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
                 out.append((m.start(), m.end(), "NAME", 0.7))
     for m in RX_LOWER_CHAT5.finditer(text):
         g = next(i for i in (1, 2, 3) if m.group(i))
-        words = m.group(g).split()
-        if not ctx.is_first(words[0]) or ctx.is_common(words[0]) or ctx.is_clinical(words[0]):
+        chat = m.group(g).split()
+        if not ctx.is_first(chat[0]) or ctx.is_common(chat[0]) or ctx.is_clinical(chat[0]):
             continue
         k = 1
-        while k < len(words) and ctx.is_name(words[k]) and not ctx.is_common(words[k]):
+        while k < len(chat) and ctx.is_name(chat[k]) and not ctx.is_common(chat[k]):
             k += 1
-        e = m.start(g) + len(" ".join(words[:k])) if g != 3 else m.end(g)
+        e = m.start(g) + len(" ".join(chat[:k])) if g != 3 else m.end(g)
         out.append((m.start(g), e, "NAME", 0.7))
     for m in RX_INITIALS5.finditer(text):
         if not ctx.is_clinical(m.group(1).replace(".", "")):
