@@ -2918,7 +2918,7 @@ RX_SSN_SEPARATED = re.compile(
     rf"\b{_SSN_CUE5}(?![A-Za-z])[^.\n\d]{{0,40}}?(?<![\d.-])"
     r"(\d{3}(?:[ \t]*[-.][ \t]*|[ \t]+)\d{2}(?:[ \t]*[-.][ \t]*|[ \t]+)\d{4}|\d{9})(?![\d-]|\.\d)"
 )
-RX_SSN_MASKED = re.compile(r"(?<![\w-])[Xx*#]{3}[- ][Xx*#]{2}[- ](\d{4})(?![\w-])")
+RX_SSN_MASKED = re.compile(r"[Xx*#](?<![\w-][Xx*#])[Xx*#]{2}[- ][Xx*#]{2}[- ](\d{4})(?![\w-])")
 RX_SSN_LAST4_SOCIAL = re.compile(
     r"\b(?i:last\s+(?:four|4)(?:\s+digits)?\s+of\s+(?:the\s+|her\s+|his\s+)?"
     rf"{_SSN_CUE5}|{_SSN_CUE5}\s+(?:last|ends?\s+(?:in|with))\s*(?:four|4)?)(?![A-Za-z])"
@@ -2929,7 +2929,7 @@ TRIGGERS["SSN5"] = _w("ssn ss itin tin social soc last")
 _REL5 = (
     r"patient|pt|brother|sister|mother|father|husband|wife|son|daughter|aunt|uncle"
     r"|grandmother|grandfather|grandma|grandpa|granddaughter|grandson|sibling|cousin|spouse"
-    r"|oldest|youngest|she|he|who|resident|veteran|neighbor|neighbour"
+    r"|oldest|youngest|resident|veteran|neighbor|neighbour"
 )
 _AGE_TAIL5 = (
     r"(?=[ \t]*(?:[,;:)]|\.(?!\d)|$|\n|(?:and|on|in|of|next|this|last|years?|yrs?|yo|y/o"
@@ -2950,9 +2950,8 @@ RX_AGE_WORDS5 = re.compile(
     r"|in\s+(?-i:[A-Z]))\b))"
 )
 # "100F brought in by ...": an age glued to the sex at the start of a line or sentence.
-RX_AGE_SEX_START = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.;:] ))[ \t]*(9\d|1[01]\d|120)(?=[FM][ \t,]+[a-z])", re.M
-)
+RX_AGE_SEX_START = re.compile(r"\d(?<![\w.]\d)\d\d?(?=[FM][ \t,]+[a-z])")
+RX_LINE_START_BEFORE = re.compile(r"(?:^|\n|[.;:] )[ \t]*$")
 
 # Dates: "2.15.68", "Aug-2021"; a year after a month and ordinal in words.
 RX_DATE_DOTTED = re.compile(
@@ -2963,6 +2962,10 @@ RX_DATE_MON_YEAR = re.compile(
     rf"\b(?i:{_MON3}|January|February|March|April|August|September|October|November"
     r"|December)-(?:19|20)\d\d\b(?!-)"
 )
+RX_DASH_YEAR = re.compile(r"-(?:19|20)\d\d\b(?!-)")
+_DAY_ORDINAL_WORDS = _w("""tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth
+    seventeenth eighteenth nineteenth twentieth thirtieth first second third fourth fifth
+    sixth seventh eighth ninth""")
 RX_YEAR_AFTER = re.compile(r",?[ \t]+(?:19|20)\d\d\b(?![\d/.-])")
 RX_DAY_ORDINAL_WORD = re.compile(
     r"\b(?i:on|of|since|by|until|before|after)\s+the\s+((?i:tenth|eleventh|twelfth|thirteenth"
@@ -2999,13 +3002,14 @@ RX_NUMBERED_ROAD = re.compile(
     r"|Old|Mine|Logging|BLM)[ \t]+(?:Road|Rd\.?|Route|Rte\.?|Highway|Hwy\.?|Lane|Ln\.?)"
     r"[ \t]+\d{1,5}[A-Z]?\b"
 )
-RX_STATE_ROUTE = re.compile(
-    r"\b(?i:off|off\s+of|take|took|via|along|past|down|up|near|onto|on)[ \t]+"
-    rf"((?:US|SR|CR|FM|(?!CA\b)(?:{_STATE_ABBR_RE}))-\d{{1,4}}[A-Z]?)\b(?![-/])"
+RX_STATE_ROUTE = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]-\d{1,4}[A-Z]?\b(?![-/])")
+RX_ROUTE_CUE_BEFORE = re.compile(
+    r"\b(?i:off|off\s+of|take|took|via|along|past|down|up|near|onto|on)[ \t]+$"
 )
-RX_GRID_ADDRESS = re.compile(r"\b[NSEW]\d{3,6}[ \t]+(?=[A-Z])")
+_ROUTE_PREFIXES = frozenset(STATE_ABBR) - {"CA"} | {"US", "SR", "CR", "FM"}
+RX_GRID_ADDRESS = re.compile(r"[NSEW](?<!\w[NSEW])\d{3,6}[ \t]+(?=[A-Z])")
 RX_LETTERED_NUMBER = re.compile(
-    r"\b\d{1,6}[ \t][A-Z][ \t]+(?=(?:North|South|East|West|[NSEW]\.?)\s)"
+    r"\d(?<!\w\d)\d{0,5}[ \t][A-Z][ \t]+(?=(?:North|South|East|West|[NSEW]\.?)\s)"
 )
 _ROAD_SUFFIX5 = (
     r"(?:Road|Rd|Lane|Ln|Highway|Hwy|Pike|Trail|Trl|Drive|Street|Avenue|Ave|Boulevard|Blvd"
@@ -3064,17 +3068,22 @@ RX_LAST_FIRST_CUE5 = re.compile(
     r"|client|member|decedent|resident|for|under|re)\s*[:#-]?[ \t]*$"
 )
 RX_LAST_FIRST_TIGHT = re.compile(rf"\b({NW}|{CAPS_WORD}),((?:{NW}|{CAPS_WORD}))\b(?![,.]\w)")
+RX_COMMA_CAP = re.compile(rf",[ \t]*[{UP}]")
+RX_WORD_STARTS_BEFORE = re.compile(r"(?<![\w'’-])[\w'’-]")
+RX_CHAT_HERE = re.compile(r"(?:^|[\n'\"‘“(])[ \t]*([a-z]{3,})[ \t]+$")
 RX_LOWER_CHAT5 = re.compile(
-    r"(?:(?:^|(?<=[\n'\"‘“(]))[ \t]*([a-z]{3,})[ \t]+here\b"
-    r"|\b(?:this\s+is|its|it['’]s|per|reminder\s+to)[ \t]+([a-z]{3,}(?:[ \t]+[a-z]{3,}){0,2})\b"
+    r"\b(?:this\s+is|its|it['’]s|per|reminder\s+to)[ \t]+([a-z]{3,}(?:[ \t]+[a-z]{3,}){0,2})\b"
     r"|\b(?:dad|mom|mother|father|son|daughter|wife|husband|sister|brother)[ \t]*\("
-    r"[ \t]*([a-z]{3,}[ \t]+[a-z]{2,})[ \t]*\))",
-    re.M,
+    r"[ \t]*([a-z]{3,}[ \t]+[a-z]{2,})[ \t]*\)"
 )
-RX_INITIALS5 = re.compile(
-    r"\b((?:[A-Z]\.){1,2}[A-Z]\b\.?|[A-Z]{2,3})(?=['’]s\s+case|,\s+an?\s+\d{1,3}[- ]y"
-    r"|[ \t]*\((?:RN|LPN|NP|MD|PA|CNA|RT|SW|APRN)\))"
+TRIGGERS["CHAT5"] = _w(
+    "this its it per reminder dad mom mother father son daughter wife husband sister brother"
 )
+RX_INITIALS5 = re.compile(r"\b((?:[A-Z]\.){1,2}[A-Z]\b\.?|[A-Z]{2,3})[ \t]*$")
+RX_INITIALS_TAIL5 = re.compile(
+    r"['’]s\s+case|,\s+an?\s+\d{1,3}[- ]y|\((?:RN|LPN|NP|MD|PA|CNA|RT|SW|APRN)\)"
+)
+TRIGGERS["TITLEP"] = _w("dr drs mr mrs ms mx")
 RX_TITLE_PARTICLE = re.compile(
     rf"\b(?:Drs?|Mrs?|Ms|Mx)\.?[ \t]+(?:\w+[ \t]+and[ \t]+)?((?:{PARTICLE})[ \t]+{NW}(?:-{NW})?)"
 )
@@ -3123,12 +3132,18 @@ def _round5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         for m in RX_AGE_WORDS5.finditer(text):
             out.append((m.start(1), m.end(1), "AGE", 0.75))
     for m in RX_AGE_SEX_START.finditer(text):
-        out.append((m.start(1), m.end(1), "AGE", 0.75))
+        if 90 <= int(m.group()) <= 120 and RX_LINE_START_BEFORE.search(
+            text, max(0, m.start() - 4), m.start()
+        ):
+            out.append((m.start(), m.end(), "AGE", 0.75))
     if "." in text:
         _cands_from(RX_DATE_DOTTED, text, "DATE", 0.75, 0, out)
-    if "-" in text:
-        _cands_from(RX_DATE_MON_YEAR, text, "DATE", 0.8, 0, out)
-    for m in RX_DAY_ORDINAL_WORD.finditer(text) if "th" in text else ():
+    for h in RX_DASH_YEAR.finditer(text) if "-" in text else ():
+        m = RX_DATE_MON_YEAR.search(text, max(0, h.start() - 10), h.end())
+        if m and m.end() == h.end():
+            out.append((m.start(), m.end(), "DATE", 0.8))
+    has_ordinal = _DAY_ORDINAL_WORDS & words_ix.positions.keys()
+    for m in RX_DAY_ORDINAL_WORD.finditer(text) if has_ordinal else ():
         out.append((m.start(1), m.end(1), "DATE", 0.7))
     for m in RX_DAY_NEXT_MONTH.finditer(text) if "month" in low else ():
         out.append((m.start(1), m.end(1), "DATE", 0.7))
@@ -3136,10 +3151,16 @@ def _round5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         g = 1 if m.group(1) else 2
         if g == 2 or RX_VEHICLE_NEAR.search(text, max(0, m.start() - 80), m.end() + 40):
             out.append((m.start(g), m.end(g), "VEHICLE", 0.75))
-    for rx in (RX_RURAL_BOX, RX_NUMBERED_ROAD):
-        _cands_from(rx, text, "ADDRESS", 0.85, 0, out)
+    keys = words_ix.positions.keys()
+    if keys & {"box", "bx"}:
+        _cands_from(RX_RURAL_BOX, text, "ADDRESS", 0.85, 0, out)
+    if keys & {"road", "rd", "route", "rte", "highway", "hwy", "lane", "ln"}:
+        _cands_from(RX_NUMBERED_ROAD, text, "ADDRESS", 0.85, 0, out)
     for m in RX_STATE_ROUTE.finditer(text) if "-" in text else ():
-        out.append((m.start(1), m.end(1), "ADDRESS", 0.75))
+        if m.group()[:2] in _ROUTE_PREFIXES and RX_ROUTE_CUE_BEFORE.search(
+            text, max(0, m.start() - 12), m.start()
+        ):
+            out.append((m.start(), m.end(), "ADDRESS", 0.75))
     for m in _triggered(RX_ROAD_AFTER_CUE, "ROAD5", text, words_ix):
         road = m.group(1)
         if not any(ctx.is_clinical(w) for w in road.split()[:-1]):
@@ -3185,40 +3206,57 @@ def _names5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             k += 1
         if k and not (k == 1 and len(words[0].group()) <= 2):
             out.append((m.start(1), m.start(1) + words[k - 1].end(), "NAME", 0.75))
-    if "," in text:
-        for m in RX_LAST_FIRST5.finditer(text):
-            last, first = m.group(1), m.group(2).split()[0]
-            cued = RX_LAST_FIRST_CUE5.search(text, max(0, m.start() - 20), m.start())
-            known = (ctx.is_first(first) and not ctx.is_clinical(first)) or (
-                ctx.is_last(last.split()[-1]) and not ctx.is_clinical(last)
-            )
-            label = re.match(
-                r"[ \t]*[;,(]?[ \t]*\(?(?:MRN|MR|DOB|Acct|ACCT|booking)", text[m.end() :]
-            )
-            if any(ctx.is_clinical(w) and not ctx.is_name(w) for w in (last, first)):
-                continue
-            if (cued and known) or (label and known) or (cued and cued.group().strip()[-1:] == ":"):
-                out.append((m.start(), m.end(), "NAME", 0.75))
-        for m in RX_LAST_FIRST_TIGHT.finditer(text):
-            a, b = m.group(1), m.group(2)
-            if (ctx.is_name(a) or ctx.is_name(b)) and not (
-                ctx.is_clinical(a) or ctx.is_clinical(b)
-            ):
-                out.append((m.start(), m.end(), "NAME", 0.7))
-    for m in RX_LOWER_CHAT5.finditer(text):
-        g = next(i for i in (1, 2, 3) if m.group(i))
+    starts = []
+    for h in RX_COMMA_CAP.finditer(text) if "," in text else ():
+        # the name before the comma starts at one of the three words before it
+        ws = [
+            w.start()
+            for w in RX_WORD_STARTS_BEFORE.finditer(text, max(0, h.start() - 40), h.start())
+        ]
+        for p in ws[-3:]:
+            m = RX_LAST_FIRST5.match(text, p)
+            if m and m.start(2) >= h.start():
+                starts.append(m)
+                break
+        for p in ws[-1:] if text[h.start() + 1] not in " \t" else ():
+            m = RX_LAST_FIRST_TIGHT.match(text, p)
+            if m:
+                a, b = m.group(1), m.group(2)
+                if (ctx.is_name(a) or ctx.is_name(b)) and not (
+                    ctx.is_clinical(a) or ctx.is_clinical(b)
+                ):
+                    out.append((m.start(), m.end(), "NAME", 0.7))
+    for m in starts:
+        last, first = m.group(1), m.group(2).split()[0]
+        cued = RX_LAST_FIRST_CUE5.search(text, max(0, m.start() - 20), m.start())
+        known = (ctx.is_first(first) and not ctx.is_clinical(first)) or (
+            ctx.is_last(last.split()[-1]) and not ctx.is_clinical(last)
+        )
+        label = re.match(r"[ \t]*[;,(]?[ \t]*\(?(?:MRN|MR|DOB|Acct|ACCT|booking)", text[m.end() :])
+        if any(ctx.is_clinical(w) and not ctx.is_name(w) for w in (last, first)):
+            continue
+        if (cued and known) or (label and known) or (cued and cued.group().strip()[-1:] == ":"):
+            out.append((m.start(), m.end(), "NAME", 0.75))
+    chats = list(_triggered(RX_LOWER_CHAT5, "CHAT5", text, words_ix))
+    for p in words_ix.at(frozenset({"here"})):
+        m = RX_CHAT_HERE.search(text, max(0, p - 24), p)
+        if m:
+            chats.append(m)
+    for m in chats:
+        g = next(i for i in (1, 2) if m.group(i))
         chat = m.group(g).split()
         if not ctx.is_first(chat[0]) or ctx.is_common(chat[0]) or ctx.is_clinical(chat[0]):
             continue
         k = 1
         while k < len(chat) and ctx.is_name(chat[k]) and not ctx.is_common(chat[k]):
             k += 1
-        e = m.start(g) + len(" ".join(chat[:k])) if g != 3 else m.end(g)
+        e = m.start(g) + len(" ".join(chat[:k])) if "(" not in m.group() else m.end(g)
         out.append((m.start(g), e, "NAME", 0.7))
-    for m in RX_INITIALS5.finditer(text):
-        if not ctx.is_clinical(m.group(1).replace(".", "")):
+    for t in RX_INITIALS_TAIL5.finditer(text) if "(" in text or "'" in text or "," in text else ():
+        m = RX_INITIALS5.search(text, max(0, t.start() - 8), t.start())
+        if m and not ctx.is_clinical(m.group(1).replace(".", "")):
             out.append((m.start(1), m.end(1), "NAME", 0.7))
-    for m in RX_TITLE_PARTICLE.finditer(text) if "." in text or "M" in text else ():
+    for m in _triggered(RX_TITLE_PARTICLE, "TITLEP", text, words_ix):
         out.append((m.start(1), m.end(1), "NAME", 0.8))
 
 
@@ -3270,11 +3308,11 @@ def _after_findings(ctx: _Ctx, text: str, found: list[Finding]) -> list:
     return out
 
 
-RX_FROM_TOWN_HINT = re.compile(r"\b(?:from|to|in)\s+[A-Z]")
+TRIGGERS["FROM5"] = _w("in both phone grandson drives relocated born")
 
 
-def _places5(ctx: _Ctx, text: str, out: list) -> None:
-    for m in RX_FROM_TOWN.finditer(text) if RX_FROM_TOWN_HINT.search(text) else ():
+def _places5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    for m in _triggered(RX_FROM_TOWN, "FROM5", text, words_ix):
         name = m.group(1)
         if (
             _place_ok(ctx, name)
@@ -3378,7 +3416,7 @@ def _scan(text: str) -> list[Finding]:
     _locations(ctx, text, cands, words_ix)
     _more_locations(ctx, text, cands, words_ix)
     _round5(ctx, text, cands, words_ix)
-    _places5(ctx, text, cands)
+    _places5(ctx, text, cands, words_ix)
     found = _resolve(text, cands)
     implied = _after_findings(ctx, text, found)
     return _resolve(text, cands + implied) if implied else found
