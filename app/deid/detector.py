@@ -3112,7 +3112,7 @@ RX_AGE_AFTER_NAME5 = re.compile(
 RX_FROM_TOWN = re.compile(
     r"\b(?:in\s+from|both\s+from|phone\s+from|grandson\s+\w+\s+from"
     r"|drives\s+to|relocated\s+(?:from\s+[^.;\n]{1,40}?\s+)?to|born\s+[^.;\n]{0,20}?\s+in)"
-    r"\s+([A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,})?)(?=[ \t]*(?:[,.;)\n]|$|every|on|to|and|for)\b"
+    r"\s+([A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,})?)(?=[ \t]*(?:[,.;)\n]|$|every|each|daily|weekly|on|to|and|for)\b"
     r"|[ \t]*[,.;)\n(]|[ \t]*$)"
 )
 
@@ -3353,7 +3353,7 @@ def _resolve(text: str, cands: list) -> list[Finding]:
     return result
 
 
-RX_REAL_INITIALS = re.compile(r"(?:[A-WYZ]\.\s?){2,3}|[A-WYZ]{2,3}")
+RX_REAL_INITIALS = re.compile(r"(?:[A-WYZ]\.\s?){1,2}[A-WYZ]\.?|[A-WYZ]{2,3}")
 
 
 def _in_brackets(text: str, s: int, e: int) -> bool:
