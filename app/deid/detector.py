@@ -2940,7 +2940,7 @@ _AGE_TAIL5 = (
 RX_AGE_OF_RELATIVE = re.compile(
     rf"\b(?i:{_REL5})(?:[ \t]+(?:[A-Z][A-Za-z'’-]+|[A-Z]\.)){{0,3}}[ \t]+"
     r"(?:(?i:is|was|turned|turns|turning|will\s+be|would\s+be|reached|aged?)[ \t]+)?\(?"
-    rf"({AGE_ANY})(?![\w./-]|,\d|[ \t]*(?:%|mg|kg|lbs?|bpm|beats|percent|mm|cm|/)){_AGE_TAIL5}"
+    rf"({AGE_ANY})(?![\w/-]|[.,]\d|[ \t]*(?:%|mg|kg|lbs?|bpm|beats|percent|mm|cm|/)){_AGE_TAIL5}"
 )
 TRIGGERS["AGER5"] = _w(_REL5.replace("|", " "))
 # An age in words is one unless a unit or an angle follows ("ninety minutes", "to ninety").
@@ -2956,7 +2956,7 @@ RX_LINE_START_BEFORE = re.compile(r"(?:^|\n|[.;:] )[ \t]*$")
 # Dates: "2.15.68", "Aug-2021"; a year after a month and ordinal in words.
 RX_DATE_DOTTED = re.compile(
     r"\d(?<![\w.]\d)(?:(?<=1)[0-2]|(?<=0)[1-9])?\.(?:3[01]|[12]\d|0?[1-9])\.(?:\d{4}|\d\d)"
-    r"(?![\w.]|\.\d)"
+    r"(?!\w|\.\d)"
 )
 RX_DATE_MON_YEAR = re.compile(
     rf"\b(?i:{_MON3}|January|February|March|April|August|September|October|November"
@@ -2966,18 +2966,23 @@ RX_DASH_YEAR = re.compile(r"-(?:19|20)\d\d\b(?!-)")
 _DAY_ORDINAL_WORDS = _w("""tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth
     seventeenth eighteenth nineteenth twentieth thirtieth first second third fourth fifth
     sixth seventh eighth ninth""")
-RX_YEAR_AFTER = re.compile(r",?[ \t]+(?:19|20)\d\d\b(?![\d/.-])")
+RX_YEAR_AFTER = re.compile(r",?[ \t]+(?:19|20)\d\d\b(?![\d/-]|\.\d)")
 RX_DAY_ORDINAL_WORD = re.compile(
     r"\b(?i:on|of|since|by|until|before|after)\s+the\s+((?i:tenth|eleventh|twelfth|thirteenth"
     r"|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
     r"|twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth"
     r"|thirty[- ]first))(?=[ \t]*(?:[.,;:)]|$|(?:and|at)\s+(?!(?:the\s+)?[a-z]+th\b)))"
 )
+RX_MD_RETURN = re.compile(
+    r"\b(?i:return(?:ed)?\s+by|due\s+(?:back\s+)?by|due\s+on|expires?(?:\s+on)?)[ \t]+"
+    r"((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))(?![\d/])"
+)
 RX_DAY_NEXT_MONTH = re.compile(
     r"\bthe\s+((?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\s+of\s+(?:next|this|last|the\s+month)"
 )
 
 # Phone extensions after a found number: "#557", "x3049", ", extension 397".
+RX_PHONE_SHAPED = re.compile(r"1?\d{10}")
 RX_EXTENSION_AFTER = re.compile(r",?[ \t]*(?:#|x|ext\.?|extension)[ \t]*\d{1,5}\b", IGN)
 
 # Vehicles: a plate after "reg", "license" or "tags ... were" near a vehicle word.
@@ -3057,7 +3062,7 @@ TRIGGERS["ROLE5"] = _w(
     ask verify results intake coroner claimant placed fitted implanted owner registered inmate
     decedent attn"""
 )
-_LASTNAME5 = rf"(?:(?:{PARTICLE})[ \t]+)?(?:{NW}|{CAPS_WORD})(?:[-'’](?:{NW}|{CAPS_WORD}))?"
+_LASTNAME5 = rf"(?:(?i:{PARTICLE})[ \t]+)?(?:{NW}|{CAPS_WORD})(?:[-'’](?:{NW}|{CAPS_WORD}))?"
 RX_LAST_FIRST5 = re.compile(
     rf"\b({_LASTNAME5}),[ \t]*((?:{NW}|{CAPS_WORD})(?:[ \t][{UP}]\b\.?)?)"
     r"(?=[ \t]*(?:[;,(/\n]|\.(?:[ \t]|$)|$|[ \t]{2}|[ \t]+(?:MRN|MR|DOB|Sex|SEX|Age|AGE|Acct"
@@ -3087,13 +3092,21 @@ TRIGGERS["TITLEP"] = _w("dr drs mr mrs ms mx")
 RX_TITLE_PARTICLE = re.compile(
     rf"\b(?:Drs?|Mrs?|Ms|Mx)\.?[ \t]+(?:\w+[ \t]+and[ \t]+)?((?:{PARTICLE})[ \t]+{NW}(?:-{NW})?)"
 )
+RX_FIRST_AFTER_COMMA = re.compile(
+    rf",[ \t]*({NW}|{CAPS_WORD})(?:[ \t][{UP}]\b\.?)?(?=[ \t]*(?:[;,(/\n]|$|[ \t]{{2}}))"
+)
+# A nickname and the name it stands for: "Bud (legal name ...)", "Stone (goes by Tootie)".
+RX_NICKNAME5 = re.compile(
+    rf"\b({NW})[ \t]*\((?i:legal\s+name|real\s+name|birth\s+name|goes\s+by|aka|a\.k\.a\.)"
+)
 RX_NAME_SUFFIX = re.compile(r",?[ \t]+(?:Jr|Sr|II|III|IV)\b\.?")
 RX_MIDDLE_AFTER_CAPS = re.compile(r"[ \t]+[A-Z]\b\.?(?=[ \t]*(?:[;,(/\n]|$|[ \t]{2}|\.))")
 
 # What follows a found identifier.
-RX_TOWN_AFTER_ADDRESS = re.compile(
+RX_TOWN_AFTER_ADDRESS5 = re.compile(
     r"(?:[ \t]*(?:#|(?i:apt|unit|lot|trlr|ste|suite|spc))\.?[ \t]*[A-Za-z0-9-]{1,5})?"
-    r"(?:,[ \t]*|[ \t]+in[ \t]+)((?:[A-Z][a-z'’]+)(?:[ \t-]+[A-Z][a-z'’]+){0,2})"
+    r"(?:[,;][ \t]*|[ \t]+(?:in|near|outside(?:[ \t]+of)?)[ \t]+)"
+    r"((?:[A-Z][a-z'’]+)(?:[ \t-]+[A-Z][a-z'’]+){0,2})"
     r"(?=[ \t]*(?:[,.;)\n]|$|\d{5}|on\b|at\b|after\b|about\b|[A-Z]{2}\b))"
 )
 RX_ZIP_AFTER_TOWN = re.compile(r",?[ \t]+(\d{5}(?:-\d{4})?)(?![\d-])")
@@ -3111,8 +3124,9 @@ RX_AGE_AFTER_NAME5 = re.compile(
 )
 RX_FROM_TOWN = re.compile(
     r"\b(?:in\s+from|both\s+from|phone\s+from|grandson\s+\w+\s+from"
-    r"|drives\s+to|relocated\s+(?:from\s+[^.;\n]{1,40}?\s+)?to|born\s+[^.;\n]{0,20}?\s+in)"
-    r"\s+([A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,})?)(?=[ \t]*(?:[,.;)\n]|$|every|each|daily|weekly|on|to|and|for)\b"
+    r"|drives\s+to|relocated\s+(?:from\s+[^.;\n]{1,40}?\s+)?to|born\s+[^;\n]{0,20}?\s+in)"
+    r"\s+([A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,})?)"
+    r"(?=[ \t]*(?:[,.;)\n]|$|every|each|daily|weekly|on|to|and|for)\b"
     r"|[ \t]*[,.;)\n(]|[ \t]*$)"
 )
 
@@ -3144,6 +3158,8 @@ def _round5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             out.append((m.start(), m.end(), "DATE", 0.8))
     has_ordinal = _DAY_ORDINAL_WORDS & words_ix.positions.keys()
     for m in RX_DAY_ORDINAL_WORD.finditer(text) if has_ordinal else ():
+        out.append((m.start(1), m.end(1), "DATE", 0.7))
+    for m in RX_MD_RETURN.finditer(text) if "/" in text else ():
         out.append((m.start(1), m.end(1), "DATE", 0.7))
     for m in RX_DAY_NEXT_MONTH.finditer(text) if "month" in low else ():
         out.append((m.start(1), m.end(1), "DATE", 0.7))
@@ -3193,16 +3209,32 @@ def _round5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
 
 def _names5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     m: re.Match[str] | None
+    for m in RX_NICKNAME5.finditer(text) if "(" in text else ():
+        if not ctx.is_clinical(m.group(1)):
+            out.append((m.start(1), m.end(1), "NAME", 0.75))
     for m in _triggered(RX_ROLE5, "ROLE5", text, words_ix):
         words = list(re.finditer(r"\S+", m.group(1)))
+        bares = [w.group().strip(".,") for w in words]
+
+        def ok(i: int, bares: list[str] = bares) -> bool:
+            bare = bares[i]
+            if len(bare) <= 1:
+                return True
+            if bare.isupper() and not ctx.is_name(bare):
+                return False
+            if ctx.plausible_name_word(bare, True):
+                return True
+            # "Scout van Houten": a common word or particle before a name word
+            return (
+                i + 1 < len(bares)
+                and (bare[0].isupper() or re.fullmatch(PARTICLE, bare) is not None)
+                and not ctx.is_clinical(bare)
+                and (re.fullmatch(PARTICLE, bares[i + 1]) is not None or ctx.is_name(bares[i + 1]))
+                and ok(i + 1)
+            )
+
         k = 0
-        for w in words:
-            bare = w.group().strip(".,")
-            if len(bare) > 1 and (
-                not ctx.plausible_name_word(bare, True)
-                or (bare.isupper() and not ctx.is_name(bare))
-            ):
-                break
+        while k < len(words) and ok(k):
             k += 1
         if k and not (k == 1 and len(words[0].group()) <= 2):
             out.append((m.start(1), m.start(1) + words[k - 1].end(), "NAME", 0.75))
@@ -3260,6 +3292,24 @@ def _names5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         out.append((m.start(1), m.end(1), "NAME", 0.8))
 
 
+RX_VACCINE_BEFORE = re.compile(
+    r"(?i)\b(?:vaccines?|vaccinations?|immuni[sz]ations?|shots?|flu|influenza|tdap|covid|rsv"
+    r"|shingles|pneumococcal|booster|dose)\b"
+)
+_ROOM_WORDS = _w("room rm bed bay ward floor suite unit pod stall")
+
+
+def _not_identifier(text: str, cand: tuple) -> bool:
+    """A vaccine's lot number, or "Room" taken as a place ("moved to Room 38")."""
+    s, e, cat = cand[0], cand[1], cand[2]
+    if cat == "DEVICE":
+        before = text[max(0, s - 12) : s].lower()
+        return "lot" in before and bool(RX_VACCINE_BEFORE.search(text, max(0, s - 80), s))
+    if cat == "LOCATION":
+        return text[s:e].lower().rstrip(".") in _ROOM_WORDS
+    return False
+
+
 def _after_findings(ctx: _Ctx, text: str, found: list[Finding]) -> list:
     """Candidates that a found identifier implies about the words right after it."""
     out: list = []
@@ -3277,6 +3327,9 @@ def _after_findings(ctx: _Ctx, text: str, found: list[Finding]) -> list:
             m = RX_PARTICLE_TAIL.match(text, e)
             if m:
                 out.append((f.start, m.end(), "NAME", f.confidence))
+            m = RX_FIRST_AFTER_COMMA.match(text, e)
+            if m and ctx.is_first(m.group(1)) and not ctx.is_clinical(m.group(1)):
+                out.append((f.start, m.end(), "NAME", f.confidence))
             m = RX_AGE_AFTER_NAME5.match(text, e)
             if m:
                 out.append((m.start(1), m.end(1), "AGE", 0.75))
@@ -3284,10 +3337,14 @@ def _after_findings(ctx: _Ctx, text: str, found: list[Finding]) -> list:
             if m and _place_ok(ctx, m.group(1)):
                 out.append((m.start(1), m.end(1), "LOCATION", 0.7))
         elif f.category == "ADDRESS":
-            m = RX_TOWN_AFTER_ADDRESS.match(text, e)
-            if m and not any(
-                w.lower() in STATES or ctx.low(w) in ctx.lex.street_suffixes
-                for w in m.group(1).split()
+            m = RX_TOWN_AFTER_ADDRESS5.match(text, e)
+            town = m.group(1) if m else ""
+            if (
+                m
+                and town.lower() not in STATES
+                and town.lower() not in MONTH_WORDS
+                and not ctx.is_clinical(town)
+                and (" " in town or ctx.low(town) not in ctx.lex.street_suffixes)
             ):
                 out.append((m.start(1), m.end(1), "LOCATION", 0.75))
                 z = RX_ZIP_AFTER_TOWN.match(text, m.end(1))
@@ -3295,9 +3352,11 @@ def _after_findings(ctx: _Ctx, text: str, found: list[Finding]) -> list:
                     out.append((z.start(1), z.end(1), "LOCATION", 0.75))
         elif f.category == "FACILITY":
             m = RX_TOWN_AFTER_FAC.match(text, e)
-            if m and _place_ok(ctx, m.group(1)):
+            if m and _town_shape_ok(ctx, m.group(1)):
                 out.append((m.start(1), m.end(1), "LOCATION", 0.7))
-        elif f.category == "PHONE":
+        elif f.category == "PHONE" or (
+            f.category == "ID" and RX_PHONE_SHAPED.fullmatch(text, f.start, f.end)
+        ):
             m = RX_EXTENSION_AFTER.match(text, e)
             if m:
                 out.append((f.start, m.end(), "PHONE", f.confidence))
@@ -3311,11 +3370,32 @@ def _after_findings(ctx: _Ctx, text: str, found: list[Finding]) -> list:
 TRIGGERS["FROM5"] = _w("in both phone grandson drives relocated born")
 
 
+def _town_shape_ok(ctx: _Ctx, name: str) -> bool:
+    """After a strong cue a town may be an ordinary word ("in Outlook"), not a month or term."""
+    words = name.split()
+    return not (
+        name.lower() in STATES
+        or name.lower() in COUNTRIES
+        or any(
+            w.lower() in FUNCTION_WORDS
+            or w.lower() in MONTH_WORDS
+            or w.lower() in _WEEKDAYS5
+            or ctx.is_clinical(w)
+            or w.upper() in STATE_ABBR
+            for w in words
+        )
+        or re.search(FAC_HEAD, name)
+    )
+
+
+_WEEKDAYS5 = _w("monday tuesday wednesday thursday friday saturday sunday")
+
+
 def _places5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     for m in _triggered(RX_FROM_TOWN, "FROM5", text, words_ix):
         name = m.group(1)
         if (
-            _place_ok(ctx, name)
+            _town_shape_ok(ctx, name)
             and not ctx.followed_by_head(m.end(1))
             and name.lower() not in MONTH_WORDS
             and not ctx.is_clinical(name.split()[0])
@@ -3417,6 +3497,7 @@ def _scan(text: str) -> list[Finding]:
     _more_locations(ctx, text, cands, words_ix)
     _round5(ctx, text, cands, words_ix)
     _places5(ctx, text, cands, words_ix)
+    cands = [c for c in cands if not _not_identifier(text, c)]
     found = _resolve(text, cands)
     implied = _after_findings(ctx, text, found)
     return _resolve(text, cands + implied) if implied else found
