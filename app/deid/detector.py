@@ -3037,10 +3037,12 @@ RX_FAC_LABEL = re.compile(
 )
 TRIGGERS["FACL5"] = _w("pharmacy employer employed works owned loaned fitted fax to")
 FAC_HEAD5 = (
-    r"(?:Primary\s+Care|Wellness\s+Cent(?:er|re)|Prescription\s+Shop|Drug\s+Store|Grain"
+    r"(?:(?i:Long\s+Term\s+Care|Detox|CBOC|Surgery\s+Center|High\s+School|Middle\s+School"
+    r"|Elementary\s+School)|Primary\s+Care|Wellness\s+Cent(?:er|re)|Prescription\s+Shop|Drug\s+Store|Grain"
     r"\s+Cooperative|Cooperative|Co-op|Trucking|Feed\s+(?:&|and)\s+Seed|Samaritan\s+Society"
     r"|Senior\s+Living|Medical\s+Clinic|Family\s+Health)"
 )
+_CODES5 = _w("abc abcd xyz xxx")
 _SERVICE_WORDS = _w("""chiropractic dental vision hearing integrative holistic natural complete
     total advanced comprehensive physical therapy rehab counseling""")
 RX_FACILITY5 = re.compile(
@@ -3078,8 +3080,20 @@ RX_WORD_STARTS_BEFORE = re.compile(r"(?<![\w'’-])[\w'’-]")
 RX_CHAT_HERE = re.compile(r"(?:^|[\n'\"‘“(])[ \t]*([a-z]{3,})[ \t]+$")
 RX_LOWER_CHAT5 = re.compile(
     r"\b(?:this\s+is|its|it['’]s|per|reminder\s+to)[ \t]+([a-z]{3,}(?:[ \t]+[a-z]{3,}){0,2})\b"
-    r"|\b(?:dad|mom|mother|father|son|daughter|wife|husband|sister|brother)[ \t]*\("
+    r"|\b(?i:dad|mom|mother|father|son|daughter|wife|husband|sister|brother)[ \t]*\("
     r"[ \t]*([a-z]{3,}[ \t]+[a-z]{2,})[ \t]*\)"
+)
+RX_REL_PAREN_INITIAL = re.compile(
+    r"\b(?i:dad|mom|mother|father|son|daughter|wife|husband|sister|brother|aunt|uncle"
+    rf"|grandmother|grandfather|guardian|spouse|partner)[ \t]*\([ \t]*([A-Z]\.[ \t]?{NW})"
+    r"[ \t]*\)"
+)
+# Ages before "YOF"/"YOM" ("a 101 YOF"), and a town in capitals before a ZIP on its own line.
+RX_AGE_YO_SEX = re.compile(r"\b(9\d|1[01]\d|120)[ \t]*(?i:yo[fm]|y/o[fm]|yo[ \t][fm])\b")
+RX_CAPS_TOWN_ZIP = re.compile(
+    rf"(?:^|(?<=\n))[ \t]*((?:[{UP}]{{2,}}[ \t]+){{0,2}}[{UP}]{{3,}}),?[ \t]+(\d{{5}}(?:-\d{{4}})?)"
+    r"(?![\d-])",
+    re.M,
 )
 TRIGGERS["CHAT5"] = _w(
     "this its it per reminder dad mom mother father son daughter wife husband sister brother"
@@ -3150,6 +3164,13 @@ def _round5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             text, max(0, m.start() - 4), m.start()
         ):
             out.append((m.start(), m.end(), "AGE", 0.75))
+    for m in RX_AGE_YO_SEX.finditer(text) if "o" in low else ():
+        out.append((m.start(1), m.end(1), "AGE", 0.8))
+    for m in RX_CAPS_TOWN_ZIP.finditer(text):
+        town = m.group(1)
+        if town.lower() not in STATES and not any(ctx.is_clinical(w) for w in town.split()):
+            out.append((m.start(1), m.end(1), "LOCATION", 0.7))
+            out.append((m.start(2), m.end(2), "LOCATION", 0.7))
     if "." in text:
         _cands_from(RX_DATE_DOTTED, text, "DATE", 0.75, 0, out)
     for h in RX_DASH_YEAR.finditer(text) if "-" in text else ():
@@ -3202,6 +3223,8 @@ def _round5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         own = [w for w in words if not re.fullmatch(FAC_HEAD5, w) and ctx.low(w) not in GENERIC_FAC]
         if any(ctx.low(w) in _SERVICE_WORDS or ctx.is_clinical(w) for w in own) or not own:
             continue
+        if not all(w[0].isupper() for w in words) or any(w.lower() in _CODES5 for w in words):
+            continue  # "Mainstream high school", "ABCD Surgery Center" (a corpus placeholder)
         if words[0].lower() not in FUNCTION_WORDS and not _is_placeholder(m.group(1)):
             out.append((m.start(), m.end(), "FACILITY", 0.75))
     _names5(ctx, text, out, words_ix)
@@ -3269,6 +3292,8 @@ def _names5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             continue
         if (cued and known) or (label and known) or (cued and cued.group().strip()[-1:] == ":"):
             out.append((m.start(), m.end(), "NAME", 0.75))
+    for m in RX_REL_PAREN_INITIAL.finditer(text) if "(" in text else ():
+        out.append((m.start(1), m.end(1), "NAME", 0.75))
     chats = list(_triggered(RX_LOWER_CHAT5, "CHAT5", text, words_ix))
     for p in words_ix.at(frozenset({"here"})):
         m = RX_CHAT_HERE.search(text, max(0, p - 24), p)
@@ -3359,7 +3384,7 @@ def _after_findings(ctx: _Ctx, text: str, found: list[Finding]) -> list:
         ):
             m = RX_EXTENSION_AFTER.match(text, e)
             if m:
-                out.append((f.start, m.end(), "PHONE", f.confidence))
+                out.append((f.start, m.end(), f.category, f.confidence))
         elif f.category == "DATE":
             m = RX_YEAR_AFTER.match(text, e)
             if m and not re.search(r"\d{4}", text[f.start : f.end]):

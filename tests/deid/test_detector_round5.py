@@ -73,6 +73,18 @@ CASES = [
     ("Dr. van Rensburg reviewed the films.", "van Rensburg"),
     ("Transport by Cornelius Whitby Jr. at noon.", "Jr"),
     ("guarantor Anneliese Okafor III, same address", "III"),
+    ("Sister (R. Thibault) will drive him home.", "R. Thibault"),
+    ("Wife (Oksana Dreyer) asked about hospice.", "Oksana Dreyer"),
+    ("Nickname Bud (legal name on file) declined.", "Bud"),
+    ("Subscriber Halvorsen, Ingrid  Group 5521", "Halvorsen, Ingrid"),
+    # more that follows a found identifier or shape
+    ("Seen: 98 YOF with falls, lives alone", "98"),
+    ("Mail to:\nPINE HOLLOW 40417-2290\nthanks", "PINE HOLLOW"),
+    ("cell 6035550188 x412 after five", "x412"),
+    ("Her son works at BRANDT CREEK HIGH SCHOOL as a janitor.", "BRANDT CREEK HIGH SCHOOL"),
+    ("Transferred from Juniper Ridge Long Term Care today.", "Juniper Ridge Long Term Care"),
+    ("the cabin at 9 Elk Run Rd; Tamarack Flats 59410", "Tamarack Flats"),
+    ("the crash on Forest Service Road 117 near Quorra on Friday", "Quorra"),
 ]
 
 CLEAN = [
@@ -87,6 +99,10 @@ CLEAN = [
     "Chiropractic Wellness Center handouts were given.",
     "Take 1-2 tablets, ISS per protocol, SS 2 units.",
     "Sensation at the tenth rib and the fifth and sixth ribs were tender.",
+    "COVID vaccine given, lot EK4471, and flu shot lot FL2201.",
+    "Moved to Room 12, bed 3, for observation.",
+    "She plans to attend a mainstream high school next year.",
+    "Monitoring leads were placed by Premier Neurodiagnostics today.",
 ]
 
 
