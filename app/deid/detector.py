@@ -3230,6 +3230,10 @@ def _round5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     _names5(ctx, text, out, words_ix)
 
 
+def _is_state5(w: str) -> bool:
+    return (w.isupper() and w in STATE_ABBR) or w.lower() in STATES
+
+
 def _names5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     m: re.Match[str] | None
     for m in RX_NICKNAME5.finditer(text) if "(" in text else ():
@@ -3277,8 +3281,10 @@ def _names5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             m = RX_LAST_FIRST_TIGHT.match(text, p)
             if m:
                 a, b = m.group(1), m.group(2)
-                if (ctx.is_name(a) or ctx.is_name(b)) and not (
-                    ctx.is_clinical(a) or ctx.is_clinical(b)
+                if (
+                    (ctx.is_name(a) or ctx.is_name(b))
+                    and not _is_state5(b)
+                    and not (ctx.is_clinical(a) or ctx.is_clinical(b))
                 ):
                     out.append((m.start(), m.end(), "NAME", 0.7))
     for m in starts:
@@ -3290,6 +3296,8 @@ def _names5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         label = re.match(r"[ \t]*[;,(]?[ \t]*\(?(?:MRN|MR|DOB|Acct|ACCT|booking)", text[m.end() :])
         if any(ctx.is_clinical(w) and not ctx.is_name(w) for w in (last, first)):
             continue
+        if _is_state5(first) or _is_state5(last):
+            continue  # "Yakima, PA" is a town and its state
         if (cued and known) or (label and known) or (cued and cued.group().strip()[-1:] == ":"):
             out.append((m.start(), m.end(), "NAME", 0.75))
     for m in RX_REL_PAREN_INITIAL.finditer(text) if "(" in text else ():
@@ -3353,7 +3361,12 @@ def _after_findings(ctx: _Ctx, text: str, found: list[Finding]) -> list:
             if m:
                 out.append((f.start, m.end(), "NAME", f.confidence))
             m = RX_FIRST_AFTER_COMMA.match(text, e)
-            if m and ctx.is_first(m.group(1)) and not ctx.is_clinical(m.group(1)):
+            if (
+                m
+                and ctx.is_first(m.group(1))
+                and not ctx.is_clinical(m.group(1))
+                and not _is_state5(m.group(1))
+            ):
                 out.append((f.start, m.end(), "NAME", f.confidence))
             m = RX_AGE_AFTER_NAME5.match(text, e)
             if m:
