@@ -2973,6 +2973,7 @@ RX_DAY_ORDINAL_WORD = re.compile(
     r"|twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth"
     r"|thirty[- ]first))(?=[ \t]*(?:[.,;:)]|$|(?:and|at)\s+(?!(?:the\s+)?[a-z]+th\b)))"
 )
+TRIGGERS["MDR5"] = _w("return returned due expires expire")
 RX_MD_RETURN = re.compile(
     r"\b(?i:return(?:ed)?\s+by|due\s+(?:back\s+)?by|due\s+on|expires?(?:\s+on)?)[ \t]+"
     r"((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))(?![\d/])"
@@ -3002,6 +3003,8 @@ RX_RURAL_BOX = re.compile(
     r"\b(?:Rt|Rte|RR|R\.R|HCR|HC|Route|Rural\s+Route|Star\s+Route)\.?[ \t]*\d{1,4},?[ \t]+"
     r"(?i:Box|Bx)\.?[ \t]*#?[ \t]*\d{1,5}[A-Z]?\b"
 )
+TRIGGERS["BOX5"] = _w("rt rte rr r hcr hc route rural star")
+TRIGGERS["ROADN5"] = _w("forest fs county co state township twp farm ranch old mine logging blm")
 RX_NUMBERED_ROAD = re.compile(
     r"\b(?:Forest\s+Service|FS|County|Co\.?|State|Township|Twp\.?|Farm\s+to\s+Market|Ranch"
     r"|Old|Mine|Logging|BLM)[ \t]+(?:Road|Rd\.?|Route|Rte\.?|Highway|Hwy\.?|Lane|Ln\.?)"
@@ -3045,6 +3048,8 @@ FAC_HEAD5 = (
 _CODES5 = _w("abc abcd xyz xxx")
 _SERVICE_WORDS = _w("""chiropractic dental vision hearing integrative holistic natural complete
     total advanced comprehensive physical therapy rehab counseling""")
+_FAC_HEAD5_FIRST = _w("""primary wellness prescription drug grain cooperative co trucking feed
+    samaritan senior medical family long detox cboc surgery high middle elementary""")
 RX_FACILITY5 = re.compile(
     rf"\b((?:[A-Z][A-Za-z'’-]*[ \t]+){{1,4}}{FAC_HEAD5})\b"
     r"(?:[ \t]*(?:&|and)[ \t]+[A-Z][a-z]+)?"
@@ -3083,6 +3088,8 @@ RX_LOWER_CHAT5 = re.compile(
     r"|\b(?i:dad|mom|mother|father|son|daughter|wife|husband|sister|brother)[ \t]*\("
     r"[ \t]*([a-z]{3,}[ \t]+[a-z]{2,})[ \t]*\)"
 )
+TRIGGERS["RELP5"] = _w("""dad mom mother father son daughter wife husband sister brother aunt
+    uncle grandmother grandfather guardian spouse partner""")
 RX_REL_PAREN_INITIAL = re.compile(
     r"\b(?i:dad|mom|mother|father|son|daughter|wife|husband|sister|brother|aunt|uncle"
     rf"|grandmother|grandfather|guardian|spouse|partner)[ \t]*\([ \t]*([A-Z]\.[ \t]?{NW})"
@@ -3090,10 +3097,8 @@ RX_REL_PAREN_INITIAL = re.compile(
 )
 # Ages before "YOF"/"YOM" ("a 101 YOF"), and a town in capitals before a ZIP on its own line.
 RX_AGE_YO_SEX = re.compile(r"\b(9\d|1[01]\d|120)[ \t]*(?i:yo[fm]|y/o[fm]|yo[ \t][fm])\b")
-RX_CAPS_TOWN_ZIP = re.compile(
-    rf"(?:^|(?<=\n))[ \t]*((?:[{UP}]{{2,}}[ \t]+){{0,2}}[{UP}]{{3,}}),?[ \t]+(\d{{5}}(?:-\d{{4}})?)"
-    r"(?![\d-])",
-    re.M,
+RX_CAPS_TOWN_BEFORE = re.compile(
+    rf"(?:^|\n)[ \t]*((?:[{UP}]{{2,}}[ \t]+){{0,2}}[{UP}]{{3,}}),?[ \t]+$"
 )
 TRIGGERS["CHAT5"] = _w(
     "this its it per reminder dad mom mother father son daughter wife husband sister brother"
@@ -3110,8 +3115,9 @@ RX_FIRST_AFTER_COMMA = re.compile(
     rf",[ \t]*({NW}|{CAPS_WORD})(?:[ \t][{UP}]\b\.?)?(?=[ \t]*(?:[;,(/\n]|$|[ \t]{{2}}))"
 )
 # A nickname and the name it stands for: "Bud (legal name ...)", "Stone (goes by Tootie)".
-RX_NICKNAME5 = re.compile(
-    rf"\b({NW})[ \t]*\((?i:legal\s+name|real\s+name|birth\s+name|goes\s+by|aka|a\.k\.a\.)"
+RX_NICKNAME5 = re.compile(rf"\b({NW})[ \t]*$")
+RX_NICKNAME_PAREN5 = re.compile(
+    r"\((?i:legal\s+name|real\s+name|birth\s+name|goes\s+by|aka|a\.k\.a\.)"
 )
 RX_NAME_SUFFIX = re.compile(r",?[ \t]+(?:Jr|Sr|II|III|IV)\b\.?")
 RX_MIDDLE_AFTER_CAPS = re.compile(r"[ \t]+[A-Z]\b\.?(?=[ \t]*(?:[;,(/\n]|$|[ \t]{2}|\.))")
@@ -3164,13 +3170,15 @@ def _round5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             text, max(0, m.start() - 4), m.start()
         ):
             out.append((m.start(), m.end(), "AGE", 0.75))
-    for m in RX_AGE_YO_SEX.finditer(text) if "o" in low else ():
+    yo = words_ix.positions.keys() & {"yof", "yom", "yo"} or "y/o" in low
+    for m in RX_AGE_YO_SEX.finditer(text) if yo else ():
         out.append((m.start(1), m.end(1), "AGE", 0.8))
-    for m in RX_CAPS_TOWN_ZIP.finditer(text):
-        town = m.group(1)
-        if town.lower() not in STATES and not any(ctx.is_clinical(w) for w in town.split()):
+    for z in RX_ZIP_ONLY.finditer(text):
+        m = RX_CAPS_TOWN_BEFORE.search(text, max(0, z.start() - 50), z.start())
+        town = m.group(1) if m else ""
+        if m and town.lower() not in STATES and not any(ctx.is_clinical(w) for w in town.split()):
             out.append((m.start(1), m.end(1), "LOCATION", 0.7))
-            out.append((m.start(2), m.end(2), "LOCATION", 0.7))
+            out.append((z.start(), z.end(), "LOCATION", 0.7))
     if "." in text:
         _cands_from(RX_DATE_DOTTED, text, "DATE", 0.75, 0, out)
     for h in RX_DASH_YEAR.finditer(text) if "-" in text else ():
@@ -3180,7 +3188,7 @@ def _round5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     has_ordinal = _DAY_ORDINAL_WORDS & words_ix.positions.keys()
     for m in RX_DAY_ORDINAL_WORD.finditer(text) if has_ordinal else ():
         out.append((m.start(1), m.end(1), "DATE", 0.7))
-    for m in RX_MD_RETURN.finditer(text) if "/" in text else ():
+    for m in _triggered(RX_MD_RETURN, "MDR5", text, words_ix) if "/" in text else ():
         out.append((m.start(1), m.end(1), "DATE", 0.7))
     for m in RX_DAY_NEXT_MONTH.finditer(text) if "month" in low else ():
         out.append((m.start(1), m.end(1), "DATE", 0.7))
@@ -3189,10 +3197,11 @@ def _round5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         if g == 2 or RX_VEHICLE_NEAR.search(text, max(0, m.start() - 80), m.end() + 40):
             out.append((m.start(g), m.end(g), "VEHICLE", 0.75))
     keys = words_ix.positions.keys()
-    if keys & {"box", "bx"}:
-        _cands_from(RX_RURAL_BOX, text, "ADDRESS", 0.85, 0, out)
-    if keys & {"road", "rd", "route", "rte", "highway", "hwy", "lane", "ln"}:
-        _cands_from(RX_NUMBERED_ROAD, text, "ADDRESS", 0.85, 0, out)
+    for m in _triggered(RX_RURAL_BOX, "BOX5", text, words_ix) if keys & {"box", "bx"} else ():
+        out.append((m.start(), m.end(), "ADDRESS", 0.85))
+    roads = keys & {"road", "rd", "route", "rte", "highway", "hwy", "lane", "ln"}
+    for m in _triggered(RX_NUMBERED_ROAD, "ROADN5", text, words_ix) if roads else ():
+        out.append((m.start(), m.end(), "ADDRESS", 0.85))
     for m in RX_STATE_ROUTE.finditer(text) if "-" in text else ():
         if m.group()[:2] in _ROUTE_PREFIXES and RX_ROUTE_CUE_BEFORE.search(
             text, max(0, m.start() - 12), m.start()
@@ -3218,7 +3227,16 @@ def _round5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             and seg.split()[0].lower() not in FUNCTION_WORDS
         ):
             out.append((m.start(1), m.start(1) + len(seg), "FACILITY", 0.75))
-    for m in RX_FACILITY5.finditer(text):
+    heads = words_ix.at(_FAC_HEAD5_FIRST)
+    facs: list[re.Match[str]] = []
+    for p in heads:
+        # the facility's own words come before its head word
+        m = RX_FACILITY5.search(text, max(0, p - 80), p + 40)
+        while m and m.end(1) < p:
+            m = RX_FACILITY5.search(text, m.end(), p + 40)
+        if m and (not facs or m.start() >= facs[-1].end()):
+            facs.append(m)
+    for m in facs:
         words = m.group(1).split()
         own = [w for w in words if not re.fullmatch(FAC_HEAD5, w) and ctx.low(w) not in GENERIC_FAC]
         if any(ctx.low(w) in _SERVICE_WORDS or ctx.is_clinical(w) for w in own) or not own:
@@ -3230,14 +3248,18 @@ def _round5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     _names5(ctx, text, out, words_ix)
 
 
+_STATE_ABBR_SET = frozenset(STATE_ABBR)
+
+
 def _is_state5(w: str) -> bool:
-    return (w.isupper() and w in STATE_ABBR) or w.lower() in STATES
+    return (w.isupper() and w in _STATE_ABBR_SET) or w.lower() in STATES
 
 
 def _names5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     m: re.Match[str] | None
-    for m in RX_NICKNAME5.finditer(text) if "(" in text else ():
-        if not ctx.is_clinical(m.group(1)):
+    for h in RX_NICKNAME_PAREN5.finditer(text) if "(" in text else ():
+        m = RX_NICKNAME5.search(text, max(0, h.start() - 30), h.start())
+        if m and not ctx.is_clinical(m.group(1)):
             out.append((m.start(1), m.end(1), "NAME", 0.75))
     for m in _triggered(RX_ROLE5, "ROLE5", text, words_ix):
         words = list(re.finditer(r"\S+", m.group(1)))
@@ -3300,7 +3322,7 @@ def _names5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             continue  # "Yakima, PA" is a town and its state
         if (cued and known) or (label and known) or (cued and cued.group().strip()[-1:] == ":"):
             out.append((m.start(), m.end(), "NAME", 0.75))
-    for m in RX_REL_PAREN_INITIAL.finditer(text) if "(" in text else ():
+    for m in _triggered(RX_REL_PAREN_INITIAL, "RELP5", text, words_ix) if "(" in text else ():
         out.append((m.start(1), m.end(1), "NAME", 0.75))
     chats = list(_triggered(RX_LOWER_CHAT5, "CHAT5", text, words_ix))
     for p in words_ix.at(frozenset({"here"})):
