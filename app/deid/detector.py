@@ -2903,6 +2903,566 @@ TRIGGERS.update(
 )
 
 
+# ----------------------------------------------------------------------------- round 5
+# Kinds behind the misses of held-out set D (issue 12, fifth round): identifiers written
+# with other separators, roles and labels that precede a name, ages said of relatives,
+# rural addresses, and what follows a found identifier (a town after an address, a suffix
+# after a name, an extension after a phone number).
+_SSN_CUE5 = (
+    r"(?:SSN|SS\s*#|SS|ITIN|TIN|(?i:social(?:\s+security)?(?:\s+(?:number|no\.?|#))?"
+    r"|soc\.?\s*sec\.?(?:\s*#)?))"
+)
+# Nine digits in 3-2-4 groups with any mix of spaces, dots and dashes ("334 - 35 - 6560",
+# "256.03.6200", "488-52 1223") shortly after an SSN cue.
+RX_SSN_SEPARATED = re.compile(
+    rf"\b{_SSN_CUE5}(?![A-Za-z])[^.\n\d]{{0,40}}?(?<![\d.-])"
+    r"(\d{3}(?:[ \t]*[-.][ \t]*|[ \t]+)\d{2}(?:[ \t]*[-.][ \t]*|[ \t]+)\d{4}|\d{9})(?![\d-]|\.\d)"
+)
+RX_SSN_MASKED = re.compile(r"[Xx*#](?<![\w-][Xx*#])[Xx*#]{2}[- ][Xx*#]{2}[- ](\d{4})(?![\w-])")
+RX_SSN_LAST4_SOCIAL = re.compile(
+    r"\b(?i:last\s+(?:four|4)(?:\s+digits)?\s+of\s+(?:the\s+|her\s+|his\s+)?"
+    rf"{_SSN_CUE5}|{_SSN_CUE5}\s+(?:last|ends?\s+(?:in|with))\s*(?:four|4)?)(?![A-Za-z])"
+    r"\s*[:#-]?\s*(\d{4})(?!\d)"
+)
+TRIGGERS["SSN5"] = _w("ssn ss itin tin social soc last")
+
+_REL5 = (
+    r"patient|pt|brother|sister|mother|father|husband|wife|son|daughter|aunt|uncle"
+    r"|grandmother|grandfather|grandma|grandpa|granddaughter|grandson|sibling|cousin|spouse"
+    r"|oldest|youngest|resident|veteran|neighbor|neighbour"
+)
+_AGE_TAIL5 = (
+    r"(?=[ \t]*(?:[,;:)]|\.(?!\d)|$|\n|(?:and|on|in|of|next|this|last|years?|yrs?|yo|y/o"
+    r"|now|today|when|but)\b))"
+)
+# "patient 99,", "sister ninety-eight,", "Brother is 106 and", "her brother Ruthanne is 105",
+# "father Ignacio Vu (92)", "she will be ninety on the 10th".
+RX_AGE_OF_RELATIVE = re.compile(
+    rf"\b(?i:{_REL5})(?:[ \t]+(?:[A-Z][A-Za-z'’-]+|[A-Z]\.)){{0,3}}[ \t]+"
+    r"(?:(?i:is|was|turned|turns|turning|will\s+be|would\s+be|reached|aged?)[ \t]+)?\(?"
+    rf"({AGE_ANY})(?![\w/-]|[.,]\d|[ \t]*(?:%|mg|kg|lbs?|bpm|beats|percent|mm|cm|/)){_AGE_TAIL5}"
+)
+TRIGGERS["AGER5"] = _w(_REL5.replace("|", " "))
+# An age in words is one unless a unit or an angle follows ("ninety minutes", "to ninety").
+RX_AGE_WORDS5 = re.compile(
+    rf"(?<!\bto )(?<!\bat )(?<!\bof )(?<!\bby )\b((?i:{AGE_IN_WORDS}))(?![\w-])"
+    r"(?=[ \t]*(?:[,;)]|\.(?!\d)|$|\n|(?:years?|yrs?|on\s+the|and\s+(?:the|her|his|she|he)"
+    r"|in\s+(?-i:[A-Z]))\b))"
+)
+# "100F brought in by ...": an age glued to the sex at the start of a line or sentence.
+RX_AGE_SEX_START = re.compile(r"\d(?<![\w.]\d)\d\d?(?=[FM][ \t,]+[a-z])")
+RX_LINE_START_BEFORE = re.compile(r"(?:^|\n|[.;:] )[ \t]*$")
+
+# Dates: "2.15.68", "Aug-2021"; a year after a month and ordinal in words.
+RX_DATE_DOTTED = re.compile(
+    r"\d(?<![\w.]\d)(?:(?<=1)[0-2]|(?<=0)[1-9])?\.(?:3[01]|[12]\d|0?[1-9])\.(?:\d{4}|\d\d)"
+    r"(?!\w|\.\d)"
+)
+RX_DATE_MON_YEAR = re.compile(
+    rf"\b(?i:{_MON3}|January|February|March|April|August|September|October|November"
+    r"|December)-(?:19|20)\d\d\b(?!-)"
+)
+RX_DASH_YEAR = re.compile(r"-(?:19|20)\d\d\b(?!-)")
+_DAY_ORDINAL_WORDS = _w("""tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth
+    seventeenth eighteenth nineteenth twentieth thirtieth first second third fourth fifth
+    sixth seventh eighth ninth""")
+RX_YEAR_AFTER = re.compile(r",?[ \t]+(?:19|20)\d\d\b(?![\d/-]|\.\d)")
+RX_DAY_ORDINAL_WORD = re.compile(
+    r"\b(?i:on|of|since|by|until|before|after)\s+the\s+((?i:tenth|eleventh|twelfth|thirteenth"
+    r"|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+    r"|twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth"
+    r"|thirty[- ]first))(?=[ \t]*(?:[.,;:)]|$|(?:and|at)\s+(?!(?:the\s+)?[a-z]+th\b)))"
+)
+TRIGGERS["MDR5"] = _w("return returned due expires expire")
+RX_MD_RETURN = re.compile(
+    r"\b(?i:return(?:ed)?\s+by|due\s+(?:back\s+)?by|due\s+on|expires?(?:\s+on)?)[ \t]+"
+    r"((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))(?![\d/])"
+)
+RX_DAY_NEXT_MONTH = re.compile(
+    r"\bthe\s+((?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\s+of\s+(?:next|this|last|the\s+month)"
+)
+
+# Phone extensions after a found number: "#557", "x3049", ", extension 397".
+RX_PHONE_SHAPED = re.compile(r"1?\d{10}")
+RX_EXTENSION_AFTER = re.compile(r",?[ \t]*(?:#|x|ext\.?|extension)[ \t]*\d{1,5}\b", IGN)
+
+# Vehicles: a plate after "reg", "license" or "tags ... were" near a vehicle word.
+RX_PLATE5 = re.compile(
+    r"\b(?i:reg(?:istration)?|licen[cs]e|tags?(?:\s+[a-z-]+){0,4}\s+(?:were|was|is|are)"
+    r"|second\s+car|first\s+car)\.?\s*[:#]?\s*"
+    r"((?=[A-Z0-9 -]{0,9}\d)(?=[A-Z0-9 -]{0,9}[A-Z])(?:[A-Z0-9]{2,4}[ -][A-Z0-9]{3,5}"
+    r"|[A-Z0-9]{5,8}))(?![\w-])"
+    r"|\b(?i:licen[cs]e)\s*[:#]?\s*([A-Z]{2,5}\.\d{3,8})\b"
+)
+TRIGGERS["PLATE5"] = _w("reg registration license licence tag tags second first")
+RX_VEHICLE_NEAR = re.compile(r"(?i)\b(?:vehicle|car|truck|van|pickup|tags?|plates?|vin)\b")
+
+# Addresses: rural routes and boxes, numbered forest/county roads, state routes after a
+# travel cue, Wisconsin grid numbers ("W9041"), a lettered house number ("32 B North ...").
+RX_RURAL_BOX = re.compile(
+    r"\b(?:Rt|Rte|RR|R\.R|HCR|HC|Route|Rural\s+Route|Star\s+Route)\.?[ \t]*\d{1,4},?[ \t]+"
+    r"(?i:Box|Bx)\.?[ \t]*#?[ \t]*\d{1,5}[A-Z]?\b"
+)
+TRIGGERS["BOX5"] = _w("rt rte rr r hcr hc route rural star")
+TRIGGERS["ROADN5"] = _w("forest fs county co state township twp farm ranch old mine logging blm")
+RX_NUMBERED_ROAD = re.compile(
+    r"\b(?:Forest\s+Service|FS|County|Co\.?|State|Township|Twp\.?|Farm\s+to\s+Market|Ranch"
+    r"|Old|Mine|Logging|BLM)[ \t]+(?:Road|Rd\.?|Route|Rte\.?|Highway|Hwy\.?|Lane|Ln\.?)"
+    r"[ \t]+\d{1,5}[A-Z]?\b"
+)
+RX_STATE_ROUTE = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]-\d{1,4}[A-Z]?\b(?![-/])")
+RX_ROUTE_CUE_BEFORE = re.compile(
+    r"\b(?i:off|off\s+of|take|took|via|along|past|down|up|near|onto|on)[ \t]+$"
+)
+_ROUTE_PREFIXES = frozenset(STATE_ABBR) - {"CA"} | {"US", "SR", "CR", "FM"}
+RX_GRID_ADDRESS = re.compile(r"[NSEW](?<!\w[NSEW])\d{3,6}[ \t]+(?=[A-Z])")
+RX_LETTERED_NUMBER = re.compile(
+    r"\d(?<!\w\d)\d{0,5}[ \t][A-Z][ \t]+(?=(?:North|South|East|West|[NSEW]\.?)\s)"
+)
+_ROAD_SUFFIX5 = (
+    r"(?:Road|Rd|Lane|Ln|Highway|Hwy|Pike|Trail|Trl|Drive|Street|Avenue|Ave|Boulevard|Blvd"
+    r"|Loop|Spur|Hollow\s+Road|Creek\s+Road|Branch\s+Road|Fork\s+Road)"
+)
+RX_ROAD_AFTER_CUE = re.compile(
+    r"\b(?i:went\s+off|ran\s+off|lives\s+off|live\s+off|living\s+off|off\s+of|walking\s+along"
+    r"|along|house\s+on|home\s+on|lives\s+on|down)[ \t]+"
+    rf"((?:[A-Z][a-z'’]+[ \t]+){{1,3}}{_ROAD_SUFFIX5})\b(?!-)"
+)
+TRIGGERS["ROAD5"] = _w("went ran lives live living off walking along house home down")
+
+# Facilities named with a label (pharmacy, employer, fax recipient) and heads the
+# general pattern lacks.
+RX_FAC_LABEL = re.compile(
+    r"(?:\b(?i:pharmacy|employer|employed\s+by|works\s+(?:at|for)|owned\s+by|loaned\s+by"
+    r"|fitted\s+at|fax\s+back\s+to)|(?<=FAX COVER - )To)[ \t]*:?[ \t]+"
+    r"((?:[A-Z][A-Za-z'’]*|&)(?:[ \t]+(?:[A-Z][A-Za-z'’-]*|&|of)){1,5})"
+    r"(?=[ \t]*(?:[,;.\n(]|$|[ \t]{2}|[ \t]+(?:at|in|on|to|for|and|phone|fax|Fax|Phone)\b))"
+)
+TRIGGERS["FACL5"] = _w("pharmacy employer employed works owned loaned fitted fax to")
+FAC_HEAD5 = (
+    r"(?:(?i:Long\s+Term\s+Care|Detox|CBOC|Surgery\s+Center|High\s+School|Middle\s+School"
+    r"|Elementary\s+School)|Primary\s+Care|Wellness\s+Cent(?:er|re)|Prescription\s+Shop|Drug\s+Store|Grain"
+    r"\s+Cooperative|Cooperative|Co-op|Trucking|Feed\s+(?:&|and)\s+Seed|Samaritan\s+Society"
+    r"|Senior\s+Living|Medical\s+Clinic|Family\s+Health)"
+)
+_CODES5 = _w("abc abcd xyz xxx")
+_SERVICE_WORDS = _w("""chiropractic dental vision hearing integrative holistic natural complete
+    total advanced comprehensive physical therapy rehab counseling""")
+_FAC_HEAD5_FIRST = _w("""primary wellness prescription drug grain cooperative co trucking feed
+    samaritan senior medical family long detox cboc surgery high middle elementary""")
+RX_FACILITY5 = re.compile(
+    rf"\b((?:[A-Z][A-Za-z'’-]*[ \t]+){{1,4}}{FAC_HEAD5})\b"
+    r"(?:[ \t]*(?:&|and)[ \t]+[A-Z][a-z]+)?"
+)
+
+# Names: roles and speech cues before a name; "Last,First" without a space; "Last, First"
+# after a form label or before a record field; lower-case names in chats.
+RX_ROLE5 = re.compile(
+    r"\b(?i:caller|chaplain|pharmacist|payee|representative\s+payee|transport|courier"
+    r"|driver(?:\s+of\s+vehicle\s+\d)?|identified\s+(?:herself|himself|themselves)\s+as"
+    r"|ask\s+for|verify\s+with|results\s+to|intake\s+by|coroner|claimant|placed\s+by|fitted\s+by"
+    r"|implanted\s+by|owner|registered\s+to|inmate|decedent|attn\.?)"
+    r"[ \t]*[:,-]?[ \t]+" + NAME_SEQ
+)
+TRIGGERS["ROLE5"] = _w(
+    """caller chaplain pharmacist payee representative transport courier driver identified
+    ask verify results intake coroner claimant placed fitted implanted owner registered inmate
+    decedent attn"""
+)
+_LASTNAME5 = rf"(?:(?i:{PARTICLE})[ \t]+)?(?:{NW}|{CAPS_WORD})(?:[-'’](?:{NW}|{CAPS_WORD}))?"
+RX_LAST_FIRST5 = re.compile(
+    rf"\b({_LASTNAME5}),[ \t]*((?:{NW}|{CAPS_WORD})(?:[ \t][{UP}]\b\.?)?)"
+    r"(?=[ \t]*(?:[;,(/\n]|\.(?:[ \t]|$)|$|[ \t]{2}|[ \t]+(?:MRN|MR|DOB|Sex|SEX|Age|AGE|Acct"
+    r"|ACCT|booking|last|from|\d{2,3}[ \t]+years?)\b))"
+)
+RX_LAST_FIRST_CUE5 = re.compile(
+    r"\b(?i:patient|pt|owner|inmate|name|subscriber|insured|guarantor|claimant|referral|admission"
+    r"|client|member|decedent|resident|for|under|re)\s*[:#-]?[ \t]*$"
+)
+RX_LAST_FIRST_TIGHT = re.compile(rf"\b({NW}|{CAPS_WORD}),((?:{NW}|{CAPS_WORD}))\b(?![,.]\w)")
+RX_COMMA_CAP = re.compile(rf",[ \t]*[{UP}]")
+RX_WORD_STARTS_BEFORE = re.compile(r"(?<![\w'’-])[\w'’-]")
+RX_CHAT_HERE = re.compile(r"(?:^|[\n'\"‘“(])[ \t]*([a-z]{3,})[ \t]+$")
+RX_LOWER_CHAT5 = re.compile(
+    r"\b(?:this\s+is|its|it['’]s|per|reminder\s+to)[ \t]+([a-z]{3,}(?:[ \t]+[a-z]{3,}){0,2})\b"
+    r"|\b(?i:dad|mom|mother|father|son|daughter|wife|husband|sister|brother)[ \t]*\("
+    r"[ \t]*([a-z]{3,}[ \t]+[a-z]{2,})[ \t]*\)"
+)
+TRIGGERS["RELP5"] = _w("""dad mom mother father son daughter wife husband sister brother aunt
+    uncle grandmother grandfather guardian spouse partner""")
+RX_REL_PAREN_INITIAL = re.compile(
+    r"\b(?i:dad|mom|mother|father|son|daughter|wife|husband|sister|brother|aunt|uncle"
+    rf"|grandmother|grandfather|guardian|spouse|partner)[ \t]*\([ \t]*([A-Z]\.[ \t]?{NW})"
+    r"[ \t]*\)"
+)
+# Ages before "YOF"/"YOM" ("a 101 YOF"), and a town in capitals before a ZIP on its own line.
+RX_AGE_YO_SEX = re.compile(r"\b(9\d|1[01]\d|120)[ \t]*(?i:yo[fm]|y/o[fm]|yo[ \t][fm])\b")
+RX_CAPS_TOWN_BEFORE = re.compile(
+    rf"(?:^|\n)[ \t]*((?:[{UP}]{{2,}}[ \t]+){{0,2}}[{UP}]{{3,}}),?[ \t]+$"
+)
+TRIGGERS["CHAT5"] = _w(
+    "this its it per reminder dad mom mother father son daughter wife husband sister brother"
+)
+RX_INITIALS5 = re.compile(r"\b((?:[A-Z]\.){1,2}[A-Z]\b\.?|[A-Z]{2,3})[ \t]*$")
+RX_INITIALS_TAIL5 = re.compile(
+    r"['’]s\s+case|,\s+an?\s+\d{1,3}[- ]y|\((?:RN|LPN|NP|MD|PA|CNA|RT|SW|APRN)\)"
+)
+TRIGGERS["TITLEP"] = _w("dr drs mr mrs ms mx")
+RX_TITLE_PARTICLE = re.compile(
+    rf"\b(?:Drs?|Mrs?|Ms|Mx)\.?[ \t]+(?:\w+[ \t]+and[ \t]+)?((?:{PARTICLE})[ \t]+{NW}(?:-{NW})?)"
+)
+RX_FIRST_AFTER_COMMA = re.compile(
+    rf",[ \t]*({NW}|{CAPS_WORD})(?:[ \t][{UP}]\b\.?)?(?=[ \t]*(?:[;,(/\n]|$|[ \t]{{2}}))"
+)
+# A nickname and the name it stands for: "Bud (legal name ...)", "Stone (goes by Tootie)".
+RX_NICKNAME5 = re.compile(rf"\b({NW})[ \t]*$")
+RX_NICKNAME_PAREN5 = re.compile(
+    r"\((?i:legal\s+name|real\s+name|birth\s+name|goes\s+by|aka|a\.k\.a\.)"
+)
+RX_NAME_SUFFIX = re.compile(r",?[ \t]+(?:Jr|Sr|II|III|IV)\b\.?")
+RX_MIDDLE_AFTER_CAPS = re.compile(r"[ \t]+[A-Z]\b\.?(?=[ \t]*(?:[;,(/\n]|$|[ \t]{2}|\.))")
+
+# What follows a found identifier.
+RX_TOWN_AFTER_ADDRESS5 = re.compile(
+    r"(?:[ \t]*(?:#|(?i:apt|unit|lot|trlr|ste|suite|spc))\.?[ \t]*[A-Za-z0-9-]{1,5})?"
+    r"(?:[,;][ \t]*|[ \t]+(?:in|near|outside(?:[ \t]+of)?)[ \t]+)"
+    r"((?:[A-Z][a-z'’]+)(?:[ \t-]+[A-Z][a-z'’]+){0,2})"
+    r"(?=[ \t]*(?:[,.;)\n]|$|\d{5}|on\b|at\b|after\b|about\b|[A-Z]{2}\b))"
+)
+RX_ZIP_AFTER_TOWN = re.compile(r",?[ \t]+(\d{5}(?:-\d{4})?)(?![\d-])")
+RX_TOWN_AFTER_FAC = re.compile(
+    r"[ \t]*(?:in[ \t]+|\([ \t]*|-[ \t]+)((?:[A-Z][a-z'’]+)(?:[ \t]+[A-Z][a-z'’]+){0,2})"
+    r"(?=[ \t]*(?:[,.;)\n]|$|every\b|on\b|and\b|now\b|in\b))"
+)
+RX_TOWN_AFTER_NAME = re.compile(
+    r"(?:,[ \t]*[^,\n]{1,30},)?[ \t]+of[ \t]+((?:[A-Z][a-z'’]+)(?:[ \t]+[A-Z][a-z'’]+){0,1})"
+    r"(?=[ \t]*(?:[,.;)\n]|$|passed|died|was|is)\b|[ \t]*[,.;)\n]|[ \t]*$)"
+)
+RX_AGE_AFTER_NAME5 = re.compile(
+    rf"(?:,[ \t]*(?:(?i:age|aged)[ \t]+)?|[ \t]*\([ \t]*)({AGE_ANY})(?![\w-])"
+    r"(?:[ \t]*(?:years?(?:\s+old)?|yo|y/o))?[ \t]*[,;)]"
+)
+RX_FROM_TOWN = re.compile(
+    r"\b(?:in\s+from|both\s+from|phone\s+from|grandson\s+\w+\s+from"
+    r"|drives\s+to|relocated\s+(?:from\s+[^.;\n]{1,40}?\s+)?to|born\s+[^;\n]{0,20}?\s+in)"
+    r"\s+([A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,})?)"
+    r"(?=[ \t]*(?:[,.;)\n]|$|every|each|daily|weekly|on|to|and|for)\b"
+    r"|[ \t]*[,.;)\n(]|[ \t]*$)"
+)
+
+
+def _round5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    m: re.Match[str] | None
+    for m in _triggered(RX_SSN_SEPARATED, "SSN5", text, words_ix):
+        out.append((m.start(1), m.end(1), "SSN", 0.85))
+    for m in _triggered(RX_SSN_LAST4_SOCIAL, "SSN5", text, words_ix):
+        out.append((m.start(1), m.end(1), "SSN", 0.85))
+    for m in RX_SSN_MASKED.finditer(text) if "-" in text else ():
+        out.append((m.start(1), m.end(1), "SSN", 0.85))
+    for m in _triggered(RX_AGE_OF_RELATIVE, "AGER5", text, words_ix):
+        out.append((m.start(1), m.end(1), "AGE", 0.75))
+    low = text.lower()
+    if "ninety" in low or "hundred" in low:
+        for m in RX_AGE_WORDS5.finditer(text):
+            out.append((m.start(1), m.end(1), "AGE", 0.75))
+    for m in RX_AGE_SEX_START.finditer(text):
+        if 90 <= int(m.group()) <= 120 and RX_LINE_START_BEFORE.search(
+            text, max(0, m.start() - 4), m.start()
+        ):
+            out.append((m.start(), m.end(), "AGE", 0.75))
+    yo = words_ix.positions.keys() & {"yof", "yom", "yo"} or "y/o" in low
+    for m in RX_AGE_YO_SEX.finditer(text) if yo else ():
+        out.append((m.start(1), m.end(1), "AGE", 0.8))
+    for z in RX_ZIP_ONLY.finditer(text):
+        m = RX_CAPS_TOWN_BEFORE.search(text, max(0, z.start() - 50), z.start())
+        town = m.group(1) if m else ""
+        if m and town.lower() not in STATES and not any(ctx.is_clinical(w) for w in town.split()):
+            out.append((m.start(1), m.end(1), "LOCATION", 0.7))
+            out.append((z.start(), z.end(), "LOCATION", 0.7))
+    if "." in text:
+        _cands_from(RX_DATE_DOTTED, text, "DATE", 0.75, 0, out)
+    for h in RX_DASH_YEAR.finditer(text) if "-" in text else ():
+        m = RX_DATE_MON_YEAR.search(text, max(0, h.start() - 10), h.end())
+        if m and m.end() == h.end():
+            out.append((m.start(), m.end(), "DATE", 0.8))
+    has_ordinal = _DAY_ORDINAL_WORDS & words_ix.positions.keys()
+    for m in RX_DAY_ORDINAL_WORD.finditer(text) if has_ordinal else ():
+        out.append((m.start(1), m.end(1), "DATE", 0.7))
+    for m in _triggered(RX_MD_RETURN, "MDR5", text, words_ix) if "/" in text else ():
+        out.append((m.start(1), m.end(1), "DATE", 0.7))
+    for m in RX_DAY_NEXT_MONTH.finditer(text) if "month" in low else ():
+        out.append((m.start(1), m.end(1), "DATE", 0.7))
+    for m in _triggered(RX_PLATE5, "PLATE5", text, words_ix):
+        g = 1 if m.group(1) else 2
+        if g == 2 or RX_VEHICLE_NEAR.search(text, max(0, m.start() - 80), m.end() + 40):
+            out.append((m.start(g), m.end(g), "VEHICLE", 0.75))
+    keys = words_ix.positions.keys()
+    for m in _triggered(RX_RURAL_BOX, "BOX5", text, words_ix) if keys & {"box", "bx"} else ():
+        out.append((m.start(), m.end(), "ADDRESS", 0.85))
+    roads = keys & {"road", "rd", "route", "rte", "highway", "hwy", "lane", "ln"}
+    for m in _triggered(RX_NUMBERED_ROAD, "ROADN5", text, words_ix) if roads else ():
+        out.append((m.start(), m.end(), "ADDRESS", 0.85))
+    for m in RX_STATE_ROUTE.finditer(text) if "-" in text else ():
+        if m.group()[:2] in _ROUTE_PREFIXES and RX_ROUTE_CUE_BEFORE.search(
+            text, max(0, m.start() - 12), m.start()
+        ):
+            out.append((m.start(), m.end(), "ADDRESS", 0.75))
+    for m in _triggered(RX_ROAD_AFTER_CUE, "ROAD5", text, words_ix):
+        road = m.group(1)
+        if not any(ctx.is_clinical(w) for w in road.split()[:-1]):
+            out.append((m.start(1), m.end(1), "ADDRESS", 0.75))
+    for rx in (RX_GRID_ADDRESS, RX_LETTERED_NUMBER):
+        for m in rx.finditer(text):
+            tail: list = []
+            _usps_addresses(ctx, "1 " + text[m.end() :], tail)
+            if tail and tail[0][0] == 0:
+                out.append((m.start(), m.end() + tail[0][1] - 2, "ADDRESS", 0.8))
+    for m in _triggered(RX_FAC_LABEL, "FACL5", text, words_ix):
+        seg = m.group(1).rstrip(" &")
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", seg) if w != "of"]
+        if (
+            words
+            and not all(ctx.is_clinical(w) or ctx.low(w) in GENERIC_FAC for w in words)
+            and not _is_placeholder(seg)
+            and seg.split()[0].lower() not in FUNCTION_WORDS
+        ):
+            out.append((m.start(1), m.start(1) + len(seg), "FACILITY", 0.75))
+    heads = words_ix.at(_FAC_HEAD5_FIRST)
+    facs: list[re.Match[str]] = []
+    for p in heads:
+        # the facility's own words come before its head word
+        m = RX_FACILITY5.search(text, max(0, p - 80), p + 40)
+        while m and m.end(1) < p:
+            m = RX_FACILITY5.search(text, m.end(), p + 40)
+        if m and (not facs or m.start() >= facs[-1].end()):
+            facs.append(m)
+    for m in facs:
+        words = m.group(1).split()
+        own = [w for w in words if not re.fullmatch(FAC_HEAD5, w) and ctx.low(w) not in GENERIC_FAC]
+        if any(ctx.low(w) in _SERVICE_WORDS or ctx.is_clinical(w) for w in own) or not own:
+            continue
+        if not all(w[0].isupper() for w in words) or any(w.lower() in _CODES5 for w in words):
+            continue  # "Mainstream high school", "ABCD Surgery Center" (a corpus placeholder)
+        if words[0].lower() not in FUNCTION_WORDS and not _is_placeholder(m.group(1)):
+            out.append((m.start(), m.end(), "FACILITY", 0.75))
+    _names5(ctx, text, out, words_ix)
+
+
+_STATE_ABBR_SET = frozenset(STATE_ABBR)
+
+
+def _is_state5(w: str) -> bool:
+    return (w.isupper() and w in _STATE_ABBR_SET) or w.lower() in STATES
+
+
+def _names5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    m: re.Match[str] | None
+    for h in RX_NICKNAME_PAREN5.finditer(text) if "(" in text else ():
+        m = RX_NICKNAME5.search(text, max(0, h.start() - 30), h.start())
+        if m and not ctx.is_clinical(m.group(1)):
+            out.append((m.start(1), m.end(1), "NAME", 0.75))
+    for m in _triggered(RX_ROLE5, "ROLE5", text, words_ix):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        bares = [w.group().strip(".,") for w in words]
+
+        def ok(i: int, bares: list[str] = bares) -> bool:
+            bare = bares[i]
+            if len(bare) <= 1:
+                return True
+            if bare.isupper() and not ctx.is_name(bare):
+                return False
+            if ctx.plausible_name_word(bare, True):
+                return True
+            # "Scout van Houten": a common word or particle before a name word
+            return (
+                i + 1 < len(bares)
+                and (bare[0].isupper() or re.fullmatch(PARTICLE, bare) is not None)
+                and not ctx.is_clinical(bare)
+                and (re.fullmatch(PARTICLE, bares[i + 1]) is not None or ctx.is_name(bares[i + 1]))
+                and ok(i + 1)
+            )
+
+        k = 0
+        while k < len(words) and ok(k):
+            k += 1
+        if k and not (k == 1 and len(words[0].group()) <= 2):
+            out.append((m.start(1), m.start(1) + words[k - 1].end(), "NAME", 0.75))
+    starts = []
+    for h in RX_COMMA_CAP.finditer(text) if "," in text else ():
+        # the name before the comma starts at one of the three words before it
+        ws = [
+            w.start()
+            for w in RX_WORD_STARTS_BEFORE.finditer(text, max(0, h.start() - 40), h.start())
+        ]
+        for p in ws[-3:]:
+            m = RX_LAST_FIRST5.match(text, p)
+            if m and m.start(2) >= h.start():
+                starts.append(m)
+                break
+        for p in ws[-1:] if text[h.start() + 1] not in " \t" else ():
+            m = RX_LAST_FIRST_TIGHT.match(text, p)
+            if m:
+                a, b = m.group(1), m.group(2)
+                if (
+                    (ctx.is_name(a) or ctx.is_name(b))
+                    and not _is_state5(b)
+                    and not (ctx.is_clinical(a) or ctx.is_clinical(b))
+                ):
+                    out.append((m.start(), m.end(), "NAME", 0.7))
+    for m in starts:
+        last, first = m.group(1), m.group(2).split()[0]
+        cued = RX_LAST_FIRST_CUE5.search(text, max(0, m.start() - 20), m.start())
+        known = (ctx.is_first(first) and not ctx.is_clinical(first)) or (
+            ctx.is_last(last.split()[-1]) and not ctx.is_clinical(last)
+        )
+        label = re.match(r"[ \t]*[;,(]?[ \t]*\(?(?:MRN|MR|DOB|Acct|ACCT|booking)", text[m.end() :])
+        if any(ctx.is_clinical(w) and not ctx.is_name(w) for w in (last, first)):
+            continue
+        if _is_state5(first) or _is_state5(last):
+            continue  # "Yakima, PA" is a town and its state
+        if (cued and known) or (label and known) or (cued and cued.group().strip()[-1:] == ":"):
+            out.append((m.start(), m.end(), "NAME", 0.75))
+    for m in _triggered(RX_REL_PAREN_INITIAL, "RELP5", text, words_ix) if "(" in text else ():
+        out.append((m.start(1), m.end(1), "NAME", 0.75))
+    chats = list(_triggered(RX_LOWER_CHAT5, "CHAT5", text, words_ix))
+    for p in words_ix.at(frozenset({"here"})):
+        m = RX_CHAT_HERE.search(text, max(0, p - 24), p)
+        if m:
+            chats.append(m)
+    for m in chats:
+        g = next(i for i in (1, 2) if m.group(i))
+        chat = m.group(g).split()
+        if not ctx.is_first(chat[0]) or ctx.is_common(chat[0]) or ctx.is_clinical(chat[0]):
+            continue
+        k = 1
+        while k < len(chat) and ctx.is_name(chat[k]) and not ctx.is_common(chat[k]):
+            k += 1
+        e = m.start(g) + len(" ".join(chat[:k])) if "(" not in m.group() else m.end(g)
+        out.append((m.start(g), e, "NAME", 0.7))
+    for t in RX_INITIALS_TAIL5.finditer(text) if "(" in text or "'" in text or "," in text else ():
+        m = RX_INITIALS5.search(text, max(0, t.start() - 8), t.start())
+        if m and not ctx.is_clinical(m.group(1).replace(".", "")):
+            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    for m in _triggered(RX_TITLE_PARTICLE, "TITLEP", text, words_ix):
+        out.append((m.start(1), m.end(1), "NAME", 0.8))
+
+
+RX_VACCINE_BEFORE = re.compile(
+    r"(?i)\b(?:vaccines?|vaccinations?|immuni[sz]ations?|shots?|flu|influenza|tdap|covid|rsv"
+    r"|shingles|pneumococcal|booster|dose)\b"
+)
+_ROOM_WORDS = _w("room rm bed bay ward floor suite unit pod stall")
+
+
+def _not_identifier(text: str, cand: tuple) -> bool:
+    """A vaccine's lot number, or "Room" taken as a place ("moved to Room 38")."""
+    s, e, cat = cand[0], cand[1], cand[2]
+    if cat == "DEVICE":
+        before = text[max(0, s - 12) : s].lower()
+        return "lot" in before and bool(RX_VACCINE_BEFORE.search(text, max(0, s - 80), s))
+    if cat == "LOCATION":
+        return text[s:e].lower().rstrip(".") in _ROOM_WORDS
+    return False
+
+
+def _after_findings(ctx: _Ctx, text: str, found: list[Finding]) -> list:
+    """Candidates that a found identifier implies about the words right after it."""
+    out: list = []
+    for f in found:
+        e = f.end
+        if f.category == "NAME":
+            m = RX_NAME_SUFFIX.match(text, e)
+            if m:
+                out.append((f.start, m.end(), "NAME", f.confidence))
+                e = m.end()
+            if "," in text[f.start : f.end]:
+                m = RX_MIDDLE_AFTER_CAPS.match(text, e)
+                if m:
+                    out.append((f.start, m.end(), "NAME", f.confidence))
+            m = RX_PARTICLE_TAIL.match(text, e)
+            if m:
+                out.append((f.start, m.end(), "NAME", f.confidence))
+            m = RX_FIRST_AFTER_COMMA.match(text, e)
+            if (
+                m
+                and ctx.is_first(m.group(1))
+                and not ctx.is_clinical(m.group(1))
+                and not _is_state5(m.group(1))
+            ):
+                out.append((f.start, m.end(), "NAME", f.confidence))
+            m = RX_AGE_AFTER_NAME5.match(text, e)
+            if m:
+                out.append((m.start(1), m.end(1), "AGE", 0.75))
+            m = RX_TOWN_AFTER_NAME.match(text, e)
+            if m and _place_ok(ctx, m.group(1)):
+                out.append((m.start(1), m.end(1), "LOCATION", 0.7))
+        elif f.category == "ADDRESS":
+            m = RX_TOWN_AFTER_ADDRESS5.match(text, e)
+            town = m.group(1) if m else ""
+            if (
+                m
+                and town.lower() not in STATES
+                and town.lower() not in MONTH_WORDS
+                and not ctx.is_clinical(town)
+                and (" " in town or ctx.low(town) not in ctx.lex.street_suffixes)
+            ):
+                out.append((m.start(1), m.end(1), "LOCATION", 0.75))
+                z = RX_ZIP_AFTER_TOWN.match(text, m.end(1))
+                if z:
+                    out.append((z.start(1), z.end(1), "LOCATION", 0.75))
+        elif f.category == "FACILITY":
+            m = RX_TOWN_AFTER_FAC.match(text, e)
+            if m and _town_shape_ok(ctx, m.group(1)):
+                out.append((m.start(1), m.end(1), "LOCATION", 0.7))
+        elif f.category == "PHONE" or (
+            f.category == "ID" and RX_PHONE_SHAPED.fullmatch(text, f.start, f.end)
+        ):
+            m = RX_EXTENSION_AFTER.match(text, e)
+            if m:
+                out.append((f.start, m.end(), f.category, f.confidence))
+        elif f.category == "DATE":
+            m = RX_YEAR_AFTER.match(text, e)
+            if m and not re.search(r"\d{4}", text[f.start : f.end]):
+                out.append((f.start, m.end(), "DATE", f.confidence))
+    return out
+
+
+TRIGGERS["FROM5"] = _w("in both phone grandson drives relocated born")
+
+
+def _town_shape_ok(ctx: _Ctx, name: str) -> bool:
+    """After a strong cue a town may be an ordinary word ("in Outlook"), not a month or term."""
+    words = name.split()
+    return not (
+        name.lower() in STATES
+        or name.lower() in COUNTRIES
+        or any(
+            w.lower() in FUNCTION_WORDS
+            or w.lower() in MONTH_WORDS
+            or w.lower() in _WEEKDAYS5
+            or ctx.is_clinical(w)
+            or w.upper() in STATE_ABBR
+            for w in words
+        )
+        or re.search(FAC_HEAD, name)
+    )
+
+
+_WEEKDAYS5 = _w("monday tuesday wednesday thursday friday saturday sunday")
+
+
+def _places5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    for m in _triggered(RX_FROM_TOWN, "FROM5", text, words_ix):
+        name = m.group(1)
+        if (
+            _town_shape_ok(ctx, name)
+            and not ctx.followed_by_head(m.end(1))
+            and name.lower() not in MONTH_WORDS
+            and not ctx.is_clinical(name.split()[0])
+        ):
+            out.append((m.start(1), m.end(1), "LOCATION", 0.65))
+
+
 # ----------------------------------------------------------------------------- resolution
 def _resolve(text: str, cands: list) -> list[Finding]:
     cands.sort(key=lambda c: (-_PRIORITY[c[2]], -(c[1] - c[0]), c[0]))
@@ -2933,7 +3493,7 @@ def _resolve(text: str, cands: list) -> list[Finding]:
     return result
 
 
-RX_REAL_INITIALS = re.compile(r"(?:[A-WYZ]\.\s?){2,3}|[A-WYZ]{2,3}")
+RX_REAL_INITIALS = re.compile(r"(?:[A-WYZ]\.\s?){1,2}[A-WYZ]\.?|[A-WYZ]{2,3}")
 
 
 def _in_brackets(text: str, s: int, e: int) -> bool:
@@ -2995,4 +3555,9 @@ def _scan(text: str) -> list[Finding]:
     _more_places(ctx, text, cands, words_ix)
     _locations(ctx, text, cands, words_ix)
     _more_locations(ctx, text, cands, words_ix)
-    return _resolve(text, cands)
+    _round5(ctx, text, cands, words_ix)
+    _places5(ctx, text, cands, words_ix)
+    cands = [c for c in cands if not _not_identifier(text, c)]
+    found = _resolve(text, cands)
+    implied = _after_findings(ctx, text, found)
+    return _resolve(text, cands + implied) if implied else found
