@@ -20,6 +20,7 @@ tokens, audit events); nothing else does.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import resource
 import sys
@@ -144,11 +145,14 @@ class Result:
     role: str
     status: str
     times_ms: list[float] = field(default_factory=list)
+    # CPU time of this process per request: on a shared machine the wall time includes
+    # waiting for a core, the CPU time does not (nor does it include the database server's).
+    cpu_ms: list[float] = field(default_factory=list)
     statements: list[int] = field(default_factory=list)
     note: str = ""
 
-    def percentile(self, q: float) -> float:
-        ordered = sorted(self.times_ms)
+    def percentile(self, q: float, values: list[float] | None = None) -> float:
+        ordered = sorted(self.times_ms if values is None else values)
         if not ordered:
             return float("nan")
         # nearest rank: with 20 samples p95 is the 19th, p99 the 20th
@@ -211,12 +215,15 @@ def run(args: argparse.Namespace) -> tuple[list[Result], dict[str, Any]]:
             "SQLALCHEMY_DATABASE_URI": args.database_url,
             "CASEBOOK_INDEX_DIR": str(args.index_dir),
             "CASEBOOK_SEARCH_APPLY": "off",  # no applier thread adding its queries to the counts
+            # Nor a groupings refresh (run `casebook curriculum refresh` before the benchmark).
+            "CASEBOOK_GROUPS_REFRESH": "off",
             "SECRET_KEY": "bench-pages",
             "WTF_CSRF_ENABLED": False,
             "RATELIMIT_ENABLED": False,
         }
     )
     skip = [re.compile(pattern) for pattern in args.skip]
+    load_start = os.getloadavg()[0]
     results: list[Result] = []
     deadline = time.perf_counter() + args.max_minutes * 60
     # Set up in an app context, then request outside it: each request gets its own
@@ -253,9 +260,10 @@ def run(args: argparse.Namespace) -> tuple[list[Result], dict[str, Any]]:
             statuses: set[int] = set()
             for _ in range(args.repeat):
                 before = counter.count
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 response = client.get(url, headers=headers)
                 elapsed = time.perf_counter() - started
+                result.cpu_ms.append((time.process_time() - cpu) * 1000)
                 result.statements.append(counter.count - before)
                 result.times_ms.append(elapsed * 1000)
                 statuses.add(response.status_code)
@@ -268,6 +276,7 @@ def run(args: argparse.Namespace) -> tuple[list[Result], dict[str, Any]]:
                 print(f"  {result.status} {role:<11} {url}", file=sys.stderr)
     # This process is the one worker: its peak resident memory after serving every route.
     sizes["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    sizes["load"] = f"{load_start:.1f} and {os.getloadavg()[0]:.1f}"
     return results, sizes
 
 
@@ -277,16 +286,21 @@ def markdown(results: list[Result], sizes: dict[str, Any], args: argparse.Namesp
         f"Database: {sizes.get('database')}; hub: {described}.",
         f"Each route and role: one warm-up request, then up to {args.repeat} requests"
         f" (one worker, Flask test client); times in ms; SQL = statements per request.",
-        f"Peak resident memory of the worker: {sizes.get('peak_rss_mb', 0):.0f} MB.",
+        f"Peak resident memory of the worker: {sizes.get('peak_rss_mb', 0):.0f} MB."
+        f" Load average (1 min) at the start and the end: {sizes.get('load', '?')}.",
+        "CPU = this process's CPU time per request, p50 (the database server's is not in it).",
         "",
-        "| route | role | status | p50 | p95 | p99 | SQL | note |",
-        "| --- | --- | --- | ---: | ---: | ---: | ---: | --- |",
+        "| route | role | status | p50 | p95 | p99 | CPU | SQL | note |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for r in results:
         if r.times_ms:
-            figures = f"{r.percentile(50):.1f} | {r.percentile(95):.1f} | {r.percentile(99):.1f}"
+            figures = (
+                f"{r.percentile(50):.1f} | {r.percentile(95):.1f} | {r.percentile(99):.1f}"
+                f" | {r.percentile(50, r.cpu_ms):.1f}"
+            )
         else:
-            figures = " | | "
+            figures = " | | | "
         lines.append(f"| `{r.route}` | {r.role} | {r.status} | {figures} | {r.sql} | {r.note} |")
     return "\n".join(lines) + "\n"
 
@@ -307,13 +321,17 @@ def write_section(path: Path, label: str, body: str) -> None:
 
 
 def table(results: list[Result]) -> str:
-    header = f"{'route':<58} {'role':<11} {'status':>7} {'p50':>8} {'p95':>8} {'p99':>8} {'SQL':>7}"
+    header = (
+        f"{'route':<58} {'role':<11} {'status':>7} {'p50':>8} {'p95':>8} {'p99':>8}"
+        f" {'CPU':>8} {'SQL':>7}"
+    )
     out = [header, "-" * len(header)]
     for r in results:
         if r.times_ms:
             out.append(
                 f"{r.route[:58]:<58} {r.role:<11} {r.status:>7} {r.percentile(50):>8.1f}"
-                f" {r.percentile(95):>8.1f} {r.percentile(99):>8.1f} {r.sql:>7}"
+                f" {r.percentile(95):>8.1f} {r.percentile(99):>8.1f}"
+                f" {r.percentile(50, r.cpu_ms):>8.1f} {r.sql:>7}"
                 + (f"  {r.note}" if r.note else "")
             )
         else:

@@ -70,6 +70,9 @@ class Case(Model):
         # Every column of who-may-see-what (policy.listed_case_clause): counting the cases
         # a user may see reads this small index, never the wide rows with their texts.
         sa.Index("ix_cases_listing", "program_id", "status", "presenter_id", "withdrawn_at"),
+        # The curriculum counts a case not yet on an agenda on the day it was created:
+        # the cases of a period are found from this index, not by reading every case.
+        sa.Index("ix_cases_created_at", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

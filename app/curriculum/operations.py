@@ -14,11 +14,12 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from functools import cached_property, lru_cache
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy import func, select
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy.orm import aliased, load_only, selectinload
 
 from app.auth import policy
 from app.auth.models import User
@@ -43,6 +44,11 @@ GAP_MIN_CASES = 3
 RISING_MIN_CASES = 2
 CHART_TOPICS = 8
 CHART_TEACHING_TOPICS = 15
+# The page shows the first rows of each long table (a year of a large hub has thousands of
+# topics); its CSV files and the API have them all.
+PAGE_ROWS = 50
+COVERAGE_PRESENTERS = 30
+COVERAGE_TOPICS = 12
 MAX_RANGE_DAYS = 366 * 5
 
 
@@ -169,11 +175,13 @@ class TopicFrequency:
     case_total: int
     cases_by_month: Counter[str] = field(default_factory=Counter)
 
-    @property
+    # Computed once: a row, the API and the chart each read them for every topic, and
+    # recomputing them per topic made a page of a year at a hub quadratic in its topics.
+    @cached_property
     def totals(self) -> Counter[str]:
         return Counter({topic: sum(c.values()) for topic, c in self.counts.items()})
 
-    @property
+    @cached_property
     def topics(self) -> list[str]:
         """Topics, most cases first."""
         totals = self.totals
@@ -311,7 +319,11 @@ def recurring_questions(user: Viewer, scope: Scope) -> list[QuestionGroup]:
         .join(StoredQuestionGroup, StoredQuestionGroup.id == QuestionGroupMember.group_id)
         .join(scoped, scoped.c.case_id == QuestionGroupMember.case_id)
         .join(Case, Case.id == QuestionGroupMember.case_id)
-        .options(selectinload(Case.program))
+        # What the page, its CSV and the API show of a case: not its texts and fields.
+        .options(
+            load_only(Case.id, Case.title, Case.question, Case.program_id),
+            selectinload(Case.program),
+        )
         .order_by(QuestionGroupMember.group_id, Case.id)
     ).all()
     members: dict[int, list[tuple[float, Case]]] = defaultdict(list)
@@ -347,11 +359,17 @@ class Gap:
     programs: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=20_000)  # program names and topic forms, asked once per pair
 def _words(text: str) -> str:
     return " " + " ".join(re.findall(r"\w+", text_key(text))) + " "
 
 
-def is_own_topic(program: Program, topic: Topic) -> bool:
+class _TopicForms(Protocol):
+    name: str
+    synonyms: list[str] | None
+
+
+def is_own_topic(program: Program, topic: Topic | _TopicForms) -> bool:
     """Whether `topic` is what `program` is about: its name or a synonym is a phrase of the
     program's name or slug ("Chronic pain" for "Chronic Pain & Opioid Stewardship ECHO")."""
     where = _words(program.name) + _words(program.slug.replace("-", " "))
@@ -427,6 +445,12 @@ class Coverage:
             [p, *[self.counts.get((p, t), 0) for t in self.topics], self.totals[p]]
             for p in self.presenters
         ]
+
+    def top(self, presenters: int, topics: int) -> Coverage:
+        """The presenters with most cases and the topics they bring most, for the page."""
+        return Coverage(
+            self.presenters[:presenters], self.topics[:topics], self.counts, self.totals
+        )
 
 
 UNKNOWN_PRESENTER = "Unknown presenter"
@@ -577,8 +601,12 @@ def teaching_coverage(user: Viewer, scope: Scope) -> TeachingCoverage:
         .group_by(practice_topics.c.topic_id, BestPractice.status)
     ):
         practices[topic_id][PracticeStatus(status).value] += n
-    # The vocabulary is small (it is typed by people): read it whole for names and parents.
-    topics = {t.id: t for t in db.session.scalars(select(Topic))}
+    # The vocabulary is read whole for names and parents: its columns only, as rows (a hub's
+    # thousands of topics as ORM objects cost more than every count of the page).
+    topics = {
+        t.id: t
+        for t in db.session.execute(select(Topic.id, Topic.name, Topic.synonyms, Topic.parent_id))
+    }
     cases: Counter[int] = Counter()
     counted: Counter[int] = Counter()  # cases outside programs whose own subject it is
     for topic_id, program_id, n in per_pair:

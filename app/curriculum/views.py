@@ -116,6 +116,7 @@ def index() -> Any:
         show, problem = "cases", problem or exc.message
     freq = figures.topic_frequency(user, scope)
     teaching = figures.teaching_coverage(user, scope)
+    coverage = figures.presenter_coverage(user, scope)
     return render_template(
         "curriculum/index.html",
         scope=scope,
@@ -129,7 +130,9 @@ def index() -> Any:
         questions_updating=figures.questions_updating(),
         gaps=figures.gaps(user, scope),
         gap_min=figures.GAP_MIN_CASES,
-        coverage=figures.presenter_coverage(user, scope),
+        coverage=coverage,
+        coverage_shown=coverage.top(figures.COVERAGE_PRESENTERS, figures.COVERAGE_TOPICS),
+        page_rows=figures.PAGE_ROWS,
         teaching=teaching,
         teaching_json=json.dumps(teaching.chart(figures.CHART_TEACHING_TOPICS)),
         teaching_chart_limit=figures.CHART_TEACHING_TOPICS,

@@ -12,7 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import or_, select
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy.orm import aliased, load_only, selectinload
 
 from app.auth import policy
 from app.auth.policy import Viewer
@@ -363,7 +363,9 @@ def recommendation_groups(
         .options(
             # The API names each member's author: one query, not one per author.
             selectinload(Recommendation.author),
+            # Of a member's case: what the page, its CSV and the API show, not its texts.
             selectinload(Recommendation.case).options(
+                load_only(Case.id, Case.title, Case.program_id),
                 selectinload(Case.program),
                 selectinload(Case.topics),
                 selectinload(Case.sessions).selectinload(Session.program),

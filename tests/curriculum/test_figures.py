@@ -175,3 +175,26 @@ def _hub_more(make_user) -> None:
             )
             add_recommendation(case, expert, "Taper **buprenorphine** by 2 mg every month.")
     db.session.commit()
+
+
+def test_the_page_shows_the_first_rows_of_long_tables_and_the_csv_has_all(
+    app, make_user, client, monkeypatch
+):
+    # A year of a large hub has thousands of topics and presenters: the page shows the
+    # first rows (and a presenter-by-topic corner), the CSV files every row.
+    monkeypatch.setattr(figures, "PAGE_ROWS", 2)
+    monkeypatch.setattr(figures, "COVERAGE_TOPICS", 1)
+    _hub(make_user, 1)
+    as_user(client, make_user("curriculum"))
+    query = "start=2025-11-26&end=2026-11-25"
+
+    page = client.get(f"/curriculum?{query}").get_data(as_text=True)
+    topics_csv = client.get(f"/curriculum/topics.csv?{query}").get_data(as_text=True)
+    coverage_csv = client.get(f"/curriculum/coverage.csv?{query}").get_data(as_text=True)
+
+    table = page.split('id="topic-table"')[1].split("</table>")[0]
+    assert table.count('<th scope="row">') == 2
+    assert len(topics_csv.strip().splitlines()) == 1 + 5  # header and the five topics
+    assert "Shown: the 2 topics with most cases, of 5" in page
+    assert "and their 1 most frequent topics, of 1 presenters and 5 topics" in page
+    assert len(coverage_csv.splitlines()[0].split(",")) == 1 + 5 + 1
