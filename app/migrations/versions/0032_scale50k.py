@@ -6,7 +6,7 @@ case's whole row (texts included) once per figure, about ten times per curriculu
 On SQLite the planner needs statistics to use it well (ANALYZE, as in 0022_scale).
 
 Revision ID: 0032_scale50k
-Revises: 0030_regroup
+Revises: 0031_notification_program
 Create Date: 2026-12-05 08:05:00.000000
 
 """
@@ -14,7 +14,7 @@ Create Date: 2026-12-05 08:05:00.000000
 from alembic import op
 
 revision = "0032_scale50k"
-down_revision = "0030_regroup"
+down_revision = "0031_notification_program"
 branch_labels = None
 depends_on = None
 
