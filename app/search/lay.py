@@ -60,6 +60,16 @@ class LayVocabulary:
                 return length, found
         return 0, ()
 
+    def covered(self, stems: Sequence[str]) -> set[int]:
+        """Indexes of `stems` inside a lay phrase (the longest at each start, left to right)."""
+        found: set[int] = set()
+        i = 0
+        while i < len(stems):
+            span, _ = self.match(stems, i)
+            found.update(range(i, i + span))
+            i += span or 1
+        return found
+
 
 @cache
 def vocabulary() -> LayVocabulary:

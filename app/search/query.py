@@ -322,7 +322,9 @@ class Compiler:
         analysed = self.analyzer.analyse_query(text)
         expand = positive and not plain
         if expand:
-            analysed = questions.without_scaffolding(analysed)
+            # Lay phrases first: their words may also be scaffolding ("throwing up").
+            phrases = lay.vocabulary().covered([w.text for w in analysed])
+            analysed = questions.without_scaffolding(analysed, phrases)
         stems = [w.text for w in analysed]
         task_only = expand and all(
             questions.optional_weight(w) is not None or not w.text for w in analysed

@@ -16,7 +16,7 @@ Lists chosen on the development set in `eval/search/dev/` (its README has the fi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from app.search.analysis import AnalysedWord, stem
 
@@ -79,15 +79,22 @@ REQUIRED = frozenset(
 )
 
 
-def without_scaffolding(words: Sequence[AnalysedWord]) -> list[AnalysedWord]:
+def without_scaffolding(
+    words: Sequence[AnalysedWord], phrases: Collection[int] = ()
+) -> list[AnalysedWord]:
     """`words` less the question scaffolding, unless nothing else would be left.
 
-    A word inside a clinical concept ("do not resuscitate") is kept with its concept."""
+    A word inside a clinical concept ("do not resuscitate") is kept with its concept, and
+    so is one at an index in `phrases` (inside a lay phrase: "throwing up", "bad back")."""
     covered: set[int] = set()
     for word in words:
         if word.concepts:
             covered.update(range(word.pos, word.pos + word.span))
-    kept = [w for w in words if w.pos in covered or w.text not in SCAFFOLDING]
+    kept = [
+        w
+        for n, w in enumerate(words)
+        if w.pos in covered or n in phrases or w.text not in SCAFFOLDING
+    ]
     if not kept or all(not w.text for w in kept):
         return list(words)
     return kept

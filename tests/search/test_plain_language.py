@@ -50,6 +50,16 @@ def test_question_scaffolding_is_dropped_but_never_everything() -> None:
     assert _terms(compile_query("patient", analyzer).query) == {"patient"}
 
 
+def test_a_lay_phrase_whose_words_are_also_scaffolding_still_expands() -> None:
+    """Scaffolding is dropped after the lay phrases are found: "up", "bad" and "not" are
+    question words on their own and lay words inside "throwing up", "bad back", "not eating"."""
+    analyzer = ClinicalAnalyzer()
+    for query in ("throwing up blood", "bad back", "not eating", "shooting up"):
+        compiled = compile_query(query, analyzer)
+        assert compiled.expansions, query
+    assert "vomit" in _terms(compile_query("throwing up blood", analyzer).query)
+
+
 def test_a_pregnancy_word_stays_required_when_the_query_is_relaxed() -> None:
     loose = compile_query("pregnant suboxone taper", ClinicalAnalyzer()).loose
     assert loose is not None
