@@ -37,7 +37,7 @@ from app.practices.models import BestPractice, practice_topics
 from app.programs.models import Program, Session, Topic, TopicStatus, session_topics
 from app.programs.operations import find_program, update_topic
 from app.subscriptions.operations import move_topic_subscriptions
-from app.teaching.operations import unshare_sets_of_leaver
+from app.teaching.operations import unshare_sets_no_longer_seen
 
 PER_PAGE = 25
 
@@ -204,6 +204,7 @@ def update_account(
         record(actor, "user.role_changed", user, old=str(user.role), new=str(new_role))
         user.role = new_role
         changed.append("role")
+        unshare_sets_no_longer_seen(actor=actor, owner=user)  # an admin no more sees all
     if programs is not None:
         wanted = {p.id for p in programs}
         have = user.program_ids
@@ -233,7 +234,7 @@ def _remove_member(actor: Actor, user: User, program: Program) -> None:
     db.session.flush()
     record(actor, "user.membership_removed", user, program_id=program.id)
     record(actor, "program.member_removed", program, user_id=user.id, role=str(user.role))
-    unshare_sets_of_leaver(user, program, actor=actor)
+    unshare_sets_no_longer_seen(actor=actor, owner=user, program=program)
 
 
 @write_operation

@@ -860,7 +860,7 @@ NOT_WRITE_OPERATIONS: dict[str, str] = {
     "app.subscriptions.operations.replaying_history": "a context around checked imports",
     "app.subscriptions.operations.move_topic_subscriptions": "part of a checked operation's write",
     "app.outdated.operations.queue_outdated_advice": "part of a checked operation's write",
-    "app.teaching.operations.unshare_sets_of_leaver": "part of a checked operation's write",
+    "app.teaching.operations.unshare_sets_no_longer_seen": "part of a checked operation's write",
     "app.subscriptions.operations.send_digests": "the server's shell only (the daily mail job)",
 }
 # Reads: they change nothing (those that need a rule take `user`/`actor` and narrow by it).

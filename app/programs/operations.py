@@ -306,6 +306,11 @@ def update_program(
     if changed:
         record(actor, "program.updated", program, fields=",".join(changed))
         remember_overrides(program, overridden, actor=actor)
+    if "private" in changed and program.private:
+        from app.teaching.operations import unshare_sets_no_longer_seen  # teaching needs us
+
+        db.session.flush()
+        unshare_sets_no_longer_seen(actor=actor, program=program)
     return program
 
 

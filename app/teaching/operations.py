@@ -374,23 +374,26 @@ def unshare_set(actor: Actor, teaching_set: TeachingSet) -> TeachingSet:
     return teaching_set
 
 
-def unshare_sets_of_leaver(user: User, program: Program, *, actor: Actor) -> int:
-    """`user` no longer belongs to `program` (called by the checked membership change, in its
-    transaction): their sets shared with it stop being shared, unless they still see it.
-    Returns how many were."""
-    if policy.keeps_teaching_set_shared(user, program):
-        return 0
-    found = list(
-        db.session.scalars(
-            select(TeachingSet).where(
-                TeachingSet.owner_id == user.id, TeachingSet.program_id == program.id
-            )
-        )
-    )
-    for teaching_set in found:
-        record(actor, "teaching_set.unshared", teaching_set, program_id=program.id)
+def unshare_sets_no_longer_seen(
+    *, actor: Actor, owner: User | None = None, program: Program | None = None
+) -> int:
+    """Sets shared with a program their owner may no longer see stop being shared (called
+    by the checked change, in its transaction: a membership removed, a role changed, a
+    program made private), narrowed to `owner` and/or `program`. Returns how many were."""
+    query = select(TeachingSet).where(TeachingSet.program_id.is_not(None))
+    if owner is not None:
+        query = query.where(TeachingSet.owner_id == owner.id)
+    if program is not None:
+        query = query.where(TeachingSet.program_id == program.id)
+    unshared = 0
+    for teaching_set in db.session.scalars(query).all():
+        shared_with = teaching_set.program
+        if shared_with is None or policy.keeps_teaching_set_shared(teaching_set.owner, shared_with):
+            continue
+        record(actor, "teaching_set.unshared", teaching_set, program_id=shared_with.id)
         teaching_set.program = None
-    return len(found)
+        unshared += 1
+    return unshared
 
 
 @write_operation

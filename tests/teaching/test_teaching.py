@@ -175,6 +175,48 @@ def test_leaving_a_private_program_ends_the_sharing_of_ones_sets_with_it(w, make
     ]
 
 
+def test_an_admin_demoted_takes_their_sets_out_of_programs_they_no_longer_see(w, make_user):
+    """Admins may share with any program; demoted to a role without membership, their set
+    leaves the private program (they could no longer see who reads it)."""
+    from app.admin.operations import update_account
+
+    boss = make_user("admin", email="boss@example.org", programs=[])
+    closed = ops.create_set(boss, "Perinatal teaching")
+    ops.share_set(boss, closed, w.perinatal)
+    open_set = ops.create_set(boss, "HCV teaching")
+    ops.share_set(boss, open_set, w.hcv)
+    db.session.commit()
+    update_account(SYSTEM, boss, role="expert")
+    db.session.commit()
+    own, _ = ops.teaching_sets_of(boss)
+    assert {s.title: s.program for s in own} == {"Perinatal teaching": None, "HCV teaching": w.hcv}
+    with pytest.raises(NotFound):
+        ops.get_set(w.member, closed.id)
+
+
+def test_a_program_made_private_keeps_only_the_sets_of_those_who_still_see_it(w, make_user):
+    from app.admin.operations import remove_program_member
+    from app.programs.operations import update_program
+
+    stayer = make_user("expert", email="stay@example.org", programs=["hcv"])
+    leaver = make_user("expert", email="gone@example.org", programs=["hcv"])
+    kept = ops.create_set(stayer, "Kept")
+    ops.share_set(stayer, kept, w.hcv)
+    left = ops.create_set(leaver, "Left behind")
+    ops.share_set(leaver, left, w.hcv)
+    db.session.commit()
+    remove_program_member(SYSTEM, w.hcv, leaver.id)  # an open program: still shared
+    db.session.commit()
+    assert left.program == w.hcv
+    update_program(w.hcv, actor=SYSTEM, private=True)
+    db.session.commit()
+    assert kept.program == w.hcv and left.program is None
+    unshared = db.session.scalars(
+        select(AuditEvent).where(AuditEvent.action == "teaching_set.unshared")
+    ).all()
+    assert [(e.entity_id, e.details["program_id"]) for e in unshared] == [(left.id, w.hcv.id)]
+
+
 def test_a_withdrawn_case_leaves_every_set_it_is_in(w):
     teaching_set = ops.create_set(w.expert, "Set", "")
     ops.add_item(w.expert, teaching_set, case=w.elderly)
