@@ -158,8 +158,8 @@ def _tell_reviewers(
         notify(
             author,
             "advice.outdated",
-            f"{_count(n)} of yours may be outdated: the best practice “{practice.title}” "
-            f"{change}. Review {'it' if n == 1 else 'them'}.",
+            f"{_count(n)} of yours in {programs[program_id][0].name} may be outdated: the best"
+            f" practice “{practice.title}” {change}. Review {'it' if n == 1 else 'them'}.",
             QUEUE_URL,
             program_id=program_id,
         )
