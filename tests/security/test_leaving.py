@@ -146,12 +146,21 @@ def test_nothing_of_a_left_program_stays_on_the_leavers_pages(app, client, leave
     for name in CSV_TABLES:
         pages.append(f"/curriculum/{name}.csv")
     headers = {"Authorization": f"Bearer {token}"}
+    statuses = {}
     for url in pages + list(API):
         response = client.get(url, headers=headers if url.startswith("/api/") else None)
+        statuses[url] = response.status_code
         body = response.get_data(as_text=True)
         if _leaks(body):
             found[url] = (response.status_code, _leaks(body))
     assert found == {}
+    # Each page answered: a redirect or an error page would show nothing by accident. A
+    # coordinator is refused only the curriculum (its own role) and the presenter's list.
+    refused = {url for url, code in statuses.items() if code != 200}
+    assert {statuses[url] for url in refused} <= {403}
+    assert refused == {"/my/cases", "/api/v1/curriculum"} | {
+        url for url in statuses if url.startswith("/curriculum")
+    }
 
 
 def test_the_curriculum_of_one_who_left_counts_none_of_the_programs_cases(app, client, leaver):
