@@ -6,7 +6,6 @@ from __future__ import annotations
 import inspect
 import os
 import shutil
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,14 +13,13 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import stamp
-from sqlalchemy import text
-from sqlalchemy.exc import OperationalError
 
 from app import create_app
 from app.auth.models import Role, User
 from app.auth.policy import SYSTEM
 from app.extensions import db
 from tests.support import pg
+from tests.support.database import in_fresh_transaction, truncate_all
 from tests.support.snapshot import Worlds
 
 PASSWORD = "correct-horse-battery"
@@ -147,25 +145,8 @@ def app(
         yield application
         db.session.remove()
         if database_server is not None:
-            # alembic_version is not in the metadata, so the stamp survives.
-            tables = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
-            _truncate(tables)
+            in_fresh_transaction(truncate_all)
         db.engine.dispose()
-
-
-def _truncate(tables: str) -> None:
-    """Empty every table for the next test. A process a test started (an indexer stopping
-    after its parent was killed) may still be reading: PostgreSQL then picks one side of
-    the lock cycle to fail, and emptying again once it has gone succeeds."""
-    for attempt in range(5):
-        try:
-            with db.engine.begin() as conn:
-                conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-            return
-        except OperationalError as exc:
-            if "deadlock" not in str(exc.orig).lower() or attempt == 4:
-                raise
-            time.sleep(0.5 * (attempt + 1))
 
 
 @pytest.fixture

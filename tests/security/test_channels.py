@@ -38,7 +38,6 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from sqlalchemy import text
 
 from app.auth import policy
 from app.auth.models import Role, User
@@ -50,6 +49,7 @@ from app.practices.operations import propose_practice
 from app.programs.operations import create_session
 from tests.conftest import PASSWORD, make_app, sign_in
 from tests.support.builders import add_annotation, add_case, add_recommendation, build_world
+from tests.support.database import in_fresh_transaction, truncate_all
 
 ROLES = (
     "member",  # a provider in the private program
@@ -344,9 +344,7 @@ def world(
     _report()
     with app.app_context():
         if database_server is not None:
-            tables = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
-            with db.engine.begin() as conn:
-                conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+            in_fresh_transaction(truncate_all)
         db.session.remove()
         db.engine.dispose()
 

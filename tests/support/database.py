@@ -2,20 +2,46 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from sqlalchemy import delete, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError
 
 from app.audit import triggers
 from app.extensions import db
 
 
+def in_fresh_transaction(work: Callable[[Connection], None], attempts: int = 5) -> None:
+    """`work` in a transaction of its own, again after a deadlock. A process a test started
+    (an indexer stopping after its parent was killed) may still be reading on PostgreSQL,
+    which then picks one side of the lock cycle to fail; once it has gone, it succeeds."""
+    for attempt in range(attempts):
+        try:
+            with db.engine.begin() as conn:
+                work(conn)
+            return
+        except OperationalError as exc:
+            if "deadlock" not in str(exc.orig).lower() or attempt == attempts - 1:
+                raise
+            time.sleep(0.5 * (attempt + 1))
+
+
+def truncate_all(conn: Connection) -> None:
+    """PostgreSQL: every table of the schema emptied, ids restarted (alembic_version is not
+    in the metadata, so the stamp survives)."""
+    tables = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
+    conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+
+
 def empty_database() -> None:
     """Every table emptied, ids restarted where the database allows."""
     db.session.remove()
+    if db.engine.dialect.name == "postgresql":
+        in_fresh_transaction(truncate_all)
+        return
     with db.engine.begin() as conn:
-        if conn.dialect.name == "postgresql":
-            tables = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
-            conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-            return
         # The audit trail is append-only in the database; emptying it is a test's privilege.
         triggers.drop(conn)
         for table in reversed(db.metadata.sorted_tables):

@@ -24,9 +24,11 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask import Flask
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm.exc import UnmappedInstanceError
 
 from app.extensions import db
+from tests.support.database import in_fresh_transaction, truncate_all
 
 
 @dataclass(frozen=True)
@@ -94,22 +96,24 @@ def restore(app: Flask, snapshot: Snapshot) -> None:
             target.close()
             source.close()
     else:
-        assert snapshot.rows is not None and snapshot.sequences is not None
-        tables = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
-        with db.engine.begin() as conn:
-            conn.execute(sa.text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        rows, sequences = snapshot.rows, snapshot.sequences
+        assert rows is not None and sequences is not None
+
+        def put_back(conn: Connection) -> None:
+            truncate_all(conn)
             # Rows go back as they were: no triggers (the audit trail's guards) and no
             # foreign-key order to find for tables that point at each other.
             conn.execute(sa.text("SET LOCAL session_replication_role = replica"))
             for table in db.metadata.sorted_tables:
-                rows = snapshot.rows[table.name]
-                if rows:
-                    conn.execute(table.insert(), rows)
-            for name, value in snapshot.sequences.items():
+                if rows[table.name]:
+                    conn.execute(table.insert(), rows[table.name])
+            for name, value in sequences.items():
                 conn.execute(
                     sa.text("SELECT setval(:name, :value, :called)"),
                     {"name": name, "value": value or 1, "called": value is not None},
                 )
+
+        in_fresh_transaction(put_back)
     index = Path(app.config["CASEBOOK_INDEX_DIR"])
     shutil.rmtree(index, ignore_errors=True)
     if (snapshot.folder / INDEX).exists():
