@@ -447,7 +447,7 @@ class Coverage:
         ]
 
     def top(self, presenters: int, topics: int) -> Coverage:
-        """The presenters with most cases and the topics they bring most, for the page."""
+        """The presenters with most cases and the most frequent topics overall, for the page."""
         return Coverage(
             self.presenters[:presenters], self.topics[:topics], self.counts, self.totals
         )

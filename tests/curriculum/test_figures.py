@@ -196,5 +196,5 @@ def test_the_page_shows_the_first_rows_of_long_tables_and_the_csv_has_all(
     assert table.count('<th scope="row">') == 2
     assert len(topics_csv.strip().splitlines()) == 1 + 5  # header and the five topics
     assert "Shown: the 2 topics with most cases, of 5" in page
-    assert "and their 1 most frequent topics, of 1 presenters and 5 topics" in page
+    assert "and the 1 most frequent topics of all presenters, of 1 presenters and 5 topics" in page
     assert len(coverage_csv.splitlines()[0].split(",")) == 1 + 5 + 1
