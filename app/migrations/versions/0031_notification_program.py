@@ -8,7 +8,8 @@ A notification that names a program (its name, a count of its advice) keeps the 
 id, so that the list of notifications, its unread count and the digest leave it out for a
 reader who can no longer see the program, whether or not it is about one case. Existing
 rows about a case get their case's program; the coordinators' outdated-advice notices get the
-program their message names.
+program their message names. An author's earlier notice ("N recommendations of yours may be
+outdated") named no program and keeps none: it tells nothing of one.
 
 """
 import sqlalchemy as sa
