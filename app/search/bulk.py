@@ -9,12 +9,17 @@ outbox's ordinary writes merge small segments as usual.
 
 The processes stop with their parent: killed or failed, a rebuild leaves no indexing
 process behind (each holds hundreds of MB), and a cancelled one terminates them.
+
+They are started with "spawn" (a fresh interpreter), not Whoosh's default "fork": a forked
+copy of the rebuilding process would inherit its database connection in the middle of a
+query, its threads and their locks, none of which it may use or release safely.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import multiprocessing
 import os
 import pickle
 import queue
@@ -29,6 +34,8 @@ from whoosh.writing import SegmentWriter
 DOCS_PER_SEGMENT = 8_000
 PARENT_POLL_SECONDS = 1.0
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
+# A direct child (unlike "forkserver"), so that it can stop with its parent.
+START = multiprocessing.get_context("spawn")
 
 
 def stop_with_parent(parent_pid: int) -> None:
@@ -56,6 +63,15 @@ def stop_with_parent(parent_pid: int) -> None:
 
 
 class _ChunkTask(SubWriterTask):
+    # Started in the START context whatever the default is (Whoosh's tasks use the default).
+    @staticmethod
+    def _Popen(process_obj):
+        return START.Process._Popen(process_obj)
+
+    @staticmethod
+    def _after_fork():
+        return START.Process._after_fork()  # type: ignore[attr-defined]
+
     def __init__(self, *args, docs_per_segment: int) -> None:
         super().__init__(*args)
         self.docs_per_segment = docs_per_segment
@@ -99,6 +115,9 @@ class ChunkedMpWriter(MpWriter):
     def __init__(self, ix, procs: int, docs_per_segment: int = DOCS_PER_SEGMENT, **kwargs):
         super().__init__(ix, procs=procs, multisegment=True, **kwargs)
         self.docs_per_segment = docs_per_segment
+        # Queues of the processes' own context (Whoosh's are the default context's).
+        self.jobqueue = START.Queue(self.procs * 4)
+        self.resultqueue = START.Queue()
 
     def _new_task(self):
         task = _ChunkTask(

@@ -1,0 +1,102 @@
+"""Whole-index rebuilds with several indexing processes (app/search/bulk.py)."""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from app.auth.policy import SYSTEM
+from app.extensions import db
+from app.programs.operations import create_program
+from app.search import SearchRequest, apply_pending, bulk, documents, reindex, search, verify
+from app.search.index import index_at
+from tests.support.builders import add_annotation, add_case, add_recommendation
+
+
+@pytest.fixture
+def small_batches(monkeypatch):
+    """Both processes start after a few documents and each writes several segments."""
+
+    class SmallBatches(bulk.ChunkedMpWriter):
+        def __init__(self, ix, procs, **kwargs):
+            kwargs["batchsize"] = 3
+            super().__init__(ix, procs=procs, docs_per_segment=10, **kwargs)
+
+    monkeypatch.setattr(bulk, "ChunkedMpWriter", SmallBatches)
+
+
+@pytest.fixture
+def cases(app, make_user):
+    program = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
+    db.session.commit()
+    expert = make_user("expert", programs=["hcv"])
+    for i in range(15):
+        case = add_case(program, None, f"Bulk wombat {i}")
+        rec = add_recommendation(case, expert, f"Treat the wombat {i} for 12 weeks.")
+        add_annotation(rec, expert, "Agreed; check HBV DNA first.")
+    db.session.commit()
+    apply_pending()
+
+
+def test_a_rebuild_with_two_processes_indexes_every_document(app, cases, small_batches) -> None:
+    report = reindex(procs=2)
+    assert report.documents == 45
+    assert multiprocessing.active_children() == []
+    assert verify().ok
+    assert search(SYSTEM, SearchRequest(q="wombat", group=False)).total == 45
+    snap = index_at(app.config["CASEBOOK_INDEX_DIR"]).snapshot()
+    # Bounded segments, written by both processes.
+    assert len(snap.searcher.reader().leaf_readers()) >= 4
+
+
+def _descriptors(pid: int) -> list[tuple[int, str]]:
+    found = []
+    for entry in Path(f"/proc/{pid}/fd").iterdir():
+        with contextlib.suppress(FileNotFoundError):  # closed meanwhile
+            found.append((int(entry.name), os.readlink(entry)))
+    return found
+
+
+def _started(pid: int) -> bool:
+    """The child runs its own interpreter (what it inherited has been closed)."""
+    return b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+
+
+def test_the_indexing_processes_inherit_no_database_connection(
+    app, cases, small_batches, monkeypatch
+) -> None:
+    """A forked copy of the rebuilding process held its database connection mid-query
+    (its file, or its socket on PostgreSQL) and whatever its threads were doing."""
+    if not Path("/proc").is_dir():
+        pytest.skip("reads /proc")
+    url = db.engine.url
+    on_file = url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
+    database_file = os.path.realpath(str(url.database)) if on_file else None
+    seen: dict[int, list[tuple[int, str]]] = {}
+    real = documents.all_documents
+
+    def looking(*args, **kwargs):
+        for n, doc in enumerate(real(*args, **kwargs)):
+            if n == 30:  # both processes have been started
+                for child in multiprocessing.active_children():
+                    deadline = time.monotonic() + 60
+                    while not _started(child.pid) and time.monotonic() < deadline:
+                        time.sleep(0.05)
+                    seen[child.pid] = _descriptors(child.pid)
+            yield doc
+
+    monkeypatch.setattr(documents, "all_documents", looking)
+    assert reindex(procs=2).documents == 45
+    assert len(seen) == 2
+    for descriptors in seen.values():
+        for fd, target in descriptors:
+            if database_file is not None:
+                assert not target.startswith(database_file), (fd, target)
+            if fd > 2:  # past stdin/out/err: no database server socket either
+                assert not target.startswith("socket:"), (fd, target)
+    assert verify().ok
