@@ -783,12 +783,21 @@ def _bulk_writer_options(limitmb: int) -> dict[str, Any]:
     return {"limitmb": limitmb, "codec": W3Codec(compression=0), "compound": False}
 
 
-def _reindex_procs() -> int:
+# Below this many documents one process builds faster than several: each indexing process
+# is a fresh interpreter that imports the app (about a second) before it writes anything.
+PARALLEL_MIN_DOCUMENTS = 20_000
+
+
+def _reindex_procs(session: OrmSession) -> int:
     import os
+
+    from app.search.documents import count_entities
 
     configured = current_app.config.get("CASEBOOK_REINDEX_PROCS")
     if configured:
         return max(1, int(configured))
+    if count_entities(session) < PARALLEL_MIN_DOCUMENTS:
+        return 1
     return max(1, min(2, os.cpu_count() or 1))
 
 
@@ -823,7 +832,7 @@ def reindex(
         idx.building(synonym_table(session)) as generation,
     ):
         ix = idx.open_generation(generation)
-        procs = procs or _reindex_procs()
+        procs = procs or _reindex_procs(session)
         if procs > 1:
             # Documents are built here (database reads) while `procs` processes analyse
             # and write their own segments; they are kept as segments, not merged.

@@ -54,6 +54,33 @@ def test_a_rebuild_with_two_processes_indexes_every_document(app, cases, small_b
     assert len(snap.searcher.reader().leaf_readers()) >= 4
 
 
+def test_a_small_rebuild_runs_in_one_process(app, cases, monkeypatch) -> None:
+    """Starting indexing processes costs more than it saves below PARALLEL_MIN_DOCUMENTS."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a small rebuild started indexing processes")
+
+    monkeypatch.setattr(bulk, "ChunkedMpWriter", refuse)
+    assert reindex().documents == 45
+    assert search(SYSTEM, SearchRequest(q="wombat", group=False)).total == 45
+
+
+def test_a_configured_process_count_is_used_whatever_the_size(app, cases, small_batches) -> None:
+    app.config["CASEBOOK_REINDEX_PROCS"] = 2
+    started = []
+    original = bulk.ChunkedMpWriter
+
+    class Counting(original):  # type: ignore[misc, valid-type]
+        def __init__(self, ix, procs, **kwargs):
+            started.append(procs)
+            super().__init__(ix, procs=procs, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(bulk, "ChunkedMpWriter", Counting)
+        assert reindex().documents == 45
+    assert started == [2]
+
+
 def _descriptors(pid: int) -> list[tuple[int, str]]:
     found = []
     for entry in Path(f"/proc/{pid}/fd").iterdir():
