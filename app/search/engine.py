@@ -360,16 +360,10 @@ COORD_POWER = 0.5
 COORD_IDF = True
 
 
-class CoordOrMatch(Match):
+class CoordOrMatch(OrMatch):
     def __init__(self, corpus: Corpus, children: list[Match], boost: float = 1.0) -> None:
+        super().__init__(corpus, children, boost)
         self.corpus = corpus
-        self.children = children
-        self.boost = boost
-        self.scored = any(c.scored for c in children)
-        docs = corpus.mask()
-        for child in children:
-            docs |= child.docs
-        super().__init__(docs)
 
     def scores(self, docs: np.ndarray) -> np.ndarray:
         out = _sum_scores(self.children, docs)
