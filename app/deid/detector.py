@@ -1958,6 +1958,18 @@ def _usps_addresses(ctx: _Ctx, text: str, out: list) -> None:
         )
         if k is None:
             continue
+        # "Flat Gap Crossing": a suffix word inside the name, the real suffix later
+        for j in range(len(words) - 1, k, -1):
+            between = [w.group(1) for w in words[k + 1 : j + 1]]
+            if (
+                words[j].group(1).rstrip(".").lower() in suffixes
+                and all(b[0].isupper() and not b.endswith(".") for b in between[:-1])
+                and between[-1][0].isupper()
+                and words[k].group(1)[0].isupper()
+                and not any(b.lower() in ctx.lex.unit_designators for b in between)
+            ):
+                k = j
+                break
         while (
             k + 1 < len(words)
             and words[k + 1].group(1).rstrip(".").lower() in suffixes
@@ -3381,6 +3393,9 @@ def _not_identifier(text: str, cand: tuple) -> bool:
     return False
 
 
+RX_FAC_CITY6 = re.compile(
+    r"(?:[ \t]+#\d{1,6})?[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![\w'’-]|[ \t]+[A-Z])"
+)
 RX_AND_MD6 = re.compile(
     r",?[ \t]+(?:and|&|,)[ \t]+((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))(?![\d/])"
 )
@@ -3451,6 +3466,9 @@ def _after_findings(ctx: _Ctx, text: str, found: list[Finding]) -> list:
                 if z:
                     out.append((z.start(1), z.end(1), "LOCATION", 0.75))
         elif f.category == "FACILITY":
+            m = RX_FAC_CITY6.match(text, e)
+            if m and ctx.low(m.group(1)) in ctx.lex.cities and not ctx.is_clinical(m.group(1)):
+                out.append((f.start, m.end(1), "FACILITY", f.confidence))
             m = RX_TOWN_AFTER_FAC.match(text, e)
             if m and _town_shape_ok(ctx, m.group(1)):
                 out.append((m.start(1), m.end(1), "LOCATION", 0.7))
@@ -3645,7 +3663,7 @@ RX_NAME_AFTER_ROLE6 = re.compile(
     rf"((?:{CAPS6}|{NW})(?:,[ \t]*(?:{CAPS6}|{NW}))(?:[ \t]+(?:{CAPS_WORD}|[A-Z]\.?))?"
     rf"(?![\w'’])|(?:[A-Z]\.[ \t]?){{1,2}}{NW}|(?:[A-Z]\.[ \t]?){{2,3}}(?![\w])"
     rf"|[A-Z]{{2,3}}(?![\w.'’-])|{NW}(?:[ \t]+(?:{NW}|[A-Z]\.)){{0,3}}"
-    rf"|{CAPS6}(?:[ \t]+(?:{CAPS6}|[A-Z]\.?)){{0,3}}(?![\w]))"
+    rf"|{CAPS6}(?:[ \t](?:{CAPS6}|[A-Z]\.?)){{0,3}}(?![\w]))"
 )
 RX_LOWER_NAME_AFTER6 = re.compile(
     r"([a-z][a-z'’]{1,})(?:[ \t]+((?:mac[ \t]+an[ \t]+|van[ \t]+|de[ \t]+la[ \t]+|o['’])?"
@@ -3679,7 +3697,7 @@ _NOT_NAMES6 = _w("""cdl dea acct dob caregiver npi mrn fin ssn ein mbr dme icd c
     hospital clinic home health the baby boy girl pending unknown""")
 
 
-RX_SHORT_END6 = re.compile(r"[ \t]*(?:[,.:;)]|$)")
+RX_SHORT_END6 = re.compile(r"[ \t]*(?:[,.:;)\n]|$)")
 _FORM_CUES6 = _w("pt patient attending member child student")
 
 
@@ -3723,7 +3741,7 @@ def _names6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
                             or not RX_SHORT_END6.match(text, n.end(1))
                         )
                     )
-                    or (caps and not any(ctx.is_name(w) and not ctx.is_common(w) for w in words))
+                    or (caps and all(ctx.is_common(w) for w in words if len(w) > 1))
                     or (cue == "po" and (val.isupper() or m.group()[:2] != "PO"))
                     or (
                         len(words) == 1
@@ -3853,7 +3871,7 @@ RX_PLACE_CUE6 = re.compile(
     r"\b(?:out[ \t]+past|out[ \t]+of|past|(?:north|south|east|west)[ \t]+of|lives(?:[ \t]+(?:alone"
     r"|by[ \t]+(?:him|her)self|with[ \t]+(?:a|an|her|his|the)?[ \t]*[a-z]+))?[ \t]+"
     r"(?:in|near|up|outside)"
-    r"|near|born[^.;\n]{0,30}?[ \t]in|[A-Z]{3,}[ \t]+in|based[ \t]+in)[ \t]+"
+    r"|near|(?i:born)[^.;\n]{0,30}?[ \t]in|[A-Z]{3,}[ \t]+in|based[ \t]+in)[ \t]+"
     r"((?:the[ \t]+)?[A-Z][a-z'’]+(?:[ \t-]+[A-Z][a-z'’]+){0,2})(?![\w'’-])"
 )
 TRIGGERS["PLACE6"] = _w("out past north south east west lives near born based")
@@ -3886,8 +3904,10 @@ _FAC_END6 = (
 )
 RX_FAC_AFTER_PREP6 = re.compile(
     r"\b(?:at|to|from|by|via|for|through|with|behind|near)[ \t]+(?:the[ \t]+)?"
-    rf"((?:(?:{CAPW}|&|of|the|de|[0-9]+)[ \t]+){{0,5}}{_FAC_END6})(?![\w'’-])"
-    r"(?!\s+(?:[A-Z][a-z]|syndrome|disease|encephalitis|fever|flu|virus|criteria|score|scale))"
+    rf"((?:(?:{CAPW}|St\.|Mt\.|Ft\.|&|of|the|de|[0-9]+)[ \t]+){{0,5}}{_FAC_END6})"
+    r"(?![\w-]|['’][a-rt-z])"
+    r"(?!\s+(?:(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z][a-z]|syndrome"
+    r"|disease|encephalitis|fever|flu|virus|criteria|score|scale))"
 )
 RX_FAC_LOWER6 = re.compile(
     r"\b(?:at|to|from)[ \t]+(?:the[ \t]+)?((?:[a-z][a-z'’]+[ \t]+){1,4}"
@@ -3904,7 +3924,7 @@ RX_FAC_THE6 = re.compile(
     rf"((?:{CAPW})(?:[ \t]+(?:{CAPW}|&|of|[0-9]+)){{0,4}})(?![\w'’-])"
 )
 RX_FAC_CUED6 = re.compile(
-    r"\b(?:transported[ \t]+by|ground[ \t]+unit|referred[ \t]+to|vendor|store|dme[ \t]+company"
+    r"\b(?i:transported[ \t]+by|ground[ \t]+unit|referred[ \t]+to|vendor|store|dme[ \t]+company"
     r"|lineman[ \t]+for|driving[ \t]+for|works?[ \t]+for|worked[ \t]+for|employed[ \t]+by"
     r"|notice[ \t]+from|register[ \t]+at|seen[ \t]+at|treated[ \t]+at|scanned[ \t]+at"
     r"|delivered[ \t]+at|placed(?:[ \t]+\w+){0,2}[ \t]+at|fell[ \t]+at|presents[ \t]+from"
@@ -3929,7 +3949,13 @@ _HOSPITAL_PARTS6 = _w("""unit suite room floor lab laboratory area icu picu nicu
     artery vein ligament tendon joint region process""")
 
 
-def _fac_words_ok6(ctx: _Ctx, seg: str) -> bool:
+_GENERIC_FAC6 = _w("of the and rescue squad ambulance ems dept services care")
+# a medical specialty ("Bacteriology", "Orthopedics") names a department, not a place
+RX_SPECIALTY6 = re.compile(r"(?:ology|ologic|ological|iatrics|iatry|pedics|ics|ery)$")
+RX_CAPS_PLURAL6 = re.compile(r"[A-Z]{2,}s")
+
+
+def _fac_words_ok6(ctx: _Ctx, seg: str, long: bool = False) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", seg)]
     if not words or words[0].lower() in FUNCTION_WORDS or _is_placeholder(seg):
         return False
@@ -3940,11 +3966,15 @@ def _fac_words_ok6(ctx: _Ctx, seg: str) -> bool:
     if seg.lower() in STATES or re.fullmatch(_HOLIDAYS6, seg):
         return False
     own = [
-        w for w in words if ctx.low(w) not in GENERIC_FAC and w.lower() not in ("of", "the", "and")
+        w
+        for w in words
+        if ctx.low(w) not in GENERIC_FAC
+        and ctx.low(w) not in _GENERIC_FAC6
+        and not RX_SPECIALTY6.search(w)
     ]
     if not own or any(ctx.is_clinical(w) for w in own):
         return False
-    return len(own) >= 2 or not ctx.is_common(own[0]) or own[0].isupper()
+    return long or len(own) >= 2 or not ctx.is_common(own[0]) or own[0].isupper()
 
 
 RX_LOWER_FAC_END6 = re.compile(
@@ -3958,7 +3988,7 @@ def _facilities6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         words = seg.split()
         if (
             len(words) >= 2
-            and _fac_words_ok6(ctx, " ".join(words[:-1]))
+            and _fac_words_ok6(ctx, " ".join(words[:-1]), len(words) >= 3)
             and not ctx.is_clinical(words[0])
             and not any(w.lower() in _HOSPITAL_PARTS6 for w in words[:-1])
             and not RX_HOSPITAL_PART_AFTER6.match(text, m.end(1))
@@ -4001,12 +4031,8 @@ def _facilities6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             and not any(ctx.is_clinical(w) or w.lower() in _HOSPITAL_PARTS6 for w in words)
             and not ctx.followed_by_head(m.start(1) + len(seg))
             and not RX_HOSPITAL_PART_AFTER6.match(text, m.start(1) + len(seg))
-            and (
-                len(words) >= 2
-                or not ctx.is_common(words[0])
-                or len(words[0]) >= 3
-                and words[0].isupper()
-            )
+            and (len(words) >= 2 or not ctx.is_common(words[0]) or words[0].isupper())
+            and not (len(words) == 1 and RX_CAPS_PLURAL6.fullmatch(words[0]))
         ):
             out.append((m.start(1), m.start(1) + len(seg), "FACILITY", 0.65))
 
