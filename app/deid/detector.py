@@ -3701,6 +3701,9 @@ RX_SHORT_END6 = re.compile(r"[ \t]*(?:[,.:;)\n]|$)")
 _FORM_CUES6 = _w("pt patient attending member child student")
 
 
+RX_INITIAL_HINT6 = re.compile(r"[a-z][ \t]+[A-Z]\.(?=[ \t]*(?:[,;)]|and\b|$))")
+
+
 def first_cue6(cue: str) -> str:
     return cue.split()[0].rstrip(":,-") if cue.split() else cue
 
@@ -3767,8 +3770,14 @@ def _names6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
                 relation = first not in ("pt", "patient")
                 if not bad and (not ctx.is_common(w1) or (relation and ctx.is_first(w1))):
                     out.append((low.start(), low.end(), "NAME", 0.7))
-    for rx in (RX_REL_PAREN6, RX_GOES_BY6, RX_QUOTED_NICK6):
-        for m in rx.finditer(text) if "(" in text or rx is not RX_REL_PAREN6 else ():
+    keys = words_ix.positions.keys()
+    nick_rxs = (
+        RX_REL_PAREN6 if "(" in text else None,
+        RX_GOES_BY6 if keys & {"goes", "known", "aka", "a", "nicknamed"} else None,
+        RX_QUOTED_NICK6 if any(q in text for q in "'‘\"“") else None,
+    )
+    for rx in nick_rxs:
+        for m in rx.finditer(text) if rx else ():
             w = m.group(1)
             if (
                 w.lower() not in FUNCTION_WORDS
@@ -3779,7 +3788,7 @@ def _names6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     for m in RX_ALIAS_INSIDE6.finditer(text) if "(" in text else ():
         if not any(ctx.is_clinical(m.group(i)) for i in (2, 3)):
             out.append((m.start(), m.end(), "NAME", 0.75))
-    for m in RX_FIRST_INITIAL6.finditer(text):
+    for m in RX_FIRST_INITIAL6.finditer(text) if RX_INITIAL_HINT6.search(text) else ():
         w = m.group(1)
         if ctx.is_first(w) and not ctx.is_clinical(w) and w.lower() not in FUNCTION_WORDS:
             out.append((m.start(), m.end(), "NAME", 0.7))
@@ -3982,8 +3991,13 @@ RX_LOWER_FAC_END6 = re.compile(
 )
 
 
+TRIGGERS["FACP6"] = _w("at to from by via for through with behind near")
+TRIGGERS["FACL6"] = _w("at to from")
+TRIGGERS["FACT6"] = _w("at behind from to near outside")
+
+
 def _facilities6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
-    for m in RX_FAC_AFTER_PREP6.finditer(text):
+    for m in _triggered(RX_FAC_AFTER_PREP6, "FACP6", text, words_ix):
         seg = m.group(1)
         words = seg.split()
         if (
@@ -3994,7 +4008,7 @@ def _facilities6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             and not RX_HOSPITAL_PART_AFTER6.match(text, m.end(1))
         ):
             out.append((m.start(1), m.end(1), "FACILITY", 0.7))
-    for m in RX_FAC_LOWER6.finditer(text):
+    for m in _triggered(RX_FAC_LOWER6, "FACL6", text, words_ix):
         seg = m.group(1)
         lead = seg.split()
         if (
@@ -4004,7 +4018,9 @@ def _facilities6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             and not ctx.is_clinical(lead[0])
         ):
             out.append((m.start(1), m.end(1), "FACILITY", 0.65))
-    for m in RX_FAC_THE6.finditer(text):
+    for m in (
+        _triggered(RX_FAC_THE6, "FACT6", text, words_ix) if "the" in words_ix.positions else ()
+    ):
         seg = m.group(1)
         words = seg.split()
         if (
@@ -4068,21 +4084,44 @@ RX_PLACE_OF6 = re.compile(
 )
 
 
+TRIGGERS["ROADN6"] = _w("on onto off along at of by up down past near take took via")
+TRIGGERS["ROADL6"] = _w("lives live living way up out on off")
+TRIGGERS["ROADS6"] = _w("on onto off along take took via by from")
+TRIGGERS["PLACEOF6"] = _w("at visiting to from near by")
+TRIGGERS["AGEL6"] = _w("age")
+TRIGGERS["AGEAT6"] = _w("at")
+TRIGGERS["AGEIS6"] = _w("he she pt patient who")
+TRIGGERS["WEEKDAY6"] = _w("""mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri
+    friday sat saturday sun sunday""")
+TRIGGERS["HOLIDAY6"] = _w("""over around since on last before after at placed died during until by
+    admitted the this past""")
+_HOLIDAY_WORDS6 = _w("""christmas thanksgiving halloween easter labor memorial independence
+    valentine father mother new fourth july veterans""")
+_VEHICLE_WORDS6 = _w("vehicle car truck van pickup tag tags plate plates vin reg registration")
+RX_DIGITS5 = re.compile(r"\d{5}")
+RX_YMD_HINT6 = re.compile(r"(?:19|20)\d{6}")
+RX_PHONE7_HINT6 = re.compile(r"\d{3}-\d{4}")
+
+
 def _round6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    keys = words_ix.positions.keys()
     for m in _triggered(RX_ID_CUE6, "IDC6", text, words_ix):
         out.append((m.start(1), m.end(1), "ID", 0.75))
-    for m in RX_PLATE_STATE6.finditer(text):
+    for m in RX_PLATE_STATE6.finditer(text) if keys & _VEHICLE_WORDS6 else ():
         if RX_VEHICLE_NEAR.search(
             text, max(0, m.start() - 60), m.start()
         ) or RX_VEHICLE_NEAR.search(text, m.end(), m.end() + 40):
             out.append((m.start(1), m.end(1), "VEHICLE", 0.7))
-    for m in RX_PLATE_WORD6.finditer(text):
+    for m in RX_PLATE_WORD6.finditer(text) if keys & {"plate", "tag"} else ():
         if not RX_SPINE_LEVELS.fullmatch(m.group(1)):
             out.append((m.start(1), m.end(1), "VEHICLE", 0.7))
-    if "-" in text:
+    if RX_PHONE7_HINT6.search(text):
         _cands_from(RX_PHONE7_CUE6, text, "PHONE", 0.75, 1, out)
-    _cands_from(RX_SS_LAST4_6, text, "SSN", 0.8, 1, out)
-    for m in RX_PLACE_OF6.finditer(text) if "'" in text or "’" in text else ():
+    if "last" in keys:
+        _cands_from(RX_SS_LAST4_6, text, "SSN", 0.8, 1, out)
+    for m in (
+        _triggered(RX_PLACE_OF6, "PLACEOF6", text, words_ix) if "'" in text or "’" in text else ()
+    ):
         w = m.group(1)
         if (
             w.lower() not in FUNCTION_WORDS
@@ -4095,30 +4134,41 @@ def _round6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     if "\t" in text:
         _tab_rows6(ctx, text, out)
     _names6(ctx, text, out, words_ix)
-    for rx in (RX_AGE_SEX6, RX_AGE_LABEL6, RX_AGE_ANOS6, RX_AGE_AT6, RX_AGE_PAREN6):
-        for m in rx.finditer(text):
-            if RX_TEMPERATURE_BEFORE6.search(text, max(0, m.start() - 24), m.start()):
-                continue
+    low = text.lower()
+    ages: list[re.Match[str]] = list(RX_AGE_SEX6.finditer(text))
+    ages += _triggered(RX_AGE_LABEL6, "AGEL6", text, words_ix)
+    ages += RX_AGE_ANOS6.finditer(text) if "años" in low else []
+    ages += _triggered(RX_AGE_AT6, "AGEAT6", text, words_ix)
+    ages += RX_AGE_PAREN6.finditer(text) if "ninety" in low or "hundred" in low else []
+    for m in ages:
+        if not RX_TEMPERATURE_BEFORE6.search(text, max(0, m.start() - 24), m.start()):
             out.append((m.start(1), m.end(1), "AGE", 0.75))
-    for m in RX_AGE_IS6.finditer(text):
+    for m in _triggered(RX_AGE_IS6, "AGEIS6", text, words_ix):
         out.append((m.start(1), m.end(1), "AGE", 0.7))
         if m.group(2):
             out.append((m.start(2), m.end(2), "AGE", 0.7))
     if "/" in text:
-        _cands_from(RX_MD_WEEKDAY6, text, "DATE", 0.75, 0, out)
+        for m in _triggered(RX_MD_WEEKDAY6, "WEEKDAY6", text, words_ix):
+            out.append((m.start(), m.end(), "DATE", 0.75))
     for m in _triggered(RX_MD_EVENT6, "MDE6", text, words_ix):
         out.append((m.start(1), m.end(1), "DATE", 0.7))
-    _cands_from(RX_YMD_COMPACT6, text, "DATE", 0.7, 1, out)
-    if "-" in text:
+    if RX_YMD_HINT6.search(text):
+        _cands_from(RX_YMD_COMPACT6, text, "DATE", 0.7, 1, out)
+    if "-" in text and keys & {"mid", "early", "late"}:
         _cands_from(RX_MID_MONTH6, text, "DATE", 0.7, 1, out)
-    _cands_from(RX_HOLIDAY6, text, "DATE", 0.6, 1, out)
-    _cands_from(RX_ROAD_NAMED6, text, "ADDRESS", 0.75, 1, out)
-    for m in RX_ROAD_LOWER6.finditer(text):
+    for m in _triggered(RX_HOLIDAY6, "HOLIDAY6", text, words_ix) if keys & _HOLIDAY_WORDS6 else ():
+        out.append((m.start(1), m.end(1), "DATE", 0.6))
+    for m in _triggered(RX_ROAD_NAMED6, "ROADN6", text, words_ix):
+        out.append((m.start(1), m.end(1), "ADDRESS", 0.75))
+    for m in _triggered(RX_ROAD_LOWER6, "ROADL6", text, words_ix):
         if not any(w in FUNCTION_WORDS or ctx.is_clinical(w) for w in m.group(1).split()):
             out.append((m.start(1), m.end(1), "ADDRESS", 0.7))
-    _cands_from(RX_ROAD_NUMBERED6, text, "ADDRESS", 0.75, 1, out)
-    _cands_from(RX_PARK_LOT6, text, "ADDRESS", 0.8, 0, out)
-    _cands_from(RX_PO_BOX_ANY6, text, "ADDRESS", 0.85, 0, out)
+    for m in _triggered(RX_ROAD_NUMBERED6, "ROADS6", text, words_ix):
+        out.append((m.start(1), m.end(1), "ADDRESS", 0.75))
+    if keys & {"mhp", "koa", "campground", "park", "court"}:
+        _cands_from(RX_PARK_LOT6, text, "ADDRESS", 0.8, 0, out)
+    if "box" in keys:
+        _cands_from(RX_PO_BOX_ANY6, text, "ADDRESS", 0.85, 0, out)
     for m in _triggered(RX_PLACE_CUE6, "PLACE6", text, words_ix):
         name = m.group(1)
         if name.lower().startswith("the "):
@@ -4134,12 +4184,18 @@ def _round6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             and bare.lower() not in _NOT_PLACES6
         ):
             out.append((m.start(1), m.end(1), "LOCATION", 0.65))
-    for m in RX_CITY_ABBR_ZIP6.finditer(text):
-        town = m.group(1)
+    last = -1
+    for z in RX_DIGITS5.finditer(text):
+        # a town, an abbreviated state and this ZIP, within the 60 characters before it
+        c = RX_CITY_ABBR_ZIP6.search(text, max(last, z.start() - 60), z.end() + 5)
+        if not c or c.start(2) != z.start():
+            continue
+        last = c.end()
+        town = c.group(1)
         if not any(ctx.is_clinical(w) or w.lower() in FUNCTION_WORDS for w in town.split()):
-            out.append((m.start(1), m.end(1), "LOCATION", 0.7))
-        out.append((m.start(2), m.end(2), "LOCATION", 0.7))
-    for m in RX_LIVES_LOWER6.finditer(text):
+            out.append((c.start(1), c.end(1), "LOCATION", 0.7))
+        out.append((c.start(2), c.end(2), "LOCATION", 0.7))
+    for m in RX_LIVES_LOWER6.finditer(text) if "lives" in keys else ():
         out.append((m.start(1), m.end(1), "LOCATION", 0.7))
         out.append((m.start(2), m.end(2), "LOCATION", 0.7))
     _facilities6(ctx, text, out, words_ix)
