@@ -1881,7 +1881,11 @@ def _addresses(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
 
 
 # Any number + street words + a USPS suffix (Pub. 28 list), with up to two unit designators.
-RX_HOUSE_NUMBER = re.compile(r"(?<![\w/.,$#:+-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?[ \t]+(?=[A-Za-z]|\d)")
+# "4893 1/2 N ...", "2253-B OLD STAGE RDG": half numbers and lettered duplexes
+RX_HOUSE_NUMBER = re.compile(
+    r"(?<![\w/.,$#:+-])\d{1,6}(?:[A-Za-z]|-[A-Z](?![\w-]))?(?:-\d{1,4})?(?:[ \t]+1/2)?[ \t]+"
+    r"(?=[A-Za-z]|\d)"
+)
 RX_STREET_WORD = re.compile(r"[ \t]*(\d+(?:st|nd|rd|th)|[A-Za-z][A-Za-z'’]*\.?)")
 RX_DIRECTION = re.compile(r"[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b\.?")
 RX_UNIT_TAIL = re.compile(r"\.?,?[ \t]*(?:([A-Za-z]+)\.?[ \t]*#?|#)[ \t]*([A-Za-z0-9-]{1,6})\b")
@@ -1954,6 +1958,18 @@ def _usps_addresses(ctx: _Ctx, text: str, out: list) -> None:
         )
         if k is None:
             continue
+        # "Flat Gap Crossing": a suffix word inside the name, the real suffix later
+        for j in range(len(words) - 1, k, -1):
+            between = [w.group(1) for w in words[k + 1 : j + 1]]
+            if (
+                words[j].group(1).rstrip(".").lower() in suffixes
+                and all(b[0].isupper() and not b.endswith(".") for b in between[:-1])
+                and between[-1][0].isupper()
+                and words[k].group(1)[0].isupper()
+                and not any(b.lower() in ctx.lex.unit_designators for b in between)
+            ):
+                k = j
+                break
         while (
             k + 1 < len(words)
             and words[k + 1].group(1).rstrip(".").lower() in suffixes
@@ -3140,8 +3156,10 @@ RX_TOWN_AFTER_NAME = re.compile(
 )
 RX_AGE_AFTER_NAME5 = re.compile(
     rf"(?:,[ \t]*(?:(?i:age|aged)[ \t]+)?|[ \t]*\([ \t]*)({AGE_ANY})(?![\w-])"
-    r"(?:[ \t]*(?:years?(?:\s+old)?|yo|y/o))?[ \t]*[,;)]"
+    r"(?:[ \t]*(?:years?(?:\s+old)?|yo|y/o))?[ \t]*(?:[,;)]|\.(?!\d))"
+    rf"|[ \t]+(?:is|was|turned)[ \t]+({AGE_ANY})(?![\w-])(?=[ \t]*(?:[.,;)]|and\b|$|years?\b))"
 )
+RX_NICK_AFTER_NAME6 = re.compile(r"[ \t]+\(([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\)")
 RX_FROM_TOWN = re.compile(
     r"\b(?:in\s+from|both\s+from|phone\s+from|grandson\s+\w+\s+from"
     r"|drives\s+to|relocated\s+(?:from\s+[^.;\n]{1,40}?\s+)?to|born\s+[^;\n]{0,20}?\s+in)"
@@ -3359,10 +3377,32 @@ def _not_identifier(text: str, cand: tuple) -> bool:
     s, e, cat = cand[0], cand[1], cand[2]
     if cat == "DEVICE":
         before = text[max(0, s - 12) : s].lower()
-        return "lot" in before and bool(RX_VACCINE_BEFORE.search(text, max(0, s - 80), s))
+        return "lot" in before and (
+            bool(RX_VACCINE_BEFORE.search(text, max(0, s - 80), s))
+            or bool(RX_VACCINE_AFTER6.match(text, e))
+        )
+    if cat in ("NAME", "LOCATION", "FACILITY") and RX_DISEASE_AFTER6.match(text, e):
+        return True  # "St. Louis encephalitis", "Hong Kong flu"
+    if cat == "NAME":
+        return text[s:e].lower() in _NOT_NAMES6
     if cat == "LOCATION":
+        m = RX_WORD_END.search(text, max(0, s - 16), s)
+        if m and m.group(1).lower() in _CAR_MAKES6:
+            return True  # a car model: "Nissan Altima"
         return text[s:e].lower().rstrip(".") in _ROOM_WORDS
     return False
+
+
+RX_FAC_CITY6 = re.compile(
+    r"(?:[ \t]+#\d{1,6})?[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![\w'’-]|[ \t]+[A-Z])"
+)
+RX_AND_MD6 = re.compile(
+    r",?[ \t]+(?:and|&|,)[ \t]+((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))(?![\d/])"
+)
+RX_VACCINE_AFTER6 = re.compile(r"[ \t]*\((?i:vaccine|vaccination|immuni[sz]ation)")
+RX_DISEASE_AFTER6 = re.compile(
+    r"(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?i:encephalitis|flu|influenza|fever|virus|disease)\b"
+)
 
 
 def _after_findings(ctx: _Ctx, text: str, found: list[Finding]) -> list:
@@ -3392,7 +3432,22 @@ def _after_findings(ctx: _Ctx, text: str, found: list[Finding]) -> list:
                 out.append((f.start, m.end(), "NAME", f.confidence))
             m = RX_AGE_AFTER_NAME5.match(text, e)
             if m:
-                out.append((m.start(1), m.end(1), "AGE", 0.75))
+                g = 1 if m.group(1) else 2
+                out.append((m.start(g), m.end(g), "AGE", 0.75))
+            m = RX_PHONE7_AFTER_NAME6.match(text, e)
+            if m:
+                out.append((m.start(1), m.end(1), "PHONE", 0.7))
+            m = RX_NICK_AFTER_NAME6.match(text, e)
+            if m and all(
+                w.lower() not in FUNCTION_WORDS
+                and not ctx.is_clinical(w)
+                and ctx.low(w) not in GENERIC_FAC
+                and w.lower() not in HEAD_NOUNS
+                and w.lower() not in MONTH_WORDS
+                and (ctx.is_first(w) or not ctx.is_common(w))
+                for w in m.group(1).split()
+            ):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
             m = RX_TOWN_AFTER_NAME.match(text, e)
             if m and _place_ok(ctx, m.group(1)):
                 out.append((m.start(1), m.end(1), "LOCATION", 0.7))
@@ -3411,6 +3466,9 @@ def _after_findings(ctx: _Ctx, text: str, found: list[Finding]) -> list:
                 if z:
                     out.append((z.start(1), z.end(1), "LOCATION", 0.75))
         elif f.category == "FACILITY":
+            m = RX_FAC_CITY6.match(text, e)
+            if m and ctx.low(m.group(1)) in ctx.lex.cities and not ctx.is_clinical(m.group(1)):
+                out.append((f.start, m.end(1), "FACILITY", f.confidence))
             m = RX_TOWN_AFTER_FAC.match(text, e)
             if m and _town_shape_ok(ctx, m.group(1)):
                 out.append((m.start(1), m.end(1), "LOCATION", 0.7))
@@ -3421,6 +3479,9 @@ def _after_findings(ctx: _Ctx, text: str, found: list[Finding]) -> list:
             if m:
                 out.append((f.start, m.end(), f.category, f.confidence))
         elif f.category == "DATE":
+            m = RX_AND_MD6.match(text, e)
+            if m:
+                out.append((m.start(1), m.end(1), "DATE", f.confidence))
             m = RX_YEAR_AFTER.match(text, e)
             if m and not re.search(r"\d{4}", text[f.start : f.end]):
                 out.append((f.start, m.end(), "DATE", f.confidence))
@@ -3461,6 +3522,683 @@ def _places5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             and not ctx.is_clinical(name.split()[0])
         ):
             out.append((m.start(1), m.end(1), "LOCATION", 0.65))
+
+
+# ----------------------------------------------------------------------------- round 6
+# Kinds a fifth independent set showed missed (issue 12, sixth round): header-led tables,
+# roles and relations before a name, nicknames and aliases, places and roads after travel
+# cues, facilities named after a place preposition, m/d after weekdays and events.
+_TABLE_HEADS6 = (
+    (
+        "NAME",
+        _w("""name names patient pt client member resident student child prescriber
+        provider physician clinician attending contact parent guardian mother father pcp"""),
+    ),
+    ("LOCATION", _w("town city residence hometown location county village community")),
+    ("ID", _w("mrn mr chart id acct account member# record")),
+    ("DATE", _w("dob date fill filled admit admitted visit seen discharge dos born birthdate")),
+    ("AGE", _w("age")),
+    ("PHONE", _w("phone cell tel telephone mobile")),
+    ("ADDRESS", _w("address street addr")),
+    ("FACILITY", _w("school facility hospital pharmacy clinic employer agency")),
+)
+RX_PIPE_ROW6 = re.compile(r"(?m)^[ \t]*\|(.*)\|[ \t]*$")
+RX_CELL_TITLE6 = re.compile(rf"^(?:{TITLE}\.?[ \t]+)|[ \t,]+(?:{CRED})\.?$")
+RX_CELL_WORDS6 = re.compile(r"[A-Za-z][A-Za-z.'’#-]*")
+
+
+def _header_cat6(cell: str) -> str | None:
+    words = RX_CELL_WORDS6.findall(cell.lower())
+    if not words or len(words) > 3 or re.search(r"\d", cell):
+        return None
+    for cat, heads in _TABLE_HEADS6:
+        if words[-1].rstrip(".#") in heads or (cat == "NAME" and words[0] in heads):
+            return cat
+    return None
+
+
+def _pipe_tables6(ctx: _Ctx, text: str, out: list) -> None:
+    cats: list[str | None] = []
+    for row in RX_PIPE_ROW6.finditer(text):
+        inner = row.group(1)
+        cells, pos = [], row.start(1)
+        for part in inner.split("|"):
+            cells.append((pos, part))
+            pos += len(part) + 1
+        heads = [_header_cat6(c) for _, c in cells]
+        if sum(h is not None for h in heads) >= 2 and not re.search(r"\d", inner):
+            cats = heads
+            continue
+        if not cats or re.fullmatch(r"[\s|:-]*", inner) or len(cells) != len(cats):
+            continue
+        for (p, cell), cat in zip(cells, cats, strict=True):
+            value = cell.strip()
+            if not cat or not value or value.lower() in ("-", "n/a", "na", "none", "unknown"):
+                continue
+            s = p + cell.index(value)
+            e = s + len(value)
+            if cat in ("NAME", "LOCATION", "FACILITY"):
+                m = RX_CELL_TITLE6.search(value)
+                while m:
+                    if m.start() == 0:
+                        s += m.end()
+                        value = value[m.end() :]
+                    else:
+                        e -= len(value) - m.start()
+                        value = value[: m.start()]
+                    m = RX_CELL_TITLE6.search(value) if value else None
+                if not value or re.search(r"\d", value):
+                    continue
+                if _is_placeholder(value) and not RX_REAL_INITIALS.fullmatch(value):
+                    continue
+                words = RX_CELL_WORDS6.findall(value)
+                if any(ctx.is_clinical(w) for w in words):
+                    continue
+            elif cat == "AGE":
+                n = re.match(r"(\d{2,3})\b", value)
+                if not n or not 90 <= int(n.group(1)) <= 120:
+                    continue
+                e = s + n.end(1)
+            elif not re.search(r"\d", value):
+                continue
+            out.append((s, e, cat, 0.8))
+
+
+# a tab-separated registration row: "LAST, FIRST<TAB>dob<TAB>age<TAB>phone<TAB>address"
+RX_TAB_LINE6 = re.compile(r"(?m)^[^\t\n]+(?:\t[^\t\n]*){2,}$")
+RX_TAB_NAME6 = re.compile(
+    rf"(?:{CAPS_WORD}|{NW})(?:[ \t](?:{CAPS_WORD}|{NW}))*,[ \t]*"
+    rf"(?:{CAPS_WORD}|{NW})(?:[ \t](?:{CAPS_WORD}|{NW}|[A-Z]\.?))*"
+)
+RX_DOB_CELL6 = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}-[A-Z]{3}-\d{4}")
+RX_ADDRESS_CELL6 = re.compile(r"\d{1,6}(?:-[A-Z])?(?:[ \t]+1/2)?[ \t]+[A-Za-z][^\t\n]{3,60}")
+
+
+def _tab_rows6(ctx: _Ctx, text: str, out: list) -> None:
+    for row in RX_TAB_LINE6.finditer(text):
+        cells, pos = [], row.start()
+        for part in row.group().split("\t"):
+            cells.append((pos, part))
+            pos += len(part) + 1
+        if not any(RX_DOB_CELL6.fullmatch(c.strip()) for _, c in cells):
+            continue
+        for i, (p, cell) in enumerate(cells):
+            value = cell.strip()
+            if not value:
+                continue
+            s = p + cell.index(value)
+            if i == 0 and RX_TAB_NAME6.fullmatch(value):
+                out.append((s, s + len(value), "NAME", 0.8))
+            elif re.fullmatch(r"9\d|1[01]\d|120", value):
+                out.append((s, s + len(value), "AGE", 0.8))
+            elif i == len(cells) - 1:
+                m = RX_ADDRESS_CELL6.match(value)
+                if m and not re.search(r"(?i)\b(?:mg|ml|units?)\b", m.group()):
+                    end = len(m.group().split("  ")[0].rstrip(" ."))
+                    # the row's cell ends where a new sentence starts ("... FL 2 Occasionally")
+                    tail = re.search(r"[ \t]+[A-Z][a-z]+[ \t]+[a-z]", m.group())
+                    if tail:
+                        end = tail.start()
+                    out.append((s, s + end, "ADDRESS", 0.75))
+
+
+# Roles, relations and labels that put a person's name right after them.
+RX_ROLE6 = re.compile(
+    r"(?<![\w-])(?i:chw|counselor|counsellor|po|probation\s+officer|(?:home\s+health\s+)?nurse"
+    r"|(?:daughter|son|mother|father|brother|sister)-in-law|mgm|mgf|pgm|pgf|baby|infant"
+    r"|student|teen|child|roommate|cousin|neighbou?r|coach|teacher|pharmacist|host\s+was"
+    r"|emergency\s+contact\s+is|present\s*[-:]|presented\s+by|submitted\s+by|presenting\s+for"
+    r"|question\s+about|surname|real\s+name|legal\s+name|name\s+on\s+id|pt\s+name|member"
+    r"|attending|present\s+to\s+the\s+panel|baby\s+(?:boy|girl)|fob|partner|pt|patient"
+    r"|(?:grand)?(?:daughter|son)|sister|brother|mom|dad|wife|husband|aunt|uncle|niece|nephew)"
+    r"(?:[ \t]*[:,]|[ \t]+-)?[ \t]+(?:\((?:[a-z]+\)[ \t]*))?"
+)
+TRIGGERS["ROLE6"] = _w("""chw counselor counsellor po probation nurse home daughter son mother
+    father brother sister mgm mgf pgm pgf baby infant student teen child roommate cousin
+    neighbor neighbour coach teacher pharmacist host emergency present presented submitted
+    presenting question surname real legal name pt member attending fob partner patient
+    granddaughter grandson mom dad wife husband aunt uncle niece nephew""")
+CAPS6 = rf"(?:[OD]['’])?{CAPS_WORD}"
+RX_NAME_AFTER_ROLE6 = re.compile(
+    rf"((?:{CAPS6}|{NW})(?:,[ \t]*(?:{CAPS6}|{NW}))(?:[ \t]+(?:{CAPS_WORD}|[A-Z]\.?))?"
+    rf"(?![\w'’])|(?:[A-Z]\.[ \t]?){{1,2}}{NW}|(?:[A-Z]\.[ \t]?){{2,3}}(?![\w])"
+    rf"|[A-Z]{{2,3}}(?![\w.'’-])|{NW}(?:[ \t]+(?:{NW}|[A-Z]\.)){{0,3}}"
+    rf"|{CAPS6}(?:[ \t](?:{CAPS6}|[A-Z]\.?)){{0,3}}(?![\w]))"
+)
+RX_LOWER_NAME_AFTER6 = re.compile(
+    r"([a-z][a-z'’]{1,})(?:[ \t]+((?:mac[ \t]+an[ \t]+|van[ \t]+|de[ \t]+la[ \t]+|o['’])?"
+    r"[a-z][a-z'’]{2,}))?(?=[ \t]+(?:called|texted|txted|msgd|messaged|took|says|said|is|was"
+    r"|brought|drives|wants|came)\b|['’]s\b|[ \t]*[,)(]|[ \t]+-[ \t])"
+)
+_LOWER_NAME_CUES6 = _w("""pt sister brother daughter son mom dad wife husband aunt uncle cousin
+    granddaughter grandson niece nephew partner""")
+RX_REL_PAREN6 = re.compile(
+    rf"\b({NW})[ \t]+\((?:her[ \t]+|his[ \t]+|foster[ \t]+|step-?)?(?:mom|dad|mother|father"
+    r"|aunt|uncle|spouse|wife|husband|son|daughter|sister|brother|grandma|grandmother|grandpa"
+    r"|grandfather|cousin|niece|nephew|friend|partner|boyfriend|girlfriend|peer|guardian|sponsor"
+    r"|neighbou?r|cell|caregiver)\)"
+)
+RX_GOES_BY6 = re.compile(
+    rf"\b(?i:goes[ \t]+by|known[ \t]+as|a\.?k\.?a\.?|nicknamed)[ \t]+[\"'‘“]?({NW}"
+    r"(?:[ \t]+[A-Z][a-z]+)?|[A-Z]{2,3})[\"'’”]?(?![\w])"
+)
+RX_ALIAS_INSIDE6 = re.compile(rf"\b((?:{NW}|[A-Z]\.))[ \t]+\(({NW})\)[ \t]+({NW})\b")
+RX_FIRST_INITIAL6 = re.compile(rf"\b({NW})[ \t]+[A-Z]\.(?=[ \t]*(?:[,;)]|and\b|$))")
+RX_DOTTED_INITIALS6 = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.[ \t]?){1,2}[A-Z]\.(?=[ \t]*(?:[,)]|from\b|and\b|\())"
+)
+RX_QUOTED_NICK6 = re.compile(
+    r"\b(?i:client|pt|patient|guy|man|woman)[ \t]+(?:called[ \t]+)?['‘\"“]([A-Z][a-z]+)['’\"”]"
+)
+_NOT_INITIALS6 = _w("""npo dnr dni ama rom prn sob nkda nka md do np pa rn lpn aa na ok hx tx ip
+    id qd bid tid qid qam qpm qhs hs ems ncs tpa gpa iv im po pr sq sl ac pc ng og""")
+_NOT_NAMES6 = _w("""cdl dea acct dob caregiver npi mrn fin ssn ein mbr dme icd cpt ndc apgar
+    apgars f.o.b. fob
+    hospital clinic home health the baby boy girl pending unknown""")
+
+
+RX_SHORT_END6 = re.compile(r"[ \t]*(?:[,.:;)\n]|$)")
+_FORM_CUES6 = _w("pt patient attending member child student")
+
+
+RX_INITIAL_HINT6 = re.compile(r"[a-z][ \t]+[A-Z]\.(?=[ \t]*(?:[,;)]|and\b|$))")
+
+
+def first_cue6(cue: str) -> str:
+    return cue.split()[0].rstrip(":,-") if cue.split() else cue
+
+
+def _names6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    for m in _triggered(RX_ROLE6, "ROLE6", text, words_ix):
+        n = RX_NAME_AFTER_ROLE6.match(text, m.end())
+        cue = m.group().strip().lower()
+        if n:
+            val = n.group(1)
+            words = RX_CELL_WORDS6.findall(val)
+            lowered = [w.strip(".").lower() for w in words]
+            if (
+                words
+                and not any(
+                    w in _NOT_NAMES6 or (w in FUNCTION_WORDS and len(w) > 1) for w in lowered
+                )
+                and not (val.isupper() and len(val) <= 3 and val.lower() in _NOT_INITIALS6)
+                and not any(ctx.is_clinical(w) and not ctx.is_name(w) for w in words)
+                and not any(_is_state5(w) for w in words if "," not in val)
+                and not (val.isupper() and val.replace(".", "").replace(" ", "") in NOT_INITIALS)
+                and not _is_placeholder(val)
+                and (
+                    "," in val
+                    or "." in val
+                    or val.isupper()
+                    or any(ctx.is_name(w) for w in words)
+                    or not all(ctx.is_common(w) for w in words)
+                )
+            ):
+                short = val.isupper() and len(val.replace(".", "").replace(" ", "")) <= 3
+                caps = val.isupper() and "," not in val and not short
+                skip = (
+                    (
+                        short
+                        and (
+                            not cue.startswith(("pt", "patient", "question"))
+                            or not RX_SHORT_END6.match(text, n.end(1))
+                        )
+                    )
+                    or (caps and all(ctx.is_common(w) for w in words if len(w) > 1))
+                    or (cue == "po" and (val.isupper() or m.group()[:2] != "PO"))
+                    or (
+                        len(words) == 1
+                        and not short
+                        and first_cue6(cue) in _FORM_CUES6
+                        and ctx.is_common(words[0])
+                    )
+                )
+                if not skip:
+                    out.append((n.start(1), n.end(1), "NAME", 0.75))
+                    continue
+        first = cue.split()[0].rstrip(":,-")
+        if first in _LOWER_NAME_CUES6 or cue.startswith("pt name"):
+            low = RX_LOWER_NAME_AFTER6.match(text, m.end())
+            if low:
+                w1, w2 = low.group(1), low.group(2) or ""
+                bad = (
+                    w1 in FUNCTION_WORDS
+                    or ctx.is_clinical(w1)
+                    or (w2 and (w2 in FUNCTION_WORDS or ctx.is_clinical(w2)))
+                    or w1 in _NOT_NAMES6
+                )
+                relation = first not in ("pt", "patient")
+                if not bad and (not ctx.is_common(w1) or (relation and ctx.is_first(w1))):
+                    out.append((low.start(), low.end(), "NAME", 0.7))
+    keys = words_ix.positions.keys()
+    nick_rxs = (
+        RX_REL_PAREN6 if "(" in text else None,
+        RX_GOES_BY6 if keys & {"goes", "known", "aka", "a", "nicknamed"} else None,
+        RX_QUOTED_NICK6 if any(q in text for q in "'‘\"“") else None,
+    )
+    for rx in nick_rxs:
+        for m in rx.finditer(text) if rx else ():
+            w = m.group(1)
+            if (
+                w.lower() not in FUNCTION_WORDS
+                and not ctx.is_clinical(w)
+                and w.lower() not in _NOT_NAMES6
+            ):
+                out.append((m.start(1), m.end(1), "NAME", 0.75))
+    for m in RX_ALIAS_INSIDE6.finditer(text) if "(" in text else ():
+        if not any(ctx.is_clinical(m.group(i)) for i in (2, 3)):
+            out.append((m.start(), m.end(), "NAME", 0.75))
+    for m in RX_FIRST_INITIAL6.finditer(text) if RX_INITIAL_HINT6.search(text) else ():
+        w = m.group(1)
+        if ctx.is_first(w) and not ctx.is_clinical(w) and w.lower() not in FUNCTION_WORDS:
+            out.append((m.start(), m.end(), "NAME", 0.7))
+    for m in RX_DOTTED_INITIALS6.finditer(text) if "." in text else ():
+        if m.group().replace(" ", "") not in NOT_INITIALS and m.group().lower() not in _NOT_NAMES6:
+            out.append((m.start(), m.end(), "NAME", 0.7))
+
+
+# Ages over 89: "93M", "(91F)", "AGE: 94Y", "92 años", "At 107F", "At a hundred and one-year-old".
+RX_AGE_SEX6 = re.compile(
+    r"(?<![\w.,/-])(9\d|1[01]\d|120)[FM]"
+    r"(?=[ \t]*[,;)\n]|[ \t]*$|[ \t]+(?:found|from|with|who|w/|pt)\b)"
+)
+RX_AGE_LABEL6 = re.compile(
+    r"\b(?i:age)[ \t]*[:=][ \t]*(9\d|1[01]\d|120)[ \t]*(?i:y|yo|yrs?|years)?\b"
+)
+RX_AGE_ANOS6 = re.compile(r"\b(9\d|1[01]\d|120)[ \t]+años\b")
+RX_AGE_AT6 = re.compile(
+    rf"\bAt[ \t]+({AGE_ANY})(?=-year-old|[ \t]*-?[ \t]*(?:yrs?|years?)\b|[FM],)"
+)
+RX_TEMPERATURE_BEFORE6 = re.compile(r"(?i)temp|fever|febrile|spike|tmax|°")
+RX_AGE_PAREN6 = re.compile(rf"(?i:{AGE_IN_WORDS})[ \t]*\((9\d|1[01]\d|120)\)")
+RX_AGE_IS6 = re.compile(
+    rf"\b(?:(?:[Hh]e|[Ss]he|[Pp]t|[Pp]atient|who)[ \t]+is|[Hh]e['’]s|[Ss]he['’]s)[ \t]+({AGE_ANY})"
+    rf"(?:[ \t]+and[ \t]+({AGE_ANY}))?(?![\w-]|\.\d)(?=[ \t]*(?:[.,;!?)]|and\b|$|years?\b|yrs?\b))"
+)
+
+# Dates: m/d after a weekday or a clinical event, yyyymmdd in a file name, "mid-September",
+# holidays after a time cue.
+_WEEKDAY6 = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|rsday|urday|sday)?"
+RX_MD_WEEKDAY6 = re.compile(
+    rf"\b{_WEEKDAY6}\.?,?[ \t]+(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\d/])"
+)
+RX_MD_EVENT6 = re.compile(
+    r"\b(?i:neg|negative|pos|positive|edd|eot|delivered|filled(?:[ \t]+on)?|log|released"
+    r"|discharged?|uds|visits?|seen|drawn|placed|admitted|started|stopped|last\s+fill"
+    r"|last\s+visit|verified\s+by\s+phone)[ \t]+"
+    r"((?:1[0-2]|0?[1-9])[/-](?:3[01]|[12]\d|0?[1-9]))(?![\d/-]|\.\d)"
+)
+TRIGGERS["MDE6"] = _w("""neg negative pos positive edd eot delivered filled log released discharge
+    discharged uds visit visits seen drawn placed admitted started stopped last verified""")
+RX_YMD_COMPACT6 = re.compile(
+    r"(?<![\dA-Za-z])((?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?=_|\b)"
+)
+RX_MID_MONTH6 = re.compile(
+    r"\b(?i:mid|early|late)-((?i:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december))\b"
+)
+_HOLIDAYS6 = (
+    r"Christmas(?:[ \t]+(?:Day|Eve))?|Thanksgiving(?:[ \t]+Day)?|Halloween|Easter(?:[ \t]+Sunday)?"
+    r"|Labor[ \t]+Day|Memorial[ \t]+Day|Independence[ \t]+Day|Valentine['’]s[ \t]+Day"
+    r"|Father['’]s[ \t]+Day|Mother['’]s[ \t]+Day|New[ \t]+Year['’]s(?:[ \t]+(?:Day|Eve))?"
+    r"|Fourth[ \t]+of[ \t]+July|July[ \t]+4th|Veterans[ \t]+Day"
+)
+RX_HOLIDAY6 = re.compile(
+    r"\b(?i:over|around|since|on|last|before|after|at|placed|died|during|until|by|admitted"
+    rf"|the|this|past)[ \t]+((?:{_HOLIDAYS6}))(?![\w'’])"
+)
+
+# Roads named without a number after a travel or residence cue; numbered state roads.
+_ROAD_END6 = (
+    r"(?:Rd|Road|Pike|Spur|Hwy|Highway|Ln|Lane|Trl|Trail|Pkwy|Parkway|Blvd|Ave|Avenue|Holler"
+    r"|Hollow)"
+)
+RX_ROAD_NAMED6 = re.compile(
+    r"\b(?:on|onto|off|along|at|of|by|up|down|past|near|take|took|via)[ \t]+(?:the[ \t]+)?"
+    rf"((?:[A-Z][A-Za-z'’]+[ \t]+){{1,4}}{_ROAD_END6}\b\.?)(?![ \t]+[A-Z])"
+)
+RX_ROAD_LOWER6 = re.compile(
+    r"\b(?:lives?|living|way[ \t]+up|up|out|on|off)[ \t]+((?:[a-z]+[ \t]+){1,4}"
+    r"(?:rd|road|pike|spur|hwy|holler|hollow|ln|lane))\b"
+)
+RX_ROAD_NUMBERED6 = re.compile(
+    r"\b(?:on|onto|off|along|take|took|via|by|from)[ \t]+(?:the[ \t]+)?"
+    rf"((?:{_STATE_ABBR_RE}|US|SR|Hwy|Highway|Route|Rte|State[ \t]+Route)[ \t-]?\d{{1,4}}[A-Z]?"
+    r"(?:[ \t]+near[ \t]+mile[ \t]+marker[ \t]+\d{1,4})?)(?![\w-])"
+)
+RX_PARK_LOT6 = re.compile(
+    r"\b(?:Lot|Site|Space|Spc|Trlr)[ \t]+#?\d{1,4}[A-Z]?,?[ \t]+(?:[A-Z][A-Za-z'’]+[ \t]+){1,3}"
+    r"(?:MHP|Mobile[ \t]+Home[ \t]+Park|Trailer[ \t]+(?:Park|Court)|RV[ \t]+Park|Campground|KOA)\b"
+    r"|\b(?:[A-Z][A-Za-z'’]+[ \t]+){1,3}(?:MHP|Mobile[ \t]+Home[ \t]+Park|Trailer[ \t]+(?:Park"
+    r"|Court)|RV[ \t]+Park|Campground|KOA),?[ \t]+(?:Lot|Site|Space|Spc|Trlr)[ \t]+#?"
+    r"\d{1,4}[A-Z]?\b"
+)
+RX_PO_BOX_ANY6 = re.compile(r"\b(?i:p\.?[ \t]?o\.?[ \t]*box)[ \t]+#?\d{1,6}\b")
+
+# Places after travel and residence cues; City, abbreviated state and ZIP.
+RX_PLACE_CUE6 = re.compile(
+    r"\b(?:out[ \t]+past|out[ \t]+of|past|(?:north|south|east|west)[ \t]+of|lives(?:[ \t]+(?:alone"
+    r"|by[ \t]+(?:him|her)self|with[ \t]+(?:a|an|her|his|the)?[ \t]*[a-z]+))?[ \t]+"
+    r"(?:in|near|up|outside)"
+    r"|near|(?i:born)[^.;\n]{0,30}?[ \t]in|[A-Z]{3,}[ \t]+in|based[ \t]+in)[ \t]+"
+    r"((?:the[ \t]+)?[A-Z][a-z'’]+(?:[ \t-]+[A-Z][a-z'’]+){0,2})(?![\w'’-])"
+)
+TRIGGERS["PLACE6"] = _w("out past north south east west lives near born based")
+RX_CITY_ABBR_ZIP6 = re.compile(
+    r"\b((?:[A-Z][a-z'’]+|[a-z]{3,})(?:[ \t]+(?:[A-Z][a-z'’]+|[a-z]{3,})){0,2}),?[ \t]+"
+    r"(?:Tenn|Ky|Va"
+    r"|W\.[ \t]?Va|Ala|Ark|Ga|Fla|Ill|Ind|Miss|Mo|Okla|Pa|Wis|Mich|Minn|Tex|Calif|Colo|Ariz|Kans"
+    r"|Nebr|Ore|Wash|Md|Del|Conn|Mass|N\.[ \t]?C|S\.[ \t]?C|N\.[ \t]?Y"
+    r"|va|ky|tn|wv|nc|sc|ga|fl|ms|tx|nm|ny|nj|mi|wi|mn|ia|ks|nv|az|ut|wa|ca|ct|nh|vt"
+    r"|ri|sd|nd|mt|wy|ak|il|ky)\.?,?[ \t]+(\d{5}(?:-\d{4})?)(?![\d-])"
+)
+RX_LIVES_LOWER6 = re.compile(r"\blives[ \t]+([a-z]{4,}),[ \t]+(\d{5})(?![\d-])")
+_NOT_PLACES6 = _w("""mexico canada brazil china india japan korea vietnam cuba haiti africa
+    europe asia english spanish french german italian chinese arabic""")
+_CAR_MAKES6 = _w("""nissan chevy chevrolet ford dodge ram jeep toyota honda gmc buick cadillac
+    chrysler hyundai kia subaru mazda volkswagen vw bmw audi lexus acura infiniti lincoln
+    mercury pontiac saturn tesla volvo mitsubishi""")
+
+# Facilities: a named place after at/to/from/by/via with a facility word at its end, or
+# after "the" or a transport/referral cue.
+_FAC_END6 = (
+    r"(?:Services|Care|Rehab|Complex|EMS|Ambulance|Rescue[ \t]+Squad|Air[ \t]+Medical"
+    r"|Health[ \t]+Dept\.?|Dept\.?|Department|Diagnostics|Regional|ARH|VAMC|VA|Cardiology"
+    r"|Internal[ \t]+Medicine|Oncology|Orthopedics|Neurology|Urology|Dermatology|Middle|High"
+    r"|Middle-High|Elementary|Behavioral|Power|Action|HealthCare|Medical|Sheriff"
+    r"|Drugs?|Travel[ \t]+(?:Stop|Center|Plaza)|Distribution[ \t]+Center|Motel|Inn|Lodge|Store"
+    r"|Market|Diner|Pharmacy|Clinic|Hospital|Center|Centre|Associates|Health|Memorial|Church"
+    r"|Kidney[ \t]+Care|Squad|Transit|Company|Co\.|Inc\.?|LLC|Corporation|Corp\.?|Foods"
+    r"|Trucking|Logistics|Mart)"
+)
+RX_FAC_AFTER_PREP6 = re.compile(
+    r"\b(?:at|to|from|by|via|for|through|with|behind|near)[ \t]+(?:the[ \t]+)?"
+    rf"((?:(?:{CAPW}|St\.|Mt\.|Ft\.|&|of|the|de|[0-9]+)[ \t]+){{0,5}}{_FAC_END6})"
+    r"(?![\w-]|['’][a-rt-z])"
+    r"(?!\s+(?:(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z][a-z]|syndrome"
+    r"|disease|encephalitis|fever|flu|virus|criteria|score|scale))"
+)
+RX_FAC_LOWER6 = re.compile(
+    r"\b(?:at|to|from)[ \t]+(?:the[ \t]+)?((?:[a-z][a-z'’]+[ \t]+){1,4}"
+    r"(?:pharmacy|discount[ \t]+drugs?"
+    r"|treatment[ \t]+services|health[ \t]+dept|health[ \t]+department|health[ \t]+center"
+    r"|medical[ \t]+associates|behavioral[ \t]+health|recovery[ \t]+center))\b"
+)
+RX_HOSPITAL_PART_AFTER6 = re.compile(
+    r"[ \t]+(?i:unit|suite|room|floor|lab|area|icu|er|department|junction|nerves?|branch|system)\b"
+    r"|\.\d"
+)
+RX_FAC_THE6 = re.compile(
+    r"\b(?:at|behind|from|to|near|outside)[ \t]+the[ \t]+"
+    rf"((?:{CAPW})(?:[ \t]+(?:{CAPW}|&|of|[0-9]+)){{0,4}})(?![\w'’-])"
+)
+RX_FAC_CUED6 = re.compile(
+    r"\b(?i:transported[ \t]+by|ground[ \t]+unit|referred[ \t]+to|vendor|store|dme[ \t]+company"
+    r"|lineman[ \t]+for|driving[ \t]+for|works?[ \t]+for|worked[ \t]+for|employed[ \t]+by"
+    r"|notice[ \t]+from|register[ \t]+at|seen[ \t]+at|treated[ \t]+at|scanned[ \t]+at"
+    r"|delivered[ \t]+at|placed(?:[ \t]+\w+){0,2}[ \t]+at|fell[ \t]+at|presents[ \t]+from"
+    r"|hyperbaric[ \t]+at|dialysis(?:[ \t]+\w+){0,1}[ \t]+at|biopsy(?:[ \t]+\S+){0,2}[ \t]+at"
+    r"|plays[ \t]+(?:\w+[ \t]+)?at|works[ \t]+at|born(?:[ \t]+\S+){0,2}[ \t]+at|labs[ \t]+at"
+    r"|nurse(?:[ \t]+[A-Z][a-z]+){1,2}[ \t]+from|counselor[ \t]+at|history[ \t]+at|case[ \t]+at"
+    r"|already[ \t]+called|he['’]s[ \t]+at|she['’]s[ \t]+at|took[ \t]+(?:him|her|them)[ \t]+to"
+    r"|drives[ \t]+(?:him|her|them)[ \t]+to)[ \t]*:?[ \t]+(?:the[ \t]+)?"
+    rf"((?:{CAPW}|[a-z]+)(?:[ \t]+(?:{CAPW}|&|of|the|[0-9]+)){{0,5}})(?![\w'’-])"
+)
+TRIGGERS["FACC6"] = _w("""transported ground referred vendor store dme lineman driving works work
+    worked employed notice register seen treated scanned delivered placed fell presents
+    hyperbaric dialysis biopsy plays born labs nurse counselor history case already he she
+    took drives""")
+
+
+_NOT_FAC_LEAD6 = _w("""nearest closest same usual his her their our retail mail order compounding
+    hospital's hospital clinic any another local outpatient inpatient specialty""")
+# parts of a hospital, not a place of their own ("Endoscopy Suite", "Care Unit")
+_HOSPITAL_PARTS6 = _w("""unit suite room floor lab laboratory area icu picu nicu ccu er ed bay
+    service system building department dept holding wing nerve nerves branch junction muscle
+    artery vein ligament tendon joint region process""")
+
+
+_GENERIC_FAC6 = _w("of the and rescue squad ambulance ems dept services care")
+# a medical specialty ("Bacteriology", "Orthopedics") names a department, not a place
+RX_SPECIALTY6 = re.compile(r"(?:ology|ologic|ological|iatrics|iatry|pedics|ics|ery)$")
+RX_CAPS_PLURAL6 = re.compile(r"[A-Z]{2,}s")
+
+
+def _fac_words_ok6(ctx: _Ctx, seg: str, long: bool = False) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", seg)]
+    if not words or words[0].lower() in FUNCTION_WORDS or _is_placeholder(seg):
+        return False
+    if any(w.lower() in _CODES5 or w.lower() in PLACEHOLDER_WORDS for w in words):
+        return False
+    if any(w.lower() in MONTH_WORDS or w.lower() in _WEEKDAYS5 for w in words):
+        return False
+    if seg.lower() in STATES or re.fullmatch(_HOLIDAYS6, seg):
+        return False
+    own = [
+        w
+        for w in words
+        if ctx.low(w) not in GENERIC_FAC
+        and ctx.low(w) not in _GENERIC_FAC6
+        and not RX_SPECIALTY6.search(w)
+    ]
+    if not own or any(ctx.is_clinical(w) for w in own):
+        return False
+    return long or len(own) >= 2 or not ctx.is_common(own[0]) or own[0].isupper()
+
+
+RX_LOWER_FAC_END6 = re.compile(
+    r"(?:pharmacy|drugs?|services|dept|department|center|health|memorial|associates|valley)$"
+)
+
+
+TRIGGERS["FACP6"] = _w("at to from by via for through with behind near")
+TRIGGERS["FACL6"] = _w("at to from")
+TRIGGERS["FACT6"] = _w("at behind from to near outside")
+
+
+def _facilities6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    for m in _triggered(RX_FAC_AFTER_PREP6, "FACP6", text, words_ix):
+        seg = m.group(1)
+        words = seg.split()
+        if (
+            len(words) >= 2
+            and _fac_words_ok6(ctx, " ".join(words[:-1]), len(words) >= 3)
+            and not ctx.is_clinical(words[0])
+            and not any(w.lower() in _HOSPITAL_PARTS6 for w in words[:-1])
+            and not RX_HOSPITAL_PART_AFTER6.match(text, m.end(1))
+        ):
+            out.append((m.start(1), m.end(1), "FACILITY", 0.7))
+    for m in _triggered(RX_FAC_LOWER6, "FACL6", text, words_ix):
+        seg = m.group(1)
+        lead = seg.split()
+        if (
+            lead[0] not in FUNCTION_WORDS
+            and lead[0] not in GENERIC_FAC
+            and lead[0] not in _NOT_FAC_LEAD6
+            and not ctx.is_clinical(lead[0])
+        ):
+            out.append((m.start(1), m.end(1), "FACILITY", 0.65))
+    for m in (
+        _triggered(RX_FAC_THE6, "FACT6", text, words_ix) if "the" in words_ix.positions else ()
+    ):
+        seg = m.group(1)
+        words = seg.split()
+        if (
+            (len(words) >= 2 or any(c.isdigit() for c in seg))
+            and _fac_words_ok6(ctx, seg)
+            and not any(ctx.is_clinical(w) or w.lower() in _HOSPITAL_PARTS6 for w in words)
+            and not any(ctx.low(w) in GENERIC_FAC for w in words)
+            and not ctx.followed_by_head(m.end(1))
+            and not RX_HOSPITAL_PART_AFTER6.match(text, m.end(1))
+            and not all(ctx.is_common(w) for w in words if not w.isdigit())
+        ):
+            out.append((m.start(1), m.end(1), "FACILITY", 0.65))
+    for m in _triggered(RX_FAC_CUED6, "FACC6", text, words_ix):
+        seg = m.group(1)
+        words = seg.split()
+        if seg[0].islower() and (len(words) < 2 or not RX_LOWER_FAC_END6.search(seg)):
+            continue
+        while words and ctx.low(words[-1]) in ("of", "the", "and", "&"):
+            words.pop()
+        seg = " ".join(words)
+        if (
+            words
+            and _fac_words_ok6(ctx, seg)
+            and not any(ctx.is_clinical(w) or w.lower() in _HOSPITAL_PARTS6 for w in words)
+            and not ctx.followed_by_head(m.start(1) + len(seg))
+            and not RX_HOSPITAL_PART_AFTER6.match(text, m.start(1) + len(seg))
+            and (len(words) >= 2 or not ctx.is_common(words[0]) or words[0].isupper())
+            and not (len(words) == 1 and RX_CAPS_PLURAL6.fullmatch(words[0]))
+        ):
+            out.append((m.start(1), m.start(1) + len(seg), "FACILITY", 0.65))
+
+
+# Identifier cues: commercial and operator licences, member, accession, alien (A-) numbers,
+# visit lists, pharmacist licences, aircraft tail numbers; plates after a state near a vehicle.
+RX_ID_CUE6 = re.compile(
+    r"\b(?:CDL|(?<=[A-Z]{2}[ \t])OL|MBR|[Aa]ccession|A-number|Visit[ \t]+#s|RPh|[Tt]ail)"
+    r"[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t]*"
+    r"((?=[A-Za-z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|[- ](?=[A-Z0-9]*\d)[A-Z0-9]){3,16})(?![\w-])"
+)
+TRIGGERS["IDC6"] = _w("cdl ol mbr accession a visit rph tail")
+RX_PLATE_STATE6 = re.compile(
+    rf"\b(?:{_STATE_ABBR_RE})[ \t]+((?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{{1,4}}"
+    r"(?:[ -][A-Z0-9]{2,5})?)(?![\w-])"
+)
+RX_PLATE_WORD6 = re.compile(
+    r"\b(?i:plate|tag)[ \t]*[:#]?[ \t]+([A-Z]{4,8}|[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4})\b(?![ \t]+[a-z])"
+)
+RX_PHONE7_CUE6 = re.compile(
+    r"(?:\b(?i:ph|p|phone|tel|cell|home[ \t]+ph)[ \t]*[:.][ \t]*|\b(?:from|at|call)[ \t]+)"
+    r"(\d{3}-\d{4}(?:[ \t]*(?:x|ext\.?|#)[ \t]*\d{1,5})?)(?![\d-])"
+)
+RX_PHONE7_AFTER_NAME6 = re.compile(
+    r",[ \t]+(\d{3}-\d{4}(?:[ \t]*(?:x|ext\.?|#)[ \t]*\d{1,5})?)(?![\d-])"
+)
+RX_SS_LAST4_6 = re.compile(
+    r"\b(?i:last[ \t]+(?:4|four))[ \t]+(?:of[ \t]+)?(?i:ss|ssn|soc)\b[ \t#:]*(\d{4})(?!\d)"
+)
+RX_PLACE_OF6 = re.compile(
+    rf"\b(?:at|visiting|to|from|near|by)[ \t]+({NW})['’]s[ \t]+"
+    r"(?:place|house|home|trailer|apartment|camper|farm)\b"
+)
+
+
+TRIGGERS["ROADN6"] = _w("on onto off along at of by up down past near take took via")
+TRIGGERS["ROADL6"] = _w("lives live living way up out on off")
+TRIGGERS["ROADS6"] = _w("on onto off along take took via by from")
+TRIGGERS["PLACEOF6"] = _w("at visiting to from near by")
+TRIGGERS["AGEL6"] = _w("age")
+TRIGGERS["AGEAT6"] = _w("at")
+TRIGGERS["AGEIS6"] = _w("he she pt patient who")
+TRIGGERS["WEEKDAY6"] = _w("""mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri
+    friday sat saturday sun sunday""")
+TRIGGERS["HOLIDAY6"] = _w("""over around since on last before after at placed died during until by
+    admitted the this past""")
+_HOLIDAY_WORDS6 = _w("""christmas thanksgiving halloween easter labor memorial independence
+    valentine father mother new fourth july veterans""")
+_VEHICLE_WORDS6 = _w("vehicle car truck van pickup tag tags plate plates vin reg registration")
+RX_DIGITS5 = re.compile(r"\d{5}")
+RX_YMD_HINT6 = re.compile(r"(?:19|20)\d{6}")
+RX_PHONE7_HINT6 = re.compile(r"\d{3}-\d{4}")
+
+
+def _round6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    keys = words_ix.positions.keys()
+    for m in _triggered(RX_ID_CUE6, "IDC6", text, words_ix):
+        out.append((m.start(1), m.end(1), "ID", 0.75))
+    for m in RX_PLATE_STATE6.finditer(text) if keys & _VEHICLE_WORDS6 else ():
+        if RX_VEHICLE_NEAR.search(
+            text, max(0, m.start() - 60), m.start()
+        ) or RX_VEHICLE_NEAR.search(text, m.end(), m.end() + 40):
+            out.append((m.start(1), m.end(1), "VEHICLE", 0.7))
+    for m in RX_PLATE_WORD6.finditer(text) if keys & {"plate", "tag"} else ():
+        if not RX_SPINE_LEVELS.fullmatch(m.group(1)):
+            out.append((m.start(1), m.end(1), "VEHICLE", 0.7))
+    if RX_PHONE7_HINT6.search(text):
+        _cands_from(RX_PHONE7_CUE6, text, "PHONE", 0.75, 1, out)
+    if "last" in keys:
+        _cands_from(RX_SS_LAST4_6, text, "SSN", 0.8, 1, out)
+    for m in (
+        _triggered(RX_PLACE_OF6, "PLACEOF6", text, words_ix) if "'" in text or "’" in text else ()
+    ):
+        w = m.group(1)
+        if (
+            w.lower() not in FUNCTION_WORDS
+            and not ctx.is_clinical(w)
+            and w.lower() not in MONTH_WORDS
+        ):
+            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "|" in text:
+        _pipe_tables6(ctx, text, out)
+    if "\t" in text:
+        _tab_rows6(ctx, text, out)
+    _names6(ctx, text, out, words_ix)
+    low = text.lower()
+    ages: list[re.Match[str]] = list(RX_AGE_SEX6.finditer(text))
+    ages += _triggered(RX_AGE_LABEL6, "AGEL6", text, words_ix)
+    ages += RX_AGE_ANOS6.finditer(text) if "años" in low else []
+    ages += _triggered(RX_AGE_AT6, "AGEAT6", text, words_ix)
+    ages += RX_AGE_PAREN6.finditer(text) if "ninety" in low or "hundred" in low else []
+    for m in ages:
+        if not RX_TEMPERATURE_BEFORE6.search(text, max(0, m.start() - 24), m.start()):
+            out.append((m.start(1), m.end(1), "AGE", 0.75))
+    for m in _triggered(RX_AGE_IS6, "AGEIS6", text, words_ix):
+        out.append((m.start(1), m.end(1), "AGE", 0.7))
+        if m.group(2):
+            out.append((m.start(2), m.end(2), "AGE", 0.7))
+    if "/" in text:
+        for m in _triggered(RX_MD_WEEKDAY6, "WEEKDAY6", text, words_ix):
+            out.append((m.start(), m.end(), "DATE", 0.75))
+    for m in _triggered(RX_MD_EVENT6, "MDE6", text, words_ix):
+        out.append((m.start(1), m.end(1), "DATE", 0.7))
+    if RX_YMD_HINT6.search(text):
+        _cands_from(RX_YMD_COMPACT6, text, "DATE", 0.7, 1, out)
+    if "-" in text and keys & {"mid", "early", "late"}:
+        _cands_from(RX_MID_MONTH6, text, "DATE", 0.7, 1, out)
+    for m in _triggered(RX_HOLIDAY6, "HOLIDAY6", text, words_ix) if keys & _HOLIDAY_WORDS6 else ():
+        out.append((m.start(1), m.end(1), "DATE", 0.6))
+    for m in _triggered(RX_ROAD_NAMED6, "ROADN6", text, words_ix):
+        out.append((m.start(1), m.end(1), "ADDRESS", 0.75))
+    for m in _triggered(RX_ROAD_LOWER6, "ROADL6", text, words_ix):
+        if not any(w in FUNCTION_WORDS or ctx.is_clinical(w) for w in m.group(1).split()):
+            out.append((m.start(1), m.end(1), "ADDRESS", 0.7))
+    for m in _triggered(RX_ROAD_NUMBERED6, "ROADS6", text, words_ix):
+        out.append((m.start(1), m.end(1), "ADDRESS", 0.75))
+    if keys & {"mhp", "koa", "campground", "park", "court"}:
+        _cands_from(RX_PARK_LOT6, text, "ADDRESS", 0.8, 0, out)
+    if "box" in keys:
+        _cands_from(RX_PO_BOX_ANY6, text, "ADDRESS", 0.85, 0, out)
+    for m in _triggered(RX_PLACE_CUE6, "PLACE6", text, words_ix):
+        name = m.group(1)
+        if name.lower().startswith("the "):
+            if " up " not in m.group():
+                continue
+            bare = name[4:]
+        else:
+            bare = name
+        if (
+            _town_shape_ok(ctx, bare)
+            and not ctx.followed_by_head(m.end(1))
+            and not re.match(r"[ \t]+(?:[A-Z][a-z]+|\d)", text[m.end(1) : m.end(1) + 4])
+            and bare.lower() not in _NOT_PLACES6
+        ):
+            out.append((m.start(1), m.end(1), "LOCATION", 0.65))
+    last = -1
+    for z in RX_DIGITS5.finditer(text):
+        # a town, an abbreviated state and this ZIP, within the 60 characters before it
+        c = RX_CITY_ABBR_ZIP6.search(text, max(last, z.start() - 60), z.end() + 5)
+        if not c or c.start(2) != z.start():
+            continue
+        last = c.end()
+        town = c.group(1)
+        if not any(ctx.is_clinical(w) or w.lower() in FUNCTION_WORDS for w in town.split()):
+            out.append((c.start(1), c.end(1), "LOCATION", 0.7))
+        out.append((c.start(2), c.end(2), "LOCATION", 0.7))
+    for m in RX_LIVES_LOWER6.finditer(text) if "lives" in keys else ():
+        out.append((m.start(1), m.end(1), "LOCATION", 0.7))
+        out.append((m.start(2), m.end(2), "LOCATION", 0.7))
+    _facilities6(ctx, text, out, words_ix)
 
 
 # ----------------------------------------------------------------------------- resolution
@@ -3557,6 +4295,7 @@ def _scan(text: str) -> list[Finding]:
     _more_locations(ctx, text, cands, words_ix)
     _round5(ctx, text, cands, words_ix)
     _places5(ctx, text, cands, words_ix)
+    _round6(ctx, text, cands, words_ix)
     cands = [c for c in cands if not _not_identifier(text, c)]
     found = _resolve(text, cands)
     implied = _after_findings(ctx, text, found)
