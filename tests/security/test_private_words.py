@@ -7,13 +7,23 @@ private program holds it."""
 
 from __future__ import annotations
 
+import pytest
+from flask import g
+
 from app.auth.operations import create_token
 from app.auth.policy import SYSTEM
 from app.extensions import db
 from app.programs.operations import resolve_topics
 from app.search import SearchRequest, search
-from tests.search.conftest import Library, library  # noqa: F401 (a fixture)
+from tests.conftest import sign_in
+from tests.search.conftest import Library, _library
 from tests.support.builders import add_case
+
+
+@pytest.fixture
+def library(worlds, make_user) -> Library:
+    """The search tests' small knowledge base (an open program and a private one)."""
+    return worlds(__name__, lambda: _library(make_user))
 
 
 def _respelled(who, q: str) -> str | None:
@@ -48,3 +58,65 @@ def test_a_topic_a_private_case_proposed_does_not_change_an_outsiders_respelling
         args=["search", "--as", outsider.email, "--json", "hepatitus"]
     )
     assert '"corrected_query": "hepatitis"' in out.output, out.output
+
+
+def test_a_practices_trail_tells_an_outsider_nothing_of_evidence_they_may_not_see(
+    app, make_user
+) -> None:
+    """A best practice's trail is open to all who read trails, but its evidence may cite a
+    private program's case and its supersession queues that program's advice for review:
+    those events (who cited what, how many were queued) stay with those who may see them."""
+    from app.practices.operations import add_evidence, change_status, remove_evidence
+    from tests.outdated.conftest import current_practice
+    from tests.support.builders import add_recommendation, build_world
+
+    w = build_world(make_user)
+    outsider = make_user("coordinator", email="cora@example.org", programs=["hcv"])
+    insider = make_user("coordinator", email="cara@example.org", programs=["hcv", "perinatal-sud"])
+    private_expert = make_user("expert", email="pia@example.org", programs=["perinatal-sud"])
+    practice = current_practice(
+        "Check HBV serologies before every DAA start",
+        "Check HBsAg and anti-HBc before starting DAAs.",
+        topics=["Hepatitis C"],
+        author=w.expert,
+    )
+    successor = current_practice(
+        "Check HBV DNA too", "Check HBV DNA as well.", topics=["Hepatitis C"], author=w.expert
+    )
+    add_evidence(practice, w.case, added_by=w.expert, actor=w.expert)
+    private_rec = add_recommendation(
+        w.private_case, private_expert, "Check HBV serologies before starting DAAs."
+    )
+    add_evidence(practice, private_rec, added_by=private_expert, actor=private_expert)
+    link = add_evidence(practice, w.private_case, added_by=private_expert, actor=private_expert)
+    db.session.commit()
+    remove_evidence(link, actor=private_expert)
+    change_status(
+        practice,
+        "superseded",
+        reason="HBV DNA too.",
+        editor=w.expert,
+        superseded_by=successor,
+        actor=SYSTEM,
+    )
+    db.session.commit()
+
+    def trail(who) -> str:
+        g.pop("_login_user", None)  # the test's app context outlives each request
+        reader = app.test_client()
+        sign_in(reader, who)
+        response = reader.get(f"/audit/practice/{practice.id}")
+        assert response.status_code == 200
+        return response.get_data(as_text=True)
+
+    seen = trail(insider)
+    assert seen.count("practice.evidence_added") == 3 and "practice.evidence_removed" in seen
+    assert private_expert.display_name in seen and "advice_queued" in seen
+    shown = trail(outsider)
+    assert shown.count("practice.evidence_added") == 1, "evidence on the private case"
+    assert "practice.evidence_removed" not in shown
+    assert private_expert.display_name not in shown
+    # The advice queued for review: the event stays, its count (which counts the private
+    # program's advice) does not.
+    assert "advice_queued" in shown
+    assert "<dt>count</dt>" in seen and "<dt>count</dt>" not in shown
