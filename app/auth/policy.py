@@ -644,7 +644,8 @@ def trail_details(user: Viewer, events: list[Any]) -> list[tuple[Any, dict[str, 
     practice's trail is open to all who read trails, but its evidence may cite a private
     program's case or a draft: an event about a link to what the user may not see is left
     out (who cited it, that it exists), and so is the count of advice queued for review
-    when some of it is advice they may not see."""
+    when some of it is advice they may not see. A topic's merge counted the cases and
+    sessions it moved in every program: those counts are for admins."""
     from app.outdated.models import OutdatedAdvice
     from app.practices.models import EvidenceLink
     from app.programs.models import Session
@@ -695,6 +696,9 @@ def trail_details(user: Viewer, events: list[Any]) -> list[tuple[Any, dict[str, 
                 continue
             if event.action == "practice.advice_queued" and advice_hidden(event.entity_id):
                 details.pop("count", None)
+        if event.action == "topic.merged":  # cases and sessions moved, of every program
+            details.pop("cases", None)
+            details.pop("sessions", None)
         out.append((event, details))
     return out
 

@@ -7,6 +7,8 @@ private program holds it."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from flask import g
 
@@ -120,3 +122,79 @@ def test_a_practices_trail_tells_an_outsider_nothing_of_evidence_they_may_not_se
     # program's advice) does not.
     assert "advice_queued" in shown
     assert "<dt>count</dt>" in seen and "<dt>count</dt>" not in shown
+
+
+def test_the_vocabulary_counts_only_the_cases_and_sessions_a_coordinator_may_see(
+    app, make_user
+) -> None:
+    """Coordinators accept topics, so they see every proposed one by name; how many of a
+    private program's cases and sessions (or others' drafts) carry it is not theirs to see."""
+    from app.cases.models import CaseStatus
+    from app.programs.operations import find_topic
+    from tests.support.builders import build_world
+
+    w = build_world(make_user)
+    outsider = make_user("coordinator", email="cora@example.org", programs=["hcv"])
+    for status in (CaseStatus.PRESENTED, CaseStatus.DRAFT):
+        add_case(
+            w.perinatal,
+            w.member,
+            "Pregnant patient on buprenorphine",
+            status=status,
+            topics=resolve_topics(["Numbatcough", "Hepatitis C"]),
+        )
+    add_case(w.hcv, w.provider, "A draft", status="draft", topics=resolve_topics(["Hepatitis C"]))
+    w.closed_session.topics = resolve_topics(["Numbatcough"])
+    db.session.commit()
+    numbat, hep_c = find_topic("Numbatcough"), find_topic("Hepatitis C")
+    g.pop("_login_user", None)
+    reader = app.test_client()
+    sign_in(reader, outsider)
+    page = reader.get("/admin/topics").get_data(as_text=True)
+    row = page.split(f'href="/admin/topics/{numbat.id}"')[1].split("</tr>")[0]
+    assert [int(n) for n in re.findall(r'<td class="num">(\d+)</td>', row)][:2] == [0, 0]
+    shown = reader.get(f"/admin/topics/{numbat.id}").get_data(as_text=True)
+    assert "Linked to 0 cases, 0 sessions" in shown
+    # Hepatitis C: the open program's cases the coordinator may list, not the draft of
+    # another presenter, nor the private program's.
+    listed = sum(
+        1 for c in hep_c_cases(hep_c) if c.program_id == w.hcv.id and str(c.status) != "draft"
+    )
+    shown = reader.get(f"/admin/topics/{hep_c.id}").get_data(as_text=True)
+    assert f"Linked to {listed} case" in shown
+
+
+def hep_c_cases(topic):
+    from sqlalchemy import select
+
+    from app.cases.models import Case, case_topics
+
+    return db.session.scalars(
+        select(Case).join(case_topics).where(case_topics.c.topic_id == topic.id)
+    ).all()
+
+
+def test_a_topics_merge_in_its_trail_counts_no_private_case_for_a_coordinator(
+    app, make_user
+) -> None:
+    from app.admin.operations import merge_topics
+    from app.programs.operations import find_topic
+    from tests.support.builders import build_world
+
+    w = build_world(make_user)
+    outsider = make_user("coordinator", email="cora@example.org", programs=["hcv"])
+    add_case(w.perinatal, w.member, "Closed case", topics=resolve_topics(["Numbatcough"]))
+    db.session.commit()
+    merge_topics(SYSTEM, find_topic("Numbatcough"), "Hepatitis C")
+    db.session.commit()
+    target = find_topic("Hepatitis C")
+
+    def trail(who) -> str:
+        g.pop("_login_user", None)
+        reader = app.test_client()
+        sign_in(reader, who)
+        return reader.get(f"/audit/topic/{target.id}").get_data(as_text=True)
+
+    assert "<dt>cases</dt><dd>1</dd>" in trail(w.admin)
+    shown = trail(outsider)
+    assert "topic.merged" in shown and "<dt>cases</dt>" not in shown
