@@ -431,22 +431,27 @@ def list_topics(
     return paginate(stmt, page, per_page)
 
 
-def topic_link_counts(topic_ids: Iterable[int]) -> dict[int, dict[str, int]]:
-    """Cases, sessions and practices linked to each topic (three grouped queries)."""
+def topic_link_counts(actor: Viewer, topic_ids: Iterable[int]) -> dict[int, dict[str, int]]:
+    """Cases, sessions and practices linked to each topic (three grouped queries): the
+    cases and sessions `actor` may see. Coordinators accept the topics a private program
+    proposed, by name; how many of its cases carry them is not theirs to see."""
     ids = list(topic_ids)
     counts: dict[int, dict[str, int]] = {
         i: {"cases": 0, "sessions": 0, "practices": 0} for i in ids
     }
-    for name, table in (
-        ("cases", case_topics),
-        ("sessions", session_topics),
-        ("practices", practice_topics),
-    ):
-        rows = db.session.execute(
-            select(table.c.topic_id, func.count())
-            .where(table.c.topic_id.in_(ids))
-            .group_by(table.c.topic_id)
-        )
+    seen = select(Program.id).where(policy.visible_program_clause(actor))
+    queries = {
+        "cases": select(case_topics.c.topic_id, func.count())
+        .join(Case, Case.id == case_topics.c.case_id)
+        .where(Case.program_id.in_(seen), policy.listed_case_clause(actor)),
+        "sessions": select(session_topics.c.topic_id, func.count())
+        .join(Session, Session.id == session_topics.c.session_id)
+        .where(Session.program_id.in_(seen)),
+        "practices": select(practice_topics.c.topic_id, func.count()),  # open to all
+    }
+    for name, query in queries.items():
+        column = query.selected_columns[0]
+        rows = db.session.execute(query.where(column.in_(ids)).group_by(column))
         for topic_id, n in rows:
             counts[topic_id][name] = n
     return counts

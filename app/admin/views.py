@@ -457,7 +457,7 @@ def topics() -> Any:
         filters=filters,
         errors=errors,
         statuses=[(s.value, s.value.capitalize()) for s in TopicStatus],
-        counts=ops.topic_link_counts(t.id for t in pager.items),
+        counts=ops.topic_link_counts(user, (t.id for t in pager.items)),
     ), status
 
 
@@ -476,7 +476,7 @@ def _topic_page(
         errors=errors,
         message=message,
         panels=panels or {},
-        counts=ops.topic_link_counts([topic.id])[topic.id],
+        counts=ops.topic_link_counts(_user(), [topic.id])[topic.id],
     ), status
 
 

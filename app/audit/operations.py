@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session as OrmSession
 
 from app.audit.models import AuditEvent
-from app.auth.policy import Actor
+from app.auth import policy
+from app.auth.models import User
+from app.auth.policy import Actor, Viewer
 from app.extensions import db
 
 # Values in details must be short tokens (ids, statuses, field names): patient text stays out.
@@ -51,6 +55,23 @@ def trail(entity_type: str, entity_id: int) -> list[AuditEvent]:
         .order_by(AuditEvent.occurred_at, AuditEvent.id)
     )
     return list(db.session.scalars(stmt))
+
+
+@dataclass(frozen=True)
+class TrailEntry:
+    occurred_at: datetime
+    actor: User | None
+    action: str
+    details: dict[str, Any]
+
+
+def visible_trail(viewer: Viewer, entity_type: str, entity_id: int) -> list[TrailEntry]:
+    """The trail of one record as `viewer` may read it (`policy.trail_details`)."""
+    events = trail(entity_type, entity_id)
+    return [
+        TrailEntry(e.occurred_at, e.actor, e.action, details)
+        for e, details in policy.trail_details(viewer, events)
+    ]
 
 
 @event.listens_for(OrmSession, "before_flush")

@@ -8,7 +8,7 @@ from typing import Any
 from flask import Blueprint, render_template, url_for
 from flask_login import current_user
 
-from app.audit.operations import trail as audit_trail
+from app.audit.operations import visible_trail
 from app.auth import policy
 from app.auth.models import ApiToken, User
 from app.auth.policy import Permission, permission_required
@@ -67,7 +67,7 @@ def trail(kind: str, entity_id: int) -> Any:
         back = url_for("admin.account", user_id=entity.user_id) + "#tokens"
     return render_template(
         "audit/trail.html",
-        events=audit_trail(table, entity_id),
+        events=visible_trail(user, table, entity_id),
         kind=kind,
         title=title,
         back=back,

@@ -636,6 +636,73 @@ def can_see_trail(user: Viewer, entity: Any) -> bool:
     return True
 
 
+_EVIDENCE_EVENTS = frozenset({"practice.evidence_added", "practice.evidence_removed"})
+
+
+def trail_details(user: Viewer, events: list[Any]) -> list[tuple[Any, dict[str, Any]]]:
+    """The events of a trail the user may see, each with the details they may read. A best
+    practice's trail is open to all who read trails, but its evidence may cite a private
+    program's case or a draft: an event about a link to what the user may not see is left
+    out (who cited it, that it exists), and so is the count of advice queued for review
+    when some of it is advice they may not see. A topic's merge counted the cases and
+    sessions it moved in every program: those counts are for admins."""
+    from app.outdated.models import OutdatedAdvice
+    from app.practices.models import EvidenceLink
+    from app.programs.models import Session
+    from app.recommendations.models import Recommendation
+
+    if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
+        return [(e, dict(e.details or {})) for e in events]
+    models: dict[str, Any] = {"case": Case, "recommendation": Recommendation, "session": Session}
+    removed = {  # a link taken back is gone: its removal kept what it pointed at
+        e.details.get("evidence_id"): (e.details.get("kind"), e.details.get("target_id"))
+        for e in events
+        if e.action == "practice.evidence_removed" and e.details
+    }
+
+    def may_see_target(evidence_id: Any) -> bool:
+        link = db.session.get(EvidenceLink, evidence_id) if isinstance(evidence_id, int) else None
+        if link is not None:
+            target: Any = link.session or link.case or link.recommendation
+        else:
+            kind, target_id = removed.get(evidence_id, (None, None))
+            model = models.get(kind) if isinstance(kind, str) else None
+            target = db.session.get(model, target_id) if model and target_id else None
+        if isinstance(target, Session):
+            return can_view_program(user, target.program)
+        if isinstance(target, Case):
+            return can_view_case(user, target)
+        if isinstance(target, Recommendation):
+            return can_view_recommendation(user, target)
+        return False  # nothing left to tell who may see it
+
+    hidden_advice: dict[int | None, bool] = {}
+
+    def advice_hidden(practice_id: int | None) -> bool:
+        if practice_id not in hidden_advice:
+            queued = db.session.scalars(
+                sa.select(Recommendation)
+                .join(OutdatedAdvice, OutdatedAdvice.recommendation_id == Recommendation.id)
+                .where(OutdatedAdvice.practice_id == practice_id)
+            )
+            hidden_advice[practice_id] = any(not can_view_recommendation(user, r) for r in queued)
+        return hidden_advice[practice_id]
+
+    out = []
+    for event in events:
+        details = dict(event.details or {})
+        if event.entity_type == "best_practices":
+            if event.action in _EVIDENCE_EVENTS and not may_see_target(details.get("evidence_id")):
+                continue
+            if event.action == "practice.advice_queued" and advice_hidden(event.entity_id):
+                details.pop("count", None)
+        if event.action == "topic.merged":  # cases and sessions moved, of every program
+            details.pop("cases", None)
+            details.pop("sessions", None)
+        out.append((event, details))
+    return out
+
+
 def can_author_advice(author: Viewer) -> bool:
     """Recommendations and annotations are written by experts (and admins)."""
     return isinstance(author, User) and author.role in (Role.EXPERT, Role.ADMIN)
@@ -869,7 +936,7 @@ _READS_BY_AREA = {
     "program_staff staff_of all_programs get_topic list_topics topic_link_counts audit_events",
     "attendance": "credit_rule require_held attendance_of participants has_attendance_list "
     "transcript accreditation_rows evaluation_results",
-    "audit": "trail",
+    "audit": "trail visible_trail",
     "auth": "hash_password normalise_email get_user_by_email validate_password "
     "password_matches lockout_delay active_sessions list_tokens get_token",
     "backup": "read_manifest app_version",

@@ -662,11 +662,16 @@ def _correction(
 
 
 def _builtin_words(snap: Snapshot) -> set[str]:
-    """The clinical vocabulary and the Topics' names and synonyms, once per snapshot."""
-    from app.programs.models import Topic
+    """The clinical vocabulary and the accepted Topics' names and synonyms, once per
+    snapshot. A proposed topic may name what only a private program holds: its words are
+    known from the documents that carry it, to those who may see them (a word known to
+    everyone is never respelled, which would tell outsiders it exists)."""
+    from app.programs.models import Topic, TopicStatus
 
     def load() -> set[str]:
-        topics = db.session.execute(select(Topic.name, Topic.synonyms)).all()
+        topics = db.session.execute(
+            select(Topic.name, Topic.synonyms).where(Topic.status == TopicStatus.ACCEPTED)
+        ).all()
         return spelling.builtin_words((name, synonyms or []) for name, synonyms in topics)
 
     return _cached(snap, ("builtin words",), load)

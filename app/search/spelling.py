@@ -8,7 +8,8 @@ for longer ones) in a dictionary of
   document's de-identified text, nothing else), followed segment by segment as the index
   changes, so a word indexed a moment ago is known;
 * the clinical vocabulary of `analysis.py` (abbreviations, drug names, synonyms) and every
-  Topic's name and synonyms.
+  accepted Topic's name and synonyms (a proposed one is known only from the documents that
+  carry it).
 
 Candidates are weighed by how many documents *the reader may see* hold them (the same mask
 as the results), against how far they are from what was typed: a word that occurs only in

@@ -1,0 +1,200 @@
+"""Words and figures that only a private program's content holds, asked for by outsiders.
+
+Each test places a marker only in a private program (a topic its case proposed, a
+recommendation of its case) and shows that what an outsider gets back (a respelling, a
+figure of a group) does not change with it: an answer that changes tells the outsider the
+private program holds it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from flask import g
+
+from app.auth.operations import create_token
+from app.auth.policy import SYSTEM
+from app.extensions import db
+from app.programs.operations import resolve_topics
+from app.search import SearchRequest, search
+from tests.conftest import sign_in
+from tests.search.conftest import Library, _library
+from tests.support.builders import add_case
+
+
+@pytest.fixture
+def library(worlds, make_user) -> Library:
+    """The search tests' small knowledge base (an open program and a private one)."""
+    return worlds(__name__, lambda: _library(make_user))
+
+
+def _respelled(who, q: str) -> str | None:
+    results = search(who, SearchRequest(q=q))
+    return results.corrected_query or results.suggestion
+
+
+def test_a_topic_a_private_case_proposed_does_not_change_an_outsiders_respelling(
+    library: Library, make_user, client
+) -> None:
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    token = create_token(outsider, "test", actor=SYSTEM)
+    db.session.commit()
+    headers = {"Authorization": f"Bearer {token}"}
+    typed = ("hepatitus", "cirrhosys retreatment")
+    before = {q: _respelled(outsider, q) for q in typed}
+    assert before == {"hepatitus": "hepatitis", "cirrhosys retreatment": "cirrhosis retreatment"}
+    # A member's case proposes topics spelled so: proposed topics are not the shared
+    # vocabulary, an outsider may not see them (policy.can_see_topic).
+    add_case(
+        library.secret,
+        library.presenter,
+        "Closed pilot case",
+        question="Anything to add?",
+        topics=resolve_topics(["Hepatitus", "Cirrhosys"]),
+    )
+    db.session.commit()
+    assert {q: _respelled(outsider, q) for q in typed} == before
+    data = client.get("/api/v1/search?q=hepatitus", headers=headers).get_json()
+    assert data["corrected_query"] == "hepatitis" and data["total"] >= 1
+    out = client.application.test_cli_runner().invoke(
+        args=["search", "--as", outsider.email, "--json", "hepatitus"]
+    )
+    assert '"corrected_query": "hepatitis"' in out.output, out.output
+
+
+def test_a_practices_trail_tells_an_outsider_nothing_of_evidence_they_may_not_see(
+    app, make_user
+) -> None:
+    """A best practice's trail is open to all who read trails, but its evidence may cite a
+    private program's case and its supersession queues that program's advice for review:
+    those events (who cited what, how many were queued) stay with those who may see them."""
+    from app.practices.operations import add_evidence, change_status, remove_evidence
+    from tests.outdated.conftest import current_practice
+    from tests.support.builders import add_recommendation, build_world
+
+    w = build_world(make_user)
+    outsider = make_user("coordinator", email="cora@example.org", programs=["hcv"])
+    insider = make_user("coordinator", email="cara@example.org", programs=["hcv", "perinatal-sud"])
+    private_expert = make_user("expert", email="pia@example.org", programs=["perinatal-sud"])
+    practice = current_practice(
+        "Check HBV serologies before every DAA start",
+        "Check HBsAg and anti-HBc before starting DAAs.",
+        topics=["Hepatitis C"],
+        author=w.expert,
+    )
+    successor = current_practice(
+        "Check HBV DNA too", "Check HBV DNA as well.", topics=["Hepatitis C"], author=w.expert
+    )
+    add_evidence(practice, w.case, added_by=w.expert, actor=w.expert)
+    private_rec = add_recommendation(
+        w.private_case, private_expert, "Check HBV serologies before starting DAAs."
+    )
+    add_evidence(practice, private_rec, added_by=private_expert, actor=private_expert)
+    link = add_evidence(practice, w.private_case, added_by=private_expert, actor=private_expert)
+    db.session.commit()
+    remove_evidence(link, actor=private_expert)
+    change_status(
+        practice,
+        "superseded",
+        reason="HBV DNA too.",
+        editor=w.expert,
+        superseded_by=successor,
+        actor=SYSTEM,
+    )
+    db.session.commit()
+
+    def trail(who) -> str:
+        g.pop("_login_user", None)  # the test's app context outlives each request
+        reader = app.test_client()
+        sign_in(reader, who)
+        response = reader.get(f"/audit/practice/{practice.id}")
+        assert response.status_code == 200
+        return response.get_data(as_text=True)
+
+    seen = trail(insider)
+    assert seen.count("practice.evidence_added") == 3 and "practice.evidence_removed" in seen
+    assert private_expert.display_name in seen and "advice_queued" in seen
+    shown = trail(outsider)
+    assert shown.count("practice.evidence_added") == 1, "evidence on the private case"
+    assert "practice.evidence_removed" not in shown
+    assert private_expert.display_name not in shown
+    # The advice queued for review: the event stays, its count (which counts the private
+    # program's advice) does not.
+    assert "advice_queued" in shown
+    assert "<dt>count</dt>" in seen and "<dt>count</dt>" not in shown
+
+
+def test_the_vocabulary_counts_only_the_cases_and_sessions_a_coordinator_may_see(
+    app, make_user
+) -> None:
+    """Coordinators accept topics, so they see every proposed one by name; how many of a
+    private program's cases and sessions (or others' drafts) carry it is not theirs to see."""
+    from app.cases.models import CaseStatus
+    from app.programs.operations import find_topic
+    from tests.support.builders import build_world
+
+    w = build_world(make_user)
+    outsider = make_user("coordinator", email="cora@example.org", programs=["hcv"])
+    for status in (CaseStatus.PRESENTED, CaseStatus.DRAFT):
+        add_case(
+            w.perinatal,
+            w.member,
+            "Pregnant patient on buprenorphine",
+            status=status,
+            topics=resolve_topics(["Numbatcough", "Hepatitis C"]),
+        )
+    add_case(w.hcv, w.provider, "A draft", status="draft", topics=resolve_topics(["Hepatitis C"]))
+    w.closed_session.topics = resolve_topics(["Numbatcough"])
+    db.session.commit()
+    numbat, hep_c = find_topic("Numbatcough"), find_topic("Hepatitis C")
+    g.pop("_login_user", None)
+    reader = app.test_client()
+    sign_in(reader, outsider)
+    page = reader.get("/admin/topics").get_data(as_text=True)
+    row = page.split(f'href="/admin/topics/{numbat.id}"')[1].split("</tr>")[0]
+    assert [int(n) for n in re.findall(r'<td class="num">(\d+)</td>', row)][:2] == [0, 0]
+    shown = reader.get(f"/admin/topics/{numbat.id}").get_data(as_text=True)
+    assert "Linked to 0 cases, 0 sessions" in shown
+    # Hepatitis C: the open program's cases the coordinator may list, not the draft of
+    # another presenter, nor the private program's.
+    listed = sum(
+        1 for c in hep_c_cases(hep_c) if c.program_id == w.hcv.id and str(c.status) != "draft"
+    )
+    shown = reader.get(f"/admin/topics/{hep_c.id}").get_data(as_text=True)
+    assert f"Linked to {listed} case" in shown
+
+
+def hep_c_cases(topic):
+    from sqlalchemy import select
+
+    from app.cases.models import Case, case_topics
+
+    return db.session.scalars(
+        select(Case).join(case_topics).where(case_topics.c.topic_id == topic.id)
+    ).all()
+
+
+def test_a_topics_merge_in_its_trail_counts_no_private_case_for_a_coordinator(
+    app, make_user
+) -> None:
+    from app.admin.operations import merge_topics
+    from app.programs.operations import find_topic
+    from tests.support.builders import build_world
+
+    w = build_world(make_user)
+    outsider = make_user("coordinator", email="cora@example.org", programs=["hcv"])
+    add_case(w.perinatal, w.member, "Closed case", topics=resolve_topics(["Numbatcough"]))
+    db.session.commit()
+    merge_topics(SYSTEM, find_topic("Numbatcough"), "Hepatitis C")
+    db.session.commit()
+    target = find_topic("Hepatitis C")
+
+    def trail(who) -> str:
+        g.pop("_login_user", None)
+        reader = app.test_client()
+        sign_in(reader, who)
+        return reader.get(f"/audit/topic/{target.id}").get_data(as_text=True)
+
+    assert "<dt>cases</dt><dd>1</dd>" in trail(w.admin)
+    shown = trail(outsider)
+    assert "topic.merged" in shown and "<dt>cases</dt>" not in shown
