@@ -44,8 +44,8 @@ def reindex_command() -> None:
     click.echo(
         f"Indexed {report.documents:,} documents in {report.seconds:.1f} s"
         f" (build {report.build_seconds:.1f} s; generation {report.generation});"
-        f" {report.replayed:,} changes made meanwhile replayed in {report.replay_seconds:.1f} s,"
-        f" {report.covered:,} pending changes already in the build marked applied."
+        f" {report.replayed:,} changes made meanwhile replayed and {report.covered:,} pending"
+        f" changes the build already held marked applied in {report.replay_seconds:.1f} s."
     )
     if report.failed:
         click.echo(

@@ -776,7 +776,7 @@ class ReindexReport:
     replayed: int  # changes committed while the build ran, written into it before the swap
     covered: int = 0  # pending changes the build already held: marked applied, not replayed
     build_seconds: float = 0.0
-    replay_seconds: float = 0.0
+    replay_seconds: float = 0.0  # under the apply lock: replaying, swapping, marking
     failed: int = 0  # changes that could not be replayed: left pending, retried later
 
 
@@ -834,7 +834,6 @@ def reindex(
     which the web processes' appliers wait for.
     """
     from app.search.documents import all_documents
-    from app.search.outbox import mark_runs_applied
 
     started = time.perf_counter()
     idx = search_index()
@@ -885,18 +884,35 @@ def reindex(
                 idx.finish_building(generation)
                 idx.swap(generation)
                 # After the swap: marked before it, a rebuild that failed would lose them.
-                marked = mark_runs_applied(writes, covered + replay.pending)
+                marked = _mark_applied(writes, covered + replay.pending)
     finished = time.perf_counter()
     return ReindexReport(
         count,
         finished - started,
         generation,
         replay.replayed,
-        covered=marked - replay.marked_pending,
+        covered=max(0, marked - replay.marked_pending),
         build_seconds=built - started,
         replay_seconds=finished - built,
         failed=replay.failed,
     )
+
+
+def _mark_applied(writes: OrmSession, runs: list[tuple[int, int]]) -> int:
+    """Never raises: the new generation is live by now, and a row left pending is only
+    applied once more."""
+    from app.search.outbox import mark_runs_applied
+
+    try:
+        return mark_runs_applied(writes, runs)
+    except Exception as exc:  # noqa: BLE001 - logged; the applier applies them again
+        writes.rollback()
+        log.warning(
+            "search index: rebuilt, but marking the changes it holds failed (%s); they are "
+            "applied once more",
+            describe_error(exc),
+        )
+        return 0
 
 
 def _outbox_runs(session: OrmSession, since: datetime) -> list[tuple[int, int]]:

@@ -288,3 +288,23 @@ def test_the_process_holding_the_apply_lock_is_not_niced(app, program, monkeypat
     assert niced == [] and while_locked and all(seen == [] for seen in while_locked)
     assert tasks and all(nice == 7 for nice in tasks)  # the indexing processes lower theirs
     assert found("puffin") == 1
+
+
+def test_a_rebuild_whose_marking_fails_stays_live(app, program, monkeypatch) -> None:
+    """Marking comes after the swap: if it fails, the rows are applied once more."""
+    from app.search import outbox
+
+    add_case(program, None, "Unmarked urchin")
+    db.session.commit()
+    db.session.remove()
+
+    def failing(*args, **kwargs):
+        raise OSError("database is locked")
+
+    monkeypatch.setattr(outbox, "mark_runs_applied", failing)
+    operations.reindex()
+    assert operations.search_index().state().ready
+    assert pending() == 1
+    monkeypatch.undo()
+    assert found("urchin") == 1
+    assert pending() == 0
