@@ -1,10 +1,12 @@
-"""Batch work (an import's identifier scan, a rebuild of the search index) yields the CPU
+"""Batch work (an import's identifier scan, a rebuild's indexing processes) yields the CPU
 to requests.
 
 On a small server the batch processes would otherwise take every core from the web workers
-while they run, and pages slow down for everyone. Only processes that hold no database
-write lock are lowered: a lowered process holding the lock would keep writers waiting
-longer (the import's own process, which writes, keeps its priority)."""
+while they run, and pages slow down for everyone. Only processes that hold no lock anyone
+waits for are lowered: a lowered process holding one would keep the others waiting longer,
+and a process cannot raise its priority again. The import's own process (it writes) and
+the rebuild's own process (it holds the index's apply lock while it replays and swaps)
+keep their priority."""
 
 from __future__ import annotations
 

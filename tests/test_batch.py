@@ -1,6 +1,6 @@
-"""Batch work yields the CPU to requests: the import's scan workers and a reindex run below
-normal priority, as CASEBOOK_BATCH_NICE says; the import's own process (it holds the write
-lock) keeps its priority."""
+"""Batch work yields the CPU to requests: the import's scan workers and a reindex's indexing
+processes run below normal priority, as CASEBOOK_BATCH_NICE says; the import's own process
+(it holds the write lock) and the reindex's (it holds the apply lock) keep theirs."""
 
 from __future__ import annotations
 
@@ -39,13 +39,26 @@ def test_setting_is_clamped_to_what_nice_accepts() -> None:
     assert batch.batch_nice({"CASEBOOK_BATCH_NICE": "x"}) == 10
 
 
-def test_reindex_lowers_its_own_priority(app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_reindex_lowers_only_its_indexing_processes(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its own process later holds the index's apply lock, which web workers wait for."""
+    from app.search import operations
+
     lowered: list[int] = []
     monkeypatch.setattr(batch, "lower_priority", lowered.append)
+    asked: list[int] = []
+    real = operations.reindex
+
+    def reindex(*args, **kwargs):
+        asked.append(kwargs["nice"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(operations, "reindex", reindex)
     app.config["CASEBOOK_BATCH_NICE"] = 7
     result = app.test_cli_runner().invoke(reindex_command, catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert lowered == [7]
+    assert lowered == [] and asked == [7]
 
 
 def test_a_bad_setting_is_refused_at_start(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -31,6 +31,8 @@ import time
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
 
+from app.batch import lower_priority
+
 DOCS_PER_SEGMENT = 8_000
 PARENT_POLL_SECONDS = 1.0
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
@@ -72,13 +74,15 @@ class _ChunkTask(SubWriterTask):
     def _after_fork():
         return START.Process._after_fork()  # type: ignore[attr-defined]
 
-    def __init__(self, *args, docs_per_segment: int) -> None:
+    def __init__(self, *args, docs_per_segment: int, nice: int = 0) -> None:
         super().__init__(*args)
         self.docs_per_segment = docs_per_segment
+        self.nice = nice
         self.parent_pid = os.getpid()
 
     def run(self) -> None:
         stop_with_parent(self.parent_pid)
+        lower_priority(self.nice)  # this process holds no lock anyone waits for
         ix = self.storage.open_index(self.indexname)
         segments = []
         self.writer = SegmentWriter(ix, _lk=False, **self.kwargs)
@@ -112,9 +116,12 @@ class _ChunkTask(SubWriterTask):
 class ChunkedMpWriter(MpWriter):
     """`MpWriter(multisegment=True)` whose processes write segments of bounded size."""
 
-    def __init__(self, ix, procs: int, docs_per_segment: int = DOCS_PER_SEGMENT, **kwargs):
+    def __init__(
+        self, ix, procs: int, docs_per_segment: int = DOCS_PER_SEGMENT, nice: int = 0, **kwargs
+    ):
         super().__init__(ix, procs=procs, multisegment=True, **kwargs)
         self.docs_per_segment = docs_per_segment
+        self.nice = nice  # the processes' priority is lowered by this much (see app.batch)
         # Queues of the processes' own context (Whoosh's are the default context's).
         self.jobqueue = START.Queue(self.procs * 4)
         self.resultqueue = START.Queue()
@@ -128,6 +135,7 @@ class ChunkedMpWriter(MpWriter):
             self.subargs,
             True,
             docs_per_segment=self.docs_per_segment,
+            nice=self.nice,
         )
         self.tasks.append(task)
         task.start()

@@ -17,24 +17,42 @@ def reindex_command() -> None:
     from flask import current_app
     from sqlalchemy.orm import Session as OrmSession
 
-    from app.batch import batch_nice, lower_priority
+    from app.batch import batch_nice
     from app.extensions import db, reading_engine
     from app.search.documents import count_entities
     from app.search.operations import reindex
 
-    # It only reads the database, so running below the web workers keeps no one waiting
-    # (its segment writers inherit the priority).
-    lower_priority(batch_nice(current_app.config))
+    # Only the indexing processes run below the web workers: this one later holds the
+    # index's apply lock, which their appliers wait for.
     with OrmSession(reading_engine(db.engine)) as reads:  # no write lock for the whole run
         total = count_entities(reads)
     with click.progressbar(
         length=max(total, 1), label="Indexing", show_pos=True, file=sys.stderr
     ) as bar:
-        report = reindex(progress=bar.update)
+        shown = [0]
+
+        def replayed(done: int, of: int) -> None:
+            if done == of or done - shown[0] >= 5_000:
+                click.echo(f"Replayed {done:,} of {of:,} changes made meanwhile.", err=True)
+                shown[0] = done
+
+        report = reindex(
+            progress=bar.update,
+            nice=batch_nice(current_app.config),
+            replay_progress=replayed,
+        )
     click.echo(
         f"Indexed {report.documents:,} documents in {report.seconds:.1f} s"
-        f" (generation {report.generation}; {report.replayed} changes made meanwhile replayed)."
+        f" (build {report.build_seconds:.1f} s; generation {report.generation});"
+        f" {report.replayed:,} changes made meanwhile replayed and {report.covered:,} pending"
+        f" changes the build already held marked applied in {report.replay_seconds:.1f} s."
     )
+    if report.failed:
+        click.echo(
+            f"{report.failed} changes could not be written to the new index; they are retried"
+            " with back-off (`casebook index verify` shows them).",
+            err=True,
+        )
 
 
 @click.group("index")

@@ -18,7 +18,7 @@ import time
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import numpy as np
@@ -30,6 +30,7 @@ from whoosh import query as wq
 from app.auth import policy
 from app.auth.policy import Viewer
 from app.cases.models import Case
+from app.common import utcnow
 from app.content.markdown import strip_syntax
 from app.diagnostics import describe_error
 from app.errors import NotFound
@@ -777,7 +778,11 @@ class ReindexReport:
     documents: int
     seconds: float
     generation: str
-    replayed: int
+    replayed: int  # changes committed while the build ran, written into it before the swap
+    covered: int = 0  # pending changes the build already held: marked applied, not replayed
+    build_seconds: float = 0.0
+    replay_seconds: float = 0.0  # under the apply lock: replaying, swapping, marking
+    failed: int = 0  # changes that could not be replayed: left pending, retried later
 
 
 def _bulk_writer_options(limitmb: int) -> dict[str, Any]:
@@ -806,11 +811,19 @@ def _reindex_procs(session: OrmSession) -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
+# A change applied by another host whose clock is behind this one's by less than this is
+# still replayed (applied_at comes from the applying process's clock).
+CLOCK_SKEW = timedelta(hours=1)
+REPLAY_FAILURES_MAX = 10  # more changes than this failing alone: the rebuild is abandoned
+
+
 def reindex(
     progress: Callable[[int], None] | None = None,
     *,
     limitmb: int = 384,
     procs: int | None = None,
+    nice: int = 0,
+    replay_progress: Callable[[int, int], None] | None = None,
 ) -> ReindexReport:
     """Build a new index generation from the database beside the live one, then swap.
 
@@ -818,10 +831,14 @@ def reindex(
     the build runs are replayed into the new generation before the swap. A build that
     fails is removed at once; one whose process was killed is removed at the next start
     or rebuild (and reported by `verify` meanwhile).
+
+    The outbox rows the build's first read sees are already in what it reads: they are
+    marked applied after the swap, not replayed. Only rows committed after that read (or
+    applied elsewhere meanwhile) are replayed, under the apply lock. `nice` lowers the
+    priority of the indexing processes only: this process later holds the apply lock,
+    which the web processes' appliers wait for.
     """
-    from app.common import utcnow
     from app.search.documents import all_documents
-    from app.search.models import SearchOutbox
 
     started = time.perf_counter()
     idx = search_index()
@@ -831,50 +848,172 @@ def reindex(
             name,
             size / 1e6,
         )
-    since = utcnow()
-    with (
-        OrmSession(reading_engine(db.engine)) as session,
-        idx.building(synonym_table(session)) as generation,
-    ):
-        ix = idx.open_generation(generation)
-        procs = procs or _reindex_procs(session)
-        if procs > 1:
-            # Documents are built here (database reads) while `procs` processes analyse
-            # and write their own segments; they are kept as segments, not merged.
-            from app.search.bulk import ChunkedMpWriter
+    since = utcnow() - CLOCK_SKEW
+    with OrmSession(reading_engine(db.engine)) as session:
+        if session.get_bind().dialect.name == "postgresql":
+            # One snapshot for the whole build (SQLite's deferred read transaction is one).
+            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        # First read of the build: whatever it sees committed, every later read sees too.
+        covered = _outbox_runs(session, since)
+        with idx.building(synonym_table(session)) as generation:
+            ix = idx.open_generation(generation)
+            procs = procs or _reindex_procs(session)
+            if procs > 1:
+                # Documents are built here (database reads) while `procs` processes analyse
+                # and write their own segments; they are kept as segments, not merged.
+                from app.search.bulk import ChunkedMpWriter
 
-            writer = ChunkedMpWriter(
-                ix, procs=procs, batchsize=250, **_bulk_writer_options(limitmb)
-            )
-        else:
-            writer = ix.writer(**_bulk_writer_options(limitmb))
-        count = 0
-        try:
-            for doc in all_documents(session=session):
-                writer.add_document(**doc)
-                count += 1
-                if progress is not None and count % 100 == 0:
-                    progress(100)
-            writer.commit()
-        except BaseException as exc:
-            log.error("search index: rebuild failed (%s)", describe_error(exc))
-            writer.cancel()
-            raise
-        if progress is not None:
-            progress(count % 100)
-        with idx.apply_lock():
-            rows = session.execute(
-                select(SearchOutbox.entity_type, SearchOutbox.entity_id).where(
-                    (SearchOutbox.applied_at.is_(None)) | (SearchOutbox.applied_at >= since)
+                writer = ChunkedMpWriter(
+                    ix, procs=procs, batchsize=250, nice=nice, **_bulk_writer_options(limitmb)
                 )
-            ).all()
-            session.rollback()
-            keys = {(r.entity_type, r.entity_id) for r in rows}
-            if keys:
-                write_keys(idx, generation, keys, session)
-            idx.finish_building(generation)
-            idx.swap(generation)
-    return ReindexReport(count, time.perf_counter() - started, generation, len(keys))
+            else:
+                writer = ix.writer(**_bulk_writer_options(limitmb))
+            count = 0
+            try:
+                for doc in all_documents(session=session):
+                    writer.add_document(**doc)
+                    count += 1
+                    if progress is not None and count % 100 == 0:
+                        progress(100)
+                writer.commit()
+            except BaseException as exc:
+                log.error("search index: rebuild failed (%s)", describe_error(exc))
+                writer.cancel()
+                raise
+            if progress is not None:
+                progress(count % 100)
+            built = time.perf_counter()
+            with idx.apply_lock(), OrmSession(db.engine) as writes:
+                session.rollback()  # replayed documents are read afresh
+                replay = _replay(idx, generation, session, writes, since, covered, replay_progress)
+                idx.finish_building(generation)
+                idx.swap(generation)
+                # After the swap: marked before it, a rebuild that failed would lose them.
+                marked = _mark_applied(writes, covered + replay.pending)
+    finished = time.perf_counter()
+    return ReindexReport(
+        count,
+        finished - started,
+        generation,
+        replay.replayed,
+        covered=max(0, marked - replay.marked_pending),
+        build_seconds=built - started,
+        replay_seconds=finished - built,
+        failed=replay.failed,
+    )
+
+
+def _mark_applied(writes: OrmSession, runs: list[tuple[int, int]]) -> int:
+    """Never raises: the new generation is live by now, and a row left pending is only
+    applied once more."""
+    from app.search.outbox import mark_runs_applied
+
+    try:
+        return mark_runs_applied(writes, runs)
+    except Exception as exc:  # noqa: BLE001 - logged; the applier applies them again
+        writes.rollback()
+        log.warning(
+            "search index: rebuilt, but marking the changes it holds failed (%s); they are "
+            "applied once more",
+            describe_error(exc),
+        )
+        return 0
+
+
+def _outbox_runs(session: OrmSession, since: datetime) -> list[tuple[int, int]]:
+    """Ids of the outbox rows pending, or applied since `since`, as runs of ids."""
+    from app.search.models import SearchOutbox
+    from app.search.outbox import id_runs
+
+    return id_runs(
+        session.scalars(
+            select(SearchOutbox.id)
+            .where(SearchOutbox.applied_at.is_(None) | (SearchOutbox.applied_at >= since))
+            .order_by(SearchOutbox.id)
+        )
+    )
+
+
+@dataclass
+class _Replay:
+    replayed: int = 0
+    failed: int = 0
+    pending: list[tuple[int, int]] = field(default_factory=list)  # replayed, pending rows
+    marked_pending: int = 0
+
+
+def _replay(
+    idx: SearchIndex,
+    generation: str,
+    reads: OrmSession,
+    writes: OrmSession,
+    since: datetime,
+    covered: list[tuple[int, int]],
+    progress: Callable[[int, int], None] | None,
+) -> _Replay:
+    """Write into `generation` the outbox rows the build did not see, in batches (rows
+    that fail are retried alone; those failing alone are left pending for the applier)."""
+    import bisect
+
+    from app.search.models import SearchOutbox
+    from app.search.outbox import BATCH, _record_failure, id_runs
+
+    starts = [lo for lo, _hi in covered]
+
+    def seen(row_id: int) -> bool:
+        at = bisect.bisect_right(starts, row_id) - 1
+        return at >= 0 and row_id <= covered[at][1]
+
+    rows = [
+        row
+        for row in reads.execute(
+            select(
+                SearchOutbox.id,
+                SearchOutbox.entity_type,
+                SearchOutbox.entity_id,
+                SearchOutbox.attempts,
+                SearchOutbox.applied_at,
+            )
+            .where(SearchOutbox.applied_at.is_(None) | (SearchOutbox.applied_at >= since))
+            .order_by(SearchOutbox.id)
+        )
+        if not seen(row.id)
+    ]
+    reads.rollback()
+    result = _Replay()
+    failed_rows: list[Any] = []
+
+    def write(batch: list[Any]) -> None:
+        try:
+            write_keys(idx, generation, {(r.entity_type, r.entity_id) for r in batch}, reads)
+        finally:
+            reads.rollback()
+
+    done = 0
+    for at in range(0, len(rows), BATCH):
+        batch = rows[at : at + BATCH]
+        try:
+            write(batch)
+        except Exception:  # noqa: BLE001 - each row alone below; the lone failures recorded
+            for row in batch:
+                try:
+                    write([row])
+                except Exception as exc:  # noqa: BLE001
+                    failed_rows.append(row)
+                    _record_failure(writes, [row], exc, reopen=True)
+                    if len(failed_rows) > REPLAY_FAILURES_MAX:
+                        raise
+        done += len(batch)
+        if progress is not None:
+            progress(done, len(rows))
+    failed_ids = {r.id for r in failed_rows}
+    replayed = [r for r in rows if r.id not in failed_ids]
+    result.replayed = len(replayed)
+    result.failed = len(failed_ids)
+    pending_ids = [r.id for r in replayed if r.applied_at is None]
+    result.pending = id_runs(pending_ids)
+    result.marked_pending = len(pending_ids)
+    return result
 
 
 def warm() -> None:

@@ -221,17 +221,74 @@ def apply_pending(app: Flask | None = None, *, max_batches: int | None = None) -
                     _record_failure(session, rows, exc)
                     raise
                 reads.rollback()
-                session.execute(
-                    update(SearchOutbox).where(SearchOutbox.id.in_(ids)).values(applied_at=utcnow())
-                )
-                session.commit()
+                mark_applied(session, SearchOutbox.id.in_(ids))
                 applied += len(ids)
                 batches += 1
             _prune(session)
     return applied
 
 
-def _record_failure(session: OrmSession, rows: list[Any], exc: BaseException) -> None:
+def mark_applied(session: OrmSession, where: Any) -> int:
+    """Mark the pending rows matching `where` applied, in a transaction of its own; returns
+    how many. Rows become applied only here."""
+    result = session.execute(
+        update(SearchOutbox)
+        .where(SearchOutbox.applied_at.is_(None), where)
+        .values(applied_at=utcnow())
+    )
+    session.commit()
+    return cast(CursorResult[Any], result).rowcount or 0
+
+
+MARK_BATCH = 2_000  # rows per transaction: SQLite's write lock held a few milliseconds
+
+
+def id_runs(ids: Iterable[int]) -> list[tuple[int, int]]:
+    """Sorted ids as runs of consecutive ids, (first, last) each: every id inside a run is
+    one of `ids` (no row outside them can fall in a range)."""
+    runs: list[tuple[int, int]] = []
+    for i in sorted(set(ids)):
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
+
+
+def mark_runs_applied(
+    session: OrmSession, runs: list[tuple[int, int]], batch: int = MARK_BATCH
+) -> int:
+    """`mark_applied` for every pending row whose id is in `runs`, at most `batch` ids per
+    transaction (a few statements for hundreds of thousands of rows)."""
+    marked = 0
+    chunk: list[tuple[int, int]] = []
+    size = 0
+
+    def flush() -> int:
+        if not chunk:
+            return 0
+        where = sa.or_(*(SearchOutbox.id.between(lo, hi) for lo, hi in chunk))
+        chunk.clear()
+        return mark_applied(session, where)
+
+    for lo, hi in runs:
+        while lo <= hi:
+            end = min(hi, lo + batch - size - 1)
+            chunk.append((lo, end))
+            size += end - lo + 1
+            lo = end + 1
+            if size >= batch or len(chunk) >= 100:
+                marked += flush()
+                size = 0
+    marked += flush()
+    return marked
+
+
+def _record_failure(
+    session: OrmSession, rows: list[Any], exc: BaseException, *, reopen: bool = False
+) -> None:
+    """Count a failed attempt on `rows`, retried after their back-off; `reopen` makes rows
+    already applied pending again (they failed to reach a new generation)."""
     from datetime import timedelta
 
     error = describe_error(exc)[:200]
@@ -247,6 +304,7 @@ def _record_failure(session: OrmSession, rows: list[Any], exc: BaseException) ->
                 attempts=attempts,
                 last_error=error,
                 retry_at=now + timedelta(seconds=retry_delay(attempts)),
+                **({"applied_at": None} if reopen else {}),
             )
         )
     session.commit()
