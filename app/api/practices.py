@@ -194,7 +194,17 @@ CANDIDATE = SPEC.schema(
             "label": {"type": "string"},
             "cohesion": {"type": "number"},
             "sessions": {"type": "array", "items": {"type": "object"}},
-            "recommendations": {"type": "array", "items": {"type": "object"}},
+            "recommendation_count": {"type": "integer"},
+            "recommendation_ids": {
+                "type": "array",
+                "items": {"type": "integer"},
+                "description": "Every member you may see.",
+            },
+            "recommendations": {
+                "type": "array",
+                "items": {"type": "object"},
+                "description": "The most typical members (at most 5), most typical first.",
+            },
         },
     },
 )
@@ -567,23 +577,34 @@ def _evidence_target(user: Viewer, key: str, ident: int) -> Any:
     API,
     "/practices/candidates",
     "GET",
-    summary="Groups of similar recommendations from 3+ sessions that no practice cites yet",
+    summary="Groups of similar recommendations from 3+ sessions that no practice cites yet, "
+    "most discussed first, in pages; each with every member's id and its most typical "
+    "members in full",
     tag="practices",
+    query=PAGING,
     response=page_of(CANDIDATE),
 )
 def candidate_practices() -> Any:
-    groups = queries.candidate_groups(api_user())
+    page, per_page = page_args()
+    total, groups = queries.candidate_groups_page(
+        api_user(), page=page, per_page=per_page, members=queries.CANDIDATE_MEMBERS
+    )
     return jsonify(
-        one_page(
+        paginated(
             [
                 {
                     "label": g.label,
                     "cohesion": round(g.cohesion, 3),
                     "sessions": [_session_ref(s) for s in g.sessions],
+                    "recommendation_count": g.size,
+                    "recommendation_ids": g.recommendation_ids,
                     "recommendations": [_rec_ref(r) for r in g.recommendations],
                 }
                 for g in groups
-            ]
+            ],
+            total,
+            page,
+            per_page,
         )
     )
 
