@@ -23,7 +23,9 @@ ADVICE = "Offer **naloxone** to every patient on long-term opioids."
 def _large_group(make_user):
     """One idea given in seven sessions of a public program and one of a private one."""
     oud = create_program("oud", "Opioid Use Disorder ECHO", actor=SYSTEM)
-    peri = create_program("perinatal-sud", "Perinatal Substance Use ECHO", private=True, actor=SYSTEM)
+    peri = create_program(
+        "perinatal-sud", "Perinatal Substance Use ECHO", private=True, actor=SYSTEM
+    )
     db.session.commit()
     presenter = make_user("provider", programs=["oud", "perinatal-sud"])
     expert = make_user("expert", programs=["oud", "perinatal-sud"])
