@@ -697,7 +697,7 @@ def curriculum_figures() -> Any:
     )
     freq = fig.topic_frequency()
     rising = fig.rising_topics()
-    questions = fig.recurring_questions()
+    questions_total, questions = fig.recurring_questions(API_ROWS)
     gaps = fig.gaps()
     teaching = fig.teaching_coverage().rows
     cov = fig.presenter_coverage()
@@ -705,7 +705,7 @@ def curriculum_figures() -> Any:
     totals = {
         "topic_frequency": len(freq.topics),
         "rising_topics": len(rising),
-        "recurring_questions": len(questions),
+        "recurring_questions": questions_total,
         "gaps": len(gaps),
         "teaching_coverage": len(teaching),
         "coverage": len(cov.presenters),
@@ -782,13 +782,15 @@ def curriculum_list(name: str) -> Any:
             {"presenter": p, "cases": cov.totals[p], "by_topic": by_topic.get(p, {})}
             for p in cov.presenters[first : first + per_page]
         ]
+    elif name == "questions":
+        # Only the cases of the groups up to this page are loaded.
+        total, questions = fig.recurring_questions(first + per_page)
+        results = [_question_json(g) for g in questions[first:]]
     else:
         items: list[Any]
         render: Any
         if name == "rising":
             items, render = fig.rising_topics(), _trend_json
-        elif name == "questions":
-            items, render = fig.recurring_questions(), _question_json
         elif name == "gaps":
             items, render = fig.gaps(), _gap_json
         else:

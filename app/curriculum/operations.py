@@ -436,8 +436,9 @@ class Figures:
         trends.sort(key=lambda t: (-t.change, -t.current, t.topic))
         return trends
 
-    def recurring_questions(self) -> list[QuestionGroup]:
-        return _recurring_questions(self.user, self.scope, self.programs)
+    def recurring_questions(self, limit: int | None = None) -> tuple[int, list[QuestionGroup]]:
+        """(how many groups, the first `limit` of them, or all)."""
+        return _recurring_questions(self.user, self.scope, self.programs, limit)
 
     def gaps(self, *, min_cases: int = GAP_MIN_CASES) -> list[Gap]:
         ids = list(self.by_id)
@@ -607,12 +608,14 @@ def recurring_questions(user: Viewer, scope: Scope) -> list[QuestionGroup]:
     """Groups of two or more visible cases in the scope asking about the same clinical
     content, biggest first. The groups are kept by app/practices/groups.py over all cases;
     cases the user may not see, or outside the scope, are left out of them here."""
-    return _recurring_questions(user, scope, _programs(user, scope))
+    return _recurring_questions(user, scope, _programs(user, scope))[1]
 
 
 def _recurring_questions(
-    user: Viewer, scope: Scope, programs: list[Program]
-) -> list[QuestionGroup]:
+    user: Viewer, scope: Scope, programs: list[Program], limit: int | None = None
+) -> tuple[int, list[QuestionGroup]]:
+    """(how many groups, the first `limit` groups or all): the groups are sized and ordered
+    from columns, and only the cases of the groups returned are loaded."""
     groups.ensure_current(GroupKind.QUESTIONS)
     scoped = _case_days(user, scope, programs)
     rows = db.session.execute(
@@ -620,34 +623,46 @@ def _recurring_questions(
             QuestionGroupMember.group_id,
             QuestionGroupMember.centrality,
             StoredQuestionGroup.cohesion,
-            Case,
+            QuestionGroupMember.case_id,
         )
         .join(StoredQuestionGroup, StoredQuestionGroup.id == QuestionGroupMember.group_id)
         .join(scoped, scoped.c.case_id == QuestionGroupMember.case_id)
-        .join(Case, Case.id == QuestionGroupMember.case_id)
-        # What the page, its CSV and the API show of a case: not its texts and fields.
-        .options(
-            load_only(Case.id, Case.title, Case.question, Case.program_id),
-            selectinload(Case.program),
-        )
-        .order_by(QuestionGroupMember.group_id, Case.id)
+        .order_by(QuestionGroupMember.group_id, QuestionGroupMember.case_id)
     ).all()
-    members: dict[int, list[tuple[float, Case]]] = defaultdict(list)
+    members: dict[int, list[tuple[float, int]]] = defaultdict(list)
     cohesion: dict[int, float] = {}
-    for group_id, centrality, value, case in rows:
-        members[group_id].append((centrality, case))
+    for group_id, centrality, value, case_id in rows:
+        members[group_id].append((centrality, case_id))
         cohesion[group_id] = value
+    found = [group_id for group_id, cases in members.items() if len(cases) >= 2]
+    found.sort(key=lambda g: (-len(members[g]), -cohesion[g], members[g][0][1]))
+    shown = found[:limit]
+    ids = [case_id for g in shown for _, case_id in members[g]]
+    cases = (
+        {
+            c.id: c
+            for c in db.session.scalars(
+                select(Case)
+                .where(Case.id.in_(ids))
+                # What the page, its CSV and the API show of a case: not its texts and fields.
+                .options(
+                    load_only(Case.id, Case.title, Case.question, Case.program_id),
+                    selectinload(Case.program),
+                )
+            )
+        }
+        if ids
+        else {}
+    )
     out = [
         QuestionGroup(
-            [c for _, c in found],
-            cohesion[group_id],
-            max(found, key=lambda pair: (pair[0], -pair[1].id))[1],
+            [cases[case_id] for _, case_id in members[g]],
+            cohesion[g],
+            cases[max(members[g], key=lambda pair: (pair[0], -pair[1]))[1]],
         )
-        for group_id, found in members.items()
-        if len(found) >= 2
+        for g in shown
     ]
-    out.sort(key=lambda g: (-len(g.cases), -g.cohesion, g.cases[0].id))
-    return out
+    return len(found), out
 
 
 def questions_updating() -> bool:

@@ -84,7 +84,7 @@ def table(
         )
     if name == "questions":
         rows = []
-        for number, group in enumerate(fig.recurring_questions(), 1):
+        for number, group in enumerate(fig.recurring_questions()[1], 1):
             for case in group.cases:
                 rows.append([number, group.label, case.id, case.program.slug, case.title])
         return ["group", "question", "case id", "program", "case title"], rows
@@ -122,6 +122,7 @@ def index() -> Any:
         figures.Shown(figures.PAGE_ROWS, figures.COVERAGE_PRESENTERS, figures.COVERAGE_TOPICS),
     )
     freq = fig.topic_frequency()
+    questions_total, questions = fig.recurring_questions(figures.PAGE_ROWS)
     teaching = fig.teaching_coverage()
     coverage = fig.presenter_coverage()
     return render_template(
@@ -133,7 +134,8 @@ def index() -> Any:
         chart_json=json.dumps(freq.chart()),
         chart_topics=freq.topics[: figures.CHART_TOPICS],
         rising=fig.rising_topics(),
-        questions=fig.recurring_questions(),
+        questions=questions,
+        questions_total=questions_total,
         questions_updating=figures.questions_updating(),
         gaps=fig.gaps(),
         gap_min=figures.GAP_MIN_CASES,

@@ -79,6 +79,10 @@ def test_the_summary_is_capped_and_the_pages_have_every_row(app, make_user, clie
     }
     assert {r["presenter"]: r["by_topic"] for r in coverage} == expected
 
+    questions = _every_page(client, headers, f"/api/v1/curriculum/questions?{QUERY}")
+    assert [str(i) for q in questions for i in q["case_ids"]] == [
+        row[2] for row in _csv(client, "questions")[1:]
+    ]
     gaps = _every_page(client, headers, f"/api/v1/curriculum/gaps?{QUERY}")
     everything = str(body) + str(topics) + str(teaching) + str(coverage) + str(gaps)
     assert "Perinatal" not in everything
