@@ -699,7 +699,7 @@ def curriculum_figures() -> Any:
     rising = fig.rising_topics()
     questions_total, questions = fig.recurring_questions(API_ROWS)
     gaps = fig.gaps()
-    teaching = fig.teaching_coverage().rows
+    teaching = fig.teaching_coverage(API_ROWS)
     cov = fig.presenter_coverage()
     corner = cov.top(figures.COVERAGE_PRESENTERS, figures.COVERAGE_TOPICS)
     totals = {
@@ -707,7 +707,7 @@ def curriculum_figures() -> Any:
         "rising_topics": len(rising),
         "recurring_questions": questions_total,
         "gaps": len(gaps),
-        "teaching_coverage": len(teaching),
+        "teaching_coverage": teaching.total,
         "coverage": len(cov.presenters),
     }
     return jsonify(
@@ -719,7 +719,7 @@ def curriculum_figures() -> Any:
             "rising_topics": [_trend_json(t) for t in rising[:API_ROWS]],
             "recurring_questions": [_question_json(g) for g in questions[:API_ROWS]],
             "gaps": [_gap_json(g) for g in gaps[:API_ROWS]],
-            "teaching_coverage": [_teaching_json(r) for r in teaching[:API_ROWS]],
+            "teaching_coverage": [_teaching_json(r) for r in teaching.rows],
             "coverage": {
                 "note": "Sites are not recorded in Casebook; coverage is by presenter. Here: "
                 "the presenters with most cases by the most frequent topics; the pages of "

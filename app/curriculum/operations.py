@@ -479,8 +479,9 @@ class Figures:
             self.counts.presenters,
         )
 
-    def teaching_coverage(self) -> TeachingCoverage:
-        return _teaching_coverage(self)
+    def teaching_coverage(self, limit: int | None = None) -> TeachingCoverage:
+        """Every topic's row, or the first `limit` (`total` counts them all)."""
+        return _teaching_coverage(self, limit)
 
 
 def _topic_totals(user: Viewer, scope: Scope) -> Counter[int]:
@@ -785,6 +786,7 @@ class TeachingCoverage:
     rows: list[TeachingRow]
     talks: int  # didactic sessions of the period (a talk on two topics is one talk)
     cases: int  # cases of the period (a case with two topics is one case)
+    total: int  # topics with talks or cases (`rows` may hold the first only)
 
     def table(self) -> list[list[Any]]:
         return [
@@ -824,7 +826,7 @@ def teaching_coverage(user: Viewer, scope: Scope) -> TeachingCoverage:
     return Figures(user, scope).teaching_coverage()
 
 
-def _teaching_coverage(figures: Figures) -> TeachingCoverage:
+def _teaching_coverage(figures: Figures, limit: int | None) -> TeachingCoverage:
     scope, counts, topics = figures.scope, figures.counts, figures.vocabulary
     in_period = (
         Session.program_id.in_(list(figures.by_id)),
@@ -868,8 +870,14 @@ def _teaching_coverage(figures: Figures) -> TeachingCoverage:
             parent = topics[parent].parent_id
         return total
 
+    # Ordered on plain tuples; rows are made for the topics shown only (a page shows 50 of a
+    # hub's thousands).
+    order = sorted(
+        (-cases[topic_id], -talks.get(topic_id, 0), topics[topic_id].name, topic_id)
+        for topic_id in set(cases) | set(talks)
+    )
     rows = []
-    for topic_id in set(cases) | set(talks):
+    for *_, topic_id in order[:limit]:
         topic = topics[topic_id]
         parent = topics.get(topic.parent_id) if topic.parent_id is not None else None
         taught = talks.get(topic_id, 0)
@@ -884,5 +892,4 @@ def _teaching_coverage(figures: Figures) -> TeachingCoverage:
                 presented_often_never_taught=taught == 0 and counted[topic_id] >= PRESENTED_OFTEN,
             )
         )
-    rows.sort(key=lambda r: (-r.cases, -r.talks, r.topic))
-    return TeachingCoverage(rows, talk_total, counts.case_total)
+    return TeachingCoverage(rows, talk_total, counts.case_total, len(order))

@@ -123,7 +123,7 @@ def index() -> Any:
     )
     freq = fig.topic_frequency()
     questions_total, questions = fig.recurring_questions(figures.PAGE_ROWS)
-    teaching = fig.teaching_coverage()
+    teaching = fig.teaching_coverage(figures.PAGE_ROWS)
     coverage = fig.presenter_coverage()
     return render_template(
         "curriculum/index.html",
