@@ -174,6 +174,7 @@ def statements_per_page(app, client, hub: Hub, role: str) -> dict[str, int]:
         "api sessions": (f"/api/v1/programs/{hub.slug}/sessions", bearer),
         "api session": (f"/api/v1/sessions/{hub.session_id}", bearer),
         "api candidate practices": ("/api/v1/practices/candidates", bearer),
+        "candidate practices": ("/practices/candidates", {}),
     }
     if role == "admin":
         pages |= {
@@ -183,13 +184,19 @@ def statements_per_page(app, client, hub: Hub, role: str) -> dict[str, int]:
             "admin audit": ("/admin/audit?kind=accounts", {}),
             "api admin accounts": ("/api/v1/admin/accounts", bearer),
             "api admin topics": ("/api/v1/admin/topics", bearer),
-            # The whole curriculum page: tests/curriculum/test_figures.py (its recurring
-            # questions need a hub where questions recur).
+            # Recurring questions at two sizes: tests/curriculum/test_figures.py (they need
+            # a hub where questions recur).
             "topic shares csv": (
                 "/curriculum/topics.csv?start=2024-01-01&end=2024-12-31&show=share",
                 {},
             ),
             "teaching csv": ("/curriculum/teaching.csv?start=2024-01-01&end=2024-12-31", {}),
+            "curriculum": ("/curriculum?start=2024-01-01&end=2024-12-31", {}),
+            "api curriculum": ("/api/v1/curriculum?start=2024-01-01&end=2024-12-31", bearer),
+            "api curriculum coverage": (
+                "/api/v1/curriculum/coverage?start=2024-01-01&end=2024-12-31&per_page=2",
+                bearer,
+            ),
         }
     seen = [0]
 

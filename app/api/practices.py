@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import jsonify, request, url_for
 
-from app.api.base import SPEC, api_blueprint, api_user, one_page
+from app.api.base import PAGING, SPEC, api_blueprint, api_user, one_page, page_args, paginated
 from app.api.schemas import (
     ACCEPT,
     DATE,
@@ -194,7 +194,17 @@ CANDIDATE = SPEC.schema(
             "label": {"type": "string"},
             "cohesion": {"type": "number"},
             "sessions": {"type": "array", "items": {"type": "object"}},
-            "recommendations": {"type": "array", "items": {"type": "object"}},
+            "recommendation_count": {"type": "integer"},
+            "recommendation_ids": {
+                "type": "array",
+                "items": {"type": "integer"},
+                "description": "Every member you may see.",
+            },
+            "recommendations": {
+                "type": "array",
+                "items": {"type": "object"},
+                "description": "The most typical members (at most 5), most typical first.",
+            },
         },
     },
 )
@@ -214,6 +224,36 @@ CURRICULUM = SPEC.schema(
             "gaps": {"type": "array", "items": {"type": "object"}},
             "teaching_coverage": {"type": "array", "items": {"type": "object"}},
             "coverage": {"type": "object"},
+            "more": {
+                "type": "object",
+                "description": "Per list: total rows, rows shown here, and the URL of its "
+                "second page (null when all are shown).",
+                "additionalProperties": {
+                    "type": "object",
+                    "properties": {
+                        "total": {"type": "integer"},
+                        "shown": {"type": "integer"},
+                        "next": {"type": ["string", "null"]},
+                    },
+                },
+            },
+        },
+    },
+)
+CURRICULUM_LIST = SPEC.schema(
+    "CurriculumList",
+    {
+        "type": "object",
+        "description": "A page of one curriculum list, in the shape of every paged list.",
+        "properties": {
+            "program": {"type": ["string", "null"]},
+            "start": {"type": "string"},
+            "end": {"type": "string"},
+            "months": {"type": "array", "items": {"type": "string"}},
+            "total": {"type": "integer"},
+            "page": {"type": "integer"},
+            "per_page": {"type": "integer"},
+            "results": {"type": "array", "items": {"type": "object"}},
         },
     },
 )
@@ -537,25 +577,103 @@ def _evidence_target(user: Viewer, key: str, ident: int) -> Any:
     API,
     "/practices/candidates",
     "GET",
-    summary="Groups of similar recommendations from 3+ sessions that no practice cites yet",
+    summary="Groups of similar recommendations from 3+ sessions that no practice cites yet, "
+    "most discussed first, in pages; each with every member's id and its most typical "
+    "members in full",
     tag="practices",
+    query=PAGING,
     response=page_of(CANDIDATE),
 )
 def candidate_practices() -> Any:
-    groups = queries.candidate_groups(api_user())
+    page, per_page = page_args()
+    total, groups = queries.candidate_groups_page(
+        api_user(), page=page, per_page=per_page, members=queries.CANDIDATE_MEMBERS
+    )
     return jsonify(
-        one_page(
+        paginated(
             [
                 {
                     "label": g.label,
                     "cohesion": round(g.cohesion, 3),
                     "sessions": [_session_ref(s) for s in g.sessions],
+                    "recommendation_count": g.size,
+                    "recommendation_ids": g.recommendation_ids,
                     "recommendations": [_rec_ref(r) for r in g.recommendations],
                 }
                 for g in groups
-            ]
+            ],
+            total,
+            page,
+            per_page,
         )
     )
+
+
+# The curriculum figures: the summary has the first rows of each list (as the page), the
+# totals, and for each list cut short the link to its pages; a list's pages have every row.
+API_ROWS = figures.PAGE_ROWS
+# The summary's lists, by the name of their pages (that of the page's CSV files).
+CURRICULUM_LISTS = {
+    "topic_frequency": "topics",
+    "rising_topics": "rising",
+    "recurring_questions": "questions",
+    "gaps": "gaps",
+    "teaching_coverage": "teaching",
+    "coverage": "coverage",
+}
+
+
+def _scope_args(scope: figures.Scope) -> dict[str, Any]:
+    return {
+        "program": scope.program.slug if scope.program else None,
+        "start": scope.start.isoformat(),
+        "end": scope.end.isoformat(),
+    }
+
+
+def _topic_json(row: list[Any]) -> dict[str, Any]:
+    return {"topic": row[0], "total": row[-1], "by_month": row[1:-1]}
+
+
+def _trend_json(t: figures.Trend) -> dict[str, Any]:
+    return {"topic": t.topic, "cases": t.current, "previous": t.previous, "change": t.change}
+
+
+def _question_json(g: figures.QuestionGroup) -> dict[str, Any]:
+    return {"question": g.label, "case_ids": [c.id for c in g.cases]}
+
+
+def _gap_json(g: figures.Gap) -> dict[str, Any]:
+    return {"topic": g.topic.name, "cases": g.cases, "programs": g.programs}
+
+
+def _teaching_json(r: figures.TeachingRow) -> dict[str, Any]:
+    return {
+        "topic": r.topic,
+        "broader_topic": r.parent,
+        "talks": r.talks,
+        "talks_on_broader_topic": r.broader_talks,
+        "cases": r.cases,
+        "practices": dict(r.practices),
+        "taught_never_presented": r.taught_never_presented,
+        "presented_often_never_taught": r.presented_often_never_taught,
+    }
+
+
+def _more(scope: figures.Scope, name: str, total: int, shown: int) -> dict[str, Any]:
+    return {
+        "total": total,
+        "shown": shown,
+        "next": url_for(
+            "api.curriculum_list",
+            name=CURRICULUM_LISTS[name],
+            page=2,
+            per_page=API_ROWS,
+            **{k: v for k, v in _scope_args(scope).items() if v is not None},
+        )
+        if total > shown
+        else None,
+    }
 
 
 @SPEC.operation(
@@ -563,7 +681,8 @@ def candidate_practices() -> Any:
     "/curriculum",
     "GET",
     summary="Curriculum figures: topics by month, rising topics, recurring questions, gaps, "
-    "teaching coverage, coverage by presenter",
+    "teaching coverage, coverage by presenter (the first rows of each; `more` says how many "
+    "there are and links to the pages of /curriculum/{name})",
     tag="curriculum",
     query=SCOPE_QUERY,
     response=CURRICULUM,
@@ -571,55 +690,111 @@ def candidate_practices() -> Any:
 def curriculum_figures() -> Any:
     user = api_user()
     scope = scope_from_request(user, strict=True)
-    freq = figures.topic_frequency(user, scope)
-    cov = figures.presenter_coverage(user, scope)
+    fig = figures.Figures(
+        user,
+        scope,
+        figures.Shown(API_ROWS, figures.COVERAGE_PRESENTERS, figures.COVERAGE_TOPICS),
+    )
+    freq = fig.topic_frequency()
+    rising = fig.rising_topics()
+    questions_total, questions = fig.recurring_questions(API_ROWS)
+    gaps = fig.gaps()
+    teaching = fig.teaching_coverage(API_ROWS)
+    cov = fig.presenter_coverage()
+    corner = cov.top(figures.COVERAGE_PRESENTERS, figures.COVERAGE_TOPICS)
+    totals = {
+        "topic_frequency": len(freq.topics),
+        "rising_topics": len(rising),
+        "recurring_questions": questions_total,
+        "gaps": len(gaps),
+        "teaching_coverage": teaching.total,
+        "coverage": len(cov.presenters),
+    }
     return jsonify(
-        {
-            "program": scope.program.slug if scope.program else None,
-            "start": scope.start.isoformat(),
-            "end": scope.end.isoformat(),
+        _scope_args(scope)
+        | {
             "cases": freq.case_total,
             "months": freq.months,
-            "topic_frequency": [
-                {
-                    "topic": t,
-                    "total": freq.totals[t],
-                    "by_month": [freq.counts[t][m] for m in freq.months],
-                }
-                for t in freq.topics
-            ],
-            "rising_topics": [
-                {"topic": t.topic, "cases": t.current, "previous": t.previous, "change": t.change}
-                for t in figures.rising_topics(user, scope)
-            ],
-            "recurring_questions": [
-                {"question": g.label, "case_ids": [c.id for c in g.cases]}
-                for g in figures.recurring_questions(user, scope)
-            ],
-            "gaps": [
-                {"topic": g.topic.name, "cases": g.cases, "programs": g.programs}
-                for g in figures.gaps(user, scope)
-            ],
-            "teaching_coverage": [
-                {
-                    "topic": r.topic,
-                    "broader_topic": r.parent,
-                    "talks": r.talks,
-                    "talks_on_broader_topic": r.broader_talks,
-                    "cases": r.cases,
-                    "practices": dict(r.practices),
-                    "taught_never_presented": r.taught_never_presented,
-                    "presented_often_never_taught": r.presented_often_never_taught,
-                }
-                for r in figures.teaching_coverage(user, scope).rows
-            ],
+            "topic_frequency": [_topic_json(row) for row in freq.rows(API_ROWS)],
+            "rising_topics": [_trend_json(t) for t in rising[:API_ROWS]],
+            "recurring_questions": [_question_json(g) for g in questions[:API_ROWS]],
+            "gaps": [_gap_json(g) for g in gaps[:API_ROWS]],
+            "teaching_coverage": [_teaching_json(r) for r in teaching.rows],
             "coverage": {
-                "note": "Sites are not recorded in Casebook; coverage is by presenter.",
-                "topics": cov.topics,
+                "note": "Sites are not recorded in Casebook; coverage is by presenter. Here: "
+                "the presenters with most cases by the most frequent topics; the pages of "
+                "/curriculum/coverage have every presenter with each of their topics.",
+                "topics": corner.topics,
+                "topic_count": len(cov.topics),
                 "presenters": [
                     {"presenter": row[0], "cases": row[-1], "by_topic": row[1:-1]}
-                    for row in cov.rows()
+                    for row in corner.rows()
                 ],
+            },
+            "more": {
+                name: _more(
+                    scope,
+                    name,
+                    total,
+                    min(total, figures.COVERAGE_PRESENTERS if name == "coverage" else API_ROWS),
+                )
+                for name, total in totals.items()
             },
         }
     )
+
+
+@SPEC.operation(
+    API,
+    "/curriculum/<name>",
+    "GET",
+    summary="One list of the curriculum figures, every row, in pages: topics (topic_frequency), "
+    "rising, questions, gaps, teaching or coverage (by presenter, each with the topics of "
+    "their cases)",
+    tag="curriculum",
+    query=SCOPE_QUERY + PAGING,
+    response=CURRICULUM_LIST,
+)
+def curriculum_list(name: str) -> Any:
+    user = api_user()
+    scope = scope_from_request(user, strict=True)
+    if name not in CURRICULUM_LISTS.values():
+        raise NotFound(f"No such list: one of {', '.join(CURRICULUM_LISTS.values())}.")
+    page, per_page = page_args()
+    first = (page - 1) * per_page
+    fig = figures.Figures(
+        user, scope, figures.Shown(per_page, per_page, coverage_topics=None, first=first)
+    )
+    extra: dict[str, Any] = {}
+    results: list[Any]
+    if name == "topics":
+        freq = fig.topic_frequency()
+        total = len(freq.topics)
+        results = [_topic_json(row) for row in freq.rows(per_page, first)]
+        extra = {"months": freq.months}
+    elif name == "coverage":
+        cov = fig.presenter_coverage()
+        total = len(cov.presenters)
+        by_topic: dict[str, dict[str, int]] = {}
+        for (who, topic), n in sorted(cov.counts.items(), key=lambda c: (-c[1], c[0])):
+            by_topic.setdefault(who, {})[topic] = n
+        results = [
+            {"presenter": p, "cases": cov.totals[p], "by_topic": by_topic.get(p, {})}
+            for p in cov.presenters[first : first + per_page]
+        ]
+    elif name == "questions":
+        # Only the cases of the groups up to this page are loaded.
+        total, questions = fig.recurring_questions(first + per_page)
+        results = [_question_json(g) for g in questions[first:]]
+    else:
+        items: list[Any]
+        render: Any
+        if name == "rising":
+            items, render = fig.rising_topics(), _trend_json
+        elif name == "gaps":
+            items, render = fig.gaps(), _gap_json
+        else:
+            items, render = fig.teaching_coverage().rows, _teaching_json
+        total = len(items)
+        results = [render(item) for item in items[first : first + per_page]]
+    return jsonify(_scope_args(scope) | extra | paginated(results, total, page, per_page))

@@ -110,8 +110,8 @@ def _dialect() -> str:
     return db.session.get_bind().dialect.name
 
 
-def _case_days(user: Viewer, scope: Scope, programs: list[Program]) -> Any:
-    """A subquery of the visible cases in `scope`: case id, program, presenter, and the day
+def _case_days_select(user: Viewer, scope: Scope, programs: list[Program]) -> Any:
+    """A SELECT of the visible cases in `scope`: case id, program, presenter, and the day
     each counts on (its first session, else the day it was created).
 
     Built from the sessions in the range (an index on their date), so its cost follows the
@@ -152,8 +152,18 @@ def _case_days(user: Viewer, scope: Scope, programs: list[Program]) -> Any:
         .join(days, days.c.case_id == Case.id)
         .where(Case.program_id.in_([p.id for p in programs]))
         .where(policy.listed_case_clause(user))
-        .subquery("scoped_cases")
     )
+
+
+def _case_days(user: Viewer, scope: Scope, programs: list[Program]) -> Any:
+    """`_case_days_select` as a subquery."""
+    return _case_days_select(user, scope, programs).subquery("scoped_cases")
+
+
+def _case_days_once(user: Viewer, scope: Scope, programs: list[Program]) -> Any:
+    """`_case_days_select` as a common table expression the database derives once for a
+    statement, however many aggregates of that statement read it."""
+    return _case_days_select(user, scope, programs).cte("scoped_cases").prefix_with("MATERIALIZED")
 
 
 def _month(day: Any) -> Any:
@@ -165,42 +175,377 @@ def _month(day: Any) -> Any:
 # ---------------------------------------------------------------- topic frequency
 
 
+# ---------------------------------------------------------------- the scope's counts
+
+
+@dataclass
+class CaseCounts:
+    """The cases of a scope counted by month, by topic and program, and by presenter."""
+
+    by_month: Counter[str]
+    pairs: list[tuple[int, int, int]]  # topic id, program id, cases
+    presenters: Counter[str]  # presenter name -> cases (two accounts of one name are one)
+    presenter_ids: dict[int | None, str]  # presenter id -> name
+
+    @property
+    def case_total(self) -> int:
+        return sum(self.by_month.values())
+
+    @cached_property
+    def topic_totals(self) -> Counter[int]:
+        out: Counter[int] = Counter()
+        for topic_id, _, n in self.pairs:
+            out[topic_id] += n
+        return out
+
+
+def _null(type_: Any) -> Any:
+    return sa.cast(sa.null(), type_)
+
+
+def count_cases(user: Viewer, scope: Scope, programs: list[Program]) -> CaseCounts:
+    """The counts every figure starts from, in one statement over the scope's cases derived
+    once (each figure deriving them again was most of a page's time at a large hub)."""
+    scoped = _case_days_once(user, scope, programs)
+    month = _month(scoped.c.day)
+    linked = scoped.join(case_topics, case_topics.c.case_id == scoped.c.case_id)
+    presented_by = scoped.outerjoin(User, User.id == scoped.c.presenter_id)
+    statement = sa.union_all(
+        select(
+            sa.literal("month", sa.String).label("kind"),
+            _null(sa.Integer).label("a"),
+            _null(sa.Integer).label("b"),
+            month.label("label"),
+            func.count().label("n"),
+        )
+        .select_from(scoped)
+        .group_by(month),
+        select(
+            sa.literal("pair", sa.String),
+            case_topics.c.topic_id,
+            scoped.c.program_id,
+            _null(sa.String),
+            func.count(),
+        )
+        .select_from(linked)
+        .group_by(case_topics.c.topic_id, scoped.c.program_id),
+        select(
+            sa.literal("presenter", sa.String),
+            _null(sa.Integer),
+            scoped.c.presenter_id,
+            User.display_name,
+            func.count(),
+        )
+        .select_from(presented_by)
+        .group_by(scoped.c.presenter_id, User.display_name),
+    )
+    counts = CaseCounts(Counter(), [], Counter(), {})
+    for kind, a, b, label, n in db.session.execute(statement):
+        if kind == "month":
+            counts.by_month[label] = n
+        elif kind == "pair":
+            counts.pairs.append((a, b, n))
+        else:
+            name = label or UNKNOWN_PRESENTER
+            counts.presenters[name] += n
+            counts.presenter_ids[b] = name
+    return counts
+
+
+def count_details(
+    user: Viewer,
+    scope: Scope,
+    programs: list[Program],
+    *,
+    topics: list[int] | None,
+    presenters: list[int | None] | None,
+    presenter_topics: list[int] | None = None,
+) -> tuple[dict[int, Counter[str]], Counter[tuple[int | None, int]]]:
+    """Cases per topic and month, and per presenter and topic, for the given topics and
+    presenters (None: all; an empty list: none), in one statement."""
+    scoped = _case_days_once(user, scope, programs)
+    month = _month(scoped.c.day)
+    linked = scoped.join(case_topics, case_topics.c.case_id == scoped.c.case_id)
+    parts = []
+    if topics is None or topics:
+        parts.append(
+            select(
+                sa.literal("month", sa.String).label("kind"),
+                case_topics.c.topic_id.label("topic_id"),
+                _null(sa.Integer).label("presenter_id"),
+                month.label("month"),
+                func.count().label("n"),
+            )
+            .select_from(linked)
+            .where(sa.true() if topics is None else case_topics.c.topic_id.in_(topics))
+            .group_by(case_topics.c.topic_id, month)
+        )
+    if presenters is None or presenters:
+        who: sa.ColumnElement[bool] = sa.true()
+        if presenters is not None:
+            known = [p for p in presenters if p is not None]
+            who = scoped.c.presenter_id.in_(known)
+            if None in presenters:
+                who = sa.or_(who, scoped.c.presenter_id.is_(None))
+        which = (
+            sa.true() if presenter_topics is None else case_topics.c.topic_id.in_(presenter_topics)
+        )
+        parts.append(
+            select(
+                sa.literal("presenter", sa.String),
+                case_topics.c.topic_id,
+                scoped.c.presenter_id,
+                _null(sa.String),
+                func.count(),
+            )
+            .select_from(linked)
+            .where(who, which)
+            .group_by(case_topics.c.topic_id, scoped.c.presenter_id)
+        )
+    by_month: dict[int, Counter[str]] = defaultdict(Counter)
+    by_presenter: Counter[tuple[int | None, int]] = Counter()
+    if parts:
+        statement = parts[0] if len(parts) == 1 else sa.union_all(*parts)
+        for kind, topic_id, presenter_id, label, n in db.session.execute(statement):
+            if kind == "month":
+                by_month[topic_id][label] = n
+            else:
+                by_presenter[(presenter_id, topic_id)] = n
+    return dict(by_month), by_presenter
+
+
+@dataclass(frozen=True)
+class Shown:
+    """How much of the long tables a page shows: per-month counts of `topics` topics and
+    the `presenters` x `coverage_topics` corner of coverage by presenter (None: every
+    topic), from the `first` topic and presenter in their order (0: the first)."""
+
+    topics: int = PAGE_ROWS
+    presenters: int = COVERAGE_PRESENTERS
+    coverage_topics: int | None = COVERAGE_TOPICS
+    first: int = 0
+
+    def window(self, items: list[Any], size: int) -> list[Any]:
+        return items[self.first : self.first + size]
+
+
+class Figures:
+    """The figures of one scope for one user, sharing what they read: the scope's cases are
+    counted once and the vocabulary read once for all of them. With `shown`, the per-month
+    and per-presenter detail is read only for what a page shows (totals stay complete);
+    without it, for every topic and presenter (the CSV files, the API's pages)."""
+
+    def __init__(self, user: Viewer, scope: Scope, shown: Shown | None = None) -> None:
+        self.user = user
+        self.scope = scope
+        self.shown = shown
+
+    @cached_property
+    def programs(self) -> list[Program]:
+        return _programs(self.user, self.scope)
+
+    @cached_property
+    def by_id(self) -> dict[int, Program]:
+        return {p.id: p for p in self.programs}
+
+    @cached_property
+    def counts(self) -> CaseCounts:
+        return count_cases(self.user, self.scope, self.programs)
+
+    @cached_property
+    def vocabulary(self) -> dict[int, Any]:
+        """Every topic's id, name, synonyms and parent, as rows (a hub's thousands of topics
+        as ORM objects cost more than every count of the page)."""
+        return {
+            t.id: t
+            for t in db.session.execute(
+                select(Topic.id, Topic.name, Topic.synonyms, Topic.parent_id)
+            )
+        }
+
+    @cached_property
+    def own_pairs(self) -> set[tuple[int, int]]:
+        """(topic, program) pairs of the scope where the topic is the program's own subject."""
+        return {
+            (topic_id, program_id)
+            for topic_id, program_id, _ in self.counts.pairs
+            if is_own_topic(self.by_id[program_id], self.vocabulary[topic_id])
+        }
+
+    @cached_property
+    def topic_order(self) -> list[int]:
+        """Topic ids of the scope's cases, most cases first (then by name)."""
+        totals, names = self.counts.topic_totals, self.vocabulary
+        return sorted(totals, key=lambda t: (-totals[t], names[t].name))
+
+    @cached_property
+    def presenter_order(self) -> list[str]:
+        totals = self.counts.presenters
+        return sorted(totals, key=lambda p: (-totals[p], p))
+
+    @cached_property
+    def _shown_details(self) -> tuple[dict[int, Counter[str]], Counter[tuple[int | None, int]]]:
+        shown = self.shown
+        assert shown is not None
+        names = set(shown.window(self.presenter_order, shown.presenters))
+        return count_details(
+            self.user,
+            self.scope,
+            self.programs,
+            topics=shown.window(self.topic_order, shown.topics),
+            presenters=[i for i, name in self.counts.presenter_ids.items() if name in names],
+            presenter_topics=(
+                None if shown.coverage_topics is None else self.topic_order[: shown.coverage_topics]
+            ),
+        )
+
+    def _topic_months(self) -> dict[int, Counter[str]]:
+        if self.shown is not None:
+            return self._shown_details[0]
+        return count_details(self.user, self.scope, self.programs, topics=None, presenters=[])[0]
+
+    def _presenter_topics(self) -> Counter[tuple[int | None, int]]:
+        if self.shown is not None:
+            return self._shown_details[1]
+        return count_details(self.user, self.scope, self.programs, topics=[], presenters=None)[1]
+
+    # ------------------------------------------------------------ the figures
+
+    def topic_frequency(self) -> TopicFrequency:
+        names = self.vocabulary
+        counts = {names[t].name: c for t, c in self._topic_months().items()}
+        totals = Counter({names[t].name: n for t, n in self.counts.topic_totals.items()})
+        return TopicFrequency(
+            self.scope.months,
+            counts,
+            self.counts.case_total,
+            Counter(self.counts.by_month),
+            totals,
+            [names[t].name for t in self.topic_order],
+        )
+
+    def rising_topics(self) -> list[Trend]:
+        names = self.vocabulary
+        now = self.counts.topic_totals
+        before = _topic_totals(self.user, self.scope.previous)
+        trends = [
+            Trend(names[t].name, now[t], before.get(t, 0))
+            for t in now
+            if now[t] >= RISING_MIN_CASES and now[t] > before.get(t, 0)
+        ]
+        trends.sort(key=lambda t: (-t.change, -t.current, t.topic))
+        return trends
+
+    def recurring_questions(self, limit: int | None = None) -> tuple[int, list[QuestionGroup]]:
+        """(how many groups, the first `limit` of them, or all)."""
+        return _recurring_questions(self.user, self.scope, self.programs, limit)
+
+    def gaps(self, *, min_cases: int = GAP_MIN_CASES) -> list[Gap]:
+        ids = list(self.by_id)
+        taught = set(
+            db.session.scalars(
+                select(session_topics.c.topic_id)
+                .join(Session, Session.id == session_topics.c.session_id)
+                .where(Session.program_id.in_(ids))
+                .where(Session.date <= self.scope.end)
+                .distinct()
+            )
+        )
+        guided = _guided_topics()
+        per_topic: dict[int, Counter[str]] = defaultdict(Counter)
+        for topic_id, program_id, n in self.counts.pairs:
+            if topic_id in taught or topic_id in guided:
+                continue
+            if (topic_id, program_id) not in self.own_pairs:
+                per_topic[topic_id][self.by_id[program_id].name] += n
+        out = [
+            Gap(self.vocabulary[topic_id], sum(by_program.values()), sorted(by_program))
+            for topic_id, by_program in per_topic.items()
+            if sum(by_program.values()) >= min_cases
+        ]
+        out.sort(key=lambda g: (-g.cases, g.topic.name))
+        return out
+
+    def presenter_coverage(self) -> Coverage:
+        names = self.vocabulary
+        who = self.counts.presenter_ids
+        cells: Counter[tuple[str, str]] = Counter()
+        for (presenter_id, topic_id), n in self._presenter_topics().items():
+            cells[(who[presenter_id], names[topic_id].name)] += n
+        return Coverage(
+            self.presenter_order,
+            [names[t].name for t in self.topic_order],
+            dict(cells),
+            self.counts.presenters,
+        )
+
+    def teaching_coverage(self, limit: int | None = None) -> TeachingCoverage:
+        """Every topic's row, or the first `limit` (`total` counts them all)."""
+        return _teaching_coverage(self, limit)
+
+
+def _topic_totals(user: Viewer, scope: Scope) -> Counter[int]:
+    """Cases of `scope` per topic."""
+    scoped = _case_days(user, scope, _programs(user, scope))
+    return Counter(
+        dict(
+            db.session.execute(
+                select(case_topics.c.topic_id, func.count())
+                .select_from(scoped)
+                .join(case_topics, case_topics.c.case_id == scoped.c.case_id)
+                .group_by(case_topics.c.topic_id)
+            ).all()
+        )
+    )
+
+
+def _guided_topics() -> set[int]:
+    """Topics of a live best practice (practices belong to the whole hub)."""
+    return set(
+        db.session.scalars(
+            select(practice_topics.c.topic_id)
+            .join(BestPractice, BestPractice.id == practice_topics.c.practice_id)
+            .where(BestPractice.status.not_in([PracticeStatus.RETIRED, PracticeStatus.SUPERSEDED]))
+            .distinct()
+        )
+    )
+
+
+# ---------------------------------------------------------------- topic frequency
+
+
 @dataclass
 class TopicFrequency:
     """Cases per month, and per topic per month (a case with three topics is one case, and
-    counts once under each of its topics)."""
+    counts once under each of its topics). `counts` may hold only the first topics (what a
+    page shows); `totals` and `topics` always hold them all."""
 
     months: list[str]
     counts: dict[str, Counter[str]]  # topic name -> month -> cases
     case_total: int
-    cases_by_month: Counter[str] = field(default_factory=Counter)
+    cases_by_month: Counter[str]
+    totals: Counter[str]  # topic name -> cases
+    topics: list[str]  # most cases first
 
-    # Computed once: a row, the API and the chart each read them for every topic, and
-    # recomputing them per topic made a page of a year at a hub quadratic in its topics.
-    @cached_property
-    def totals(self) -> Counter[str]:
-        return Counter({topic: sum(c.values()) for topic, c in self.counts.items()})
+    def _months_of(self, topic: str) -> Counter[str]:
+        return self.counts.get(topic) or Counter()
 
-    @cached_property
-    def topics(self) -> list[str]:
-        """Topics, most cases first."""
-        totals = self.totals
-        return sorted(totals, key=lambda t: (-totals[t], t))
+    def rows(self, limit: int | None = None, first: int = 0) -> list[list[Any]]:
+        """Every row, or `limit` rows from the `first`."""
+        shown = self.topics[first : None if limit is None else first + limit]
+        return [[t, *[self._months_of(t)[m] for m in self.months], self.totals[t]] for t in shown]
 
-    def rows(self) -> list[list[Any]]:
-        return [[t, *[self.counts[t][m] for m in self.months], self.totals[t]] for t in self.topics]
-
-    def share_rows(self) -> list[list[Any]]:
+    def share_rows(self, limit: int | None = None) -> list[list[Any]]:
         """The rows as percentages of the cases in the scope (of each month, and of all for
         the total), one decimal: a case with two topics counts in both, so a column can
         add up to more than 100."""
         return [
             [
                 t,
-                *[_percent(self.counts[t][m], self.cases_by_month[m]) for m in self.months],
+                *[_percent(self._months_of(t)[m], self.cases_by_month[m]) for m in self.months],
                 _percent(self.totals[t], self.case_total),
             ]
-            for t in self.topics
+            for t in self.topics[:limit]
         ]
 
     def chart(self, limit: int = CHART_TOPICS) -> dict[str, Any]:
@@ -210,7 +555,7 @@ class TopicFrequency:
             "labels": self.months,
             "cases": [self.cases_by_month[m] for m in self.months],
             "series": [
-                {"label": t, "data": [self.counts[t][m] for m in self.months]}
+                {"label": t, "data": [self._months_of(t)[m] for m in self.months]}
                 for t in self.topics[:limit]
             ],
         }
@@ -222,42 +567,7 @@ def _percent(part: int, whole: int) -> float | None:
 
 def topic_frequency(user: Viewer, scope: Scope) -> TopicFrequency:
     """Cases per month and per topic and month, counted by the database."""
-    scoped = _case_days(user, scope, _programs(user, scope))
-    month = _month(scoped.c.day)
-    by_month = Counter(
-        {
-            m: n
-            for m, n in db.session.execute(
-                select(month.label("month"), func.count()).select_from(scoped).group_by(month)
-            )
-        }
-    )
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for name, m, n in db.session.execute(
-        select(Topic.name, month.label("month"), func.count(sa.distinct(scoped.c.case_id)))
-        .select_from(scoped)
-        .join(case_topics, case_topics.c.case_id == scoped.c.case_id)
-        .join(Topic, Topic.id == case_topics.c.topic_id)
-        .group_by(Topic.name, month)
-    ):
-        counts[name][m] = n
-    return TopicFrequency(scope.months, dict(counts), sum(by_month.values()), by_month)
-
-
-def _topic_totals(user: Viewer, scope: Scope) -> Counter[str]:
-    scoped = _case_days(user, scope, _programs(user, scope))
-    return Counter(
-        {
-            name: n
-            for name, n in db.session.execute(
-                select(Topic.name, func.count(sa.distinct(scoped.c.case_id)))
-                .select_from(scoped)
-                .join(case_topics, case_topics.c.case_id == scoped.c.case_id)
-                .join(Topic, Topic.id == case_topics.c.topic_id)
-                .group_by(Topic.name)
-            )
-        }
-    )
+    return Figures(user, scope).topic_frequency()
 
 
 # ---------------------------------------------------------------- rising topics
@@ -276,15 +586,7 @@ class Trend:
 
 def rising_topics(user: Viewer, scope: Scope) -> list[Trend]:
     """Topics with more cases than in the period of the same length before, most added first."""
-    now = _topic_totals(user, scope)
-    before = _topic_totals(user, scope.previous)
-    trends = [
-        Trend(topic, now[topic], before.get(topic, 0))
-        for topic in now
-        if now[topic] >= RISING_MIN_CASES and now[topic] > before.get(topic, 0)
-    ]
-    trends.sort(key=lambda t: (-t.change, -t.current, t.topic))
-    return trends
+    return Figures(user, scope).rising_topics()
 
 
 # ---------------------------------------------------------------- recurring questions
@@ -307,41 +609,61 @@ def recurring_questions(user: Viewer, scope: Scope) -> list[QuestionGroup]:
     """Groups of two or more visible cases in the scope asking about the same clinical
     content, biggest first. The groups are kept by app/practices/groups.py over all cases;
     cases the user may not see, or outside the scope, are left out of them here."""
+    return _recurring_questions(user, scope, _programs(user, scope))[1]
+
+
+def _recurring_questions(
+    user: Viewer, scope: Scope, programs: list[Program], limit: int | None = None
+) -> tuple[int, list[QuestionGroup]]:
+    """(how many groups, the first `limit` groups or all): the groups are sized and ordered
+    from columns, and only the cases of the groups returned are loaded."""
     groups.ensure_current(GroupKind.QUESTIONS)
-    scoped = _case_days(user, scope, _programs(user, scope))
+    scoped = _case_days(user, scope, programs)
     rows = db.session.execute(
         select(
             QuestionGroupMember.group_id,
             QuestionGroupMember.centrality,
             StoredQuestionGroup.cohesion,
-            Case,
+            QuestionGroupMember.case_id,
         )
         .join(StoredQuestionGroup, StoredQuestionGroup.id == QuestionGroupMember.group_id)
         .join(scoped, scoped.c.case_id == QuestionGroupMember.case_id)
-        .join(Case, Case.id == QuestionGroupMember.case_id)
-        # What the page, its CSV and the API show of a case: not its texts and fields.
-        .options(
-            load_only(Case.id, Case.title, Case.question, Case.program_id),
-            selectinload(Case.program),
-        )
-        .order_by(QuestionGroupMember.group_id, Case.id)
+        .order_by(QuestionGroupMember.group_id, QuestionGroupMember.case_id)
     ).all()
-    members: dict[int, list[tuple[float, Case]]] = defaultdict(list)
+    members: dict[int, list[tuple[float, int]]] = defaultdict(list)
     cohesion: dict[int, float] = {}
-    for group_id, centrality, value, case in rows:
-        members[group_id].append((centrality, case))
+    for group_id, centrality, value, case_id in rows:
+        members[group_id].append((centrality, case_id))
         cohesion[group_id] = value
+    found = [group_id for group_id, cases in members.items() if len(cases) >= 2]
+    found.sort(key=lambda g: (-len(members[g]), -cohesion[g], members[g][0][1]))
+    shown = found[:limit]
+    ids = [case_id for g in shown for _, case_id in members[g]]
+    cases = (
+        {
+            c.id: c
+            for c in db.session.scalars(
+                select(Case)
+                .where(Case.id.in_(ids))
+                # What the page, its CSV and the API show of a case: not its texts and fields.
+                .options(
+                    load_only(Case.id, Case.title, Case.question, Case.program_id),
+                    selectinload(Case.program),
+                )
+            )
+        }
+        if ids
+        else {}
+    )
     out = [
         QuestionGroup(
-            [c for _, c in found],
-            cohesion[group_id],
-            max(found, key=lambda pair: (pair[0], -pair[1].id))[1],
+            [cases[case_id] for _, case_id in members[g]],
+            cohesion[g],
+            cases[max(members[g], key=lambda pair: (pair[0], -pair[1]))[1]],
         )
-        for group_id, found in members.items()
-        if len(found) >= 2
+        for g in shown
     ]
-    out.sort(key=lambda g: (-len(g.cases), -g.cohesion, g.cases[0].id))
-    return out
+    return len(found), out
 
 
 def questions_updating() -> bool:
@@ -350,11 +672,17 @@ def questions_updating() -> bool:
 
 
 # ---------------------------------------------------------------- gaps
+# ---------------------------------------------------------------- gaps
+
+
+class _TopicForms(Protocol):
+    name: str
+    synonyms: list[str] | None
 
 
 @dataclass
 class Gap:
-    topic: Topic
+    topic: _TopicForms
     cases: int
     programs: list[str] = field(default_factory=list)
 
@@ -362,11 +690,6 @@ class Gap:
 @lru_cache(maxsize=20_000)  # program names and topic forms, asked once per pair
 def _words(text: str) -> str:
     return " " + " ".join(re.findall(r"\w+", text_key(text))) + " "
-
-
-class _TopicForms(Protocol):
-    name: str
-    synonyms: list[str] | None
 
 
 def is_own_topic(program: Program, topic: Topic | _TopicForms) -> bool:
@@ -383,49 +706,7 @@ def gaps(user: Viewer, scope: Scope, *, min_cases: int = GAP_MIN_CASES) -> list[
     """Topics with at least `min_cases` cases in the scope but no didactic session on them (in
     the scope's programs, up to its end) and no live best practice. A program's own topic is
     not a gap of that program: every one of its cases is about it."""
-    programs = _programs(user, scope)
-    by_id = {p.id: p for p in programs}
-    scoped = _case_days(user, scope, programs)
-    per_pair = db.session.execute(
-        select(case_topics.c.topic_id, scoped.c.program_id, func.count())
-        .select_from(scoped)
-        .join(case_topics, case_topics.c.case_id == scoped.c.case_id)
-        .group_by(case_topics.c.topic_id, scoped.c.program_id)
-    ).all()
-    taught = set(
-        db.session.scalars(
-            select(session_topics.c.topic_id)
-            .join(Session, Session.id == session_topics.c.session_id)
-            .where(Session.program_id.in_(list(by_id)))
-            .where(Session.date <= scope.end)
-            .distinct()
-        )
-    )
-    guided = set(
-        db.session.scalars(
-            select(practice_topics.c.topic_id)
-            .join(BestPractice, BestPractice.id == practice_topics.c.practice_id)
-            .where(BestPractice.status.not_in([PracticeStatus.RETIRED, PracticeStatus.SUPERSEDED]))
-            .distinct()
-        )
-    )
-    candidates = {t for t, _, _ in per_pair if t not in taught | guided}
-    topics = (
-        {t.id: t for t in db.session.scalars(select(Topic).where(Topic.id.in_(candidates)))}
-        if candidates
-        else {}
-    )
-    per_topic: dict[int, Counter[str]] = defaultdict(Counter)
-    for topic_id, program_id, n in per_pair:
-        if topic_id in topics and not is_own_topic(by_id[program_id], topics[topic_id]):
-            per_topic[topic_id][by_id[program_id].name] += n
-    out = [
-        Gap(topics[topic_id], sum(by_program.values()), sorted(by_program))
-        for topic_id, by_program in per_topic.items()
-        if sum(by_program.values()) >= min_cases
-    ]
-    out.sort(key=lambda g: (-g.cases, g.topic.name))
-    return out
+    return Figures(user, scope).gaps(min_cases=min_cases)
 
 
 # ---------------------------------------------------------------- coverage by presenter
@@ -433,7 +714,8 @@ def gaps(user: Viewer, scope: Scope, *, min_cases: int = GAP_MIN_CASES) -> list[
 
 @dataclass
 class Coverage:
-    """Cases by presenter and topic. Casebook does not model sites, so presenters stand in."""
+    """Cases by presenter and topic. Casebook does not model sites, so presenters stand in.
+    `counts` may hold only the corner a page shows (`Figures` with `shown`)."""
 
     presenters: list[str]
     topics: list[str]
@@ -458,30 +740,7 @@ UNKNOWN_PRESENTER = "Unknown presenter"
 
 def presenter_coverage(user: Viewer, scope: Scope) -> Coverage:
     """Cases in the scope by presenter and topic."""
-    scoped = _case_days(user, scope, _programs(user, scope))
-    totals: Counter[str] = Counter()
-    for name, n in db.session.execute(
-        select(User.display_name, func.count())
-        .select_from(scoped)
-        .outerjoin(User, User.id == scoped.c.presenter_id)
-        .group_by(User.id, User.display_name)
-    ):
-        totals[name or UNKNOWN_PRESENTER] += n
-    counts: Counter[tuple[str, str]] = Counter()
-    topic_totals: Counter[str] = Counter()
-    for name, topic, n in db.session.execute(
-        select(User.display_name, Topic.name, func.count())
-        .select_from(scoped)
-        .outerjoin(User, User.id == scoped.c.presenter_id)
-        .join(case_topics, case_topics.c.case_id == scoped.c.case_id)
-        .join(Topic, Topic.id == case_topics.c.topic_id)
-        .group_by(User.id, User.display_name, Topic.name)
-    ):
-        counts[(name or UNKNOWN_PRESENTER, topic)] += n
-        topic_totals[topic] += n
-    presenters = sorted(totals, key=lambda p: (-totals[p], p))
-    topics = sorted(topic_totals, key=lambda t: (-topic_totals[t], t))
-    return Coverage(presenters, topics, dict(counts), totals)
+    return Figures(user, scope).presenter_coverage()
 
 
 # ---------------------------------------------------------------- teaching coverage
@@ -527,6 +786,7 @@ class TeachingCoverage:
     rows: list[TeachingRow]
     talks: int  # didactic sessions of the period (a talk on two topics is one talk)
     cases: int  # cases of the period (a case with two topics is one case)
+    total: int  # topics with talks or cases (`rows` may hold the first only)
 
     def table(self) -> list[list[Any]]:
         return [
@@ -563,18 +823,13 @@ def teaching_coverage(user: Viewer, scope: Scope) -> TeachingCoverage:
     beside, not counted (an overview of hepatitis C does not answer a question on HCC
     surveillance, and counting it would hide the topics the report is for). As for gaps, a
     program's own subject is never "presented often, never taught" for that program."""
-    programs = _programs(user, scope)
-    by_id = {p.id: p for p in programs}
-    scoped = _case_days(user, scope, programs)
-    case_total = db.session.scalar(select(func.count()).select_from(scoped)) or 0
-    per_pair = db.session.execute(
-        select(case_topics.c.topic_id, scoped.c.program_id, func.count())
-        .select_from(scoped)
-        .join(case_topics, case_topics.c.case_id == scoped.c.case_id)
-        .group_by(case_topics.c.topic_id, scoped.c.program_id)
-    ).all()
+    return Figures(user, scope).teaching_coverage()
+
+
+def _teaching_coverage(figures: Figures, limit: int | None) -> TeachingCoverage:
+    scope, counts, topics = figures.scope, figures.counts, figures.vocabulary
     in_period = (
-        Session.program_id.in_(list(by_id)),
+        Session.program_id.in_(list(figures.by_id)),
         Session.date >= scope.start,
         Session.date <= scope.end,
     )
@@ -601,17 +856,10 @@ def teaching_coverage(user: Viewer, scope: Scope) -> TeachingCoverage:
         .group_by(practice_topics.c.topic_id, BestPractice.status)
     ):
         practices[topic_id][PracticeStatus(status).value] += n
-    # The vocabulary is read whole for names and parents: its columns only, as rows (a hub's
-    # thousands of topics as ORM objects cost more than every count of the page).
-    topics = {
-        t.id: t
-        for t in db.session.execute(select(Topic.id, Topic.name, Topic.synonyms, Topic.parent_id))
-    }
-    cases: Counter[int] = Counter()
+    cases = counts.topic_totals
     counted: Counter[int] = Counter()  # cases outside programs whose own subject it is
-    for topic_id, program_id, n in per_pair:
-        cases[topic_id] += n
-        if not is_own_topic(by_id[program_id], topics[topic_id]):
+    for topic_id, program_id, n in counts.pairs:
+        if (topic_id, program_id) not in figures.own_pairs:
             counted[topic_id] += n
 
     def broader(topic_id: int) -> int:
@@ -622,8 +870,14 @@ def teaching_coverage(user: Viewer, scope: Scope) -> TeachingCoverage:
             parent = topics[parent].parent_id
         return total
 
+    # Ordered on plain tuples; rows are made for the topics shown only (a page shows 50 of a
+    # hub's thousands).
+    order = sorted(
+        (-cases[topic_id], -talks.get(topic_id, 0), topics[topic_id].name, topic_id)
+        for topic_id in set(cases) | set(talks)
+    )
     rows = []
-    for topic_id in set(cases) | set(talks):
+    for *_, topic_id in order[:limit]:
         topic = topics[topic_id]
         parent = topics.get(topic.parent_id) if topic.parent_id is not None else None
         taught = talks.get(topic_id, 0)
@@ -638,5 +892,4 @@ def teaching_coverage(user: Viewer, scope: Scope) -> TeachingCoverage:
                 presented_often_never_taught=taught == 0 and counted[topic_id] >= PRESENTED_OFTEN,
             )
         )
-    rows.sort(key=lambda r: (-r.cases, -r.talks, r.topic))
-    return TeachingCoverage(rows, talk_total, case_total)
+    return TeachingCoverage(rows, talk_total, counts.case_total, len(order))

@@ -68,36 +68,36 @@ def show_from_request() -> str:
 def table(
     name: str, user: Viewer, scope: figures.Scope, *, show: str = "cases"
 ) -> tuple[list[str], list[list[Any]]]:
-    """(header, rows) of one of the page's tables."""
+    """(header, rows) of one of the page's tables, every row."""
+    fig = figures.Figures(user, scope)
     if name == "topics":
-        freq = figures.topic_frequency(user, scope)
+        freq = fig.topic_frequency()
         if show == "share":
             return ["topic", *[f"{m} % of cases" for m in freq.months], "total % of cases"], (
                 freq.share_rows()
             )
         return ["topic", *freq.months, "total"], freq.rows()
     if name == "rising":
-        trends = figures.rising_topics(user, scope)
         return (
             ["topic", "cases", "cases in previous period", "change"],
-            [[t.topic, t.current, t.previous, t.change] for t in trends],
+            [[t.topic, t.current, t.previous, t.change] for t in fig.rising_topics()],
         )
     if name == "questions":
         rows = []
-        for number, group in enumerate(figures.recurring_questions(user, scope), 1):
+        for number, group in enumerate(fig.recurring_questions()[1], 1):
             for case in group.cases:
                 rows.append([number, group.label, case.id, case.program.slug, case.title])
         return ["group", "question", "case id", "program", "case title"], rows
     if name == "gaps":
         return (
             ["topic", "cases", "programs"],
-            [[g.topic.name, g.cases, "; ".join(g.programs)] for g in figures.gaps(user, scope)],
+            [[g.topic.name, g.cases, "; ".join(g.programs)] for g in fig.gaps()],
         )
     if name == "coverage":
-        cov = figures.presenter_coverage(user, scope)
+        cov = fig.presenter_coverage()
         return ["presenter", *cov.topics, "cases"], cov.rows()
     if name == "teaching":
-        return figures.TEACHING_HEADER, figures.teaching_coverage(user, scope).table()
+        return figures.TEACHING_HEADER, fig.teaching_coverage().table()
     raise NotFound("No such table.")
 
 
@@ -114,9 +114,17 @@ def index() -> Any:
         show = show_from_request()
     except ValidationError as exc:
         show, problem = "cases", problem or exc.message
-    freq = figures.topic_frequency(user, scope)
-    teaching = figures.teaching_coverage(user, scope)
-    coverage = figures.presenter_coverage(user, scope)
+    # One Figures for the page: the scope's cases are counted once for every table, and the
+    # per-month and per-presenter detail read only for the rows shown.
+    fig = figures.Figures(
+        user,
+        scope,
+        figures.Shown(figures.PAGE_ROWS, figures.COVERAGE_PRESENTERS, figures.COVERAGE_TOPICS),
+    )
+    freq = fig.topic_frequency()
+    questions_total, questions = fig.recurring_questions(figures.PAGE_ROWS)
+    teaching = fig.teaching_coverage(figures.PAGE_ROWS)
+    coverage = fig.presenter_coverage()
     return render_template(
         "curriculum/index.html",
         scope=scope,
@@ -125,10 +133,11 @@ def index() -> Any:
         freq=freq,
         chart_json=json.dumps(freq.chart()),
         chart_topics=freq.topics[: figures.CHART_TOPICS],
-        rising=figures.rising_topics(user, scope),
-        questions=figures.recurring_questions(user, scope),
+        rising=fig.rising_topics(),
+        questions=questions,
+        questions_total=questions_total,
         questions_updating=figures.questions_updating(),
-        gaps=figures.gaps(user, scope),
+        gaps=fig.gaps(),
         gap_min=figures.GAP_MIN_CASES,
         coverage=coverage,
         coverage_shown=coverage.top(figures.COVERAGE_PRESENTERS, figures.COVERAGE_TOPICS),

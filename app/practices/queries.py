@@ -16,7 +16,7 @@ from sqlalchemy.orm import aliased, load_only, selectinload
 
 from app.auth import policy
 from app.auth.policy import Viewer
-from app.cases.models import Case
+from app.cases.models import Case, CasePresentation
 from app.extensions import db
 from app.practices import grouping, groups
 from app.practices.groups import topic_analyzer
@@ -34,6 +34,7 @@ from app.recommendations.models import Outcome, Recommendation, RecommendationSt
 
 MIN_SESSIONS = 3  # a candidate group was given in at least this many different sessions
 CANDIDATE_LIMIT = 100  # groups on the candidates page and API, most discussed first
+CANDIDATE_MEMBERS = 5  # members shown of each group (the most typical); the CSV has all
 
 
 def list_practices(status: str | None = None) -> list[BestPractice]:
@@ -308,15 +309,37 @@ def visible_recommendations(
     return list(db.session.scalars(stmt))
 
 
+@dataclass(frozen=True)
+class SessionRef:
+    """What a candidate group shows of a session: read as columns, not as a Session."""
+
+    id: int
+    number: int
+    date: date
+    program: Program
+
+
 @dataclass
 class CandidateGroup:
-    """Similar recommendations given in several sessions that no best practice cites yet."""
+    """Similar recommendations given in several sessions that no best practice cites yet.
+
+    `recommendations` are those loaded: every visible member, or (for a page) the most
+    typical few; `recommendation_ids` always has every visible member."""
 
     recommendations: list[Recommendation]
-    sessions: list[Session]
+    sessions: list[Any]  # Session or SessionRef, oldest first
     cohesion: float
     typical: Recommendation
     cited_by: list[BestPractice] = field(default_factory=list)
+    recommendation_ids: list[int] = field(default_factory=list)
+    programs: list[Program] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.recommendation_ids:
+            self.recommendation_ids = [r.id for r in self.recommendations]
+        if not self.programs:
+            seen = {r.case.program.id: r.case.program for r in self.recommendations}
+            self.programs = sorted(seen.values(), key=lambda p: p.name)
 
     @property
     def label(self) -> str:
@@ -324,15 +347,33 @@ class CandidateGroup:
         return grouping.headline(self.typical.body)
 
     @property
-    def topics(self) -> list[str]:
-        """Topics at least two of its cases share, most shared first."""
-        counts = Counter(t.name for r in self.recommendations for t in r.case.topics)
-        return [name for name, n in counts.most_common(4) if n >= 2]
+    def size(self) -> int:
+        return len(self.recommendation_ids)
 
     @property
-    def programs(self) -> list[Program]:
-        seen = {r.case.program.id: r.case.program for r in self.recommendations}
-        return sorted(seen.values(), key=lambda p: p.name)
+    def more(self) -> int:
+        """Visible members not loaded (not shown on a page)."""
+        return self.size - len(self.recommendations)
+
+
+# What the candidates' page, CSV and API show of a member: its text and category, its
+# author's name, its case's id, title and program, and the sessions of that case.
+_MEMBER_COLUMNS = (
+    load_only(
+        Recommendation.id,
+        Recommendation.case_id,
+        Recommendation.author_id,
+        Recommendation.category,
+        Recommendation.body,
+        Recommendation.status,
+    ),
+    selectinload(Recommendation.author),
+    selectinload(Recommendation.case).options(
+        load_only(Case.id, Case.title, Case.program_id),
+        selectinload(Case.program),
+        selectinload(Case.sessions).selectinload(Session.program),
+    ),
+)
 
 
 def recommendation_groups(
@@ -360,17 +401,7 @@ def recommendation_groups(
         .where(Recommendation.status == RecommendationStatus.PUBLISHED)
         .where(Case.program_id.in_(allowed))
         .where(policy.listed_case_clause(user))
-        .options(
-            # The API names each member's author: one query, not one per author.
-            selectinload(Recommendation.author),
-            # Of a member's case: what the page, its CSV and the API show, not its texts.
-            selectinload(Recommendation.case).options(
-                load_only(Case.id, Case.title, Case.program_id),
-                selectinload(Case.program),
-                selectinload(Case.topics),
-                selectinload(Case.sessions).selectinload(Session.program),
-            ),
-        )
+        .options(*_MEMBER_COLUMNS)
         .order_by(RecommendationGroupMember.group_id, Recommendation.id)
     ).all()
     members: dict[int, list[tuple[float, Recommendation]]] = {}
@@ -399,9 +430,21 @@ def recommendation_groups(
     return out
 
 
-def candidate_groups(user: Viewer, *, limit: int = CANDIDATE_LIMIT) -> list[CandidateGroup]:
-    """Groups given in at least MIN_SESSIONS different sessions that no practice cites yet,
-    most sessions first: the `limit` most discussed (a hub's history holds thousands)."""
+@dataclass
+class _Candidate:
+    """A candidate group as columns: its visible members (id, centrality), their sessions."""
+
+    group_id: int
+    cohesion: float
+    members: list[tuple[int, float]]  # recommendation id, centrality; by id
+    sessions: list[SessionRef]
+    program_ids: set[int]
+
+
+def _candidates(user: Viewer, limit: int) -> list[_Candidate]:
+    """The `limit` most discussed uncited groups as columns, in one statement whatever their
+    size (their members' texts are read only for the members shown)."""
+    groups.ensure_current(GroupKind.RECOMMENDATIONS)
     member = aliased(RecommendationGroupMember)
     cited = sa.exists().where(
         member.group_id == RecommendationGroup.id,
@@ -417,13 +460,119 @@ def candidate_groups(user: Viewer, *, limit: int = CANDIDATE_LIMIT) -> list[Cand
         )
         .limit(limit)
     )
-    groups = [
-        g
-        for g in recommendation_groups(user, min_sessions=MIN_SESSIONS, only=top)
-        if len(g.sessions) >= MIN_SESSIONS and not g.cited_by
-    ]
-    groups.sort(key=lambda g: (-len(g.sessions), -len(g.recommendations), -g.cohesion))
-    return groups
+    programs = {p.id: p for p in db.session.scalars(select(Program))}
+    allowed = policy.visible_program_ids(user, list(programs.values()))
+    visible = (
+        select(
+            RecommendationGroupMember.group_id.label("group_id"),
+            RecommendationGroupMember.centrality.label("centrality"),
+            RecommendationGroup.cohesion.label("cohesion"),
+            Recommendation.id.label("recommendation_id"),
+            Recommendation.case_id.label("case_id"),
+            Case.program_id.label("program_id"),
+        )
+        .join(RecommendationGroup, RecommendationGroup.id == RecommendationGroupMember.group_id)
+        .join(Recommendation, Recommendation.id == RecommendationGroupMember.recommendation_id)
+        .join(Case, Case.id == Recommendation.case_id)
+        .where(RecommendationGroup.id.in_(top.scalar_subquery()))
+        .where(Recommendation.status == RecommendationStatus.PUBLISHED)
+        .where(Case.program_id.in_(allowed))
+        .where(policy.listed_case_clause(user))
+    ).cte("visible_members")
+    members = db.session.execute(select(visible)).all()
+    # Every agenda of the members' cases: a member counts in its case's first session.
+    agendas = db.session.execute(
+        select(
+            CasePresentation.case_id, Session.id, Session.number, Session.date, Session.program_id
+        )
+        .join(Session, Session.id == CasePresentation.session_id)
+        .where(CasePresentation.case_id.in_(select(visible.c.case_id)))
+    ).all()
+    first: dict[int, SessionRef] = {}
+    for case_id, session_id, number, day, program_id in agendas:
+        ref = SessionRef(session_id, number, day, programs[program_id])
+        known = first.get(case_id)
+        if known is None or (ref.date, ref.id) < (known.date, known.id):
+            first[case_id] = ref
+    found: dict[int, _Candidate] = {}
+    for group_id, centrality, cohesion, rec_id, case_id, program_id in members:
+        group = found.setdefault(group_id, _Candidate(group_id, cohesion, [], [], set()))
+        group.members.append((rec_id, centrality))
+        group.program_ids.add(program_id)
+        if case_id in first:
+            group.sessions.append(first[case_id])
+    out = []
+    for group in found.values():
+        group.members.sort()
+        group.sessions = sorted(set(group.sessions), key=lambda s: (s.date, s.id))
+        if len(group.members) >= 2 and len(group.sessions) >= MIN_SESSIONS:
+            out.append(group)
+    out.sort(key=lambda g: (-len(g.sessions), -len(g.members), -g.cohesion, g.members[0][0]))
+    return out
+
+
+def _load_candidates(found: list[_Candidate], members: int | None) -> list[CandidateGroup]:
+    """The groups with their members loaded: all, or the `members` most typical of each."""
+
+    def shown(group: _Candidate) -> list[int]:
+        if members is None:
+            return [rec_id for rec_id, _ in group.members]
+        typical = sorted(group.members, key=lambda m: (-m[1], m[0]))
+        return [rec_id for rec_id, _ in typical[:members]]
+
+    wanted = {g.group_id: shown(g) for g in found}
+    ids = [i for chosen in wanted.values() for i in chosen]
+    loaded = (
+        {
+            r.id: r
+            for r in db.session.scalars(
+                select(Recommendation).where(Recommendation.id.in_(ids)).options(*_MEMBER_COLUMNS)
+            )
+        }
+        if ids
+        else {}
+    )
+    out = []
+    for group in found:
+        recs = [loaded[i] for i in wanted[group.group_id] if i in loaded]
+        if not recs:
+            continue
+        typical = max(group.members, key=lambda m: (m[1], -m[0]))[0]
+        programs = {s.program.id: s.program for s in group.sessions}
+        programs |= {r.case.program.id: r.case.program for r in recs}
+        out.append(
+            CandidateGroup(
+                recs,
+                group.sessions,
+                group.cohesion,
+                loaded.get(typical, recs[0]),
+                [],
+                [rec_id for rec_id, _ in group.members],
+                sorted(
+                    (p for p in programs.values() if p.id in group.program_ids),
+                    key=lambda p: p.name,
+                ),
+            )
+        )
+    return out
+
+
+def candidate_groups(
+    user: Viewer, *, limit: int = CANDIDATE_LIMIT, members: int | None = None
+) -> list[CandidateGroup]:
+    """Groups given in at least MIN_SESSIONS different sessions that no practice cites yet,
+    most sessions first: the `limit` most discussed (a hub's history holds thousands). Each
+    with every visible member loaded, or with `members`, the most typical few (a page)."""
+    return _load_candidates(_candidates(user, limit), members)
+
+
+def candidate_groups_page(
+    user: Viewer, *, page: int, per_page: int, members: int | None
+) -> tuple[int, list[CandidateGroup]]:
+    """(how many candidate groups there are, those of the page), for the API."""
+    found = _candidates(user, CANDIDATE_LIMIT)
+    first = (page - 1) * per_page
+    return len(found), _load_candidates(found[first : first + per_page], members)
 
 
 def _citing_by_recommendation() -> dict[int, list[BestPractice]]:

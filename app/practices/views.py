@@ -157,7 +157,8 @@ def candidates() -> Any:
         return csv_response("practice-candidates.csv", header, rows)
     return render_template(
         "practices/candidates.html",
-        groups=queries.candidate_groups(_user()),
+        groups=queries.candidate_groups(_user(), members=queries.CANDIDATE_MEMBERS),
+        members_shown=queries.CANDIDATE_MEMBERS,
         min_sessions=queries.MIN_SESSIONS,
         limit=queries.CANDIDATE_LIMIT,
     )

@@ -46,6 +46,8 @@ CHECKS = [
 # its own message. Anything else a valid request gets refused for is a failure.
 BUSINESS_RULES = {
     ("GET /api/v1/curriculum", "Choose a range of five years or less."),
+    ("GET /api/v1/curriculum/{name}", "Choose a range of five years or less."),
+    ("GET /api/v1/curriculum/{name}", "The start date must be before the end date."),
     ("POST /api/v1/me/saved-searches", "Search for something before saving the search."),
     ("POST /api/v1/teaching-sets/{set_id}/items", "This case is in the set already."),
     ("POST /api/v1/teaching-sets/{set_id}/items", "This recommendation is in the set already."),

@@ -113,7 +113,10 @@ ID_PARAMETERS = {
 }
 AUDIT_KINDS = ("case", "recommendation", "session")
 CSV_TABLES = ("topics", "rising", "questions", "gaps", "coverage")
-NAMED_ROUTES = {"curriculum.download": CSV_TABLES}  # <name> is one of a fixed few, no id
+NAMED_ROUTES = {  # <name> is one of a fixed few, no id
+    "curriculum.download": CSV_TABLES,
+    "api.curriculum_list": CSV_TABLES,
+}
 # An invitation's page is public: the signed link is the credential (tests/auth/test_invitations).
 EXEMPT_ENDPOINTS = {
     "static",
