@@ -13,6 +13,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import stamp
+from jinja2.bccache import Bucket, BytecodeCache
 
 from app import create_app
 from app.auth.models import Role, User
@@ -46,6 +47,25 @@ def database_server() -> Iterator[str | None]:
         pg.drop_database(url)
 
 
+class _CompiledTemplates(BytecodeCache):
+    """Templates compiled once per test process, not once per test's app (each app has its
+    own Jinja environment). Entries are keyed by the template's source checksum."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.kept.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.kept[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATES = _CompiledTemplates()
+
+
 def make_app(database_url: str, index_dir: Path, **extra: object) -> Flask:
     settings: dict[str, object] = {
         "TESTING": True,
@@ -64,6 +84,7 @@ def make_app(database_url: str, index_dir: Path, **extra: object) -> Flask:
     }
     settings.update(extra)
     application = create_app(settings)
+    application.jinja_env.bytecode_cache = _TEMPLATES
     # Files the app keeps beside its data (the demo's passwords) stay with this test.
     application.instance_path = str(index_dir.parent)
     return application

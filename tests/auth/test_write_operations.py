@@ -77,7 +77,11 @@ def test_write_operations_take_a_required_actor(name):
 
 
 @pytest.fixture
-def w(app, make_user):
+def w(worlds, make_user):
+    return worlds(__name__, lambda: _world(make_user))
+
+
+def _world(make_user):
     w = build_world(make_user)
     w.coordinator = make_user("coordinator", email="coord@example.org", programs=["hcv"])
     w.curriculum = make_user("curriculum", email="curr@example.org")

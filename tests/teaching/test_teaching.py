@@ -28,7 +28,11 @@ PLANT = "Patient Harriet Quenby, MRN 55512344"
 
 
 @pytest.fixture
-def w(app, make_user):
+def w(worlds, make_user):
+    return worlds(__name__, lambda: _world(make_user))
+
+
+def _world(make_user):
     w = build_world(make_user)
     w.coordinator = make_user("coordinator", email="coord@example.org", programs=["hcv"])
     db.session.commit()
