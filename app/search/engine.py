@@ -383,7 +383,7 @@ class CoordOrMatch(OrMatch):
         self.corpus = corpus
         self.counts = [int(np.count_nonzero(c.docs)) for c in children]
         cutoff = COMMON_SHARE * corpus.size
-        rare = [c for c, n in zip(children, self.counts, strict=True) if n <= cutoff]
+        rare = [c for c, n in zip(children, self.counts, strict=True) if 0 < n <= cutoff]
         if common_terms and rare and len(rare) < len(children):
             docs = corpus.mask()
             for child in rare:
