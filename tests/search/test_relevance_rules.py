@@ -1,5 +1,5 @@
 """Ranking and spelling rules of the keyword and misspelling round: the speller's prior and
-error model, words searched by a stem the index holds, and common words in relaxed
+error model, possessives typed without an apostrophe, and common words in relaxed
 keyword queries."""
 
 from __future__ import annotations
