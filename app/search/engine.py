@@ -172,7 +172,8 @@ class Corpus:
         if isinstance(q, wq.Term):
             return self.term(q.fieldname, q.text, q.boost)
         if isinstance(q, CoordOr):
-            return CoordOrMatch(self, [self.match(s) for s in q.subqueries], q.boost)
+            children = [self.match(s) for s in q.subqueries]
+            return CoordOrMatch(self, children, q.boost, common_terms=q.common_terms)
         if isinstance(q, wq.AndMaybe):
             return AndMaybeMatch(self.match(q.a), self.match(q.b))
         if isinstance(q, wq.And):
@@ -349,7 +350,10 @@ class OrMatch(Match):
 
 
 class CoordOr(wq.Or):
-    """Any of the words, scored by how many of them a document holds (see CoordOrMatch)."""
+    """Any of the words, scored by how many of them a document holds (see CoordOrMatch).
+    With `common_terms`, a common part matches only with a rarer one (COMMON_SHARE)."""
+
+    common_terms = False
 
 
 # A relaxed query's parts weigh their idf; a document holding a share s of that weight
@@ -358,17 +362,38 @@ class CoordOr(wq.Or):
 # detachment" in the text). Chosen on eval/search/dev-hand (README).
 COORD_POWER = 0.5
 COORD_IDF = True
+# In a relaxed keyword query (query.py says which), a part held by more than this share of
+# the documents is common ("disease", "placement"): it adds to the score of a document
+# holding one of the query's rarer parts but does not match on its own (the "common terms"
+# rule of Lucene-based engines), so "parkinsons disease" relaxed ranks Parkinson's notes,
+# not every note saying disease. Chosen on the development sets (docs/search.md).
+COMMON_SHARE = 0.05
 
 
 class CoordOrMatch(OrMatch):
-    def __init__(self, corpus: Corpus, children: list[Match], boost: float = 1.0) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        children: list[Match],
+        boost: float = 1.0,
+        *,
+        common_terms: bool = False,
+    ) -> None:
         super().__init__(corpus, children, boost)
         self.corpus = corpus
+        self.counts = [int(np.count_nonzero(c.docs)) for c in children]
+        cutoff = COMMON_SHARE * corpus.size
+        rare = [c for c, n in zip(children, self.counts, strict=True) if 0 < n <= cutoff]
+        if common_terms and rare and len(rare) < len(children):
+            docs = corpus.mask()
+            for child in rare:
+                docs |= child.docs
+            self.docs = docs
 
     def scores(self, docs: np.ndarray) -> np.ndarray:
         out = _sum_scores(self.children, docs)
         if COORD_IDF:
-            weights = [self.corpus.idf(int(np.count_nonzero(c.docs))) for c in self.children]
+            weights = [self.corpus.idf(n) for n in self.counts]
         else:
             weights = [1.0] * len(self.children)
         held = np.zeros(len(docs), dtype=np.float32)

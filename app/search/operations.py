@@ -51,7 +51,7 @@ CACHE_ENTRIES = 512
 SNIPPET_CHARS = 220
 SORTS = ("relevance", "date", "oldest")
 INDEX_BUILDING = "The search index is being built. Try again in a minute."
-FEW_RESULTS = 10  # fewer matches for all the words: rank by any word (fills a page)
+FEW_RESULTS = 20  # fewer matches for all the words than a page (20): rank by any word
 
 
 @dataclass

@@ -45,6 +45,10 @@ TYPE_ALIASES = {
     "didactic": "session",
 }
 MIN_YEAR, MAX_YEAR = 1900, 2200
+# A relaxed query of this many parts or fewer is keywords: each part is typed on purpose,
+# and a common one ("disease", "placement") qualifies a rarer one (engine.COMMON_SHARE).
+# A longer one is a sentence, where several common words together say what is wanted.
+KEYWORD_PARTS = 3
 
 _TOKEN = re.compile(
     r"""
@@ -386,6 +390,8 @@ class Compiler:
             base = wq.And([*required, others[0] if len(others) == 1 else CoordOr(others)])
         else:
             base = _and_or(clauses, loose)
+            if isinstance(base, CoordOr) and len(clauses) <= KEYWORD_PARTS:
+                base.common_terms = True
         if optional:
             base = wq.AndMaybe(base, optional[0] if len(optional) == 1 else wq.Or(optional))
         return base

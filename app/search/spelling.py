@@ -55,6 +55,10 @@ COMMON_DOCS = 50  # in this many documents at all: known without reading its pos
 BETTER = 10  # a respelling must be in this many times more visible documents than the word
 SUSPECT = 100  # ... and a word in KNOWN_DOCS or more documents, this many times more
 EDIT_COST = 3.0  # each edit costs as much as e**3 (about 20) times fewer documents
+# A vowel written for another ("pregnent", "carpel", "pulmonery") is the commonest slip in
+# clinical words: that edit costs half.
+VOWEL_EDIT = 0.5
+VOWELS = frozenset("aeiouy")
 FIRST_LETTER_COST = 1.0  # a changed first letter costs more: typos rarely start there
 CONTEXT_WEIGHT = 1.0  # a candidate found with the query's other words counts for more
 TOP_CANDIDATES = 5  # per word, weighed again with the other words
@@ -197,6 +201,25 @@ def rewrite(text: str, words: dict[str, str]) -> str:
     return "".join(pieces)
 
 
+def prior(df: int, total: int) -> float:
+    """How likely a word is to be what was meant, from the visible documents holding it:
+    log(df * idf). Frequency counts, but a word most notes hold ("present", "patient")
+    tells notes apart too little to be what a search is for, so it gains less for being
+    common ("pregnent": pregnant, not present)."""
+    return math.log(df) + math.log(math.log((total + 1) / df) + 1)
+
+
+def edits(typed: str, candidate: str, distance: int) -> float:
+    """The edit distance, a vowel written for another counted as VOWEL_EDIT."""
+    if len(typed) != len(candidate):
+        return float(distance)
+    swaps = [(a, b) for a, b in zip(typed, candidate, strict=True) if a != b]
+    if len(swaps) != distance:
+        return float(distance)  # a transposition, or more than substitutions
+    vowels = sum(1 for a, b in swaps if a in VOWELS and b in VOWELS)
+    return distance - vowels * (1 - VOWEL_EDIT)
+
+
 class Speller:
     """Corrects the words of queries for one reader over one snapshot."""
 
@@ -214,6 +237,7 @@ class Speller:
         self.dictionary = dictionary
         self.reader = snap.searcher.reader()
         self.concept_of = concept_of  # word -> its content term (concept token or stem)
+        self._visible_size: int | None = None
 
     def visible(self, field: str, term: str) -> np.ndarray:
         """The visible documents holding a term."""
@@ -234,6 +258,13 @@ class Speller:
             if term:
                 found = self.visible("content", term)
         return found
+
+    def visible_size(self) -> int:
+        """How many documents the reader may see (deleted ones aside)."""
+        if self._visible_size is None:
+            seen = self.corpus.alive if self.hidden is None else self.corpus.alive & ~self.hidden
+            self._visible_size = int(np.count_nonzero(seen))
+        return self._visible_size
 
     def known(self, word: str) -> bool:
         if word in self.dictionary.builtin or word in STOP_WORDS:
@@ -284,10 +315,21 @@ class Speller:
             score += CONTEXT_WEIGHT * math.log((together + 0.5) / (expected + 0.5))
         return score, word
 
+    def singular_documents(self, word: str) -> int:
+        """How many visible documents hold `word` without its final "s" or "es": a plural or
+        a possessive typed without its apostrophe ("parkinsons") is the word the notes
+        write ("Parkinson's"), searched by the same stem, not a misspelling."""
+        most = 0
+        for base in (word[:-1], word[:-2]) if word.endswith("es") else (word[:-1],):
+            if word.endswith("s") and self.reader.doc_frequency("spell", base) >= KNOWN_DOCS:
+                most = max(most, len(self.visible("spell", base)))
+        return most
+
     def candidates(self, word: str) -> list[tuple[float, str, np.ndarray]]:
         """The likeliest respellings of `word` (score, word, visible documents), best first:
         none when the word is about as common as they are, for this reader."""
-        have = len(self.documents(word))
+        have = max(len(self.documents(word)), self.singular_documents(word))
+        total = max(self.visible_size(), 1)
         if have and len(word) <= SHORT_WORD:
             return []  # a short word the documents hold: likely an abbreviation
         # A word in a few documents may be a typo there too: only a respelling one edit
@@ -303,7 +345,7 @@ class Speller:
             docs = self.documents(candidate)
             if len(docs) < needed:
                 continue  # unseen by this reader, or not better known than the word
-            score = math.log(len(docs)) - EDIT_COST * distance
+            score = prior(len(docs), total) - EDIT_COST * edits(word, candidate, distance)
             if candidate[0] != word[0]:
                 score -= FIRST_LETTER_COST
             scored.append((score, candidate, docs))
