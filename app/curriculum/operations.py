@@ -203,7 +203,7 @@ def _null(type_: Any) -> Any:
     return sa.cast(sa.null(), type_)
 
 
-def count_cases(user: Viewer, scope: Scope, programs: list[Program]) -> CaseCounts:
+def _count_cases(user: Viewer, scope: Scope, programs: list[Program]) -> CaseCounts:
     """The counts every figure starts from, in one statement over the scope's cases derived
     once (each figure deriving them again was most of a page's time at a large hub)."""
     scoped = _case_days_once(user, scope, programs)
@@ -252,7 +252,7 @@ def count_cases(user: Viewer, scope: Scope, programs: list[Program]) -> CaseCoun
     return counts
 
 
-def count_details(
+def _count_details(
     user: Viewer,
     scope: Scope,
     programs: list[Program],
@@ -350,7 +350,7 @@ class Figures:
 
     @cached_property
     def counts(self) -> CaseCounts:
-        return count_cases(self.user, self.scope, self.programs)
+        return _count_cases(self.user, self.scope, self.programs)
 
     @cached_property
     def vocabulary(self) -> dict[int, Any]:
@@ -388,7 +388,7 @@ class Figures:
         shown = self.shown
         assert shown is not None
         names = set(shown.window(self.presenter_order, shown.presenters))
-        return count_details(
+        return _count_details(
             self.user,
             self.scope,
             self.programs,
@@ -402,12 +402,12 @@ class Figures:
     def _topic_months(self) -> dict[int, Counter[str]]:
         if self.shown is not None:
             return self._shown_details[0]
-        return count_details(self.user, self.scope, self.programs, topics=None, presenters=[])[0]
+        return _count_details(self.user, self.scope, self.programs, topics=None, presenters=[])[0]
 
     def _presenter_topics(self) -> Counter[tuple[int | None, int]]:
         if self.shown is not None:
             return self._shown_details[1]
-        return count_details(self.user, self.scope, self.programs, topics=[], presenters=None)[1]
+        return _count_details(self.user, self.scope, self.programs, topics=[], presenters=None)[1]
 
     # ------------------------------------------------------------ the figures
 

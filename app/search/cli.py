@@ -69,7 +69,10 @@ def index_apply_command() -> None:
 
     rebuilt = upgrade_index()
     if rebuilt is not None:
-        click.echo(f"Rebuilt the search index ({rebuilt.documents:,} documents).")
+        click.echo(
+            f"Rebuilt the search index ({rebuilt.documents:,} documents, "
+            f"{rebuilt.covered + rebuilt.replayed:,} pending changes included)."
+        )
     state = search_index().state()
     if not state.ready:
         click.echo(f"Search index: {state.problem}.", err=True)
