@@ -660,7 +660,10 @@ def _teaching_json(r: figures.TeachingRow) -> dict[str, Any]:
     }
 
 
-def _more(scope: figures.Scope, name: str, total: int, shown: int) -> dict[str, Any]:
+def _more(scope: figures.Scope, name: str, total: int, per_page: int) -> dict[str, Any]:
+    """The summary shows a list's first `per_page` rows: its next page is page 2 of that size
+    (of another size, it would skip or repeat rows)."""
+    shown = min(total, per_page)
     return {
         "total": total,
         "shown": shown,
@@ -668,7 +671,7 @@ def _more(scope: figures.Scope, name: str, total: int, shown: int) -> dict[str, 
             "api.curriculum_list",
             name=CURRICULUM_LISTS[name],
             page=2,
-            per_page=API_ROWS,
+            per_page=per_page,
             **{k: v for k, v in _scope_args(scope).items() if v is not None},
         )
         if total > shown
@@ -736,7 +739,7 @@ def curriculum_figures() -> Any:
                     scope,
                     name,
                     total,
-                    min(total, figures.COVERAGE_PRESENTERS if name == "coverage" else API_ROWS),
+                    figures.COVERAGE_PRESENTERS if name == "coverage" else API_ROWS,
                 )
                 for name, total in totals.items()
             },

@@ -569,10 +569,14 @@ def candidate_groups(
 def candidate_groups_page(
     user: Viewer, *, page: int, per_page: int, members: int | None
 ) -> tuple[int, list[CandidateGroup]]:
-    """(how many candidate groups there are, those of the page), for the API."""
+    """(how many candidate groups there are, those of the page), for the API. A group of the
+    page whose members are gone by the time they are loaded (deleted meanwhile) is left out
+    of the total as of the rows."""
     found = _candidates(user, CANDIDATE_LIMIT)
     first = (page - 1) * per_page
-    return len(found), _load_candidates(found[first : first + per_page], members)
+    window = found[first : first + per_page]
+    loaded = _load_candidates(window, members)
+    return len(found) - (len(window) - len(loaded)), loaded
 
 
 def _citing_by_recommendation() -> dict[int, list[BestPractice]]:

@@ -904,12 +904,19 @@ def reindex(
 
 
 def _mark_applied(writes: OrmSession, runs: list[tuple[int, int]]) -> int:
-    """Never raises: the new generation is live by now, and a row left pending is only
-    applied once more."""
+    """How many rows were marked (those of the batches committed before a failure). Never
+    raises: the new generation is live by now, and a row left pending is only applied once
+    more."""
     from app.search.outbox import mark_runs_applied
 
+    marked = 0
+
+    def count(done: int) -> None:
+        nonlocal marked
+        marked += done
+
     try:
-        return mark_runs_applied(writes, runs)
+        mark_runs_applied(writes, runs, on_batch=count)
     except Exception as exc:  # noqa: BLE001 - logged; the applier applies them again
         writes.rollback()
         log.warning(
@@ -917,7 +924,7 @@ def _mark_applied(writes: OrmSession, runs: list[tuple[int, int]]) -> int:
             "applied once more",
             describe_error(exc),
         )
-        return 0
+    return marked
 
 
 def _outbox_runs(session: OrmSession, since: datetime) -> list[tuple[int, int]]:

@@ -70,3 +70,23 @@ def test_the_api_pages_groups_and_names_every_member(app, make_user, client):
         assert {r["id"] for r in group["recommendations"]} <= set(group["recommendation_ids"])
         counts[who.id] = (group["recommendation_count"], len(group["recommendation_ids"]))
     assert sorted(counts.values()) == [(7, 7), (8, 8)]
+
+
+def test_a_group_whose_members_are_gone_is_not_counted(app, make_user, client, monkeypatch):
+    """Its members deleted between the two reads, a group is left out of the total too."""
+    _large_group(make_user)
+    real = queries._candidates
+
+    def deleted_meanwhile(user, limit):
+        found = real(user, limit)
+        for group in found:
+            group.members = [(rec_id + 10**6, c) for rec_id, c in group.members]
+        return found
+
+    monkeypatch.setattr(queries, "_candidates", deleted_meanwhile)
+    token = create_token(make_user("expert"), "api", actor=SYSTEM)
+    db.session.commit()
+    body = client.get(
+        "/api/v1/practices/candidates", headers={"Authorization": f"Bearer {token}"}
+    ).get_json()
+    assert (body["total"], body["results"]) == (0, [])

@@ -308,3 +308,33 @@ def test_a_rebuild_whose_marking_fails_stays_live(app, program, monkeypatch) -> 
     monkeypatch.undo()
     assert found("urchin") == 1
     assert pending() == 0
+
+
+def test_a_rebuild_whose_marking_fails_partway_reports_what_it_marked(
+    app, program, monkeypatch
+) -> None:
+    """Batches committed before the failure stay marked and are counted as covered."""
+    from app.search import outbox
+
+    for i in range(5):
+        add_case(program, None, f"Partly marked petrel {i}")
+    db.session.commit()
+    db.session.remove()
+    real_runs, real_mark = outbox.mark_runs_applied, outbox.mark_applied
+    committed: list[int] = []
+
+    def small_batches(session, runs, **kwargs):
+        return real_runs(session, runs, batch=2, **kwargs)
+
+    def failing_after_one(session, where):
+        if sum(committed):
+            raise OSError("database is locked")
+        committed.append(real_mark(session, where))
+        return committed[-1]
+
+    monkeypatch.setattr(outbox, "mark_runs_applied", small_batches)
+    monkeypatch.setattr(outbox, "mark_applied", failing_after_one)
+    report = operations.reindex()
+    assert 0 < sum(committed) < 5
+    assert report.covered == sum(committed)
+    assert pending() == 5 - sum(committed)
