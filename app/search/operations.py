@@ -431,7 +431,7 @@ def search(user: Viewer, request: SearchRequest) -> SearchResults:
     audience, hidden = _hidden(snap, corpus, user)
 
     def run(query: wq.Query):
-        match = corpus.match(query)
+        match = corpus.match(query, hidden)
         return match, corpus.final(match, hidden)
 
     match, docs = run(q)
@@ -757,7 +757,7 @@ def similar_cases(
     )
     corpus = _corpus(snap)
     _audience, hidden = _hidden(snap, corpus, user)
-    match = corpus.match(q)
+    match = corpus.match(q, hidden)
     docs = corpus.final(match, hidden)
     if exclude:
         docs = docs[~np.isin(docs, list(exclude))]
