@@ -154,6 +154,36 @@ def test_a_private_programs_word_is_never_offered_to_an_outsider(
     assert "xylophagous" not in seen
 
 
+def test_a_plural_is_taken_for_its_singular_only_on_what_the_reader_sees(
+    library: Library, make_user, app
+) -> None:
+    """`singular_documents` counts the singular's documents only when the reader sees
+    KNOWN_DOCS of them, as `known` does: hidden documents must not decide it."""
+    from app.search import operations, spelling
+
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    member = make_user("provider", programs=["hcv", "secret-pilot"])
+
+    def singular(who) -> int:
+        snap = operations._prepare()
+        assert snap is not None
+        corpus = operations._corpus(snap)
+        _audience, hidden = operations._hidden(snap, corpus, who)
+        words = spelling.dictionary(snap, str(operations.search_index().root), set())
+        speller = spelling.Speller(snap, corpus, hidden, words, lambda w: w)
+        return speller.singular_documents("quorvexs")
+
+    add_case(library.hcv, library.presenter, "Quorvex rash", question="Stop quorvex?")
+    db.session.commit()
+    before = singular(outsider)
+    assert before == 0
+    for n in range(spelling.KNOWN_DOCS):
+        add_case(library.secret, library.presenter, f"Quorvex trial {n}", question="Quorvex?")
+    db.session.commit()
+    assert singular(outsider) == before
+    assert singular(member) == spelling.KNOWN_DOCS + 1
+
+
 # ---------------------------------------------------------------- on the demo
 
 
