@@ -109,6 +109,24 @@ def test_a_word_indexed_a_moment_ago_is_known(library: Library) -> None:
     assert results.corrected_query == "trichotillomania" and results.total >= 1
 
 
+def test_a_respelling_is_searched_under_its_own_threshold_not_the_any_word_ones(
+    library: Library,
+) -> None:
+    """The words as typed finding RESPELL_BELOW (10) or more, fewer than a page of results
+    (FEW_RESULTS, 20): the respelling that finds a few more is offered, not searched."""
+    from app.search.operations import FEW_RESULTS, RESPELL_BELOW
+
+    typed = RESPELL_BELOW + 2
+    assert typed < FEW_RESULTS
+    for i in range(typed):
+        add_case(library.hcv, library.presenter, f"Varices {i}", question="Varices banding?")
+    db.session.commit()
+    results = search(library.presenter, SearchRequest(q="varices OR cirrossis"))
+    assert results.corrected_query is None
+    assert results.suggestion == "varices OR cirrhosis"
+    assert results.total == typed
+
+
 def test_a_likely_respelling_of_a_query_that_finds_plenty_is_offered(library: Library, app) -> None:
     # "cirrhosys" is in a couple of documents (typed so there), "cirrhosis" in far more;
     # the query as typed finds those, so the respelling is offered, not searched.
