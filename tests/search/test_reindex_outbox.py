@@ -173,26 +173,25 @@ def test_a_change_applied_to_the_old_generation_meanwhile_is_replayed(
     assert verify().ok
 
 
-def test_a_change_created_before_the_build_but_committed_after_is_replayed(
+def test_a_change_whose_transaction_was_open_across_the_builds_first_read_is_replayed(
     app, program, written, monkeypatch
 ) -> None:
-    """The outbox row's clock says before the rebuild began; its commit came after the
-    build's first read, so the build did not see it."""
+    """The outbox row (and its id) was written before the rebuild began, in a transaction
+    still open; its commit came after the build's first read, so the build did not see
+    it: it is replayed, not marked applied with what the build held."""
     db.session.remove()
-    made = []
-
-    def change() -> None:
-        case = add_case(program, None, "Long transaction tapir")
-        db.session.flush()
-        db.session.execute(update(SearchOutbox).values(created_at=utcnow() - timedelta(hours=3)))
-        db.session.commit()
-        made.append(case.id)
-        db.session.remove()
-
-    during_build(monkeypatch, change)
     add_case(program, None, "Before the build")
     db.session.commit()
     db.session.remove()
+    case = add_case(program, None, "Long transaction tapir")
+    db.session.flush()  # the outbox row is inserted, its id taken; not committed
+    made = [case.id]
+
+    def change() -> None:
+        db.session.commit()
+        db.session.remove()
+
+    during_build(monkeypatch, change)
     operations.reindex()
     assert ("case", made[0]) in written
     assert found("tapir") == 1
