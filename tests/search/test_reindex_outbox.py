@@ -8,37 +8,22 @@ import os
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import event, func, select, update
+from sqlalchemy import event, select, update
 from sqlalchemy.orm import Session
 
 from app.auth.policy import SYSTEM
 from app.common import utcnow
-from app.extensions import db, reading, reading_engine
-from app.programs.operations import create_program
+from app.extensions import db, reading
 from app.search import SearchRequest, apply_pending, documents, operations, search, verify
 from app.search.models import SearchOutbox
 from app.search.outbox import id_runs, mark_runs_applied, retry_failed_now
+from tests.search.conftest import pending
 from tests.support.builders import add_case
 
 BEGIN_MODES = [
     pytest.param("immediate", marks=pytest.mark.app_config(CASEBOOK_SQLITE_BEGIN="immediate")),
     pytest.param("deferred", marks=pytest.mark.app_config(CASEBOOK_SQLITE_BEGIN="deferred")),
 ]
-
-
-def pending() -> int:
-    with Session(reading_engine(db.engine)) as reads:  # holds no lock after
-        return reads.scalar(
-            select(func.count()).select_from(SearchOutbox).where(SearchOutbox.applied_at.is_(None))
-        )
-
-
-@pytest.fixture
-def program(app):
-    found = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
-    db.session.commit()
-    apply_pending()
-    return found
 
 
 @pytest.fixture
