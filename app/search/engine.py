@@ -167,21 +167,28 @@ class Corpus:
 
     # -------------------------------------------------------------- evaluation
 
-    def match(self, q: wq.Query) -> Match:
-        """The documents matching `q` (deleted ones included until `final`), lazily scored."""
+    def match(self, q: wq.Query, hidden: np.ndarray | None = None) -> Match:
+        """The documents matching `q` (deleted and hidden ones included until `final`),
+        lazily scored. Whatever decides which documents match (the common words of a
+        relaxed query, the candidates a phrase is checked in) is counted over the documents
+        the reader may see only: `hidden` is what they may not."""
+        visible = self.alive if hidden is None else self.alive & ~hidden
+        return self._match(q, visible)
+
+    def _match(self, q: wq.Query, visible: np.ndarray) -> Match:
         if isinstance(q, wq.Term):
             return self.term(q.fieldname, q.text, q.boost)
         if isinstance(q, CoordOr):
-            children = [self.match(s) for s in q.subqueries]
-            return CoordOrMatch(self, children, q.boost, common_terms=q.common_terms)
+            children = [self._match(s, visible) for s in q.subqueries]
+            return CoordOrMatch(self, children, visible, q.boost, common_terms=q.common_terms)
         if isinstance(q, wq.AndMaybe):
-            return AndMaybeMatch(self.match(q.a), self.match(q.b))
+            return AndMaybeMatch(self._match(q.a, visible), self._match(q.b, visible))
         if isinstance(q, wq.And):
-            return AndMatch(self, [self.match(s) for s in q.subqueries])
+            return AndMatch(self, [self._match(s, visible) for s in q.subqueries])
         if isinstance(q, wq.Or):
-            return OrMatch(self, [self.match(s) for s in q.subqueries], q.boost)
+            return OrMatch(self, [self._match(s, visible) for s in q.subqueries], q.boost)
         if isinstance(q, wq.AndNot):
-            return AndNotMatch(self.match(q.a), self.match(q.b))
+            return AndNotMatch(self._match(q.a, visible), self._match(q.b, visible))
         if isinstance(q, wq.Every):
             return Match(np.ones(self.size, dtype=bool))
         if isinstance(q, wq.NumericRange) and q.fieldname == "year":
@@ -193,7 +200,7 @@ class Corpus:
                 docs &= years <= q.end
             return Match(docs)
         if isinstance(q, wq.Phrase):
-            return self.phrase(q)
+            return self.phrase(q, visible)
         if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
             return Match(self.mask())
         # Anything else (not built by query.py today): Whoosh's own matching, unscored.
@@ -228,14 +235,15 @@ class Corpus:
                     self._filters.popitem(last=False)
         return Match(docs)
 
-    def phrase(self, q: wq.Phrase) -> Match:
-        """Documents with all the words, checked against their stored text for the phrase."""
+    def phrase(self, q: wq.Phrase, visible: np.ndarray) -> Match:
+        """Documents with all the words, checked against their stored text for the phrase
+        (the first PHRASE_CHECK_LIMIT visible ones: hidden ones must not use up the check)."""
         terms = [self.term(q.fieldname, w, q.boost) for w in q.words]
         both = AndMatch(self, terms)
         pattern = phrase_pattern(q.words, q.slop)
         if pattern is None:
             return both
-        candidates = np.flatnonzero(both.docs & self.alive)
+        candidates = np.flatnonzero(both.docs & visible)
         kept = self.mask(candidates[PHRASE_CHECK_LIMIT:])  # beyond the check: all words
         stored = self.searcher.stored_fields
         for docnum in candidates[:PHRASE_CHECK_LIMIT].tolist():
@@ -375,14 +383,17 @@ class CoordOrMatch(OrMatch):
         self,
         corpus: Corpus,
         children: list[Match],
+        visible: np.ndarray,
         boost: float = 1.0,
         *,
         common_terms: bool = False,
     ) -> None:
         super().__init__(corpus, children, boost)
         self.corpus = corpus
-        self.counts = [int(np.count_nonzero(c.docs)) for c in children]
-        cutoff = COMMON_SHARE * corpus.size
+        # Which parts are common, and what each weighs, over what the reader may see: a
+        # word only hidden documents hold must neither make a part rare nor weigh.
+        self.counts = [int(np.count_nonzero(c.docs & visible)) for c in children]
+        cutoff = COMMON_SHARE * int(np.count_nonzero(visible))
         rare = [c for c, n in zip(children, self.counts, strict=True) if 0 < n <= cutoff]
         if common_terms and rare and len(rare) < len(children):
             docs = corpus.mask()

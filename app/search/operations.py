@@ -431,7 +431,7 @@ def search(user: Viewer, request: SearchRequest) -> SearchResults:
     audience, hidden = _hidden(snap, corpus, user)
 
     def run(query: wq.Query):
-        match = corpus.match(query)
+        match = corpus.match(query, hidden)
         return match, corpus.final(match, hidden)
 
     match, docs = run(q)
@@ -441,7 +441,7 @@ def search(user: Viewer, request: SearchRequest) -> SearchResults:
         respelled = compile_query(correction, analyzer)
         respelled_q = _with_filters(respelled.query, filters)
         found = run(respelled_q) if respelled_q is not None else None
-        if found is not None and len(found[1]) > len(docs) < FEW_RESULTS:
+        if found is not None and len(found[1]) > len(docs) < RESPELL_BELOW:
             # Searched respelled when the words as typed find little, or far less.
             compiled, q, corrected = respelled, respelled_q, correction
             match, docs = found
@@ -630,6 +630,10 @@ def _hit(stored: dict[str, Any], score: float, snippet: str) -> SearchHit:
     )
 
 
+# The query as typed finds fewer than this: searched respelled when that finds more. Its own
+# threshold: what typed words find is trusted from fewer documents than a page of results
+# (FEW_RESULTS, the any-word fallback's).
+RESPELL_BELOW = 10
 FAR_MORE = 20  # the respelled query finds this many times more: searched even so
 
 
@@ -757,7 +761,7 @@ def similar_cases(
     )
     corpus = _corpus(snap)
     _audience, hidden = _hidden(snap, corpus, user)
-    match = corpus.match(q)
+    match = corpus.match(q, hidden)
     docs = corpus.final(match, hidden)
     if exclude:
         docs = docs[~np.isin(docs, list(exclude))]

@@ -308,7 +308,7 @@ class Speller:
         of the query's other words (pointwise mutual information over documents): a common
         word is not preferred for being common."""
         score, word, docs = candidate
-        total = max(self.corpus.size, 1)
+        total = max(self.visible_size(), 1)  # the documents `docs` and `other` are from
         for other in context:
             together = int(np.isin(docs, other, assume_unique=True).sum())
             expected = len(docs) * len(other) / total
@@ -321,8 +321,12 @@ class Speller:
         write ("Parkinson's"), searched by the same stem, not a misspelling."""
         most = 0
         for base in (word[:-1], word[:-2]) if word.endswith("es") else (word[:-1],):
+            # The count over all documents only skips reading postings: what counts is
+            # what the reader sees, or hidden documents would decide (as `known`).
             if word.endswith("s") and self.reader.doc_frequency("spell", base) >= KNOWN_DOCS:
-                most = max(most, len(self.visible("spell", base)))
+                seen = len(self.visible("spell", base))
+                if seen >= KNOWN_DOCS:
+                    most = max(most, seen)
         return most
 
     def candidates(self, word: str) -> list[tuple[float, str, np.ndarray]]:

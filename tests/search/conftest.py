@@ -6,13 +6,17 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.auth.models import User
 from app.auth.policy import SYSTEM
 from app.cases.models import Case
-from app.extensions import db
+from app.extensions import db, reading_engine
 from app.programs.models import Program
 from app.programs.operations import create_program, create_session, resolve_topics
+from app.search import apply_pending
+from app.search.models import SearchOutbox
 from tests.support.builders import add_annotation, add_case, add_recommendation
 
 
@@ -28,6 +32,23 @@ class Library:
     oud_case: Case
     secret_case: Case
     draft_case: Case
+
+
+def pending() -> int:
+    """Outbox rows not yet applied, read in a session of its own (it holds no lock after)."""
+    with Session(reading_engine(db.engine)) as reads:
+        return reads.scalar(
+            select(func.count()).select_from(SearchOutbox).where(SearchOutbox.applied_at.is_(None))
+        )
+
+
+@pytest.fixture
+def program(app) -> Program:
+    """An open program, its outbox rows applied."""
+    found = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
+    db.session.commit()
+    apply_pending()
+    return found
 
 
 @pytest.fixture

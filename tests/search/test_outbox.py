@@ -8,14 +8,13 @@ import threading
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import text
 
 from app.auth.policy import SYSTEM
 from app.extensions import db
-from app.programs.operations import create_program
 from app.search import SearchRequest, apply_pending, reindex, search, verify
-from app.search.models import SearchOutbox
 from tests.conftest import sign_in
+from tests.search.conftest import pending
 from tests.support.builders import add_case
 from tests.support.sqlite import another_writer_can_lock
 
@@ -49,20 +48,6 @@ def start_worker(app, *args: str) -> subprocess.Popen:
         stderr=subprocess.PIPE,
         text=True,
     )
-
-
-def pending() -> int:
-    return db.session.scalar(
-        select(func.count()).select_from(SearchOutbox).where(SearchOutbox.applied_at.is_(None))
-    )
-
-
-@pytest.fixture
-def program(app):
-    found = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
-    db.session.commit()
-    apply_pending()
-    return found
 
 
 def test_a_change_is_written_to_the_outbox_in_its_own_transaction(program) -> None:

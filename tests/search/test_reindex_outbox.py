@@ -8,37 +8,22 @@ import os
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import event, func, select, update
+from sqlalchemy import event, select, update
 from sqlalchemy.orm import Session
 
 from app.auth.policy import SYSTEM
 from app.common import utcnow
-from app.extensions import db, reading, reading_engine
-from app.programs.operations import create_program
+from app.extensions import db, reading
 from app.search import SearchRequest, apply_pending, documents, operations, search, verify
 from app.search.models import SearchOutbox
 from app.search.outbox import id_runs, mark_runs_applied, retry_failed_now
+from tests.search.conftest import pending
 from tests.support.builders import add_case
 
 BEGIN_MODES = [
     pytest.param("immediate", marks=pytest.mark.app_config(CASEBOOK_SQLITE_BEGIN="immediate")),
     pytest.param("deferred", marks=pytest.mark.app_config(CASEBOOK_SQLITE_BEGIN="deferred")),
 ]
-
-
-def pending() -> int:
-    with Session(reading_engine(db.engine)) as reads:  # holds no lock after
-        return reads.scalar(
-            select(func.count()).select_from(SearchOutbox).where(SearchOutbox.applied_at.is_(None))
-        )
-
-
-@pytest.fixture
-def program(app):
-    found = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
-    db.session.commit()
-    apply_pending()
-    return found
 
 
 @pytest.fixture
@@ -173,26 +158,25 @@ def test_a_change_applied_to_the_old_generation_meanwhile_is_replayed(
     assert verify().ok
 
 
-def test_a_change_created_before_the_build_but_committed_after_is_replayed(
+def test_a_change_whose_transaction_was_open_across_the_builds_first_read_is_replayed(
     app, program, written, monkeypatch
 ) -> None:
-    """The outbox row's clock says before the rebuild began; its commit came after the
-    build's first read, so the build did not see it."""
+    """The outbox row (and its id) was written before the rebuild began, in a transaction
+    still open; its commit came after the build's first read, so the build did not see
+    it: it is replayed, not marked applied with what the build held."""
     db.session.remove()
-    made = []
-
-    def change() -> None:
-        case = add_case(program, None, "Long transaction tapir")
-        db.session.flush()
-        db.session.execute(update(SearchOutbox).values(created_at=utcnow() - timedelta(hours=3)))
-        db.session.commit()
-        made.append(case.id)
-        db.session.remove()
-
-    during_build(monkeypatch, change)
     add_case(program, None, "Before the build")
     db.session.commit()
     db.session.remove()
+    case = add_case(program, None, "Long transaction tapir")
+    db.session.flush()  # the outbox row is inserted, its id taken; not committed
+    made = [case.id]
+
+    def change() -> None:
+        db.session.commit()
+        db.session.remove()
+
+    during_build(monkeypatch, change)
     operations.reindex()
     assert ("case", made[0]) in written
     assert found("tapir") == 1

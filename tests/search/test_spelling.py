@@ -109,6 +109,24 @@ def test_a_word_indexed_a_moment_ago_is_known(library: Library) -> None:
     assert results.corrected_query == "trichotillomania" and results.total >= 1
 
 
+def test_a_respelling_is_searched_under_its_own_threshold_not_the_any_word_ones(
+    library: Library,
+) -> None:
+    """The words as typed finding RESPELL_BELOW (10) or more, fewer than a page of results
+    (FEW_RESULTS, 20): the respelling that finds a few more is offered, not searched."""
+    from app.search.operations import FEW_RESULTS, RESPELL_BELOW
+
+    typed = RESPELL_BELOW + 2
+    assert typed < FEW_RESULTS
+    for i in range(typed):
+        add_case(library.hcv, library.presenter, f"Varices {i}", question="Varices banding?")
+    db.session.commit()
+    results = search(library.presenter, SearchRequest(q="varices OR cirrossis"))
+    assert results.corrected_query is None
+    assert results.suggestion == "varices OR cirrhosis"
+    assert results.total == typed
+
+
 def test_a_likely_respelling_of_a_query_that_finds_plenty_is_offered(library: Library, app) -> None:
     # "cirrhosys" is in a couple of documents (typed so there), "cirrhosis" in far more;
     # the query as typed finds those, so the respelling is offered, not searched.
@@ -152,6 +170,36 @@ def test_a_private_programs_word_is_never_offered_to_an_outsider(
     results = search(outsider, SearchRequest(q="xylophagus cirrossis"))
     seen = results.corrected_query or results.suggestion or ""
     assert "xylophagous" not in seen
+
+
+def test_a_plural_is_taken_for_its_singular_only_on_what_the_reader_sees(
+    library: Library, make_user, app
+) -> None:
+    """`singular_documents` counts the singular's documents only when the reader sees
+    KNOWN_DOCS of them, as `known` does: hidden documents must not decide it."""
+    from app.search import operations, spelling
+
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    member = make_user("provider", programs=["hcv", "secret-pilot"])
+
+    def singular(who) -> int:
+        snap = operations._prepare()
+        assert snap is not None
+        corpus = operations._corpus(snap)
+        _audience, hidden = operations._hidden(snap, corpus, who)
+        words = spelling.dictionary(snap, str(operations.search_index().root), set())
+        speller = spelling.Speller(snap, corpus, hidden, words, lambda w: w)
+        return speller.singular_documents("quorvexs")
+
+    add_case(library.hcv, library.presenter, "Quorvex rash", question="Stop quorvex?")
+    db.session.commit()
+    before = singular(outsider)
+    assert before == 0
+    for n in range(spelling.KNOWN_DOCS):
+        add_case(library.secret, library.presenter, f"Quorvex trial {n}", question="Quorvex?")
+    db.session.commit()
+    assert singular(outsider) == before
+    assert singular(member) == spelling.KNOWN_DOCS + 1
 
 
 # ---------------------------------------------------------------- on the demo

@@ -198,3 +198,33 @@ def test_a_topics_merge_in_its_trail_counts_no_private_case_for_a_coordinator(
     assert "<dt>cases</dt><dd>1</dd>" in trail(w.admin)
     shown = trail(outsider)
     assert "topic.merged" in shown and "<dt>cases</dt>" not in shown
+
+
+def test_a_word_only_a_private_case_holds_does_not_change_an_outsiders_relaxed_results(
+    library: Library, make_user, monkeypatch
+) -> None:
+    """A relaxed keyword query sorts its words into rare and common (engine.COMMON_SHARE):
+    counted over every document, a word only a private case holds became "rare" and the
+    common word stopped matching on its own, so the outsider's results went to none."""
+    from app.search import engine
+
+    # The library is small: a larger share makes "history" (every case's) a common word.
+    monkeypatch.setattr(engine, "COMMON_SHARE", 0.25)
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    q = "zorblaxate history"
+
+    def seen() -> tuple[int, bool, list[str]]:
+        results = search(outsider, SearchRequest(q=q))
+        return results.total, results.matched_any, [h.url for h in results.hits]
+
+    before = seen()
+    assert before[0] > 0 and before[1], before
+    add_case(
+        library.secret,
+        library.presenter,
+        "Closed pilot case",
+        question="Is zorblaxate worth a trial?",
+        presentation="## History\n\nStarted zorblaxate last spring.",
+    )
+    db.session.commit()
+    assert seen() == before

@@ -1,7 +1,8 @@
 """nDCG@10 and MRR@10 on the hand-graded development set for questions and keywords.
 
-Same scratch build and systems as `../judged/score.py`; grades are `qrels.jsonl` (pooled
-and read by hand, see README.md). Tune here, not on the frozen judged set.
+Same scratch build and systems as `../judged/score.py`, run by `../judged/dev_sets.py`;
+grades are `qrels.jsonl` (pooled and read by hand, see README.md). Tune here, not on the
+frozen judged set.
 
     python eval/search/dev-hand/score.py [--workdir DIR] [--reuse] [--show] [--casebook-only]
         [--pool FILE]   # write the top 10 of every system per query (refs to grade)
@@ -9,82 +10,14 @@ and read by hand, see README.md). Tune here, not on the frozen judged set.
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
-import json
-import tempfile
-from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-_spec = importlib.util.spec_from_file_location("judged_score", HERE.parent / "judged" / "score.py")
-judged = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(judged)
-
-
-def load(name: str) -> list[dict]:
-    path = HERE / name
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--workdir", type=Path, default=Path(tempfile.gettempdir()) / "casebook-judged"
-    )
-    parser.add_argument("--reuse", action="store_true", help="Reuse the workdir's build.")
-    parser.add_argument("--show", action="store_true", help="Print each query's scores.")
-    parser.add_argument("--casebook-only", action="store_true", help="Skip the baselines.")
-    parser.add_argument("--pool", type=Path, help="Write every system's top 10 to this file.")
-    args = parser.parse_args()
-
-    queries = load("queries.jsonl")
-    qrels: dict[str, dict[str, int]] = defaultdict(dict)
-    for row in load("qrels.jsonl"):
-        qrels[row["query"]][row["doc"]] = int(row["grade"])
-    docs = judged.bench_search.load_corpus()
-    systems = [judged.Casebook(args.workdir, args.reuse)]
-    if not args.casebook_only or args.pool:
-        systems += [judged.FTS5(docs), judged.PlainWhoosh(docs, args.workdir)]
-    runs = {s.name: {q["id"]: s.ranked(q["query"], judged.K) for q in queries} for s in systems}
-    if args.pool:
-        with args.pool.open("w", encoding="utf-8") as fh:
-            for q in queries:
-                refs = sorted({ref for run in runs.values() for ref in run[q["id"]]})
-                for ref in refs:
-                    if ref not in qrels.get(q["id"], {}):
-                        fh.write(json.dumps({"query": q["id"], "doc": ref}) + "\n")
-        print("pool written")
-        return
-    per_kind: dict = defaultdict(lambda: defaultdict(list))
-    for q in queries:
-        grades = qrels.get(q["id"], {})
-        line = f"{q['id']:<6}"
-        for s in systems:
-            ranked = runs[s.name][q["id"]]
-            judged_share = sum(r in grades for r in ranked) / len(ranked) if ranked else 1.0
-            row = (judged.ndcg(ranked, grades), judged.mrr(ranked, grades), judged_share)
-            per_kind[q["kind"]][s.name].append(row)
-            per_kind["overall"][s.name].append(row)
-            line += f"  {row[0]:.3f} {row[1]:.2f} {row[2]:.1f}"
-        if args.show:
-            print(f"{line}  {q['query']}")
-    print(
-        f"{'kind':<28} {'n':>3}"
-        + "".join(f" | {s.name + ' nDCG@10':>22} {'MRR@10':>7} {'judged':>6}" for s in systems)
-    )
-    for kind, by_system in per_kind.items():
-        n = len(by_system[systems[0].name])
-        line = f"{kind:<28} {n:>3}"
-        for s in systems:
-            rows = by_system[s.name]
-            means = [sum(r[i] for r in rows) / len(rows) for i in range(3)]
-            line += f" | {means[0]:>22.3f} {means[1]:>7.3f} {means[2]:>6.2f}"
-        print(line)
+_spec = importlib.util.spec_from_file_location("dev_sets", HERE.parent / "judged" / "dev_sets.py")
+dev_sets = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(dev_sets)
 
 
 if __name__ == "__main__":
-    main()
+    dev_sets.main(HERE, __doc__, "Write every system's top 10 to this file.")
