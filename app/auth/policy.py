@@ -614,9 +614,9 @@ def can_present_follow_up(user: Viewer, case: Case) -> bool:
     )
 
 
-def can_see_trail(user: Viewer, entity: Any) -> bool:
-    """An audit trail is seen with the same rule as the object's own page (a draft
-    recommendation only by its author); topics and best practices are open to all."""
+def _can_see_record(user: Viewer, entity: Any, *, otherwise: bool) -> bool:
+    """Whether `user` may see one record, by the rule of its own page; `otherwise` for a
+    record of any other kind (or none)."""
     from app.auth.models import ApiToken
     from app.programs.models import Program, Session
     from app.recommendations.models import Recommendation
@@ -633,7 +633,13 @@ def can_see_trail(user: Viewer, entity: Any) -> bool:
         return can_administer_account(user, entity)
     if isinstance(entity, ApiToken):
         return can_administer_account(user, entity.user)
-    return True
+    return otherwise
+
+
+def can_see_trail(user: Viewer, entity: Any) -> bool:
+    """An audit trail is seen with the same rule as the object's own page (a draft
+    recommendation only by its author); topics and best practices are open to all."""
+    return _can_see_record(user, entity, otherwise=True)
 
 
 def _may_see_event_entity(user: Viewer, event: Any) -> bool:
@@ -698,13 +704,8 @@ def trail_details(user: Viewer, events: list[Any]) -> list[tuple[Any, dict[str, 
             kind, target_id = removed.get(evidence_id, (None, None))
             model = models.get(kind) if isinstance(kind, str) else None
             target = db.session.get(model, target_id) if model and target_id else None
-        if isinstance(target, Session):
-            return can_view_program(user, target.program)
-        if isinstance(target, Case):
-            return can_view_case(user, target)
-        if isinstance(target, Recommendation):
-            return can_view_recommendation(user, target)
-        return False  # nothing left to tell who may see it
+        # A link to nothing left: nothing tells who may see it.
+        return _can_see_record(user, target, otherwise=False)
 
     hidden_advice: dict[int | None, bool] = {}
 
