@@ -9,11 +9,9 @@ from flask import g
 from app.admin.operations import merge_topics
 from app.auth.policy import SYSTEM
 from app.extensions import db
-from app.practices.operations import add_evidence, change_status, remove_evidence
 from app.programs.operations import find_topic, resolve_topics
 from tests.conftest import sign_in
-from tests.outdated.conftest import current_practice
-from tests.support.builders import add_case, add_recommendation, build_world
+from tests.support.builders import add_case, build_world, practice_citing_private_evidence
 
 
 @pytest.fixture
@@ -55,32 +53,7 @@ def test_topics_a_merge_counts_no_private_case(app, world) -> None:
 
 def test_practices_evidence_on_a_private_case_and_its_citer_are_not_listed(app, world) -> None:
     w = world
-    practice = current_practice(
-        "Check HBV serologies before every DAA start",
-        "Check HBsAg and anti-HBc before starting DAAs.",
-        topics=["Hepatitis C"],
-        author=w.expert,
-    )
-    successor = current_practice(
-        "Check HBV DNA too", "Check HBV DNA as well.", topics=["Hepatitis C"], author=w.expert
-    )
-    add_evidence(practice, w.case, added_by=w.expert, actor=w.expert)
-    private_rec = add_recommendation(
-        w.private_case, w.private_expert, "Check HBV serologies before starting DAAs."
-    )
-    add_evidence(practice, private_rec, added_by=w.private_expert, actor=w.private_expert)
-    link = add_evidence(practice, w.private_case, added_by=w.private_expert, actor=w.private_expert)
-    db.session.commit()
-    remove_evidence(link, actor=w.private_expert)
-    change_status(
-        practice,
-        "superseded",
-        reason="HBV DNA too.",
-        editor=w.expert,
-        superseded_by=successor,
-        actor=SYSTEM,
-    )
-    db.session.commit()
+    practice_citing_private_evidence(w, w.private_expert)
     seen = _audit(app, w.admin, "practices")
     assert seen.count("practice.evidence_added") == 3 and "practice.evidence_removed" in seen
     assert w.private_expert.display_name in seen and "<dt>count</dt>" in seen
