@@ -13,7 +13,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from app.audit.models import AuditEvent
-from app.audit.operations import record
+from app.audit.operations import TrailEntry, record, visible_events
 from app.auth import policy
 from app.auth.models import ApiToken, ProgramMembership, Role, User
 from app.auth.operations import (
@@ -619,8 +619,10 @@ AUDIT_KINDS: dict[str, tuple[str, str, str]] = {
 
 def audit_events(
     actor: Viewer, kind: str, *, page: int = 1, per_page: int = 50
-) -> Page[AuditEvent]:
-    """The latest events about one kind of record, newest first."""
+) -> Page[TrailEntry]:
+    """The latest events about one kind of record, newest first, as `actor` may read them
+    (`policy.trail_details`: a private program's events, evidence citing what they may not
+    see and counts over every program are not a coordinator's)."""
     if kind in ("accounts", "tokens"):
         policy.require(actor, Permission.MANAGE_USERS)
     else:
@@ -633,4 +635,8 @@ def audit_events(
         .where(AuditEvent.entity_type == table)
         .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
     )
-    return paginate(stmt, page, per_page)
+    if kind == "programs":  # narrowed in the query, so pages and their count stay whole
+        visible = select(Program.id).where(policy.visible_program_clause(actor))
+        stmt = stmt.where(AuditEvent.entity_id.in_(visible))
+    events = paginate(stmt, page, per_page)
+    return Page(visible_events(actor, events.items), events.page, events.per_page, events.total)

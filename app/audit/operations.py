@@ -63,15 +63,21 @@ class TrailEntry:
     actor: User | None
     action: str
     details: dict[str, Any]
+    entity_id: int | None = None
+
+
+def visible_events(viewer: Viewer, events: list[AuditEvent]) -> list[TrailEntry]:
+    """Events as `viewer` may read them (`policy.trail_details`): every page that shows
+    the trail to someone other than an admin reads it through here."""
+    return [
+        TrailEntry(e.occurred_at, e.actor, e.action, details, e.entity_id)
+        for e, details in policy.trail_details(viewer, events)
+    ]
 
 
 def visible_trail(viewer: Viewer, entity_type: str, entity_id: int) -> list[TrailEntry]:
-    """The trail of one record as `viewer` may read it (`policy.trail_details`)."""
-    events = trail(entity_type, entity_id)
-    return [
-        TrailEntry(e.occurred_at, e.actor, e.action, details)
-        for e, details in policy.trail_details(viewer, events)
-    ]
+    """The trail of one record as `viewer` may read it."""
+    return visible_events(viewer, trail(entity_type, entity_id))
 
 
 @event.listens_for(OrmSession, "before_flush")

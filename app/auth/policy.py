@@ -614,9 +614,9 @@ def can_present_follow_up(user: Viewer, case: Case) -> bool:
     )
 
 
-def can_see_trail(user: Viewer, entity: Any) -> bool:
-    """An audit trail is seen with the same rule as the object's own page (a draft
-    recommendation only by its author); topics and best practices are open to all."""
+def _can_see_record(user: Viewer, entity: Any, *, otherwise: bool) -> bool:
+    """Whether `user` may see one record, by the rule of its own page; `otherwise` for a
+    record of any other kind (or none)."""
     from app.auth.models import ApiToken
     from app.programs.models import Program, Session
     from app.recommendations.models import Recommendation
@@ -633,7 +633,42 @@ def can_see_trail(user: Viewer, entity: Any) -> bool:
         return can_administer_account(user, entity)
     if isinstance(entity, ApiToken):
         return can_administer_account(user, entity.user)
-    return True
+    return otherwise
+
+
+def can_see_trail(user: Viewer, entity: Any) -> bool:
+    """An audit trail is seen with the same rule as the object's own page (a draft
+    recommendation only by its author); topics and best practices are open to all."""
+    return _can_see_record(user, entity, otherwise=True)
+
+
+def _may_see_event_entity(user: Viewer, event: Any) -> bool:
+    """A listing of many records' events (the admin audit page) keeps only those about a
+    record whose own trail the user may read. A topic merged away is gone but its trail
+    stays open, as every topic's is; any other record that is gone tells nobody who may see
+    it."""
+    from app.auth.models import ApiToken
+    from app.practices.models import BestPractice
+    from app.programs.models import Program, Session, Topic
+    from app.recommendations.models import Recommendation
+
+    models: dict[str, Any] = {
+        "cases": Case,
+        "recommendations": Recommendation,
+        "sessions": Session,
+        "best_practices": BestPractice,
+        "programs": Program,
+        "topics": Topic,
+        "users": User,
+        "api_tokens": ApiToken,
+    }
+    model = models.get(event.entity_type)
+    if model is None or event.entity_id is None:
+        return False
+    entity = db.session.get(model, event.entity_id)
+    if entity is None:
+        return model is Topic
+    return can_see_trail(user, entity)
 
 
 _EVIDENCE_EVENTS = frozenset({"practice.evidence_added", "practice.evidence_removed"})
@@ -653,6 +688,7 @@ def trail_details(user: Viewer, events: list[Any]) -> list[tuple[Any, dict[str, 
 
     if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
         return [(e, dict(e.details or {})) for e in events]
+    events = [e for e in events if _may_see_event_entity(user, e)]
     models: dict[str, Any] = {"case": Case, "recommendation": Recommendation, "session": Session}
     removed = {  # a link taken back is gone: its removal kept what it pointed at
         e.details.get("evidence_id"): (e.details.get("kind"), e.details.get("target_id"))
@@ -668,13 +704,8 @@ def trail_details(user: Viewer, events: list[Any]) -> list[tuple[Any, dict[str, 
             kind, target_id = removed.get(evidence_id, (None, None))
             model = models.get(kind) if isinstance(kind, str) else None
             target = db.session.get(model, target_id) if model and target_id else None
-        if isinstance(target, Session):
-            return can_view_program(user, target.program)
-        if isinstance(target, Case):
-            return can_view_case(user, target)
-        if isinstance(target, Recommendation):
-            return can_view_recommendation(user, target)
-        return False  # nothing left to tell who may see it
+        # A link to nothing left: nothing tells who may see it.
+        return _can_see_record(user, target, otherwise=False)
 
     hidden_advice: dict[int | None, bool] = {}
 
@@ -936,7 +967,7 @@ _READS_BY_AREA = {
     "program_staff staff_of all_programs get_topic list_topics topic_link_counts audit_events",
     "attendance": "credit_rule require_held attendance_of participants has_attendance_list "
     "transcript accreditation_rows evaluation_results",
-    "audit": "trail visible_trail",
+    "audit": "trail visible_trail visible_events",
     "auth": "hash_password normalise_email get_user_by_email validate_password "
     "password_matches lockout_delay active_sessions list_tokens get_token",
     "backup": "read_manifest app_version",

@@ -16,12 +16,11 @@ from app.auth.policy import SYSTEM
 from app.cases.lifecycle import approve_case, draft_case, submit_case
 from app.cases.operations import CaseData
 from app.extensions import db
-from app.practices.operations import add_evidence, change_status
+from app.practices.operations import add_evidence
 from app.subscriptions import operations as subscriptions
 from app.teaching import operations as teaching
 from tests.conftest import sign_in
-from tests.outdated.conftest import current_practice
-from tests.support.builders import add_recommendation, build_world
+from tests.support.builders import add_recommendation, build_world, hbv_practices, supersede
 
 PROGRAM = "Perinatal Substance Use ECHO"
 # Numbatcough, a topic its case proposed, is left out: coordinators accept topics, so they
@@ -91,33 +90,14 @@ def leaver(app, make_user):
     add_recommendation(
         case, private_expert, "Check HBV serologies before starting DAAs for Wombatitis."
     )
-    practice = current_practice(
-        "Check HBV serologies before every DAA start",
-        "Check HBsAg and anti-HBc before starting DAAs.",
-        topics=["Hepatitis C"],
-        author=w.expert,
-    )
-    successor = current_practice(
-        "Check HBV serologies and HBV DNA before DAAs",
-        "Check HBsAg, anti-HBc and HBV DNA before starting DAAs.",
-        topics=["Hepatitis C"],
-        author=w.expert,
-    )
+    practice, successor = hbv_practices(w.expert)
     add_evidence(practice, w.rec, added_by=w.expert, actor=SYSTEM)
     teaching_set = teaching.create_set(coordinator, "Teaching on HCV")
     teaching.add_item(coordinator, teaching_set, case=case, note="The Wombatitis one.")
     teaching.add_item(coordinator, teaching_set, case=w.case, note="The open one.")
     teaching.share_set(coordinator, teaching_set, w.perinatal)
     db.session.commit()
-    change_status(
-        practice,
-        "superseded",
-        reason="HBV DNA too.",
-        editor=w.expert,
-        superseded_by=successor,
-        actor=SYSTEM,
-    )
-    db.session.commit()
+    supersede(practice, successor, w.expert)
     w.coordinator, w.private_case, w.teaching_set = coordinator, case, teaching_set
     return w
 

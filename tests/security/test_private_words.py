@@ -68,40 +68,13 @@ def test_a_practices_trail_tells_an_outsider_nothing_of_evidence_they_may_not_se
     """A best practice's trail is open to all who read trails, but its evidence may cite a
     private program's case and its supersession queues that program's advice for review:
     those events (who cited what, how many were queued) stay with those who may see them."""
-    from app.practices.operations import add_evidence, change_status, remove_evidence
-    from tests.outdated.conftest import current_practice
-    from tests.support.builders import add_recommendation, build_world
+    from tests.support.builders import build_world, practice_citing_private_evidence
 
     w = build_world(make_user)
     outsider = make_user("coordinator", email="cora@example.org", programs=["hcv"])
     insider = make_user("coordinator", email="cara@example.org", programs=["hcv", "perinatal-sud"])
     private_expert = make_user("expert", email="pia@example.org", programs=["perinatal-sud"])
-    practice = current_practice(
-        "Check HBV serologies before every DAA start",
-        "Check HBsAg and anti-HBc before starting DAAs.",
-        topics=["Hepatitis C"],
-        author=w.expert,
-    )
-    successor = current_practice(
-        "Check HBV DNA too", "Check HBV DNA as well.", topics=["Hepatitis C"], author=w.expert
-    )
-    add_evidence(practice, w.case, added_by=w.expert, actor=w.expert)
-    private_rec = add_recommendation(
-        w.private_case, private_expert, "Check HBV serologies before starting DAAs."
-    )
-    add_evidence(practice, private_rec, added_by=private_expert, actor=private_expert)
-    link = add_evidence(practice, w.private_case, added_by=private_expert, actor=private_expert)
-    db.session.commit()
-    remove_evidence(link, actor=private_expert)
-    change_status(
-        practice,
-        "superseded",
-        reason="HBV DNA too.",
-        editor=w.expert,
-        superseded_by=successor,
-        actor=SYSTEM,
-    )
-    db.session.commit()
+    practice = practice_citing_private_evidence(w, private_expert)
 
     def trail(who) -> str:
         g.pop("_login_user", None)  # the test's app context outlives each request

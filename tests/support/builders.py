@@ -330,3 +330,56 @@ def build_world(make_user: Any) -> Any:
         draft=draft,
         private_case=private_case,
     )
+
+
+def hbv_practices(author: User) -> tuple[Any, Any]:
+    """A current best practice on Hepatitis C and the one that will supersede it."""
+    from tests.outdated.conftest import current_practice
+
+    practice = current_practice(
+        "Check HBV serologies before every DAA start",
+        "Check HBsAg and anti-HBc before starting DAAs.",
+        topics=["Hepatitis C"],
+        author=author,
+    )
+    successor = current_practice(
+        "Check HBV serologies and HBV DNA before DAAs",
+        "Check HBsAg, anti-HBc and HBV DNA before starting DAAs.",
+        topics=["Hepatitis C"],
+        author=author,
+    )
+    return practice, successor
+
+
+def supersede(practice: Any, successor: Any, editor: User) -> None:
+    """`practice` superseded by `successor`: its advice is queued for review."""
+    from app.practices.operations import change_status
+
+    change_status(
+        practice,
+        "superseded",
+        reason="HBV DNA too.",
+        editor=editor,
+        superseded_by=successor,
+        actor=SYSTEM,
+    )
+    db.session.commit()
+
+
+def practice_citing_private_evidence(w: Any, private_expert: User) -> Any:
+    """A practice of `build_world`'s expert citing its open case, then cited by
+    `private_expert` on the private case (a recommendation, and the case itself, taken
+    back), then superseded: the events of its trail an outsider may not read."""
+    from app.practices.operations import add_evidence, remove_evidence
+
+    practice, successor = hbv_practices(w.expert)
+    add_evidence(practice, w.case, added_by=w.expert, actor=w.expert)
+    private_rec = add_recommendation(
+        w.private_case, private_expert, "Check HBV serologies before starting DAAs."
+    )
+    add_evidence(practice, private_rec, added_by=private_expert, actor=private_expert)
+    link = add_evidence(practice, w.private_case, added_by=private_expert, actor=private_expert)
+    db.session.commit()
+    remove_evidence(link, actor=private_expert)
+    supersede(practice, successor, w.expert)
+    return practice

@@ -1,0 +1,64 @@
+"""The admin audit page lists events of every record of a kind: a coordinator outside a
+private program reads them as they would read each record's own trail."""
+
+from __future__ import annotations
+
+import pytest
+from flask import g
+
+from app.admin.operations import merge_topics
+from app.auth.policy import SYSTEM
+from app.extensions import db
+from app.programs.operations import find_topic, resolve_topics
+from tests.conftest import sign_in
+from tests.support.builders import add_case, build_world, practice_citing_private_evidence
+
+
+@pytest.fixture
+def world(app, make_user):
+    w = build_world(make_user)
+    w.outsider = make_user("coordinator", email="cora@example.org", programs=["hcv"])
+    w.private_expert = make_user("expert", email="pia@example.org", programs=["perinatal-sud"])
+    db.session.commit()
+    return w
+
+
+def _audit(app, who, kind: str) -> str:
+    g.pop("_login_user", None)  # the test's app context outlives each request
+    reader = app.test_client()
+    sign_in(reader, who)
+    response = reader.get(f"/admin/audit?kind={kind}")
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def test_programs_a_private_programs_events_are_not_listed(app, world) -> None:
+    link = f"/audit/program/{world.perinatal.id}"
+    assert link in _audit(app, world.admin, "programs")
+    shown = _audit(app, world.outsider, "programs")
+    assert link not in shown and "<dt>private</dt><dd>True</dd>" not in shown
+    assert f"/audit/program/{world.hcv.id}" in shown
+
+
+def test_topics_a_merge_counts_no_private_case(app, world) -> None:
+    add_case(world.perinatal, world.member, "Closed case", topics=resolve_topics(["Numbatcough"]))
+    db.session.commit()
+    merge_topics(SYSTEM, find_topic("Numbatcough"), "Hepatitis C")
+    db.session.commit()
+    assert "<dt>cases</dt><dd>1</dd>" in _audit(app, world.admin, "topics")
+    shown = _audit(app, world.outsider, "topics")
+    assert "topic.merged" in shown
+    assert "<dt>cases</dt>" not in shown and "<dt>sessions</dt>" not in shown
+
+
+def test_practices_evidence_on_a_private_case_and_its_citer_are_not_listed(app, world) -> None:
+    w = world
+    practice_citing_private_evidence(w, w.private_expert)
+    seen = _audit(app, w.admin, "practices")
+    assert seen.count("practice.evidence_added") == 3 and "practice.evidence_removed" in seen
+    assert w.private_expert.display_name in seen and "<dt>count</dt>" in seen
+    shown = _audit(app, w.outsider, "practices")
+    assert shown.count("practice.evidence_added") == 1
+    assert "practice.evidence_removed" not in shown
+    assert w.private_expert.display_name not in shown
+    assert "advice_queued" in shown and "<dt>count</dt>" not in shown
