@@ -129,3 +129,15 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     register_commands(app)
     return app
+
+
+def stop_background(app: Flask, timeout: float = 60.0) -> None:
+    """End this app's background threads (search applier, group refresher) after their
+    current round: an app torn down while its process goes on must leave no writer behind."""
+    from app.practices import groups
+    from app.search import outbox
+
+    for name in (outbox.EXTENSION, groups.EXTENSION):
+        worker = app.extensions.get(name)
+        if worker is not None:
+            worker.stop(timeout)

@@ -15,7 +15,7 @@ from flask.testing import FlaskClient
 from flask_migrate import stamp
 from jinja2.bccache import Bucket, BytecodeCache
 
-from app import create_app
+from app import create_app, stop_background
 from app.auth.models import Role, User
 from app.auth.policy import SYSTEM
 from app.extensions import db
@@ -164,6 +164,7 @@ def app(
     application = make_app(url, tmp_path / "index", **extra)
     with application.app_context():
         yield application
+        stop_background(application)  # a thread left running writes into the next test's data
         db.session.remove()
         if database_server is not None:
             in_fresh_transaction(truncate_all)

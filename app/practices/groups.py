@@ -441,6 +441,7 @@ class Refresher:
         self._thread: threading.Thread | None = None
         self._pid = 0
         self._lock = threading.Lock()
+        self._stopping = False
 
     def notify(self) -> None:
         # Only a serving process's thread (started by its first request) is woken: a command
@@ -460,12 +461,21 @@ class Refresher:
                 )
                 self._thread.start()
 
+    def stop(self, timeout: float = 60.0) -> None:
+        """End the thread after its current refresh (an app torn down in-process)."""
+        self._stopping = True
+        self._wake.set()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(timeout)
+
     def _run(self) -> None:
         self._wake.set()  # catch up on what went stale while no process was running
-        while True:
+        while not self._stopping:
             self._wake.wait(POLL_SECONDS)
             time.sleep(SETTLE_SECONDS)
             self._wake.clear()
+            if self._stopping:
+                return
             try:
                 with self.app.app_context():
                     stale = [k for k in GroupKind if is_stale(k)]

@@ -559,6 +559,13 @@ class Indexer:
         self._wake.set()
         return self._idle.wait(timeout)
 
+    def stop(self, timeout: float = 60.0) -> None:
+        """End the thread after its current round (an app torn down in-process)."""
+        self._stopping = True
+        self._wake.set()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(timeout)
+
     def before_search(self) -> None:
         """Sync mode applies pending rows before a search; thread mode makes sure it runs."""
         if self.mode == "sync":

@@ -305,3 +305,14 @@ def test_candidates_are_the_most_discussed_uncited_groups(hub, make_user):
     )
     db.session.commit()
     assert all("duloxetine" not in g.label.lower() for g in queries.candidate_groups(SYSTEM))
+
+
+@pytest.mark.app_config(CASEBOOK_GROUPS_REFRESH="thread")
+def test_a_torn_down_app_leaves_no_refresher_running(app, client):
+    from app import stop_background
+
+    client.get("/healthz")  # a first request starts this process's refresher
+    thread = app.extensions[groups.EXTENSION]._thread
+    assert thread is not None and thread.is_alive()
+    stop_background(app)
+    assert not thread.is_alive()

@@ -39,10 +39,7 @@ def applier_thread(app):
     indexer = app.extensions["casebook_search"]
     indexer.mode = "thread"
     yield indexer
-    indexer._stopping = True
-    indexer._wake.set()
-    if indexer._thread is not None:
-        indexer._thread.join(60)
+    indexer.stop()
 
 
 def test_eight_threads_searching_while_cases_are_saved_get_what_one_thread_gets(
