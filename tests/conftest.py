@@ -10,10 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from flask import Flask
+from flask import Flask, g
 from flask.testing import FlaskClient
 from flask_migrate import stamp
 from jinja2.bccache import Bucket, BytecodeCache
+from werkzeug.test import TestResponse
 
 from app import create_app, stop_background
 from app.auth.models import Role, User
@@ -202,6 +203,16 @@ def sign_in(client: FlaskClient, user: User) -> None:
         "/sign-in", data={"email": user.email, "password": PASSWORD}, follow_redirects=False
     )
     assert response.status_code == 302, response.get_data(as_text=True)
+
+
+def page_as(app: Flask, user: User, url: str) -> TestResponse:
+    """`url` fetched by a fresh client signed in as `user`."""
+    # The test's app context outlives each request: Flask-Login would keep the user it
+    # loaded for an earlier request and the sign-in would see someone already signed in.
+    g.pop("_login_user", None)
+    reader = app.test_client()
+    sign_in(reader, user)
+    return reader.get(url)
 
 
 _POSTGRES_WORDS = ("CASEBOOK_TEST_DATABASE_URL", "support import pg", "database_server", "postgres")
