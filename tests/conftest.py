@@ -8,6 +8,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask, g
@@ -213,6 +214,26 @@ def page_as(app: Flask, user: User, url: str) -> TestResponse:
     reader = app.test_client()
     sign_in(reader, user)
     return reader.get(url)
+
+
+# Files whose tests are slices of one long check (each slice starts its own world): xdist
+# hands their tests to workers one by one instead of the whole file to one worker, so the
+# slices run side by side instead of making the run's tail.
+SPREAD_FILES = frozenset({"tests/api/test_schemathesis.py", "tests/browser/test_xss.py"})
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class SpreadSlices(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return nodeid if path in SPREAD_FILES else path
+
+    return SpreadSlices(config, log)
 
 
 _POSTGRES_WORDS = ("CASEBOOK_TEST_DATABASE_URL", "support import pg", "database_server", "postgres")
