@@ -8,12 +8,14 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from flask import Flask
+from flask import Flask, g
 from flask.testing import FlaskClient
 from flask_migrate import stamp
 from jinja2.bccache import Bucket, BytecodeCache
+from werkzeug.test import TestResponse
 
 from app import create_app, stop_background
 from app.auth.models import Role, User
@@ -202,6 +204,36 @@ def sign_in(client: FlaskClient, user: User) -> None:
         "/sign-in", data={"email": user.email, "password": PASSWORD}, follow_redirects=False
     )
     assert response.status_code == 302, response.get_data(as_text=True)
+
+
+def page_as(app: Flask, user: User, url: str) -> TestResponse:
+    """`url` fetched by a fresh client signed in as `user`."""
+    # The test's app context outlives each request: Flask-Login would keep the user it
+    # loaded for an earlier request and the sign-in would see someone already signed in.
+    g.pop("_login_user", None)
+    reader = app.test_client()
+    sign_in(reader, user)
+    return reader.get(url)
+
+
+# Files whose tests are slices of one long check (each slice starts its own world): xdist
+# hands their tests to workers one by one instead of the whole file to one worker, so the
+# slices run side by side instead of making the run's tail.
+SPREAD_FILES = frozenset({"tests/api/test_schemathesis.py", "tests/browser/test_xss.py"})
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class SpreadSlices(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return nodeid if path in SPREAD_FILES else path
+
+    return SpreadSlices(config, log)
 
 
 _POSTGRES_WORDS = ("CASEBOOK_TEST_DATABASE_URL", "support import pg", "database_server", "postgres")

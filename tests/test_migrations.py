@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -35,24 +36,27 @@ def _check_round_trip() -> None:
     assert _schema_diff() == []
 
 
-def test_migrations_match_models_on_sqlite(tmp_path: Path) -> None:
-    app = make_app(f"sqlite:///{tmp_path / 'm.sqlite3'}", tmp_path / "index")
-    with app.app_context():
-        _check_round_trip()
-        db.engine.dispose()
-
-
-@pytest.mark.postgres
-def test_migrations_match_models_on_postgresql(tmp_path: Path) -> None:
-    server = pg.require_server()
-    url = pg.create_database(server, prefix="casebook_migrations")
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def migrated_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[None]:
+    """An app context on an empty database of each kind, for the migrations to build."""
+    url = f"sqlite:///{tmp_path / 'm.sqlite3'}"
+    if request.param == "postgresql":
+        # Skips without a server, fails under CI=true.
+        url = pg.create_database(pg.require_server(), prefix="casebook_migrations")
     try:
         app = make_app(url, tmp_path / "index")
         with app.app_context():
-            _check_round_trip()
-            db.engine.dispose()
+            try:
+                yield
+            finally:
+                db.engine.dispose()
     finally:
-        pg.drop_database(url)
+        if request.param == "postgresql":
+            pg.drop_database(url)
+
+
+def test_migrations_match_models(migrated_database: None) -> None:
+    _check_round_trip()
 
 
 def _insert_case(
@@ -137,24 +141,8 @@ def _renumbering_check() -> None:
     assert positions(other_id) == [1, 3]  # no duplicates: left as it was
 
 
-def test_the_migration_renumbers_duplicate_positions_on_sqlite(tmp_path: Path) -> None:
-    app = make_app(f"sqlite:///{tmp_path / 'm.sqlite3'}", tmp_path / "index")
-    with app.app_context():
-        _renumbering_check()
-        db.engine.dispose()
-
-
-@pytest.mark.postgres
-def test_the_migration_renumbers_duplicate_positions_on_postgresql(tmp_path: Path) -> None:
-    server = pg.require_server()
-    url = pg.create_database(server, prefix="casebook_migrations")
-    try:
-        app = make_app(url, tmp_path / "index")
-        with app.app_context():
-            _renumbering_check()
-            db.engine.dispose()
-    finally:
-        pg.drop_database(url)
+def test_the_migration_renumbers_duplicate_positions(migrated_database: None) -> None:
+    _renumbering_check()
 
 
 def _import_keys_check() -> None:
@@ -202,24 +190,8 @@ def _import_keys_check() -> None:
     upgrade()
 
 
-def test_existing_items_get_keys_on_sqlite(tmp_path: Path) -> None:
-    app = make_app(f"sqlite:///{tmp_path / 'm.sqlite3'}", tmp_path / "index")
-    with app.app_context():
-        _import_keys_check()
-        db.engine.dispose()
-
-
-@pytest.mark.postgres
-def test_existing_items_get_keys_on_postgresql(tmp_path: Path) -> None:
-    server = pg.require_server()
-    url = pg.create_database(server, prefix="casebook_migrations")
-    try:
-        app = make_app(url, tmp_path / "index")
-        with app.app_context():
-            _import_keys_check()
-            db.engine.dispose()
-    finally:
-        pg.drop_database(url)
+def test_existing_items_get_keys(migrated_database: None) -> None:
+    _import_keys_check()
 
 
 def _template_versions_check() -> None:
@@ -245,24 +217,8 @@ def _template_versions_check() -> None:
     assert (case_version, program_version) == (1, 1)
 
 
-def test_existing_templates_become_version_1_on_sqlite(tmp_path: Path) -> None:
-    app = make_app(f"sqlite:///{tmp_path / 'm.sqlite3'}", tmp_path / "index")
-    with app.app_context():
-        _template_versions_check()
-        db.engine.dispose()
-
-
-@pytest.mark.postgres
-def test_existing_templates_become_version_1_on_postgresql(tmp_path: Path) -> None:
-    server = pg.require_server()
-    url = pg.create_database(server, prefix="casebook_migrations")
-    try:
-        app = make_app(url, tmp_path / "index")
-        with app.app_context():
-            _template_versions_check()
-            db.engine.dispose()
-    finally:
-        pg.drop_database(url)
+def test_existing_templates_become_version_1(migrated_database: None) -> None:
+    _template_versions_check()
 
 
 def _notification_programs_check() -> None:
@@ -304,21 +260,5 @@ def _notification_programs_check() -> None:
     upgrade()
 
 
-def test_notifications_get_their_programs_on_sqlite(tmp_path: Path) -> None:
-    app = make_app(f"sqlite:///{tmp_path / 'm.sqlite3'}", tmp_path / "index")
-    with app.app_context():
-        _notification_programs_check()
-        db.engine.dispose()
-
-
-@pytest.mark.postgres
-def test_notifications_get_their_programs_on_postgresql(tmp_path: Path) -> None:
-    server = pg.require_server()
-    url = pg.create_database(server, prefix="casebook_migrations")
-    try:
-        app = make_app(url, tmp_path / "index")
-        with app.app_context():
-            _notification_programs_check()
-            db.engine.dispose()
-    finally:
-        pg.drop_database(url)
+def test_notifications_get_their_programs(migrated_database: None) -> None:
+    _notification_programs_check()

@@ -4,13 +4,12 @@ private program reads them as they would read each record's own trail."""
 from __future__ import annotations
 
 import pytest
-from flask import g
 
 from app.admin.operations import merge_topics
 from app.auth.policy import SYSTEM
 from app.extensions import db
 from app.programs.operations import find_topic, resolve_topics
-from tests.conftest import sign_in
+from tests.conftest import page_as
 from tests.support.builders import add_case, build_world, practice_citing_private_evidence
 
 
@@ -24,10 +23,7 @@ def world(app, make_user):
 
 
 def _audit(app, who, kind: str) -> str:
-    g.pop("_login_user", None)  # the test's app context outlives each request
-    reader = app.test_client()
-    sign_in(reader, who)
-    response = reader.get(f"/admin/audit?kind={kind}")
+    response = page_as(app, who, f"/admin/audit?kind={kind}")
     assert response.status_code == 200
     return response.get_data(as_text=True)
 

@@ -323,7 +323,8 @@ def test_the_watcher_sees_a_payload_that_runs(chromium, xss_server):
     watcher = Watcher(chromium, xss_server.url, None)
     try:
         watcher.page.set_content("<p>" + " ".join(PAYLOADS[:3]) + " ssti1337</p>")
-        watcher.page.wait_for_timeout(200)  # let the broken image fail and its handler run
+        # Until the broken image has failed and its handler has run (set after the script's).
+        watcher.page.wait_for_function("() => window.__xss === 2")
         watcher.inspect("unescaped page")
     finally:
         watcher.close()
@@ -365,58 +366,99 @@ STORED_FIELDS = (
 )
 
 
-def test_no_stored_or_reflected_payload_runs_in_the_browser(chromium, xss_server, capsys):
+def _lists(w: SimpleNamespace, world: SimpleNamespace, statuses: dict[str, int]) -> None:
+    for path in (
+        "/",
+        "/practices",
+        "/practices/candidates",
+        "/curriculum",
+        "/sessions/upcoming",
+        "/review",
+        "/search?q=alert",
+        "/search?q=javascript",
+        "/search?q=click",
+    ):
+        statuses[path] = w.admin.visit(path)
+    # Search snippets are built from the stored text and marked up by the app.
+    statuses["/search?q=onerror"] = w.admin.visit("/search?q=onerror")
+    snippets = w.admin.page.locator(".result-snippet").count()
+    assert snippets > 0, "the search for a payload word found nothing to show"
+    for path in ("/my/cases", "/notifications", "/search?q=alert"):
+        statuses[f"provider {path}"] = w.provider.visit(path)
+
+
+def _stored(first: int, last: int):
+    """Each item's pages, `stored_pages(item)[first:last]`; the last slice adds the draft's
+    edit form, which only its presenter opens."""
+
+    def visit(w: SimpleNamespace, world: SimpleNamespace, statuses: dict[str, int]) -> None:
+        for item in world.items:
+            for path in stored_pages(item)[first:last]:
+                statuses[path] = w.admin.visit(path)
+            if last == STORED_PAGES:
+                path = f"/cases/{item.draft}/edit"
+                statuses[f"provider {path}"] = w.provider.visit(path)
+
+    return visit
+
+
+def _reflected(w: SimpleNamespace, world: SimpleNamespace, statuses: dict[str, int]) -> None:
+    for payload in PAYLOADS:
+        q = quote(payload, safe="")
+        w.admin.visit(f"/search?q={q}")
+        w.admin.visit(f"/programs/x00?page={q}")
+        w.anonymous.visit(f"/sign-in?next={q}")
+    for q in (quote(p, safe="") for p in PAYLOADS[:8]):  # the markup breakouts
+        w.admin.visit(f"/practices?status={q}")
+        w.admin.visit(f"/curriculum?program={q}&start={q}")
+
+
+STORED_PAGES = 11  # len(stored_pages(item))
+STORED_SLICES = {"programs": (0, 3), "cases": (3, 6), "rest": (6, STORED_PAGES)}
+# Groups of pages, each its own test so that xdist runs them side by side (tests/conftest.py
+# spreads this file): lists and searches, each payload's stored pages in slices that
+# together are all of stored_pages() (checked below), and the reflected parameters.
+PAGE_GROUPS = {
+    "lists": _lists,
+    **{f"stored-{name}": _stored(*bounds) for name, bounds in STORED_SLICES.items()},
+    "reflected": _reflected,
+}
+
+
+@pytest.mark.parametrize("group", list(PAGE_GROUPS))
+def test_no_stored_or_reflected_payload_runs_in_the_browser(chromium, xss_server, capsys, group):
     world = xss_server.world
-    admin = Watcher(chromium, xss_server.url, world.admin_email)
-    provider = Watcher(chromium, xss_server.url, world.provider_email)
-    anonymous = Watcher(chromium, xss_server.url, None)
+    w = SimpleNamespace(
+        admin=Watcher(chromium, xss_server.url, world.admin_email),
+        provider=Watcher(chromium, xss_server.url, world.provider_email),
+        anonymous=Watcher(chromium, xss_server.url, None),
+    )
+    watchers = (w.admin, w.provider, w.anonymous)
     try:
         statuses: dict[str, int] = {}
-        for path in (
-            "/",
-            "/practices",
-            "/practices/candidates",
-            "/curriculum",
-            "/sessions/upcoming",
-            "/review",
-            "/search?q=alert",
-            "/search?q=javascript",
-            "/search?q=click",
-        ):
-            statuses[path] = admin.visit(path)
-        # Search snippets are built from the stored text and marked up by the app.
-        statuses["/search?q=onerror"] = admin.visit("/search?q=onerror")
-        snippets = admin.page.locator(".result-snippet").count()
-        for path in ("/my/cases", "/notifications", "/search?q=alert"):
-            statuses[f"provider {path}"] = provider.visit(path)
-        for item in world.items:
-            for path in stored_pages(item):
-                statuses[path] = admin.visit(path)
-            path = f"/cases/{item.draft}/edit"  # only its presenter edits a draft
-            statuses[f"provider {path}"] = provider.visit(path)
-        for payload in PAYLOADS:
-            q = quote(payload, safe="")
-            admin.visit(f"/search?q={q}")
-            admin.visit(f"/programs/x00?page={q}")
-            anonymous.visit(f"/sign-in?next={q}")
-        for q in (quote(p, safe="") for p in PAYLOADS[:8]):  # the markup breakouts
-            admin.visit(f"/practices?status={q}")
-            admin.visit(f"/curriculum?program={q}&start={q}")
-        executed = admin.executed + provider.executed + anonymous.executed
-        loads = admin.loads + provider.loads + anonymous.loads
+        PAGE_GROUPS[group](w, world, statuses)
+        executed = [line for watcher in watchers for line in watcher.executed]
+        loads = sum(watcher.loads for watcher in watchers)
     finally:
-        for watcher in (admin, provider, anonymous):
+        for watcher in watchers:
             watcher.close()
     failed = {path: status for path, status in statuses.items() if status != 200}
     assert not failed, f"pages that did not render: {failed}"
     assert executed == [], "\n".join(executed[:40])
-    assert snippets > 0, "the search for a payload word found nothing to show"
     with capsys.disabled():
         print(
-            f"\nXSS: {len(PAYLOADS)} payloads x {len(STORED_FIELDS)} stored fields, "
+            f"\nXSS {group}: {len(PAYLOADS)} payloads x {len(STORED_FIELDS)} stored fields, "
             f"{loads} page loads "
             f"({len(statuses)} stored-content pages), {len(executed)} executions"
         )
+
+
+def test_the_stored_page_slices_are_every_stored_page():
+    item = SimpleNamespace(slug="x00", case=1, follow_up=2, rec=3, practice=4, draft=5)
+    pages = stored_pages(item)
+    assert len(pages) == STORED_PAGES
+    sliced = [pages[a:b] for a, b in STORED_SLICES.values()]
+    assert [path for part in sliced for path in part] == pages
 
 
 def test_the_payloads_fit_every_field():

@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from flask import g
 
 from app.auth.operations import create_token
 from app.auth.policy import SYSTEM
 from app.extensions import db
 from app.programs.operations import resolve_topics
 from app.search import SearchRequest, search
-from tests.conftest import sign_in
+from tests.conftest import page_as
 from tests.search.conftest import Library, _library
 from tests.support.builders import add_case
 
@@ -77,10 +76,7 @@ def test_a_practices_trail_tells_an_outsider_nothing_of_evidence_they_may_not_se
     practice = practice_citing_private_evidence(w, private_expert)
 
     def trail(who) -> str:
-        g.pop("_login_user", None)  # the test's app context outlives each request
-        reader = app.test_client()
-        sign_in(reader, who)
-        response = reader.get(f"/audit/practice/{practice.id}")
+        response = page_as(app, who, f"/audit/practice/{practice.id}")
         assert response.status_code == 200
         return response.get_data(as_text=True)
 
@@ -120,20 +116,17 @@ def test_the_vocabulary_counts_only_the_cases_and_sessions_a_coordinator_may_see
     w.closed_session.topics = resolve_topics(["Numbatcough"])
     db.session.commit()
     numbat, hep_c = find_topic("Numbatcough"), find_topic("Hepatitis C")
-    g.pop("_login_user", None)
-    reader = app.test_client()
-    sign_in(reader, outsider)
-    page = reader.get("/admin/topics").get_data(as_text=True)
+    page = page_as(app, outsider, "/admin/topics").get_data(as_text=True)
     row = page.split(f'href="/admin/topics/{numbat.id}"')[1].split("</tr>")[0]
     assert [int(n) for n in re.findall(r'<td class="num">(\d+)</td>', row)][:2] == [0, 0]
-    shown = reader.get(f"/admin/topics/{numbat.id}").get_data(as_text=True)
+    shown = page_as(app, outsider, f"/admin/topics/{numbat.id}").get_data(as_text=True)
     assert "Linked to 0 cases, 0 sessions" in shown
     # Hepatitis C: the open program's cases the coordinator may list, not the draft of
     # another presenter, nor the private program's.
     listed = sum(
         1 for c in hep_c_cases(hep_c) if c.program_id == w.hcv.id and str(c.status) != "draft"
     )
-    shown = reader.get(f"/admin/topics/{hep_c.id}").get_data(as_text=True)
+    shown = page_as(app, outsider, f"/admin/topics/{hep_c.id}").get_data(as_text=True)
     assert f"Linked to {listed} case" in shown
 
 
@@ -163,10 +156,7 @@ def test_a_topics_merge_in_its_trail_counts_no_private_case_for_a_coordinator(
     target = find_topic("Hepatitis C")
 
     def trail(who) -> str:
-        g.pop("_login_user", None)
-        reader = app.test_client()
-        sign_in(reader, who)
-        return reader.get(f"/audit/topic/{target.id}").get_data(as_text=True)
+        return page_as(app, who, f"/audit/topic/{target.id}").get_data(as_text=True)
 
     assert "<dt>cases</dt><dd>1</dd>" in trail(w.admin)
     shown = trail(outsider)
