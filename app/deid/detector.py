@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.deid import lexicon
@@ -814,6 +815,87 @@ def _triggered(rx: re.Pattern, kind: str, text: str, words: _WordIndex) -> list[
     return out
 
 
+# ----------------------------------------------------------------------------- cue rules
+_Veto = Callable[["_Ctx", str, re.Match], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class CueRule:
+    """One cue-led recogniser: a pattern, where to try it, what vetoes it, what it finds.
+
+    A rule runs in its `stage` (the recogniser function that applies it), in table order, so
+    candidates are proposed in a fixed order. The cheap gates (`chars`, `lower`, `words`,
+    `hint`, `needs`) must all pass before the pattern is tried at all; then, for each match,
+    the `near` window must and the `not_near` window must not hold a match, and `veto` must
+    not object.
+    """
+
+    stage: str
+    rx: re.Pattern
+    cat: str
+    conf: float
+    group: int = 1  # the group that is the identifier (0: the whole match)
+    cue: str | None = None  # TRIGGERS key: tried only where one of these words starts
+    chars: tuple[str, ...] = ()  # one of these must be in the text
+    lower: tuple[str, ...] = ()  # one of these must be in the lower-cased text
+    words: frozenset[str] = frozenset()  # one of these words must be in the text
+    hint: re.Pattern | None = None  # must be found in the text
+    needs: Callable[[str, str], bool] | None = None  # any other test of (text, lower-cased)
+    near: tuple[re.Pattern, int] | None = None  # must be found in the N chars before
+    not_near: tuple[re.Pattern, int] | None = None  # must not be found in the N chars before
+    veto: _Veto | None = None
+    also: int = 0  # a second group, taken too when it matched
+
+
+def _rule_applies(rule: CueRule, text: str, low: str | None, keys) -> bool:
+    if rule.chars and not any(c in text for c in rule.chars):
+        return False
+    if rule.words and not keys & rule.words:
+        return False
+    if rule.hint is not None and not rule.hint.search(text):
+        return False
+    if rule.lower or rule.needs is not None:
+        low = text.lower() if low is None else low
+        if rule.lower and not any(c in low for c in rule.lower):
+            return False
+        return rule.needs is None or rule.needs(text, low)
+    return True
+
+
+def _apply_cues(stage: str, ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    """Propose the candidates of every rule of `stage` (see CUE_RULES)."""
+    keys = words_ix.positions.keys()
+    low = ctx.low_text if _STAGE_LOWER[stage] else None
+    for rule in _STAGES[stage]:
+        if not _rule_applies(rule, text, low, keys):
+            continue
+        matches = (
+            _triggered(rule.rx, rule.cue, text, words_ix) if rule.cue else rule.rx.finditer(text)
+        )
+        g, cat, conf, near, not_near, veto = (
+            rule.group,
+            rule.cat,
+            rule.conf,
+            rule.near,
+            rule.not_near,
+            rule.veto,
+        )
+        for m in matches:
+            if near is not None and not near[0].search(
+                text, max(0, m.start() - near[1]), m.start()
+            ):
+                continue
+            if not_near is not None and not_near[0].search(
+                text, max(0, m.start() - not_near[1]), m.start()
+            ):
+                continue
+            if veto is not None and veto(ctx, text, m):
+                continue
+            out.append((m.start(g), m.end(g), cat, conf))
+            if rule.also and m.group(rule.also):
+                out.append((m.start(rule.also), m.end(rule.also), cat, conf))
+
+
 # ----------------------------------------------------------------------------- helpers
 def _cands_from(rx: re.Pattern, text: str, cat: str, conf: float, group: int = 0, out=None):
     for m in rx.finditer(text):
@@ -848,11 +930,19 @@ def _fold(w: str) -> str:
 class _Ctx:
     """Per-call helper around the lexicon (no shared mutable state)."""
 
-    __slots__ = ("lex", "text")
+    __slots__ = ("_low_text", "lex", "text")
 
     def __init__(self, text: str):
         self.lex = lexicon.get()
         self.text = text
+        self._low_text: str | None = None
+
+    @property
+    def low_text(self) -> str:
+        """The text lower-cased (made once, on first use)."""
+        if self._low_text is None:
+            self._low_text = self.text.lower()
+        return self._low_text
 
     def low(self, w: str) -> str:
         w = w.lower().replace("’", "'")
@@ -2210,13 +2300,7 @@ RX_AGE_AFTER_NAME = re.compile(
 
 
 def _more_ages(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
-    low = text.lower()
-    if RX_AGE_NUM.search(text) or "ninety" in low or "hundred" in low:
-        for m in _triggered(RX_AGE_STATED, "AGES", text, words_ix):
-            out.append((m.start(1), m.end(1), "AGE", 0.8))
-    for m in RX_AGE_AFTER_NAME.finditer(text) if RX_AGE_NUM.search(text) else ():
-        if not any(ctx.is_common(w) or ctx.is_clinical(w) for w in m.group(1, 2)):
-            out.append((m.start(3), m.end(3), "AGE", 0.75))
+    _apply_cues("ages4", ctx, text, out, words_ix)
     for m in _census_rows(text, words_ix):
         if m.group(3) and 90 <= int(m.group(3)) <= 120:
             out.append((m.start(3), m.end(3), "AGE", 0.8))
@@ -2356,14 +2440,9 @@ RX_DATE_ORDINAL_WORDS = re.compile(
 )
 
 
-def _more_numbers(text: str, out: list, words_ix: _WordIndex) -> None:
+def _more_numbers(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     m: re.Match[str] | None
-    if "ocial" in text or "OCIAL" in text:
-        for m in RX_SSN_SOCIAL.finditer(text):
-            out.append((m.start(1), m.end(1), "SSN", 0.85))
-    for m in _triggered(RX_LAST4, "LAST", text, words_ix):
-        if RX_SSN_NEAR.search(text, max(0, m.start() - 80), m.start()):
-            out.append((m.start(1), m.end(1), "SSN", 0.8))
+    _apply_cues("numbers4", ctx, text, out, words_ix)
     plates = RX_VIN.search(text) or words_ix.positions.keys() & {"impound", "tow", "towed"}
     for m in RX_PLATE_BY_VIN.finditer(text) if plates else ():
         g = next(i for i in (1, 2, 3) if m.group(i))
@@ -2372,9 +2451,7 @@ def _more_numbers(text: str, out: list, words_ix: _WordIndex) -> None:
         m = RX_MD_BEFORE_TIME.search(text, max(0, t.start() - 12), t.start())
         if m:
             out.append((m.start(1), m.end(1), "DATE", 0.75))
-    has_month = MONTH_WORDS & words_ix.positions.keys()
-    for m in _triggered(RX_DATE_ORDINAL_WORDS, "ORD", text, words_ix) if has_month else ():
-        out.append((m.start(), m.end(), "DATE", 0.8))
+    _apply_cues("ordinal4", ctx, text, out, words_ix)
     for _, e, cat, conf in list(out):
         if cat not in ("DEVICE", "ID", "SSN") or conf < 0.75:
             continue
@@ -2410,7 +2487,7 @@ NOT_ID_LABELS = _w("""room rm bed step phase grade stage class type size cpt icd
     batch sample specimen bin pcn""")
 
 
-def _labelled_ids(text: str, out: list, words_ix: _WordIndex) -> None:
+def _labelled_ids(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     def take(m: re.Match, conf: float) -> None:
         v = m.group(1)
         if sum(c.isdigit() for c in v) >= 4 and sum(c.isalnum() for c in v) >= 5:
@@ -2422,8 +2499,7 @@ def _labelled_ids(text: str, out: list, words_ix: _WordIndex) -> None:
             m = RX_AFTER_MARK.match(text, mark.end())
             if m:
                 take(m, 0.8)
-    for m in _triggered(RX_RECORD_CUE, "RECORD", text, words_ix):
-        take(m, 0.75)
+    _apply_cues("record4", ctx, text, out, words_ix)
 
 
 # Form rows with dot leaders ("Patient Name ........ Tariq Sterling"): the label says what
@@ -2453,7 +2529,7 @@ RX_SSN_BROKEN = re.compile(
 )
 
 
-def _leader_rows(text: str, out: list) -> None:
+def _leader_rows(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     if "..." in text:
         for m in RX_LEADER_ROW.finditer(text):
             label = m.group(1)
@@ -2461,9 +2537,7 @@ def _leader_rows(text: str, out: list) -> None:
                 if rx.search(label):
                     out.append((m.start(2), m.end(2), cat, 0.8))
                     break
-    if "\n" in text:
-        for m in RX_SSN_BROKEN.finditer(text):
-            out.append((m.start(1), m.end(1), "SSN", 0.85))
+    _apply_cues("leader4", ctx, text, out, words_ix)
 
 
 # Ages over 89 said of a person without "-year-old": "died at 93", "lived to ninety-four",
@@ -2485,9 +2559,8 @@ RX_AGE_OF_PERSON = re.compile(
 )
 
 
-def _ages_of_persons(text: str, out: list, words_ix: _WordIndex) -> None:
-    for m in _triggered(RX_AGE_OF_PERSON, "AGEP", text, words_ix):
-        out.append((m.start(1), m.end(1), "AGE", 0.8))
+def _ages_of_persons(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    _apply_cues("agep4", ctx, text, out, words_ix)
 
 
 # Dates in the shapes registration systems print: 24JAN1935, 26/Feb, Apr-25, 20230906 (a
@@ -2527,7 +2600,7 @@ DATE_SHAPE_MONTHS = _w("""jan feb mar apr may jun june jul july aug sep sept oct
     february march april august september october november december""")
 
 
-def _date_shapes(text: str, out: list, words_ix: _WordIndex) -> None:
+def _date_shapes(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     for d in RX_DIGIT_START.finditer(text):
         m = RX_DATE_DIGIT_SHAPES.match(text, d.start())
         if m:
@@ -2536,12 +2609,7 @@ def _date_shapes(text: str, out: list, words_ix: _WordIndex) -> None:
         m = RX_DATE_MONTH_SHAPES.match(text, pos)
         if m:
             out.append((m.start(), m.end(), "DATE", 0.8))
-    for m in RX_DAY_ORDINAL.finditer(text) if "the" in text else ():
-        if RX_DAY_ORDINAL_CUE.search(text, max(0, m.start() - 12), m.start()):
-            out.append((m.start(1), m.end(1), "DATE", 0.7))
-    for m in RX_MD.finditer(text):
-        if RX_MD_CUE.search(text, max(0, m.start() - 16), m.start()):
-            out.append((m.start(1), m.end(1), "DATE", 0.7))
+    _apply_cues("dshape4", ctx, text, out, words_ix)
 
 
 # Social-media handles ("follow @robin_iyer8") are URL-like identifiers.
@@ -2560,15 +2628,8 @@ RX_PLATE_CUED = re.compile(
 )
 
 
-def _handles_serials_plates(text: str, out: list, words_ix: _WordIndex) -> None:
-    if "@" in text:
-        for m in RX_HANDLE.finditer(text):
-            out.append((m.start(), m.end(), "URL", 0.8))
-    for m in _triggered(RX_SN_ANY, "SNX", text, words_ix):
-        out.append((m.start(1), m.end(1), "DEVICE", 0.8))
-    for m in _triggered(RX_PLATE_CUED, "PLATE", text, words_ix):
-        if not RX_SPINE_LEVELS.fullmatch(m.group(1)):  # "plate C3-C5" is hardware
-            out.append((m.start(1), m.end(1), "VEHICLE", 0.75))
+def _handles_serials_plates(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    _apply_cues("serials4", ctx, text, out, words_ix)
 
 
 # Names: a nickname in quotes between two name words (Edward "Ned" Diallo); roles and
@@ -2620,18 +2681,12 @@ RX_TAB_ID_CELL = re.compile(
 
 def _name_shapes(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     m: re.Match[str] | None
-    if ":" in text:
-        for m in _triggered(RX_INITIALS_LABEL, "INITL", text, words_ix):
-            if re.sub(r"\s", "", m.group(1)).upper() not in NOT_INITIALS:
-                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    _apply_cues("initl4", ctx, text, out, words_ix)
     for c in RX_INITIAL_CRED.finditer(text):
         m = RX_SURNAME_BEFORE.search(text, max(0, c.start() - 40), c.start())
         if m and (not ctx.is_common(m.group(1)) or ctx.is_name(m.group(1))):
             out.append((m.start(1), c.end(), "NAME", 0.75))
-    for m in RX_TIME_FIRST_NAME.finditer(text) if RX_TIME_NAME_HINT.search(text) else ():
-        w = m.group(1)
-        if ctx.is_first(w) and not ctx.is_common(w) and not ctx.is_clinical(w):
-            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    _apply_cues("clock4", ctx, text, out, words_ix)
     for d in RX_INITIAL_DOT.finditer(text):
         m = RX_INITIAL_SURNAME_SUBJECT.match(text, d.start())
         if not m:
@@ -2655,9 +2710,7 @@ RX_LAST_FIRST_CUED = re.compile(
 
 
 def _cued_names(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
-    if '"' in text or "“" in text:
-        for m in RX_NICKNAME.finditer(text):
-            out.append((m.start(1), m.end(1), "NAME", 0.8))
+    _apply_cues("nicknames4", ctx, text, out, words_ix)
     for m in _triggered(RX_ROLE_NAME_MORE, "ROLE2", text, words_ix):
         seg = m.group(1)
         words = [w for w in re.findall(r"[^\s,]+", seg) if not re.fullmatch(r"[A-Z]\.", w)]
@@ -2683,18 +2736,7 @@ def _cued_names(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             more = RX_AND_NAME.match(text, end)
             if more and ctx.is_first(more.group(1)) and not ctx.is_common(more.group(1)):
                 out.append((more.start(1), more.end(1), "NAME", 0.7))
-    if ":" in text:
-        for m in RX_CHAT_LINE.finditer(text):
-            w = m.group(1)
-            if ctx.is_first(w) and not ctx.is_common(w) and not ctx.is_clinical(w):
-                out.append((m.start(1), m.end(1), "NAME", 0.7))
-    if "," in text:
-        for m in _triggered(RX_LAST_FIRST_CUED, "LASTFIRST", text, words_ix):
-            parts = re.findall(r"[^\s,]+", m.group(1))
-            if all(
-                not ctx.is_clinical(p) and p.lower() not in FUNCTION_WORDS for p in parts
-            ) and any(ctx.is_name(p) for p in parts):
-                out.append((m.start(1), m.end(1), "NAME", 0.75))
+    _apply_cues("chat4", ctx, text, out, words_ix)
 
 
 # Facilities: ALL-CAPS names before a facility head; pharmacy chains after a pharmacy or
@@ -2786,12 +2828,7 @@ def _more_facilities(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> N
         ):
             continue
         out.append((s, h.end(), "FACILITY", 0.75))
-    for m in RX_FAC_WORSHIP.finditer(text) if "Masjid" in text or "Kingdom" in text else ():
-        out.append((m.start(), m.end(), "FACILITY", 0.75))
-    for m in _triggered(RX_EMPLOYER, "EMPL", text, words_ix):
-        words = m.group(1).split()
-        if not all(ctx.is_common(w) or ctx.is_clinical(w) for w in words if w not in ("&", "of")):
-            out.append((m.start(1), m.end(1), "FACILITY", 0.7))
+    _apply_cues("work4", ctx, text, out, words_ix)
 
 
 # Places: the words before "ST 12345" or ", ST 12345" (any words: "Island Pond, KY 54337");
@@ -2990,6 +3027,7 @@ RX_DAY_ORDINAL_WORD = re.compile(
     r"|thirty[- ]first))(?=[ \t]*(?:[.,;:)]|$|(?:and|at)\s+(?!(?:the\s+)?[a-z]+th\b)))"
 )
 TRIGGERS["MDR5"] = _w("return returned due expires expire")
+TRIGGERS["DORD5"] = _w("on of since by until before after")
 RX_MD_RETURN = re.compile(
     r"\b(?i:return(?:ed)?\s+by|due\s+(?:back\s+)?by|due\s+on|expires?(?:\s+on)?)[ \t]+"
     r"((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))(?![\d/])"
@@ -3171,64 +3209,24 @@ RX_FROM_TOWN = re.compile(
 
 def _round5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     m: re.Match[str] | None
-    for m in _triggered(RX_SSN_SEPARATED, "SSN5", text, words_ix):
-        out.append((m.start(1), m.end(1), "SSN", 0.85))
-    for m in _triggered(RX_SSN_LAST4_SOCIAL, "SSN5", text, words_ix):
-        out.append((m.start(1), m.end(1), "SSN", 0.85))
-    for m in RX_SSN_MASKED.finditer(text) if "-" in text else ():
-        out.append((m.start(1), m.end(1), "SSN", 0.85))
-    for m in _triggered(RX_AGE_OF_RELATIVE, "AGER5", text, words_ix):
-        out.append((m.start(1), m.end(1), "AGE", 0.75))
-    low = text.lower()
-    if "ninety" in low or "hundred" in low:
-        for m in RX_AGE_WORDS5.finditer(text):
-            out.append((m.start(1), m.end(1), "AGE", 0.75))
-    for m in RX_AGE_SEX_START.finditer(text):
-        if 90 <= int(m.group()) <= 120 and RX_LINE_START_BEFORE.search(
-            text, max(0, m.start() - 4), m.start()
-        ):
-            out.append((m.start(), m.end(), "AGE", 0.75))
-    yo = words_ix.positions.keys() & {"yof", "yom", "yo"} or "y/o" in low
-    for m in RX_AGE_YO_SEX.finditer(text) if yo else ():
-        out.append((m.start(1), m.end(1), "AGE", 0.8))
+    _apply_cues("numbers5", ctx, text, out, words_ix)
     for z in RX_ZIP_ONLY.finditer(text):
         m = RX_CAPS_TOWN_BEFORE.search(text, max(0, z.start() - 50), z.start())
         town = m.group(1) if m else ""
         if m and town.lower() not in STATES and not any(ctx.is_clinical(w) for w in town.split()):
             out.append((m.start(1), m.end(1), "LOCATION", 0.7))
             out.append((z.start(), z.end(), "LOCATION", 0.7))
-    if "." in text:
-        _cands_from(RX_DATE_DOTTED, text, "DATE", 0.75, 0, out)
+    _apply_cues("dotted5", ctx, text, out, words_ix)
     for h in RX_DASH_YEAR.finditer(text) if "-" in text else ():
         m = RX_DATE_MON_YEAR.search(text, max(0, h.start() - 10), h.end())
         if m and m.end() == h.end():
             out.append((m.start(), m.end(), "DATE", 0.8))
-    has_ordinal = _DAY_ORDINAL_WORDS & words_ix.positions.keys()
-    for m in RX_DAY_ORDINAL_WORD.finditer(text) if has_ordinal else ():
-        out.append((m.start(1), m.end(1), "DATE", 0.7))
-    for m in _triggered(RX_MD_RETURN, "MDR5", text, words_ix) if "/" in text else ():
-        out.append((m.start(1), m.end(1), "DATE", 0.7))
-    for m in RX_DAY_NEXT_MONTH.finditer(text) if "month" in low else ():
-        out.append((m.start(1), m.end(1), "DATE", 0.7))
+    _apply_cues("dates5", ctx, text, out, words_ix)
     for m in _triggered(RX_PLATE5, "PLATE5", text, words_ix):
         g = 1 if m.group(1) else 2
         if g == 2 or RX_VEHICLE_NEAR.search(text, max(0, m.start() - 80), m.end() + 40):
             out.append((m.start(g), m.end(g), "VEHICLE", 0.75))
-    keys = words_ix.positions.keys()
-    for m in _triggered(RX_RURAL_BOX, "BOX5", text, words_ix) if keys & {"box", "bx"} else ():
-        out.append((m.start(), m.end(), "ADDRESS", 0.85))
-    roads = keys & {"road", "rd", "route", "rte", "highway", "hwy", "lane", "ln"}
-    for m in _triggered(RX_NUMBERED_ROAD, "ROADN5", text, words_ix) if roads else ():
-        out.append((m.start(), m.end(), "ADDRESS", 0.85))
-    for m in RX_STATE_ROUTE.finditer(text) if "-" in text else ():
-        if m.group()[:2] in _ROUTE_PREFIXES and RX_ROUTE_CUE_BEFORE.search(
-            text, max(0, m.start() - 12), m.start()
-        ):
-            out.append((m.start(), m.end(), "ADDRESS", 0.75))
-    for m in _triggered(RX_ROAD_AFTER_CUE, "ROAD5", text, words_ix):
-        road = m.group(1)
-        if not any(ctx.is_clinical(w) for w in road.split()[:-1]):
-            out.append((m.start(1), m.end(1), "ADDRESS", 0.75))
+    _apply_cues("roads5", ctx, text, out, words_ix)
     for rx in (RX_GRID_ADDRESS, RX_LETTERED_NUMBER):
         for m in rx.finditer(text):
             tail: list = []
@@ -3340,8 +3338,7 @@ def _names5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             continue  # "Yakima, PA" is a town and its state
         if (cued and known) or (label and known) or (cued and cued.group().strip()[-1:] == ":"):
             out.append((m.start(), m.end(), "NAME", 0.75))
-    for m in _triggered(RX_REL_PAREN_INITIAL, "RELP5", text, words_ix) if "(" in text else ():
-        out.append((m.start(1), m.end(1), "NAME", 0.75))
+    _apply_cues("relp5", ctx, text, out, words_ix)
     chats = list(_triggered(RX_LOWER_CHAT5, "CHAT5", text, words_ix))
     for p in words_ix.at(frozenset({"here"})):
         m = RX_CHAT_HERE.search(text, max(0, p - 24), p)
@@ -3361,8 +3358,7 @@ def _names5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         m = RX_INITIALS5.search(text, max(0, t.start() - 8), t.start())
         if m and not ctx.is_clinical(m.group(1).replace(".", "")):
             out.append((m.start(1), m.end(1), "NAME", 0.7))
-    for m in _triggered(RX_TITLE_PARTICLE, "TITLEP", text, words_ix):
-        out.append((m.start(1), m.end(1), "NAME", 0.8))
+    _apply_cues("titlep5", ctx, text, out, words_ix)
 
 
 RX_VACCINE_BEFORE = re.compile(
@@ -3513,15 +3509,7 @@ _WEEKDAYS5 = _w("monday tuesday wednesday thursday friday saturday sunday")
 
 
 def _places5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
-    for m in _triggered(RX_FROM_TOWN, "FROM5", text, words_ix):
-        name = m.group(1)
-        if (
-            _town_shape_ok(ctx, name)
-            and not ctx.followed_by_head(m.end(1))
-            and name.lower() not in MONTH_WORDS
-            and not ctx.is_clinical(name.split()[0])
-        ):
-            out.append((m.start(1), m.end(1), "LOCATION", 0.65))
+    _apply_cues("from_town5", ctx, text, out, words_ix)
 
 
 # ----------------------------------------------------------------------------- round 6
@@ -3770,31 +3758,7 @@ def _names6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
                 relation = first not in ("pt", "patient")
                 if not bad and (not ctx.is_common(w1) or (relation and ctx.is_first(w1))):
                     out.append((low.start(), low.end(), "NAME", 0.7))
-    keys = words_ix.positions.keys()
-    nick_rxs = (
-        RX_REL_PAREN6 if "(" in text else None,
-        RX_GOES_BY6 if keys & {"goes", "known", "aka", "a", "nicknamed"} else None,
-        RX_QUOTED_NICK6 if any(q in text for q in "'‘\"“") else None,
-    )
-    for rx in nick_rxs:
-        for m in rx.finditer(text) if rx else ():
-            w = m.group(1)
-            if (
-                w.lower() not in FUNCTION_WORDS
-                and not ctx.is_clinical(w)
-                and w.lower() not in _NOT_NAMES6
-            ):
-                out.append((m.start(1), m.end(1), "NAME", 0.75))
-    for m in RX_ALIAS_INSIDE6.finditer(text) if "(" in text else ():
-        if not any(ctx.is_clinical(m.group(i)) for i in (2, 3)):
-            out.append((m.start(), m.end(), "NAME", 0.75))
-    for m in RX_FIRST_INITIAL6.finditer(text) if RX_INITIAL_HINT6.search(text) else ():
-        w = m.group(1)
-        if ctx.is_first(w) and not ctx.is_clinical(w) and w.lower() not in FUNCTION_WORDS:
-            out.append((m.start(), m.end(), "NAME", 0.7))
-    for m in RX_DOTTED_INITIALS6.finditer(text) if "." in text else ():
-        if m.group().replace(" ", "") not in NOT_INITIALS and m.group().lower() not in _NOT_NAMES6:
-            out.append((m.start(), m.end(), "NAME", 0.7))
+    _apply_cues("nicknames6", ctx, text, out, words_ix)
 
 
 # Ages over 89: "93M", "(91F)", "AGE: 94Y", "92 años", "At 107F", "At a hundred and one-year-old".
@@ -3997,42 +3961,7 @@ TRIGGERS["FACT6"] = _w("at behind from to near outside")
 
 
 def _facilities6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
-    for m in _triggered(RX_FAC_AFTER_PREP6, "FACP6", text, words_ix):
-        seg = m.group(1)
-        words = seg.split()
-        if (
-            len(words) >= 2
-            and _fac_words_ok6(ctx, " ".join(words[:-1]), len(words) >= 3)
-            and not ctx.is_clinical(words[0])
-            and not any(w.lower() in _HOSPITAL_PARTS6 for w in words[:-1])
-            and not RX_HOSPITAL_PART_AFTER6.match(text, m.end(1))
-        ):
-            out.append((m.start(1), m.end(1), "FACILITY", 0.7))
-    for m in _triggered(RX_FAC_LOWER6, "FACL6", text, words_ix):
-        seg = m.group(1)
-        lead = seg.split()
-        if (
-            lead[0] not in FUNCTION_WORDS
-            and lead[0] not in GENERIC_FAC
-            and lead[0] not in _NOT_FAC_LEAD6
-            and not ctx.is_clinical(lead[0])
-        ):
-            out.append((m.start(1), m.end(1), "FACILITY", 0.65))
-    for m in (
-        _triggered(RX_FAC_THE6, "FACT6", text, words_ix) if "the" in words_ix.positions else ()
-    ):
-        seg = m.group(1)
-        words = seg.split()
-        if (
-            (len(words) >= 2 or any(c.isdigit() for c in seg))
-            and _fac_words_ok6(ctx, seg)
-            and not any(ctx.is_clinical(w) or w.lower() in _HOSPITAL_PARTS6 for w in words)
-            and not any(ctx.low(w) in GENERIC_FAC for w in words)
-            and not ctx.followed_by_head(m.end(1))
-            and not RX_HOSPITAL_PART_AFTER6.match(text, m.end(1))
-            and not all(ctx.is_common(w) for w in words if not w.isdigit())
-        ):
-            out.append((m.start(1), m.end(1), "FACILITY", 0.65))
+    _apply_cues("facilities6", ctx, text, out, words_ix)
     for m in _triggered(RX_FAC_CUED6, "FACC6", text, words_ix):
         seg = m.group(1)
         words = seg.split()
@@ -4072,6 +4001,7 @@ RX_PHONE7_CUE6 = re.compile(
     r"(?:\b(?i:ph|p|phone|tel|cell|home[ \t]+ph)[ \t]*[:.][ \t]*|\b(?:from|at|call)[ \t]+)"
     r"(\d{3}-\d{4}(?:[ \t]*(?:x|ext\.?|#)[ \t]*\d{1,5})?)(?![\d-])"
 )
+TRIGGERS["PH7"] = _w("ph p phone tel cell home from at call")
 RX_PHONE7_AFTER_NAME6 = re.compile(
     r",[ \t]+(\d{3}-\d{4}(?:[ \t]*(?:x|ext\.?|#)[ \t]*\d{1,5})?)(?![\d-])"
 )
@@ -4104,86 +4034,13 @@ RX_PHONE7_HINT6 = re.compile(r"\d{3}-\d{4}")
 
 
 def _round6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
-    keys = words_ix.positions.keys()
-    for m in _triggered(RX_ID_CUE6, "IDC6", text, words_ix):
-        out.append((m.start(1), m.end(1), "ID", 0.75))
-    for m in RX_PLATE_STATE6.finditer(text) if keys & _VEHICLE_WORDS6 else ():
-        if RX_VEHICLE_NEAR.search(
-            text, max(0, m.start() - 60), m.start()
-        ) or RX_VEHICLE_NEAR.search(text, m.end(), m.end() + 40):
-            out.append((m.start(1), m.end(1), "VEHICLE", 0.7))
-    for m in RX_PLATE_WORD6.finditer(text) if keys & {"plate", "tag"} else ():
-        if not RX_SPINE_LEVELS.fullmatch(m.group(1)):
-            out.append((m.start(1), m.end(1), "VEHICLE", 0.7))
-    if RX_PHONE7_HINT6.search(text):
-        _cands_from(RX_PHONE7_CUE6, text, "PHONE", 0.75, 1, out)
-    if "last" in keys:
-        _cands_from(RX_SS_LAST4_6, text, "SSN", 0.8, 1, out)
-    for m in (
-        _triggered(RX_PLACE_OF6, "PLACEOF6", text, words_ix) if "'" in text or "’" in text else ()
-    ):
-        w = m.group(1)
-        if (
-            w.lower() not in FUNCTION_WORDS
-            and not ctx.is_clinical(w)
-            and w.lower() not in MONTH_WORDS
-        ):
-            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    _apply_cues("numbers6", ctx, text, out, words_ix)
     if "|" in text:
         _pipe_tables6(ctx, text, out)
     if "\t" in text:
         _tab_rows6(ctx, text, out)
     _names6(ctx, text, out, words_ix)
-    low = text.lower()
-    ages: list[re.Match[str]] = list(RX_AGE_SEX6.finditer(text))
-    ages += _triggered(RX_AGE_LABEL6, "AGEL6", text, words_ix)
-    ages += RX_AGE_ANOS6.finditer(text) if "años" in low else []
-    ages += _triggered(RX_AGE_AT6, "AGEAT6", text, words_ix)
-    ages += RX_AGE_PAREN6.finditer(text) if "ninety" in low or "hundred" in low else []
-    for m in ages:
-        if not RX_TEMPERATURE_BEFORE6.search(text, max(0, m.start() - 24), m.start()):
-            out.append((m.start(1), m.end(1), "AGE", 0.75))
-    for m in _triggered(RX_AGE_IS6, "AGEIS6", text, words_ix):
-        out.append((m.start(1), m.end(1), "AGE", 0.7))
-        if m.group(2):
-            out.append((m.start(2), m.end(2), "AGE", 0.7))
-    if "/" in text:
-        for m in _triggered(RX_MD_WEEKDAY6, "WEEKDAY6", text, words_ix):
-            out.append((m.start(), m.end(), "DATE", 0.75))
-    for m in _triggered(RX_MD_EVENT6, "MDE6", text, words_ix):
-        out.append((m.start(1), m.end(1), "DATE", 0.7))
-    if RX_YMD_HINT6.search(text):
-        _cands_from(RX_YMD_COMPACT6, text, "DATE", 0.7, 1, out)
-    if "-" in text and keys & {"mid", "early", "late"}:
-        _cands_from(RX_MID_MONTH6, text, "DATE", 0.7, 1, out)
-    for m in _triggered(RX_HOLIDAY6, "HOLIDAY6", text, words_ix) if keys & _HOLIDAY_WORDS6 else ():
-        out.append((m.start(1), m.end(1), "DATE", 0.6))
-    for m in _triggered(RX_ROAD_NAMED6, "ROADN6", text, words_ix):
-        out.append((m.start(1), m.end(1), "ADDRESS", 0.75))
-    for m in _triggered(RX_ROAD_LOWER6, "ROADL6", text, words_ix):
-        if not any(w in FUNCTION_WORDS or ctx.is_clinical(w) for w in m.group(1).split()):
-            out.append((m.start(1), m.end(1), "ADDRESS", 0.7))
-    for m in _triggered(RX_ROAD_NUMBERED6, "ROADS6", text, words_ix):
-        out.append((m.start(1), m.end(1), "ADDRESS", 0.75))
-    if keys & {"mhp", "koa", "campground", "park", "court"}:
-        _cands_from(RX_PARK_LOT6, text, "ADDRESS", 0.8, 0, out)
-    if "box" in keys:
-        _cands_from(RX_PO_BOX_ANY6, text, "ADDRESS", 0.85, 0, out)
-    for m in _triggered(RX_PLACE_CUE6, "PLACE6", text, words_ix):
-        name = m.group(1)
-        if name.lower().startswith("the "):
-            if " up " not in m.group():
-                continue
-            bare = name[4:]
-        else:
-            bare = name
-        if (
-            _town_shape_ok(ctx, bare)
-            and not ctx.followed_by_head(m.end(1))
-            and not re.match(r"[ \t]+(?:[A-Z][a-z]+|\d)", text[m.end(1) : m.end(1) + 4])
-            and bare.lower() not in _NOT_PLACES6
-        ):
-            out.append((m.start(1), m.end(1), "LOCATION", 0.65))
+    _apply_cues("more6", ctx, text, out, words_ix)
     last = -1
     for z in RX_DIGITS5.finditer(text):
         # a town, an abbreviated state and this ZIP, within the 60 characters before it
@@ -4195,10 +4052,357 @@ def _round6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         if not any(ctx.is_clinical(w) or w.lower() in FUNCTION_WORDS for w in town.split()):
             out.append((c.start(1), c.end(1), "LOCATION", 0.7))
         out.append((c.start(2), c.end(2), "LOCATION", 0.7))
-    for m in RX_LIVES_LOWER6.finditer(text) if "lives" in keys else ():
-        out.append((m.start(1), m.end(1), "LOCATION", 0.7))
-        out.append((m.start(2), m.end(2), "LOCATION", 0.7))
+    _apply_cues("lives_lower6", ctx, text, out, words_ix)
     _facilities6(ctx, text, out, words_ix)
+
+
+# ----------------------------------------------------------------------------- cue table
+# Tests that veto a cue rule's match (True: not an identifier).
+def _age_hint(text: str, low: str) -> bool:
+    return bool(RX_AGE_NUM.search(text)) or "ninety" in low or "hundred" in low
+
+
+def _common_pair(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    return any(ctx.is_common(w) or ctx.is_clinical(w) for w in m.group(1, 2))
+
+
+def _too_few_digits(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    v = m.group(1)
+    return not (sum(c.isdigit() for c in v) >= 4 and sum(c.isalnum() for c in v) >= 5)
+
+
+def _spine_level(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    return bool(RX_SPINE_LEVELS.fullmatch(m.group(1)))  # "plate C3-C5" is hardware
+
+
+def _common_employer(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    words = m.group(1).split()
+    return all(ctx.is_common(w) or ctx.is_clinical(w) for w in words if w not in ("&", "of"))
+
+
+def _not_initials(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    return re.sub(r"\s", "", m.group(1)).upper() in NOT_INITIALS
+
+
+def _not_given_name(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    w = m.group(1)
+    return not (ctx.is_first(w) and not ctx.is_common(w) and not ctx.is_clinical(w))
+
+
+def _not_last_first(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    parts = re.findall(r"[^\s,]+", m.group(1))
+    return not (
+        all(not ctx.is_clinical(p) and p.lower() not in FUNCTION_WORDS for p in parts)
+        and any(ctx.is_name(p) for p in parts)
+    )
+
+
+def _not_over_89(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    return not 90 <= int(m.group()) <= 120
+
+
+def _not_route_prefix(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    return m.group()[:2] not in _ROUTE_PREFIXES
+
+
+def _clinical_road(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    return any(ctx.is_clinical(w) for w in m.group(1).split()[:-1])
+
+
+def _not_from_town(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    name = m.group(1)
+    return not (
+        _town_shape_ok(ctx, name)
+        and not ctx.followed_by_head(m.end(1))
+        and name.lower() not in MONTH_WORDS
+        and not ctx.is_clinical(name.split()[0])
+    )
+
+
+def _no_vehicle_near(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    return not (
+        RX_VEHICLE_NEAR.search(text, max(0, m.start() - 60), m.start())
+        or RX_VEHICLE_NEAR.search(text, m.end(), m.end() + 40)
+    )
+
+
+def _not_place_owner(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    w = m.group(1)
+    return w.lower() in FUNCTION_WORDS or ctx.is_clinical(w) or w.lower() in MONTH_WORDS
+
+
+def _not_lower_road(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    return any(w in FUNCTION_WORDS or ctx.is_clinical(w) for w in m.group(1).split())
+
+
+def _not_cued_town(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    name = m.group(1)
+    if name.lower().startswith("the "):
+        if " up " not in m.group():
+            return True
+        name = name[4:]
+    return not (
+        _town_shape_ok(ctx, name)
+        and not ctx.followed_by_head(m.end(1))
+        and not re.match(r"[ \t]+(?:[A-Z][a-z]+|\d)", text[m.end(1) : m.end(1) + 4])
+        and name.lower() not in _NOT_PLACES6
+    )
+
+
+def _not_fac_after_prep(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    words = m.group(1).split()
+    return not (
+        len(words) >= 2
+        and _fac_words_ok6(ctx, " ".join(words[:-1]), len(words) >= 3)
+        and not ctx.is_clinical(words[0])
+        and not any(w.lower() in _HOSPITAL_PARTS6 for w in words[:-1])
+        and not RX_HOSPITAL_PART_AFTER6.match(text, m.end(1))
+    )
+
+
+def _not_lower_fac(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    lead = m.group(1).split()[0]
+    return (
+        lead in FUNCTION_WORDS
+        or lead in GENERIC_FAC
+        or lead in _NOT_FAC_LEAD6
+        or ctx.is_clinical(lead)
+    )
+
+
+def _not_fac_the(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    seg = m.group(1)
+    words = seg.split()
+    return not (
+        (len(words) >= 2 or any(c.isdigit() for c in seg))
+        and _fac_words_ok6(ctx, seg)
+        and not any(ctx.is_clinical(w) or w.lower() in _HOSPITAL_PARTS6 for w in words)
+        and not any(ctx.low(w) in GENERIC_FAC for w in words)
+        and not ctx.followed_by_head(m.end(1))
+        and not RX_HOSPITAL_PART_AFTER6.match(text, m.end(1))
+        and not all(ctx.is_common(w) for w in words if not w.isdigit())
+    )
+
+
+def _not_nickname(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    w = m.group(1)
+    return w.lower() in FUNCTION_WORDS or ctx.is_clinical(w) or w.lower() in _NOT_NAMES6
+
+
+def _clinical_alias(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    return any(ctx.is_clinical(m.group(i)) for i in (2, 3))
+
+
+def _not_first_initial(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    w = m.group(1)
+    return not (ctx.is_first(w) and not ctx.is_clinical(w) and w.lower() not in FUNCTION_WORDS)
+
+
+def _not_dotted_initials(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    return m.group().replace(" ", "") in NOT_INITIALS or m.group().lower() in _NOT_NAMES6
+
+
+_ROAD_WORDS5 = _w("road rd route rte highway hwy lane ln")
+
+# Every cue-led rule of rounds 4-6, grouped by the stage (recogniser) that applies it; within a
+# stage, rules run in this order. A new cue is a new row.
+CUE_RULES: tuple[CueRule, ...] = (
+    # --- round 4: ages, numbers, labels, date shapes, handles, serials, plates
+    CueRule("ages4", RX_AGE_STATED, "AGE", 0.8, cue="AGES", needs=_age_hint),
+    CueRule("ages4", RX_AGE_AFTER_NAME, "AGE", 0.75, group=3, hint=RX_AGE_NUM, veto=_common_pair),
+    CueRule("numbers4", RX_SSN_SOCIAL, "SSN", 0.85, chars=("ocial", "OCIAL")),
+    CueRule("numbers4", RX_LAST4, "SSN", 0.8, cue="LAST", near=(RX_SSN_NEAR, 80)),
+    CueRule("ordinal4", RX_DATE_ORDINAL_WORDS, "DATE", 0.8, 0, "ORD", words=MONTH_WORDS),
+    CueRule("record4", RX_RECORD_CUE, "ID", 0.75, cue="RECORD", veto=_too_few_digits),
+    CueRule("leader4", RX_SSN_BROKEN, "SSN", 0.85, chars=("\n",)),
+    CueRule("agep4", RX_AGE_OF_PERSON, "AGE", 0.8, cue="AGEP"),
+    CueRule("dshape4", RX_DAY_ORDINAL, "DATE", 0.7, chars=("the",), near=(RX_DAY_ORDINAL_CUE, 12)),
+    CueRule("dshape4", RX_MD, "DATE", 0.7, near=(RX_MD_CUE, 16)),
+    CueRule("serials4", RX_HANDLE, "URL", 0.8, 0, chars=("@",)),
+    CueRule("serials4", RX_SN_ANY, "DEVICE", 0.8, cue="SNX"),
+    CueRule("serials4", RX_PLATE_CUED, "VEHICLE", 0.75, cue="PLATE", veto=_spine_level),
+    CueRule("work4", RX_FAC_WORSHIP, "FACILITY", 0.75, 0, chars=("Masjid", "Kingdom")),
+    CueRule("work4", RX_EMPLOYER, "FACILITY", 0.7, cue="EMPL", veto=_common_employer),
+    CueRule(
+        "initl4",
+        RX_INITIALS_LABEL,
+        "NAME",
+        0.7,
+        cue="INITL",
+        chars=(":",),
+        veto=_not_initials,
+    ),
+    CueRule(
+        "clock4",
+        RX_TIME_FIRST_NAME,
+        "NAME",
+        0.7,
+        hint=RX_TIME_NAME_HINT,
+        veto=_not_given_name,
+    ),
+    CueRule("nicknames4", RX_NICKNAME, "NAME", 0.8, chars=('"', "“")),
+    CueRule("chat4", RX_CHAT_LINE, "NAME", 0.7, chars=(":",), veto=_not_given_name),
+    CueRule(
+        "chat4",
+        RX_LAST_FIRST_CUED,
+        "NAME",
+        0.75,
+        cue="LASTFIRST",
+        chars=(",",),
+        veto=_not_last_first,
+    ),
+    # --- round 5: SSN separators and masks, ages, dates, roads
+    CueRule("numbers5", RX_SSN_SEPARATED, "SSN", 0.85, cue="SSN5"),
+    CueRule("numbers5", RX_SSN_LAST4_SOCIAL, "SSN", 0.85, cue="SSN5"),
+    CueRule("numbers5", RX_SSN_MASKED, "SSN", 0.85, chars=("-",)),
+    CueRule("numbers5", RX_AGE_OF_RELATIVE, "AGE", 0.75, cue="AGER5"),
+    CueRule("numbers5", RX_AGE_WORDS5, "AGE", 0.75, lower=("ninety", "hundred")),
+    CueRule(
+        "numbers5",
+        RX_AGE_SEX_START,
+        "AGE",
+        0.75,
+        0,
+        near=(RX_LINE_START_BEFORE, 4),
+        veto=_not_over_89,
+    ),
+    CueRule("numbers5", RX_AGE_YO_SEX, "AGE", 0.8, lower=("yo", "y/o")),
+    CueRule("dotted5", RX_DATE_DOTTED, "DATE", 0.75, 0, chars=(".",)),
+    CueRule("dates5", RX_DAY_ORDINAL_WORD, "DATE", 0.7, cue="DORD5", words=_DAY_ORDINAL_WORDS),
+    CueRule("dates5", RX_MD_RETURN, "DATE", 0.7, cue="MDR5", chars=("/",)),
+    CueRule("dates5", RX_DAY_NEXT_MONTH, "DATE", 0.7, lower=("month",)),
+    CueRule("roads5", RX_RURAL_BOX, "ADDRESS", 0.85, 0, "BOX5", words=_w("box bx")),
+    CueRule("roads5", RX_NUMBERED_ROAD, "ADDRESS", 0.85, 0, "ROADN5", words=_ROAD_WORDS5),
+    CueRule(
+        "roads5",
+        RX_STATE_ROUTE,
+        "ADDRESS",
+        0.75,
+        0,
+        chars=("-",),
+        near=(RX_ROUTE_CUE_BEFORE, 12),
+        veto=_not_route_prefix,
+    ),
+    CueRule("roads5", RX_ROAD_AFTER_CUE, "ADDRESS", 0.75, cue="ROAD5", veto=_clinical_road),
+    CueRule("relp5", RX_REL_PAREN_INITIAL, "NAME", 0.75, cue="RELP5", chars=("(",)),
+    CueRule("titlep5", RX_TITLE_PARTICLE, "NAME", 0.8, cue="TITLEP"),
+    CueRule("from_town5", RX_FROM_TOWN, "LOCATION", 0.65, cue="FROM5", veto=_not_from_town),
+    # --- round 6: licences, plates, phones, ages, dates, roads, places
+    CueRule("numbers6", RX_ID_CUE6, "ID", 0.75, cue="IDC6"),
+    CueRule(
+        "numbers6", RX_PLATE_STATE6, "VEHICLE", 0.7, words=_VEHICLE_WORDS6, veto=_no_vehicle_near
+    ),
+    CueRule("numbers6", RX_PLATE_WORD6, "VEHICLE", 0.7, words=_w("plate tag"), veto=_spine_level),
+    CueRule("numbers6", RX_PHONE7_CUE6, "PHONE", 0.75, cue="PH7", hint=RX_PHONE7_HINT6),
+    CueRule("numbers6", RX_SS_LAST4_6, "SSN", 0.8, words=_w("last")),
+    CueRule(
+        "numbers6",
+        RX_PLACE_OF6,
+        "NAME",
+        0.7,
+        cue="PLACEOF6",
+        chars=("'", "’"),
+        veto=_not_place_owner,
+    ),
+    CueRule("more6", RX_AGE_SEX6, "AGE", 0.75, not_near=(RX_TEMPERATURE_BEFORE6, 24)),
+    CueRule(
+        "more6",
+        RX_AGE_LABEL6,
+        "AGE",
+        0.75,
+        cue="AGEL6",
+        not_near=(RX_TEMPERATURE_BEFORE6, 24),
+    ),
+    CueRule(
+        "more6",
+        RX_AGE_ANOS6,
+        "AGE",
+        0.75,
+        lower=("años",),
+        not_near=(RX_TEMPERATURE_BEFORE6, 24),
+    ),
+    CueRule(
+        "more6",
+        RX_AGE_AT6,
+        "AGE",
+        0.75,
+        cue="AGEAT6",
+        not_near=(RX_TEMPERATURE_BEFORE6, 24),
+    ),
+    CueRule(
+        "more6",
+        RX_AGE_PAREN6,
+        "AGE",
+        0.75,
+        lower=("ninety", "hundred"),
+        not_near=(RX_TEMPERATURE_BEFORE6, 24),
+    ),
+    CueRule("more6", RX_AGE_IS6, "AGE", 0.7, cue="AGEIS6", also=2),
+    CueRule("more6", RX_MD_WEEKDAY6, "DATE", 0.75, 0, "WEEKDAY6", chars=("/",)),
+    CueRule("more6", RX_MD_EVENT6, "DATE", 0.7, cue="MDE6"),
+    CueRule("more6", RX_YMD_COMPACT6, "DATE", 0.7, hint=RX_YMD_HINT6),
+    CueRule("more6", RX_MID_MONTH6, "DATE", 0.7, chars=("-",), words=_w("mid early late")),
+    CueRule("more6", RX_HOLIDAY6, "DATE", 0.6, cue="HOLIDAY6", words=_HOLIDAY_WORDS6),
+    CueRule("more6", RX_ROAD_NAMED6, "ADDRESS", 0.75, cue="ROADN6"),
+    CueRule("more6", RX_ROAD_LOWER6, "ADDRESS", 0.7, cue="ROADL6", veto=_not_lower_road),
+    CueRule("more6", RX_ROAD_NUMBERED6, "ADDRESS", 0.75, cue="ROADS6"),
+    CueRule(
+        "more6",
+        RX_PARK_LOT6,
+        "ADDRESS",
+        0.8,
+        0,
+        words=_w("mhp koa campground park court"),
+    ),
+    CueRule("more6", RX_PO_BOX_ANY6, "ADDRESS", 0.85, 0, words=_w("box")),
+    CueRule("more6", RX_PLACE_CUE6, "LOCATION", 0.65, cue="PLACE6", veto=_not_cued_town),
+    CueRule("lives_lower6", RX_LIVES_LOWER6, "LOCATION", 0.7, words=_w("lives"), also=2),
+    CueRule(
+        "facilities6", RX_FAC_AFTER_PREP6, "FACILITY", 0.7, cue="FACP6", veto=_not_fac_after_prep
+    ),
+    CueRule("facilities6", RX_FAC_LOWER6, "FACILITY", 0.65, cue="FACL6", veto=_not_lower_fac),
+    CueRule(
+        "facilities6",
+        RX_FAC_THE6,
+        "FACILITY",
+        0.65,
+        cue="FACT6",
+        words=_w("the"),
+        veto=_not_fac_the,
+    ),
+    CueRule("nicknames6", RX_REL_PAREN6, "NAME", 0.75, chars=("(",), veto=_not_nickname),
+    CueRule(
+        "nicknames6",
+        RX_GOES_BY6,
+        "NAME",
+        0.75,
+        words=_w("goes known aka a nicknamed"),
+        veto=_not_nickname,
+    ),
+    CueRule(
+        "nicknames6", RX_QUOTED_NICK6, "NAME", 0.75, chars=("'", "‘", '"', "“"), veto=_not_nickname
+    ),
+    CueRule("nicknames6", RX_ALIAS_INSIDE6, "NAME", 0.75, 0, chars=("(",), veto=_clinical_alias),
+    CueRule(
+        "nicknames6",
+        RX_FIRST_INITIAL6,
+        "NAME",
+        0.7,
+        0,
+        hint=RX_INITIAL_HINT6,
+        veto=_not_first_initial,
+    ),
+    CueRule(
+        "nicknames6", RX_DOTTED_INITIALS6, "NAME", 0.7, 0, chars=(".",), veto=_not_dotted_initials
+    ),
+)
+_STAGES: dict[str, tuple[CueRule, ...]] = {}
+for _rule in CUE_RULES:
+    _STAGES[_rule.stage] = (*_STAGES.get(_rule.stage, ()), _rule)
+# stages with a rule that reads the lower-cased text
+_STAGE_LOWER = {
+    st: any(r.lower or r.needs is not None for r in rules) for st, rules in _STAGES.items()
+}
 
 
 # ----------------------------------------------------------------------------- resolution
@@ -4280,12 +4484,12 @@ def _scan(text: str) -> list[Finding]:
     _addresses(ctx, text, cands, words_ix)
     _facilities(ctx, text, cands)
     _more_ages(ctx, text, cands, words_ix)
-    _more_numbers(text, cands, words_ix)
-    _labelled_ids(text, cands, words_ix)
-    _leader_rows(text, cands)
-    _ages_of_persons(text, cands, words_ix)
-    _date_shapes(text, cands, words_ix)
-    _handles_serials_plates(text, cands, words_ix)
+    _more_numbers(ctx, text, cands, words_ix)
+    _labelled_ids(ctx, text, cands, words_ix)
+    _leader_rows(ctx, text, cands, words_ix)
+    _ages_of_persons(ctx, text, cands, words_ix)
+    _date_shapes(ctx, text, cands, words_ix)
+    _handles_serials_plates(ctx, text, cands, words_ix)
     _cued_names(ctx, text, cands, words_ix)
     _name_shapes(ctx, text, cands, words_ix)
     _more_facilities(ctx, text, cands, words_ix)
