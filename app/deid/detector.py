@@ -3559,37 +3559,42 @@ def _pipe_tables6(ctx: _Ctx, text: str, out: list) -> None:
             continue
         if not cats or re.fullmatch(r"[\s|:-]*", inner) or len(cells) != len(cats):
             continue
-        for (p, cell), cat in zip(cells, cats, strict=True):
-            value = cell.strip()
-            if not cat or not value or value.lower() in ("-", "n/a", "na", "none", "unknown"):
+        _mark_cells6(ctx, cells, cats, out)
+
+
+def _mark_cells6(ctx: _Ctx, cells: list, cats: list, out: list) -> None:
+    """Propose each (offset, text) cell of a table row as its column's category."""
+    for (p, cell), cat in zip(cells, cats, strict=True):
+        value = cell.strip()
+        if not cat or not value or value.lower() in ("-", "n/a", "na", "none", "unknown"):
+            continue
+        s = p + cell.index(value)
+        e = s + len(value)
+        if cat in ("NAME", "LOCATION", "FACILITY"):
+            m = RX_CELL_TITLE6.search(value)
+            while m:
+                if m.start() == 0:
+                    s += m.end()
+                    value = value[m.end() :]
+                else:
+                    e -= len(value) - m.start()
+                    value = value[: m.start()]
+                m = RX_CELL_TITLE6.search(value) if value else None
+            if not value or re.search(r"\d", value):
                 continue
-            s = p + cell.index(value)
-            e = s + len(value)
-            if cat in ("NAME", "LOCATION", "FACILITY"):
-                m = RX_CELL_TITLE6.search(value)
-                while m:
-                    if m.start() == 0:
-                        s += m.end()
-                        value = value[m.end() :]
-                    else:
-                        e -= len(value) - m.start()
-                        value = value[: m.start()]
-                    m = RX_CELL_TITLE6.search(value) if value else None
-                if not value or re.search(r"\d", value):
-                    continue
-                if _is_placeholder(value) and not RX_REAL_INITIALS.fullmatch(value):
-                    continue
-                words = RX_CELL_WORDS6.findall(value)
-                if any(ctx.is_clinical(w) for w in words):
-                    continue
-            elif cat == "AGE":
-                n = re.match(r"(\d{2,3})\b", value)
-                if not n or not 90 <= int(n.group(1)) <= 120:
-                    continue
-                e = s + n.end(1)
-            elif not re.search(r"\d", value):
+            if _is_placeholder(value) and not RX_REAL_INITIALS.fullmatch(value):
                 continue
-            out.append((s, e, cat, 0.8))
+            words = RX_CELL_WORDS6.findall(value)
+            if any(ctx.is_clinical(w) for w in words):
+                continue
+        elif cat == "AGE":
+            n = re.match(r"(\d{2,3})\b", value)
+            if not n or not 90 <= int(n.group(1)) <= 120:
+                continue
+            e = s + n.end(1)
+        elif not re.search(r"\d", value):
+            continue
+        out.append((s, e, cat, 0.8))
 
 
 # a tab-separated registration row: "LAST, FIRST<TAB>dob<TAB>age<TAB>phone<TAB>address"
@@ -4056,6 +4061,73 @@ def _round6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     _facilities6(ctx, text, out, words_ix)
 
 
+# ----------------------------------------------------------------------------- round 7
+# Kinds behind the misses of development sets A-F (round 7): tables written as comma-separated
+# lines or as pipe rows without outer bars, phone numbers read out digit by digit, day-first
+# and Spanish dates, m/d after "due"/"done", holidays after "began"/"from", lower-case rural
+# roads after a residence cue, names after parents, techs, examiners and "lives with".
+_TABLE_HEADS7 = (
+    ("NAME", _w("last first surname given lastname firstname last_name first_name")),
+    ("ZIP", _w("zip zipcode postal")),
+)
+RX_ZIP_CELL7 = re.compile(r"[ \t]*(\d{5}(?:-\d{4})?)[ \t]*")
+RX_CSV_HEAD7 = re.compile(r"([A-Za-z][A-Za-z#_]*(?:,[A-Za-z][A-Za-z#_ ]*){2,})[ \t]*$")
+RX_LINE7 = re.compile(r"(?m)^.*$")
+
+
+def _header_cat7(cell: str) -> str | None:
+    cat = _header_cat6(cell)
+    if cat is None:
+        word = cell.strip().lower()
+        cat = next((c for c, heads in _TABLE_HEADS7 if word in heads), None)
+    return cat
+
+
+def _delimited_tables7(ctx: _Ctx, text: str, out: list) -> None:
+    """Tables whose header names its columns: comma-separated lines (no space after the
+    commas, which prose has) and pipe rows without outer bars (bordered ones are round 6's)."""
+    cats: list[str | None] = []
+    sep = ""
+    for line in RX_LINE7.finditer(text):
+        row = line.group()
+        if not row.strip():
+            cats = []
+            continue
+        if row.lstrip().startswith("|") and row.rstrip().endswith("|"):
+            cats = []
+            continue
+        if not cats:
+            head = RX_CSV_HEAD7.search(row) if "," in row else None
+            if head and ", " not in head.group(1):
+                sep, cells_text = ",", head.group(1)
+            elif row.count("|") >= 2:
+                sep, cells_text = "|", row
+            else:
+                continue
+            heads = [_header_cat7(c) for c in cells_text.split(sep)]
+            if sum(h is not None for h in heads) >= 2 and not re.search(r"\d", cells_text):
+                cats = heads
+            continue
+        cells, pos = [], line.start()
+        for part in row.split(sep):
+            cells.append((pos, part))
+            pos += len(part) + 1
+        if re.fullmatch(r"[\s|:-]*", row):
+            continue
+        if len(cells) != len(cats):
+            cats = []
+            continue
+        for (p, cell), cat in zip(cells, cats, strict=True):
+            if cat == "ZIP" and (z := RX_ZIP_CELL7.fullmatch(cell)):
+                out.append((p + z.start(1), p + z.end(1), "LOCATION", 0.8))
+        _mark_cells6(ctx, cells, [None if c == "ZIP" else c for c in cats], out)
+
+
+def _round7(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    if "," in text or "|" in text:
+        _delimited_tables7(ctx, text, out)
+
+
 # ----------------------------------------------------------------------------- cue table
 # Tests that veto a cue rule's match (True: not an identifier).
 def _age_hint(text: str, low: str) -> bool:
@@ -4500,6 +4572,7 @@ def _scan(text: str) -> list[Finding]:
     _round5(ctx, text, cands, words_ix)
     _places5(ctx, text, cands, words_ix)
     _round6(ctx, text, cands, words_ix)
+    _round7(ctx, text, cands, words_ix)
     cands = [c for c in cands if not _not_identifier(text, c)]
     found = _resolve(text, cands)
     implied = _after_findings(ctx, text, found)
