@@ -4123,9 +4123,81 @@ def _delimited_tables7(ctx: _Ctx, text: str, out: list) -> None:
         _mark_cells6(ctx, cells, [None if c == "ZIP" else c for c in cats], out)
 
 
+_DIGIT_WORD7 = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_DIGIT_WORDS7 = _w("zero oh one two three four five six seven eight nine")
+# a phone number read out digit by digit: "callback number is five oh two, eight one one, ..."
+RX_SPOKEN_PHONE7 = re.compile(
+    r"(?i:number|phone|cell|call(?:[ \t]+back)?|callback|reach(?:ed)?)(?:[ \t]+(?:is|at|on))?"
+    rf"[ \t:]+((?i:{_DIGIT_WORD7})(?:[ \t,.-]+(?i:{_DIGIT_WORD7})){{6,10}})(?![\w-])"
+)
+TRIGGERS["SPOKEN7"] = _w("number phone cell call callback reach reached")
+# day-first dotted dates (the day over 12): "19.04.1957"
+RX_DATE_DMY7 = re.compile(
+    r"(?<![\w.])((?:1[3-9]|2\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d)(?![\w]|\.\d)"
+)
+_MESES7 = _w("""enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre
+    noviembre diciembre""")
+RX_DATE_ES7 = re.compile(
+    r"\b((?:3[01]|[12]\d|0?[1-9])[ \t]+de[ \t]+(?i:enero|febrero|marzo|abril|mayo|junio|julio"
+    r"|agosto|septiembre|setiembre|octubre|noviembre|diciembre)(?:[ \t]+(?:de|del)[ \t]+"
+    r"(?:19|20)\d\d)?)\b"
+)
+# m/d after "due", "done", "given" (not a fraction of a dose: "given 1/2 tab")
+RX_MD_DUE7 = re.compile(
+    r"\b(?i:due|done|given|completed|expires?)[ \t]+"
+    r"((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))(?![\d/-]|\.\d)"
+    r"(?![ \t]*(?i:tabs?|tablets?|pills?|caps?|doses?|of|mg|mcg|ml|strength|cups?|amps?|units?"
+    r"|ratio|ns|nss|normal)\b)"
+)
+TRIGGERS["DUE7"] = _w("due done given completed expires expire")
+RX_HOLIDAY7 = re.compile(
+    r"\b(?i:began|begun|beginning|from|starting|started|through|thru|till|til)[ \t]+"
+    rf"(?:the[ \t]+)?((?:{_HOLIDAYS6}))(?![\w'’])"
+    # "from Christmas tree lights" names a thing, not a day
+    r"(?![ \t]+(?i:trees?|lights?|cards?|gifts?|presents?|decorations?|ornaments?|cactus|music"
+    r"|carols?|songs?|candy|cookies|lilies|lily)\b)"
+)
+TRIGGERS["HOLIDAY7"] = _w("began begun beginning from starting started through thru till til")
+# lower-case rural roads after a residence cue: "lives out on lick fork road", "moved to 88
+# mccoy branch" (a branch or fork is a road only after such a cue)
+RX_ROAD_LOWER7 = re.compile(
+    r"\b(?:lives?|living|moved)(?:[ \t]+(?:way[ \t]+)?(?:out|up|down|over))?"
+    r"(?:[ \t]+(?:on|off|to|at))?[ \t]+((?:\d{1,5}[ \t]+)?(?:[a-z]+[ \t]+){1,3}"
+    r"(?:rd|road|pike|spur|hwy|holler|hollow|ln|lane|branch|fork|creek|ridge|trail|loop))\b"
+)
+TRIGGERS["ROADL7"] = _w("lives live living moved")
+RX_ROAD_NUMBERED7 = re.compile(
+    r"\b(?:on|onto|off|along|take|took|via|from)[ \t]+(?:the[ \t]+)?"
+    r"((?:route|rte|hwy|highway|state[ \t]+route|ky|tn|wv|nc|sc|ga|tx|nm|az)[ \t-]?\d{1,4}[a-z]?)"
+    r"(?![\w-])"
+)
+TRIGGERS["ROADS7"] = _w("on onto off along take took via from")
+# a name after a parent, a technician, an examiner, a coordinator, "lives with", "nurse was"
+RX_ROLE_NAME7 = re.compile(
+    r"\b(?i:parents?|tech|technician|examiner|coordinator|lives[ \t]+with|nurse[ \t]+(?:is|was))"
+    rf"[ \t]*[:(-]?[ \t]*({NW}(?:[ \t]+{NW})?)(?![\w'’-])(?:[ \t]+and[ \t]+({NW})(?![\w'’-]))?"
+)
+TRIGGERS["ROLE7"] = _w("parent parents tech technician examiner coordinator lives nurse")
+
+
+def _not_role_name7(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    words = [w for g in (1, 2) if m.group(g) for w in m.group(g).split()]
+    return (
+        not all(ctx.plausible_name_word(w, True) and not ctx.is_clinical(w) for w in words)
+        or not any(ctx.is_name(w) or not ctx.is_common(w) for w in words)
+        or ctx.followed_by_head(m.end())
+    )
+
+
+def _not_road7(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    words = [w for w in m.group(1).split() if not w.isdigit()]
+    return any(w in FUNCTION_WORDS or ctx.is_clinical(w) for w in words[:-1])
+
+
 def _round7(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     if "," in text or "|" in text:
         _delimited_tables7(ctx, text, out)
+    _apply_cues("round7", ctx, text, out, words_ix)
 
 
 # ----------------------------------------------------------------------------- cue table
@@ -4467,6 +4539,16 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule(
         "nicknames6", RX_DOTTED_INITIALS6, "NAME", 0.7, 0, chars=(".",), veto=_not_dotted_initials
     ),
+    # --- round 7: phones read out, day-first and Spanish dates, m/d after "due", holidays,
+    # lower-case rural roads, names after parents, technicians and "lives with"
+    CueRule("round7", RX_SPOKEN_PHONE7, "PHONE", 0.75, cue="SPOKEN7", words=_DIGIT_WORDS7),
+    CueRule("round7", RX_DATE_DMY7, "DATE", 0.75, chars=(".",)),
+    CueRule("round7", RX_DATE_ES7, "DATE", 0.75, words=_MESES7),
+    CueRule("round7", RX_MD_DUE7, "DATE", 0.7, cue="DUE7", chars=("/",)),
+    CueRule("round7", RX_HOLIDAY7, "DATE", 0.6, cue="HOLIDAY7", words=_HOLIDAY_WORDS6),
+    CueRule("round7", RX_ROAD_LOWER7, "ADDRESS", 0.7, cue="ROADL7", veto=_not_road7),
+    CueRule("round7", RX_ROAD_NUMBERED7, "ADDRESS", 0.7, cue="ROADS7"),
+    CueRule("round7", RX_ROLE_NAME7, "NAME", 0.75, cue="ROLE7", veto=_not_role_name7, also=2),
 )
 _STAGES: dict[str, tuple[CueRule, ...]] = {}
 for _rule in CUE_RULES:

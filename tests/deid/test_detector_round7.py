@@ -1,5 +1,9 @@
 """Seventh round of missed kinds (read on development sets A-F): tables written as
-comma-separated lines or as pipe rows without outer bars, whose header names each column.
+comma-separated lines or as pipe rows without outer bars, whose header names each column;
+phone numbers read out digit by digit; day-first dotted and Spanish dates; m/d after "due",
+"done", "given"; holidays after "began", "from"; lower-case rural roads after a residence
+cue and lower-case numbered routes; names after a parent, a technician, an examiner, a
+coordinator, "lives with" and "nurse was".
 
 The values are made up for these tests (none is taken from an evaluation set); each case
 stands for a rule, with variants of its phrasing, and the look-alikes below must stay clean.
@@ -26,6 +30,24 @@ CASES = [
     (_BARS, "41 Sorrel Bend"),
     (_BARS, "Tollesboro"),
     ("ACCESSION | PATIENT | MRN | RESULT\nQ7-88120 | TULLY, BRONAGH | 5512093 | 6.1 %", "TULLY"),
+    # phone numbers read out
+    ("callback number is six one five, two two oh, four four one nine. Thanks", "four one nine"),
+    ("Best phone: nine three one eight eight two zero seven one one", "nine three one"),
+    # dates
+    ("Date of birth 27.11.1948 per the card", "27.11.1948"),
+    ("Próxima cita el 14 de marzo con la enfermera.", "14 de marzo"),
+    ("Tdap booster due 8/19. Labs done 7/30.", "8/19"),
+    ("Tdap booster due 8/19. Labs done 7/30.", "7/30"),
+    ("Cough began Thanksgiving Day and worsened.", "Thanksgiving Day"),
+    # roads
+    ("he lives way out on turkey foot road past the church", "turkey foot road"),
+    ("they moved to 317 sugar camp branch last spring", "317 sugar camp branch"),
+    ("wrecked his truck off route 25 near town", "route 25"),
+    # names after parents, technicians, coordinators
+    ("Parents Odalys and Kieran were at bedside.", "Odalys"),
+    ("Parents Odalys and Kieran were at bedside.", "Kieran"),
+    ("Transplant coordinator Marisol Quaye, pager 4471.", "Marisol Quaye"),
+    ("Pt lives with Thaddeus.", "Thaddeus"),
 ]
 
 CLEAN = [
@@ -33,6 +55,12 @@ CLEAN = [
     "drug | dose | route | frequency\nmetoprolol | 25 mg | PO | BID",
     "Plan: first, last, and always, hydrate.",
     "result | reference\n4.2 | 3.5-5.0",
+    "Given 1/2 tab of lorazepam; done 3/4 of the meal.",
+    "The phone number is on file; counted one two three four five six seven aloud.",
+    "Lives with Parkinson disease; parents with diabetes.",
+    "He lives on a farm road; moved to the branch clinic.",
+    "Strength 5/5, reflexes 2/4 given the neuropathy.",
+    "Dosing from Christmas tree lights? No.",
 ]
 
 
