@@ -4194,9 +4194,113 @@ def _not_road7(ctx: _Ctx, text: str, m: re.Match) -> bool:
     return any(w in FUNCTION_WORDS or ctx.is_clinical(w) for w in words[:-1])
 
 
+# a chat whose lines open with a lower-case speaker: "lena: yes he's in 4B" (two such lines
+# with given names make it a chat, and then a given name that is also a word counts too)
+RX_CHAT_SPEAKER7 = re.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,30}\][ \t]*)?([a-z]{3,12}):[ \t]+\S")
+# lower-case titles: "seen mr okafor today" (a surname that is no word; "mr severe" is MR)
+RX_TITLE_LOWER7 = re.compile(r"(?<![\w.])(?:mr|mrs|ms|miss|mister)\.?[ \t]+([a-z][a-z'’-]{2,})\b")
+TRIGGERS["TITLEL7"] = _w("mr mrs ms miss mister")
+# the addressee of a fax or a form: "FAX to Haq Family Dental at +1 ...", "fax to Dollar
+# General #8605 at ..."
+RX_FAX_TO7 = re.compile(
+    rf"\b(?i:fax(?:ed)?|send|sent|mail(?:ed)?)[ \t]+to[ \t]+((?:{CAPW})(?:[ \t]+(?:{CAPW}|&|of))"
+    r"{0,4}(?:[ \t]+#[ \t]?\d{2,6})?)(?=[ \t]+(?:at|@)[ \t]+[+(\d])"
+)
+TRIGGERS["FAXTO7"] = _w("fax faxed send sent mail mailed")
+# a store of a chain with its number: "Walgreens #07734", "Dollar General #8605"
+RX_STORE_NUMBER7 = re.compile(
+    rf"\b((?:{PHARMACY_CHAINS}|Dollar[ \t]+General|Family[ \t]+Dollar|Dollar[ \t]+Tree|Target"
+    r"|Walmart[ \t]+Supercenter|Love['’]s|Pilot|Speedway|Sam['’]s[ \t]+Club|Home[ \t]+Depot"
+    r"|Lowe['’]s|Tractor[ \t]+Supply|AutoZone|Aldi|Food[ \t]+Lion|Piggly[ \t]+Wiggly)"
+    r"[ \t]*(?:store[ \t]*)?#[ \t]?\d{2,6})\b"
+)
+# labelled cells of a registration row: "CITY: BLUE BALL  ST: PA", "ADDR: 19 HWY 7 SOUTH"
+RX_LABEL_CELL7 = re.compile(
+    r"(?m)(?:^|(?<=[ \t]{2})|(?<=\t))(?i:(city|town)|(addr|address|street))[ \t]*:[ \t]*"
+    r"([A-Z0-9][A-Za-z0-9.'’#-]*(?:[ \t][A-Za-z0-9.'’#-]+)*?)(?=[ \t]{2,}|\t|[ \t]*$|[ \t]*[,;])"
+)
+TRIGGERS["LABELC7"] = _w("city town addr address street")
+# Spanish residence cues: "vive en Grundy", "viven en la colonia Las Milpas"
+RX_VIVE_EN7 = re.compile(
+    r"\b(?i:vive|viven|vivía|vivia|reside|residen)[ \t]+en[ \t]+(?:(?i:la[ \t]+colonia|el[ \t]+"
+    rf"pueblo[ \t]+de|el[ \t]+rancho)[ \t]+)?({NW}(?:[ \t]+(?:{NW}|de|del|la|las|los)){{0,3}})"
+    r"(?<![ \t]de)(?<![ \t]del)(?<![ \t]la)(?<![ \t]las)(?<![ \t]los)(?![\w'’])"
+)
+TRIGGERS["VIVE7"] = _w("vive viven viv vivia reside residen")
+# a referral list row: "Cardiology - Heart & Vascular Specialists of Pikeville - fax 606..."
+RX_ROUTING_ROW7 = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Za-z/&]*(?:[ \t]+[A-Za-z/&]+)?[ \t]+[-–][ \t]+"
+    rf"((?:{CAPW})(?:[ \t]+(?:{CAPW}|&|of|the|and)){{0,6}})[ \t]+[-–][ \t]+(?i:fax|phone|tel|ph)\b"
+)
+
+
+def _chat_speakers7(ctx: _Ctx, text: str, out: list) -> None:
+    speakers = [
+        m
+        for m in RX_CHAT_SPEAKER7.finditer(text)
+        if ctx.is_first(m.group(1))
+        and not ctx.is_clinical(m.group(1))
+        and m.group(1) not in FUNCTION_WORDS
+    ]
+    if len({m.group(1) for m in speakers}) < 2 and not any(
+        not ctx.is_common(m.group(1)) for m in speakers
+    ):
+        return
+    if len(speakers) < 2:
+        return
+    for m in speakers:
+        out.append((m.start(1), m.end(1), "NAME", 0.7))
+
+
+def _not_lower_surname7(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    w = m.group(1)
+    return ctx.is_common(w) or ctx.is_clinical(w) or w in FUNCTION_WORDS or not ctx.is_name(w)
+
+
+def _not_addressee7(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    words = [w for w in m.group(1).split() if w[0].isalpha()]
+    return not words or all(ctx.is_common(w) or ctx.is_clinical(w) for w in words)
+
+
+def _not_label_cell7(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    value = m.group(3)
+    if m.group(1):  # a town: capitalised words, none clinical, not a state
+        return (
+            value.lower() in STATES
+            or any(not w[0].isupper() for w in value.split())
+            or any(ctx.is_clinical(w) for w in value.split())
+        )
+    return not re.match(r"\d", value)  # a street address starts with its number
+
+
+RX_STATE_TAIL7 = re.compile(rf"[ \t,]+(?:{_STATE_FULL}|{_STATE_ABBR_RE})$")
+
+
+def _label_cells7(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    for m in _triggered(RX_LABEL_CELL7, "LABELC7", text, words_ix) if ":" in text else ():
+        if _not_label_cell7(ctx, text, m):
+            continue
+        e = m.end(3)
+        if m.group(2) and (st := RX_STATE_TAIL7.search(m.group(3))):
+            e = m.start(3) + st.start()  # the state after the town is no identifier
+        out.append((m.start(3), e, "LOCATION" if m.group(1) else "ADDRESS", 0.75))
+
+
+def _not_spanish_place7(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    return any(ctx.is_clinical(w) for w in m.group(1).split())
+
+
+def _not_routing7(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    words = [w for w in m.group(1).split() if w[0].isupper()]
+    return not words or all(ctx.is_clinical(w) or ctx.low(w) in GENERIC_FAC for w in words)
+
+
 def _round7(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     if "," in text or "|" in text:
         _delimited_tables7(ctx, text, out)
+    if ":" in text:
+        _chat_speakers7(ctx, text, out)
+        _label_cells7(ctx, text, out, words_ix)
     _apply_cues("round7", ctx, text, out, words_ix)
 
 
@@ -4549,6 +4653,11 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule("round7", RX_ROAD_LOWER7, "ADDRESS", 0.7, cue="ROADL7", veto=_not_road7),
     CueRule("round7", RX_ROAD_NUMBERED7, "ADDRESS", 0.7, cue="ROADS7"),
     CueRule("round7", RX_ROLE_NAME7, "NAME", 0.75, cue="ROLE7", veto=_not_role_name7, also=2),
+    CueRule("round7", RX_TITLE_LOWER7, "NAME", 0.7, cue="TITLEL7", veto=_not_lower_surname7),
+    CueRule("round7", RX_FAX_TO7, "FACILITY", 0.7, cue="FAXTO7", veto=_not_addressee7),
+    CueRule("round7", RX_STORE_NUMBER7, "FACILITY", 0.75, chars=("#",)),
+    CueRule("round7", RX_VIVE_EN7, "LOCATION", 0.7, cue="VIVE7", veto=_not_spanish_place7),
+    CueRule("round7", RX_ROUTING_ROW7, "FACILITY", 0.7, chars=(" - ", " – "), veto=_not_routing7),
 )
 _STAGES: dict[str, tuple[CueRule, ...]] = {}
 for _rule in CUE_RULES:

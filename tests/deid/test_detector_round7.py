@@ -3,7 +3,9 @@ comma-separated lines or as pipe rows without outer bars, whose header names eac
 phone numbers read out digit by digit; day-first dotted and Spanish dates; m/d after "due",
 "done", "given"; holidays after "began", "from"; lower-case rural roads after a residence
 cue and lower-case numbered routes; names after a parent, a technician, an examiner, a
-coordinator, "lives with" and "nurse was".
+coordinator, "lives with" and "nurse was"; lower-case chat speakers and "mr" + surname;
+the addressee of a fax; a chain store with its number; "CITY:"/"ADDR:" cells of a
+registration row; Spanish residence cues; rows of a referral list.
 
 The values are made up for these tests (none is taken from an evaluation set); each case
 stands for a rule, with variants of its phrasing, and the look-alikes below must stay clean.
@@ -48,6 +50,17 @@ CASES = [
     ("Parents Odalys and Kieran were at bedside.", "Kieran"),
     ("Transplant coordinator Marisol Quaye, pager 4471.", "Marisol Quaye"),
     ("Pt lives with Thaddeus.", "Thaddeus"),
+    # chats and lower-case titles
+    ("[unit chat]\nbrenna: is bed 9 up?\nhollis: yes, walked w pt", "brenna"),
+    ("[unit chat]\nbrenna: is bed 9 up?\nhollis: yes, walked w pt", "hollis"),
+    ("anyone seen mr castellanos this am", "castellanos"),
+    # addressees, stores, registration cells, Spanish residence, referral lists
+    ("Faxed to Pruitt Orthotics at 606-555-0190 on request.", "Pruitt Orthotics"),
+    ("Picked up at Walgreens #11820 yesterday.", "Walgreens #11820"),
+    ("NAME: DUFF, ORLA  CITY: SALT LICK  ST: KY  ZIP: 40371", "SALT LICK"),
+    ("ADDR: 88 OLD MILL RD  CITY: SALT LICK", "88 OLD MILL RD"),
+    ("La señora vive en Tierra Amarilla con su hija.", "Tierra Amarilla"),
+    ("Referrals\nNeurology - Cumberland Neuro Partners - fax 606-555-0131", "Cumberland Neuro"),
 ]
 
 CLEAN = [
@@ -61,6 +74,11 @@ CLEAN = [
     "He lives on a farm road; moved to the branch clinic.",
     "Strength 5/5, reflexes 2/4 given the neuropathy.",
     "Dosing from Christmas tree lights? No.",
+    "plan: continue abx\nnote: afebrile overnight",
+    "severe mr noted; ms symptoms stable",
+    "Sent to lab at 0600 for CBC.",
+    "CITY: pending  ADDR: unknown",
+    "Renal - see nephrology note - fax pending",
 ]
 
 
