@@ -4234,6 +4234,32 @@ RX_ROUTING_ROW7 = re.compile(
 )
 
 
+# a given name that is also a word, opening a sentence before a verb a word could not take
+# there ("Will has POA", "Frank has been doing better", "Major shared her story"); months,
+# weekdays and words such names clash with in clinical text stay out
+RX_WORD_NAME_SUBJECT7 = re.compile(
+    r"(?:^|(?<=[.!?][ \t])|(?<=[.!?][ \t]{2})|(?<=\n))([A-Z][a-z]{2,})[ \t]+"
+    r"(?=(?:has[ \t]+POA|texted|called[ \t]+(?:me|us|back|the|to)|brought[ \t]+(?:her|him|them)"
+    r"|shared[ \t]+(?:her|his)|(?:is|was|has[ \t]+been)[ \t]+(?:doing[ \t]+(?:better|worse|well)"
+    r"|sober|pregnant))\b)",
+    re.M,
+)
+_NOT_WORD_NAMES7 = _w("""april may june august january march july sunday monday tuesday
+    wednesday thursday friday saturday pt patient nurse mom dad family staff son daughter
+    sister brother wife husband mother father baby child aunt uncle niece nephew cousin""")
+
+
+def _not_word_name7(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    w = m.group(1)
+    return (
+        not ctx.is_first(w)
+        or ctx.is_clinical(w)
+        or w.lower() in FUNCTION_WORDS
+        or w.lower() in _NOT_WORD_NAMES7
+        or w.lower() in STATES
+    )
+
+
 def _chat_speakers7(ctx: _Ctx, text: str, out: list) -> None:
     speakers = [
         m
@@ -4658,6 +4684,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule("round7", RX_STORE_NUMBER7, "FACILITY", 0.75, chars=("#",)),
     CueRule("round7", RX_VIVE_EN7, "LOCATION", 0.7, cue="VIVE7", veto=_not_spanish_place7),
     CueRule("round7", RX_ROUTING_ROW7, "FACILITY", 0.7, chars=(" - ", " – "), veto=_not_routing7),
+    CueRule("round7", RX_WORD_NAME_SUBJECT7, "NAME", 0.65, veto=_not_word_name7),
 )
 _STAGES: dict[str, tuple[CueRule, ...]] = {}
 for _rule in CUE_RULES:

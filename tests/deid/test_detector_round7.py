@@ -5,7 +5,8 @@ phone numbers read out digit by digit; day-first dotted and Spanish dates; m/d a
 cue and lower-case numbered routes; names after a parent, a technician, an examiner, a
 coordinator, "lives with" and "nurse was"; lower-case chat speakers and "mr" + surname;
 the addressee of a fax; a chain store with its number; "CITY:"/"ADDR:" cells of a
-registration row; Spanish residence cues; rows of a referral list.
+registration row; Spanish residence cues; rows of a referral list; a given name that is
+also a word opening a sentence before a verb only a person takes ("Will has POA").
 
 The values are made up for these tests (none is taken from an evaluation set); each case
 stands for a rule, with variants of its phrasing, and the look-alikes below must stay clean.
@@ -61,6 +62,10 @@ CASES = [
     ("ADDR: 88 OLD MILL RD  CITY: SALT LICK", "88 OLD MILL RD"),
     ("La señora vive en Tierra Amarilla con su hija.", "Tierra Amarilla"),
     ("Referrals\nNeurology - Cumberland Neuro Partners - fax 606-555-0131", "Cumberland Neuro"),
+    # given names that are words, as the subject of a person's verb
+    ("Met with the family. Will has POA and agrees.", "Will"),
+    ("Group went well. Frank has been doing better since June.", "Frank"),
+    ("Intake done.\nPatience is sober 40 days.", "Patience"),
 ]
 
 CLEAN = [
@@ -79,6 +84,8 @@ CLEAN = [
     "Sent to lab at 0600 for CBC.",
     "CITY: pending  ADDR: unknown",
     "Renal - see nephrology note - fax pending",
+    "Joy reported in small things. Hope has been elusive.",
+    "Son has type I diabetes. Mark is visible on the shin.",
 ]
 
 
