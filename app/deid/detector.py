@@ -4246,7 +4246,8 @@ RX_WORD_NAME_SUBJECT7 = re.compile(
 )
 _NOT_WORD_NAMES7 = _w("""april may june august january march july sunday monday tuesday
     wednesday thursday friday saturday pt patient nurse mom dad family staff son daughter
-    sister brother wife husband mother father baby child aunt uncle niece nephew cousin""")
+    sister brother wife husband mother father baby child aunt uncle niece nephew cousin she he
+    it this that who everyone someone nobody""")
 
 
 def _not_word_name7(ctx: _Ctx, text: str, m: re.Match) -> bool:
@@ -4254,7 +4255,6 @@ def _not_word_name7(ctx: _Ctx, text: str, m: re.Match) -> bool:
     return (
         not ctx.is_first(w)
         or ctx.is_clinical(w)
-        or w.lower() in FUNCTION_WORDS
         or w.lower() in _NOT_WORD_NAMES7
         or w.lower() in STATES
     )
