@@ -4306,6 +4306,10 @@ def _label_cells7(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None
     for m in _triggered(RX_LABEL_CELL7, "LABELC7", text, words_ix) if ":" in text else ():
         if _not_label_cell7(ctx, text, m):
             continue
+        if m.group(2) and any(
+            c[2] == "ADDRESS" and m.start(3) <= c[0] < m.end(3) for c in out
+        ):  # the street is found already; the town and ZIP after it keep their own findings
+            continue
         e = m.end(3)
         if m.group(2) and (st := RX_STATE_TAIL7.search(m.group(3))):
             e = m.start(3) + st.start()  # the state after the town is no identifier
