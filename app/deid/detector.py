@@ -4073,6 +4073,7 @@ _TABLE_HEADS7 = (
 RX_ZIP_CELL7 = re.compile(r"[ \t]*(\d{5}(?:-\d{4})?)[ \t]*")
 RX_CSV_HEAD7 = re.compile(r"([A-Za-z][A-Za-z#_]*(?:,[A-Za-z][A-Za-z#_ ]*){2,})[ \t]*$")
 RX_LINE7 = re.compile(r"(?m)^.*$")
+RX_CSV_HINT7 = re.compile(r"[A-Za-z],[A-Za-z][A-Za-z#_ ]*,[A-Za-z]")
 
 
 def _header_cat7(cell: str) -> str | None:
@@ -4097,7 +4098,7 @@ def _delimited_tables7(ctx: _Ctx, text: str, out: list) -> None:
             cats = []
             continue
         if not cats:
-            head = RX_CSV_HEAD7.search(row) if "," in row else None
+            head = RX_CSV_HEAD7.search(row) if RX_CSV_HINT7.search(row) else None
             if head and ", " not in head.group(1):
                 sep, cells_text = ",", head.group(1)
             elif row.count("|") >= 2:
@@ -4133,7 +4134,8 @@ RX_SPOKEN_PHONE7 = re.compile(
 TRIGGERS["SPOKEN7"] = _w("number phone cell call callback reach reached")
 # day-first dotted dates (the day over 12): "19.04.1957"
 RX_DATE_DMY7 = re.compile(
-    r"(?<![\w.])((?:1[3-9]|2\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d)(?![\w]|\.\d)"
+    r"([123](?<![\w.][123])\d(?<=1[3-9]|2\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d)"
+    r"(?![\w]|\.\d)"
 )
 _MESES7 = _w("""enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre
     noviembre diciembre""")
@@ -4326,7 +4328,7 @@ def _not_routing7(ctx: _Ctx, text: str, m: re.Match) -> bool:
 
 
 def _round7(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
-    if "," in text or "|" in text:
+    if "|" in text or RX_CSV_HINT7.search(text):
         _delimited_tables7(ctx, text, out)
     if ":" in text:
         _chat_speakers7(ctx, text, out)
@@ -4688,7 +4690,14 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule("round7", RX_STORE_NUMBER7, "FACILITY", 0.75, chars=("#",)),
     CueRule("round7", RX_VIVE_EN7, "LOCATION", 0.7, cue="VIVE7", veto=_not_spanish_place7),
     CueRule("round7", RX_ROUTING_ROW7, "FACILITY", 0.7, chars=(" - ", " – "), veto=_not_routing7),
-    CueRule("round7", RX_WORD_NAME_SUBJECT7, "NAME", 0.65, veto=_not_word_name7),
+    CueRule(
+        "round7",
+        RX_WORD_NAME_SUBJECT7,
+        "NAME",
+        0.65,
+        words=_w("poa texted called brought shared doing sober pregnant"),
+        veto=_not_word_name7,
+    ),
 )
 _STAGES: dict[str, tuple[CueRule, ...]] = {}
 for _rule in CUE_RULES:
