@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.deid import lexicon
@@ -814,6 +815,87 @@ def _triggered(rx: re.Pattern, kind: str, text: str, words: _WordIndex) -> list[
     return out
 
 
+# ----------------------------------------------------------------------------- cue rules
+_Veto = Callable[["_Ctx", str, re.Match], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class CueRule:
+    """One cue-led recogniser: a pattern, where to try it, what vetoes it, what it finds.
+
+    A rule runs in its `stage` (the recogniser function that applies it), in table order, so
+    candidates are proposed in a fixed order. The cheap gates (`chars`, `lower`, `words`,
+    `hint`, `needs`) must all pass before the pattern is tried at all; then, for each match,
+    the `near` window must and the `not_near` window must not hold a match, and `veto` must
+    not object.
+    """
+
+    stage: str
+    rx: re.Pattern
+    cat: str
+    conf: float
+    group: int = 1  # the group that is the identifier (0: the whole match)
+    cue: str | None = None  # TRIGGERS key: tried only where one of these words starts
+    chars: tuple[str, ...] = ()  # one of these must be in the text
+    lower: tuple[str, ...] = ()  # one of these must be in the lower-cased text
+    words: frozenset[str] = frozenset()  # one of these words must be in the text
+    hint: re.Pattern | None = None  # must be found in the text
+    needs: Callable[[str, str], bool] | None = None  # any other test of (text, lower-cased)
+    near: tuple[re.Pattern, int] | None = None  # must be found in the N chars before
+    not_near: tuple[re.Pattern, int] | None = None  # must not be found in the N chars before
+    veto: _Veto | None = None
+    also: int = 0  # a second group, taken too when it matched
+
+
+def _rule_applies(rule: CueRule, text: str, low: str | None, keys) -> bool:
+    if rule.chars and not any(c in text for c in rule.chars):
+        return False
+    if rule.words and not keys & rule.words:
+        return False
+    if rule.hint is not None and not rule.hint.search(text):
+        return False
+    if rule.lower or rule.needs is not None:
+        low = text.lower() if low is None else low
+        if rule.lower and not any(c in low for c in rule.lower):
+            return False
+        return rule.needs is None or rule.needs(text, low)
+    return True
+
+
+def _apply_cues(stage: str, ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    """Propose the candidates of every rule of `stage` (see CUE_RULES)."""
+    keys = words_ix.positions.keys()
+    low = ctx.low_text if _STAGE_LOWER[stage] else None
+    for rule in _STAGES[stage]:
+        if not _rule_applies(rule, text, low, keys):
+            continue
+        matches = (
+            _triggered(rule.rx, rule.cue, text, words_ix) if rule.cue else rule.rx.finditer(text)
+        )
+        g, cat, conf, near, not_near, veto = (
+            rule.group,
+            rule.cat,
+            rule.conf,
+            rule.near,
+            rule.not_near,
+            rule.veto,
+        )
+        for m in matches:
+            if near is not None and not near[0].search(
+                text, max(0, m.start() - near[1]), m.start()
+            ):
+                continue
+            if not_near is not None and not_near[0].search(
+                text, max(0, m.start() - not_near[1]), m.start()
+            ):
+                continue
+            if veto is not None and veto(ctx, text, m):
+                continue
+            out.append((m.start(g), m.end(g), cat, conf))
+            if rule.also and m.group(rule.also):
+                out.append((m.start(rule.also), m.end(rule.also), cat, conf))
+
+
 # ----------------------------------------------------------------------------- helpers
 def _cands_from(rx: re.Pattern, text: str, cat: str, conf: float, group: int = 0, out=None):
     for m in rx.finditer(text):
@@ -848,11 +930,19 @@ def _fold(w: str) -> str:
 class _Ctx:
     """Per-call helper around the lexicon (no shared mutable state)."""
 
-    __slots__ = ("lex", "text")
+    __slots__ = ("_low_text", "lex", "text")
 
     def __init__(self, text: str):
         self.lex = lexicon.get()
         self.text = text
+        self._low_text: str | None = None
+
+    @property
+    def low_text(self) -> str:
+        """The text lower-cased (made once, on first use)."""
+        if self._low_text is None:
+            self._low_text = self.text.lower()
+        return self._low_text
 
     def low(self, w: str) -> str:
         w = w.lower().replace("’", "'")
@@ -2210,13 +2300,7 @@ RX_AGE_AFTER_NAME = re.compile(
 
 
 def _more_ages(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
-    low = text.lower()
-    if RX_AGE_NUM.search(text) or "ninety" in low or "hundred" in low:
-        for m in _triggered(RX_AGE_STATED, "AGES", text, words_ix):
-            out.append((m.start(1), m.end(1), "AGE", 0.8))
-    for m in RX_AGE_AFTER_NAME.finditer(text) if RX_AGE_NUM.search(text) else ():
-        if not any(ctx.is_common(w) or ctx.is_clinical(w) for w in m.group(1, 2)):
-            out.append((m.start(3), m.end(3), "AGE", 0.75))
+    _apply_cues("ages4", ctx, text, out, words_ix)
     for m in _census_rows(text, words_ix):
         if m.group(3) and 90 <= int(m.group(3)) <= 120:
             out.append((m.start(3), m.end(3), "AGE", 0.8))
@@ -2356,14 +2440,9 @@ RX_DATE_ORDINAL_WORDS = re.compile(
 )
 
 
-def _more_numbers(text: str, out: list, words_ix: _WordIndex) -> None:
+def _more_numbers(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     m: re.Match[str] | None
-    if "ocial" in text or "OCIAL" in text:
-        for m in RX_SSN_SOCIAL.finditer(text):
-            out.append((m.start(1), m.end(1), "SSN", 0.85))
-    for m in _triggered(RX_LAST4, "LAST", text, words_ix):
-        if RX_SSN_NEAR.search(text, max(0, m.start() - 80), m.start()):
-            out.append((m.start(1), m.end(1), "SSN", 0.8))
+    _apply_cues("numbers4", ctx, text, out, words_ix)
     plates = RX_VIN.search(text) or words_ix.positions.keys() & {"impound", "tow", "towed"}
     for m in RX_PLATE_BY_VIN.finditer(text) if plates else ():
         g = next(i for i in (1, 2, 3) if m.group(i))
@@ -2372,9 +2451,7 @@ def _more_numbers(text: str, out: list, words_ix: _WordIndex) -> None:
         m = RX_MD_BEFORE_TIME.search(text, max(0, t.start() - 12), t.start())
         if m:
             out.append((m.start(1), m.end(1), "DATE", 0.75))
-    has_month = MONTH_WORDS & words_ix.positions.keys()
-    for m in _triggered(RX_DATE_ORDINAL_WORDS, "ORD", text, words_ix) if has_month else ():
-        out.append((m.start(), m.end(), "DATE", 0.8))
+    _apply_cues("ordinal4", ctx, text, out, words_ix)
     for _, e, cat, conf in list(out):
         if cat not in ("DEVICE", "ID", "SSN") or conf < 0.75:
             continue
@@ -2410,7 +2487,7 @@ NOT_ID_LABELS = _w("""room rm bed step phase grade stage class type size cpt icd
     batch sample specimen bin pcn""")
 
 
-def _labelled_ids(text: str, out: list, words_ix: _WordIndex) -> None:
+def _labelled_ids(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     def take(m: re.Match, conf: float) -> None:
         v = m.group(1)
         if sum(c.isdigit() for c in v) >= 4 and sum(c.isalnum() for c in v) >= 5:
@@ -2422,8 +2499,7 @@ def _labelled_ids(text: str, out: list, words_ix: _WordIndex) -> None:
             m = RX_AFTER_MARK.match(text, mark.end())
             if m:
                 take(m, 0.8)
-    for m in _triggered(RX_RECORD_CUE, "RECORD", text, words_ix):
-        take(m, 0.75)
+    _apply_cues("record4", ctx, text, out, words_ix)
 
 
 # Form rows with dot leaders ("Patient Name ........ Tariq Sterling"): the label says what
@@ -2453,7 +2529,7 @@ RX_SSN_BROKEN = re.compile(
 )
 
 
-def _leader_rows(text: str, out: list) -> None:
+def _leader_rows(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     if "..." in text:
         for m in RX_LEADER_ROW.finditer(text):
             label = m.group(1)
@@ -2461,9 +2537,7 @@ def _leader_rows(text: str, out: list) -> None:
                 if rx.search(label):
                     out.append((m.start(2), m.end(2), cat, 0.8))
                     break
-    if "\n" in text:
-        for m in RX_SSN_BROKEN.finditer(text):
-            out.append((m.start(1), m.end(1), "SSN", 0.85))
+    _apply_cues("leader4", ctx, text, out, words_ix)
 
 
 # Ages over 89 said of a person without "-year-old": "died at 93", "lived to ninety-four",
@@ -2485,9 +2559,8 @@ RX_AGE_OF_PERSON = re.compile(
 )
 
 
-def _ages_of_persons(text: str, out: list, words_ix: _WordIndex) -> None:
-    for m in _triggered(RX_AGE_OF_PERSON, "AGEP", text, words_ix):
-        out.append((m.start(1), m.end(1), "AGE", 0.8))
+def _ages_of_persons(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    _apply_cues("agep4", ctx, text, out, words_ix)
 
 
 # Dates in the shapes registration systems print: 24JAN1935, 26/Feb, Apr-25, 20230906 (a
@@ -2527,7 +2600,7 @@ DATE_SHAPE_MONTHS = _w("""jan feb mar apr may jun june jul july aug sep sept oct
     february march april august september october november december""")
 
 
-def _date_shapes(text: str, out: list, words_ix: _WordIndex) -> None:
+def _date_shapes(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     for d in RX_DIGIT_START.finditer(text):
         m = RX_DATE_DIGIT_SHAPES.match(text, d.start())
         if m:
@@ -2536,12 +2609,7 @@ def _date_shapes(text: str, out: list, words_ix: _WordIndex) -> None:
         m = RX_DATE_MONTH_SHAPES.match(text, pos)
         if m:
             out.append((m.start(), m.end(), "DATE", 0.8))
-    for m in RX_DAY_ORDINAL.finditer(text) if "the" in text else ():
-        if RX_DAY_ORDINAL_CUE.search(text, max(0, m.start() - 12), m.start()):
-            out.append((m.start(1), m.end(1), "DATE", 0.7))
-    for m in RX_MD.finditer(text):
-        if RX_MD_CUE.search(text, max(0, m.start() - 16), m.start()):
-            out.append((m.start(1), m.end(1), "DATE", 0.7))
+    _apply_cues("dshape4", ctx, text, out, words_ix)
 
 
 # Social-media handles ("follow @robin_iyer8") are URL-like identifiers.
@@ -2560,15 +2628,8 @@ RX_PLATE_CUED = re.compile(
 )
 
 
-def _handles_serials_plates(text: str, out: list, words_ix: _WordIndex) -> None:
-    if "@" in text:
-        for m in RX_HANDLE.finditer(text):
-            out.append((m.start(), m.end(), "URL", 0.8))
-    for m in _triggered(RX_SN_ANY, "SNX", text, words_ix):
-        out.append((m.start(1), m.end(1), "DEVICE", 0.8))
-    for m in _triggered(RX_PLATE_CUED, "PLATE", text, words_ix):
-        if not RX_SPINE_LEVELS.fullmatch(m.group(1)):  # "plate C3-C5" is hardware
-            out.append((m.start(1), m.end(1), "VEHICLE", 0.75))
+def _handles_serials_plates(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    _apply_cues("serials4", ctx, text, out, words_ix)
 
 
 # Names: a nickname in quotes between two name words (Edward "Ned" Diallo); roles and
@@ -2620,18 +2681,12 @@ RX_TAB_ID_CELL = re.compile(
 
 def _name_shapes(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     m: re.Match[str] | None
-    if ":" in text:
-        for m in _triggered(RX_INITIALS_LABEL, "INITL", text, words_ix):
-            if re.sub(r"\s", "", m.group(1)).upper() not in NOT_INITIALS:
-                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    _apply_cues("initl4", ctx, text, out, words_ix)
     for c in RX_INITIAL_CRED.finditer(text):
         m = RX_SURNAME_BEFORE.search(text, max(0, c.start() - 40), c.start())
         if m and (not ctx.is_common(m.group(1)) or ctx.is_name(m.group(1))):
             out.append((m.start(1), c.end(), "NAME", 0.75))
-    for m in RX_TIME_FIRST_NAME.finditer(text) if RX_TIME_NAME_HINT.search(text) else ():
-        w = m.group(1)
-        if ctx.is_first(w) and not ctx.is_common(w) and not ctx.is_clinical(w):
-            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    _apply_cues("clock4", ctx, text, out, words_ix)
     for d in RX_INITIAL_DOT.finditer(text):
         m = RX_INITIAL_SURNAME_SUBJECT.match(text, d.start())
         if not m:
@@ -2655,9 +2710,7 @@ RX_LAST_FIRST_CUED = re.compile(
 
 
 def _cued_names(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
-    if '"' in text or "“" in text:
-        for m in RX_NICKNAME.finditer(text):
-            out.append((m.start(1), m.end(1), "NAME", 0.8))
+    _apply_cues("nicknames4", ctx, text, out, words_ix)
     for m in _triggered(RX_ROLE_NAME_MORE, "ROLE2", text, words_ix):
         seg = m.group(1)
         words = [w for w in re.findall(r"[^\s,]+", seg) if not re.fullmatch(r"[A-Z]\.", w)]
@@ -2683,18 +2736,7 @@ def _cued_names(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             more = RX_AND_NAME.match(text, end)
             if more and ctx.is_first(more.group(1)) and not ctx.is_common(more.group(1)):
                 out.append((more.start(1), more.end(1), "NAME", 0.7))
-    if ":" in text:
-        for m in RX_CHAT_LINE.finditer(text):
-            w = m.group(1)
-            if ctx.is_first(w) and not ctx.is_common(w) and not ctx.is_clinical(w):
-                out.append((m.start(1), m.end(1), "NAME", 0.7))
-    if "," in text:
-        for m in _triggered(RX_LAST_FIRST_CUED, "LASTFIRST", text, words_ix):
-            parts = re.findall(r"[^\s,]+", m.group(1))
-            if all(
-                not ctx.is_clinical(p) and p.lower() not in FUNCTION_WORDS for p in parts
-            ) and any(ctx.is_name(p) for p in parts):
-                out.append((m.start(1), m.end(1), "NAME", 0.75))
+    _apply_cues("chat4", ctx, text, out, words_ix)
 
 
 # Facilities: ALL-CAPS names before a facility head; pharmacy chains after a pharmacy or
@@ -2786,12 +2828,7 @@ def _more_facilities(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> N
         ):
             continue
         out.append((s, h.end(), "FACILITY", 0.75))
-    for m in RX_FAC_WORSHIP.finditer(text) if "Masjid" in text or "Kingdom" in text else ():
-        out.append((m.start(), m.end(), "FACILITY", 0.75))
-    for m in _triggered(RX_EMPLOYER, "EMPL", text, words_ix):
-        words = m.group(1).split()
-        if not all(ctx.is_common(w) or ctx.is_clinical(w) for w in words if w not in ("&", "of")):
-            out.append((m.start(1), m.end(1), "FACILITY", 0.7))
+    _apply_cues("work4", ctx, text, out, words_ix)
 
 
 # Places: the words before "ST 12345" or ", ST 12345" (any words: "Island Pond, KY 54337");
@@ -2990,6 +3027,7 @@ RX_DAY_ORDINAL_WORD = re.compile(
     r"|thirty[- ]first))(?=[ \t]*(?:[.,;:)]|$|(?:and|at)\s+(?!(?:the\s+)?[a-z]+th\b)))"
 )
 TRIGGERS["MDR5"] = _w("return returned due expires expire")
+TRIGGERS["DORD5"] = _w("on of since by until before after")
 RX_MD_RETURN = re.compile(
     r"\b(?i:return(?:ed)?\s+by|due\s+(?:back\s+)?by|due\s+on|expires?(?:\s+on)?)[ \t]+"
     r"((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))(?![\d/])"
@@ -3171,64 +3209,24 @@ RX_FROM_TOWN = re.compile(
 
 def _round5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     m: re.Match[str] | None
-    for m in _triggered(RX_SSN_SEPARATED, "SSN5", text, words_ix):
-        out.append((m.start(1), m.end(1), "SSN", 0.85))
-    for m in _triggered(RX_SSN_LAST4_SOCIAL, "SSN5", text, words_ix):
-        out.append((m.start(1), m.end(1), "SSN", 0.85))
-    for m in RX_SSN_MASKED.finditer(text) if "-" in text else ():
-        out.append((m.start(1), m.end(1), "SSN", 0.85))
-    for m in _triggered(RX_AGE_OF_RELATIVE, "AGER5", text, words_ix):
-        out.append((m.start(1), m.end(1), "AGE", 0.75))
-    low = text.lower()
-    if "ninety" in low or "hundred" in low:
-        for m in RX_AGE_WORDS5.finditer(text):
-            out.append((m.start(1), m.end(1), "AGE", 0.75))
-    for m in RX_AGE_SEX_START.finditer(text):
-        if 90 <= int(m.group()) <= 120 and RX_LINE_START_BEFORE.search(
-            text, max(0, m.start() - 4), m.start()
-        ):
-            out.append((m.start(), m.end(), "AGE", 0.75))
-    yo = words_ix.positions.keys() & {"yof", "yom", "yo"} or "y/o" in low
-    for m in RX_AGE_YO_SEX.finditer(text) if yo else ():
-        out.append((m.start(1), m.end(1), "AGE", 0.8))
+    _apply_cues("numbers5", ctx, text, out, words_ix)
     for z in RX_ZIP_ONLY.finditer(text):
         m = RX_CAPS_TOWN_BEFORE.search(text, max(0, z.start() - 50), z.start())
         town = m.group(1) if m else ""
         if m and town.lower() not in STATES and not any(ctx.is_clinical(w) for w in town.split()):
             out.append((m.start(1), m.end(1), "LOCATION", 0.7))
             out.append((z.start(), z.end(), "LOCATION", 0.7))
-    if "." in text:
-        _cands_from(RX_DATE_DOTTED, text, "DATE", 0.75, 0, out)
+    _apply_cues("dotted5", ctx, text, out, words_ix)
     for h in RX_DASH_YEAR.finditer(text) if "-" in text else ():
         m = RX_DATE_MON_YEAR.search(text, max(0, h.start() - 10), h.end())
         if m and m.end() == h.end():
             out.append((m.start(), m.end(), "DATE", 0.8))
-    has_ordinal = _DAY_ORDINAL_WORDS & words_ix.positions.keys()
-    for m in RX_DAY_ORDINAL_WORD.finditer(text) if has_ordinal else ():
-        out.append((m.start(1), m.end(1), "DATE", 0.7))
-    for m in _triggered(RX_MD_RETURN, "MDR5", text, words_ix) if "/" in text else ():
-        out.append((m.start(1), m.end(1), "DATE", 0.7))
-    for m in RX_DAY_NEXT_MONTH.finditer(text) if "month" in low else ():
-        out.append((m.start(1), m.end(1), "DATE", 0.7))
+    _apply_cues("dates5", ctx, text, out, words_ix)
     for m in _triggered(RX_PLATE5, "PLATE5", text, words_ix):
         g = 1 if m.group(1) else 2
         if g == 2 or RX_VEHICLE_NEAR.search(text, max(0, m.start() - 80), m.end() + 40):
             out.append((m.start(g), m.end(g), "VEHICLE", 0.75))
-    keys = words_ix.positions.keys()
-    for m in _triggered(RX_RURAL_BOX, "BOX5", text, words_ix) if keys & {"box", "bx"} else ():
-        out.append((m.start(), m.end(), "ADDRESS", 0.85))
-    roads = keys & {"road", "rd", "route", "rte", "highway", "hwy", "lane", "ln"}
-    for m in _triggered(RX_NUMBERED_ROAD, "ROADN5", text, words_ix) if roads else ():
-        out.append((m.start(), m.end(), "ADDRESS", 0.85))
-    for m in RX_STATE_ROUTE.finditer(text) if "-" in text else ():
-        if m.group()[:2] in _ROUTE_PREFIXES and RX_ROUTE_CUE_BEFORE.search(
-            text, max(0, m.start() - 12), m.start()
-        ):
-            out.append((m.start(), m.end(), "ADDRESS", 0.75))
-    for m in _triggered(RX_ROAD_AFTER_CUE, "ROAD5", text, words_ix):
-        road = m.group(1)
-        if not any(ctx.is_clinical(w) for w in road.split()[:-1]):
-            out.append((m.start(1), m.end(1), "ADDRESS", 0.75))
+    _apply_cues("roads5", ctx, text, out, words_ix)
     for rx in (RX_GRID_ADDRESS, RX_LETTERED_NUMBER):
         for m in rx.finditer(text):
             tail: list = []
@@ -3340,8 +3338,7 @@ def _names5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             continue  # "Yakima, PA" is a town and its state
         if (cued and known) or (label and known) or (cued and cued.group().strip()[-1:] == ":"):
             out.append((m.start(), m.end(), "NAME", 0.75))
-    for m in _triggered(RX_REL_PAREN_INITIAL, "RELP5", text, words_ix) if "(" in text else ():
-        out.append((m.start(1), m.end(1), "NAME", 0.75))
+    _apply_cues("relp5", ctx, text, out, words_ix)
     chats = list(_triggered(RX_LOWER_CHAT5, "CHAT5", text, words_ix))
     for p in words_ix.at(frozenset({"here"})):
         m = RX_CHAT_HERE.search(text, max(0, p - 24), p)
@@ -3361,8 +3358,7 @@ def _names5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         m = RX_INITIALS5.search(text, max(0, t.start() - 8), t.start())
         if m and not ctx.is_clinical(m.group(1).replace(".", "")):
             out.append((m.start(1), m.end(1), "NAME", 0.7))
-    for m in _triggered(RX_TITLE_PARTICLE, "TITLEP", text, words_ix):
-        out.append((m.start(1), m.end(1), "NAME", 0.8))
+    _apply_cues("titlep5", ctx, text, out, words_ix)
 
 
 RX_VACCINE_BEFORE = re.compile(
@@ -3513,15 +3509,7 @@ _WEEKDAYS5 = _w("monday tuesday wednesday thursday friday saturday sunday")
 
 
 def _places5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
-    for m in _triggered(RX_FROM_TOWN, "FROM5", text, words_ix):
-        name = m.group(1)
-        if (
-            _town_shape_ok(ctx, name)
-            and not ctx.followed_by_head(m.end(1))
-            and name.lower() not in MONTH_WORDS
-            and not ctx.is_clinical(name.split()[0])
-        ):
-            out.append((m.start(1), m.end(1), "LOCATION", 0.65))
+    _apply_cues("from_town5", ctx, text, out, words_ix)
 
 
 # ----------------------------------------------------------------------------- round 6
@@ -3571,37 +3559,42 @@ def _pipe_tables6(ctx: _Ctx, text: str, out: list) -> None:
             continue
         if not cats or re.fullmatch(r"[\s|:-]*", inner) or len(cells) != len(cats):
             continue
-        for (p, cell), cat in zip(cells, cats, strict=True):
-            value = cell.strip()
-            if not cat or not value or value.lower() in ("-", "n/a", "na", "none", "unknown"):
+        _mark_cells6(ctx, cells, cats, out)
+
+
+def _mark_cells6(ctx: _Ctx, cells: list, cats: list, out: list) -> None:
+    """Propose each (offset, text) cell of a table row as its column's category."""
+    for (p, cell), cat in zip(cells, cats, strict=True):
+        value = cell.strip()
+        if not cat or not value or value.lower() in ("-", "n/a", "na", "none", "unknown"):
+            continue
+        s = p + cell.index(value)
+        e = s + len(value)
+        if cat in ("NAME", "LOCATION", "FACILITY"):
+            m = RX_CELL_TITLE6.search(value)
+            while m:
+                if m.start() == 0:
+                    s += m.end()
+                    value = value[m.end() :]
+                else:
+                    e -= len(value) - m.start()
+                    value = value[: m.start()]
+                m = RX_CELL_TITLE6.search(value) if value else None
+            if not value or re.search(r"\d", value):
                 continue
-            s = p + cell.index(value)
-            e = s + len(value)
-            if cat in ("NAME", "LOCATION", "FACILITY"):
-                m = RX_CELL_TITLE6.search(value)
-                while m:
-                    if m.start() == 0:
-                        s += m.end()
-                        value = value[m.end() :]
-                    else:
-                        e -= len(value) - m.start()
-                        value = value[: m.start()]
-                    m = RX_CELL_TITLE6.search(value) if value else None
-                if not value or re.search(r"\d", value):
-                    continue
-                if _is_placeholder(value) and not RX_REAL_INITIALS.fullmatch(value):
-                    continue
-                words = RX_CELL_WORDS6.findall(value)
-                if any(ctx.is_clinical(w) for w in words):
-                    continue
-            elif cat == "AGE":
-                n = re.match(r"(\d{2,3})\b", value)
-                if not n or not 90 <= int(n.group(1)) <= 120:
-                    continue
-                e = s + n.end(1)
-            elif not re.search(r"\d", value):
+            if _is_placeholder(value) and not RX_REAL_INITIALS.fullmatch(value):
                 continue
-            out.append((s, e, cat, 0.8))
+            words = RX_CELL_WORDS6.findall(value)
+            if any(ctx.is_clinical(w) for w in words):
+                continue
+        elif cat == "AGE":
+            n = re.match(r"(\d{2,3})\b", value)
+            if not n or not 90 <= int(n.group(1)) <= 120:
+                continue
+            e = s + n.end(1)
+        elif not re.search(r"\d", value):
+            continue
+        out.append((s, e, cat, 0.8))
 
 
 # a tab-separated registration row: "LAST, FIRST<TAB>dob<TAB>age<TAB>phone<TAB>address"
@@ -3770,31 +3763,7 @@ def _names6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
                 relation = first not in ("pt", "patient")
                 if not bad and (not ctx.is_common(w1) or (relation and ctx.is_first(w1))):
                     out.append((low.start(), low.end(), "NAME", 0.7))
-    keys = words_ix.positions.keys()
-    nick_rxs = (
-        RX_REL_PAREN6 if "(" in text else None,
-        RX_GOES_BY6 if keys & {"goes", "known", "aka", "a", "nicknamed"} else None,
-        RX_QUOTED_NICK6 if any(q in text for q in "'‘\"“") else None,
-    )
-    for rx in nick_rxs:
-        for m in rx.finditer(text) if rx else ():
-            w = m.group(1)
-            if (
-                w.lower() not in FUNCTION_WORDS
-                and not ctx.is_clinical(w)
-                and w.lower() not in _NOT_NAMES6
-            ):
-                out.append((m.start(1), m.end(1), "NAME", 0.75))
-    for m in RX_ALIAS_INSIDE6.finditer(text) if "(" in text else ():
-        if not any(ctx.is_clinical(m.group(i)) for i in (2, 3)):
-            out.append((m.start(), m.end(), "NAME", 0.75))
-    for m in RX_FIRST_INITIAL6.finditer(text) if RX_INITIAL_HINT6.search(text) else ():
-        w = m.group(1)
-        if ctx.is_first(w) and not ctx.is_clinical(w) and w.lower() not in FUNCTION_WORDS:
-            out.append((m.start(), m.end(), "NAME", 0.7))
-    for m in RX_DOTTED_INITIALS6.finditer(text) if "." in text else ():
-        if m.group().replace(" ", "") not in NOT_INITIALS and m.group().lower() not in _NOT_NAMES6:
-            out.append((m.start(), m.end(), "NAME", 0.7))
+    _apply_cues("nicknames6", ctx, text, out, words_ix)
 
 
 # Ages over 89: "93M", "(91F)", "AGE: 94Y", "92 años", "At 107F", "At a hundred and one-year-old".
@@ -3997,42 +3966,7 @@ TRIGGERS["FACT6"] = _w("at behind from to near outside")
 
 
 def _facilities6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
-    for m in _triggered(RX_FAC_AFTER_PREP6, "FACP6", text, words_ix):
-        seg = m.group(1)
-        words = seg.split()
-        if (
-            len(words) >= 2
-            and _fac_words_ok6(ctx, " ".join(words[:-1]), len(words) >= 3)
-            and not ctx.is_clinical(words[0])
-            and not any(w.lower() in _HOSPITAL_PARTS6 for w in words[:-1])
-            and not RX_HOSPITAL_PART_AFTER6.match(text, m.end(1))
-        ):
-            out.append((m.start(1), m.end(1), "FACILITY", 0.7))
-    for m in _triggered(RX_FAC_LOWER6, "FACL6", text, words_ix):
-        seg = m.group(1)
-        lead = seg.split()
-        if (
-            lead[0] not in FUNCTION_WORDS
-            and lead[0] not in GENERIC_FAC
-            and lead[0] not in _NOT_FAC_LEAD6
-            and not ctx.is_clinical(lead[0])
-        ):
-            out.append((m.start(1), m.end(1), "FACILITY", 0.65))
-    for m in (
-        _triggered(RX_FAC_THE6, "FACT6", text, words_ix) if "the" in words_ix.positions else ()
-    ):
-        seg = m.group(1)
-        words = seg.split()
-        if (
-            (len(words) >= 2 or any(c.isdigit() for c in seg))
-            and _fac_words_ok6(ctx, seg)
-            and not any(ctx.is_clinical(w) or w.lower() in _HOSPITAL_PARTS6 for w in words)
-            and not any(ctx.low(w) in GENERIC_FAC for w in words)
-            and not ctx.followed_by_head(m.end(1))
-            and not RX_HOSPITAL_PART_AFTER6.match(text, m.end(1))
-            and not all(ctx.is_common(w) for w in words if not w.isdigit())
-        ):
-            out.append((m.start(1), m.end(1), "FACILITY", 0.65))
+    _apply_cues("facilities6", ctx, text, out, words_ix)
     for m in _triggered(RX_FAC_CUED6, "FACC6", text, words_ix):
         seg = m.group(1)
         words = seg.split()
@@ -4072,6 +4006,7 @@ RX_PHONE7_CUE6 = re.compile(
     r"(?:\b(?i:ph|p|phone|tel|cell|home[ \t]+ph)[ \t]*[:.][ \t]*|\b(?:from|at|call)[ \t]+)"
     r"(\d{3}-\d{4}(?:[ \t]*(?:x|ext\.?|#)[ \t]*\d{1,5})?)(?![\d-])"
 )
+TRIGGERS["PH7"] = _w("ph p phone tel cell home from at call")
 RX_PHONE7_AFTER_NAME6 = re.compile(
     r",[ \t]+(\d{3}-\d{4}(?:[ \t]*(?:x|ext\.?|#)[ \t]*\d{1,5})?)(?![\d-])"
 )
@@ -4104,86 +4039,13 @@ RX_PHONE7_HINT6 = re.compile(r"\d{3}-\d{4}")
 
 
 def _round6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
-    keys = words_ix.positions.keys()
-    for m in _triggered(RX_ID_CUE6, "IDC6", text, words_ix):
-        out.append((m.start(1), m.end(1), "ID", 0.75))
-    for m in RX_PLATE_STATE6.finditer(text) if keys & _VEHICLE_WORDS6 else ():
-        if RX_VEHICLE_NEAR.search(
-            text, max(0, m.start() - 60), m.start()
-        ) or RX_VEHICLE_NEAR.search(text, m.end(), m.end() + 40):
-            out.append((m.start(1), m.end(1), "VEHICLE", 0.7))
-    for m in RX_PLATE_WORD6.finditer(text) if keys & {"plate", "tag"} else ():
-        if not RX_SPINE_LEVELS.fullmatch(m.group(1)):
-            out.append((m.start(1), m.end(1), "VEHICLE", 0.7))
-    if RX_PHONE7_HINT6.search(text):
-        _cands_from(RX_PHONE7_CUE6, text, "PHONE", 0.75, 1, out)
-    if "last" in keys:
-        _cands_from(RX_SS_LAST4_6, text, "SSN", 0.8, 1, out)
-    for m in (
-        _triggered(RX_PLACE_OF6, "PLACEOF6", text, words_ix) if "'" in text or "’" in text else ()
-    ):
-        w = m.group(1)
-        if (
-            w.lower() not in FUNCTION_WORDS
-            and not ctx.is_clinical(w)
-            and w.lower() not in MONTH_WORDS
-        ):
-            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    _apply_cues("numbers6", ctx, text, out, words_ix)
     if "|" in text:
         _pipe_tables6(ctx, text, out)
     if "\t" in text:
         _tab_rows6(ctx, text, out)
     _names6(ctx, text, out, words_ix)
-    low = text.lower()
-    ages: list[re.Match[str]] = list(RX_AGE_SEX6.finditer(text))
-    ages += _triggered(RX_AGE_LABEL6, "AGEL6", text, words_ix)
-    ages += RX_AGE_ANOS6.finditer(text) if "años" in low else []
-    ages += _triggered(RX_AGE_AT6, "AGEAT6", text, words_ix)
-    ages += RX_AGE_PAREN6.finditer(text) if "ninety" in low or "hundred" in low else []
-    for m in ages:
-        if not RX_TEMPERATURE_BEFORE6.search(text, max(0, m.start() - 24), m.start()):
-            out.append((m.start(1), m.end(1), "AGE", 0.75))
-    for m in _triggered(RX_AGE_IS6, "AGEIS6", text, words_ix):
-        out.append((m.start(1), m.end(1), "AGE", 0.7))
-        if m.group(2):
-            out.append((m.start(2), m.end(2), "AGE", 0.7))
-    if "/" in text:
-        for m in _triggered(RX_MD_WEEKDAY6, "WEEKDAY6", text, words_ix):
-            out.append((m.start(), m.end(), "DATE", 0.75))
-    for m in _triggered(RX_MD_EVENT6, "MDE6", text, words_ix):
-        out.append((m.start(1), m.end(1), "DATE", 0.7))
-    if RX_YMD_HINT6.search(text):
-        _cands_from(RX_YMD_COMPACT6, text, "DATE", 0.7, 1, out)
-    if "-" in text and keys & {"mid", "early", "late"}:
-        _cands_from(RX_MID_MONTH6, text, "DATE", 0.7, 1, out)
-    for m in _triggered(RX_HOLIDAY6, "HOLIDAY6", text, words_ix) if keys & _HOLIDAY_WORDS6 else ():
-        out.append((m.start(1), m.end(1), "DATE", 0.6))
-    for m in _triggered(RX_ROAD_NAMED6, "ROADN6", text, words_ix):
-        out.append((m.start(1), m.end(1), "ADDRESS", 0.75))
-    for m in _triggered(RX_ROAD_LOWER6, "ROADL6", text, words_ix):
-        if not any(w in FUNCTION_WORDS or ctx.is_clinical(w) for w in m.group(1).split()):
-            out.append((m.start(1), m.end(1), "ADDRESS", 0.7))
-    for m in _triggered(RX_ROAD_NUMBERED6, "ROADS6", text, words_ix):
-        out.append((m.start(1), m.end(1), "ADDRESS", 0.75))
-    if keys & {"mhp", "koa", "campground", "park", "court"}:
-        _cands_from(RX_PARK_LOT6, text, "ADDRESS", 0.8, 0, out)
-    if "box" in keys:
-        _cands_from(RX_PO_BOX_ANY6, text, "ADDRESS", 0.85, 0, out)
-    for m in _triggered(RX_PLACE_CUE6, "PLACE6", text, words_ix):
-        name = m.group(1)
-        if name.lower().startswith("the "):
-            if " up " not in m.group():
-                continue
-            bare = name[4:]
-        else:
-            bare = name
-        if (
-            _town_shape_ok(ctx, bare)
-            and not ctx.followed_by_head(m.end(1))
-            and not re.match(r"[ \t]+(?:[A-Z][a-z]+|\d)", text[m.end(1) : m.end(1) + 4])
-            and bare.lower() not in _NOT_PLACES6
-        ):
-            out.append((m.start(1), m.end(1), "LOCATION", 0.65))
+    _apply_cues("more6", ctx, text, out, words_ix)
     last = -1
     for z in RX_DIGITS5.finditer(text):
         # a town, an abbreviated state and this ZIP, within the 60 characters before it
@@ -4195,10 +4057,655 @@ def _round6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         if not any(ctx.is_clinical(w) or w.lower() in FUNCTION_WORDS for w in town.split()):
             out.append((c.start(1), c.end(1), "LOCATION", 0.7))
         out.append((c.start(2), c.end(2), "LOCATION", 0.7))
-    for m in RX_LIVES_LOWER6.finditer(text) if "lives" in keys else ():
-        out.append((m.start(1), m.end(1), "LOCATION", 0.7))
-        out.append((m.start(2), m.end(2), "LOCATION", 0.7))
+    _apply_cues("lives_lower6", ctx, text, out, words_ix)
     _facilities6(ctx, text, out, words_ix)
+
+
+# ----------------------------------------------------------------------------- round 7
+# Kinds behind the misses of development sets A-F (round 7): tables written as comma-separated
+# lines or as pipe rows without outer bars, phone numbers read out digit by digit, day-first
+# and Spanish dates, m/d after "due"/"done", holidays after "began"/"from", lower-case rural
+# roads after a residence cue, names after parents, techs, examiners and "lives with".
+_TABLE_HEADS7 = (
+    ("NAME", _w("last first surname given lastname firstname last_name first_name")),
+    ("ZIP", _w("zip zipcode postal")),
+)
+RX_ZIP_CELL7 = re.compile(r"[ \t]*(\d{5}(?:-\d{4})?)[ \t]*")
+RX_CSV_HEAD7 = re.compile(r"([A-Za-z][A-Za-z#_]*(?:,[A-Za-z][A-Za-z#_ ]*){2,})[ \t]*$")
+RX_LINE7 = re.compile(r"(?m)^.*$")
+RX_CSV_HINT7 = re.compile(r"[A-Za-z],[A-Za-z][A-Za-z#_ ]*,[A-Za-z]")
+
+
+def _header_cat7(cell: str) -> str | None:
+    cat = _header_cat6(cell)
+    if cat is None:
+        word = cell.strip().lower()
+        cat = next((c for c, heads in _TABLE_HEADS7 if word in heads), None)
+    return cat
+
+
+def _delimited_tables7(ctx: _Ctx, text: str, out: list) -> None:
+    """Tables whose header names its columns: comma-separated lines (no space after the
+    commas, which prose has) and pipe rows without outer bars (bordered ones are round 6's)."""
+    cats: list[str | None] = []
+    sep = ""
+    for line in RX_LINE7.finditer(text):
+        row = line.group()
+        if not row.strip():
+            cats = []
+            continue
+        if row.lstrip().startswith("|") and row.rstrip().endswith("|"):
+            cats = []
+            continue
+        if not cats:
+            head = RX_CSV_HEAD7.search(row) if RX_CSV_HINT7.search(row) else None
+            if head and ", " not in head.group(1):
+                sep, cells_text = ",", head.group(1)
+            elif row.count("|") >= 2:
+                sep, cells_text = "|", row
+            else:
+                continue
+            heads = [_header_cat7(c) for c in cells_text.split(sep)]
+            if sum(h is not None for h in heads) >= 2 and not re.search(r"\d", cells_text):
+                cats = heads
+            continue
+        cells, pos = [], line.start()
+        for part in row.split(sep):
+            cells.append((pos, part))
+            pos += len(part) + 1
+        if re.fullmatch(r"[\s|:-]*", row):
+            continue
+        if len(cells) != len(cats):
+            cats = []
+            continue
+        for (p, cell), cat in zip(cells, cats, strict=True):
+            if cat == "ZIP" and (z := RX_ZIP_CELL7.fullmatch(cell)):
+                out.append((p + z.start(1), p + z.end(1), "LOCATION", 0.8))
+        _mark_cells6(ctx, cells, [None if c == "ZIP" else c for c in cats], out)
+
+
+_DIGIT_WORD7 = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_DIGIT_WORDS7 = _w("zero oh one two three four five six seven eight nine")
+# a phone number read out digit by digit: "callback number is five oh two, eight one one, ..."
+RX_SPOKEN_PHONE7 = re.compile(
+    r"(?i:number|phone|cell|call(?:[ \t]+back)?|callback|reach(?:ed)?)(?:[ \t]+(?:is|at|on))?"
+    rf"[ \t:]+((?i:{_DIGIT_WORD7})(?:[ \t,.-]+(?i:{_DIGIT_WORD7})){{6,10}})(?![\w-])"
+)
+TRIGGERS["SPOKEN7"] = _w("number phone cell call callback reach reached")
+# day-first dotted dates (the day over 12): "19.04.1957"
+RX_DATE_DMY7 = re.compile(
+    r"([123](?<![\w.][123])\d(?<=1[3-9]|2\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d)"
+    r"(?![\w]|\.\d)"
+)
+_MESES7 = _w("""enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre
+    noviembre diciembre""")
+RX_DATE_ES7 = re.compile(
+    r"\b((?:3[01]|[12]\d|0?[1-9])[ \t]+de[ \t]+(?i:enero|febrero|marzo|abril|mayo|junio|julio"
+    r"|agosto|septiembre|setiembre|octubre|noviembre|diciembre)(?:[ \t]+(?:de|del)[ \t]+"
+    r"(?:19|20)\d\d)?)\b"
+)
+# m/d after "due", "done", "given" (not a fraction of a dose: "given 1/2 tab")
+RX_MD_DUE7 = re.compile(
+    r"\b(?i:due|done|given|completed|expires?)[ \t]+"
+    r"((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))(?![\d/-]|\.\d)"
+    r"(?![ \t]*(?i:tabs?|tablets?|pills?|caps?|doses?|of|mg|mcg|ml|strength|cups?|amps?|units?"
+    r"|ratio|ns|nss|normal)\b)"
+)
+TRIGGERS["DUE7"] = _w("due done given completed expires expire")
+RX_HOLIDAY7 = re.compile(
+    r"\b(?i:began|begun|beginning|from|starting|started|through|thru|till|til)[ \t]+"
+    rf"(?:the[ \t]+)?((?:{_HOLIDAYS6}))(?![\w'’])"
+    # "from Christmas tree lights" names a thing, not a day
+    r"(?![ \t]+(?i:trees?|lights?|cards?|gifts?|presents?|decorations?|ornaments?|cactus|music"
+    r"|carols?|songs?|candy|cookies|lilies|lily)\b)"
+)
+TRIGGERS["HOLIDAY7"] = _w("began begun beginning from starting started through thru till til")
+# lower-case rural roads after a residence cue: "lives out on lick fork road", "moved to 88
+# mccoy branch" (a branch or fork is a road only after such a cue)
+RX_ROAD_LOWER7 = re.compile(
+    r"\b(?:lives?|living|moved)(?:[ \t]+(?:way[ \t]+)?(?:out|up|down|over))?"
+    r"(?:[ \t]+(?:on|off|to|at))?[ \t]+((?:\d{1,5}[ \t]+)?(?:[a-z]+[ \t]+){1,3}"
+    r"(?:rd|road|pike|spur|hwy|holler|hollow|ln|lane|branch|fork|creek|ridge|trail|loop))\b"
+)
+TRIGGERS["ROADL7"] = _w("lives live living moved")
+RX_ROAD_NUMBERED7 = re.compile(
+    r"\b(?:on|onto|off|along|take|took|via|from)[ \t]+(?:the[ \t]+)?"
+    r"((?:route|rte|hwy|highway|state[ \t]+route|ky|tn|wv|nc|sc|ga|tx|nm|az)[ \t-]?\d{1,4}[a-z]?)"
+    r"(?![\w-])"
+)
+TRIGGERS["ROADS7"] = _w("on onto off along take took via from")
+# a name after a parent, a technician, an examiner, a coordinator, "lives with", "nurse was"
+RX_ROLE_NAME7 = re.compile(
+    r"\b(?i:parents?|tech|technician|examiner|coordinator|lives[ \t]+with|nurse[ \t]+(?:is|was))"
+    rf"[ \t]*[:(-]?[ \t]*({NW}(?:[ \t]+{NW})?)(?![\w'’-])(?:[ \t]+and[ \t]+({NW})(?![\w'’-]))?"
+)
+TRIGGERS["ROLE7"] = _w("parent parents tech technician examiner coordinator lives nurse")
+
+
+def _not_role_name7(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    words = [w for g in (1, 2) if m.group(g) for w in m.group(g).split()]
+    return (
+        not all(ctx.plausible_name_word(w, True) and not ctx.is_clinical(w) for w in words)
+        or not any(ctx.is_name(w) or not ctx.is_common(w) for w in words)
+        or ctx.followed_by_head(m.end())
+    )
+
+
+def _not_road7(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    words = [w for w in m.group(1).split() if not w.isdigit()]
+    return any(w in FUNCTION_WORDS or ctx.is_clinical(w) for w in words[:-1])
+
+
+# a chat whose lines open with a lower-case speaker: "lena: yes he's in 4B" (two such lines
+# with given names make it a chat, and then a given name that is also a word counts too)
+RX_CHAT_SPEAKER7 = re.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,30}\][ \t]*)?([a-z]{3,12}):[ \t]+\S")
+# lower-case titles: "seen mr okafor today" (a surname that is no word; "mr severe" is MR)
+RX_TITLE_LOWER7 = re.compile(r"(?<![\w.])(?:mr|mrs|ms|miss|mister)\.?[ \t]+([a-z][a-z'’-]{2,})\b")
+TRIGGERS["TITLEL7"] = _w("mr mrs ms miss mister")
+# the addressee of a fax or a form: "FAX to Haq Family Dental at +1 ...", "fax to Dollar
+# General #8605 at ..."
+RX_FAX_TO7 = re.compile(
+    rf"\b(?i:fax(?:ed)?|send|sent|mail(?:ed)?)[ \t]+to[ \t]+((?:{CAPW})(?:[ \t]+(?:{CAPW}|&|of))"
+    r"{0,4}(?:[ \t]+#[ \t]?\d{2,6})?)(?=[ \t]+(?:at|@)[ \t]+[+(\d])"
+)
+TRIGGERS["FAXTO7"] = _w("fax faxed send sent mail mailed")
+# a store of a chain with its number: "Walgreens #07734", "Dollar General #8605"
+RX_STORE_NUMBER7 = re.compile(
+    rf"\b((?:{PHARMACY_CHAINS}|Dollar[ \t]+General|Family[ \t]+Dollar|Dollar[ \t]+Tree|Target"
+    r"|Walmart[ \t]+Supercenter|Love['’]s|Pilot|Speedway|Sam['’]s[ \t]+Club|Home[ \t]+Depot"
+    r"|Lowe['’]s|Tractor[ \t]+Supply|AutoZone|Aldi|Food[ \t]+Lion|Piggly[ \t]+Wiggly)"
+    r"[ \t]*(?:store[ \t]*)?#[ \t]?\d{2,6})\b"
+)
+# labelled cells of a registration row: "CITY: BLUE BALL  ST: PA", "ADDR: 19 HWY 7 SOUTH"
+RX_LABEL_CELL7 = re.compile(
+    r"(?m)(?:^|(?<=[ \t]{2})|(?<=\t))(?i:(city|town)|(addr|address|street))[ \t]*:[ \t]*"
+    r"([A-Z0-9][A-Za-z0-9.'’#-]*(?:[ \t][A-Za-z0-9.'’#-]+)*?)(?=[ \t]{2,}|\t|[ \t]*$|[ \t]*[,;])"
+)
+TRIGGERS["LABELC7"] = _w("city town addr address street")
+# Spanish residence cues: "vive en Grundy", "viven en la colonia Las Milpas"
+RX_VIVE_EN7 = re.compile(
+    r"\b(?i:vive|viven|vivía|vivia|reside|residen)[ \t]+en[ \t]+(?:(?i:la[ \t]+colonia|el[ \t]+"
+    rf"pueblo[ \t]+de|el[ \t]+rancho)[ \t]+)?({NW}(?:[ \t]+(?:{NW}|de|del|la|las|los)){{0,3}})"
+    r"(?<![ \t]de)(?<![ \t]del)(?<![ \t]la)(?<![ \t]las)(?<![ \t]los)(?![\w'’])"
+)
+TRIGGERS["VIVE7"] = _w("vive viven viv vivia reside residen")
+# a referral list row: "Cardiology - Heart & Vascular Specialists of Pikeville - fax 606..."
+RX_ROUTING_ROW7 = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Za-z/&]*(?:[ \t]+[A-Za-z/&]+)?[ \t]+[-–][ \t]+"
+    rf"((?:{CAPW})(?:[ \t]+(?:{CAPW}|&|of|the|and)){{0,6}})[ \t]+[-–][ \t]+(?i:fax|phone|tel|ph)\b"
+)
+
+
+# a given name that is also a word, opening a sentence before a verb a word could not take
+# there ("Will has POA", "Frank has been doing better", "Major shared her story"); months,
+# weekdays and words such names clash with in clinical text stay out
+RX_WORD_NAME_SUBJECT7 = re.compile(
+    r"(?:^|(?<=[.!?][ \t])|(?<=[.!?][ \t]{2})|(?<=\n))([A-Z][a-z]{2,})[ \t]+"
+    r"(?=(?:has[ \t]+POA|texted|called[ \t]+(?:me|us|back|the|to)|brought[ \t]+(?:her|him|them)"
+    r"|shared[ \t]+(?:her|his)|(?:is|was|has[ \t]+been)[ \t]+(?:doing[ \t]+(?:better|worse|well)"
+    r"|sober|pregnant))\b)",
+    re.M,
+)
+_NOT_WORD_NAMES7 = _w("""april may june august january march july sunday monday tuesday
+    wednesday thursday friday saturday pt patient nurse mom dad family staff son daughter
+    sister brother wife husband mother father baby child aunt uncle niece nephew cousin she he
+    it this that who everyone someone nobody""")
+
+
+def _not_word_name7(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    w = m.group(1)
+    return (
+        not ctx.is_first(w)
+        or ctx.is_clinical(w)
+        or w.lower() in _NOT_WORD_NAMES7
+        or w.lower() in STATES
+    )
+
+
+def _chat_speakers7(ctx: _Ctx, text: str, out: list) -> None:
+    speakers = [
+        m
+        for m in RX_CHAT_SPEAKER7.finditer(text)
+        if ctx.is_first(m.group(1))
+        and not ctx.is_clinical(m.group(1))
+        and m.group(1) not in FUNCTION_WORDS
+    ]
+    if len({m.group(1) for m in speakers}) < 2 and not any(
+        not ctx.is_common(m.group(1)) for m in speakers
+    ):
+        return
+    if len(speakers) < 2:
+        return
+    for m in speakers:
+        out.append((m.start(1), m.end(1), "NAME", 0.7))
+
+
+def _not_lower_surname7(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    w = m.group(1)
+    return ctx.is_common(w) or ctx.is_clinical(w) or w in FUNCTION_WORDS or not ctx.is_name(w)
+
+
+def _not_addressee7(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    words = [w for w in m.group(1).split() if w[0].isalpha()]
+    return not words or all(ctx.is_common(w) or ctx.is_clinical(w) for w in words)
+
+
+def _not_label_cell7(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    value = m.group(3)
+    if m.group(1):  # a town: capitalised words, none clinical, not a state
+        return (
+            value.lower() in STATES
+            or any(not w[0].isupper() for w in value.split())
+            or any(ctx.is_clinical(w) for w in value.split())
+        )
+    return not re.match(r"\d", value)  # a street address starts with its number
+
+
+RX_STATE_TAIL7 = re.compile(rf"[ \t,]+(?:{_STATE_FULL}|{_STATE_ABBR_RE})$")
+
+
+def _label_cells7(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    for m in _triggered(RX_LABEL_CELL7, "LABELC7", text, words_ix) if ":" in text else ():
+        if _not_label_cell7(ctx, text, m):
+            continue
+        if m.group(2) and any(
+            c[2] == "ADDRESS" and m.start(3) <= c[0] < m.end(3) for c in out
+        ):  # the street is found already; the town and ZIP after it keep their own findings
+            continue
+        e = m.end(3)
+        if m.group(2) and (st := RX_STATE_TAIL7.search(m.group(3))):
+            e = m.start(3) + st.start()  # the state after the town is no identifier
+        out.append((m.start(3), e, "LOCATION" if m.group(1) else "ADDRESS", 0.75))
+
+
+def _not_spanish_place7(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    return any(ctx.is_clinical(w) for w in m.group(1).split())
+
+
+def _not_routing7(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    words = [w for w in m.group(1).split() if w[0].isupper()]
+    return not words or all(ctx.is_clinical(w) or ctx.low(w) in GENERIC_FAC for w in words)
+
+
+def _round7(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    if "|" in text or RX_CSV_HINT7.search(text):
+        _delimited_tables7(ctx, text, out)
+    if ":" in text:
+        _chat_speakers7(ctx, text, out)
+        _label_cells7(ctx, text, out, words_ix)
+    _apply_cues("round7", ctx, text, out, words_ix)
+
+
+# ----------------------------------------------------------------------------- cue table
+# Tests that veto a cue rule's match (True: not an identifier).
+def _age_hint(text: str, low: str) -> bool:
+    return bool(RX_AGE_NUM.search(text)) or "ninety" in low or "hundred" in low
+
+
+def _common_pair(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    return any(ctx.is_common(w) or ctx.is_clinical(w) for w in m.group(1, 2))
+
+
+def _too_few_digits(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    v = m.group(1)
+    return not (sum(c.isdigit() for c in v) >= 4 and sum(c.isalnum() for c in v) >= 5)
+
+
+def _spine_level(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    return bool(RX_SPINE_LEVELS.fullmatch(m.group(1)))  # "plate C3-C5" is hardware
+
+
+def _common_employer(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    words = m.group(1).split()
+    return all(ctx.is_common(w) or ctx.is_clinical(w) for w in words if w not in ("&", "of"))
+
+
+def _not_initials(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    return re.sub(r"\s", "", m.group(1)).upper() in NOT_INITIALS
+
+
+def _not_given_name(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    w = m.group(1)
+    return not (ctx.is_first(w) and not ctx.is_common(w) and not ctx.is_clinical(w))
+
+
+def _not_last_first(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    parts = re.findall(r"[^\s,]+", m.group(1))
+    return not (
+        all(not ctx.is_clinical(p) and p.lower() not in FUNCTION_WORDS for p in parts)
+        and any(ctx.is_name(p) for p in parts)
+    )
+
+
+def _not_over_89(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    return not 90 <= int(m.group()) <= 120
+
+
+def _not_route_prefix(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    return m.group()[:2] not in _ROUTE_PREFIXES
+
+
+def _clinical_road(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    return any(ctx.is_clinical(w) for w in m.group(1).split()[:-1])
+
+
+def _not_from_town(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    name = m.group(1)
+    return not (
+        _town_shape_ok(ctx, name)
+        and not ctx.followed_by_head(m.end(1))
+        and name.lower() not in MONTH_WORDS
+        and not ctx.is_clinical(name.split()[0])
+    )
+
+
+def _no_vehicle_near(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    return not (
+        RX_VEHICLE_NEAR.search(text, max(0, m.start() - 60), m.start())
+        or RX_VEHICLE_NEAR.search(text, m.end(), m.end() + 40)
+    )
+
+
+def _not_place_owner(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    w = m.group(1)
+    return w.lower() in FUNCTION_WORDS or ctx.is_clinical(w) or w.lower() in MONTH_WORDS
+
+
+def _not_lower_road(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    return any(w in FUNCTION_WORDS or ctx.is_clinical(w) for w in m.group(1).split())
+
+
+def _not_cued_town(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    name = m.group(1)
+    if name.lower().startswith("the "):
+        if " up " not in m.group():
+            return True
+        name = name[4:]
+    return not (
+        _town_shape_ok(ctx, name)
+        and not ctx.followed_by_head(m.end(1))
+        and not re.match(r"[ \t]+(?:[A-Z][a-z]+|\d)", text[m.end(1) : m.end(1) + 4])
+        and name.lower() not in _NOT_PLACES6
+    )
+
+
+def _not_fac_after_prep(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    words = m.group(1).split()
+    return not (
+        len(words) >= 2
+        and _fac_words_ok6(ctx, " ".join(words[:-1]), len(words) >= 3)
+        and not ctx.is_clinical(words[0])
+        and not any(w.lower() in _HOSPITAL_PARTS6 for w in words[:-1])
+        and not RX_HOSPITAL_PART_AFTER6.match(text, m.end(1))
+    )
+
+
+def _not_lower_fac(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    lead = m.group(1).split()[0]
+    return (
+        lead in FUNCTION_WORDS
+        or lead in GENERIC_FAC
+        or lead in _NOT_FAC_LEAD6
+        or ctx.is_clinical(lead)
+    )
+
+
+def _not_fac_the(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    seg = m.group(1)
+    words = seg.split()
+    return not (
+        (len(words) >= 2 or any(c.isdigit() for c in seg))
+        and _fac_words_ok6(ctx, seg)
+        and not any(ctx.is_clinical(w) or w.lower() in _HOSPITAL_PARTS6 for w in words)
+        and not any(ctx.low(w) in GENERIC_FAC for w in words)
+        and not ctx.followed_by_head(m.end(1))
+        and not RX_HOSPITAL_PART_AFTER6.match(text, m.end(1))
+        and not all(ctx.is_common(w) for w in words if not w.isdigit())
+    )
+
+
+def _not_nickname(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    w = m.group(1)
+    return w.lower() in FUNCTION_WORDS or ctx.is_clinical(w) or w.lower() in _NOT_NAMES6
+
+
+def _clinical_alias(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    return any(ctx.is_clinical(m.group(i)) for i in (2, 3))
+
+
+def _not_first_initial(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    w = m.group(1)
+    return not (ctx.is_first(w) and not ctx.is_clinical(w) and w.lower() not in FUNCTION_WORDS)
+
+
+def _not_dotted_initials(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    return m.group().replace(" ", "") in NOT_INITIALS or m.group().lower() in _NOT_NAMES6
+
+
+_ROAD_WORDS5 = _w("road rd route rte highway hwy lane ln")
+
+# Every cue-led rule of rounds 4-6, grouped by the stage (recogniser) that applies it; within a
+# stage, rules run in this order. A new cue is a new row.
+CUE_RULES: tuple[CueRule, ...] = (
+    # --- round 4: ages, numbers, labels, date shapes, handles, serials, plates
+    CueRule("ages4", RX_AGE_STATED, "AGE", 0.8, cue="AGES", needs=_age_hint),
+    CueRule("ages4", RX_AGE_AFTER_NAME, "AGE", 0.75, group=3, hint=RX_AGE_NUM, veto=_common_pair),
+    CueRule("numbers4", RX_SSN_SOCIAL, "SSN", 0.85, chars=("ocial", "OCIAL")),
+    CueRule("numbers4", RX_LAST4, "SSN", 0.8, cue="LAST", near=(RX_SSN_NEAR, 80)),
+    CueRule("ordinal4", RX_DATE_ORDINAL_WORDS, "DATE", 0.8, 0, "ORD", words=MONTH_WORDS),
+    CueRule("record4", RX_RECORD_CUE, "ID", 0.75, cue="RECORD", veto=_too_few_digits),
+    CueRule("leader4", RX_SSN_BROKEN, "SSN", 0.85, chars=("\n",)),
+    CueRule("agep4", RX_AGE_OF_PERSON, "AGE", 0.8, cue="AGEP"),
+    CueRule("dshape4", RX_DAY_ORDINAL, "DATE", 0.7, chars=("the",), near=(RX_DAY_ORDINAL_CUE, 12)),
+    CueRule("dshape4", RX_MD, "DATE", 0.7, near=(RX_MD_CUE, 16)),
+    CueRule("serials4", RX_HANDLE, "URL", 0.8, 0, chars=("@",)),
+    CueRule("serials4", RX_SN_ANY, "DEVICE", 0.8, cue="SNX"),
+    CueRule("serials4", RX_PLATE_CUED, "VEHICLE", 0.75, cue="PLATE", veto=_spine_level),
+    CueRule("work4", RX_FAC_WORSHIP, "FACILITY", 0.75, 0, chars=("Masjid", "Kingdom")),
+    CueRule("work4", RX_EMPLOYER, "FACILITY", 0.7, cue="EMPL", veto=_common_employer),
+    CueRule(
+        "initl4",
+        RX_INITIALS_LABEL,
+        "NAME",
+        0.7,
+        cue="INITL",
+        chars=(":",),
+        veto=_not_initials,
+    ),
+    CueRule(
+        "clock4",
+        RX_TIME_FIRST_NAME,
+        "NAME",
+        0.7,
+        hint=RX_TIME_NAME_HINT,
+        veto=_not_given_name,
+    ),
+    CueRule("nicknames4", RX_NICKNAME, "NAME", 0.8, chars=('"', "“")),
+    CueRule("chat4", RX_CHAT_LINE, "NAME", 0.7, chars=(":",), veto=_not_given_name),
+    CueRule(
+        "chat4",
+        RX_LAST_FIRST_CUED,
+        "NAME",
+        0.75,
+        cue="LASTFIRST",
+        chars=(",",),
+        veto=_not_last_first,
+    ),
+    # --- round 5: SSN separators and masks, ages, dates, roads
+    CueRule("numbers5", RX_SSN_SEPARATED, "SSN", 0.85, cue="SSN5"),
+    CueRule("numbers5", RX_SSN_LAST4_SOCIAL, "SSN", 0.85, cue="SSN5"),
+    CueRule("numbers5", RX_SSN_MASKED, "SSN", 0.85, chars=("-",)),
+    CueRule("numbers5", RX_AGE_OF_RELATIVE, "AGE", 0.75, cue="AGER5"),
+    CueRule("numbers5", RX_AGE_WORDS5, "AGE", 0.75, lower=("ninety", "hundred")),
+    CueRule(
+        "numbers5",
+        RX_AGE_SEX_START,
+        "AGE",
+        0.75,
+        0,
+        near=(RX_LINE_START_BEFORE, 4),
+        veto=_not_over_89,
+    ),
+    CueRule("numbers5", RX_AGE_YO_SEX, "AGE", 0.8, lower=("yo", "y/o")),
+    CueRule("dotted5", RX_DATE_DOTTED, "DATE", 0.75, 0, chars=(".",)),
+    CueRule("dates5", RX_DAY_ORDINAL_WORD, "DATE", 0.7, cue="DORD5", words=_DAY_ORDINAL_WORDS),
+    CueRule("dates5", RX_MD_RETURN, "DATE", 0.7, cue="MDR5", chars=("/",)),
+    CueRule("dates5", RX_DAY_NEXT_MONTH, "DATE", 0.7, lower=("month",)),
+    CueRule("roads5", RX_RURAL_BOX, "ADDRESS", 0.85, 0, "BOX5", words=_w("box bx")),
+    CueRule("roads5", RX_NUMBERED_ROAD, "ADDRESS", 0.85, 0, "ROADN5", words=_ROAD_WORDS5),
+    CueRule(
+        "roads5",
+        RX_STATE_ROUTE,
+        "ADDRESS",
+        0.75,
+        0,
+        chars=("-",),
+        near=(RX_ROUTE_CUE_BEFORE, 12),
+        veto=_not_route_prefix,
+    ),
+    CueRule("roads5", RX_ROAD_AFTER_CUE, "ADDRESS", 0.75, cue="ROAD5", veto=_clinical_road),
+    CueRule("relp5", RX_REL_PAREN_INITIAL, "NAME", 0.75, cue="RELP5", chars=("(",)),
+    CueRule("titlep5", RX_TITLE_PARTICLE, "NAME", 0.8, cue="TITLEP"),
+    CueRule("from_town5", RX_FROM_TOWN, "LOCATION", 0.65, cue="FROM5", veto=_not_from_town),
+    # --- round 6: licences, plates, phones, ages, dates, roads, places
+    CueRule("numbers6", RX_ID_CUE6, "ID", 0.75, cue="IDC6"),
+    CueRule(
+        "numbers6", RX_PLATE_STATE6, "VEHICLE", 0.7, words=_VEHICLE_WORDS6, veto=_no_vehicle_near
+    ),
+    CueRule("numbers6", RX_PLATE_WORD6, "VEHICLE", 0.7, words=_w("plate tag"), veto=_spine_level),
+    CueRule("numbers6", RX_PHONE7_CUE6, "PHONE", 0.75, cue="PH7", hint=RX_PHONE7_HINT6),
+    CueRule("numbers6", RX_SS_LAST4_6, "SSN", 0.8, words=_w("last")),
+    CueRule(
+        "numbers6",
+        RX_PLACE_OF6,
+        "NAME",
+        0.7,
+        cue="PLACEOF6",
+        chars=("'", "’"),
+        veto=_not_place_owner,
+    ),
+    CueRule("more6", RX_AGE_SEX6, "AGE", 0.75, not_near=(RX_TEMPERATURE_BEFORE6, 24)),
+    CueRule(
+        "more6",
+        RX_AGE_LABEL6,
+        "AGE",
+        0.75,
+        cue="AGEL6",
+        not_near=(RX_TEMPERATURE_BEFORE6, 24),
+    ),
+    CueRule(
+        "more6",
+        RX_AGE_ANOS6,
+        "AGE",
+        0.75,
+        lower=("años",),
+        not_near=(RX_TEMPERATURE_BEFORE6, 24),
+    ),
+    CueRule(
+        "more6",
+        RX_AGE_AT6,
+        "AGE",
+        0.75,
+        cue="AGEAT6",
+        not_near=(RX_TEMPERATURE_BEFORE6, 24),
+    ),
+    CueRule(
+        "more6",
+        RX_AGE_PAREN6,
+        "AGE",
+        0.75,
+        lower=("ninety", "hundred"),
+        not_near=(RX_TEMPERATURE_BEFORE6, 24),
+    ),
+    CueRule("more6", RX_AGE_IS6, "AGE", 0.7, cue="AGEIS6", also=2),
+    CueRule("more6", RX_MD_WEEKDAY6, "DATE", 0.75, 0, "WEEKDAY6", chars=("/",)),
+    CueRule("more6", RX_MD_EVENT6, "DATE", 0.7, cue="MDE6"),
+    CueRule("more6", RX_YMD_COMPACT6, "DATE", 0.7, hint=RX_YMD_HINT6),
+    CueRule("more6", RX_MID_MONTH6, "DATE", 0.7, chars=("-",), words=_w("mid early late")),
+    CueRule("more6", RX_HOLIDAY6, "DATE", 0.6, cue="HOLIDAY6", words=_HOLIDAY_WORDS6),
+    CueRule("more6", RX_ROAD_NAMED6, "ADDRESS", 0.75, cue="ROADN6"),
+    CueRule("more6", RX_ROAD_LOWER6, "ADDRESS", 0.7, cue="ROADL6", veto=_not_lower_road),
+    CueRule("more6", RX_ROAD_NUMBERED6, "ADDRESS", 0.75, cue="ROADS6"),
+    CueRule(
+        "more6",
+        RX_PARK_LOT6,
+        "ADDRESS",
+        0.8,
+        0,
+        words=_w("mhp koa campground park court"),
+    ),
+    CueRule("more6", RX_PO_BOX_ANY6, "ADDRESS", 0.85, 0, words=_w("box")),
+    CueRule("more6", RX_PLACE_CUE6, "LOCATION", 0.65, cue="PLACE6", veto=_not_cued_town),
+    CueRule("lives_lower6", RX_LIVES_LOWER6, "LOCATION", 0.7, words=_w("lives"), also=2),
+    CueRule(
+        "facilities6", RX_FAC_AFTER_PREP6, "FACILITY", 0.7, cue="FACP6", veto=_not_fac_after_prep
+    ),
+    CueRule("facilities6", RX_FAC_LOWER6, "FACILITY", 0.65, cue="FACL6", veto=_not_lower_fac),
+    CueRule(
+        "facilities6",
+        RX_FAC_THE6,
+        "FACILITY",
+        0.65,
+        cue="FACT6",
+        words=_w("the"),
+        veto=_not_fac_the,
+    ),
+    CueRule("nicknames6", RX_REL_PAREN6, "NAME", 0.75, chars=("(",), veto=_not_nickname),
+    CueRule(
+        "nicknames6",
+        RX_GOES_BY6,
+        "NAME",
+        0.75,
+        words=_w("goes known aka a nicknamed"),
+        veto=_not_nickname,
+    ),
+    CueRule(
+        "nicknames6", RX_QUOTED_NICK6, "NAME", 0.75, chars=("'", "‘", '"', "“"), veto=_not_nickname
+    ),
+    CueRule("nicknames6", RX_ALIAS_INSIDE6, "NAME", 0.75, 0, chars=("(",), veto=_clinical_alias),
+    CueRule(
+        "nicknames6",
+        RX_FIRST_INITIAL6,
+        "NAME",
+        0.7,
+        0,
+        hint=RX_INITIAL_HINT6,
+        veto=_not_first_initial,
+    ),
+    CueRule(
+        "nicknames6", RX_DOTTED_INITIALS6, "NAME", 0.7, 0, chars=(".",), veto=_not_dotted_initials
+    ),
+    # --- round 7: phones read out, day-first and Spanish dates, m/d after "due", holidays,
+    # lower-case rural roads, names after parents, technicians and "lives with"
+    CueRule("round7", RX_SPOKEN_PHONE7, "PHONE", 0.75, cue="SPOKEN7", words=_DIGIT_WORDS7),
+    CueRule("round7", RX_DATE_DMY7, "DATE", 0.75, chars=(".",)),
+    CueRule("round7", RX_DATE_ES7, "DATE", 0.75, words=_MESES7),
+    CueRule("round7", RX_MD_DUE7, "DATE", 0.7, cue="DUE7", chars=("/",)),
+    CueRule("round7", RX_HOLIDAY7, "DATE", 0.6, cue="HOLIDAY7", words=_HOLIDAY_WORDS6),
+    CueRule("round7", RX_ROAD_LOWER7, "ADDRESS", 0.7, cue="ROADL7", veto=_not_road7),
+    CueRule("round7", RX_ROAD_NUMBERED7, "ADDRESS", 0.7, cue="ROADS7"),
+    CueRule("round7", RX_ROLE_NAME7, "NAME", 0.75, cue="ROLE7", veto=_not_role_name7, also=2),
+    CueRule("round7", RX_TITLE_LOWER7, "NAME", 0.7, cue="TITLEL7", veto=_not_lower_surname7),
+    CueRule("round7", RX_FAX_TO7, "FACILITY", 0.7, cue="FAXTO7", veto=_not_addressee7),
+    CueRule("round7", RX_STORE_NUMBER7, "FACILITY", 0.75, chars=("#",)),
+    CueRule("round7", RX_VIVE_EN7, "LOCATION", 0.7, cue="VIVE7", veto=_not_spanish_place7),
+    CueRule("round7", RX_ROUTING_ROW7, "FACILITY", 0.7, chars=(" - ", " – "), veto=_not_routing7),
+    CueRule(
+        "round7",
+        RX_WORD_NAME_SUBJECT7,
+        "NAME",
+        0.65,
+        words=_w("poa texted called brought shared doing sober pregnant"),
+        veto=_not_word_name7,
+    ),
+)
+_STAGES: dict[str, tuple[CueRule, ...]] = {}
+for _rule in CUE_RULES:
+    _STAGES[_rule.stage] = (*_STAGES.get(_rule.stage, ()), _rule)
+# stages with a rule that reads the lower-cased text
+_STAGE_LOWER = {
+    st: any(r.lower or r.needs is not None for r in rules) for st, rules in _STAGES.items()
+}
 
 
 # ----------------------------------------------------------------------------- resolution
@@ -4280,12 +4787,12 @@ def _scan(text: str) -> list[Finding]:
     _addresses(ctx, text, cands, words_ix)
     _facilities(ctx, text, cands)
     _more_ages(ctx, text, cands, words_ix)
-    _more_numbers(text, cands, words_ix)
-    _labelled_ids(text, cands, words_ix)
-    _leader_rows(text, cands)
-    _ages_of_persons(text, cands, words_ix)
-    _date_shapes(text, cands, words_ix)
-    _handles_serials_plates(text, cands, words_ix)
+    _more_numbers(ctx, text, cands, words_ix)
+    _labelled_ids(ctx, text, cands, words_ix)
+    _leader_rows(ctx, text, cands, words_ix)
+    _ages_of_persons(ctx, text, cands, words_ix)
+    _date_shapes(ctx, text, cands, words_ix)
+    _handles_serials_plates(ctx, text, cands, words_ix)
     _cued_names(ctx, text, cands, words_ix)
     _name_shapes(ctx, text, cands, words_ix)
     _more_facilities(ctx, text, cands, words_ix)
@@ -4296,6 +4803,7 @@ def _scan(text: str) -> list[Finding]:
     _round5(ctx, text, cands, words_ix)
     _places5(ctx, text, cands, words_ix)
     _round6(ctx, text, cands, words_ix)
+    _round7(ctx, text, cands, words_ix)
     cands = [c for c in cands if not _not_identifier(text, c)]
     found = _resolve(text, cands)
     implied = _after_findings(ctx, text, found)
