@@ -326,6 +326,38 @@ def _count_details(
     return dict(by_month), by_presenter
 
 
+def _count_topic_months(
+    user: Viewer, scope: Scope, programs: list[Program]
+) -> tuple[Counter[str], dict[int, Counter[str]]]:
+    """Cases per month, and per topic and month for every topic, in one statement: what
+    the topics table needs when it has every row (a topic's total is the sum of its
+    months), without the by-program and by-presenter counts of `_count_cases`."""
+    scoped = _case_days_once(user, scope, programs)
+    month = _month(scoped.c.day)
+    linked = scoped.join(case_topics, case_topics.c.case_id == scoped.c.case_id)
+    statement = sa.union_all(
+        select(_null(sa.Integer).label("topic_id"), month.label("month"), func.count())
+        .select_from(scoped)
+        .group_by(month),
+        select(case_topics.c.topic_id, month, func.count())
+        .select_from(linked)
+        .group_by(case_topics.c.topic_id, month),
+    )
+    cases: Counter[str] = Counter()
+    by_topic: dict[int, Counter[str]] = defaultdict(Counter)
+    for topic_id, label, n in db.session.execute(statement):
+        if topic_id is None:
+            cases[label] = n
+        else:
+            by_topic[topic_id][label] = n
+    return cases, dict(by_topic)
+
+
+def _by_most_cases(totals: Counter[int], vocabulary: dict[int, Any]) -> list[int]:
+    """Topic ids, most cases first (then by name)."""
+    return sorted(totals, key=lambda t: (-totals[t], vocabulary[t].name))
+
+
 @dataclass(frozen=True)
 class Shown:
     """How much of the long tables a page shows: per-month counts of `topics` topics and
@@ -389,8 +421,7 @@ class Figures:
     @cached_property
     def topic_order(self) -> list[int]:
         """Topic ids of the scope's cases, most cases first (then by name)."""
-        totals, names = self.counts.topic_totals, self.vocabulary
-        return sorted(totals, key=lambda t: (-totals[t], names[t].name))
+        return _by_most_cases(self.counts.topic_totals, self.vocabulary)
 
     @cached_property
     def presenter_order(self) -> list[str]:
@@ -427,15 +458,21 @@ class Figures:
 
     def topic_frequency(self) -> TopicFrequency:
         names = self.vocabulary
-        counts = {names[t].name: c for t, c in self._topic_months().items()}
-        totals = Counter({names[t].name: n for t, n in self.counts.topic_totals.items()})
+        if self.shown is None and "counts" not in self.__dict__:
+            # Every row (the CSV files): one statement, not the counts the other figures share.
+            by_month, months = _count_topic_months(self.user, self.scope, self.programs)
+            topic_totals = Counter({t: sum(c.values()) for t, c in months.items()})
+            order = _by_most_cases(topic_totals, names)
+        else:
+            by_month, months = Counter(self.counts.by_month), self._topic_months()
+            topic_totals, order = self.counts.topic_totals, self.topic_order
         return TopicFrequency(
             self.scope.months,
-            counts,
-            self.counts.case_total,
-            Counter(self.counts.by_month),
-            totals,
-            [names[t].name for t in self.topic_order],
+            {names[t].name: c for t, c in months.items()},
+            sum(by_month.values()),
+            by_month,
+            Counter({names[t].name: n for t, n in topic_totals.items()}),
+            [names[t].name for t in order],
         )
 
     def rising_topics(self) -> list[Trend]:
