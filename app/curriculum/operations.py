@@ -536,8 +536,10 @@ class Figures:
 
 
 def _topic_totals(user: Viewer, scope: Scope) -> Counter[int]:
-    """Cases of `scope` per topic."""
-    scoped = _case_days(user, scope, _programs(user, scope))
+    """Cases of `scope` per topic (the period's cases derived first, as for the page's
+    counts: as a plain subquery SQLite planned it around case_topics, 180 ms at 50,000
+    cases)."""
+    scoped = _case_days_once(user, scope, _programs(user, scope))
     return Counter(
         dict(
             db.session.execute(
@@ -669,7 +671,9 @@ def _recurring_questions(
     """(how many groups, the first `limit` groups or all): the groups are sized and ordered
     from columns, and only the cases of the groups returned are loaded."""
     groups.ensure_current(GroupKind.QUESTIONS)
-    scoped = _case_days(user, scope, programs)
+    # Derived first (materialized), then each case's groups looked up: as a plain subquery
+    # SQLite read every stored member against it (200 ms at 50,000 cases).
+    scoped = _case_days_once(user, scope, programs)
     rows = db.session.execute(
         select(
             QuestionGroupMember.group_id,
