@@ -15,7 +15,12 @@ from sqlalchemy import event
 from app.auth.policy import SYSTEM
 from app.curriculum import operations as figures
 from app.extensions import db
-from app.programs.operations import create_program, create_session, resolve_topics
+from app.programs.operations import (
+    create_program,
+    create_session,
+    create_topic,
+    resolve_topics,
+)
 from tests.cases.test_views import as_user
 from tests.support.builders import add_case, add_recommendation
 
@@ -99,6 +104,31 @@ def test_a_programs_own_topic_is_not_its_gap(app, make_user):
     assert gaps["Chronic pain"].programs == ["Opioid Use Disorder ECHO"]
     assert figures.is_own_topic(pain, resolve_topics(["Opioid stewardship"])[0])
     assert not figures.is_own_topic(oud, resolve_topics(["Chronic pain"])[0])
+
+
+@pytest.mark.parametrize("synonym", ["Pédiatrie", "Mental wellbeing"])
+def test_a_programs_own_topic_by_a_synonym_is_not_its_gap(app, make_user, synonym):
+    """The figures read synonyms as stored text and decode them only where a program's
+    words may match: a synonym stored with escapes ("P\\u00e9diatrie") still counts."""
+    program = create_program("own-words", f"{synonym} ECHO", actor=SYSTEM)
+    session = create_session(program, date(2026, 3, 12), title="March", actor=SYSTEM)
+    create_topic("Psychiatry in primary care", synonyms=[synonym], actor=SYSTEM)
+    db.session.commit()
+    presenter = make_user("provider", programs=["own-words"])
+    for n in range(3):
+        add_case(
+            program,
+            presenter,
+            f"Case {n}",
+            session=session,
+            topics=resolve_topics(["Psychiatry in primary care", "Sleep"]),
+        )
+    db.session.commit()
+
+    gaps = {g.topic.name for g in figures.gaps(SYSTEM, figures.make_scope(SYSTEM, end=END))}
+
+    assert "Psychiatry in primary care" not in gaps
+    assert "Sleep" in gaps
 
 
 def _hub(make_user, cases_per_session: int) -> None:

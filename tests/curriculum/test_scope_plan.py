@@ -5,13 +5,15 @@ each figure of the page did once (about ten times a page)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from app.curriculum import operations as figures
 from app.extensions import db
 from app.maintenance import refresh_planner_statistics
+from app.programs.models import Topic
 from tests.test_query_counts import build_hub
 
 
@@ -40,3 +42,40 @@ def test_the_cases_of_a_period_come_from_indexes_on_sqlite(app, make_user, role)
 
     assert "ix_cases_created_at" in plan, plan
     assert "SCAN cases" not in plan, plan
+
+
+def test_the_shown_topics_detail_reads_each_case_topics_once_on_sqlite(app, make_user):
+    """Per-month counts of the 50 topics a page shows: each case's topics are read once, not
+    the (case, topic) key probed once per case and topic of the list."""
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's planner; PostgreSQL keeps its own statistics")
+    hub = build_hub(make_user, 3)
+    user = hub.users["admin"]
+    refresh_planner_statistics()
+    scope = figures.make_scope(user, start=date(2024, 1, 1), end=date(2024, 12, 31))
+    topic_ids = list(db.session.scalars(select(Topic.id)))
+    seen: list[tuple[str, Any]] = []
+
+    def remember(_conn, _cursor, statement, parameters, _context, _many):
+        seen.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", remember)
+    try:
+        by_month, by_presenter = figures._count_details(
+            user,
+            scope,
+            figures._programs(user, scope),
+            topics=topic_ids,
+            presenters=None,
+            presenter_topics=topic_ids,
+        )
+    finally:
+        event.remove(db.engine, "before_cursor_execute", remember)
+
+    assert by_month and by_presenter
+    (statement, parameters), *_ = [s for s in seen if "scoped_cases" in s[0]]
+    with db.engine.connect() as conn:
+        rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+        plan = " | ".join(row[3] for row in rows)
+    assert "case_topics" in plan, plan
+    assert "topic_id=?" not in plan, plan
