@@ -449,9 +449,11 @@ def _serve(
 ) -> None:
     from waitress import serve
 
+    from app import settle_for_serving
     from app.search import start
 
     start(app)  # the search applier catches up and opens the index before the first search
+    settle_for_serving()
 
     click.echo(f"Serving Casebook at http://{host}:{port}/ (Ctrl+C to stop)")
     # waitress stops accepting at 100 open connections (its default): every signed-in

@@ -20,7 +20,6 @@ tokens, audit events); nothing else does.
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import re
 import resource
@@ -30,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app import settle_for_serving
 from app.auth.policy import SYSTEM
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -239,9 +239,8 @@ def run(args: argparse.Namespace) -> tuple[list[Result], dict[str, Any]]:
         counter = StatementCounter(db.engine)
         db.session.remove()
     clients = {role: sign_in(app, role, args.password) for role in args.roles}
-    if args.gc_freeze:  # as wsgi.py does once the app is made
-        gc.collect()
-        gc.freeze()
+    if args.gc_freeze:  # as a server does once the app is made
+        settle_for_serving()
     sizes["gc"] = "frozen" if args.gc_freeze else "collected"  # text: sizes' ints are counts
     for rule in get_routes(app):
         url, missing = targets.fill(rule)
@@ -295,7 +294,7 @@ def markdown(results: list[Result], sizes: dict[str, Any], args: argparse.Namesp
         f" Load average (1 min) at the start and the end: {sizes.get('load', '?')}.",
         "CPU = this process's CPU time per request, p50 (the database server's is not in it)."
         + (
-            " The app's objects were frozen out of the collector (`gc.freeze()`, as wsgi.py)."
+            " The app's objects were frozen out of the collector (`gc.freeze()`, as a server does)."
             if sizes.get("gc") == "frozen"
             else " The app's objects were left to the collector (`--no-gc-freeze`)."
         ),
