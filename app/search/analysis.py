@@ -24,6 +24,8 @@ from whoosh.formats import Frequency
 from whoosh.lang.porter import stem as porter_stem
 from whoosh.system import pack_uint
 
+from app.search.drugs import DRUG_NAMES
+
 WORD = re.compile(r"\w+(?:\.\w+)*", re.UNICODE)
 # "A-fib" and "a flutter" are glued into one word ("a_fib") before the stop word "a" is
 # dropped: otherwise the form would be the bare "fib" and every FIB-4 score in a liver note
@@ -352,6 +354,8 @@ CLINICAL_SYNONYMS: list[tuple[str, list[str], list[str]]] = [
     ("luq", ["luq", "left upper quadrant"], []),
     ("llq", ["llq", "left lower quadrant"], []),
 ]
+
+CLINICAL_SYNONYMS.extend(DRUG_NAMES)
 
 # Genotypes: "G3", "GT3" and "genotype 3" are the same thing in hepatitis C notes.
 for _gt in ("1", "1a", "1b", "2", "3", "3a", "4", "5", "6"):
