@@ -428,13 +428,23 @@ def topic_groups(topics: Iterable[tuple[str, str, Sequence[str]]]) -> list:
 
 
 def default_table(
-    topics: Iterable[tuple[str, str, Sequence[str]]] = (), *, broader: bool = True
+    topics: Iterable[tuple[str, str, Sequence[str]]] = (),
+    *,
+    broader: bool = True,
+    drugs: bool = True,
 ) -> SynonymTable:
     """The built-in groups and the Topic vocabulary. Without `broader`, a form carries its own
     concept only (buprenorphine is not also MOUD): for comparing texts with each other,
     where a shared drug class would make every methadone note like every buprenorphine one.
+    Without `drugs`, the brand and generic names of `drugs.py` are plain words: a concept
+    token per drug of a medication list weighs the list twice when texts are compared.
     """
-    groups = CLINICAL_SYNONYMS if broader else [(c, f, []) for c, f, _b in CLINICAL_SYNONYMS]
+    groups = CLINICAL_SYNONYMS
+    if not drugs:
+        names = {concept for concept, _f, _b in DRUG_NAMES}
+        groups = [g for g in groups if g[0] not in names]
+    if not broader:
+        groups = [(c, f, []) for c, f, _b in groups]
     return SynonymTable.build([*groups, *topic_groups(topics)])
 
 
