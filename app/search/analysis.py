@@ -24,6 +24,8 @@ from whoosh.formats import Frequency
 from whoosh.lang.porter import stem as porter_stem
 from whoosh.system import pack_uint
 
+from app.search.drugs import DRUG_NAMES
+
 WORD = re.compile(r"\w+(?:\.\w+)*", re.UNICODE)
 # "A-fib" and "a flutter" are glued into one word ("a_fib") before the stop word "a" is
 # dropped: otherwise the form would be the bare "fib" and every FIB-4 score in a liver note
@@ -353,6 +355,8 @@ CLINICAL_SYNONYMS: list[tuple[str, list[str], list[str]]] = [
     ("llq", ["llq", "left lower quadrant"], []),
 ]
 
+CLINICAL_SYNONYMS.extend(DRUG_NAMES)
+
 # Genotypes: "G3", "GT3" and "genotype 3" are the same thing in hepatitis C notes.
 for _gt in ("1", "1a", "1b", "2", "3", "3a", "4", "5", "6"):
     CLINICAL_SYNONYMS.append((f"gt{_gt}", [f"g{_gt}", f"gt{_gt}", f"genotype {_gt}"], []))
@@ -424,13 +428,23 @@ def topic_groups(topics: Iterable[tuple[str, str, Sequence[str]]]) -> list:
 
 
 def default_table(
-    topics: Iterable[tuple[str, str, Sequence[str]]] = (), *, broader: bool = True
+    topics: Iterable[tuple[str, str, Sequence[str]]] = (),
+    *,
+    broader: bool = True,
+    drugs: bool = True,
 ) -> SynonymTable:
     """The built-in groups and the Topic vocabulary. Without `broader`, a form carries its own
     concept only (buprenorphine is not also MOUD): for comparing texts with each other,
     where a shared drug class would make every methadone note like every buprenorphine one.
+    Without `drugs`, the brand and generic names of `drugs.py` are plain words: a concept
+    token per drug of a medication list weighs the list twice when texts are compared.
     """
-    groups = CLINICAL_SYNONYMS if broader else [(c, f, []) for c, f, _b in CLINICAL_SYNONYMS]
+    groups = CLINICAL_SYNONYMS
+    if not drugs:
+        names = {concept for concept, _f, _b in DRUG_NAMES}
+        groups = [g for g in groups if g[0] not in names]
+    if not broader:
+        groups = [(c, f, []) for c, f, _b in groups]
     return SynonymTable.build([*groups, *topic_groups(topics)])
 
 

@@ -52,6 +52,32 @@ def test_buprenorphine_is_a_kind_of_moud_but_not_the_other_way() -> None:
     assert "~buprenorphine" not in tokens("on MOUD")
 
 
+@pytest.mark.parametrize(
+    ("brand", "generic"),
+    [
+        ("Lasix 40 mg daily", "furosemide"),
+        ("on Zoloft", "sertraline"),
+        ("Glucophage", "metformin"),
+        ("Tylenol overdose", "acetaminophen ingestion"),
+        ("Dilaudid PCA", "hydromorphone"),
+        ("Botox injection", "botulinum toxin"),
+        ("Plavix after stent", "clopidogrel"),
+    ],
+)
+def test_a_brand_name_and_its_generic_share_a_concept(brand: str, generic: str) -> None:
+    assert {t for t in tokens(brand) if t.startswith("~")} & {
+        t for t in tokens(generic) if t.startswith("~")
+    }
+
+
+def test_a_drug_is_a_kind_of_its_class_but_not_the_other_way() -> None:
+    assert "~statin" in tokens("Lipitor 20 mg")
+    assert "~ssri" in tokens("sertraline")
+    assert "~sertraline" not in tokens("an SSRI")
+    # Classes in most operative notes are not broader concepts (opioids, antibiotics).
+    assert "~abx" not in tokens("Keflex")
+
+
 def test_stemming_and_character_offsets() -> None:
     analyzer = ClinicalAnalyzer()
     found = [(t.text, t.startchar, t.endchar) for t in analyzer("Heart failures", chars=True)]

@@ -99,3 +99,16 @@ def test_a_common_word_alone_does_not_match_a_relaxed_keyword_query(library: Lib
     # A sentence still finds any of its words.
     sentence = search(library.presenter, SearchRequest(q="parkinson disease kidney follow"))
     assert sentence.total > 2
+
+
+def test_a_generic_name_finds_the_brand_the_note_wrote(library: Library) -> None:
+    lasix = add_case(
+        library.hcv,
+        library.presenter,
+        "Leg swelling in heart failure",
+        presentation="Started on Lasix 40 mg daily last week.",
+    )
+    db.session.commit()
+    for query in ("furosemide", "lasix"):
+        results = search(library.presenter, SearchRequest(q=query))
+        assert [h.id for h in results.hits if h.type == "case"] == [lasix.id], query

@@ -264,6 +264,13 @@ def test_typos_in_longer_demo_queries(demo) -> None:
         assert (results.corrected_query or results.suggestion) == meant, typed
 
 
+def test_a_typo_is_respelled_for_a_reader_outside_the_perinatal_program(demo) -> None:
+    # The provider cannot see the private perinatal program, where most of the demo's
+    # pregnancy notes are: "pregnent" is still "pregnant" for them, not "present".
+    results = search(demo, SearchRequest(q="pregnent on buprenorphine"))
+    assert (results.corrected_query or results.suggestion) == "pregnant on buprenorphine"
+
+
 def _hrefs(page: str) -> list[str]:
     import re
 
