@@ -674,6 +674,11 @@ def _may_see_event_entity(user: Viewer, event: Any) -> bool:
 _EVIDENCE_EVENTS = frozenset({"practice.evidence_added", "practice.evidence_removed"})
 
 
+def reads_every_event(user: Viewer) -> bool:
+    """Admins (and the operator) read every audit event with all its details."""
+    return is_system(user) or (_is_user(user) and user.role is Role.ADMIN)
+
+
 def trail_details(user: Viewer, events: list[Any]) -> list[tuple[Any, dict[str, Any]]]:
     """The events of a trail the user may see, each with the details they may read. A best
     practice's trail is open to all who read trails, but its evidence may cite a private
@@ -686,7 +691,7 @@ def trail_details(user: Viewer, events: list[Any]) -> list[tuple[Any, dict[str, 
     from app.programs.models import Session
     from app.recommendations.models import Recommendation
 
-    if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
+    if reads_every_event(user):
         return [(e, dict(e.details or {})) for e in events]
     events = [e for e in events if _may_see_event_entity(user, e)]
     models: dict[str, Any] = {"case": Case, "recommendation": Recommendation, "session": Session}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from flask import g
+from sqlalchemy import select
 
 from app.admin.operations import merge_topics
 from app.auth.policy import SYSTEM
@@ -62,3 +63,24 @@ def test_practices_evidence_on_a_private_case_and_its_citer_are_not_listed(app, 
     assert "practice.evidence_removed" not in shown
     assert w.private_expert.display_name not in shown
     assert "advice_queued" in shown and "<dt>count</dt>" not in shown
+
+
+def test_practices_pages_and_total_count_only_the_events_a_coordinator_may_read(app, world) -> None:
+    """Hidden events filtered after paging left short pages and a total counting them:
+    the gaps told an outsider that events about what they may not see exist."""
+    from app.admin.operations import audit_events
+    from app.audit.models import AuditEvent
+    from app.audit.operations import visible_events
+
+    w = world
+    practice_citing_private_evidence(w, w.private_expert)
+    every = list(
+        db.session.scalars(select(AuditEvent).where(AuditEvent.entity_type == "best_practices"))
+    )
+    readable = len(visible_events(w.outsider, every))
+    assert readable < len(every)
+    count = -(-readable // 2)
+    pages = [audit_events(w.outsider, "practices", page=n, per_page=2) for n in range(1, count + 1)]
+    assert all(p.total == readable and p.pages == count for p in pages)
+    shown = [len(p.items) for p in pages]
+    assert sum(shown) == readable and all(n == 2 for n in shown[:-1])
