@@ -11,7 +11,7 @@ from app.admin.operations import merge_topics
 from app.auth.policy import SYSTEM
 from app.extensions import db
 from app.programs.operations import find_topic, resolve_topics
-from tests.conftest import sign_in
+from tests.conftest import PASSWORD, sign_in
 from tests.support.builders import add_case, build_world, practice_citing_private_evidence
 
 
@@ -84,3 +84,35 @@ def test_practices_pages_and_total_count_only_the_events_a_coordinator_may_read(
     assert all(p.total == readable and p.pages == count for p in pages)
     shown = [len(p.items) for p in pages]
     assert sum(shown) == readable and all(n == 2 for n in shown[:-1])
+
+
+def test_topics_a_private_programs_coordinator_is_not_named_to_an_outsider(app, world) -> None:
+    """A topic a private program's case proposed, accepted by that program's coordinator:
+    the event stays (the topic is the shared vocabulary now), who accepted it does not (a
+    person known only to the private program)."""
+    from app.admin.operations import accept_topic
+    from app.auth.operations import create_user
+    from app.auth.policy import SYSTEM
+
+    w = world
+    private_coordinator = create_user(
+        "pete@example.org",
+        "Pete Pomander",
+        "coordinator",
+        password=PASSWORD,
+        program_slugs=["perinatal-sud"],
+        actor=SYSTEM,
+    )
+    add_case(w.perinatal, w.member, "Closed case", topics=resolve_topics(["Numbatcough"]))
+    db.session.commit()
+    topic = find_topic("Numbatcough")
+    accept_topic(private_coordinator, topic)
+    db.session.commit()
+    assert "Pete Pomander" in _audit(app, w.admin, "topics")
+    shown = _audit(app, w.outsider, "topics")
+    assert "topic.accepted" in shown and "Pete Pomander" not in shown
+    g.pop("_login_user", None)
+    reader = app.test_client()
+    sign_in(reader, w.outsider)
+    trail = reader.get(f"/audit/topic/{topic.id}").get_data(as_text=True)
+    assert "topic.accepted" in trail and "Pete Pomander" not in trail
