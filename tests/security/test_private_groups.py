@@ -112,3 +112,45 @@ def test_a_practice_citing_a_private_member_does_not_hide_the_group_from_an_outs
     add_evidence(practice, hidden, added_by=private_expert, actor=private_expert)
     db.session.commit()
     assert _candidates(client, headers) == before
+
+
+NALOXONE_Q = "Should we prescribe naloxone with long-term opioids?"
+FAMILY_Q = "Should we prescribe naloxone with long-term opioids and train the family?"
+BENZO_Q = "Should we prescribe naloxone with long-term opioids and taper benzodiazepines?"
+
+
+def test_a_recurring_questions_private_cases_change_neither_its_label_nor_order(
+    app, make_user
+) -> None:
+    """Recurring questions in the curriculum figures: the most typical question (the
+    group's label) and its similarity are those of the cases the reader may see."""
+    from app.curriculum import operations as figures
+
+    open_program = create_program("oud", "Opioid Use Disorder ECHO", actor=SYSTEM)
+    private = create_program("perinatal-sud", "Perinatal ECHO", private=True, actor=SYSTEM)
+    db.session.commit()
+    presenter = make_user("provider", programs=["oud", "perinatal-sud"])
+    planner = make_user("curriculum")
+    made = {"n": 0}
+
+    def ask(program, question: str) -> None:
+        made["n"] += 1
+        n = made["n"]
+        session = create_session(program, date(2026, 1, n), title=f"S{n}", actor=SYSTEM)
+        add_case(program, presenter, f"Patient {n}", question=question, session=session)
+
+    def seen() -> list[tuple]:
+        groups.refresh()
+        scope = figures.make_scope(planner, start=date(2026, 1, 1), end=date(2026, 2, 1))
+        found = figures.recurring_questions(planner, scope)
+        return [(g.label, round(g.cohesion, 6), sorted(c.id for c in g.cases)) for g in found]
+
+    for question in (NALOXONE_Q, FAMILY_Q, BENZO_Q):
+        ask(open_program, question)
+    db.session.commit()
+    before = seen()
+    assert len(before) == 1 and len(before[0][2]) == 3, before
+    for _ in range(5):
+        ask(private, BENZO_Q)
+    db.session.commit()
+    assert seen() == before
