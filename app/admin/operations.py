@@ -644,7 +644,14 @@ def audit_events(
     # Which events a reader may see is decided per event (evidence citing a private case,
     # a private program's topic): paged over the visible ones, so neither a short page nor
     # the total tells that others exist.
-    entries = visible_events(actor, list(db.session.scalars(stmt)))
+    every = list(db.session.scalars(stmt.options(selectinload(AuditEvent.actor))))
+    model: Any = {"topics": Topic, "best_practices": BestPractice}.get(table)
+    records = []  # read once, not one statement per event (held: the session keeps weak refs)
+    if model is not None:
+        named = select(AuditEvent.entity_id).where(AuditEvent.entity_type == table)
+        records = list(db.session.scalars(select(model).where(model.id.in_(named))))
+    entries = visible_events(actor, every)
+    del records
     per_page = max(1, per_page)
     page = min(max(1, page), max(1, -(-len(entries) // per_page)))
     shown = entries[(page - 1) * per_page : page * per_page]
