@@ -10,6 +10,7 @@ from the stored text of the displayed hits only, found with a regex of the query
 
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
 import math
@@ -761,15 +762,17 @@ def similar_cases(
         return []
     searcher = snap.searcher
     corpus = _corpus(snap)
-    audience, hidden = _hidden(snap, corpus, user)
+    _audience, hidden = _hidden(snap, corpus, user)
     seen = Seen(corpus, hidden)
     exclude: set[int] = set()
     if case_id is not None:
         # A case's own words weigh the same for every reader who sees the same documents:
-        # computed once per snapshot (about a thousand term lookups) for those who see all,
-        # once per audience for those who do not, not on every view of the case page.
-        shared = hidden is None or not hidden.any()
-        key = ("similar", case_id, None if shared else audience)
+        # computed once per snapshot and set of hidden documents (about a thousand term
+        # lookups), not on every view of the case page.
+        seeing = None
+        if hidden is not None and hidden.any():
+            seeing = hashlib.blake2b(np.packbits(hidden).tobytes()).digest()
+        key = ("similar", case_id, seeing)
         docnum, top = _cached(snap, key, lambda: _case_terms(snap, case_id, corpus, seen))
         if docnum is None:
             return []
