@@ -638,5 +638,21 @@ def audit_events(
     if kind == "programs":  # narrowed in the query, so pages and their count stay whole
         visible = select(Program.id).where(policy.visible_program_clause(actor))
         stmt = stmt.where(AuditEvent.entity_id.in_(visible))
-    events = paginate(stmt, page, per_page)
-    return Page(visible_events(actor, events.items), events.page, events.per_page, events.total)
+    if kind == "programs" or policy.reads_every_event(actor):
+        events = paginate(stmt, page, per_page)
+        return Page(visible_events(actor, events.items), events.page, events.per_page, events.total)
+    # Which events a reader may see is decided per event (evidence citing a private case,
+    # a private program's topic): paged over the visible ones, so neither a short page nor
+    # the total tells that others exist.
+    every = list(db.session.scalars(stmt.options(selectinload(AuditEvent.actor))))
+    model: Any = {"topics": Topic, "best_practices": BestPractice}.get(table)
+    records = []  # read once, not one statement per event (held: the session keeps weak refs)
+    if model is not None:
+        named = select(AuditEvent.entity_id).where(AuditEvent.entity_type == table)
+        records = list(db.session.scalars(select(model).where(model.id.in_(named))))
+    entries = visible_events(actor, every)
+    del records
+    per_page = max(1, per_page)
+    page = min(max(1, page), max(1, -(-len(entries) // per_page)))
+    shown = entries[(page - 1) * per_page : page * per_page]
+    return Page(shown, page, per_page, len(entries))

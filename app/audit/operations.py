@@ -64,13 +64,25 @@ class TrailEntry:
     action: str
     details: dict[str, Any]
     entity_id: int | None = None
+    actor_withheld: bool = False  # someone the reader may not see (policy.can_see_person)
 
 
 def visible_events(viewer: Viewer, events: list[AuditEvent]) -> list[TrailEntry]:
     """Events as `viewer` may read them (`policy.trail_details`): every page that shows
     the trail to someone other than an admin reads it through here."""
+    seen: dict[int, bool] = {}
+
+    def named(actor: User | None) -> bool:
+        if actor is None:
+            return True
+        if actor.id not in seen:
+            seen[actor.id] = policy.can_see_person(viewer, actor)
+        return seen[actor.id]
+
     return [
         TrailEntry(e.occurred_at, e.actor, e.action, details, e.entity_id)
+        if named(e.actor)
+        else TrailEntry(e.occurred_at, None, e.action, details, e.entity_id, actor_withheld=True)
         for e, details in policy.trail_details(viewer, events)
     ]
 

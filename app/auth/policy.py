@@ -618,7 +618,7 @@ def _can_see_record(user: Viewer, entity: Any, *, otherwise: bool) -> bool:
     """Whether `user` may see one record, by the rule of its own page; `otherwise` for a
     record of any other kind (or none)."""
     from app.auth.models import ApiToken
-    from app.programs.models import Program, Session
+    from app.programs.models import Program, Session, Topic, TopicStatus
     from app.recommendations.models import Recommendation
 
     if isinstance(entity, Case):
@@ -633,6 +633,8 @@ def _can_see_record(user: Viewer, entity: Any, *, otherwise: bool) -> bool:
         return can_administer_account(user, entity)
     if isinstance(entity, ApiToken):
         return can_administer_account(user, entity.user)
+    if isinstance(entity, Topic) and entity.status is TopicStatus.PROPOSED:
+        return can_see_topic(user, entity)  # it may name what only a private program holds
     return otherwise
 
 
@@ -674,6 +676,23 @@ def _may_see_event_entity(user: Viewer, event: Any) -> bool:
 _EVIDENCE_EVENTS = frozenset({"practice.evidence_added", "practice.evidence_removed"})
 
 
+def can_see_person(user: Viewer, person: User) -> bool:
+    """Whether `user` may see who `person` is where they acted on something shared (a
+    trail): hub-wide people (admins, those in no program) and those of a program the user
+    sees are named; someone only a private program knows is not."""
+    if reads_every_event(user) or person.role is Role.ADMIN:
+        return True
+    if _is_user(user) and user.id == person.id:
+        return True
+    programs = [m.program for m in person.memberships]
+    return not programs or any(can_view_program(user, p) for p in programs)
+
+
+def reads_every_event(user: Viewer) -> bool:
+    """Admins (and the operator) read every audit event with all its details."""
+    return is_system(user) or (_is_user(user) and user.role is Role.ADMIN)
+
+
 def trail_details(user: Viewer, events: list[Any]) -> list[tuple[Any, dict[str, Any]]]:
     """The events of a trail the user may see, each with the details they may read. A best
     practice's trail is open to all who read trails, but its evidence may cite a private
@@ -686,7 +705,7 @@ def trail_details(user: Viewer, events: list[Any]) -> list[tuple[Any, dict[str, 
     from app.programs.models import Session
     from app.recommendations.models import Recommendation
 
-    if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
+    if reads_every_event(user):
         return [(e, dict(e.details or {})) for e in events]
     events = [e for e in events if _may_see_event_entity(user, e)]
     models: dict[str, Any] = {"case": Case, "recommendation": Recommendation, "session": Session}

@@ -12,7 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import or_, select
-from sqlalchemy.orm import aliased, load_only, selectinload
+from sqlalchemy.orm import load_only, selectinload
 
 from app.auth import policy
 from app.auth.policy import Viewer
@@ -442,24 +442,13 @@ class _Candidate:
 
 
 def _candidates(user: Viewer, limit: int) -> list[_Candidate]:
-    """The `limit` most discussed uncited groups as columns, in one statement whatever their
-    size (their members' texts are read only for the members shown)."""
+    """The `limit` most discussed uncited groups as columns (their members' texts are read
+    only for the members shown, and for groups holding members the user may not see).
+
+    A group is what its visible members make it: whether it is cited, its sessions, size,
+    similarity, order and most typical members are all counted over them, so nothing the
+    user gets changes with a private program's recommendations."""
     groups.ensure_current(GroupKind.RECOMMENDATIONS)
-    member = aliased(RecommendationGroupMember)
-    cited = sa.exists().where(
-        member.group_id == RecommendationGroup.id,
-        EvidenceLink.recommendation_id == member.recommendation_id,
-    )
-    top = (
-        select(RecommendationGroup.id)
-        .where(RecommendationGroup.sessions >= MIN_SESSIONS, ~cited)
-        .order_by(
-            RecommendationGroup.sessions.desc(),
-            RecommendationGroup.size.desc(),
-            RecommendationGroup.id,
-        )
-        .limit(limit)
-    )
     programs = {p.id: p for p in db.session.scalars(select(Program))}
     allowed = policy.visible_program_ids(user, list(programs.values()))
     visible = (
@@ -467,6 +456,7 @@ def _candidates(user: Viewer, limit: int) -> list[_Candidate]:
             RecommendationGroupMember.group_id.label("group_id"),
             RecommendationGroupMember.centrality.label("centrality"),
             RecommendationGroup.cohesion.label("cohesion"),
+            RecommendationGroup.size.label("size"),
             Recommendation.id.label("recommendation_id"),
             Recommendation.case_id.label("case_id"),
             Case.program_id.label("program_id"),
@@ -474,12 +464,20 @@ def _candidates(user: Viewer, limit: int) -> list[_Candidate]:
         .join(RecommendationGroup, RecommendationGroup.id == RecommendationGroupMember.group_id)
         .join(Recommendation, Recommendation.id == RecommendationGroupMember.recommendation_id)
         .join(Case, Case.id == Recommendation.case_id)
-        .where(RecommendationGroup.id.in_(top.scalar_subquery()))
+        # Stored over every member: a group short of it never reaches it over visible ones.
+        .where(RecommendationGroup.sessions >= MIN_SESSIONS)
         .where(Recommendation.status == RecommendationStatus.PUBLISHED)
         .where(Case.program_id.in_(allowed))
         .where(policy.listed_case_clause(user))
     ).cte("visible_members")
     members = db.session.execute(select(visible)).all()
+    cited = set(
+        db.session.scalars(
+            select(EvidenceLink.recommendation_id).where(
+                EvidenceLink.recommendation_id.in_(select(visible.c.recommendation_id))
+            )
+        )
+    )
     # Every agenda of the members' cases: a member counts in its case's first session.
     agendas = db.session.execute(
         select(
@@ -495,20 +493,49 @@ def _candidates(user: Viewer, limit: int) -> list[_Candidate]:
         if known is None or (ref.date, ref.id) < (known.date, known.id):
             first[case_id] = ref
     found: dict[int, _Candidate] = {}
-    for group_id, centrality, cohesion, rec_id, case_id, program_id in members:
+    whole: dict[int, int] = {}  # group id -> members stored (visible or not)
+    for group_id, centrality, cohesion, size, rec_id, case_id, program_id in members:
         group = found.setdefault(group_id, _Candidate(group_id, cohesion, [], [], set()))
         group.members.append((rec_id, centrality))
         group.program_ids.add(program_id)
+        whole[group_id] = size
         if case_id in first:
             group.sessions.append(first[case_id])
     out = []
     for group in found.values():
         group.members.sort()
         group.sessions = sorted(set(group.sessions), key=lambda s: (s.date, s.id))
+        if any(rec_id in cited for rec_id, _ in group.members):
+            continue
         if len(group.members) >= 2 and len(group.sessions) >= MIN_SESSIONS:
             out.append(group)
+    _describe_visible([g for g in out if len(g.members) < whole[g.group_id]])
     out.sort(key=lambda g: (-len(g.sessions), -len(g.members), -g.cohesion, g.members[0][0]))
-    return out
+    return out[:limit]
+
+
+def _describe_visible(partial: list[_Candidate]) -> None:
+    """Similarity and centralities of groups some of whose members the user may not see,
+    recomputed over the visible members alone (the stored ones weigh the hidden ones)."""
+    if not partial:
+        return
+    ids = [rec_id for g in partial for rec_id, _ in g.members]
+    bodies: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = db.session.execute(
+            select(Recommendation.id, Recommendation.body).where(Recommendation.id.in_(chunk))
+        )
+        bodies.update((rec_id, body) for rec_id, body in rows)
+    analyzer = topic_analyzer()
+    for group in partial:
+        bags = [grouping.terms(bodies.get(rec_id, ""), analyzer) for rec_id, _ in group.members]
+        described = grouping.describe(grouping.vectorise(bags), [list(range(len(bags)))])
+        group.cohesion = described.cohesions[0]
+        group.members = [
+            (rec_id, float(c))
+            for (rec_id, _), c in zip(group.members, described.centralities[0], strict=True)
+        ]
 
 
 def _load_candidates(found: list[_Candidate], members: int | None) -> list[CandidateGroup]:

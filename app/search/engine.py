@@ -140,23 +140,28 @@ class Corpus:
         """K1 times BM25's length normalisation, per document (from its length byte)."""
         found = self._norms.get(field)
         if found is None:
-            weighting = self.weighting
-            b = getattr(weighting, "_field_B", {}).get(field, getattr(weighting, "B", 0.75))
-            k1 = getattr(weighting, "K1", 1.2)
             avg = self.searcher.avg_field_length(field) or 1.0
-            table = np.array(
-                [k1 * ((1 - b) + b * byte_to_length(i) / avg) for i in range(256)],
-                dtype=np.float32,
-            )
-            found = self._norms[field] = table[self.lengths[field]]
+            found = self._norms[field] = self.norm_by(field, avg)
         return found
+
+    def norm_by(self, field: str, avg: float) -> np.ndarray:
+        """`norm` for an average length of `avg`."""
+        weighting = self.weighting
+        b = getattr(weighting, "_field_B", {}).get(field, getattr(weighting, "B", 0.75))
+        k1 = getattr(weighting, "K1", 1.2)
+        table = np.array(
+            [k1 * ((1 - b) + b * byte_to_length(i) / avg) for i in range(256)],
+            dtype=np.float32,
+        )
+        return table[self.lengths[field]]
 
     def k1(self) -> float:
         return float(getattr(self.weighting, "K1", 1.2))
 
-    def idf(self, df: int) -> float:
-        """Whoosh's BM25 idf; `df` counts deleted documents too, as Whoosh's does."""
-        return log(self.size / (df + 1)) + 1
+    def idf(self, df: int, size: int | None = None) -> float:
+        """Whoosh's BM25 idf; `df` counts deleted documents too, as Whoosh's does. `size`: of
+        the documents the reader may see (the whole corpus by default)."""
+        return log((self.size if size is None else size) / (df + 1)) + 1
 
     def years(self) -> np.ndarray:
         if self._years is None:
@@ -172,23 +177,22 @@ class Corpus:
         lazily scored. Whatever decides which documents match (the common words of a
         relaxed query, the candidates a phrase is checked in) is counted over the documents
         the reader may see only: `hidden` is what they may not."""
-        visible = self.alive if hidden is None else self.alive & ~hidden
-        return self._match(q, visible)
+        return self._match(q, Seen(self, hidden))
 
-    def _match(self, q: wq.Query, visible: np.ndarray) -> Match:
+    def _match(self, q: wq.Query, seen: Seen) -> Match:
         if isinstance(q, wq.Term):
-            return self.term(q.fieldname, q.text, q.boost)
+            return self.term(q.fieldname, q.text, q.boost, seen)
         if isinstance(q, CoordOr):
-            children = [self._match(s, visible) for s in q.subqueries]
-            return CoordOrMatch(self, children, visible, q.boost, common_terms=q.common_terms)
+            children = [self._match(s, seen) for s in q.subqueries]
+            return CoordOrMatch(self, children, seen, q.boost, common_terms=q.common_terms)
         if isinstance(q, wq.AndMaybe):
-            return AndMaybeMatch(self._match(q.a, visible), self._match(q.b, visible))
+            return AndMaybeMatch(self._match(q.a, seen), self._match(q.b, seen))
         if isinstance(q, wq.And):
-            return AndMatch(self, [self._match(s, visible) for s in q.subqueries])
+            return AndMatch(self, [self._match(s, seen) for s in q.subqueries])
         if isinstance(q, wq.Or):
-            return OrMatch(self, [self._match(s, visible) for s in q.subqueries], q.boost)
+            return OrMatch(self, [self._match(s, seen) for s in q.subqueries], q.boost)
         if isinstance(q, wq.AndNot):
-            return AndNotMatch(self._match(q.a, visible), self._match(q.b, visible))
+            return AndNotMatch(self._match(q.a, seen), self._match(q.b, seen))
         if isinstance(q, wq.Every):
             return Match(np.ones(self.size, dtype=bool))
         if isinstance(q, wq.NumericRange) and q.fieldname == "year":
@@ -200,7 +204,7 @@ class Corpus:
                 docs &= years <= q.end
             return Match(docs)
         if isinstance(q, wq.Phrase):
-            return self.phrase(q, visible)
+            return self.phrase(q, seen)
         if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
             return Match(self.mask())
         # Anything else (not built by query.py today): Whoosh's own matching, unscored.
@@ -220,10 +224,10 @@ class Corpus:
             return EMPTY
         return np.concatenate(ids), np.concatenate(weights)
 
-    def term(self, field: str, text: str, boost: float = 1.0) -> Match:
+    def term(self, field: str, text: str, boost: float = 1.0, seen: Seen | None = None) -> Match:
         if field in SCORED_FIELDS:
             ids, tf = self.postings(field, text)
-            return TermMatch(self, field, text, boost, ids, tf)
+            return TermMatch(self, field, text, boost, ids, tf, seen)
         key = (field, text)
         docs = self._filters.get(key)
         if docs is None:
@@ -235,15 +239,15 @@ class Corpus:
                     self._filters.popitem(last=False)
         return Match(docs)
 
-    def phrase(self, q: wq.Phrase, visible: np.ndarray) -> Match:
+    def phrase(self, q: wq.Phrase, seen: Seen) -> Match:
         """Documents with all the words, checked against their stored text for the phrase
         (the first PHRASE_CHECK_LIMIT visible ones: hidden ones must not use up the check)."""
-        terms = [self.term(q.fieldname, w, q.boost) for w in q.words]
+        terms = [self.term(q.fieldname, w, q.boost, seen) for w in q.words]
         both = AndMatch(self, terms)
         pattern = phrase_pattern(q.words, q.slop)
         if pattern is None:
             return both
-        candidates = np.flatnonzero(both.docs & visible)
+        candidates = np.flatnonzero(both.docs & seen.visible)
         kept = self.mask(candidates[PHRASE_CHECK_LIMIT:])  # beyond the check: all words
         stored = self.searcher.stored_fields
         for docnum in candidates[:PHRASE_CHECK_LIMIT].tolist():
@@ -284,6 +288,41 @@ class Corpus:
         return docs[np.lexsort((docs, key))].tolist()
 
 
+# Each length byte's length (Whoosh's lossy encoding of a field's length).
+LENGTHS = np.array([byte_to_length(i) for i in range(256)], dtype=np.float64)
+
+
+class Seen:
+    """What one reader's query counts over: the documents they may see. A word's weight
+    (its idf) counts only those, so a private case holding it changes no one else's order."""
+
+    def __init__(self, corpus: Corpus, hidden: np.ndarray | None) -> None:
+        if hidden is not None and not hidden.any():
+            hidden = None  # nothing hidden: the whole corpus's statistics are the reader's
+        self.corpus, self.hidden = corpus, hidden
+        self.visible = corpus.alive if hidden is None else corpus.alive & ~hidden
+        # Deleted documents count, as in Whoosh's statistics; hidden ones do not.
+        self.size = corpus.size - (0 if hidden is None else int(np.count_nonzero(hidden)))
+        self._norms: dict[str, np.ndarray] = {}
+
+    def norm(self, field: str) -> np.ndarray:
+        """`Corpus.norm` with the average length of the documents the reader may see."""
+        if self.hidden is None:
+            return self.corpus.norm(field)
+        found = self._norms.get(field)
+        if found is None:
+            lengths = LENGTHS[self.corpus.lengths[field][self.visible]]
+            avg = float(lengths.mean()) if len(lengths) else 1.0
+            found = self._norms[field] = self.corpus.norm_by(field, avg or 1.0)
+        return found
+
+    def df(self, ids: np.ndarray) -> int:
+        """Documents of a posting list the reader may see (deleted ones included)."""
+        if self.hidden is None or not len(ids):
+            return len(ids)
+        return len(ids) - int(np.count_nonzero(self.hidden[ids]))
+
+
 class Match:
     """A boolean mask of documents; `scores` gives the BM25F score of given documents."""
 
@@ -300,11 +339,18 @@ class TermMatch(Match):
     scored = True
 
     def __init__(
-        self, corpus: Corpus, field: str, text: str, boost: float, ids: np.ndarray, tf
+        self,
+        corpus: Corpus,
+        field: str,
+        text: str,
+        boost: float,
+        ids: np.ndarray,
+        tf,
+        seen: Seen | None = None,
     ) -> None:
         super().__init__(corpus.mask(ids))
         self.corpus, self.field, self.text, self.boost = corpus, field, text, boost
-        self.ids, self.tf = ids, tf
+        self.ids, self.tf, self.seen = ids, tf, seen
 
     def scores(self, docs: np.ndarray) -> np.ndarray:
         if not len(self.ids):
@@ -316,8 +362,13 @@ class TermMatch(Match):
         np.minimum(at, len(self.ids) - 1, out=at)
         present = self.ids[at] == docs
         tf[present] = self.tf[at[present]]
-        c = corpus.idf(len(self.ids)) * (corpus.k1() + 1) * self.boost
-        return c * tf / (tf + corpus.norm(self.field)[docs])
+        seen = self.seen
+        idf = (
+            corpus.idf(len(self.ids)) if seen is None else corpus.idf(seen.df(self.ids), seen.size)
+        )
+        c = idf * (corpus.k1() + 1) * self.boost
+        norm = corpus.norm(self.field) if seen is None else seen.norm(self.field)
+        return c * tf / (tf + norm[docs])
 
 
 def _sum_scores(children: list[Match], docs: np.ndarray) -> np.ndarray:
@@ -383,13 +434,14 @@ class CoordOrMatch(OrMatch):
         self,
         corpus: Corpus,
         children: list[Match],
-        visible: np.ndarray,
+        seen: Seen,
         boost: float = 1.0,
         *,
         common_terms: bool = False,
     ) -> None:
         super().__init__(corpus, children, boost)
-        self.corpus = corpus
+        self.corpus, self.seen = corpus, seen
+        visible = seen.visible
         # Which parts are common, and what each weighs, over what the reader may see: a
         # word only hidden documents hold must neither make a part rare nor weigh.
         self.counts = [int(np.count_nonzero(c.docs & visible)) for c in children]
@@ -404,7 +456,7 @@ class CoordOrMatch(OrMatch):
     def scores(self, docs: np.ndarray) -> np.ndarray:
         out = _sum_scores(self.children, docs)
         if COORD_IDF:
-            weights = [self.corpus.idf(n) for n in self.counts]
+            weights = [self.corpus.idf(n, self.seen.size) for n in self.counts]
         else:
             weights = [1.0] * len(self.children)
         held = np.zeros(len(docs), dtype=np.float32)

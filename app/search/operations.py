@@ -10,6 +10,7 @@ from the stored text of the displayed hits only, found with a regex of the query
 
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
 import math
@@ -38,7 +39,7 @@ from app.extensions import db, reading_engine
 from app.search import permissions, spelling
 from app.search.analysis import CONCEPT_PREFIX
 from app.search.documents import without_added_labels
-from app.search.engine import Corpus, Highlighter
+from app.search.engine import Corpus, Highlighter, Seen
 from app.search.index import IndexState, SearchIndex, Snapshot, index_at
 from app.search.outbox import EXTENSION, synonym_table, write_keys
 from app.search.query import compile_query, filter_query, year_range
@@ -685,14 +686,27 @@ def _builtin_words(snap: Snapshot) -> set[str]:
 # ---------------------------------------------------------------- similar cases
 
 
-def _weighted_terms(snap: Snapshot, text: str, *, min_df: int) -> list[tuple[float, str]]:
-    """The dozen words of `text` that best tell it apart, with their weights (tf-idf)."""
+def _weighted_terms(
+    snap: Snapshot,
+    text: str,
+    *,
+    min_df: int,
+    corpus: Corpus | None = None,
+    seen: Seen | None = None,
+) -> list[tuple[float, str]]:
+    """The dozen words of `text` that best tell it apart, with their weights (tf-idf),
+    counted over the documents the reader may see (`seen`): a word a private case also
+    holds must neither qualify nor weigh differently for anyone outside it."""
     if not text.strip():
         return []
     searcher = snap.searcher
     counts = Counter(t.text for t in searcher.schema["content"].analyzer(text[:20_000]))
     reader = searcher.reader()
-    n = max(reader.doc_count(), 1)
+    hidden = seen.hidden if seen is not None else None
+    if hidden is not None and not hidden.any():
+        hidden = None  # nothing hidden: the whole index's counts are the reader's
+    n = reader.doc_count() if hidden is None or seen is None else int(seen.visible.sum())
+    n = max(n, 1)
     scored = []
     max_df = max(n * 0.2, 50)  # words in a fifth of everything say nothing
     # A case has about a thousand words: their counts are kept per segment, so a new
@@ -701,6 +715,11 @@ def _weighted_terms(snap: Snapshot, text: str, *, min_df: int) -> list[tuple[flo
     leaves = [(r, idx.segment_data(snap.generation, r)) for r, _offset in reader.leaf_readers()]
     for term, tf in counts.items():
         df = sum(data.doc_frequency(r, "content", term) for r, data in leaves)
+        if df < min_df:
+            continue  # fewer still of them visible
+        if hidden is not None and corpus is not None:
+            ids, _tf = corpus.postings("content", term)
+            df -= int(np.count_nonzero(hidden[ids]))
         if df < min_df or df > max_df:
             continue
         weight = (1 + math.log(tf)) * math.log(n / df)
@@ -711,7 +730,9 @@ def _weighted_terms(snap: Snapshot, text: str, *, min_df: int) -> list[tuple[flo
     return scored[:12]
 
 
-def _case_terms(snap: Snapshot, case_id: int) -> tuple[int | None, list[tuple[float, str]]]:
+def _case_terms(
+    snap: Snapshot, case_id: int, corpus: Corpus, seen: Seen
+) -> tuple[int | None, list[tuple[float, str]]]:
     """(the case's document number, its weighted terms); (None, []) when not indexed."""
     docnum = snap.searcher.document_number(key=f"case:{case_id}")
     if docnum is None:
@@ -720,7 +741,7 @@ def _case_terms(snap: Snapshot, case_id: int) -> tuple[int | None, list[tuple[fl
     content = without_added_labels(stored.get("content", ""))
     text = " ".join([stored.get("title", "")] * 2 + [content])
     # a case's own terms occur at least in itself
-    return docnum, _weighted_terms(snap, text, min_df=2)
+    return docnum, _weighted_terms(snap, text, min_df=2, corpus=corpus, seen=seen)
 
 
 def similar_cases(
@@ -740,16 +761,24 @@ def similar_cases(
     if snap is None:
         return []
     searcher = snap.searcher
+    corpus = _corpus(snap)
+    _audience, hidden = _hidden(snap, corpus, user)
+    seen = Seen(corpus, hidden)
     exclude: set[int] = set()
     if case_id is not None:
-        # A case's own words weigh the same for every reader of this snapshot: computed
-        # once (about a thousand term lookups), not on every view of the case page.
-        docnum, top = _cached(snap, ("similar", case_id), lambda: _case_terms(snap, case_id))
+        # A case's own words weigh the same for every reader who sees the same documents:
+        # computed once per snapshot and set of hidden documents (about a thousand term
+        # lookups), not on every view of the case page.
+        seeing = None
+        if hidden is not None and hidden.any():
+            seeing = hashlib.blake2b(np.packbits(hidden).tobytes()).digest()
+        key = ("similar", case_id, seeing)
+        docnum, top = _cached(snap, key, lambda: _case_terms(snap, case_id, corpus, seen))
         if docnum is None:
             return []
         exclude.add(docnum)
     else:
-        top = _weighted_terms(snap, text, min_df=1)
+        top = _weighted_terms(snap, text, min_df=1, corpus=corpus, seen=seen)
     if not top:
         return []
     best = top[0][0]
@@ -759,8 +788,6 @@ def similar_cases(
             wq.Term("type", "case"),
         ]
     )
-    corpus = _corpus(snap)
-    _audience, hidden = _hidden(snap, corpus, user)
     match = corpus.match(q, hidden)
     docs = corpus.final(match, hidden)
     if exclude:

@@ -4,12 +4,13 @@ private program reads them as they would read each record's own trail."""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from app.admin.operations import merge_topics
 from app.auth.policy import SYSTEM
 from app.extensions import db
 from app.programs.operations import find_topic, resolve_topics
-from tests.conftest import page_as
+from tests.conftest import PASSWORD, page_as
 from tests.support.builders import add_case, build_world, practice_citing_private_evidence
 
 
@@ -58,3 +59,53 @@ def test_practices_evidence_on_a_private_case_and_its_citer_are_not_listed(app, 
     assert "practice.evidence_removed" not in shown
     assert w.private_expert.display_name not in shown
     assert "advice_queued" in shown and "<dt>count</dt>" not in shown
+
+
+def test_practices_pages_and_total_count_only_the_events_a_coordinator_may_read(app, world) -> None:
+    """Hidden events filtered after paging left short pages and a total counting them:
+    the gaps told an outsider that events about what they may not see exist."""
+    from app.admin.operations import audit_events
+    from app.audit.models import AuditEvent
+    from app.audit.operations import visible_events
+
+    w = world
+    practice_citing_private_evidence(w, w.private_expert)
+    every = list(
+        db.session.scalars(select(AuditEvent).where(AuditEvent.entity_type == "best_practices"))
+    )
+    readable = len(visible_events(w.outsider, every))
+    assert readable < len(every)
+    count = -(-readable // 2)
+    pages = [audit_events(w.outsider, "practices", page=n, per_page=2) for n in range(1, count + 1)]
+    assert all(p.total == readable and p.pages == count for p in pages)
+    shown = [len(p.items) for p in pages]
+    assert sum(shown) == readable and all(n == 2 for n in shown[:-1])
+
+
+def test_topics_a_private_programs_coordinator_is_not_named_to_an_outsider(app, world) -> None:
+    """A topic a private program's case proposed, accepted by that program's coordinator:
+    the event stays (the topic is the shared vocabulary now), who accepted it does not (a
+    person known only to the private program)."""
+    from app.admin.operations import accept_topic
+    from app.auth.operations import create_user
+    from app.auth.policy import SYSTEM
+
+    w = world
+    private_coordinator = create_user(
+        "pete@example.org",
+        "Pete Pomander",
+        "coordinator",
+        password=PASSWORD,
+        program_slugs=["perinatal-sud"],
+        actor=SYSTEM,
+    )
+    add_case(w.perinatal, w.member, "Closed case", topics=resolve_topics(["Numbatcough"]))
+    db.session.commit()
+    topic = find_topic("Numbatcough")
+    accept_topic(private_coordinator, topic)
+    db.session.commit()
+    assert "Pete Pomander" in _audit(app, w.admin, "topics")
+    shown = _audit(app, w.outsider, "topics")
+    assert "topic.accepted" in shown and "Pete Pomander" not in shown
+    trail = page_as(app, w.outsider, f"/audit/topic/{topic.id}").get_data(as_text=True)
+    assert "topic.accepted" in trail and "Pete Pomander" not in trail

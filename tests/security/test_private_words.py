@@ -191,3 +191,39 @@ def test_a_word_only_a_private_case_holds_does_not_change_an_outsiders_relaxed_r
     )
     db.session.commit()
     assert seen() == before
+
+
+def test_words_a_private_case_holds_do_not_change_an_outsiders_similar_cases(
+    library: Library, make_user
+) -> None:
+    """Similar cases weigh a case's words by how many documents hold them: counted over
+    every document, private cases holding a word made it weigh less, and the outsider's
+    similar cases came in another order."""
+    from app.search import similar_cases
+
+    outsider = make_user("provider", programs=["hcv", "oud"])
+
+    def case(program, title: str, words: str):
+        return add_case(
+            program,
+            library.presenter,
+            title,
+            question=f"{words}?",
+            presentation=f"## Course\n\n{words}.",
+        )
+
+    viewed = case(library.hcv, "Florbexate florbexate quindarine", "Florbexate quindarine")
+    first = case(library.hcv, "Florbexate", "Florbexate")
+    second = case(library.oud, "Quindarine", "Quindarine")
+    db.session.commit()
+
+    def seen() -> list[tuple[int, float]]:
+        hits = similar_cases(outsider, case_id=viewed.id)
+        return [(h.id, round(h.score, 4)) for h in hits if h.id in (first.id, second.id)]
+
+    before = seen()
+    assert [i for i, _score in before] == [first.id, second.id], before
+    for _ in range(3):
+        case(library.secret, "Florbexate pilot", "Florbexate florbexate")
+    db.session.commit()
+    assert seen() == before

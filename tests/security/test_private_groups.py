@@ -1,0 +1,156 @@
+"""Candidate practice groups seen from outside a private program: a group is what its
+visible members make it. Its hidden members (a private program's recommendations) must
+change neither which groups an outsider gets, nor their order, label, similarity or most
+typical members."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.auth.operations import create_token
+from app.auth.policy import SYSTEM
+from app.extensions import db
+from app.practices import groups, queries
+from app.programs.operations import create_program, create_session
+from tests.support.builders import add_case, add_recommendation
+
+NALOXONE = "Offer naloxone to every patient on long-term opioids."
+FAMILY = "Offer naloxone to every patient on long-term opioids and teach family members."
+BENZOS = "Offer naloxone to every patient on long-term opioids and review benzodiazepines."
+STATINS = "Start a moderate-intensity statin in every adult with diabetes over forty."
+
+
+@pytest.fixture
+def hub(app, make_user):
+    open_program = create_program("oud", "Opioid Use Disorder ECHO", actor=SYSTEM)
+    private = create_program("perinatal-sud", "Perinatal ECHO", private=True, actor=SYSTEM)
+    db.session.commit()
+    presenter = make_user("provider", programs=["oud", "perinatal-sud"])
+    expert = make_user("expert", programs=["oud", "perinatal-sud"])
+    made = {"n": 0}
+
+    def give(program, advice: str):
+        made["n"] += 1
+        n = made["n"]
+        session = create_session(program, date(2020, 1, 1 + n), title=f"S{n}", actor=SYSTEM)
+        case = add_case(program, presenter, f"Case {n}", session=session)
+        return add_recommendation(case, expert, advice)
+
+    outsider = make_user("expert")
+    token = create_token(outsider, "api", actor=SYSTEM)
+    db.session.commit()
+    return open_program, private, give, {"Authorization": f"Bearer {token}"}
+
+
+def _candidates(client, headers) -> list[tuple]:
+    groups.refresh()
+    body = client.get("/api/v1/practices/candidates", headers=headers).get_json()
+    return [
+        (
+            g["label"],
+            g["cohesion"],
+            g["recommendation_count"],
+            len(g["sessions"]),
+            [r["id"] for r in g["recommendations"]],
+        )
+        for g in body["results"]
+    ]
+
+
+def test_a_groups_private_members_change_nothing_an_outsider_gets(hub, client) -> None:
+    open_program, private, give, headers = hub
+    for advice in (NALOXONE, FAMILY, BENZOS):
+        give(open_program, advice)
+    db.session.commit()
+    before = _candidates(client, headers)
+    assert len(before) == 1 and before[0][2:4] == (3, 3)
+    # The private program says it the third way, again and again: counted over every
+    # member, that way became the group's most typical (its label) and its similarity.
+    for _ in range(5):
+        give(private, BENZOS)
+    db.session.commit()
+    assert _candidates(client, headers) == before
+
+
+def test_which_groups_an_outsider_gets_does_not_follow_private_sessions(
+    hub, client, monkeypatch
+) -> None:
+    """Only the most discussed groups are candidates: discussed in the open program's
+    sessions, not in a private program's."""
+    open_program, private, give, headers = hub
+    monkeypatch.setattr(queries, "CANDIDATE_LIMIT", 1)
+    for _ in range(4):
+        give(open_program, NALOXONE)
+    for _ in range(3):
+        give(open_program, STATINS)
+    db.session.commit()
+    before = _candidates(client, headers)
+    assert [g[3] for g in before] == [4]
+    for _ in range(3):
+        give(private, STATINS)
+    db.session.commit()
+    assert _candidates(client, headers) == before
+
+
+def test_a_practice_citing_a_private_member_does_not_hide_the_group_from_an_outsider(
+    hub, client, make_user
+) -> None:
+    from app.practices.operations import add_evidence
+    from tests.support.builders import hbv_practices
+
+    open_program, private, give, headers = hub
+    for _ in range(3):
+        give(open_program, NALOXONE)
+    hidden = give(private, NALOXONE)
+    db.session.commit()
+    before = _candidates(client, headers)
+    assert len(before) == 1
+    private_expert = make_user("expert", programs=["perinatal-sud"])
+    practice, _successor = hbv_practices(private_expert)
+    add_evidence(practice, hidden, added_by=private_expert, actor=private_expert)
+    db.session.commit()
+    assert _candidates(client, headers) == before
+
+
+NALOXONE_Q = "Should we prescribe naloxone with long-term opioids?"
+FAMILY_Q = "Should we prescribe naloxone with long-term opioids and train the family?"
+BENZO_Q = "Should we prescribe naloxone with long-term opioids and taper benzodiazepines?"
+
+
+def test_a_recurring_questions_private_cases_change_neither_its_label_nor_order(
+    app, make_user
+) -> None:
+    """Recurring questions in the curriculum figures: the most typical question (the
+    group's label) and its similarity are those of the cases the reader may see."""
+    from app.curriculum import operations as figures
+
+    open_program = create_program("oud", "Opioid Use Disorder ECHO", actor=SYSTEM)
+    private = create_program("perinatal-sud", "Perinatal ECHO", private=True, actor=SYSTEM)
+    db.session.commit()
+    presenter = make_user("provider", programs=["oud", "perinatal-sud"])
+    planner = make_user("curriculum")
+    made = {"n": 0}
+
+    def ask(program, question: str) -> None:
+        made["n"] += 1
+        n = made["n"]
+        session = create_session(program, date(2026, 1, n), title=f"S{n}", actor=SYSTEM)
+        add_case(program, presenter, f"Patient {n}", question=question, session=session)
+
+    def seen() -> list[tuple]:
+        groups.refresh()
+        scope = figures.make_scope(planner, start=date(2026, 1, 1), end=date(2026, 2, 1))
+        found = figures.recurring_questions(planner, scope)
+        return [(g.label, round(g.cohesion, 6), sorted(c.id for c in g.cases)) for g in found]
+
+    for question in (NALOXONE_Q, FAMILY_Q, BENZO_Q):
+        ask(open_program, question)
+    db.session.commit()
+    before = seen()
+    assert len(before) == 1 and len(before[0][2]) == 3, before
+    for _ in range(5):
+        ask(private, BENZO_Q)
+    db.session.commit()
+    assert seen() == before
