@@ -19,6 +19,7 @@ import pytest
 
 from app.auth.policy import SYSTEM
 from app.extensions import db
+from app.search.operations import upgrade_index
 from tests.browser.conftest import _require_chromium, launch_chromium, serving
 from tests.conftest import PASSWORD, make_app
 
@@ -243,6 +244,8 @@ def xss_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNames
     with app.app_context():
         db.create_all()
         world = build_payload_world()
+        db.session.commit()
+        upgrade_index()  # built here, not by the first search page a slice visits
         db.session.remove()
     with serving(app) as url:
         yield SimpleNamespace(url=url, world=world)
@@ -253,6 +256,8 @@ class Watcher:
 
     def __init__(self, browser: Any, base_url: str, email: str | None) -> None:
         self.context = browser.new_context(base_url=base_url)
+        # A bound, not a speed check: slices share the machine with the rest of the suite.
+        self.context.set_default_navigation_timeout(120_000)
         self.page = self.context.new_page()
         self.executed: list[str] = []
         self.loads = 0
