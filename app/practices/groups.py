@@ -252,6 +252,52 @@ def stored_groups(kind: GroupKind) -> list[StoredGroup]:
     return out
 
 
+READ_CHUNK = 500  # ids per IN list when reading members' texts
+
+
+def describe_members(
+    kind: GroupKind, chosen: dict[int, list[int]]
+) -> dict[int, tuple[float, dict[int, float]]]:
+    """Each group's similarity and its members' centralities (the highest is the most
+    typical), from the texts of the members given alone: {group: [member ids]} ->
+    {group: (similarity, {member id: centrality})}.
+
+    A reader is shown groups described this way only: the stored figures weigh every
+    member and the whole hub, so they would move when members the reader may not see
+    join, and would not compare with the figures of groups holding such members."""
+    ids = sorted({i for members in chosen.values() for i in members})
+    if not ids:
+        return {}
+    analyzer = topic_analyzer()
+    bags: dict[int, Counter[str]] = {}
+    for start in range(0, len(ids), READ_CHUNK):
+        chunk = ids[start : start + READ_CHUNK]
+        if kind is GroupKind.RECOMMENDATIONS:
+            for rec_id, body in db.session.execute(
+                select(Recommendation.id, Recommendation.body).where(Recommendation.id.in_(chunk))
+            ):
+                bags[rec_id] = grouping.terms(body or "", analyzer)
+            continue
+        slugs: dict[int, list[str]] = defaultdict(list)
+        for case_id, slug in db.session.execute(
+            select(case_topics.c.case_id, Topic.slug)
+            .join(Topic, Topic.id == case_topics.c.topic_id)
+            .where(case_topics.c.case_id.in_(chunk))
+        ):
+            slugs[case_id].append(slug)
+        for case_id, question, title in db.session.execute(
+            select(Case.id, Case.question, Case.title).where(Case.id.in_(chunk))
+        ):
+            bags[case_id] = question_terms(question or "", title or "", slugs[case_id], analyzer)
+    out = {}
+    for group, members in chosen.items():
+        vectors = grouping.vectorise([bags.get(i, Counter()) for i in members])
+        described = grouping.describe(vectors, [list(range(len(members)))])
+        central = dict(zip(members, described.centralities[0], strict=True))
+        out[group] = (described.cohesions[0], central)
+    return out
+
+
 # ---------------------------------------------------------------- refreshing
 
 
