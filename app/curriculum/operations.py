@@ -37,7 +37,6 @@ from app.practices.models import (
     QuestionGroupMember,
     practice_topics,
 )
-from app.practices.models import QuestionGroup as StoredQuestionGroup
 from app.programs.models import Program, Session, Topic, session_topics
 
 QUESTION = re.compile(r"[^.?!]*\?")
@@ -675,25 +674,21 @@ def _recurring_questions(
     # SQLite read every stored member against it (200 ms at 50,000 cases).
     scoped = _case_days_once(user, scope, programs)
     rows = db.session.execute(
-        select(
-            QuestionGroupMember.group_id,
-            QuestionGroupMember.centrality,
-            StoredQuestionGroup.cohesion,
-            QuestionGroupMember.case_id,
-        )
-        .join(StoredQuestionGroup, StoredQuestionGroup.id == QuestionGroupMember.group_id)
+        select(QuestionGroupMember.group_id, QuestionGroupMember.case_id)
         .join(scoped, scoped.c.case_id == QuestionGroupMember.case_id)
         .order_by(QuestionGroupMember.group_id, QuestionGroupMember.case_id)
     ).all()
-    members: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    cohesion: dict[int, float] = {}
-    for group_id, centrality, value, case_id in rows:
-        members[group_id].append((centrality, case_id))
-        cohesion[group_id] = value
-    found = [group_id for group_id, cases in members.items() if len(cases) >= 2]
-    _describe_visible(user, scoped, members, cohesion)
-    found.sort(key=lambda g: (-len(members[g]), -cohesion[g], members[g][0][1]))
+    by_group: dict[int, list[int]] = defaultdict(list)
+    for group_id, case_id in rows:
+        by_group[group_id].append(case_id)
+    found = [g for g, cases in by_group.items() if len(cases) >= 2]
+    # Biggest first, then by smallest case: similarity, known for the groups shown only,
+    # does not order, and a stable key that hidden cases cannot move breaks ties.
+    found.sort(key=lambda g: (-len(by_group[g]), by_group[g][0]))
     shown = found[:limit]
+    described = groups.describe_members(GroupKind.QUESTIONS, {g: by_group[g] for g in shown})
+    cohesion = {g: described[g][0] for g in shown}
+    members = {g: [(described[g][1][i], i) for i in by_group[g]] for g in shown}
     ids = [case_id for g in shown for _, case_id in members[g]]
     cases = (
         {
@@ -720,63 +715,6 @@ def _recurring_questions(
         for g in shown
     ]
     return len(found), out
-
-
-def _describe_visible(
-    user: Viewer,
-    scoped: Any,
-    members: dict[int, list[tuple[float, int]]],
-    cohesion: dict[int, float],
-) -> None:
-    """Similarity and centralities (which case is the most typical: the group's label) of
-    the groups holding cases the user may not see, recomputed over the cases they may see:
-    the stored ones weigh a private program's cases too."""
-    in_scope = select(QuestionGroupMember.group_id).join(
-        scoped, scoped.c.case_id == QuestionGroupMember.case_id
-    )
-    rows = db.session.execute(
-        select(QuestionGroupMember.group_id, StoredQuestionGroup.size, Case.id)
-        .join(StoredQuestionGroup, StoredQuestionGroup.id == QuestionGroupMember.group_id)
-        .join(Case, Case.id == QuestionGroupMember.case_id)
-        .join(Program, Program.id == Case.program_id)
-        .where(QuestionGroupMember.group_id.in_(in_scope))
-        .where(policy.visible_program_clause(user), policy.listed_case_clause(user))
-    ).all()
-    visible: dict[int, list[int]] = defaultdict(list)
-    stored: dict[int, int] = {}
-    for group_id, size, case_id in rows:
-        visible[group_id].append(case_id)
-        stored[group_id] = size
-    partial = {
-        g: sorted(ids) for g, ids in visible.items() if len(ids) < stored[g] and g in members
-    }
-    if not partial:
-        return
-    ids = sorted({i for chosen in partial.values() for i in chosen})
-    texts: dict[int, tuple[str, str]] = {}
-    slugs: dict[int, list[str]] = defaultdict(list)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        for case_id, question, title in db.session.execute(
-            select(Case.id, Case.question, Case.title).where(Case.id.in_(chunk))
-        ):
-            texts[case_id] = (question or "", title or "")
-        for case_id, slug in db.session.execute(
-            select(case_topics.c.case_id, Topic.slug)
-            .join(Topic, Topic.id == case_topics.c.topic_id)
-            .where(case_topics.c.case_id.in_(chunk))
-        ):
-            slugs[case_id].append(slug)
-    analyzer = groups.topic_analyzer()
-    for group_id, chosen in partial.items():
-        bags = [
-            groups.question_terms(*texts.get(i, ("", "")), slugs.get(i, ()), analyzer)
-            for i in chosen
-        ]
-        described = grouping.describe(grouping.vectorise(bags), [list(range(len(bags)))])
-        cohesion[group_id] = described.cohesions[0]
-        central = dict(zip(chosen, described.centralities[0], strict=True))
-        members[group_id] = [(float(central.get(i, c)), i) for c, i in members[group_id]]
 
 
 def questions_updating() -> bool:

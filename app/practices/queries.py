@@ -432,31 +432,29 @@ def recommendation_groups(
 
 @dataclass
 class _Candidate:
-    """A candidate group as columns: its visible members (id, centrality), their sessions."""
+    """A candidate group as columns: its visible members (id, centrality), their sessions.
+    Similarity and centralities are filled in (by `_describe`) for the groups shown only."""
 
     group_id: int
-    cohesion: float
     members: list[tuple[int, float]]  # recommendation id, centrality; by id
     sessions: list[SessionRef]
     program_ids: set[int]
+    cohesion: float = 0.0
 
 
 def _candidates(user: Viewer, limit: int) -> list[_Candidate]:
-    """The `limit` most discussed uncited groups as columns (their members' texts are read
-    only for the members shown, and for groups holding members the user may not see).
+    """The `limit` most discussed uncited groups as columns, not yet described.
 
-    A group is what its visible members make it: whether it is cited, its sessions, size,
-    similarity, order and most typical members are all counted over them, so nothing the
-    user gets changes with a private program's recommendations."""
+    A group is what its visible members make it: whether it is cited, its sessions, size
+    and order are counted over them (similarity does not order: it is known only for the
+    groups shown), so nothing the user gets changes with a private program's
+    recommendations."""
     groups.ensure_current(GroupKind.RECOMMENDATIONS)
     programs = {p.id: p for p in db.session.scalars(select(Program))}
     allowed = policy.visible_program_ids(user, list(programs.values()))
     visible = (
         select(
             RecommendationGroupMember.group_id.label("group_id"),
-            RecommendationGroupMember.centrality.label("centrality"),
-            RecommendationGroup.cohesion.label("cohesion"),
-            RecommendationGroup.size.label("size"),
             Recommendation.id.label("recommendation_id"),
             Recommendation.case_id.label("case_id"),
             Case.program_id.label("program_id"),
@@ -493,12 +491,10 @@ def _candidates(user: Viewer, limit: int) -> list[_Candidate]:
         if known is None or (ref.date, ref.id) < (known.date, known.id):
             first[case_id] = ref
     found: dict[int, _Candidate] = {}
-    whole: dict[int, int] = {}  # group id -> members stored (visible or not)
-    for group_id, centrality, cohesion, size, rec_id, case_id, program_id in members:
-        group = found.setdefault(group_id, _Candidate(group_id, cohesion, [], [], set()))
-        group.members.append((rec_id, centrality))
+    for group_id, rec_id, case_id, program_id in members:
+        group = found.setdefault(group_id, _Candidate(group_id, [], [], set()))
+        group.members.append((rec_id, 0.0))
         group.program_ids.add(program_id)
-        whole[group_id] = size
         if case_id in first:
             group.sessions.append(first[case_id])
     out = []
@@ -509,37 +505,25 @@ def _candidates(user: Viewer, limit: int) -> list[_Candidate]:
             continue
         if len(group.members) >= 2 and len(group.sessions) >= MIN_SESSIONS:
             out.append(group)
-    _describe_visible([g for g in out if len(g.members) < whole[g.group_id]])
-    out.sort(key=lambda g: (-len(g.sessions), -len(g.members), -g.cohesion, g.members[0][0]))
+    # The smallest visible member is a stable key that hidden members cannot move.
+    out.sort(key=lambda g: (-len(g.sessions), -len(g.members), g.members[0][0]))
     return out[:limit]
 
 
-def _describe_visible(partial: list[_Candidate]) -> None:
-    """Similarity and centralities of groups some of whose members the user may not see,
-    recomputed over the visible members alone (the stored ones weigh the hidden ones)."""
-    if not partial:
-        return
-    ids = [rec_id for g in partial for rec_id, _ in g.members]
-    bodies: dict[int, str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        rows = db.session.execute(
-            select(Recommendation.id, Recommendation.body).where(Recommendation.id.in_(chunk))
-        )
-        bodies.update((rec_id, body) for rec_id, body in rows)
-    analyzer = topic_analyzer()
-    for group in partial:
-        bags = [grouping.terms(bodies.get(rec_id, ""), analyzer) for rec_id, _ in group.members]
-        described = grouping.describe(grouping.vectorise(bags), [list(range(len(bags)))])
-        group.cohesion = described.cohesions[0]
-        group.members = [
-            (rec_id, float(c))
-            for (rec_id, _), c in zip(group.members, described.centralities[0], strict=True)
-        ]
+def _describe(shown: list[_Candidate]) -> None:
+    """Similarity and centralities of the groups shown, over their visible members."""
+    described = groups.describe_members(
+        GroupKind.RECOMMENDATIONS, {g.group_id: [i for i, _ in g.members] for g in shown}
+    )
+    for group in shown:
+        group.cohesion, central = described[group.group_id]
+        group.members = [(rec_id, central[rec_id]) for rec_id, _ in group.members]
 
 
 def _load_candidates(found: list[_Candidate], members: int | None) -> list[CandidateGroup]:
     """The groups with their members loaded: all, or the `members` most typical of each."""
+
+    _describe(found)
 
     def shown(group: _Candidate) -> list[int]:
         if members is None:

@@ -152,6 +152,19 @@ def test_question_terms_leave_out_the_wording_of_the_question(app):
     assert set(bag) >= {"fentanyl", "~topic-fentanyl"}
 
 
+def test_the_analyzer_is_built_once_per_vocabulary_and_follows_it(app):
+    """Pages ask for it on every request; building it costs a tenth of a second."""
+    from app.programs.operations import create_topic
+
+    first = groups.topic_analyzer()
+    assert groups.topic_analyzer() is first
+    create_topic("Xylazine wounds", synonyms=["tranq wounds"], actor=SYSTEM)
+    db.session.commit()
+    changed = groups.topic_analyzer()
+    assert changed is not first
+    assert any(t.text.startswith("~") for t in changed("tranq wounds"))
+
+
 def test_groups_follow_changes_and_equal_a_full_recompute(hub):
     groups.refresh()
     assert not groups.is_stale(GroupKind.QUESTIONS)

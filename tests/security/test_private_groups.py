@@ -114,9 +114,43 @@ def test_a_practice_citing_a_private_member_does_not_hide_the_group_from_an_outs
     assert _candidates(client, headers) == before
 
 
+UNRELATED = (
+    "Check thyroid function yearly in patients taking lithium.",
+    "Screen every adult for hepatitis C once.",
+    "Refer pregnant patients with hypertension to obstetrics early.",
+    "Measure bone density in women over sixty-five.",
+    "Vaccinate adults with chronic liver disease against hepatitis B.",
+)
+
+
+def test_a_groups_figures_do_not_change_when_private_members_join_a_bigger_hub(hub, client) -> None:
+    """Other texts in the hub must not put a fully visible group on another scale than
+    one with hidden members: its similarity stays what its visible members make it."""
+    open_program, private, give, headers = hub
+    for advice in UNRELATED:
+        give(open_program, advice)
+    for advice in (NALOXONE, FAMILY, BENZOS):
+        give(open_program, advice)
+    db.session.commit()
+    before = _candidates(client, headers)
+    assert len(before) == 1 and before[0][2:4] == (3, 3)
+    for _ in range(5):
+        give(private, BENZOS)
+    db.session.commit()
+    assert _candidates(client, headers) == before
+
+
 NALOXONE_Q = "Should we prescribe naloxone with long-term opioids?"
 FAMILY_Q = "Should we prescribe naloxone with long-term opioids and train the family?"
 BENZO_Q = "Should we prescribe naloxone with long-term opioids and taper benzodiazepines?"
+# Other questions of the hub: the group's figures must not be weighed against them.
+UNRELATED_Q = (
+    "How often should we check thyroid function on lithium?",
+    "Which adults need hepatitis C screening?",
+    "When to refer pregnant patients with hypertension?",
+    "Who needs a bone density scan after sixty-five?",
+    "Which liver patients need hepatitis B vaccine?",
+)
 
 
 def test_a_recurring_questions_private_cases_change_neither_its_label_nor_order(
@@ -145,6 +179,8 @@ def test_a_recurring_questions_private_cases_change_neither_its_label_nor_order(
         found = figures.recurring_questions(planner, scope)
         return [(g.label, round(g.cohesion, 6), sorted(c.id for c in g.cases)) for g in found]
 
+    for question in UNRELATED_Q:
+        ask(open_program, question)
     for question in (NALOXONE_Q, FAMILY_Q, BENZO_Q):
         ask(open_program, question)
     db.session.commit()
