@@ -335,7 +335,7 @@ class Seen:
         # With nothing hidden, deleted documents count, as in Whoosh's statistics. Else only
         # live visible ones do: the deleted old versions of an edited private case are as
         # hidden as the case, until their segment merges.
-        self.size = corpus.size if hidden is None else self.visible_count
+        self.size = corpus.size if hidden is None else max(self.visible_count, 1)
         self._norms: dict[str, np.ndarray] = {}
         self._dfs: dict[tuple[str, str], int] = {}
 
