@@ -18,6 +18,7 @@ joins it for one searcher and lives as long as that searcher.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 from collections import OrderedDict
@@ -35,6 +36,8 @@ from app.search.index import FACET_FIELDS, SCORED_FIELDS, SearchIndex, Snapshot
 from app.search.postings import EMPTY, read_postings
 
 FILTER_CACHE = 64  # filter-term masks kept per searcher
+SEEN_CACHE = 16  # readers' statistics (Seen) kept per searcher, by hidden set
+SEEN_DF_CACHE = 50_000  # visible document counts of words kept per Seen
 PHRASE_CHECK_LIMIT = 5_000  # candidates whose stored text is checked for a phrase
 NO_VALUE = -1  # facet code of a document without a value
 
@@ -123,6 +126,7 @@ class Corpus:
         self._lock = threading.Lock()
         # Filter terms (type, program, status, topic...) recur: their masks are kept.
         self._filters: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+        self._seen: OrderedDict[bytes | None, Seen] = OrderedDict()
         table = self.schema["content"].analyzer.table
         self.concept_forms = concept_forms(table)
 
@@ -177,7 +181,24 @@ class Corpus:
         lazily scored. Whatever decides which documents match (the common words of a
         relaxed query, the candidates a phrase is checked in) is counted over the documents
         the reader may see only: `hidden` is what they may not."""
-        return self._match(q, Seen(self, hidden))
+        return self._match(q, self.seen(hidden))
+
+    def seen(self, hidden: np.ndarray | None) -> Seen:
+        """The statistics of a reader who may not see `hidden`, kept per hidden set: the
+        same readers ask again and again, and their average lengths and word counts take a
+        pass over the whole corpus each."""
+        key = seen_key(hidden)
+        with self._lock:
+            found = self._seen.get(key)
+            if found is not None:
+                self._seen.move_to_end(key)
+                return found
+        found = Seen(self, hidden if key is not None else None, key)
+        with self._lock:
+            self._seen[key] = found
+            while len(self._seen) > SEEN_CACHE:
+                self._seen.popitem(last=False)
+        return found
 
     def _match(self, q: wq.Query, seen: Seen) -> Match:
         if isinstance(q, wq.Term):
@@ -292,18 +313,31 @@ class Corpus:
 LENGTHS = np.array([byte_to_length(i) for i in range(256)], dtype=np.float64)
 
 
+def seen_key(hidden: np.ndarray | None) -> bytes | None:
+    """What tells one hidden set from another (None: nothing hidden)."""
+    if hidden is None or not hidden.any():
+        return None
+    return hashlib.blake2b(np.packbits(hidden).tobytes(), digest_size=16).digest()
+
+
 class Seen:
     """What one reader's query counts over: the documents they may see. A word's weight
-    (its idf) counts only those, so a private case holding it changes no one else's order."""
+    (its idf) counts only those, so a private case holding it changes no one else's order.
+    Get one from `Corpus.seen`, which keeps it for the next query of the same readers."""
 
-    def __init__(self, corpus: Corpus, hidden: np.ndarray | None) -> None:
+    def __init__(self, corpus: Corpus, hidden: np.ndarray | None, key: bytes | None = None) -> None:
         if hidden is not None and not hidden.any():
             hidden = None  # nothing hidden: the whole corpus's statistics are the reader's
         self.corpus, self.hidden = corpus, hidden
+        self.key = key if hidden is not None else None
         self.visible = corpus.alive if hidden is None else corpus.alive & ~hidden
-        # Deleted documents count, as in Whoosh's statistics; hidden ones do not.
-        self.size = corpus.size - (0 if hidden is None else int(np.count_nonzero(hidden)))
+        self.visible_count = int(np.count_nonzero(self.visible))
+        # With nothing hidden, deleted documents count, as in Whoosh's statistics. Else only
+        # live visible ones do: the deleted old versions of an edited private case are as
+        # hidden as the case, until their segment merges.
+        self.size = corpus.size if hidden is None else max(self.visible_count, 1)
         self._norms: dict[str, np.ndarray] = {}
+        self._dfs: dict[tuple[str, str], int] = {}
 
     def norm(self, field: str) -> np.ndarray:
         """`Corpus.norm` with the average length of the documents the reader may see."""
@@ -316,11 +350,27 @@ class Seen:
             found = self._norms[field] = self.corpus.norm_by(field, avg or 1.0)
         return found
 
-    def df(self, ids: np.ndarray) -> int:
-        """Documents of a posting list the reader may see (deleted ones included)."""
+    def df(self, ids: np.ndarray, term: tuple[str, str] | None = None) -> int:
+        """Documents of a posting list the reader may see: all of them when nothing is
+        hidden (deleted ones included, as Whoosh counts), else the live visible ones.
+        `term` (field, text) keeps the count for the next query."""
         if self.hidden is None or not len(ids):
             return len(ids)
-        return len(ids) - int(np.count_nonzero(self.hidden[ids]))
+        if term is not None:
+            found = self._dfs.get(term)
+            if found is not None:
+                return found
+        found = int(np.count_nonzero(self.visible[ids]))
+        if term is not None and len(self._dfs) < SEEN_DF_CACHE:
+            self._dfs[term] = found
+        return found
+
+    def term_df(self, field: str, text: str) -> int:
+        """`df` of a word, read from the index only when not kept."""
+        found = self._dfs.get((field, text)) if self.hidden is not None else None
+        if found is not None:
+            return found
+        return self.df(self.corpus.postings(field, text)[0], (field, text))
 
 
 class Match:
@@ -364,7 +414,9 @@ class TermMatch(Match):
         tf[present] = self.tf[at[present]]
         seen = self.seen
         idf = (
-            corpus.idf(len(self.ids)) if seen is None else corpus.idf(seen.df(self.ids), seen.size)
+            corpus.idf(len(self.ids))
+            if seen is None
+            else corpus.idf(seen.df(self.ids, (self.field, self.text)), seen.size)
         )
         c = idf * (corpus.k1() + 1) * self.boost
         norm = corpus.norm(self.field) if seen is None else seen.norm(self.field)
@@ -445,7 +497,7 @@ class CoordOrMatch(OrMatch):
         # Which parts are common, and what each weighs, over what the reader may see: a
         # word only hidden documents hold must neither make a part rare nor weigh.
         self.counts = [int(np.count_nonzero(c.docs & visible)) for c in children]
-        cutoff = COMMON_SHARE * int(np.count_nonzero(visible))
+        cutoff = COMMON_SHARE * seen.visible_count
         rare = [c for c, n in zip(children, self.counts, strict=True) if 0 < n <= cutoff]
         if common_terms and rare and len(rare) < len(children):
             docs = corpus.mask()

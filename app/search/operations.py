@@ -10,7 +10,6 @@ from the stored text of the displayed hits only, found with a regex of the query
 
 from __future__ import annotations
 
-import hashlib
 import html
 import logging
 import math
@@ -691,7 +690,6 @@ def _weighted_terms(
     text: str,
     *,
     min_df: int,
-    corpus: Corpus | None = None,
     seen: Seen | None = None,
 ) -> list[tuple[float, str]]:
     """The dozen words of `text` that best tell it apart, with their weights (tf-idf),
@@ -702,11 +700,12 @@ def _weighted_terms(
     searcher = snap.searcher
     counts = Counter(t.text for t in searcher.schema["content"].analyzer(text[:20_000]))
     reader = searcher.reader()
-    hidden = seen.hidden if seen is not None else None
-    if hidden is not None and not hidden.any():
-        hidden = None  # nothing hidden: the whole index's counts are the reader's
-    n = reader.doc_count() if hidden is None or seen is None else int(seen.visible.sum())
-    n = max(n, 1)
+    if seen is not None and seen.hidden is None:
+        seen = None  # nothing hidden: the whole index's counts are the reader's
+    # With something hidden, only live visible documents count (Seen.size).
+    n = max(reader.doc_count() if seen is None else seen.visible_count, 1)
+    # A word's whole-index count less this is the fewest the reader may count of it.
+    unseen = 0 if seen is None else seen.corpus.size - seen.visible_count
     scored = []
     max_df = max(n * 0.2, 50)  # words in a fifth of everything say nothing
     # A case has about a thousand words: their counts are kept per segment, so a new
@@ -717,9 +716,10 @@ def _weighted_terms(
         df = sum(data.doc_frequency(r, "content", term) for r, data in leaves)
         if df < min_df:
             continue  # fewer still of them visible
-        if hidden is not None and corpus is not None:
-            ids, _tf = corpus.postings("content", term)
-            df -= int(np.count_nonzero(hidden[ids]))
+        if seen is not None:
+            if df - unseen > max_df:
+                continue  # too common whatever the reader may not see
+            df = seen.term_df("content", term)  # kept per snapshot and hidden set
         if df < min_df or df > max_df:
             continue
         weight = (1 + math.log(tf)) * math.log(n / df)
@@ -731,7 +731,7 @@ def _weighted_terms(
 
 
 def _case_terms(
-    snap: Snapshot, case_id: int, corpus: Corpus, seen: Seen
+    snap: Snapshot, case_id: int, seen: Seen
 ) -> tuple[int | None, list[tuple[float, str]]]:
     """(the case's document number, its weighted terms); (None, []) when not indexed."""
     docnum = snap.searcher.document_number(key=f"case:{case_id}")
@@ -741,7 +741,7 @@ def _case_terms(
     content = without_added_labels(stored.get("content", ""))
     text = " ".join([stored.get("title", "")] * 2 + [content])
     # a case's own terms occur at least in itself
-    return docnum, _weighted_terms(snap, text, min_df=2, corpus=corpus, seen=seen)
+    return docnum, _weighted_terms(snap, text, min_df=2, seen=seen)
 
 
 def similar_cases(
@@ -763,22 +763,19 @@ def similar_cases(
     searcher = snap.searcher
     corpus = _corpus(snap)
     _audience, hidden = _hidden(snap, corpus, user)
-    seen = Seen(corpus, hidden)
+    seen = corpus.seen(hidden)
     exclude: set[int] = set()
     if case_id is not None:
         # A case's own words weigh the same for every reader who sees the same documents:
         # computed once per snapshot and set of hidden documents (about a thousand term
         # lookups), not on every view of the case page.
-        seeing = None
-        if hidden is not None and hidden.any():
-            seeing = hashlib.blake2b(np.packbits(hidden).tobytes()).digest()
-        key = ("similar", case_id, seeing)
-        docnum, top = _cached(snap, key, lambda: _case_terms(snap, case_id, corpus, seen))
+        key = ("similar", case_id, seen.key)
+        docnum, top = _cached(snap, key, lambda: _case_terms(snap, case_id, seen))
         if docnum is None:
             return []
         exclude.add(docnum)
     else:
-        top = _weighted_terms(snap, text, min_df=1, corpus=corpus, seen=seen)
+        top = _weighted_terms(snap, text, min_df=1, seen=seen)
     if not top:
         return []
     best = top[0][0]

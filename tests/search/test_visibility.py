@@ -10,6 +10,7 @@ import pytest
 from app.auth.operations import create_token
 from app.auth.policy import SYSTEM
 from app.cases.models import CaseStatus
+from app.cases.operations import CaseData, update_case
 from app.errors import NotFound
 from app.extensions import db
 from app.practices.models import EvidenceLink
@@ -74,6 +75,39 @@ def test_similar_cases_of_a_hidden_case_answer_as_for_a_missing_one(
 
 
 # ---------------------------------------------------------------- evidence notes
+
+
+def test_old_versions_of_edited_private_cases_weigh_nothing_for_outsiders(
+    library: Library, make_user
+) -> None:
+    """Editing a case deletes its old indexed version, which stays in its segment until
+    the segment merges: what an outsider's words weigh must not count those versions of
+    a private case either, or editing it twice would move the outsider's scores."""
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    texts = [
+        ("Hepatitis C genotype 3 with cirrhosis after sofosbuvir", "Retreatment regimen?"),
+        ("Cirrhosis and hepatitis C in a man with atrial fibrillation", "Which DAA?"),
+        ("Hepatitis C retreatment with falls on apixaban", "Stop apixaban for cirrhosis?"),
+    ]
+    private = [add_case(library.secret, library.presenter, t, question=q) for t, q in texts]
+    db.session.commit()
+
+    def scores() -> tuple[list, list]:
+        similar = similar_cases(outsider, case_id=library.hcv_case.id)
+        found = search(outsider, SearchRequest(q="hepatitis cirrhosis apixaban", per_page=100))
+        return [(h.id, h.score) for h in similar], [(h.type, h.id, h.score) for h in found.hits]
+
+    before = scores()
+    assert before[0] and before[1]
+    for title in ("Florbexate in hepatitis C with cirrhosis", None):
+        for case, (text, question) in zip(private, texts, strict=True):
+            data = CaseData(title=title or text, question=question, presentation=text)
+            update_case(case, data, actor=SYSTEM)
+        db.session.commit()
+    after = scores()
+    for was, now in zip(before, after, strict=True):
+        assert [h[:-1] for h in now] == [h[:-1] for h in was]
+        assert [h[-1] for h in now] == pytest.approx([h[-1] for h in was], rel=1e-6)
 
 
 @pytest.fixture
