@@ -172,3 +172,22 @@ def test_a_coordinators_audit_page_past_the_end_shows_the_last(app, world) -> No
     shown, _, _ = _reading(app, world.outsider, "/admin/audit?kind=practices&page=40")
     assert "<dt>n</dt><dd>0</dd>" in shown and 'rel="next"' not in shown
     assert 'rel="prev"' in shown
+
+
+def test_evidence_taken_back_a_chunk_later_is_still_listed(app, world) -> None:
+    """Read in chunks, a link's removal (newer) and its citing (older) may fall in
+    different chunks: the citing of an open case must still be listed, as on its trail."""
+    from app.audit.operations import record
+    from app.practices.operations import add_evidence, remove_evidence
+    from tests.support.builders import hbv_practices
+
+    w = world
+    practice, _ = hbv_practices(w.expert)
+    link = add_evidence(practice, w.case, added_by=w.expert, actor=w.expert)
+    for i in range(250):
+        record(SYSTEM, "practice.reviewed", practice, n=i)
+    db.session.commit()
+    remove_evidence(link, actor=w.expert)
+    db.session.commit()
+    shown, _, _ = _reading(app, w.outsider, "/admin/audit?kind=practices&page=6")
+    assert "practice.evidence_added" in shown
