@@ -32,7 +32,7 @@ from app.common import text_key
 from app.deid.gate import Acceptance
 from app.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.extensions import db
-from app.pagination import Page, paginate
+from app.pagination import Page, Window, filtered_window, paginate
 from app.practices.models import BestPractice, practice_topics
 from app.programs.models import Program, Session, Topic, TopicStatus, session_topics
 from app.programs.operations import find_program, update_topic
@@ -619,7 +619,7 @@ AUDIT_KINDS: dict[str, tuple[str, str, str]] = {
 
 def audit_events(
     actor: Viewer, kind: str, *, page: int = 1, per_page: int = 50
-) -> Page[TrailEntry]:
+) -> Page[TrailEntry] | Window[TrailEntry]:
     """The latest events about one kind of record, newest first, as `actor` may read them
     (`policy.trail_details`: a private program's events, evidence citing what they may not
     see and counts over every program are not a coordinator's)."""
@@ -641,18 +641,30 @@ def audit_events(
     if kind == "programs" or policy.reads_every_event(actor):
         events = paginate(stmt, page, per_page)
         return Page(visible_events(actor, events.items), events.page, events.per_page, events.total)
+    if kind == "practices":  # a practice gone tells nobody who may see it
+        stmt = stmt.where(AuditEvent.entity_id.in_(select(BestPractice.id)))
     # Which events a reader may see is decided per event (evidence citing a private case,
-    # a private program's topic): paged over the visible ones, so neither a short page nor
-    # the total tells that others exist.
-    every = list(db.session.scalars(stmt.options(selectinload(AuditEvent.actor))))
+    # a private program's topic): read in chunks until the page is full, so neither a short
+    # page nor a count tells that others exist, and a page costs its depth, not the trail.
     model: Any = {"topics": Topic, "best_practices": BestPractice}.get(table)
-    records = []  # read once, not one statement per event (held: the session keeps weak refs)
-    if model is not None:
-        named = select(AuditEvent.entity_id).where(AuditEvent.entity_type == table)
-        records = list(db.session.scalars(select(model).where(model.id.in_(named))))
-    entries = visible_events(actor, every)
-    del records
-    per_page = max(1, per_page)
-    page = min(max(1, page), max(1, -(-len(entries) // per_page)))
-    shown = entries[(page - 1) * per_page : page * per_page]
-    return Page(shown, page, per_page, len(entries))
+    removals: list[AuditEvent] = []  # what a link taken back pointed at, for older events
+
+    def readable(chunk: list[AuditEvent]) -> list[TrailEntry]:
+        # The chunk's records and actors read at once, not one statement per event.
+        ids = {e.entity_id for e in chunk}
+        records = list(db.session.scalars(select(model).where(model.id.in_(ids)))) if model else []
+        entries = visible_events(actor, chunk, newer=removals)
+        removals.extend(e for e in chunk if e.action == "practice.evidence_removed")
+        del records  # held until here: the session keeps weak references
+        return entries
+
+    return filtered_window(
+        stmt.options(selectinload(AuditEvent.actor)),
+        page,
+        per_page,
+        readable,
+        lambda last: or_(
+            AuditEvent.occurred_at < last.occurred_at,
+            (AuditEvent.occurred_at == last.occurred_at) & (AuditEvent.id < last.id),
+        ),
+    )

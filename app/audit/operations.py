@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -67,9 +68,11 @@ class TrailEntry:
     actor_withheld: bool = False  # someone the reader may not see (policy.can_see_person)
 
 
-def visible_events(viewer: Viewer, events: list[AuditEvent]) -> list[TrailEntry]:
-    """Events as `viewer` may read them (`policy.trail_details`): every page that shows
-    the trail to someone other than an admin reads it through here."""
+def visible_events(
+    viewer: Viewer, events: list[AuditEvent], *, newer: Sequence[AuditEvent] = ()
+) -> list[TrailEntry]:
+    """Events as `viewer` may read them (`policy.trail_details`, `newer` as there): every
+    page that shows the trail to someone other than an admin reads it through here."""
     seen: dict[int, bool] = {}
 
     def named(actor: User | None) -> bool:
@@ -83,7 +86,7 @@ def visible_events(viewer: Viewer, events: list[AuditEvent]) -> list[TrailEntry]
         TrailEntry(e.occurred_at, e.actor, e.action, details, e.entity_id)
         if named(e.actor)
         else TrailEntry(e.occurred_at, None, e.action, details, e.entity_id, actor_withheld=True)
-        for e, details in policy.trail_details(viewer, events)
+        for e, details in policy.trail_details(viewer, events, newer=newer)
     ]
 
 

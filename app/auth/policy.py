@@ -11,7 +11,7 @@ nothing. Queries that list content are narrowed with `visible_program_ids`.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import wraps
 from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeGuard, TypeVar
 
@@ -693,13 +693,17 @@ def reads_every_event(user: Viewer) -> bool:
     return is_system(user) or (_is_user(user) and user.role is Role.ADMIN)
 
 
-def trail_details(user: Viewer, events: list[Any]) -> list[tuple[Any, dict[str, Any]]]:
+def trail_details(
+    user: Viewer, events: list[Any], *, newer: Sequence[Any] = ()
+) -> list[tuple[Any, dict[str, Any]]]:
     """The events of a trail the user may see, each with the details they may read. A best
     practice's trail is open to all who read trails, but its evidence may cite a private
     program's case or a draft: an event about a link to what the user may not see is left
     out (who cited it, that it exists), and so is the count of advice queued for review
     when some of it is advice they may not see. A topic's merge counted the cases and
-    sessions it moved in every program: those counts are for admins."""
+    sessions it moved in every program: those counts are for admins. `newer`: events of
+    the same listing read before these (a list read in chunks), not listed again but telling
+    what a link taken back pointed at."""
     from app.outdated.models import OutdatedAdvice
     from app.practices.models import EvidenceLink
     from app.programs.models import Session
@@ -711,7 +715,7 @@ def trail_details(user: Viewer, events: list[Any]) -> list[tuple[Any, dict[str, 
     models: dict[str, Any] = {"case": Case, "recommendation": Recommendation, "session": Session}
     removed = {  # a link taken back is gone: its removal kept what it pointed at
         e.details.get("evidence_id"): (e.details.get("kind"), e.details.get("target_id"))
-        for e in events
+        for e in [*newer, *events]
         if e.action == "practice.evidence_removed" and e.details
     }
 
