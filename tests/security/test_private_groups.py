@@ -59,9 +59,21 @@ def _candidates(client, headers) -> list[tuple]:
     ]
 
 
-def test_a_groups_private_members_change_nothing_an_outsider_gets(hub, client) -> None:
+UNRELATED = (
+    "Check thyroid function yearly in patients taking lithium.",
+    "Screen every adult for hepatitis C once.",
+    "Refer pregnant patients with hypertension to obstetrics early.",
+    "Measure bone density in women over sixty-five.",
+    "Vaccinate adults with chronic liver disease against hepatitis B.",
+)
+
+
+@pytest.mark.parametrize("others", [(), UNRELATED], ids=["alone", "in-a-bigger-hub"])
+def test_a_groups_private_members_change_nothing_an_outsider_gets(hub, client, others) -> None:
+    """Other texts in the hub must not put a fully visible group on another scale than one
+    with hidden members: its similarity stays what its visible members make it."""
     open_program, private, give, headers = hub
-    for advice in (NALOXONE, FAMILY, BENZOS):
+    for advice in (*others, NALOXONE, FAMILY, BENZOS):
         give(open_program, advice)
     db.session.commit()
     before = _candidates(client, headers)
@@ -110,32 +122,6 @@ def test_a_practice_citing_a_private_member_does_not_hide_the_group_from_an_outs
     private_expert = make_user("expert", programs=["perinatal-sud"])
     practice, _successor = hbv_practices(private_expert)
     add_evidence(practice, hidden, added_by=private_expert, actor=private_expert)
-    db.session.commit()
-    assert _candidates(client, headers) == before
-
-
-UNRELATED = (
-    "Check thyroid function yearly in patients taking lithium.",
-    "Screen every adult for hepatitis C once.",
-    "Refer pregnant patients with hypertension to obstetrics early.",
-    "Measure bone density in women over sixty-five.",
-    "Vaccinate adults with chronic liver disease against hepatitis B.",
-)
-
-
-def test_a_groups_figures_do_not_change_when_private_members_join_a_bigger_hub(hub, client) -> None:
-    """Other texts in the hub must not put a fully visible group on another scale than
-    one with hidden members: its similarity stays what its visible members make it."""
-    open_program, private, give, headers = hub
-    for advice in UNRELATED:
-        give(open_program, advice)
-    for advice in (NALOXONE, FAMILY, BENZOS):
-        give(open_program, advice)
-    db.session.commit()
-    before = _candidates(client, headers)
-    assert len(before) == 1 and before[0][2:4] == (3, 3)
-    for _ in range(5):
-        give(private, BENZOS)
     db.session.commit()
     assert _candidates(client, headers) == before
 
