@@ -204,6 +204,13 @@ def visible_case_clause(user: Viewer) -> sa.ColumnElement[bool]:
     return sa.and_(Case.withdrawn_at.is_(None), sa.or_(*clauses))
 
 
+def open_case_clause() -> sa.ColumnElement[bool]:
+    """The cases everyone who may see their program lists, whatever their role: open and
+    not withdrawn. What is derived once for all readers (the stored groups) is derived
+    from these alone, so no draft, case in review or withdrawn case shapes it."""
+    return sa.and_(Case.status.in_(OPEN_STATUSES), Case.withdrawn_at.is_(None))
+
+
 def listed_case_clause(user: Viewer) -> sa.ColumnElement[bool]:
     """The cases `user` finds in lists, counts, agendas and figures: the visible ones that are
     not withdrawn. Those who may still open a withdrawn case reach it from the review page."""

@@ -92,8 +92,11 @@ class Case(Model):
     fields: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
     # The version of the program's case form this case was written with (see CaseTemplate).
     template_version: Mapped[int | None]
+    # Old values of status and withdrawal kept on change (active_history): the stored groups
+    # follow a case into and out of the open cases, which needs what it was
+    # (app/practices/groups.py).
     status: Mapped[CaseStatus] = mapped_column(
-        enum_column(CaseStatus), default=CaseStatus.DRAFT, index=True
+        enum_column(CaseStatus), default=CaseStatus.DRAFT, index=True, active_history=True
     )
     follows_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("cases.id", ondelete="SET NULL"), index=True
@@ -106,7 +109,7 @@ class Case(Model):
     import_hash: Mapped[str | None] = mapped_column(sa.String(64))
     # A withdrawn case is hidden from everyone but its program's review team and admins,
     # and kept (with its audit trail) rather than deleted.
-    withdrawn_at: Mapped[datetime | None] = mapped_column(index=True)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(index=True, active_history=True)
     withdrawn_by_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("users.id", ondelete="SET NULL")
     )

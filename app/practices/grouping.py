@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction import DictVectorizer
 from sklearn.preprocessing import normalize
 
 from app.search.analysis import CONCEPT_PREFIX, ClinicalAnalyzer, default_table
@@ -108,19 +108,37 @@ def vectorise(bags: Sequence[Counter[str]]) -> sparse.csr_matrix:
     """TF-IDF rows (sublinear tf, smoothed idf over `bags` themselves), L2-normalised.
 
     Concept tokens count CONCEPT_WEIGHT times: a shared concept says more than a shared stem."""
-    if not bags or not any(bags):
-        return sparse.csr_matrix((len(bags), 0), dtype=np.float64)
-    vectorizer = TfidfVectorizer(
-        analyzer=_elements, sublinear_tf=True, smooth_idf=True, norm=None, lowercase=False
-    )
-    matrix = vectorizer.fit_transform(bags).tocsr()
-    concept = np.char.startswith(vectorizer.get_feature_names_out().astype(str), CONCEPT_PREFIX)
-    scale = np.where(concept, CONCEPT_WEIGHT, 1.0)
-    return normalize(matrix @ sparse.diags(scale), norm="l2").tocsr()
+    counts, concept = term_counts(bags)
+    return weigh(counts, concept)
 
 
-def _elements(bag: Counter[str]) -> list[str]:
-    return list(bag.elements())
+def term_counts(bags: Sequence[Counter[str]]) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Each bag's term counts as a row, and which columns are concept tokens."""
+    vectorizer = DictVectorizer(dtype=np.float64, sort=False)
+    if not any(bags):
+        return sparse.csr_matrix((len(bags), 0)), np.zeros(0, dtype=bool)
+    matrix = sparse.csr_matrix(vectorizer.fit_transform(bags))
+    matrix.eliminate_zeros()
+    names = np.asarray(getattr(vectorizer, "feature_names_", []), dtype=str)
+    return matrix, np.char.startswith(names, CONCEPT_PREFIX)
+
+
+def weigh(
+    counts: sparse.csr_matrix, concept: np.ndarray, statistics: sparse.csr_matrix | None = None
+) -> sparse.csr_matrix:
+    """TF-IDF rows of `counts`: sublinear tf, smoothed idf over the rows of `statistics`
+    (by default `counts` itself), concept columns CONCEPT_WEIGHT times, L2-normalised.
+
+    The idf of scikit-learn's TfidfVectorizer (smooth_idf): ln((1 + n) / (1 + df)) + 1."""
+    if not counts.shape[1]:
+        return sparse.csr_matrix(counts.shape, dtype=np.float64)
+    statistics = counts if statistics is None else statistics
+    df = np.bincount(statistics.indices, minlength=counts.shape[1])
+    idf = np.log((1 + statistics.shape[0]) / (1 + df)) + 1
+    tf = counts.copy()
+    tf.data = 1 + np.log(tf.data)
+    scale = idf * np.where(concept, CONCEPT_WEIGHT, 1.0)
+    return normalize(tf @ sparse.diags(scale), norm="l2").tocsr()
 
 
 def cosine(a: sparse.csr_matrix, b: sparse.csr_matrix) -> float:

@@ -8,9 +8,12 @@ that only one process refreshes at a time; a request never waits for it. `casebo
 curriculum refresh` does the same from the shell. In tests ("sync" mode) a stale kind is
 recomputed when it is read, so what a test reads is always current.
 
-Groups are computed over every case and published recommendation; readers narrow them to
-what the user may see (a member the user may not see is dropped, and so is a group left
-with fewer than two members), so a private program's text never shows to others.
+Groups are computed over what every reader of a program sees (open, not withdrawn cases and
+their published recommendations), the public programs' texts among themselves and each
+private program's among themselves: a group is seen whole or not at all, so a private
+program's text neither shows to others nor links, ranks or reweighs what they see. Readers
+still narrow groups to what the user may see (a change not yet refreshed, a scope of
+dates), and describe a group seen in part from the texts they see alone.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
+from app.auth import policy
 from app.cases.models import Case, CasePresentation, case_topics
 from app.common import utcnow
 from app.extensions import db
@@ -45,7 +49,7 @@ from app.practices.models import (
     RecommendationGroup,
     RecommendationGroupMember,
 )
-from app.programs.models import Session, Topic
+from app.programs.models import Program, Session, Topic
 from app.recommendations.models import Recommendation, RecommendationStatus
 from app.search.analysis import CONCEPT_PREFIX, stem
 
@@ -145,51 +149,89 @@ def _stored(ids: list[int], result: grouping.Grouping) -> list[StoredGroup]:
     ]
 
 
+def _group_by_audience(
+    ids: list[int],
+    bags: list[Counter[str]],
+    program_ids: list[int],
+    *,
+    threshold: float,
+    cannot_link: list[int] | None = None,
+) -> list[StoredGroup]:
+    """Group the texts of the public programs among themselves, and each private program's
+    among themselves, so every group is seen whole or not at all: a private text never
+    joins, links or reweighs what others see. A private program's words are weighed over
+    the public texts and its own (all of which its members see), not over its few texts
+    alone."""
+    private = set(db.session.scalars(select(Program.id).where(Program.private.is_(True))))
+    public = [i for i, p in enumerate(program_ids) if p not in private]
+    own: dict[int, list[int]] = defaultdict(list)
+    for i, p in enumerate(program_ids):
+        if p in private:
+            own[p].append(i)
+    counts, concept = grouping.term_counts(bags)
+    out: list[StoredGroup] = []
+    for rows, statistics in [(public, public)] + [(r, public + r) for _, r in sorted(own.items())]:
+        if len(rows) < 2:
+            continue
+        vectors = grouping.weigh(counts[rows], concept, counts[statistics])
+        keys = [cannot_link[i] for i in rows] if cannot_link is not None else None
+        result = grouping.group_vectors(vectors, threshold=threshold, cannot_link=keys)
+        out.extend(_stored([ids[i] for i in rows], result))
+    return out
+
+
 def compute_question_groups(progress: Progress = _quiet) -> list[StoredGroup]:
-    """Groups of cases asking about the same thing, over every case with a question."""
+    """Groups of cases asking about the same thing, over the open cases with a question."""
     rows = db.session.execute(
-        select(Case.id, Case.question, Case.title)
+        select(Case.id, Case.question, Case.title, Case.program_id)
         .where(sa.func.length(sa.func.trim(Case.question)) > 0)
+        .where(policy.open_case_clause())
         .order_by(Case.id)
     ).all()
     slugs: dict[int, list[str]] = defaultdict(list)
     for case_id, slug in db.session.execute(
-        select(case_topics.c.case_id, Topic.slug).join(Topic, Topic.id == case_topics.c.topic_id)
+        select(case_topics.c.case_id, Topic.slug)
+        .join(Topic, Topic.id == case_topics.c.topic_id)
+        .join(Case, Case.id == case_topics.c.case_id)
+        .where(policy.open_case_clause())
     ):
         slugs[case_id].append(slug)
     analyzer = topic_analyzer()
     bags = []
-    for done, (case_id, question, title) in enumerate(rows, 1):
+    for done, (case_id, question, title, _program) in enumerate(rows, 1):
         bags.append(question_terms(question, title, slugs.get(case_id, ()), analyzer))
         if done % 1000 == 0:
             progress("Questions: analysing", done, len(rows))
     progress("Questions: grouping", len(rows), len(rows))
-    vectors = grouping.vectorise(bags)
-    result = grouping.group_vectors(vectors, threshold=QUESTION_THRESHOLD)
-    return _stored([r[0] for r in rows], result)
+    return _group_by_audience(
+        [r[0] for r in rows], bags, [r[3] for r in rows], threshold=QUESTION_THRESHOLD
+    )
 
 
 def compute_recommendation_groups(progress: Progress = _quiet) -> list[StoredGroup]:
-    """Groups of published recommendations that say the same thing (never two of one case)."""
+    """Groups of published recommendations on open cases that say the same thing (never two
+    of one case)."""
     rows = db.session.execute(
-        select(Recommendation.id, Recommendation.body, Recommendation.case_id)
+        select(Recommendation.id, Recommendation.body, Recommendation.case_id, Case.program_id)
+        .join(Case, Case.id == Recommendation.case_id)
         .where(Recommendation.status == RecommendationStatus.PUBLISHED)
+        .where(policy.open_case_clause())
         .order_by(Recommendation.id)
     ).all()
     analyzer = topic_analyzer()
     bags = []
-    for done, (_id, body, _case) in enumerate(rows, 1):
+    for done, (_id, body, _case, _program) in enumerate(rows, 1):
         bags.append(grouping.terms(body, analyzer))
         if done % 1000 == 0:
             progress("Recommendations: analysing", done, len(rows))
     progress("Recommendations: grouping", len(rows), len(rows))
-    vectors = grouping.vectorise(bags)
-    result = grouping.group_vectors(
-        vectors,
+    stored = _group_by_audience(
+        [r[0] for r in rows],
+        bags,
+        [r[3] for r in rows],
         threshold=grouping.RECOMMENDATION_THRESHOLD,
         cannot_link=[r[2] for r in rows],
     )
-    stored = _stored([r[0] for r in rows], result)
     # A recommendation's session is its case's first presentation.
     first: dict[int, tuple[Any, int]] = {}
     for case_id, on, session_id in db.session.execute(
@@ -278,12 +320,41 @@ def describe_members(
     kind: GroupKind, chosen: dict[int, list[int]]
 ) -> dict[int, tuple[float, dict[int, float]]]:
     """Each group's similarity and its members' centralities (the highest is the most
-    typical), from the texts of the members given alone: {group: [member ids]} ->
-    {group: (similarity, {member id: centrality})}.
+    typical) as a reader sees it: {group: [member ids the reader sees]} -> {group:
+    (similarity, {member id: centrality})}.
 
-    A reader is shown groups described this way only: the stored figures weigh every
-    member and the whole hub, so they would move when members the reader may not see
-    join, and would not compare with the figures of groups holding such members."""
+    A group seen whole is described by its stored figures (weighed over texts everyone who
+    sees the group sees). A group seen in part (a scope of dates, a change not yet
+    refreshed) is described from the texts of the members given alone: the stored figures
+    weigh members the reader may not see."""
+    if not chosen:
+        return {}
+    group_model, member_model, key = TABLES[kind]
+    stored: dict[int, tuple[float, dict[int, float]]] = {}
+    for group_id, member, centrality, cohesion in db.session.execute(
+        select(
+            member_model.group_id,
+            getattr(member_model, key),
+            member_model.centrality,
+            group_model.cohesion,
+        )
+        .join(group_model, group_model.id == member_model.group_id)
+        .where(member_model.group_id.in_(sorted(chosen)))
+    ):
+        stored.setdefault(group_id, (cohesion, {}))[1][member] = centrality
+    out = {
+        group: stored[group]
+        for group, members in chosen.items()
+        if group in stored and set(members) == set(stored[group][1])
+    }
+    partial = {group: members for group, members in chosen.items() if group not in out}
+    return out | _describe_texts(kind, partial)
+
+
+def _describe_texts(
+    kind: GroupKind, chosen: dict[int, list[int]]
+) -> dict[int, tuple[float, dict[int, float]]]:
+    """`describe_members` from the members' texts alone."""
     ids = sorted({i for members in chosen.values() for i in members})
     if not ids:
         return {}
@@ -413,8 +484,24 @@ def _changed(obj: Any, names: Iterable[str]) -> bool:
     return any(state.attrs[name].history.has_changes() for name in names)
 
 
-def _kinds_for(obj: Any, *, modified: bool) -> set[GroupKind]:
+def _opened_or_closed(case: Case) -> bool:
+    """Whether a change of the case moved it into or out of what groups are made of (an
+    open, not withdrawn case in its program): a draft's edits and review steps do not."""
+    state = sa.inspect(case)
+
+    def before(name: str) -> Any:
+        history = state.attrs[name].history
+        return history.deleted[0] if history.deleted else getattr(case, name)
+
+    was = before("status") in policy.OPEN_STATUSES and before("withdrawn_at") is None
+    now = case.status in policy.OPEN_STATUSES and case.withdrawn_at is None
+    return was != now or _changed(case, ("program_id",))
+
+
+def _kinds_for(obj: Any, *, modified: bool, deleted: bool = False) -> set[GroupKind]:
     if isinstance(obj, Case):
+        if deleted or (modified and _opened_or_closed(obj)):
+            return set(GroupKind)  # its recommendations come or go with it
         if not modified or _changed(obj, ("question", "title", "topics")):
             return {GroupKind.QUESTIONS}
     elif isinstance(obj, Recommendation):
@@ -422,6 +509,8 @@ def _kinds_for(obj: Any, *, modified: bool) -> set[GroupKind]:
             return {GroupKind.RECOMMENDATIONS}
     elif isinstance(obj, Topic) and (not modified or _changed(obj, ("name", "slug", "synonyms"))):
         return set(GroupKind)
+    elif isinstance(obj, Program) and modified and _changed(obj, ("private",)):
+        return set(GroupKind)  # who may see its texts decides which groups they join
     return set()
 
 
@@ -440,7 +529,7 @@ def _after_flush(session: OrmSession, _context: Any) -> None:
     for obj in session.new:
         kinds |= _kinds_for(obj, modified=False)
     for obj in session.deleted:
-        kinds |= _kinds_for(obj, modified=False)
+        kinds |= _kinds_for(obj, modified=False, deleted=True)
     for obj in session.dirty:
         if session.is_modified(obj):
             kinds |= _kinds_for(obj, modified=True)

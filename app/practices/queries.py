@@ -380,19 +380,15 @@ def recommendation_groups(
     user: Viewer, *, min_sessions: int = 0, only: Any = None
 ) -> list[CandidateGroup]:
     """Every stored group with two or more recommendations the user may see (the groups are
-    kept by app/practices/groups.py; members the user may not see are left out); with
+    kept by app/practices/groups.py; members the user may not see are left out, and a group
+    seen in part is described from the members seen); with
     `min_sessions`, only groups whose members span that many sessions; with `only`, the
     groups whose ids that SELECT gives."""
     groups.ensure_current(GroupKind.RECOMMENDATIONS)
     programs = list(db.session.scalars(select(Program)))
     allowed = policy.visible_program_ids(user, programs)
     rows = db.session.execute(
-        select(
-            RecommendationGroupMember.group_id,
-            RecommendationGroupMember.centrality,
-            RecommendationGroup.cohesion,
-            Recommendation,
-        )
+        select(RecommendationGroupMember.group_id, Recommendation)
         .join(RecommendationGroup, RecommendationGroup.id == RecommendationGroupMember.group_id)
         .join(Recommendation, Recommendation.id == RecommendationGroupMember.recommendation_id)
         .join(Case, Case.id == Recommendation.case_id)
@@ -404,25 +400,25 @@ def recommendation_groups(
         .options(*_MEMBER_COLUMNS)
         .order_by(RecommendationGroupMember.group_id, Recommendation.id)
     ).all()
-    members: dict[int, list[tuple[float, Recommendation]]] = {}
-    cohesion: dict[int, float] = {}
-    for group_id, centrality, value, recommendation in rows:
-        members.setdefault(group_id, []).append((centrality, recommendation))
-        cohesion[group_id] = value
+    members: dict[int, list[Recommendation]] = {}
+    for group_id, recommendation in rows:
+        members.setdefault(group_id, []).append(recommendation)
+    members = {g: recs for g, recs in members.items() if len(recs) >= 2}
+    described = groups.describe_members(
+        GroupKind.RECOMMENDATIONS, {g: [r.id for r in recs] for g, recs in members.items()}
+    )
     cited = _citing_by_recommendation()
     out = []
-    for group_id, found in members.items():
-        if len(found) < 2:
-            continue
-        recs = [r for _, r in found]
+    for group_id, recs in members.items():
+        cohesion, central = described[group_id]
         sessions = {s.id: s for r in recs if (s := recommendation_session(r)) is not None}
         practices = {p.id: p for r in recs for p in cited.get(r.id, [])}
         out.append(
             CandidateGroup(
                 recs,
                 sorted(sessions.values(), key=lambda s: (s.date, s.id)),
-                cohesion[group_id],
-                max(found, key=lambda pair: (pair[0], -pair[1].id))[1],
+                cohesion,
+                max(recs, key=lambda r: (central[r.id], -r.id)),
                 sorted(practices.values(), key=lambda p: p.title),
             )
         )
@@ -511,7 +507,7 @@ def _candidates(user: Viewer, limit: int) -> list[_Candidate]:
 
 
 def _describe(shown: list[_Candidate]) -> None:
-    """Similarity and centralities of the groups shown, over their visible members."""
+    """Similarity and centralities of the groups shown, as the reader sees them."""
     described = groups.describe_members(
         GroupKind.RECOMMENDATIONS, {g.group_id: [i for i, _ in g.members] for g in shown}
     )

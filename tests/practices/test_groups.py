@@ -4,7 +4,7 @@ readers see only what they may."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import numpy as np
 import pytest
@@ -220,27 +220,83 @@ def test_one_refresher_at_a_time(hub):
     assert groups.refresh([GroupKind.QUESTIONS])[GroupKind.QUESTIONS] is not None
 
 
-def test_groups_never_show_a_private_program_to_others(hub):
-    scope = figures.make_scope(hub["curriculum"], end=END)
+def test_a_private_programs_texts_group_among_themselves_only(hub):
+    """Each group is seen whole or not at all: a private program's cases and
+    recommendations group with their own program's only, so they never join, nor change,
+    a group others see."""
+    peri, member, expert = hub["peri"], hub["member"], hub["expert"]
+    session = create_session(peri, date(2026, 9, 10), title="Session 9", actor=SYSTEM)
+    second = add_case(
+        peri,
+        member,
+        "Oxycodone taper at 30 weeks",
+        question="How fast should we taper oxycodone in pregnancy?",
+        session=session,
+        topics=resolve_topics(["Pregnancy", "Opioid tapering"]),
+    )
+    add_recommendation(second, expert, NALOXONE)
+    db.session.commit()
     groups.refresh()
-    # The operator sees the private oxycodone-in-pregnancy case in the taper group.
-    everyone = figures.recurring_questions(SYSTEM, figures.make_scope(SYSTEM, end=END))
-    private_titles = {c.title for c in hub["cases"].values() if c.program.private}
-    assert any(members & private_titles for members in _refs(everyone))
-    # The curriculum lead, who is not a member, never sees a private case, nor its question.
-    for group in figures.recurring_questions(hub["curriculum"], scope):
-        assert not {c.title for c in group.cases} & private_titles
-        assert group.typical.program.private is False
-    # Candidate groups of recommendations: the private recommendation stays hidden.
+    private_titles = {c.title for c in (*hub["cases"].values(), second) if c.program.private}
+    everyone = _refs(figures.recurring_questions(SYSTEM, figures.make_scope(SYSTEM, end=END)))
+    # The two perinatal taper questions make a group of their own, apart from the public one.
+    assert {"Oxycodone taper in pregnancy", "Oxycodone taper at 30 weeks"} in everyone
+    assert all(not members & private_titles or members <= private_titles for members in everyone)
+    # The curriculum lead, who is not a member, sees the public groups only.
+    scope = figures.make_scope(hub["curriculum"], end=END)
+    outside = _refs(figures.recurring_questions(hub["curriculum"], scope))
+    assert outside == [m for m in everyone if not m & private_titles]
+    # Candidate groups of recommendations: the same, each group private or public whole.
+    for group in queries.recommendation_groups(SYSTEM):
+        assert len({r.case.program.private for r in group.recommendations}) == 1
     for group in queries.recommendation_groups(hub["presenter"]):
         assert all(not r.case.program.private for r in group.recommendations)
-    member_view = queries.recommendation_groups(hub["member"])
+    member_view = queries.recommendation_groups(member)
     assert any(r.case.program.private for g in member_view for r in g.recommendations)
     # A case the reader may not see yet (a draft of someone else) is left out too.
     hub["cases"]["taper-2"].status = CaseStatus.DRAFT
     db.session.commit()
     for group in figures.recurring_questions(hub["curriculum"], scope):
         assert "Oxycodone 90 MME, taper requested" not in {c.title for c in group.cases}
+
+
+def _stored_members(kind: GroupKind) -> set[int]:
+    return {m for g in groups.stored_groups(kind) for m, _ in g.members}
+
+
+def test_groups_are_made_of_open_cases_and_follow_them_in_and_out(hub):
+    """Drafts and cases in review shape no group; a case entering or leaving the open
+    cases, or a program made private, marks both kinds stale (its recommendations follow
+    it); review steps inside the open statuses do not."""
+    pain = hub["pain"]
+    draft = add_case(
+        pain,
+        hub["presenter"],
+        "Oxycodone taper, draft",
+        question="How fast should we taper oxycodone after years of use?",
+        topics=resolve_topics(["Chronic pain", "Opioid tapering"]),
+    )
+    draft.status = CaseStatus.DRAFT
+    db.session.commit()
+    groups.refresh()
+    assert draft.id not in _stored_members(GroupKind.QUESTIONS)
+
+    def marks(change) -> set[GroupKind]:
+        groups.refresh()
+        change()
+        db.session.commit()
+        return {kind for kind in GroupKind if groups.is_stale(kind)}
+
+    assert marks(lambda: setattr(draft, "status", CaseStatus.SUBMITTED)) == set()
+    assert marks(lambda: setattr(draft, "status", CaseStatus.APPROVED)) == set(GroupKind)
+    groups.refresh()
+    assert draft.id in _stored_members(GroupKind.QUESTIONS)
+    assert marks(lambda: setattr(draft, "status", CaseStatus.PRESENTED)) == set()
+    assert marks(lambda: setattr(draft, "withdrawn_at", datetime(2026, 11, 1))) == set(GroupKind)
+    groups.refresh()
+    assert draft.id not in _stored_members(GroupKind.QUESTIONS)
+    assert marks(lambda: setattr(pain, "private", True)) == set(GroupKind)
+    assert marks(lambda: setattr(pain, "name", "Pain ECHO")) == set()
 
 
 def test_refresh_command(hub, app):

@@ -176,3 +176,31 @@ def test_a_recurring_questions_private_cases_change_neither_its_label_nor_order(
         ask(private, BENZO_Q)
     db.session.commit()
     assert seen() == before
+
+
+NALOXONE_TEACH = "Offer naloxone to every patient and teach the family overdose response."
+BUPRENORPHINE_HOME = "Start buprenorphine at home and taper the benzodiazepines slowly."
+# Like each of the two above, which share no word: with it, the three made one group.
+BOTH = (
+    "Offer naloxone, teach the family overdose response, start buprenorphine at home and "
+    "taper the benzodiazepines."
+)
+
+
+def test_a_private_text_never_links_two_public_ones(hub, make_user) -> None:
+    """Two public recommendations unlike each other must not be grouped for an outsider
+    because a private program's recommendation is like both."""
+    open_program, private, give, _headers = hub
+    outsider = make_user("expert")
+    give(open_program, NALOXONE_TEACH)
+    give(open_program, BUPRENORPHINE_HOME)
+    db.session.commit()
+    groups.refresh()
+    assert queries.recommendation_groups(outsider) == []
+    give(private, BOTH)
+    db.session.commit()
+    groups.refresh()
+    assert queries.recommendation_groups(outsider) == []
+    # The operator, who sees everything, gets no group linking them either: each group is
+    # public or private whole.
+    assert queries.recommendation_groups(SYSTEM) == []
