@@ -443,18 +443,54 @@ def _candidates(user: Viewer, limit: int) -> list[_Candidate]:
 
     A group is what its visible members make it: whether it is cited, its sessions, size
     and order are counted over them (similarity does not order: it is known only for the
-    groups shown), so nothing the user gets changes with a private program's
-    recommendations."""
+    groups shown). Groups are made per audience (groups.py), so a reader sees most whole:
+    their counts are the stored ones, aggregated in SQL; only a group seen in part (a change
+    not yet refreshed) has its visible members' sessions counted here."""
     groups.ensure_current(GroupKind.RECOMMENDATIONS)
     programs = {p.id: p for p in db.session.scalars(select(Program))}
     allowed = policy.visible_program_ids(user, list(programs.values()))
-    visible = (
-        select(
-            RecommendationGroupMember.group_id.label("group_id"),
-            Recommendation.id.label("recommendation_id"),
-            Recommendation.case_id.label("case_id"),
-            Case.program_id.label("program_id"),
+    cited = select(EvidenceLink.recommendation_id).where(
+        EvidenceLink.recommendation_id.is_not(None)
+    )
+    seen = db.session.execute(
+        _visible_members(allowed, user)
+        .with_only_columns(
+            RecommendationGroupMember.group_id,
+            RecommendationGroup.size,
+            RecommendationGroup.sessions,
+            sa.func.count(),
+            sa.func.min(Recommendation.id),
+            sa.func.max(sa.case((Recommendation.id.in_(cited), 1), else_=0)),
         )
+        .group_by(
+            RecommendationGroupMember.group_id,
+            RecommendationGroup.size,
+            RecommendationGroup.sessions,
+        )
+    ).all()
+    uncited = [row for row in seen if not row[5] and row[3] >= 2]
+    partial = _visible_detail(
+        [row[0] for row in uncited if row[3] != row[1]], allowed, user, programs
+    )
+    ranked = []
+    for group_id, _size, sessions, count, first, _cited in uncited:
+        if group_id in partial:
+            sessions = len(partial[group_id].sessions)
+        if sessions >= MIN_SESSIONS:
+            ranked.append((-sessions, -count, first, group_id))
+    # The smallest visible member is a stable key that hidden members cannot move.
+    ranked.sort()
+    chosen = [group_id for *_, group_id in ranked[:limit]]
+    detail = partial | _visible_detail(
+        [g for g in chosen if g not in partial], allowed, user, programs
+    )
+    return [detail[g] for g in chosen]
+
+
+def _visible_members(allowed: set[int], user: Viewer) -> Any:
+    """The members of groups that can be candidates, as the user may see them."""
+    return (
+        select(RecommendationGroupMember.group_id, Recommendation.id)
         .join(RecommendationGroup, RecommendationGroup.id == RecommendationGroupMember.group_id)
         .join(Recommendation, Recommendation.id == RecommendationGroupMember.recommendation_id)
         .join(Case, Case.id == Recommendation.case_id)
@@ -463,16 +499,26 @@ def _candidates(user: Viewer, limit: int) -> list[_Candidate]:
         .where(Recommendation.status == RecommendationStatus.PUBLISHED)
         .where(Case.program_id.in_(allowed))
         .where(policy.listed_case_clause(user))
-    ).cte("visible_members")
-    members = db.session.execute(select(visible)).all()
-    cited = set(
-        db.session.scalars(
-            select(EvidenceLink.recommendation_id).where(
-                EvidenceLink.recommendation_id.in_(select(visible.c.recommendation_id))
-            )
-        )
     )
-    # Every agenda of the members' cases: a member counts in its case's first session.
+
+
+def _visible_detail(
+    group_ids: list[int], allowed: set[int], user: Viewer, programs: dict[int, Program]
+) -> dict[int, _Candidate]:
+    """These groups' visible members, their programs and the sessions they were given in
+    (a member counts in its case's first session): two statements, whatever the groups."""
+    visible = (
+        _visible_members(allowed, user)
+        .with_only_columns(
+            RecommendationGroupMember.group_id.label("group_id"),
+            Recommendation.id.label("recommendation_id"),
+            Recommendation.case_id.label("case_id"),
+            Case.program_id.label("program_id"),
+        )
+        .where(RecommendationGroupMember.group_id.in_(group_ids))
+        .cte("visible_members")
+    )
+    members = db.session.execute(select(visible)).all()
     agendas = db.session.execute(
         select(
             CasePresentation.case_id, Session.id, Session.number, Session.date, Session.program_id
@@ -493,17 +539,10 @@ def _candidates(user: Viewer, limit: int) -> list[_Candidate]:
         group.program_ids.add(program_id)
         if case_id in first:
             group.sessions.append(first[case_id])
-    out = []
     for group in found.values():
         group.members.sort()
         group.sessions = sorted(set(group.sessions), key=lambda s: (s.date, s.id))
-        if any(rec_id in cited for rec_id, _ in group.members):
-            continue
-        if len(group.members) >= 2 and len(group.sessions) >= MIN_SESSIONS:
-            out.append(group)
-    # The smallest visible member is a stable key that hidden members cannot move.
-    out.sort(key=lambda g: (-len(g.sessions), -len(g.members), g.members[0][0]))
-    return out[:limit]
+    return found
 
 
 def _describe(shown: list[_Candidate]) -> None:
