@@ -673,7 +673,7 @@ def _may_see_event_entity(user: Viewer, event: Any) -> bool:
     return can_see_trail(user, entity)
 
 
-_EVIDENCE_EVENTS = frozenset({"practice.evidence_added", "practice.evidence_removed"})
+EVIDENCE_EVENTS = frozenset({"practice.evidence_added", "practice.evidence_removed"})
 
 
 def can_see_person(user: Viewer, person: User) -> bool:
@@ -746,7 +746,7 @@ def trail_details(
     for event in events:
         details = dict(event.details or {})
         if event.entity_type == "best_practices":
-            if event.action in _EVIDENCE_EVENTS and not may_see_target(details.get("evidence_id")):
+            if event.action in EVIDENCE_EVENTS and not may_see_target(details.get("evidence_id")):
                 continue
             if event.action == "practice.advice_queued" and advice_hidden(event.entity_id):
                 details.pop("count", None)
