@@ -238,3 +238,25 @@ def test_evidence_taken_back_a_chunk_later_is_still_listed(app, world) -> None:
     while "practice.evidence_added" not in shown and 'rel="next"' in shown:
         shown, _, _ = _reading(app, w.outsider, _step(shown, "next"))
     assert "practice.evidence_added" in shown
+
+
+def test_a_coordinators_practice_events_cost_the_same_however_much_evidence(app, world) -> None:
+    """Each evidence event looked its link, the link's case and the case's program up
+    alone: a page of practice events ran about 350 statements on a generated hub."""
+    from app.practices.operations import add_evidence
+    from tests.support.builders import hbv_practices
+
+    w = world
+    practice, _ = hbv_practices(w.expert)
+
+    def cite(n: int) -> None:
+        for i in range(n):
+            case = add_case(w.hcv, w.provider, f"Cited case {i}")
+            add_evidence(practice, case, added_by=w.expert, actor=w.expert)
+        db.session.commit()
+
+    cite(3)
+    _, few, _ = _reading(app, w.outsider, "/admin/audit?kind=practices")
+    cite(30)
+    _, many, _ = _reading(app, w.outsider, "/admin/audit?kind=practices")
+    assert many == few
