@@ -448,11 +448,10 @@ def _count_summary(
         .group_by(linked.c.topic_id)
         .cte("topic_totals")
     )
+    # The windows' edges are single values (computed once), and the rows are narrowed by
+    # joining the totals: an IN over these CTEs was planned as a scan of the CTE per link.
+    by_topic = linked.join(totals, totals.c.topic_id == linked.c.topic_id)
     if shown.topics > 0:
-        window = select(totals.c.topic_id).where(
-            totals.c.n >= func.coalesce(_nth_most(totals, shown.first + shown.topics - 1), 0),
-            totals.c.n <= _nth_most(totals, shown.first),
-        )
         parts.append(
             select(
                 sa.literal("topic_month", sa.String),
@@ -461,7 +460,12 @@ def _count_summary(
                 linked_month,
                 func.count(),
             )  # fmt: skip
-            .where(linked_in_scope, linked.c.topic_id.in_(window))
+            .select_from(by_topic)
+            .where(
+                linked_in_scope,
+                totals.c.n >= func.coalesce(_nth_most(totals, shown.first + shown.topics - 1), 0),
+                totals.c.n <= _nth_most(totals, shown.first),
+            )
             .group_by(linked.c.topic_id, linked_month)
         )
     if shown.presenters > 0 and shown.coverage_topics != 0:
@@ -472,17 +476,9 @@ def _count_summary(
             .group_by(name)
             .cte("presenter_totals")
         )
-        who = select(names.c.name).where(
-            names.c.n >= func.coalesce(_nth_most(names, shown.first + shown.presenters - 1), 0),
-            names.c.n <= _nth_most(names, shown.first),
-        )
         which: Any = sa.true()
         if shown.coverage_topics is not None:
-            which = linked.c.topic_id.in_(
-                select(totals.c.topic_id).where(
-                    totals.c.n >= func.coalesce(_nth_most(totals, shown.coverage_topics - 1), 0)
-                )
-            )
+            which = totals.c.n >= func.coalesce(_nth_most(totals, shown.coverage_topics - 1), 0)
         parts.append(
             select(
                 sa.literal("presenter_topic", sa.String),
@@ -491,8 +487,17 @@ def _count_summary(
                 _null(sa.String),
                 func.count(),
             )  # fmt: skip
-            .select_from(linked.outerjoin(User, User.id == linked.c.presenter_id))
-            .where(linked_in_scope, name.in_(who), which)
+            .select_from(
+                by_topic.outerjoin(User, User.id == linked.c.presenter_id).join(
+                    names, names.c.name == name
+                )
+            )
+            .where(
+                linked_in_scope,
+                names.c.n >= func.coalesce(_nth_most(names, shown.first + shown.presenters - 1), 0),
+                names.c.n <= _nth_most(names, shown.first),
+                which,
+            )
             .group_by(linked.c.topic_id, linked.c.presenter_id)
         )
     out = Summary(CaseCounts(Counter(), [], Counter(), {}), None, defaultdict(Counter), Counter())
