@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 
 from app.extensions import db
 from app.inputs import MAX_PAGE, clamp_int
@@ -37,17 +37,17 @@ class Page(Generic[T]):
 @dataclass(frozen=True)
 class Window(Generic[T]):
     """A page of a list that is not counted (what is listed is decided row by row): it
-    knows only whether a next page exists, so it offers Newer / Older steps, no page N of M."""
+    knows only whether newer and older rows are listed, so it offers Newer / Older steps
+    from its first and last row (`newer_than`, `older_than`: their positions' ids), no
+    page N of M."""
 
     items: list[T]
-    page: int
     per_page: int
+    has_previous: bool
     has_next: bool
+    newer_than: int | None = None
+    older_than: int | None = None
     total: None = None
-
-    @property
-    def has_previous(self) -> bool:
-        return self.page > 1
 
 
 def _in_range(page: int, per_page: int, total: int) -> tuple[int, int]:
@@ -72,31 +72,67 @@ def paginate(stmt: Select[Any], page: int, per_page: int = 20) -> Page[Any]:
     return Page(items, page, per_page, total)
 
 
+Position = tuple[Any, int]  # (time, id) of a row in a list newest first
+
+
 def filtered_window(
     stmt: Select[Any],
-    page: int,
     per_page: int,
     keep: Callable[[list[Any]], list[T]],
-    after: Callable[[Any], ColumnElement[bool]],
     *,
+    order: tuple[Any, Any],
+    row_position: Callable[[Any], Position],
+    item_position: Callable[[T], Position],
+    older_than: Position | None = None,
+    newer_than: Position | None = None,
     chunk: int = 200,
 ) -> Window[T]:
-    """Rows of `stmt` (an ordered select of one entity) that `keep` lets through (it maps a
-    chunk of rows to what may be listed of them), paged: rows are read `chunk` at a time in
-    the statement's order (`after(row)` selects those past `row`) until the page and one
-    more are found, so a page reads rows up to its own depth, never the whole list. A page
-    past the end gives the last."""
-    per_page, page = max(1, per_page), max(1, page)
-    wanted = page * per_page + 1
+    """Rows of `stmt` (a select of one entity, listed newest first by the `order` columns,
+    a time and a unique id) that `keep` lets through (it maps a chunk of rows to what may
+    be listed of them), one page at a time from a position: older than `older_than`, or
+    the page just newer than `newer_than`, or the newest. Rows are read `chunk` at a time
+    from that position until the page and one more are found, so every page reads about
+    the same rows however deep it is (an offset would read every row above it)."""
+    when, ident = order
+    per_page = max(1, per_page)
+    newer = older_than is None and newer_than is not None
+    if newer:
+        ordered = stmt.order_by(when.asc(), ident.asc())
+
+        def past(p: Position) -> ColumnElement[bool]:
+            return or_(when > p[0], and_(when == p[0], ident > p[1]))
+
+    else:
+        ordered = stmt.order_by(when.desc(), ident.desc())
+
+        def past(p: Position) -> ColumnElement[bool]:
+            return or_(when < p[0], and_(when == p[0], ident < p[1]))
+
+    mark = newer_than if newer else older_than
     kept: list[T] = []
-    last = None
-    while len(kept) < wanted:
-        narrowed = stmt if last is None else stmt.where(after(last))
+    while len(kept) <= per_page:
+        narrowed = ordered if mark is None else ordered.where(past(mark))
         rows = list(db.session.scalars(narrowed.limit(chunk)))
         kept.extend(keep(rows))
         if len(rows) < chunk:
             break
-        last = rows[-1]
-    page, per_page = _in_range(page, per_page, len(kept))
-    start = (page - 1) * per_page
-    return Window(kept[start : start + per_page], page, per_page, len(kept) > start + per_page)
+        mark = row_position(rows[-1])
+    if newer:
+        if len(kept) <= per_page:  # back at the newest: the first page, full
+            return filtered_window(
+                stmt, per_page, keep, order=order, row_position=row_position,
+                item_position=item_position, chunk=chunk,
+            )  # fmt: skip
+        items = kept[:per_page][::-1]
+        has_previous, has_next = True, True
+    else:
+        items = kept[:per_page]
+        has_previous, has_next = older_than is not None, len(kept) > per_page
+    return Window(
+        items,
+        per_page,
+        has_previous,
+        has_next,
+        item_position(items[0])[1] if items and has_previous else None,
+        item_position(items[-1])[1] if items and has_next else None,
+    )

@@ -32,7 +32,7 @@ from app.common import text_key
 from app.deid.gate import Acceptance
 from app.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.extensions import db
-from app.pagination import Page, Window, filtered_window, paginate
+from app.pagination import Page, Position, Window, filtered_window, paginate
 from app.practices.models import BestPractice, practice_topics
 from app.programs.models import Program, Session, Topic, TopicStatus, session_topics
 from app.programs.operations import find_program, update_topic
@@ -618,11 +618,18 @@ AUDIT_KINDS: dict[str, tuple[str, str, str]] = {
 
 
 def audit_events(
-    actor: Viewer, kind: str, *, page: int = 1, per_page: int = 50
+    actor: Viewer,
+    kind: str,
+    *,
+    page: int = 1,
+    per_page: int = 50,
+    older_than: int | None = None,
+    newer_than: int | None = None,
 ) -> Page[TrailEntry] | Window[TrailEntry]:
     """The latest events about one kind of record, newest first, as `actor` may read them
     (`policy.trail_details`: a private program's events, evidence citing what they may not
-    see and counts over every program are not a coordinator's)."""
+    see and counts over every program are not a coordinator's). Admins page by number; a
+    list read event by event pages from an event's id (`older_than`, `newer_than`)."""
     if kind in ("accounts", "tokens"):
         policy.require(actor, Permission.MANAGE_USERS)
     else:
@@ -630,41 +637,70 @@ def audit_events(
     if kind not in AUDIT_KINDS:
         raise NotFound("No such audit page.")
     table = AUDIT_KINDS[kind][0]
-    stmt = (
-        select(AuditEvent)
-        .where(AuditEvent.entity_type == table)
-        .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
-    )
+    stmt = select(AuditEvent).where(AuditEvent.entity_type == table)
     if kind == "programs":  # narrowed in the query, so pages and their count stay whole
         visible = select(Program.id).where(policy.visible_program_clause(actor))
         stmt = stmt.where(AuditEvent.entity_id.in_(visible))
     if kind == "programs" or policy.reads_every_event(actor):
+        stmt = stmt.order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
         events = paginate(stmt, page, per_page)
         return Page(visible_events(actor, events.items), events.page, events.per_page, events.total)
     if kind == "practices":  # a practice gone tells nobody who may see it
         stmt = stmt.where(AuditEvent.entity_id.in_(select(BestPractice.id)))
     # Which events a reader may see is decided per event (evidence citing a private case,
-    # a private program's topic): read in chunks until the page is full, so neither a short
-    # page nor a count tells that others exist, and a page costs its depth, not the trail.
+    # a private program's topic): read in chunks from the page's first event until the
+    # page is full, so neither a short page nor a count tells that others exist, and every
+    # page costs about the same however deep.
     model: Any = {"topics": Topic, "best_practices": BestPractice}.get(table)
-    removals: list[AuditEvent] = []  # what a link taken back pointed at, for older events
 
     def readable(chunk: list[AuditEvent]) -> list[TrailEntry]:
         # The chunk's records and actors read at once, not one statement per event.
         ids = {e.entity_id for e in chunk}
         records = list(db.session.scalars(select(model).where(model.id.in_(ids)))) if model else []
-        entries = visible_events(actor, chunk, newer=removals)
-        removals.extend(e for e in chunk if e.action == "practice.evidence_removed")
+        entries = visible_events(actor, chunk, newer=_evidence_removals(chunk))
         del records  # held until here: the session keeps weak references
         return entries
 
+    def position(event_id: int | None) -> Position | None:
+        if event_id is None:
+            return None
+        row = db.session.execute(
+            select(AuditEvent.occurred_at, AuditEvent.id).where(
+                AuditEvent.id == event_id, AuditEvent.entity_type == table
+            )
+        ).first()
+        return (row[0], row[1]) if row else None
+
     return filtered_window(
         stmt.options(selectinload(AuditEvent.actor)),
-        page,
         per_page,
         readable,
-        lambda last: or_(
-            AuditEvent.occurred_at < last.occurred_at,
-            (AuditEvent.occurred_at == last.occurred_at) & (AuditEvent.id < last.id),
-        ),
+        order=(AuditEvent.occurred_at, AuditEvent.id),
+        row_position=lambda e: (e.occurred_at, e.id),
+        item_position=lambda entry: (entry.occurred_at, entry.event_id or 0),
+        older_than=position(older_than),
+        newer_than=position(newer_than),
+    )
+
+
+def _evidence_removals(chunk: list[AuditEvent]) -> list[AuditEvent]:
+    """Removals of evidence, about the chunk's practices, from the chunk's oldest event on:
+    a link taken back is gone, and only its removal (newer, maybe on an earlier page)
+    tells what it pointed at."""
+    practices = {e.entity_id for e in chunk if e.action in policy.EVIDENCE_EVENTS}
+    if not practices:
+        return []
+    oldest = min(chunk, key=lambda e: (e.occurred_at, e.id))
+    return list(
+        db.session.scalars(
+            select(AuditEvent).where(
+                AuditEvent.entity_type == "best_practices",
+                AuditEvent.entity_id.in_(practices),
+                AuditEvent.action == "practice.evidence_removed",
+                or_(
+                    AuditEvent.occurred_at > oldest.occurred_at,
+                    (AuditEvent.occurred_at == oldest.occurred_at) & (AuditEvent.id >= oldest.id),
+                ),
+            )
+        )
     )

@@ -15,6 +15,7 @@ from app.auth.policy import Permission, permission_required
 from app.common import utcnow
 from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
+from app.inputs import id_value
 from app.pagination import page_number
 from app.programs.models import Program, TopicStatus
 from app.programs.operations import create_program, find_program, update_program
@@ -587,7 +588,13 @@ def audit() -> Any:
     kind = request.args.get("kind", "programs")
     if kind not in ops.AUDIT_KINDS:
         kind = "programs"
-    pager = ops.audit_events(_user(), kind, page=page_number(request.args.get("page")))
+    pager = ops.audit_events(
+        _user(),
+        kind,
+        page=page_number(request.args.get("page")),
+        older_than=id_value(request.args.get("older")),
+        newer_than=id_value(request.args.get("newer")),
+    )
     return render_template("admin/audit.html", pager=pager, kind=kind, kinds=ops.AUDIT_KINDS)
 
 

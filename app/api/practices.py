@@ -697,6 +697,7 @@ def curriculum_figures() -> Any:
         user,
         scope,
         figures.Shown(API_ROWS, figures.COVERAGE_PRESENTERS, figures.COVERAGE_TOPICS),
+        trends=True,
     )
     freq = fig.topic_frequency()
     rising = fig.rising_topics()
@@ -766,7 +767,10 @@ def curriculum_list(name: str) -> Any:
     page, per_page = page_args()
     first = (page - 1) * per_page
     fig = figures.Figures(
-        user, scope, figures.Shown(per_page, per_page, coverage_topics=None, first=first)
+        user,
+        scope,
+        figures.Shown(per_page, per_page, coverage_topics=None, first=first),
+        trends=name == "rising",
     )
     extra: dict[str, Any] = {}
     results: list[Any]

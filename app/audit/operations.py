@@ -66,6 +66,7 @@ class TrailEntry:
     details: dict[str, Any]
     entity_id: int | None = None
     actor_withheld: bool = False  # someone the reader may not see (policy.can_see_person)
+    event_id: int | None = None  # where a list paged from this event goes on
 
 
 def visible_events(
@@ -83,9 +84,11 @@ def visible_events(
         return seen[actor.id]
 
     return [
-        TrailEntry(e.occurred_at, e.actor, e.action, details, e.entity_id)
+        TrailEntry(e.occurred_at, e.actor, e.action, details, e.entity_id, event_id=e.id)
         if named(e.actor)
-        else TrailEntry(e.occurred_at, None, e.action, details, e.entity_id, actor_withheld=True)
+        else TrailEntry(
+            e.occurred_at, None, e.action, details, e.entity_id, actor_withheld=True, event_id=e.id
+        )
         for e, details in policy.trail_details(viewer, events, newer=newer)
     ]
 

@@ -120,6 +120,7 @@ def index() -> Any:
         user,
         scope,
         figures.Shown(figures.PAGE_ROWS, figures.COVERAGE_PRESENTERS, figures.COVERAGE_TOPICS),
+        trends=True,
     )
     freq = fig.topic_frequency()
     questions_total, questions = fig.recurring_questions(figures.PAGE_ROWS)

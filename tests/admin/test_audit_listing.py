@@ -3,6 +3,8 @@ private program reads them as they would read each record's own trail."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import event, select
 
@@ -76,12 +78,19 @@ def test_practices_pages_and_total_count_only_the_events_a_coordinator_may_read(
     readable = len(visible_events(w.outsider, every))
     assert readable < len(every)
     count = -(-readable // 2)
-    pages = [audit_events(w.outsider, "practices", page=n, per_page=2) for n in range(1, count + 1)]
+    pages = [audit_events(w.outsider, "practices", per_page=2)]
+    while pages[-1].has_next:
+        pages.append(
+            audit_events(w.outsider, "practices", per_page=2, older_than=pages[-1].older_than)
+        )
     # Not counted for a coordinator (it would mean reading every event): Older / Newer only.
     assert all(p.total is None for p in pages)
-    assert [p.has_next for p in pages] == [True] * (count - 1) + [False]
+    assert len(pages) == count
     shown = [len(p.items) for p in pages]
     assert sum(shown) == readable and all(n == 2 for n in shown[:-1])
+    # Newer from the last page gives the page before it again.
+    back = audit_events(w.outsider, "practices", per_page=2, newer_than=pages[-1].newer_than)
+    assert back.items == pages[-2].items
 
 
 def test_topics_a_private_programs_coordinator_is_not_named_to_an_outsider(app, world) -> None:
@@ -150,33 +159,69 @@ def _reading(app, who, url: str) -> tuple[str, int, int]:
     return response.get_data(as_text=True), statements[0], rows[0]
 
 
+def _step(html: str, rel: str) -> str:
+    """The address of the page's Newer ("prev") or Older ("next") link."""
+    found = re.search(rf'href="([^"]+)" rel="{rel}"', html)
+    assert found, f"no {rel} link"
+    return found.group(1).replace("&amp;", "&")
+
+
 def test_a_coordinators_audit_page_reads_its_depth_not_every_event(app, world) -> None:
     """Each page view loaded every event of the kind to filter them: with years of
     practice events, thousands of rows per view. Now chunks are read only until the page
     and one more are found. Counts, never timings."""
     _practice_events(world, 2000)
-    url = "/admin/audit?kind=practices"
-    shown, statements, rows = _reading(app, world.outsider, url)
+    shown, statements, rows = _reading(app, world.outsider, "/admin/audit?kind=practices")
     assert shown.count("practice.reviewed") == 50 and 'rel="next"' in shown
     assert "<dt>n</dt><dd>1999</dd>" in shown and "<dt>n</dt><dd>1950</dd>" in shown
+    assert 'rel="prev"' not in shown
     assert rows <= 200
-    again, more_statements, deeper = _reading(app, world.outsider, url + "&page=5")
-    assert deeper <= 400  # two chunks: 251 events wanted
-    assert "<dt>n</dt><dd>1799</dd>" in again and "<dt>n</dt><dd>1750</dd>" in again
-    assert "<dt>n</dt><dd>1800</dd>" not in again and 'rel="prev"' in again
-    assert more_statements <= statements + 3  # one more chunk (its events, actors, records)
 
 
-def test_a_coordinators_audit_page_past_the_end_shows_the_last(app, world) -> None:
+def test_every_page_of_a_coordinators_audit_costs_the_same(app, world) -> None:
+    """Older led to page N, which read the 50 * N events above it again (page 30 of a
+    hub's trail: 1,500 rows a view). The link now carries the last event shown, and a page
+    reads from there. Counts, never timings."""
+    _practice_events(world, 2000)
+    shown, _, _ = _reading(app, world.outsider, "/admin/audit?kind=practices")
+    costs = []
+    for _ in range(8):
+        shown, statements, rows = _reading(app, world.outsider, _step(shown, "next"))
+        costs.append((statements, rows))
+    # the eighth Older: events 1599 to 1550 (the ninth page), no deeper read than the second
+    assert "<dt>n</dt><dd>1599</dd>" in shown and "<dt>n</dt><dd>1550</dd>" in shown
+    assert "<dt>n</dt><dd>1600</dd>" not in shown and "<dt>n</dt><dd>1549</dd>" not in shown
+    assert all(rows <= 200 for _, rows in costs)
+    assert len({statements for statements, _ in costs}) == 1
+    newer, _, _ = _reading(app, world.outsider, _step(shown, "prev"))
+    assert "<dt>n</dt><dd>1649</dd>" in newer and "<dt>n</dt><dd>1600</dd>" in newer
+    assert "<dt>n</dt><dd>1599</dd>" not in newer and "<dt>n</dt><dd>1650</dd>" not in newer
+
+
+def test_a_coordinators_oldest_audit_page_offers_no_older_step(app, world) -> None:
     _practice_events(world, 60)
-    shown, _, _ = _reading(app, world.outsider, "/admin/audit?kind=practices&page=40")
+    first, _, _ = _reading(app, world.outsider, "/admin/audit?kind=practices")
+    shown, _, _ = _reading(app, world.outsider, _step(first, "next"))
     assert "<dt>n</dt><dd>0</dd>" in shown and 'rel="next"' not in shown
     assert 'rel="prev"' in shown
+    # Newer from there is the newest page, full.
+    newest, _, _ = _reading(app, world.outsider, _step(shown, "prev"))
+    assert newest.count("practice.reviewed") == first.count("practice.reviewed")
+    assert 'rel="prev"' not in newest
+
+
+def test_a_coordinators_audit_page_from_a_bad_or_foreign_event_is_the_newest(app, world) -> None:
+    _practice_events(world, 60)
+    newest, _, _ = _reading(app, world.outsider, "/admin/audit?kind=practices")
+    for older in ("abc", "-3", "99999999999", str(world.admin.id)):
+        shown, _, _ = _reading(app, world.outsider, f"/admin/audit?kind=practices&older={older}")
+        assert shown.count("practice.reviewed") == newest.count("practice.reviewed")
 
 
 def test_evidence_taken_back_a_chunk_later_is_still_listed(app, world) -> None:
     """Read in chunks, a link's removal (newer) and its citing (older) may fall in
-    different chunks: the citing of an open case must still be listed, as on its trail."""
+    different chunks, or pages: the citing of an open case must still be listed, as on its
+    trail."""
     from app.audit.operations import record
     from app.practices.operations import add_evidence, remove_evidence
     from tests.support.builders import hbv_practices
@@ -189,5 +234,29 @@ def test_evidence_taken_back_a_chunk_later_is_still_listed(app, world) -> None:
     db.session.commit()
     remove_evidence(link, actor=w.expert)
     db.session.commit()
-    shown, _, _ = _reading(app, w.outsider, "/admin/audit?kind=practices&page=6")
+    shown, _, _ = _reading(app, w.outsider, "/admin/audit?kind=practices")
+    while "practice.evidence_added" not in shown and 'rel="next"' in shown:
+        shown, _, _ = _reading(app, w.outsider, _step(shown, "next"))
     assert "practice.evidence_added" in shown
+
+
+def test_a_coordinators_practice_events_cost_the_same_however_much_evidence(app, world) -> None:
+    """Each evidence event looked its link, the link's case and the case's program up
+    alone: a page of practice events ran about 350 statements on a generated hub."""
+    from app.practices.operations import add_evidence
+    from tests.support.builders import hbv_practices
+
+    w = world
+    practice, _ = hbv_practices(w.expert)
+
+    def cite(n: int) -> None:
+        for i in range(n):
+            case = add_case(w.hcv, w.provider, f"Cited case {i}")
+            add_evidence(practice, case, added_by=w.expert, actor=w.expert)
+        db.session.commit()
+
+    cite(3)
+    _, few, _ = _reading(app, w.outsider, "/admin/audit?kind=practices")
+    cite(30)
+    _, many, _ = _reading(app, w.outsider, "/admin/audit?kind=practices")
+    assert many == few
