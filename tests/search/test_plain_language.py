@@ -166,3 +166,19 @@ def test_nows_is_not_now_in_search(library: Library) -> None:
     assert nows.id in found("NOWS") and now.id not in found("NOWS")
     assert nows.id in found("neonatal abstinence syndrome")
     assert nows.id not in found("now")
+
+
+def test_a_form_that_loses_a_stop_word_does_not_take_over_the_bare_word(tmp_path) -> None:
+    """"with child" (pregnancy) and "child" share the key ("child",) once "with" is dropped:
+    a query about a child must not gain the pregnancy terms, nor "pills" the contraceptive."""
+    vocab = vocabulary()
+    assert vocab.match(["child"], 0) == (1, ("pediatric",))
+    assert "oral contraceptive" not in vocab.match(["pill"], 0)[1]
+    path = tmp_path / "lay.yaml"
+    path.write_text("a:\n  with child: [pregnancy]\n", encoding="utf-8")
+    assert LayVocabulary.load(path).match(["child"], 0) == (1, ("pregnancy",))
+
+
+def test_a_smoker_finds_the_notes_that_say_smoking() -> None:
+    # Porter leaves "smoker" apart from "smokes" and "smoking" ("smoke").
+    assert "smoke" in _terms(compile_query("smoker hematuria", ClinicalAnalyzer()).query)
