@@ -325,13 +325,15 @@ class Compiler:
             self.words.extend(raw_words(text))
         analysed = self.analyzer.analyse_query(text)
         expand = positive and not plain
+        question = False
         if expand:
             # Lay phrases first: their words may also be scaffolding ("throwing up").
             phrases = lay.vocabulary().covered([w.text for w in analysed])
-            analysed = questions.without_scaffolding(analysed, phrases)
+            kept = questions.without_scaffolding(analysed, phrases)
+            question, analysed = len(kept) < len(analysed), kept
         stems = [w.text for w in analysed]
         task_only = expand and all(
-            questions.optional_weight(w) is not None or not w.text for w in analysed
+            questions.optional_weight(w, question) is not None or not w.text for w in analysed
         )
         i = 0
         while i < len(analysed):
@@ -357,7 +359,7 @@ class Compiler:
                     i += 1
                 continue
             span, clinical = lay.vocabulary().match(stems, i) if expand else (0, ())
-            weight = questions.optional_weight(word) if expand and not task_only else None
+            weight = questions.optional_weight(word, question) if expand and not task_only else None
             if not span and weight is not None:
                 optional.append(self.term_clause(word.text, weight))
                 self.highlight.add(word.text)

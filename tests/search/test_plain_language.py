@@ -169,7 +169,7 @@ def test_nows_is_not_now_in_search(library: Library) -> None:
 
 
 def test_a_form_that_loses_a_stop_word_does_not_take_over_the_bare_word(tmp_path) -> None:
-    """"with child" (pregnancy) and "child" share the key ("child",) once "with" is dropped:
+    """ "with child" (pregnancy) and "child" share the key ("child",) once "with" is dropped:
     a query about a child must not gain the pregnancy terms, nor "pills" the contraceptive."""
     vocab = vocabulary()
     assert vocab.match(["child"], 0) == (1, ("pediatric",))
@@ -182,3 +182,15 @@ def test_a_form_that_loses_a_stop_word_does_not_take_over_the_bare_word(tmp_path
 def test_a_smoker_finds_the_notes_that_say_smoking() -> None:
     # Porter leaves "smoker" apart from "smokes" and "smoking" ("smoke").
     assert "smoke" in _terms(compile_query("smoker hematuria", ClinicalAnalyzer()).query)
+
+
+def test_in_a_question_the_kind_of_answer_asked_for_is_optional() -> None:
+    """An orchiopexy note answers "what surgery is done for an undescended testicle" without
+    saying "surgery"; typed as keywords, "hernia surgery" still needs the word."""
+    analyzer = ClinicalAnalyzer()
+    query = compile_query("what surgery is done for an undescended testicle", analyzer).query
+    assert type(query).__name__ == "AndMaybe"
+    assert "surgeri" not in _terms(query.a) and "surgeri" in _terms(query.b)
+    assert "cryptorchid" in _terms(query.a) or "cryptorchidism" in _terms(query.a)
+    keywords = compile_query("hernia surgery", analyzer).query
+    assert type(keywords).__name__ != "AndMaybe" and "surgeri" in _terms(keywords)
