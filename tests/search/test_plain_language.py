@@ -194,3 +194,33 @@ def test_in_a_question_the_kind_of_answer_asked_for_is_optional() -> None:
     assert "cryptorchid" in _terms(query.a) or "cryptorchidism" in _terms(query.a)
     keywords = compile_query("hernia surgery", analyzer).query
     assert type(keywords).__name__ != "AndMaybe" and "surgeri" in _terms(keywords)
+
+
+def test_a_drug_alone_ranks_the_notes_about_what_it_treats_first(library: Library) -> None:
+    """ "metformin" finds the notes naming it; of those, the diabetes visit comes before a
+    medication list in a knee consult. A diabetes note without the drug is not found."""
+    listed = add_case(
+        library.hcv,
+        library.presenter,
+        "Knee pain after a fall",
+        question="She takes metformin and lisinopril. Is an MRI needed before therapy?",
+    )
+    about = add_case(
+        library.hcv,
+        library.presenter,
+        "Follow-up visit after a fall",
+        question="She takes metformin for her type 2 diabetes. Is an MRI needed before therapy?",
+    )
+    unnamed = add_case(
+        library.hcv, library.presenter, "Diabetes visit", question="Is her A1c at goal?"
+    )
+    db.session.commit()
+    found = [h.id for h in search(library.presenter, SearchRequest(q="metformin")).hits]
+    assert found.index(about.id) < found.index(listed.id)
+    assert unnamed.id not in found
+    # In a question the other words say the context: no condition is added.
+    question = compile_query(
+        "what should we do about metformin before a ct scan", ClinicalAnalyzer()
+    )
+    assert "~dm" not in _terms(question.query)
+    assert "~dm" in _terms(compile_query("metformin", ClinicalAnalyzer()).query)
