@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from app.search.analysis import stems_of
+from app.search.analysis import WORD, glue, stems_of
 
 VOCABULARY_FILE = Path(__file__).parent / "data" / "lay_terms.yaml"
 # The clinical terms of a lay phrase weigh this much of the phrase's own words: a note in
@@ -39,15 +39,25 @@ class LayVocabulary:
         with path.open(encoding="utf-8") as fh:
             systems = yaml.safe_load(fh) or {}
         phrases: dict[tuple[str, ...], list[str]] = {}
+        # A form that loses a stop word ("with child", "the pill") has the key of the bare
+        # word ("child", "pills"), which means something else: where both are listed, the
+        # form whose every word is in its key wins.
+        whole: set[tuple[str, ...]] = set()
+        shortened: list[tuple[tuple[str, ...], list]] = []
         for entries in systems.values():
             for lay, clinical in (entries or {}).items():
-                key = tuple(stems_of(str(lay).replace("'", "")))
+                form = str(lay).replace("'", "")
+                key = tuple(stems_of(form))
                 if not key:
                     continue
-                target = phrases.setdefault(key, [])
-                for term in clinical or []:
-                    if str(term) not in target:
-                        target.append(str(term))
+                if len(key) < len(WORD.findall(glue(form.lower()))):
+                    shortened.append((key, clinical or []))
+                    continue
+                whole.add(key)
+                _add(phrases, key, clinical or [])
+        for key, clinical in shortened:
+            if key not in whole:
+                _add(phrases, key, clinical)
         longest = max((len(k) for k in phrases), default=0)
         return cls({k: tuple(v) for k, v in phrases.items()}, longest)
 
@@ -69,6 +79,13 @@ class LayVocabulary:
             found.update(range(i, i + span))
             i += span or 1
         return found
+
+
+def _add(phrases: dict[tuple[str, ...], list[str]], key: tuple[str, ...], terms: list) -> None:
+    target = phrases.setdefault(key, [])
+    for term in terms:
+        if str(term) not in target:
+            target.append(str(term))
 
 
 @cache

@@ -19,8 +19,8 @@ from typing import Any
 from whoosh import query as wq
 
 from app.common import slugify
-from app.search import lay, questions
-from app.search.analysis import STOP_WORDS, WORD, ClinicalAnalyzer, glue
+from app.search import drugs, lay, questions
+from app.search.analysis import CONCEPT_PREFIX, STOP_WORDS, WORD, ClinicalAnalyzer, glue
 from app.search.engine import CoordOr
 
 # The question is in the content too; the title alone gets its own clause (BM25F boost).
@@ -49,6 +49,11 @@ MIN_YEAR, MAX_YEAR = 1900, 2200
 # and a common one ("disease", "placement") qualifies a rarer one (engine.COMMON_SHARE).
 # A longer one is a sentence, where several common words together say what is wanted.
 KEYWORD_PARTS = 3
+# A drug named in a keyword query weighs the notes about what it is given for
+# (drugs.DRUG_CONDITIONS) this much of a word, as an optional part: only notes naming the
+# drug match. In a question the other words already say the context. Chosen on
+# eval/search/dev (docs/search.md): 0.2 and 0.5 as optional, or as an alternative.
+CONDITION_WEIGHT = 0.2
 
 _TOKEN = re.compile(
     r"""
@@ -325,13 +330,15 @@ class Compiler:
             self.words.extend(raw_words(text))
         analysed = self.analyzer.analyse_query(text)
         expand = positive and not plain
+        question = False
         if expand:
             # Lay phrases first: their words may also be scaffolding ("throwing up").
             phrases = lay.vocabulary().covered([w.text for w in analysed])
-            analysed = questions.without_scaffolding(analysed, phrases)
+            kept = questions.without_scaffolding(analysed, phrases)
+            question, analysed = len(kept) < len(analysed), kept
         stems = [w.text for w in analysed]
         task_only = expand and all(
-            questions.optional_weight(w) is not None or not w.text for w in analysed
+            questions.optional_weight(w, question) is not None or not w.text for w in analysed
         )
         i = 0
         while i < len(analysed):
@@ -349,6 +356,9 @@ class Compiler:
                         self.highlight.update(w.text for w in analysed[i : i + word.span])
                 if positive:
                     self.highlight.add(token)
+                conditions = self.condition_clause(token) if expand and not question else None
+                if conditions is not None:
+                    optional.append(conditions)
                 clauses.append(clause)
                 # Skip the words the concept covers.
                 end = word.pos + word.span
@@ -357,7 +367,7 @@ class Compiler:
                     i += 1
                 continue
             span, clinical = lay.vocabulary().match(stems, i) if expand else (0, ())
-            weight = questions.optional_weight(word) if expand and not task_only else None
+            weight = questions.optional_weight(word, question) if expand and not task_only else None
             if not span and weight is not None:
                 optional.append(self.term_clause(word.text, weight))
                 self.highlight.add(word.text)
@@ -395,6 +405,17 @@ class Compiler:
         if optional:
             base = wq.AndMaybe(base, optional[0] if len(optional) == 1 else wq.Or(optional))
         return base
+
+    def condition_clause(self, token: str) -> wq.Query | None:
+        """The conditions a drug concept is given for, weighted CONDITION_WEIGHT, or None."""
+        conditions = drugs.DRUG_CONDITIONS.get(token.removeprefix(CONCEPT_PREFIX))
+        if not conditions:
+            return None
+        shown = set(self.highlight)  # the snippet shows the drug, not its condition
+        terms = [self.words_query(c, loose=False, positive=True, plain=True) for c in conditions]
+        self.highlight = shown
+        terms = [t for t in terms if t is not None]
+        return wq.Or(terms, boost=CONDITION_WEIGHT) if terms else None
 
     def lay_clause(self, words: list, clinical: tuple[str, ...]) -> wq.Query:
         """A lay phrase: its own words, or (weighted lower) the clinical terms it stands for."""

@@ -44,6 +44,15 @@ assess assessing assessment care
 """.split()  # noqa: SIM905
 TASK = frozenset(stem(w) for w in TASK_WORDS)
 TASK_WEIGHT = 0.3
+# In a question (scaffolding was dropped), words that say what kind of answer is asked for
+# ("what surgery is done for", "what is causing", "should we start", "what now") are
+# optional too; in keywords they stay required ("stress test", "hernia surgery").
+ANSWER_WORDS = """
+surgery surgeries surgical operation operate procedure procedures step steps
+cause causes causing start starting stop stopping safe safely now
+test tests testing medication medications medicine medicines therapy diagnosis diagnose
+""".split()  # noqa: SIM905
+ANSWER = frozenset(stem(w) for w in ANSWER_WORDS)
 
 # Who the patient is, in words notes mostly write as a number or not at all ("a 78-year-old
 # male"): optional too, a small boost where a note does say it. Pregnancy and the newborn
@@ -104,9 +113,10 @@ def is_task(word: AnalysedWord) -> bool:
     return word.text in TASK
 
 
-def optional_weight(word: AnalysedWord) -> float | None:
-    """The weight of an optional word (a task or who the patient is), None when required."""
-    if word.text in TASK:
+def optional_weight(word: AnalysedWord, question: bool = False) -> float | None:
+    """The weight of an optional word (a task or who the patient is), None when required.
+    `question`: the query was asked as a sentence (it had scaffolding)."""
+    if word.text in TASK or (question and word.text in ANSWER):
         return TASK_WEIGHT
     if OPTIONAL_PERSON and word.text in PERSON:
         return PERSON_WEIGHT

@@ -166,3 +166,61 @@ def test_nows_is_not_now_in_search(library: Library) -> None:
     assert nows.id in found("NOWS") and now.id not in found("NOWS")
     assert nows.id in found("neonatal abstinence syndrome")
     assert nows.id not in found("now")
+
+
+def test_a_form_that_loses_a_stop_word_does_not_take_over_the_bare_word(tmp_path) -> None:
+    """ "with child" (pregnancy) and "child" share the key ("child",) once "with" is dropped:
+    a query about a child must not gain the pregnancy terms, nor "pills" the contraceptive."""
+    vocab = vocabulary()
+    assert vocab.match(["child"], 0) == (1, ("pediatric",))
+    assert "oral contraceptive" not in vocab.match(["pill"], 0)[1]
+    path = tmp_path / "lay.yaml"
+    path.write_text("a:\n  with child: [pregnancy]\n", encoding="utf-8")
+    assert LayVocabulary.load(path).match(["child"], 0) == (1, ("pregnancy",))
+
+
+def test_a_smoker_finds_the_notes_that_say_smoking() -> None:
+    # Porter leaves "smoker" apart from "smokes" and "smoking" ("smoke").
+    assert "smoke" in _terms(compile_query("smoker hematuria", ClinicalAnalyzer()).query)
+
+
+def test_in_a_question_the_kind_of_answer_asked_for_is_optional() -> None:
+    """An orchiopexy note answers "what surgery is done for an undescended testicle" without
+    saying "surgery"; typed as keywords, "hernia surgery" still needs the word."""
+    analyzer = ClinicalAnalyzer()
+    query = compile_query("what surgery is done for an undescended testicle", analyzer).query
+    assert type(query).__name__ == "AndMaybe"
+    assert "surgeri" not in _terms(query.a) and "surgeri" in _terms(query.b)
+    assert "cryptorchid" in _terms(query.a) or "cryptorchidism" in _terms(query.a)
+    keywords = compile_query("hernia surgery", analyzer).query
+    assert type(keywords).__name__ != "AndMaybe" and "surgeri" in _terms(keywords)
+
+
+def test_a_drug_alone_ranks_the_notes_about_what_it_treats_first(library: Library) -> None:
+    """ "metformin" finds the notes naming it; of those, the diabetes visit comes before a
+    medication list in a knee consult. A diabetes note without the drug is not found."""
+    listed = add_case(
+        library.hcv,
+        library.presenter,
+        "Knee pain after a fall",
+        question="She takes metformin and lisinopril. Is an MRI needed before therapy?",
+    )
+    about = add_case(
+        library.hcv,
+        library.presenter,
+        "Follow-up visit after a fall",
+        question="She takes metformin for her type 2 diabetes. Is an MRI needed before therapy?",
+    )
+    unnamed = add_case(
+        library.hcv, library.presenter, "Diabetes visit", question="Is her A1c at goal?"
+    )
+    db.session.commit()
+    found = [h.id for h in search(library.presenter, SearchRequest(q="metformin")).hits]
+    assert found.index(about.id) < found.index(listed.id)
+    assert unnamed.id not in found
+    # In a question the other words say the context: no condition is added.
+    question = compile_query(
+        "what should we do about metformin before a ct scan", ClinicalAnalyzer()
+    )
+    assert "~dm" not in _terms(question.query)
+    assert "~dm" in _terms(compile_query("metformin", ClinicalAnalyzer()).query)
