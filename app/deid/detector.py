@@ -4362,10 +4362,16 @@ _ROLE_CUES8 = (
     r"|(?:reviewed|met|spoke|seen|lives)[ \t]+(?:with|w/)|worker|advocate|case[ \t]+manager"
     r"|foster[ \t]+(?:mom|dad|mother|father|parents?)|grand(?:mother|father|daughter|son|ma|pa)"
     r"|husband|wife|son|daughter|brother|sister|cousin|aunt|uncle|niece|nephew|mother|father"
-    r"|mom|dad|np|medic|dictating[ \t]+on|doctor|pt|patient"
+    r"|mom|dad|np|medic|dictating[ \t]+on|doctor|pt|patient|excuse|seeing|paciente|hija|hijo"
+    r"|esposa|esposo"
 )
+# titles in capitals or lower case (a capitalised "Mr." has its own rule); "MS:" and "MR."
+# are mental status and mitral regurgitation, so the name must be written in the title's case
+_TITLES8 = r"MRS?\.|MS\.|MISTER|mister|mrs?\.?|ms\."
 RX_NAME_CUE8 = re.compile(
-    rf"(?i:\b(?:({_LABEL_CUES8})[ \t]*:|({_ROLE_CUES8})\b[ \t]*(?::[ \t]*)?))[ \t]*"
+    rf"\b(?:(?i:({_LABEL_CUES8})[ \t]*:)|(?<![\w.])({_TITLES8})(?=[ \t])"
+    rf"|(?i:({_ROLE_CUES8})\b[ \t]*(?::[ \t]*)?)"
+    r"|(?i:(to[ \t]+whom[ \t]+it[ \t]+may[ \t]+concern)[ \t]*[:,]?[ \t]*\n\s*))[ \t]*"
 )
 TRIGGERS["NAMECUE8"] = _w("""dependent applicant guarantor member subscriber insured emergency
     contact for pcp presenter tele telepresenter ordering intake to from re medic crew driver pt
@@ -4374,19 +4380,21 @@ TRIGGERS["NAMECUE8"] = _w("""dependent applicant guarantor member subscriber ins
     access examined verified witnessed performed evaluated accompanied transported
     dictated transcribed collected reviewed met spoke seen lives worker advocate case grandmother
     grandfather granddaughter grandson grandma grandpa husband wife son daughter brother sister
-    cousin aunt uncle niece nephew mother father mom dad np dictating doctor""")
+    cousin aunt uncle niece nephew mother father mom dad np dictating doctor excuse seeing
+    paciente hija hijo esposa esposo mr mrs ms mister""")
 # the words of a name: letters with inner apostrophes or hyphens, or an initial
 RX_NAME_TOKEN8 = re.compile(
     rf"(?:[{UP}]\.(?![{UP}{LO}])|[{LO}]\.(?=[ \t][{LO}])"
-    rf"|[{UP}{LO}](?:[{UP}{LO}ʻ]|['’-](?=[{UP}{LO}]))*)"
+    rf"|[{UP}{LO}ə](?:[{UP}{LO}əʻ]|['’-](?=[{UP}{LO}ə]))*)"
 )
 RX_TOKEN_GAP8 = re.compile(r"[ \t]{1,2}(?![ \t])|,[ \t]*")
 _PARTICLES8 = _w("van von der den de del della di da dos das du la le los ten ter und zu bin ibn")
 _NOT_NAME_WORDS8 = _w("""rn md np pa do lpn cna fnp mlt rph dds pt dob mrn ssn id fin cdl dnr
     npi dea mbi ss itin rx medicaid medicare tricare insurance self-pay
     unknown none self same na n a unk tbd pending refused declined home family staff ems""")
+RX_CRED_WORD8 = re.compile(CRED)
 RX_NAME_END8 = re.compile(
-    r"[ \t]*(?:$|[\n(@#;/:,.\[]|[ \t]{2}|\t|--|\d|[-–][ \t])|[ \t]+[a-z]"
+    rf"[ \t]*(?:$|[\n(@#;/:,.\[+]|[ \t]{{2}}|\t|--|\d|[-–][ \t])|[ \t]+[a-z]|[ \t]+{CRED}\b"
     r"|[ \t]+(?:AT|ON|IS|WAS|IN|AND|HAS|HAD|WILL|MAY|TO|FROM|WITH|DOB|AGE|FOR|VIA|EXPIRED)\b"
 )
 
@@ -4402,6 +4410,8 @@ def _name_case8(w: str) -> str:
 
 
 def _name_word_ok8(ctx: _Ctx, w: str) -> bool:
+    """May w be a word of a person's name? (A clinical word only when it is a name too:
+    "REED, CONSTANCE", "AMPOMA, GRACE"; a value of one such word is refused later.)"""
     lw = ctx.low(w)
     return not (
         lw in FUNCTION_WORDS
@@ -4411,7 +4421,7 @@ def _name_word_ok8(ctx: _Ctx, w: str) -> bool:
         or lw in STATES
         or lw in MONTH_WORDS
         or lw in _WEEKDAYS5
-        or ctx.is_clinical(w)
+        or (ctx.is_clinical(w) and not ctx.is_name(w))
         or lw in GENERIC_FAC
         or (w.isupper() and len(w) == 2 and w in _STATE_ABBR_SET)
     )
@@ -4423,13 +4433,17 @@ def _namey8(ctx: _Ctx, w: str) -> bool:
     return all(ctx.is_name(p) or not ctx.is_common(p) for p in parts)
 
 
+RX_DIGIT_AFTER8 = re.compile(r"[ \t]*\d")
+
+
 def _read_name8(ctx: _Ctx, text: str, pos: int, strong: bool) -> tuple[int, int] | None:
     """The span of a person's name written from `pos`, or None.
 
     One to five tokens in one case (capitalised, ALL CAPS or lower case; initials and name
-    particles anywhere), "Last, First" once; a lower-case name takes no common word, and at
-    least one word must be namey. `strong` (a relation word or a label) lets one given name
-    that is also a word stand alone."""
+    particles anywhere), "Last, First" once, ending where a name ends (punctuation, a
+    number, a credential, a lower-case or a function word); at least one word must be namey.
+    A lower-case name needs a given name of the lists and a word in no word list. `strong`
+    (a relation word or a label) lets one given name stand alone."""
     words: list[tuple[int, int]] = []
     style = ""
     comma = False
@@ -4445,60 +4459,76 @@ def _read_name8(ctx: _Ctx, text: str, pos: int, strong: bool) -> tuple[int, int]
         if c != "i" and not (w.lower() in _PARTICLES8 and words):
             if style and c != style:
                 break
-            if not _name_word_ok8(ctx, w):
+            # a surname that is a month ("KARL MAY") only after a first word, before no number
+            month_surname = (
+                words
+                and ctx.low(w) in MONTH_WORDS
+                and ctx.is_last(w)
+                and not RX_DIGIT_AFTER8.match(text, m.end())
+            )
+            if not month_surname and not _name_word_ok8(ctx, w):
+                break
+            if c == "l" and not (ctx.is_name(w) or not ctx.is_common(w)):
                 break
             style = style or c
-            # a lower-case word is a name only when the name lists hold it and no word list
-            if style == "l" and not (ctx.is_name(w) and ctx.low(w) not in ctx.lex.common):
-                break
         words.append((m.start(), m.end()))
         g = RX_TOKEN_GAP8.match(text, m.end())
         if not g:
             break
         if "," in g.group():
-            if comma or not words or len(words) > 3:
+            if comma or len(words) > 3:
                 break
             # "Last, First" only if what follows the comma is a name word, not a credential
             nxt = RX_NAME_TOKEN8.match(text, g.end())
             if (
                 not nxt
                 or not _name_word_ok8(ctx, nxt.group())
-                or _name_case8(nxt.group())
-                not in (
-                    style or "TUl",
-                    "i",
-                )
+                or _name_case8(nxt.group()) not in (style or "TUl", "i")
+                or RX_CRED_WORD8.fullmatch(nxt.group())
             ):
                 break
             comma = True
         p = g.end()
-    # trailing words that are no name ("oza resting", "Sunny May")
-    while words and style == "l" and _name_case8(text[words[-1][0] : words[-1][1]]) == "i":
+    # drop words from the end until what follows is where a name ends
+    while words and not RX_NAME_END8.match(text, words[-1][1]):
         words.pop()
-    while words and text[words[-1][0] : words[-1][1]].lower() in _PARTICLES8:
+    while words and (
+        text[words[-1][0] : words[-1][1]].lower() in _PARTICLES8
+        or (style == "l" and _name_case8(text[words[-1][0] : words[-1][1]]) == "i")
+    ):
         words.pop()
     if not words or not style:
         return None
+    end = words[-1][1]
+    if not RX_NAME_END8.match(text, end) or ctx.followed_by_head(end):
+        return None
     ws = [text[a:b] for a, b in words]
     full = [w for w in ws if _name_case8(w) != "i" and w.lower() not in _PARTICLES8]
-    if not any(_namey8(ctx, w) for w in full):
+    if not full or not any(_namey8(ctx, w) for w in full):
+        return None
+    if all(ctx.is_clinical(w) for w in full):
+        return None
+    if style == "l" and not (
+        any(ctx.is_first(w) for w in full) and any(ctx.low(w) not in ctx.lex.common for w in full)
+    ):
         return None
     if len(ws) == 1 and not (
         strong
         and (ctx.is_first(ws[0]) or (style != "l" and len(ws[0]) >= 4 and not ctx.is_common(ws[0])))
     ):
         return None
-    end = words[-1][1]
-    if not RX_NAME_END8.match(text, end) or ctx.followed_by_head(end):
-        return None
     return words[0][0], end
 
 
 def _names8(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     for m in _triggered(RX_NAME_CUE8, "NAMECUE8", text, words_ix):
-        cue = (m.group(1) or m.group(2)).lower()
+        cue = (m.group(1) or m.group(2) or m.group(3) or m.group(4)).lower()
         strong = cue not in ("pt", "patient", "doctor", "to", "from", "re", "for")
         span = _read_name8(ctx, text, m.end(), strong)
+        if span and m.group(2):  # a title: the name in its case ("MRS. ROSE", "mister lou")
+            name = text[span[0] : span[1]]
+            if not (name.isupper() if m.group(2).isupper() else name.islower()):
+                continue
         if span:
             out.append((span[0], span[1], "NAME", 0.7))
 
@@ -4599,8 +4629,66 @@ def _not_town8(ctx: _Ctx, text: str, m: re.Match) -> bool:
     )
 
 
+# A facility written in one case, capitals or lower case, or with an initial ("KYLE HEAD
+# START", "guam memorial hospital", "Leonard J. Chabert Medical Center"): from the head back
+# over words of the head's case, to a function word or a change of case; one word must be
+# no generic or common word (a name or a town counts)
+RX_FAC_HEAD8 = re.compile(
+    r"(?i:hospital|medical[ \t]+center|health[ \t]+center|health[ \t]+care[ \t]+facility|clinic"
+    r"|high[ \t]+school|elementary(?:[ \t]+school)?|middle[ \t]+school|head[ \t]+start"
+    r"|senior[ \t]+(?:living|center)|nursing[ \t]+(?:and|&)[ \t]+rehab|nursing[ \t]+home"
+    r"|care[ \t]+home|catholic[ \t]+church|fire[ \t]+dept\.?|fire[ \t]+department"
+    r"|treatment[ \t]+center|mortuary|dialysis)(?![\w-])"
+)
+RX_FAC_WORD_BEFORE8 = re.compile(rf"([{UP}{LO}][{UP}{LO}'’-]*\.?|[{UP}]\.)[ \t]+$")
+
+
+def _fac_word8(ctx: _Ctx, w: str, style: str) -> bool:
+    """A word that makes a facility's name its own: in lower case a name or a town in no word
+    list ("williamson clinic", not "peritoneal dialysis"); else any word not generic."""
+    lw = ctx.low(w)
+    if lw in GENERIC_FAC or len(w) < 2 or ctx.is_clinical(w):
+        return False
+    if style == "l":
+        return (ctx.is_name(w) or lw in ctx.lex.cities) and lw not in ctx.lex.common
+    return not ctx.is_common(w) or ctx.is_name(w) or lw in ctx.lex.cities
+
+
+def _facilities8(ctx: _Ctx, text: str, out: list) -> None:
+    for m in RX_FAC_HEAD8.finditer(text):
+        head = m.group()
+        style = "U" if head.isupper() else "l" if head.islower() else "T"
+        start = m.start()
+        words: list[str] = []
+        initial = False
+        while len(words) < 5:
+            w = RX_FAC_WORD_BEFORE8.search(text, max(0, start - 30), start)
+            if not w:
+                break
+            word = w.group(1)
+            bare = word.rstrip(".")
+            if len(bare) == 1 and bare.isupper() and style == "T":
+                initial = True
+            elif (
+                _name_case8(bare) != style
+                or ctx.low(bare) in FUNCTION_WORDS
+                or ctx.low(bare) in _NOT_FAC_LEAD6
+            ):
+                break
+            words.append(bare)
+            start = w.start(1)
+        if not words or (style == "T" and not initial):
+            continue
+        if style == "l" and head.startswith("dialysis"):
+            continue
+        if not any(_fac_word8(ctx, w, style) for w in words):
+            continue
+        out.append((start, m.end(), "FACILITY", 0.7))
+
+
 def _round8(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     _names8(ctx, text, out, words_ix)
+    _facilities8(ctx, text, out)
     if "--" in text or "\n" in text:
         _signoffs8(ctx, text, out)
     if "\n" in text:

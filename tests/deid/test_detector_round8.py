@@ -62,6 +62,16 @@ CASES = [
     ("May return to class at Wolf Point Head Start on Monday.", "Wolf Point Head Start"),
     ("Lives at Corbin Nursing and Rehab since spring.", "Corbin Nursing and Rehab"),
     ("Picked up at Rite Aid #3391 yesterday.", "Rite Aid"),
+    ("MAY RETURN TO CLASS AT WOLF POINT HEAD START ON MONDAY", "WOLF POINT HEAD START"),
+    ("will d/c to harrington memorial hospital per sw", "harrington memorial hospital"),
+    ("Presenter at Orrin T. Haskell Medical Center.", "Orrin T. Haskell Medical Center"),
+    # names in capitals after a title, a clinical word that is a surname, a month surname,
+    # the line after "To whom it may concern"
+    ("HISTORY: MRS. DELPHA ROUNTREE IS A 77 YO", "DELPHA ROUNTREE"),
+    ("Time of death 02:40. Pronounced by REED, OLWEN. Family notified.", "REED, OLWEN"),
+    ("Dependent: TOMAS MAY  DOB 1/2/1950", "TOMAS MAY"),
+    ("To whom it may concern:\nB. Two Feathers was seen in clinic today.", "B. Two Feathers"),
+    ("the patient is mister osvaldo pereira from the valley", "osvaldo"),
 ]
 
 CLEAN = [
@@ -82,6 +92,12 @@ CLEAN = [
     "Strength 5/5 and note 2/6 murmur; BP 124/78.",
     "Dose 1/2 tab; follow-up in 3/4 weeks.",
     "Ships via mail order pharmacy.",
+    "MS: Somnolent, arousable to voice.",
+    "No significant MR. Mitral valve normal.",
+    "Insertion of peritoneal dialysis catheter; uneventful hospital course.",
+    "She is referred to the thoracic surgery clinic. She comes into clinic monthly.",
+    "HOSPITAL COURSE: THE PATIENT DID WELL.",
+    "Her MS Contin was decreased.",
 ]
 
 
