@@ -4646,6 +4646,8 @@ RX_FAC_WORD_BEFORE8 = re.compile(rf"([{UP}{LO}][{UP}{LO}'’-]*\.?|[{UP}]\.)[ \t
 def _fac_word8(ctx: _Ctx, w: str, style: str) -> bool:
     """A word that makes a facility's name its own: in lower case a name or a town in no word
     list ("williamson clinic", not "peritoneal dialysis"); else any word not generic."""
+    if "-" in w:  # "walk-in", "low-cost": every part must count
+        return all(_fac_word8(ctx, p, style) for p in w.split("-"))
     lw = ctx.low(w)
     if lw in GENERIC_FAC or len(w) < 2 or ctx.is_clinical(w):
         return False

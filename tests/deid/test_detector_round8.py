@@ -98,6 +98,7 @@ CLEAN = [
     "She is referred to the thoracic surgery clinic. She comes into clinic monthly.",
     "HOSPITAL COURSE: THE PATIENT DID WELL.",
     "Her MS Contin was decreased.",
+    "Comes to the walk-in clinic. A low-cost clinic model. WALK-IN CLINIC hours.",
 ]
 
 
