@@ -445,7 +445,10 @@ FAC_HEAD = (
     r"|Refinery|Mine|Quarry|Industries|Manufacturing|Fire\s+(?:Department|Dept\.?|Station)"
     r"|Police\s+Department|Amusement\s+Park|Church|Chapel|Mosque|Temple|Synagogue"
     r"|Hospice\s+House|Elder\s+Care|Dialysis|Imaging|Radiology|Adult\s+Day(?:\s+(?:Center"
-    r"|Program|Services))?|Day\s+Program|Group\s+Home|Senior\s+Center)"
+    r"|Program|Services))?|Day\s+Program|Group\s+Home|Senior\s+Center"
+    r"|Nursing\s+(?:and|&)\s+Rehab|Head\s+Start|Mortuary|Funeral\s+Home|Rescue\s+Mission"
+    r"|Housing\s+Authority|(?:District|Circuit|Juvenile|Tribal)\s+Court|Trading\s+Post"
+    r"|Travel\s+(?:Stop|Center|Plaza))"
 )
 # Religious and charitable hospital names ("Our Lady of Lourdes", "Sacred Heart Children's").
 RX_FAC_RELIGIOUS = re.compile(
@@ -3379,6 +3382,8 @@ def _not_identifier(text: str, cand: tuple) -> bool:
         )
     if cat in ("NAME", "LOCATION", "FACILITY") and RX_DISEASE_AFTER6.match(text, e):
         return True  # "St. Louis encephalitis", "Hong Kong flu"
+    if cat == "VEHICLE" and RX_BOX_AFTER8.match(text, e):
+        return True  # a highway-contract box ("HC 73 Box 55"), not a plate
     if cat == "NAME":
         return text[s:e].lower() in _NOT_NAMES6
     if cat == "LOCATION":
@@ -4210,12 +4215,15 @@ RX_FAX_TO7 = re.compile(
 )
 TRIGGERS["FAXTO7"] = _w("fax faxed send sent mail mailed")
 # a store of a chain with its number: "Walgreens #07734", "Dollar General #8605"
-RX_STORE_NUMBER7 = re.compile(
-    rf"\b((?:{PHARMACY_CHAINS}|Dollar[ \t]+General|Family[ \t]+Dollar|Dollar[ \t]+Tree|Target"
-    r"|Walmart[ \t]+Supercenter|Love['’]s|Pilot|Speedway|Sam['’]s[ \t]+Club|Home[ \t]+Depot"
-    r"|Lowe['’]s|Tractor[ \t]+Supply|AutoZone|Aldi|Food[ \t]+Lion|Piggly[ \t]+Wiggly)"
-    r"[ \t]*(?:store[ \t]*)?#[ \t]?\d{2,6})\b"
+_CHAINS7 = (
+    rf"(?:{PHARMACY_CHAINS}|Dollar[ \t]+General|Family[ \t]+Dollar|Dollar[ \t]+Tree|Target"
+    r"|Walmart[ \t]+Supercenter|Love['’]s(?:[ \t]+Travel[ \t]+Stop)?|Pilot|Speedway"
+    r"|Sam['’]s[ \t]+Club|Home[ \t]+Depot|Lowe['’]s|Tractor[ \t]+Supply|AutoZone|Aldi"
+    r"|Food[ \t]+Lion|Piggly[ \t]+Wiggly)"
 )
+RX_STORE_NUMBER7 = re.compile(rf"\b({_CHAINS7}[ \t]*(?:store[ \t]*)?#[ \t]?\d{{2,6}})\b")
+# the chain's name alone, kept when an ID takes the store number
+RX_STORE_CHAIN8 = re.compile(rf"\b({_CHAINS7})(?=[ \t]*(?:store[ \t]*)?#[ \t]?\d{{2,6}}\b)", IGN)
 # labelled cells of a registration row: "CITY: BLUE BALL  ST: PA", "ADDR: 19 HWY 7 SOUTH"
 RX_LABEL_CELL7 = re.compile(
     r"(?m)(?:^|(?<=[ \t]{2})|(?<=\t))(?i:(city|town)|(addr|address|street))[ \t]*:[ \t]*"
@@ -4334,6 +4342,431 @@ def _round7(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         _chat_speakers7(ctx, text, out)
         _label_cells7(ctx, text, out, words_ix)
     _apply_cues("round7", ctx, text, out, words_ix)
+
+
+# ----------------------------------------------------------------------------- round 8
+# A person's name after a label, a role or a relation, read token by token rather than by one
+# pattern, so that it may be written in any case ("Dependent: RƏNA OOMITTUK", "pt kęstutis
+# oza", "worker S. Vogt", "Medic: Ramos, Tarlang") and of words in no list ("Two Bulls").
+# Colon labels need the colon; role and relation words do not.
+_LABEL_CUES8 = (
+    r"dependent|applicant|guarantor|member|subscriber|insured|emergency[ \t]+contact|contact"
+    r"|for|pcp|presenter|tele-?presenter|ordering(?:[ \t]+provider)?|intake|to|from|re|medic"
+    r"|crew|driver|pt|patient|caller|client|student|employee|resident|attn|witness|interpreter"
+    r"|return[ \t]+to[ \t]+work|work[ \t]+release|foster[ \t]+placement|parent|guardian"
+    r"|spouse|referring|provider|author|name"
+)
+_ROLE_CUES8 = (
+    r"(?:pronounced|interrogated|reported|access|examined|verified|witnessed|performed"
+    r"|evaluated|accompanied|transported|dictated|transcribed|collected)[ \t]+by"
+    r"|(?:reviewed|met|spoke|seen|lives)[ \t]+(?:with|w/)|worker|advocate|case[ \t]+manager"
+    r"|foster[ \t]+(?:mom|dad|mother|father|parents?)|grand(?:mother|father|daughter|son|ma|pa)"
+    r"|husband|wife|son|daughter|brother|sister|cousin|aunt|uncle|niece|nephew|mother|father"
+    r"|mom|dad|np|medic|dictating[ \t]+on|doctor|pt|patient|excuse|seeing|paciente|hija|hijo"
+    r"|esposa|esposo"
+)
+# titles in capitals or lower case (a capitalised "Mr." has its own rule); "MS:" and "MR."
+# are mental status and mitral regurgitation, so the name must be written in the title's case
+_TITLES8 = r"MRS?\.|MS\.|MISTER|mister|mrs?\.?|ms\."
+RX_NAME_CUE8 = re.compile(
+    rf"\b(?:(?i:({_LABEL_CUES8})[ \t]*:)|(?<![\w.])({_TITLES8})(?=[ \t])"
+    rf"|(?i:({_ROLE_CUES8})\b[ \t]*(?::[ \t]*)?)"
+    r"|(?i:(to[ \t]+whom[ \t]+it[ \t]+may[ \t]+concern)[ \t]*[:,]?[ \t]*\n\s*))[ \t]*"
+)
+TRIGGERS["NAMECUE8"] = _w("""dependent applicant guarantor member subscriber insured emergency
+    contact for pcp presenter tele telepresenter ordering intake to from re medic crew driver pt
+    patient caller client student employee resident attn witness interpreter return work foster
+    parent guardian spouse referring provider author name pronounced interrogated reported
+    access examined verified witnessed performed evaluated accompanied transported
+    dictated transcribed collected reviewed met spoke seen lives worker advocate case grandmother
+    grandfather granddaughter grandson grandma grandpa husband wife son daughter brother sister
+    cousin aunt uncle niece nephew mother father mom dad np dictating doctor excuse seeing
+    paciente hija hijo esposa esposo mr mrs ms mister""")
+# the words of a name: letters with inner apostrophes or hyphens, or an initial
+RX_NAME_TOKEN8 = re.compile(
+    rf"(?:[{UP}]\.(?![{UP}{LO}])|[{LO}]\.(?=[ \t][{LO}])"
+    rf"|[{UP}{LO}ə](?:[{UP}{LO}əʻ]|['’-](?=[{UP}{LO}ə]))*)"
+)
+RX_TOKEN_GAP8 = re.compile(r"[ \t]{1,2}(?![ \t])|,[ \t]*")
+_PARTICLES8 = _w("van von der den de del della di da dos das du la le los ten ter und zu bin ibn")
+_NOT_NAME_WORDS8 = _w("""rn md np pa do lpn cna fnp mlt rph dds pt dob mrn ssn id fin cdl dnr
+    npi dea mbi ss itin rx medicaid medicare tricare insurance self-pay
+    unknown none self same na n a unk tbd pending refused declined home family staff ems""")
+RX_CRED_WORD8 = re.compile(CRED)
+RX_NAME_END8 = re.compile(
+    rf"[ \t]*(?:$|[\n(@#;/:,.\[+]|[ \t]{{2}}|\t|--|\d|[-–][ \t])|[ \t]+[a-z]|[ \t]+{CRED}\b"
+    r"|[ \t]+(?:AT|ON|IS|WAS|IN|AND|HAS|HAD|WILL|MAY|TO|FROM|WITH|DOB|AGE|FOR|VIA|EXPIRED)\b"
+)
+
+
+def _name_case8(w: str) -> str:
+    if len(w) == 2 and w[1] == ".":
+        return "i"
+    if w.isupper():
+        return "U" if len(w) > 1 else "i"
+    if w.islower():
+        return "l"
+    return "T" if w[0].isupper() else "x"
+
+
+def _name_word_ok8(ctx: _Ctx, w: str) -> bool:
+    """May w be a word of a person's name? (A clinical word only when it is a name too:
+    "REED, CONSTANCE", "AMPOMA, GRACE"; a value of one such word is refused later.)"""
+    lw = ctx.low(w)
+    return not (
+        lw in FUNCTION_WORDS
+        or lw in HEAD_NOUNS
+        or lw in PLACEHOLDER_WORDS
+        or lw in _NOT_NAME_WORDS8
+        or lw in STATES
+        or lw in MONTH_WORDS
+        or lw in _WEEKDAYS5
+        or (ctx.is_clinical(w) and not ctx.is_name(w))
+        or lw in GENERIC_FAC
+        or (w.isupper() and len(w) == 2 and w in _STATE_ABBR_SET)
+    )
+
+
+def _namey8(ctx: _Ctx, w: str) -> bool:
+    """A word that names a person rather than a thing: in a name list or no common word."""
+    parts = [p for p in re.split(r"[-'’]", w) if len(p) > 1] or [w]
+    return all(ctx.is_name(p) or not ctx.is_common(p) for p in parts)
+
+
+RX_DIGIT_AFTER8 = re.compile(r"[ \t]*\d")
+
+
+def _read_name8(ctx: _Ctx, text: str, pos: int, strong: bool) -> tuple[int, int] | None:
+    """The span of a person's name written from `pos`, or None.
+
+    One to five tokens in one case (capitalised, ALL CAPS or lower case; initials and name
+    particles anywhere), "Last, First" once, ending where a name ends (punctuation, a
+    number, a credential, a lower-case or a function word); at least one word must be namey.
+    A lower-case name needs a given name of the lists and a word in no word list. `strong`
+    (a relation word or a label) lets one given name stand alone."""
+    words: list[tuple[int, int]] = []
+    style = ""
+    comma = False
+    p = pos
+    while len(words) < 5:
+        m = RX_NAME_TOKEN8.match(text, p)
+        if not m:
+            break
+        w = m.group()
+        c = _name_case8(w)
+        if c == "x":
+            break
+        if c != "i" and not (w.lower() in _PARTICLES8 and words):
+            if style and c != style:
+                break
+            # a surname that is a month ("KARL MAY") only after a first word, before no number
+            month_surname = (
+                words
+                and ctx.low(w) in MONTH_WORDS
+                and ctx.is_last(w)
+                and not RX_DIGIT_AFTER8.match(text, m.end())
+            )
+            if not month_surname and not _name_word_ok8(ctx, w):
+                break
+            if c == "l" and not (ctx.is_name(w) or not ctx.is_common(w)):
+                break
+            style = style or c
+        words.append((m.start(), m.end()))
+        g = RX_TOKEN_GAP8.match(text, m.end())
+        if not g:
+            break
+        if "," in g.group():
+            if comma or len(words) > 3:
+                break
+            # "Last, First" only if what follows the comma is a name word, not a credential
+            nxt = RX_NAME_TOKEN8.match(text, g.end())
+            if (
+                not nxt
+                or not _name_word_ok8(ctx, nxt.group())
+                or _name_case8(nxt.group()) not in (style or "TUl", "i")
+                or RX_CRED_WORD8.fullmatch(nxt.group())
+            ):
+                break
+            comma = True
+        p = g.end()
+    # drop words from the end until what follows is where a name ends
+    while words and not RX_NAME_END8.match(text, words[-1][1]):
+        words.pop()
+    while words and (
+        text[words[-1][0] : words[-1][1]].lower() in _PARTICLES8
+        or (style == "l" and _name_case8(text[words[-1][0] : words[-1][1]]) == "i")
+    ):
+        words.pop()
+    if not words or not style:
+        return None
+    end = words[-1][1]
+    if not RX_NAME_END8.match(text, end) or ctx.followed_by_head(end):
+        return None
+    ws = [text[a:b] for a, b in words]
+    full = [w for w in ws if _name_case8(w) != "i" and w.lower() not in _PARTICLES8]
+    if not full or not any(_namey8(ctx, w) for w in full):
+        return None
+    if all(ctx.is_clinical(w) for w in full):
+        return None
+    if style == "l" and not (
+        any(ctx.is_first(w) for w in full) and any(ctx.low(w) not in ctx.lex.common for w in full)
+    ):
+        return None
+    if len(ws) == 1 and not (
+        strong
+        and (ctx.is_first(ws[0]) or (style != "l" and len(ws[0]) >= 4 and not ctx.is_common(ws[0])))
+    ):
+        return None
+    return words[0][0], end
+
+
+def _names8(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    for m in _triggered(RX_NAME_CUE8, "NAMECUE8", text, words_ix):
+        cue = (m.group(1) or m.group(2) or m.group(3) or m.group(4)).lower()
+        strong = cue not in ("pt", "patient", "doctor", "to", "from", "re", "for")
+        span = _read_name8(ctx, text, m.end(), strong)
+        if span and m.group(2):  # a title: the name in its case ("MRS. ROSE", "mister lou")
+            name = text[span[0] : span[1]]
+            if not (name.isupper() if m.group(2).isupper() else name.islower()):
+                continue
+        if span:
+            out.append((span[0], span[1], "NAME", 0.7))
+
+
+# the writer's sign-off: "-- EARL BELL, RN", "-- SK, RN", a line "danjuma hawkins, MD", "--
+# Siaosi" closing a message, "-- G. TRIPLETT (+1 505 ...)"
+RX_SIGNOFF8 = re.compile(r"(?m)(?:--[ \t]*|^[ \t]*)(?=[^\W\d_])")
+RX_CRED_NEXT8 = re.compile(rf",?[ \t]+{CRED}(?![\w])")
+RX_SIGNOFF_TAIL8 = re.compile(r"[ \t]*(?:\((?:[+\d]|ext)|$)", re.M)
+RX_INITIALS_CRED8 = re.compile(rf"--[ \t]*([A-Z]{{2,3}}|[a-z]{{2}}),[ \t]+(?i:{CRED})(?![\w])")
+
+
+def _signoffs8(ctx: _Ctx, text: str, out: list) -> None:
+    for m in RX_SIGNOFF8.finditer(text):
+        dash = text.startswith("--", m.start())
+        span = _read_name8(ctx, text, m.end(), dash)
+        if not span:
+            continue
+        if RX_CRED_NEXT8.match(text, span[1]) or (dash and RX_SIGNOFF_TAIL8.match(text, span[1])):
+            out.append((span[0], span[1], "NAME", 0.7))
+    if "--" in text:
+        for m in RX_INITIALS_CRED8.finditer(text):
+            if m.group(1).upper() not in NOT_INITIALS:
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+
+
+# a list of residents with their ages: "- OUMA, LORETTA, 94yo, rm 127A", "1. Marie Azure -- 97",
+# "- Guy Little (79), home, Booneville"
+RX_LIST_ITEM8 = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+")
+RX_AGE_AFTER_ITEM8 = re.compile(
+    r",?[ \t]*(?:--[ \t]*|\()?((?:9\d|1[01]\d|[1-8]\d)|(?i:aged?[ \t]+\d{2,3}))(?:\)|(?=[ \t]*$)"
+    r"|(?=[ \t]*(?i:y\.?o|y/o|-?year|[MF]\b|yrs)))",
+    re.M,
+)
+
+
+def _resident_lists8(ctx: _Ctx, text: str, out: list) -> None:
+    items = list(RX_LIST_ITEM8.finditer(text))
+    if len(items) < 2:
+        return
+    for m in items:
+        span = _read_name8(ctx, text, m.end(), True)
+        if not span:
+            continue
+        a = RX_AGE_AFTER_ITEM8.match(text, span[1])
+        if a:
+            out.append((span[0], span[1], "NAME", 0.7))
+            age = a.group(1)
+            if age.isdigit() and int(age) >= 90:
+                out.append((a.start(1), a.end(1), "AGE", 0.75))
+
+
+# Social security numbers grouped any way after their cue ("soc: 744 85 1798", "SSN/ITIN:
+# 561-787747", "ssn 437 - 81 - 2290")
+RX_SSN_ANY_GROUPS8 = re.compile(
+    r"\b(?i:ssn|soc|social[ \t]+security(?:[ \t]+(?:no\.?|number|#))?|ss#|itin)(?:/(?i:itin))?"
+    r"[ \t]*[:#]?[ \t]*(\d(?:[ \t]*[- .]?[ \t]*\d){8})(?![\d-])"
+)
+TRIGGERS["SSN8"] = _w("ssn soc social ss itin")
+# "Patient initials: DM", "Pt initials - JG"
+RX_INITIALS_LABEL8 = re.compile(
+    r"\b(?i:patient|pt|client|child|resident)[ \t]+(?i:initials)[ \t]*[:-]?[ \t]*"
+    r"((?:[A-Z]\.[ \t]?){2,3}|[A-Z]{2,3}(?![\w.]))"
+)
+TRIGGERS["INIT8"] = _w("patient pt client child resident")
+# Highway-contract and rural-route boxes in lower case: "hc 73 box 756", "rr 5 box 70"
+RX_RURAL_BOX_LOWER8 = re.compile(
+    r"\b(?:hc|hcr|rr|rt|rte)[ \t]*\d{1,4},?[ \t]+box[ \t]*#?[ \t]*\d{1,5}\b"
+)
+TRIGGERS["BOX8"] = _w("hc hcr rr rt rte")
+# a town right after a person's age or sex and "from": "a 92-year-old male from leone", "57 YO M
+# FROM WANBLEE", "Pt joined from Gambell via"
+RX_FROM_AFTER_PERSON8 = re.compile(
+    r"(?i:year[ \t-]old|y/o|yo|y\.o\.|male|female|man|woman|lady|gentleman|elder|[MF]"
+    r"|joined|calling|dialed[ \t]+in)[ \t]+(?i:from)[ \t]+"
+    rf"([{UP}{LO}][{LO}{UP}ʻ'’-]+(?:[ \t][{UP}][{LO}{UP}ʻ'’-]+)?)(?=[ \t]*(?:[,.;\n(]|$|[ \t]via\b"
+    r"|[ \t](?:he|she|daughter|son|wife|husband|who|with|admitted|seen|lives)\b))"
+)
+TRIGGERS["FROM8"] = _w(
+    "old y yo male female man woman lady gentleman elder m f joined calling dialed"
+)
+
+
+_NOT_TOWNS8 = _w("""home work school church jail prison rehab hospital here there out town
+    outside abroad overseas state county camp""")
+
+
+def _not_town8(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    words = m.group(1).split()
+    return any(
+        ctx.low(w) in _NOT_TOWNS8
+        or ctx.low(w) in FUNCTION_WORDS
+        or ctx.is_clinical(w)
+        or ctx.low(w) in _NOT_PLACES6
+        or ctx.low(w) in HEAD_NOUNS
+        or (ctx.is_common(w) and ctx.low(w) not in ctx.lex.cities)
+        for w in words
+    )
+
+
+# A facility written in one case, capitals or lower case, or with an initial ("KYLE HEAD
+# START", "guam memorial hospital", "Leonard J. Chabert Medical Center"): from the head back
+# over words of the head's case, to a function word or a change of case; one word must be
+# no generic or common word (a name or a town counts)
+RX_FAC_HEAD8 = re.compile(
+    r"(?i:hospital|medical[ \t]+center|health[ \t]+center|health[ \t]+care[ \t]+facility|clinic"
+    r"|high[ \t]+school|elementary(?:[ \t]+school)?|middle[ \t]+school|head[ \t]+start"
+    r"|senior[ \t]+(?:living|center)|nursing[ \t]+(?:and|&)[ \t]+rehab|nursing[ \t]+home"
+    r"|care[ \t]+home|catholic[ \t]+church|fire[ \t]+dept\.?|fire[ \t]+department"
+    r"|treatment[ \t]+center|mortuary|dialysis)(?![\w-])"
+)
+RX_FAC_WORD_BEFORE8 = re.compile(rf"([{UP}{LO}][{UP}{LO}'’-]*\.?|[{UP}]\.)[ \t]+$")
+
+
+def _fac_word8(ctx: _Ctx, w: str, style: str) -> bool:
+    """A word that makes a facility's name its own: in lower case a name or a town in no word
+    list ("williamson clinic", not "peritoneal dialysis"); else any word not generic."""
+    if "-" in w:  # "walk-in", "low-cost": every part must count
+        return all(_fac_word8(ctx, p, style) for p in w.split("-"))
+    lw = ctx.low(w)
+    if lw in GENERIC_FAC or len(w) < 2 or ctx.is_clinical(w):
+        return False
+    if style == "l":
+        return (ctx.is_name(w) or lw in ctx.lex.cities) and lw not in ctx.lex.common
+    return not ctx.is_common(w) or ctx.is_name(w) or lw in ctx.lex.cities
+
+
+def _facilities8(ctx: _Ctx, text: str, out: list) -> None:
+    for m in RX_FAC_HEAD8.finditer(text):
+        head = m.group()
+        style = "U" if head.isupper() else "l" if head.islower() else "T"
+        start = m.start()
+        words: list[str] = []
+        initial = False
+        while len(words) < 5:
+            w = RX_FAC_WORD_BEFORE8.search(text, max(0, start - 30), start)
+            if not w:
+                break
+            word = w.group(1)
+            bare = word.rstrip(".")
+            if len(bare) == 1 and bare.isupper() and style == "T":
+                initial = True
+            elif (
+                _name_case8(bare) != style
+                or ctx.low(bare) in FUNCTION_WORDS
+                or ctx.low(bare) in _NOT_FAC_LEAD6
+            ):
+                break
+            words.append(bare)
+            start = w.start(1)
+        if not words or (style == "T" and not initial):
+            continue
+        if style == "l" and head.startswith("dialysis"):
+            continue
+        if not any(_fac_word8(ctx, w, style) for w in words):
+            continue
+        out.append((start, m.end(), "FACILITY", 0.7))
+
+
+def _round8(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    _names8(ctx, text, out, words_ix)
+    _facilities8(ctx, text, out)
+    if "--" in text or "\n" in text:
+        _signoffs8(ctx, text, out)
+    if "\n" in text:
+        _resident_lists8(ctx, text, out)
+    _apply_cues("round8", ctx, text, out, words_ix)
+
+
+# Every other mention of a name found anywhere in the text, in the case it was found in
+# ("Sunny May ... Sunny has a sprained ankle", "pt kęstutis oza ... kęstutis asked")
+def _other_mentions8(ctx: _Ctx, text: str, found: list[Finding]) -> list:
+    words: set[str] = set()
+    for f in found:
+        if f.category != "NAME":
+            continue
+        for w in RX_NAME_TOKEN8.findall(text, f.start, f.end):
+            w = re.sub(r"['’]s$", "", w)
+            if (
+                len(w) >= 3
+                and not (w.isupper() and len(w) <= 3)  # abbreviations: HTN, COPD
+                and _name_word_ok8(ctx, w)
+                and not ctx.is_common(w)
+                and w.lower() not in _PARTICLES8
+            ):
+                words.add(w)
+    if not words:
+        return []
+    taken = [(f.start, f.end) for f in found]
+    rx = re.compile(
+        r"(?<![\w'’-])("
+        + "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    out = []
+    for m in rx.finditer(text):
+        s, e = m.span(1)
+        if any(s < te and ts < e for ts, te in taken) or ctx.followed_by_head(e):
+            continue
+        out.append((s, e, "NAME", 0.6))
+    return out
+
+
+# phone numbers with en or em dashes ("304–591–8098"), or broken over a line after a call-back
+# cue ("Call-back #: 606-498-\n7948")
+RX_BOX_AFTER8 = re.compile(r",?[ \t]+(?i:box|bx)\b")
+RX_PHONE_DASHES8 = re.compile(
+    r"(?<![\w–—-])((?:\+?1[ \t–—-])?\(?\d{3}\)?[ \t]?[–—][ \t]?\d{3}[–—]\d{4})(?![\w–—-])"
+)
+RX_PHONE_BROKEN8 = re.compile(
+    r"\b(?i:call[ -]?back|phone|tel|cell|ph)[ \t]*#?:?[ \t]*(\(?\d{3}\)?[ \t.-]?\d{3}-?\n\d{4})\b"
+)
+TRIGGERS["PHB8"] = _w("call callback phone tel cell ph")
+# m/d after a note, a reschedule, a census, a hearing, a shipment: "SW note 3/27", "rescheduled
+# to 12/18", "ships thurs 12/4", "Hearing 6/9"
+RX_MD_EVENT8 = re.compile(
+    r"\b(?i:rescheduled(?:[ \t]+(?:to|for))?|census|hearing|ships(?:[ \t]+[a-z]{3,5})?"
+    r"|tmrw|tomorrow|medevac['’]?d|f/u(?:[ \t]+[A-Z][\w ]{0,50}?)?|period|trip(?:[ \t]+\w+)?)"
+    r"[ \t]+((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))(?![\d/-]|\.\d)"
+)
+# "SW note 3/27: met with" (a note's date heads a line of its own; "note 2/6 murmur" does not)
+RX_MD_NOTE8 = re.compile(
+    r"\b(?i:note)[ \t]+((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))(?=[ \t]*[:,])"
+)
+TRIGGERS["MDE8"] = _w("rescheduled census hearing ships tmrw tomorrow medevac f period trip")
+# a date said aloud: "december eleventh 1999", "july twenty-third"
+_ORDINAL_WORD8 = (
+    r"(?:(?:twenty|thirty)[ -])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
+    r"|nineteenth|twentieth|thirtieth"
+)
+_ORDINAL_WORDS8 = _w("""first second third fourth fifth sixth seventh eighth ninth tenth eleventh
+    twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth
+    thirtieth""")
+RX_SPOKEN_DATE8 = re.compile(
+    r"\b((?i:january|february|march|april|may|june|july|august|september|october|november"
+    rf"|december)[ \t]+(?:the[ \t]+)?(?i:{_ORDINAL_WORD8})(?:,?[ \t]+(?:19|20)\d\d)?)\b"
+)
 
 
 # ----------------------------------------------------------------------------- cue table
@@ -4698,6 +5131,18 @@ CUE_RULES: tuple[CueRule, ...] = (
         words=_w("poa texted called brought shared doing sober pregnant"),
         veto=_not_word_name7,
     ),
+    # --- round 8: social security numbers grouped any way, initials after "initials",
+    # rural boxes in lower case, a town after a person's age and "from"
+    CueRule("round8", RX_SSN_ANY_GROUPS8, "SSN", 0.85, cue="SSN8"),
+    CueRule("round8", RX_INITIALS_LABEL8, "NAME", 0.7, cue="INIT8", veto=_not_initials),
+    CueRule("round8", RX_RURAL_BOX_LOWER8, "ADDRESS", 0.8, 0, "BOX8", words=_w("box")),
+    CueRule("round8", RX_FROM_AFTER_PERSON8, "LOCATION", 0.65, cue="FROM8", veto=_not_town8),
+    CueRule("round8", RX_STORE_CHAIN8, "FACILITY", 0.7, chars=("#",)),
+    CueRule("round8", RX_PHONE_DASHES8, "PHONE", 0.8, chars=("–", "—")),
+    CueRule("round8", RX_PHONE_BROKEN8, "PHONE", 0.75, cue="PHB8", chars=("\n",)),
+    CueRule("round8", RX_MD_EVENT8, "DATE", 0.7, cue="MDE8", chars=("/",)),
+    CueRule("round8", RX_MD_NOTE8, "DATE", 0.7, words=_w("note"), chars=("/",)),
+    CueRule("round8", RX_SPOKEN_DATE8, "DATE", 0.7, words=_ORDINAL_WORDS8),
 )
 _STAGES: dict[str, tuple[CueRule, ...]] = {}
 for _rule in CUE_RULES:
@@ -4804,7 +5249,11 @@ def _scan(text: str) -> list[Finding]:
     _places5(ctx, text, cands, words_ix)
     _round6(ctx, text, cands, words_ix)
     _round7(ctx, text, cands, words_ix)
+    _round8(ctx, text, cands, words_ix)
     cands = [c for c in cands if not _not_identifier(text, c)]
     found = _resolve(text, cands)
     implied = _after_findings(ctx, text, found)
-    return _resolve(text, cands + implied) if implied else found
+    if implied:
+        found = _resolve(text, cands + implied)
+    mentions = _other_mentions8(ctx, text, found)
+    return _resolve(text, cands + implied + mentions) if mentions else found
