@@ -23,8 +23,8 @@ import os
 import secrets
 import threading
 import time
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, cast
@@ -49,7 +49,7 @@ from app.practices.models import (
     RecommendationGroup,
     RecommendationGroupMember,
 )
-from app.programs.models import Program, Session, Topic
+from app.programs.models import Program, Session, Topic, TopicStatus
 from app.recommendations.models import Recommendation, RecommendationStatus
 from app.search.analysis import CONCEPT_PREFIX, stem
 
@@ -96,26 +96,60 @@ class StoredGroup:
     sessions: int = 0  # recommendations: different sessions of its members
 
 
-_ANALYZERS: dict[tuple[tuple[str, str, tuple[str, ...]], ...], grouping.ClinicalAnalyzer] = {}
+_ANALYZERS: OrderedDict[tuple[tuple[str, str, tuple[str, ...]], ...], grouping.ClinicalAnalyzer] = (
+    OrderedDict()
+)
+ANALYZERS_KEPT = 8  # the public audience's, a few private programs', every topic's
 
 
-def topic_analyzer() -> grouping.ClinicalAnalyzer:
-    """The clinical analyzer with the Topic vocabulary as concepts.
+def topic_analyzer(programs: Collection[int] | None = None) -> grouping.ClinicalAnalyzer:
+    """The clinical analyzer with the Topic vocabulary as concepts: every topic, or with
+    `programs`, the vocabulary their readers see (accepted topics, and proposed ones an
+    open case of those programs carries: a topic proposed from a private program's case
+    names what only that program holds, so it must not shape what others get).
 
     Built once per vocabulary: building takes a tenth of a second, and pages call this on
     every request (the analyzer keeps nothing between texts, so threads may share it)."""
-    topics = tuple(
-        (s, n, tuple(syn or ()))
-        for s, n, syn in db.session.execute(
-            select(Topic.slug, Topic.name, Topic.synonyms).order_by(Topic.id)
+    stmt = select(Topic.slug, Topic.name, Topic.synonyms).order_by(Topic.id)
+    if programs is not None:
+        carried = (
+            select(case_topics.c.topic_id)
+            .join(Case, Case.id == case_topics.c.case_id)
+            .where(policy.open_case_clause(), Case.program_id.in_(sorted(programs)))
         )
-    )
+        stmt = stmt.where(
+            sa.or_(
+                Topic.status == TopicStatus.ACCEPTED,
+                sa.and_(Topic.status == TopicStatus.PROPOSED, Topic.id.in_(carried)),
+            )
+        )
+    topics = tuple((s, n, tuple(syn or ())) for s, n, syn in db.session.execute(stmt))
     analyzer = _ANALYZERS.get(topics)
     if analyzer is None:
         analyzer = grouping.analyzer_for(topics)
-        _ANALYZERS.clear()  # the vocabulary changed: the old one is of no more use
         _ANALYZERS[topics] = analyzer
+        while len(_ANALYZERS) > ANALYZERS_KEPT:
+            _ANALYZERS.popitem(last=False)
+    _ANALYZERS.move_to_end(topics)
     return analyzer
+
+
+class Analyzers:
+    """The analyzer for a program's texts: the vocabulary everyone sees for a public
+    program's, and a private program's own topics added for its texts (read once each)."""
+
+    def __init__(self) -> None:
+        self.public: set[int] = set()
+        self.private: set[int] = set()
+        for program_id, is_private in db.session.execute(select(Program.id, Program.private)):
+            (self.private if is_private else self.public).add(program_id)
+        self._built: dict[int | None, grouping.ClinicalAnalyzer] = {}
+
+    def __call__(self, program_id: int) -> grouping.ClinicalAnalyzer:
+        key = program_id if program_id in self.private else None
+        if key not in self._built:
+            self._built[key] = topic_analyzer(self.public if key is None else self.public | {key})
+        return self._built[key]
 
 
 def question_terms(
@@ -154,6 +188,7 @@ def _group_by_audience(
     bags: list[Counter[str]],
     program_ids: list[int],
     *,
+    private: set[int],
     threshold: float,
     cannot_link: list[int] | None = None,
 ) -> list[StoredGroup]:
@@ -162,7 +197,6 @@ def _group_by_audience(
     joins, links or reweighs what others see. A private program's words are weighed over
     the public texts and its own (all of which its members see), not over its few texts
     alone."""
-    private = set(db.session.scalars(select(Program.id).where(Program.private.is_(True))))
     public = [i for i, p in enumerate(program_ids) if p not in private]
     own: dict[int, list[int]] = defaultdict(list)
     for i, p in enumerate(program_ids):
@@ -196,15 +230,19 @@ def compute_question_groups(progress: Progress = _quiet) -> list[StoredGroup]:
         .where(policy.open_case_clause())
     ):
         slugs[case_id].append(slug)
-    analyzer = topic_analyzer()
+    analyzer = Analyzers()
     bags = []
-    for done, (case_id, question, title, _program) in enumerate(rows, 1):
-        bags.append(question_terms(question, title, slugs.get(case_id, ()), analyzer))
+    for done, (case_id, question, title, program) in enumerate(rows, 1):
+        bags.append(question_terms(question, title, slugs.get(case_id, ()), analyzer(program)))
         if done % 1000 == 0:
             progress("Questions: analysing", done, len(rows))
     progress("Questions: grouping", len(rows), len(rows))
     return _group_by_audience(
-        [r[0] for r in rows], bags, [r[3] for r in rows], threshold=QUESTION_THRESHOLD
+        [r[0] for r in rows],
+        bags,
+        [r[3] for r in rows],
+        private=analyzer.private,
+        threshold=QUESTION_THRESHOLD,
     )
 
 
@@ -218,10 +256,10 @@ def compute_recommendation_groups(progress: Progress = _quiet) -> list[StoredGro
         .where(policy.open_case_clause())
         .order_by(Recommendation.id)
     ).all()
-    analyzer = topic_analyzer()
+    analyzer = Analyzers()
     bags = []
-    for done, (_id, body, _case, _program) in enumerate(rows, 1):
-        bags.append(grouping.terms(body, analyzer))
+    for done, (_id, body, _case, program) in enumerate(rows, 1):
+        bags.append(grouping.terms(body, analyzer(program)))
         if done % 1000 == 0:
             progress("Recommendations: analysing", done, len(rows))
     progress("Recommendations: grouping", len(rows), len(rows))
@@ -229,6 +267,7 @@ def compute_recommendation_groups(progress: Progress = _quiet) -> list[StoredGro
         [r[0] for r in rows],
         bags,
         [r[3] for r in rows],
+        private=analyzer.private,
         threshold=grouping.RECOMMENDATION_THRESHOLD,
         cannot_link=[r[2] for r in rows],
     )
@@ -358,15 +397,17 @@ def _describe_texts(
     ids = sorted({i for members in chosen.values() for i in members})
     if not ids:
         return {}
-    analyzer = topic_analyzer()
+    analyzer = Analyzers()
     bags: dict[int, Counter[str]] = {}
     for start in range(0, len(ids), READ_CHUNK):
         chunk = ids[start : start + READ_CHUNK]
         if kind is GroupKind.RECOMMENDATIONS:
-            for rec_id, body in db.session.execute(
-                select(Recommendation.id, Recommendation.body).where(Recommendation.id.in_(chunk))
+            for rec_id, body, program in db.session.execute(
+                select(Recommendation.id, Recommendation.body, Case.program_id)
+                .join(Case, Case.id == Recommendation.case_id)
+                .where(Recommendation.id.in_(chunk))
             ):
-                bags[rec_id] = grouping.terms(body or "", analyzer)
+                bags[rec_id] = grouping.terms(body or "", analyzer(program))
             continue
         slugs: dict[int, list[str]] = defaultdict(list)
         for case_id, slug in db.session.execute(
@@ -375,10 +416,12 @@ def _describe_texts(
             .where(case_topics.c.case_id.in_(chunk))
         ):
             slugs[case_id].append(slug)
-        for case_id, question, title in db.session.execute(
-            select(Case.id, Case.question, Case.title).where(Case.id.in_(chunk))
+        for case_id, question, title, program in db.session.execute(
+            select(Case.id, Case.question, Case.title, Case.program_id).where(Case.id.in_(chunk))
         ):
-            bags[case_id] = question_terms(question or "", title or "", slugs[case_id], analyzer)
+            bags[case_id] = question_terms(
+                question or "", title or "", slugs[case_id], analyzer(program)
+            )
     out = {}
     for group, members in chosen.items():
         vectors = grouping.vectorise([bags.get(i, Counter()) for i in members])
@@ -511,6 +554,10 @@ def _kinds_for(obj: Any, *, modified: bool, deleted: bool = False) -> set[GroupK
         return set(GroupKind)
     elif isinstance(obj, Program) and modified and _changed(obj, ("private",)):
         return set(GroupKind)  # who may see its texts decides which groups they join
+    elif isinstance(obj, CasePresentation) or (
+        isinstance(obj, Session) and modified and _changed(obj, ("date",))
+    ):
+        return {GroupKind.RECOMMENDATIONS}  # the sessions a group's advice was given in
     return set()
 
 

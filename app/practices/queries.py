@@ -664,7 +664,10 @@ def related_recommendations(
     if not queries:
         return []
     texts = [r.body for r in pool] + queries
-    analyzer = topic_analyzer()
+    # The vocabulary the user sees: a topic proposed in a program hidden from them must not
+    # change what is like what.
+    programs = list(db.session.scalars(select(Program)))
+    analyzer = topic_analyzer(policy.visible_program_ids(user, programs))
     vectors = grouping.vectorise([grouping.terms(t, analyzer) for t in texts])
     similarities = (vectors[: len(pool)] @ vectors[len(pool) :].T).toarray().mean(axis=1)
     scored = []

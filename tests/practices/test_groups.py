@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from app.auth.policy import SYSTEM
-from app.cases.models import CaseStatus
+from app.cases.models import CasePresentation, CaseStatus
 from app.curriculum import operations as figures
 from app.extensions import db
 from app.practices import grouping, groups, queries
@@ -297,6 +297,15 @@ def test_groups_are_made_of_open_cases_and_follow_them_in_and_out(hub):
     assert draft.id not in _stored_members(GroupKind.QUESTIONS)
     assert marks(lambda: setattr(pain, "private", True)) == set(GroupKind)
     assert marks(lambda: setattr(pain, "name", "Pain ECHO")) == set()
+    # The sessions a group's advice was given in count toward candidates: scheduling a case
+    # and moving a session's date refresh the recommendations.
+    later = create_session(pain, date(2026, 10, 10), title="Session 10", actor=SYSTEM)
+    db.session.commit()
+    taper = hub["cases"]["taper-1"]
+    added = {GroupKind.RECOMMENDATIONS}
+    assert marks(lambda: db.session.add(CasePresentation(case=taper, session=later))) == added
+    assert marks(lambda: setattr(later, "date", date(2026, 1, 5))) == added
+    assert marks(lambda: setattr(later, "title", "Session ten")) == set()
 
 
 def test_refresh_command(hub, app):

@@ -204,3 +204,32 @@ def test_a_private_text_never_links_two_public_ones(hub, make_user) -> None:
     # The operator, who sees everything, gets no group linking them either: each group is
     # public or private whole.
     assert queries.recommendation_groups(SYSTEM) == []
+
+
+WOUND_CARE = (
+    "Xylazine wounds: start daily petrolatum dressings, refer to podiatry, and recheck "
+    "albumin monthly."
+)
+WOUND_IMAGING = (
+    "Image the xylazine wounds for osteomyelitis with an X-ray and culture any drainage "
+    "before antibiotics."
+)
+
+
+def test_a_topic_proposed_in_a_private_program_does_not_link_public_texts(hub, make_user) -> None:
+    """A topic typed into a private program's case names what only that program holds: as
+    a concept it would make two public recommendations alike for everyone."""
+    from app.programs.operations import resolve_topics
+
+    open_program, private, give, _headers = hub
+    outsider = make_user("expert")
+    for advice in (*UNRELATED, WOUND_CARE, WOUND_IMAGING):
+        give(open_program, advice)
+    db.session.commit()
+    groups.refresh()
+    assert queries.recommendation_groups(outsider) == []
+    member = make_user("provider", programs=["perinatal-sud"])
+    add_case(private, member, "Wounds in pregnancy", topics=resolve_topics(["Xylazine wounds"]))
+    db.session.commit()
+    groups.refresh()
+    assert queries.recommendation_groups(outsider) == []
