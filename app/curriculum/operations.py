@@ -203,55 +203,6 @@ def _null(type_: Any) -> Any:
     return sa.cast(sa.null(), type_)
 
 
-def _count_cases(user: Viewer, scope: Scope, programs: list[Program]) -> CaseCounts:
-    """The counts every figure starts from, in one statement over the scope's cases derived
-    once (each figure deriving them again was most of a page's time at a large hub)."""
-    scoped = _case_days_once(user, scope, programs)
-    month = _month(scoped.c.day)
-    linked = scoped.join(case_topics, case_topics.c.case_id == scoped.c.case_id)
-    presented_by = scoped.outerjoin(User, User.id == scoped.c.presenter_id)
-    statement = sa.union_all(
-        select(
-            sa.literal("month", sa.String).label("kind"),
-            _null(sa.Integer).label("a"),
-            _null(sa.Integer).label("b"),
-            month.label("label"),
-            func.count().label("n"),
-        )
-        .select_from(scoped)
-        .group_by(month),
-        select(
-            sa.literal("pair", sa.String),
-            case_topics.c.topic_id,
-            scoped.c.program_id,
-            _null(sa.String),
-            func.count(),
-        )
-        .select_from(linked)
-        .group_by(case_topics.c.topic_id, scoped.c.program_id),
-        select(
-            sa.literal("presenter", sa.String),
-            _null(sa.Integer),
-            scoped.c.presenter_id,
-            User.display_name,
-            func.count(),
-        )
-        .select_from(presented_by)
-        .group_by(scoped.c.presenter_id, User.display_name),
-    )
-    counts = CaseCounts(Counter(), [], Counter(), {})
-    for kind, a, b, label, n in db.session.execute(statement):
-        if kind == "month":
-            counts.by_month[label] = n
-        elif kind == "pair":
-            counts.pairs.append((a, b, n))
-        else:
-            name = label or UNKNOWN_PRESENTER
-            counts.presenters[name] += n
-            counts.presenter_ids[b] = name
-    return counts
-
-
 def _not_indexed(column: Any) -> Any:
     """`column` as an expression no index answers: for `topic_id IN (50 ids)` over the
     period's cases, SQLite otherwise probes the (case, topic) key once per case and id
@@ -330,7 +281,7 @@ def _count_topic_months(
 ) -> tuple[Counter[str], dict[int, Counter[str]]]:
     """Cases per month, and per topic and month for every topic, in one statement: what
     the topics table needs when it has every row (a topic's total is the sum of its
-    months), without the by-program and by-presenter counts of `_count_cases`."""
+    months), without the by-program and by-presenter counts of `_count_summary`."""
     scoped = _case_days_once(user, scope, programs)
     month = _month(scoped.c.day)
     linked = scoped.join(case_topics, case_topics.c.case_id == scoped.c.case_id)
@@ -372,8 +323,9 @@ def _nth_most(totals: Any, n: int) -> Any:
 def _count_summary(
     user: Viewer, scope: Scope, programs: list[Program], shown: Shown, *, previous: bool
 ) -> Summary:
-    """`_count_cases`, the detail of the rows `shown` shows and (with `previous`) the
-    previous period's cases per topic, in one statement over the cases derived once (with
+    """The counts every figure starts from (cases by month, by topic and program, by
+    presenter), the detail of the rows `shown` shows and (with `previous`) the previous
+    period's cases per topic, in one statement over the cases derived once (with
     `previous`, over both periods: a case counts in the one of its first session). Each
     deriving them again cost 90 to 120 ms on PostgreSQL at 50,000 cases.
 
@@ -580,7 +532,9 @@ class Figures:
     def counts(self) -> CaseCounts:
         if self.summary is not None:
             return self.summary.counts
-        return _count_cases(self.user, self.scope, self.programs)
+        # The counts alone: no detail rows, no previous period.
+        bare = Shown(topics=0, presenters=0)
+        return _count_summary(self.user, self.scope, self.programs, bare, previous=False).counts
 
     @cached_property
     def vocabulary(self) -> dict[int, VocabularyTopic]:
