@@ -662,14 +662,14 @@ def audit_events(
         return entries
 
     def position(event_id: int | None) -> Position | None:
+        # Only from an event this page lists: from a hidden one the page would tell that
+        # it exists, and when, where a made-up id gives the newest page.
         if event_id is None:
             return None
-        row = db.session.execute(
-            select(AuditEvent.occurred_at, AuditEvent.id).where(
-                AuditEvent.id == event_id, AuditEvent.entity_type == table
-            )
-        ).first()
-        return (row[0], row[1]) if row else None
+        event = db.session.scalars(stmt.where(AuditEvent.id == event_id)).first()
+        if event is None or not readable([event]):
+            return None
+        return (event.occurred_at, event.id)
 
     return filtered_window(
         stmt.options(selectinload(AuditEvent.actor)),

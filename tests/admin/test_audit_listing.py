@@ -191,7 +191,8 @@ def test_every_page_of_a_coordinators_audit_costs_the_same(app, world) -> None:
     # the eighth Older: events 1599 to 1550 (the ninth page), no deeper read than the second
     assert "<dt>n</dt><dd>1599</dd>" in shown and "<dt>n</dt><dd>1550</dd>" in shown
     assert "<dt>n</dt><dd>1600</dd>" not in shown and "<dt>n</dt><dd>1549</dd>" not in shown
-    assert all(rows <= 200 for _, rows in costs)
+    # a chunk, and the event the page starts from (checked to be one the page lists)
+    assert all(rows <= 201 for _, rows in costs)
     assert len({statements for statements, _ in costs}) == 1
     newer, _, _ = _reading(app, world.outsider, _step(shown, "prev"))
     assert "<dt>n</dt><dd>1649</dd>" in newer and "<dt>n</dt><dd>1600</dd>" in newer
@@ -216,6 +217,52 @@ def test_a_coordinators_audit_page_from_a_bad_or_foreign_event_is_the_newest(app
     for older in ("abc", "-3", "99999999999", str(world.admin.id)):
         shown, _, _ = _reading(app, world.outsider, f"/admin/audit?kind=practices&older={older}")
         assert shown.count("practice.reviewed") == newest.count("practice.reviewed")
+
+
+def test_a_coordinators_audit_page_from_a_hidden_event_is_as_from_no_event(app, world) -> None:
+    """Older / Newer from the id of an event the page hides (evidence citing a private
+    case, an event about a practice gone) started there, unlike a made-up id: probing ids
+    told which were hidden events, and when they happened."""
+    from app.admin.operations import audit_events
+    from app.audit.models import AuditEvent
+    from app.audit.operations import record, visible_events
+    from app.pagination import Window
+
+    w = world
+    practice = practice_citing_private_evidence(w, w.private_expert)
+    for i in range(3):  # so that a page newer than a hidden event is not the newest
+        record(SYSTEM, "practice.reviewed", practice, n=i)
+    gone = record(SYSTEM, "practice.reviewed", entity_type="best_practices", entity_id=999_999)
+    db.session.commit()
+    every = list(
+        db.session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.entity_type == "best_practices")
+            .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
+        )
+    )
+    seen = {entry.event_id for entry in visible_events(w.outsider, every)}
+    hidden = [e.id for e in every if e.id not in seen]
+    assert gone.id in hidden and len(hidden) > 1
+    # the same reading in both directions: from no event, the newest page
+    made_up = max(e.id for e in every) + 1000
+
+    def listing(start: dict[str, int]):
+        window = audit_events(w.outsider, "practices", per_page=2, **start)
+        assert isinstance(window, Window)
+        return (
+            [(e.event_id, e.action) for e in window.items],
+            window.has_previous,
+            window.has_next,
+            window.newer_than,
+            window.older_than,
+        )
+
+    for direction in ("older_than", "newer_than"):
+        expected = listing({direction: made_up})
+        assert expected[1] is False
+        for event_id in hidden:
+            assert listing({direction: event_id}) == expected, (direction, event_id)
 
 
 def test_evidence_taken_back_a_chunk_later_is_still_listed(app, world) -> None:
