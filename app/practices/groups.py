@@ -99,6 +99,7 @@ class StoredGroup:
 _ANALYZERS: OrderedDict[tuple[tuple[str, str, tuple[str, ...]], ...], grouping.ClinicalAnalyzer] = (
     OrderedDict()
 )
+_ANALYZERS_LOCK = threading.Lock()
 ANALYZERS_KEPT = 8  # the public audience's, a few private programs', every topic's
 
 
@@ -124,13 +125,14 @@ def topic_analyzer(programs: Collection[int] | None = None) -> grouping.Clinical
             )
         )
     topics = tuple((s, n, tuple(syn or ())) for s, n, syn in db.session.execute(stmt))
-    analyzer = _ANALYZERS.get(topics)
-    if analyzer is None:
-        analyzer = grouping.analyzer_for(topics)
-        _ANALYZERS[topics] = analyzer
-        while len(_ANALYZERS) > ANALYZERS_KEPT:
-            _ANALYZERS.popitem(last=False)
-    _ANALYZERS.move_to_end(topics)
+    with _ANALYZERS_LOCK:  # requests and the refresher thread share the cache
+        analyzer = _ANALYZERS.get(topics)
+        if analyzer is None:
+            analyzer = grouping.analyzer_for(topics)
+            _ANALYZERS[topics] = analyzer
+            while len(_ANALYZERS) > ANALYZERS_KEPT:
+                _ANALYZERS.popitem(last=False)
+        _ANALYZERS.move_to_end(topics)
     return analyzer
 
 
