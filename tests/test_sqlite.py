@@ -277,3 +277,26 @@ def test_signing_in_checks_the_password_without_holding_the_write_lock(tmp_path,
     assert others_could_write == [True, True]
     with app.app_context():
         db.engine.dispose()
+
+
+def test_the_groups_refresh_computes_without_holding_the_write_lock(tmp_path, monkeypatch):
+    """The recompute of stored groups only reads (a minute at a large hub): meanwhile other
+    processes save; only the store at the end takes the write lock."""
+    from app.practices import groups
+    from app.practices.models import GroupKind
+
+    app = _immediate_app(tmp_path, CASEBOOK_GROUPS_REFRESH="off")
+    probes: list[bool] = []
+    with app.app_context():
+        real = groups.COMPUTE[GroupKind.QUESTIONS]
+
+        def compute(progress):
+            found = real(progress)  # its transaction is open and has read
+            probes.append(another_writer_can_lock(str(tmp_path / "c.sqlite3")))
+            return found
+
+        monkeypatch.setitem(groups.COMPUTE, GroupKind.QUESTIONS, compute)
+        groups.refresh([GroupKind.QUESTIONS])
+        db.session.remove()
+        db.engine.dispose()
+    assert probes == [True]

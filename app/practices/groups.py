@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session as OrmSession
 from app.auth import policy
 from app.cases.models import Case, CasePresentation, case_topics
 from app.common import utcnow
-from app.extensions import db
+from app.extensions import db, reading
 from app.practices import grouping
 from app.practices.models import (
     GroupingState,
@@ -489,7 +489,10 @@ def refresh(
             out[kind] = None
             continue
         try:
-            groups = COMPUTE[kind](progress)
+            # The compute only reads: on SQLite it must not hold the write lock meanwhile
+            # (at a large hub it takes a minute, and every save would wait for it).
+            with reading():
+                groups = COMPUTE[kind](progress)
             db.session.rollback()  # end the reading transaction before writing
             progress(f"{kind.value.capitalize()}: storing", 0, len(groups))
             store(kind, groups)
