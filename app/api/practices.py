@@ -376,8 +376,8 @@ def create_dissent(recommendation_id: int, payload: dict[str, Any]) -> Any:
     if recommendation is None or not policy.can_view_recommendation(user, recommendation):
         raise NotFound(f"No recommendation {recommendation_id}.")
     practice = db.session.get(BestPractice, payload["practice_id"])
-    if practice is None:
-        raise ValidationError(f"No best practice {payload['practice_id']}.", field="practice_id")
+    if practice is None:  # a record named in the body and not found: 404, as evidence does
+        raise NotFound(f"No best practice {payload['practice_id']}.")
     dissent = record_dissent(
         recommendation,
         practice,

@@ -249,9 +249,11 @@ def test_api_dissent_errors_say_why(client, world, make_user):
     db.session.commit()
     api = _api(client, world.expert)
     missing = api.post(
-        f"/recommendations/{rec.id}/dissents", json={"practice_id": 99999, "reason": "x"}
+        f"/recommendations/{rec.id}/dissents",
+        json={"practice_id": 99999, "reason": "x"},
+        expect=404,
     )
-    assert missing["errors"] == {"practice_id": "No best practice 99999."}
+    assert missing["message"] == "No best practice 99999."
     blank = api.post(
         f"/recommendations/{rec.id}/dissents",
         json={"practice_id": world.practice.id, "reason": "   "},
