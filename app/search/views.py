@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from app.api.base import PAGING, SPEC, api_blueprint, api_user
 from app.api.spec import Query
 from app.errors import Unavailable, ValidationError
-from app.inputs import FIRST_YEAR, LAST_YEAR, MAX_PAGE, bounded_int, clamp_int, id_value
+from app.inputs import FIRST_YEAR, LAST_YEAR, MAX_ID, MAX_PAGE, bounded_int, clamp_int, id_value
 from app.search.operations import (
     MAX_PER_PAGE,
     SORTS,
@@ -169,7 +169,9 @@ SEARCH_QUERY = (
     Query("year_from", _YEAR, "First year."),
     Query("year_to", _YEAR, "Last year."),
     Query("sort", {"type": "string", "enum": list(SORTS)}, "relevance (default), date, oldest."),
-    Query("case", {"type": "integer", "minimum": 1}, "Only this case's documents."),
+    Query(
+        "case", {"type": "integer", "minimum": 1, "maximum": MAX_ID}, "Only this case's documents."
+    ),
     Query(
         "group",
         {"type": "boolean"},

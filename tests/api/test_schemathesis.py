@@ -48,6 +48,10 @@ BUSINESS_RULES = {
     ("GET /api/v1/curriculum", "Choose a range of five years or less."),
     ("GET /api/v1/curriculum/{name}", "Choose a range of five years or less."),
     ("GET /api/v1/curriculum/{name}", "The start date must be before the end date."),
+    (
+        "POST /api/v1/cases/{case_id}/actions",
+        "A recommendations published case cannot be submitted.",
+    ),
     ("POST /api/v1/me/saved-searches", "Search for something before saving the search."),
     ("POST /api/v1/teaching-sets/{set_id}/items", "This case is in the set already."),
     ("POST /api/v1/teaching-sets/{set_id}/items", "This recommendation is in the set already."),
