@@ -4769,6 +4769,559 @@ RX_SPOKEN_DATE8 = re.compile(
 )
 
 
+# ----------------------------------------------------------------------------- round 9
+# Kinds behind the misses of set H (round 9): names after more labels, roles and structures
+# (a chat line's timestamp, "NOK:", "Passenger", "identifies pt as", "X's mom", a name in
+# parentheses after a relation or an e-mail address, a roster line "Name  chair 6", a pipe
+# footer cell "LAST, FIRST M"); facilities after residence, transport, transfer and pharmacy
+# cues, after a table's "Site" column, and in a letterhead over its street line; towns that
+# are ordinary words after strong place cues, after a facility in a label, lower-case after
+# "lives in"; highway addresses with a house number; multi-line "Address:" blocks; foreign
+# postcodes after a town; MON-DD-YYYY and MMDDYYYY dates; numbers after "ph", "tel" and
+# foreign country codes; partial SSNs and MRNs "ending in"; plates after "ATV reg".
+_LABEL_CUES9 = r"nok|next[ \t]+of[ \t]+kin|hpi|presenter|re|subject[ \t]+of[ \t]+care|poa"
+_ROLE_CUES9 = (
+    r"passenger|identifies[ \t]+(?:pt|patient|him|her)[ \t]+as|reset[ \t]+by|caller"
+    r"|interpreter|guarantor|under[ \t]+(?:pt|patient)|with[ \t]+(?:pt|patient)"
+    r"|dtr|wife|husband|spouse|per[ \t]+the[ \t]+hub[ \t]+notes"
+)
+RX_NAME_CUE9 = re.compile(
+    rf"\b(?:(?i:({_LABEL_CUES9})[ \t]*:)|(?i:({_ROLE_CUES9}))(?![\w])|[Pp]t\.)[ \t]*"
+)
+TRIGGERS["NAMECUE9"] = _w("""nok next hpi presenter re subject poa passenger identifies reset
+    caller interpreter guarantor under with dtr wife husband spouse pt per""")
+# a name that may hold words of the word lists ("Two Bulls", "Pretty On Top"): title case
+# words, a capitalised "On"/"Of" inside, particles anywhere
+_INNER9 = _w("on of the in")
+_PARTICLE_RE9 = "|".join(sorted(_PARTICLES8, key=len, reverse=True))
+RX_TITLE_TOKEN9 = re.compile(
+    rf"[{UP}](?:[{LO}]|['’-](?=[{UP}{LO}]))+|[{UP}]\.|(?:{_PARTICLE_RE9}|[Nn]í)(?=[ \t])"
+)
+RX_NAME_STOP9 = re.compile(
+    r"[ \t]*(?:$|[\n(@#;/:,.)\[+'’]|[ \t]{2}|\t|--|\d|[-–][ \t])|[ \t]+[a-z]", re.M
+)
+
+
+def _read_title_name9(ctx: _Ctx, text: str, pos: int, first: bool) -> tuple[int, int] | None:
+    """A title-case name of 2-5 words from `pos` ("Wendell Pretty On Top", "Ní Bhriain");
+    `first`: the first word must be a given name of the lists."""
+    words: list[tuple[int, int]] = []
+    p = pos
+    while len(words) < 5:
+        m = RX_TITLE_TOKEN9.match(text, p)
+        if not m:
+            break
+        words.append(m.span())
+        g = re.compile(r"[ \t]").match(text, m.end())
+        if not g:
+            break
+        p = g.end()
+    while words and (
+        not RX_NAME_STOP9.match(text, words[-1][1])
+        or ctx.low(text[words[-1][0] : words[-1][1]]) in _INNER9
+        or text[words[-1][0] : words[-1][1]].lower() in _PARTICLES8
+    ):
+        words.pop()
+    ws = [text[a:b] for a, b in words]
+    full = [w for w in ws if len(w) > 2 and w.lower() not in _PARTICLES8 and w.lower() != "ní"]
+    if len(ws) < 2 or not full:
+        return None
+    if any(
+        ctx.is_clinical(w)
+        and not ctx.is_name(w)
+        or ctx.low(w) in HEAD_NOUNS
+        or ctx.low(w) in GENERIC_FAC
+        or ctx.low(w) in STATES
+        or ctx.low(w) in MONTH_WORDS
+        for w in full
+    ):
+        return None
+    if sum(ctx.low(w) in _INNER9 for w in ws) > 1:
+        return None
+    if first and not ctx.is_first(ws[0]):
+        return None
+    if not any(_namey8(ctx, w) for w in full):
+        return None
+    return words[0][0], words[-1][1]
+
+
+def _names9(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    for m in _triggered(RX_NAME_CUE9, "NAMECUE9", text, words_ix):
+        span = _read_name8(ctx, text, m.end(), True)
+        longer = _read_title_name9(ctx, text, m.end(), False)
+        if longer and (not span or longer[1] > span[1]):
+            span = longer
+        if (
+            span
+            and not RX_HASH_AFTER9.match(text, span[1])
+            and ctx.low(text[span[0] : span[1]]) not in _NOT_PERSONS9
+        ):
+            out.append((span[0], span[1], "NAME", 0.7))
+    # "is this Wendell Pretty On Top's mom?", "Kevin Lee's daughter"
+    for m in RX_POSSESSIVE_REL9.finditer(text):
+        span = _title_run_back9(ctx, text, m.start())
+        if span:
+            out.append((span[0], span[1], "NAME", 0.7))
+    # a name in parentheses after a relation word or an e-mail address: "Family (Rose
+    # Tallbear)", "jdoe@mail.org (Joe Doe)"
+    for m in RX_PAREN_NAME9.finditer(text):
+        span = _read_name8(ctx, text, m.end(), False) or _read_title_name9(ctx, text, m.end(), True)
+        if span and text.startswith(")", span[1]) and " " in text[span[0] : span[1]]:
+            out.append((span[0], span[1], "NAME", 0.7))
+    if "\n" in text or "[" in text:
+        for m in RX_LINE_HEAD9.finditer(text):
+            span = _read_name8(ctx, text, m.end(), True) or _read_title_name9(
+                ctx, text, m.end(), False
+            )
+            if span and (RX_ROSTER_AFTER9.match(text, span[1]) or m.group(1)):
+                if m.group(1) and not RX_SPEAKER_COLON9.match(text, span[1]):
+                    continue
+                if RX_TITLE_WORD.match(text, span[0]):  # "Dr Okafor:" has its own rule
+                    continue
+                out.append((span[0], span[1], "NAME", 0.7))
+
+
+_NOT_PERSONS9 = _w("examinee claimant client applicant unknown none self")
+RX_HASH_AFTER9 = re.compile(r"[ \t]*#")
+RX_POSSESSIVE_REL9 = re.compile(
+    r"['’]s[ \t]+(?:mom|mother|dad|father|son|daughter|wife|husband|sister|brother|niece"
+    r"|nephew|caregiver|grand(?:mother|father|daughter|son|ma|pa))\b"
+)
+RX_TITLE_RUN9 = re.compile(
+    rf"(?:[{UP}][\w'’-]*|On|Of|de|la|del|van|der|von|Ní)"
+    rf"(?:[ \t]+(?:[{UP}][\w'’-]*|On|Of|de|la|del|van|der|von|Ní))*$"
+)
+
+
+def _title_run_back9(ctx: _Ctx, text: str, end: int) -> tuple[int, int] | None:
+    """The longest title-case name led by a given name that ends right at `end`."""
+    lo = max(0, end - 60)
+    m = RX_TITLE_RUN9.search(text, lo, end)
+    if not m:
+        return None
+    for w in re.finditer(r"\S+", text[m.start() : end]):
+        span = _read_title_name9(ctx, text, m.start() + w.start(), True)
+        if span and span[1] == end:
+            return span
+    return None
+
+
+RX_PAREN_NAME9 = re.compile(
+    r"(?:\b(?i:family|daughter|son|wife|husband|spouse|caregiver|contact|niece|nephew|poa)"
+    r"|@[\w.-]+\.[A-Za-z]{2,})[ \t]*\([ \t]*"
+)
+# a line led by a chat timestamp ("[09:14] Bill: is this..."), or a roster line "Name  chair 6"
+RX_LINE_HEAD9 = re.compile(r"(?m)^[ \t]*(\[\d{1,2}:\d\d(?::\d\d)?\][ \t]*)?(?=[^\W\d_])")
+RX_ROSTER_AFTER9 = re.compile(r"[ \t]{2,}(?i:chair|bed|bay|rm|room|dob|d\.o\.b\.|mrn|age)\b")
+RX_SPEAKER_COLON9 = re.compile(r":[ \t]")
+# "Subject: case for next week - Stone"
+RX_SUBJECT_NAME9 = re.compile(
+    rf"(?m)^(?i:subject|re):[^\n]*?[ \t][-–][ \t]+({NW}(?:[ \t]+{NW})?)[ \t]*$"
+)
+# a pipe cell "| BEGAY, LORETTA J |" of a printed footer or header
+RX_PIPE_LAST_FIRST9 = re.compile(
+    rf"\|[ \t]*({CAPS_WORD}(?:[ -]{CAPS_WORD})*,[ \t]*{CAPS_WORD}(?:[ \t][A-Z]\.?)?)[ \t]*\|"
+)
+
+
+def _not_pipe_name9(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    words = re.findall(r"[A-Z]{2,}", m.group(1))
+    return (
+        not any(len(w) >= 4 for w in words)
+        or any(ctx.is_clinical(w) or ctx.low(w) in _NOT_NAME_WORDS8 for w in words)
+        or not any(ctx.is_name(w) for w in words)
+    )
+
+
+# ---- facilities
+# a facility after a cue of residence, transport, transfer, work or a label: "Resident of
+# Sweetgrass House since", "Transport by Big Sky Rides,", "Brought by EMS to X,", "Pharmacy:
+# Hi-Line Drug,", "Presenting site: X,", "works at X.", "last seen 5/2 at X"
+_FAC_CUES9 = (
+    r"resident[ \t]+of|transport(?:ed)?[ \t]+by|ems[ \t]+to|disposition:[ \t]*to"
+    r"|flown[ \t]+(?:from|to)|works[ \t]+at|employed[ \t]+at|employed[ \t]+by"
+    r"|transferred[ \t]+(?:to|from)|admitted[ \t]+to|pharmacy:|presenting[ \t]+site:"
+    r"|site:|facility:|last[ \t]+seen[ \t]+[^\n]{1,20}?[ \t]at"
+)
+RX_FAC_CUE9 = re.compile(rf"\b(?i:{_FAC_CUES9})[ \t]+")
+TRIGGERS["FACCUE9"] = _w(
+    "resident transport transported ems disposition flown works employed "
+    "transferred admitted pharmacy presenting site facility last"
+)
+RX_FAC_TOKEN9 = re.compile(rf"(?:the[ \t]+)?(?:[{UP}]\w?\.|[{UP}][\w'’-]*)|of|the|del|de|la|and|&")
+RX_FAC_END9 = re.compile(r"[ \t]*(?:$|[\n,.;:()]|[ \t]{2}|[ \t]+(?:on|since|in|for|-)\b)", re.M)
+
+
+def _read_facility9(ctx: _Ctx, text: str, pos: int, own: bool = False) -> tuple[int, int] | None:
+    """A facility's name from `pos`: title-case words (and "of", "the", "&"), to punctuation
+    or a preposition; not words that are all generic. `own`: one word must be no common word
+    (a name or a town counts)."""
+    words: list[tuple[int, int]] = []
+    p = pos
+    while len(words) < 6:
+        m = RX_FAC_TOKEN9.match(text, p)
+        if not m:
+            break
+        words.append(m.span())
+        g = re.compile(r"[ \t]").match(text, m.end())
+        if not g:
+            break
+        p = g.end()
+    while words and (
+        not RX_FAC_END9.match(text, words[-1][1])
+        or text[words[-1][0] : words[-1][1]].lower() in ("of", "the", "del", "de", "la", "and", "&")
+    ):
+        words.pop()
+    if not words:
+        return None
+    ws = [re.sub(r"^the\s+", "", text[a:b]).rstrip(".") for a, b in words]
+    caps = [w for w in ws if w[:1].isupper()]
+    if not caps or any(ctx.low(w) in STATES or ctx.low(w) in MONTH_WORDS for w in caps):
+        return None
+    if all(
+        ctx.is_clinical(w)
+        or ctx.low(w) in GENERIC_FAC
+        or ctx.low(w) in FUNCTION_WORDS
+        or (w.isupper() and len(w) <= 4)
+        or ctx.low(w) in _NOT_TOWNS8
+        or ctx.low(w) in HEAD_NOUNS
+        for w in caps
+    ):
+        return None
+    if any(ctx.low(w) in _HOSPITAL_UNITS9 for w in caps):
+        return None
+    if own and not any(
+        not ctx.is_common(w) or ctx.is_name(w) or ctx.low(w) in ctx.lex.cities for w in caps
+    ):
+        return None
+    return words[0][0], words[-1][1]
+
+
+# a facility whose name ends in an abbreviation of its kind: "Cedar Bluff RHC", "Elkhorn Valley
+# FQHC"
+# the units and rooms of a hospital are no facility of their own ("the Intensive Care Unit")
+_HOSPITAL_UNITS9 = _w("""unit units room ward floor bay icu department dept delivery recovery
+    service services insurance company facility or pacu""")
+_DEPARTMENT_WORDS9 = _w("department dept office division services unit team program")
+RX_FAC_ABBR9 = re.compile(rf"\b((?:{NW}[ \t]+){{1,4}}(?:FQHC|RHC|CAH|SNF|ALF|ECF|LTACH))\b")
+# a letterhead: a line of title-case words over a street line ("Lakeview Manor Nursing &
+# Rehab\n4655 Medicine Wheel Cutoff\nPlains, TX")
+RX_LETTERHEAD9 = re.compile(
+    rf"(?m)^((?:{CAPW}|&|of|the|and|del|de|la)(?:[ \t]+(?:{CAPW}|&|of|the|and|del|de|la)){{1,6}})"
+    r"[ \t]*\n(?=[ \t]*(?:\d{1,6}[ \t]+[A-Za-z]|P\.?O\.?[ \t]+Box|RR[ \t]+\d|HC[ \t]+\d))"
+)
+
+
+def _facilities9(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    for m in _triggered(RX_FAC_CUE9, "FACCUE9", text, words_ix):
+        own = m.group().rstrip().lower().endswith(("to", "from"))
+        span = _read_facility9(ctx, text, m.end(), own)
+        if span and not _person_like9(ctx, text[span[0] : span[1]]):
+            out.append((span[0], span[1], "FACILITY", 0.65))
+            # the town after it: "Pharmacy: Hi-Line Drug, Elkader, ph ..."
+            t = RX_TOWN_AFTER_FAC9.match(text, span[1])
+            if t and not _not_town9(ctx, t.group(1)):
+                out.append((t.start(1), t.end(1), "LOCATION", 0.6))
+    if "\n" in text:
+        for m in RX_LETTERHEAD9.finditer(text):
+            span = _read_facility9(ctx, text, m.start(1), own=True)
+            last = m.group(1).split()[-1].lower()
+            if span and span[1] == m.end(1) and last not in _DEPARTMENT_WORDS9:
+                out.append((span[0], span[1], "FACILITY", 0.6))
+    for m in RX_FAC_ABBR9.finditer(text):
+        start = m.start(1)
+        words = m.group(1).split()
+        while words and (ctx.low(words[0]) in FUNCTION_WORDS or ctx.is_clinical(words[0])):
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end(1)
+            words = words[1:]
+        if len(words) > 1:
+            out.append((start, m.end(1), "FACILITY", 0.7))
+
+
+RX_TOWN_AFTER_FAC9 = re.compile(
+    rf",[ \t]*({CAPW}(?:[ \t](?:{CAPW}|or|of)){{0,3}})(?=,[ \t]*(?i:ph|tel|phone|fax)\b|[ \t]*$)",
+    re.M,
+)
+
+
+def _not_town9(ctx: _Ctx, name: str) -> bool:
+    words = [w for w in name.split() if w not in ("or", "of")]
+    return any(
+        ctx.low(w) in FUNCTION_WORDS
+        or ctx.is_clinical(w)
+        or ctx.low(w) in _NOT_TOWNS8
+        or ctx.low(w) in MONTH_WORDS
+        or ctx.low(w) in HEAD_NOUNS
+        or ctx.low(w) in GENERIC_FAC
+        or (ctx.low(w) in STATES and len(words) == 1)
+        for w in words
+    )
+
+
+# a "Site" column of a roster (a table that has a name column): its cells are facilities
+def _site_columns9(ctx: _Ctx, text: str, out: list) -> None:
+    cols: list[str] = []
+    for row in RX_PIPE_ROW6.finditer(text):
+        cells = row.group(1).split("|")
+        low = [c.strip().lower() for c in cells]
+        if "site" in low and "name" in low:
+            cols = low
+            continue
+        if not cols or len(cells) != len(cols):
+            if not set(row.group(1)) <= set("-:| \t"):
+                cols = [] if len(cells) != len(cols) else cols
+            continue
+        pos = row.start(1)
+        for c, head in zip(cells, cols, strict=True):
+            v = c.strip()
+            if head == "site" and v and not re.search(r"\d", v):
+                s = pos + c.index(v)
+                span = _read_facility9(ctx, text, s)
+                if span:
+                    out.append((span[0], span[1], "FACILITY", 0.7))
+            pos += len(c) + 1
+
+
+def _person_like9(ctx: _Ctx, name: str) -> bool:
+    ws = name.split()
+    return len(ws) == 2 and ctx.is_first(ws[0]) and ctx.is_last(ws[1]) and not ctx.is_common(ws[1])
+
+
+# ---- places
+# a town, ordinary word or not, after a strong place cue: "drives up from Plains on", "at her
+# sister's in Story.", "alive at 90 in Paradise.", "rollover near Truth or Consequences on"
+RX_PLACE_STRONG9 = re.compile(
+    r"\b(?:(?i:(?:drives|drove|comes|came|flew|moved)[ \t]+(?:up|down|over|in)?[ \t]*from"
+    r"|(?:sister|brother|daughter|son|mother|father|aunt|uncle|cousin|friend)['’]s"
+    r"(?:[ \t]+(?:house|home|place|trailer))?[ \t]+in|alive[ \t]+(?:at[ \t]+\d{2,3}[ \t]+)?in"
+    r"|died[ \t]+in|rollover[ \t]+near|crash[ \t]+near|ranch[ \t]+near|lives[ \t]+(?:near|in)"
+    r"))[ \t]+"
+    rf"({CAPW}(?:[ \t](?:{CAPW}|or|of)){{0,3}}?)(?=[ \t]*(?:[,.;)\n]|$|[ \t](?:on|for|with|and"
+    r"|since|after|before|out|near|to|where|until|area)\b))"
+)
+TRIGGERS["PLACE9"] = _w("""drives drove comes came flew moved sister brother daughter son mother
+    father aunt uncle cousin friend alive died rollover crash ranch lives""")
+
+
+def _not_town_strong9(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    return (
+        _not_town9(ctx, m.group(1))
+        or m.group(1).lower() in _NOT_PLACES6
+        or any(ctx.low(w) in _NOT_PLACES6 for w in m.group(1).split())
+    )
+
+
+# a lower-case town after "lives in", before an address ("lives in ekalaka out on rr 2 box 12")
+RX_LIVES_LOWER9 = re.compile(
+    r"\blives[ \t]+in[ \t]+([a-z]{3,}(?:[ \t](?:or[ \t])?[a-z]{3,}){0,2}?)"
+    r"(?=[ \t]+(?:out|off|up|down)[ \t]+(?:on|by|at)[ \t]+(?:\d|rr|hc|hwy|county))"
+)
+
+
+def _not_lower_town9(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    return any(
+        w in FUNCTION_WORDS or ctx.is_clinical(w) or w in _NOT_TOWNS8
+        for w in m.group(1).split()
+        if w != "or"
+    )
+
+
+# a highway address with a house number: "12416 Hwy 315 S", "30217 hwy 370 e", "Mile Marker 14,
+# BIA Route 4"
+RX_HWY_ADDRESS9 = re.compile(
+    r"\b\d{2,6}[ \t]+(?i:hwy|highway|state[ \t]+(?:hwy|highway|route|rd)|route|rte|us[ \t]+hwy"
+    r"|county[ \t]+road|co\.?[ \t]+rd\.?|cr)\.?[ \t]+\d{1,4}[A-Za-z]?"
+    r"(?:[ \t]+(?:[NSEWnsew]|[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)\b(?!['’]))?"
+    r"|\b(?i:mile[ \t]+marker)[ \t]+\d{1,4}(?:\.\d)?(?:,?[ \t]+(?:[A-Z]{2,4}[ \t]+)?"
+    r"(?i:route|rte|hwy|highway|road|rd)[ \t]+\d{1,4})?"
+)
+# a labelled address block, one line or several: "ADDR: RR 2 Box 125  ROUNDUP MT 04976",
+# "Address: 8297 Rattlesnake\nCutoff\nWaldport 97548"
+RX_ADDR_LABEL9 = re.compile(
+    r"\b(?i:addr|address|home[ \t]+address|mail(?:ing)?[ \t]+address)"
+    r"[ \t]*:[ \t]*"
+)
+RX_TOWN_ZIP_LINE9 = re.compile(
+    rf"({CAPW}(?:[ \t]+{CAPW}){{0,2}}?),?[ \t]+(?:({_STATE_ABBR_RE})[ \t]+)?(\d{{5}}(?:-\d{{4}})?)"
+    r"[ \t]*$",
+    re.M,
+)
+
+
+def _address_blocks9(ctx: _Ctx, text: str, out: list) -> None:
+    for m in RX_ADDR_LABEL9.finditer(text):
+        pos = m.end()
+        if not re.match(
+            r"\d|(?i:p\.?o\.?[ \t]+box|rr[ \t]+\d|hc[ \t]+\d|rural)", text[pos : pos + 12]
+        ):
+            continue
+        # up to three lines; the last may be "Town ZIP"
+        lines = []
+        p = pos
+        for _ in range(3):
+            e = text.find("\n", p)
+            e = len(text) if e < 0 else e
+            lines.append((p, e))
+            if e >= len(text):
+                break
+            p = e + 1
+        for i, (a, b) in enumerate(lines):
+            seg = text[a:b]
+            if ":" in seg:
+                break
+            two = seg.find("  ")
+            t = None
+            if i == 0 and two > 0:  # "RR 2 Box 125  ROUNDUP MT 04976"
+                t = RX_TOWN_ZIP_LINE9.match(
+                    text, a + two + len(seg[two:]) - len(seg[two:].lstrip())
+                )
+            if t and t.end() == b:
+                out.append((a, a + two, "ADDRESS", 0.7))
+                out.append((t.start(1), t.end(1), "LOCATION", 0.65))
+                out.append((t.start(3), t.end(3), "LOCATION", 0.8))
+                break
+            t = RX_TOWN_ZIP_LINE9.match(text, a)
+            if t and i > 0 and t.end() == b:
+                out.append((t.start(1), t.end(1), "LOCATION", 0.65))
+                out.append((t.start(3), t.end(3), "LOCATION", 0.8))
+                out.append((lines[0][0], lines[i - 1][1], "ADDRESS", 0.7))
+                break
+            if i == 0 and not re.search(r"[A-Za-z]", seg):
+                break
+            if len(seg) > 50:
+                break
+
+
+# a foreign postcode after a town of an address: "15 Mission Close, Ballymena CF17 4FU",
+# "Iloilo City D01 C5R7"; "C.P. 70400"
+RX_POSTCODE9 = re.compile(
+    rf",[ \t]+({CAPW}(?:[ \t]+(?:{CAPW}|de|del|la)){{0,3}})[ \t]+"
+    r"([A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d{2}[ \t][A-Z0-9]{4})\b"
+)
+RX_ADDRESSISH_BEFORE9 = re.compile(r"(?i:address|addr)\b|\b\d{1,5}[ \t]+[A-Z][a-z]+")
+RX_CP9 = re.compile(r"\bC\.P\.[ \t]*(\d{5})\b")
+
+
+def _postcodes9(ctx: _Ctx, text: str, out: list) -> None:
+    for m in RX_POSTCODE9.finditer(text):
+        if not RX_ADDRESSISH_BEFORE9.search(text, max(0, m.start() - 60), m.start()):
+            continue
+        out.append((m.start(2), m.end(2), "LOCATION", 0.7))
+        if not _not_town9(ctx, m.group(1)):
+            out.append((m.start(1), m.end(1), "LOCATION", 0.65))
+
+
+# ---- numbers
+# month-abbreviation dates with dashes: "OCT-19-1963", "nov-07-2019"
+RX_MON_DAY_YEAR9 = re.compile(
+    r"\b((?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)-(?:3[01]|[12]\d|0?[1-9])"
+    r"-(?:(?:19|20)\d\d|\d\d))\b(?![-/])"
+)
+# eight-digit dates (MMDDYYYY) after a cue of time: "on 11082022", "resubmitted 03172020",
+# "born 09161970", "Arrived 10062020", "clinic date: 05222022"
+RX_MMDDYYYY9 = re.compile(
+    r"\b(?i:on|resubmitted|submitted|arrived|born|dob|adm|admitted|collected|died|since"
+    r"|scheduled|presented|date|seen|visit|dos|discharged|signed)[ \t]*:?[ \t]+"
+    r"((?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:19|20)\d\d)\b(?![-/.]\d)"
+)
+TRIGGERS["MMDD9"] = _w("""on resubmitted submitted arrived born dob adm admitted collected died
+    since scheduled presented date seen visit dos discharged signed""")
+# m/d after an event: "transferred 5/19", "died 5/27", "Arrived 4/19", "ADM 12/3", "Collected
+# 1/28", "Date presented: 2/19", "Device check 7/19:", "reconciliation 10/7", "last A1c 6/19"
+RX_MD_EVENT9 = re.compile(
+    r"\b(?i:transferred|died|arrived|adm|admitted|collected|presented:|check"
+    r"|reconciliation|a1c|drawn|implanted|discharged)[ \t]+"
+    r"((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))(?![\d/-]|\.\d)"
+)
+TRIGGERS["MDE9"] = _w("""transferred died arrived adm admitted collected presented check
+    reconciliation a1c drawn implanted discharged""")
+# a letter's date alone on its line after the letterhead's phone line, before "Dear"
+RX_MD_LETTER9 = re.compile(
+    r"\n[ \t]*\n[ \t]*((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))"
+    r"[ \t]*\n[ \t]*\n[ \t]*(?i:dear)\b"
+)
+# a date or phone number broken over a line after its label: "DOB: 6/10/\n1926", "Phone: 482-
+# \n2427", "Phone: +1 541 \n355 4317"
+RX_DATE_BROKEN9 = re.compile(
+    r"\b(?i:dob|d\.o\.b\.|born)[ \t]*:?[ \t]*(\d{1,2}/\d{1,2}/[ \t]*\n[ \t]*(?:19|20)?\d\d)\b"
+)
+RX_PHONE_BROKEN9 = re.compile(
+    r"\b(?i:phone|tel|ph|cell|mobile)[ \t]*:[ \t]*"
+    r"((?:\+?1[ \t.-]?)?[\d(][\d(). -]{1,12}[ \t]*\n[ \t]*\d[\d. -]{2,12}\d)(?![\d-])"
+)
+
+
+def _not_phone_digits9(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    n = sum(c.isdigit() for c in m.group(1))
+    return n not in (10, 11)
+
+
+# a number after "ph", "tel" or a role in parentheses: "ph 2188267617", "ph 856-5489", "tel
+# +48 012 565 247", "(daughter) 595-1866", "tel. 55 1234 5678"
+RX_PHONE_CUED9 = re.compile(
+    r"(?:\b(?i:ph|tel|phone|cell|mobile|callback|call[ \t]+back)\.?[ \t]*[:#]?[ \t]*"
+    r"|\((?i:daughter|son|wife|husband|spouse|niece|nephew|sister|brother|mother|father"
+    r"|caregiver|poa|guardian)\)[ \t]+|@[\w.-]+\.[a-z]{2,}[ \t]+or[ \t]+)"
+    r"(\+\d{1,3}(?:[ \t.-]\d{1,5}){2,5}|\d{3}[ \t.-]?\d{4}|\d{10}"
+    r"|\d{2}[ \t]\d{4}[ \t]\d{4}|\(?\d{3}\)?[ \t.-]?\d{3}[ \t.-]?\d{4})(?![\d/-]|\.\d)"
+)
+
+
+def _not_phone9(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    n = sum(c.isdigit() for c in m.group(1))
+    return not 7 <= n <= 15
+
+
+TRIGGERS["PH9"] = _w("""ph tel phone cell mobile callback call daughter son wife husband spouse
+    niece nephew sister brother mother father caregiver poa guardian or""")
+# the last four of an SSN or the end of a record number: "last 4 of SSN (1389)", "MRN ending
+# in 0625"
+RX_SSN_LAST4_9 = re.compile(
+    r"\b(?i:last[ \t]+(?:4|four)(?:[ \t]+digits)?[ \t]+of[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+)?"
+    r"(?:ssn|social(?:[ \t]+security)?))[ \t]*[:(#]?[ \t]*(\d{4})\b"
+)
+RX_ID_ENDING9 = re.compile(
+    r"\b(?i:mrn|mr#|medical[ \t]+record(?:[ \t]+number)?|chart|account|acct|card|policy|member"
+    r"[ \t]+id)[ \t]+(?i:number[ \t]+)?(?i:ending|ends)[ \t]+(?i:in|with)?[ \t]*(\d{3,6})\b"
+)
+# "His medical record number with us is 91-099290."
+RX_RECORD_NUMBER_IS9 = re.compile(
+    r"\b(?i:medical[ \t]+record[ \t]+(?:number|no\.?|#)|mrn|chart[ \t]+number)"
+    r"(?:[ \t]+[a-z]+){0,4}?[ \t]+(?i:is|was)[ \t]*:?[ \t]*" + ID_VALUE_GROUPED
+)
+# a licence written with its issuer's letters: "Hunting/fishing license FWP 4664916479"
+RX_LICENSE_PREFIX9 = re.compile(
+    r"\b(?i:licen[cs]e|lic\.?|permit)[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t]*"
+    r"((?!(?:DL|ID|NO|NUM|NBR)\b)[A-Z]{2,5}[ \t-]\d{5,12})\b"
+)
+# a serial written with its own "SN": "serial SN 037-01520", "transmitter ID SN 096-05406"
+RX_SERIAL_SN9 = re.compile(
+    r"\b(?i:serial|id|s/n|device)[ \t]*(?:#|no\.?)?[ \t]*:?[ \t]*SN[ \t#:-]*(\d[\dA-Z-]{3,16})\b"
+)
+# a plate after the vehicle's kind and "reg": "ATV reg 35-0070B", "snowmobile reg. MGX 5240"
+RX_VEHICLE_REG9 = re.compile(
+    r"\b(?i:atv|utv|truck|car|van|boat|snowmobile|trailer|motorcycle|pickup|camper|rv)[ \t]+"
+    r"(?i:reg(?:istration)?\.?|plates?|tag)[ \t]*(?:#|no\.?)?[ \t]*:?[ \t]*"
+    r"((?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5})\b"
+)
+
+
+def _round9(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    _names9(ctx, text, out, words_ix)
+    _facilities9(ctx, text, out, words_ix)
+    if "|" in text:
+        _site_columns9(ctx, text, out)
+    if ":" in text:
+        _address_blocks9(ctx, text, out)
+    if "," in text:
+        _postcodes9(ctx, text, out)
+    _apply_cues("round9", ctx, text, out, words_ix)
+
+
+TRIGGERS["MON9"] = _w("jan feb mar apr may jun jul aug sep sept oct nov dec")
+TRIGGERS["LAST9"] = _w("last")
+
+
 # ----------------------------------------------------------------------------- cue table
 # Tests that veto a cue rule's match (True: not an identifier).
 def _age_hint(text: str, low: str) -> bool:
@@ -5143,6 +5696,45 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule("round8", RX_MD_EVENT8, "DATE", 0.7, cue="MDE8", chars=("/",)),
     CueRule("round8", RX_MD_NOTE8, "DATE", 0.7, words=_w("note"), chars=("/",)),
     CueRule("round8", RX_SPOKEN_DATE8, "DATE", 0.7, words=_ORDINAL_WORDS8),
+    # --- round 9: names after a subject line's dash and in a pipe cell; towns after strong
+    # place cues; highway addresses; dates, phone numbers, partial numbers, licences, serials
+    # and plates in the shapes and after the cues of set H's misses
+    CueRule("round9", RX_SUBJECT_NAME9, "NAME", 0.65, words=_w("subject re")),
+    CueRule("round9", RX_PIPE_LAST_FIRST9, "NAME", 0.7, chars=("|",), veto=_not_pipe_name9),
+    CueRule("round9", RX_PLACE_STRONG9, "LOCATION", 0.6, cue="PLACE9", veto=_not_town_strong9),
+    CueRule("round9", RX_LIVES_LOWER9, "LOCATION", 0.6, words=_w("lives"), veto=_not_lower_town9),
+    CueRule(
+        "round9",
+        RX_HWY_ADDRESS9,
+        "ADDRESS",
+        0.75,
+        0,
+        words=_w("hwy highway route rte road rd cr mile mm"),
+    ),
+    CueRule("round9", RX_CP9, "LOCATION", 0.75, chars=("C.P.",)),
+    CueRule("round9", RX_MON_DAY_YEAR9, "DATE", 0.75, cue="MON9", chars=("-",)),
+    CueRule("round9", RX_MMDDYYYY9, "DATE", 0.7, cue="MMDD9"),
+    CueRule("round9", RX_MD_EVENT9, "DATE", 0.7, cue="MDE9", chars=("/",)),
+    CueRule("round9", RX_MD_LETTER9, "DATE", 0.7, words=_w("dear"), chars=("/",)),
+    CueRule("round9", RX_DATE_BROKEN9, "DATE", 0.7, words=_w("dob born d"), chars=("\n",)),
+    CueRule(
+        "round9",
+        RX_PHONE_BROKEN9,
+        "PHONE",
+        0.7,
+        words=_w("phone tel ph cell mobile"),
+        chars=("\n",),
+        veto=_not_phone_digits9,
+    ),
+    CueRule("round9", RX_PHONE_CUED9, "PHONE", 0.7, words=TRIGGERS["PH9"], veto=_not_phone9),
+    CueRule("round9", RX_SSN_LAST4_9, "SSN", 0.8, cue="LAST9"),
+    CueRule("round9", RX_ID_ENDING9, "ID", 0.75, words=_w("ending ends")),
+    CueRule("round9", RX_RECORD_NUMBER_IS9, "ID", 0.75, words=_w("record mrn chart")),
+    CueRule("round9", RX_LICENSE_PREFIX9, "ID", 0.75, words=_w("license licence lic permit")),
+    CueRule("round9", RX_SERIAL_SN9, "DEVICE", 0.8, chars=("SN",)),
+    CueRule(
+        "round9", RX_VEHICLE_REG9, "VEHICLE", 0.75, words=_w("reg registration plate plates tag")
+    ),
 )
 _STAGES: dict[str, tuple[CueRule, ...]] = {}
 for _rule in CUE_RULES:
@@ -5250,6 +5842,7 @@ def _scan(text: str) -> list[Finding]:
     _round6(ctx, text, cands, words_ix)
     _round7(ctx, text, cands, words_ix)
     _round8(ctx, text, cands, words_ix)
+    _round9(ctx, text, cands, words_ix)
     cands = [c for c in cands if not _not_identifier(text, c)]
     found = _resolve(text, cands)
     implied = _after_findings(ctx, text, found)
