@@ -4949,7 +4949,7 @@ TRIGGERS["FACCUE9"] = _w(
     "transferred admitted pharmacy presenting site facility last"
 )
 RX_FAC_TOKEN9 = re.compile(rf"(?:the[ \t]+)?(?:[{UP}]\w?\.|[{UP}][\w'’-]*)|of|the|del|de|la|and|&")
-RX_FAC_END9 = re.compile(r"[ \t]*(?:$|[\n,.;:()]|[ \t]{2}|[ \t]+(?:on|since|in|for|-)\b)", re.M)
+RX_FAC_END9 = re.compile(r"[ \t]*(?:$|[\n,.;:()|]|[ \t]{2}|[ \t]+(?:on|since|in|for|-)\b)", re.M)
 
 
 def _read_facility9(ctx: _Ctx, text: str, pos: int, own: bool = False) -> tuple[int, int] | None:
@@ -4999,9 +4999,10 @@ def _read_facility9(ctx: _Ctx, text: str, pos: int, own: bool = False) -> tuple[
 
 # a facility whose name ends in an abbreviation of its kind: "Cedar Bluff RHC", "Elkhorn Valley
 # FQHC"
-# the units and rooms of a hospital are no facility of their own ("the Intensive Care Unit")
+# the units and rooms of a hospital are no facility of their own ("the Intensive Care Unit"),
+# and a county is a place ("Resident of Grafton County")
 _HOSPITAL_UNITS9 = _w("""unit units room ward floor bay icu department dept delivery recovery
-    service services insurance company facility or pacu""")
+    service services insurance company facility or pacu county parish township borough""")
 _DEPARTMENT_WORDS9 = _w("department dept office division services unit team program")
 RX_FAC_ABBR9 = re.compile(rf"\b((?:{NW}[ \t]+){{1,4}}(?:FQHC|RHC|CAH|SNF|ALF|ECF|LTACH))\b")
 # a letterhead: a line of title-case words over a street line ("Lakeview Manor Nursing &
