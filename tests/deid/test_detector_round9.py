@@ -27,7 +27,10 @@ _TABLE = (
     "| Name | DOB | Site |\n|---|---|---|\n| Ferd Kowalski | 3/3/1941 | Aspen Hollow |\n"
     "| Ines Larue | 4/4/1938 | Bitterroot FQHC |\n"
 )
-_LETTER = "Juniper Flats Family Practice\n7731 Old Mill Spur\nCrowheart, WY 82512\n\n3/14\n\nDear Dr. Hale,"
+_LETTER = (
+    "Juniper Flats Family Practice\n7731 Old Mill Spur\nCrowheart, WY 82512\n\n3/14\n\n"
+    "Dear Dr. Hale,"
+)
 _ADDRESS = "Name: Tomasina\nAddress: 4410 Kestrel\nCutoff\nSunburg 56289\nPhone: 320-\n555-0199"
 CASES = [
     # names
