@@ -4864,12 +4864,20 @@ def _names9(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             out.append((span[0], span[1], "NAME", 0.7))
     # a name in parentheses after a relation word or an e-mail address: "Family (Rose
     # Tallbear)", "jdoe@mail.org (Joe Doe)"
-    for m in RX_PAREN_NAME9.finditer(text):
+    parens = _triggered(RX_PAREN_NAME9, "PAREN9", text, words_ix) if "(" in text else []
+    if "@" in text and "(" in text:
+        parens += RX_PAREN_AFTER_EMAIL9.finditer(text)
+    for m in parens:
         span = _read_name8(ctx, text, m.end(), False) or _read_title_name9(ctx, text, m.end(), True)
         if span and text.startswith(")", span[1]) and " " in text[span[0] : span[1]]:
             out.append((span[0], span[1], "NAME", 0.7))
-    if "\n" in text or "[" in text:
+    stamps = "[" in text and RX_STAMP9.search(text)
+    if stamps or RX_ROSTER_AFTER9.search(text):
         for m in RX_LINE_HEAD9.finditer(text):
+            if not m.group(1):  # a roster line must hold its hint: read no other line
+                eol = text.find("\n", m.end())
+                if not RX_ROSTER_AFTER9.search(text, m.end(), len(text) if eol < 0 else eol):
+                    continue
             span = _read_name8(ctx, text, m.end(), True) or _read_title_name9(
                 ctx, text, m.end(), False
             )
@@ -4907,11 +4915,16 @@ def _title_run_back9(ctx: _Ctx, text: str, end: int) -> tuple[int, int] | None:
 
 
 RX_PAREN_NAME9 = re.compile(
-    r"(?:\b(?i:family|daughter|son|wife|husband|spouse|caregiver|contact|niece|nephew|poa)"
-    r"|@[\w.-]+\.[A-Za-z]{2,})[ \t]*\([ \t]*"
+    r"\b(?i:family|daughter|son|wife|husband|spouse|caregiver|contact|niece|nephew|poa)"
+    r"[ \t]*\([ \t]*"
 )
+TRIGGERS["PAREN9"] = _w(
+    "family daughter son wife husband spouse caregiver contact niece nephew poa"
+)
+RX_PAREN_AFTER_EMAIL9 = re.compile(r"@[\w.-]+\.[A-Za-z]{2,}[ \t]*\([ \t]*")
 # a line led by a chat timestamp ("[09:14] Bill: is this..."), or a roster line "Name  chair 6"
 RX_LINE_HEAD9 = re.compile(r"(?m)^[ \t]*(\[\d{1,2}:\d\d(?::\d\d)?\][ \t]*)?(?=[^\W\d_])")
+RX_STAMP9 = re.compile(r"\[\d{1,2}:\d\d")
 RX_ROSTER_AFTER9 = re.compile(r"[ \t]{2,}(?i:chair|bed|bay|rm|room|dob|d\.o\.b\.|mrn|age)\b")
 RX_SPEAKER_COLON9 = re.compile(r":[ \t]")
 # "Subject: case for next week - Stone"
@@ -5004,6 +5017,7 @@ def _read_facility9(ctx: _Ctx, text: str, pos: int, own: bool = False) -> tuple[
 _HOSPITAL_UNITS9 = _w("""unit units room ward floor bay icu department dept delivery recovery
     service services insurance company facility or pacu county parish township borough""")
 _DEPARTMENT_WORDS9 = _w("department dept office division services unit team program")
+RX_FAC_ABBR_HINT9 = re.compile(r"FQHC|RHC|CAH|SNF|ALF|ECF|LTACH")
 RX_FAC_ABBR9 = re.compile(rf"\b((?:{NW}[ \t]+){{1,4}}(?:FQHC|RHC|CAH|SNF|ALF|ECF|LTACH))\b")
 # a letterhead: a line of title-case words over a street line ("Lakeview Manor Nursing &
 # Rehab\n4655 Medicine Wheel Cutoff\nPlains, TX")
@@ -5029,6 +5043,8 @@ def _facilities9(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             last = m.group(1).split()[-1].lower()
             if span and span[1] == m.end(1) and last not in _DEPARTMENT_WORDS9:
                 out.append((span[0], span[1], "FACILITY", 0.6))
+    if not RX_FAC_ABBR_HINT9.search(text):
+        return
     for m in RX_FAC_ABBR9.finditer(text):
         start = m.start(1)
         words = m.group(1).split()
@@ -5138,6 +5154,7 @@ RX_HWY_ADDRESS9 = re.compile(
 )
 # a labelled address block, one line or several: "ADDR: RR 2 Box 125  ROUNDUP MT 04976",
 # "Address: 8297 Rattlesnake\nCutoff\nWaldport 97548"
+TRIGGERS["ADDR9"] = _w("addr address home mail mailing")
 RX_ADDR_LABEL9 = re.compile(
     r"\b(?i:addr|address|home[ \t]+address|mail(?:ing)?[ \t]+address)"
     r"[ \t]*:[ \t]*"
@@ -5149,8 +5166,8 @@ RX_TOWN_ZIP_LINE9 = re.compile(
 )
 
 
-def _address_blocks9(ctx: _Ctx, text: str, out: list) -> None:
-    for m in RX_ADDR_LABEL9.finditer(text):
+def _address_blocks9(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    for m in _triggered(RX_ADDR_LABEL9, "ADDR9", text, words_ix):
         pos = m.end()
         if not re.match(
             r"\d|(?i:p\.?o\.?[ \t]+box|rr[ \t]+\d|hc[ \t]+\d|rural)", text[pos : pos + 12]
@@ -5259,12 +5276,16 @@ def _not_phone_digits9(ctx: _Ctx, text: str, m: re.Match) -> bool:
 
 # a number after "ph", "tel" or a role in parentheses: "ph 2188267617", "ph 856-5489", "tel
 # +48 012 565 247", "(daughter) 595-1866", "tel. 55 1234 5678"
-RX_PHONE_CUED9 = re.compile(
-    r"(?:\b(?i:ph|tel|phone|cell|mobile|callback|call[ \t]+back)\.?[ \t]*[:#]?[ \t]*"
-    r"|\((?i:daughter|son|wife|husband|spouse|niece|nephew|sister|brother|mother|father"
-    r"|caregiver|poa|guardian)\)[ \t]+|@[\w.-]+\.[a-z]{2,}[ \t]+or[ \t]+)"
+_PHONE_VALUE9 = (
     r"(\+\d{1,3}(?:[ \t.-]\d{1,5}){2,5}|\d{3}[ \t.-]?\d{4}|\d{10}"
     r"|\d{2}[ \t]\d{4}[ \t]\d{4}|\(?\d{3}\)?[ \t.-]?\d{3}[ \t.-]?\d{4})(?![\d/-]|\.\d)"
+)
+RX_PHONE_CUED9 = re.compile(
+    r"\b(?i:ph|tel|phone|cell|mobile|callback|call[ \t]+back)\.?[ \t]*[:#]?[ \t]*" + _PHONE_VALUE9
+)
+RX_PHONE_AFTER_ROLE9 = re.compile(
+    r"(?:\((?i:daughter|son|wife|husband|spouse|niece|nephew|sister|brother|mother|father"
+    r"|caregiver|poa|guardian)\)[ \t]+|@[\w.-]+\.[a-z]{2,}[ \t]+or[ \t]+)" + _PHONE_VALUE9
 )
 
 
@@ -5273,8 +5294,9 @@ def _not_phone9(ctx: _Ctx, text: str, m: re.Match) -> bool:
     return not 7 <= n <= 15
 
 
-TRIGGERS["PH9"] = _w("""ph tel phone cell mobile callback call daughter son wife husband spouse
-    niece nephew sister brother mother father caregiver poa guardian or""")
+TRIGGERS["PH9"] = _w("ph tel phone cell mobile callback call")
+TRIGGERS["DOB9"] = _w("dob d born")
+TRIGGERS["RECORD9"] = _w("medical mrn chart")
 # the last four of an SSN or the end of a record number: "last 4 of SSN (1389)", "MRN ending
 # in 0625"
 RX_SSN_LAST4_9 = re.compile(
@@ -5313,7 +5335,7 @@ def _round9(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     if "|" in text:
         _site_columns9(ctx, text, out)
     if ":" in text:
-        _address_blocks9(ctx, text, out)
+        _address_blocks9(ctx, text, out, words_ix)
     if "," in text:
         _postcodes9(ctx, text, out)
     _apply_cues("round9", ctx, text, out, words_ix)
@@ -5717,7 +5739,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule("round9", RX_MMDDYYYY9, "DATE", 0.7, cue="MMDD9"),
     CueRule("round9", RX_MD_EVENT9, "DATE", 0.7, cue="MDE9", chars=("/",)),
     CueRule("round9", RX_MD_LETTER9, "DATE", 0.7, words=_w("dear"), chars=("/",)),
-    CueRule("round9", RX_DATE_BROKEN9, "DATE", 0.7, words=_w("dob born d"), chars=("\n",)),
+    CueRule("round9", RX_DATE_BROKEN9, "DATE", 0.7, cue="DOB9", chars=("\n",)),
     CueRule(
         "round9",
         RX_PHONE_BROKEN9,
@@ -5727,10 +5749,11 @@ CUE_RULES: tuple[CueRule, ...] = (
         chars=("\n",),
         veto=_not_phone_digits9,
     ),
-    CueRule("round9", RX_PHONE_CUED9, "PHONE", 0.7, words=TRIGGERS["PH9"], veto=_not_phone9),
+    CueRule("round9", RX_PHONE_CUED9, "PHONE", 0.7, cue="PH9", veto=_not_phone9),
+    CueRule("round9", RX_PHONE_AFTER_ROLE9, "PHONE", 0.7, chars=("(", "@"), veto=_not_phone9),
     CueRule("round9", RX_SSN_LAST4_9, "SSN", 0.8, cue="LAST9"),
     CueRule("round9", RX_ID_ENDING9, "ID", 0.75, words=_w("ending ends")),
-    CueRule("round9", RX_RECORD_NUMBER_IS9, "ID", 0.75, words=_w("record mrn chart")),
+    CueRule("round9", RX_RECORD_NUMBER_IS9, "ID", 0.75, cue="RECORD9"),
     CueRule("round9", RX_LICENSE_PREFIX9, "ID", 0.75, words=_w("license licence lic permit")),
     CueRule("round9", RX_SERIAL_SN9, "DEVICE", 0.8, chars=("SN",)),
     CueRule(
