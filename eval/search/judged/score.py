@@ -68,7 +68,7 @@ def load_queries() -> list[dict]:
 
 
 # The frozen judgments, then later rounds: a round only adds pairs never graded before.
-QRELS_FILES = ("qrels.jsonl", "qrels-round2.jsonl")
+QRELS_FILES = ("qrels.jsonl", "qrels-round2.jsonl", "qrels-round3.jsonl")
 
 
 def load_qrels() -> dict[str, dict[str, int]]:
