@@ -778,13 +778,16 @@ class _WordIndex:
 
     def __init__(self, text: str):
         positions: dict[str, list[int]] = {}
+        get = positions.get
         # lower() keeps an ASCII text's offsets (not every non-ASCII one's)
-        if text.isascii():
-            for m in RX_WORD.finditer(text.lower()):
-                positions.setdefault(m.group(), []).append(m.start())
-        else:
-            for m in RX_WORD.finditer(text):
-                positions.setdefault(m.group().lower(), []).append(m.start())
+        ascii_text = text.isascii()
+        for m in RX_WORD.finditer(text.lower() if ascii_text else text):
+            w = m.group() if ascii_text else m.group().lower()
+            at = get(w)
+            if at is None:
+                positions[w] = [m.start()]
+            else:
+                at.append(m.start())
         self.positions = positions
         self._at: dict[frozenset[str], list[int]] = {}
 
@@ -933,12 +936,13 @@ def _fold(w: str) -> str:
 class _Ctx:
     """Per-call helper around the lexicon (no shared mutable state)."""
 
-    __slots__ = ("_low_text", "lex", "text")
+    __slots__ = ("_low_text", "_lows", "lex", "text")
 
     def __init__(self, text: str):
         self.lex = lexicon.get()
         self.text = text
         self._low_text: str | None = None
+        self._lows: dict[str, str] = {}  # low() of each word asked about: asked again and again
 
     @property
     def low_text(self) -> str:
@@ -948,12 +952,15 @@ class _Ctx:
         return self._low_text
 
     def low(self, w: str) -> str:
-        w = w.lower().replace("’", "'")
-        if not w.isascii():
-            w = _fold(w)
-        if w.endswith("'s"):
-            w = w[:-2]
-        return w
+        lw = self._lows.get(w)
+        if lw is None:
+            lw = w.lower().replace("’", "'")
+            if not lw.isascii():
+                lw = _fold(lw)
+            if lw.endswith("'s"):
+                lw = lw[:-2]
+            self._lows[w] = lw
+        return lw
 
     def is_first(self, w: str) -> bool:
         return self.low(w) in self.lex.first
