@@ -4932,7 +4932,11 @@ RX_PAREN_AFTER_EMAIL9 = re.compile(r"@[\w.-]+\.[A-Za-z]{2,}[ \t]*\([ \t]*")
 # a line led by a chat timestamp ("[09:14] Bill: is this..."), or a roster line "Name  chair 6"
 RX_LINE_HEAD9 = re.compile(r"(?m)^[ \t]*(\[\d{1,2}:\d\d(?::\d\d)?\][ \t]*)?(?=[^\W\d_])")
 RX_STAMP9 = re.compile(r"\[\d{1,2}:\d\d")
-RX_ROSTER_AFTER9 = re.compile(r"[ \t]{2,}(?i:chair|bed|bay|rm|room|dob|d\.o\.b\.|mrn|age)\b")
+# sought from the start of a blank run only: tried at every blank of a long run, each try
+# would read the run to its end (a search over N blanks cost N² steps)
+RX_ROSTER_AFTER9 = re.compile(
+    r"(?<![ \t])[ \t]{2,}(?i:chair|bed|bay|rm|room|dob|d\.o\.b\.|mrn|age)\b"
+)
 RX_SPEAKER_COLON9 = re.compile(r":[ \t]")
 # "Subject: case for next week - Stone"
 RX_SUBJECT_NAME9 = re.compile(

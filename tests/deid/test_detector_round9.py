@@ -16,6 +16,11 @@ stands for a rule, and the look-alikes below must stay clean.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from app.deid import scan
@@ -110,3 +115,40 @@ def test_round9_kinds(text: str, needle: str) -> None:
 @pytest.mark.parametrize("text", CLEAN)
 def test_round9_clean_text_stays_clean(text: str) -> None:
     assert scan(text) == [], [(f.category, text[f.start : f.end]) for f in scan(text)]
+
+
+# Long runs of blanks (a pasted table, a form's padding): the roster hint "  chair" is
+# sought from the start of a blank run only, so a run of N blanks costs N steps, not N².
+# Quadratic, 200 KB took about half an hour; linear, under a second. The scan runs in a child
+# process so that a regression fails on the timeout instead of hanging the suite.
+_BLANKS_SCRIPT = """
+from app.deid import scan
+blanks = " \\t  \\t" * 40_000
+assert scan(blanks) == [], "blanks"
+words = ("see below" + " \\t " * 5_000 + "then\\n") * 13
+assert scan(words) == [], "words between blanks"
+print("ok", len(blanks), len(words))
+"""
+
+
+def test_long_blank_runs_scan_in_linear_time() -> None:
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    done = subprocess.run(
+        [sys.executable, "-c", _BLANKS_SCRIPT],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=root,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.startswith("ok 200000 ")
+
+
+def test_a_roster_line_with_a_wide_gap_is_still_read() -> None:
+    text = "Tuesday HD list\nQUILLAN, MARGIT" + " \t" * 30 + "chair 4  10:30\n"
+    assert caught(text, "QUILLAN, MARGIT"), [
+        (f.category, text[f.start : f.end]) for f in scan(text)
+    ]
