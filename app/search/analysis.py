@@ -42,37 +42,6 @@ def glue(lowered: str) -> str:
     return GLUED.sub(r"a_\1", lowered)
 
 
-# Findings a note rules out ("denies chest pain", "no evidence of malignancy", "in no acute
-# respiratory distress"): review-of-systems and exam templates name dozens of conditions the
-# patient does not have, and ranked for every one of them. From a cue to the end of its
-# clause, words are not counted as the document's terms. The cues are how findings are
-# negated, not a bare "no" or "not", so advice ("no opioids without naloxone") keeps its words.
-NEGATION_CUE = re.compile(
-    r"\b(?:denie[sd]|deny(?:ing)?|negative for|no known|no acute|free of|absence of"
-    r"|no (?:evidence|history|signs?|symptoms?|complaints?|findings?) (?:of|for)"
-    r"|no complications?|not complicated by)\b"
-)
-NEGATION_END = re.compile(r"[.;:!?\n]|\b(?:but|however|although|except)\b")
-NEGATION_REACH = 250  # characters: a scope whose clause never ends stops here
-
-
-def affirmed(lowered: str) -> list[str]:
-    """The parts of lower-cased `lowered` outside negated scopes (see NEGATION_CUE)."""
-    parts: list[str] = []
-    start = 0
-    for cue in NEGATION_CUE.finditer(lowered):
-        if cue.start() < start:  # inside the previous scope
-            continue
-        parts.append(lowered[start : cue.end()])
-        begin = cue.end()
-        if lowered.startswith(":", begin):  # "negative for: fever, chills"
-            begin += 1
-        end = NEGATION_END.search(lowered, begin, begin + NEGATION_REACH)
-        start = end.start() if end else min(len(lowered), begin + NEGATION_REACH)
-    parts.append(lowered[start:])
-    return parts
-
-
 CONCEPT_PREFIX = "~"
 MAX_PHRASE = 6
 
@@ -590,16 +559,12 @@ class ClinicalAnalyzer(Tokenizer):
                 yield token
 
     def term_counts(self, value: str) -> Counter:
-        """Each term of `value` (stems and concept tokens) and how often it occurs, leaving
-        out what the text negates (the indexing path; a query is not analysed this way)."""
+        """Each term of `value` (stems and concept tokens) and how often it occurs."""
         stops = STOP_WORDS
-        counts: Counter = Counter()
-        # Each part apart, so no concept phrase spans a negated gap.
-        for part in affirmed(glue(value.lower())):
-            stems = [stem(w) for w in WORD.findall(part) if w not in stops]
-            counts.update(stems)
-            for _i, _length, concept in self.concept_spans(stems):
-                counts[concept] += 1
+        stems = [stem(w) for w in WORD.findall(glue(value.lower())) if w not in stops]
+        counts = Counter(stems)
+        for _i, _length, concept in self.concept_spans(stems):
+            counts[concept] += 1
         return counts
 
     def analyse_query(self, value: str) -> list[AnalysedWord]:
@@ -623,8 +588,7 @@ class ClinicalAnalyzer(Tokenizer):
 class ClinicalFrequency(Frequency):
     """Frequencies of a clinical field, counted without a token stream (indexing speed).
 
-    The same terms and counts as `Frequency` over `ClinicalAnalyzer` tokens, less negated
-    findings (`affirmed`); highlighting still reads the token stream, every occurrence.
+    The same terms and counts as `Frequency` over `ClinicalAnalyzer` tokens.
     """
 
     def word_values(self, value, analyzer, **kwargs):

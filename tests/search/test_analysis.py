@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 
 from app.search.analysis import ClinicalAnalyzer, default_table
@@ -121,55 +119,3 @@ def test_everyday_words_are_not_abbreviations_that_stem_to_them(word: str, conce
 def test_glued_abbreviation_keeps_its_characters() -> None:
     found = [(t.text, t.startchar, t.endchar) for t in ClinicalAnalyzer()("on A-Fib", chars=True)]
     assert ("~afib", 3, 8) in found
-
-
-# ---------------------------------------------------------------- negated findings
-
-
-def counted(text: str) -> Counter:
-    return ClinicalAnalyzer().term_counts(text)
-
-
-def test_a_negated_finding_is_not_counted_as_the_notes_term() -> None:
-    terms = counted("Denies chest pain, fever or chills. Has a productive cough.")
-    assert not {"chest", "fever", "chill"} & set(terms)
-    assert terms["cough"] == 1 and terms["deni"] == 1  # the cue itself stays
-
-
-@pytest.mark.parametrize(
-    ("text", "negated", "affirmed_"),
-    [
-        ("No evidence of malignancy but a 5 mm polyp", "malign", "polyp"),
-        ("General: in no acute respiratory distress. Hemoptysis", "distress", "hemoptysi"),
-        ("Review of systems negative for: fever, rash\nRash on the legs", "fever", "rash"),
-        (
-            "Pregnancy was not complicated by hypertension; preeclampsia",
-            "hypertension",
-            "preeclampsia",
-        ),
-        ("No history of seizures, however new onset tremor", "seizur", "tremor"),
-    ],
-)
-def test_a_negation_lasts_to_the_end_of_its_clause(text: str, negated: str, affirmed_: str) -> None:
-    terms = counted(text)
-    assert negated not in terms
-    assert terms[affirmed_] >= 1
-
-
-def test_advice_written_with_no_or_without_keeps_its_words() -> None:
-    # The cues are how a note rules out a finding, not every "no".
-    terms = counted("No opioids without naloxone. Not a candidate for surgery.")
-    assert {"opioid", "naloxon", "surgeri"} <= set(terms)
-
-
-def test_a_concept_phrase_does_not_span_a_negated_gap() -> None:
-    # "hepatitis" before the cue and "c" after the clause would read as hepatitis C if the
-    # negated words were simply left out of one run of words.
-    terms = counted("History of hepatitis denies alcohol.\nC. difficile colitis")
-    assert "~hcv" not in terms
-    assert "~hcv" in counted("Chronic hepatitis C, denies alcohol")
-
-
-def test_a_query_is_not_analysed_for_negation() -> None:
-    words = [w.text for w in ClinicalAnalyzer().analyse_query("denies chest pain")]
-    assert words == ["deni", "chest", "pain"]
