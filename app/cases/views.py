@@ -138,7 +138,13 @@ def show_refusal(
         for key, name in _new_topic_texts(topics or []).items():
             texts[key] = name
             labels[key] = f"topic {key.removeprefix('topics[').removesuffix(']')}"
-        panels = build_panels(texts, labels, _lenient_acceptances(request.form), spans=spans)
+        panels = build_panels(
+            texts,
+            labels,
+            _lenient_acceptances(request.form),
+            spans=spans,
+            found=exc.scanned if isinstance(exc, IdentifiersFound) else None,
+        )
     errors = dict(exc.errors) if exc.errors else ({exc.field: exc.message} if exc.field else {})
     message = exc.message
     for key in panels:

@@ -124,15 +124,19 @@ def build_panels(
     accepted: Iterable[Acceptance] = (),
     *,
     spans: Mapping[str, Mapping[str, tuple[int, int, str]]] | None = None,
+    found: Mapping[str, list[FieldFinding]] | None = None,
 ) -> dict[str, Panel]:
     """Panels, by form key, for every field of `texts` (the gate's field names and the exact
-    text it scans) that holds findings. `spans` splits one gate field over several boxes:
-    {field: {box key: (start, end, label)}}; findings outside every box stay on the field."""
+    text it scans) that holds findings. `found` holds findings the gate made already, by
+    field (an `IdentifiersFound`'s); only the other texts are scanned here. `spans` splits
+    one gate field over several boxes: {field: {box key: (start, end, label)}}; findings
+    outside every box stay on the field."""
     accepted = list(accepted)
     panels: dict[str, Panel] = {}
     number = 0
     for name, text in texts.items():
-        marks = _marks(scan_fields({name: text}), accepted)
+        known = (found or {}).get(name)
+        marks = _marks(known if known is not None else scan_fields({name: text}), accepted)
         if not marks:
             continue
         numbered = []
