@@ -27,7 +27,7 @@ from app.cases.operations import (
     update_case,
 )
 from app.common import utcnow
-from app.deid.gate import Acceptance
+from app.deid.gate import Acceptance, GatedFields
 from app.deid.operations import confirm_risk, guard, remember_overrides
 from app.errors import ValidationError
 from app.extensions import db
@@ -38,6 +38,8 @@ from app.recommendations.operations import publish
 from app.subscriptions.operations import announce_case, announce_recommendation
 
 COMMENT_MAX = 5_000
+# What the gate checks when a case is returned, with the label its form shows.
+RETURN_TEXTS = GatedFields({"comment": "Comments"})
 
 
 def draft_case(
@@ -133,7 +135,7 @@ def return_case(
             f"The comment must be at most {COMMENT_MAX:,} characters.", field="comment"
         )
     comment = comment.strip()
-    overridden = guard({"comment": comment}, accepted)
+    overridden = guard(RETURN_TEXTS.texts(comment=comment), accepted)
     set_status(case, CaseStatus.RETURNED, actor=actor)
     review = ReviewComment(case=case, author_id=actor.id, body=comment)
     db.session.add(review)

@@ -45,10 +45,11 @@ from app.cases.queries import (
     review_queue_stmt,
     withdrawn_cases_stmt,
 )
+from app.deid.forms import refusal
 from app.deid.gate import ACCEPT_REASONS, IdentifiersFound
 from app.deid.operations import overrides_for, overrides_for_each
 from app.deid.purge import PurgeReason, purge_text
-from app.deid.web import acceptances_from_form, build_panels, renamed, risk_panel
+from app.deid.web import acceptances_from_form, renamed, risk_panel
 from app.diagnostics import describe_error
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.extensions import db
@@ -102,19 +103,6 @@ def _session_of(case: Case, session_id: int) -> Session:
     return session
 
 
-def _lenient_acceptances(form: Any) -> list[Any]:
-    """The ticked findings, even with a reason missing, to show them ticked again."""
-    from app.deid.gate import Acceptance
-
-    out = []
-    for value in form.getlist("accept_finding"):
-        name, _, end = str(value).rpartition("|")
-        name, _, start = name.rpartition("|")
-        if start.isascii() and end.isascii() and start.isdigit() and end.isdigit():
-            out.append(Acceptance(name, int(start), int(end), form.get(f"reason|{value}", "")))
-    return out
-
-
 @cases_blueprint.app_context_processor
 def _lifecycle_helpers() -> dict[str, Any]:
     """`presentable(session)` for the "Mark presented" buttons on case and session pages."""
@@ -129,32 +117,16 @@ def show_refusal(
     spans: dict[str, Any] | None = None,
     topics: list[str] | None = None,
 ) -> tuple[dict[str, str], str, dict[str, Any]]:
-    """(errors by field, message, gate panels) for a refused form; never logs the text.
-    `topics` are the topic names typed: the new ones get a panel each (`topics[i]`)."""
+    """(errors by field, message, gate panels) for a refused hand-read form; never logs the
+    text. `topics` are the topic names typed: the new ones get a panel each (`topics[i]`).
+    Forms built on `GatedForm` call its `show_refusal` instead."""
     db.session.rollback()
-    panels: dict[str, Any] = {}
-    if isinstance(exc, IdentifiersFound) or request.form.getlist("accept_finding"):
-        texts, labels = dict(texts), dict(labels)
-        for key, name in _new_topic_texts(topics or []).items():
+    texts, labels = dict(texts), dict(labels)
+    if topics and (isinstance(exc, IdentifiersFound) or request.form.getlist("accept_finding")):
+        for key, name in _new_topic_texts(topics).items():
             texts[key] = name
             labels[key] = f"topic {key.removeprefix('topics[').removesuffix(']')}"
-        panels = build_panels(
-            texts,
-            labels,
-            _lenient_acceptances(request.form),
-            spans=spans,
-            found=exc.scanned if isinstance(exc, IdentifiersFound) else None,
-        )
-    errors = dict(exc.errors) if exc.errors else ({exc.field: exc.message} if exc.field else {})
-    message = exc.message
-    for key in panels:
-        errors.setdefault(key, "Possible patient identifiers: see the highlighted text below.")
-        if key.startswith("topics["):
-            errors.setdefault("topics", "Possible patient identifiers in a new topic name.")
-    if (exc.field or "").startswith("accept_findings"):
-        message = "Choose a reason for each finding you mark “Not an identifier”."
-        errors = {"accept_findings": message}
-    return errors, message, panels
+    return refusal(exc, request.form, texts, labels, spans=spans)
 
 
 def _new_topic_texts(names: list[str]) -> dict[str, str]:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from app.deid.detector import Finding, scan
@@ -46,6 +46,42 @@ class Acceptance:
     start: int
     end: int
     reason: str
+
+
+@dataclass(frozen=True)
+class GatedFields:
+    """The free-text fields an operation passes through the gate, each with the label a form
+    shows for it: declared once beside the operation, read by its gate call and by its form.
+    `lists` are fields holding several texts, checked one by one as `name[1]`, `name[2]` …
+    and labelled from a pattern ("Reference {}")."""
+
+    labels: Mapping[str, str]
+    lists: Mapping[str, str] = field(default_factory=dict)
+
+    def texts(self, **values: str | Iterable[str] | None) -> dict[str, str]:
+        """The gate's texts by field name, from the values named as the declaration names them."""
+        out: dict[str, str] = {}
+        for name in self.labels:
+            value = values.get(name)
+            out[name] = value if isinstance(value, str) else ""
+        for name in self.lists:
+            items = values.get(name) or ()
+            if isinstance(items, str):
+                items = (items,)
+            out.update({f"{name}[{i}]": item for i, item in enumerate(items, 1)})
+        return out
+
+    def label(self, name: str) -> str:
+        """The label of a gate field, a list's item (`references[2]`) too."""
+        if name in self.labels:
+            return self.labels[name]
+        base, _, index = name.partition("[")
+        if base in self.lists and index.endswith("]"):
+            return self.lists[base].format(index[:-1])
+        return name
+
+    def labels_of(self, texts: Iterable[str]) -> dict[str, str]:
+        return {name: self.label(name) for name in texts}
 
 
 class IdentifiersFound(ValidationError):
