@@ -665,7 +665,7 @@ def _template_page(
     moved: tuple[str, int, str] | None = None,
     notice: str = "",
 ) -> Any:
-    from app.cases.forms import CaseForm
+    from app.cases.forms import case_form_class
     from app.programs.case_templates import FIELD_TYPE_LABELS, template_versions
 
     # A move is not checked yet: the preview stays the saved form until "Preview".
@@ -683,7 +683,7 @@ def _template_page(
         versions=template_versions(program),
         preview_sections=preview.get("sections", []),
         preview_fields=preview.get("fields", []),
-        preview_form=CaseForm(),
+        preview_form=case_form_class(preview)(formdata=None),
         moved=moved,
         notice=notice,
     ), status

@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 
 from flask import request
 from flask_wtf import FlaskForm
+from wtforms import FormField
 
 from app.deid.gate import Acceptance, GatedFields, IdentifiersFound
 from app.deid.web import ACCEPT_INPUT, REASON_PREFIX, Panel, acceptances_from_form, build_panels
@@ -122,10 +123,15 @@ class GatedForm(FlaskForm):
             exc, request.form, texts, self.gate_labels(texts), spans=self.gate_spans()
         )
 
-    def refuse(self, message: str, field: str) -> None:
-        """A problem found before the operation ran (a choice that does not exist)."""
-        self.problems[field] = message
-        self.message = message
+    def values(self) -> dict[str, Any]:
+        """What the page shows in its boxes, by the boxes' names."""
+        out: dict[str, Any] = {}
+        for field in self:
+            if isinstance(field, FormField):
+                out.update({sub.name: sub.data for sub in field})
+            else:
+                out[field.name] = field.data
+        return out
 
     @property
     def status(self) -> int:

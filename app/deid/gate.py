@@ -263,6 +263,16 @@ def parse_acceptances(items: Any) -> list[Acceptance]:
     return out
 
 
+def renamed(accepted: Iterable[Acceptance], prefix: str) -> list[Acceptance]:
+    """Acceptances for fields under `prefix.`, named as the operation sees them."""
+    cut = len(prefix) + 1
+    return [
+        Acceptance(a.field[cut:], a.start, a.end, a.reason)
+        for a in accepted
+        if a.field.startswith(prefix + ".")
+    ]
+
+
 def check(
     values: Mapping[str, str | None], accepted: Iterable[Acceptance] = ()
 ) -> list[tuple[FieldFinding, str]]:

@@ -13,7 +13,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.deid.gate import ACCEPT_REASONS, Acceptance, FieldFinding, parse_acceptances, scan_fields
+from app.deid.gate import (
+    ACCEPT_REASONS,
+    Acceptance,
+    FieldFinding,
+    parse_acceptances,
+    scan_fields,
+)
 from app.deid.risk import MESSAGE, assess
 
 ACCEPT_INPUT = "accept_finding"
@@ -82,16 +88,6 @@ def acceptances_from_form(form: Any) -> list[Acceptance]:
             }
         )
     return parse_acceptances(items)
-
-
-def renamed(accepted: Iterable[Acceptance], prefix: str) -> list[Acceptance]:
-    """Acceptances for fields under `prefix.`, named as the operation sees them."""
-    cut = len(prefix) + 1
-    return [
-        Acceptance(a.field[cut:], a.start, a.end, a.reason)
-        for a in accepted
-        if a.field.startswith(prefix + ".")
-    ]
 
 
 def _marks(findings: Iterable[FieldFinding], accepted: Iterable[Acceptance]) -> list[Mark]:
