@@ -310,7 +310,7 @@ def _typed_program() -> dict[str, Any]:
 @admin_blueprint.route("/programs/new", methods=["GET", "POST"])
 @permission_required(Permission.MANAGE_PROGRAMS)
 def new_program() -> Any:
-    from app.cases.views import show_refusal
+    from app.deid.forms import show_refusal
     from app.deid.web import acceptances_from_form
 
     if request.method == "GET":
@@ -337,7 +337,7 @@ def new_program() -> Any:
 @admin_blueprint.route("/programs/<slug>", methods=["GET", "POST"])
 @permission_required(Permission.MANAGE_PROGRAMS)
 def program(slug: str) -> Any:
-    from app.cases.views import show_refusal
+    from app.deid.forms import show_refusal
     from app.deid.web import acceptances_from_form
 
     program = _program(slug)
@@ -493,7 +493,7 @@ def _topic_values(topic: Any) -> dict[str, Any]:
 @admin_blueprint.route("/topics/<int:topic_id>", methods=["GET", "POST"])
 @permission_required(Permission.ACCEPT_TOPICS)
 def topic(topic_id: int) -> Any:
-    from app.cases.views import show_refusal
+    from app.deid.forms import show_refusal
     from app.deid.web import acceptances_from_form
 
     user = _user()

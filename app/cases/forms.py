@@ -14,14 +14,16 @@ from contextlib import suppress
 from typing import Any, ClassVar
 
 from flask import request
-from wtforms import Field, Form, FormField, HiddenField, StringField, TextAreaField
+from flask_wtf import FlaskForm
+from wtforms import Field, Form, FormField, HiddenField, StringField
 
 from app.cases.lifecycle import RETURN_TEXTS, OutcomeEntry, follow_up_facts
 from app.cases.models import Case, Sex
 from app.cases.operations import CASE_TEXTS, CaseData
 from app.cases.sections import join_sections_with_spans, sections_by_key
-from app.deid.forms import GatedForm, Spans, as_given, stripped
+from app.deid.forms import GatedForm, LongText, Spans, Text, as_given, stripped
 from app.errors import ValidationError
+from app.inputs import id_value
 from app.programs.case_templates import template_of
 from app.programs.models import Program, fields_of, sections_of
 from app.programs.operations import topic_texts
@@ -55,12 +57,12 @@ class CaseForm(GatedForm):
     template_sections: ClassVar[list[dict[str, Any]]] = []
     template_fields: ClassVar[list[dict[str, Any]]] = []
 
-    title = StringField(filters=[stripped])
-    age = StringField(filters=[stripped])
-    sex = StringField(filters=[stripped])
-    question = TextAreaField(filters=[stripped])
-    topics = StringField(filters=[stripped])
-    rest = TextAreaField(filters=[stripped])
+    title = Text(filters=[stripped])
+    age = Text(filters=[stripped])
+    sex = Text(filters=[stripped])
+    question = LongText(filters=[stripped])
+    topics = Text(filters=[stripped])
+    rest = LongText(filters=[stripped])
     # "submit" from "Submit for review"
     action = HiddenField(filters=[as_given])
 
@@ -136,7 +138,7 @@ def case_form_class(template: dict[str, Any] | None) -> type[CaseForm]:
         "template_fields": specs,
     }
     for section in sections:
-        boxes[f"sections.{section['key']}"] = TextAreaField(filters=[stripped])
+        boxes[f"sections.{section['key']}"] = LongText(filters=[stripped])
     for spec in specs:
         multi = spec.get("type", "text") == "multi"
         boxes[f"fields.{spec['key']}"] = ChoicesField() if multi else StringField(filters=[typed])
@@ -200,16 +202,16 @@ class ReturnForm(GatedForm):
 
     gated = RETURN_TEXTS
 
-    comment = TextAreaField(filters=[stripped])
+    comment = LongText(filters=[stripped])
 
     def gate_texts(self) -> dict[str, str]:
         return self.gated.texts(comment=self.comment.data)
 
 
 class OutcomeBoxes(Form):
-    adoption = StringField(filters=[stripped])
-    patient_status = StringField(filters=[stripped])
-    note = TextAreaField(filters=[stripped])
+    adoption = Text(filters=[stripped])
+    patient_status = Text(filters=[stripped])
+    note = LongText(filters=[stripped])
 
 
 class OutcomesForm(GatedForm):
@@ -257,3 +259,28 @@ def outcomes_form(
             "note": o.note if o else "",
         }
     return form_class(formdata=None, data=data)
+
+
+class CaseActionForm(FlaskForm):
+    """A status button on a case (submit, approve …): where to go afterwards, at most."""
+
+    next = HiddenField()
+
+
+class WithdrawForm(FlaskForm):
+    confirm = HiddenField()
+    reason = HiddenField()
+
+
+class PurgeForm(FlaskForm):
+    """The span to purge everywhere; the operation checks it and the reason."""
+
+    text = HiddenField()
+    reason = HiddenField()
+
+
+class ScheduleForm(FlaskForm):
+    session_id = HiddenField(filters=[as_given])
+
+    def session(self) -> int | None:
+        return id_value(self.session_id.data)

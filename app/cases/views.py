@@ -27,8 +27,12 @@ from app.auth.policy import Permission, Viewer, permission_required
 from app.cases import lifecycle
 from app.cases.forms import (
     SEX_CHOICES,
+    CaseActionForm,
     CaseForm,
+    PurgeForm,
     ReturnForm,
+    ScheduleForm,
+    WithdrawForm,
     case_form,
     form_for_follow_up,
     form_from_case,
@@ -46,20 +50,18 @@ from app.cases.queries import (
     review_queue_stmt,
     withdrawn_cases_stmt,
 )
-from app.deid.forms import refusal
-from app.deid.gate import ACCEPT_REASONS, IdentifiersFound, scanning_once
+from app.deid.gate import ACCEPT_REASONS, scanning_once
 from app.deid.operations import overrides_for, overrides_for_each
 from app.deid.purge import PurgeReason, purge_text
 from app.deid.web import risk_panel
 from app.diagnostics import describe_error
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.extensions import db
-from app.inputs import id_value
 from app.outdated.operations import patient_notices
 from app.pagination import page_number, paginate
 from app.practices.queries import practices_citing_each
 from app.programs.models import Program, Session
-from app.programs.operations import find_program, topic_texts
+from app.programs.operations import find_program
 from app.recommendations.models import Adoption, PatientStatus, RecommendationStatus
 from app.search import similar_cases
 from app.web import safe_redirect_target
@@ -106,33 +108,6 @@ def _session_of(case: Case, session_id: int) -> Session:
 def _lifecycle_helpers() -> dict[str, Any]:
     """`presentable(session)` for the "Mark presented" buttons on case and session pages."""
     return {"presentable": lifecycle.presentable}
-
-
-def show_refusal(
-    exc: ValidationError,
-    texts: dict[str, str],
-    labels: dict[str, str],
-    *,
-    spans: dict[str, Any] | None = None,
-    topics: list[str] | None = None,
-) -> tuple[dict[str, str], str, dict[str, Any]]:
-    """(errors by field, message, gate panels) for a refused hand-read form; never logs the
-    text. `topics` are the topic names typed: the new ones get a panel each (`topics[i]`).
-    Forms built on `GatedForm` call its `show_refusal` instead."""
-    db.session.rollback()
-    texts, labels = dict(texts), dict(labels)
-    if topics and (isinstance(exc, IdentifiersFound) or request.form.getlist("accept_finding")):
-        for key, name in _new_topic_texts(topics).items():
-            texts[key] = name
-            labels[key] = f"topic {key.removeprefix('topics[').removesuffix(']')}"
-    return refusal(exc, request.form, texts, labels, spans=spans)
-
-
-def _new_topic_texts(names: list[str]) -> dict[str, str]:
-    try:
-        return topic_texts(names)
-    except ValidationError:  # a bad name is reported as such, not as a panel
-        return {}
 
 
 # ---------------------------------------------------------------- the case page
@@ -331,6 +306,7 @@ def edit_case(case_id: int) -> Any:
 def _case_action(case_id: int, run: Any, done: str) -> Any:
     """Run a status change from a button; an illegal one comes back as a message."""
     case = get_visible_case(_user(), case_id)
+    form = CaseActionForm()
     try:
         run(case)
         db.session.commit()
@@ -338,7 +314,7 @@ def _case_action(case_id: int, run: Any, done: str) -> Any:
     except ValidationError as exc:
         db.session.rollback()
         flash(exc.message, "error")
-    target = safe_redirect_target(request.form.get("next"), url_for("cases.case", case_id=case.id))
+    target = safe_redirect_target(form.next.data, url_for("cases.case", case_id=case.id))
     return redirect(target, 303)
 
 
@@ -370,11 +346,12 @@ def withdraw_case(case_id: int) -> Any:
     case = get_visible_case(user, case_id)
     policy.require_withdraw_case(user, case)
     back = url_for("cases.case", case_id=case.id)
-    if not request.form.get("confirm"):
+    form = WithdrawForm()
+    if not form.confirm.data:
         flash("Nothing withdrawn: tick the box to confirm the withdrawal.", "error")
         return redirect(back, 303)
     try:
-        lifecycle.withdraw_case(case, request.form.get("reason"), actor=user)
+        lifecycle.withdraw_case(case, form.reason.data, actor=user)
         db.session.commit()
     except ValidationError as exc:
         db.session.rollback()
@@ -403,10 +380,9 @@ def purge_case_text(case_id: int) -> Any:
     user = _user()
     policy.require_purge_text(user)  # refused before anything is looked up
     case = get_visible_case(user, case_id)
+    form = PurgeForm()
     try:
-        result = purge_text(
-            case, request.form.get("text"), reason=request.form.get("reason"), actor=user
-        )
+        result = purge_text(case, form.text.data, reason=form.reason.data, actor=user)
     except ValidationError as exc:
         db.session.rollback()
         flash(f"Nothing purged: {exc.message}", "error")
@@ -472,10 +448,11 @@ def schedule_case(case_id: int) -> Any:
     case = get_visible_case(user, case_id)
     policy.require(user, Permission.MANAGE_SESSIONS, case)
     errors: dict[str, str] = {}
-    chosen = request.form.get("session_id", "")
-    if request.method == "POST":
+    form = ScheduleForm()
+    chosen = form.session_id.data
+    if form.validate_on_submit():
         session = None
-        if (session_id := id_value(chosen)) is not None:
+        if (session_id := form.session()) is not None:
             session = db.session.get(Session, session_id)
         if session is None or session.program_id != case.program_id:
             errors["session_id"] = "Choose one of this program's sessions."

@@ -17,16 +17,18 @@ findings. The form only parses and carries what was typed back to the page; the 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import suppress
 from typing import Any, ClassVar
 
 from flask import request
 from flask_wtf import FlaskForm
-from wtforms import FormField
+from wtforms import FormField, StringField, TextAreaField
 
 from app.deid.gate import Acceptance, GatedFields, IdentifiersFound
 from app.deid.web import ACCEPT_INPUT, REASON_PREFIX, Panel, acceptances_from_form, build_panels
 from app.errors import ValidationError
 from app.extensions import db
+from app.programs.operations import topic_texts
 
 Spans = Mapping[str, Mapping[str, tuple[int, int, str]]]
 
@@ -86,6 +88,39 @@ def refusal(
         message = REASON_MISSING
         errors = {"accept_findings": message}
     return errors, message, panels
+
+
+def show_refusal(
+    exc: ValidationError,
+    texts: Mapping[str, str],
+    labels: Mapping[str, str],
+    *,
+    spans: Spans | None = None,
+    topics: list[str] | None = None,
+) -> tuple[dict[str, str], str, dict[str, Panel]]:
+    """`refusal` for a form still read by hand from `request.form` (not yet a `GatedForm`),
+    after undoing the refused save. `topics` are the topic names typed: the new ones get a
+    panel each (`topics[i]`)."""
+    db.session.rollback()
+    texts, labels = dict(texts), dict(labels)
+    if topics and (isinstance(exc, IdentifiersFound) or request.form.getlist(ACCEPT_INPUT)):
+        with suppress(ValidationError):  # a bad name is reported as such, not as a panel
+            for key, name in topic_texts(topics).items():
+                texts[key] = name
+                labels[key] = f"topic {key.removeprefix('topics[').removesuffix(']')}"
+    return refusal(exc, request.form, texts, labels, spans=spans)
+
+
+class Text(StringField):
+    """A one-line box whose data is always text (its filters make it so)."""
+
+    data: str
+
+
+class LongText(TextAreaField):
+    """A multi-line box whose data is always text (its filters make it so)."""
+
+    data: str
 
 
 class GatedForm(FlaskForm):

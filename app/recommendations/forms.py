@@ -6,11 +6,10 @@ classes, which tests and the browser post."""
 
 from __future__ import annotations
 
-from typing import Any
+from flask_wtf import FlaskForm
+from wtforms import HiddenField
 
-from wtforms import HiddenField, StringField, TextAreaField
-
-from app.deid.forms import GatedForm, as_given, stripped
+from app.deid.forms import GatedForm, LongText, Text, as_given, stripped
 from app.errors import ValidationError
 from app.inputs import id_value
 from app.practices.operations import DISSENT_TEXTS
@@ -22,8 +21,8 @@ class AdviceForm(GatedForm):
 
     gated = RECOMMENDATION_TEXTS
 
-    body = TextAreaField(filters=[stripped])
-    references = TextAreaField(filters=[stripped])
+    body = LongText(filters=[stripped])
+    references = LongText(filters=[stripped])
 
     def reference_list(self) -> list[str]:
         return [line.strip() for line in self.references.data.splitlines() if line.strip()]
@@ -38,13 +37,9 @@ class AdviceForm(GatedForm):
             if name.startswith("references["):
                 self.problems.setdefault("references", self.problems[name])
 
-    def values(self) -> dict[str, Any]:
-        """What the page shows in its boxes."""
-        return {name: field.data for name, field in self._fields.items()}
-
 
 class RecommendationForm(AdviceForm):
-    category = StringField(filters=[as_given])
+    category = Text(filters=[as_given])
     # "publish" from the "Save and publish" button
     action = HiddenField(filters=[as_given])
     # "yes" once the page showed the best practices the text may contradict
@@ -54,7 +49,7 @@ class RecommendationForm(AdviceForm):
 class AnnotationForm(AdviceForm):
     gated = ANNOTATION_TEXTS
 
-    kind = StringField(filters=[as_given])
+    kind = Text(filters=[as_given])
 
 
 class DissentForm(GatedForm):
@@ -63,7 +58,7 @@ class DissentForm(GatedForm):
     gated = DISSENT_TEXTS
 
     practice_id = HiddenField(filters=[as_given])
-    reason = TextAreaField(filters=[as_given])
+    reason = LongText(filters=[as_given])
 
     def practice(self) -> int:
         return id_value(self.practice_id.data) or 0
@@ -71,3 +66,9 @@ class DissentForm(GatedForm):
     def gate_texts(self) -> dict[str, str]:
         # the operation checks the reason stripped; the box shows it as typed
         return self.gated.texts(reason=self.reason.data.strip())
+
+
+class PreviewForm(FlaskForm):
+    """Markdown to show as the page will (the editors' preview)."""
+
+    text = LongText(filters=[as_given])

@@ -23,7 +23,7 @@ from app.practices.conflicts import check_recommendation, unresolved
 from app.practices.models import BestPractice
 from app.practices.operations import record_dissent
 from app.practices.queries import visible_evidence
-from app.recommendations.forms import AnnotationForm, DissentForm, RecommendationForm
+from app.recommendations.forms import AnnotationForm, DissentForm, PreviewForm, RecommendationForm
 from app.recommendations.models import (
     AnnotationKind,
     Recommendation,
@@ -398,7 +398,7 @@ def letter(case_id: int) -> Any:
 def preview() -> Any:
     """Markdown as the page will show it (rendered by app.content.markdown, the only renderer).
     POST, so the text never lands in a URL or an access log."""
-    text = request.form.get("text", "")
+    text = PreviewForm().text.data
     if len(text) > BODY_MAX:
         abort(413, "The text is too long to preview.")
     return str(render_markdown(text)), 200, {"Content-Type": "text/html; charset=utf-8"}
