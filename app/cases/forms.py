@@ -177,6 +177,8 @@ def _shown(template: dict[str, Any] | None, data: CaseData) -> dict[str, Any]:
 
 def form_from_case(case: Case) -> CaseForm:
     """The edit form filled from the saved case, with the template it was written with."""
+    if request.method == "POST":  # what was typed; the saved content is not read
+        return case_form(case.program, template_of(case))
     return case_form(
         case.program,
         template_of(case),
