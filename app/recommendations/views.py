@@ -112,20 +112,19 @@ def new(case_id: int) -> Any:
     ), form.status
 
 
-def _after_save(recommendation: Recommendation, form: RecommendationForm, done: str) -> Any:
+def _after_save(
+    recommendation: Recommendation, form: RecommendationForm, done: str, kind: str = "success"
+) -> Any:
     """After a save: the conflicts warning, or publishing, or back to the case."""
     warned = _warn_of_conflicts(recommendation, seen=form.conflicts_seen.data == "yes")
     if warned is not None:
         return warned
     if form.action.data == "publish":
         return _publish(recommendation)
-    flash(done, "success" if done != NOTHING_CHANGED else "info")
+    flash(done, kind)
     return redirect(
         url_for("cases.case", case_id=recommendation.case_id) + f"#rec-{recommendation.id}", 303
     )
-
-
-NOTHING_CHANGED = "Nothing changed."
 
 
 @recommendations_blueprint.route(
@@ -152,8 +151,9 @@ def edit(recommendation_id: int) -> Any:
         except ValidationError as exc:
             form.show_refusal(exc)
         else:
-            done = f"Saved as version {recommendation.version}." if changed else NOTHING_CHANGED
-            return _after_save(recommendation, form, done)
+            if not changed:
+                return _after_save(recommendation, form, "Nothing changed.", "info")
+            return _after_save(recommendation, form, f"Saved as version {recommendation.version}.")
     return _edit_form(recommendation, form)
 
 
