@@ -240,12 +240,25 @@ def page_as(app: Flask, user: User, url: str) -> TestResponse:
     return reader.get(url)
 
 
+# Tests between two collections over the whole heap; see `_settle_heap`.
+FULL_COLLECTION_EVERY = 100
+_tests_since_full_collection = 0
+
+
 def _settle_heap() -> None:
     """What has survived so far out of the cyclic collector's watch (as
     `app.settle_for_serving` does for a server). A test process holds the app, the test
     modules and the caches they fill, and every full collection walked all of it: a search
     index rebuild collects once per batch, which cost a second or more per rebuild late in a
-    worker's run. Frozen after each test, a collection walks only the objects made since."""
+    worker's run. Frozen after each test, a collection walks only the objects made since.
+    Some of what a test leaves becomes garbage later (module fixtures, the last test's app),
+    so every FULL_COLLECTION_EVERY tests the heap is collected whole: frozen for good, that
+    garbage made a worker grow to 3 GB."""
+    global _tests_since_full_collection
+    _tests_since_full_collection += 1
+    if _tests_since_full_collection >= FULL_COLLECTION_EVERY:
+        _tests_since_full_collection = 0
+        gc.unfreeze()
     gc.collect()
     gc.freeze()
 
