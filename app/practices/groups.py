@@ -676,14 +676,22 @@ class _Changes:
         marks = set(self.marks)
         programs = set(self.programs)
         recommendations = GroupKind.RECOMMENDATIONS
+        # Scheduling counts only for a case whose published advice is grouped: each burst
+        # of scheduling would otherwise recompute the recommendations for nothing.
+        advised = (
+            select(Recommendation.id)
+            .where(Recommendation.case_id == Case.id)
+            .where(Recommendation.status == RecommendationStatus.PUBLISHED)
+            .exists()
+        )
         for ids, stmt in (
             (self.recommended, select(Case.program_id).where(Case.id.in_(self.recommended))),
-            (self.presented, select(Case.program_id).where(Case.id.in_(self.presented))),
+            (self.presented, select(Case.program_id).where(Case.id.in_(self.presented), advised)),
             (
                 self.sessions,
                 select(Case.program_id)
                 .join(CasePresentation, CasePresentation.case_id == Case.id)
-                .where(CasePresentation.session_id.in_(self.sessions)),
+                .where(CasePresentation.session_id.in_(self.sessions), advised),
             ),
         ):
             if ids:

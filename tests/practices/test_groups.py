@@ -305,11 +305,23 @@ def test_groups_are_made_of_open_cases_and_follow_them_in_and_out(hub):
     # and moving a session's date refresh the recommendations.
     later = create_session(pain, date(2026, 10, 10), title="Session 10", actor=SYSTEM)
     db.session.commit()
-    taper = hub["cases"]["taper-1"]
+    advised = hub["cases"]["chronic-pain"]
     added = {GroupKind.RECOMMENDATIONS}
-    assert marks(lambda: db.session.add(CasePresentation(case=taper, session=later))) == added
+    assert marks(lambda: db.session.add(CasePresentation(case=advised, session=later))) == added
     assert marks(lambda: setattr(later, "date", date(2026, 1, 5))) == added
     assert marks(lambda: setattr(later, "title", "Session ten")) == set()
+    # A case without published advice is in no group of recommendations: scheduling it, or
+    # moving a session holding only such cases, changes none.
+    unadvised = hub["cases"]["taper-1"]
+    assert not unadvised.recommendations
+    other = create_session(pain, date(2026, 10, 20), title="Session 11", actor=SYSTEM)
+    db.session.commit()
+    assert marks(lambda: db.session.add(CasePresentation(case=unadvised, session=other))) == set()
+    assert marks(lambda: setattr(other, "date", date(2026, 10, 21))) == set()
+    draft_advice = add_recommendation(unadvised, hub["expert"], NALOXONE, published=False)
+    db.session.commit()
+    assert draft_advice.status is not None
+    assert marks(lambda: setattr(other, "date", date(2026, 10, 22))) == set()
 
 
 def test_refresh_command(hub, app):
