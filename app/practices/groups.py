@@ -1,11 +1,13 @@
 """Stored groups: recurring questions (for curriculum) and similar recommendations (candidate
 best practices), kept in tables so that pages and the API only read them.
 
-A commit that changes what the groups are made of (a case's question, title or topics; a
-recommendation's text or status; the topic vocabulary) marks the kind stale in the same
-transaction. A background thread of each process then recomputes it, holding a lease row so
-that only one process refreshes at a time; a request never waits for it. `casebook
-curriculum refresh` does the same from the shell. In tests ("sync" mode) a stale kind is
+A commit that changes what the groups are made of (an open case's question, title or
+topics; a published recommendation's text or status; the topic vocabulary) marks the kind
+stale in the same transaction, for the audiences whose groups it changes (a reader is told
+of changes not yet grouped only in the audiences they read). A background thread of each
+process then recomputes it, holding a lease row so that only one process refreshes at a
+time; a request never waits for it. `casebook curriculum refresh` does the same from the
+shell. In tests ("sync" mode) a stale kind is
 recomputed when it is read, so what a test reads is always current.
 
 Groups are computed over what every reader of a program sees (open, not withdrawn cases and
