@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 CHUNK = 5_000
-# Rows the migrations write into a new database (the groupings' state).
-SEEDED = {"grouping_states"}
+# Rows the migrations write into a new database (the groupings' state and marks).
+SEEDED = {"grouping_states", "grouping_stale_audiences"}
 
 
 def _app(url: str, index_dir: Path) -> Any:

@@ -3,18 +3,20 @@ CASEBOOK_TEST_DATABASE_URL names a server), and users made through the real oper
 
 from __future__ import annotations
 
+import gc
 import inspect
 import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from flask import Flask, g
 from flask.testing import FlaskClient
 from flask_migrate import stamp
 from jinja2.bccache import Bucket, BytecodeCache
+from werkzeug.routing import Rule
 from werkzeug.test import TestResponse
 
 from app import create_app, stop_background
@@ -47,6 +49,28 @@ def database_server() -> Iterator[str | None]:
         yield url
     finally:
         pg.drop_database(url)
+
+
+class _RuleWithSharedBuilders(Rule):
+    """Each test makes its own app, and generating and compiling the URL builders of its two
+    hundred routes (Python code per rule) was most of an app's cost. A builder depends on the
+    rule's parts and defaults only and reaches the converters through the rule it is bound
+    to, so one compiled per distinct rule serves every app of the process."""
+
+    _builders: ClassVar[dict[tuple[object, ...], Any]] = {}
+
+    def _compile_builder(self, append_unknown: bool = True) -> Any:
+        defaults = self.defaults or {}
+        if any(dynamic and name in defaults for dynamic, name in self._trace):
+            return super()._compile_builder(append_unknown)  # a converted default is baked in
+        key = (self.rule, tuple(self._trace), tuple(sorted(defaults)), append_unknown)
+        builder = self._builders.get(key)
+        if builder is None:
+            builder = self._builders[key] = super()._compile_builder(append_unknown)
+        return builder
+
+
+Flask.url_rule_class = _RuleWithSharedBuilders
 
 
 class _CompiledTemplates(BytecodeCache):
@@ -214,6 +238,38 @@ def page_as(app: Flask, user: User, url: str) -> TestResponse:
     reader = app.test_client()
     sign_in(reader, user)
     return reader.get(url)
+
+
+# Tests between two collections over the whole heap; see `_settle_heap`.
+FULL_COLLECTION_EVERY = 100
+_tests_since_full_collection = 0
+
+
+def _settle_heap() -> None:
+    """What has survived so far out of the cyclic collector's watch (as
+    `app.settle_for_serving` does for a server). A test process holds the app, the test
+    modules and the caches they fill, and every full collection walked all of it: a search
+    index rebuild collects once per batch, which cost a second or more per rebuild late in a
+    worker's run. Frozen after each test, a collection walks only the objects made since.
+    Some of what a test leaves becomes garbage later (module fixtures, the last test's app),
+    so every FULL_COLLECTION_EVERY tests the heap is collected whole: frozen for good, that
+    garbage made a worker grow to 3 GB."""
+    global _tests_since_full_collection
+    _tests_since_full_collection += 1
+    if _tests_since_full_collection >= FULL_COLLECTION_EVERY:
+        _tests_since_full_collection = 0
+        gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    _settle_heap()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_logfinish(nodeid: str, location: tuple[str, int | None, str]) -> None:
+    _settle_heap()
 
 
 # Files whose tests are slices of one long check (each slice starts its own world): xdist

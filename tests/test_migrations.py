@@ -262,3 +262,48 @@ def _notification_programs_check() -> None:
 
 def test_notifications_get_their_programs(migrated_database: None) -> None:
     _notification_programs_check()
+
+
+def _stale_audiences_check() -> None:
+    """A kind stale before the upgrade is marked for every audience after it (which one
+    changed is not known), a kind up to date for none; downgraded, a kind with a mark is
+    stale."""
+    upgrade(revision="0032_scale50k")
+    _insert_program()
+    db.session.execute(
+        text(
+            "INSERT INTO programs (slug, name, description, case_template, private, created_at)"
+            " VALUES ('hcv-closed', 'Hepatitis C ECHO Closed', '', '{}', true,"
+            " '2025-01-01 00:00:00')"
+        )
+    )
+    private_id = db.session.scalar(text("SELECT max(id) FROM programs"))
+    db.session.execute(text("UPDATE grouping_states SET stale = (kind = 'questions')"))
+    db.session.commit()
+    db.session.remove()
+    upgrade(revision="0033_stale_audiences")
+    with db.engine.begin() as conn:
+        found = set(conn.execute(text("SELECT kind, audience FROM grouping_stale_audiences")))
+        assert found == {("questions", 0), ("questions", private_id)}
+        conn.execute(text("DELETE FROM grouping_stale_audiences"))
+        conn.execute(text("UPDATE grouping_states SET stale = false"))
+        conn.execute(
+            text(
+                "INSERT INTO grouping_stale_audiences (kind, audience)"
+                " VALUES ('recommendations', :id)"
+            ),
+            {"id": private_id},
+        )
+    downgrade(revision="0032_scale50k")
+    with db.engine.connect() as conn:
+        stale = dict(conn.execute(text("SELECT kind, stale FROM grouping_states")).all())
+    assert {kind: bool(flag) for kind, flag in stale.items()} == {
+        "questions": False,
+        "recommendations": True,
+    }
+    upgrade()
+    assert _schema_diff() == []
+
+
+def test_stale_groupings_are_marked_for_every_audience(migrated_database: None) -> None:
+    _stale_audiences_check()

@@ -310,7 +310,7 @@ def _typed_program() -> dict[str, Any]:
 @admin_blueprint.route("/programs/new", methods=["GET", "POST"])
 @permission_required(Permission.MANAGE_PROGRAMS)
 def new_program() -> Any:
-    from app.cases.views import show_refusal
+    from app.deid.forms import show_refusal
     from app.deid.web import acceptances_from_form
 
     if request.method == "GET":
@@ -337,7 +337,7 @@ def new_program() -> Any:
 @admin_blueprint.route("/programs/<slug>", methods=["GET", "POST"])
 @permission_required(Permission.MANAGE_PROGRAMS)
 def program(slug: str) -> Any:
-    from app.cases.views import show_refusal
+    from app.deid.forms import show_refusal
     from app.deid.web import acceptances_from_form
 
     program = _program(slug)
@@ -493,7 +493,7 @@ def _topic_values(topic: Any) -> dict[str, Any]:
 @admin_blueprint.route("/topics/<int:topic_id>", methods=["GET", "POST"])
 @permission_required(Permission.ACCEPT_TOPICS)
 def topic(topic_id: int) -> Any:
-    from app.cases.views import show_refusal
+    from app.deid.forms import show_refusal
     from app.deid.web import acceptances_from_form
 
     user = _user()
@@ -665,7 +665,7 @@ def _template_page(
     moved: tuple[str, int, str] | None = None,
     notice: str = "",
 ) -> Any:
-    from app.cases.forms import CaseForm
+    from app.cases.forms import case_form_class
     from app.programs.case_templates import FIELD_TYPE_LABELS, template_versions
 
     # A move is not checked yet: the preview stays the saved form until "Preview".
@@ -683,7 +683,7 @@ def _template_page(
         versions=template_versions(program),
         preview_sections=preview.get("sections", []),
         preview_fields=preview.get("fields", []),
-        preview_form=CaseForm(),
+        preview_form=case_form_class(preview)(formdata=None),
         moved=moved,
         notice=notice,
     ), status

@@ -187,6 +187,7 @@ NOT_CARRIED = {
     "notifications": "derived from what followers were told on this instance",
     "digest_deliveries": "which day's mail this instance sent; a new instance mails afresh",
     "grouping_states": "derived: the stored groups are recomputed from the items",
+    "grouping_stale_audiences": "derived: which stored groups wait for a recompute",
     "question_groups": "derived: recomputed from the cases' questions",
     "question_group_members": "derived: recomputed from the cases' questions",
     "recommendation_groups": "derived: recomputed from the recommendations",

@@ -30,7 +30,7 @@ from app.deid.models import DeidOverride
 from app.errors import ValidationError
 from app.extensions import db
 from app.practices.groups import GroupKind, mark_stale
-from app.programs.models import Program, Session, TopicStatus
+from app.programs.models import Program, Session, Topic, TopicStatus
 from app.programs.operations import add_topics, lock_program
 from app.programs.terms import topics_by_key
 from app.recommendations.models import (
@@ -409,6 +409,8 @@ class _Writer:
         self.outbox: list[tuple[str, int]] = []
         self.recommendations = False
         self.by_case: dict[int, list[int]] = {}
+        self.open_programs: set[int] = set()  # programs of the open cases written
+        self.open_topics: set[int] = set()  # and their topics
 
     def insert(self, model: Any, rows: list[dict[str, Any]]) -> list[int]:
         """Rows of a table whose ids later rows need, in the order given."""
@@ -436,6 +438,9 @@ class _Writer:
         self.outbox.append(("case", case_id))
         self.rows[case_topics].extend({"case_id": case_id, "topic_id": t} for t in topic_ids)
         self.event("case.created", "cases", case_id, status=str(c.status), program_id=c.program.id)
+        if c.status in policy.OPEN_STATUSES:
+            self.open_programs.add(c.program.id)
+            self.open_topics.update(topic_ids)
         for finding, reason in c.overridden:
             self.rows[DeidOverride.__table__].append(
                 {
@@ -583,8 +588,21 @@ class _Writer:
             if rows:
                 self.connection.execute(sa.insert(table), rows)
         queue(db.session(), self.outbox)
-        # What new cases and recommendations change in the groupings (groups._kinds_for).
+        # What new cases and recommendations change in the groupings (as groups._Changes
+        # tells them): open cases only, for the audiences of their programs.
         kinds = {GroupKind.QUESTIONS}
-        if self.recommendations:
-            kinds.add(GroupKind.RECOMMENDATIONS)
-        mark_stale(db.session(), kinds)
+        if self.recommendations or self._carry_proposed_topics():
+            kinds.add(GroupKind.RECOMMENDATIONS)  # a proposed topic joins their vocabulary
+        mark_stale(db.session(), kinds, self.open_programs)
+
+    def _carry_proposed_topics(self) -> bool:
+        topics = sorted(self.open_topics)
+        return any(
+            self.connection.scalar(
+                sa.select(sa.func.count())
+                .select_from(Topic)
+                .where(Topic.id.in_(topics[start : start + 500]))
+                .where(Topic.status == TopicStatus.PROPOSED)
+            )
+            for start in range(0, len(topics), 500)
+        )

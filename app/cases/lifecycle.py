@@ -9,6 +9,7 @@ restore it. The reason is a category, never text: nothing typed is stored with i
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -27,17 +28,19 @@ from app.cases.operations import (
     update_case,
 )
 from app.common import utcnow
-from app.deid.gate import Acceptance
+from app.deid.gate import Acceptance, GatedFields, IdentifiersFound, renamed
 from app.deid.operations import confirm_risk, guard, remember_overrides
 from app.errors import ValidationError
 from app.extensions import db
 from app.notifications.operations import case_url, notify
 from app.programs.models import Program, Session
 from app.recommendations.models import Recommendation, RecommendationStatus
-from app.recommendations.operations import publish
+from app.recommendations.operations import publish, record_outcome
 from app.subscriptions.operations import announce_case, announce_recommendation
 
 COMMENT_MAX = 5_000
+# What the gate checks when a case is returned, with the label its form shows.
+RETURN_TEXTS = GatedFields({"comment": "Comments"})
 
 
 def draft_case(
@@ -133,7 +136,7 @@ def return_case(
             f"The comment must be at most {COMMENT_MAX:,} characters.", field="comment"
         )
     comment = comment.strip()
-    overridden = guard({"comment": comment}, accepted)
+    overridden = guard(RETURN_TEXTS.texts(comment=comment), accepted)
     set_status(case, CaseStatus.RETURNED, actor=actor)
     review = ReviewComment(case=case, author_id=actor.id, body=comment)
     db.session.add(review)
@@ -301,3 +304,55 @@ def restore_case(case: Case, *, actor: Actor) -> None:
             f"Your case “{case.title}” was restored.",
             case_url(case.id),
         )
+
+
+@dataclass(frozen=True)
+class OutcomeEntry:
+    """What became of one recommendation, as typed at a follow-up (empty: not recorded)."""
+
+    recommendation: Recommendation
+    adoption: str = ""
+    patient_status: str = ""
+    note: str = ""
+
+
+def record_outcomes(
+    follow_up: Case,
+    entries: Iterable[OutcomeEntry],
+    *,
+    actor: User,
+    accepted: Iterable[Acceptance] = (),
+) -> int:
+    """Record the outcomes given at a follow-up, at least one; an entry left empty is skipped.
+    Problems and findings are named under `outcomes.<recommendation id>`; returns how many."""
+    accepted = list(accepted)
+    recorded = 0
+    for entry in entries:
+        r = entry.recommendation
+        if not (entry.adoption or entry.patient_status or entry.note):
+            continue
+        prefix = f"outcomes.{r.id}"
+        try:
+            record_outcome(
+                follow_up,
+                r,
+                entry.adoption,
+                entry.patient_status,
+                note=entry.note,
+                actor=actor,
+                accepted=renamed(accepted, prefix),
+            )
+        except IdentifiersFound as exc:
+            raise exc.within(prefix) from None
+        except ValidationError as exc:
+            name = f"{prefix}.{exc.field}" if exc.field else prefix
+            raise ValidationError(
+                f"Recommendation {r.position}: {exc.message}", field=name
+            ) from None
+        recorded += 1
+    if not recorded:
+        raise ValidationError(
+            "Choose the adoption and the patient's status for at least one recommendation.",
+            field="outcomes",
+        )
+    return recorded

@@ -14,7 +14,7 @@ from app.auth.models import User
 from app.auth.policy import Actor, Permission, write_operation
 from app.cases.models import Case, CasePresentation, CaseStatus, Sex
 from app.common import utcnow
-from app.deid.gate import Acceptance
+from app.deid.gate import Acceptance, GatedFields
 from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
 from app.extensions import db
@@ -243,10 +243,18 @@ def validate_content(
     }
 
 
+# What the gate checks in a case, with the labels its form shows; the template's text fields
+# (`fields.<key>`, labelled by the template) and new topic names (`topics[i]`) besides.
+CASE_TEXTS = GatedFields(
+    {"title": "Title", "question": "Questions for the hub", "presentation": "Presentation"},
+    {"topics": "topic {}"},
+)
+
+
 def gate_texts(values: Mapping[str, Any]) -> dict[str, str]:
     """The free-text parts of validated case content, by field name, for the gate: new topic
     names (`topics[i]`) among them, since a new topic is shown to the whole program."""
-    texts = {name: values[name] for name in ("title", "question", "presentation")}
+    texts = CASE_TEXTS.texts(**{name: values[name] for name in CASE_TEXTS.labels})
     for key, value in (values.get("fields") or {}).items():
         if isinstance(value, str):
             texts[f"fields.{key}"] = value

@@ -27,11 +27,16 @@ from app.auth.policy import Permission, Viewer, permission_required
 from app.cases import lifecycle
 from app.cases.forms import (
     SEX_CHOICES,
+    CaseActionForm,
     CaseForm,
-    field_labels,
+    PurgeForm,
+    ReturnForm,
+    ScheduleForm,
+    WithdrawForm,
+    case_form,
     form_for_follow_up,
     form_from_case,
-    read_case_form,
+    outcomes_form,
 )
 from app.cases.models import Case, CaseStatus, WithdrawalReason
 from app.cases.operations import saved_texts
@@ -45,22 +50,19 @@ from app.cases.queries import (
     review_queue_stmt,
     withdrawn_cases_stmt,
 )
-from app.deid.gate import ACCEPT_REASONS, IdentifiersFound
+from app.deid.gate import ACCEPT_REASONS, scanning_once
 from app.deid.operations import overrides_for, overrides_for_each
 from app.deid.purge import PurgeReason, purge_text
-from app.deid.web import acceptances_from_form, build_panels, renamed, risk_panel
+from app.deid.web import risk_panel
 from app.diagnostics import describe_error
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.extensions import db
-from app.inputs import id_value
 from app.outdated.operations import patient_notices
 from app.pagination import page_number, paginate
 from app.practices.queries import practices_citing_each
-from app.programs.case_templates import template_of
-from app.programs.models import Program, Session, fields_of, sections_of
-from app.programs.operations import find_program, topic_texts
+from app.programs.models import Program, Session
+from app.programs.operations import find_program
 from app.recommendations.models import Adoption, PatientStatus, RecommendationStatus
-from app.recommendations.operations import record_outcome
 from app.search import similar_cases
 from app.web import safe_redirect_target
 
@@ -102,60 +104,10 @@ def _session_of(case: Case, session_id: int) -> Session:
     return session
 
 
-def _lenient_acceptances(form: Any) -> list[Any]:
-    """The ticked findings, even with a reason missing, to show them ticked again."""
-    from app.deid.gate import Acceptance
-
-    out = []
-    for value in form.getlist("accept_finding"):
-        name, _, end = str(value).rpartition("|")
-        name, _, start = name.rpartition("|")
-        if start.isascii() and end.isascii() and start.isdigit() and end.isdigit():
-            out.append(Acceptance(name, int(start), int(end), form.get(f"reason|{value}", "")))
-    return out
-
-
 @cases_blueprint.app_context_processor
 def _lifecycle_helpers() -> dict[str, Any]:
     """`presentable(session)` for the "Mark presented" buttons on case and session pages."""
     return {"presentable": lifecycle.presentable}
-
-
-def show_refusal(
-    exc: ValidationError,
-    texts: dict[str, str],
-    labels: dict[str, str],
-    *,
-    spans: dict[str, Any] | None = None,
-    topics: list[str] | None = None,
-) -> tuple[dict[str, str], str, dict[str, Any]]:
-    """(errors by field, message, gate panels) for a refused form; never logs the text.
-    `topics` are the topic names typed: the new ones get a panel each (`topics[i]`)."""
-    db.session.rollback()
-    panels: dict[str, Any] = {}
-    if isinstance(exc, IdentifiersFound) or request.form.getlist("accept_finding"):
-        texts, labels = dict(texts), dict(labels)
-        for key, name in _new_topic_texts(topics or []).items():
-            texts[key] = name
-            labels[key] = f"topic {key.removeprefix('topics[').removesuffix(']')}"
-        panels = build_panels(texts, labels, _lenient_acceptances(request.form), spans=spans)
-    errors = dict(exc.errors) if exc.errors else ({exc.field: exc.message} if exc.field else {})
-    message = exc.message
-    for key in panels:
-        errors.setdefault(key, "Possible patient identifiers: see the highlighted text below.")
-        if key.startswith("topics["):
-            errors.setdefault("topics", "Possible patient identifiers in a new topic name.")
-    if (exc.field or "").startswith("accept_findings"):
-        message = "Choose a reason for each finding you mark “Not an identifier”."
-        errors = {"accept_findings": message}
-    return errors, message, panels
-
-
-def _new_topic_texts(names: list[str]) -> dict[str, str]:
-    try:
-        return topic_texts(names)
-    except ValidationError:  # a bad name is reported as such, not as a panel
-        return {}
 
 
 # ---------------------------------------------------------------- the case page
@@ -233,15 +185,13 @@ def _render_form(
     action: str,
     case: Case | None = None,
     follows: Case | None = None,
-    status: int = 200,
 ) -> Any:
-    template = template_of(case) if case is not None else program.case_template
     return (
         render_template(
             "cases/form.html",
             program=program,
-            form_sections=sections_of(template),
-            form_fields=fields_of(template),
+            form_sections=form.template_sections,
+            form_fields=form.template_fields,
             form=form,
             action=action,
             case=case,
@@ -255,7 +205,7 @@ def _render_form(
                 else []
             ),
         ),
-        status,
+        form.status,
     )
 
 
@@ -274,9 +224,9 @@ def _submit_after_save(case: Case, form: CaseForm, action: str) -> Any:
         lifecycle.submit_case(case, actor=user)
     except ValidationError as exc:
         db.session.rollback()
-        form.errors = dict(exc.errors) or {exc.field or "form": exc.message}
+        form.problems = dict(exc.errors) or {exc.field or "form": exc.message}
         form.message = f"Your draft is saved, but it cannot be submitted yet. {exc.message}"
-        return _render_form(case.program, form, action=action, case=case, status=422)
+        return _render_form(case.program, form, action=action, case=case)
     db.session.commit()
     flash("Case submitted for review. A coordinator will approve it or send it back.", "success")
     return redirect(url_for("cases.case", case_id=case.id), 303)
@@ -287,10 +237,7 @@ def _submit_after_save(case: Case, form: CaseForm, action: str) -> Any:
 def new_case(slug: str) -> Any:
     program = _program(slug)
     policy.require(_user(), Permission.SUBMIT_CASE, program)
-    action = url_for("cases.new_case", slug=slug)
-    if request.method == "GET":
-        return _render_form(program, CaseForm(), action=action)
-    return _save_new(program, action, follows=None)
+    return _new(program, url_for("cases.new_case", slug=slug), case_form(program), follows=None)
 
 
 @cases_blueprint.route("/cases/<int:case_id>/follow-up", methods=["GET", "POST"])
@@ -304,34 +251,28 @@ def new_follow_up(case_id: int) -> Any:
             "error",
         )
         return redirect(url_for("cases.case", case_id=case_id), 303)
-    if request.method == "GET":
-        return _render_form(
-            earlier.program,
-            form_for_follow_up(earlier.program, earlier),
-            action=action,
-            follows=earlier,
-        )
-    return _save_new(earlier.program, action, follows=earlier)
+    return _new(earlier.program, action, form_for_follow_up(earlier), follows=earlier)
 
 
-def _save_new(program: Program, action: str, *, follows: Case | None) -> Any:
-    user = _user()
-    form, data, texts, spans = read_case_form(program, request.form)
-    try:
-        accepted = acceptances_from_form(request.form)
-        case = lifecycle.draft_case(
-            program, data, presenter=user, follows=follows, accepted=accepted
-        )
-        db.session.commit()
-    except ValidationError as exc:
-        form.errors, form.message, form.panels = show_refusal(
-            exc, texts, field_labels(program), spans=spans, topics=list(data.topics)
-        )
-        return _render_form(program, form, action=action, follows=follows, status=422)
-    if request.form.get("action") == "submit":
-        return _submit_after_save(case, form, url_for("cases.edit_case", case_id=case.id))
-    flash("Draft saved. Only you can see it until you submit it for review.", "success")
-    return redirect(url_for("cases.case", case_id=case.id), 303)
+def _new(program: Program, action: str, form: CaseForm, *, follows: Case | None) -> Any:
+    if form.validate_on_submit():
+        try:
+            case = lifecycle.draft_case(
+                program,
+                form.case_data(),
+                presenter=_user(),
+                follows=follows,
+                accepted=form.accepted(),
+            )
+            db.session.commit()
+        except ValidationError as exc:
+            form.show_refusal(exc)
+        else:
+            if form.action.data == "submit":
+                return _submit_after_save(case, form, url_for("cases.edit_case", case_id=case.id))
+            flash("Draft saved. Only you can see it until you submit it for review.", "success")
+            return redirect(url_for("cases.case", case_id=case.id), 303)
+    return _render_form(program, form, action=action, follows=follows)
 
 
 @cases_blueprint.route("/cases/<int:case_id>/edit", methods=["GET", "POST"])
@@ -340,28 +281,23 @@ def edit_case(case_id: int) -> Any:
     user = _user()
     case = get_visible_case(user, case_id)
     policy.require_edit_case(user, case)
-    program = case.program
     action = url_for("cases.edit_case", case_id=case_id)
-    if request.method == "GET":
-        return _render_form(program, form_from_case(program, case), action=action, case=case)
-    template = template_of(case)
-    form, data, texts, spans = read_case_form(program, request.form, template)
-    try:
-        accepted = acceptances_from_form(request.form)
-        lifecycle.edit_case(case, data, actor=user, accepted=accepted)
-        db.session.commit()
-    except ValidationError as exc:
-        form.errors, form.message, form.panels = show_refusal(
-            exc, texts, field_labels(program, template), spans=spans, topics=list(data.topics)
-        )
-        return _render_form(program, form, action=action, case=case, status=422)
-    if request.form.get("action") == "submit" and case.status in (
-        CaseStatus.DRAFT,
-        CaseStatus.RETURNED,
-    ):
-        return _submit_after_save(case, form, action)
-    flash("Changes saved.", "success")
-    return redirect(url_for("cases.case", case_id=case.id), 303)
+    form = form_from_case(case)
+    if form.validate_on_submit():
+        try:
+            lifecycle.edit_case(case, form.case_data(), actor=user, accepted=form.accepted())
+            db.session.commit()
+        except ValidationError as exc:
+            form.show_refusal(exc)
+        else:
+            if form.action.data == "submit" and case.status in (
+                CaseStatus.DRAFT,
+                CaseStatus.RETURNED,
+            ):
+                return _submit_after_save(case, form, action)
+            flash("Changes saved.", "success")
+            return redirect(url_for("cases.case", case_id=case.id), 303)
+    return _render_form(case.program, form, action=action, case=case)
 
 
 # ---------------------------------------------------------------- status changes
@@ -370,6 +306,7 @@ def edit_case(case_id: int) -> Any:
 def _case_action(case_id: int, run: Any, done: str) -> Any:
     """Run a status change from a button; an illegal one comes back as a message."""
     case = get_visible_case(_user(), case_id)
+    form = CaseActionForm()
     try:
         run(case)
         db.session.commit()
@@ -377,7 +314,7 @@ def _case_action(case_id: int, run: Any, done: str) -> Any:
     except ValidationError as exc:
         db.session.rollback()
         flash(exc.message, "error")
-    target = safe_redirect_target(request.form.get("next"), url_for("cases.case", case_id=case.id))
+    target = safe_redirect_target(form.next.data, url_for("cases.case", case_id=case.id))
     return redirect(target, 303)
 
 
@@ -409,11 +346,12 @@ def withdraw_case(case_id: int) -> Any:
     case = get_visible_case(user, case_id)
     policy.require_withdraw_case(user, case)
     back = url_for("cases.case", case_id=case.id)
-    if not request.form.get("confirm"):
+    form = WithdrawForm()
+    if not form.confirm.data:
         flash("Nothing withdrawn: tick the box to confirm the withdrawal.", "error")
         return redirect(back, 303)
     try:
-        lifecycle.withdraw_case(case, request.form.get("reason"), actor=user)
+        lifecycle.withdraw_case(case, form.reason.data, actor=user)
         db.session.commit()
     except ValidationError as exc:
         db.session.rollback()
@@ -442,10 +380,9 @@ def purge_case_text(case_id: int) -> Any:
     user = _user()
     policy.require_purge_text(user)  # refused before anything is looked up
     case = get_visible_case(user, case_id)
+    form = PurgeForm()
     try:
-        result = purge_text(
-            case, request.form.get("text"), reason=request.form.get("reason"), actor=user
-        )
+        result = purge_text(case, form.text.data, reason=form.reason.data, actor=user)
     except ValidationError as exc:
         db.session.rollback()
         flash(f"Nothing purged: {exc.message}", "error")
@@ -483,30 +420,25 @@ def return_case(case_id: int) -> Any:
     user = _user()
     case = get_visible_case(user, case_id)
     policy.require(user, Permission.REVIEW_CASE, case)
-    comment = request.form.get("comment", "").strip()
-    errors: dict[str, str] = {}
-    panels: dict[str, Any] = {}
-    message = ""
-    if request.method == "POST":
+    form = ReturnForm()
+    if form.validate_on_submit():
         try:
-            lifecycle.return_case(
-                case, comment, actor=user, accepted=acceptances_from_form(request.form)
-            )
+            lifecycle.return_case(case, form.comment.data, actor=user, accepted=form.accepted())
             db.session.commit()
+        except ValidationError as exc:
+            form.show_refusal(exc)
+        else:
             flash("Case returned to its presenter with your comments.", "success")
             return redirect(url_for("cases.review_queue"), 303)
-        except ValidationError as exc:
-            errors, message, panels = show_refusal(
-                exc, {"comment": comment}, {"comment": "Comments"}
-            )
     return render_template(
         "cases/return.html",
         case=case,
-        comment=comment,
-        errors=errors,
-        message=message,
-        panels=panels,
-    ), (422 if errors or message else 200)
+        form=form,
+        comment=form.comment.data,
+        errors=form.problems,
+        message=form.message,
+        panels=form.panels,
+    ), form.status
 
 
 @cases_blueprint.route("/cases/<int:case_id>/schedule", methods=["GET", "POST"])
@@ -516,10 +448,11 @@ def schedule_case(case_id: int) -> Any:
     case = get_visible_case(user, case_id)
     policy.require(user, Permission.MANAGE_SESSIONS, case)
     errors: dict[str, str] = {}
-    chosen = request.form.get("session_id", "")
-    if request.method == "POST":
+    form = ScheduleForm()
+    chosen = form.session_id.data
+    if form.validate_on_submit():
         session = None
-        if (session_id := id_value(chosen)) is not None:
+        if (session_id := form.session()) is not None:
             session = db.session.get(Session, session_id)
         if session is None or session.program_id != case.program_id:
             errors["session_id"] = "Choose one of this program's sessions."
@@ -632,69 +565,30 @@ def record_outcomes(case_id: int) -> Any:
     recommendations = [
         r for r in earlier.recommendations if r.status is RecommendationStatus.PUBLISHED
     ]
-    existing = {o.recommendation_id: o for o in follow_up.outcomes}
-    values: dict[str, str] = {}
-    for r in recommendations:
-        o = existing.get(r.id)
-        values[f"outcomes.{r.id}.adoption"] = str(o.adoption) if o else ""
-        values[f"outcomes.{r.id}.patient_status"] = str(o.patient_status) if o else ""
-        values[f"outcomes.{r.id}.note"] = o.note if o else ""
-    errors: dict[str, str] = {}
-    panels: dict[str, Any] = {}
-    message = ""
-    if request.method == "POST":
-        for key in values:
-            values[key] = request.form.get(key, "").strip()
-        texts = {f"outcomes.{r.id}.note": values[f"outcomes.{r.id}.note"] for r in recommendations}
-        labels = {
-            f"outcomes.{r.id}.note": f"Note on recommendation {r.position}" for r in recommendations
-        }
-        try:
-            accepted = acceptances_from_form(request.form)
-            recorded = 0
-            for r in recommendations:
-                prefix = f"outcomes.{r.id}"
-                adoption = values[f"{prefix}.adoption"]
-                status = values[f"{prefix}.patient_status"]
-                if not adoption and not status and not values[f"{prefix}.note"]:
-                    continue
-                try:
-                    record_outcome(
-                        follow_up,
-                        r,
-                        adoption,
-                        status,
-                        note=values[f"{prefix}.note"],
-                        actor=user,
-                        accepted=renamed(accepted, prefix),
-                    )
-                except IdentifiersFound as exc:
-                    raise exc.within(prefix) from None
-                except ValidationError as exc:
-                    name = f"{prefix}.{exc.field}" if exc.field else prefix
-                    raise ValidationError(
-                        f"Recommendation {r.position}: {exc.message}", field=name
-                    ) from None
-                recorded += 1
-            if not recorded:
-                raise ValidationError(
-                    "Choose the adoption and the patient's status for at least one recommendation.",
-                    field="outcomes",
+    form = outcomes_form(recommendations, {o.recommendation_id: o for o in follow_up.outcomes})
+    if form.validate_on_submit():
+        # the notes that passed the gate before one was refused are shown without a rescan
+        with scanning_once():
+            try:
+                lifecycle.record_outcomes(
+                    follow_up, form.entries(), actor=user, accepted=form.accepted()
                 )
-            db.session.commit()
-            flash("Outcomes recorded.", "success")
-            return redirect(url_for("cases.case", case_id=follow_up.id), 303)
-        except ValidationError as exc:
-            errors, message, panels = show_refusal(exc, texts, labels)
+                db.session.commit()
+            except ValidationError as exc:
+                form.show_refusal(exc)
+            else:
+                flash("Outcomes recorded.", "success")
+                return redirect(url_for("cases.case", case_id=follow_up.id), 303)
     return render_template(
         "cases/outcomes.html",
         case=follow_up,
         earlier=earlier,
         recommendations=recommendations,
-        values=values,
-        errors=errors,
-        message=message,
-        panels=panels,
+        form=form,
+        values=form.values(),
+        errors=form.problems,
+        message=form.message,
+        panels=form.panels,
         adoptions=[(a.value, a.value.replace("_", " ").capitalize()) for a in Adoption],
         patient_statuses=[(p.value, p.value.capitalize()) for p in PatientStatus],
-    ), (422 if errors or message else 200)
+    ), form.status

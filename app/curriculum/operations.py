@@ -640,6 +640,10 @@ class Figures:
         """(how many groups, the first `limit` of them, or all)."""
         return _recurring_questions(self.user, self.scope, self.programs, limit)
 
+    def questions_updating(self) -> bool:
+        """`questions_updating` for this scope and user."""
+        return _questions_updating(self.programs)
+
     def gaps(self, *, min_cases: int = GAP_MIN_CASES) -> list[Gap]:
         ids = list(self.by_id)
         taught = set(
@@ -867,9 +871,15 @@ def _recurring_questions(
     return len(found), out
 
 
-def questions_updating() -> bool:
-    """Whether the stored question groups are being brought up to date (read just before)."""
-    return groups.is_stale(GroupKind.QUESTIONS)
+def questions_updating(user: Viewer, scope: Scope) -> bool:
+    """Whether changes the user may know of are not yet in the stored question groups:
+    those of the audiences the scope's programs read (a private program's changes are not
+    told to others, not even when they happen)."""
+    return _questions_updating(_programs(user, scope))
+
+
+def _questions_updating(programs: list[Program]) -> bool:
+    return groups.is_stale(GroupKind.QUESTIONS, groups.audiences_read_by(programs))
 
 
 # ---------------------------------------------------------------- gaps

@@ -137,7 +137,7 @@ def index() -> Any:
         rising=fig.rising_topics(),
         questions=questions,
         questions_total=questions_total,
-        questions_updating=figures.questions_updating(),
+        questions_updating=fig.questions_updating(),
         gaps=fig.gaps(),
         gap_min=figures.GAP_MIN_CASES,
         coverage=coverage,

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from app.deid.detector import Finding, scan
@@ -48,10 +48,53 @@ class Acceptance:
     reason: str
 
 
-class IdentifiersFound(ValidationError):
-    """Raised before anything is stored; the message names fields, never the text."""
+@dataclass(frozen=True)
+class GatedFields:
+    """The free-text fields an operation passes through the gate, each with the label a form
+    shows for it: declared once beside the operation, read by its gate call and by its form.
+    `lists` are fields holding several texts, checked one by one as `name[1]`, `name[2]` …
+    and labelled from a pattern ("Reference {}")."""
 
-    def __init__(self, findings: list[FieldFinding]) -> None:
+    labels: Mapping[str, str]
+    lists: Mapping[str, str] = field(default_factory=dict)
+
+    def texts(self, **values: str | Iterable[str] | None) -> dict[str, str]:
+        """The gate's texts by field name, from the values named as the declaration names them."""
+        out: dict[str, str] = {}
+        for name in self.labels:
+            value = values.get(name)
+            out[name] = value if isinstance(value, str) else ""
+        for name in self.lists:
+            items = values.get(name) or ()
+            if isinstance(items, str):
+                items = (items,)
+            out.update({f"{name}[{i}]": item for i, item in enumerate(items, 1)})
+        return out
+
+    def label(self, name: str) -> str:
+        """The label of a gate field, a list's item (`references[2]`) too."""
+        if name in self.labels:
+            return self.labels[name]
+        base, _, index = name.partition("[")
+        if base in self.lists and index.endswith("]"):
+            return self.lists[base].format(index[:-1])
+        return name
+
+    def labels_of(self, texts: Iterable[str]) -> dict[str, str]:
+        return {name: self.label(name) for name in texts}
+
+
+class IdentifiersFound(ValidationError):
+    """Raised before anything is stored; the message names fields, never the text.
+
+    `scanned` holds every finding of the texts the gate checked, by field, the accepted ones
+    too: a form shows them all again without scanning the texts a second time."""
+
+    def __init__(
+        self,
+        findings: list[FieldFinding],
+        scanned: Mapping[str, list[FieldFinding]] | None = None,
+    ) -> None:
         fields = sorted({f.field for f in findings})
         super().__init__(
             f"Possible patient identifiers in {', '.join(fields)}: remove them, or mark each"
@@ -60,6 +103,9 @@ class IdentifiersFound(ValidationError):
             errors={name: "Contains possible patient identifiers." for name in fields},
         )
         self.findings = findings
+        self.scanned: dict[str, list[FieldFinding]] = (
+            dict(scanned) if scanned is not None else _by_field(findings)
+        )
 
     @property
     def code(self) -> str:
@@ -72,12 +118,24 @@ class IdentifiersFound(ValidationError):
 
     def within(self, prefix: str) -> IdentifiersFound:
         """The same findings with field names under `prefix` (e.g. recommendations[1])."""
-        return IdentifiersFound(
-            [
+
+        def moved(findings: Iterable[FieldFinding]) -> list[FieldFinding]:
+            return [
                 FieldFinding(f"{prefix}.{f.field}", f.start, f.end, f.category, f.confidence)
-                for f in self.findings
+                for f in findings
             ]
+
+        return IdentifiersFound(
+            moved(self.findings),
+            {f"{prefix}.{name}": moved(found) for name, found in self.scanned.items()},
         )
+
+
+def _by_field(findings: Iterable[FieldFinding]) -> dict[str, list[FieldFinding]]:
+    out: dict[str, list[FieldFinding]] = {}
+    for finding in findings:
+        out.setdefault(finding.field, []).append(finding)
+    return out
 
 
 # Citations name authors, publishers, their cities, dates and URLs by design; in reference
@@ -159,19 +217,24 @@ def _scan(text: str) -> list[Finding]:
 
 
 def scan_fields(values: Mapping[str, str | None]) -> list[FieldFinding]:
-    findings: list[FieldFinding] = []
+    return [f for found in scan_by_field(values).values() for f in found]
+
+
+def scan_by_field(values: Mapping[str, str | None]) -> dict[str, list[FieldFinding]]:
+    """The findings of each non-empty text, by field (an empty list for a clean one)."""
+    out: dict[str, list[FieldFinding]] = {}
     for name, text in values.items():
         if not text:
             continue
         citation = is_citation_field(name)
         staff_name = is_person_field(name) and not _PATIENT_CUE.search(text)
-        findings.extend(
+        out[name] = [
             FieldFinding(name, f.start, f.end, f.category, round(f.confidence, 2))
             for f in _scan(text)
             if (not citation or f.category in CITATION_CATEGORIES)
             and not (staff_name and f.category == "NAME")
-        )
-    return findings
+        ]
+    return out
 
 
 def parse_acceptances(items: Any) -> list[Acceptance]:
@@ -200,6 +263,16 @@ def parse_acceptances(items: Any) -> list[Acceptance]:
     return out
 
 
+def renamed(accepted: Iterable[Acceptance], prefix: str) -> list[Acceptance]:
+    """Acceptances for fields under `prefix.`, named as the operation sees them."""
+    cut = len(prefix) + 1
+    return [
+        Acceptance(a.field[cut:], a.start, a.end, a.reason)
+        for a in accepted
+        if a.field.startswith(prefix + ".")
+    ]
+
+
 def check(
     values: Mapping[str, str | None], accepted: Iterable[Acceptance] = ()
 ) -> list[tuple[FieldFinding, str]]:
@@ -207,14 +280,15 @@ def check(
     reasons = {(a.field, a.start, a.end): a.reason for a in accepted}
     blocking: list[FieldFinding] = []
     overridden: list[tuple[FieldFinding, str]] = []
-    for finding in scan_fields(values):
+    scanned = scan_by_field(values)
+    for finding in (f for found in scanned.values() for f in found):
         reason = reasons.get((finding.field, finding.start, finding.end))
         if reason is None:
             blocking.append(finding)
         else:
             overridden.append((finding, reason))
     if blocking:
-        raise IdentifiersFound(blocking)
+        raise IdentifiersFound(blocking, scanned)
     return overridden
 
 

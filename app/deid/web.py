@@ -13,7 +13,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.deid.gate import ACCEPT_REASONS, Acceptance, FieldFinding, parse_acceptances, scan_fields
+from app.deid.gate import (
+    ACCEPT_REASONS,
+    Acceptance,
+    FieldFinding,
+    parse_acceptances,
+    scan_fields,
+)
 from app.deid.risk import MESSAGE, assess
 
 ACCEPT_INPUT = "accept_finding"
@@ -84,16 +90,6 @@ def acceptances_from_form(form: Any) -> list[Acceptance]:
     return parse_acceptances(items)
 
 
-def renamed(accepted: Iterable[Acceptance], prefix: str) -> list[Acceptance]:
-    """Acceptances for fields under `prefix.`, named as the operation sees them."""
-    cut = len(prefix) + 1
-    return [
-        Acceptance(a.field[cut:], a.start, a.end, a.reason)
-        for a in accepted
-        if a.field.startswith(prefix + ".")
-    ]
-
-
 def _marks(findings: Iterable[FieldFinding], accepted: Iterable[Acceptance]) -> list[Mark]:
     reasons = {(a.field, a.start, a.end): a.reason for a in accepted}
     out = []
@@ -124,15 +120,19 @@ def build_panels(
     accepted: Iterable[Acceptance] = (),
     *,
     spans: Mapping[str, Mapping[str, tuple[int, int, str]]] | None = None,
+    found: Mapping[str, list[FieldFinding]] | None = None,
 ) -> dict[str, Panel]:
     """Panels, by form key, for every field of `texts` (the gate's field names and the exact
-    text it scans) that holds findings. `spans` splits one gate field over several boxes:
-    {field: {box key: (start, end, label)}}; findings outside every box stay on the field."""
+    text it scans) that holds findings. `found` holds findings the gate made already, by
+    field (an `IdentifiersFound`'s); only the other texts are scanned here. `spans` splits
+    one gate field over several boxes: {field: {box key: (start, end, label)}}; findings
+    outside every box stay on the field."""
     accepted = list(accepted)
     panels: dict[str, Panel] = {}
     number = 0
     for name, text in texts.items():
-        marks = _marks(scan_fields({name: text}), accepted)
+        known = (found or {}).get(name)
+        marks = _marks(known if known is not None else scan_fields({name: text}), accepted)
         if not marks:
             continue
         numbered = []

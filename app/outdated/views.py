@@ -8,7 +8,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from app.auth import policy
-from app.cases.views import show_refusal
+from app.deid.forms import show_refusal
 from app.deid.web import acceptances_from_form
 from app.errors import ValidationError
 from app.extensions import db

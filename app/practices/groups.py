@@ -1,11 +1,13 @@
 """Stored groups: recurring questions (for curriculum) and similar recommendations (candidate
 best practices), kept in tables so that pages and the API only read them.
 
-A commit that changes what the groups are made of (a case's question, title or topics; a
-recommendation's text or status; the topic vocabulary) marks the kind stale in the same
-transaction. A background thread of each process then recomputes it, holding a lease row so
-that only one process refreshes at a time; a request never waits for it. `casebook
-curriculum refresh` does the same from the shell. In tests ("sync" mode) a stale kind is
+A commit that changes what the groups are made of (an open case's question, title or
+topics; a published recommendation's text or status; the topic vocabulary) marks the kind
+stale in the same transaction, for the audiences whose groups it changes (a reader is told
+of changes not yet grouped only in the audiences they read). A background thread of each
+process then recomputes it, holding a lease row so that only one process refreshes at a
+time; a request never waits for it. `casebook curriculum refresh` does the same from the
+shell. In tests ("sync" mode) a stale kind is
 recomputed when it is read, so what a test reads is always current.
 
 Groups are computed over what every reader of a program sees (open, not withdrawn cases and
@@ -25,13 +27,15 @@ import threading
 import time
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, cast
 
 import sqlalchemy as sa
 from flask import Flask, current_app, has_app_context
 from sqlalchemy import event, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
@@ -48,6 +52,7 @@ from app.practices.models import (
     QuestionGroupMember,
     RecommendationGroup,
     RecommendationGroupMember,
+    StaleAudience,
 )
 from app.programs.models import Program, Session, Topic, TopicStatus
 from app.recommendations.models import Recommendation, RecommendationStatus
@@ -446,9 +451,23 @@ def _ensure_state(kind: GroupKind) -> None:
     db.session.commit()
 
 
-def _take_lease(kind: GroupKind, token: int) -> bool:
-    """Take the refresh lease of `kind` unless another process holds it; clears `stale`
-    (a change committed from now on marks it again, so nothing is lost)."""
+@dataclass(frozen=True)
+class Lease:
+    """A refresh lease taken, with the audiences whose marks it cleared (marked again if
+    the refresh fails)."""
+
+    token: int
+    cleared: frozenset[int]
+
+
+STALE = cast(sa.Table, StaleAudience.__table__)
+
+
+def _take_lease(kind: GroupKind, token: int) -> Lease | None:
+    """Take the refresh lease of `kind` unless another process holds it, and clear its
+    marks: the refresh recomputes every audience. A change committed from now on marks
+    its audience again, so nothing is lost; on PostgreSQL a transaction still holding a
+    mark (`_hold`) is waited for, so the refresh reads its change."""
     _ensure_state(kind)
     now = utcnow()
     taken = cast(
@@ -460,19 +479,28 @@ def _take_lease(kind: GroupKind, token: int) -> bool:
             .values(stale=False, lease_token=token, lease_until=now + LEASE)
         ),
     ).rowcount
+    if taken != 1:
+        db.session.commit()
+        return None
+    cleared = frozenset(
+        db.session.execute(
+            sa.delete(STALE).where(STALE.c.kind == kind).returning(STALE.c.audience)
+        ).scalars()
+    )
     db.session.commit()
-    return taken == 1
+    return Lease(token, cleared)
 
 
-def _release(kind: GroupKind, token: int, *, refreshed: bool) -> None:
+def _release(kind: GroupKind, lease: Lease, *, refreshed: bool) -> None:
     values: dict[str, Any] = {"lease_token": None, "lease_until": None}
     if refreshed:
         values["refreshed_at"] = utcnow()
     else:
         values["stale"] = True  # it failed: try again later
+        _insert_marks(db.session.connection(), kind, lease.cleared)
     db.session.execute(
         sa.update(GroupingState)
-        .where(GroupingState.kind == kind, GroupingState.lease_token == token)
+        .where(GroupingState.kind == kind, GroupingState.lease_token == lease.token)
         .values(**values)
     )
 
@@ -484,8 +512,8 @@ def refresh(
     for a kind another process is refreshing right now."""
     out: dict[GroupKind, int | None] = {}
     for kind in kinds:
-        token = secrets.randbits(62)
-        if not _take_lease(kind, token):
+        lease = _take_lease(kind, secrets.randbits(62))
+        if lease is None:
             out[kind] = None
             continue
         try:
@@ -496,20 +524,46 @@ def refresh(
             db.session.rollback()  # end the reading transaction before writing
             progress(f"{kind.value.capitalize()}: storing", 0, len(groups))
             store(kind, groups)
-            _release(kind, token, refreshed=True)
+            _release(kind, lease, refreshed=True)
             db.session.commit()
             out[kind] = len(groups)
         except BaseException:
             db.session.rollback()
-            _release(kind, token, refreshed=False)
+            _release(kind, lease, refreshed=False)
             db.session.commit()
             raise
     return out
 
 
-def is_stale(kind: GroupKind) -> bool:
+# ---------------------------------------------------------------- audiences
+
+PUBLIC = 0  # the audience of the public programs' texts; a private program's is its id
+
+
+def audiences_read_by(programs: Iterable[Program]) -> set[int]:
+    """The audiences whose groups a reader of `programs` reads: the public one always (a
+    private program's groups weigh the public texts and vocabulary too), and the private
+    programs' own."""
+    return {PUBLIC} | {p.id for p in programs if p.private}
+
+
+def is_stale(kind: GroupKind, audiences: Collection[int] | None = None) -> bool:
+    """Whether `kind` has changes not yet grouped: any at all, or in one of `audiences`
+    (what may be told to a reader of those: `audiences_read_by`)."""
     state = db.session.get(GroupingState, kind)
-    return state is None or state.stale
+    if state is None:
+        return True  # never computed, for anyone
+    if audiences is None:
+        return state.stale
+    return bool(
+        db.session.scalar(
+            select(
+                sa.exists().where(
+                    StaleAudience.kind == kind, StaleAudience.audience.in_(sorted(audiences))
+                )
+            )
+        )
+    )
 
 
 def ensure_current(kind: GroupKind) -> None:
@@ -532,79 +586,240 @@ def _changed(obj: Any, names: Iterable[str]) -> bool:
     return any(state.attrs[name].history.has_changes() for name in names)
 
 
-def _opened_or_closed(case: Case) -> bool:
-    """Whether a change of the case moved it into or out of what groups are made of (an
-    open, not withdrawn case in its program): a draft's edits and review steps do not."""
+def _before(obj: Any, name: str) -> Any:
+    history = sa.inspect(obj).attrs[name].history
+    return history.deleted[0] if history.deleted else getattr(obj, name)
+
+
+def _is_open(case: Case, *, before: bool = False) -> bool:
+    """Whether the case is (or was, before this flush) among what groups are made of: an
+    open, not withdrawn case. Drafts and cases in review shape no group."""
+    value = (lambda name: _before(case, name)) if before else (lambda name: getattr(case, name))
+    return value("status") in policy.OPEN_STATUSES and value("withdrawn_at") is None
+
+
+def _case_kinds(case: Case, *, modified: bool, deleted: bool) -> set[GroupKind]:
+    if deleted:
+        return set(GroupKind) if _is_open(case) else set()  # its recommendations go with it
+    now = _is_open(case)
+    was = _is_open(case, before=True) if modified else now  # a new case has no advice yet
+    if was != now or (now and _changed(case, ("program_id", "program"))):
+        return set(GroupKind)  # it entered or left the groups, with its recommendations
+    if not now:
+        return set()
+    if modified and not _changed(case, ("question", "title", "topics")):
+        return set()
+    return {GroupKind.QUESTIONS}
+
+
+def _case_programs(case: Case) -> set[int]:
+    """The case's program, and the one it left if it moved."""
     state = sa.inspect(case)
-
-    def before(name: str) -> Any:
-        history = state.attrs[name].history
-        return history.deleted[0] if history.deleted else getattr(case, name)
-
-    was = before("status") in policy.OPEN_STATUSES and before("withdrawn_at") is None
-    now = case.status in policy.OPEN_STATUSES and case.withdrawn_at is None
-    return was != now or _changed(case, ("program_id",))
+    programs = {case.program_id}
+    programs.update(p for p in state.attrs.program_id.history.deleted if p is not None)
+    programs.update(p.id for p in state.attrs.program.history.deleted if p is not None)
+    return programs
 
 
-def _kinds_for(obj: Any, *, modified: bool, deleted: bool = False) -> set[GroupKind]:
-    if isinstance(obj, Case):
-        if deleted or (modified and _opened_or_closed(obj)):
-            return set(GroupKind)  # its recommendations come or go with it
-        if not modified or _changed(obj, ("question", "title", "topics")):
-            return {GroupKind.QUESTIONS}
-    elif isinstance(obj, Recommendation):
-        if not modified or _changed(obj, ("body", "status")):
-            return {GroupKind.RECOMMENDATIONS}
-    elif isinstance(obj, Topic) and (not modified or _changed(obj, ("name", "slug", "synonyms"))):
-        return set(GroupKind)
-    elif isinstance(obj, Program) and modified and _changed(obj, ("private",)):
-        return set(GroupKind)  # who may see its texts decides which groups they join
-    elif isinstance(obj, CasePresentation) or (
-        isinstance(obj, Session) and modified and _changed(obj, ("date",))
-    ):
-        return {GroupKind.RECOMMENDATIONS}  # the sessions a group's advice was given in
-    return set()
+def _topic_reaches_everyone(topic: Topic, *, modified: bool, deleted: bool) -> bool:
+    """Whether a change of the topic changes every audience's vocabulary (an accepted
+    topic is in all of them; a proposed one only in those of the programs whose open cases
+    carry it). A deleted topic counts as everyone's: its links are gone by now."""
+    if deleted:
+        return True
+    before = _before(topic, "status") if modified else topic.status
+    return TopicStatus.ACCEPTED in (before, topic.status)
+
+
+@dataclass
+class _Changes:
+    """What a flush changed in the groupings, before it is told apart by audience."""
+
+    everyone: set[GroupKind] = field(default_factory=set)
+    marks: set[tuple[GroupKind, int]] = field(default_factory=set)  # (kind, audience)
+    programs: set[tuple[GroupKind, int]] = field(default_factory=set)  # (kind, program id)
+    recommended: set[int] = field(default_factory=set)  # cases: their advice changed
+    presented: set[int] = field(default_factory=set)  # cases scheduled or unscheduled
+    sessions: set[int] = field(default_factory=set)  # sessions whose date changed
+    topics: set[int] = field(default_factory=set)  # proposed topics changed (both kinds)
+
+    def __bool__(self) -> bool:
+        return any(vars(self).values())
+
+    def add(self, obj: Any, *, modified: bool, deleted: bool = False) -> None:
+        if isinstance(obj, Case):
+            for kind in _case_kinds(obj, modified=modified, deleted=deleted):
+                self.programs.update((kind, p) for p in _case_programs(obj))
+        elif isinstance(obj, Recommendation):
+            # Only published advice is grouped: a draft's edits change nothing.
+            published = RecommendationStatus.PUBLISHED
+            changed = not modified or _changed(obj, ("body", "status"))
+            if changed and (
+                deleted or obj.status is published or (modified and _changed(obj, ("status",)))
+            ):
+                self.recommended.add(obj.case_id)
+        elif isinstance(obj, Topic):
+            if modified and not _changed(obj, ("name", "slug", "synonyms", "status")):
+                return
+            if _topic_reaches_everyone(obj, modified=modified, deleted=deleted):
+                self.everyone.update(GroupKind)
+            else:
+                self.topics.add(obj.id)
+        elif isinstance(obj, Program) and modified and _changed(obj, ("private",)):
+            # Its texts move between the public groups and its own.
+            self.marks.update((k, a) for k in GroupKind for a in (PUBLIC, obj.id))
+        elif isinstance(obj, CasePresentation):
+            self.presented.add(obj.case_id)  # the sessions a group's advice was given in
+        elif isinstance(obj, Session) and modified and _changed(obj, ("date",)):
+            self.sessions.add(obj.id)
+
+    def resolve(self, connection: sa.Connection) -> set[tuple[GroupKind, int]]:
+        """The (kind, audience) pairs to mark, read from the flushed rows."""
+        marks = set(self.marks)
+        programs = set(self.programs)
+        recommendations = GroupKind.RECOMMENDATIONS
+        # Scheduling counts only for a case whose published advice is grouped: each burst
+        # of scheduling would otherwise recompute the recommendations for nothing.
+        advised = (
+            select(Recommendation.id)
+            .where(Recommendation.case_id == Case.id)
+            .where(Recommendation.status == RecommendationStatus.PUBLISHED)
+            .exists()
+        )
+        for ids, stmt in (
+            (self.recommended, select(Case.program_id).where(Case.id.in_(self.recommended))),
+            (self.presented, select(Case.program_id).where(Case.id.in_(self.presented), advised)),
+            (
+                self.sessions,
+                select(Case.program_id)
+                .join(CasePresentation, CasePresentation.case_id == Case.id)
+                .where(CasePresentation.session_id.in_(self.sessions), advised),
+            ),
+        ):
+            if ids:
+                rows = connection.execute(stmt.where(policy.open_case_clause()).distinct())
+                programs.update((recommendations, p) for p in rows.scalars())
+        if self.topics:
+            carriers = connection.execute(
+                select(Case.program_id)
+                .join(case_topics, case_topics.c.case_id == Case.id)
+                .where(case_topics.c.topic_id.in_(self.topics), policy.open_case_clause())
+                .distinct()
+            ).scalars()
+            programs.update((k, p) for p in carriers for k in GroupKind)
+        if self.everyone:
+            audiences = {PUBLIC}
+            audiences.update(
+                connection.execute(select(Program.id).where(Program.private.is_(True))).scalars()
+            )
+            marks.update((k, a) for k in self.everyone for a in audiences)
+        if programs:
+            ids = {p for _, p in programs}
+            is_private: dict[int, bool] = {
+                program_id: flag
+                for program_id, flag in connection.execute(
+                    select(Program.id, Program.private).where(Program.id.in_(ids))
+                )
+            }
+            for kind, program in programs:
+                if program not in is_private:  # deleted meanwhile: whichever it was
+                    marks.update({(kind, PUBLIC), (kind, program)})
+                else:
+                    marks.add((kind, program if is_private[program] else PUBLIC))
+        return marks
 
 
 _migrated: set[str] = set()
 
 
-def _has_state_table(connection: sa.Connection) -> bool:
+def _has_stale_table(connection: sa.Connection) -> bool:
     key = connection.engine.url.render_as_string()
-    if key not in _migrated and sa.inspect(connection).has_table(GroupingState.__tablename__):
+    if key not in _migrated and sa.inspect(connection).has_table(StaleAudience.__tablename__):
         _migrated.add(key)
     return key in _migrated
 
 
 def _after_flush(session: OrmSession, _context: Any) -> None:
-    kinds: set[GroupKind] = set()
+    changes = _Changes()
     for obj in session.new:
-        kinds |= _kinds_for(obj, modified=False)
+        changes.add(obj, modified=False)
     for obj in session.deleted:
-        kinds |= _kinds_for(obj, modified=False, deleted=True)
+        changes.add(obj, modified=False, deleted=True)
     for obj in session.dirty:
         if session.is_modified(obj):
-            kinds |= _kinds_for(obj, modified=True)
-    mark_stale(session, kinds)
-
-
-def mark_stale(session: OrmSession, kinds: set[GroupKind]) -> None:
-    """Mark these groupings stale in the session's transaction (once each): what the flush
-    events do, for rows a bulk path inserted without the ORM."""
-    marked = session.info.setdefault("groups_marked", set())
-    kinds = kinds - marked
-    if not kinds:
+            changes.add(obj, modified=True)
+    if not changes:
         return
     connection = session.connection()
-    if not _has_state_table(connection):
-        return  # a database not yet migrated this far (the migration marks everything stale)
+    if not _has_stale_table(connection):
+        return  # a database not yet migrated this far (the migrations mark it stale)
+    _mark(session, changes.resolve(connection))
+
+
+def mark_stale(session: OrmSession, kinds: set[GroupKind], programs: Collection[int]) -> None:
+    """Mark these groupings stale for the audiences of `programs`, in the session's
+    transaction: what the flush events do, for rows a bulk path inserted without the ORM."""
+    if not kinds or not programs:
+        return
+    connection = session.connection()
+    if not _has_stale_table(connection):
+        return
+    changes = _Changes(programs={(k, p) for k in kinds for p in programs})
+    _mark(session, changes.resolve(connection))
+
+
+def _mark(session: OrmSession, marks: set[tuple[GroupKind, int]]) -> None:
+    done = session.info.setdefault("groups_marked", set())
+    marks = marks - done
+    if not marks:
+        return
+    connection = session.connection()
+    kinds = sorted({kind for kind, _ in marks})
     # Only a row not yet stale is written: concurrent saves do not queue on one row.
     connection.execute(
         sa.update(GroupingState)
-        .where(GroupingState.kind.in_(sorted(kinds)), GroupingState.stale.is_(False))
+        .where(GroupingState.kind.in_(kinds), GroupingState.stale.is_(False))
         .values(stale=True)
     )
-    marked |= kinds
+    for kind in kinds:
+        _hold(connection, kind, {a for k, a in marks if k is kind})
+    done |= marks
+
+
+def _hold(connection: sa.Connection, kind: GroupKind, audiences: set[int]) -> None:
+    """Have these audiences marked until this transaction ends: a row already there is
+    share-locked (on PostgreSQL; SQLite has one writer at a time), so a refresh taking the
+    lease waits for this change to commit instead of clearing its mark unseen; a missing
+    one is inserted. Concurrent saves share the lock and do not wait for each other."""
+    pending = set(audiences)
+    while pending:
+        held = connection.execute(
+            select(STALE.c.audience)
+            .where(STALE.c.kind == kind, STALE.c.audience.in_(sorted(pending)))
+            .with_for_update(read=True, key_share=True)  # FOR KEY SHARE
+        ).scalars()
+        pending.difference_update(held)
+        if pending:
+            # A row another transaction inserts meanwhile is held at the next turn.
+            pending.difference_update(_insert_marks(connection, kind, pending))
+
+
+def _insert_marks(
+    connection: sa.Connection, kind: GroupKind, audiences: Collection[int]
+) -> set[int]:
+    """Insert the marks missing (in order, so two writers never deadlock on them); returns
+    the audiences this statement inserted."""
+    if not audiences:
+        return set()
+    insert = postgresql_insert if connection.dialect.name == "postgresql" else sqlite_insert
+    return set(
+        connection.execute(
+            insert(STALE)
+            .values([{"kind": kind.value, "audience": a} for a in sorted(audiences)])
+            .on_conflict_do_nothing()
+            .returning(STALE.c.audience)
+        ).scalars()
+    )
 
 
 def _after_commit(session: OrmSession) -> None:

@@ -212,6 +212,21 @@ class GroupingState(Model):
     lease_until: Mapped[datetime | None]
 
 
+class StaleAudience(Model):
+    """An audience whose texts changed since its kind of groups was last computed: the
+    public programs' (`audience` 0) or one private program's (its id). Readers are told of
+    changes not yet grouped only for the audiences they see, so a private program's edits
+    do not show to others when they happen.
+
+    Written with the change that causes it (a row only where none is), deleted by the
+    refresh that takes the lease (app/practices/groups.py)."""
+
+    __tablename__ = "grouping_stale_audiences"
+
+    kind: Mapped[GroupKind] = mapped_column(enum_column(GroupKind), primary_key=True)
+    audience: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+
+
 class QuestionGroup(Model):
     """Cases asking about the same clinical content (see app/practices/groups.py)."""
 

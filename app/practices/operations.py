@@ -14,7 +14,7 @@ from app.auth.models import User
 from app.auth.policy import Actor, Permission, write_operation
 from app.cases.models import Case
 from app.content.diff import word_diff
-from app.deid.gate import Acceptance
+from app.deid.gate import Acceptance, GatedFields
 from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
 from app.extensions import db
@@ -144,7 +144,7 @@ def change_status(
     replays the history (its file carries the queue as it was)."""
     policy.require(actor, Permission.PROPOSE_PRACTICE)
     target = _transition(practice, status, reason, superseded_by)
-    overridden = guard({"reason": reason}, accepted)
+    overridden = guard(DISSENT_TEXTS.texts(reason=reason), accepted)
     _move(practice, target, reason, editor, superseded_by, actor)
     if not imported:
         queue_outdated_advice(practice, actor=actor)
@@ -457,6 +457,8 @@ def unified_diff(practice: BestPractice, old: int, new: int) -> str:
 # ---------------------------------------------------------------- dissent
 
 DISSENT_REASON_MAX = 5_000
+# What the gate checks in a dissent, with the label its form shows.
+DISSENT_TEXTS = GatedFields({"reason": "Reason"})
 
 
 @write_operation
@@ -489,7 +491,7 @@ def record_dissent(
         raise ValidationError(
             f"The reason must be at most {DISSENT_REASON_MAX:,} characters.", field="reason"
         )
-    overridden = guard({"reason": reason}, accepted)
+    overridden = guard(DISSENT_TEXTS.texts(reason=reason), accepted)
     dissent = db.session.scalar(
         select(RecommendationDissent).where(
             RecommendationDissent.recommendation_id == recommendation.id,

@@ -12,8 +12,8 @@ from flask_login import current_user, login_required
 from app.auth import policy
 from app.auth.policy import Permission, permission_required
 from app.cases.models import Case
-from app.cases.views import show_refusal
 from app.csvfile import csv_response
+from app.deid.forms import show_refusal
 from app.deid.web import acceptances_from_form
 from app.errors import NotFound, ValidationError
 from app.extensions import db

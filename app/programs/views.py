@@ -202,7 +202,7 @@ def _session_form(
 @programs_blueprint.route("/programs/<slug>/sessions/new", methods=["GET", "POST"])
 @permission_required(Permission.MANAGE_SESSIONS)
 def new_session(slug: str) -> Any:
-    from app.cases.views import show_refusal
+    from app.deid.forms import show_refusal
     from app.deid.web import acceptances_from_form
 
     program = _visible_program(slug)
@@ -239,7 +239,7 @@ def new_session(slug: str) -> Any:
 @programs_blueprint.route("/programs/<slug>/sessions/<int:number>/edit", methods=["GET", "POST"])
 @permission_required(Permission.MANAGE_SESSIONS)
 def edit_session(slug: str, number: int) -> Any:
-    from app.cases.views import show_refusal
+    from app.deid.forms import show_refusal
     from app.deid.web import acceptances_from_form
 
     program = _visible_program(slug)

@@ -13,7 +13,7 @@ from app.auth.models import User
 from app.auth.policy import Actor, Permission, write_operation
 from app.cases.models import Case, CaseStatus
 from app.common import utcnow
-from app.deid.gate import Acceptance
+from app.deid.gate import Acceptance, GatedFields
 from app.deid.operations import guard, remember_overrides
 from app.errors import ValidationError
 from app.extensions import db
@@ -77,10 +77,10 @@ def _references(value: Any) -> list[str]:
     return out
 
 
-def _texts(body: str, references: list[str]) -> dict[str, str]:
-    texts = {"body": body}
-    texts.update({f"references[{i}]": ref for i, ref in enumerate(references, 1)})
-    return texts
+# What the gate checks in each operation below, with the labels their forms show.
+RECOMMENDATION_TEXTS = GatedFields({"body": "Recommendation"}, {"references": "Reference {}"})
+ANNOTATION_TEXTS = GatedFields({"body": "Annotation"}, {"references": "Reference {}"})
+OUTCOME_TEXTS = GatedFields({"note": "Note"})
 
 
 def _require_expert(author: User) -> None:
@@ -97,7 +97,7 @@ def checked_item(
     and the gate of the operations below (a bulk path writes them itself)."""
     _require_expert(author)
     clean_body, clean_references = _body(body), _references(references)
-    guard(_texts(clean_body, clean_references), accepted)
+    guard(RECOMMENDATION_TEXTS.texts(body=clean_body, references=clean_references), accepted)
     return clean_body, clean_references
 
 
@@ -125,7 +125,9 @@ def add_recommendation(
             field="status",
         )
     clean_body, clean_references = _body(body), _references(references)
-    overridden = guard(_texts(clean_body, clean_references), accepted)
+    overridden = guard(
+        RECOMMENDATION_TEXTS.texts(body=clean_body, references=clean_references), accepted
+    )
     recommendation = Recommendation(
         case=case,
         author=author,
@@ -196,7 +198,9 @@ def edit_recommendation(
     new_body = _body(body)
     new_category = _enum(RecommendationCategory, category, "category")
     new_references = _references(references)
-    overridden = guard(_texts(new_body, new_references), accepted)
+    overridden = guard(
+        RECOMMENDATION_TEXTS.texts(body=new_body, references=new_references), accepted
+    )
     if (new_body, new_category, new_references) == (
         recommendation.body,
         recommendation.category,
@@ -259,7 +263,9 @@ def annotate(
         policy.require_annotate(actor, recommendation)
     _require_expert(author)
     clean_body, clean_references = _body(body), _references(references)
-    overridden = guard(_texts(clean_body, clean_references), accepted)
+    overridden = guard(
+        ANNOTATION_TEXTS.texts(body=clean_body, references=clean_references), accepted
+    )
     annotation = Annotation(
         recommendation=recommendation,
         author=author,
@@ -293,7 +299,9 @@ def edit_annotation(
     _require_expert(author)
     new_kind = _enum(AnnotationKind, kind, "kind")
     clean_body, clean_references = _body(body), _references(references)
-    overridden = guard(_texts(clean_body, clean_references), accepted)
+    overridden = guard(
+        ANNOTATION_TEXTS.texts(body=clean_body, references=clean_references), accepted
+    )
     if (author.id, new_kind, clean_body, clean_references) == (
         annotation.author_id,
         annotation.kind,
@@ -334,7 +342,7 @@ def record_outcome(
         )
     if note is not None and not isinstance(note, str):
         raise ValidationError("The note must be text.", field="note")
-    overridden = guard({"note": note or ""}, accepted)
+    overridden = guard(OUTCOME_TEXTS.texts(note=note), accepted)
     existing = next(
         (o for o in follow_up.outcomes if o.recommendation_id == recommendation.id), None
     )

@@ -15,17 +15,15 @@ from app.auth.policy import Permission, permission_required
 from app.cases import lifecycle
 from app.cases.models import Case, CasePresentation
 from app.cases.queries import get_visible_case
-from app.cases.views import show_refusal
 from app.content.diff import word_diff
 from app.content.markdown import render as render_markdown
-from app.deid.web import acceptances_from_form
 from app.errors import NotFound, ValidationError
 from app.extensions import db
-from app.inputs import id_value
 from app.practices.conflicts import check_recommendation, unresolved
 from app.practices.models import BestPractice
 from app.practices.operations import record_dissent
 from app.practices.queries import visible_evidence
+from app.recommendations.forms import AnnotationForm, DissentForm, PreviewForm, RecommendationForm
 from app.recommendations.models import (
     AnnotationKind,
     Recommendation,
@@ -69,30 +67,6 @@ def _visible_recommendation(recommendation_id: int) -> Recommendation:
     return recommendation
 
 
-def _references(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-def _texts(body: str, references: list[str]) -> dict[str, str]:
-    texts = {"body": body}
-    texts.update({f"references[{i}]": ref for i, ref in enumerate(references, 1)})
-    return texts
-
-
-def _labels(references: list[str], body_label: str) -> dict[str, str]:
-    labels = {"body": body_label}
-    labels.update({f"references[{i}]": f"Reference {i}" for i in range(1, len(references) + 1)})
-    return labels
-
-
-def _reference_errors(errors: dict[str, str]) -> dict[str, str]:
-    # The form has one references box; point every reference's problem at it.
-    for name in list(errors):
-        if name.startswith("references["):
-            errors.setdefault("references", errors[name])
-    return errors
-
-
 # ---------------------------------------------------------------- write and edit
 
 
@@ -104,54 +78,53 @@ def new(case_id: int) -> Any:
     user = _user()
     case = get_visible_case(user, case_id)
     policy.require(user, Permission.WRITE_RECOMMENDATION, case)
-    values = {
-        "body": request.form.get("body", "").strip(),
-        "category": request.form.get("category", ""),
-        "references": request.form.get("references", "").strip(),
-    }
-    errors: dict[str, str] = {}
-    panels: dict[str, Any] = {}
-    message = ""
-    if request.method == "POST":
-        references = _references(values["references"])
+    form = RecommendationForm()
+    if form.validate_on_submit():
         try:
             recommendation = add_recommendation(
                 case,
                 user,
-                values["body"],
-                values["category"],
-                references=references,
+                form.body.data,
+                form.category.data,
+                references=form.reference_list(),
                 actor=user,
-                accepted=acceptances_from_form(request.form),
+                accepted=form.accepted(),
             )
             db.session.commit()
         except ValidationError as exc:
-            errors, message, panels = show_refusal(
-                exc, _texts(values["body"], references), _labels(references, "Recommendation")
-            )
-            errors = _reference_errors(errors)
+            form.show_refusal(exc)
         else:
-            warned = _warn_of_conflicts(recommendation)
-            if warned is not None:
-                return warned
-            if request.form.get("action") == "publish":
-                return _publish(recommendation)
-            flash("Draft saved. Only you can see it until you publish it.", "success")
-            return redirect(
-                url_for("cases.case", case_id=case.id) + f"#rec-{recommendation.id}", 303
+            return _after_save(
+                recommendation, form, "Draft saved. Only you can see it until you publish it."
             )
     return render_template(
         "recommendations/form.html",
         case=case,
         recommendation=None,
-        values=values,
-        errors=errors,
-        message=message,
-        panels=panels,
+        form=form,
+        values=form.values(),
+        errors=form.problems,
+        message=form.message,
+        panels=form.panels,
         categories=CATEGORIES,
         body_max=BODY_MAX,
         conflicts=[],
-    ), (422 if errors or message else 200)
+    ), form.status
+
+
+def _after_save(
+    recommendation: Recommendation, form: RecommendationForm, done: str, kind: str = "success"
+) -> Any:
+    """After a save: the conflicts warning, or publishing, or back to the case."""
+    warned = _warn_of_conflicts(recommendation, seen=form.conflicts_seen.data == "yes")
+    if warned is not None:
+        return warned
+    if form.action.data == "publish":
+        return _publish(recommendation)
+    flash(done, kind)
+    return redirect(
+        url_for("cases.case", case_id=recommendation.case_id) + f"#rec-{recommendation.id}", 303
+    )
 
 
 @recommendations_blueprint.route(
@@ -162,78 +135,59 @@ def edit(recommendation_id: int) -> Any:
     user = _user()
     recommendation = _visible_recommendation(recommendation_id)
     policy.require_edit_recommendation(user, recommendation)
-    case = recommendation.case
-    if request.method == "GET":
-        values = {
-            "body": recommendation.body,
-            "category": str(recommendation.category),
-            "references": "\n".join(recommendation.references),
-        }
-    else:
-        values = {
-            "body": request.form.get("body", "").strip(),
-            "category": request.form.get("category", ""),
-            "references": request.form.get("references", "").strip(),
-        }
-    errors: dict[str, str] = {}
-    panels: dict[str, Any] = {}
-    message = ""
-    if request.method == "POST":
-        references = _references(values["references"])
+    form = RecommendationForm(data=None if request.method == "POST" else _saved(recommendation))
+    if form.validate_on_submit():
         try:
             changed = edit_operation(
                 recommendation,
-                body=values["body"],
-                category=values["category"],
-                references=references,
+                body=form.body.data,
+                category=form.category.data,
+                references=form.reference_list(),
                 editor=user,
                 actor=user,
-                accepted=acceptances_from_form(request.form),
+                accepted=form.accepted(),
             )
             db.session.commit()
         except ValidationError as exc:
-            errors, message, panels = show_refusal(
-                exc, _texts(values["body"], references), _labels(references, "Recommendation")
-            )
-            errors = _reference_errors(errors)
+            form.show_refusal(exc)
         else:
-            warned = _warn_of_conflicts(recommendation)
-            if warned is not None:
-                return warned
-            if request.form.get("action") == "publish":
-                return _publish(recommendation)
-            flash(
-                f"Saved as version {recommendation.version}." if changed else "Nothing changed.",
-                "success" if changed else "info",
-            )
-            return redirect(
-                url_for("cases.case", case_id=case.id) + f"#rec-{recommendation.id}", 303
-            )
-    return _edit_form(recommendation, values, errors, message, panels)
+            if not changed:
+                return _after_save(recommendation, form, "Nothing changed.", "info")
+            return _after_save(recommendation, form, f"Saved as version {recommendation.version}.")
+    return _edit_form(recommendation, form)
+
+
+def _saved_form(recommendation: Recommendation) -> RecommendationForm:
+    """The edit form filled from the saved recommendation (nothing read from the request)."""
+    return RecommendationForm(formdata=None, data=_saved(recommendation))
+
+
+def _saved(recommendation: Recommendation) -> dict[str, str]:
+    return {
+        "body": recommendation.body,
+        "category": str(recommendation.category),
+        "references": "\n".join(recommendation.references),
+    }
 
 
 def _edit_form(
     recommendation: Recommendation,
-    values: dict[str, str],
-    errors: dict[str, str],
-    message: str,
-    panels: dict[str, Any],
+    form: RecommendationForm,
     *,
     dissent: dict[str, Any] | None = None,
 ) -> Any:
     """The edit form, with the best practices the saved text may contradict above it."""
-    if request.method == "POST" and (errors or message):
-        db.session.rollback()
     conflicts = check_recommendation(recommendation)
-    refused = bool(errors or message or (dissent and dissent.get("errors")))
+    refused = form.status != 200 or bool(dissent and dissent.get("errors"))
     return render_template(
         "recommendations/form.html",
         case=recommendation.case,
         recommendation=recommendation,
-        values=values,
-        errors=errors,
-        message=message,
-        panels=panels,
+        form=form,
+        values=form.values(),
+        errors=form.problems,
+        message=form.message,
+        panels=form.panels,
         categories=CATEGORIES,
         body_max=BODY_MAX,
         conflicts=conflicts,
@@ -246,12 +200,12 @@ def _edit_form(
     ), (422 if refused else 200)
 
 
-def _warn_of_conflicts(recommendation: Recommendation) -> Any:
+def _warn_of_conflicts(recommendation: Recommendation, *, seen: bool) -> Any:
     """After a save: when the text may contradict a current best practice the expert has not
     seen on this form yet, show the warning before publishing (the save is kept; publishing
     is one more click, never refused)."""
     open_conflicts = unresolved(check_recommendation(recommendation))
-    if not open_conflicts or request.form.get("conflicts_seen") == "yes":
+    if not open_conflicts or seen:
         return None
     n = len(open_conflicts)
     practices = "a current best practice" if n == 1 else f"{n} current best practices"
@@ -277,34 +231,27 @@ def dissent(recommendation_id: int) -> Any:
     user = _user()
     recommendation = _visible_recommendation(recommendation_id)
     policy.require_record_dissent(user, recommendation)
-    practice = db.session.get(BestPractice, id_value(request.form.get("practice_id")) or 0)
+    form = DissentForm()
+    practice = db.session.get(BestPractice, form.practice())
     if practice is None:
         raise NotFound("No such best practice.")
-    reason = request.form.get("reason", "")
+    if not form.validate_on_submit():
+        return _edit_form(recommendation, _saved_form(recommendation))
     try:
         record_dissent(
-            recommendation,
-            practice,
-            reason,
-            actor=user,
-            accepted=acceptances_from_form(request.form),
+            recommendation, practice, form.reason.data, actor=user, accepted=form.accepted()
         )
         db.session.commit()
     except ValidationError as exc:
-        errors, message, panels = show_refusal(exc, {"reason": reason}, {"reason": "Reason"})
-        values = {
-            "body": recommendation.body,
-            "category": str(recommendation.category),
-            "references": "\n".join(recommendation.references),
-        }
+        form.show_refusal(exc)
         state = {
             "practice_id": practice.id,
-            "reason": reason,
-            "errors": errors,
-            "message": message,
-            "panels": panels,
+            "reason": form.reason.data,
+            "errors": form.problems,
+            "message": form.message,
+            "panels": form.panels,
         }
-        return _edit_form(recommendation, values, {}, "", {}, dissent=state)
+        return _edit_form(recommendation, _saved_form(recommendation), dissent=state)
     flash(f"Marked intentional: departs from “{practice.title}”.", "success")
     return redirect(
         url_for("recommendations.edit", recommendation_id=recommendation.id) + "#conflicts", 303
@@ -383,49 +330,40 @@ def annotate_view(recommendation_id: int) -> Any:
     user = _user()
     recommendation = _visible_recommendation(recommendation_id)
     policy.require_annotate(user, recommendation)  # the same rule as the API's
-    values = {
-        "kind": request.form.get("kind", ""),
-        "body": request.form.get("body", "").strip(),
-        "references": request.form.get("references", "").strip(),
-    }
-    errors: dict[str, str] = {}
-    panels: dict[str, Any] = {}
-    message = ""
-    if request.method == "POST":
-        references = _references(values["references"])
+    form = AnnotationForm()
+    if form.validate_on_submit():
         try:
             annotation = annotate(
                 recommendation,
                 user,
-                values["kind"],
-                values["body"],
-                references=references,
+                form.kind.data,
+                form.body.data,
+                references=form.reference_list(),
                 actor=user,
-                accepted=acceptances_from_form(request.form),
+                accepted=form.accepted(),
             )
             db.session.commit()
+        except ValidationError as exc:
+            form.show_refusal(exc)
+        else:
             flash("Annotation added.", "success")
             return redirect(
                 url_for("cases.case", case_id=recommendation.case_id)
                 + f"#rec-{annotation.recommendation_id}",
                 303,
             )
-        except ValidationError as exc:
-            errors, message, panels = show_refusal(
-                exc, _texts(values["body"], references), _labels(references, "Annotation")
-            )
-            errors = _reference_errors(errors)
     return render_template(
         "recommendations/annotate.html",
         recommendation=recommendation,
         case=recommendation.case,
-        values=values,
-        errors=errors,
-        message=message,
-        panels=panels,
+        form=form,
+        values=form.values(),
+        errors=form.problems,
+        message=form.message,
+        panels=form.panels,
         kinds=KINDS,
         body_max=BODY_MAX,
-    ), (422 if errors or message else 200)
+    ), form.status
 
 
 # ---------------------------------------------------------------- the letter
@@ -460,7 +398,7 @@ def letter(case_id: int) -> Any:
 def preview() -> Any:
     """Markdown as the page will show it (rendered by app.content.markdown, the only renderer).
     POST, so the text never lands in a URL or an access log."""
-    text = request.form.get("text", "")
+    text = PreviewForm().text.data
     if len(text) > BODY_MAX:
         abort(413, "The text is too long to preview.")
     return str(render_markdown(text)), 200, {"Content-Type": "text/html; charset=utf-8"}

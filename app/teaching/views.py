@@ -13,7 +13,7 @@ from flask_login import current_user, login_required
 
 from app.auth import policy
 from app.cases.models import Case
-from app.cases.views import show_refusal
+from app.deid.forms import show_refusal
 from app.deid.gate import Acceptance, IdentifiersFound
 from app.deid.web import acceptances_from_form
 from app.errors import NotFound, ValidationError

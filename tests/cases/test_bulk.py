@@ -109,3 +109,26 @@ def test_a_dry_run_of_new_cases_writes_nothing(app, tmp_path, make_user):
 
     assert result.created == 3
     assert db.session.scalar(select(func.count(Case.id))) == 0
+
+
+def test_new_cases_mark_the_groupings_of_their_programs_audience_only(app, tmp_path, make_user):
+    """A private program's import is not told to others through the groupings' notice."""
+    from app.practices import groups
+    from app.practices.models import GroupKind, StaleAudience
+    from app.programs.models import Program
+
+    hcv = db.session.scalar(select(Program).where(Program.slug == "hcv"))
+    hcv.private = True
+    db.session.commit()
+    groups.refresh()
+    admin = make_user("admin")
+    drafts = [record(f"d-{n}", **{**NEW_CASE, "status": "draft"}) for n in range(2)]
+    import_paths([write_jsonl(tmp_path / "drafts.jsonl", drafts)], actor=admin)
+    marked = select(StaleAudience.kind, StaleAudience.audience)
+    assert set(db.session.execute(marked)) == set()  # drafts shape no group
+
+    records = [record(f"b-{n}", **NEW_CASE) for n in range(2)]
+    import_paths([write_jsonl(tmp_path / "new.jsonl", records)], actor=admin)
+    # Its topics are new, proposed ones: the recommendations' vocabulary changes too.
+    assert set(db.session.execute(marked)) == {(kind, hcv.id) for kind in GroupKind}
+    assert not groups.is_stale(GroupKind.QUESTIONS, {groups.PUBLIC})

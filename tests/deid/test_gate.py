@@ -215,3 +215,38 @@ def test_scan_api_and_cli_store_nothing(app, client, make_user, tmp_path):
     first = line["findings"][0]
     assert path.read_text()[first["start"] : first["end"]] == "John Smith"
     assert db.session.scalar(select(func.count(AuditEvent.id))) == before
+
+
+def test_an_operations_gated_fields_give_its_texts_and_their_labels():
+    from app.deid.gate import GatedFields
+
+    fields = GatedFields({"body": "Recommendation"}, {"references": "Reference {}"})
+    texts = fields.texts(body="Start sofosbuvir.", references=["AASLD 2023", "EASL 2020"])
+    assert texts == {
+        "body": "Start sofosbuvir.",
+        "references[1]": "AASLD 2023",
+        "references[2]": "EASL 2020",
+    }
+    assert fields.labels_of(texts) == {
+        "body": "Recommendation",
+        "references[1]": "Reference 1",
+        "references[2]": "Reference 2",
+    }
+    assert fields.texts(body=None) == {"body": ""}
+
+
+def test_a_refusal_carries_every_finding_by_field_the_accepted_ones_too():
+    from app.deid.gate import check
+
+    texts = {"body": "Call 603-555-0142 today.", "note": "Seen at St. Mary's.", "clean": "Fine."}
+    with pytest.raises(IdentifiersFound) as refused:
+        check(texts)
+    phone = refused.value.scanned["body"][0]
+    accepted = [Acceptance("body", phone.start, phone.end, "other")]
+    with pytest.raises(IdentifiersFound) as refused:
+        check(texts, accepted)
+    assert {f.field for f in refused.value.findings} == {"note"}
+    assert refused.value.scanned["body"] == [phone]
+    assert refused.value.scanned["clean"] == []
+    moved = refused.value.within("outcomes.7")
+    assert set(moved.scanned) == {"outcomes.7.body", "outcomes.7.note", "outcomes.7.clean"}

@@ -199,3 +199,47 @@ def test_outcome_notes_are_checked_per_recommendation(client, world):
     page = text(response)
     assert "Possible identifiers in Note on recommendation 1" in page
     assert f'value="outcomes.{rec.id}.note|' in page
+
+
+def _counting_scans(monkeypatch):
+    """Count the detector's scans by text, through the gate's own reference to it."""
+    from collections import Counter
+
+    from app.deid import gate
+
+    counts: Counter[str] = Counter()
+    real = gate.scan
+
+    def counted(text):
+        counts[text] += 1
+        return real(text)
+
+    monkeypatch.setattr(gate, "scan", counted)
+    return counts
+
+
+def test_a_refused_save_scans_each_text_once(client, world, monkeypatch):
+    as_user(client, world.expert)
+    counts = _counting_scans(monkeypatch)
+    response = client.post(
+        f"/cases/{world.case.id}/recommendations/new",
+        data={
+            "category": "therapeutic",
+            "body": LEAKY,
+            "references": "AASLD-IDSA HCV Guidance, 2023.",
+            "action": "draft",
+        },
+    )
+    assert response.status_code == 422
+    assert "Possible identifiers in Recommendation" in text(response)
+    assert counts[LEAKY] == 1
+    assert counts["AASLD-IDSA HCV Guidance, 2023."] == 1
+
+    as_user(client, world.provider)
+    counts.clear()
+    response = client.post(
+        "/programs/hcv/cases/new", data=complete_form(action="draft", **{"sections.hpi": LEAKY})
+    )
+    assert response.status_code == 422
+    assert '<mark class="deid deid-name' in text(response)
+    assert counts and max(counts.values()) == 1, counts.most_common(3)

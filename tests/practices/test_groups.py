@@ -9,13 +9,17 @@ from datetime import date, datetime
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session as OrmSession
 
 from app.auth.policy import SYSTEM
-from app.cases.models import CasePresentation, CaseStatus
+from app.cases.models import Case, CasePresentation, CaseStatus
 from app.curriculum import operations as figures
 from app.extensions import db
 from app.practices import grouping, groups, queries
-from app.practices.models import GroupingState, GroupKind
+from app.practices.models import GroupingState, GroupKind, StaleAudience
+from app.programs.models import TopicStatus
 from app.programs.operations import create_program, create_session, resolve_topics
 from tests.support.builders import add_case, add_recommendation
 
@@ -301,11 +305,23 @@ def test_groups_are_made_of_open_cases_and_follow_them_in_and_out(hub):
     # and moving a session's date refresh the recommendations.
     later = create_session(pain, date(2026, 10, 10), title="Session 10", actor=SYSTEM)
     db.session.commit()
-    taper = hub["cases"]["taper-1"]
+    advised = hub["cases"]["chronic-pain"]
     added = {GroupKind.RECOMMENDATIONS}
-    assert marks(lambda: db.session.add(CasePresentation(case=taper, session=later))) == added
+    assert marks(lambda: db.session.add(CasePresentation(case=advised, session=later))) == added
     assert marks(lambda: setattr(later, "date", date(2026, 1, 5))) == added
     assert marks(lambda: setattr(later, "title", "Session ten")) == set()
+    # A case without published advice is in no group of recommendations: scheduling it, or
+    # moving a session holding only such cases, changes none.
+    unadvised = hub["cases"]["taper-1"]
+    assert not unadvised.recommendations
+    other = create_session(pain, date(2026, 10, 20), title="Session 11", actor=SYSTEM)
+    db.session.commit()
+    assert marks(lambda: db.session.add(CasePresentation(case=unadvised, session=other))) == set()
+    assert marks(lambda: setattr(other, "date", date(2026, 10, 21))) == set()
+    draft_advice = add_recommendation(unadvised, hub["expert"], NALOXONE, published=False)
+    db.session.commit()
+    assert draft_advice.status is not None
+    assert marks(lambda: setattr(other, "date", date(2026, 10, 22))) == set()
 
 
 def test_refresh_command(hub, app):
@@ -394,3 +410,133 @@ def test_a_torn_down_app_leaves_no_refresher_running(app, client):
     assert thread is not None and thread.is_alive()
     stop_background(app)
     assert not thread.is_alive()
+
+
+# ---------------------------------------------------------------- marks per audience
+
+
+def _marked() -> set[tuple[GroupKind, int]]:
+    """The (kind, audience) pairs marked stale."""
+    return set(db.session.execute(select(StaleAudience.kind, StaleAudience.audience)).all())
+
+
+def _both(*audiences: int) -> set[tuple[GroupKind, int]]:
+    return {(kind, audience) for kind in GroupKind for audience in audiences}
+
+
+def test_changes_are_marked_for_the_audiences_whose_groups_they_change(hub):
+    """A private program's change is marked for that program alone, a public one for the
+    public programs; what moves texts or vocabulary between audiences marks each."""
+    peri, pain, cases = hub["peri"], hub["pain"], hub["cases"]
+    questions, advice = GroupKind.QUESTIONS, GroupKind.RECOMMENDATIONS
+
+    def marks(change) -> set[tuple[GroupKind, int]]:
+        groups.refresh()
+        assert not _marked()
+        change()
+        db.session.commit()
+        return _marked()
+
+    assert marks(lambda: setattr(cases["pregnancy"], "question", "When to split doses?")) == {
+        (questions, peri.id)
+    }
+    body = "Split the methadone dose twice daily."
+    assert marks(lambda: setattr(hub["recs"]["pregnancy"], "body", body)) == {(advice, peri.id)}
+    assert marks(lambda: setattr(cases["taper-1"], "question", "Which taper schedule?")) == {
+        (questions, groups.PUBLIC)
+    }
+    # A draft recommendation, and a case in no group (a draft), change no group.
+    assert (
+        marks(
+            lambda: add_recommendation(
+                cases["pregnancy"], hub["expert"], "Draft advice.", published=False
+            )
+        )
+        == set()
+    )
+    draft = add_case(peri, hub["member"], "Draft case", question="A draft question?")
+    draft.status = CaseStatus.DRAFT
+    db.session.commit()
+    assert marks(lambda: setattr(draft, "question", "Still a draft?")) == set()
+    assert marks(lambda: setattr(draft, "status", CaseStatus.APPROVED)) == _both(peri.id)
+    # A proposed topic is in the vocabulary of the audiences whose open cases carry it...
+    tapering, pregnancy = resolve_topics(["Opioid tapering", "Pregnancy"])
+    assert tapering.status is TopicStatus.PROPOSED
+    assert marks(lambda: setattr(pregnancy, "synonyms", ["gravid"])) == _both(peri.id)
+    assert marks(lambda: setattr(tapering, "synonyms", ["taper"])) == _both(groups.PUBLIC, peri.id)
+    # ...an accepted one in every audience's.
+    assert marks(lambda: setattr(tapering, "status", TopicStatus.ACCEPTED)) == _both(
+        groups.PUBLIC, peri.id
+    )
+    # A program made private moves its texts from the public groups to its own.
+    assert marks(lambda: setattr(pain, "private", True)) == _both(groups.PUBLIC, pain.id)
+    assert marks(lambda: setattr(cases["taper-1"], "question", "A taper schedule?")) == {
+        (questions, pain.id)
+    }
+
+
+def test_a_change_committed_while_a_refresh_runs_stays_marked(hub, monkeypatch):
+    """The refresh clears the marks when it takes the lease, then reads: a change saved
+    after its read is marked again, so the next refresh takes it in."""
+    groups.refresh()
+    compute = groups.COMPUTE[GroupKind.QUESTIONS]
+    case_id = hub["cases"]["pregnancy"].id
+
+    def compute_then_a_save(progress):
+        computed = compute(progress)
+        with OrmSession(db.engine) as other:  # another request saving meanwhile
+            other.get(Case, case_id).question = "Can we split her methadone dose?"
+            other.commit()
+        return computed
+
+    monkeypatch.setitem(groups.COMPUTE, GroupKind.QUESTIONS, compute_then_a_save)
+    groups.refresh([GroupKind.QUESTIONS])
+    db.session.expire_all()
+    assert groups.is_stale(GroupKind.QUESTIONS)
+    assert _marked() == {(GroupKind.QUESTIONS, hub["peri"].id)}
+    assert groups.stored_groups(GroupKind.QUESTIONS) != _canonical(compute())
+
+    monkeypatch.setitem(groups.COMPUTE, GroupKind.QUESTIONS, compute)
+    groups.refresh([GroupKind.QUESTIONS])
+    assert not groups.is_stale(GroupKind.QUESTIONS) and not _marked()
+    assert groups.stored_groups(GroupKind.QUESTIONS) == _canonical(compute())
+
+
+def test_a_failed_refresh_marks_again_what_it_cleared(hub, monkeypatch):
+    groups.refresh()
+    hub["cases"]["pregnancy"].question = "Can we split her methadone dose?"
+    db.session.commit()
+
+    def fails(_progress):
+        raise RuntimeError("out of memory")
+
+    monkeypatch.setitem(groups.COMPUTE, GroupKind.QUESTIONS, fails)
+    with pytest.raises(RuntimeError):
+        groups.refresh([GroupKind.QUESTIONS])
+    assert groups.is_stale(GroupKind.QUESTIONS)
+    assert _marked() == {(GroupKind.QUESTIONS, hub["peri"].id)}
+
+
+def test_a_save_holding_a_mark_keeps_the_refresh_from_clearing_it_unseen(hub):
+    """PostgreSQL: a save whose mark was already there holds it share-locked until it
+    commits, so the refresh's clearing (a DELETE, which needs the row's lock) waits for it
+    and then reads its change. Other saves share the lock and do not wait."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer at a time: the refresh waits for the save anyway")
+    groups.refresh()
+    hub["cases"]["pregnancy"].question = "Can we split her methadone dose?"
+    db.session.commit()
+    mark = (
+        select(StaleAudience.audience)
+        .where(StaleAudience.kind == GroupKind.QUESTIONS)
+        .where(StaleAudience.audience == hub["peri"].id)
+    )
+    with OrmSession(db.engine) as first, OrmSession(db.engine) as second:
+        first.get(Case, hub["cases"]["pregnancy"].id).question = "Or a split dose?"
+        first.flush()
+        second.get(Case, hub["cases"]["peri-taper"].id).question = "How slow a taper?"
+        second.flush()  # did not wait for the first
+        with db.engine.connect() as refresher, pytest.raises(OperationalError):
+            refresher.execute(mark.with_for_update(nowait=True))  # the lock a DELETE takes
+        first.rollback()
+        second.rollback()
