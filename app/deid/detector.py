@@ -4809,20 +4809,24 @@ RX_NAME_STOP9 = re.compile(
 )
 
 
-def _read_title_name9(ctx: _Ctx, text: str, pos: int, first: bool) -> tuple[int, int] | None:
-    """A title-case name of 2-5 words from `pos` ("Wendell Pretty On Top", "Ní Bhriain");
-    `first`: the first word must be a given name of the lists."""
+def _word_run9(token: re.Pattern, text: str, pos: int, most: int) -> list[tuple[int, int]]:
+    """The spans of up to `most` tokens from `pos`, one blank apart."""
     words: list[tuple[int, int]] = []
-    p = pos
-    while len(words) < 5:
-        m = RX_TITLE_TOKEN9.match(text, p)
+    while len(words) < most:
+        m = token.match(text, pos)
         if not m:
             break
         words.append(m.span())
-        g = re.compile(r"[ \t]").match(text, m.end())
-        if not g:
+        if text[m.end() : m.end() + 1] not in (" ", "\t"):
             break
-        p = g.end()
+        pos = m.end() + 1
+    return words
+
+
+def _read_title_name9(ctx: _Ctx, text: str, pos: int, first: bool) -> tuple[int, int] | None:
+    """A title-case name of 2-5 words from `pos` ("Wendell Pretty On Top", "Ní Bhriain");
+    `first`: the first word must be a given name of the lists."""
+    words = _word_run9(RX_TITLE_TOKEN9, text, pos, 5)
     while words and (
         not RX_NAME_STOP9.match(text, words[-1][1])
         or ctx.low(text[words[-1][0] : words[-1][1]]) in _INNER9
@@ -4980,17 +4984,7 @@ def _read_facility9(ctx: _Ctx, text: str, pos: int, own: bool = False) -> tuple[
     """A facility's name from `pos`: title-case words (and "of", "the", "&"), to punctuation
     or a preposition; not words that are all generic. `own`: one word must be no common word
     (a name or a town counts)."""
-    words: list[tuple[int, int]] = []
-    p = pos
-    while len(words) < 6:
-        m = RX_FAC_TOKEN9.match(text, p)
-        if not m:
-            break
-        words.append(m.span())
-        g = re.compile(r"[ \t]").match(text, m.end())
-        if not g:
-            break
-        p = g.end()
+    words = _word_run9(RX_FAC_TOKEN9, text, pos, 6)
     while words and (
         not RX_FAC_END9.match(text, words[-1][1])
         or text[words[-1][0] : words[-1][1]].lower() in ("of", "the", "del", "de", "la", "and", "&")
