@@ -780,8 +780,33 @@ def mark_stale(session: OrmSession, kinds: set[GroupKind], programs: Collection[
 
 
 def _mark(session: OrmSession, marks: set[tuple[GroupKind, int]]) -> None:
+    """Collect the marks of the session's transaction; they are written when it commits
+    (`_before_commit`), all in one sorted pass."""
     done = session.info.setdefault("groups_marked", set())
     marks = marks - done
+    if not marks:
+        return
+    done |= marks
+    session.info.setdefault("groups_pending", set()).update(marks)
+    if session.info.get("groups_committing"):
+        _write_marks(session)  # a flush after ours, within the commit
+
+
+def _before_commit(session: OrmSession) -> None:
+    if session.in_nested_transaction():
+        return  # a savepoint: the outer commit writes
+    session.flush()
+    session.info["groups_committing"] = True
+    _write_marks(session)
+
+
+def _write_marks(session: OrmSession) -> None:
+    """Write the transaction's marks at once, kinds and audiences in order: two saves
+    marking the same new audiences insert them in the same order, so neither waits on a
+    row the other inserted after waiting on one of its own (a deadlock, when each flush
+    wrote its own). Still before the commit: a refresh taking the lease from here on
+    leaves these marks in place (`_take_lease`)."""
+    marks = session.info.pop("groups_pending", None)
     if not marks:
         return
     connection = session.connection()
@@ -794,18 +819,13 @@ def _mark(session: OrmSession, marks: set[tuple[GroupKind, int]]) -> None:
     )
     for kind in kinds:
         _hold(connection, kind, {a for k, a in marks if k is kind})
-    done |= marks
 
 
 def _hold(connection: sa.Connection, kind: GroupKind, audiences: set[int]) -> None:
     """Have these audiences marked until this transaction ends: a row already there is
     share-locked (on PostgreSQL; SQLite has one writer at a time), so a refresh taking the
     lease leaves it in place instead of clearing it unseen; a missing one is inserted.
-    Concurrent saves share the lock and do not wait for each other.
-
-    Residual risk: two saves inserting the same new marks in opposite order over separate
-    flushes wait on each other's uncommitted rows, and PostgreSQL ends one with a deadlock
-    error (each flush's own marks are inserted in order)."""
+    Concurrent saves share the lock and do not wait for each other."""
     pending = set(audiences)
     while pending:
         held = connection.execute(
@@ -844,8 +864,11 @@ def _after_commit(session: OrmSession) -> None:
             refresher.notify()
 
 
-def _after_rollback(session: OrmSession, _previous: Any) -> None:
-    session.info.pop("groups_marked", None)
+def _after_transaction_end(session: OrmSession, transaction: Any) -> None:
+    # A savepoint rolled back leaves its marks pending: marking too much is harmless.
+    if transaction.parent is None:
+        for key in ("groups_marked", "groups_pending", "groups_committing"):
+            session.info.pop(key, None)
 
 
 _installed = False
@@ -856,8 +879,9 @@ def install_events() -> None:
     if _installed:
         return
     event.listen(OrmSession, "after_flush", _after_flush)
+    event.listen(OrmSession, "before_commit", _before_commit)
     event.listen(OrmSession, "after_commit", _after_commit)
-    event.listen(OrmSession, "after_soft_rollback", _after_rollback)
+    event.listen(OrmSession, "after_transaction_end", _after_transaction_end)
     _installed = True
 
 

@@ -526,9 +526,10 @@ def test_a_failed_refresh_marks_again_what_it_cleared(hub, monkeypatch):
 
 
 def test_a_save_holding_a_mark_keeps_the_refresh_from_clearing_it_unseen(hub):
-    """PostgreSQL: a save whose mark was already there holds it share-locked until it
-    commits, so the refresh's clearing (which deletes only the rows it can lock) leaves it
-    in place. Other saves share the lock and do not wait."""
+    """PostgreSQL: a save whose mark was already there holds it share-locked from the
+    start of its commit (when it writes its marks) until it ends, so the refresh's
+    clearing (which deletes only the rows it can lock) leaves it in place. Other saves
+    share the lock and do not wait."""
     if db.engine.dialect.name != "postgresql":
         pytest.skip("SQLite has one writer at a time: the refresh waits for the save anyway")
     groups.refresh()
@@ -542,8 +543,10 @@ def test_a_save_holding_a_mark_keeps_the_refresh_from_clearing_it_unseen(hub):
     with OrmSession(db.engine) as first, OrmSession(db.engine) as second:
         first.get(Case, hub["cases"]["pregnancy"].id).question = "Or a split dose?"
         first.flush()
+        groups._write_marks(first)  # what its commit does first
         second.get(Case, hub["cases"]["peri-taper"].id).question = "How slow a taper?"
-        second.flush()  # did not wait for the first
+        second.flush()
+        groups._write_marks(second)  # did not wait for the first
         with db.engine.connect() as refresher, pytest.raises(OperationalError):
             refresher.execute(mark.with_for_update(nowait=True))  # the lock a DELETE takes
         first.rollback()
@@ -565,7 +568,8 @@ def test_a_mark_inserted_by_a_save_a_refresh_did_not_see_keeps_the_kind_stale(hu
     db.session.commit()
     with OrmSession(db.engine) as save:
         save.get(Case, hub["cases"]["pregnancy"].id).question = "Or a split dose?"
-        save.flush()  # inserts the private program's mark, not yet committed
+        save.flush()
+        groups._write_marks(save)  # its commit begins: the private program's mark, inserted
         groups.refresh([GroupKind.QUESTIONS])  # clears the flag, reads without the change
         save.commit()
     db.session.expire_all()
@@ -607,7 +611,8 @@ def test_the_refresh_never_waits_for_a_save_holding_a_mark(hub, monkeypatch, loc
     monkeypatch.setitem(groups.COMPUTE, GroupKind.QUESTIONS, fails)
     with OrmSession(db.engine) as save:
         save.get(Case, hub["cases"]["peri-taper"].id).question = "How slow a taper?"
-        save.flush()  # holds the private program's mark
+        save.flush()
+        groups._write_marks(save)  # its commit begins: it holds the private program's mark
         lease = groups._take_lease(GroupKind.QUESTIONS, 7)
         assert lease is not None and lease.cleared == {groups.PUBLIC}
         assert _marked() == {(GroupKind.QUESTIONS, peri)}
@@ -623,3 +628,28 @@ def test_the_refresh_never_waits_for_a_save_holding_a_mark(hub, monkeypatch, loc
     db.session.expire_all()
     assert _marked() == {(GroupKind.QUESTIONS, groups.PUBLIC), (GroupKind.QUESTIONS, peri)}
     assert groups.is_stale(GroupKind.QUESTIONS)
+
+
+def test_saves_marking_the_same_new_audiences_in_opposite_order_never_wait(hub, lock_timeout):
+    """PostgreSQL: a transaction's marks are written when it commits, in order; written
+    per flush, two saves inserting the same new marks in opposite order would wait on each
+    other's uncommitted rows (a deadlock, one user's save failing)."""
+    _postgresql_only()
+    groups.refresh()
+    cases = hub["cases"]
+    with OrmSession(db.engine) as first, OrmSession(db.engine) as second:
+        first.get(Case, cases["taper-1"].id).question = "Which taper schedule?"
+        first.flush()  # the public audience
+        second.get(Case, cases["peri-taper"].id).question = "How slow a taper?"
+        second.flush()  # the private program's
+        first.get(Case, cases["pregnancy"].id).question = "Or a split dose?"
+        first.flush()  # the private program's
+        second.get(Case, cases["chronic-pain"].id).question = "How fast a taper?"
+        second.flush()  # the public audience
+        first.commit()
+        second.commit()
+    db.session.expire_all()
+    assert _marked() == {
+        (GroupKind.QUESTIONS, groups.PUBLIC),
+        (GroupKind.QUESTIONS, hub["peri"].id),
+    }
