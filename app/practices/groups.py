@@ -466,8 +466,8 @@ STALE = cast(sa.Table, StaleAudience.__table__)
 def _take_lease(kind: GroupKind, token: int) -> Lease | None:
     """Take the refresh lease of `kind` unless another process holds it, and clear its
     marks: the refresh recomputes every audience. A change committed from now on marks
-    its audience again, so nothing is lost; on PostgreSQL a transaction still holding a
-    mark (`_hold`) is waited for, so the refresh reads its change."""
+    its audience again, so nothing is lost; on PostgreSQL a mark a save in progress holds
+    (`_hold`) or inserts is left in place, so the kind stays stale (`is_stale`)."""
     _ensure_state(kind)
     now = utcnow()
     taken = cast(
@@ -482,11 +482,19 @@ def _take_lease(kind: GroupKind, token: int) -> Lease | None:
     if taken != 1:
         db.session.commit()
         return None
-    cleared = frozenset(
-        db.session.execute(
-            sa.delete(STALE).where(STALE.c.kind == kind).returning(STALE.c.audience)
-        ).scalars()
-    )
+    clear = sa.delete(STALE).where(STALE.c.kind == kind)
+    if db.session.get_bind().dialect.name == "postgresql":
+        # Never wait for a save: a mark it holds (`_hold`) or is inserting survives, and
+        # the next refresh takes its change in. Waiting could deadlock with a save that
+        # marks a second audience in a later flush.
+        free = (
+            select(STALE.c.kind, STALE.c.audience)
+            .where(STALE.c.kind == kind)
+            .with_for_update(skip_locked=True)
+        )
+        clear = sa.delete(STALE).where(sa.tuple_(STALE.c.kind, STALE.c.audience).in_(free))
+    # Only what was deleted is marked again if the refresh fails.
+    cleared = frozenset(db.session.execute(clear.returning(STALE.c.audience)).scalars())
     db.session.commit()
     return Lease(token, cleared)
 
@@ -553,16 +561,14 @@ def is_stale(kind: GroupKind, audiences: Collection[int] | None = None) -> bool:
     state = db.session.get(GroupingState, kind)
     if state is None:
         return True  # never computed, for anyone
+    marked = sa.exists().where(StaleAudience.kind == kind)
     if audiences is None:
-        return state.stale
+        # The marks are the source of truth: a save marking an audience while the flag was
+        # already set locks no state row, so a refresh may clear the flag and read before
+        # that save commits; its mark row, committed after, still asks for a refresh.
+        return state.stale or bool(db.session.scalar(select(marked)))
     return bool(
-        db.session.scalar(
-            select(
-                sa.exists().where(
-                    StaleAudience.kind == kind, StaleAudience.audience.in_(sorted(audiences))
-                )
-            )
-        )
+        db.session.scalar(select(marked.where(StaleAudience.audience.in_(sorted(audiences)))))
     )
 
 
@@ -607,6 +613,11 @@ def _case_kinds(case: Case, *, modified: bool, deleted: bool) -> set[GroupKind]:
         return set(GroupKind)  # it entered or left the groups, with its recommendations
     if not now:
         return set()
+    history = sa.inspect(case).attrs.topics.history
+    if any(t.status is not TopicStatus.ACCEPTED for t in (*history.added, *history.deleted)):
+        # A proposed topic is in the vocabulary of the audiences whose open cases carry
+        # it (`topic_analyzer`), which the recommendations are analysed with too.
+        return set(GroupKind)
     if modified and not _changed(case, ("question", "title", "topics")):
         return set()
     return {GroupKind.QUESTIONS}
@@ -769,8 +780,33 @@ def mark_stale(session: OrmSession, kinds: set[GroupKind], programs: Collection[
 
 
 def _mark(session: OrmSession, marks: set[tuple[GroupKind, int]]) -> None:
+    """Collect the marks of the session's transaction; they are written when it commits
+    (`_before_commit`), all in one sorted pass."""
     done = session.info.setdefault("groups_marked", set())
     marks = marks - done
+    if not marks:
+        return
+    done |= marks
+    session.info.setdefault("groups_pending", set()).update(marks)
+    if session.info.get("groups_committing"):
+        _write_marks(session)  # a flush after ours, within the commit
+
+
+def _before_commit(session: OrmSession) -> None:
+    if session.in_nested_transaction():
+        return  # a savepoint: the outer commit writes
+    session.flush()
+    session.info["groups_committing"] = True
+    _write_marks(session)
+
+
+def _write_marks(session: OrmSession) -> None:
+    """Write the transaction's marks at once, kinds and audiences in order: two saves
+    marking the same new audiences insert them in the same order, so neither waits on a
+    row the other inserted after waiting on one of its own (a deadlock, when each flush
+    wrote its own). Still before the commit: a refresh taking the lease from here on
+    leaves these marks in place (`_take_lease`)."""
+    marks = session.info.pop("groups_pending", None)
     if not marks:
         return
     connection = session.connection()
@@ -783,14 +819,13 @@ def _mark(session: OrmSession, marks: set[tuple[GroupKind, int]]) -> None:
     )
     for kind in kinds:
         _hold(connection, kind, {a for k, a in marks if k is kind})
-    done |= marks
 
 
 def _hold(connection: sa.Connection, kind: GroupKind, audiences: set[int]) -> None:
     """Have these audiences marked until this transaction ends: a row already there is
     share-locked (on PostgreSQL; SQLite has one writer at a time), so a refresh taking the
-    lease waits for this change to commit instead of clearing its mark unseen; a missing
-    one is inserted. Concurrent saves share the lock and do not wait for each other."""
+    lease leaves it in place instead of clearing it unseen; a missing one is inserted.
+    Concurrent saves share the lock and do not wait for each other."""
     pending = set(audiences)
     while pending:
         held = connection.execute(
@@ -829,8 +864,11 @@ def _after_commit(session: OrmSession) -> None:
             refresher.notify()
 
 
-def _after_rollback(session: OrmSession, _previous: Any) -> None:
-    session.info.pop("groups_marked", None)
+def _after_transaction_end(session: OrmSession, transaction: Any) -> None:
+    # A savepoint rolled back leaves its marks pending: marking too much is harmless.
+    if transaction.parent is None:
+        for key in ("groups_marked", "groups_pending", "groups_committing"):
+            session.info.pop(key, None)
 
 
 _installed = False
@@ -841,8 +879,9 @@ def install_events() -> None:
     if _installed:
         return
     event.listen(OrmSession, "after_flush", _after_flush)
+    event.listen(OrmSession, "before_commit", _before_commit)
     event.listen(OrmSession, "after_commit", _after_commit)
-    event.listen(OrmSession, "after_soft_rollback", _after_rollback)
+    event.listen(OrmSession, "after_transaction_end", _after_transaction_end)
     _installed = True
 
 

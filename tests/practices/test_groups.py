@@ -9,7 +9,7 @@ from datetime import date, datetime
 import numpy as np
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session as OrmSession
 
@@ -178,12 +178,18 @@ def test_groups_follow_changes_and_equal_a_full_recompute(hub):
     moved = hub["cases"]["chronic-pain"]
     moved.title = "Oxycodone taper after years of use"
     moved.question = "How fast should we taper her oxycodone?"
-    moved.topics = resolve_topics(["Chronic pain", "Opioid tapering"])
     db.session.commit()
     assert groups.is_stale(GroupKind.QUESTIONS)
     assert not groups.is_stale(GroupKind.RECOMMENDATIONS)
     add_recommendation(hub["cases"]["taper-1"], hub["expert"], NALOXONE)
     db.session.commit()
+    assert groups.is_stale(GroupKind.RECOMMENDATIONS)
+    # A topic edit bringing a proposed topic marks both: an open case's proposed topics are
+    # in its audience's vocabulary, which the recommendations are analysed with too.
+    groups.refresh()
+    moved.topics = resolve_topics(["Chronic pain", "Opioid tapering"])
+    db.session.commit()
+    assert groups.is_stale(GroupKind.QUESTIONS)
     assert groups.is_stale(GroupKind.RECOMMENDATIONS)
 
     # Reading (sync mode, as under test) brings the stored groups up to date...
@@ -464,6 +470,8 @@ def test_changes_are_marked_for_the_audiences_whose_groups_they_change(hub):
     assert tapering.status is TopicStatus.PROPOSED
     assert marks(lambda: setattr(pregnancy, "synonyms", ["gravid"])) == _both(peri.id)
     assert marks(lambda: setattr(tapering, "synonyms", ["taper"])) == _both(groups.PUBLIC, peri.id)
+    # An open case taking a proposed topic brings it into its audience's vocabulary.
+    assert marks(lambda: cases["pregnancy"].topics.append(tapering)) == _both(peri.id)
     # ...an accepted one in every audience's.
     assert marks(lambda: setattr(tapering, "status", TopicStatus.ACCEPTED)) == _both(
         groups.PUBLIC, peri.id
@@ -518,9 +526,10 @@ def test_a_failed_refresh_marks_again_what_it_cleared(hub, monkeypatch):
 
 
 def test_a_save_holding_a_mark_keeps_the_refresh_from_clearing_it_unseen(hub):
-    """PostgreSQL: a save whose mark was already there holds it share-locked until it
-    commits, so the refresh's clearing (a DELETE, which needs the row's lock) waits for it
-    and then reads its change. Other saves share the lock and do not wait."""
+    """PostgreSQL: a save whose mark was already there holds it share-locked from the
+    start of its commit (when it writes its marks) until it ends, so the refresh's
+    clearing (which deletes only the rows it can lock) leaves it in place. Other saves
+    share the lock and do not wait."""
     if db.engine.dialect.name != "postgresql":
         pytest.skip("SQLite has one writer at a time: the refresh waits for the save anyway")
     groups.refresh()
@@ -534,9 +543,113 @@ def test_a_save_holding_a_mark_keeps_the_refresh_from_clearing_it_unseen(hub):
     with OrmSession(db.engine) as first, OrmSession(db.engine) as second:
         first.get(Case, hub["cases"]["pregnancy"].id).question = "Or a split dose?"
         first.flush()
+        groups._write_marks(first)  # what its commit does first
         second.get(Case, hub["cases"]["peri-taper"].id).question = "How slow a taper?"
-        second.flush()  # did not wait for the first
+        second.flush()
+        groups._write_marks(second)  # did not wait for the first
         with db.engine.connect() as refresher, pytest.raises(OperationalError):
             refresher.execute(mark.with_for_update(nowait=True))  # the lock a DELETE takes
         first.rollback()
         second.rollback()
+
+
+def _postgresql_only() -> None:
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer at a time: a refresh and a save never interleave")
+
+
+def test_a_mark_inserted_by_a_save_a_refresh_did_not_see_keeps_the_kind_stale(hub):
+    """PostgreSQL: the kind is already stale, so a save marking a new audience locks no
+    state row; a refresh taking the lease meanwhile neither sees its uncommitted mark nor
+    reads its change. Once the save commits, its mark alone asks for the next refresh."""
+    _postgresql_only()
+    groups.refresh()
+    hub["cases"]["taper-1"].question = "Which taper schedule?"  # the flag is now set
+    db.session.commit()
+    with OrmSession(db.engine) as save:
+        save.get(Case, hub["cases"]["pregnancy"].id).question = "Or a split dose?"
+        save.flush()
+        groups._write_marks(save)  # its commit begins: the private program's mark, inserted
+        groups.refresh([GroupKind.QUESTIONS])  # clears the flag, reads without the change
+        save.commit()
+    db.session.expire_all()
+    assert _marked() == {(GroupKind.QUESTIONS, hub["peri"].id)}
+    assert groups.is_stale(GroupKind.QUESTIONS)
+    groups.ensure_current(GroupKind.QUESTIONS)  # sync mode: recomputes it now
+    assert not groups.is_stale(GroupKind.QUESTIONS) and not _marked()
+    assert groups.stored_groups(GroupKind.QUESTIONS) == _canonical(groups.compute_question_groups())
+
+
+@pytest.fixture
+def lock_timeout():
+    """Statements that wait on a lock fail instead of hanging the run (a guard: the
+    tests using it expect no wait at all)."""
+
+    def limit(connection, *_args):
+        connection.exec_driver_sql("SET LOCAL lock_timeout = '20s'")
+
+    event.listen(db.engine, "begin", limit)
+    yield
+    event.remove(db.engine, "begin", limit)
+
+
+def test_the_refresh_never_waits_for_a_save_holding_a_mark(hub, monkeypatch, lock_timeout):
+    """PostgreSQL: a save holds its mark until it commits; the refresh clears the other
+    marks and leaves that one (waiting for it could deadlock with the save's next flush),
+    so the kind stays stale. A failed refresh marks again only what it cleared."""
+    _postgresql_only()
+    groups.refresh()
+    peri = hub["peri"].id
+    hub["cases"]["taper-1"].question = "Which taper schedule?"
+    hub["cases"]["pregnancy"].question = "Can we split her methadone dose?"
+    db.session.commit()
+    assert _marked() == {(GroupKind.QUESTIONS, groups.PUBLIC), (GroupKind.QUESTIONS, peri)}
+
+    def fails(_progress):
+        raise RuntimeError("out of memory")
+
+    monkeypatch.setitem(groups.COMPUTE, GroupKind.QUESTIONS, fails)
+    with OrmSession(db.engine) as save:
+        save.get(Case, hub["cases"]["peri-taper"].id).question = "How slow a taper?"
+        save.flush()
+        groups._write_marks(save)  # its commit begins: it holds the private program's mark
+        lease = groups._take_lease(GroupKind.QUESTIONS, 7)
+        assert lease is not None and lease.cleared == {groups.PUBLIC}
+        assert _marked() == {(GroupKind.QUESTIONS, peri)}
+        groups._release(GroupKind.QUESTIONS, lease, refreshed=True)
+        db.session.commit()
+        assert groups.is_stale(GroupKind.QUESTIONS)
+        # A failed refresh puts back the public mark it cleared; the held one stayed.
+        hub["cases"]["taper-1"].question = "A taper schedule?"
+        db.session.commit()
+        with pytest.raises(RuntimeError):
+            groups.refresh([GroupKind.QUESTIONS])
+        save.commit()
+    db.session.expire_all()
+    assert _marked() == {(GroupKind.QUESTIONS, groups.PUBLIC), (GroupKind.QUESTIONS, peri)}
+    assert groups.is_stale(GroupKind.QUESTIONS)
+
+
+def test_saves_marking_the_same_new_audiences_in_opposite_order_never_wait(hub, lock_timeout):
+    """PostgreSQL: a transaction's marks are written when it commits, in order; written
+    per flush, two saves inserting the same new marks in opposite order would wait on each
+    other's uncommitted rows (a deadlock, one user's save failing)."""
+    _postgresql_only()
+    groups.refresh()
+    cases = hub["cases"]
+    with OrmSession(db.engine) as first, OrmSession(db.engine) as second:
+        first.get(Case, cases["taper-1"].id).question = "Which taper schedule?"
+        first.flush()  # the public audience
+        second.get(Case, cases["peri-taper"].id).question = "How slow a taper?"
+        second.flush()  # the private program's
+        first.get(Case, cases["pregnancy"].id).question = "Or a split dose?"
+        first.flush()  # the private program's
+        second.get(Case, cases["chronic-pain"].id).question = "How fast a taper?"
+        second.flush()  # the public audience
+        first.commit()
+        second.commit()
+    db.session.expire_all()
+    assert _marked() == {
+        (GroupKind.QUESTIONS, groups.PUBLIC),
+        (GroupKind.QUESTIONS, hub["peri"].id),
+    }
