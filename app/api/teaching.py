@@ -11,6 +11,7 @@ from app.api.schemas import ACCEPT, ID, NOT_BLANK, PLAIN
 from app.api.spec import Query
 from app.api.tokens import _iso
 from app.auth import policy
+from app.auth.models import User
 from app.cases.queries import get_visible_case
 from app.deid.gate import parse_acceptances
 from app.errors import NotFound, ValidationError
@@ -170,7 +171,7 @@ SPEC.schema(
 )
 
 
-def set_summary(teaching_set: TeachingSet, user: Any) -> dict[str, Any]:
+def set_summary(teaching_set: TeachingSet, user: User) -> dict[str, Any]:
     return {
         "id": teaching_set.id,
         "title": teaching_set.title,
@@ -181,7 +182,7 @@ def set_summary(teaching_set: TeachingSet, user: Any) -> dict[str, Any]:
     }
 
 
-def set_json(teaching_set: TeachingSet, user: Any) -> dict[str, Any]:
+def set_json(teaching_set: TeachingSet, user: User) -> dict[str, Any]:
     contents = ops.set_contents(user, teaching_set)
     return {
         **set_summary(teaching_set, user),
