@@ -149,7 +149,8 @@ class StanceForm(GatedForm):
     note = LongText(filters=[as_given])
 
     def gate_texts(self) -> dict[str, str]:
-        return self.gated.texts(note=self.note.data)
+        # the operation checks the note stripped; the box shows it as typed
+        return self.gated.texts(note=self.note.data.strip())
 
 
 class EvidenceForm(GatedForm):
