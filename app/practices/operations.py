@@ -48,6 +48,17 @@ TRANSITIONS: dict[PracticeStatus, frozenset[PracticeStatus]] = {
     PracticeStatus.SUPERSEDED: frozenset(),
 }
 
+# What the gate checks in each practice form, with the label the form shows. A proposal's
+# notes are keyed by their recommendation's id (`notes[12]`), its extra evidence by position.
+PROPOSAL_TEXTS = GatedFields(
+    {"reason": "Reason", "title": "Title", "statement": "Statement"},
+    lists={"notes": "Note on recommendation {}", "evidence": "Evidence note {}"},
+)
+EDIT_TEXTS = GatedFields({"title": "Title", "statement": "Statement", "reason": "Reason"})
+STATUS_TEXTS = GatedFields({"reason": "Reason"})
+STANCE_TEXTS = GatedFields({"note": "Note"})
+EVIDENCE_TEXTS = GatedFields({"note": "Note"})
+
 
 def _snapshot(practice: BestPractice, editor: User | None, reason: str) -> None:
     db.session.add(
@@ -144,7 +155,7 @@ def change_status(
     replays the history (its file carries the queue as it was)."""
     policy.require(actor, Permission.PROPOSE_PRACTICE)
     target = _transition(practice, status, reason, superseded_by)
-    overridden = guard(DISSENT_TEXTS.texts(reason=reason), accepted)
+    overridden = guard(STATUS_TEXTS.texts(reason=reason), accepted)
     _move(practice, target, reason, editor, superseded_by, actor)
     if not imported:
         queue_outdated_advice(practice, actor=actor)
@@ -205,7 +216,7 @@ def add_evidence(
     _evidence_kind(target)
     if note is not None and not isinstance(note, str):
         raise ValidationError("The note must be text.", field="note")
-    overridden = guard({"note": note or ""}, accepted)
+    overridden = guard(EVIDENCE_TEXTS.texts(note=note), accepted)
     link = _link(practice, target, note, added_by, actor)
     remember_overrides(link, overridden, actor=actor)
     return link
@@ -297,10 +308,9 @@ def propose_from_recommendations(
     # One gate for every text of the proposal, so a refusal lists all findings at once.
     texts = {f"notes[{r.id}]": notes.get(r.id, "") for r in recommendations}
     texts.update({f"evidence[{i}]": note for i, (_, note) in enumerate(extra)})
-    if reason:
-        texts["reason"] = reason
     title, statement = _validate(title, statement)
-    texts.update({"title": title, "statement": statement})
+    declared = PROPOSAL_TEXTS.texts(reason=reason, title=title, statement=statement)
+    texts.update({name: text for name, text in declared.items() if text or name != "reason"})
     for target, _ in extra:
         _evidence_kind(target)
     if topics is None:
@@ -354,7 +364,8 @@ def edit_practice(
     if not reason or not reason.strip():
         raise ValidationError("Say what the edit changes and why.", field="reason")
     overridden = guard(
-        {"title": title, "statement": statement, "reason": reason, **new_names}, accepted
+        {**EDIT_TEXTS.texts(title=title, statement=statement, reason=reason), **new_names},
+        accepted,
     )
     new_topics = resolve_topics(names, accepted=accepted)
     practice.title, practice.statement = title, statement
@@ -387,7 +398,7 @@ def take_stance(
     note = (note or "").strip()
     if value is Stance.DISSENT and not note:
         raise ValidationError("Say why you dissent.", field="note")
-    overridden = guard({"note": note}, accepted)
+    overridden = guard(STANCE_TEXTS.texts(note=note), accepted)
     existing = db.session.scalar(
         select(PracticeEndorsement).where(
             PracticeEndorsement.practice_id == practice.id,

@@ -13,12 +13,19 @@ from app.auth import policy
 from app.auth.policy import Permission, permission_required
 from app.cases.models import Case
 from app.csvfile import csv_response
-from app.deid.forms import show_refusal
-from app.deid.web import acceptances_from_form
+from app.deid.forms import GatedForm
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.inputs import id_value
 from app.practices import queries
+from app.practices.forms import (
+    ChosenForm,
+    EditForm,
+    EvidenceForm,
+    StanceForm,
+    StatusForm,
+    proposal_form,
+)
 from app.practices.models import PracticeStatus, Stance
 from app.practices.operations import (
     TRANSITIONS,
@@ -53,10 +60,6 @@ def _helpers() -> dict[str, Any]:
     }
 
 
-def _topics(text: str) -> list[str]:
-    return [t.strip() for t in text.replace("\n", ",").split(",") if t.strip()]
-
-
 def _visible_recommendation(recommendation_id: Any) -> Recommendation:
     ident = id_value(recommendation_id)
     recommendation = db.session.get(Recommendation, ident) if ident else None
@@ -65,17 +68,17 @@ def _visible_recommendation(recommendation_id: Any) -> Recommendation:
     return recommendation
 
 
-def _evidence_target(form: Any) -> Session | Case | Recommendation:
-    if form.get("recommendation"):
-        return _visible_recommendation(form.get("recommendation"))
+def _evidence_target(form: EvidenceForm) -> Session | Case | Recommendation:
+    if form.recommendation.data:
+        return _visible_recommendation(form.recommendation.data)
     user = _user()
-    if form.get("case"):
-        case = db.session.get(Case, _int(form.get("case")))
+    if form.case.data:
+        case = db.session.get(Case, _int(form.case.data))
         if case is None or not policy.can_view_case(user, case):
             raise NotFound("No such case.")
         return case
-    if form.get("session"):
-        session = db.session.get(Session, _int(form.get("session")))
+    if form.session.data:
+        session = db.session.get(Session, _int(form.session.data))
         if session is None or not policy.can_view_program(user, session.program):
             raise NotFound("No such session.")
         return session
@@ -171,47 +174,31 @@ def candidates() -> Any:
 @permission_required(Permission.PROPOSE_PRACTICE)
 def new() -> Any:
     user = _user()
-    source = request.form if request.method == "POST" else request.args
-    chosen = [_visible_recommendation(i) for i in dict.fromkeys(source.getlist("recommendation"))]
+    # the chosen recommendations decide the form's note boxes, so they are read first
+    chosen = [_visible_recommendation(i) for i in ChosenForm.read()]
     if not chosen:
         raise NotFound("Start from a recommendation: use “Propose a best practice” on one.")
-    values = {
-        "title": request.form.get("title", "").strip(),
-        "statement": request.form.get("statement", "").strip(),
-        "topics": request.form.get("topics", "").strip()
-        or ", ".join(sorted({t.name for r in chosen for t in r.case.topics})),
-        "status": request.form.get("status", "proposed"),
-        "reason": request.form.get("reason", "").strip(),
-    }
-    notes = {r.id: request.form.get(f"note-{r.id}", "").strip() for r in chosen}
-    errors: dict[str, str] = {}
-    panels: dict[str, Any] = {}
-    message = ""
-    if request.method == "POST" and request.form.get("action") == "propose":
-        texts = {"title": values["title"], "statement": values["statement"]}
-        texts.update({f"notes[{r.id}]": notes[r.id] for r in chosen})
-        if values["reason"]:
-            texts["reason"] = values["reason"]
-        labels = {"title": "Title", "statement": "Statement", "reason": "Reason"}
-        labels.update({f"notes[{r.id}]": f"Note on recommendation {r.id}" for r in chosen})
+    form = proposal_form(
+        [r.id for r in chosen],
+        topics=", ".join(sorted({t.name for r in chosen for t in r.case.topics})),
+    )
+    if form.validate_on_submit() and form.action.data == "propose":
         try:
             practice = propose_from_recommendations(
                 chosen,
-                values["title"],
-                values["statement"],
-                notes=notes,
-                topics=_topics(values["topics"]),
-                status=values["status"],
-                reason=values["reason"],
+                form.title.data,
+                form.statement.data,
+                notes=form.notes(),
+                topics=form.topic_names(),
+                status=form.start_as.data,
+                reason=form.reason.data,
                 author=user,
                 actor=user,
-                accepted=acceptances_from_form(request.form),
+                accepted=form.accepted(),
             )
             db.session.commit()
         except ValidationError as exc:
-            errors, message, panels = show_refusal(
-                exc, texts, labels, topics=_topics(values["topics"])
-            )
+            form.show_refusal(exc)
         else:
             status = practice.status.value
             flash(
@@ -221,18 +208,18 @@ def new() -> Any:
                 "success",
             )
             return redirect(url_for("practices.practice", practice_id=practice.id), 303)
-    draft = " ".join([values["title"], values["statement"]])
+    draft = " ".join([form.title.data, form.statement.data])
     related = queries.related_recommendations(user, chosen, draft)
     return render_template(
         "practices/new.html",
         chosen=chosen,
-        values=values,
-        notes=notes,
+        values=form.values(),
+        notes=form.notes(),
         related=related,
-        errors=errors,
-        message=message,
-        panels=panels,
-    ), (422 if errors or message else 200)
+        errors=form.problems,
+        message=form.message,
+        panels=form.panels,
+    ), form.status
 
 
 # ---------------------------------------------------------------- changing
@@ -243,34 +230,28 @@ def new() -> Any:
 def edit(practice_id: int) -> Any:
     user = _user()
     practice = queries.get_practice(practice_id)
-    values = {
-        "title": request.form.get("title", practice.title).strip(),
-        "statement": request.form.get("statement", practice.statement).strip(),
-        "topics": request.form.get("topics", ", ".join(t.name for t in practice.topics)),
-        "reason": request.form.get("reason", "").strip(),
-    }
-    errors: dict[str, str] = {}
-    panels: dict[str, Any] = {}
-    message = ""
-    if request.method == "POST":
-        texts = {k: values[k] for k in ("title", "statement", "reason")}
+    form = EditForm(
+        data={
+            "title": practice.title,
+            "statement": practice.statement,
+            "topics": ", ".join(t.name for t in practice.topics),
+        }
+    )
+    if form.validate_on_submit():
         try:
             changed = edit_practice(
                 practice,
-                title=values["title"],
-                statement=values["statement"],
-                reason=values["reason"],
-                topics=_topics(values["topics"]),
+                title=form.title.data,
+                statement=form.statement.data,
+                reason=form.reason.data,
+                topics=form.topic_names(),
                 editor=user,
                 actor=user,
-                accepted=acceptances_from_form(request.form),
+                accepted=form.accepted(),
             )
             db.session.commit()
         except ValidationError as exc:
-            labels = {"title": "Title", "statement": "Statement", "reason": "Reason"}
-            errors, message, panels = show_refusal(
-                exc, texts, labels, topics=_topics(values["topics"])
-            )
+            form.show_refusal(exc)
         else:
             flash(
                 f"Saved as version {practice.version}." if changed else "Nothing changed.",
@@ -280,30 +261,23 @@ def edit(practice_id: int) -> Any:
     return render_template(
         "practices/edit.html",
         practice=practice,
-        values=values,
-        errors=errors,
-        message=message,
-        panels=panels,
-    ), (422 if errors or message else 200)
+        values=form.values(),
+        errors=form.problems,
+        message=form.message,
+        panels=form.panels,
+    ), form.status
 
 
 def _back(practice_id: int, anchor: str = "") -> Any:
     return redirect(url_for("practices.practice", practice_id=practice_id) + anchor, 303)
 
 
-# The free-text field of each practice form, and its label.
-FORM_TEXT = {
-    "status": ("reason", "Reason"),
-    "stance": ("note", "Note"),
-    "evidence": ("note", "Note"),
-}
-
-
-def _refused(practice_id: int, exc: ValidationError, action: str, **context: Any) -> Any:
+def _refused(
+    practice_id: int, form: GatedForm, exc: ValidationError, action: str, **context: Any
+) -> Any:
     """A refused practice form, shown again on a page of its own with what was typed, the
     problem beside its field and any possible identifiers marked in place."""
-    name, label = FORM_TEXT[action]
-    errors, message, panels = show_refusal(exc, {name: request.form.get(name, "")}, {name: label})
+    form.show_refusal(exc)
     practice = queries.get_practice(practice_id)
     transitions = sorted(t.value for t in TRANSITIONS[practice.status])
     successors = [(p.id, p.title) for p in queries.list_practices() if p.id != practice.id]
@@ -311,10 +285,10 @@ def _refused(practice_id: int, exc: ValidationError, action: str, **context: Any
         "practices/form_again.html",
         practice=practice,
         action=action,
-        values=request.form,
-        errors=errors,
-        message=message,
-        panels=panels,
+        values=form.values(),
+        errors=form.problems,
+        message=form.message,
+        panels=form.panels,
         transitions_options=[(t, t.capitalize()) for t in transitions],
         successor_options=successors if "superseded" in transitions else [],
         **context,
@@ -326,22 +300,22 @@ def _refused(practice_id: int, exc: ValidationError, action: str, **context: Any
 def status(practice_id: int) -> Any:
     user = _user()
     practice = queries.get_practice(practice_id)
-    successor = None
-    if request.form.get("superseded_by"):
-        successor = queries.get_practice(_int(request.form.get("superseded_by")))
+    form = StatusForm()
+    successor_id = form.successor()
+    successor = queries.get_practice(successor_id) if successor_id is not None else None
     try:
         change_status(
             practice,
-            request.form.get("status", ""),
-            reason=request.form.get("reason", ""),
+            form.new_status.data,
+            reason=form.reason.data,
             editor=user,
             superseded_by=successor,
             actor=user,
-            accepted=acceptances_from_form(request.form),
+            accepted=form.accepted(),
         )
         db.session.commit()
     except ValidationError as exc:
-        return _refused(practice_id, exc, "status")
+        return _refused(practice_id, form, exc, "status")
     flash(f"Now {practice.status.value}.", "success")
     return _back(practice_id, "#history")
 
@@ -351,18 +325,19 @@ def status(practice_id: int) -> Any:
 def stance(practice_id: int) -> Any:
     user = _user()
     practice = queries.get_practice(practice_id)
+    form = StanceForm()
     try:
         result = take_stance(
             practice,
-            request.form.get("stance", ""),
+            form.stance.data,
             expert=user,
-            note=request.form.get("note", ""),
+            note=form.note.data,
             actor=user,
-            accepted=acceptances_from_form(request.form),
+            accepted=form.accepted(),
         )
         db.session.commit()
     except ValidationError as exc:
-        return _refused(practice_id, exc, "stance")
+        return _refused(practice_id, form, exc, "stance")
     flash("Endorsed." if result.stance is Stance.ENDORSE else "Dissent recorded.", "success")
     return _back(practice_id, "#endorsements")
 
@@ -371,7 +346,7 @@ def stance(practice_id: int) -> Any:
 @permission_required(Permission.PROPOSE_PRACTICE)
 def cite() -> Any:
     """The "Cite in a best practice" form on case and session pages."""
-    return add_evidence_view(_int(request.form.get("practice_id")))
+    return add_evidence_view(EvidenceForm().practice())
 
 
 @practices_blueprint.route("/practices/<int:practice_id>/evidence", methods=["POST"])
@@ -380,20 +355,21 @@ def add_evidence_view(practice_id: int) -> Any:
     """Cite a session, a case or a recommendation (whichever the form names) with a note."""
     user = _user()
     practice = queries.get_practice(practice_id)
-    target = _evidence_target(request.form)
+    form = EvidenceForm()
+    target = _evidence_target(form)
     try:
         add_evidence(
             practice,
             target,
-            note=request.form.get("note", ""),
+            note=form.note.data,
             added_by=user,
             actor=user,
-            accepted=acceptances_from_form(request.form),
+            accepted=form.accepted(),
         )
         db.session.commit()
     except ValidationError as exc:
         kind = {Session: "session", Case: "case", Recommendation: "recommendation"}[type(target)]
-        return _refused(practice_id, exc, "evidence", target=target, target_kind=kind)
+        return _refused(practice_id, form, exc, "evidence", target=target, target_kind=kind)
     flash("Evidence added.", "success")
     return _back(practice_id, "#timeline")
 

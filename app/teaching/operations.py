@@ -25,7 +25,7 @@ from app.auth.models import User
 from app.auth.policy import Actor, Viewer, write_operation
 from app.cases.models import Case
 from app.common import utcnow
-from app.deid.gate import Acceptance
+from app.deid.gate import Acceptance, GatedFields
 from app.deid.models import DeidOverride
 from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
@@ -53,6 +53,13 @@ SEARCH_PARAMETERS = (
     "group",
     "correct",
 )
+
+# What the gate checks in each form, with the label the form shows. A saved search's other
+# parameters (filters) are checked too, each under its own name.
+SEARCH_TEXTS = GatedFields({"name": "Name", "q": "Search words"})
+SEARCH_NAME_TEXTS = GatedFields({"name": "Name"})
+SET_TEXTS = GatedFields({"title": "Title", "description": "Description"})
+NOTE_TEXTS = GatedFields({"note": "Note"})
 
 
 def _signed_in(actor: Viewer, message: str = "Sign in to keep teaching sets.") -> User:
@@ -146,7 +153,7 @@ def rename_search(
 ) -> SavedSearch:
     saved = get_saved_search(actor, search_id)
     name = _text(name, "name", NAME_MAX, required=True)
-    overridden = guard({"name": name}, accepted)
+    overridden = guard(SEARCH_NAME_TEXTS.texts(name=name), accepted)
     saved.name = name
     remember_overrides(saved, overridden, actor=actor, fields=["name"])
     record(actor, "saved_search.renamed", saved)
@@ -325,7 +332,7 @@ def create_set(
     user = _signed_in(actor)
     title = _text(title, "title", TITLE_MAX, required=True)
     description = _text(description, "description", TEXT_MAX)
-    overridden = guard({"title": title, "description": description}, accepted)
+    overridden = guard(SET_TEXTS.texts(title=title, description=description), accepted)
     teaching_set = TeachingSet(owner_id=user.id, title=title, description=description)
     db.session.add(teaching_set)
     db.session.flush()
@@ -346,7 +353,7 @@ def update_set(
     policy.require_edit_teaching_set(actor, teaching_set)
     title = _text(title, "title", TITLE_MAX, required=True)
     description = _text(description, "description", TEXT_MAX)
-    overridden = guard({"title": title, "description": description}, accepted)
+    overridden = guard(SET_TEXTS.texts(title=title, description=description), accepted)
     teaching_set.title, teaching_set.description = title, description
     _touch(teaching_set)
     remember_overrides(teaching_set, overridden, actor=actor, fields=["title", "description"])
@@ -438,7 +445,7 @@ def add_item(
     ).one()
     if count >= ITEMS_MAX:
         raise ValidationError(f"A set holds at most {ITEMS_MAX} items.", field="case_id")
-    overridden = guard({"note": note}, accepted)
+    overridden = guard(NOTE_TEXTS.texts(note=note), accepted)
     item = TeachingSetItem(
         case=case, recommendation=recommendation, note=note, position=(last or 0) + 1
     )
@@ -471,7 +478,7 @@ def set_note(
     """Replace the note on an item (Markdown; empty for none)."""
     teaching_set = _editable_item(actor, item)
     note = _text(note, "note", TEXT_MAX)
-    overridden = guard({"note": note}, accepted)
+    overridden = guard(NOTE_TEXTS.texts(note=note), accepted)
     item.note = note
     remember_overrides(item, overridden, actor=actor, fields=["note"])
     _touch(teaching_set)

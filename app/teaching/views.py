@@ -13,15 +13,24 @@ from flask_login import current_user, login_required
 
 from app.auth import policy
 from app.cases.models import Case
-from app.deid.forms import show_refusal
 from app.deid.gate import Acceptance, IdentifiersFound
-from app.deid.web import acceptances_from_form
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.inputs import id_value
 from app.programs.operations import visible_programs
 from app.recommendations.models import Recommendation
 from app.teaching import operations as ops
+from app.teaching.forms import (
+    AddForm,
+    GroupForm,
+    MoveForm,
+    NoteForm,
+    RenameForm,
+    SearchForm,
+    SetForm,
+    ShareForm,
+    SubjectForm,
+)
 from app.teaching.models import TeachingSet
 
 teaching_blueprint = Blueprint("teaching", __name__, template_folder="templates")
@@ -72,17 +81,14 @@ def my_searches() -> Any:
 @teaching_blueprint.route("/my/searches", methods=["POST"])
 @login_required
 def save_search() -> Any:
-    name = request.form.get("name", "")
-    query = request.form.get("query", "")
+    form = SearchForm()
     try:
-        saved = ops.save_search(_user(), name, query, accepted=acceptances_from_form(request.form))
+        saved = ops.save_search(_user(), form.name.data, form.query.data, accepted=form.accepted())
         db.session.commit()
     except ValidationError as exc:
-        q = " ".join(v for k, v in parse_qsl(query) if k == "q")
-        errors, message, panels = show_refusal(
-            exc, {"name": name, "q": q}, {"name": "Name", "q": "Search words"}
-        )
-        return _searches_page({"name": name, "query": query}, errors, message, panels, 422)
+        form.show_refusal(exc)
+        values = {"name": form.name.data, "query": form.query.data}
+        return _searches_page(values, form.problems, form.message, form.panels, 422)
     flash(f"Search saved as “{saved.name}”.", "success")
     return redirect(url_for("teaching.my_searches"), 303)
 
@@ -98,14 +104,16 @@ def run_search(search_id: int) -> Any:
 @teaching_blueprint.route("/my/searches/<int:search_id>/rename", methods=["POST"])
 @login_required
 def rename_search(search_id: int) -> Any:
-    name = request.form.get("name", "")
+    form = RenameForm()
     try:
-        ops.rename_search(_user(), search_id, name, accepted=acceptances_from_form(request.form))
+        ops.rename_search(_user(), search_id, form.name.data, accepted=form.accepted())
         db.session.commit()
     except ValidationError as exc:
-        errors, message, panels = show_refusal(exc, {"name": name}, {"name": "Name"})
-        errors = {f"name-{search_id}": errors.get("name", message)}
-        return _searches_page({f"name-{search_id}": name}, errors, message, panels, 422)
+        form.show_refusal(exc)
+        # each saved search's rename box is told apart by its id on the page
+        errors = {f"name-{search_id}": form.problems.get("name", form.message)}
+        values = {f"name-{search_id}": form.name.data}
+        return _searches_page(values, errors, form.message, form.panels, 422)
     flash("Search renamed.", "success")
     return redirect(url_for("teaching.my_searches"), 303)
 
@@ -150,21 +158,16 @@ def my_sets() -> Any:
 @teaching_blueprint.route("/my/teaching-sets", methods=["POST"])
 @login_required
 def create_set() -> Any:
-    title = request.form.get("title", "")
-    description = request.form.get("description", "")
+    form = SetForm()
     try:
         teaching_set = ops.create_set(
-            _user(), title, description, accepted=acceptances_from_form(request.form)
+            _user(), form.title.data, form.description.data, accepted=form.accepted()
         )
         db.session.commit()
     except ValidationError as exc:
-        errors, message, panels = show_refusal(
-            exc,
-            {"title": title, "description": description},
-            {"title": "Title", "description": "Description"},
-        )
-        values = {"title": title, "description": description}
-        return _sets_page(values, errors, message, panels, 422)
+        form.show_refusal(exc)
+        values = {"title": form.title.data, "description": form.description.data}
+        return _sets_page(values, form.problems, form.message, form.panels, 422)
     flash("Teaching set created: add cases and recommendations from their pages.", "success")
     return redirect(url_for("teaching.teaching_set", set_id=teaching_set.id), 303)
 
@@ -215,32 +218,26 @@ def update_set(set_id: int) -> Any:
     user = _user()
     found = ops.get_set(user, set_id)
     policy.require_edit_teaching_set(user, found)
-    title = request.form.get("title", "")
-    description = request.form.get("description", "")
+    form = SetForm()
     try:
         ops.update_set(
             user,
             found,
-            title=title,
-            description=description,
-            accepted=acceptances_from_form(request.form),
+            title=form.title.data,
+            description=form.description.data,
+            accepted=form.accepted(),
         )
         db.session.commit()
     except ValidationError as exc:
-        errors, message, panels = show_refusal(
-            exc,
-            {"title": title, "description": description},
-            {"title": "Title", "description": "Description"},
-        )
+        form.show_refusal(exc)
         found = ops.get_set(user, set_id)
-        values = {"title": title, "description": description}
         return _set_page(
             found,
             form="edit",
-            values=values,
-            errors=errors,
-            message=message,
-            panels=panels,
+            values={"title": form.title.data, "description": form.description.data},
+            errors=form.problems,
+            message=form.message,
+            panels=form.panels,
             status=422,
         )
     flash("Teaching set saved.", "success")
@@ -253,7 +250,7 @@ def share_set(set_id: int) -> Any:
     user = _user()
     found = ops.get_set(user, set_id)
     policy.require_edit_teaching_set(user, found)
-    slug = request.form.get("program", "").strip()
+    slug = ShareForm().program.data
     if not slug:
         ops.unshare_set(user, found)
         db.session.commit()
@@ -292,20 +289,20 @@ def set_note(set_id: int, item_id: int) -> Any:
     user = _user()
     found = ops.get_set(user, set_id)
     item = ops.get_item(user, found, item_id)
-    note = request.form.get("note", "")
+    form = NoteForm()
     try:
-        ops.set_note(user, item, note, accepted=acceptances_from_form(request.form))
+        ops.set_note(user, item, form.note.data, accepted=form.accepted())
         db.session.commit()
     except ValidationError as exc:
-        errors, message, panels = show_refusal(exc, {"note": note}, {"note": "Note"})
+        form.show_refusal(exc)
         return _set_page(
             ops.get_set(user, set_id),
             form="note",
             item_id=item_id,
-            values={"note": note},
-            errors=errors,
-            message=message,
-            panels=panels,
+            values={"note": form.note.data},
+            errors=form.problems,
+            message=form.message,
+            panels=form.panels,
             status=422,
         )
     flash("Note saved.", "success")
@@ -319,7 +316,7 @@ def move_item(set_id: int, item_id: int) -> Any:
     found = ops.get_set(user, set_id)
     item = ops.get_item(user, found, item_id)
     try:
-        ops.move_item(user, item, id_value(request.form.get("position")) or 0)
+        ops.move_item(user, item, MoveForm().place())
         db.session.commit()
     except ValidationError as exc:
         db.session.rollback()
@@ -376,14 +373,14 @@ def _subject() -> Case | Recommendation:
     """The case (?case=) or recommendation (?recommendation=) to add, if the user sees it."""
     from app.cases.queries import get_visible_case
 
-    source = request.form if request.method == "POST" else request.args
-    rec_id = id_value(source.get("recommendation"))
+    subject = SubjectForm.read()
+    rec_id = subject.recommendation_id()
     if rec_id:
         rec = db.session.get(Recommendation, rec_id)
         if rec is None or not policy.can_view_recommendation(_user(), rec):
             raise NotFound("No such recommendation.")
         return rec
-    case_id = id_value(source.get("case"))
+    case_id = subject.case_id()
     if not case_id:
         raise NotFound("Name a case or a recommendation to add.")
     return get_visible_case(_user(), case_id)
@@ -433,29 +430,25 @@ def _new_set(user: Any, title: str, accepted: list[Acceptance]) -> TeachingSet:
 def add_item() -> Any:
     user = _user()
     subject = _subject()
-    set_choice = request.form.get("set_id", "").strip()
-    new_title = request.form.get("new_title", "")
-    note = request.form.get("note", "")
-    values = {"set_id": set_choice, "new_title": new_title, "note": note}
-    accepted = acceptances_from_form(request.form)
+    form = AddForm()
+    accepted = form.accepted()
     try:
-        if set_choice == "new":
-            target = _new_set(user, new_title, accepted)
+        if form.set_id.data == "new":
+            target = _new_set(user, form.new_title.data, accepted)
         else:
-            found = db.session.get(TeachingSet, id_value(set_choice) or 0)
+            found = db.session.get(TeachingSet, id_value(form.set_id.data) or 0)
             # Another's set answers as a missing one: the choice tells nothing of which exist.
             if found is None or not policy.can_edit_teaching_set(user, found):
                 raise ValidationError("Choose one of your sets, or a new one.", field="set_id")
             target = found
         kind = {"case": subject} if isinstance(subject, Case) else {"recommendation": subject}
-        ops.add_item(user, target, note=note, accepted=accepted, **kind)
+        ops.add_item(user, target, note=form.note.data, accepted=accepted, **kind)
         target_id, title = target.id, target.title
         db.session.commit()
     except ValidationError as exc:
-        errors, message, panels = show_refusal(
-            exc, {"new_title": new_title, "note": note}, {"new_title": "Title", "note": "Note"}
-        )
-        return _add_page(_subject(), values, errors, message, panels, 422)
+        form.show_refusal(exc)
+        values = {k: v for k, v in form.values().items() if k in ("set_id", "new_title", "note")}
+        return _add_page(_subject(), values, form.problems, form.message, form.panels, 422)
     flash(f"Added to “{title}”.", "success")
     return redirect(url_for("teaching.teaching_set", set_id=target_id), 303)
 
@@ -465,7 +458,7 @@ def add_item() -> Any:
 def from_group() -> Any:
     """The curriculum page's "Open as teaching set": the group's cases, in a new set."""
     user = _user()
-    ids = [i for i in (id_value(v) for v in request.form.getlist("case_id")) if i][: ops.ITEMS_MAX]
+    ids = GroupForm().case_ids()[: ops.ITEMS_MAX]
     cases = [db.session.get(Case, i) for i in dict.fromkeys(ids)]
     teaching_set = ops.create_set_from_group(user, [c for c in cases if c is not None])
     set_id = teaching_set.id

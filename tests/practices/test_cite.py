@@ -183,3 +183,25 @@ def test_the_flash_after_proposing_says_it_once(app, client, two_sessions):  # n
     )
     page = response.get_data(as_text=True)
     assert "Best practice proposed." in page and "proposed as proposed" not in page
+
+
+def test_a_refused_dissent_typed_with_blank_lines_marks_the_names_it_found(
+    app,
+    client,
+    two_sessions,  # noqa: F811
+):
+    """The gate checks the note stripped: the panel marks the words it found, not words
+    shifted by the blank lines typed before them."""
+    expert, _, recs = two_sessions
+    practice = propose_from_recommendations(
+        [recs[0]], "Naloxone at every visit", "Offer naloxone.", author=expert, actor=expert
+    )
+    db.session.commit()
+    as_user(client, expert)
+    response = client.post(
+        f"/practices/{practice.id}/stance",
+        data={"stance": "dissent", "note": "\n\n  Not for John Smith."},
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422 and "Possible identifiers in Note" in page
+    assert "<q>John Smith</q>" in page

@@ -601,3 +601,19 @@ def test_cli_exports_a_set_as_the_account_sees_it(app, w):
     assert len(json.loads(as_operator.output)["items"]) == 2
     outsider = runner.invoke(args=["sets", "export", str(teaching_set.id), "--as", w.member.email])
     assert outsider.exit_code == 1 and "No such teaching set" in outsider.output
+
+
+def test_web_a_refused_note_typed_with_blank_lines_marks_the_names_it_found(client, w):
+    """The gate checks the note stripped: the panel marks the words it found, not words
+    shifted by the blank lines typed before them."""
+    teaching_set = ops.create_set(w.expert, "HCV")
+    item = ops.add_item(w.expert, teaching_set, case=w.case)
+    db.session.commit()
+    as_user(client, w.expert)
+    refused = client.post(
+        f"/teaching-sets/{teaching_set.id}/items/{item.id}/note", data={"note": "\n\n  " + PLANT}
+    )
+    assert refused.status_code == 422
+    body = refused.get_data(as_text=True)
+    assert "Possible identifiers in Note" in body
+    assert "<q>Harriet Quenby</q>" in body
