@@ -12,6 +12,7 @@ from flask import Blueprint, Response, flash, redirect, render_template, request
 from flask_login import current_user, login_required
 
 from app.auth import policy
+from app.auth.models import User
 from app.cases.models import Case
 from app.deid.gate import Acceptance, IdentifiersFound
 from app.errors import NotFound, ValidationError
@@ -413,7 +414,7 @@ def add_form() -> Any:
     return _add_page(_subject(), {"set_id": request.args.get("set", "")})
 
 
-def _new_set(user: Any, title: str, accepted: list[Acceptance]) -> TeachingSet:
+def _new_set(user: User, title: str, accepted: list[Acceptance]) -> TeachingSet:
     """A set made from the add form, whose title box is `new_title`: its findings and the
     author's acceptances are named by that box, both ways."""
     as_title = [replace(a, field="title") if a.field == "new_title" else a for a in accepted]
@@ -431,8 +432,8 @@ def add_item() -> Any:
     user = _user()
     subject = _subject()
     form = AddForm()
-    accepted = form.accepted()
     try:
+        accepted = form.accepted()
         if form.set_id.data == "new":
             target = _new_set(user, form.new_title.data, accepted)
         else:

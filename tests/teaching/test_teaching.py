@@ -410,6 +410,25 @@ def test_web_add_a_case_to_a_new_set_and_the_gate_reshows_the_form(client, w):
     )
 
 
+def test_web_add_form_a_finding_ticked_without_a_reason_shows_the_form_again(client, w):
+    as_user(client, w.expert)
+    refused = client.post(
+        "/teaching-sets/add",
+        data={
+            "case": str(w.case.id),
+            "set_id": "new",
+            "new_title": "HBV before DAAs",
+            "note": NOTE,
+            "accept_finding": "note|0|7",  # ticked, with no reason chosen
+        },
+    )
+    body = refused.get_data(as_text=True)
+    assert refused.status_code == 422
+    assert "Choose a reason" in body
+    assert "HBV before DAAs" in body and "HBV reactivation" in body  # nothing typed is lost
+    assert db.session.scalar(select(func.count()).select_from(TeachingSet)) == 0
+
+
 def test_web_save_and_run_a_search(client, w):
     as_user(client, w.expert)
     response = client.post("/my/searches", data={"name": "HCV", "query": "q=hcv&type=case"})
