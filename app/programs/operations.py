@@ -239,7 +239,8 @@ def create_program(
 @write_operation
 def program_for_import(slug: str, name: str, *, actor: Actor) -> Program:
     """The program with `slug`, created if there is none. When another transaction creates
-    it at the same moment, its program is returned rather than a unique-constraint error."""
+    it at the same moment, its program is returned rather than a unique-constraint error
+    (or, when it committed between our two lookups, rather than "already exists")."""
     policy.require_import(actor)
     found = find_program(slug)
     if found is not None:
@@ -247,7 +248,7 @@ def program_for_import(slug: str, name: str, *, actor: Actor) -> Program:
     try:
         with db.session.begin_nested():
             return create_program(slug, name, actor=actor)
-    except IntegrityError:
+    except (IntegrityError, ValidationError):
         found = find_program(slug)  # the other transaction's, committed meanwhile
         if found is None:
             raise
