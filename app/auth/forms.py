@@ -117,4 +117,3 @@ class EmailForm(FlaskForm):
     """One account by its email: a member or staff to add."""
 
     email = _Text(filters=[_text])
-
