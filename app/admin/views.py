@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from app.admin import operations as ops
+from app.admin.forms import (
+    MergeForm,
+    ProgramForm,
+    TemplateForm,
+    TopicForm,
+    TopicStatusForm,
+)
 from app.auth import policy
+from app.auth.forms import AccountForm, EmailForm
 from app.auth.models import Role
 from app.auth.policy import Permission, permission_required
 from app.common import utcnow
@@ -113,21 +120,12 @@ def _account_form(
     ), status
 
 
-def _typed_account() -> dict[str, Any]:
-    return {
-        "email": request.form.get("email", "").strip(),
-        "display_name": request.form.get("display_name", ""),
-        "role": request.form.get("role", ""),
-        "programs": request.form.getlist("programs"),
-    }
-
-
 @admin_blueprint.route("/accounts/new", methods=["GET", "POST"])
 @permission_required(Permission.MANAGE_USERS)
 def new_account() -> Any:
     if request.method == "GET":
         return _account_form({"role": "provider", "programs": []}, {})
-    typed = _typed_account()
+    typed = AccountForm().typed()
     try:
         account, password = ops.create_account(
             _user(),
@@ -162,7 +160,7 @@ def account(user_id: int) -> Any:
     account = ops.get_account(user, user_id)
     if request.method == "GET":
         return _account_form(_account_values(account), {}, account=account)
-    typed = _typed_account()
+    typed = AccountForm().typed()
     typed["email"] = account.email
     try:
         changed = ops.update_account(
@@ -247,8 +245,6 @@ def revoke_token(user_id: int, account_token_id: int) -> Any:
 
 # --- Programs ---------------------------------------------------------------------------------
 
-_PROGRAM_LABELS = {"name": "Name", "description": "Description"}
-
 
 @admin_blueprint.route("/programs")
 @permission_required(Permission.MANAGE_PROGRAMS)
@@ -276,6 +272,7 @@ def _program_form(
     message: str = "",
     panels: Any = None,
     status: int = 200,
+    member_email: str = "",
 ) -> Any:
     return render_template(
         "admin/program.html",
@@ -285,7 +282,7 @@ def _program_form(
         message=message,
         panels=panels or {},
         staff=ops.program_staff(program) if program is not None else {},
-        member_email=request.form.get("email", "") if request.method == "POST" else "",
+        member_email=member_email,
     ), status
 
 
@@ -298,38 +295,27 @@ def _program_values(program: Program) -> dict[str, Any]:
     }
 
 
-def _typed_program() -> dict[str, Any]:
-    return {
-        "slug": request.form.get("slug", "").strip(),
-        "name": request.form.get("name", ""),
-        "description": request.form.get("description", ""),
-        "private": request.form.get("private") == "yes",
-    }
-
-
 @admin_blueprint.route("/programs/new", methods=["GET", "POST"])
 @permission_required(Permission.MANAGE_PROGRAMS)
 def new_program() -> Any:
-    from app.deid.forms import show_refusal
-    from app.deid.web import acceptances_from_form
-
     if request.method == "GET":
         return _program_form(None, {"private": False}, {})
-    typed = _typed_program()
+    form = ProgramForm()
     try:
         program = create_program(
-            typed["slug"],
-            typed["name"],
-            description=typed["description"],
-            private=typed["private"],
+            form.slug.data,
+            form.name.data,
+            description=form.description.data,
+            private=form.is_private(),
             actor=_user(),
-            accepted=acceptances_from_form(request.form),
+            accepted=form.accepted(),
         )
         db.session.commit()
     except ValidationError as exc:
-        texts = {"name": typed["name"], "description": typed["description"]}
-        errors, message, panels = show_refusal(exc, texts, _PROGRAM_LABELS)
-        return _program_form(None, typed, errors, message, panels, status=422)
+        form.show_refusal(exc)
+        return _program_form(
+            None, form.typed(), form.problems, form.message, form.panels, status=form.status
+        )
     flash(f"Program {program.name} created. Add its coordinators and experts.", "success")
     return redirect(url_for("admin.program", slug=program.slug), 303)
 
@@ -337,28 +323,26 @@ def new_program() -> Any:
 @admin_blueprint.route("/programs/<slug>", methods=["GET", "POST"])
 @permission_required(Permission.MANAGE_PROGRAMS)
 def program(slug: str) -> Any:
-    from app.deid.forms import show_refusal
-    from app.deid.web import acceptances_from_form
-
     program = _program(slug)
     if request.method == "GET":
         return _program_form(program, _program_values(program), {})
-    typed = _typed_program()
-    typed["slug"] = program.slug
+    form = ProgramForm()
     try:
         update_program(
             program,
             actor=_user(),
-            accepted=acceptances_from_form(request.form),
-            name=typed["name"],
-            description=typed["description"],
-            private=typed["private"],
+            accepted=form.accepted(),
+            name=form.name.data,
+            description=form.description.data,
+            private=form.is_private(),
         )
         db.session.commit()
     except ValidationError as exc:
-        texts = {"name": typed["name"], "description": typed["description"]}
-        errors, message, panels = show_refusal(exc, texts, _PROGRAM_LABELS)
-        return _program_form(_program(slug), typed, errors, message, panels, status=422)
+        form.show_refusal(exc)
+        typed = {**form.typed(), "slug": slug}
+        return _program_form(
+            _program(slug), typed, form.problems, form.message, form.panels, status=form.status
+        )
     flash(f"Saved {program.name}.", "success")
     return redirect(url_for("admin.program", slug=slug), 303)
 
@@ -367,13 +351,21 @@ def program(slug: str) -> Any:
 @permission_required(Permission.MANAGE_PROGRAMS)
 def add_member(slug: str) -> Any:
     program = _program(slug)
+    form = EmailForm()
     try:
-        member = ops.add_program_member(_user(), program, request.form.get("email", ""))
+        member = ops.add_program_member(_user(), program, form.email.data)
         db.session.commit()
     except ValidationError as exc:
         errors, message = _refused(exc)
         program = _program(slug)
-        return _program_form(program, _program_values(program), errors, message, status=422)
+        return _program_form(
+            program,
+            _program_values(program),
+            errors,
+            message,
+            status=422,
+            member_email=form.email.data,
+        )
     flash(f"{member.display_name} ({member.role.label}) is now a member.", "success")
     return redirect(url_for("admin.program", slug=slug) + "#members", 303)
 
@@ -410,7 +402,7 @@ def program_staff_page(slug: str) -> Any:
     policy.require_manage_program_staff(_user(), program)
     if request.method == "GET":
         return _staff_page(program)
-    email = request.form.get("email", "")
+    email = EmailForm().email.data
     try:
         member = ops.add_program_staff(_user(), program, email)
         db.session.commit()
@@ -493,40 +485,31 @@ def _topic_values(topic: Any) -> dict[str, Any]:
 @admin_blueprint.route("/topics/<int:topic_id>", methods=["GET", "POST"])
 @permission_required(Permission.ACCEPT_TOPICS)
 def topic(topic_id: int) -> Any:
-    from app.deid.forms import show_refusal
-    from app.deid.web import acceptances_from_form
-
     user = _user()
     topic = ops.get_topic(user, topic_id)
     if request.method == "GET":
         return _topic_page(topic, _topic_values(topic), {})
-    typed = {
-        "synonyms": request.form.get("synonyms", ""),
-        "description": request.form.get("description", ""),
-        "parent": request.form.get("parent", ""),
-        "target": "",
-    }
-    synonyms = [s.strip() for s in typed["synonyms"].split(",") if s.strip()]
+    form = TopicForm()
     try:
         changed = ops.edit_topic(
             user,
             topic,
-            synonyms=synonyms,
-            description=typed["description"],
-            parent_name=typed["parent"],
-            accepted=acceptances_from_form(request.form),
+            synonyms=form.synonym_list(),
+            description=form.description.data,
+            parent_name=form.parent.data,
+            accepted=form.accepted(),
         )
         db.session.commit()
     except ValidationError as exc:
-        texts = {"description": typed["description"]}
-        labels = {"description": "Description"}
-        for i, synonym in enumerate(synonyms, 1):
-            texts[f"synonyms[{i}]"] = synonym
-            labels[f"synonyms[{i}]"] = f"synonym {i}"
-        errors, message, panels = show_refusal(exc, texts, labels)
-        if any(k.startswith("synonyms[") for k in errors):
-            errors.setdefault("synonyms", "Possible patient identifiers in a synonym.")
-        return _topic_page(ops.get_topic(user, topic_id), typed, errors, message, panels, 422)
+        form.show_refusal(exc)
+        return _topic_page(
+            ops.get_topic(user, topic_id),
+            form.typed(),
+            form.problems,
+            form.message,
+            form.panels,
+            form.status,
+        )
     flash(f"Saved {topic.name}." if changed else "Nothing to change.", "success")
     return redirect(url_for("admin.topic", topic_id=topic_id), 303)
 
@@ -536,7 +519,8 @@ def topic(topic_id: int) -> Any:
 def topic_status(topic_id: int) -> Any:
     user = _user()
     topic = ops.get_topic(user, topic_id)
-    action = request.form.get("action", "")
+    form = TopicStatusForm()
+    action = form.action.data
     steps = {"accept": ops.accept_topic, "retire": ops.retire_topic, "restore": ops.restore_topic}
     if action not in steps:
         flash("Choose accept, retire or restore.", "error")
@@ -549,9 +533,9 @@ def topic_status(topic_id: int) -> Any:
         flash(exc.message, "error")
         return redirect(url_for("admin.topic", topic_id=topic_id), 303)
     flash(f"{topic.name} is {topic.status.value}.", "success")
-    back = request.form.get("back") == "list"
     return redirect(
-        url_for("admin.topics") if back else url_for("admin.topic", topic_id=topic_id), 303
+        url_for("admin.topics") if form.to_list() else url_for("admin.topic", topic_id=topic_id),
+        303,
     )
 
 
@@ -561,7 +545,7 @@ def merge_topic(topic_id: int) -> Any:
     user = _user()
     topic = ops.get_topic(user, topic_id)
     name = topic.name
-    target = request.form.get("target", "")
+    target = MergeForm().target.data
     try:
         result = ops.merge_topics(user, topic, target)
         db.session.commit()
@@ -599,60 +583,6 @@ def audit() -> Any:
 
 
 # --- Case-form templates --------------------------------------------------------------------
-
-_ROW = re.compile(r"^template\.(sections|fields)\[(\d+)\]\.(\w+)$")
-_MOVE = re.compile(r"^(sections|fields)\[(\d+)\]:(up|down)$")
-
-
-def _typed_template(
-    move: tuple[str, int, str] | None = None,
-) -> tuple[dict[str, list[dict[str, Any]]], tuple[str, int, str] | None]:
-    """The editor's rows as typed, in the order asked for, without removed or blank rows;
-    with `move` (part, row number in the form, up or down) one row swaps with its neighbour.
-    Also returns where the moved row now is (part, position from 1, direction)."""
-    rows: dict[tuple[str, int], dict[str, Any]] = {}
-    for name in request.form:
-        match = _ROW.match(name)
-        if match:
-            part, index, attr = match.group(1), int(match.group(2)), match.group(3)
-            value = request.form.get(name, "")
-            rows.setdefault((part, index), {})[attr] = value.strip()
-    out: dict[str, list[dict[str, Any]]] = {"sections": [], "fields": []}
-    for (part, index), row in sorted(rows.items()):
-        if row.pop("remove", "") or not (row.get("key") or row.get("label")):
-            continue
-        try:
-            order = float(row.pop("order", "") or index)
-        except ValueError:
-            order = index
-        row["required"] = row.get("required") == "yes"
-        if part == "fields":
-            row["choices"] = [c.strip() for c in row.get("choices", "").splitlines() if c.strip()]
-            for bound in ("min", "max"):
-                row[bound] = _number(row.get(bound, ""))
-        out[part].append({**row, "_order": (order, index), "_row": index})
-    moved = None
-    for part in out:
-        out[part].sort(key=lambda r: r.pop("_order"))
-        rows_in_order = [r.pop("_row") for r in out[part]]
-        if move is not None and move[0] == part and move[1] in rows_in_order:
-            at = rows_in_order.index(move[1])
-            to = at - 1 if move[2] == "up" else at + 1
-            if 0 <= to < len(out[part]):
-                out[part][at], out[part][to] = out[part][to], out[part][at]
-                at = to
-            moved = (part, at + 1, move[2])
-    return out, moved
-
-
-def _number(text: str) -> Any:
-    if not text:
-        return None
-    try:
-        number = float(text)
-    except ValueError:
-        return text  # refused by the check, naming the box
-    return int(number) if number.is_integer() else number  # inf and nan are refused there
 
 
 def _template_page(
@@ -700,15 +630,16 @@ def program_template(slug: str) -> Any:
     view_template(_user(), program)
     if request.method == "GET":
         return _template_page(program, program.case_template, {})
-    move = _MOVE.match(request.form.get("move", ""))
+    form = TemplateForm()
+    move = form.move_asked()
     if move:
-        typed, moved = _typed_template((move.group(1), int(move.group(2)), move.group(3)))
+        typed, moved = form.template(move)
         what = "Section" if moved and moved[0] == "sections" else "Field"
-        message = f"{what} moved {move.group(3)}: save to keep the new order." if moved else ""
+        message = f"{what} moved {move[2]}: save to keep the new order." if moved else ""
         return _template_page(program, typed, {}, moved=moved, notice=message)
-    typed, _ = _typed_template()
+    typed, _ = form.template()
     try:
-        if request.form.get("action") == "preview":
+        if form.previewing():
             return _template_page(program, check_template(program, typed), {})
         saved = save_template(program, typed, actor=_user())
         db.session.commit()

@@ -9,6 +9,12 @@ from typing import Any
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from app.attendance.forms import (
+    CreditRuleForm,
+    EvaluationForm,
+    ImportForm,
+    attendance_form,
+)
 from app.attendance.models import CreditType
 from app.attendance.operations import (
     ImportRefused,
@@ -28,7 +34,7 @@ from app.csvfile import csv_response
 from app.desk.views import desk_program
 from app.errors import NotFound, ValidationError
 from app.extensions import db
-from app.inputs import bounded_date, id_value
+from app.inputs import bounded_date
 from app.programs.models import Program, Session
 from app.programs.operations import find_program, get_session, visible_programs
 
@@ -94,11 +100,7 @@ def session_attendance(slug: str, number: int) -> Any:
     session = get_session(program, number)
     if request.method == "GET":
         return _render_session(program, session)
-    present: dict[int, str] = {}
-    for raw in request.form.getlist("present"):
-        user_id = id_value(raw)
-        if user_id is not None:
-            present[user_id] = request.form.get(f"minutes.{user_id}", "").strip()
+    present = attendance_form(participants(session)).present_minutes()
     try:
         record_attendance(session, present, actor=_user())
         db.session.commit()
@@ -118,9 +120,7 @@ def session_attendance(slug: str, number: int) -> Any:
 def import_attendance(slug: str, number: int) -> Any:
     program = desk_program(slug)
     session = get_session(program, number)
-    upload = request.files.get("file")
-    filename = upload.filename if upload is not None and upload.filename else "the file"
-    content = upload.read() if upload is not None else b""
+    filename, content = ImportForm().upload()
     try:
         report = import_attendance_csv(session, content, filename=filename, actor=_user())
         db.session.commit()
@@ -158,7 +158,7 @@ def credit_rule_page(slug: str) -> Any:
     errors: dict[str, str] = {}
     message = ""
     if request.method == "POST":
-        values = {key: request.form.get(key, "").strip() for key in values}
+        values = CreditRuleForm().typed()
         try:
             set_credit_rule(
                 program,
@@ -220,20 +220,17 @@ def evaluation(slug: str, number: int) -> Any:
     session = get_session(program, number)
     if _user().id not in attendance_of(session):
         raise NotFound("You are not on this session's attendance list.")
-    values = {
-        "rating": request.form.get("rating", ""),
-        "will_change_practice": request.form.get("will_change_practice", ""),
-    }
+    form = EvaluationForm()
+    values = {"rating": form.rating.data, "will_change_practice": form.will_change_practice.data}
     errors: dict[str, str] = {}
     message = ""
     if request.method == "POST":
-        answer = values["will_change_practice"]
         try:
             submit_evaluation(
                 session,
                 actor=_user(),
-                rating=values["rating"],
-                will_change_practice={"yes": True, "no": False}.get(answer, answer),
+                rating=form.rating.data,
+                will_change_practice=form.will_change(),
             )
             db.session.commit()
             flash("Thank you: evaluation recorded.", "success")

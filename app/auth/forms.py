@@ -1,7 +1,16 @@
 from __future__ import annotations
 
+from typing import Any
+
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, IntegerField, PasswordField, StringField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    IntegerField,
+    PasswordField,
+    SelectMultipleField,
+    StringField,
+)
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
 from app.auth.operations import MAX_TOKEN_DAYS
@@ -59,3 +68,52 @@ class NewPasswordForm(ChangePasswordForm):
         "Temporary password",
         validators=[InputRequired(message="Enter the temporary password you signed in with.")],
     )
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _stripped(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+class _Text(StringField):
+    data: str  # its filter makes it text
+
+
+class AccountForm(FlaskForm):
+    """An account's email, name, role and programs (by slug): a new account, an edit, an
+    invitation. The operations check them and name the field in their messages."""
+
+    email = _Text(filters=[_stripped])
+    display_name = _Text(filters=[_text])
+    role = _Text(filters=[_text])
+    # The programs the page offers are checked by the operation, not here.
+    programs = SelectMultipleField(validate_choice=False)
+
+    def typed(self) -> dict[str, Any]:
+        """What the page shows again, by box."""
+        return {
+            "email": self.email.data,
+            "display_name": self.display_name.data,
+            "role": self.role.data,
+            "programs": list(self.programs.data or []),
+        }
+
+
+class _Password(PasswordField):
+    data: str  # its filter makes it text
+
+
+class AcceptInvitationForm(FlaskForm):
+    """The invitee's new password, twice; the operation checks both."""
+
+    password = _Password(filters=[_text])
+    confirm_password = _Password(filters=[_text])
+
+
+class EmailForm(FlaskForm):
+    """One account by its email: a member or staff to add."""
+
+    email = _Text(filters=[_text])

@@ -11,6 +11,7 @@ from flask_login import current_user, login_user
 from app import mail
 from app.admin import operations as admin_ops
 from app.auth import invitations as ops
+from app.auth.forms import AcceptInvitationForm, AccountForm
 from app.auth.models import Role
 from app.auth.operations import start_session
 from app.auth.policy import Permission, permission_required
@@ -70,12 +71,7 @@ def _delivered(issued: ops.Issued) -> Any:
 def admin_invitations() -> Any:
     if request.method == "GET":
         return _list_page({"role": "provider", "programs": []}, {})
-    typed: dict[str, Any] = {
-        "email": request.form.get("email", "").strip(),
-        "display_name": request.form.get("display_name", ""),
-        "role": request.form.get("role", ""),
-        "programs": request.form.getlist("programs"),
-    }
+    typed = AccountForm().typed()
     try:
         issued = ops.invite(
             _user(),
@@ -148,9 +144,8 @@ def accept(token: str) -> Any:
     if request.method == "GET":
         return render_template("invitations/accept.html", account=invitation.user, errors={})
     try:
-        user = ops.accept(
-            token, request.form.get("password", ""), request.form.get("confirm_password", "")
-        )
+        form = AcceptInvitationForm()
+        user = ops.accept(token, form.password.data, form.confirm_password.data)
     except ValidationError as exc:
         db.session.rollback()
         invitation = ops.open_invitation(token)

@@ -1064,8 +1064,8 @@ _READS_BY_AREA = {
     "find_session get_session find_topic topic_texts session_counts program_sessions",
     "recommendations": "checked_item",
     "subscriptions": "subscriptions_of following followed_topic_ids digest_preference digest",
-    "teaching": "normalise_query saved_searches_of get_saved_search teaching_sets_of get_set "
-    "get_item set_contents export_json export_markdown",
+    "teaching": "normalise_query search_texts saved_searches_of get_saved_search "
+    "teaching_sets_of get_set get_item set_contents export_json export_markdown",
     "search": "search_index build_snippet search similar_cases unavailable_message "
     "vocabulary_changed",
 }

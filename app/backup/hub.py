@@ -118,9 +118,14 @@ from app.recommendations.models import Annotation, Recommendation
 from app.subscriptions.models import DigestPreference, Subscription
 from app.subscriptions.operations import replaying_history
 from app.teaching.models import SavedSearch, TeachingSet, TeachingSetItem
-from app.teaching.operations import ITEMS_MAX, TEXT_MAX, TITLE_MAX, normalise_query
+from app.teaching.operations import (
+    ITEMS_MAX,
+    TEXT_MAX,
+    TITLE_MAX,
+    normalise_query,
+    search_texts,
+)
 from app.teaching.operations import NAME_MAX as SEARCH_NAME_MAX
-from app.teaching.operations import _search_texts as search_texts
 from app.teaching.operations import _text as teaching_text
 
 FORMAT = "casebook-hub"

@@ -17,18 +17,16 @@ findings. The form only parses and carries what was typed back to the page; the 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from contextlib import suppress
 from typing import Any, ClassVar
 
-from flask import request
 from flask_wtf import FlaskForm
+from werkzeug.datastructures import MultiDict
 from wtforms import FormField, StringField, TextAreaField
 
 from app.deid.gate import Acceptance, GatedFields, IdentifiersFound
 from app.deid.web import ACCEPT_INPUT, REASON_PREFIX, Panel, acceptances_from_form, build_panels
 from app.errors import ValidationError
 from app.extensions import db
-from app.programs.operations import topic_texts
 
 Spans = Mapping[str, Mapping[str, tuple[int, int, str]]]
 
@@ -90,27 +88,6 @@ def refusal(
     return errors, message, panels
 
 
-def show_refusal(
-    exc: ValidationError,
-    texts: Mapping[str, str],
-    labels: Mapping[str, str],
-    *,
-    spans: Spans | None = None,
-    topics: list[str] | None = None,
-) -> tuple[dict[str, str], str, dict[str, Panel]]:
-    """`refusal` for a form still read by hand from `request.form` (not yet a `GatedForm`),
-    after undoing the refused save. `topics` are the topic names typed: the new ones get a
-    panel each (`topics[i]`)."""
-    db.session.rollback()
-    texts, labels = dict(texts), dict(labels)
-    if topics and (isinstance(exc, IdentifiersFound) or request.form.getlist(ACCEPT_INPUT)):
-        with suppress(ValidationError):  # a bad name is reported as such, not as a panel
-            for key, name in topic_texts(topics).items():
-                texts[key] = name
-                labels[key] = f"topic {key.removeprefix('topics[').removesuffix(']')}"
-    return refusal(exc, request.form, texts, labels, spans=spans)
-
-
 class Text(StringField):
     """A one-line box whose data is always text (its filters make it so)."""
 
@@ -135,6 +112,12 @@ class GatedForm(FlaskForm):
         self.message = ""
         self.panels: dict[str, Panel] = {}
 
+    def process(self, formdata: Any = None, *args: Any, **kwargs: Any) -> None:
+        super().process(formdata, *args, **kwargs)
+        # The ticks and their reasons are named per finding (`reason|<finding>`), which no
+        # declared field can name: they are read from what was posted.
+        self.posted: Any = self.meta.wrap_formdata(self, formdata) or MultiDict()
+
     def gate_texts(self) -> dict[str, str]:
         """The texts as the operation's gate sees them, by its field names."""
         raise NotImplementedError
@@ -148,14 +131,14 @@ class GatedForm(FlaskForm):
 
     def accepted(self) -> list[Acceptance]:
         """The findings marked "Not an identifier"; a ValidationError when one lacks a reason."""
-        return acceptances_from_form(request.form)
+        return acceptances_from_form(self.posted)
 
     def show_refusal(self, exc: ValidationError) -> None:
         """Undo the refused save and keep what to show: errors, message, panels."""
         db.session.rollback()
         texts = self.gate_texts()
         self.problems, self.message, self.panels = refusal(
-            exc, request.form, texts, self.gate_labels(texts), spans=self.gate_spans()
+            exc, self.posted, texts, self.gate_labels(texts), spans=self.gate_spans()
         )
 
     def values(self) -> dict[str, Any]:

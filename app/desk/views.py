@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 
 from app.auth import policy
 from app.cases.queries import get_visible_case
+from app.desk.forms import SendForm
 from app.desk.operations import (
     draft_conflicts,
     review_days,
@@ -69,9 +70,10 @@ def send(slug: str, case_id: int) -> Any:
     case = get_visible_case(_user(), case_id)
     if case.program_id != program.id:
         raise NotFound("No such case in this program.")
-    publish_drafts = request.form.get("publish_drafts") == "yes"
+    form = SendForm()
+    publish_drafts = form.publishing()
     # As for an expert publishing: the checker's warning first, then one more click.
-    if publish_drafts and request.form.get("conflicts_seen") != "yes" and draft_conflicts(case):
+    if publish_drafts and not form.warned() and draft_conflicts(case):
         flash(
             f"Nothing sent for “{case.title}” yet: a draft may contradict a current best "
             "practice. See below, then publish and send anyway or ask its author.",

@@ -28,7 +28,7 @@ from app.auth.models import Role, User
 from app.auth.policy import Actor, Viewer, write_operation
 from app.cases.models import Case, case_topics
 from app.common import utcnow
-from app.deid.gate import Acceptance
+from app.deid.gate import Acceptance, GatedFields
 from app.deid.operations import guard, remember_overrides
 from app.errors import ValidationError
 from app.extensions import db
@@ -42,6 +42,9 @@ from app.recommendations.operations import annotate
 NOTE_MAX = 5_000
 QUEUE_URL = "/outdated"
 RESOLUTIONS = (ReviewState.STILL_VALID, ReviewState.UPDATED, ReviewState.NO_LONGER_APPLIES)
+# What the gate checks in a resolution, with the label the form shows (an update is checked
+# as the annotation it becomes).
+RESOLUTION_TEXTS = GatedFields({"note": "Note"})
 
 
 # ---------------------------------------------------------------- entering the queue
@@ -315,7 +318,7 @@ def resolve_outdated(
         )
         item.note = ""
     else:
-        overridden = guard({"note": note}, accepted)
+        overridden = guard(RESOLUTION_TEXTS.texts(note=note), accepted)
         item.note = note
         db.session.flush()
         remember_overrides(item, overridden, actor=actor)

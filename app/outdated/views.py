@@ -8,10 +8,9 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from app.auth import policy
-from app.deid.forms import show_refusal
-from app.deid.web import acceptances_from_form
 from app.errors import ValidationError
 from app.extensions import db
+from app.outdated.forms import ResolveForm
 from app.outdated.models import ReviewState
 from app.outdated.operations import NOTE_MAX, get_outdated, outdated_queue, resolve_outdated
 
@@ -53,32 +52,26 @@ def queue() -> Any:
 def resolve(item_id: int) -> Any:
     user = _user()
     item = get_outdated(user, item_id)
-    resolution = request.form.get("resolution", "")
-    note = request.form.get("note", "")
+    form = ResolveForm()
     try:
         resolve_outdated(
             item,
-            resolution,
-            note=note,
+            form.resolution.data,
+            note=form.note.data,
             actor=user,
-            accepted=acceptances_from_form(request.form),
+            accepted=form.accepted(),
         )
         db.session.commit()
     except ValidationError as exc:
-        field = "body" if resolution == ReviewState.UPDATED.value else "note"
-        errors, message, panels = show_refusal(exc, {field: note}, {field: "Note"})
-        if field in errors:
-            errors["note"] = errors.pop(field)
-        if field in panels:
-            panels["note"] = panels.pop(field)
+        form.show_refusal(exc)
         refused = {
             "id": item_id,
-            "resolution": resolution,
-            "note": note,
-            "errors": errors,
-            "message": message,
-            "panels": panels,
+            "resolution": form.resolution.data,
+            "note": form.note.data,
+            "errors": form.problems,
+            "message": form.message,
+            "panels": form.panels,
         }
-        return _page(refused, 422)
+        return _page(refused, form.status)
     flash(f"Resolved: {item.state.label.lower()}.", "success")
     return redirect(url_for("outdated.queue"), 303)

@@ -278,7 +278,6 @@ def propose_from_recommendations(
     statement: str,
     *,
     notes: Mapping[int, str] | None = None,
-    extra_evidence: Iterable[tuple[Session | Case | Recommendation, str]] = (),
     topics: Iterable[str] | None = None,
     status: str = PracticeStatus.PROPOSED.value,
     reason: str = "",
@@ -304,15 +303,11 @@ def propose_from_recommendations(
     if status == PracticeStatus.EMERGING.value and not (reason or "").strip():
         raise ValidationError("Say why the practice is already emerging.", field="reason")
     notes = notes or {}
-    extra = list(extra_evidence)
     # One gate for every text of the proposal, so a refusal lists all findings at once.
     texts = {f"notes[{r.id}]": notes.get(r.id, "") for r in recommendations}
-    texts.update({f"evidence[{i}]": note for i, (_, note) in enumerate(extra)})
     title, statement = _validate(title, statement)
     declared = PROPOSAL_TEXTS.texts(reason=reason, title=title, statement=statement)
     texts.update({name: text for name, text in declared.items() if text or name != "reason"})
-    for target, _ in extra:
-        _evidence_kind(target)
     if topics is None:
         topics = sorted({t.name for r in recommendations for t in r.case.topics})
     topics = _topic_list(topics)
@@ -324,8 +319,6 @@ def propose_from_recommendations(
     )
     for recommendation in recommendations:
         _link(practice, recommendation, notes.get(recommendation.id, ""), author, actor)
-    for target, note in extra:
-        _link(practice, target, note, author, actor)
     if status == PracticeStatus.EMERGING.value:
         target_status = _transition(practice, status, reason, None)
         _move(practice, target_status, reason, author, None, actor)

@@ -18,7 +18,7 @@ from app.auth import policy
 from app.auth.models import User
 from app.auth.policy import Actor, Permission, Viewer, write_operation
 from app.common import slugify, text_key
-from app.deid.gate import Acceptance
+from app.deid.gate import Acceptance, GatedFields
 from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
 from app.extensions import db
@@ -28,6 +28,20 @@ from app.programs.terms import topics_by_key, write_terms
 
 FIELD_TYPES = ("text", "number", "choice", "multi", "boolean")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+
+# What the gate checks in each form, with the label the form shows.
+PROGRAM_TEXTS = GatedFields({"name": "Name", "description": "Description"})
+SESSION_TEXTS = GatedFields(
+    {
+        "title": "Title",
+        "didactic_topic": "Didactic topic",
+        "didactic_presenter": "Didactic presenter",
+        "notes": "Notes",
+    }
+)
+TOPIC_TEXTS = GatedFields(
+    {"name": "Name", "description": "Description"}, {"synonyms": "synonym {}"}
+)
 
 
 def find_program(slug: str) -> Program | None:
@@ -226,7 +240,7 @@ def create_program(
     if find_program(slug) is not None:
         raise ValidationError(f"A program with slug '{slug}' already exists.", field="slug")
     name, description = _program_texts(name, description)
-    overridden = guard({"name": name, "description": description}, accepted)
+    overridden = guard(PROGRAM_TEXTS.texts(name=name, description=description), accepted)
     definition = validate_template(template)
     program = Program(slug=slug, name=name, description=description, private=bool(private))
     add_template_version(program, definition, actor=actor)
@@ -292,7 +306,7 @@ def update_program(
     name, description = _program_texts(
         changes.get("name", program.name), changes.get("description", program.description)
     )
-    overridden = guard({"name": name, "description": description}, accepted)
+    overridden = guard(PROGRAM_TEXTS.texts(name=name, description=description), accepted)
     new: dict[str, Any] = {"name": name, "description": description}
     if "template" in changes:
         new["case_template"] = validate_template(changes["template"])
@@ -380,12 +394,12 @@ def create_session(
             f"{program.name} already has a session number {number}.", field="number"
         )
     title = (title or f"{program.name} session {number}").strip()[:200]
-    texts = {
-        "title": title,
-        "didactic_topic": didactic_topic or "",
-        "didactic_presenter": didactic_presenter or "",
-        "notes": notes or "",
-    }
+    texts = SESSION_TEXTS.texts(
+        title=title,
+        didactic_topic=didactic_topic,
+        didactic_presenter=didactic_presenter,
+        notes=notes,
+    )
     topics = list(topics)
     overridden = guard({**texts, **topic_texts(topics)}, accepted)
     session = Session(
@@ -407,7 +421,7 @@ def create_session(
     return session
 
 
-SESSION_TEXT_FIELDS = ("title", "didactic_topic", "didactic_presenter", "notes")
+SESSION_TEXT_FIELDS = tuple(SESSION_TEXTS.labels)
 
 
 @write_operation
@@ -517,9 +531,7 @@ def create_topic(
     synonyms = _synonyms(synonyms)
     if description is not None and not isinstance(description, str):
         raise ValidationError("Topic description must be text.", field="description")
-    texts = {"name": name, "description": description or ""}
-    texts.update({f"synonyms[{i}]": s for i, s in enumerate(synonyms, 1)})
-    guard(texts, accepted)
+    guard(TOPIC_TEXTS.texts(name=name, description=description, synonyms=synonyms), accepted)
     return _get_or_add_topic(name, synonyms, description or "", parent)
 
 
@@ -538,9 +550,7 @@ def update_topic(
     if description is not None and not isinstance(description, str):
         raise ValidationError("Topic description must be text.", field="description")
     new_description = topic.description if description is None else description
-    texts = {"description": new_description or ""}
-    texts.update({f"synonyms[{i}]": s for i, s in enumerate(new_synonyms, 1)})
-    guard(texts, accepted)
+    guard(TOPIC_TEXTS.texts(description=new_description, synonyms=new_synonyms), accepted)
     topic.synonyms, topic.description = new_synonyms, new_description or ""
     return topic
 

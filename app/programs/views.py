@@ -15,8 +15,8 @@ from app.cases.queries import case_counts_by_program, case_counts_by_session, se
 from app.content.markdown import plain_text
 from app.errors import NotFound, ValidationError
 from app.extensions import db
-from app.inputs import bounded_date, bounded_int, id_value
 from app.pagination import page_number
+from app.programs.forms import AgendaForm, SessionForm
 from app.programs.models import Program
 from app.programs.operations import (
     create_session,
@@ -124,62 +124,6 @@ def session(slug: str, number: int) -> Any:
 # ---------------------------------------------------------------- managing sessions
 
 
-def _read_session_form(form: Any) -> tuple[dict[str, Any], dict[str, Any], dict[str, str]]:
-    """(what to show again, the operation's input, errors of type) from a session form."""
-    typed = {
-        name: form.get(name, "").strip()
-        for name in (
-            "date",
-            "title",
-            "didactic_topic",
-            "didactic_presenter",
-            "attendance_count",
-            "notes",
-            "topics",
-        )
-    }
-    errors: dict[str, str] = {}
-    changes: dict[str, Any] = {
-        "title": typed["title"],
-        "didactic_topic": typed["didactic_topic"],
-        "didactic_presenter": typed["didactic_presenter"],
-        "notes": typed["notes"],
-    }
-    try:
-        changes["date"] = bounded_date(typed["date"], "Date")
-    except ValidationError as exc:
-        errors["date"] = exc.message.replace("written YYYY-MM-DD", "like 2026-05-12")
-    else:
-        if changes["date"] is None:
-            errors["date"] = "Date is required."
-    if typed["attendance_count"]:
-        try:
-            changes["attendance_count"] = bounded_int(
-                typed["attendance_count"], "Attendance", minimum=0, maximum=1_000_000
-            )
-        except ValidationError as exc:
-            errors["attendance_count"] = exc.message
-    else:
-        changes["attendance_count"] = None
-    for name, limit in (("title", 200), ("didactic_topic", 200), ("didactic_presenter", 200)):
-        if len(typed[name]) > limit:
-            errors[name] = (
-                f"{name.replace('_', ' ').capitalize()} must be at most {limit} characters."
-            )
-    if len(typed["notes"]) > 100_000:
-        errors["notes"] = "Notes must be at most 100,000 characters."
-    changes["topics"] = [t.strip() for t in typed["topics"].split(",") if t.strip()]
-    return typed, changes, errors
-
-
-_SESSION_LABELS = {
-    "title": "Title",
-    "didactic_topic": "Didactic topic",
-    "didactic_presenter": "Didactic presenter",
-    "notes": "Notes",
-}
-
-
 def _session_form(
     program: Program,
     session: Any,
@@ -202,19 +146,14 @@ def _session_form(
 @programs_blueprint.route("/programs/<slug>/sessions/new", methods=["GET", "POST"])
 @permission_required(Permission.MANAGE_SESSIONS)
 def new_session(slug: str) -> Any:
-    from app.deid.forms import show_refusal
-    from app.deid.web import acceptances_from_form
-
     program = _visible_program(slug)
     policy.require(_user(), Permission.MANAGE_SESSIONS, program)
     if request.method == "GET":
         return _session_form(program, None, {"date": "", "title": ""}, {})
-    typed, changes, errors = _read_session_form(request.form)
+    form = SessionForm()
+    changes, errors = form.changes()
     if errors:
-        return _session_form(program, None, typed, errors, next(iter(errors.values())))
-    texts = {n: changes[n] for n in _SESSION_LABELS}
-    if not texts["title"]:
-        texts.pop("title")
+        return _session_form(program, None, form.typed(), errors, next(iter(errors.values())))
     try:
         session = create_session(
             program,
@@ -224,14 +163,14 @@ def new_session(slug: str) -> Any:
             didactic_presenter=changes["didactic_presenter"],
             attendance_count=changes["attendance_count"],
             notes=changes["notes"],
-            topics=changes["topics"],
+            topics=form.topic_names(),
             actor=_user(),
-            accepted=acceptances_from_form(request.form),
+            accepted=form.accepted(),
         )
         db.session.commit()
     except ValidationError as exc:
-        errs, message, panels = show_refusal(exc, texts, _SESSION_LABELS, topics=changes["topics"])
-        return _session_form(program, None, typed, errs, message, panels)
+        form.show_refusal(exc)
+        return _session_form(program, None, form.typed(), form.problems, form.message, form.panels)
     flash(f"Session {session.number} created. Schedule approved cases into it.", "success")
     return redirect(url_for("programs.session", slug=slug, number=session.number), 303)
 
@@ -239,9 +178,6 @@ def new_session(slug: str) -> Any:
 @programs_blueprint.route("/programs/<slug>/sessions/<int:number>/edit", methods=["GET", "POST"])
 @permission_required(Permission.MANAGE_SESSIONS)
 def edit_session(slug: str, number: int) -> Any:
-    from app.deid.forms import show_refusal
-    from app.deid.web import acceptances_from_form
-
     program = _visible_program(slug)
     policy.require(_user(), Permission.MANAGE_SESSIONS, program)
     session = get_session(program, number)
@@ -258,25 +194,26 @@ def edit_session(slug: str, number: int) -> Any:
             "topics": ", ".join(t.name for t in session.topics),
         }
         return _session_form(program, session, typed, {})
-    typed, changes, errors = _read_session_form(request.form)
+    form = SessionForm()
+    changes, errors = form.changes()
     if not changes["title"]:
         errors.setdefault("title", "Title is required.")
     if errors:
-        return _session_form(program, session, typed, errors, next(iter(errors.values())))
-    topics = changes.pop("topics")
+        return _session_form(program, session, form.typed(), errors, next(iter(errors.values())))
     try:
         changed = update_session(
             session,
             actor=_user(),
-            accepted=acceptances_from_form(request.form),
-            topics=topics,
+            accepted=form.accepted(),
+            topics=form.topic_names(),
             **changes,
         )
         db.session.commit()
     except ValidationError as exc:
-        texts = {n: changes[n] for n in _SESSION_LABELS}
-        errs, message, panels = show_refusal(exc, texts, _SESSION_LABELS, topics=topics)
-        return _session_form(program, session, typed, errs, message, panels)
+        form.show_refusal(exc)
+        return _session_form(
+            program, session, form.typed(), form.problems, form.message, form.panels
+        )
     flash("Session saved." if changed else "Nothing changed.", "success" if changed else "info")
     return redirect(url_for("programs.session", slug=slug, number=number), 303)
 
@@ -289,7 +226,7 @@ def add_to_agenda(slug: str, number: int) -> Any:
 
     program = _visible_program(slug)
     session = get_session(program, number)
-    case_id = id_value(request.form.get("case_id"))
+    case_id = AgendaForm().case()
     if case_id is None:
         flash("Choose an approved case to add.", "error")
         return redirect(url_for("programs.session", slug=slug, number=number), 303)

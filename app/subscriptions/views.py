@@ -16,6 +16,7 @@ from app.extensions import db
 from app.programs.models import Program, Topic, TopicStatus
 from app.programs.operations import find_topic, visible_programs
 from app.subscriptions import operations as ops
+from app.subscriptions.forms import DigestForm, FollowForm, NextForm
 from app.web import safe_redirect_target
 
 subscriptions_blueprint = Blueprint("subscriptions", __name__, template_folder="templates")
@@ -73,21 +74,21 @@ def my_subscriptions() -> Any:
 @subscriptions_blueprint.route("/my/subscriptions", methods=["POST"])
 @login_required
 def follow() -> Any:
-    topic = request.form.get("topic", "").strip()
-    program = request.form.get("program", "").strip()
+    form = FollowForm()
+    topic, program = form.topic.data, form.program.data
     try:
         subscription = ops.follow(_user(), topic=topic or None, program=program or None)
         name = (subscription.topic or subscription.program).name  # type: ignore[union-attr]
         db.session.commit()
     except (ValidationError, NotFound) as exc:
         db.session.rollback()
-        if request.form.get("next"):
+        if form.next.data:
             flash(exc.message, "error")
-            return redirect(safe_redirect_target(request.form.get("next"), "/"), 303)
+            return redirect(safe_redirect_target(form.next.data, "/"), 303)
         return _page(topic, {"topic": exc.message}, 422)
     flash(f"You follow {name}: new cases, recommendations and practices reach you.", "success")
     return redirect(
-        safe_redirect_target(request.form.get("next"), url_for("subscriptions.my_subscriptions")),
+        safe_redirect_target(form.next.data, url_for("subscriptions.my_subscriptions")),
         303,
     )
 
@@ -95,12 +96,13 @@ def follow() -> Any:
 @subscriptions_blueprint.route("/my/subscriptions/<int:subscription_id>/remove", methods=["POST"])
 @login_required
 def unfollow(subscription_id: int) -> Any:
+    form = NextForm()
     subscription = ops.unfollow(_user(), subscription_id)
     name = (subscription.topic or subscription.program).name  # type: ignore[union-attr]
     db.session.commit()
     flash(f"You no longer follow {name}.", "success")
     return redirect(
-        safe_redirect_target(request.form.get("next"), url_for("subscriptions.my_subscriptions")),
+        safe_redirect_target(form.next.data, url_for("subscriptions.my_subscriptions")),
         303,
     )
 
@@ -108,7 +110,7 @@ def unfollow(subscription_id: int) -> Any:
 @subscriptions_blueprint.route("/my/subscriptions/digest", methods=["POST"])
 @login_required
 def digest_preference() -> Any:
-    wanted = request.form.get("daily_email") in ("1", "on", "true")
+    wanted = DigestForm().wanted()
     ops.set_digest_preference(_user(), wanted)
     db.session.commit()
     flash(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from contextlib import suppress
-from urllib.parse import parse_qsl
 
 from flask import request
 from flask_wtf import FlaskForm
@@ -26,6 +25,7 @@ from app.teaching.operations import (
     SEARCH_TEXTS,
     SET_TEXTS,
     normalise_query,
+    search_texts,
 )
 
 
@@ -41,8 +41,7 @@ class SearchForm(GatedForm):
         query = ""
         with suppress(ValidationError):  # a query with nothing to save is reported as such
             query = normalise_query(self.query.data)
-        words = " ".join(v for k, v in parse_qsl(query) if k == "q")
-        return self.gated.texts(name=self.name.data.strip(), q=words)
+        return search_texts(self.name.data.strip(), query)
 
 
 class RenameForm(GatedForm):

@@ -39,24 +39,27 @@ QUERY_MAX = 2000
 TITLE_MAX = 200
 TEXT_MAX = 10_000
 ITEMS_MAX = 200
-# The search page's parameters (app/search/views.py), less the page being looked at.
-SEARCH_PARAMETERS = (
-    "q",
-    "type",
-    "program",
-    "topic",
-    "status",
-    "year_from",
-    "year_to",
-    "sort",
-    "case",
-    "group",
-    "correct",
+# What the gate checks in each form, with the label the form shows. A saved search keeps
+# every parameter of the search page (app/search/views.py) but the page being looked at, and
+# shows the filters again as typed, so each passes the gate under its own name.
+SEARCH_TEXTS = GatedFields(
+    {
+        "name": "Name",
+        "q": "Search words",
+        "type": "Type",
+        "program": "Program",
+        "topic": "Topic",
+        "status": "Status",
+        "year_from": "From year",
+        "year_to": "To year",
+        "sort": "Sort",
+        "case": "Case",
+        "group": "Group",
+        "correct": "Correct spelling",
+    }
 )
-
-# What the gate checks in each form, with the label the form shows. A saved search's other
-# parameters (filters) are checked too, each under its own name.
-SEARCH_TEXTS = GatedFields({"name": "Name", "q": "Search words"})
+# The search parameters, in the order a saved query keeps them.
+SEARCH_PARAMETERS = tuple(name for name in SEARCH_TEXTS.labels if name != "name")
 SEARCH_NAME_TEXTS = GatedFields({"name": "Name"})
 SET_TEXTS = GatedFields({"title": "Title", "description": "Description"})
 NOTE_TEXTS = GatedFields({"note": "Note"})
@@ -101,13 +104,13 @@ def normalise_query(raw: str) -> str:
     return urlencode(pairs)
 
 
-def _search_texts(name: str, query: str) -> dict[str, str]:
-    """The name and every value of the query string, by parameter: filter values are stored
-    and shown again as typed, so they pass the gate as the search words do."""
-    texts: dict[str, list[str]] = {}
+def search_texts(name: str, query: str) -> dict[str, str]:
+    """The gate's texts of a saved search: its name and each parameter of its query (as
+    `normalise_query` keeps it), the values of a repeated parameter joined."""
+    values: dict[str, list[str]] = {}
     for key, value in parse_qsl(query):
-        texts.setdefault(key if key != "name" else "query name", []).append(value)
-    return {"name": name, **{key: " ".join(values) for key, values in texts.items()}}
+        values.setdefault(key, []).append(value)
+    return SEARCH_TEXTS.texts(name=name, **{key: " ".join(v) for key, v in values.items()})
 
 
 def saved_searches_of(actor: Viewer) -> list[SavedSearch]:
@@ -138,7 +141,7 @@ def save_search(
     user = _signed_in(actor, "Sign in to keep searches.")
     name = _text(name, "name", NAME_MAX, required=True)
     query = normalise_query(query)
-    overridden = guard(_search_texts(name, query), accepted)
+    overridden = guard(search_texts(name, query), accepted)
     saved = SavedSearch(owner_id=user.id, name=name, query=query)
     db.session.add(saved)
     db.session.flush()

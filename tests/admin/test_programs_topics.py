@@ -82,6 +82,20 @@ def test_a_bad_program_form_is_shown_again(client, people):
     assert "may identify a patient" in response.get_data(as_text=True)
 
 
+def test_a_refused_description_typed_after_blank_lines_marks_the_name_found(client, people):
+    """The gate checks the description stripped: the panel marks the name it found, not
+    text shifted by the blank lines typed before it; the box keeps what was typed."""
+    as_user(client, people["admin"])
+    response = client.post(
+        "/admin/programs/new",
+        data={"slug": "oud", "name": "OUD", "description": "\n\n  Not for John Smith."},
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422 and "<q>John Smith</q>" in html
+    assert 'value="oud"' in html and "  Not for John Smith.</textarea>" in html
+    assert db.session.scalar(select(Program).where(Program.slug == "oud")) is None
+
+
 def test_admin_adds_and_removes_program_staff(client, people):
     expert = people["expert"]
     as_user(client, people["admin"])
@@ -94,6 +108,7 @@ def test_admin_adds_and_removes_program_staff(client, people):
     response = client.post("/admin/programs/hcv/members", data={"email": "nobody@example.org"})
     assert response.status_code == 422
     assert "No account with the email nobody@example.org" in response.get_data(as_text=True)
+    assert 'value="nobody@example.org"' in response.get_data(as_text=True)  # kept in its box
     response = client.post("/admin/programs/hcv/members", data={"email": expert.email})
     assert "is a member already" in response.get_data(as_text=True)
     response = client.post(f"/admin/programs/hcv/members/{expert.id}/remove")
@@ -188,6 +203,24 @@ def test_synonyms_and_parent_without_cycles(client, people):
         f"/admin/topics/{liver.id}", data={"synonyms": "", "parent": "Nothing like it"}
     )
     assert "No topic named" in response.get_data(as_text=True)
+
+
+def test_a_refused_synonym_marks_the_name_found_and_keeps_what_was_typed(client, people):
+    """A synonym is checked as the operation keeps it (spaces collapsed): the panel marks
+    the name it found; the box shows what was typed."""
+    hcv = create_topic("Hepatitis C", actor=SYSTEM)
+    db.session.commit()
+    as_user(client, people["admin"])
+    response = client.post(
+        f"/admin/topics/{hcv.id}",
+        data={"synonyms": "HCV,   Seen  by John Smith", "parent": "", "description": ""},
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422 and "<q>John Smith</q>" in html
+    assert "Possible patient identifiers in a synonym." in html
+    assert 'value="HCV,   Seen  by John Smith"' in html
+    db.session.expire_all()
+    assert not hcv.synonyms
 
 
 def test_merging_moves_every_link_and_keeps_the_name_as_a_synonym(app, client, people):

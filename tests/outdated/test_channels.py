@@ -98,3 +98,22 @@ def test_the_command_counts_the_queue_by_practice(app, hub):
     assert "1 open item." in mine.output
     refused = app.test_cli_runner().invoke(args=["outdated", "--as", hub.provider.email])
     assert refused.exit_code != 0 and "experts and coordinators" in refused.output
+
+
+def test_a_refused_note_typed_after_blank_lines_marks_the_words_found(client, hub):
+    """The gate checks the note stripped: the panel marks the name it found, not text
+    shifted by the blank lines typed before it; the box keeps what was typed."""
+    supersede(hub)
+    item = _item(hub, hub.rec)
+    as_user(client, hub.expert)
+    for resolution in ("still_valid", "updated"):
+        refused = client.post(
+            f"/outdated/{item.id}/resolve",
+            data={"resolution": resolution, "note": "\n\n  Not for John Smith."},
+        )
+        page = refused.get_data(as_text=True)
+        assert refused.status_code == 422 and "Possible identifiers in Note" in page
+        assert "<q>John Smith</q>" in page
+        assert "  Not for John Smith.</textarea>" in page
+    db.session.expire_all()
+    assert _item(hub, hub.rec).state is ReviewState.OPEN

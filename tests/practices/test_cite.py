@@ -2,21 +2,42 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.extensions import db
 from app.practices.operations import propose_from_recommendations
 from tests.cases.test_views import as_user
 from tests.practices.test_operations import two_sessions  # noqa: F401 - fixture
 
 
-def test_expert_cites_a_session_and_a_case_from_their_pages(app, client, two_sessions):  # noqa: F811
-    expert, provider, recs = two_sessions
-    practice = propose_from_recommendations(
+@pytest.fixture
+def practice(two_sessions):  # noqa: F811
+    """A practice the expert proposed from the first recommendation."""
+    expert, _, recs = two_sessions
+    proposed = propose_from_recommendations(
         [recs[0]], "Naloxone at every visit", "Offer naloxone.", author=expert, actor=expert
     )
     db.session.commit()
+    return proposed
+
+
+@pytest.fixture
+def expert_client(client, two_sessions, practice):  # noqa: F811
+    """The test client signed in as the expert who proposed `practice`."""
+    as_user(client, two_sessions[0])
+    return client
+
+
+def test_expert_cites_a_session_and_a_case_from_their_pages(
+    app,
+    expert_client,
+    two_sessions,  # noqa: F811
+    practice,
+):
+    client = expert_client
+    _, provider, recs = two_sessions
     session = recs[1].case.sessions[0]
     case = recs[1].case
-    as_user(client, expert)
     page = client.get(f"/programs/oud/sessions/{session.number}").get_data(as_text=True)
     assert "Cite in a best practice" in page and "Naloxone at every visit" in page
     for kind, target in (("session", session), ("case", case)):
@@ -42,14 +63,14 @@ def test_expert_cites_a_session_and_a_case_from_their_pages(app, client, two_ses
     assert response.status_code == 403
 
 
-def test_an_identifier_in_the_note_is_refused_and_nothing_is_kept(app, client, two_sessions):  # noqa: F811
-    expert, _, recs = two_sessions
-    practice = propose_from_recommendations(
-        [recs[0]], "Naloxone at every visit", "Offer naloxone.", author=expert, actor=expert
-    )
-    db.session.commit()
-    as_user(client, expert)
-    case = recs[1].case
+def test_an_identifier_in_the_note_is_refused_and_nothing_is_kept(
+    app,
+    expert_client,
+    two_sessions,  # noqa: F811
+    practice,
+):
+    client = expert_client
+    case = two_sessions[2][1].case
     response = client.post(
         "/practices/cite",
         data={"practice_id": practice.id, "case": case.id, "note": "Call 603-555-0142."},
@@ -73,16 +94,9 @@ def test_an_identifier_in_the_note_is_refused_and_nothing_is_kept(app, client, t
 
 
 def test_refused_status_and_stance_forms_come_back_with_what_was_typed(
-    app,
-    client,
-    two_sessions,  # noqa: F811
+    app, expert_client, practice
 ):
-    expert, _, recs = two_sessions
-    practice = propose_from_recommendations(
-        [recs[0]], "Naloxone at every visit", "Offer naloxone.", author=expert, actor=expert
-    )
-    db.session.commit()
-    as_user(client, expert)
+    client = expert_client
     response = client.post(
         f"/practices/{practice.id}/status",
         data={"status": "emerging", "reason": "Seen again with John Smith on 03/14/2025."},
@@ -98,14 +112,10 @@ def test_refused_status_and_stance_forms_come_back_with_what_was_typed(
     assert practice.status.value == "proposed" and not practice.endorsements
 
 
-def test_evidence_through_the_api(app, client, two_sessions):  # noqa: F811
+def test_evidence_through_the_api(app, client, two_sessions, practice):  # noqa: F811
     from tests.api.test_api import Api
 
     expert, provider, recs = two_sessions
-    practice = propose_from_recommendations(
-        [recs[0]], "Naloxone at every visit", "Offer naloxone.", author=expert, actor=expert
-    )
-    db.session.commit()
     api = Api(client, expert)
     session_id = recs[1].case.sessions[0].id
     body = api.post(
@@ -132,15 +142,12 @@ def test_evidence_cited_by_mistake_is_removed_by_whoever_cited_it(
     app,
     client,
     two_sessions,  # noqa: F811
+    practice,
     make_user,
 ):
     from app.audit.models import AuditEvent
 
-    expert, provider, recs = two_sessions
-    practice = propose_from_recommendations(
-        [recs[0]], "Naloxone at every visit", "Offer naloxone.", author=expert, actor=expert
-    )
-    db.session.commit()
+    _, provider, recs = two_sessions
     citer = make_user("expert")
     other = make_user("expert")
     as_user(client, citer)
@@ -186,19 +193,11 @@ def test_the_flash_after_proposing_says_it_once(app, client, two_sessions):  # n
 
 
 def test_a_refused_dissent_typed_with_blank_lines_marks_the_names_it_found(
-    app,
-    client,
-    two_sessions,  # noqa: F811
+    app, expert_client, practice
 ):
     """The gate checks the note stripped: the panel marks the words it found, not words
     shifted by the blank lines typed before them."""
-    expert, _, recs = two_sessions
-    practice = propose_from_recommendations(
-        [recs[0]], "Naloxone at every visit", "Offer naloxone.", author=expert, actor=expert
-    )
-    db.session.commit()
-    as_user(client, expert)
-    response = client.post(
+    response = expert_client.post(
         f"/practices/{practice.id}/stance",
         data={"stance": "dissent", "note": "\n\n  Not for John Smith."},
     )

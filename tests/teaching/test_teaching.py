@@ -448,6 +448,18 @@ def test_web_save_and_run_a_search(client, w):
     assert client.get(f"/my/searches/{saved.id}").status_code == 404
 
 
+def test_web_a_search_refused_for_a_filter_marks_the_filter(client, w):
+    """The form's panels come from the texts the operation checks: a filter's too."""
+    as_user(client, w.expert)
+    query = f"q=hcv&topic={PLANT}"
+    refused = client.post("/my/searches", data={"name": "HCV", "query": query})
+    body = refused.get_data(as_text=True)
+    assert refused.status_code == 422
+    assert '<a href="#deid-f-topic">Topic</a>' in body
+    assert ops.search_texts("HCV", ops.normalise_query(query))["topic"] == PLANT
+    assert ops.saved_searches_of(w.expert) == []
+
+
 def test_web_the_search_page_offers_to_save_the_search(client, w):
     as_user(client, w.expert)
     body = client.get("/search?q=hcv&type=case&page=2").get_data(as_text=True)
