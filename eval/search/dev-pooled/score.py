@@ -4,7 +4,7 @@ Same scratch build and systems as `../judged/score.py`, run by `../judged/dev_se
 grades are `qrels.jsonl` (pooled and read by hand, see README.md). Tune here, not on the
 frozen judged set.
 
-    python eval/search/dev-hand/score.py [--workdir DIR] [--reuse] [--show] [--casebook-only]
+    python eval/search/dev-pooled/score.py [--workdir DIR] [--reuse] [--show] [--casebook-only]
         [--pool FILE]   # write the top 10 of every system per query (refs to grade)
 """
 
