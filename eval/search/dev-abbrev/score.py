@@ -1,4 +1,4 @@
-"""nDCG@10 and MRR@10 on the abbreviation development set (abbreviations the synonym table does not hold).
+"""nDCG@10 and MRR@10 on the development set of abbreviations outside the synonym table.
 
 Same scratch build and systems as `../judged/score.py`, run by `../judged/dev_sets.py`;
 grades are `qrels.jsonl` (pooled and read by hand, see README.md). Tune here, not on the
