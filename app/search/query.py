@@ -55,6 +55,10 @@ KEYWORD_PARTS = 3
 # eval/search/dev (docs/search.md): 0.2 and 0.5 as optional, or as an alternative.
 CONDITION_WEIGHT = 0.2
 
+# A possessive or a contraction's ending ("patient's", "Crohn's", "won't"): analysed, it is a
+# word of its own ("s", "t") that every note holds. Blanked (same length: offsets hold).
+_CLITIC = re.compile(r"(?<=\w)['\u2019](?:s|t|re|ve|ll|d|m)\b", re.IGNORECASE)
+
 _TOKEN = re.compile(
     r"""
     (?P<lparen>\()
@@ -323,6 +327,7 @@ class Compiler:
         Unless `plain` (a lay phrase's clinical terms), question scaffolding is dropped and
         lay phrases gain their clinical terms (`questions`, `lay`); population words are
         boosted and stay required when the query is relaxed to any word."""
+        text = _CLITIC.sub(lambda m: " " * len(m.group()), text)
         clauses = []
         required = []
         optional = []
