@@ -19,7 +19,7 @@ from typing import Any
 from whoosh import query as wq
 
 from app.common import slugify
-from app.search import drugs, lay, questions
+from app.search import abbreviations, drugs, lay, questions
 from app.search.analysis import CONCEPT_PREFIX, STOP_WORDS, WORD, ClinicalAnalyzer, glue
 from app.search.engine import CoordOr
 
@@ -54,6 +54,10 @@ KEYWORD_PARTS = 3
 # drug match. In a question the other words already say the context. Chosen on
 # eval/search/dev (docs/search.md): 0.2 and 0.5 as optional, or as an alternative.
 CONDITION_WEIGHT = 0.2
+
+# A possessive or a contraction's ending ("patient's", "Crohn's", "won't"): analysed, it is a
+# word of its own ("s", "t") that every note holds. Blanked (same length: offsets hold).
+_CLITIC = re.compile(r"(?<=\w)['\u2019](?:s|t|re|ve|ll|d|m)\b", re.IGNORECASE)
 
 _TOKEN = re.compile(
     r"""
@@ -323,6 +327,7 @@ class Compiler:
         Unless `plain` (a lay phrase's clinical terms), question scaffolding is dropped and
         lay phrases gain their clinical terms (`questions`, `lay`); population words are
         boosted and stay required when the query is relaxed to any word."""
+        text = _CLITIC.sub(lambda m: " " * len(m.group()), text)
         clauses = []
         required = []
         optional = []
@@ -337,6 +342,9 @@ class Compiler:
             kept = questions.without_scaffolding(analysed, phrases)
             question, analysed = len(kept) < len(analysed), kept
         stems = [w.text for w in analysed]
+        present = {w.pos for w in analysed if w.text}
+        found = abbreviations.abbreviations().find(text, present) if expand else []
+        abbreviated = {pos: a for a in found for pos in a.positions}
         task_only = expand and all(
             questions.optional_weight(w, question) is not None or not w.text for w in analysed
         )
@@ -365,6 +373,17 @@ class Compiler:
                 i += 1
                 while i < len(analysed) and analysed[i].pos < end:
                     i += 1
+                continue
+            abbreviation = abbreviated.get(word.pos)
+            if abbreviation is not None:
+                span = 1
+                while i + span < len(analysed) and analysed[i + span].pos in abbreviation.positions:
+                    span += 1
+                group = analysed[i : i + span]
+                clauses.append(self.abbreviation_clause(group, abbreviation))
+                if positive:
+                    self.expansions.append((abbreviation.typed, abbreviation.expansions))
+                i += span
                 continue
             span, clinical = lay.vocabulary().match(stems, i) if expand else (0, ())
             weight = questions.optional_weight(word, question) if expand and not task_only else None
@@ -416,6 +435,21 @@ class Compiler:
         self.highlight = shown
         terms = [t for t in terms if t is not None]
         return wq.Or(terms, boost=CONDITION_WEIGHT) if terms else None
+
+    def abbreviation_clause(self, words: list, found: abbreviations.Found) -> wq.Query:
+        """An abbreviation: its own words, or (as much) what it stands for. Where analysis
+        dropped a stop word of it ("T&A"), the letters left are not searched alone."""
+        terms = [
+            self.words_query(t, loose=False, positive=True, plain=True) for t in found.expansions
+        ]
+        terms = [t for t in terms if t is not None]
+        expanded = wq.Or(terms, boost=abbreviations.EXPANSION_WEIGHT) if terms else None
+        if not found.whole and expanded is not None:
+            return expanded
+        literal = [self.term_clause(w.text) for w in words]
+        self.highlight.update(w.text for w in words)
+        lit = literal[0] if len(literal) == 1 else wq.And(literal)
+        return lit if expanded is None else wq.Or([lit, expanded])
 
     def lay_clause(self, words: list, clinical: tuple[str, ...]) -> wq.Query:
         """A lay phrase: its own words, or (weighted lower) the clinical terms it stands for."""

@@ -32,7 +32,11 @@ think thoughts know get getting got go going really just also still currently he
 keep keeps kept about regarding concerning
 manage managing management handle handling deal dealing
 look looking bad worse possible possibly next done not better up
+had having been being very quite extremely so too
+won doesn isn don didn wasn aren hasn haven couldn wouldn shouldn
 """.split()  # noqa: SIM905 (a word list reads better as text)
+# The auxiliaries and intensifiers a sentence carries ("who had a seizure", "is very slow"),
+# and what is left of a contraction once its "n't" is blanked ("won't heal": "won").
 SCAFFOLDING = frozenset(stem(w) for w in SCAFFOLDING_WORDS)
 
 # Words that say what kind of answer is wanted ("how do we treat", "what is the workup"):

@@ -224,3 +224,25 @@ def test_a_drug_alone_ranks_the_notes_about_what_it_treats_first(library: Librar
     )
     assert "~dm" not in _terms(question.query)
     assert "~dm" in _terms(compile_query("metformin", ClinicalAnalyzer()).query)
+
+
+def test_a_possessive_or_a_contraction_is_not_a_word_of_its_own() -> None:
+    analyzer = ClinicalAnalyzer()
+    terms = _terms(compile_query("what if a patient's heart rate is very slow", analyzer).query)
+    assert "s" not in terms and "veri" not in terms
+    # "Crohn's disease" is the concept, as "Crohn disease" is.
+    assert _terms(compile_query("Crohn\u2019s disease", analyzer).query) == {"~crohn"}
+    terms = _terms(compile_query("a diabetic foot wound that won't heal", analyzer).query)
+    assert not {"won", "t"} & terms and {"wound", "heal"} <= terms
+
+
+def test_an_auxiliary_in_a_question_is_scaffolding() -> None:
+    terms = _terms(compile_query("a toddler who had a febrile seizure", ClinicalAnalyzer()).query)
+    assert "had" not in terms
+
+
+def test_lay_forms_for_fluid_in_a_joint_and_bleeding_after_menopause() -> None:
+    vocab = vocabulary()
+    assert vocab.match(["water", "knee"], 0) == (2, ("knee effusion",))  # "water on the knee"
+    assert vocab.match(["bleed", "after", "menopaus"], 0)[1] == ("postmenopausal bleeding",)
+    assert "tingling" in vocab.match(["pin", "needl"], 0)[1]

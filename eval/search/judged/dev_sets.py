@@ -49,8 +49,11 @@ def main(here: Path, doc: str, pool_help: str, pool_refs: PoolRefs = every_top_t
 
     queries = load(here, "queries.jsonl")
     qrels: dict[str, dict[str, int]] = defaultdict(dict)
-    for row in load(here, "qrels.jsonl"):
-        qrels[row["query"]][row["doc"]] = int(row["grade"])
+    # Later rounds (qrels-round2.jsonl …) only add pairs never graded; they never regrade one.
+    rounds = sorted(p.name for p in here.glob("qrels-round*.jsonl"))
+    for name in ["qrels.jsonl", *rounds]:
+        for row in load(here, name):
+            qrels[row["query"]].setdefault(row["doc"], int(row["grade"]))
     docs = judged.bench_search.load_corpus()
     systems = [judged.Casebook(args.workdir, args.reuse)]
     if not args.casebook_only or args.pool:

@@ -1,0 +1,79 @@
+"""Abbreviations outside the synonym table, expanded when a query is compiled."""
+
+from __future__ import annotations
+
+from app.extensions import db
+from app.search import SearchRequest, search
+from app.search.abbreviations import Abbreviations, abbreviations
+from app.search.analysis import CLINICAL_SYNONYMS, ClinicalAnalyzer, stems_of
+from app.search.query import compile_query
+from tests.search.conftest import Library
+from tests.support.builders import add_case
+
+
+def _terms(query) -> set[str]:
+    return {t for _field, t in query.iter_all_terms()}
+
+
+def test_an_abbreviation_keeps_its_letters_and_gains_what_it_stands_for() -> None:
+    compiled = compile_query("ACDF", ClinicalAnalyzer())
+    assert {"acdf", "anterior", "cervic", "discectomi", "fusion"} <= _terms(compiled.query)
+    assert compiled.expansions == [("ACDF", ("anterior cervical discectomy and fusion",))]
+    # Typed in lower case, the same.
+    assert _terms(compile_query("acdf", ClinicalAnalyzer()).query) == _terms(compiled.query)
+
+
+def test_letters_left_after_a_stop_word_is_dropped_are_not_searched_alone() -> None:
+    # "T&A" analyses to "t" ("a" is a stop word): every "T-spine" note would match it.
+    terms = _terms(compile_query("T&A", ClinicalAnalyzer()).query)
+    assert terms == {"tonsillectomi", "adenoidectomi"}
+    terms = _terms(compile_query("I&D abscess", ClinicalAnalyzer()).query)
+    assert terms == {"incis", "drainag", "abscess"}
+
+
+def test_some_abbreviations_expand_only_when_typed_in_capitals() -> None:
+    analyzer = ClinicalAnalyzer()
+    assert "~pulmonary-embolism" in _terms(compile_query("acute PE", analyzer).query)
+    # "pe tubes" (ear tubes) and "prom dress" are not pulmonary embolism or ruptured membranes.
+    assert _terms(compile_query("pe tubes", analyzer).query) == {"pe", "tube"}
+    assert _terms(compile_query("prom", analyzer).query) == {"prom"}
+    assert compile_query("pe tubes", analyzer).expansions == []
+
+
+def test_a_concept_of_the_synonym_table_comes_first() -> None:
+    # The table's abbreviations are indexed as concepts; the list must not shadow them.
+    table = {tuple(stems_of(form)) for _c, forms, _b in CLINICAL_SYNONYMS for form in forms}
+    listed = abbreviations()
+    for form in [*listed.any_case, *(k.lower() for k in listed.capitals)]:
+        assert tuple(stems_of(form)) not in table, form
+    assert _terms(compile_query("CABG", ClinicalAnalyzer()).query) == {"~cabg"}
+
+
+def test_a_negated_abbreviation_excludes_only_its_letters() -> None:
+    terms = _terms(compile_query("fusion -ACDF", ClinicalAnalyzer()).query)
+    assert terms == {"fusion", "acdf"}
+
+
+def test_a_custom_abbreviation_file(tmp_path) -> None:
+    path = tmp_path / "abbreviations.yaml"
+    path.write_text(
+        "any_case:\n  tturp: [thulium laser resection]\ncapitals_only:\n  LAD: [lymphadenopathy]\n",
+        encoding="utf-8",
+    )
+    listed = Abbreviations.load(path)
+    assert listed.expansions("TTURP") == ("thulium laser resection",)
+    assert listed.expansions("LAD") == ("lymphadenopathy",)
+    assert listed.expansions("lad") == ()
+
+
+def test_an_abbreviation_finds_the_case_that_writes_the_words_out(library: Library) -> None:
+    written_out = add_case(
+        library.hcv,
+        library.presenter,
+        "Neck pain after anterior cervical discectomy and fusion at C5-C6",
+        question="Is the hardware the cause of her dysphagia?",
+    )
+    db.session.commit()
+    results = search(library.presenter, SearchRequest(q="ACDF"))
+    assert written_out.id in [h.id for h in results.hits]
+    assert results.also_searched == [("ACDF", ("anterior cervical discectomy and fusion",))]
