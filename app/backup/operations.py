@@ -444,7 +444,7 @@ def _run(command: list[str], name: str) -> None:
 
 
 def _index_generation() -> str | None:
-    from app.search.operations import search_index
+    from app.search.snapshots import search_index
 
     return search_index().state().generation
 

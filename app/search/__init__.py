@@ -16,7 +16,8 @@ from app.search.operations import (
     similar_cases,
     verify,
 )
-from app.search.outbox import EXTENSION, Indexer, apply_pending, install_events
+from app.search.outbox import Indexer, apply_pending, install_events
+from app.search.snapshots import EXTENSION
 
 __all__ = [
     "SearchRequest",

@@ -64,8 +64,9 @@ def index_group() -> None:
 @cli_errors
 def index_apply_command() -> None:
     """Apply pending index changes from the outbox (also done automatically)."""
-    from app.search.operations import search_index, upgrade_index
+    from app.search.operations import upgrade_index
     from app.search.outbox import apply_pending
+    from app.search.snapshots import search_index
 
     rebuilt = upgrade_index()
     if rebuilt is not None:

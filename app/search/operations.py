@@ -15,7 +15,7 @@ import logging
 import math
 import re
 import time
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -35,19 +35,19 @@ from app.content.markdown import strip_syntax
 from app.diagnostics import describe_error
 from app.errors import NotFound
 from app.extensions import db, reading_engine
-from app.search import permissions, spelling
+from app.search import spelling
 from app.search.analysis import CONCEPT_PREFIX
 from app.search.documents import without_added_labels
 from app.search.engine import Corpus, Highlighter, Seen
-from app.search.index import IndexState, SearchIndex, Snapshot, index_at
-from app.search.outbox import EXTENSION, synonym_table, write_keys
+from app.search.index import IndexState, SearchIndex, Snapshot
+from app.search.outbox import synonym_table, write_keys
 from app.search.query import compile_query, filter_query, year_range
+from app.search.snapshots import builtin_words, cached, corpus_of, hidden_for, prepare, search_index
 
 log = logging.getLogger(__name__)
 
 MAX_PER_PAGE = 100
 MAX_DEPTH = 1000  # deepest result reachable by paging
-CACHE_ENTRIES = 512
 SNIPPET_CHARS = 220
 SORTS = ("relevance", "date", "oldest")
 INDEX_BUILDING = "The search index is being built. Try again in a minute."
@@ -163,41 +163,6 @@ class SearchResults:
 # ---------------------------------------------------------------- plumbing
 
 
-def search_index() -> SearchIndex:
-    return index_at(current_app.config["CASEBOOK_INDEX_DIR"])
-
-
-def _prepare() -> Snapshot | None:
-    indexer = current_app.extensions.get(EXTENSION)
-    if indexer is not None:
-        indexer.before_search()
-    return search_index().snapshot()
-
-
-def _cached(snap: Snapshot, key: Any, compute: Callable[[], Any]) -> Any:
-    cache: OrderedDict = snap.cache.setdefault("lru", OrderedDict())
-    with snap.lock:
-        if key in cache:
-            cache.move_to_end(key)
-            return cache[key]
-    value = compute()
-    with snap.lock:
-        cache[key] = value
-        while len(cache) > CACHE_ENTRIES:
-            cache.popitem(last=False)
-    return value
-
-
-def _hidden(snap: Snapshot, corpus: Corpus, user: Viewer) -> tuple[Any, np.ndarray | None]:
-    """The documents `user` may not see, as a mask (None: nothing hidden)."""
-    key = permissions.audience_key(user)
-    if key is None:
-        return None, None
-    return key, _cached(
-        snap, ("hidden", key), lambda: corpus.mask(permissions.mask_docs(snap.searcher, key))
-    )
-
-
 def _filters(request: SearchRequest) -> list[wq.Query]:
     out = []
     for name, values in (
@@ -235,16 +200,6 @@ FACET_NAMES = ("type", "program", "topic", "status", "year")
 TYPE_LABELS = {"practice": "Best practices", "evidence": "Evidence notes"}
 
 
-def _corpus(snap: Snapshot) -> Corpus:
-    corpus = snap.cache.get("corpus")
-    if corpus is None:
-        with snap.lock:
-            corpus = snap.cache.get("corpus")
-            if corpus is None:
-                corpus = snap.cache["corpus"] = Corpus(snap, search_index())
-    return corpus
-
-
 def _label_names(snap: Snapshot) -> tuple[dict[str, str], dict[str, str]]:
     """Program and topic names by slug, read once per index snapshot (a rename is an index
     change: the outbox rewrites the documents under it, which opens a new snapshot)."""
@@ -255,7 +210,7 @@ def _label_names(snap: Snapshot) -> tuple[dict[str, str], dict[str, str]]:
         topics = dict(db.session.execute(select(Topic.slug, Topic.name)).all())
         return programs, topics
 
-    return _cached(snap, ("labels",), load)
+    return cached(snap, ("labels",), load)
 
 
 def _facet_labels(snap: Snapshot, raw: dict[str, dict]) -> dict[str, list[tuple[str, str, int]]]:
@@ -296,7 +251,7 @@ def _highlighter(snap: Snapshot, corpus: Corpus, terms: Iterable[str]) -> Highli
     key = tuple(sorted(terms))
     if not key:
         return None
-    return _cached(snap, ("highlight", key), lambda: Highlighter.build(key, corpus))
+    return cached(snap, ("highlight", key), lambda: Highlighter.build(key, corpus))
 
 
 # A field label at the start of a line of the shown text: "Question:", "HISTORY OF PRESENT
@@ -417,18 +372,18 @@ def search(user: Viewer, request: SearchRequest) -> SearchResults:
     request.page = max(1, int(request.page or 1))
     if request.sort not in SORTS:
         request.sort = "relevance"
-    snap = _prepare()
+    snap = prepare()
     if snap is None:
         return SearchResults(request, 0, 0.0, [], {}, ready=False)
     searcher = snap.searcher
-    corpus = _corpus(snap)
+    corpus = corpus_of(snap)
     analyzer = searcher.schema["content"].analyzer
     compiled = compile_query(request.q, analyzer)
     filters = _filters(request)
     q = _with_filters(compiled.query, filters)
     if q is None:
         return SearchResults(request, 0, _ms(started), [], {})
-    audience, hidden = _hidden(snap, corpus, user)
+    audience, hidden = hidden_for(snap, corpus, user)
 
     def run(query: wq.Query):
         match = corpus.match(query, hidden)
@@ -460,7 +415,7 @@ def search(user: Viewer, request: SearchRequest) -> SearchResults:
     raw_facets = {}
     if request.facets:
         counted = docs
-        raw_facets = _cached(
+        raw_facets = cached(
             snap, ("counts", repr(q), audience), lambda: corpus.facet_counts(counted)
         )
     total = len(docs)
@@ -651,7 +606,7 @@ def _correction(
 
     def compute() -> str | None:
         analyzer = snap.searcher.schema["content"].analyzer
-        words = spelling.dictionary(snap, str(search_index().root), _builtin_words(snap))
+        words = spelling.dictionary(snap, str(search_index().root), builtin_words(snap))
 
         def concept_of(word: str) -> str | None:
             analysed = analyzer.analyse_query(word)
@@ -663,23 +618,7 @@ def _correction(
         found = speller.correct(request.q)
         return found.text if found is not None else None
 
-    return _cached(snap, ("correct", audience, request.q), compute)
-
-
-def _builtin_words(snap: Snapshot) -> set[str]:
-    """The clinical vocabulary and the accepted Topics' names and synonyms, once per
-    snapshot. A proposed topic may name what only a private program holds: its words are
-    known from the documents that carry it, to those who may see them (a word known to
-    everyone is never respelled, which would tell outsiders it exists)."""
-    from app.programs.models import Topic, TopicStatus
-
-    def load() -> set[str]:
-        topics = db.session.execute(
-            select(Topic.name, Topic.synonyms).where(Topic.status == TopicStatus.ACCEPTED)
-        ).all()
-        return spelling.builtin_words((name, synonyms or []) for name, synonyms in topics)
-
-    return _cached(snap, ("builtin words",), load)
+    return cached(snap, ("correct", audience, request.q), compute)
 
 
 # ---------------------------------------------------------------- similar cases
@@ -757,12 +696,12 @@ def similar_cases(
         if case is None:
             raise NotFound("No such case.")
         policy.require_view_case(user, case)
-    snap = _prepare()
+    snap = prepare()
     if snap is None:
         return []
     searcher = snap.searcher
-    corpus = _corpus(snap)
-    _audience, hidden = _hidden(snap, corpus, user)
+    corpus = corpus_of(snap)
+    _audience, hidden = hidden_for(snap, corpus, user)
     seen = corpus.seen(hidden)
     exclude: set[int] = set()
     if case_id is not None:
@@ -770,7 +709,7 @@ def similar_cases(
         # computed once per snapshot and set of hidden documents (about a thousand term
         # lookups), not on every view of the case page.
         key = ("similar", case_id, seen.key)
-        docnum, top = _cached(snap, key, lambda: _case_terms(snap, case_id, seen))
+        docnum, top = cached(snap, key, lambda: _case_terms(snap, case_id, seen))
         if docnum is None:
             return []
         exclude.add(docnum)
@@ -1049,20 +988,6 @@ def _replay(
     result.pending = id_runs(pending_ids)
     result.marked_pending = len(pending_ids)
     return result
-
-
-def warm() -> None:
-    """Open the searcher and read what queries need (segment data, the spelling
-    dictionary), so the next search doesn't wait.
-
-    Called by the applier thread when a process starts serving and after the index
-    changes; a no-op when nothing changed.
-    """
-    snap = search_index().snapshot()
-    if snap is not None:
-        _corpus(snap)
-        # The spelling dictionary: built for a new generation, new segments' words added.
-        spelling.dictionary(snap, str(search_index().root), _builtin_words(snap))
 
 
 INDEX_NEEDS_REPAIR = (

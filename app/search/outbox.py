@@ -38,6 +38,7 @@ from app.common import utcnow
 from app.diagnostics import describe_error
 from app.extensions import db, reading_engine
 from app.search.models import SearchOutbox
+from app.search.snapshots import EXTENSION
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,6 @@ RETRY_FIRST_SECONDS = 2.0
 RETRY_MAX_SECONDS = 600.0  # a failed change is retried at least every 10 minutes
 KEEP_APPLIED_SECONDS = 24 * 3600
 POLL_SECONDS = 5.0
-EXTENSION = "casebook_search"
 
 
 # ---------------------------------------------------------------- session events
@@ -511,7 +511,7 @@ def _remove_partial_generations() -> None:
 
 
 def _warm() -> None:
-    from app.search.operations import warm
+    from app.search.snapshots import warm
 
     warm()
 

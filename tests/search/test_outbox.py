@@ -276,7 +276,7 @@ def test_the_first_search_rebuilds_an_outdated_index(app, program) -> None:
 
 def test_the_searcher_is_warmed_ahead_of_the_first_search(app, program) -> None:
     from app.search.index import index_at
-    from app.search.operations import warm
+    from app.search.snapshots import warm
 
     add_case(program, None, "Warm kiwi")
     db.session.commit()

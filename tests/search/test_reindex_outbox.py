@@ -14,7 +14,15 @@ from sqlalchemy.orm import Session
 from app.auth.policy import SYSTEM
 from app.common import utcnow
 from app.extensions import db, reading
-from app.search import SearchRequest, apply_pending, documents, operations, search, verify
+from app.search import (
+    SearchRequest,
+    apply_pending,
+    documents,
+    operations,
+    search,
+    snapshots,
+    verify,
+)
 from app.search.models import SearchOutbox
 from app.search.outbox import id_runs, mark_runs_applied, retry_failed_now
 from tests.search.conftest import pending
@@ -287,7 +295,7 @@ def test_a_rebuild_whose_marking_fails_stays_live(app, program, monkeypatch) -> 
 
     monkeypatch.setattr(outbox, "mark_runs_applied", failing)
     operations.reindex()
-    assert operations.search_index().state().ready
+    assert snapshots.search_index().state().ready
     assert pending() == 1
     monkeypatch.undo()
     assert found("urchin") == 1
