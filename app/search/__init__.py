@@ -13,10 +13,10 @@ from app.search.operations import (
     SearchResults,
     reindex,
     search,
-    similar_cases,
     verify,
 )
 from app.search.outbox import Indexer, apply_pending, install_events
+from app.search.similar import similar_cases
 from app.search.snapshots import EXTENSION
 
 __all__ = [

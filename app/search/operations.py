@@ -1,22 +1,18 @@
-"""Searching, similar cases, rebuilding and checking the index: what the views, API and CLI call.
+"""Searching and rebuilding and checking the index: what the views, API and CLI call.
 
 Speed (measured, see docs/search.md): one searcher per process, replaced only when the
-index changes; queries evaluated by `engine.py` as array operations over postings read with
-one read per term, so the matching set is computed once and serves the total, the exact
-facet counts and the ranking (BM25F scored only for the documents that match); snippets
-from the stored text of the displayed hits only, found with a regex of the query's words
-(no re-analysis, no positions or character offsets in the index).
+index changes (snapshots.py); queries evaluated by `engine.py` as array operations over
+postings read with one read per term, so the matching set is computed once and serves the
+total, the exact facet counts and the ranking (BM25F scored only for the documents that
+match); snippets from the stored text of the displayed hits only (snippets.py).
 """
 
 from __future__ import annotations
 
-import html
 import logging
 import math
-import re
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -27,28 +23,23 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 from whoosh import query as wq
 
-from app.auth import policy
 from app.auth.policy import Viewer
-from app.cases.models import Case
 from app.common import utcnow
-from app.content.markdown import strip_syntax
 from app.diagnostics import describe_error
-from app.errors import NotFound
 from app.extensions import db, reading_engine
 from app.search import spelling
-from app.search.analysis import CONCEPT_PREFIX
-from app.search.documents import without_added_labels
-from app.search.engine import Corpus, Highlighter, Seen
+from app.search.engine import Corpus
 from app.search.index import IndexState, SearchIndex, Snapshot
 from app.search.outbox import synonym_table, write_keys
 from app.search.query import compile_query, filter_query, year_range
+from app.search.ranking import CaseGroups
 from app.search.snapshots import builtin_words, cached, corpus_of, hidden_for, prepare, search_index
+from app.search.snippets import highlighter_for, snippet
 
 log = logging.getLogger(__name__)
 
 MAX_PER_PAGE = 100
 MAX_DEPTH = 1000  # deepest result reachable by paging
-SNIPPET_CHARS = 220
 SORTS = ("relevance", "date", "oldest")
 INDEX_BUILDING = "The search index is being built. Try again in a minute."
 FEW_RESULTS = 20  # fewer matches for all the words than a page (20): rank by any word
@@ -93,6 +84,31 @@ class SearchHit:
     # the case's documents matched (not shown).
     related: SearchHit | None = None
     more: int = 0
+
+    @classmethod
+    def from_stored(cls, stored: dict[str, Any], score: float, snippet: str) -> SearchHit:
+        """The hit for a document's stored fields."""
+        day = stored.get("date")
+        when = None
+        if day:
+            when = date(day // 10000, day // 100 % 100, day % 100).isoformat()
+        case_id = stored.get("case_id")
+        return cls(
+            type=stored.get("type", ""),
+            id=int(stored.get("entity_id") or 0),
+            ref=stored.get("ref"),
+            title=stored.get("title", ""),
+            url=stored.get("url", ""),
+            score=float(score),
+            snippet=snippet,
+            program=stored.get("program"),
+            program_name=stored.get("program_name"),
+            topics=list(stored.get("topic_names") or []),
+            date=when,
+            status=stored.get("status"),
+            case_id=int(case_id) if case_id else None,
+            category=stored.get("category"),
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -160,7 +176,7 @@ class SearchResults:
         }
 
 
-# ---------------------------------------------------------------- plumbing
+# ---------------------------------------------------------------- filters
 
 
 def _filters(request: SearchRequest) -> list[wq.Query]:
@@ -233,133 +249,6 @@ def _facet_labels(snap: Snapshot, raw: dict[str, dict]) -> dict[str, list[tuple[
         limit = 25 if name == "topic" else 50
         out[name] = [(str(v), labels[name](v), n) for v, n in values[:limit]]
     return out
-
-
-# ---------------------------------------------------------------- snippets
-
-
-SNIPPET_SCAN = 8_000  # characters of a document searched for the matched words
-
-
-def _snippet(highlighter: Highlighter | None, text: str) -> str:
-    text = text[:SNIPPET_SCAN]
-    spans = highlighter.spans(text) if highlighter is not None and text else []
-    return build_snippet(text, spans)
-
-
-def _highlighter(snap: Snapshot, corpus: Corpus, terms: Iterable[str]) -> Highlighter | None:
-    key = tuple(sorted(terms))
-    if not key:
-        return None
-    return cached(snap, ("highlight", key), lambda: Highlighter.build(key, corpus))
-
-
-# A field label at the start of a line of the shown text: "Question:", "HISTORY OF PRESENT
-# ILLNESS:", a Markdown heading once strip_syntax has made it "History:".
-LABEL = re.compile(r"^[ \t]*([A-Za-z][A-Za-z0-9 /&'(),-]{0,48}):(?=\s|$)", re.MULTILINE)
-# The same in stored text (Markdown): a "Label:" line or a heading line.
-SOURCE_LABEL = re.compile(
-    r"[ \t]*(?:#{1,6}[ \t]+([^\n]{1,60}?)[ \t#:]*$|([A-Za-z][A-Za-z0-9 /&'(),-]{0,48}):(?=\s|$))",
-    re.MULTILINE,
-)
-MARK_OPEN, MARK_CLOSE, LINE_JOIN = "\ue000", "\ue001", "\ue002"  # private-use: never typed
-LABEL_LOOKBACK = 4_000  # characters searched back for the field a window starts in
-
-
-def build_snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS) -> str:
-    """The window of `text` (stored Markdown) with the most matches, as the reader sees it:
-    Markdown syntax out, escaped, matches in <mark>, field labels in <span
-    class="snippet-label">; a window inside a field starts with that field's label. Only the
-    window is processed, not the whole text."""
-    if not text:
-        return ""
-    spans = sorted(set(spans))
-    if not spans:
-        window_start = 0
-        window_end = min(len(text), width)
-        if window_end < len(text):
-            window_end = _trim_end(text, 0, window_end, width)
-    else:
-        best_start, best_count = spans[0][0], 0
-        j = 0
-        for i, (start, _end) in enumerate(spans):
-            while j < len(spans) and spans[j][1] <= start + width:
-                j += 1
-            if j - i > best_count:
-                best_start, best_count = start, j - i
-        lead = width // 5
-        window_start = max(0, best_start - lead)
-        if window_start:
-            space = text.rfind(" ", 0, window_start + 1)
-            window_start = space + 1 if space >= 0 and window_start - space < 30 else window_start
-        window_end = min(len(text), window_start + width)
-        if window_end < len(text):
-            window_end = _trim_end(text, window_start, window_end, width)
-    # The window with its matches marked by characters no one types, then its Markdown out.
-    pieces = []
-    cursor = window_start
-    for start, end in spans:
-        if start < cursor or end > window_end:
-            continue
-        pieces += [text[cursor:start], MARK_OPEN, text[start:end], MARK_CLOSE]
-        cursor = end
-    pieces.append(text[cursor:window_end])
-    mid_line = window_start > 0 and text[window_start - 1] != "\n"
-    shown = strip_syntax((LINE_JOIN if mid_line else "") + "".join(pieces), fragment=True)
-    shown = shown.replace(LINE_JOIN, "")
-    found = [(m.start(1), m.end()) for m in LABEL.finditer(shown)]
-    parts = []
-    cursor = 0
-    for i, (a, b) in enumerate(found):
-        parts.append(_marked(shown[cursor:a]))
-        # A label followed at once by another ("Presentation:" then "History:") says
-        # nothing: left out.
-        if i + 1 == len(found) or shown[b : found[i + 1][0]].strip():
-            parts.append(_label_html(html.escape(shown[a:b])))
-        cursor = b
-    parts.append(_marked(shown[cursor:]))
-    body = " ".join("".join(parts).split())
-    prefix = "…" if window_start > 0 else ""
-    if window_start > 0 and not (found and not shown[: found[0][0]].strip()):
-        field = _field_before(text, window_start)
-        if field:  # the field the window is in
-            prefix = f"{_label_html(html.escape(field))} {prefix}"
-    suffix = "…" if window_end < len(text) else ""
-    return f"{prefix}{body}{suffix}"
-
-
-def _marked(shown: str) -> str:
-    escaped = html.escape(shown)
-    return escaped.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
-
-
-def _field_before(text: str, at: int) -> str | None:
-    """The label of the field `at` is in: the nearest label line before it, as "Label:"."""
-    floor = max(0, at - LABEL_LOOKBACK)
-    line_end = at
-    while line_end >= floor:
-        newline = text.rfind("\n", floor, line_end)
-        if newline < 0 and floor > 0:
-            return None  # looked back far enough
-        line_start = newline + 1
-        m = SOURCE_LABEL.match(text, line_start, line_end)
-        if m:
-            heading, label = m.group(1), m.group(2)
-            return f"{heading.rstrip(':').strip()}:" if heading else f"{label}:"
-        if newline < 0:
-            return None
-        line_end = newline
-    return None
-
-
-def _label_html(escaped: str) -> str:
-    return f'<span class="snippet-label">{escaped}</span>'
-
-
-def _trim_end(text: str, start: int, end: int, width: int) -> int:
-    """`end` moved back to a space, unless that loses more than half the window."""
-    space = text.rfind(" ", start, end)
-    return space if space > start + width // 2 else end
 
 
 # ---------------------------------------------------------------- search
@@ -441,13 +330,13 @@ def search(user: Viewer, request: SearchRequest) -> SearchResults:
                 return corpus.by_date(docs, k, newest=newest)
 
         highlighter = (
-            _highlighter(snap, corpus, compiled.highlight_terms) if request.snippets else None
+            highlighter_for(snap, corpus, compiled.highlight_terms) if request.snippets else None
         )
 
         def shown(docnum: int, score: float) -> SearchHit:
             stored = searcher.stored_fields(docnum)
             text = stored.get("content", "") if request.snippets else ""
-            return _hit(stored, score, _snippet(highlighter, text) if text else "")
+            return SearchHit.from_stored(stored, score, snippet(highlighter, text) if text else "")
 
         for head, related, more in grouping.page(ordered, ranking, scores, first, depth, hidden):
             hit = shown(head, grouping.score(head, scores))
@@ -471,118 +360,8 @@ def search(user: Viewer, request: SearchRequest) -> SearchResults:
     )
 
 
-class CaseGroups:
-    """The matching documents as results a clinician scans: one per case (the case, with
-    its best-matching recommendation or annotation under it and how many more matched),
-    every other document on its own. Ranked by each case's best document."""
-
-    def __init__(self, corpus: Corpus, docs: np.ndarray, *, enabled: bool = True) -> None:
-        self.corpus = corpus
-        self.docs = docs
-        # Each document's case (0: none), over the corpus and over `docs`.
-        self.of = corpus.groups if enabled else np.zeros(corpus.size, dtype=np.int64)
-        self.groups = self.of[docs]
-        cased = self.groups[self.groups > 0]
-        # Documents per case, indexed by case id (ids are dense: a bincount, one pass).
-        self.sizes = np.bincount(cased) if len(cased) else np.zeros(1, dtype=np.int64)
-        self._count = len(docs) - len(cased) + int(np.count_nonzero(self.sizes))
-
-    def count(self) -> int:
-        return self._count
-
-    def score(self, docnum: int, scores: np.ndarray) -> float:
-        at = int(np.searchsorted(self.docs, docnum))
-        if at < len(self.docs) and self.docs[at] == docnum:
-            return float(scores[at])
-        return 0.0  # a case shown for its recommendation: it did not match itself
-
-    def page(
-        self,
-        ordered: Callable[[int], list[int]],
-        ranking: np.ndarray,
-        scores: np.ndarray,
-        first: int,
-        depth: int,
-        hidden: np.ndarray | None,
-    ) -> list[tuple[int, int | None, int]]:
-        """(document shown, related document or None, more) for results first..depth."""
-        best = self._best_per_group(ordered, depth)[first:depth]
-        out: list[tuple[int, int | None, int]] = []
-        for docnum in best:
-            case_id = int(self.of[docnum])
-            if not case_id:
-                out.append((docnum, None, 0))
-                continue
-            members = self._members(case_id, docnum, ranking)
-            head = self._case_document(case_id, members, hidden)
-            others = [m for m in members if m != head]
-            related = others[0] if others else None
-            more = len(members) - (head in members) - (related is not None)
-            out.append((head, related, more))
-        return out
-
-    def _best_per_group(self, ordered: Callable[[int], list[int]], count: int) -> list[int]:
-        """The best document of each of the first `count` results, in order. The top of
-        the ranking is read in growing slices until it holds that many groups."""
-        groups = self.of
-        want = count * 4
-        while True:
-            seen: dict[int, int] = {}
-            for docnum in ordered(min(want, len(self.docs))):
-                case_id = int(groups[docnum])
-                seen.setdefault(case_id if case_id else -1 - docnum, docnum)
-                if len(seen) == count:
-                    return list(seen.values())
-            if want >= len(self.docs):
-                return list(seen.values())
-            want *= 4
-
-    def _members(self, case_id: int, best: int, ranking: np.ndarray) -> list[int]:
-        """The case's matching documents, best first."""
-        if case_id >= len(self.sizes) or self.sizes[case_id] <= 1:
-            return [best]
-        at = np.flatnonzero(self.groups == case_id)
-        order = np.lexsort((self.docs[at], -ranking[at]))
-        return self.docs[at][order].tolist()
-
-    def _case_document(self, case_id: int, members: list[int], hidden: np.ndarray | None) -> int:
-        """The case's own document when the reader may see it, else its best match."""
-        types = self.corpus.facets["type"]
-        for docnum in members:
-            if types.values[types.codes[docnum]] == "case":
-                return docnum
-        found = self.corpus.searcher.document_number(key=f"case:{case_id}")
-        if found is None or not self.corpus.alive[found] or (hidden is not None and hidden[found]):
-            return members[0]
-        return found
-
-
 def _ms(started: float) -> float:
     return (time.perf_counter() - started) * 1000
-
-
-def _hit(stored: dict[str, Any], score: float, snippet: str) -> SearchHit:
-    day = stored.get("date")
-    when = None
-    if day:
-        when = date(day // 10000, day // 100 % 100, day % 100).isoformat()
-    case_id = stored.get("case_id")
-    return SearchHit(
-        type=stored.get("type", ""),
-        id=int(stored.get("entity_id") or 0),
-        ref=stored.get("ref"),
-        title=stored.get("title", ""),
-        url=stored.get("url", ""),
-        score=float(score),
-        snippet=snippet,
-        program=stored.get("program"),
-        program_name=stored.get("program_name"),
-        topics=list(stored.get("topic_names") or []),
-        date=when,
-        status=stored.get("status"),
-        case_id=int(case_id) if case_id else None,
-        category=stored.get("category"),
-    )
 
 
 # The query as typed finds fewer than this: searched respelled when that finds more. Its own
@@ -619,122 +398,6 @@ def _correction(
         return found.text if found is not None else None
 
     return cached(snap, ("correct", audience, request.q), compute)
-
-
-# ---------------------------------------------------------------- similar cases
-
-
-def _weighted_terms(
-    snap: Snapshot,
-    text: str,
-    *,
-    min_df: int,
-    seen: Seen | None = None,
-) -> list[tuple[float, str]]:
-    """The dozen words of `text` that best tell it apart, with their weights (tf-idf),
-    counted over the documents the reader may see (`seen`): a word a private case also
-    holds must neither qualify nor weigh differently for anyone outside it."""
-    if not text.strip():
-        return []
-    searcher = snap.searcher
-    counts = Counter(t.text for t in searcher.schema["content"].analyzer(text[:20_000]))
-    reader = searcher.reader()
-    if seen is not None and seen.hidden is None:
-        seen = None  # nothing hidden: the whole index's counts are the reader's
-    # With something hidden, only live visible documents count (Seen.size).
-    n = max(reader.doc_count() if seen is None else seen.visible_count, 1)
-    # A word's whole-index count less this is the fewest the reader may count of it.
-    unseen = 0 if seen is None else seen.corpus.size - seen.visible_count
-    scored = []
-    max_df = max(n * 0.2, 50)  # words in a fifth of everything say nothing
-    # A case has about a thousand words: their counts are kept per segment, so a new
-    # snapshot (after any saved change) looks up only those of its new small segment.
-    idx = search_index()
-    leaves = [(r, idx.segment_data(snap.generation, r)) for r, _offset in reader.leaf_readers()]
-    for term, tf in counts.items():
-        df = sum(data.doc_frequency(r, "content", term) for r, data in leaves)
-        if df < min_df:
-            continue  # fewer still of them visible
-        if seen is not None:
-            if df - unseen > max_df:
-                continue  # too common whatever the reader may not see
-            df = seen.term_df("content", term)  # kept per snapshot and hidden set
-        if df < min_df or df > max_df:
-            continue
-        weight = (1 + math.log(tf)) * math.log(n / df)
-        if term.startswith(CONCEPT_PREFIX):
-            weight *= 1.5
-        scored.append((weight, term))
-    scored.sort(reverse=True)
-    return scored[:12]
-
-
-def _case_terms(
-    snap: Snapshot, case_id: int, seen: Seen
-) -> tuple[int | None, list[tuple[float, str]]]:
-    """(the case's document number, its weighted terms); (None, []) when not indexed."""
-    docnum = snap.searcher.document_number(key=f"case:{case_id}")
-    if docnum is None:
-        return None, []
-    stored = snap.searcher.stored_fields(docnum)
-    content = without_added_labels(stored.get("content", ""))
-    text = " ".join([stored.get("title", "")] * 2 + [content])
-    # a case's own terms occur at least in itself
-    return docnum, _weighted_terms(snap, text, min_df=2, seen=seen)
-
-
-def similar_cases(
-    user: Viewer, *, case_id: int | None = None, text: str = "", limit: int = 5
-) -> list[SearchHit]:
-    """Cases like a case (or like text being typed into the case form): more like this.
-
-    The case must be one `user` may see (policy.require_view_case): a hidden case is as
-    absent as a missing one (NotFound), before the index is read, so neither the answer
-    nor the words highlighted from its text say anything about it."""
-    if case_id is not None:
-        case = db.session.get(Case, case_id)
-        if case is None:
-            raise NotFound("No such case.")
-        policy.require_view_case(user, case)
-    snap = prepare()
-    if snap is None:
-        return []
-    searcher = snap.searcher
-    corpus = corpus_of(snap)
-    _audience, hidden = hidden_for(snap, corpus, user)
-    seen = corpus.seen(hidden)
-    exclude: set[int] = set()
-    if case_id is not None:
-        # A case's own words weigh the same for every reader who sees the same documents:
-        # computed once per snapshot and set of hidden documents (about a thousand term
-        # lookups), not on every view of the case page.
-        key = ("similar", case_id, seen.key)
-        docnum, top = cached(snap, key, lambda: _case_terms(snap, case_id, seen))
-        if docnum is None:
-            return []
-        exclude.add(docnum)
-    else:
-        top = _weighted_terms(snap, text, min_df=1, seen=seen)
-    if not top:
-        return []
-    best = top[0][0]
-    q = wq.And(
-        [
-            wq.Or([wq.Term("content", t, boost=w / best) for w, t in top]),
-            wq.Term("type", "case"),
-        ]
-    )
-    match = corpus.match(q, hidden)
-    docs = corpus.final(match, hidden)
-    if exclude:
-        docs = docs[~np.isin(docs, list(exclude))]
-    ranked = corpus.top(docs, match.scores(docs), limit) if len(docs) else []
-    highlighter = _highlighter(snap, corpus, [t for _w, t in top])
-    hits = []
-    for docnum, score in ranked:
-        stored = searcher.stored_fields(docnum)
-        hits.append(_hit(stored, score, _snippet(highlighter, stored.get("content", ""))))
-    return hits
 
 
 # ---------------------------------------------------------------- maintenance

@@ -16,9 +16,9 @@ from app.search.operations import (
     SORTS,
     SearchRequest,
     search,
-    similar_cases,
     unavailable_message,
 )
+from app.search.similar import similar_cases
 
 search_blueprint = Blueprint(
     "search",

@@ -248,7 +248,7 @@ def test_word_counts_kept_per_segment_agree_with_the_index_after_changes(
     segment and kept (a segment never changes): after saved changes open a new snapshot
     with new segments and deleted documents, the kept counts still give the index's own
     figure for every word."""
-    from app.search.operations import _weighted_terms
+    from app.search.similar import _weighted_terms
     from app.search.snapshots import prepare, search_index
 
     words = "genotype cirrhosis hepatitis apixaban fibrillation retreatment sofosbuvir falls"
