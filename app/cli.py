@@ -337,9 +337,9 @@ def import_command(
 
 def _wait_for_index(after_id: int, timeout: float) -> None:
     """Searchable when the command returns, or say what is not yet and how to apply it."""
-    from app.search.operations import vocabulary_changed
-    from app.search.outbox import wait_until_indexed
+    from app.search.applier import wait_until_indexed
     from app.search.snapshots import search_index
+    from app.search.upkeep import vocabulary_changed
 
     shown = [0]
     with click.progressbar(
