@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from app.cli import acting_user, as_option, cli_errors
+from app.cli_support import acting_user, as_option, cli_errors
 from app.errors import CasebookError
 
 
