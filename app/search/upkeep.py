@@ -24,6 +24,7 @@ from app.diagnostics import describe_error
 from app.extensions import db, reading_engine
 from app.search import documents, outbox
 from app.search.analysis import default_table
+from app.search.format import bulk_writer_options
 from app.search.index import IndexState, SearchIndex, merge_small_segments
 from app.search.models import SearchOutbox
 from app.search.snapshots import search_index
@@ -68,14 +69,6 @@ class ReindexReport:
     build_seconds: float = 0.0
     replay_seconds: float = 0.0  # under the apply lock: replaying, swapping, marking
     failed: int = 0  # changes that could not be replayed: left pending, retried later
-
-
-def _bulk_writer_options(limitmb: int) -> dict[str, Any]:
-    """Whole-index writes: uncompressed posting blocks (cheaper to write and to read back)
-    and segment files left as they are rather than copied into one compound file."""
-    from whoosh.codec.whoosh3 import W3Codec
-
-    return {"limitmb": limitmb, "codec": W3Codec(compression=0), "compound": False}
 
 
 # Below this many documents one process builds faster than several: each indexing process
@@ -145,10 +138,10 @@ def reindex(
                 from app.search.bulk import ChunkedMpWriter
 
                 writer = ChunkedMpWriter(
-                    ix, procs=procs, batchsize=250, nice=nice, **_bulk_writer_options(limitmb)
+                    ix, procs=procs, batchsize=250, nice=nice, **bulk_writer_options(limitmb)
                 )
             else:
-                writer = ix.writer(**_bulk_writer_options(limitmb))
+                writer = ix.writer(**bulk_writer_options(limitmb))
             count = 0
             try:
                 for doc in documents.all_documents(session=session):
