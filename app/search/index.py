@@ -430,16 +430,14 @@ class SearchIndex:
         fresh = Snapshot(searcher, generation, time.monotonic())
         with self._lock:
             self._snapshot = fresh
-            live = {(generation, self._segment_key(r)) for r, _ in searcher.reader().leaf_readers()}
+            live = {(generation, segment_key(r)) for r, _ in searcher.reader().leaf_readers()}
             for key in list(self._segments):
                 if key not in live:
                     del self._segments[key]
         return fresh
 
-    _segment_key = staticmethod(segment_key)  # spelling.py keys its segments the same way
-
     def segment_data(self, generation: str, reader) -> SegmentData:
-        key = (generation, self._segment_key(reader))
+        key = (generation, segment_key(reader))
         found = self._segments.get(key)
         if found is not None:
             return found
