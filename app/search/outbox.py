@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session as OrmSession
 from app.common import utcnow
 from app.diagnostics import describe_error
 from app.extensions import db, reading_engine
+from app.search.documents import Change, keys_for
 from app.search.models import SearchOutbox
 from app.search.snapshots import EXTENSION
 
@@ -36,55 +37,15 @@ KEEP_APPLIED_SECONDS = 24 * 3600
 # ---------------------------------------------------------------- session events
 
 
-def _keys_for(
-    obj: Any, session: OrmSession, *, new: bool = False, deleted: bool = False
-) -> list[tuple[str, int]]:
-    from app.cases.models import Case, CasePresentation
-    from app.practices.models import BestPractice, BestPracticeVersion, EvidenceLink
-    from app.programs.models import Program, Session, Topic
-    from app.recommendations.models import Annotation, Recommendation
-
-    if isinstance(obj, Case):
-        return [("case", obj.id)]
-    if isinstance(obj, CasePresentation):
-        return [("case", obj.case_id)] if obj.case_id else []
-    if isinstance(obj, Recommendation):
-        return [("recommendation", obj.id)]
-    if isinstance(obj, Annotation):
-        return [("annotation", obj.id)]
-    if isinstance(obj, BestPractice):
-        return [("practice", obj.id)]
-    if isinstance(obj, BestPracticeVersion | EvidenceLink):
-        return [("practice", obj.practice_id)] if obj.practice_id else []
-    if isinstance(obj, Session):
-        return [("session", obj.id)]
-    if isinstance(obj, Program | Topic) and new:
-        return []  # nothing indexed refers to it yet
-    if isinstance(obj, Program):
-        if deleted or _changed(obj, ("private", "name", "slug")):
-            return [("program", obj.id)]
-        return []
-    if isinstance(obj, Topic):
-        if not deleted and _changed(obj, ("name", "slug", "synonyms", "parent_id")):
-            return [("topic", obj.id)]
-        return []
-    return []
-
-
-def _changed(obj: Any, names: Iterable[str]) -> bool:
-    state = sa.inspect(obj)
-    return any(state.attrs[name].history.has_changes() for name in names)
-
-
 def _after_flush(session: OrmSession, _context: Any) -> None:
     keys: list[tuple[str, int]] = []
     for obj in session.new:
-        keys.extend(_keys_for(obj, session, new=True))
+        keys.extend(keys_for(Change(obj, new=True)))
     for obj in session.dirty:
         if session.is_modified(obj):
-            keys.extend(_keys_for(obj, session))
+            keys.extend(keys_for(Change(obj)))
     for obj in session.deleted:
-        keys.extend(_keys_for(obj, session, deleted=True))
+        keys.extend(keys_for(Change(obj, deleted=True)))
     queue(session, keys)
 
 
