@@ -66,7 +66,7 @@ FORMAT_FILE = "FORMAT"
 BUILDING_FILE = "BUILDING"
 # Raised whenever the schema, the analysis or the way engine.py reads segments changes:
 # a generation of another format is not searched or written, but rebuilt (see
-# operations.upgrade_index). Generations without a FORMAT file predate it. A change to the
+# upkeep.upgrade_index). Generations without a FORMAT file predate it. A change to the
 # built-in synonym groups changes the format too (see index_format).
 # 3: evidence notes are documents of their own (practice_id, session_id fields).
 # 4: results grouped by case (case_group, category); labelled stored text; "a fib" glued,
