@@ -136,9 +136,9 @@ def stop_background(app: Flask, timeout: float = 60.0) -> None:
     """End this app's background threads (search applier, group refresher) after their
     current round: an app torn down while its process goes on must leave no writer behind."""
     from app.practices import groups
-    from app.search import outbox
+    from app.search import snapshots
 
-    for name in (outbox.EXTENSION, groups.EXTENSION):
+    for name in (snapshots.EXTENSION, groups.EXTENSION):
         worker = app.extensions.get(name)
         if worker is not None:
             worker.stop(timeout)

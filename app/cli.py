@@ -2,61 +2,24 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, routes_command, shell_command
 
 from app.auth.models import Role, User
-from app.auth.policy import SYSTEM, Actor
+from app.auth.policy import SYSTEM
+from app.cli_support import acting_user, as_option, cli_errors
 from app.errors import CasebookError
 from app.extensions import db
 
-F = TypeVar("F", bound=Callable[..., Any])
 MAX_PROBLEMS_SHOWN = 25
 WAITRESS_CONNECTION_LIMIT = 1000
-
-
-def cli_errors(func: F) -> F:
-    """Turn user errors into a clear message and exit status 1; roll back the transaction."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except CasebookError as exc:
-            db.session.rollback()
-            where = f" [{exc.field}]" if exc.field else ""
-            raise click.ClickException(f"{exc.message}{where}") from None
-
-    return wrapper  # type: ignore[return-value]
-
-
-def acting_user(email: str | None) -> Actor:
-    """The account a command acts as; without one, the operator at the server's shell."""
-    if not email:
-        return SYSTEM
-    from app.auth.operations import get_user_by_email
-
-    user = get_user_by_email(email)
-    if user is None or not user.active:
-        raise click.ClickException(f"No active account with email {email}.")
-    return user
-
-
-def as_option(func: F) -> F:
-    return click.option(
-        "--as",
-        "as_email",
-        metavar="EMAIL",
-        help="Act as this account, with its role and program memberships.",
-    )(func)
 
 
 @click.command("init")
@@ -337,8 +300,9 @@ def import_command(
 
 def _wait_for_index(after_id: int, timeout: float) -> None:
     """Searchable when the command returns, or say what is not yet and how to apply it."""
-    from app.search.operations import search_index, vocabulary_changed
-    from app.search.outbox import wait_until_indexed
+    from app.search.applier import wait_until_indexed
+    from app.search.snapshots import search_index
+    from app.search.upkeep import vocabulary_changed
 
     shown = [0]
     with click.progressbar(

@@ -13,7 +13,7 @@ def initialise() -> bool:
 
     An index built by an older version is rebuilt here; returns True when that happened.
     """
-    from app.search.operations import upgrade_index
+    from app.search.upkeep import upgrade_index
 
     upgrade()
     refresh_planner_statistics()

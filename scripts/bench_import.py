@@ -207,7 +207,7 @@ def run(
     cpu = time.thread_time() - cpu
     import_lock = watch.longest["import"]
     import_transactions = watch.count["import"]
-    from app.search.outbox import wait_until_indexed
+    from app.search.applier import wait_until_indexed
 
     wait_until_indexed(0, 3600, None)
     searchable = time.perf_counter() - started

@@ -1158,7 +1158,8 @@ def generate(
 
         refresh_planner_statistics()
         if index:
-            from app.search.outbox import apply_pending, pending_count
+            from app.search.applier import apply_pending
+            from app.search.outbox import pending_count
 
             started, total = time.perf_counter(), pending_count()
             db.session.remove()

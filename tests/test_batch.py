@@ -43,18 +43,18 @@ def test_reindex_lowers_only_its_indexing_processes(
     app: Flask, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Its own process later holds the index's apply lock, which web workers wait for."""
-    from app.search import operations
+    from app.search import upkeep
 
     lowered: list[int] = []
     monkeypatch.setattr(batch, "lower_priority", lowered.append)
     asked: list[int] = []
-    real = operations.reindex
+    real = upkeep.reindex
 
     def reindex(*args, **kwargs):
         asked.append(kwargs["nice"])
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(operations, "reindex", reindex)
+    monkeypatch.setattr(upkeep, "reindex", reindex)
     app.config["CASEBOOK_BATCH_NICE"] = 7
     result = app.test_cli_runner().invoke(reindex_command, catch_exceptions=False)
     assert result.exit_code == 0, result.output

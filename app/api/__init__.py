@@ -9,6 +9,7 @@ from app.api import desk as _desk  # noqa: F401,E402  (the session desk and atte
 from app.api import invitations as _invitations  # noqa: F401,E402  (invitations by e-mail)
 from app.api import outdated as _outdated  # noqa: F401,E402  (the outdated-advice queue)
 from app.api import practices as _practices  # noqa: F401,E402  (practices and curriculum)
+from app.api import search as _search  # noqa: F401,E402  (search and similar cases)
 from app.api import subscriptions as _subscriptions  # noqa: F401,E402  (following topics)
 from app.api import teaching as _teaching  # noqa: F401,E402  (teaching sets, saved searches)
 from app.api import templates as _templates  # noqa: F401,E402  (programs' case forms)

@@ -1025,10 +1025,6 @@ NOT_WRITE_OPERATIONS: dict[str, str] = {
     "app.auth.operations.user_for_token": "sign-in: establishes who the actor is",
     "app.backup.operations.backup": "the server's shell only (files, not the app's records)",
     "app.backup.operations.restore": "the server's shell only, into an empty instance",
-    "app.search.operations.reindex": "index upkeep: derived from checked writes",
-    "app.search.operations.upgrade_index": "index upkeep: derived from checked writes",
-    "app.search.operations.verify": "index upkeep: derived from checked writes",
-    "app.search.operations.warm": "index upkeep: derived from checked writes",
     "app.auth.operations.revoke_all_tokens": "part of a checked operation's write",
     "app.subscriptions.operations.announce_case": "part of a checked operation's write",
     "app.subscriptions.operations.announce_cases": "part of a checked operation's write",
@@ -1066,8 +1062,7 @@ _READS_BY_AREA = {
     "subscriptions": "subscriptions_of following followed_topic_ids digest_preference digest",
     "teaching": "normalise_query search_texts saved_searches_of get_saved_search "
     "teaching_sets_of get_set get_item set_contents export_json export_markdown",
-    "search": "search_index build_snippet search similar_cases unavailable_message "
-    "vocabulary_changed",
+    "search": "search unavailable_message",
 }
 READ_OPERATIONS: frozenset[str] = frozenset(
     f"app.{area}.operations.{name}"

@@ -356,9 +356,11 @@ def _rebuild_index(progress: Progress | None) -> tuple[int, str, list[str]]:
     from sqlalchemy.orm import Session as OrmSession
 
     from app.extensions import reading_engine
+    from app.search.applier import apply_pending
     from app.search.documents import count_entities
-    from app.search.operations import reindex, verify
-    from app.search.outbox import apply_pending, retry_failed_now
+    from app.search.outbox import retry_failed_now
+    from app.search.upkeep import reindex
+    from app.search.verification import verify
 
     Path(current_app.config["CASEBOOK_INDEX_DIR"]).mkdir(parents=True, exist_ok=True)
     with OrmSession(reading_engine(db.engine)) as reads:
@@ -444,7 +446,7 @@ def _run(command: list[str], name: str) -> None:
 
 
 def _index_generation() -> str | None:
-    from app.search.operations import search_index
+    from app.search.snapshots import search_index
 
     return search_index().state().generation
 

@@ -250,8 +250,8 @@ def _purge_index(result: PurgeResult) -> None:
     """Rebuild the purged documents, merge the live generation into one segment (Whoosh
     keeps deleted documents until a merge) and delete the other generations. A rebuild
     running meanwhile read the old rows: its generation is waited for, then merged too."""
+    from app.search.applier import apply_pending
     from app.search.index import index_at
-    from app.search.outbox import apply_pending
 
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     idx = index_at(app.config["CASEBOOK_INDEX_DIR"])

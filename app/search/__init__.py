@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from flask import Flask
 
-from app.search.operations import (
-    SearchRequest,
-    SearchResults,
-    reindex,
-    search,
-    similar_cases,
-    verify,
-)
-from app.search.outbox import EXTENSION, Indexer, apply_pending, install_events
+from app.search.applier import Indexer, apply_pending
+from app.search.operations import SearchRequest, SearchResults, search
+from app.search.outbox import install_events
+from app.search.similar import similar_cases
+from app.search.snapshots import EXTENSION
+from app.search.upkeep import reindex
+from app.search.verification import verify
 
 __all__ = [
     "SearchRequest",

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from app.cli import acting_user, as_option, cli_errors
+from app.cli_support import acting_user, as_option, cli_errors
 from app.errors import CasebookError
 
 
@@ -20,7 +20,7 @@ def reindex_command() -> None:
     from app.batch import batch_nice
     from app.extensions import db, reading_engine
     from app.search.documents import count_entities
-    from app.search.operations import reindex
+    from app.search.upkeep import reindex
 
     # Only the indexing processes run below the web workers: this one later holds the
     # index's apply lock, which their appliers wait for.
@@ -64,8 +64,9 @@ def index_group() -> None:
 @cli_errors
 def index_apply_command() -> None:
     """Apply pending index changes from the outbox (also done automatically)."""
-    from app.search.operations import search_index, upgrade_index
-    from app.search.outbox import apply_pending
+    from app.search.applier import apply_pending
+    from app.search.snapshots import search_index
+    from app.search.upkeep import upgrade_index
 
     rebuilt = upgrade_index()
     if rebuilt is not None:
@@ -88,7 +89,7 @@ def index_apply_command() -> None:
 def index_verify_command(repair: bool) -> None:
     """Report drift between the database and the index (exit 1 when any)."""
     from app.diagnostics import describe_error
-    from app.search.operations import verify
+    from app.search.verification import verify
 
     try:
         report = verify(repair=repair)

@@ -4,6 +4,8 @@ Each document stores enough to render a result without the database (title, url,
 topics, date, the text for snippets) and carries its audience (see permissions.py).
 Entities are addressed by keys ("case", 12); `documents_for` turns keys into the documents
 to write and the keys to delete, so applying a change is always "rebuild from the database".
+Which kinds there are, which model changes queue them and how each is loaded is declared
+once per kind, in INDEXED.
 
 A best practice is open to everyone, but its evidence notes are about sessions, cases and
 recommendations that may not be: each note is a document of its own ("evidence"), with the
@@ -18,23 +20,23 @@ import gc
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, select
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import selectinload
 
 from app.cases.models import Case, CasePresentation
 from app.extensions import db
-from app.practices.models import BestPractice, EvidenceLink
+from app.practices.models import BestPractice, BestPracticeVersion, EvidenceLink
 from app.programs.models import Program, Session, Topic
 from app.recommendations.models import Annotation, Recommendation, RecommendationStatus
 from app.search.permissions import case_restrictions
 
-KINDS = ("case", "recommendation", "annotation", "practice", "evidence", "session")
 BATCH = 200
 
 
@@ -438,54 +440,124 @@ def _chunks(ids: list[int], size: int = BATCH) -> Iterator[list[int]]:
         yield ids[start : start + size]
 
 
-def documents_for(keys: Iterable[tuple[str, int]], session: Any = None) -> Changes:
-    """What to write so the index matches the database for these entities."""
-    dbs = session or db.session
-    wanted: dict[str, set[int]] = {}
-    for kind, entity_id in keys:
-        wanted.setdefault(kind, set()).add(int(entity_id))
-    changes = Changes()
-    case_ids = set(wanted.get("case", ()))
-    rec_ids = set(wanted.get("recommendation", ()))
-    practice_ids = set(wanted.get("practice", ()))
-    session_ids = set(wanted.get("session", ()))
+# ---------------------------------------------------------------- what is indexed
+#
+# Each kind of outbox key is one entry of INDEXED, in this order: which models' changes
+# queue it, which other keys it reaches (a program's or topic's documents), how its
+# documents are brought in step with the database, how all of them are read for a rebuild,
+# and which table counts them. A new searchable entity is a document builder above and one
+# entry here.
 
-    # Program changes (privacy, name) and topic renames and moves reach every document under
-    # them (a move changes the broader topics of the documents under its narrower ones too).
-    for program_id in wanted.get("program", ()):
-        case_ids |= set(dbs.scalars(select(Case.id).where(Case.program_id == program_id)))
-        session_ids |= set(dbs.scalars(select(Session.id).where(Session.program_id == program_id)))
+
+@dataclass(frozen=True)
+class Change:
+    """An ORM object flushed in a session: new, changed or deleted."""
+
+    obj: Any
+    new: bool = False
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class Watch:
+    """Changes to `model` queue the key (kind, `entity_id(change)`); None queues nothing."""
+
+    model: type
+    entity_id: Callable[[Change], int | None]
+
+
+@dataclass(frozen=True)
+class Indexed:
+    kind: str
+    watches: tuple[Watch, ...] = ()
+    # (session, ids of this kind, all wanted ids by kind, changes): adds the ids of other
+    # kinds whose documents these reach (their writes come later in INDEXED).
+    reaches: Callable[[Any, set[int], dict[str, set[int]], Changes], None] | None = None
+    # (session, ids, changes): the documents of these ids as the database has them now.
+    write: Callable[[Any, set[int], Changes], None] | None = None
+    # (session, batch): every document of this kind, for a rebuild.
+    stream: Callable[[Any, int], Iterator[dict[str, Any]]] | None = None
+    counted: type | None = None  # its table, for a rebuild's progress
+
+
+def _changed(obj: Any, names: Iterable[str]) -> bool:
+    state = sa_inspect(obj)
+    return any(state.attrs[name].history.has_changes() for name in names)
+
+
+def _own_id(change: Change) -> int | None:
+    return change.obj.id
+
+
+def _program_change(change: Change) -> int | None:
+    """Privacy, name and slug reach every document under the program."""
+    if change.new:
+        return None  # nothing indexed refers to it yet
+    if change.deleted or _changed(change.obj, ("private", "name", "slug")):
+        return change.obj.id
+    return None
+
+
+def _topic_change(change: Change) -> int | None:
+    """Renames and moves reach every document under the topic and its narrower ones."""
+    if change.new or change.deleted:
+        return None
+    if _changed(change.obj, ("name", "slug", "synonyms", "parent_id")):
+        return change.obj.id
+    return None
+
+
+def _program_reaches(
+    dbs: Any, ids: set[int], wanted: dict[str, set[int]], changes: Changes
+) -> None:
+    # Program changes (privacy, name) reach every document under them.
+    for program_id in ids:
+        wanted.setdefault("case", set()).update(
+            dbs.scalars(select(Case.id).where(Case.program_id == program_id))
+        )
+        wanted.setdefault("session", set()).update(
+            dbs.scalars(select(Session.id).where(Session.program_id == program_id))
+        )
         changes.delete_terms.add(("private_program", str(program_id)))
-    topic_keys = wanted.get("topic", set())
-    for topic_id in _with_narrower(dbs, topic_keys) if topic_keys else ():
+
+
+def _topic_reaches(dbs: Any, ids: set[int], wanted: dict[str, set[int]], changes: Changes) -> None:
+    # Topic renames and moves reach every document under them (a move changes the broader
+    # topics of the documents under its narrower ones too).
+    from app.cases.models import case_topics
+    from app.practices.models import practice_topics
+    from app.programs.models import session_topics
+
+    for topic_id in _with_narrower(dbs, ids) if ids else ():
         topic = dbs.get(Topic, topic_id)
         if topic is None:
             continue
-        from app.cases.models import case_topics
-        from app.practices.models import practice_topics
-        from app.programs.models import session_topics
-
-        case_ids |= set(
+        wanted.setdefault("case", set()).update(
             dbs.scalars(select(case_topics.c.case_id).where(case_topics.c.topic_id == topic_id))
         )
-        practice_ids |= set(
+        wanted.setdefault("practice", set()).update(
             dbs.scalars(
                 select(practice_topics.c.practice_id).where(practice_topics.c.topic_id == topic_id)
             )
         )
-        session_ids |= set(
+        wanted.setdefault("session", set()).update(
             dbs.scalars(
                 select(session_topics.c.session_id).where(session_topics.c.topic_id == topic_id)
             )
         )
-    for note_id in wanted.get("annotation", ()):
+
+
+def _write_annotations(dbs: Any, ids: set[int], changes: Changes) -> None:
+    for note_id in ids:
         note = dbs.get(Annotation, note_id)
         if note is None or note.recommendation.case.withdrawn_at is not None:
             changes.delete_keys.add(f"annotation:{note_id}")
         else:
             changes.upserts.append(annotation_document(note))
 
-    for chunk in _chunks(sorted(case_ids)):
+
+def _write_cases(dbs: Any, ids: set[int], changes: Changes) -> None:
+    for chunk in _chunks(sorted(ids)):
         found = dbs.scalars(select(Case).where(Case.id.in_(chunk)).options(*_case_options())).all()
         evidence = _evidence_for_cases(dbs, list(found))
         for case in found:
@@ -494,7 +566,10 @@ def documents_for(keys: Iterable[tuple[str, int]], session: Any = None) -> Chang
             changes.delete_keys.add(f"case:{missing}")
         for case_id in chunk:  # recommendations since deleted go with the stale tree
             changes.delete_terms.add(("case_id", str(case_id)))
-    for chunk in _chunks(sorted(rec_ids)):
+
+
+def _write_recommendations(dbs: Any, ids: set[int], changes: Changes) -> None:
+    for chunk in _chunks(sorted(ids)):
         found_recs = dbs.scalars(
             select(Recommendation)
             .where(Recommendation.id.in_(chunk))
@@ -516,7 +591,10 @@ def documents_for(keys: Iterable[tuple[str, int]], session: Any = None) -> Chang
         )
         for rec_id in chunk:  # its annotations and the evidence citing it go with it
             changes.delete_terms.add(("recommendation_id", str(rec_id)))
-    for chunk in _chunks(sorted(practice_ids)):
+
+
+def _write_practices(dbs: Any, ids: set[int], changes: Changes) -> None:
+    for chunk in _chunks(sorted(ids)):
         found_practices = dbs.scalars(
             select(BestPractice)
             .where(BestPractice.id.in_(chunk))
@@ -528,7 +606,10 @@ def documents_for(keys: Iterable[tuple[str, int]], session: Any = None) -> Chang
         )
         for practice_id in chunk:  # the practice and its evidence notes, removed ones too
             changes.delete_terms.add(("practice_id", str(practice_id)))
-    for chunk in _chunks(sorted(session_ids)):
+
+
+def _write_sessions(dbs: Any, ids: set[int], changes: Changes) -> None:
+    for chunk in _chunks(sorted(ids)):
         found_sessions = dbs.scalars(
             select(Session)
             .where(Session.id.in_(chunk))
@@ -542,6 +623,115 @@ def documents_for(keys: Iterable[tuple[str, int]], session: Any = None) -> Chang
             changes.delete_keys.add(f"session:{missing}")
         for session_id in chunk:  # the evidence notes citing it
             changes.delete_terms.add(("session_id", str(session_id)))
+
+
+def _all_case_trees(dbs: Any, batch: int) -> Iterator[dict[str, Any]]:
+    case_ids = list(dbs.scalars(select(Case.id).order_by(Case.id)))
+    for chunk in _chunks(case_ids, batch):
+        for case in dbs.scalars(select(Case).where(Case.id.in_(chunk)).options(*_case_options())):
+            yield from case_tree_documents(case)
+        _collect(dbs)
+
+
+def _all_practices(dbs: Any, batch: int) -> Iterator[dict[str, Any]]:
+    for practice in dbs.scalars(select(BestPractice).options(selectinload(BestPractice.topics))):
+        yield practice_document(practice)
+    _collect(dbs)
+
+
+def _all_evidence(dbs: Any, batch: int) -> Iterator[dict[str, Any]]:
+    link_ids = list(dbs.scalars(select(EvidenceLink.id).order_by(EvidenceLink.id)))
+    for chunk in _chunks(link_ids, batch):
+        yield from _evidence_documents(_links_citing(dbs, EvidenceLink.id.in_(chunk)))
+        _collect(dbs)
+
+
+def _all_sessions(dbs: Any, batch: int) -> Iterator[dict[str, Any]]:
+    for session in dbs.scalars(
+        select(Session).options(selectinload(Session.program), selectinload(Session.topics))
+    ):
+        yield session_document(session)
+    _collect(dbs)
+
+
+def _practice_of(change: Change) -> int | None:
+    return change.obj.practice_id or None
+
+
+def _case_of(change: Change) -> int | None:
+    return change.obj.case_id or None
+
+
+INDEXED: tuple[Indexed, ...] = (
+    Indexed("program", (Watch(Program, _program_change),), reaches=_program_reaches),
+    Indexed("topic", (Watch(Topic, _topic_change),), reaches=_topic_reaches),
+    # An annotation is written alone, or with its recommendation's or case's tree.
+    Indexed(
+        "annotation", (Watch(Annotation, _own_id),), write=_write_annotations, counted=Annotation
+    ),
+    # A case with its recommendations, their annotations and the evidence citing them.
+    Indexed(
+        "case",
+        (Watch(Case, _own_id), Watch(CasePresentation, _case_of)),
+        write=_write_cases,
+        stream=_all_case_trees,
+        counted=Case,
+    ),
+    Indexed(
+        "recommendation",
+        (Watch(Recommendation, _own_id),),
+        write=_write_recommendations,
+        counted=Recommendation,
+    ),
+    Indexed(
+        "practice",
+        (
+            Watch(BestPractice, _own_id),
+            Watch(BestPracticeVersion, _practice_of),
+            Watch(EvidenceLink, _practice_of),
+        ),
+        write=_write_practices,
+        stream=_all_practices,
+        counted=BestPractice,
+    ),
+    # Evidence notes are written with what they cite and with their practice.
+    Indexed("evidence", stream=_all_evidence, counted=EvidenceLink),
+    Indexed(
+        "session",
+        (Watch(Session, _own_id),),
+        write=_write_sessions,
+        stream=_all_sessions,
+        counted=Session,
+    ),
+)
+KINDS = tuple(entry.kind for entry in INDEXED if entry.stream is not None or entry.write)
+
+
+def keys_for(change: Change) -> list[tuple[str, int]]:
+    """The outbox keys a flushed change queues."""
+    keys = []
+    for entry in INDEXED:
+        for watch in entry.watches:
+            if isinstance(change.obj, watch.model):
+                entity_id = watch.entity_id(change)
+                if entity_id is not None:
+                    keys.append((entry.kind, entity_id))
+    return keys
+
+
+def documents_for(keys: Iterable[tuple[str, int]], session: Any = None) -> Changes:
+    """What to write so the index matches the database for these entities."""
+    dbs = session or db.session
+    wanted: dict[str, set[int]] = {}
+    for kind, entity_id in keys:
+        wanted.setdefault(kind, set()).add(int(entity_id))
+    changes = Changes()
+    for entry in INDEXED:
+        ids = wanted.get(entry.kind, set())
+        if entry.reaches is not None:
+            entry.reaches(dbs, ids, wanted, changes)
+        if entry.write is not None and ids:
+            entry.write(dbs, ids, changes)
     return changes
 
 
@@ -580,23 +770,9 @@ def all_documents(batch: int = 500, session: Any = None) -> Iterator[dict[str, A
 
 def _all_documents(batch: int, session: Any) -> Iterator[dict[str, Any]]:
     dbs = session or db.session
-    case_ids = list(dbs.scalars(select(Case.id).order_by(Case.id)))
-    for chunk in _chunks(case_ids, batch):
-        for case in dbs.scalars(select(Case).where(Case.id.in_(chunk)).options(*_case_options())):
-            yield from case_tree_documents(case)
-        _collect(dbs)
-    for practice in dbs.scalars(select(BestPractice).options(selectinload(BestPractice.topics))):
-        yield practice_document(practice)
-    _collect(dbs)
-    link_ids = list(dbs.scalars(select(EvidenceLink.id).order_by(EvidenceLink.id)))
-    for chunk in _chunks(link_ids, batch):
-        yield from _evidence_documents(_links_citing(dbs, EvidenceLink.id.in_(chunk)))
-        _collect(dbs)
-    for session in dbs.scalars(
-        select(Session).options(selectinload(Session.program), selectinload(Session.topics))
-    ):
-        yield session_document(session)
-    _collect(dbs)
+    for entry in INDEXED:
+        if entry.stream is not None:
+            yield from entry.stream(dbs, batch)
 
 
 def count_entities(session: Any = None) -> int:
@@ -604,6 +780,9 @@ def count_entities(session: Any = None) -> int:
     from sqlalchemy import func
 
     total = 0
-    for model in (Case, Recommendation, Annotation, BestPractice, EvidenceLink, Session):
-        total += (session or db.session).scalar(select(func.count()).select_from(model)) or 0
+    for entry in INDEXED:
+        if entry.counted is not None:
+            total += (session or db.session).scalar(
+                select(func.count()).select_from(entry.counted)
+            ) or 0
     return total

@@ -29,11 +29,10 @@ from typing import Any
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.util.numeric import byte_to_length
 
 from app.search.analysis import CONCEPT_PREFIX, STOP_WORDS, SynonymTable, stem
+from app.search.format import EMPTY, LENGTHS, bm25f_parameters, read_postings
 from app.search.index import FACET_FIELDS, SCORED_FIELDS, SearchIndex, Snapshot
-from app.search.postings import EMPTY, read_postings
 
 FILTER_CACHE = 64  # filter-term masks kept per searcher
 SEEN_CACHE = 16  # readers' statistics (Seen) kept per searcher, by hidden set
@@ -150,11 +149,9 @@ class Corpus:
 
     def norm_by(self, field: str, avg: float) -> np.ndarray:
         """`norm` for an average length of `avg`."""
-        weighting = self.weighting
-        b = getattr(weighting, "_field_B", {}).get(field, getattr(weighting, "B", 0.75))
-        k1 = getattr(weighting, "K1", 1.2)
+        k1, b = bm25f_parameters(self.weighting, field)
         table = np.array(
-            [k1 * ((1 - b) + b * byte_to_length(i) / avg) for i in range(256)],
+            [k1 * ((1 - b) + b * LENGTHS[i] / avg) for i in range(256)],
             dtype=np.float32,
         )
         return table[self.lengths[field]]
@@ -307,10 +304,6 @@ class Corpus:
             part = np.argpartition(key, k - 1)[:k]
             docs, key = docs[part], key[part]
         return docs[np.lexsort((docs, key))].tolist()
-
-
-# Each length byte's length (Whoosh's lossy encoding of a field's length).
-LENGTHS = np.array([byte_to_length(i) for i in range(256)], dtype=np.float64)
 
 
 def seen_key(hidden: np.ndarray | None) -> bytes | None:

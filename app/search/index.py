@@ -29,32 +29,35 @@ import os
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 from whoosh.analysis import LowercaseFilter, RegexTokenizer
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN
-from whoosh.columns import NumericColumn
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
-from whoosh.filedb.filestore import FileStorage
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 from whoosh.writing import MERGE_SMALL
 
-from app.search import whoosh_patches
 from app.search.analysis import (
     CLINICAL_SYNONYMS,
     ClinicalAnalyzer,
     ClinicalFrequency,
     SynonymTable,
 )
-from app.search.files import ThreadSafeFileStorage
-from app.search.postings import read_postings
+from app.search.format import (
+    install_patches,
+    length_bytes,
+    numeric_codes,
+    open_storage,
+    segment_key,
+    term_codes,
+    term_pairs,
+)
 from app.search.spelling import SpellingFrequency
 
-whoosh_patches.install()
+install_patches()
 
 CURRENT = "CURRENT"
 LOCK_FILE = "apply.lock"
@@ -63,7 +66,7 @@ FORMAT_FILE = "FORMAT"
 BUILDING_FILE = "BUILDING"
 # Raised whenever the schema, the analysis or the way engine.py reads segments changes:
 # a generation of another format is not searched or written, but rebuilt (see
-# operations.upgrade_index). Generations without a FORMAT file predate it. A change to the
+# upkeep.upgrade_index). Generations without a FORMAT file predate it. A change to the
 # built-in synonym groups changes the format too (see index_format).
 # 3: evidence notes are documents of their own (practice_id, session_id fields).
 # 4: results grouped by case (case_group, category); labelled stored text; "a fib" glued,
@@ -83,13 +86,6 @@ DOC_FREQUENCIES_KEPT = 50_000
 def index_format() -> str:
     """What a generation is stamped with: INDEX_FORMAT and the built-in vocabulary's digest."""
     return f"{INDEX_FORMAT}.{SynonymTable.build(CLINICAL_SYNONYMS).digest()}"
-
-
-def _storage(path: Path) -> FileStorage:
-    # Plain reads, not mmap: a mapped index counts in full in every worker's resident
-    # memory once touched (stored text included), and would grow with the corpus. The
-    # reads are position-free (files.py), so the searcher's threads can share its files.
-    return ThreadSafeFileStorage(str(path), supports_mmap=False)
 
 
 def _clinical_text(analyzer: ClinicalAnalyzer) -> TEXT:
@@ -244,7 +240,7 @@ class SearchIndex:
         name = f"g-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
         path = self.root / name
         path.mkdir()
-        _storage(path).create_index(make_schema(table))
+        open_storage(path).create_index(make_schema(table))
         (path / FORMAT_FILE).write_text(index_format(), encoding="utf-8")
         return name
 
@@ -321,7 +317,7 @@ class SearchIndex:
         with open(path / BUILDING_FILE, "a+b") as marker:
             fcntl.flock(marker.fileno(), fcntl.LOCK_EX)
             try:
-                _storage(path).create_index(make_schema(table))
+                open_storage(path).create_index(make_schema(table))
                 (path / FORMAT_FILE).write_text(index_format(), encoding="utf-8")
                 yield name
             except BaseException:
@@ -399,12 +395,12 @@ class SearchIndex:
             return None
         with self._lock:
             if self._ix is None or self._ix_generation != generation:
-                self._ix = _storage(self.root / generation).open_index()
+                self._ix = open_storage(self.root / generation).open_index()
                 self._ix_generation = generation
             return self._ix
 
     def open_generation(self, generation: str):
-        return _storage(self.root / generation).open_index()
+        return open_storage(self.root / generation).open_index()
 
     def exists(self) -> bool:
         return self.current_generation() is not None
@@ -434,39 +430,27 @@ class SearchIndex:
         fresh = Snapshot(searcher, generation, time.monotonic())
         with self._lock:
             self._snapshot = fresh
-            live = {(generation, self._segment_key(r)) for r, _ in searcher.reader().leaf_readers()}
+            live = {(generation, segment_key(r)) for r, _ in searcher.reader().leaf_readers()}
             for key in list(self._segments):
                 if key not in live:
                     del self._segments[key]
         return fresh
 
-    @staticmethod
-    def _segment_key(reader) -> str:
-        segment = reader.segment() if hasattr(reader, "segment") else None
-        return segment.segment_id() if segment is not None else str(id(reader))
-
     def segment_data(self, generation: str, reader) -> SegmentData:
-        key = (generation, self._segment_key(reader))
+        key = (generation, segment_key(reader))
         found = self._segments.get(key)
         if found is not None:
             return found
         n = reader.doc_count_all()
         facets: dict[str, tuple[list, np.ndarray]] = {
-            name: _term_codes(reader, name, n) for name in ("program", "type", "status")
+            name: term_codes(reader, name, n) for name in ("program", "type", "status")
         }
-        facets["year"] = _numeric_codes(reader, "year", n)
-        facets["case_group"] = _numeric_codes(reader, "case_group", n)
-        date_values, date_codes = _numeric_codes(reader, "date", n)
+        facets["year"] = numeric_codes(reader, "year", n)
+        facets["case_group"] = numeric_codes(reader, "case_group", n)
+        date_values, date_codes = numeric_codes(reader, "date", n)
         dates = np.array([*date_values, 0], dtype=np.int64)[date_codes]  # code -1: 0
-        topic_values, topic_codes, topic_docs = _term_pairs(reader, "topics")
-        lengths = {}
-        for name in SCORED_FIELDS:
-            perdoc = getattr(reader, "_perdoc", None)  # None: an empty index
-            column = perdoc._cached_reader(f"_{name}_len", LENGTHS_COLUMN) if perdoc else None
-            if isinstance(column, NumericColumn.Reader):
-                lengths[name] = _fixed_values(column, n).astype(np.uint8)
-            else:
-                lengths[name] = np.frombuffer(bytes(column or bytes(n)), dtype=np.uint8)
+        topic_values, topic_codes, topic_docs = term_pairs(reader, "topics")
+        lengths = {name: length_bytes(reader, name, n) for name in SCORED_FIELDS}
         data = SegmentData(facets, (topic_values, topic_codes), topic_docs, dates, lengths)
         with self._lock:
             self._segments[key] = data
@@ -529,76 +513,6 @@ def merge_small_segments(writer, segments):
     small = [s for s in segments if s.doc_count_all() < SMALL_SEGMENT]
     large = [s for s in segments if s.doc_count_all() >= SMALL_SEGMENT]
     return large + MERGE_SMALL(writer, small)
-
-
-def _term_pairs(reader, name: str) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """A field's terms, and the (term code, document) pair of each posting."""
-    values: list[str] = []
-    codes, docs = [], []
-    if name in reader.indexed_field_names():
-        for raw in reader.lexicon(name):
-            text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-            ids, _weights = read_postings(reader, name, text)
-            docs.append(ids)
-            codes.append(np.full(len(ids), len(values), dtype=np.int32))
-            values.append(text)
-    empty = np.zeros(0, dtype=np.int32)
-    return (
-        values,
-        np.concatenate(codes) if codes else empty,
-        np.concatenate(docs) if docs else empty,
-    )
-
-
-def _term_codes(reader, name: str, n: int) -> tuple[list[str], np.ndarray]:
-    """A single-valued ID field's value per document, as codes (-1: none), from postings."""
-    values, codes, docs = _term_pairs(reader, name)
-    out = np.full(n, -1, dtype=np.int32)
-    out[docs] = codes
-    return values, out
-
-
-def _fixed_values(column: NumericColumn.Reader, n: int) -> np.ndarray:
-    """A fixed-width numeric column's raw values with one read (its layout: big-endian
-    values of its typecode, the trailing documents left out when they have the default)."""
-    raw = np.full(n, column._default, dtype=np.int64)
-    count = min(column._count, n)
-    if count:
-        data = column._dbfile.get(column._basepos, count * column._fixedlen)
-        raw[:count] = np.frombuffer(data, dtype=">" + column._typecode)
-    return raw
-
-
-def _numeric_codes(reader, name: str, n: int) -> tuple[list[int], np.ndarray]:
-    """A NUMERIC column's value per document, as codes (-1: none).
-
-    The fixed-width column is read with one read rather than value by value; each distinct
-    raw value is translated by Whoosh's own field.
-    """
-    if not reader.has_column(name):
-        return [], np.full(n, -1, dtype=np.int32)
-    column = reader.column_reader(name, translate=False)
-    field = reader.schema[name]
-    if not isinstance(column, NumericColumn.Reader):  # not expected: the slow, generic way
-        translated = list(reader.column_reader(name, translate=True))
-        raw = np.array([v if v is not None else -1 for v in translated], dtype=np.int64)
-        missing = -1
-        translate: Callable[[int], int] = int
-    else:
-        missing = column._default  # documents without a value
-        raw = _fixed_values(column, n)
-
-        def translate(value: int) -> int:
-            return field.from_column_value(value)
-
-    uniques, inverse = np.unique(raw, return_inverse=True)
-    values = [translate(int(u)) for u in uniques if u != missing]
-    codes = inverse.astype(np.int32).reshape(-1)
-    if len(values) < len(uniques):  # the missing value sorts somewhere among the others
-        gap = int(np.searchsorted(uniques, missing))
-        codes[codes == gap] = -1
-        codes[codes > gap] -= 1
-    return values, codes
 
 
 _indexes: dict[str, SearchIndex] = {}

@@ -1,35 +1,20 @@
-"""Keeping the index in step with the database: the transactional outbox and its applier.
+"""The transactional outbox: what the index must catch up on, kept in the database.
 
 Session events add a `search_outbox` row in the same transaction as every change to an
 indexed model, so the domain operations need no search code and a change is never indexed
-unless it committed, nor lost if the process dies after the commit. After commit the
-process's applier thread is woken; it takes the index's apply lock (one process at a time),
-rebuilds the affected documents from the database, writes them with a Whoosh writer that
-waits for the lock (never LockError), and marks the rows applied. A batch that fails (disk
-full, say) is retried, forever, with back-off: each row's `retry_at` is set 2 s, 4 s, …
-up to 10 minutes after its last failure, and rows that failed before are applied in
-smaller batches the more often they failed, so one change that cannot be indexed ends up
-alone and holds up nothing else. Failed rows are reported by `casebook index verify` and
-/healthz. Pending rows left by a crash are applied when any process next starts applying
-(its first request, the next commit, or `casebook index apply`).
-
-Apply modes (CASEBOOK_SEARCH_APPLY): "thread" (default), "sync" (the default under
-TESTING: searches apply pending rows first, in a separate session) and "off".
+unless it committed, nor lost if the process dies after the commit. The applier
+(applier.py) writes the pending rows into the index and marks them applied here.
 """
 
 from __future__ import annotations
 
-import atexit
 import logging
-import os
-import threading
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, cast
 
 import sqlalchemy as sa
-from flask import Flask, current_app, has_app_context
+from flask import current_app, has_app_context
 from sqlalchemy import event, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session as OrmSession
@@ -37,7 +22,9 @@ from sqlalchemy.orm import Session as OrmSession
 from app.common import utcnow
 from app.diagnostics import describe_error
 from app.extensions import db, reading_engine
+from app.search.documents import Change, keys_for
 from app.search.models import SearchOutbox
+from app.search.snapshots import EXTENSION
 
 log = logging.getLogger(__name__)
 
@@ -45,62 +32,20 @@ BATCH = 500
 RETRY_FIRST_SECONDS = 2.0
 RETRY_MAX_SECONDS = 600.0  # a failed change is retried at least every 10 minutes
 KEEP_APPLIED_SECONDS = 24 * 3600
-POLL_SECONDS = 5.0
-EXTENSION = "casebook_search"
 
 
 # ---------------------------------------------------------------- session events
 
 
-def _keys_for(
-    obj: Any, session: OrmSession, *, new: bool = False, deleted: bool = False
-) -> list[tuple[str, int]]:
-    from app.cases.models import Case, CasePresentation
-    from app.practices.models import BestPractice, BestPracticeVersion, EvidenceLink
-    from app.programs.models import Program, Session, Topic
-    from app.recommendations.models import Annotation, Recommendation
-
-    if isinstance(obj, Case):
-        return [("case", obj.id)]
-    if isinstance(obj, CasePresentation):
-        return [("case", obj.case_id)] if obj.case_id else []
-    if isinstance(obj, Recommendation):
-        return [("recommendation", obj.id)]
-    if isinstance(obj, Annotation):
-        return [("annotation", obj.id)]
-    if isinstance(obj, BestPractice):
-        return [("practice", obj.id)]
-    if isinstance(obj, BestPracticeVersion | EvidenceLink):
-        return [("practice", obj.practice_id)] if obj.practice_id else []
-    if isinstance(obj, Session):
-        return [("session", obj.id)]
-    if isinstance(obj, Program | Topic) and new:
-        return []  # nothing indexed refers to it yet
-    if isinstance(obj, Program):
-        if deleted or _changed(obj, ("private", "name", "slug")):
-            return [("program", obj.id)]
-        return []
-    if isinstance(obj, Topic):
-        if not deleted and _changed(obj, ("name", "slug", "synonyms", "parent_id")):
-            return [("topic", obj.id)]
-        return []
-    return []
-
-
-def _changed(obj: Any, names: Iterable[str]) -> bool:
-    state = sa.inspect(obj)
-    return any(state.attrs[name].history.has_changes() for name in names)
-
-
 def _after_flush(session: OrmSession, _context: Any) -> None:
     keys: list[tuple[str, int]] = []
     for obj in session.new:
-        keys.extend(_keys_for(obj, session, new=True))
+        keys.extend(keys_for(Change(obj, new=True)))
     for obj in session.dirty:
         if session.is_modified(obj):
-            keys.extend(_keys_for(obj, session))
+            keys.extend(keys_for(Change(obj)))
     for obj in session.deleted:
-        keys.extend(_keys_for(obj, session, deleted=True))
+        keys.extend(keys_for(Change(obj, deleted=True)))
     queue(session, keys)
 
 
@@ -148,7 +93,7 @@ def install_events() -> None:
     _installed = True
 
 
-# ---------------------------------------------------------------- applying
+# ---------------------------------------------------------------- bookkeeping
 
 
 def retry_delay(attempts: int) -> float:
@@ -156,7 +101,7 @@ def retry_delay(attempts: int) -> float:
     return min(RETRY_MAX_SECONDS, RETRY_FIRST_SECONDS * 2 ** max(attempts - 1, 0))
 
 
-def _next_batch(session: OrmSession) -> list[Any]:
+def next_batch(session: OrmSession) -> list[Any]:
     """Rows never tried first, in batches of BATCH; then failed rows that are due, in
     batches halved by each failure (a change that always fails is soon tried alone)."""
     columns = (SearchOutbox.id, SearchOutbox.entity_type, SearchOutbox.entity_id)
@@ -179,53 +124,6 @@ def _next_batch(session: OrmSession) -> list[Any]:
     if not due:
         return []
     return list(due[: max(1, BATCH >> min(due[0].attempts, 16))])
-
-
-def apply_pending(app: Flask | None = None, *, max_batches: int | None = None) -> int:
-    """Apply pending outbox rows to the live index; returns how many rows were applied.
-
-    A missing index is first rebuilt from the database (created empty when there is
-    nothing to index), never started empty. Nothing is applied while the index is foreign
-    or of an older format, or while another process rebuilds it: the rebuild
-    (operations.upgrade_index) replays the rows.
-    """
-    from app.search.index import index_at
-
-    app = app or current_app._get_current_object()  # type: ignore[attr-defined]
-    idx = index_at(app.config["CASEBOOK_INDEX_DIR"])
-    # Documents are read in deferred transactions and the index written outside any write
-    # transaction: on SQLite the write lock is held only to mark rows, never while Whoosh
-    # writes or merges segments.
-    with OrmSession(db.engine) as session, OrmSession(reading_engine(db.engine)) as reads:
-        state = idx.state()
-        if state.status == "missing":
-            with app.app_context():
-                _upgrade_index()
-            state = idx.state()
-        if not state.ready:
-            return 0  # left pending: the rebuild (operations.upgrade_index) replays them
-        applied = 0
-        batches = 0
-        with idx.apply_lock():
-            while max_batches is None or batches < max_batches:
-                rows = _next_batch(reads)
-                reads.rollback()  # end the read transaction: see fresh data below
-                if not rows:
-                    break
-                ids = [r.id for r in rows]
-                keys = {(r.entity_type, r.entity_id) for r in rows}
-                try:
-                    write_keys(idx, idx.current_generation(), keys, reads)
-                except Exception as exc:
-                    reads.rollback()
-                    _record_failure(session, rows, exc)
-                    raise
-                reads.rollback()
-                mark_applied(session, SearchOutbox.id.in_(ids))
-                applied += len(ids)
-                batches += 1
-            _prune(session)
-    return applied
 
 
 def mark_applied(session: OrmSession, where: Any) -> int:
@@ -291,7 +189,7 @@ def mark_runs_applied(
     return marked
 
 
-def _record_failure(
+def record_failure(
     session: OrmSession, rows: list[Any], exc: BaseException, *, reopen: bool = False
 ) -> None:
     """Count a failed attempt on `rows`, retried after their back-off; `reopen` makes rows
@@ -335,7 +233,7 @@ def retry_failed_now() -> int:
         return cast(CursorResult[Any], result).rowcount or 0
 
 
-def _prune(session: OrmSession) -> None:
+def prune(session: OrmSession) -> None:
     from datetime import timedelta
 
     cutoff = utcnow() - timedelta(seconds=KEEP_APPLIED_SECONDS)
@@ -345,38 +243,6 @@ def _prune(session: OrmSession) -> None:
         )
     )
     session.commit()
-
-
-def write_keys(idx, generation: str | None, keys: Iterable[tuple[str, int]], session: Any) -> int:
-    """Rebuild the documents of `keys` from the database into `generation`."""
-    from app.search.documents import documents_for
-
-    changes = documents_for(keys, session)
-    upserts = {doc["key"]: doc for doc in changes.upserts}
-    from app.search.index import merge_small_segments
-
-    writer = idx.writer(generation)
-    try:
-        for name, value in sorted(changes.delete_terms):
-            writer.delete_by_term(name, value)
-        for key in sorted(changes.delete_keys):
-            writer.delete_by_term("key", key)
-        for doc in upserts.values():
-            writer.update_document(**doc)
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit(mergetype=merge_small_segments)
-    return len(upserts)
-
-
-def synonym_table(session: Any = None):
-    from app.programs.models import Topic
-    from app.search.analysis import default_table
-
-    dbs = session or db.session
-    rows = dbs.execute(select(Topic.slug, Topic.name, Topic.synonyms)).all()
-    return default_table((r.slug, r.name, list(r.synonyms or [])) for r in rows)
 
 
 @dataclass
@@ -433,181 +299,3 @@ def last_outbox_id() -> int:
     """The newest outbox row's id: changes written after this call have greater ids."""
     with OrmSession(reading_engine(db.engine)) as session:
         return session.scalar(select(sa.func.max(SearchOutbox.id))) or 0
-
-
-def wait_until_indexed(
-    after_id: int,
-    timeout: float,
-    progress: Any = None,
-    *,
-    poll: float = 0.5,
-) -> int:
-    """Apply, in this process, the changes written after `after_id` until none is left or
-    `timeout` seconds passed; returns how many are still pending.
-
-    `progress(done, total)` is called after each batch. A missing index or one of an
-    older format is rebuilt first (which replays them); a foreign one is left alone.
-    """
-    from app.search.index import index_at
-
-    app = current_app._get_current_object()  # type: ignore[attr-defined]
-    idx = index_at(app.config["CASEBOOK_INDEX_DIR"])
-    deadline = time.monotonic() + max(0.0, timeout)
-    if timeout > 0 and not idx.state().ready:
-        _upgrade_index()
-
-    def left() -> int:
-        with OrmSession(reading_engine(db.engine)) as session:
-            return (
-                session.scalar(
-                    select(sa.func.count())
-                    .select_from(SearchOutbox)
-                    .where(SearchOutbox.applied_at.is_(None), SearchOutbox.id > after_id)
-                )
-                or 0
-            )
-
-    total = remaining = left()
-    while remaining and time.monotonic() < deadline:
-        if not idx.state().ready:
-            break
-        try:
-            applied = apply_pending(app, max_batches=1)
-        except Exception as exc:  # recorded on the rows; retried after their back-off
-            log.warning("search outbox: apply failed (%s)", describe_error(exc))
-            applied = 0
-        remaining = left()
-        if progress is not None:
-            progress(total - remaining, total)
-        if not applied and remaining:  # failed rows not due yet, or another process applies
-            time.sleep(min(poll, max(0.0, deadline - time.monotonic())))
-    return remaining
-
-
-# ---------------------------------------------------------------- the applier thread
-
-
-def _pending_now() -> int:
-    with OrmSession(reading_engine(db.engine)) as reads:  # a poll takes no write lock
-        return pending_count(reads)
-
-
-def _upgrade_index() -> None:
-    from app.search.operations import upgrade_index  # operations imports this module
-
-    upgrade_index()
-
-
-def _remove_partial_generations() -> None:
-    from app.search.index import index_at
-
-    idx = index_at(current_app.config["CASEBOOK_INDEX_DIR"])
-    for name, size in idx.remove_partial_generations():
-        log.warning(
-            "search index: removed %s, left by a rebuild that did not finish (%.0f MB)",
-            name,
-            size / 1e6,
-        )
-
-
-def _warm() -> None:
-    from app.search.operations import warm
-
-    warm()
-
-
-class Indexer:
-    """The per-process applier: a daemon thread woken after each commit that wrote rows."""
-
-    def __init__(self, app: Flask) -> None:
-        self.app = app
-        self.mode = app.config.get("CASEBOOK_SEARCH_APPLY") or (
-            "sync" if app.config.get("TESTING") else "thread"
-        )
-        self._wake = threading.Event()
-        self._idle = threading.Event()
-        self._idle.set()
-        self._thread: threading.Thread | None = None
-        self._pid = 0
-        self._lock = threading.Lock()
-        self._stopping = False
-
-    def notify(self) -> None:
-        if self.mode != "thread":
-            return
-        self._idle.clear()
-        self.start()
-        self._wake.set()
-
-    def start(self) -> None:
-        if self.mode != "thread" or (self._thread is not None and self._pid == os.getpid()):
-            return
-        with self._lock:
-            if self._thread is None or self._pid != os.getpid():  # none, or not this process's
-                self._pid = os.getpid()
-                self._idle.clear()  # until the catch-up at start is done
-                self._thread = threading.Thread(
-                    target=self._run, name="casebook-search-applier", daemon=True
-                )
-                self._thread.start()
-                atexit.register(self.drain, 30.0)
-
-    def drain(self, timeout: float = 30.0) -> bool:
-        """Wait until what was committed so far is applied (used at exit and by tests)."""
-        if self._thread is None:
-            return True
-        self._wake.set()
-        return self._idle.wait(timeout)
-
-    def stop(self, timeout: float = 60.0) -> None:
-        """End the thread after its current round (an app torn down in-process)."""
-        self._stopping = True
-        self._wake.set()
-        if self._thread is not None and self._thread is not threading.current_thread():
-            self._thread.join(timeout)
-
-    def before_search(self) -> None:
-        """Sync mode applies pending rows before a search; thread mode makes sure it runs."""
-        if self.mode == "sync":
-            try:
-                _upgrade_index()
-                apply_pending(self.app)
-            except Exception as exc:
-                log.warning("search outbox: applying failed (%s); will retry", describe_error(exc))
-        elif self.mode == "thread":
-            self.start()
-
-    def _run(self) -> None:
-        delay = 0.5
-        try:
-            with self.app.app_context():
-                _remove_partial_generations()
-                # A missing index or one of an older format: rebuilt once, by one process.
-                _upgrade_index()
-                _warm()
-        except Exception as exc:
-            log.warning("search index: preparing failed (%s)", describe_error(exc))
-        self._wake.set()  # catch up on whatever is pending when the process starts
-        while not self._stopping:
-            woken = self._wake.wait(POLL_SECONDS)
-            self._wake.clear()
-            try:
-                with self.app.app_context():
-                    if not woken and not _pending_now():
-                        _warm()  # a generation swapped in by a rebuild elsewhere
-                        continue
-                    _upgrade_index()  # the folder went missing while serving
-                    apply_pending(self.app)  # failed rows too, once they are due
-                    _warm()
-                delay = 0.5
-                if not self._wake.is_set():
-                    self._idle.set()
-            except Exception as exc:  # retried with back-off; never reaches a user
-                log.warning(
-                    "search outbox: apply failed (%s); retrying in %.1f s",
-                    describe_error(exc),
-                    delay,
-                )
-                time.sleep(delay)
-                delay = min(delay * 2, 30.0)
-                self._wake.set()

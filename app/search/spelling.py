@@ -111,14 +111,14 @@ class Dictionary:
 
     def follow(self, snap: Snapshot, builtin: set[str]) -> None:
         """Add the words of segments not seen yet, and vocabulary words not added yet."""
-        from app.search.index import SearchIndex
+        from app.search.format import segment_key
 
         with self.lock:
             for word in builtin - self.builtin:
                 self.add(word)
             self.builtin |= builtin
             for reader, _offset in snap.searcher.reader().leaf_readers():
-                key = SearchIndex._segment_key(reader)
+                key = segment_key(reader)
                 if key in self.segments:
                     continue
                 if "spell" in reader.indexed_field_names():

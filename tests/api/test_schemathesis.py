@@ -31,7 +31,7 @@ from app.auth.policy import SYSTEM
 from app.common import utcnow
 from app.extensions import db
 from app.programs.operations import create_program
-from app.search.operations import reindex
+from app.search.upkeep import reindex
 
 EXAMPLES_PER_OPERATION = 15
 CHECKS = [

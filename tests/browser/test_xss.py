@@ -19,7 +19,7 @@ import pytest
 
 from app.auth.policy import SYSTEM
 from app.extensions import db
-from app.search.operations import upgrade_index
+from app.search.upkeep import upgrade_index
 from tests.browser.conftest import _require_chromium, launch_chromium, serving
 from tests.conftest import PASSWORD, make_app
 

@@ -22,7 +22,7 @@ from app.errors import NotFound, PermissionDenied, ValidationError
 from app.extensions import db
 from app.notifications.operations import notifications_for
 from app.search import SearchRequest, search
-from app.search.operations import verify
+from app.search.verification import verify
 from tests.cases.test_views import as_user, text
 from tests.support.builders import build_world
 

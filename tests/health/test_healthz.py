@@ -11,8 +11,7 @@ import sqlalchemy as sa
 from app.auth.policy import SYSTEM
 from app.extensions import db
 from app.programs.operations import create_program
-from app.search import apply_pending
-from app.search import outbox as outbox_module
+from app.search import applier, apply_pending
 from app.search.index import index_at, index_format
 from tests.support.builders import add_case
 
@@ -62,7 +61,7 @@ def test_failed_changes_make_it_503_with_their_error_code(
     def disk_full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(outbox_module, "write_keys", disk_full)
+    monkeypatch.setattr(applier, "write_keys", disk_full)
     add_case(program, None, "Failed falcon")
     db.session.commit()
     with pytest.raises(OSError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 
 import pytest
+from sqlalchemy import select
 
 from app.auth.policy import SYSTEM
 from app.extensions import db
@@ -54,3 +55,45 @@ def test_a_collector_that_was_off_stays_off(five_cases) -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_each_searchable_kind_is_declared_once() -> None:
+    """INDEXED is the one list of what is indexed: each kind once, every document type a
+    rebuild reads, and every key a change queues one that applying it knows."""
+    kinds = [entry.kind for entry in documents.INDEXED]
+    assert len(kinds) == len(set(kinds))
+    assert [entry.kind for entry in documents.INDEXED if entry.stream] == [
+        "case",
+        "practice",
+        "evidence",
+        "session",
+    ]
+    assert set(documents.KINDS) == {
+        "case",
+        "recommendation",
+        "annotation",
+        "practice",
+        "evidence",
+        "session",
+    }
+    for entry in documents.INDEXED:
+        if entry.watches:
+            assert entry.write is not None or entry.reaches is not None, entry.kind
+
+
+def test_a_change_queues_the_keys_its_declaration_names(five_cases) -> None:
+    """The outbox asks the declarations which keys a flushed change queues."""
+    from app.cases.models import Case, CasePresentation
+
+    case = db.session.scalars(select(Case).limit(1)).one()
+    assert documents.keys_for(documents.Change(case)) == [("case", case.id)]
+    assert documents.keys_for(documents.Change(case, deleted=True)) == [("case", case.id)]
+    shown = CasePresentation(case_id=case.id)
+    assert documents.keys_for(documents.Change(shown, new=True)) == [("case", case.id)]
+    assert documents.keys_for(documents.Change(CasePresentation(), new=True)) == []
+    program = case.program
+    assert documents.keys_for(documents.Change(program)) == []  # nothing indexed changed
+    program.name = "Renamed program"
+    assert documents.keys_for(documents.Change(program)) == [("program", program.id)]
+    assert documents.keys_for(documents.Change(program, new=True)) == []
+    db.session.rollback()

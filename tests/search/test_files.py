@@ -1,4 +1,4 @@
-"""Index files read with a position per thread (app/search/files.py)."""
+"""Index files read with a position per thread (app/search/format.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from app.search.files import PositionFreeFile, PositionFreeStructFile
+from app.search.format import PositionFreeFile, PositionFreeStructFile
 
 DATA = bytes(range(256)) * 100
 

@@ -156,9 +156,9 @@ def test_changes_made_during_reindex_are_kept(app, program) -> None:
     add_case(program, None, "Before the rebuild")
     db.session.commit()
     apply_pending()
-    from app.search import operations
+    from app.search import upkeep
 
-    original = operations.synonym_table
+    original = upkeep.synonym_table
 
     def slow_table(session):
         # A change commits while the new generation is being built.
@@ -166,11 +166,11 @@ def test_changes_made_during_reindex_are_kept(app, program) -> None:
         db.session.commit()
         return original(session)
 
-    operations.synonym_table = slow_table
+    upkeep.synonym_table = slow_table
     try:
         reindex()
     finally:
-        operations.synonym_table = original
+        upkeep.synonym_table = original
     assert search(SYSTEM, SearchRequest(q="narwhal")).total == 1
 
 
@@ -276,7 +276,7 @@ def test_the_first_search_rebuilds_an_outdated_index(app, program) -> None:
 
 def test_the_searcher_is_warmed_ahead_of_the_first_search(app, program) -> None:
     from app.search.index import index_at
-    from app.search.operations import warm
+    from app.search.snapshots import warm
 
     add_case(program, None, "Warm kiwi")
     db.session.commit()
@@ -365,21 +365,21 @@ def test_applying_holds_no_write_lock_while_the_index_is_written(app, program, m
 
 @pytest.mark.app_config(CASEBOOK_SQLITE_BEGIN="immediate")
 def test_reindex_command_counts_without_holding_the_write_lock(app, program, monkeypatch):
-    from app.search import operations
+    from app.search import upkeep
 
     if db.engine.dialect.name != "sqlite":
         pytest.skip("SQLite's write lock")
     add_case(program, None, "Counted capybara")
     db.session.commit()
     db.session.remove()
-    real = operations.reindex
+    real = upkeep.reindex
     probes = []
 
     def rebuilding(*args, **kwargs):
         probes.append(another_writer_can_lock(db.engine.url.database))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(operations, "reindex", rebuilding)
+    monkeypatch.setattr(upkeep, "reindex", rebuilding)
     result = app.test_cli_runner().invoke(args=["reindex"])
     assert result.exit_code == 0, result.output
     assert probes == [True]

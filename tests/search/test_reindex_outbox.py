@@ -14,7 +14,15 @@ from sqlalchemy.orm import Session
 from app.auth.policy import SYSTEM
 from app.common import utcnow
 from app.extensions import db, reading
-from app.search import SearchRequest, apply_pending, documents, operations, search, verify
+from app.search import (
+    SearchRequest,
+    apply_pending,
+    documents,
+    search,
+    snapshots,
+    upkeep,
+    verify,
+)
 from app.search.models import SearchOutbox
 from app.search.outbox import id_runs, mark_runs_applied, retry_failed_now
 from tests.search.conftest import pending
@@ -30,13 +38,13 @@ BEGIN_MODES = [
 def written(monkeypatch):
     """Every key the rebuild's replay writes into the new generation."""
     keys: list[tuple[str, int]] = []
-    real = operations.write_keys
+    real = upkeep.write_keys
 
     def recording(idx, generation, wanted, session):
         keys.extend(wanted)
         return real(idx, generation, wanted, session)
 
-    monkeypatch.setattr(operations, "write_keys", recording)
+    monkeypatch.setattr(upkeep, "write_keys", recording)
     return keys
 
 
@@ -98,7 +106,7 @@ def test_changes_pending_before_the_rebuild_are_marked_not_replayed(
     db.session.remove()
     assert pending() == 5
     db.session.remove()
-    report = operations.reindex()
+    report = upkeep.reindex()
     assert written == []  # nothing replayed: the build read them
     assert report.replayed == 0 and report.covered == 5
     assert pending() == 0
@@ -125,7 +133,7 @@ def test_a_change_committed_during_the_build_is_replayed(
         db.session.remove()
 
     during_build(monkeypatch, change)
-    report = operations.reindex()
+    report = upkeep.reindex()
     assert set(written) == {("case", made[0]), ("case", kept_id)}
     assert report.replayed == 2 and report.covered == 2
     assert pending() == 0
@@ -152,7 +160,7 @@ def test_a_change_applied_to_the_old_generation_meanwhile_is_replayed(
         db.session.remove()
 
     during_build(monkeypatch, change)
-    operations.reindex()
+    upkeep.reindex()
     assert written == [("case", made[0])]
     assert found("walrus") == 1
     assert verify().ok
@@ -177,7 +185,7 @@ def test_a_change_whose_transaction_was_open_across_the_builds_first_read_is_rep
         db.session.remove()
 
     during_build(monkeypatch, change)
-    operations.reindex()
+    upkeep.reindex()
     assert ("case", made[0]) in written
     assert found("tapir") == 1
     assert pending() == 0
@@ -194,7 +202,7 @@ def test_a_change_that_failed_before_the_build_is_marked_applied(app, program, w
     db.session.commit()
     assert verify().failed == 1
     db.session.remove()
-    operations.reindex()
+    upkeep.reindex()
     assert written == []
     assert pending() == 0
     assert found("fossa") == 1
@@ -214,22 +222,22 @@ def test_a_change_that_fails_to_replay_is_left_for_the_applier(app, program, mon
         db.session.remove()
 
     during_build(monkeypatch, change)
-    real = operations.write_keys
+    real = upkeep.write_keys
 
     def failing(idx, generation, keys, session):
         if ("case", made[0]) in keys:
             raise OSError("No space left on device")
         return real(idx, generation, keys, session)
 
-    monkeypatch.setattr(operations, "write_keys", failing)
-    report = operations.reindex()
+    monkeypatch.setattr(upkeep, "write_keys", failing)
+    report = upkeep.reindex()
     assert report.failed == 1 and report.replayed == 1
     row = db.session.execute(
         select(SearchOutbox).where(SearchOutbox.entity_id == made[0])
     ).scalar_one()
     assert row.applied_at is None and row.attempts == 1 and "OSError" in row.last_error
     assert pending() == 1
-    monkeypatch.setattr(operations, "write_keys", real)
+    monkeypatch.setattr(upkeep, "write_keys", real)
     retry_failed_now()
     apply_pending()
     assert found("potoo") == 1
@@ -266,7 +274,7 @@ def test_the_process_holding_the_apply_lock_is_not_niced(app, program, monkeypat
 
     monkeypatch.setattr(SearchIndex, "apply_lock", apply_lock)
     app.config["CASEBOOK_BATCH_NICE"] = 7
-    monkeypatch.setattr(operations, "PARALLEL_MIN_DOCUMENTS", 0)
+    monkeypatch.setattr(upkeep, "PARALLEL_MIN_DOCUMENTS", 0)
     result = app.test_cli_runner().invoke(args=["reindex"])
     assert result.exit_code == 0, result.output
     assert niced == [] and while_locked and all(seen == [] for seen in while_locked)
@@ -286,8 +294,8 @@ def test_a_rebuild_whose_marking_fails_stays_live(app, program, monkeypatch) -> 
         raise OSError("database is locked")
 
     monkeypatch.setattr(outbox, "mark_runs_applied", failing)
-    operations.reindex()
-    assert operations.search_index().state().ready
+    upkeep.reindex()
+    assert snapshots.search_index().state().ready
     assert pending() == 1
     monkeypatch.undo()
     assert found("urchin") == 1
@@ -318,7 +326,7 @@ def test_a_rebuild_whose_marking_fails_partway_reports_what_it_marked(
 
     monkeypatch.setattr(outbox, "mark_runs_applied", small_batches)
     monkeypatch.setattr(outbox, "mark_applied", failing_after_one)
-    report = operations.reindex()
+    report = upkeep.reindex()
     assert 0 < sum(committed) < 5
     assert report.covered == sum(committed)
     assert pending() == 5 - sum(committed)

@@ -248,10 +248,11 @@ def test_word_counts_kept_per_segment_agree_with_the_index_after_changes(
     segment and kept (a segment never changes): after saved changes open a new snapshot
     with new segments and deleted documents, the kept counts still give the index's own
     figure for every word."""
-    from app.search.operations import _prepare, _weighted_terms, search_index
+    from app.search.similar import _weighted_terms
+    from app.search.snapshots import prepare, search_index
 
     words = "genotype cirrhosis hepatitis apixaban fibrillation retreatment sofosbuvir falls"
-    first = _prepare()
+    first = prepare()
     assert first is not None
     before = _weighted_terms(first, words, min_df=1)
     add_case(
@@ -266,7 +267,7 @@ def test_word_counts_kept_per_segment_agree_with_the_index_after_changes(
         actor=SYSTEM,
     )
     db.session.commit()
-    snap = _prepare()
+    snap = prepare()
     assert snap is not None and snap is not first
     reader = snap.searcher.reader()
     leaves = [
@@ -379,12 +380,12 @@ def test_facet_counts_are_exact_and_add_up_to_the_total(library: Library) -> Non
     ["cirrhosis", "hcv OR fentanyl", "history -apixaban", "type:case program:oud", "year:>=2020"],
 )
 def test_the_engine_matches_what_whoosh_matches(library: Library, query: str) -> None:
-    from app.search.operations import _corpus, _prepare
     from app.search.query import compile_query
+    from app.search.snapshots import corpus_of, prepare
 
     search(library.presenter, SearchRequest(q="warm"))
-    snap = _prepare()
-    corpus = _corpus(snap)
+    snap = prepare()
+    corpus = corpus_of(snap)
     q = compile_query(query, snap.searcher.schema["content"].analyzer).query
     found = corpus.final(corpus.match(q), None).tolist()
     assert set(found) == set(snap.searcher.docs_for_query(q))
@@ -392,12 +393,12 @@ def test_the_engine_matches_what_whoosh_matches(library: Library, query: str) ->
 
 @pytest.mark.parametrize("query", ["cirrhosis", "hcv OR fentanyl", "history -apixaban"])
 def test_the_engine_scores_as_whooshs_bm25f(library: Library, query: str) -> None:
-    from app.search.operations import _corpus, _prepare
     from app.search.query import compile_query
+    from app.search.snapshots import corpus_of, prepare
 
     search(library.presenter, SearchRequest(q="warm"))
-    snap = _prepare()
-    corpus = _corpus(snap)
+    snap = prepare()
+    corpus = corpus_of(snap)
     q = compile_query(query, snap.searcher.schema["content"].analyzer).query
     match = corpus.match(q)
     docs = corpus.final(match, None)

@@ -177,17 +177,17 @@ def test_a_plural_is_taken_for_its_singular_only_on_what_the_reader_sees(
 ) -> None:
     """`singular_documents` counts the singular's documents only when the reader sees
     KNOWN_DOCS of them, as `known` does: hidden documents must not decide it."""
-    from app.search import operations, spelling
+    from app.search import snapshots, spelling
 
     outsider = make_user("provider", programs=["hcv", "oud"])
     member = make_user("provider", programs=["hcv", "secret-pilot"])
 
     def singular(who) -> int:
-        snap = operations._prepare()
+        snap = snapshots.prepare()
         assert snap is not None
-        corpus = operations._corpus(snap)
-        _audience, hidden = operations._hidden(snap, corpus, who)
-        words = spelling.dictionary(snap, str(operations.search_index().root), set())
+        corpus = snapshots.corpus_of(snap)
+        _audience, hidden = snapshots.hidden_for(snap, corpus, who)
+        words = spelling.dictionary(snap, str(snapshots.search_index().root), set())
         speller = spelling.Speller(snap, corpus, hidden, words, lambda w: w)
         return speller.singular_documents("quorvexs")
 

@@ -22,7 +22,7 @@ from app.auth.policy import SYSTEM
 from app.common import utcnow
 from app.extensions import db
 from app.programs.operations import create_program
-from app.search import SearchRequest, apply_pending, reindex, search, verify
+from app.search import SearchRequest, applier, apply_pending, reindex, search, verify
 from app.search import outbox as outbox_module
 from app.search.index import index_at
 from app.search.models import SearchOutbox
@@ -83,7 +83,7 @@ def test_a_deleted_index_folder_is_rebuilt_never_searched_empty(
         assert "being built" in response.get_json()["message"]
 
     # The next search (sync mode; the applier thread does it at start) rebuilds it, saying so.
-    with caplog.at_level(logging.WARNING, logger="app.search.operations"):
+    with caplog.at_level(logging.WARNING, logger="app.search.upkeep"):
         assert search(SYSTEM, SearchRequest(q="marmot")).total == 1
     assert "holds no search index" in caplog.text and "rebuilding" in caplog.text
     assert verify().ok
@@ -140,7 +140,7 @@ def test_a_foreign_folder_is_reported_and_left_alone_until_repair(
     (idx.root / "notes.txt").write_text("someone else's files")
     token = _token(make_user)
 
-    with caplog.at_level(logging.ERROR, logger="app.search.operations"):
+    with caplog.at_level(logging.ERROR, logger="app.search.upkeep"):
         response = client.get(
             "/api/v1/search?q=fossa", headers={"Authorization": f"Bearer {token}"}
         )
@@ -190,14 +190,14 @@ def test_verify_of_an_empty_index_does_not_crash(app, program) -> None:
 
 
 def _full_disk(monkeypatch, failing: dict, poison: set | None = None) -> None:
-    real = outbox_module.write_keys
+    real = applier.write_keys
 
     def write_keys(idx, generation, keys, session):
         if failing["on"] and (poison is None or poison & set(keys)):
             raise OSError(errno.ENOSPC, "No space left on device")
         return real(idx, generation, keys, session)
 
-    monkeypatch.setattr(outbox_module, "write_keys", write_keys)
+    monkeypatch.setattr(applier, "write_keys", write_keys)
 
 
 def test_a_change_that_failed_many_times_reaches_the_index_once_the_disk_is_free(

@@ -17,7 +17,7 @@ from app.practices.models import EvidenceLink
 from app.practices.operations import add_evidence, propose_practice
 from app.recommendations.models import RecommendationStatus
 from app.search import SearchRequest, search, similar_cases
-from app.search.operations import verify
+from app.search.verification import verify
 from tests.conftest import sign_in
 from tests.search.conftest import Library
 from tests.support.builders import add_case, add_recommendation

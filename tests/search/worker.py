@@ -48,7 +48,7 @@ def main() -> None:
             # A rebuild with two indexing processes, killed (SIGKILL) part-way through.
             import multiprocessing
 
-            from app.search import bulk, documents, operations
+            from app.search import bulk, documents, upkeep
 
             class SmallBatches(bulk.ChunkedMpWriter):
                 def __init__(self, ix, procs, **kwargs):
@@ -67,10 +67,10 @@ def main() -> None:
                     yield doc
 
             documents.all_documents = dying
-            operations.reindex(procs=2)
+            upkeep.reindex(procs=2)
         elif action == "paused-reindex":
             # A rebuild that stops part-way and says so, until the test kills it (SIGKILL).
-            from app.search import documents, operations
+            from app.search import documents, upkeep
 
             real = documents.all_documents
 
@@ -82,7 +82,7 @@ def main() -> None:
                     yield doc
 
             documents.all_documents = pausing
-            operations.reindex(procs=1)
+            upkeep.reindex(procs=1)
         elif action == "find":
             indexer.start()
             indexer.drain(60)

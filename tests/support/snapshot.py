@@ -175,7 +175,7 @@ def _index_as_a_first_search_leaves_it(app: Flask) -> None:
     indexer = app.extensions.get("casebook_search")
     if indexer is None or indexer.mode != "sync":
         return
-    from app.search.operations import upgrade_index
+    from app.search.upkeep import upgrade_index
 
     db.session.commit()
     upgrade_index()

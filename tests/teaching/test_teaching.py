@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from sqlalchemy import func, select
 
+from app.api.search import SEARCH_QUERY
 from app.audit.models import AuditEvent
 from app.auth.operations import create_token
 from app.auth.policy import SYSTEM
@@ -17,7 +18,6 @@ from app.cases.lifecycle import withdraw_case
 from app.deid.gate import IdentifiersFound
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.extensions import db
-from app.search.views import SEARCH_QUERY
 from app.teaching import operations as ops
 from app.teaching.models import TeachingSet, TeachingSetItem
 from tests.cases.test_views import as_user

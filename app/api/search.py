@@ -1,0 +1,151 @@
+"""Search over the API: GET /api/v1/search and similar cases, clients of app.search."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import jsonify, request
+
+from app.api.base import PAGING, SPEC, api_blueprint, api_user
+from app.api.spec import Query
+from app.errors import Unavailable
+from app.inputs import FIRST_YEAR, LAST_YEAR, MAX_ID, bounded_int
+from app.search import search, similar_cases
+from app.search.operations import SORTS, unavailable_message
+from app.search.params import request_from_args
+
+_STRINGS = {"type": "string"}
+_YEAR = {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR}
+SEARCH_QUERY = (
+    Query("q", _STRINGS, 'Words, "phrases", AND/OR/NOT/-word, field:value (see docs).'),
+    Query(
+        "type", _STRINGS, "case, recommendation, annotation, practice, evidence, session; commas."
+    ),
+    Query("program", _STRINGS, "Program slugs, commas."),
+    Query("topic", _STRINGS, "Topic names or slugs, commas."),
+    Query("status", _STRINGS, "Statuses, commas."),
+    Query("year_from", _YEAR, "First year."),
+    Query("year_to", _YEAR, "Last year."),
+    Query("sort", {"type": "string", "enum": list(SORTS)}, "relevance (default), date, oldest."),
+    Query(
+        "case", {"type": "integer", "minimum": 1, "maximum": MAX_ID}, "Only this case's documents."
+    ),
+    Query(
+        "group",
+        {"type": "boolean"},
+        "true (default): one result per case, its best-matching recommendation or annotation"
+        " under it (related) and how many more matched (more); false: every document.",
+    ),
+    Query(
+        "correct",
+        {"type": "boolean"},
+        "true (default): misspelled words are respelled from the indexed vocabulary, and the"
+        " query searched respelled when as typed it finds little (corrected_query says so);"
+        " false: the words as typed.",
+    ),
+    *PAGING,
+)
+_HIT = {
+    "type": "object",
+    "properties": {
+        "type": _STRINGS,
+        "id": {"type": "integer"},
+        "ref": {"type": ["string", "null"]},
+        "title": _STRINGS,
+        "url": _STRINGS,
+        "score": {"type": "number"},
+        "snippet": {"type": "string", "description": "HTML: escaped text, <mark> on matches."},
+        "program": {"type": ["string", "null"]},
+        "topics": {"type": "array", "items": _STRINGS},
+        "date": {"type": ["string", "null"], "format": "date"},
+        "category": {"type": ["string", "null"], "description": "A recommendation's."},
+        "related": {
+            "description": "Under a case: its best-matching recommendation or annotation.",
+            "oneOf": [{"type": "null"}, {"$ref": "#/components/schemas/SearchHit"}],
+        },
+        "more": {"type": "integer", "description": "Further matches from the same case."},
+    },
+}
+SEARCH_HIT = SPEC.schema("SearchHit", _HIT)
+SEARCH_RESULTS = SPEC.schema(
+    "SearchResults",
+    {
+        "type": "object",
+        "properties": {
+            "total": {"type": "integer", "description": "Matching documents."},
+            "results_total": {"type": "integer", "description": "Results, grouped by case."},
+            "took_ms": {"type": "number"},
+            "page": {"type": "integer"},
+            "per_page": {"type": "integer"},
+            "results": {"type": "array", "items": SEARCH_HIT},
+            "facets": {
+                "type": "object",
+                "additionalProperties": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "value": _STRINGS,
+                            "label": _STRINGS,
+                            "count": {"type": "integer"},
+                        },
+                    },
+                },
+            },
+            "matched_any_word": {"type": "boolean"},
+            "suggestion": {
+                "type": ["string", "null"],
+                "description": "Did you mean: a likely respelling, not searched.",
+            },
+            "corrected_query": {
+                "type": ["string", "null"],
+                "description": "The respelled query the results are for (null: as typed).",
+            },
+            "original_query": {
+                "type": ["string", "null"],
+                "description": "The query as typed, when corrected_query was searched.",
+            },
+            "also_searched": {
+                "type": "array",
+                "description": "Plain-language phrases of the query and the clinical terms"
+                " searched with them.",
+                "items": {
+                    "type": "object",
+                    "properties": {"for": _STRINGS, "terms": {"type": "array", "items": _STRINGS}},
+                },
+            },
+        },
+    },
+)
+
+
+@SPEC.operation(
+    api_blueprint,
+    "/search",
+    "GET",
+    summary="Search cases, recommendations, annotations, best practices and sessions",
+    tag="search",
+    query=SEARCH_QUERY,
+    response=SEARCH_RESULTS,
+)
+def api_search() -> Any:
+    results = search(api_user(), request_from_args(request.args, strict=True))
+    if not results.ready:
+        raise Unavailable(unavailable_message())
+    return jsonify(results.to_json())
+
+
+@SPEC.operation(
+    api_blueprint,
+    "/cases/<int:case_id>/similar",
+    "GET",
+    summary="Cases similar to a case (more like this)",
+    tag="search",
+    query=(Query("limit", {"type": "integer", "minimum": 1, "maximum": 20}, "At most 20."),),
+    response={"type": "object", "properties": {"results": {"type": "array", "items": SEARCH_HIT}}},
+)
+def api_similar(case_id: int) -> Any:
+    limit = bounded_int(request.args.get("limit"), "limit", maximum=20, default=5, blank_ok=False)
+    assert limit is not None  # a default and no blank
+    hits = similar_cases(api_user(), case_id=case_id, limit=limit)
+    return jsonify({"results": [h.to_json() for h in hits]})
