@@ -16,7 +16,7 @@ from flask import Flask, g, jsonify, render_template, request
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, UnsupportedMediaType
 from werkzeug.security import safe_join
 
 from app.auth import policy
@@ -46,6 +46,7 @@ CONTENT_SECURITY_POLICY = (
 
 HSTS = "max-age=31536000; includeSubDomains"
 BUSY_RETRY_AFTER_SECONDS = 5
+_READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _UNSAFE_IN_REDIRECT = set("\\") | {chr(c) for c in range(0x20)} | {"\x7f"}
 
 
@@ -72,6 +73,9 @@ def safe_redirect_target(target: Any, fallback: str) -> str:
 def check_request_text() -> None:
     """Query strings, form fields and URL parts hold text a column can store: a NUL or a
     lone surrogate is refused naming the field, before any view or query sees it."""
+    if request.is_json and not wants_json() and request.method not in _READ_METHODS:
+        # Flask-WTF reads a JSON body as a form's data, which would pass it by this check.
+        raise UnsupportedMediaType("Pages take form posts; send JSON to the API under /api/v1/.")
     for source in (request.view_args or {}, request.args, request.form):
         items = source.items(multi=True) if hasattr(source, "getlist") else source.items()  # type: ignore[call-arg]
         for name, value in items:
