@@ -63,12 +63,14 @@ class GatedFields:
         out: dict[str, str] = {}
         for name in self.labels:
             value = values.get(name)
-            out[name] = value if isinstance(value, str) else ""
+            out[name] = _text(value, self.labels[name], name)
         for name in self.lists:
             items = values.get(name) or ()
             if isinstance(items, str):
                 items = (items,)
-            out.update({f"{name}[{i}]": item for i, item in enumerate(items, 1)})
+            for i, item in enumerate(items, 1):
+                key = f"{name}[{i}]"
+                out[key] = _text(item, self.label(key), name)
         return out
 
     def label(self, name: str) -> str:
@@ -82,6 +84,15 @@ class GatedFields:
 
     def labels_of(self, texts: Iterable[str]) -> dict[str, str]:
         return {name: self.label(name) for name in texts}
+
+
+def _text(value: object, label: str, field: str) -> str:
+    # A date or a number (a YAML catalog's, say) would be stored as its text unchecked.
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError(f"{label} must be text.", field=field)
+    return value
 
 
 class IdentifiersFound(ValidationError):

@@ -235,6 +235,20 @@ def test_an_operations_gated_fields_give_its_texts_and_their_labels():
     assert fields.texts(body=None) == {"body": ""}
 
 
+def test_a_value_that_is_not_text_is_refused_naming_its_field_not_stored_unchecked(program):
+    # A YAML catalog reads `notes: 1950-03-14` as a date and a bare phone number as an int;
+    # the gate would have checked "" and the session stored their text.
+    from app.errors import ValidationError
+    from app.programs.models import Session
+
+    for values in ({"notes": date(1950, 3, 14)}, {"didactic_presenter": 6035550142}):
+        with pytest.raises(ValidationError, match="must be text") as refused:
+            create_session(program, date(2026, 3, 10), actor=SYSTEM, **values)
+        assert refused.value.field == next(iter(values))
+        db.session.rollback()
+    assert db.session.scalar(select(func.count()).select_from(Session)) == 0
+
+
 def test_a_refusal_carries_every_finding_by_field_the_accepted_ones_too():
     from app.deid.gate import check
 
