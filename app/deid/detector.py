@@ -768,6 +768,25 @@ TRIGGERS.update(
             health"""),
     }
 )
+# Whole-text patterns that begin with one of these words (after a word boundary), now tried
+# only where one starts; each set holds every word a match of its pattern can begin with.
+TRIGGERS.update(
+    {
+        "TOWNLIKE": _w("in from to near outside around"),  # RX_TOWN_LIKE
+        "LOCPREP": _w("in from near to at of outside around between"),  # RX_LOC_PREP
+        "MOVE": _w(  # RX_MOVE_FROM_TO
+            "moved moving relocated relocating emigrated immigrated came drove travelled"
+            " traveled went"
+        ),
+        "UNIT": _w("apt apartment unit suite ste"),  # RX_ADDRESS_UNIT_ONLY
+        "SSNB": _w("ssn ss social"),  # RX_SSN_BROKEN
+        "GOESBY6": _w("goes known a ak aka nicknamed"),  # RX_GOES_BY6 ("a.k.a", "ak.a", "aka")
+        "QNICK6": _w("client pt patient guy man woman"),  # RX_QUOTED_NICK6
+        "MONTHS8": _w(  # RX_SPOKEN_DATE8
+            "january february march april may june july august september october november december"
+        ),
+    }
+)
 RX_WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -903,6 +922,35 @@ def _apply_cues(stage: str, ctx: _Ctx, text: str, out: list, words_ix: _WordInde
 
 
 # ----------------------------------------------------------------------------- helpers
+class _Folded:
+    """A pattern of lower-case words to be matched in any case, run on the lower-cased text.
+
+    Python's engine tries a case-insensitive pattern at every position of a text; the same
+    pattern without the flag, on the lower-cased text, skips straight to the positions that
+    hold one of its first letters (several times faster on a case body). On an ASCII text
+    lower() keeps every offset and a letter matches a word's letter in any case exactly when
+    its lower case does, so the spans are the same; any other text is searched as it is.
+    The pattern must hold no upper-case letter and nothing whose meaning depends on case.
+    """
+
+    __slots__ = ("any_case", "lower")
+
+    def __init__(self, pattern: str):
+        self.any_case = re.compile(pattern, IGN)
+        self.lower = re.compile(pattern)
+
+    def spans(self, text: str, low: str) -> list[tuple[int, int]]:
+        """(start, end) of each match in `text`; `low` is text.lower()."""
+        if text.isascii():
+            return [m.span() for m in self.lower.finditer(low)]
+        return [m.span() for m in self.any_case.finditer(text)]
+
+    def found(self, text: str, low: str | None = None) -> bool:
+        if text.isascii():
+            return self.lower.search(text.lower() if low is None else low) is not None
+        return self.any_case.search(text) is not None
+
+
 def _cands_from(rx: re.Pattern, text: str, cat: str, conf: float, group: int = 0, out=None):
     for m in rx.finditer(text):
         s, e = m.span(group)
@@ -1503,7 +1551,7 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
             and not ctx.is_common(first_word)
         ):
             out.append((m.start(1), m.start(1) + len(first_word), "LOCATION", 0.7))
-    for m in RX_TOWN_LIKE.finditer(text):
+    for m in _triggered(RX_TOWN_LIKE, "TOWNLIKE", text, words_ix):
         name = m.group(1)
         words = name.split()
         if re.fullmatch(_TOWN_SECOND, words[-1]):
@@ -1519,7 +1567,7 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         ):
             continue
         out.append((m.start(1), m.end(1), "LOCATION", 0.65))
-    for m in RX_MOVE_FROM_TO.finditer(text):
+    for m in _triggered(RX_MOVE_FROM_TO, "MOVE", text, words_ix):
         for g in (1, 2):
             words = m.group(g).split()
             if (
@@ -1563,7 +1611,7 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         if words and not _is_placeholder(" ".join(words)):
             s = m.end(1) - len(" ".join(words))
             out.append((s, m.end(1), "LOCATION", 0.85))
-    for m in RX_LOC_PREP.finditer(text):
+    for m in _triggered(RX_LOC_PREP, "LOCPREP", text, words_ix):
         tc = trim_city(m.start(1), m.group(1))
         if tc and city_ok(text[tc[0] : tc[1]], False) and not ctx.followed_by_head(tc[1]):
             nxt = text[tc[1] : tc[1] + 3]
@@ -1815,15 +1863,13 @@ def _ages(text: str, out: list, words_ix) -> None:
     out.extend(f for f in found if not (text[f[0] : f[1]] == "90" and text[f[1] : f[1] + 1] == "+"))
 
 
-RX_URL_HINT = re.compile(
-    r"://|www\.|\.(?:com|org|net|edu|gov|io|us|info|health|care|biz|me)\b", re.IGNORECASE
-)
+RX_URL_HINT = _Folded(r"://|www\.|\.(?:com|org|net|edu|gov|io|us|info|health|care|biz|me)\b")
 
 
 def _contacts(text: str, out: list, words_ix) -> None:
     if "@" in text:
         _cands_from(RX_EMAIL, text, "EMAIL", 0.99, 0, out)
-    for m in RX_URL.finditer(text) if RX_URL_HINT.search(text) else ():
+    for m in RX_URL.finditer(text) if RX_URL_HINT.found(text) else ():
         s, e = m.span()
         while e > s and text[e - 1] in ".,;:!?":
             e -= 1
@@ -1969,7 +2015,7 @@ def _addresses(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         if _is_placeholder(re.sub(r"\d+", "", seg).replace("Street", "").strip() or "x"):
             continue
         out.append((s, e, "ADDRESS", 0.9))
-    for m in RX_ADDRESS_UNIT_ONLY.finditer(text):
+    for m in _triggered(RX_ADDRESS_UNIT_ONLY, "UNIT", text, words_ix):
         out.append((m.start(), m.end(), "ADDRESS", 0.6))
     _usps_addresses(ctx, text, out)
     for m in _triggered(RX_HOME_ON, "HOME", text, words_ix):
@@ -4640,8 +4686,8 @@ def _not_town8(ctx: _Ctx, text: str, m: re.Match) -> bool:
 # START", "guam memorial hospital", "Leonard J. Chabert Medical Center"): from the head back
 # over words of the head's case, to a function word or a change of case; one word must be
 # no generic or common word (a name or a town counts)
-RX_FAC_HEAD8 = re.compile(
-    r"(?i:hospital|medical[ \t]+center|health[ \t]+center|health[ \t]+care[ \t]+facility|clinic"
+RX_FAC_HEAD8 = _Folded(
+    r"(?:hospital|medical[ \t]+center|health[ \t]+center|health[ \t]+care[ \t]+facility|clinic"
     r"|high[ \t]+school|elementary(?:[ \t]+school)?|middle[ \t]+school|head[ \t]+start"
     r"|senior[ \t]+(?:living|center)|nursing[ \t]+(?:and|&)[ \t]+rehab|nursing[ \t]+home"
     r"|care[ \t]+home|catholic[ \t]+church|fire[ \t]+dept\.?|fire[ \t]+department"
@@ -4664,10 +4710,9 @@ def _fac_word8(ctx: _Ctx, w: str, style: str) -> bool:
 
 
 def _facilities8(ctx: _Ctx, text: str, out: list) -> None:
-    for m in RX_FAC_HEAD8.finditer(text):
-        head = m.group()
+    for start, end in RX_FAC_HEAD8.spans(text, ctx.low_text):
+        head = text[start:end]
         style = "U" if head.isupper() else "l" if head.islower() else "T"
-        start = m.start()
         words: list[str] = []
         initial = False
         while len(words) < 5:
@@ -4692,7 +4737,7 @@ def _facilities8(ctx: _Ctx, text: str, out: list) -> None:
             continue
         if not any(_fac_word8(ctx, w, style) for w in words):
             continue
-        out.append((start, m.end(), "FACILITY", 0.7))
+        out.append((start, end, "FACILITY", 0.7))
 
 
 def _round8(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
@@ -5508,7 +5553,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule("numbers4", RX_LAST4, "SSN", 0.8, cue="LAST", near=(RX_SSN_NEAR, 80)),
     CueRule("ordinal4", RX_DATE_ORDINAL_WORDS, "DATE", 0.8, 0, "ORD", words=MONTH_WORDS),
     CueRule("record4", RX_RECORD_CUE, "ID", 0.75, cue="RECORD", veto=_too_few_digits),
-    CueRule("leader4", RX_SSN_BROKEN, "SSN", 0.85, chars=("\n",)),
+    CueRule("leader4", RX_SSN_BROKEN, "SSN", 0.85, cue="SSNB", chars=("\n",)),
     CueRule("agep4", RX_AGE_OF_PERSON, "AGE", 0.8, cue="AGEP"),
     CueRule("dshape4", RX_DAY_ORDINAL, "DATE", 0.7, chars=("the",), near=(RX_DAY_ORDINAL_CUE, 12)),
     CueRule("dshape4", RX_MD, "DATE", 0.7, near=(RX_MD_CUE, 16)),
@@ -5670,11 +5715,18 @@ CUE_RULES: tuple[CueRule, ...] = (
         RX_GOES_BY6,
         "NAME",
         0.75,
+        cue="GOESBY6",
         words=_w("goes known aka a nicknamed"),
         veto=_not_nickname,
     ),
     CueRule(
-        "nicknames6", RX_QUOTED_NICK6, "NAME", 0.75, chars=("'", "‘", '"', "“"), veto=_not_nickname
+        "nicknames6",
+        RX_QUOTED_NICK6,
+        "NAME",
+        0.75,
+        cue="QNICK6",
+        chars=("'", "‘", '"', "“"),
+        veto=_not_nickname,
     ),
     CueRule("nicknames6", RX_ALIAS_INSIDE6, "NAME", 0.75, 0, chars=("(",), veto=_clinical_alias),
     CueRule(
@@ -5723,7 +5775,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule("round8", RX_PHONE_BROKEN8, "PHONE", 0.75, cue="PHB8", chars=("\n",)),
     CueRule("round8", RX_MD_EVENT8, "DATE", 0.7, cue="MDE8", chars=("/",)),
     CueRule("round8", RX_MD_NOTE8, "DATE", 0.7, words=_w("note"), chars=("/",)),
-    CueRule("round8", RX_SPOKEN_DATE8, "DATE", 0.7, words=_ORDINAL_WORDS8),
+    CueRule("round8", RX_SPOKEN_DATE8, "DATE", 0.7, cue="MONTHS8", words=_ORDINAL_WORDS8),
     # --- round 9: names after a subject line's dash and in a pipe cell; towns after strong
     # place cues; highway addresses; dates, phone numbers, partial numbers, licences, serials
     # and plates in the shapes and after the cues of set H's misses
