@@ -352,6 +352,7 @@ RX_ADDRESS_ON = re.compile(
     rf"(?<=\bon\s)(?:{CAPW}\s+){{1,3}}(?:Street|Avenue|Road|Lane|Drive|Boulevard)\b"
     rf"|(?<=\b(?:Apt|Ste)\.\s)[A-Za-z0-9-]{{1,6}}\b"
 )
+_ON_STREETS = ("Street", "Avenue", "Road", "Lane", "Drive", "Boulevard")  # RX_ADDRESS_ON
 RX_ADDRESS_STARTS = re.compile(r"\d(?<![\w/.-]\d)")
 RX_ADDRESS_UNIT_ONLY = re.compile(
     r"\b(?:Apt|Apartment|Unit|Suite|Ste)\.?\s*#?\s*\d[A-Za-z0-9-]{0,5}\b"
@@ -984,13 +985,16 @@ def _fold(w: str) -> str:
 class _Ctx:
     """Per-call helper around the lexicon (no shared mutable state)."""
 
-    __slots__ = ("_low_text", "_lows", "lex", "text")
+    __slots__ = ("_census", "_low_text", "_lows", "_zips", "lex", "text")
 
     def __init__(self, text: str):
         self.lex = lexicon.get()
         self.text = text
         self._low_text: str | None = None
         self._lows: dict[str, str] = {}  # low() of each word asked about: asked again and again
+        # passes over the whole text that several recognisers read: made once, on first use
+        self._zips: list[re.Match] | None = None
+        self._census: list[re.Match] | None = None
 
     @property
     def low_text(self) -> str:
@@ -998,6 +1002,19 @@ class _Ctx:
         if self._low_text is None:
             self._low_text = self.text.lower()
         return self._low_text
+
+    @property
+    def zips(self) -> list[re.Match]:
+        """Every five-digit number (with its +4) of the text."""
+        if self._zips is None:
+            self._zips = list(RX_ZIP_ONLY.finditer(self.text))
+        return self._zips
+
+    @property
+    def census_rows(self) -> list[re.Match]:
+        if self._census is None:
+            self._census = _census_rows(self.text)
+        return self._census
 
     def low(self, w: str) -> str:
         lw = self._lows.get(w)
@@ -1068,10 +1085,10 @@ SUBJECT_HINTS = _w(
     declined refused endorses feels states stated resting sleeping ambulating tolerating
     was"""
 )
-RX_INITIALS_HINT = re.compile(r"[A-Z]\.\s?[A-Z]\.")
-RX_CAPS_COMMA_HINT = re.compile(r"[A-Z]{2},\s*[A-Z]{2}")
-RX_MIDDLE_INITIAL_HINT = re.compile(r"\s[A-Z]\.\s")
-RX_LAST_FIRST_HINT = re.compile(rf"[{LO}],\s+(?:[OD]['’]|Ma?c)?[{UP}]")
+RX_INITIALS_HINT = re.compile(r"\.(?<=[A-Z]\.)\s?[A-Z]\.")
+RX_CAPS_COMMA_HINT = re.compile(r",(?<=[A-Z]{2},)\s*[A-Z]{2}")
+RX_MIDDLE_INITIAL_HINT = re.compile(r"\.(?<=\s[A-Z]\.)\s")
+RX_LAST_FIRST_HINT = re.compile(rf",(?<=[{LO}],)\s+(?:[OD]['’]|Ma?c)?[{UP}]")
 
 
 # ----------------------------------------------------------------------------- recognisers
@@ -1522,7 +1539,7 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         if m.group(3):
             out.append((m.start(3), m.end(3), "LOCATION", 0.9))
 
-    if RX_ZIP_ONLY.search(text):  # most texts hold no five-digit number at all
+    if ctx.zips:  # most texts hold no five-digit number at all
         _cands_from(RX_ZIP_STATE, text, "LOCATION", 0.85, 1, out)
         _cands_from(RX_ZIP_CUED, text, "LOCATION", 0.9, 1, out)
 
@@ -1577,7 +1594,7 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
             ):
                 continue
             out.append((m.start(g), m.end(g), "LOCATION", 0.7))
-    for z in RX_ZIP_ONLY.finditer(text):
+    for z in ctx.zips:
         window = RX_CITY_ZIP.finditer(text, max(0, z.start() - 60), z.end() + 20)
         m = next((c for c in window if c.start(2) == z.start()), None)
         if not m:
@@ -2004,7 +2021,9 @@ def _addresses(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             last_end = m.end()
     if "Box" in text or "BOX" in text:
         matches.extend(RX_ADDRESS_BOX.finditer(text))
-    if "on " in text or "Apt. " in text or "Ste. " in text:
+    if ("on " in text or "Apt. " in text or "Ste. " in text) and (
+        "Apt." in text or "Ste." in text or any(w in text for w in _ON_STREETS)
+    ):  # a match holds one of these
         matches.extend(RX_ADDRESS_ON.finditer(text))
     for m in matches:
         s, e = m.span()
@@ -2029,7 +2048,7 @@ def _addresses(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
 # Any number + street words + a USPS suffix (Pub. 28 list), with up to two unit designators.
 # "4893 1/2 N ...", "2253-B OLD STAGE RDG": half numbers and lettered duplexes
 RX_HOUSE_NUMBER = re.compile(
-    r"(?<![\w/.,$#:+-])\d{1,6}(?:[A-Za-z]|-[A-Z](?![\w-]))?(?:-\d{1,4})?(?:[ \t]+1/2)?[ \t]+"
+    r"\d(?<![\w/.,$#:+-]\d)\d{0,5}(?:[A-Za-z]|-[A-Z](?![\w-]))?(?:-\d{1,4})?(?:[ \t]+1/2)?[ \t]+"
     r"(?=[A-Za-z]|\d)"
 )
 RX_STREET_WORD = re.compile(r"[ \t]*(\d+(?:st|nd|rd|th)|[A-Za-z][A-Za-z'’]*\.?)")
@@ -2291,7 +2310,7 @@ def _more_names(ctx: _Ctx, text: str, found: list, words_ix: _WordIndex) -> None
     for m in _triggered(RX_INITIALS_AFTER, "INITA", text, words_ix) if dotted else ():
         if re.sub(r"\s", "", m.group(1)).upper() not in NOT_INITIALS:
             found.append((m.start(1), m.end(1), 0.65))
-    for m in _census_rows(text, words_ix):
+    for m in ctx.census_rows:
         g = 1 if m.group(1) else 2
         words = re.findall(rf"[{UP}]{{2,}}", m.group(g))
         if not any(ctx.is_clinical(w) or w in NOT_INITIALS for w in words):
@@ -2327,7 +2346,7 @@ RX_DOTTED_PAIR = re.compile(r"[A-Z]\.[ \t]?[A-Z]\.")
 RX_CAPS_COMMA = re.compile(rf"[{UP}]{{2}},[ \t]*[{UP}]{{2}}")
 
 
-def _census_rows(text: str, words_ix: _WordIndex) -> list[re.Match]:
+def _census_rows(text: str) -> list[re.Match]:
     # only around "SURNAME, GIVEN" pairs: a bounded search at each
     rows: dict[int, re.Match] = {}
     for hit in RX_CAPS_COMMA.finditer(text):
@@ -2357,7 +2376,7 @@ RX_AGE_AFTER_NAME = re.compile(
 
 def _more_ages(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     _apply_cues("ages4", ctx, text, out, words_ix)
-    for m in _census_rows(text, words_ix):
+    for m in ctx.census_rows:
         if m.group(3) and 90 <= int(m.group(3)) <= 120:
             out.append((m.start(3), m.end(3), "AGE", 0.8))
 
@@ -2644,7 +2663,7 @@ RX_DAY_ORDINAL = re.compile(
 )
 RX_DAY_ORDINAL_CUE = re.compile(r"\b(?i:on|since|by|until|till|before|after|is|visit|from|of)\s+$")
 RX_MD = re.compile(
-    r"(?<![\w/.:-])((?:1[0-2]|0?[1-9])[-/](?:3[01]|[12]\d|0?[1-9]))"
+    r"(\d(?<![\w/.:-]\d)(?:(?<=1)[0-2]|(?<=0)[1-9]|(?<=[1-9]))[-/](?:3[01]|[12]\d|0?[1-9]))"
     r"(?=[ \t]*(?:[.,;:)\n]|$|(?:at|via|with|and|for|from|to)\b))"
 )
 RX_MD_CUE = re.compile(
@@ -2934,7 +2953,7 @@ def _place_words(ctx: _Ctx, text: str, s: int, e: int, strong: bool):
 
 
 def _more_locations(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
-    for z in RX_ZIP_ONLY.finditer(text):
+    for z in ctx.zips:
         m = RX_CITY_ST_BEFORE.search(text, max(0, z.start() - 60), z.start())
         if not m:
             continue
@@ -3266,7 +3285,7 @@ RX_FROM_TOWN = re.compile(
 def _round5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     m: re.Match[str] | None
     _apply_cues("numbers5", ctx, text, out, words_ix)
-    for z in RX_ZIP_ONLY.finditer(text):
+    for z in ctx.zips:
         m = RX_CAPS_TOWN_BEFORE.search(text, max(0, z.start() - 50), z.start())
         town = m.group(1) if m else ""
         if m and town.lower() not in STATES and not any(ctx.is_clinical(w) for w in town.split()):
@@ -3736,7 +3755,7 @@ RX_GOES_BY6 = re.compile(
 RX_ALIAS_INSIDE6 = re.compile(rf"\b((?:{NW}|[A-Z]\.))[ \t]+\(({NW})\)[ \t]+({NW})\b")
 RX_FIRST_INITIAL6 = re.compile(rf"\b({NW})[ \t]+[A-Z]\.(?=[ \t]*(?:[,;)]|and\b|$))")
 RX_DOTTED_INITIALS6 = re.compile(
-    r"(?<![\w.])(?:[A-Z]\.[ \t]?){1,2}[A-Z]\.(?=[ \t]*(?:[,)]|from\b|and\b|\())"
+    r"[A-Z](?<![\w.][A-Z])\.[ \t]?(?:[A-Z]\.[ \t]?)?[A-Z]\.(?=[ \t]*(?:[,)]|from\b|and\b|\())"
 )
 RX_QUOTED_NICK6 = re.compile(
     r"\b(?i:client|pt|patient|guy|man|woman)[ \t]+(?:called[ \t]+)?['‘\"“]([A-Z][a-z]+)['’\"”]"
@@ -3826,7 +3845,7 @@ def _names6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
 
 # Ages over 89: "93M", "(91F)", "AGE: 94Y", "92 años", "At 107F", "At a hundred and one-year-old".
 RX_AGE_SEX6 = re.compile(
-    r"(?<![\w.,/-])(9\d|1[01]\d|120)[FM]"
+    r"([91](?<![\w.,/-][91])(?:(?<=9)\d|(?<=1)[01]\d|(?<=1)20))[FM]"
     r"(?=[ \t]*[,;)\n]|[ \t]*$|[ \t]+(?:found|from|with|who|w/|pt)\b)"
 )
 RX_AGE_LABEL6 = re.compile(
@@ -4131,7 +4150,7 @@ _TABLE_HEADS7 = (
 RX_ZIP_CELL7 = re.compile(r"[ \t]*(\d{5}(?:-\d{4})?)[ \t]*")
 RX_CSV_HEAD7 = re.compile(r"([A-Za-z][A-Za-z#_]*(?:,[A-Za-z][A-Za-z#_ ]*){2,})[ \t]*$")
 RX_LINE7 = re.compile(r"(?m)^.*$")
-RX_CSV_HINT7 = re.compile(r"[A-Za-z],[A-Za-z][A-Za-z#_ ]*,[A-Za-z]")
+RX_CSV_HINT7 = re.compile(r",(?<=[A-Za-z],)[A-Za-z][A-Za-z#_ ]*,[A-Za-z]")
 
 
 def _header_cat7(cell: str) -> str | None:
@@ -4273,6 +4292,10 @@ _CHAINS7 = (
     r"|Walmart[ \t]+Supercenter|Love['’]s(?:[ \t]+Travel[ \t]+Stop)?|Pilot|Speedway"
     r"|Sam['’]s[ \t]+Club|Home[ \t]+Depot|Lowe['’]s|Tractor[ \t]+Supply|AutoZone|Aldi"
     r"|Food[ \t]+Lion|Piggly[ \t]+Wiggly)"
+)
+TRIGGERS["CHAIN7"] = PHARMACY_FIRST_WORDS | _w(
+    "dollar family target walmart love pilot speedway sam home lowe tractor autozone aldi food"
+    " piggly"
 )
 RX_STORE_NUMBER7 = re.compile(rf"\b({_CHAINS7}[ \t]*(?:store[ \t]*)?#[ \t]?\d{{2,6}})\b")
 # the chain's name alone, kept when an ID takes the store number
@@ -4984,7 +5007,7 @@ RX_STAMP9 = re.compile(r"\[\d{1,2}:\d\d")
 # sought from the start of a blank run only: tried at every blank of a long run, each try
 # would read the run to its end (a search over N blanks cost N² steps)
 RX_ROSTER_AFTER9 = re.compile(
-    r"(?<![ \t])[ \t]{2,}(?i:chair|bed|bay|rm|room|dob|d\.o\.b\.|mrn|age)\b"
+    r"[ \t](?<![ \t][ \t])[ \t]+(?i:chair|bed|bay|rm|room|dob|d\.o\.b\.|mrn|age)\b"
 )
 RX_SPEAKER_COLON9 = re.compile(r":[ \t]")
 # "Subject: case for next week - Stone"
@@ -5753,7 +5776,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule("round7", RX_ROLE_NAME7, "NAME", 0.75, cue="ROLE7", veto=_not_role_name7, also=2),
     CueRule("round7", RX_TITLE_LOWER7, "NAME", 0.7, cue="TITLEL7", veto=_not_lower_surname7),
     CueRule("round7", RX_FAX_TO7, "FACILITY", 0.7, cue="FAXTO7", veto=_not_addressee7),
-    CueRule("round7", RX_STORE_NUMBER7, "FACILITY", 0.75, chars=("#",)),
+    CueRule("round7", RX_STORE_NUMBER7, "FACILITY", 0.75, cue="CHAIN7", chars=("#",)),
     CueRule("round7", RX_VIVE_EN7, "LOCATION", 0.7, cue="VIVE7", veto=_not_spanish_place7),
     CueRule("round7", RX_ROUTING_ROW7, "FACILITY", 0.7, chars=(" - ", " – "), veto=_not_routing7),
     CueRule(
@@ -5770,7 +5793,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule("round8", RX_INITIALS_LABEL8, "NAME", 0.7, cue="INIT8", veto=_not_initials),
     CueRule("round8", RX_RURAL_BOX_LOWER8, "ADDRESS", 0.8, 0, "BOX8", words=_w("box")),
     CueRule("round8", RX_FROM_AFTER_PERSON8, "LOCATION", 0.65, cue="FROM8", veto=_not_town8),
-    CueRule("round8", RX_STORE_CHAIN8, "FACILITY", 0.7, chars=("#",)),
+    CueRule("round8", RX_STORE_CHAIN8, "FACILITY", 0.7, cue="CHAIN7", chars=("#",)),
     CueRule("round8", RX_PHONE_DASHES8, "PHONE", 0.8, chars=("–", "—")),
     CueRule("round8", RX_PHONE_BROKEN8, "PHONE", 0.75, cue="PHB8", chars=("\n",)),
     CueRule("round8", RX_MD_EVENT8, "DATE", 0.7, cue="MDE8", chars=("/",)),
