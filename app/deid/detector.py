@@ -2211,7 +2211,9 @@ RX_SUBJECT_LINE = re.compile(
     rf"(?im)^[ \t]*(?:subject|subj)[ \t]*:[ \t]*(?:(?:re|fw|fwd)[ \t]*:[ \t]*)*"
     rf"(?-i:({NW}))(?=[ \t]+[a-z]|[ \t]*[-–,:/]|[ \t]*$)"
 )
-RX_POSSESSIVE_ANY = re.compile(
+_POSSESSIVE_KIN = _w("""mother father mom dad mum wife husband son daughter sister brother parents
+    family grandmother grandfather grandma grandpa caregiver partner aunt uncle guardian teacher""")
+RX_POSSESSIVE_ANY = re.compile(  # a match ends with one of _POSSESSIVE_KIN as a whole word
     r"\b([A-Z][a-z]{2,})['’]s\s+(?:mother|father|mom|dad|mum|wife|husband|son|daughter|sister"
     r"|brother|parents|family|grandmother|grandfather|grandma|grandpa|caregiver|partner|aunt"
     r"|uncle|guardian|teacher)\b"
@@ -2278,7 +2280,8 @@ def _more_names(ctx: _Ctx, text: str, found: list, words_ix: _WordIndex) -> None
             w = m.group(1)
             if not (ctx.is_common(w) or ctx.is_clinical(w) or w.lower() in STATES):
                 found.append((m.start(1), m.end(1), 0.7))
-    for m in RX_POSSESSIVE_ANY.finditer(text) if "s " in text else ():
+    kin = "s " in text and not words_ix.positions.keys().isdisjoint(_POSSESSIVE_KIN)
+    for m in RX_POSSESSIVE_ANY.finditer(text) if kin else ():
         w = m.group(1)
         if not (
             ctx.is_common(w)
