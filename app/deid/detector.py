@@ -319,6 +319,9 @@ RX_DEVICE_BARE = re.compile(
     r"|\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]{1,20})*"
     r"|\b(?:[0-9A-F]{2}[:-]){5}[0-9A-F]{2}\b"
 )
+# a necessary part of the MAC-address branch of RX_DEVICE_BARE, from its first separator
+RX_MAC_HINT = re.compile(r"[:-](?<=\b[0-9A-F]{2}[:-])(?:[0-9A-F]{2}[:-]){4}[0-9A-F]{2}\b")
+RX_SEVEN_DIGITS = re.compile(r"\d{7}")  # in every match of RX_LONG_NUMBER
 RX_LONG_NUMBER = re.compile(
     r"(?<![\w.,/$-])(?=[A-Z0-9-]*\d{5})(?=[A-Z0-9-]*[A-Z])?"
     r"[A-Z]{0,4}\d{7,}[A-Z]{0,4}(?![\w.,/%-]|\.\d)"
@@ -362,6 +365,8 @@ RX_CITY_STATE = re.compile(
     rf"\b((?:{CAPW}\.?)(?:[ -](?:{CAPW}\.?|of|de|la|le|du|on|upon)){{0,3}})\s*,\s*"
     rf"({STATE_RE})(?![\w])(?:\.?,?\s+(\d{{5}}(?:-\d{{4}})?)\b)?"
 )
+# the part of RX_CITY_STATE from its comma on: a text without it holds no match
+RX_CITY_STATE_HINT = re.compile(rf",\s*(?:{STATE_RE})(?![\w])")
 RX_ZIP_STATE = re.compile(rf"\b(?:{STATE_RE})\.?,?\s+(\d{{5}}(?:-\d{{4}})?)(?![\d-])")
 RX_ZIP_CUED = re.compile(
     r"\b(?:zip|zipcode|zip\s*code|postal\s*code|zip\+4)\s*(?:is|was|of)?"
@@ -1497,7 +1502,7 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
                 return s, s + len(cand)
         return None
 
-    for m in RX_CITY_STATE.finditer(text):
+    for m in RX_CITY_STATE.finditer(text) if RX_CITY_STATE_HINT.search(text) else ():
         name, st = m.group(1), m.group(2)
         # The city part may include preceding sentence words: keep the longest city suffix
         words = name.split(" ")
@@ -1778,7 +1783,7 @@ def _ids(text: str, out: list, words_ix) -> None:
         if re.fullmatch(r"\d{1,3}(?:\.\d+)?", v):
             continue
         out.append((m.start(1), m.end(1), "ID", 0.9))
-    for m in RX_LONG_NUMBER.finditer(text):
+    for m in RX_LONG_NUMBER.finditer(text) if RX_SEVEN_DIGITS.search(text) else ():
         out.append((m.start(), m.end(), "ID", 0.5))
 
 
@@ -2008,7 +2013,11 @@ def _vehicles_devices(text: str, out: list, words_ix) -> None:
     for m in _triggered(RX_DEVICE, "DEV", text, words_ix):
         if not _street_lot(text, m):
             out.append((m.start(1), m.end(1), "DEVICE", 0.9))
-    if "SN" in text or "(01)" in text or text.count(":") + text.count("-") >= 5:
+    if (
+        "SN" in text
+        or "(01)" in text
+        or (text.count(":") + text.count("-") >= 5 and RX_MAC_HINT.search(text))
+    ):  # each branch of the pattern needs one of these
         _cands_from(RX_DEVICE_BARE, text, "DEVICE", 0.8, 0, out)
 
 
