@@ -561,7 +561,7 @@ RX_FIRST_SUBJECT = re.compile(
     r"(?<![a-z]\s)(?<![a-z,]\s\s)(?<![-\w])([A-Z][a-z]{2,})\s+(?:(?:also|again|then)\s+)?$"
 )
 RX_UNKNOWN_SUBJECT = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]{3,})\s+(?:presents|presented|reports|reported"
+    r"([A-Z](?:(?<=^[A-Z])|(?<=[.!?]\s[A-Z])|(?<=\n[A-Z]))[a-z]{3,})\s+(?:presents|presented|reports|reported"
     r"|denies|denied|complains|complained|tolerated|agreed|declined|refused|endorses|feels"
     r"|states|stated|resting|sleeping|ambulating|tolerating|was\s+(?:discharged|admitted"
     r"|transferred))\b",
@@ -2558,7 +2558,10 @@ ID_VALUE_GROUPED = (
     rf"(?=[A-Za-z0-9-]*\d){_VAL_GROUP}"
     rf"(?:[ ](?=\d[A-Za-z0-9]{{2}})\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*){{0,3}})(?![\w-]|\.\w)"
 )
-RX_LABEL_MARK = re.compile(r"#|\b(?i:number\b|no\.|nbr\.?|num\.?)|\bI[Dd]\b")
+# "#", "number", "no.", "nbr", "num" (any case) or "ID"/"Id"; begins with its first character
+RX_LABEL_MARK = re.compile(
+    r"[#nNI](?:(?<=#)|(?<=\b[nN])(?i:umber\b|o\.|br\.?|um\.?)|(?<=\bI)[Dd]\b)"
+)
 RX_LABEL_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’]*)\.?[ \t]*$")
 RX_AFTER_MARK = re.compile(r"[ \t]*(?:is|was)?[ \t]*[:#=]?[ \t]*\(?" + ID_VALUE_GROUPED)
 RX_RECORD_CUE = re.compile(
@@ -4336,7 +4339,8 @@ RX_ROUTING_ROW7 = re.compile(
 # there ("Will has POA", "Frank has been doing better", "Major shared her story"); months,
 # weekdays and words such names clash with in clinical text stay out
 RX_WORD_NAME_SUBJECT7 = re.compile(
-    r"(?:^|(?<=[.!?][ \t])|(?<=[.!?][ \t]{2})|(?<=\n))([A-Z][a-z]{2,})[ \t]+"
+    r"([A-Z](?:(?<=^[A-Z])|(?<=[.!?][ \t][A-Z])|(?<=[.!?][ \t]{2}[A-Z])|(?<=\n[A-Z]))"
+    r"[a-z]{2,})[ \t]+"
     r"(?=(?:has[ \t]+POA|texted|called[ \t]+(?:me|us|back|the|to)|brought[ \t]+(?:her|him|them)"
     r"|shared[ \t]+(?:her|his)|(?:is|was|has[ \t]+been)[ \t]+(?:doing[ \t]+(?:better|worse|well)"
     r"|sober|pregnant))\b)",
