@@ -319,6 +319,9 @@ RX_DEVICE_BARE = re.compile(
     r"|\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]{1,20})*"
     r"|\b(?:[0-9A-F]{2}[:-]){5}[0-9A-F]{2}\b"
 )
+# a necessary part of the MAC-address branch of RX_DEVICE_BARE, from its first separator
+RX_MAC_HINT = re.compile(r"[:-](?<=\b[0-9A-F]{2}[:-])(?:[0-9A-F]{2}[:-]){4}[0-9A-F]{2}\b")
+RX_SEVEN_DIGITS = re.compile(r"\d{7}")  # in every match of RX_LONG_NUMBER
 RX_LONG_NUMBER = re.compile(
     r"(?<![\w.,/$-])(?=[A-Z0-9-]*\d{5})(?=[A-Z0-9-]*[A-Z])?"
     r"[A-Z]{0,4}\d{7,}[A-Z]{0,4}(?![\w.,/%-]|\.\d)"
@@ -352,6 +355,7 @@ RX_ADDRESS_ON = re.compile(
     rf"(?<=\bon\s)(?:{CAPW}\s+){{1,3}}(?:Street|Avenue|Road|Lane|Drive|Boulevard)\b"
     rf"|(?<=\b(?:Apt|Ste)\.\s)[A-Za-z0-9-]{{1,6}}\b"
 )
+_ON_STREETS = ("Street", "Avenue", "Road", "Lane", "Drive", "Boulevard")  # RX_ADDRESS_ON
 RX_ADDRESS_STARTS = re.compile(r"\d(?<![\w/.-]\d)")
 RX_ADDRESS_UNIT_ONLY = re.compile(
     r"\b(?:Apt|Apartment|Unit|Suite|Ste)\.?\s*#?\s*\d[A-Za-z0-9-]{0,5}\b"
@@ -361,6 +365,8 @@ RX_CITY_STATE = re.compile(
     rf"\b((?:{CAPW}\.?)(?:[ -](?:{CAPW}\.?|of|de|la|le|du|on|upon)){{0,3}})\s*,\s*"
     rf"({STATE_RE})(?![\w])(?:\.?,?\s+(\d{{5}}(?:-\d{{4}})?)\b)?"
 )
+# the part of RX_CITY_STATE from its comma on: a text without it holds no match
+RX_CITY_STATE_HINT = re.compile(rf",\s*(?:{STATE_RE})(?![\w])")
 RX_ZIP_STATE = re.compile(rf"\b(?:{STATE_RE})\.?,?\s+(\d{{5}}(?:-\d{{4}})?)(?![\d-])")
 RX_ZIP_CUED = re.compile(
     r"\b(?:zip|zipcode|zip\s*code|postal\s*code|zip\+4)\s*(?:is|was|of)?"
@@ -555,7 +561,7 @@ RX_FIRST_SUBJECT = re.compile(
     r"(?<![a-z]\s)(?<![a-z,]\s\s)(?<![-\w])([A-Z][a-z]{2,})\s+(?:(?:also|again|then)\s+)?$"
 )
 RX_UNKNOWN_SUBJECT = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]{3,})\s+(?:presents|presented|reports|reported"
+    r"([A-Z](?:(?<=^[A-Z])|(?<=[.!?]\s[A-Z])|(?<=\n[A-Z]))[a-z]{3,})\s+(?:presents|presented|reports|reported"
     r"|denies|denied|complains|complained|tolerated|agreed|declined|refused|endorses|feels"
     r"|states|stated|resting|sleeping|ambulating|tolerating|was\s+(?:discharged|admitted"
     r"|transferred))\b",
@@ -768,6 +774,25 @@ TRIGGERS.update(
             health"""),
     }
 )
+# Whole-text patterns that begin with one of these words (after a word boundary), now tried
+# only where one starts; each set holds every word a match of its pattern can begin with.
+TRIGGERS.update(
+    {
+        "TOWNLIKE": _w("in from to near outside around"),  # RX_TOWN_LIKE
+        "LOCPREP": _w("in from near to at of outside around between"),  # RX_LOC_PREP
+        "MOVE": _w(  # RX_MOVE_FROM_TO
+            "moved moving relocated relocating emigrated immigrated came drove travelled"
+            " traveled went"
+        ),
+        "UNIT": _w("apt apartment unit suite ste"),  # RX_ADDRESS_UNIT_ONLY
+        "SSNB": _w("ssn ss social"),  # RX_SSN_BROKEN
+        "GOESBY6": _w("goes known a ak aka nicknamed"),  # RX_GOES_BY6 ("a.k.a", "ak.a", "aka")
+        "QNICK6": _w("client pt patient guy man woman"),  # RX_QUOTED_NICK6
+        "MONTHS8": _w(  # RX_SPOKEN_DATE8
+            "january february march april may june july august september october november december"
+        ),
+    }
+)
 RX_WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -903,6 +928,35 @@ def _apply_cues(stage: str, ctx: _Ctx, text: str, out: list, words_ix: _WordInde
 
 
 # ----------------------------------------------------------------------------- helpers
+class _Folded:
+    """A pattern of lower-case words to be matched in any case, run on the lower-cased text.
+
+    Python's engine tries a case-insensitive pattern at every position of a text; the same
+    pattern without the flag, on the lower-cased text, skips straight to the positions that
+    hold one of its first letters (several times faster on a case body). On an ASCII text
+    lower() keeps every offset and a letter matches a word's letter in any case exactly when
+    its lower case does, so the spans are the same; any other text is searched as it is.
+    The pattern must hold no upper-case letter and nothing whose meaning depends on case.
+    """
+
+    __slots__ = ("any_case", "lower")
+
+    def __init__(self, pattern: str):
+        self.any_case = re.compile(pattern, IGN)
+        self.lower = re.compile(pattern)
+
+    def spans(self, text: str, low: str) -> list[tuple[int, int]]:
+        """(start, end) of each match in `text`; `low` is text.lower()."""
+        if text.isascii():
+            return [m.span() for m in self.lower.finditer(low)]
+        return [m.span() for m in self.any_case.finditer(text)]
+
+    def found(self, text: str, low: str | None = None) -> bool:
+        if text.isascii():
+            return self.lower.search(text.lower() if low is None else low) is not None
+        return self.any_case.search(text) is not None
+
+
 def _cands_from(rx: re.Pattern, text: str, cat: str, conf: float, group: int = 0, out=None):
     for m in rx.finditer(text):
         s, e = m.span(group)
@@ -936,13 +990,16 @@ def _fold(w: str) -> str:
 class _Ctx:
     """Per-call helper around the lexicon (no shared mutable state)."""
 
-    __slots__ = ("_low_text", "_lows", "lex", "text")
+    __slots__ = ("_census", "_low_text", "_lows", "_zips", "lex", "text")
 
     def __init__(self, text: str):
         self.lex = lexicon.get()
         self.text = text
         self._low_text: str | None = None
         self._lows: dict[str, str] = {}  # low() of each word asked about: asked again and again
+        # passes over the whole text that several recognisers read: made once, on first use
+        self._zips: list[re.Match] | None = None
+        self._census: list[re.Match] | None = None
 
     @property
     def low_text(self) -> str:
@@ -950,6 +1007,19 @@ class _Ctx:
         if self._low_text is None:
             self._low_text = self.text.lower()
         return self._low_text
+
+    @property
+    def zips(self) -> list[re.Match]:
+        """Every five-digit number (with its +4) of the text."""
+        if self._zips is None:
+            self._zips = list(RX_ZIP_ONLY.finditer(self.text))
+        return self._zips
+
+    @property
+    def census_rows(self) -> list[re.Match]:
+        if self._census is None:
+            self._census = _census_rows(self.text)
+        return self._census
 
     def low(self, w: str) -> str:
         lw = self._lows.get(w)
@@ -1020,10 +1090,10 @@ SUBJECT_HINTS = _w(
     declined refused endorses feels states stated resting sleeping ambulating tolerating
     was"""
 )
-RX_INITIALS_HINT = re.compile(r"[A-Z]\.\s?[A-Z]\.")
-RX_CAPS_COMMA_HINT = re.compile(r"[A-Z]{2},\s*[A-Z]{2}")
-RX_MIDDLE_INITIAL_HINT = re.compile(r"\s[A-Z]\.\s")
-RX_LAST_FIRST_HINT = re.compile(rf"[{LO}],\s+(?:[OD]['’]|Ma?c)?[{UP}]")
+RX_INITIALS_HINT = re.compile(r"\.(?<=[A-Z]\.)\s?[A-Z]\.")
+RX_CAPS_COMMA_HINT = re.compile(r",(?<=[A-Z]{2},)\s*[A-Z]{2}")
+RX_MIDDLE_INITIAL_HINT = re.compile(r"\.(?<=\s[A-Z]\.)\s")
+RX_LAST_FIRST_HINT = re.compile(rf",(?<=[{LO}],)\s+(?:[OD]['’]|Ma?c)?[{UP}]")
 
 
 # ----------------------------------------------------------------------------- recognisers
@@ -1432,7 +1502,7 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
                 return s, s + len(cand)
         return None
 
-    for m in RX_CITY_STATE.finditer(text):
+    for m in RX_CITY_STATE.finditer(text) if RX_CITY_STATE_HINT.search(text) else ():
         name, st = m.group(1), m.group(2)
         # The city part may include preceding sentence words: keep the longest city suffix
         words = name.split(" ")
@@ -1474,7 +1544,7 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         if m.group(3):
             out.append((m.start(3), m.end(3), "LOCATION", 0.9))
 
-    if RX_ZIP_ONLY.search(text):  # most texts hold no five-digit number at all
+    if ctx.zips:  # most texts hold no five-digit number at all
         _cands_from(RX_ZIP_STATE, text, "LOCATION", 0.85, 1, out)
         _cands_from(RX_ZIP_CUED, text, "LOCATION", 0.9, 1, out)
 
@@ -1503,7 +1573,7 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
             and not ctx.is_common(first_word)
         ):
             out.append((m.start(1), m.start(1) + len(first_word), "LOCATION", 0.7))
-    for m in RX_TOWN_LIKE.finditer(text):
+    for m in _triggered(RX_TOWN_LIKE, "TOWNLIKE", text, words_ix):
         name = m.group(1)
         words = name.split()
         if re.fullmatch(_TOWN_SECOND, words[-1]):
@@ -1519,7 +1589,7 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         ):
             continue
         out.append((m.start(1), m.end(1), "LOCATION", 0.65))
-    for m in RX_MOVE_FROM_TO.finditer(text):
+    for m in _triggered(RX_MOVE_FROM_TO, "MOVE", text, words_ix):
         for g in (1, 2):
             words = m.group(g).split()
             if (
@@ -1529,7 +1599,7 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
             ):
                 continue
             out.append((m.start(g), m.end(g), "LOCATION", 0.7))
-    for z in RX_ZIP_ONLY.finditer(text):
+    for z in ctx.zips:
         window = RX_CITY_ZIP.finditer(text, max(0, z.start() - 60), z.end() + 20)
         m = next((c for c in window if c.start(2) == z.start()), None)
         if not m:
@@ -1563,7 +1633,7 @@ def _locations(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         if words and not _is_placeholder(" ".join(words)):
             s = m.end(1) - len(" ".join(words))
             out.append((s, m.end(1), "LOCATION", 0.85))
-    for m in RX_LOC_PREP.finditer(text):
+    for m in _triggered(RX_LOC_PREP, "LOCPREP", text, words_ix):
         tc = trim_city(m.start(1), m.group(1))
         if tc and city_ok(text[tc[0] : tc[1]], False) and not ctx.followed_by_head(tc[1]):
             nxt = text[tc[1] : tc[1] + 3]
@@ -1713,7 +1783,7 @@ def _ids(text: str, out: list, words_ix) -> None:
         if re.fullmatch(r"\d{1,3}(?:\.\d+)?", v):
             continue
         out.append((m.start(1), m.end(1), "ID", 0.9))
-    for m in RX_LONG_NUMBER.finditer(text):
+    for m in RX_LONG_NUMBER.finditer(text) if RX_SEVEN_DIGITS.search(text) else ():
         out.append((m.start(), m.end(), "ID", 0.5))
 
 
@@ -1815,15 +1885,13 @@ def _ages(text: str, out: list, words_ix) -> None:
     out.extend(f for f in found if not (text[f[0] : f[1]] == "90" and text[f[1] : f[1] + 1] == "+"))
 
 
-RX_URL_HINT = re.compile(
-    r"://|www\.|\.(?:com|org|net|edu|gov|io|us|info|health|care|biz|me)\b", re.IGNORECASE
-)
+RX_URL_HINT = _Folded(r"://|www\.|\.(?:com|org|net|edu|gov|io|us|info|health|care|biz|me)\b")
 
 
 def _contacts(text: str, out: list, words_ix) -> None:
     if "@" in text:
         _cands_from(RX_EMAIL, text, "EMAIL", 0.99, 0, out)
-    for m in RX_URL.finditer(text) if RX_URL_HINT.search(text) else ():
+    for m in RX_URL.finditer(text) if RX_URL_HINT.found(text) else ():
         s, e = m.span()
         while e > s and text[e - 1] in ".,;:!?":
             e -= 1
@@ -1945,7 +2013,11 @@ def _vehicles_devices(text: str, out: list, words_ix) -> None:
     for m in _triggered(RX_DEVICE, "DEV", text, words_ix):
         if not _street_lot(text, m):
             out.append((m.start(1), m.end(1), "DEVICE", 0.9))
-    if "SN" in text or "(01)" in text or text.count(":") + text.count("-") >= 5:
+    if (
+        "SN" in text
+        or "(01)" in text
+        or (text.count(":") + text.count("-") >= 5 and RX_MAC_HINT.search(text))
+    ):  # each branch of the pattern needs one of these
         _cands_from(RX_DEVICE_BARE, text, "DEVICE", 0.8, 0, out)
 
 
@@ -1958,7 +2030,9 @@ def _addresses(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             last_end = m.end()
     if "Box" in text or "BOX" in text:
         matches.extend(RX_ADDRESS_BOX.finditer(text))
-    if "on " in text or "Apt. " in text or "Ste. " in text:
+    if ("on " in text or "Apt. " in text or "Ste. " in text) and (
+        "Apt." in text or "Ste." in text or any(w in text for w in _ON_STREETS)
+    ):  # a match holds one of these
         matches.extend(RX_ADDRESS_ON.finditer(text))
     for m in matches:
         s, e = m.span()
@@ -1969,7 +2043,7 @@ def _addresses(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         if _is_placeholder(re.sub(r"\d+", "", seg).replace("Street", "").strip() or "x"):
             continue
         out.append((s, e, "ADDRESS", 0.9))
-    for m in RX_ADDRESS_UNIT_ONLY.finditer(text):
+    for m in _triggered(RX_ADDRESS_UNIT_ONLY, "UNIT", text, words_ix):
         out.append((m.start(), m.end(), "ADDRESS", 0.6))
     _usps_addresses(ctx, text, out)
     for m in _triggered(RX_HOME_ON, "HOME", text, words_ix):
@@ -1983,7 +2057,7 @@ def _addresses(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
 # Any number + street words + a USPS suffix (Pub. 28 list), with up to two unit designators.
 # "4893 1/2 N ...", "2253-B OLD STAGE RDG": half numbers and lettered duplexes
 RX_HOUSE_NUMBER = re.compile(
-    r"(?<![\w/.,$#:+-])\d{1,6}(?:[A-Za-z]|-[A-Z](?![\w-]))?(?:-\d{1,4})?(?:[ \t]+1/2)?[ \t]+"
+    r"\d(?<![\w/.,$#:+-]\d)\d{0,5}(?:[A-Za-z]|-[A-Z](?![\w-]))?(?:-\d{1,4})?(?:[ \t]+1/2)?[ \t]+"
     r"(?=[A-Za-z]|\d)"
 )
 RX_STREET_WORD = re.compile(r"[ \t]*(\d+(?:st|nd|rd|th)|[A-Za-z][A-Za-z'’]*\.?)")
@@ -2146,7 +2220,9 @@ RX_SUBJECT_LINE = re.compile(
     rf"(?im)^[ \t]*(?:subject|subj)[ \t]*:[ \t]*(?:(?:re|fw|fwd)[ \t]*:[ \t]*)*"
     rf"(?-i:({NW}))(?=[ \t]+[a-z]|[ \t]*[-–,:/]|[ \t]*$)"
 )
-RX_POSSESSIVE_ANY = re.compile(
+_POSSESSIVE_KIN = _w("""mother father mom dad mum wife husband son daughter sister brother parents
+    family grandmother grandfather grandma grandpa caregiver partner aunt uncle guardian teacher""")
+RX_POSSESSIVE_ANY = re.compile(  # a match ends with one of _POSSESSIVE_KIN as a whole word
     r"\b([A-Z][a-z]{2,})['’]s\s+(?:mother|father|mom|dad|mum|wife|husband|son|daughter|sister"
     r"|brother|parents|family|grandmother|grandfather|grandma|grandpa|caregiver|partner|aunt"
     r"|uncle|guardian|teacher)\b"
@@ -2213,7 +2289,8 @@ def _more_names(ctx: _Ctx, text: str, found: list, words_ix: _WordIndex) -> None
             w = m.group(1)
             if not (ctx.is_common(w) or ctx.is_clinical(w) or w.lower() in STATES):
                 found.append((m.start(1), m.end(1), 0.7))
-    for m in RX_POSSESSIVE_ANY.finditer(text) if "s " in text else ():
+    kin = "s " in text and not words_ix.positions.keys().isdisjoint(_POSSESSIVE_KIN)
+    for m in RX_POSSESSIVE_ANY.finditer(text) if kin else ():
         w = m.group(1)
         if not (
             ctx.is_common(w)
@@ -2245,7 +2322,7 @@ def _more_names(ctx: _Ctx, text: str, found: list, words_ix: _WordIndex) -> None
     for m in _triggered(RX_INITIALS_AFTER, "INITA", text, words_ix) if dotted else ():
         if re.sub(r"\s", "", m.group(1)).upper() not in NOT_INITIALS:
             found.append((m.start(1), m.end(1), 0.65))
-    for m in _census_rows(text, words_ix):
+    for m in ctx.census_rows:
         g = 1 if m.group(1) else 2
         words = re.findall(rf"[{UP}]{{2,}}", m.group(g))
         if not any(ctx.is_clinical(w) or w in NOT_INITIALS for w in words):
@@ -2281,7 +2358,7 @@ RX_DOTTED_PAIR = re.compile(r"[A-Z]\.[ \t]?[A-Z]\.")
 RX_CAPS_COMMA = re.compile(rf"[{UP}]{{2}},[ \t]*[{UP}]{{2}}")
 
 
-def _census_rows(text: str, words_ix: _WordIndex) -> list[re.Match]:
+def _census_rows(text: str) -> list[re.Match]:
     # only around "SURNAME, GIVEN" pairs: a bounded search at each
     rows: dict[int, re.Match] = {}
     for hit in RX_CAPS_COMMA.finditer(text):
@@ -2311,7 +2388,7 @@ RX_AGE_AFTER_NAME = re.compile(
 
 def _more_ages(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     _apply_cues("ages4", ctx, text, out, words_ix)
-    for m in _census_rows(text, words_ix):
+    for m in ctx.census_rows:
         if m.group(3) and 90 <= int(m.group(3)) <= 120:
             out.append((m.start(3), m.end(3), "AGE", 0.8))
 
@@ -2481,7 +2558,10 @@ ID_VALUE_GROUPED = (
     rf"(?=[A-Za-z0-9-]*\d){_VAL_GROUP}"
     rf"(?:[ ](?=\d[A-Za-z0-9]{{2}})\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*){{0,3}})(?![\w-]|\.\w)"
 )
-RX_LABEL_MARK = re.compile(r"#|\b(?i:number\b|no\.|nbr\.?|num\.?)|\bI[Dd]\b")
+# "#", "number", "no.", "nbr", "num" (any case) or "ID"/"Id"; begins with its first character
+RX_LABEL_MARK = re.compile(
+    r"[#nNI](?:(?<=#)|(?<=\b[nN])(?i:umber\b|o\.|br\.?|um\.?)|(?<=\bI)[Dd]\b)"
+)
 RX_LABEL_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’]*)\.?[ \t]*$")
 RX_AFTER_MARK = re.compile(r"[ \t]*(?:is|was)?[ \t]*[:#=]?[ \t]*\(?" + ID_VALUE_GROUPED)
 RX_RECORD_CUE = re.compile(
@@ -2598,7 +2678,7 @@ RX_DAY_ORDINAL = re.compile(
 )
 RX_DAY_ORDINAL_CUE = re.compile(r"\b(?i:on|since|by|until|till|before|after|is|visit|from|of)\s+$")
 RX_MD = re.compile(
-    r"(?<![\w/.:-])((?:1[0-2]|0?[1-9])[-/](?:3[01]|[12]\d|0?[1-9]))"
+    r"(\d(?<![\w/.:-]\d)(?:(?<=1)[0-2]|(?<=0)[1-9]|(?<=[1-9]))[-/](?:3[01]|[12]\d|0?[1-9]))"
     r"(?=[ \t]*(?:[.,;:)\n]|$|(?:at|via|with|and|for|from|to)\b))"
 )
 RX_MD_CUE = re.compile(
@@ -2888,7 +2968,7 @@ def _place_words(ctx: _Ctx, text: str, s: int, e: int, strong: bool):
 
 
 def _more_locations(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
-    for z in RX_ZIP_ONLY.finditer(text):
+    for z in ctx.zips:
         m = RX_CITY_ST_BEFORE.search(text, max(0, z.start() - 60), z.start())
         if not m:
             continue
@@ -3220,7 +3300,7 @@ RX_FROM_TOWN = re.compile(
 def _round5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     m: re.Match[str] | None
     _apply_cues("numbers5", ctx, text, out, words_ix)
-    for z in RX_ZIP_ONLY.finditer(text):
+    for z in ctx.zips:
         m = RX_CAPS_TOWN_BEFORE.search(text, max(0, z.start() - 50), z.start())
         town = m.group(1) if m else ""
         if m and town.lower() not in STATES and not any(ctx.is_clinical(w) for w in town.split()):
@@ -3690,7 +3770,7 @@ RX_GOES_BY6 = re.compile(
 RX_ALIAS_INSIDE6 = re.compile(rf"\b((?:{NW}|[A-Z]\.))[ \t]+\(({NW})\)[ \t]+({NW})\b")
 RX_FIRST_INITIAL6 = re.compile(rf"\b({NW})[ \t]+[A-Z]\.(?=[ \t]*(?:[,;)]|and\b|$))")
 RX_DOTTED_INITIALS6 = re.compile(
-    r"(?<![\w.])(?:[A-Z]\.[ \t]?){1,2}[A-Z]\.(?=[ \t]*(?:[,)]|from\b|and\b|\())"
+    r"[A-Z](?<![\w.][A-Z])\.[ \t]?(?:[A-Z]\.[ \t]?)?[A-Z]\.(?=[ \t]*(?:[,)]|from\b|and\b|\())"
 )
 RX_QUOTED_NICK6 = re.compile(
     r"\b(?i:client|pt|patient|guy|man|woman)[ \t]+(?:called[ \t]+)?['‘\"“]([A-Z][a-z]+)['’\"”]"
@@ -3780,7 +3860,7 @@ def _names6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
 
 # Ages over 89: "93M", "(91F)", "AGE: 94Y", "92 años", "At 107F", "At a hundred and one-year-old".
 RX_AGE_SEX6 = re.compile(
-    r"(?<![\w.,/-])(9\d|1[01]\d|120)[FM]"
+    r"([91](?<![\w.,/-][91])(?:(?<=9)\d|(?<=1)[01]\d|(?<=1)20))[FM]"
     r"(?=[ \t]*[,;)\n]|[ \t]*$|[ \t]+(?:found|from|with|who|w/|pt)\b)"
 )
 RX_AGE_LABEL6 = re.compile(
@@ -4085,7 +4165,7 @@ _TABLE_HEADS7 = (
 RX_ZIP_CELL7 = re.compile(r"[ \t]*(\d{5}(?:-\d{4})?)[ \t]*")
 RX_CSV_HEAD7 = re.compile(r"([A-Za-z][A-Za-z#_]*(?:,[A-Za-z][A-Za-z#_ ]*){2,})[ \t]*$")
 RX_LINE7 = re.compile(r"(?m)^.*$")
-RX_CSV_HINT7 = re.compile(r"[A-Za-z],[A-Za-z][A-Za-z#_ ]*,[A-Za-z]")
+RX_CSV_HINT7 = re.compile(r",(?<=[A-Za-z],)[A-Za-z][A-Za-z#_ ]*,[A-Za-z]")
 
 
 def _header_cat7(cell: str) -> str | None:
@@ -4228,6 +4308,10 @@ _CHAINS7 = (
     r"|Sam['’]s[ \t]+Club|Home[ \t]+Depot|Lowe['’]s|Tractor[ \t]+Supply|AutoZone|Aldi"
     r"|Food[ \t]+Lion|Piggly[ \t]+Wiggly)"
 )
+TRIGGERS["CHAIN7"] = PHARMACY_FIRST_WORDS | _w(
+    "dollar family target walmart love pilot speedway sam home lowe tractor autozone aldi food"
+    " piggly"
+)
 RX_STORE_NUMBER7 = re.compile(rf"\b({_CHAINS7}[ \t]*(?:store[ \t]*)?#[ \t]?\d{{2,6}})\b")
 # the chain's name alone, kept when an ID takes the store number
 RX_STORE_CHAIN8 = re.compile(rf"\b({_CHAINS7})(?=[ \t]*(?:store[ \t]*)?#[ \t]?\d{{2,6}}\b)", IGN)
@@ -4255,7 +4339,8 @@ RX_ROUTING_ROW7 = re.compile(
 # there ("Will has POA", "Frank has been doing better", "Major shared her story"); months,
 # weekdays and words such names clash with in clinical text stay out
 RX_WORD_NAME_SUBJECT7 = re.compile(
-    r"(?:^|(?<=[.!?][ \t])|(?<=[.!?][ \t]{2})|(?<=\n))([A-Z][a-z]{2,})[ \t]+"
+    r"([A-Z](?:(?<=^[A-Z])|(?<=[.!?][ \t][A-Z])|(?<=[.!?][ \t]{2}[A-Z])|(?<=\n[A-Z]))"
+    r"[a-z]{2,})[ \t]+"
     r"(?=(?:has[ \t]+POA|texted|called[ \t]+(?:me|us|back|the|to)|brought[ \t]+(?:her|him|them)"
     r"|shared[ \t]+(?:her|his)|(?:is|was|has[ \t]+been)[ \t]+(?:doing[ \t]+(?:better|worse|well)"
     r"|sober|pregnant))\b)",
@@ -4640,8 +4725,8 @@ def _not_town8(ctx: _Ctx, text: str, m: re.Match) -> bool:
 # START", "guam memorial hospital", "Leonard J. Chabert Medical Center"): from the head back
 # over words of the head's case, to a function word or a change of case; one word must be
 # no generic or common word (a name or a town counts)
-RX_FAC_HEAD8 = re.compile(
-    r"(?i:hospital|medical[ \t]+center|health[ \t]+center|health[ \t]+care[ \t]+facility|clinic"
+RX_FAC_HEAD8 = _Folded(
+    r"(?:hospital|medical[ \t]+center|health[ \t]+center|health[ \t]+care[ \t]+facility|clinic"
     r"|high[ \t]+school|elementary(?:[ \t]+school)?|middle[ \t]+school|head[ \t]+start"
     r"|senior[ \t]+(?:living|center)|nursing[ \t]+(?:and|&)[ \t]+rehab|nursing[ \t]+home"
     r"|care[ \t]+home|catholic[ \t]+church|fire[ \t]+dept\.?|fire[ \t]+department"
@@ -4664,10 +4749,9 @@ def _fac_word8(ctx: _Ctx, w: str, style: str) -> bool:
 
 
 def _facilities8(ctx: _Ctx, text: str, out: list) -> None:
-    for m in RX_FAC_HEAD8.finditer(text):
-        head = m.group()
+    for start, end in RX_FAC_HEAD8.spans(text, ctx.low_text):
+        head = text[start:end]
         style = "U" if head.isupper() else "l" if head.islower() else "T"
-        start = m.start()
         words: list[str] = []
         initial = False
         while len(words) < 5:
@@ -4692,7 +4776,7 @@ def _facilities8(ctx: _Ctx, text: str, out: list) -> None:
             continue
         if not any(_fac_word8(ctx, w, style) for w in words):
             continue
-        out.append((start, m.end(), "FACILITY", 0.7))
+        out.append((start, end, "FACILITY", 0.7))
 
 
 def _round8(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
@@ -4939,7 +5023,7 @@ RX_STAMP9 = re.compile(r"\[\d{1,2}:\d\d")
 # sought from the start of a blank run only: tried at every blank of a long run, each try
 # would read the run to its end (a search over N blanks cost N² steps)
 RX_ROSTER_AFTER9 = re.compile(
-    r"(?<![ \t])[ \t]{2,}(?i:chair|bed|bay|rm|room|dob|d\.o\.b\.|mrn|age)\b"
+    r"[ \t](?<![ \t][ \t])[ \t]+(?i:chair|bed|bay|rm|room|dob|d\.o\.b\.|mrn|age)\b"
 )
 RX_SPEAKER_COLON9 = re.compile(r":[ \t]")
 # "Subject: case for next week - Stone"
@@ -5508,7 +5592,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule("numbers4", RX_LAST4, "SSN", 0.8, cue="LAST", near=(RX_SSN_NEAR, 80)),
     CueRule("ordinal4", RX_DATE_ORDINAL_WORDS, "DATE", 0.8, 0, "ORD", words=MONTH_WORDS),
     CueRule("record4", RX_RECORD_CUE, "ID", 0.75, cue="RECORD", veto=_too_few_digits),
-    CueRule("leader4", RX_SSN_BROKEN, "SSN", 0.85, chars=("\n",)),
+    CueRule("leader4", RX_SSN_BROKEN, "SSN", 0.85, cue="SSNB", chars=("\n",)),
     CueRule("agep4", RX_AGE_OF_PERSON, "AGE", 0.8, cue="AGEP"),
     CueRule("dshape4", RX_DAY_ORDINAL, "DATE", 0.7, chars=("the",), near=(RX_DAY_ORDINAL_CUE, 12)),
     CueRule("dshape4", RX_MD, "DATE", 0.7, near=(RX_MD_CUE, 16)),
@@ -5670,11 +5754,18 @@ CUE_RULES: tuple[CueRule, ...] = (
         RX_GOES_BY6,
         "NAME",
         0.75,
+        cue="GOESBY6",
         words=_w("goes known aka a nicknamed"),
         veto=_not_nickname,
     ),
     CueRule(
-        "nicknames6", RX_QUOTED_NICK6, "NAME", 0.75, chars=("'", "‘", '"', "“"), veto=_not_nickname
+        "nicknames6",
+        RX_QUOTED_NICK6,
+        "NAME",
+        0.75,
+        cue="QNICK6",
+        chars=("'", "‘", '"', "“"),
+        veto=_not_nickname,
     ),
     CueRule("nicknames6", RX_ALIAS_INSIDE6, "NAME", 0.75, 0, chars=("(",), veto=_clinical_alias),
     CueRule(
@@ -5701,7 +5792,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule("round7", RX_ROLE_NAME7, "NAME", 0.75, cue="ROLE7", veto=_not_role_name7, also=2),
     CueRule("round7", RX_TITLE_LOWER7, "NAME", 0.7, cue="TITLEL7", veto=_not_lower_surname7),
     CueRule("round7", RX_FAX_TO7, "FACILITY", 0.7, cue="FAXTO7", veto=_not_addressee7),
-    CueRule("round7", RX_STORE_NUMBER7, "FACILITY", 0.75, chars=("#",)),
+    CueRule("round7", RX_STORE_NUMBER7, "FACILITY", 0.75, cue="CHAIN7", chars=("#",)),
     CueRule("round7", RX_VIVE_EN7, "LOCATION", 0.7, cue="VIVE7", veto=_not_spanish_place7),
     CueRule("round7", RX_ROUTING_ROW7, "FACILITY", 0.7, chars=(" - ", " – "), veto=_not_routing7),
     CueRule(
@@ -5718,12 +5809,12 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule("round8", RX_INITIALS_LABEL8, "NAME", 0.7, cue="INIT8", veto=_not_initials),
     CueRule("round8", RX_RURAL_BOX_LOWER8, "ADDRESS", 0.8, 0, "BOX8", words=_w("box")),
     CueRule("round8", RX_FROM_AFTER_PERSON8, "LOCATION", 0.65, cue="FROM8", veto=_not_town8),
-    CueRule("round8", RX_STORE_CHAIN8, "FACILITY", 0.7, chars=("#",)),
+    CueRule("round8", RX_STORE_CHAIN8, "FACILITY", 0.7, cue="CHAIN7", chars=("#",)),
     CueRule("round8", RX_PHONE_DASHES8, "PHONE", 0.8, chars=("–", "—")),
     CueRule("round8", RX_PHONE_BROKEN8, "PHONE", 0.75, cue="PHB8", chars=("\n",)),
     CueRule("round8", RX_MD_EVENT8, "DATE", 0.7, cue="MDE8", chars=("/",)),
     CueRule("round8", RX_MD_NOTE8, "DATE", 0.7, words=_w("note"), chars=("/",)),
-    CueRule("round8", RX_SPOKEN_DATE8, "DATE", 0.7, words=_ORDINAL_WORDS8),
+    CueRule("round8", RX_SPOKEN_DATE8, "DATE", 0.7, cue="MONTHS8", words=_ORDINAL_WORDS8),
     # --- round 9: names after a subject line's dash and in a pipe cell; towns after strong
     # place cues; highway addresses; dates, phone numbers, partial numbers, licences, serials
     # and plates in the shapes and after the cues of set H's misses

@@ -1,0 +1,129 @@
+"""The detector's fast paths find exactly what a plain pass over the whole text finds.
+
+Patterns tried only at their cue words, case-insensitive patterns matched on the lower-cased
+text, and patterns rewritten to begin with their fixed character: each must give the same
+matches as the plain form on texts chosen to test where they could differ.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app.deid import detector
+from app.deid.detector import IGN, TRIGGERS, _Folded, _triggered, _words_index
+
+TEXTS = [
+    "He goes by 'Bud'. Known as Ray Lee, a.k.a. Skip, ak.a Jo, aka Moe, A.K.A. Tim, nicknamed Al.",
+    "Pt 'Bud' and patient “Sam” met a guy called 'Rex'; the man 'Ted'.",
+    "Moved here from Salem to Dover; relocated from Ayer to Lowell. She drove back from Ely"
+    " to Bath.",
+    "She lives in Millville near Oak Harbor, outside of Port Jervis, around Lake Placid.",
+    "Apt 4B, Apartment #12, Unit 7, Suite 300, Ste. 5, Apt5, APT 9, Units 3, apt 2",
+    "SSN 123-45-\n6789; ss# 123 45\n6789; Social Security number: 123-45- 6789; ssn123-45-\n6789",
+    "On March the third, 2024; December twenty-first and JULY the fourth.",
+    "CVS #1234, Walgreens store #55, Love's #12, Sam's Club #304, Stop&Shop #77, AutoZone #5",
+    "shoprite #12 and DOLLAR GENERAL #8605; Hy-Vee #20; Piggly Wiggly # 31",
+    "Seen at Williamson Clinic and the nonhospital site; PREHOSPITAL care; Head Start.",
+    "Visit www.example.com or HTTP://X.ORG; mail at a.b.INFO today",
+    "İstanbul Hospital and ÇAĞLAR CLINIC, Medical  Center",
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("RX_TOWN_LIKE", "TOWNLIKE"),
+        ("RX_LOC_PREP", "LOCPREP"),
+        ("RX_MOVE_FROM_TO", "MOVE"),
+        ("RX_ADDRESS_UNIT_ONLY", "UNIT"),
+        ("RX_SSN_BROKEN", "SSNB"),
+        ("RX_GOES_BY6", "GOESBY6"),
+        ("RX_QUOTED_NICK6", "QNICK6"),
+        ("RX_SPOKEN_DATE8", "MONTHS8"),
+        ("RX_STORE_NUMBER7", "CHAIN7"),
+        ("RX_STORE_CHAIN8", "CHAIN7"),
+    ],
+)
+def test_a_pattern_tried_at_its_cue_words_finds_what_a_whole_pass_finds(name, kind):
+    rx = getattr(detector, name)
+    seen = 0
+    for text in TEXTS + [t.upper() for t in TEXTS] + [t.lower() for t in TEXTS]:
+        whole = [(m.span(), m.groups()) for m in rx.finditer(text)]
+        cued = [(m.span(), m.groups()) for m in _triggered(rx, kind, text, _words_index(text))]
+        assert cued == whole, (kind, text)
+        seen += len(whole)
+    assert seen, f"no text holds a match of {kind}: the test would prove nothing"
+
+
+@pytest.mark.parametrize("text", TEXTS + [t.upper() for t in TEXTS])
+def test_a_folded_pattern_finds_the_case_insensitive_spans(text):
+    for folded in (detector.RX_FAC_HEAD8, detector.RX_URL_HINT):
+        any_case = re.compile(folded.lower.pattern, IGN)
+        assert folded.spans(text, text.lower()) == [m.span() for m in any_case.finditer(text)]
+        assert folded.found(text) == (any_case.search(text) is not None)
+
+
+def test_a_folded_pattern_reads_a_text_whose_lower_case_is_longer_as_it_is():
+    folded = _Folded(r"clinic")
+    text = "İİ Clinic"  # "İ".lower() is two characters: offsets of the lower-cased text shift
+    assert len(text.lower()) != len(text)
+    assert folded.spans(text, text.lower()) == [(3, 9)]
+
+
+# The plain forms of the patterns rewritten to begin with their fixed character.
+PLAIN = {
+    "RX_HOUSE_NUMBER": (
+        r"(?<![\w/.,$#:+-])\d{1,6}(?:[A-Za-z]|-[A-Z](?![\w-]))?(?:-\d{1,4})?(?:[ \t]+1/2)?[ \t]+"
+        r"(?=[A-Za-z]|\d)",
+        0,
+    ),
+    "RX_MD": (
+        r"(?<![\w/.:-])((?:1[0-2]|0?[1-9])[-/](?:3[01]|[12]\d|0?[1-9]))"
+        r"(?=[ \t]*(?:[.,;:)\n]|$|(?:at|via|with|and|for|from|to)\b))",
+        0,
+    ),
+    "RX_DOTTED_INITIALS6": (
+        r"(?<![\w.])(?:[A-Z]\.[ \t]?){1,2}[A-Z]\.(?=[ \t]*(?:[,)]|from\b|and\b|\())",
+        0,
+    ),
+    "RX_AGE_SEX6": (
+        r"(?<![\w.,/-])(9\d|1[01]\d|120)[FM]"
+        r"(?=[ \t]*[,;)\n]|[ \t]*$|[ \t]+(?:found|from|with|who|w/|pt)\b)",
+        0,
+    ),
+    "RX_ROSTER_AFTER9": (
+        r"(?<![ \t])[ \t]{2,}(?i:chair|bed|bay|rm|room|dob|d\.o\.b\.|mrn|age)\b",
+        0,
+    ),
+    "RX_LABEL_MARK": (r"#|\b(?i:number\b|no\.|nbr\.?|num\.?)|\bI[Dd]\b", 0),
+}
+SHAPES = [
+    "12 Elm St, 4-B Oak, 123456 Main, 1234567 x, 7a Pine, 12-3 Rd, 5 1/2 Ash, $12 Elm, #3 Elm",
+    "on 12/3. on 1/31, 10-12 at noon; 3/4 and 13/4, 0/4, 09/15 via fax, 123/4, a1/2, 11/30\n",
+    "J.R. and A. B. C. from, X.Y.(, ZZ.A.B., U.S.A. and Q.R.)",
+    "Pt is 96F, 101M found, 120M\n, 99F pt, 121F, 1.95M, 190F, 91M w/",
+    "Smith  Bed 4\nJones\t\tDOB 1/2\nLee   room 5 x  d.o.b. y   MRN",
+    "ID 12, Id#4, id 5, IDs, No. 4, no.5, NUMBER 7, Nbr 3, nbrx, numerous, num. 4, #, NI, In",
+]
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN))
+def test_a_pattern_begun_with_its_fixed_character_matches_as_its_plain_form(name):
+    pattern, flags = PLAIN[name]
+    plain = re.compile(pattern, flags)
+    fast = getattr(detector, name)
+    seen = 0
+    for text in SHAPES + [t.upper() for t in SHAPES] + [t.lower() for t in SHAPES]:
+        for pos in range(len(text)):  # also from every position, as the recognisers search
+            expected = [(m.span(), m.groups()) for m in plain.finditer(text, pos)]
+            assert [(m.span(), m.groups()) for m in fast.finditer(text, pos)] == expected
+            assert bool(plain.match(text, pos)) == bool(fast.match(text, pos))
+        seen += len(list(plain.finditer(text)))
+    assert seen, f"no text holds a match of {name}: the test would prove nothing"
+
+
+def test_the_cue_sets_of_the_rules_exist():
+    for rule in detector.CUE_RULES:
+        assert rule.cue is None or rule.cue in TRIGGERS, rule.cue
