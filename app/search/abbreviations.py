@@ -10,7 +10,7 @@ Matching is on the words as typed, not on stems: analysis drops a stop word insi
 abbreviation ("T&A" analyses to "t", "I&D" to "d"), which then cannot be told from a bare
 letter. Where a stop word was dropped, the letters left are not searched on their own
 (every "T-spine" would match "T&A"); the expansions are. Some abbreviations match only when
-typed in capitals, where the lower-case form is an everyday word ("PE", "PROM", "MS").
+typed in capitals, where the lower-case form is an everyday word ("PEG", "PAD").
 """
 
 from __future__ import annotations
