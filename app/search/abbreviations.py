@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from app.search.analysis import WORD, glue
+from app.search.analysis import GLUED_ANY_CASE, WORD, glue
 
 ABBREVIATIONS_FILE = Path(__file__).parent / "data" / "abbreviations.yaml"
 # The expansions weigh as much as the abbreviation: they say the same thing, and notes use
@@ -73,8 +73,13 @@ class Abbreviations:
         kept (not stop words)."""
         if not text:
             return []
+        # Words numbered as `ClinicalAnalyzer.words` numbers them, on text of the same length
+        # as `text` (lower-casing "İ" adds a character: glue the text as typed instead).
         lowered = text.lower()
-        glued = glue(lowered) if len(lowered) == len(text) else lowered
+        if len(lowered) == len(text):
+            glued = glue(lowered)
+        else:
+            glued = GLUED_ANY_CASE.sub(lambda m: m.group()[0] + "_" + m.group(1), text)
         spans = [(m.start(), m.end()) for m in WORD.finditer(glued)]
         found = []
         for match in TOKEN.finditer(text):

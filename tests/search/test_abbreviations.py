@@ -103,3 +103,18 @@ def test_an_abbreviation_finds_the_case_that_writes_the_words_out(library: Libra
     results = search(library.presenter, SearchRequest(q="ACDF"))
     assert written_out.id in [h.id for h in results.hits]
     assert results.also_searched == [("ACDF", ("anterior cervical discectomy and fusion",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [("İİ ACDF", set()), ("İİİİ ab ACDF c hernia e", {"hernia"})],
+)
+def test_an_abbreviation_after_a_letter_lower_casing_lengthens_is_found_in_place(
+    text: str, plain: set[str]
+) -> None:
+    # Lower-casing "İ" gives two characters: word positions are taken from the text as typed.
+    compiled = compile_query(text, ClinicalAnalyzer())
+    assert compiled.expansions == [("ACDF", ("anterior cervical discectomy and fusion",))]
+    expanded = next(c for c in compiled.query.children() if "discectomi" in _terms(c))
+    assert "acdf" in _terms(expanded)
+    assert not plain & _terms(expanded)  # "hernia" is its own word, not ACDF's
