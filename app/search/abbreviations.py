@@ -10,7 +10,7 @@ Matching is on the words as typed, not on stems: analysis drops a stop word insi
 abbreviation ("T&A" analyses to "t", "I&D" to "d"), which then cannot be told from a bare
 letter. Where a stop word was dropped, the letters left are not searched on their own
 (every "T-spine" would match "T&A"); the expansions are. Some abbreviations match only when
-typed in capitals, where the lower-case form is an everyday word ("PE", "PROM", "MS").
+typed in capitals, where the lower-case form is an everyday word ("PEG", "PAD").
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from app.search.analysis import WORD, glue
+from app.search.analysis import GLUED_ANY_CASE, WORD, glue
 
 ABBREVIATIONS_FILE = Path(__file__).parent / "data" / "abbreviations.yaml"
 # The expansions weigh as much as the abbreviation: they say the same thing, and notes use
@@ -73,8 +73,13 @@ class Abbreviations:
         kept (not stop words)."""
         if not text:
             return []
+        # Words numbered as `ClinicalAnalyzer.words` numbers them, on text of the same length
+        # as `text` (lower-casing "İ" adds a character: glue the text as typed instead).
         lowered = text.lower()
-        glued = glue(lowered) if len(lowered) == len(text) else lowered
+        if len(lowered) == len(text):
+            glued = glue(lowered)
+        else:
+            glued = GLUED_ANY_CASE.sub(lambda m: m.group()[0] + "_" + m.group(1), text)
         spans = [(m.start(), m.end()) for m in WORD.finditer(glued)]
         found = []
         for match in TOKEN.finditer(text):

@@ -24,19 +24,22 @@ SCAFFOLDING_WORDS = """
 what which who whom whose when where why how whether
 should shall would could can may might must will do does did doing
 we our us you your me my mine someone somebody anyone anybody
-patient patients pt pts person people guy lady client
+patient patients pt pts people guy lady client
 want wants wanted wanting need needs needed try trying tried ask asking asks
-like best good right proper way ways approach approaches option options
+like best good proper way ways approach approaches option options
 anything something thing things else please help advice advise recommend
 think thoughts know get getting got go going really just also still currently here
 keep keeps kept about regarding concerning
 manage managing management handle handling deal dealing
 look looking bad worse possible possibly next done not better up
-had having been being very quite extremely so too
+had having been being very so too
 won doesn isn don didn wasn aren hasn haven couldn wouldn shouldn
 """.split()  # noqa: SIM905 (a word list reads better as text)
 # The auxiliaries and intensifiers a sentence carries ("who had a seizure", "is very slow"),
 # and what is left of a contraction once its "n't" is blanked ("won't heal": "won").
+# Compared after stemming, so a word whose stem is a clinical word's is not here: "extremely"
+# (extremity), "quite" (quit smoking), "person" (personality), "right" (the right knee);
+# tests/search/test_scaffolding.py checks the list against the clinical vocabulary.
 SCAFFOLDING = frozenset(stem(w) for w in SCAFFOLDING_WORDS)
 
 # Words that say what kind of answer is wanted ("how do we treat", "what is the workup"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.extensions import db
 from app.search import SearchRequest, search
 from app.search.abbreviations import Abbreviations, abbreviations
@@ -33,11 +35,35 @@ def test_letters_left_after_a_stop_word_is_dropped_are_not_searched_alone() -> N
 
 def test_some_abbreviations_expand_only_when_typed_in_capitals() -> None:
     analyzer = ClinicalAnalyzer()
-    assert "~pulmonary-embolism" in _terms(compile_query("acute PE", analyzer).query)
-    # "pe tubes" (ear tubes) and "prom dress" are not pulmonary embolism or ruptured membranes.
-    assert _terms(compile_query("pe tubes", analyzer).query) == {"pe", "tube"}
-    assert _terms(compile_query("prom", analyzer).query) == {"prom"}
-    assert compile_query("pe tubes", analyzer).expansions == []
+    assert "gastrostomi" in _terms(compile_query("PEG tube", analyzer).query)
+    # "peg" and "pad" typed in lower case are the everyday words.
+    assert _terms(compile_query("peg", analyzer).query) == {"peg"}
+    assert _terms(compile_query("pad", analyzer).query) == {"pad"}
+    assert compile_query("peg", analyzer).expansions == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GBS",  # group B strep in the notes, not Guillain-Barre
+        "NPH insulin",  # not normal pressure hydrocephalus
+        "aVF",  # an ECG lead, not an arteriovenous fistula
+        "aVR",
+        "RA pressure",  # the right atrium, not rheumatoid arthritis
+        "ICD-10",
+        "DDD pacing",  # a pacing mode, not degenerative disc disease
+        "Lungs: CTA",
+        "MS: A&O",
+        "MCL",
+        "VP-16",
+        "PE tube",
+        "MVR blade",
+        "CEA",
+        "BMT",
+    ],
+)
+def test_an_abbreviation_the_notes_use_for_something_else_is_not_expanded(text: str) -> None:
+    assert compile_query(text, ClinicalAnalyzer()).expansions == []
 
 
 def test_a_concept_of_the_synonym_table_comes_first() -> None:
@@ -77,3 +103,18 @@ def test_an_abbreviation_finds_the_case_that_writes_the_words_out(library: Libra
     results = search(library.presenter, SearchRequest(q="ACDF"))
     assert written_out.id in [h.id for h in results.hits]
     assert results.also_searched == [("ACDF", ("anterior cervical discectomy and fusion",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [("İİ ACDF", set()), ("İİİİ ab ACDF c hernia e", {"hernia"})],
+)
+def test_an_abbreviation_after_a_letter_lower_casing_lengthens_is_found_in_place(
+    text: str, plain: set[str]
+) -> None:
+    # Lower-casing "İ" gives two characters: word positions are taken from the text as typed.
+    compiled = compile_query(text, ClinicalAnalyzer())
+    assert compiled.expansions == [("ACDF", ("anterior cervical discectomy and fusion",))]
+    expanded = next(c for c in compiled.query.children() if "discectomi" in _terms(c))
+    assert "acdf" in _terms(expanded)
+    assert not plain & _terms(expanded)  # "hernia" is its own word, not ACDF's
