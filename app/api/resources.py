@@ -11,6 +11,7 @@ from flask import jsonify, request, url_for
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from app.api import schemas
 from app.api.base import (
     PAGING,
     SPEC,
@@ -22,13 +23,11 @@ from app.api.base import (
 )
 from app.api.schemas import (
     ANNOTATION,
-    CASE,
     OUTCOME,
     PROGRAM,
     RECOMMENDATION,
     SCAN_RESULT,
     SESSION,
-    WITHDRAWAL,
     page_of,
 )
 from app.api.spec import Query
@@ -38,7 +37,7 @@ from app.auth.policy import Viewer
 from app.cases import lifecycle
 from app.cases.models import Case, CasePresentation, CaseStatus, ReviewComment
 from app.cases.operations import CaseData, content_of, saved_texts
-from app.deid.gate import parse_acceptances, scan_fields
+from app.deid.gate import Acceptance, parse_acceptances, scan_fields
 from app.deid.risk import assess
 from app.errors import NotFound, ValidationError
 from app.extensions import db
@@ -107,7 +106,7 @@ def session_json(session: Session, user: Viewer, *, agenda: bool = False) -> dic
     return out
 
 
-# What case_json reads of a case, loaded with a page of cases rather than case by case.
+# What case_answer reads of a case, loaded with a page of cases rather than case by case.
 CASE_JSON_LOADS = (
     joinedload(Case.presenter),
     selectinload(Case.topics),
@@ -117,56 +116,58 @@ CASE_JSON_LOADS = (
 )
 
 
-def case_json(case: Case, user: Viewer) -> dict[str, Any]:
-    out = {
-        "id": case.id,
-        "ref": case.ref,
-        "program": case.program.slug,
-        "title": case.title,
-        "age": case.age,
-        "sex": str(case.sex) if case.sex else None,
-        "status": str(case.status),
-        "question": case.question,
-        "presentation": case.presentation,
-        "fields": case.fields or {},
-        "topics": [t.name for t in case.topics],
-        "sessions": [
-            {
-                "id": p.session.id,
-                "date": p.session.date.isoformat(),
-                "number": p.session.number,
-                "presented": p.presented,
-            }
+def _author(user: User | None) -> schemas.Person | None:
+    return schemas.Person(id=user.id, display_name=user.display_name) if user else None
+
+
+def case_answer(case: Case, user: Viewer) -> schemas.Case:
+    answer = schemas.Case(
+        id=case.id,
+        ref=case.ref,
+        program=case.program.slug,
+        title=case.title,
+        age=case.age,
+        sex=case.sex,
+        status=case.status,
+        question=case.question,
+        presentation=case.presentation,
+        fields=case.fields or {},
+        topics=[t.name for t in case.topics],
+        sessions=[
+            schemas.CaseSession(
+                id=p.session.id, date=p.session.date, number=p.session.number, presented=p.presented
+            )
             for p in sorted(case.presentations, key=lambda p: p.session.date)
         ],
-        "presenter": _person(case.presenter),
-        "follows_id": case.follows_id,
-        "follow_up_ids": [c.id for c in case.follow_ups if policy.can_view_case(user, c)],
-        "review_comments": [
-            {"body": c.body, "author": _person(c.author), "created_at": _iso(c.created_at)}
+        presenter=_author(case.presenter),
+        follows_id=case.follows_id,
+        follow_up_ids=[c.id for c in case.follow_ups if policy.can_view_case(user, c)],
+        review_comments=[
+            schemas.ReviewComment(body=c.body, author=_author(c.author), created_at=c.created_at)
             for c in case.review_comments
         ]
         if policy.can_see_review(user, case)
         else [],
-        "deid_risk": _deid_risk(case, user),
-        "created_at": _iso(case.created_at),
-        "updated_at": _iso(case.updated_at),
-        "url": url_for("cases.case", case_id=case.id, _external=False)
+        deid_risk=_deid_risk(case, user),
+        created_at=case.created_at,
+        updated_at=case.updated_at,
+        url=url_for("cases.case", case_id=case.id, _external=False)
         if "cases.case" in _endpoints()
         else f"/cases/{case.id}",
-    }
+    )
     if policy.can_see_withdrawn(user, case):  # those who may still open a withdrawn case
-        out["withdrawn_at"] = _iso(case.withdrawn_at)
-        out["withdrawal_reason"] = str(case.withdrawal_reason) if case.withdrawal_reason else None
-    return out
+        # Set after building, so that for everyone else the two stay out of the answer.
+        answer.withdrawn_at = case.withdrawn_at
+        answer.withdrawal_reason = case.withdrawal_reason
+    return answer
 
 
-def _deid_risk(case: Case, user: Viewer) -> dict[str, Any] | None:
+def _deid_risk(case: Case, user: Viewer) -> schemas.DeidRisk | None:
     """The re-identification warning (offsets and kinds, no text), for presenter and reviewers."""
     if not policy.can_see_deid_risk(user, case):
         return None
     warning = assess(saved_texts(case))
-    return warning.to_dict() if warning else None
+    return schemas.DeidRisk.model_validate(warning.to_dict()) if warning else None
 
 
 def _endpoints() -> set[str]:
@@ -438,13 +439,13 @@ def schedule_case_endpoint(session_id: int, payload: dict[str, Any]) -> Any:
     "POST",
     summary="Mark a scheduled case as presented",
     tag="sessions",
-    response=CASE,
+    response=schemas.Case,
 )
-def mark_presented_endpoint(session_id: int, case_id: int) -> Any:
+def mark_presented_endpoint(session_id: int, case_id: int) -> schemas.Case:
     case = _case(case_id)
     lifecycle.mark_presented(case, _session(session_id), actor=api_user())
     db.session.commit()
-    return jsonify(case_json(case, api_user()))
+    return case_answer(case, api_user())
 
 
 # ------------------------------------------------------------------ cases
@@ -470,9 +471,9 @@ CASE_FILTERS = (
     summary="Cases you may see",
     tag="cases",
     query=CASE_FILTERS,
-    response=page_of(CASE),
+    response=schemas.CasePage,
 )
-def list_cases() -> Any:
+def list_cases() -> schemas.CasePage:
     user = api_user()
     page, per_page = page_args()
     programs = visible_programs(user)
@@ -509,7 +510,9 @@ def list_cases() -> Any:
         .limit(per_page)
         .options(*CASE_JSON_LOADS)
     )
-    return jsonify(paginated([case_json(c, user) for c in cases], total, page, per_page))
+    return schemas.CasePage(
+        total=total, page=page, per_page=per_page, results=[case_answer(c, user) for c in cases]
+    )
 
 
 def _flag(name: str) -> bool:
@@ -525,12 +528,16 @@ def _flag(name: str) -> bool:
     raise ValidationError(f"{name} must be true or false.", field=name)
 
 
-def _case_data(payload: dict[str, Any], base: CaseData | None = None) -> CaseData:
+def _case_data(payload: schemas.CaseUpdate, base: CaseData | None = None) -> CaseData:
     data = base or CaseData(title="")
     for key in ("title", "question", "presentation", "age", "sex", "fields", "topics"):
-        if key in payload:
-            setattr(data, key, payload[key])
+        if key in payload.model_fields_set:
+            setattr(data, key, getattr(payload, key))
     return data
+
+
+def _findings_accepted(payload: schemas.CaseUpdate | schemas.CaseAction) -> list[Acceptance]:
+    return [finding.acceptance() for finding in payload.accept_findings or ()]
 
 
 @SPEC.operation(
@@ -539,25 +546,29 @@ def _case_data(payload: dict[str, Any], base: CaseData | None = None) -> CaseDat
     "POST",
     summary="Start a case (a draft) or a follow-up",
     tag="cases",
-    body="CaseCreate",
-    response=CASE,
+    body=schemas.CaseCreate,
+    response=schemas.Case,
     status=201,
 )
-def create_case_endpoint(payload: dict[str, Any]) -> Any:
+def create_case_endpoint(payload: schemas.CaseCreate) -> schemas.Case:
     user = api_user()
-    program = _program(payload["program"])
-    follows = _case(payload["follows_id"]) if payload.get("follows_id") else None
+    program = _program(payload.program)
+    follows = _case(payload.follows_id) if payload.follows_id else None
     # a follow-up carries over the patient's facts the payload leaves out
     data = _case_data(payload, lifecycle.follow_up_facts(follows) if follows else None)
     case = lifecycle.draft_case(
-        program, data, presenter=user, follows=follows, accepted=_accepted(payload)
+        program, data, presenter=user, follows=follows, accepted=_findings_accepted(payload)
     )
-    return _created(case_json(case, user))
+    answer = case_answer(case, user)
+    db.session.commit()
+    return answer
 
 
-@SPEC.operation(API, "/cases/<int:case_id>", "GET", summary="A case", tag="cases", response=CASE)
-def read_case(case_id: int) -> Any:
-    return jsonify(case_json(_case(case_id), api_user()))
+@SPEC.operation(
+    API, "/cases/<int:case_id>", "GET", summary="A case", tag="cases", response=schemas.Case
+)
+def read_case(case_id: int) -> schemas.Case:
+    return case_answer(_case(case_id), api_user())
 
 
 @SPEC.operation(
@@ -566,16 +577,19 @@ def read_case(case_id: int) -> Any:
     "PATCH",
     summary="Change a case before approval",
     tag="cases",
-    body="CaseUpdate",
-    response=CASE,
+    body=schemas.CaseUpdate,
+    response=schemas.Case,
 )
-def update_case_endpoint(case_id: int, payload: dict[str, Any]) -> Any:
+def update_case_endpoint(case_id: int, payload: schemas.CaseUpdate) -> schemas.Case:
     case = _case(case_id)
     lifecycle.edit_case(
-        case, _case_data(payload, content_of(case)), actor=api_user(), accepted=_accepted(payload)
+        case,
+        _case_data(payload, content_of(case)),
+        actor=api_user(),
+        accepted=_findings_accepted(payload),
     )
     db.session.commit()
-    return jsonify(case_json(case, api_user()))
+    return case_answer(case, api_user())
 
 
 @SPEC.operation(
@@ -584,15 +598,15 @@ def update_case_endpoint(case_id: int, payload: dict[str, Any]) -> Any:
     "POST",
     summary="Move a case: submit, recall (back to draft), approve, return (with comment), close",
     tag="cases",
-    body="CaseAction",
-    response=CASE,
+    body=schemas.CaseAction,
+    response=schemas.Case,
 )
-def case_action(case_id: int, payload: dict[str, Any]) -> Any:
+def case_action(case_id: int, payload: schemas.CaseAction) -> schemas.Case:
     case, user = _case(case_id), api_user()
-    action = payload["action"]
+    action = payload.action
     if action == "return":
         lifecycle.return_case(
-            case, payload.get("comment", ""), actor=user, accepted=_accepted(payload)
+            case, payload.comment or "", actor=user, accepted=_findings_accepted(payload)
         )
     else:
         {
@@ -604,7 +618,7 @@ def case_action(case_id: int, payload: dict[str, Any]) -> Any:
             "close": lifecycle.close_case,
         }[action](case, actor=user)
     db.session.commit()
-    return jsonify(case_json(case, user))
+    return case_answer(case, user)
 
 
 @SPEC.operation(
@@ -613,14 +627,19 @@ def case_action(case_id: int, payload: dict[str, Any]) -> Any:
     "POST",
     summary="Withdraw a case (presenter, program coordinator, admin): hidden everywhere, kept",
     tag="cases",
-    body="WithdrawalCreate",
-    response=WITHDRAWAL,
+    body=schemas.WithdrawalCreate,
+    response=schemas.Withdrawal,
     status=201,
 )
-def withdraw_case_endpoint(case_id: int, payload: dict[str, Any]) -> Any:
+def withdraw_case_endpoint(case_id: int, payload: schemas.WithdrawalCreate) -> schemas.Withdrawal:
     case = _case(case_id)
-    lifecycle.withdraw_case(case, payload["reason"], actor=api_user())
-    return _created(withdrawal_json(case))
+    lifecycle.withdraw_case(case, payload.reason, actor=api_user())
+    assert case.withdrawn_at is not None and case.withdrawal_reason is not None  # just set
+    answer = schemas.Withdrawal(
+        case_id=case.id, withdrawn_at=case.withdrawn_at, reason=case.withdrawal_reason
+    )
+    db.session.commit()
+    return answer
 
 
 @SPEC.operation(
@@ -629,21 +648,13 @@ def withdraw_case_endpoint(case_id: int, payload: dict[str, Any]) -> Any:
     "DELETE",
     summary="Restore a withdrawn case (program coordinator, admin)",
     tag="cases",
-    response=CASE,
+    response=schemas.Case,
 )
-def restore_case_endpoint(case_id: int) -> Any:
+def restore_case_endpoint(case_id: int) -> schemas.Case:
     case, user = _case(case_id), api_user()
     lifecycle.restore_case(case, actor=user)
     db.session.commit()
-    return jsonify(case_json(case, user))
-
-
-def withdrawal_json(case: Case) -> dict[str, Any]:
-    return {
-        "case_id": case.id,
-        "withdrawn_at": _iso(case.withdrawn_at),
-        "reason": str(case.withdrawal_reason),
-    }
+    return case_answer(case, user)
 
 
 # ------------------------------------------------------------------ recommendations

@@ -1,13 +1,32 @@
-"""JSON Schemas of the API's bodies and answers: published in the OpenAPI document and used
-to validate requests."""
+"""The shapes of the API's bodies and answers: published in the OpenAPI document, used to
+validate requests and, for the pydantic models, to build the answers.
+
+The models are the way forward (app.api.spec says how they are used); the JSON-Schema dicts
+below them serve the routes not yet moved, and go as their routes move."""
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date, datetime
+from typing import Annotated, Any, Generic, Literal, TypeAlias, TypeVar
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    StringConstraints,
+    WithJsonSchema,
+)
+from pydantic.json_schema import SkipJsonSchema
 
 from app.api.base import SPEC
 from app.cases.models import CaseStatus, Sex, WithdrawalReason
-from app.deid.gate import ACCEPT_REASONS
+from app.deid.gate import ACCEPT_REASONS, Acceptance
 from app.inputs import FIRST_YEAR, LAST_YEAR, MAX_ID, MAX_PAGE, PLAIN_TEXT_PATTERN
 from app.recommendations.models import (
     Adoption,
@@ -43,39 +62,218 @@ REFERENCES = {
     "items": {"type": "string", "maxLength": 500, "pattern": PLAIN},
     "maxItems": 50,
 }
+# ------------------------------------------------------------------ pydantic models
+
+
+class ApiModel(BaseModel):
+    """A shape of the API. Unknown fields are refused (in a body) or a programming error (in
+    an answer); patterns are Python's, as jsonschema checks them in the published schema."""
+
+    model_config = ConfigDict(extra="forbid", regex_engine="python-re")
+
+
+T = TypeVar("T")
+# A field a body may leave out but not send as null: the model holds None when it is left
+# out, and the published schema (what a body is checked against) has no null.
+Omittable: TypeAlias = T | SkipJsonSchema[None]
+
+Text = Annotated[StrictStr, StringConstraints(max_length=100_000, pattern=PLAIN)]
+RequiredShort = Annotated[
+    StrictStr, StringConstraints(min_length=1, max_length=300, pattern=NOT_BLANK)
+]
+Topic = Annotated[StrictStr, StringConstraints(max_length=120, pattern=PLAIN)]
+Id = Annotated[StrictInt, Field(ge=1, le=MAX_ID)]
+# Times as the API has always written them (datetime.isoformat: no zone added or changed).
+Time = Annotated[datetime, PlainSerializer(datetime.isoformat, return_type=str)]
+
+
+def _accept_reason(value: str) -> str:
+    if value not in ACCEPT_REASONS:
+        raise ValueError("must be one of: " + ", ".join(ACCEPT_REASONS))
+    return value
+
+
+AcceptReason = Annotated[
+    StrictStr,
+    AfterValidator(_accept_reason),
+    WithJsonSchema({"type": "string", "enum": list(ACCEPT_REASONS)}),
+]
+
+
+class AcceptedFinding(ApiModel):
+    field: Annotated[StrictStr, StringConstraints(max_length=200, pattern=PLAIN)]
+    start: Annotated[StrictInt, Field(ge=0, le=10_000_000)]
+    end: Annotated[StrictInt, Field(ge=0, le=10_000_000)]
+    reason: AcceptReason
+
+    def acceptance(self) -> Acceptance:
+        return Acceptance(self.field, self.start, self.end, self.reason)
+
+
+AcceptFindings = Annotated[
+    list[AcceptedFinding],
+    Field(
+        description="Findings of the de-identification gate that are not identifiers: the "
+        "field and offsets from the 422 answer, with a reason."
+    ),
+]
+
+
+class Page(ApiModel, Generic[T]):
+    """One page of a list; a subclass per item names it in the document."""
+
+    total: int
+    page: int
+    per_page: int
+    results: list[T]
+
+
+# ---- cases
+
+
+class Person(ApiModel):
+    id: int
+    display_name: str
+
+
+class CaseSession(ApiModel):
+    """A session a case is on the agenda of."""
+
+    id: int
+    date: date
+    number: int
+    presented: bool
+
+
+class ReviewComment(ApiModel):
+    body: str
+    author: Person | None
+    created_at: Time
+
+
+class RiskSignal(ApiModel):
+    field: str
+    start: int
+    end: int
+    kind: str
+    label: str
+    advice: str
+
+
+class DeidRisk(ApiModel):
+    level: str
+    kinds: list[str]
+    message: str
+    signals: list[RiskSignal]
+
+
+class Case(ApiModel):
+    id: int
+    ref: str | None
+    program: str
+    title: str
+    age: str | None
+    sex: Sex | None
+    status: CaseStatus
+    question: str
+    presentation: str
+    fields: dict[str, Any]
+    topics: list[str]
+    sessions: list[CaseSession]
+    presenter: Person | None
+    follows_id: int | None
+    follow_up_ids: list[int]
+    review_comments: list[ReviewComment]
+    deid_risk: DeidRisk | None = Field(
+        description="Re-identification warning: quasi-identifiers that together may point at"
+        " one person (field, offsets, kind, advice; never the text). A warning, not a refusal."
+    )
+    created_at: Time
+    updated_at: Time
+    url: str
+    withdrawn_at: Time | None = Field(
+        default=None,
+        description="Only for the program's coordinators and admins: when the case was"
+        " withdrawn (null: it is not). Others never see a withdrawn case (404).",
+    )
+    withdrawal_reason: WithdrawalReason | None = Field(
+        default=None, description="Only with withdrawn_at."
+    )
+
+
+class CasePage(Page[Case]):
+    pass
+
+
+FieldText = Annotated[StrictStr, StringConstraints(max_length=2000, pattern=PLAIN)]
+Scalar = StrictInt | StrictFloat | StrictBool
+# A value of a program's case-form field; the program's template checks it further.
+FieldValue = FieldText | Scalar | list[FieldText | Scalar] | None
+FieldKey = Annotated[StrictStr, StringConstraints(max_length=64, pattern=PLAIN)]
+Age = (
+    Annotated[StrictInt, Field(ge=0, le=130)]
+    | Annotated[StrictStr, StringConstraints(max_length=3, pattern=PLAIN)]
+    | None
+)
+
+
+class CaseUpdate(ApiModel):
+    """What a body may change of a case; a field left out stays as it is."""
+
+    title: Omittable[RequiredShort] = None
+    age: Age = None
+    sex: Sex | None = None
+    question: Omittable[Text] = None
+    presentation: Omittable[Text] = None
+    fields: Omittable[dict[FieldKey, FieldValue]] = None
+    topics: Omittable[Annotated[list[Topic], Field(max_length=30)]] = None
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+class _CaseStart(ApiModel):
+    program: Annotated[StrictStr, StringConstraints(min_length=1, max_length=64, pattern=PLAIN)]
+    follows_id: Omittable[Id] = None
+
+
+# The program comes first, as it always has: of two missing fields, the first is reported.
+class CaseCreate(CaseUpdate, _CaseStart):
+    title: RequiredShort
+
+
+class CaseAction(ApiModel):
+    action: Literal["submit", "recall", "withdraw", "approve", "return", "close"] = Field(
+        description="'recall' takes a submitted or returned case back to draft; 'withdraw' is"
+        " its deprecated v1 name (kept as an alias, it does not withdraw: that is"
+        " POST /api/v1/cases/{case_id}/withdrawal)."
+    )
+    comment: Omittable[Annotated[StrictStr, StringConstraints(max_length=5000, pattern=PLAIN)]] = (
+        Field(default=None, description="Required with action 'return'.")
+    )
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+class Withdrawal(ApiModel):
+    case_id: int
+    withdrawn_at: Time
+    reason: WithdrawalReason
+
+
+class WithdrawalCreate(ApiModel):
+    reason: WithdrawalReason = Field(
+        description="Why, as a category: no free text is stored with a withdrawal."
+    )
+
+
+# ------------------------------------------------------------------ JSON-Schema dicts
+
+
 ACCEPT = {
     "type": "array",
     "description": "Findings of the de-identification gate that are not identifiers: the "
     "field and offsets from the 422 answer, with a reason.",
-    "items": {
-        "type": "object",
-        "required": ["field", "start", "end", "reason"],
-        "properties": {
-            "field": {"type": "string", "maxLength": 200, "pattern": PLAIN},
-            "start": {"type": "integer", "minimum": 0, "maximum": 10_000_000},
-            "end": {"type": "integer", "minimum": 0, "maximum": 10_000_000},
-            "reason": {"type": "string", "enum": list(ACCEPT_REASONS)},
-        },
-        "additionalProperties": False,
-    },
+    "items": SPEC.model(AcceptedFinding, "validation"),
 }
-FIELD_VALUE = {
-    "anyOf": [
-        {"type": "string", "maxLength": 2000, "pattern": PLAIN},
-        {"type": "number"},
-        {"type": "boolean"},
-        {
-            "type": "array",
-            "items": {
-                "anyOf": [
-                    {"type": "string", "maxLength": 2000, "pattern": PLAIN},
-                    {"type": ["number", "boolean"]},
-                ]
-            },
-        },
-        {"type": "null"},
-    ]
-}
+
 
 ERROR = SPEC.schema(
     "Error",
@@ -168,130 +366,6 @@ SPEC.schema(
     },
 )
 
-CASE = SPEC.schema(
-    "Case",
-    {
-        "type": "object",
-        "properties": {
-            "id": {"type": "integer"},
-            "ref": {"type": ["string", "null"]},
-            "program": {"type": "string"},
-            "title": {"type": "string"},
-            "age": {"type": ["string", "null"]},
-            "sex": {"type": ["string", "null"]},
-            "status": _enum(CaseStatus),
-            "question": {"type": "string"},
-            "presentation": {"type": "string"},
-            "fields": {"type": "object"},
-            "topics": {"type": "array", "items": {"type": "string"}},
-            "sessions": {"type": "array", "items": {"type": "object"}},
-            "presenter": {"type": ["object", "null"]},
-            "follows_id": {"type": ["integer", "null"]},
-            "follow_up_ids": {"type": "array", "items": {"type": "integer"}},
-            "review_comments": {"type": "array", "items": {"type": "object"}},
-            "deid_risk": {
-                "type": ["object", "null"],
-                "description": "Re-identification warning: quasi-identifiers that together"
-                " may point at one person (field, offsets, kind, advice; never the text)."
-                " A warning, not a refusal.",
-            },
-            "url": {"type": "string"},
-            "withdrawn_at": {
-                "type": ["string", "null"],
-                "description": "Only for the program's coordinators and admins: when the case"
-                " was withdrawn (null: it is not). Others never see a withdrawn case (404).",
-            },
-            "withdrawal_reason": {"anyOf": [_enum(WithdrawalReason), {"type": "null"}]},
-        },
-    },
-)
-WITHDRAWAL = SPEC.schema(
-    "Withdrawal",
-    {
-        "type": "object",
-        "required": ["case_id", "withdrawn_at", "reason"],
-        "properties": {
-            "case_id": {"type": "integer"},
-            "withdrawn_at": {"type": "string"},
-            "reason": _enum(WithdrawalReason),
-        },
-    },
-)
-SPEC.schema(
-    "WithdrawalCreate",
-    {
-        "type": "object",
-        "required": ["reason"],
-        "properties": {
-            "reason": {
-                **_enum(WithdrawalReason),
-                "description": "Why, as a category: no free text is stored with a withdrawal.",
-            }
-        },
-        "additionalProperties": False,
-    },
-)
-
-CASE_FIELDS = {
-    "title": REQUIRED_SHORT,
-    "age": {
-        "anyOf": [
-            {"type": "integer", "minimum": 0, "maximum": 130},
-            {"type": "string", "maxLength": 3, "pattern": PLAIN},
-            {"type": "null"},
-        ]
-    },
-    "sex": {"anyOf": [_enum(Sex), {"type": "null"}]},
-    "question": TEXT,
-    "presentation": TEXT,
-    "fields": {
-        "type": "object",
-        "propertyNames": {"maxLength": 64, "pattern": PLAIN},
-        "additionalProperties": FIELD_VALUE,
-    },
-    "topics": {"type": "array", "items": TOPIC, "maxItems": 30},
-    "accept_findings": ACCEPT,
-}
-SPEC.schema(
-    "CaseCreate",
-    {
-        "type": "object",
-        "required": ["program", "title"],
-        "properties": {
-            "program": {"type": "string", "minLength": 1, "maxLength": 64, "pattern": PLAIN},
-            "follows_id": ID,
-            **CASE_FIELDS,
-        },
-        "additionalProperties": False,
-    },
-)
-SPEC.schema(
-    "CaseUpdate", {"type": "object", "properties": CASE_FIELDS, "additionalProperties": False}
-)
-SPEC.schema(
-    "CaseAction",
-    {
-        "type": "object",
-        "required": ["action"],
-        "properties": {
-            "action": {
-                "type": "string",
-                "enum": ["submit", "recall", "withdraw", "approve", "return", "close"],
-                "description": "'recall' takes a submitted or returned case back to draft; "
-                "'withdraw' is its deprecated v1 name (kept as an alias, it does not withdraw:"
-                " that is POST /api/v1/cases/{case_id}/withdrawal).",
-            },
-            "comment": {
-                "type": "string",
-                "maxLength": 5000,
-                "pattern": PLAIN,
-                "description": "Required with action 'return'.",
-            },
-            "accept_findings": ACCEPT,
-        },
-        "additionalProperties": False,
-    },
-)
 SPEC.schema(
     "Schedule",
     {
