@@ -82,7 +82,8 @@ RequiredShort = Annotated[
     StrictStr, StringConstraints(min_length=1, max_length=300, pattern=NOT_BLANK)
 ]
 Topic = Annotated[StrictStr, StringConstraints(max_length=120, pattern=PLAIN)]
-Id = Annotated[StrictInt, Field(ge=1, le=MAX_ID)]
+# Integers are not strict: JSON does not tell 5 from 5.0, nor does the published schema.
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 # Times as the API has always written them (datetime.isoformat: no zone added or changed).
 Time = Annotated[datetime, PlainSerializer(datetime.isoformat, return_type=str)]
 
@@ -102,8 +103,8 @@ AcceptReason = Annotated[
 
 class AcceptedFinding(ApiModel):
     field: Annotated[StrictStr, StringConstraints(max_length=200, pattern=PLAIN)]
-    start: Annotated[StrictInt, Field(ge=0, le=10_000_000)]
-    end: Annotated[StrictInt, Field(ge=0, le=10_000_000)]
+    start: Annotated[int, Field(ge=0, le=10_000_000)]
+    end: Annotated[int, Field(ge=0, le=10_000_000)]
     reason: AcceptReason
 
     def acceptance(self) -> Acceptance:
@@ -211,7 +212,7 @@ Scalar = StrictInt | StrictFloat | StrictBool
 FieldValue = FieldText | Scalar | list[FieldText | Scalar] | None
 FieldKey = Annotated[StrictStr, StringConstraints(max_length=64, pattern=PLAIN)]
 Age = (
-    Annotated[StrictInt, Field(ge=0, le=130)]
+    Annotated[int, Field(ge=0, le=130)]
     | Annotated[StrictStr, StringConstraints(max_length=3, pattern=PLAIN)]
     | None
 )

@@ -217,7 +217,8 @@ def _instance(model: type[BaseModel], payload: dict[str, Any]) -> BaseModel:
         return model.model_validate(payload)
     except ModelError as exc:
         error = exc.errors()[0]
-        field = ".".join(str(p) for p in error["loc"]) or "body"
+        field = ".".join(f"[{p}]" if isinstance(p, int) else p for p in error["loc"])
+        field = field.replace(".[", "[") or "body"
         raise ValidationError(f"{field} is not valid: {error['msg']}.", field=field) from None
 
 
