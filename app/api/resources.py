@@ -22,10 +22,7 @@ from app.api.base import (
     paginated,
 )
 from app.api.schemas import (
-    ANNOTATION,
-    OUTCOME,
     PROGRAM,
-    RECOMMENDATION,
     SCAN_RESULT,
     SESSION,
     page_of,
@@ -176,44 +173,54 @@ def _endpoints() -> set[str]:
     return {r.endpoint for r in current_app.url_map.iter_rules()}
 
 
-def recommendation_json(rec: Recommendation) -> dict[str, Any]:
-    return {
-        "id": rec.id,
-        "case_id": rec.case_id,
-        "author": _person(rec.author),
-        "category": str(rec.category),
-        "body": rec.body,
-        "references": list(rec.references),
-        "status": str(rec.status),
-        "version": rec.version,
-        "published_at": _iso(rec.published_at),
-        "created_at": _iso(rec.created_at),
-        "annotations": [annotation_json(a) for a in rec.annotations],
-    }
+def recommendation_answer(
+    rec: Recommendation, *, conflicts: bool = False
+) -> schemas.Recommendation:
+    """A recommendation; `conflicts` once it was written, edited or published: the current
+    best practices it may contradict, a warning, never a refusal (mark one intentional with
+    POST /recommendations/{id}/dissents)."""
+    answer = schemas.Recommendation(
+        id=rec.id,
+        case_id=rec.case_id,
+        author=_author(rec.author),
+        category=rec.category,
+        body=rec.body,
+        references=list(rec.references),
+        status=rec.status,
+        version=rec.version,
+        published_at=rec.published_at,
+        created_at=rec.created_at,
+        annotations=[annotation_answer(a) for a in rec.annotations],
+    )
+    if conflicts:
+        answer.conflicts = [
+            schemas.Conflict.model_validate(c.to_dict()) for c in check_recommendation(rec)
+        ]
+    return answer
 
 
-def annotation_json(annotation: Annotation) -> dict[str, Any]:
-    return {
-        "id": annotation.id,
-        "recommendation_id": annotation.recommendation_id,
-        "author": _person(annotation.author),
-        "kind": str(annotation.kind),
-        "body": annotation.body,
-        "references": list(annotation.references),
-        "created_at": _iso(annotation.created_at),
-    }
+def annotation_answer(annotation: Annotation) -> schemas.Annotation:
+    return schemas.Annotation(
+        id=annotation.id,
+        recommendation_id=annotation.recommendation_id,
+        author=_author(annotation.author),
+        kind=annotation.kind,
+        body=annotation.body,
+        references=list(annotation.references),
+        created_at=annotation.created_at,
+    )
 
 
-def outcome_json(outcome: Outcome) -> dict[str, Any]:
-    return {
-        "id": outcome.id,
-        "case_id": outcome.case_id,
-        "recommendation_id": outcome.recommendation_id,
-        "adoption": str(outcome.adoption),
-        "patient_status": str(outcome.patient_status),
-        "note": outcome.note,
-        "recorded_at": _iso(outcome.recorded_at),
-    }
+def outcome_answer(outcome: Outcome) -> schemas.Outcome:
+    return schemas.Outcome(
+        id=outcome.id,
+        case_id=outcome.case_id,
+        recommendation_id=outcome.recommendation_id,
+        adoption=outcome.adoption,
+        patient_status=outcome.patient_status,
+        note=outcome.note,
+        recorded_at=outcome.recorded_at,
+    )
 
 
 # ------------------------------------------------------------------ lookups
@@ -536,7 +543,7 @@ def _case_data(payload: schemas.CaseUpdate, base: CaseData | None = None) -> Cas
     return data
 
 
-def _findings_accepted(payload: schemas.CaseUpdate | schemas.CaseAction) -> list[Acceptance]:
+def _findings_accepted(payload: schemas.Gated) -> list[Acceptance]:
     return [finding.acceptance() for finding in payload.accept_findings or ()]
 
 
@@ -666,9 +673,9 @@ def restore_case_endpoint(case_id: int) -> schemas.Case:
     "GET",
     summary="A case's recommendations",
     tag="recommendations",
-    response=page_of(RECOMMENDATION),
+    response=schemas.RecommendationPage,
 )
-def list_recommendations(case_id: int) -> Any:
+def list_recommendations(case_id: int) -> schemas.RecommendationPage:
     user = api_user()
     case = _case(case_id)
     loaded = db.session.scalars(
@@ -680,8 +687,8 @@ def list_recommendations(case_id: int) -> Any:
         )
         .order_by(Recommendation.position)
     ).all()
-    recs = [recommendation_json(r) for r in loaded if policy.can_view_recommendation(user, r)]
-    return jsonify(one_page(recs))
+    recs = [recommendation_answer(r) for r in loaded if policy.can_view_recommendation(user, r)]
+    return schemas.RecommendationPage.of(recs)
 
 
 @SPEC.operation(
@@ -690,24 +697,28 @@ def list_recommendations(case_id: int) -> Any:
     "POST",
     summary="Write a recommendation (optionally publish it)",
     tag="recommendations",
-    body="RecommendationCreate",
-    response=RECOMMENDATION,
+    body=schemas.RecommendationCreate,
+    response=schemas.Recommendation,
     status=201,
 )
-def create_recommendation(case_id: int, payload: dict[str, Any]) -> Any:
+def create_recommendation(
+    case_id: int, payload: schemas.RecommendationCreate
+) -> schemas.Recommendation:
     user = api_user()
     rec = add_recommendation(
         _case(case_id),
         user,
-        payload["body"],
-        payload["category"],
-        references=payload.get("references", []),
+        payload.body,
+        payload.category,
+        references=payload.references or [],
         actor=user,
-        accepted=_accepted(payload),
+        accepted=_findings_accepted(payload),
     )
-    if payload.get("publish"):
+    if payload.publish:
         lifecycle.publish_recommendation(rec, actor=user)
-    return _created(_with_conflicts(rec))
+    answer = recommendation_answer(rec, conflicts=True)
+    db.session.commit()
+    return answer
 
 
 @SPEC.operation(
@@ -716,10 +727,10 @@ def create_recommendation(case_id: int, payload: dict[str, Any]) -> Any:
     "GET",
     summary="A recommendation with its annotations",
     tag="recommendations",
-    response=RECOMMENDATION,
+    response=schemas.Recommendation,
 )
-def read_recommendation(recommendation_id: int) -> Any:
-    return jsonify(recommendation_json(_recommendation(recommendation_id)))
+def read_recommendation(recommendation_id: int) -> schemas.Recommendation:
+    return recommendation_answer(_recommendation(recommendation_id))
 
 
 @SPEC.operation(
@@ -728,22 +739,24 @@ def read_recommendation(recommendation_id: int) -> Any:
     "PATCH",
     summary="Edit a recommendation (its author only; a version is kept)",
     tag="recommendations",
-    body="RecommendationUpdate",
-    response=RECOMMENDATION,
+    body=schemas.RecommendationUpdate,
+    response=schemas.Recommendation,
 )
-def update_recommendation(recommendation_id: int, payload: dict[str, Any]) -> Any:
+def update_recommendation(
+    recommendation_id: int, payload: schemas.RecommendationUpdate
+) -> schemas.Recommendation:
     rec, user = _recommendation(recommendation_id), api_user()
     edit_recommendation(
         rec,
-        body=payload.get("body", rec.body),
-        category=payload.get("category", str(rec.category)),
-        references=payload.get("references", rec.references),
+        body=rec.body if payload.body is None else payload.body,
+        category=str(rec.category) if payload.category is None else payload.category,
+        references=rec.references if payload.references is None else payload.references,
         editor=user,
         actor=user,
-        accepted=_accepted(payload),
+        accepted=_findings_accepted(payload),
     )
     db.session.commit()
-    return jsonify(_with_conflicts(rec))
+    return recommendation_answer(rec, conflicts=True)
 
 
 @SPEC.operation(
@@ -752,22 +765,13 @@ def update_recommendation(recommendation_id: int, payload: dict[str, Any]) -> An
     "POST",
     summary="Publish a recommendation; the presenter is notified",
     tag="recommendations",
-    response=RECOMMENDATION,
+    response=schemas.Recommendation,
 )
-def publish_recommendation_endpoint(recommendation_id: int) -> Any:
+def publish_recommendation_endpoint(recommendation_id: int) -> schemas.Recommendation:
     rec = _recommendation(recommendation_id)
     lifecycle.publish_recommendation(rec, actor=api_user())
     db.session.commit()
-    return jsonify(_with_conflicts(rec))
-
-
-def _with_conflicts(rec: Recommendation) -> dict[str, Any]:
-    """A saved recommendation with the current best practices it may contradict: a warning,
-    never a refusal (mark one intentional with POST /recommendations/{id}/dissents)."""
-    return {
-        **recommendation_json(rec),
-        "conflicts": [c.to_dict() for c in check_recommendation(rec)],
-    }
+    return recommendation_answer(rec, conflicts=True)
 
 
 @SPEC.operation(
@@ -776,24 +780,22 @@ def _with_conflicts(rec: Recommendation) -> dict[str, Any]:
     "GET",
     summary="Earlier texts of a recommendation",
     tag="recommendations",
-    response={"type": "object"},
+    response=schemas.RecommendationVersions,
 )
-def recommendation_versions(recommendation_id: int) -> Any:
+def recommendation_versions(recommendation_id: int) -> schemas.RecommendationVersions:
     rec = _recommendation(recommendation_id)
-    return jsonify(
-        {
-            "results": [
-                {
-                    "version": v.version,
-                    "category": str(v.category),
-                    "body": v.body,
-                    "references": list(v.references),
-                    "edited_by": _person(v.edited_by),
-                    "created_at": _iso(v.created_at),
-                }
-                for v in rec.versions
-            ]
-        }
+    return schemas.RecommendationVersions(
+        results=[
+            schemas.RecommendationVersion(
+                version=v.version,
+                category=v.category,
+                body=v.body,
+                references=list(v.references),
+                edited_by=_author(v.edited_by),
+                created_at=v.created_at,
+            )
+            for v in rec.versions
+        ]
     )
 
 
@@ -803,11 +805,11 @@ def recommendation_versions(recommendation_id: int) -> Any:
     "GET",
     summary="Annotations on a recommendation, in order",
     tag="annotations",
-    response=page_of(ANNOTATION),
+    response=schemas.AnnotationPage,
 )
-def list_annotations(recommendation_id: int) -> Any:
-    items = [annotation_json(a) for a in _recommendation(recommendation_id).annotations]
-    return jsonify(one_page(items))
+def list_annotations(recommendation_id: int) -> schemas.AnnotationPage:
+    items = [annotation_answer(a) for a in _recommendation(recommendation_id).annotations]
+    return schemas.AnnotationPage.of(items)
 
 
 @SPEC.operation(
@@ -816,22 +818,26 @@ def list_annotations(recommendation_id: int) -> Any:
     "POST",
     summary="Annotate a recommendation (experts)",
     tag="annotations",
-    body="AnnotationCreate",
-    response=ANNOTATION,
+    body=schemas.AnnotationCreate,
+    response=schemas.Annotation,
     status=201,
 )
-def create_annotation(recommendation_id: int, payload: dict[str, Any]) -> Any:
+def create_annotation(
+    recommendation_id: int, payload: schemas.AnnotationCreate
+) -> schemas.Annotation:
     user = api_user()
     annotation = annotate(
         _recommendation(recommendation_id),
         user,
-        payload["kind"],
-        payload["body"],
-        references=payload.get("references", []),
+        payload.kind,
+        payload.body,
+        references=payload.references or [],
         actor=user,
-        accepted=_accepted(payload),
+        accepted=_findings_accepted(payload),
     )
-    return _created(annotation_json(annotation))
+    answer = annotation_answer(annotation)
+    db.session.commit()
+    return answer
 
 
 # ------------------------------------------------------------------ outcomes
@@ -843,11 +849,11 @@ def create_annotation(recommendation_id: int, payload: dict[str, Any]) -> Any:
     "GET",
     summary="Outcomes recorded at a follow-up",
     tag="outcomes",
-    response=page_of(OUTCOME),
+    response=schemas.OutcomePage,
 )
-def list_outcomes(case_id: int) -> Any:
-    items = [outcome_json(o) for o in _case(case_id).outcomes]
-    return jsonify(one_page(items))
+def list_outcomes(case_id: int) -> schemas.OutcomePage:
+    items = [outcome_answer(o) for o in _case(case_id).outcomes]
+    return schemas.OutcomePage.of(items)
 
 
 @SPEC.operation(
@@ -856,27 +862,29 @@ def list_outcomes(case_id: int) -> Any:
     "POST",
     summary="At a follow-up, record what became of an earlier recommendation",
     tag="outcomes",
-    body="OutcomeCreate",
-    response=OUTCOME,
+    body=schemas.OutcomeCreate,
+    response=schemas.Outcome,
     status=201,
 )
-def create_outcome(case_id: int, payload: dict[str, Any]) -> Any:
+def create_outcome(case_id: int, payload: schemas.OutcomeCreate) -> schemas.Outcome:
     follow_up = _case(case_id)
-    rec = db.session.get(Recommendation, payload["recommendation_id"])
+    rec = db.session.get(Recommendation, payload.recommendation_id)
     if rec is None or not policy.can_view_recommendation(api_user(), rec):
         raise ValidationError(
-            f"No recommendation {payload['recommendation_id']}.", field="recommendation_id"
+            f"No recommendation {payload.recommendation_id}.", field="recommendation_id"
         )
     outcome = record_outcome_operation(
         follow_up,
         rec,
-        payload["adoption"],
-        payload["patient_status"],
-        note=payload.get("note", ""),
+        payload.adoption,
+        payload.patient_status,
+        note=payload.note or "",
         actor=api_user(),
-        accepted=_accepted(payload),
+        accepted=_findings_accepted(payload),
     )
-    return _created(outcome_json(outcome))
+    answer = outcome_answer(outcome)
+    db.session.commit()
+    return answer
 
 
 # ------------------------------------------------------------------ de-identification

@@ -7,7 +7,7 @@ below them serve the routes not yet moved, and go as their routes move."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any, Generic, Literal, TypeAlias, TypeVar
+from typing import Annotated, Any, Generic, Literal, Self, TypeAlias, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -33,6 +33,7 @@ from app.recommendations.models import (
     AnnotationKind,
     PatientStatus,
     RecommendationCategory,
+    RecommendationStatus,
 )
 
 
@@ -127,6 +128,11 @@ class Page(ApiModel, Generic[T]):
     page: int
     per_page: int
     results: list[T]
+
+    @classmethod
+    def of(cls, items: list[T]) -> Self:
+        """A short list (a case's recommendations, say) as the one page of itself."""
+        return cls(total=len(items), page=1, per_page=max(len(items), 1), results=items)
 
 
 # ---- cases
@@ -265,6 +271,125 @@ class WithdrawalCreate(ApiModel):
     )
 
 
+# ---- recommendations, annotations, outcomes
+
+RequiredText = Annotated[
+    StrictStr, StringConstraints(min_length=1, max_length=100_000, pattern=NOT_BLANK)
+]
+References = Annotated[
+    list[Annotated[StrictStr, StringConstraints(max_length=500, pattern=PLAIN)]],
+    Field(max_length=50),
+]
+
+
+class Annotation(ApiModel):
+    id: int
+    recommendation_id: int
+    author: Person | None
+    kind: AnnotationKind
+    body: str
+    references: list[str]
+    created_at: Time
+
+
+class AnnotationPage(Page[Annotation]):
+    pass
+
+
+class Conflict(ApiModel):
+    """A current best practice a recommendation may contradict."""
+
+    practice_id: int
+    title: str
+    status: str
+    reason: str
+    url: str
+    intentional: bool
+    dissent_reason: str | None
+
+
+class Recommendation(ApiModel):
+    id: int
+    case_id: int
+    author: Person | None
+    category: RecommendationCategory
+    body: str
+    references: list[str]
+    status: RecommendationStatus
+    version: int
+    published_at: Time | None
+    created_at: Time
+    annotations: list[Annotation]
+    conflicts: list[Conflict] = Field(
+        default_factory=list,
+        description="Only when written, edited or published: current best practices the"
+        " text may contradict (a warning; nothing was refused).",
+    )
+
+
+class RecommendationPage(Page[Recommendation]):
+    pass
+
+
+class RecommendationVersion(ApiModel):
+    """An earlier text of a recommendation."""
+
+    version: int
+    category: RecommendationCategory
+    body: str
+    references: list[str]
+    edited_by: Person | None
+    created_at: Time
+
+
+class RecommendationVersions(ApiModel):
+    results: list[RecommendationVersion]
+
+
+class RecommendationUpdate(ApiModel):
+    """What an edit may change; a field left out stays as it is."""
+
+    body: Omittable[RequiredText] = None
+    category: Omittable[RecommendationCategory] = None
+    references: Omittable[References] = None
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+class RecommendationCreate(RecommendationUpdate):
+    body: RequiredText
+    category: RecommendationCategory
+    publish: Omittable[bool] = None
+
+
+class AnnotationCreate(ApiModel):
+    kind: AnnotationKind
+    body: RequiredText
+    references: Omittable[References] = None
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+class Outcome(ApiModel):
+    id: int
+    case_id: int
+    recommendation_id: int
+    adoption: Adoption
+    patient_status: PatientStatus
+    note: str
+    recorded_at: Time
+
+
+class OutcomePage(Page[Outcome]):
+    pass
+
+
+class OutcomeCreate(ApiModel):
+    recommendation_id: Id
+    adoption: Adoption
+    patient_status: PatientStatus
+    note: Omittable[Text] = None
+    accept_findings: Omittable[AcceptFindings] = None
+
+
 # ------------------------------------------------------------------ JSON-Schema dicts
 
 
@@ -377,129 +502,6 @@ SPEC.schema(
     },
 )
 
-RECOMMENDATION = SPEC.schema(
-    "Recommendation",
-    {
-        "type": "object",
-        "properties": {
-            "id": {"type": "integer"},
-            "case_id": {"type": "integer"},
-            "author": {"type": "object"},
-            "category": _enum(RecommendationCategory),
-            "body": {"type": "string"},
-            "references": {"type": "array", "items": {"type": "string"}},
-            "status": {"type": "string", "enum": ["draft", "published"]},
-            "version": {"type": "integer"},
-            "published_at": {"type": ["string", "null"]},
-            "created_at": {"type": "string"},
-            "annotations": {"type": "array", "items": {"type": "object"}},
-            "conflicts": {
-                "type": "array",
-                "description": "Only when written, edited or published: current best "
-                "practices the text may contradict (a warning; nothing was refused).",
-                "items": {
-                    "type": "object",
-                    "properties": {
-                        "practice_id": {"type": "integer"},
-                        "title": {"type": "string"},
-                        "status": {"type": "string"},
-                        "reason": {"type": "string"},
-                        "url": {"type": "string"},
-                        "intentional": {"type": "boolean"},
-                        "dissent_reason": {"type": ["string", "null"]},
-                    },
-                },
-            },
-        },
-    },
-)
-SPEC.schema(
-    "RecommendationCreate",
-    {
-        "type": "object",
-        "required": ["body", "category"],
-        "properties": {
-            "body": REQUIRED_TEXT,
-            "category": _enum(RecommendationCategory),
-            "references": REFERENCES,
-            "publish": {"type": "boolean"},
-            "accept_findings": ACCEPT,
-        },
-        "additionalProperties": False,
-    },
-)
-SPEC.schema(
-    "RecommendationUpdate",
-    {
-        "type": "object",
-        "properties": {
-            "body": REQUIRED_TEXT,
-            "category": _enum(RecommendationCategory),
-            "references": REFERENCES,
-            "accept_findings": ACCEPT,
-        },
-        "additionalProperties": False,
-    },
-)
-ANNOTATION = SPEC.schema(
-    "Annotation",
-    {
-        "type": "object",
-        "properties": {
-            "id": {"type": "integer"},
-            "recommendation_id": {"type": "integer"},
-            "author": {"type": "object"},
-            "kind": _enum(AnnotationKind),
-            "body": {"type": "string"},
-            "references": {"type": "array", "items": {"type": "string"}},
-            "created_at": {"type": "string"},
-        },
-    },
-)
-SPEC.schema(
-    "AnnotationCreate",
-    {
-        "type": "object",
-        "required": ["kind", "body"],
-        "properties": {
-            "kind": _enum(AnnotationKind),
-            "body": REQUIRED_TEXT,
-            "references": REFERENCES,
-            "accept_findings": ACCEPT,
-        },
-        "additionalProperties": False,
-    },
-)
-OUTCOME = SPEC.schema(
-    "Outcome",
-    {
-        "type": "object",
-        "properties": {
-            "id": {"type": "integer"},
-            "case_id": {"type": "integer"},
-            "recommendation_id": {"type": "integer"},
-            "adoption": _enum(Adoption),
-            "patient_status": _enum(PatientStatus),
-            "note": {"type": "string"},
-            "recorded_at": {"type": "string"},
-        },
-    },
-)
-SPEC.schema(
-    "OutcomeCreate",
-    {
-        "type": "object",
-        "required": ["recommendation_id", "adoption", "patient_status"],
-        "properties": {
-            "recommendation_id": ID,
-            "adoption": _enum(Adoption),
-            "patient_status": _enum(PatientStatus),
-            "note": TEXT,
-            "accept_findings": ACCEPT,
-        },
-        "additionalProperties": False,
-    },
-)
 SPEC.schema(
     "ScanRequest",
     {
@@ -541,3 +543,7 @@ def page_of(ref: dict[str, str]) -> dict[str, Any]:
             "results": {"type": "array", "items": ref},
         },
     }
+
+
+# A body that may carry accepted findings of the de-identification gate.
+Gated = CaseUpdate | CaseAction | RecommendationUpdate | AnnotationCreate | OutcomeCreate
