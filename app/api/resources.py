@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import jsonify, request, url_for
+from flask import current_app, jsonify, request, url_for
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -149,7 +149,7 @@ def case_answer(case: Case, user: Viewer) -> schemas.Case:
         created_at=case.created_at,
         updated_at=case.updated_at,
         url=url_for("cases.case", case_id=case.id, _external=False)
-        if "cases.case" in _endpoints()
+        if "cases.case" in current_app.view_functions
         else f"/cases/{case.id}",
     )
     if policy.can_see_withdrawn(user, case):  # those who may still open a withdrawn case
@@ -165,12 +165,6 @@ def _deid_risk(case: Case, user: Viewer) -> schemas.DeidRisk | None:
         return None
     warning = assess(saved_texts(case))
     return schemas.DeidRisk.model_validate(warning.to_dict()) if warning else None
-
-
-def _endpoints() -> set[str]:
-    from flask import current_app
-
-    return {r.endpoint for r in current_app.url_map.iter_rules()}
 
 
 def recommendation_answer(
