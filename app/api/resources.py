@@ -47,7 +47,7 @@ from app.programs.operations import (
     update_session,
     visible_programs,
 )
-from app.recommendations.models import Annotation, Outcome, Recommendation
+from app.recommendations.models import Annotation, Recommendation
 from app.recommendations.operations import add_recommendation, annotate, edit_recommendation
 from app.recommendations.operations import record_outcome as record_outcome_operation
 
@@ -170,51 +170,15 @@ def _deid_risk(case: Case, user: Viewer) -> schemas.DeidRisk | None:
 def recommendation_answer(
     rec: Recommendation, *, conflicts: bool = False
 ) -> schemas.Recommendation:
-    """A recommendation; `conflicts` once it was written, edited or published: the current
-    best practices it may contradict, a warning, never a refusal (mark one intentional with
-    POST /recommendations/{id}/dissents)."""
-    answer = schemas.Recommendation(
-        id=rec.id,
-        case_id=rec.case_id,
-        author=_author(rec.author),
-        category=rec.category,
-        body=rec.body,
-        references=list(rec.references),
-        status=rec.status,
-        version=rec.version,
-        published_at=rec.published_at,
-        created_at=rec.created_at,
-        annotations=[annotation_answer(a) for a in rec.annotations],
-    )
+    """A recommendation with its annotations; `conflicts` once it was written, edited or
+    published: the current best practices it may contradict, a warning, never a refusal
+    (mark one intentional with POST /recommendations/{id}/dissents)."""
+    answer = schemas.Recommendation.model_validate(rec, from_attributes=True)
     if conflicts:
         answer.conflicts = [
             schemas.Conflict.model_validate(c.to_dict()) for c in check_recommendation(rec)
         ]
     return answer
-
-
-def annotation_answer(annotation: Annotation) -> schemas.Annotation:
-    return schemas.Annotation(
-        id=annotation.id,
-        recommendation_id=annotation.recommendation_id,
-        author=_author(annotation.author),
-        kind=annotation.kind,
-        body=annotation.body,
-        references=list(annotation.references),
-        created_at=annotation.created_at,
-    )
-
-
-def outcome_answer(outcome: Outcome) -> schemas.Outcome:
-    return schemas.Outcome(
-        id=outcome.id,
-        case_id=outcome.case_id,
-        recommendation_id=outcome.recommendation_id,
-        adoption=outcome.adoption,
-        patient_status=outcome.patient_status,
-        note=outcome.note,
-        recorded_at=outcome.recorded_at,
-    )
 
 
 # ------------------------------------------------------------------ lookups
@@ -778,18 +742,8 @@ def publish_recommendation_endpoint(recommendation_id: int) -> schemas.Recommend
 )
 def recommendation_versions(recommendation_id: int) -> schemas.RecommendationVersions:
     rec = _recommendation(recommendation_id)
-    return schemas.RecommendationVersions(
-        results=[
-            schemas.RecommendationVersion(
-                version=v.version,
-                category=v.category,
-                body=v.body,
-                references=list(v.references),
-                edited_by=_author(v.edited_by),
-                created_at=v.created_at,
-            )
-            for v in rec.versions
-        ]
+    return schemas.RecommendationVersions.model_validate(
+        {"results": rec.versions}, from_attributes=True
     )
 
 
@@ -802,8 +756,10 @@ def recommendation_versions(recommendation_id: int) -> schemas.RecommendationVer
     response=schemas.AnnotationPage,
 )
 def list_annotations(recommendation_id: int) -> schemas.AnnotationPage:
-    items = [annotation_answer(a) for a in _recommendation(recommendation_id).annotations]
-    return schemas.AnnotationPage.of(items)
+    annotations = _recommendation(recommendation_id).annotations
+    return schemas.AnnotationPage.of(
+        [schemas.Annotation.model_validate(a, from_attributes=True) for a in annotations]
+    )
 
 
 @SPEC.operation(
@@ -829,7 +785,7 @@ def create_annotation(
         actor=user,
         accepted=_findings_accepted(payload),
     )
-    answer = annotation_answer(annotation)
+    answer = schemas.Annotation.model_validate(annotation, from_attributes=True)
     db.session.commit()
     return answer
 
@@ -846,8 +802,10 @@ def create_annotation(
     response=schemas.OutcomePage,
 )
 def list_outcomes(case_id: int) -> schemas.OutcomePage:
-    items = [outcome_answer(o) for o in _case(case_id).outcomes]
-    return schemas.OutcomePage.of(items)
+    outcomes = _case(case_id).outcomes
+    return schemas.OutcomePage.of(
+        [schemas.Outcome.model_validate(o, from_attributes=True) for o in outcomes]
+    )
 
 
 @SPEC.operation(
@@ -876,7 +834,7 @@ def create_outcome(case_id: int, payload: schemas.OutcomeCreate) -> schemas.Outc
         actor=api_user(),
         accepted=_findings_accepted(payload),
     )
-    answer = outcome_answer(outcome)
+    answer = schemas.Outcome.model_validate(outcome, from_attributes=True)
     db.session.commit()
     return answer
 
