@@ -54,14 +54,6 @@ from app.recommendations.operations import record_outcome as record_outcome_oper
 API = api_blueprint
 
 
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _person(user: User | None) -> dict[str, Any] | None:
-    return {"id": user.id, "display_name": user.display_name} if user else None
-
-
 # ------------------------------------------------------------------ serializers
 
 
