@@ -127,6 +127,31 @@ def test_a_patch_leaves_out_what_it_does_not_send(world):
     assert p.patch(f"/cases/{case['id']}", expect=422, json={"title": None})["field"] == "title"
 
 
+def test_recommendations_answer_as_published_and_conflicts_only_after_a_write(world, client):
+    p, c, e = world["provider"], world["coordinator"], world["expert"]
+    case = p.post("/cases", expect=201, json=CASE)
+    p.post(f"/cases/{case['id']}/actions", expect=200, json={"action": "submit"})
+    c.post(f"/cases/{case['id']}/actions", expect=200, json={"action": "approve"})
+    written = e.post(
+        f"/cases/{case['id']}/recommendations",
+        expect=201,
+        json={"body": "Taper by 10% a month.", "category": "therapeutic", "references": ["R"]},
+    )
+    edited = e.patch(f"/recommendations/{written['id']}", expect=200, json={"body": "Taper."})
+    recommendation, _ = _validator(client, "Recommendation")
+    versions, _ = _validator(client, "RecommendationVersions")
+    for answer in (written, edited):
+        recommendation.validate(answer)
+        assert answer["conflicts"] == []
+    assert (edited["version"], edited["references"]) == (2, ["R"])  # left out: kept
+    read = e.get(f"/recommendations/{written['id']}", expect=200)
+    recommendation.validate(read)
+    assert "conflicts" not in read
+    history = e.get(f"/recommendations/{written['id']}/versions", expect=200)
+    versions.validate(history)
+    assert history["results"][0]["edited_by"]["id"] == e.user.id
+
+
 # ------------------------------------------------------------------ the mechanism itself
 
 
