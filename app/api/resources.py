@@ -7,10 +7,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import jsonify, request, url_for
+from flask import current_app, jsonify, request, url_for
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from app.api import schemas
 from app.api.base import (
     PAGING,
     SPEC,
@@ -21,14 +22,9 @@ from app.api.base import (
     paginated,
 )
 from app.api.schemas import (
-    ANNOTATION,
-    CASE,
-    OUTCOME,
     PROGRAM,
-    RECOMMENDATION,
     SCAN_RESULT,
     SESSION,
-    WITHDRAWAL,
     page_of,
 )
 from app.api.spec import Query
@@ -38,7 +34,7 @@ from app.auth.policy import Viewer
 from app.cases import lifecycle
 from app.cases.models import Case, CasePresentation, CaseStatus, ReviewComment
 from app.cases.operations import CaseData, content_of, saved_texts
-from app.deid.gate import parse_acceptances, scan_fields
+from app.deid.gate import Acceptance, parse_acceptances, scan_fields
 from app.deid.risk import assess
 from app.errors import NotFound, ValidationError
 from app.extensions import db
@@ -51,19 +47,11 @@ from app.programs.operations import (
     update_session,
     visible_programs,
 )
-from app.recommendations.models import Annotation, Outcome, Recommendation
+from app.recommendations.models import Annotation, Recommendation
 from app.recommendations.operations import add_recommendation, annotate, edit_recommendation
 from app.recommendations.operations import record_outcome as record_outcome_operation
 
 API = api_blueprint
-
-
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _person(user: User | None) -> dict[str, Any] | None:
-    return {"id": user.id, "display_name": user.display_name} if user else None
 
 
 # ------------------------------------------------------------------ serializers
@@ -107,7 +95,7 @@ def session_json(session: Session, user: Viewer, *, agenda: bool = False) -> dic
     return out
 
 
-# What case_json reads of a case, loaded with a page of cases rather than case by case.
+# What case_answer reads of a case, loaded with a page of cases rather than case by case.
 CASE_JSON_LOADS = (
     joinedload(Case.presenter),
     selectinload(Case.topics),
@@ -117,102 +105,72 @@ CASE_JSON_LOADS = (
 )
 
 
-def case_json(case: Case, user: Viewer) -> dict[str, Any]:
-    out = {
-        "id": case.id,
-        "ref": case.ref,
-        "program": case.program.slug,
-        "title": case.title,
-        "age": case.age,
-        "sex": str(case.sex) if case.sex else None,
-        "status": str(case.status),
-        "question": case.question,
-        "presentation": case.presentation,
-        "fields": case.fields or {},
-        "topics": [t.name for t in case.topics],
-        "sessions": [
-            {
-                "id": p.session.id,
-                "date": p.session.date.isoformat(),
-                "number": p.session.number,
-                "presented": p.presented,
-            }
+def _author(user: User | None) -> schemas.Person | None:
+    return schemas.Person(id=user.id, display_name=user.display_name) if user else None
+
+
+def case_answer(case: Case, user: Viewer) -> schemas.Case:
+    answer = schemas.Case(
+        id=case.id,
+        ref=case.ref,
+        program=case.program.slug,
+        title=case.title,
+        age=case.age,
+        sex=case.sex,
+        status=case.status,
+        question=case.question,
+        presentation=case.presentation,
+        fields=case.fields or {},
+        topics=[t.name for t in case.topics],
+        sessions=[
+            schemas.CaseSession(
+                id=p.session.id, date=p.session.date, number=p.session.number, presented=p.presented
+            )
             for p in sorted(case.presentations, key=lambda p: p.session.date)
         ],
-        "presenter": _person(case.presenter),
-        "follows_id": case.follows_id,
-        "follow_up_ids": [c.id for c in case.follow_ups if policy.can_view_case(user, c)],
-        "review_comments": [
-            {"body": c.body, "author": _person(c.author), "created_at": _iso(c.created_at)}
+        presenter=_author(case.presenter),
+        follows_id=case.follows_id,
+        follow_up_ids=[c.id for c in case.follow_ups if policy.can_view_case(user, c)],
+        review_comments=[
+            schemas.ReviewComment(body=c.body, author=_author(c.author), created_at=c.created_at)
             for c in case.review_comments
         ]
         if policy.can_see_review(user, case)
         else [],
-        "deid_risk": _deid_risk(case, user),
-        "created_at": _iso(case.created_at),
-        "updated_at": _iso(case.updated_at),
-        "url": url_for("cases.case", case_id=case.id, _external=False)
-        if "cases.case" in _endpoints()
+        deid_risk=_deid_risk(case, user),
+        created_at=case.created_at,
+        updated_at=case.updated_at,
+        url=url_for("cases.case", case_id=case.id, _external=False)
+        if "cases.case" in current_app.view_functions
         else f"/cases/{case.id}",
-    }
+    )
     if policy.can_see_withdrawn(user, case):  # those who may still open a withdrawn case
-        out["withdrawn_at"] = _iso(case.withdrawn_at)
-        out["withdrawal_reason"] = str(case.withdrawal_reason) if case.withdrawal_reason else None
-    return out
+        # Set after building, so that for everyone else the two stay out of the answer.
+        answer.withdrawn_at = case.withdrawn_at
+        answer.withdrawal_reason = case.withdrawal_reason
+    return answer
 
 
-def _deid_risk(case: Case, user: Viewer) -> dict[str, Any] | None:
+def _deid_risk(case: Case, user: Viewer) -> schemas.DeidRisk | None:
     """The re-identification warning (offsets and kinds, no text), for presenter and reviewers."""
     if not policy.can_see_deid_risk(user, case):
         return None
     warning = assess(saved_texts(case))
-    return warning.to_dict() if warning else None
+    return schemas.DeidRisk.model_validate(warning.to_dict()) if warning else None
 
 
-def _endpoints() -> set[str]:
-    from flask import current_app
-
-    return {r.endpoint for r in current_app.url_map.iter_rules()}
-
-
-def recommendation_json(rec: Recommendation) -> dict[str, Any]:
-    return {
-        "id": rec.id,
-        "case_id": rec.case_id,
-        "author": _person(rec.author),
-        "category": str(rec.category),
-        "body": rec.body,
-        "references": list(rec.references),
-        "status": str(rec.status),
-        "version": rec.version,
-        "published_at": _iso(rec.published_at),
-        "created_at": _iso(rec.created_at),
-        "annotations": [annotation_json(a) for a in rec.annotations],
-    }
-
-
-def annotation_json(annotation: Annotation) -> dict[str, Any]:
-    return {
-        "id": annotation.id,
-        "recommendation_id": annotation.recommendation_id,
-        "author": _person(annotation.author),
-        "kind": str(annotation.kind),
-        "body": annotation.body,
-        "references": list(annotation.references),
-        "created_at": _iso(annotation.created_at),
-    }
-
-
-def outcome_json(outcome: Outcome) -> dict[str, Any]:
-    return {
-        "id": outcome.id,
-        "case_id": outcome.case_id,
-        "recommendation_id": outcome.recommendation_id,
-        "adoption": str(outcome.adoption),
-        "patient_status": str(outcome.patient_status),
-        "note": outcome.note,
-        "recorded_at": _iso(outcome.recorded_at),
-    }
+def recommendation_answer(
+    rec: Recommendation, *, conflicts: bool = False
+) -> schemas.Recommendation:
+    """A recommendation with its annotations; `conflicts` once it was written, edited or
+    published: the current best practices it may contradict, a warning, never a refusal
+    (mark one intentional with POST /recommendations/{id}/dissents)."""
+    answer = schemas.Recommendation.model_validate(rec, from_attributes=True)
+    if conflicts:
+        answer.conflicts = [
+            schemas.Conflict.model_validate(c.to_dict()) for c in check_recommendation(rec)
+        ]
+    return answer
 
 
 # ------------------------------------------------------------------ lookups
@@ -438,13 +396,13 @@ def schedule_case_endpoint(session_id: int, payload: dict[str, Any]) -> Any:
     "POST",
     summary="Mark a scheduled case as presented",
     tag="sessions",
-    response=CASE,
+    response=schemas.Case,
 )
-def mark_presented_endpoint(session_id: int, case_id: int) -> Any:
+def mark_presented_endpoint(session_id: int, case_id: int) -> schemas.Case:
     case = _case(case_id)
     lifecycle.mark_presented(case, _session(session_id), actor=api_user())
     db.session.commit()
-    return jsonify(case_json(case, api_user()))
+    return case_answer(case, api_user())
 
 
 # ------------------------------------------------------------------ cases
@@ -470,9 +428,9 @@ CASE_FILTERS = (
     summary="Cases you may see",
     tag="cases",
     query=CASE_FILTERS,
-    response=page_of(CASE),
+    response=schemas.CasePage,
 )
-def list_cases() -> Any:
+def list_cases() -> schemas.CasePage:
     user = api_user()
     page, per_page = page_args()
     programs = visible_programs(user)
@@ -509,7 +467,9 @@ def list_cases() -> Any:
         .limit(per_page)
         .options(*CASE_JSON_LOADS)
     )
-    return jsonify(paginated([case_json(c, user) for c in cases], total, page, per_page))
+    return schemas.CasePage(
+        total=total, page=page, per_page=per_page, results=[case_answer(c, user) for c in cases]
+    )
 
 
 def _flag(name: str) -> bool:
@@ -525,12 +485,16 @@ def _flag(name: str) -> bool:
     raise ValidationError(f"{name} must be true or false.", field=name)
 
 
-def _case_data(payload: dict[str, Any], base: CaseData | None = None) -> CaseData:
+def _case_data(payload: schemas.CaseUpdate, base: CaseData | None = None) -> CaseData:
     data = base or CaseData(title="")
     for key in ("title", "question", "presentation", "age", "sex", "fields", "topics"):
-        if key in payload:
-            setattr(data, key, payload[key])
+        if key in payload.model_fields_set:
+            setattr(data, key, getattr(payload, key))
     return data
+
+
+def _findings_accepted(payload: schemas.Gated) -> list[Acceptance]:
+    return [finding.acceptance() for finding in payload.accept_findings or ()]
 
 
 @SPEC.operation(
@@ -539,25 +503,29 @@ def _case_data(payload: dict[str, Any], base: CaseData | None = None) -> CaseDat
     "POST",
     summary="Start a case (a draft) or a follow-up",
     tag="cases",
-    body="CaseCreate",
-    response=CASE,
+    body=schemas.CaseCreate,
+    response=schemas.Case,
     status=201,
 )
-def create_case_endpoint(payload: dict[str, Any]) -> Any:
+def create_case_endpoint(payload: schemas.CaseCreate) -> schemas.Case:
     user = api_user()
-    program = _program(payload["program"])
-    follows = _case(payload["follows_id"]) if payload.get("follows_id") else None
+    program = _program(payload.program)
+    follows = _case(payload.follows_id) if payload.follows_id else None
     # a follow-up carries over the patient's facts the payload leaves out
     data = _case_data(payload, lifecycle.follow_up_facts(follows) if follows else None)
     case = lifecycle.draft_case(
-        program, data, presenter=user, follows=follows, accepted=_accepted(payload)
+        program, data, presenter=user, follows=follows, accepted=_findings_accepted(payload)
     )
-    return _created(case_json(case, user))
+    answer = case_answer(case, user)
+    db.session.commit()
+    return answer
 
 
-@SPEC.operation(API, "/cases/<int:case_id>", "GET", summary="A case", tag="cases", response=CASE)
-def read_case(case_id: int) -> Any:
-    return jsonify(case_json(_case(case_id), api_user()))
+@SPEC.operation(
+    API, "/cases/<int:case_id>", "GET", summary="A case", tag="cases", response=schemas.Case
+)
+def read_case(case_id: int) -> schemas.Case:
+    return case_answer(_case(case_id), api_user())
 
 
 @SPEC.operation(
@@ -566,16 +534,19 @@ def read_case(case_id: int) -> Any:
     "PATCH",
     summary="Change a case before approval",
     tag="cases",
-    body="CaseUpdate",
-    response=CASE,
+    body=schemas.CaseUpdate,
+    response=schemas.Case,
 )
-def update_case_endpoint(case_id: int, payload: dict[str, Any]) -> Any:
+def update_case_endpoint(case_id: int, payload: schemas.CaseUpdate) -> schemas.Case:
     case = _case(case_id)
     lifecycle.edit_case(
-        case, _case_data(payload, content_of(case)), actor=api_user(), accepted=_accepted(payload)
+        case,
+        _case_data(payload, content_of(case)),
+        actor=api_user(),
+        accepted=_findings_accepted(payload),
     )
     db.session.commit()
-    return jsonify(case_json(case, api_user()))
+    return case_answer(case, api_user())
 
 
 @SPEC.operation(
@@ -584,15 +555,15 @@ def update_case_endpoint(case_id: int, payload: dict[str, Any]) -> Any:
     "POST",
     summary="Move a case: submit, recall (back to draft), approve, return (with comment), close",
     tag="cases",
-    body="CaseAction",
-    response=CASE,
+    body=schemas.CaseAction,
+    response=schemas.Case,
 )
-def case_action(case_id: int, payload: dict[str, Any]) -> Any:
+def case_action(case_id: int, payload: schemas.CaseAction) -> schemas.Case:
     case, user = _case(case_id), api_user()
-    action = payload["action"]
+    action = payload.action
     if action == "return":
         lifecycle.return_case(
-            case, payload.get("comment", ""), actor=user, accepted=_accepted(payload)
+            case, payload.comment or "", actor=user, accepted=_findings_accepted(payload)
         )
     else:
         {
@@ -604,7 +575,7 @@ def case_action(case_id: int, payload: dict[str, Any]) -> Any:
             "close": lifecycle.close_case,
         }[action](case, actor=user)
     db.session.commit()
-    return jsonify(case_json(case, user))
+    return case_answer(case, user)
 
 
 @SPEC.operation(
@@ -613,14 +584,19 @@ def case_action(case_id: int, payload: dict[str, Any]) -> Any:
     "POST",
     summary="Withdraw a case (presenter, program coordinator, admin): hidden everywhere, kept",
     tag="cases",
-    body="WithdrawalCreate",
-    response=WITHDRAWAL,
+    body=schemas.WithdrawalCreate,
+    response=schemas.Withdrawal,
     status=201,
 )
-def withdraw_case_endpoint(case_id: int, payload: dict[str, Any]) -> Any:
+def withdraw_case_endpoint(case_id: int, payload: schemas.WithdrawalCreate) -> schemas.Withdrawal:
     case = _case(case_id)
-    lifecycle.withdraw_case(case, payload["reason"], actor=api_user())
-    return _created(withdrawal_json(case))
+    lifecycle.withdraw_case(case, payload.reason, actor=api_user())
+    assert case.withdrawn_at is not None and case.withdrawal_reason is not None  # just set
+    answer = schemas.Withdrawal(
+        case_id=case.id, withdrawn_at=case.withdrawn_at, reason=case.withdrawal_reason
+    )
+    db.session.commit()
+    return answer
 
 
 @SPEC.operation(
@@ -629,21 +605,13 @@ def withdraw_case_endpoint(case_id: int, payload: dict[str, Any]) -> Any:
     "DELETE",
     summary="Restore a withdrawn case (program coordinator, admin)",
     tag="cases",
-    response=CASE,
+    response=schemas.Case,
 )
-def restore_case_endpoint(case_id: int) -> Any:
+def restore_case_endpoint(case_id: int) -> schemas.Case:
     case, user = _case(case_id), api_user()
     lifecycle.restore_case(case, actor=user)
     db.session.commit()
-    return jsonify(case_json(case, user))
-
-
-def withdrawal_json(case: Case) -> dict[str, Any]:
-    return {
-        "case_id": case.id,
-        "withdrawn_at": _iso(case.withdrawn_at),
-        "reason": str(case.withdrawal_reason),
-    }
+    return case_answer(case, user)
 
 
 # ------------------------------------------------------------------ recommendations
@@ -655,9 +623,9 @@ def withdrawal_json(case: Case) -> dict[str, Any]:
     "GET",
     summary="A case's recommendations",
     tag="recommendations",
-    response=page_of(RECOMMENDATION),
+    response=schemas.RecommendationPage,
 )
-def list_recommendations(case_id: int) -> Any:
+def list_recommendations(case_id: int) -> schemas.RecommendationPage:
     user = api_user()
     case = _case(case_id)
     loaded = db.session.scalars(
@@ -669,8 +637,8 @@ def list_recommendations(case_id: int) -> Any:
         )
         .order_by(Recommendation.position)
     ).all()
-    recs = [recommendation_json(r) for r in loaded if policy.can_view_recommendation(user, r)]
-    return jsonify(one_page(recs))
+    recs = [recommendation_answer(r) for r in loaded if policy.can_view_recommendation(user, r)]
+    return schemas.RecommendationPage.of(recs)
 
 
 @SPEC.operation(
@@ -679,24 +647,28 @@ def list_recommendations(case_id: int) -> Any:
     "POST",
     summary="Write a recommendation (optionally publish it)",
     tag="recommendations",
-    body="RecommendationCreate",
-    response=RECOMMENDATION,
+    body=schemas.RecommendationCreate,
+    response=schemas.Recommendation,
     status=201,
 )
-def create_recommendation(case_id: int, payload: dict[str, Any]) -> Any:
+def create_recommendation(
+    case_id: int, payload: schemas.RecommendationCreate
+) -> schemas.Recommendation:
     user = api_user()
     rec = add_recommendation(
         _case(case_id),
         user,
-        payload["body"],
-        payload["category"],
-        references=payload.get("references", []),
+        payload.body,
+        payload.category,
+        references=payload.references or [],
         actor=user,
-        accepted=_accepted(payload),
+        accepted=_findings_accepted(payload),
     )
-    if payload.get("publish"):
+    if payload.publish:
         lifecycle.publish_recommendation(rec, actor=user)
-    return _created(_with_conflicts(rec))
+    answer = recommendation_answer(rec, conflicts=True)
+    db.session.commit()
+    return answer
 
 
 @SPEC.operation(
@@ -705,10 +677,10 @@ def create_recommendation(case_id: int, payload: dict[str, Any]) -> Any:
     "GET",
     summary="A recommendation with its annotations",
     tag="recommendations",
-    response=RECOMMENDATION,
+    response=schemas.Recommendation,
 )
-def read_recommendation(recommendation_id: int) -> Any:
-    return jsonify(recommendation_json(_recommendation(recommendation_id)))
+def read_recommendation(recommendation_id: int) -> schemas.Recommendation:
+    return recommendation_answer(_recommendation(recommendation_id))
 
 
 @SPEC.operation(
@@ -717,22 +689,24 @@ def read_recommendation(recommendation_id: int) -> Any:
     "PATCH",
     summary="Edit a recommendation (its author only; a version is kept)",
     tag="recommendations",
-    body="RecommendationUpdate",
-    response=RECOMMENDATION,
+    body=schemas.RecommendationUpdate,
+    response=schemas.Recommendation,
 )
-def update_recommendation(recommendation_id: int, payload: dict[str, Any]) -> Any:
+def update_recommendation(
+    recommendation_id: int, payload: schemas.RecommendationUpdate
+) -> schemas.Recommendation:
     rec, user = _recommendation(recommendation_id), api_user()
     edit_recommendation(
         rec,
-        body=payload.get("body", rec.body),
-        category=payload.get("category", str(rec.category)),
-        references=payload.get("references", rec.references),
+        body=rec.body if payload.body is None else payload.body,
+        category=str(rec.category) if payload.category is None else payload.category,
+        references=rec.references if payload.references is None else payload.references,
         editor=user,
         actor=user,
-        accepted=_accepted(payload),
+        accepted=_findings_accepted(payload),
     )
     db.session.commit()
-    return jsonify(_with_conflicts(rec))
+    return recommendation_answer(rec, conflicts=True)
 
 
 @SPEC.operation(
@@ -741,22 +715,13 @@ def update_recommendation(recommendation_id: int, payload: dict[str, Any]) -> An
     "POST",
     summary="Publish a recommendation; the presenter is notified",
     tag="recommendations",
-    response=RECOMMENDATION,
+    response=schemas.Recommendation,
 )
-def publish_recommendation_endpoint(recommendation_id: int) -> Any:
+def publish_recommendation_endpoint(recommendation_id: int) -> schemas.Recommendation:
     rec = _recommendation(recommendation_id)
     lifecycle.publish_recommendation(rec, actor=api_user())
     db.session.commit()
-    return jsonify(_with_conflicts(rec))
-
-
-def _with_conflicts(rec: Recommendation) -> dict[str, Any]:
-    """A saved recommendation with the current best practices it may contradict: a warning,
-    never a refusal (mark one intentional with POST /recommendations/{id}/dissents)."""
-    return {
-        **recommendation_json(rec),
-        "conflicts": [c.to_dict() for c in check_recommendation(rec)],
-    }
+    return recommendation_answer(rec, conflicts=True)
 
 
 @SPEC.operation(
@@ -765,24 +730,12 @@ def _with_conflicts(rec: Recommendation) -> dict[str, Any]:
     "GET",
     summary="Earlier texts of a recommendation",
     tag="recommendations",
-    response={"type": "object"},
+    response=schemas.RecommendationVersions,
 )
-def recommendation_versions(recommendation_id: int) -> Any:
+def recommendation_versions(recommendation_id: int) -> schemas.RecommendationVersions:
     rec = _recommendation(recommendation_id)
-    return jsonify(
-        {
-            "results": [
-                {
-                    "version": v.version,
-                    "category": str(v.category),
-                    "body": v.body,
-                    "references": list(v.references),
-                    "edited_by": _person(v.edited_by),
-                    "created_at": _iso(v.created_at),
-                }
-                for v in rec.versions
-            ]
-        }
+    return schemas.RecommendationVersions.model_validate(
+        {"results": rec.versions}, from_attributes=True
     )
 
 
@@ -792,11 +745,13 @@ def recommendation_versions(recommendation_id: int) -> Any:
     "GET",
     summary="Annotations on a recommendation, in order",
     tag="annotations",
-    response=page_of(ANNOTATION),
+    response=schemas.AnnotationPage,
 )
-def list_annotations(recommendation_id: int) -> Any:
-    items = [annotation_json(a) for a in _recommendation(recommendation_id).annotations]
-    return jsonify(one_page(items))
+def list_annotations(recommendation_id: int) -> schemas.AnnotationPage:
+    annotations = _recommendation(recommendation_id).annotations
+    return schemas.AnnotationPage.of(
+        [schemas.Annotation.model_validate(a, from_attributes=True) for a in annotations]
+    )
 
 
 @SPEC.operation(
@@ -805,22 +760,26 @@ def list_annotations(recommendation_id: int) -> Any:
     "POST",
     summary="Annotate a recommendation (experts)",
     tag="annotations",
-    body="AnnotationCreate",
-    response=ANNOTATION,
+    body=schemas.AnnotationCreate,
+    response=schemas.Annotation,
     status=201,
 )
-def create_annotation(recommendation_id: int, payload: dict[str, Any]) -> Any:
+def create_annotation(
+    recommendation_id: int, payload: schemas.AnnotationCreate
+) -> schemas.Annotation:
     user = api_user()
     annotation = annotate(
         _recommendation(recommendation_id),
         user,
-        payload["kind"],
-        payload["body"],
-        references=payload.get("references", []),
+        payload.kind,
+        payload.body,
+        references=payload.references or [],
         actor=user,
-        accepted=_accepted(payload),
+        accepted=_findings_accepted(payload),
     )
-    return _created(annotation_json(annotation))
+    answer = schemas.Annotation.model_validate(annotation, from_attributes=True)
+    db.session.commit()
+    return answer
 
 
 # ------------------------------------------------------------------ outcomes
@@ -832,11 +791,13 @@ def create_annotation(recommendation_id: int, payload: dict[str, Any]) -> Any:
     "GET",
     summary="Outcomes recorded at a follow-up",
     tag="outcomes",
-    response=page_of(OUTCOME),
+    response=schemas.OutcomePage,
 )
-def list_outcomes(case_id: int) -> Any:
-    items = [outcome_json(o) for o in _case(case_id).outcomes]
-    return jsonify(one_page(items))
+def list_outcomes(case_id: int) -> schemas.OutcomePage:
+    outcomes = _case(case_id).outcomes
+    return schemas.OutcomePage.of(
+        [schemas.Outcome.model_validate(o, from_attributes=True) for o in outcomes]
+    )
 
 
 @SPEC.operation(
@@ -845,27 +806,29 @@ def list_outcomes(case_id: int) -> Any:
     "POST",
     summary="At a follow-up, record what became of an earlier recommendation",
     tag="outcomes",
-    body="OutcomeCreate",
-    response=OUTCOME,
+    body=schemas.OutcomeCreate,
+    response=schemas.Outcome,
     status=201,
 )
-def create_outcome(case_id: int, payload: dict[str, Any]) -> Any:
+def create_outcome(case_id: int, payload: schemas.OutcomeCreate) -> schemas.Outcome:
     follow_up = _case(case_id)
-    rec = db.session.get(Recommendation, payload["recommendation_id"])
+    rec = db.session.get(Recommendation, payload.recommendation_id)
     if rec is None or not policy.can_view_recommendation(api_user(), rec):
         raise ValidationError(
-            f"No recommendation {payload['recommendation_id']}.", field="recommendation_id"
+            f"No recommendation {payload.recommendation_id}.", field="recommendation_id"
         )
     outcome = record_outcome_operation(
         follow_up,
         rec,
-        payload["adoption"],
-        payload["patient_status"],
-        note=payload.get("note", ""),
+        payload.adoption,
+        payload.patient_status,
+        note=payload.note or "",
         actor=api_user(),
-        accepted=_accepted(payload),
+        accepted=_findings_accepted(payload),
     )
-    return _created(outcome_json(outcome))
+    answer = schemas.Outcome.model_validate(outcome, from_attributes=True)
+    db.session.commit()
+    return answer
 
 
 # ------------------------------------------------------------------ de-identification

@@ -1,19 +1,39 @@
-"""JSON Schemas of the API's bodies and answers: published in the OpenAPI document and used
-to validate requests."""
+"""The shapes of the API's bodies and answers: published in the OpenAPI document, used to
+validate requests and, for the pydantic models, to build the answers.
+
+The models are the way forward (app.api.spec says how they are used); the JSON-Schema dicts
+below them serve the routes not yet moved, and go as their routes move."""
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date, datetime
+from typing import Annotated, Any, Generic, Literal, Self, TypeAlias, TypeVar
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    StringConstraints,
+    WithJsonSchema,
+)
+from pydantic.json_schema import SkipJsonSchema
 
 from app.api.base import SPEC
 from app.cases.models import CaseStatus, Sex, WithdrawalReason
-from app.deid.gate import ACCEPT_REASONS
+from app.deid.gate import ACCEPT_REASONS, Acceptance
 from app.inputs import FIRST_YEAR, LAST_YEAR, MAX_ID, MAX_PAGE, PLAIN_TEXT_PATTERN
 from app.recommendations.models import (
     Adoption,
     AnnotationKind,
     PatientStatus,
     RecommendationCategory,
+    RecommendationStatus,
 )
 
 
@@ -43,39 +63,343 @@ REFERENCES = {
     "items": {"type": "string", "maxLength": 500, "pattern": PLAIN},
     "maxItems": 50,
 }
+# ------------------------------------------------------------------ pydantic models
+
+
+class ApiModel(BaseModel):
+    """A shape of the API. Unknown fields are refused (in a body) or a programming error (in
+    an answer); patterns are Python's, as jsonschema checks them in the published schema."""
+
+    model_config = ConfigDict(extra="forbid", regex_engine="python-re")
+
+
+T = TypeVar("T")
+# A field a body may leave out but not send as null: the model holds None when it is left
+# out, and the published schema (what a body is checked against) has no null.
+Omittable: TypeAlias = T | SkipJsonSchema[None]
+
+Text = Annotated[StrictStr, StringConstraints(max_length=100_000, pattern=PLAIN)]
+RequiredShort = Annotated[
+    StrictStr, StringConstraints(min_length=1, max_length=300, pattern=NOT_BLANK)
+]
+Topic = Annotated[StrictStr, StringConstraints(max_length=120, pattern=PLAIN)]
+# Integers are not strict: JSON does not tell 5 from 5.0, nor does the published schema.
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+# Times as the API has always written them (datetime.isoformat: no zone added or changed).
+Time = Annotated[datetime, PlainSerializer(datetime.isoformat, return_type=str)]
+
+
+def _accept_reason(value: str) -> str:
+    if value not in ACCEPT_REASONS:
+        raise ValueError("must be one of: " + ", ".join(ACCEPT_REASONS))
+    return value
+
+
+AcceptReason = Annotated[
+    StrictStr,
+    AfterValidator(_accept_reason),
+    WithJsonSchema({"type": "string", "enum": list(ACCEPT_REASONS)}),
+]
+
+
+class AcceptedFinding(ApiModel):
+    field: Annotated[StrictStr, StringConstraints(max_length=200, pattern=PLAIN)]
+    start: Annotated[int, Field(ge=0, le=10_000_000)]
+    end: Annotated[int, Field(ge=0, le=10_000_000)]
+    reason: AcceptReason
+
+    def acceptance(self) -> Acceptance:
+        return Acceptance(self.field, self.start, self.end, self.reason)
+
+
+AcceptFindings = Annotated[
+    list[AcceptedFinding],
+    Field(
+        description="Findings of the de-identification gate that are not identifiers: the "
+        "field and offsets from the 422 answer, with a reason."
+    ),
+]
+
+
+class Page(ApiModel, Generic[T]):
+    """One page of a list; a subclass per item names it in the document."""
+
+    total: int
+    page: int
+    per_page: int
+    results: list[T]
+
+    @classmethod
+    def of(cls, items: list[T]) -> Self:
+        """A short list (a case's recommendations, say) as the one page of itself."""
+        return cls(total=len(items), page=1, per_page=max(len(items), 1), results=items)
+
+
+# ---- cases
+
+
+class Person(ApiModel):
+    id: int
+    display_name: str
+
+
+class CaseSession(ApiModel):
+    """A session a case is on the agenda of."""
+
+    id: int
+    date: date
+    number: int
+    presented: bool
+
+
+class ReviewComment(ApiModel):
+    body: str
+    author: Person | None
+    created_at: Time
+
+
+class RiskSignal(ApiModel):
+    field: str
+    start: int
+    end: int
+    kind: str
+    label: str
+    advice: str
+
+
+class DeidRisk(ApiModel):
+    level: str
+    kinds: list[str]
+    message: str
+    signals: list[RiskSignal]
+
+
+class Case(ApiModel):
+    id: int
+    ref: str | None
+    program: str
+    title: str
+    age: str | None
+    sex: Sex | None
+    status: CaseStatus
+    question: str
+    presentation: str
+    fields: dict[str, Any]
+    topics: list[str]
+    sessions: list[CaseSession]
+    presenter: Person | None
+    follows_id: int | None
+    follow_up_ids: list[int]
+    review_comments: list[ReviewComment]
+    deid_risk: DeidRisk | None = Field(
+        description="Re-identification warning: quasi-identifiers that together may point at"
+        " one person (field, offsets, kind, advice; never the text). A warning, not a refusal."
+    )
+    created_at: Time
+    updated_at: Time
+    url: str
+    withdrawn_at: Time | None = Field(
+        default=None,
+        description="Only for the program's coordinators and admins: when the case was"
+        " withdrawn (null: it is not). Others never see a withdrawn case (404).",
+    )
+    withdrawal_reason: WithdrawalReason | None = Field(
+        default=None, description="Only with withdrawn_at."
+    )
+
+
+class CasePage(Page[Case]):
+    pass
+
+
+FieldText = Annotated[StrictStr, StringConstraints(max_length=2000, pattern=PLAIN)]
+Scalar = StrictInt | StrictFloat | StrictBool
+# A value of a program's case-form field; the program's template checks it further.
+FieldValue = FieldText | Scalar | list[FieldText | Scalar] | None
+FieldKey = Annotated[StrictStr, StringConstraints(max_length=64, pattern=PLAIN)]
+Age = (
+    Annotated[int, Field(ge=0, le=130)]
+    | Annotated[StrictStr, StringConstraints(max_length=3, pattern=PLAIN)]
+    | None
+)
+
+
+class CaseUpdate(ApiModel):
+    """What a body may change of a case; a field left out stays as it is."""
+
+    title: Omittable[RequiredShort] = None
+    age: Age = None
+    sex: Sex | None = None
+    question: Omittable[Text] = None
+    presentation: Omittable[Text] = None
+    fields: Omittable[dict[FieldKey, FieldValue]] = None
+    topics: Omittable[Annotated[list[Topic], Field(max_length=30)]] = None
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+class _CaseStart(ApiModel):
+    program: Annotated[StrictStr, StringConstraints(min_length=1, max_length=64, pattern=PLAIN)]
+    follows_id: Omittable[Id] = None
+
+
+# The program comes first, as it always has: of two missing fields, the first is reported.
+class CaseCreate(CaseUpdate, _CaseStart):
+    title: RequiredShort
+
+
+class CaseAction(ApiModel):
+    action: Literal["submit", "recall", "withdraw", "approve", "return", "close"] = Field(
+        description="'recall' takes a submitted or returned case back to draft; 'withdraw' is"
+        " its deprecated v1 name (kept as an alias, it does not withdraw: that is"
+        " POST /api/v1/cases/{case_id}/withdrawal)."
+    )
+    comment: Omittable[Annotated[StrictStr, StringConstraints(max_length=5000, pattern=PLAIN)]] = (
+        Field(default=None, description="Required with action 'return'.")
+    )
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+class Withdrawal(ApiModel):
+    case_id: int
+    withdrawn_at: Time
+    reason: WithdrawalReason
+
+
+class WithdrawalCreate(ApiModel):
+    reason: WithdrawalReason = Field(
+        description="Why, as a category: no free text is stored with a withdrawal."
+    )
+
+
+# ---- recommendations, annotations, outcomes
+
+RequiredText = Annotated[
+    StrictStr, StringConstraints(min_length=1, max_length=100_000, pattern=NOT_BLANK)
+]
+References = Annotated[
+    list[Annotated[StrictStr, StringConstraints(max_length=500, pattern=PLAIN)]],
+    Field(max_length=50),
+]
+
+
+class Annotation(ApiModel):
+    id: int
+    recommendation_id: int
+    author: Person | None
+    kind: AnnotationKind
+    body: str
+    references: list[str]
+    created_at: Time
+
+
+class AnnotationPage(Page[Annotation]):
+    pass
+
+
+class Conflict(ApiModel):
+    """A current best practice a recommendation may contradict."""
+
+    practice_id: int
+    title: str
+    status: str
+    reason: str
+    url: str
+    intentional: bool
+    dissent_reason: str | None
+
+
+class Recommendation(ApiModel):
+    id: int
+    case_id: int
+    author: Person | None
+    category: RecommendationCategory
+    body: str
+    references: list[str]
+    status: RecommendationStatus
+    version: int
+    published_at: Time | None
+    created_at: Time
+    annotations: list[Annotation]
+    conflicts: list[Conflict] = Field(
+        default_factory=list,
+        description="Only when written, edited or published: current best practices the"
+        " text may contradict (a warning; nothing was refused).",
+    )
+
+
+class RecommendationPage(Page[Recommendation]):
+    pass
+
+
+class RecommendationVersion(ApiModel):
+    """An earlier text of a recommendation."""
+
+    version: int
+    category: RecommendationCategory
+    body: str
+    references: list[str]
+    edited_by: Person | None
+    created_at: Time
+
+
+class RecommendationVersions(ApiModel):
+    results: list[RecommendationVersion]
+
+
+class RecommendationUpdate(ApiModel):
+    """What an edit may change; a field left out stays as it is."""
+
+    body: Omittable[RequiredText] = None
+    category: Omittable[RecommendationCategory] = None
+    references: Omittable[References] = None
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+class RecommendationCreate(RecommendationUpdate):
+    body: RequiredText
+    category: RecommendationCategory
+    publish: Omittable[bool] = None
+
+
+class AnnotationCreate(ApiModel):
+    kind: AnnotationKind
+    body: RequiredText
+    references: Omittable[References] = None
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+class Outcome(ApiModel):
+    id: int
+    case_id: int
+    recommendation_id: int
+    adoption: Adoption
+    patient_status: PatientStatus
+    note: str
+    recorded_at: Time
+
+
+class OutcomePage(Page[Outcome]):
+    pass
+
+
+class OutcomeCreate(ApiModel):
+    recommendation_id: Id
+    adoption: Adoption
+    patient_status: PatientStatus
+    note: Omittable[Text] = None
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+# ------------------------------------------------------------------ JSON-Schema dicts
+
+
 ACCEPT = {
     "type": "array",
     "description": "Findings of the de-identification gate that are not identifiers: the "
     "field and offsets from the 422 answer, with a reason.",
-    "items": {
-        "type": "object",
-        "required": ["field", "start", "end", "reason"],
-        "properties": {
-            "field": {"type": "string", "maxLength": 200, "pattern": PLAIN},
-            "start": {"type": "integer", "minimum": 0, "maximum": 10_000_000},
-            "end": {"type": "integer", "minimum": 0, "maximum": 10_000_000},
-            "reason": {"type": "string", "enum": list(ACCEPT_REASONS)},
-        },
-        "additionalProperties": False,
-    },
+    "items": SPEC.model(AcceptedFinding, "validation"),
 }
-FIELD_VALUE = {
-    "anyOf": [
-        {"type": "string", "maxLength": 2000, "pattern": PLAIN},
-        {"type": "number"},
-        {"type": "boolean"},
-        {
-            "type": "array",
-            "items": {
-                "anyOf": [
-                    {"type": "string", "maxLength": 2000, "pattern": PLAIN},
-                    {"type": ["number", "boolean"]},
-                ]
-            },
-        },
-        {"type": "null"},
-    ]
-}
+
 
 ERROR = SPEC.schema(
     "Error",
@@ -168,130 +492,6 @@ SPEC.schema(
     },
 )
 
-CASE = SPEC.schema(
-    "Case",
-    {
-        "type": "object",
-        "properties": {
-            "id": {"type": "integer"},
-            "ref": {"type": ["string", "null"]},
-            "program": {"type": "string"},
-            "title": {"type": "string"},
-            "age": {"type": ["string", "null"]},
-            "sex": {"type": ["string", "null"]},
-            "status": _enum(CaseStatus),
-            "question": {"type": "string"},
-            "presentation": {"type": "string"},
-            "fields": {"type": "object"},
-            "topics": {"type": "array", "items": {"type": "string"}},
-            "sessions": {"type": "array", "items": {"type": "object"}},
-            "presenter": {"type": ["object", "null"]},
-            "follows_id": {"type": ["integer", "null"]},
-            "follow_up_ids": {"type": "array", "items": {"type": "integer"}},
-            "review_comments": {"type": "array", "items": {"type": "object"}},
-            "deid_risk": {
-                "type": ["object", "null"],
-                "description": "Re-identification warning: quasi-identifiers that together"
-                " may point at one person (field, offsets, kind, advice; never the text)."
-                " A warning, not a refusal.",
-            },
-            "url": {"type": "string"},
-            "withdrawn_at": {
-                "type": ["string", "null"],
-                "description": "Only for the program's coordinators and admins: when the case"
-                " was withdrawn (null: it is not). Others never see a withdrawn case (404).",
-            },
-            "withdrawal_reason": {"anyOf": [_enum(WithdrawalReason), {"type": "null"}]},
-        },
-    },
-)
-WITHDRAWAL = SPEC.schema(
-    "Withdrawal",
-    {
-        "type": "object",
-        "required": ["case_id", "withdrawn_at", "reason"],
-        "properties": {
-            "case_id": {"type": "integer"},
-            "withdrawn_at": {"type": "string"},
-            "reason": _enum(WithdrawalReason),
-        },
-    },
-)
-SPEC.schema(
-    "WithdrawalCreate",
-    {
-        "type": "object",
-        "required": ["reason"],
-        "properties": {
-            "reason": {
-                **_enum(WithdrawalReason),
-                "description": "Why, as a category: no free text is stored with a withdrawal.",
-            }
-        },
-        "additionalProperties": False,
-    },
-)
-
-CASE_FIELDS = {
-    "title": REQUIRED_SHORT,
-    "age": {
-        "anyOf": [
-            {"type": "integer", "minimum": 0, "maximum": 130},
-            {"type": "string", "maxLength": 3, "pattern": PLAIN},
-            {"type": "null"},
-        ]
-    },
-    "sex": {"anyOf": [_enum(Sex), {"type": "null"}]},
-    "question": TEXT,
-    "presentation": TEXT,
-    "fields": {
-        "type": "object",
-        "propertyNames": {"maxLength": 64, "pattern": PLAIN},
-        "additionalProperties": FIELD_VALUE,
-    },
-    "topics": {"type": "array", "items": TOPIC, "maxItems": 30},
-    "accept_findings": ACCEPT,
-}
-SPEC.schema(
-    "CaseCreate",
-    {
-        "type": "object",
-        "required": ["program", "title"],
-        "properties": {
-            "program": {"type": "string", "minLength": 1, "maxLength": 64, "pattern": PLAIN},
-            "follows_id": ID,
-            **CASE_FIELDS,
-        },
-        "additionalProperties": False,
-    },
-)
-SPEC.schema(
-    "CaseUpdate", {"type": "object", "properties": CASE_FIELDS, "additionalProperties": False}
-)
-SPEC.schema(
-    "CaseAction",
-    {
-        "type": "object",
-        "required": ["action"],
-        "properties": {
-            "action": {
-                "type": "string",
-                "enum": ["submit", "recall", "withdraw", "approve", "return", "close"],
-                "description": "'recall' takes a submitted or returned case back to draft; "
-                "'withdraw' is its deprecated v1 name (kept as an alias, it does not withdraw:"
-                " that is POST /api/v1/cases/{case_id}/withdrawal).",
-            },
-            "comment": {
-                "type": "string",
-                "maxLength": 5000,
-                "pattern": PLAIN,
-                "description": "Required with action 'return'.",
-            },
-            "accept_findings": ACCEPT,
-        },
-        "additionalProperties": False,
-    },
-)
 SPEC.schema(
     "Schedule",
     {
@@ -302,129 +502,6 @@ SPEC.schema(
     },
 )
 
-RECOMMENDATION = SPEC.schema(
-    "Recommendation",
-    {
-        "type": "object",
-        "properties": {
-            "id": {"type": "integer"},
-            "case_id": {"type": "integer"},
-            "author": {"type": "object"},
-            "category": _enum(RecommendationCategory),
-            "body": {"type": "string"},
-            "references": {"type": "array", "items": {"type": "string"}},
-            "status": {"type": "string", "enum": ["draft", "published"]},
-            "version": {"type": "integer"},
-            "published_at": {"type": ["string", "null"]},
-            "created_at": {"type": "string"},
-            "annotations": {"type": "array", "items": {"type": "object"}},
-            "conflicts": {
-                "type": "array",
-                "description": "Only when written, edited or published: current best "
-                "practices the text may contradict (a warning; nothing was refused).",
-                "items": {
-                    "type": "object",
-                    "properties": {
-                        "practice_id": {"type": "integer"},
-                        "title": {"type": "string"},
-                        "status": {"type": "string"},
-                        "reason": {"type": "string"},
-                        "url": {"type": "string"},
-                        "intentional": {"type": "boolean"},
-                        "dissent_reason": {"type": ["string", "null"]},
-                    },
-                },
-            },
-        },
-    },
-)
-SPEC.schema(
-    "RecommendationCreate",
-    {
-        "type": "object",
-        "required": ["body", "category"],
-        "properties": {
-            "body": REQUIRED_TEXT,
-            "category": _enum(RecommendationCategory),
-            "references": REFERENCES,
-            "publish": {"type": "boolean"},
-            "accept_findings": ACCEPT,
-        },
-        "additionalProperties": False,
-    },
-)
-SPEC.schema(
-    "RecommendationUpdate",
-    {
-        "type": "object",
-        "properties": {
-            "body": REQUIRED_TEXT,
-            "category": _enum(RecommendationCategory),
-            "references": REFERENCES,
-            "accept_findings": ACCEPT,
-        },
-        "additionalProperties": False,
-    },
-)
-ANNOTATION = SPEC.schema(
-    "Annotation",
-    {
-        "type": "object",
-        "properties": {
-            "id": {"type": "integer"},
-            "recommendation_id": {"type": "integer"},
-            "author": {"type": "object"},
-            "kind": _enum(AnnotationKind),
-            "body": {"type": "string"},
-            "references": {"type": "array", "items": {"type": "string"}},
-            "created_at": {"type": "string"},
-        },
-    },
-)
-SPEC.schema(
-    "AnnotationCreate",
-    {
-        "type": "object",
-        "required": ["kind", "body"],
-        "properties": {
-            "kind": _enum(AnnotationKind),
-            "body": REQUIRED_TEXT,
-            "references": REFERENCES,
-            "accept_findings": ACCEPT,
-        },
-        "additionalProperties": False,
-    },
-)
-OUTCOME = SPEC.schema(
-    "Outcome",
-    {
-        "type": "object",
-        "properties": {
-            "id": {"type": "integer"},
-            "case_id": {"type": "integer"},
-            "recommendation_id": {"type": "integer"},
-            "adoption": _enum(Adoption),
-            "patient_status": _enum(PatientStatus),
-            "note": {"type": "string"},
-            "recorded_at": {"type": "string"},
-        },
-    },
-)
-SPEC.schema(
-    "OutcomeCreate",
-    {
-        "type": "object",
-        "required": ["recommendation_id", "adoption", "patient_status"],
-        "properties": {
-            "recommendation_id": ID,
-            "adoption": _enum(Adoption),
-            "patient_status": _enum(PatientStatus),
-            "note": TEXT,
-            "accept_findings": ACCEPT,
-        },
-        "additionalProperties": False,
-    },
-)
 SPEC.schema(
     "ScanRequest",
     {
@@ -466,3 +543,7 @@ def page_of(ref: dict[str, str]) -> dict[str, Any]:
             "results": {"type": "array", "items": ref},
         },
     }
+
+
+# A body that may carry accepted findings of the de-identification gate.
+Gated = CaseUpdate | CaseAction | RecommendationUpdate | AnnotationCreate | OutcomeCreate

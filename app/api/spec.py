@@ -1,5 +1,12 @@
 """The OpenAPI document is built from the same declarations that register the routes, and
-request bodies are validated against the very schemas it publishes, so the two cannot drift."""
+request bodies are validated against the very schemas it publishes, so the two cannot drift.
+
+A shape is declared either as a pydantic model (the way forward) or, for the routes not yet
+moved, as a JSON-Schema dict. A model is published as its own JSON Schema; a body declared by
+a model is checked against that published schema (the messages name the field) and handed to
+the view as a model instance; an answer declared by a model is the instance the view returns,
+dumped, so what the API says cannot differ from what the document promises. Both kinds live
+side by side in one document while the dicts are moved."""
 
 from __future__ import annotations
 
@@ -9,9 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Blueprint, request
+from flask import Blueprint, jsonify, request
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError as SchemaError
+from pydantic import BaseModel
+from pydantic import ValidationError as ModelError
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode, JsonSchemaValue
+from pydantic_core import core_schema
 
 from app.errors import ValidationError
 from app.inputs import MAX_ID, PLAIN_TEXT_PATTERN, parse_json
@@ -37,6 +48,18 @@ class ApiSpec:
         self.schemas[name] = schema
         return {"$ref": f"#/components/schemas/{name}"}
 
+    def model(self, model: type[BaseModel], mode: JsonSchemaMode) -> dict[str, str]:
+        """Publish a model (and the models it holds) as components; its reference.
+
+        `mode` is "validation" for a request body, "serialization" for an answer."""
+        schema = model.model_json_schema(
+            ref_template=REF + "{model}", schema_generator=_Generator, mode=mode
+        )
+        for name, part in {**schema.pop("$defs", {}), model.__name__: schema}.items():
+            if self.schemas.setdefault(name, part) != part:
+                raise ValueError(f"Two different shapes are published as {name!r}.")
+        return {"$ref": REF + model.__name__}
+
     def validate(self, name: str, payload: Any) -> dict[str, Any]:
         """The JSON body checked against a published schema; errors name the field."""
         validator = self._validators.get(name)
@@ -56,18 +79,26 @@ class ApiSpec:
         *,
         summary: str,
         tag: str,
-        body: str | None = None,
+        body: str | type[BaseModel] | None = None,
         query: tuple[Query, ...] = (),
-        response: dict[str, Any] | None = None,
+        response: dict[str, Any] | type[BaseModel] | None = None,
         status: int = 200,
         public: bool = False,
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        """Register a route on `blueprint` and describe it in the document."""
+        """Register a route on `blueprint` and describe it in the document.
+
+        A `body` model reaches the view as `payload`, an instance; with a `response` model the
+        view returns an instance of it and the answer is that instance dumped, with `status`."""
+        body_model = body if isinstance(body, type) else None
+        body_name = None if body is None else self._name(body, "validation")
+        answer_model = response if isinstance(response, type) else None
+        if answer_model is not None:
+            response = self.model(answer_model, "serialization")
 
         def decorator(view: Callable[..., Any]) -> Callable[..., Any]:
             @functools.wraps(view)
             def wrapped(*args: Any, **kwargs: Any) -> Any:
-                if body is not None:
+                if body_name is not None:
                     if not request.is_json or not request.get_data(cache=True):
                         raise ValidationError(
                             "Send a JSON object in the request body "
@@ -76,8 +107,15 @@ class ApiSpec:
                         )
                     # Depth, UTF-8 and text checks come before the parser sees the body.
                     payload = parse_json(request.get_data(cache=True))
-                    kwargs["payload"] = self.validate(body, payload)
-                return view(*args, **kwargs)
+                    kwargs["payload"] = self.validate(body_name, payload)
+                    if body_model is not None:
+                        kwargs["payload"] = _instance(body_model, payload)
+                result = view(*args, **kwargs)
+                if answer_model is None:
+                    return result
+                if not isinstance(result, answer_model):
+                    raise TypeError(f"{view.__name__} must answer a {answer_model.__name__}.")
+                return jsonify(dump(result)), status
 
             blueprint.add_url_rule(
                 rule, endpoint=view.__name__, view_func=wrapped, methods=[method]
@@ -119,17 +157,21 @@ class ApiSpec:
             }
             if public:
                 op["security"] = []
-            if body is not None:
+            if body_name is not None:
                 op["requestBody"] = {
                     "required": True,
-                    "content": {
-                        "application/json": {"schema": {"$ref": f"#/components/schemas/{body}"}}
-                    },
+                    "content": {"application/json": {"schema": {"$ref": REF + body_name}}},
                 }
             self.paths.setdefault(path, {})[method.lower()] = op
             return wrapped
 
         return decorator
+
+    def _name(self, body: str | type[BaseModel], mode: JsonSchemaMode) -> str:
+        if isinstance(body, str):
+            return body
+        self.model(body, mode)
+        return body.__name__
 
     def document(self) -> dict[str, Any]:
         return {
@@ -157,6 +199,66 @@ class ApiSpec:
                 },
             },
         }
+
+
+REF = "#/components/schemas/"
+
+
+def dump(shape: BaseModel) -> dict[str, Any]:
+    """An answer as JSON data. Optional parts left out when built (a withdrawal's time for
+    those who may not know of it) stay out, as the document allows."""
+    return shape.model_dump(mode="json", exclude_unset=True)
+
+
+def _instance(model: type[BaseModel], payload: dict[str, Any]) -> BaseModel:
+    """A body the published schema accepted, as the model's instance. The schema is the
+    model's own, so this refuses only what a model rule adds beyond it; still, in words."""
+    try:
+        return model.model_validate(payload)
+    except ModelError as exc:
+        error = exc.errors()[0]
+        field = ".".join(f"[{p}]" if isinstance(p, int) else p for p in error["loc"])
+        field = field.replace(".[", "[") or "body"
+        raise ValidationError(f"{field} is not valid: {error['msg']}.", field=field) from None
+
+
+class _Generator(GenerateJsonSchema):
+    """A model's JSON Schema written as the hand-written ones were: no titles on fields nor
+    defaults (a request leaves a field out, it does not send the default), "type" and
+    "required" first (the first error found is the one reported, so validators run in
+    that order), and keys of a mapping constrained by `propertyNames`."""
+
+    def field_title_should_be_set(self, schema: Any) -> bool:
+        return False
+
+    def default_schema(self, schema: core_schema.WithDefaultSchema) -> JsonSchemaValue:
+        return self.generate_inner(schema["schema"])
+
+    def sort(self, value: JsonSchemaValue, parent_key: str | None = None) -> JsonSchemaValue:
+        return _type_first(value)
+
+    def dict_schema(self, schema: core_schema.DictSchema) -> JsonSchemaValue:
+        # pydantic writes a key pattern as patternProperties, which would let a key that
+        # does not match through unchecked; the model refuses it, so the schema must too.
+        out = super().dict_schema(schema)
+        patterns = out.pop("patternProperties", None)
+        if not patterns:
+            return out
+        ((pattern, values),) = patterns.items()
+        names = {**out.pop("propertyNames", {}), "pattern": pattern}
+        return {**out, "propertyNames": names, "additionalProperties": values}
+
+
+def _type_first(node: Any, parent: str | None = None) -> Any:
+    if isinstance(node, list):
+        return [_type_first(v) for v in node]
+    if not isinstance(node, dict):
+        return node
+    if parent in ("properties", "$defs"):  # names of fields and shapes, not keywords
+        return {k: _type_first(v) for k, v in node.items()}
+    first = [k for k in ("type", "required") if k in node]
+    keys = first + [k for k in node if k not in first]
+    return {k: _type_first(node[k], k) for k in keys}
 
 
 def _plain_text(schema: dict[str, Any]) -> dict[str, Any]:
