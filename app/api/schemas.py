@@ -11,6 +11,7 @@ from typing import Annotated, Any, Generic, Literal, Self, TypeAlias, TypeVar
 
 from pydantic import (
     AfterValidator,
+    AllowInfNan,
     BaseModel,
     ConfigDict,
     Field,
@@ -213,7 +214,8 @@ class CasePage(Page[Case]):
 
 
 FieldText = Annotated[StrictStr, StringConstraints(max_length=2000, pattern=PLAIN)]
-Scalar = StrictInt | StrictFloat | StrictBool
+# A number too large for a float (1e400) would be stored as infinity and answered as null.
+Scalar = StrictInt | Annotated[StrictFloat, AllowInfNan(False)] | StrictBool
 # A value of a program's case-form field; the program's template checks it further.
 FieldValue = FieldText | Scalar | list[FieldText | Scalar] | None
 FieldKey = Annotated[StrictStr, StringConstraints(max_length=64, pattern=PLAIN)]

@@ -118,6 +118,14 @@ def test_a_refused_case_body_names_the_field_as_it_always_has(world, body, field
     assert (answer["field"], answer["message"]) == (field, message)
 
 
+def test_a_number_beyond_a_float_is_refused_naming_its_field(world):
+    body = '{"program": "pain", "title": "x", "fields": {"mme": 1e400}}'
+    answer = world["provider"].post(
+        "/cases", expect=422, data=body, content_type="application/json"
+    )
+    assert answer["field"].startswith("fields") and "mme" in answer["field"]
+
+
 def test_a_patch_leaves_out_what_it_does_not_send(world):
     p = world["provider"]
     case = p.post("/cases", expect=201, json=CASE)
