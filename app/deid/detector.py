@@ -837,6 +837,19 @@ class _WordIndex:
         return found
 
 
+RX_CASE_FLAG = re.compile(r"\(\?[aLmsux]*i")  # "(?i)", "(?im)", "(?i:" (not "(?-i:")
+_ANY_CASE: dict[re.Pattern, bool] = {}
+
+
+def _any_case(rx: re.Pattern) -> bool:
+    """Whether `rx`, or a part of it, matches letters in any case."""
+    any_case = _ANY_CASE.get(rx)
+    if any_case is None:
+        any_case = bool(rx.flags & re.IGNORECASE) or RX_CASE_FLAG.search(rx.pattern) is not None
+        _ANY_CASE[rx] = any_case
+    return any_case
+
+
 def _words_index(text: str) -> _WordIndex:
     return _WordIndex(text)
 
@@ -848,7 +861,12 @@ def _triggered(
 
     With `glued`, also where an indexed word only begins with one: the index splits at
     non-letters, so a cue word run into the next word ("Walmartstore") is indexed as one.
+    A pattern matching any case is run over the whole of a text that is not ASCII: the
+    index holds ASCII letters only, and in any case "i" matches "ı" and "İ", "s" matches
+    "ſ" and "k" the Kelvin sign, so a cue word may be written with none of its letters.
     """
+    if _any_case(rx) and not text.isascii():
+        return list(rx.finditer(text))
     out = []
     last_end = -1
     for pos in words.starting(TRIGGERS[kind]) if glued else words.at(TRIGGERS[kind]):

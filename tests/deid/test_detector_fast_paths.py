@@ -41,6 +41,20 @@ GLUED_CHAINS = [
     "Meds from KROGERSTORE #452 today.",
 ]
 TEXTS += GLUED_CHAINS
+# In any case "i" matches "ı" and "İ", "s" matches "ſ", "k" the Kelvin sign; the word index
+# holds ASCII letters only. Each text with the identifier a whole pass finds in it.
+NOT_ASCII = {
+    "SOCİAL SECURİTY 123-45-\n6789": "123-45-\n6789",
+    "ſocial security 123-45-\n6789": "123-45-\n6789",
+    "ſſn 123-45-\n6789": "123-45-\n6789",
+    "PATİENT 'Jimbo' seen today.": "Jimbo",
+    "The patıent 'Jimbo' was seen.": "Jimbo",
+    "The clıent called 'Jimbo' was seen.": "Jimbo",
+    "Seen on Aprıl the fifth, 2021 for follow-up.": "Aprıl the fifth, 2021",
+    "Seen on Auguſt the fifth, 2021 for follow-up.": "Auguſt the fifth, 2021",
+}
+TEXTS += [*NOT_ASCII, "Patient goeſ by Jimbo at home.", "Patient is NİCKNAMED Jimbo by family."]
+TEXTS += ["Meds from \u212aroger #452 today."]  # a Kelvin sign for the K
 
 
 @pytest.mark.parametrize(
@@ -149,3 +163,16 @@ def test_a_chain_name_run_into_store_is_found(text):
     assert any(
         t.lower().startswith(("walmart", "cvs", "kroger", "target", "walgreens")) for t in found
     )
+
+
+@pytest.mark.parametrize("text", sorted(NOT_ASCII))
+def test_a_cue_word_written_with_a_letter_outside_ascii_is_found(text):
+    assert NOT_ASCII[text] in [text[f.start : f.end] for f in scan(text)]
+
+
+def test_a_pattern_matching_any_case_is_told_from_one_that_does_not():
+    assert detector._any_case(re.compile("ssn", IGN))
+    assert detector._any_case(re.compile(r"\b(?i:ssn)\s+(\d+)"))
+    assert detector._any_case(re.compile(r"(?im)^ssn"))
+    assert not detector._any_case(re.compile(r"\bSSN(?-i:x)\s+(\d+)"))
+    assert not detector._any_case(detector.RX_STORE_NUMBER7)
