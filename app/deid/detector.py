@@ -829,15 +829,47 @@ class _WordIndex:
             self._at[words] = found
         return found
 
+    def starting(self, words: frozenset[str]) -> list[int]:
+        """Sorted positions of the words that begin with one of `words` ("walmartstore")."""
+        heads = tuple(words)
+        found = [p for w, ps in self.positions.items() if w.startswith(heads) for p in ps]
+        found.sort()
+        return found
+
+
+RX_CASE_FLAG = re.compile(r"\(\?[aLmsux]*i")  # "(?i)", "(?im)", "(?i:" (not "(?-i:")
+_ANY_CASE: dict[re.Pattern, bool] = {}
+
+
+def _any_case(rx: re.Pattern) -> bool:
+    """Whether `rx`, or a part of it, matches letters in any case."""
+    any_case = _ANY_CASE.get(rx)
+    if any_case is None:
+        any_case = bool(rx.flags & re.IGNORECASE) or RX_CASE_FLAG.search(rx.pattern) is not None
+        _ANY_CASE[rx] = any_case
+    return any_case
+
 
 def _words_index(text: str) -> _WordIndex:
     return _WordIndex(text)
 
 
-def _triggered(rx: re.Pattern, kind: str, text: str, words: _WordIndex) -> list[re.Match]:
+def _triggered(
+    rx: re.Pattern, kind: str, text: str, words: _WordIndex, glued: bool = False
+) -> list[re.Match]:
+    """The matches of `rx` that begin where one of the words of TRIGGERS[kind] starts.
+
+    With `glued`, also where an indexed word only begins with one: the index splits at
+    non-letters, so a cue word run into the next word ("Walmartstore") is indexed as one.
+    A pattern matching any case is run over the whole of a text that is not ASCII: the
+    index holds ASCII letters only, and in any case "i" matches "ı" and "İ", "s" matches
+    "ſ" and "k" the Kelvin sign, so a cue word may be written with none of its letters.
+    """
+    if _any_case(rx) and not text.isascii():
+        return list(rx.finditer(text))
     out = []
     last_end = -1
-    for pos in words.at(TRIGGERS[kind]):
+    for pos in words.starting(TRIGGERS[kind]) if glued else words.at(TRIGGERS[kind]):
         if pos >= last_end:
             m = rx.match(text, pos)
             if m:
@@ -867,6 +899,7 @@ class CueRule:
     conf: float
     group: int = 1  # the group that is the identifier (0: the whole match)
     cue: str | None = None  # TRIGGERS key: tried only where one of these words starts
+    glued: bool = False  # the cue word may run into the next word (see _triggered)
     chars: tuple[str, ...] = ()  # one of these must be in the text
     lower: tuple[str, ...] = ()  # one of these must be in the lower-cased text
     words: frozenset[str] = frozenset()  # one of these words must be in the text
@@ -901,7 +934,9 @@ def _apply_cues(stage: str, ctx: _Ctx, text: str, out: list, words_ix: _WordInde
         if not _rule_applies(rule, text, low, keys):
             continue
         matches = (
-            _triggered(rule.rx, rule.cue, text, words_ix) if rule.cue else rule.rx.finditer(text)
+            _triggered(rule.rx, rule.cue, text, words_ix, rule.glued)
+            if rule.cue
+            else rule.rx.finditer(text)
         )
         g, cat, conf, near, not_near, veto = (
             rule.group,
@@ -4308,6 +4343,7 @@ _CHAINS7 = (
     r"|Sam['’]s[ \t]+Club|Home[ \t]+Depot|Lowe['’]s|Tractor[ \t]+Supply|AutoZone|Aldi"
     r"|Food[ \t]+Lion|Piggly[ \t]+Wiggly)"
 )
+# a chain's name may run into "store" ("CVSstore #12"): its rules use glued=True
 TRIGGERS["CHAIN7"] = PHARMACY_FIRST_WORDS | _w(
     "dollar family target walmart love pilot speedway sam home lowe tractor autozone aldi food"
     " piggly"
@@ -5792,7 +5828,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule("round7", RX_ROLE_NAME7, "NAME", 0.75, cue="ROLE7", veto=_not_role_name7, also=2),
     CueRule("round7", RX_TITLE_LOWER7, "NAME", 0.7, cue="TITLEL7", veto=_not_lower_surname7),
     CueRule("round7", RX_FAX_TO7, "FACILITY", 0.7, cue="FAXTO7", veto=_not_addressee7),
-    CueRule("round7", RX_STORE_NUMBER7, "FACILITY", 0.75, cue="CHAIN7", chars=("#",)),
+    CueRule("round7", RX_STORE_NUMBER7, "FACILITY", 0.75, cue="CHAIN7", glued=True, chars=("#",)),
     CueRule("round7", RX_VIVE_EN7, "LOCATION", 0.7, cue="VIVE7", veto=_not_spanish_place7),
     CueRule("round7", RX_ROUTING_ROW7, "FACILITY", 0.7, chars=(" - ", " – "), veto=_not_routing7),
     CueRule(
@@ -5809,7 +5845,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule("round8", RX_INITIALS_LABEL8, "NAME", 0.7, cue="INIT8", veto=_not_initials),
     CueRule("round8", RX_RURAL_BOX_LOWER8, "ADDRESS", 0.8, 0, "BOX8", words=_w("box")),
     CueRule("round8", RX_FROM_AFTER_PERSON8, "LOCATION", 0.65, cue="FROM8", veto=_not_town8),
-    CueRule("round8", RX_STORE_CHAIN8, "FACILITY", 0.7, cue="CHAIN7", chars=("#",)),
+    CueRule("round8", RX_STORE_CHAIN8, "FACILITY", 0.7, cue="CHAIN7", glued=True, chars=("#",)),
     CueRule("round8", RX_PHONE_DASHES8, "PHONE", 0.8, chars=("–", "—")),
     CueRule("round8", RX_PHONE_BROKEN8, "PHONE", 0.75, cue="PHB8", chars=("\n",)),
     CueRule("round8", RX_MD_EVENT8, "DATE", 0.7, cue="MDE8", chars=("/",)),

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from app.deid import detector
+from app.deid import detector, scan
 from app.deid.detector import IGN, TRIGGERS, _Folded, _triggered, _words_index
 
 TEXTS = [
@@ -29,6 +29,32 @@ TEXTS = [
     "Visit www.example.com or HTTP://X.ORG; mail at a.b.INFO today",
     "İstanbul Hospital and ÇAĞLAR CLINIC, Medical  Center",
 ]
+# a chain's name run into "store": the word index holds "walmartstore", not "walmart"
+GLUED_CHAINS = [
+    "Refill picked up at Walmartstore #1234 yesterday.",
+    "Meds from CVSstore #4521 today.",
+    "Meds from Krogerstore #452 today.",
+    "Meds from Targetstore#88 today.",
+    "Meds from Walgreensstore #4521 today.",
+    "Refill picked up at WalmartStore #1234 yesterday.",
+    "Meds from CVSStore #4521 today.",
+    "Meds from KROGERSTORE #452 today.",
+]
+TEXTS += GLUED_CHAINS
+# In any case "i" matches "ı" and "İ", "s" matches "ſ", "k" the Kelvin sign; the word index
+# holds ASCII letters only. Each text with the identifier a whole pass finds in it.
+NOT_ASCII = {
+    "SOCİAL SECURİTY 123-45-\n6789": "123-45-\n6789",
+    "ſocial security 123-45-\n6789": "123-45-\n6789",
+    "ſſn 123-45-\n6789": "123-45-\n6789",
+    "PATİENT 'Jimbo' seen today.": "Jimbo",
+    "The patıent 'Jimbo' was seen.": "Jimbo",
+    "The clıent called 'Jimbo' was seen.": "Jimbo",
+    "Seen on Aprıl the fifth, 2021 for follow-up.": "Aprıl the fifth, 2021",
+    "Seen on Auguſt the fifth, 2021 for follow-up.": "Auguſt the fifth, 2021",
+}
+TEXTS += [*NOT_ASCII, "Patient goeſ by Jimbo at home.", "Patient is NİCKNAMED Jimbo by family."]
+TEXTS += ["Meds from \u212aroger #452 today."]  # a Kelvin sign for the K
 
 
 @pytest.mark.parametrize(
@@ -48,10 +74,12 @@ TEXTS = [
 )
 def test_a_pattern_tried_at_its_cue_words_finds_what_a_whole_pass_finds(name, kind):
     rx = getattr(detector, name)
+    glued = next(r.glued for r in detector.CUE_RULES if r.rx is rx) if kind == "CHAIN7" else False
     seen = 0
     for text in TEXTS + [t.upper() for t in TEXTS] + [t.lower() for t in TEXTS]:
         whole = [(m.span(), m.groups()) for m in rx.finditer(text)]
-        cued = [(m.span(), m.groups()) for m in _triggered(rx, kind, text, _words_index(text))]
+        index = _words_index(text)
+        cued = [(m.span(), m.groups()) for m in _triggered(rx, kind, text, index, glued)]
         assert cued == whole, (kind, text)
         seen += len(whole)
     assert seen, f"no text holds a match of {kind}: the test would prove nothing"
@@ -127,3 +155,24 @@ def test_a_pattern_begun_with_its_fixed_character_matches_as_its_plain_form(name
 def test_the_cue_sets_of_the_rules_exist():
     for rule in detector.CUE_RULES:
         assert rule.cue is None or rule.cue in TRIGGERS, rule.cue
+
+
+@pytest.mark.parametrize("text", GLUED_CHAINS)
+def test_a_chain_name_run_into_store_is_found(text):
+    found = [text[f.start : f.end] for f in scan(text) if f.category == "FACILITY"]
+    assert any(
+        t.lower().startswith(("walmart", "cvs", "kroger", "target", "walgreens")) for t in found
+    )
+
+
+@pytest.mark.parametrize("text", sorted(NOT_ASCII))
+def test_a_cue_word_written_with_a_letter_outside_ascii_is_found(text):
+    assert NOT_ASCII[text] in [text[f.start : f.end] for f in scan(text)]
+
+
+def test_a_pattern_matching_any_case_is_told_from_one_that_does_not():
+    assert detector._any_case(re.compile("ssn", IGN))
+    assert detector._any_case(re.compile(r"\b(?i:ssn)\s+(\d+)"))
+    assert detector._any_case(re.compile(r"(?im)^ssn"))
+    assert not detector._any_case(re.compile(r"\bSSN(?-i:x)\s+(\d+)"))
+    assert not detector._any_case(detector.RX_STORE_NUMBER7)
