@@ -1035,7 +1035,21 @@ NOT_WRITE_OPERATIONS: dict[str, str] = {
     "app.outdated.operations.queue_outdated_advice": "part of a checked operation's write",
     "app.teaching.operations.unshare_sets_no_longer_seen": "part of a checked operation's write",
     "app.subscriptions.operations.send_digests": "the server's shell only (the daily mail job)",
+    "app.search.upkeep.reindex": "index upkeep: derived from checked writes",
+    "app.search.upkeep.upgrade_index": "index upkeep: derived from checked writes",
+    "app.search.upkeep.write_keys": "index upkeep: derived from checked writes",
+    "app.search.verification.verify": "index upkeep: derived from checked writes",
+    "app.search.applier.apply_pending": "index upkeep: derived from checked writes",
+    "app.search.applier.wait_until_indexed": "index upkeep: derived from checked writes",
 }
+# The search package keeps its operations in modules named by job, not in one operations.py;
+# the convention covers them too.
+JOB_OPERATION_MODULES = (
+    "app.search.upkeep",
+    "app.search.verification",
+    "app.search.applier",
+    "app.search.similar",
+)
 # Reads: they change nothing (those that need a rule take `user`/`actor` and narrow by it).
 _READS_BY_AREA = {
     "admin": "temporary_password get_account list_accounts account_tokens account_by_email "
@@ -1068,7 +1082,11 @@ READ_OPERATIONS: frozenset[str] = frozenset(
     f"app.{area}.operations.{name}"
     for area, names in _READS_BY_AREA.items()
     for name in names.split()
-)
+) | {
+    "app.search.upkeep.synonym_table",
+    "app.search.upkeep.vocabulary_changed",
+    "app.search.similar.similar_cases",
+}
 
 W = TypeVar("W", bound=Callable[..., Any])
 

@@ -1,4 +1,5 @@
-"""The convention, kept: every public write operation in app/<area>/operations.py is marked
+"""The convention, kept: every public write operation in app/<area>/operations.py (and the
+search package's modules by job, `policy.JOB_OPERATION_MODULES`) is marked
 `@write_operation`, takes a required `actor` and refuses one the policy refuses, whichever
 channel calls it (web, API, CLI, import). A new public function fails here until it is
 classified (app/auth/policy.py lists the others) and, if it writes, given a refusal below."""
@@ -45,6 +46,8 @@ def _operation_modules():
             yield importlib.import_module(f"app.{info.name}.operations")
         except ModuleNotFoundError:
             continue
+    for name in policy.JOB_OPERATION_MODULES:
+        yield importlib.import_module(name)
 
 
 def _public_functions():
