@@ -16,7 +16,7 @@ from app.auth.policy import SYSTEM
 from app.errors import CasebookError
 from app.extensions import db
 from app.programs.operations import create_program
-from tests.api.test_api import CASE, TEMPLATE, Api
+from tests.api.test_api import CASE, TEMPLATE, TODAY, Api
 
 ROLES = ("provider", "coordinator", "expert", "admin", "curriculum")
 
@@ -133,6 +133,87 @@ def test_a_patch_leaves_out_what_it_does_not_send(world):
     assert changed["age"] is None and changed["sex"] == "male"
     assert changed["title"] == CASE["title"] and changed["fields"] == {"mme": 120}
     assert p.patch(f"/cases/{case['id']}", expect=422, json={"title": None})["field"] == "title"
+
+
+def test_every_role_gets_programs_and_sessions_as_the_document_describes_them(world, client):
+    create_program("private", "Private ECHO", private=True, actor=SYSTEM)
+    db.session.commit()
+    p, c = world["provider"], world["coordinator"]
+    session = c.post("/programs/pain/sessions", expect=201, json={"date": TODAY, "notes": "n"})
+    agenda = f"/sessions/{session['id']}/cases"
+    shown, hidden = (p.post("/cases", expect=201, json=CASE) for _ in range(2))
+    for case in (shown, hidden):
+        p.post(f"/cases/{case['id']}/actions", expect=200, json={"action": "submit"})
+        c.post(f"/cases/{case['id']}/actions", expect=200, json={"action": "approve"})
+        c.post(agenda, expect=200, json={"case_id": case["id"]})
+    p.post(f"/cases/{hidden['id']}/withdrawal", expect=201, json={"reason": "duplicate"})
+    shapes = {
+        name: _validator(client, name)[0]
+        for name in ("Program", "ProgramPage", "Session", "SessionPage")
+    }
+    for role in ROLES:
+        api = world[role]
+        programs = api.get("/programs", expect=200)
+        shapes["ProgramPage"].validate(programs)
+        # a private program is neither listed nor found for those outside it (admins see all)
+        outside = role != "admin"
+        slugs = ["pain"] if outside else ["pain", "private"]
+        assert [x["slug"] for x in programs["results"]] == slugs, role
+        private = api.client.get("/api/v1/programs/private", headers=api.headers)
+        assert private.status_code == (404 if outside else 200), role
+        shapes["Program"].validate(api.get("/programs/pain", expect=200))
+        listed = api.get("/programs/pain/sessions", expect=200)
+        shapes["SessionPage"].validate(listed)
+        # a list of sessions leaves the agenda out; one session holds it
+        assert "cases" not in listed["results"][0], role
+        one = api.get(f"/sessions/{session['id']}", expect=200)
+        shapes["Session"].validate(one)
+        # the withdrawn case is not on anyone's agenda
+        assert [x["case_id"] for x in one["cases"]] == [shown["id"]], role
+        assert one["cases"][0]["status"] == "approved"
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "message"),
+    [
+        ({}, "date", "date is required."),
+        ({"date": "x"}, "date", "date must hold some text and no NUL character."),
+        ({"date": "2027-02-30"}, "date", "date must be a date written YYYY-MM-DD."),
+        ({"date": "2027-03-04", "number": 0}, "number", "number must be at least 1."),
+        (
+            {"date": "2027-03-04", "attendance_count": -1},
+            "attendance_count",
+            "attendance_count must be at least 0.",
+        ),
+        (
+            {"date": "2027-03-04", "attendance_count": 1.5},
+            "attendance_count",
+            "attendance_count must be of type ['integer', 'null'].",
+        ),
+        ({"date": "2027-03-04", "title": 3}, "title", "title must be of type string."),
+        ({"date": "2027-03-04", "bogus": 1}, "bogus", "bogus is not a known field."),
+        ({"date": "2027-03-04", "notes": "a\u0000"}, "notes", "notes contains a NUL character."),
+    ],
+)
+def test_a_refused_session_body_names_the_field_as_it_always_has(world, body, field, message):
+    answer = world["coordinator"].post("/programs/pain/sessions", expect=422, json=body)
+    assert (answer["field"], answer["message"]) == (field, message)
+
+
+def test_a_session_patch_changes_only_what_it_sends(world):
+    c = world["coordinator"]
+    body = {"date": "2027-03-04", "title": "Tapering", "attendance_count": 20, "topics": ["Pain"]}
+    session = c.post("/programs/pain/sessions", expect=201, json=body)
+    changed = c.patch(f"/sessions/{session['id']}", expect=200, json={"attendance_count": None})
+    assert changed["attendance_count"] is None
+    assert (changed["title"], changed["topics"], changed["date"]) == (
+        "Tapering",
+        ["Pain"],
+        body["date"],
+    )
+    refused = c.patch(f"/sessions/{session['id']}", expect=422, json={"number": 3})
+    assert refused["message"] == "number is not a known field."
+    assert c.patch(f"/sessions/{session['id']}", expect=422, json={"date": None})["field"] == "date"
 
 
 def test_recommendations_answer_as_published_and_conflicts_only_after_a_write(world, client):
