@@ -29,6 +29,7 @@ from app.api.base import SPEC
 from app.cases.models import CaseStatus, Sex, WithdrawalReason
 from app.deid.gate import ACCEPT_REASONS, Acceptance
 from app.inputs import FIRST_YEAR, LAST_YEAR, MAX_ID, MAX_PAGE, PLAIN_TEXT_PATTERN
+from app.practices.models import PracticeStatus, Stance
 from app.recommendations.models import (
     Adoption,
     AnnotationKind,
@@ -470,6 +471,109 @@ class SessionCreate(SessionUpdate):
 
 class Schedule(ApiModel):
     case_id: Id
+
+
+# ---- best practices
+
+_ONE_PRACTICE = "Only in the answer about one practice, not in the list of practices."
+
+
+class SessionRef(ApiModel):
+    id: int
+    program: str
+    number: int
+    date: date
+
+
+class RecommendationRef(ApiModel):
+    id: int
+    case_id: int
+    category: RecommendationCategory
+    body: str
+    author: str
+    session: SessionRef | None
+
+
+class Evidence(ApiModel):
+    id: int
+    kind: Literal["session", "case", "recommendation"]
+    target_id: int
+    note: str
+
+
+class TimelineCase(ApiModel):
+    id: int
+    title: str
+    note: str
+
+
+class TimelineRecommendation(RecommendationRef):
+    note: str
+
+
+class TimelineEntry(ApiModel):
+    date: date
+    program: str
+    session_id: int
+    session_number: int
+    session_title: str
+    notes: list[str]
+    cases: list[TimelineCase]
+    recommendations: list[TimelineRecommendation]
+
+
+class PracticeOutcomes(ApiModel):
+    total: int
+    adoption: dict[str, int]
+    patient_status: dict[str, int]
+
+
+class Endorsement(ApiModel):
+    expert: str
+    stance: Stance
+    note: str
+
+
+class PracticeVersion(ApiModel):
+    version: int
+    status: PracticeStatus
+    title: str
+    reason: str
+    created_at: Time
+
+
+class RecommendationDissent(ApiModel):
+    """A recommendation marked as departing from a best practice on purpose."""
+
+    id: int
+    recommendation_id: int
+    case_id: int
+    program: str
+    practice_id: int
+    expert: str | None
+    reason: str
+    updated_at: Time
+
+
+class BestPractice(ApiModel):
+    id: int
+    title: str
+    statement: str
+    status: PracticeStatus
+    version: int
+    topics: list[str]
+    superseded_by_id: int | None
+    url: str
+    evidence: list[Evidence] = Field(default_factory=list, description=_ONE_PRACTICE)
+    timeline: list[TimelineEntry] = Field(default_factory=list, description=_ONE_PRACTICE)
+    outcomes: PracticeOutcomes | None = Field(default=None, description=_ONE_PRACTICE)
+    endorsements: list[Endorsement] = Field(default_factory=list, description=_ONE_PRACTICE)
+    versions: list[PracticeVersion] = Field(default_factory=list, description=_ONE_PRACTICE)
+    dissents: list[RecommendationDissent] = Field(default_factory=list, description=_ONE_PRACTICE)
+
+
+class BestPracticePage(Page[BestPractice]):
+    pass
 
 
 # ------------------------------------------------------------------ JSON-Schema dicts

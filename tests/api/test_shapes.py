@@ -17,6 +17,7 @@ from app.errors import CasebookError
 from app.extensions import db
 from app.programs.operations import create_program
 from tests.api.test_api import CASE, TEMPLATE, TODAY, Api
+from tests.practices.test_operations import two_sessions  # noqa: F401 - fixture
 
 ROLES = ("provider", "coordinator", "expert", "admin", "curriculum")
 
@@ -319,3 +320,53 @@ def test_the_api_document_publishes_each_case_shape_once():
     for name in ("Case", "CasePage", "CaseCreate", "CaseUpdate", "CaseAction", "Withdrawal"):
         assert schemas[name]["additionalProperties"] is False
     assert schemas["CaseCreate"]["required"] == ["program", "title"]
+
+
+def test_every_role_gets_best_practices_as_the_document_describes_them(
+    app,
+    client,
+    make_user,
+    two_sessions,  # noqa: F811
+):
+    expert, provider, recs = two_sessions
+    world = {role: Api(client, make_user(role)) for role in ROLES}
+    author = Api(client, expert)
+    body = {
+        "title": "Naloxone for everyone on MOUD",
+        "statement": "Dispense naloxone in hand.",
+        "recommendations": [{"id": recs[0].id, "note": "First raised here."}, {"id": recs[1].id}],
+        "status": "emerging",
+        "reason": "Raised in two sessions.",
+    }
+    practice = author.post("/practices", expect=201, json=body)
+    url = f"/practices/{practice['id']}"
+    world["expert"].post(f"{url}/stance", expect=200, json={"stance": "dissent", "note": "Cost."})
+    dissent = author.post(
+        f"/recommendations/{recs[0].id}/dissents",
+        expect=201,
+        json={"practice_id": practice["id"], "reason": "A patient who refused."},
+    )
+    shapes = {
+        name: _validator(client, name)[0]
+        for name in ("BestPractice", "BestPracticePage", "RecommendationDissent")
+    }
+    shapes["RecommendationDissent"].validate(dissent)
+    for role, api in world.items():
+        listed = api.get("/practices", expect=200)
+        shapes["BestPracticePage"].validate(listed)
+        # a list of practices leaves out what only one practice's answer holds
+        assert set(listed["results"][0]) == {
+            "id",
+            "title",
+            "statement",
+            "status",
+            "version",
+            "topics",
+            "superseded_by_id",
+            "url",
+        }, role
+        one = api.get(url, expect=200)
+        shapes["BestPractice"].validate(one)
+        assert [v["status"] for v in one["versions"]] == ["proposed", "emerging"], role
+        assert one["endorsements"][0]["stance"] == "dissent", role
+        assert one["outcomes"] == {"total": 0, "adoption": {}, "patient_status": {}}, role
