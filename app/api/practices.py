@@ -1,6 +1,7 @@
 """API v1: best practices (with evidence, timeline, outcomes and versions), proposing and
 moving them, endorsements, candidate groups, and the curriculum figures. The answers about
-practices are models in app.api.schemas; the bodies, candidates and figures are declared here."""
+practices and most bodies are models in app.api.schemas; the stance and evidence bodies,
+candidates and figures are still declared here."""
 
 from __future__ import annotations
 
@@ -14,10 +15,8 @@ from app.api.schemas import (
     ACCEPT,
     DATE,
     ID,
-    REQUIRED_SHORT,
     REQUIRED_TEXT,
     TEXT,
-    TOPIC,
     _enum,
     page_of,
 )
@@ -27,7 +26,7 @@ from app.auth.policy import Viewer
 from app.cases.models import Case
 from app.curriculum import operations as figures
 from app.curriculum.views import scope_from_request
-from app.deid.gate import parse_acceptances
+from app.deid.gate import Acceptance, parse_acceptances
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.practices import queries
@@ -45,56 +44,6 @@ from app.recommendations.models import Recommendation
 
 API = api_blueprint
 
-SPEC.schema(
-    "RecommendationDissentCreate",
-    {
-        "type": "object",
-        "required": ["practice_id", "reason"],
-        "properties": {"practice_id": ID, "reason": REQUIRED_TEXT, "accept_findings": ACCEPT},
-        "additionalProperties": False,
-    },
-)
-SPEC.schema(
-    "PracticeProposal",
-    {
-        "type": "object",
-        "required": ["title", "statement", "recommendations"],
-        "properties": {
-            "title": REQUIRED_SHORT,
-            "statement": REQUIRED_TEXT,
-            "recommendations": {
-                "type": "array",
-                "minItems": 1,
-                "maxItems": 50,
-                "items": {
-                    "type": "object",
-                    "required": ["id"],
-                    "properties": {"id": ID, "note": TEXT},
-                    "additionalProperties": False,
-                },
-            },
-            "topics": {"type": "array", "items": TOPIC, "maxItems": 30},
-            "status": {"type": "string", "enum": ["proposed", "emerging"]},
-            "reason": TEXT,
-            "accept_findings": ACCEPT,
-        },
-        "additionalProperties": False,
-    },
-)
-SPEC.schema(
-    "PracticeStatusChange",
-    {
-        "type": "object",
-        "required": ["status", "reason"],
-        "properties": {
-            "status": _enum(PracticeStatus),
-            "reason": REQUIRED_TEXT,
-            "superseded_by": ID,
-            "accept_findings": ACCEPT,
-        },
-        "additionalProperties": False,
-    },
-)
 SPEC.schema(
     "PracticeStance",
     {
@@ -225,6 +174,10 @@ def _rec_ref(recommendation: Recommendation) -> dict[str, Any]:
     }
 
 
+def _accepted(payload: schemas.Gated) -> list[Acceptance]:
+    return [finding.acceptance() for finding in payload.accept_findings or ()]
+
+
 def practice_answer(
     practice: BestPractice, user: Viewer, *, full: bool = True
 ) -> schemas.BestPractice:
@@ -305,26 +258,22 @@ def dissent_answer(dissent: RecommendationDissent) -> schemas.RecommendationDiss
     summary="Mark a recommendation as departing from a best practice on purpose, with why "
     "(its author only)",
     tag="practices",
-    body="RecommendationDissentCreate",
+    body=schemas.RecommendationDissentCreate,
     response=schemas.RecommendationDissent,
     status=201,
 )
 def create_dissent(
-    recommendation_id: int, payload: dict[str, Any]
+    recommendation_id: int, payload: schemas.RecommendationDissentCreate
 ) -> schemas.RecommendationDissent:
     user = api_user()
     recommendation = db.session.get(Recommendation, recommendation_id)
     if recommendation is None or not policy.can_view_recommendation(user, recommendation):
         raise NotFound(f"No recommendation {recommendation_id}.")
-    practice = db.session.get(BestPractice, payload["practice_id"])
+    practice = db.session.get(BestPractice, payload.practice_id)
     if practice is None:  # a record named in the body and not found: 404, as evidence does
-        raise NotFound(f"No best practice {payload['practice_id']}.")
+        raise NotFound(f"No best practice {payload.practice_id}.")
     dissent = record_dissent(
-        recommendation,
-        practice,
-        payload["reason"],
-        actor=user,
-        accepted=parse_acceptances(payload.get("accept_findings")),
+        recommendation, practice, payload.reason, actor=user, accepted=_accepted(payload)
     )
     answer = dissent_answer(dissent)
     db.session.commit()
@@ -371,29 +320,29 @@ def read_practice(practice_id: int) -> schemas.BestPractice:
     "POST",
     summary="Propose a best practice from recommendations",
     tag="practices",
-    body="PracticeProposal",
+    body=schemas.PracticeProposal,
     response=schemas.BestPractice,
     status=201,
 )
-def propose_practice_endpoint(payload: dict[str, Any]) -> schemas.BestPractice:
+def propose_practice_endpoint(payload: schemas.PracticeProposal) -> schemas.BestPractice:
     user = api_user()
     recs = []
-    for item in payload["recommendations"]:
-        rec = db.session.get(Recommendation, item["id"])
+    for item in payload.recommendations:
+        rec = db.session.get(Recommendation, item.id)
         if rec is None or not policy.can_view_recommendation(user, rec):
-            raise NotFound(f"No recommendation {item['id']}.")
+            raise NotFound(f"No recommendation {item.id}.")
         recs.append(rec)
     practice = propose_from_recommendations(
         recs,
-        payload["title"],
-        payload["statement"],
-        notes={i["id"]: i.get("note", "") for i in payload["recommendations"]},
-        topics=payload.get("topics"),
-        status=payload.get("status", "proposed"),
-        reason=payload.get("reason", ""),
+        payload.title,
+        payload.statement,
+        notes={i.id: i.note or "" for i in payload.recommendations},
+        topics=payload.topics,
+        status=payload.status or "proposed",
+        reason=payload.reason or "",
         author=user,
         actor=user,
-        accepted=parse_acceptances(payload.get("accept_findings")),
+        accepted=_accepted(payload),
     )
     answer = practice_answer(practice, user)
     db.session.commit()
@@ -406,21 +355,23 @@ def propose_practice_endpoint(payload: dict[str, Any]) -> schemas.BestPractice:
     "POST",
     summary="Move a best practice along its lifecycle, with a reason",
     tag="practices",
-    body="PracticeStatusChange",
+    body=schemas.PracticeStatusChange,
     response=schemas.BestPractice,
 )
-def change_practice_status(practice_id: int, payload: dict[str, Any]) -> schemas.BestPractice:
+def change_practice_status(
+    practice_id: int, payload: schemas.PracticeStatusChange
+) -> schemas.BestPractice:
     user = api_user()
     practice = queries.get_practice(practice_id)
-    successor = payload.get("superseded_by")
+    successor = payload.superseded_by
     change_status(
         practice,
-        payload["status"],
-        reason=payload["reason"],
+        payload.status,
+        reason=payload.reason,
         editor=user,
         superseded_by=queries.get_practice(successor) if successor else None,
         actor=user,
-        accepted=parse_acceptances(payload.get("accept_findings")),
+        accepted=_accepted(payload),
     )
     db.session.commit()
     return practice_answer(practice, user)

@@ -576,6 +576,34 @@ class BestPracticePage(Page[BestPractice]):
     pass
 
 
+class RecommendationDissentCreate(ApiModel):
+    practice_id: Id
+    reason: RequiredText
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+class PracticeStatusChange(ApiModel):
+    status: PracticeStatus
+    reason: RequiredText
+    superseded_by: Omittable[Id] = None
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+class ProposedRecommendation(ApiModel):
+    id: Id
+    note: Omittable[Text] = None
+
+
+class PracticeProposal(ApiModel):
+    title: RequiredShort
+    statement: RequiredText
+    recommendations: Annotated[list[ProposedRecommendation], Field(min_length=1, max_length=50)]
+    topics: Omittable[Annotated[list[Topic], Field(max_length=30)]] = None
+    status: Omittable[Literal["proposed", "emerging"]] = None
+    reason: Omittable[Text] = None
+    accept_findings: Omittable[AcceptFindings] = None
+
+
 # ------------------------------------------------------------------ JSON-Schema dicts
 
 
@@ -665,4 +693,7 @@ Gated = (
     | AnnotationCreate
     | OutcomeCreate
     | SessionUpdate
+    | RecommendationDissentCreate
+    | PracticeStatusChange
+    | PracticeProposal
 )

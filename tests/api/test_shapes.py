@@ -370,3 +370,75 @@ def test_every_role_gets_best_practices_as_the_document_describes_them(
         assert [v["status"] for v in one["versions"]] == ["proposed", "emerging"], role
         assert one["endorsements"][0]["stance"] == "dissent", role
         assert one["outcomes"] == {"total": 0, "adoption": {}, "patient_status": {}}, role
+
+
+PROPOSAL = {"title": "Naloxone", "statement": "Dispense it.", "recommendations": [{"id": 1}]}
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "field", "message"),
+    [
+        ("/practices", {}, "title", "title is required."),
+        (
+            "/practices",
+            dict(PROPOSAL, recommendations=[]),
+            "recommendations",
+            "recommendations is not valid.",
+        ),
+        (
+            "/practices",
+            dict(PROPOSAL, recommendations=[{"note": "x"}]),
+            "recommendations[0].id",
+            "recommendations[0].id is required.",
+        ),
+        (
+            "/practices",
+            dict(PROPOSAL, recommendations=[{"id": 1, "x": 1}]),
+            "recommendations[0].x",
+            "recommendations[0].x is not a known field.",
+        ),
+        (
+            "/practices",
+            dict(PROPOSAL, status="established"),
+            "status",
+            "status must be one of: proposed, emerging.",
+        ),
+        (
+            "/practices",
+            dict(PROPOSAL, title=" "),
+            "title",
+            "title must hold some text and no NUL character.",
+        ),
+        ("/practices", dict(PROPOSAL, reason=None), "reason", "reason must be of type string."),
+        (
+            "/practices/1/status",
+            {"status": "nope", "reason": "r"},
+            "status",
+            "status must be one of: proposed, emerging, established, retired, superseded.",
+        ),
+        (
+            "/practices/1/status",
+            {"status": "retired", "reason": ""},
+            "reason",
+            "reason must not be empty.",
+        ),
+        (
+            "/practices/1/status",
+            {"status": "retired", "reason": "r", "superseded_by": None},
+            "superseded_by",
+            "superseded_by must be of type integer.",
+        ),
+        ("/recommendations/1/dissents", {"reason": "r"}, "practice_id", "practice_id is required."),
+        (
+            "/recommendations/1/dissents",
+            {"practice_id": "1", "reason": "r"},
+            "practice_id",
+            "practice_id must be of type integer.",
+        ),
+    ],
+)
+def test_a_refused_practice_body_names_the_field_as_it_always_has(
+    world, path, body, field, message
+):
+    answer = world["admin"].post(path, expect=422, json=body)
+    assert (answer["field"], answer["message"]) == (field, message)
