@@ -1,5 +1,7 @@
 """API v1: best practices (with evidence, timeline, outcomes and versions), proposing and
-moving them, endorsements, candidate groups, and the curriculum figures. Schemas live here."""
+moving them, endorsements, candidate groups, and the curriculum figures. The answers about
+practices and most bodies are models in app.api.schemas; the stance and evidence bodies,
+candidates and figures are still declared here."""
 
 from __future__ import annotations
 
@@ -7,25 +9,24 @@ from typing import Any
 
 from flask import jsonify, request, url_for
 
-from app.api.base import PAGING, SPEC, api_blueprint, api_user, one_page, page_args, paginated
+from app.api import schemas
+from app.api.base import PAGING, SPEC, api_blueprint, api_user, page_args, paginated
 from app.api.schemas import (
     ACCEPT,
     DATE,
     ID,
-    REQUIRED_SHORT,
     REQUIRED_TEXT,
     TEXT,
-    TOPIC,
     _enum,
     page_of,
 )
-from app.api.spec import Query
+from app.api.spec import Query, dump
 from app.auth import policy
 from app.auth.policy import Viewer
 from app.cases.models import Case
 from app.curriculum import operations as figures
 from app.curriculum.views import scope_from_request
-from app.deid.gate import parse_acceptances
+from app.deid.gate import Acceptance, parse_acceptances
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.practices import queries
@@ -43,117 +44,6 @@ from app.recommendations.models import Recommendation
 
 API = api_blueprint
 
-EVIDENCE = {
-    "type": "object",
-    "properties": {
-        "id": {"type": "integer"},
-        "kind": {"type": "string", "enum": ["session", "case", "recommendation"]},
-        "target_id": {"type": "integer"},
-        "note": {"type": "string"},
-    },
-}
-TIMELINE_ENTRY = {
-    "type": "object",
-    "properties": {
-        "date": {"type": "string"},
-        "program": {"type": "string"},
-        "session_id": {"type": "integer"},
-        "session_number": {"type": "integer"},
-        "session_title": {"type": "string"},
-        "notes": {"type": "array", "items": {"type": "string"}},
-        "cases": {"type": "array", "items": {"type": "object"}},
-        "recommendations": {"type": "array", "items": {"type": "object"}},
-    },
-}
-DISSENT = SPEC.schema(
-    "RecommendationDissent",
-    {
-        "type": "object",
-        "description": "A recommendation marked as departing from a best practice on purpose.",
-        "properties": {
-            "id": {"type": "integer"},
-            "recommendation_id": {"type": "integer"},
-            "case_id": {"type": "integer"},
-            "program": {"type": "string"},
-            "practice_id": {"type": "integer"},
-            "expert": {"type": ["string", "null"]},
-            "reason": {"type": "string"},
-            "updated_at": {"type": "string"},
-        },
-    },
-)
-SPEC.schema(
-    "RecommendationDissentCreate",
-    {
-        "type": "object",
-        "required": ["practice_id", "reason"],
-        "properties": {"practice_id": ID, "reason": REQUIRED_TEXT, "accept_findings": ACCEPT},
-        "additionalProperties": False,
-    },
-)
-PRACTICE = SPEC.schema(
-    "BestPractice",
-    {
-        "type": "object",
-        "properties": {
-            "id": {"type": "integer"},
-            "title": {"type": "string"},
-            "statement": {"type": "string"},
-            "status": _enum(PracticeStatus),
-            "version": {"type": "integer"},
-            "topics": {"type": "array", "items": {"type": "string"}},
-            "superseded_by_id": {"type": ["integer", "null"]},
-            "evidence": {"type": "array", "items": EVIDENCE},
-            "timeline": {"type": "array", "items": TIMELINE_ENTRY},
-            "outcomes": {"type": "object"},
-            "endorsements": {"type": "array", "items": {"type": "object"}},
-            "versions": {"type": "array", "items": {"type": "object"}},
-            "dissents": {"type": "array", "items": DISSENT},
-            "url": {"type": "string"},
-        },
-    },
-)
-SPEC.schema(
-    "PracticeProposal",
-    {
-        "type": "object",
-        "required": ["title", "statement", "recommendations"],
-        "properties": {
-            "title": REQUIRED_SHORT,
-            "statement": REQUIRED_TEXT,
-            "recommendations": {
-                "type": "array",
-                "minItems": 1,
-                "maxItems": 50,
-                "items": {
-                    "type": "object",
-                    "required": ["id"],
-                    "properties": {"id": ID, "note": TEXT},
-                    "additionalProperties": False,
-                },
-            },
-            "topics": {"type": "array", "items": TOPIC, "maxItems": 30},
-            "status": {"type": "string", "enum": ["proposed", "emerging"]},
-            "reason": TEXT,
-            "accept_findings": ACCEPT,
-        },
-        "additionalProperties": False,
-    },
-)
-SPEC.schema(
-    "PracticeStatusChange",
-    {
-        "type": "object",
-        "required": ["status", "reason"],
-        "properties": {
-            "status": _enum(PracticeStatus),
-            "reason": REQUIRED_TEXT,
-            "superseded_by": ID,
-            "accept_findings": ACCEPT,
-        },
-        "additionalProperties": False,
-    },
-)
 SPEC.schema(
     "PracticeStance",
     {
@@ -264,99 +154,101 @@ SCOPE_QUERY = (
 )
 
 
-def _session_ref(session: Any) -> dict[str, Any] | None:
+def _session_ref(session: Session | None) -> schemas.SessionRef | None:
     if session is None:
         return None
-    return {
-        "id": session.id,
-        "program": session.program.slug,
-        "number": session.number,
-        "date": session.date.isoformat(),
-    }
+    return schemas.SessionRef(
+        id=session.id, program=session.program.slug, number=session.number, date=session.date
+    )
 
 
 def _rec_ref(recommendation: Recommendation) -> dict[str, Any]:
+    """The fields of a schemas.RecommendationRef (a timeline adds a note to them)."""
     return {
         "id": recommendation.id,
         "case_id": recommendation.case_id,
-        "category": recommendation.category.value,
+        "category": recommendation.category,
         "body": recommendation.body,
         "author": recommendation.author.display_name,
         "session": _session_ref(recommendation.case.first_session),
     }
 
 
-def practice_json(practice: BestPractice, user: Viewer, *, full: bool = True) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "id": practice.id,
-        "title": practice.title,
-        "statement": practice.statement,
-        "status": practice.status.value,
-        "version": practice.version,
-        "topics": [t.name for t in practice.topics],
-        "superseded_by_id": practice.superseded_by_id,
-        "url": url_for("practices.practice", practice_id=practice.id),
-    }
-    if not full:
-        return body
+def _accepted(payload: schemas.Gated) -> list[Acceptance]:
+    return [finding.acceptance() for finding in payload.accept_findings or ()]
+
+
+def practice_answer(
+    practice: BestPractice, user: Viewer, *, full: bool = True
+) -> schemas.BestPractice:
+    answer = schemas.BestPractice(
+        id=practice.id,
+        title=practice.title,
+        statement=practice.statement,
+        status=practice.status,
+        version=practice.version,
+        topics=[t.name for t in practice.topics],
+        superseded_by_id=practice.superseded_by_id,
+        url=url_for("practices.practice", practice_id=practice.id),
+    )
+    if not full:  # a list of practices: the parts below stay out of the answer
+        return answer
     summary = queries.outcomes(user, practice)
-    body["evidence"] = [
-        {
-            "id": link.id,
-            "kind": link.kind,
-            "target_id": link.session_id or link.case_id or link.recommendation_id,
-            "note": link.note,
-        }
+    answer.evidence = [
+        schemas.Evidence.model_validate(
+            {
+                "id": link.id,
+                "kind": link.kind,
+                # exactly one of the three is set (a check of the table)
+                "target_id": link.session_id or link.case_id or link.recommendation_id,
+                "note": link.note,
+            }
+        )
         for link in queries.visible_evidence(user, practice)
     ]
-    body["timeline"] = [
-        {
-            "date": e.date.isoformat(),
-            "program": e.program.slug,
-            "session_id": e.session.id,
-            "session_number": e.session.number,
-            "session_title": e.session.title,
-            "notes": [n for n in e.notes if n],
-            "cases": [{"id": c.id, "title": c.title, "note": n} for c, n in e.cases],
-            "recommendations": [{**_rec_ref(r), "note": n} for r, n in e.recommendations],
-        }
+    answer.timeline = [
+        schemas.TimelineEntry(
+            date=e.date,
+            program=e.program.slug,
+            session_id=e.session.id,
+            session_number=e.session.number,
+            session_title=e.session.title,
+            notes=[n for n in e.notes if n],
+            cases=[schemas.TimelineCase(id=c.id, title=c.title, note=n) for c, n in e.cases],
+            recommendations=[
+                schemas.TimelineRecommendation(**_rec_ref(r), note=n) for r, n in e.recommendations
+            ],
+        )
         for e in queries.timeline(user, practice)
     ]
-    body["outcomes"] = {
-        "total": summary.total,
-        "adoption": dict(summary.adoption),
-        "patient_status": dict(summary.patient_status),
-    }
-    body["endorsements"] = [
-        {"expert": e.expert.display_name, "stance": e.stance.value, "note": e.note}
+    answer.outcomes = schemas.PracticeOutcomes(
+        total=summary.total,
+        adoption=dict(summary.adoption),
+        patient_status=dict(summary.patient_status),
+    )
+    answer.endorsements = [
+        schemas.Endorsement(expert=e.expert.display_name, stance=e.stance, note=e.note)
         for e in practice.endorsements
     ]
-    body["versions"] = [
-        {
-            "version": v.version,
-            "status": v.status.value,
-            "title": v.title,
-            "reason": v.reason,
-            "created_at": v.created_at.isoformat(),
-        }
-        for v in practice.versions
+    answer.versions = [
+        schemas.PracticeVersion.model_validate(v, from_attributes=True) for v in practice.versions
     ]
-    body["dissents"] = [dissent_json(d) for d in queries.visible_dissents(user, practice)]
-    return body
+    answer.dissents = [dissent_answer(d) for d in queries.visible_dissents(user, practice)]
+    return answer
 
 
-def dissent_json(dissent: RecommendationDissent) -> dict[str, Any]:
+def dissent_answer(dissent: RecommendationDissent) -> schemas.RecommendationDissent:
     recommendation = dissent.recommendation
-    return {
-        "id": dissent.id,
-        "recommendation_id": recommendation.id,
-        "case_id": recommendation.case_id,
-        "program": recommendation.case.program.slug,
-        "practice_id": dissent.practice_id,
-        "expert": dissent.expert.display_name if dissent.expert else None,
-        "reason": dissent.reason,
-        "updated_at": dissent.updated_at.isoformat(),
-    }
+    return schemas.RecommendationDissent(
+        id=dissent.id,
+        recommendation_id=recommendation.id,
+        case_id=recommendation.case_id,
+        program=recommendation.case.program.slug,
+        practice_id=dissent.practice_id,
+        expert=dissent.expert.display_name if dissent.expert else None,
+        reason=dissent.reason,
+        updated_at=dissent.updated_at,
+    )
 
 
 @SPEC.operation(
@@ -366,27 +258,26 @@ def dissent_json(dissent: RecommendationDissent) -> dict[str, Any]:
     summary="Mark a recommendation as departing from a best practice on purpose, with why "
     "(its author only)",
     tag="practices",
-    body="RecommendationDissentCreate",
-    response=DISSENT,
+    body=schemas.RecommendationDissentCreate,
+    response=schemas.RecommendationDissent,
     status=201,
 )
-def create_dissent(recommendation_id: int, payload: dict[str, Any]) -> Any:
+def create_dissent(
+    recommendation_id: int, payload: schemas.RecommendationDissentCreate
+) -> schemas.RecommendationDissent:
     user = api_user()
     recommendation = db.session.get(Recommendation, recommendation_id)
     if recommendation is None or not policy.can_view_recommendation(user, recommendation):
         raise NotFound(f"No recommendation {recommendation_id}.")
-    practice = db.session.get(BestPractice, payload["practice_id"])
+    practice = db.session.get(BestPractice, payload.practice_id)
     if practice is None:  # a record named in the body and not found: 404, as evidence does
-        raise NotFound(f"No best practice {payload['practice_id']}.")
+        raise NotFound(f"No best practice {payload.practice_id}.")
     dissent = record_dissent(
-        recommendation,
-        practice,
-        payload["reason"],
-        actor=user,
-        accepted=parse_acceptances(payload.get("accept_findings")),
+        recommendation, practice, payload.reason, actor=user, accepted=_accepted(payload)
     )
+    answer = dissent_answer(dissent)
     db.session.commit()
-    return jsonify(dissent_json(dissent)), 201
+    return answer
 
 
 @SPEC.operation(
@@ -396,9 +287,9 @@ def create_dissent(recommendation_id: int, payload: dict[str, Any]) -> Any:
     summary="Best practices",
     tag="practices",
     query=(Query("status", _enum(PracticeStatus), "Only practices with this status."),),
-    response=page_of(PRACTICE),
+    response=schemas.BestPracticePage,
 )
-def list_practices_endpoint() -> Any:
+def list_practices_endpoint() -> schemas.BestPracticePage:
     status = request.args.get("status")
     if status is not None and status not in {s.value for s in PracticeStatus}:
         raise ValidationError(
@@ -406,8 +297,8 @@ def list_practices_endpoint() -> Any:
             field="status",
         )
     user = api_user()
-    return jsonify(
-        one_page([practice_json(p, user, full=False) for p in queries.list_practices(status)])
+    return schemas.BestPracticePage.of(
+        [practice_answer(p, user, full=False) for p in queries.list_practices(status)]
     )
 
 
@@ -417,10 +308,10 @@ def list_practices_endpoint() -> Any:
     "GET",
     summary="A best practice with its evidence, timeline, outcomes and versions",
     tag="practices",
-    response=PRACTICE,
+    response=schemas.BestPractice,
 )
-def read_practice(practice_id: int) -> Any:
-    return jsonify(practice_json(queries.get_practice(practice_id), api_user()))
+def read_practice(practice_id: int) -> schemas.BestPractice:
+    return practice_answer(queries.get_practice(practice_id), api_user())
 
 
 @SPEC.operation(
@@ -429,32 +320,33 @@ def read_practice(practice_id: int) -> Any:
     "POST",
     summary="Propose a best practice from recommendations",
     tag="practices",
-    body="PracticeProposal",
-    response=PRACTICE,
+    body=schemas.PracticeProposal,
+    response=schemas.BestPractice,
     status=201,
 )
-def propose_practice_endpoint(payload: dict[str, Any]) -> Any:
+def propose_practice_endpoint(payload: schemas.PracticeProposal) -> schemas.BestPractice:
     user = api_user()
     recs = []
-    for item in payload["recommendations"]:
-        rec = db.session.get(Recommendation, item["id"])
+    for item in payload.recommendations:
+        rec = db.session.get(Recommendation, item.id)
         if rec is None or not policy.can_view_recommendation(user, rec):
-            raise NotFound(f"No recommendation {item['id']}.")
+            raise NotFound(f"No recommendation {item.id}.")
         recs.append(rec)
     practice = propose_from_recommendations(
         recs,
-        payload["title"],
-        payload["statement"],
-        notes={i["id"]: i.get("note", "") for i in payload["recommendations"]},
-        topics=payload.get("topics"),
-        status=payload.get("status", "proposed"),
-        reason=payload.get("reason", ""),
+        payload.title,
+        payload.statement,
+        notes={i.id: i.note or "" for i in payload.recommendations},
+        topics=payload.topics,
+        status=payload.status or "proposed",
+        reason=payload.reason or "",
         author=user,
         actor=user,
-        accepted=parse_acceptances(payload.get("accept_findings")),
+        accepted=_accepted(payload),
     )
+    answer = practice_answer(practice, user)
     db.session.commit()
-    return jsonify(practice_json(practice, user)), 201
+    return answer
 
 
 @SPEC.operation(
@@ -463,24 +355,26 @@ def propose_practice_endpoint(payload: dict[str, Any]) -> Any:
     "POST",
     summary="Move a best practice along its lifecycle, with a reason",
     tag="practices",
-    body="PracticeStatusChange",
-    response=PRACTICE,
+    body=schemas.PracticeStatusChange,
+    response=schemas.BestPractice,
 )
-def change_practice_status(practice_id: int, payload: dict[str, Any]) -> Any:
+def change_practice_status(
+    practice_id: int, payload: schemas.PracticeStatusChange
+) -> schemas.BestPractice:
     user = api_user()
     practice = queries.get_practice(practice_id)
-    successor = payload.get("superseded_by")
+    successor = payload.superseded_by
     change_status(
         practice,
-        payload["status"],
-        reason=payload["reason"],
+        payload.status,
+        reason=payload.reason,
         editor=user,
         superseded_by=queries.get_practice(successor) if successor else None,
         actor=user,
-        accepted=parse_acceptances(payload.get("accept_findings")),
+        accepted=_accepted(payload),
     )
     db.session.commit()
-    return jsonify(practice_json(practice, user))
+    return practice_answer(practice, user)
 
 
 @SPEC.operation(
@@ -490,9 +384,9 @@ def change_practice_status(practice_id: int, payload: dict[str, Any]) -> Any:
     summary="Endorse a best practice or dissent from it",
     tag="practices",
     body="PracticeStance",
-    response=PRACTICE,
+    response=schemas.BestPractice,
 )
-def practice_stance(practice_id: int, payload: dict[str, Any]) -> Any:
+def practice_stance(practice_id: int, payload: dict[str, Any]) -> schemas.BestPractice:
     user = api_user()
     practice = queries.get_practice(practice_id)
     take_stance(
@@ -504,7 +398,7 @@ def practice_stance(practice_id: int, payload: dict[str, Any]) -> Any:
         accepted=parse_acceptances(payload.get("accept_findings")),
     )
     db.session.commit()
-    return jsonify(practice_json(practice, user))
+    return practice_answer(practice, user)
 
 
 @SPEC.operation(
@@ -514,10 +408,10 @@ def practice_stance(practice_id: int, payload: dict[str, Any]) -> Any:
     summary="Cite a session, case or recommendation where the practice was discussed",
     tag="practices",
     body="PracticeEvidence",
-    response=PRACTICE,
+    response=schemas.BestPractice,
     status=201,
 )
-def add_practice_evidence(practice_id: int, payload: dict[str, Any]) -> Any:
+def add_practice_evidence(practice_id: int, payload: dict[str, Any]) -> schemas.BestPractice:
     user = api_user()
     practice = queries.get_practice(practice_id)
     given = [k for k in ("session_id", "case_id", "recommendation_id") if k in payload]
@@ -534,8 +428,9 @@ def add_practice_evidence(practice_id: int, payload: dict[str, Any]) -> Any:
         actor=user,
         accepted=parse_acceptances(payload.get("accept_findings")),
     )
+    answer = practice_answer(practice, user)
     db.session.commit()
-    return jsonify(practice_json(practice, user)), 201
+    return answer
 
 
 @SPEC.operation(
@@ -545,9 +440,9 @@ def add_practice_evidence(practice_id: int, payload: dict[str, Any]) -> Any:
     summary="Remove evidence cited by mistake (whoever cited it, the practice's proposer, "
     "or an admin)",
     tag="practices",
-    response=PRACTICE,
+    response=schemas.BestPractice,
 )
-def remove_practice_evidence(practice_id: int, evidence_id: int) -> Any:
+def remove_practice_evidence(practice_id: int, evidence_id: int) -> schemas.BestPractice:
     user = api_user()
     practice = queries.get_practice(practice_id)
     link = next((e for e in queries.visible_evidence(user, practice) if e.id == evidence_id), None)
@@ -555,7 +450,7 @@ def remove_practice_evidence(practice_id: int, evidence_id: int) -> Any:
         raise NotFound(f"No evidence {evidence_id} on this practice.")
     remove_evidence(link, actor=user)
     db.session.commit()
-    return jsonify(practice_json(practice, user))
+    return practice_answer(practice, user)
 
 
 def _evidence_target(user: Viewer, key: str, ident: int) -> Any:
@@ -595,10 +490,12 @@ def candidate_practices() -> Any:
                 {
                     "label": g.label,
                     "cohesion": round(g.cohesion, 3),
-                    "sessions": [_session_ref(s) for s in g.sessions],
+                    "sessions": [_json(_session_ref(s)) for s in g.sessions],
                     "recommendation_count": g.size,
                     "recommendation_ids": g.recommendation_ids,
-                    "recommendations": [_rec_ref(r) for r in g.recommendations],
+                    "recommendations": [
+                        _json(schemas.RecommendationRef(**_rec_ref(r))) for r in g.recommendations
+                    ],
                 }
                 for g in groups
             ],
@@ -607,6 +504,10 @@ def candidate_practices() -> Any:
             per_page,
         )
     )
+
+
+def _json(shape: schemas.ApiModel | None) -> dict[str, Any] | None:
+    return None if shape is None else dump(shape)
 
 
 # The curriculum figures: the summary has the first rows of each list (as the page), the

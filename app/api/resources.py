@@ -12,21 +12,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from app.api import schemas
-from app.api.base import (
-    PAGING,
-    SPEC,
-    api_blueprint,
-    api_user,
-    one_page,
-    page_args,
-    paginated,
-)
-from app.api.schemas import (
-    PROGRAM,
-    SCAN_RESULT,
-    SESSION,
-    page_of,
-)
+from app.api.base import PAGING, SPEC, api_blueprint, api_user, page_args
+from app.api.schemas import SCAN_RESULT
 from app.api.spec import Query
 from app.auth import policy
 from app.auth.models import User
@@ -34,7 +21,7 @@ from app.auth.policy import Viewer
 from app.cases import lifecycle
 from app.cases.models import Case, CasePresentation, CaseStatus, ReviewComment
 from app.cases.operations import CaseData, content_of, saved_texts
-from app.deid.gate import Acceptance, parse_acceptances, scan_fields
+from app.deid.gate import Acceptance, scan_fields
 from app.deid.risk import assess
 from app.errors import NotFound, ValidationError
 from app.extensions import db
@@ -57,42 +44,40 @@ API = api_blueprint
 # ------------------------------------------------------------------ serializers
 
 
-def program_json(program: Program) -> dict[str, Any]:
-    return {
-        "id": program.id,
-        "slug": program.slug,
-        "name": program.name,
-        "description": program.description,
-        "private": program.private,
-        "template": program.case_template,
-    }
+def program_answer(program: Program) -> schemas.Program:
+    return schemas.Program(
+        id=program.id,
+        slug=program.slug,
+        name=program.name,
+        description=program.description,
+        private=program.private,
+        template=program.case_template,
+    )
 
 
-def session_json(session: Session, user: Viewer, *, agenda: bool = False) -> dict[str, Any]:
-    out = {
-        "id": session.id,
-        "program": session.program.slug,
-        "number": session.number,
-        "date": session.date.isoformat(),
-        "title": session.title,
-        "didactic_topic": session.didactic_topic,
-        "didactic_presenter": session.didactic_presenter,
-        "attendance_count": session.attendance_count,
-        "notes": session.notes,
-        "topics": [t.name for t in session.topics],
-    }
+def session_answer(session: Session, user: Viewer, *, agenda: bool = False) -> schemas.Session:
+    answer = schemas.Session(
+        id=session.id,
+        program=session.program.slug,
+        number=session.number,
+        date=session.date,
+        title=session.title,
+        didactic_topic=session.didactic_topic,
+        didactic_presenter=session.didactic_presenter,
+        attendance_count=session.attendance_count,
+        notes=session.notes,
+        topics=[t.name for t in session.topics],
+    )
     if agenda:
-        out["cases"] = [
-            {
-                "case_id": p.case_id,
-                "title": p.case.title,
-                "status": str(p.case.status),
-                "presented": p.presented,
-            }
+        # Set after building, so that a list of sessions leaves the agenda out.
+        answer.cases = [
+            schemas.AgendaItem(
+                case_id=p.case_id, title=p.case.title, status=p.case.status, presented=p.presented
+            )
             for p in session.presentations
             if policy.can_list_case(user, p.case)
         ]
-    return out
+    return answer
 
 
 # What case_answer reads of a case, loaded with a page of cases rather than case by case.
@@ -213,15 +198,6 @@ def _date(value: Any, field: str = "date") -> date:
     return parsed
 
 
-def _accepted(payload: dict[str, Any]) -> Any:
-    return parse_acceptances(payload.get("accept_findings"))
-
-
-def _created(body: dict[str, Any]) -> Any:
-    db.session.commit()
-    return jsonify(body), 201
-
-
 # ------------------------------------------------------------------ programs
 
 
@@ -252,11 +228,11 @@ def me() -> Any:
     "GET",
     summary="Programs you may see",
     tag="programs",
-    response=page_of(PROGRAM),
+    response=schemas.ProgramPage,
 )
-def list_programs() -> Any:
+def list_programs() -> schemas.ProgramPage:
     programs = visible_programs(api_user())
-    return jsonify(one_page([program_json(p) for p in programs]))
+    return schemas.ProgramPage.of([program_answer(p) for p in programs])
 
 
 @SPEC.operation(
@@ -265,10 +241,10 @@ def list_programs() -> Any:
     "GET",
     summary="One program with its case template",
     tag="programs",
-    response=PROGRAM,
+    response=schemas.Program,
 )
-def read_program(slug: str) -> Any:
-    return jsonify(program_json(_program(slug)))
+def read_program(slug: str) -> schemas.Program:
+    return program_answer(_program(slug))
 
 
 # ------------------------------------------------------------------ sessions
@@ -281,9 +257,9 @@ def read_program(slug: str) -> Any:
     summary="A program's sessions",
     tag="sessions",
     query=PAGING,
-    response=page_of(SESSION),
+    response=schemas.SessionPage,
 )
-def list_sessions(slug: str) -> Any:
+def list_sessions(slug: str) -> schemas.SessionPage:
     program = _program(slug)
     page, per_page = page_args()
     stmt = select(Session).where(Session.program_id == program.id)
@@ -294,8 +270,11 @@ def list_sessions(slug: str) -> Any:
         .limit(per_page)
         .options(selectinload(Session.topics))
     )
-    return jsonify(
-        paginated([session_json(s, api_user()) for s in sessions], total, page, per_page)
+    return schemas.SessionPage(
+        total=total,
+        page=page,
+        per_page=per_page,
+        results=[session_answer(s, api_user()) for s in sessions],
     )
 
 
@@ -305,26 +284,28 @@ def list_sessions(slug: str) -> Any:
     "POST",
     summary="Create a session",
     tag="sessions",
-    body="SessionCreate",
-    response=SESSION,
+    body=schemas.SessionCreate,
+    response=schemas.Session,
     status=201,
 )
-def create_session_endpoint(slug: str, payload: dict[str, Any]) -> Any:
+def create_session_endpoint(slug: str, payload: schemas.SessionCreate) -> schemas.Session:
     program = _program(slug)
     session = create_session(
         program,
-        _date(payload["date"]),
-        title=payload.get("title", ""),
-        number=payload.get("number"),
-        didactic_topic=payload.get("didactic_topic", ""),
-        didactic_presenter=payload.get("didactic_presenter", ""),
-        attendance_count=payload.get("attendance_count"),
-        notes=payload.get("notes", ""),
-        topics=payload.get("topics", []),
+        _date(payload.date),
+        title=payload.title or "",
+        number=payload.number,
+        didactic_topic=payload.didactic_topic or "",
+        didactic_presenter=payload.didactic_presenter or "",
+        attendance_count=payload.attendance_count,
+        notes=payload.notes or "",
+        topics=payload.topics or [],
         actor=api_user(),
-        accepted=_accepted(payload),
+        accepted=_findings_accepted(payload),
     )
-    return _created(session_json(session, api_user(), agenda=True))
+    answer = session_answer(session, api_user(), agenda=True)
+    db.session.commit()
+    return answer
 
 
 @SPEC.operation(
@@ -333,9 +314,9 @@ def create_session_endpoint(slug: str, payload: dict[str, Any]) -> Any:
     "GET",
     summary="A session and its agenda",
     tag="sessions",
-    response=SESSION,
+    response=schemas.Session,
 )
-def read_session(session_id: int) -> Any:
+def read_session(session_id: int) -> schemas.Session:
     session = _session(session_id)
     # The agenda with its cases in one query, not one per case.
     session = db.session.scalars(
@@ -346,7 +327,7 @@ def read_session(session_id: int) -> Any:
             selectinload(Session.presentations).joinedload(CasePresentation.case),
         )
     ).one()
-    return jsonify(session_json(session, api_user(), agenda=True))
+    return session_answer(session, api_user(), agenda=True)
 
 
 @SPEC.operation(
@@ -355,23 +336,28 @@ def read_session(session_id: int) -> Any:
     "PATCH",
     summary="Change a session",
     tag="sessions",
-    body="SessionUpdate",
-    response=SESSION,
+    body=schemas.SessionUpdate,
+    response=schemas.Session,
 )
-def update_session_endpoint(session_id: int, payload: dict[str, Any]) -> Any:
+def update_session_endpoint(session_id: int, payload: schemas.SessionUpdate) -> schemas.Session:
     session = _session(session_id)
-    changes = {k: v for k, v in payload.items() if k not in ("topics", "accept_findings")}
+    # Only what the body sends changes.
+    changes: dict[str, Any] = {
+        k: getattr(payload, k)
+        for k in payload.model_fields_set
+        if k not in ("topics", "accept_findings")
+    }
     if "date" in changes:
         changes["date"] = _date(changes["date"])
     update_session(
         session,
         actor=api_user(),
-        accepted=_accepted(payload),
-        topics=payload.get("topics"),
+        accepted=_findings_accepted(payload),
+        topics=payload.topics,
         **changes,
     )
     db.session.commit()
-    return jsonify(session_json(session, api_user(), agenda=True))
+    return session_answer(session, api_user(), agenda=True)
 
 
 @SPEC.operation(
@@ -380,14 +366,14 @@ def update_session_endpoint(session_id: int, payload: dict[str, Any]) -> Any:
     "POST",
     summary="Schedule an approved case into the session",
     tag="sessions",
-    body="Schedule",
-    response=SESSION,
+    body=schemas.Schedule,
+    response=schemas.Session,
 )
-def schedule_case_endpoint(session_id: int, payload: dict[str, Any]) -> Any:
+def schedule_case_endpoint(session_id: int, payload: schemas.Schedule) -> schemas.Session:
     session = _session(session_id)
-    lifecycle.schedule_case(_case(payload["case_id"]), session, actor=api_user())
+    lifecycle.schedule_case(_case(payload.case_id), session, actor=api_user())
     db.session.commit()
-    return jsonify(session_json(session, api_user(), agenda=True))
+    return session_answer(session, api_user(), agenda=True)
 
 
 @SPEC.operation(

@@ -16,7 +16,8 @@ from app.auth.policy import SYSTEM
 from app.errors import CasebookError
 from app.extensions import db
 from app.programs.operations import create_program
-from tests.api.test_api import CASE, TEMPLATE, Api
+from tests.api.test_api import CASE, TEMPLATE, TODAY, Api
+from tests.practices.test_operations import two_sessions  # noqa: F401 - fixture
 
 ROLES = ("provider", "coordinator", "expert", "admin", "curriculum")
 
@@ -135,6 +136,87 @@ def test_a_patch_leaves_out_what_it_does_not_send(world):
     assert p.patch(f"/cases/{case['id']}", expect=422, json={"title": None})["field"] == "title"
 
 
+def test_every_role_gets_programs_and_sessions_as_the_document_describes_them(world, client):
+    create_program("private", "Private ECHO", private=True, actor=SYSTEM)
+    db.session.commit()
+    p, c = world["provider"], world["coordinator"]
+    session = c.post("/programs/pain/sessions", expect=201, json={"date": TODAY, "notes": "n"})
+    agenda = f"/sessions/{session['id']}/cases"
+    shown, hidden = (p.post("/cases", expect=201, json=CASE) for _ in range(2))
+    for case in (shown, hidden):
+        p.post(f"/cases/{case['id']}/actions", expect=200, json={"action": "submit"})
+        c.post(f"/cases/{case['id']}/actions", expect=200, json={"action": "approve"})
+        c.post(agenda, expect=200, json={"case_id": case["id"]})
+    p.post(f"/cases/{hidden['id']}/withdrawal", expect=201, json={"reason": "duplicate"})
+    shapes = {
+        name: _validator(client, name)[0]
+        for name in ("Program", "ProgramPage", "Session", "SessionPage")
+    }
+    for role in ROLES:
+        api = world[role]
+        programs = api.get("/programs", expect=200)
+        shapes["ProgramPage"].validate(programs)
+        # a private program is neither listed nor found for those outside it (admins see all)
+        outside = role != "admin"
+        slugs = ["pain"] if outside else ["pain", "private"]
+        assert [x["slug"] for x in programs["results"]] == slugs, role
+        private = api.client.get("/api/v1/programs/private", headers=api.headers)
+        assert private.status_code == (404 if outside else 200), role
+        shapes["Program"].validate(api.get("/programs/pain", expect=200))
+        listed = api.get("/programs/pain/sessions", expect=200)
+        shapes["SessionPage"].validate(listed)
+        # a list of sessions leaves the agenda out; one session holds it
+        assert "cases" not in listed["results"][0], role
+        one = api.get(f"/sessions/{session['id']}", expect=200)
+        shapes["Session"].validate(one)
+        # the withdrawn case is not on anyone's agenda
+        assert [x["case_id"] for x in one["cases"]] == [shown["id"]], role
+        assert one["cases"][0]["status"] == "approved"
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "message"),
+    [
+        ({}, "date", "date is required."),
+        ({"date": "x"}, "date", "date must hold some text and no NUL character."),
+        ({"date": "2027-02-30"}, "date", "date must be a date written YYYY-MM-DD."),
+        ({"date": "2027-03-04", "number": 0}, "number", "number must be at least 1."),
+        (
+            {"date": "2027-03-04", "attendance_count": -1},
+            "attendance_count",
+            "attendance_count must be at least 0.",
+        ),
+        (
+            {"date": "2027-03-04", "attendance_count": 1.5},
+            "attendance_count",
+            "attendance_count must be of type ['integer', 'null'].",
+        ),
+        ({"date": "2027-03-04", "title": 3}, "title", "title must be of type string."),
+        ({"date": "2027-03-04", "bogus": 1}, "bogus", "bogus is not a known field."),
+        ({"date": "2027-03-04", "notes": "a\u0000"}, "notes", "notes contains a NUL character."),
+    ],
+)
+def test_a_refused_session_body_names_the_field_as_it_always_has(world, body, field, message):
+    answer = world["coordinator"].post("/programs/pain/sessions", expect=422, json=body)
+    assert (answer["field"], answer["message"]) == (field, message)
+
+
+def test_a_session_patch_changes_only_what_it_sends(world):
+    c = world["coordinator"]
+    body = {"date": "2027-03-04", "title": "Tapering", "attendance_count": 20, "topics": ["Pain"]}
+    session = c.post("/programs/pain/sessions", expect=201, json=body)
+    changed = c.patch(f"/sessions/{session['id']}", expect=200, json={"attendance_count": None})
+    assert changed["attendance_count"] is None
+    assert (changed["title"], changed["topics"], changed["date"]) == (
+        "Tapering",
+        ["Pain"],
+        body["date"],
+    )
+    refused = c.patch(f"/sessions/{session['id']}", expect=422, json={"number": 3})
+    assert refused["message"] == "number is not a known field."
+    assert c.patch(f"/sessions/{session['id']}", expect=422, json={"date": None})["field"] == "date"
+
+
 def test_recommendations_answer_as_published_and_conflicts_only_after_a_write(world, client):
     p, c, e = world["provider"], world["coordinator"], world["expert"]
     case = p.post("/cases", expect=201, json=CASE)
@@ -238,3 +320,125 @@ def test_the_api_document_publishes_each_case_shape_once():
     for name in ("Case", "CasePage", "CaseCreate", "CaseUpdate", "CaseAction", "Withdrawal"):
         assert schemas[name]["additionalProperties"] is False
     assert schemas["CaseCreate"]["required"] == ["program", "title"]
+
+
+def test_every_role_gets_best_practices_as_the_document_describes_them(
+    app,
+    client,
+    make_user,
+    two_sessions,  # noqa: F811
+):
+    expert, provider, recs = two_sessions
+    world = {role: Api(client, make_user(role)) for role in ROLES}
+    author = Api(client, expert)
+    body = {
+        "title": "Naloxone for everyone on MOUD",
+        "statement": "Dispense naloxone in hand.",
+        "recommendations": [{"id": recs[0].id, "note": "First raised here."}, {"id": recs[1].id}],
+        "status": "emerging",
+        "reason": "Raised in two sessions.",
+    }
+    practice = author.post("/practices", expect=201, json=body)
+    url = f"/practices/{practice['id']}"
+    world["expert"].post(f"{url}/stance", expect=200, json={"stance": "dissent", "note": "Cost."})
+    dissent = author.post(
+        f"/recommendations/{recs[0].id}/dissents",
+        expect=201,
+        json={"practice_id": practice["id"], "reason": "A patient who refused."},
+    )
+    shapes = {
+        name: _validator(client, name)[0]
+        for name in ("BestPractice", "BestPracticePage", "RecommendationDissent")
+    }
+    shapes["RecommendationDissent"].validate(dissent)
+    for role, api in world.items():
+        listed = api.get("/practices", expect=200)
+        shapes["BestPracticePage"].validate(listed)
+        # a list of practices leaves out what only one practice's answer holds
+        assert set(listed["results"][0]) == {
+            "id",
+            "title",
+            "statement",
+            "status",
+            "version",
+            "topics",
+            "superseded_by_id",
+            "url",
+        }, role
+        one = api.get(url, expect=200)
+        shapes["BestPractice"].validate(one)
+        assert [v["status"] for v in one["versions"]] == ["proposed", "emerging"], role
+        assert one["endorsements"][0]["stance"] == "dissent", role
+        assert one["outcomes"] == {"total": 0, "adoption": {}, "patient_status": {}}, role
+
+
+PROPOSAL = {"title": "Naloxone", "statement": "Dispense it.", "recommendations": [{"id": 1}]}
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "field", "message"),
+    [
+        ("/practices", {}, "title", "title is required."),
+        (
+            "/practices",
+            dict(PROPOSAL, recommendations=[]),
+            "recommendations",
+            "recommendations is not valid.",
+        ),
+        (
+            "/practices",
+            dict(PROPOSAL, recommendations=[{"note": "x"}]),
+            "recommendations[0].id",
+            "recommendations[0].id is required.",
+        ),
+        (
+            "/practices",
+            dict(PROPOSAL, recommendations=[{"id": 1, "x": 1}]),
+            "recommendations[0].x",
+            "recommendations[0].x is not a known field.",
+        ),
+        (
+            "/practices",
+            dict(PROPOSAL, status="established"),
+            "status",
+            "status must be one of: proposed, emerging.",
+        ),
+        (
+            "/practices",
+            dict(PROPOSAL, title=" "),
+            "title",
+            "title must hold some text and no NUL character.",
+        ),
+        ("/practices", dict(PROPOSAL, reason=None), "reason", "reason must be of type string."),
+        (
+            "/practices/1/status",
+            {"status": "nope", "reason": "r"},
+            "status",
+            "status must be one of: proposed, emerging, established, retired, superseded.",
+        ),
+        (
+            "/practices/1/status",
+            {"status": "retired", "reason": ""},
+            "reason",
+            "reason must not be empty.",
+        ),
+        (
+            "/practices/1/status",
+            {"status": "retired", "reason": "r", "superseded_by": None},
+            "superseded_by",
+            "superseded_by must be of type integer.",
+        ),
+        ("/recommendations/1/dissents", {"reason": "r"}, "practice_id", "practice_id is required."),
+        (
+            "/recommendations/1/dissents",
+            {"practice_id": "1", "reason": "r"},
+            "practice_id",
+            "practice_id must be of type integer.",
+        ),
+    ],
+)
+def test_a_refused_practice_body_names_the_field_as_it_always_has(
+    world, path, body, field, message
+):
+    answer = world["admin"].post(path, expect=422, json=body)
+    assert (answer["field"], answer["message"]) == (field, message)
