@@ -275,9 +275,8 @@ def create_dissent(
     dissent = record_dissent(
         recommendation, practice, payload.reason, actor=user, accepted=_accepted(payload)
     )
-    answer = dissent_answer(dissent)
     db.session.commit()
-    return answer
+    return dissent_answer(dissent)
 
 
 @SPEC.operation(
@@ -344,9 +343,8 @@ def propose_practice_endpoint(payload: schemas.PracticeProposal) -> schemas.Best
         actor=user,
         accepted=_accepted(payload),
     )
-    answer = practice_answer(practice, user)
     db.session.commit()
-    return answer
+    return practice_answer(practice, user)
 
 
 @SPEC.operation(
@@ -428,9 +426,8 @@ def add_practice_evidence(practice_id: int, payload: dict[str, Any]) -> schemas.
         actor=user,
         accepted=parse_acceptances(payload.get("accept_findings")),
     )
-    answer = practice_answer(practice, user)
     db.session.commit()
-    return answer
+    return practice_answer(practice, user)
 
 
 @SPEC.operation(
