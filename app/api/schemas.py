@@ -566,7 +566,8 @@ class BestPractice(ApiModel):
     url: str
     evidence: list[Evidence] = Field(default_factory=list, description=_ONE_PRACTICE)
     timeline: list[TimelineEntry] = Field(default_factory=list, description=_ONE_PRACTICE)
-    outcomes: PracticeOutcomes | None = Field(default=None, description=_ONE_PRACTICE)
+    # Left out of a list, never null: the document says no null either.
+    outcomes: Omittable[PracticeOutcomes] = Field(default=None, description=_ONE_PRACTICE)
     endorsements: list[Endorsement] = Field(default_factory=list, description=_ONE_PRACTICE)
     versions: list[PracticeVersion] = Field(default_factory=list, description=_ONE_PRACTICE)
     dissents: list[RecommendationDissent] = Field(default_factory=list, description=_ONE_PRACTICE)

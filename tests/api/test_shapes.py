@@ -442,3 +442,11 @@ def test_a_refused_practice_body_names_the_field_as_it_always_has(
 ):
     answer = world["admin"].post(path, expect=422, json=body)
     assert (answer["field"], answer["message"]) == (field, message)
+
+
+def test_a_practices_outcomes_are_published_as_omittable_but_never_null():
+    practice = SPEC.document()["components"]["schemas"]["BestPractice"]
+    # left out of the list of practices, an object in one practice's answer: never null
+    assert "outcomes" not in practice["required"]
+    assert practice["properties"]["outcomes"]["$ref"] == "#/components/schemas/PracticeOutcomes"
+    assert "anyOf" not in practice["properties"]["outcomes"]
