@@ -28,6 +28,7 @@ from app.practices.operations import (
     STANCE_TEXTS,
     STATUS_TEXTS,
 )
+from app.programs.forms import labels_with_topics
 from app.programs.operations import topic_texts
 
 
@@ -54,11 +55,7 @@ class TopicsForm(GatedForm):
         return texts
 
     def gate_labels(self, texts: Mapping[str, str]) -> dict[str, str]:
-        labels = self.gated.labels_of(texts)
-        for key in texts:
-            if key.startswith("topics["):
-                labels[key] = f"topic {key.removeprefix('topics[').removesuffix(']')}"
-        return labels
+        return labels_with_topics(self.gated, texts)
 
     def wording(self) -> dict[str, str]:
         raise NotImplementedError

@@ -16,12 +16,22 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField
 
 from app.deid.forms import GatedForm, LongText, Text, as_given, stripped
+from app.deid.gate import GatedFields
 from app.errors import ValidationError
 from app.inputs import bounded_date, bounded_int, id_value
 from app.programs.operations import SESSION_TEXTS, topic_texts
 
 _LIMITS = {"title": 200, "didactic_topic": 200, "didactic_presenter": 200}
 NOTES_MAX = 100_000
+
+
+def labels_with_topics(gated: GatedFields, texts: Mapping[str, str]) -> dict[str, str]:
+    """The gate's labels of `texts`, a new topic's name (`topics[2]`) as "topic 2"."""
+    labels = gated.labels_of(texts)
+    for key in texts:
+        if key.startswith("topics["):
+            labels[key] = f"topic {key.removeprefix('topics[').removesuffix(']')}"
+    return labels
 
 
 class SessionForm(GatedForm):
@@ -82,11 +92,7 @@ class SessionForm(GatedForm):
         return texts
 
     def gate_labels(self, texts: Mapping[str, str]) -> dict[str, str]:
-        labels = self.gated.labels_of(texts)
-        for key in texts:
-            if key.startswith("topics["):
-                labels[key] = f"topic {key.removeprefix('topics[').removesuffix(']')}"
-        return labels
+        return labels_with_topics(self.gated, texts)
 
 
 class AgendaForm(FlaskForm):
