@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -126,7 +125,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     groups.init_app(app)
 
-    from app.cli import register_commands
+    from app.commands import register_commands
 
     register_commands(app)
     return app
@@ -142,14 +141,3 @@ def stop_background(app: Flask, timeout: float = 60.0) -> None:
         worker = app.extensions.get(name)
         if worker is not None:
             worker.stop(timeout)
-
-
-def settle_for_serving() -> None:
-    """Take what a server process holds for its life out of the collector's watch.
-
-    Modules, models, routes and templates (some 240,000 objects) would otherwise be walked
-    again by every full collection a request sets off: 100 to 150 ms of CPU on a large hub's
-    curriculum and candidate pages every few requests (docs/benchmarks.md). Garbage made
-    later is collected as before."""
-    gc.collect()
-    gc.freeze()

@@ -1,5 +1,5 @@
 """What the areas' commands share: user errors as messages, and the account a command acts
-as. Kept apart from app/cli.py, which imports the areas' commands, so that they import
+as. Kept apart from app/commands.py, which imports the areas' commands, so that they import
 this without a cycle."""
 
 from __future__ import annotations

@@ -247,7 +247,7 @@ _tests_since_full_collection = 0
 
 def _settle_heap() -> None:
     """What has survived so far out of the cyclic collector's watch (as
-    `app.settle_for_serving` does for a server). A test process holds the app, the test
+    `app.serving.settle_for_serving` does for a server). A test process holds the app, the test
     modules and the caches they fill, and every full collection walked all of it: a search
     index rebuild collects once per batch, which cost a second or more per rebuild late in a
     worker's run. Frozen after each test, a collection walks only the objects made since.

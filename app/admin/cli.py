@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from app.auth.policy import SYSTEM
-from app.cli import cli_errors
+from app.cli_support import cli_errors
 from app.extensions import db
 
 

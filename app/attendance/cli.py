@@ -10,7 +10,7 @@ import click
 from flask.cli import with_appcontext
 
 from app.attendance.operations import ImportRefused, accreditation_rows, import_attendance_csv
-from app.cli import acting_user, as_option, cli_errors
+from app.cli_support import acting_user, as_option, cli_errors
 from app.extensions import db
 from app.programs.operations import get_program, get_session
 

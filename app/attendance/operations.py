@@ -27,6 +27,7 @@ from app.auth.policy import Actor, Viewer, write_operation
 from app.errors import ValidationError
 from app.extensions import db
 from app.inputs import problem_in_text
+from app.programs.calendar import presentable
 from app.programs.models import Program, Session
 
 MAX_MINUTES = 24 * 60
@@ -174,8 +175,6 @@ def _whole(value: Any) -> int | None:
 
 
 def require_held(session: Session) -> None:
-    from app.cases.lifecycle import presentable
-
     if not presentable(session):
         raise ValidationError(
             f"Session {session.number} is on {session.date:%d %B %Y}: attendance is "

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from app.cli import cli_errors
+from app.cli_support import cli_errors
 
 
 @click.command("backup")

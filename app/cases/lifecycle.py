@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 from app.audit.operations import record
@@ -33,6 +32,7 @@ from app.deid.operations import confirm_risk, guard, remember_overrides
 from app.errors import ValidationError
 from app.extensions import db
 from app.notifications.operations import case_url, notify
+from app.programs.calendar import presentable, session_over
 from app.programs.models import Program, Session
 from app.recommendations.models import Recommendation, RecommendationStatus
 from app.recommendations.operations import publish, record_outcome
@@ -185,17 +185,6 @@ def unschedule_case(case: Case, session: Session, *, actor: User) -> None:
             case.presentations.remove(presentation)
             db.session.delete(presentation)
             record(actor, "case.unscheduled", case, session_id=session.id)
-
-
-def session_over(session: Session) -> bool:
-    """Whether the session's day has passed (with the same day's grace as `presentable`)."""
-    return session.date < utcnow().date() - timedelta(days=1)
-
-
-def presentable(session: Session) -> bool:
-    """Whether cases can be marked presented in `session` yet: not before its day."""
-    # A day's grace: the server's date may run ahead of or behind the program's time zone.
-    return session.date <= utcnow().date() + timedelta(days=1)
 
 
 def mark_presented(case: Case, session: Session, *, actor: User) -> None:

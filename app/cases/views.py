@@ -60,6 +60,7 @@ from app.extensions import db
 from app.outdated.operations import patient_notices
 from app.pagination import page_number, paginate
 from app.practices.queries import practices_citing_each
+from app.programs import calendar
 from app.programs.models import Program, Session
 from app.programs.operations import find_program
 from app.recommendations.models import Adoption, PatientStatus, RecommendationStatus
@@ -107,7 +108,7 @@ def _session_of(case: Case, session_id: int) -> Session:
 @cases_blueprint.app_context_processor
 def _lifecycle_helpers() -> dict[str, Any]:
     """`presentable(session)` for the "Mark presented" buttons on case and session pages."""
-    return {"presentable": lifecycle.presentable}
+    return {"presentable": calendar.presentable}
 
 
 # ---------------------------------------------------------------- the case page
@@ -468,7 +469,7 @@ def schedule_case(case_id: int) -> Any:
     today = date.today()
     # past sessions are refused by schedule_case, so they are not offered
     sessions = sorted(
-        (s for s in case.program.sessions if not lifecycle.session_over(s)), key=lambda s: s.date
+        (s for s in case.program.sessions if not calendar.session_over(s)), key=lambda s: s.date
     )
     return render_template(
         "cases/schedule.html",

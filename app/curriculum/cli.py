@@ -9,7 +9,7 @@ from typing import Any
 import click
 from flask.cli import with_appcontext
 
-from app.cli import cli_errors
+from app.cli_support import cli_errors
 
 
 class _Bars:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from app.cli import acting_user, as_option, cli_errors
+from app.cli_support import acting_user, as_option, cli_errors
 from app.deid.gate import scan_fields
 from app.deid.purge import PurgeReason, purge_span, purge_text
 

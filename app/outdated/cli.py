@@ -6,7 +6,7 @@ from collections import Counter
 
 import click
 
-from app.cli import acting_user, as_option, cli_errors
+from app.cli_support import acting_user, as_option, cli_errors
 
 
 @click.command("outdated")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from app.cli import cli_errors
+from app.cli_support import cli_errors
 from app.extensions import db
 
 

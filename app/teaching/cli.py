@@ -6,7 +6,7 @@ import json
 
 import click
 
-from app.cli import acting_user, as_option, cli_errors
+from app.cli_support import acting_user, as_option, cli_errors
 
 
 @click.group("sets")

@@ -11,7 +11,6 @@ from app.cases.lifecycle import (
     draft_case,
     edit_case,
     mark_presented,
-    presentable,
     publish_recommendation,
     recall_case,
     return_case,
@@ -24,6 +23,7 @@ from app.common import utcnow
 from app.errors import PermissionDenied, ValidationError
 from app.extensions import db
 from app.notifications.operations import notifications_for, unread_count
+from app.programs.calendar import presentable
 from app.programs.operations import create_program, create_session
 from app.recommendations.operations import (
     add_recommendation,
