@@ -11,26 +11,18 @@ from flask import jsonify, request, url_for
 
 from app.api import schemas
 from app.api.base import PAGING, SPEC, api_blueprint, api_user, page_args, paginated
-from app.api.schemas import (
-    ACCEPT,
-    DATE,
-    ID,
-    REQUIRED_TEXT,
-    TEXT,
-    _enum,
-    page_of,
-)
-from app.api.spec import Query, dump
+from app.api.schemas import DATE, _enum
+from app.api.spec import Query
 from app.auth import policy
 from app.auth.policy import Viewer
 from app.cases.models import Case
 from app.curriculum import operations as figures
 from app.curriculum.views import scope_from_request
-from app.deid.gate import Acceptance, parse_acceptances
+from app.deid.gate import Acceptance
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.practices import queries
-from app.practices.models import BestPractice, PracticeStatus, RecommendationDissent, Stance
+from app.practices.models import BestPractice, PracticeStatus, RecommendationDissent
 from app.practices.operations import (
     add_evidence,
     change_status,
@@ -44,60 +36,6 @@ from app.recommendations.models import Recommendation
 
 API = api_blueprint
 
-SPEC.schema(
-    "PracticeStance",
-    {
-        "type": "object",
-        "required": ["stance"],
-        "properties": {"stance": _enum(Stance), "note": TEXT, "accept_findings": ACCEPT},
-        "description": "A dissent says why, in `note`.",
-        "if": {"properties": {"stance": {"const": "dissent"}}},
-        "then": {"required": ["note"], "properties": {"note": REQUIRED_TEXT}},
-        "additionalProperties": False,
-    },
-)
-SPEC.schema(
-    "PracticeEvidence",
-    {
-        "type": "object",
-        "description": "Exactly one of session_id, case_id, recommendation_id.",
-        "oneOf": [
-            {"required": ["session_id"]},
-            {"required": ["case_id"]},
-            {"required": ["recommendation_id"]},
-        ],
-        "properties": {
-            "session_id": ID,
-            "case_id": ID,
-            "recommendation_id": ID,
-            "note": TEXT,
-            "accept_findings": ACCEPT,
-        },
-        "additionalProperties": False,
-    },
-)
-CANDIDATE = SPEC.schema(
-    "CandidatePractice",
-    {
-        "type": "object",
-        "properties": {
-            "label": {"type": "string"},
-            "cohesion": {"type": "number"},
-            "sessions": {"type": "array", "items": {"type": "object"}},
-            "recommendation_count": {"type": "integer"},
-            "recommendation_ids": {
-                "type": "array",
-                "items": {"type": "integer"},
-                "description": "Every member you may see.",
-            },
-            "recommendations": {
-                "type": "array",
-                "items": {"type": "object"},
-                "description": "The most typical members (at most 5), most typical first.",
-            },
-        },
-    },
-)
 CURRICULUM = SPEC.schema(
     "CurriculumFigures",
     {
@@ -174,7 +112,9 @@ def _rec_ref(recommendation: Recommendation) -> dict[str, Any]:
     }
 
 
-def _accepted(payload: schemas.Gated) -> list[Acceptance]:
+def _accepted(
+    payload: schemas.Gated | schemas.PracticeStance | schemas.PracticeEvidence,
+) -> list[Acceptance]:
     return [finding.acceptance() for finding in payload.accept_findings or ()]
 
 
@@ -381,19 +321,19 @@ def change_practice_status(
     "POST",
     summary="Endorse a best practice or dissent from it",
     tag="practices",
-    body="PracticeStance",
+    body=schemas.PracticeStance,
     response=schemas.BestPractice,
 )
-def practice_stance(practice_id: int, payload: dict[str, Any]) -> schemas.BestPractice:
+def practice_stance(practice_id: int, payload: schemas.PracticeStance) -> schemas.BestPractice:
     user = api_user()
     practice = queries.get_practice(practice_id)
     take_stance(
         practice,
-        payload["stance"],
+        payload.stance,
         expert=user,
-        note=payload.get("note", ""),
+        note=payload.note or "",
         actor=user,
-        accepted=parse_acceptances(payload.get("accept_findings")),
+        accepted=_accepted(payload),
     )
     db.session.commit()
     return practice_answer(practice, user)
@@ -405,26 +345,30 @@ def practice_stance(practice_id: int, payload: dict[str, Any]) -> schemas.BestPr
     "POST",
     summary="Cite a session, case or recommendation where the practice was discussed",
     tag="practices",
-    body="PracticeEvidence",
+    body=schemas.PracticeEvidence,
     response=schemas.BestPractice,
     status=201,
 )
-def add_practice_evidence(practice_id: int, payload: dict[str, Any]) -> schemas.BestPractice:
+def add_practice_evidence(
+    practice_id: int, payload: schemas.PracticeEvidence
+) -> schemas.BestPractice:
     user = api_user()
     practice = queries.get_practice(practice_id)
-    given = [k for k in ("session_id", "case_id", "recommendation_id") if k in payload]
+    given = [
+        k for k in ("session_id", "case_id", "recommendation_id") if k in payload.model_fields_set
+    ]
     if len(given) != 1:
         raise ValidationError(
             "Give exactly one of session_id, case_id or recommendation_id.", field="session_id"
         )
-    target = _evidence_target(user, given[0], payload[given[0]])
+    target = _evidence_target(user, given[0], getattr(payload, given[0]))
     add_evidence(
         practice,
         target,
-        note=payload.get("note", ""),
+        note=payload.note or "",
         added_by=user,
         actor=user,
-        accepted=parse_acceptances(payload.get("accept_findings")),
+        accepted=_accepted(payload),
     )
     db.session.commit()
     return practice_answer(practice, user)
@@ -474,37 +418,31 @@ def _evidence_target(user: Viewer, key: str, ident: int) -> Any:
     "members in full",
     tag="practices",
     query=PAGING,
-    response=page_of(CANDIDATE),
+    response=schemas.CandidatePracticePage,
 )
-def candidate_practices() -> Any:
+def candidate_practices() -> schemas.CandidatePracticePage:
     page, per_page = page_args()
     total, groups = queries.candidate_groups_page(
         api_user(), page=page, per_page=per_page, members=queries.CANDIDATE_MEMBERS
     )
-    return jsonify(
-        paginated(
-            [
-                {
-                    "label": g.label,
-                    "cohesion": round(g.cohesion, 3),
-                    "sessions": [_json(_session_ref(s)) for s in g.sessions],
-                    "recommendation_count": g.size,
-                    "recommendation_ids": g.recommendation_ids,
-                    "recommendations": [
-                        _json(schemas.RecommendationRef(**_rec_ref(r))) for r in g.recommendations
-                    ],
-                }
-                for g in groups
-            ],
-            total,
-            page,
-            per_page,
-        )
+    return schemas.CandidatePracticePage(
+        total=total,
+        page=page,
+        per_page=per_page,
+        results=[
+            schemas.CandidatePractice(
+                label=g.label,
+                cohesion=round(g.cohesion, 3),
+                sessions=[s for s in map(_session_ref, g.sessions) if s is not None],
+                recommendation_count=g.size,
+                recommendation_ids=g.recommendation_ids,
+                recommendations=[
+                    schemas.RecommendationRef(**_rec_ref(r)) for r in g.recommendations
+                ],
+            )
+            for g in groups
+        ],
     )
-
-
-def _json(shape: schemas.ApiModel | None) -> dict[str, Any] | None:
-    return None if shape is None else dump(shape)
 
 
 # The curriculum figures: the summary has the first rows of each list (as the page), the

@@ -29,6 +29,8 @@ from app.api.base import SPEC
 from app.cases.models import CaseStatus, Sex, WithdrawalReason
 from app.deid.gate import ACCEPT_REASONS, Acceptance
 from app.inputs import FIRST_YEAR, LAST_YEAR, MAX_ID, MAX_PAGE, PLAIN_TEXT_PATTERN
+from app.outdated.models import OutdatedBecause, PracticeChange, ReviewState
+from app.outdated.operations import RESOLUTIONS
 from app.practices.models import PracticeStatus, Stance
 from app.recommendations.models import (
     Adoption,
@@ -616,76 +618,6 @@ ACCEPT = {
 }
 
 
-ERROR = SPEC.schema(
-    "Error",
-    {
-        "type": "object",
-        "required": ["error", "message"],
-        "properties": {
-            "error": {"type": "string"},
-            "message": {"type": "string"},
-            "field": {"type": "string"},
-            "errors": {"type": "object", "additionalProperties": {"type": "string"}},
-            "findings": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "properties": {
-                        "field": {"type": "string"},
-                        "start": {"type": "integer"},
-                        "end": {"type": "integer"},
-                        "category": {"type": "string"},
-                        "confidence": {"type": "number"},
-                    },
-                },
-            },
-        },
-    },
-)
-
-SPEC.schema(
-    "ScanRequest",
-    {
-        "type": "object",
-        "required": ["text"],
-        "properties": {"text": {"type": "string", "maxLength": 200_000, "pattern": PLAIN}},
-        "additionalProperties": False,
-    },
-)
-SCAN_RESULT = SPEC.schema(
-    "ScanResult",
-    {
-        "type": "object",
-        "properties": {
-            "findings": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "properties": {
-                        "start": {"type": "integer"},
-                        "end": {"type": "integer"},
-                        "category": {"type": "string"},
-                        "confidence": {"type": "number"},
-                    },
-                },
-            }
-        },
-    },
-)
-
-
-def page_of(ref: dict[str, str]) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "properties": {
-            "total": {"type": "integer"},
-            "page": {"type": "integer"},
-            "per_page": {"type": "integer"},
-            "results": {"type": "array", "items": ref},
-        },
-    }
-
-
 # A body that may carry accepted findings of the de-identification gate.
 Gated = (
     CaseUpdate
@@ -698,3 +630,220 @@ Gated = (
     | PracticeStatusChange
     | PracticeProposal
 )
+
+
+# ---- the account, errors, the identifier scan, practice bodies and candidates, search,
+# outdated advice
+
+
+class CurrentAccount(ApiModel):
+    """The account behind the token."""
+
+    id: int
+    email: str
+    display_name: str
+    role: str
+    programs: list[str] = Field(description="Slugs of the programs you are a member of.")
+
+
+class ErrorFinding(ApiModel):
+    """A possible identifier the de-identification gate found (offsets, never the text)."""
+
+    field: str
+    start: int
+    end: int
+    category: str
+    confidence: float
+
+
+class Error(ApiModel):
+    """Every refusal: a code, a message naming the field when one is at fault."""
+
+    error: str
+    message: str
+    field: Omittable[str] = None
+    errors: Omittable[dict[str, str]] = None
+    findings: Omittable[list[ErrorFinding]] = None
+
+
+class ScanRequest(ApiModel):
+    text: Annotated[StrictStr, StringConstraints(max_length=200_000, pattern=PLAIN)]
+
+
+class ScanFinding(ApiModel):
+    start: int
+    end: int
+    category: str
+    confidence: float
+
+
+class ScanResult(ApiModel):
+    findings: list[ScanFinding]
+
+
+def _rules_before_closing(*rules: tuple[str, Any]) -> Any:
+    """A JSON-Schema rule pydantic cannot write (a conditional, a one-of), added before
+    `additionalProperties`: of two faults in one body, the one reported stays the same."""
+
+    def extra(schema: dict[str, Any]) -> None:
+        closed = schema.pop("additionalProperties")
+        schema.update(rules)
+        schema["additionalProperties"] = closed
+
+    return extra
+
+
+class PracticeStance(ApiModel):
+    """A dissent says why, in `note`."""
+
+    model_config = ConfigDict(
+        json_schema_extra=_rules_before_closing(
+            ("if", {"properties": {"stance": {"const": "dissent"}}}),
+            ("then", {"required": ["note"], "properties": {"note": REQUIRED_TEXT}}),
+        )
+    )
+
+    stance: Stance
+    note: Omittable[Text] = None
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+class PracticeEvidence(ApiModel):
+    """Exactly one of session_id, case_id, recommendation_id."""
+
+    model_config = ConfigDict(
+        json_schema_extra=_rules_before_closing(
+            (
+                "oneOf",
+                [
+                    {"required": ["session_id"]},
+                    {"required": ["case_id"]},
+                    {"required": ["recommendation_id"]},
+                ],
+            ),
+        )
+    )
+
+    session_id: Omittable[Id] = None
+    case_id: Omittable[Id] = None
+    recommendation_id: Omittable[Id] = None
+    note: Omittable[Text] = None
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+class CandidatePractice(ApiModel):
+    label: str
+    cohesion: float
+    sessions: list[SessionRef]
+    recommendation_count: int
+    recommendation_ids: list[int] = Field(description="Every member you may see.")
+    recommendations: list[RecommendationRef] = Field(
+        description="The most typical members (at most 5), most typical first."
+    )
+
+
+class CandidatePracticePage(Page[CandidatePractice]):
+    pass
+
+
+class SearchFacet(ApiModel):
+    value: str
+    label: str
+    count: int
+
+
+class SearchHit(ApiModel):
+    type: str
+    id: int
+    ref: str | None
+    title: str
+    url: str
+    score: float
+    snippet: str = Field(description="HTML: escaped text, <mark> on matches.")
+    program: str | None
+    topics: list[str]
+    date: date | None
+    category: str | None = Field(description="A recommendation's.")
+    related: SearchHit | None = Field(
+        description="Under a case: its best-matching recommendation or annotation."
+    )
+    more: int = Field(description="Further matches from the same case.")
+
+
+class AlsoSearched(ApiModel):
+    """A plain-language phrase of the query and the clinical terms searched with it."""
+
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
+    for_: str = Field(alias="for")
+    terms: list[str]
+
+
+class SearchResults(ApiModel):
+    total: int = Field(description="Matching documents.")
+    results_total: int = Field(description="Results, grouped by case.")
+    took_ms: float
+    page: int
+    per_page: int
+    results: list[SearchHit]
+    facets: dict[str, list[SearchFacet]]
+    matched_any_word: bool
+    suggestion: str | None = Field(description="Did you mean: a likely respelling, not searched.")
+    corrected_query: str | None = Field(
+        description="The respelled query the results are for (null: as typed)."
+    )
+    original_query: str | None = Field(
+        description="The query as typed, when corrected_query was searched."
+    )
+    also_searched: list[AlsoSearched]
+
+
+class SimilarCases(ApiModel):
+    results: list[SearchHit]
+
+
+class OutdatedAdvice(ApiModel):
+    """A recommendation to review: a best practice it cites or gives was superseded or retired."""
+
+    id: int
+    recommendation_id: int
+    case_id: int
+    program: str
+    author: str | None
+    practice_id: int
+    practice_title: str
+    change: PracticeChange
+    replacement_id: int | None
+    replacement_title: str | None
+    because: OutdatedBecause
+    state: ReviewState
+    note: str
+    annotation_id: int | None
+    resolved_by: str | None
+    resolved_at: Time | None
+    created_at: Time
+
+
+class OutdatedAdvicePage(Page[OutdatedAdvice]):
+    pass
+
+
+def _resolution(value: str) -> str:
+    if value not in RESOLUTIONS:
+        raise ValueError("must be one of: " + ", ".join(RESOLUTIONS))
+    return value
+
+
+class OutdatedAdviceResolve(ApiModel):
+    resolution: Annotated[
+        StrictStr,
+        AfterValidator(_resolution),
+        WithJsonSchema({"type": "string", "enum": [str(s) for s in RESOLUTIONS]}),
+    ]
+    note: Omittable[Text] = None
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+# Every operation's refusals refer to it (ApiSpec.document); the API's error handler
+# answers with it.
+SPEC.model(Error, "serialization")
