@@ -847,3 +847,98 @@ class OutdatedAdviceResolve(ApiModel):
 # Every operation's refusals refer to it (ApiSpec.document); the API's error handler
 # answers with it.
 SPEC.model(Error, "serialization")
+
+
+# ---- curriculum figures (in the same block)
+
+
+class TopicMonths(ApiModel):
+    topic: str
+    total: int
+    by_month: list[int] = Field(description="Cases in each of `months`, in order.")
+
+
+class TopicTrend(ApiModel):
+    topic: str
+    cases: int
+    previous: int = Field(description="Cases in the period of the same length before.")
+    change: int
+
+
+class RecurringQuestion(ApiModel):
+    question: str
+    case_ids: list[int]
+
+
+class TopicGap(ApiModel):
+    topic: str
+    cases: int
+    programs: list[str]
+
+
+class TopicTeaching(ApiModel):
+    topic: str
+    broader_topic: str | None
+    talks: int
+    talks_on_broader_topic: int
+    cases: int
+    practices: dict[str, int]
+    taught_never_presented: bool
+    presented_often_never_taught: bool
+
+
+class PresenterRow(ApiModel):
+    presenter: str
+    cases: int
+    by_topic: list[int] = Field(description="Cases on each of the coverage's `topics`.")
+
+
+class PresenterTopics(ApiModel):
+    presenter: str
+    cases: int
+    by_topic: dict[str, int] = Field(description="Cases by topic, most first.")
+
+
+class PresenterCoverage(ApiModel):
+    note: str
+    topics: list[str]
+    topic_count: int
+    presenters: list[PresenterRow]
+
+
+class MoreRows(ApiModel):
+    total: int
+    shown: int
+    next: str | None
+
+
+class CurriculumFigures(ApiModel):
+    program: str | None
+    start: date
+    end: date
+    cases: int
+    months: list[str]
+    topic_frequency: list[TopicMonths]
+    rising_topics: list[TopicTrend]
+    recurring_questions: list[RecurringQuestion]
+    gaps: list[TopicGap]
+    teaching_coverage: list[TopicTeaching]
+    coverage: PresenterCoverage
+    more: dict[str, MoreRows] = Field(
+        description="Per list: total rows, rows shown here, and the URL of its second page"
+        " (null when all are shown)."
+    )
+
+
+CurriculumRow = (
+    TopicMonths | TopicTrend | RecurringQuestion | TopicGap | TopicTeaching | PresenterTopics
+)
+
+
+class CurriculumList(Page[CurriculumRow]):
+    """A page of one curriculum list, in the shape of every paged list."""
+
+    program: str | None
+    start: date
+    end: date
+    months: Omittable[list[str]] = Field(default=None, description="Only in the list of topics.")
