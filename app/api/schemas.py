@@ -6,7 +6,7 @@ below them serve the routes not yet moved, and go as their routes move."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Generic, Literal, Self, TypeAlias, TypeVar
 
 from pydantic import (
@@ -16,6 +16,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    RootModel,
     StrictBool,
     StrictFloat,
     StrictInt,
@@ -39,6 +40,7 @@ from app.recommendations.models import (
     RecommendationCategory,
     RecommendationStatus,
 )
+from app.teaching import operations as teaching
 
 
 def _enum(enum_cls: Any) -> dict[str, Any]:
@@ -942,3 +944,166 @@ class CurriculumList(Page[CurriculumRow]):
     start: date
     end: date
     months: Omittable[list[str]] = Field(default=None, description="Only in the list of topics.")
+
+
+# ---- teaching sets and saved searches (in the same block)
+
+
+def _utc(value: datetime) -> str:
+    """RFC 3339, as date-time says: stored times are UTC without an offset."""
+    return (value if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
+
+
+UtcTime = Annotated[
+    datetime,
+    PlainSerializer(_utc, return_type=str),
+    WithJsonSchema({"type": "string", "format": "date-time"}),
+]
+SetTitle = Annotated[
+    StrictStr, StringConstraints(min_length=1, max_length=teaching.TITLE_MAX, pattern=NOT_BLANK)
+]
+SetText = Annotated[StrictStr, StringConstraints(max_length=teaching.TEXT_MAX, pattern=PLAIN)]
+
+
+class TeachingSetSummary(ApiModel):
+    id: int
+    title: str
+    owner: str = Field(description="The owner's display name.")
+    program: str | None = Field(description="Shared with (a slug).")
+    mine: bool
+    updated_at: UtcTime
+
+
+class TeachingSetSummaryPage(Page[TeachingSetSummary]):
+    pass
+
+
+class TeachingSetItem(ApiModel):
+    id: int
+    position: int
+    kind: Literal["case", "recommendation"]
+    case_id: int
+    case_title: str
+    question: str
+    recommendation_ids: list[int]
+    note: str = Field(description="Markdown.")
+
+
+class TeachingSet(TeachingSetSummary):
+    description: str = Field(description="Markdown.")
+    can_edit: bool
+    hidden_item_ids: list[int] = Field(
+        description="For the set's editor: items since hidden from them (a case withdrawn, a"
+        " program left), which they may remove (DELETE) but not read."
+    )
+    items: list[TeachingSetItem] = Field(description="Only those the caller may see.")
+
+
+class NewTeachingSet(ApiModel):
+    title: SetTitle
+    description: Omittable[SetText] = None
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+class TeachingSetChange(ApiModel):
+    """What to change; program: a slug to share with, null for nobody."""
+
+    title: Omittable[SetTitle] = None
+    description: Omittable[SetText] = None
+    # One type with null, as before: a refusal names the bound, not "an accepted value".
+    program: Annotated[
+        Annotated[StrictStr, StringConstraints(max_length=64, pattern=PLAIN)] | None,
+        WithJsonSchema({"type": ["string", "null"], "maxLength": 64, "pattern": PLAIN}),
+    ] = None
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+class NewTeachingSetItem(ApiModel):
+    # No description: a body matching neither form is told so in the usual words.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [{"required": ["case_id"]}, {"required": ["recommendation_id"]}]
+        }
+    )
+
+    case_id: Omittable[Id] = None
+    recommendation_id: Omittable[Id] = None
+    note: Omittable[SetText] = None
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+class TeachingSetItemChange(ApiModel):
+    note: Omittable[SetText] = None
+    position: Omittable[Annotated[int, Field(ge=1, le=teaching.ITEMS_MAX)]] = None
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+class ExportedCase(ApiModel):
+    id: int
+    title: str
+    question: str
+    program: str
+
+
+class ExportedRecommendation(ApiModel):
+    id: int
+    category: str
+    body: str
+    references: list[str]
+
+
+class ExportedItem(ApiModel):
+    kind: Literal["case", "recommendation"]
+    note: str
+    case: ExportedCase
+    recommendations: list[ExportedRecommendation]
+
+
+class ExportedTeachingSet(ApiModel):
+    """A set as the caller sees it (format=json)."""
+
+    id: int
+    title: str
+    description: str
+    items: list[ExportedItem]
+
+
+class TeachingSetHandout(ApiModel):
+    """A set as a Markdown handout (format=md)."""
+
+    format: Literal["md"]
+    markdown: str
+
+
+class TeachingSetExport(RootModel[ExportedTeachingSet | TeachingSetHandout]):
+    pass
+
+
+class SavedSearch(ApiModel):
+    id: int
+    name: str
+    query: str = Field(
+        description="The search's parameters as a query string: run it with"
+        " GET /api/v1/search?{query}."
+    )
+    created_at: UtcTime
+
+
+class SavedSearchPage(Page[SavedSearch]):
+    pass
+
+
+class NewSavedSearch(ApiModel):
+    name: Annotated[
+        StrictStr,
+        StringConstraints(min_length=1, max_length=teaching.NAME_MAX, pattern=NOT_BLANK),
+    ]
+    query: Annotated[
+        StrictStr,
+        StringConstraints(min_length=1, max_length=teaching.QUERY_MAX, pattern=PLAIN),
+    ]
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+class Deletion(ApiModel):
+    deleted: int = Field(description="The id of what was deleted.")
