@@ -1,7 +1,6 @@
 """API v1: best practices (with evidence, timeline, outcomes and versions), proposing and
-moving them, endorsements, candidate groups, and the curriculum figures. The answers about
-practices and most bodies are models in app.api.schemas; the stance and evidence bodies,
-candidates and figures are still declared here."""
+moving them, endorsements, candidate groups, and the curriculum figures; their shapes are
+models in app.api.schemas."""
 
 from __future__ import annotations
 
