@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Blueprint, g, jsonify, request
 
-from app.api.spec import ApiSpec, Query
+from app.api.spec import ApiSpec, Query, dump
 from app.auth.models import User
 from app.auth.operations import authenticate_token
 from app.errors import CasebookError, Unavailable
@@ -48,8 +48,11 @@ def authenticate_bearer() -> None:
 
 @api_blueprint.errorhandler(CasebookError)
 def api_error(exc: CasebookError) -> Any:
+    # Imported here: the shapes are declared with this module's SPEC.
+    from app.api.schemas import Error
+
     db.session.rollback()
-    response = jsonify(exc.to_dict())
+    response = jsonify(dump(Error.model_validate(exc.to_dict())))
     if exc.status_code == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="casebook"'
     if isinstance(exc, Unavailable):

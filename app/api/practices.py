@@ -1,36 +1,27 @@
 """API v1: best practices (with evidence, timeline, outcomes and versions), proposing and
-moving them, endorsements, candidate groups, and the curriculum figures. The answers about
-practices and most bodies are models in app.api.schemas; the stance and evidence bodies,
-candidates and figures are still declared here."""
+moving them, endorsements, candidate groups, and the curriculum figures; their shapes are
+models in app.api.schemas."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import jsonify, request, url_for
+from flask import request, url_for
 
 from app.api import schemas
-from app.api.base import PAGING, SPEC, api_blueprint, api_user, page_args, paginated
-from app.api.schemas import (
-    ACCEPT,
-    DATE,
-    ID,
-    REQUIRED_TEXT,
-    TEXT,
-    _enum,
-    page_of,
-)
-from app.api.spec import Query, dump
+from app.api.base import PAGING, SPEC, api_blueprint, api_user, page_args
+from app.api.schemas import DATE, _enum
+from app.api.spec import Query
 from app.auth import policy
 from app.auth.policy import Viewer
 from app.cases.models import Case
 from app.curriculum import operations as figures
 from app.curriculum.views import scope_from_request
-from app.deid.gate import Acceptance, parse_acceptances
+from app.deid.gate import Acceptance
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.practices import queries
-from app.practices.models import BestPractice, PracticeStatus, RecommendationDissent, Stance
+from app.practices.models import BestPractice, PracticeStatus, RecommendationDissent
 from app.practices.operations import (
     add_evidence,
     change_status,
@@ -44,109 +35,6 @@ from app.recommendations.models import Recommendation
 
 API = api_blueprint
 
-SPEC.schema(
-    "PracticeStance",
-    {
-        "type": "object",
-        "required": ["stance"],
-        "properties": {"stance": _enum(Stance), "note": TEXT, "accept_findings": ACCEPT},
-        "description": "A dissent says why, in `note`.",
-        "if": {"properties": {"stance": {"const": "dissent"}}},
-        "then": {"required": ["note"], "properties": {"note": REQUIRED_TEXT}},
-        "additionalProperties": False,
-    },
-)
-SPEC.schema(
-    "PracticeEvidence",
-    {
-        "type": "object",
-        "description": "Exactly one of session_id, case_id, recommendation_id.",
-        "oneOf": [
-            {"required": ["session_id"]},
-            {"required": ["case_id"]},
-            {"required": ["recommendation_id"]},
-        ],
-        "properties": {
-            "session_id": ID,
-            "case_id": ID,
-            "recommendation_id": ID,
-            "note": TEXT,
-            "accept_findings": ACCEPT,
-        },
-        "additionalProperties": False,
-    },
-)
-CANDIDATE = SPEC.schema(
-    "CandidatePractice",
-    {
-        "type": "object",
-        "properties": {
-            "label": {"type": "string"},
-            "cohesion": {"type": "number"},
-            "sessions": {"type": "array", "items": {"type": "object"}},
-            "recommendation_count": {"type": "integer"},
-            "recommendation_ids": {
-                "type": "array",
-                "items": {"type": "integer"},
-                "description": "Every member you may see.",
-            },
-            "recommendations": {
-                "type": "array",
-                "items": {"type": "object"},
-                "description": "The most typical members (at most 5), most typical first.",
-            },
-        },
-    },
-)
-CURRICULUM = SPEC.schema(
-    "CurriculumFigures",
-    {
-        "type": "object",
-        "properties": {
-            "program": {"type": ["string", "null"]},
-            "start": {"type": "string"},
-            "end": {"type": "string"},
-            "cases": {"type": "integer"},
-            "months": {"type": "array", "items": {"type": "string"}},
-            "topic_frequency": {"type": "array", "items": {"type": "object"}},
-            "rising_topics": {"type": "array", "items": {"type": "object"}},
-            "recurring_questions": {"type": "array", "items": {"type": "object"}},
-            "gaps": {"type": "array", "items": {"type": "object"}},
-            "teaching_coverage": {"type": "array", "items": {"type": "object"}},
-            "coverage": {"type": "object"},
-            "more": {
-                "type": "object",
-                "description": "Per list: total rows, rows shown here, and the URL of its "
-                "second page (null when all are shown).",
-                "additionalProperties": {
-                    "type": "object",
-                    "properties": {
-                        "total": {"type": "integer"},
-                        "shown": {"type": "integer"},
-                        "next": {"type": ["string", "null"]},
-                    },
-                },
-            },
-        },
-    },
-)
-CURRICULUM_LIST = SPEC.schema(
-    "CurriculumList",
-    {
-        "type": "object",
-        "description": "A page of one curriculum list, in the shape of every paged list.",
-        "properties": {
-            "program": {"type": ["string", "null"]},
-            "start": {"type": "string"},
-            "end": {"type": "string"},
-            "months": {"type": "array", "items": {"type": "string"}},
-            "total": {"type": "integer"},
-            "page": {"type": "integer"},
-            "per_page": {"type": "integer"},
-            "results": {"type": "array", "items": {"type": "object"}},
-        },
-    },
-)
 SCOPE_QUERY = (
     Query("program", {"type": "string"}, "Program slug; all programs you can see if omitted."),
     Query("start", DATE, "First day (default: a year ago)."),
@@ -174,7 +62,9 @@ def _rec_ref(recommendation: Recommendation) -> dict[str, Any]:
     }
 
 
-def _accepted(payload: schemas.Gated) -> list[Acceptance]:
+def _accepted(
+    payload: schemas.Gated | schemas.PracticeStance | schemas.PracticeEvidence,
+) -> list[Acceptance]:
     return [finding.acceptance() for finding in payload.accept_findings or ()]
 
 
@@ -381,19 +271,19 @@ def change_practice_status(
     "POST",
     summary="Endorse a best practice or dissent from it",
     tag="practices",
-    body="PracticeStance",
+    body=schemas.PracticeStance,
     response=schemas.BestPractice,
 )
-def practice_stance(practice_id: int, payload: dict[str, Any]) -> schemas.BestPractice:
+def practice_stance(practice_id: int, payload: schemas.PracticeStance) -> schemas.BestPractice:
     user = api_user()
     practice = queries.get_practice(practice_id)
     take_stance(
         practice,
-        payload["stance"],
+        payload.stance,
         expert=user,
-        note=payload.get("note", ""),
+        note=payload.note or "",
         actor=user,
-        accepted=parse_acceptances(payload.get("accept_findings")),
+        accepted=_accepted(payload),
     )
     db.session.commit()
     return practice_answer(practice, user)
@@ -405,26 +295,30 @@ def practice_stance(practice_id: int, payload: dict[str, Any]) -> schemas.BestPr
     "POST",
     summary="Cite a session, case or recommendation where the practice was discussed",
     tag="practices",
-    body="PracticeEvidence",
+    body=schemas.PracticeEvidence,
     response=schemas.BestPractice,
     status=201,
 )
-def add_practice_evidence(practice_id: int, payload: dict[str, Any]) -> schemas.BestPractice:
+def add_practice_evidence(
+    practice_id: int, payload: schemas.PracticeEvidence
+) -> schemas.BestPractice:
     user = api_user()
     practice = queries.get_practice(practice_id)
-    given = [k for k in ("session_id", "case_id", "recommendation_id") if k in payload]
+    given = [
+        k for k in ("session_id", "case_id", "recommendation_id") if k in payload.model_fields_set
+    ]
     if len(given) != 1:
         raise ValidationError(
             "Give exactly one of session_id, case_id or recommendation_id.", field="session_id"
         )
-    target = _evidence_target(user, given[0], payload[given[0]])
+    target = _evidence_target(user, given[0], getattr(payload, given[0]))
     add_evidence(
         practice,
         target,
-        note=payload.get("note", ""),
+        note=payload.note or "",
         added_by=user,
         actor=user,
-        accepted=parse_acceptances(payload.get("accept_findings")),
+        accepted=_accepted(payload),
     )
     db.session.commit()
     return practice_answer(practice, user)
@@ -474,37 +368,31 @@ def _evidence_target(user: Viewer, key: str, ident: int) -> Any:
     "members in full",
     tag="practices",
     query=PAGING,
-    response=page_of(CANDIDATE),
+    response=schemas.CandidatePracticePage,
 )
-def candidate_practices() -> Any:
+def candidate_practices() -> schemas.CandidatePracticePage:
     page, per_page = page_args()
     total, groups = queries.candidate_groups_page(
         api_user(), page=page, per_page=per_page, members=queries.CANDIDATE_MEMBERS
     )
-    return jsonify(
-        paginated(
-            [
-                {
-                    "label": g.label,
-                    "cohesion": round(g.cohesion, 3),
-                    "sessions": [_json(_session_ref(s)) for s in g.sessions],
-                    "recommendation_count": g.size,
-                    "recommendation_ids": g.recommendation_ids,
-                    "recommendations": [
-                        _json(schemas.RecommendationRef(**_rec_ref(r))) for r in g.recommendations
-                    ],
-                }
-                for g in groups
-            ],
-            total,
-            page,
-            per_page,
-        )
+    return schemas.CandidatePracticePage(
+        total=total,
+        page=page,
+        per_page=per_page,
+        results=[
+            schemas.CandidatePractice(
+                label=g.label,
+                cohesion=round(g.cohesion, 3),
+                sessions=[s for s in map(_session_ref, g.sessions) if s is not None],
+                recommendation_count=g.size,
+                recommendation_ids=g.recommendation_ids,
+                recommendations=[
+                    schemas.RecommendationRef(**_rec_ref(r)) for r in g.recommendations
+                ],
+            )
+            for g in groups
+        ],
     )
-
-
-def _json(shape: schemas.ApiModel | None) -> dict[str, Any] | None:
-    return None if shape is None else dump(shape)
 
 
 # The curriculum figures: the summary has the first rows of each list (as the page), the
@@ -524,57 +412,58 @@ CURRICULUM_LISTS = {
 def _scope_args(scope: figures.Scope) -> dict[str, Any]:
     return {
         "program": scope.program.slug if scope.program else None,
-        "start": scope.start.isoformat(),
-        "end": scope.end.isoformat(),
+        "start": scope.start,
+        "end": scope.end,
     }
 
 
-def _topic_json(row: list[Any]) -> dict[str, Any]:
-    return {"topic": row[0], "total": row[-1], "by_month": row[1:-1]}
+def _topic_row(row: list[Any]) -> schemas.TopicMonths:
+    return schemas.TopicMonths(topic=row[0], total=row[-1], by_month=row[1:-1])
 
 
-def _trend_json(t: figures.Trend) -> dict[str, Any]:
-    return {"topic": t.topic, "cases": t.current, "previous": t.previous, "change": t.change}
+def _trend_row(t: figures.Trend) -> schemas.TopicTrend:
+    return schemas.TopicTrend(topic=t.topic, cases=t.current, previous=t.previous, change=t.change)
 
 
-def _question_json(g: figures.QuestionGroup) -> dict[str, Any]:
-    return {"question": g.label, "case_ids": [c.id for c in g.cases]}
+def _question_row(g: figures.QuestionGroup) -> schemas.RecurringQuestion:
+    return schemas.RecurringQuestion(question=g.label, case_ids=[c.id for c in g.cases])
 
 
-def _gap_json(g: figures.Gap) -> dict[str, Any]:
-    return {"topic": g.topic.name, "cases": g.cases, "programs": g.programs}
+def _gap_row(g: figures.Gap) -> schemas.TopicGap:
+    return schemas.TopicGap(topic=g.topic.name, cases=g.cases, programs=g.programs)
 
 
-def _teaching_json(r: figures.TeachingRow) -> dict[str, Any]:
-    return {
-        "topic": r.topic,
-        "broader_topic": r.parent,
-        "talks": r.talks,
-        "talks_on_broader_topic": r.broader_talks,
-        "cases": r.cases,
-        "practices": dict(r.practices),
-        "taught_never_presented": r.taught_never_presented,
-        "presented_often_never_taught": r.presented_often_never_taught,
-    }
+def _teaching_row(r: figures.TeachingRow) -> schemas.TopicTeaching:
+    return schemas.TopicTeaching(
+        topic=r.topic,
+        broader_topic=r.parent,
+        talks=r.talks,
+        talks_on_broader_topic=r.broader_talks,
+        cases=r.cases,
+        practices=dict(r.practices),
+        taught_never_presented=r.taught_never_presented,
+        presented_often_never_taught=r.presented_often_never_taught,
+    )
 
 
-def _more(scope: figures.Scope, name: str, total: int, per_page: int) -> dict[str, Any]:
+def _more(scope: figures.Scope, name: str, total: int, per_page: int) -> schemas.MoreRows:
     """The summary shows a list's first `per_page` rows: its next page is page 2 of that size
     (of another size, it would skip or repeat rows)."""
     shown = min(total, per_page)
-    return {
-        "total": total,
-        "shown": shown,
-        "next": url_for(
+    scope_args = {k: v for k, v in _scope_args(scope).items() if v is not None}
+    return schemas.MoreRows(
+        total=total,
+        shown=shown,
+        next=url_for(
             "api.curriculum_list",
             name=CURRICULUM_LISTS[name],
             page=2,
             per_page=per_page,
-            **{k: v for k, v in _scope_args(scope).items() if v is not None},
+            **scope_args,  # a day as YYYY-MM-DD
         )
         if total > shown
         else None,
-    }
+    )
 
 
 @SPEC.operation(
@@ -586,9 +475,9 @@ def _more(scope: figures.Scope, name: str, total: int, per_page: int) -> dict[st
     "there are and links to the pages of /curriculum/{name})",
     tag="curriculum",
     query=SCOPE_QUERY,
-    response=CURRICULUM,
+    response=schemas.CurriculumFigures,
 )
-def curriculum_figures() -> Any:
+def curriculum_figures() -> schemas.CurriculumFigures:
     user = api_user()
     scope = scope_from_request(user, strict=True)
     fig = figures.Figures(
@@ -612,37 +501,35 @@ def curriculum_figures() -> Any:
         "teaching_coverage": teaching.total,
         "coverage": len(cov.presenters),
     }
-    return jsonify(
-        _scope_args(scope)
-        | {
-            "cases": freq.case_total,
-            "months": freq.months,
-            "topic_frequency": [_topic_json(row) for row in freq.rows(API_ROWS)],
-            "rising_topics": [_trend_json(t) for t in rising[:API_ROWS]],
-            "recurring_questions": [_question_json(g) for g in questions[:API_ROWS]],
-            "gaps": [_gap_json(g) for g in gaps[:API_ROWS]],
-            "teaching_coverage": [_teaching_json(r) for r in teaching.rows],
-            "coverage": {
-                "note": "Sites are not recorded in Casebook; coverage is by presenter. Here: "
-                "the presenters with most cases by the most frequent topics; the pages of "
-                "/curriculum/coverage have every presenter with each of their topics.",
-                "topics": corner.topics,
-                "topic_count": len(cov.topics),
-                "presenters": [
-                    {"presenter": row[0], "cases": row[-1], "by_topic": row[1:-1]}
-                    for row in corner.rows()
-                ],
-            },
-            "more": {
-                name: _more(
-                    scope,
-                    name,
-                    total,
-                    figures.COVERAGE_PRESENTERS if name == "coverage" else API_ROWS,
-                )
-                for name, total in totals.items()
-            },
-        }
+    return schemas.CurriculumFigures(
+        **_scope_args(scope),
+        cases=freq.case_total,
+        months=freq.months,
+        topic_frequency=[_topic_row(row) for row in freq.rows(API_ROWS)],
+        rising_topics=[_trend_row(t) for t in rising[:API_ROWS]],
+        recurring_questions=[_question_row(g) for g in questions[:API_ROWS]],
+        gaps=[_gap_row(g) for g in gaps[:API_ROWS]],
+        teaching_coverage=[_teaching_row(r) for r in teaching.rows],
+        coverage=schemas.PresenterCoverage(
+            note="Sites are not recorded in Casebook; coverage is by presenter. Here: "
+            "the presenters with most cases by the most frequent topics; the pages of "
+            "/curriculum/coverage have every presenter with each of their topics.",
+            topics=corner.topics,
+            topic_count=len(cov.topics),
+            presenters=[
+                schemas.PresenterRow(presenter=row[0], cases=row[-1], by_topic=row[1:-1])
+                for row in corner.rows()
+            ],
+        ),
+        more={
+            name: _more(
+                scope,
+                name,
+                total,
+                figures.COVERAGE_PRESENTERS if name == "coverage" else API_ROWS,
+            )
+            for name, total in totals.items()
+        },
     )
 
 
@@ -655,9 +542,9 @@ def curriculum_figures() -> Any:
     "their cases)",
     tag="curriculum",
     query=SCOPE_QUERY + PAGING,
-    response=CURRICULUM_LIST,
+    response=schemas.CurriculumList,
 )
-def curriculum_list(name: str) -> Any:
+def curriculum_list(name: str) -> schemas.CurriculumList:
     user = api_user()
     scope = scope_from_request(user, strict=True)
     if name not in CURRICULUM_LISTS.values():
@@ -670,36 +557,37 @@ def curriculum_list(name: str) -> Any:
         figures.Shown(per_page, per_page, coverage_topics=None, first=first),
         trends=name == "rising",
     )
-    extra: dict[str, Any] = {}
-    results: list[Any]
+    answer = schemas.CurriculumList(
+        **_scope_args(scope), total=0, page=page, per_page=per_page, results=[]
+    )
     if name == "topics":
         freq = fig.topic_frequency()
-        total = len(freq.topics)
-        results = [_topic_json(row) for row in freq.rows(per_page, first)]
-        extra = {"months": freq.months}
+        answer.total = len(freq.topics)
+        answer.results = [_topic_row(row) for row in freq.rows(per_page, first)]
+        answer.months = freq.months  # set after building: the other lists leave it out
     elif name == "coverage":
         cov = fig.presenter_coverage()
-        total = len(cov.presenters)
+        answer.total = len(cov.presenters)
         by_topic: dict[str, dict[str, int]] = {}
         for (who, topic), n in sorted(cov.counts.items(), key=lambda c: (-c[1], c[0])):
             by_topic.setdefault(who, {})[topic] = n
-        results = [
-            {"presenter": p, "cases": cov.totals[p], "by_topic": by_topic.get(p, {})}
+        answer.results = [
+            schemas.PresenterTopics(presenter=p, cases=cov.totals[p], by_topic=by_topic.get(p, {}))
             for p in cov.presenters[first : first + per_page]
         ]
     elif name == "questions":
         # Only the cases of the groups up to this page are loaded.
-        total, questions = fig.recurring_questions(first + per_page)
-        results = [_question_json(g) for g in questions[first:]]
+        answer.total, questions = fig.recurring_questions(first + per_page)
+        answer.results = [_question_row(g) for g in questions[first:]]
     else:
         items: list[Any]
         render: Any
         if name == "rising":
-            items, render = fig.rising_topics(), _trend_json
+            items, render = fig.rising_topics(), _trend_row
         elif name == "gaps":
-            items, render = fig.gaps(), _gap_json
+            items, render = fig.gaps(), _gap_row
         else:
-            items, render = fig.teaching_coverage().rows, _teaching_json
-        total = len(items)
-        results = [render(item) for item in items[first : first + per_page]]
-    return jsonify(_scope_args(scope) | extra | paginated(results, total, page, per_page))
+            items, render = fig.teaching_coverage().rows, _teaching_row
+        answer.total = len(items)
+        answer.results = [render(item) for item in items[first : first + per_page]]
+    return answer

@@ -7,13 +7,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import current_app, jsonify, request, url_for
+from flask import current_app, request, url_for
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from app.api import schemas
 from app.api.base import PAGING, SPEC, api_blueprint, api_user, page_args
-from app.api.schemas import SCAN_RESULT
 from app.api.spec import Query
 from app.auth import policy
 from app.auth.models import User
@@ -207,18 +206,16 @@ def _date(value: Any, field: str = "date") -> date:
     "GET",
     summary="The account behind the token",
     tag="accounts",
-    response={"type": "object"},
+    response=schemas.CurrentAccount,
 )
-def me() -> Any:
+def me() -> schemas.CurrentAccount:
     user = api_user()
-    return jsonify(
-        {
-            "id": user.id,
-            "email": user.email,
-            "display_name": user.display_name,
-            "role": str(user.role),
-            "programs": sorted(m.program.slug for m in user.memberships),
-        }
+    return schemas.CurrentAccount(
+        id=user.id,
+        email=user.email,
+        display_name=user.display_name,
+        role=str(user.role),
+        programs=sorted(m.program.slug for m in user.memberships),
     )
 
 
@@ -826,12 +823,15 @@ def create_outcome(case_id: int, payload: schemas.OutcomeCreate) -> schemas.Outc
     "POST",
     summary="Find possible identifiers in text; nothing is stored or logged",
     tag="deid",
-    body="ScanRequest",
-    response=SCAN_RESULT,
+    body=schemas.ScanRequest,
+    response=schemas.ScanResult,
 )
-def deid_scan(payload: dict[str, Any]) -> Any:
-    findings = [
-        {"start": f.start, "end": f.end, "category": f.category, "confidence": f.confidence}
-        for f in scan_fields({"text": payload["text"]})
-    ]
-    return jsonify({"findings": findings})
+def deid_scan(payload: schemas.ScanRequest) -> schemas.ScanResult:
+    return schemas.ScanResult(
+        findings=[
+            schemas.ScanFinding(
+                start=f.start, end=f.end, category=f.category, confidence=f.confidence
+            )
+            for f in scan_fields({"text": payload.text})
+        ]
+    )

@@ -6,7 +6,7 @@ below them serve the routes not yet moved, and go as their routes move."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Generic, Literal, Self, TypeAlias, TypeVar
 
 from pydantic import (
@@ -16,6 +16,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    RootModel,
     StrictBool,
     StrictFloat,
     StrictInt,
@@ -29,6 +30,8 @@ from app.api.base import SPEC
 from app.cases.models import CaseStatus, Sex, WithdrawalReason
 from app.deid.gate import ACCEPT_REASONS, Acceptance
 from app.inputs import FIRST_YEAR, LAST_YEAR, MAX_ID, MAX_PAGE, PLAIN_TEXT_PATTERN
+from app.outdated.models import OutdatedBecause, PracticeChange, ReviewState
+from app.outdated.operations import RESOLUTIONS
 from app.practices.models import PracticeStatus, Stance
 from app.recommendations.models import (
     Adoption,
@@ -37,6 +40,7 @@ from app.recommendations.models import (
     RecommendationCategory,
     RecommendationStatus,
 )
+from app.teaching import operations as teaching
 
 
 def _enum(enum_cls: Any) -> dict[str, Any]:
@@ -616,76 +620,6 @@ ACCEPT = {
 }
 
 
-ERROR = SPEC.schema(
-    "Error",
-    {
-        "type": "object",
-        "required": ["error", "message"],
-        "properties": {
-            "error": {"type": "string"},
-            "message": {"type": "string"},
-            "field": {"type": "string"},
-            "errors": {"type": "object", "additionalProperties": {"type": "string"}},
-            "findings": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "properties": {
-                        "field": {"type": "string"},
-                        "start": {"type": "integer"},
-                        "end": {"type": "integer"},
-                        "category": {"type": "string"},
-                        "confidence": {"type": "number"},
-                    },
-                },
-            },
-        },
-    },
-)
-
-SPEC.schema(
-    "ScanRequest",
-    {
-        "type": "object",
-        "required": ["text"],
-        "properties": {"text": {"type": "string", "maxLength": 200_000, "pattern": PLAIN}},
-        "additionalProperties": False,
-    },
-)
-SCAN_RESULT = SPEC.schema(
-    "ScanResult",
-    {
-        "type": "object",
-        "properties": {
-            "findings": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "properties": {
-                        "start": {"type": "integer"},
-                        "end": {"type": "integer"},
-                        "category": {"type": "string"},
-                        "confidence": {"type": "number"},
-                    },
-                },
-            }
-        },
-    },
-)
-
-
-def page_of(ref: dict[str, str]) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "properties": {
-            "total": {"type": "integer"},
-            "page": {"type": "integer"},
-            "per_page": {"type": "integer"},
-            "results": {"type": "array", "items": ref},
-        },
-    }
-
-
 # A body that may carry accepted findings of the de-identification gate.
 Gated = (
     CaseUpdate
@@ -698,3 +632,478 @@ Gated = (
     | PracticeStatusChange
     | PracticeProposal
 )
+
+
+# ---- the account, errors, the identifier scan, practice bodies and candidates, search,
+# outdated advice
+
+
+class CurrentAccount(ApiModel):
+    """The account behind the token."""
+
+    id: int
+    email: str
+    display_name: str
+    role: str
+    programs: list[str] = Field(description="Slugs of the programs you are a member of.")
+
+
+class ErrorFinding(ApiModel):
+    """A possible identifier the de-identification gate found (offsets, never the text)."""
+
+    field: str
+    start: int
+    end: int
+    category: str
+    confidence: float
+
+
+class Error(ApiModel):
+    """Every refusal: a code, a message naming the field when one is at fault."""
+
+    error: str
+    message: str
+    field: Omittable[str] = None
+    errors: Omittable[dict[str, str]] = None
+    findings: Omittable[list[ErrorFinding]] = None
+
+
+class ScanRequest(ApiModel):
+    text: Annotated[StrictStr, StringConstraints(max_length=200_000, pattern=PLAIN)]
+
+
+class ScanFinding(ApiModel):
+    start: int
+    end: int
+    category: str
+    confidence: float
+
+
+class ScanResult(ApiModel):
+    findings: list[ScanFinding]
+
+
+def _rules_before_closing(*rules: tuple[str, Any]) -> Any:
+    """A JSON-Schema rule pydantic cannot write (a conditional, a one-of), added before
+    `additionalProperties`: of two faults in one body, the one reported stays the same."""
+
+    def extra(schema: dict[str, Any]) -> None:
+        closed = schema.pop("additionalProperties")
+        schema.update(rules)
+        schema["additionalProperties"] = closed
+
+    return extra
+
+
+class PracticeStance(ApiModel):
+    """A dissent says why, in `note`."""
+
+    model_config = ConfigDict(
+        json_schema_extra=_rules_before_closing(
+            ("if", {"properties": {"stance": {"const": "dissent"}}}),
+            ("then", {"required": ["note"], "properties": {"note": REQUIRED_TEXT}}),
+        )
+    )
+
+    stance: Stance
+    note: Omittable[Text] = None
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+class PracticeEvidence(ApiModel):
+    """Exactly one of session_id, case_id, recommendation_id."""
+
+    model_config = ConfigDict(
+        json_schema_extra=_rules_before_closing(
+            (
+                "oneOf",
+                [
+                    {"required": ["session_id"]},
+                    {"required": ["case_id"]},
+                    {"required": ["recommendation_id"]},
+                ],
+            ),
+        )
+    )
+
+    session_id: Omittable[Id] = None
+    case_id: Omittable[Id] = None
+    recommendation_id: Omittable[Id] = None
+    note: Omittable[Text] = None
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+class CandidatePractice(ApiModel):
+    label: str
+    cohesion: float
+    sessions: list[SessionRef]
+    recommendation_count: int
+    recommendation_ids: list[int] = Field(description="Every member you may see.")
+    recommendations: list[RecommendationRef] = Field(
+        description="The most typical members (at most 5), most typical first."
+    )
+
+
+class CandidatePracticePage(Page[CandidatePractice]):
+    pass
+
+
+class SearchFacet(ApiModel):
+    value: str
+    label: str
+    count: int
+
+
+class SearchHit(ApiModel):
+    type: str
+    id: int
+    ref: str | None
+    title: str
+    url: str
+    score: float
+    snippet: str = Field(description="HTML: escaped text, <mark> on matches.")
+    program: str | None
+    topics: list[str]
+    date: date | None
+    category: str | None = Field(description="A recommendation's.")
+    related: SearchHit | None = Field(
+        description="Under a case: its best-matching recommendation or annotation."
+    )
+    more: int = Field(description="Further matches from the same case.")
+
+
+class AlsoSearched(ApiModel):
+    """A plain-language phrase of the query and the clinical terms searched with it."""
+
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
+    for_: str = Field(alias="for")
+    terms: list[str]
+
+
+class SearchResults(ApiModel):
+    total: int = Field(description="Matching documents.")
+    results_total: int = Field(description="Results, grouped by case.")
+    took_ms: float
+    page: int
+    per_page: int
+    results: list[SearchHit]
+    facets: dict[str, list[SearchFacet]]
+    matched_any_word: bool
+    suggestion: str | None = Field(description="Did you mean: a likely respelling, not searched.")
+    corrected_query: str | None = Field(
+        description="The respelled query the results are for (null: as typed)."
+    )
+    original_query: str | None = Field(
+        description="The query as typed, when corrected_query was searched."
+    )
+    also_searched: list[AlsoSearched]
+
+
+class SimilarCases(ApiModel):
+    results: list[SearchHit]
+
+
+class OutdatedAdvice(ApiModel):
+    """A recommendation to review: a best practice it cites or gives was superseded or retired."""
+
+    id: int
+    recommendation_id: int
+    case_id: int
+    program: str
+    author: str | None
+    practice_id: int
+    practice_title: str
+    change: PracticeChange
+    replacement_id: int | None
+    replacement_title: str | None
+    because: OutdatedBecause
+    state: ReviewState
+    note: str
+    annotation_id: int | None
+    resolved_by: str | None
+    resolved_at: Time | None
+    created_at: Time
+
+
+class OutdatedAdvicePage(Page[OutdatedAdvice]):
+    pass
+
+
+def _resolution(value: str) -> str:
+    if value not in RESOLUTIONS:
+        raise ValueError("must be one of: " + ", ".join(RESOLUTIONS))
+    return value
+
+
+class OutdatedAdviceResolve(ApiModel):
+    resolution: Annotated[
+        StrictStr,
+        AfterValidator(_resolution),
+        WithJsonSchema({"type": "string", "enum": [str(s) for s in RESOLUTIONS]}),
+    ]
+    note: Omittable[Text] = None
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+# Every operation's refusals refer to it (ApiSpec.document); the API's error handler
+# answers with it.
+SPEC.model(Error, "serialization")
+
+
+# ---- curriculum figures (in the same block)
+
+
+class TopicMonths(ApiModel):
+    topic: str
+    total: int
+    by_month: list[int] = Field(description="Cases in each of `months`, in order.")
+
+
+class TopicTrend(ApiModel):
+    topic: str
+    cases: int
+    previous: int = Field(description="Cases in the period of the same length before.")
+    change: int
+
+
+class RecurringQuestion(ApiModel):
+    question: str
+    case_ids: list[int]
+
+
+class TopicGap(ApiModel):
+    topic: str
+    cases: int
+    programs: list[str]
+
+
+class TopicTeaching(ApiModel):
+    topic: str
+    broader_topic: str | None
+    talks: int
+    talks_on_broader_topic: int
+    cases: int
+    practices: dict[str, int]
+    taught_never_presented: bool
+    presented_often_never_taught: bool
+
+
+class PresenterRow(ApiModel):
+    presenter: str
+    cases: int
+    by_topic: list[int] = Field(description="Cases on each of the coverage's `topics`.")
+
+
+class PresenterTopics(ApiModel):
+    presenter: str
+    cases: int
+    by_topic: dict[str, int] = Field(description="Cases by topic, most first.")
+
+
+class PresenterCoverage(ApiModel):
+    note: str
+    topics: list[str]
+    topic_count: int
+    presenters: list[PresenterRow]
+
+
+class MoreRows(ApiModel):
+    total: int
+    shown: int
+    next: str | None
+
+
+class CurriculumFigures(ApiModel):
+    program: str | None
+    start: date
+    end: date
+    cases: int
+    months: list[str]
+    topic_frequency: list[TopicMonths]
+    rising_topics: list[TopicTrend]
+    recurring_questions: list[RecurringQuestion]
+    gaps: list[TopicGap]
+    teaching_coverage: list[TopicTeaching]
+    coverage: PresenterCoverage
+    more: dict[str, MoreRows] = Field(
+        description="Per list: total rows, rows shown here, and the URL of its second page"
+        " (null when all are shown)."
+    )
+
+
+CurriculumRow = (
+    TopicMonths | TopicTrend | RecurringQuestion | TopicGap | TopicTeaching | PresenterTopics
+)
+
+
+class CurriculumList(Page[CurriculumRow]):
+    """A page of one curriculum list, in the shape of every paged list."""
+
+    program: str | None
+    start: date
+    end: date
+    months: Omittable[list[str]] = Field(default=None, description="Only in the list of topics.")
+
+
+# ---- teaching sets and saved searches (in the same block)
+
+
+def _utc(value: datetime) -> str:
+    """RFC 3339, as date-time says: stored times are UTC without an offset."""
+    return (value if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
+
+
+UtcTime = Annotated[
+    datetime,
+    PlainSerializer(_utc, return_type=str),
+    WithJsonSchema({"type": "string", "format": "date-time"}),
+]
+SetTitle = Annotated[
+    StrictStr, StringConstraints(min_length=1, max_length=teaching.TITLE_MAX, pattern=NOT_BLANK)
+]
+SetText = Annotated[StrictStr, StringConstraints(max_length=teaching.TEXT_MAX, pattern=PLAIN)]
+
+
+class TeachingSetSummary(ApiModel):
+    id: int
+    title: str
+    owner: str = Field(description="The owner's display name.")
+    program: str | None = Field(description="Shared with (a slug).")
+    mine: bool
+    updated_at: UtcTime
+
+
+class TeachingSetSummaryPage(Page[TeachingSetSummary]):
+    pass
+
+
+class TeachingSetItem(ApiModel):
+    id: int
+    position: int
+    kind: Literal["case", "recommendation"]
+    case_id: int
+    case_title: str
+    question: str
+    recommendation_ids: list[int]
+    note: str = Field(description="Markdown.")
+
+
+class TeachingSet(TeachingSetSummary):
+    description: str = Field(description="Markdown.")
+    can_edit: bool
+    hidden_item_ids: list[int] = Field(
+        description="For the set's editor: items since hidden from them (a case withdrawn, a"
+        " program left), which they may remove (DELETE) but not read."
+    )
+    items: list[TeachingSetItem] = Field(description="Only those the caller may see.")
+
+
+class NewTeachingSet(ApiModel):
+    title: SetTitle
+    description: Omittable[SetText] = None
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+class TeachingSetChange(ApiModel):
+    """What to change; program: a slug to share with, null for nobody."""
+
+    title: Omittable[SetTitle] = None
+    description: Omittable[SetText] = None
+    # One type with null, as before: a refusal names the bound, not "an accepted value".
+    program: Annotated[
+        Annotated[StrictStr, StringConstraints(max_length=64, pattern=PLAIN)] | None,
+        WithJsonSchema({"type": ["string", "null"], "maxLength": 64, "pattern": PLAIN}),
+    ] = None
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+class NewTeachingSetItem(ApiModel):
+    # No description: a body matching neither form is told so in the usual words.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [{"required": ["case_id"]}, {"required": ["recommendation_id"]}]
+        }
+    )
+
+    case_id: Omittable[Id] = None
+    recommendation_id: Omittable[Id] = None
+    note: Omittable[SetText] = None
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+class TeachingSetItemChange(ApiModel):
+    note: Omittable[SetText] = None
+    position: Omittable[Annotated[int, Field(ge=1, le=teaching.ITEMS_MAX)]] = None
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+class ExportedCase(ApiModel):
+    id: int
+    title: str
+    question: str
+    program: str
+
+
+class ExportedRecommendation(ApiModel):
+    id: int
+    category: str
+    body: str
+    references: list[str]
+
+
+class ExportedItem(ApiModel):
+    kind: Literal["case", "recommendation"]
+    note: str
+    case: ExportedCase
+    recommendations: list[ExportedRecommendation]
+
+
+class ExportedTeachingSet(ApiModel):
+    """A set as the caller sees it (format=json)."""
+
+    id: int
+    title: str
+    description: str
+    items: list[ExportedItem]
+
+
+class TeachingSetHandout(ApiModel):
+    """A set as a Markdown handout (format=md)."""
+
+    format: Literal["md"]
+    markdown: str
+
+
+class TeachingSetExport(RootModel[ExportedTeachingSet | TeachingSetHandout]):
+    pass
+
+
+class SavedSearch(ApiModel):
+    id: int
+    name: str
+    query: str = Field(
+        description="The search's parameters as a query string: run it with"
+        " GET /api/v1/search?{query}."
+    )
+    created_at: UtcTime
+
+
+class SavedSearchPage(Page[SavedSearch]):
+    pass
+
+
+class NewSavedSearch(ApiModel):
+    name: Annotated[
+        StrictStr,
+        StringConstraints(min_length=1, max_length=teaching.NAME_MAX, pattern=NOT_BLANK),
+    ]
+    query: Annotated[
+        StrictStr,
+        StringConstraints(min_length=1, max_length=teaching.QUERY_MAX, pattern=PLAIN),
+    ]
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+class Deletion(ApiModel):
+    deleted: int = Field(description="The id of what was deleted.")

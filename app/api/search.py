@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from flask import request
 
-from flask import jsonify, request
-
+from app.api import schemas
 from app.api.base import PAGING, SPEC, api_blueprint, api_user
 from app.api.spec import Query
 from app.errors import Unavailable
@@ -45,78 +44,6 @@ SEARCH_QUERY = (
     ),
     *PAGING,
 )
-_HIT = {
-    "type": "object",
-    "properties": {
-        "type": _STRINGS,
-        "id": {"type": "integer"},
-        "ref": {"type": ["string", "null"]},
-        "title": _STRINGS,
-        "url": _STRINGS,
-        "score": {"type": "number"},
-        "snippet": {"type": "string", "description": "HTML: escaped text, <mark> on matches."},
-        "program": {"type": ["string", "null"]},
-        "topics": {"type": "array", "items": _STRINGS},
-        "date": {"type": ["string", "null"], "format": "date"},
-        "category": {"type": ["string", "null"], "description": "A recommendation's."},
-        "related": {
-            "description": "Under a case: its best-matching recommendation or annotation.",
-            "oneOf": [{"type": "null"}, {"$ref": "#/components/schemas/SearchHit"}],
-        },
-        "more": {"type": "integer", "description": "Further matches from the same case."},
-    },
-}
-SEARCH_HIT = SPEC.schema("SearchHit", _HIT)
-SEARCH_RESULTS = SPEC.schema(
-    "SearchResults",
-    {
-        "type": "object",
-        "properties": {
-            "total": {"type": "integer", "description": "Matching documents."},
-            "results_total": {"type": "integer", "description": "Results, grouped by case."},
-            "took_ms": {"type": "number"},
-            "page": {"type": "integer"},
-            "per_page": {"type": "integer"},
-            "results": {"type": "array", "items": SEARCH_HIT},
-            "facets": {
-                "type": "object",
-                "additionalProperties": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "properties": {
-                            "value": _STRINGS,
-                            "label": _STRINGS,
-                            "count": {"type": "integer"},
-                        },
-                    },
-                },
-            },
-            "matched_any_word": {"type": "boolean"},
-            "suggestion": {
-                "type": ["string", "null"],
-                "description": "Did you mean: a likely respelling, not searched.",
-            },
-            "corrected_query": {
-                "type": ["string", "null"],
-                "description": "The respelled query the results are for (null: as typed).",
-            },
-            "original_query": {
-                "type": ["string", "null"],
-                "description": "The query as typed, when corrected_query was searched.",
-            },
-            "also_searched": {
-                "type": "array",
-                "description": "Plain-language phrases of the query and the clinical terms"
-                " searched with them.",
-                "items": {
-                    "type": "object",
-                    "properties": {"for": _STRINGS, "terms": {"type": "array", "items": _STRINGS}},
-                },
-            },
-        },
-    },
-)
 
 
 @SPEC.operation(
@@ -126,13 +53,13 @@ SEARCH_RESULTS = SPEC.schema(
     summary="Search cases, recommendations, annotations, best practices and sessions",
     tag="search",
     query=SEARCH_QUERY,
-    response=SEARCH_RESULTS,
+    response=schemas.SearchResults,
 )
-def api_search() -> Any:
+def api_search() -> schemas.SearchResults:
     results = search(api_user(), request_from_args(request.args, strict=True))
     if not results.ready:
         raise Unavailable(unavailable_message())
-    return jsonify(results.to_json())
+    return schemas.SearchResults.model_validate(results.to_json())
 
 
 @SPEC.operation(
@@ -142,10 +69,10 @@ def api_search() -> Any:
     summary="Cases similar to a case (more like this)",
     tag="search",
     query=(Query("limit", {"type": "integer", "minimum": 1, "maximum": 20}, "At most 20."),),
-    response={"type": "object", "properties": {"results": {"type": "array", "items": SEARCH_HIT}}},
+    response=schemas.SimilarCases,
 )
-def api_similar(case_id: int) -> Any:
+def api_similar(case_id: int) -> schemas.SimilarCases:
     limit = bounded_int(request.args.get("limit"), "limit", maximum=20, default=5, blank_ok=False)
     assert limit is not None  # a default and no blank
     hits = similar_cases(api_user(), case_id=case_id, limit=limit)
-    return jsonify({"results": [h.to_json() for h in hits]})
+    return schemas.SimilarCases.model_validate({"results": [h.to_json() for h in hits]})

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any, Literal, cast
 from urllib.parse import parse_qsl, urlencode
 
 from sqlalchemy import delete, func, select
@@ -248,7 +248,7 @@ class ShownItem:
     recommendations: list[Recommendation] = field(default_factory=list)
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> Literal["case", "recommendation"]:
         return "case" if self.item.case_id else "recommendation"
 
 
