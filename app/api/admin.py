@@ -481,7 +481,7 @@ def admin_update_topic(topic_id: int, payload: dict[str, Any]) -> Any:
     topic = ops.get_topic(user, topic_id)
     policy.require(user, Permission.MANAGE_VOCABULARY)  # before a name is looked up
     parent = payload.get("parent", ...)
-    if parent and find_topic(parent) is None:
+    if parent and parent is not ... and find_topic(parent) is None:
         raise NotFound(f"No topic named '{parent.strip()}' (parent).")
     ops.edit_topic(
         user,
