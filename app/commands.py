@@ -126,9 +126,10 @@ def tokens_list_command(email: str, as_json: bool) -> None:
     for t in tokens:
         last_used = f"{t.last_used_at:%Y-%m-%d %H:%M}" if t.last_used_at else "never"
         if as_json:
-            from app.api.tokens import token_json
+            from app.api.spec import dump
+            from app.api.tokens import token_answer
 
-            click.echo(json.dumps(token_json(t)))
+            click.echo(json.dumps(dump(token_answer(t))))
         else:
             click.echo(
                 f"{t.id:>6}  {t.prefix}…  {t.status(now):<8} expires {t.expires_at:%Y-%m-%d}  "

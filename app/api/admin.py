@@ -4,193 +4,22 @@ reset the password, an account's API tokens), a program's staff, and the topic v
 
 from __future__ import annotations
 
-from typing import Any
-
-from flask import jsonify, request
+from flask import request
 
 from app.admin import operations as ops
-from app.api.base import PAGING, SPEC, api_blueprint, api_user, one_page, page_args, paginated
+from app.api import schemas
+from app.api.base import PAGING, SPEC, api_blueprint, api_user, page_args
 from app.api.resources import _program
-from app.api.schemas import ACCEPT, NOT_BLANK, PLAIN
 from app.api.spec import Query
-from app.api.tokens import TOKEN, TOKEN_LIST, _iso, token_json
+from app.api.tokens import token_answer
 from app.auth import policy
 from app.auth.models import Role, User
 from app.auth.operations import get_user_by_email
 from app.auth.policy import Permission
-from app.deid.gate import parse_acceptances
 from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
 from app.programs.models import Topic, TopicStatus
 from app.programs.operations import find_program, find_topic
-
-ACCOUNT = SPEC.schema(
-    "Account",
-    {
-        "type": "object",
-        "required": ["id", "email", "display_name", "role", "programs", "active"],
-        "properties": {
-            "id": {"type": "integer"},
-            "email": {"type": "string"},
-            "display_name": {"type": "string"},
-            "role": {"type": "string", "enum": [r.value for r in Role]},
-            "programs": {"type": "array", "items": {"type": "string"}},
-            "active": {"type": "boolean"},
-            "must_change_password": {"type": "boolean"},
-            "created_at": {"type": "string", "format": "date-time"},
-            "last_login_at": {"type": ["string", "null"], "format": "date-time"},
-        },
-    },
-)
-TEMPORARY_PASSWORD = {
-    "type": "object",
-    "required": ["account", "temporary_password"],
-    "properties": {
-        "account": ACCOUNT,
-        "temporary_password": {
-            "type": "string",
-            "description": "Shown once; its holder must change it at the next sign-in.",
-        },
-        "tokens_revoked": {
-            "type": "integer",
-            "description": "The account's API tokens revoked by the reset.",
-        },
-    },
-}
-_NAME = {"type": "string", "minLength": 1, "maxLength": 120, "pattern": NOT_BLANK}
-_SLUGS = {
-    "type": "array",
-    "maxItems": 200,
-    "items": {"type": "string", "maxLength": 80, "pattern": PLAIN},
-    "description": "Program slugs: the account's memberships, all of them.",
-}
-SPEC.schema(
-    "NewAccount",
-    {
-        "type": "object",
-        "required": ["email", "display_name", "role"],
-        "additionalProperties": False,
-        "properties": {
-            "email": {
-                "type": "string",
-                "maxLength": 254,
-                "pattern": "^\\s*[!-?A-~]+@[!-?A-~]+\\.[!-?A-~]+\\s*$",
-            },
-            "display_name": _NAME,
-            "role": {"type": "string", "enum": [r.value for r in Role]},
-            "programs": _SLUGS,
-        },
-    },
-)
-SPEC.schema(
-    "AccountChanges",
-    {
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {
-            "display_name": _NAME,
-            "role": {"type": "string", "enum": [r.value for r in Role]},
-            "programs": _SLUGS,
-        },
-    },
-)
-STAFF_MEMBER = SPEC.schema(
-    "StaffMember",
-    {
-        "type": "object",
-        "required": ["id", "display_name", "email", "role"],
-        "properties": {
-            "id": {"type": "integer"},
-            "display_name": {"type": "string"},
-            "email": {"type": "string"},
-            "role": {"type": "string", "enum": ["coordinator", "expert"]},
-        },
-    },
-)
-SPEC.schema(
-    "NewStaffMember",
-    {
-        "type": "object",
-        "required": ["email"],
-        "additionalProperties": False,
-        "properties": {"email": {"type": "string", "maxLength": 254, "pattern": PLAIN}},
-    },
-)
-SPEC.schema(
-    "TopicChanges",
-    {
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {
-            "synonyms": {
-                "type": "array",
-                "maxItems": 50,
-                "items": {"type": "string", "maxLength": 120, "pattern": PLAIN},
-            },
-            "description": {"type": "string", "maxLength": 2000, "pattern": PLAIN},
-            "parent": {
-                "type": ["string", "null"],
-                "maxLength": 120,
-                "pattern": PLAIN,
-                "description": "The broader topic's name; null or empty for none.",
-            },
-            "accept_findings": ACCEPT,
-        },
-    },
-)
-SPEC.schema(
-    "TopicMerge",
-    {
-        "type": "object",
-        "required": ["into"],
-        "additionalProperties": False,
-        "properties": {
-            "into": {
-                "type": "string",
-                "minLength": 1,
-                "maxLength": 120,
-                "pattern": NOT_BLANK,
-                "description": "The name (or a synonym) of the topic that absorbs this one.",
-            }
-        },
-    },
-)
-TOPIC = SPEC.schema(
-    "VocabularyTopic",
-    {
-        "type": "object",
-        "required": ["id", "name", "slug", "status", "synonyms"],
-        "properties": {
-            "id": {"type": "integer"},
-            "name": {"type": "string"},
-            "slug": {"type": "string"},
-            "status": {"type": "string", "enum": [s.value for s in TopicStatus]},
-            "synonyms": {"type": "array", "items": {"type": "string"}},
-            "parent_id": {"type": ["integer", "null"]},
-        },
-    },
-)
-TOPIC_ACTION = SPEC.schema(
-    "TopicAction",
-    {
-        "type": "object",
-        "required": ["action"],
-        "additionalProperties": False,
-        "properties": {"action": {"type": "string", "enum": ["accept", "retire", "restore"]}},
-    },
-)
-
-
-def _list_of(item: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "properties": {
-            "total": {"type": "integer"},
-            "page": {"type": "integer"},
-            "per_page": {"type": "integer"},
-            "results": {"type": "array", "items": item},
-        },
-    }
 
 
 def _choice(name: str, choices: list[str]) -> str:
@@ -204,29 +33,29 @@ def _choice(name: str, choices: list[str]) -> str:
     return value
 
 
-def account_json(user: User) -> dict[str, Any]:
-    return {
-        "id": user.id,
-        "email": user.email,
-        "display_name": user.display_name,
-        "role": user.role.value,
-        "programs": sorted(m.program.slug for m in user.memberships),
-        "active": user.active,
-        "must_change_password": user.must_change_password,
-        "created_at": _iso(user.created_at),
-        "last_login_at": _iso(user.last_login_at),
-    }
+def account_answer(user: User) -> schemas.Account:
+    return schemas.Account(
+        id=user.id,
+        email=user.email,
+        display_name=user.display_name,
+        role=user.role,
+        programs=sorted(m.program.slug for m in user.memberships),
+        active=user.active,
+        must_change_password=user.must_change_password,
+        created_at=user.created_at,
+        last_login_at=user.last_login_at,
+    )
 
 
-def topic_json(topic: Topic) -> dict[str, Any]:
-    return {
-        "id": topic.id,
-        "name": topic.name,
-        "slug": topic.slug,
-        "status": topic.status.value,
-        "synonyms": list(topic.synonyms or []),
-        "parent_id": topic.parent_id,
-    }
+def topic_answer(topic: Topic) -> schemas.VocabularyTopic:
+    return schemas.VocabularyTopic(
+        id=topic.id,
+        name=topic.name,
+        slug=topic.slug,
+        status=topic.status,
+        synonyms=list(topic.synonyms or []),
+        parent_id=topic.parent_id,
+    )
 
 
 @SPEC.operation(
@@ -242,9 +71,9 @@ def topic_json(topic: Topic) -> dict[str, Any]:
         Query("status", {"type": "string", "enum": ["active", "inactive"]}),
         *PAGING,
     ),
-    response=_list_of(ACCOUNT),
+    response=schemas.AccountPage,
 )
-def admin_list_accounts() -> Any:
+def admin_list_accounts() -> schemas.AccountPage:
     user = api_user()
     page, per_page = page_args()
     program = request.args.get("program", "")
@@ -259,8 +88,11 @@ def admin_list_accounts() -> Any:
         page=page,
         per_page=per_page,
     )
-    return jsonify(
-        paginated([account_json(u) for u in found.items], found.total, found.page, per_page)
+    return schemas.AccountPage(
+        total=found.total,
+        page=found.page,
+        per_page=per_page,
+        results=[account_answer(u) for u in found.items],
     )
 
 
@@ -270,10 +102,10 @@ def admin_list_accounts() -> Any:
     "GET",
     summary="One account (admins)",
     tag="admin",
-    response=ACCOUNT,
+    response=schemas.Account,
 )
-def admin_get_account(user_id: int) -> Any:
-    return jsonify(account_json(ops.get_account(api_user(), user_id)))
+def admin_get_account(user_id: int) -> schemas.Account:
+    return account_answer(ops.get_account(api_user(), user_id))
 
 
 @SPEC.operation(
@@ -282,14 +114,14 @@ def admin_get_account(user_id: int) -> Any:
     "POST",
     summary="Deactivate an account: sign-in and its API tokens are refused at once",
     tag="admin",
-    response=ACCOUNT,
+    response=schemas.Account,
 )
-def admin_deactivate_account(user_id: int) -> Any:
+def admin_deactivate_account(user_id: int) -> schemas.Account:
     user = api_user()
     account = ops.get_account(user, user_id)
     ops.deactivate_account(user, account)
     db.session.commit()
-    return jsonify(account_json(account))
+    return account_answer(account)
 
 
 @SPEC.operation(
@@ -298,14 +130,14 @@ def admin_deactivate_account(user_id: int) -> Any:
     "POST",
     summary="Let a deactivated account sign in again",
     tag="admin",
-    response=ACCOUNT,
+    response=schemas.Account,
 )
-def admin_reactivate_account(user_id: int) -> Any:
+def admin_reactivate_account(user_id: int) -> schemas.Account:
     user = api_user()
     account = ops.get_account(user, user_id)
     ops.reactivate_account(user, account)
     db.session.commit()
-    return jsonify(account_json(account))
+    return account_answer(account)
 
 
 @SPEC.operation(
@@ -314,23 +146,21 @@ def admin_reactivate_account(user_id: int) -> Any:
     "POST",
     summary="A temporary password (shown once) that must be changed at the next sign-in",
     tag="admin",
-    response=TEMPORARY_PASSWORD,
+    response=schemas.TemporaryPassword,
 )
-def admin_reset_password(user_id: int) -> Any:
+def admin_reset_password(user_id: int) -> schemas.TemporaryPassword:
     user = api_user()
     account = ops.get_account(user, user_id)
     reset = ops.reset_password(user, account)
     db.session.commit()
-    return jsonify(
-        {
-            "account": account_json(account),
-            "temporary_password": reset.password,
-            "tokens_revoked": reset.tokens_revoked,
-        }
+    return schemas.TemporaryPassword(
+        account=account_answer(account),
+        temporary_password=reset.password,
+        tokens_revoked=reset.tokens_revoked,
     )
 
 
-def _known_programs(slugs: Any) -> None:
+def _known_programs(slugs: list[str] | None) -> None:
     """A slug that names no program is a reference to nothing: 404, as for a program's URL."""
     for slug in slugs or []:
         if find_program(slug) is None:
@@ -344,24 +174,24 @@ def _known_programs(slugs: Any) -> None:
     summary="Create an account with a temporary password (shown once) to be changed at "
     "first sign-in (admins)",
     tag="admin",
-    body="NewAccount",
-    response=TEMPORARY_PASSWORD,
+    body=schemas.NewAccount,
+    response=schemas.TemporaryPassword,
     status=201,
 )
-def admin_create_account(payload: dict[str, Any]) -> Any:
+def admin_create_account(payload: schemas.NewAccount) -> schemas.TemporaryPassword:
     policy.require(api_user(), Permission.MANAGE_USERS)  # before anything is looked up
-    _known_programs(payload.get("programs"))
-    if get_user_by_email(payload["email"]) is not None:
-        raise Conflict(f"An account with {payload['email'].strip()} exists.", field="email")
+    _known_programs(payload.programs)
+    if get_user_by_email(payload.email) is not None:
+        raise Conflict(f"An account with {payload.email.strip()} exists.", field="email")
     account, password = ops.create_account(
         api_user(),
-        payload["email"],
-        payload["display_name"],
-        payload["role"],
-        program_slugs=payload.get("programs", []),
+        payload.email,
+        payload.display_name,
+        payload.role,
+        program_slugs=payload.programs or [],
     )
     db.session.commit()
-    return jsonify({"account": account_json(account), "temporary_password": password}), 201
+    return schemas.TemporaryPassword(account=account_answer(account), temporary_password=password)
 
 
 @SPEC.operation(
@@ -370,22 +200,22 @@ def admin_create_account(payload: dict[str, Any]) -> Any:
     "PATCH",
     summary="Change an account's name, role or program memberships (admins)",
     tag="admin",
-    body="AccountChanges",
-    response=ACCOUNT,
+    body=schemas.AccountChanges,
+    response=schemas.Account,
 )
-def admin_update_account(user_id: int, payload: dict[str, Any]) -> Any:
+def admin_update_account(user_id: int, payload: schemas.AccountChanges) -> schemas.Account:
     user = api_user()
     account = ops.get_account(user, user_id)
-    _known_programs(payload.get("programs"))
+    _known_programs(payload.programs)
     ops.update_account(
         user,
         account,
-        display_name=payload.get("display_name"),
-        role=payload.get("role"),
-        program_slugs=payload.get("programs"),
+        display_name=payload.display_name,
+        role=payload.role,
+        program_slugs=payload.programs,
     )
     db.session.commit()
-    return jsonify(account_json(account))
+    return account_answer(account)
 
 
 @SPEC.operation(
@@ -394,12 +224,12 @@ def admin_update_account(user_id: int, payload: dict[str, Any]) -> Any:
     "GET",
     summary="An account's API tokens, newest first (never the token itself)",
     tag="admin",
-    response=TOKEN_LIST,
+    response=schemas.ApiTokenPage,
 )
-def admin_account_tokens(user_id: int) -> Any:
+def admin_account_tokens(user_id: int) -> schemas.ApiTokenPage:
     user = api_user()
     account = ops.get_account(user, user_id)
-    return jsonify(one_page([token_json(t) for t in ops.account_tokens(user, account)]))
+    return schemas.ApiTokenPage.of([token_answer(t) for t in ops.account_tokens(user, account)])
 
 
 @SPEC.operation(
@@ -408,14 +238,14 @@ def admin_account_tokens(user_id: int) -> Any:
     "DELETE",
     summary="Revoke one of an account's API tokens",
     tag="admin",
-    response=TOKEN,
+    response=schemas.ApiToken,
 )
-def admin_revoke_account_token(user_id: int, account_token_id: int) -> Any:
+def admin_revoke_account_token(user_id: int, account_token_id: int) -> schemas.ApiToken:
     user = api_user()
     account = ops.get_account(user, user_id)
     api_token = ops.revoke_account_token(user, account, account_token_id)
     db.session.commit()
-    return jsonify(token_json(api_token))
+    return token_answer(api_token)
 
 
 @SPEC.operation(
@@ -429,9 +259,9 @@ def admin_revoke_account_token(user_id: int, account_token_id: int) -> Any:
         Query("status", {"type": "string", "enum": [s.value for s in TopicStatus]}),
         *PAGING,
     ),
-    response=_list_of(TOPIC),
+    response=schemas.VocabularyTopicPage,
 )
-def admin_list_topics() -> Any:
+def admin_list_topics() -> schemas.VocabularyTopicPage:
     page, per_page = page_args()
     found = ops.list_topics(
         api_user(),
@@ -440,8 +270,11 @@ def admin_list_topics() -> Any:
         page=page,
         per_page=per_page,
     )
-    return jsonify(
-        paginated([topic_json(t) for t in found.items], found.total, found.page, per_page)
+    return schemas.VocabularyTopicPage(
+        total=found.total,
+        page=found.page,
+        per_page=per_page,
+        results=[topic_answer(t) for t in found.items],
     )
 
 
@@ -451,20 +284,20 @@ def admin_list_topics() -> Any:
     "POST",
     summary="Accept a proposed topic (coordinators and admins), retire or restore one (admins)",
     tag="admin",
-    body="TopicAction",
-    response=TOPIC,
+    body=schemas.TopicAction,
+    response=schemas.VocabularyTopic,
 )
-def admin_topic_action(topic_id: int, payload: dict[str, Any]) -> Any:
+def admin_topic_action(topic_id: int, payload: schemas.TopicAction) -> schemas.VocabularyTopic:
     user = api_user()
     topic = ops.get_topic(user, topic_id)
     step = {
         "accept": ops.accept_topic,
         "retire": ops.retire_topic,
         "restore": ops.restore_topic,
-    }[payload["action"]]
+    }[payload.action]
     step(user, topic)
     db.session.commit()
-    return jsonify(topic_json(topic))
+    return topic_answer(topic)
 
 
 @SPEC.operation(
@@ -473,26 +306,27 @@ def admin_topic_action(topic_id: int, payload: dict[str, Any]) -> Any:
     "PATCH",
     summary="Change a topic's synonyms, description or broader topic (admins)",
     tag="admin",
-    body="TopicChanges",
-    response=TOPIC,
+    body=schemas.TopicChanges,
+    response=schemas.VocabularyTopic,
 )
-def admin_update_topic(topic_id: int, payload: dict[str, Any]) -> Any:
+def admin_update_topic(topic_id: int, payload: schemas.TopicChanges) -> schemas.VocabularyTopic:
     user = api_user()
     topic = ops.get_topic(user, topic_id)
     policy.require(user, Permission.MANAGE_VOCABULARY)  # before a name is looked up
-    parent = payload.get("parent", ...)
+    parent = payload.parent
     if parent and find_topic(parent) is None:
         raise NotFound(f"No topic named '{parent.strip()}' (parent).")
     ops.edit_topic(
         user,
         topic,
-        synonyms=payload.get("synonyms"),
-        description=payload.get("description"),
-        parent_name=None if parent is ... else (parent or ""),
-        accepted=parse_acceptances(payload.get("accept_findings")),
+        synonyms=payload.synonyms,
+        description=payload.description,
+        # Left out, the broader topic stays; null or empty, there is none.
+        parent_name=(parent or "") if "parent" in payload.model_fields_set else None,
+        accepted=[finding.acceptance() for finding in payload.accept_findings or ()],
     )
     db.session.commit()
-    return jsonify(topic_json(topic))
+    return topic_answer(topic)
 
 
 @SPEC.operation(
@@ -502,52 +336,30 @@ def admin_update_topic(topic_id: int, payload: dict[str, Any]) -> Any:
     summary="Merge a topic into another: every case, session and practice link moves and "
     "its name becomes a synonym (admins)",
     tag="admin",
-    body="TopicMerge",
-    response={
-        "type": "object",
-        "required": ["topic", "merged_topic_id", "moved"],
-        "properties": {
-            "topic": TOPIC,
-            "merged_topic_id": {"type": "integer"},
-            "moved": {
-                "type": "object",
-                "properties": {
-                    "cases": {"type": "integer"},
-                    "sessions": {"type": "integer"},
-                    "practices": {"type": "integer"},
-                },
-            },
-        },
-    },
+    body=schemas.TopicMerge,
+    response=schemas.TopicMerged,
 )
-def admin_merge_topic(topic_id: int, payload: dict[str, Any]) -> Any:
+def admin_merge_topic(topic_id: int, payload: schemas.TopicMerge) -> schemas.TopicMerged:
     user = api_user()
     topic = ops.get_topic(user, topic_id)
     policy.require(user, Permission.MANAGE_VOCABULARY)  # before a name is looked up
-    if find_topic(payload["into"]) is None:
-        raise NotFound(f"No topic named '{payload['into'].strip()}' (into).")
-    result = ops.merge_topics(user, topic, payload["into"])
+    if find_topic(payload.into) is None:
+        raise NotFound(f"No topic named '{payload.into.strip()}' (into).")
+    result = ops.merge_topics(user, topic, payload.into)
     db.session.commit()
-    return jsonify(
-        {
-            "topic": topic_json(result.target),
-            "merged_topic_id": topic_id,
-            "moved": {
-                "cases": result.cases,
-                "sessions": result.sessions,
-                "practices": result.practices,
-            },
-        }
+    return schemas.TopicMerged(
+        topic=topic_answer(result.target),
+        merged_topic_id=topic_id,
+        moved=schemas.MovedLinks(
+            cases=result.cases, sessions=result.sessions, practices=result.practices
+        ),
     )
 
 
-def staff_json(user: User) -> dict[str, Any]:
-    return {
-        "id": user.id,
-        "display_name": user.display_name,
-        "email": user.email,
-        "role": user.role.value,
-    }
+def staff_answer(user: User) -> schemas.StaffMember:
+    return schemas.StaffMember(
+        id=user.id, display_name=user.display_name, email=user.email, role=user.role.value
+    )
 
 
 @SPEC.operation(
@@ -556,12 +368,12 @@ def staff_json(user: User) -> dict[str, Any]:
     "GET",
     summary="The program's coordinators and experts (admins and its coordinators)",
     tag="programs",
-    response=_list_of(STAFF_MEMBER),
+    response=schemas.StaffMemberPage,
 )
-def program_staff_list(slug: str) -> Any:
+def program_staff_list(slug: str) -> schemas.StaffMemberPage:
     program = _program(slug)
     policy.require_manage_program_staff(api_user(), program)
-    return jsonify(one_page([staff_json(u) for u in ops.staff_of(program)]))
+    return schemas.StaffMemberPage.of([staff_answer(u) for u in ops.staff_of(program)])
 
 
 @SPEC.operation(
@@ -570,16 +382,16 @@ def program_staff_list(slug: str) -> Any:
     "POST",
     summary="Add a coordinator or expert to the program's staff, by email",
     tag="programs",
-    body="NewStaffMember",
-    response=STAFF_MEMBER,
+    body=schemas.NewStaffMember,
+    response=schemas.StaffMember,
     status=201,
 )
-def program_staff_add(slug: str, payload: dict[str, Any]) -> Any:
+def program_staff_add(slug: str, payload: schemas.NewStaffMember) -> schemas.StaffMember:
     program = _program(slug)
     policy.require_manage_program_staff(api_user(), program)
-    member = ops.add_program_staff(api_user(), program, payload["email"])
+    member = ops.add_program_staff(api_user(), program, payload.email)
     db.session.commit()
-    return jsonify(staff_json(member)), 201
+    return staff_answer(member)
 
 
 @SPEC.operation(
@@ -588,9 +400,9 @@ def program_staff_add(slug: str, payload: dict[str, Any]) -> Any:
     "DELETE",
     summary="Take a coordinator or expert off the program's staff (their work stays)",
     tag="programs",
-    response=STAFF_MEMBER,
+    response=schemas.StaffMember,
 )
-def program_staff_remove(slug: str, user_id: int) -> Any:
+def program_staff_remove(slug: str, user_id: int) -> schemas.StaffMember:
     member = ops.remove_program_staff(api_user(), _program(slug), user_id)
     db.session.commit()
-    return jsonify(staff_json(member))
+    return staff_answer(member)

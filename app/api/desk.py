@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import jsonify, request
+from flask import request
 
+from app.api import schemas
 from app.api.base import SPEC, api_blueprint, api_user
 from app.api.resources import _case, _program, _session
-from app.api.schemas import DATE, ID, PLAIN
+from app.api.schemas import DATE
 from app.api.spec import Query
-from app.attendance.models import CreditType
+from app.attendance.models import CreditRule
 from app.attendance.operations import (
-    MAX_SIGNER,
-    MAX_STATEMENT,
     attendance_of,
     credit_rule,
     evaluation_results,
@@ -36,6 +35,7 @@ from app.desk.operations import (
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.inputs import bounded_date
+from app.programs.models import Session
 from app.recommendations.models import Recommendation
 
 API = api_blueprint
@@ -49,193 +49,29 @@ def _date_arg(name: str) -> Any:
     return bounded_date(raw, name)
 
 
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
 def _name(user: User | None) -> str | None:
     return user.display_name if user is not None else None
 
 
-RECOMMENDATION_BRIEF = {
-    "type": "object",
-    "properties": {
-        "id": {"type": "integer"},
-        "position": {"type": "integer"},
-        "status": {"type": "string", "enum": ["draft", "published"]},
-        "category": {"type": "string"},
-        "author": {"type": ["string", "null"]},
-        "body": {"type": "string"},
-    },
-}
-SENT = SPEC.schema(
-    "RecommendationsSent",
-    {
-        "type": "object",
-        "required": ["id", "case_id", "sent_at", "recommendation_ids"],
-        "properties": {
-            "id": {"type": "integer"},
-            "case_id": {"type": "integer"},
-            "sent_at": {"type": "string"},
-            "sent_by": {"type": ["string", "null"]},
-            "recommendation_ids": {"type": "array", "items": {"type": "integer"}},
-            "conflicts": {
-                "type": "array",
-                "description": "Current best practices the drafts just published on the "
-                "hub's behalf may contradict (a warning, as when an expert publishes).",
-                "items": {"type": "object"},
-            },
-        },
-    },
-)
-DESK = SPEC.schema(
-    "SessionDesk",
-    {
-        "type": "object",
-        "properties": {
-            "program": {"type": "string"},
-            "review_days": {"type": "integer"},
-            "upcoming": {"type": "array", "items": {"type": "object"}},
-            "waiting_review": {"type": "array", "items": {"type": "object"}},
-            "presented": {"type": "array", "items": {"type": "object"}},
-        },
-    },
-)
-ATTENDANCE = SPEC.schema(
-    "Attendance",
-    {
-        "type": "object",
-        "properties": {
-            "session_id": {"type": "integer"},
-            "attendance_count": {"type": ["integer", "null"]},
-            "participants": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "properties": {
-                        "user_id": {"type": "integer"},
-                        "name": {"type": "string"},
-                        "minutes": {"type": ["integer", "null"]},
-                        "source": {"type": "string", "enum": ["ticked", "imported"]},
-                    },
-                },
-            },
-        },
-    },
-)
-SPEC.schema(
-    "AttendanceList",
-    {
-        "type": "object",
-        "required": ["participants"],
-        "properties": {
-            "participants": {
-                "type": "array",
-                "maxItems": 5000,
-                "items": {
-                    "type": "object",
-                    "required": ["user_id"],
-                    "properties": {
-                        "user_id": ID,
-                        "minutes": {"type": ["integer", "null"], "minimum": 0, "maximum": 1440},
-                    },
-                    "additionalProperties": False,
-                },
-            }
-        },
-        "additionalProperties": False,
-    },
-)
-SPEC.schema(
-    "SendRecommendations",
-    {
-        "type": "object",
-        "properties": {"publish_drafts": {"type": "boolean"}},
-        "additionalProperties": False,
-    },
-)
-TRANSCRIPT = SPEC.schema(
-    "Transcript",
-    {
-        "type": "object",
-        "properties": {
-            "total_credits": {"type": "number"},
-            "sessions": {"type": "array", "items": {"type": "object"}},
-        },
-    },
-)
+def _brief(r: Recommendation) -> schemas.RecommendationBrief:
+    return schemas.RecommendationBrief(
+        id=r.id,
+        position=r.position,
+        status=r.status.value,
+        category=r.category,
+        author=_name(r.author),
+        body=r.body,
+    )
 
 
-SPEC.schema(
-    "EvaluationAnswers",
-    {
-        "type": "object",
-        "required": ["rating", "will_change_practice"],
-        "additionalProperties": False,
-        "properties": {
-            "rating": {
-                "type": "integer",
-                "minimum": 1,
-                "maximum": 5,
-                "description": "1 (poor) to 5 (excellent).",
-            },
-            "will_change_practice": {"type": "boolean"},
-        },
-    },
-)
-EVALUATION = SPEC.schema(
-    "Evaluation",
-    {
-        "type": "object",
-        "required": ["session_id", "rating", "will_change_practice", "submitted_at"],
-        "properties": {
-            "session_id": {"type": "integer"},
-            "rating": {"type": "integer"},
-            "will_change_practice": {"type": "boolean"},
-            "submitted_at": {"type": "string"},
-        },
-    },
-)
-EVALUATION_RESULTS = SPEC.schema(
-    "EvaluationResults",
-    {
-        "type": "object",
-        "required": ["session_id", "participants", "responses", "ratings"],
-        "properties": {
-            "session_id": {"type": "integer"},
-            "participants": {"type": "integer"},
-            "responses": {"type": "integer"},
-            "average_rating": {"type": ["number", "null"]},
-            "ratings": {
-                "type": "object",
-                "description": 'How many gave each rating, "1" (poor) to "5" (excellent).',
-                "additionalProperties": {"type": "integer"},
-            },
-            "will_change_practice": {"type": "integer"},
-        },
-    },
-)
-
-
-def _brief(r: Recommendation) -> dict[str, Any]:
-    return {
-        "id": r.id,
-        "position": r.position,
-        "status": str(r.status),
-        "category": str(r.category),
-        "author": _name(r.author),
-        "body": r.body,
-    }
-
-
-def sent_json(sent: RecommendationsSent) -> dict[str, Any]:
-    return {
-        "id": sent.id,
-        "case_id": sent.case_id,
-        "sent_at": _iso(sent.sent_at),
-        "sent_by": _name(sent.sent_by),
-        "recommendation_ids": list(sent.recommendation_ids),
-    }
+def sent_answer(sent: RecommendationsSent) -> schemas.RecommendationsSent:
+    return schemas.RecommendationsSent(
+        id=sent.id,
+        case_id=sent.case_id,
+        sent_at=sent.sent_at,
+        sent_by=_name(sent.sent_by),
+        recommendation_ids=list(sent.recommendation_ids),
+    )
 
 
 @SPEC.operation(
@@ -251,55 +87,53 @@ def sent_json(sent: RecommendationsSent) -> dict[str, Any]:
             "Cases waiting review longer than this many days are overdue (default 7).",
         ),
     ),
-    response=DESK,
+    response=schemas.SessionDesk,
 )
-def program_desk(slug: str) -> Any:
+def program_desk(slug: str) -> schemas.SessionDesk:
     desk = session_desk(
         _program(slug), actor=api_user(), days=review_days(request.args.get("days"))
     )
     overdue = {p.case.id for p in desk.overdue_letters}
-    return jsonify(
-        {
-            "program": desk.program.slug,
-            "review_days": desk.review_days,
-            "upcoming": [
-                {
-                    "session_id": s.id,
-                    "number": s.number,
-                    "date": s.date.isoformat(),
-                    "title": s.title,
-                    "didactic_topic": s.didactic_topic,
-                    "didactic_presenter": s.didactic_presenter,
-                    "agenda": [
-                        {
-                            "case_id": p.case.id,
-                            "title": p.case.title,
-                            "presenter": _name(p.case.presenter),
-                            "status": str(p.case.status),
-                        }
-                        for p in agenda
-                    ],
-                }
-                for s, agenda in desk.upcoming
-            ],
-            "waiting_review": [
-                {"case_id": c.id, "title": c.title, "submitted_at": _iso(c.submitted_at)}
-                for c in desk.waiting_review
-            ],
-            "presented": [
-                {
-                    "case_id": p.case.id,
-                    "title": p.case.title,
-                    "presenter": _name(p.case.presenter),
-                    "session_id": p.session.id,
-                    "session_date": p.session.date.isoformat(),
-                    "recommendations": [_brief(r) for r in p.published + p.drafts],
-                    "sent": [sent_json(s) for s in p.sent],
-                    "overdue": p.case.id in overdue,
-                }
-                for p in desk.presented
-            ],
-        }
+    return schemas.SessionDesk(
+        program=desk.program.slug,
+        review_days=desk.review_days,
+        upcoming=[
+            schemas.DeskSession(
+                session_id=s.id,
+                number=s.number,
+                date=s.date,
+                title=s.title,
+                didactic_topic=s.didactic_topic,
+                didactic_presenter=s.didactic_presenter,
+                agenda=[
+                    schemas.DeskAgendaItem(
+                        case_id=p.case.id,
+                        title=p.case.title,
+                        presenter=_name(p.case.presenter),
+                        status=p.case.status,
+                    )
+                    for p in agenda
+                ],
+            )
+            for s, agenda in desk.upcoming
+        ],
+        waiting_review=[
+            schemas.WaitingReview(case_id=c.id, title=c.title, submitted_at=c.submitted_at)
+            for c in desk.waiting_review
+        ],
+        presented=[
+            schemas.PresentedCase(
+                case_id=p.case.id,
+                title=p.case.title,
+                presenter=_name(p.case.presenter),
+                session_id=p.session.id,
+                session_date=p.session.date,
+                recommendations=[_brief(r) for r in p.published + p.drafts],
+                sent=[sent_answer(s) for s in p.sent],
+                overdue=p.case.id in overdue,
+            )
+            for p in desk.presented
+        ],
     )
 
 
@@ -309,35 +143,37 @@ def program_desk(slug: str) -> Any:
     "POST",
     summary="Send the hub's published recommendations to the presenter as one letter",
     tag="desk",
-    body="SendRecommendations",
-    response=SENT,
+    body=schemas.SendRecommendations,
+    response=schemas.RecommendationsSent,
     status=201,
 )
-def send_case_recommendations(case_id: int, payload: dict[str, Any]) -> Any:
+def send_case_recommendations(
+    case_id: int, payload: schemas.SendRecommendations
+) -> schemas.RecommendationsSent:
     case = _case(case_id)
-    publish_drafts = payload.get("publish_drafts", False)
+    publish_drafts = bool(payload.publish_drafts)
     warned = draft_conflicts(case) if publish_drafts else []
     sent = send_recommendations(case, actor=api_user(), publish_drafts=publish_drafts)
     db.session.commit()
-    conflicts = [{"recommendation_id": r.id, **c.to_dict()} for r, c in warned]
-    return jsonify({**sent_json(sent), "conflicts": conflicts}), 201
+    answer = sent_answer(sent)
+    answer.conflicts = [
+        schemas.SentConflict(recommendation_id=r.id, **c.to_dict()) for r, c in warned
+    ]
+    return answer
 
 
-def _attendance_json(session: Any) -> dict[str, Any]:
+def _attendance_answer(session: Session) -> schemas.Attendance:
     rows = sorted(attendance_of(session).values(), key=lambda r: r.user.display_name.lower())
-    return {
-        "session_id": session.id,
-        "attendance_count": session.attendance_count,
-        "participants": [
-            {
-                "user_id": r.user_id,
-                "name": r.user.display_name,
-                "minutes": r.minutes,
-                "source": str(r.source),
-            }
+    return schemas.Attendance(
+        session_id=session.id,
+        attendance_count=session.attendance_count,
+        participants=[
+            schemas.Participant(
+                user_id=r.user_id, name=r.user.display_name, minutes=r.minutes, source=r.source
+            )
             for r in rows
         ],
-    }
+    )
 
 
 @SPEC.operation(
@@ -346,12 +182,12 @@ def _attendance_json(session: Any) -> dict[str, Any]:
     "GET",
     summary="Who attended the session, with minutes",
     tag="attendance",
-    response=ATTENDANCE,
+    response=schemas.Attendance,
 )
-def session_attendance_endpoint(session_id: int) -> Any:
+def session_attendance_endpoint(session_id: int) -> schemas.Attendance:
     session = _session(session_id)
     policy.require_run_desk(api_user(), session.program)
-    return jsonify(_attendance_json(session))
+    return _attendance_answer(session)
 
 
 @SPEC.operation(
@@ -360,15 +196,15 @@ def session_attendance_endpoint(session_id: int) -> Any:
     "PUT",
     summary="Replace the session's attendance list (minutes null: the whole session)",
     tag="attendance",
-    body="AttendanceList",
-    response=ATTENDANCE,
+    body=schemas.AttendanceList,
+    response=schemas.Attendance,
 )
-def put_session_attendance(session_id: int, payload: dict[str, Any]) -> Any:
+def put_session_attendance(session_id: int, payload: schemas.AttendanceList) -> schemas.Attendance:
     session = _session(session_id)
-    present = {p["user_id"]: p.get("minutes") for p in payload["participants"]}
+    present = {p.user_id: p.minutes for p in payload.participants}
     record_attendance(session, present, actor=api_user())
     db.session.commit()
-    return jsonify(_attendance_json(session))
+    return _attendance_answer(session)
 
 
 @SPEC.operation(
@@ -382,30 +218,28 @@ def put_session_attendance(session_id: int, payload: dict[str, Any]) -> Any:
         Query("from", DATE, "First session date."),
         Query("to", DATE, "Last session date."),
     ),
-    response=TRANSCRIPT,
+    response=schemas.Transcript,
 )
-def my_transcript_endpoint() -> Any:
+def my_transcript_endpoint() -> schemas.Transcript:
     slug = request.args.get("program")
     program = _program(slug) if slug else None
     start, end = _date_arg("from"), _date_arg("to")
     lines = transcript(api_user(), program=program, start=start, end=end)
-    return jsonify(
-        {
-            "total_credits": sum(line.credits for line in lines),
-            "sessions": [
-                {
-                    "session_id": line.session.id,
-                    "program": line.session.program.slug,
-                    "date": line.session.date.isoformat(),
-                    "title": line.session.title,
-                    "minutes": line.minutes,
-                    "evaluated": line.evaluated,
-                    "credits": line.credits,
-                    "note": line.note,
-                }
-                for line in lines
-            ],
-        }
+    return schemas.Transcript(
+        total_credits=sum(line.credits for line in lines),
+        sessions=[
+            schemas.TranscriptSession(
+                session_id=line.session.id,
+                program=line.session.program.slug,
+                date=line.session.date,
+                title=line.session.title,
+                minutes=line.minutes,
+                evaluated=line.evaluated,
+                credits=line.credits,
+                note=line.note,
+            )
+            for line in lines
+        ],
     )
 
 
@@ -415,24 +249,24 @@ def my_transcript_endpoint() -> Any:
     "PUT",
     summary="The caller's post-session evaluation (participants of the session; changeable)",
     tag="attendance",
-    body="EvaluationAnswers",
-    response=EVALUATION,
+    body=schemas.EvaluationAnswers,
+    response=schemas.Evaluation,
 )
-def put_session_evaluation(session_id: int, payload: dict[str, Any]) -> Any:
+def put_session_evaluation(
+    session_id: int, payload: schemas.EvaluationAnswers
+) -> schemas.Evaluation:
     evaluation = submit_evaluation(
         _session(session_id),
         actor=api_user(),
-        rating=payload["rating"],
-        will_change_practice=payload["will_change_practice"],
+        rating=payload.rating,
+        will_change_practice=payload.will_change_practice,
     )
     db.session.commit()
-    return jsonify(
-        {
-            "session_id": evaluation.session_id,
-            "rating": evaluation.rating,
-            "will_change_practice": evaluation.will_change_practice,
-            "submitted_at": _iso(evaluation.submitted_at),
-        }
+    return schemas.Evaluation(
+        session_id=evaluation.session_id,
+        rating=evaluation.rating,
+        will_change_practice=evaluation.will_change_practice,
+        submitted_at=evaluation.submitted_at,
     )
 
 
@@ -442,82 +276,30 @@ def put_session_evaluation(session_id: int, payload: dict[str, Any]) -> Any:
     "GET",
     summary="The session's evaluation results in totals (the program's coordinators)",
     tag="attendance",
-    response=EVALUATION_RESULTS,
+    response=schemas.EvaluationResults,
 )
-def session_evaluation_results(session_id: int) -> Any:
+def session_evaluation_results(session_id: int) -> schemas.EvaluationResults:
     results = evaluation_results(_session(session_id), actor=api_user())
-    return jsonify(
-        {
-            "session_id": session_id,
-            "participants": results.participants,
-            "responses": results.responses,
-            "average_rating": results.average_rating,
-            "ratings": {str(k): v for k, v in sorted(results.ratings.items())},
-            "will_change_practice": results.will_change_practice,
-        }
+    return schemas.EvaluationResults(
+        session_id=session_id,
+        participants=results.participants,
+        responses=results.responses,
+        average_rating=results.average_rating,
+        ratings={str(k): v for k, v in sorted(results.ratings.items())},
+        will_change_practice=results.will_change_practice,
     )
 
 
-CREDIT_RULE = SPEC.schema(
-    "CreditRule",
-    {
-        "type": "object",
-        "required": [
-            "credit_type",
-            "credits_per_session",
-            "minimum_minutes",
-            "evaluation_required",
-        ],
-        "properties": {
-            "credit_type": {"type": "string", "enum": [t.value for t in CreditType]},
-            "credits_per_session": {"type": "number"},
-            "minimum_minutes": {"type": "integer"},
-            "evaluation_required": {"type": "boolean"},
-            "accreditation_statement": {"type": "string"},
-            "signer_name": {"type": "string"},
-            "signer_title": {"type": "string"},
-        },
-    },
-)
-SPEC.schema(
-    "CreditRuleChanges",
-    {
-        "type": "object",
-        "required": [
-            "credit_type",
-            "credits_per_session",
-            "minimum_minutes",
-            "evaluation_required",
-        ],
-        "additionalProperties": False,
-        "properties": {
-            "credit_type": {"type": "string", "enum": [t.value for t in CreditType]},
-            "credits_per_session": {"type": "number", "exclusiveMinimum": 0, "maximum": 100},
-            "minimum_minutes": {"type": "integer", "minimum": 0, "maximum": 1440},
-            "evaluation_required": {"type": "boolean"},
-            "accreditation_statement": {
-                "type": "string",
-                "maxLength": MAX_STATEMENT,
-                "pattern": PLAIN,
-                "description": "Printed on certificates; absent keeps the one saved.",
-            },
-            "signer_name": {"type": "string", "maxLength": MAX_SIGNER, "pattern": PLAIN},
-            "signer_title": {"type": "string", "maxLength": MAX_SIGNER, "pattern": PLAIN},
-        },
-    },
-)
-
-
-def _credit_rule_json(rule: Any) -> dict[str, Any]:
-    return {
-        "credit_type": str(rule.credit_type),
-        "credits_per_session": rule.credits_per_session,
-        "minimum_minutes": rule.minimum_minutes,
-        "evaluation_required": rule.evaluation_required,
-        "accreditation_statement": rule.accreditation_statement,
-        "signer_name": rule.signer_name,
-        "signer_title": rule.signer_title,
-    }
+def _credit_rule_answer(rule: CreditRule) -> schemas.CreditRule:
+    return schemas.CreditRule(
+        credit_type=rule.credit_type,
+        credits_per_session=rule.credits_per_session,
+        minimum_minutes=rule.minimum_minutes,
+        evaluation_required=rule.evaluation_required,
+        accreditation_statement=rule.accreditation_statement,
+        signer_name=rule.signer_name,
+        signer_title=rule.signer_title,
+    )
 
 
 @SPEC.operation(
@@ -527,15 +309,15 @@ def _credit_rule_json(rule: Any) -> dict[str, Any]:
     summary="How the program's sessions earn credit, and what its certificates print "
     "(its coordinators)",
     tag="attendance",
-    response=CREDIT_RULE,
+    response=schemas.CreditRule,
 )
-def get_credit_rule(slug: str) -> Any:
+def get_credit_rule(slug: str) -> schemas.CreditRule:
     program = _program(slug)
     policy.require_run_desk(api_user(), program)
     rule = credit_rule(program)
     if rule is None:
         raise NotFound(f"{program.name} offers no credit yet.")
-    return jsonify(_credit_rule_json(rule))
+    return _credit_rule_answer(rule)
 
 
 @SPEC.operation(
@@ -544,10 +326,11 @@ def get_credit_rule(slug: str) -> Any:
     "PUT",
     summary="Set the program's credit rule and the statement and signer on its certificates",
     tag="attendance",
-    body="CreditRuleChanges",
-    response=CREDIT_RULE,
+    body=schemas.CreditRuleChanges,
+    response=schemas.CreditRule,
 )
-def put_credit_rule(slug: str, payload: dict[str, Any]) -> Any:
-    rule = set_credit_rule(_program(slug), actor=api_user(), **payload)
+def put_credit_rule(slug: str, payload: schemas.CreditRuleChanges) -> schemas.CreditRule:
+    # Left out, the statement and signer keep what is saved.
+    rule = set_credit_rule(_program(slug), actor=api_user(), **payload.model_dump())
     db.session.commit()
-    return jsonify(_credit_rule_json(rule))
+    return _credit_rule_answer(rule)

@@ -27,12 +27,18 @@ from pydantic import (
 from pydantic.json_schema import SkipJsonSchema
 
 from app.api.base import SPEC
+from app.attendance.models import AttendanceSource, CreditType
+from app.attendance.operations import MAX_SIGNER, MAX_STATEMENT
+from app.auth.models import Role
 from app.cases.models import CaseStatus, Sex, WithdrawalReason
 from app.deid.gate import ACCEPT_REASONS, Acceptance
 from app.inputs import FIRST_YEAR, LAST_YEAR, MAX_ID, MAX_PAGE, PLAIN_TEXT_PATTERN
+from app.mail import Delivery
 from app.outdated.models import OutdatedBecause, PracticeChange, ReviewState
 from app.outdated.operations import RESOLUTIONS
 from app.practices.models import PracticeStatus, Stance
+from app.programs.models import TopicStatus
+from app.programs.operations import FIELD_TYPES
 from app.recommendations.models import (
     Adoption,
     AnnotationKind,
@@ -93,6 +99,19 @@ Topic = Annotated[StrictStr, StringConstraints(max_length=120, pattern=PLAIN)]
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 # Times as the API has always written them (datetime.isoformat: no zone added or changed).
 Time = Annotated[datetime, PlainSerializer(datetime.isoformat, return_type=str)]
+
+
+def _utc(value: datetime) -> str:
+    """RFC 3339, as date-time says: stored times are UTC without an offset."""
+    return (value if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
+
+
+# Times some answers have always given with their offset (tokens, teaching sets).
+UtcTime = Annotated[
+    datetime,
+    PlainSerializer(_utc, return_type=str),
+    WithJsonSchema({"type": "string", "format": "date-time"}),
+]
 
 
 def _accept_reason(value: str) -> str:
@@ -449,7 +468,7 @@ class SessionPage(Page[Session]):
 # Optional[int] would be published as anyOf, "not an accepted value").
 SessionDate = Annotated[StrictStr, WithJsonSchema(DATE)]
 Short = Annotated[StrictStr, StringConstraints(max_length=300, pattern=PLAIN)]
-Attendance = Annotated[
+AttendanceCount = Annotated[
     Annotated[int, Field(ge=0, le=1_000_000)] | None,
     WithJsonSchema({"type": ["integer", "null"], "minimum": 0, "maximum": 1_000_000}),
 ]
@@ -462,7 +481,7 @@ class SessionUpdate(ApiModel):
     title: Omittable[Short] = None
     didactic_topic: Omittable[Short] = None
     didactic_presenter: Omittable[Short] = None
-    attendance_count: Attendance = None
+    attendance_count: AttendanceCount = None
     notes: Omittable[Text] = None
     topics: Omittable[Annotated[list[Topic], Field(max_length=30)]] = None
     accept_findings: Omittable[AcceptFindings] = None
@@ -949,16 +968,6 @@ class CurriculumList(Page[CurriculumRow]):
 # ---- teaching sets and saved searches (in the same block)
 
 
-def _utc(value: datetime) -> str:
-    """RFC 3339, as date-time says: stored times are UTC without an offset."""
-    return (value if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
-
-
-UtcTime = Annotated[
-    datetime,
-    PlainSerializer(_utc, return_type=str),
-    WithJsonSchema({"type": "string", "format": "date-time"}),
-]
 SetTitle = Annotated[
     StrictStr, StringConstraints(min_length=1, max_length=teaching.TITLE_MAX, pattern=NOT_BLANK)
 ]
@@ -1107,3 +1116,518 @@ class NewSavedSearch(ApiModel):
 
 class Deletion(ApiModel):
     deleted: int = Field(description="The id of what was deleted.")
+
+
+# ------------------------------------------------------------------ accounts and their
+# tokens, case forms, invitations, subscriptions, the coordinator's desk, administration
+
+
+# A number answered as it is held: 0 stays 0, 1.0 stays 1.0.
+Number = Annotated[int | float, WithJsonSchema({"type": "number"})]
+
+
+def _one_of(values: tuple[str, ...]) -> AfterValidator:
+    def check(value: str) -> str:
+        if value not in values:
+            raise ValueError("must be one of: " + ", ".join(values))
+        return value
+
+    return AfterValidator(check)
+
+
+def _listed(values: tuple[str, ...]) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "enum": list(values)})
+
+
+# Words a model's method answers with (a str, not a Literal to the type checker).
+_TOKEN_STATUSES = ("active", "expired", "revoked")
+_INVITATION_STATUSES = ("pending", "expired", "revoked", "accepted")
+_STAFF_ROLES = ("coordinator", "expert")
+_DESK_STATUSES = ("draft", "published")
+
+
+# ---- API tokens
+
+
+class ApiToken(ApiModel):
+    id: int
+    name: str
+    prefix: str = Field(description="The token's first characters.")
+    created_at: UtcTime
+    expires_at: UtcTime
+    last_used_at: UtcTime | None
+    revoked_at: UtcTime | None
+    status: Annotated[StrictStr, _one_of(_TOKEN_STATUSES), _listed(_TOKEN_STATUSES)]
+
+
+class ApiTokenPage(Page[ApiToken]):
+    pass
+
+
+# ---- case forms
+
+TemplateKey = Annotated[StrictStr, StringConstraints(pattern="^[a-z][a-z0-9_]{0,39}$")]
+TemplateText = Annotated[StrictStr, StringConstraints(max_length=300, pattern=PLAIN)]
+FieldType = Annotated[StrictStr, _one_of(FIELD_TYPES), _listed(FIELD_TYPES)]
+
+
+class CaseTemplateSection(ApiModel):
+    key: TemplateKey
+    label: TemplateText
+    required: Omittable[StrictBool] = None
+    help: Omittable[TemplateText] = None
+
+
+class CaseTemplateField(ApiModel):
+    key: TemplateKey
+    label: TemplateText
+    type: Omittable[FieldType] = None
+    required: Omittable[StrictBool] = None
+    help: Omittable[TemplateText] = None
+    choices: Omittable[Annotated[list[TemplateText], Field(max_length=100)]] = None
+    section: Omittable[TemplateKey] = None
+    unit: Omittable[Annotated[StrictStr, StringConstraints(max_length=40, pattern=PLAIN)]] = None
+    min: Omittable[Number] = None
+    max: Omittable[Number] = None
+
+
+class CaseTemplate(ApiModel):
+    """A program's case form as sent; what is left out is not sent on."""
+
+    sections: Omittable[Annotated[list[CaseTemplateSection], Field(max_length=50)]] = None
+    fields: Omittable[Annotated[list[CaseTemplateField], Field(max_length=200)]] = None
+
+
+class SavedTemplateSection(ApiModel):
+    key: str
+    label: str
+    required: bool = False
+    help: str = ""
+
+
+class SavedTemplateField(ApiModel):
+    """A field of a saved form. A form imported from a backup keeps attributes this API
+    does not write, as they were given."""
+
+    model_config = ConfigDict(extra="allow")
+
+    key: str
+    label: str
+    type: str = "text"
+    required: bool = False
+    help: str = ""
+    choices: list[str] = Field(default_factory=list)
+    section: str = ""
+    unit: Any = None
+    min: Number = 0
+    max: Number = 0
+
+
+class SavedCaseTemplate(ApiModel):
+    sections: list[SavedTemplateSection] = Field(default_factory=list)
+    fields: list[SavedTemplateField] = Field(default_factory=list)
+
+
+class CaseTemplateVersion(ApiModel):
+    program: str
+    version: int
+    current: bool
+    created_at: Time
+    template: SavedCaseTemplate
+
+
+# ---- accounts, invitations
+
+AccountName = Annotated[
+    StrictStr, StringConstraints(min_length=1, max_length=120, pattern=NOT_BLANK)
+]
+ProgramSlugs = Annotated[
+    list[Annotated[StrictStr, StringConstraints(max_length=80, pattern=PLAIN)]],
+    Field(max_length=200, description="Program slugs: the account's memberships, all of them."),
+]
+
+
+class Account(ApiModel):
+    id: int
+    email: str
+    display_name: str
+    role: Role
+    programs: list[str]
+    active: bool
+    must_change_password: bool
+    created_at: UtcTime
+    last_login_at: UtcTime | None
+
+
+class AccountPage(Page[Account]):
+    pass
+
+
+class TemporaryPassword(ApiModel):
+    account: Account
+    temporary_password: str = Field(
+        description="Shown once; its holder must change it at the next sign-in."
+    )
+    tokens_revoked: Omittable[int] = Field(
+        default=None, description="Only after a reset: the account's API tokens it revoked."
+    )
+
+
+class NewAccount(ApiModel):
+    email: Annotated[
+        StrictStr,
+        StringConstraints(max_length=254, pattern="^\\s*[!-?A-~]+@[!-?A-~]+\\.[!-?A-~]+\\s*$"),
+    ]
+    display_name: AccountName
+    role: Role
+    programs: Omittable[ProgramSlugs] = None
+
+
+class AccountChanges(ApiModel):
+    """What a body may change of an account; a field left out stays as it is."""
+
+    display_name: Omittable[AccountName] = None
+    role: Omittable[Role] = None
+    programs: Omittable[ProgramSlugs] = None
+
+
+# As app.auth.operations checks it (one @, a dot in the domain, no white space), and no
+# control character, spelled so that JSON Schema's (ECMA) and Python's \s agree.
+_PART = "[^@\\s\\u0000-\\u001f\\u007f-\\u009f\\ufeff]+"
+EMAIL_PATTERN = f"^{_PART}@{_PART}\\.{_PART}$"
+
+
+class Invitation(ApiModel):
+    id: int
+    account: Account
+    status: Annotated[StrictStr, _one_of(_INVITATION_STATUSES), _listed(_INVITATION_STATUSES)]
+    created_at: UtcTime
+    expires_at: UtcTime
+    sent_at: UtcTime | None
+
+
+class InvitationPage(Page[Invitation]):
+    pass
+
+
+class IssuedInvitation(ApiModel):
+    invitation: Invitation
+    delivery: Delivery = Field(
+        description="sent: mailed; off: no SMTP server is configured; failed: the mail server"
+        " refused or did not answer (send again later)."
+    )
+    link: Omittable[str] = Field(
+        default=None,
+        description="Only when the mail was not sent: pass it on yourself. Shown once.",
+    )
+
+
+class NewInvitation(ApiModel):
+    email: Annotated[StrictStr, StringConstraints(max_length=254, pattern=EMAIL_PATTERN)] = Field(
+        description="An address: something@somewhere.tld"
+    )
+    display_name: Omittable[
+        Annotated[StrictStr, StringConstraints(max_length=120, pattern=PLAIN)]
+    ] = Field(default=None, description="Blank: the start of the email address.")
+    role: Role
+    programs: Omittable[
+        Annotated[
+            list[Annotated[StrictStr, StringConstraints(max_length=64, pattern=PLAIN)]],
+            Field(max_length=100),
+        ]
+    ] = None
+
+
+# ---- subscriptions
+
+
+class Subscription(ApiModel):
+    id: int
+    kind: Literal["topic", "program"]
+    name: str
+    slug: str
+    created_at: UtcTime
+
+
+class Subscriptions(ApiModel):
+    results: list[Subscription]
+    daily_email: bool
+
+
+class NewSubscription(ApiModel):
+    """One of topic (a name, synonym or slug) or program (a slug)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"oneOf": [{"required": ["topic"]}, {"required": ["program"]}]}
+    )
+
+    topic: Omittable[
+        Annotated[StrictStr, StringConstraints(min_length=1, max_length=120, pattern=PLAIN)]
+    ] = None
+    program: Omittable[
+        Annotated[StrictStr, StringConstraints(min_length=1, max_length=64, pattern=PLAIN)]
+    ] = None
+
+
+class DigestPreference(ApiModel):
+    daily_email: StrictBool
+
+
+class DigestItem(ApiModel):
+    kind: str
+    message: str
+    url: str
+    created_at: UtcTime
+
+
+class DigestPage(Page[DigestItem]):
+    pass
+
+
+# ---- the coordinator's desk, attendance and credit
+
+
+class RecommendationBrief(ApiModel):
+    id: int
+    position: int
+    status: Annotated[StrictStr, _one_of(_DESK_STATUSES), _listed(_DESK_STATUSES)]
+    category: RecommendationCategory
+    author: str | None
+    body: str
+
+
+class SentConflict(ApiModel):
+    """A current best practice a recommendation just published may contradict."""
+
+    recommendation_id: int
+    practice_id: int
+    title: str
+    status: str
+    reason: str
+    url: str
+
+
+class RecommendationsSent(ApiModel):
+    id: int
+    case_id: int
+    sent_at: Time
+    sent_by: str | None
+    recommendation_ids: list[int]
+    conflicts: list[SentConflict] = Field(
+        default_factory=list,
+        description="Only when sent: current best practices the drafts just published on the"
+        " hub's behalf may contradict (a warning, as when an expert publishes).",
+    )
+
+
+class DeskAgendaItem(ApiModel):
+    case_id: int
+    title: str
+    presenter: str | None
+    status: CaseStatus
+
+
+class DeskSession(ApiModel):
+    session_id: int
+    number: int
+    date: date
+    title: str
+    didactic_topic: str
+    didactic_presenter: str
+    agenda: list[DeskAgendaItem]
+
+
+class WaitingReview(ApiModel):
+    case_id: int
+    title: str
+    submitted_at: Time | None
+
+
+class PresentedCase(ApiModel):
+    case_id: int
+    title: str
+    presenter: str | None
+    session_id: int
+    session_date: date
+    recommendations: list[RecommendationBrief]
+    sent: list[RecommendationsSent]
+    overdue: bool
+
+
+class SessionDesk(ApiModel):
+    program: str
+    review_days: int
+    upcoming: list[DeskSession]
+    waiting_review: list[WaitingReview]
+    presented: list[PresentedCase]
+
+
+class Participant(ApiModel):
+    user_id: int
+    name: str
+    minutes: int | None
+    source: AttendanceSource
+
+
+class Attendance(ApiModel):
+    session_id: int
+    attendance_count: int | None
+    participants: list[Participant]
+
+
+class Attendee(ApiModel):
+    user_id: Id
+    minutes: Annotated[
+        Annotated[int, Field(ge=0, le=1440)] | None,
+        WithJsonSchema({"type": ["integer", "null"], "minimum": 0, "maximum": 1440}),
+    ] = None
+
+
+class AttendanceList(ApiModel):
+    participants: Annotated[list[Attendee], Field(max_length=5000)]
+
+
+class SendRecommendations(ApiModel):
+    publish_drafts: Omittable[StrictBool] = None
+
+
+class TranscriptSession(ApiModel):
+    session_id: int
+    program: str
+    date: date
+    title: str
+    minutes: int | None
+    evaluated: bool
+    credits: Number
+    note: str
+
+
+class Transcript(ApiModel):
+    total_credits: Number
+    sessions: list[TranscriptSession]
+
+
+class EvaluationAnswers(ApiModel):
+    rating: Annotated[int, Field(ge=1, le=5, description="1 (poor) to 5 (excellent).")]
+    will_change_practice: StrictBool
+
+
+class Evaluation(ApiModel):
+    session_id: int
+    rating: int
+    will_change_practice: bool
+    submitted_at: Time
+
+
+class EvaluationResults(ApiModel):
+    session_id: int
+    participants: int
+    responses: int
+    average_rating: float | None
+    ratings: dict[str, int] = Field(
+        description='How many gave each rating, "1" (poor) to "5" (excellent).'
+    )
+    will_change_practice: int
+
+
+class CreditRule(ApiModel):
+    credit_type: CreditType
+    credits_per_session: Number
+    minimum_minutes: int
+    evaluation_required: bool
+    accreditation_statement: str
+    signer_name: str
+    signer_title: str
+
+
+Signer = Annotated[StrictStr, StringConstraints(max_length=MAX_SIGNER, pattern=PLAIN)]
+
+
+class CreditRuleChanges(ApiModel):
+    credit_type: CreditType
+    credits_per_session: Annotated[
+        int | float,
+        Field(gt=0, le=100),
+        WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "maximum": 100}),
+    ]
+    minimum_minutes: Annotated[int, Field(ge=0, le=1440)]
+    evaluation_required: StrictBool
+    accreditation_statement: Omittable[
+        Annotated[StrictStr, StringConstraints(max_length=MAX_STATEMENT, pattern=PLAIN)]
+    ] = Field(default=None, description="Printed on certificates; absent keeps the one saved.")
+    signer_name: Omittable[Signer] = None
+    signer_title: Omittable[Signer] = None
+
+
+# ---- administration: program staff and the topic vocabulary
+
+
+class StaffMember(ApiModel):
+    id: int
+    display_name: str
+    email: str
+    role: Annotated[StrictStr, _one_of(_STAFF_ROLES), _listed(_STAFF_ROLES)]
+
+
+class StaffMemberPage(Page[StaffMember]):
+    pass
+
+
+class NewStaffMember(ApiModel):
+    email: Annotated[StrictStr, StringConstraints(max_length=254, pattern=PLAIN)]
+
+
+class VocabularyTopic(ApiModel):
+    id: int
+    name: str
+    slug: str
+    status: TopicStatus
+    synonyms: list[str]
+    parent_id: int | None
+
+
+class VocabularyTopicPage(Page[VocabularyTopic]):
+    pass
+
+
+class TopicAction(ApiModel):
+    action: Literal["accept", "retire", "restore"]
+
+
+class TopicChanges(ApiModel):
+    """What a body may change of a topic; a field left out stays as it is."""
+
+    synonyms: Omittable[Annotated[list[Topic], Field(max_length=50)]] = None
+    description: Omittable[
+        Annotated[StrictStr, StringConstraints(max_length=2000, pattern=PLAIN)]
+    ] = None
+    parent: Annotated[
+        Annotated[StrictStr, StringConstraints(max_length=120, pattern=PLAIN)] | None,
+        WithJsonSchema(
+            {
+                "type": ["string", "null"],
+                "maxLength": 120,
+                "pattern": PLAIN,
+                "description": "The broader topic's name; null or empty for none.",
+            }
+        ),
+    ] = None
+    accept_findings: Omittable[AcceptFindings] = None
+
+
+class TopicMerge(ApiModel):
+    into: AccountName = Field(
+        description="The name (or a synonym) of the topic that absorbs this one."
+    )
+
+
+class MovedLinks(ApiModel):
+    cases: int
+    sessions: int
+    practices: int
+
+
+class TopicMerged(ApiModel):
+    topic: VocabularyTopic
+    merged_topic_id: int
+    moved: MovedLinks

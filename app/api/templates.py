@@ -2,85 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+from flask import request
 
-from flask import jsonify, request
-
+from app.api import schemas
 from app.api.base import SPEC, api_blueprint, api_user
 from app.api.resources import _program
-from app.api.schemas import SHORT
 from app.api.spec import Query
 from app.errors import ValidationError
 from app.extensions import db
 from app.programs import case_templates
 from app.programs.models import CaseTemplate, Program
-from app.programs.operations import FIELD_TYPES
-
-_TEXT = SHORT
-_KEY = {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,39}$"}
-_SECTION = {
-    "type": "object",
-    "required": ["key", "label"],
-    "properties": {
-        "key": _KEY,
-        "label": _TEXT,
-        "required": {"type": "boolean"},
-        "help": _TEXT,
-    },
-    "additionalProperties": False,
-}
-_FIELD = {
-    "type": "object",
-    "required": ["key", "label"],
-    "properties": {
-        "key": _KEY,
-        "label": _TEXT,
-        "type": {"type": "string", "enum": list(FIELD_TYPES)},
-        "required": {"type": "boolean"},
-        "help": _TEXT,
-        "choices": {"type": "array", "maxItems": 100, "items": _TEXT},
-        "section": _KEY,
-        "unit": {**SHORT, "maxLength": 40},
-        "min": {"type": "number"},
-        "max": {"type": "number"},
-    },
-    "additionalProperties": False,
-}
-TEMPLATE = SPEC.schema(
-    "CaseTemplate",
-    {
-        "type": "object",
-        "properties": {
-            "sections": {"type": "array", "maxItems": 50, "items": _SECTION},
-            "fields": {"type": "array", "maxItems": 200, "items": _FIELD},
-        },
-        "additionalProperties": False,
-    },
-)
-TEMPLATE_VERSION = SPEC.schema(
-    "CaseTemplateVersion",
-    {
-        "type": "object",
-        "required": ["program", "version", "current", "template"],
-        "properties": {
-            "program": {"type": "string"},
-            "version": {"type": "integer"},
-            "current": {"type": "boolean"},
-            "created_at": {"type": "string", "format": "date-time"},
-            "template": TEMPLATE,
-        },
-    },
-)
 
 
-def _version_json(program: Program, version: CaseTemplate) -> dict[str, Any]:
-    return {
-        "program": program.slug,
-        "version": version.version,
-        "current": version.version == program.template_version,
-        "created_at": version.created_at.isoformat(),
-        "template": version.definition,
-    }
+def _version_answer(program: Program, version: CaseTemplate) -> schemas.CaseTemplateVersion:
+    return schemas.CaseTemplateVersion(
+        program=program.slug,
+        version=version.version,
+        current=version.version == program.template_version,
+        created_at=version.created_at,
+        template=schemas.SavedCaseTemplate.model_validate(version.definition),
+    )
 
 
 @SPEC.operation(
@@ -90,9 +31,9 @@ def _version_json(program: Program, version: CaseTemplate) -> dict[str, Any]:
     summary="A program's case form: the current version, or ?version=N (admins, coordinators)",
     tag="programs",
     query=(Query("version", {"type": "integer", "minimum": 1}, "A saved version."),),
-    response=TEMPLATE_VERSION,
+    response=schemas.CaseTemplateVersion,
 )
-def read_program_template(slug: str) -> Any:
+def read_program_template(slug: str) -> schemas.CaseTemplateVersion:
     program = _program(slug)
     raw = request.args.get("version")
     if raw is not None and (not raw.isdigit() or int(raw) < 1):
@@ -100,7 +41,7 @@ def read_program_template(slug: str) -> Any:
     version = case_templates.view_template(
         api_user(), program, int(raw) if raw is not None else None
     )
-    return jsonify(_version_json(program, version))
+    return _version_answer(program, version)
 
 
 @SPEC.operation(
@@ -109,12 +50,14 @@ def read_program_template(slug: str) -> Any:
     "PUT",
     summary="Save the program's case form as a new version (admins); older cases keep theirs",
     tag="programs",
-    body="CaseTemplate",
-    response=TEMPLATE_VERSION,
+    body=schemas.CaseTemplate,
+    response=schemas.CaseTemplateVersion,
 )
-def save_program_template(slug: str, payload: dict[str, Any]) -> Any:
+def save_program_template(slug: str, payload: schemas.CaseTemplate) -> schemas.CaseTemplateVersion:
     program = _program(slug)
-    case_templates.save_template(program, payload, actor=api_user())
+    # What was sent, no more: the form's check fills in what is left out.
+    template = payload.model_dump(exclude_unset=True)
+    case_templates.save_template(program, template, actor=api_user())
     db.session.commit()
     version = case_templates.template_version(program)
-    return jsonify(_version_json(program, version))
+    return _version_answer(program, version)

@@ -5,40 +5,14 @@ from __future__ import annotations
 from datetime import UTC
 from typing import Any
 
-from flask import current_app, jsonify
+from flask import current_app
 
-from app.api.base import SPEC, api_blueprint, api_user, one_page
+from app.api import schemas
+from app.api.base import SPEC, api_blueprint, api_user
 from app.auth.models import ApiToken
 from app.auth.operations import get_token, list_tokens, revoke_token
 from app.common import utcnow
 from app.extensions import db, limiter
-
-TOKEN = SPEC.schema(
-    "ApiToken",
-    {
-        "type": "object",
-        "required": ["id", "name", "prefix", "created_at", "expires_at", "status"],
-        "properties": {
-            "id": {"type": "integer"},
-            "name": {"type": "string"},
-            "prefix": {"type": "string", "description": "The token's first characters."},
-            "created_at": {"type": "string", "format": "date-time"},
-            "expires_at": {"type": "string", "format": "date-time"},
-            "last_used_at": {"type": ["string", "null"], "format": "date-time"},
-            "revoked_at": {"type": ["string", "null"], "format": "date-time"},
-            "status": {"type": "string", "enum": ["active", "expired", "revoked"]},
-        },
-    },
-)
-TOKEN_LIST = {
-    "type": "object",
-    "properties": {
-        "total": {"type": "integer"},
-        "page": {"type": "integer"},
-        "per_page": {"type": "integer"},
-        "results": {"type": "array", "items": TOKEN},
-    },
-}
 
 
 def _token_limit() -> str:
@@ -46,23 +20,24 @@ def _token_limit() -> str:
 
 
 def _iso(value: Any) -> str | None:
-    """RFC 3339, as the schema's date-time says: stored times are UTC without an offset."""
+    """RFC 3339, as the schema's date-time says: stored times are UTC without an offset
+    (the teaching answers still write theirs with it)."""
     if value is None:
         return None
     return (value if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
 
 
-def token_json(api_token: ApiToken) -> dict[str, Any]:
-    return {
-        "id": api_token.id,
-        "name": api_token.name,
-        "prefix": api_token.prefix,
-        "created_at": _iso(api_token.created_at),
-        "expires_at": _iso(api_token.expires_at),
-        "last_used_at": _iso(api_token.last_used_at),
-        "revoked_at": _iso(api_token.revoked_at),
-        "status": api_token.status(utcnow()),
-    }
+def token_answer(api_token: ApiToken) -> schemas.ApiToken:
+    return schemas.ApiToken(
+        id=api_token.id,
+        name=api_token.name,
+        prefix=api_token.prefix,
+        created_at=api_token.created_at,
+        expires_at=api_token.expires_at,
+        last_used_at=api_token.last_used_at,
+        revoked_at=api_token.revoked_at,
+        status=api_token.status(utcnow()),
+    )
 
 
 @SPEC.operation(
@@ -71,11 +46,11 @@ def token_json(api_token: ApiToken) -> dict[str, Any]:
     "GET",
     summary="Your API tokens, newest first (revoked and expired ones included)",
     tag="accounts",
-    response=TOKEN_LIST,
+    response=schemas.ApiTokenPage,
 )
 @limiter.limit(_token_limit)
-def list_own_tokens() -> Any:
-    return jsonify(one_page([token_json(t) for t in list_tokens(api_user())]))
+def list_own_tokens() -> schemas.ApiTokenPage:
+    return schemas.ApiTokenPage.of([token_answer(t) for t in list_tokens(api_user())])
 
 
 @SPEC.operation(
@@ -84,12 +59,12 @@ def list_own_tokens() -> Any:
     "DELETE",
     summary="Revoke one of your API tokens (it answers 401 from then on)",
     tag="accounts",
-    response=TOKEN,
+    response=schemas.ApiToken,
 )
 @limiter.limit(_token_limit)
-def revoke_own_token(token_id: int) -> Any:
+def revoke_own_token(token_id: int) -> schemas.ApiToken:
     user = api_user()
     api_token = get_token(token_id, actor=user)
     revoke_token(api_token, actor=user)
     db.session.commit()
-    return jsonify(token_json(api_token))
+    return token_answer(api_token)

@@ -233,6 +233,20 @@ def test_admin_edits_a_topics_synonyms_and_parent(client, world):
     assert response.status_code == 403
 
 
+def test_a_topic_edit_that_leaves_out_the_parent_keeps_it(client, world):
+    _people, headers = world
+    liver = create_topic("Liver disease", actor=SYSTEM)
+    hcv = create_topic("Hepatitis C", actor=SYSTEM)
+    db.session.commit()
+    url = f"/api/v1/admin/topics/{hcv.id}"
+    client.patch(url, json={"parent": "Liver disease"}, headers=headers["admin"])
+    for body in ({"description": "Infection with the hepatitis C virus."}, {"synonyms": ["HCV"]}):
+        response = client.patch(url, json=body, headers=headers["admin"])
+        assert response.status_code == 200, body
+        assert response.get_json()["parent_id"] == liver.id, body
+    assert response.get_json()["synonyms"] == ["HCV"]
+
+
 def test_admin_merges_one_topic_into_another(client, world):
     _people, headers = world
     typo = create_topic("Hep C", actor=SYSTEM)
