@@ -1,8 +1,5 @@
-"""The shapes of the API's bodies and answers: published in the OpenAPI document, used to
-validate requests and, for the pydantic models, to build the answers.
-
-The models are the way forward (app.api.spec says how they are used); the JSON-Schema dicts
-below them serve the routes not yet moved, and go as their routes move."""
+"""The shapes of the API's bodies and answers, as pydantic models: published in the OpenAPI
+document, used to validate requests and to build the answers (app.api.spec says how)."""
 
 from __future__ import annotations
 
@@ -626,17 +623,6 @@ class PracticeProposal(ApiModel):
     status: Omittable[Literal["proposed", "emerging"]] = None
     reason: Omittable[Text] = None
     accept_findings: Omittable[AcceptFindings] = None
-
-
-# ------------------------------------------------------------------ JSON-Schema dicts
-
-
-ACCEPT = {
-    "type": "array",
-    "description": "Findings of the de-identification gate that are not identifiers: the "
-    "field and offsets from the 422 answer, with a reason.",
-    "items": SPEC.model(AcceptedFinding, "validation"),
-}
 
 
 # A body that may carry accepted findings of the de-identification gate.

@@ -1,12 +1,10 @@
 """The OpenAPI document is built from the same declarations that register the routes, and
 request bodies are validated against the very schemas it publishes, so the two cannot drift.
 
-A shape is declared either as a pydantic model (the way forward) or, for the routes not yet
-moved, as a JSON-Schema dict. A model is published as its own JSON Schema; a body declared by
-a model is checked against that published schema (the messages name the field) and handed to
-the view as a model instance; an answer declared by a model is the instance the view returns,
-dumped, so what the API says cannot differ from what the document promises. Both kinds live
-side by side in one document while the dicts are moved."""
+Every shape is a pydantic model, published as its own JSON Schema. A body is checked against
+that published schema (the messages name the field) and handed to the view as a model
+instance; an answer is the instance the view returns, dumped, so what the API says cannot
+differ from what the document promises."""
 
 from __future__ import annotations
 
@@ -44,10 +42,6 @@ class ApiSpec:
         self.schemas: dict[str, dict[str, Any]] = {}
         self._validators: dict[str, Draft202012Validator] = {}
 
-    def schema(self, name: str, schema: dict[str, Any]) -> dict[str, str]:
-        self.schemas[name] = schema
-        return {"$ref": f"#/components/schemas/{name}"}
-
     def model(self, model: type[BaseModel], mode: JsonSchemaMode) -> dict[str, str]:
         """Publish a model (and the models it holds) as components; its reference.
 
@@ -79,7 +73,7 @@ class ApiSpec:
         *,
         summary: str,
         tag: str,
-        body: str | type[BaseModel] | None = None,
+        body: type[BaseModel] | None = None,
         query: tuple[Query, ...] = (),
         response: dict[str, Any] | type[BaseModel] | None = None,
         status: int = 200,
@@ -89,8 +83,8 @@ class ApiSpec:
 
         A `body` model reaches the view as `payload`, an instance; with a `response` model the
         view returns an instance of it and the answer is that instance dumped, with `status`."""
-        body_model = body if isinstance(body, type) else None
-        body_name = None if body is None else self._name(body, "validation")
+        if body is not None:
+            self.model(body, "validation")
         answer_model = response if isinstance(response, type) else None
         if answer_model is not None:
             response = self.model(answer_model, "serialization")
@@ -98,7 +92,7 @@ class ApiSpec:
         def decorator(view: Callable[..., Any]) -> Callable[..., Any]:
             @functools.wraps(view)
             def wrapped(*args: Any, **kwargs: Any) -> Any:
-                if body_name is not None:
+                if body is not None:
                     if not request.is_json or not request.get_data(cache=True):
                         raise ValidationError(
                             "Send a JSON object in the request body "
@@ -107,9 +101,8 @@ class ApiSpec:
                         )
                     # Depth, UTF-8 and text checks come before the parser sees the body.
                     payload = parse_json(request.get_data(cache=True))
-                    kwargs["payload"] = self.validate(body_name, payload)
-                    if body_model is not None:
-                        kwargs["payload"] = _instance(body_model, payload)
+                    self.validate(body.__name__, payload)
+                    kwargs["payload"] = _instance(body, payload)
                 result = view(*args, **kwargs)
                 if answer_model is None:
                     return result
@@ -157,21 +150,15 @@ class ApiSpec:
             }
             if public:
                 op["security"] = []
-            if body_name is not None:
+            if body is not None:
                 op["requestBody"] = {
                     "required": True,
-                    "content": {"application/json": {"schema": {"$ref": REF + body_name}}},
+                    "content": {"application/json": {"schema": {"$ref": REF + body.__name__}}},
                 }
             self.paths.setdefault(path, {})[method.lower()] = op
             return wrapped
 
         return decorator
-
-    def _name(self, body: str | type[BaseModel], mode: JsonSchemaMode) -> str:
-        if isinstance(body, str):
-            return body
-        self.model(body, mode)
-        return body.__name__
 
     def document(self) -> dict[str, Any]:
         return {
