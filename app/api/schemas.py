@@ -634,8 +634,8 @@ Gated = (
 )
 
 
-# ---- the account, errors, the identifier scan, practice bodies and candidates, search,
-# outdated advice
+# ---- the account, errors, the identifier scan, practice bodies, candidates and curriculum
+# figures, search, outdated advice, teaching sets and saved searches
 
 
 class CurrentAccount(ApiModel):
@@ -666,6 +666,11 @@ class Error(ApiModel):
     field: Omittable[str] = None
     errors: Omittable[dict[str, str]] = None
     findings: Omittable[list[ErrorFinding]] = None
+
+
+# Every operation's refusals refer to it (ApiSpec.document); the API's error handler
+# answers with it.
+SPEC.model(Error, "serialization")
 
 
 class ScanRequest(ApiModel):
@@ -846,12 +851,7 @@ class OutdatedAdviceResolve(ApiModel):
     accept_findings: Omittable[AcceptFindings] = None
 
 
-# Every operation's refusals refer to it (ApiSpec.document); the API's error handler
-# answers with it.
-SPEC.model(Error, "serialization")
-
-
-# ---- curriculum figures (in the same block)
+# curriculum figures
 
 
 class TopicMonths(ApiModel):
@@ -946,7 +946,7 @@ class CurriculumList(Page[CurriculumRow]):
     months: Omittable[list[str]] = Field(default=None, description="Only in the list of topics.")
 
 
-# ---- teaching sets and saved searches (in the same block)
+# teaching sets and saved searches
 
 
 def _utc(value: datetime) -> str:
