@@ -639,8 +639,8 @@ Gated = (
 )
 
 
-# ---- the account, errors, the identifier scan, practice bodies and candidates, search,
-# outdated advice
+# ---- the account, errors, the identifier scan, practice bodies, candidates and curriculum
+# figures, search, outdated advice, teaching sets and saved searches
 
 
 class CurrentAccount(ApiModel):
@@ -671,6 +671,11 @@ class Error(ApiModel):
     field: Omittable[str] = None
     errors: Omittable[dict[str, str]] = None
     findings: Omittable[list[ErrorFinding]] = None
+
+
+# Every operation's refusals refer to it (ApiSpec.document); the API's error handler
+# answers with it.
+SPEC.model(Error, "serialization")
 
 
 class ScanRequest(ApiModel):
@@ -851,12 +856,7 @@ class OutdatedAdviceResolve(ApiModel):
     accept_findings: Omittable[AcceptFindings] = None
 
 
-# Every operation's refusals refer to it (ApiSpec.document); the API's error handler
-# answers with it.
-SPEC.model(Error, "serialization")
-
-
-# ---- curriculum figures (in the same block)
+# curriculum figures
 
 
 class TopicMonths(ApiModel):
@@ -951,7 +951,7 @@ class CurriculumList(Page[CurriculumRow]):
     months: Omittable[list[str]] = Field(default=None, description="Only in the list of topics.")
 
 
-# ---- teaching sets and saved searches (in the same block)
+# teaching sets and saved searches
 
 
 SetTitle = Annotated[
