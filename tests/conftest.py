@@ -7,6 +7,7 @@ import gc
 import inspect
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
@@ -265,6 +266,12 @@ def _settle_heap() -> None:
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     _settle_heap()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    children = sys.modules.get("tests.support.children")
+    if children is not None:  # its forkserver, if a test started one, ends with the run
+        children.stop()
 
 
 @pytest.hookimpl(trylast=True)

@@ -1,5 +1,5 @@
 """A separate Casebook process for the concurrency and crash tests (tests/test_concurrency.py,
-tests/cases/test_import_crash.py).
+tests/cases/test_import_crash.py), started through tests/support/children.py.
 
 Each runs the app as a server worker would (SQLite's own BEGIN IMMEDIATE mode, the search
 applier thread) and prints one JSON line: what it did and how many requests failed; or,
