@@ -292,9 +292,22 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     from xdist.scheduler import LoadFileScheduling
 
     class SpreadSlices(LoadFileScheduling):
+        slices_first = False
+
         def _split_scope(self, nodeid: str) -> str:
             path = nodeid.split("::", 1)[0]
             return nodeid if path in SPREAD_FILES else path
+
+        def _assign_work_unit(self, node: Any) -> None:
+            # xdist hands out the files with the most tests first, which left the slices
+            # (one test each, the longest tests of the run) for the end, where a worker
+            # finishing one made the tail while the other idled. They go first instead.
+            if not self.slices_first:
+                self.slices_first = True
+                for scope in reversed(list(self.workqueue)):
+                    if scope.split("::", 1)[0] in SPREAD_FILES:
+                        self.workqueue.move_to_end(scope, last=False)
+            super()._assign_work_unit(node)
 
     return SpreadSlices(config, log)
 
