@@ -33,10 +33,7 @@ from app.extensions import db
 from app.programs.operations import create_program
 from app.search.upkeep import reindex
 
-# Per operation and mode (valid, invalid). Generating the requests, not answering them, is
-# most of the run's cost (schemathesis builds and checks a schema per invalid example), so
-# the budget is what bounds it; seeded, the same questions are asked each run.
-EXAMPLES_PER_OPERATION = 8
+EXAMPLES_PER_OPERATION = 15
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
