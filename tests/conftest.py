@@ -7,6 +7,7 @@ import gc
 import inspect
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
@@ -267,6 +268,12 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     _settle_heap()
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    children = sys.modules.get("tests.support.children")
+    if children is not None:  # its forkserver, if a test started one, ends with the run
+        children.stop()
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_runtest_logfinish(nodeid: str, location: tuple[str, int | None, str]) -> None:
     _settle_heap()
@@ -285,9 +292,22 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     from xdist.scheduler import LoadFileScheduling
 
     class SpreadSlices(LoadFileScheduling):
+        slices_first = False
+
         def _split_scope(self, nodeid: str) -> str:
             path = nodeid.split("::", 1)[0]
             return nodeid if path in SPREAD_FILES else path
+
+        def _assign_work_unit(self, node: Any) -> None:
+            # xdist hands out the files with the most tests first, which left the slices
+            # (one test each, the longest tests of the run) for the end, where a worker
+            # finishing one made the tail while the other idled. They go first instead.
+            if not self.slices_first:
+                self.slices_first = True
+                for scope in reversed(list(self.workqueue)):
+                    if scope.split("::", 1)[0] in SPREAD_FILES:
+                        self.workqueue.move_to_end(scope, last=False)
+            super()._assign_work_unit(node)
 
     return SpreadSlices(config, log)
 

@@ -4,8 +4,6 @@ is lost or numbered twice."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -19,39 +17,31 @@ from app.programs.models import Program, Session
 from app.programs.operations import create_program
 from app.recommendations.models import Recommendation
 from app.search import SearchRequest, apply_pending, search
+from tests.support import children
 from tests.support.builders import add_case
 
-ROOT = Path(__file__).resolve().parents[1]
 PROCESSES = 4
 
 
 def run_at_once(app, *commands: list[str], timeout: float = 600) -> list[dict]:
     """Start one worker process per command together; their JSON reports."""
-    procs = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "tests.support.workers",
-                app.config["SQLALCHEMY_DATABASE_URI"],
-                app.config["CASEBOOK_INDEX_DIR"],
-                *command,
-            ],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
+    started = [
+        children.Child(
+            "tests.support.workers",
+            app.config["SQLALCHEMY_DATABASE_URI"],
+            app.config["CASEBOOK_INDEX_DIR"],
+            *command,
         )
         for command in commands
     ]
     reports, died = [], []
-    for proc in procs:
-        out, err = proc.communicate(timeout=timeout)
-        if proc.returncode != 0:
-            died.append(err[-2000:])
+    for child in started:
+        done = child.finish(timeout)
+        if done.returncode != 0:
+            died.append(done.stderr[-2000:])
         else:
-            reports.append(json.loads(out.strip().splitlines()[-1]))
-    assert not died, f"{len(died)} of {len(procs)} processes died; the first: {died[0]}"
+            reports.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert not died, f"{len(died)} of {len(started)} processes died; the first: {died[0]}"
     return reports
 
 

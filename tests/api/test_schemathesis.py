@@ -46,6 +46,7 @@ CHECKS = [
 # its own message. Anything else a valid request gets refused for is a failure.
 BUSINESS_RULES = {
     ("GET /api/v1/curriculum", "Choose a range of five years or less."),
+    ("GET /api/v1/curriculum", "The start date must be before the end date."),
     ("GET /api/v1/curriculum/{name}", "Choose a range of five years or less."),
     ("GET /api/v1/curriculum/{name}", "The start date must be before the end date."),
     (

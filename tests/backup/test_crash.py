@@ -6,37 +6,26 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from app.backup.operations import DATABASE_FILES, BackupError, backup, read_manifest, restore
 from app.extensions import db
 from tests.backup.support import canonical_dump, empty_instance
+from tests.support import children
 from tests.support.builders import build_world
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("point", ["copying", "manifest", "rename"])
 def test_a_backup_killed_part_way_is_never_taken_for_one(app, make_user, tmp_path, point):
     build_world(make_user)
     out = tmp_path / "nightly"
-    killed = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tests.backup.worker",
-            app.config["SQLALCHEMY_DATABASE_URI"],
-            app.config["CASEBOOK_INDEX_DIR"],
-            str(out),
-            point,
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
+    killed = children.run(
+        "tests.backup.worker",
+        app.config["SQLALCHEMY_DATABASE_URI"],
+        app.config["CASEBOOK_INDEX_DIR"],
+        str(out),
+        point,
         timeout=180,
     )
     assert killed.returncode == -signal.SIGKILL, killed.stderr

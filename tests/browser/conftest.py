@@ -70,13 +70,12 @@ NAMES = {
 }
 
 
-def serve_world(
+def build_served_world(
     tmp: Path, extend: Callable[[SimpleNamespace, Callable[..., Any]], dict[str, Any]]
-) -> Iterator[SimpleNamespace]:
-    """A live Casebook (CSRF on, a SQLite file in `tmp`) on tests/support/builders.py's
-    world and what `extend(world, make_user)` adds to it; yields the URL and the values
-    `extend` returns (ids, emails: the rows themselves stay in the server's session)."""
-    _require_chromium()
+) -> tuple[Flask, dict[str, Any]]:
+    """A Casebook app (CSRF on, a SQLite file in `tmp`) on tests/support/builders.py's world
+    and what `extend(world, make_user)` adds to it, with the values `extend` returns (ids,
+    emails: the rows themselves stay in the server's session)."""
     from app.auth.models import Role
     from app.auth.operations import create_user
 
@@ -102,26 +101,56 @@ def serve_world(
         values = extend(build_world(make_user), make_user)
         db.session.commit()
         db.session.remove()
+    return app, values
+
+
+def serve_world(
+    tmp: Path, extend: Callable[[SimpleNamespace, Callable[..., Any]], dict[str, Any]]
+) -> Iterator[SimpleNamespace]:
+    """`build_served_world` live: yields the URL and the values `extend` returns."""
+    _require_chromium()
+    app, values = build_served_world(tmp, extend)
     with serving(app) as url:
         yield SimpleNamespace(url=url, **values)
 
 
-@pytest.fixture(scope="module")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace]:
-    def extend(world: SimpleNamespace, make_user: Callable[..., Any]) -> dict[str, Any]:
-        _add_long_program(world.provider)
-        coordinator = make_user("coordinator", email="cora@example.org", programs=["hcv"])
-        return {
-            "provider_email": world.provider.email,
-            "expert_email": world.expert.email,
-            "coordinator_email": coordinator.email,
-            "case_id": world.case.id,
-            "case_title": world.case.title,
-            "elderly_id": world.elderly.id,
-            "follow_up_id": world.follow_up.id,
-        }
+def _extend_live(world: SimpleNamespace, make_user: Callable[..., Any]) -> dict[str, Any]:
+    _add_long_program(world.provider)
+    coordinator = make_user("coordinator", email="cora@example.org", programs=["hcv"])
+    return {
+        "provider_email": world.provider.email,
+        "expert_email": world.expert.email,
+        "coordinator_email": coordinator.email,
+        "case_id": world.case.id,
+        "case_title": world.case.title,
+        "elderly_id": world.elderly.id,
+        "follow_up_id": world.follow_up.id,
+    }
 
-    yield from serve_world(tmp_path_factory.mktemp("live"), extend)
+
+@pytest.fixture(scope="session")
+def _live_world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+    """`live_server`'s world built once per test process: its files and values."""
+    _require_chromium()
+    folder = tmp_path_factory.mktemp("live-world")
+    app, values = build_served_world(folder, _extend_live)
+    with app.app_context():
+        db.engine.dispose()  # the file whole, nothing left in a journal
+    return folder, values
+
+
+@pytest.fixture(scope="module")
+def live_server(
+    tmp_path_factory: pytest.TempPathFactory, _live_world: tuple[Path, dict[str, Any]]
+) -> Iterator[SimpleNamespace]:
+    """A live Casebook for one test file, on a copy of the world `_live_world` built: each
+    file starts from the same data, as when each built its own."""
+    source, values = _live_world
+    tmp = tmp_path_factory.mktemp("live")
+    shutil.copytree(source, tmp, dirs_exist_ok=True)
+    app = make_app(f"sqlite:///{tmp / 'casebook.sqlite3'}", tmp / "index", WTF_CSRF_ENABLED=True)
+    with serving(app) as url:
+        yield SimpleNamespace(url=url, **values)
 
 
 def launch_chromium() -> Iterator[Any]:
@@ -158,9 +187,20 @@ def _add_long_program(member) -> None:
     db.session.commit()
 
 
-@pytest.fixture(scope="module")
-def browser(live_server: SimpleNamespace) -> Iterator[Any]:
+@pytest.fixture(scope="session")
+def _shared_browser() -> Iterator[Any]:
+    _require_chromium()
     yield from launch_chromium()
+
+
+@pytest.fixture
+def browser(_shared_browser: Any) -> Iterator[Any]:
+    """One Chromium per test process: starting one (and Playwright's driver) for each file
+    cost more than most tests' pages. Tests open their own contexts (`open_page`), so no
+    cookie or storage passes between them; any a failed test left open is closed here."""
+    yield _shared_browser
+    for context in _shared_browser.contexts:
+        context.close()
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import launch_chromium, open_page
+from tests.browser.conftest import open_page
 from tests.browser.demo_server import serve_demo, sign_in
 
 
@@ -18,13 +18,8 @@ def demo_server(tmp_path_factory, demo_snapshot):
     yield from serve_demo(tmp_path_factory.mktemp("demo"), demo_snapshot)
 
 
-@pytest.fixture(scope="module")
-def demo_browser(demo_server):
-    yield from launch_chromium()
-
-
-def test_curriculum_lead_sees_chart_table_and_downloads_csv(demo_browser, demo_server, artifacts):
-    context, page = open_page(demo_browser, demo_server)
+def test_curriculum_lead_sees_chart_table_and_downloads_csv(browser, demo_server, artifacts):
+    context, page = open_page(browser, demo_server)
     try:
         sign_in(page, demo_server, "curriculum@demo.casebook.example")
         page.goto("/curriculum?end=2026-11-25")
@@ -59,10 +54,8 @@ def test_curriculum_lead_sees_chart_table_and_downloads_csv(demo_browser, demo_s
         context.close()
 
 
-def test_curriculum_lead_sees_teaching_coverage_chart_and_table(
-    demo_browser, demo_server, artifacts
-):
-    context, page = open_page(demo_browser, demo_server)
+def test_curriculum_lead_sees_teaching_coverage_chart_and_table(browser, demo_server, artifacts):
+    context, page = open_page(browser, demo_server)
     try:
         sign_in(page, demo_server, "curriculum@demo.casebook.example")
         page.goto("/curriculum?end=2026-11-25")

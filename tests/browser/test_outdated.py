@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from app.auth.policy import SYSTEM
 from app.extensions import db
-from tests.browser.conftest import launch_chromium, open_page, serve_world
+from tests.browser.conftest import open_page, serve_world
 from tests.browser.test_case_journey import shoot, sign_in
 
 pytestmark = pytest.mark.browser
@@ -57,14 +57,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace
     yield from serve_world(tmp_path_factory.mktemp("outdated"), extend)
 
 
-@pytest.fixture(scope="module")
-def chromium(server) -> Iterator[Any]:
-    yield from launch_chromium()
-
-
-def test_superseded_advice_is_reviewed_and_the_patients_pages_say_so(chromium, server, artifacts):
+def test_superseded_advice_is_reviewed_and_the_patients_pages_say_so(browser, server, artifacts):
     # 1. An expert supersedes the practice from its page.
-    context, page = open_page(chromium, server)
+    context, page = open_page(browser, server)
     sign_in(page, server.expert_email)
     page.goto(f"/practices/{server.old_id}")
     page.get_by_label("Move to").select_option("superseded")
@@ -75,7 +70,7 @@ def test_superseded_advice_is_reviewed_and_the_patients_pages_say_so(chromium, s
     context.close()
 
     # 2. The program's coordinator finds it in the queue from the desk.
-    context, page = open_page(chromium, server)
+    context, page = open_page(browser, server)
     sign_in(page, server.coordinator_email)
     page.goto("/programs/hcv/desk")
     page.get_by_role("link", name="Outdated advice").first.click()
@@ -89,7 +84,7 @@ def test_superseded_advice_is_reviewed_and_the_patients_pages_say_so(chromium, s
     context.close()
 
     # 3. The expert who wrote it opens the queue from the nav and annotates an update.
-    context, page = open_page(chromium, server)
+    context, page = open_page(browser, server)
     sign_in(page, server.expert_email)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Outdated advice").click()
     item = page.locator(".outdated-item")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import launch_chromium, open_page
+from tests.browser.conftest import open_page
 from tests.browser.demo_server import serve_demo, sign_in
 
 
@@ -14,15 +14,8 @@ def demo_server(tmp_path_factory, demo_snapshot):
     yield from serve_demo(tmp_path_factory.mktemp("demo"), demo_snapshot)
 
 
-@pytest.fixture(scope="module")
-def demo_browser(demo_server):
-    yield from launch_chromium()
-
-
-def test_expert_proposes_an_emerging_practice_from_two_sessions(
-    demo_browser, demo_server, artifacts
-):
-    context, page = open_page(demo_browser, demo_server)
+def test_expert_proposes_an_emerging_practice_from_two_sessions(browser, demo_server, artifacts):
+    context, page = open_page(browser, demo_server)
     try:
         sign_in(page, demo_server, "expert@demo.casebook.example")
         # From the candidates: the low-dose buprenorphine group, uncited so far.
@@ -62,12 +55,12 @@ def test_expert_proposes_an_emerging_practice_from_two_sessions(
 
 
 def test_expert_is_warned_of_a_conflict_and_the_coordinator_sees_the_dissent(
-    demo_browser, demo_server, artifacts
+    browser, demo_server, artifacts
 ):
     """The demo's emerging practice asks for HBV serologies before every DAA start; an
     expert writing "skip HBsAg testing" on an HCV case is warned before it is published."""
     reason = "Documented HBV immunity on file; the serologies would not change the plan."
-    context, page = open_page(demo_browser, demo_server)
+    context, page = open_page(browser, demo_server)
     try:
         sign_in(page, demo_server, "expert@demo.casebook.example")
         page.goto("/search?q=genotype+1b+pre-procedure+testing")
@@ -95,7 +88,7 @@ def test_expert_is_warned_of_a_conflict_and_the_coordinator_sees_the_dissent(
     finally:
         context.close()
 
-    context, page = open_page(demo_browser, demo_server)
+    context, page = open_page(browser, demo_server)
     try:
         sign_in(page, demo_server, "coordinator@demo.casebook.example")
         page.goto("/programs/hcv/desk#dissents")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import launch_chromium, open_page
+from tests.browser.conftest import open_page
 from tests.browser.demo_server import serve_demo, sign_in
 
 
@@ -14,13 +14,8 @@ def demo_server(tmp_path_factory, demo_snapshot):
     yield from serve_demo(tmp_path_factory.mktemp("demo"), demo_snapshot)
 
 
-@pytest.fixture(scope="module")
-def demo_browser(demo_server):
-    yield from launch_chromium()
-
-
-def test_provider_scans_results_grouped_by_case(demo_browser, demo_server, artifacts):
-    context, page = open_page(demo_browser, demo_server)
+def test_provider_scans_results_grouped_by_case(browser, demo_server, artifacts):
+    context, page = open_page(browser, demo_server)
     try:
         sign_in(page, demo_server, "provider@demo.casebook.example")
         page.goto("/search?q=buprenorphine")
@@ -49,8 +44,8 @@ def test_provider_scans_results_grouped_by_case(demo_browser, demo_server, artif
         context.close()
 
 
-def test_provider_with_a_typo_sees_what_was_searched(demo_browser, demo_server, artifacts):
-    context, page = open_page(demo_browser, demo_server)
+def test_provider_with_a_typo_sees_what_was_searched(browser, demo_server, artifacts):
+    context, page = open_page(browser, demo_server)
     try:
         sign_in(page, demo_server, "provider@demo.casebook.example")
         page.goto("/search?q=hepatits+C&program=hcv")

@@ -20,7 +20,7 @@ import pytest
 from app.auth.policy import SYSTEM
 from app.extensions import db
 from app.search.upkeep import upgrade_index
-from tests.browser.conftest import _require_chromium, launch_chromium, serving
+from tests.browser.conftest import _require_chromium, serving
 from tests.conftest import PASSWORD, make_app
 
 pytestmark = pytest.mark.browser
@@ -318,14 +318,9 @@ def stored_pages(item: SimpleNamespace) -> list[str]:
     ]
 
 
-@pytest.fixture(scope="module")
-def chromium(xss_server: SimpleNamespace) -> Iterator[Any]:
-    yield from launch_chromium()
-
-
-def test_the_watcher_sees_a_payload_that_runs(chromium, xss_server):
+def test_the_watcher_sees_a_payload_that_runs(browser, xss_server):
     """The control: on a page that does not escape (and has no CSP), the hooks fire."""
-    watcher = Watcher(chromium, xss_server.url, None)
+    watcher = Watcher(browser, xss_server.url, None)
     try:
         watcher.page.set_content("<p>" + " ".join(PAYLOADS[:3]) + " ssti1337</p>")
         # Until the broken image has failed and its handler has run (set after the script's).
@@ -431,12 +426,12 @@ PAGE_GROUPS = {
 
 
 @pytest.mark.parametrize("group", list(PAGE_GROUPS))
-def test_no_stored_or_reflected_payload_runs_in_the_browser(chromium, xss_server, capsys, group):
+def test_no_stored_or_reflected_payload_runs_in_the_browser(browser, xss_server, capsys, group):
     world = xss_server.world
     w = SimpleNamespace(
-        admin=Watcher(chromium, xss_server.url, world.admin_email),
-        provider=Watcher(chromium, xss_server.url, world.provider_email),
-        anonymous=Watcher(chromium, xss_server.url, None),
+        admin=Watcher(browser, xss_server.url, world.admin_email),
+        provider=Watcher(browser, xss_server.url, world.provider_email),
+        anonymous=Watcher(browser, xss_server.url, None),
     )
     watchers = (w.admin, w.provider, w.anonymous)
     try:

@@ -4,8 +4,6 @@ finishes the job without a second copy of anything."""
 from __future__ import annotations
 
 import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,8 +16,8 @@ from app.recommendations.models import Annotation, Recommendation
 from app.search import apply_pending, verify
 from tests.cases import test_transfer
 from tests.cases.test_transfer import record, write_jsonl
+from tests.support import children
 
-ROOT = Path(__file__).resolve().parents[2]
 program = test_transfer.program  # the fixture: an HCV program, a provider and two experts
 
 # Three files of two, three and two cases; each case has two recommendations, each with
@@ -86,21 +84,14 @@ def keys_are_unique() -> bool:
     return True
 
 
-def killed_import(app, point: str, paths: list[Path]) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tests.support.workers",
-            app.config["SQLALCHEMY_DATABASE_URI"],
-            app.config["CASEBOOK_INDEX_DIR"],
-            "killed-import",
-            point,
-            *map(str, paths),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
+def killed_import(app, point: str, paths: list[Path]) -> children.Finished:
+    return children.run(
+        "tests.support.workers",
+        app.config["SQLALCHEMY_DATABASE_URI"],
+        app.config["CASEBOOK_INDEX_DIR"],
+        "killed-import",
+        point,
+        *map(str, paths),
         timeout=180,
     )
 

@@ -3,8 +3,6 @@ adding the same topics at once all get the same rows."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from flask_migrate import downgrade, upgrade
@@ -17,8 +15,7 @@ from app.extensions import db
 from app.programs.models import Topic
 from app.programs.operations import create_program, find_program, find_topic, resolve_topics
 from tests.conftest import make_app
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import children
 
 
 def test_text_key_folds_case_width_and_spacing():
@@ -65,21 +62,13 @@ def test_programs_are_found_by_slug_whatever_the_case(app):
     assert find_program("nope") is None
 
 
-def _spawn(app, start_file: Path, names: list[str]) -> subprocess.Popen:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "tests.programs.topic_worker",
-            app.config["SQLALCHEMY_DATABASE_URI"],
-            app.config["CASEBOOK_INDEX_DIR"],
-            str(start_file),
-            *names,
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+def _spawn(app, start_file: Path, names: list[str]) -> children.Child:
+    return children.Child(
+        "tests.programs.topic_worker",
+        app.config["SQLALCHEMY_DATABASE_URI"],
+        app.config["CASEBOOK_INDEX_DIR"],
+        str(start_file),
+        *names,
     )
 
 
@@ -97,9 +86,9 @@ def test_processes_adding_the_same_topics_at_once_share_them(app, tmp_path):
     start.touch()
     outputs = []
     for worker in workers:
-        out, err = worker.communicate(timeout=180)
-        assert worker.returncode == 0, err[-2000:]
-        outputs.append(out.split())
+        done = worker.finish(timeout=180)
+        assert done.returncode == 0, done.stderr[-2000:]
+        outputs.append(done.stdout.split())
     assert all(ids == outputs[0] for ids in outputs), outputs
     assert len(set(outputs[0])) == len(names)
     assert db.session.scalar(select(func.count(Topic.id))) == len(names)

@@ -1,5 +1,5 @@
 """A separate Casebook process for the concurrency and crash tests (tests/test_concurrency.py,
-tests/cases/test_import_crash.py).
+tests/cases/test_import_crash.py), started through tests/support/children.py.
 
 Each runs the app as a server worker would (SQLite's own BEGIN IMMEDIATE mode, the search
 applier thread) and prints one JSON line: what it did and how many requests failed; or,
@@ -32,6 +32,10 @@ def main() -> None:
         Path(index_dir),
         TESTING=False,  # a failing request answers 500, as in production
         CASEBOOK_SQLITE_BEGIN="immediate",
+        # A bound for a hang, not a speed check: these processes now start at the same
+        # moment, and on a loaded machine one write waited out production's 30 s for the
+        # others and answered 503 (as designed), which is not what these tests are about.
+        CASEBOOK_SQLITE_BUSY_TIMEOUT_MS=600_000,
         CASEBOOK_SEARCH_APPLY="thread",
     )
     indexer = app.extensions["casebook_search"]
