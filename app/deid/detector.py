@@ -1165,7 +1165,10 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         s = m.start(1)
         seg = m.group(1)
         first = seg.split()[0]
-        if _is_placeholder(first) or first.lower() in PLACEHOLDER_WORDS:
+        # "Dr. X" is a placeholder; "Dr G. Ouellette" is a name written with an initial
+        if (_is_placeholder(first) or first.lower() in PLACEHOLDER_WORDS) and (
+            not re.fullmatch(r"[A-Z]\.", first) or _is_placeholder(seg)
+        ):
             continue
         if re.fullmatch(r"[A-Z]{2,}", first) and first.lower() in PLACEHOLDER_WORDS:
             continue
@@ -2094,10 +2097,11 @@ def _addresses(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
 # Any number + street words + a USPS suffix (Pub. 28 list), with up to two unit designators.
 # "4893 1/2 N ...", "2253-B OLD STAGE RDG": half numbers and lettered duplexes
 RX_HOUSE_NUMBER = re.compile(
-    r"\d(?<![\w/.,$#:+-]\d)\d{0,5}(?:[A-Za-z]|-[A-Z](?![\w-]))?(?:-\d{1,4})?(?:[ \t]+1/2)?[ \t]+"
+    r"\d(?<![\w.,$#:+-]\d)(?<![A-Za-z./]/\d)\d{0,5}(?:[A-Za-z]|-[A-Z](?![\w-]))?(?:-\d{1,4})?"
+    r"(?:[ \t]+1/2)?[ \t]+"
     r"(?=[A-Za-z]|\d)"
 )
-RX_STREET_WORD = re.compile(r"[ \t]*(\d+(?:st|nd|rd|th)|[A-Za-z][A-Za-z'’]*\.?)")
+RX_STREET_WORD = re.compile(r"[ \t]*(\d+(?:st|nd|rd|th)|[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’]*\.?)")
 RX_DIRECTION = re.compile(r"[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b\.?")
 RX_UNIT_TAIL = re.compile(r"\.?,?[ \t]*(?:([A-Za-z]+)\.?[ \t]*#?|#)[ \t]*([A-Za-z0-9-]{1,6})\b")
 RX_UNIT_BARE = re.compile(
@@ -5827,6 +5831,73 @@ def _delimited_tables10(text: str, out: list) -> None:
 RX_HEADER_CELL10 = re.compile(r"[A-Za-z][A-Za-z_ #/.-]{0,24}")
 
 
+# Streets written head first, as in Mexico and Spain: "Calle Allende 1238, Col. La Loma",
+# "Calzada Independencia 491 Int. 5", "Calle 5 de Mayo s/n", "Km 33.7 Carretera Federal 128"
+RX_STREET_HEAD_FIRST10 = re.compile(
+    rf"\b(?:Calle|Calzada|Avenida|Av\.|Andador|Privada|Callejón|Camino|Carretera|Paseo"
+    rf"|Prolongación|Cerrada|Circuito)[ \t]+(?:(?:{CAPW}|\d{{1,2}}|de|del|la|las|los|y)[ \t]+)"
+    rf"{{0,5}}?(?:\d{{1,5}}[A-Z]?|s/n)\b(?:[ \t]+Int\.?[ \t]*\d{{1,4}}[A-Z]?)?"
+    rf"(?:,[ \t]+(?:Col\.|Colonia|Ejido|Fracc\.)[ \t]+{CAPW}(?:[ \t]+{CAPW}){{0,2}})?"
+)
+RX_KM_ROAD10 = re.compile(r"\bKm\.?[ \t]+\d{1,4}(?:\.\d)?[ \t]+(?=Carretera\b)")
+
+# Facilities written head first ("Hospital General de Ocotlán", "Centro de Salud Red Mesa",
+# "Clínica San Vicente", "Escuela Primaria Leona Vicario") and heads that the first list
+# lacks: a GP surgery or partnership, a nursing station, a health service, a state school.
+RX_FAC_HEAD_FIRST10 = re.compile(
+    rf"\b(?:Hospital|Clínica|Clinica|Centro[ \t]+de[ \t]+Salud|Centro[ \t]+Médico|Sanatorio"
+    rf"|Escuela(?:[ \t]+Primaria|[ \t]+Secundaria)?|Farmacia|Hôpital|Clinique)"
+    rf"((?:[ ](?:de|del|la|las|los|y))*(?:[ ]{CAPW}(?:[ ](?:de|del|la|las|los|y))*){{1,6}})"
+    rf"(?<![ \t])"
+)
+_FAC_GENERIC10 = _w("""general comunitario comunitaria regional civil central universitario
+    universitaria municipal rural de del la las los y médico medico primaria secundaria
+    hospital clínica clinica centro salud escuela farmacia the""")
+RX_FAC_HEAD_LAST10 = re.compile(
+    rf"((?:{CAPW}[ \t]+){{1,4}}(?:Aboriginal[ \t]+Medical[ \t]+Service|(?:District[ \t]+)?Health"
+    rf"[ \t]+Service|Medical[ \t]+Service|Nursing[ \t]+Station|Multipurpose[ \t]+Service"
+    rf"|Surgery|State[ \t]+School|Apothecary|Chemist)"
+    rf"|{CAPW}[ \t]+(?:&|and)[ \t]+Partners|{CAPW}[ \t]+Bros\.?(?:[ \t]+{CAPW}){{1,2}})\b"
+)
+RX_CAPW_BEFORE10 = re.compile(rf"{CAPW}[ \t]+$")
+_FAC_LEAD_WORDS10 = _w("""at to from the a an of and with by saw seen see visited attends attend
+    referred transferred works worked""")
+
+
+def _facilities10(ctx: _Ctx, text: str, out: list) -> None:
+    for m in RX_FAC_HEAD_FIRST10.finditer(text):
+        if RX_CAPW_BEFORE10.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "Mercy Hospital Medical Records": the head of a name, not its start
+        words = m.group(1).split()
+        while words and words[-1].lower() in _FAC_GENERIC10:
+            words.pop()
+        specific = [w for w in words if w.lower() not in _FAC_GENERIC10]
+        if not specific or all(ctx.is_clinical(w) for w in specific):
+            continue
+        end = text.rindex(words[-1], m.start(1), m.end(1)) + len(words[-1])
+        out.append((m.start(), end, "FACILITY", 0.75))
+    for m in RX_FAC_HEAD_LAST10.finditer(text):
+        s = m.start(1)
+        toks = list(re.finditer(r"\S+", m.group(1)))
+        k = 0
+        while k < len(toks) - 1 and toks[k].group().lower() in _FAC_LEAD_WORDS10:
+            k += 1
+        s += toks[k].start()
+        names = [t.group() for t in toks[k:-1]]
+        head = toks[-1].group()
+        # "General Surgery", "Vascular Surgery": a department, not a practice
+        if head in ("Surgery", "Chemist", "Apothecary", "Partners") and not any(
+            not ctx.is_clinical(w) and not ctx.is_common(w) and w.lower() not in GENERIC_FAC
+            for w in names
+        ):
+            continue
+        out.append((s, m.end(1), "FACILITY", 0.75))
+    for m in RX_STREET_HEAD_FIRST10.finditer(text) if "C" in text or "A" in text else ():
+        s = m.start()
+        k = RX_KM_ROAD10.search(text, max(0, s - 14), s)
+        out.append((k.start() if k else s, m.end(), "ADDRESS", 0.75))
+
+
 def _round10(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     if "+" in text or "0" in text or "(" in text:
         _phones10(text, out)
@@ -5834,6 +5905,7 @@ def _round10(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         _postcodes10(ctx, text, out)
     _addresses10(text, out)
     _grouped_ids10(text, out, words_ix)
+    _facilities10(ctx, text, out)
     if "y" in text or "Y" in text or "/" in text:
         _ages10(text, out)
     if "\t" in text or text.count(",") >= 4:
