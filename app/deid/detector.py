@@ -5525,18 +5525,21 @@ def _phones10(text: str, out: list) -> None:
 # Postcodes of the United Kingdom, Canada and Ireland (Eircode), after a comma, at the start
 # of a line, or after a town or a province: "Todmorden, KW6 6FX", "SK S0S 9Y5", "\nHX12 1HD".
 RX_POSTCODE10 = re.compile(
-    r"(?:(?<=,)|(?<=^)|(?<=[A-Za-z][ \t]))[ \t]*"
-    r"([A-Z]{1,2}\d[A-Z\d]?[ ]\d[ABD-HJLNP-UW-Z]{2}"
-    r"|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ ]?\d[ABCEGHJ-NPRSTV-Z]\d"
-    r"|[ACDEFHKNPRTVWXY]\d[\dW][ ][0-9ACDEFHKNPRTVWXY]{4})"
-    r"(?=[ \t]*(?:$|[\n,.;:)|]))",
-    re.MULTILINE,
+    r"([A-Z](?<![\w-][A-Z])(?:[A-Z]?\d[A-Z\d]?[ ]\d[A-Z]{2}|\d[A-Z][ ]?\d[A-Z]\d"
+    r"|\d[\dW][ ][0-9A-Z]{4}))(?=[ \t]*(?:$|[\n,.;:)|]))"
 )
+RX_POSTCODE_SHAPES10 = re.compile(
+    r"[A-Z]{1,2}\d[A-Z\d]?[ ]\d[ABD-HJLNP-UW-Z]{2}"
+    r"|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ ]?\d[ABCEGHJ-NPRSTV-Z]\d"
+    r"|[ACDEFHKNPRTVWXY]\d[\dW][ ][0-9ACDEFHKNPRTVWXY]{4}"
+)
+RX_POSTCODE_BEFORE10 = re.compile(r"(?:^|[,\n]|[A-Za-z][ \t])[ \t]*$")
 RX_EIRCODE10 = re.compile(r"[ACDEFHKNPRTVWXY]\d[\dW][ ][0-9ACDEFHKNPRTVWXY]{4}")
 # Australian postcodes after a town and a state: "Gympie WA 2706", "Yuendumu NT 0872"
 RX_AU_POSTCODE10 = re.compile(
     rf"\b({CAPW}(?:[ \t]+{CAPW})?)[ \t]+(?:NSW|VIC|QLD|WA|SA|TAS|NT|ACT)[ \t]+(\d{{4}})(?![\d-])"
 )
+RX_AU_STATE10 = re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|NT|ACT)[ \t]+\d{4}(?![\d-])")
 # a town alone on the line above a postcode
 RX_TOWN_LINE10 = re.compile(rf"(?:^|\n)[ \t]*({CAPW}(?:[ \t-]+{CAPW}){{0,3}})[ \t]*\n[ \t]*$")
 
@@ -5544,6 +5547,10 @@ RX_TOWN_LINE10 = re.compile(rf"(?:^|\n)[ \t]*({CAPW}(?:[ \t-]+{CAPW}){{0,3}})[ \
 def _postcodes10(ctx: _Ctx, text: str, out: list) -> None:
     for m in RX_POSTCODE10.finditer(text):
         code = m.group(1)
+        if not RX_POSTCODE_SHAPES10.fullmatch(code) or not RX_POSTCODE_BEFORE10.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
+            continue
         if RX_EIRCODE10.fullmatch(code) and not (
             any(c.isdigit() for c in code[4:]) and any(c.isalpha() for c in code[4:])
         ):
@@ -5552,7 +5559,7 @@ def _postcodes10(ctx: _Ctx, text: str, out: list) -> None:
         t = RX_TOWN_LINE10.search(text, max(0, m.start(1) - 60), m.start(1))
         if t and not any(ctx.is_clinical(w) for w in t.group(1).split()):
             out.append((t.start(1), t.end(1), "LOCATION", 0.6))
-    for m in RX_AU_POSTCODE10.finditer(text):
+    for m in RX_AU_POSTCODE10.finditer(text) if RX_AU_STATE10.search(text) else ():
         out.append((m.start(2), m.end(2), "LOCATION", 0.7))
         if not any(ctx.is_clinical(w) or ctx.is_common(w) for w in m.group(1).split()):
             out.append((m.start(1), m.end(1), "LOCATION", 0.65))
@@ -5698,6 +5705,8 @@ RX_ID_CUE10 = re.compile(
     r"(?=[A-Z0-9])"
 )
 RX_ID_TOKEN10 = re.compile(r"[A-Z0-9][A-Z0-9./-]*")
+# letters before a long run of digits; letters before pairs ("QQ 12 34 56 C") are kept
+RX_LETTERS_LEAD10 = re.compile(r"[A-Z]{1,3}[ \t]+(?=[A-Z]?\d{4,})")
 RX_DATE_TOKEN10 = re.compile(r"\d{1,4}[/-]\d{1,2}(?:[/-]\d{2,4})?|\d{1,2}[A-Z]{3}\d{2,4}")
 TRIGGERS["IDC10"] = _w("""sin nss nif nie curp rfc ppsn ird nhi ohip mcp ahpra mcrn imc gmc nmc fin
     mbi cdl ni nhs hosp hospital medicare medicaid health medical member subscriber case claim
@@ -5706,7 +5715,11 @@ TRIGGERS["IDC10"] = _w("""sin nss nif nie curp rfc ppsn ird nhi ohip mcp ahpra m
 
 def _grouped_ids10(text: str, out: list, words_ix: _WordIndex) -> None:
     for m in _triggered(RX_ID_CUE10, "IDC10", text, words_ix):
-        pos, end, digits, parts = m.end(), m.end(), 0, 0
+        start = pos = end = m.end()
+        digits = parts = 0
+        lead = RX_LETTERS_LEAD10.match(text, pos)
+        if lead:
+            start = pos = lead.end()  # "DL 092633336": the licence's kind, not its number
         while parts < 6:
             t = RX_ID_TOKEN10.match(text, pos)
             if not t:
@@ -5717,8 +5730,8 @@ def _grouped_ids10(text: str, out: list, words_ix: _WordIndex) -> None:
             if text[t.end() : t.end() + 1] == ":":
                 break  # a time
             n = sum(c.isdigit() for c in tok)
-            if n == 0 and (len(tok) > 2 or parts == 0):
-                break
+            if n == 0 and len(tok) > 2:
+                break  # a word: the number has ended ("QQ 12 34 56 C" holds letter groups)
             if t.end() < len(text) and (text[t.end()].isalpha() or text[t.end()] in "%/"):
                 break  # "12mg", "3/5"
             digits += n
@@ -5729,22 +5742,24 @@ def _grouped_ids10(text: str, out: list, words_ix: _WordIndex) -> None:
                 break
             pos = t.end() + 1
         if digits >= 5:
-            out.append((m.end(), end, "ID", 0.7))
+            out.append((start, end, "ID", 0.7))
 
 
 # Ages over 89 in registration shapes: "(105 y)", "F/91", "F  97Y", "102nd birthday"
 RX_AGE_SHAPES10 = re.compile(
     r"\((9\d|1[01]\d)[ \t]?(?:y|yo|yrs?)\)"
-    r"|\b[MF][ \t]*/[ \t]*(9\d|1[01]\d)\b(?![/\d])"
-    r"|\b[MF][ \t]+(9\d|1[01]\d)[Yy]\b"
-    r"|\b(9\d|1[01]\d)(?:st|nd|rd)[ \t]+birthday"
+    r"|[MF](?<![\w/][MF])[ \t]*/[ \t]*(9\d|1[01]\d)\b(?![/\d])"
+    r"|[MF](?<![\w/][MF])[ \t]+(9\d|1[01]\d)[Yy]\b"
 )
+RX_AGE_BIRTHDAY10 = re.compile(r"\b(9\d|1[01]\d)(?:st|nd|rd)[ \t]+birthday")
 
 
 def _ages10(text: str, out: list) -> None:
     for m in RX_AGE_SHAPES10.finditer(text):
-        g = next(i for i in range(1, 5) if m.group(i))
+        g = next(i for i in range(1, 4) if m.group(i))
         out.append((m.start(g), m.end(g), "AGE", 0.75))
+    for m in RX_AGE_BIRTHDAY10.finditer(text) if "birthday" in text else ():
+        out.append((m.start(1), m.end(1), "AGE", 0.75))
 
 
 # Delimited exports: a header row of column names ("patient_id,last_name,first_name,dob,zip")
@@ -5859,6 +5874,9 @@ RX_FAC_HEAD_LAST10 = re.compile(
     rf"|Surgery|State[ \t]+School|Apothecary|Chemist)"
     rf"|{CAPW}[ \t]+(?:&|and)[ \t]+Partners|{CAPW}[ \t]+Bros\.?(?:[ \t]+{CAPW}){{1,2}})\b"
 )
+RX_FAC_HEAD_HINT10 = re.compile(
+    r"Service|Station|Surgery|School|Apothecary|Chemist|Partners|Bros\b"
+)
 RX_CAPW_BEFORE10 = re.compile(rf"{CAPW}[ \t]+$")
 _FAC_LEAD_WORDS10 = _w("""at to from the a an of and with by saw seen see visited attends attend
     referred transferred works worked""")
@@ -5876,7 +5894,7 @@ def _facilities10(ctx: _Ctx, text: str, out: list) -> None:
             continue
         end = text.rindex(words[-1], m.start(1), m.end(1)) + len(words[-1])
         out.append((m.start(), end, "FACILITY", 0.75))
-    for m in RX_FAC_HEAD_LAST10.finditer(text):
+    for m in RX_FAC_HEAD_LAST10.finditer(text) if RX_FAC_HEAD_HINT10.search(text) else ():
         s = m.start(1)
         toks = list(re.finditer(r"\S+", m.group(1)))
         k = 0
@@ -5892,15 +5910,14 @@ def _facilities10(ctx: _Ctx, text: str, out: list) -> None:
         ):
             continue
         out.append((s, m.end(1), "FACILITY", 0.75))
-    for m in RX_STREET_HEAD_FIRST10.finditer(text) if "C" in text or "A" in text else ():
+    for m in RX_STREET_HEAD_FIRST10.finditer(text):
         s = m.start()
         k = RX_KM_ROAD10.search(text, max(0, s - 14), s)
         out.append((k.start() if k else s, m.end(), "ADDRESS", 0.75))
 
 
 def _round10(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
-    if "+" in text or "0" in text or "(" in text:
-        _phones10(text, out)
+    _phones10(text, out)
     if text.isascii() is False or any(c.isupper() for c in text):
         _postcodes10(ctx, text, out)
     _addresses10(text, out)
@@ -6365,6 +6382,7 @@ def _resolve(text: str, cands: list) -> list[Finding]:
             cat in ("NAME", "LOCATION", "FACILITY")
             and _is_placeholder(seg)
             and not RX_REAL_INITIALS.fullmatch(seg)
+            and not (cat == "LOCATION" and any(c.isdigit() for c in seg))  # "S6H 4P1"
         ):
             continue
         taken.append((s, e))
