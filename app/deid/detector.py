@@ -1165,9 +1165,12 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         s = m.start(1)
         seg = m.group(1)
         first = seg.split()[0]
-        # "Dr. X" is a placeholder; "Dr G. Ouellette" is a name written with an initial
+        # "Dr. X" is a placeholder, and "Dr. Y. Hemoccult cards" one before a sentence; "Dr G.
+        # Ouellette" is a name written with an initial (a surname of the lists follows it)
         if (_is_placeholder(first) or first.lower() in PLACEHOLDER_WORDS) and (
-            not re.fullmatch(r"[A-Z]\.", first) or _is_placeholder(seg)
+            not re.fullmatch(r"[A-Z]\.", first)
+            or _is_placeholder(seg)
+            or not ctx.is_name(seg.split()[1].rstrip(".,;:") if len(seg.split()) > 1 else "")
         ):
             continue
         if re.fullmatch(r"[A-Z]{2,}", first) and first.lower() in PLACEHOLDER_WORDS:
@@ -5496,6 +5499,7 @@ RX_CODE_BEFORE10 = re.compile(
     r"|acct|account|policy|claim|card|id|no|medicare|medicaid|ppsn|ird|case)\b[^\d\n]{0,6}$"
 )
 RX_DATE_GROUPS10 = re.compile(r"\d{1,4}[ -]\d{1,2}[ -]\d{2,4}")
+RX_ZIP4_10 = re.compile(r"\d{5}-\d{4}")
 
 
 def _phones10(text: str, out: list) -> None:
@@ -5503,7 +5507,7 @@ def _phones10(text: str, out: list) -> None:
         value = m.group(1)
         digits = sum(c.isdigit() for c in value)
         s = m.start(1)
-        if RX_CODE_BEFORE10.search(text, max(0, s - 24), s):
+        if RX_ZIP4_10.fullmatch(value) or RX_CODE_BEFORE10.search(text, max(0, s - 24), s):
             continue
         if value[0] == "+":
             ok = 8 <= digits <= 15
@@ -5874,6 +5878,7 @@ RX_FAC_HEAD_LAST10 = re.compile(
     rf"|Surgery|State[ \t]+School|Apothecary|Chemist)"
     rf"|{CAPW}[ \t]+(?:&|and)[ \t]+Partners|{CAPW}[ \t]+Bros\.?(?:[ \t]+{CAPW}){{1,2}})\b"
 )
+_SPECIALTY_ENDS10 = ("ic", "al", "ology", "ary", "ics", "ive", "ed")
 RX_FAC_HEAD_HINT10 = re.compile(
     r"Service|Station|Surgery|School|Apothecary|Chemist|Partners|Bros\b"
 )
@@ -5903,17 +5908,23 @@ def _facilities10(ctx: _Ctx, text: str, out: list) -> None:
         s += toks[k].start()
         names = [t.group() for t in toks[k:-1]]
         head = toks[-1].group()
-        # "General Surgery", "Vascular Surgery": a department, not a practice
-        if head in ("Surgery", "Chemist", "Apothecary", "Partners") and not any(
-            not ctx.is_clinical(w) and not ctx.is_common(w) and w.lower() not in GENERIC_FAC
-            for w in names
+        if any(w.lower().rstrip(".") in PLACEHOLDER_WORDS for w in names):
+            continue  # "ABCD Surgery Center": the corpus's stand-in for a name
+        # "General Surgery", "Cardiology/Cardiothoracic Surgery": a department, not a practice
+        if head in ("Surgery", "Chemist", "Apothecary", "Partners") and (
+            text[s - 1 : s] == "/"
+            or any(w.lower().endswith(_SPECIALTY_ENDS10) for w in names)
+            or not any(
+                not ctx.is_clinical(w) and not ctx.is_common(w) and w.lower() not in GENERIC_FAC
+                for w in names
+            )
         ):
             continue
         out.append((s, m.end(1), "FACILITY", 0.75))
     for m in RX_STREET_HEAD_FIRST10.finditer(text):
         s = m.start()
-        k = RX_KM_ROAD10.search(text, max(0, s - 14), s)
-        out.append((k.start() if k else s, m.end(), "ADDRESS", 0.75))
+        km = RX_KM_ROAD10.search(text, max(0, s - 14), s)
+        out.append((km.start() if km else s, m.end(), "ADDRESS", 0.75))
 
 
 def _round10(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
