@@ -1134,6 +1134,15 @@ RX_LAST_FIRST_HINT = re.compile(rf",(?<=[{LO}],)\s+(?:[OD]['’]|Ma?c)?[{UP}]")
 
 
 # ----------------------------------------------------------------------------- recognisers
+def _surname_after_initial10(ctx: _Ctx, seg: str) -> bool:
+    """ "G. Ouellette": a surname of the lists, not an ordinary word ("Dr. X. Blood work")."""
+    parts = seg.split(" ")
+    if len(parts) < 2 or "\n" in parts[0]:
+        return False
+    w = parts[1].rstrip(".,;:")
+    return bool(w) and "\n" not in w and ctx.is_name(w) and not ctx.is_common(w)
+
+
 def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
     m: re.Match[str] | None
     found: list[tuple[int, int, float]] = []
@@ -1170,7 +1179,7 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         if (_is_placeholder(first) or first.lower() in PLACEHOLDER_WORDS) and (
             not re.fullmatch(r"[A-Z]\.", first)
             or _is_placeholder(seg)
-            or not ctx.is_name(seg.split()[1].rstrip(".,;:") if len(seg.split()) > 1 else "")
+            or not _surname_after_initial10(ctx, seg)
         ):
             continue
         if re.fullmatch(r"[A-Z]{2,}", first) and first.lower() in PLACEHOLDER_WORDS:
@@ -5529,12 +5538,12 @@ def _phones10(text: str, out: list) -> None:
 # Postcodes of the United Kingdom, Canada and Ireland (Eircode), after a comma, at the start
 # of a line, or after a town or a province: "Todmorden, KW6 6FX", "SK S0S 9Y5", "\nHX12 1HD".
 RX_POSTCODE10 = re.compile(
-    r"([A-Z](?<![\w-][A-Z])(?:[A-Z]?\d[A-Z\d]?[ ]\d[A-Z]{2}|\d[A-Z][ ]?\d[A-Z]\d"
+    r"([A-Z](?<![\w-][A-Z])(?:[A-Z]?\d[A-Z\d]?[ ]\d[A-Z]{2}|\d[A-Z][ ]\d[A-Z]\d"
     r"|\d[\dW][ ][0-9A-Z]{4}))(?=[ \t]*(?:$|[\n,.;:)|]))"
 )
 RX_POSTCODE_SHAPES10 = re.compile(
     r"[A-Z]{1,2}\d[A-Z\d]?[ ]\d[ABD-HJLNP-UW-Z]{2}"
-    r"|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ ]?\d[ABCEGHJ-NPRSTV-Z]\d"
+    r"|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ ]\d[ABCEGHJ-NPRSTV-Z]\d"
     r"|[ACDEFHKNPRTVWXY]\d[\dW][ ][0-9ACDEFHKNPRTVWXY]{4}"
 )
 RX_POSTCODE_BEFORE10 = re.compile(r"(?:^|[,\n]|[A-Za-z][ \t])[ \t]*$")
@@ -5873,11 +5882,15 @@ _FAC_GENERIC10 = _w("""general comunitario comunitaria regional civil central un
     universitaria municipal rural de del la las los y médico medico primaria secundaria
     hospital clínica clinica centro salud escuela farmacia the""")
 RX_FAC_HEAD_LAST10 = re.compile(
-    rf"((?:{CAPW}[ \t]+){{1,4}}(?:Aboriginal[ \t]+Medical[ \t]+Service|(?:District[ \t]+)?Health"
-    rf"[ \t]+Service|Medical[ \t]+Service|Nursing[ \t]+Station|Multipurpose[ \t]+Service"
+    rf"((?:{CAPW}[ \t]+){{1,4}}(?P<head>Aboriginal[ \t]+Medical[ \t]+Service|(?:District[ \t]+)?"
+    rf"Health[ \t]+Service|Medical[ \t]+Service|Nursing[ \t]+Station|Multipurpose[ \t]+Service"
     rf"|Surgery|State[ \t]+School|Apothecary|Chemist)"
     rf"|{CAPW}[ \t]+(?:&|and)[ \t]+Partners|{CAPW}[ \t]+Bros\.?(?:[ \t]+{CAPW}){{1,2}})\b"
 )
+RX_GP_BEFORE10 = re.compile(
+    r"\b(?:GP|G\.P\.|(?i:general[ \t]+practi(?:ce|tioner)|practice|registered))\b"
+)
+RX_STREET_LINE_AFTER10 = re.compile(r"[ \t]*\n[ \t]*\d")
 _SPECIALTY_ENDS10 = ("ic", "al", "ology", "ary", "ics", "ive", "ed")
 RX_FAC_HEAD_HINT10 = re.compile(
     r"Service|Station|Surgery|School|Apothecary|Chemist|Partners|Bros\b"
@@ -5894,8 +5907,13 @@ def _facilities10(ctx: _Ctx, text: str, out: list) -> None:
         words = m.group(1).split()
         while words and words[-1].lower() in _FAC_GENERIC10:
             words.pop()
-        specific = [w for w in words if w.lower() not in _FAC_GENERIC10]
-        if not specific or all(ctx.is_clinical(w) for w in specific):
+        # "Hospital Emergency Department", "Hospital Day Surgery": parts of a hospital
+        specific = [
+            w
+            for w in words
+            if w.lower() not in _FAC_GENERIC10 and not ctx.is_common(w) and not ctx.is_clinical(w)
+        ]
+        if not specific:
             continue
         end = text.rindex(words[-1], m.start(1), m.end(1)) + len(words[-1])
         out.append((m.start(), end, "FACILITY", 0.75))
@@ -5906,10 +5924,20 @@ def _facilities10(ctx: _Ctx, text: str, out: list) -> None:
         while k < len(toks) - 1 and toks[k].group().lower() in _FAC_LEAD_WORDS10:
             k += 1
         s += toks[k].start()
-        names = [t.group() for t in toks[k:-1]]
-        head = toks[-1].group()
+        head_at = m.start("head") if m.group("head") else m.end(1)
+        names = [t.group() for t in toks[k:] if m.start(1) + t.end() <= head_at]
+        head = m.group("head") or toks[-1].group()
         if any(w.lower().rstrip(".") in PLACEHOLDER_WORDS for w in names):
             continue  # "ABCD Surgery Center": the corpus's stand-in for a name
+        if len(names) == 1 and (ctx.is_common(names[0]) or ctx.is_clinical(names[0])):
+            continue  # "the Emergency Medical Service"
+        # a GP's surgery only where a practice is spoken of ("GP: Dr B. Lowe, Glenview
+        # Surgery") or as a letterhead over a street line: "Sinus Surgery" is an operation
+        if head == "Surgery" and not (
+            RX_GP_BEFORE10.search(text, max(0, s - 80), s)
+            or (text[s - 1 : s] in ("", "\n") and RX_STREET_LINE_AFTER10.match(text, m.end(1)))
+        ):
+            continue
         # "General Surgery", "Cardiology/Cardiothoracic Surgery": a department, not a practice
         if head in ("Surgery", "Chemist", "Apothecary", "Partners") and (
             text[s - 1 : s] == "/"

@@ -109,6 +109,12 @@ CLEAN = [
     "Followup visit with Dr. Y. Hemoccult cards x3 sent home.",
     "To be discussed at the combined Cardiology/Cardiothoracic Surgery case conference.",
     "Taken to the operating room at ABCD Surgery Center.",
+    "Brought to the Hospital Day Surgery by her mother.",
+    "Presented to the Hospital Emergency Department after the fall.",
+    "Sinus Surgery - Endoscopic",
+    "The Emergency Medical Service arrived within minutes.",
+    "Esophageal cancer staged T2N0M0.",
+    "Intubation by Dr. X. Both nares were patent.",
     "Hospital General rounds at 0800.",
 ]
 
