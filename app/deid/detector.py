@@ -5827,7 +5827,7 @@ def _delimited_tables10(text: str, out: list) -> None:
     for line in text.split("\n"):
         lines.append((pos, line))
         pos += len(line) + 1
-    kinds: list[str | None] | None = None
+    kinds: list[str | None] | None = None  # the header's column kinds, while rows follow it
     sep = ","
     for start, line in lines:
         if kinds is not None:
@@ -5957,8 +5957,7 @@ def _facilities10(ctx: _Ctx, text: str, out: list) -> None:
 
 def _round10(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     _phones10(text, out)
-    if text.isascii() is False or any(c.isupper() for c in text):
-        _postcodes10(ctx, text, out)
+    _postcodes10(ctx, text, out)
     _addresses10(text, out)
     _grouped_ids10(text, out, words_ix)
     _facilities10(ctx, text, out)
