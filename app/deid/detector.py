@@ -5882,10 +5882,10 @@ _FAC_GENERIC10 = _w("""general comunitario comunitaria regional civil central un
     universitaria municipal rural de del la las los y médico medico primaria secundaria
     hospital clínica clinica centro salud escuela farmacia the""")
 RX_FAC_HEAD_LAST10 = re.compile(
-    rf"((?:{CAPW}[ \t]+){{1,4}}(?P<head>Aboriginal[ \t]+Medical[ \t]+Service|(?:District[ \t]+)?"
-    rf"Health[ \t]+Service|Medical[ \t]+Service|Nursing[ \t]+Station|Multipurpose[ \t]+Service"
-    rf"|Surgery|State[ \t]+School|Apothecary|Chemist)"
-    rf"|{CAPW}[ \t]+(?:&|and)[ \t]+Partners|{CAPW}[ \t]+Bros\.?(?:[ \t]+{CAPW}){{1,2}})\b"
+    rf"((?:{CAPW}[ ]){{1,4}}(?P<head>Aboriginal[ ]Medical[ ]Service|(?:District[ ])?"
+    rf"Health[ ]Service|Medical[ ]Service|Nursing[ ]Station|Multipurpose[ ]Service"
+    rf"|Surgery|State[ ]School|Apothecary|Chemist)"
+    rf"|{CAPW}[ ](?:&|and)[ ]Partners|{CAPW}[ ]Bros\.?(?:[ ]{CAPW}){{1,2}})\b"
 )
 RX_GP_BEFORE10 = re.compile(
     r"\b(?:GP|G\.P\.|(?i:general[ \t]+practi(?:ce|tioner)|practice|registered))\b"

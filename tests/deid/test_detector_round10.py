@@ -26,7 +26,7 @@ _EXPORT = (
     "QX55102,Harrow,Linnea,1950-02-11,NG7 2XT\n"
     'ZT80311,"Moreau, Ansel",,03/09/1961,60617\n'
 )
-_ROSTER = "Name\tRole\tSite\nOdile Farrant\tRN\tKestrel Bay Nursing Station\n"
+_ROSTER = "Name\tRole\tSite\nOdile E. Farrant\tRN\tKestrel Bay Nursing Station\n"
 
 CASES = [
     # telephone numbers written the way other countries write them
@@ -133,3 +133,9 @@ def test_a_zip_plus_four_is_still_a_place_not_a_telephone_number() -> None:
     text = "Mail to 12 Elm St, Hanover, NH 03755-1234 by Friday."
     s = text.index("03755-1234")
     assert [f.category for f in scan(text) if f.start <= s < f.end] == ["LOCATION"]
+
+
+def test_a_facility_in_a_tab_separated_row_stays_in_its_cell() -> None:
+    found = [(f.category, _ROSTER[f.start : f.end]) for f in scan(_ROSTER)]
+    assert ("FACILITY", "Kestrel Bay Nursing Station") in found
+    assert ("NAME", "Odile E. Farrant") in found
