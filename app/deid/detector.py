@@ -914,7 +914,9 @@ class CueRule:
 def _rule_applies(rule: CueRule, text: str, low: str | None, keys) -> bool:
     if rule.chars and not any(c in text for c in rule.chars):
         return False
-    if rule.words and not keys & rule.words:
+    # the index holds ASCII letters only: "NİCKNAMED" (a dotted capital I) is not indexed as
+    # "nicknamed", so a rule that matches any case is not gated by it on a non-ASCII text
+    if rule.words and not keys & rule.words and (text.isascii() or not _any_case(rule.rx)):
         return False
     if rule.hint is not None and not rule.hint.search(text):
         return False
@@ -1132,6 +1134,15 @@ RX_LAST_FIRST_HINT = re.compile(rf",(?<=[{LO}],)\s+(?:[OD]['’]|Ma?c)?[{UP}]")
 
 
 # ----------------------------------------------------------------------------- recognisers
+def _surname_after_initial10(ctx: _Ctx, seg: str) -> bool:
+    """ "G. Ouellette": a surname of the lists, not an ordinary word ("Dr. X. Blood work")."""
+    parts = seg.split(" ")
+    if len(parts) < 2 or "\n" in parts[0]:
+        return False
+    w = parts[1].rstrip(".,;:")
+    return bool(w) and "\n" not in w and ctx.is_name(w) and not ctx.is_common(w)
+
+
 def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
     m: re.Match[str] | None
     found: list[tuple[int, int, float]] = []
@@ -1163,7 +1174,13 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         s = m.start(1)
         seg = m.group(1)
         first = seg.split()[0]
-        if _is_placeholder(first) or first.lower() in PLACEHOLDER_WORDS:
+        # "Dr. X" is a placeholder, and "Dr. Y. Hemoccult cards" one before a sentence; "Dr G.
+        # Ouellette" is a name written with an initial (a surname of the lists follows it)
+        if (_is_placeholder(first) or first.lower() in PLACEHOLDER_WORDS) and (
+            not re.fullmatch(r"[A-Z]\.", first)
+            or _is_placeholder(seg)
+            or not _surname_after_initial10(ctx, seg)
+        ):
             continue
         if re.fullmatch(r"[A-Z]{2,}", first) and first.lower() in PLACEHOLDER_WORDS:
             continue
@@ -2092,10 +2109,11 @@ def _addresses(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
 # Any number + street words + a USPS suffix (Pub. 28 list), with up to two unit designators.
 # "4893 1/2 N ...", "2253-B OLD STAGE RDG": half numbers and lettered duplexes
 RX_HOUSE_NUMBER = re.compile(
-    r"\d(?<![\w/.,$#:+-]\d)\d{0,5}(?:[A-Za-z]|-[A-Z](?![\w-]))?(?:-\d{1,4})?(?:[ \t]+1/2)?[ \t]+"
+    r"\d(?<![\w.,$#:+-]\d)(?<![A-Za-z./]/\d)\d{0,5}(?:[A-Za-z]|-[A-Z](?![\w-]))?(?:-\d{1,4})?"
+    r"(?:[ \t]+1/2)?[ \t]+"
     r"(?=[A-Za-z]|\d)"
 )
-RX_STREET_WORD = re.compile(r"[ \t]*(\d+(?:st|nd|rd|th)|[A-Za-z][A-Za-z'’]*\.?)")
+RX_STREET_WORD = re.compile(r"[ \t]*(\d+(?:st|nd|rd|th)|[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’]*\.?)")
 RX_DIRECTION = re.compile(r"[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b\.?")
 RX_UNIT_TAIL = re.compile(r"\.?,?[ \t]*(?:([A-Za-z]+)\.?[ \t]*#?|#)[ \t]*([A-Za-z0-9-]{1,6})\b")
 RX_UNIT_BARE = re.compile(
@@ -5470,6 +5488,485 @@ TRIGGERS["MON9"] = _w("jan feb mar apr may jun jul aug sep sept oct nov dec")
 TRIGGERS["LAST9"] = _w("last")
 
 
+# ----------------------------------------------------------------------------- round 10
+# Telephone numbers written the way other countries write them. A number that opens with a
+# country code ("+353 (0)21 128231", "+61 2 0679 3553") or a trunk zero ("0131 252 0338",
+# "(02) 6247 4368", "07045 791774") is a telephone number by its shape; other groupings
+# ("55 1923 9452", "428-191-33-37") only after a phone cue or inside parentheses.
+RX_PHONE_GROUPS10 = re.compile(
+    r"(?<![\w+/.,:-])(\+\d{1,3}(?:[ .-]?\(0\)[ ]?\d{1,5}|[ .-]\(?\d{1,5}\)?)(?:[ .-]\d{1,6}){1,4}"
+    r"|\(0?\d{1,5}\)[ ]?\d{2,6}(?:[ -]\d{2,6}){1,3}"
+    r"|\d{2,6}(?:[ -]\d{2,6}){1,4})(?![\w/-]|[.,:]\d)"
+)
+RX_PHONE_CUE_BEFORE10 = re.compile(
+    r"\b(?i:tel|telephone|phone|ph|fax|mobile|mob|cell|pager|call|calls|ring|rang|text|texts"
+    r"|contact|hotline|reached|reach|number|whatsapp)\b[^\d\n]{0,25}$"
+)
+# codes that are written in digit groups too: a drug's NDC, a lot, a claim, a record
+RX_CODE_BEFORE10 = re.compile(
+    r"\b(?i:ndc|lot|ref|code|codes|icd(?:-10)?|cpt|snomed|loinc|rxnorm|drg|rx|nhs|mrn|ssn|sin"
+    r"|acct|account|policy|claim|card|id|no|medicare|medicaid|ppsn|ird|case)\b[^\d\n]{0,6}$"
+)
+RX_DATE_GROUPS10 = re.compile(r"\d{1,4}[ -]\d{1,2}[ -]\d{2,4}")
+RX_ZIP4_10 = re.compile(r"\d{5}-\d{4}")
+
+
+def _phones10(text: str, out: list) -> None:
+    for m in RX_PHONE_GROUPS10.finditer(text):
+        value = m.group(1)
+        digits = sum(c.isdigit() for c in value)
+        s = m.start(1)
+        if RX_ZIP4_10.fullmatch(value) or RX_CODE_BEFORE10.search(text, max(0, s - 24), s):
+            continue
+        if value[0] == "+":
+            ok = 8 <= digits <= 15
+        elif value[0] == "0" or value.startswith("(0"):
+            ok = 9 <= digits <= 13
+        else:
+            ok = (
+                9 <= digits <= 13
+                and not RX_DATE_GROUPS10.fullmatch(value)
+                and (
+                    bool(RX_PHONE_CUE_BEFORE10.search(text, max(0, s - 40), s))
+                    or (text[s - 1 : s] == "(" and text[m.end(1) : m.end(1) + 1] == ")")
+                )
+            )
+        if ok:
+            out.append((s, m.end(1), "PHONE", 0.75))
+
+
+# Postcodes of the United Kingdom, Canada and Ireland (Eircode), after a comma, at the start
+# of a line, or after a town or a province: "Todmorden, KW6 6FX", "SK S0S 9Y5", "\nHX12 1HD".
+RX_POSTCODE10 = re.compile(
+    r"([A-Z](?<![\w-][A-Z])(?:[A-Z]?\d[A-Z\d]?[ ]\d[A-Z]{2}|\d[A-Z][ ]\d[A-Z]\d"
+    r"|\d[\dW][ ][0-9A-Z]{4}))(?=[ \t]*(?:$|[\n,.;:)|]))"
+)
+RX_POSTCODE_SHAPES10 = re.compile(
+    r"[A-Z]{1,2}\d[A-Z\d]?[ ]\d[ABD-HJLNP-UW-Z]{2}"
+    r"|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ ]\d[ABCEGHJ-NPRSTV-Z]\d"
+    r"|[ACDEFHKNPRTVWXY]\d[\dW][ ][0-9ACDEFHKNPRTVWXY]{4}"
+)
+RX_POSTCODE_BEFORE10 = re.compile(r"(?:^|[,\n]|[A-Za-z][ \t])[ \t]*$")
+RX_EIRCODE10 = re.compile(r"[ACDEFHKNPRTVWXY]\d[\dW][ ][0-9ACDEFHKNPRTVWXY]{4}")
+# Australian postcodes after a town and a state: "Gympie WA 2706", "Yuendumu NT 0872"
+RX_AU_POSTCODE10 = re.compile(
+    rf"\b({CAPW}(?:[ \t]+{CAPW})?)[ \t]+(?:NSW|VIC|QLD|WA|SA|TAS|NT|ACT)[ \t]+(\d{{4}})(?![\d-])"
+)
+RX_AU_STATE10 = re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|NT|ACT)[ \t]+\d{4}(?![\d-])")
+# a town alone on the line above a postcode
+RX_TOWN_LINE10 = re.compile(rf"(?:^|\n)[ \t]*({CAPW}(?:[ \t-]+{CAPW}){{0,3}})[ \t]*\n[ \t]*$")
+
+
+def _postcodes10(ctx: _Ctx, text: str, out: list) -> None:
+    for m in RX_POSTCODE10.finditer(text):
+        code = m.group(1)
+        if not RX_POSTCODE_SHAPES10.fullmatch(code) or not RX_POSTCODE_BEFORE10.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
+            continue
+        if RX_EIRCODE10.fullmatch(code) and not (
+            any(c.isdigit() for c in code[4:]) and any(c.isalpha() for c in code[4:])
+        ):
+            continue
+        out.append((m.start(1), m.end(1), "LOCATION", 0.7))
+        t = RX_TOWN_LINE10.search(text, max(0, m.start(1) - 60), m.start(1))
+        if t and not any(ctx.is_clinical(w) for w in t.group(1).split()):
+            out.append((t.start(1), t.end(1), "LOCATION", 0.6))
+    for m in RX_AU_POSTCODE10.finditer(text) if RX_AU_STATE10.search(text) else ():
+        out.append((m.start(2), m.end(2), "LOCATION", 0.7))
+        if not any(ctx.is_clinical(w) or ctx.is_common(w) for w in m.group(1).split()):
+            out.append((m.start(1), m.end(1), "LOCATION", 0.65))
+
+
+# Street numbers written "2/5A" or "6/15" (unit/house), and what comes before a street line:
+# "Flat 6, 12 Coal Hollow Rise", "Unit 27/8A Kiln Gardens", "The Old Rectory, 45 Paddock
+# Garth"; rural postal addresses ("RMB 5107", "Private Bag 74", "Apdo. Postal 118").
+RX_UNIT_SLASH10 = re.compile(r"(?<![\w/.-])\d{1,4}[A-Za-z]?/$")
+RX_BEFORE_STREET10 = re.compile(
+    r"(?:\b(?:Flat|Unit|Apt|Apartment|Suite|Shop|Level|Lot)[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+"
+    r"|\bThe[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,[ \t]+"
+    r"|\b[A-Z][a-z]+[ \t]+(?:Cottage|House|Farm|Lodge|Rectory|Barn|Mill|Manor|Villa),[ \t]+)$"
+)
+RX_UNIT_WORD_SLASH10 = re.compile(r"\b(?:Unit|Flat|Apt)[ \t]+$")
+RX_RURAL_POSTAL10 = re.compile(
+    r"\b(?:RMB|R\.M\.B\.|(?:Private|Locked)[ \t]+Bag|Apdo\.?[ \t]+Postal|Apartado[ \t]+Postal"
+    r"|Site[ \t]+\d{1,4}[ \t]+Comp[ \t]+\d{1,4}[ \t]+RR)[ \t]+\d{1,6}\b"
+)
+
+
+def _addresses10(text: str, cands: list) -> None:
+    extra = []
+    for s, e, cat, conf in cands:
+        if cat != "ADDRESS" or not text[s : s + 1].isdigit():
+            continue
+        start = s
+        m = RX_UNIT_SLASH10.search(text, max(0, s - 6), s)
+        if m:
+            start = m.start()
+            u = RX_UNIT_WORD_SLASH10.search(text, max(0, start - 8), start)
+            if u:
+                start = u.start()
+        m = RX_BEFORE_STREET10.search(text, max(0, start - 40), start)
+        if m:
+            start = m.start()
+        if start < s:
+            extra.append((start, e, "ADDRESS", conf))
+    cands.extend(extra)
+    if "Bag" in text or "RMB" in text or "Postal" in text or "Comp" in text:
+        _cands_from(RX_RURAL_POSTAL10, text, "ADDRESS", 0.8, 0, cands)
+
+
+# Places larger than a US state are not Safe Harbor identifiers: countries, and the first-level
+# divisions of the countries whose addresses the detector reads (Canada, Mexico, Australia,
+# the United Kingdom, Ireland). "pt moved from Jalisco to Mexico" names no small place.
+REGIONS10 = frozenset(
+    w.replace("_", " ")
+    for w in _w(
+        """
+    afghanistan albania algeria angola argentina armenia australia austria azerbaijan bahamas
+    bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil
+    bulgaria burundi cambodia cameroon canada chad chile china colombia congo costa_rica croatia
+    cuba cyprus czechia czech_republic denmark djibouti dominica dominican_republic ecuador egypt
+    el_salvador eritrea estonia eswatini ethiopia fiji finland france gabon gambia germany ghana
+    greece grenada guatemala guinea guyana haiti honduras hong_kong hungary iceland india
+    indonesia iran iraq ireland israel italy jamaica japan jordan kazakhstan kenya korea kosovo
+    kuwait laos latvia lebanon lesotho liberia libya lithuania luxembourg madagascar malawi
+    malaysia mali malta mauritania mauritius mexico moldova mongolia montenegro morocco
+    mozambique myanmar namibia nepal netherlands new_zealand nicaragua niger nigeria norway oman
+    pakistan panama paraguay peru philippines poland portugal qatar romania russia rwanda samoa
+    saudi_arabia senegal serbia sierra_leone singapore slovakia slovenia somalia south_africa
+    south_korea north_korea south_sudan spain sri_lanka sudan suriname sweden switzerland syria
+    taiwan tajikistan tanzania thailand togo tonga trinidad tunisia turkey uganda ukraine
+    united_kingdom united_states uruguay uzbekistan venezuela vietnam yemen zambia zimbabwe
+    england scotland wales northern_ireland great_britain britain
+    alberta british_columbia manitoba new_brunswick newfoundland labrador nova_scotia ontario
+    prince_edward_island quebec saskatchewan yukon nunavut northwest_territories
+    new_south_wales queensland south_australia tasmania victoria western_australia
+    northern_territory australian_capital_territory
+    aguascalientes baja_california baja_california_sur campeche chiapas chihuahua coahuila
+    colima durango guanajuato guerrero hidalgo jalisco michoacán michoacan morelos nayarit
+    nuevo_león nuevo_leon oaxaca puebla querétaro queretaro quintana_roo san_luis_potosí
+    san_luis_potosi sinaloa sonora tabasco tamaulipas tlaxcala veracruz yucatán yucatan
+    zacatecas leinster munster connacht ulster
+    """
+    )
+)
+# "stable on 2/3 of a tablet", "1/2 tab nightly": a fraction of a dose, not a date
+RX_DOSE_AFTER10 = re.compile(
+    r"[ \t]+(?:of[ \t]+(?:a|an|the|her|his|one)[ \t]+)?(?i:tabs?|tablets?|pills?|caps?|capsules?"
+    r"|films?|strips?|patch|patches|doses?|vials?|pens?|ampoules?|sachets?|suppositor)"
+)
+RX_VERSION_BEFORE10 = re.compile(r"\b(?i:version|ver|v|release|build|firmware|software)\.?[ \t]*$")
+RX_CODE_SYSTEM_BEFORE10 = re.compile(
+    r"\b(?:SNOMED(?:[ -]CT)?|LOINC|ICD(?:-?1[01])?(?:-CM)?|CPT|HCPCS|RxNorm|NDC|DRG|MeSH|UMLS"
+    r"|CUI)[ \t]*(?:code)?[ \t:#]*$"
+)
+_SCORE_HEADS10 = _w("score scores scale criteria classification grade stage index")
+
+
+def _not_identifier10(ctx: _Ctx, text: str, cand: tuple) -> bool:
+    """Vetoes read off clean passages: dose fractions, versions, code systems, regions."""
+    s, e, cat = cand[0], cand[1], cand[2]
+    if cat == "DATE":
+        return text[s:e].count("/") == 1 and bool(RX_DOSE_AFTER10.match(text, e))
+    if cat == "IP":
+        return bool(RX_VERSION_BEFORE10.search(text, max(0, s - 12), s))
+    if cat == "ID":
+        return bool(RX_CODE_SYSTEM_BEFORE10.search(text, max(0, s - 16), s))
+    if cat == "LOCATION":
+        span = text[s:e].lower()
+        return (span in REGIONS10 or span in STATES) and bool(
+            RX_MOVE_BEFORE10.search(text, max(0, s - 40), s)
+        )
+    if cat == "FACILITY":
+        # "Referred to SNAP, WIC and ...": programs in a list of acronyms, not a place
+        span = text[s:e]
+        return (
+            span.isalpha()
+            and span.isupper()
+            and len(span) <= 5
+            and bool(RX_ACRONYM_LIST_AFTER10.match(text, e))
+        )
+    if cat == "NAME":
+        after = RX_WORD_AFTER10.match(text, e)
+        if after and after.group(1).lower() in _SCORE_HEADS10:
+            return True
+        return any("-" in w and ctx.is_clinical(w) for w in text[s:e].split())  # "Child-Pugh A"
+    return False
+
+
+RX_WORD_AFTER10 = re.compile(r"[ \t]+([A-Za-z]+)")
+RX_MOVE_BEFORE10 = re.compile(
+    r"\b(?i:moved|moving|relocated|relocating|emigrated|immigrated|came|travell?ed)\b[^.\n]*$"
+)
+RX_ACRONYM_LIST_AFTER10 = re.compile(
+    r"[ \t]*(?:,|and\b|or\b)[ \t]*(?:and[ \t]+|or[ \t]+)?[A-Z]{2,5}\b"
+)
+
+
+# Identifier numbers after the names other countries and registration systems give them,
+# written in groups as often as not: "SIN 127-284-800", "NI number ZY 76 59 25 B", "Member
+# ID: 3365 99837 5", "Hosp No: 131 917 40", "Expediente 0432522", "AHPRA 212273".
+RX_ID_CUE10 = re.compile(
+    r"\b(?:SIN|NSS|NIF|NIE|CURP|RFC|PPSN|IRD|NHI|OHIP|MCP|AHPRA|MCRN|IMC|GMC|NMC|FIN|MBI"
+    r"|CDL"
+    r"|(?i:ni|nhs|hosp(?:ital)?|medicare|medicaid|health|medical|member|subscriber|case"
+    r"|claim|enc|encounter|bill[ \t]+to|expediente|secondary"
+    r"|driver(?:['’]s)?[ \t]+(?:licen[cs]e|lic)"
+    r"|licen[cs]e|lic|registration|reg)"
+    r"(?:[ \t]+(?i:card|id|number|no\.?|num|#))?)[ \t]*(?:(?i:no\.?|number|#)[ \t]*)?[:#.]?[ \t]*"
+    r"(?=[A-Z0-9])"
+)
+RX_ID_TOKEN10 = re.compile(r"[A-Z0-9][A-Z0-9./-]*")
+# letters before a long run of digits; letters before pairs ("QQ 12 34 56 C") are kept
+RX_LETTERS_LEAD10 = re.compile(r"[A-Z]{1,3}[ \t]+(?=[A-Z]?\d{4,})")
+RX_DATE_TOKEN10 = re.compile(r"\d{1,4}[/-]\d{1,2}(?:[/-]\d{2,4})?|\d{1,2}[A-Z]{3}\d{2,4}")
+TRIGGERS["IDC10"] = _w("""sin nss nif nie curp rfc ppsn ird nhi ohip mcp ahpra mcrn imc gmc nmc fin
+    mbi cdl ni nhs hosp hospital medicare medicaid health medical member subscriber case claim
+    enc encounter bill expediente secondary driver licence license lic registration reg""")
+
+
+def _grouped_ids10(text: str, out: list, words_ix: _WordIndex) -> None:
+    for m in _triggered(RX_ID_CUE10, "IDC10", text, words_ix):
+        start = pos = end = m.end()
+        digits = parts = 0
+        lead = RX_LETTERS_LEAD10.match(text, pos)
+        if lead:
+            start = pos = lead.end()  # "DL 092633336": the licence's kind, not its number
+        while parts < 6:
+            t = RX_ID_TOKEN10.match(text, pos)
+            if not t:
+                break
+            tok = t.group().rstrip(".")
+            if parts == 0 and RX_DATE_TOKEN10.fullmatch(tok):
+                break  # "encounter 8/23 16:49": a date, not a number
+            if text[t.end() : t.end() + 1] == ":":
+                break  # a time
+            n = sum(c.isdigit() for c in tok)
+            if n == 0 and len(tok) > 2:
+                break  # a word: the number has ended ("QQ 12 34 56 C" holds letter groups)
+            if t.end() < len(text) and (text[t.end()].isalpha() or text[t.end()] in "%/"):
+                break  # "12mg", "3/5"
+            digits += n
+            end = t.start() + len(tok)
+            parts += 1
+            nxt = text[t.end() : t.end() + 2]
+            if tok != t.group() or not (nxt[:1] in (" ", "-") and nxt[1:2].isalnum()):
+                break
+            pos = t.end() + 1
+        if digits >= 5:
+            out.append((start, end, "ID", 0.7))
+
+
+# Ages over 89 in registration shapes: "(105 y)", "F/91", "F  97Y", "102nd birthday"
+RX_AGE_SHAPES10 = re.compile(
+    r"\((9\d|1[01]\d)[ \t]?(?:y|yo|yrs?)\)"
+    r"|[MF](?<![\w/][MF])[ \t]*/[ \t]*(9\d|1[01]\d)\b(?![/\d])"
+    r"|[MF](?<![\w/][MF])[ \t]+(9\d|1[01]\d)[Yy]\b"
+)
+RX_AGE_BIRTHDAY10 = re.compile(r"\b(9\d|1[01]\d)(?:st|nd|rd)[ \t]+birthday")
+
+
+def _ages10(text: str, out: list) -> None:
+    for m in RX_AGE_SHAPES10.finditer(text):
+        g = next(i for i in range(1, 4) if m.group(i))
+        out.append((m.start(g), m.end(g), "AGE", 0.75))
+    for m in RX_AGE_BIRTHDAY10.finditer(text) if "birthday" in text else ():
+        out.append((m.start(1), m.end(1), "AGE", 0.75))
+
+
+# Delimited exports: a header row of column names ("patient_id,last_name,first_name,dob,zip")
+# makes each cell under an identifier column an identifier of that kind.
+_COLUMN_KINDS10 = (
+    (
+        re.compile(r"(?i)(?:patient|last|first|given|family|full|middle)?[ _]?(?:name|surname)s?"),
+        "NAME",
+    ),
+    (
+        re.compile(r"(?i)(?:[a-z]+[ _])?(?:id|mrn|no|number|nhs|ssn|account|acct|policy|chart)"),
+        "ID",
+    ),
+    (
+        re.compile(
+            r"(?i)dob|birth[ _]?date|date[ _]of[ _]birth|(?:last|next)[ _]visit|admit(?:ted)?"
+            r"|discharged?|date"
+        ),
+        "DATE",
+    ),
+    (re.compile(r"(?i)zip|zip[ _]?code|post[ _]?code|postal[ _]?code"), "LOCATION"),
+    (re.compile(r"(?i)phone|tel|telephone|mobile|cell|fax"), "PHONE"),
+    (re.compile(r"(?i)address|street|addr"), "ADDRESS"),
+    (re.compile(r"(?i)city|town|suburb"), "LOCATION"),
+    (re.compile(r"(?i)site|facility|clinic|hospital|practice|employer"), "FACILITY"),
+)
+
+
+def _cells10(line: str, sep: str, base: int) -> list[tuple[int, int]]:
+    cells, pos = [], 0
+    while pos <= len(line):
+        if sep == "," and line.startswith('"', pos):
+            close = line.find('"', pos + 1)
+            close = len(line) if close < 0 else close + 1
+            cells.append((base + pos + 1, base + close - 1))
+            pos = close + 1
+        else:
+            nxt = line.find(sep, pos)
+            nxt = len(line) if nxt < 0 else nxt
+            cells.append((base + pos, base + nxt))
+            pos = nxt + 1
+    return cells
+
+
+def _column_kind10(name: str) -> str | None:
+    name = name.strip().strip('"')
+    return next((k for rx, k in _COLUMN_KINDS10 if rx.fullmatch(name)), None)
+
+
+def _delimited_tables10(text: str, out: list) -> None:
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    kinds: list[str | None] | None = None  # the header's column kinds, while rows follow it
+    sep = ","
+    for start, line in lines:
+        if kinds is not None:
+            if not line.strip() or sep not in line:
+                kinds = None
+            else:
+                for (s, e), kind in zip(_cells10(line, sep, start), kinds, strict=False):
+                    value = text[s:e].strip()
+                    if not kind or not value:
+                        continue
+                    if kind in ("ID", "DATE", "PHONE") and not any(c.isdigit() for c in value):
+                        continue
+                    if kind == "NAME" and not any(c.isalpha() for c in value):
+                        continue
+                    lead = len(text[s:e]) - len(text[s:e].lstrip())
+                    out.append((s + lead, s + lead + len(value), kind, 0.7))
+                continue
+        for sep in ("\t", ","):
+            if line.count(sep) >= 2:
+                names = [line[a - start : b - start].strip() for a, b in _cells10(line, sep, start)]
+                if not all(RX_HEADER_CELL10.fullmatch(n) for n in names):
+                    continue
+                found = [_column_kind10(n) for n in names]
+                if sum(k is not None for k in found) >= 2 and ("NAME" in found or "ID" in found):
+                    kinds = found
+                    break
+
+
+RX_HEADER_CELL10 = re.compile(r"[A-Za-z][A-Za-z_ #/.-]{0,24}")
+
+
+# Streets written head first, as in Mexico and Spain: "Calle Allende 1238, Col. La Loma",
+# "Calzada Independencia 491 Int. 5", "Calle 5 de Mayo s/n", "Km 33.7 Carretera Federal 128"
+RX_STREET_HEAD_FIRST10 = re.compile(
+    rf"\b(?:Calle|Calzada|Avenida|Av\.|Andador|Privada|Callejón|Camino|Carretera|Paseo"
+    rf"|Prolongación|Cerrada|Circuito)[ \t]+(?:(?:{CAPW}|\d{{1,2}}|de|del|la|las|los|y)[ \t]+)"
+    rf"{{0,5}}?(?:\d{{1,5}}[A-Z]?|s/n)\b(?:[ \t]+Int\.?[ \t]*\d{{1,4}}[A-Z]?)?"
+    rf"(?:,[ \t]+(?:Col\.|Colonia|Ejido|Fracc\.)[ \t]+{CAPW}(?:[ \t]+{CAPW}){{0,2}})?"
+)
+RX_KM_ROAD10 = re.compile(r"\bKm\.?[ \t]+\d{1,4}(?:\.\d)?[ \t]+(?=Carretera\b)")
+
+# Facilities written head first ("Hospital General de Ocotlán", "Centro de Salud Red Mesa",
+# "Clínica San Vicente", "Escuela Primaria Leona Vicario") and heads that the first list
+# lacks: a GP surgery or partnership, a nursing station, a health service, a state school.
+RX_FAC_HEAD_FIRST10 = re.compile(
+    rf"\b(?:Hospital|Clínica|Clinica|Centro[ \t]+de[ \t]+Salud|Centro[ \t]+Médico|Sanatorio"
+    rf"|Escuela(?:[ \t]+Primaria|[ \t]+Secundaria)?|Farmacia|Hôpital|Clinique)"
+    rf"((?:[ ](?:de|del|la|las|los|y))*(?:[ ]{CAPW}(?:[ ](?:de|del|la|las|los|y))*){{1,6}})"
+    rf"(?<![ \t])"
+)
+_FAC_GENERIC10 = _w("""general comunitario comunitaria regional civil central universitario
+    universitaria municipal rural de del la las los y médico medico primaria secundaria
+    hospital clínica clinica centro salud escuela farmacia the""")
+RX_FAC_HEAD_LAST10 = re.compile(
+    rf"((?:{CAPW}[ ]){{1,4}}(?P<head>Aboriginal[ ]Medical[ ]Service|(?:District[ ])?"
+    rf"Health[ ]Service|Medical[ ]Service|Nursing[ ]Station|Multipurpose[ ]Service"
+    rf"|Surgery|State[ ]School|Apothecary|Chemist)"
+    rf"|{CAPW}[ ](?:&|and)[ ]Partners|{CAPW}[ ]Bros\.?(?:[ ]{CAPW}){{1,2}})\b"
+)
+RX_GP_BEFORE10 = re.compile(
+    r"\b(?:GP|G\.P\.|(?i:general[ \t]+practi(?:ce|tioner)|practice|registered))\b"
+)
+RX_STREET_LINE_AFTER10 = re.compile(r"[ \t]*\n[ \t]*\d")
+_SPECIALTY_ENDS10 = ("ic", "al", "ology", "ary", "ics", "ive", "ed")
+RX_FAC_HEAD_HINT10 = re.compile(
+    r"Service|Station|Surgery|School|Apothecary|Chemist|Partners|Bros\b"
+)
+RX_CAPW_BEFORE10 = re.compile(rf"{CAPW}[ \t]+$")
+_FAC_LEAD_WORDS10 = _w("""at to from the a an of and with by saw seen see visited attends attend
+    referred transferred works worked""")
+
+
+def _facilities10(ctx: _Ctx, text: str, out: list) -> None:
+    for m in RX_FAC_HEAD_FIRST10.finditer(text):
+        if RX_CAPW_BEFORE10.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "Mercy Hospital Medical Records": the head of a name, not its start
+        words = m.group(1).split()
+        while words and words[-1].lower() in _FAC_GENERIC10:
+            words.pop()
+        # "Hospital Emergency Department", "Hospital Day Surgery": parts of a hospital
+        specific = [
+            w
+            for w in words
+            if w.lower() not in _FAC_GENERIC10 and not ctx.is_common(w) and not ctx.is_clinical(w)
+        ]
+        if not specific:
+            continue
+        end = text.rindex(words[-1], m.start(1), m.end(1)) + len(words[-1])
+        out.append((m.start(), end, "FACILITY", 0.75))
+    for m in RX_FAC_HEAD_LAST10.finditer(text) if RX_FAC_HEAD_HINT10.search(text) else ():
+        s = m.start(1)
+        toks = list(re.finditer(r"\S+", m.group(1)))
+        k = 0
+        while k < len(toks) - 1 and toks[k].group().lower() in _FAC_LEAD_WORDS10:
+            k += 1
+        s += toks[k].start()
+        head_at = m.start("head") if m.group("head") else m.end(1)
+        names = [t.group() for t in toks[k:] if m.start(1) + t.end() <= head_at]
+        head = m.group("head") or toks[-1].group()
+        if any(w.lower().rstrip(".") in PLACEHOLDER_WORDS for w in names):
+            continue  # "ABCD Surgery Center": the corpus's stand-in for a name
+        if len(names) == 1 and (ctx.is_common(names[0]) or ctx.is_clinical(names[0])):
+            continue  # "the Emergency Medical Service"
+        # a GP's surgery only where a practice is spoken of ("GP: Dr B. Lowe, Glenview
+        # Surgery") or as a letterhead over a street line: "Sinus Surgery" is an operation
+        if head == "Surgery" and not (
+            RX_GP_BEFORE10.search(text, max(0, s - 80), s)
+            or (text[s - 1 : s] in ("", "\n") and RX_STREET_LINE_AFTER10.match(text, m.end(1)))
+        ):
+            continue
+        # "General Surgery", "Cardiology/Cardiothoracic Surgery": a department, not a practice
+        if head in ("Surgery", "Chemist", "Apothecary", "Partners") and (
+            text[s - 1 : s] == "/"
+            or any(w.lower().endswith(_SPECIALTY_ENDS10) for w in names)
+            or not any(
+                not ctx.is_clinical(w) and not ctx.is_common(w) and w.lower() not in GENERIC_FAC
+                for w in names
+            )
+        ):
+            continue
+        out.append((s, m.end(1), "FACILITY", 0.75))
+    for m in RX_STREET_HEAD_FIRST10.finditer(text):
+        s = m.start()
+        km = RX_KM_ROAD10.search(text, max(0, s - 14), s)
+        out.append((km.start() if km else s, m.end(), "ADDRESS", 0.75))
+
+
+def _round10(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    _phones10(text, out)
+    _postcodes10(ctx, text, out)
+    _addresses10(text, out)
+    _grouped_ids10(text, out, words_ix)
+    _facilities10(ctx, text, out)
+    if "y" in text or "Y" in text or "/" in text:
+        _ages10(text, out)
+    if "\t" in text or text.count(",") >= 4:
+        _delimited_tables10(text, out)
+
+
 # ----------------------------------------------------------------------------- cue table
 # Tests that veto a cue rule's match (True: not an identifier).
 def _age_hint(text: str, low: str) -> bool:
@@ -5923,6 +6420,7 @@ def _resolve(text: str, cands: list) -> list[Finding]:
             cat in ("NAME", "LOCATION", "FACILITY")
             and _is_placeholder(seg)
             and not RX_REAL_INITIALS.fullmatch(seg)
+            and not (cat == "LOCATION" and any(c.isdigit() for c in seg))  # "S6H 4P1"
         ):
             continue
         taken.append((s, e))
@@ -5999,7 +6497,10 @@ def _scan(text: str) -> list[Finding]:
     _round7(ctx, text, cands, words_ix)
     _round8(ctx, text, cands, words_ix)
     _round9(ctx, text, cands, words_ix)
-    cands = [c for c in cands if not _not_identifier(text, c)]
+    _round10(ctx, text, cands, words_ix)
+    cands = [
+        c for c in cands if not _not_identifier(text, c) and not _not_identifier10(ctx, text, c)
+    ]
     found = _resolve(text, cands)
     implied = _after_findings(ctx, text, found)
     if implied:

@@ -103,7 +103,8 @@ def test_a_folded_pattern_reads_a_text_whose_lower_case_is_longer_as_it_is():
 # The plain forms of the patterns rewritten to begin with their fixed character.
 PLAIN = {
     "RX_HOUSE_NUMBER": (
-        r"(?<![\w/.,$#:+-])\d{1,6}(?:[A-Za-z]|-[A-Z](?![\w-]))?(?:-\d{1,4})?(?:[ \t]+1/2)?[ \t]+"
+        r"(?<![\w.,$#:+-])(?<![A-Za-z./]/)\d{1,6}(?:[A-Za-z]|-[A-Z](?![\w-]))?(?:-\d{1,4})?"
+        r"(?:[ \t]+1/2)?[ \t]+"
         r"(?=[A-Za-z]|\d)",
         0,
     ),
