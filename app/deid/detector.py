@@ -6448,12 +6448,34 @@ def scan(text: str) -> list[Finding]:
     short = len(text) <= _SHORT
     if short and text in _CLEAN_SHORT:
         return []
-    found = _scan(text)
+    # The rules read ASCII digits, dashes, spaces and letters; what the text writes with other
+    # characters of the same meaning (full-width digits, a non-breaking hyphen or space, an en
+    # dash, a dotless or dotted i) is read as those, one character for one, so every offset
+    # found is an offset of the text as given.
+    found = _scan(text if text.isascii() else text.translate(_FOLD))
     if short and not found:
         if len(_CLEAN_SHORT) >= _CLEAN_SHORT_MAX:
             _CLEAN_SHORT.clear()  # rarely: a bound, not an order of eviction
         _CLEAN_SHORT.add(text)
     return found
+
+
+def _fold_table() -> dict[int, str]:
+    # Full-width forms, mathematical letters and digits, spaces, hyphens and dashes, and the
+    # letters that match "i", "s" and "k" in any case. Not superscripts ("10³/µL" is a count).
+    table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
+    for code in range(0x1D400, 0x1D800):
+        same = unicodedata.normalize("NFKC", chr(code))
+        if len(same) == 1 and same.isascii():
+            table[code] = same
+    spaces = (0x00A0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)
+    table.update({code: " " for code in spaces})
+    table.update({code: "-" for code in (*range(0x2010, 0x2016), 0x2212, 0xFE58, 0xFE63)})
+    table.update({0x0130: "I", 0x0131: "i", 0x017F: "s", 0x212A: "K"})
+    return table
+
+
+_FOLD = _fold_table()
 
 
 # Short texts (topic names, titles) come again and again, in one import and across imports
