@@ -44,9 +44,7 @@ def test_a_non_admin_filtering_accounts_by_program_is_refused_before_the_slug_is
     assert private.get_json() == missing.get_json()
 
 
-def test_a_non_admin_asking_for_an_account_is_refused_before_the_id_is_read(
-    client, world
-) -> None:
+def test_a_non_admin_asking_for_an_account_is_refused_before_the_id_is_read(client, world) -> None:
     headers = bearer(world.provider)
     existing = client.get(f"/api/v1/admin/accounts/{world.member.id}", headers=headers)
     missing = client.get("/api/v1/admin/accounts/987654", headers=headers)
