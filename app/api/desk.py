@@ -9,7 +9,7 @@ from flask import jsonify, request
 
 from app.api.base import SPEC, api_blueprint, api_user
 from app.api.resources import _case, _program, _session
-from app.api.schemas import DATE, ID, PLAIN
+from app.api.schemas import ACCEPT, DATE, ID, PLAIN
 from app.api.spec import Query
 from app.attendance.models import CreditType
 from app.attendance.operations import (
@@ -25,6 +25,7 @@ from app.attendance.operations import (
 )
 from app.auth import policy
 from app.auth.models import User
+from app.deid.gate import parse_acceptances
 from app.desk.models import RecommendationsSent
 from app.desk.operations import (
     REVIEW_DAYS_MAX,
@@ -503,6 +504,7 @@ SPEC.schema(
             },
             "signer_name": {"type": "string", "maxLength": MAX_SIGNER, "pattern": PLAIN},
             "signer_title": {"type": "string", "maxLength": MAX_SIGNER, "pattern": PLAIN},
+            "accept_findings": ACCEPT,
         },
     },
 )
@@ -548,6 +550,7 @@ def get_credit_rule(slug: str) -> Any:
     response=CREDIT_RULE,
 )
 def put_credit_rule(slug: str, payload: dict[str, Any]) -> Any:
-    rule = set_credit_rule(_program(slug), actor=api_user(), **payload)
+    accepted = parse_acceptances(payload.pop("accept_findings", None))
+    rule = set_credit_rule(_program(slug), actor=api_user(), accepted=accepted, **payload)
     db.session.commit()
     return jsonify(_credit_rule_json(rule))
