@@ -8,8 +8,9 @@ from flask import jsonify, request
 
 from app.api.base import SPEC, api_blueprint, api_user
 from app.api.resources import _program
-from app.api.schemas import SHORT
+from app.api.schemas import ACCEPT, SHORT
 from app.api.spec import Query
+from app.deid.gate import parse_acceptances
 from app.errors import ValidationError
 from app.extensions import db
 from app.programs import case_templates
@@ -53,6 +54,18 @@ TEMPLATE = SPEC.schema(
         "properties": {
             "sections": {"type": "array", "maxItems": 50, "items": _SECTION},
             "fields": {"type": "array", "maxItems": 200, "items": _FIELD},
+        },
+        "additionalProperties": False,
+    },
+)
+SPEC.schema(
+    "CaseTemplateChanges",
+    {
+        "type": "object",
+        "properties": {
+            "sections": {"type": "array", "maxItems": 50, "items": _SECTION},
+            "fields": {"type": "array", "maxItems": 200, "items": _FIELD},
+            "accept_findings": ACCEPT,
         },
         "additionalProperties": False,
     },
@@ -109,12 +122,13 @@ def read_program_template(slug: str) -> Any:
     "PUT",
     summary="Save the program's case form as a new version (admins); older cases keep theirs",
     tag="programs",
-    body="CaseTemplate",
+    body="CaseTemplateChanges",
     response=TEMPLATE_VERSION,
 )
 def save_program_template(slug: str, payload: dict[str, Any]) -> Any:
     program = _program(slug)
-    case_templates.save_template(program, payload, actor=api_user())
+    accepted = parse_acceptances(payload.pop("accept_findings", None))
+    case_templates.save_template(program, payload, actor=api_user(), accepted=accepted)
     db.session.commit()
     version = case_templates.template_version(program)
     return jsonify(_version_json(program, version))
