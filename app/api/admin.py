@@ -483,7 +483,7 @@ def admin_update_topic(topic_id: int, payload: dict[str, Any]) -> Any:
     policy.require(user, Permission.MANAGE_VOCABULARY)  # before a name is looked up
     parent = payload.get("parent", ...)
     if parent and find_topic(parent) is None:
-        raise NotFound(f"No topic named '{parent.strip()}' (parent).")
+        raise NotFound("No topic has that name (parent).")
     ops.edit_topic(
         user,
         topic,
@@ -526,7 +526,7 @@ def admin_merge_topic(topic_id: int, payload: dict[str, Any]) -> Any:
     topic = ops.get_topic(user, topic_id)
     policy.require(user, Permission.MANAGE_VOCABULARY)  # before a name is looked up
     if find_topic(payload["into"]) is None:
-        raise NotFound(f"No topic named '{payload['into'].strip()}' (into).")
+        raise NotFound("No topic has that name (into).")
     result = ops.merge_topics(user, topic, payload["into"])
     db.session.commit()
     return jsonify(

@@ -429,8 +429,9 @@ def _row(row: list[str], columns: dict[str, int]) -> tuple[str, Any, Any, str]:
         raw = cell(key)
         parsed = _time(raw)
         if parsed is None:
-            shown = f"“{raw[:40]}”" if raw else "blank"
-            return email, None, None, f"{label} {shown} is not a date and time"
+            # The cell is not quoted back: a report's columns may hold anything.
+            problem = "is not a date and time" if raw else "is blank"
+            return email, None, None, f"{label} {problem}"
         times.append(parsed)
     joined, left = times
     if left < joined:

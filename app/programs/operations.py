@@ -110,9 +110,7 @@ def validate_template(template: Any) -> dict[str, Any]:
             continue
         kind = spec.get("type") or "text"
         if kind not in FIELD_TYPES:
-            errors[f"{where}.type"] = (
-                f"Field {i}: type must be one of {', '.join(FIELD_TYPES)}, not '{kind}'."
-            )
+            errors[f"{where}.type"] = f"Field {i}: type must be one of {', '.join(FIELD_TYPES)}."
         # Attributes this editor does not know (min, max, unit …) are kept as given.
         clean = {k: v for k, v in spec.items() if v not in (None, "")}
         clean.update(
@@ -128,9 +126,7 @@ def validate_template(template: Any) -> dict[str, Any]:
         else:
             clean.pop("choices", None)
         if spec.get("section") and spec["section"] not in section_keys:
-            errors[f"{where}.section"] = (
-                f"Field {i}: section '{spec['section']}' is not a section of this form."
-            )
+            errors[f"{where}.section"] = f"Field {i}: its section is not a section of this form."
         for bound in ("min", "max"):
             value = clean.get(bound, 0)
             if isinstance(value, bool) or not isinstance(value, int | float):
@@ -176,7 +172,7 @@ def _template_key(value: Any, what: str, field: str, errors: dict[str, str]) -> 
         return ""
     if not _TEMPLATE_KEY.match(value.strip()):
         errors[field] = (
-            f"{what}: key '{value}' must start with a letter and hold only lowercase "
+            f"{what}: the key must start with a letter and hold only lowercase "
             "letters, digits and underscores (at most 40)."
         )
     return value.strip()
@@ -719,8 +715,8 @@ def resolve_topics(
     found = topics_by_key(text_key(name) for name in names)
     new = _new_names(names, found)
     if new and not create:
-        unknown = next(iter(new.values()))
-        raise ValidationError(f"Unknown topic '{unknown}'.", field="topics")
+        unknown = names.index(next(iter(new.values()))) + 1
+        raise ValidationError(f"Topic {unknown} is not a known topic.", field="topics")
     guard(new, accepted)
     if new:
         found.update(add_topics(list(new.values()), status=TopicStatus.PROPOSED))
