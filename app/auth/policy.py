@@ -1055,7 +1055,7 @@ _READS_BY_AREA = {
     "admin": "temporary_password get_account list_accounts account_tokens account_by_email "
     "program_staff staff_of all_programs get_topic list_topics topic_link_counts audit_events",
     "attendance": "credit_rule require_held attendance_of participants has_attendance_list "
-    "transcript accreditation_rows evaluation_results",
+    "transcript accreditation_rows evaluation_results printed_text",
     "audit": "trail visible_trail visible_events",
     "auth": "hash_password normalise_email get_user_by_email validate_password "
     "password_matches lockout_delay active_sessions list_tokens get_token",
@@ -1071,7 +1071,8 @@ _READS_BY_AREA = {
     "outdated": "outdated_queue get_outdated patient_notices",
     "practices": "version_changes unified_diff",
     "programs": "find_program get_program visible_programs recent_sessions validate_template "
-    "find_session get_session find_topic topic_texts session_counts program_sessions",
+    "find_session get_session find_topic topic_texts template_texts session_counts "
+    "program_sessions",
     "recommendations": "checked_item",
     "subscriptions": "subscriptions_of following followed_topic_ids digest_preference digest",
     "teaching": "normalise_query search_texts saved_searches_of get_saved_search "
