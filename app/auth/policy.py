@@ -499,6 +499,12 @@ def require_view_template_editor(user: Viewer, program: Program) -> None:
         raise PermissionDenied("The case-form editor is for admins and the program's coordinators.")
 
 
+def can_read_health_details(user: Viewer) -> bool:
+    """The health report's counts and index generation move whenever anyone saves, a private
+    program's members too: admins read them; anyone else learns only ok or unhealthy."""
+    return is_system(user) or (_is_user(user) and user.role is Role.ADMIN)
+
+
 def can_purge_text(user: Viewer) -> bool:
     """Purging text from every copy is for admins (and the operator at the server's shell)."""
     return is_system(user) or (_is_user(user) and user.role is Role.ADMIN)
@@ -1066,7 +1072,7 @@ _READS_BY_AREA = {
     "questions_updating is_own_topic gaps presenter_coverage teaching_coverage",
     "deid": "guard overrides_for overrides_for_each",
     "desk": "review_days session_desk letters_sent draft_conflicts",
-    "health": "health_report",
+    "health": "health_report health_report_for",
     "notifications": "shown_to case_url unread_count notifications_for",
     "outdated": "outdated_queue get_outdated patient_notices",
     "practices": "version_changes unified_diff",
