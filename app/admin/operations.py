@@ -51,6 +51,8 @@ def temporary_password() -> str:
 
 
 def get_account(actor: Viewer, user_id: int) -> User:
+    # Refused before the lookup: a non-admin learns nothing of which account ids exist.
+    policy.require(actor, Permission.MANAGE_USERS)
     user = db.session.get(User, user_id)
     if user is None:
         raise NotFound(f"No account {user_id}.")
@@ -490,7 +492,7 @@ def edit_topic(
 
             parent = find_topic(parent_name)
             if parent is None:
-                raise ValidationError(f"No topic named '{parent_name.strip()}'.", field="parent")
+                raise ValidationError("No topic has that name (broader topic).", field="parent")
             if _would_cycle(topic, parent):
                 raise ValidationError(
                     f"'{parent.name}' is {topic.name} itself or sits under it: "
@@ -562,7 +564,7 @@ def merge_topics(actor: Actor, source: Topic, target_name: str) -> MergeResult:
         raise ValidationError("Name the topic to merge into.", field="target")
     target = find_topic(target_name)
     if target is None:
-        raise ValidationError(f"No topic named '{target_name.strip()}'.", field="target")
+        raise ValidationError("No topic has that name (merge into).", field="target")
     if target.id == source.id:
         raise ValidationError("A topic cannot be merged into itself.", field="target")
     moved: dict[str, Any] = {"cases": 0, "sessions": 0, "practices": 0}

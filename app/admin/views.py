@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
@@ -30,6 +31,7 @@ from app.programs.operations import create_program, find_program, update_program
 admin_blueprint = Blueprint("admin", __name__, template_folder="templates", url_prefix="/admin")
 
 ROLE_OPTIONS = [(r.value, r.label) for r in Role]
+_CHOICE = re.compile(r"\.choices\[\d+\]$")
 
 
 def _user() -> Any:
@@ -645,6 +647,9 @@ def program_template(slug: str) -> Any:
         db.session.commit()
     except ValidationError as exc:
         errors, message = _refused(exc)
+        # One box holds a field's choices: a finding in one of them marks that box.
+        for key in list(errors):
+            errors.setdefault(_CHOICE.sub(".choices", key), errors[key])
         return _template_page(program, typed, errors, message, status=422)
     if saved is None:
         flash("No changes to save.", "info")

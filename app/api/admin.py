@@ -77,6 +77,7 @@ def admin_list_accounts() -> schemas.AccountPage:
     user = api_user()
     page, per_page = page_args()
     program = request.args.get("program", "")
+    policy.require(user, Permission.MANAGE_USERS)  # before a slug is looked up
     if program and find_program(program) is None:
         raise NotFound(f"No program with slug '{program}'.")
     found = ops.list_accounts(
@@ -315,7 +316,7 @@ def admin_update_topic(topic_id: int, payload: schemas.TopicChanges) -> schemas.
     policy.require(user, Permission.MANAGE_VOCABULARY)  # before a name is looked up
     parent = payload.parent
     if parent and find_topic(parent) is None:
-        raise NotFound(f"No topic named '{parent.strip()}' (parent).")
+        raise NotFound("No topic has that name (parent).")
     ops.edit_topic(
         user,
         topic,
@@ -344,7 +345,7 @@ def admin_merge_topic(topic_id: int, payload: schemas.TopicMerge) -> schemas.Top
     topic = ops.get_topic(user, topic_id)
     policy.require(user, Permission.MANAGE_VOCABULARY)  # before a name is looked up
     if find_topic(payload.into) is None:
-        raise NotFound(f"No topic named '{payload.into.strip()}' (into).")
+        raise NotFound("No topic has that name (into).")
     result = ops.merge_topics(user, topic, payload.into)
     db.session.commit()
     return schemas.TopicMerged(

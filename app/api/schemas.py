@@ -1184,6 +1184,12 @@ class CaseTemplate(ApiModel):
     fields: Omittable[Annotated[list[CaseTemplateField], Field(max_length=200)]] = None
 
 
+class CaseTemplateChanges(CaseTemplate):
+    """A case form to save, with the gate's findings its sender says are not identifiers."""
+
+    accept_findings: Omittable[AcceptFindings] = None
+
+
 class SavedTemplateSection(ApiModel):
     key: str
     label: str
@@ -1543,6 +1549,7 @@ class CreditRuleChanges(ApiModel):
     ] = Field(default=None, description="Printed on certificates; absent keeps the one saved.")
     signer_name: Omittable[Signer] = None
     signer_title: Omittable[Signer] = None
+    accept_findings: Omittable[AcceptFindings] = None
 
 
 # ---- administration: program staff and the topic vocabulary

@@ -50,14 +50,17 @@ def read_program_template(slug: str) -> schemas.CaseTemplateVersion:
     "PUT",
     summary="Save the program's case form as a new version (admins); older cases keep theirs",
     tag="programs",
-    body=schemas.CaseTemplate,
+    body=schemas.CaseTemplateChanges,
     response=schemas.CaseTemplateVersion,
 )
-def save_program_template(slug: str, payload: schemas.CaseTemplate) -> schemas.CaseTemplateVersion:
+def save_program_template(
+    slug: str, payload: schemas.CaseTemplateChanges
+) -> schemas.CaseTemplateVersion:
     program = _program(slug)
     # What was sent, no more: the form's check fills in what is left out.
-    template = payload.model_dump(exclude_unset=True)
-    case_templates.save_template(program, template, actor=api_user())
+    template = payload.model_dump(exclude_unset=True, exclude={"accept_findings"})
+    accepted = [finding.acceptance() for finding in payload.accept_findings or ()]
+    case_templates.save_template(program, template, actor=api_user(), accepted=accepted)
     db.session.commit()
     version = case_templates.template_version(program)
     return _version_answer(program, version)

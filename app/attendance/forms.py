@@ -12,9 +12,10 @@ from typing import Any
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 
+from app.attendance.operations import CREDIT_TEXTS, printed_text
 from app.auth.models import User
 from app.cases.forms import ChoicesField
-from app.deid.forms import Text, as_given, stripped
+from app.deid.forms import GatedForm, Text, as_given, stripped
 from app.inputs import id_value
 
 
@@ -55,8 +56,11 @@ class ImportForm(FlaskForm):
         return upload.filename or "the file", upload.read()
 
 
-class CreditRuleForm(FlaskForm):
-    """The credit a program's sessions give; the operation checks each value, naming it."""
+class CreditRuleForm(GatedForm):
+    """The credit a program's sessions give; the operation checks each value, naming it,
+    and passes what the certificate prints through the gate."""
+
+    gated = CREDIT_TEXTS
 
     credit_type = Text(filters=[stripped])
     credits_per_session = Text(filters=[stripped])
@@ -68,6 +72,11 @@ class CreditRuleForm(FlaskForm):
 
     def typed(self) -> dict[str, str]:
         return {name: self[name].data for name in self._fields if name != "csrf_token"}
+
+    def gate_texts(self) -> dict[str, str]:
+        return self.gated.texts(
+            **{name: printed_text(name, self[name].data or "") for name in self.gated.labels}
+        )
 
 
 class EvaluationForm(FlaskForm):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -24,6 +24,8 @@ from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import ProgramMembership, User
 from app.auth.policy import Actor, Viewer, write_operation
+from app.deid.gate import Acceptance, GatedFields
+from app.deid.operations import guard, remember_overrides
 from app.errors import ValidationError
 from app.extensions import db
 from app.inputs import problem_in_text
@@ -55,6 +57,17 @@ def credit_rule(program: Program) -> CreditRule | None:
     return db.session.scalar(select(CreditRule).where(CreditRule.program_id == program.id))
 
 
+# Printed on every certificate and in the accreditor's export: through the gate like any
+# other text (the signer's name is a person's by design, see `PERSON_FIELDS`).
+CREDIT_TEXTS = GatedFields(
+    {
+        "accreditation_statement": "Accreditation statement",
+        "signer_name": "Signer's name",
+        "signer_title": "Signer's title",
+    }
+)
+
+
 @write_operation
 def set_credit_rule(
     program: Program,
@@ -67,9 +80,11 @@ def set_credit_rule(
     accreditation_statement: Any = None,
     signer_name: Any = None,
     signer_title: Any = None,
+    accepted: Iterable[Acceptance] = (),
 ) -> CreditRule:
     """Set how the program's sessions earn credit (one rule per program), and what its
-    certificates print: the accreditation statement and the signer (None keeps them)."""
+    certificates print: the accreditation statement and the signer (None keeps them, and
+    what is kept is not checked again)."""
     policy.require_run_desk(actor, program)
     errors: dict[str, str] = {}
     try:
@@ -110,13 +125,17 @@ def set_credit_rule(
         if problem:
             errors[name] = f"{label} {problem}."
         else:
-            one_line = name != "accreditation_statement"
-            printed[name] = (
-                " ".join(value.split()) if one_line else value.replace("\r\n", "\n").strip()
-            )
+            printed[name] = printed_text(name, value)
     if errors:
         first = next(iter(errors))
         raise ValidationError(errors[first], field=first, errors=errors)
+    given = {
+        "accreditation_statement": accreditation_statement,
+        "signer_name": signer_name,
+        "signer_title": signer_title,
+    }
+    typed = {name: printed[name] for name, value in given.items() if value is not None}
+    overridden = guard(CREDIT_TEXTS.texts(**typed), accepted)
     assert credits is not None and minutes is not None  # checked above
     rule.credit_type = kind
     rule.credits_per_session = credits
@@ -126,6 +145,7 @@ def set_credit_rule(
         setattr(rule, name, value)
     db.session.add(rule)
     db.session.flush()
+    remember_overrides(rule, overridden, actor=actor, fields=typed)
     record(
         actor,
         "program.credit_rule_set",
@@ -135,6 +155,14 @@ def set_credit_rule(
         evaluation_required=evaluation_required,
     )
     return rule
+
+
+def printed_text(name: str, value: str) -> str:
+    """A certificate's text as it is stored (and checked by the gate): the statement keeps
+    its lines, the signer's name and title are one line."""
+    if name == "accreditation_statement":
+        return value.replace("\r\n", "\n").strip()
+    return " ".join(value.split())
 
 
 def _printed_text_problem(value: Any, limit: int, *, one_line: bool) -> str | None:
@@ -400,8 +428,9 @@ def _row(row: list[str], columns: dict[str, int]) -> tuple[str, Any, Any, str]:
         raw = cell(key)
         parsed = _time(raw)
         if parsed is None:
-            shown = f"“{raw[:40]}”" if raw else "blank"
-            return email, None, None, f"{label} {shown} is not a date and time"
+            # The cell is not quoted back: a report's columns may hold anything.
+            problem = "is not a date and time" if raw else "is blank"
+            return email, None, None, f"{label} {problem}"
         times.append(parsed)
     joined, left = times
     if left < joined:

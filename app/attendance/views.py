@@ -157,8 +157,10 @@ def credit_rule_page(slug: str) -> Any:
     }
     errors: dict[str, str] = {}
     message = ""
+    panels: dict[str, Any] = {}
     if request.method == "POST":
-        values = CreditRuleForm().typed()
+        form = CreditRuleForm()
+        values = form.typed()
         try:
             set_credit_rule(
                 program,
@@ -170,13 +172,14 @@ def credit_rule_page(slug: str) -> Any:
                 signer_name=values["signer_name"],
                 signer_title=values["signer_title"],
                 actor=_user(),
+                accepted=form.accepted(),
             )
             db.session.commit()
             flash("Credit rule saved.", "success")
             return redirect(url_for("attendance.credit_rule_page", slug=slug), 303)
         except ValidationError as exc:
-            db.session.rollback()
-            errors, message = exc.errors, exc.message
+            form.show_refusal(exc)
+            errors, message, panels = form.problems, form.message, form.panels
     sessions = sorted(program.sessions, key=lambda s: s.date, reverse=True)[:20]
     return render_template(
         "attendance/credit.html",
@@ -187,7 +190,8 @@ def credit_rule_page(slug: str) -> Any:
         credit_types=[(t.value, t.label) for t in CreditType],
         sessions=sessions,
         period_errors={},
-    ), (422 if errors else 200)
+        panels=panels,
+    ), (422 if errors or message else 200)
 
 
 @attendance_blueprint.route("/programs/<slug>/attendance.csv")

@@ -499,6 +499,12 @@ def require_view_template_editor(user: Viewer, program: Program) -> None:
         raise PermissionDenied("The case-form editor is for admins and the program's coordinators.")
 
 
+def can_read_health_details(user: Viewer) -> bool:
+    """The health report's counts and index generation move whenever anyone saves, a private
+    program's members too: admins read them; anyone else learns only ok or unhealthy."""
+    return is_system(user) or (_is_user(user) and user.role is Role.ADMIN)
+
+
 def can_purge_text(user: Viewer) -> bool:
     """Purging text from every copy is for admins (and the operator at the server's shell)."""
     return is_system(user) or (_is_user(user) and user.role is Role.ADMIN)
@@ -1055,7 +1061,7 @@ _READS_BY_AREA = {
     "admin": "temporary_password get_account list_accounts account_tokens account_by_email "
     "program_staff staff_of all_programs get_topic list_topics topic_link_counts audit_events",
     "attendance": "credit_rule require_held attendance_of participants has_attendance_list "
-    "transcript accreditation_rows evaluation_results",
+    "transcript accreditation_rows evaluation_results printed_text",
     "audit": "trail visible_trail visible_events",
     "auth": "hash_password normalise_email get_user_by_email validate_password "
     "password_matches lockout_delay active_sessions list_tokens get_token",
@@ -1066,12 +1072,13 @@ _READS_BY_AREA = {
     "questions_updating is_own_topic gaps presenter_coverage teaching_coverage",
     "deid": "guard overrides_for overrides_for_each",
     "desk": "review_days session_desk letters_sent draft_conflicts",
-    "health": "health_report",
+    "health": "health_report health_report_for",
     "notifications": "shown_to case_url unread_count notifications_for",
     "outdated": "outdated_queue get_outdated patient_notices",
     "practices": "version_changes unified_diff",
     "programs": "find_program get_program visible_programs recent_sessions validate_template "
-    "find_session get_session find_topic topic_texts session_counts program_sessions",
+    "find_session get_session find_topic topic_texts template_texts session_counts "
+    "program_sessions",
     "recommendations": "checked_item",
     "subscriptions": "subscriptions_of following followed_topic_ids digest_preference digest",
     "teaching": "normalise_query search_texts saved_searches_of get_saved_search "

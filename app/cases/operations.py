@@ -151,7 +151,7 @@ def _coerce_field(spec: dict[str, Any], raw: Any) -> Any:
             raise ValueError("must be one of the listed choices.")
         value = str(raw)
         if value not in spec["choices"]:
-            raise ValueError(f"'{value}' is not one of: {', '.join(spec['choices'])}.")
+            raise ValueError(f"must be one of: {', '.join(spec['choices'])}.")
         return value
     if kind == "multi":
         items = raw if isinstance(raw, list) else [raw]
@@ -159,7 +159,7 @@ def _coerce_field(spec: dict[str, Any], raw: Any) -> Any:
         for item in items:
             value = str(item)
             if value not in spec["choices"]:
-                raise ValueError(f"'{value}' is not one of: {', '.join(spec['choices'])}.")
+                raise ValueError(f"must each be one of: {', '.join(spec['choices'])}.")
             out.append(value)
         return out
     if isinstance(raw, list | dict):

@@ -49,6 +49,8 @@ def scope_from_request(user: Viewer, *, strict: bool = False) -> figures.Scope:
         program = find_program(slug)
         if program is None:
             raise NotFound("No such program.")
+        # Before the dates are read: a private program answers as a missing one, whatever else.
+        policy.require_view_program(user, program)
     return figures.make_scope(
         user,
         program=program,

@@ -160,11 +160,11 @@ def is_citation_field(name: str) -> bool:
     return name.startswith("references[") or ".references[" in name
 
 
-# Fields that name a member of staff (a session's didactic presenter) hold a person's name by
-# design, so a NAME there blocks only when the text speaks of a patient; every other category
-# blocks as anywhere else ("Patient Oswin Peabody, MRN 77731234" is refused for its MRN and,
-# with the cue, for the name).
-PERSON_FIELDS = frozenset({"didactic_presenter"})
+# Fields that name a member of staff (a session's didactic presenter, a certificate's signer)
+# hold a person's name by design, so a NAME there blocks only when the text speaks of a
+# patient; every other category blocks as anywhere else ("Patient Oswin Peabody, MRN
+# 77731234" is refused for its MRN and, with the cue, for the name).
+PERSON_FIELDS = frozenset({"didactic_presenter", "signer_name"})
 _PATIENT_CUE = re.compile(
     r"\b(?:patients?|pts?|clients?|infants?|baby|child|mother|father|daughter|son|wife"
     r"|husband|relatives?|family|DOB|MRN)\b",
@@ -174,6 +174,15 @@ _PATIENT_CUE = re.compile(
 
 def is_person_field(name: str) -> bool:
     return name.rpartition(".")[2] in PERSON_FIELDS
+
+
+# A certificate names its accredited provider ("Hub University School of Medicine
+# designates …"): a facility's name is expected there, any other identifier still blocks.
+INSTITUTION_FIELDS = frozenset({"accreditation_statement", "signer_title"})
+
+
+def is_institution_field(name: str) -> bool:
+    return name.rpartition(".")[2] in INSTITUTION_FIELDS
 
 
 # Texts already scanned, inside `scanning_once`: a scan depends on the text alone, so a
@@ -239,11 +248,13 @@ def scan_by_field(values: Mapping[str, str | None]) -> dict[str, list[FieldFindi
             continue
         citation = is_citation_field(name)
         staff_name = is_person_field(name) and not _PATIENT_CUE.search(text)
+        institution = is_institution_field(name)
         out[name] = [
             FieldFinding(name, f.start, f.end, f.category, round(f.confidence, 2))
             for f in _scan(text)
             if (not citation or f.category in CITATION_CATEGORIES)
             and not (staff_name and f.category == "NAME")
+            and not (institution and f.category == "FACILITY")
         ]
     return out
 

@@ -9,6 +9,8 @@ from flask import current_app
 from sqlalchemy import text
 from sqlalchemy.orm import Session as OrmSession
 
+from app.auth import policy
+from app.auth.policy import Viewer
 from app.diagnostics import describe_error
 from app.extensions import db, reading_engine
 
@@ -68,6 +70,15 @@ def health_report() -> tuple[bool, dict[str, Any]]:
         "outbox": outbox,
     }
     return not problems, report
+
+
+def health_report_for(viewer: Viewer) -> tuple[bool, dict[str, Any]]:
+    """(healthy, what `viewer` may read of the report): the whole of it for an admin, only
+    its status ("ok" or "unhealthy") for anyone else."""
+    healthy, report = health_report()
+    if policy.can_read_health_details(viewer):
+        return healthy, report
+    return healthy, {"status": report["status"]}
 
 
 def _round(value: float | None) -> float | None:

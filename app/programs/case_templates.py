@@ -6,6 +6,7 @@ newest, so a new case takes its form without another query and only older cases 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
@@ -14,10 +15,12 @@ from app.audit.operations import record
 from app.auth import policy
 from app.auth.policy import Actor, Permission, Viewer
 from app.cases.models import Case
+from app.deid.gate import Acceptance
+from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.programs.models import CaseTemplate, Program
-from app.programs.operations import add_template_version, validate_template
+from app.programs.operations import add_template_version, template_texts, validate_template
 
 FIELD_TYPE_LABELS = {
     "text": "Text",
@@ -88,14 +91,20 @@ def check_template(program: Program, template: Any) -> dict[str, Any]:
     return clean
 
 
-def save_template(program: Program, template: Any, *, actor: Actor) -> CaseTemplate | None:
+def save_template(
+    program: Program, template: Any, *, actor: Actor, accepted: Iterable[Acceptance] = ()
+) -> CaseTemplate | None:
     """Save the program's case form as a new version; None when nothing changed. Cases
-    written before keep the version they were written with."""
+    written before keep the version they were written with. Its labels, help and choices
+    pass the gate."""
     policy.require(actor, Permission.MANAGE_PROGRAMS, program)
     clean = check_template(program, template)
     if clean == program.case_template:
         return None
+    texts = template_texts(clean)
+    overridden = guard(texts, accepted)
     version = add_template_version(program, clean, actor=actor)
     db.session.flush()
+    remember_overrides(program, overridden, actor=actor, fields=texts)
     record(actor, "program.template_saved", program, version=version.version)
     return version

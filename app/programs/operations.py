@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any, cast
 
@@ -110,9 +110,7 @@ def validate_template(template: Any) -> dict[str, Any]:
             continue
         kind = spec.get("type") or "text"
         if kind not in FIELD_TYPES:
-            errors[f"{where}.type"] = (
-                f"Field {i}: type must be one of {', '.join(FIELD_TYPES)}, not '{kind}'."
-            )
+            errors[f"{where}.type"] = f"Field {i}: type must be one of {', '.join(FIELD_TYPES)}."
         # Attributes this editor does not know (min, max, unit …) are kept as given.
         clean = {k: v for k, v in spec.items() if v not in (None, "")}
         clean.update(
@@ -128,9 +126,7 @@ def validate_template(template: Any) -> dict[str, Any]:
         else:
             clean.pop("choices", None)
         if spec.get("section") and spec["section"] not in section_keys:
-            errors[f"{where}.section"] = (
-                f"Field {i}: section '{spec['section']}' is not a section of this form."
-            )
+            errors[f"{where}.section"] = f"Field {i}: its section is not a section of this form."
         for bound in ("min", "max"):
             value = clean.get(bound, 0)
             if isinstance(value, bool) or not isinstance(value, int | float):
@@ -149,6 +145,23 @@ def validate_template(template: Any) -> dict[str, Any]:
     return {"sections": out_sections, "fields": out_fields}
 
 
+def template_texts(template: Mapping[str, Any]) -> dict[str, str]:
+    """The texts of a (validated) case-form template for the gate, named as its errors are
+    (``template.fields[2].help``, ``template.fields[2].choices[3]``): every user of the form
+    reads them, so they hold no patient's details."""
+    texts: dict[str, str] = {}
+    for part in ("sections", "fields"):
+        for i, entry in enumerate(template.get(part) or [], 1):
+            where = f"template.{part}[{i}]"
+            for attr in ("label", "help"):
+                if isinstance(entry.get(attr), str):
+                    texts[f"{where}.{attr}"] = entry[attr]
+            for j, choice in enumerate(entry.get("choices") or [], 1):
+                if isinstance(choice, str):
+                    texts[f"{where}.choices[{j}]"] = choice
+    return texts
+
+
 _TEMPLATE_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 LABEL_MAX, HELP_MAX = 120, 300
 
@@ -159,7 +172,7 @@ def _template_key(value: Any, what: str, field: str, errors: dict[str, str]) -> 
         return ""
     if not _TEMPLATE_KEY.match(value.strip()):
         errors[field] = (
-            f"{what}: key '{value}' must start with a letter and hold only lowercase "
+            f"{what}: the key must start with a letter and hold only lowercase "
             "letters, digits and underscores (at most 40)."
         )
     return value.strip()
@@ -240,8 +253,14 @@ def create_program(
     if find_program(slug) is not None:
         raise ValidationError(f"A program with slug '{slug}' already exists.", field="slug")
     name, description = _program_texts(name, description)
-    overridden = guard(PROGRAM_TEXTS.texts(name=name, description=description), accepted)
     definition = validate_template(template)
+    overridden = guard(
+        {
+            **PROGRAM_TEXTS.texts(name=name, description=description),
+            **template_texts(definition),
+        },
+        accepted,
+    )
     program = Program(slug=slug, name=name, description=description, private=bool(private))
     add_template_version(program, definition, actor=actor)
     db.session.flush()
@@ -306,10 +325,16 @@ def update_program(
     name, description = _program_texts(
         changes.get("name", program.name), changes.get("description", program.description)
     )
-    overridden = guard(PROGRAM_TEXTS.texts(name=name, description=description), accepted)
     new: dict[str, Any] = {"name": name, "description": description}
     if "template" in changes:
         new["case_template"] = validate_template(changes["template"])
+    overridden = guard(
+        {
+            **PROGRAM_TEXTS.texts(name=name, description=description),
+            **template_texts(new.get("case_template") or {}),
+        },
+        accepted,
+    )
     if "private" in changes:
         new["private"] = bool(changes["private"])
     changed = sorted(key for key, value in new.items() if getattr(program, key) != value)
@@ -690,8 +715,8 @@ def resolve_topics(
     found = topics_by_key(text_key(name) for name in names)
     new = _new_names(names, found)
     if new and not create:
-        unknown = next(iter(new.values()))
-        raise ValidationError(f"Unknown topic '{unknown}'.", field="topics")
+        unknown = names.index(next(iter(new.values()))) + 1
+        raise ValidationError(f"Topic {unknown} is not a known topic.", field="topics")
     guard(new, accepted)
     if new:
         found.update(add_topics(list(new.values()), status=TopicStatus.PROPOSED))

@@ -83,7 +83,7 @@ def _subject(topic: str | None, program: str | None, user: User) -> Topic | Prog
         select(Topic).where(Topic.slug == (topic or "").strip().lower())
     )
     if found_topic is None or not policy.can_see_topic(user, found_topic):
-        raise NotFound(f"No topic named '{topic}'.")
+        raise NotFound("No topic has that name.")
     return found_topic
 
 

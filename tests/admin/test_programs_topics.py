@@ -202,7 +202,7 @@ def test_synonyms_and_parent_without_cycles(client, people):
     response = client.post(
         f"/admin/topics/{liver.id}", data={"synonyms": "", "parent": "Nothing like it"}
     )
-    assert "No topic named" in response.get_data(as_text=True)
+    assert "No topic has that name" in response.get_data(as_text=True)
 
 
 def test_a_refused_synonym_marks_the_name_found_and_keeps_what_was_typed(client, people):
@@ -265,7 +265,7 @@ def test_merge_refuses_bad_targets(client, people):
     as_user(client, people["admin"])
     for target, message in (
         ("", "Name the topic to merge into."),
-        ("No such topic", "No topic named"),
+        ("No such topic", "No topic has that name"),
         ("hepatitis c", "cannot be merged into itself"),
     ):
         response = client.post(f"/admin/topics/{topic.id}/merge", data={"target": target})

@@ -352,3 +352,85 @@ def test_move_up_and_down_reorder_rows_without_saving(client, world):
     assert page.index('value="genotype"') < page.index('value="cirrhosis"')
     as_user(client, world["provider"])
     assert client.post("/admin/programs/hcv/template", data=form).status_code == 403
+
+
+PATIENT = "e.g. like Harriet Quenby, MRN 55512344, DOB 01/02/1960"
+
+
+def _api_headers(world) -> dict[str, str]:
+    headers = {"Authorization": f"Bearer {create_token(world['admin'], actor=SYSTEM)}"}
+    db.session.commit()
+    return headers
+
+
+def test_the_api_refuses_a_label_help_or_choice_with_patient_identifiers(client, world):
+    headers = _api_headers(world)
+    for template, field in (
+        (_with(TEMPLATE, key="hist", label="History", help=PATIENT), "template.fields[3].help"),
+        (_with(TEMPLATE, key="hist", label="Seen " + PATIENT[6:]), "template.fields[3].label"),
+        (
+            _with(TEMPLATE, key="drug", label="Drug", type="choice", choices=["none", PATIENT]),
+            "template.fields[3].choices[2]",
+        ),
+        (
+            {**TEMPLATE, "sections": [{"key": "history", "label": "History", "help": PATIENT}]},
+            "template.sections[1].help",
+        ),
+    ):
+        put = client.put("/api/v1/programs/hcv/template", headers=headers, json=template)
+        assert put.status_code == 422, field
+        answer = put.get_json()
+        assert answer["error"] == "identifiers_found"
+        assert {f["field"] for f in answer["findings"]} == {field}
+        assert field in answer["message"] and "Quenby" not in put.get_data(as_text=True)
+        assert world["program"].template_version == 1
+
+
+def test_the_api_saves_a_template_once_its_findings_are_marked_not_identifiers(client, world):
+    headers = _api_headers(world)
+    template = _with(TEMPLATE, key="clinic", label="Referred by", help="e.g. Mercy Hospital")
+    refused = client.put("/api/v1/programs/hcv/template", headers=headers, json=template)
+    assert refused.status_code == 422
+    accept = [
+        {"field": f["field"], "start": f["start"], "end": f["end"], "reason": "placeholder"}
+        for f in refused.get_json()["findings"]
+    ]
+    put = client.put(
+        "/api/v1/programs/hcv/template",
+        headers=headers,
+        json={**template, "accept_findings": accept},
+    )
+    assert put.status_code == 200 and put.get_json()["version"] == 2
+
+
+def test_the_editor_refuses_a_help_text_with_patient_identifiers_by_its_box(client, world):
+    as_user(client, world["admin"])
+    response = client.post(
+        "/admin/programs/hcv/template",
+        data={
+            "template.fields[1].key": "drug",
+            "template.fields[1].label": "Drug tried",
+            "template.fields[1].type": "choice",
+            "template.fields[1].choices": "none\n" + PATIENT,
+            "action": "save",
+        },
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "Possible patient identifiers in template.fields[1].choices[2]" in page
+    assert world["program"].template_version == 1
+
+
+def test_the_catalog_refuses_a_template_with_patient_identifiers(world, tmp_path):
+    from app.deid.gate import IdentifiersFound
+    from app.programs.catalog import load_catalog
+
+    path = tmp_path / "catalog.yaml"
+    path.write_text(
+        "programs:\n  - slug: hcv\n    name: Hepatitis C ECHO\n    template:\n      fields:\n"
+        "        - key: history\n          label: History\n          help: " + PATIENT + "\n"
+    )
+    with pytest.raises(IdentifiersFound) as refused:
+        load_catalog(path, actor=SYSTEM)
+    assert {f.field for f in refused.value.findings} == {"template.fields[1].help"}
+    assert db.session.get(type(world["program"]), world["program"].id).template_version == 1

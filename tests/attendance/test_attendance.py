@@ -75,7 +75,7 @@ def test_a_file_with_a_bad_row_imports_nothing_and_names_the_line(app, world):
     assert "Nothing imported from zoom.csv: 2 bad rows (first: line 5" in refused.value.message
     assert refused.value.report.problems == [
         (5, "leave time is before join time"),
-        (7, "leave time “soon” is not a date and time"),
+        (7, "leave time is not a date and time"),
     ]
     db.session.rollback()
     assert rows_of(world.second) == {}

@@ -6,13 +6,16 @@ from __future__ import annotations
 import csv
 import html
 import io
+import re
 
 import pytest
 
 from app.attendance.operations import credit_rule, record_attendance, set_credit_rule
+from app.deid.gate import IdentifiersFound
 from app.errors import ValidationError
 from app.extensions import db
 from tests.cases.test_views import as_user, text
+from tests.deid.test_text_paths import bearer
 from tests.support.builders import build_world
 
 STATEMENT = (
@@ -95,3 +98,61 @@ def test_the_statement_is_kept_when_not_given_and_checked_when_given(world):
     with pytest.raises(ValidationError) as refused:
         set_credit_rule(world.hcv, **values, accreditation_statement=7, actor=world.coordinator)
     assert refused.value.field == "accreditation_statement"
+
+
+PATIENT_STATEMENT = "Patient Harriet Quenby, MRN 55512344, DOB 01/02/1960, lives at 12 Elm Street."
+PATIENT_SIGNER = "Patient Oswin Peabody MRN 77731234"
+
+
+def test_the_api_refuses_a_certificate_text_with_patient_identifiers_and_stores_nothing(
+    client, world
+):
+    headers = bearer(world.coordinator)
+    body = {
+        **RULE,
+        "credits_per_session": 1,
+        "minimum_minutes": 30,
+        "evaluation_required": False,
+        "accreditation_statement": PATIENT_STATEMENT,
+        "signer_name": PATIENT_SIGNER,
+    }
+    response = client.put("/api/v1/programs/hcv/credit-rule", json=body, headers=headers)
+    assert response.status_code == 422
+    answer = response.get_json()
+    assert answer["error"] == "identifiers_found"
+    assert {f["field"] for f in answer["findings"]} == {"accreditation_statement", "signer_name"}
+    assert "Quenby" not in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert credit_rule(world.hcv) is None
+
+
+def test_a_signer_is_named_on_the_certificate_but_a_patient_is_not(world):
+    values = {**RULE, "evaluation_required": False}
+    rule = set_credit_rule(
+        world.hcv, **values, signer_name="Dana Whitfield, MD", actor=world.coordinator
+    )
+    assert rule.signer_name == "Dana Whitfield, MD"
+    with pytest.raises(IdentifiersFound) as refused:
+        set_credit_rule(world.hcv, **values, signer_name=PATIENT_SIGNER, actor=world.coordinator)
+    assert {f.field for f in refused.value.findings} == {"signer_name"}
+
+
+def test_the_credit_form_shows_the_gates_panel_and_saves_once_each_finding_is_marked(client, world):
+    as_user(client, world.coordinator)
+    form = {**RULE, "accreditation_statement": STATEMENT + " Call 617-555-1234 for Harriet."}
+    refused = client.post("/programs/hcv/credit", data=form)
+    page = text(refused)
+    assert refused.status_code == 422
+    assert "Possible identifiers in Accreditation statement" in page
+    assert credit_rule(world.hcv) is None
+    keys = re.findall(r'name="accept_finding" value="([^"]+)"', page)
+    assert keys
+    marked = {
+        **form,
+        "accept_finding": keys,
+        **{f"reason|{k}": "placeholder" for k in keys},
+    }
+    saved = client.post("/programs/hcv/credit", data=marked)
+    assert saved.status_code == 303, text(saved)
+    db.session.expire_all()
+    assert "617-555-1234" in credit_rule(world.hcv).accreditation_statement

@@ -243,7 +243,10 @@ def test_markdown_file_imports(program, tmp_path):
         (
             "choice.jsonl",
             json.dumps(record(fields={"genotype": "7"})) + "\n",
-            ["choice.jsonl line 1 (ref hcv-1) field 'fields.genotype': HCV genotype: '7' is not"],
+            [
+                "choice.jsonl line 1 (ref hcv-1) field 'fields.genotype': "
+                "HCV genotype: must be one of: 1a"
+            ],
         ),
         (
             "required.jsonl",

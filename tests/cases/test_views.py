@@ -119,11 +119,15 @@ def test_age_of_90_or_more_is_stored_as_90_plus(client, world):
         ({"age": "-3"}, "age", "Age must be a whole number"),
         ({"sex": "robot"}, "sex", "Sex must be one of"),
         ({"fields.hcv_rna": "lots"}, "fields.hcv_rna", "Baseline HCV RNA: must be a number."),
-        ({"fields.genotype": "7"}, "fields.genotype", "is not one of: 1a, 1b, 2, 3"),
+        (
+            {"fields.genotype": "7"},
+            "fields.genotype",
+            "HCV genotype: must be one of: 1a, 1b, 2, 3.",
+        ),
         (
             {"fields.substances": ["heroin"]},
             "fields.substances",
-            "is not one of: alcohol, cannabis, fentanyl",
+            "must each be one of: alcohol, cannabis, fentanyl",
         ),
         ({"sections.hpi": "x" * 100_001}, "presentation", "at most 100,000 characters"),
     ],

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from app.attendance.operations import set_credit_rule
 from app.auth.policy import SYSTEM
 from app.cases import lifecycle
 from app.cases.operations import CaseData, create_case
@@ -59,10 +60,6 @@ NOT_FREE_TEXT = {
     "users.email": "an account's email address, checked by the account operations",
     "users.password_hash": "a password hash",
     "users.display_name": "the name of a member of staff, shown as an author; never a patient",
-    "credit_rules.signer_name": "the name of the member of staff who signs certificates",
-    "credit_rules.signer_title": "that signer's title",
-    "credit_rules.accreditation_statement": "the accredited provider's wording printed on "
-    "certificates, one per program, set by its coordinators or admins; never about a patient",
     "invitations.secret_hash": "an invitation secret's digest",
     "digest_deliveries.last_error": 'a failure code ("smtp_failed")',
     "api_tokens.name": "a label the owner gives their own token; shown to the owner only",
@@ -152,6 +149,22 @@ def _session_field(name: str) -> Probe:
         update_session(w.first, actor=w.admin, **{name: PLANT})
 
     probe.__name__ = f"session_{name}"
+    return probe
+
+
+def _credit_field(name: str) -> Probe:
+    def probe(w: Any) -> None:
+        set_credit_rule(
+            w.hcv,
+            credit_type="ama_pra_1",
+            credits_per_session=1,
+            minimum_minutes=30,
+            evaluation_required=False,
+            actor=w.admin,
+            **{name: PLANT},
+        )
+
+    probe.__name__ = f"credit_rule_{name}"
     return probe
 
 
@@ -267,6 +280,13 @@ PROBES: dict[str, tuple[Probe, str]] = {
     "cases.title": (case_title, "title"),
     "cases.question": (case_question, "question"),
     "cases.presentation": (case_presentation, "presentation"),
+    # Printed on every certificate; the signer's name is a person field (PLANT has a cue).
+    "credit_rules.accreditation_statement": (
+        _credit_field("accreditation_statement"),
+        "accreditation_statement",
+    ),
+    "credit_rules.signer_name": (_credit_field("signer_name"), "signer_name"),
+    "credit_rules.signer_title": (_credit_field("signer_title"), "signer_title"),
     "review_comments.body": (review_comment, "comment"),
     "recommendations.body": (recommendation_body, "body"),
     # Versions are snapshots of the text just gated by the edit that makes them.

@@ -175,7 +175,7 @@ def test_a_proposed_topic_is_followed_only_by_those_who_see_a_case_carrying_it(w
     assert topic.status is TopicStatus.PROPOSED
     curator = make_user("admin")
     for user in (w.outsider, w.member, w.expert):  # a draft: none of them sees it
-        with pytest.raises(NotFound, match="No topic named"):
+        with pytest.raises(NotFound, match="No topic has that name"):
             ops.follow(user, topic="Xylazine wound care")
     assert ops.follow(curator, topic="Xylazine wound care").topic_id == topic.id
     submit_case(draft, actor=w.provider)
