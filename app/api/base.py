@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import Blueprint, g, jsonify, request
 
+from app.api.schemas import Error
 from app.api.spec import ApiSpec, Query, dump
 from app.auth.models import User
 from app.auth.operations import authenticate_token
@@ -15,6 +16,8 @@ from app.inputs import MAX_PAGE, bounded_int
 
 api_blueprint = Blueprint("api", __name__)
 SPEC = ApiSpec("Casebook API", "1.0.0", prefix="/api/v1")
+# Every operation's refusals refer to it (ApiSpec.document); api_error answers with it.
+SPEC.model(Error, "serialization")
 MAX_PER_PAGE = 100
 PUBLIC_ENDPOINTS = {"api.openapi_document"}
 
@@ -48,9 +51,6 @@ def authenticate_bearer() -> None:
 
 @api_blueprint.errorhandler(CasebookError)
 def api_error(exc: CasebookError) -> Any:
-    # Imported here: the shapes are declared with this module's SPEC.
-    from app.api.schemas import Error
-
     db.session.rollback()
     response = jsonify(dump(Error.model_validate(exc.to_dict())))
     if exc.status_code == 401:

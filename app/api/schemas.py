@@ -23,7 +23,6 @@ from pydantic import (
 )
 from pydantic.json_schema import SkipJsonSchema
 
-from app.api.base import SPEC
 from app.attendance.models import AttendanceSource, CreditType
 from app.attendance.operations import MAX_SIGNER, MAX_STATEMENT
 from app.auth.models import Role
@@ -671,11 +670,6 @@ class Error(ApiModel):
     field: Omittable[str] = None
     errors: Omittable[dict[str, str]] = None
     findings: Omittable[list[ErrorFinding]] = None
-
-
-# Every operation's refusals refer to it (ApiSpec.document); the API's error handler
-# answers with it.
-SPEC.model(Error, "serialization")
 
 
 class ScanRequest(ApiModel):
