@@ -15,8 +15,8 @@ from app.deid.gate import IdentifiersFound
 from app.errors import ValidationError
 from app.extensions import db
 from tests.cases.test_views import as_user, text
-from tests.deid.test_text_paths import bearer
 from tests.support.builders import build_world
+from tests.support.clients import bearer
 
 STATEMENT = (
     "The Hub University School of Medicine designates this live activity for a maximum of "

@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 from app.cases.models import Case
 from app.deid.detector import _FOLD, scan
 from app.extensions import db
-from tests.deid.test_text_paths import _world, bearer
+from tests.deid.test_text_paths import _world
+from tests.support.clients import bearer
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app.auth.operations import create_token
 from app.auth.policy import SYSTEM
 from app.cases.models import Case, CaseStatus, ReviewComment
 from app.cases.transfer import import_paths
@@ -25,6 +24,7 @@ from app.programs.models import Program, Session, Topic
 from app.programs.operations import create_program, create_topic, update_program
 from tests.cases.test_views import as_user, complete_form, text
 from tests.support.builders import build_world
+from tests.support.clients import bearer
 
 TOPIC = "Harriet Quenby MRN 55512344"
 PRESENTER = "Patient Oswin Peabody, MRN 77731234"
@@ -40,12 +40,6 @@ def _world(make_user):
     w = build_world(make_user)
     w.coordinator = make_user("coordinator", programs=["hcv"])
     return w
-
-
-def bearer(user) -> dict[str, str]:
-    headers = {"Authorization": f"Bearer {create_token(user, actor=SYSTEM)}"}
-    db.session.commit()
-    return headers
 
 
 def topic_count() -> int:

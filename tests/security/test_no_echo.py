@@ -9,12 +9,10 @@ import logging
 import pytest
 
 from app.attendance.operations import import_attendance_csv
-from app.auth.operations import create_token
-from app.auth.policy import SYSTEM
 from app.errors import ValidationError
-from app.extensions import db
 from app.programs.case_templates import save_template
 from tests.support.builders import build_world
+from tests.support.clients import bearer
 
 SECRET = "Patient Harriet Quenby MRN 55512344"
 
@@ -27,12 +25,6 @@ def world(worlds, make_user):
         return w
 
     return worlds(__name__, build)
-
-
-def bearer(user) -> dict[str, str]:
-    headers = {"Authorization": f"Bearer {create_token(user, actor=SYSTEM)}"}
-    db.session.commit()
-    return headers
 
 
 def test_a_case_field_outside_its_choices_is_refused_without_quoting_it(

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.auth.operations import create_token
-from app.auth.policy import SYSTEM
-from app.extensions import db
 from tests.conftest import page_as
 from tests.support.builders import build_world
+from tests.support.clients import bearer
 
 PRIVATE, MISSING = "perinatal-sud", "no-such-program"
 
@@ -22,12 +20,6 @@ def world(worlds, make_user):
         return w
 
     return worlds(__name__, build)
-
-
-def bearer(user) -> dict[str, str]:
-    headers = {"Authorization": f"Bearer {create_token(user, actor=SYSTEM)}"}
-    db.session.commit()
-    return headers
 
 
 def _answer(response) -> tuple[int, object]:

@@ -22,3 +22,14 @@ class FreshContextClient(FlaskClient):
 
 def fresh_client(app: Flask) -> FlaskClient:
     return FreshContextClient(app, app.response_class, use_cookies=True)
+
+
+def bearer(user: Any) -> dict[str, str]:
+    """Headers carrying a new API token of `user` (committed, so a request sees it)."""
+    from app.auth.operations import create_token
+    from app.auth.policy import SYSTEM
+    from app.extensions import db
+
+    headers = {"Authorization": f"Bearer {create_token(user, actor=SYSTEM)}"}
+    db.session.commit()
+    return headers
