@@ -109,6 +109,7 @@ from app.programs.operations import (
     find_program,
     find_session,
     find_topic,
+    template_texts,
     update_program,
     update_session,
     update_topic,
@@ -1011,10 +1012,11 @@ def _import_program(raw: dict[str, Any], context: _Context) -> str:
         if history:
             values["template"] = history[0][1]
         program = create_program(slug, actor=context.actor, **values)
-        _import_template_history(program, history, context, created=True)
+        _import_template_history(program, history, context, values["accepted"], created=True)
         _import_rule(program, rule, context)
         return _noted(context, "created", "program", slug)
-    what = "updated" if _import_template_history(program, history, context) else "unchanged"
+    added = _import_template_history(program, history, context, values["accepted"])
+    what = "updated" if added else "unchanged"
     now = (program.name, program.description, program.case_template or {}, program.private)
     if now == (values["name"], values["description"], values["template"], values["private"]):
         pass
@@ -1058,7 +1060,12 @@ _VERSION_KEYS = {"version", "template", "saved_at"}
 
 
 def _import_template_history(
-    program: Program, history: list[tuple[int, Any, Any]], context: _Context, *, created=False
+    program: Program,
+    history: list[tuple[int, Any, Any]],
+    context: _Context,
+    accepted: list[Acceptance],
+    *,
+    created=False,
 ) -> bool:
     """Versions the instance lacks are added when its own are the file's first ones (a
     history that went another way is left to the current-template comparison). Each keeps
@@ -1078,6 +1085,8 @@ def _import_template_history(
         have[0].created_at = history[0][2]  # made just now from the file's first version
     added = False
     for number, template, when in history[len(have) :]:
+        # Every version's texts pass the gate, as the editor's do (the current one may be any).
+        guard(template_texts(template), accepted)
         version = add_template_version(program, template, actor=context.actor)
         if version.version != number:
             raise RecordProblem("template_versions", f"version {number} cannot follow here")

@@ -173,16 +173,19 @@ _PATIENT_CUE = re.compile(
 
 
 def is_person_field(name: str) -> bool:
-    return name.rpartition(".")[2] in PERSON_FIELDS
+    # The field's own name, never a last part: a case's form field keyed "signer_name" is
+    # scanned as "fields.signer_name" and holds patient text like any other.
+    return name in PERSON_FIELDS
 
 
 # A certificate names its accredited provider ("Hub University School of Medicine
-# designates …"): a facility's name is expected there, any other identifier still blocks.
+# designates …"): a facility's name is expected there unless the text speaks of a patient
+# (a facility span may hold a patient's name); any other identifier still blocks.
 INSTITUTION_FIELDS = frozenset({"accreditation_statement", "signer_title"})
 
 
 def is_institution_field(name: str) -> bool:
-    return name.rpartition(".")[2] in INSTITUTION_FIELDS
+    return name in INSTITUTION_FIELDS
 
 
 # Texts already scanned, inside `scanning_once`: a scan depends on the text alone, so a
@@ -248,7 +251,7 @@ def scan_by_field(values: Mapping[str, str | None]) -> dict[str, list[FieldFindi
             continue
         citation = is_citation_field(name)
         staff_name = is_person_field(name) and not _PATIENT_CUE.search(text)
-        institution = is_institution_field(name)
+        institution = is_institution_field(name) and not _PATIENT_CUE.search(text)
         out[name] = [
             FieldFinding(name, f.start, f.end, f.category, round(f.confidence, 2))
             for f in _scan(text)

@@ -153,7 +153,7 @@ def template_texts(template: Mapping[str, Any]) -> dict[str, str]:
     for part in ("sections", "fields"):
         for i, entry in enumerate(template.get(part) or [], 1):
             where = f"template.{part}[{i}]"
-            for attr in ("label", "help"):
+            for attr in ("label", "help", "unit"):
                 if isinstance(entry.get(attr), str):
                     texts[f"{where}.{attr}"] = entry[attr]
             for j, choice in enumerate(entry.get("choices") or [], 1):

@@ -376,6 +376,16 @@ def test_the_api_refuses_a_label_help_or_choice_with_patient_identifiers(client,
             {**TEMPLATE, "sections": [{"key": "history", "label": "History", "help": PATIENT}]},
             "template.sections[1].help",
         ),
+        (
+            _with(
+                TEMPLATE,
+                key="dose",
+                label="Dose",
+                type="number",
+                unit="Harriet Quenby MRN 55512344",
+            ),
+            "template.fields[3].unit",
+        ),
     ):
         put = client.put("/api/v1/programs/hcv/template", headers=headers, json=template)
         assert put.status_code == 422, field

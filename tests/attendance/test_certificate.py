@@ -137,6 +137,24 @@ def test_a_signer_is_named_on_the_certificate_but_a_patient_is_not(world):
     assert {f.field for f in refused.value.findings} == {"signer_name"}
 
 
+def test_a_facility_in_the_statement_passes_but_not_one_holding_a_patient(world):
+    values = {**RULE, "evaluation_required": False}
+    rule = set_credit_rule(
+        world.hcv,
+        **values,
+        accreditation_statement="Hub University School of Medicine designates this activity.",
+        actor=world.coordinator,
+    )
+    assert rule.accreditation_statement.startswith("Hub University")
+    for field, value in (
+        ("accreditation_statement", "Patient seen at Oswin Peabody Nursing Home on admission"),
+        ("signer_title", "Mrs Harriet Quenby Memorial Clinic patient"),
+    ):
+        with pytest.raises(IdentifiersFound) as refused:
+            set_credit_rule(world.hcv, **values, **{field: value}, actor=world.coordinator)
+        assert {f.field for f in refused.value.findings} == {field}
+
+
 def test_the_credit_form_shows_the_gates_panel_and_saves_once_each_finding_is_marked(client, world):
     as_user(client, world.coordinator)
     form = {**RULE, "accreditation_statement": STATEMENT + " Call 617-555-1234 for Harriet."}

@@ -625,6 +625,33 @@ def dissent_hub(app, make_user, tmp_path) -> Path:
     return out
 
 
+def test_an_imported_template_version_with_patient_identifiers_is_refused(app, tmp_path):
+    program = create_program("hcv", "Hepatitis C", actor=SYSTEM)
+    db.session.commit()
+    first = {"fields": [{"key": "genotype", "label": "Genotype", "type": "text"}]}
+    save_template(program, first, actor=SYSTEM)
+    second = {"fields": [*first["fields"], {"key": "apri", "label": "APRI", "type": "number"}]}
+    save_template(program, second, actor=SYSTEM)
+    db.session.commit()
+    out = tmp_path / "hub"
+    export_hub(out, actor=SYSTEM)
+    path = out / "programs.jsonl"
+    [line] = path.read_text("utf-8").splitlines()
+    raw = json.loads(line)
+    # The file's last version (and so its current form) names a patient in a label.
+    for template in (raw["template_versions"][2]["template"], raw["template"]):
+        template["fields"][1]["label"] = "APRI of Harriet Quenby, MRN 55512344"
+    _write_lines(path, [json.dumps(raw)])
+    db.session.delete(template_version(program, 3))
+    program.case_template, program.template_version = template_version(program, 2).definition, 2
+    db.session.commit()
+    [_topics, result, *_] = import_hub(out, actor=SYSTEM)
+    assert result.problems and "template.fields[2].label': possible" in result.problems[0]
+    assert "Quenby" not in " ".join(result.problems)
+    db.session.rollback()
+    assert program.template_version == 2
+
+
 def _import_one(folder: Path, kind: str, options: ImportOptions | None = None) -> ImportResult:
     """One file of the folder as import_hub imports it (the builder's cases do not pass
     the case import, so the files after them are imported alone)."""

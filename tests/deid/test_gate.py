@@ -264,3 +264,25 @@ def test_a_refusal_carries_every_finding_by_field_the_accepted_ones_too():
     assert refused.value.scanned["clean"] == []
     moved = refused.value.within("outcomes.7")
     assert set(moved.scanned) == {"outcomes.7.body", "outcomes.7.note", "outcomes.7.clean"}
+
+
+def test_only_the_staff_and_institution_fields_themselves_pass_a_name_or_facility():
+    # A case's form field keyed like a staff field is patient text all the same.
+    from app.deid.gate import scan_by_field
+
+    name = "Mr Oswin Peabody came with his sister"
+    place = "Kestrel Bay Nursing Home"
+    found = scan_by_field(
+        {
+            "signer_name": name,
+            "fields.signer_name": name,
+            "fields.didactic_presenter": name,
+            "signer_title": place,
+            "fields.signer_title": place,
+        }
+    )
+    cats = {field: {f.category for f in found[field]} for field in found}
+    assert "NAME" not in cats["signer_name"]
+    assert "NAME" in cats["fields.signer_name"] and "NAME" in cats["fields.didactic_presenter"]
+    assert "FACILITY" not in cats["signer_title"]
+    assert "FACILITY" in cats["fields.signer_title"]
