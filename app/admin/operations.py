@@ -51,8 +51,7 @@ def temporary_password() -> str:
 
 
 def get_account(actor: Viewer, user_id: int) -> User:
-    # Refused before the lookup: a non-admin learns nothing of which account ids exist.
-    policy.require(actor, Permission.MANAGE_USERS)
+    policy.require_manage_accounts(actor)
     user = db.session.get(User, user_id)
     if user is None:
         raise NotFound(f"No account {user_id}.")

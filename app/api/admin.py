@@ -77,7 +77,7 @@ def admin_list_accounts() -> schemas.AccountPage:
     user = api_user()
     page, per_page = page_args()
     program = request.args.get("program", "")
-    policy.require(user, Permission.MANAGE_USERS)  # before a slug is looked up
+    policy.require_manage_accounts(user)  # before a slug is looked up
     if program and find_program(program) is None:
         raise NotFound(f"No program with slug '{program}'.")
     found = ops.list_accounts(

@@ -315,6 +315,12 @@ def require_administer_account(user: Viewer, account: User) -> None:
         raise PermissionDenied("Only an admin can manage accounts.")
 
 
+def require_manage_accounts(user: Viewer) -> None:
+    """Before any account is looked up: a non-admin learns nothing of which ones exist."""
+    if not has_permission(user, Permission.MANAGE_USERS):
+        raise PermissionDenied("Only an admin can manage accounts.")
+
+
 def can_deactivate(user: Viewer, account: User) -> bool:
     """Not one's own account: an admin locking themselves out needs another admin to undo it."""
     return can_administer_account(user, account) and (

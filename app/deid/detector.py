@@ -6470,7 +6470,8 @@ def _fold_table() -> dict[int, str]:
             table[code] = same
     spaces = (0x00A0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)
     table.update({code: " " for code in spaces})
-    table.update({code: "-" for code in (*range(0x2010, 0x2016), 0x2212, 0xFE58, 0xFE63)})
+    # Not the em dash nor the bar: between words they part them ("Smith—she"), a hyphen joins.
+    table.update({code: "-" for code in (*range(0x2010, 0x2014), 0x2212, 0xFE63)})
     table.update({0x0130: "I", 0x0131: "i", 0x017F: "s", 0x212A: "K"})
     return table
 

@@ -57,6 +57,18 @@ def test_identifiers_written_with_other_characters_are_found(text, expected):
     assert found(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mrs Smith—patient—declined", [("NAME", "Smith")]),
+        ("Dr Ann Lee—she agreed.", [("NAME", "Ann Lee")]),
+        ("MRN 31234567—see note.", [("ID", "31234567")]),
+    ],
+)
+def test_an_em_dash_between_words_still_parts_them(text, expected):
+    assert found(text) == expected
+
+
 def test_ranges_and_counts_written_with_such_characters_stay_clean():
     assert found("Ages 2–3 years, dose 5–10 mg twice daily, WBC 7 x 10³/µL.") == []
 
