@@ -440,7 +440,9 @@ def test_a_changed_program_is_a_conflict_kept_unless_overwritten(app, small_hub)
     )
 
 
-def test_template_versions_the_instance_lacks_are_added_and_a_gap_is_named(app, tmp_path):
+def _exported_with_three_versions(tmp_path: Path) -> tuple[Program, Path, str]:
+    """A program whose form was saved three times, exported: the program, the hub folder
+    and the line of programs.jsonl."""
     program = create_program("hcv", "Hepatitis C", actor=SYSTEM)
     db.session.commit()
     first = {"fields": [{"key": "genotype", "label": "Genotype", "type": "text"}]}
@@ -452,6 +454,12 @@ def test_template_versions_the_instance_lacks_are_added_and_a_gap_is_named(app, 
     export_hub(out, actor=SYSTEM)
     path = out / "programs.jsonl"
     [line] = path.read_text("utf-8").splitlines()
+    return program, out, line
+
+
+def test_template_versions_the_instance_lacks_are_added_and_a_gap_is_named(app, tmp_path):
+    program, out, line = _exported_with_three_versions(tmp_path)
+    path = out / "programs.jsonl"
     assert [v["version"] for v in json.loads(line)["template_versions"]] == [1, 2, 3]
     # The instance is one save behind the file: the file's third version is added.
     db.session.delete(template_version(program, 3))
@@ -626,17 +634,8 @@ def dissent_hub(app, make_user, tmp_path) -> Path:
 
 
 def test_an_imported_template_version_with_patient_identifiers_is_refused(app, tmp_path):
-    program = create_program("hcv", "Hepatitis C", actor=SYSTEM)
-    db.session.commit()
-    first = {"fields": [{"key": "genotype", "label": "Genotype", "type": "text"}]}
-    save_template(program, first, actor=SYSTEM)
-    second = {"fields": [*first["fields"], {"key": "apri", "label": "APRI", "type": "number"}]}
-    save_template(program, second, actor=SYSTEM)
-    db.session.commit()
-    out = tmp_path / "hub"
-    export_hub(out, actor=SYSTEM)
+    program, out, line = _exported_with_three_versions(tmp_path)
     path = out / "programs.jsonl"
-    [line] = path.read_text("utf-8").splitlines()
     raw = json.loads(line)
     # The file's last version (and so its current form) names a patient in a label.
     for template in (raw["template_versions"][2]["template"], raw["template"]):
