@@ -9,6 +9,7 @@ panels show. Accounts use `AccountForm` (app/auth/forms.py), shared with invitat
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from flask_wtf import FlaskForm
@@ -16,7 +17,13 @@ from wtforms import HiddenField
 
 from app.deid.forms import GatedForm, LongText, Text, as_given, stripped
 from app.errors import ValidationError
-from app.programs.operations import PROGRAM_TEXTS, TOPIC_TEXTS
+from app.programs.operations import (
+    PROGRAM_TEXTS,
+    TOPIC_TEXTS,
+    template_text_labels,
+    template_texts,
+    validate_template,
+)
 
 
 class ProgramForm(GatedForm):
@@ -104,11 +111,13 @@ _MOVE = re.compile(r"^(sections|fields)\[(\d+)\]:(up|down)$")
 Move = tuple[str, int, str]
 
 
-class TemplateForm(FlaskForm):
+class TemplateForm(GatedForm):
     """The case-form template editor: rows of sections and fields, each box named
     `template.sections[3].label` and so on; a row is removed by ticking its `remove`, and
     blank rows (the empty ones the page offers) are left out. `move` ("fields[2]:up")
-    swaps a row with its neighbour; `action` "preview" checks without saving."""
+    swaps a row with its neighbour; `action` "preview" checks without saving. A refused
+    page numbers its rows as the template it was given, so the gate's names
+    (`template.fields[2].choices[3]`) are those of its boxes."""
 
     move = HiddenField(filters=[as_given])
     action = HiddenField(filters=[as_given])
@@ -124,6 +133,18 @@ class TemplateForm(FlaskForm):
                 part, index, attr = match.group(1), int(match.group(2)), match.group(3)
                 value = data.get(name, "")
                 self._rows.setdefault((part, index), {})[attr] = value.strip()
+
+    def gate_texts(self) -> dict[str, str]:
+        typed, _ = self.template()
+        try:
+            # As the operation passes them: help left blank and choices of a field that
+            # takes none are not checked.
+            return template_texts(validate_template(typed))
+        except ValidationError:
+            return template_texts(typed)
+
+    def gate_labels(self, texts: Mapping[str, str]) -> dict[str, str]:
+        return template_text_labels(texts)
 
     def previewing(self) -> bool:
         return self.action.data == "preview"

@@ -596,6 +596,7 @@ def _template_page(
     *,
     moved: tuple[str, int, str] | None = None,
     notice: str = "",
+    panels: dict[str, Any] | None = None,
 ) -> Any:
     from app.cases.forms import case_form_class
     from app.programs.case_templates import FIELD_TYPE_LABELS, template_versions
@@ -618,6 +619,7 @@ def _template_page(
         preview_form=case_form_class(preview)(formdata=None),
         moved=moved,
         notice=notice,
+        panels=panels or {},
     ), status
 
 
@@ -643,14 +645,15 @@ def program_template(slug: str) -> Any:
     try:
         if form.previewing():
             return _template_page(program, check_template(program, typed), {})
-        saved = save_template(program, typed, actor=_user())
+        saved = save_template(program, typed, actor=_user(), accepted=form.accepted())
         db.session.commit()
     except ValidationError as exc:
-        errors, message = _refused(exc)
+        form.show_refusal(exc)
+        errors = form.problems
         # One box holds a field's choices: a finding in one of them marks that box.
         for key in list(errors):
             errors.setdefault(_CHOICE.sub(".choices", key), errors[key])
-        return _template_page(program, typed, errors, message, status=422)
+        return _template_page(program, typed, errors, form.message, status=422, panels=form.panels)
     if saved is None:
         flash("No changes to save.", "info")
     else:

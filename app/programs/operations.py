@@ -162,6 +162,26 @@ def template_texts(template: Mapping[str, Any]) -> dict[str, str]:
     return texts
 
 
+_TEMPLATE_TEXT = re.compile(r"^template\.(sections|fields)\[(\d+)\]\.(\w+)(?:\[(\d+)\])?$")
+_TEMPLATE_TEXT_WORDS = {"label": "label", "help": "help text", "unit": "unit", "choices": "choice"}
+
+
+def template_text_labels(texts: Iterable[str]) -> dict[str, str]:
+    """The label a form shows for each of `template_texts`' names, as its errors word them
+    ("Field 2: choice 3")."""
+    out = {}
+    for name in texts:
+        match = _TEMPLATE_TEXT.match(name)
+        if match is None:
+            out[name] = name
+            continue
+        part, row, attr, item = match.groups()
+        what = f"{'Section' if part == 'sections' else 'Field'} {row}"
+        words = _TEMPLATE_TEXT_WORDS.get(attr, attr)
+        out[name] = f"{what}: {words}" + (f" {item}" if item else "")
+    return out
+
+
 _TEMPLATE_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 LABEL_MAX, HELP_MAX = 120, 300
 

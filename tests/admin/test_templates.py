@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -427,7 +429,13 @@ def test_the_editor_refuses_a_help_text_with_patient_identifiers_by_its_box(clie
     )
     page = response.get_data(as_text=True)
     assert response.status_code == 422
-    assert "Possible patient identifiers in template.fields[1].choices[2]" in page
+    # the choices box is marked, and the panel under it names the choice
+    assert 'id="f-template-fields-1-choices" name="template.fields[1].choices"' in page
+    assert (
+        'aria-describedby="f-template-fields-1-choices-hint f-template-fields-1-choices-error"'
+        in page
+    )
+    assert "Possible identifiers in Field 1: choice 2" in page
     assert world["program"].template_version == 1
 
 
@@ -444,3 +452,74 @@ def test_the_catalog_refuses_a_template_with_patient_identifiers(world, tmp_path
         load_catalog(path, actor=SYSTEM)
     assert {f.field for f in refused.value.findings} == {"template.fields[1].help"}
     assert db.session.get(type(world["program"]), world["program"].id).template_version == 1
+
+
+def _editor_data(template: dict) -> dict[str, str]:
+    """The editor's boxes for a template, as the page names them, saving."""
+    data = {"action": "save"}
+    for part in ("sections", "fields"):
+        for i, entry in enumerate(template[part], 1):
+            for attr, value in entry.items():
+                if attr == "choices":
+                    value = "\n".join(value)
+                elif attr == "required":
+                    value = "yes" if value else ""
+                data[f"template.{part}[{i}].{attr}"] = value
+    return data
+
+
+def test_the_refused_editor_shows_each_finding_in_its_box_and_keeps_what_was_typed(client, world):
+    as_user(client, world["admin"])
+    typed = _editor_data(
+        _with(
+            TEMPLATE,
+            key="clinic",
+            label="Referred by",
+            type="choice",
+            help="e.g. Mercy Hospital",
+            choices=["GP", "Clinic at Mercy Hospital"],
+        )
+    )
+    response = client.post("/admin/programs/hcv/template", data=typed)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "Nothing was saved: the text may identify a patient." in page
+    assert "Possible identifiers in Field 3: help text" in page
+    assert "Possible identifiers in Field 3: choice 2" in page
+    assert re.search(r"<mark [^>]*>.*Mercy Hospital", page)
+    assert page.count("Not an identifier</label>") >= 2
+    assert 'name="accept_finding" value="template.fields[3].help|' in page
+    assert 'name="accept_finding" value="template.fields[3].choices[2]|' in page
+    # what was typed is shown again, in the boxes of the same names
+    assert 'name="template.fields[3].label" value="Referred by"' in page
+    assert 'name="template.fields[3].help" value="e.g. Mercy Hospital"' in page
+    assert "GP\nClinic at Mercy Hospital</textarea>" in page
+    assert world["program"].template_version == 1
+
+
+def test_the_editor_saves_once_its_findings_are_marked_not_identifiers(client, world):
+    as_user(client, world["admin"])
+    typed = _editor_data(
+        _with(TEMPLATE, key="clinic", label="Referred by", help="e.g. Mercy Hospital")
+    )
+    page = client.post("/admin/programs/hcv/template", data=typed).get_data(as_text=True)
+    keys = re.findall(r'name="accept_finding" value="([^"]+)"', page)
+    assert keys and all(k.startswith("template.fields[3].help|") for k in keys)
+    # ticked without a reason: refused, the tick kept
+    response = client.post("/admin/programs/hcv/template", data={**typed, "accept_finding": keys})
+    assert response.status_code == 422
+    assert "Choose a reason for each finding" in response.get_data(as_text=True)
+    assert f'value="{keys[0]}" checked' in response.get_data(as_text=True)
+    reasons = {f"reason|{k}": "placeholder" for k in keys}
+    response = client.post(
+        "/admin/programs/hcv/template", data={**typed, "accept_finding": keys, **reasons}
+    )
+    assert response.status_code == 303
+    assert world["program"].template_version == 2
+    assert world["program"].template_fields[2]["help"] == "e.g. Mercy Hospital"
+    events = db.session.scalars(
+        select(AuditEvent).where(AuditEvent.action == "deid.finding_overridden")
+    ).all()
+    assert {(e.details["field"], e.details["reason"]) for e in events} == {
+        ("template.fields[3].help", "placeholder")
+    }
