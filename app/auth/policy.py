@@ -1083,8 +1083,8 @@ _READS_BY_AREA = {
     "outdated": "outdated_queue get_outdated patient_notices",
     "practices": "version_changes unified_diff",
     "programs": "find_program get_program visible_programs recent_sessions validate_template "
-    "find_session get_session find_topic topic_texts template_texts session_counts "
-    "program_sessions",
+    "find_session get_session find_topic topic_texts template_texts template_text_labels "
+    "session_counts program_sessions",
     "recommendations": "checked_item",
     "subscriptions": "subscriptions_of following followed_topic_ids digest_preference digest",
     "teaching": "normalise_query search_texts saved_searches_of get_saved_search "
