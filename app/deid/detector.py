@@ -2125,10 +2125,11 @@ RX_UNIT_BARE = re.compile(
 RX_ROAD_NUMBER = re.compile(r"[ \t]+\d{1,4}[A-Za-z]?\b(?![\d/.-])")
 RX_ADDRESS_CUE = re.compile(
     r"(?i)\b(?:at|address|addr|lives?|living|resides?|residing|home|house|mail(?:ing)?"
-    r"|street|located)\b\W{0,3}$"
+    r"|street|located|(?:moved|moving|mailed|dispatched)[ \t]+to)\b\W{0,3}$"
 )
 RX_ADDRESS_CUE_STRONG = re.compile(
-    r"(?i)\b(?:address|addr|lives?|living|resides?|residing|home|house|mail(?:ing)?|located)"
+    r"(?i)\b(?:address|addr|lives?|living|resides?|residing|home|house|mail(?:ing)?|located"
+    r"|moved|moving|mailed|dispatched)"
     r"(?:\s+(?:at|on|is|to))?\W{0,3}$"
 )
 RX_HOME_ON = re.compile(
@@ -5967,6 +5968,186 @@ def _round10(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         _delimited_tables10(text, out)
 
 
+# ----------------------------------------------------------------------------- round 11
+# Kinds read off set J's misses and false alarms (docs/deid.md, Round 11).
+
+# A number with a country code written with few or no groups: "+34 949948880", "+6443736673"
+RX_PHONE_PLUS11 = re.compile(r"\+(?<![\w+/.,:-]\+)\d[\d .()-]{6,20}\d(?![\w/-]|[.,:]\d)")
+# after a phone cue: a trunk-zero run ("07846936699"), a bare ten-digit or a 7-digit local number;
+# an e-mail address may stand between ("Contact a@b.org / 0861530059")
+RX_PHONE_CUED11 = re.compile(
+    r"\b(?i:tel|telephone|phone|ph|mobile|mob|cell|pager|page[ \t]+me|call|called|contact)\b"
+    r"\.?:?(?:[ \t]+(?:[^\s@]+@[^\s@]+|[/|]|[a-z]+)){0,5}?[ \t]+"
+    r"(0\d{9,10}|\d{10}|\d{3}-\d{4})(?![\w-]|[.,]\d)"
+)
+TRIGGERS["PHC11"] = _w("tel telephone phone ph mobile mob cell pager page call called contact")
+
+# National identity numbers with letters after their cue: a Spanish DNI/NIE "81658539Y", an
+# Italian codice fiscale, a Pakistani CNIC "1225-4410199-5" after SSN
+RX_SSN_CUED11 = re.compile(
+    r"\b(?:SSN|DNI|NIE|NIF|CNIC|CF|(?i:codice[ \t]+fiscale|c\.f\.|social[ \t]+security(?:[ \t]+no\.?"
+    r"|[ \t]+number|[ \t]+#)?))[ \t]*[:#]?[ \t]*"
+    r"((?=[A-Z0-9-]*\d{4})(?=[A-Z0-9-]*\d[A-Z0-9-]*$|[A-Z0-9-]{6,})[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){6,20})"
+    r"(?![\w-])"
+)
+TRIGGERS["SSN11"] = _w("ssn dni nie nif cnic cf codice c social")
+
+# Record and account numbers after cues the earlier rounds lacked: "Court order 39-ZG-93206",
+# "docket", "Copay card LR-7844139", "MRN there 5820457", "Member 33921918Z"
+RX_ID_CUED11 = re.compile(
+    r"\b(?i:court[ \t]+order|docket|case[ \t]+no\.?|copay[ \t]+card|discount[ \t]+card"
+    r"|mrn[ \t]+(?:there|here|at[ \t]+\w+)|member|accession|registry[ \t]+id)"
+    r"[ \t]*(?:(?i:no\.?|number|#|id)[ \t]*)?[:#]?[ \t]*"
+    r"((?=[A-Za-z0-9-]*\d{3})[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){4,20})(?![\w-])"
+)
+TRIGGERS["IDC11"] = _w("court docket case copay discount mrn member accession registry")
+
+# Company names by their legal form: "Myers LLC", "Zahn Nerger GbR", "Ruiz, Cole and Bennett"
+# after an employer cue, "Manrique y Soto S.Coop.", "Tomasetti, Antonetti e Blasi s.r.l."
+_FIRM_FORMS11 = (
+    r"(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|LLP|PLLC|PLC|plc|Corp\.?|GmbH(?:[ \t]+&[ \t]+Co\.[ \t]+KG)?"
+    r"|GbR|AG|KG|OHG|e\.K\.|S\.A\.|S\.L\.(?:N\.E)?|S\.L\.N\.E\.?|S\.Coop\.?|S\.Com\.?"
+    r"|S\.r\.l\.|s\.r\.l\.|S\.p\.A\.|s\.p\.a\.|SpA|Srl|s\.a\.s\.|S\.A\.S\.|Pty\.?[ \t]+Ltd\.?"
+    r"|e[ \t]+figli|y[ \t]+Asociados|&[ \t]+Asociados|&[ \t]+Sons|and[ \t]+Sons|&[ \t]+Co\.?)"
+)
+_FIRM_WORD11 = rf"(?:[{UP}][\w'’.-]*)"
+RX_FIRM11 = re.compile(
+    rf"({_FIRM_WORD11}(?:,?[ \t]+(?:(?:and|y|e|&)[ \t]+)?{_FIRM_WORD11}){{0,4}}),?[ \t]+"
+    rf"{_FIRM_FORMS11}(?![\w])"
+)
+RX_FIRM_HINT11 = re.compile(
+    r"LLC|Inc\b|Ltd|LLP|PLC|plc|Corp|GmbH|GbR|\bAG\b|\bKG\b|OHG|S\.[A-Za-z]|s\.[rpa]\.|SpA|Srl"
+    r"|figli|Asociados|Sons|& Co"
+)
+# "works at Ruiz, Cole and Bennett": a list of surnames after an employer cue
+RX_FIRM_SURNAMES11 = re.compile(
+    rf"\b(?i:works?|working|worked|employed|employer:?)[ \t]+(?:(?i:at|for|by)[ \t]+)?"
+    rf"({NW},[ \t]+{NW},?[ \t]+and[ \t]+{NW})(?![\w'’])"
+)
+# Practices named by their surname and trade: "Shields Dental", "Cummings Eye Care", "Ward
+# Nursing and Rehabilitation", "Tell City Dialysis Center"
+RX_PRACTICE11 = re.compile(
+    rf"\b((?:{NW}[ \t]+){{1,3}}(?:Dental(?:[ \t]+(?:Care|Group|Associates|Clinic))?"
+    rf"|Eye[ \t]+Care|Vision[ \t]+Center|Dialysis(?:[ \t]+(?:Center|Centre|Unit|Clinic))?"
+    rf"|Nursing[ \t]+and[ \t]+Rehabilitation(?:[ \t]+Center)?|Orthodontics|Chiropractic"
+    rf"|Physical[ \t]+Therapy|Home[ \t]+Health|Hospice))(?![\w])"
+)
+
+# Names by the structure around them
+# "PEÑA, REYNA (F, 19740729)": a LAST, FIRST before a sex and a birth date or age
+RX_NAME_DEMOGRAPHIC11 = re.compile(
+    rf"((?:{NW}|{CAPS_WORD})(?:[ \t-](?:{NW}|{CAPS_WORD}))?,[ \t]*(?:{NW}|{CAPS_WORD})"
+    rf"(?:[ \t]+(?:{NW}|{CAPS_WORD}|[A-Z]\.?))?)[ \t]*\((?:[MF]|male|female)\b[ ,]"
+)
+# "*** HENRY ARYA ** DOB": two or three capitalised words between separators before a DOB
+RX_NAME_BEFORE_DOB11 = re.compile(
+    rf"(?:^|[*|:;]|\n)[ \t]*((?:{NW}|{CAPS_WORD})(?:[ \t]+(?:{NW}|{CAPS_WORD}|[A-Z]\.)){{1,3}})"
+    rf"[ \t]*(?:\*+|\||;|,)[ \t]*(?:DOB|D\.O\.B\.|Date[ \t]+of[ \t]+Birth)\b"
+)
+# Initials after a role or before a possessive: "RN T.M.", "assistant M.B.", "D.S.'s spouse",
+# "pt. DS declining", "subject PR screened"
+RX_INITIALS_ROLE11 = re.compile(
+    r"\b(?:RN|LPN|CNA|NP|PA|MD|DO|SW|MSW|OT|PT|RT|(?i:assistant|assisted[ \t]+by|surgeon"
+    r"|chaplain|nurse|aide|scribe|resident|fellow|attending|subject|participant|volunteer"
+    r"|witness|interpreter|pt\.?|patient|client|resident))[ \t]*:?[ \t]+"
+    r"((?:[A-Z]\.[ \t]?){2,3}(?![A-Za-z])|[A-Z]{2,3}(?=[ \t]+[a-z]{3,}))"
+)
+_ROLE_LETTERS11 = frozenset("RN LPN CNA NP PA MD DO SW MSW OT PT RT ED ICU OR ER PCP".split())
+RX_INITIALS_POSS11 = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})(?=['’]s\b)")
+# a first name as the subject of the verbs registration and ward notes use
+RX_FIRST_SUBJECT11 = re.compile(
+    rf"(?:^|(?<=[.!?:;][ \t])|(?<=\n))({NW})[ \t]+(?:brought|signed|called|drove|visited"
+    r"|picked|dropped|declined|consented|requested|confirmed|provided|paid|phoned)\b",
+    re.M,
+)
+# a greeting's or a sign-off's first name: "Jenaro, can you add", "— Martin"
+RX_VOCATIVE11 = re.compile(rf"(?m)^({NW}),[ \t]+(?=[a-z])")
+RX_SIGNOFF11 = re.compile(rf"(?:—|--|~)[ \t]*({NW})[ \t]*$", re.M)
+# "add Javiera to", "see austin in bed"
+RX_SEE_FIRST11 = re.compile(r"\b(?:add|see|cc|loop[ \t]+in|ask|tell)[ \t]+([A-Za-z][a-z]{2,})(?=[ \t]+(?:to|in|on|about|re)\b)")
+# chat speakers after a timestamp, lower-case user names: "[10:01] richardp: can someone"
+RX_CHAT_HANDLE11 = re.compile(r"\[\d{1,2}:\d\d\][ \t]+([a-z][a-z._-]{2,20}):[ \t]")
+# "family (Rush)", "spouse (Peñalver)": a relation and a name in parentheses
+RX_REL_PAREN11 = re.compile(
+    rf"\b(?i:family|spouse|wife|husband|son|daughter|mother|father|mom|dad|sister|brother"
+    rf"|guardian|poa|nok)[ \t]*\(({NW}(?:[ \t]+{NW})?)\)"
+)
+# "user nonis opened": an audit log's user name
+RX_USER11 = re.compile(r"\b(?i:user|username|login|userid)[ \t:]+([a-z][a-z0-9._-]{2,20})(?=[ \t,;)])")
+# a date after verification and the like: "Insurance verified 7/21:"
+RX_MD_CUED11 = re.compile(
+    r"\b(?i:verified|signed|scanned|faxed|mailed|received|reviewed|updated|checked)[ \t]+"
+    r"((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))(?![\d/-]|\.\d)"
+)
+RX_THE_BEFORE11 = re.compile(r"\b(?i:the)[ \t]+$")
+
+
+def _round11(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    if "+" in text:
+        for m in RX_PHONE_PLUS11.finditer(text):
+            s = m.start()
+            digits = sum(c.isdigit() for c in m.group())
+            if 8 <= digits <= 15 and not RX_CODE_BEFORE10.search(text, max(0, s - 24), s):
+                out.append((s, m.end(), "PHONE", 0.8))
+    for m in _triggered(RX_PHONE_CUED11, "PHC11", text, words_ix):
+        out.append((m.start(1), m.end(1), "PHONE", 0.8))
+    for m in _triggered(RX_SSN_CUED11, "SSN11", text, words_ix):
+        out.append((m.start(1), m.end(1), "SSN", 0.85))
+    for m in _triggered(RX_ID_CUED11, "IDC11", text, words_ix):
+        out.append((m.start(1), m.end(1), "ID", 0.8))
+    if RX_FIRM_HINT11.search(text):
+        for m in RX_FIRM11.finditer(text):
+            words = re.findall(r"[\w'’]+", m.group(1))
+            if any(not ctx.is_common(w) and not ctx.is_clinical(w) for w in words):
+                out.append((m.start(1), m.end(), "FACILITY", 0.8))
+    for m in RX_FIRM_SURNAMES11.finditer(text):
+        out.append((m.start(1), m.end(1), "FACILITY", 0.75))
+    for m in RX_PRACTICE11.finditer(text):
+        first = m.group(1).split()[0]
+        if not ctx.is_common(first) and not ctx.is_clinical(first):
+            out.append((m.start(1), m.end(1), "FACILITY", 0.75))
+    if "(" in text:
+        for m in RX_NAME_DEMOGRAPHIC11.finditer(text):
+            out.append((m.start(1), m.end(1), "NAME", 0.8))
+        for m in RX_REL_PAREN11.finditer(text):
+            if not ctx.is_clinical(m.group(1)) and not ctx.is_common(m.group(1).split()[0]):
+                out.append((m.start(1), m.end(1), "NAME", 0.75))
+    if "DOB" in text or "D.O.B" in text or "Birth" in text:
+        for m in RX_NAME_BEFORE_DOB11.finditer(text):
+            words = m.group(1).split()
+            if all(ctx.plausible_name_word(w, True) for w in words if len(w) > 2) and any(
+                ctx.is_name(w) for w in words
+            ):
+                out.append((m.start(1), m.end(1), "NAME", 0.8))
+    for m in RX_INITIALS_ROLE11.finditer(text):
+        v = m.group(1).replace(" ", "").replace(".", "")
+        if v.lower() not in NOT_INITIALS and v not in _ROLE_LETTERS11:
+            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "'" in text or "’" in text:
+        for m in RX_INITIALS_POSS11.finditer(text):
+            if m.group(1).replace(".", "").lower() not in NOT_INITIALS:
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    for rx in (RX_FIRST_SUBJECT11, RX_VOCATIVE11, RX_SIGNOFF11):
+        for m in rx.finditer(text):
+            w = m.group(1)
+            if ctx.is_first(w) and not ctx.is_clinical(w) and not ctx.is_common(w):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    for m in RX_SEE_FIRST11.finditer(text):
+        w = m.group(1)
+        if ctx.is_first(w) and not ctx.is_clinical(w) and not ctx.is_common(w):
+            out.append((m.start(1), m.end(1), "NAME", 0.65))
+    if "[" in text:
+        for m in RX_CHAT_HANDLE11.finditer(text):
+            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    for m in RX_USER11.finditer(text):
+        v = m.group(1)
+        if not ctx.is_common(v) and (ctx.is_name(v) or any(c in v for c in "._0123456789")):
+            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "/" in text:
+        for m in RX_MD_CUED11.finditer(text):
+            out.append((m.start(1), m.end(1), "DATE", 0.8))
+
+
 # ----------------------------------------------------------------------------- cue table
 # Tests that veto a cue rule's match (True: not an identifier).
 def _age_hint(text: str, low: str) -> bool:
@@ -6521,6 +6702,7 @@ def _scan(text: str) -> list[Finding]:
     _round8(ctx, text, cands, words_ix)
     _round9(ctx, text, cands, words_ix)
     _round10(ctx, text, cands, words_ix)
+    _round11(ctx, text, cands, words_ix)
     cands = [
         c for c in cands if not _not_identifier(text, c) and not _not_identifier10(ctx, text, c)
     ]
