@@ -6080,6 +6080,119 @@ RX_MD_CUED11 = re.compile(
     r"((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))(?![\d/-]|\.\d)"
 )
 RX_THE_BEFORE11 = re.compile(r"\b(?i:the)[ \t]+$")
+# The town and the postcode after a street line: "491 CATALPA CRST, MULLEN 54731-7234",
+# "** SIMMONSFURT 78162 **", "Rambla X 29, Smithland CP 09022", "we moved to ... in Ujjain."
+_TOWN11 = r"([^\W\d_][\w'’.-]*(?:[ \t-][^\W\d_][\w'’.-]*){0,2}?)"
+_POSTCODE11 = (
+    rf"(?:,?[ \t]+(?:{STATE_RE}))?,?[ \t]+(?:(?:CP|C\.P\.|ZIP|Zip|zip|PLZ)[ \t]*:?[ \t]*)?"
+    r"(\d{5}(?:-\d{4})?|\d{4})(?![\w-])"
+)
+RX_TOWN_ZIP_AFTER11 = re.compile(r"(?:[ \t]*[,;]|[ \t]*\*+|[ \t]+in\b)?[ \t]+" + _TOWN11 + _POSTCODE11)
+RX_TOWN_AFTER11 = re.compile(
+    r"(?:[ \t]*,|[ \t]+in\b)[ \t]+" + _TOWN11 + rf"(?=[ \t]*(?:[.;\n\"]|$|,[ \t]+(?:{STATE_RE})\b))"
+)
+RX_ZIP_AFTER_TOWN11 = re.compile(_POSTCODE11)
+_NOT_TOWN_WORDS11 = FUNCTION_WORDS | _w("zip code postcode postal cp plz box")
+
+
+def _after_address11(ctx: _Ctx, text: str, found: list[Finding]) -> list:
+    out: list = []
+    for f in found:
+        if f.category == "LOCATION":
+            m = RX_ZIP_AFTER_TOWN11.match(text, f.end)
+            if m and len(m.group(1)) != 4:
+                out.append((m.start(1), m.end(1), "LOCATION", 0.8))
+            continue
+        if f.category != "ADDRESS":
+            continue
+        m = RX_TOWN_ZIP_AFTER11.match(text, f.end) or RX_TOWN_AFTER11.match(text, f.end)
+        if not m:
+            continue
+        town = m.group(1)
+        words = re.split(r"[ \t-]+", town)
+        if (
+            town in STATE_ABBR
+            or town.lower() in STATES
+            or any(ctx.low(w) in _NOT_TOWN_WORDS11 or ctx.low(w) in ctx.lex.unit_designators for w in words)
+        ):
+            continue
+        if m.lastindex == 1 and (
+            not all(w[0].isupper() for w in words) or all(ctx.is_common(w) for w in words)
+        ):
+            continue
+        out.append((m.start(1), m.end(1), "LOCATION", 0.75))
+        if m.lastindex == 2:
+            out.append((m.start(2), m.end(2), "LOCATION", 0.8))
+    return out
+
+
+# False alarms read off set J's clean passages (and its identifier passages' extra findings)
+LANGUAGES11 = _w("""spanish english french portuguese mandarin cantonese chinese vietnamese arabic
+    russian somali haitian creole korean tagalog navajo hmong german italian polish japanese
+    hindi punjabi urdu farsi dari pashto swahili amharic nepali marshallese chuukese ukrainian
+    tigrinya oromo burmese karen khmer lao thai turkish greek hebrew yiddish bengali gujarati
+    tamil telugu""")
+_NOT_NAME_WORDS11 = _w("fax phone tel cell email pager mobile mvc mva mcc gsw atv")
+# a scale's or a score's name before its value: "MMSE 24/30", "PPS 40%", "BI-RADS 4A"
+RX_SCALE_VALUE11 = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Z]+)?[ \t]+\d")
+RX_AFTER_SCALE11 = re.compile(r"[ \t]+(?:\d|(?:I{1,3}|IV|V)[a-c]?\b)")
+RX_TRIP_BEFORE11 = re.compile(
+    r"\b(?i:returned|returning|back|trip|travel|travell?ed|vacation|vacationed|visit|visited"
+    r"|visiting|abroad|flew|flight)\b[^.\n]*$"
+)
+RX_FRENCH_SIZE11 = re.compile(r"\d[ \t]*Fr\.?[ \t]+$")
+RX_ROMAN_CLASS11 = re.compile(r"(?:I{1,3}|IV|V)[a-c]")
+RX_ROMAN_AFTER11 = re.compile(r"[ \t]+(?:I{1,3}|IV|V)[a-c]\b")
+RX_PT_SECTION11 = re.compile(r"\bPT[ \t]*:[ \t]*$")
+RX_PLAN_AFTER11 = re.compile(r"[ \t]+(?i:plan|insurance|advantage)\b")
+RX_PAYER_BEFORE11 = re.compile(r"\b(?i:ins|insurance|payer|plan|coverage)[ \t]*:[ \t]*$")
+
+
+def _not_identifier11(ctx: _Ctx, text: str, cand: tuple) -> bool:
+    s, e, cat = cand[0], cand[1], cand[2]
+    span = text[s:e]
+    if cat in ("LOCATION", "FACILITY"):
+        low = span.lower()
+        if (
+            low in STATES
+            or low.endswith(" nation")
+            or (low in REGIONS10 and RX_TRIP_BEFORE11.search(text, max(0, s - 40), s))
+        ):
+            return True  # a country, a state or a tribal nation: larger than a Safe Harbor place
+        if cat == "FACILITY" and (
+            RX_PLAN_AFTER11.match(text, e) or RX_PAYER_BEFORE11.search(text, max(0, s - 16), s)
+        ):
+            return True  # a health plan, not a place
+        return False
+    if cat == "NAME":
+        low = span.lower()
+        if low in LANGUAGES11 or low in _NOT_NAME_WORDS11:
+            return True
+        words = span.split()
+        if text[e : e + 1] == "-" and text[e + 1 : e + 2].isalpha():
+            return True  # a part of a hyphenated word ("BI" of "BI-RADS")
+        if RX_PT_SECTION11.search(text, max(0, s - 8), s) and any(
+            not w.isupper() and (ctx.is_common(w) or not ctx.is_name(w)) for w in words
+        ):
+            return True  # "PT: Timed Up and Go": a therapy section, not a patient label
+        if len(words) == 1 and RX_AFTER_SCALE11.match(text, e) and (
+            (span.isupper() and len(span) <= 5) or "-" in span or ctx.is_clinical(span)
+        ):
+            return True  # "PPS 40%", "BI-RADS 4A"
+        if len(words) == 1 and RX_FRENCH_SIZE11.search(text, max(0, s - 10), s):
+            return True  # "a 16 Fr Foley": a catheter
+        if RX_ROMAN_CLASS11.fullmatch(words[-1]) or RX_ROMAN_AFTER11.match(text, e):
+            return True  # "Forrest IIb": a classification's grade
+            return True
+        return False
+    if cat == "ID":
+        head = span.split()[0] if " " in span else ""
+        return bool(head) and head.lower() in _SCALES11
+    return False
+
+
+_SCALES11 = _w("""mmse moca slums gcs nihss phq phq-9 gad gad-7 audit audit-c cage pps kps ecog
+    apgar braden morse mews news cows ciwa rass cam bims mna""")
 
 
 def _round11(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
@@ -6704,11 +6817,19 @@ def _scan(text: str) -> list[Finding]:
     _round10(ctx, text, cands, words_ix)
     _round11(ctx, text, cands, words_ix)
     cands = [
-        c for c in cands if not _not_identifier(text, c) and not _not_identifier10(ctx, text, c)
+        c
+        for c in cands
+        if not _not_identifier(text, c)
+        and not _not_identifier10(ctx, text, c)
+        and not _not_identifier11(ctx, text, c)
     ]
     found = _resolve(text, cands)
-    implied = _after_findings(ctx, text, found)
+    implied = [
+        c
+        for c in _after_findings(ctx, text, found) + _after_address11(ctx, text, found)
+        if not _not_identifier11(ctx, text, c)
+    ]
     if implied:
         found = _resolve(text, cands + implied)
-    mentions = _other_mentions8(ctx, text, found)
+    mentions = [c for c in _other_mentions8(ctx, text, found) if not _not_identifier11(ctx, text, c)]
     return _resolve(text, cands + implied + mentions) if mentions else found
