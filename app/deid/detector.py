@@ -6047,10 +6047,12 @@ RX_NAME_BEFORE_DOB11 = re.compile(
 # Initials after a role or before a possessive: "RN T.M.", "assistant M.B.", "D.S.'s spouse",
 # "pt. DS declining", "subject PR screened"
 RX_INITIALS_ROLE11 = re.compile(
-    r"\b(?:RN|LPN|CNA|NP|PA|MD|DO|SW|MSW|OT|PT|RT|(?i:assistant|assisted[ \t]+by|surgeon"
+    r"\b(?:RN|LPN|CNA|NP|PA|MD|DO|SW|MSW|OT|RT|[Pp]t\.?|(?i:assistant|assisted[ \t]+by|surgeon"
     r"|chaplain|nurse|aide|scribe|resident|fellow|attending|subject|participant|volunteer"
-    r"|witness|interpreter|pt\.?|patient|client|resident))[ \t]*:?[ \t]+"
-    r"((?:[A-Z]\.[ \t]?){2,3}(?![A-Za-z])|[A-Z]{2,3}(?=[ \t]+[a-z]{3,}))"
+    r"|witness|interpreter|patient|client|resident))[ \t]*:?[ \t]+"
+    r"((?:[A-Z]\.[ \t]?){2,3}(?![A-Za-z])|[A-Z]{2,3}(?=[ \t]+(?:[a-z]{2,}(?:ed|ing|s)|"
+    + _SUBJECT_VERBS
+    + r")\b))"
 )
 _ROLE_LETTERS11 = frozenset("RN LPN CNA NP PA MD DO SW MSW OT PT RT ED ICU OR ER PCP".split())
 RX_INITIALS_POSS11 = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})(?=['’]s\b)")
@@ -6130,7 +6132,7 @@ def _after_address11(ctx: _Ctx, text: str, found: list[Finding]) -> list:
 LANGUAGES11 = _w("""spanish english french portuguese mandarin cantonese chinese vietnamese arabic
     russian somali haitian creole korean tagalog navajo hmong german italian polish japanese
     hindi punjabi urdu farsi dari pashto swahili amharic nepali marshallese chuukese ukrainian
-    tigrinya oromo burmese karen khmer lao thai turkish greek hebrew yiddish bengali gujarati
+    tigrinya oromo burmese khmer lao thai turkish greek hebrew yiddish bengali gujarati
     tamil telugu""")
 _NOT_NAME_WORDS11 = _w("fax phone tel cell email pager mobile mvc mva mcc gsw atv")
 # a scale's or a score's name before its value: "MMSE 24/30", "PPS 40%", "BI-RADS 4A"
@@ -6234,7 +6236,11 @@ def _round11(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
                 out.append((m.start(1), m.end(1), "NAME", 0.8))
     for m in RX_INITIALS_ROLE11.finditer(text):
         v = m.group(1).replace(" ", "").replace(".", "")
-        if v.lower() not in NOT_INITIALS and v not in _ROLE_LETTERS11:
+        if (
+            v.lower() not in NOT_INITIALS
+            and v not in _ROLE_LETTERS11
+            and not (m.group(1).isalpha() and (ctx.is_clinical(v) or v.lower() in ctx.lex.common))
+        ):
             out.append((m.start(1), m.end(1), "NAME", 0.7))
     if "'" in text or "’" in text:
         for m in RX_INITIALS_POSS11.finditer(text):
