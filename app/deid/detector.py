@@ -2125,7 +2125,7 @@ RX_UNIT_BARE = re.compile(
 RX_ROAD_NUMBER = re.compile(r"[ \t]+\d{1,4}[A-Za-z]?\b(?![\d/.-])")
 RX_ADDRESS_CUE = re.compile(
     r"(?i)\b(?:at|address|addr|lives?|living|resides?|residing|home|house|mail(?:ing)?"
-    r"|street|located|(?:moved|moving|mailed|dispatched)[ \t]+to)\b\W{0,3}$"
+    r"|street|located|(?:moved|moving|mailed|dispatched|home)[ \t]+to)\b\W{0,3}$"
 )
 RX_ADDRESS_CUE_STRONG = re.compile(
     r"(?i)\b(?:address|addr|lives?|living|resides?|residing|home|house|mail(?:ing)?|located"
@@ -6026,24 +6026,42 @@ RX_FIRM_SURNAMES11 = re.compile(
 )
 # Practices named by their surname and trade: "Shields Dental", "Cummings Eye Care", "Ward
 # Nursing and Rehabilitation", "Tell City Dialysis Center"
-RX_PRACTICE11 = re.compile(
-    rf"\b((?:{NW}[ \t]+){{1,3}}(?:Dental(?:[ \t]+(?:Care|Group|Associates|Clinic))?"
-    rf"|Eye[ \t]+Care|Vision[ \t]+Center|Dialysis(?:[ \t]+(?:Center|Centre|Unit|Clinic))?"
-    rf"|Nursing[ \t]+and[ \t]+Rehabilitation(?:[ \t]+Center)?|Orthodontics|Chiropractic"
-    rf"|Physical[ \t]+Therapy|Home[ \t]+Health|Hospice))(?![\w])"
+RX_PRACTICE_HEAD11 = re.compile(
+    r"(?:Dental(?:[ \t]+(?:Care|Group|Associates|Clinic))?|Eye[ \t]+Care|Vision[ \t]+Center"
+    r"|Dialysis(?:[ \t]+(?:Center|Centre|Unit|Clinic))?"
+    r"|Nursing[ \t]+and[ \t]+Rehabilitation(?:[ \t]+Center)?|Orthodontics|Chiropractic)(?![\w])"
 )
-
+RX_PRACTICE_NAME11 = re.compile(rf"(?<![\w'’-])((?:{NW}[ \t]+){{1,3}})$")
+TRIGGERS["PRAC11"] = _w("dental eye vision dialysis nursing orthodontics chiropractic")
+_FIRM_KEYS11 = _w("""llc inc ltd llp pllc plc corp gmbh gbr ag kg ohg spa srl figli asociados
+    sons co""")
+_FIRM_LABELS11 = _w("emp employer works work at for ins insurer guarantor pt patient")
+TRIGGERS["EMP11"] = _w("works working worked work employed employer")
+TRIGGERS["REL11"] = _w("""family spouse wife husband son daughter mother father mom dad sister
+    brother guardian poa nok""")
+TRIGGERS["SEE11"] = _w("add see cc loop ask tell")
+TRIGGERS["USER11"] = _w("user username login userid")
+TRIGGERS["INR11"] = _w("""rn lpn cna np pa md do sw msw ot rt pt assistant assisted surgeon
+    chaplain nurse aide scribe resident fellow attending subject participant volunteer witness
+    interpreter patient client""")
+TRIGGERS["HEAD11"] = _w("""rambla pasadizo pasaje cuesta ronda traves glorieta carrer passeig
+    plaza pla viale via piazza piazzale corso vicolo largo strada contrada""")
+TRIGGERS["FR11"] = _w("rue boulevard boul avenue chemin rang all impasse mont promenade croissant")
+TRIGGERS["MD11"] = _w("verified signed scanned faxed mailed received reviewed updated checked")
 # Names by the structure around them
 # "PEÑA, REYNA (F, 19740729)": a LAST, FIRST before a sex and a birth date or age
 RX_NAME_DEMOGRAPHIC11 = re.compile(
     rf"((?:{NW}|{CAPS_WORD})(?:[ \t-](?:{NW}|{CAPS_WORD}))?,[ \t]*(?:{NW}|{CAPS_WORD})"
-    rf"(?:[ \t]+(?:{NW}|{CAPS_WORD}|[A-Z]\.?))?)[ \t]*\((?:[MF]|male|female)\b[ ,]"
+    rf"(?:[ \t]+(?:{NW}|{CAPS_WORD}|[A-Z]\.?))?)[ \t]*$"
 )
+RX_DEMO_PAREN11 = re.compile(r"\((?:[MF]|male|female)\b[ ,]")
 # "*** HENRY ARYA ** DOB": two or three capitalised words between separators before a DOB
 RX_NAME_BEFORE_DOB11 = re.compile(
     rf"(?:^|[*|:;]|\n)[ \t]*((?:{NW}|{CAPS_WORD})(?:[ \t]+(?:{NW}|{CAPS_WORD}|[A-Z]\.)){{1,3}})"
-    rf"[ \t]*(?:\*+|\||;|,)[ \t]*(?:DOB|D\.O\.B\.|Date[ \t]+of[ \t]+Birth)\b"
+    rf"[ \t]*(?:\*+|\||;|,)[ \t]*$"
 )
+RX_DOB_AT11 = re.compile(r"DOB\b|D\.O\.B\.|Date[ \t]+of[ \t]+Birth\b")
+TRIGGERS["DOB11"] = _w("dob d date")
 # Initials after a role or before a possessive: "RN T.M.", "assistant M.B.", "D.S.'s spouse",
 # "pt. DS declining", "subject PR screened"
 RX_INITIALS_ROLE11 = re.compile(
@@ -6057,11 +6075,9 @@ RX_INITIALS_ROLE11 = re.compile(
 _ROLE_LETTERS11 = frozenset("RN LPN CNA NP PA MD DO SW MSW OT PT RT ED ICU OR ER PCP".split())
 RX_INITIALS_POSS11 = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})(?=['’]s\b)")
 # a first name as the subject of the verbs registration and ward notes use
-RX_FIRST_SUBJECT11 = re.compile(
-    rf"(?:^|(?<=[.!?:;][ \t])|(?<=\n))({NW})[ \t]+(?:brought|signed|called|drove|visited"
-    r"|picked|dropped|declined|consented|requested|confirmed|provided|paid|phoned)\b",
-    re.M,
-)
+RX_FIRST_SUBJECT11 = re.compile(rf"(?:^|[.!?:;][ \t]|\n)({NW})[ \t]+$")
+TRIGGERS["SUBJ11"] = _w("""brought signed drove visited picked dropped consented requested
+    confirmed provided paid phoned""")
 # a greeting's or a sign-off's first name: "Jenaro, can you add", "— Martin"
 RX_VOCATIVE11 = re.compile(rf"(?m)^({NW}),[ \t]+(?=[a-z])")
 RX_SIGNOFF11 = re.compile(rf"(?:—|--|~)[ \t]*({NW})[ \t]*$", re.M)
@@ -6082,6 +6098,23 @@ RX_MD_CUED11 = re.compile(
     r"((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))(?![\d/-]|\.\d)"
 )
 RX_THE_BEFORE11 = re.compile(r"\b(?i:the)[ \t]+$")
+# Streets of Spain, Italy and Catalonia written head first, and French streets after their
+# number: "Rambla X Y 29", "Cuesta de X Y 164 Apt. 38", "Viale X, 31 Piano 3", "92 rue Côté",
+# "7326 boulevard Leclerc Suite 822"; a post office box written "POB 6848".
+RX_STREET_HEAD_FIRST11 = re.compile(
+    rf"\b(?:Rambla|Pasadizo|Pasaje|Cuesta|Ronda|Travesía|Travesia|Glorieta|Carrer|Passeig"
+    rf"|Plaza|Plaça|Viale|Via|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada)[ \t]+"
+    rf"(?:(?:{CAPW}|de|del|la|las|los|y|di|del|della|dei|delle|San|Santa)[ \t]+){{0,4}}?{CAPW}"
+    rf",?[ \t]+\d{{1,5}}[A-Z]?\b"
+    rf"(?:,?[ \t]+(?:Apt\.?|Int\.?|Piano|Piso|Puerta|Pta\.?|Esc\.?|Scala|Interno)[ \t]*\d{{1,4}}[A-Z]?\b)?"
+)
+RX_FRENCH_STREET11 = re.compile(
+    rf"\d(?<![\w/.-]\d)\d{{0,4}},?[ \t]+(?:rue|boulevard|boul\.|avenue|chemin|rang|allée|impasse"
+    rf"|montée|promenade|croissant)[ \t]+(?:(?:de|du|des|la|le)[ \t]+|[ld]['’])?{CAPW}"
+    rf"(?:[ \t-](?!(?:Suite|App|Apt|Bureau|Unité|Unit)\b){CAPW}){{0,3}}"
+    rf"(?:,?[ \t]+(?:Suite|App\.?|Apt\.?|Bureau|Unité|Unit)[ \t]*#?\d{{1,5}}\b)?"
+)
+RX_POB11 = re.compile(r"\bPOB[ \t]+#?\d{1,6}\b")
 # The town and the postcode after a street line: "491 CATALPA CRST, MULLEN 54731-7234",
 # "** SIMMONSFURT 78162 **", "Rambla X 29, Smithland CP 09022", "we moved to ... in Ujjain."
 _TOWN11 = r"([^\W\d_][\w'’.-]*(?:[ \t-][^\W\d_][\w'’.-]*){0,2}?)"
@@ -6134,7 +6167,7 @@ LANGUAGES11 = _w("""spanish english french portuguese mandarin cantonese chinese
     hindi punjabi urdu farsi dari pashto swahili amharic nepali marshallese chuukese ukrainian
     tigrinya oromo burmese khmer lao thai turkish greek hebrew yiddish bengali gujarati
     tamil telugu""")
-_NOT_NAME_WORDS11 = _w("fax phone tel cell email pager mobile mvc mva mcc gsw atv")
+_NOT_NAME_WORDS11 = _w("fax phone tel cell email pager mobile emp mvc mva mcc gsw atv")
 # a scale's or a score's name before its value: "MMSE 24/30", "PPS 40%", "BI-RADS 4A"
 RX_SCALE_VALUE11 = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Z]+)?[ \t]+\d")
 RX_AFTER_SCALE11 = re.compile(r"[ \t]+(?:\d|(?:I{1,3}|IV|V)[a-c]?\b)")
@@ -6171,6 +6204,8 @@ def _not_identifier11(ctx: _Ctx, text: str, cand: tuple) -> bool:
         if low in LANGUAGES11 or low in _NOT_NAME_WORDS11:
             return True
         words = span.split()
+        if not words:
+            return False
         if text[e : e + 1] == "-" and text[e + 1 : e + 2].isalpha():
             return True  # a part of a hyphenated word ("BI" of "BI-RADS")
         if RX_PT_SECTION11.search(text, max(0, s - 8), s) and any(
@@ -6197,7 +6232,13 @@ _SCALES11 = _w("""mmse moca slums gcs nihss phq phq-9 gad gad-7 audit audit-c ca
     apgar braden morse mews news cows ciwa rass cam bims mna""")
 
 
+def _ending_at(rx: re.Pattern, text: str, pos: int, width: int) -> re.Match | None:
+    """A match of `rx` (a pattern ending in `$`) that ends at `pos`, read within `width`."""
+    return rx.search(text, max(0, pos - width), pos)  # "$" matches at pos; offsets the text's
+
+
 def _round11(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    keys = words_ix.positions.keys()
     if "+" in text:
         for m in RX_PHONE_PLUS11.finditer(text):
             s = m.start()
@@ -6210,31 +6251,48 @@ def _round11(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         out.append((m.start(1), m.end(1), "SSN", 0.85))
     for m in _triggered(RX_ID_CUED11, "IDC11", text, words_ix):
         out.append((m.start(1), m.end(1), "ID", 0.8))
-    if RX_FIRM_HINT11.search(text):
+    if (keys & _FIRM_KEYS11 or "S." in text or "s.r" in text) and RX_FIRM_HINT11.search(text):
         for m in RX_FIRM11.finditer(text):
             words = re.findall(r"[\w'’]+", m.group(1))
+            while words and ctx.low(words[0]) in _FIRM_LABELS11:
+                words.pop(0)
+            if not words:
+                continue
+            s = m.start(1) + m.group(1).index(words[0])
             if any(not ctx.is_common(w) and not ctx.is_clinical(w) for w in words):
-                out.append((m.start(1), m.end(), "FACILITY", 0.8))
-    for m in RX_FIRM_SURNAMES11.finditer(text):
+                out.append((s, m.end(), "FACILITY", 0.8))
+    for m in _triggered(RX_FIRM_SURNAMES11, "EMP11", text, words_ix):
         out.append((m.start(1), m.end(1), "FACILITY", 0.75))
-    for m in RX_PRACTICE11.finditer(text):
+    for pos in words_ix.at(TRIGGERS["PRAC11"]):
+        head = RX_PRACTICE_HEAD11.match(text, pos)
+        if not head:
+            continue
+        m = _ending_at(RX_PRACTICE_NAME11, text, pos, 60)
+        if not m:
+            continue
         first = m.group(1).split()[0]
-        if not ctx.is_common(first) and not ctx.is_clinical(first):
-            out.append((m.start(1), m.end(1), "FACILITY", 0.75))
+        if (ctx.is_last(first) or not ctx.is_common(first)) and not ctx.is_clinical(first):
+            out.append((m.start(1), head.end(), "FACILITY", 0.75))
     if "(" in text:
-        for m in RX_NAME_DEMOGRAPHIC11.finditer(text):
-            out.append((m.start(1), m.end(1), "NAME", 0.8))
-        for m in RX_REL_PAREN11.finditer(text):
+        for p in RX_DEMO_PAREN11.finditer(text):
+            m = _ending_at(RX_NAME_DEMOGRAPHIC11, text, p.start(), 60)
+            if m:
+                out.append((m.start(1), m.end(1), "NAME", 0.8))
+        for m in _triggered(RX_REL_PAREN11, "REL11", text, words_ix):
             if not ctx.is_clinical(m.group(1)) and not ctx.is_common(m.group(1).split()[0]):
                 out.append((m.start(1), m.end(1), "NAME", 0.75))
-    if "DOB" in text or "D.O.B" in text or "Birth" in text:
-        for m in RX_NAME_BEFORE_DOB11.finditer(text):
-            words = m.group(1).split()
-            if all(ctx.plausible_name_word(w, True) for w in words if len(w) > 2) and any(
-                ctx.is_name(w) for w in words
-            ):
-                out.append((m.start(1), m.end(1), "NAME", 0.8))
-    for m in RX_INITIALS_ROLE11.finditer(text):
+    for pos in words_ix.at(TRIGGERS["DOB11"]):
+        if not RX_DOB_AT11.match(text, pos):
+            continue
+        m = _ending_at(RX_NAME_BEFORE_DOB11, text, pos, 80)
+        if not m:
+            continue
+        words = m.group(1).split()
+        if all(ctx.plausible_name_word(w, True) for w in words if len(w) > 2) and any(
+            ctx.is_name(w) for w in words
+        ):
+            out.append((m.start(1), m.end(1), "NAME", 0.8))
+    for m in _triggered(RX_INITIALS_ROLE11, "INR11", text, words_ix):
         v = m.group(1).replace(" ", "").replace(".", "")
         if (
             v.lower() not in NOT_INITIALS
@@ -6246,24 +6304,35 @@ def _round11(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         for m in RX_INITIALS_POSS11.finditer(text):
             if m.group(1).replace(".", "").lower() not in NOT_INITIALS:
                 out.append((m.start(1), m.end(1), "NAME", 0.7))
-    for rx in (RX_FIRST_SUBJECT11, RX_VOCATIVE11, RX_SIGNOFF11):
+    for pos in words_ix.at(TRIGGERS["SUBJ11"]):
+        m = _ending_at(RX_FIRST_SUBJECT11, text, pos, 40)
+        w = m.group(1) if m else ""
+        if m and ctx.is_first(w) and not ctx.is_clinical(w) and not ctx.is_common(w):
+            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    for rx in (RX_VOCATIVE11, RX_SIGNOFF11):
         for m in rx.finditer(text):
             w = m.group(1)
             if ctx.is_first(w) and not ctx.is_clinical(w) and not ctx.is_common(w):
                 out.append((m.start(1), m.end(1), "NAME", 0.7))
-    for m in RX_SEE_FIRST11.finditer(text):
+    for m in _triggered(RX_SEE_FIRST11, "SEE11", text, words_ix):
         w = m.group(1)
         if ctx.is_first(w) and not ctx.is_clinical(w) and not ctx.is_common(w):
             out.append((m.start(1), m.end(1), "NAME", 0.65))
     if "[" in text:
         for m in RX_CHAT_HANDLE11.finditer(text):
             out.append((m.start(1), m.end(1), "NAME", 0.7))
-    for m in RX_USER11.finditer(text):
+    for m in _triggered(RX_USER11, "USER11", text, words_ix):
         v = m.group(1)
         if not ctx.is_common(v) and (ctx.is_name(v) or any(c in v for c in "._0123456789")):
             out.append((m.start(1), m.end(1), "NAME", 0.7))
+    for m in _triggered(RX_STREET_HEAD_FIRST11, "HEAD11", text, words_ix):
+        out.append((m.start(), m.end(), "ADDRESS", 0.75))
+    if keys & TRIGGERS["FR11"]:
+        _cands_from(RX_FRENCH_STREET11, text, "ADDRESS", 0.75, 0, out)
+    if "POB" in text:
+        _cands_from(RX_POB11, text, "ADDRESS", 0.8, 0, out)
     if "/" in text:
-        for m in RX_MD_CUED11.finditer(text):
+        for m in _triggered(RX_MD_CUED11, "MD11", text, words_ix):
             out.append((m.start(1), m.end(1), "DATE", 0.8))
 
 
