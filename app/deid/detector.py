@@ -5987,7 +5987,7 @@ TRIGGERS["PHC11"] = _w("tel telephone phone ph mobile mob cell pager page call c
 RX_SSN_CUED11 = re.compile(
     r"\b(?:SSN|DNI|NIE|NIF|CNIC|CF|(?i:codice[ \t]+fiscale|c\.f\.|social[ \t]+security(?:[ \t]+no\.?"
     r"|[ \t]+number|[ \t]+#)?))[ \t]*[:#]?[ \t]*"
-    r"((?=[A-Z0-9-]*\d{4})(?=[A-Z0-9-]*\d[A-Z0-9-]*$|[A-Z0-9-]{6,})[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){6,20})"
+    r"((?=(?:[A-Z-]*\d){4})[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){6,20})"
     r"(?![\w-])"
 )
 TRIGGERS["SSN11"] = _w("ssn dni nie nif cnic cf codice c social")
