@@ -5985,8 +5985,8 @@ TRIGGERS["PHC11"] = _w("tel telephone phone ph mobile mob cell pager page call c
 # National identity numbers with letters after their cue: a Spanish DNI/NIE "81658539Y", an
 # Italian codice fiscale, a Pakistani CNIC "1225-4410199-5" after SSN
 RX_SSN_CUED11 = re.compile(
-    r"\b(?:SSN|DNI|NIE|NIF|CNIC|CF|(?i:codice[ \t]+fiscale|c\.f\.|social[ \t]+security(?:[ \t]+no\.?"
-    r"|[ \t]+number|[ \t]+#)?))[ \t]*[:#]?[ \t]*"
+    r"\b(?:SSN|DNI|NIE|NIF|CNIC|CF|(?i:codice[ \t]+fiscale|c\.f\."
+    r"|social[ \t]+security(?:[ \t]+no\.?|[ \t]+number|[ \t]+#)?))[ \t]*[:#]?[ \t]*"
     r"((?=(?:[A-Z-]*\d){4})[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){6,20})"
     r"(?![\w-])"
 )
@@ -6072,7 +6072,9 @@ RX_INITIALS_ROLE11 = re.compile(
     + _SUBJECT_VERBS
     + r")\b))"
 )
-_ROLE_LETTERS11 = frozenset("RN LPN CNA NP PA MD DO SW MSW OT PT RT ED ICU OR ER PCP".split())
+_ROLE_LETTERS11 = frozenset(
+    w.upper() for w in _w("rn lpn cna np pa md do sw msw ot pt rt ed icu or er pcp")
+)
 RX_INITIALS_POSS11 = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})(?=['’]s\b)")
 # a first name as the subject of the verbs registration and ward notes use
 RX_FIRST_SUBJECT11 = re.compile(rf"(?:^|[.!?:;][ \t]|\n)({NW})[ \t]+$")
@@ -6082,7 +6084,10 @@ TRIGGERS["SUBJ11"] = _w("""brought signed drove visited picked dropped consented
 RX_VOCATIVE11 = re.compile(rf"(?m)^({NW}),[ \t]+(?=[a-z])")
 RX_SIGNOFF11 = re.compile(rf"(?:—|--|~)[ \t]*({NW})[ \t]*$", re.M)
 # "add Javiera to", "see austin in bed"
-RX_SEE_FIRST11 = re.compile(r"\b(?:add|see|cc|loop[ \t]+in|ask|tell)[ \t]+([A-Za-z][a-z]{2,})(?=[ \t]+(?:to|in|on|about|re)\b)")
+RX_SEE_FIRST11 = re.compile(
+    r"\b(?:add|see|cc|loop[ \t]+in|ask|tell)[ \t]+([A-Za-z][a-z]{2,})"
+    r"(?=[ \t]+(?:to|in|on|about|re)\b)"
+)
 # chat speakers after a timestamp, lower-case user names: "[10:01] richardp: can someone"
 RX_CHAT_HANDLE11 = re.compile(r"\[\d{1,2}:\d\d\][ \t]+([a-z][a-z._-]{2,20}):[ \t]")
 # "family (Rush)", "spouse (Peñalver)": a relation and a name in parentheses
@@ -6091,7 +6096,9 @@ RX_REL_PAREN11 = re.compile(
     rf"|guardian|poa|nok)[ \t]*\(({NW}(?:[ \t]+{NW})?)\)"
 )
 # "user nonis opened": an audit log's user name
-RX_USER11 = re.compile(r"\b(?i:user|username|login|userid)[ \t:]+([a-z][a-z0-9._-]{2,20})(?=[ \t,;)])")
+RX_USER11 = re.compile(
+    r"\b(?i:user|username|login|userid)[ \t:]+([a-z][a-z0-9._-]{2,20})(?=[ \t,;)])"
+)
 # a date after verification and the like: "Insurance verified 7/21:"
 RX_MD_CUED11 = re.compile(
     r"\b(?i:verified|signed|scanned|faxed|mailed|received|reviewed|updated|checked)[ \t]+"
@@ -6106,7 +6113,8 @@ RX_STREET_HEAD_FIRST11 = re.compile(
     rf"|Plaza|Plaça|Viale|Via|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada)[ \t]+"
     rf"(?:(?:{CAPW}|de|del|la|las|los|y|di|del|della|dei|delle|San|Santa)[ \t]+){{0,4}}?{CAPW}"
     rf",?[ \t]+\d{{1,5}}[A-Z]?\b"
-    rf"(?:,?[ \t]+(?:Apt\.?|Int\.?|Piano|Piso|Puerta|Pta\.?|Esc\.?|Scala|Interno)[ \t]*\d{{1,4}}[A-Z]?\b)?"
+    rf"(?:,?[ \t]+(?:Apt\.?|Int\.?|Piano|Piso|Puerta|Pta\.?|Esc\.?|Scala|Interno)[ \t]*"
+    rf"\d{{1,4}}[A-Z]?\b)?"
 )
 RX_FRENCH_STREET11 = re.compile(
     rf"\d(?<![\w/.-]\d)\d{{0,4}},?[ \t]+(?:rue|boulevard|boul\.|avenue|chemin|rang|allée|impasse"
@@ -6122,7 +6130,9 @@ _POSTCODE11 = (
     rf"(?:,?[ \t]+(?:{STATE_RE}))?,?[ \t]+(?:(?:CP|C\.P\.|ZIP|Zip|zip|PLZ)[ \t]*:?[ \t]*)?"
     r"(\d{5}(?:-\d{4})?|\d{4})(?![\w-])"
 )
-RX_TOWN_ZIP_AFTER11 = re.compile(r"(?:[ \t]*[,;]|[ \t]*\*+|[ \t]+in\b)?[ \t]+" + _TOWN11 + _POSTCODE11)
+RX_TOWN_ZIP_AFTER11 = re.compile(
+    r"(?:[ \t]*[,;]|[ \t]*\*+|[ \t]+in\b)?[ \t]+" + _TOWN11 + _POSTCODE11
+)
 RX_TOWN_AFTER11 = re.compile(
     r"(?:[ \t]*,|[ \t]+in\b)[ \t]+" + _TOWN11 + rf"(?=[ \t]*(?:[.;\n\"]|$|,[ \t]+(?:{STATE_RE})\b))"
 )
@@ -6148,7 +6158,10 @@ def _after_address11(ctx: _Ctx, text: str, found: list[Finding]) -> list:
         if (
             town in STATE_ABBR
             or town.lower() in STATES
-            or any(ctx.low(w) in _NOT_TOWN_WORDS11 or ctx.low(w) in ctx.lex.unit_designators for w in words)
+            or any(
+                ctx.low(w) in _NOT_TOWN_WORDS11 or ctx.low(w) in ctx.lex.unit_designators
+                for w in words
+            )
         ):
             continue
         if m.lastindex == 1 and (
@@ -6194,11 +6207,10 @@ def _not_identifier11(ctx: _Ctx, text: str, cand: tuple) -> bool:
             or (low in REGIONS10 and RX_TRIP_BEFORE11.search(text, max(0, s - 40), s))
         ):
             return True  # a country, a state or a tribal nation: larger than a Safe Harbor place
-        if cat == "FACILITY" and (
+        # a health plan, not a place
+        return cat == "FACILITY" and bool(
             RX_PLAN_AFTER11.match(text, e) or RX_PAYER_BEFORE11.search(text, max(0, s - 16), s)
-        ):
-            return True  # a health plan, not a place
-        return False
+        )
     if cat == "NAME":
         low = span.lower()
         if low in LANGUAGES11 or low in _NOT_NAME_WORDS11:
@@ -6212,8 +6224,10 @@ def _not_identifier11(ctx: _Ctx, text: str, cand: tuple) -> bool:
             not w.isupper() and (ctx.is_common(w) or not ctx.is_name(w)) for w in words
         ):
             return True  # "PT: Timed Up and Go": a therapy section, not a patient label
-        if len(words) == 1 and RX_AFTER_SCALE11.match(text, e) and (
-            (span.isupper() and len(span) <= 5) or "-" in span or ctx.is_clinical(span)
+        if (
+            len(words) == 1
+            and RX_AFTER_SCALE11.match(text, e)
+            and ((span.isupper() and len(span) <= 5) or "-" in span or ctx.is_clinical(span))
         ):
             return True  # "PPS 40%", "BI-RADS 4A"
         if len(words) == 1 and RX_FRENCH_SIZE11.search(text, max(0, s - 10), s):
@@ -6267,31 +6281,31 @@ def _round11(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         head = RX_PRACTICE_HEAD11.match(text, pos)
         if not head:
             continue
-        m = _ending_at(RX_PRACTICE_NAME11, text, pos, 60)
-        if not m:
+        b = _ending_at(RX_PRACTICE_NAME11, text, pos, 60)
+        if not b:
             continue
-        first = m.group(1).split()[0]
+        first = b.group(1).split()[0]
         if (ctx.is_last(first) or not ctx.is_common(first)) and not ctx.is_clinical(first):
-            out.append((m.start(1), head.end(), "FACILITY", 0.75))
+            out.append((b.start(1), head.end(), "FACILITY", 0.75))
     if "(" in text:
         for p in RX_DEMO_PAREN11.finditer(text):
-            m = _ending_at(RX_NAME_DEMOGRAPHIC11, text, p.start(), 60)
-            if m:
-                out.append((m.start(1), m.end(1), "NAME", 0.8))
+            b = _ending_at(RX_NAME_DEMOGRAPHIC11, text, p.start(), 60)
+            if b:
+                out.append((b.start(1), b.end(1), "NAME", 0.8))
         for m in _triggered(RX_REL_PAREN11, "REL11", text, words_ix):
             if not ctx.is_clinical(m.group(1)) and not ctx.is_common(m.group(1).split()[0]):
                 out.append((m.start(1), m.end(1), "NAME", 0.75))
     for pos in words_ix.at(TRIGGERS["DOB11"]):
         if not RX_DOB_AT11.match(text, pos):
             continue
-        m = _ending_at(RX_NAME_BEFORE_DOB11, text, pos, 80)
-        if not m:
+        b = _ending_at(RX_NAME_BEFORE_DOB11, text, pos, 80)
+        if not b:
             continue
-        words = m.group(1).split()
+        words = b.group(1).split()
         if all(ctx.plausible_name_word(w, True) for w in words if len(w) > 2) and any(
             ctx.is_name(w) for w in words
         ):
-            out.append((m.start(1), m.end(1), "NAME", 0.8))
+            out.append((b.start(1), b.end(1), "NAME", 0.8))
     for m in _triggered(RX_INITIALS_ROLE11, "INR11", text, words_ix):
         v = m.group(1).replace(" ", "").replace(".", "")
         if (
@@ -6305,10 +6319,10 @@ def _round11(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             if m.group(1).replace(".", "").lower() not in NOT_INITIALS:
                 out.append((m.start(1), m.end(1), "NAME", 0.7))
     for pos in words_ix.at(TRIGGERS["SUBJ11"]):
-        m = _ending_at(RX_FIRST_SUBJECT11, text, pos, 40)
-        w = m.group(1) if m else ""
-        if m and ctx.is_first(w) and not ctx.is_clinical(w) and not ctx.is_common(w):
-            out.append((m.start(1), m.end(1), "NAME", 0.7))
+        b = _ending_at(RX_FIRST_SUBJECT11, text, pos, 40)
+        w = b.group(1) if b else ""
+        if b and ctx.is_first(w) and not ctx.is_clinical(w) and not ctx.is_common(w):
+            out.append((b.start(1), b.end(1), "NAME", 0.7))
     for rx in (RX_VOCATIVE11, RX_SIGNOFF11):
         for m in rx.finditer(text):
             w = m.group(1)
@@ -6906,5 +6920,7 @@ def _scan(text: str) -> list[Finding]:
     ]
     if implied:
         found = _resolve(text, cands + implied)
-    mentions = [c for c in _other_mentions8(ctx, text, found) if not _not_identifier11(ctx, text, c)]
+    mentions = [
+        c for c in _other_mentions8(ctx, text, found) if not _not_identifier11(ctx, text, c)
+    ]
     return _resolve(text, cands + implied + mentions) if mentions else found
