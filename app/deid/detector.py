@@ -6218,6 +6218,8 @@ def _not_identifier11(ctx: _Ctx, text: str, cand: tuple) -> bool:
         words = span.split()
         if not words:
             return False
+        if words[0].lower().rstrip(".") in ROLE_WORDS11:
+            return True  # "Chaplain Ines": the role is read as a cue, the name after it
         if text[e : e + 1] == "-" and text[e + 1 : e + 2].isalpha():
             return True  # a part of a hyphenated word ("BI" of "BI-RADS")
         if RX_PT_SECTION11.search(text, max(0, s - 8), s) and any(
@@ -6244,6 +6246,55 @@ def _not_identifier11(ctx: _Ctx, text: str, cand: tuple) -> bool:
 
 _SCALES11 = _w("""mmse moca slums gcs nihss phq phq-9 gad gad-7 audit audit-c cage pps kps ecog
     apgar braden morse mews news cows ciwa rass cam bims mna""")
+
+
+# A role before a name: "Chaplain Ines Varga visited", "per trooper Okafor", "Prescriber
+# Dana Whitlock"; a role word is never the name's first word
+ROLE_WORDS11 = _w("""chaplain prescriber trooper officer deputy sergeant sgt caseworker pharmacist
+    therapist courier guarantor presenter""")
+RX_ROLE_NAME11 = re.compile(
+    rf"\b(?i:chaplain|prescriber|trooper|officer|deputy|sergeant|sgt\.?|caseworker|pharmacist"
+    rf"|therapist|courier)[ \t]+({NW}(?:[ \t]+{NW}){{0,2}})(?![\w'’-])"
+)
+TRIGGERS["ROLE11"] = _w("""chaplain prescriber trooper officer deputy sergeant sgt caseworker
+    pharmacist therapist courier""")
+# dotted initials before a verb: "; R.W. prefers DNR"
+RX_INITIALS_VERB11 = re.compile(
+    r"(?<![\w.])((?:[A-Z]\.){2,3})(?=[ \t]+(?:[a-z]{2,}(?:s|ed)|is|was|has|had)\b)"
+)
+# ALL-CAPS LAST, FIRST before a registration abbreviation: "REG: OKAFOR, BEA H# 123"
+RX_CAPS_BEFORE_REG11 = re.compile(
+    rf"((?:{CAPS_WORD})(?:[ -]{CAPS_WORD})?,[ \t]*{CAPS_WORD}(?:[ \t]+[A-Z]\.?)?)[ \t]+"
+    rf"(?=H#|MRN\b|MR[ \t]*#|DOB\b|FIN\b|ACCT\b|SSN\b)"
+)
+RX_CAPS_REG_HINT11 = re.compile(r"H#|MRN|MR *#|DOB|FIN|ACCT|SSN")
+
+
+def _initials_mentions11(text: str, found: list[Finding]) -> list:
+    """Dotted initials found mark the same letters written without dots, and the other way."""
+    forms: set[str] = set()
+    for f in found:
+        if f.category != "NAME":
+            continue
+        span = text[f.start : f.end]
+        letters = span.replace(".", "").replace(" ", "")
+        if 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper():
+            forms.add(letters)
+    out: list = []
+    for letters in forms:
+        dotted = "".join(c + "." for c in letters)
+        for form in (letters, dotted):
+            start = 0
+            while (i := text.find(form, start)) >= 0:
+                start = i + len(form)
+                before = text[i - 1 : i]
+                after = text[start : start + 1]
+                if (before.isalnum() or before == ".") or (form == letters and after.isalnum()):
+                    continue
+                if form == letters and after == ".":
+                    continue
+                out.append((i, i + len(form), "NAME", 0.6))
+    return out
 
 
 def _ending_at(rx: re.Pattern, text: str, pos: int, width: int) -> re.Match | None:
@@ -6345,6 +6396,18 @@ def _round11(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         _cands_from(RX_FRENCH_STREET11, text, "ADDRESS", 0.75, 0, out)
     if "POB" in text:
         _cands_from(RX_POB11, text, "ADDRESS", 0.8, 0, out)
+    for m in _triggered(RX_ROLE_NAME11, "ROLE11", text, words_ix):
+        if all(ctx.plausible_name_word(w, True) for w in m.group(1).split()):
+            out.append((m.start(1), m.end(1), "NAME", 0.75))
+    if "." in text:
+        for m in RX_INITIALS_VERB11.finditer(text):
+            if m.group(1).replace(".", "").lower() not in NOT_INITIALS:
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "," in text and RX_CAPS_REG_HINT11.search(text):
+        for m in RX_CAPS_BEFORE_REG11.finditer(text):
+            words = re.findall(r"[\w'’]+", m.group(1))
+            if any(ctx.is_name(w) for w in words) and not any(ctx.is_clinical(w) for w in words):
+                out.append((m.start(1), m.end(1), "NAME", 0.75))
     if "/" in text:
         for m in _triggered(RX_MD_CUED11, "MD11", text, words_ix):
             out.append((m.start(1), m.end(1), "DATE", 0.8))
@@ -6921,6 +6984,8 @@ def _scan(text: str) -> list[Finding]:
     if implied:
         found = _resolve(text, cands + implied)
     mentions = [
-        c for c in _other_mentions8(ctx, text, found) if not _not_identifier11(ctx, text, c)
+        c
+        for c in _other_mentions8(ctx, text, found) + _initials_mentions11(text, found)
+        if not _not_identifier11(ctx, text, c)
     ]
     return _resolve(text, cands + implied + mentions) if mentions else found

@@ -58,6 +58,11 @@ CASES = [
     ("Audit: user hollis opened the chart; user mkowal2 too.", "hollis"),
     ("Audit: user hollis opened the chart; user mkowal2 too.", "mkowal2"),
     ("Family (Ferreira) at bedside.", "Ferreira"),
+    ("Chaplain Dorothea Vance visited twice.", "Dorothea Vance"),
+    ("Per trooper Kowalczyk the car rolled.", "Kowalczyk"),
+    ("Spoke with pt. HQ and son; H.Q. prefers comfort care.", "HQ"),
+    ("Spoke with pt. HQ and son; H.Q. prefers comfort care.", "H.Q."),
+    ("REG: ABERNATHY, COLETTE H# 7731920 FIN 33104", "ABERNATHY, COLETTE"),
     # towns, postcodes and street lines
     (_HEADER, "PELLSTONE"),
     (_HEADER, "61482-3390"),
@@ -95,6 +100,8 @@ CLEAN = [
     "She works at the mill; husband retired.",
     "Cleared by Family Dental last spring.",
     "Crash: driver, MVC on the interstate, GCS 15.",
+    "Chaplain visited; Officer on scene. Prescriber notified.",
+    "Results sent to U.S. Renal Care; pt has CKD.",
 ]
 
 
