@@ -6068,7 +6068,9 @@ RX_INITIALS_ROLE11 = re.compile(
     r"\b(?:RN|LPN|CNA|NP|PA|MD|DO|SW|MSW|OT|RT|[Pp]t\.?|(?i:assistant|assisted[ \t]+by|surgeon"
     r"|chaplain|nurse|aide|scribe|resident|fellow|attending|subject|participant|volunteer"
     r"|witness|interpreter|patient|client|resident))[ \t]*:?[ \t]+"
-    r"((?:[A-Z]\.[ \t]?){2,3}(?![A-Za-z])|[A-Z]{2,3}(?=[ \t]+(?:[a-z]{2,}(?:ed|ing|s)|"
+    r"((?:[A-Z]\.[ \t]?){2,3}(?![A-Za-z])|(?:(?<=[Pp]t\.[ \t])|(?<=[Pp]t[ \t])|(?<=ent[ \t])|(?<=ect[ \t]))"
+    r"[A-Z]{2,3}"
+    r"(?=[ \t]+(?:[a-z]{2,}(?:ed|ing|s)|"
     + _SUBJECT_VERBS
     + r")\b))"
 )
@@ -6156,7 +6158,9 @@ def _after_address11(ctx: _Ctx, text: str, found: list[Finding]) -> list:
         town = m.group(1)
         words = re.split(r"[ \t-]+", town)
         if (
-            town in STATE_ABBR
+            _is_placeholder(town)
+            or ctx.low(words[-1]) in ctx.lex.street_suffixes
+            or town in STATE_ABBR
             or town.lower() in STATES
             or any(
                 ctx.low(w) in _NOT_TOWN_WORDS11 or ctx.low(w) in ctx.lex.unit_designators
@@ -6202,7 +6206,7 @@ def _not_identifier11(ctx: _Ctx, text: str, cand: tuple) -> bool:
     if cat in ("LOCATION", "FACILITY"):
         low = span.lower()
         if (
-            low in STATES
+            (low in STATES and low not in _CITY_STATES11)
             or low.endswith(" nation")
             or (low in REGIONS10 and RX_TRIP_BEFORE11.search(text, max(0, s - 40), s))
         ):
@@ -6244,6 +6248,7 @@ def _not_identifier11(ctx: _Ctx, text: str, cand: tuple) -> bool:
     return False
 
 
+_CITY_STATES11 = frozenset({"new york", "washington"})  # a city's name as well
 _SCALES11 = _w("""mmse moca slums gcs nihss phq phq-9 gad gad-7 audit audit-c cage pps kps ecog
     apgar braden morse mews news cows ciwa rass cam bims mna""")
 
@@ -6273,6 +6278,7 @@ RX_CAPS_REG_HINT11 = re.compile(r"H#|MRN|MR *#|DOB|FIN|ACCT|SSN")
 def _initials_mentions11(text: str, found: list[Finding]) -> list:
     """Dotted initials found mark the same letters written without dots, and the other way."""
     forms: set[str] = set()
+    found_forms: set[str] = set()  # found without dots: the dotted form is looked for
     for f in found:
         if f.category != "NAME":
             continue
@@ -6280,10 +6286,12 @@ def _initials_mentions11(text: str, found: list[Finding]) -> list:
         letters = span.replace(".", "").replace(" ", "")
         if 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper():
             forms.add(letters)
+            if "." not in span:
+                found_forms.add(letters)
     out: list = []
     for letters in forms:
         dotted = "".join(c + "." for c in letters)
-        for form in (letters, dotted):
+        for form in (dotted,) if letters in found_forms else (letters,):
             start = 0
             while (i := text.find(form, start)) >= 0:
                 start = i + len(form)
@@ -6324,6 +6332,8 @@ def _round11(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             if not words:
                 continue
             s = m.start(1) + m.group(1).index(words[0])
+            if _is_placeholder(" ".join(words)) or all(w.isupper() and len(w) <= 4 for w in words):
+                continue  # "ABCD Inc."
             if any(not ctx.is_common(w) and not ctx.is_clinical(w) for w in words):
                 out.append((s, m.end(), "FACILITY", 0.8))
     for m in _triggered(RX_FIRM_SURNAMES11, "EMP11", text, words_ix):

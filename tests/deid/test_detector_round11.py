@@ -102,6 +102,9 @@ CLEAN = [
     "Crash: driver, MVC on the interstate, GCS 15.",
     "Chaplain visited; Officer on scene. Prescriber notified.",
     "Results sent to U.S. Renal Care; pt has CKD.",
+    "He has been attending AA meetings weekly.",
+    "Evaluated for the legal firm of ABCD Inc. last year.",
+    "Returned from Israel after the holidays.",
 ]
 
 
