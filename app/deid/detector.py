@@ -6068,11 +6068,9 @@ RX_INITIALS_ROLE11 = re.compile(
     r"\b(?:RN|LPN|CNA|NP|PA|MD|DO|SW|MSW|OT|RT|[Pp]t\.?|(?i:assistant|assisted[ \t]+by|surgeon"
     r"|chaplain|nurse|aide|scribe|resident|fellow|attending|subject|participant|volunteer"
     r"|witness|interpreter|patient|client|resident))[ \t]*:?[ \t]+"
-    r"((?:[A-Z]\.[ \t]?){2,3}(?![A-Za-z])|(?:(?<=[Pp]t\.[ \t])|(?<=[Pp]t[ \t])|(?<=ent[ \t])|(?<=ect[ \t]))"
-    r"[A-Z]{2,3}"
-    r"(?=[ \t]+(?:[a-z]{2,}(?:ed|ing|s)|"
-    + _SUBJECT_VERBS
-    + r")\b))"
+    r"((?:[A-Z]\.[ \t]?){2,3}(?![A-Za-z])"
+    r"|(?:(?<=[Pp]t\.[ \t])|(?<=[Pp]t[ \t])|(?<=ent[ \t])|(?<=ect[ \t]))[A-Z]{2,3}"
+    r"(?=[ \t]+(?:[a-z]{2,}(?:ed|ing|s)|" + _SUBJECT_VERBS + r")\b))"
 )
 _ROLE_LETTERS11 = frozenset(
     w.upper() for w in _w("rn lpn cna np pa md do sw msw ot pt rt ed icu or er pcp")
