@@ -6010,7 +6010,7 @@ _FIRM_FORMS11 = (
     r"|S\.r\.l\.|s\.r\.l\.|S\.p\.A\.|s\.p\.a\.|SpA|Srl|s\.a\.s\.|S\.A\.S\.|Pty\.?[ \t]+Ltd\.?"
     r"|e[ \t]+figli|y[ \t]+Asociados|&[ \t]+Asociados|&[ \t]+Sons|and[ \t]+Sons|&[ \t]+Co\.?)"
 )
-_FIRM_WORD11 = rf"(?:[{UP}][\w'’.-]*)"
+_FIRM_WORD11 = rf"(?:[{UP}][A-Za-z{LO}'’.-]*)(?![\w])"
 RX_FIRM11 = re.compile(
     rf"({_FIRM_WORD11}(?:,?[ \t]+(?:(?:and|y|e|&)[ \t]+)?{_FIRM_WORD11}){{0,4}}),?[ \t]+"
     rf"{_FIRM_FORMS11}(?![\w])"
@@ -6105,6 +6105,10 @@ RX_MD_CUED11 = re.compile(
     r"((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))(?![\d/-]|\.\d)"
 )
 RX_THE_BEFORE11 = re.compile(r"\b(?i:the)[ \t]+$")
+RX_ORDINAL_START11 = re.compile(
+    r"\d{1,2}(?:st|nd|rd|th)\b|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+    r"|tenth|eleventh|twelfth|[a-z]+teenth|twentieth|thirtieth|twenty|thirty)"
+)
 # Streets of Spain, Italy and Catalonia written head first, and French streets after their
 # number: "Rambla X Y 29", "Cuesta de X Y 164 Apt. 38", "Viale X, 31 Piano 3", "92 rue Côté",
 # "7326 boulevard Leclerc Suite 822"; a post office box written "POB 6848".
@@ -6137,12 +6141,23 @@ RX_TOWN_AFTER11 = re.compile(
     r"(?:[ \t]*,|[ \t]+in\b)[ \t]+" + _TOWN11 + rf"(?=[ \t]*(?:[.;\n\"]|$|,[ \t]+(?:{STATE_RE})\b))"
 )
 RX_ZIP_AFTER_TOWN11 = re.compile(_POSTCODE11)
+# USPS secondary units written without a number: "33 Elm Est PENTHOUSE, Town 12345"
+RX_BARE_UNIT11 = re.compile(
+    r"[ \t]+(?i:penthouse|lobby|lbby|basement|bsmt|front|frnt|rear|lower|lowr|upper|uppr"
+    r"|office|ofc)(?![\w])"
+)
 _NOT_TOWN_WORDS11 = FUNCTION_WORDS | _w("zip code postcode postal cp plz box")
 
 
 def _after_address11(ctx: _Ctx, text: str, found: list[Finding]) -> list:
     out: list = []
     for f in found:
+        if f.category == "DATE":
+            # "the 5th of July", "the Fourth of July": the article is part of the date's words
+            the = RX_THE_BEFORE11.search(text, max(0, f.start - 6), f.start)
+            if the and RX_ORDINAL_START11.match(text, f.start):
+                out.append((the.start(), f.end, "DATE", f.confidence))
+            continue
         if f.category == "LOCATION":
             m = RX_ZIP_AFTER_TOWN11.match(text, f.end)
             if m and len(m.group(1)) != 4:
@@ -6150,14 +6165,23 @@ def _after_address11(ctx: _Ctx, text: str, found: list[Finding]) -> list:
             continue
         if f.category != "ADDRESS":
             continue
-        m = RX_TOWN_ZIP_AFTER11.match(text, f.end) or RX_TOWN_AFTER11.match(text, f.end)
+        end = f.end
+        unit = RX_BARE_UNIT11.match(text, end)
+        if unit:
+            out.append((f.start, unit.end(), "ADDRESS", f.confidence))
+            end = unit.end()
+        z = RX_ZIP_AFTER_TOWN11.match(text, end)
+        if z and len(z.group(1)) != 4:
+            out.append((z.start(1), z.end(1), "LOCATION", 0.8))
+            continue
+        m = RX_TOWN_ZIP_AFTER11.match(text, end) or RX_TOWN_AFTER11.match(text, end)
         if not m:
             continue
         town = m.group(1)
         words = re.split(r"[ \t-]+", town)
         if (
             _is_placeholder(town)
-            or ctx.low(words[-1]) in ctx.lex.street_suffixes
+            or (m.lastindex == 1 and ctx.low(words[-1]) in ctx.lex.street_suffixes)
             or town in STATE_ABBR
             or town.lower() in STATES
             or any(
@@ -6209,6 +6233,8 @@ def _not_identifier11(ctx: _Ctx, text: str, cand: tuple) -> bool:
             or (low in REGIONS10 and RX_TRIP_BEFORE11.search(text, max(0, s - 40), s))
         ):
             return True  # a country, a state or a tribal nation: larger than a Safe Harbor place
+        if cat == "FACILITY" and ctx.low(span.split()[0]) in _FIRM_LABELS11:
+            return True  # "Emp Zahn": a label taken into a name
         # a health plan, not a place
         return cat == "FACILITY" and bool(
             RX_PLAN_AFTER11.match(text, e) or RX_PAYER_BEFORE11.search(text, max(0, s - 16), s)
@@ -6241,11 +6267,14 @@ def _not_identifier11(ctx: _Ctx, text: str, cand: tuple) -> bool:
             return True
         return False
     if cat == "ID":
+        if RX_COUNTRY_CODE_BEFORE11.search(text, max(0, s - 6), s):
+            return True  # the rest of a telephone number: "+39 056691000"
         head = span.split()[0] if " " in span else ""
         return bool(head) and head.lower() in _SCALES11
     return False
 
 
+RX_COUNTRY_CODE_BEFORE11 = re.compile(r"(?<![\w+])\+\d{1,3}[ .-]?$")
 _CITY_STATES11 = frozenset({"new york", "washington"})  # a city's name as well
 _SCALES11 = _w("""mmse moca slums gcs nihss phq phq-9 gad gad-7 audit audit-c cage pps kps ecog
     apgar braden morse mews news cows ciwa rass cam bims mna""")
@@ -6332,7 +6361,9 @@ def _round11(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             s = m.start(1) + m.group(1).index(words[0])
             if _is_placeholder(" ".join(words)) or all(w.isupper() and len(w) <= 4 for w in words):
                 continue  # "ABCD Inc."
-            if any(not ctx.is_common(w) and not ctx.is_clinical(w) for w in words):
+            if any(
+                ctx.is_last(w) or (not ctx.is_common(w) and not ctx.is_clinical(w)) for w in words
+            ):
                 out.append((s, m.end(), "FACILITY", 0.8))
     for m in _triggered(RX_FIRM_SURNAMES11, "EMP11", text, words_ix):
         out.append((m.start(1), m.end(1), "FACILITY", 0.75))

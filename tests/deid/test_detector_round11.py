@@ -77,8 +77,14 @@ CASES = [
     ("Indirizzo: Viale Brunetti, 14 Piano 2", "Viale Brunetti, 14 Piano 2"),
     ("Adresse: 5120 rue Lapointe App. 7, Rimouski", "5120 rue Lapointe App. 7"),
     ("Mail goes to POB 3318.", "POB 3318"),
+    ("Mail: 40 Birch Est LOBBY, Marlowe 60123.", "40 Birch Est LOBBY"),
+    ("Mail: 40 Birch Est LOBBY, Marlowe 60123.", "Marlowe"),
+    ("Statement mailed to 12 N Oak SPGS 40118 on time", "40118"),
+    ("Mom at +44 7700900123; she works at Pryor Kell GbR.", "+44 7700900123"),
+    ("Mom at +44 7700900123; she works at Pryor Kell GbR.", "Pryor Kell GbR"),
     # dates
     ("Insurance verified 4/19: card on file.", "4/19"),
+    ("Agreement signed the 9th of March by both.", "the 9th of March"),
 ]
 
 CLEAN = [
