@@ -6296,10 +6296,12 @@ RX_INITIALS_VERB11 = re.compile(
 )
 # ALL-CAPS LAST, FIRST before a registration abbreviation: "REG: OKAFOR, BEA H# 123"
 RX_CAPS_BEFORE_REG11 = re.compile(
-    rf"((?:{CAPS_WORD})(?:[ -]{CAPS_WORD})?,[ \t]*{CAPS_WORD}(?:[ \t]+[A-Z]\.?)?)[ \t]+"
-    rf"(?=H#|MRN\b|MR[ \t]*#|DOB\b|FIN\b|ACCT\b|SSN\b)"
+    rf"(?<![\w'’-])((?:{CAPS_WORD})(?:[ -]{CAPS_WORD})?,[ \t]*{CAPS_WORD}(?:[ \t]+[A-Z]\.?)?)"
+    rf"[ \t]+$"
 )
-RX_CAPS_REG_HINT11 = re.compile(r"H#|MRN|MR *#|DOB|FIN|ACCT|SSN")
+RX_CAPS_REG_HINT11 = re.compile(r"(?:H#|MRN|MR[ \t]*#|DOB|FIN|ACCT|SSN)(?![\w])")
+# a dot between two capitals, each with its dot: where dotted initials can be ("R.W.")
+RX_DOTTED_HINT11 = re.compile(r"\.(?<=[A-Z]\.)[A-Z]\.")
 
 
 def _initials_mentions11(text: str, found: list[Finding]) -> list:
@@ -6404,7 +6406,7 @@ def _round11(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             and not (m.group(1).isalpha() and (ctx.is_clinical(v) or v.lower() in ctx.lex.common))
         ):
             out.append((m.start(1), m.end(1), "NAME", 0.7))
-    if "'" in text or "’" in text:
+    if ("'" in text or "’" in text) and RX_DOTTED_HINT11.search(text):
         for m in RX_INITIALS_POSS11.finditer(text):
             if m.group(1).replace(".", "").lower() not in NOT_INITIALS:
                 out.append((m.start(1), m.end(1), "NAME", 0.7))
@@ -6438,15 +6440,20 @@ def _round11(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     for m in _triggered(RX_ROLE_NAME11, "ROLE11", text, words_ix):
         if all(ctx.plausible_name_word(w, True) for w in m.group(1).split()):
             out.append((m.start(1), m.end(1), "NAME", 0.75))
-    if "." in text:
+    if RX_DOTTED_HINT11.search(text):
         for m in RX_INITIALS_VERB11.finditer(text):
             if m.group(1).replace(".", "").lower() not in NOT_INITIALS:
                 out.append((m.start(1), m.end(1), "NAME", 0.7))
-    if "," in text and RX_CAPS_REG_HINT11.search(text):
-        for m in RX_CAPS_BEFORE_REG11.finditer(text):
-            words = re.findall(r"[\w'’]+", m.group(1))
-            if any(ctx.is_name(w) for w in words) and not any(ctx.is_clinical(w) for w in words):
-                out.append((m.start(1), m.end(1), "NAME", 0.75))
+    if "," in text:
+        for h in RX_CAPS_REG_HINT11.finditer(text):
+            b = _ending_at(RX_CAPS_BEFORE_REG11, text, h.start(), 60)
+            words = re.findall(r"[\w'’]+", b.group(1)) if b else []
+            if (
+                b
+                and any(ctx.is_name(w) for w in words)
+                and not any(ctx.is_clinical(w) for w in words)
+            ):
+                out.append((b.start(1), b.end(1), "NAME", 0.75))
     if "/" in text:
         for m in _triggered(RX_MD_CUED11, "MD11", text, words_ix):
             out.append((m.start(1), m.end(1), "DATE", 0.8))
