@@ -5990,6 +5990,7 @@ RX_SSN_CUED11 = re.compile(
     r"((?=(?:[A-Z-]*\d){4})[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){6,20})"
     r"(?![\w-])"
 )
+RX_MASKED11 = re.compile(r"[Xx*]{2,}-")
 TRIGGERS["SSN11"] = _w("ssn dni nie nif cnic cf codice c social")
 
 # Record and account numbers after cues the earlier rounds lacked: "Court order 39-ZG-93206",
@@ -6104,11 +6105,6 @@ RX_MD_CUED11 = re.compile(
     r"\b(?i:verified|signed|scanned|faxed|mailed|received|reviewed|updated|checked)[ \t]+"
     r"((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))(?![\d/-]|\.\d)"
 )
-RX_THE_BEFORE11 = re.compile(r"\b(?i:the)[ \t]+$")
-RX_ORDINAL_START11 = re.compile(
-    r"\d{1,2}(?:st|nd|rd|th)\b|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
-    r"|tenth|eleventh|twelfth|[a-z]+teenth|twentieth|thirtieth|twenty|thirty)"
-)
 # Streets of Spain, Italy and Catalonia written head first, and French streets after their
 # number: "Rambla X Y 29", "Cuesta de X Y 164 Apt. 38", "Viale X, 31 Piano 3", "92 rue Côté",
 # "7326 boulevard Leclerc Suite 822"; a post office box written "POB 6848".
@@ -6146,18 +6142,15 @@ RX_BARE_UNIT11 = re.compile(
     r"[ \t]+(?i:penthouse|lobby|lbby|basement|bsmt|front|frnt|rear|lower|lowr|upper|uppr"
     r"|office|ofc)(?![\w])"
 )
+_REGION_ABBR11 = frozenset(STATE_ABBR) | frozenset(
+    w.upper() for w in _w("nsw vic qld tas act nt on qc bc ab mb sk ns nb nl pe")
+)
 _NOT_TOWN_WORDS11 = FUNCTION_WORDS | _w("zip code postcode postal cp plz box")
 
 
 def _after_address11(ctx: _Ctx, text: str, found: list[Finding]) -> list:
     out: list = []
     for f in found:
-        if f.category == "DATE":
-            # "the 5th of July", "the Fourth of July": the article is part of the date's words
-            the = RX_THE_BEFORE11.search(text, max(0, f.start - 6), f.start)
-            if the and RX_ORDINAL_START11.match(text, f.start):
-                out.append((the.start(), f.end, "DATE", f.confidence))
-            continue
         if f.category == "LOCATION":
             m = RX_ZIP_AFTER_TOWN11.match(text, f.end)
             if m and len(m.group(1)) != 4:
@@ -6179,6 +6172,10 @@ def _after_address11(ctx: _Ctx, text: str, found: list[Finding]) -> list:
             continue
         town = m.group(1)
         words = re.split(r"[ \t-]+", town)
+        if len(words) > 1 and (words[-1].upper() in _REGION_ABBR11 or words[-1].lower() in STATES):
+            # "Rogersville TN.": the state is not part of the town
+            town = town[: town.rindex(words[-1])].rstrip(" \t-")
+            words = words[:-1]
         if (
             _is_placeholder(town)
             or (m.lastindex == 1 and ctx.low(words[-1]) in ctx.lex.street_suffixes)
@@ -6194,7 +6191,7 @@ def _after_address11(ctx: _Ctx, text: str, found: list[Finding]) -> list:
             not all(w[0].isupper() for w in words) or all(ctx.is_common(w) for w in words)
         ):
             continue
-        out.append((m.start(1), m.end(1), "LOCATION", 0.75))
+        out.append((m.start(1), m.start(1) + len(town), "LOCATION", 0.75))
         if m.lastindex == 2:
             out.append((m.start(2), m.end(2), "LOCATION", 0.8))
     return out
@@ -6350,7 +6347,8 @@ def _round11(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     for m in _triggered(RX_PHONE_CUED11, "PHC11", text, words_ix):
         out.append((m.start(1), m.end(1), "PHONE", 0.8))
     for m in _triggered(RX_SSN_CUED11, "SSN11", text, words_ix):
-        out.append((m.start(1), m.end(1), "SSN", 0.85))
+        if not RX_MASKED11.match(m.group(1)):  # "XXX-XX-4471": the partial SSN rule's
+            out.append((m.start(1), m.end(1), "SSN", 0.85))
     for m in _triggered(RX_ID_CUED11, "IDC11", text, words_ix):
         out.append((m.start(1), m.end(1), "ID", 0.8))
     if (keys & _FIRM_KEYS11 or "S." in text or "s.r" in text) and RX_FIRM_HINT11.search(text):
