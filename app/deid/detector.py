@@ -2125,10 +2125,11 @@ RX_UNIT_BARE = re.compile(
 RX_ROAD_NUMBER = re.compile(r"[ \t]+\d{1,4}[A-Za-z]?\b(?![\d/.-])")
 RX_ADDRESS_CUE = re.compile(
     r"(?i)\b(?:at|address|addr|lives?|living|resides?|residing|home|house|mail(?:ing)?"
-    r"|street|located)\b\W{0,3}$"
+    r"|street|located|(?:moved|moving|mailed|dispatched|home)[ \t]+to)\b\W{0,3}$"
 )
 RX_ADDRESS_CUE_STRONG = re.compile(
-    r"(?i)\b(?:address|addr|lives?|living|resides?|residing|home|house|mail(?:ing)?|located)"
+    r"(?i)\b(?:address|addr|lives?|living|resides?|residing|home|house|mail(?:ing)?|located"
+    r"|moved|moving|mailed|dispatched)"
     r"(?:\s+(?:at|on|is|to))?\W{0,3}$"
 )
 RX_HOME_ON = re.compile(
@@ -5967,6 +5968,495 @@ def _round10(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         _delimited_tables10(text, out)
 
 
+# ----------------------------------------------------------------------------- round 11
+# Kinds read off set J's misses and false alarms (docs/deid.md, Round 11).
+
+# A number with a country code written with few or no groups: "+34 949948880", "+6443736673"
+RX_PHONE_PLUS11 = re.compile(r"\+(?<![\w+/.,:-]\+)\d[\d .()-]{6,20}\d(?![\w/-]|[.,:]\d)")
+# after a phone cue: a trunk-zero run ("07846936699"), a bare ten-digit or a 7-digit local number;
+# an e-mail address may stand between ("Contact a@b.org / 0861530059")
+RX_PHONE_CUED11 = re.compile(
+    r"\b(?i:tel|telephone|phone|ph|mobile|mob|cell|pager|page[ \t]+me|call|called|contact)\b"
+    r"\.?:?(?:[ \t]+(?:[^\s@]+@[^\s@]+|[/|]|[a-z]+)){0,5}?[ \t]+"
+    r"(0\d{9,10}|\d{10}|\d{3}-\d{4})(?![\w-]|[.,]\d)"
+)
+TRIGGERS["PHC11"] = _w("tel telephone phone ph mobile mob cell pager page call called contact")
+
+# National identity numbers with letters after their cue: a Spanish DNI/NIE "81658539Y", an
+# Italian codice fiscale, a Pakistani CNIC "1225-4410199-5" after SSN
+RX_SSN_CUED11 = re.compile(
+    r"\b(?:SSN|DNI|NIE|NIF|CNIC|CF|(?i:codice[ \t]+fiscale|c\.f\."
+    r"|social[ \t]+security(?:[ \t]+no\.?|[ \t]+number|[ \t]+#)?))[ \t]*[:#]?[ \t]*"
+    r"((?=(?:[A-Z-]*\d){4})[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){6,20})"
+    r"(?![\w-])"
+)
+RX_MASKED11 = re.compile(r"[Xx*]{2,}-")
+TRIGGERS["SSN11"] = _w("ssn dni nie nif cnic cf codice c social")
+
+# Record and account numbers after cues the earlier rounds lacked: "Court order 39-ZG-93206",
+# "docket", "Copay card LR-7844139", "MRN there 5820457", "Member 33921918Z"
+RX_ID_CUED11 = re.compile(
+    r"\b(?i:court[ \t]+order|docket|case[ \t]+no\.?|copay[ \t]+card|discount[ \t]+card"
+    r"|mrn[ \t]+(?:there|here|at[ \t]+\w+)|member|accession|registry[ \t]+id)"
+    r"[ \t]*(?:(?i:no\.?|number|#|id)[ \t]*)?[:#]?[ \t]*"
+    r"((?=[A-Za-z0-9-]*\d{3})[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){4,20})(?![\w-])"
+)
+TRIGGERS["IDC11"] = _w("court docket case copay discount mrn member accession registry")
+
+# Company names by their legal form: "Myers LLC", "Zahn Nerger GbR", "Ruiz, Cole and Bennett"
+# after an employer cue, "Manrique y Soto S.Coop.", "Tomasetti, Antonetti e Blasi s.r.l."
+_FIRM_FORMS11 = (
+    r"(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|LLP|PLLC|PLC|plc|Corp\.?|GmbH(?:[ \t]+&[ \t]+Co\.[ \t]+KG)?"
+    r"|GbR|AG|KG|OHG|e\.K\.|S\.A\.|S\.L\.(?:N\.E)?|S\.L\.N\.E\.?|S\.Coop\.?|S\.Com\.?"
+    r"|S\.r\.l\.|s\.r\.l\.|S\.p\.A\.|s\.p\.a\.|SpA|Srl|s\.a\.s\.|S\.A\.S\.|Pty\.?[ \t]+Ltd\.?"
+    r"|e[ \t]+figli|y[ \t]+Asociados|&[ \t]+Asociados|&[ \t]+Sons|and[ \t]+Sons|&[ \t]+Co\.?)"
+)
+_FIRM_WORD11 = rf"(?:[{UP}][A-Za-z{LO}'’.-]*)(?![\w])"
+RX_FIRM11 = re.compile(
+    rf"({_FIRM_WORD11}(?:,?[ \t]+(?:(?:and|y|e|&)[ \t]+)?{_FIRM_WORD11}){{0,4}}),?[ \t]+"
+    rf"{_FIRM_FORMS11}(?![\w])"
+)
+RX_FIRM_HINT11 = re.compile(
+    r"LLC|Inc\b|Ltd|LLP|PLC|plc|Corp|GmbH|GbR|\bAG\b|\bKG\b|OHG|S\.[A-Za-z]|s\.[rpa]\.|SpA|Srl"
+    r"|figli|Asociados|Sons|& Co"
+)
+# "works at Ruiz, Cole and Bennett": a list of surnames after an employer cue
+RX_FIRM_SURNAMES11 = re.compile(
+    rf"\b(?i:works?|working|worked|employed|employer:?)[ \t]+(?:(?i:at|for|by)[ \t]+)?"
+    rf"({NW},[ \t]+{NW},?[ \t]+and[ \t]+{NW})(?![\w'’])"
+)
+# Practices named by their surname and trade: "Shields Dental", "Cummings Eye Care", "Ward
+# Nursing and Rehabilitation", "Tell City Dialysis Center"
+RX_PRACTICE_HEAD11 = re.compile(
+    r"(?:Dental(?:[ \t]+(?:Care|Group|Associates|Clinic))?|Eye[ \t]+Care|Vision[ \t]+Center"
+    r"|Dialysis(?:[ \t]+(?:Center|Centre|Unit|Clinic))?"
+    r"|Nursing[ \t]+and[ \t]+Rehabilitation(?:[ \t]+Center)?|Orthodontics|Chiropractic)(?![\w])"
+)
+RX_PRACTICE_NAME11 = re.compile(rf"(?<![\w'’-])((?:{NW}[ \t]+){{1,3}})$")
+TRIGGERS["PRAC11"] = _w("dental eye vision dialysis nursing orthodontics chiropractic")
+_FIRM_KEYS11 = _w("""llc inc ltd llp pllc plc corp gmbh gbr ag kg ohg spa srl figli asociados
+    sons co""")
+_FIRM_LABELS11 = _w("emp employer works work at for ins insurer guarantor pt patient")
+TRIGGERS["EMP11"] = _w("works working worked work employed employer")
+TRIGGERS["REL11"] = _w("""family spouse wife husband son daughter mother father mom dad sister
+    brother guardian poa nok""")
+TRIGGERS["SEE11"] = _w("add see cc loop ask tell")
+TRIGGERS["USER11"] = _w("user username login userid")
+TRIGGERS["INR11"] = _w("""rn lpn cna np pa md do sw msw ot rt pt assistant assisted surgeon
+    chaplain nurse aide scribe resident fellow attending subject participant volunteer witness
+    interpreter patient client""")
+TRIGGERS["HEAD11"] = _w("""rambla pasadizo pasaje cuesta ronda traves glorieta carrer passeig
+    plaza pla viale via piazza piazzale corso vicolo largo strada contrada""")
+TRIGGERS["FR11"] = _w("rue boulevard boul avenue chemin rang all impasse mont promenade croissant")
+TRIGGERS["MD11"] = _w("verified signed scanned faxed mailed received reviewed updated checked")
+# Names by the structure around them
+# "PEÑA, REYNA (F, 19740729)": a LAST, FIRST before a sex and a birth date or age
+RX_NAME_DEMOGRAPHIC11 = re.compile(
+    rf"((?:{NW}|{CAPS_WORD})(?:[ \t-](?:{NW}|{CAPS_WORD}))?,[ \t]*(?:{NW}|{CAPS_WORD})"
+    rf"(?:[ \t]+(?:{NW}|{CAPS_WORD}|[A-Z]\.?))?)[ \t]*$"
+)
+RX_DEMO_PAREN11 = re.compile(r"\((?:[MF]|male|female)\b[ ,]")
+# "*** HENRY ARYA ** DOB": two or three capitalised words between separators before a DOB
+RX_NAME_BEFORE_DOB11 = re.compile(
+    rf"(?:^|[*|:;]|\n)[ \t]*((?:{NW}|{CAPS_WORD})(?:[ \t]+(?:{NW}|{CAPS_WORD}|[A-Z]\.)){{1,3}})"
+    rf"[ \t]*(?:\*+|\||;|,)[ \t]*$"
+)
+RX_DOB_AT11 = re.compile(r"DOB\b|D\.O\.B\.|Date[ \t]+of[ \t]+Birth\b")
+TRIGGERS["DOB11"] = _w("dob d date")
+# Initials after a role or before a possessive: "RN T.M.", "assistant M.B.", "D.S.'s spouse",
+# "pt. DS declining", "subject PR screened"
+RX_INITIALS_ROLE11 = re.compile(
+    r"\b(?:RN|LPN|CNA|NP|PA|MD|DO|SW|MSW|OT|RT|[Pp]t\.?|(?i:assistant|assisted[ \t]+by|surgeon"
+    r"|chaplain|nurse|aide|scribe|resident|fellow|attending|subject|participant|volunteer"
+    r"|witness|interpreter|patient|client|resident))[ \t]*:?[ \t]+"
+    r"((?:[A-Z]\.[ \t]?){2,3}(?![A-Za-z])"
+    r"|(?:(?<=[Pp]t\.[ \t])|(?<=[Pp]t[ \t])|(?<=ent[ \t])|(?<=ect[ \t]))[A-Z]{2,3}"
+    r"(?=[ \t]+(?:[a-z]{2,}(?:ed|ing|s)|" + _SUBJECT_VERBS + r")\b))"
+)
+_ROLE_LETTERS11 = frozenset(
+    w.upper() for w in _w("rn lpn cna np pa md do sw msw ot pt rt ed icu or er pcp")
+)
+RX_INITIALS_POSS11 = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})(?=['’]s\b)")
+# a first name as the subject of the verbs registration and ward notes use
+RX_FIRST_SUBJECT11 = re.compile(rf"(?:^|[.!?:;][ \t]|\n)({NW})[ \t]+$")
+TRIGGERS["SUBJ11"] = _w("""brought signed drove visited picked dropped consented requested
+    confirmed provided paid phoned""")
+# a greeting's or a sign-off's first name: "Jenaro, can you add", "— Martin"
+RX_VOCATIVE11 = re.compile(rf"(?m)^({NW}),[ \t]+(?=[a-z])")
+RX_SIGNOFF11 = re.compile(rf"(?:—|--|~)[ \t]*({NW})[ \t]*$", re.M)
+# "add Javiera to", "see austin in bed"
+RX_SEE_FIRST11 = re.compile(
+    r"\b(?:add|see|cc|loop[ \t]+in|ask|tell)[ \t]+([A-Za-z][a-z]{2,})"
+    r"(?=[ \t]+(?:to|in|on|about|re)\b)"
+)
+# chat speakers after a timestamp, lower-case user names: "[10:01] richardp: can someone"
+RX_CHAT_HANDLE11 = re.compile(r"\[\d{1,2}:\d\d\][ \t]+([a-z][a-z._-]{2,20}):[ \t]")
+# "family (Rush)", "spouse (Peñalver)": a relation and a name in parentheses
+RX_REL_PAREN11 = re.compile(
+    rf"\b(?i:family|spouse|wife|husband|son|daughter|mother|father|mom|dad|sister|brother"
+    rf"|guardian|poa|nok)[ \t]*\(({NW}(?:[ \t]+{NW})?)\)"
+)
+# "user nonis opened": an audit log's user name
+RX_USER11 = re.compile(
+    r"\b(?i:user|username|login|userid)[ \t:]+([a-z][a-z0-9._-]{2,20})(?=[ \t,;)])"
+)
+# a date after verification and the like: "Insurance verified 7/21:"
+RX_MD_CUED11 = re.compile(
+    r"\b(?i:verified|signed|scanned|faxed|mailed|received|reviewed|updated|checked)[ \t]+"
+    r"((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))(?![\d/-]|\.\d)"
+)
+# Streets of Spain, Italy and Catalonia written head first, and French streets after their
+# number: "Rambla X Y 29", "Cuesta de X Y 164 Apt. 38", "Viale X, 31 Piano 3", "92 rue Côté",
+# "7326 boulevard Leclerc Suite 822"; a post office box written "POB 6848".
+RX_STREET_HEAD_FIRST11 = re.compile(
+    rf"\b(?:Rambla|Pasadizo|Pasaje|Cuesta|Ronda|Travesía|Travesia|Glorieta|Carrer|Passeig"
+    rf"|Plaza|Plaça|Viale|Via|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada)[ \t]+"
+    rf"(?:(?:{CAPW}|de|del|la|las|los|y|di|del|della|dei|delle|San|Santa)[ \t]+){{0,4}}?{CAPW}"
+    rf",?[ \t]+\d{{1,5}}[A-Z]?\b"
+    rf"(?:,?[ \t]+(?:Apt\.?|Int\.?|Piano|Piso|Puerta|Pta\.?|Esc\.?|Scala|Interno)[ \t]*"
+    rf"\d{{1,4}}[A-Z]?\b)?"
+)
+RX_FRENCH_STREET11 = re.compile(
+    rf"\d(?<![\w/.-]\d)\d{{0,4}},?[ \t]+(?:rue|boulevard|boul\.|avenue|chemin|rang|allée|impasse"
+    rf"|montée|promenade|croissant)[ \t]+(?:(?:de|du|des|la|le)[ \t]+|[ld]['’])?{CAPW}"
+    rf"(?:[ \t-](?!(?:Suite|App|Apt|Bureau|Unité|Unit)\b){CAPW}){{0,3}}"
+    rf"(?:,?[ \t]+(?:Suite|App\.?|Apt\.?|Bureau|Unité|Unit)[ \t]*#?\d{{1,5}}\b)?"
+)
+RX_POB11 = re.compile(r"\bPOB[ \t]+#?\d{1,6}\b")
+# The town and the postcode after a street line: "491 CATALPA CRST, MULLEN 54731-7234",
+# "** SIMMONSFURT 78162 **", "Rambla X 29, Smithland CP 09022", "we moved to ... in Ujjain."
+_TOWN11 = r"([^\W\d_][\w'’.-]*(?:[ \t-][^\W\d_][\w'’.-]*){0,2}?)"
+_POSTCODE11 = (
+    rf"(?:,?[ \t]+(?:{STATE_RE}))?,?[ \t]+(?:(?:CP|C\.P\.|ZIP|Zip|zip|PLZ)[ \t]*:?[ \t]*)?"
+    r"(\d{5}(?:-\d{4})?|\d{4})(?![\w-])"
+)
+RX_TOWN_ZIP_AFTER11 = re.compile(
+    r"(?:[ \t]*[,;]|[ \t]*\*+|[ \t]+in\b)?[ \t]+" + _TOWN11 + _POSTCODE11
+)
+RX_TOWN_AFTER11 = re.compile(
+    r"(?:[ \t]*,|[ \t]+in\b)[ \t]+" + _TOWN11 + rf"(?=[ \t]*(?:[.;\n\"]|$|,[ \t]+(?:{STATE_RE})\b))"
+)
+RX_ZIP_AFTER_TOWN11 = re.compile(_POSTCODE11)
+# USPS secondary units written without a number: "33 Elm Est PENTHOUSE, Town 12345"
+RX_BARE_UNIT11 = re.compile(
+    r"[ \t]+(?i:penthouse|lobby|lbby|basement|bsmt|front|frnt|rear|lower|lowr|upper|uppr"
+    r"|office|ofc)(?![\w])"
+)
+_REGION_ABBR11 = frozenset(STATE_ABBR) | frozenset(
+    w.upper() for w in _w("nsw vic qld tas act nt on qc bc ab mb sk ns nb nl pe")
+)
+_NOT_TOWN_WORDS11 = FUNCTION_WORDS | _w("zip code postcode postal cp plz box")
+
+
+def _after_address11(ctx: _Ctx, text: str, found: list[Finding]) -> list:
+    out: list = []
+    for f in found:
+        if f.category == "LOCATION":
+            m = RX_ZIP_AFTER_TOWN11.match(text, f.end)
+            if m and len(m.group(1)) != 4:
+                out.append((m.start(1), m.end(1), "LOCATION", 0.8))
+            continue
+        if f.category != "ADDRESS":
+            continue
+        end = f.end
+        unit = RX_BARE_UNIT11.match(text, end)
+        if unit:
+            out.append((f.start, unit.end(), "ADDRESS", f.confidence))
+            end = unit.end()
+        z = RX_ZIP_AFTER_TOWN11.match(text, end)
+        if z and len(z.group(1)) != 4:
+            out.append((z.start(1), z.end(1), "LOCATION", 0.8))
+            continue
+        m = RX_TOWN_ZIP_AFTER11.match(text, end) or RX_TOWN_AFTER11.match(text, end)
+        if not m:
+            continue
+        town = m.group(1)
+        words = re.split(r"[ \t-]+", town)
+        if len(words) > 1 and (words[-1].upper() in _REGION_ABBR11 or words[-1].lower() in STATES):
+            # "Rogersville TN.": the state is not part of the town
+            town = town[: town.rindex(words[-1])].rstrip(" \t-")
+            words = words[:-1]
+        if (
+            _is_placeholder(town)
+            or (m.lastindex == 1 and ctx.low(words[-1]) in ctx.lex.street_suffixes)
+            or town in STATE_ABBR
+            or town.lower() in STATES
+            or any(
+                ctx.low(w) in _NOT_TOWN_WORDS11 or ctx.low(w) in ctx.lex.unit_designators
+                for w in words
+            )
+        ):
+            continue
+        if m.lastindex == 1 and (
+            not all(w[0].isupper() for w in words) or all(ctx.is_common(w) for w in words)
+        ):
+            continue
+        out.append((m.start(1), m.start(1) + len(town), "LOCATION", 0.75))
+        if m.lastindex == 2:
+            out.append((m.start(2), m.end(2), "LOCATION", 0.8))
+    return out
+
+
+# False alarms read off set J's clean passages (and its identifier passages' extra findings)
+LANGUAGES11 = _w("""spanish english french portuguese mandarin cantonese chinese vietnamese arabic
+    russian somali haitian creole korean tagalog navajo hmong german italian polish japanese
+    hindi punjabi urdu farsi dari pashto swahili amharic nepali marshallese chuukese ukrainian
+    tigrinya oromo burmese khmer lao thai turkish greek hebrew yiddish bengali gujarati
+    tamil telugu""")
+_NOT_NAME_WORDS11 = _w("fax phone tel cell email pager mobile emp mvc mva mcc gsw atv")
+# a scale's or a score's name before its value: "MMSE 24/30", "PPS 40%", "BI-RADS 4A"
+RX_SCALE_VALUE11 = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Z]+)?[ \t]+\d")
+RX_AFTER_SCALE11 = re.compile(r"[ \t]+(?:\d|(?:I{1,3}|IV|V)[a-c]?\b)")
+RX_TRIP_BEFORE11 = re.compile(
+    r"\b(?i:returned|returning|back|trip|travel|travell?ed|vacation|vacationed|visit|visited"
+    r"|visiting|abroad|flew|flight)\b[^.\n]*$"
+)
+RX_FRENCH_SIZE11 = re.compile(r"\d[ \t]*Fr\.?[ \t]+$")
+RX_ROMAN_CLASS11 = re.compile(r"(?:I{1,3}|IV|V)[a-c]")
+RX_ROMAN_AFTER11 = re.compile(r"[ \t]+(?:I{1,3}|IV|V)[a-c]\b")
+RX_PT_SECTION11 = re.compile(r"\bPT[ \t]*:[ \t]*$")
+RX_PLAN_AFTER11 = re.compile(r"[ \t]+(?i:plan|insurance|advantage)\b")
+RX_PAYER_BEFORE11 = re.compile(r"\b(?i:ins|insurance|payer|plan|coverage)[ \t]*:[ \t]*$")
+
+
+def _not_identifier11(ctx: _Ctx, text: str, cand: tuple) -> bool:
+    s, e, cat = cand[0], cand[1], cand[2]
+    span = text[s:e]
+    if cat in ("LOCATION", "FACILITY"):
+        low = span.lower()
+        if (
+            (low in STATES and low not in _CITY_STATES11)
+            or low.endswith(" nation")
+            or (low in REGIONS10 and RX_TRIP_BEFORE11.search(text, max(0, s - 40), s))
+        ):
+            return True  # a country, a state or a tribal nation: larger than a Safe Harbor place
+        if cat == "FACILITY" and ctx.low(span.split()[0]) in _FIRM_LABELS11:
+            return True  # "Emp Zahn": a label taken into a name
+        # a health plan, not a place
+        return cat == "FACILITY" and bool(
+            RX_PLAN_AFTER11.match(text, e) or RX_PAYER_BEFORE11.search(text, max(0, s - 16), s)
+        )
+    if cat == "NAME":
+        low = span.lower()
+        if low in LANGUAGES11 or low in _NOT_NAME_WORDS11:
+            return True
+        words = span.split()
+        if not words:
+            return False
+        if words[0].lower().rstrip(".") in ROLE_WORDS11:
+            return True  # "Chaplain Ines": the role is read as a cue, the name after it
+        if text[e : e + 1] == "-" and text[e + 1 : e + 2].isalpha():
+            return True  # a part of a hyphenated word ("BI" of "BI-RADS")
+        if RX_PT_SECTION11.search(text, max(0, s - 8), s) and any(
+            not w.isupper() and (ctx.is_common(w) or not ctx.is_name(w)) for w in words
+        ):
+            return True  # "PT: Timed Up and Go": a therapy section, not a patient label
+        if (
+            len(words) == 1
+            and RX_AFTER_SCALE11.match(text, e)
+            and ((span.isupper() and len(span) <= 5) or "-" in span or ctx.is_clinical(span))
+        ):
+            return True  # "PPS 40%", "BI-RADS 4A"
+        if len(words) == 1 and RX_FRENCH_SIZE11.search(text, max(0, s - 10), s):
+            return True  # "a 16 Fr Foley": a catheter
+        if RX_ROMAN_CLASS11.fullmatch(words[-1]) or RX_ROMAN_AFTER11.match(text, e):
+            return True  # "Forrest IIb": a classification's grade
+            return True
+        return False
+    if cat == "ID":
+        if RX_COUNTRY_CODE_BEFORE11.search(text, max(0, s - 6), s):
+            return True  # the rest of a telephone number: "+39 056691000"
+        head = span.split()[0] if " " in span else ""
+        return bool(head) and head.lower() in _SCALES11
+    return False
+
+
+RX_COUNTRY_CODE_BEFORE11 = re.compile(r"(?<![\w+])\+\d{1,3}[ .-]?$")
+_CITY_STATES11 = frozenset({"new york", "washington"})  # a city's name as well
+_SCALES11 = _w("""mmse moca slums gcs nihss phq phq-9 gad gad-7 audit audit-c cage pps kps ecog
+    apgar braden morse mews news cows ciwa rass cam bims mna""")
+
+
+# A role before a name: "Chaplain Ines Varga visited", "per trooper Okafor", "Prescriber
+# Dana Whitlock"; a role word is never the name's first word
+ROLE_WORDS11 = _w("""chaplain prescriber trooper officer deputy sergeant sgt caseworker pharmacist
+    therapist courier guarantor presenter""")
+RX_ROLE_NAME11 = re.compile(
+    rf"\b(?i:chaplain|prescriber|trooper|officer|deputy|sergeant|sgt\.?|caseworker|pharmacist"
+    rf"|therapist|courier)[ \t]+({NW}(?:[ \t]+{NW}){{0,2}})(?![\w'’-])"
+)
+TRIGGERS["ROLE11"] = _w("""chaplain prescriber trooper officer deputy sergeant sgt caseworker
+    pharmacist therapist courier""")
+# dotted initials before a verb: "; R.W. prefers DNR"
+RX_INITIALS_VERB11 = re.compile(
+    r"(?<![\w.])((?:[A-Z]\.){2,3})(?=[ \t]+(?:[a-z]{2,}(?:s|ed)|is|was|has|had)\b)"
+)
+# ALL-CAPS LAST, FIRST before a registration abbreviation: "REG: OKAFOR, BEA H# 123"
+RX_CAPS_BEFORE_REG11 = re.compile(
+    rf"(?<![\w'’-])((?:{CAPS_WORD})(?:[ -]{CAPS_WORD})?,[ \t]*{CAPS_WORD}(?:[ \t]+[A-Z]\.?)?)"
+    rf"[ \t]+$"
+)
+RX_CAPS_REG_HINT11 = re.compile(r"(?:H#|MRN|MR[ \t]*#|DOB|FIN|ACCT|SSN)(?![\w])")
+# a dot between two capitals, each with its dot: where dotted initials can be ("R.W.")
+RX_DOTTED_HINT11 = re.compile(r"\.(?<=[A-Z]\.)[A-Z]\.")
+
+
+def _initials_mentions11(text: str, found: list[Finding]) -> list:
+    """Dotted initials found mark the same letters written without dots, and the other way."""
+    forms: set[str] = set()
+    found_forms: set[str] = set()  # found without dots: the dotted form is looked for
+    for f in found:
+        if f.category != "NAME":
+            continue
+        span = text[f.start : f.end]
+        letters = span.replace(".", "").replace(" ", "")
+        if 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper():
+            forms.add(letters)
+            if "." not in span:
+                found_forms.add(letters)
+    out: list = []
+    for letters in forms:
+        dotted = "".join(c + "." for c in letters)
+        for form in (dotted,) if letters in found_forms else (letters,):
+            start = 0
+            while (i := text.find(form, start)) >= 0:
+                start = i + len(form)
+                before = text[i - 1 : i]
+                after = text[start : start + 1]
+                if (before.isalnum() or before == ".") or (form == letters and after.isalnum()):
+                    continue
+                if form == letters and after == ".":
+                    continue
+                out.append((i, i + len(form), "NAME", 0.6))
+    return out
+
+
+def _ending_at(rx: re.Pattern, text: str, pos: int, width: int) -> re.Match | None:
+    """A match of `rx` (a pattern ending in `$`) that ends at `pos`, read within `width`."""
+    return rx.search(text, max(0, pos - width), pos)  # "$" matches at pos; offsets the text's
+
+
+def _round11(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    keys = words_ix.positions.keys()
+    if "+" in text:
+        for m in RX_PHONE_PLUS11.finditer(text):
+            s = m.start()
+            digits = sum(c.isdigit() for c in m.group())
+            if 8 <= digits <= 15 and not RX_CODE_BEFORE10.search(text, max(0, s - 24), s):
+                out.append((s, m.end(), "PHONE", 0.8))
+    for m in _triggered(RX_PHONE_CUED11, "PHC11", text, words_ix):
+        out.append((m.start(1), m.end(1), "PHONE", 0.8))
+    for m in _triggered(RX_SSN_CUED11, "SSN11", text, words_ix):
+        if not RX_MASKED11.match(m.group(1)):  # "XXX-XX-4471": the partial SSN rule's
+            out.append((m.start(1), m.end(1), "SSN", 0.85))
+    for m in _triggered(RX_ID_CUED11, "IDC11", text, words_ix):
+        out.append((m.start(1), m.end(1), "ID", 0.8))
+    if (keys & _FIRM_KEYS11 or "S." in text or "s.r" in text) and RX_FIRM_HINT11.search(text):
+        for m in RX_FIRM11.finditer(text):
+            words = re.findall(r"[\w'’]+", m.group(1))
+            while words and ctx.low(words[0]) in _FIRM_LABELS11:
+                words.pop(0)
+            if not words:
+                continue
+            s = m.start(1) + m.group(1).index(words[0])
+            if _is_placeholder(" ".join(words)) or all(w.isupper() and len(w) <= 4 for w in words):
+                continue  # "ABCD Inc."
+            if any(
+                ctx.is_last(w) or (not ctx.is_common(w) and not ctx.is_clinical(w)) for w in words
+            ):
+                out.append((s, m.end(), "FACILITY", 0.8))
+    for m in _triggered(RX_FIRM_SURNAMES11, "EMP11", text, words_ix):
+        out.append((m.start(1), m.end(1), "FACILITY", 0.75))
+    for pos in words_ix.at(TRIGGERS["PRAC11"]):
+        head = RX_PRACTICE_HEAD11.match(text, pos)
+        if not head:
+            continue
+        b = _ending_at(RX_PRACTICE_NAME11, text, pos, 60)
+        if not b:
+            continue
+        first = b.group(1).split()[0]
+        if (ctx.is_last(first) or not ctx.is_common(first)) and not ctx.is_clinical(first):
+            out.append((b.start(1), head.end(), "FACILITY", 0.75))
+    if "(" in text:
+        for p in RX_DEMO_PAREN11.finditer(text):
+            b = _ending_at(RX_NAME_DEMOGRAPHIC11, text, p.start(), 60)
+            if b:
+                out.append((b.start(1), b.end(1), "NAME", 0.8))
+        for m in _triggered(RX_REL_PAREN11, "REL11", text, words_ix):
+            if not ctx.is_clinical(m.group(1)) and not ctx.is_common(m.group(1).split()[0]):
+                out.append((m.start(1), m.end(1), "NAME", 0.75))
+    for pos in words_ix.at(TRIGGERS["DOB11"]):
+        if not RX_DOB_AT11.match(text, pos):
+            continue
+        b = _ending_at(RX_NAME_BEFORE_DOB11, text, pos, 80)
+        if not b:
+            continue
+        words = b.group(1).split()
+        if all(ctx.plausible_name_word(w, True) for w in words if len(w) > 2) and any(
+            ctx.is_name(w) for w in words
+        ):
+            out.append((b.start(1), b.end(1), "NAME", 0.8))
+    for m in _triggered(RX_INITIALS_ROLE11, "INR11", text, words_ix):
+        v = m.group(1).replace(" ", "").replace(".", "")
+        if (
+            v.lower() not in NOT_INITIALS
+            and v not in _ROLE_LETTERS11
+            and not (m.group(1).isalpha() and (ctx.is_clinical(v) or v.lower() in ctx.lex.common))
+        ):
+            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if ("'" in text or "’" in text) and RX_DOTTED_HINT11.search(text):
+        for m in RX_INITIALS_POSS11.finditer(text):
+            if m.group(1).replace(".", "").lower() not in NOT_INITIALS:
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    for pos in words_ix.at(TRIGGERS["SUBJ11"]):
+        b = _ending_at(RX_FIRST_SUBJECT11, text, pos, 40)
+        w = b.group(1) if b else ""
+        if b and ctx.is_first(w) and not ctx.is_clinical(w) and not ctx.is_common(w):
+            out.append((b.start(1), b.end(1), "NAME", 0.7))
+    for rx in (RX_VOCATIVE11, RX_SIGNOFF11):
+        for m in rx.finditer(text):
+            w = m.group(1)
+            if ctx.is_first(w) and not ctx.is_clinical(w) and not ctx.is_common(w):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    for m in _triggered(RX_SEE_FIRST11, "SEE11", text, words_ix):
+        w = m.group(1)
+        if ctx.is_first(w) and not ctx.is_clinical(w) and not ctx.is_common(w):
+            out.append((m.start(1), m.end(1), "NAME", 0.65))
+    if "[" in text:
+        for m in RX_CHAT_HANDLE11.finditer(text):
+            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    for m in _triggered(RX_USER11, "USER11", text, words_ix):
+        v = m.group(1)
+        if not ctx.is_common(v) and (ctx.is_name(v) or any(c in v for c in "._0123456789")):
+            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    for m in _triggered(RX_STREET_HEAD_FIRST11, "HEAD11", text, words_ix):
+        out.append((m.start(), m.end(), "ADDRESS", 0.75))
+    if keys & TRIGGERS["FR11"]:
+        _cands_from(RX_FRENCH_STREET11, text, "ADDRESS", 0.75, 0, out)
+    if "POB" in text:
+        _cands_from(RX_POB11, text, "ADDRESS", 0.8, 0, out)
+    for m in _triggered(RX_ROLE_NAME11, "ROLE11", text, words_ix):
+        if all(ctx.plausible_name_word(w, True) for w in m.group(1).split()):
+            out.append((m.start(1), m.end(1), "NAME", 0.75))
+    if RX_DOTTED_HINT11.search(text):
+        for m in RX_INITIALS_VERB11.finditer(text):
+            if m.group(1).replace(".", "").lower() not in NOT_INITIALS:
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "," in text:
+        for h in RX_CAPS_REG_HINT11.finditer(text):
+            b = _ending_at(RX_CAPS_BEFORE_REG11, text, h.start(), 60)
+            words = re.findall(r"[\w'’]+", b.group(1)) if b else []
+            if (
+                b
+                and any(ctx.is_name(w) for w in words)
+                and not any(ctx.is_clinical(w) for w in words)
+            ):
+                out.append((b.start(1), b.end(1), "NAME", 0.75))
+    if "/" in text:
+        for m in _triggered(RX_MD_CUED11, "MD11", text, words_ix):
+            out.append((m.start(1), m.end(1), "DATE", 0.8))
+
+
 # ----------------------------------------------------------------------------- cue table
 # Tests that veto a cue rule's match (True: not an identifier).
 def _age_hint(text: str, low: str) -> bool:
@@ -6521,12 +7011,25 @@ def _scan(text: str) -> list[Finding]:
     _round8(ctx, text, cands, words_ix)
     _round9(ctx, text, cands, words_ix)
     _round10(ctx, text, cands, words_ix)
+    _round11(ctx, text, cands, words_ix)
     cands = [
-        c for c in cands if not _not_identifier(text, c) and not _not_identifier10(ctx, text, c)
+        c
+        for c in cands
+        if not _not_identifier(text, c)
+        and not _not_identifier10(ctx, text, c)
+        and not _not_identifier11(ctx, text, c)
     ]
     found = _resolve(text, cands)
-    implied = _after_findings(ctx, text, found)
+    implied = [
+        c
+        for c in _after_findings(ctx, text, found) + _after_address11(ctx, text, found)
+        if not _not_identifier11(ctx, text, c)
+    ]
     if implied:
         found = _resolve(text, cands + implied)
-    mentions = _other_mentions8(ctx, text, found)
+    mentions = [
+        c
+        for c in _other_mentions8(ctx, text, found) + _initials_mentions11(text, found)
+        if not _not_identifier11(ctx, text, c)
+    ]
     return _resolve(text, cands + implied + mentions) if mentions else found
