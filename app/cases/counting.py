@@ -3,10 +3,10 @@
 A case counts on the date of the first session whose agenda it is on, else on the day it
 was created (`created_at`, UTC). What can move that day: a case created or its creation
 time set (as an import does), a case put on or taken off an agenda, a session's date
-changed, a session deleted. Session events recompute the day of the cases such a flush
-touches, whichever operation wrote it; rows inserted with Core (app/cases/bulk.py) carry
-their day from `first_day`. The figures then read a range of one indexed column instead of
-deriving every case's first session again (docs/curriculum.md).
+changed, a session deleted (the ORM deletes its agenda rows with it). Session events
+recompute the day of the cases such a flush touches, whichever operation wrote it; rows
+inserted with Core (app/cases/bulk.py) carry their day from `first_day`. The figures then
+read a range of one indexed column instead of deriving every case's first session again.
 """
 
 from __future__ import annotations
@@ -23,8 +23,7 @@ from sqlalchemy.orm.util import identity_key
 from app.cases.models import Case, CasePresentation
 from app.common import utcnow
 
-_PENDING = "counts_on_cases"  # session.info: cases whose day a flush may have moved
-_REFRESHED = "counts_on_refreshed"
+_REFRESHED = "counts_on_refreshed"  # session.info: cases whose day a flush recomputed
 _CHUNK = 500  # ids per statement, well under every driver's parameter limit
 
 
@@ -83,33 +82,21 @@ def _cases_on(session: OrmSession, session_ids: list[int]) -> set[int]:
     return set(rows.scalars())
 
 
-def _pending(session: OrmSession) -> set[int]:
-    pending: set[int] = session.info.setdefault(_PENDING, set())
-    return pending
-
-
 @event.listens_for(OrmSession, "before_flush")
 def _day_of_new_cases(session: OrmSession, _context: Any, _instances: Any) -> None:
-    from app.programs.models import Session
-
     for obj in session.new:
         # Inserted with the day it was created; an agenda in the same flush moves it after.
         if isinstance(obj, Case) and obj.counts_on is None:
             if obj.created_at is None:
                 obj.created_at = utcnow()
             obj.counts_on = obj.created_at.date()
-    # A deleted session's agenda may go with it in the database (ON DELETE CASCADE), where
-    # no event sees it: its cases are read while they are still on it.
-    gone = [obj.id for obj in session.deleted if isinstance(obj, Session) and obj.id]
-    if gone:
-        _pending(session).update(_cases_on(session, gone))
 
 
 @event.listens_for(OrmSession, "after_flush")
 def _follow_agendas(session: OrmSession, _context: Any) -> None:
     from app.programs.models import Session
 
-    moved = _pending(session)
+    moved: set[int] = set()
     redated = []
     for obj in (*session.new, *session.deleted):
         if isinstance(obj, CasePresentation):
@@ -127,8 +114,7 @@ def _follow_agendas(session: OrmSession, _context: Any) -> None:
         moved.update(_cases_on(session, redated))
     if moved:
         refresh(session.connection(), moved)
-        session.info[_REFRESHED] = set(moved)
-    session.info.pop(_PENDING, None)
+        session.info[_REFRESHED] = moved
 
 
 @event.listens_for(OrmSession, "after_flush_postexec")
