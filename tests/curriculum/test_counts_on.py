@@ -28,6 +28,7 @@ from app.programs.models import Program, Session
 from app.programs.operations import create_program, create_session, update_session
 from tests.backup.test_hub import fresh_instance
 from tests.cases.test_transfer import TEMPLATE, record, write_jsonl
+from tests.test_generate_hub import load_generator, write_corpus
 
 MARCH = date(2026, 3, 10)
 APRIL = date(2026, 4, 14)
@@ -188,6 +189,19 @@ def test_a_hub_file_imported_into_an_empty_instance_keeps_every_day(program, tmp
         assert {title: days[title] for title in before} == before
         assert len(days) == 4
         assert mismatches() == []
+
+
+@pytest.mark.app_config(CASEBOOK_SEARCH_APPLY="off")
+def test_a_generated_hub_keeps_every_day(app, tmp_path):
+    """scripts/generate_hub.py writes its cases through the bulk path of import."""
+    generator = load_generator()
+    corpus = write_corpus(tmp_path / "corpus.jsonl")
+    options = {"seed": 3, "batch": 10, "index": False, "echo": lambda *_: None, "progress": False}
+    generator.generate(app, corpus, 30, **options)
+
+    on_agendas = select(func.count(sa.distinct(CasePresentation.case_id)))
+    assert db.session.scalar(on_agendas) > 0
+    assert mismatches() == []
 
 
 # ---------------------------------------------------------------- against the old derivation
