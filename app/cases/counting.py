@@ -62,7 +62,9 @@ def refresh(connection: sa.Connection, case_ids: Iterable[int]) -> None:
         connection.execute(
             sa.update(Case)
             .where(Case.id.in_(ids[start : start + _CHUNK]))
-            .values(counts_on=day)
+            # Not a change of the case (lists of the newest changes, re-imports): its
+            # updated_at stays, where Core would set it (onupdate).
+            .values(counts_on=day, updated_at=Case.updated_at)
             .execution_options(synchronize_session=False)
         )
 

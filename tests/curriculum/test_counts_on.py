@@ -108,8 +108,14 @@ def test_a_session_moved_or_deleted_moves_the_day_of_its_cases(program):
         schedule(case, march, actor=SYSTEM)
     schedule(second, april, actor=SYSTEM)
 
+    db.session.commit()
+    changed = {c.id: c.updated_at for c in (first, second)}
+
     update_session(march, date=date(2026, 5, 12), actor=SYSTEM)
     assert (stored_day(first), stored_day(second)) == (date(2026, 5, 12), APRIL)
+    # A day kept in step is not a change of the case (its lists, its re-imports).
+    updated = select(Case.id, Case.updated_at).where(Case.id.in_(list(changed)))
+    assert dict(db.session.execute(updated).all()) == changed
 
     db.session.delete(march)
     assert (stored_day(first), stored_day(second)) == (date(2026, 1, 5), APRIL)
