@@ -125,7 +125,9 @@ def _case_days_select(user: Viewer, scope: Scope, programs: list[Program]) -> An
             Case.counts_on.label("day"),
         )
         .where(Case.counts_on >= scope.start, Case.counts_on <= scope.end)
-        .where(Case.program_id.in_([p.id for p in programs]))
+        # Read from the same index entries: PostgreSQL otherwise also read the index on
+        # program_id (every case of the programs, 9 ms at 10,000 cases) to AND with them.
+        .where(_not_indexed(Case.program_id).in_([p.id for p in programs]))
         .where(policy.listed_case_clause(user))
     )
 
