@@ -118,23 +118,25 @@ def build(db, cases: int, per_case: int, docs: list[dict], rng: random.Random) -
         doc = docs[rng.randrange(len(docs))]
         program = case_id % programs + 1
         summary = SENTENCE.split(doc["summary"])[0]
+        title = drop_words(doc["title"], rng, 0.1)[:300]
+        question = f"{drop_words(summary, rng)} {rng.choice(ASKS)}"
+        n = rng.randrange(sessions_per_program)  # its one session (drawn after, as before)
         case_rows.append(
             {
                 "id": case_id,
                 "program_id": program,
-                "title": drop_words(doc["title"], rng, 0.1)[:300],
-                "question": f"{drop_words(summary, rng)} {rng.choice(ASKS)}",
+                "title": title,
+                "question": question,
                 "status": CaseStatus.PRESENTED,
                 "created_at": now,
                 "updated_at": now,
+                "counts_on": start + timedelta(days=30 * n),  # its one session's day
             }
         )
         presentation_rows.append(
             {
                 "case_id": case_id,
-                "session_id": (program - 1) * sessions_per_program
-                + rng.randrange(sessions_per_program)
-                + 1,
+                "session_id": (program - 1) * sessions_per_program + n + 1,
                 "presented": True,
             }
         )

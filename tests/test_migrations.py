@@ -307,3 +307,41 @@ def _stale_audiences_check() -> None:
 
 def test_stale_groupings_are_marked_for_every_audience(migrated_database: None) -> None:
     _stale_audiences_check()
+
+
+def _counts_on_check() -> None:
+    """Each case's day is filled from its agenda: the first session's date, else the day it
+    was created; downgraded, the column is gone."""
+    upgrade(revision="0033_stale_audiences")
+    program_id = _insert_program()
+    _insert_case(program_id, "Never on an agenda")
+    twice = _insert_case(program_id, "On two agendas")
+    for number, day in ((1, "2025-03-04"), (2, "2025-02-11")):
+        db.session.execute(
+            text(
+                "INSERT INTO sessions (program_id, number, date, title, didactic_topic,"
+                " didactic_presenter, notes, created_at) VALUES (:program, :number, :day,"
+                " 'Session', '', '', '', '2025-01-01 00:00:00')"
+            ),
+            {"program": program_id, "number": number, "day": day},
+        )
+        db.session.execute(
+            text(
+                "INSERT INTO case_presentations (case_id, session_id, presented)"
+                " VALUES (:case, (SELECT max(id) FROM sessions), true)"
+            ),
+            {"case": twice},
+        )
+    db.session.commit()
+    db.session.remove()
+    upgrade()
+    assert _schema_diff() == []
+    with db.engine.connect() as conn:
+        days = {t: str(d) for t, d in conn.execute(text("SELECT title, counts_on FROM cases"))}
+    assert days == {"Never on an agenda": "2025-01-14", "On two agendas": "2025-02-11"}
+    downgrade(revision="0033_stale_audiences")
+    assert "counts_on" not in {c["name"] for c in inspect(db.engine).get_columns("cases")}
+
+
+def test_each_case_gets_the_day_it_counts_on(migrated_database: None) -> None:
+    _counts_on_check()

@@ -22,6 +22,7 @@ from app.audit.models import AuditEvent
 from app.auth import policy
 from app.auth.models import User
 from app.auth.policy import Actor, Permission
+from app.cases.counting import first_day
 from app.cases.models import Case, CasePresentation, CaseStatus, case_topics
 from app.cases.operations import CaseData, gate_texts, validate_content
 from app.common import text_key, utcnow
@@ -334,6 +335,8 @@ class NewCases:
             "status": c.status,
             "follows_id": follows_id,
             "created_at": created,
+            # Written with the row (no session event sees a Core insert).
+            "counts_on": first_day(created, (on for on, _ in c.sessions)),
             "updated_at": c.times[0] if c.times else now,
             "submitted_at": submitted,
             "import_hash": self.state(state) if self.state else None,

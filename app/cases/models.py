@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -73,6 +73,16 @@ class Case(Model):
         # The curriculum counts a case not yet on an agenda on the day it was created:
         # the cases of a period are found from this index, not by reading every case.
         sa.Index("ix_cases_created_at", "created_at"),
+        # The curriculum's cases of a period: a range of counts_on, narrowed by program and
+        # by who may see what, from this index alone.
+        sa.Index(
+            "ix_cases_counts_on",
+            "counts_on",
+            "program_id",
+            "status",
+            "presenter_id",
+            "withdrawn_at",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -103,6 +113,9 @@ class Case(Model):
     )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # The day the curriculum counts the case on: its first session's date, else the day it
+    # was created. Derived, and kept by app/cases/counting.py on every write that moves it.
+    counts_on: Mapped[date]
     submitted_at: Mapped[datetime | None]
     # Fingerprint of the content as last imported (None: typed into the app); a re-import
     # changes the case only if the app has not since.
@@ -176,3 +189,8 @@ class ReviewComment(Model):
 
     case: Mapped[Case] = relationship(back_populates="review_comments")
     author: Mapped[User | None] = relationship()
+
+
+# Keeps Case.counts_on in step with the agendas (session events; imported last: it reads
+# the models above).
+from app.cases import counting as _counting  # noqa: E402,F401

@@ -14,18 +14,18 @@ import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from functools import cached_property, lru_cache
 from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy import func, select
-from sqlalchemy.orm import aliased, load_only, selectinload
+from sqlalchemy.orm import load_only, selectinload
 
 from app.auth import policy
 from app.auth.models import User
 from app.auth.policy import Permission, Viewer
-from app.cases.models import Case, CasePresentation, case_topics
+from app.cases.models import Case, case_topics
 from app.common import text_key
 from app.errors import ValidationError
 from app.extensions import db
@@ -114,43 +114,20 @@ def _case_days_select(user: Viewer, scope: Scope, programs: list[Program]) -> An
     """A SELECT of the visible cases in `scope`: case id, program, presenter, and the day
     each counts on (its first session, else the day it was created).
 
-    Built from the sessions in the range (an index on their date), so its cost follows the
-    cases of the range, not every case of the hub."""
-    earlier_presentation = aliased(CasePresentation)
-    earlier_session = aliased(Session)
-    shown_before = sa.exists().where(
-        earlier_presentation.case_id == CasePresentation.case_id,
-        earlier_session.id == earlier_presentation.session_id,
-        earlier_session.date < scope.start,
-    )
-    presented = (
-        select(
-            CasePresentation.case_id.label("case_id"),
-            sa.type_coerce(func.min(Session.date), sa.Date).label("day"),
-        )
-        .join(Session, Session.id == CasePresentation.session_id)
-        .where(Session.date >= scope.start, Session.date <= scope.end, ~shown_before)
-        .group_by(CasePresentation.case_id)
-    )
-    created = (
-        func.date(Case.created_at) if _dialect() == "sqlite" else sa.cast(Case.created_at, sa.Date)
-    )
-    never_presented = (
-        select(Case.id.label("case_id"), sa.type_coerce(created, sa.Date).label("day"))
-        .where(~sa.exists().where(CasePresentation.case_id == Case.id))
-        .where(Case.created_at >= datetime.combine(scope.start, time.min))
-        .where(Case.created_at < datetime.combine(scope.end + timedelta(days=1), time.min))
-    )
-    days = sa.union_all(presented, never_presented).subquery("case_days")
+    That day is kept with the case (`Case.counts_on`, app/cases/counting.py): the cases of
+    a period are a range of one index, whose other columns answer the program and policy
+    filters, so the cost follows the cases of the range, not every agenda of the hub."""
     return (
         select(
             Case.id.label("case_id"),
             Case.program_id.label("program_id"),
             Case.presenter_id.label("presenter_id"),
-            days.c.day,
+            Case.counts_on.label("day"),
         )
-        .join(days, days.c.case_id == Case.id)
-        .where(Case.program_id.in_([p.id for p in programs]))
+        .where(Case.counts_on >= scope.start, Case.counts_on <= scope.end)
+        # Read from the same index entries: PostgreSQL otherwise also read the index on
+        # program_id (every case of the programs, 9 ms at 10,000 cases) to AND with them.
+        .where(_not_indexed(Case.program_id).in_([p.id for p in programs]))
         .where(policy.listed_case_clause(user))
     )
 

@@ -1,6 +1,6 @@
-"""The cases of a curriculum period at size: SQLite finds the cases not yet on an agenda
-from the index on created_at, never by reading every case's row (texts included), which
-each figure of the page did once (about ten times a page)."""
+"""The cases of a curriculum period at size: SQLite finds them as a range of the index on
+the day each counts on (Case.counts_on), never by reading every case's row (texts
+included), which each figure of the page did once (about ten times a page)."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def test_the_cases_of_a_period_come_from_indexes_on_sqlite(app, make_user, role)
 
     plan = plan_of_the_period(user)
 
-    assert "ix_cases_created_at" in plan, plan
+    assert "ix_cases_counts_on" in plan, plan
     assert "SCAN cases" not in plan, plan
 
 
