@@ -56,9 +56,37 @@ class _RuleWithSharedBuilders(Rule):
     """Each test makes its own app, and generating and compiling the URL builders of its two
     hundred routes (Python code per rule) was most of an app's cost. A builder depends on the
     rule's parts and defaults only and reaches the converters through the rule it is bound
-    to, so one compiled per distinct rule serves every app of the process."""
+    to, so one compiled per distinct rule serves every app of the process. Parsing a rule's
+    text is shared the same way: the parts (regular expressions, weights) depend on the text
+    and the map's converter classes only; each rule still gets converters of its own."""
 
     _builders: ClassVar[dict[tuple[object, ...], Any]] = {}
+    _parsed: ClassVar[dict[tuple[object, ...], tuple[list[Any], list[Any], list[Any]]]] = {}
+    _converters_made: list[tuple[str, str, Any, Any]] | None = None
+
+    def get_converter(self, variable_name: str, converter_name: str, args: Any, kwargs: Any) -> Any:
+        if self._converters_made is not None:
+            self._converters_made.append((variable_name, converter_name, args, dict(kwargs)))
+        return super().get_converter(variable_name, converter_name, args, kwargs)
+
+    def _parse_rule(self, rule: str) -> Any:
+        key = (rule, tuple(self.map.converters.items()))
+        kept = self._parsed.get(key)
+        if kept is None:
+            traced, made = len(self._trace), []
+            self._converters_made = made
+            try:
+                parts = list(super()._parse_rule(rule))
+            finally:
+                self._converters_made = None
+            self._parsed[key] = (parts, self._trace[traced:], made)
+            return parts
+        parts, trace, made = kept
+        self._trace.extend(trace)
+        for variable, converter, args, kwargs in made:
+            self._converters[variable] = super().get_converter(variable, converter, args, kwargs)
+            self.arguments.add(variable)
+        return parts
 
     def _compile_builder(self, append_unknown: bool = True) -> Any:
         defaults = self.defaults or {}

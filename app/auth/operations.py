@@ -30,14 +30,26 @@ from app.extensions import db, reading_engine
 
 TOKEN_PREFIX = "cbk_"  # noqa: S105 - a public marker, not a secret
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-# Compared against when the account does not exist, so timing does not reveal which emails exist.
-_DUMMY_HASH = generate_password_hash("not-a-real-password-x")
+# Compared against when the account does not exist, so timing does not reveal which emails
+# exist: one per hashing method, made with the method real hashes use, so it costs the same.
+_DUMMY_HASHES: dict[str, str] = {}
+
+
+def _password_method() -> str:
+    # Werkzeug's scrypt defaults (n=2**15, r=8, p=1); tests may set cheaper parameters.
+    return str(current_app.config.get("CASEBOOK_PASSWORD_METHOD", "scrypt"))
 
 
 def hash_password(password: str) -> str:
-    # Werkzeug's scrypt defaults (n=2**15, r=8, p=1); tests may set cheaper parameters.
-    method = current_app.config.get("CASEBOOK_PASSWORD_METHOD", "scrypt")
-    return generate_password_hash(password, method=method)
+    return generate_password_hash(password, method=_password_method())
+
+
+def _check_against_dummy(password: str) -> None:
+    method = _password_method()
+    dummy = _DUMMY_HASHES.get(method)
+    if dummy is None:
+        dummy = _DUMMY_HASHES[method] = generate_password_hash("not-a-real-password-x", method)
+    check_password_hash(dummy, password)
 
 
 def normalise_email(email: str) -> str:
@@ -146,7 +158,7 @@ def authenticate(email: str, password: str) -> User | None:
     """The active user with these credentials, or None (no lockout: see `sign_in`)."""
     user = get_user_by_email(email)
     if user is None or user.password_hash is None:
-        check_password_hash(_DUMMY_HASH, password)
+        _check_against_dummy(password)
         return None
     if not check_password_hash(user.password_hash, password) or not user.active:
         return None
@@ -243,7 +255,7 @@ def _password_checked_apart(email: str, password: str, now: datetime) -> str | N
         )
         stored = account.password_hash if account is not None else None
     if stored is None:
-        check_password_hash(_DUMMY_HASH, password)  # as long as a real check
+        _check_against_dummy(password)  # as long as a real check
         return None
     return stored if check_password_hash(stored, password) else None
 

@@ -29,6 +29,28 @@ def test_passwords_are_stored_with_scrypt_never_in_clear(app, make_user):
     assert authenticate("nobody@example.org", PASSWORD) is None
 
 
+def test_an_unknown_email_is_checked_against_a_hash_of_the_configured_method(
+    app, make_user, monkeypatch
+):
+    """The check that stands in for a missing account costs what a real one costs: its hash
+    is made with the method real passwords use (the tests' cheap one here)."""
+    from app.auth import operations
+
+    user = make_user("provider")
+    checked: list[str] = []
+    real_check = operations.check_password_hash
+
+    def check(stored: str, password: str) -> bool:
+        checked.append(stored)
+        return real_check(stored, password)
+
+    monkeypatch.setattr(operations, "check_password_hash", check)
+    assert authenticate("nobody@example.org", PASSWORD) is None
+    assert authenticate(user.email, PASSWORD) == user
+    method = app.config["CASEBOOK_PASSWORD_METHOD"]
+    assert [stored.split("$", 1)[0] for stored in checked] == [method, method]
+
+
 def test_inactive_accounts_cannot_sign_in(app, make_user):
     user = make_user("provider")
     user.active = False
