@@ -340,18 +340,20 @@ def hidden_findings(
     values: Mapping[str, str | None], scanned: Mapping[str, list[FieldFinding]]
 ) -> list[HiddenFinding]:
     """The findings of each text as shown that its findings as submitted (`scanned`) have
-    no counterpart for: none of the same category and value (letters and digits). A value
-    found in both is the one finding, blocked or marked as that one is."""
+    no counterpart for: none whose value (letters and digits) holds this one's. A value found
+    in both readings is the one finding, blocked or marked as that one is, whatever category
+    each reading gives it (a number read as an ID in one and a phone in the other): the
+    author has seen it marked and decided."""
     out: list[HiddenFinding] = []
     for name, text in values.items():
         shown = shown_text(text) if text else None
         if not text or not shown:
             continue
-        known = {(f.category, reduced(text[f.start : f.end])) for f in scanned.get(name, ())}
+        known = [reduced(text[f.start : f.end]) for f in scanned.get(name, ())]
         for finding in _field_findings(name, shown):
-            key = (finding.category, reduced(shown[finding.start : finding.end]))
-            if key not in known:
-                known.add(key)  # one per value
+            value = reduced(shown[finding.start : finding.end])
+            if value and not any(value in other for other in known):
+                known.append(value)  # one per value
                 out.append(HiddenFinding(name, finding.category))
     return out
 

@@ -60,10 +60,7 @@ def _shown_char(char: str) -> str:
         return str(digit)
     if unicodedata.decomposition(char).startswith(("<super>", "<sub>")):
         return char  # "10³/µL" is a count, as the detector reads it
-    base = "".join(
-        c for c in unicodedata.normalize("NFKD", char) if unicodedata.category(c)[0] != "M"
-    )
-    return "".join(LOOKALIKES.get(c, c) for c in unicodedata.normalize("NFC", base))
+    return "".join(LOOKALIKES.get(c, c) for c in unicodedata.normalize("NFKC", char))
 
 
 class _Table(dict[int, str]):
@@ -78,9 +75,13 @@ _TABLE = _Table({code: chr(code) for code in range(128)})
 
 
 def plain_letters(text: str) -> str:
-    """`text` with invisible characters and marks gone, every decimal digit ASCII, look-alike
-    letters Latin (NFKC otherwise, but for super- and subscripts)."""
-    return text if text.isascii() else text.translate(_TABLE)
+    """`text` with invisible characters gone, every decimal digit ASCII, look-alike letters
+    Latin (NFKC otherwise, but for super- and subscripts). Accented letters stay as written
+    ("José", "Muñoz": read as the stored text is); a mark that composes with nothing (an
+    accent over a digit, a stack of them) goes."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", text).translate(_TABLE)
 
 
 def shown_text(text: str) -> str | None:
@@ -105,5 +106,7 @@ def shown_text(text: str) -> str | None:
 
 
 def reduced(value: str) -> str:
-    """A finding's value compared across the two readings: its letters and digits only."""
-    return "".join(c for c in plain_letters(value).casefold() if c.isalnum())
+    """A finding's value compared across the two readings: its letters and digits only,
+    without accents."""
+    bare = unicodedata.normalize("NFKD", plain_letters(value).casefold())
+    return "".join(c for c in bare if c.isalnum())

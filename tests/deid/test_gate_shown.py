@@ -15,7 +15,15 @@ from sqlalchemy import func, select
 from app.auth.policy import SYSTEM
 from app.cases.models import Case
 from app.cases.transfer import import_paths
-from app.deid.gate import Acceptance, IdentifiersFound, check, hidden_message
+from app.deid.gate import (
+    Acceptance,
+    IdentifiersFound,
+    check,
+    hidden_findings,
+    hidden_message,
+    scan_by_field,
+)
+from app.deid.detector import scan
 from app.deid.parallel import scan_texts
 from app.deid.shown import LOOKALIKES, plain_letters, reduced, shown_text
 from app.extensions import db
@@ -96,6 +104,22 @@ def test_a_finding_marked_not_an_identifier_covers_the_same_value_as_shown():
     )
 
 
+def test_a_value_found_in_both_readings_is_one_finding_whatever_its_category():
+    # In the table's cells the number reads as an ID; rendered, as a phone. The author
+    # marked it, so the reading as shown does not refuse it again.
+    text = "| Date | Caller | Callback |\n|---|---|---|\n| 11/14 | Esperanza | 505-863-0142 |"
+    values = {"presentation": text}
+    scanned = scan_by_field(values)
+    assert ("ID", "505-863-0142") in {
+        (f.category, text[f.start : f.end]) for f in scanned["presentation"]
+    }
+    shown = shown_text(text) or ""
+    assert "PHONE" in {f.category for f in scan(shown)}
+    accepted = [Acceptance(f.field, f.start, f.end, "other") for f in scanned["presentation"]]
+    assert len(check(values, accepted)) == len(accepted)
+    assert hidden_findings(values, scanned) == []
+
+
 def test_both_kinds_are_refused_together_and_moved_under_a_prefix():
     with pytest.raises(IdentifiersFound) as info:
         check({"body": "Call 603-555-0142.", "note": "SSN 123&#45;45&#45;6789"})
@@ -118,7 +142,8 @@ def test_citation_fields_keep_their_rules_as_shown():
 def test_a_plain_ascii_text_is_not_read_twice():
     assert shown_text("Patient seen 03/14/2023, ALT 54 (ULN 40); plan: taper.") is None
     assert shown_text("**bold**") == "bold"
-    assert shown_text("already plain: ünïcödé") == "already plain: unicode"
+    assert shown_text("Paciente José Muñoz, también") is None  # accents read as written
+    assert shown_text("J\u0301ose") == "Jose"  # a mark composing with nothing goes
 
 
 def test_the_reading_keeps_counts_and_removes_only_what_is_not_seen():
@@ -126,6 +151,7 @@ def test_the_reading_keeps_counts_and_removes_only_what_is_not_seen():
     assert plain_letters("1\u200b2\u00ad3\ufeff") == "123"
     assert plain_letters("٠١٢٣٤٥٦٧٨٩ ०१२ ０１２") == "0123456789 012 012"
     assert reduced("Jоhn  Smith") == reduced("john smith") == "johnsmith"
+    assert reduced("Muñoz-Pérez") == "munozperez"
 
 
 def test_the_lookalike_table_maps_cyrillic_and_greek_letters_to_latin_of_the_same_case():
