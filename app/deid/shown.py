@@ -64,11 +64,17 @@ def _shown_char(char: str) -> str:
 
 
 class _Table(dict[int, str]):
-    """str.translate's table, each character worked out the first time it is met."""
+    """str.translate's table, each character worked out the first time it is met (kept for
+    a bounded number of characters: a text of every code point must not grow it without end)."""
 
     def __missing__(self, code: int) -> str:
-        value = self[code] = _shown_char(chr(code))
+        value = _shown_char(chr(code))
+        if len(self) < _TABLE_MAX:
+            self[code] = value
         return value
+
+
+_TABLE_MAX = 20_000
 
 
 _TABLE = _Table({code: chr(code) for code in range(128)})

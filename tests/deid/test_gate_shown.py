@@ -154,6 +154,14 @@ def test_the_reading_keeps_counts_and_removes_only_what_is_not_seen():
     assert reduced("Muñoz-Pérez") == "munozperez"
 
 
+def test_the_reading_remembers_a_bounded_number_of_characters():
+    from app.deid import shown
+
+    plain_letters("".join(map(chr, range(0x4E00, 0x4E00 + 30_000))))
+    assert len(shown._TABLE) <= shown._TABLE_MAX
+    assert plain_letters("\u0663\u200b") == "3"  # still read once full
+
+
 def test_the_lookalike_table_maps_cyrillic_and_greek_letters_to_latin_of_the_same_case():
     for letter, latin in LOOKALIKES.items():
         name = unicodedata.name(letter)
