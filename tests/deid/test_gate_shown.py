@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from app.auth.policy import SYSTEM
 from app.cases.models import Case
 from app.cases.transfer import import_paths
+from app.deid.detector import scan
 from app.deid.gate import (
     Acceptance,
     IdentifiersFound,
@@ -23,7 +24,6 @@ from app.deid.gate import (
     hidden_message,
     scan_by_field,
 )
-from app.deid.detector import scan
 from app.deid.parallel import scan_texts
 from app.deid.shown import LOOKALIKES, plain_letters, reduced, shown_text
 from app.extensions import db
