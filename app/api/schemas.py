@@ -662,6 +662,14 @@ class ErrorFinding(ApiModel):
     confidence: float
 
 
+class ErrorHidden(ApiModel):
+    """A possible identifier only the text as shown holds (formatting or invisible characters
+    inside it): the field and the category, no offsets, so it cannot be accepted."""
+
+    field: str
+    category: str
+
+
 class Error(ApiModel):
     """Every refusal: a code, a message naming the field when one is at fault."""
 
@@ -670,6 +678,7 @@ class Error(ApiModel):
     field: Omittable[str] = None
     errors: Omittable[dict[str, str]] = None
     findings: Omittable[list[ErrorFinding]] = None
+    hidden: Omittable[list[ErrorHidden]] = None
 
 
 class ScanRequest(ApiModel):

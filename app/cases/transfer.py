@@ -46,6 +46,7 @@ from app.common import utcnow
 from app.deid.gate import (
     Acceptance,
     IdentifiersFound,
+    hidden_message,
     parse_acceptances,
     prescan,
     redact,
@@ -503,7 +504,7 @@ def record_problems(label: str, exc: Exception) -> list[str]:
         return [
             f"{label} field '{f.field}': possible {f.category} at characters {f.start}-{f.end}"
             for f in exc.findings
-        ]
+        ] + [f"{label} field '{h.field}': {hidden_message([h.category])}" for h in exc.hidden]
     if isinstance(exc, RecordProblem):
         where = f" field '{exc.field}'" if exc.field else ""
         return [f"{label}{where}: {exc.message}"]

@@ -107,13 +107,15 @@ def render(source: str | None) -> Markup:
     return Markup(_sanitized_html(str(source)))  # noqa: S704 - sanitized in _sanitized_html
 
 
-def plain_text(source: str | None) -> str:
-    """Markdown reduced to its text, for snippets and search."""
+def plain_text(source: str | None, *, cached: bool = True) -> str:
+    """Markdown reduced to its text, for snippets and search (and the gate, not `cached`:
+    a text it refuses is not kept in memory)."""
     if not source:
         return ""
     # bleach leaves text HTML-escaped (smarty's “ is "&ldquo;"); callers want text, which
     # the template escapes once, so unescape here or it shows as "&ldquo;" on the page.
-    return html_lib.unescape(_text(str(source)))
+    text = _text(str(source)) if cached else _text.__wrapped__(str(source))
+    return html_lib.unescape(text)
 
 
 # Markdown syntax taken out of stored text for search snippets: a handful of regular

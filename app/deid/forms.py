@@ -23,7 +23,7 @@ from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
 from wtforms import FormField, StringField, TextAreaField
 
-from app.deid.gate import Acceptance, GatedFields, IdentifiersFound
+from app.deid.gate import Acceptance, GatedFields, IdentifiersFound, hidden_messages
 from app.deid.web import ACCEPT_INPUT, REASON_PREFIX, Panel, acceptances_from_form, build_panels
 from app.errors import ValidationError
 from app.extensions import db
@@ -75,6 +75,7 @@ def refusal(
             ticked_acceptances(formdata),
             spans=spans,
             found=exc.scanned if isinstance(exc, IdentifiersFound) else None,
+            hidden=hidden_messages(exc.hidden) if isinstance(exc, IdentifiersFound) else None,
         )
     errors = dict(exc.errors) if exc.errors else ({exc.field: exc.message} if exc.field else {})
     message = exc.message

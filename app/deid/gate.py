@@ -3,6 +3,11 @@
 A finding blocks the save unless its author marks it "not an identifier" with a reason
 (an `Acceptance`, matched by field and offsets in the text as submitted). Findings carry
 offsets and categories only: the text itself never leaves the request that holds it.
+
+Each text is also read as a reader will see it (`app.deid.shown`: rendered as Markdown,
+invisible characters and marks gone, look-alike letters and digits plain). A finding there
+with none like it in the text as submitted is a `HiddenFinding`: it has no offsets to mark,
+so it always blocks, unless a finding of the same value in the text as submitted was marked.
 """
 
 from __future__ import annotations
@@ -11,10 +16,11 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from app.deid.detector import Finding, scan
+from app.deid.shown import reduced, shown_text
 from app.errors import ValidationError
 
 ACCEPT_REASONS: dict[str, str] = {
@@ -36,6 +42,53 @@ class FieldFinding:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class HiddenFinding:
+    """A finding that only the text as shown has (an SSN written with an invisible character,
+    an HTML entity or Markdown emphasis inside it): no offset of the text as submitted."""
+
+    field: str
+    category: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+_CATEGORY_WORDS = {
+    "PHONE": "phone number",
+    "EMAIL": "email address",
+    "NAME": "name",
+    "DATE": "date",
+    "ADDRESS": "address",
+    "LOCATION": "place",
+    "FACILITY": "facility name",
+    "AGE": "age",
+    "ID": "identifying number",
+    "URL": "web address",
+}
+
+
+def hidden_message(categories: Iterable[str]) -> str:
+    """What a field with hidden findings says (categories only, never the text)."""
+    words = list(dict.fromkeys(_CATEGORY_WORDS.get(c, c) for c in categories))
+    if len(words) == 1:
+        return (
+            f"A possible {words[0]} appears once formatting is removed; write it without"
+            " hidden characters or formatting."
+        )
+    return (
+        f"A possible {', '.join(words[:-1])} and {words[-1]} appear once formatting is removed;"
+        " write them without hidden characters or formatting."
+    )
+
+
+def hidden_messages(hidden: Iterable[HiddenFinding]) -> dict[str, str]:
+    categories: dict[str, list[str]] = {}
+    for finding in hidden:
+        categories.setdefault(finding.field, []).append(finding.category)
+    return {name: hidden_message(found) for name, found in categories.items()}
 
 
 @dataclass(frozen=True)
@@ -99,19 +152,30 @@ class IdentifiersFound(ValidationError):
     """Raised before anything is stored; the message names fields, never the text.
 
     `scanned` holds every finding of the texts the gate checked, by field, the accepted ones
-    too: a form shows them all again without scanning the texts a second time."""
+    too: a form shows them all again without scanning the texts a second time. `hidden`:
+    the findings of the texts as shown that cannot be marked (field and category only)."""
 
     def __init__(
         self,
         findings: list[FieldFinding],
         scanned: Mapping[str, list[FieldFinding]] | None = None,
+        hidden: Iterable[HiddenFinding] = (),
     ) -> None:
-        fields = sorted({f.field for f in findings})
+        self.hidden = list(hidden)
+        marked = sorted({f.field for f in findings})
+        fields = sorted({*marked, *(h.field for h in self.hidden)})
+        errors = {name: "Contains possible patient identifiers." for name in marked}
+        parts = []
+        if marked:
+            parts.append(
+                f"Possible patient identifiers in {', '.join(marked)}: remove them, or mark each"
+                " one that is not an identifier."
+            )
+        for name, message in sorted(hidden_messages(self.hidden).items()):
+            errors[name] = f"{errors[name]} {message}" if name in errors else message
+            parts.append(f"{name}: {message[0].lower()}{message[1:]}")
         super().__init__(
-            f"Possible patient identifiers in {', '.join(fields)}: remove them, or mark each"
-            " one that is not an identifier.",
-            field=fields[0],
-            errors={name: "Contains possible patient identifiers." for name in fields},
+            " ".join(parts), field=fields[0], errors={name: errors[name] for name in fields}
         )
         self.findings = findings
         self.scanned: dict[str, list[FieldFinding]] = (
@@ -125,7 +189,17 @@ class IdentifiersFound(ValidationError):
     def to_dict(self) -> dict[str, object]:
         body = super().to_dict()
         body["findings"] = [f.to_dict() for f in self.findings]
+        if self.hidden:
+            body["hidden"] = [h.to_dict() for h in self.hidden]
         return body
+
+    def renamed(self, old: str, new: str) -> IdentifiersFound:
+        """The same findings, those of field `old` named `new` (a form's box for it)."""
+        return IdentifiersFound(
+            [replace(f, field=new) if f.field == old else f for f in self.findings],
+            {new if name == old else name: found for name, found in self.scanned.items()},
+            [replace(h, field=new) if h.field == old else h for h in self.hidden],
+        )
 
     def within(self, prefix: str) -> IdentifiersFound:
         """The same findings with field names under `prefix` (e.g. recommendations[1])."""
@@ -139,6 +213,7 @@ class IdentifiersFound(ValidationError):
         return IdentifiersFound(
             moved(self.findings),
             {f"{prefix}.{name}": moved(found) for name, found in self.scanned.items()},
+            [HiddenFinding(f"{prefix}.{h.field}", h.category) for h in self.hidden],
         )
 
 
@@ -245,20 +320,41 @@ def scan_fields(values: Mapping[str, str | None]) -> list[FieldFinding]:
 
 def scan_by_field(values: Mapping[str, str | None]) -> dict[str, list[FieldFinding]]:
     """The findings of each non-empty text, by field (an empty list for a clean one)."""
-    out: dict[str, list[FieldFinding]] = {}
+    return {name: _field_findings(name, text) for name, text in values.items() if text}
+
+
+def _field_findings(name: str, text: str) -> list[FieldFinding]:
+    citation = is_citation_field(name)
+    staff_name = is_person_field(name) and not _PATIENT_CUE.search(text)
+    institution = is_institution_field(name) and not _PATIENT_CUE.search(text)
+    return [
+        FieldFinding(name, f.start, f.end, f.category, round(f.confidence, 2))
+        for f in _scan(text)
+        if (not citation or f.category in CITATION_CATEGORIES)
+        and not (staff_name and f.category == "NAME")
+        and not (institution and f.category == "FACILITY")
+    ]
+
+
+def hidden_findings(
+    values: Mapping[str, str | None], scanned: Mapping[str, list[FieldFinding]]
+) -> list[HiddenFinding]:
+    """The findings of each text as shown that its findings as submitted (`scanned`) have
+    no counterpart for: none whose value (letters and digits) holds this one's. A value found
+    in both readings is the one finding, blocked or marked as that one is, whatever category
+    each reading gives it (a number read as an ID in one and a phone in the other): the
+    author has seen it marked and decided."""
+    out: list[HiddenFinding] = []
     for name, text in values.items():
-        if not text:
+        shown = shown_text(text) if text else None
+        if not text or not shown:
             continue
-        citation = is_citation_field(name)
-        staff_name = is_person_field(name) and not _PATIENT_CUE.search(text)
-        institution = is_institution_field(name) and not _PATIENT_CUE.search(text)
-        out[name] = [
-            FieldFinding(name, f.start, f.end, f.category, round(f.confidence, 2))
-            for f in _scan(text)
-            if (not citation or f.category in CITATION_CATEGORIES)
-            and not (staff_name and f.category == "NAME")
-            and not (institution and f.category == "FACILITY")
-        ]
+        known = [reduced(text[f.start : f.end]) for f in scanned.get(name, ())]
+        for finding in _field_findings(name, shown):
+            value = reduced(shown[finding.start : finding.end])
+            if value and not any(value in other for other in known):
+                known.append(value)  # one per value
+                out.append(HiddenFinding(name, finding.category))
     return out
 
 
@@ -312,8 +408,9 @@ def check(
             blocking.append(finding)
         else:
             overridden.append((finding, reason))
-    if blocking:
-        raise IdentifiersFound(blocking, scanned)
+    hidden = hidden_findings(values, scanned)
+    if blocking or hidden:
+        raise IdentifiersFound(blocking, scanned, hidden)
     return overridden
 
 

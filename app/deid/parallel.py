@@ -16,6 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from app.batch import lower_priority
 from app.deid.detector import Finding, scan
 from app.deid.gate import redacted_text, text_variants
+from app.deid.shown import shown_text
 
 # Characters of text per task: big enough that sending a task costs little beside scanning
 # it, small enough that one file's texts spread over every worker.
@@ -32,15 +33,21 @@ def default_jobs() -> int:
 
 def scan_texts(items: Sequence[tuple[str, bool]]) -> dict[str, list[Finding]]:
     """Findings of each text; for a text to be redacted (True) also of what the gate will
-    check after redaction (its placeholders in place of the findings, then stripped)."""
+    check after redaction (its placeholders in place of the findings, then stripped); and
+    of each checked text as shown, when that differs."""
     found: dict[str, list[Finding]] = {}
     for text, redacting in items:
         if text not in found:
             found[text] = scan(text)
         after = redacted_text(text, found[text]) if redacting else None
-        for variant in text_variants(after) if after is not None else ():
+        checked = list(text_variants(after)) if after is not None else [text]
+        for variant in checked:
             if variant not in found:
                 found[variant] = scan(variant)
+            # The gate also reads each text as shown (`hidden_findings`).
+            shown = shown_text(variant)
+            if shown is not None and shown not in found:
+                found[shown] = scan(shown)
     return found
 
 

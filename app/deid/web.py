@@ -65,12 +65,14 @@ class Mark:
 
 @dataclass
 class Panel:
-    """The text of one box on the form with its findings marked."""
+    """The text of one box on the form with its findings marked; `notes` say what only the
+    text as shown holds (no offsets to mark, nothing to tick)."""
 
     key: str
     label: str
     segments: list[tuple[str, Mark | None]] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def acceptances_from_form(form: Any) -> list[Acceptance]:
@@ -121,19 +123,22 @@ def build_panels(
     *,
     spans: Mapping[str, Mapping[str, tuple[int, int, str]]] | None = None,
     found: Mapping[str, list[FieldFinding]] | None = None,
+    hidden: Mapping[str, str] | None = None,
 ) -> dict[str, Panel]:
     """Panels, by form key, for every field of `texts` (the gate's field names and the exact
     text it scans) that holds findings. `found` holds findings the gate made already, by
     field (an `IdentifiersFound`'s); only the other texts are scanned here. `spans` splits
     one gate field over several boxes: {field: {box key: (start, end, label)}}; findings
-    outside every box stay on the field."""
+    outside every box stay on the field. `hidden`: a note by field, for what only its text
+    as shown holds (an `IdentifiersFound`'s hidden findings)."""
     accepted = list(accepted)
     panels: dict[str, Panel] = {}
     number = 0
     for name, text in texts.items():
         known = (found or {}).get(name)
         marks = _marks(known if known is not None else scan_fields({name: text}), accepted)
-        if not marks:
+        note = (hidden or {}).get(name)
+        if not marks and not note:
             continue
         numbered = []
         for mark in marks:
@@ -156,8 +161,9 @@ def build_panels(
             if inside:
                 panels[box] = _panel(box, label, text[start:end], inside, start)
                 left = [m for m in left if m not in inside]
-        if left:
+        if left or note:
             panels[name] = _panel(name, labels.get(name, name), text, left, 0)
+            panels[name].notes.extend([note] if note else [])
     return panels
 
 

@@ -421,9 +421,7 @@ def _new_set(user: User, title: str, accepted: list[Acceptance]) -> TeachingSet:
     try:
         return ops.create_set(user, title, accepted=as_title)
     except IdentifiersFound as exc:
-        raise IdentifiersFound(
-            [replace(f, field="new_title") if f.field == "title" else f for f in exc.findings]
-        ) from None
+        raise exc.renamed("title", "new_title") from None
 
 
 @teaching_blueprint.route("/teaching-sets/add", methods=["POST"])

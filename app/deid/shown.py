@@ -1,0 +1,118 @@
+"""Text as a reader sees it, for the gate's second reading.
+
+The gate scans the text as stored, but a reader sees it rendered: Markdown escapes,
+emphasis, HTML entities and comments are gone, an invisible character between two digits
+or an accent over one is not seen, a Cyrillic "о" reads as a Latin "o" and "٠٣" as "03".
+`shown_text` gives that reading (or None when it is the stored text), so that what the
+detector would find on the page is found at the gate too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# An ASCII text without any of these reads on the page as it is stored: no second scan.
+# Markdown's typography turns "--" into a dash, which the rules read as a hyphen.
+_MARKUP = re.compile(r"[\\*_&<>\[\]`~]|--")
+
+# Invisible characters that are not of category Cf (which all go).
+_INVISIBLE = frozenset("\u034f\u180e\u00ad\u115f\u1160\u3164\uffa0")
+
+# Cyrillic and Greek letters drawn as a Latin one, from Unicode's confusables (TR39), each
+# to the Latin letter of the same case (the capitals confusables.txt sends to "l" go to "I").
+LOOKALIKES: dict[str, str] = {
+    # Cyrillic
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
+    "С": "C", "Т": "T", "У": "Y", "Х": "X", "Ѕ": "S", "І": "I", "Ј": "J", "Ү": "Y",
+    "Ӏ": "I", "Ԍ": "G", "Ԝ": "W", "Ѵ": "V",
+    "а": "a", "г": "r", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x",
+    "ѕ": "s", "і": "i", "ј": "j", "ү": "y", "һ": "h", "ӏ": "i", "ԁ": "d", "ԛ": "q",
+    "ԝ": "w", "ѡ": "w", "ѵ": "v", "ҽ": "e", "Ь": "b",
+    # Greek
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
+    "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "Ϲ": "C", "Ϻ": "M",
+    "Ϝ": "F", "ϒ": "Y", "Ϳ": "J",
+    "α": "a", "γ": "y", "ι": "i", "ν": "v", "ο": "o", "ρ": "p", "σ": "o", "υ": "u",
+    "ϲ": "c", "ϳ": "j", "ϱ": "p", "ͺ": "i",
+}  # fmt: skip
+
+
+# Typographic quotes and dashes (Markdown's typography makes them from ASCII) read as the
+# ASCII the rules read them as: the detector scans an ASCII text on its faster paths.
+_TYPOGRAPHY = {
+    **dict.fromkeys("‘’‚‛′", "'"),
+    **dict.fromkeys("“”„‟″", '"'),
+    **dict.fromkeys("‐‑‒–−", "-"),
+}
+
+_TYPOGRAPHY_TABLE = str.maketrans(_TYPOGRAPHY)
+
+
+def _shown_char(char: str) -> str:
+    if char in _TYPOGRAPHY:
+        return _TYPOGRAPHY[char]
+    category = unicodedata.category(char)
+    if category == "Cf" or category.startswith("M") or char in _INVISIBLE:
+        return ""
+    digit = unicodedata.decimal(char, None)
+    if digit is not None:
+        return str(digit)
+    if unicodedata.decomposition(char).startswith(("<super>", "<sub>")):
+        return char  # "10³/µL" is a count, as the detector reads it
+    return "".join(LOOKALIKES.get(c, c) for c in unicodedata.normalize("NFKC", char))
+
+
+class _Table(dict[int, str]):
+    """str.translate's table, each character worked out the first time it is met (kept for
+    a bounded number of characters: a text of every code point must not grow it without end)."""
+
+    def __missing__(self, code: int) -> str:
+        value = _shown_char(chr(code))
+        if len(self) < _TABLE_MAX:
+            self[code] = value
+        return value
+
+
+_TABLE_MAX = 20_000
+
+
+_TABLE = _Table({code: chr(code) for code in range(128)})
+
+
+def plain_letters(text: str) -> str:
+    """`text` with invisible characters gone, every decimal digit ASCII, look-alike letters
+    Latin (NFKC otherwise, but for super- and subscripts). Accented letters stay as written
+    ("José", "Muñoz": read as the stored text is); a mark that composes with nothing (an
+    accent over a digit, a stack of them) goes."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", text).translate(_TABLE)
+
+
+def shown_text(text: str) -> str | None:
+    """The text as a reader sees it, or None when it reads as stored. Every text is read as
+    Markdown: the gate does not know where a text is shown, and one shown escaped (a title)
+    also goes into Markdown exports and handouts. The rendering is not cached: refused text
+    is not kept in memory."""
+    markup = bool(_MARKUP.search(text))
+    if text.isascii() and not markup:
+        return None
+    shown = text
+    if markup:
+        # Imported here: reading most texts never needs the renderer (import time matters).
+        from app.content.markdown import plain_text
+
+        shown = plain_text(text, cached=False)
+    shown = plain_letters(shown)
+    # Only typographic quotes and dashes made plain: the rules read those alike already.
+    if shown == text or shown == text.translate(_TYPOGRAPHY_TABLE):
+        return None
+    return shown
+
+
+def reduced(value: str) -> str:
+    """A finding's value compared across the two readings: its letters and digits only,
+    without accents."""
+    bare = unicodedata.normalize("NFKD", plain_letters(value).casefold())
+    return "".join(c for c in bare if c.isalnum())
