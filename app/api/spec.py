@@ -266,6 +266,10 @@ def _rewrite_refs(node: Any) -> Any:
     return node
 
 
+# What a field's name looks like; anything else in its place may be typed text.
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
+
+
 def _friendly(error: SchemaError) -> ValidationError:
     path = ".".join(
         f"[{p}]" if isinstance(p, int) else str(p) for p in error.absolute_path
@@ -276,6 +280,10 @@ def _friendly(error: SchemaError) -> ValidationError:
         return ValidationError(f"{field} is required.", field=field)
     if error.validator == "additionalProperties":
         extra = error.message.split("'")[1] if "'" in error.message else "?"
+        if not _NAME.match(extra):
+            # Typed text where a field's name belongs: named by where it is, never repeated.
+            field = path or "body"
+            return ValidationError(f"{field} has a field that is not known.", field=field)
         field = f"{path}.{extra}" if path else extra
         return ValidationError(f"{field} is not a known field.", field=field)
     field = path or "body"

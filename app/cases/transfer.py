@@ -1059,9 +1059,7 @@ def _program(slug: Any, options: ImportOptions, actor: Actor) -> Program:
     program = find_program(slug)
     if program is None:
         if not options.create_programs:
-            raise RecordProblem(
-                "program", f"unknown program '{slug}' (use --create-programs to create it)"
-            )
+            raise RecordProblem("program", "no such program (use --create-programs to create it)")
         try:
             program = program_for_import(slug, slug.replace("-", " ").title(), actor=actor)
         except ValidationError as exc:
@@ -1642,7 +1640,7 @@ def export_cases(
     for slug in program_slugs or []:
         program = find_program(slug)
         if program is None or not policy.can_view_program(actor, program):
-            raise ValidationError(f"Unknown program '{slug}'.", field="program")
+            raise ValidationError("No such program.", field="program")
     if fmt not in ("jsonl", "markdown"):
         raise ValidationError("Format must be jsonl or markdown.", field="format")
     # One long read in a session of its own, which on SQLite holds no write lock.

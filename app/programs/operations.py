@@ -55,7 +55,7 @@ def find_program(slug: str) -> Program | None:
 def get_program(slug: str) -> Program:
     program = find_program(slug)
     if program is None:
-        raise NotFound(f"No program with slug '{slug}'.")
+        raise NotFound("No such program.", field="program")
     return program
 
 

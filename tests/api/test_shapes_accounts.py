@@ -387,7 +387,7 @@ def test_these_answers_say_nothing_of_a_private_program_outside_it(w):
         kwargs = {} if body is None else {"json": body}
         answer = getattr(outsider, method)(path, expect=404, **kwargs)
         assert answer["message"] in (
-            "No program with slug 'perinatal-sud'.",
+            "No such program.",
             f"No session {closed}.",
         )
     told = str(
