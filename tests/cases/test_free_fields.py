@@ -74,7 +74,9 @@ def test_an_accepted_finding_in_a_list_is_kept_and_named_by_its_item(client, pai
         {"field": f["field"], "start": f["start"], "end": f["end"], "reason": "not_about_patient"}
         for f in found
     ]
-    answer = client.post("/api/v1/cases", headers=headers, json={**body, "accept_findings": accepted})
+    answer = client.post(
+        "/api/v1/cases", headers=headers, json={**body, "accept_findings": accepted}
+    )
     assert answer.status_code == 201, answer.get_json()
     db.session.rollback()
     assert {o.field for o in db.session.scalars(select(DeidOverride))} == {"fields.notes[2]"}
