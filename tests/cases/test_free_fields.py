@@ -17,7 +17,6 @@ from app.cases.forms import case_form_class
 from app.cases.models import Case
 from app.cases.operations import CaseData, create_case, field_text_label, gate_texts
 from app.cases.transfer import ImportOptions, import_paths
-from app.deid.gate import IdentifiersFound
 from app.deid.models import DeidOverride
 from app.errors import ValidationError
 from app.extensions import db
