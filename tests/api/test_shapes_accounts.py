@@ -223,7 +223,8 @@ def test_a_saved_form_is_answered_with_what_an_import_kept(w):
             "/programs/hcv/template",
             {"fields": [{"key": "X", "label": "x"}]},
             "fields[0].key",
-            "fields[0].key must hold some text and no NUL character.",
+            "fields[0].key must start with a letter and hold only lowercase letters,"
+            " digits and underscores (at most 40).",
         ),
         (
             "put",
