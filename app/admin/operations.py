@@ -322,7 +322,7 @@ def add_program_member(actor: Actor, program: Program, email: str) -> User:
     policy.require(actor, Permission.MANAGE_USERS)
     user = get_user_by_email(email or "")
     if user is None:
-        raise ValidationError(f"No account with the email {email.strip()}.", field="email")
+        raise ValidationError("No account with that email.", field="email")
     if program.id in user.program_ids:
         raise ValidationError(f"{user.display_name} is a member already.", field="email")
     _add_member(actor, user, program)
