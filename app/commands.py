@@ -120,7 +120,7 @@ def tokens_list_command(email: str, as_json: bool) -> None:
 
     user = get_user_by_email(email)
     if user is None:
-        raise click.ClickException(f"No account with email {email}.")
+        raise click.ClickException("No account with that email.")
     now = utcnow()
     tokens = list_tokens(user)
     for t in tokens:

@@ -62,8 +62,8 @@ class PermissionDenied(CasebookError):
 class NotFound(CasebookError):
     status_code = 404
 
-    def __init__(self, message: str = "Not found.") -> None:
-        super().__init__(message)
+    def __init__(self, message: str = "Not found.", *, field: str | None = None) -> None:
+        super().__init__(message, field=field)
 
     @property
     def code(self) -> str:

@@ -32,6 +32,13 @@ MAX_JSON_DEPTH = 32
 _BAD_CHARACTER = re.compile(r"[\x00\ud800-\udfff]")
 # The same rule as a JSON Schema pattern, published in the OpenAPI document.
 PLAIN_TEXT_PATTERN = "^[^\\u0000]*$"
+# The key of a case form's field, and of a case's own fields where its program has no form:
+# a name, never free text, since keys are quoted in errors, audit details and exports.
+FIELD_KEY_PATTERN = "^[a-z][a-z0-9_]{0,39}$"
+FIELD_KEY = re.compile(FIELD_KEY_PATTERN)
+FIELD_KEY_RULE = (
+    "start with a letter and hold only lowercase letters, digits and underscores (at most 40)"
+)
 _JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 
 

@@ -139,7 +139,7 @@ def test_import_exits_non_zero_and_lists_problems(app, tmp_path):
     result = run(app, "import", str(bad))
     assert result.exit_code == 1
     assert "REJECTED" in result.output
-    assert "line 1 (ref a) field 'program': unknown program 'nowhere'" in result.output
+    assert "line 1 (ref a) field 'program': no such program" in result.output
     assert db.session.scalar(select(func.count(Case.id))) == 0
 
 

@@ -87,7 +87,7 @@ def list_accounts(
     if program:
         found = find_program(program)
         if found is None:
-            raise ValidationError(f"No program with slug '{program}'.", field="program")
+            raise ValidationError("No such program.", field="program")
         stmt = stmt.where(
             User.id.in_(
                 select(ProgramMembership.user_id).where(ProgramMembership.program_id == found.id)
@@ -110,7 +110,7 @@ def _programs_by_slug(slugs: Iterable[str]) -> list[Program]:
     for slug in slugs:
         found = find_program(slug)
         if found is None:
-            raise ValidationError(f"No program with slug '{slug}'.", field="programs")
+            raise ValidationError("No such program.", field="programs")
         if found not in programs:
             programs.append(found)
     return programs
@@ -307,7 +307,7 @@ def account_by_email(actor: Viewer, email: str) -> User:
     policy.require(actor, Permission.MANAGE_USERS)
     user = get_user_by_email(email or "")
     if user is None:
-        raise NotFound(f"No account with the email {email}.")
+        raise NotFound("No account with that email.", field="email")
     return user
 
 
@@ -322,7 +322,7 @@ def add_program_member(actor: Actor, program: Program, email: str) -> User:
     policy.require(actor, Permission.MANAGE_USERS)
     user = get_user_by_email(email or "")
     if user is None:
-        raise ValidationError(f"No account with the email {email.strip()}.", field="email")
+        raise ValidationError("No account with that email.", field="email")
     if program.id in user.program_ids:
         raise ValidationError(f"{user.display_name} is a member already.", field="email")
     _add_member(actor, user, program)

@@ -79,7 +79,7 @@ def admin_list_accounts() -> schemas.AccountPage:
     program = request.args.get("program", "")
     policy.require_manage_accounts(user)  # before a slug is looked up
     if program and find_program(program) is None:
-        raise NotFound(f"No program with slug '{program}'.")
+        raise NotFound("No such program.", field="program")
     found = ops.list_accounts(
         user,
         search=request.args.get("q", ""),
@@ -165,7 +165,7 @@ def _known_programs(slugs: list[str] | None) -> None:
     """A slug that names no program is a reference to nothing: 404, as for a program's URL."""
     for slug in slugs or []:
         if find_program(slug) is None:
-            raise NotFound(f"No program with slug '{slug}' (programs).")
+            raise NotFound("No such program.", field="programs")
 
 
 @SPEC.operation(

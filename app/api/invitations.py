@@ -56,7 +56,7 @@ def admin_invite(payload: schemas.NewInvitation) -> schemas.IssuedInvitation:
     slugs = payload.programs or []
     for slug in slugs:
         if find_program(slug) is None:
-            raise NotFound(f"No program with slug '{slug}'.")
+            raise NotFound("No such program.", field="programs")
     issued = ops.invite(
         api_user(), payload.email, payload.display_name or "", payload.role, program_slugs=slugs
     )

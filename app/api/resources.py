@@ -165,7 +165,7 @@ def _program(slug: str) -> Program:
     # that private slugs can't be told from unknown ones.
     program = find_program(slug)
     if program is None or not policy.can_view_program(api_user(), program):
-        raise NotFound(f"No program with slug '{slug}'.")
+        raise NotFound("No such program.", field="program")
     return program
 
 
@@ -424,7 +424,7 @@ def list_cases() -> schemas.CasePage:
         slug = request.args["program"]
         program = next((p for p in programs if p.slug == slug), None)
         if program is None:
-            raise NotFound(f"No program '{slug}'.")
+            raise NotFound("No such program.", field="program")
         stmt = stmt.where(Case.program_id == program.id)
     if "status" in request.args:
         try:

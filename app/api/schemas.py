@@ -28,7 +28,14 @@ from app.attendance.operations import MAX_SIGNER, MAX_STATEMENT
 from app.auth.models import Role
 from app.cases.models import CaseStatus, Sex, WithdrawalReason
 from app.deid.gate import ACCEPT_REASONS, Acceptance
-from app.inputs import FIRST_YEAR, LAST_YEAR, MAX_ID, MAX_PAGE, PLAIN_TEXT_PATTERN
+from app.inputs import (
+    FIELD_KEY_PATTERN,
+    FIRST_YEAR,
+    LAST_YEAR,
+    MAX_ID,
+    MAX_PAGE,
+    PLAIN_TEXT_PATTERN,
+)
 from app.mail import Delivery
 from app.outdated.models import OutdatedBecause, PracticeChange, ReviewState
 from app.outdated.operations import RESOLUTIONS
@@ -238,7 +245,8 @@ FieldText = Annotated[StrictStr, StringConstraints(max_length=2000, pattern=PLAI
 Scalar = StrictInt | Annotated[StrictFloat, AllowInfNan(False)] | StrictBool
 # A value of a program's case-form field; the program's template checks it further.
 FieldValue = FieldText | Scalar | list[FieldText | Scalar] | None
-FieldKey = Annotated[StrictStr, StringConstraints(max_length=64, pattern=PLAIN)]
+# A key is quoted where its value is (errors, audit details), so it is a name, not text.
+FieldKey = Annotated[StrictStr, StringConstraints(pattern=FIELD_KEY_PATTERN)]
 Age = (
     Annotated[int, Field(ge=0, le=130)]
     | Annotated[StrictStr, StringConstraints(max_length=3, pattern=PLAIN)]
@@ -1155,7 +1163,7 @@ class ApiTokenPage(Page[ApiToken]):
 
 # ---- case forms
 
-TemplateKey = Annotated[StrictStr, StringConstraints(pattern="^[a-z][a-z0-9_]{0,39}$")]
+TemplateKey = FieldKey
 TemplateText = Annotated[StrictStr, StringConstraints(max_length=300, pattern=PLAIN)]
 FieldType = Annotated[StrictStr, _one_of(FIELD_TYPES), _listed(FIELD_TYPES)]
 

@@ -23,7 +23,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode, JsonSchemaV
 from pydantic_core import core_schema
 
 from app.errors import ValidationError
-from app.inputs import MAX_ID, PLAIN_TEXT_PATTERN, parse_json
+from app.inputs import FIELD_KEY_PATTERN, FIELD_KEY_RULE, MAX_ID, PLAIN_TEXT_PATTERN, parse_json
 
 _CONVERTER = re.compile(r"<(?:(\w+):)?(\w+)>")
 
@@ -266,6 +266,10 @@ def _rewrite_refs(node: Any) -> Any:
     return node
 
 
+# What a field's name looks like; anything else in its place may be typed text.
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
+
+
 def _friendly(error: SchemaError) -> ValidationError:
     path = ".".join(
         f"[{p}]" if isinstance(p, int) else str(p) for p in error.absolute_path
@@ -276,10 +280,17 @@ def _friendly(error: SchemaError) -> ValidationError:
         return ValidationError(f"{field} is required.", field=field)
     if error.validator == "additionalProperties":
         extra = error.message.split("'")[1] if "'" in error.message else "?"
+        if not _NAME.match(extra):
+            # Typed text where a field's name belongs: named by where it is, never repeated.
+            field = path or "body"
+            return ValidationError(f"{field} has a field that is not known.", field=field)
         field = f"{path}.{extra}" if path else extra
         return ValidationError(f"{field} is not a known field.", field=field)
     field = path or "body"
     value: Any = error.validator_value
+    if "propertyNames" in error.schema_path and value == FIELD_KEY_PATTERN:
+        # A case's bad field key: the mapping is named, never the key (it may be typed text).
+        return ValidationError(f"{field}: each key must {FIELD_KEY_RULE}.", field=field)
     schema: Any = error.schema
     kind = {
         "type": lambda: f"must be of type {value}",
@@ -290,7 +301,11 @@ def _friendly(error: SchemaError) -> ValidationError:
         "maximum": lambda: f"must be at most {value}",
         "maxItems": lambda: f"must have at most {value} items",
         "anyOf": lambda: "is not an accepted value",
-        "pattern": lambda: "must hold some text and no NUL character",
+        "pattern": lambda: (
+            f"must {FIELD_KEY_RULE}"
+            if value == FIELD_KEY_PATTERN
+            else "must hold some text and no NUL character"
+        ),
         "oneOf": lambda: (
             str(schema.get("description") or "matches no accepted form").rstrip(".").lower()
         ),

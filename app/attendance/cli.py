@@ -3,7 +3,6 @@ accreditation CSV out, for operators who script them."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import click
@@ -11,6 +10,7 @@ from flask.cli import with_appcontext
 
 from app.attendance.operations import ImportRefused, accreditation_rows, import_attendance_csv
 from app.cli_support import acting_user, as_option, cli_errors
+from app.csvfile import csv_text
 from app.extensions import db
 from app.programs.operations import get_program, get_session
 
@@ -52,8 +52,9 @@ def import_command(program: str, number: int, file: Path, as_email: str | None) 
 def export_command(program: str, out: Path, as_email: str | None) -> None:
     """Write PROGRAM's attendance and credit, one row per participant and session, to OUT."""
     rows = accreditation_rows(get_program(program), actor=acting_user(as_email))
+    # The web download's writer: a cell a spreadsheet would run as a formula is quoted.
     with out.open("w", newline="", encoding="utf-8") as handle:
-        csv.writer(handle).writerows(rows)
+        handle.write(csv_text(None, rows))
     click.echo(f"Wrote {len(rows) - 1} rows to {out}.")
 
 

@@ -19,7 +19,7 @@ from wtforms import Field, Form, FormField, HiddenField, StringField
 
 from app.cases.lifecycle import RETURN_TEXTS, OutcomeEntry, follow_up_facts
 from app.cases.models import Case, Sex
-from app.cases.operations import CASE_TEXTS, CaseData
+from app.cases.operations import CASE_TEXTS, CaseData, field_text_label
 from app.cases.sections import join_sections_with_spans, sections_by_key
 from app.deid.forms import GatedForm, LongText, Spans, Text, as_given, stripped
 from app.errors import ValidationError
@@ -113,7 +113,8 @@ class CaseForm(GatedForm):
 
     def gate_labels(self, texts: Mapping[str, str]) -> dict[str, str]:
         labels = CASE_TEXTS.labels_of(texts)
-        labels.update({f"fields.{f['key']}": str(f["label"]) for f in self.template_fields})
+        by_key = {str(f["key"]): str(f["label"]) for f in self.template_fields}
+        labels.update({n: field_text_label(n, by_key) for n in texts if n.startswith("fields.")})
         return labels
 
     def gate_spans(self) -> Spans:

@@ -18,6 +18,7 @@ from app.deid.gate import Acceptance, GatedFields
 from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
 from app.extensions import db
+from app.inputs import FIELD_KEY, FIELD_KEY_RULE
 from app.programs.case_templates import template_of
 from app.programs.models import Program, Session, fields_of, sections_of
 from app.programs.operations import resolve_topics, topic_texts
@@ -79,6 +80,7 @@ def validate_fields(
     specs = {spec["key"]: spec for spec in fields_of(chosen)}
     errors: dict[str, str] = {}
     clean: dict[str, Any] = {}
+    _check_keys(values)
     if not specs:
         # A program without a defined form (e.g. created by an import) keeps fields as given.
         return _free_fields(values)
@@ -102,6 +104,14 @@ def validate_fields(
     return clean
 
 
+def _check_keys(values: Mapping[Any, Any]) -> None:
+    """Field keys are names, like a form's: a key is quoted in errors, audit details and
+    exports, and never passes the gate, so a key that could hold typed text is refused
+    without being repeated."""
+    if any(not isinstance(key, str) or not FIELD_KEY.match(key) for key in values):
+        raise ValidationError(f"Each key of fields must {FIELD_KEY_RULE}.", field="fields")
+
+
 def _free_fields(values: Mapping[str, Any]) -> dict[str, Any]:
     clean: dict[str, Any] = {}
     for key, value in values.items():
@@ -111,7 +121,7 @@ def _free_fields(values: Mapping[str, Any]) -> dict[str, Any]:
             or isinstance(value, scalar)
             or (isinstance(value, list) and all(isinstance(v, scalar) for v in value))
         )
-        if not isinstance(key, str) or not ok:
+        if not ok:
             raise ValidationError(
                 "Field values must be text, numbers, yes/no or lists of those.",
                 field=f"fields.{key}",
@@ -255,11 +265,31 @@ def gate_texts(values: Mapping[str, Any]) -> dict[str, str]:
     """The free-text parts of validated case content, by field name, for the gate: new topic
     names (`topics[i]`) among them, since a new topic is shown to the whole program."""
     texts = CASE_TEXTS.texts(**{name: values[name] for name in CASE_TEXTS.labels})
-    for key, value in (values.get("fields") or {}).items():
-        if isinstance(value, str):
-            texts[f"fields.{key}"] = value
+    texts.update(field_texts(values.get("fields") or {}))
     texts.update(topic_texts(values.get("topics") or []))
     return texts
+
+
+def field_texts(fields: Mapping[str, Any]) -> dict[str, str]:
+    """The texts of a case's fields for the gate: `fields.<key>`, and each text of a list (a
+    program without a form keeps lists as given) as `fields.<key>[i]`, from 1 as elsewhere."""
+    texts: dict[str, str] = {}
+    for key, value in fields.items():
+        if isinstance(value, str):
+            texts[f"fields.{key}"] = value
+        elif isinstance(value, list):
+            for i, item in enumerate(value, 1):
+                if isinstance(item, str):
+                    texts[f"fields.{key}[{i}]"] = item
+    return texts
+
+
+def field_text_label(name: str, labels: Mapping[str, str]) -> str:
+    """The label of a field text named as `field_texts` names it: the form's label of the
+    key when it has one (`labels`, by key), else the key, which is a name."""
+    key, _, index = name.removeprefix("fields.").partition("[")
+    label = labels.get(key, key)
+    return f"{label}, item {index[:-1]}" if index else label
 
 
 def saved_texts(case: Case) -> dict[str, str]:

@@ -58,7 +58,7 @@ from app.deid.models import DeidOverride
 from app.deid.parallel import ScanPool
 from app.errors import CasebookError, ValidationError
 from app.extensions import db, reading_engine
-from app.inputs import MAX_JSON_DEPTH, bounded_date, check_texts, json_depth
+from app.inputs import FIELD_KEY, MAX_JSON_DEPTH, bounded_date, check_texts, json_depth
 from app.practices.conflicts import NEW_CASE, imported_conflicts
 from app.programs.models import Program
 from app.programs.operations import find_program, program_for_import, session_on
@@ -904,7 +904,7 @@ def _map_redacted(raw: dict[str, Any], clean: Callable[[Any, str], Any]) -> dict
     for key in REDACTED_KEYS:
         out[key] = clean(raw.get(key), key)
     if isinstance(raw.get("fields"), dict):
-        out["fields"] = {k: clean(v, f"fields.{k}") for k, v in raw["fields"].items()}
+        out["fields"] = {k: _clean_field(k, v, clean) for k, v in raw["fields"].items()}
     if isinstance(raw.get("recommendations"), list):
         recs = []
         for i, rec in enumerate(raw["recommendations"], 1):
@@ -945,6 +945,15 @@ def _map_redacted(raw: dict[str, Any], clean: Callable[[Any, str], Any]) -> dict
             for i, o in enumerate(raw["outcomes"], 1)
         ]
     return {k: v for k, v in out.items() if k in raw}
+
+
+def _clean_field(key: Any, value: Any, clean: Callable[[Any, str], Any]) -> Any:
+    """A case field's value through `clean`, each text of a list too, named as the gate
+    names them; a key that is not a name (refused by the case's checks) is not repeated."""
+    where = f"fields.{key}" if isinstance(key, str) and FIELD_KEY.match(key) else "fields"
+    if isinstance(value, list):
+        return [clean(v, f"{where}[{i}]") for i, v in enumerate(value, 1)]
+    return clean(value, where)
 
 
 def _texts(records: list[tuple[int, dict[str, Any]]]) -> Iterator[str]:
@@ -1051,9 +1060,7 @@ def _program(slug: Any, options: ImportOptions, actor: Actor) -> Program:
     program = find_program(slug)
     if program is None:
         if not options.create_programs:
-            raise RecordProblem(
-                "program", f"unknown program '{slug}' (use --create-programs to create it)"
-            )
+            raise RecordProblem("program", "no such program (use --create-programs to create it)")
         try:
             program = program_for_import(slug, slug.replace("-", " ").title(), actor=actor)
         except ValidationError as exc:
@@ -1634,7 +1641,7 @@ def export_cases(
     for slug in program_slugs or []:
         program = find_program(slug)
         if program is None or not policy.can_view_program(actor, program):
-            raise ValidationError(f"Unknown program '{slug}'.", field="program")
+            raise ValidationError("No such program.", field="program")
     if fmt not in ("jsonl", "markdown"):
         raise ValidationError("Format must be jsonl or markdown.", field="format")
     # One long read in a session of its own, which on SQLite holds no write lock.

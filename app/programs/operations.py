@@ -22,6 +22,7 @@ from app.deid.gate import Acceptance, GatedFields
 from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
 from app.extensions import db
+from app.inputs import FIELD_KEY, FIELD_KEY_RULE
 from app.pagination import Page, paginate
 from app.programs.models import CaseTemplate, Program, Session, Topic, TopicStatus
 from app.programs.terms import topics_by_key, write_terms
@@ -54,7 +55,7 @@ def find_program(slug: str) -> Program | None:
 def get_program(slug: str) -> Program:
     program = find_program(slug)
     if program is None:
-        raise NotFound(f"No program with slug '{slug}'.")
+        raise NotFound("No such program.", field="program")
     return program
 
 
@@ -182,7 +183,6 @@ def template_text_labels(texts: Iterable[str]) -> dict[str, str]:
     return out
 
 
-_TEMPLATE_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 LABEL_MAX, HELP_MAX = 120, 300
 
 
@@ -190,11 +190,8 @@ def _template_key(value: Any, what: str, field: str, errors: dict[str, str]) -> 
     if not isinstance(value, str) or not value.strip():
         errors[field] = f"{what}: a key is required."
         return ""
-    if not _TEMPLATE_KEY.match(value.strip()):
-        errors[field] = (
-            f"{what}: the key must start with a letter and hold only lowercase "
-            "letters, digits and underscores (at most 40)."
-        )
+    if not FIELD_KEY.match(value.strip()):
+        errors[field] = f"{what}: the key must {FIELD_KEY_RULE}."
     return value.strip()
 
 

@@ -61,6 +61,11 @@ def _weighted_terms(
         if df < min_df or df > max_df:
             continue
         weight = (1 + math.log(tf)) * math.log(n / df)
+        if weight <= 0:
+            # In every document (a new or a rebuilding index holds only a few, and counts
+            # its deleted ones): the word tells nothing apart, and weights are scaled by
+            # the best one, which must not be 0.
+            continue
         if term.startswith(CONCEPT_PREFIX):
             weight *= 1.5
         scored.append((weight, term))

@@ -77,7 +77,7 @@ def _subject(topic: str | None, program: str | None, user: User) -> Topic | Prog
     if program:
         found = find_program(program)
         if found is None or not policy.can_view_program(user, found):
-            raise NotFound(f"No program with slug '{program}'.")
+            raise NotFound("No such program.", field="program")
         return found
     found_topic = find_topic(topic or "") or db.session.scalar(
         select(Topic).where(Topic.slug == (topic or "").strip().lower())

@@ -168,7 +168,7 @@ def test_admin_changes_role_and_programs(client, people):
     )
     assert response.status_code == 422
     html = response.get_data(as_text=True)
-    assert "Enter a display name" in html and "No program with slug" in html
+    assert "Enter a display name" in html and "No such program." in html
 
 
 def test_the_last_admin_keeps_the_role(people):

@@ -294,3 +294,47 @@ def test_api_needs_a_token(client):
     assert response.status_code == 401
     assert response.headers["WWW-Authenticate"].startswith("Bearer")
     assert date.today()  # keeps the import honest for readers of the module
+
+
+TYPED = "Harriet Quenby MRN 55512344"
+
+
+def test_a_program_not_found_is_named_without_repeating_what_was_typed(world):
+    """A slug box may hold anything (a patient's name typed in the wrong place): the answer
+    names the field, never the text."""
+    provider, admin = world["provider"], world["admin"]
+    asked = [
+        provider.get(f"/cases?program={TYPED}", expect=404),
+        provider.get(f"/programs/{TYPED}", expect=404),
+        provider.get(f"/programs/{TYPED}/sessions", expect=404),
+        provider.post("/me/subscriptions", expect=404, json={"program": TYPED}),
+        admin.get(f"/admin/accounts?program={TYPED}", expect=404),
+    ]
+    for answer in asked:
+        assert answer["message"] == "No such program." and answer["field"] == "program", answer
+    invited = admin.post(
+        "/admin/invitations",
+        json={"email": "new@example.org", "role": "provider", "programs": [TYPED]},
+    )
+    created = admin.post(
+        "/admin/accounts",
+        json={
+            "email": "new@example.org",
+            "display_name": "N",
+            "role": "provider",
+            "programs": [TYPED],
+        },
+    )
+    for answer in (invited, created):
+        assert answer["message"] == "No such program." and answer["field"] == "programs", answer
+    # a name where a field's name belongs is not repeated either
+    unknown = provider.post("/cases", json={**CASE, TYPED: 1})
+    assert unknown == {
+        "error": "validation_error",
+        "message": "body has a field that is not known.",
+        "field": "body",
+        "errors": {"body": "body has a field that is not known."},
+    }
+    assert "bogus" in provider.post("/cases", json={**CASE, "bogus": 1})["message"]
+    for answer in [*asked, invited, created, unknown]:
+        assert "Quenby" not in str(answer) and "55512344" not in str(answer)

@@ -95,7 +95,8 @@ def test_every_role_gets_a_case_exactly_as_the_document_describes_it(world, clie
         (
             {"program": "pain", "title": "x", "fields": {"k" * 65: 1}},
             "fields",
-            "fields must be at most 64 characters.",
+            "fields: each key must start with a letter and hold only lowercase letters,"
+            " digits and underscores (at most 40).",
         ),
         (
             {"program": "pain", "title": "x", "follows_id": None},

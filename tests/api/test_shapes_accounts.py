@@ -223,7 +223,8 @@ def test_a_saved_form_is_answered_with_what_an_import_kept(w):
             "/programs/hcv/template",
             {"fields": [{"key": "X", "label": "x"}]},
             "fields[0].key",
-            "fields[0].key must hold some text and no NUL character.",
+            "fields[0].key must start with a letter and hold only lowercase letters,"
+            " digits and underscores (at most 40).",
         ),
         (
             "put",
@@ -387,7 +388,7 @@ def test_these_answers_say_nothing_of_a_private_program_outside_it(w):
         kwargs = {} if body is None else {"json": body}
         answer = getattr(outsider, method)(path, expect=404, **kwargs)
         assert answer["message"] in (
-            "No program with slug 'perinatal-sud'.",
+            "No such program.",
             f"No session {closed}.",
         )
     told = str(

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+
+from app.auth.policy import SYSTEM
+from app.csvfile import FORMULA_STARTS
 from tests.attendance.test_attendance import ZOOM, world  # noqa: F401 - fixture
 
 
@@ -37,3 +41,23 @@ def test_a_bad_file_or_a_provider_is_refused(app, world, tmp_path):  # noqa: F81
     assert (
         result.exit_code == 1 and "session desk is for the program's coordinators" in result.output
     )
+
+
+def test_the_export_writes_no_cell_a_spreadsheet_would_run(app, world, tmp_path):  # noqa: F811
+    """As the web download: a session title or a display name starting like a formula is
+    written with a leading quote."""
+    from app.attendance.operations import record_attendance
+    from app.extensions import db
+    from app.programs.operations import update_session
+
+    world.provider.display_name = "=1+2"
+    update_session(world.second, title="=cmd|' /C calc'!A0", actor=SYSTEM)
+    record_attendance(world.second, {world.provider.id: 30}, actor=SYSTEM)
+    db.session.commit()
+    out = tmp_path / "credit.csv"
+    result = run(app, "attendance", "export", "hcv", str(out))
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(out.open(newline="", encoding="utf-8")))
+    cells = [cell for row in rows for cell in row]
+    assert "'=1+2" in cells and "'=cmd|' /C calc'!A0" in cells
+    assert not any(cell[:1] in FORMULA_STARTS for cell in cells)

@@ -65,7 +65,7 @@ from app.teaching import operations as teaching
 from app.teaching.models import SavedSearch, TeachingSet, TeachingSetItem
 from tests.cases.test_roundtrip import _written_in_the_app, targets
 from tests.conftest import PASSWORD, make_app
-from tests.support.builders import add_recommendation, build_world
+from tests.support.builders import add_case, add_recommendation, build_world
 
 
 def _practice_history() -> None:
@@ -952,3 +952,36 @@ def test_an_export_made_before_teaching_sets_were_carried_still_imports(app, sma
         assert all(r.ok for r in results)
         assert db.session.scalar(select(func.count()).select_from(Program)) == 2
         assert db.session.scalar(select(func.count()).select_from(TeachingSet)) == 0
+
+
+@pytest.mark.parametrize(
+    ("fields", "named"),
+    [
+        ({"notes": ["Weekly visits.", "Mr. John Smith 603-555-0142"]}, "'fields.notes[2]'"),
+        ({"Harriet Quenby MRN 55512344": 1}, "'fields':"),
+    ],
+)
+def test_a_hub_case_s_free_fields_pass_the_gate_and_their_keys_are_names(
+    app, make_user, tmp_path, fields, named
+):
+    """A program without a case form keeps a case's fields as given: a hub file is checked
+    as the case import and the API are, each text of a list gated, a key never repeated."""
+    program = create_program("pain", "Chronic Pain ECHO", actor=SYSTEM)
+    presenter = make_user("provider", programs=["pain"])
+    case = add_case(program, presenter, "Back pain", fields={"notes": ["Weekly visits."]})
+    case.ref = "pain-1"
+    db.session.commit()
+    out = tmp_path / "hub"
+    export_hub(out, actor=SYSTEM)
+    db.session.delete(case)
+    db.session.commit()
+    path = out / "cases.jsonl"
+    [raw] = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    assert raw["fields"] == {"notes": ["Weekly visits."]}
+    _write_lines(path, [json.dumps({**raw, "fields": fields})])
+    [result] = [r for r in import_hub(out, actor=SYSTEM) if r.path == str(path)]
+    assert result.problems and all(named in p for p in result.problems), result.problems
+    told = " ".join(result.problems)
+    assert not any(p in told for p in ("Smith", "Quenby", "55512344"))
+    db.session.rollback()
+    assert db.session.scalar(select(func.count()).select_from(Case)) == 0

@@ -228,7 +228,10 @@ def test_markdown_file_imports(program, tmp_path):
         (
             "prog.jsonl",
             json.dumps(record(program="nephrology")) + "\n",
-            ["prog.jsonl line 1 (ref hcv-1) field 'program': unknown program 'nephrology'"],
+            [
+                "prog.jsonl line 1 (ref hcv-1) field 'program': no such program"
+                " (use --create-programs to create it)"
+            ],
         ),
         (
             "missing.jsonl",

@@ -1,10 +1,11 @@
 """Every column that stores text has a write path through the de-identification gate.
 
-The test walks the tables of the models, takes every String/Text column, and for each one
-runs a probe: the real domain operation that writes the column, given a planted identifier
-in that field only. The operation must refuse it with IdentifiersFound naming the field.
-A new text column without a probe (or an entry below saying why it holds no free text)
-fails the test, so nobody adds a text path that skips the gate unnoticed."""
+The test walks the tables of the models, takes every String/Text column and every JSON
+column (a case's fields, a program's case form, references, synonyms hold texts too), and
+for each one runs a probe: the real domain operation that writes the column, given a
+planted identifier in that field only. The operation must refuse it with IdentifiersFound
+naming the field. A new column without a probe (or an entry below saying why it holds no
+free text) fails the test, so nobody adds a text path that skips the gate unnoticed."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from app.practices.operations import (
     record_dissent,
     take_stance,
 )
+from app.programs.case_templates import save_template
 from app.programs.operations import (
     create_program,
     create_session,
@@ -87,16 +89,21 @@ NOT_FREE_TEXT = {
     "recommendations.import_hash": "a digest of the content as imported",
     "annotations.import_hash": "a digest of the content as imported",
     "outcomes.import_hash": "a digest of the content as imported",
+    # JSON columns
+    "audit_events.details": "ids, codes and field names the app writes (field keys are names)",
+    "recommendations_sent.recommendation_ids": "recommendation ids",
 }
 
 
 def text_columns(metadata: sa.MetaData) -> set[str]:
-    """table.column of every String/Text column that is not an enum."""
+    """table.column of every String/Text column that is not an enum, and of every JSON
+    column: JSON holds texts (lists of references, a case's fields) as well as ids."""
     return {
         f"{table.name}.{column.name}"
         for table in metadata.sorted_tables
         for column in table.columns
-        if isinstance(column.type, sa.String) and not isinstance(column.type, sa.Enum)
+        if (isinstance(column.type, sa.String) and not isinstance(column.type, sa.Enum))
+        or isinstance(column.type, sa.JSON)
     }
 
 
@@ -267,6 +274,48 @@ def saved_search_query(w: Any) -> None:
     teaching.save_search(w.expert, "HCV", f"q={PLANT}")
 
 
+def case_free_field_list(w: Any) -> None:
+    # A program without a form keeps lists as given: each text is gated.
+    data = CaseData("Perinatal case", fields={"notes": ["Weekly visits.", PLANT], "visits": 3})
+    create_case(w.perinatal, data, presenter=w.member, actor=w.member)
+
+
+def topic_synonym(w: Any) -> None:
+    create_topic("Liver transplant", synonyms=["LT", PLANT], actor=SYSTEM)
+
+
+_FORM = {"fields": [{"key": "mrn", "label": PLANT, "type": "text"}]}
+
+
+def program_case_form(w: Any) -> None:
+    update_program(w.hcv, template=_FORM, actor=w.admin)
+
+
+def case_form_version(w: Any) -> None:
+    save_template(w.perinatal, _FORM, actor=w.admin)
+
+
+def recommendation_references(w: Any) -> None:
+    add_recommendation(
+        w.case, w.expert, "Taper.", "other", references=["AASLD 2023", PLANT], actor=w.expert
+    )
+
+
+def recommendation_version_references(w: Any) -> None:
+    edit_recommendation(
+        w.rec,
+        body=w.rec.body,
+        category="therapeutic",
+        references=[PLANT],
+        editor=w.expert,
+        actor=w.expert,
+    )
+
+
+def annotation_references(w: Any) -> None:
+    annotate(w.rec, w.expert, "evidence", "See this.", references=[PLANT], actor=w.expert)
+
+
 PROBES: dict[str, tuple[Probe, str]] = {
     # column: (the operation that writes it, the field the gate must name)
     "programs.name": (program_name, "name"),
@@ -312,6 +361,14 @@ PROBES: dict[str, tuple[Probe, str]] = {
     # Notifications are written by the app ("Your case “…” was approved."); the only free
     # text in them is a case title, gated when the case was written.
     "notifications.message": (case_title, "title"),
+    # JSON columns holding texts
+    "cases.fields": (case_free_field_list, "fields.notes[2]"),
+    "topics.synonyms": (topic_synonym, "synonyms[2]"),
+    "programs.case_template": (program_case_form, "template.fields[1].label"),
+    "case_templates.definition": (case_form_version, "template.fields[1].label"),
+    "recommendations.references": (recommendation_references, "references[2]"),
+    "recommendation_versions.references": (recommendation_version_references, "references[1]"),
+    "annotations.references": (annotation_references, "references[1]"),
 }
 
 
@@ -334,13 +391,19 @@ def test_a_new_text_column_without_a_probe_is_reported(app):
     metadata = sa.MetaData()
     for table in db.metadata.sorted_tables:
         table.to_metadata(metadata)
-    sa.Table("handovers", metadata, sa.Column("id", sa.Integer), sa.Column("note", sa.Text))
+    sa.Table(
+        "handovers",
+        metadata,
+        sa.Column("id", sa.Integer),
+        sa.Column("note", sa.Text),
+        sa.Column("items", sa.JSON),
+    )
     sa.Table(
         "handover_kinds",
         metadata,
         sa.Column("kind", sa.Enum("a", "b", native_enum=False)),
     )
-    assert unchecked_columns(metadata) == {"handovers.note"}
+    assert unchecked_columns(metadata) == {"handovers.note", "handovers.items"}
 
 
 @pytest.fixture
@@ -370,6 +433,6 @@ def test_every_probe_is_refused_by_the_gate_and_nothing_is_stored(world: SimpleN
         stored = db.session.scalar(
             sa.select(sa.func.count())
             .select_from(sa.table(table, sa.column(column)))
-            .where(sa.column(column).contains(PLANTED))
+            .where(sa.cast(sa.column(column), sa.Text).contains(PLANTED))
         )
         assert stored == 0, name

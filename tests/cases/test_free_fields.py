@@ -1,0 +1,177 @@
+"""A program without a case form keeps a case's fields as given: their keys must be names
+(a key is quoted in errors, audit details and exports, and never scanned), and every text
+in them, each one of a list too, passes the gate. Through the API, a file import (with
+--redact too) and a hub import alike."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from app.audit.models import AuditEvent
+from app.auth.policy import SYSTEM
+from app.cases.forms import case_form_class
+from app.cases.models import Case
+from app.cases.operations import CaseData, create_case, field_text_label, gate_texts
+from app.cases.transfer import ImportOptions, import_paths
+from app.deid.models import DeidOverride
+from app.errors import ValidationError
+from app.extensions import db
+from app.programs.operations import create_program, create_session
+from tests.support.clients import bearer
+
+KEY = "Harriet Quenby MRN 55512344"
+PLANTED = ("Quenby", "55512344")
+NOTE = "Patient John Smith, SSN 123-45-6789, call 603-555-0142"
+CASE = {
+    "program": "pain",
+    "title": "Back pain",
+    "question": "How to taper?",
+    "presentation": "Low back pain.",
+}
+
+
+@pytest.fixture
+def pain(app, make_user):
+    program = create_program("pain", "Chronic Pain ECHO", actor=SYSTEM)
+    create_session(program, date(2026, 3, 10), actor=SYSTEM)
+    db.session.commit()
+    return program, make_user("provider", programs=["pain"])
+
+
+def stored() -> str:
+    """Everything a refusal must not have kept, as one text."""
+    db.session.rollback()
+    rows = [
+        *db.session.scalars(select(Case.fields)),
+        *db.session.scalars(select(AuditEvent.details)),
+        *db.session.scalars(select(DeidOverride.field)),
+    ]
+    return json.dumps(rows)
+
+
+def test_each_text_of_a_list_field_passes_the_gate_by_api(client, pain):
+    _, provider = pain
+    fields = {"notes": ["Back pain since 2019.", NOTE], "doses": [30, 60]}
+    answer = client.post("/api/v1/cases", headers=bearer(provider), json={**CASE, "fields": fields})
+    assert answer.status_code == 422
+    body = answer.get_json()
+    assert body["error"] == "identifiers_found"
+    assert {f["field"] for f in body["findings"]} == {"fields.notes[2]"}
+    assert "Smith" not in json.dumps(body) and "Smith" not in stored()
+
+
+def test_an_accepted_finding_in_a_list_is_kept_and_named_by_its_item(client, pain):
+    _, provider = pain
+    headers = bearer(provider)
+    body = {**CASE, "fields": {"notes": ["Weekly.", "The clinic line is 603-555-0142."]}}
+    found = client.post("/api/v1/cases", headers=headers, json=body).get_json()["findings"]
+    accepted = [
+        {"field": f["field"], "start": f["start"], "end": f["end"], "reason": "not_about_patient"}
+        for f in found
+    ]
+    answer = client.post(
+        "/api/v1/cases", headers=headers, json={**body, "accept_findings": accepted}
+    )
+    assert answer.status_code == 201, answer.get_json()
+    db.session.rollback()
+    assert {o.field for o in db.session.scalars(select(DeidOverride))} == {"fields.notes[2]"}
+
+
+@pytest.mark.parametrize("value", ["Patient John Smith", True, ["x"]])
+def test_a_key_that_is_not_a_name_is_refused_without_being_repeated(client, pain, value):
+    _, provider = pain
+    answer = client.post(
+        "/api/v1/cases", headers=bearer(provider), json={**CASE, "fields": {KEY: value}}
+    )
+    assert answer.status_code == 422
+    body = answer.get_json()
+    assert body["field"] == "fields"
+    assert "lowercase letters, digits and underscores" in body["message"]
+    assert not any(p in json.dumps(body) for p in PLANTED)
+    assert not any(p in stored() for p in PLANTED)
+
+
+def test_the_operation_refuses_a_key_that_is_not_a_name_in_any_program(pain, make_user):
+    program, provider = pain
+    for fields in ({KEY: 1}, {"Notes": "x"}, {"": "x"}, {3: "x"}):
+        with pytest.raises(ValidationError) as info:
+            create_case(program, CaseData("T", fields=fields), presenter=provider, actor=provider)
+        assert info.value.field == "fields" and info.value.errors == {"fields": info.value.message}
+        assert not any(p in info.value.message for p in PLANTED)
+    db.session.rollback()
+    templated = create_program(
+        "hcv",
+        "Hepatitis C ECHO",
+        template={"fields": [{"key": "genotype", "label": "Genotype", "type": "text"}]},
+        actor=SYSTEM,
+    )
+    with pytest.raises(ValidationError) as info:
+        create_case(templated, CaseData("T", fields={KEY: "3"}), presenter=None, actor=SYSTEM)
+    assert info.value.field == "fields"
+    assert not any(p in str(info.value.errors) for p in PLANTED)
+
+
+def test_list_items_are_named_and_labelled_for_the_gate():
+    texts = gate_texts(
+        {
+            "title": "T",
+            "question": "",
+            "presentation": "",
+            "fields": {"notes": ["a", 2, "b"], "genotype": "3", "stage": 4},
+        }
+    )
+    assert {n: t for n, t in texts.items() if n.startswith("fields.")} == {
+        "fields.notes[1]": "a",
+        "fields.notes[3]": "b",
+        "fields.genotype": "3",
+    }
+    assert field_text_label("fields.notes[3]", {}) == "notes, item 3"
+    assert field_text_label("fields.genotype", {"genotype": "Genotype"}) == "Genotype"
+    form = case_form_class({"fields": [{"key": "genotype", "label": "Genotype", "type": "text"}]})
+    assert form.gate_labels(form, {"fields.genotype": "3", "fields.notes[2]": "x"}) == {
+        "fields.genotype": "Genotype",
+        "fields.notes[2]": "notes, item 2",
+    }
+
+
+def _import(tmp_path, fields, **options):
+    path = tmp_path / "cases.jsonl"
+    record = {
+        **CASE,
+        "ref": "pain-1",
+        "status": "presented",
+        "session_date": "2026-03-10",
+        "fields": fields,
+    }
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [result] = import_paths([path], ImportOptions(**options), actor=SYSTEM)
+    return result
+
+
+def test_an_import_gates_each_text_of_a_list_and_redacts_it_item_by_item(tmp_path, pain):
+    fields = {"contacts": ["Seen weekly.", "Mr. John Smith 603-555-0142"], "visits": 3}
+    result = _import(tmp_path, fields)
+    assert not result.ok
+    assert result.problems and all("field 'fields.contacts[2]'" in p for p in result.problems)
+    assert "Smith" not in stored()
+    result = _import(tmp_path, fields, redact=True)
+    assert result.ok, result.problems
+    assert {r["field"] for r in result.redactions} == {"fields.contacts[2]"}
+    [case] = db.session.scalars(select(Case))
+    assert case.fields["contacts"][0] == "Seen weekly."
+    assert "Smith" not in case.fields["contacts"][1] and "[PHONE]" in case.fields["contacts"][1]
+
+
+@pytest.mark.parametrize("redact", [False, True])
+def test_an_import_refuses_a_key_that_is_not_a_name_without_repeating_it(tmp_path, pain, redact):
+    result = _import(tmp_path, {"SSN 123-45-6789 " + KEY: 1}, redact=redact)
+    assert not result.ok
+    [problem] = result.problems
+    assert "field 'fields'" in problem and "lowercase letters" in problem
+    assert "123-45-6789" not in problem and not any(p in problem for p in PLANTED)
+    assert db.session.scalar(select(func.count(Case.id))) == 0
+    assert not any(p in stored() for p in PLANTED)
