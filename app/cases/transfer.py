@@ -10,7 +10,7 @@ import hashlib
 import json
 import random
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -42,8 +42,10 @@ from app.cases.operations import (
     set_status,
     update_case,
 )
-from app.common import utcnow
+from app.common import text_key, utcnow
+from app.deid.detector import Finding
 from app.deid.gate import (
+    SHORT_TEXT,
     Acceptance,
     IdentifiersFound,
     parse_acceptances,
@@ -61,6 +63,7 @@ from app.inputs import MAX_JSON_DEPTH, bounded_date, check_texts, json_depth
 from app.practices.conflicts import NEW_CASE, imported_conflicts
 from app.programs.models import Program
 from app.programs.operations import find_program, program_for_import, session_on
+from app.programs.terms import known_keys
 from app.recommendations.models import (
     Annotation,
     Outcome,
@@ -314,14 +317,20 @@ def import_paths(
     # A savepoint around the whole dry run: SQLite's driver begins no transaction before a
     # SAVEPOINT, so releasing the first file's savepoint would otherwise commit it.
     dry_run = db.session.begin_nested() if options.dry_run else None
+    # The scans of the import's short texts (topic names, titles), kept from file to file:
+    # a name that comes back in many files is scanned once.
+    short: dict[str, list[Finding]] = {}
     try:
         if pool is not None:
+            known = known_keys(_topic_keys(s.records for s in sources if not s.problems))
+            sent: set[tuple[str, bool]] = set()
             for number, source in enumerate(sources):
                 if not source.problems:
-                    pool.submit(number, _scan_items(source.records, options.redact))
+                    items = _scan_items(source.records, options.redact, known)
+                    pool.submit(number, _not_sent(items, sent))
 
         def one(number: int, source: SourceFile) -> None:
-            with scanning_once():  # each text of the file is scanned for identifiers once
+            with scanning_once(short):  # each text of the file is scanned for identifiers once
                 if pool is not None:
                     remember(pool.results(number))
                 results.append(import_source(source, options, actor=actor))
@@ -400,7 +409,9 @@ def import_source(source: SourceFile, options: ImportOptions, *, actor: Actor) -
         # Before the file's transaction, not in it: on SQLite other writers wait meanwhile.
         records = [(n, _redact_record(raw, source.path, result)) for n, raw in source.records]
         source = SourceFile(source.path, records, [])
-    prescan(_texts(source.records))  # scanned now, so the gate does not scan holding the lock
+    # Scanned now, so that the gate does not scan holding the lock; a topic already in the
+    # vocabulary is left out (the gate does not check it: it passed when it was added).
+    prescan(_texts(source.records, known_keys(_topic_keys([source.records]))))
     redactions = list(result.redactions)
     for attempt in range(1, IMPORT_ATTEMPTS + 1):
         try:
@@ -946,10 +957,16 @@ def _map_redacted(raw: dict[str, Any], clean: Callable[[Any, str], Any]) -> dict
     return {k: v for k, v in out.items() if k in raw}
 
 
-def _texts(records: list[tuple[int, dict[str, Any]]]) -> Iterator[str]:
+def _texts(records: list[tuple[int, dict[str, Any]]], known: Container[str] = ()) -> Iterator[str]:
     """Every text in the records, as the operations' gates will see it (stripped; topic
-    names with single spaces)."""
-    stack: list[Any] = [raw for _, raw in records]
+    names with single spaces), but the topic names whose key is `known` (in the
+    vocabulary: the gates check only new names)."""
+    stack: list[Any] = []
+    for _, raw in records:
+        for key, value in raw.items():
+            if key == "topics" and isinstance(value, list):
+                value = [n for n in value if not (isinstance(n, str) and _topic_key(n) in known)]
+            stack.append(value)
     while stack:
         value = stack.pop()
         if isinstance(value, dict):
@@ -960,14 +977,44 @@ def _texts(records: list[tuple[int, dict[str, Any]]]) -> Iterator[str]:
             yield from text_variants(value)
 
 
+def _topic_key(name: str) -> str:
+    return text_key(" ".join(name.split()))
+
+
+def _topic_keys(files: Iterable[list[tuple[int, dict[str, Any]]]]) -> set[str]:
+    """The keys of the topic names of these files' records."""
+    return {
+        _topic_key(name)
+        for records in files
+        for _, raw in records
+        if isinstance(raw.get("topics"), list)
+        for name in raw["topics"]
+        if isinstance(name, str)
+    }
+
+
+def _not_sent(items: list[tuple[str, bool]], sent: set[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """The items not handed to the scanning processes with an earlier file: a short text
+    (a topic name) once per import, whose scan the import keeps from file to file. A long
+    one goes with each file naming it: its scan is kept for its file only."""
+    out = []
+    for text, redacting in items:
+        if (text, redacting) in sent or (text, True) in sent:
+            continue
+        if len(text) <= SHORT_TEXT:
+            sent.add((text, redacting))
+        out.append((text, redacting))
+    return out
+
+
 def _scan_items(
-    records: list[tuple[int, dict[str, Any]]], redacting: bool
+    records: list[tuple[int, dict[str, Any]]], redacting: bool, known: Container[str] = ()
 ) -> list[tuple[str, bool]]:
     """What the import of these records scans, for `deid.parallel.scan_texts`: the texts
-    the gates check and, with --redact, the texts redaction reads (flagged True: their
-    redacted forms are what the gates check)."""
+    the gates check (but topic names whose key is `known`) and, with --redact, the texts
+    redaction reads (flagged True: their redacted forms are what the gates check)."""
     if not redacting:
-        return [(text, False) for text in _texts(records)]
+        return [(text, False) for text in _texts(records, known)]
     items: list[tuple[str, bool]] = []
 
     def collect(value: Any, where: str) -> None:
@@ -975,7 +1022,7 @@ def _scan_items(
             items.append((value, True))
 
     rest = [(number, _map_redacted(raw, collect)) for number, raw in records]
-    items.extend((text, False) for text in _texts(rest))
+    items.extend((text, False) for text in _texts(rest, known))
     return items
 
 

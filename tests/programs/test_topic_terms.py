@@ -22,6 +22,7 @@ from app.programs.operations import (
     topic_texts,
     update_topic,
 )
+from app.programs.terms import known_keys
 from tests.conftest import make_app
 
 
@@ -204,3 +205,12 @@ def test_saving_a_case_costs_the_same_statements_whatever_the_vocabulary(app):
     small = _statements_to_save_a_case(program, names)
     _vocabulary(2000, start=20)
     assert _statements_to_save_a_case(program, names) == small
+
+
+def test_known_keys_are_the_names_and_synonyms_in_the_vocabulary(app):
+    create_topic("Hepatitis C", synonyms=["HCV"], actor=SYSTEM)
+    db.session.commit()
+    keys = [text_key(n) for n in ("HEPATITIS  c", "hcv", "Hepatitis B", "")]
+    with counting_statements() as seen:
+        assert known_keys(keys) == {"hepatitis c", "hcv"}
+    assert len(seen) == 1

@@ -1,0 +1,135 @@
+"""What `casebook import` scans for identifiers: each new topic name once per import,
+however many files name it; a topic already in the vocabulary not at all (the gate does not
+check it: it passed when it was added)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+import app.deid.gate as gate
+from app.cases import transfer
+from app.cases.models import Case
+from app.extensions import db
+from app.programs.operations import add_topics
+
+RECORDS_PER_FILE = 30  # two files: 60 records, enough for worker processes with --jobs 2
+NEW = ["Renal artery stenosis", "Fibromuscular  dysplasia"]  # the second respaced on import
+IDENTIFIER = "MRN 55512344"
+
+
+def write_files(folder: Path, topics: list[str]) -> list[Path]:
+    folder.mkdir()
+    paths = []
+    for f in range(2):
+        path = folder / f"part-{f}.jsonl"
+        with path.open("w", encoding="utf-8") as fh:
+            for n in range(f * RECORDS_PER_FILE, (f + 1) * RECORDS_PER_FILE):
+                record = {
+                    "ref": f"doc-{n:03d}",
+                    "program": "cardiology",
+                    "session_date": "2025-03-04",
+                    "title": f"Consult {n}: resistant hypertension",
+                    "question": "Which agent next?",
+                    "presentation": f"The patient, 58, has blood pressure 162/95 (case {n}).",
+                    "topics": topics,
+                    "status": "presented",
+                }
+                fh.write(json.dumps(record) + "\n")
+        paths.append(path)
+    return paths
+
+
+@pytest.fixture
+def scans(monkeypatch) -> Counter[str]:
+    seen: Counter[str] = Counter()
+    real = gate.scan
+
+    def counting(text: str):
+        seen[text] += 1
+        return real(text)
+
+    monkeypatch.setattr(gate, "scan", counting)
+    return seen
+
+
+def run_import(app, paths: list[Path], jobs: int):
+    return app.test_cli_runner().invoke(
+        args=["import", *map(str, paths), "--create-programs", "--redact"]
+        + ["--index-timeout", "0", "--jobs", str(jobs)]
+    )
+
+
+def existing_topic() -> None:
+    add_topics(["Hypertension"])
+    db.session.commit()
+
+
+@pytest.mark.app_config(CASEBOOK_SEARCH_APPLY="off")
+def test_a_new_topic_name_is_scanned_once_per_import_and_an_existing_one_never(
+    app, tmp_path, scans
+):
+    existing_topic()
+    paths = write_files(tmp_path / "files", ["hypertension ", *NEW])
+
+    result = run_import(app, paths, jobs=1)
+
+    assert result.exit_code == 0, result.output
+    assert scans["Renal artery stenosis"] == 1
+    assert scans["Fibromuscular dysplasia"] == 1
+    assert not any(text.strip().casefold() == "hypertension" for text in scans)
+    case = db.session.scalar(select(Case).where(Case.ref == "doc-059"))
+    assert case is not None
+    assert sorted(t.name for t in case.topics) == [
+        "Fibromuscular dysplasia",
+        "Hypertension",
+        "Renal artery stenosis",
+    ]
+
+
+@pytest.mark.app_config(CASEBOOK_SEARCH_APPLY="off")
+def test_a_new_topic_name_with_an_identifier_refuses_every_file_and_is_scanned_once(
+    app, tmp_path, scans
+):
+    paths = write_files(tmp_path / "files", ["Hypertension", IDENTIFIER])
+
+    result = run_import(app, paths, jobs=1)
+
+    assert result.exit_code == 1
+    for path in paths:
+        assert f"REJECTED {path}" in result.output
+    assert "field 'topics[2]'" in result.output
+    assert scans[IDENTIFIER] == 1
+    assert db.session.scalars(select(Case)).all() == []
+
+
+@pytest.mark.app_config(CASEBOOK_SEARCH_APPLY="off")
+def test_with_two_jobs_the_workers_get_each_new_topic_name_once_and_no_existing_one(
+    app, tmp_path, monkeypatch, scans
+):
+    existing_topic()
+    paths = write_files(tmp_path / "files", ["Hypertension", *NEW, IDENTIFIER])
+    handed: Counter[str] = Counter()
+    real_submit = transfer.ScanPool.submit
+
+    def recording_submit(pool, key, items):
+        items = list(items)
+        handed.update(text for text, _ in items)
+        real_submit(pool, key, items)
+
+    monkeypatch.setattr(transfer.ScanPool, "submit", recording_submit)
+
+    result = run_import(app, paths, jobs=2)
+
+    assert result.exit_code == 1
+    for path in paths:  # the second file refused on the first file's scan of the name
+        assert f"REJECTED {path}" in result.output
+    assert handed["Renal artery stenosis"] == 1
+    assert handed["Fibromuscular dysplasia"] == 1
+    assert handed[IDENTIFIER] == 1
+    assert handed["Hypertension"] == 0
+    assert not [t for t in scans if "session" not in t and t not in ("Cardiology",)]
