@@ -32,7 +32,7 @@ from app.auth.operations import create_user, get_user_by_email
 from app.auth.policy import OPEN_STATUSES, Actor, Permission
 from app.batch import batch_nice
 from app.cases.bulk import NewCases
-from app.cases.models import Case, CaseStatus, WithdrawalReason
+from app.cases.models import Case, CaseStatus, WithdrawalReason, case_topics
 from app.cases.operations import (
     CaseData,
     create_case,
@@ -78,6 +78,7 @@ from app.recommendations.operations import (
     publish,
     record_outcome,
 )
+from app.subscriptions.models import Subscription
 from app.subscriptions.operations import announce_cases
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -498,14 +499,29 @@ def _announce_new_cases(result: ImportResult, actor: Actor) -> None:
     refs = [m.group(1) for m in map(NEW_CASE.match, result.changes) if m]
     cases: list[Case] = []
     for start in range(0, len(refs), 500):
+        chunk = refs[start : start + 500]
+        if not _followed(chunk):
+            continue  # nobody to tell: the cases need not be read back
         cases.extend(
             db.session.scalars(
                 select(Case)
-                .where(Case.ref.in_(refs[start : start + 500]), Case.status.in_(OPEN_STATUSES))
+                .where(Case.ref.in_(chunk), Case.status.in_(OPEN_STATUSES))
                 .options(selectinload(Case.topics), selectinload(Case.program))
             )
         )
     announce_cases(cases, actor=actor)
+
+
+def _followed(refs: list[str]) -> bool:
+    """Whether anyone follows the program or a topic of one of these cases (one query)."""
+    ids = select(Case.id).where(Case.ref.in_(refs))
+    subject = or_(
+        Subscription.program_id.in_(select(Case.program_id).where(Case.ref.in_(refs))),
+        Subscription.topic_id.in_(
+            select(case_topics.c.topic_id).where(case_topics.c.case_id.in_(ids))
+        ),
+    )
+    return db.session.scalar(select(Subscription.id).where(subject).limit(1)) is not None
 
 
 def record_problems(label: str, exc: Exception) -> list[str]:

@@ -6,16 +6,20 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 import app.deid.gate as gate
 from app.cases import transfer
 from app.cases.models import Case
 from app.extensions import db
+from app.notifications.models import Notification
+from app.programs.models import Topic
 from app.programs.operations import add_topics
+from app.subscriptions.models import Subscription
 
 RECORDS_PER_FILE = 30  # two files: 60 records, enough for worker processes with --jobs 2
 NEW = ["Renal artery stenosis", "Fibromuscular  dysplasia"]  # the second respaced on import
@@ -133,3 +137,53 @@ def test_with_two_jobs_the_workers_get_each_new_topic_name_once_and_no_existing_
     assert handed[IDENTIFIER] == 1
     assert handed["Hypertension"] == 0
     assert not [t for t in scans if "session" not in t and t not in ("Cardiology",)]
+
+
+@contextmanager
+def loaded_rows(*models: type):
+    """The rows of these models the ORM builds objects for inside the block, by model."""
+    seen: Counter[str] = Counter()
+    listeners = []
+    for model in models:
+
+        def on_load(target, context, name=model.__name__):
+            seen[name] += 1
+
+        event.listen(model, "load", on_load)
+        listeners.append((model, on_load))
+    try:
+        yield seen
+    finally:
+        for model, listener in listeners:
+            event.remove(model, "load", listener)
+
+
+@pytest.mark.app_config(CASEBOOK_SEARCH_APPLY="off")
+def test_new_cases_and_topics_are_written_without_loading_topics_or_cases(app, tmp_path):
+    """The batch needs the topics' ids only, and the cases are read back only when someone
+    follows their program or topics (to tell them)."""
+    existing_topic()
+    paths = write_files(tmp_path / "files", ["Hypertension", *NEW])
+
+    with loaded_rows(Topic, Case) as seen:
+        result = run_import(app, paths[:1], jobs=1)
+
+    assert result.exit_code == 0, result.output
+    assert seen == Counter()
+    assert len(db.session.scalars(select(Case)).all()) == RECORDS_PER_FILE
+
+
+@pytest.mark.app_config(CASEBOOK_SEARCH_APPLY="off")
+def test_followers_of_a_topic_still_hear_of_the_new_cases(app, tmp_path, make_user):
+    existing_topic()
+    topic = db.session.scalar(select(Topic).where(Topic.name == "Hypertension"))
+    follower = make_user("admin")
+    db.session.add(Subscription(user_id=follower.id, topic_id=topic.id))
+    db.session.commit()
+    paths = write_files(tmp_path / "files", ["Hypertension", *NEW])
+
+    result = run_import(app, paths[:1], jobs=1)
+
+    assert result.exit_code == 0, result.output
+    told = db.session.scalars(select(Notification).where(Notification.user_id == follower.id)).all()
+    assert len(told) == RECORDS_PER_FILE
