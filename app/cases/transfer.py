@@ -973,22 +973,60 @@ def _map_redacted(raw: dict[str, Any], clean: Callable[[Any, str], Any]) -> dict
     return {k: v for k, v in out.items() if k in raw}
 
 
+# Keys of a record and of its items whose values no gate checks (refs, dates, choices,
+# accounts, overrides): scanning them ahead would be wasted. Only free text is scanned; a
+# gate that did check one of them would scan it itself.
+_NOT_GATED = frozenset(
+    {
+        "ref",
+        "program",
+        "session_date",
+        "status",
+        "follows",
+        "withdrawn_at",
+        "withdrawal_reason",
+        "age",
+        "sex",
+        "presenter",
+        "presentations",
+        "overrides",
+        "key",
+        "author",
+        "category",
+        "version",
+        "at",
+        "kind",
+        "recommendation",
+        "adoption",
+        "patient_status",
+    }
+)
+
+
 def _texts(records: list[tuple[int, dict[str, Any]]], known: Container[str] = ()) -> Iterator[str]:
-    """Every text in the records, as the operations' gates will see it (stripped; topic
-    names with single spaces), but the topic names whose key is `known` (in the
+    """Every free text in the records, as the operations' gates will see it (stripped;
+    topic names with single spaces), but the topic names whose key is `known` (in the
     vocabulary: the gates check only new names)."""
-    stack: list[Any] = []
+    # (value, keyed): keyed while the dicts are records and items, whose keys are known;
+    # a form's `fields` may name its own "status", whose value is free text all the same.
+    stack: list[tuple[Any, bool]] = []
     for _, raw in records:
-        for key, value in raw.items():
-            if key == "topics" and isinstance(value, list):
-                value = [n for n in value if not (isinstance(n, str) and _topic_key(n) in known)]
-            stack.append(value)
+        raw = dict(raw)
+        if isinstance(raw.get("topics"), list):
+            raw["topics"] = [
+                n for n in raw["topics"] if not (isinstance(n, str) and _topic_key(n) in known)
+            ]
+        stack.append((raw, True))
     while stack:
-        value = stack.pop()
+        value, keyed = stack.pop()
         if isinstance(value, dict):
-            stack.extend(value.values())
+            stack.extend(
+                (item, keyed and key != "fields")
+                for key, item in value.items()
+                if not (keyed and key in _NOT_GATED)
+            )
         elif isinstance(value, list):
-            stack.extend(value)
+            stack.extend((item, keyed) for item in value)
         elif isinstance(value, str):
             yield from text_variants(value)
 

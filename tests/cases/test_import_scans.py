@@ -187,3 +187,23 @@ def test_followers_of_a_topic_still_hear_of_the_new_cases(app, tmp_path, make_us
     assert result.exit_code == 0, result.output
     told = db.session.scalars(select(Notification).where(Notification.user_id == follower.id)).all()
     assert len(told) == RECORDS_PER_FILE
+
+
+@pytest.mark.app_config(CASEBOOK_SEARCH_APPLY="off")
+def test_only_texts_a_gate_checks_are_scanned(app, tmp_path, scans):
+    """Refs, dates, choices and program slugs are not free text: no gate checks them, so
+    the import does not scan them. A form field's value is free text whatever its name."""
+    paths = write_files(tmp_path / "files", ["Hypertension"])
+    lines = paths[0].read_text().splitlines()
+    record = json.loads(lines[0])
+    record["fields"] = {"status": "Seen by the renal team"}
+    lines[0] = json.dumps(record)
+    paths[0].write_text("\n".join(lines) + "\n")
+
+    result = run_import(app, paths[:1], jobs=1)
+
+    assert result.exit_code == 0, result.output
+    assert scans["Seen by the renal team"] == 1
+    assert scans["Consult 0: resistant hypertension"] == 1
+    for text in ("doc-000", "doc-001", "2025-03-04", "presented", "cardiology"):
+        assert scans[text] == 0, text
