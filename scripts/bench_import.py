@@ -10,10 +10,12 @@ longest transaction held the database (on SQLite: the write lock; every web writ
 that long at worst).
 
     python scripts/bench_import.py [--docs 300] [--per-file 100] [--postgres [URL]]
-        [--jobs 1 2] [--corpus PATH] [--workdir DIR] [--profile FILE]
+        [--jobs 1 2] [--corpus PATH] [--workdir DIR] [--profile FILE] [--vocabulary]
 
 With several --jobs values each is run in turn on a fresh database (the processes that
 scan for identifiers ahead of the import; the default is the number of CPUs).
+--vocabulary adds every keyword of the documents as a topic before the import (not timed):
+a hub whose vocabulary already has the names the files bring.
 """
 
 from __future__ import annotations
@@ -42,18 +44,22 @@ def program_slug(specialty: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", specialty.lower()).strip("-")[:64] or "general"
 
 
-def build_files(corpus: Path, out: Path, docs: int | None, per_file: int) -> tuple[int, int]:
-    """Import files from the corpus; returns (cases, distinct keywords)."""
+def build_files(
+    corpus: Path, out: Path, docs: int | None, per_file: int
+) -> tuple[int, dict[str, str]]:
+    """Import files from the corpus; returns the cases and the distinct keywords (by key,
+    first spelling)."""
     rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line]
     rows = rows[:docs] if docs else rows
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    keywords: set[str] = set()
+    keywords: dict[str, str] = {}
     for start in range(0, len(rows), per_file):
         with (out / f"part-{start // per_file:04d}.jsonl").open("w", encoding="utf-8") as fh:
             for n, doc in enumerate(rows[start : start + per_file], start):
                 topics = [k for k in doc.get("keywords") or [] if 0 < len(k.strip()) <= 120]
-                keywords.update(" ".join(k.casefold().split()) for k in topics)
+                for k in topics:
+                    keywords.setdefault(" ".join(k.casefold().split()), " ".join(k.split()))
                 record = {
                     "ref": doc.get("ref") or f"doc-{n}",
                     "program": program_slug(doc.get("specialty") or "general"),
@@ -65,7 +71,7 @@ def build_files(corpus: Path, out: Path, docs: int | None, per_file: int) -> tup
                     "status": "presented",
                 }
                 fh.write(json.dumps(record) + "\n")
-    return len(rows), len(keywords)
+    return len(rows), keywords
 
 
 class LockWatch:
@@ -165,6 +171,7 @@ def run(
     cases: int,
     profile: Path | None,
     jobs: int | None = None,
+    vocabulary: list[str] | None = None,
 ):
     from sqlalchemy import func, select
 
@@ -186,6 +193,12 @@ def run(
     result = runner.invoke(args=["init"])
     if result.exit_code != 0:
         raise SystemExit(f"{label}: casebook init failed:\n{result.output}")
+    if vocabulary:
+        from app.programs.operations import add_topics
+
+        for start in range(0, len(vocabulary), 2000):
+            add_topics(vocabulary[start : start + 2000])
+        db.session.commit()
     watch = LockWatch()
     watch.attach(db.engine)
     args = ["import", str(files), "--create-programs", "--create-authors", "--redact"]
@@ -254,6 +267,10 @@ def main() -> None:
         help="scanning processes of the import; several values: one run each",
     )  # fmt: skip
     parser.add_argument("--profile", type=Path, default=None, help="cProfile stats of SQLite")
+    parser.add_argument(
+        "--vocabulary", action="store_true",
+        help="add the documents' keywords as topics before the import (not timed)",
+    )  # fmt: skip
     args = parser.parse_args()
     if not args.corpus.exists():
         print(f"skipped: no corpus at {args.corpus} (give its path with --corpus)")
@@ -264,16 +281,17 @@ def main() -> None:
     cases, keywords = build_files(args.corpus, files, args.docs or None, args.per_file)
     print(
         f"{cases} cases from {args.corpus.name} in files of {args.per_file},"
-        f" {keywords:,} distinct keywords; work folder {workdir}"
+        f" {len(keywords):,} distinct keywords; work folder {workdir}"
     )
     for jobs in args.jobs:
         db_file = workdir / "casebook.sqlite3"
         db_file.unlink(missing_ok=True)
         shutil.rmtree(workdir / "index-SQLite", ignore_errors=True)
-        run("SQLite", f"sqlite:///{db_file}", files, workdir, cases, args.profile, jobs)
+        names = list(keywords.values()) if args.vocabulary else None
+        run("SQLite", f"sqlite:///{db_file}", files, workdir, cases, args.profile, jobs, names)
         if args.postgres:
             with postgres_database(args.postgres) as url:
-                run("PostgreSQL", url, files, workdir, cases, None, jobs)
+                run("PostgreSQL", url, files, workdir, cases, None, jobs, names)
 
 
 if __name__ == "__main__":

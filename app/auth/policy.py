@@ -1025,6 +1025,7 @@ NOT_WRITE_OPERATIONS: dict[str, str] = {
     "app.notifications.operations.notify": "part of a checked operation's write",
     "app.programs.operations.add_template_version": "part of a checked operation's write",
     "app.programs.operations.add_topics": "part of a checked operation's write",
+    "app.programs.operations.add_topic_ids": "part of a checked operation's write",
     "app.programs.operations.resolve_topics": "part of a checked operation's write",
     "app.programs.operations.lock_program": "a lock taken by a checked operation",
     "app.attendance.operations.recount": "part of a checked operation's write",

@@ -32,8 +32,8 @@ from app.errors import ValidationError
 from app.extensions import db
 from app.practices.groups import GroupKind, mark_stale
 from app.programs.models import Program, Session, Topic, TopicStatus
-from app.programs.operations import add_topics, lock_program
-from app.programs.terms import topics_by_key
+from app.programs.operations import add_topic_ids, lock_program
+from app.programs.terms import topic_ids_by_key
 from app.recommendations.models import (
     Adoption,
     Annotation,
@@ -139,9 +139,9 @@ class NewCases:
     def _lookup(self, keys: Iterable[str]) -> None:
         missing = [k for k in keys if k not in self.topics]
         if missing:
-            found = topics_by_key(missing)
+            found = topic_ids_by_key(missing)
             for key in missing:
-                self.topics[key] = found[key].id if key in found else None
+                self.topics[key] = found.get(key)
 
     def forget_missing(self) -> None:
         """After a record went through the operations: the topics it may have added."""
@@ -238,10 +238,8 @@ class NewCases:
         session = db.session
         session.flush()  # programs and accounts made through the operations
         if self.adding:
-            for key, topic in add_topics(
-                list(self.adding.values()), status=TopicStatus.PROPOSED
-            ).items():
-                self.topics[key] = topic.id
+            added = add_topic_ids(list(self.adding.values()), status=TopicStatus.PROPOSED)
+            self.topics.update(added)
             self.adding = {}
         w = _Writer(self.actor.id if self.actor else None, utcnow(), imported=bool(self.state))
         self._sessions(batch, w)

@@ -10,7 +10,7 @@ import hashlib
 import json
 import random
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -32,7 +32,7 @@ from app.auth.operations import create_user, get_user_by_email
 from app.auth.policy import OPEN_STATUSES, Actor, Permission
 from app.batch import batch_nice
 from app.cases.bulk import NewCases
-from app.cases.models import Case, CaseStatus, WithdrawalReason
+from app.cases.models import Case, CaseStatus, WithdrawalReason, case_topics
 from app.cases.operations import (
     CaseData,
     create_case,
@@ -42,8 +42,10 @@ from app.cases.operations import (
     set_status,
     update_case,
 )
-from app.common import utcnow
+from app.common import text_key, utcnow
+from app.deid.detector import Finding
 from app.deid.gate import (
+    SHORT_TEXT,
     Acceptance,
     IdentifiersFound,
     hidden_message,
@@ -62,6 +64,7 @@ from app.inputs import FIELD_KEY, MAX_JSON_DEPTH, bounded_date, check_texts, jso
 from app.practices.conflicts import NEW_CASE, imported_conflicts
 from app.programs.models import Program
 from app.programs.operations import find_program, program_for_import, session_on
+from app.programs.terms import known_keys
 from app.recommendations.models import (
     Annotation,
     Outcome,
@@ -76,6 +79,7 @@ from app.recommendations.operations import (
     publish,
     record_outcome,
 )
+from app.subscriptions.models import Subscription
 from app.subscriptions.operations import announce_cases
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -315,14 +319,20 @@ def import_paths(
     # A savepoint around the whole dry run: SQLite's driver begins no transaction before a
     # SAVEPOINT, so releasing the first file's savepoint would otherwise commit it.
     dry_run = db.session.begin_nested() if options.dry_run else None
+    # The scans of the import's short texts (topic names, titles), kept from file to file:
+    # a name that comes back in many files is scanned once.
+    short: dict[str, list[Finding]] = {}
     try:
         if pool is not None:
+            known = known_keys(_topic_keys(s.records for s in sources if not s.problems))
+            sent: set[tuple[str, bool]] = set()
             for number, source in enumerate(sources):
                 if not source.problems:
-                    pool.submit(number, _scan_items(source.records, options.redact))
+                    items = _scan_items(source.records, options.redact, known)
+                    pool.submit(number, _not_sent(items, sent))
 
         def one(number: int, source: SourceFile) -> None:
-            with scanning_once():  # each text of the file is scanned for identifiers once
+            with scanning_once(short):  # each text of the file is scanned for identifiers once
                 if pool is not None:
                     remember(pool.results(number))
                 results.append(import_source(source, options, actor=actor))
@@ -401,7 +411,9 @@ def import_source(source: SourceFile, options: ImportOptions, *, actor: Actor) -
         # Before the file's transaction, not in it: on SQLite other writers wait meanwhile.
         records = [(n, _redact_record(raw, source.path, result)) for n, raw in source.records]
         source = SourceFile(source.path, records, [])
-    prescan(_texts(source.records))  # scanned now, so the gate does not scan holding the lock
+    # Scanned now, so that the gate does not scan holding the lock; a topic already in the
+    # vocabulary is left out (the gate does not check it: it passed when it was added).
+    prescan(_texts(source.records, known_keys(_topic_keys([source.records]))))
     redactions = list(result.redactions)
     for attempt in range(1, IMPORT_ATTEMPTS + 1):
         try:
@@ -488,14 +500,29 @@ def _announce_new_cases(result: ImportResult, actor: Actor) -> None:
     refs = [m.group(1) for m in map(NEW_CASE.match, result.changes) if m]
     cases: list[Case] = []
     for start in range(0, len(refs), 500):
+        chunk = refs[start : start + 500]
+        if not _followed(chunk):
+            continue  # nobody to tell: the cases need not be read back
         cases.extend(
             db.session.scalars(
                 select(Case)
-                .where(Case.ref.in_(refs[start : start + 500]), Case.status.in_(OPEN_STATUSES))
+                .where(Case.ref.in_(chunk), Case.status.in_(OPEN_STATUSES))
                 .options(selectinload(Case.topics), selectinload(Case.program))
             )
         )
     announce_cases(cases, actor=actor)
+
+
+def _followed(refs: list[str]) -> bool:
+    """Whether anyone follows the program or a topic of one of these cases (one query)."""
+    ids = select(Case.id).where(Case.ref.in_(refs))
+    subject = or_(
+        Subscription.program_id.in_(select(Case.program_id).where(Case.ref.in_(refs))),
+        Subscription.topic_id.in_(
+            select(case_topics.c.topic_id).where(case_topics.c.case_id.in_(ids))
+        ),
+    )
+    return db.session.scalar(select(Subscription.id).where(subject).limit(1)) is not None
 
 
 def record_problems(label: str, exc: Exception) -> list[str]:
@@ -956,28 +983,102 @@ def _clean_field(key: Any, value: Any, clean: Callable[[Any, str], Any]) -> Any:
     return clean(value, where)
 
 
-def _texts(records: list[tuple[int, dict[str, Any]]]) -> Iterator[str]:
-    """Every text in the records, as the operations' gates will see it (stripped; topic
-    names with single spaces)."""
-    stack: list[Any] = [raw for _, raw in records]
+# Keys of a record and of its items whose values no gate checks (refs, dates, choices,
+# accounts, overrides): scanning them ahead would be wasted. Only free text is scanned; a
+# gate that did check one of them would scan it itself.
+_NOT_GATED = frozenset(
+    {
+        "ref",
+        "program",
+        "session_date",
+        "status",
+        "follows",
+        "withdrawn_at",
+        "withdrawal_reason",
+        "age",
+        "sex",
+        "presenter",
+        "presentations",
+        "overrides",
+        "key",
+        "author",
+        "category",
+        "version",
+        "at",
+        "kind",
+        "recommendation",
+        "adoption",
+        "patient_status",
+    }
+)
+
+
+def _texts(records: list[tuple[int, dict[str, Any]]], known: Container[str] = ()) -> Iterator[str]:
+    """Every free text in the records, as the operations' gates will see it (stripped;
+    topic names with single spaces), but the topic names whose key is `known` (in the
+    vocabulary: the gates check only new names)."""
+    # (value, keyed): keyed while the dicts are records and items, whose keys are known;
+    # a form's `fields` may name its own "status", whose value is free text all the same.
+    stack: list[tuple[Any, bool]] = []
+    for _, raw in records:
+        raw = dict(raw)
+        if isinstance(raw.get("topics"), list):
+            raw["topics"] = [
+                n for n in raw["topics"] if not (isinstance(n, str) and _topic_key(n) in known)
+            ]
+        stack.append((raw, True))
     while stack:
-        value = stack.pop()
+        value, keyed = stack.pop()
         if isinstance(value, dict):
-            stack.extend(value.values())
+            stack.extend(
+                (item, keyed and key != "fields")
+                for key, item in value.items()
+                if not (keyed and key in _NOT_GATED)
+            )
         elif isinstance(value, list):
-            stack.extend(value)
+            stack.extend((item, keyed) for item in value)
         elif isinstance(value, str):
             yield from text_variants(value)
 
 
+def _topic_key(name: str) -> str:
+    return text_key(" ".join(name.split()))
+
+
+def _topic_keys(files: Iterable[list[tuple[int, dict[str, Any]]]]) -> set[str]:
+    """The keys of the topic names of these files' records."""
+    return {
+        _topic_key(name)
+        for records in files
+        for _, raw in records
+        if isinstance(raw.get("topics"), list)
+        for name in raw["topics"]
+        if isinstance(name, str)
+    }
+
+
+def _not_sent(items: list[tuple[str, bool]], sent: set[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """The items not handed to the scanning processes with an earlier file: a short text
+    (a topic name) once per import, whose scan the import keeps from file to file. A long
+    one goes with each file naming it: its scan is kept for its file only."""
+    out = []
+    for text, redacting in items:
+        if (text, redacting) in sent or (text, True) in sent:
+            continue
+        if len(text) <= SHORT_TEXT:
+            sent.add((text, redacting))
+        out.append((text, redacting))
+    return out
+
+
 def _scan_items(
-    records: list[tuple[int, dict[str, Any]]], redacting: bool
+    records: list[tuple[int, dict[str, Any]]], redacting: bool, known: Container[str] = ()
 ) -> list[tuple[str, bool]]:
     """What the import of these records scans, for `deid.parallel.scan_texts`: the texts
-    the gates check and, with --redact, the texts redaction reads (flagged True: their
-    redacted forms are what the gates check)."""
+    the gates check (but topic names whose key is `known`) and, with --redact, the texts
+    redaction reads (flagged True: their redacted forms are what the gates check)."""
     if not redacting:
-        return [(text, False) for text in _texts(records)]
+        return [(text, False) for text in _texts(records, known)]
     items: list[tuple[str, bool]] = []
 
     def collect(value: Any, where: str) -> None:
@@ -985,7 +1086,7 @@ def _scan_items(
             items.append((value, True))
 
     rest = [(number, _map_redacted(raw, collect)) for number, raw in records]
-    items.extend((text, False) for text in _texts(rest))
+    items.extend((text, False) for text in _texts(rest, known))
     return items
 
 

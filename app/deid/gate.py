@@ -264,19 +264,35 @@ def is_institution_field(name: str) -> bool:
 
 
 # Texts already scanned, inside `scanning_once`: a scan depends on the text alone, so a
-# remembered one is what scanning again would find.
-_scanned: ContextVar[dict[str, list[Finding]] | None] = ContextVar("deid_scanned", default=None)
+# remembered one is what scanning again would find. Short texts go to the second dict,
+# which the caller may keep from block to block.
+_scanned: ContextVar[tuple[dict[str, list[Finding]], dict[str, list[Finding]]] | None] = ContextVar(
+    "deid_scanned", default=None
+)
+
+# Up to this length a text is short (a topic name, a title): an import names the same ones
+# in file after file, and keeping their scans for the whole import costs little memory.
+SHORT_TEXT = 200
 
 
 @contextmanager
-def scanning_once() -> Iterator[None]:
+def scanning_once(short: dict[str, list[Finding]] | None = None) -> Iterator[None]:
     """Inside the block each distinct text is scanned once, however often it is checked
-    (an import file: its redaction, then the gate of each operation)."""
-    token = _scanned.set({})
+    (an import file: its redaction, then the gate of each operation). The scans of short
+    texts are read from and kept in `short` when given: an import passes the same dict to
+    every file's block, so a topic name is scanned once per import, not once per file."""
+    token = _scanned.set(({}, short if short is not None else {}))
     try:
         yield
     finally:
         _scanned.reset(token)
+
+
+def _memo_for(text: str) -> dict[str, list[Finding]] | None:
+    memo = _scanned.get()
+    if memo is None:
+        return None
+    return memo[1] if len(text) <= SHORT_TEXT else memo[0]
 
 
 def prescan(texts: Iterable[str]) -> None:
@@ -290,9 +306,10 @@ def prescan(texts: Iterable[str]) -> None:
 def remember(found: Mapping[str, list[Finding]]) -> None:
     """Take scans made elsewhere (an import's worker processes) as this block's own: the
     gate then finds these texts scanned."""
-    memo = _scanned.get()
-    if memo is not None:
-        memo.update(found)
+    for text, findings in found.items():
+        memo = _memo_for(text)
+        if memo is not None:
+            memo[text] = findings
 
 
 def text_variants(value: str) -> Iterator[str]:
@@ -305,7 +322,7 @@ def text_variants(value: str) -> Iterator[str]:
 
 
 def _scan(text: str) -> list[Finding]:
-    memo = _scanned.get()
+    memo = _memo_for(text)
     if memo is None:
         return scan(text)
     found = memo.get(text)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Table, func, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -620,6 +620,9 @@ def _get_or_add_topic(
     return add_topics([name], synonyms=synonyms, description=description, parent=parent)[key]
 
 
+_T = TypeVar("_T")
+
+
 def add_topics(
     names: list[str],
     *,
@@ -635,13 +638,41 @@ def add_topics(
     rows instead of a unique-constraint error (PostgreSQL waits for the winner's commit).
     Rows go in sorted by key, so two transactions adding the same topics wait for each
     other instead of deadlocking."""
+
+    def read(keys: list[str]) -> dict[str, Topic]:
+        return {
+            t.name_key: t for t in db.session.scalars(select(Topic).where(Topic.name_key.in_(keys)))
+        }
+
+    return _add_topics(names, synonyms, description, parent, status, read)
+
+
+def add_topic_ids(names: list[str], *, status: TopicStatus) -> dict[str, int]:
+    """`add_topics` for a caller that needs the topics' ids only (an import's batch): the
+    rows are read back without building a Topic for each."""
+
+    def read(keys: list[str]) -> dict[str, int]:
+        rows = db.session.execute(select(Topic.name_key, Topic.id).where(Topic.name_key.in_(keys)))
+        return {key: topic_id for key, topic_id in rows}
+
+    return _add_topics(names, None, "", None, status, read)
+
+
+def _add_topics(
+    names: list[str],
+    synonyms: list[str] | None,
+    description: str,
+    parent: Topic | None,
+    status: TopicStatus,
+    read: Callable[[list[str]], dict[str, _T]],
+) -> dict[str, _T]:
     pending: dict[str, str] = {}
     for name in names:
         pending.setdefault(text_key(name), name)  # the first spelling names the topic
     dialect = db.session.get_bind().dialect.name
     insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
     table = cast(Table, Topic.__table__)
-    added: dict[str, Topic] = {}
+    added: dict[str, _T] = {}
     for _attempt in range(50):
         keys = sorted(pending)
         slugs = _free_slugs([pending[key] for key in keys])
@@ -665,9 +696,9 @@ def add_topics(
         write_terms(
             db.session.connection(), [(i, n, synonyms or []) for i, n in inserted], fresh=True
         )
-        for topic in db.session.scalars(select(Topic).where(Topic.name_key.in_(keys))):
-            added[topic.name_key] = topic
-            pending.pop(topic.name_key, None)
+        for key, topic in read(keys).items():
+            added[key] = topic
+            pending.pop(key, None)
         if not pending:
             return added
         # Another topic took a slug in the meantime: the next free ones are picked.

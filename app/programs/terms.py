@@ -74,6 +74,23 @@ def topics_by_key(keys: Iterable[str]) -> dict[str, Topic]:
     return {key: topic for key, (_, topic) in best.items()}
 
 
+def topic_ids_by_key(keys: Iterable[str]) -> dict[str, int]:
+    """`topics_by_key` by id, without loading the topics: the same topic for each key."""
+    wanted = sorted({key for key in keys if key and len(key) <= KEY_MAX})
+    best: dict[str, tuple[bool, int]] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        rows = db.session.execute(
+            select(TopicTerm.term_key, TopicTerm.is_name, TopicTerm.topic_id).where(
+                TopicTerm.term_key.in_(wanted[start : start + _CHUNK])
+            )
+        )
+        for key, is_name, topic_id in rows:
+            rank = (not is_name, topic_id)
+            if key not in best or rank < best[key]:
+                best[key] = rank
+    return {key: topic_id for key, (_, topic_id) in best.items()}
+
+
 # ---------------------------------------------------------------- session events
 
 
@@ -102,3 +119,19 @@ def _follow_topic_changes(session: OrmSession, _context: Any) -> None:
     ]
     if changed:
         write_terms(session.connection(), [(t.id, t.name, t.synonyms) for t in changed])
+
+
+def known_keys(keys: Iterable[str]) -> set[str]:
+    """The keys among `keys` that some topic has as its name or a synonym: those
+    `topics_by_key` finds, without loading the topics (an import asks for thousands)."""
+    wanted = sorted({key for key in keys if key and len(key) <= KEY_MAX})
+    found: set[str] = set()
+    for start in range(0, len(wanted), _CHUNK):
+        found.update(
+            db.session.scalars(
+                select(TopicTerm.term_key).where(
+                    TopicTerm.term_key.in_(wanted[start : start + _CHUNK])
+                )
+            )
+        )
+    return found

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.deid import gate
-from app.deid.gate import IdentifiersFound, check, prescan, scanning_once
+from app.deid.gate import IdentifiersFound, check, prescan, remember, scanning_once
 
 PLANT = "Patient Harriet Quenby, MRN 55512344"
 
@@ -40,3 +40,26 @@ def test_outside_the_block_every_check_scans(scans):
         with pytest.raises(IdentifiersFound):
             check({"presentation": PLANT})
     assert scans == [PLANT, PLANT]
+
+
+def test_short_texts_kept_across_blocks_and_long_ones_not(scans):
+    """An import keeps its short texts' scans (topic names, titles) from file to file; a
+    long text's scan lasts its file's block only."""
+    body = "The patient was seen in clinic. " * 10  # longer than a topic name or a title
+    kept: dict[str, list] = {}
+    for _ in range(2):
+        with scanning_once(kept):
+            prescan(["Renal artery stenosis", body])
+            with pytest.raises(IdentifiersFound):
+                check({"topics[1]": "MRN 55512344"})
+    assert sorted(scans) == sorted(["Renal artery stenosis", "MRN 55512344", body, body])
+    assert set(kept) == {"Renal artery stenosis", "MRN 55512344"}
+
+
+def test_remembered_short_scans_are_kept_for_later_blocks(scans):
+    kept: dict[str, list] = {}
+    with scanning_once(kept):
+        remember({"Hypertension": []})
+    with scanning_once(kept):
+        check({"topics[1]": "Hypertension"})
+    assert scans == []

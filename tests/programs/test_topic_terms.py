@@ -13,8 +13,9 @@ from app.auth.policy import SYSTEM
 from app.cases.operations import CaseData, create_case, update_case
 from app.common import slugify, text_key
 from app.extensions import db
-from app.programs.models import Topic, TopicTerm
+from app.programs.models import Topic, TopicStatus, TopicTerm
 from app.programs.operations import (
+    add_topic_ids,
     create_program,
     create_topic,
     find_topic,
@@ -22,6 +23,7 @@ from app.programs.operations import (
     topic_texts,
     update_topic,
 )
+from app.programs.terms import known_keys, topic_ids_by_key, topics_by_key
 from tests.conftest import make_app
 
 
@@ -204,3 +206,40 @@ def test_saving_a_case_costs_the_same_statements_whatever_the_vocabulary(app):
     small = _statements_to_save_a_case(program, names)
     _vocabulary(2000, start=20)
     assert _statements_to_save_a_case(program, names) == small
+
+
+def test_known_keys_are_the_names_and_synonyms_in_the_vocabulary(app):
+    create_topic("Hepatitis C", synonyms=["HCV"], actor=SYSTEM)
+    db.session.commit()
+    keys = [text_key(n) for n in ("HEPATITIS  c", "hcv", "Hepatitis B", "")]
+    with counting_statements() as seen:
+        assert known_keys(keys) == {"hepatitis c", "hcv"}
+    assert len(seen) == 1
+
+
+def test_topic_ids_by_key_finds_the_topic_topics_by_key_finds(app):
+    liver = create_topic("Liver disease", synonyms=["Cirrhosis", "Hepatology"], actor=SYSTEM)
+    gut = create_topic("Gastroenterology", synonyms=["hepatology", "GI"], actor=SYSTEM)
+    cirrhosis = create_topic("Cirrhosis", actor=SYSTEM)
+    db.session.commit()
+    keys = ["hepatology", "cirrhosis", "gi", "liver disease", "renal"]
+    with counting_statements() as seen:
+        ids = topic_ids_by_key(keys)
+    assert ids == {k: t.id for k, t in topics_by_key(keys).items()}
+    assert ids == {
+        "hepatology": liver.id,
+        "cirrhosis": cirrhosis.id,
+        "gi": gut.id,
+        "liver disease": liver.id,
+    }
+    assert len(seen) == 1
+
+
+def test_add_topic_ids_adds_the_missing_topics_and_gives_every_id(app):
+    existing = create_topic("Hepatitis C", actor=SYSTEM)
+    db.session.commit()
+    ids = add_topic_ids(["hepatitis  c", "Opioid tapering"], status=TopicStatus.PROPOSED)
+    added = db.session.scalar(select(Topic).where(Topic.name == "Opioid tapering"))
+    assert added is not None and added.status is TopicStatus.PROPOSED
+    assert ids == {"hepatitis c": existing.id, "opioid tapering": added.id}
+    assert find_topic("OPIOID TAPERING") is added
