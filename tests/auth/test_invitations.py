@@ -241,7 +241,9 @@ def test_the_api_invites_lists_resends_and_revokes(app, client, admin, smtp_sink
         json={"email": "omar@example.org", "role": "expert", "programs": ["nope"]},
         headers=headers,
     )
-    assert unknown.status_code == 404 and "nope" in unknown.get_json()["message"]
+    assert unknown.status_code == 404
+    assert unknown.get_json()["message"] == "No such program."
+    assert unknown.get_json()["field"] == "programs"
 
 
 def test_the_api_gives_the_link_when_mail_is_off_and_refuses_non_admins(
