@@ -29,6 +29,7 @@ def _import_models() -> None:
     from app.audit import models as _audit  # noqa: F401
     from app.auth import invitations as _invitations  # noqa: F401
     from app.auth import models as _auth  # noqa: F401
+    from app.cases import counting as _counting  # noqa: F401  (keeps cases.counts_on in step)
     from app.cases import models as _cases  # noqa: F401
     from app.deid import models as _deid  # noqa: F401
     from app.desk import models as _desk  # noqa: F401

@@ -189,8 +189,3 @@ class ReviewComment(Model):
 
     case: Mapped[Case] = relationship(back_populates="review_comments")
     author: Mapped[User | None] = relationship()
-
-
-# Keeps Case.counts_on in step with the agendas (session events; imported last: it reads
-# the models above).
-from app.cases import counting as _counting  # noqa: E402,F401
