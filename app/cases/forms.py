@@ -212,14 +212,20 @@ def form_from_case(case: Case) -> CaseForm:
         form = case_form(case.program, template)
     else:
         form = case_form(case.program, template, data=content_of(case))
-    boxes = {spec["key"] for spec in fields_of(template)}
-    form.kept = {k: v for k, v in (case.fields or {}).items() if k not in boxes}
-    return form
+    return _keeping(form, case.fields)
 
 
 def form_for_follow_up(earlier: Case) -> CaseForm:
     """A follow-up starts from the patient's facts, not from the earlier story."""
-    return case_form(earlier.program, data=follow_up_facts(earlier))
+    facts = follow_up_facts(earlier)
+    return _keeping(case_form(earlier.program, data=facts), facts.fields)
+
+
+def _keeping(form: CaseForm, fields: Mapping[str, Any] | None) -> CaseForm:
+    """`form` keeping those of `fields` it has no box for."""
+    boxes = {str(spec["key"]) for spec in form.template_fields}
+    form.kept = {k: v for k, v in (fields or {}).items() if k not in boxes}
+    return form
 
 
 class ReturnForm(GatedForm):

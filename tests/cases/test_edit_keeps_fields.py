@@ -203,3 +203,20 @@ def test_a_kept_text_passes_the_gate_again_with_its_panel_on_the_page(client, pr
     assert case.title == "Chronic back pain"
     assert case.fields == body["fields"]
     assert {o.field for o in db.session.scalars(select(DeidOverride))} == {"fields.notes[2]"}
+
+
+def test_a_web_follow_up_carries_the_free_fields_of_the_case_it_follows(client, programs, provider):
+    program, _ = programs
+    earlier = _draft(program, provider, dict(FREE))
+    earlier.status = CaseStatus.CLOSED
+    db.session.commit()
+    sign_in(client, provider)
+    page = client.get(f"/cases/{earlier.id}/follow-up").get_data(as_text=True)
+    assert "<dt>Notes</dt><dd>Seen weekly., Better by spring.</dd>" in page
+    answer = client.post(
+        f"/cases/{earlier.id}/follow-up",
+        data={"title": "Back pain, three months on", "action": "draft"},
+    )
+    assert answer.status_code == 303, answer.get_data(as_text=True)
+    follow_up = db.session.scalar(select(Case).where(Case.follows_id == earlier.id))
+    assert follow_up.fields == FREE
