@@ -4,7 +4,9 @@ They parse what was typed and carry it back to a refused page; the rules and the
 the operations'. The case form's boxes come from the program's template, so its class is
 built per template (`case_form`), with the boxes named as the page has always named them
 (`sections.<key>`, `fields.<key>`). Text is stripped here exactly as the operations strip
-it, so the offsets the gate reports refer to the text that the panels show.
+it, so the offsets the gate reports refer to the text that the panels show. A saved case's
+fields the form has no box for (free fields from an import or the API) are kept as they are,
+as the API keeps what a PATCH leaves out.
 """
 
 from __future__ import annotations
@@ -19,9 +21,17 @@ from wtforms import Field, Form, FormField, HiddenField, StringField
 
 from app.cases.lifecycle import RETURN_TEXTS, OutcomeEntry, follow_up_facts
 from app.cases.models import Case, Sex
-from app.cases.operations import CASE_TEXTS, CaseData, field_text_label
+from app.cases.operations import (
+    CASE_TEXTS,
+    CaseData,
+    content_of,
+    field_text_label,
+    field_texts,
+)
+from app.cases.queries import FieldRow, field_rows
 from app.cases.sections import join_sections_with_spans, sections_by_key
 from app.deid.forms import GatedForm, LongText, Spans, Text, as_given, stripped
+from app.deid.web import Panel
 from app.errors import ValidationError
 from app.inputs import id_value
 from app.programs.case_templates import template_of
@@ -66,16 +76,33 @@ class CaseForm(GatedForm):
     # "submit" from "Submit for review"
     action = HiddenField(filters=[as_given])
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The saved fields this form has no box for: sent back unchanged, shown read-only.
+        self.kept: dict[str, Any] = {}
+
     def value(self, name: str) -> Any:
         """What the box named `name` shows."""
         field = self._fields.get(name)
         return field.data if field is not None else None
 
+    def kept_rows(self) -> list[tuple[FieldRow, list[Panel]]]:
+        """The kept fields as the case page shows them, each with its texts' gate panels."""
+        rows: list[tuple[FieldRow, list[Panel]]] = []
+        for key, value in self.kept.items():
+            panels = [
+                panel
+                for name, panel in self.panels.items()
+                if name == f"fields.{key}" or name.startswith(f"fields.{key}[")
+            ]
+            rows.extend((row, panels) for row in field_rows({}, {key: value}))
+        return rows
+
     def topic_names(self) -> list[str]:
         return [t.strip() for t in self.topics.data.split(",") if t.strip()]
 
     def _structured(self) -> dict[str, Any]:
-        values = {}
+        values = dict(self.kept)
         for spec in self.template_fields:
             raw = self.value(f"fields.{spec['key']}")
             if raw not in ("", [], None):
@@ -107,6 +134,7 @@ class CaseForm(GatedForm):
             value = values.get(spec["key"])
             if spec.get("type", "text") == "text" and isinstance(value, str):
                 texts[f"fields.{spec['key']}"] = value
+        texts.update(field_texts(self.kept))  # the operation gates them again
         with suppress(ValidationError):  # a bad name is reported as such, not as a panel
             texts.update(topic_texts(self.topic_names()))
         return texts
@@ -177,27 +205,27 @@ def _shown(template: dict[str, Any] | None, data: CaseData) -> dict[str, Any]:
 
 
 def form_from_case(case: Case) -> CaseForm:
-    """The edit form filled from the saved case, with the template it was written with."""
-    if request.method == "POST":  # what was typed; the saved content is not read
-        return case_form(case.program, template_of(case))
-    return case_form(
-        case.program,
-        template_of(case),
-        data=CaseData(
-            title=case.title,
-            age=case.age,
-            sex=str(case.sex) if case.sex else None,
-            question=case.question or "",
-            presentation=case.presentation or "",
-            fields=dict(case.fields or {}),
-            topics=[t.name for t in case.topics],
-        ),
-    )
+    """The edit form filled from the saved case, with the template it was written with;
+    the saved fields it has no box for are kept."""
+    template = template_of(case)
+    if request.method == "POST":  # what was typed; the saved boxes are not read
+        form = case_form(case.program, template)
+    else:
+        form = case_form(case.program, template, data=content_of(case))
+    return _keeping(form, case.fields)
 
 
 def form_for_follow_up(earlier: Case) -> CaseForm:
     """A follow-up starts from the patient's facts, not from the earlier story."""
-    return case_form(earlier.program, data=follow_up_facts(earlier))
+    facts = follow_up_facts(earlier)
+    return _keeping(case_form(earlier.program, data=facts), facts.fields)
+
+
+def _keeping(form: CaseForm, fields: Mapping[str, Any] | None) -> CaseForm:
+    """`form` keeping those of `fields` it has no box for."""
+    boxes = {str(spec["key"]) for spec in form.template_fields}
+    form.kept = {k: v for k, v in (fields or {}).items() if k not in boxes}
+    return form
 
 
 class ReturnForm(GatedForm):
