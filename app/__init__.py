@@ -58,6 +58,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     config_module.apply_https(settings)
     app.config.from_mapping(settings)
     instance.mkdir(parents=True, exist_ok=True)
+    from app.auth.operations import prepare_stand_in_hash
+
+    prepare_stand_in_hash(app)  # with the configured method, before any sign-in
 
     _import_models()
     db.init_app(app)

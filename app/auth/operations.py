@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from flask import current_app
+from flask import Flask, current_app
 from sqlalchemy import case, delete, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -31,8 +31,9 @@ from app.extensions import db, reading_engine
 TOKEN_PREFIX = "cbk_"  # noqa: S105 - a public marker, not a secret
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # Compared against when the account does not exist, so timing does not reveal which emails
-# exist: one per hashing method, made with the method real hashes use, so it costs the same.
-_DUMMY_HASHES: dict[str, str] = {}
+# exist: made with the method real hashes use, so it costs the same, and made when the app
+# is created so that the first unknown email of a process costs no extra hash.
+_STAND_IN_KEY = "casebook_stand_in_hash"
 
 
 def _password_method() -> str:
@@ -44,12 +45,20 @@ def hash_password(password: str) -> str:
     return generate_password_hash(password, method=_password_method())
 
 
+def prepare_stand_in_hash(app: Flask) -> None:
+    method = str(app.config.get("CASEBOOK_PASSWORD_METHOD", "scrypt"))
+    stand_in = generate_password_hash("not-a-real-password-x", method)
+    app.extensions[_STAND_IN_KEY] = (method, stand_in)
+
+
 def _check_against_dummy(password: str) -> None:
     method = _password_method()
-    dummy = _DUMMY_HASHES.get(method)
-    if dummy is None:
-        dummy = _DUMMY_HASHES[method] = generate_password_hash("not-a-real-password-x", method)
-    check_password_hash(dummy, password)
+    made = current_app.extensions.get(_STAND_IN_KEY)
+    if made is None or made[0] != method:
+        # Only when the method was changed after the app was created.
+        prepare_stand_in_hash(current_app)
+        made = current_app.extensions[_STAND_IN_KEY]
+    check_password_hash(made[1], password)
 
 
 def normalise_email(email: str) -> str:

@@ -1036,6 +1036,7 @@ NOT_WRITE_OPERATIONS: dict[str, str] = {
     "app.auth.operations.user_for_session": "sign-in: establishes who the actor is",
     "app.auth.operations.authenticate_token": "sign-in: establishes who the actor is",
     "app.auth.operations.user_for_token": "sign-in: establishes who the actor is",
+    "app.auth.operations.prepare_stand_in_hash": "app set-up: no records, no actor",
     "app.backup.operations.backup": "the server's shell only (files, not the app's records)",
     "app.backup.operations.restore": "the server's shell only, into an empty instance",
     "app.auth.operations.revoke_all_tokens": "part of a checked operation's write",
@@ -1074,7 +1075,8 @@ _READS_BY_AREA = {
     "password_matches lockout_delay active_sessions list_tokens get_token",
     "backup": "read_manifest app_version",
     "cases": "normalise_age export_age validate_fields validate_content gate_texts field_texts "
-    "field_text_label saved_texts content_of check_complete find_case_by_ref get_case",
+    "field_text_label free_field_scans saved_texts content_of check_complete find_case_by_ref "
+    "get_case",
     "curriculum": "make_scope topic_frequency rising_topics recurring_questions "
     "questions_updating is_own_topic gaps presenter_coverage teaching_coverage",
     "deid": "guard overrides_for overrides_for_each",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,7 +14,7 @@ from app.auth.models import User
 from app.auth.policy import Actor, Permission, write_operation
 from app.cases.models import Case, CasePresentation, CaseStatus, Sex
 from app.common import utcnow
-from app.deid.gate import Acceptance, GatedFields
+from app.deid.gate import Acceptance, GatedFields, scan_fields
 from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
 from app.extensions import db
@@ -106,14 +106,19 @@ def validate_fields(
 
 def _check_keys(values: Mapping[Any, Any]) -> None:
     """Field keys are names, like a form's: a key is quoted in errors, audit details and
-    exports, and never passes the gate, so a key that could hold typed text is refused
-    without being repeated."""
+    exports, so a key that could hold typed text is refused without being repeated."""
     if any(not isinstance(key, str) or not FIELD_KEY.match(key) for key in values):
         raise ValidationError(f"Each key of fields must {FIELD_KEY_RULE}.", field="fields")
 
 
+class FreeFields(dict[str, Any]):
+    """The fields of a case of a program without a form, as validated: their numbers are
+    free values too, so the gate reads them as text (a form's numbers are typed and bounded
+    by the form, and stay out of it)."""
+
+
 def _free_fields(values: Mapping[str, Any]) -> dict[str, Any]:
-    clean: dict[str, Any] = {}
+    clean = FreeFields()
     for key, value in values.items():
         scalar = (str, int, float, bool)
         ok = (
@@ -128,7 +133,61 @@ def _free_fields(values: Mapping[str, Any]) -> dict[str, Any]:
             )
         if value not in (None, "", []):
             clean[key] = value
+    _check_free_names(clean)
     return clean
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _key_words(key: str) -> str:
+    return key.replace("_", " ")
+
+
+def _check_free_names(fields: Mapping[str, Any]) -> None:
+    """A key is quoted in errors, audit details and exports: one whose words read as an
+    identifier (a date of birth in it) is refused, not repeated. A number is read with its
+    key as cue ("mrn: 1961"); a finding only that reading has has no offset in the value to
+    mark as not an identifier, so the number is refused, naming its field."""
+    if any(scan_fields({"fields": _key_words(key)}) for key in fields):
+        raise ValidationError(
+            "A field name reads as a possible patient identifier: rename the field.",
+            field="fields",
+        )
+    for name, text in field_texts(fields).items():
+        key = name.removeprefix("fields.").partition("[")[0]
+        if not _is_number(_value_of(fields, name)):
+            continue
+        cue = f"{_key_words(key)}: "
+        bare = scan_fields({name: text})
+        for f in scan_fields({name: cue + text}):
+            start, end = f.start - len(cue), f.end - len(cue)
+            if end > 0 and not any(b.start < end and start < b.end for b in bare):
+                raise ValidationError(
+                    f"Field {key}: with its name, this number reads as a possible patient"
+                    " identifier; remove it, or name the field for what it measures.",
+                    field=name,
+                )
+
+
+def free_field_scans(fields: Mapping[Any, Any]) -> Iterator[str]:
+    """What the checks of a program without a form scan in `fields` beyond their texts
+    (each key's words, each number alone and after its key), for an import to scan ahead."""
+    for key, value in fields.items():
+        if not isinstance(key, str):
+            continue
+        yield _key_words(key)
+        for item in value if isinstance(value, list) else [value]:
+            if _is_number(item):
+                yield str(item)
+                yield f"{_key_words(key)}: {item}"
+
+
+def _value_of(fields: Mapping[str, Any], name: str) -> Any:
+    key, _, index = name.removeprefix("fields.").partition("[")
+    value = fields[key]
+    return value[int(index[:-1]) - 1] if index else value
 
 
 def _coerce_field(spec: dict[str, Any], raw: Any) -> Any:
@@ -272,15 +331,23 @@ def gate_texts(values: Mapping[str, Any]) -> dict[str, str]:
 
 def field_texts(fields: Mapping[str, Any]) -> dict[str, str]:
     """The texts of a case's fields for the gate: `fields.<key>`, and each text of a list (a
-    program without a form keeps lists as given) as `fields.<key>[i]`, from 1 as elsewhere."""
+    program without a form keeps lists as given) as `fields.<key>[i]`, from 1 as elsewhere.
+    A program without a form (`FreeFields`) has its numbers read as text too."""
+    free = isinstance(fields, FreeFields)
+
+    def gated(item: Any) -> str | None:
+        if isinstance(item, str):
+            return item
+        return str(item) if free and _is_number(item) else None
+
     texts: dict[str, str] = {}
     for key, value in fields.items():
-        if isinstance(value, str):
-            texts[f"fields.{key}"] = value
-        elif isinstance(value, list):
+        if isinstance(value, list):
             for i, item in enumerate(value, 1):
-                if isinstance(item, str):
-                    texts[f"fields.{key}[{i}]"] = item
+                if (text := gated(item)) is not None:
+                    texts[f"fields.{key}[{i}]"] = text
+        elif (text := gated(value)) is not None:
+            texts[f"fields.{key}"] = text
     return texts
 
 

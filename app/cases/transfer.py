@@ -38,6 +38,7 @@ from app.cases.operations import (
     create_case,
     export_age,
     find_case_by_ref,
+    free_field_scans,
     schedule,
     set_status,
     update_case,
@@ -1030,6 +1031,8 @@ def _texts(records: list[tuple[int, dict[str, Any]]], known: Container[str] = ()
     while stack:
         value, keyed = stack.pop()
         if isinstance(value, dict):
+            if keyed and isinstance(value.get("fields"), dict):
+                yield from free_field_scans(value["fields"])
             stack.extend(
                 (item, keyed and key != "fields")
                 for key, item in value.items()

@@ -147,3 +147,38 @@ def test_forms_need_a_csrf_token(app, client):
         "/sign-in", data={"email": "c@example.org", "password": PASSWORD, "csrf_token": token}
     )
     assert response.status_code == 302
+
+
+def test_the_stand_in_hash_is_made_with_the_app_not_on_the_first_unknown_email(
+    tmp_path, monkeypatch
+):
+    # Made lazily, the first unknown email of a process would cost a hash plus a check.
+    from app.auth import operations
+    from tests.conftest import make_app
+
+    made: list[str] = []
+    checked: list[str] = []
+    real_make, real_check = operations.generate_password_hash, operations.check_password_hash
+
+    def make(password: str, method: str = "scrypt", salt_length: int = 16) -> str:
+        made.append(method)
+        return real_make(password, method, salt_length)
+
+    def check(stored: str, password: str) -> bool:
+        checked.append(stored)
+        return real_check(stored, password)
+
+    monkeypatch.setattr(operations, "generate_password_hash", make)
+    monkeypatch.setattr(operations, "check_password_hash", check)
+    application = make_app(f"sqlite:///{tmp_path / 'fresh.sqlite3'}", tmp_path / "index")
+    method = application.config["CASEBOOK_PASSWORD_METHOD"]
+    assert made == [method]  # when the app is created
+
+    made.clear()
+    with application.app_context():
+        db.create_all()
+        assert authenticate("nobody@example.org", PASSWORD) is None
+        db.session.remove()
+        db.engine.dispose()
+    assert made == []
+    assert [stored.split("$", 1)[0] for stored in checked] == [method]

@@ -1,7 +1,7 @@
 """A program without a case form keeps a case's fields as given: their keys must be names
-(a key is quoted in errors, audit details and exports, and never scanned), and every text
-in them, each one of a list too, passes the gate. Through the API, a file import (with
---redact too) and a hub import alike."""
+(a key is quoted in errors, audit details and exports) whose words pass the gate, and every
+text and number in them, each one of a list too, passes the gate. Through the API, a file
+import (with --redact too) and a hub import alike."""
 
 from __future__ import annotations
 
@@ -175,3 +175,112 @@ def test_an_import_refuses_a_key_that_is_not_a_name_without_repeating_it(tmp_pat
     assert "123-45-6789" not in problem and not any(p in problem for p in PLANTED)
     assert db.session.scalar(select(func.count(Case.id))) == 0
     assert not any(p in stored() for p in PLANTED)
+
+
+# Numbers of a program without a form are as free as its texts: an SSN, a phone or a record
+# number sent as a JSON number passes the gate as text, read with its field's name as cue.
+NUMBERS = {"ssn": 123456789, "cell": 6035550142, "record_mrn": [4401237, 7]}
+
+
+def test_free_numbers_pass_the_gate_as_text_named_like_texts(client, pain):
+    _, provider = pain
+    answer = client.post(
+        "/api/v1/cases", headers=bearer(provider), json={**CASE, "fields": NUMBERS}
+    )
+    assert answer.status_code == 422
+    body = answer.get_json()
+    assert body["error"] == "identifiers_found"
+    assert {f["field"] for f in body["findings"]} == {
+        "fields.ssn",
+        "fields.cell",
+        "fields.record_mrn[1]",
+    }
+    assert "123456789" not in json.dumps(body) and "123456789" not in stored()
+
+
+def test_a_free_number_marked_not_an_identifier_is_kept_with_its_override(client, pain):
+    _, provider = pain
+    headers = bearer(provider)
+    body = {**CASE, "fields": {"clinic_line": 6035550142, "visits": 3, "smoker": True}}
+    found = client.post("/api/v1/cases", headers=headers, json=body).get_json()["findings"]
+    assert [(f["field"], f["start"], f["end"]) for f in found] == [("fields.clinic_line", 0, 10)]
+    accepted = [
+        {"field": f["field"], "start": f["start"], "end": f["end"], "reason": "not_about_patient"}
+        for f in found
+    ]
+    answer = client.post(
+        "/api/v1/cases", headers=headers, json={**body, "accept_findings": accepted}
+    )
+    assert answer.status_code == 201, answer.get_json()
+    db.session.rollback()
+    [case] = db.session.scalars(select(Case))
+    assert case.fields == {"clinic_line": 6035550142, "visits": 3, "smoker": True}
+    assert {o.field for o in db.session.scalars(select(DeidOverride))} == {"fields.clinic_line"}
+
+
+def test_a_number_that_only_its_fields_name_makes_an_identifier_is_refused(client, pain):
+    # "1961" alone is no finding; as the value of an MRN it is one, which has no offset in
+    # the value to mark, so it is refused, naming the field.
+    _, provider = pain
+    fields = {"record_mrn": [1961], "visits": 1961}
+    answer = client.post("/api/v1/cases", headers=bearer(provider), json={**CASE, "fields": fields})
+    assert answer.status_code == 422
+    body = answer.get_json()
+    assert body["field"] == "fields.record_mrn[1]"
+    assert list(body["errors"]) == ["fields.record_mrn[1]"]
+    assert "1961" not in json.dumps(body) and "1961" not in stored()
+
+
+def test_a_key_whose_words_read_as_an_identifier_is_refused_without_being_repeated(client, pain):
+    _, provider = pain
+    fields = {"dob_19610314": True}
+    answer = client.post("/api/v1/cases", headers=bearer(provider), json={**CASE, "fields": fields})
+    assert answer.status_code == 422
+    body = answer.get_json()
+    assert body["field"] == "fields"
+    assert "19610314" not in json.dumps(body) and "19610314" not in stored()
+
+
+def test_a_form_keeps_its_numbers_typed_and_out_of_the_gate(pain):
+    templated = create_program(
+        "hcv",
+        "Hepatitis C ECHO",
+        template={"fields": [{"key": "viral_load", "label": "Viral load", "type": "number"}]},
+        actor=SYSTEM,
+    )
+    case = create_case(
+        templated, CaseData("T", fields={"viral_load": 6035550142}), presenter=None, actor=SYSTEM
+    )
+    assert case.fields == {"viral_load": 6035550142}
+
+
+@pytest.mark.parametrize("redact", [False, True])
+def test_an_import_refuses_a_numeric_identifier_naming_file_record_and_field(
+    tmp_path, pain, redact
+):
+    # --redact rewrites text only: a number is refused, for the record to be corrected.
+    for fields, field in (
+        ({"ssn": 123456789, "visits": 3}, "fields.ssn"),
+        ({"record_mrn": [3, 1961]}, "fields.record_mrn[2]"),
+    ):
+        result = _import(tmp_path, fields, redact=redact)
+        assert not result.ok
+        assert result.problems and all(f"field '{field}'" in p for p in result.problems)
+        assert all("pain-1" in p and "cases.jsonl" in p for p in result.problems)
+        assert not result.redactions
+        assert db.session.scalar(select(func.count(Case.id))) == 0
+        assert "123456789" not in stored() and "1961" not in stored()
+    result = _import(tmp_path, {"dob_19610314": 1}, redact=redact)
+    assert not result.ok and all("field 'fields'" in p for p in result.problems)
+    assert not any("19610314" in p for p in result.problems)
+
+
+def test_an_import_scans_ahead_what_the_checks_of_free_fields_scan():
+    # Scanned ahead, before the import's transaction takes the lock, as texts are.
+    from app.cases.transfer import _texts
+
+    record = {**CASE, "fields": {"clinic_line": 6035550142, "doses": [30, "x"], "smoker": True}}
+    texts = set(_texts([(1, record)]))
+    assert {"clinic line", "6035550142", "clinic line: 6035550142"} <= texts
+    assert {"doses", "30", "doses: 30", "x", "smoker"} <= texts
+    assert "True" not in texts and "smoker: True" not in texts
