@@ -156,7 +156,8 @@ class _Attributes(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "a" and self._href is not None:
             href, text = self._href.strip(), "".join(self._link_text).strip()
-            if href and href not in (text, f"mailto:{text}"):
+            # A linked address (linkify's "www.x.org" gets "http://") is read once, as text.
+            if href and href not in (text, f"mailto:{text}", f"http://{text}", f"https://{text}"):
                 self.values.append(href)
             self._href = None
 

@@ -310,7 +310,7 @@ def test_a_tooltip_repeating_a_link_or_plain_words_passes():
     ):
         assert check({"presentation": text}) == [], text
     # A linked address is one finding, not two (its text and its href).
-    text = "Guidance at https://www.hcvguidelines.org/treatment and <https://www.aasld.org>."
+    text = 'At https://www.hcvguidelines.org/treatment and www.aasld.org [AASLD](/p/12 "AASLD").'
     with pytest.raises(IdentifiersFound) as info:
         check({"presentation": text})
     assert [f.category for f in info.value.findings] == ["URL", "URL"]
