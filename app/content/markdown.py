@@ -5,8 +5,9 @@ from __future__ import annotations
 import html as html_lib
 import re
 import threading
-from collections.abc import MutableMapping
+from collections.abc import Iterable, MutableMapping
 from functools import lru_cache, partial
+from html.parser import HTMLParser
 
 import bleach
 import markdown as markdown_lib
@@ -116,6 +117,49 @@ def plain_text(source: str | None, *, cached: bool = True) -> str:
     # the template escapes once, so unescape here or it shows as "&ldquo;" on the page.
     text = _text(str(source)) if cached else _text.__wrapped__(str(source))
     return html_lib.unescape(text)
+
+
+def shown_parts(source: str) -> tuple[str, list[str]]:
+    """What a reader sees of `source`, not cached: its text (as `plain_text`), and the
+    title and href values of the sanitized HTML, entities decoded (a link's href only when
+    its text is not that address already)."""
+    converted = _converter().convert(source)
+    text = html_lib.unescape(_text_cleaner().clean(converted))
+    if "title=" not in converted and "href=" not in converted:
+        return text, []
+    reader = _Attributes()
+    reader.feed(_cleaner().clean(converted))
+    reader.close()
+    return text, reader.values
+
+
+class _Attributes(HTMLParser):
+    """The title and href values of HTML (the parser decodes their entities)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.values: list[str] = []
+        self._href: str | None = None
+        self._link_text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: Iterable[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("title"):
+            self.values.append(found["title"] or "")
+        if tag == "a":
+            self._href, self._link_text = found.get("href"), []
+
+    def handle_data(self, data: str) -> None:
+        if self._href is not None:
+            self._link_text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._href is not None:
+            href, text = self._href.strip(), "".join(self._link_text).strip()
+            # A linked address (linkify's "www.x.org" gets "http://") is read once, as text.
+            if href and href not in (text, f"mailto:{text}", f"http://{text}", f"https://{text}"):
+                self.values.append(href)
+            self._href = None
 
 
 # Markdown syntax taken out of stored text for search snippets: a handful of regular

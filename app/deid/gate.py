@@ -13,6 +13,7 @@ so it always blocks, unless a finding of the same value in the text as submitted
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -357,20 +358,26 @@ def hidden_findings(
     values: Mapping[str, str | None], scanned: Mapping[str, list[FieldFinding]]
 ) -> list[HiddenFinding]:
     """The findings of each text as shown that its findings as submitted (`scanned`) have
-    no counterpart for: none whose value (letters and digits) holds this one's. A value found
-    in both readings is the one finding, blocked or marked as that one is, whatever category
+    no counterpart for: the same value (letters and digits), as many times. A value found in
+    both readings is the one finding, blocked or marked as that one is, whatever category
     each reading gives it (a number read as an ID in one and a phone in the other): the
-    author has seen it marked and decided."""
+    author has seen it marked and decided. Only an equal value counts: a phone hidden in the
+    text is not covered by a marked URL that happens to contain its digits."""
     out: list[HiddenFinding] = []
     for name, text in values.items():
         shown = shown_text(text) if text else None
         if not text or not shown:
             continue
-        known = [reduced(text[f.start : f.end]) for f in scanned.get(name, ())]
+        known = Counter(reduced(text[f.start : f.end]) for f in scanned.get(name, ()))
+        reported: set[str] = set()
         for finding in _field_findings(name, shown):
             value = reduced(shown[finding.start : finding.end])
-            if value and not any(value in other for other in known):
-                known.append(value)  # one per value
+            if not value:
+                continue
+            if known[value] > 0:
+                known[value] -= 1
+            elif value not in reported:  # one per value
+                reported.add(value)
                 out.append(HiddenFinding(name, finding.category))
     return out
 

@@ -35,7 +35,27 @@ LOOKALIKES: dict[str, str] = {
     "Ϝ": "F", "ϒ": "Y", "Ϳ": "J",
     "α": "a", "γ": "y", "ι": "i", "ν": "v", "ο": "o", "ρ": "p", "σ": "o", "υ": "u",
     "ϲ": "c", "ϳ": "j", "ϱ": "p", "ͺ": "i",
+    # Armenian
+    "Օ": "O", "Ս": "U", "Տ": "S", "Լ": "L",
+    "օ": "o", "ս": "u", "ց": "g", "հ": "h", "ո": "n", "զ": "q",
 }  # fmt: skip
+
+# Cherokee capitals drawn as a Latin one (TR39), and their small forms as its small letter.
+_CHEROKEE = {
+    "\u13a0": "D", "\u13a1": "R", "\u13a2": "T", "\u13aa": "A", "\u13ab": "J", "\u13ac": "E",
+    "\u13b3": "W", "\u13b7": "M", "\u13bb": "H", "\u13c0": "G", "\u13c3": "Z", "\u13d2": "R",
+    "\u13d4": "W", "\u13d9": "V", "\u13da": "S", "\u13de": "L", "\u13df": "C", "\u13e2": "P",
+    "\u13e6": "K", "\u13f4": "B",
+}  # fmt: skip
+LOOKALIKES.update(_CHEROKEE)
+LOOKALIKES.update({c.lower(): latin.lower() for c, latin in _CHEROKEE.items()})
+# Latin small capitals read as small letters ("Jᴏhn" is "John"); there is no small capital X.
+LOOKALIKES.update(
+    {
+        unicodedata.lookup(f"LATIN LETTER SMALL CAPITAL {c}"): c.lower()
+        for c in "ABCDEFGHIJKLMNOPQRSTUVWYZ"
+    }
+)
 
 
 # Typographic quotes and dashes (Markdown's typography makes them from ASCII) read as the
@@ -48,12 +68,30 @@ _TYPOGRAPHY = {
 
 _TYPOGRAPHY_TABLE = str.maketrans(_TYPOGRAPHY)
 
+# Signs and strokes drawn as a hyphen that are not dash punctuation (category Pd, which all
+# read as "-"): minus signs, the hyphen bullet, horizontal box-drawing lines.
+_MINUS = frozenset(
+    "\u2212\u2796\u02d7\u207b\u208b\u2043\u2e43\u23af\u2500\u2501\u2504\u2505\u2508\u2509\u254c\u254d"
+)
+
+# Super- and subscript digits: one or two are a power ("10³/µL"), a run of three or more
+# (separators allowed) is a number written small ("¹²³-⁴⁵-⁶⁷⁸⁹") and reads as one.
+_SCRIPT_DIGIT = "[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u2080-\u2089]"
+_SCRIPT_RUN = re.compile(f"{_SCRIPT_DIGIT}(?:[ ./-]?{_SCRIPT_DIGIT}){{2,}}")
+
+
+def _script_digits(match: re.Match[str]) -> str:
+    return "".join(str(unicodedata.digit(c)) if not c.isascii() else c for c in match[0])
+
 
 def _shown_char(char: str) -> str:
     if char in _TYPOGRAPHY:
         return _TYPOGRAPHY[char]
     category = unicodedata.category(char)
-    if category == "Cf" or category.startswith("M") or char in _INVISIBLE:
+    if category == "Pd" or char in _MINUS:
+        return "-"
+    # Format and control characters (C1 controls and DEL among them) are not drawn.
+    if category in ("Cf", "Cc") or category.startswith("M") or char in _INVISIBLE:
         return ""
     digit = unicodedata.decimal(char, None)
     if digit is not None:
@@ -77,7 +115,7 @@ class _Table(dict[int, str]):
 _TABLE_MAX = 20_000
 
 
-_TABLE = _Table({code: chr(code) for code in range(128)})
+_TABLE = _Table({code: chr(code) for code in range(127)} | {127: ""})
 
 
 def plain_letters(text: str) -> str:
@@ -86,8 +124,8 @@ def plain_letters(text: str) -> str:
     ("José", "Muñoz": read as the stored text is); a mark that composes with nothing (an
     accent over a digit, a stack of them) goes."""
     if text.isascii():
-        return text
-    return unicodedata.normalize("NFC", text).translate(_TABLE)
+        return text.replace("\x7f", "") if "\x7f" in text else text
+    return _SCRIPT_RUN.sub(_script_digits, unicodedata.normalize("NFC", text).translate(_TABLE))
 
 
 def shown_text(text: str) -> str | None:
@@ -96,14 +134,17 @@ def shown_text(text: str) -> str | None:
     also goes into Markdown exports and handouts. The rendering is not cached: refused text
     is not kept in memory."""
     markup = bool(_MARKUP.search(text))
-    if text.isascii() and not markup:
+    if text.isascii() and not markup and "\x7f" not in text:
         return None
     shown = text
     if markup:
         # Imported here: reading most texts never needs the renderer (import time matters).
-        from app.content.markdown import plain_text
+        from app.content.markdown import shown_parts
 
-        shown = plain_text(text, cached=False)
+        # A link's address and a tooltip (a link's or an abbreviation's title) are shown
+        # too, entities decoded: each is read on a line of its own.
+        shown, attributes = shown_parts(text)
+        shown = "\n".join([shown, *attributes])
     shown = plain_letters(shown)
     # Only typographic quotes and dashes made plain: the rules read those alike already.
     if shown == text or shown == text.translate(_TYPOGRAPHY_TABLE):

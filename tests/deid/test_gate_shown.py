@@ -162,14 +162,16 @@ def test_the_reading_remembers_a_bounded_number_of_characters():
     assert plain_letters("\u0663\u200b") == "3"  # still read once full
 
 
-def test_the_lookalike_table_maps_cyrillic_and_greek_letters_to_latin_of_the_same_case():
+def test_the_lookalike_table_maps_letters_of_other_scripts_to_latin_of_the_same_case():
+    scripts = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "LATIN LETTER SMALL CAPITAL")
     for letter, latin in LOOKALIKES.items():
         name = unicodedata.name(letter)
-        assert name.startswith(("CYRILLIC", "GREEK")), name
+        assert name.startswith(scripts), name
         assert latin.isascii() and latin.isalpha() and len(latin) == 1
         if letter != "Ь":  # the capital soft sign is drawn as a small "b"
             assert letter.isupper() == latin.isupper(), (name, latin)
     assert plain_letters("Мr. Jоhn Ѕmith, Рatient") == "Mr. John Smith, Patient"
+    assert plain_letters("\u13abohn \u054fmith, J\u1d0fhn \ua731mith") == "John Smith, John smith"
 
 
 def test_import_workers_scan_the_text_as_shown_too():
@@ -262,3 +264,113 @@ def test_typographic_quotes_and_dashes_alone_need_no_second_reading():
     assert shown_text("Mr. Smith’s “wife” – seen") is None
     assert shown_text("SSN 123–45–6789") is None  # the rules fold the dash themselves
     assert shown_text("SSN 123--45--6789") == "SSN 123-45-6789"
+
+
+# What the page shows besides its text: a link's or abbreviation's tooltip, and characters
+# a reader reads as a hyphen, a digit or a Latin letter.
+SHOWN_ELSEWHERE = {
+    "link_title": ('See [guidance](/practices/12 "SSN 123&#45;45&#45;6789").', {"SSN"}),
+    "abbr_title": ('Seen <abbr title="Call 555&#45;867&#45;5309">pt</abbr>.', {"PHONE"}),
+    "abbreviation": ("HCV genotype 1a.\n\n*[HCV]: SSN 123\u200b-45-6789", {"SSN"}),
+    "link_href": ("See [the note](/notes?ssn=123&#45;45&#45;6789).", {"SSN"}),
+    **{
+        f"dash_{ord(c):04X}": (f"SSN 123{c}45{c}6789 on file.", {"SSN"})
+        for c in "\u2014\u2015\u2e3a\ufe58\u2796\u02d7\u207b\u2043\u2500"
+    },
+    "superscripts": (
+        "SSN \u00b9\u00b2\u00b3-\u2074\u2075-\u2076\u2077\u2078\u2079 on file.",
+        {"SSN"},
+    ),
+    "subscripts": (
+        "SSN \u2081\u2082\u2083-\u2084\u2085-\u2086\u2087\u2088\u2089 on file.",
+        {"SSN"},
+    ),
+    "armenian_o": ("Patient J\u0585hn Smith seen today.", {"NAME"}),
+    "cherokee_j": ("Patient \u13abohn Smith seen today.", {"NAME"}),
+    "small_capital_o": ("Patient J\u1d0fhn Smith seen today.", {"NAME"}),
+    "c1_control": ("SSN 123\u0085-45-6789 on file.", {"SSN"}),
+    "delete": ("SSN 123\x7f-45-6789 on file.", {"SSN"}),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(SHOWN_ELSEWHERE))
+def test_what_a_tooltip_or_a_lookalike_shows_is_refused(kind):
+    text, categories = SHOWN_ELSEWHERE[kind]
+    with pytest.raises(IdentifiersFound) as info:
+        check({"presentation": text})
+    assert {h.category for h in info.value.hidden} == categories
+    assert info.value.findings == []
+
+
+def test_a_tooltip_repeating_a_link_or_plain_words_passes():
+    for text in (
+        'See the [AASLD guidance](/practices/12 "AASLD guidance, 2023") on DAAs.',
+        "HCV genotype 1a.\n\n*[HCV]: hepatitis C virus",
+        "Fentanyl 25 µg/h, WBC 7.2 × 10³/µL, platelets 98 × 10⁹/L; pain—worse at night.",
+    ):
+        assert check({"presentation": text}) == [], text
+    # A linked address is one finding, not two (its text and its href).
+    text = 'At https://www.hcvguidelines.org/treatment and www.aasld.org [AASLD](/p/12 "AASLD").'
+    with pytest.raises(IdentifiersFound) as info:
+        check({"presentation": text})
+    assert [f.category for f in info.value.findings] == ["URL", "URL"]
+    assert info.value.hidden == []
+
+
+def test_the_reading_folds_dashes_script_digits_and_controls():
+    assert shown_text("123\u201445\u20156789") == "123-45-6789"
+    assert plain_letters("¹²³-⁴⁵-⁶⁷⁸⁹ and 10³/µL, x²") == "123-45-6789 and 10³/μL, x²"
+    assert plain_letters("12\u00853\x7f4") == "1234"
+    assert plain_letters("J\u0585hn \u13abohn J\u1d0fhn") == "John John John"
+
+
+def test_an_accepted_finding_covers_only_the_same_value_as_often_as_it_is_written():
+    url = "Guidance: https://www.ncbi.nlm.nih.gov/pmc/articles/PMC5558675309/"
+    text = url + "\n\nPatient's cell: 555&#45;867&#45;5309."
+    with pytest.raises(IdentifiersFound) as info:
+        check({"presentation": text})
+    assert [h.category for h in info.value.hidden] == ["PHONE"]  # in the first refusal
+    accepted = [Acceptance(f.field, f.start, f.end, "other") for f in info.value.findings]
+    with pytest.raises(IdentifiersFound) as info:
+        check({"presentation": text}, accepted)
+    assert [h.category for h in info.value.hidden] == ["PHONE"]
+    # The same phone written once plainly and once hidden: one mark does not cover both.
+    twice = "Cell 555-867-5309; home 555&#45;867&#45;5309."
+    with pytest.raises(IdentifiersFound) as info:
+        check({"presentation": twice})
+    accepted = [Acceptance(f.field, f.start, f.end, "other") for f in info.value.findings]
+    assert len(accepted) == 1
+    with pytest.raises(IdentifiersFound) as info:
+        check({"presentation": twice}, accepted)
+    assert [h.category for h in info.value.hidden] == ["PHONE"]
+
+
+def test_api_refuses_a_tooltip_and_a_phone_behind_an_accepted_url(program, client, make_user):
+    user = make_user("provider", programs=["hcv"])
+    headers = bearer(user)
+    body = {"program": "hcv", "title": "HCV case", "question": "Which regimen?"}
+    tooltip = 'See [guidance](/practices/12 "SSN 123&#45;45&#45;6789").'
+    r = client.post("/api/v1/cases", json={**body, "presentation": tooltip}, headers=headers)
+    assert r.status_code == 422
+    assert r.get_json()["hidden"] == [{"field": "presentation", "category": "SSN"}]
+    assert "6789" not in r.get_data(as_text=True)
+    text = (
+        "Guidance: https://www.ncbi.nlm.nih.gov/pmc/articles/PMC5558675309/\n\n"
+        "Patient's cell: 555&#45;867&#45;5309."
+    )
+    r = client.post("/api/v1/cases", json={**body, "presentation": text}, headers=headers)
+    assert r.status_code == 422
+    refused = r.get_json()
+    assert refused["hidden"] == [{"field": "presentation", "category": "PHONE"}]
+    accept = [
+        {"field": f["field"], "start": f["start"], "end": f["end"], "reason": "other"}
+        for f in refused["findings"]
+    ]
+    r = client.post(
+        "/api/v1/cases",
+        json={**body, "presentation": text, "accept_findings": accept},
+        headers=headers,
+    )
+    assert r.status_code == 422
+    assert r.get_json()["hidden"] == [{"field": "presentation", "category": "PHONE"}]
+    assert db.session.scalar(select(func.count()).select_from(Case)) == 0
