@@ -13,7 +13,6 @@ so it always blocks, unless a finding of the same value in the text as submitted
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -358,27 +357,42 @@ def hidden_findings(
     values: Mapping[str, str | None], scanned: Mapping[str, list[FieldFinding]]
 ) -> list[HiddenFinding]:
     """The findings of each text as shown that its findings as submitted (`scanned`) have
-    no counterpart for: the same value (letters and digits), as many times. A value found in
-    both readings is the one finding, blocked or marked as that one is, whatever category
-    each reading gives it (a number read as an ID in one and a phone in the other): the
-    author has seen it marked and decided. Only an equal value counts: a phone hidden in the
-    text is not covered by a marked URL that happens to contain its digits."""
+    no counterpart for, each submitted finding standing for one shown finding at most.
+
+    A counterpart has the same value (letters and digits), whatever category each reading
+    gives it (a number read as an ID in one and a phone in the other): the author has seen it
+    marked and decided. Failing that, a submitted finding of the same category that holds
+    the value and has no equal counterpart of its own (the two readings found one name with
+    different edges). A phone hidden in the text is not covered by a marked URL that
+    happens to contain its digits, nor by a marked number that the shown text also holds."""
     out: list[HiddenFinding] = []
     for name, text in values.items():
         shown = shown_text(text) if text else None
         if not text or not shown:
             continue
-        known = Counter(reduced(text[f.start : f.end]) for f in scanned.get(name, ()))
-        reported: set[str] = set()
+        submitted = [(reduced(text[f.start : f.end]), f.category) for f in scanned.get(name, ())]
+        free = list(range(len(submitted)))
+        left = []
         for finding in _field_findings(name, shown):
             value = reduced(shown[finding.start : finding.end])
             if not value:
                 continue
-            if known[value] > 0:
-                known[value] -= 1
+            equal = next((i for i in free if submitted[i][0] == value), None)
+            if equal is None:
+                left.append((value, finding.category))
+            else:
+                free.remove(equal)
+        reported: set[str] = set()
+        for value, category in left:
+            holder = next(
+                (i for i in free if submitted[i][1] == category and value in submitted[i][0]),
+                None,
+            )
+            if holder is not None:
+                free.remove(holder)
             elif value not in reported:  # one per value
                 reported.add(value)
-                out.append(HiddenFinding(name, finding.category))
+                out.append(HiddenFinding(name, category))
     return out
 
 

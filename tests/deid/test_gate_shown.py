@@ -18,6 +18,8 @@ from app.cases.transfer import import_paths
 from app.deid.detector import scan
 from app.deid.gate import (
     Acceptance,
+    FieldFinding,
+    HiddenFinding,
     IdentifiersFound,
     check,
     hidden_findings,
@@ -118,6 +120,34 @@ def test_a_value_found_in_both_readings_is_one_finding_whatever_its_category():
     accepted = [Acceptance(f.field, f.start, f.end, "other") for f in scanned["presentation"]]
     assert len(check(values, accepted)) == len(accepted)
     assert hidden_findings(values, scanned) == []
+
+
+def test_a_submitted_finding_of_the_same_category_covers_a_narrower_one_as_shown():
+    # The two readings found one name with different edges: marked, it is the one finding.
+    text = "Patient John Smith was seen **today** about her taper."
+    shown = shown_text(text) or ""
+    assert [(shown[f.start : f.end], f.category) for f in scan(shown)] == [("John Smith", "NAME")]
+    wider = text.index("Patient"), text.index(" was")
+    values = {"presentation": text}
+
+    def submitted(category: str) -> dict[str, list[FieldFinding]]:
+        return {"presentation": [FieldFinding("presentation", *wider, category, 0.9)]}
+
+    assert hidden_findings(values, submitted("NAME")) == []
+    assert hidden_findings(values, submitted("ID")) == [HiddenFinding("presentation", "NAME")]
+
+
+def test_a_submitted_finding_covers_one_shown_finding_and_its_equal_first():
+    # A marked name stands for its own rendering; a second name it happens to contain
+    # (written apart with an entity) is still refused.
+    text = "Seen with John Smith; **Smith** paged J&#111;hn Smith."
+    shown = shown_text(text) or ""
+    names = [shown[f.start : f.end] for f in scan(shown) if f.category == "NAME"]
+    assert names.count("John Smith") == 2
+    first = text.index("John Smith")
+    marked = FieldFinding("presentation", first, first + len("John Smith"), "NAME", 0.9)
+    hidden = hidden_findings({"presentation": text}, {"presentation": [marked]})
+    assert HiddenFinding("presentation", "NAME") in hidden
 
 
 def test_both_kinds_are_refused_together_and_moved_under_a_prefix():
