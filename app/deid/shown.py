@@ -15,6 +15,7 @@ import unicodedata
 # An ASCII text without any of these reads on the page as it is stored: no second scan.
 # Markdown's typography turns "--" into a dash, which the rules read as a hyphen.
 _MARKUP = re.compile(r"[\\*_&<>\[\]`~]|--")
+_DASH_RUN = re.compile(r"(?<=\d)-{2,}(?=\d)")
 
 # Invisible characters that are not of category Cf (which all go).
 _INVISIBLE = frozenset("\u034f\u180e\u00ad\u115f\u1160\u3164\uffa0")
@@ -145,7 +146,8 @@ def shown_text(text: str) -> str | None:
         # too, entities decoded: each is read on a line of its own.
         shown, attributes = shown_parts(text)
         shown = "\n".join([shown, *attributes])
-    shown = plain_letters(shown)
+    # A run of dashes between digits reads as one ("123&#45-45" shows as "123--45").
+    shown = _DASH_RUN.sub("-", plain_letters(shown))
     # Only typographic quotes and dashes made plain: the rules read those alike already.
     if shown == text or shown == text.translate(_TYPOGRAPHY_TABLE):
         return None

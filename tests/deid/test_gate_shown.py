@@ -39,6 +39,7 @@ BYPASSES = {
     "emphasis": ("Patient **John** **Smith**, SSN 123-**45**-6789", {"NAME", "SSN"}),
     "html_comment": ("Call 555<!-- -->-867-5309 after 5.", {"PHONE"}),
     "smart_dashes": ("SSN 123--45--6789", {"SSN"}),
+    "entity_without_semicolon": ("SSN 123&#45-45&#45-6789 on file.", {"SSN"}),
     **{
         f"invisible_{ord(c):04X}": (f"SSN 123{c}-45-6789, call 555-86{c}7-5309.", {"SSN", "PHONE"})
         for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad\u034f\u180e"
@@ -62,6 +63,7 @@ CLEAN = {
     "greek_beta": "Continue β-blocker and α-agonist; **HbA1c 7.2%**.",
     "micrograms": "Fentanyl 25 µg/h patch, B12 1000 µg, WBC 7.2 × 10³/µL.",
     "escaped_star": "Pain 7\\*/10 \\_worse\\_ at night &amp; on stairs.",
+    "dash_ranges": "Taper 10--20 mg a week; pain 4--6/10 on **day 3**.",
 }
 
 
