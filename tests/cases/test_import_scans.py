@@ -64,6 +64,7 @@ def scans(monkeypatch) -> Counter[str]:
 def run_import(app, paths: list[Path], jobs: int):
     return app.test_cli_runner().invoke(
         args=["import", *map(str, paths), "--create-programs", "--redact"]
+        + ["--report", str(paths[0].parent / "redactions.jsonl")]
         + ["--index-timeout", "0", "--jobs", str(jobs)]
     )
 
