@@ -29,9 +29,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
-from scipy.sparse.csgraph import connected_components
-from sklearn.feature_extraction import DictVectorizer
-from sklearn.preprocessing import normalize
 
 from app.search.analysis import CONCEPT_PREFIX, ClinicalAnalyzer, default_table
 
@@ -114,6 +111,10 @@ def vectorise(bags: Sequence[Counter[str]]) -> sparse.csr_matrix:
 
 def term_counts(bags: Sequence[Counter[str]]) -> tuple[sparse.csr_matrix, np.ndarray]:
     """Each bag's term counts as a row, and which columns are concept tokens."""
+    # Imported here: scikit-learn costs every process that imports the app about half a
+    # second of start-up, and only the grouping refresh needs it.
+    from sklearn.feature_extraction import DictVectorizer
+
     vectorizer = DictVectorizer(dtype=np.float64, sort=False)
     if not any(bags):
         return sparse.csr_matrix((len(bags), 0)), np.zeros(0, dtype=bool)
@@ -130,6 +131,8 @@ def weigh(
     (by default `counts` itself), concept columns CONCEPT_WEIGHT times, L2-normalised.
 
     The idf of scikit-learn's TfidfVectorizer (smooth_idf): ln((1 + n) / (1 + df)) + 1."""
+    from sklearn.preprocessing import normalize
+
     if not counts.shape[1]:
         return sparse.csr_matrix(counts.shape, dtype=np.float64)
     statistics = counts if statistics is None else statistics
@@ -234,6 +237,8 @@ def cluster(
     Pairs absent from `edges` count as similarity 0. A merge needs a pair at or above the
     threshold, so each connected component of such pairs is clustered on its own, with a
     heap of candidate merges rebuilt lazily: the cost is near E log E for E edges, not n³."""
+    from scipy.sparse.csgraph import connected_components
+
     keys = list(cannot_link) if cannot_link is not None else [None] * n
     strong = edges.sims >= threshold
     graph = sparse.coo_matrix(
