@@ -89,7 +89,11 @@ def purge_command(
 ) -> None:
     """Replace a span carrying an identifier by [REDACTED] in case CASE_ID, its
     recommendations and all their versions, annotations, comments and notifications, then
-    erase the old text from the search index and the database files."""
+    erase the old text from the search index and the database files.
+
+    Backups taken before the purge still hold the text. The purge is recorded in the purge
+    ledger (outside the database, without the text: see CASEBOOK_PURGE_LEDGER) and
+    `casebook restore` re-applies it to an older backup; keep the ledger with the instance."""
     from app.cases.operations import get_case
 
     if (text is None) == (field_name is None):
