@@ -396,6 +396,31 @@ def hidden_findings(
     return out
 
 
+@dataclass(frozen=True)
+class Preview:
+    """What the gate finds in texts with nothing marked: the findings (offsets into each
+    text, which can be marked) and the hidden ones (field and category only, which cannot)."""
+
+    findings: list[FieldFinding]
+    hidden: list[HiddenFinding]
+
+    def hidden_messages(self) -> dict[str, str]:
+        """The gate's refusal wording for each field with hidden findings."""
+        return hidden_messages(self.hidden)
+
+    def __bool__(self) -> bool:
+        return bool(self.findings or self.hidden)
+
+
+def preview(values: Mapping[str, str | None]) -> Preview:
+    """The gate's reading of `values` without storing anything: a scan that says "clean"
+    only when the gate would pass the texts."""
+    scanned = scan_by_field(values)
+    return Preview(
+        [f for found in scanned.values() for f in found], hidden_findings(values, scanned)
+    )
+
+
 def parse_acceptances(items: Any) -> list[Acceptance]:
     """Acceptances from user input (form or JSON); bad entries are a ValidationError."""
     if items in (None, ""):
