@@ -19,7 +19,7 @@ from app.auth.models import User
 from app.auth.policy import Viewer
 from app.cases import lifecycle
 from app.cases.models import Case, CasePresentation, CaseStatus, ReviewComment
-from app.cases.operations import CaseData, content_of, saved_texts
+from app.cases.operations import CaseData, content_of, saved_cues, saved_texts
 from app.deid.gate import Acceptance, preview
 from app.deid.risk import assess
 from app.errors import NotFound, ValidationError
@@ -139,7 +139,7 @@ def _deid_risk(case: Case, user: Viewer) -> schemas.DeidRisk | None:
     """The re-identification warning (offsets and kinds, no text), for presenter and reviewers."""
     if not policy.can_see_deid_risk(user, case):
         return None
-    warning = assess(saved_texts(case))
+    warning = assess(saved_texts(case), saved_cues(case))
     return schemas.DeidRisk.model_validate(warning.to_dict()) if warning else None
 
 

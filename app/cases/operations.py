@@ -360,9 +360,28 @@ def field_text_label(name: str, labels: Mapping[str, str]) -> str:
 
 
 def saved_texts(case: Case) -> dict[str, str]:
-    """A saved case's free text by gate field name, without asking the database: its topics
-    passed the gate when they were added (a list page calls this once per case)."""
-    return gate_texts({**vars(content_of(case)), "topics": []})
+    """A saved case's free text by gate field name, as the gate read it at save (the numbers
+    of a program without a form too): its topics passed the gate when they were added (a
+    list page calls this once per case)."""
+    content = vars(content_of(case))
+    if _written_without_form(case):
+        content["fields"] = FreeFields(content["fields"])
+    return gate_texts({**content, "topics": []})
+
+
+def saved_cues(case: Case) -> dict[str, str]:
+    """For the risk assessment, by gate field name: the words each free field's text is
+    read after (its key's, as the gate reads a free number: "age years: 97")."""
+    if not _written_without_form(case):
+        return {}
+    return {
+        name: f"{_key_words(name.removeprefix('fields.').partition('[')[0])}: "
+        for name in field_texts(FreeFields(case.fields or {}))
+    }
+
+
+def _written_without_form(case: Case) -> bool:
+    return bool(case.fields) and not fields_of(template_of(case))
 
 
 def _gated(values: dict[str, Any], accepted: Iterable[Acceptance]) -> list[Any]:
