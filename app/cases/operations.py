@@ -14,7 +14,7 @@ from app.auth.models import User
 from app.auth.policy import Actor, Permission, write_operation
 from app.cases.models import Case, CasePresentation, CaseStatus, Sex
 from app.common import utcnow
-from app.deid.gate import Acceptance, GatedFields, scan_fields
+from app.deid.gate import Acceptance, GatedFields, names_a_person, scan_fields, titled
 from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
 from app.extensions import db
@@ -147,10 +147,14 @@ def _key_words(key: str) -> str:
 
 def _check_free_names(fields: Mapping[str, Any]) -> None:
     """A key is quoted in errors, audit details and exports: one whose words read as an
-    identifier (a date of birth in it) is refused, not repeated. A number is read with its
+    identifier (a date of birth in it, or a person's name once capitalized) is refused, not
+    repeated. A number is read with its
     key as cue ("mrn: 1961"); a finding only that reading has has no offset in the value to
     mark as not an identifier, so the number is refused, naming its field."""
-    if any(scan_fields({"fields": _key_words(key)}) for key in fields):
+    if any(
+        scan_fields({"fields": _key_words(key)}) or names_a_person(_key_words(key))
+        for key in fields
+    ):
         raise ValidationError(
             "A field name reads as a possible patient identifier: rename the field.",
             field="fields",
@@ -178,6 +182,7 @@ def free_field_scans(fields: Mapping[Any, Any]) -> Iterator[str]:
         if not isinstance(key, str):
             continue
         yield _key_words(key)
+        yield titled(_key_words(key))
         for item in value if isinstance(value, list) else [value]:
             if _is_number(item):
                 yield str(item)
