@@ -32,7 +32,9 @@ def backup_command(out: Path) -> None:
 @click.argument("source", metavar="IN", type=click.Path(path_type=Path))
 @cli_errors
 def restore_command(source: Path) -> None:
-    """Restore the backup folder IN into this instance, whose database must be empty."""
+    """Restore the backup folder IN into this instance, whose database must be empty.
+
+    Purges recorded in the purge ledger since the backup was taken are re-applied."""
     from app.backup.operations import restore
 
     with ExitStack() as stack:
