@@ -237,6 +237,9 @@ def reapply_ledger(since: datetime) -> ReapplyReport:
             continue
         values = (getattr(h, n) for h, names in _holders(case) for n in names)
         text = ledger.find_text(values, entry)
+        if text is None and "notifications.message" in entry.places:
+            # Notifications quoting the text are scrubbed wherever they are, so search them all.
+            text = ledger.find_text(iter(db.session.scalars(select(Notification.message))), entry)
         if text is None:
             continue
         result = _scrub_case(case, text)

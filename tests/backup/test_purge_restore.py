@@ -97,3 +97,19 @@ def test_a_restore_without_a_ledger_says_the_backup_may_hold_purged_text(
         assert output.exit_code == 0, output.output
         assert "No purge ledger at" in output.output
         assert "a backup taken before a purge still holds the purged text" in output.output
+
+
+def test_a_purge_that_only_notifications_held_is_reapplied_too(app, make_user, tmp_path: Path):
+    from app.notifications.models import Notification
+
+    case, world = _plant(make_user)
+    db.session.add(
+        Notification(user_id=world.provider.id, kind="recommendations", message="Out for Zarquell")
+    )
+    db.session.commit()
+    backup(tmp_path / "backup")
+    purge_text(case, "Zarquell", reason="identifier", actor=make_user("admin"))
+    with empty_instance(app, tmp_path):
+        report = restore(tmp_path / "backup")
+        assert report.purges is not None and report.purges.reapplied == 1
+        assert db.session.scalars(select(Notification.message)).all() == [f"Out for {REDACTED}"]
