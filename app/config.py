@@ -40,6 +40,9 @@ def from_environment(instance_path: Path, *, need_secret: bool = True) -> dict[s
         # Database errors must not carry statement parameters (patient text) into logs.
         "SQLALCHEMY_ENGINE_OPTIONS": {"hide_parameters": True, "pool_pre_ping": True},
         "CASEBOOK_INDEX_DIR": index_dir,
+        # Purges recorded outside the database, re-applied by a restore (app/deid/ledger.py);
+        # unset: purge-ledger.jsonl in the instance folder.
+        "CASEBOOK_PURGE_LEDGER": os.environ.get("CASEBOOK_PURGE_LEDGER") or None,
         # Behind HTTPS: HSTS on every answer and cookies sent over HTTPS only (see apply_https).
         "CASEBOOK_HTTPS": https,
         "SESSION_COOKIE_HTTPONLY": True,

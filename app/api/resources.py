@@ -19,8 +19,8 @@ from app.auth.models import User
 from app.auth.policy import Viewer
 from app.cases import lifecycle
 from app.cases.models import Case, CasePresentation, CaseStatus, ReviewComment
-from app.cases.operations import CaseData, content_of, saved_texts
-from app.deid.gate import Acceptance, scan_fields
+from app.cases.operations import CaseData, content_of, saved_cues, saved_texts
+from app.deid.gate import Acceptance, preview
 from app.deid.risk import assess
 from app.errors import NotFound, ValidationError
 from app.extensions import db
@@ -139,7 +139,7 @@ def _deid_risk(case: Case, user: Viewer) -> schemas.DeidRisk | None:
     """The re-identification warning (offsets and kinds, no text), for presenter and reviewers."""
     if not policy.can_see_deid_risk(user, case):
         return None
-    warning = assess(saved_texts(case))
+    warning = assess(saved_texts(case), saved_cues(case))
     return schemas.DeidRisk.model_validate(warning.to_dict()) if warning else None
 
 
@@ -821,17 +821,24 @@ def create_outcome(case_id: int, payload: schemas.OutcomeCreate) -> schemas.Outc
     API,
     "/deid/scan",
     "POST",
-    summary="Find possible identifiers in text; nothing is stored or logged",
+    summary="Find possible identifiers in text as the gate does, those only the text as shown "
+    "holds too; nothing is stored or logged",
     tag="deid",
     body=schemas.ScanRequest,
     response=schemas.ScanResult,
 )
 def deid_scan(payload: schemas.ScanRequest) -> schemas.ScanResult:
+    found = preview({"text": payload.text})
+    messages = found.hidden_messages()
     return schemas.ScanResult(
         findings=[
             schemas.ScanFinding(
                 start=f.start, end=f.end, category=f.category, confidence=f.confidence
             )
-            for f in scan_fields({"text": payload.text})
-        ]
+            for f in found.findings
+        ],
+        hidden=[
+            schemas.ScanHidden(field=h.field, category=h.category, message=messages[h.field])
+            for h in found.hidden
+        ],
     )

@@ -700,8 +700,19 @@ class ScanFinding(ApiModel):
     confidence: float
 
 
+class ScanHidden(ApiModel):
+    """An identifier only the text as shown holds (rendered Markdown, entities, invisible
+    characters, look-alike letters): no offsets to mark; the gate refuses it until the text
+    is written plainly. `message` is the gate's refusal wording for the field."""
+
+    field: str
+    category: str
+    message: str
+
+
 class ScanResult(ApiModel):
     findings: list[ScanFinding]
+    hidden: list[ScanHidden]
 
 
 def _rules_before_closing(*rules: tuple[str, Any]) -> Any:

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from app.cli_support import cli_errors
+from app.deid.purge import ReapplyReport
 
 
 @click.command("backup")
@@ -31,7 +32,9 @@ def backup_command(out: Path) -> None:
 @click.argument("source", metavar="IN", type=click.Path(path_type=Path))
 @cli_errors
 def restore_command(source: Path) -> None:
-    """Restore the backup folder IN into this instance, whose database must be empty."""
+    """Restore the backup folder IN into this instance, whose database must be empty.
+
+    Purges recorded in the purge ledger since the backup was taken are re-applied."""
     from app.backup.operations import restore
 
     with ExitStack() as stack:
@@ -61,6 +64,8 @@ def restore_command(source: Path) -> None:
     )
     if report.upgraded_to:
         click.echo(f"Migrated from schema {manifest.schema_revision} to {report.upgraded_to}.")
+    for line in purge_lines(report.purges, source):
+        click.echo(line)
     click.echo(
         f"Search index rebuilt: {report.documents:,} documents (generation "
         f"{report.index_generation})."
@@ -71,6 +76,33 @@ def restore_command(source: Path) -> None:
         click.echo("Run `casebook index verify --repair`.", err=True)
         sys.exit(1)
     click.echo("`casebook index verify`: the index is in step with the database.")
+
+
+def purge_lines(purges: ReapplyReport | None, source: Path) -> list[str]:
+    """What the restore did about purges made since the backup was taken."""
+    if purges is None:
+        return []
+    if not purges.found:
+        return [
+            f"No purge ledger at {purges.ledger}: purges made after this backup was taken "
+            "could not be re-applied, and a backup taken before a purge still holds the "
+            "purged text. If any was purged since, purge it again (`casebook purge`)."
+        ]
+    lines = [
+        f"Re-applied {purges.reapplied} of the {purges.since} purges recorded since the "
+        f"backup was taken ({purges.occurrences} occurrences; ledger {purges.ledger})."
+    ]
+    if purges.unmatched_key:
+        lines.append(
+            f"{purges.unmatched_key} of them were recorded under another secret key and could "
+            "not be matched: purge that text again (`casebook purge`)."
+        )
+    if purges.reapplied:
+        lines.append(
+            f"The backup {source} still holds the text of {purges.reapplied} purges: delete it, "
+            "or keep it as safely as the database."
+        )
+    return lines
 
 
 COMMANDS = [backup_command, restore_command]

@@ -13,6 +13,10 @@ has no manifest and `restore` refuses it.
 
 The search index is not part of a backup: `restore` rebuilds it from the restored
 database (an index copied separately could be older or newer than the database).
+
+A backup taken before a purge still holds the purged text: `restore` re-applies every purge
+the purge ledger (app/deid/ledger.py, outside the database) recorded since the backup was
+taken, before the index is rebuilt.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import subprocess
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import cast
 
@@ -35,6 +40,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.engine import URL
 
 from app.common import utcnow
+from app.deid.purge import ReapplyReport, reapply_ledger
 from app.errors import CasebookError
 from app.extensions import db
 
@@ -69,6 +75,11 @@ class Manifest:
     def rows(self) -> int:
         return sum(self.counts.values())
 
+    @property
+    def taken_at(self) -> datetime:
+        """When the backup was taken (UTC, naive as the database's times are), to the second."""
+        return datetime.fromisoformat(self.created_at.removesuffix("Z"))
+
 
 @dataclass
 class RestoreReport:
@@ -77,6 +88,7 @@ class RestoreReport:
     documents: int  # in the rebuilt search index
     index_generation: str
     problems: list[str] = field(default_factory=list)
+    purges: ReapplyReport | None = None  # the purges recorded since the backup, re-applied
 
 
 # ---------------------------------------------------------------- backup
@@ -208,6 +220,7 @@ def read_manifest(folder: Path) -> Manifest:
             raise ValueError("unknown database kind or file")
         if not all(isinstance(n, int) and n >= 0 for n in manifest.counts.values()):
             raise ValueError("counts must be whole numbers")
+        manifest.taken_at  # noqa: B018 - a malformed date is refused here, not mid-restore
     except BackupError:
         raise
     except (ValueError, TypeError, AttributeError) as exc:
@@ -249,8 +262,10 @@ def restore(source: Path, progress: Progress | None = None) -> RestoreReport:
 
         upgrade()
         upgraded_to = head
+    # Before the index is rebuilt, so that it never holds the text again.
+    purges = reapply_ledger(manifest.taken_at)
     documents, generation, problems = _rebuild_index(progress)
-    return RestoreReport(manifest, upgraded_to, documents, generation, problems)
+    return RestoreReport(manifest, upgraded_to, documents, generation, problems, purges)
 
 
 def _check_revision(manifest: Manifest, source: Path) -> str:

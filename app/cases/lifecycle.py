@@ -21,6 +21,7 @@ from app.cases.operations import (
     CaseData,
     check_complete,
     create_case,
+    saved_cues,
     saved_texts,
     schedule,
     set_status,
@@ -114,7 +115,7 @@ def approve_case(case: Case, *, actor: User) -> None:
     policy.require(actor, Permission.REVIEW_CASE, case)
     set_status(case, CaseStatus.APPROVED, actor=actor)
     # approving a case that carries a re-identification warning confirms it
-    confirm_risk(case, saved_texts(case), actor=actor)
+    confirm_risk(case, saved_texts(case), saved_cues(case), actor=actor)
     notify(
         case.presenter,
         "case.approved",

@@ -14,7 +14,7 @@ from app.auth.models import User
 from app.auth.policy import Actor, Permission, write_operation
 from app.cases.models import Case, CasePresentation, CaseStatus, Sex
 from app.common import utcnow
-from app.deid.gate import Acceptance, GatedFields, scan_fields
+from app.deid.gate import Acceptance, GatedFields, names_a_person, scan_fields, titled
 from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
 from app.extensions import db
@@ -147,10 +147,14 @@ def _key_words(key: str) -> str:
 
 def _check_free_names(fields: Mapping[str, Any]) -> None:
     """A key is quoted in errors, audit details and exports: one whose words read as an
-    identifier (a date of birth in it) is refused, not repeated. A number is read with its
+    identifier (a date of birth in it, or a person's name once capitalized) is refused, not
+    repeated. A number is read with its
     key as cue ("mrn: 1961"); a finding only that reading has has no offset in the value to
     mark as not an identifier, so the number is refused, naming its field."""
-    if any(scan_fields({"fields": _key_words(key)}) for key in fields):
+    if any(
+        scan_fields({"fields": _key_words(key)}) or names_a_person(_key_words(key))
+        for key in fields
+    ):
         raise ValidationError(
             "A field name reads as a possible patient identifier: rename the field.",
             field="fields",
@@ -178,6 +182,7 @@ def free_field_scans(fields: Mapping[Any, Any]) -> Iterator[str]:
         if not isinstance(key, str):
             continue
         yield _key_words(key)
+        yield titled(_key_words(key))
         for item in value if isinstance(value, list) else [value]:
             if _is_number(item):
                 yield str(item)
@@ -360,9 +365,28 @@ def field_text_label(name: str, labels: Mapping[str, str]) -> str:
 
 
 def saved_texts(case: Case) -> dict[str, str]:
-    """A saved case's free text by gate field name, without asking the database: its topics
-    passed the gate when they were added (a list page calls this once per case)."""
-    return gate_texts({**vars(content_of(case)), "topics": []})
+    """A saved case's free text by gate field name, as the gate read it at save (the numbers
+    of a program without a form too): its topics passed the gate when they were added (a
+    list page calls this once per case)."""
+    content = vars(content_of(case))
+    if _written_without_form(case):
+        content["fields"] = FreeFields(content["fields"])
+    return gate_texts({**content, "topics": []})
+
+
+def saved_cues(case: Case) -> dict[str, str]:
+    """For the risk assessment, by gate field name: the words each free field's text is
+    read after (its key's, as the gate reads a free number: "age years: 97")."""
+    if not _written_without_form(case):
+        return {}
+    return {
+        name: f"{_key_words(name.removeprefix('fields.').partition('[')[0])}: "
+        for name in field_texts(FreeFields(case.fields or {}))
+    }
+
+
+def _written_without_form(case: Case) -> bool:
+    return bool(case.fields) and not fields_of(template_of(case))
 
 
 def _gated(values: dict[str, Any], accepted: Iterable[Acceptance]) -> list[Any]:

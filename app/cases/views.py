@@ -39,7 +39,7 @@ from app.cases.forms import (
     outcomes_form,
 )
 from app.cases.models import Case, CaseStatus, WithdrawalReason
-from app.cases.operations import saved_texts
+from app.cases.operations import saved_cues, saved_texts
 from app.cases.queries import (
     CASE_PAGE_LOADS,
     case_page,
@@ -135,7 +135,7 @@ def case(case_id: int) -> Any:
     return render_template(
         "cases/case.html",
         page=page,
-        risk=risk_panel(saved_texts(case)) if show_risk else None,
+        risk=risk_panel(saved_texts(case), saved_cues(case)) if show_risk else None,
         similar=_similar_cases(user, case.id),
         today=date.today(),
         drafts=drafts,

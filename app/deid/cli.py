@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from app.cli_support import acting_user, as_option, cli_errors
-from app.deid.gate import scan_fields
+from app.deid.gate import preview
 from app.deid.purge import PurgeReason, purge_span, purge_text
 
 
@@ -20,7 +20,9 @@ from app.deid.purge import PurgeReason, purge_span, purge_text
 )
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per file and line.")
 def deid_scan_command(files: tuple[Path, ...], as_json: bool) -> None:
-    """Report possible patient identifiers in FILES (offsets into each file's text).
+    """Report possible patient identifiers in FILES (offsets into each file's text), and
+    those only the text as shown holds (rendered Markdown, entities, invisible characters,
+    look-alike letters), which the gate refuses too and which have no offsets.
 
     Exits 1 when anything was found, so scripts can use it as a check."""
     found_any = False
@@ -29,8 +31,9 @@ def deid_scan_command(files: tuple[Path, ...], as_json: bool) -> None:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise click.ClickException(f"{path}: not UTF-8 text") from None
-        findings = scan_fields({"text": text})
-        found_any = found_any or bool(findings)
+        found = preview({"text": text})
+        findings, messages = found.findings, found.hidden_messages()
+        found_any = found_any or bool(found)
         if as_json:
             click.echo(
                 json.dumps(
@@ -45,14 +48,18 @@ def deid_scan_command(files: tuple[Path, ...], as_json: bool) -> None:
                             }
                             for f in findings
                         ],
+                        "hidden": [
+                            {"category": h.category, "message": messages[h.field]}
+                            for h in found.hidden
+                        ],
                     }
                 )
             )
             continue
-        if not findings:
+        if not found:
             click.echo(f"{path}: no possible identifiers")
             continue
-        click.echo(f"{path}: {len(findings)} possible identifiers")
+        click.echo(f"{path}: {len(findings) + len(found.hidden)} possible identifiers")
         for f in findings:
             line = text.count("\n", 0, f.start) + 1
             column = f.start - (text.rfind("\n", 0, f.start) + 1) + 1
@@ -60,6 +67,10 @@ def deid_scan_command(files: tuple[Path, ...], as_json: bool) -> None:
                 f"  line {line}, column {column}: {f.category} "
                 f"(characters {f.start}-{f.end}, confidence {f.confidence:.2f})"
             )
+        for h in found.hidden:
+            click.echo(f"  as shown (no offsets): {h.category}")
+        for message in messages.values():
+            click.echo(f"  {message}")
     if found_any:
         sys.exit(1)
 
@@ -89,7 +100,11 @@ def purge_command(
 ) -> None:
     """Replace a span carrying an identifier by [REDACTED] in case CASE_ID, its
     recommendations and all their versions, annotations, comments and notifications, then
-    erase the old text from the search index and the database files."""
+    erase the old text from the search index and the database files.
+
+    Backups taken before the purge still hold the text. The purge is recorded in the purge
+    ledger (outside the database, without the text: see CASEBOOK_PURGE_LEDGER) and
+    `casebook restore` re-applies it to an older backup; keep the ledger with the instance."""
     from app.cases.operations import get_case
 
     if (text is None) == (field_name is None):

@@ -396,6 +396,56 @@ def hidden_findings(
     return out
 
 
+def titled(words: str) -> str:
+    """Lower-case words with capitals, as a name would be written ("john smith")."""
+    return " ".join(word.capitalize() for word in words.split())
+
+
+def names_a_person(words: str) -> bool:
+    """Whether lower-case words (a field key's) read as a person's name once capitalized:
+    the detector leaves lower-case names alone, and keys are lower case by rule. Only a name
+    of two words or more counts, and not one led by a clinical term that is no first name
+    (the "Pugh Class" in child_pugh_class): measured on ordinary clinical keys, these two
+    limits leave no false alarm (tests/deid/test_key_names.py)."""
+    from app.deid import lexicon
+
+    text = titled(words)
+    lexicon_words = lexicon.get()
+    for finding in _field_findings("fields", text):
+        span = text[finding.start : finding.end].lower().split()
+        if finding.category != "NAME" or len(span) < 2:
+            continue
+        if span[0] in lexicon_words.clinical and span[0] not in lexicon_words.first:
+            continue
+        return True
+    return False
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the gate finds in texts with nothing marked: the findings (offsets into each
+    text, which can be marked) and the hidden ones (field and category only, which cannot)."""
+
+    findings: list[FieldFinding]
+    hidden: list[HiddenFinding]
+
+    def hidden_messages(self) -> dict[str, str]:
+        """The gate's refusal wording for each field with hidden findings."""
+        return hidden_messages(self.hidden)
+
+    def __bool__(self) -> bool:
+        return bool(self.findings or self.hidden)
+
+
+def preview(values: Mapping[str, str | None]) -> Preview:
+    """The gate's reading of `values` without storing anything: a scan that says "clean"
+    only when the gate would pass the texts."""
+    scanned = scan_by_field(values)
+    return Preview(
+        [f for found in scanned.values() for f in found], hidden_findings(values, scanned)
+    )
+
+
 def parse_acceptances(items: Any) -> list[Acceptance]:
     """Acceptances from user input (form or JSON); bad entries are a ValidationError."""
     if items in (None, ""):

@@ -93,11 +93,17 @@ def overrides_for_each(
 
 
 @write_operation
-def confirm_risk(entity: Any, texts: Mapping[str, str | None], *, actor: Actor) -> None:
+def confirm_risk(
+    entity: Any,
+    texts: Mapping[str, str | None],
+    cues: Mapping[str, str] | None = None,
+    *,
+    actor: Actor,
+) -> None:
     """A reviewer passes content that carries a re-identification warning: audit that they
     did, with the kinds of quasi-identifier and how many (never the phrases)."""
     policy.require(actor, Permission.REVIEW_CASE, entity)
-    warning = assess(texts)
+    warning = assess(texts, cues)
     if warning is None:
         return
     record(

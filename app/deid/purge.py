@@ -16,7 +16,10 @@ import enum
 import logging
 import sqlite3
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
 from typing import Any, cast
 
 from flask import current_app
@@ -26,6 +29,7 @@ from app.audit.operations import record
 from app.auth import policy
 from app.auth.policy import Actor
 from app.cases.models import Case
+from app.deid import ledger
 from app.errors import ValidationError
 from app.extensions import db
 from app.notifications.models import Notification
@@ -62,6 +66,7 @@ class PurgeResult:
     tables: set[str] = field(default_factory=set)
     database_clean: bool = True  # False: the WAL could not be truncated yet (readers)
     index_clean: bool = True  # False: a rebuild outlasted the wait; purge again after it
+    ledger_error: str | None = None  # the ledger could not be written: where, and why
 
     def leftovers(self) -> list[str]:
         """What still holds the text, for the CLI and the web page alike."""
@@ -72,6 +77,12 @@ class PurgeResult:
             )
         if not self.index_clean:
             notes.append("The search index was being rebuilt or is not live: run the purge again.")
+        if self.ledger_error:
+            notes.append(
+                f"The purge ledger could not be written: {self.ledger_error}. A restore of a "
+                "backup taken before this purge would bring the text back; fix the file and "
+                "run the purge again."
+            )
         return notes
 
 
@@ -119,37 +130,7 @@ def purge_text(
         choices = ", ".join(r.value for r in PurgeReason)
         raise ValidationError(f"reason must be one of {choices}.", field="reason") from None
 
-    result = PurgeResult()
-
-    def scrub(obj: Any, *names: str) -> None:
-        for name in names:
-            value = getattr(obj, name)
-            cleaned, count = _scrub_value(value, text)
-            if count:
-                setattr(obj, name, cleaned)
-                result.places.append(f"{obj.__tablename__}.{name}")
-                result.tables.add(obj.__tablename__)
-                result.occurrences += count
-
-    scrub(case, "title", "question", "presentation", "fields")
-    for comment in case.review_comments:
-        scrub(comment, "body")
-    for recommendation in case.recommendations:
-        scrub(recommendation, "body", "references")
-        for version in recommendation.versions:
-            scrub(version, "body", "references")
-        for annotation in recommendation.annotations:
-            scrub(annotation, "body", "references")
-        for outcome in recommendation.outcomes:
-            scrub(outcome, "note")
-    for outcome in case.outcomes:
-        scrub(outcome, "note")
-    for notification in db.session.scalars(
-        select(Notification).where(Notification.message.contains(text, autoescape=True))
-    ):
-        scrub(notification, "message")
-    for kept in _kept_about(case):
-        scrub(kept, *_KEPT_TEXTS[kept.__tablename__])
+    result = _scrub_case(case, text)
     if not result.occurrences:
         raise ValidationError("text was not found in this case.", field="text")
 
@@ -161,9 +142,123 @@ def purge_text(
     if where is not None:
         details.update(field=where[0], start=where[1], end=where[2])
     record(actor, "text.purged", case, **details)
+    try:
+        ledger.append(
+            case_id=case.id,
+            actor_id=actor.id,
+            reason=category.value,
+            text=text,
+            occurrences=result.occurrences,
+            places=details["places"],
+            where=where,
+        )
+    except OSError as exc:
+        # The purge matters more than its record: it goes ahead and the admin is told.
+        result.ledger_error = f"{ledger.ledger_path()} ({exc.strerror or type(exc).__name__})"
+        log.error("purge: the purge ledger could not be written (errno %s)", exc.errno)
     db.session.commit()
     erase_leftovers(result)
     return result
+
+
+def _holders(case: Case) -> Iterator[tuple[Any, tuple[str, ...]]]:
+    """Each object tied to the case that may quote its text, with the attributes that may."""
+    yield case, ("title", "question", "presentation", "fields")
+    for comment in case.review_comments:
+        yield comment, ("body",)
+    for recommendation in case.recommendations:
+        yield recommendation, ("body", "references")
+        for version in recommendation.versions:
+            yield version, ("body", "references")
+        for annotation in recommendation.annotations:
+            yield annotation, ("body", "references")
+        for outcome in recommendation.outcomes:
+            yield outcome, ("note",)
+    for outcome in case.outcomes:
+        yield outcome, ("note",)
+    for kept in _kept_about(case):
+        yield kept, _KEPT_TEXTS[kept.__tablename__]
+
+
+def _scrub_case(case: Case, text: str) -> PurgeResult:
+    """Replace `text` by [REDACTED] in the case, what hangs on it and the notifications
+    quoting it, in the session (not committed)."""
+    result = PurgeResult()
+
+    def scrub(obj: Any, names: tuple[str, ...]) -> None:
+        for name in names:
+            value = getattr(obj, name)
+            cleaned, count = _scrub_value(value, text)
+            if count:
+                setattr(obj, name, cleaned)
+                result.places.append(f"{obj.__tablename__}.{name}")
+                result.tables.add(obj.__tablename__)
+                result.occurrences += count
+
+    for holder, names in list(_holders(case)):
+        scrub(holder, names)
+    for notification in db.session.scalars(
+        select(Notification).where(Notification.message.contains(text, autoescape=True))
+    ):
+        scrub(notification, ("message",))
+    return result
+
+
+@dataclass
+class ReapplyReport:
+    """What re-applying the ledger after a restore did."""
+
+    ledger: Path
+    found: bool  # False: there is no ledger, so nothing could be re-applied
+    since: int = 0  # ledger entries recorded at or after the backup
+    reapplied: int = 0  # of those, purges whose text the restored data still held
+    occurrences: int = 0
+    unmatched_key: int = 0  # made under another secret key: cannot be matched
+
+
+def reapply_ledger(since: datetime) -> ReapplyReport:
+    """Re-apply every purge in the ledger recorded at or after `since` (when the restored
+    backup was taken): the text, found by its keyed hash, becomes [REDACTED] again."""
+    path = ledger.ledger_path()
+    report = ReapplyReport(ledger=path, found=path.is_file())
+    if not report.found:
+        return report
+    total = PurgeResult()
+    current_key = ledger.key_id()
+    for entry in ledger.entries(path):
+        if entry.when < since:
+            continue
+        report.since += 1
+        if entry.key_id != current_key:
+            report.unmatched_key += 1
+            continue
+        case = db.session.get(Case, entry.case_id)
+        if case is None:  # made after the backup: it holds nothing to purge
+            continue
+        values = (getattr(h, n) for h, names in _holders(case) for n in names)
+        text = ledger.find_text(values, entry)
+        if text is None and "notifications.message" in entry.places:
+            # Notifications quoting the text are scrubbed wherever they are, so search them all.
+            text = ledger.find_text(iter(db.session.scalars(select(Notification.message))), entry)
+        if text is None:
+            continue
+        result = _scrub_case(case, text)
+        record(
+            None,
+            "text.purge_reapplied",
+            case,
+            reason=entry.reason,
+            occurrences=result.occurrences,
+            places=sorted(set(result.places)),
+            purged_at=entry.at,
+        )
+        db.session.commit()
+        report.reapplied += 1
+        report.occurrences += result.occurrences
+        total.tables |= result.tables
+    if total.tables:
+        _erase_database(total)
+    return report
 
 
 # What users wrote about a case outside it: dissents and outdated-advice notes on its
@@ -229,6 +324,10 @@ def erase_leftovers(result: PurgeResult) -> None:
     """After the commit: rebuild the affected search documents, merge the index into one
     segment (dropping deleted documents), and make the database files drop the old bytes."""
     _purge_index(result)
+    _erase_database(result)
+
+
+def _erase_database(result: PurgeResult) -> None:
     engine = db.engine
     if engine.dialect.name == "sqlite":
         # On the driver's connection, outside any transaction (which a checkpoint needs).

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from app.common import utcnow
 from app.deid.lexicon import DATA_DIR
 
 KINDS: dict[str, tuple[str, str]] = {
@@ -61,9 +62,20 @@ RX_DAY = re.compile(
 RX_AGE = re.compile(
     r"\b(?:8[5-9]|9\d|1[01]\d)(?:\s*|-)(?:years?|yrs?|y)(?:\s*|-)old\b"
     r"|\b(?:8[5-9]|9\d|1[01]\d)\s*(?:yo|y/o)\b"
-    r"|\b(?:late\s+eighties|nineties|centenarian|supercentenarian)\b",
+    r"|\b(?:late\s+eighties|nineties|centenarian|supercentenarian)\b"
+    # A labelled age, as a free field reads after its key ("age years: 97", "age: 87").
+    r"|\bage\b(?![a-z ]*\b(?:days?|weeks?|wks?|months?|mos?)\b[a-z ]*:)"
+    r"[a-z ]{0,30}:\s*(?:8[5-9]|9\d|1[01]\d)(?:\.\d+)?(?![\d.])"
+    r"(?!\s*(?:days?|d|weeks?|wks?|w|months?|mos?|m)\b)",
     re.IGNORECASE,
 )
+# A labelled year of birth ("birth year: 1931"); an age of 85 or more is a signal.
+RX_BIRTH_YEAR = re.compile(
+    r"\b(?:birth\s+year|year\s+of\s+birth|yob|born(?:\s+in)?)\b[a-z ]{0,20}:?\s*"
+    r"((?:18|19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+BIRTH_YEAR_AGE = 85
 
 _LOCK = threading.Lock()
 _PATTERNS: dict[str, re.Pattern] | None = None
@@ -158,14 +170,35 @@ def _signals(field_name: str, text: str) -> tuple[RiskSignal, ...]:
     patterns = [*_patterns().items(), ("precise_date", RX_DAY), ("age", RX_AGE)]
     for kind, rx in patterns:
         found.extend(RiskSignal(field_name, m.start(), m.end(), kind) for m in rx.finditer(text))
+    this_year = utcnow().year
+    found.extend(
+        RiskSignal(field_name, m.start(), m.end(), "age")
+        for m in RX_BIRTH_YEAR.finditer(text)
+        if this_year - int(m.group(1)) >= BIRTH_YEAR_AGE
+    )
     return tuple(sorted(found, key=lambda s: (s.start, s.end)))
 
 
-def assess(values: Mapping[str, str | None]) -> RiskWarning | None:
+def assess(
+    values: Mapping[str, str | None], cues: Mapping[str, str] | None = None
+) -> RiskWarning | None:
     """A warning when the texts of one submission together hold two or more kinds of
     quasi-identifier (case fields are read together: a role in one box and a town in
-    another combine); None otherwise."""
-    found = [s for name, text in values.items() if text for s in signals(name, text)]
+    another combine); None otherwise. `cues`: by field, words its text is read after (a
+    free field's key, as the gate reads its numbers: "age years: 97"); a signal keeps the
+    offsets of its part in the text, and one that lies in the cue alone does not count."""
+    found = []
+    for name, text in values.items():
+        if not text:
+            continue
+        cue = (cues or {}).get(name, "")
+        if not cue:
+            found.extend(signals(name, text))
+            continue
+        for s in signals(name, cue + text):
+            start, end = s.start - len(cue), s.end - len(cue)
+            if end > 0:
+                found.append(RiskSignal(name, max(start, 0), end, s.kind))
     if len({s.kind for s in found}) < WARN_AT_KINDS:
         return None
     return RiskWarning(found)

@@ -188,10 +188,13 @@ class RiskPanel:
     notes: list[RiskNote]
 
 
-def risk_panel(texts: Mapping[str, str | None]) -> RiskPanel | None:
+def risk_panel(
+    texts: Mapping[str, str | None], cues: Mapping[str, str] | None = None
+) -> RiskPanel | None:
     """The re-identification warning for texts read together (a case's boxes), for display to
-    the people who may already read them: the presenter and the reviewing coordinator."""
-    warning = assess(texts)
+    the people who may already read them: the presenter and the reviewing coordinator.
+    `cues`: see `assess`."""
+    warning = assess(texts, cues)
     if warning is None:
         return None
     notes = []

@@ -284,3 +284,13 @@ def test_an_import_scans_ahead_what_the_checks_of_free_fields_scan():
     assert {"clinic line", "6035550142", "clinic line: 6035550142"} <= texts
     assert {"doses", "30", "doses: 30", "x", "smoker"} <= texts
     assert "True" not in texts and "smoker: True" not in texts
+
+
+def test_a_key_that_is_a_lower_case_name_is_refused_without_being_repeated(client, pain):
+    _, provider = pain
+    fields = {"harriet_quenby": "x"}
+    answer = client.post("/api/v1/cases", headers=bearer(provider), json={**CASE, "fields": fields})
+    assert answer.status_code == 422
+    body = answer.get_json()
+    assert body["field"] == "fields" and "reads as a possible patient identifier" in body["message"]
+    assert "quenby" not in json.dumps(body).lower() and "quenby" not in stored().lower()

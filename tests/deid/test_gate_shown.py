@@ -406,3 +406,60 @@ def test_api_refuses_a_tooltip_and_a_phone_behind_an_accepted_url(program, clien
     assert r.status_code == 422
     assert r.get_json()["hidden"] == [{"field": "presentation", "category": "PHONE"}]
     assert db.session.scalar(select(func.count()).select_from(Case)) == 0
+
+
+@pytest.mark.parametrize("kind", sorted(BYPASSES))
+def test_the_scan_preview_reports_what_the_gate_refuses_as_shown(kind):
+    from app.deid.gate import preview
+
+    text = "## History\n\n" + BYPASSES[kind][0]
+    with pytest.raises(IdentifiersFound) as info:
+        check({"text": text})
+    found = preview({"text": text})
+    assert found and found.findings == info.value.findings
+    assert found.hidden == info.value.hidden
+    assert found.hidden_messages() == {"text": info.value.errors["text"]}
+
+
+@pytest.mark.parametrize("kind", sorted(CLEAN))
+def test_the_scan_preview_passes_ordinary_markdown(kind):
+    from app.deid.gate import preview
+
+    assert not preview({"text": CLEAN[kind]})
+
+
+HIDDEN_TEXT = "## History\n\nSSN 123&#45;45&#45;6789, seen with Мr. Smith."
+
+
+def test_the_scan_api_reports_hidden_identifiers_as_the_gate_words_them(app, client, make_user):
+    response = client.post(
+        "/api/v1/deid/scan", json={"text": HIDDEN_TEXT}, headers=bearer(make_user("provider"))
+    )
+    assert response.status_code == 200, response.get_json()
+    answer = response.get_json()
+    with pytest.raises(IdentifiersFound) as info:
+        check({"text": HIDDEN_TEXT})
+    assert answer["findings"] == []
+    assert {(h["field"], h["category"]) for h in answer["hidden"]} == {
+        ("text", "SSN"),
+        ("text", "NAME"),
+    }
+    assert {h["message"] for h in answer["hidden"]} == {info.value.errors["text"]}
+    said = json.dumps(answer)
+    assert "6789" not in said and "Smith" not in said
+
+
+def test_the_scan_command_reports_hidden_identifiers_and_exits_1(app, tmp_path: Path):
+    path = tmp_path / "note.md"
+    path.write_text(HIDDEN_TEXT)
+    runner = app.test_cli_runner()
+    plain = runner.invoke(args=["deid-scan", str(path)])
+    assert plain.exit_code == 1
+    assert "2 possible identifiers" in plain.output
+    assert "appear once formatting is removed" in plain.output
+    assert "6789" not in plain.output and "Smith" not in plain.output
+    as_json = runner.invoke(args=["deid-scan", "--json", str(path)])
+    assert as_json.exit_code == 1
+    line = json.loads(as_json.output)
+    assert line["findings"] == []
+    assert {h["category"] for h in line["hidden"]} == {"SSN", "NAME"}

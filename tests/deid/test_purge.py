@@ -323,3 +323,36 @@ def test_the_command_line_refuses_a_non_admin(app, make_user, planted) -> None:
     )
     assert result.exit_code == 1
     assert "Only an admin can purge text." in result.output
+
+
+def test_the_purge_is_recorded_in_the_ledger_without_the_text(app, make_user, planted) -> None:
+    from app.deid import ledger
+
+    case, _ = planted
+    admin = make_user("admin")
+    start = case.question.index(SECRET)
+    purge_span(case, "question", start, start + len(SECRET), reason="identifier", actor=admin)
+    (entry,) = ledger.entries()
+    assert (entry.case_id, entry.actor_id, entry.reason) == (case.id, admin.id, "identifier")
+    assert (entry.field, entry.start, entry.end, entry.length) == (
+        "question",
+        start,
+        start + len(SECRET),
+        len(SECRET),
+    )
+    assert entry.occurrences == 9 and "recommendation_versions.body" in entry.places
+    assert SECRET not in ledger.ledger_path().read_text()
+    assert ledger.find_text(iter([f"x {SECRET} y"]), entry) == SECRET
+
+
+def test_a_ledger_that_cannot_be_written_is_reported_and_the_purge_goes_ahead(
+    app, make_user, planted, tmp_path
+) -> None:
+    case, _ = planted
+    (tmp_path / "a-file").write_text("")
+    app.config["CASEBOOK_PURGE_LEDGER"] = str(tmp_path / "a-file" / "ledger.jsonl")
+    result = purge_text(case, SECRET, reason="identifier", actor=make_user("admin"))
+    assert result.occurrences == 9
+    assert any("purge ledger could not be written" in note for note in result.leftovers())
+    db.session.expire_all()
+    assert SECRET not in case.question

@@ -70,3 +70,21 @@ def test_the_same_text_assessed_again_warns_the_same_and_an_edit_is_seen():
     again.signals.append(again.signals[0])  # a caller changing its list changes nobody else's
     assert assess({"presentation": text}).to_dict() == first.to_dict()
     assert assess({"presentation": "Adult with hepatitis C, no other details."}) is None
+
+
+def test_a_cued_text_keeps_its_own_offsets_and_a_signal_in_the_cue_alone_does_not_count():
+    warning = assess(
+        {"fields.age_years": "97", "fields.christmas_plans": "none", "q": "the county sheriff"},
+        {"fields.age_years": "age years: ", "fields.christmas_plans": "christmas plans: "},
+    )
+    assert warning is not None
+    assert [(s.field, s.start, s.end, s.kind) for s in warning.signals if s.kind != "role"] == [
+        ("fields.age_years", 0, 2, "age")
+    ]
+
+
+def test_labelled_ages_count_from_85_and_never_in_days_weeks_or_months():
+    for labelled in ("age: 88", "Age at onset: 86", "age years: 97", "birth year: 1920"):
+        assert [s.kind for s in signals("x", labelled)] == ["age"], labelled
+    for ordinary in ("age: 54", "age days: 90", "age: 90 days", "dosage: 90", "birth year: 1990"):
+        assert signals("x", ordinary) == [], ordinary

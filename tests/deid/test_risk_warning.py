@@ -95,3 +95,61 @@ def test_the_api_gives_the_warning_as_offsets_and_kinds(client, world):
     assert (
         body["presentation"][signal["start"] : signal["end"]] or signal["field"] != "presentation"
     )
+
+
+@pytest.mark.parametrize(
+    ("fields", "phrase"),
+    [({"age_years": 97}, "97"), ({"age": 87}, "87"), ({"birth_year": 1920}, "1920")],
+)
+def test_a_free_fields_number_counts_as_the_gate_reads_it(client, make_user, fields, phrase):
+    """A program without a form keeps its fields as given and the gate reads their numbers
+    after their keys: the risk assessment reads them so too."""
+    from app.programs.operations import create_program
+    from tests.support.clients import bearer
+
+    create_program("open", "Open ECHO", actor=SYSTEM)
+    db.session.commit()
+    provider = make_user("provider", programs=["open"])
+    body = {
+        "program": "open",
+        "title": "HCV follow-up",
+        "question": "Her husband is the county sheriff; which regimen?",
+        "presentation": "## History\n\nFound on screening.",
+        "fields": fields,
+    }
+    headers = bearer(provider)
+    created = client.post("/api/v1/cases", json=body, headers=headers)
+    assert created.status_code == 201, created.get_json()
+    answer = client.get(f"/api/v1/cases/{created.get_json()['id']}", headers=headers).get_json()
+    risk = answer["deid_risk"]
+    assert risk is not None and set(risk["kinds"]) == {"age", "role"}
+    (key,) = fields
+    (signal,) = [s for s in risk["signals"] if s["kind"] == "age"]
+    assert signal["field"] == f"fields.{key}" and (signal["start"], signal["end"]) == (
+        0,
+        len(phrase),
+    )
+    as_user(client, provider)
+    page = text(client.get(f"/cases/{answer['id']}"))
+    assert f"<q>{phrase}</q>" in page and "<q>sheriff</q>" in page
+
+
+def test_a_free_fields_ordinary_numbers_raise_nothing(client, make_user):
+    from app.programs.operations import create_program
+    from tests.support.clients import bearer
+
+    create_program("open", "Open ECHO", actor=SYSTEM)
+    db.session.commit()
+    provider = make_user("provider", programs=["open"])
+    body = {
+        "program": "open",
+        "title": "HCV follow-up",
+        "question": "Her husband is the county sheriff; which regimen?",
+        "presentation": "## History\n\nFound on screening.",
+        "fields": {"age": 54, "viral_load": 95, "egfr": 88, "birth_year": 1990, "age_days": 90},
+    }
+    headers = bearer(provider)
+    created = client.post("/api/v1/cases", json=body, headers=headers)
+    assert created.status_code == 201, created.get_json()
+    answer = client.get(f"/api/v1/cases/{created.get_json()['id']}", headers=headers).get_json()
+    assert answer["deid_risk"] is None
