@@ -407,8 +407,10 @@ def all_programs(actor: Viewer) -> list[Program]:
 
 def get_topic(actor: Viewer, topic_id: int) -> Topic:
     policy.require(actor, Permission.ACCEPT_TOPICS)
-    topic = db.session.get(Topic, topic_id)
-    if topic is None:
+    topic = db.session.scalar(
+        select(Topic).where(Topic.id == topic_id, policy.topic_reviewable_clause(actor))
+    )
+    if topic is None:  # missing, or only a program hidden from `actor` carries it: alike
         raise NotFound(f"No topic {topic_id}.")
     return topic
 
@@ -417,7 +419,7 @@ def list_topics(
     actor: Viewer, *, search: str = "", status: str = "", page: int = 1, per_page: int = 50
 ) -> Page[Topic]:
     policy.require(actor, Permission.ACCEPT_TOPICS)
-    stmt = select(Topic)
+    stmt = select(Topic).where(policy.topic_reviewable_clause(actor))
     if search.strip():
         stmt = stmt.where(Topic.name_key.like(f"%{text_key(search)}%"))
     if status:

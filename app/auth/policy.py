@@ -138,17 +138,63 @@ def visible_program_ids(user: Viewer, programs: list[Program]) -> set[int]:
     return {p.id for p in programs if can_view_program(user, p)}
 
 
+def topic_reviewable_clause(user: Viewer) -> sa.ColumnElement[bool]:
+    """The topics a vocabulary reviewer may see, as a WHERE clause on Topic: all but those
+    not yet accepted that only programs hidden from them carry. Such a name (a rare
+    condition, say) was written in a private program and is not theirs to read; its
+    members and admins review it."""
+    from app.cases.models import case_topics
+    from app.practices.models import practice_topics
+    from app.programs.models import Program, Session, Topic, TopicStatus, session_topics
+
+    if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
+        return sa.true()
+    shown = visible_program_clause(user)
+
+    def carried(seen: sa.ColumnElement[bool]) -> sa.ColumnElement[bool]:
+        by_case = (
+            sa.select(case_topics.c.topic_id)
+            .join(Case, Case.id == case_topics.c.case_id)
+            .join(Program, Program.id == Case.program_id)
+            .where(case_topics.c.topic_id == Topic.id, seen)
+        )
+        by_session = (
+            sa.select(session_topics.c.topic_id)
+            .join(Session, Session.id == session_topics.c.session_id)
+            .join(Program, Program.id == Session.program_id)
+            .where(session_topics.c.topic_id == Topic.id, seen)
+        )
+        return sa.or_(by_case.exists(), by_session.exists())
+
+    by_practice = sa.select(practice_topics.c.topic_id).where(
+        practice_topics.c.topic_id == Topic.id
+    )
+    return sa.or_(
+        Topic.status == TopicStatus.ACCEPTED,
+        sa.not_(carried(sa.not_(shown))),
+        carried(shown),
+        by_practice.exists(),
+    )
+
+
 def can_see_topic(user: Viewer, topic: Topic) -> bool:
     """Accepted topics are the shared vocabulary; retired ones are gone from it. A proposed
     one comes from a case and may name something only a private program or a draft holds:
-    it is seen by those who accept topics and by those who see a case that carries it."""
+    it is seen by those who accept topics (unless only programs hidden from them carry
+    it, `topic_reviewable_clause`) and by those who see a case that carries it."""
     from app.cases.models import case_topics
     from app.programs.models import Program, TopicStatus
+    from app.programs.models import Topic as TopicRow
 
     if topic.status is TopicStatus.RETIRED:
         return False
-    if topic.status is TopicStatus.ACCEPTED or has_permission(user, Permission.ACCEPT_TOPICS):
+    if topic.status is TopicStatus.ACCEPTED:
         return True
+    if has_permission(user, Permission.ACCEPT_TOPICS):
+        reviewable = sa.select(TopicRow.id).where(
+            TopicRow.id == topic.id, topic_reviewable_clause(user)
+        )
+        return db.session.scalar(reviewable) is not None
     carried = (
         sa.select(Case.id)
         .join(case_topics, case_topics.c.case_id == Case.id)

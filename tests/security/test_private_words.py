@@ -96,8 +96,8 @@ def test_a_practices_trail_tells_an_outsider_nothing_of_evidence_they_may_not_se
 def test_the_vocabulary_counts_only_the_cases_and_sessions_a_coordinator_may_see(
     app, make_user
 ) -> None:
-    """Coordinators accept topics, so they see every proposed one by name; how many of a
-    private program's cases and sessions (or others' drafts) carry it is not theirs to see."""
+    """How many of a private program's cases and sessions (or others' drafts) carry a
+    topic a coordinator may review is not theirs to see."""
     from app.cases.models import CaseStatus
     from app.programs.operations import find_topic
     from tests.support.builders import build_world
@@ -113,14 +113,15 @@ def test_the_vocabulary_counts_only_the_cases_and_sessions_a_coordinator_may_see
             topics=resolve_topics(["Numbatcough", "Hepatitis C"]),
         )
     add_case(w.hcv, w.provider, "A draft", status="draft", topics=resolve_topics(["Hepatitis C"]))
+    add_case(w.hcv, w.provider, "Open case", topics=resolve_topics(["Numbatcough"]))
     w.closed_session.topics = resolve_topics(["Numbatcough"])
     db.session.commit()
     numbat, hep_c = find_topic("Numbatcough"), find_topic("Hepatitis C")
     page = page_as(app, outsider, "/admin/topics").get_data(as_text=True)
     row = page.split(f'href="/admin/topics/{numbat.id}"')[1].split("</tr>")[0]
-    assert [int(n) for n in re.findall(r'<td class="num">(\d+)</td>', row)][:2] == [0, 0]
+    assert [int(n) for n in re.findall(r'<td class="num">(\d+)</td>', row)][:2] == [1, 0]
     shown = page_as(app, outsider, f"/admin/topics/{numbat.id}").get_data(as_text=True)
-    assert "Linked to 0 cases, 0 sessions" in shown
+    assert "Linked to 1 case, 0 sessions" in shown
     # Hepatitis C: the open program's cases the coordinator may list, not the draft of
     # another presenter, nor the private program's.
     listed = sum(
@@ -128,6 +129,47 @@ def test_the_vocabulary_counts_only_the_cases_and_sessions_a_coordinator_may_see
     )
     shown = page_as(app, outsider, f"/admin/topics/{hep_c.id}").get_data(as_text=True)
     assert f"Linked to {listed} case" in shown
+
+
+def test_a_topic_only_a_private_program_carries_is_not_shown_to_an_outside_reviewer(
+    app, make_user, client
+) -> None:
+    """Coordinators review proposed topics, but a name only a private program's cases and
+    sessions carry (a rare condition, say) was written there: outsiders do not learn it,
+    by list, search, page or API (only admins, who see every program, edit or merge)."""
+    from app.programs.operations import find_topic
+    from tests.support.builders import build_world
+    from tests.support.clients import bearer
+
+    w = build_world(make_user)
+    outsider = make_user("coordinator", email="cora@example.org", programs=["hcv"])
+    insider = make_user("coordinator", email="ines@example.org", programs=["perinatal-sud"])
+    add_case(w.perinatal, w.member, "Closed case", topics=resolve_topics(["Zorblax syndrome"]))
+    w.closed_session.topics = resolve_topics(["Numbatcough"])
+    db.session.commit()
+    headers = bearer(outsider)
+    zorblax, numbat = find_topic("Zorblax syndrome"), find_topic("Numbatcough")
+
+    for who in (w.admin, insider):
+        page = page_as(app, who, "/admin/topics?status=proposed").get_data(as_text=True)
+        assert "Zorblax syndrome" in page and "Numbatcough" in page
+        assert page_as(app, who, f"/admin/topics/{zorblax.id}").status_code == 200
+
+    listed = page_as(app, outsider, "/admin/topics?status=proposed").get_data(as_text=True)
+    assert "Zorblax" not in listed and "Numbatcough" not in listed
+    assert "Zorblax" not in page_as(app, outsider, "/admin/topics?q=zorb").get_data(as_text=True)
+    for topic in (zorblax, numbat):
+        missing = page_as(app, outsider, "/admin/topics/999999")
+        hidden = page_as(app, outsider, f"/admin/topics/{topic.id}")
+        assert hidden.status_code == missing.status_code == 404
+    api = client.get("/api/v1/admin/topics?per_page=200", headers=headers)
+    assert "Zorblax" not in api.get_data(as_text=True)
+    for topic_id in (zorblax.id, 999999):
+        gone = client.patch(
+            f"/api/v1/admin/topics/{topic_id}", json={"description": "x"}, headers=headers
+        )
+        assert gone.status_code == 404
+        assert gone.get_json()["message"] == f"No topic {topic_id}."
 
 
 def hep_c_cases(topic):
