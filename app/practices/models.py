@@ -31,7 +31,9 @@ practice_topics = sa.Table(
     sa.Column(
         "practice_id", sa.ForeignKey("best_practices.id", ondelete="CASCADE"), primary_key=True
     ),
-    sa.Column("topic_id", sa.ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "topic_id", sa.ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True, index=True
+    ),
 )
 
 
