@@ -7009,6 +7009,7 @@ def with_tagger(text: str, found: list[Finding], added: list) -> list[Finding]:
         and not _not_identifier10(ctx, text, c)
         and not _not_identifier11(ctx, text, c)
         and not any(w.lower() in PLACEHOLDER_WORDS for w in RX_LETTERS.findall(text, c[0], c[1]))
+        and text[c[0] : c[1]].lower() not in LANGUAGES11  # "English" is no place nor name
     ]
     if not added:
         return found
