@@ -1,12 +1,13 @@
 """Time app.deid.scan on a 1,000-word clinical case (median and p95 over many runs), in
 wall-clock and in CPU time (on a shared machine compare the CPU).
 
-    PYTHONPATH=. python scripts/bench_deid.py [--runs 300] [--gate] [--markdown]
+    PYTHONPATH=. python scripts/bench_deid.py [--runs 300] [--gate] [--markdown] [--rules]
 
 The case is built from corpus text (../shared/corpus/cases.jsonl) when present, with
 identifiers mixed in; otherwise from a built-in paragraph.  Prints timings only.
 `--gate` times what the gate does with one field (the scan, then the reading as shown);
-`--markdown` gives the case Markdown emphasis, so that the gate reads it twice.
+`--markdown` gives the case Markdown emphasis, so that the gate reads it twice;
+`--rules` times the rules alone, without the learned tagger (the scan before round 12).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app.deid import scan  # noqa: E402
+from app.deid.detector import scan_rules  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "cases.jsonl"
 FILLER = (
@@ -60,11 +62,12 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=300)
     ap.add_argument("--gate", action="store_true", help="time the gate's reading of one field")
     ap.add_argument("--markdown", action="store_true", help="bold a word in each sentence")
+    ap.add_argument("--rules", action="store_true", help="the rules alone, without the tagger")
     a = ap.parse_args()
     text = make_case()
     if a.markdown:
         text = ". ".join(f"**{s[:12]}**{s[12:]}" for s in text.split(". "))
-    work = _gate if a.gate else scan
+    work = _gate if a.gate else scan_rules if a.rules else scan
     t0 = time.perf_counter()
     work(text)  # first call loads the word lists
     load = time.perf_counter() - t0

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.deid import lexicon
+from app.deid import lexicon, tagger
 
 CATEGORIES: tuple[str, ...] = (
     "NAME",
@@ -6977,7 +6977,49 @@ _CLEAN_SHORT_MAX = 8192
 _CLEAN_SHORT: set[str] = set()
 
 
+def scan_rules(text: str) -> list[Finding]:
+    """The rules' findings alone, without the learned tagger (for its training and scoring)."""
+    return _rules(folded(text))
+
+
+def folded(text: str) -> str:
+    """The text as the rules read it (same length, same offsets); see ``scan``."""
+    return text if text.isascii() else text.translate(_FOLD)
+
+
 def _scan(text: str) -> list[Finding]:
+    found = _rules(text)
+    model = tagger.get()
+    if model is None or not text:
+        return found
+    # The tagger only adds: it reads what the rules found and proposes tokens they left.
+    return with_tagger(text, found, model.candidates(text, found))
+
+
+def with_tagger(text: str, found: list[Finding], added: list) -> list[Finding]:
+    """The rules' findings and the tagger's candidates that pass the rules' own vetoes
+    (placeholders, look-alikes), none overlapping a rule's finding."""
+    if not added:
+        return found
+    ctx = _Ctx(text)
+    added = [
+        c
+        for c in added
+        if not _not_identifier(text, c)
+        and not _not_identifier10(ctx, text, c)
+        and not _not_identifier11(ctx, text, c)
+        and not any(w.lower() in PLACEHOLDER_WORDS for w in RX_LETTERS.findall(text, c[0], c[1]))
+        and text[c[0] : c[1]].lower() not in LANGUAGES11  # "English" is no place nor name
+    ]
+    if not added:
+        return found
+    return sorted(found + _resolve(text, added), key=lambda f: (f.start, f.end))
+
+
+RX_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def _rules(text: str) -> list[Finding]:
     if not text:
         return []
     ctx = _Ctx(text)

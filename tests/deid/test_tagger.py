@@ -1,0 +1,120 @@
+"""The learned tagger beside the rules (app/deid/tagger.py): it only adds findings, it reads
+what the rules found, it is safe to call from several threads, and its model records what it
+was trained on."""
+
+from __future__ import annotations
+
+import json
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from app.deid import detector, scan, tagger
+
+ROOT = Path(__file__).resolve().parents[2]
+EVAL = ROOT / "eval" / "deid"
+
+TEXTS = [
+    "Pt lives at 41 quarry gate with her son Teodor, moved from Brackenfield last spring.",
+    "Seen with her daughter. BP 124/78, HR 88, INR 1.2. Continue Eliquis 5 mg.",
+    "Name | DOB | MRN\nsolvei haraldsen | 03/14/1951 | 40817223",
+    "The patient tolerated the procedure well and was sent to recovery in stable condition.",
+]
+
+
+def _sample(every: int = 17) -> list[str]:
+    texts = list(TEXTS)
+    for name in ("planted.jsonl", "realistic.jsonl", "clean.jsonl"):
+        lines = (EVAL / name).read_text(encoding="utf-8").splitlines()
+        texts += [json.loads(line)["text"] for line in lines[::every]]
+    return texts
+
+
+def test_the_shipped_model_says_what_it_was_trained_on() -> None:
+    assert tagger.MODEL_PATH.exists() and tagger.SETTINGS_PATH.exists()
+    settings = json.loads(tagger.SETTINGS_PATH.read_text(encoding="utf-8"))
+    trained = settings["trained_on"]
+    independent = {Path(p).parent.name for p in trained if "/independent/" in p}
+    assert independent == set("abcdefghij")  # the development sets only, never the held-out one
+    assert {p for p in trained if "/independent/" not in p} == {
+        "eval/deid/clean.jsonl",
+        "eval/deid/realistic.jsonl",
+    }
+    assert all(len(sha) == 64 for sha in trained.values())
+    assert settings["crfsuite"]["algorithm"] == "lbfgs"
+    assert set(settings["thresholds"]) <= set(tagger.DETECTOR_CATEGORY)
+    assert tagger.MODEL_PATH.stat().st_size < 4_000_000
+
+
+def test_the_tagger_only_adds_to_what_the_rules_find() -> None:
+    for text in _sample():
+        rules = detector.scan_rules(text)
+        both = scan(text)
+        assert set(rules) <= set(both)
+        added = [f for f in both if f not in rules]
+        for f in added:
+            assert not any(f.start < r.end and r.start < f.end for r in rules)
+            assert f.category in detector.CATEGORIES
+            assert text[f.start : f.end].strip() == text[f.start : f.end]
+
+
+def test_without_a_model_the_detector_runs_on_its_rules(monkeypatch) -> None:
+    monkeypatch.setattr(tagger, "_MODEL", None)
+    monkeypatch.setattr(tagger, "_LOADED", True)
+    for text in TEXTS:
+        assert detector._scan(text) == detector.scan_rules(text)
+
+
+def test_threads_get_the_same_findings() -> None:
+    texts = _sample(every=41)
+    alone = [scan(t) for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(scan, texts * 3))
+    assert together == alone * 3
+
+
+def test_features_read_the_rules_findings_and_the_line() -> None:
+    text = "Name: x\nLives in Oakvale"
+    tokens = tagger.tokenize(text)
+    found = [detector.Finding(17, 24, "LOCATION", 0.9)]
+    feats = tagger.features(text, tokens, found)
+    assert [t.word for t in tokens] == ["Name", ":", "x", "Lives", "in", "Oakvale"]
+    assert "colon" in feats[2] and "l1" in feats[2] and "lp=2" in feats[2]
+    assert "r=LOCATION" in feats[5] and "lp=0" in feats[3] and "l1" not in feats[3]
+    assert "rr=LOCATION" in feats[4]
+
+
+def test_plain_prose_is_not_tagged_but_a_line_with_a_name_is() -> None:
+    text = "she was seen today and is doing well.\nfollow up with dr pereira next week."
+    tokens = tagger.tokenize(text)
+    keep = tagger.worth_tagging(tokens, text, [False] * len(tokens))
+    first = [k for t, k in zip(tokens, keep, strict=True) if t.end <= text.index("\n")]
+    assert not any(first) and all(keep[len(first) :])
+
+
+def test_the_training_script_refuses_a_set_that_is_not_a_development_set() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_deid_tagger
+
+    assert train_deid_tagger.parse_sets("a,j") == ["a", "j"]
+    with pytest.raises(SystemExit):
+        train_deid_tagger.parse_sets("a,k")
+
+
+@pytest.mark.parametrize(
+    ("text", "added"),
+    [
+        # made-up values, none from an evaluation set
+        ("At Brannock Valley Regional, the patient was awakened and extubated.", "FACILITY"),
+        (
+            "Lives with wife at Rural Route 2, Box 518 Pelham Flats. Hypertension controlled.",
+            "LOCATION",
+        ),
+    ],
+)
+def test_the_tagger_finds_what_the_rules_leave(text: str, added: str) -> None:
+    rules = detector.scan_rules(text)
+    new = [f for f in scan(text) if f not in rules]
+    assert [f.category for f in new] == [added]
