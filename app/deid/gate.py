@@ -231,8 +231,33 @@ CITATION_CATEGORIES = frozenset(
 )
 
 
+# The reference lists that operations declare (`GatedFields(..., {"references": ...})`)
+# name their items `references[i]` at the gate; only those are citations. A case's field
+# keyed "references" (`fields.references[i]`) is patient text like any other field.
+_CITATION_FIELD = re.compile(r"references\[[1-9][0-9]*\]")
+
+
 def is_citation_field(name: str) -> bool:
-    return name.startswith("references[") or ".references[" in name
+    return _CITATION_FIELD.fullmatch(name) is not None
+
+
+# A citation that describes one patient ("Patient Johnathan Whitcombe, DOB …, seen March 14")
+# is no citation: every category blocks there. Titles speak of "patients", "patient-reported
+# outcomes", the "Patient Health Questionnaire" and "Pt 2", so only a singular patient
+# otherwise, a record's words, or a birth or visit with its date or place count.
+_TITLE_WORDS = (
+    r"health|safety|care|centered|centred|reported|education|experience|outcomes?|engagement"
+    r"|navigation|portal|protection|preferences?|satisfaction|perspectives?|selection"
+    r"|management|assessment|population|registry|data"
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_REFERENCE_PATIENT_CUE = re.compile(
+    rf"(?i:\b(?:patient|client)\b(?![-\u2010\u2011])(?!\s+(?:{_TITLE_WORDS})\b)"
+    r"|\bpt\b(?!\.?\s*(?:\d|[ivx]+\b))"
+    r"|\b(?:DOB|D\.O\.B|MRN|date\s+of\s+birth|medical\s+record)\b"
+    rf"|\b(?:born|seen|admitted|discharged)\s+(?:(?:on|at|in)\s+)?(?:\d|{_MONTH}\s*\d))"
+    r"|\b(?i:born|seen|admitted|discharged)\s+(?i:on|at|in)\s+[A-Z]"
+)
 
 
 # Fields that name a member of staff (a session's didactic presenter, a certificate's signer)
@@ -341,7 +366,7 @@ def scan_by_field(values: Mapping[str, str | None]) -> dict[str, list[FieldFindi
 
 
 def _field_findings(name: str, text: str) -> list[FieldFinding]:
-    citation = is_citation_field(name)
+    citation = is_citation_field(name) and not _REFERENCE_PATIENT_CUE.search(text)
     staff_name = is_person_field(name) and not _PATIENT_CUE.search(text)
     institution = is_institution_field(name) and not _PATIENT_CUE.search(text)
     return [
