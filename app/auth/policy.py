@@ -1075,7 +1075,7 @@ _READS_BY_AREA = {
     "password_matches lockout_delay active_sessions list_tokens get_token",
     "backup": "read_manifest app_version",
     "cases": "normalise_age export_age validate_fields validate_content gate_texts field_texts "
-    "field_text_label free_field_scans saved_texts saved_cues content_of check_complete "
+    "field_cues field_text_label free_field_scans saved_texts saved_cues content_of check_complete "
     "find_case_by_ref get_case",
     "curriculum": "make_scope topic_frequency rising_topics recurring_questions "
     "questions_updating is_own_topic gaps presenter_coverage teaching_coverage",
