@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -392,6 +393,8 @@ def create_case(
     """Create a case in a program. Drafts may be incomplete; other statuses need every
     required field of the template. Imports carry history, so they need IMPORT_DATA."""
     policy.require(actor, Permission.IMPORT_DATA if imported else Permission.SUBMIT_CASE, program)
+    if ref is not None:
+        check_ref(ref)
     values = validate_content(program, data, require_all=status is not CaseStatus.DRAFT)
     overridden = _gated(values, accepted, program.case_template)
     if follows is not None and follows.program_id != program.id:
@@ -551,6 +554,32 @@ def schedule(
     db.session.flush()
     record(actor, "case.scheduled", case, session_id=session.id)
     return presentation
+
+
+_REF_PARTS = re.compile(r"[._-]+")
+_REF_DOTS = re.compile(r"[._]+")
+REF_PROBLEM = (
+    "reads as a possible patient identifier (a name, a date or a record, phone or other"
+    " number); give the case a neutral ref, such as the program and a number"
+)
+
+
+def ref_is_identifier(ref: str) -> bool:
+    """Whether a case's ref reads as a patient identifier. A ref is shown on the case's page,
+    returned by the API and search, and repeated in import messages, so the gate reads it as
+    a field named `ref`: its `.`, `_` and `-` as spaces ("MRN-77731234"), as written with
+    its dashes too (a date: "1961-03-14"), and its words as a name once capitalized
+    ("johnathan.whitcombe")."""
+    spaced = _REF_PARTS.sub(" ", ref).strip()
+    readings = {"ref": spaced, "ref_as_written": _REF_DOTS.sub(" ", ref).strip()}
+    cues = dict.fromkeys(readings, "ref: ")
+    return bool(scan_fields(readings, cues)) or names_a_person(spaced.lower())
+
+
+def check_ref(ref: str) -> None:
+    """Refuse a ref that reads as an identifier, naming the field, never repeating the ref."""
+    if ref_is_identifier(ref):
+        raise ValidationError(f"Ref {REF_PROBLEM}.", field="ref")
 
 
 def find_case_by_ref(ref: str) -> Case | None:
