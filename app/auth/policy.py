@@ -1072,7 +1072,7 @@ _READS_BY_AREA = {
     "transcript accreditation_rows evaluation_results printed_text",
     "audit": "trail visible_trail visible_events",
     "auth": "hash_password normalise_email get_user_by_email validate_password "
-    "password_matches lockout_delay active_sessions list_tokens get_token",
+    "password_matches lockout_delay active_sessions list_tokens get_token token_name",
     "backup": "read_manifest app_version",
     "cases": "normalise_age export_age validate_fields validate_content gate_texts field_texts "
     "field_cues field_text_label free_field_scans saved_texts saved_cues content_of check_complete "
