@@ -570,10 +570,21 @@ def ref_is_identifier(ref: str) -> bool:
     a field named `ref`: its `.`, `_` and `-` as spaces ("MRN-77731234"), as written with
     its dashes too (a date: "1961-03-14"), and its words as a name once capitalized
     ("johnathan.whitcombe")."""
-    spaced = _REF_PARTS.sub(" ", ref).strip()
-    readings = {"ref": spaced, "ref_as_written": _REF_DOTS.sub(" ", ref).strip()}
+    spaced, readings = _ref_readings(ref)
     cues = dict.fromkeys(readings, "ref: ")
     return bool(scan_fields(readings, cues)) or names_a_person(spaced.lower())
+
+
+def _ref_readings(ref: str) -> tuple[str, dict[str, str]]:
+    spaced = _REF_PARTS.sub(" ", ref).strip()
+    return spaced, {"ref": spaced, "ref_as_written": _REF_DOTS.sub(" ", ref).strip()}
+
+
+def ref_scans(ref: str) -> Iterator[str]:
+    """What `ref_is_identifier` scans, for an import to scan ahead."""
+    spaced, readings = _ref_readings(ref)
+    yield from (f"ref: {text}" for text in readings.values())
+    yield titled(spaced.lower())
 
 
 def check_ref(ref: str) -> None:

@@ -41,6 +41,7 @@ from app.cases.operations import (
     find_case_by_ref,
     free_field_scans,
     ref_is_identifier,
+    ref_scans,
     schedule,
     set_status,
     update_case,
@@ -1039,6 +1040,9 @@ def _texts(records: list[tuple[int, dict[str, Any]]], known: Container[str] = ()
                 n for n in raw["topics"] if not (isinstance(n, str) and _topic_key(n) in known)
             ]
         stack.append((raw, True))
+    for _, raw in records:
+        if isinstance(raw.get("ref"), str):
+            yield from ref_scans(raw["ref"])
     while stack:
         value, keyed = stack.pop()
         if isinstance(value, dict):
