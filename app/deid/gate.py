@@ -19,6 +19,7 @@ from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+from app.common import utcnow
 from app.deid.detector import Finding, scan
 from app.deid.shown import reduced, shown_text
 from app.errors import ValidationError
@@ -402,7 +403,38 @@ def _field_findings(name: str, text: str, cue: str = "") -> list[FieldFinding]:
     ]
     if cue and not found and (address := _labelled_address(cue, text)):
         found.append(FieldFinding(name, *address, "ADDRESS", 0.8))
+    for start, end in _old_birth_years(cue + text):
+        start, end = max(start - cut, 0), end - cut
+        if end > 0 and not any(f.start < end and start < f.end for f in found):
+            found.append(FieldFinding(name, start, end, "AGE", 0.8))
+            found.sort(key=lambda f: f.start)
     return found
+
+
+# HIPAA counts an age over 89 as an identifier, and so the year of birth that implies it
+# ("born in 1926", a free field "birth_year: 1926"). Read at the time of saving; a year too
+# old for a living patient (a history's date) is left alone.
+_BIRTH_YEAR = re.compile(
+    r"\b(?:birth\s*year|year\s+of\s+birth|yob|d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+in)?)"
+    r"(?:\s*[:=-]\s*|\s+)((?:18|19|20)\d\d)\b(?![/.-]\d)",
+    re.IGNORECASE,
+)
+OLDEST_AGE = 89
+_LIVING_AGE = 120
+
+
+def _old_birth_years(text: str) -> list[tuple[int, int]]:
+    if not _BIRTH_HINT.search(text):
+        return []
+    this_year = utcnow().year
+    return [
+        m.span(1)
+        for m in _BIRTH_YEAR.finditer(text)
+        if OLDEST_AGE < this_year - int(m.group(1)) <= _LIVING_AGE
+    ]
+
+
+_BIRTH_HINT = re.compile(r"(?i)birth|yob|dob|d\.o\.b|born")
 
 
 _MEASURED_CUE = re.compile(r"\([^()]+\): $")
