@@ -13,8 +13,9 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
-from app.auth.operations import MAX_TOKEN_DAYS
+from app.auth.operations import MAX_TOKEN_DAYS, TOKEN_TEXTS, token_name
 from app.auth.passwords import MAX_PASSWORD_LENGTH
+from app.deid.forms import GatedForm
 
 
 class SignInForm(FlaskForm):
@@ -42,7 +43,9 @@ class ChangePasswordForm(FlaskForm):
     )
 
 
-class NewTokenForm(FlaskForm):
+class NewTokenForm(GatedForm):
+    gated = TOKEN_TEXTS
+
     name = StringField(
         "What the token is for",
         default="script",
@@ -55,6 +58,9 @@ class NewTokenForm(FlaskForm):
             NumberRange(1, MAX_TOKEN_DAYS, f"Enter a number of days from 1 to {MAX_TOKEN_DAYS}."),
         ],
     )
+
+    def gate_texts(self) -> dict[str, str]:
+        return TOKEN_TEXTS.texts(name=token_name(self.name.data))
 
 
 class ConfirmForm(FlaskForm):

@@ -25,6 +25,8 @@ from app.auth.models import ApiToken, ProgramMembership, Role, SignInThrottle, U
 from app.auth.passwords import password_problem
 from app.auth.policy import Actor, Permission, write_operation
 from app.common import utcnow
+from app.deid.gate import Acceptance, GatedFields
+from app.deid.operations import guard, remember_overrides
 from app.errors import CasebookError, NotFound, ValidationError
 from app.extensions import db, reading_engine
 
@@ -500,8 +502,24 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+# A token's name is free text shown on the account page and by the API: it passes the gate.
+TOKEN_TEXTS = GatedFields({"name": "What the token is for"})
+
+
+def token_name(name: str | None) -> str:
+    """A token's name as stored (and as the gate reads it)."""
+    return (name or "script").strip()[:80] or "script"
+
+
 @write_operation
-def create_token(user: User, name: str = "script", *, days: int | None = None, actor: Actor) -> str:
+def create_token(
+    user: User,
+    name: str = "script",
+    *,
+    days: int | None = None,
+    actor: Actor,
+    accepted: Iterable[Acceptance] = (),
+) -> str:
     """Issue an API token valid for `days` (default CASEBOOK_TOKEN_DAYS) and return it;
     only its digest is kept."""
     policy.require_manage_credentials(actor, user)
@@ -511,7 +529,8 @@ def create_token(user: User, name: str = "script", *, days: int | None = None, a
         days = current_app.config["CASEBOOK_TOKEN_DAYS"]
     if not 1 <= days <= MAX_TOKEN_DAYS:
         raise ValidationError(f"days must be between 1 and {MAX_TOKEN_DAYS}.", field="days")
-    name = (name or "script").strip()[:80] or "script"
+    name = token_name(name)
+    overridden = guard(TOKEN_TEXTS.texts(name=name), accepted)
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     now = utcnow()
     api_token = ApiToken(
@@ -525,6 +544,7 @@ def create_token(user: User, name: str = "script", *, days: int | None = None, a
     db.session.add(api_token)
     db.session.flush()
     record(actor, "token.created", api_token, user_id=user.id, days=days)
+    remember_overrides(api_token, overridden, actor=actor, new=True)
     return token
 
 

@@ -1118,11 +1118,11 @@ _READS_BY_AREA = {
     "transcript accreditation_rows evaluation_results printed_text",
     "audit": "trail visible_trail visible_events",
     "auth": "hash_password normalise_email get_user_by_email validate_password "
-    "password_matches lockout_delay active_sessions list_tokens get_token",
+    "password_matches lockout_delay active_sessions list_tokens get_token token_name",
     "backup": "read_manifest app_version",
     "cases": "normalise_age export_age validate_fields validate_content gate_texts field_texts "
-    "field_text_label free_field_scans saved_texts saved_cues content_of check_complete "
-    "find_case_by_ref get_case",
+    "field_cues field_text_label free_field_scans saved_texts saved_cues content_of check_complete "
+    "find_case_by_ref ref_is_identifier ref_scans check_ref get_case",
     "curriculum": "make_scope topic_frequency rising_topics recurring_questions "
     "questions_updating is_own_topic gaps presenter_coverage teaching_coverage",
     "deid": "guard overrides_for overrides_for_each",

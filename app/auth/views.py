@@ -232,11 +232,18 @@ def create_token() -> Any:
         user = current_user._get_current_object()
         try:
             token = operations.create_token(
-                user, form.name.data or "", days=form.days.data, actor=user
+                user,
+                form.name.data or "",
+                days=form.days.data,
+                actor=user,
+                accepted=form.accepted(),
             )
         except ValidationError as exc:
-            db.session.rollback()
-            form.days.errors = [exc.message]
+            form.show_refusal(exc)  # the gate's panel, what was typed kept
+            if exc.field == "name":
+                form.name.errors = [form.problems.get("name", exc.message)]
+            elif not form.panels:
+                form.days.errors = [exc.message]
             return _account_page(token_form=form, status=422)
         db.session.commit()
         # Shown once in this answer, never put in the (readable) session cookie by a flash.

@@ -73,6 +73,7 @@ from app.cases.transfer import (
     import_source,
     read_file,
     record_problems,
+    shown_ref,
 )
 from app.common import text_key, utcnow
 from app.deid.gate import Acceptance, IdentifiersFound, scanning_once
@@ -293,6 +294,11 @@ def _email(user: User | None) -> str | None:
 
 def _emails(session: OrmSession) -> dict[int, str]:
     return dict(session.execute(select(User.id, User.email)).all())
+
+
+def _no_case(ref: Any) -> str:
+    shown = shown_ref(ref)  # a ref that reads as an identifier is not repeated
+    return f"no case {shown}" if shown else "no such case"
 
 
 def _case_ref(case: Case) -> str:
@@ -1498,7 +1504,7 @@ def _import_letters(raw: dict[str, Any], context: _Context) -> str:
         return "unchanged"
     case = find_case_by_ref(ref) if isinstance(ref := raw.get("ref"), str) else None
     if case is None:
-        raise RecordProblem("ref", f"no case {raw.get('ref')}")
+        raise RecordProblem("ref", _no_case(raw.get("ref")))
     what = "updated" if _case_template_version(case, raw.get("template_version")) else "unchanged"
     if _import_reviews(case, reviews, context):
         what = "updated"
@@ -1562,7 +1568,7 @@ def _import_agenda(raw: dict[str, Any], context: _Context) -> str:
             raise RecordProblem(where, "must be a mapping with case and presented")
         case = find_case_by_ref(ref) if isinstance(ref := item.get("case"), str) else None
         if case is None:
-            raise RecordProblem(f"{where}.case", f"no case {item.get('case')} (in cases.jsonl)")
+            raise RecordProblem(f"{where}.case", f"{_no_case(item.get('case'))} (in cases.jsonl)")
         presented = item.get("presented", False)
         if not isinstance(presented, bool):
             raise RecordProblem(f"{where}.presented", "must be true or false")
@@ -1941,7 +1947,10 @@ def _import_dissents(practice: BestPractice, items: Any, context: _Context) -> b
             raise RecordProblem(f"{where}.item", f"no recommendation {key} (in cases.jsonl)")
         ref = item.get("case")
         if ref is not None and ref != _case_ref(recommendation.case):
-            raise RecordProblem(f"{where}.case", f"recommendation {key} is not on case {ref}")
+            shown = shown_ref(ref)
+            raise RecordProblem(
+                f"{where}.case", f"recommendation {key} is not on case {shown or 'named'}"
+            )
         author = _account(item.get("author"), f"{where}.author")
         reason = _string(item, "reason")
         when = _time(item["at"], f"{where}.at") if "at" in item else None
@@ -2145,7 +2154,7 @@ def _set_items(value: Any) -> list[_SetItem]:
         if ref is not None:
             subject = find_case_by_ref(ref) if isinstance(ref, str) else None
             if subject is None:
-                raise RecordProblem(f"{where}.case", f"no case {ref} (in cases.jsonl)")
+                raise RecordProblem(f"{where}.case", f"{_no_case(ref)} (in cases.jsonl)")
         else:
             subject = (
                 db.session.scalar(select(Recommendation).where(Recommendation.key == key))

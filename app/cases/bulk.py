@@ -24,7 +24,7 @@ from app.auth.models import User
 from app.auth.policy import Actor, Permission
 from app.cases.counting import first_day
 from app.cases.models import Case, CasePresentation, CaseStatus, case_topics
-from app.cases.operations import CaseData, gate_texts, validate_content
+from app.cases.operations import CaseData, field_cues, gate_texts, validate_content
 from app.common import text_key, utcnow
 from app.deid.gate import Acceptance, FieldFinding, IdentifiersFound, check
 from app.deid.models import DeidOverride
@@ -198,7 +198,7 @@ class NewCases:
         }
         texts = gate_texts({**values, "topics": []})
         texts.update(new)
-        overridden = check(texts, accepted)
+        overridden = check(texts, accepted, field_cues(values["fields"], program.case_template))
         if follows is not None and follows.program_id != program.id:
             raise ValidationError(
                 "A follow-up stays in the program of the case it follows.", field="follows"

@@ -25,6 +25,7 @@ from app.cases.operations import (
     CASE_TEXTS,
     CaseData,
     content_of,
+    field_cues,
     field_text_label,
     field_texts,
 )
@@ -132,12 +133,16 @@ class CaseForm(GatedForm):
         values = self._structured()
         for spec in self.template_fields:
             value = values.get(spec["key"])
-            if spec.get("type", "text") == "text" and isinstance(value, str):
+            # A number box is read too ("ZIP code: 87106"), as the operation reads it.
+            if spec.get("type", "text") in ("text", "number") and isinstance(value, str):
                 texts[f"fields.{spec['key']}"] = value
         texts.update(field_texts(self.kept))  # the operation gates them again
         with suppress(ValidationError):  # a bad name is reported as such, not as a panel
             texts.update(topic_texts(self.topic_names()))
         return texts
+
+    def gate_cues(self) -> dict[str, str]:
+        return field_cues(self._structured(), {"fields": self.template_fields})
 
     def gate_labels(self, texts: Mapping[str, str]) -> dict[str, str]:
         labels = CASE_TEXTS.labels_of(texts)

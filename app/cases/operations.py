@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -111,14 +112,8 @@ def _check_keys(values: Mapping[Any, Any]) -> None:
         raise ValidationError(f"Each key of fields must {FIELD_KEY_RULE}.", field="fields")
 
 
-class FreeFields(dict[str, Any]):
-    """The fields of a case of a program without a form, as validated: their numbers are
-    free values too, so the gate reads them as text (a form's numbers are typed and bounded
-    by the form, and stay out of it)."""
-
-
 def _free_fields(values: Mapping[str, Any]) -> dict[str, Any]:
-    clean = FreeFields()
+    clean: dict[str, Any] = {}
     for key, value in values.items():
         scalar = (str, int, float, bool)
         ok = (
@@ -148,9 +143,7 @@ def _key_words(key: str) -> str:
 def _check_free_names(fields: Mapping[str, Any]) -> None:
     """A key is quoted in errors, audit details and exports: one whose words read as an
     identifier (a date of birth in it, or a person's name once capitalized) is refused, not
-    repeated. A number is read with its
-    key as cue ("mrn: 1961"); a finding only that reading has has no offset in the value to
-    mark as not an identifier, so the number is refused, naming its field."""
+    repeated. (Its values are read after its words by the gate: `field_cues`.)"""
     if any(
         scan_fields({"fields": _key_words(key)}) or names_a_person(_key_words(key))
         for key in fields
@@ -159,40 +152,20 @@ def _check_free_names(fields: Mapping[str, Any]) -> None:
             "A field name reads as a possible patient identifier: rename the field.",
             field="fields",
         )
-    for name, text in field_texts(fields).items():
-        key = name.removeprefix("fields.").partition("[")[0]
-        if not _is_number(_value_of(fields, name)):
-            continue
-        cue = f"{_key_words(key)}: "
-        bare = scan_fields({name: text})
-        for f in scan_fields({name: cue + text}):
-            start, end = f.start - len(cue), f.end - len(cue)
-            if end > 0 and not any(b.start < end and start < b.end for b in bare):
-                raise ValidationError(
-                    f"Field {key}: with its name, this number reads as a possible patient"
-                    " identifier; remove it, or name the field for what it measures.",
-                    field=name,
-                )
 
 
 def free_field_scans(fields: Mapping[Any, Any]) -> Iterator[str]:
     """What the checks of a program without a form scan in `fields` beyond their texts
-    (each key's words, each number alone and after its key), for an import to scan ahead."""
+    (each key's words; each text and number after them, as the gate reads a value after
+    its key), for an import to scan ahead."""
     for key, value in fields.items():
         if not isinstance(key, str):
             continue
         yield _key_words(key)
         yield titled(_key_words(key))
         for item in value if isinstance(value, list) else [value]:
-            if _is_number(item):
-                yield str(item)
+            if _is_number(item) or (isinstance(item, str) and item):
                 yield f"{_key_words(key)}: {item}"
-
-
-def _value_of(fields: Mapping[str, Any], name: str) -> Any:
-    key, _, index = name.removeprefix("fields.").partition("[")
-    value = fields[key]
-    return value[int(index[:-1]) - 1] if index else value
 
 
 def _coerce_field(spec: dict[str, Any], raw: Any) -> Any:
@@ -337,13 +310,12 @@ def gate_texts(values: Mapping[str, Any]) -> dict[str, str]:
 def field_texts(fields: Mapping[str, Any]) -> dict[str, str]:
     """The texts of a case's fields for the gate: `fields.<key>`, and each text of a list (a
     program without a form keeps lists as given) as `fields.<key>[i]`, from 1 as elsewhere.
-    A program without a form (`FreeFields`) has its numbers read as text too."""
-    free = isinstance(fields, FreeFields)
+    Numbers are read as text too (a form's "ZIP code" box is a number); a yes/no is not."""
 
     def gated(item: Any) -> str | None:
         if isinstance(item, str):
             return item
-        return str(item) if free and _is_number(item) else None
+        return str(item) if _is_number(item) else None
 
     texts: dict[str, str] = {}
     for key, value in fields.items():
@@ -356,6 +328,23 @@ def field_texts(fields: Mapping[str, Any]) -> dict[str, str]:
     return texts
 
 
+def field_cues(fields: Mapping[str, Any], template: dict[str, Any] | None) -> dict[str, str]:
+    """The words the gate reads each text of `field_texts` after, as the case page shows
+    them beside it: the form's label of its key ("Surname: ", a number's with its unit:
+    "Baseline HCV RNA (IU/mL): "), else the key's words ("patient name: "). "Whitcombe"
+    alone is no finding; "Surname: Whitcombe" is one."""
+    labels = {}
+    for spec in fields_of(template):
+        unit = spec.get("unit") if spec.get("type") == "number" else None
+        # The page shows a number with its unit, which says what it measures.
+        labels[str(spec["key"])] = f"{spec['label']} ({unit})" if unit else str(spec["label"])
+    cues = {}
+    for name in field_texts(fields):
+        key = name.removeprefix("fields.").partition("[")[0]
+        cues[name] = f"{labels.get(key) or _key_words(key)}: "
+    return cues
+
+
 def field_text_label(name: str, labels: Mapping[str, str]) -> str:
     """The label of a field text named as `field_texts` names it: the form's label of the
     key when it has one (`labels`, by key), else the key, which is a name."""
@@ -365,34 +354,25 @@ def field_text_label(name: str, labels: Mapping[str, str]) -> str:
 
 
 def saved_texts(case: Case) -> dict[str, str]:
-    """A saved case's free text by gate field name, as the gate read it at save (the numbers
-    of a program without a form too): its topics passed the gate when they were added (a
-    list page calls this once per case)."""
-    content = vars(content_of(case))
-    if _written_without_form(case):
-        content["fields"] = FreeFields(content["fields"])
-    return gate_texts({**content, "topics": []})
+    """A saved case's free text by gate field name, as the gate read it at save (its fields'
+    numbers too): its topics passed the gate when they were added (a list page calls this
+    once per case)."""
+    return gate_texts({**vars(content_of(case)), "topics": []})
 
 
 def saved_cues(case: Case) -> dict[str, str]:
-    """For the risk assessment, by gate field name: the words each free field's text is
-    read after (its key's, as the gate reads a free number: "age years: 97")."""
-    if not _written_without_form(case):
-        return {}
-    return {
-        name: f"{_key_words(name.removeprefix('fields.').partition('[')[0])}: "
-        for name in field_texts(FreeFields(case.fields or {}))
-    }
+    """For the risk assessment, by gate field name: the words each field's text is read
+    after, as the gate reads it (its label or key: "age years: 97")."""
+    return field_cues(case.fields or {}, template_of(case))
 
 
-def _written_without_form(case: Case) -> bool:
-    return bool(case.fields) and not fields_of(template_of(case))
-
-
-def _gated(values: dict[str, Any], accepted: Iterable[Acceptance]) -> list[Any]:
-    """Pass the validated content through the gate, then turn topic names into topics."""
+def _gated(
+    values: dict[str, Any], accepted: Iterable[Acceptance], template: dict[str, Any] | None
+) -> list[Any]:
+    """Pass the validated content through the gate (each field after its label, from
+    `template`), then turn topic names into topics."""
     accepted = list(accepted)
-    overridden = guard(gate_texts(values), accepted)
+    overridden = guard(gate_texts(values), accepted, field_cues(values["fields"], template))
     values["topics"] = resolve_topics(values["topics"], accepted=accepted)
     return overridden
 
@@ -413,8 +393,10 @@ def create_case(
     """Create a case in a program. Drafts may be incomplete; other statuses need every
     required field of the template. Imports carry history, so they need IMPORT_DATA."""
     policy.require(actor, Permission.IMPORT_DATA if imported else Permission.SUBMIT_CASE, program)
+    if ref is not None:
+        check_ref(ref)
     values = validate_content(program, data, require_all=status is not CaseStatus.DRAFT)
-    overridden = _gated(values, accepted)
+    overridden = _gated(values, accepted, program.case_template)
     if follows is not None and follows.program_id != program.id:
         raise ValidationError(
             "A follow-up stays in the program of the case it follows.", field="follows"
@@ -456,13 +438,11 @@ def update_case(
         policy.require_import(actor, case.program)
     else:
         policy.require_edit_case(actor, case)
+    template = template_of(case)
     values = validate_content(
-        case.program,
-        data,
-        require_all=case.status is not CaseStatus.DRAFT,
-        template=template_of(case),
+        case.program, data, require_all=case.status is not CaseStatus.DRAFT, template=template
     )
-    overridden = _gated(values, accepted)
+    overridden = _gated(values, accepted, template)
     changed = [name for name, value in values.items() if not _same(getattr(case, name), value)]
     for name in changed:
         setattr(case, name, values[name])
@@ -574,6 +554,43 @@ def schedule(
     db.session.flush()
     record(actor, "case.scheduled", case, session_id=session.id)
     return presentation
+
+
+_REF_PARTS = re.compile(r"[._-]+")
+_REF_DOTS = re.compile(r"[._]+")
+REF_PROBLEM = (
+    "reads as a possible patient identifier (a name, a date or a record, phone or other"
+    " number); give the case a neutral ref, such as the program and a number"
+)
+
+
+def ref_is_identifier(ref: str) -> bool:
+    """Whether a case's ref reads as a patient identifier. A ref is shown on the case's page,
+    returned by the API and search, and repeated in import messages, so the gate reads it as
+    a field named `ref`: its `.`, `_` and `-` as spaces ("MRN-77731234"), as written with
+    its dashes too (a date: "1961-03-14"), and its words as a name once capitalized
+    ("johnathan.whitcombe")."""
+    spaced, readings = _ref_readings(ref)
+    cues = dict.fromkeys(readings, "ref: ")
+    return bool(scan_fields(readings, cues)) or names_a_person(spaced.lower())
+
+
+def _ref_readings(ref: str) -> tuple[str, dict[str, str]]:
+    spaced = _REF_PARTS.sub(" ", ref).strip()
+    return spaced, {"ref": spaced, "ref_as_written": _REF_DOTS.sub(" ", ref).strip()}
+
+
+def ref_scans(ref: str) -> Iterator[str]:
+    """What `ref_is_identifier` scans, for an import to scan ahead."""
+    spaced, readings = _ref_readings(ref)
+    yield from (f"ref: {text}" for text in readings.values())
+    yield titled(spaced.lower())
+
+
+def check_ref(ref: str) -> None:
+    """Refuse a ref that reads as an identifier, naming the field, never repeating the ref."""
+    if ref_is_identifier(ref):
+        raise ValidationError(f"Ref {REF_PROBLEM}.", field="ref")
 
 
 def find_case_by_ref(ref: str) -> Case | None:

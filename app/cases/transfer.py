@@ -34,11 +34,14 @@ from app.batch import batch_nice
 from app.cases.bulk import NewCases
 from app.cases.models import Case, CaseStatus, WithdrawalReason, case_topics
 from app.cases.operations import (
+    REF_PROBLEM,
     CaseData,
     create_case,
     export_age,
     find_case_by_ref,
     free_field_scans,
+    ref_is_identifier,
+    ref_scans,
     schedule,
     set_status,
     update_case,
@@ -280,11 +283,18 @@ def _read_jsonl(path: Path, text: str) -> SourceFile:
     return SourceFile(path, records, problems)
 
 
+def shown_ref(ref: Any) -> str | None:
+    """A ref as a message may repeat it: None for one that is no ref (never echo control
+    characters) or that reads as a patient identifier (the record's number names it)."""
+    if not isinstance(ref, str) or not _REF.match(ref) or ref_is_identifier(ref):
+        return None
+    return ref
+
+
 def _record_label(path: Path, number: int, raw: dict[str, Any]) -> str:
     unit = "line" if path.suffix.lower() in JSONL_SUFFIXES else "record"
-    ref = raw.get("ref")
-    shown = isinstance(ref, str) and _REF.match(ref)  # never echo control characters
-    return f"{path} {unit} {number}" + (f" (ref {ref})" if shown else "")
+    ref = shown_ref(raw.get("ref"))
+    return f"{path} {unit} {number}" + (f" (ref {ref})" if ref else "")
 
 
 # ---------------------------------------------------------------- importing
@@ -564,6 +574,8 @@ def _import_record(
     ref = raw["ref"]
     if not isinstance(ref, str) or not _REF.match(ref):
         raise RecordProblem("ref", "must be 1-64 letters, digits, '.', '_' or '-'")
+    if ref_is_identifier(ref):
+        raise RecordProblem("ref", REF_PROBLEM)
     program = batch.cached(
         ("program", raw["program"]), lambda: _program(raw["program"], options, actor)
     )
@@ -903,7 +915,7 @@ REDACTED_KEYS = ("title", "question", "presentation")
 
 def _redact_record(raw: dict[str, Any], path: Path, result: ImportResult) -> dict[str, Any]:
     """A copy of the record with every finding in its free text replaced by [CATEGORY]."""
-    ref = raw.get("ref")
+    ref = shown_ref(raw.get("ref"))  # the report names the record, never an identifier
 
     def clean(value: Any, where: str) -> Any:
         if not isinstance(value, str) or not value:
@@ -1028,6 +1040,9 @@ def _texts(records: list[tuple[int, dict[str, Any]]], known: Container[str] = ()
                 n for n in raw["topics"] if not (isinstance(n, str) and _topic_key(n) in known)
             ]
         stack.append((raw, True))
+    for _, raw in records:
+        if isinstance(raw.get("ref"), str):
+            yield from ref_scans(raw["ref"])
     while stack:
         value, keyed = stack.pop()
         if isinstance(value, dict):
@@ -1202,7 +1217,8 @@ def _follows(ref: Any, program: Program, own_ref: str) -> Case | None:
         raise RecordProblem("follows", "a case cannot follow itself")
     case = find_case_by_ref(ref)
     if case is None:
-        raise RecordProblem("follows", f"no case with ref {ref}")
+        shown = shown_ref(ref)
+        raise RecordProblem("follows", f"no case with ref {shown}" if shown else "no such case")
     if case.program_id != program.id:
         raise RecordProblem("follows", f"case {ref} is in another program")
     return case

@@ -63,6 +63,7 @@ def refusal(
     labels: Mapping[str, str],
     *,
     spans: Spans | None = None,
+    cues: Mapping[str, str] | None = None,
 ) -> tuple[dict[str, str], str, dict[str, Panel]]:
     """(errors by field, message, gate panels) for a refused form; never logs the text.
     A gate refusal's panels come from its findings; other texts are scanned only when the
@@ -74,6 +75,7 @@ def refusal(
             labels,
             ticked_acceptances(formdata),
             spans=spans,
+            cues=cues,
             found=exc.scanned if isinstance(exc, IdentifiersFound) else None,
             hidden=hidden_messages(exc.hidden) if isinstance(exc, IdentifiersFound) else None,
         )
@@ -126,6 +128,10 @@ class GatedForm(FlaskForm):
     def gate_labels(self, texts: Mapping[str, str]) -> dict[str, str]:
         return self.gated.labels_of(texts)
 
+    def gate_cues(self) -> Mapping[str, str] | None:
+        """The words the operation's gate reads a text after (see `app.deid.gate.Cues`)."""
+        return None
+
     def gate_spans(self) -> Spans | None:
         """Boxes of the form that one gate field is split over (see `build_panels`)."""
         return None
@@ -139,7 +145,12 @@ class GatedForm(FlaskForm):
         db.session.rollback()
         texts = self.gate_texts()
         self.problems, self.message, self.panels = refusal(
-            exc, self.posted, texts, self.gate_labels(texts), spans=self.gate_spans()
+            exc,
+            self.posted,
+            texts,
+            self.gate_labels(texts),
+            spans=self.gate_spans(),
+            cues=self.gate_cues(),
         )
 
     def values(self) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+from app.common import utcnow
 from app.deid.detector import Finding, scan
 from app.deid.shown import reduced, shown_text
 from app.errors import ValidationError
@@ -231,8 +232,33 @@ CITATION_CATEGORIES = frozenset(
 )
 
 
+# The reference lists that operations declare (`GatedFields(..., {"references": ...})`)
+# name their items `references[i]` at the gate; only those are citations. A case's field
+# keyed "references" (`fields.references[i]`) is patient text like any other field.
+_CITATION_FIELD = re.compile(r"references\[[1-9][0-9]*\]")
+
+
 def is_citation_field(name: str) -> bool:
-    return name.startswith("references[") or ".references[" in name
+    return _CITATION_FIELD.fullmatch(name) is not None
+
+
+# A citation that describes one patient ("Patient Johnathan Whitcombe, DOB …, seen March 14")
+# is no citation: every category blocks there. Titles speak of "patients", "patient-reported
+# outcomes", the "Patient Health Questionnaire" and "Pt 2", so only a singular patient
+# otherwise, a record's words, or a birth or visit with its date or place count.
+_TITLE_WORDS = (
+    r"health|safety|care|centered|centred|reported|education|experience|outcomes?|engagement"
+    r"|navigation|portal|protection|preferences?|satisfaction|perspectives?|selection"
+    r"|management|assessment|population|registry|data"
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_REFERENCE_PATIENT_CUE = re.compile(
+    rf"(?i:\b(?:patient|client)\b(?![-\u2010\u2011])(?!\s+(?:{_TITLE_WORDS})\b)"
+    r"|\bpt\b(?!\.?\s*(?:\d|[ivx]+\b))"
+    r"|\b(?:DOB|D\.O\.B|MRN|date\s+of\s+birth|medical\s+record)\b"
+    rf"|\b(?:born|seen|admitted|discharged)\s+(?:(?:on|at|in)\s+)?(?:\d|{_MONTH}\s*\d))"
+    r"|\b(?i:born|seen|admitted|discharged)\s+(?i:on|at|in)\s+[A-Z]"
+)
 
 
 # Fields that name a member of staff (a session's didactic presenter, a certificate's signer)
@@ -331,30 +357,109 @@ def _scan(text: str) -> list[Finding]:
     return found
 
 
-def scan_fields(values: Mapping[str, str | None]) -> list[FieldFinding]:
-    return [f for found in scan_by_field(values).values() for f in found]
+# `cues`: by field, the words a page shows beside its text ("Surname: ", a case field's label
+# or key), which the text is read after: "Whitcombe" alone is no finding, "Surname:
+# Whitcombe" is one. A finding counts only where it overlaps the text, and keeps the
+# text's offsets (so it can be marked); the cue alone is never a finding.
+Cues = Mapping[str, str]
 
 
-def scan_by_field(values: Mapping[str, str | None]) -> dict[str, list[FieldFinding]]:
+def scan_fields(values: Mapping[str, str | None], cues: Cues | None = None) -> list[FieldFinding]:
+    return [f for found in scan_by_field(values, cues).values() for f in found]
+
+
+def scan_by_field(
+    values: Mapping[str, str | None], cues: Cues | None = None
+) -> dict[str, list[FieldFinding]]:
     """The findings of each non-empty text, by field (an empty list for a clean one)."""
-    return {name: _field_findings(name, text) for name, text in values.items() if text}
+    return {
+        name: _field_findings(name, text, (cues or {}).get(name, ""))
+        for name, text in values.items()
+        if text
+    }
 
 
-def _field_findings(name: str, text: str) -> list[FieldFinding]:
-    citation = is_citation_field(name)
+def _field_findings(name: str, text: str, cue: str = "") -> list[FieldFinding]:
+    citation = is_citation_field(name) and not _REFERENCE_PATIENT_CUE.search(text)
     staff_name = is_person_field(name) and not _PATIENT_CUE.search(text)
     institution = is_institution_field(name) and not _PATIENT_CUE.search(text)
-    return [
-        FieldFinding(name, f.start, f.end, f.category, round(f.confidence, 2))
-        for f in _scan(text)
-        if (not citation or f.category in CITATION_CATEGORIES)
+    cut = len(cue)
+    # A label that gives a unit ("Baseline HCV RNA (IU/mL): ") says the value is a quantity
+    # measured in it: what its digits alone look like (a long number) is no finding there,
+    # only what the label adds ("Record number (#): 77731234" is one).
+    shape = (
+        {(f.start + cut, f.end + cut, f.category, f.confidence) for f in _scan(text)}
+        if _MEASURED_CUE.search(cue)
+        else set()
+    )
+    found = [
+        FieldFinding(name, max(f.start - cut, 0), f.end - cut, f.category, round(f.confidence, 2))
+        for f in _scan(cue + text)
+        if f.end > cut
+        and (f.start, f.end, f.category, f.confidence) not in shape
+        and (not citation or f.category in CITATION_CATEGORIES)
         and not (staff_name and f.category == "NAME")
         and not (institution and f.category == "FACILITY")
     ]
+    if cue and not found and (address := _labelled_address(cue, text)):
+        found.append(FieldFinding(name, *address, "ADDRESS", 0.8))
+    for start, end in _old_birth_years(cue + text):
+        start, end = max(start - cut, 0), end - cut
+        if end > 0 and not any(f.start < end and start < f.end for f in found):
+            found.append(FieldFinding(name, start, end, "AGE", 0.8))
+            found.sort(key=lambda f: f.start)
+    return found
+
+
+# HIPAA counts an age over 89 as an identifier, and so the year of birth that implies it
+# ("born in 1926", a free field "birth_year: 1926"). Read at the time of saving; a year too
+# old for a living patient (a history's date) is left alone.
+_BIRTH_YEAR = re.compile(
+    r"\b(?:birth\s*year|year\s+of\s+birth|yob|d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+in)?)"
+    r"(?:\s*[:=-]\s*|\s+)((?:18|19|20)\d\d)\b(?![/.-]\d)",
+    re.IGNORECASE,
+)
+OLDEST_AGE = 89
+_LIVING_AGE = 120
+
+
+def _old_birth_years(text: str) -> list[tuple[int, int]]:
+    if not _BIRTH_HINT.search(text):
+        return []
+    this_year = utcnow().year
+    return [
+        m.span(1)
+        for m in _BIRTH_YEAR.finditer(text)
+        if OLDEST_AGE < this_year - int(m.group(1)) <= _LIVING_AGE
+    ]
+
+
+_BIRTH_HINT = re.compile(r"(?i)birth|yob|dob|d\.o\.b|born")
+
+
+_MEASURED_CUE = re.compile(r"\([^()]+\): $")
+
+
+# The detector calls a number and a word an address when a street's kind follows ("1428 Elm
+# St"); a box labelled as an address ("Street address: 1428 Elm") says so itself.
+_ADDRESS_LABEL = re.compile(r"(?i)\b(?:address|addr|street)\b")
+_NOT_STREET_LABEL = re.compile(r"(?i)\b(?:e-?mail|web|ip|url|mac)\b")
+_HOUSE_NUMBER = re.compile(r"\d{1,6}[A-Za-z]?[ \t]+[A-Za-z]")
+
+
+def _labelled_address(cue: str, text: str) -> tuple[int, int] | None:
+    if not _ADDRESS_LABEL.search(cue) or _NOT_STREET_LABEL.search(cue):
+        return None
+    start = len(text) - len(text.lstrip())
+    if not _HOUSE_NUMBER.match(text, start):
+        return None
+    return start, len(text.rstrip())
 
 
 def hidden_findings(
-    values: Mapping[str, str | None], scanned: Mapping[str, list[FieldFinding]]
+    values: Mapping[str, str | None],
+    scanned: Mapping[str, list[FieldFinding]],
+    cues: Cues | None = None,
 ) -> list[HiddenFinding]:
     """The findings of each text as shown that its findings as submitted (`scanned`) have
     no counterpart for, each submitted finding standing for one shown finding at most.
@@ -373,7 +478,7 @@ def hidden_findings(
         submitted = [(reduced(text[f.start : f.end]), f.category) for f in scanned.get(name, ())]
         free = list(range(len(submitted)))
         left = []
-        for finding in _field_findings(name, shown):
+        for finding in _field_findings(name, shown, (cues or {}).get(name, "")):
             value = reduced(shown[finding.start : finding.end])
             if not value:
                 continue
@@ -437,12 +542,12 @@ class Preview:
         return bool(self.findings or self.hidden)
 
 
-def preview(values: Mapping[str, str | None]) -> Preview:
+def preview(values: Mapping[str, str | None], cues: Cues | None = None) -> Preview:
     """The gate's reading of `values` without storing anything: a scan that says "clean"
     only when the gate would pass the texts."""
-    scanned = scan_by_field(values)
+    scanned = scan_by_field(values, cues)
     return Preview(
-        [f for found in scanned.values() for f in found], hidden_findings(values, scanned)
+        [f for found in scanned.values() for f in found], hidden_findings(values, scanned, cues)
     )
 
 
@@ -483,20 +588,23 @@ def renamed(accepted: Iterable[Acceptance], prefix: str) -> list[Acceptance]:
 
 
 def check(
-    values: Mapping[str, str | None], accepted: Iterable[Acceptance] = ()
+    values: Mapping[str, str | None],
+    accepted: Iterable[Acceptance] = (),
+    cues: Cues | None = None,
 ) -> list[tuple[FieldFinding, str]]:
-    """Raise IdentifiersFound for findings not accepted; return the accepted ones with reasons."""
+    """Raise IdentifiersFound for findings not accepted; return the accepted ones with reasons.
+    `cues`: see `Cues`."""
     reasons = {(a.field, a.start, a.end): a.reason for a in accepted}
     blocking: list[FieldFinding] = []
     overridden: list[tuple[FieldFinding, str]] = []
-    scanned = scan_by_field(values)
+    scanned = scan_by_field(values, cues)
     for finding in (f for found in scanned.values() for f in found):
         reason = reasons.get((finding.field, finding.start, finding.end))
         if reason is None:
             blocking.append(finding)
         else:
             overridden.append((finding, reason))
-    hidden = hidden_findings(values, scanned)
+    hidden = hidden_findings(values, scanned, cues)
     if blocking or hidden:
         raise IdentifiersFound(blocking, scanned, hidden)
     return overridden

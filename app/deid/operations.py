@@ -10,17 +10,20 @@ from sqlalchemy import delete, select
 from app.audit.operations import record
 from app.auth import policy
 from app.auth.policy import Actor, Permission, write_operation
-from app.deid.gate import Acceptance, FieldFinding, check
+from app.deid.gate import Acceptance, Cues, FieldFinding, check
 from app.deid.models import DeidOverride
 from app.deid.risk import assess
 from app.extensions import db
 
 
 def guard(
-    values: Mapping[str, str | None], accepted: Iterable[Acceptance] = ()
+    values: Mapping[str, str | None],
+    accepted: Iterable[Acceptance] = (),
+    cues: Cues | None = None,
 ) -> list[tuple[FieldFinding, str]]:
-    """The gate for an operation: raises IdentifiersFound, or returns the accepted findings."""
-    return check(values, accepted)
+    """The gate for an operation: raises IdentifiersFound, or returns the accepted findings
+    (`cues`: the words each text is read after, see `app.deid.gate.Cues`)."""
+    return check(values, accepted, cues)
 
 
 def remember_overrides(

@@ -122,6 +122,7 @@ def build_panels(
     accepted: Iterable[Acceptance] = (),
     *,
     spans: Mapping[str, Mapping[str, tuple[int, int, str]]] | None = None,
+    cues: Mapping[str, str] | None = None,
     found: Mapping[str, list[FieldFinding]] | None = None,
     hidden: Mapping[str, str] | None = None,
 ) -> dict[str, Panel]:
@@ -130,13 +131,14 @@ def build_panels(
     field (an `IdentifiersFound`'s); only the other texts are scanned here. `spans` splits
     one gate field over several boxes: {field: {box key: (start, end, label)}}; findings
     outside every box stay on the field. `hidden`: a note by field, for what only its text
-    as shown holds (an `IdentifiersFound`'s hidden findings)."""
+    as shown holds (an `IdentifiersFound`'s hidden findings). `cues`: the words the gate
+    reads a text after, by field."""
     accepted = list(accepted)
     panels: dict[str, Panel] = {}
     number = 0
     for name, text in texts.items():
         known = (found or {}).get(name)
-        marks = _marks(known if known is not None else scan_fields({name: text}), accepted)
+        marks = _marks(known if known is not None else scan_fields({name: text}, cues), accepted)
         note = (hidden or {}).get(name)
         if not marks and not note:
             continue

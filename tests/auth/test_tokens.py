@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -12,6 +13,7 @@ from app.auth.models import ApiToken
 from app.auth.operations import TokenRefused, authenticate_token, create_token
 from app.auth.policy import SYSTEM
 from app.common import utcnow
+from app.deid.gate import IdentifiersFound
 from app.errors import ValidationError
 from app.extensions import db
 from tests.conftest import PASSWORD
@@ -227,3 +229,50 @@ def test_account_forms_need_a_csrf_token(app, tmp_path, make_user):
     assert client.post(f"/account/tokens/{row.id}/revoke").status_code == 400
     assert client.post("/account/sessions/revoke-all").status_code == 400
     assert _check(token) == user
+
+
+# A token's name is shown on the account page and by the API: it passes the gate.
+PATIENT_NAME = "Patient Whitcombe MRN 77731234 DOB 03/14/1961"
+
+
+def test_a_token_name_that_identifies_a_patient_is_refused(app, make_user):
+    user = make_user("provider")
+    with pytest.raises(IdentifiersFound) as refused:
+        create_token(user, PATIENT_NAME, actor=SYSTEM)
+    assert {f.field for f in refused.value.findings} == {"name"}
+    assert "77731234" not in refused.value.message
+    db.session.rollback()
+    assert db.session.scalars(select(ApiToken)).all() == []
+    for name in ("laptop script", "CI export, nightly", "report for the HCV program"):
+        assert create_token(user, name, actor=SYSTEM)
+
+
+def test_the_account_page_shows_a_refused_token_name_in_a_panel_and_keeps_it(app, make_user):
+    user = make_user("provider")
+    client = fresh_client(app)
+    client.post("/sign-in", data={"email": user.email, "password": PASSWORD})
+    response = client.post("/account/tokens", data={"name": PATIENT_NAME, "days": "30"})
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert "Nothing was saved: the text may identify a patient." in html
+    assert 'id="deid-f-name"' in html and 'name="accept_finding"' in html
+    assert f'value="{PATIENT_NAME}"' in html.replace("&#34;", '"')  # what was typed, kept
+    assert '<code class="token-value">' not in html
+    db.session.rollback()
+    assert db.session.scalars(select(ApiToken)).all() == []
+    # Each finding marked "not an identifier", with a reason: the token is made.
+    marks = re.findall(r'name="accept_finding" value="([^"]+)"', html)
+    ticked = {"accept_finding": marks, **{f"reason|{m}": "other" for m in marks}}
+    response = client.post("/account/tokens", data={"name": PATIENT_NAME, **ticked})
+    assert response.status_code == 200
+    assert '<code class="token-value">' in response.get_data(as_text=True)
+
+
+def test_the_cli_refuses_a_token_name_that_identifies_a_patient(app, make_user):
+    user = make_user("coordinator")
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["create-token", user.email, "--name", PATIENT_NAME])
+    assert result.exit_code == 1 and "Possible patient identifiers in name" in result.output
+    assert "77731234" not in result.output
+    db.session.rollback()
+    assert db.session.scalars(select(ApiToken)).all() == []

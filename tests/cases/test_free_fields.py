@@ -17,6 +17,7 @@ from app.cases.forms import case_form_class
 from app.cases.models import Case
 from app.cases.operations import CaseData, create_case, field_text_label, gate_texts
 from app.cases.transfer import ImportOptions, import_paths
+from app.deid.gate import IdentifiersFound
 from app.deid.models import DeidOverride
 from app.errors import ValidationError
 from app.extensions import db
@@ -124,10 +125,13 @@ def test_list_items_are_named_and_labelled_for_the_gate():
             "fields": {"notes": ["a", 2, "b"], "genotype": "3", "stage": 4},
         }
     )
+    # Numbers are read too (a form's "ZIP code" box holds one).
     assert {n: t for n, t in texts.items() if n.startswith("fields.")} == {
         "fields.notes[1]": "a",
+        "fields.notes[2]": "2",
         "fields.notes[3]": "b",
         "fields.genotype": "3",
+        "fields.stage": "4",
     }
     assert field_text_label("fields.notes[3]", {}) == "notes, item 3"
     assert field_text_label("fields.genotype", {"genotype": "Genotype"}) == "Genotype"
@@ -219,8 +223,8 @@ def test_a_free_number_marked_not_an_identifier_is_kept_with_its_override(client
 
 
 def test_a_number_that_only_its_fields_name_makes_an_identifier_is_refused(client, pain):
-    # "1961" alone is no finding; as the value of an MRN it is one, which has no offset in
-    # the value to mark, so it is refused, naming the field.
+    # "1961" alone is no finding; as the value of an MRN it is one, found at the value's
+    # offsets (so it can be marked), naming the field.
     _, provider = pain
     fields = {"record_mrn": [1961], "visits": 1961}
     answer = client.post("/api/v1/cases", headers=bearer(provider), json={**CASE, "fields": fields})
@@ -228,6 +232,9 @@ def test_a_number_that_only_its_fields_name_makes_an_identifier_is_refused(clien
     body = answer.get_json()
     assert body["field"] == "fields.record_mrn[1]"
     assert list(body["errors"]) == ["fields.record_mrn[1]"]
+    assert [(f["field"], f["start"], f["end"]) for f in body["findings"]] == [
+        ("fields.record_mrn[1]", 0, 4)
+    ]
     assert "1961" not in json.dumps(body) and "1961" not in stored()
 
 
@@ -241,17 +248,28 @@ def test_a_key_whose_words_read_as_an_identifier_is_refused_without_being_repeat
     assert "19610314" not in json.dumps(body) and "19610314" not in stored()
 
 
-def test_a_form_keeps_its_numbers_typed_and_out_of_the_gate(pain):
+def test_a_form_keeps_its_numbers_typed_and_reads_them_after_their_label(pain):
     templated = create_program(
         "hcv",
         "Hepatitis C ECHO",
-        template={"fields": [{"key": "viral_load", "label": "Viral load", "type": "number"}]},
+        template={
+            "fields": [
+                {"key": "viral_load", "label": "Viral load", "type": "number", "unit": "IU/mL"},
+                {"key": "phone", "label": "Phone", "type": "number"},
+            ]
+        },
         actor=SYSTEM,
     )
+    # A long number in a box that gives its unit is a measurement; in a "Phone" box it is not.
     case = create_case(
         templated, CaseData("T", fields={"viral_load": 6035550142}), presenter=None, actor=SYSTEM
     )
     assert case.fields == {"viral_load": 6035550142}
+    with pytest.raises(IdentifiersFound) as refused:
+        create_case(
+            templated, CaseData("T", fields={"phone": 6035550142}), presenter=None, actor=SYSTEM
+        )
+    assert [(f.field, f.start, f.end) for f in refused.value.findings] == [("fields.phone", 0, 10)]
 
 
 @pytest.mark.parametrize("redact", [False, True])
@@ -281,8 +299,8 @@ def test_an_import_scans_ahead_what_the_checks_of_free_fields_scan():
 
     record = {**CASE, "fields": {"clinic_line": 6035550142, "doses": [30, "x"], "smoker": True}}
     texts = set(_texts([(1, record)]))
-    assert {"clinic line", "6035550142", "clinic line: 6035550142"} <= texts
-    assert {"doses", "30", "doses: 30", "x", "smoker"} <= texts
+    assert {"clinic line", "clinic line: 6035550142"} <= texts
+    assert {"doses", "doses: 30", "doses: x", "smoker"} <= texts
     assert "True" not in texts and "smoker: True" not in texts
 
 

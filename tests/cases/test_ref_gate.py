@@ -1,0 +1,93 @@
+"""A case's ref is shown on its page, returned by the API and search, and repeated in import
+messages: one that reads as a patient identifier is refused, naming the field, and never
+repeated (the record's number names it)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from app.auth.policy import SYSTEM
+from app.cases.models import Case
+from app.cases.operations import CaseData, create_case, ref_is_identifier
+from app.cases.transfer import ImportOptions, import_paths
+from app.errors import ValidationError
+from app.extensions import db
+from app.programs.operations import create_program, create_session
+
+IDENTIFYING = ["johnathan.whitcombe.1961-03-14", "MRN-77731234", "505-555-0143", "john_smith"]
+ORDINARY = ["hcv-001", "mts-0029", "cds-2014-01", "doc-300", "oud-2023-11", "case_17", "cp.12"]
+RECORD = {
+    "program": "hcv",
+    "title": "Adult with chronic hepatitis C",
+    "question": "Is treatment appropriate now?",
+    "presentation": "Found on routine screening.",
+    "status": "presented",
+    "session_date": "2026-03-10",
+}
+
+
+@pytest.fixture
+def program(app):
+    program = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
+    create_session(program, date(2026, 3, 10), actor=SYSTEM)
+    db.session.commit()
+    return program
+
+
+def _import(tmp_path, records, **options):
+    path = tmp_path / "cases.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    [result] = import_paths([path], ImportOptions(**options), actor=SYSTEM)
+    return result
+
+
+def test_refs_that_read_as_identifiers_and_ordinary_ones():
+    assert all(ref_is_identifier(ref) for ref in IDENTIFYING)
+    assert not any(ref_is_identifier(ref) for ref in ORDINARY)
+
+
+@pytest.mark.parametrize("ref", IDENTIFYING)
+@pytest.mark.parametrize("redact", [False, True])
+def test_an_import_refuses_an_identifying_ref_without_repeating_it(tmp_path, program, ref, redact):
+    result = _import(tmp_path, [{**RECORD, "ref": "hcv-1"}, {**RECORD, "ref": ref}], redact=redact)
+    assert not result.ok
+    assert len(result.problems) == 1
+    [problem] = result.problems
+    assert "line 2 field 'ref': reads as a possible patient identifier" in problem
+    assert ref not in json.dumps([result.problems, result.changes, result.redactions])
+    assert db.session.scalar(select(func.count(Case.id))) == 0
+
+
+def test_a_duplicate_or_followed_ref_is_not_repeated_when_it_reads_as_an_identifier(
+    tmp_path, program
+):
+    ref = "MRN-77731234"
+    result = _import(tmp_path, [{**RECORD, "ref": ref}, {**RECORD, "ref": ref}])
+    assert result.problems and not any(ref in p for p in result.problems)
+    result = _import(tmp_path, [{**RECORD, "ref": "hcv-2", "follows": ref}])
+    assert result.problems == [
+        f"{tmp_path / 'cases.jsonl'} line 1 (ref hcv-2) field 'follows': no such case"
+    ]
+
+
+def test_ordinary_refs_are_imported(tmp_path, program):
+    result = _import(tmp_path, [{**RECORD, "ref": ref} for ref in ORDINARY])
+    assert result.ok, result.problems
+    assert set(db.session.scalars(select(Case.ref))) == set(ORDINARY)
+
+
+def test_the_operation_refuses_an_identifying_ref(program):
+    with pytest.raises(ValidationError) as refused:
+        create_case(
+            program,
+            CaseData(title="HCV"),
+            presenter=None,
+            ref="505-555-0143",
+            actor=SYSTEM,
+            imported=True,
+        )
+    assert refused.value.field == "ref" and "505" not in refused.value.message
