@@ -139,10 +139,11 @@ def visible_program_ids(user: Viewer, programs: list[Program]) -> set[int]:
 
 
 def topic_reviewable_clause(user: Viewer) -> sa.ColumnElement[bool]:
-    """The topics a vocabulary reviewer may see, as a WHERE clause on Topic: all but those
-    not yet accepted that only programs hidden from them carry. Such a name (a rare
-    condition, say) was written in a private program and is not theirs to read; its
-    members and admins review it."""
+    """The topics whose names `user` may read in the vocabulary's pages, trails and
+    hierarchy, as a WHERE clause on Topic: the accepted ones, and any other that a case or
+    session of a program they see carries, or a best practice. A name only a private
+    program's cases carry (a rare condition, say), or that none carries any more, was
+    written where they may not read: that program's members and admins review it."""
     from app.cases.models import case_topics
     from app.practices.models import practice_topics
     from app.programs.models import Program, Session, Topic, TopicStatus, session_topics
@@ -169,12 +170,18 @@ def topic_reviewable_clause(user: Viewer) -> sa.ColumnElement[bool]:
     by_practice = sa.select(practice_topics.c.topic_id).where(
         practice_topics.c.topic_id == Topic.id
     )
-    return sa.or_(
-        Topic.status == TopicStatus.ACCEPTED,
-        sa.not_(carried(sa.not_(shown))),
-        carried(shown),
-        by_practice.exists(),
-    )
+    return sa.or_(Topic.status == TopicStatus.ACCEPTED, carried(shown), by_practice.exists())
+
+
+def can_read_topic_name(user: Viewer, topic: Topic) -> bool:
+    """`topic_reviewable_clause` for one topic."""
+    from app.programs.models import Topic as TopicRow
+    from app.programs.models import TopicStatus
+
+    if topic.status is TopicStatus.ACCEPTED:
+        return True
+    found = sa.select(TopicRow.id).where(TopicRow.id == topic.id, topic_reviewable_clause(user))
+    return db.session.scalar(found) is not None
 
 
 def can_see_topic(user: Viewer, topic: Topic) -> bool:
@@ -184,17 +191,13 @@ def can_see_topic(user: Viewer, topic: Topic) -> bool:
     it, `topic_reviewable_clause`) and by those who see a case that carries it."""
     from app.cases.models import case_topics
     from app.programs.models import Program, TopicStatus
-    from app.programs.models import Topic as TopicRow
 
     if topic.status is TopicStatus.RETIRED:
         return False
     if topic.status is TopicStatus.ACCEPTED:
         return True
     if has_permission(user, Permission.ACCEPT_TOPICS):
-        reviewable = sa.select(TopicRow.id).where(
-            TopicRow.id == topic.id, topic_reviewable_clause(user)
-        )
-        return db.session.scalar(reviewable) is not None
+        return can_read_topic_name(user, topic)
     carried = (
         sa.select(Case.id)
         .join(case_topics, case_topics.c.case_id == Case.id)
@@ -700,6 +703,8 @@ def _can_see_record(user: Viewer, entity: Any, *, otherwise: bool) -> bool:
         return can_administer_account(user, entity.user)
     if isinstance(entity, Topic) and entity.status is TopicStatus.PROPOSED:
         return can_see_topic(user, entity)  # it may name what only a private program holds
+    if isinstance(entity, Topic) and entity.status is TopicStatus.RETIRED:
+        return can_read_topic_name(user, entity)  # a rejected proposal, likewise
     return otherwise
 
 
@@ -1113,6 +1118,7 @@ JOB_OPERATION_MODULES = (
 # Reads: they change nothing (those that need a rule take `user`/`actor` and narrow by it).
 _READS_BY_AREA = {
     "admin": "temporary_password get_account list_accounts account_tokens account_by_email "
+    "readable_topic_ids "
     "program_staff staff_of all_programs get_topic list_topics topic_link_counts audit_events",
     "attendance": "credit_rule require_held attendance_of participants has_attendance_list "
     "transcript accreditation_rows evaluation_results printed_text",

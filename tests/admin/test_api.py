@@ -7,7 +7,8 @@ import pytest
 from app.auth.operations import create_token
 from app.auth.policy import SYSTEM
 from app.extensions import db
-from app.programs.operations import create_program, create_topic
+from app.programs.operations import create_program, create_topic, get_program
+from tests.support.builders import add_case
 
 
 @pytest.fixture
@@ -80,9 +81,11 @@ def test_other_roles_are_refused(client, world):
 
 
 def test_coordinator_accepts_a_proposed_topic_but_cannot_retire_one(client, world):
-    _admin, _coordinator, _provider, headers = world
+    _admin, _coordinator, provider, headers = world
     topic = create_topic("Renal dosing", actor=SYSTEM)
     topic.status = "proposed"
+    # A case of the coordinator's program carries it (one nobody carries is an admin's).
+    add_case(get_program("hcv"), provider, "Renal dosing question", topics=[topic])
     db.session.commit()
     body = client.get("/api/v1/admin/topics?status=proposed", headers=headers["coordinator"])
     assert [t["name"] for t in body.get_json()["results"]] == ["Renal dosing"]

@@ -172,6 +172,75 @@ def test_a_topic_only_a_private_program_carries_is_not_shown_to_an_outside_revie
         assert gone.get_json()["message"] == f"No topic {topic_id}."
 
 
+def test_a_hidden_topics_name_stays_hidden_in_the_hierarchy_its_trail_and_once_unlinked(
+    app, make_user
+) -> None:
+    from app.admin.operations import edit_topic, retire_topic
+    from app.programs.operations import find_topic
+    from tests.support.builders import build_world
+
+    w = build_world(make_user)
+    outsider = make_user("coordinator", email="cora@example.org", programs=["hcv"])
+    add_case(w.perinatal, w.member, "Closed case", topics=resolve_topics(["Zorblax syndrome"]))
+    add_case(w.hcv, w.provider, "Open case", topics=resolve_topics(["Hepatitis C"]))
+    resolve_topics(["Quellitis"])  # proposed, then no case or session carries it
+    db.session.commit()
+    zorblax, hep_c = find_topic("Zorblax syndrome"), find_topic("Hepatitis C")
+    edit_topic(SYSTEM, zorblax, parent_name="Hepatitis C")
+    db.session.commit()
+
+    def shown(who, url: str) -> str:
+        return page_as(app, who, url).get_data(as_text=True)
+
+    # Narrower: the accepted topic's page names its visible children only.
+    assert "Zorblax" in shown(w.admin, f"/admin/topics/{hep_c.id}")
+    assert "Zorblax" not in shown(outsider, f"/admin/topics/{hep_c.id}")
+    # Broader: the list's parent column.
+    edit_topic(SYSTEM, zorblax, parent_name="")
+    edit_topic(SYSTEM, hep_c, parent_name="Zorblax syndrome")
+    db.session.commit()
+    assert "Zorblax" in shown(w.admin, "/admin/topics?q=hepatitis")
+    assert "Zorblax" not in shown(outsider, "/admin/topics?q=hepatitis")
+    # A topic no case or session carries any more is an admin's to review.
+    assert "Quellitis" in shown(w.admin, "/admin/topics?status=proposed")
+    assert "Quellitis" not in shown(outsider, "/admin/topics?status=proposed")
+    # Rejected (retired), its trail tells outsiders nothing more than a missing topic's.
+    edit_topic(SYSTEM, hep_c, parent_name="")
+    retire_topic(SYSTEM, zorblax)
+    db.session.commit()
+    assert "Zorblax" in shown(w.admin, f"/audit/topic/{zorblax.id}")
+    hidden = page_as(app, outsider, f"/audit/topic/{zorblax.id}")
+    missing = page_as(app, outsider, "/audit/topic/999999")
+    assert hidden.status_code == missing.status_code
+    assert "Zorblax" not in hidden.get_data(as_text=True)
+
+
+def test_the_curriculum_names_no_hidden_broader_topic(app, make_user) -> None:
+    from datetime import date, timedelta
+
+    from app.admin.operations import edit_topic
+    from app.curriculum.operations import make_scope, teaching_coverage
+    from app.programs.operations import find_topic
+    from tests.support.builders import build_world
+
+    w = build_world(make_user)
+    planner = make_user("curriculum", email="cleo@example.org", programs=["hcv"])
+    add_case(w.perinatal, w.member, "Closed case", topics=resolve_topics(["Zorblax syndrome"]))
+    add_case(w.hcv, w.provider, "Open case", topics=resolve_topics(["Hepatitis C"]))
+    db.session.commit()
+    edit_topic(SYSTEM, find_topic("Hepatitis C"), parent_name="Zorblax syndrome")
+    db.session.commit()
+    today = date.today()
+
+    def parents(who) -> set[str | None]:
+        scope = make_scope(who, start=today - timedelta(days=400), end=today + timedelta(days=1))
+        rows = teaching_coverage(who, scope).rows
+        return {r.parent for r in rows if r.topic == "Hepatitis C"}
+
+    assert parents(w.admin) == {"Zorblax syndrome"}
+    assert parents(planner) == {None}
+
+
 def hep_c_cases(topic):
     from sqlalchemy import select
 
