@@ -118,3 +118,94 @@ def test_the_tagger_finds_what_the_rules_leave(text: str, added: str) -> None:
     rules = detector.scan_rules(text)
     new = [f for f in scan(text) if f not in rules]
     assert [f.category for f in new] == [added]
+
+
+def _added(text: str, part: str, category: str) -> list[detector.Finding]:
+    """What the scan keeps of a tagger finding on ``part`` of ``text`` (the model aside)."""
+    rules = detector.scan_rules(text)
+    s = text.index(part)
+    both = detector.with_tagger(text, rules, [(s, s + len(part), category, 0.99)])
+    return [f for f in both if f not in rules]
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "category"),
+    [
+        # made-up passages of the kinds the tagger took for identifiers in real notes
+        (
+            "Tests given: Spelling Test, Trail Making Test A & B, Color Trails.",
+            "Color Trails",
+            "FACILITY",
+        ),
+        ("Boston Naming Test, Second Edition: low average.", "Boston", "FACILITY"),
+        (
+            "Grade 2 encephalopathy by West Haven criteria, lactulose started.",
+            "West Haven",
+            "FACILITY",
+        ),
+        (
+            "Recommend Superior Gluteal Nerve Block, left.",
+            "Superior Gluteal Nerve Block",
+            "FACILITY",
+        ),
+        ("Labs will be coordinated at Health Center before surgery.", "Health Center", "FACILITY"),
+        ("Albumin 4520 (normal 3150-4500), IgG 4.1.", "3150-4500", "PHONE"),
+        ("Thiamine 210 (87-280) and B6 normal.", "87-280", "PHONE"),
+        ("Dementia (290.40 & 438), gait disorder.", "290.40 & 438", "PHONE"),
+        ("Thoracic spine pain (724.1), bone scan ordered.", "724.1", "PHONE"),
+        ("Temperature rises at night. Reassurance given.", "Reassurance", "PHONE"),
+        ("Fixed flexion of about 10-15 degrees at both knees.", "10-15", "DATE"),
+        ("Erosion on series 6 images 12-14.", "12-14", "DATE"),
+        ("RLE 3 3 4 4 3 4 1 1 on manual testing.", "3 4 4 3 4 1 1", "DATE"),
+        ("Pulmonary artery 33/19 with a mean of 25.", "33/19", "DATE"),
+        ("TMs, canals and nasal mucosa are clear.", "TMs", "ID"),
+        ("Echo shows mild AI and trace MR.", "AI", "NAME"),
+        ("Closed with separate Keith needles at the end.", "Keith", "NAME"),
+        ("Trunk range of motion limited in lateral side bend.", "lateral side bend", "ADDRESS"),
+        (
+            "Massage for 7 to 10 days on each side two to three times daily.",
+            "each side two",
+            "ADDRESS",
+        ),
+        ("Discharged on Isordil 20 tid and aspirin.", "Isordil 20 tid", "ADDRESS"),
+        ("She finished high school in Germany.", "Germany", "LOCATION"),
+        ("She is bilingual, German and English.", "German and English", "LOCATION"),
+    ],
+)
+def test_a_tagger_finding_without_its_categorys_shape_is_dropped(
+    text: str, part: str, category: str
+) -> None:
+    assert _added(text, part, category) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "category"),
+    [
+        # made-up values, none from an evaluation set
+        (
+            "At Brannock Valley Regional, the patient was extubated.",
+            "Brannock Valley Regional",
+            "FACILITY",
+        ),
+        ("Will discuss with Dr. Hale at Corrie Hill Surgery.", "Hill Surgery", "FACILITY"),
+        ("Mother works for Penhallow Grocery in town.", "Penhallow Grocery", "FACILITY"),
+        ("Found by his wife (431-7706) at home.", "431-7706", "PHONE"),
+        (
+            "call me back at six two seven, three one four, oh eight eight two",
+            "six two seven, three one four, oh eight eight two",
+            "PHONE",
+        ),
+        ("Seen 10/23 for fever.", "10/23", "DATE"),
+        ("Readmitted Christmas Eve 2021 with cellulitis.", "Christmas Eve 2021", "DATE"),
+        ("Visit numbers V40087213 and V40091377.", "V40091377", "ID"),
+        ("Pt lives at 2207 w alder ridge with her son.", "2207 w alder ridge", "ADDRESS"),
+        ("ATV rollover on Gander Hollow trail last week.", "Gander Hollow trail", "ADDRESS"),
+        ("Spoke with Kendra about the results.", "Kendra", "NAME"),
+    ],
+)
+def test_a_tagger_finding_with_its_categorys_shape_is_kept(
+    text: str, part: str, category: str
+) -> None:
+    assert [(f.category, text[f.start : f.end]) for f in _added(text, part, category)] == [
+        (category, part)
+    ]
