@@ -25,7 +25,7 @@ from app.auth.models import Role, User
 from app.auth.policy import SYSTEM
 from app.extensions import db
 from tests.support import pg
-from tests.support.database import in_fresh_transaction, truncate_all
+from tests.support.database import empty_tables, in_fresh_transaction
 from tests.support.snapshot import Worlds
 
 PASSWORD = "correct-horse-battery"
@@ -222,7 +222,7 @@ def app(
         stop_background(application)  # a thread left running writes into the next test's data
         db.session.remove()
         if database_server is not None:
-            in_fresh_transaction(truncate_all)
+            in_fresh_transaction(empty_tables)
         db.engine.dispose()
 
 

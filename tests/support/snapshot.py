@@ -28,7 +28,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm.exc import UnmappedInstanceError
 
 from app.extensions import db
-from tests.support.database import in_fresh_transaction, truncate_all
+from tests.support.database import empty_tables, in_fresh_transaction
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def restore(app: Flask, snapshot: Snapshot) -> None:
         assert rows is not None and sequences is not None
 
         def put_back(conn: Connection) -> None:
-            truncate_all(conn)
+            empty_tables(conn)
             # Rows go back as they were: no triggers (the audit trail's guards) and no
             # foreign-key order to find for tables that point at each other.
             conn.execute(sa.text("SET LOCAL session_replication_role = replica"))
