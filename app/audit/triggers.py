@@ -4,8 +4,9 @@ The ORM guard in app.audit.operations covers the app's own sessions; these trigg
 cover everything else that reaches the database (raw SQL, a console, another tool).
 One source for both ways a schema is built: `db.create_all()` (tests, via the table
 events below) and the Alembic migration that added them (0011_never_reuse_ids).
-TRUNCATE is not refused on PostgreSQL: it is a table owner's operation, used by the
-test fixtures to empty a database between tests.
+TRUNCATE is not refused on PostgreSQL: it is a table owner's operation. The test fixtures
+empty a database between tests with triggers switched off (session_replication_role), a
+superuser's setting.
 """
 
 from __future__ import annotations

@@ -49,7 +49,7 @@ from app.practices.operations import propose_practice
 from app.programs.operations import create_session
 from tests.conftest import PASSWORD, make_app, sign_in
 from tests.support.builders import add_annotation, add_case, add_recommendation, build_world
-from tests.support.database import in_fresh_transaction, truncate_all
+from tests.support.database import empty_tables, in_fresh_transaction
 
 ROLES = (
     "member",  # a provider in the private program
@@ -347,7 +347,7 @@ def world(
     _report()
     with app.app_context():
         if database_server is not None:
-            in_fresh_transaction(truncate_all)
+            in_fresh_transaction(empty_tables)
         db.session.remove()
         db.engine.dispose()
 

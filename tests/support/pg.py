@@ -53,6 +53,10 @@ def create_database(base_url: str, prefix: str = "casebook_test") -> str:
     name = f"{prefix}_{os.getpid()}_{secrets.token_hex(4)}"
     with _admin_connect(base_url) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
+        # A test database is thrown away after the run: its commits need not wait for the
+        # disk (about 4 ms each on a server with fsync on, 0.5 ms without waiting). What a
+        # transaction sees and what a crash of the client leaves are unchanged.
+        conn.execute(f'ALTER DATABASE "{name}" SET synchronous_commit = off')
     return make_url(base_url).set(database=name).render_as_string(hide_password=False)
 
 
