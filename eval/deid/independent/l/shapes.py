@@ -417,7 +417,7 @@ def device_clinic(r):
 def it_log(r):
     u = Person(r)
     return [
-        f"{date(r, 2026, 2026, 8)}T0{r.randint(1, 9)}:1{r.randint(0, 9)}:0{r.randint(0, 9)}Z ".replace("", "", 0),
+        (date(r, 2026, 2026, 8), "DATE"), f"T0{r.randint(1, 9)}:1{r.randint(0, 9)}:0{r.randint(0, 9)}Z ",
         "user=", (f"{u.first[0].lower()}{u.last.lower().replace(' ', '')}", "NAME"), " src=",
         (ipv4(r), "IP"), " dst=", (ipv4(r), "IP"), " action=VIEW chart=", (mrn(r), "MRN"),
         "\nuser=", (f"{u.first[0].lower()}{u.last.lower().replace(' ', '')}", "NAME"), " src6=", (ipv6(r), "IP"),
