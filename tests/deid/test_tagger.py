@@ -118,3 +118,13 @@ def test_the_tagger_finds_what_the_rules_leave(text: str, added: str) -> None:
     rules = detector.scan_rules(text)
     new = [f for f in scan(text) if f not in rules]
     assert [f.category for f in new] == [added]
+
+
+def test_a_lone_surrogate_gives_no_tagger_candidates_and_the_rules_still_run() -> None:
+    # crfsuite takes UTF-8 only; a lone surrogate (possible from JSON "\ud800") raised SystemError
+    text = "At Brannock Valley Regional, MRN 40817223, \ud800 the patient was extubated."
+    model = tagger.get()
+    assert model is not None
+    assert model.candidates(text, detector.scan_rules(text)) == []
+    assert scan(text) == detector.scan_rules(text)
+    assert [f.category for f in scan(text)] == ["ID"]
