@@ -506,19 +506,37 @@ def titled(words: str) -> str:
     return " ".join(word.capitalize() for word in words.split())
 
 
+_KEY_NAME_CUES = frozenset({"mr", "mrs", "ms", "dr", "patient", "pt"})
+_KEY_NAME_CUE = re.compile(r"(?i)\b(?:mr|mrs|ms|dr|patient|pt)\s+$")
+
+
 def names_a_person(words: str) -> bool:
     """Whether lower-case words (a field key's) read as a person's name once capitalized:
     the detector leaves lower-case names alone, and keys are lower case by rule. Only a name
     of two words or more counts, and not one led by a clinical term that is no first name
-    (the "Pugh Class" in child_pugh_class): measured on ordinary clinical keys, these two
-    limits leave no false alarm (tests/deid/test_key_names.py)."""
+    (the "Pugh Class" in child_pugh_class); or one word after a title or a patient cue
+    (mr_jones, patient_smith) that the name lists hold and that is no ordinary word too
+    ("patient weight"): measured on ordinary clinical keys, these limits leave no false alarm
+    (tests/deid/test_key_names.py)."""
     from app.deid import lexicon
 
     text = titled(words)
     lexicon_words = lexicon.get()
     for finding in _field_findings("fields", text):
+        if finding.category != "NAME":
+            continue
         span = text[finding.start : finding.end].lower().split()
-        if finding.category != "NAME" or len(span) < 2:
+        cued = bool(_KEY_NAME_CUE.search(text, 0, finding.start))
+        if span and span[0] in _KEY_NAME_CUES:
+            span, cued = span[1:], True
+        if len(span) == 1 and cued:
+            word = span[0]
+            if (
+                word in lexicon_words.first or word in lexicon_words.last
+            ) and word not in lexicon_words.ambiguous:
+                return True
+            continue
+        if len(span) < 2:
             continue
         if span[0] in lexicon_words.clinical and span[0] not in lexicon_words.first:
             continue
