@@ -403,9 +403,11 @@ def _field_findings(name: str, text: str, cue: str = "") -> list[FieldFinding]:
     ]
     if cue and not found and (address := _labelled_address(cue, text)):
         found.append(FieldFinding(name, *address, "ADDRESS", 0.8))
-    for start, end in _old_birth_years(cue + text):
-        start, end = max(start - cut, 0), end - cut
-        if end > 0 and not any(f.start < end and start < f.end for f in found):
+    old = [(max(s - cut, 0), e - cut) for s, e in _old_birth_years(cue + text) if e > cut]
+    if (age := _old_labelled_age(cue, text)) is not None:
+        old.append(age)
+    for start, end in old:
+        if not any(f.start < end and start < f.end for f in found):
             found.append(FieldFinding(name, start, end, "AGE", 0.8))
             found.sort(key=lambda f: f.start)
     return found
@@ -435,6 +437,25 @@ def _old_birth_years(text: str) -> list[tuple[int, int]]:
 
 
 _BIRTH_HINT = re.compile(r"(?i)birth|yob|dob|d\.o\.b|born")
+
+
+# A number alone under an age's label (a free field "age_years: 97", a form's "Age (years)"
+# box): the detector reads "age 97" in a sentence, not the label's other words. Not an age in
+# days, weeks or months, nor a gestational one.
+_AGE_LABEL = re.compile(r"(?i)\bage\b")
+_NOT_AGE_IN_YEARS = re.compile(
+    r"(?i)\b(?:days?|d|weeks?|wks?|wk|w|months?|mos?|mo|m|gestational|gest|bone)\b"
+)
+_AGE_VALUE = re.compile(r"\s*(\d{2,3})(?:\.\d+)?(?:\s*(?i:years?|yrs?|y|yo|y/o))?\s*")
+
+
+def _old_labelled_age(cue: str, text: str) -> tuple[int, int] | None:
+    if not _AGE_LABEL.search(cue) or _NOT_AGE_IN_YEARS.search(cue):
+        return None
+    m = _AGE_VALUE.fullmatch(text)
+    if m is None or not OLDEST_AGE < int(m.group(1)) <= _LIVING_AGE:
+        return None
+    return m.span(1)
 
 
 _MEASURED_CUE = re.compile(r"\([^()]+\): $")
