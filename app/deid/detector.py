@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -4864,7 +4865,7 @@ def _other_mentions8(ctx: _Ctx, text: str, found: list[Finding]) -> list:
                 words.add(w)
     if not words:
         return []
-    taken = [(f.start, f.end) for f in found]
+    taken = _overlap_test([(f.start, f.end) for f in found])
     rx = re.compile(
         r"(?<![\w'’-])("
         + "|".join(sorted(map(re.escape, words), key=len, reverse=True))
@@ -4873,7 +4874,7 @@ def _other_mentions8(ctx: _Ctx, text: str, found: list[Finding]) -> list:
     out = []
     for m in rx.finditer(text):
         s, e = m.span(1)
-        if any(s < te and ts < e for ts, te in taken) or ctx.followed_by_head(e):
+        if taken(s, e) or ctx.followed_by_head(e):
             continue
         out.append((s, e, "NAME", 0.6))
     return out
@@ -6892,7 +6893,7 @@ _STAGE_LOWER = {
 # ----------------------------------------------------------------------------- resolution
 def _resolve(text: str, cands: list) -> list[Finding]:
     cands.sort(key=lambda c: (-_PRIORITY[c[2]], -(c[1] - c[0]), c[0]))
-    taken: list[tuple[int, int]] = []
+    taken = _KeptSpans()
     result: list[Finding] = []
     for s, e, cat, conf in cands:
         while s < e and text[s].isspace():
@@ -6901,8 +6902,7 @@ def _resolve(text: str, cands: list) -> list[Finding]:
             e -= 1
         if e <= s:
             continue
-        if any(s < te and ts < e for ts, te in taken):
-            # allow partial: keep the part not covered if it is a NAME/LOCATION remainder
+        if taken.overlaps(s, e):
             continue
         seg = text[s:e]
         if RX_BRACKET.fullmatch(seg) or _in_brackets(text, s, e):
@@ -6914,10 +6914,45 @@ def _resolve(text: str, cands: list) -> list[Finding]:
             and not (cat == "LOCATION" and any(c.isdigit() for c in seg))  # "S6H 4P1"
         ):
             continue
-        taken.append((s, e))
+        taken.add(s, e)
         result.append(Finding(s, e, cat, conf))
     result.sort(key=lambda f: (f.start, f.end))
     return result
+
+
+class _KeptSpans:
+    """Spans kept so far, none overlapping another, sorted: a new span is tested against them
+    by bisection, not one by one (a long text has tens of thousands of candidates)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []  # sorted too, as the spans do not overlap
+
+    def overlaps(self, s: int, e: int) -> bool:
+        # only the last span starting before e can reach past s
+        i = bisect_left(self.starts, e)
+        return i > 0 and self.ends[i - 1] > s
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect_left(self.starts, s)
+        self.starts.insert(i, s)
+        self.ends.insert(i, e)
+
+
+def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether a span overlaps any of ``spans`` (which may overlap each other), by bisection
+    over their starts and the greatest end so far."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    reach: list[int] = []
+    for _, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
+
+    def overlaps(s: int, e: int) -> bool:
+        i = bisect_left(starts, e)
+        return i > 0 and reach[i - 1] > s
+
+    return overlaps
 
 
 RX_REAL_INITIALS = re.compile(r"(?:[A-WYZ]\.\s?){1,2}[A-WYZ]\.?|[A-WYZ]{2,3}")

@@ -403,9 +403,11 @@ def _field_findings(name: str, text: str, cue: str = "") -> list[FieldFinding]:
     ]
     if cue and not found and (address := _labelled_address(cue, text)):
         found.append(FieldFinding(name, *address, "ADDRESS", 0.8))
-    for start, end in _old_birth_years(cue + text):
-        start, end = max(start - cut, 0), end - cut
-        if end > 0 and not any(f.start < end and start < f.end for f in found):
+    old = [(max(s - cut, 0), e - cut) for s, e in _old_birth_years(cue + text) if e > cut]
+    if (age := _old_labelled_age(cue, text)) is not None:
+        old.append(age)
+    for start, end in old:
+        if not any(f.start < end and start < f.end for f in found):
             found.append(FieldFinding(name, start, end, "AGE", 0.8))
             found.sort(key=lambda f: f.start)
     return found
@@ -435,6 +437,25 @@ def _old_birth_years(text: str) -> list[tuple[int, int]]:
 
 
 _BIRTH_HINT = re.compile(r"(?i)birth|yob|dob|d\.o\.b|born")
+
+
+# A number alone under an age's label (a free field "age_years: 97", a form's "Age (years)"
+# box): the detector reads "age 97" in a sentence, not the label's other words. Not an age in
+# days, weeks or months, nor a gestational one.
+_AGE_LABEL = re.compile(r"(?i)\bage\b")
+_NOT_AGE_IN_YEARS = re.compile(
+    r"(?i)\b(?:days?|d|weeks?|wks?|wk|w|months?|mos?|mo|m|gestational|gest|bone)\b"
+)
+_AGE_VALUE = re.compile(r"\s*(\d{2,3})(?:\.\d+)?(?:\s*(?i:years?|yrs?|y|yo|y/o))?\s*")
+
+
+def _old_labelled_age(cue: str, text: str) -> tuple[int, int] | None:
+    if not _AGE_LABEL.search(cue) or _NOT_AGE_IN_YEARS.search(cue):
+        return None
+    m = _AGE_VALUE.fullmatch(text)
+    if m is None or not OLDEST_AGE < int(m.group(1)) <= _LIVING_AGE:
+        return None
+    return m.span(1)
 
 
 _MEASURED_CUE = re.compile(r"\([^()]+\): $")
@@ -506,19 +527,37 @@ def titled(words: str) -> str:
     return " ".join(word.capitalize() for word in words.split())
 
 
+_KEY_NAME_CUES = frozenset({"mr", "mrs", "ms", "dr", "patient", "pt"})
+_KEY_NAME_CUE = re.compile(r"(?i)\b(?:mr|mrs|ms|dr|patient|pt)\s+$")
+
+
 def names_a_person(words: str) -> bool:
     """Whether lower-case words (a field key's) read as a person's name once capitalized:
     the detector leaves lower-case names alone, and keys are lower case by rule. Only a name
     of two words or more counts, and not one led by a clinical term that is no first name
-    (the "Pugh Class" in child_pugh_class): measured on ordinary clinical keys, these two
-    limits leave no false alarm (tests/deid/test_key_names.py)."""
+    (the "Pugh Class" in child_pugh_class); or one word after a title or a patient cue
+    (mr_jones, patient_smith) that the name lists hold and that is no ordinary word too
+    ("patient weight"): measured on ordinary clinical keys, these limits leave no false alarm
+    (tests/deid/test_key_names.py)."""
     from app.deid import lexicon
 
     text = titled(words)
     lexicon_words = lexicon.get()
     for finding in _field_findings("fields", text):
+        if finding.category != "NAME":
+            continue
         span = text[finding.start : finding.end].lower().split()
-        if finding.category != "NAME" or len(span) < 2:
+        cued = bool(_KEY_NAME_CUE.search(text, 0, finding.start))
+        if span and span[0] in _KEY_NAME_CUES:
+            span, cued = span[1:], True
+        if len(span) == 1 and cued:
+            word = span[0]
+            if (
+                word in lexicon_words.first or word in lexicon_words.last
+            ) and word not in lexicon_words.ambiguous:
+                return True
+            continue
+        if len(span) < 2:
             continue
         if span[0] in lexicon_words.clinical and span[0] not in lexicon_words.first:
             continue

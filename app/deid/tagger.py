@@ -308,6 +308,17 @@ def covered_by(tokens: Sequence[Token], found: Iterable[Any]) -> list[bool]:
     return cov
 
 
+def _encodes(text: str) -> bool:
+    # crfsuite takes its features as UTF-8: a lone surrogate ("\ud800") cannot be one
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 class Model:
     """A CRF model file and its thresholds; one crfsuite tagger per thread (they are not
     thread safe), opened on first use in that thread."""
@@ -342,7 +353,7 @@ class Model:
         keep = worth_tagging(tokens, text, covered or covered_by(tokens, found))
         at = [i for i, k in enumerate(keep) if k]
         out: list[dict[str, float]] = [{} for _ in tokens]
-        if not at:
+        if not at or not _encodes(text):
             return out
         tagger = self._tagger()
         tagger.set(features(text, tokens, found, keep))

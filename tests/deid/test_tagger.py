@@ -209,3 +209,13 @@ def test_a_tagger_finding_with_its_categorys_shape_is_kept(
     assert [(f.category, text[f.start : f.end]) for f in _added(text, part, category)] == [
         (category, part)
     ]
+
+
+def test_a_lone_surrogate_gives_no_tagger_candidates_and_the_rules_still_run() -> None:
+    # crfsuite takes UTF-8 only; a lone surrogate (possible from JSON "\ud800") raised SystemError
+    text = "At Brannock Valley Regional, MRN 40817223, \ud800 the patient was extubated."
+    model = tagger.get()
+    assert model is not None
+    assert model.candidates(text, detector.scan_rules(text)) == []
+    assert scan(text) == detector.scan_rules(text)
+    assert [f.category for f in scan(text)] == ["ID"]

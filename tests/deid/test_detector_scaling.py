@@ -1,0 +1,76 @@
+"""A long text has tens of thousands of candidate findings (the tagger proposes about one per
+four characters of a list of numbers): telling whether a candidate overlaps what was kept must
+not compare it with every kept span. Counted in comparisons, never timed."""
+
+from __future__ import annotations
+
+import random
+
+from app.deid import detector
+from app.deid.detector import Finding
+
+
+class Counted(int):
+    """An offset that counts the order comparisons made with it."""
+
+    made = 0
+
+    def __lt__(self, other: object) -> bool:
+        Counted.made += 1
+        return int(self) < int(other)  # type: ignore[call-overload]
+
+    def __gt__(self, other: object) -> bool:
+        Counted.made += 1
+        return int(self) > int(other)  # type: ignore[call-overload]
+
+    def __le__(self, other: object) -> bool:
+        Counted.made += 1
+        return int(self) <= int(other)  # type: ignore[call-overload]
+
+    def __ge__(self, other: object) -> bool:
+        Counted.made += 1
+        return int(self) >= int(other)  # type: ignore[call-overload]
+
+
+N = 2000
+
+
+def test_resolving_many_candidates_makes_few_comparisons_per_candidate() -> None:
+    text = "1-2\n" * N
+    cands = [(Counted(4 * i), Counted(4 * i + 3), "ID", 0.5) for i in range(N)]
+    # and as many overlapping the kept ones, which are dropped
+    cands += [(Counted(4 * i + 1), Counted(4 * i + 2), "DATE", 0.5) for i in range(N)]
+    Counted.made = 0
+    found = detector._resolve(text, cands)
+    assert [(f.start, f.end) for f in found] == [(4 * i, 4 * i + 3) for i in range(N)]
+    # a comparison with every kept span makes about N * N; bisection about 2N * log2(N)
+    assert Counted.made < 2 * N * 30
+
+
+def test_other_mentions_of_names_make_few_comparisons_per_mention() -> None:
+    text = "John Smith " * N
+    found = [Finding(Counted(11 * i), Counted(11 * i + 10), "NAME", 0.9) for i in range(0, N, 2)]
+    Counted.made = 0
+    more = detector._other_mentions8(detector._Ctx(text), text, found)
+    # the names not found yet, every other one, are the other mentions
+    assert sorted((s, e) for s, e, _, _ in more) == sorted(
+        (11 * i + k, 11 * i + k + 4 + k // 5) for i in range(1, N, 2) for k in (0, 5)
+    )
+    assert Counted.made < N * 60
+
+
+def test_the_overlap_tests_agree_with_comparing_every_span() -> None:
+    rnd = random.Random(7)
+    for _ in range(200):
+        spans = [(s, s + rnd.randint(0, 6)) for s in (rnd.randint(0, 60) for _ in range(12))]
+        kept = detector._KeptSpans()
+        kept_list: list[tuple[int, int]] = []
+        for s, e in spans:
+            if e > s and not any(s < te and ts < e for ts, te in kept_list):
+                kept.add(s, e)
+                kept_list.append((s, e))
+        test_all = detector._overlap_test(spans)
+        for s in range(-2, 70):
+            for e in range(s + 1, s + 8):
+                assert kept.overlaps(s, e) == any(s < te and ts < e for ts, te in kept_list)
+                assert test_all(s, e) == any(s < te and ts < e for ts, te in spans)
