@@ -284,6 +284,9 @@ def reapply_ledger() -> ReapplyReport:
         report.reapplied += 1
         report.occurrences += result.occurrences
         total.tables |= result.tables
+    # Searching an entry that found nothing left a read transaction open: VACUUM FULL (and a
+    # WAL checkpoint) would wait for its locks.
+    db.session.commit()
     if total.tables:
         _erase_database(total)
     return report
