@@ -229,8 +229,9 @@ def reapply_ledger() -> ReapplyReport:
 
     Every entry is tried, not only those dated after the backup: a purge made while a
     backup ran is dated before the backup's time yet its snapshot may hold the text. An
-    entry whose text is not there changes nothing. Each costs one HMAC per character of
-    its case's texts (recommendations, versions, comments … included)."""
+    entry whose text is not there changes nothing. A case's texts (recommendations, versions,
+    comments … included) are searched once for all its entries: one HMAC per character per
+    distinct length among them."""
     path = ledger.ledger_path()
     report = ReapplyReport(ledger=path, found=path.is_file())
     if not report.found:
@@ -260,30 +261,38 @@ def reapply_ledger() -> ReapplyReport:
         if quoted
         else {}
     )
-    total = PurgeResult()
+    by_case: dict[int, list[ledger.LedgerEntry]] = {}
     for entry in usable:
-        case = db.session.get(Case, entry.case_id)
-        text = None
-        if case is not None:  # else made after the backup: it holds nothing to purge
-            values = (getattr(h, n) for h, names in _holders(case) for n in names)
-            text = ledger.find_text(values, entry) or in_notifications.get(entry.digest)
-        result = _scrub_case(case, text) if case is not None and text else PurgeResult()
-        if not result.occurrences:
-            report.nothing_found += 1
+        by_case.setdefault(entry.case_id, []).append(entry)
+    total = PurgeResult()
+    for case_id, case_entries in by_case.items():
+        case = db.session.get(Case, case_id)
+        if case is None:  # made after the backup: it holds nothing to purge
+            report.nothing_found += len(case_entries)
             continue
-        record(
-            None,
-            "text.purge_reapplied",
-            case,
-            reason=entry.reason,
-            occurrences=result.occurrences,
-            places=sorted(set(result.places)),
-            purged_at=entry.at,
-        )
-        db.session.commit()
-        report.reapplied += 1
-        report.occurrences += result.occurrences
-        total.tables |= result.tables
+        # One search of the case for all its entries, before any is scrubbed: a text an
+        # earlier entry's scrub took away then replaces nothing, as if searched after it.
+        values = (getattr(h, n) for h, names in _holders(case) for n in names)
+        in_case = ledger.find_texts(values, case_entries)
+        for entry in case_entries:
+            text = in_case.get(entry.digest) or in_notifications.get(entry.digest)
+            result = _scrub_case(case, text) if text else PurgeResult()
+            if not result.occurrences:
+                report.nothing_found += 1
+                continue
+            record(
+                None,
+                "text.purge_reapplied",
+                case,
+                reason=entry.reason,
+                occurrences=result.occurrences,
+                places=sorted(set(result.places)),
+                purged_at=entry.at,
+            )
+            db.session.commit()
+            report.reapplied += 1
+            report.occurrences += result.occurrences
+            total.tables |= result.tables
     # Searching an entry that found nothing left a read transaction open: VACUUM FULL (and a
     # WAL checkpoint) would wait for its locks.
     db.session.commit()

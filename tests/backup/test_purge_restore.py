@@ -211,3 +211,21 @@ def test_a_dedicated_ledger_key_is_needed_to_reapply_its_entries(app, make_user,
         assert (report.purges.entries, report.purges.reapplied) == (2, 1)
         assert (report.purges.nothing_found, report.purges.unmatched_key) == (1, 0)
         assert SECRET not in db.session.get(Case, case_id).question
+
+
+def test_several_purges_of_one_case_are_all_reapplied(app, make_user, tmp_path: Path):
+    case, _ = _plant(make_user)
+    case_id = case.id
+    admin = make_user("admin")
+    backup(tmp_path / "backup")
+    purge_text(case, "genotype 3", reason="other", actor=admin)
+    purge_text(case, SECRET, reason="identifier", actor=admin)
+    purge_text(case, "8 weeks", reason="other", actor=admin)
+    with empty_instance(app, tmp_path):
+        report = restore(tmp_path / "backup")
+        assert report.purges is not None
+        assert (report.purges.entries, report.purges.reapplied) == (3, 3)
+        restored = db.session.get(Case, case_id)
+        assert restored is not None
+        assert restored.title == f"Woman with {REDACTED} HCV"
+        assert restored.question == f"Referred by {REDACTED}: is {REDACTED} enough?"
