@@ -99,7 +99,8 @@ def purge_lines(purges: ReapplyReport | None, source: Path) -> list[str]:
     lines = [
         f"Re-applied {purges.reapplied} of {purges.entries} ledger entries "
         f"({purges.occurrences} occurrences); {purges.nothing_found} found nothing to remove "
-        f"(purged before the backup was taken). Ledger: {purges.ledger}."
+        "(purged before the backup was taken, or on cases it does not hold). "
+        f"Ledger: {purges.ledger}."
     ]
     if purges.reapplied:
         lines.append(
