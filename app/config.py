@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+LEDGER_KEY_LENGTH = 32  # at least, in characters: a short key could be guessed
 
 
 def _secret_key(instance_path: Path) -> str:
@@ -43,6 +44,8 @@ def from_environment(instance_path: Path, *, need_secret: bool = True) -> dict[s
         # Purges recorded outside the database, re-applied by a restore (app/deid/ledger.py);
         # unset: purge-ledger.jsonl in the instance folder.
         "CASEBOOK_PURGE_LEDGER": os.environ.get("CASEBOOK_PURGE_LEDGER") or None,
+        # The key of the ledger's hashes, kept apart from the instance folder (docs/operations.md).
+        "CASEBOOK_PURGE_LEDGER_KEY": _ledger_key(),
         # Behind HTTPS: HSTS on every answer and cookies sent over HTTPS only (see apply_https).
         "CASEBOOK_HTTPS": https,
         "SESSION_COOKIE_HTTPONLY": True,
@@ -79,6 +82,27 @@ def _mail_settings() -> dict[str, object]:
     if found["CASEBOOK_SMTP_URL"]:
         mail.parse_smtp_url(str(found["CASEBOOK_SMTP_URL"]))
     return found
+
+
+def _ledger_key() -> str | None:
+    """CASEBOOK_PURGE_LEDGER_KEY, or the content of the file CASEBOOK_PURGE_LEDGER_KEY_FILE."""
+    key = os.environ.get("CASEBOOK_PURGE_LEDGER_KEY")
+    path = os.environ.get("CASEBOOK_PURGE_LEDGER_KEY_FILE")
+    if not key and path:
+        try:
+            key = Path(path).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise ValueError(
+                f"CASEBOOK_PURGE_LEDGER_KEY_FILE {path} cannot be read ({exc.strerror})."
+            ) from None
+    if not key:
+        return None
+    if len(key) < LEDGER_KEY_LENGTH:
+        raise ValueError(
+            f"CASEBOOK_PURGE_LEDGER_KEY must be at least {LEDGER_KEY_LENGTH} characters "
+            "(e.g. 64 random hex digits)."
+        )
+    return key
 
 
 def _int_setting(name: str, default: int, minimum: int = 1) -> int:

@@ -34,7 +34,8 @@ def backup_command(out: Path) -> None:
 def restore_command(source: Path) -> None:
     """Restore the backup folder IN into this instance, whose database must be empty.
 
-    Purges recorded in the purge ledger since the backup was taken are re-applied."""
+    Every purge recorded in the purge ledger is re-applied. Exit 1 when a ledger entry could
+    not be read or matched, or the search index is not in step (the restore finishes)."""
     from app.backup.operations import restore
 
     with ExitStack() as stack:
@@ -66,20 +67,25 @@ def restore_command(source: Path) -> None:
         click.echo(f"Migrated from schema {manifest.schema_revision} to {report.upgraded_to}.")
     for line in purge_lines(report.purges, source):
         click.echo(line)
+    problems = purge_problems(report.purges)
     click.echo(
         f"Search index rebuilt: {report.documents:,} documents (generation "
         f"{report.index_generation})."
     )
+    for line in problems:
+        click.echo(line, err=True)
     if report.problems:
         for problem in report.problems:
             click.echo(f"Search index not in step: {problem}.", err=True)
         click.echo("Run `casebook index verify --repair`.", err=True)
+    else:
+        click.echo("`casebook index verify`: the index is in step with the database.")
+    if report.problems or problems:
         sys.exit(1)
-    click.echo("`casebook index verify`: the index is in step with the database.")
 
 
 def purge_lines(purges: ReapplyReport | None, source: Path) -> list[str]:
-    """What the restore did about purges made since the backup was taken."""
+    """What the restore did about the purges in the ledger."""
     if purges is None:
         return []
     if not purges.found:
@@ -88,21 +94,59 @@ def purge_lines(purges: ReapplyReport | None, source: Path) -> list[str]:
             "could not be re-applied, and a backup taken before a purge still holds the "
             "purged text. If any was purged since, purge it again (`casebook purge`)."
         ]
+    if purges.read_error:
+        return []
     lines = [
-        f"Re-applied {purges.reapplied} of the {purges.since} purges recorded since the "
-        f"backup was taken ({purges.occurrences} occurrences; ledger {purges.ledger})."
+        f"Re-applied {purges.reapplied} of {purges.entries} ledger entries "
+        f"({purges.occurrences} occurrences); {purges.nothing_found} found nothing to remove "
+        "(purged before the backup was taken, or on cases it does not hold). "
+        f"Ledger: {purges.ledger}."
     ]
-    if purges.unmatched_key:
-        lines.append(
-            f"{purges.unmatched_key} of them were recorded under another secret key and could "
-            "not be matched: purge that text again (`casebook purge`)."
-        )
     if purges.reapplied:
         lines.append(
             f"The backup {source} still holds the text of {purges.reapplied} purges: delete it, "
             "or keep it as safely as the database."
         )
     return lines
+
+
+def purge_problems(purges: ReapplyReport | None) -> list[str]:
+    """The purges that could not be re-applied: each a reason for exit status 1."""
+    if purges is None or not purges.found:
+        return []
+    if purges.read_error:
+        return [
+            f"The purge ledger {purges.ledger} could not be read ({purges.read_error}): no "
+            "purge was re-applied. Make it readable and restore again into an empty instance, "
+            "or purge the text again (`casebook purge`)."
+        ]
+    problems = []
+    if purges.bad_lines:
+        shown = _numbers(purges.bad_lines)
+        problems.append(
+            f"{shown} of the purge ledger {purges.ledger} "
+            f"{'is not a ledger entry' if len(purges.bad_lines) == 1 else 'are not ledger entries'}"
+            " and were skipped: the purges they recorded were not re-applied. Mend them from a "
+            "copy of the ledger and restore again, or purge that text again (`casebook purge`)."
+        )
+    if purges.unmatched_key:
+        problems.append(
+            f"{purges.unmatched_key} purges were recorded under a key this instance does not "
+            "hold (the secret key or CASEBOOK_PURGE_LEDGER_KEY differs from when they were "
+            "made): supply that key and restore again, or purge that text again "
+            "(`casebook purge`)."
+        )
+    return problems
+
+
+def _numbers(lines: list[int]) -> str:
+    if len(lines) == 1:
+        return f"Line {lines[0]}"
+    shown = [str(n) for n in lines[:10]]
+    more = f" and {len(lines) - 10} more" if len(lines) > 10 else ""
+    if more:
+        return f"Lines {', '.join(shown)}{more}"
+    return f"Lines {', '.join(shown[:-1])} and {shown[-1]}"
 
 
 COMMANDS = [backup_command, restore_command]

@@ -15,8 +15,8 @@ The search index is not part of a backup: `restore` rebuilds it from the restore
 database (an index copied separately could be older or newer than the database).
 
 A backup taken before a purge still holds the purged text: `restore` re-applies every purge
-the purge ledger (app/deid/ledger.py, outside the database) recorded since the backup was
-taken, before the index is rebuilt.
+the purge ledger (app/deid/ledger.py, outside the database) recorded, before the index is
+rebuilt.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ class BackupError(CasebookError):
 class Manifest:
     database: str  # "sqlite" | "postgresql"
     schema_revision: str
-    created_at: str  # ISO 8601, UTC
+    created_at: str  # ISO 8601, UTC: when the snapshot began
     app_version: str
     counts: dict[str, int]
     index_generation: str | None
@@ -88,7 +88,7 @@ class RestoreReport:
     documents: int  # in the rebuilt search index
     index_generation: str
     problems: list[str] = field(default_factory=list)
-    purges: ReapplyReport | None = None  # the purges recorded since the backup, re-applied
+    purges: ReapplyReport | None = None  # the ledger's purges, re-applied
 
 
 # ---------------------------------------------------------------- backup
@@ -111,6 +111,8 @@ def backup(out: Path) -> Manifest:
             f"Cannot make the folder {out.parent} ({exc.strerror}).", field="OUT"
         ) from None
     kind = _database_kind()
+    # Stamped before the snapshot: the backup holds nothing written after this time.
+    taken = utcnow().isoformat(timespec="seconds") + "Z"
     with _partial_folder(out) as partial:
         target = partial / DATABASE_FILES[kind]
         if kind == "sqlite":
@@ -120,7 +122,7 @@ def backup(out: Path) -> Manifest:
         manifest = Manifest(
             database=kind,
             schema_revision=revision,
-            created_at=utcnow().isoformat(timespec="seconds") + "Z",
+            created_at=taken,
             app_version=app_version(),
             counts=counts,
             index_generation=_index_generation(),
@@ -263,7 +265,7 @@ def restore(source: Path, progress: Progress | None = None) -> RestoreReport:
         upgrade()
         upgraded_to = head
     # Before the index is rebuilt, so that it never holds the text again.
-    purges = reapply_ledger(manifest.taken_at)
+    purges = reapply_ledger()
     documents, generation, problems = _rebuild_index(progress)
     return RestoreReport(manifest, upgraded_to, documents, generation, problems, purges)
 

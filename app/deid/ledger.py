@@ -7,8 +7,12 @@ re-applies each purge recorded after the backup was taken.
 
 A line holds no patient text: when, who, the case, the reason, the field and offsets when
 given, the places changed, the length of the purged text and a keyed hash of it (HMAC-SHA256
-under a key derived from the instance's secret key). To re-apply a purge, the restored case
-and what hangs on it are searched for the span of that length whose hash matches.
+under CASEBOOK_PURGE_LEDGER_KEY when set, else under a key derived from the instance's secret
+key; `key_id` says which). To re-apply a purge, the restored case and what hangs on it are
+searched for the span of that length whose hash matches.
+
+Whoever holds both the ledger and its key can confirm a guessed text (a 7-digit number takes
+seconds), hence the dedicated key, which can be kept apart from the instance folder.
 """
 
 from __future__ import annotations
@@ -17,9 +21,10 @@ import hmac
 import json
 import logging
 import os
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +36,7 @@ log = logging.getLogger(__name__)
 
 FILE_NAME = "purge-ledger.jsonl"
 _KEY_LABEL = b"casebook purge ledger v1"
+_DEDICATED_LABEL = b"casebook purge ledger dedicated key v1"
 
 
 @dataclass
@@ -50,7 +56,11 @@ class LedgerEntry:
 
     @property
     def when(self) -> datetime:
-        return datetime.fromisoformat(self.at)
+        """The time of the purge, UTC, naive as the database's times are."""
+        moment = datetime.fromisoformat(self.at)
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(UTC).replace(tzinfo=None)
+        return moment
 
 
 def ledger_path() -> Path:
@@ -60,13 +70,37 @@ def ledger_path() -> Path:
     return Path(current_app.instance_path) / FILE_NAME
 
 
-def _key() -> bytes:
+def _instance_key() -> bytes:
     secret = str(current_app.config["SECRET_KEY"]).encode()
     return hmac.digest(secret, _KEY_LABEL, "sha256")
 
 
-def key_id() -> str:
-    return hmac.digest(_key(), b"key id", "sha256").hex()[:16]
+def _dedicated_key() -> bytes | None:
+    configured = current_app.config.get("CASEBOOK_PURGE_LEDGER_KEY")
+    if not configured:
+        return None
+    return hmac.digest(str(configured).encode(), _DEDICATED_LABEL, "sha256")
+
+
+def _key() -> bytes:
+    """The key new entries are made under: the dedicated one when set."""
+    return _dedicated_key() or _instance_key()
+
+
+def _keys() -> dict[str, bytes]:
+    """Every key this instance holds, by key id: entries made before the dedicated key was
+    set stay readable while the secret key is unchanged."""
+    known = [_instance_key(), _dedicated_key()]
+    return {key_id(key): key for key in known if key is not None}
+
+
+def key_id(key: bytes | None = None) -> str:
+    return hmac.digest(key or _key(), b"key id", "sha256").hex()[:16]
+
+
+def can_match(entry: LedgerEntry) -> bool:
+    """Whether this instance holds the key the entry was made under."""
+    return entry.key_id in _keys()
 
 
 def digest(text: str, key: bytes | None = None) -> str:
@@ -110,33 +144,118 @@ def append(
     return path
 
 
-def entries(path: Path | None = None) -> Iterator[LedgerEntry]:
-    """The ledger's entries in order; a damaged line is logged (by number) and skipped."""
+@dataclass
+class LedgerRead:
+    entries: list[tuple[int, LedgerEntry]]  # (line number, entry), in order
+    bad_lines: list[int]  # numbers of the lines that are not ledger entries
+
+
+def read(path: Path | None = None) -> LedgerRead:
+    """Every entry of the ledger, each line checked field by field; a damaged line is
+    counted by its number (never shown: it may be anything) and skipped. OSError when the
+    file cannot be read."""
     path = path or ledger_path()
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
-            if not line.strip():
+    result = LedgerRead([], [])
+    with path.open("rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            if not raw.strip():
                 continue
             try:
-                yield LedgerEntry(**json.loads(line))
+                result.entries.append((number, _parse(raw)))
             except (ValueError, TypeError):
-                log.warning("purge ledger %s: line %d is not a ledger entry; skipped", path, number)
+                result.bad_lines.append(number)
+    if result.bad_lines:
+        log.warning("purge ledger %s: %d lines are not ledger entries", path, len(result.bad_lines))
+    return result
 
 
-def find_text(values: Iterator[Any], entry: LedgerEntry) -> str | None:
+def entries(path: Path | None = None) -> Iterator[LedgerEntry]:
+    """The ledger's valid entries in order."""
+    for _number, entry in read(path).entries:
+        yield entry
+
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_HEX16 = re.compile(r"[0-9a-f]{16}")
+
+
+def _parse(raw: bytes) -> LedgerEntry:
+    """One line as an entry; ValueError or TypeError for anything else."""
+    data = json.loads(raw.decode("utf-8"))
+    if not isinstance(data, dict):
+        raise TypeError("not an object")
+
+    def whole(name: str, *, optional: bool = False, least: int = 0) -> int | None:
+        value = data.get(name)
+        if value is None and optional:
+            return None
+        # bool is an int to Python, never to the ledger.
+        if type(value) is not int or value < least:
+            raise TypeError(name)
+        return value
+
+    def words(name: str, *, optional: bool = False) -> str | None:
+        value = data.get(name)
+        if value is None and optional:
+            return None
+        if not isinstance(value, str):
+            raise TypeError(name)
+        return value
+
+    places = data.get("places", [])
+    if not isinstance(places, list) or not all(isinstance(p, str) for p in places):
+        raise TypeError("places")
+    entry = LedgerEntry(
+        at=str(words("at")),
+        case_id=int(whole("case_id", least=1) or 0),
+        actor_id=whole("actor_id", optional=True),
+        reason=str(words("reason")),
+        length=int(whole("length", least=1) or 0),
+        digest=str(words("digest")),
+        key_id=str(words("key_id")),
+        occurrences=int(whole("occurrences") or 0),
+        places=places,
+        field=words("field", optional=True),
+        start=whole("start", optional=True),
+        end=whole("end", optional=True),
+    )
+    if not _HEX64.fullmatch(entry.digest) or not _HEX16.fullmatch(entry.key_id):
+        raise ValueError("digest or key_id")
+    entry.when  # noqa: B018 - a malformed time is refused here
+    return entry
+
+
+def find_text(values: Iterable[Any], entry: LedgerEntry) -> str | None:
     """The text a ledger entry purged, if one of `values` (strings, JSON lists and
     dicts) still holds it; found by its keyed hash, never kept beyond the call."""
-    if entry.key_id != key_id() or entry.length <= 0:
-        return None
-    key = _key()
-    wanted = bytes.fromhex(entry.digest)
-    size = entry.length
+    return find_texts(values, [entry]).get(entry.digest)
+
+
+def find_texts(values: Iterable[Any], wanted: list[LedgerEntry]) -> dict[str, str]:
+    """The texts of the `wanted` entries that `values` hold, by digest, in one pass over
+    them: each span costs one HMAC-SHA256 per distinct (length, key) of the entries."""
+    keys = _keys()
+    groups: dict[tuple[int, str], set[bytes]] = {}
+    for entry in wanted:
+        if entry.key_id in keys and entry.length > 0:
+            groups.setdefault((entry.length, entry.key_id), set()).add(bytes.fromhex(entry.digest))
+    found: dict[str, str] = {}
     for value in _strings(values):
-        for i in range(len(value) - size + 1):
-            candidate = value[i : i + size]
-            if hmac.compare_digest(hmac.digest(key, candidate.encode("utf-8"), "sha256"), wanted):
-                return candidate
-    return None
+        if not groups:
+            break
+        for (size, kid), digests in list(groups.items()):
+            key = keys[kid]
+            for i in range(len(value) - size + 1):
+                candidate = value[i : i + size]
+                mac = hmac.digest(key, candidate.encode("utf-8"), "sha256")
+                # A set lookup of a keyed hash: the time it takes tells nothing of the text.
+                if mac in digests:
+                    found[mac.hex()] = candidate
+                    digests.discard(mac)
+                    if not digests:
+                        del groups[(size, kid)]
+                        break
+    return found
 
 
 def _strings(values: Any) -> Iterator[str]:

@@ -18,7 +18,6 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 
@@ -210,52 +209,93 @@ class ReapplyReport:
 
     ledger: Path
     found: bool  # False: there is no ledger, so nothing could be re-applied
-    since: int = 0  # ledger entries recorded at or after the backup
+    entries: int = 0  # ledger entries read: every one is tried
     reapplied: int = 0  # of those, purges whose text the restored data still held
+    nothing_found: int = 0  # their text is not in the restored data (purged before the backup)
     occurrences: int = 0
-    unmatched_key: int = 0  # made under another secret key: cannot be matched
+    unmatched_key: int = 0  # made under a key this instance does not hold: cannot be matched
+    bad_lines: list[int] = field(default_factory=list)  # lines that are not ledger entries
+    read_error: str | None = None  # the ledger could not be read: why
+
+    @property
+    def complete(self) -> bool:
+        """Every purge recorded was tried (no ledger at all is said apart, by `found`)."""
+        return not (self.bad_lines or self.unmatched_key or self.read_error)
 
 
-def reapply_ledger(since: datetime) -> ReapplyReport:
-    """Re-apply every purge in the ledger recorded at or after `since` (when the restored
-    backup was taken): the text, found by its keyed hash, becomes [REDACTED] again."""
+def reapply_ledger() -> ReapplyReport:
+    """Re-apply every purge in the ledger to the restored data: the text, found by its keyed
+    hash in the case and what hangs on it, becomes [REDACTED] again.
+
+    Every entry is tried, not only those dated after the backup: a purge made while a
+    backup ran is dated before the backup's time yet its snapshot may hold the text. An
+    entry whose text is not there changes nothing. A case's texts (recommendations, versions,
+    comments … included) are searched once for all its entries: one HMAC per character per
+    distinct length among them."""
     path = ledger.ledger_path()
     report = ReapplyReport(ledger=path, found=path.is_file())
     if not report.found:
         return report
-    total = PurgeResult()
-    current_key = ledger.key_id()
-    for entry in ledger.entries(path):
-        if entry.when < since:
-            continue
-        report.since += 1
-        if entry.key_id != current_key:
+    try:
+        read = ledger.read(path)
+    except OSError as exc:
+        report.read_error = exc.strerror or type(exc).__name__
+        log.error("restore: the purge ledger could not be read (errno %s)", exc.errno)
+        return report
+    report.bad_lines = read.bad_lines
+    usable = []
+    for _number, entry in read.entries:
+        report.entries += 1
+        if ledger.can_match(entry):
+            usable.append(entry)
+        else:
             report.unmatched_key += 1
-            continue
-        case = db.session.get(Case, entry.case_id)
-        if case is None:  # made after the backup: it holds nothing to purge
-            continue
-        values = (getattr(h, n) for h, names in _holders(case) for n in names)
-        text = ledger.find_text(values, entry)
-        if text is None and "notifications.message" in entry.places:
-            # Notifications quoting the text are scrubbed wherever they are, so search them all.
-            text = ledger.find_text(iter(db.session.scalars(select(Notification.message))), entry)
-        if text is None:
-            continue
-        result = _scrub_case(case, text)
-        record(
-            None,
-            "text.purge_reapplied",
-            case,
-            reason=entry.reason,
-            occurrences=result.occurrences,
-            places=sorted(set(result.places)),
-            purged_at=entry.at,
+    # Notifications quoting a text are scrubbed wherever they are, so all are searched: in
+    # one pass for every entry that reached them, not one pass per entry.
+    quoted = [entry for entry in usable if "notifications.message" in entry.places]
+    in_notifications = (
+        ledger.find_texts(
+            db.session.scalars(select(Notification.message).execution_options(yield_per=1000)),
+            quoted,
         )
-        db.session.commit()
-        report.reapplied += 1
-        report.occurrences += result.occurrences
-        total.tables |= result.tables
+        if quoted
+        else {}
+    )
+    by_case: dict[int, list[ledger.LedgerEntry]] = {}
+    for entry in usable:
+        by_case.setdefault(entry.case_id, []).append(entry)
+    total = PurgeResult()
+    for case_id, case_entries in by_case.items():
+        case = db.session.get(Case, case_id)
+        if case is None:  # made after the backup: it holds nothing to purge
+            report.nothing_found += len(case_entries)
+            continue
+        # One search of the case for all its entries, before any is scrubbed: a text an
+        # earlier entry's scrub took away then replaces nothing, as if searched after it.
+        values = (getattr(h, n) for h, names in _holders(case) for n in names)
+        in_case = ledger.find_texts(values, case_entries)
+        for entry in case_entries:
+            text = in_case.get(entry.digest) or in_notifications.get(entry.digest)
+            result = _scrub_case(case, text) if text else PurgeResult()
+            if not result.occurrences:
+                report.nothing_found += 1
+                continue
+            record(
+                None,
+                "text.purge_reapplied",
+                case,
+                reason=entry.reason,
+                occurrences=result.occurrences,
+                places=sorted(set(result.places)),
+                purged_at=entry.at,
+            )
+            db.session.commit()
+            report.reapplied += 1
+            report.occurrences += result.occurrences
+            total.tables |= result.tables
+    # Searching an entry that found nothing left a read transaction open: VACUUM FULL (and a
+    # WAL checkpoint) would wait for its locks.
+    db.session.commit()
     if total.tables:
         _erase_database(total)
     return report

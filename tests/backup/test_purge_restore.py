@@ -1,5 +1,5 @@
-"""A restore never brings purged text back: every purge recorded in the ledger since the
-backup was taken is re-applied before the search index is rebuilt."""
+"""A restore never brings purged text back: every purge recorded in the ledger is re-applied
+before the search index is rebuilt."""
 
 from __future__ import annotations
 
@@ -66,24 +66,24 @@ def test_a_restore_reapplies_the_purges_made_since_the_backup(app, make_user, tm
             assert _database_files_holding(target, SECRET) == []
         else:
             assert _rows_holding(SECRET) == []
-        assert "Re-applied 1 of the 1 purges recorded since the backup" in output.output
+        assert "Re-applied 1 of 1 ledger entries" in output.output
+        assert "0 found nothing to remove" in output.output
         assert "still holds the text of 1 purges" in output.output
     assert path.read_text() == written  # the ledger outlives the restore, unchanged
 
 
-def test_a_purge_made_before_the_backup_is_not_counted_again(app, make_user, tmp_path: Path):
+def test_a_purge_made_before_the_backup_finds_nothing_to_remove(app, make_user, tmp_path: Path):
     case, _ = _plant(make_user)
     purge_text(case, SECRET, reason="identifier", actor=make_user("admin"))
-    # Dated well before the backup: restoring skips it (the backup no longer holds the text).
-    path = ledger.ledger_path()
-    entry = json.loads(path.read_text())
-    entry["at"] = "2020-01-01T00:00:00.000000"
-    path.write_text(json.dumps(entry) + "\n")
     backup(tmp_path / "backup")
-    with empty_instance(app, tmp_path):
-        report = restore(tmp_path / "backup")
-        assert report.purges is not None and report.purges.found
-        assert (report.purges.since, report.purges.reapplied) == (0, 0)
+    with empty_instance(app, tmp_path) as target:
+        output = target.test_cli_runner().invoke(args=["restore", str(tmp_path / "backup")])
+        assert output.exit_code == 0, output.output
+        assert "Re-applied 0 of 1 ledger entries (0 occurrences); 1 found nothing" in output.output
+        assert "still holds the text" not in output.output
+        assert not db.session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "text.purge_reapplied")
+        ).all()
 
 
 def test_a_restore_without_a_ledger_says_the_backup_may_hold_purged_text(
@@ -113,3 +113,119 @@ def test_a_purge_that_only_notifications_held_is_reapplied_too(app, make_user, t
         report = restore(tmp_path / "backup")
         assert report.purges is not None and report.purges.reapplied == 1
         assert db.session.scalars(select(Notification.message)).all() == [f"Out for {REDACTED}"]
+
+
+def test_a_purge_made_while_the_backup_runs_is_reapplied(
+    app, make_user, tmp_path: Path, monkeypatch
+):
+    """The snapshot holds the text, the purge is dated before the backup finished: restoring
+    must still re-apply it."""
+    from datetime import timedelta
+
+    from app.backup import operations as backup_ops
+
+    case, _ = _plant(make_user)
+    case_id = case.id
+    admin = make_user("admin")
+    name = "_backup_sqlite" if db.engine.dialect.name == "sqlite" else "_backup_postgresql"
+    snapshot = getattr(backup_ops, name)
+    now = backup_ops.utcnow
+
+    def snapshot_then_purge(*args):
+        taken = snapshot(*args)  # holds SECRET
+        purge_text(db.session.get(Case, case_id), SECRET, reason="identifier", actor=admin)
+        # The rest of a long dump: the clock moves on before the backup is finished.
+        monkeypatch.setattr(backup_ops, "utcnow", lambda: now() + timedelta(minutes=5))
+        return taken
+
+    monkeypatch.setattr(backup_ops, name, snapshot_then_purge)
+    backup(tmp_path / "backup")
+    with empty_instance(app, tmp_path):
+        report = restore(tmp_path / "backup")
+        assert report.purges is not None and report.purges.reapplied == 1
+        restored = db.session.get(Case, case_id)
+        assert restored is not None
+        assert restored.question == f"Referred by {REDACTED}: is 8 weeks enough?"
+
+
+def test_a_damaged_ledger_line_is_skipped_and_the_restore_finishes(app, make_user, tmp_path: Path):
+    case, _ = _plant(make_user)
+    case_id = case.id
+    backup(tmp_path / "backup")
+    purge_text(case, SECRET, reason="identifier", actor=make_user("admin"))
+    path = ledger.ledger_path()
+    good = path.read_text()
+    aware = json.loads(good)
+    aware["at"] += "+00:00"  # an aware time is still a time: applied
+    wrong = json.loads(good)
+    wrong["case_id"] = str(case_id)  # a number as a string: refused
+    path.write_text(json.dumps(aware) + "\n" + json.dumps(wrong) + "\n{not json\n" + good + "\n")
+    with empty_instance(app, tmp_path) as target:
+        output = target.test_cli_runner().invoke(args=["restore", str(tmp_path / "backup")])
+        assert output.exit_code == 1, output.output
+        assert "Lines 2 and 3 of the purge ledger" in output.output
+        assert "Re-applied 1 of 2 ledger entries" in output.output
+        assert wrong["digest"] not in output.output  # the line's content is never shown
+        assert "Search index rebuilt" in output.output
+        restored = db.session.get(Case, case_id)
+        assert restored is not None and SECRET not in restored.question
+        from app.search.verification import verify
+
+        assert verify().ok
+
+
+def test_a_restore_with_an_entry_under_an_unknown_key_exits_non_zero(
+    app, make_user, tmp_path: Path
+):
+    case, _ = _plant(make_user)
+    backup(tmp_path / "backup")
+    purge_text(case, SECRET, reason="identifier", actor=make_user("admin"))
+    with empty_instance(app, tmp_path) as target:
+        target.config["SECRET_KEY"] = "another-secret"
+        output = target.test_cli_runner().invoke(args=["restore", str(tmp_path / "backup")])
+        assert output.exit_code == 1, output.output
+        assert "1 purges were recorded under a key this instance does not hold" in output.output
+        assert "Search index rebuilt" in output.output
+
+
+def test_a_dedicated_ledger_key_is_needed_to_reapply_its_entries(app, make_user, tmp_path: Path):
+    case, _ = _plant(make_user)
+    case_id = case.id
+    admin = make_user("admin")
+    # An entry made under the key derived from the secret key, before the setting existed.
+    purge_text(case, "genotype 3", reason="other", actor=admin)
+    backup(tmp_path / "backup")
+    key = "k" * 40
+    app.config["CASEBOOK_PURGE_LEDGER_KEY"] = key
+    purge_text(case, SECRET, reason="identifier", actor=admin)
+    old, new = ledger.entries()
+    assert old.key_id != new.key_id
+    with empty_instance(app, tmp_path) as target:
+        report = restore(tmp_path / "backup")  # without the key
+        assert report.purges is not None and report.purges.unmatched_key == 1
+        assert SECRET in db.session.get(Case, case_id).question
+    with empty_instance(app, tmp_path, name="again") as target:
+        target.config["CASEBOOK_PURGE_LEDGER_KEY"] = key
+        report = restore(tmp_path / "backup")
+        assert report.purges is not None
+        assert (report.purges.entries, report.purges.reapplied) == (2, 1)
+        assert (report.purges.nothing_found, report.purges.unmatched_key) == (1, 0)
+        assert SECRET not in db.session.get(Case, case_id).question
+
+
+def test_several_purges_of_one_case_are_all_reapplied(app, make_user, tmp_path: Path):
+    case, _ = _plant(make_user)
+    case_id = case.id
+    admin = make_user("admin")
+    backup(tmp_path / "backup")
+    purge_text(case, "genotype 3", reason="other", actor=admin)
+    purge_text(case, SECRET, reason="identifier", actor=admin)
+    purge_text(case, "8 weeks", reason="other", actor=admin)
+    with empty_instance(app, tmp_path):
+        report = restore(tmp_path / "backup")
+        assert report.purges is not None
+        assert (report.purges.entries, report.purges.reapplied) == (3, 3)
+        restored = db.session.get(Case, case_id)
+        assert restored is not None
+        assert restored.title == f"Woman with {REDACTED} HCV"
+        assert restored.question == f"Referred by {REDACTED}: is {REDACTED} enough?"
