@@ -286,13 +286,22 @@ def _check_revision(manifest: Manifest, source: Path) -> str:
     return str(script.get_current_head())
 
 
+# Rows a new instance writes by itself as soon as the app runs (`casebook init` included):
+# the grouping refresher's lease and marks. Derived, and replaced whole by the restore.
+_WRITTEN_BY_A_NEW_INSTANCE = frozenset({"grouping_states", "grouping_stale_audiences"})
+
+
 def _require_empty_instance() -> None:
     with db.engine.connect() as conn:
         if conn.dialect.name == "sqlite":
             tables = _sqlite_tables(cast(sqlite3.Connection, conn.connection.driver_connection))
         else:
             tables = _postgresql_tables(conn)
-        filled = sorted(name for name, count in _counts(conn, tables).items() if count)
+        filled = sorted(
+            name
+            for name, count in _counts(conn, tables).items()
+            if count and name not in _WRITTEN_BY_A_NEW_INSTANCE
+        )
     if filled:
         shown = ", ".join(filled[:5]) + (" …" if len(filled) > 5 else "")
         raise BackupError(

@@ -96,6 +96,24 @@ def test_a_backup_taken_while_a_writer_runs_is_consistent(app, make_user, tmp_pa
         assert verify().ok
 
 
+def test_restore_goes_into_an_instance_just_made_by_casebook_init(app, make_user, tmp_path: Path):
+    """The README's way: `casebook init`, then `casebook restore`. A new instance writes
+    the grouping refresher's bookkeeping as soon as it runs; that is no content."""
+    from app.practices.groups import _ensure_state
+    from app.practices.models import GroupKind
+
+    build_world(make_user)
+    before = canonical_dump()
+    backup(tmp_path / "backup")
+    with empty_instance(app, tmp_path) as target:
+        assert target.test_cli_runner().invoke(args=["init"]).exit_code == 0
+        for kind in GroupKind:
+            _ensure_state(kind)  # what the refresher does on its first run
+        restored = target.test_cli_runner().invoke(args=["restore", str(tmp_path / "backup")])
+        assert restored.exit_code == 0, restored.output
+        assert canonical_dump() == before
+
+
 def test_restore_refuses_an_instance_that_has_content(app, make_user, tmp_path: Path):
     make_user("admin")
     backup(tmp_path / "backup")
