@@ -104,8 +104,9 @@ def purge_lines(purges: ReapplyReport | None, source: Path) -> list[str]:
     ]
     if purges.reapplied:
         lines.append(
-            f"The backup {source} still holds the text of {purges.reapplied} purges: delete it, "
-            "or keep it as safely as the database."
+            f"The backup {source} still holds the text of {purges.reapplied} "
+            f"purge{'' if purges.reapplied == 1 else 's'}: delete it, or keep it as safely as "
+            "the database."
         )
     return lines
 

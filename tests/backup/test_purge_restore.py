@@ -68,7 +68,7 @@ def test_a_restore_reapplies_the_purges_made_since_the_backup(app, make_user, tm
             assert _rows_holding(SECRET) == []
         assert "Re-applied 1 of 1 ledger entries" in output.output
         assert "0 found nothing to remove" in output.output
-        assert "still holds the text of 1 purges" in output.output
+        assert "still holds the text of 1 purge:" in output.output
     assert path.read_text() == written  # the ledger outlives the restore, unchanged
 
 
