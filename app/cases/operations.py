@@ -315,6 +315,8 @@ def field_texts(fields: Mapping[str, Any]) -> dict[str, str]:
     def gated(item: Any) -> str | None:
         if isinstance(item, str):
             return item
+        if isinstance(item, float) and item.is_integer() and abs(item) < 1e18:
+            return str(int(item))  # 77731234.0 is the number 77731234
         return str(item) if _is_number(item) else None
 
     texts: dict[str, str] = {}
@@ -575,9 +577,25 @@ def ref_is_identifier(ref: str) -> bool:
     return bool(scan_fields(readings, cues)) or names_a_person(spaced.lower())
 
 
+_REF_JOINS = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+
+
 def _ref_readings(ref: str) -> tuple[str, dict[str, str]]:
-    spaced = _REF_PARTS.sub(" ", ref).strip()
-    return spaced, {"ref": spaced, "ref_as_written": _REF_DOTS.sub(" ", ref).strip()}
+    # Words run together are read apart too ("JohnathanWhitcombe", "MRN77731234"), and a
+    # ref of digits alone as one number and as dashed groups ("123.45.6789").
+    spaced = _REF_PARTS.sub(" ", _REF_JOINS.sub(" ", ref)).strip()
+    readings = {
+        "ref": _REF_PARTS.sub(" ", ref).strip(),
+        "ref_as_written": _REF_DOTS.sub(" ", ref).strip(),
+        "ref_words": spaced,
+    }
+    if _REF_DIGITS.fullmatch(ref):
+        readings["ref_number"] = re.sub(r"\D", "", ref)
+        readings["ref_dashed"] = re.sub(r"[._]", "-", ref)
+    return spaced, readings
+
+
+_REF_DIGITS = re.compile(r"\d+(?:[._-]+\d+)+")
 
 
 def ref_scans(ref: str) -> Iterator[str]:

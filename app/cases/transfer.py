@@ -1220,7 +1220,9 @@ def _follows(ref: Any, program: Program, own_ref: str) -> Case | None:
         shown = shown_ref(ref)
         raise RecordProblem("follows", f"no case with ref {shown}" if shown else "no such case")
     if case.program_id != program.id:
-        raise RecordProblem("follows", f"case {ref} is in another program")
+        shown = shown_ref(ref)
+        named = f"case {shown}" if shown else "that case"
+        raise RecordProblem("follows", f"{named} is in another program")
     return case
 
 

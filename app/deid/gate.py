@@ -256,8 +256,15 @@ _REFERENCE_PATIENT_CUE = re.compile(
     rf"(?i:\b(?:patient|client)\b(?![-\u2010\u2011])(?!\s+(?:{_TITLE_WORDS})\b)"
     r"|\bpt\b(?!\.?\s*(?:\d|[ivx]+\b))"
     r"|\b(?:DOB|D\.O\.B|MRN|date\s+of\s+birth|medical\s+record)\b"
-    rf"|\b(?:born|seen|admitted|discharged)\s+(?:(?:on|at|in)\s+)?(?:\d|{_MONTH}\s*\d))"
+    rf"|\b(?:born|seen|admitted|discharged)\s+(?:(?:on|at|in)\s+)?(?:\d|{_MONTH}\s*\d)"
+    # an encounter on a day: "was evaluated on March 14", "presented 3/14/2024"
+    r"|\b(?:evaluated|examined|presented|visited|hospitali[sz]ed|follow(?:ed)?[- ]up)"
+    rf"\s+(?:(?:on|in)\s+)?(?:\d{{1,2}}[/.-]\d|\d{{4}}-\d\d-\d\d|{_MONTH}\s*\d)"
+    # an age: "67 y/o", "a 67-year-old"
+    r"|\b\d{1,3}[\s-]*(?:y/?o|yrs?[\s-]+old|years?[\s-]+old|year-old)\b)"
     r"|\b(?i:born|seen|admitted|discharged)\s+(?i:on|at|in)\s+[A-Z]"
+    # a titled name: citations name authors without Mr or Ms
+    r"|\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z]"
 )
 
 
@@ -383,27 +390,33 @@ def _field_findings(name: str, text: str, cue: str = "") -> list[FieldFinding]:
     citation = is_citation_field(name) and not _REFERENCE_PATIENT_CUE.search(text)
     staff_name = is_person_field(name) and not _PATIENT_CUE.search(text)
     institution = is_institution_field(name) and not _PATIENT_CUE.search(text)
-    cut = len(cue)
-    # A label that gives a unit ("Baseline HCV RNA (IU/mL): ") says the value is a quantity
-    # measured in it: what its digits alone look like (a long number) is no finding there,
-    # only what the label adds ("Record number (#): 77731234" is one).
+    # A number under a label that gives a unit ("Baseline HCV RNA (IU/mL)") is a quantity
+    # measured in it: a long number is no record number there. Only that: never when the
+    # label names an identifier ("MRN (#)"), never another category. Any other label is read
+    # without what it gives in brackets ("Surname (patient): Whitcombe" reads "Surname:
+    # Whitcombe"), so its words stay next to the value.
+    unit = _MEASURED_CUE.search(cue)
+    bare = f"{cue[: unit.start()].rstrip()}: " if unit else cue
+    measured = bool(unit and _BARE_NUMBER.fullmatch(text) and not _IDENTIFIER_LABEL.search(bare))
+    label = cue if measured else bare
+    cut = len(label)
     shape = (
-        {(f.start + cut, f.end + cut, f.category, f.confidence) for f in _scan(text)}
-        if _MEASURED_CUE.search(cue)
+        {(f.start + cut, f.end + cut) for f in _scan(text) if f.category == "ID"}
+        if measured
         else set()
     )
     found = [
         FieldFinding(name, max(f.start - cut, 0), f.end - cut, f.category, round(f.confidence, 2))
-        for f in _scan(cue + text)
+        for f in _scan(label + text)
         if f.end > cut
-        and (f.start, f.end, f.category, f.confidence) not in shape
+        and not (f.category == "ID" and (f.start, f.end) in shape)
         and (not citation or f.category in CITATION_CATEGORIES)
         and not (staff_name and f.category == "NAME")
         and not (institution and f.category == "FACILITY")
     ]
-    if cue and not found and (address := _labelled_address(cue, text)):
+    if cue and not found and (address := _labelled_address(label, text)):
         found.append(FieldFinding(name, *address, "ADDRESS", 0.8))
-    old = [(max(s - cut, 0), e - cut) for s, e in _old_birth_years(cue + text) if e > cut]
+    old = [(max(s - cut, 0), e - cut) for s, e in _old_birth_years(label + text) if e > cut]
     if (age := _old_labelled_age(cue, text)) is not None:
         old.append(age)
     for start, end in old:
@@ -458,7 +471,14 @@ def _old_labelled_age(cue: str, text: str) -> tuple[int, int] | None:
     return m.span(1)
 
 
-_MEASURED_CUE = re.compile(r"\([^()]+\): $")
+_MEASURED_CUE = re.compile(r"\s*\([^()]+\): $")
+_BARE_NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
+_IDENTIFIER_LABEL = re.compile(
+    r"(?i)#|\b(?:mrn|record|account|acct|phone|telephone|tel|fax|cell|mobile|pager|ssn|social"
+    r"|id|ids|identifier|number|no|license|licence|policy|member|insurance|medicaid|medicare"
+    r"|dob|birth|born|zip|postal|postcode|npi|dea|serial|vin|plate|ref|reference|contact"
+    r"|address|code)\b"
+)
 
 
 # The detector calls a number and a word an address when a street's kind follows ("1428 Elm

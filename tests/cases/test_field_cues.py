@@ -32,6 +32,10 @@ TEMPLATE = {
         {"key": "phone", "label": "Phone", "type": "number"},
         {"key": "viral_load", "label": "Viral load", "type": "number"},
         {"key": "hcv_rna", "label": "Baseline HCV RNA", "type": "number", "unit": "IU/mL"},
+        {"key": "social", "label": "Social history (free text)", "type": "text"},
+        {"key": "record", "label": "MRN", "type": "number", "unit": "#"},
+        {"key": "home_phone", "label": "Home phone", "type": "number", "unit": "10 digits"},
+        {"key": "kin", "label": "Next of kin (name)", "type": "text"},
     ],
 }
 
@@ -87,6 +91,30 @@ def test_a_forms_value_text_or_number_is_read_after_its_label(client, provider, 
     body = answer.get_json()
     assert {f["field"] for f in body["findings"]} == {field}
     assert str(next(iter(fields.values()))) not in json.dumps(body)
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        (
+            {"social": "Lives with wife Mary Whitcombe, SSN 123-45-6789, cell 555-867-5309"},
+            "fields.social",
+        ),
+        ({"record": 77731234}, "fields.record"),
+        ({"home_phone": 5058675309}, "fields.home_phone"),
+        ({"kin": "Whitcombe"}, "fields.kin"),
+        ({"viral_load": 77731234.0}, "fields.viral_load"),
+    ],
+)
+def test_a_label_with_brackets_or_a_unit_leaves_the_value_gated(client, provider, fields, field):
+    """Only a long number under a unit that measures it is no record number: a label's
+    brackets never switch the gate off, nor a unit on a box its label calls an identifier,
+    nor a whole number sent as a float."""
+    answer = _post(client, provider, "formed", fields)
+    assert answer.status_code == 422, answer.get_json()
+    assert {f["field"] for f in answer.get_json()["findings"]} == {field}
+    db.session.rollback()
+    assert not db.session.scalars(select(Case)).all()
 
 
 def test_ordinary_values_pass_after_their_label_or_key(client, provider):

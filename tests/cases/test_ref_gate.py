@@ -18,7 +18,20 @@ from app.errors import ValidationError
 from app.extensions import db
 from app.programs.operations import create_program, create_session
 
-IDENTIFYING = ["johnathan.whitcombe.1961-03-14", "MRN-77731234", "505-555-0143", "john_smith"]
+IDENTIFYING = [
+    "johnathan.whitcombe.1961-03-14",
+    "MRN-77731234",
+    "505-555-0143",
+    "john_smith",
+    # run together, or a number in groups
+    "JohnathanWhitcombe",
+    "MrJones",
+    "MRN77731234",
+    "b5058675309",
+    "123.45.6789",
+    "7773-1234",
+    "77_73_12_34",
+]
 ORDINARY = ["hcv-001", "mts-0029", "cds-2014-01", "doc-300", "oud-2023-11", "case_17", "cp.12"]
 RECORD = {
     "program": "hcv",

@@ -41,6 +41,8 @@ CITATIONS = [
     "Ashar YK, et al. Effect of Pain Reprocessing Therapy vs Placebo and Usual Care for"
     " Patients With Chronic Back Pain. JAMA Psychiatry. 2022;79(1):13-23.",
     "World Health Organization. Guidelines for hepatitis C, Pt 2. Geneva: WHO; 2018.",
+    "Smith J, Jones K. Hepatitis C outcomes. N Engl J Med. 2019 Mar 14;380(11):1001-10.",
+    "Presented at the AASLD meeting, Boston, November 2019.",
 ]
 
 
@@ -82,6 +84,11 @@ def test_real_citations_pass_as_references():
         VISIT,
         "Whitcombe J, seen at Mercy General Hospital on 3/14/2024.",
         "pt J. Whitcombe, Mercy General, Tucson.",
+        # without the word patient: a titled name, an age, an encounter on a day
+        "Mr. Johnathan Whitcombe, 67, was evaluated on March 14, 2024 at Presbyterian"
+        " Hospital, Albuquerque.",
+        "Johnathan Whitcombe, 67 y/o man, presented 3/14/2024 to Presbyterian Hospital.",
+        "Ms. Maria Garcia, follow-up on 2024-03-14 at Presbyterian Hospital.",
     ],
 )
 def test_a_reference_that_describes_a_patient_blocks_every_category(text):
