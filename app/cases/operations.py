@@ -140,12 +140,19 @@ def _key_words(key: str) -> str:
     return key.replace("_", " ")
 
 
+def _key_parts(key: str) -> str:
+    """A key's words with letters and digits run together read apart ("a77731234")."""
+    return _REF_JOINS.sub(" ", _key_words(key))
+
+
 def _check_free_names(fields: Mapping[str, Any]) -> None:
     """A key is quoted in errors, audit details and exports: one whose words read as an
     identifier (a date of birth in it, or a person's name once capitalized) is refused, not
     repeated. (Its values are read after its words by the gate: `field_cues`.)"""
     if any(
-        scan_fields({"fields": _key_words(key)}) or names_a_person(_key_words(key))
+        scan_fields({"fields": _key_words(key)})
+        or names_a_person(_key_words(key))
+        or (_key_parts(key) != _key_words(key) and scan_fields({"fields": _key_parts(key)}))
         for key in fields
     ):
         raise ValidationError(
@@ -162,6 +169,7 @@ def free_field_scans(fields: Mapping[Any, Any]) -> Iterator[str]:
         if not isinstance(key, str):
             continue
         yield _key_words(key)
+        yield _key_parts(key)
         yield titled(_key_words(key))
         for item in value if isinstance(value, list) else [value]:
             if _is_number(item) or (isinstance(item, str) and item):
