@@ -449,6 +449,7 @@ def _count_summary(
             out.topic_months[a][label] = n
         else:
             out.presenter_topics[(b, a)] = n
+    counts.pairs.sort()  # a UNION's rows come in no set order (PostgreSQL varies by plan)
     out.topic_months = dict(out.topic_months)
     return out
 
