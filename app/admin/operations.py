@@ -415,16 +415,6 @@ def get_topic(actor: Viewer, topic_id: int) -> Topic:
     return topic
 
 
-def readable_topic_ids(actor: Viewer, topic_ids: Iterable[int]) -> set[int]:
-    """Which of `topic_ids` name a topic `actor` may read (a broader or narrower topic shown
-    beside another): `policy.topic_reviewable_clause`."""
-    ids = sorted(set(topic_ids))
-    if not ids:
-        return set()
-    found = select(Topic.id).where(Topic.id.in_(ids), policy.topic_reviewable_clause(actor))
-    return set(db.session.scalars(found))
-
-
 def list_topics(
     actor: Viewer, *, search: str = "", status: str = "", page: int = 1, per_page: int = 50
 ) -> Page[Topic]:

@@ -453,7 +453,7 @@ def topics() -> Any:
         errors=errors,
         statuses=[(s.value, s.value.capitalize()) for s in TopicStatus],
         counts=ops.topic_link_counts(user, (t.id for t in pager.items)),
-        readable=ops.readable_topic_ids(user, (t.parent_id for t in pager.items if t.parent_id)),
+        readable=policy.readable_topic_ids(user, (t.parent_id for t in pager.items if t.parent_id)),
     ), status
 
 
@@ -473,7 +473,7 @@ def _topic_page(
         message=message,
         panels=panels or {},
         counts=ops.topic_link_counts(_user(), [topic.id])[topic.id],
-        readable=ops.readable_topic_ids(
+        readable=policy.readable_topic_ids(
             _user(), [c.id for c in topic.children] + ([topic.parent_id] if topic.parent_id else [])
         ),
     ), status

@@ -11,7 +11,7 @@ nothing. Queries that list content are narrowed with `visible_program_ids`.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import wraps
 from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeGuard, TypeVar
 
@@ -173,15 +173,23 @@ def topic_reviewable_clause(user: Viewer) -> sa.ColumnElement[bool]:
     return sa.or_(Topic.status == TopicStatus.ACCEPTED, carried(shown), by_practice.exists())
 
 
+def readable_topic_ids(user: Viewer, topic_ids: Iterable[int]) -> set[int]:
+    """Which of `topic_ids` name a topic `user` may read (`topic_reviewable_clause`): a
+    broader or narrower topic shown beside another, one topic's own page."""
+    from app.programs.models import Topic as TopicRow
+
+    ids = sorted(set(topic_ids))
+    if not ids:
+        return set()
+    found = sa.select(TopicRow.id).where(TopicRow.id.in_(ids), topic_reviewable_clause(user))
+    return set(db.session.scalars(found))
+
+
 def can_read_topic_name(user: Viewer, topic: Topic) -> bool:
     """`topic_reviewable_clause` for one topic."""
-    from app.programs.models import Topic as TopicRow
     from app.programs.models import TopicStatus
 
-    if topic.status is TopicStatus.ACCEPTED:
-        return True
-    found = sa.select(TopicRow.id).where(TopicRow.id == topic.id, topic_reviewable_clause(user))
-    return db.session.scalar(found) is not None
+    return topic.status is TopicStatus.ACCEPTED or topic.id in readable_topic_ids(user, [topic.id])
 
 
 def can_see_topic(user: Viewer, topic: Topic) -> bool:
@@ -1118,7 +1126,6 @@ JOB_OPERATION_MODULES = (
 # Reads: they change nothing (those that need a rule take `user`/`actor` and narrow by it).
 _READS_BY_AREA = {
     "admin": "temporary_password get_account list_accounts account_tokens account_by_email "
-    "readable_topic_ids "
     "program_staff staff_of all_programs get_topic list_topics topic_link_counts audit_events",
     "attendance": "credit_rule require_held attendance_of participants has_attendance_list "
     "transcript accreditation_rows evaluation_results printed_text",

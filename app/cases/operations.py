@@ -136,13 +136,17 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+# Words and numbers run together ("JohnathanWhitcombe", "a77731234"), read apart in keys and refs.
+_RUN_TOGETHER = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+
+
 def _key_words(key: str) -> str:
     return key.replace("_", " ")
 
 
 def _key_parts(key: str) -> str:
     """A key's words with letters and digits run together read apart ("a77731234")."""
-    return _REF_JOINS.sub(" ", _key_words(key))
+    return _RUN_TOGETHER.sub(" ", _key_words(key))
 
 
 def _check_free_names(fields: Mapping[str, Any]) -> None:
@@ -585,13 +589,10 @@ def ref_is_identifier(ref: str) -> bool:
     return bool(scan_fields(readings, cues)) or names_a_person(spaced.lower())
 
 
-_REF_JOINS = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
-
-
 def _ref_readings(ref: str) -> tuple[str, dict[str, str]]:
     # Words run together are read apart too ("JohnathanWhitcombe", "MRN77731234"), and a
     # ref of digits alone as one number and as dashed groups ("123.45.6789").
-    spaced = _REF_PARTS.sub(" ", _REF_JOINS.sub(" ", ref)).strip()
+    spaced = _REF_PARTS.sub(" ", _RUN_TOGETHER.sub(" ", ref)).strip()
     readings = {
         "ref": _REF_PARTS.sub(" ", ref).strip(),
         "ref_as_written": _REF_DOTS.sub(" ", ref).strip(),

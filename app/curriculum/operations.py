@@ -1109,16 +1109,8 @@ def _teaching_coverage(figures: Figures, limit: int | None) -> TeachingCoverage:
         for topic_id in set(cases) | set(talks)
     )
     rows = []
-    parents = {topics[t].parent_id for *_, t in order[:limit]} - {None}
-    readable = set(
-        db.session.scalars(
-            select(Topic.id).where(
-                Topic.id.in_(sorted(parents)), policy.topic_reviewable_clause(figures.user)
-            )
-        )
-        if parents
-        else ()
-    )
+    parents = (topics[t].parent_id for *_, t in order[:limit])
+    readable = policy.readable_topic_ids(figures.user, (p for p in parents if p is not None))
     for *_, topic_id in order[:limit]:
         topic = topics[topic_id]
         parent = topics.get(topic.parent_id) if topic.parent_id in readable else None
