@@ -7418,6 +7418,179 @@ def _round13(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         _table_columns13(text, out)
 
 
+# Round 13, second batch: initials beside an age or a staff role, names in chat, messages and
+# clause starts, particles before a found surname, military and tribal road addresses,
+# Puerto Rico's "Carr. 635 Km 12.6", Polish street lines, towns before a county in
+# parentheses, ages after "Now" or a name, meeting dates, holidays with a year, a date of
+# birth in words, trades named "X Towing of Town".
+_AGE13 = r"(?:9\d|1[01]\d|120|(?i:" + AGE_IN_WORDS + r"))"
+RX_INITIALS_AGE13 = re.compile(
+    rf"\b(?i:pt|patient|resident|client)[ \t]+([{UP}]{{2,3}})[ \t]+\({_AGE13}\)"
+)
+RX_INITIALS_STAFF13 = re.compile(
+    rf"(?:\b(?i:entered|signed|documented|given|administered|recorded)[ \t]+by|\bRN|\bLPN)"
+    rf"[ \t]+([{UP}]{{2,3}})(?=[ \t]+(?:at|on|to[ \t]+(?:visit|call|see|follow))\b)"
+)
+RX_CHAT_NAME13 = re.compile(rf"(?:[?!.][ \t]+|^)({NW})[ \t]+([{UP}])\.[ \t]+(?=[a-z]+ed\b)", re.M)
+RX_CLAUSE_NAME13 = re.compile(
+    rf"(?:^|[.;:][ \t]+)({NW})(?:['’]s[ \t]+(?:ex|mom|dad|son|daughter|husband|wife)\b|[ \t]+"
+    r"(?:changed|posted|has[ \t]+been|here[ \t]+for|reports|declined|agreed|prefers|wants))",
+    re.M,
+)
+RX_FOR_POSSESSIVE13 = re.compile(
+    rf"\bfor[ \t]+({NW})['’]s[ \t]+(?:treatment|care|surgery|recovery|funeral|memorial|medical)"
+)
+RX_CHILD_OF13 = re.compile(
+    r"(?i:\bthis[ \t]+is[ \t]+[a-z]+,[ \t]+)([A-Za-z][a-z]{2,})['’]s[ \t]+"
+    r"(?i:mom|dad|mother|father|mum|grandma|grandpa|grandmother|grandfather)\b"
+)
+RX_RN_LOWER13 = re.compile(r"\b(?:rn|lpn|cna)[ \t]+([a-z]{2,3})[ \t.]*$", re.M)
+RX_PARTICLE_BEFORE13 = re.compile(
+    r"(?:^|(?<=[\s|:,(]))((?:van[ \t]+der|van[ \t]+den|de[ \t]+la|de[ \t]+los|van|von|de|da|du"
+    r"|di|del|dos|le)[ \t]+)$"
+)
+RX_MILITARY_BOX13 = re.compile(r"\b(?:PSC|CMR|UNIT|Unit)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5}\b")
+RX_TRIBAL_ROUTE13 = re.compile(
+    r"\b(?:(?i:mile[ \t]+marker)[ \t]+\d{1,4}[ \t]+on[ \t]+)?"
+    r"(?:BIA|Tribal|Navajo|Indian|IR|N)[ \t]+(?:Route|Rte\.?|Road|Rd\.?)[ \t]+\d{1,4}\b"
+    r"|\b(?<=lives off )(?:IR|BIA|NR)[ \t]+\d{1,4}\b"
+)
+RX_CARRETERA13 = re.compile(
+    r"\bCarr(?:etera|\.)?[ \t]+\d{1,4}(?:,?[ \t]+(?i:km)\.?[ \t]+\d{1,3}(?:\.\d{1,2})?)?(?![\w.])"
+)
+RX_POLISH_STREET13 = re.compile(
+    rf"\b(?:ul|al|os|pl)\.[ \t]+(?:{CAPW}[ \t]+){{1,3}}\d{{1,4}}(?:/\d{{1,4}})?[A-Za-z]?\b"
+)
+RX_PL_POSTCODE_TOWN13 = re.compile(
+    rf"(?<=[,;][ \t])(\d{{2}}-\d{{3}})[ \t]+((?:{CAPW})(?:[ \t]{CAPW}){{0,2}})"
+)
+RX_TOWN_COUNTY_PAREN13 = re.compile(
+    rf"(?:\bin[ \t]+|,[ \t]+)((?:{CAPW})(?:[ \t]{CAPW}){{0,2}})[ \t]+\((?:{CAPW}[ \t]+){{1,3}}"
+    r"(?:County|Parish|Borough)\)"
+)
+RX_TOWN_PAPER13 = re.compile(rf"\bthe[ \t]+((?:{CAPW})(?:[ \t]{CAPW})?)[ \t]+(?:paper|newspaper)\b")
+RX_AFTER_CHAPTER13 = re.compile(rf"\bchapter[ \t]+house,[ \t]+((?:{CAPW})(?:[ \t]{CAPW}){{0,2}})")
+RX_NOW_AGE13 = re.compile(r"\b[Nn]ow[ \t]+(9\d|1[01]\d|120)(?=[ \t]+and\b|[ \t]*[,.;]|[ \t]+y)")
+RX_AGE_AT13 = re.compile(
+    r"\b(?i:age)[ \t]+at[ \t]+(?:[a-z]+[ \t]+){1,3}(9\d|1[01]\d|120)(?!\d|\.\d)"
+)
+RX_AGE_PAREN13 = re.compile(r"[ \t]+\((9\d|1[01]\d|120)\)")
+RX_MEETING_DATE13 = re.compile(
+    r"\b(?:IDT|(?i:meeting|conference|huddle|rounds|care[ \t]+conference))[ \t]+"
+    r"(\d{1,2}/\d{1,2})(?![\d/])(?=[ \t]*(?:[:;,]|$))"
+)
+RX_HOLIDAY_YEAR13 = re.compile(
+    r"\b(?:New[ \t]+Year['’]s|Christmas|Thanksgiving|Easter|Independence|Memorial|Labor"
+    r"|Veterans|Halloween|Valentine['’]s)(?:[ \t]+(?:Day|Eve))?,?[ \t]+(?:19|20)\d\d\b"
+)
+_NUM_WORD13 = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|oh|zero|hundred)(?![a-z])"
+)
+RX_DOB_WORDS13 = re.compile(
+    r"(?i:\b(?:date[ \t]+of[ \t]+birth|dob|born[ \t]+on|birthday)(?:[ \t]+(?:is|was|as))?)[ \t]+"
+    rf"((?i:{_NUM_WORD13}(?:-{_NUM_WORD13})?(?:[ \t,]+{_NUM_WORD13}(?:-{_NUM_WORD13})?){{2,5}}))"
+)
+RX_TRADE_OF_TOWN13 = re.compile(
+    rf"\b((?:{CAPW}[ \t]+){{1,3}}(?:Towing|Trucking|Dialysis|Wound[ \t]+Care|Lutheran|Baptist"
+    rf"|Methodist|Pharmacy|Drug|Hardware|Feed[ \t]+&[ \t]+Seed)|Rexall|Walgreens)[ \t]+of[ \t]+"
+    rf"((?:{CAPW})(?:[ \t]{CAPW}){{0,2}})"
+)
+RX_MILITARY_PO13 = re.compile(r"[AFD]PO(?:[ \t]+A[AEP])?")
+
+
+def _round13b(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    low = ctx.low_text
+    if "(" in text:
+        for m in RX_INITIALS_AGE13.finditer(text):
+            out.append((m.start(1), m.end(1), "NAME", 0.75))
+    for m in RX_INITIALS_STAFF13.finditer(text):
+        if m.group(1).lower() not in NOT_INITIALS:
+            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    for m in RX_CHAT_NAME13.finditer(text):
+        w = m.group(1)
+        if not ctx.is_common(w) and not ctx.is_clinical(w):
+            out.append((m.start(1), m.end(2) + 1, "NAME", 0.7))
+    for m in RX_CLAUSE_NAME13.finditer(text):
+        w = m.group(1)
+        if (ctx.is_name(w) or ctx.intl_only(w)) and not ctx.is_common(w) and not ctx.is_clinical(w):
+            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "'s" in text or "’s" in text:
+        for rx in (RX_FOR_POSSESSIVE13, RX_CHILD_OF13):
+            for m in rx.finditer(text):
+                if not ctx.is_common(m.group(1)) and not ctx.is_clinical(m.group(1)):
+                    out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "rn " in text or "lpn " in text or "cna " in text:
+        for m in RX_RN_LOWER13.finditer(text):
+            out.append((m.start(1), m.end(1), "NAME", 0.65))
+    if "Box" in text:
+        for m in RX_MILITARY_BOX13.finditer(text):
+            out.append((m.start(), m.end(), "ADDRESS", 0.85))
+    if "Route" in text or "Rte" in text or "Road" in text or "lives off" in text:
+        for m in RX_TRIBAL_ROUTE13.finditer(text):
+            out.append((m.start(), m.end(), "ADDRESS", 0.8))
+    if "Carr" in text:
+        for m in RX_CARRETERA13.finditer(text):
+            out.append((m.start(), m.end(), "ADDRESS", 0.8))
+    if "." in text:
+        for m in RX_POLISH_STREET13.finditer(text):
+            out.append((m.start(), m.end(), "ADDRESS", 0.8))
+    for m in RX_PL_POSTCODE_TOWN13.finditer(text):
+        out.append((m.start(1), m.end(1), "LOCATION", 0.8))
+        out.append((m.start(2), m.end(2), "LOCATION", 0.75))
+    if "County" in text or "Parish" in text or "Borough" in text:
+        for m in RX_TOWN_COUNTY_PAREN13.finditer(text):
+            if not ctx.is_common(m.group(1).split()[0]) or ctx.is_name(m.group(1).split()[0]):
+                out.append((m.start(1), m.end(1), "LOCATION", 0.75))
+    if "paper" in text:
+        for m in RX_TOWN_PAPER13.finditer(text):
+            out.append((m.start(1), m.end(1), "LOCATION", 0.7))
+    if "chapter house" in text:
+        for m in RX_AFTER_CHAPTER13.finditer(text):
+            out.append((m.start(1), m.end(1), "LOCATION", 0.7))
+    if "ow " in low:
+        for m in RX_NOW_AGE13.finditer(text):
+            out.append((m.start(1), m.end(1), "AGE", 0.75))
+    if "age at" in low:
+        for m in RX_AGE_AT13.finditer(text):
+            out.append((m.start(1), m.end(1), "AGE", 0.75))
+    if "/" in text:
+        for m in RX_MEETING_DATE13.finditer(text):
+            out.append((m.start(1), m.end(1), "DATE", 0.8))
+    for m in RX_HOLIDAY_YEAR13.finditer(text):
+        out.append((m.start(), m.end(), "DATE", 0.8))
+    if "birth" in low or "dob" in low or "born" in low:
+        for m in RX_DOB_WORDS13.finditer(text):
+            out.append((m.start(1), m.end(1), "DATE", 0.8))
+    if " of " in text:
+        for m in RX_TRADE_OF_TOWN13.finditer(text):
+            s = m.start(1)
+            first = m.group(1).split()[0]
+            verb = first.endswith("s") and ctx.is_common(first[:-1])  # "Attends"
+            if (ctx.is_common(first) or verb) and not ctx.is_name(first) and first != "First":
+                s = m.start(1) + len(first) + 1  # "Attends First Lutheran": not the verb
+                if s >= m.end(1) - 3:
+                    continue
+            out.append((s, m.end(2), "FACILITY", 0.75))
+
+
+def _after_findings13b(ctx: _Ctx, text: str, found: list[Finding]) -> list:
+    """Particles before a found surname ("van der" Velde), an age in parentheses after a
+    name ("Ada Quill (97)")."""
+    out: list = []
+    for f in found:
+        if f.category != "NAME":
+            continue
+        p = RX_PARTICLE_BEFORE13.search(text, max(0, f.start - 12), f.start)
+        if p and text[f.start].isupper() and "," in text[f.start : f.end]:  # LAST, FIRST
+            out.append((p.start(1), f.end, "NAME", f.confidence))
+        a = RX_AGE_PAREN13.match(text, f.end)
+        if a:
+            out.append((a.start(1), a.end(1), "AGE", 0.75))
+    return out
+
+
 RX_OF_TOWN13 = re.compile(rf"[ \t]+of[ \t]+((?:{CAPW})(?:[ \t]+(?:{CAPW})){{0,2}})")
 RX_FAC_NUMBER13 = re.compile(r"[ \t]+(?:No\.?[ \t]*)?\d{1,3}\b(?![\d/.,:-])")
 _FAC_NUMBERED13 = _w("zona distrito district region región unidad")
@@ -7462,6 +7635,8 @@ def _not_identifier13(ctx: _Ctx, text: str, cand: tuple) -> bool:
         and RX_GREW_UP13.search(text, max(0, s - 40), s)
     ):
         return True  # a country or state of origin is larger than a Safe Harbor place
+    if cat == "LOCATION" and RX_MILITARY_PO13.fullmatch(span):
+        return True  # "APO AE": a military post office, as a ZIP's state
     if cat == "FACILITY" and "\n" in span and RX_SECTION_AFTER13.match(text, e):
         return True  # "DISCHARGE SUMMARY\nHospital course": a heading and a section
     if cat == "NAME" and span.isupper() and RX_LINE_END13.match(text, e):
@@ -7531,6 +7706,7 @@ def _rules(text: str) -> list[Finding]:
     _round10(ctx, text, cands, words_ix)
     _round11(ctx, text, cands, words_ix)
     _round13(ctx, text, cands, words_ix)
+    _round13b(ctx, text, cands, words_ix)
     cands = [
         c
         for c in cands
@@ -7545,6 +7721,7 @@ def _rules(text: str) -> list[Finding]:
         for c in _after_findings(ctx, text, found)
         + _after_address11(ctx, text, found)
         + _after_findings13(ctx, text, found)
+        + _after_findings13b(ctx, text, found)
         if not _not_identifier11(ctx, text, c)
     ]
     if implied:

@@ -73,6 +73,36 @@ CASES = [
     # facilities
     ("Refills sent to Carver Drug of Tallow Creek.", "Tallow Creek"),
     ("Prior imaging from Hospital General de Zona 47 last year.", "47"),
+    # second batch: initials, names in messages and chat
+    ("Hospice team 3/2: pt QV (ninety-four) declining, PPS 40%.", "QV"),
+    ("Flu shot given. Entered by KW at the rural clinic.", "KW"),
+    ("Plan reviewed; RN TZ to visit on Monday.", "TZ"),
+    ("[09:40] ana: anyone seen room 4? Marisol T. pulled her line again", "Marisol T."),
+    ("SW: concern about posts. Marisol's ex posted her photo.", "Marisol"),
+    ("Family started a fundraiser for Thandiwe's treatment online.", "Thandiwe"),
+    ("hi dr x this is rosa, benicio's mom. we moved", "benicio"),
+    ("pt resting, bed alarm on. rn qz", "qz"),
+    ("SSA form received for claimant van der Berg, Willem, SSN on file.", "van der Berg"),
+    ("Ada Quillfeather (97) and her husband live alone.", "97"),
+    # addresses and places
+    ("Mailing: PSC 8821 Box 402, APO AE 09310.", "PSC 8821 Box 402"),
+    ("Lives off BIA Route 41 about 3 miles past the store.", "BIA Route 41"),
+    ("Lives at Carr. 412 Km 8.3 near the river.", "Carr. 412 Km 8.3"),
+    ("Adres: ul. Kwiatowa 22/5, 44-120 Pyskowice; syn dzwoni.", "ul. Kwiatowa 22/5"),
+    ("Adres: ul. Kwiatowa 22/5, 44-120 Pyskowice; syn dzwoni.", "44-120"),
+    ("Adres: ul. Kwiatowa 22/5, 44-120 Pyskowice; syn dzwoni.", "Pyskowice"),
+    ("A retired lineman in Gravelbourg (Tansy County), widowed 2009.", "Gravelbourg"),
+    ("Her birthday made the Quillmont paper this week.", "Quillmont"),
+    ("Past the Tselani chapter house, Crownpoint; no running water.", "Crownpoint"),
+    # ages, dates
+    ("Posts family news online. Now 96 and still drives.", "96"),
+    ("Standing order on file; age at last dose 102.", "102"),
+    ("Hospice IDT 5/14: plan unchanged.", "5/14"),
+    ("Slipped on the ice Christmas Eve 2025 outside church.", "Christmas Eve 2025"),
+    ("States date of birth four nineteen fifty-two, lives alone.", "four nineteen fifty-two"),
+    # trades named after their town
+    ("Towed from the lot by Quill Towing of Harlan; keys at desk.", "Quill Towing of Harlan"),
+    ("Attends First Lutheran of Gravelbourg on Sundays.", "First Lutheran of Gravelbourg"),
 ]
 
 CLEAN = [
@@ -85,6 +115,13 @@ CLEAN = [
     "NINE-YEAR-OLD BOY, WELL.",
     "Serial troponins are normal; serial ECGs unchanged.",
     "Reviewed with the team (RN) at noon.",
+    "Mailing address: APO AE only.",
+    "Now 95% on room air and comfortable.",
+    "Attends church weekly. Mother has diabetes.",
+    "Meeting 2/3 of goals; conference call later.",
+    "Gets care from the county; pt CT (head) negative.",
+    "Entered by ER staff at triage.",
+    "Seen in Spanish (interpreter); mother de la familia.",
 ]
 
 
@@ -96,6 +133,12 @@ def test_round13_kinds(text: str, needle: str) -> None:
 @pytest.mark.parametrize("text", CLEAN)
 def test_round13_clean_text_stays_clean(text: str) -> None:
     assert scan(text) == [], [(f.category, text[f.start : f.end]) for f in scan(text)]
+
+
+def test_a_particle_joins_a_surname_only_before_last_first() -> None:
+    text = "Referido desde Mpio. de Quillotepec de Abajo ayer."
+    found = [text[f.start : f.end] for f in scan(text)]
+    assert not any(seg.startswith("de ") for seg in found), found
 
 
 def test_a_country_of_origin_is_dropped_but_a_city_named_like_a_state_is_not() -> None:
