@@ -7238,7 +7238,7 @@ RX_NATIONAL_ID13 = re.compile(
     r"((?=[A-Z0-9.\-]*\d{2})[A-Z0-9](?:[A-Z0-9]|[.\-](?=[A-Z0-9])){6,20})(?![\w])"
 )
 RX_SUBJECT_INITIALS13 = re.compile(
-    rf"\b(?i:subj(?:ect)?|participant|pt)\.?[ \t]*#?[ \t]*\d{{1,5}}[ \t]*:[ \t]*"
+    rf"\b(?i:subj(?:ect)?|participant)\.?[ \t]*#?[ \t]*\d{{1,5}}[ \t]*:[ \t]*"
     rf"([{UP}]{{2,3}})(?=[ \t]*[,;(])"
 )
 RX_STUDY_DATE13 = re.compile(
@@ -7348,39 +7348,60 @@ def _table_columns13(text: str, out: list) -> None:
         pos += len(line) + 1
 
 
+def _has13(words_ix: _WordIndex, words: frozenset[str]) -> bool:
+    return not words_ix.positions.keys().isdisjoint(words)
+
+
+# cue words that let a rule of this round run at all (most texts hold none of them)
+_ID_CUES13 = _w("record chart account member mrn")
+_NATIONAL_CUES13 = _w("pesel cpf curp bsn cnp ppsn nif rfc nin ni")
+_SUBJECT_CUES13 = _w("subj subject participant")
+_COMMUNITY_CUES13 = _w("community hometown town village city")
+_STUDY_CUES13 = _w("screened consented enrolled randomized randomised withdrawn")
+_POSTCODE_CUES13 = _w("postcode postal digo")
+_GEO_CUES13 = _w("geo geoloc geolocation")
+_SERIAL_CUES13 = _w("sn serial")
+_TABLE_CUES13 = _w("plate plates tag user username userid login")
+RX_NAME_ON_HINT13 = re.compile(r"[Nn][Aa][Mm][Ee][ \t]+[Oo][Nn][ \t]")
+RX_SPACED_HINT13 = re.compile(r"\d[ \t][A-Za-z0-9][ \t][A-Za-z0-9][ \t][A-Za-z0-9]")
+RX_ROLE_PAREN_HINT13 = re.compile(r"\((?:MA|RN|LPN|LVN|CNA|CMA|NP|PA|PA-C|RT|PT|OT|SW|MSW|LCSW)\)")
+
+
 def _round13(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
-    low = ctx.low_text
-    if "spelled" in low:
+    keys = words_ix.positions.keys()
+    if "spelled" in keys:
         for m in RX_SPELLED_NAME13.finditer(text):
             out.append((m.start(1), m.end(1), "NAME", 0.8))
         for m in RX_NAME_BEFORE_SPELLED13.finditer(text):
             words = m.group(1).split()
             if not any(ctx.is_clinical(w) for w in words):
                 out.append((m.start(1), m.end(1), "NAME", 0.75))
-    if "record" in low or "account" in low or "member" in low or "mrn" in low or "chart" in low:
+    if _has13(words_ix, _ID_CUES13) and RX_SPACED_HINT13.search(text):
         for m in RX_SPOKEN_ID13.finditer(text):
             if sum(c.isdigit() for c in m.group(1)) >= 4:
                 out.append((m.start(1), m.end(1), "ID", 0.8))
-    for m in RX_NATIONAL_ID13.finditer(text):
-        out.append((m.start(1), m.end(1), "SSN", 0.85))
-    if ":" in text:
+    if _has13(words_ix, _NATIONAL_CUES13):
+        for m in RX_NATIONAL_ID13.finditer(text):
+            out.append((m.start(1), m.end(1), "SSN", 0.85))
+    if _has13(words_ix, _SUBJECT_CUES13):
         for m in RX_SUBJECT_INITIALS13.finditer(text):
             if m.group(1).lower() not in NOT_INITIALS:
                 out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if _has13(words_ix, _COMMUNITY_CUES13) and ":" in text:
         for m in RX_COMMUNITY13.finditer(text):
             if not ctx.is_common(m.group(1).split()[0]) or ctx.is_name(m.group(1).split()[0]):
                 out.append((m.start(1), m.end(1), "LOCATION", 0.75))
                 if m.group(2):
                     out.append((m.start(2), m.end(2), "LOCATION", 0.8))
-    if "/" in text:
+    if _has13(words_ix, _STUDY_CUES13):
         for m in RX_STUDY_DATE13.finditer(text):
             out.append((m.start(1), m.end(1), "DATE", 0.8))
-    if "address" in low or "moved" in low:
+    if "address" in keys or "moved" in keys:
         for m in RX_ADDRESS_IS13.finditer(text):
             out.append((m.start(1), m.end(1), "ADDRESS", 0.75))
             out.append((m.start(2), m.end(2), "LOCATION", 0.7))
             out.append((m.start(3), m.end(3), "LOCATION", 0.8))
-    if "post" in low or "digo" in low:
+    if _has13(words_ix, _POSTCODE_CUES13) or ("post" in keys and "code" in keys):
         for m in RX_POSTCODE13.finditer(text):
             out.append((m.start(1), m.end(1), "LOCATION", 0.8))
     if "Reservation" in text or "Rancheria" in text or "Pueblo" in text:
@@ -7391,30 +7412,30 @@ def _round13(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     if "chapter house" in text:
         for m in RX_CHAPTER_HOUSE13.finditer(text):
             out.append((m.start(1), m.end(1), "LOCATION", 0.7))
-    if "geo" in low:
+    if _has13(words_ix, _GEO_CUES13):
         for m in RX_GEO13.finditer(text):
             out.append((m.start(1), m.end(1), "LOCATION", 0.7))
     if "=" in text:
         for m in RX_USER_HANDLE13.finditer(text):
             out.append((m.start(1), m.end(1), "NAME", 0.7))
-    if "name on" in low:
+    if "name" in keys and RX_NAME_ON_HINT13.search(text):
         for m in RX_NAME_ON_CARD13.finditer(text):
             out.append((m.start(1), m.end(1), "NAME", 0.8))
-    if "sn" in low or "serial" in low:
+    if _has13(words_ix, _SERIAL_CUES13):
         for m in RX_SERIAL_LOWER13.finditer(text):
             out.append((m.start(1), m.end(1), "DEVICE", 0.75))
-    if "vin" in low:
+    if "vin" in keys:
         for m in RX_VIN_ENDING13.finditer(text):
             if any(c.isdigit() for c in m.group(1)):
                 out.append((m.start(1), m.end(1), "VEHICLE", 0.75))
-    if "(" in text:
+    if RX_ROLE_PAREN_HINT13.search(text):
         for m in RX_ROLE_PAREN13.finditer(text):
             w = m.group(1)
             if not ctx.is_common(w) and not ctx.is_clinical(w):
                 out.append((m.start(1), m.end(1), "NAME", 0.7))
     if "PID|" in text:
         _pid_segments13(text, out)
-    if "|" in text and ("plate" in low or "tag" in low or "user" in low or "login" in low):
+    if "|" in text and _has13(words_ix, _TABLE_CUES13):
         _table_columns13(text, out)
 
 
@@ -7424,16 +7445,17 @@ def _round13(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
 # parentheses, ages after "Now" or a name, meeting dates, holidays with a year, a date of
 # birth in words, trades named "X Towing of Town".
 _AGE13 = r"(?:9\d|1[01]\d|120|(?i:" + AGE_IN_WORDS + r"))"
-RX_INITIALS_AGE13 = re.compile(
-    rf"\b(?i:pt|patient|resident|client)[ \t]+([{UP}]{{2,3}})[ \t]+\({_AGE13}\)"
+# initials are read where they stand, their cue looked for behind them
+RX_INITIALS13 = re.compile(rf"[{UP}](?<![\w][{UP}])[{UP}]{{1,2}}(?![\w.])")
+RX_AGE_PAREN_AFTER13 = re.compile(rf"[ \t]+\({_AGE13}\)")
+RX_PATIENT_BEFORE13 = re.compile(r"\b(?i:pt|patient|resident|client)[ \t]+$")
+RX_STAFF_AFTER13 = re.compile(r"[ \t]+(?:at|on|to[ \t]+(?:visit|call|see|follow))\b")
+RX_STAFF_BEFORE13 = re.compile(
+    r"(?:\b(?i:entered|signed|documented|given|administered|recorded)[ \t]+by|\bRN|\bLPN)[ \t]+$"
 )
-RX_INITIALS_STAFF13 = re.compile(
-    rf"(?:\b(?i:entered|signed|documented|given|administered|recorded)[ \t]+by|\bRN|\bLPN)"
-    rf"[ \t]+([{UP}]{{2,3}})(?=[ \t]+(?:at|on|to[ \t]+(?:visit|call|see|follow))\b)"
-)
-RX_CHAT_NAME13 = re.compile(rf"(?:[?!.][ \t]+|^)({NW})[ \t]+([{UP}])\.[ \t]+(?=[a-z]+ed\b)", re.M)
+RX_CHAT_NAME13 = re.compile(rf"[?!.][ \t]+({NW})[ \t]+([{UP}])\.[ \t]+(?=[a-z]+ed\b)", re.M)
 RX_CLAUSE_NAME13 = re.compile(
-    rf"(?:^|[.;:][ \t]+)({NW})(?:['’]s[ \t]+(?:ex|mom|dad|son|daughter|husband|wife)\b|[ \t]+"
+    rf"[.;:][ \t]+({NW})(?:['’]s[ \t]+(?:ex|mom|dad|son|daughter|husband|wife)\b|[ \t]+"
     r"(?:changed|posted|has[ \t]+been|here[ \t]+for|reports|declined|agreed|prefers|wants))",
     re.M,
 )
@@ -7462,7 +7484,7 @@ RX_POLISH_STREET13 = re.compile(
     rf"\b(?:ul|al|os|pl)\.[ \t]+(?:{CAPW}[ \t]+){{1,3}}\d{{1,4}}(?:/\d{{1,4}})?[A-Za-z]?\b"
 )
 RX_PL_POSTCODE_TOWN13 = re.compile(
-    rf"(?<=[,;][ \t])(\d{{2}}-\d{{3}})[ \t]+((?:{CAPW})(?:[ \t]{CAPW}){{0,2}})"
+    rf"(\d(?<=[,;][ \t]\d)\d-\d{{3}})[ \t]+((?:{CAPW})(?:[ \t]{CAPW}){{0,2}})"
 )
 RX_TOWN_COUNTY_PAREN13 = re.compile(
     rf"(?:\bin[ \t]+|,[ \t]+)((?:{CAPW})(?:[ \t]{CAPW}){{0,2}})[ \t]+\((?:{CAPW}[ \t]+){{1,3}}"
@@ -7470,9 +7492,11 @@ RX_TOWN_COUNTY_PAREN13 = re.compile(
 )
 RX_TOWN_PAPER13 = re.compile(rf"\bthe[ \t]+((?:{CAPW})(?:[ \t]{CAPW})?)[ \t]+(?:paper|newspaper)\b")
 RX_AFTER_CHAPTER13 = re.compile(rf"\bchapter[ \t]+house,[ \t]+((?:{CAPW})(?:[ \t]{CAPW}){{0,2}})")
-RX_NOW_AGE13 = re.compile(r"\b[Nn]ow[ \t]+(9\d|1[01]\d|120)(?=[ \t]+and\b|[ \t]*[,.;]|[ \t]+y)")
+RX_NOW_AGE13 = re.compile(
+    r"[Nn](?<![\w][Nn])ow[ \t]+(9\d|1[01]\d|120)(?=[ \t]+and\b|[ \t]*[,.;]|[ \t]+y)"
+)
 RX_AGE_AT13 = re.compile(
-    r"\b(?i:age)[ \t]+at[ \t]+(?:[a-z]+[ \t]+){1,3}(9\d|1[01]\d|120)(?!\d|\.\d)"
+    r"[Aa](?<![\w][Aa])ge[ \t]+at[ \t]+(?:[a-z]+[ \t]+){1,3}(9\d|1[01]\d|120)(?!\d|\.\d)"
 )
 RX_AGE_PAREN13 = re.compile(r"[ \t]+\((9\d|1[01]\d|120)\)")
 RX_MEETING_DATE13 = re.compile(
@@ -7500,14 +7524,40 @@ RX_TRADE_OF_TOWN13 = re.compile(
 RX_MILITARY_PO13 = re.compile(r"[AFD]PO(?:[ \t]+A[AEP])?")
 
 
+_PATIENT_CUES13 = _w("pt patient resident client")
+_STAFF_CUES13 = _w("entered signed documented given administered recorded rn lpn")
+_MEETING_CUES13 = _w("idt meeting conference huddle rounds")
+_TRIBAL_CUES13 = _w("bia tribal navajo indian ir nr")
+_HOLIDAY_CUES13 = _w("""christmas thanksgiving easter independence memorial labor veterans
+    halloween valentine""")
+_BIRTH_CUES13 = _w("birth dob born birthday")
+_TRADE_CUES13 = _w("""towing trucking dialysis wound lutheran baptist methodist pharmacy drug
+    hardware feed rexall walgreens""")
+RX_POSS_HINT13 = re.compile(
+    r"['’]s[ \t]+(?:treatment|care|surgery|recovery|funeral|memorial|medical|mom|dad|mother"
+    r"|father|mum|grandma|grandpa|grandmother|grandfather)\b"
+)
+
+
 def _round13b(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
-    low = ctx.low_text
-    if "(" in text:
-        for m in RX_INITIALS_AGE13.finditer(text):
-            out.append((m.start(1), m.end(1), "NAME", 0.75))
-    for m in RX_INITIALS_STAFF13.finditer(text):
-        if m.group(1).lower() not in NOT_INITIALS:
-            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    keys = words_ix.positions.keys()
+    aged = "(" in text and _has13(words_ix, _PATIENT_CUES13)
+    staff = _has13(words_ix, _STAFF_CUES13)
+    for m in RX_INITIALS13.finditer(text) if aged or staff else ():
+        s, e = m.start(), m.end()
+        if (
+            aged
+            and RX_AGE_PAREN_AFTER13.match(text, e)
+            and RX_PATIENT_BEFORE13.search(text, max(0, s - 12), s)
+        ):
+            out.append((s, e, "NAME", 0.75))  # "pt QV (ninety-four)"
+        elif (
+            staff
+            and m.group().lower() not in NOT_INITIALS
+            and RX_STAFF_AFTER13.match(text, e)
+            and RX_STAFF_BEFORE13.search(text, max(0, s - 24), s)
+        ):
+            out.append((s, e, "NAME", 0.7))  # "Entered by KW at", "RN TZ to visit"
     for m in RX_CHAT_NAME13.finditer(text):
         w = m.group(1)
         if not ctx.is_common(w) and not ctx.is_clinical(w):
@@ -7516,27 +7566,27 @@ def _round13b(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         w = m.group(1)
         if (ctx.is_name(w) or ctx.intl_only(w)) and not ctx.is_common(w) and not ctx.is_clinical(w):
             out.append((m.start(1), m.end(1), "NAME", 0.7))
-    if "'s" in text or "’s" in text:
+    if RX_POSS_HINT13.search(text):
         for rx in (RX_FOR_POSSESSIVE13, RX_CHILD_OF13):
             for m in rx.finditer(text):
                 if not ctx.is_common(m.group(1)) and not ctx.is_clinical(m.group(1)):
                     out.append((m.start(1), m.end(1), "NAME", 0.7))
-    if "rn " in text or "lpn " in text or "cna " in text:
+    if " rn " in text or " lpn " in text or " cna " in text:  # lower case: a nurse's sign-off
         for m in RX_RN_LOWER13.finditer(text):
             out.append((m.start(1), m.end(1), "NAME", 0.65))
-    if "Box" in text:
+    if ("PSC" in text or "CMR" in text or "nit " in text or "NIT " in text) and "Box" in text:
         for m in RX_MILITARY_BOX13.finditer(text):
             out.append((m.start(), m.end(), "ADDRESS", 0.85))
-    if "Route" in text or "Rte" in text or "Road" in text or "lives off" in text:
+    if _has13(words_ix, _TRIBAL_CUES13):
         for m in RX_TRIBAL_ROUTE13.finditer(text):
             out.append((m.start(), m.end(), "ADDRESS", 0.8))
     if "Carr" in text:
         for m in RX_CARRETERA13.finditer(text):
             out.append((m.start(), m.end(), "ADDRESS", 0.8))
-    if "." in text:
+    if "ul." in text or "al." in text or "os." in text or "pl." in text:
         for m in RX_POLISH_STREET13.finditer(text):
             out.append((m.start(), m.end(), "ADDRESS", 0.8))
-    for m in RX_PL_POSTCODE_TOWN13.finditer(text):
+    for m in RX_PL_POSTCODE_TOWN13.finditer(text) if "-" in text else ():
         out.append((m.start(1), m.end(1), "LOCATION", 0.8))
         out.append((m.start(2), m.end(2), "LOCATION", 0.75))
     if "County" in text or "Parish" in text or "Borough" in text:
@@ -7549,21 +7599,22 @@ def _round13b(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     if "chapter house" in text:
         for m in RX_AFTER_CHAPTER13.finditer(text):
             out.append((m.start(1), m.end(1), "LOCATION", 0.7))
-    if "ow " in low:
+    if "now" in keys:
         for m in RX_NOW_AGE13.finditer(text):
             out.append((m.start(1), m.end(1), "AGE", 0.75))
-    if "age at" in low:
+    if "age" in keys and "at" in keys:
         for m in RX_AGE_AT13.finditer(text):
             out.append((m.start(1), m.end(1), "AGE", 0.75))
-    if "/" in text:
+    if "/" in text and _has13(words_ix, _MEETING_CUES13):
         for m in RX_MEETING_DATE13.finditer(text):
             out.append((m.start(1), m.end(1), "DATE", 0.8))
-    for m in RX_HOLIDAY_YEAR13.finditer(text):
-        out.append((m.start(), m.end(), "DATE", 0.8))
-    if "birth" in low or "dob" in low or "born" in low:
+    if _has13(words_ix, _HOLIDAY_CUES13) or "New Year" in text:
+        for m in RX_HOLIDAY_YEAR13.finditer(text):
+            out.append((m.start(), m.end(), "DATE", 0.8))
+    if _has13(words_ix, _BIRTH_CUES13) and _has13(words_ix, _NUMBER_WORDS12):
         for m in RX_DOB_WORDS13.finditer(text):
             out.append((m.start(1), m.end(1), "DATE", 0.8))
-    if " of " in text:
+    if _has13(words_ix, _TRADE_CUES13) and " of " in text:
         for m in RX_TRADE_OF_TOWN13.finditer(text):
             s = m.start(1)
             first = m.group(1).split()[0]
