@@ -6911,6 +6911,7 @@ def _resolve(text: str, cands: list) -> list[Finding]:
             cat in ("NAME", "LOCATION", "FACILITY")
             and _is_placeholder(seg)
             and not RX_REAL_INITIALS.fullmatch(seg)
+            and not RX_SPELLED_OUT13.fullmatch(seg)  # "Q-U-I-L-L": a name spelled out
             and not (cat == "LOCATION" and any(c.isdigit() for c in seg))  # "S6H 4P1"
         ):
             continue
@@ -7046,7 +7047,8 @@ def with_tagger(text: str, found: list[Finding], added: list) -> list[Finding]:
         and not _not_identifier11(ctx, text, c)
         and not any(w.lower() in PLACEHOLDER_WORDS for w in RX_LETTERS.findall(text, c[0], c[1]))
         and text[c[0] : c[1]].lower() not in LANGUAGES11  # "English" is no place nor name
-        and not _tagger_unlikely12(text, c, found)
+        and not _not_identifier13(ctx, text, c)
+        and (not _tagger_unlikely12(text, c, found) or _tagger_kept13(text, c))
     ]
     if not added:
         return found
@@ -7209,6 +7211,516 @@ def _tagger_unlikely12(text: str, cand: tuple, found: list[Finding]) -> bool:
 RX_LETTERS = re.compile(r"[A-Za-z]+")
 
 
+# ----------------------------------------------------------------------------- round 13
+# Set K read by kind: dictated and spelled-out identifiers, national numbers of other
+# countries, HL7 patient segments, table columns of plates and user names, research-log
+# initials, lower-case addresses in portal messages, tribal lands, and facilities named
+# "X of Town". General cues and structure only.
+_SPELLED13 = r"(?:[A-Za-z][ -]){2,}[A-Za-z](?![\w-])"
+RX_SPELLED_NAME13 = re.compile(
+    r"(?i:\b(?:last|first|family|sur)[ \t]?name[ \t]+(?:is[ \t]+)?spelled)[ \t]+("
+    + _SPELLED13
+    + ")"
+)
+RX_NAME_BEFORE_SPELLED13 = re.compile(
+    rf"(?i:\b(?:note|letter|report|visit)[ \t]+(?:on|for|regarding)|\bpatient)[ \t]+"
+    rf"((?:[{LO}{UP}][{LO}{UP}'’-]*[ \t]+){{0,3}}[{LO}{UP}][{LO}{UP}'’-]*),[ \t]+"
+    r"(?i:(?:last|first|family|sur)[ \t]?name[ \t]+(?:is[ \t]+)?spelled)"
+)
+RX_SPELLED_OUT13 = re.compile(r"(?:[A-WYZ][ -]){3,}[A-WYZ]")
+RX_SPOKEN_ID13 = re.compile(
+    r"(?i:\b(?:medical[ \t]+record|record|chart|account|member|mrn)(?:[ \t]+(?:number|no\.?|#))?)"
+    r"[ \t]*[:#]?[ \t]*((?:[A-Za-z0-9][ \t]){4,}[A-Za-z0-9])(?![\w])"
+)
+RX_NATIONAL_ID13 = re.compile(
+    r"\b(?:PESEL|CPF|CURP|BSN|CNP|PPSN|NIF|RFC|NIN|NI[ \t]+(?:number|no\.?))(?![A-Za-z])"
+    r"(?:[ \t]+(?:on[ \t]+file|number|no\.?|nr\.?))?[ \t]*[:#]?[ \t]*"
+    r"((?=[A-Z0-9.\-]*\d{2})[A-Z0-9](?:[A-Z0-9]|[.\-](?=[A-Z0-9])){6,20})(?![\w])"
+)
+RX_SUBJECT_INITIALS13 = re.compile(
+    rf"\b(?i:subj(?:ect)?|participant)\.?[ \t]*#?[ \t]*\d{{1,5}}[ \t]*:[ \t]*"
+    rf"([{UP}]{{2,3}})(?=[ \t]*[,;(])"
+)
+RX_STUDY_DATE13 = re.compile(
+    r"\b(?i:screened|consented|enrolled|randomi[sz]ed|withdrawn)[ \t]+(?i:on[ \t]+)?"
+    r"(\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?![\d/])"
+)
+RX_ADDRESS_IS13 = re.compile(
+    r"(?i:\b(?:new[ \t]+)?address[ \t]+(?:is|was|now)[ \t]+|\bmoved[ \t]+to[ \t]+)"
+    r"(\d{1,6}(?:[ \t]+[A-Za-z0-9#.-]+){1,6}?)[ \t]+in[ \t]+"
+    r"([A-Za-z][A-Za-z'’-]+(?:[ \t]+[A-Za-z][A-Za-z'’-]+)?),?[ \t]+(\d{5}(?:-\d{4})?)(?![\w-])"
+)
+RX_POSTCODE13 = re.compile(
+    r"\b(?i:post[ \t]?code|postal[ \t]+code|c[oó]digo[ \t]+postal)[ \t]*:?[ \t]*"
+    r"((?=[A-Z0-9 -]*\d[A-Z0-9 -]*\d)[A-Z0-9]{2,5}(?:[ -][A-Z0-9]{3,4})?)(?![\w-])"
+)
+RX_RESERVATION13 = re.compile(
+    rf"\b((?:{CAPW}[ \t]+){{1,3}}(?:Indian[ \t]+)?(?:Reservation|Rancheria|Pueblo))\b"
+)
+RX_CHAPTER_HOUSE13 = re.compile(rf"\b((?:{CAPW})(?:[ \t]+{CAPW}){{0,2}})[ \t]+chapter[ \t]+house\b")
+RX_GEO13 = re.compile(
+    rf"\bgeo(?:loc(?:ation)?)?[ \t]*[:=]?[ \t]+((?:{CAPW})(?:[ \t]+{CAPW}){{0,2}})[ \t]*$", re.M
+)
+RX_COMMUNITY13 = re.compile(
+    rf"\b(?i:community|hometown|town|village|city)[ \t]*:[ \t]*((?:{CAPW})(?:[ ]{CAPW}){{0,2}})"
+    r"(?:[ \t]*\((\d{5})\))?"
+)
+RX_USER_HANDLE13 = re.compile(r"\b(?:user(?:name|id)?|login|uid)=([A-Za-z][A-Za-z0-9._-]{2,30})")
+RX_NAME_ON_CARD13 = re.compile(
+    rf"\b(?i:name[ \t]+on[ \t]+(?:card|file|id|license|licence|account|badge))[ \t]*:?[ \t]*"
+    rf"((?:{NW}|{CAPS_WORD})(?:[ \t]+(?:{NW}|{CAPS_WORD})){{1,3}})"
+)
+RX_SERIAL_LOWER13 = re.compile(
+    r"\b(?i:sn|s/n|serial(?:[ \t]+(?:number|no\.?|#))?)[ \t]+(?i:is[ \t]+|#[ \t]*)?"
+    r"((?=[a-z0-9]*\d{4})(?=[a-z0-9]*[a-z])[a-z0-9]{6,20})(?![\w-])"
+)
+RX_VIN_ENDING13 = re.compile(
+    r"\b(?i:vin)[ \t]+(?i:ending(?:[ \t]+in)?|ends[ \t]+in|last[ \t]+\d)[ \t]*:?[ \t]*"
+    r"([A-Za-z0-9]{4,8})\b"
+)
+RX_ROLE_PAREN13 = re.compile(
+    rf"\b({NW})[ \t]+\((?:MA|RN|LPN|LVN|CNA|CMA|NP|PA|PA-C|RT|PT|OT|SW|MSW|LCSW)\)"
+)
+_HL7_NAME13 = re.compile(rf"[{UP}{LO}][{UP}{LO}'’ -]*")
+_TABLE_KINDS13 = {
+    "plate": "VEHICLE", "plates": "VEHICLE", "tag": "VEHICLE", "plate no": "VEHICLE",
+    "license plate": "VEHICLE", "user": "NAME", "username": "NAME", "user id": "NAME",
+    "userid": "NAME", "login": "NAME",
+}  # fmt: skip
+
+
+def _pid_segments13(text: str, out: list) -> None:
+    """HL7 patient segments (PID|...): fields by shape, whatever their position."""
+    for m in re.finditer(r"(?m)^PID\|[^\n]*", text):
+        pos = m.start() + 4
+        named = False
+        for field in m.group()[4:].split("|"):
+            s, e = pos, pos + len(field)
+            pos = e + 1
+            comps, cpos = [], s
+            for c in field.split("^"):
+                comps.append((cpos, cpos + len(c), c))
+                cpos += len(c) + 1
+            parts = [(a, b, c) for a, b, c in comps if c.strip()]
+            if not parts:
+                continue
+            if len(comps) == 1:
+                v = field.strip()
+                if re.fullmatch(r"(?:19|20)\d{6}", v):
+                    out.append((s, e, "DATE", 0.8))
+                elif not named and re.fullmatch(r"[A-Z0-9-]*\d{3}[A-Z0-9.-]*", v):
+                    out.append((s, e, "ID", 0.8))
+                continue
+            first = parts[0][2]
+            if not named and not any(ch.isdigit() for ch in field) and _HL7_NAME13.fullmatch(first):
+                named = True
+                for a, b, _ in parts:
+                    out.append((a, b, "NAME", 0.8))
+            elif any(ch.isdigit() for ch in first) and len(parts) >= 3:
+                out.append((parts[0][0], parts[0][1], "ADDRESS", 0.8))  # street^^town^state^zip
+                for a, b, c in parts[1:]:
+                    zip_code = re.fullmatch(r"\d{5}(?:-\d{4})?", c)
+                    town = not (len(c) == 2 and c.isupper()) and _HL7_NAME13.fullmatch(c)
+                    if zip_code or town:  # not the state
+                        out.append((a, b, "LOCATION", 0.8))
+
+
+def _table_columns13(text: str, out: list) -> None:
+    """Pipe tables whose header names a plate or a user column."""
+    lines = text.split("\n")
+    pos, kinds = 0, None
+    for line in lines:
+        cells = line.split("|")
+        if len(cells) >= 3:
+            names = [c.strip().lower() for c in cells]
+            if kinds is None and any(n in _TABLE_KINDS13 for n in names):
+                kinds = [_TABLE_KINDS13.get(n) for n in names]
+            elif kinds is not None and len(cells) == len(kinds):
+                cpos = pos
+                for cell, kind in zip(cells, kinds, strict=True):
+                    v = cell.strip()
+                    if kind and v and (kind != "VEHICLE" or any(ch.isdigit() for ch in v)):
+                        a = cpos + cell.index(v)
+                        out.append((a, a + len(v), kind, 0.75))
+                    cpos += len(cell) + 1
+        else:
+            kinds = None
+        pos += len(line) + 1
+
+
+def _has13(words_ix: _WordIndex, words: frozenset[str]) -> bool:
+    return not words_ix.positions.keys().isdisjoint(words)
+
+
+# cue words that let a rule of this round run at all (most texts hold none of them)
+_ID_CUES13 = _w("record chart account member mrn")
+_NATIONAL_CUES13 = _w("pesel cpf curp bsn cnp ppsn nif rfc nin ni")
+_SUBJECT_CUES13 = _w("subj subject participant")
+_COMMUNITY_CUES13 = _w("community hometown town village city")
+_STUDY_CUES13 = _w("screened consented enrolled randomized randomised withdrawn")
+_POSTCODE_CUES13 = _w("postcode postal digo")
+_GEO_CUES13 = _w("geo geoloc geolocation")
+_SERIAL_CUES13 = _w("sn serial")
+_TABLE_CUES13 = _w("plate plates tag user username userid login")
+RX_NAME_ON_HINT13 = re.compile(r"[Nn][Aa][Mm][Ee][ \t]+[Oo][Nn][ \t]")
+RX_SPACED_HINT13 = re.compile(r"\d[ \t][A-Za-z0-9][ \t][A-Za-z0-9][ \t][A-Za-z0-9]")
+RX_ROLE_PAREN_HINT13 = re.compile(r"\((?:MA|RN|LPN|LVN|CNA|CMA|NP|PA|PA-C|RT|PT|OT|SW|MSW|LCSW)\)")
+
+
+def _round13(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    keys = words_ix.positions.keys()
+    if "spelled" in keys:
+        for m in RX_SPELLED_NAME13.finditer(text):
+            out.append((m.start(1), m.end(1), "NAME", 0.8))
+        for m in RX_NAME_BEFORE_SPELLED13.finditer(text):
+            words = m.group(1).split()
+            if not any(ctx.is_clinical(w) for w in words):
+                out.append((m.start(1), m.end(1), "NAME", 0.75))
+    if _has13(words_ix, _ID_CUES13) and RX_SPACED_HINT13.search(text):
+        for m in RX_SPOKEN_ID13.finditer(text):
+            if sum(c.isdigit() for c in m.group(1)) >= 4:
+                out.append((m.start(1), m.end(1), "ID", 0.8))
+    if _has13(words_ix, _NATIONAL_CUES13):
+        for m in RX_NATIONAL_ID13.finditer(text):
+            out.append((m.start(1), m.end(1), "SSN", 0.85))
+    if _has13(words_ix, _SUBJECT_CUES13):
+        for m in RX_SUBJECT_INITIALS13.finditer(text):
+            if m.group(1).lower() not in NOT_INITIALS:
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if _has13(words_ix, _COMMUNITY_CUES13) and ":" in text:
+        for m in RX_COMMUNITY13.finditer(text):
+            if not ctx.is_common(m.group(1).split()[0]) or ctx.is_name(m.group(1).split()[0]):
+                out.append((m.start(1), m.end(1), "LOCATION", 0.75))
+                if m.group(2):
+                    out.append((m.start(2), m.end(2), "LOCATION", 0.8))
+    if _has13(words_ix, _STUDY_CUES13):
+        for m in RX_STUDY_DATE13.finditer(text):
+            out.append((m.start(1), m.end(1), "DATE", 0.8))
+    if "address" in keys or "moved" in keys:
+        for m in RX_ADDRESS_IS13.finditer(text):
+            out.append((m.start(1), m.end(1), "ADDRESS", 0.75))
+            out.append((m.start(2), m.end(2), "LOCATION", 0.7))
+            out.append((m.start(3), m.end(3), "LOCATION", 0.8))
+    if _has13(words_ix, _POSTCODE_CUES13) or ("post" in keys and "code" in keys):
+        for m in RX_POSTCODE13.finditer(text):
+            out.append((m.start(1), m.end(1), "LOCATION", 0.8))
+    if "Reservation" in text or "Rancheria" in text or "Pueblo" in text:
+        for m in RX_RESERVATION13.finditer(text):
+            words = m.group(1).split()
+            if not ctx.is_common(words[0]) or ctx.is_name(words[0]) or len(words) > 2:
+                out.append((m.start(1), m.end(1), "LOCATION", 0.75))
+    if "chapter house" in text:
+        for m in RX_CHAPTER_HOUSE13.finditer(text):
+            out.append((m.start(1), m.end(1), "LOCATION", 0.7))
+    if _has13(words_ix, _GEO_CUES13):
+        for m in RX_GEO13.finditer(text):
+            out.append((m.start(1), m.end(1), "LOCATION", 0.7))
+    if "=" in text:
+        for m in RX_USER_HANDLE13.finditer(text):
+            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "name" in keys and RX_NAME_ON_HINT13.search(text):
+        for m in RX_NAME_ON_CARD13.finditer(text):
+            out.append((m.start(1), m.end(1), "NAME", 0.8))
+    if _has13(words_ix, _SERIAL_CUES13):
+        for m in RX_SERIAL_LOWER13.finditer(text):
+            out.append((m.start(1), m.end(1), "DEVICE", 0.75))
+    if "vin" in keys:
+        for m in RX_VIN_ENDING13.finditer(text):
+            if any(c.isdigit() for c in m.group(1)):
+                out.append((m.start(1), m.end(1), "VEHICLE", 0.75))
+    if RX_ROLE_PAREN_HINT13.search(text):
+        for m in RX_ROLE_PAREN13.finditer(text):
+            w = m.group(1)
+            if not ctx.is_common(w) and not ctx.is_clinical(w):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "PID|" in text:
+        _pid_segments13(text, out)
+    if "|" in text and _has13(words_ix, _TABLE_CUES13):
+        _table_columns13(text, out)
+
+
+# Round 13, second batch: initials beside an age or a staff role, names in chat, messages and
+# clause starts, particles before a found surname, military and tribal road addresses,
+# Puerto Rico's "Carr. 635 Km 12.6", Polish street lines, towns before a county in
+# parentheses, ages after "Now" or a name, meeting dates, holidays with a year, a date of
+# birth in words, trades named "X Towing of Town".
+_AGE13 = r"(?:9\d|1[01]\d|120|(?i:" + AGE_IN_WORDS + r"))"
+# initials are read where they stand, their cue looked for behind them
+RX_INITIALS13 = re.compile(rf"[{UP}](?<![\w][{UP}])[{UP}]{{1,2}}(?![\w.])")
+RX_AGE_PAREN_AFTER13 = re.compile(rf"[ \t]+\({_AGE13}\)")
+RX_PATIENT_BEFORE13 = re.compile(r"\b(?i:pt|patient|resident|client)[ \t]+$")
+RX_STAFF_AFTER13 = re.compile(r"[ \t]+(?:at|on|to[ \t]+(?:visit|call|see|follow))\b")
+RX_STAFF_BEFORE13 = re.compile(
+    r"(?:\b(?i:entered|signed|documented|given|administered|recorded)[ \t]+by|\bRN|\bLPN)[ \t]+$"
+)
+RX_CHAT_NAME13 = re.compile(rf"[?!.][ \t]+({NW})[ \t]+([{UP}])\.[ \t]+(?=[a-z]+ed\b)", re.M)
+RX_CLAUSE_NAME13 = re.compile(
+    rf"[.;:][ \t]+({NW})(?:['’]s[ \t]+(?:ex|mom|dad|son|daughter|husband|wife)\b|[ \t]+"
+    r"(?:changed|posted|has[ \t]+been|here[ \t]+for|reports|declined|agreed|prefers|wants))",
+    re.M,
+)
+RX_FOR_POSSESSIVE13 = re.compile(
+    rf"\bfor[ \t]+({NW})['’]s[ \t]+(?:treatment|care|surgery|recovery|funeral|memorial|medical)"
+)
+RX_CHILD_OF13 = re.compile(
+    r"(?i:\bthis[ \t]+is[ \t]+[a-z]+,[ \t]+)([A-Za-z][a-z]{2,})['’]s[ \t]+"
+    r"(?i:mom|dad|mother|father|mum|grandma|grandpa|grandmother|grandfather)\b"
+)
+RX_RN_LOWER13 = re.compile(r"\b(?:rn|lpn|cna)[ \t]+([a-z]{2,3})[ \t.]*$", re.M)
+RX_PARTICLE_BEFORE13 = re.compile(
+    r"(?:^|(?<=[\s|:,(]))((?:van[ \t]+der|van[ \t]+den|de[ \t]+la|de[ \t]+los|van|von|de|da|du"
+    r"|di|del|dos|le)[ \t]+)$"
+)
+RX_MILITARY_BOX13 = re.compile(r"\b(?:PSC|CMR|UNIT|Unit)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5}\b")
+RX_TRIBAL_ROUTE13 = re.compile(
+    r"\b(?:(?i:mile[ \t]+marker)[ \t]+\d{1,4}[ \t]+on[ \t]+)?"
+    r"(?:BIA|Tribal|Navajo|Indian|IR|N)[ \t]+(?:Route|Rte\.?|Road|Rd\.?)[ \t]+\d{1,4}\b"
+    r"|\b(?<=lives off )(?:IR|BIA|NR)[ \t]+\d{1,4}\b"
+)
+RX_CARRETERA13 = re.compile(
+    r"\bCarr(?:etera|\.)?[ \t]+\d{1,4}(?:,?[ \t]+(?i:km)\.?[ \t]+\d{1,3}(?:\.\d{1,2})?)?(?![\w.])"
+)
+RX_POLISH_STREET13 = re.compile(
+    rf"\b(?:ul|al|os|pl)\.[ \t]+(?:{CAPW}[ \t]+){{1,3}}\d{{1,4}}(?:/\d{{1,4}})?[A-Za-z]?\b"
+)
+RX_PL_POSTCODE_TOWN13 = re.compile(
+    rf"(\d(?<=[,;][ \t]\d)\d-\d{{3}})[ \t]+((?:{CAPW})(?:[ \t]{CAPW}){{0,2}})"
+)
+RX_TOWN_COUNTY_PAREN13 = re.compile(
+    rf"(?:\bin[ \t]+|,[ \t]+)((?:{CAPW})(?:[ \t]{CAPW}){{0,2}})[ \t]+\((?:{CAPW}[ \t]+){{1,3}}"
+    r"(?:County|Parish|Borough)\)"
+)
+RX_TOWN_PAPER13 = re.compile(rf"\bthe[ \t]+((?:{CAPW})(?:[ \t]{CAPW})?)[ \t]+(?:paper|newspaper)\b")
+RX_AFTER_CHAPTER13 = re.compile(rf"\bchapter[ \t]+house,[ \t]+((?:{CAPW})(?:[ \t]{CAPW}){{0,2}})")
+RX_NOW_AGE13 = re.compile(
+    r"[Nn](?<![\w][Nn])ow[ \t]+(9\d|1[01]\d|120)(?=[ \t]+and\b|[ \t]*[,.;]|[ \t]+y)"
+)
+RX_AGE_AT13 = re.compile(
+    r"[Aa](?<![\w][Aa])ge[ \t]+at[ \t]+(?:[a-z]+[ \t]+){1,3}(9\d|1[01]\d|120)(?!\d|\.\d)"
+)
+RX_AGE_PAREN13 = re.compile(r"[ \t]+\((9\d|1[01]\d|120)\)")
+RX_MEETING_DATE13 = re.compile(
+    r"\b(?:IDT|(?i:meeting|conference|huddle|rounds|care[ \t]+conference))[ \t]+"
+    r"(\d{1,2}/\d{1,2})(?![\d/])(?=[ \t]*(?:[:;,]|$))"
+)
+RX_HOLIDAY_YEAR13 = re.compile(
+    r"\b(?:New[ \t]+Year['’]s|Christmas|Thanksgiving|Easter|Independence|Memorial|Labor"
+    r"|Veterans|Halloween|Valentine['’]s)(?:[ \t]+(?:Day|Eve))?,?[ \t]+(?:19|20)\d\d\b"
+)
+_NUM_WORD13 = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|oh|zero|hundred)(?![a-z])"
+)
+RX_DOB_WORDS13 = re.compile(
+    r"(?i:\b(?:date[ \t]+of[ \t]+birth|dob|born[ \t]+on|birthday)(?:[ \t]+(?:is|was|as))?)[ \t]+"
+    rf"((?i:{_NUM_WORD13}(?:-{_NUM_WORD13})?(?:[ \t,]+{_NUM_WORD13}(?:-{_NUM_WORD13})?){{2,5}}))"
+)
+RX_TRADE_OF_TOWN13 = re.compile(
+    rf"\b((?:{CAPW}[ \t]+){{1,3}}(?:Towing|Trucking|Dialysis|Wound[ \t]+Care|Lutheran|Baptist"
+    rf"|Methodist|Pharmacy|Drug|Hardware|Feed[ \t]+&[ \t]+Seed)|Rexall|Walgreens)[ \t]+of[ \t]+"
+    rf"((?:{CAPW})(?:[ \t]{CAPW}){{0,2}})"
+)
+RX_MILITARY_PO13 = re.compile(r"[AFD]PO(?:[ \t]+A[AEP])?")
+
+
+_PATIENT_CUES13 = _w("pt patient resident client")
+_STAFF_CUES13 = _w("entered signed documented given administered recorded rn lpn")
+_MEETING_CUES13 = _w("idt meeting conference huddle rounds")
+_TRIBAL_CUES13 = _w("bia tribal navajo indian ir nr")
+_HOLIDAY_CUES13 = _w("""christmas thanksgiving easter independence memorial labor veterans
+    halloween valentine""")
+_BIRTH_CUES13 = _w("birth dob born birthday")
+_TRADE_CUES13 = _w("""towing trucking dialysis wound lutheran baptist methodist pharmacy drug
+    hardware feed rexall walgreens""")
+RX_POSS_HINT13 = re.compile(
+    r"['’]s[ \t]+(?:treatment|care|surgery|recovery|funeral|memorial|medical|mom|dad|mother"
+    r"|father|mum|grandma|grandpa|grandmother|grandfather)\b"
+)
+
+
+def _round13b(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    keys = words_ix.positions.keys()
+    aged = "(" in text and _has13(words_ix, _PATIENT_CUES13)
+    staff = _has13(words_ix, _STAFF_CUES13)
+    for m in RX_INITIALS13.finditer(text) if aged or staff else ():
+        s, e = m.start(), m.end()
+        if (
+            aged
+            and RX_AGE_PAREN_AFTER13.match(text, e)
+            and RX_PATIENT_BEFORE13.search(text, max(0, s - 12), s)
+        ):
+            out.append((s, e, "NAME", 0.75))  # "pt QV (ninety-four)"
+        elif (
+            staff
+            and m.group().lower() not in NOT_INITIALS
+            and RX_STAFF_AFTER13.match(text, e)
+            and RX_STAFF_BEFORE13.search(text, max(0, s - 24), s)
+        ):
+            out.append((s, e, "NAME", 0.7))  # "Entered by KW at", "RN TZ to visit"
+    for m in RX_CHAT_NAME13.finditer(text):
+        w = m.group(1)
+        if not ctx.is_common(w) and not ctx.is_clinical(w):
+            out.append((m.start(1), m.end(2) + 1, "NAME", 0.7))
+    for m in RX_CLAUSE_NAME13.finditer(text):
+        w = m.group(1)
+        if (ctx.is_name(w) or ctx.intl_only(w)) and not ctx.is_common(w) and not ctx.is_clinical(w):
+            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if RX_POSS_HINT13.search(text):
+        for rx in (RX_FOR_POSSESSIVE13, RX_CHILD_OF13):
+            for m in rx.finditer(text):
+                if not ctx.is_common(m.group(1)) and not ctx.is_clinical(m.group(1)):
+                    out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if " rn " in text or " lpn " in text or " cna " in text:  # lower case: a nurse's sign-off
+        for m in RX_RN_LOWER13.finditer(text):
+            out.append((m.start(1), m.end(1), "NAME", 0.65))
+    if ("PSC" in text or "CMR" in text or "nit " in text or "NIT " in text) and "Box" in text:
+        for m in RX_MILITARY_BOX13.finditer(text):
+            out.append((m.start(), m.end(), "ADDRESS", 0.85))
+    if _has13(words_ix, _TRIBAL_CUES13):
+        for m in RX_TRIBAL_ROUTE13.finditer(text):
+            out.append((m.start(), m.end(), "ADDRESS", 0.8))
+    if "Carr" in text:
+        for m in RX_CARRETERA13.finditer(text):
+            out.append((m.start(), m.end(), "ADDRESS", 0.8))
+    if "ul." in text or "al." in text or "os." in text or "pl." in text:
+        for m in RX_POLISH_STREET13.finditer(text):
+            out.append((m.start(), m.end(), "ADDRESS", 0.8))
+    for m in RX_PL_POSTCODE_TOWN13.finditer(text) if "-" in text else ():
+        out.append((m.start(1), m.end(1), "LOCATION", 0.8))
+        out.append((m.start(2), m.end(2), "LOCATION", 0.75))
+    if "County" in text or "Parish" in text or "Borough" in text:
+        for m in RX_TOWN_COUNTY_PAREN13.finditer(text):
+            if not ctx.is_common(m.group(1).split()[0]) or ctx.is_name(m.group(1).split()[0]):
+                out.append((m.start(1), m.end(1), "LOCATION", 0.75))
+    if "paper" in text:
+        for m in RX_TOWN_PAPER13.finditer(text):
+            out.append((m.start(1), m.end(1), "LOCATION", 0.7))
+    if "chapter house" in text:
+        for m in RX_AFTER_CHAPTER13.finditer(text):
+            out.append((m.start(1), m.end(1), "LOCATION", 0.7))
+    if "now" in keys:
+        for m in RX_NOW_AGE13.finditer(text):
+            out.append((m.start(1), m.end(1), "AGE", 0.75))
+    if "age" in keys and "at" in keys:
+        for m in RX_AGE_AT13.finditer(text):
+            out.append((m.start(1), m.end(1), "AGE", 0.75))
+    if "/" in text and _has13(words_ix, _MEETING_CUES13):
+        for m in RX_MEETING_DATE13.finditer(text):
+            out.append((m.start(1), m.end(1), "DATE", 0.8))
+    if _has13(words_ix, _HOLIDAY_CUES13) or "New Year" in text:
+        for m in RX_HOLIDAY_YEAR13.finditer(text):
+            out.append((m.start(), m.end(), "DATE", 0.8))
+    if _has13(words_ix, _BIRTH_CUES13) and _has13(words_ix, _NUMBER_WORDS12):
+        for m in RX_DOB_WORDS13.finditer(text):
+            out.append((m.start(1), m.end(1), "DATE", 0.8))
+    if _has13(words_ix, _TRADE_CUES13) and " of " in text:
+        for m in RX_TRADE_OF_TOWN13.finditer(text):
+            s = m.start(1)
+            first = m.group(1).split()[0]
+            verb = first.endswith("s") and ctx.is_common(first[:-1])  # "Attends"
+            if (ctx.is_common(first) or verb) and not ctx.is_name(first) and first != "First":
+                s = m.start(1) + len(first) + 1  # "Attends First Lutheran": not the verb
+                if s >= m.end(1) - 3:
+                    continue
+            out.append((s, m.end(2), "FACILITY", 0.75))
+
+
+def _after_findings13b(ctx: _Ctx, text: str, found: list[Finding]) -> list:
+    """Particles before a found surname ("van der" Velde), an age in parentheses after a
+    name ("Ada Quill (97)")."""
+    out: list = []
+    for f in found:
+        if f.category != "NAME":
+            continue
+        p = RX_PARTICLE_BEFORE13.search(text, max(0, f.start - 12), f.start)
+        if p and text[f.start].isupper() and "," in text[f.start : f.end]:  # LAST, FIRST
+            out.append((p.start(1), f.end, "NAME", f.confidence))
+        a = RX_AGE_PAREN13.match(text, f.end)
+        if a:
+            out.append((a.start(1), a.end(1), "AGE", 0.75))
+    return out
+
+
+RX_OF_TOWN13 = re.compile(rf"[ \t]+of[ \t]+((?:{CAPW})(?:[ \t]+(?:{CAPW})){{0,2}})")
+RX_FAC_NUMBER13 = re.compile(r"[ \t]+(?:No\.?[ \t]*)?\d{1,3}\b(?![\d/.,:-])")
+_FAC_NUMBERED13 = _w("zona distrito district region región unidad")
+
+
+def _after_findings13(ctx: _Ctx, text: str, found: list[Finding]) -> list:
+    """A facility continued by "of Town" ("Rexall of Springfield") or by its number
+    ("Hospital General de Zona 21")."""
+    out: list = []
+    for f in found:
+        if f.category != "FACILITY":
+            continue
+        m = RX_OF_TOWN13.match(text, f.end)
+        if m:
+            words = m.group(1).split()
+            if not ctx.is_common(words[0]) or ctx.is_name(words[0]) or len(words) > 1:
+                out.append((f.start, m.end(), "FACILITY", f.confidence))
+            continue
+        last = text[f.start : f.end].split()[-1].lower()
+        n = RX_FAC_NUMBER13.match(text, f.end)
+        if n and last in _FAC_NUMBERED13:
+            out.append((f.start, n.end(), "FACILITY", f.confidence))
+    return out
+
+
+RX_GREW_UP13 = re.compile(
+    r"\b(?i:grew[ \t]+up|born|raised|lived|emigrated|immigrated|citizen)[ \t]+"
+    r"(?:\w+[ \t]+)?(?:in|from|of)[ \t]+$"
+)
+RX_LINE_END13 = re.compile(r"[ \t]*(?:\n|$)")
+RX_SECTION_AFTER13 = re.compile(r"[ \t]+(?i:course|summary|stay)\b")
+
+
+def _not_identifier13(ctx: _Ctx, text: str, cand: tuple) -> bool:
+    s, e, cat = cand[0], cand[1], cand[2]
+    span = text[s:e]
+    low = span.lower()
+    if (
+        cat in ("LOCATION", "NAME")
+        and (low in REGIONS10 or low in COUNTRIES or low in STATES)
+        and low not in _CITY_STATES11
+        and RX_GREW_UP13.search(text, max(0, s - 40), s)
+    ):
+        return True  # a country or state of origin is larger than a Safe Harbor place
+    if cat == "LOCATION" and RX_MILITARY_PO13.fullmatch(span):
+        return True  # "APO AE": a military post office, as a ZIP's state
+    if cat == "FACILITY" and "\n" in span and RX_SECTION_AFTER13.match(text, e):
+        return True  # "DISCHARGE SUMMARY\nHospital course": a heading and a section
+    if cat == "NAME" and span.isupper() and RX_LINE_END13.match(text, e):
+        ls = text.rfind("\n", 0, s) + 1
+        if "|" in text[ls:s] or "\t" in text[ls:s]:
+            return False  # a table's cell: "KILLS ENEMY" is a surname there
+        words = RX_LETTERS.findall(span)
+        if (
+            len(words) >= 2
+            and all(len(w) > 3 and not ctx.is_name(w) and not ctx.intl_only(w) for w in words)
+            and any(ctx.is_common(w) for w in words)
+        ):
+            return True  # "EDUCATION HANDOUT": words of a heading
+    return False
+
+
+RX_ADDRESS_CUE13 = re.compile(
+    r"(?i:\baddress(?:[ \t]+(?:is|was|now))?|\baddr\.?|\bhome[ \t]*:|\blives[ \t]+(?:at|on|off)"
+    r"|\bliving[ \t]+at|\bstaying[ \t]+at|\bdelivered[ \t]+to|\bcorner[ \t]+of|\bresides[ \t]+at"
+    r"|\bdomicilio|\bdirecci[oó]n)[ \t]*:?[ \t]*$"
+)
+RX_GRID13 = re.compile(r"\d{1,6}[ \t]+[NSEWnsew][ \t]+\d{1,5}[ \t]+[NSEWnsew]\b")
+
+
+def _tagger_kept13(text: str, cand: tuple) -> bool:
+    """A tagger address the shape check refused but an address cue stands before, or a grid
+    address ("1308 N 850 S")."""
+    s = cand[0]
+    if cand[2] != "ADDRESS":
+        return False
+    return bool(RX_ADDRESS_CUE13.search(text, max(0, s - 30), s) or RX_GRID13.match(text, s))
+
+
 def _rules(text: str) -> list[Finding]:
     if not text:
         return []
@@ -7244,17 +7756,23 @@ def _rules(text: str) -> list[Finding]:
     _round9(ctx, text, cands, words_ix)
     _round10(ctx, text, cands, words_ix)
     _round11(ctx, text, cands, words_ix)
+    _round13(ctx, text, cands, words_ix)
+    _round13b(ctx, text, cands, words_ix)
     cands = [
         c
         for c in cands
         if not _not_identifier(text, c)
         and not _not_identifier10(ctx, text, c)
         and not _not_identifier11(ctx, text, c)
+        and not _not_identifier13(ctx, text, c)
     ]
     found = _resolve(text, cands)
     implied = [
         c
-        for c in _after_findings(ctx, text, found) + _after_address11(ctx, text, found)
+        for c in _after_findings(ctx, text, found)
+        + _after_address11(ctx, text, found)
+        + _after_findings13(ctx, text, found)
+        + _after_findings13b(ctx, text, found)
         if not _not_identifier11(ctx, text, c)
     ]
     if implied:
