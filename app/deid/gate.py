@@ -715,9 +715,7 @@ def _back_to_original(
             shift = stop - f.end
         return offset - shift
 
-    return [
-        replace(f, start=original(f.start, False), end=original(f.end, True)) for f in again
-    ]
+    return [replace(f, start=original(f.start, False), end=original(f.end, True)) for f in again]
 
 
 def _merged(findings: list[FieldFinding]) -> list[FieldFinding]:
