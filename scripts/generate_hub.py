@@ -153,6 +153,7 @@ OUTCOME_NOTES = [
     "Not started: not covered by the local formulary.",
     "",
 ]
+WITHHELD = "The source passage did not pass the de-identification check and is left out."
 PLAN_HEADINGS = re.compile(r"PLAN|RECOMMENDATION|IMPRESSION|ASSESSMENT|DISPOSITION|TREATMENT")
 _HEADING = re.compile(r"^([A-Z][A-Z0-9 /&,()'-]{2,60}):\s*(.*)", re.DOTALL)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
@@ -399,6 +400,7 @@ class Generator:
         self.echo, self.progress = echo, progress
         self.hub = Hub()
         self._pools: dict[int, list[Document]] = {}
+        self.withheld = 0  # cases whose text as shown still held a finding
 
     # -- plumbing
 
@@ -425,6 +427,8 @@ class Generator:
         assign_follow_ups_and_counts(cases, self.plan, self.rng)
         self.make_cases(cases)
         self.make_practices()
+        if self.withheld:
+            self.echo(f"{self.withheld:,} cases hold a neutral text for a passage left out.")
         self.echo(f"Hub generated in {time.perf_counter() - started:.0f} s.")
         return counts()
 
@@ -817,7 +821,16 @@ class Generator:
                 redact(data.question)[0],
                 redact(data.presentation)[0],
             )
-            batch.add(_ref(plan.number), program, data, **case)
+            try:
+                batch.add(_ref(plan.number), program, data, **case)
+            except IdentifiersFound as found:
+                # What only the text as shown holds (Markdown joining two lines into a
+                # name) has no offsets to redact: the case keeps a neutral text there.
+                refused = {f.field for f in found.findings} | {h.field for h in found.hidden}
+                for name in refused & {"title", "question", "presentation"}:
+                    setattr(data, name, WITHHELD)
+                self.withheld += 1
+                batch.add(_ref(plan.number), program, data, **case)
 
     def _session_scalars(self, model: Any, where: Any, order: Any) -> list[Any]:
         from sqlalchemy import select

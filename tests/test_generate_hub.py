@@ -26,13 +26,13 @@ def load_generator():
     return module
 
 
-def write_corpus(path: Path) -> Path:
+def write_corpus(path: Path, history: str = "Mr. Oswin Peabody, 58, came with symptom") -> Path:
     """A few documents shaped like the shared corpus, one with a name for the gate to find."""
     with path.open("w", encoding="utf-8") as fh:
         for n in range(15):
             specialty = SPECIALTIES[n % len(SPECIALTIES)]
             body = (
-                f"HISTORY OF PRESENT ILLNESS: Mr. Oswin Peabody, 58, came with symptom {n}."
+                f"HISTORY OF PRESENT ILLNESS: {history} {n}."
                 "\n\nPHYSICAL EXAMINATION: Alert and oriented. Lungs clear."
                 f"\n\nASSESSMENT: Condition {n} is stable. Blood pressure is controlled."
                 "\n\nPLAN: Start the usual first-line treatment. Review labs in four weeks."
@@ -85,6 +85,29 @@ def test_another_seed_builds_another_hub(app, tmp_path):
     generator.generate(app, corpus, 30, seed=2, **options)
 
     assert list(generator.canonical_dump()) != dump
+
+
+@pytest.mark.app_config(CASEBOOK_SEARCH_APPLY="off")
+def test_passages_the_gate_refuses_after_redaction_still_make_a_hub(app, tmp_path):
+    # "Visalia June": redacting the town makes the month read as a name, a second pass of
+    # the redaction takes it. The phone hidden behind HTML entities has no offsets to
+    # redact: that passage is left out.
+    generator = load_generator()
+    corpus = write_corpus(
+        tmp_path / "corpus.jsonl",
+        history="Per notes in Visalia June, call back 555&#45;867&#45;5309. Symptom",
+    )
+    options = {"seed": 3, "batch": 10, "index": False, "echo": lambda *_: None, "progress": False}
+
+    made = generator.generate(app, corpus, 20, **options)
+
+    dump = "\n".join(generator.canonical_dump())
+    assert made["cases"] == 20
+    assert "Visalia" not in dump and "&#45;867" not in dump
+    withheld = db.session.scalar(
+        select(func.count()).select_from(Case).where(Case.presentation == generator.WITHHELD)
+    )
+    assert withheld > 0
 
 
 def test_a_missing_corpus_is_named(tmp_path, capsys):

@@ -669,10 +669,66 @@ def check(
     return overridden
 
 
+REDACT_PASSES = 5
+
+
 def redact(text: str) -> tuple[str, list[FieldFinding]]:
-    """Replace each finding with a `[CATEGORY]` placeholder; returns the text and what went."""
+    """Replace each finding with a `[CATEGORY]` placeholder; returns the text and what went,
+    with offsets into `text`.
+
+    A placeholder changes the words around it, and the scan reads context: "born in
+    [LOCATION], Georgia" finds the state that "born in Macon, Georgia" read as part of the
+    city. So the redacted text is scanned again, and each new finding widened to the
+    original text it covers, until the scan finds nothing (the gate checks what is stored)."""
     findings = scan_fields({"text": text})
+    for _ in range(REDACT_PASSES):
+        if not findings:
+            break
+        redacted = redacted_text(text, findings)
+        again = scan_fields({"text": redacted})
+        if not again:
+            return redacted, findings
+        findings = _merged(findings + _back_to_original(findings, again))
     return redacted_text(text, findings), findings
+
+
+def _back_to_original(
+    findings: list[FieldFinding], again: list[FieldFinding]
+) -> list[FieldFinding]:
+    """`again` (offsets into the text redacted by `findings`) with offsets into the original:
+    a boundary inside a placeholder moves to that placeholder's edge in the original."""
+    placeholders: list[tuple[int, int, FieldFinding]] = []  # start, end in the redacted text
+    shift = 0  # redacted offset minus original offset, after the placeholders so far
+    for f in sorted(findings, key=lambda f: f.start):
+        start = f.start + shift
+        stop = start + len(f"[{f.category}]")
+        placeholders.append((start, stop, f))
+        shift = stop - f.end
+
+    def original(offset: int, end: bool) -> int:
+        shift = 0
+        for start, stop, f in placeholders:
+            if offset < start or (end and offset == start):
+                break
+            if offset < stop or (end and offset == stop):
+                return f.end if end else f.start
+            shift = stop - f.end
+        return offset - shift
+
+    return [replace(f, start=original(f.start, False), end=original(f.end, True)) for f in again]
+
+
+def _merged(findings: list[FieldFinding]) -> list[FieldFinding]:
+    """Overlapping findings as one, sorted: the widest one's category names the union."""
+    out: list[FieldFinding] = []
+    for f in sorted(findings, key=lambda f: (f.start, -f.end)):
+        if out and f.start < out[-1].end:
+            head = out[-1]
+            wider = f if f.end - f.start > head.end - head.start else head
+            out[-1] = replace(wider, start=head.start, end=max(head.end, f.end))
+        else:
+            out.append(f)
+    return out
 
 
 def redacted_text(text: str, findings: Iterable[Finding | FieldFinding]) -> str:
