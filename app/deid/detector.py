@@ -11,6 +11,7 @@ import ipaddress
 import re
 import unicodedata
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -798,36 +799,42 @@ TRIGGERS.update(
 RX_WORD = re.compile(r"[A-Za-z]+")
 
 
+_NOWHERE: list[int] = []  # shared: never appended to
+
+
 class _WordIndex:
     """The positions of each lowercase word of a text."""
 
-    __slots__ = ("_at", "positions")
+    __slots__ = ("_at", "cues", "positions")
 
     def __init__(self, text: str):
-        positions: dict[str, list[int]] = {}
-        get = positions.get
+        positions: defaultdict[str, list[int]] = defaultdict(list)
         # lower() keeps an ASCII text's offsets (not every non-ASCII one's)
-        ascii_text = text.isascii()
-        for m in RX_WORD.finditer(text.lower() if ascii_text else text):
-            w = m.group() if ascii_text else m.group().lower()
-            at = get(w)
-            if at is None:
-                positions[w] = [m.start()]
-            else:
-                at.append(m.start())
-        self.positions = positions
+        if text.isascii():
+            for m in RX_WORD.finditer(text.lower()):
+                positions[m.group()].append(m.start())
+        else:
+            for m in RX_WORD.finditer(text):
+                positions[m.group().lower()].append(m.start())
+        self.positions: dict[str, list[int]] = dict(positions)
         self._at: dict[frozenset[str], list[int]] = {}
+        # the TRIGGERS kinds with a word in the text: most cue-led rules are skipped on this
+        keys = self.positions.keys()
+        self.cues = frozenset(kind for kind, cue in TRIGGERS.items() if not keys.isdisjoint(cue))
 
     def at(self, words: frozenset[str]) -> list[int]:
-        """Sorted positions of any of `words` (the same sets are asked for again and again)."""
+        """Sorted positions of any of `words` (the same sets are asked for again and again).
+        The list is shared: callers only read it."""
         found = self._at.get(words)
         if found is None:
             positions = self.positions
-            if len(words) < len(positions):
-                found = [p for w in words if w in positions for p in positions[w]]
+            present = positions.keys() & words  # a set operation in C, over the smaller side
+            if not present:
+                found = _NOWHERE
+            elif len(present) == 1:
+                found = positions[next(iter(present))]  # one word's positions are in order
             else:
-                found = [p for w, ps in positions.items() if w in words for p in ps]
-            found.sort()
+                found = sorted([p for w in present for p in positions[w]])
             self._at[words] = found
         return found
 
@@ -867,11 +874,16 @@ def _triggered(
     index holds ASCII letters only, and in any case "i" matches "ı" and "İ", "s" matches
     "ſ" and "k" the Kelvin sign, so a cue word may be written with none of its letters.
     """
-    if _any_case(rx) and not text.isascii():
+    if not text.isascii() and _any_case(rx):
         return list(rx.finditer(text))
+    if not glued and kind not in words.cues:
+        return []
+    spots = words.starting(TRIGGERS[kind]) if glued else words.at(TRIGGERS[kind])
+    if not spots:
+        return []
     out = []
     last_end = -1
-    for pos in words.starting(TRIGGERS[kind]) if glued else words.at(TRIGGERS[kind]):
+    for pos in spots:
         if pos >= last_end:
             m = rx.match(text, pos)
             if m:
@@ -934,7 +946,18 @@ def _apply_cues(stage: str, ctx: _Ctx, text: str, out: list, words_ix: _WordInde
     """Propose the candidates of every rule of `stage` (see CUE_RULES)."""
     keys = words_ix.positions.keys()
     low = ctx.low_text if _STAGE_LOWER[stage] else None
+    ascii_text = text.isascii()
+    cues = words_ix.cues
     for rule in _STAGES[stage]:
+        # A cue-led rule without its cue word in the text matches nowhere (see _triggered):
+        # its gates need not be read.
+        if (
+            rule.cue
+            and rule.cue not in cues
+            and not rule.glued
+            and (ascii_text or not _any_case(rule.rx))
+        ):
+            continue
         if not _rule_applies(rule, text, low, keys):
             continue
         matches = (

@@ -74,7 +74,9 @@ class Token(NamedTuple):
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    # tuple.__new__ skips the named tuple's own __new__, a Python function, for each token
+    new = tuple.__new__
+    return [new(Token, (m.start(), m.end(), m.group())) for m in TOKEN.finditer(text)]
 
 
 class _Word(NamedTuple):
@@ -93,7 +95,7 @@ def _word(word: str, lex: lexicon.Lexicon) -> _Word:
     if len(word) <= 4:
         feats.append("shl=" + shape)
     flag = ""
-    digits = sum(c.isdigit() for c in word)
+    digits = 0 if word.isalpha() else sum(map(str.isdigit, word))
     if digits:
         feats.append("nd=" + str(min(digits, 11)))
     elif word.isalpha():
@@ -121,6 +123,34 @@ def _word(word: str, lex: lexicon.Lexicon) -> _Word:
     )
 
 
+# A word's features depend on the word alone. Those of signs and of ordinary words (a word
+# list's common or clinical word that is no name) are kept from text to text: they are most
+# of a text's tokens. Never a name or a number: no identifier is kept in memory.
+_ORDINARY: dict[str, _Word] = {}
+_ORDINARY_MAX = 50_000
+_ORDINARY_FOR: list[lexicon.Lexicon] = []  # the lexicon they were read with
+
+
+def _ordinary_words(lex: lexicon.Lexicon) -> dict[str, _Word]:
+    if not _ORDINARY_FOR or _ORDINARY_FOR[0] is not lex or len(_ORDINARY) >= _ORDINARY_MAX:
+        _ORDINARY.clear()
+        _ORDINARY_FOR[:] = [lex]
+    return _ORDINARY
+
+
+def _is_ordinary(word: str, got: _Word) -> bool:
+    if len(word) == 1 and not word.isalnum():
+        return True
+    own = got.own
+    return ("common" in own or "clin" in own) and not any(
+        mark in own for mark in ("first", "last", "city")
+    )
+
+
+_LINE_POS = ("lp=0", "lp=1", "lp=2", "lp=3")
+_COLUMN = ("col=0", "col=1", "col=2", "col=3", "col=4")
+
+
 def features(
     text: str, tokens: Sequence[Token], found: Iterable[Any], keep: Sequence[bool] | None = None
 ) -> list[list[str]]:
@@ -129,25 +159,37 @@ def features(
     lex = lexicon.get()
     n = len(tokens)
     cache: dict[str, _Word] = {}
+    ordinary = _ordinary_words(lex)
     words: list[_Word | None] = [None] * n
-    # the words of the kept tokens and of their neighbours
+    # the words of the kept tokens and of their neighbours (three before, two after), each
+    # read once: the kept tokens come in order, so the windows only move forward
+    done = 0
     for i in range(n) if keep is None else (i for i, k in enumerate(keep) if k):
-        for j in range(max(0, i - 3), min(n, i + 3)):
-            if words[j] is None:
-                w = tokens[j].word
-                got = cache.get(w)
+        upto = i + 3 if i + 3 < n else n
+        for j in range(i - 3 if i - 3 > done else done, upto):
+            w = tokens[j].word
+            got = cache.get(w)
+            if got is None:
+                got = ordinary.get(w)
                 if got is None:
-                    got = cache[w] = _word(w, lex)
-                words[j] = got
+                    got = _word(w, lex)
+                    if _is_ordinary(w, got):
+                        ordinary[w] = got
+                cache[w] = got
+            words[j] = got
+        done = upto
     # the rules' category on each token
     rule = [""] * n
     spans = sorted((f.start, f.end, f.category) for f in found)
     if spans:
         j = 0
+        last = len(spans)
         for i, t in enumerate(tokens):
-            while j < len(spans) and spans[j][1] <= t.start:
+            while j < last and spans[j][1] <= t.start:
                 j += 1
-            if j < len(spans) and spans[j][0] < t.end:
+            if j == last:
+                break
+            if spans[j][0] < t.end:
                 rule[i] = spans[j][2]
     out: list[list[str]] = []
     line_pos = 0
@@ -156,16 +198,19 @@ def features(
     column = 0
     prev_end = 0
     first_line = True
+    # where the current line ends (no token holds a newline): a token past it starts a line
+    line_end = -1
     for i, t in enumerate(tokens):
-        if i == 0 or text.find("\n", prev_end, t.start) >= 0:
+        start = t.start
+        if i == 0 or 0 <= line_end < start:
             first_line = i == 0
             line_pos = 0
             colon = False
             column = 0
-            nl = text.find("\n", t.start)
-            line = text[t.start : nl if nl >= 0 else len(text)]
+            line_end = text.find("\n", start)
+            line = text[start : line_end if line_end >= 0 else len(text)]
             table = "|" in line or "\t" in line
-        elif table and text.find("\t", prev_end, t.start) >= 0:
+        elif table and text.find("\t", prev_end, start) >= 0:
             column += 1
         prev_end = t.end
         if keep is not None and not keep[i]:
@@ -177,29 +222,26 @@ def features(
             continue
         here = words[i]
         assert here is not None
-        f = here.own + ["lp=" + str(line_pos) if line_pos < 4 else "lp=4"]
+        f = here.own + [_LINE_POS[line_pos] if line_pos < 4 else "lp=4"]
         if colon:
             f.append("colon")
         if table:
-            f.append("col=" + str(min(column, 5)))
+            f.append(_COLUMN[column] if column < 5 else "col=5")
         if first_line:
             f.append("l1")
-        if i:
+        if i > 2:
             p = words[i - 1].prev  # type: ignore[union-attr]
-            f.append(p[0])
-            f.append(p[1])
-            if i > 1:
-                f.append(words[i - 2].prev[2])  # type: ignore[union-attr]
-                if i > 2:
-                    f.append(words[i - 3].prev[3])  # type: ignore[union-attr]
+            f += (p[0], p[1], words[i - 2].prev[2], words[i - 3].prev[3])  # type: ignore[union-attr]
+        elif i:
+            p = words[i - 1].prev  # type: ignore[union-attr]
+            f += (p[0], p[1], words[i - 2].prev[2]) if i > 1 else p[:2]  # type: ignore[union-attr]
         else:
             f.append("BOS")
-        if i + 1 < n:
+        if i + 2 < n:
             q = words[i + 1].next  # type: ignore[union-attr]
-            f.append(q[0])
-            f.append(q[1])
-            if i + 2 < n:
-                f.append(words[i + 2].next[2])  # type: ignore[union-attr]
+            f += (q[0], q[1], words[i + 2].next[2])  # type: ignore[union-attr]
+        elif i + 1 < n:
+            f += words[i + 1].next[:2]  # type: ignore[union-attr]
         else:
             f.append("EOS")
         r = rule[i]
@@ -231,6 +273,8 @@ def worth_tagging(tokens: Sequence[Token], text: str, covered: Sequence[bool]) -
     hot = False
     first = True
     n = len(tokens)
+    size = len(text)
+    newline = -1  # the first newline at or after the current token's end (size: none)
     for i, t in enumerate(tokens):
         w = t.word
         if covered[i]:
@@ -245,10 +289,14 @@ def worth_tagging(tokens: Sequence[Token], text: str, covered: Sequence[bool]) -
                 else:
                     hot = (low in lex.first or low in lex.last) and low not in lex.common
             first = False
+        if newline < t.end:
+            newline = text.find("\n", t.end)
+            if newline < 0:
+                newline = size
         end = (
             i + 1 == n
             or (w in ".!?" and text[t.end : t.end + 1].isspace())
-            or text.find("\n", t.end, tokens[i + 1].start) >= 0
+            or newline < tokens[i + 1].start
         )
         if end:
             if hot:
