@@ -89,7 +89,13 @@ def _matching(practice: BestPractice) -> list[Recommendation]:
         return []
     analyzer = topic_analyzer()
     asked = claims(practice_text(practice.title, practice.statement), analyzer)
-    return [r for r in recommendations if agreement(r.body, asked, analyzer) is not None]
+    return [
+        r
+        for r in recommendations
+        # the queue names the practice to the advice's author and program
+        if policy.practice_open_to_program(practice, r.case.program)
+        and agreement(r.body, asked, analyzer) is not None
+    ]
 
 
 def queue_outdated_advice(practice: BestPractice, *, actor: Actor) -> list[OutdatedAdvice]:

@@ -347,6 +347,8 @@ def announce_practice(practice: Any, change: str, *, actor: Actor) -> int:
         url = f"/practices/{practice.id}"
     told = 0
     for user in _followers(topic_ids=[t.id for t in topics], actor=actor):
+        if not policy.can_view_practice(user, practice):
+            continue
         notify(
             user,
             "subscription.practice",
