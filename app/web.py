@@ -255,10 +255,14 @@ def init_app(app: Flask) -> None:
         def can_see_outdated_queue() -> bool:
             return bool(user) and policy.can_see_outdated_queue(user)
 
+        def person(someone: Any) -> str | None:
+            return policy.person_name(user or None, someone)
+
         return {
             "can": can,
             "Permission": Permission,
             "can_see_outdated_queue": can_see_outdated_queue,
+            "person": person,
         }
 
     app.jinja_env.filters["markdown"] = render_markdown

@@ -117,7 +117,9 @@ def practice_answer(
         patient_status=dict(summary.patient_status),
     )
     answer.endorsements = [
-        schemas.Endorsement(expert=e.expert.display_name, stance=e.stance, note=e.note)
+        schemas.Endorsement(
+            expert=policy.person_name(user, e.expert) or "", stance=e.stance, note=e.note
+        )
         for e in practice.endorsements
     ]
     answer.versions = [

@@ -850,6 +850,14 @@ def can_see_person(user: Viewer, person: User) -> bool:
     return not programs or any(can_view_program(user, p) for p in programs)
 
 
+def person_name(user: Viewer, person: User | None, withheld: str = "Someone") -> str | None:
+    """`person`'s name as `user` may read it where they acted on something shared (a best
+    practice's proposer, endorsers and editors): `withheld` for one `can_see_person` hides."""
+    if person is None:
+        return None
+    return person.display_name if can_see_person(user, person) else withheld
+
+
 def reads_every_event(user: Viewer) -> bool:
     """Admins (and the operator) read every audit event with all its details."""
     return is_system(user) or (_is_user(user) and user.role is Role.ADMIN)
