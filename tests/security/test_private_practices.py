@@ -162,3 +162,43 @@ def test_conflict_warnings_and_the_outdated_queue_name_it_only_inside_the_progra
     db.session.commit()
     queued = {item.recommendation_id for item in db.session.query(OutdatedAdvice)}
     assert inside.id in queued and outside.id not in queued
+
+
+def test_a_successor_drawn_from_a_private_program_is_not_named_to_outsiders(
+    app, client, make_user
+) -> None:
+    """An open practice superseded by one only a private program's evidence backs: its
+    readers learn that it was superseded, not by what (page, queue, notices, API)."""
+    from app.notifications.operations import notifications_for
+    from app.practices.operations import change_status, propose_practice
+    from app.programs.operations import find_topic
+
+    w = build_world(make_user)
+    private_expert = make_user("expert", email="pia@example.org", programs=["perinatal-sud"])
+    w.case.topics = [find_topic("Hepatitis C")]
+    db.session.commit()
+    old = propose_practice(
+        "Check HBV serologies before every DAA start",
+        "Check HBsAg and anti-HBc before starting DAAs.",
+        topics=["Hepatitis C"],
+        author=w.expert,
+        actor=w.expert,
+    )
+    add_evidence(old, w.rec, added_by=w.expert, actor=SYSTEM)
+    private_rec = add_recommendation(w.private_case, private_expert, "Check HBV DNA too.")
+    db.session.commit()
+    successor = propose_from_recommendations(
+        [private_rec], TITLE, "Check HBV DNA as well.", author=private_expert, actor=SYSTEM
+    )
+    change_status(
+        old, "superseded", reason="HBV DNA too.", editor=None, superseded_by=successor, actor=SYSTEM
+    )
+    db.session.commit()
+    expert = _as(app, w.expert)
+    for url in (f"/practices/{old.id}", "/outdated", f"/cases/{w.case.id}"):
+        page = expert.get(url)
+        assert page.status_code == 200, url
+        assert TITLE not in page.get_data(as_text=True), url
+    queue = client.get("/api/v1/outdated-advice", headers=bearer(w.expert)).get_json()
+    assert queue["results"] and TITLE not in str(queue)
+    assert all(TITLE not in n.message for n in notifications_for(w.expert))
