@@ -141,7 +141,7 @@ def visible_program_ids(user: Viewer, programs: list[Program]) -> set[int]:
 def topic_reviewable_clause(user: Viewer) -> sa.ColumnElement[bool]:
     """The topics whose names `user` may read in the vocabulary's pages, trails and
     hierarchy, as a WHERE clause on Topic: the accepted ones, and any other that a case or
-    session of a program they see carries, or a best practice. A name only a private
+    session of a program they see carries, or a best practice they see. A name only a private
     program's cases carry (a rare condition, say), or that none carries any more, was
     written where they may not read: that program's members and admins review it."""
     from app.cases.models import case_topics
@@ -167,8 +167,12 @@ def topic_reviewable_clause(user: Viewer) -> sa.ColumnElement[bool]:
         )
         return sa.or_(by_case.exists(), by_session.exists())
 
-    by_practice = sa.select(practice_topics.c.topic_id).where(
-        practice_topics.c.topic_id == Topic.id
+    from app.practices.models import BestPractice
+
+    by_practice = (  # one the user may see: a practice may be a private program's alone
+        sa.select(practice_topics.c.topic_id)
+        .join(BestPractice, BestPractice.id == practice_topics.c.practice_id)
+        .where(practice_topics.c.topic_id == Topic.id, visible_practice_clause(user))
     )
     return sa.or_(Topic.status == TopicStatus.ACCEPTED, carried(shown), by_practice.exists())
 

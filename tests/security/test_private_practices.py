@@ -202,3 +202,27 @@ def test_a_successor_drawn_from_a_private_program_is_not_named_to_outsiders(
     queue = client.get("/api/v1/outdated-advice", headers=bearer(w.expert)).get_json()
     assert queue["results"] and TITLE not in str(queue)
     assert all(TITLE not in n.message for n in notifications_for(w.expert))
+
+
+def test_a_topic_only_a_private_practice_and_case_carry_stays_hidden_from_reviewers(
+    app, client, make_user
+) -> None:
+    """A practice drawn from a private case takes the case's topics: a proposed name they
+    alone carry is not shown to a reviewer outside the program, as for the case's own."""
+    from app.programs.operations import resolve_topics
+
+    w = build_world(make_user)
+    private_expert = make_user("expert", email="pia@example.org", programs=["perinatal-sud"])
+    reviewer = make_user("coordinator", email="cora@example.org", programs=["hcv"])
+    w.private_case.topics = resolve_topics(["Quetzalcoatl syndrome"])
+    private_rec = add_recommendation(w.private_case, private_expert, "Dose twice daily.")
+    db.session.commit()
+    propose_from_recommendations(
+        [private_rec], TITLE, "Dose twice daily.", author=private_expert, actor=private_expert
+    )
+    db.session.commit()
+    listed = client.get("/api/v1/admin/topics?status=proposed", headers=bearer(reviewer))
+    assert listed.status_code == 200
+    assert "Quetzalcoatl" not in listed.get_data(as_text=True)
+    assert "Quetzalcoatl" not in _as(app, reviewer).get("/admin/topics").get_data(as_text=True)
+    assert "Quetzalcoatl" in _as(app, w.admin).get("/admin/topics").get_data(as_text=True)
