@@ -226,3 +226,45 @@ def test_a_topic_only_a_private_practice_and_case_carry_stays_hidden_from_review
     assert "Quetzalcoatl" not in listed.get_data(as_text=True)
     assert "Quetzalcoatl" not in _as(app, reviewer).get("/admin/topics").get_data(as_text=True)
     assert "Quetzalcoatl" in _as(app, w.admin).get("/admin/topics").get_data(as_text=True)
+
+
+def test_a_practice_an_outsider_may_not_see_does_not_close_their_curriculum_gap(
+    app, make_user
+) -> None:
+    """Gaps are topics with cases but no teaching or practice: a practice hidden from the
+    reader closing one would tell them it exists."""
+    from datetime import date
+
+    from app.curriculum import operations as figures
+    from app.programs.operations import create_program, create_session, resolve_topics
+    from tests.support.builders import add_case
+
+    pain = create_program("chronic-pain", "Chronic Pain ECHO", actor=SYSTEM)
+    secret = create_program("secret", "Closed pilot", private=True, actor=SYSTEM)
+    march = create_session(pain, date(2026, 3, 12), title="March", actor=SYSTEM)
+    closed = create_session(secret, date(2026, 3, 12), title="March", actor=SYSTEM)
+    db.session.commit()
+    presenter = make_user("provider", programs=["chronic-pain", "secret"])
+    insider = make_user("expert", programs=["secret"])
+    outsider = make_user("curriculum", programs=["chronic-pain"])
+    for n in range(3):
+        add_case(pain, presenter, f"Pain {n}", session=march, topics=resolve_topics(["Sleep"]))
+    private_case = add_case(secret, presenter, "Closed case", session=closed)
+    private_rec = add_recommendation(private_case, insider, "Treat insomnia first.")
+    db.session.commit()
+    propose_from_recommendations(
+        [private_rec],
+        TITLE,
+        "Treat insomnia first.",
+        topics=["Sleep"],
+        author=insider,
+        actor=insider,
+    )
+    db.session.commit()
+    end = date(2026, 11, 25)
+    assert "Sleep" in {
+        g.topic.name for g in figures.gaps(outsider, figures.make_scope(outsider, end=end))
+    }
+    assert "Sleep" not in {
+        g.topic.name for g in figures.gaps(SYSTEM, figures.make_scope(SYSTEM, end=end))
+    }
