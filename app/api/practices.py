@@ -68,6 +68,13 @@ def _accepted(
     return [finding.acceptance() for finding in payload.accept_findings or ()]
 
 
+def _successor_id(practice: BestPractice, user: Viewer) -> int | None:
+    successor = practice.superseded_by
+    if successor is None or not policy.can_view_practice(user, successor):
+        return None
+    return successor.id
+
+
 def practice_answer(
     practice: BestPractice, user: Viewer, *, full: bool = True
 ) -> schemas.BestPractice:
@@ -78,7 +85,7 @@ def practice_answer(
         status=practice.status,
         version=practice.version,
         topics=[t.name for t in practice.topics],
-        superseded_by_id=practice.superseded_by_id,
+        superseded_by_id=_successor_id(practice, user),
         url=url_for("practices.practice", practice_id=practice.id),
     )
     if not full:  # a list of practices: the parts below stay out of the answer

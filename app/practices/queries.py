@@ -752,7 +752,9 @@ def practices_table(user: Viewer, status: str | None = None) -> Table:
                 p.version,
                 "; ".join(t.name for t in p.topics),
                 counts[p.id],
-                p.superseded_by_id or "",
+                p.superseded_by_id
+                if p.superseded_by and policy.can_view_practice(user, p.superseded_by)
+                else "",
                 p.updated_at.date().isoformat(),
             ]
             for p in practices

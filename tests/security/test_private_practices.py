@@ -4,6 +4,8 @@ practice gets, on every surface; once it cites what they may see, it is everyone
 
 from __future__ import annotations
 
+import csv
+import io
 from types import SimpleNamespace
 
 import pytest
@@ -199,6 +201,10 @@ def test_a_successor_drawn_from_a_private_program_is_not_named_to_outsiders(
         page = expert.get(url)
         assert page.status_code == 200, url
         assert TITLE not in page.get_data(as_text=True), url
+    answer = client.get(f"/api/v1/practices/{old.id}", headers=bearer(w.expert)).get_json()
+    assert answer["superseded_by_id"] is None
+    rows = csv.DictReader(io.StringIO(expert.get("/practices?format=csv").get_data(as_text=True)))
+    assert [row["superseded by"] for row in rows if row["id"] == str(old.id)] == [""]
     queue = client.get("/api/v1/outdated-advice", headers=bearer(w.expert)).get_json()
     assert queue["results"] and TITLE not in str(queue)
     assert all(TITLE not in n.message for n in notifications_for(w.expert))
