@@ -492,8 +492,26 @@ def can_view_practice(user: Viewer, practice: Any) -> bool:
     citing nothing yet is open to all)."""
     if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
         return True
-    programs = [evidence_program(link) for link in practice.evidence]
-    return not programs or any(can_view_program(user, p) for p in programs if p is not None)
+    from app.practices.models import BestPractice
+
+    # One statement, however much evidence (a page of trail events asks for each).
+    seen = sa.select(BestPractice.id).where(
+        BestPractice.id == practice.id, visible_practice_clause(user)
+    )
+    return db.session.scalar(seen) is not None
+
+
+def can_view_practice_citing(user: Viewer, programs: Sequence[Program]) -> bool:
+    """`can_view_practice` for a practice whose evidence points into `programs` (read once
+    for many readers: its followers)."""
+    if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
+        return True
+    return not programs or any(can_view_program(user, p) for p in programs)
+
+
+def evidence_programs(practice: Any) -> list[Program]:
+    """The programs a practice's evidence points into, one per link."""
+    return [p for p in map(evidence_program, practice.evidence) if p is not None]
 
 
 def evidence_program(link: EvidenceLink) -> Program | None:
@@ -511,7 +529,7 @@ def practice_open_to_program(practice: Any, program: Program) -> bool:
     """Whether everyone who sees `program` may see the practice (`can_view_practice`): what
     is derived for a program's content as a whole (the practices a recommendation may
     contradict, the advice a superseded one queues for review) names only such practices."""
-    programs = [p for p in map(evidence_program, practice.evidence) if p is not None]
+    programs = evidence_programs(practice)
     return not programs or any(not p.private or p.id == program.id for p in programs)
 
 
@@ -932,7 +950,15 @@ def trail_details(
 
     if reads_every_event(user):
         return [(e, dict(e.details or {})) for e in events]
-    events = [e for e in events if _may_see_event_entity(user, e)]
+    seen: dict[tuple[Any, Any], bool] = {}  # a record's many events are decided once
+
+    def may_see(event: Any) -> bool:
+        key = (event.entity_type, event.entity_id)
+        if key not in seen:
+            seen[key] = _may_see_event_entity(user, event)
+        return seen[key]
+
+    events = [e for e in events if may_see(e)]
     models: dict[str, Any] = {"case": Case, "recommendation": Recommendation, "session": Session}
     removed = {  # a link taken back is gone: its removal kept what it pointed at
         e.details.get("evidence_id"): (e.details.get("kind"), e.details.get("target_id"))

@@ -285,11 +285,10 @@ def _practice_program(practice: BestPractice) -> str | None:
     (policy.can_view_practice): it carries one of them as its `private_program`. The index
     holds one such program a document, so a practice drawn from several private programs
     is found in search by the first one's members only (its page is open to each)."""
-    programs = [policy.evidence_program(link) for link in practice.evidence]
-    shown = [p for p in programs if p is not None]
-    if not shown or any(not p.private for p in shown):
+    programs = policy.evidence_programs(practice)
+    if not programs or any(not p.private for p in programs):
         return None
-    return str(min(p.id for p in shown))
+    return str(min(p.id for p in programs))
 
 
 def practice_document(practice: BestPractice) -> dict[str, Any]:
