@@ -255,10 +255,18 @@ def init_app(app: Flask) -> None:
         def can_see_outdated_queue() -> bool:
             return bool(user) and policy.can_see_outdated_queue(user)
 
+        def person(someone: Any) -> str | None:
+            return policy.person_name(user or None, someone)
+
+        def can_view_practice(practice: Any) -> bool:
+            return bool(user) and policy.can_view_practice(user, practice)
+
         return {
             "can": can,
             "Permission": Permission,
             "can_see_outdated_queue": can_see_outdated_queue,
+            "person": person,
+            "can_view_practice": can_view_practice,
         }
 
     app.jinja_env.filters["markdown"] = render_markdown

@@ -7,6 +7,8 @@ from flask import request
 from app.api import schemas
 from app.api.base import SPEC, api_blueprint, api_user
 from app.api.spec import Query
+from app.auth import policy
+from app.auth.policy import Viewer
 from app.errors import ValidationError
 from app.extensions import db
 from app.outdated.models import OutdatedAdvice
@@ -15,8 +17,12 @@ from app.outdated.operations import get_outdated, outdated_queue, resolve_outdat
 API = api_blueprint
 
 
-def outdated_answer(item: OutdatedAdvice) -> schemas.OutdatedAdvice:
+def outdated_answer(item: OutdatedAdvice, user: Viewer) -> schemas.OutdatedAdvice:
     rec = item.recommendation
+    # a successor drawn only from programs the reader does not see is not named
+    replacement = item.replacement
+    if replacement is not None and not policy.can_view_practice(user, replacement):
+        replacement = None
     return schemas.OutdatedAdvice(
         id=item.id,
         recommendation_id=rec.id,
@@ -26,8 +32,8 @@ def outdated_answer(item: OutdatedAdvice) -> schemas.OutdatedAdvice:
         practice_id=item.practice_id,
         practice_title=item.practice.title,
         change=item.change,
-        replacement_id=item.replacement_id,
-        replacement_title=item.replacement.title if item.replacement else None,
+        replacement_id=replacement.id if replacement else None,
+        replacement_title=replacement.title if replacement else None,
         because=item.because,
         state=item.state,
         note=item.note,
@@ -58,8 +64,9 @@ def list_outdated_advice() -> schemas.OutdatedAdvicePage:
     show = request.args.get("show", "open")
     if show not in ("open", "resolved"):
         raise ValidationError("show must be open or resolved.", field="show")
-    items = outdated_queue(api_user(), resolved=show == "resolved")
-    return schemas.OutdatedAdvicePage.of([outdated_answer(i) for i in items])
+    user = api_user()
+    items = outdated_queue(user, resolved=show == "resolved")
+    return schemas.OutdatedAdvicePage.of([outdated_answer(i, user) for i in items])
 
 
 @SPEC.operation(
@@ -85,4 +92,4 @@ def resolve_outdated_advice(
         accepted=[finding.acceptance() for finding in payload.accept_findings or ()],
     )
     db.session.commit()
-    return outdated_answer(item)
+    return outdated_answer(item, user)

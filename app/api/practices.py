@@ -68,6 +68,13 @@ def _accepted(
     return [finding.acceptance() for finding in payload.accept_findings or ()]
 
 
+def _successor_id(practice: BestPractice, user: Viewer) -> int | None:
+    successor = practice.superseded_by
+    if successor is None or not policy.can_view_practice(user, successor):
+        return None
+    return successor.id
+
+
 def practice_answer(
     practice: BestPractice, user: Viewer, *, full: bool = True
 ) -> schemas.BestPractice:
@@ -78,7 +85,7 @@ def practice_answer(
         status=practice.status,
         version=practice.version,
         topics=[t.name for t in practice.topics],
-        superseded_by_id=practice.superseded_by_id,
+        superseded_by_id=_successor_id(practice, user),
         url=url_for("practices.practice", practice_id=practice.id),
     )
     if not full:  # a list of practices: the parts below stay out of the answer
@@ -117,7 +124,9 @@ def practice_answer(
         patient_status=dict(summary.patient_status),
     )
     answer.endorsements = [
-        schemas.Endorsement(expert=e.expert.display_name, stance=e.stance, note=e.note)
+        schemas.Endorsement(
+            expert=policy.person_name(user, e.expert) or "", stance=e.stance, note=e.note
+        )
         for e in practice.endorsements
     ]
     answer.versions = [
@@ -160,7 +169,8 @@ def create_dissent(
     if recommendation is None or not policy.can_view_recommendation(user, recommendation):
         raise NotFound(f"No recommendation {recommendation_id}.")
     practice = db.session.get(BestPractice, payload.practice_id)
-    if practice is None:  # a record named in the body and not found: 404, as evidence does
+    if practice is None or not policy.can_view_practice(user, practice):
+        # a record named in the body and not found: 404, as evidence does
         raise NotFound(f"No best practice {payload.practice_id}.")
     dissent = record_dissent(
         recommendation, practice, payload.reason, actor=user, accepted=_accepted(payload)
@@ -187,7 +197,7 @@ def list_practices_endpoint() -> schemas.BestPracticePage:
         )
     user = api_user()
     return schemas.BestPracticePage.of(
-        [practice_answer(p, user, full=False) for p in queries.list_practices(status)]
+        [practice_answer(p, user, full=False) for p in queries.list_practices(user, status)]
     )
 
 
@@ -200,7 +210,7 @@ def list_practices_endpoint() -> schemas.BestPracticePage:
     response=schemas.BestPractice,
 )
 def read_practice(practice_id: int) -> schemas.BestPractice:
-    return practice_answer(queries.get_practice(practice_id), api_user())
+    return practice_answer(queries.get_practice(practice_id, api_user()), api_user())
 
 
 @SPEC.operation(
@@ -250,14 +260,14 @@ def change_practice_status(
     practice_id: int, payload: schemas.PracticeStatusChange
 ) -> schemas.BestPractice:
     user = api_user()
-    practice = queries.get_practice(practice_id)
+    practice = queries.get_practice(practice_id, user)
     successor = payload.superseded_by
     change_status(
         practice,
         payload.status,
         reason=payload.reason,
         editor=user,
-        superseded_by=queries.get_practice(successor) if successor else None,
+        superseded_by=queries.get_practice(successor, user) if successor else None,
         actor=user,
         accepted=_accepted(payload),
     )
@@ -276,7 +286,7 @@ def change_practice_status(
 )
 def practice_stance(practice_id: int, payload: schemas.PracticeStance) -> schemas.BestPractice:
     user = api_user()
-    practice = queries.get_practice(practice_id)
+    practice = queries.get_practice(practice_id, user)
     take_stance(
         practice,
         payload.stance,
@@ -303,7 +313,7 @@ def add_practice_evidence(
     practice_id: int, payload: schemas.PracticeEvidence
 ) -> schemas.BestPractice:
     user = api_user()
-    practice = queries.get_practice(practice_id)
+    practice = queries.get_practice(practice_id, user)
     given = [
         k for k in ("session_id", "case_id", "recommendation_id") if k in payload.model_fields_set
     ]
@@ -335,7 +345,7 @@ def add_practice_evidence(
 )
 def remove_practice_evidence(practice_id: int, evidence_id: int) -> schemas.BestPractice:
     user = api_user()
-    practice = queries.get_practice(practice_id)
+    practice = queries.get_practice(practice_id, user)
     link = next((e for e in queries.visible_evidence(user, practice) if e.id == evidence_id), None)
     if link is None:
         raise NotFound(f"No evidence {evidence_id} on this practice.")

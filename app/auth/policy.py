@@ -141,7 +141,7 @@ def visible_program_ids(user: Viewer, programs: list[Program]) -> set[int]:
 def topic_reviewable_clause(user: Viewer) -> sa.ColumnElement[bool]:
     """The topics whose names `user` may read in the vocabulary's pages, trails and
     hierarchy, as a WHERE clause on Topic: the accepted ones, and any other that a case or
-    session of a program they see carries, or a best practice. A name only a private
+    session of a program they see carries, or a best practice they see. A name only a private
     program's cases carry (a rare condition, say), or that none carries any more, was
     written where they may not read: that program's members and admins review it."""
     from app.cases.models import case_topics
@@ -167,8 +167,12 @@ def topic_reviewable_clause(user: Viewer) -> sa.ColumnElement[bool]:
         )
         return sa.or_(by_case.exists(), by_session.exists())
 
-    by_practice = sa.select(practice_topics.c.topic_id).where(
-        practice_topics.c.topic_id == Topic.id
+    from app.practices.models import BestPractice
+
+    by_practice = (  # one the user may see: a practice may be a private program's alone
+        sa.select(practice_topics.c.topic_id)
+        .join(BestPractice, BestPractice.id == practice_topics.c.practice_id)
+        .where(practice_topics.c.topic_id == Topic.id, visible_practice_clause(user))
     )
     return sa.or_(Topic.status == TopicStatus.ACCEPTED, carried(shown), by_practice.exists())
 
@@ -438,6 +442,104 @@ def can_view_dissent(user: Viewer, dissent: RecommendationDissent) -> bool:
     )
 
 
+# ---------------------------------------------------------------- best practices
+
+
+def _evidence_programs_seen(seen: sa.ColumnElement[bool]) -> sa.ColumnElement[bool]:
+    """Whether a link of the practice (a WHERE clause on BestPractice) points into a
+    program matching `seen`: the session's, the case's or the recommendation's case's."""
+    from app.practices.models import BestPractice, EvidenceLink
+    from app.programs.models import Program, Session
+    from app.recommendations.models import Recommendation
+
+    mine = EvidenceLink.practice_id == BestPractice.id
+    by_session = (
+        sa.select(EvidenceLink.id)
+        .join(Session, Session.id == EvidenceLink.session_id)
+        .join(Program, Program.id == Session.program_id)
+        .where(mine, seen)
+    )
+    by_case = (
+        sa.select(EvidenceLink.id)
+        .join(Case, Case.id == EvidenceLink.case_id)
+        .join(Program, Program.id == Case.program_id)
+        .where(mine, seen)
+    )
+    by_recommendation = (
+        sa.select(EvidenceLink.id)
+        .join(Recommendation, Recommendation.id == EvidenceLink.recommendation_id)
+        .join(Case, Case.id == Recommendation.case_id)
+        .join(Program, Program.id == Case.program_id)
+        .where(mine, seen)
+    )
+    return sa.or_(by_session.exists(), by_case.exists(), by_recommendation.exists())
+
+
+def visible_practice_clause(user: Viewer) -> sa.ColumnElement[bool]:
+    """`can_view_practice` as a WHERE clause on BestPractice."""
+    from app.practices.models import BestPractice, EvidenceLink
+
+    if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
+        return sa.true()
+    cites = sa.select(EvidenceLink.id).where(EvidenceLink.practice_id == BestPractice.id)
+    return sa.or_(~cites.exists(), _evidence_programs_seen(visible_program_clause(user)))
+
+
+def can_view_practice(user: Viewer, practice: Any) -> bool:
+    """A best practice is the whole hub's, but one whose evidence all lies in private
+    programs was drawn from their cases alone: its title and statement would tell outsiders
+    what those programs discuss. It is seen by whoever may see a program it cites (one
+    citing nothing yet is open to all)."""
+    if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
+        return True
+    from app.practices.models import BestPractice
+
+    # One statement, however much evidence (a page of trail events asks for each).
+    seen = sa.select(BestPractice.id).where(
+        BestPractice.id == practice.id, visible_practice_clause(user)
+    )
+    return db.session.scalar(seen) is not None
+
+
+def can_view_practice_citing(user: Viewer, programs: Sequence[Program]) -> bool:
+    """`can_view_practice` for a practice whose evidence points into `programs` (read once
+    for many readers: its followers)."""
+    if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
+        return True
+    return not programs or any(can_view_program(user, p) for p in programs)
+
+
+def evidence_programs(practice: Any) -> list[Program]:
+    """The programs a practice's evidence points into, one per link."""
+    return [p for p in map(evidence_program, practice.evidence) if p is not None]
+
+
+def evidence_program(link: EvidenceLink) -> Program | None:
+    """The program an evidence link points into."""
+    if link.session is not None:
+        return link.session.program
+    if link.case is not None:
+        return link.case.program
+    if link.recommendation is not None:
+        return link.recommendation.case.program
+    return None
+
+
+def practice_open_to_program(practice: Any, program: Program) -> bool:
+    """Whether everyone who sees `program` may see the practice (`can_view_practice`): what
+    is derived for a program's content as a whole (the practices a recommendation may
+    contradict, the advice a superseded one queues for review) names only such practices."""
+    programs = evidence_programs(practice)
+    return not programs or any(not p.private or p.id == program.id for p in programs)
+
+
+def require_view_practice(user: Viewer, practice: Any) -> None:
+    if not can_view_practice(user, practice):
+        from app.errors import NotFound
+
+        raise NotFound("No such best practice.")
+
+
 # ---------------------------------------------------------------- outdated advice
 
 
@@ -694,6 +796,7 @@ def _can_see_record(user: Viewer, entity: Any, *, otherwise: bool) -> bool:
     """Whether `user` may see one record, by the rule of its own page; `otherwise` for a
     record of any other kind (or none)."""
     from app.auth.models import ApiToken
+    from app.practices.models import BestPractice
     from app.programs.models import Program, Session, Topic, TopicStatus
     from app.recommendations.models import Recommendation
 
@@ -709,6 +812,8 @@ def _can_see_record(user: Viewer, entity: Any, *, otherwise: bool) -> bool:
         return can_administer_account(user, entity)
     if isinstance(entity, ApiToken):
         return can_administer_account(user, entity.user)
+    if isinstance(entity, BestPractice):
+        return can_view_practice(user, entity)
     if isinstance(entity, Topic) and entity.status is TopicStatus.PROPOSED:
         return can_see_topic(user, entity)  # it may name what only a private program holds
     if isinstance(entity, Topic) and entity.status is TopicStatus.RETIRED:
@@ -718,7 +823,8 @@ def _can_see_record(user: Viewer, entity: Any, *, otherwise: bool) -> bool:
 
 def can_see_trail(user: Viewer, entity: Any) -> bool:
     """An audit trail is seen with the same rule as the object's own page (a draft
-    recommendation only by its author); topics and best practices are open to all."""
+    recommendation only by its author, a best practice drawn from a private program only by
+    those who may see it); topics are open to all."""
     return _can_see_record(user, entity, otherwise=True)
 
 
@@ -764,6 +870,14 @@ def can_see_person(user: Viewer, person: User) -> bool:
         return True
     programs = [m.program for m in person.memberships]
     return not programs or any(can_view_program(user, p) for p in programs)
+
+
+def person_name(user: Viewer, person: User | None, withheld: str = "Someone") -> str | None:
+    """`person`'s name as `user` may read it where they acted on something shared (a best
+    practice's proposer, endorsers and editors): `withheld` for one `can_see_person` hides."""
+    if person is None:
+        return None
+    return person.display_name if can_see_person(user, person) else withheld
 
 
 def reads_every_event(user: Viewer) -> bool:
@@ -836,7 +950,15 @@ def trail_details(
 
     if reads_every_event(user):
         return [(e, dict(e.details or {})) for e in events]
-    events = [e for e in events if _may_see_event_entity(user, e)]
+    seen: dict[tuple[Any, Any], bool] = {}  # a record's many events are decided once
+
+    def may_see(event: Any) -> bool:
+        key = (event.entity_type, event.entity_id)
+        if key not in seen:
+            seen[key] = _may_see_event_entity(user, event)
+        return seen[key]
+
+    events = [e for e in events if may_see(e)]
     models: dict[str, Any] = {"case": Case, "recommendation": Recommendation, "session": Session}
     removed = {  # a link taken back is gone: its removal kept what it pointed at
         e.details.get("evidence_id"): (e.details.get("kind"), e.details.get("target_id"))

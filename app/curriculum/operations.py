@@ -633,7 +633,7 @@ class Figures:
                 .distinct()
             )
         )
-        guided = _guided_topics()
+        guided = _guided_topics(self.user)
         per_topic: dict[int, Counter[str]] = defaultdict(Counter)
         for topic_id, program_id, n in self.counts.pairs:
             if topic_id in taught or topic_id in guided:
@@ -683,13 +683,16 @@ def _topic_totals(user: Viewer, scope: Scope) -> Counter[int]:
     )
 
 
-def _guided_topics() -> set[int]:
-    """Topics of a live best practice (practices belong to the whole hub)."""
+def _guided_topics(user: Viewer) -> set[int]:
+    """Topics of a live best practice the user may see (policy.can_view_practice)."""
     return set(
         db.session.scalars(
             select(practice_topics.c.topic_id)
             .join(BestPractice, BestPractice.id == practice_topics.c.practice_id)
-            .where(BestPractice.status.not_in([PracticeStatus.RETIRED, PracticeStatus.SUPERSEDED]))
+            .where(
+                BestPractice.status.not_in([PracticeStatus.RETIRED, PracticeStatus.SUPERSEDED]),
+                policy.visible_practice_clause(user),
+            )
             .distinct()
         )
     )

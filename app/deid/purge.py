@@ -1,8 +1,9 @@
 """Purging a text span found to carry an identifier from every place it lives.
 
 The span is replaced by `[REDACTED]` in the case, its review comments, its recommendations
-and every kept version of them, their annotations, outcomes recorded on them, and any
-notification quoting it. The search documents are rebuilt through the outbox and the index
+and every kept version of them, their annotations, outcomes recorded on them, what users
+wrote about them elsewhere (evidence notes, dissents, outdated-advice notes, teaching sets)
+and any notification quoting it. The search documents are rebuilt through the outbox and the index
 is merged so no segment keeps the old postings. The database is then made to drop the old
 bytes: on SQLite every connection runs with `secure_delete` (freed space is zeroed) and the
 WAL is checkpointed and truncated; on PostgreSQL the touched tables are rewritten by
@@ -304,6 +305,7 @@ def reapply_ledger() -> ReapplyReport:
 # What users wrote about a case outside it: dissents and outdated-advice notes on its
 # recommendations, teaching-set notes on it (and the sets' own title and description).
 _KEPT_TEXTS = {
+    "evidence_links": ("note",),
     "recommendation_dissents": ("reason",),
     "outdated_advice": ("note",),
     "teaching_set_items": ("note",),
@@ -313,7 +315,7 @@ _KEPT_TEXTS = {
 
 def _kept_about(case: Case) -> list[Any]:
     from app.outdated.models import OutdatedAdvice
-    from app.practices.models import RecommendationDissent
+    from app.practices.models import EvidenceLink, RecommendationDissent
     from app.teaching.models import TeachingSet, TeachingSetItem
 
     rec_ids = [r.id for r in case.recommendations]
@@ -331,6 +333,12 @@ def _kept_about(case: Case) -> list[Any]:
         select(TeachingSet).where(TeachingSet.id.in_({i.set_id for i in items}))
     )
     return [
+        # an evidence note citing the case or its advice
+        *db.session.scalars(
+            select(EvidenceLink).where(
+                or_(EvidenceLink.case_id == case.id, EvidenceLink.recommendation_id.in_(rec_ids))
+            )
+        ),
         *db.session.scalars(
             select(RecommendationDissent).where(
                 RecommendationDissent.recommendation_id.in_(rec_ids)

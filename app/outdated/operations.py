@@ -89,7 +89,13 @@ def _matching(practice: BestPractice) -> list[Recommendation]:
         return []
     analyzer = topic_analyzer()
     asked = claims(practice_text(practice.title, practice.statement), analyzer)
-    return [r for r in recommendations if agreement(r.body, asked, analyzer) is not None]
+    return [
+        r
+        for r in recommendations
+        # the queue names the practice to the advice's author and program
+        if policy.practice_open_to_program(practice, r.case.program)
+        and agreement(r.body, asked, analyzer) is not None
+    ]
 
 
 def queue_outdated_advice(practice: BestPractice, *, actor: Actor) -> list[OutdatedAdvice]:
@@ -146,9 +152,14 @@ def _tell_reviewers(
 ) -> None:
     """One notification per author and per coordinator of each affected program; each
     remembers its program, so that it is hidden from one who no longer sees it."""
-    change = (
-        f"was superseded by “{replacement.title}”" if replacement is not None else "was retired"
-    )
+
+    def change(program: Program) -> str:
+        if replacement is None:
+            return "was retired"
+        if not policy.practice_open_to_program(replacement, program):
+            return "was superseded"  # by a practice drawn from programs it does not see
+        return f"was superseded by “{replacement.title}”"
+
     by_author: dict[tuple[int, int], tuple[User, int]] = {}
     programs: dict[int, tuple[Program, int]] = {}
     for item in items:
@@ -162,7 +173,8 @@ def _tell_reviewers(
             author,
             "advice.outdated",
             f"{_count(n)} of yours in {programs[program_id][0].name} may be outdated: the best"
-            f" practice “{practice.title}” {change}. Review {'it' if n == 1 else 'them'}.",
+            f" practice “{practice.title}” {change(programs[program_id][0])}. Review"
+            f" {'it' if n == 1 else 'them'}.",
             QUEUE_URL,
             program_id=program_id,
         )
@@ -173,7 +185,7 @@ def _tell_reviewers(
                     member,
                     "advice.outdated",
                     f"{_count(n)} in {program.name} may be outdated: the best practice "
-                    f"“{practice.title}” {change}.",
+                    f"“{practice.title}” {change(program)}.",
                     QUEUE_URL,
                     program_id=program.id,
                 )

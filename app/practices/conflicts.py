@@ -26,9 +26,11 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
+from app.auth import policy
 from app.extensions import db
-from app.practices.models import BestPractice, PracticeStatus
+from app.practices.models import BestPractice, EvidenceLink, PracticeStatus
 from app.programs.models import Topic
+from app.recommendations.models import Recommendation
 from app.search.analysis import WORD, ClinicalAnalyzer, glue
 
 # Practices a recommendation is compared with: those the hub currently teaches.
@@ -312,7 +314,15 @@ class Checker:
             db.session.scalars(
                 select(BestPractice)
                 .where(BestPractice.status.in_(CURRENT))
-                .options(selectinload(BestPractice.topics))
+                .options(
+                    selectinload(BestPractice.topics),
+                    # where its evidence lies decides whose warnings may name it
+                    selectinload(BestPractice.evidence).selectinload(EvidenceLink.session),
+                    selectinload(BestPractice.evidence).selectinload(EvidenceLink.case),
+                    selectinload(BestPractice.evidence)
+                    .selectinload(EvidenceLink.recommendation)
+                    .selectinload(Recommendation.case),
+                )
                 .order_by(BestPractice.id)
             )
         )
@@ -340,8 +350,14 @@ class Checker:
         ids = self.related_topic_ids(topic_ids)
         return [p for p in self.practices if any(t.id in ids for t in p.topics)]
 
-    def conflicts(self, body: str, topic_ids: Iterable[int]) -> list[Conflict]:
-        practices = self.practices_for_topics(topic_ids)
+    def conflicts(self, body: str, topic_ids: Iterable[int], program: Any) -> list[Conflict]:
+        """The practices `body` likely contradicts, among those open to everyone who sees
+        `program` (the recommendation's): a warning names the practice to its readers."""
+        practices = [
+            p
+            for p in self.practices_for_topics(topic_ids)
+            if policy.practice_open_to_program(p, program)
+        ]
         if not practices or not (body or "").strip() or self.analyzer is None:
             return []
         found = []
@@ -365,12 +381,13 @@ def any_current_practice() -> bool:
     return db.session.scalar(stmt) is not None
 
 
-def find_conflicts(body: str, topic_ids: Iterable[int]) -> list[Conflict]:
+def find_conflicts(body: str, topic_ids: Iterable[int], program: Any) -> list[Conflict]:
     """Current practices on the case's topics (and broader and narrower ones) that a
-    recommendation's text likely contradicts. Reads only; never refuses anything."""
+    recommendation's text in `program` likely contradicts. Reads only; never refuses
+    anything."""
     if not (body or "").strip() or not any_current_practice():
         return []
-    return Checker().conflicts(body, topic_ids)
+    return Checker().conflicts(body, topic_ids, program)
 
 
 @dataclass
@@ -392,7 +409,8 @@ def check_recommendation(recommendation: Any) -> list[CheckedConflict]:
     its author recorded (practices it was marked as departing from on purpose)."""
     from app.practices.models import RecommendationDissent
 
-    found = find_conflicts(recommendation.body, [t.id for t in recommendation.case.topics])
+    case = recommendation.case
+    found = find_conflicts(recommendation.body, [t.id for t in case.topics], case.program)
     if not found:
         return []
     dissents = {
@@ -443,6 +461,8 @@ def imported_conflicts(changes: Sequence[str]) -> list[tuple[Any, Conflict]]:
     checker = Checker()
     out = []
     for rec in found.values():
-        for conflict in checker.conflicts(rec.body, [t.id for t in rec.case.topics]):
+        for conflict in checker.conflicts(
+            rec.body, [t.id for t in rec.case.topics], rec.case.program
+        ):
             out.append((rec, conflict))
     return out

@@ -105,6 +105,7 @@ def propose_practice(
     )
     practice = _create(title, statement, topics, author, actor, reason, accepted)
     remember_overrides(practice, overridden, actor=actor)
+    announce_practice(practice, "proposed", actor=actor)
     return practice
 
 
@@ -134,7 +135,6 @@ def _create(
     db.session.flush()
     _snapshot(practice, author, reason)
     record(actor, "practice.proposed", practice)
-    announce_practice(practice, "proposed", actor=actor)
     return practice
 
 
@@ -154,6 +154,9 @@ def change_status(
     or retired, the advice given under it is queued for review, except when a hub import
     replays the history (its file carries the queue as it was)."""
     policy.require(actor, Permission.PROPOSE_PRACTICE)
+    policy.require_view_practice(actor, practice)
+    if superseded_by is not None:
+        policy.require_view_practice(actor, superseded_by)
     target = _transition(practice, status, reason, superseded_by)
     overridden = guard(STATUS_TEXTS.texts(reason=reason), accepted)
     _move(practice, target, reason, editor, superseded_by, actor)
@@ -213,6 +216,7 @@ def add_evidence(
 ) -> EvidenceLink:
     """Link a practice to a session, case or recommendation where it was discussed."""
     policy.require(actor, Permission.PROPOSE_PRACTICE)
+    policy.require_view_practice(actor, practice)
     _evidence_kind(target)
     if note is not None and not isinstance(note, str):
         raise ValidationError("The note must be text.", field="note")
@@ -319,6 +323,8 @@ def propose_from_recommendations(
     )
     for recommendation in recommendations:
         _link(practice, recommendation, notes.get(recommendation.id, ""), author, actor)
+    # Told once its evidence decides who may see it (policy.can_view_practice).
+    announce_practice(practice, "proposed", actor=actor)
     if status == PracticeStatus.EMERGING.value:
         target_status = _transition(practice, status, reason, None)
         _move(practice, target_status, reason, author, None, actor)
@@ -341,6 +347,7 @@ def edit_practice(
     """Change the wording (and topics); a new version keeps the old text for the diff.
     Returns False when nothing changed."""
     policy.require(actor, Permission.PROPOSE_PRACTICE)
+    policy.require_view_practice(actor, practice)
     if practice.status in (PracticeStatus.RETIRED, PracticeStatus.SUPERSEDED):
         raise ValidationError(f"A {practice.status.value} practice cannot be edited.")
     title, statement = _validate(title, statement)
@@ -384,6 +391,7 @@ def take_stance(
     """An expert endorses a practice or dissents from it (a dissent needs a note); one stance
     per expert, which they may change."""
     policy.require(actor, Permission.PROPOSE_PRACTICE)
+    policy.require_view_practice(actor, practice)
     try:
         value = Stance(stance)
     except ValueError:
@@ -484,6 +492,7 @@ def record_dissent(
         policy.require(actor, Permission.IMPORT_DATA, recommendation.case.program)
     else:
         policy.require_record_dissent(actor, recommendation)
+        policy.require_view_practice(actor, practice)
     if expert is None and isinstance(actor, User):
         expert = actor
     if not isinstance(reason, str) or not reason.strip():

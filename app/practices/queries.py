@@ -37,9 +37,10 @@ CANDIDATE_LIMIT = 100  # groups on the candidates page and API, most discussed f
 CANDIDATE_MEMBERS = 5  # members shown of each group (the most typical); the CSV has all
 
 
-def list_practices(status: str | None = None) -> list[BestPractice]:
+def list_practices(user: Viewer, status: str | None = None) -> list[BestPractice]:
     stmt = (
         select(BestPractice)
+        .where(policy.visible_practice_clause(user))
         .options(selectinload(BestPractice.topics))  # the list shows each one's topics
         .order_by(BestPractice.updated_at.desc(), BestPractice.id.desc())
     )
@@ -51,22 +52,24 @@ def list_practices(status: str | None = None) -> list[BestPractice]:
 LIVE_STATUSES = (PracticeStatus.PROPOSED, PracticeStatus.EMERGING, PracticeStatus.ESTABLISHED)
 
 
-def citable_practices() -> list[BestPractice]:
+def citable_practices(user: Viewer) -> list[BestPractice]:
     """Practices that can still gather evidence (not retired or superseded), by title."""
     stmt = (
         select(BestPractice)
-        .where(BestPractice.status.in_(LIVE_STATUSES))
+        .where(BestPractice.status.in_(LIVE_STATUSES), policy.visible_practice_clause(user))
         .order_by(BestPractice.title)
     )
     return list(db.session.scalars(stmt))
 
 
-def get_practice(practice_id: int) -> BestPractice:
+def get_practice(practice_id: int, user: Viewer) -> BestPractice:
+    """The practice, if `user` may see it (NotFound otherwise, as for a missing one)."""
     from app.errors import NotFound
 
     practice = db.session.get(BestPractice, practice_id)
     if practice is None:
         raise NotFound("No such best practice.")
+    policy.require_view_practice(user, practice)
     return practice
 
 
@@ -728,7 +731,7 @@ Table = tuple[list[str], list[list[Any]]]
 
 def practices_table(user: Viewer, status: str | None = None) -> Table:
     """The practice list as the page shows it, one row a practice."""
-    practices = list_practices(status)
+    practices = list_practices(user, status)
     counts = visible_evidence_counts(user, practices)
     return (
         [
@@ -749,7 +752,9 @@ def practices_table(user: Viewer, status: str | None = None) -> Table:
                 p.version,
                 "; ".join(t.name for t in p.topics),
                 counts[p.id],
-                p.superseded_by_id or "",
+                p.superseded_by_id
+                if p.superseded_by and policy.can_view_practice(user, p.superseded_by)
+                else "",
                 p.updated_at.date().isoformat(),
             ]
             for p in practices

@@ -56,7 +56,7 @@ def _helpers() -> dict[str, Any]:
 
     return {
         "practices_citing": practices_citing,
-        "citable_practices": queries.citable_practices,
+        "citable_practices": lambda: queries.citable_practices(_user()),
     }
 
 
@@ -109,7 +109,7 @@ def index() -> Any:
     if _wants_csv():
         header, rows = queries.practices_table(_user(), status)
         return csv_response(f"practices-{status or 'all'}.csv", header, rows)
-    practices = queries.list_practices(status)
+    practices = queries.list_practices(_user(), status)
     return render_template(
         "practices/index.html",
         practices=practices,
@@ -123,7 +123,7 @@ def index() -> Any:
 @login_required
 def practice(practice_id: int) -> Any:
     user = _user()
-    practice = queries.get_practice(practice_id)
+    practice = queries.get_practice(practice_id, _user())
     if _wants_csv():
         header, rows = queries.outcomes_table(user, practice)
         return csv_response(f"practice-{practice.id}-outcomes.csv", header, rows)
@@ -137,7 +137,7 @@ def practice(practice_id: int) -> Any:
         can_remove_evidence=lambda link: policy.can_remove_evidence(user, link),
         withdrawn_evidence=queries.withdrawn_evidence_count(user, practice),
         transitions=sorted(t.value for t in TRANSITIONS[practice.status]),
-        successors=[p for p in queries.list_practices() if p.id != practice.id],
+        successors=[p for p in queries.list_practices(_user()) if p.id != practice.id],
         my_stance=stances.get(user.id),
         dissents=queries.visible_dissents(user, practice),
     )
@@ -146,7 +146,7 @@ def practice(practice_id: int) -> Any:
 @practices_blueprint.route("/practices/<int:practice_id>/versions")
 @login_required
 def versions(practice_id: int) -> Any:
-    practice = queries.get_practice(practice_id)
+    practice = queries.get_practice(practice_id, _user())
     return render_template(
         "practices/versions.html", practice=practice, changes=version_changes(practice)
     )
@@ -229,7 +229,7 @@ def new() -> Any:
 @permission_required(Permission.PROPOSE_PRACTICE)
 def edit(practice_id: int) -> Any:
     user = _user()
-    practice = queries.get_practice(practice_id)
+    practice = queries.get_practice(practice_id, _user())
     form = EditForm(
         data={
             "title": practice.title,
@@ -278,9 +278,9 @@ def _refused(
     """A refused practice form, shown again on a page of its own with what was typed, the
     problem beside its field and any possible identifiers marked in place."""
     form.show_refusal(exc)
-    practice = queries.get_practice(practice_id)
+    practice = queries.get_practice(practice_id, _user())
     transitions = sorted(t.value for t in TRANSITIONS[practice.status])
-    successors = [(p.id, p.title) for p in queries.list_practices() if p.id != practice.id]
+    successors = [(p.id, p.title) for p in queries.list_practices(_user()) if p.id != practice.id]
     return render_template(
         "practices/form_again.html",
         practice=practice,
@@ -299,10 +299,10 @@ def _refused(
 @permission_required(Permission.PROPOSE_PRACTICE)
 def status(practice_id: int) -> Any:
     user = _user()
-    practice = queries.get_practice(practice_id)
+    practice = queries.get_practice(practice_id, _user())
     form = StatusForm()
     successor_id = form.successor()
-    successor = queries.get_practice(successor_id) if successor_id is not None else None
+    successor = queries.get_practice(successor_id, _user()) if successor_id is not None else None
     try:
         change_status(
             practice,
@@ -324,7 +324,7 @@ def status(practice_id: int) -> Any:
 @permission_required(Permission.PROPOSE_PRACTICE)
 def stance(practice_id: int) -> Any:
     user = _user()
-    practice = queries.get_practice(practice_id)
+    practice = queries.get_practice(practice_id, _user())
     form = StanceForm()
     try:
         result = take_stance(
@@ -354,7 +354,7 @@ def cite() -> Any:
 def add_evidence_view(practice_id: int) -> Any:
     """Cite a session, a case or a recommendation (whichever the form names) with a note."""
     user = _user()
-    practice = queries.get_practice(practice_id)
+    practice = queries.get_practice(practice_id, _user())
     form = EvidenceForm()
     target = _evidence_target(form)
     try:
@@ -381,7 +381,7 @@ def add_evidence_view(practice_id: int) -> Any:
 def remove_evidence_view(practice_id: int, evidence_id: int) -> Any:
     """Remove a session, case or recommendation cited by mistake."""
     user = _user()
-    practice = queries.get_practice(practice_id)
+    practice = queries.get_practice(practice_id, _user())
     link = next((e for e in queries.visible_evidence(user, practice) if e.id == evidence_id), None)
     if link is None:
         raise NotFound("No such evidence on this practice.")

@@ -7,11 +7,13 @@ to write and the keys to delete, so applying a change is always "rebuild from th
 Which kinds there are, which model changes queue them and how each is loaded is declared
 once per kind, in INDEXED.
 
-A best practice is open to everyone, but its evidence notes are about sessions, cases and
-recommendations that may not be: each note is a document of its own ("evidence"), with the
-audience of what it cites, so it neither matches nor shows in a snippet for a reader who may
-not see that. It is rebuilt with the practice and with what it cites (its case's tree, its
-recommendation, its session), whose changes (privacy, status, publication) move its audience.
+A best practice is open to everyone unless all its evidence lies in private programs (then it
+carries one of them, as policy.can_view_practice reads it). Its evidence notes are about
+sessions, cases and recommendations that may not be open: each note is a document of its own
+("evidence"), with the audience of what it cites, so it neither matches nor shows in a snippet
+for a reader who may not see that. It is rebuilt with the practice and with what it cites (its
+case's tree, its recommendation, its session), whose changes (privacy, status, publication)
+move its audience.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import selectinload
 
+from app.auth import policy
 from app.cases.models import Case, CasePresentation
 from app.extensions import db
 from app.practices.models import BestPractice, BestPracticeVersion, EvidenceLink
@@ -277,8 +280,19 @@ def annotation_document(note: Annotation) -> dict[str, Any]:
     )
 
 
+def _practice_program(practice: BestPractice) -> str | None:
+    """A practice whose evidence all lies in private programs is theirs
+    (policy.can_view_practice): it carries one of them as its `private_program`. The index
+    holds one such program a document, so a practice drawn from several private programs
+    is found in search by the first one's members only (its page is open to each)."""
+    programs = policy.evidence_programs(practice)
+    if not programs or any(not p.private for p in programs):
+        return None
+    return str(min(p.id for p in programs))
+
+
 def practice_document(practice: BestPractice) -> dict[str, Any]:
-    """The practice as everyone sees it: title and statement. Its evidence notes are
+    """The practice as its readers see it: title and statement. Its evidence notes are
     documents of their own (`evidence_document`), each with its own audience."""
     return _finish(
         {
@@ -293,6 +307,7 @@ def practice_document(practice: BestPractice) -> dict[str, Any]:
             "status": str(practice.status),
             "year": practice.updated_at.year,
             "date": _day(practice.updated_at),
+            "private_program": _practice_program(practice),
         }
     )
 
@@ -349,6 +364,18 @@ def evidence_document(link: EvidenceLink) -> dict[str, Any] | None:
 
 def _evidence_documents(links: Iterable[EvidenceLink]) -> list[dict[str, Any]]:
     return [doc for link in links if (doc := evidence_document(link)) is not None]
+
+
+def _practice_evidence_options():
+    """What `_practice_program` reads of a practice's evidence, loaded with the practices."""
+    evidence = selectinload(BestPractice.evidence)
+    return (
+        evidence.selectinload(EvidenceLink.session).selectinload(Session.program),
+        evidence.selectinload(EvidenceLink.case).selectinload(Case.program),
+        evidence.selectinload(EvidenceLink.recommendation)
+        .selectinload(Recommendation.case)
+        .selectinload(Case.program),
+    )
 
 
 def _evidence_options():
@@ -518,7 +545,29 @@ def _program_reaches(
         wanted.setdefault("session", set()).update(
             dbs.scalars(select(Session.id).where(Session.program_id == program_id))
         )
+        wanted.setdefault("practice", set()).update(_practices_citing_program(dbs, program_id))
         changes.delete_terms.add(("private_program", str(program_id)))
+
+
+def _practices_citing_program(dbs: Any, program_id: int) -> set[int]:
+    """The practices with evidence in the program (whose privacy decides their audience)."""
+    by_session = (
+        select(EvidenceLink.practice_id)
+        .join(Session, Session.id == EvidenceLink.session_id)
+        .where(Session.program_id == program_id)
+    )
+    by_case = (
+        select(EvidenceLink.practice_id)
+        .join(Case, Case.id == EvidenceLink.case_id)
+        .where(Case.program_id == program_id)
+    )
+    by_recommendation = (
+        select(EvidenceLink.practice_id)
+        .join(Recommendation, Recommendation.id == EvidenceLink.recommendation_id)
+        .join(Case, Case.id == Recommendation.case_id)
+        .where(Case.program_id == program_id)
+    )
+    return set(dbs.scalars(by_session.union(by_case, by_recommendation)))
 
 
 def _topic_reaches(dbs: Any, ids: set[int], wanted: dict[str, set[int]], changes: Changes) -> None:
@@ -598,7 +647,7 @@ def _write_practices(dbs: Any, ids: set[int], changes: Changes) -> None:
         found_practices = dbs.scalars(
             select(BestPractice)
             .where(BestPractice.id.in_(chunk))
-            .options(selectinload(BestPractice.topics))
+            .options(selectinload(BestPractice.topics), *_practice_evidence_options())
         ).all()
         changes.upserts.extend(practice_document(p) for p in found_practices)
         changes.upserts.extend(
@@ -634,7 +683,11 @@ def _all_case_trees(dbs: Any, batch: int) -> Iterator[dict[str, Any]]:
 
 
 def _all_practices(dbs: Any, batch: int) -> Iterator[dict[str, Any]]:
-    for practice in dbs.scalars(select(BestPractice).options(selectinload(BestPractice.topics))):
+    for practice in dbs.scalars(
+        select(BestPractice).options(
+            selectinload(BestPractice.topics), *_practice_evidence_options()
+        )
+    ):
         yield practice_document(practice)
     _collect(dbs)
 

@@ -73,7 +73,8 @@ BUILDING_FILE = "BUILDING"
 #    abbreviations kept from stemming; documents carry their topics' broader topics.
 # 5: NOWS, METS and AIDS really kept from stemming (UNSTEMMED was left empty in 4); the
 #    spelling field holds every word of a document's text (spelling.py).
-INDEX_FORMAT = 5
+# 6: a best practice whose evidence all lies in private programs carries private_program.
+INDEX_FORMAT = 6
 WRITER_TIMEOUT = 30.0  # seconds a writer waits for another process's write lock
 FACET_FIELDS = ("program", "type", "status", "year")
 SCORED_FIELDS = ("title", "content")

@@ -346,7 +346,10 @@ def announce_practice(practice: Any, change: str, *, actor: Actor) -> int:
     except RuntimeError:  # outside a request (CLI): the plain path
         url = f"/practices/{practice.id}"
     told = 0
+    cites = policy.evidence_programs(practice)
     for user in _followers(topic_ids=[t.id for t in topics], actor=actor):
+        if not policy.can_view_practice_citing(user, cites):
+            continue
         notify(
             user,
             "subscription.practice",

@@ -67,17 +67,17 @@ def test_skipping_hbsag_contradicts_checking_hbv_serologies(world):
     ],
 )
 def test_agreeing_and_unrelated_advice_is_not_flagged(world, body):
-    assert find_conflicts(body, [find_topic("Hepatitis C").id]) == []
+    assert find_conflicts(body, [find_topic("Hepatitis C").id], world.hcv) == []
 
 
 def test_only_current_practices_on_the_case_topics_are_compared(world):
     hepatitis_c = find_topic("Hepatitis C").id
-    assert [c.practice for c in find_conflicts(SKIP, [hepatitis_c])] == [world.practice]
+    assert [c.practice for c in find_conflicts(SKIP, [hepatitis_c], world.hcv)] == [world.practice]
     # Another program's subject: no practice on its topics.
-    assert find_conflicts(SKIP, []) == []
+    assert find_conflicts(SKIP, [], world.hcv) == []
     change_status(world.practice, "retired", reason="Replaced.", editor=world.expert, actor=SYSTEM)
     db.session.commit()
-    assert find_conflicts(SKIP, [hepatitis_c]) == []
+    assert find_conflicts(SKIP, [hepatitis_c], world.hcv) == []
 
 
 def test_narrower_topic_reaches_a_practice_on_the_broader_one(world):
@@ -85,7 +85,7 @@ def test_narrower_topic_reaches_a_practice_on_the_broader_one(world):
 
     narrower = create_topic("DAA retreatment", parent=find_topic("Hepatitis C"), actor=SYSTEM)
     db.session.commit()
-    assert [c.practice for c in find_conflicts(SKIP, [narrower.id])] == [world.practice]
+    assert [c.practice for c in find_conflicts(SKIP, [narrower.id], world.hcv)] == [world.practice]
 
 
 def test_the_expert_is_warned_before_publishing_and_can_publish_anyway(client, world):

@@ -127,6 +127,8 @@ def test_a_private_evidence_note_is_found_only_by_who_may_see_its_case(
 ) -> None:
     member = make_user("provider", programs=["secret-pilot"])
     outsider = make_user("provider", programs=["hcv"])
+    # An open case cited too keeps the practice everyone's (policy.can_view_practice).
+    add_evidence(practice, library.hcv_case, added_by=library.expert, actor=SYSTEM)
     link = add_evidence(
         practice,
         library.secret_case,

@@ -1,0 +1,276 @@
+"""A best practice drawn only from a private program's recommendations is that program's: its
+title and statement tell what the program discusses. Outsiders get the answer a missing
+practice gets, on every surface; once it cites what they may see, it is everyone's again."""
+
+from __future__ import annotations
+
+import csv
+import io
+from types import SimpleNamespace
+
+import pytest
+
+from app.auth.policy import SYSTEM
+from app.extensions import db
+from app.practices.operations import add_evidence, propose_from_recommendations
+from app.search import SearchRequest, apply_pending, search
+from app.subscriptions.operations import follow
+from tests.conftest import sign_in
+from tests.support.builders import add_recommendation, build_world
+from tests.support.clients import bearer, fresh_client
+
+TITLE = "Split buprenorphine dosing in the third trimester"
+
+
+@pytest.fixture
+def world(app, make_user):
+    w = build_world(make_user)
+    w.private_expert = make_user("expert", email="pia@example.org", programs=["perinatal-sud"])
+    w.outsider = make_user("expert", email="otto@example.org", programs=["hcv"])
+    w.coordinator = make_user("coordinator", email="cora@example.org", programs=["hcv"])
+    follow(w.outsider, topic="Hepatitis C")
+    follow(w.member, topic="Hepatitis C")
+    db.session.commit()
+    private_rec = add_recommendation(
+        w.private_case, w.private_expert, "Split the daily buprenorphine dose in two."
+    )
+    db.session.commit()
+    w.practice = propose_from_recommendations(
+        [private_rec],
+        TITLE,
+        "Twice-daily dosing eases withdrawal late in pregnancy.",
+        topics=["Hepatitis C"],
+        author=w.private_expert,
+        actor=w.private_expert,
+    )
+    db.session.commit()
+    apply_pending()
+    return w
+
+
+def _as(app, user):
+    """A client signed in once as `user` (signing in for every page meets the rate limit)."""
+    client = fresh_client(app)
+    sign_in(client, user)
+    return client
+
+
+def _pages(w: SimpleNamespace) -> list[str]:
+    pid = w.practice.id
+    return [
+        f"/practices/{pid}",
+        f"/practices/{pid}/versions",
+        f"/practices/{pid}?format=csv",
+        f"/practices/{pid}/edit",
+    ]
+
+
+def test_an_outsider_finds_no_trace_of_a_practice_drawn_from_a_private_program(
+    app, client, world
+) -> None:
+    w = world
+    outsider, coordinator = _as(app, w.outsider), _as(app, w.coordinator)
+    for url in _pages(w):
+        assert outsider.get(url).status_code == 404, url
+        assert outsider.get(url.replace(f"/{w.practice.id}", "/987654")).status_code == 404
+    trail = f"/audit/practice/{w.practice.id}"
+    assert coordinator.get(trail).status_code == 404
+    assert _as(app, w.admin).get(trail).status_code == 200
+    events = coordinator.get("/admin/audit").get_data(as_text=True)
+    assert f"/practices/{w.practice.id}" not in events
+    for url in ("/practices", "/practices?format=csv", "/"):
+        assert TITLE not in outsider.get(url).get_data(as_text=True), url
+    headers = bearer(w.outsider)
+    assert client.get(f"/api/v1/practices/{w.practice.id}", headers=headers).status_code == 404
+    listed = client.get("/api/v1/practices", headers=headers).get_json()
+    assert TITLE not in str(listed)
+    hits = search(w.outsider, SearchRequest(q="buprenorphine trimester"))
+    assert all(hit.title != TITLE for hit in hits.hits)
+    assert TITLE not in client.get("/api/v1/search?q=trimester", headers=headers).get_data(
+        as_text=True
+    )
+    # Acting on it answers as for a missing one too.
+    stance = client.post(
+        f"/api/v1/practices/{w.practice.id}/stance", json={"stance": "endorse"}, headers=headers
+    )
+    assert stance.status_code == 404
+
+
+def test_the_programs_members_and_admins_see_it_and_citing_open_evidence_opens_it(
+    app, client, world
+) -> None:
+    w = world
+    for who in (w.member, w.private_expert, w.admin):
+        reader = _as(app, who)
+        for url in _pages(w)[:3]:
+            assert reader.get(url).status_code == 200, (who.email, url)
+    assert TITLE in str(client.get("/api/v1/practices", headers=bearer(w.member)).get_json())
+    hits = search(w.member, SearchRequest(q="buprenorphine trimester"))
+    assert any(hit.title == TITLE for hit in hits.hits)
+    add_evidence(w.practice, w.case, added_by=w.expert, actor=SYSTEM)
+    db.session.commit()
+    apply_pending()
+    assert _as(app, w.outsider).get(f"/practices/{w.practice.id}").status_code == 200
+    hits = search(w.outsider, SearchRequest(q="buprenorphine trimester"))
+    assert any(hit.title == TITLE for hit in hits.hits)
+
+
+def test_followers_outside_the_program_are_not_told_of_it(app, world) -> None:
+    from app.notifications.operations import notifications_for
+
+    w = world
+    assert not [n for n in notifications_for(w.outsider) if n.kind == "subscription.practice"]
+    assert [n for n in notifications_for(w.member) if n.kind == "subscription.practice"]
+
+
+def test_conflict_warnings_and_the_outdated_queue_name_it_only_inside_the_program(
+    app, make_user
+) -> None:
+    """What is derived for a recommendation (a likely contradiction, advice to review once
+    the practice is retired) names the practice to the recommendation's readers: only a
+    recommendation of a program the practice cites gets it."""
+    from app.outdated.models import OutdatedAdvice
+    from app.practices.conflicts import check_recommendation
+    from app.practices.operations import change_status
+    from app.programs.operations import find_topic, update_topic
+    from tests.practices.test_conflicts import PRACTICE_STATEMENT, PRACTICE_TITLE, SKIP
+
+    w = build_world(make_user)
+    update_topic(find_topic("Hepatitis B"), synonyms=["HBV", "anti-HBc", "HBsAg"], actor=SYSTEM)
+    private_expert = make_user("expert", email="pia@example.org", programs=["perinatal-sud"])
+    w.private_case.topics = [find_topic("Hepatitis C")]
+    w.case.topics = [find_topic("Hepatitis C")]
+    cited = add_recommendation(w.private_case, private_expert, "Check HBV serologies first.")
+    db.session.commit()
+    practice = propose_from_recommendations(
+        [cited],
+        PRACTICE_TITLE,
+        PRACTICE_STATEMENT,
+        topics=["Hepatitis B", "Hepatitis C"],
+        status="emerging",
+        reason="Seen often.",
+        author=private_expert,
+        actor=private_expert,
+    )
+    inside = add_recommendation(w.private_case, private_expert, SKIP)
+    outside = add_recommendation(w.case, w.expert, SKIP)
+    db.session.commit()
+    assert [c.conflict.practice for c in check_recommendation(inside)] == [practice]
+    assert check_recommendation(outside) == []
+
+    agreeing = "Check HBsAg and anti-HBc before starting sofosbuvir/velpatasvir."
+    inside.body, outside.body = agreeing, agreeing
+    change_status(practice, "retired", reason="Replaced.", editor=private_expert, actor=SYSTEM)
+    db.session.commit()
+    queued = {item.recommendation_id for item in db.session.query(OutdatedAdvice)}
+    assert inside.id in queued and outside.id not in queued
+
+
+def test_a_successor_drawn_from_a_private_program_is_not_named_to_outsiders(
+    app, client, make_user
+) -> None:
+    """An open practice superseded by one only a private program's evidence backs: its
+    readers learn that it was superseded, not by what (page, queue, notices, API)."""
+    from app.notifications.operations import notifications_for
+    from app.practices.operations import change_status, propose_practice
+    from app.programs.operations import find_topic
+
+    w = build_world(make_user)
+    private_expert = make_user("expert", email="pia@example.org", programs=["perinatal-sud"])
+    w.case.topics = [find_topic("Hepatitis C")]
+    db.session.commit()
+    old = propose_practice(
+        "Check HBV serologies before every DAA start",
+        "Check HBsAg and anti-HBc before starting DAAs.",
+        topics=["Hepatitis C"],
+        author=w.expert,
+        actor=w.expert,
+    )
+    add_evidence(old, w.rec, added_by=w.expert, actor=SYSTEM)
+    private_rec = add_recommendation(w.private_case, private_expert, "Check HBV DNA too.")
+    db.session.commit()
+    successor = propose_from_recommendations(
+        [private_rec], TITLE, "Check HBV DNA as well.", author=private_expert, actor=SYSTEM
+    )
+    change_status(
+        old, "superseded", reason="HBV DNA too.", editor=None, superseded_by=successor, actor=SYSTEM
+    )
+    db.session.commit()
+    expert = _as(app, w.expert)
+    for url in (f"/practices/{old.id}", "/outdated", f"/cases/{w.case.id}"):
+        page = expert.get(url)
+        assert page.status_code == 200, url
+        assert TITLE not in page.get_data(as_text=True), url
+    answer = client.get(f"/api/v1/practices/{old.id}", headers=bearer(w.expert)).get_json()
+    assert answer["superseded_by_id"] is None
+    rows = csv.DictReader(io.StringIO(expert.get("/practices?format=csv").get_data(as_text=True)))
+    assert [row["superseded by"] for row in rows if row["id"] == str(old.id)] == [""]
+    queue = client.get("/api/v1/outdated-advice", headers=bearer(w.expert)).get_json()
+    assert queue["results"] and TITLE not in str(queue)
+    assert all(TITLE not in n.message for n in notifications_for(w.expert))
+
+
+def test_a_topic_only_a_private_practice_and_case_carry_stays_hidden_from_reviewers(
+    app, client, make_user
+) -> None:
+    """A practice drawn from a private case takes the case's topics: a proposed name they
+    alone carry is not shown to a reviewer outside the program, as for the case's own."""
+    from app.programs.operations import resolve_topics
+
+    w = build_world(make_user)
+    private_expert = make_user("expert", email="pia@example.org", programs=["perinatal-sud"])
+    reviewer = make_user("coordinator", email="cora@example.org", programs=["hcv"])
+    w.private_case.topics = resolve_topics(["Quetzalcoatl syndrome"])
+    private_rec = add_recommendation(w.private_case, private_expert, "Dose twice daily.")
+    db.session.commit()
+    propose_from_recommendations(
+        [private_rec], TITLE, "Dose twice daily.", author=private_expert, actor=private_expert
+    )
+    db.session.commit()
+    listed = client.get("/api/v1/admin/topics?status=proposed", headers=bearer(reviewer))
+    assert listed.status_code == 200
+    assert "Quetzalcoatl" not in listed.get_data(as_text=True)
+    assert "Quetzalcoatl" not in _as(app, reviewer).get("/admin/topics").get_data(as_text=True)
+    assert "Quetzalcoatl" in _as(app, w.admin).get("/admin/topics").get_data(as_text=True)
+
+
+def test_a_practice_an_outsider_may_not_see_does_not_close_their_curriculum_gap(
+    app, make_user
+) -> None:
+    """Gaps are topics with cases but no teaching or practice: a practice hidden from the
+    reader closing one would tell them it exists."""
+    from datetime import date
+
+    from app.curriculum import operations as figures
+    from app.programs.operations import create_program, create_session, resolve_topics
+    from tests.support.builders import add_case
+
+    pain = create_program("chronic-pain", "Chronic Pain ECHO", actor=SYSTEM)
+    secret = create_program("secret", "Closed pilot", private=True, actor=SYSTEM)
+    march = create_session(pain, date(2026, 3, 12), title="March", actor=SYSTEM)
+    closed = create_session(secret, date(2026, 3, 12), title="March", actor=SYSTEM)
+    db.session.commit()
+    presenter = make_user("provider", programs=["chronic-pain", "secret"])
+    insider = make_user("expert", programs=["secret"])
+    outsider = make_user("curriculum", programs=["chronic-pain"])
+    for n in range(3):
+        add_case(pain, presenter, f"Pain {n}", session=march, topics=resolve_topics(["Sleep"]))
+    private_case = add_case(secret, presenter, "Closed case", session=closed)
+    private_rec = add_recommendation(private_case, insider, "Treat insomnia first.")
+    db.session.commit()
+    propose_from_recommendations(
+        [private_rec],
+        TITLE,
+        "Treat insomnia first.",
+        topics=["Sleep"],
+        author=insider,
+        actor=insider,
+    )
+    db.session.commit()
+    end = date(2026, 11, 25)
+    assert "Sleep" in {
+        g.topic.name for g in figures.gaps(outsider, figures.make_scope(outsider, end=end))
+    }
+    assert "Sleep" not in {
+        g.topic.name for g in figures.gaps(SYSTEM, figures.make_scope(SYSTEM, end=end))
+    }
