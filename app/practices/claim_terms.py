@@ -29,8 +29,9 @@ from app.practices.models import RecommendationTerm
 from app.recommendations.models import Recommendation
 from app.search.analysis import CONCEPT_PREFIX, ClinicalAnalyzer, SynonymTable
 
-# Bump when the reading changes (the stems kept, the clauses, the stemmer): rows written
-# by another reading then count as missing. Not a word: `WORD` never yields "#".
+# Bump when the reading changes (the stems kept, the clauses, the stemmer), with a migration
+# that calls `backfill(only_missing=True)`: rows written by another reading count as missing
+# (read in full) until then. Not a word: `WORD` never yields "#".
 VERSION = "#1"
 STEM_MAX = 64  # longer stems are cut on both sides: a lookup may find more, never fewer
 _CHUNK = 500  # ids or stems per statement, under every driver's parameter limit
