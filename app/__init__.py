@@ -35,6 +35,7 @@ def _import_models() -> None:
     from app.desk import models as _desk  # noqa: F401
     from app.notifications import models as _notifications  # noqa: F401
     from app.outdated import models as _outdated  # noqa: F401
+    from app.practices import claim_terms as _claim_terms  # noqa: F401  (recommendation_terms)
     from app.practices import models as _practices  # noqa: F401
     from app.programs import models as _programs  # noqa: F401
     from app.recommendations import models as _recommendations  # noqa: F401

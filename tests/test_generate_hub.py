@@ -118,3 +118,26 @@ def test_a_missing_corpus_is_named(tmp_path, capsys):
             ["--corpus", str(missing), "--database-url", "sqlite://", "--index-dir", str(tmp_path)]
         )
     assert "--corpus: no corpus file at" in capsys.readouterr().err
+
+
+@pytest.mark.app_config(CASEBOOK_SEARCH_APPLY="off")
+def test_recommendations_written_in_batches_get_the_rows_of_the_outdated_advice_lookup(
+    app, tmp_path
+):
+    from app.practices.claim_terms import VERSION, stems
+    from app.practices.models import RecommendationTerm
+    from app.recommendations.models import Recommendation
+
+    generator = load_generator()
+    corpus = write_corpus(tmp_path / "corpus.jsonl")
+    options = {"seed": 3, "batch": 10, "index": False, "echo": lambda *_: None, "progress": False}
+    generator.generate(app, corpus, 12, **options)
+
+    held: dict[int, set[str]] = {}
+    for rid, stem in db.session.execute(
+        select(RecommendationTerm.recommendation_id, RecommendationTerm.stem)
+    ):
+        held.setdefault(rid, set()).add(stem)
+    recs = list(db.session.scalars(select(Recommendation)))
+    assert recs
+    assert {r.id: held.get(r.id) for r in recs} == {r.id: {VERSION, *stems(r.body)} for r in recs}

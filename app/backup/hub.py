@@ -167,6 +167,7 @@ CARRIED = frozenset(
         "case_topics",
         "review_comments",
         "recommendations",
+        "recommendation_terms",  # rebuilt from the recommendations' texts as they are written
         "recommendation_versions",
         "annotations",
         "outcomes",

@@ -30,7 +30,9 @@ from app.deid.gate import Acceptance, FieldFinding, IdentifiersFound, check
 from app.deid.models import DeidOverride
 from app.errors import ValidationError
 from app.extensions import db
+from app.practices.claim_terms import term_rows
 from app.practices.groups import GroupKind, mark_stale
+from app.practices.models import RecommendationTerm
 from app.programs.models import Program, Session, Topic, TopicStatus
 from app.programs.operations import add_topic_ids, lock_program
 from app.programs.terms import topic_ids_by_key
@@ -406,6 +408,7 @@ class _Writer:
             RecommendationVersion.__table__: [],
             Outcome.__table__: [],
             AuditEvent.__table__: [],
+            RecommendationTerm.__table__: [],
         }
         self.outbox: list[tuple[str, int]] = []
         self.recommendations = False
@@ -517,6 +520,7 @@ class _Writer:
         for rid, (case_id, _, item), row in zip(recommendation_ids, owners, rows, strict=True):
             self.by_case.setdefault(case_id, []).append(rid)
             self.outbox.append(("recommendation", rid))
+            self.rows[RecommendationTerm.__table__].extend(term_rows(rid, item.bodies[-1]))
             for version, body in enumerate(item.bodies, 1):
                 self.rows[RecommendationVersion.__table__].append(
                     {

@@ -66,22 +66,70 @@ def _cited(practice: BestPractice) -> list[Recommendation]:
     return list(db.session.scalars(stmt))
 
 
-def _matching(practice: BestPractice) -> list[Recommendation]:
-    from app.practices.conflicts import Checker, agreement, claims, practice_text
-    from app.practices.groups import topic_analyzer
+def _on_topics(practice: BestPractice) -> sa.Select[Any] | None:
+    """The ids of the published recommendations of open cases on the practice's topics
+    (and broader and narrower ones): those that can match it."""
+    from app.practices.conflicts import Checker
 
     if not practice.topics:
-        return []
+        return None
     topic_ids = Checker().related_topic_ids(t.id for t in practice.topics)
     on_topics = select(case_topics.c.case_id).where(case_topics.c.topic_id.in_(topic_ids))
-    stmt = (
-        select(Recommendation)
+    return (
+        select(Recommendation.id)
         .join(Case, Case.id == Recommendation.case_id)
         .where(
             Case.id.in_(on_topics),
             Case.withdrawn_at.is_(None),
             Recommendation.status == RecommendationStatus.PUBLISHED,
         )
+    )
+
+
+def _matching(practice: BestPractice) -> list[Recommendation]:
+    """The recommendations that give the practice's advice. Only those that can share a
+    term with its claims are read (claim_terms.py): a specialty practice would otherwise
+    parse every recommendation of the specialty inside the status change's transaction."""
+    from app.practices.claim_terms import candidate_ids, needed
+    from app.practices.conflicts import agreement, claims, practice_text
+    from app.practices.groups import topic_analyzer
+
+    eligible = _on_topics(practice)
+    if eligible is None:
+        return []
+    analyzer = topic_analyzer()
+    asked = claims(practice_text(practice.title, practice.statement), analyzer)
+    if not asked:  # a claim always acts on something: nothing can agree
+        return []
+    wanted = needed(asked, analyzer.table)
+    if wanted is None:
+        return _matching_by_reading_all(practice)
+    ids = sorted(candidate_ids(eligible, wanted))
+    found: list[Recommendation] = []
+    for start in range(0, len(ids), 500):
+        stmt = (
+            select(Recommendation)
+            .where(Recommendation.id.in_(ids[start : start + 500]))
+            .order_by(Recommendation.id)
+        )
+        found.extend(
+            r for r in db.session.scalars(stmt) if agreement(r.body, asked, analyzer) is not None
+        )
+    return found
+
+
+def _matching_by_reading_all(practice: BestPractice) -> list[Recommendation]:
+    """`_matching` by reading every recommendation on the topics (what the lookup must
+    always agree with; the tests compare them)."""
+    from app.practices.conflicts import agreement, claims, practice_text
+    from app.practices.groups import topic_analyzer
+
+    eligible = _on_topics(practice)
+    if eligible is None:
+        return []
+    stmt = (
+        select(Recommendation)
+        .where(Recommendation.id.in_(eligible.scalar_subquery()))
         .order_by(Recommendation.id)
     )
     recommendations = list(db.session.scalars(stmt))

@@ -241,14 +241,7 @@ def contradiction(
     recommendation: str, practice_claims: Sequence[Claim], analyzer: ClinicalAnalyzer
 ) -> Contradiction | None:
     """The first pair of opposite claims acting on the same thing, if any."""
-    for said in claims(recommendation, analyzer):
-        for asked in practice_claims:
-            if said.polarity == asked.polarity:
-                continue
-            shared = said.terms & asked.terms
-            if shared:
-                return Contradiction(said, asked, frozenset(shared))
-    return None
+    return _first_pair(claims(recommendation, analyzer), practice_claims, same=False)
 
 
 def agreement(
@@ -256,9 +249,15 @@ def agreement(
 ) -> Contradiction | None:
     """The first pair of claims with the same polarity acting on the same thing: the
     recommendation gives the practice's advice (the outdated-advice queue's "matches")."""
-    for said in claims(recommendation, analyzer):
+    return _first_pair(claims(recommendation, analyzer), practice_claims, same=True)
+
+
+def _first_pair(
+    said_claims: Sequence[Claim], practice_claims: Sequence[Claim], *, same: bool
+) -> Contradiction | None:
+    for said in said_claims:
         for asked in practice_claims:
-            if said.polarity != asked.polarity:
+            if (said.polarity == asked.polarity) != same:
                 continue
             shared = said.terms & asked.terms
             if shared:
@@ -361,11 +360,12 @@ class Checker:
         if not practices or not (body or "").strip() or self.analyzer is None:
             return []
         found = []
+        said = claims(body, self.analyzer)  # once, not once per practice
         for practice in practices:
             if practice.id not in self._claims:
                 text = practice_text(practice.title, practice.statement)
                 self._claims[practice.id] = claims(text, self.analyzer)
-            hit = contradiction(body, self._claims[practice.id], self.analyzer)
+            hit = _first_pair(said, self._claims[practice.id], same=False)
             if hit is not None:
                 found.append(Conflict(practice, hit.explain(), _shared_words(hit.shared)))
         return found

@@ -288,3 +288,16 @@ class RecommendationGroupMember(Model):
 
     group: Mapped[RecommendationGroup] = relationship(back_populates="members")
     recommendation: Mapped[Recommendation] = relationship()
+
+
+class RecommendationTerm(Model):
+    """A word stem a recommendation's claims can act on (app/practices/claim_terms.py keeps
+    these rows in step with its text): which recommendations can give a practice's advice,
+    found by an indexed lookup instead of reading every one on the practice's topics."""
+
+    __tablename__ = "recommendation_terms"
+
+    stem: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("recommendations.id", ondelete="CASCADE"), primary_key=True, index=True
+    )

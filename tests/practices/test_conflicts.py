@@ -80,6 +80,33 @@ def test_only_current_practices_on_the_case_topics_are_compared(world):
     assert find_conflicts(SKIP, [hepatitis_c], world.hcv) == []
 
 
+def test_a_recommendation_is_read_once_however_many_practices_it_is_compared_with(
+    world, monkeypatch
+):
+    from app.practices import conflicts
+
+    for n in range(3):
+        practice = propose_practice(
+            f"{PRACTICE_TITLE} ({n})",
+            PRACTICE_STATEMENT,
+            topics=["Hepatitis C"],
+            author=world.expert,
+            actor=world.expert,
+        )
+        change_status(practice, "emerging", reason="Seen.", editor=world.expert, actor=SYSTEM)
+    db.session.commit()
+    read: list[str] = []
+    real = conflicts.claims
+
+    def counted(text, analyzer):
+        read.append(text)
+        return real(text, analyzer)
+
+    monkeypatch.setattr(conflicts, "claims", counted)
+    assert len(find_conflicts(SKIP, [find_topic("Hepatitis C").id])) == 4
+    assert read.count(SKIP) == 1
+
+
 def test_narrower_topic_reaches_a_practice_on_the_broader_one(world):
     from app.programs.operations import create_topic
 
