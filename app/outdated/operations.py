@@ -165,7 +165,9 @@ def queue_outdated_advice(practice: BestPractice, *, actor: Actor) -> list[Outda
     for rec in _cited(practice):
         found.setdefault(rec.id, (rec, OutdatedBecause.CITES))
     for rec in _matching(practice):
-        found.setdefault(rec.id, (rec, OutdatedBecause.MATCHES))
+        # the queue names the practice to the advice's author and program
+        if policy.practice_open_to_program(practice, rec.case.program):
+            found.setdefault(rec.id, (rec, OutdatedBecause.MATCHES))
     items = [
         OutdatedAdvice(
             recommendation=rec,
