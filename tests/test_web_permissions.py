@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from flask import current_app, g
 
 from app.attendance.models import Attendance
 from app.auth.invitations import invite
@@ -19,7 +20,7 @@ from app.outdated.models import OutdatedAdvice
 from app.practices.operations import add_evidence, propose_practice
 from app.subscriptions.operations import follow
 from app.teaching import operations as teaching
-from tests.cases.test_views import as_user
+from tests.conftest import sign_in
 from tests.support.builders import add_case, build_world
 
 ROLES = ("anonymous", "presenter", "other_provider", "expert", "coordinator", "curriculum", "admin")
@@ -469,7 +470,21 @@ def _build(make_user):
         "curriculum": w.curriculum,
         "admin": w.admin,
     }
+    w.cookies = {role: _signed_in_cookie(user) for role, user in w.people.items()}
     return w
+
+
+def _signed_in_cookie(user) -> str:
+    """The session cookie of a sign-in of `user` made with the world. Its sign-in row is
+    restored with the world, so a request sends it instead of signing out and in again
+    (three requests for each role asked; tests/auth covers signing in and out). Sign-ins
+    last 12 hours, far longer than a run."""
+    browser = current_app.test_client()
+    sign_in(browser, user)
+    g.pop("_login_user", None)
+    cookie = browser.get_cookie("session")
+    assert cookie is not None
+    return cookie.value
 
 
 def _url(template: str, w) -> str:
@@ -504,9 +519,13 @@ def _url(template: str, w) -> str:
 
 
 def _request(client, world, method: str, template: str, role: str):
-    client.post("/sign-out")
-    if role != "anonymous":
-        as_user(client, world.people[role])
+    # The test's app context outlives each request: the user Flask-Login kept in `g` for an
+    # earlier request would answer this one.
+    g.pop("_login_user", None)
+    if role == "anonymous":
+        client.delete_cookie("session")
+    else:
+        client.set_cookie("session", world.cookies[role])
     data = {
         "comment": "Please add the FIB-4.",
         "case_id": str(world.elderly.id),

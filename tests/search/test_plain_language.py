@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from app.auth.policy import SYSTEM
-from app.demo import prepare_demo
 from app.extensions import db
 from app.search import SearchRequest, search
 from app.search.analysis import ClinicalAnalyzer
@@ -137,8 +136,7 @@ def test_lay_words_find_a_case_written_in_clinical_words(library: Library) -> No
         assert clinical.id in found, query
 
 
-def test_the_issue_example_on_the_demo_ranks_the_perinatal_case_first(app) -> None:
-    prepare_demo(echo=lambda _: None)
+def test_the_issue_example_on_the_demo_ranks_the_perinatal_case_first(demo_data) -> None:
     results = search(SYSTEM, SearchRequest(q="pregnant patient on suboxone wants to taper"))
     refs = [h.ref for h in results.hits if h.type == "case"]
     assert refs and refs[0].startswith("peri-"), refs

@@ -206,11 +206,8 @@ def test_a_plural_is_taken_for_its_singular_only_on_what_the_reader_sees(
 
 
 @pytest.fixture
-def demo(app, make_user):
+def demo(demo_data, make_user):
     """The demo programs, and a provider of its open programs (outside the private one)."""
-    from app.demo import prepare_demo
-
-    prepare_demo(echo=lambda _line: None)
     return make_user("provider", programs=["hcv", "oud", "chronic-pain", "peds-bh"])
 
 
