@@ -7258,7 +7258,9 @@ RX_SPOKEN_ID13 = re.compile(
 RX_NATIONAL_ID13 = re.compile(
     r"\b(?:PESEL|CPF|CURP|BSN|CNP|PPSN|NIF|RFC|NIN|NI[ \t]+(?:number|no\.?))(?![A-Za-z])"
     r"(?:[ \t]+(?:on[ \t]+file|number|no\.?|nr\.?))?[ \t]*[:#]?[ \t]*"
-    r"((?=[A-Z0-9.\-]*\d{2})[A-Z0-9](?:[A-Z0-9]|[.\-](?=[A-Z0-9])){6,20})(?![\w])"
+    # the lookahead is bounded by the number's own length: unbounded, each cue in a long run
+    # of capitals rescanned the rest of the text (quadratic)
+    r"((?=[A-Z0-9.\-]{0,20}\d{2})[A-Z0-9](?:[A-Z0-9]|[.\-](?=[A-Z0-9])){6,20})(?![\w])"
 )
 RX_SUBJECT_INITIALS13 = re.compile(
     rf"\b(?i:subj(?:ect)?|participant)\.?[ \t]*#?[ \t]*\d{{1,5}}[ \t]*:[ \t]*"
@@ -7275,7 +7277,7 @@ RX_ADDRESS_IS13 = re.compile(
 )
 RX_POSTCODE13 = re.compile(
     r"\b(?i:post[ \t]?code|postal[ \t]+code|c[oó]digo[ \t]+postal)[ \t]*:?[ \t]*"
-    r"((?=[A-Z0-9 -]*\d[A-Z0-9 -]*\d)[A-Z0-9]{2,5}(?:[ -][A-Z0-9]{3,4})?)(?![\w-])"
+    r"((?=[A-Z0-9 -]{0,10}\d[A-Z0-9 -]{0,10}\d)[A-Z0-9]{2,5}(?:[ -][A-Z0-9]{3,4})?)(?![\w-])"
 )
 RX_RESERVATION13 = re.compile(
     rf"\b((?:{CAPW}[ \t]+){{1,3}}(?:Indian[ \t]+)?(?:Reservation|Rancheria|Pueblo))\b"

@@ -16,6 +16,11 @@ stands for a rule, and the look-alikes below must stay clean.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from app.deid import scan
@@ -167,3 +172,30 @@ def test_a_tagger_address_refused_for_its_shape_is_kept_after_a_cue(text: str, k
             cand = (s, s + len(seg), "ADDRESS", 0.9)
     assert _tagger_unlikely12(text, cand, []) or kept  # the shape check alone
     assert _tagger_kept13(text, cand) is kept
+
+
+# A cue followed by a long run of capitals: the postcode and national-number lookaheads
+# scanned to the end of the run from every cue (100,000 characters: about a minute each).
+# Bounded by the number's own length they cost a pass. The scans run in a child process so
+# that a regression fails on the timeout instead of hanging the suite.
+_LONG_RUNS_SCRIPT = """
+from app.deid import scan
+for text in ("POSTCODE " * 11_000, "CPF 1" + ".CPF1" * 19_990, "NIN 1" + ".NIN1" * 19_990):
+    scan(text)
+print("ok")
+"""
+
+
+def test_cue_words_repeated_in_a_long_run_scan_in_linear_time() -> None:
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", _LONG_RUNS_SCRIPT],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        cwd=root,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "ok"
