@@ -1088,6 +1088,7 @@ def _teaching_coverage(figures: Figures, limit: int | None) -> TeachingCoverage:
     for topic_id, status, n in db.session.execute(
         select(practice_topics.c.topic_id, BestPractice.status, func.count())
         .join(BestPractice, BestPractice.id == practice_topics.c.practice_id)
+        .where(policy.visible_practice_clause(figures.user))
         .group_by(practice_topics.c.topic_id, BestPractice.status)
     ):
         practices[topic_id][PracticeStatus(status).value] += n

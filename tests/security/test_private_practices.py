@@ -274,3 +274,49 @@ def test_a_practice_an_outsider_may_not_see_does_not_close_their_curriculum_gap(
     assert "Sleep" not in {
         g.topic.name for g in figures.gaps(SYSTEM, figures.make_scope(SYSTEM, end=end))
     }
+
+
+def test_the_curriculum_counts_a_practice_only_for_readers_who_may_see_it(app, make_user) -> None:
+    """The teaching table counts practices per topic and status: one drawn from a private
+    program alone is counted for its members, not for curriculum staff outside it."""
+    from datetime import date
+
+    from app.programs.operations import create_program, create_session, resolve_topics
+    from tests.support.builders import add_case
+
+    pain = create_program("chronic-pain", "Chronic Pain ECHO", actor=SYSTEM)
+    secret = create_program("secret", "Closed pilot", private=True, actor=SYSTEM)
+    march = create_session(pain, date(2026, 3, 12), title="March", actor=SYSTEM)
+    closed = create_session(secret, date(2026, 3, 12), title="March", actor=SYSTEM)
+    db.session.commit()
+    presenter = make_user("provider", programs=["chronic-pain", "secret"])
+    insider = make_user("curriculum", email="in@example.org", programs=["chronic-pain", "secret"])
+    outsider = make_user("curriculum", email="out@example.org", programs=["chronic-pain"])
+    expert = make_user("expert", programs=["secret"])
+    for n in range(3):
+        add_case(pain, presenter, f"Pain {n}", session=march, topics=resolve_topics(["Sleep"]))
+    private_case = add_case(secret, presenter, "Closed case", session=closed)
+    cited = add_recommendation(private_case, expert, "Treat insomnia first.")
+    db.session.commit()
+    propose_from_recommendations(
+        [cited],
+        "Treat insomnia first",
+        "Treat insomnia first.",
+        topics=["Sleep"],
+        author=expert,
+        actor=expert,
+    )
+    db.session.commit()
+
+    def proposed(user) -> str:
+        body = _as(app, user).get("/curriculum/teaching.csv?end=2026-11-25")
+        assert body.status_code == 200
+        [row] = [
+            r
+            for r in csv.DictReader(io.StringIO(body.get_data(as_text=True)))
+            if r["topic"] == "Sleep"
+        ]
+        return row["practices proposed"]
+
+    assert proposed(insider) == "1"
+    assert proposed(outsider) == "0"
