@@ -103,7 +103,7 @@ def test_a_recommendation_is_read_once_however_many_practices_it_is_compared_wit
         return real(text, analyzer)
 
     monkeypatch.setattr(conflicts, "claims", counted)
-    assert len(find_conflicts(SKIP, [find_topic("Hepatitis C").id])) == 4
+    assert len(find_conflicts(SKIP, [find_topic("Hepatitis C").id], world.hcv)) == 4
     assert read.count(SKIP) == 1
 
 
