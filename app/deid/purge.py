@@ -2,13 +2,14 @@
 
 The span is replaced by `[REDACTED]` in the case, its review comments, its recommendations
 and every kept version of them, their annotations, outcomes recorded on them, what users
-wrote about them elsewhere (evidence notes, dissents, outdated-advice notes, teaching sets)
-and any notification quoting it. The search documents are rebuilt through the outbox and the index
-is merged so no segment keeps the old postings. The database is then made to drop the old
-bytes: on SQLite every connection runs with `secure_delete` (freed space is zeroed) and the
-WAL is checkpointed and truncated; on PostgreSQL the touched tables are rewritten by
-VACUUM FULL (a plain VACUUM only marks dead tuples reusable; their bytes stay in the page).
-The audit event says who, when, where and why, never the text.
+wrote about them elsewhere (evidence notes on them or on a session the case was on, best
+practices drawn from them and their versions, dissents, outdated-advice notes, teaching
+sets) and any notification quoting it. The search documents are rebuilt through the outbox
+and the index is merged so no segment keeps the old postings. The database is then made to
+drop the old bytes: on SQLite every connection runs with `secure_delete` (freed space is
+zeroed) and the WAL is checkpointed and truncated; on PostgreSQL the touched tables are
+rewritten by VACUUM FULL (a plain VACUUM only marks dead tuples reusable; their bytes stay
+in the page). The audit event says who, when, where and why, never the text.
 """
 
 from __future__ import annotations
@@ -302,10 +303,14 @@ def reapply_ledger() -> ReapplyReport:
     return report
 
 
-# What users wrote about a case outside it: dissents and outdated-advice notes on its
-# recommendations, teaching-set notes on it (and the sets' own title and description).
+# What users wrote about a case outside it: evidence notes on it, its advice or a session
+# it was on; the best practices drawn from it (and their kept versions); dissents and
+# outdated-advice notes on its recommendations; teaching-set notes on it (and the sets'
+# own title and description).
 _KEPT_TEXTS = {
     "evidence_links": ("note",),
+    "best_practices": ("title", "statement"),
+    "best_practice_versions": ("title", "statement", "reason"),
     "recommendation_dissents": ("reason",),
     "outdated_advice": ("note",),
     "teaching_set_items": ("note",),
@@ -314,11 +319,21 @@ _KEPT_TEXTS = {
 
 
 def _kept_about(case: Case) -> list[Any]:
+    from app.cases.models import CasePresentation
     from app.outdated.models import OutdatedAdvice
-    from app.practices.models import EvidenceLink, RecommendationDissent
+    from app.practices.models import (
+        BestPractice,
+        BestPracticeVersion,
+        EvidenceLink,
+        RecommendationDissent,
+    )
     from app.teaching.models import TeachingSet, TeachingSetItem
 
     rec_ids = [r.id for r in case.recommendations]
+    # Every session it was on the agenda of: a note there may speak of it.
+    session_ids = select(CasePresentation.session_id).where(CasePresentation.case_id == case.id)
+    cites_case = or_(EvidenceLink.case_id == case.id, EvidenceLink.recommendation_id.in_(rec_ids))
+    drawn = select(EvidenceLink.practice_id).where(cites_case)
     items = list(
         db.session.scalars(
             select(TeachingSetItem).where(
@@ -333,11 +348,14 @@ def _kept_about(case: Case) -> list[Any]:
         select(TeachingSet).where(TeachingSet.id.in_({i.set_id for i in items}))
     )
     return [
-        # an evidence note citing the case or its advice
+        # an evidence note citing the case, its advice or a session it was on
         *db.session.scalars(
-            select(EvidenceLink).where(
-                or_(EvidenceLink.case_id == case.id, EvidenceLink.recommendation_id.in_(rec_ids))
-            )
+            select(EvidenceLink).where(or_(cites_case, EvidenceLink.session_id.in_(session_ids)))
+        ),
+        # a best practice drawn from the case (its evidence cites it or its advice)
+        *db.session.scalars(select(BestPractice).where(BestPractice.id.in_(drawn))),
+        *db.session.scalars(
+            select(BestPracticeVersion).where(BestPracticeVersion.practice_id.in_(drawn))
         ),
         *db.session.scalars(
             select(RecommendationDissent).where(

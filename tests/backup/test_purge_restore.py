@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.audit.models import AuditEvent
 from app.backup.operations import backup, restore
-from app.cases.models import Case
+from app.cases.models import Case, CasePresentation
 from app.deid import ledger
 from app.deid.purge import REDACTED, purge_text
 from app.extensions import db
@@ -229,3 +229,57 @@ def test_several_purges_of_one_case_are_all_reapplied(app, make_user, tmp_path: 
         assert restored is not None
         assert restored.title == f"Woman with {REDACTED} HCV"
         assert restored.question == f"Referred by {REDACTED}: is {REDACTED} enough?"
+
+
+def test_a_restore_reapplies_a_purge_to_session_notes_and_practices_drawn_from_the_case(
+    app, make_user, tmp_path: Path
+):
+    from app.practices.models import (
+        BestPractice,
+        BestPracticeVersion,
+        EvidenceLink,
+        PracticeStatus,
+    )
+
+    case, world = _plant(make_user)
+    case.presentations.append(CasePresentation(session=world.first, presented=True))
+    recommendation = case.recommendations[0]
+    practice = BestPractice(title=f"Ask {SECRET}", statement=f"As {SECRET} said.")
+    practice.versions.append(
+        BestPracticeVersion(
+            version=1,
+            title=f"Ask {SECRET}",
+            statement="Older.",
+            status=PracticeStatus.PROPOSED,
+            reason=f"From {SECRET}.",
+        )
+    )
+    db.session.add(practice)
+    db.session.flush()
+    practice_id = practice.id
+    db.session.add_all(
+        [
+            EvidenceLink(practice=practice, recommendation=recommendation),
+            EvidenceLink(practice=practice, session=world.first, note=f"{SECRET} here."),
+        ]
+    )
+    db.session.commit()
+    backup(tmp_path / "backup")
+    result = purge_text(case, SECRET, reason="identifier", actor=make_user("admin"))
+    assert {"best_practice_versions.reason", "evidence_links.note"} <= set(result.places)
+
+    with empty_instance(app, tmp_path) as target:
+        report = restore(tmp_path / "backup")
+        assert report.purges is not None and report.purges.reapplied == 1
+        restored = db.session.get(BestPractice, practice_id)
+        assert restored is not None
+        assert (restored.title, restored.statement) == (f"Ask {REDACTED}", f"As {REDACTED} said.")
+        assert (restored.versions[0].title, restored.versions[0].reason) == (
+            f"Ask {REDACTED}",
+            f"From {REDACTED}.",
+        )
+        notes = db.session.scalars(select(EvidenceLink.note).where(EvidenceLink.note != ""))
+        assert list(notes) == [f"{REDACTED} here."]
+        assert _files_holding(Path(target.config["CASEBOOK_INDEX_DIR"]), SECRET) == []
+        if db.engine.dialect.name != "sqlite":
+            assert _rows_holding(SECRET) == []

@@ -1,12 +1,28 @@
-"""An evidence note citing the case (or one of its recommendations) is what a user wrote
-about the case elsewhere: a purge scrubs it with the case, as it does a dissent's reason."""
+"""An evidence note citing the case (or one of its recommendations, or a session it was on)
+and a best practice drawn from the case are what users wrote about the case elsewhere: a
+purge scrubs them with the case, as it does a dissent's reason."""
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from app.cases.models import Case, CasePresentation
 from app.deid.purge import REDACTED, purge_text
 from app.extensions import db
-from app.practices.models import BestPractice, EvidenceLink
-from tests.deid.test_purge import SECRET, planted  # noqa: F401 - the fixture
+from app.practices.models import (
+    BestPractice,
+    BestPracticeVersion,
+    EvidenceLink,
+    PracticeStatus,
+)
+from app.programs.models import Session
+from app.search import apply_pending
+from app.search.models import SearchOutbox
+from tests.deid.test_purge import SECRET, _files_holding, planted  # noqa: F401 - the fixture
+from tests.support.builders import add_case
 
 
 def test_evidence_notes_citing_the_case_or_its_advice_are_purged_too(
@@ -28,3 +44,110 @@ def test_evidence_notes_citing_the_case_or_its_advice_are_purged_too(
     db.session.expire_all()
     assert on_case.note == f"As {REDACTED} showed."
     assert on_advice.note == f"{REDACTED} again."
+
+
+def _session(case: Case, number: int, *, on_agenda: bool) -> Session:
+    session = Session(program=case.program, number=number, date=date(2026, 3, number), title="S")
+    db.session.add(session)
+    if on_agenda:
+        db.session.add(CasePresentation(case=case, session=session, presented=True))
+    db.session.flush()
+    return session
+
+
+def test_an_evidence_note_on_a_session_the_case_was_on_is_purged_and_unindexed(
+    app,
+    make_user,
+    planted,  # noqa: F811
+) -> None:
+    case, _ = planted
+    practice = BestPractice(title="Check HBV first", statement="Check HBsAg.")
+    db.session.add(practice)
+    db.session.flush()
+    link = EvidenceLink(
+        practice=practice,
+        session=_session(case, 1, on_agenda=True),
+        note=f"Discussed {SECRET} here.",
+    )
+    db.session.add(link)
+    db.session.commit()
+    apply_pending()
+    index_dir = Path(app.config["CASEBOOK_INDEX_DIR"])
+
+    result = purge_text(case, SECRET, reason="identifier", actor=make_user("admin"))
+    assert "evidence_links.note" in result.places
+    assert result.index_clean
+    db.session.expire_all()
+    assert link.note == f"Discussed {REDACTED} here."
+    assert _files_holding(index_dir, SECRET) == []  # the note's own document is rebuilt
+
+
+def test_a_note_on_a_session_the_case_was_not_on_is_left(make_user, planted) -> None:  # noqa: F811
+    case, _ = planted
+    practice = BestPractice(title="Check HBV first", statement="Check HBsAg.")
+    db.session.add(practice)
+    db.session.flush()
+    elsewhere = EvidenceLink(
+        practice=practice, session=_session(case, 2, on_agenda=False), note=f"{SECRET} too."
+    )
+    db.session.add(elsewhere)
+    db.session.commit()
+    purge_text(case, SECRET, reason="identifier", actor=make_user("admin"))
+    db.session.expire_all()
+    assert elsewhere.note == f"{SECRET} too."
+
+
+def test_a_best_practice_drawn_from_the_case_is_purged_with_its_versions(
+    app,
+    make_user,
+    planted,  # noqa: F811
+) -> None:
+    """Its evidence cites the case's advice: its title, statement and every kept version's
+    title, statement and reason are scrubbed; a practice drawn from another case is not."""
+    case, recommendation = planted
+    drawn = BestPractice(title=f"Ask {SECRET} first", statement=f"As {SECRET} said.")
+    drawn.versions.append(
+        BestPracticeVersion(
+            version=1,
+            title=f"Ask {SECRET}",
+            statement=f"{SECRET} said so.",
+            status=PracticeStatus.PROPOSED,
+            reason=f"From {SECRET}'s case.",
+        )
+    )
+    other_case = add_case(case.program, None, title="Another case")
+    other = BestPractice(title="Other", statement=f"Unrelated {SECRET}.")
+    db.session.add_all([drawn, other])
+    db.session.flush()
+    db.session.add_all(
+        [
+            EvidenceLink(practice=drawn, recommendation=recommendation),
+            EvidenceLink(practice=other, case=other_case),
+        ]
+    )
+    db.session.commit()
+    apply_pending()
+    queued = select(func.count()).where(
+        SearchOutbox.entity_type == "practice", SearchOutbox.entity_id == drawn.id
+    )
+    before = db.session.scalar(queued)
+
+    result = purge_text(case, SECRET, reason="identifier", actor=make_user("admin"))
+    assert db.session.scalar(queued) == before + 1  # its document is rebuilt
+    for place in (
+        "best_practices.title",
+        "best_practices.statement",
+        "best_practice_versions.title",
+        "best_practice_versions.statement",
+        "best_practice_versions.reason",
+    ):
+        assert place in result.places
+    db.session.expire_all()
+    assert (drawn.title, drawn.statement) == (f"Ask {REDACTED} first", f"As {REDACTED} said.")
+    version = drawn.versions[0]
+    assert (version.title, version.statement, version.reason) == (
+        f"Ask {REDACTED}",
+        f"{REDACTED} said so.",
+        f"From {REDACTED}'s case.",
+    )
+    assert other.statement == f"Unrelated {SECRET}."
