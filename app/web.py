@@ -255,8 +255,8 @@ def init_app(app: Flask) -> None:
         def can_see_outdated_queue() -> bool:
             return bool(user) and policy.can_see_outdated_queue(user)
 
-        def person(someone: Any) -> str | None:
-            return policy.person_name(user or None, someone)
+        def person(someone: Any, seen: Any = None) -> str | None:
+            return policy.person_name(user or None, someone, seen=seen)
 
         def can_view_practice(practice: Any) -> bool:
             return bool(user) and policy.can_view_practice(user, practice)

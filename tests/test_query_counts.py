@@ -18,7 +18,13 @@ from app.auth.policy import SYSTEM
 from app.cases.models import CaseStatus
 from app.cases.operations import CaseData, create_case, schedule
 from app.extensions import db
-from app.practices.operations import add_evidence, propose_from_recommendations, take_stance
+from app.practices.operations import (
+    add_evidence,
+    change_status,
+    propose_from_recommendations,
+    propose_practice,
+    take_stance,
+)
 from app.programs.operations import create_program, create_session, create_topic
 from app.recommendations.operations import (
     add_recommendation,
@@ -40,12 +46,14 @@ class Hub:
     session_id: int
     case_id: int
     term: str
+    practice_id: int
 
 
 def build_hub(make_user, n: int) -> Hub:
     """n programs (and a private one), each with n sessions of n cases (n recommendations
     each, edited once, with n annotations each), a follow-up of every case with outcomes,
-    n practices."""
+    n practices endorsed by n + 1 experts, each superseded by another (which queues the advice
+    citing it for review)."""
     experts = [make_user(Role.EXPERT) for _ in range(n)]
     providers = [make_user(Role.PROVIDER) for _ in range(n)]
     topics = [
@@ -54,6 +62,8 @@ def build_hub(make_user, n: int) -> Hub:
     ]
     topics.append(create_topic("Hypertension", actor=SYSTEM).name)
     create_program("members-only", "Members only", private=True, actor=SYSTEM)
+    # an endorser of every practice besides the experts, named to no one outside the program
+    insider = make_user(Role.EXPERT, programs=["members-only"])
     first_case = first_session = None
     recommendations = []
     for p in range(n):
@@ -111,6 +121,7 @@ def build_hub(make_user, n: int) -> Hub:
                     record_outcome(
                         follow_up, rec, "adopted", "improved", imported=True, actor=SYSTEM
                     )
+    practices = []
     for i in range(n):
         practice = propose_from_recommendations(
             recommendations[i : i + n],
@@ -122,8 +133,26 @@ def build_hub(make_user, n: int) -> Hub:
         )
         add_evidence(practice, first_session, note="Didactic.", added_by=experts[0], actor=SYSTEM)
         add_evidence(practice, first_case, note="The case.", added_by=experts[0], actor=SYSTEM)
-        for expert in experts:
+        for expert in [*experts, insider]:
             take_stance(practice, "endorse", expert=expert, actor=SYSTEM)
+        practices.append(practice)
+    for i, practice in enumerate(practices):
+        successor = propose_practice(
+            f"Practice {i}, revised",
+            "Treat to target and review every two weeks.",
+            topics=topics[:n],
+            author=experts[0],
+            actor=SYSTEM,
+        )
+        add_evidence(successor, first_session, added_by=experts[0], actor=SYSTEM)
+        change_status(
+            practice,
+            "superseded",
+            reason="Revised.",
+            editor=experts[0],
+            superseded_by=successor,
+            actor=SYSTEM,
+        )
     db.session.commit()
     users = {
         "admin": make_user(Role.ADMIN),
@@ -131,7 +160,13 @@ def build_hub(make_user, n: int) -> Hub:
         "expert": experts[0],
     }
     return Hub(
-        users, "program-0", first_session.number, first_session.id, first_case.id, "blood pressure"
+        users,
+        "program-0",
+        first_session.number,
+        first_session.id,
+        first_case.id,
+        "blood pressure",
+        practices[0].id,
     )
 
 
@@ -167,6 +202,11 @@ def statements_per_page(app, client, hub: Hub, role: str) -> dict[str, int]:
         "case": (f"/cases/{hub.case_id}", {}),
         "search": (f"/search?q={hub.term}", {}),
         "practices": ("/practices", {}),
+        # each successor and endorser checked for the reader once per page, not once a row
+        "practices csv": ("/practices?format=csv", {}),
+        "practice": (f"/practices/{hub.practice_id}", {}),
+        "api practices": ("/api/v1/practices", bearer),
+        "api practice": (f"/api/v1/practices/{hub.practice_id}", bearer),
         "api cases": ("/api/v1/cases", bearer),
         "api case": (f"/api/v1/cases/{hub.case_id}", bearer),
         "letter": (f"/cases/{hub.case_id}/letter", {}),
@@ -176,6 +216,11 @@ def statements_per_page(app, client, hub: Hub, role: str) -> dict[str, int]:
         "api candidate practices": ("/api/v1/practices/candidates", bearer),
         "candidate practices": ("/practices/candidates", {}),
     }
+    if role != "provider":  # the queues of experts (their advice) and admins
+        pages |= {
+            "outdated": ("/outdated", {}),
+            "api outdated": ("/api/v1/outdated-advice", bearer),
+        }
     if role == "admin":
         pages |= {
             "admin accounts": ("/admin/accounts", {}),
@@ -223,7 +268,7 @@ def statements_per_page(app, client, hub: Hub, role: str) -> dict[str, int]:
     return counts
 
 
-@pytest.mark.parametrize("role", ["admin", "provider"])
+@pytest.mark.parametrize("role", ["admin", "provider", "expert"])
 def test_statements_per_request_do_not_grow_with_the_data(app, make_user, role):
     small = statements_per_page(app, app.test_client(), build_hub(make_user, 1), role)
     db.session.remove()

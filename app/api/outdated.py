@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from flask import request
 
 from app.api import schemas
@@ -17,12 +19,15 @@ from app.outdated.operations import get_outdated, outdated_queue, resolve_outdat
 API = api_blueprint
 
 
-def outdated_answer(item: OutdatedAdvice, user: Viewer) -> schemas.OutdatedAdvice:
+def outdated_answer(
+    item: OutdatedAdvice, user: Viewer, shown: Container[int] | None = None
+) -> schemas.OutdatedAdvice:
+    """`shown`: `policy.visible_practice_ids` of a list's replacements, read once for it."""
     rec = item.recommendation
+    if shown is None:
+        shown = policy.visible_practice_ids(user, [item.replacement_id])
     # a successor drawn only from programs the reader does not see is not named
-    replacement = item.replacement
-    if replacement is not None and not policy.can_view_practice(user, replacement):
-        replacement = None
+    replacement = item.replacement if item.replacement_id in shown else None
     return schemas.OutdatedAdvice(
         id=item.id,
         recommendation_id=rec.id,
@@ -66,7 +71,8 @@ def list_outdated_advice() -> schemas.OutdatedAdvicePage:
         raise ValidationError("show must be open or resolved.", field="show")
     user = api_user()
     items = outdated_queue(user, resolved=show == "resolved")
-    return schemas.OutdatedAdvicePage.of([outdated_answer(i, user) for i in items])
+    shown = policy.visible_practice_ids(user, [i.replacement_id for i in items])
+    return schemas.OutdatedAdvicePage.of([outdated_answer(i, user, shown) for i in items])
 
 
 @SPEC.operation(

@@ -4,6 +4,7 @@ models in app.api.schemas."""
 
 from __future__ import annotations
 
+from collections.abc import Container
 from typing import Any
 
 from flask import request, url_for
@@ -68,16 +69,17 @@ def _accepted(
     return [finding.acceptance() for finding in payload.accept_findings or ()]
 
 
-def _successor_id(practice: BestPractice, user: Viewer) -> int | None:
-    successor = practice.superseded_by
-    if successor is None or not policy.can_view_practice(user, successor):
-        return None
-    return successor.id
-
-
 def practice_answer(
-    practice: BestPractice, user: Viewer, *, full: bool = True
+    practice: BestPractice,
+    user: Viewer,
+    *,
+    full: bool = True,
+    shown: Container[int] | None = None,
 ) -> schemas.BestPractice:
+    """`shown`: `policy.visible_practice_ids` of a list's successors, read once for the list."""
+    successor = practice.superseded_by_id
+    if shown is None:
+        shown = policy.visible_practice_ids(user, [successor])
     answer = schemas.BestPractice(
         id=practice.id,
         title=practice.title,
@@ -85,7 +87,7 @@ def practice_answer(
         status=practice.status,
         version=practice.version,
         topics=[t.name for t in practice.topics],
-        superseded_by_id=_successor_id(practice, user),
+        superseded_by_id=successor if successor in shown else None,
         url=url_for("practices.practice", practice_id=practice.id),
     )
     if not full:  # a list of practices: the parts below stay out of the answer
@@ -123,11 +125,15 @@ def practice_answer(
         adoption=dict(summary.adoption),
         patient_status=dict(summary.patient_status),
     )
+    endorsements = queries.endorsements(practice)
+    seen = policy.seen_people(user, [e.expert for e in endorsements])
     answer.endorsements = [
         schemas.Endorsement(
-            expert=policy.person_name(user, e.expert) or "", stance=e.stance, note=e.note
+            expert=policy.person_name(user, e.expert, seen=seen) or "",
+            stance=e.stance,
+            note=e.note,
         )
-        for e in practice.endorsements
+        for e in endorsements
     ]
     answer.versions = [
         schemas.PracticeVersion.model_validate(v, from_attributes=True) for v in practice.versions
@@ -196,8 +202,10 @@ def list_practices_endpoint() -> schemas.BestPracticePage:
             field="status",
         )
     user = api_user()
+    practices = queries.list_practices(user, status)
+    shown = policy.visible_practice_ids(user, [p.superseded_by_id for p in practices])
     return schemas.BestPracticePage.of(
-        [practice_answer(p, user, full=False) for p in queries.list_practices(user, status)]
+        [practice_answer(p, user, full=False, shown=shown) for p in practices]
     )
 
 

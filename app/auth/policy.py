@@ -11,14 +11,14 @@ nothing. Queries that list content are narrowed with `visible_program_ids`.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from functools import wraps
 from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeGuard, TypeVar
 
 import sqlalchemy as sa
 from flask_login import AnonymousUserMixin, current_user, login_required
 
-from app.auth.models import Role, User
+from app.auth.models import ProgramMembership, Role, User
 from app.cases.models import Case, CaseStatus
 from app.errors import PermissionDenied
 from app.extensions import db
@@ -501,6 +501,18 @@ def can_view_practice(user: Viewer, practice: Any) -> bool:
     return db.session.scalar(seen) is not None
 
 
+def visible_practice_ids(user: Viewer, practice_ids: Iterable[int | None]) -> set[int]:
+    """Which of `practice_ids` `user` may see (`can_view_practice`), in one statement for a
+    whole list (the successors of the practices or outdated items a page shows)."""
+    from app.practices.models import BestPractice
+
+    ids = sorted({i for i in practice_ids if i is not None})
+    if not ids or is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
+        return set(ids)
+    seen = sa.select(BestPractice.id).where(BestPractice.id.in_(ids), visible_practice_clause(user))
+    return set(db.session.scalars(seen))
+
+
 def can_view_practice_citing(user: Viewer, programs: Sequence[Program]) -> bool:
     """`can_view_practice` for a practice whose evidence points into `programs` (read once
     for many readers: its followers)."""
@@ -872,12 +884,46 @@ def can_see_person(user: Viewer, person: User) -> bool:
     return not programs or any(can_view_program(user, p) for p in programs)
 
 
-def person_name(user: Viewer, person: User | None, withheld: str = "Someone") -> str | None:
+def seen_people(user: Viewer, people: Iterable[User | None]) -> set[int]:
+    """The ids of `people` whom `user` may see (`can_see_person`), their programs read in one
+    statement for a whole page (a practice's proposer and endorsers)."""
+    from app.programs.models import Program
+
+    everyone = {p.id: p for p in people if p is not None}
+    if reads_every_event(user):
+        return set(everyone)
+    seen = {
+        i for i, p in everyone.items() if p.role is Role.ADMIN or (_is_user(user) and user.id == i)
+    }
+    rest = sorted(set(everyone) - seen)
+    if not rest:
+        return seen
+    programs: dict[int, list[Program]] = {i: [] for i in rest}
+    rows = db.session.execute(
+        sa.select(ProgramMembership.user_id, Program)
+        .join(Program, Program.id == ProgramMembership.program_id)
+        .where(ProgramMembership.user_id.in_(rest))
+    )
+    for person_id, program in rows:
+        programs[person_id].append(program)
+    return seen | {
+        i for i, ps in programs.items() if not ps or any(can_view_program(user, p) for p in ps)
+    }
+
+
+def person_name(
+    user: Viewer,
+    person: User | None,
+    withheld: str = "Someone",
+    seen: Container[int] | None = None,
+) -> str | None:
     """`person`'s name as `user` may read it where they acted on something shared (a best
-    practice's proposer, endorsers and editors): `withheld` for one `can_see_person` hides."""
+    practice's proposer, endorsers and editors): `withheld` for one `can_see_person` hides.
+    `seen` is `seen_people` for a page that names many."""
     if person is None:
         return None
-    return person.display_name if can_see_person(user, person) else withheld
+    shown = person.id in seen if seen is not None else can_see_person(user, person)
+    return person.display_name if shown else withheld
 
 
 def reads_every_event(user: Viewer) -> bool:

@@ -132,6 +132,7 @@ def case(case_id: int) -> Any:
     )
     # the re-identification warning, for the presenter and the reviewing coordinator
     show_risk = policy.can_see_deid_risk(user, case)
+    practice_changes = patient_notices(user, case)
     return render_template(
         "cases/case.html",
         page=page,
@@ -141,7 +142,10 @@ def case(case_id: int) -> Any:
         drafts=drafts,
         overrides=overrides,
         cited_by=practices_citing_each(page.recommendations, user),
-        practice_changes=patient_notices(user, case),
+        practice_changes=practice_changes,
+        shown_practices=policy.visible_practice_ids(
+            user, [i.replacement_id for i in practice_changes]
+        ),
         review_comments=case.review_comments if policy.can_see_review(user, case) else [],
         timeline=case_timeline(user, case, url_for=url_for),
         can_edit=policy.can_edit_case(user, case),

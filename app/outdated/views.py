@@ -30,9 +30,12 @@ def _user() -> Any:
 def _page(refused: dict[str, Any] | None = None, status: int = 200) -> tuple[str, int]:
     user = _user()
     resolved = request.args.get("show") == "resolved"
+    items = outdated_queue(user, resolved=resolved)
     return render_template(
         "outdated/queue.html",
-        items=outdated_queue(user, resolved=resolved),
+        items=items,
+        # the replacements the reader may see, in one statement for the queue
+        shown_practices=policy.visible_practice_ids(user, [i.replacement_id for i in items]),
         resolved=resolved,
         choices=CHOICES,
         refused=refused or {},

@@ -12,7 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import or_, select
-from sqlalchemy.orm import load_only, selectinload
+from sqlalchemy.orm import joinedload, load_only, selectinload
 
 from app.auth import policy
 from app.auth.policy import Viewer
@@ -24,6 +24,7 @@ from app.practices.models import (
     BestPractice,
     EvidenceLink,
     GroupKind,
+    PracticeEndorsement,
     PracticeStatus,
     RecommendationDissent,
     RecommendationGroup,
@@ -66,11 +67,22 @@ def get_practice(practice_id: int, user: Viewer) -> BestPractice:
     """The practice, if `user` may see it (NotFound otherwise, as for a missing one)."""
     from app.errors import NotFound
 
-    practice = db.session.get(BestPractice, practice_id)
+    practice = db.session.get(BestPractice, practice_id, options=PRACTICE_PAGE)
     if practice is None:
         raise NotFound("No such best practice.")
     policy.require_view_practice(user, practice)
     return practice
+
+
+def endorsements(practice: BestPractice) -> list[PracticeEndorsement]:
+    """Its endorsements with their experts in one statement (a page names every expert)."""
+    stmt = (
+        select(PracticeEndorsement)
+        .where(PracticeEndorsement.practice_id == practice.id)
+        .options(joinedload(PracticeEndorsement.expert))
+        .order_by(PracticeEndorsement.created_at, PracticeEndorsement.id)
+    )
+    return list(db.session.scalars(stmt))
 
 
 def recommendation_session(recommendation: Recommendation) -> Session | None:
@@ -113,6 +125,16 @@ EVIDENCE_TARGETS = (
     selectinload(EvidenceLink.recommendation)
     .selectinload(Recommendation.case)
     .selectinload(Case.program),
+)
+
+
+# What its page and API answer read of a practice's evidence (targets, their programs, the
+# recommendations' authors), loaded with it rather than link by link.
+PRACTICE_PAGE = (
+    selectinload(BestPractice.evidence).options(
+        *EVIDENCE_TARGETS,
+        selectinload(EvidenceLink.recommendation).selectinload(Recommendation.author),
+    ),
 )
 
 
@@ -733,6 +755,7 @@ def practices_table(user: Viewer, status: str | None = None) -> Table:
     """The practice list as the page shows it, one row a practice."""
     practices = list_practices(user, status)
     counts = visible_evidence_counts(user, practices)
+    shown = policy.visible_practice_ids(user, [p.superseded_by_id for p in practices])
     return (
         [
             "id",
@@ -752,9 +775,7 @@ def practices_table(user: Viewer, status: str | None = None) -> Table:
                 p.version,
                 "; ".join(t.name for t in p.topics),
                 counts[p.id],
-                p.superseded_by_id
-                if p.superseded_by and policy.can_view_practice(user, p.superseded_by)
-                else "",
+                p.superseded_by_id if p.superseded_by_id in shown else "",
                 p.updated_at.date().isoformat(),
             ]
             for p in practices

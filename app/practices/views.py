@@ -127,10 +127,16 @@ def practice(practice_id: int) -> Any:
     if _wants_csv():
         header, rows = queries.outcomes_table(user, practice)
         return csv_response(f"practice-{practice.id}-outcomes.csv", header, rows)
-    stances = {e.expert_id: e for e in practice.endorsements}
+    endorsements = queries.endorsements(practice)
+    stances = {e.expert_id: e for e in endorsements}
     return render_template(
         "practices/practice.html",
         practice=practice,
+        endorsements=endorsements,
+        # who may be named, read once for the proposer and every endorser
+        people_seen=policy.seen_people(
+            user, [practice.created_by, *(e.expert for e in endorsements)]
+        ),
         timeline=queries.timeline(user, practice),
         outcomes=queries.outcomes(user, practice),
         evidence=queries.visible_evidence(user, practice),

@@ -320,3 +320,40 @@ def test_the_curriculum_counts_a_practice_only_for_readers_who_may_see_it(app, m
 
     assert proposed(insider) == "1"
     assert proposed(outsider) == "0"
+
+
+def test_the_checks_for_a_whole_page_agree_with_those_for_one(app, world, make_user) -> None:
+    """A list's successors and a page's people are checked at once (policy.visible_practice_ids,
+    policy.seen_people); each answer is the one the check for a single one gives."""
+    from flask_login import AnonymousUserMixin
+
+    from app.auth import policy
+    from app.practices.operations import propose_practice
+
+    open_practice = propose_practice("Recheck in four weeks", "Recheck.", author=None, actor=SYSTEM)
+    db.session.commit()
+    admin = make_user("admin", email="ada@example.org")
+    people = [world.private_expert, world.outsider, world.member, world.expert, admin, None]
+    practices = [world.practice.id, open_practice.id, None]
+    readers = [
+        world.provider,
+        world.outsider,
+        world.member,
+        world.private_expert,
+        world.coordinator,
+        admin,
+        SYSTEM,
+        AnonymousUserMixin(),
+        None,
+    ]
+    for reader in readers:
+        assert policy.visible_practice_ids(reader, practices) == {
+            p.id for p in (world.practice, open_practice) if policy.can_view_practice(reader, p)
+        }, reader
+        assert policy.seen_people(reader, people) == {
+            p.id for p in people if p is not None and policy.can_see_person(reader, p)
+        }, reader
+    # both ways round: the private program's own practice and expert are hidden from outsiders
+    assert world.practice.id not in policy.visible_practice_ids(world.outsider, practices)
+    assert world.private_expert.id not in policy.seen_people(world.outsider, people)
+    assert world.private_expert.id in policy.seen_people(world.member, people)
