@@ -59,6 +59,10 @@ NOT_FREE_TEXT = {
     "topics.slug": "made by slugify() from the name, which is gated",
     "topics.name_key": "text_key() of the name, which is gated",
     "topic_terms.term_key": "text_key() of a topic's name or synonym, which are gated",
+    "recommendation_terms.stem": (
+        "a word stem of a recommendation's body, which is gated; rewritten with the body"
+        " (a purge included)"
+    ),
     "users.email": "an account's email address, checked by the account operations",
     "users.password_hash": "a password hash",
     "users.display_name": "the name of a member of staff, shown as an author; never a patient",

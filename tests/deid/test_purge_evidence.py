@@ -151,3 +151,28 @@ def test_a_best_practice_drawn_from_the_case_is_purged_with_its_versions(
         f"From {REDACTED}'s case.",
     )
     assert other.statement == f"Unrelated {SECRET}."
+
+
+def test_a_purge_leaves_no_stem_of_the_text_in_the_claim_terms(
+    make_user,
+    planted,  # noqa: F811
+) -> None:
+    from app.practices.models import RecommendationTerm
+
+    case, recommendation = planted
+    recommendation.body = f"Check {SECRET} serologies before every start."
+    db.session.commit()
+
+    def stems() -> list[str]:
+        return list(
+            db.session.scalars(
+                select(RecommendationTerm.stem).where(
+                    RecommendationTerm.recommendation_id == recommendation.id
+                )
+            )
+        )
+
+    assert any("quorvexil" in stem for stem in stems())
+    purge_text(case, SECRET, reason="identifier", actor=make_user("admin"))
+    db.session.expire_all()
+    assert stems() and not any("quorvexil" in stem for stem in stems())
