@@ -191,7 +191,7 @@ def _scrub_case(case: Case, text: str) -> PurgeResult:
             value = getattr(obj, name)
             cleaned, count = _scrub_value(value, text)
             if count:
-                setattr(obj, name, cleaned)
+                setattr(obj, name, _within_length(obj, name, cleaned))
                 result.places.append(f"{obj.__tablename__}.{name}")
                 result.tables.add(obj.__tablename__)
                 result.occurrences += count
@@ -368,6 +368,15 @@ def _kept_about(case: Case) -> list[Any]:
         *items,
         *sets,
     ]
+
+
+def _within_length(obj: Any, name: str, value: Any) -> Any:
+    """`value` cut to its column's length: "[REDACTED]" can be longer than what it replaces,
+    and a title at its limit would otherwise be refused by PostgreSQL (and the purge lost)."""
+    limit = getattr(type(obj).__table__.c[name].type, "length", None)
+    if isinstance(value, str) and limit is not None and len(value) > limit:
+        return value[:limit]
+    return value
 
 
 def _scrub_value(value: Any, text: str) -> tuple[Any, int]:

@@ -356,3 +356,19 @@ def test_a_ledger_that_cannot_be_written_is_reported_and_the_purge_goes_ahead(
     assert any("purge ledger could not be written" in note for note in result.leftovers())
     db.session.expire_all()
     assert SECRET not in case.question
+
+
+def test_a_title_at_its_limit_stays_within_it_after_a_purge(make_user) -> None:
+    # "[REDACTED]" is longer than a short identifier: a 300-character title ending in one
+    # would become 304 characters, which PostgreSQL refuses (and the purge with it).
+    program = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
+    db.session.commit()
+    presenter = make_user("provider", programs=["hcv"])
+    title = "Man with genotype 1a HCV " + "x" * 269 + " Zq471"
+    case = add_case(program, presenter, title=title, question="Is 12 weeks enough?")
+    db.session.commit()
+    assert len(case.title) == 300
+    purge_text(case, "Zq471", reason="identifier", actor=make_user("admin"))
+    db.session.expire_all()
+    assert len(case.title) == 300 and "Zq471" not in case.title
+    assert case.title.startswith("Man with genotype 1a HCV ")
