@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import re
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -162,23 +163,24 @@ def purge_text(
     return result
 
 
-def _holders(case: Case) -> Iterator[tuple[Any, tuple[str, ...]]]:
-    """Each object tied to the case that may quote its text, with the attributes that may."""
-    yield case, ("title", "question", "presentation", "fields")
+def _holders(case: Case) -> Iterator[tuple[Any, tuple[str, ...], bool]]:
+    """Each object tied to the case that may quote its text, with the attributes that may,
+    and whether only whole words are replaced there (see `_kept_about`)."""
+    yield case, ("title", "question", "presentation", "fields"), False
     for comment in case.review_comments:
-        yield comment, ("body",)
+        yield comment, ("body",), False
     for recommendation in case.recommendations:
-        yield recommendation, ("body", "references")
+        yield recommendation, ("body", "references"), False
         for version in recommendation.versions:
-            yield version, ("body", "references")
+            yield version, ("body", "references"), False
         for annotation in recommendation.annotations:
-            yield annotation, ("body", "references")
+            yield annotation, ("body", "references"), False
         for outcome in recommendation.outcomes:
-            yield outcome, ("note",)
+            yield outcome, ("note",), False
     for outcome in case.outcomes:
-        yield outcome, ("note",)
-    for kept in _kept_about(case):
-        yield kept, _KEPT_TEXTS[kept.__tablename__]
+        yield outcome, ("note",), False
+    for kept, whole_words in _kept_about(case):
+        yield kept, _KEPT_TEXTS[kept.__tablename__], whole_words
 
 
 def _scrub_case(case: Case, text: str) -> PurgeResult:
@@ -186,18 +188,22 @@ def _scrub_case(case: Case, text: str) -> PurgeResult:
     quoting it, in the session (not committed)."""
     result = PurgeResult()
 
-    def scrub(obj: Any, names: tuple[str, ...]) -> None:
+    def scrub(obj: Any, names: tuple[str, ...], whole_words: bool = False) -> None:
         for name in names:
             value = getattr(obj, name)
-            cleaned, count = _scrub_value(value, text)
+            cleaned, count = _scrub_value(value, text, whole_words)
             if count:
                 setattr(obj, name, _within_length(obj, name, cleaned))
                 result.places.append(f"{obj.__tablename__}.{name}")
                 result.tables.add(obj.__tablename__)
                 result.occurrences += count
 
-    for holder, names in list(_holders(case)):
-        scrub(holder, names)
+    for holder, names, whole_words in list(_holders(case)):
+        scrub(holder, names, whole_words)
+    if "recommendations" in result.tables:
+        # the claim stems of a rewritten body are rewritten with it (app/practices/claim_terms.py):
+        # the old rows' bytes must go too
+        result.tables.add("recommendation_terms")
     for notification in db.session.scalars(
         select(Notification).where(Notification.message.contains(text, autoescape=True))
     ):
@@ -274,7 +280,7 @@ def reapply_ledger() -> ReapplyReport:
             continue
         # One search of the case for all its entries, before any is scrubbed: a text an
         # earlier entry's scrub took away then replaces nothing, as if searched after it.
-        values = (getattr(h, n) for h, names in _holders(case) for n in names)
+        values = (getattr(h, n) for h, names, _ in _holders(case) for n in names)
         in_case = ledger.find_texts(values, case_entries)
         for entry in case_entries:
             text = in_case.get(entry.digest) or in_notifications.get(entry.digest)
@@ -318,7 +324,10 @@ _KEPT_TEXTS = {
 }
 
 
-def _kept_about(case: Case) -> list[Any]:
+def _kept_about(case: Case) -> list[tuple[Any, bool]]:
+    """What users wrote about the case elsewhere, and whether only whole words are replaced
+    there: the text of a purge is read as an identifier of this case, but a session's notes
+    and a practice drawn from the case are the hub's too, where "Ann" must not take "Annual"."""
     from app.cases.models import CasePresentation
     from app.outdated.models import OutdatedAdvice
     from app.practices.models import (
@@ -347,16 +356,9 @@ def _kept_about(case: Case) -> list[Any]:
     sets = db.session.scalars(
         select(TeachingSet).where(TeachingSet.id.in_({i.set_id for i in items}))
     )
-    return [
-        # an evidence note citing the case, its advice or a session it was on
-        *db.session.scalars(
-            select(EvidenceLink).where(or_(cites_case, EvidenceLink.session_id.in_(session_ids)))
-        ),
-        # a best practice drawn from the case (its evidence cites it or its advice)
-        *db.session.scalars(select(BestPractice).where(BestPractice.id.in_(drawn))),
-        *db.session.scalars(
-            select(BestPracticeVersion).where(BestPracticeVersion.practice_id.in_(drawn))
-        ),
+    quoting: list[Any] = [
+        # an evidence note citing the case or its advice
+        *db.session.scalars(select(EvidenceLink).where(cites_case)),
         *db.session.scalars(
             select(RecommendationDissent).where(
                 RecommendationDissent.recommendation_id.in_(rec_ids)
@@ -368,6 +370,16 @@ def _kept_about(case: Case) -> list[Any]:
         *items,
         *sets,
     ]
+    shared: list[Any] = [
+        # an evidence note on a session it was on
+        *db.session.scalars(select(EvidenceLink).where(EvidenceLink.session_id.in_(session_ids))),
+        # a best practice drawn from the case (its evidence cites it or its advice)
+        *db.session.scalars(select(BestPractice).where(BestPractice.id.in_(drawn))),
+        *db.session.scalars(
+            select(BestPracticeVersion).where(BestPracticeVersion.practice_id.in_(drawn))
+        ),
+    ]
+    return [(kept, False) for kept in quoting] + [(kept, True) for kept in shared]
 
 
 def _within_length(obj: Any, name: str, value: Any) -> Any:
@@ -379,17 +391,21 @@ def _within_length(obj: Any, name: str, value: Any) -> Any:
     return value
 
 
-def _scrub_value(value: Any, text: str) -> tuple[Any, int]:
-    """The value with every `text` replaced, and how many were; walks JSON lists and dicts."""
+def _scrub_value(value: Any, text: str, whole_words: bool = False) -> tuple[Any, int]:
+    """The value with every `text` replaced (only where it stands as whole words, with
+    `whole_words`), and how many were; walks JSON lists and dicts."""
     if isinstance(value, str):
+        if whole_words:
+            cleaned, count = re.subn(rf"(?<!\w){re.escape(text)}(?!\w)", REDACTED, value)
+            return (cleaned, count) if count else (value, 0)
         count = value.count(text)
         return (value.replace(text, REDACTED), count) if count else (value, 0)
     if isinstance(value, list):
-        items = [_scrub_value(v, text) for v in value]
+        items = [_scrub_value(v, text, whole_words) for v in value]
         count = sum(c for _, c in items)
         return ([v for v, _ in items], count) if count else (value, 0)
     if isinstance(value, dict):
-        pairs = {k: _scrub_value(v, text) for k, v in value.items()}
+        pairs = {k: _scrub_value(v, text, whole_words) for k, v in value.items()}
         count = sum(c for _, c in pairs.values())
         return ({k: v for k, (v, _) in pairs.items()}, count) if count else (value, 0)
     return value, 0

@@ -176,3 +176,39 @@ def test_a_purge_leaves_no_stem_of_the_text_in_the_claim_terms(
     purge_text(case, SECRET, reason="identifier", actor=make_user("admin"))
     db.session.expire_all()
     assert stems() and not any("quorvexil" in stem for stem in stems())
+
+
+def test_the_hubs_own_texts_lose_only_whole_words(make_user, planted) -> None:  # noqa: F811
+    """A session's notes and a practice drawn from the case are the hub's too: purging the
+    name "Ann" takes "Ann" there, never the "Ann" of "Annual" or "Annotated"."""
+    case, recommendation = planted
+    case.question = "Patient Ann asked about 12 weeks."
+    drawn = BestPractice(title="Annual HCV screening", statement="Screen annually; Ann agreed.")
+    unrelated = BestPractice(title="Check HBV first", statement="Check HBsAg.")
+    db.session.add_all([drawn, unrelated])
+    db.session.flush()
+    note = EvidenceLink(
+        practice=unrelated, session=_session(case, 3, on_agenda=True), note="Annotated by Ann."
+    )
+    db.session.add_all([EvidenceLink(practice=drawn, recommendation=recommendation), note])
+    db.session.commit()
+
+    purge_text(case, "Ann", reason="identifier", actor=make_user("admin"))
+    db.session.expire_all()
+    assert case.question == f"Patient {REDACTED} asked about 12 weeks."
+    assert drawn.title == "Annual HCV screening"
+    assert drawn.statement == f"Screen annually; {REDACTED} agreed."
+    assert note.note == f"Annotated by {REDACTED}."
+
+
+def test_the_claim_stems_table_is_rewritten_on_disk_with_the_recommendation(
+    make_user,
+    planted,  # noqa: F811
+) -> None:
+    """The stems of a purged body are rewritten by the ORM; on PostgreSQL the old rows' bytes
+    stay until the table itself is rewritten, so it is among the tables the purge vacuums."""
+    case, recommendation = planted
+    recommendation.body = f"Check {SECRET} serologies before every start."
+    db.session.commit()
+    result = purge_text(case, SECRET, reason="identifier", actor=make_user("admin"))
+    assert {"recommendations", "recommendation_terms"} <= result.tables
