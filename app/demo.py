@@ -29,6 +29,7 @@ from app.maintenance import initialise
 from app.practices.transfer import load_practices
 from app.programs.catalog import load_catalog
 from app.programs.operations import visible_programs
+from app.search.upkeep import reindex, vocabulary_changed
 
 CORPUS_DIR = PROJECT_ROOT / "cases"
 DEMO_ACCOUNTS = [
@@ -107,6 +108,11 @@ def prepare_demo(
     practices_file = corpus / "practices.yaml"
     if practices_file.exists():
         echo(f"Best practices: {load_practices(practices_file, actor=SYSTEM)} loaded.")
+    if vocabulary_changed():
+        # The index was made before the catalog's topics: their synonyms reach what it
+        # holds only through a rebuild (as `casebook import` tells its user to run).
+        echo("Rebuilding the search index with the demo's topics.")
+        reindex()
     passwords = _passwords()
     accounts = []
     for role, email, name in DEMO_ACCOUNTS:
