@@ -121,6 +121,11 @@ SCORES = [
 ]
 
 
+def cap(s: str) -> str:
+    """Capitalise the first letter only ('Long QT', not 'Long qt')."""
+    return s[:1].upper() + s[1:]
+
+
 def pick(r: random.Random, pool: list[str], k: int = 1) -> list[str]:
     return r.sample(pool, k)
 
@@ -221,7 +226,7 @@ def consent_risks(r):
 def discharge_generic(r):
     return (f"Discharge instructions: take {r.choice(DRUGS)}; check your sugar before meals "
             f"(goal 80-130); call the clinic if weight rises 3 lb in a day. Wear the "
-            f"{r.choice(DEVICES)} sensor; change it every 10 days. {r.choice(WORD_TRAPS).capitalize()}.")
+            f"{r.choice(DEVICES)} sensor; change it every 10 days. {cap(r.choice(WORD_TRAPS))}.")
 
 
 def biomed_specs(r):
@@ -239,7 +244,7 @@ def returned_mail_policy(r):
 def nurse_protocol(r):
     return (f"Nurse line: Schmitt-Thompson protocol 'Rash - Widespread' used for a {r.choice(AGES)} "
             f"y/o; asked about {r.choice(PLACE_DISEASES)} and {r.choice(EPONYMS)}. Disposition: "
-            f"see PCP within 24 hours. {r.choice(WORD_TRAPS).capitalize()}.")
+            f"see PCP within 24 hours. {cap(r.choice(WORD_TRAPS))}.")
 
 
 def transfer_reason(r):
@@ -291,7 +296,7 @@ def secure_text_beds(r):
 def hospice_plan(r):
     return (f"Hospice IDT: {r.choice(['CHF', 'COPD', 'dementia', 'ALS'])}, {r.choice(SCORES)}; "
             f"O2 via {r.choice(DEVICES[5:7])}; {r.choice(DRUGS)}. Chaplain and social work visiting "
-            f"weekly. {r.choice(WORD_TRAPS).capitalize()}. Age {r.randint(60, 89)}.")
+            f"weekly. {cap(r.choice(WORD_TRAPS))}. Age {r.randint(60, 89)}.")
 
 
 def black_lung_class(r):
