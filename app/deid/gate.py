@@ -650,7 +650,11 @@ def parse_acceptances(items: Any) -> list[Acceptance]:
             raise ValidationError(
                 "Reason must be one of: " + ", ".join(ACCEPT_REASONS) + ".", field=f"{where}.reason"
             )
-        out.append(Acceptance(name, start, end, reason))
+        # An exported override names its category: it holds for a finding of that one.
+        category = item.get("category")
+        if category is not None and not isinstance(category, str):
+            raise ValidationError("Category must be text.", field=f"{where}.category")
+        out.append(Acceptance(name, start, end, reason, category))
     return out
 
 
