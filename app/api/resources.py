@@ -34,7 +34,12 @@ from app.programs.operations import (
     visible_programs,
 )
 from app.recommendations.models import Annotation, Recommendation
-from app.recommendations.operations import add_recommendation, annotate, edit_recommendation
+from app.recommendations.operations import (
+    add_recommendation,
+    annotate,
+    edit_recommendation,
+    versions_seen_by,
+)
 from app.recommendations.operations import record_outcome as record_outcome_operation
 
 API = api_blueprint
@@ -718,7 +723,7 @@ def publish_recommendation_endpoint(recommendation_id: int) -> schemas.Recommend
 def recommendation_versions(recommendation_id: int) -> schemas.RecommendationVersions:
     rec = _recommendation(recommendation_id)
     return schemas.RecommendationVersions.model_validate(
-        {"results": rec.versions}, from_attributes=True
+        {"results": versions_seen_by(api_user(), rec)}, from_attributes=True
     )
 
 

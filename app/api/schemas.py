@@ -135,9 +135,15 @@ class AcceptedFinding(ApiModel):
     start: Annotated[int, Field(ge=0, le=10_000_000)]
     end: Annotated[int, Field(ge=0, le=10_000_000)]
     reason: AcceptReason
+    category: Omittable[Annotated[StrictStr, StringConstraints(pattern=r"^[A-Z_]{1,20}$")]] = Field(
+        default=None,
+        description="The finding's category from the 422 answer: given, the acceptance holds "
+        "only for a finding of that category at these offsets (an edited text that puts "
+        "another identifier there is refused again).",
+    )
 
     def acceptance(self) -> Acceptance:
-        return Acceptance(self.field, self.start, self.end, self.reason)
+        return Acceptance(self.field, self.start, self.end, self.reason, self.category)
 
 
 AcceptFindings = Annotated[

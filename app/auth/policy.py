@@ -357,6 +357,15 @@ def can_view_recommendation(user: Viewer, recommendation: Recommendation) -> boo
     return _is_user(user) and (user.role is Role.ADMIN or recommendation.author_id == user.id)
 
 
+def can_see_draft_history(user: Viewer, recommendation: Recommendation) -> bool:
+    """The texts a recommendation had while it was a draft are its draft's: once published,
+    readers see its history from the text that was published; its author and admins see
+    every version."""
+    if is_system(user):
+        return True
+    return _is_user(user) and (user.role is Role.ADMIN or recommendation.author_id == user.id)
+
+
 def can_manage_credentials(user: Viewer, owner: User) -> bool:
     """Sign-ins and API tokens: listed, ended and revoked by their owner only (admins
     included: another account's are not theirs to see); the operator at the shell may."""
@@ -1315,7 +1324,7 @@ _READS_BY_AREA = {
     "programs": "find_program get_program visible_programs recent_sessions validate_template "
     "find_session get_session find_topic topic_texts template_texts template_text_labels "
     "session_counts program_sessions",
-    "recommendations": "checked_item",
+    "recommendations": "checked_item versions_seen_by",
     "subscriptions": "subscriptions_of following followed_topic_ids digest_preference digest",
     "teaching": "normalise_query search_texts saved_searches_of get_saved_search "
     "teaching_sets_of get_set get_item set_contents export_json export_markdown",

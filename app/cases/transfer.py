@@ -586,7 +586,7 @@ def _import_record(
     )
     if batch.is_pending(raw.get("follows")):
         batch.write()  # a follow-up of a case of the same file
-    follows = _follows(raw.get("follows"), program, ref)
+    follows = _follows(raw.get("follows"), program, ref, actor)
     session_date = _date(raw.get("session_date"))
     presentations = _presentations(raw.get("presentations"))
     withdrawal = _withdrawal(raw)
@@ -640,6 +640,10 @@ def _import_record(
         case.import_hash = _case_state(case)
         outcome = "created"
     else:
+        if not policy.can_view_case(actor, case):
+            # Refs are unique: the ref is taken, but whose case (a draft, a private
+            # program's) is not the importer's to learn, nor to change.
+            raise RecordProblem("ref", f"ref {ref} is already taken by another case")
         if case.program_id != program.id:
             raise RecordProblem("program", f"ref {ref} already belongs to {case.program.slug}")
         policy.require(actor, Permission.IMPORT_DATA, case.program)
@@ -1177,6 +1181,8 @@ def _program(slug: Any, options: ImportOptions, actor: Actor) -> Program:
     if not isinstance(slug, str):
         raise RecordProblem("program", "must be a program slug")
     program = find_program(slug)
+    if program is not None and not policy.can_view_program(actor, program):
+        program = None  # a private program is as absent as a missing one to outsiders
     if program is None:
         if not options.create_programs:
             raise RecordProblem("program", "no such program (use --create-programs to create it)")
@@ -1208,7 +1214,7 @@ def _user(
     return user
 
 
-def _follows(ref: Any, program: Program, own_ref: str) -> Case | None:
+def _follows(ref: Any, program: Program, own_ref: str, actor: Actor) -> Case | None:
     if ref in (None, ""):
         return None
     if not isinstance(ref, str):
@@ -1216,7 +1222,7 @@ def _follows(ref: Any, program: Program, own_ref: str) -> Case | None:
     if ref == own_ref:
         raise RecordProblem("follows", "a case cannot follow itself")
     case = find_case_by_ref(ref)
-    if case is None:
+    if case is None or not policy.can_view_case(actor, case):
         shown = shown_ref(ref)
         raise RecordProblem("follows", f"no case with ref {shown}" if shown else "no such case")
     if case.program_id != program.id:

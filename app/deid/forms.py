@@ -24,7 +24,14 @@ from werkzeug.datastructures import MultiDict
 from wtforms import FormField, StringField, TextAreaField
 
 from app.deid.gate import Acceptance, GatedFields, IdentifiersFound, hidden_messages
-from app.deid.web import ACCEPT_INPUT, REASON_PREFIX, Panel, acceptances_from_form, build_panels
+from app.deid.web import (
+    ACCEPT_INPUT,
+    REASON_PREFIX,
+    Panel,
+    acceptances_from_form,
+    build_panels,
+    read_key,
+)
 from app.errors import ValidationError
 from app.extensions import db
 
@@ -47,12 +54,10 @@ def ticked_acceptances(formdata: Any) -> list[Acceptance]:
     """The ticked findings, even with a reason missing, to show them ticked again."""
     out = []
     for value in formdata.getlist(ACCEPT_INPUT):
-        name, _, end = str(value).rpartition("|")
-        name, _, start = name.rpartition("|")
+        name, start, end, category, digest = read_key(str(value))
         if start.isascii() and end.isascii() and start.isdigit() and end.isdigit():
-            out.append(
-                Acceptance(name, int(start), int(end), formdata.get(f"{REASON_PREFIX}{value}", ""))
-            )
+            reason = formdata.get(f"{REASON_PREFIX}{value}", "")
+            out.append(Acceptance(name, int(start), int(end), reason, category, digest))
     return out
 
 

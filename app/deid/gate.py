@@ -12,6 +12,7 @@ so it always blocks, unless a finding of the same value in the text as submitted
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -94,12 +95,29 @@ def hidden_messages(hidden: Iterable[HiddenFinding]) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Acceptance:
-    """The author's word that the finding at these offsets is not an identifier."""
+    """The author's word that the finding at these offsets is not an identifier. A web
+    form's tick also names what it was given for (`category`, `digest` of the text): kept
+    ticked while the text is edited, it must not accept whatever else comes to lie at
+    those offsets (an MRN typed where an eponym was marked)."""
 
     field: str
     start: int
     end: int
     reason: str
+    category: str | None = None
+    digest: str | None = None
+
+    def covers(self, finding: FieldFinding, text: str) -> bool:
+        if self.category is not None and self.category != finding.category:
+            return False
+        return self.digest is None or self.digest == finding_digest(
+            text[finding.start : finding.end]
+        )
+
+
+def finding_digest(value: str) -> str:
+    """A short digest of a finding's text, to tell a tick from a stale one (never stored)."""
+    return hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -632,18 +650,18 @@ def parse_acceptances(items: Any) -> list[Acceptance]:
             raise ValidationError(
                 "Reason must be one of: " + ", ".join(ACCEPT_REASONS) + ".", field=f"{where}.reason"
             )
-        out.append(Acceptance(name, start, end, reason))
+        # An exported override names its category: it holds for a finding of that one.
+        category = item.get("category")
+        if category is not None and not isinstance(category, str):
+            raise ValidationError("Category must be text.", field=f"{where}.category")
+        out.append(Acceptance(name, start, end, reason, category))
     return out
 
 
 def renamed(accepted: Iterable[Acceptance], prefix: str) -> list[Acceptance]:
     """Acceptances for fields under `prefix.`, named as the operation sees them."""
     cut = len(prefix) + 1
-    return [
-        Acceptance(a.field[cut:], a.start, a.end, a.reason)
-        for a in accepted
-        if a.field.startswith(prefix + ".")
-    ]
+    return [replace(a, field=a.field[cut:]) for a in accepted if a.field.startswith(prefix + ".")]
 
 
 def check(
@@ -653,16 +671,16 @@ def check(
 ) -> list[tuple[FieldFinding, str]]:
     """Raise IdentifiersFound for findings not accepted; return the accepted ones with reasons.
     `cues`: see `Cues`."""
-    reasons = {(a.field, a.start, a.end): a.reason for a in accepted}
+    by_place = {(a.field, a.start, a.end): a for a in accepted}
     blocking: list[FieldFinding] = []
     overridden: list[tuple[FieldFinding, str]] = []
     scanned = scan_by_field(values, cues)
     for finding in (f for found in scanned.values() for f in found):
-        reason = reasons.get((finding.field, finding.start, finding.end))
-        if reason is None:
+        given = by_place.get((finding.field, finding.start, finding.end))
+        if given is None or not given.covers(finding, values.get(finding.field) or ""):
             blocking.append(finding)
         else:
-            overridden.append((finding, reason))
+            overridden.append((finding, given.reason))
     hidden = hidden_findings(values, scanned, cues)
     if blocking or hidden:
         raise IdentifiersFound(blocking, scanned, hidden)

@@ -2,21 +2,25 @@
 
 A refused form comes back with a panel per field: the text as submitted with each finding
 marked, and for each finding a "Not an identifier" checkbox with a reason. The checkbox
-carries the field and the offsets in the text as submitted (`field|start|end`); the reason
-comes from a select named `reason|field|start|end`. Edited text is scanned again, so stale
-offsets simply no longer match and the finding blocks again.
+carries the field, the offsets in the text as submitted, the category and a digest of the
+finding's text (`field|start|end|CATEGORY|digest`); the reason comes from a select named
+`reason|` and the same key. Edited text is scanned again, and a tick left on accepts only
+the same text of the same category at the same place: whatever else an edit puts there
+blocks again.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from app.deid.gate import (
     ACCEPT_REASONS,
     Acceptance,
     FieldFinding,
+    finding_digest,
     parse_acceptances,
     scan_fields,
 )
@@ -24,6 +28,8 @@ from app.deid.risk import MESSAGE, assess
 
 ACCEPT_INPUT = "accept_finding"
 REASON_PREFIX = "reason|"
+# A key as the form writes it; `field|start|end` alone (no category, no digest) is still read.
+_BOUND_KEY = re.compile(r"(?P<place>.+)\|(?P<category>[A-Z_]{1,20})\|(?P<digest>[0-9a-f]{16})")
 CATEGORY_LABELS = {
     "NAME": "Name",
     "DATE": "Date",
@@ -53,10 +59,11 @@ class Mark:
     accepted: bool
     reason: str
     number: int = 0
+    digest: str = ""
 
     @property
     def key(self) -> str:
-        return f"{self.field}|{self.start}|{self.end}"
+        return f"{self.field}|{self.start}|{self.end}|{self.category}|{self.digest}"
 
     @property
     def category_label(self) -> str:
@@ -75,29 +82,46 @@ class Panel:
     notes: list[str] = field(default_factory=list)
 
 
+def read_key(value: str) -> tuple[str, str, str, str | None, str | None]:
+    """(field, start, end, category, digest) of a checkbox's value, as text."""
+    bound = _BOUND_KEY.fullmatch(value)
+    place = bound["place"] if bound else value
+    name, _, end = place.rpartition("|")
+    name, _, start = name.rpartition("|")
+    return (name, start, end, *((bound["category"], bound["digest"]) if bound else (None, None)))
+
+
 def acceptances_from_form(form: Any) -> list[Acceptance]:
     """Accepted findings from a submitted form, checked by `parse_acceptances`."""
-    items = []
+    items, bindings = [], []
     for value in form.getlist(ACCEPT_INPUT):
-        name, _, offsets = str(value).rpartition("|")
-        name, _, start = name.rpartition("|")
+        name, start, end, category, digest = read_key(str(value))
         items.append(
             {
                 "field": name,
                 "start": start,
-                "end": offsets,
+                "end": end,
                 "reason": form.get(REASON_PREFIX + str(value), ""),
             }
         )
-    return parse_acceptances(items)
+        bindings.append((category, digest))
+    return [
+        replace(a, category=category, digest=digest)
+        for a, (category, digest) in zip(parse_acceptances(items), bindings, strict=True)
+    ]
 
 
-def _marks(findings: Iterable[FieldFinding], accepted: Iterable[Acceptance]) -> list[Mark]:
-    reasons = {(a.field, a.start, a.end): a.reason for a in accepted}
+def _marks(
+    findings: Iterable[FieldFinding], accepted: Iterable[Acceptance], text: str
+) -> list[Mark]:
+    by_place = {(a.field, a.start, a.end): a for a in accepted}
     out = []
     for f in findings:
-        reason = reasons.get((f.field, f.start, f.end))
-        out.append(Mark(f.field, f.start, f.end, f.category, reason is not None, reason or ""))
+        given = by_place.get((f.field, f.start, f.end))
+        ticked = given is not None and given.covers(f, text)
+        reason = given.reason if given is not None and ticked else ""
+        digest = finding_digest(text[f.start : f.end])
+        out.append(Mark(f.field, f.start, f.end, f.category, ticked, reason, digest=digest))
     return out
 
 
@@ -138,24 +162,15 @@ def build_panels(
     number = 0
     for name, text in texts.items():
         known = (found or {}).get(name)
-        marks = _marks(known if known is not None else scan_fields({name: text}, cues), accepted)
+        found_here = known if known is not None else scan_fields({name: text}, cues)
+        marks = _marks(found_here, accepted, text)
         note = (hidden or {}).get(name)
         if not marks and not note:
             continue
         numbered = []
         for mark in marks:
             number += 1
-            numbered.append(
-                Mark(
-                    mark.field,
-                    mark.start,
-                    mark.end,
-                    mark.category,
-                    mark.accepted,
-                    mark.reason,
-                    number,
-                )
-            )
+            numbered.append(replace(mark, number=number))
         boxes = (spans or {}).get(name, {})
         left = list(numbered)
         for box, (start, end, label) in boxes.items():

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import User
-from app.auth.policy import Actor, Permission, write_operation
+from app.auth.policy import Actor, Permission, Viewer, write_operation
 from app.cases.models import Case, CaseStatus
 from app.common import utcnow
 from app.deid.gate import Acceptance, GatedFields
@@ -176,6 +176,17 @@ def _snapshot(recommendation: Recommendation, editor: User | None) -> None:
             edited_by=editor,
         )
     )
+
+
+def versions_seen_by(user: Viewer, recommendation: Recommendation) -> list[RecommendationVersion]:
+    """The versions `user` may read (`policy.can_see_draft_history`): for other readers, from
+    the last one saved before it was published (the text they first saw) on."""
+    versions = sorted(recommendation.versions, key=lambda v: v.version)
+    published_at = recommendation.published_at
+    if policy.can_see_draft_history(user, recommendation) or published_at is None:
+        return versions
+    drafts = [v.version for v in versions if v.created_at <= published_at]
+    return [v for v in versions if v.version >= max(drafts)] if drafts else versions
 
 
 @write_operation

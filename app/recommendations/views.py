@@ -31,7 +31,12 @@ from app.recommendations.models import (
     RecommendationStatus,
     RecommendationVersion,
 )
-from app.recommendations.operations import BODY_MAX, add_recommendation, annotate
+from app.recommendations.operations import (
+    BODY_MAX,
+    add_recommendation,
+    annotate,
+    versions_seen_by,
+)
 from app.recommendations.operations import edit_recommendation as edit_operation
 
 recommendations_blueprint = Blueprint("recommendations", __name__, template_folder="templates")
@@ -298,7 +303,8 @@ def versions(recommendation_id: int) -> Any:
     recommendation = _visible_recommendation(recommendation_id)
     changes = []
     previous = None
-    for version in recommendation.versions:
+    # Diffed among the versions shown only: a draft's text never shows as a deletion.
+    for version in versions_seen_by(_user(), recommendation):
         changes.append(
             VersionChange(
                 version,

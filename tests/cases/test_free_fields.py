@@ -332,3 +332,25 @@ def test_a_key_that_is_a_lower_case_name_is_refused_without_being_repeated(clien
     body = answer.get_json()
     assert body["field"] == "fields" and "reads as a possible patient identifier" in body["message"]
     assert "quenby" not in json.dumps(body).lower() and "quenby" not in stored().lower()
+
+
+def test_an_acceptance_naming_its_category_holds_for_that_category_only(client, pain):
+    _, provider = pain
+    headers = bearer(provider)
+    named = {**CASE, "question": "Seen by Mr Whitcombe on review."}
+    found = client.post("/api/v1/cases", headers=headers, json=named).get_json()["findings"]
+    assert [f["category"] for f in found] == ["NAME"]
+    accepted = [{**found[0], "reason": "not_about_patient"}]
+    del accepted[0]["confidence"]
+    # an MRN the client's edit put where the name was
+    edited = {**CASE, "question": "Seen by MR#483920175 on review."}
+    answer = client.post(
+        "/api/v1/cases", headers=headers, json={**edited, "accept_findings": accepted}
+    )
+    assert answer.status_code == 422
+    assert [f["category"] for f in answer.get_json()["findings"]] == ["ID"]
+    assert "483920175" not in json.dumps([*db.session.scalars(select(Case.question))])
+    answer = client.post(
+        "/api/v1/cases", headers=headers, json={**named, "accept_findings": accepted}
+    )
+    assert answer.status_code == 201, answer.get_json()

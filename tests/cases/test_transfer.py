@@ -450,3 +450,18 @@ def test_imported_open_cases_are_announced_to_followers_once(program, tmp_path, 
     assert told() == [f"/cases/{opened.id}"]  # the submitted one is not open yet
     assert all(r.ok for r in import_paths([path], actor=SYSTEM))
     assert told() == [f"/cases/{opened.id}"]
+
+
+def test_an_override_holds_only_for_a_finding_of_its_category(program, tmp_path):
+    """A file's override names the category it was given for: an edit of the file that
+    puts another kind of identifier at its offsets is refused."""
+    marked = {"field": "question", "start": 11, "end": 20, "category": "NAME"}
+    override = {**marked, "reason": "not_about_patient"}
+    edited = record("hcv-1", question="Seen by MR#483920175 on review.", overrides=[override])
+    [result] = import_paths([write_jsonl(tmp_path / "a.jsonl", [edited])], actor=SYSTEM)
+    assert not result.ok
+    [problem] = result.problems
+    assert problem.endswith("(ref hcv-1) field 'question': possible ID at characters 11-20")
+    named = record("hcv-1", question="Seen by Mr Whitcombe on review.", overrides=[override])
+    [result] = import_paths([write_jsonl(tmp_path / "b.jsonl", [named])], actor=SYSTEM)
+    assert result.ok and result.created == 1

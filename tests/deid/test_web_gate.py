@@ -147,6 +147,37 @@ def test_edited_text_is_checked_again(client, world):
     assert "Nothing was saved" in text(response)
 
 
+@pytest.mark.parametrize(
+    "edited",
+    [
+        "Seen by MR#483920175 on review.",  # a record number where the name was marked
+        "Seen by Mr Hargreave on review.",  # another name, of the same length
+    ],
+)
+def test_a_tick_kept_on_does_not_accept_what_an_edit_put_in_its_place(client, world, edited):
+    """The page keeps a tick while the text is edited: it accepts the finding it was given
+    for, not whatever else now lies at the same offsets."""
+    as_user(client, world.provider)
+    typed = complete_form(action="draft", question="Seen by Mr Whitcombe on review.")
+    page = text(client.post("/programs/hcv/cases/new", data=typed))
+    (key,) = re.findall(r'name="accept_finding" value="([^"]+)"', page)
+    changed = complete_form(action="draft", question=edited)
+    response = client.post(
+        "/programs/hcv/cases/new",
+        data={**changed, "accept_finding": key, f"reason|{key}": "not_about_patient"},
+    )
+    assert response.status_code == 422
+    assert f'value="{key}" checked' not in text(response)  # the stale tick is not shown kept
+    stored = db.select(db.func.count(Case.id)).where(Case.question == edited)
+    assert db.session.scalar(stored) == 0
+    # the same text, ticked, is still saved
+    response = client.post(
+        "/programs/hcv/cases/new",
+        data={**typed, "accept_finding": key, f"reason|{key}": "not_about_patient"},
+    )
+    assert response.status_code == 303
+
+
 @pytest.mark.parametrize("where", ["title", "question", "sections.medications"])
 def test_every_case_text_box_is_checked(client, world, where):
     as_user(client, world.provider)

@@ -292,3 +292,49 @@ def test_presenter_is_not_told_of_edits_to_a_draft(client, world):
     )
     assert response.status_code == 303
     assert not any("was edited" in n.message for n in notifications_for(world.provider))
+
+
+def _drafted_then_published(world) -> Recommendation:
+    from app.recommendations.operations import add_recommendation, edit_recommendation, publish
+
+    expert = world.expert
+    rec = add_recommendation(
+        world.presented, expert, "Draft: refer to hepatology first?", "referral", actor=expert
+    )
+    edit_recommendation(
+        rec,
+        body="Treat with sofosbuvir/velpatasvir for 12 weeks.",
+        category="therapeutic",
+        references=[],
+        editor=expert,
+        actor=expert,
+    )
+    publish(rec, actor=expert)
+    edit_recommendation(
+        rec,
+        body="Treat with sofosbuvir/velpatasvir for 8 weeks.",
+        category="therapeutic",
+        references=[],
+        editor=expert,
+        actor=expert,
+    )
+    db.session.commit()
+    return rec
+
+
+def test_readers_see_a_recommendations_history_from_its_published_text(app, client, world):
+    from tests.conftest import page_as
+    from tests.support.clients import bearer
+
+    rec = _drafted_then_published(world)
+    page = text(page_as(app, world.provider, f"/recommendations/{rec.id}/versions"))
+    assert "Version 3" in page and "Version 2" in page
+    assert '<del class="diff-del">12</del>' in page and '<ins class="diff-add">8</ins>' in page
+    assert "hepatology" not in page and "Version 1" not in page
+    answer = client.get(
+        f"/api/v1/recommendations/{rec.id}/versions", headers=bearer(world.provider)
+    ).get_json()
+    assert [v["version"] for v in answer["results"]] == [2, 3]
+    # its author still sees the draft's text
+    page = text(page_as(app, world.expert, f"/recommendations/{rec.id}/versions"))
+    assert "hepatology" in page and "Version 1" in page
