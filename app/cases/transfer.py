@@ -82,6 +82,7 @@ from app.recommendations.operations import (
     edit_recommendation,
     publish,
     record_outcome,
+    versions_seen_by,
 )
 from app.subscriptions.models import Subscription
 from app.subscriptions.operations import announce_cases
@@ -1645,7 +1646,12 @@ def case_record(case: Case, actor: Actor) -> dict[str, Any]:
                     "body": r.body,
                     "references": list(r.references),
                     "overrides": _overrides(r),
-                    "versions": [_version_record(v) for v in r.versions],
+                    # As the actor may read them (no draft's text for another reader),
+                    # numbered from 1 as an import reads them.
+                    "versions": [
+                        {**_version_record(v), "version": number}
+                        for number, v in enumerate(versions_seen_by(actor, r), 1)
+                    ],
                     "annotations": [
                         _without_empty(
                             {
