@@ -1521,7 +1521,8 @@ def _import_outcomes(case: Case, items: Any, merge: _Merge) -> None:
         raise RecordProblem("outcomes", "must be a list")
     if items and case.follows is None:
         raise RecordProblem("outcomes", "only a follow-up (with 'follows') records outcomes")
-    earlier = case.follows.recommendations if case.follows else []
+    # Those the importer may read: another expert's draft is as absent as a missing one.
+    earlier = _recommendations_for(actor, case.follows) if case.follows else []
     for index, item in enumerate(items, 1):
         where = f"outcomes[{index}]"
         if not isinstance(item, dict):
