@@ -297,3 +297,25 @@ def test_a_tick_in_the_old_three_part_form_accepts_nothing(client, world):
     assert response.status_code == 422
     stored = db.select(db.func.count(Case.id)).where(Case.question == edited)
     assert db.session.scalar(stored) == 0
+
+
+def test_a_tick_holds_while_another_part_of_the_form_is_edited(client, world):
+    """A false alarm ticked, then the question and the text after it edited: the tick still
+    accepts it (its place and text are unchanged)."""
+    as_user(client, world.provider)
+    typed = complete_form(action="draft", **{"sections.hpi": "Seen at St. Mary's for review."})
+    page = text(client.post("/programs/hcv/cases/new", data=typed))
+    (key,) = re.findall(r'name="accept_finding" value="([^"]+)"', page)
+    edited = complete_form(
+        action="draft",
+        question="Should we start treatment now?",
+        **{"sections.hpi": "Seen at St. Mary's for review in March."},
+    )
+    response = client.post(
+        "/programs/hcv/cases/new",
+        data={**edited, "accept_finding": key, f"reason|{key}": "not_about_patient"},
+    )
+    assert response.status_code == 303
+    assert db.session.scalar(
+        db.select(db.func.count(Case.id)).where(Case.question == "Should we start treatment now?")
+    )
