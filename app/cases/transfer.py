@@ -866,10 +866,19 @@ def _acceptances(items: Any, where: str) -> list[Acceptance]:
     if not isinstance(items, list):
         raise RecordProblem(where, "must be a list")
     try:
-        return parse_acceptances(items)
+        accepted = parse_acceptances(items)
     except ValidationError as exc:
         name = (exc.field or "").replace("accept_findings", where, 1) or where
         raise RecordProblem(name, exc.message) from None
+    # Every export names it: one without would accept whatever an edit of the file put at
+    # its offsets (an MRN where a name was marked).
+    for number, acceptance in enumerate(accepted, 1):
+        if not acceptance.category:
+            raise RecordProblem(
+                f"{where}[{number}].category",
+                "is required: the finding's category, as the export writes it (NAME, ID …)",
+            )
+    return accepted
 
 
 def _presentations(items: Any) -> list[tuple[date, bool]] | None:
