@@ -552,6 +552,29 @@ def require_view_practice(user: Viewer, practice: Any) -> None:
         raise NotFound("No such best practice.")
 
 
+def can_cite(user: Viewer, target: Any) -> bool:
+    """Evidence is cited by one who may see it: a session with its program, a case, a
+    recommendation (a draft only by its author and admins)."""
+    from app.programs.models import Session
+    from app.recommendations.models import Recommendation
+
+    if isinstance(target, Session):
+        return can_view_program(user, target.program)
+    if isinstance(target, Case):
+        return can_view_case(user, target)
+    if isinstance(target, Recommendation):
+        return can_view_recommendation(user, target)
+    return False
+
+
+def require_cite(user: Viewer, target: Any) -> None:
+    """What one may not see is as good as absent: citing it answers as for a missing one."""
+    if not can_cite(user, target):
+        from app.errors import NotFound
+
+        raise NotFound(f"No such {type(target).__name__.lower()}.")  # session, case …
+
+
 # ---------------------------------------------------------------- outdated advice
 
 

@@ -218,6 +218,7 @@ def add_evidence(
     policy.require(actor, Permission.PROPOSE_PRACTICE)
     policy.require_view_practice(actor, practice)
     _evidence_kind(target)
+    policy.require_cite(actor, target)
     if note is not None and not isinstance(note, str):
         raise ValidationError("The note must be text.", field="note")
     overridden = guard(EVIDENCE_TEXTS.texts(note=note), accepted)

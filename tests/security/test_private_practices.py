@@ -357,3 +357,24 @@ def test_the_checks_for_a_whole_page_agree_with_those_for_one(app, world, make_u
     assert world.practice.id not in policy.visible_practice_ids(world.outsider, practices)
     assert world.private_expert.id not in policy.seen_people(world.outsider, people)
     assert world.private_expert.id in policy.seen_people(world.member, people)
+
+
+def test_evidence_is_cited_only_by_who_may_see_it_whoever_calls(app, world, make_user) -> None:
+    """The operation checks it itself, not only the web and API views: a session of a
+    private program, its case, its recommendation or another's draft cannot be cited by one
+    who may not see them; nothing is linked."""
+    from app.errors import NotFound
+    from app.practices.operations import propose_practice
+
+    w = world
+    practice = propose_practice("Open practice", "Check HBV first.", author=None, actor=w.outsider)
+    draft = add_recommendation(w.case, w.expert, "Not yet published.", published=False)
+    db.session.commit()
+    private_rec = w.practice.evidence[0].recommendation
+    for target in (w.closed_session, w.private_case, private_rec, draft):
+        with pytest.raises(NotFound):
+            add_evidence(practice, target, added_by=w.outsider, actor=w.outsider)
+    db.session.rollback()
+    assert practice.evidence == []
+    add_evidence(practice, w.case, added_by=w.outsider, actor=w.outsider)  # one they see
+    assert [link.case for link in practice.evidence] == [w.case]
