@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from app.audit.operations import record
 from app.auth import policy
@@ -436,9 +437,16 @@ class VersionChange:
 
 
 def version_changes(practice: BestPractice) -> list[VersionChange]:
-    """Every version, newest first, with word diffs of title and statement."""
+    """Every version, newest first, with word diffs of title and statement (their editors
+    loaded in one statement)."""
+    versions = db.session.scalars(
+        select(BestPracticeVersion)
+        .where(BestPracticeVersion.practice_id == practice.id)
+        .order_by(BestPracticeVersion.version)
+        .options(selectinload(BestPracticeVersion.edited_by))
+    )
     changes, previous = [], None
-    for version in practice.versions:
+    for version in versions:
         changes.append(
             VersionChange(
                 version,

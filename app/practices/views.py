@@ -147,8 +147,13 @@ def practice(practice_id: int) -> Any:
 @login_required
 def versions(practice_id: int) -> Any:
     practice = queries.get_practice(practice_id, _user())
+    changes = version_changes(practice)
     return render_template(
-        "practices/versions.html", practice=practice, changes=version_changes(practice)
+        "practices/versions.html",
+        practice=practice,
+        changes=changes,
+        # who may be named, read once for every version's editor
+        people_seen=policy.seen_people(_user(), [c.version.edited_by for c in changes]),
     )
 
 
