@@ -24,6 +24,7 @@ from app.practices.operations import (
     edit_practice,
     propose_from_recommendations,
     propose_practice,
+    record_dissent,
     take_stance,
 )
 from app.programs.operations import create_program, create_session, create_topic
@@ -145,6 +146,8 @@ def build_hub(make_user, n: int) -> Hub:
                 editor=expert,
                 actor=SYSTEM,
             )
+        # a dissent from it, which the program's desk lists (naming the practice)
+        record_dissent(recommendations[i], practice, "Differs here.", actor=SYSTEM)
         practices.append(practice)
     for i, practice in enumerate(practices):
         successor = propose_practice(
@@ -227,6 +230,8 @@ def statements_per_page(app, client, hub: Hub, role: str) -> dict[str, int]:
         "api session": (f"/api/v1/sessions/{hub.session_id}", bearer),
         "api candidate practices": ("/api/v1/practices/candidates", bearer),
         "candidate practices": ("/practices/candidates", {}),
+        # each naming practices the reader must still see
+        "notifications": ("/notifications", {}),
     }
     if role != "provider":  # the queues of experts (their advice) and admins
         pages |= {
@@ -235,6 +240,7 @@ def statements_per_page(app, client, hub: Hub, role: str) -> dict[str, int]:
         }
     if role == "admin":
         pages |= {
+            "desk": (f"/programs/{hub.slug}/desk", {}),
             "admin accounts": ("/admin/accounts", {}),
             "admin programs": ("/admin/programs", {}),
             "admin topics": ("/admin/topics", {}),

@@ -70,7 +70,12 @@ def _visible_recommendation(recommendation_id: Any) -> Recommendation:
 
 def _evidence_target(form: EvidenceForm) -> Session | Case | Recommendation:
     """What the form names, if the reader may cite it (add_evidence checks it again)."""
-    for name, model in (("recommendation", Recommendation), ("case", Case), ("session", Session)):
+    models: tuple[tuple[str, Any], ...] = (
+        ("recommendation", Recommendation),
+        ("case", Case),
+        ("session", Session),
+    )
+    for name, model in models:
         if getattr(form, name).data:
             target = db.session.get(model, _int(getattr(form, name).data))
             if target is None or not policy.can_cite(_user(), target):
