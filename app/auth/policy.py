@@ -643,7 +643,7 @@ def require_review_outdated(user: Viewer, item: OutdatedAdvice) -> None:
         from app.errors import NotFound
 
         raise NotFound("No such item in your outdated-advice queue.")
-    if not can_review_outdated(user, item):
+    if not can_review_outdated(user, item, practice_seen=True):
         raise PermissionDenied(
             "Outdated advice is reviewed by the recommendation's author and the program's "
             "coordinators."

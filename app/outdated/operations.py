@@ -212,7 +212,7 @@ def _tell_reviewers(
 
     def named(program: Program) -> list[int]:
         """The practices the message names: it is hidden from one who may not see them."""
-        if replacement is not None and "“" in change(program):
+        if replacement is not None and policy.practice_open_to_program(replacement, program):
             return [practice.id, replacement.id]
         return [practice.id]
 
