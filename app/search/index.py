@@ -74,7 +74,9 @@ BUILDING_FILE = "BUILDING"
 # 5: NOWS, METS and AIDS really kept from stemming (UNSTEMMED was left empty in 4); the
 #    spelling field holds every word of a document's text (spelling.py).
 # 6: a best practice whose evidence all lies in private programs carries private_program.
-INDEX_FORMAT = 6
+# 7: private_program is a comma-separated keyword: such a practice carries every program
+#    it cites, and is seen by the members of any.
+INDEX_FORMAT = 7
 WRITER_TIMEOUT = 30.0  # seconds a writer waits for another process's write lock
 FACET_FIELDS = ("program", "type", "status", "year")
 SCORED_FIELDS = ("title", "content")
@@ -126,7 +128,7 @@ def make_schema(table: SynonymTable) -> Schema:
         year=NUMERIC(int, stored=True, sortable=True),
         date=NUMERIC(int, stored=True, sortable=True),  # yyyymmdd
         # Permissions (see permissions.py): who may see the document.
-        private_program=ID,
+        private_program=KEYWORD(commas=True, scorable=False),
         restrict=KEYWORD(commas=True, scorable=False),
         owner=ID,
         # Plain lower-cased words of the whole text, for spelling correction.
