@@ -15,7 +15,7 @@ from app.cases.models import Case, CaseStatus
 from app.common import utcnow
 from app.deid.gate import Acceptance, GatedFields
 from app.deid.operations import guard, remember_overrides
-from app.errors import ValidationError
+from app.errors import Conflict, ValidationError
 from app.extensions import db
 from app.notifications.operations import case_url, notify
 from app.recommendations.models import (
@@ -189,12 +189,31 @@ def edit_recommendation(
     actor: Actor,
     imported: bool = False,
     accepted: Iterable[Acceptance] = (),
+    base_version: int | None = None,
 ) -> bool:
-    """Change the text; a new version is kept when anything changed. Returns whether it did."""
+    """Change the text; a new version is kept when anything changed. Returns whether it did.
+
+    `base_version`, the version the editor started from: a Conflict if another was saved
+    since (the editor's changes would silently replace it)."""
     if imported:
         policy.require(actor, Permission.IMPORT_DATA, recommendation.case)
     else:
         policy.require_edit_recommendation(actor, recommendation)
+    # Read again under a row lock (PostgreSQL; SQLite's writers take turns): two saves at
+    # once would otherwise both write the next version number, and the second fail.
+    db.session.get(
+        Recommendation,
+        recommendation.id,
+        populate_existing=True,
+        with_for_update={"key_share": True},
+    )
+    if base_version is not None and recommendation.version != base_version:
+        raise Conflict(
+            f"Version {recommendation.version} of this recommendation was saved after you "
+            f"opened version {base_version}, and your changes were not saved. They are in "
+            "the form below: compare them with the saved text, then save again.",
+            field="version",
+        )
     new_body = _body(body)
     new_category = _enum(RecommendationCategory, category, "category")
     new_references = _references(references)
