@@ -219,8 +219,8 @@ def edit_recommendation(
     if base_version is not None and recommendation.version != base_version:
         raise Conflict(
             f"Version {recommendation.version} of this recommendation was saved after you "
-            f"opened version {base_version}, and your changes were not saved. They are in "
-            "the form below: compare them with the saved text, then save again.",
+            f"opened version {base_version}, and your changes were not saved: compare them "
+            "with the saved text, then save again.",
             field="version",
         )
     new_body = _body(body)

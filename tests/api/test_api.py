@@ -211,6 +211,32 @@ def test_provider_cannot_edit_a_published_recommendation(world):
     world["other"].patch(f"/recommendations/{rec['id']}", expect=403, json={"body": "x"})
 
 
+def test_an_edit_sent_with_the_version_it_was_made_from_is_refused_once_another_is_saved(
+    world,
+):
+    """The author and an admin both read version 1: the second PATCH, sent with it, is
+    refused (409) instead of replacing the first unseen; sent again with version 2, saved."""
+    p, c, e, a = world["provider"], world["coordinator"], world["expert"], world["admin"]
+    session = c.post("/programs/pain/sessions", expect=201, json={"date": TODAY})
+    case = p.post("/cases", expect=201, json=CASE)
+    p.post(f"/cases/{case['id']}/actions", expect=200, json={"action": "submit"})
+    c.post(f"/cases/{case['id']}/actions", expect=200, json={"action": "approve"})
+    c.post(f"/sessions/{session['id']}/cases", expect=200, json={"case_id": case["id"]})
+    c.post(f"/sessions/{session['id']}/cases/{case['id']}/presented", expect=200)
+    rec = e.post(
+        f"/cases/{case['id']}/recommendations",
+        expect=201,
+        json={"body": "Taper.", "category": "therapeutic", "publish": True},
+    )
+    path = f"/recommendations/{rec['id']}"
+    assert e.patch(path, expect=200, json={"body": "Taper slowly.", "version": 1})["version"] == 2
+    refused = a.patch(path, expect=409, json={"body": "Taper by 10%.", "version": 1})
+    assert refused["error"] == "conflict" and refused["field"] == "version"
+    assert "Version 2 of this recommendation was saved" in refused["message"]
+    assert e.get(path, expect=200)["body"] == "Taper slowly."
+    assert a.patch(path, expect=200, json={"body": "Taper by 10%.", "version": 2})["version"] == 3
+
+
 @pytest.mark.parametrize(
     ("path", "body", "field"),
     [
