@@ -645,6 +645,7 @@ Gated = (
     CaseUpdate
     | CaseAction
     | RecommendationUpdate
+    | RecommendationCreate
     | AnnotationCreate
     | OutcomeCreate
     | SessionUpdate
