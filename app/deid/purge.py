@@ -133,6 +133,11 @@ def purge_text(
         choices = ", ".join(r.value for r in PurgeReason)
         raise ValidationError(f"reason must be one of {choices}.", field="reason") from None
 
+    # Writers adding text under the case (annotations, recommendations and their edits)
+    # hold its row in share mode until they commit: the purge waits for them, then reads
+    # what they wrote (PostgreSQL; SQLite's writers take turns anyway).
+    db.session.execute(select(Case.id).where(Case.id == case.id).with_for_update())
+    db.session.expire_all()
     result = _scrub_case(case, text)
     if not result.occurrences:
         raise ValidationError("text was not found in this case.", field="text")
