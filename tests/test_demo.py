@@ -101,3 +101,29 @@ def test_rerunning_the_demo_keeps_annotations_written_in_the_app(app, tmp_path, 
     assert ("recommendation.edited", "recommendations", case.recommendations[0].id) in changes
     assert ("case.imported", "cases", case.id) in changes
     assert not [a for a, _, _ in changes if "annotation" in a or "deleted" in a]
+
+
+def test_a_fresh_demo_learns_its_topics_before_indexing_the_cases(app, tmp_path, monkeypatch):
+    # A rebuild after the import indexed every case a second time.
+    import app.demo as demo
+    from app.search import apply_pending
+    from app.search.upkeep import vocabulary_changed
+
+    corpus = tmp_path / "corpus"
+    (corpus / "hcv").mkdir(parents=True)
+    shutil.copyfile(CORPUS_DIR / "catalog.yaml", corpus / "catalog.yaml")
+    shutil.copyfile(CORPUS_DIR / "hcv" / "hcv-001.md", corpus / "hcv" / "hcv-001.md")
+    cases_at_each_rebuild: list[int] = []
+    rebuild = demo.reindex
+
+    def counted(*args, **kwargs):
+        cases_at_each_rebuild.append(db.session.scalar(select(func.count(Case.id))))
+        return rebuild(*args, **kwargs)
+
+    monkeypatch.setattr(demo, "reindex", counted)
+    prepare_demo(corpus, echo=lambda line: None)
+
+    assert cases_at_each_rebuild == [0]
+    assert db.session.scalar(select(func.count(Case.id))) == 1
+    apply_pending()
+    assert not vocabulary_changed()
