@@ -90,6 +90,10 @@ def prepare_demo(
         f"Catalog: {counts['programs']} programs, {counts['sessions']} sessions, "
         f"{counts['topics']} topics, {counts['users']} staff accounts."
     )
+    if vocabulary_changed():
+        # Brought up to date before the cases are indexed, while it holds little: a rebuild
+        # after the import would index every case a second time.
+        reindex()
     results = import_paths([corpus], ImportOptions(), actor=SYSTEM, progress=progress)
     rejected = [r for r in results if not r.ok]
     if rejected:

@@ -15,8 +15,10 @@ Optionally a `casebook import` of the shared corpus (../shared/corpus/cases.json
 
 Per configuration it prints: users, requests, requests/s (and per core), errors by status,
 latency p50/p95/p99 and max, how many requests took over 5 s (also per kind of request),
-the server's CPU time per request and the load average. `--writers 4 --creates 200`
-instead runs four writer processes creating cases at once and counts what was stored.
+the server's CPU time per request and the load average; then, the server stopped, whether
+`casebook index verify` finds the search index in step and the tracebacks in the server's
+log. `--writers 4 --creates 200` instead runs four writer processes creating cases at once
+and counts what was stored.
 Needs the `test` extra (httpx) and, for gunicorn, the `server` extra.
 """
 
@@ -299,6 +301,31 @@ async def run_background(kind: str, instance: Instance, delay: float, chunk: int
     lines = (done.stdout.strip().splitlines() or [""])[-1:]
     lines += [line.strip() for line in done.stderr.splitlines() if line.startswith("  - ")][:2]
     return Background(kind, time.perf_counter() - started, done.returncode, " / ".join(lines))
+
+
+def checked_after(instance: Instance, log_path: Path | None) -> dict:
+    """After a run (the server stopped): whether the search index is in step with the
+    database (`casebook index verify`), and the tracebacks in the server's log."""
+    verified = casebook(instance.env, "index", "verify")
+    lines = [line.strip() for line in verified.stdout.splitlines() if line.strip()]
+    tracebacks: list[str] = []
+    if log_path is not None:
+        text = log_path.read_text(encoding="utf-8", errors="replace")
+        for block in text.split("Traceback (most recent call last):")[1:]:
+            last = [line for line in block.splitlines() if line and not line.startswith(" ")]
+            tracebacks.append(last[0][:200] if last else "?")
+    return {
+        "index_in_step": verified.returncode == 0,
+        "index_verify": " / ".join(lines[-3:])[:400],
+        "tracebacks": len(tracebacks),
+        "traceback_errors": dict(Counter(tracebacks).most_common(5)),
+    }
+
+
+def print_checks(checks: dict) -> None:
+    step = "in step" if checks["index_in_step"] else "NOT in step"
+    print(f"  afterwards: search index {step} ({checks['index_verify']})")
+    print(f"  server log: {checks['tracebacks']} tracebacks {checks['traceback_errors'] or ''}")
 
 
 # ---------------------------------------------------------------- virtual users
@@ -667,9 +694,11 @@ def main() -> None:
                 print(f"[{db}] corpus imported: {first.stdout.strip().splitlines()[-1:]}")
             if args.writers:
                 result = writers(instance, args.writers, args.creates)
+                checks = checked_after(instance, None)
                 print(f"\n== {db} · {args.writers} writer processes × {args.creates} creates\n"
                       f"{json.dumps(result)}", flush=True)  # fmt: skip
-                report.append({"db": db, "mode": "writers", **result})
+                print_checks(checks)
+                report.append({"db": db, "mode": "writers", **result, **checks})
                 continue
             for server in servers:
                 for users in user_counts:
@@ -683,6 +712,7 @@ def main() -> None:
                         )
                     finally:
                         stop_server(proc, log)
+                    checks = checked_after(instance, Path(log.name))
                     shape = (
                         f"{args.workers}×{args.threads or GUNICORN_THREADS} threads,"
                         f" keep-alive {args.keep_alive} s"
@@ -693,6 +723,7 @@ def main() -> None:
                     )
                     label = f"{db} · {server} ({shape}) · {users} users · {args.during} during"
                     print_summary(label, users, summary, background)
+                    print_checks(checks)
                     report.append(
                         {
                             "db": db,
@@ -705,6 +736,7 @@ def main() -> None:
                             "during": args.during,
                             **summary,
                             "background": background.__dict__ if background else None,
+                            **checks,
                         }
                     )
         finally:

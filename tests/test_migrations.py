@@ -345,3 +345,65 @@ def _counts_on_check() -> None:
 
 def test_each_case_gets_the_day_it_counts_on(migrated_database: None) -> None:
     _counts_on_check()
+
+
+def _notification_practices_check() -> None:
+    """Existing notices get the practices they name: a quoted title (outdated advice, a
+    likely contradiction) or a followed topic's "Best practice N"; others get none."""
+    upgrade(revision="0036_recommendation_terms")
+    user_id = _insert_expert()
+    ids = []
+    for title in ("Check HBV first", "Screen annually"):
+        db.session.execute(
+            text(
+                "INSERT INTO best_practices (title, statement, status, version, created_at,"
+                " updated_at) VALUES (:t, 'S.', 'retired', 1, '2025-01-01 00:00:00',"
+                " '2025-01-01 00:00:00')"
+            ),
+            {"t": title},
+        )
+        ids.append(db.session.scalar(text("SELECT max(id) FROM best_practices")))
+    for kind, message in (
+        (
+            "advice.outdated",
+            "1 recommendation in X may be outdated: the best practice"
+            " “Check HBV first” was superseded by “Screen annually”.",
+        ),
+        (
+            "recommendation.conflicts",
+            "Your recommendation 1 on “A case” was published on the"
+            " hub's behalf; it may contradict “Screen annually”.",
+        ),
+        ("subscription.practice", f"Best practice {ids[0]} on Hepatitis B was edited."),
+        ("subscription.case", "New case 3 in X."),
+    ):
+        db.session.execute(
+            text(
+                "INSERT INTO notifications (user_id, kind, message, url, created_at)"
+                " VALUES (:user, :kind, :message, '', '2025-01-20 09:00:00')"
+            ),
+            {"user": user_id, "kind": kind, "message": message},
+        )
+    db.session.commit()
+    db.session.remove()
+    upgrade()
+    assert _schema_diff() == []
+    with db.engine.connect() as conn:
+        found = conn.execute(
+            text(
+                "SELECT n.kind, p.practice_id FROM notification_practices p"
+                " JOIN notifications n ON n.id = p.notification_id ORDER BY n.id, p.practice_id"
+            )
+        ).all()
+    assert [tuple(r) for r in found] == [
+        ("advice.outdated", ids[0]),
+        ("advice.outdated", ids[1]),
+        ("recommendation.conflicts", ids[1]),
+        ("subscription.practice", ids[0]),
+    ]
+    downgrade(revision="0036_recommendation_terms")
+    upgrade()
+
+
+def test_notifications_get_the_practices_they_name(migrated_database: None) -> None:
+    _notification_practices_check()

@@ -21,8 +21,10 @@ from app.extensions import db
 from app.practices.operations import (
     add_evidence,
     change_status,
+    edit_practice,
     propose_from_recommendations,
     propose_practice,
+    record_dissent,
     take_stance,
 )
 from app.programs.operations import create_program, create_session, create_topic
@@ -52,8 +54,8 @@ class Hub:
 def build_hub(make_user, n: int) -> Hub:
     """n programs (and a private one), each with n sessions of n cases (n recommendations
     each, edited once, with n annotations each), a follow-up of every case with outcomes,
-    n practices endorsed by n + 1 experts, each superseded by another (which queues the advice
-    citing it for review)."""
+    n practices endorsed and edited by n + 1 experts, each superseded by another (which
+    queues the advice citing it for review)."""
     experts = [make_user(Role.EXPERT) for _ in range(n)]
     providers = [make_user(Role.PROVIDER) for _ in range(n)]
     topics = [
@@ -135,6 +137,17 @@ def build_hub(make_user, n: int) -> Hub:
         add_evidence(practice, first_case, note="The case.", added_by=experts[0], actor=SYSTEM)
         for expert in [*experts, insider]:
             take_stance(practice, "endorse", expert=expert, actor=SYSTEM)
+        for k, expert in enumerate([*experts, insider]):  # n + 1 versions, each its editor
+            edit_practice(
+                practice,
+                title=practice.title,
+                statement=f"Treat to target and review every four weeks ({k}).",
+                reason="Reworded.",
+                editor=expert,
+                actor=SYSTEM,
+            )
+        # a dissent from it, which the program's desk lists (naming the practice)
+        record_dissent(recommendations[i], practice, "Differs here.", actor=SYSTEM)
         practices.append(practice)
     for i, practice in enumerate(practices):
         successor = propose_practice(
@@ -205,6 +218,8 @@ def statements_per_page(app, client, hub: Hub, role: str) -> dict[str, int]:
         # each successor and endorser checked for the reader once per page, not once a row
         "practices csv": ("/practices?format=csv", {}),
         "practice": (f"/practices/{hub.practice_id}", {}),
+        # each version's editor checked for the reader once per page, not once a version
+        "practice versions": (f"/practices/{hub.practice_id}/versions", {}),
         "api practices": ("/api/v1/practices", bearer),
         "api practice": (f"/api/v1/practices/{hub.practice_id}", bearer),
         "api cases": ("/api/v1/cases", bearer),
@@ -215,6 +230,8 @@ def statements_per_page(app, client, hub: Hub, role: str) -> dict[str, int]:
         "api session": (f"/api/v1/sessions/{hub.session_id}", bearer),
         "api candidate practices": ("/api/v1/practices/candidates", bearer),
         "candidate practices": ("/practices/candidates", {}),
+        # each naming practices the reader must still see
+        "notifications": ("/notifications", {}),
     }
     if role != "provider":  # the queues of experts (their advice) and admins
         pages |= {
@@ -223,6 +240,7 @@ def statements_per_page(app, client, hub: Hub, role: str) -> dict[str, int]:
         }
     if role == "admin":
         pages |= {
+            "desk": (f"/programs/{hub.slug}/desk", {}),
             "admin accounts": ("/admin/accounts", {}),
             "admin programs": ("/admin/programs", {}),
             "admin topics": ("/admin/topics", {}),
@@ -269,11 +287,14 @@ def statements_per_page(app, client, hub: Hub, role: str) -> dict[str, int]:
 
 
 @pytest.mark.parametrize("role", ["admin", "provider", "expert"])
-def test_statements_per_request_do_not_grow_with_the_data(app, make_user, role):
-    small = statements_per_page(app, app.test_client(), build_hub(make_user, 1), role)
+def test_statements_per_request_do_not_grow_with_the_data(app, make_user, worlds, role):
+    # Each hub is built once per process and restored for the other roles.
+    small_hub = worlds("query-counts hub of 1", lambda: build_hub(make_user, 1))
+    small = statements_per_page(app, app.test_client(), small_hub, role)
     db.session.remove()
     g.pop("_login_user", None)
     empty_database()
-    larger = statements_per_page(app, app.test_client(), build_hub(make_user, 3), role)
+    larger_hub = worlds("query-counts hub of 3", lambda: build_hub(make_user, 3))
+    larger = statements_per_page(app, app.test_client(), larger_hub, role)
 
     assert larger == small

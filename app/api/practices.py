@@ -365,14 +365,7 @@ def remove_practice_evidence(practice_id: int, evidence_id: int) -> schemas.Best
 def _evidence_target(user: Viewer, key: str, ident: int) -> Any:
     model: Any = {"session_id": Session, "case_id": Case, "recommendation_id": Recommendation}[key]
     target = db.session.get(model, ident)
-    visible = target is not None and (
-        policy.can_view_program(user, target.program)
-        if isinstance(target, Session)
-        else policy.can_view_case(user, target)
-        if isinstance(target, Case)
-        else policy.can_view_recommendation(user, target)
-    )
-    if not visible:
+    if target is None or not policy.can_cite(user, target):  # add_evidence checks it again
         raise NotFound(f"No {key.removesuffix('_id')} {ident}.")
     return target
 

@@ -692,6 +692,7 @@ def update_recommendation(
         editor=user,
         actor=user,
         accepted=_findings_accepted(payload),
+        base_version=payload.version,
     )
     db.session.commit()
     return recommendation_answer(rec, conflicts=True)

@@ -382,16 +382,24 @@ class RecommendationVersions(ApiModel):
     results: list[RecommendationVersion]
 
 
-class RecommendationUpdate(ApiModel):
-    """What an edit may change; a field left out stays as it is."""
-
+class _RecommendationText(ApiModel):
     body: Omittable[RequiredText] = None
     category: Omittable[RecommendationCategory] = None
     references: Omittable[References] = None
     accept_findings: Omittable[AcceptFindings] = None
 
 
-class RecommendationCreate(RecommendationUpdate):
+class RecommendationUpdate(_RecommendationText):
+    """What an edit may change; a field left out stays as it is."""
+
+    version: Omittable[Annotated[int, Field(ge=1)]] = Field(
+        default=None,
+        description="The version this edit was made from (the `version` read): when another"
+        " was saved since, the edit is refused with 409 instead of replacing it unseen.",
+    )
+
+
+class RecommendationCreate(_RecommendationText):
     body: RequiredText
     category: RecommendationCategory
     publish: Omittable[bool] = None
@@ -643,6 +651,7 @@ Gated = (
     CaseUpdate
     | CaseAction
     | RecommendationUpdate
+    | RecommendationCreate
     | AnnotationCreate
     | OutcomeCreate
     | SessionUpdate

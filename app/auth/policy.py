@@ -554,11 +554,45 @@ def practice_open_to_program(practice: Any, program: Program) -> bool:
     return not programs or any(not p.private or p.id == program.id for p in programs)
 
 
+def names_visible_practice(user: Viewer, practice_id: Any) -> sa.ColumnElement[bool]:
+    """A WHERE clause on what names a practice by `practice_id` (an outdated-advice item, a
+    dissent, a notice): shown to those who may see the practice now. Decided when read, not
+    when written: evidence added or removed since may have opened it or made it private."""
+    from app.practices.models import BestPractice
+
+    if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
+        return sa.true()
+    return practice_id.in_(sa.select(BestPractice.id).where(visible_practice_clause(user)))
+
+
 def require_view_practice(user: Viewer, practice: Any) -> None:
     if not can_view_practice(user, practice):
         from app.errors import NotFound
 
         raise NotFound("No such best practice.")
+
+
+def can_cite(user: Viewer, target: Any) -> bool:
+    """Evidence is cited by one who may see it: a session with its program, a case, a
+    recommendation (a draft only by its author and admins)."""
+    from app.programs.models import Session
+    from app.recommendations.models import Recommendation
+
+    if isinstance(target, Session):
+        return can_view_program(user, target.program)
+    if isinstance(target, Case):
+        return can_view_case(user, target)
+    if isinstance(target, Recommendation):
+        return can_view_recommendation(user, target)
+    return False
+
+
+def require_cite(user: Viewer, target: Any) -> None:
+    """What one may not see is as good as absent: citing it answers as for a missing one."""
+    if not can_cite(user, target):
+        from app.errors import NotFound
+
+        raise NotFound(f"No such {type(target).__name__.lower()}.")  # session, case …
 
 
 # ---------------------------------------------------------------- outdated advice
@@ -585,11 +619,18 @@ def can_review_every_outdated(user: Viewer) -> bool:
     return is_system(user) or (_is_user(user) and user.role is Role.ADMIN)
 
 
-def can_review_outdated(user: Viewer, item: OutdatedAdvice) -> bool:
+def can_review_outdated(
+    user: Viewer, item: OutdatedAdvice, *, practice_seen: bool | None = None
+) -> bool:
     """An item is reviewed by its recommendation's author, the coordinators who run its
-    program's desk and admins, while they may see the case (not withdrawn)."""
+    program's desk and admins, while they may see the case (not withdrawn) and the practice
+    it names (`practice_seen`: already known, for a list read with `names_visible_practice`)."""
     recommendation = item.recommendation
     if not can_view_recommendation(user, recommendation) or recommendation.case.withdrawn_at:
+        return False
+    if practice_seen is None:
+        practice_seen = can_view_practice(user, item.practice)
+    if not practice_seen:
         return False
     if can_review_every_outdated(user):
         return True
@@ -607,7 +648,11 @@ def require_review_outdated(user: Viewer, item: OutdatedAdvice) -> None:
         from app.errors import NotFound
 
         raise NotFound("No such recommendation.")
-    if not can_review_outdated(user, item):
+    if not can_view_practice(user, item.practice):
+        from app.errors import NotFound
+
+        raise NotFound("No such item in your outdated-advice queue.")
+    if not can_review_outdated(user, item, practice_seen=True):
         raise PermissionDenied(
             "Outdated advice is reviewed by the recommendation's author and the program's "
             "coordinators."

@@ -193,6 +193,7 @@ NOT_CARRIED = {
     "audit_events": "append-only, the record of what happened on this instance: stays with it",
     "search_outbox": "index work queued on this instance; the import indexes what it writes",
     "notifications": "derived from what followers were told on this instance",
+    "notification_practices": "the practices the notifications name (with them)",
     "digest_deliveries": "which day's mail this instance sent; a new instance mails afresh",
     "grouping_states": "derived: the stored groups are recomputed from the items",
     "grouping_stale_audiences": "derived: which stored groups wait for a recompute",

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from app.audit.operations import record
 from app.auth import policy
@@ -563,9 +564,25 @@ def schedule(
         if presentation.session_id == session.id:
             presentation.presented = presentation.presented or presented
             return presentation
-    presentation = CasePresentation(case=case, session=session, presented=presented)
-    db.session.add(presentation)
-    db.session.flush()
+    try:
+        with db.session.begin_nested():
+            presentation = CasePresentation(case=case, session=session, presented=presented)
+            db.session.add(presentation)
+            db.session.flush()
+    except IntegrityError:
+        # Scheduled by another transaction since `presentations` was read (PostgreSQL: its
+        # row failed the unique index here): that one stands.
+        db.session.expire(case, ["presentations"])
+        db.session.expire(session, ["presentations"])
+        existing = db.session.scalar(
+            select(CasePresentation).where(
+                CasePresentation.case_id == case.id, CasePresentation.session_id == session.id
+            )
+        )
+        if existing is None:
+            raise
+        existing.presented = existing.presented or presented
+        return existing
     record(actor, "case.scheduled", case, session_id=session.id)
     return presentation
 

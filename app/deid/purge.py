@@ -2,9 +2,10 @@
 
 The span is replaced by `[REDACTED]` in the case, its review comments, its recommendations
 and every kept version of them, their annotations, outcomes recorded on them, what users
-wrote about them elsewhere (evidence notes on them or on a session the case was on, best
-practices drawn from them and their versions, dissents, outdated-advice notes, teaching
-sets) and any notification quoting it. The search documents are rebuilt through the outbox
+wrote about them elsewhere (evidence notes on them or on a session the case was on, those
+sessions, best practices drawn from them or from those sessions with their versions and
+endorsement notes, dissents, outdated-advice notes, teaching sets) and any notification
+quoting it. The search documents are rebuilt through the outbox
 and the index is merged so no segment keeps the old postings. The database is then made to
 drop the old bytes: on SQLite every connection runs with `secure_delete` (freed space is
 zeroed) and the WAL is checkpointed and truncated; on PostgreSQL the touched tables are
@@ -132,6 +133,11 @@ def purge_text(
         choices = ", ".join(r.value for r in PurgeReason)
         raise ValidationError(f"reason must be one of {choices}.", field="reason") from None
 
+    # Writers adding text under the case (annotations, recommendations and their edits)
+    # hold its row in share mode until they commit: the purge waits for them, then reads
+    # what they wrote (PostgreSQL; SQLite's writers take turns anyway).
+    db.session.execute(select(Case.id).where(Case.id == case.id).with_for_update())
+    db.session.expire_all()
     result = _scrub_case(case, text)
     if not result.occurrences:
         raise ValidationError("text was not found in this case.", field="text")
@@ -310,13 +316,17 @@ def reapply_ledger() -> ReapplyReport:
 
 
 # What users wrote about a case outside it: evidence notes on it, its advice or a session
-# it was on; the best practices drawn from it (and their kept versions); dissents and
-# outdated-advice notes on its recommendations; teaching-set notes on it (and the sets'
-# own title and description).
+# it was on; those sessions' own title, topic and notes; the best practices drawn from it
+# or from such a session (and their kept versions, endorsement notes, other evidence notes
+# and the dissents and outdated-advice notes naming them); dissents and outdated-advice
+# notes on its recommendations; teaching-set notes on it (and the sets' own title and
+# description). A session's presenter is left: it names the hub's faculty, not the patient.
 _KEPT_TEXTS = {
     "evidence_links": ("note",),
+    "sessions": ("title", "didactic_topic", "notes"),
     "best_practices": ("title", "statement"),
     "best_practice_versions": ("title", "statement", "reason"),
+    "practice_endorsements": ("note",),
     "recommendation_dissents": ("reason",),
     "outdated_advice": ("note",),
     "teaching_set_items": ("note",),
@@ -327,22 +337,28 @@ _KEPT_TEXTS = {
 def _kept_about(case: Case) -> list[tuple[Any, bool]]:
     """What users wrote about the case elsewhere, and whether only whole words are replaced
     there: the text of a purge is read as an identifier of this case, but a session's notes
-    and a practice drawn from the case are the hub's too, where "Ann" must not take "Annual"."""
+    and a practice drawn from the case are the hub's too, where "Ann" must not take "Annual".
+    Each object comes once (a text scrubbed twice would count twice, or lose more)."""
     from app.cases.models import CasePresentation
     from app.outdated.models import OutdatedAdvice
     from app.practices.models import (
         BestPractice,
         BestPracticeVersion,
         EvidenceLink,
+        PracticeEndorsement,
         RecommendationDissent,
     )
+    from app.programs.models import Session
     from app.teaching.models import TeachingSet, TeachingSetItem
 
     rec_ids = [r.id for r in case.recommendations]
     # Every session it was on the agenda of: a note there may speak of it.
     session_ids = select(CasePresentation.session_id).where(CasePresentation.case_id == case.id)
     cites_case = or_(EvidenceLink.case_id == case.id, EvidenceLink.recommendation_id.in_(rec_ids))
-    drawn = select(EvidenceLink.practice_id).where(cites_case)
+    # the practices drawn from the case, its advice or a session it was on
+    drawn = select(EvidenceLink.practice_id).where(
+        or_(cites_case, EvidenceLink.session_id.in_(session_ids))
+    )
     items = list(
         db.session.scalars(
             select(TeachingSetItem).where(
@@ -371,15 +387,23 @@ def _kept_about(case: Case) -> list[tuple[Any, bool]]:
         *sets,
     ]
     shared: list[Any] = [
+        *db.session.scalars(select(Session).where(Session.id.in_(session_ids))),
         # an evidence note on a session it was on
         *db.session.scalars(select(EvidenceLink).where(EvidenceLink.session_id.in_(session_ids))),
-        # a best practice drawn from the case (its evidence cites it or its advice)
         *db.session.scalars(select(BestPractice).where(BestPractice.id.in_(drawn))),
-        *db.session.scalars(
-            select(BestPracticeVersion).where(BestPracticeVersion.practice_id.in_(drawn))
-        ),
     ]
-    return [(kept, False) for kept in quoting] + [(kept, True) for kept in shared]
+    for model in (
+        BestPracticeVersion,
+        PracticeEndorsement,
+        EvidenceLink,
+        RecommendationDissent,
+        OutdatedAdvice,
+    ):
+        shared.extend(db.session.scalars(select(model).where(model.practice_id.in_(drawn))))
+    kept: dict[tuple[str, int], tuple[Any, bool]] = {}
+    for obj, whole_words in [(k, False) for k in quoting] + [(k, True) for k in shared]:
+        kept.setdefault((obj.__tablename__, obj.id), (obj, whole_words))
+    return list(kept.values())
 
 
 def _within_length(obj: Any, name: str, value: Any) -> Any:

@@ -192,6 +192,7 @@ def _warn_author_of_conflicts(recommendation: Recommendation) -> None:
         "intentional.",
         f"/recommendations/{recommendation.id}/edit#conflicts",
         case_id=recommendation.case_id,
+        practice_ids=[c.conflict.practice.id for c in open_conflicts],
     )
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.common import utcnow
 from app.extensions import Model
@@ -27,3 +27,20 @@ class Notification(Model):
     program_id: Mapped[int | None] = mapped_column(index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     read_at: Mapped[datetime | None]
+
+    practices_named: Mapped[list[NamedPractice]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class NamedPractice(Model):
+    """A best practice a notification names (its title): the message is hidden from one who
+    may not see the practice when reading it, as its evidence may have changed since. A
+    hint, not a reference, like `Notification.case_id`."""
+
+    __tablename__ = "notification_practices"
+
+    notification_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("notifications.id", ondelete="CASCADE"), primary_key=True
+    )
+    practice_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False, index=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import sqlalchemy as sa
 from flask import url_for
@@ -14,7 +15,7 @@ from app.auth.policy import Actor, write_operation
 from app.cases.models import Case
 from app.common import utcnow
 from app.extensions import db
-from app.notifications.models import Notification
+from app.notifications.models import NamedPractice, Notification
 from app.programs.models import Program
 
 CASE_LINK = re.compile(r"/cases/(\d+)(?=$|[/#?])")  # also in migration 0029
@@ -28,10 +29,12 @@ def notify(
     *,
     case_id: int | None = None,
     program_id: int | None = None,
+    practice_ids: Iterable[int] = (),
 ) -> Notification | None:
     """A message to `user` (none to an inactive account). A message about a case names it by
-    `case_id` or links to its page, one that names a program gives its `program_id`, so that
-    it is hidden when the case or the program no longer is seen."""
+    `case_id` or links to its page, one that names a program gives its `program_id`, one that
+    names best practices their `practice_ids`, so that it is hidden when the case, the
+    program or a practice no longer is seen."""
     if user is None or not user.active:
         return None
     match = CASE_LINK.search(url)
@@ -42,6 +45,7 @@ def notify(
         url=url[:300],
         case_id=case_id if case_id is not None else int(match.group(1)) if match else None,
         program_id=program_id,
+        practices_named=[NamedPractice(practice_id=i) for i in sorted(set(practice_ids))],
     )
     db.session.add(notification)
     return notification
@@ -51,7 +55,8 @@ def shown_to(user: User) -> sa.ColumnElement[bool]:
     """The user's notifications, less those about a case the user may no longer see: one
     since withdrawn (it comes back if restored), or one in a private program the user has
     left (the message names the program and the case); and less those that name a program
-    the user may no longer see (they come back on rejoining)."""
+    the user may no longer see (they come back on rejoining), or a best practice the user
+    may not see now (one whose open evidence was removed since)."""
     mine = Notification.user_id == user.id
     visible_programs = select(Program.id).where(policy.visible_program_clause(user))
     program_seen = sa.or_(
@@ -61,7 +66,16 @@ def shown_to(user: User) -> sa.ColumnElement[bool]:
     if not policy.has_permission(user, policy.Permission.REVIEW_CASE):
         # the review team may still open withdrawn cases
         hidden = sa.or_(hidden, Case.withdrawn_at.is_not(None))
-    return sa.and_(mine, program_seen, ~sa.exists().where(Case.id == Notification.case_id, hidden))
+    unseen_practice = sa.exists().where(
+        NamedPractice.notification_id == Notification.id,
+        ~policy.names_visible_practice(user, NamedPractice.practice_id),
+    )
+    return sa.and_(
+        mine,
+        program_seen,
+        ~sa.exists().where(Case.id == Notification.case_id, hidden),
+        ~unseen_practice,
+    )
 
 
 def case_url(case_id: int, *, letter: bool = False) -> str:

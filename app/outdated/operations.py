@@ -210,6 +210,12 @@ def _tell_reviewers(
             return "was superseded"  # by a practice drawn from programs it does not see
         return f"was superseded by “{replacement.title}”"
 
+    def named(program: Program) -> list[int]:
+        """The practices the message names: it is hidden from one who may not see them."""
+        if replacement is not None and policy.practice_open_to_program(replacement, program):
+            return [practice.id, replacement.id]
+        return [practice.id]
+
     by_author: dict[tuple[int, int], tuple[User, int]] = {}
     programs: dict[int, tuple[Program, int]] = {}
     for item in items:
@@ -227,6 +233,7 @@ def _tell_reviewers(
             f" {'it' if n == 1 else 'them'}.",
             QUEUE_URL,
             program_id=program_id,
+            practice_ids=named(programs[program_id][0]),
         )
     for program, n in programs.values():
         for member in program.members:
@@ -238,6 +245,7 @@ def _tell_reviewers(
                     f"“{practice.title}” {change(program)}.",
                     QUEUE_URL,
                     program_id=program.id,
+                    practice_ids=named(program),
                 )
 
 
@@ -262,13 +270,17 @@ def _loads() -> tuple[Any, ...]:
 
 def outdated_queue(user: Viewer, *, resolved: bool = False) -> list[OutdatedAdvice]:
     """The items `user` reviews: on their own recommendations, and, for coordinators (and
-    admins), on those of the programs whose desk they run; never on a case they cannot see."""
+    admins), on those of the programs whose desk they run; never on a case they cannot see,
+    nor naming a practice they cannot see (now: its evidence may have changed since)."""
     policy.require_see_outdated_queue(user)
     stmt = (
         select(OutdatedAdvice)
         .join(Recommendation, Recommendation.id == OutdatedAdvice.recommendation_id)
         .join(Case, Case.id == Recommendation.case_id)
-        .where(policy.listed_case_clause(user))
+        .where(
+            policy.listed_case_clause(user),
+            policy.names_visible_practice(user, OutdatedAdvice.practice_id),
+        )
         .options(*_loads())
     )
     open_ = OutdatedAdvice.state == ReviewState.OPEN
@@ -284,7 +296,11 @@ def outdated_queue(user: Viewer, *, resolved: bool = False) -> list[OutdatedAdvi
         stmt = stmt.where(Case.program_id.in_(visible))
     else:
         stmt = stmt.where(Case.program_id.in_(visible), sa.or_(mine, Case.program_id.in_(desks)))
-    return [i for i in db.session.scalars(stmt).unique() if policy.can_review_outdated(user, i)]
+    return [
+        i
+        for i in db.session.scalars(stmt).unique()
+        if policy.can_review_outdated(user, i, practice_seen=True)
+    ]
 
 
 def get_outdated(user: Viewer, item_id: int) -> OutdatedAdvice:
@@ -316,6 +332,7 @@ def patient_notices(user: Viewer, case: Case) -> list[OutdatedAdvice]:
         .where(
             Recommendation.case_id.in_(_family_ids(case)),
             Recommendation.status == RecommendationStatus.PUBLISHED,
+            policy.names_visible_practice(user, OutdatedAdvice.practice_id),
         )
         .order_by(OutdatedAdvice.created_at, OutdatedAdvice.id)
         .options(

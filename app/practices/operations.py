@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from app.audit.operations import record
 from app.auth import policy
@@ -218,6 +219,7 @@ def add_evidence(
     policy.require(actor, Permission.PROPOSE_PRACTICE)
     policy.require_view_practice(actor, practice)
     _evidence_kind(target)
+    policy.require_cite(actor, target)
     if note is not None and not isinstance(note, str):
         raise ValidationError("The note must be text.", field="note")
     overridden = guard(EVIDENCE_TEXTS.texts(note=note), accepted)
@@ -435,9 +437,16 @@ class VersionChange:
 
 
 def version_changes(practice: BestPractice) -> list[VersionChange]:
-    """Every version, newest first, with word diffs of title and statement."""
+    """Every version, newest first, with word diffs of title and statement (their editors
+    loaded in one statement)."""
+    versions = db.session.scalars(
+        select(BestPracticeVersion)
+        .where(BestPracticeVersion.practice_id == practice.id)
+        .order_by(BestPracticeVersion.version)
+        .options(selectinload(BestPracticeVersion.edited_by))
+    )
     changes, previous = [], None
-    for version in practice.versions:
+    for version in versions:
         changes.append(
             VersionChange(
                 version,

@@ -734,7 +734,11 @@ def program_dissents(user: Viewer, program: Program) -> list[RecommendationDisse
         select(RecommendationDissent)
         .join(Recommendation, Recommendation.id == RecommendationDissent.recommendation_id)
         .join(Case, Case.id == Recommendation.case_id)
-        .where(Case.program_id == program.id)
+        .where(
+            Case.program_id == program.id,
+            # the dissent names the practice: only while the reader may see it
+            policy.names_visible_practice(user, RecommendationDissent.practice_id),
+        )
         .options(
             selectinload(RecommendationDissent.recommendation).selectinload(Recommendation.case),
             selectinload(RecommendationDissent.practice),

@@ -69,19 +69,18 @@ def _visible_recommendation(recommendation_id: Any) -> Recommendation:
 
 
 def _evidence_target(form: EvidenceForm) -> Session | Case | Recommendation:
-    if form.recommendation.data:
-        return _visible_recommendation(form.recommendation.data)
-    user = _user()
-    if form.case.data:
-        case = db.session.get(Case, _int(form.case.data))
-        if case is None or not policy.can_view_case(user, case):
-            raise NotFound("No such case.")
-        return case
-    if form.session.data:
-        session = db.session.get(Session, _int(form.session.data))
-        if session is None or not policy.can_view_program(user, session.program):
-            raise NotFound("No such session.")
-        return session
+    """What the form names, if the reader may cite it (add_evidence checks it again)."""
+    models: tuple[tuple[str, Any], ...] = (
+        ("recommendation", Recommendation),
+        ("case", Case),
+        ("session", Session),
+    )
+    for name, model in models:
+        if getattr(form, name).data:
+            target = db.session.get(model, _int(getattr(form, name).data))
+            if target is None or not policy.can_cite(_user(), target):
+                raise NotFound(f"No such {name}.")
+            return target
     raise NotFound("Name a session, a case or a recommendation to cite.")
 
 
@@ -153,8 +152,13 @@ def practice(practice_id: int) -> Any:
 @login_required
 def versions(practice_id: int) -> Any:
     practice = queries.get_practice(practice_id, _user())
+    changes = version_changes(practice)
     return render_template(
-        "practices/versions.html", practice=practice, changes=version_changes(practice)
+        "practices/versions.html",
+        practice=practice,
+        changes=changes,
+        # who may be named, read once for every version's editor
+        people_seen=policy.seen_people(_user(), [c.version.edited_by for c in changes]),
     )
 
 

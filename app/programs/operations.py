@@ -279,8 +279,18 @@ def create_program(
         accepted,
     )
     program = Program(slug=slug, name=name, description=description, private=bool(private))
-    add_template_version(program, definition, actor=actor)
-    db.session.flush()
+    try:
+        # Another transaction may take the slug after the lookup above (PostgreSQL: its
+        # row then fails the unique index here).
+        with db.session.begin_nested():
+            add_template_version(program, definition, actor=actor)
+            db.session.flush()
+    except IntegrityError:
+        if find_program(slug) is None:
+            raise
+        raise ValidationError(
+            f"A program with slug '{slug}' already exists.", field="slug"
+        ) from None
     record(actor, "program.created", program, private=program.private)
     remember_overrides(program, overridden, actor=actor)
     return program

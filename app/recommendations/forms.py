@@ -44,6 +44,11 @@ class RecommendationForm(AdviceForm):
     action = HiddenField(filters=[as_given])
     # "yes" once the page showed the best practices the text may contradict
     conflicts_seen = HiddenField(filters=[as_given])
+    # The version the edit started from: a save over a newer one is refused.
+    version = HiddenField(filters=[as_given])
+
+    def base_version(self) -> int | None:
+        return id_value(self.version.data)
 
 
 class AnnotationForm(AdviceForm):

@@ -15,7 +15,7 @@ from app.cases.models import Case, CaseStatus
 from app.common import utcnow
 from app.deid.gate import Acceptance, GatedFields
 from app.deid.operations import guard, remember_overrides
-from app.errors import ValidationError
+from app.errors import Conflict, ValidationError
 from app.extensions import db
 from app.notifications.operations import case_url, notify
 from app.recommendations.models import (
@@ -165,6 +165,14 @@ def _next_position(case: Case) -> int:
     return (highest or 0) + 1
 
 
+def _hold_case(case: Case) -> None:
+    """Hold the case's row in share mode until commit (PostgreSQL): a purge of its text
+    waits for this write and then sees it. Other writers are not kept waiting."""
+    db.session.execute(
+        select(Case.id).where(Case.id == case.id).with_for_update(read=True, key_share=True)
+    )
+
+
 def _snapshot(recommendation: Recommendation, editor: User | None) -> None:
     db.session.add(
         RecommendationVersion(
@@ -200,12 +208,32 @@ def edit_recommendation(
     actor: Actor,
     imported: bool = False,
     accepted: Iterable[Acceptance] = (),
+    base_version: int | None = None,
 ) -> bool:
-    """Change the text; a new version is kept when anything changed. Returns whether it did."""
+    """Change the text; a new version is kept when anything changed. Returns whether it did.
+
+    `base_version`, the version the editor started from: a Conflict if another was saved
+    since (the editor's changes would silently replace it)."""
     if imported:
         policy.require(actor, Permission.IMPORT_DATA, recommendation.case)
     else:
         policy.require_edit_recommendation(actor, recommendation)
+    _hold_case(recommendation.case)
+    # Read again under a row lock (PostgreSQL; SQLite's writers take turns): two saves at
+    # once would otherwise both write the next version number, and the second fail.
+    db.session.get(
+        Recommendation,
+        recommendation.id,
+        populate_existing=True,
+        with_for_update={"key_share": True},
+    )
+    if base_version is not None and recommendation.version != base_version:
+        raise Conflict(
+            f"Version {recommendation.version} of this recommendation was saved after you "
+            f"opened version {base_version}, and your changes were not saved: compare them "
+            "with the saved text, then save again.",
+            field="version",
+        )
     new_body = _body(body)
     new_category = _enum(RecommendationCategory, category, "category")
     new_references = _references(references)
@@ -273,6 +301,7 @@ def annotate(
     else:
         policy.require_annotate(actor, recommendation)
     _require_expert(author)
+    _hold_case(recommendation.case)
     clean_body, clean_references = _body(body), _references(references)
     overridden = guard(
         ANNOTATION_TEXTS.texts(body=clean_body, references=clean_references), accepted

@@ -17,7 +17,7 @@ from app.cases.models import Case, CasePresentation
 from app.cases.queries import get_visible_case
 from app.content.diff import word_diff
 from app.content.markdown import render as render_markdown
-from app.errors import NotFound, ValidationError
+from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
 from app.practices.conflicts import check_recommendation, unresolved
 from app.practices.models import BestPractice
@@ -151,10 +151,17 @@ def edit(recommendation_id: int) -> Any:
                 editor=user,
                 actor=user,
                 accepted=form.accepted(),
+                base_version=form.base_version(),
             )
             db.session.commit()
         except ValidationError as exc:
             form.show_refusal(exc)
+        except Conflict as exc:
+            db.session.rollback()
+            form.message = exc.message
+            # Saving again replaces the newer version knowingly.
+            form.version.data = str(recommendation.version)
+            return _edit_form(recommendation, form, status=409)
         else:
             if not changed:
                 return _after_save(recommendation, form, "Nothing changed.", "info")
@@ -172,6 +179,7 @@ def _saved(recommendation: Recommendation) -> dict[str, str]:
         "body": recommendation.body,
         "category": str(recommendation.category),
         "references": "\n".join(recommendation.references),
+        "version": str(recommendation.version),
     }
 
 
@@ -180,6 +188,7 @@ def _edit_form(
     form: RecommendationForm,
     *,
     dissent: dict[str, Any] | None = None,
+    status: int | None = None,
 ) -> Any:
     """The edit form, with the best practices the saved text may contradict above it."""
     conflicts = check_recommendation(recommendation)
@@ -202,7 +211,7 @@ def _edit_form(
             for c in conflicts
         },
         dissent=dissent or {},
-    ), (422 if refused else 200)
+    ), status or (422 if refused else 200)
 
 
 def _warn_of_conflicts(recommendation: Recommendation, *, seen: bool) -> Any:

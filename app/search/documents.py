@@ -8,7 +8,7 @@ Which kinds there are, which model changes queue them and how each is loaded is 
 once per kind, in INDEXED.
 
 A best practice is open to everyone unless all its evidence lies in private programs (then it
-carries one of them, as policy.can_view_practice reads it). Its evidence notes are about
+carries every one of them, as policy.can_view_practice reads it). Its evidence notes are about
 sessions, cases and recommendations that may not be open: each note is a document of its own
 ("evidence"), with the audience of what it cites, so it neither matches nor shows in a snippet
 for a reader who may not see that. It is rebuilt with the practice and with what it cites (its
@@ -280,15 +280,14 @@ def annotation_document(note: Annotation) -> dict[str, Any]:
     )
 
 
-def _practice_program(practice: BestPractice) -> str | None:
+def _practice_programs(practice: BestPractice) -> str | None:
     """A practice whose evidence all lies in private programs is theirs
-    (policy.can_view_practice): it carries one of them as its `private_program`. The index
-    holds one such program a document, so a practice drawn from several private programs
-    is found in search by the first one's members only (its page is open to each)."""
+    (policy.can_view_practice): it carries every one of them as its `private_program`, and
+    the members of any find it, as they may open its page (permissions.mask_docs)."""
     programs = policy.evidence_programs(practice)
     if not programs or any(not p.private for p in programs):
         return None
-    return str(min(p.id for p in programs))
+    return ",".join(str(i) for i in sorted({p.id for p in programs}))
 
 
 def practice_document(practice: BestPractice) -> dict[str, Any]:
@@ -307,7 +306,7 @@ def practice_document(practice: BestPractice) -> dict[str, Any]:
             "status": str(practice.status),
             "year": practice.updated_at.year,
             "date": _day(practice.updated_at),
-            "private_program": _practice_program(practice),
+            "private_program": _practice_programs(practice),
         }
     )
 
@@ -367,7 +366,7 @@ def _evidence_documents(links: Iterable[EvidenceLink]) -> list[dict[str, Any]]:
 
 
 def _practice_evidence_options():
-    """What `_practice_program` reads of a practice's evidence, loaded with the practices."""
+    """What `_practice_programs` reads of a practice's evidence, loaded with the practices."""
     evidence = selectinload(BestPractice.evidence)
     return (
         evidence.selectinload(EvidenceLink.session).selectinload(Session.program),

@@ -8,6 +8,7 @@ Layout of CASEBOOK_INDEX_DIR:
     g-<stamp>/BUILDING  present (and flock-held by the builder) until the generation is
                      swapped in: one whose builder died is partial, removed at the next
                      start or rebuild (see partial_generations)
+    .g-<stamp>.tmp/  a generation for the instant before its BUILDING marker is locked
     apply.lock       held (flock) by the one process applying the outbox at a time
     rebuild.lock     held by the one process rebuilding an index of an older format
 
@@ -74,7 +75,9 @@ BUILDING_FILE = "BUILDING"
 # 5: NOWS, METS and AIDS really kept from stemming (UNSTEMMED was left empty in 4); the
 #    spelling field holds every word of a document's text (spelling.py).
 # 6: a best practice whose evidence all lies in private programs carries private_program.
-INDEX_FORMAT = 6
+# 7: private_program is a comma-separated keyword: such a practice carries every program
+#    it cites, and is seen by the members of any.
+INDEX_FORMAT = 7
 WRITER_TIMEOUT = 30.0  # seconds a writer waits for another process's write lock
 FACET_FIELDS = ("program", "type", "status", "year")
 SCORED_FIELDS = ("title", "content")
@@ -126,7 +129,7 @@ def make_schema(table: SynonymTable) -> Schema:
         year=NUMERIC(int, stored=True, sortable=True),
         date=NUMERIC(int, stored=True, sortable=True),  # yyyymmdd
         # Permissions (see permissions.py): who may see the document.
-        private_program=ID,
+        private_program=KEYWORD(commas=True, scorable=False),
         restrict=KEYWORD(commas=True, scorable=False),
         owner=ID,
         # Plain lower-cased words of the whole text, for spelling correction.
@@ -262,13 +265,15 @@ class SearchIndex:
         return generation is not None and self.generation_format(generation) != index_format()
 
     def swap(self, generation: str) -> None:
-        """Make `generation` live for every process; remove generations older than the last."""
+        """Make `generation` live for every process; remove generations older than the last,
+        but not one another rebuild is still writing (its swap comes later)."""
         previous = self.current_generation()
         tmp = self.root / f"{CURRENT}.{os.getpid()}.tmp"
         tmp.write_text(generation, encoding="utf-8")
         os.replace(tmp, self.root / CURRENT)
+        kept = {generation, previous, *self.live_builds()}
         for child in self.root.iterdir():
-            stale = child.name.startswith("g-") and child.name not in (generation, previous)
+            stale = child.name.startswith("g-") and child.name not in kept
             if stale and child.is_dir():
                 shutil.rmtree(child, ignore_errors=True)
 
@@ -314,15 +319,20 @@ class SearchIndex:
         self.root.mkdir(parents=True, exist_ok=True)
         name = f"g-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
         path = self.root / name
-        path.mkdir()
-        with open(path / BUILDING_FILE, "a+b") as marker:
+        # Made under a hidden name and renamed once its marker is locked: a process looking
+        # for dead builds meanwhile never finds the folder with its marker not yet held.
+        staging = self.root / f".{name}.tmp"
+        staging.mkdir()
+        with open(staging / BUILDING_FILE, "a+b") as marker:
             fcntl.flock(marker.fileno(), fcntl.LOCK_EX)
             try:
+                staging.rename(path)
                 open_storage(path).create_index(make_schema(table))
                 (path / FORMAT_FILE).write_text(index_format(), encoding="utf-8")
                 yield name
             except BaseException:
                 shutil.rmtree(path, ignore_errors=True)
+                shutil.rmtree(staging, ignore_errors=True)
                 raise
 
     def finish_building(self, generation: str) -> None:
@@ -335,19 +345,11 @@ class SearchIndex:
         if not self.root.is_dir():
             return
         for child in sorted(self.root.iterdir()):
-            marker = child / BUILDING_FILE
-            if not child.name.startswith("g-") or not marker.exists():
+            if not child.name.startswith("g-"):
                 continue
-            alive = False
-            try:
-                with open(marker, "a+b") as fh:
-                    fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
-            except BlockingIOError:
-                alive = True
-            except OSError:
-                pass
-            yield child, alive
+            alive = _held(child / BUILDING_FILE)
+            if alive is not None:
+                yield child, alive
 
     def partial_generations(self) -> list[tuple[str, int]]:
         """Generations whose builder died before finishing, with their size in bytes."""
@@ -488,6 +490,27 @@ class SearchIndex:
         if ix is None:
             raise RuntimeError("No search index yet.")
         return ix.writer(timeout=WRITER_TIMEOUT, **kwargs)
+
+
+def _held(marker: Path) -> bool | None:
+    """Whether a build's marker is locked by its builder; None when it is gone (the build
+    just finished). Opened, never created: a finished generation must not get one back."""
+    try:
+        fd = os.open(marker, os.O_RDONLY)
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return False
 
 
 def _folder_size(path: Path) -> int:

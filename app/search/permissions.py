@@ -1,6 +1,8 @@
 """Who may see a search document, expressed as index terms, and the mask for one reader.
 
-A document carries `private_program` (its program's id when that program is private),
+A document carries `private_program` (its program's id when that program is private; for a
+best practice drawn from private programs alone, every program it cites: it is seen by the
+members of any of them, as its page is),
 `restrict` (why its audience is narrower: "draft", "review", "hidden") and `owner` (the
 case's presenter). The rules mirror app.auth.policy (can_view_program, can_view_case, and
 published-only recommendations as on the case page); tests check they agree. The mask is
@@ -39,7 +41,8 @@ def audience_key(user: Viewer) -> tuple | None:
     if policy.is_system(user):
         return None
     programs = db.session.scalars(select(Program).where(Program.private.is_(True))).all()
-    hidden_programs = tuple(sorted(p.id for p in programs if not policy.can_view_program(user, p)))
+    seen = {p.id for p in programs if policy.can_view_program(user, p)}
+    hidden_programs = tuple(sorted(p.id for p in programs if p.id not in seen))
     if not (isinstance(user, User) and user.is_active):
         return ("nobody",)
     restricts = [HIDDEN]
@@ -47,17 +50,24 @@ def audience_key(user: Viewer) -> tuple | None:
         restricts.append(DRAFT)
     if not policy.has_permission(user, Permission.REVIEW_CASE):
         restricts.append(REVIEW)
-    return (hidden_programs, tuple(restricts), str(user.id))
+    return (hidden_programs, tuple(sorted(seen)), tuple(restricts), str(user.id))
 
 
 def mask_docs(searcher, key: tuple) -> set[int]:
     """Document numbers `key`'s reader must not see, in this searcher."""
     if key == ("nobody",):
         return set(range(searcher.doc_count_all()))
-    hidden_programs, restricts, own = key
+    hidden_programs, seen_programs, restricts, own = key
     masked: set[int] = set()
     for program_id in hidden_programs:
         masked.update(searcher.docs_for_query(wq.Term("private_program", str(program_id))))
+    if masked:
+        # a document of several private programs (a practice drawn from them) is seen by
+        # the members of any of them
+        for program_id in seen_programs:
+            masked.difference_update(
+                searcher.docs_for_query(wq.Term("private_program", str(program_id)))
+            )
     owned: set[int] | None = None
     for reason in restricts:
         docs = set(searcher.docs_for_query(wq.Term("restrict", reason)))

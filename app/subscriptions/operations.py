@@ -355,6 +355,7 @@ def announce_practice(practice: Any, change: str, *, actor: Actor) -> int:
             "subscription.practice",
             f"Best practice {practice.id} on {_names(topics)} {change}.",
             url,
+            practice_ids=[practice.id],
         )
         told += 1
     return told

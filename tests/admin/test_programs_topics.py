@@ -58,6 +58,55 @@ def test_admin_creates_and_edits_a_private_program(client, people):
     assert _events("programs", program.id) == ["program.created", "program.updated"]
 
 
+def test_two_admins_creating_one_slug_at_once_get_one_program_and_a_message(
+    app, people, make_user, database_server, monkeypatch
+):
+    """The second admin's save meets the first's new row: "already exists", not a 500
+    (PostgreSQL's unique index refused it after both had found the slug free)."""
+    if database_server is None:
+        pytest.skip("SQLite takes its write lock as a save begins: two saves never overlap")
+    import threading
+
+    from flask import g
+
+    from app.programs import operations as program_ops
+    from tests.conftest import sign_in
+
+    clients = []
+    for user in (people["admin"], make_user("admin")):
+        g.pop("_login_user", None)  # the test's app context outlives each client's request
+        clients.append(app.test_client())
+        sign_in(clients[-1], user)
+    looked, go_on = threading.Event(), threading.Event()
+    real = program_ops.find_program
+
+    def free_then_paused(slug):
+        found = real(slug)
+        if threading.current_thread() is not threading.main_thread():
+            looked.set()  # the first admin's save found the slug free …
+            go_on.wait(60)  # … and goes on once the second admin's program committed
+        return found
+
+    monkeypatch.setattr(program_ops, "find_program", free_then_paused)
+    form = {"slug": "oud", "name": "Opioid Use ECHO", "private": "no"}
+    answers = []
+    first = threading.Thread(
+        target=lambda: answers.append(clients[0].post("/admin/programs/new", data=form))
+    )
+    first.start()
+    try:
+        assert looked.wait(60)
+        g.pop("_login_user", None)
+        assert clients[1].post("/admin/programs/new", data=form).status_code == 303
+    finally:
+        go_on.set()
+        first.join(60)
+    [refused] = answers
+    assert refused.status_code == 422
+    assert "A program with slug &#39;oud&#39; already exists." in refused.get_data(as_text=True)
+    assert len(db.session.scalars(select(Program).where(Program.slug == "oud")).all()) == 1
+
+
 def test_a_bad_program_form_is_shown_again(client, people):
     as_user(client, people["admin"])
     response = client.post(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from app.api import SPEC
 from app.auth.operations import create_token
@@ -209,6 +210,80 @@ def test_provider_cannot_edit_a_published_recommendation(world):
     answer = p.patch(f"/recommendations/{rec['id']}", expect=403, json={"body": "Changed"})
     assert answer["error"] == "forbidden"
     world["other"].patch(f"/recommendations/{rec['id']}", expect=403, json={"body": "x"})
+
+
+def test_an_edit_sent_with_the_version_it_was_made_from_is_refused_once_another_is_saved(
+    world,
+):
+    """The author and an admin both read version 1: the second PATCH, sent with it, is
+    refused (409) instead of replacing the first unseen; sent again with version 2, saved."""
+    p, c, e, a = world["provider"], world["coordinator"], world["expert"], world["admin"]
+    session = c.post("/programs/pain/sessions", expect=201, json={"date": TODAY})
+    case = p.post("/cases", expect=201, json=CASE)
+    p.post(f"/cases/{case['id']}/actions", expect=200, json={"action": "submit"})
+    c.post(f"/cases/{case['id']}/actions", expect=200, json={"action": "approve"})
+    c.post(f"/sessions/{session['id']}/cases", expect=200, json={"case_id": case["id"]})
+    c.post(f"/sessions/{session['id']}/cases/{case['id']}/presented", expect=200)
+    rec = e.post(
+        f"/cases/{case['id']}/recommendations",
+        expect=201,
+        json={"body": "Taper.", "category": "therapeutic", "publish": True},
+    )
+    path = f"/recommendations/{rec['id']}"
+    assert e.patch(path, expect=200, json={"body": "Taper slowly.", "version": 1})["version"] == 2
+    refused = a.patch(path, expect=409, json={"body": "Taper by 10%.", "version": 1})
+    assert refused["error"] == "conflict" and refused["field"] == "version"
+    assert "Version 2 of this recommendation was saved" in refused["message"]
+    assert e.get(path, expect=200)["body"] == "Taper slowly."
+    assert a.patch(path, expect=200, json={"body": "Taper by 10%.", "version": 2})["version"] == 3
+
+
+def test_a_case_scheduled_by_two_coordinators_at_once_is_on_the_agenda_once(
+    app, world, database_server, monkeypatch
+):
+    """Both found the case off the agenda; the second to save gets the agenda with it, not
+    a 500 (PostgreSQL's unique index refused its second row)."""
+    if database_server is None:
+        pytest.skip("SQLite takes its write lock as a save begins: two saves never overlap")
+    import threading
+
+    from app.cases import lifecycle
+    from app.cases.models import CasePresentation
+
+    p, c, a = world["provider"], world["coordinator"], world["admin"]
+    session = c.post("/programs/pain/sessions", expect=201, json={"date": TODAY})
+    case = p.post("/cases", expect=201, json=CASE)
+    p.post(f"/cases/{case['id']}/actions", expect=200, json={"action": "submit"})
+    c.post(f"/cases/{case['id']}/actions", expect=200, json={"action": "approve"})
+    threaded = Api(app.test_client(), c.user)
+    looked, go_on = threading.Event(), threading.Event()
+    real = lifecycle.schedule
+
+    def paused(*args, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            looked.set()  # the coordinator's save found the case off the agenda …
+            go_on.wait(60)  # … and goes on once the admin's scheduling committed
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(lifecycle, "schedule", paused)
+    path = f"/sessions/{session['id']}/cases"
+    answers = []
+    first = threading.Thread(
+        target=lambda: answers.append(threaded.post(path, json={"case_id": case["id"]}))
+    )
+    first.start()
+    try:
+        assert looked.wait(60)
+        a.post(path, expect=200, json={"case_id": case["id"]})
+    finally:
+        go_on.set()
+        first.join(60)
+    [answer] = answers
+    assert [item["case_id"] for item in answer["cases"]] == [case["id"]], answer
+    scheduled = db.session.scalars(
+        select(CasePresentation.id).where(CasePresentation.case_id == case["id"])
+    ).all()
+    assert len(scheduled) == 1
 
 
 @pytest.mark.parametrize(

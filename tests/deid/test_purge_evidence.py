@@ -212,3 +212,90 @@ def test_the_claim_stems_table_is_rewritten_on_disk_with_the_recommendation(
     db.session.commit()
     result = purge_text(case, SECRET, reason="identifier", actor=make_user("admin"))
     assert {"recommendations", "recommendation_terms"} <= result.tables
+
+
+def test_endorsement_notes_on_a_practice_drawn_from_the_case_are_purged(
+    make_user,
+    planted,  # noqa: F811
+) -> None:
+    """A note written when endorsing (or dissenting from) a practice drawn from the case can
+    quote the case: it loses the text's whole words, as the practice does."""
+    from app.practices.models import PracticeEndorsement, Stance
+
+    case, recommendation = planted
+    drawn = BestPractice(title="Check HBV first", statement="Check HBsAg.")
+    db.session.add(drawn)
+    db.session.flush()
+    db.session.add(EvidenceLink(practice=drawn, recommendation=recommendation))
+    endorsement = PracticeEndorsement(
+        practice=drawn,
+        expert=make_user("expert"),
+        stance=Stance.ENDORSE,
+        note=f"As in {SECRET}'s case; Annual review.",
+    )
+    db.session.add(endorsement)
+    db.session.commit()
+
+    result = purge_text(case, SECRET, reason="identifier", actor=make_user("admin"))
+    assert "practice_endorsements.note" in result.places
+    db.session.expire_all()
+    assert endorsement.note == f"As in {REDACTED}'s case; Annual review."
+
+
+def test_a_practice_drawn_from_a_session_the_case_was_on_loses_the_words(
+    make_user,
+    planted,  # noqa: F811
+) -> None:
+    """Drawn from a session where the case was discussed, its title, statement, versions,
+    endorsement notes and other evidence notes lose the text's whole words; the session's own
+    title and notes too. A practice drawn from a session the case was not on is left."""
+    from app.practices.models import PracticeEndorsement, Stance
+
+    case, _ = planted
+    session = _session(case, 4, on_agenda=True)
+    session.title = f"Case of {SECRET}"
+    session.notes = f"{SECRET} discussed; Annual plan."
+    drawn = BestPractice(title=f"Ask {SECRET} first", statement=f"As {SECRET} said.")
+    drawn.versions.append(
+        BestPracticeVersion(
+            version=1,
+            title=f"Ask {SECRET} first",
+            statement=f"As {SECRET} said.",
+            status=PracticeStatus.PROPOSED,
+            reason=f"From {SECRET}.",
+        )
+    )
+    elsewhere = BestPractice(title=f"Ask {SECRET} later", statement="Other.")
+    db.session.add_all([drawn, elsewhere])
+    db.session.flush()
+    other_case = add_case(case.program, None, title="Another case")
+    expert = make_user("expert")
+    not_on_agenda = _session(case, 5, on_agenda=False)
+    other_link = EvidenceLink(practice=drawn, case=other_case, note=f"Like {SECRET}.")
+    stance = PracticeEndorsement(
+        practice=drawn, expert=expert, stance=Stance.DISSENT, note=f"Not {SECRET}."
+    )
+    db.session.add_all(
+        [
+            EvidenceLink(practice=drawn, session=session),
+            EvidenceLink(practice=elsewhere, session=not_on_agenda),
+            other_link,
+            stance,
+        ]
+    )
+    db.session.commit()
+
+    result = purge_text(case, SECRET, reason="identifier", actor=make_user("admin"))
+    for place in ("best_practices.title", "sessions.title", "sessions.notes"):
+        assert place in result.places
+    db.session.expire_all()
+    assert (drawn.title, drawn.statement) == (f"Ask {REDACTED} first", f"As {REDACTED} said.")
+    version = drawn.versions[0]
+    assert (version.title, version.reason) == (f"Ask {REDACTED} first", f"From {REDACTED}.")
+    assert other_link.note == f"Like {REDACTED}."
+    assert stance.note == f"Not {REDACTED}."
+    assert (session.title, session.notes) == (
+        f"Case of {REDACTED}",
+        f"{REDACTED} discussed; Annual plan.",
+    )
+    assert elsewhere.title == f"Ask {SECRET} later"

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import threading
+
 import pytest
+from flask import g, has_app_context
 
 from app.auth.policy import SYSTEM
 from app.cases.models import CaseStatus
@@ -10,6 +14,7 @@ from app.extensions import db
 from app.notifications.operations import unread_count
 from app.recommendations.models import Recommendation, RecommendationStatus
 from tests.cases.test_views import as_user, text
+from tests.conftest import sign_in
 from tests.support.builders import add_case, build_world
 
 
@@ -157,6 +162,93 @@ def test_edits_keep_versions_with_a_readable_diff(client, world):
     assert '<del class="diff-del">12</del>' in page
     assert '<ins class="diff-add">8</ins>' in page
     assert "+ EASL 2020." in page
+
+
+def _signed_in(app, user):
+    g.pop("_login_user", None)
+    client = app.test_client()
+    sign_in(client, user)
+    return client
+
+
+def _opened_version(client, rec_id: int) -> str:
+    g.pop("_login_user", None)  # the test's app context outlives each client's request
+    page = text(client.get(f"/recommendations/{rec_id}/edit"))
+    return re.search(r'name="version" value="(\d+)"', page).group(1)
+
+
+def _save(client, rec_id: int, body: str, version: str):
+    if has_app_context():  # not in a thread of its own
+        g.pop("_login_user", None)
+    return client.post(
+        f"/recommendations/{rec_id}/edit",
+        data={"category": "therapeutic", "body": body, "action": "save", "version": version},
+    )
+
+
+def test_a_save_over_a_version_saved_since_the_form_opened_is_refused_not_lost(app, world):
+    """The author and an admin open the same recommendation; the second to save is told,
+    keeps their text in the form, and replaces the other's version only by saving again."""
+    author, admin = _signed_in(app, world.expert), _signed_in(app, world.admin)
+    rec_id = world.rec.id
+    assert _opened_version(author, rec_id) == _opened_version(admin, rec_id) == "1"
+
+    assert _save(author, rec_id, "Eight weeks of sofosbuvir/velpatasvir.", "1").status_code == 303
+    refused = _save(admin, rec_id, "Twelve weeks, with ribavirin.", "1")
+    assert refused.status_code == 409
+    page = text(refused)
+    assert "Version 2 of this recommendation was saved after you opened version 1" in page
+    assert "Twelve weeks, with ribavirin." in page  # the admin's text, still in the form
+    assert 'name="version" value="2"' in page
+    db.session.expire_all()
+    rec = db.session.get(Recommendation, rec_id)
+    assert (rec.version, rec.body) == (2, "Eight weeks of sofosbuvir/velpatasvir.")
+
+    assert _save(admin, rec_id, "Twelve weeks, with ribavirin.", "2").status_code == 303
+    db.session.expire_all()
+    rec = db.session.get(Recommendation, rec_id)
+    assert (rec.version, rec.body) == (3, "Twelve weeks, with ribavirin.")
+    assert "Eight weeks of sofosbuvir/velpatasvir." in [v.body for v in rec.versions]
+
+
+def test_two_saves_of_one_recommendation_at_once_keep_one_and_refuse_the_other(
+    app, world, database_server, monkeypatch
+):
+    """Both opened version 1 and save at the same moment: one is saved, the other told
+    (on PostgreSQL both once wrote version 2, and the second save failed with a 500)."""
+    if database_server is None:
+        pytest.skip("SQLite takes its write lock as a save begins: two saves never overlap")
+    from app.recommendations import views
+
+    rec_id = world.rec.id
+    author, admin = _signed_in(app, world.expert), _signed_in(app, world.admin)
+    loaded, go_on = threading.Event(), threading.Event()
+    real = views.edit_operation
+
+    def paused_in_the_author_save(recommendation, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            loaded.set()  # the author's request has read version 1 …
+            go_on.wait(60)  # … and goes on once the admin's save committed
+        return real(recommendation, **kwargs)
+
+    monkeypatch.setattr(views, "edit_operation", paused_in_the_author_save)
+    answers: list[int] = []
+    first = threading.Thread(
+        target=lambda: answers.append(
+            _save(author, rec_id, "Eight weeks of sofosbuvir/velpatasvir.", "1").status_code
+        )
+    )
+    first.start()
+    try:
+        assert loaded.wait(60)
+        assert _save(admin, rec_id, "Twelve weeks, with ribavirin.", "1").status_code == 303
+    finally:
+        go_on.set()
+        first.join(60)
+    assert answers == [409]
+    db.session.expire_all()
+    rec = db.session.get(Recommendation, rec_id)
+    assert (rec.version, rec.body) == (2, "Twelve weeks, with ribavirin.")
 
 
 def test_only_the_author_edits_a_recommendation(client, world):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import fcntl
 import logging
 import multiprocessing
 import os
@@ -14,6 +15,7 @@ import sys
 import time
 from datetime import timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import select, update
@@ -22,11 +24,12 @@ from app.auth.policy import SYSTEM
 from app.common import utcnow
 from app.extensions import db
 from app.programs.operations import create_program
-from app.search import SearchRequest, applier, apply_pending, reindex, search, verify
+from app.search import SearchRequest, applier, apply_pending, reindex, search, upkeep, verify
 from app.search import outbox as outbox_module
 from app.search.index import index_at
 from app.search.models import SearchOutbox
 from tests.search.test_outbox import pending, run_worker, start_worker
+from tests.search.test_reindex_outbox import during_build
 from tests.support.builders import add_case
 
 
@@ -403,6 +406,90 @@ def test_a_failed_rebuild_stops_its_processes_and_removes_its_folder(
     assert multiprocessing.active_children() == []
     assert sorted(p.name for p in idx.root.iterdir()) == before
     monkeypatch.undo()
+    assert verify().ok
+
+
+@pytest.mark.parametrize("meanwhile", ["an empty index is created", "another rebuild swaps"])
+def test_a_rebuild_finishes_when_another_generation_is_swapped_in_meanwhile(
+    app, program, monkeypatch, meanwhile
+) -> None:
+    """An import rebuilding a missing index while a server's applier, which found the
+    database empty a moment before, creates an empty one (or `casebook reindex` runs during
+    a rebuild): the other's swap leaves the generation being built alone."""
+    add_case(program, None, "Swapped serval")
+    db.session.commit()
+    apply_pending()
+    idx = _index(app)
+    shutil.rmtree(idx.root)
+    swapped: list[str | None] = []
+
+    def swap_another() -> None:
+        if meanwhile == "an empty index is created":
+            idx.ensure(upkeep.synonym_table)
+        else:
+            reindex(procs=1)
+        swapped.append(idx.current_generation())
+
+    during_build(monkeypatch, swap_another)
+    report = upkeep.upgrade_index()
+    assert report is not None and report.documents == 1
+    assert swapped and swapped[0] not in (None, report.generation)
+    assert idx.current_generation() == report.generation
+    assert idx.partial_generations() == []
+    assert search(SYSTEM, SearchRequest(q="serval")).total == 1
+    assert verify().ok
+
+
+def test_a_rebuild_starting_while_another_process_tidies_dead_builds_finishes(
+    app, program, monkeypatch
+) -> None:
+    """A process starting up removes the folders of dead builds: a build whose folder it
+    finds before the builder has locked the folder's marker must not be taken for dead."""
+    from app.search import index as index_module
+
+    add_case(program, None, "Tidied tarsier")
+    db.session.commit()
+    apply_pending()
+    idx = _index(app)
+    real = index_module.fcntl.flock
+    tidied: list[list] = []
+
+    def tidy_first(fd: int, flags: int) -> None:
+        if not tidied and flags == fcntl.LOCK_EX:  # the builder locking its new marker
+            tidied.append([])
+            tidied[0] = idx.remove_partial_generations()  # another process's start
+        real(fd, flags)
+
+    monkeypatch.setattr(
+        index_module,
+        "fcntl",
+        SimpleNamespace(
+            flock=tidy_first, **{k: getattr(fcntl, k) for k in ("LOCK_EX", "LOCK_NB", "LOCK_UN")}
+        ),
+    )
+    report = reindex(procs=1)
+    assert tidied == [[]]
+    assert idx.current_generation() == report.generation
+    assert search(SYSTEM, SearchRequest(q="tarsier")).total == 1
+    assert verify().ok
+
+
+def test_looking_for_dead_builds_never_marks_a_finished_generation(
+    app, program, monkeypatch
+) -> None:
+    """A build's marker is removed as it finishes: one looked for at that moment is not
+    created again (the live generation would be reported partial ever after)."""
+    idx = _index(app)
+    live = idx.current_generation()
+    real_exists = Path.exists
+
+    def just_removed(path: Path, *args, **kwargs) -> bool:  # seen, then gone before opened
+        return path.name == "BUILDING" or real_exists(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "exists", just_removed)
+    assert idx.partial_generations() == []
+    monkeypatch.undo()
+    assert not (idx.root / live / "BUILDING").exists()
     assert verify().ok
 
 

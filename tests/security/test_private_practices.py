@@ -12,6 +12,7 @@ import pytest
 
 from app.auth.policy import SYSTEM
 from app.extensions import db
+from app.outdated.models import OutdatedAdvice
 from app.practices.operations import add_evidence, propose_from_recommendations
 from app.search import SearchRequest, apply_pending, search
 from app.subscriptions.operations import follow
@@ -357,3 +358,110 @@ def test_the_checks_for_a_whole_page_agree_with_those_for_one(app, world, make_u
     assert world.practice.id not in policy.visible_practice_ids(world.outsider, practices)
     assert world.private_expert.id not in policy.seen_people(world.outsider, people)
     assert world.private_expert.id in policy.seen_people(world.member, people)
+
+
+def test_evidence_is_cited_only_by_who_may_see_it_whoever_calls(app, world, make_user) -> None:
+    """The operation checks it itself, not only the web and API views: a session of a
+    private program, its case, its recommendation or another's draft cannot be cited by one
+    who may not see them; nothing is linked."""
+    from app.errors import NotFound
+    from app.practices.operations import propose_practice
+
+    w = world
+    practice = propose_practice("Open practice", "Check HBV first.", author=None, actor=w.outsider)
+    draft = add_recommendation(w.case, w.expert, "Not yet published.", published=False)
+    db.session.commit()
+    private_rec = w.practice.evidence[0].recommendation
+    for target in (w.closed_session, w.private_case, private_rec, draft):
+        with pytest.raises(NotFound):
+            add_evidence(practice, target, added_by=w.outsider, actor=w.outsider)
+    db.session.rollback()
+    assert practice.evidence == []
+    add_evidence(practice, w.case, added_by=w.outsider, actor=w.outsider)  # one they see
+    assert [link.case for link in practice.evidence] == [w.case]
+
+
+def test_a_practice_backed_by_two_private_programs_is_found_by_members_of_either(
+    app, world, make_user
+) -> None:
+    """Its page is open to the members of every program it cites: search agrees, for the
+    second program's members as for the first's; an outsider still finds nothing."""
+    from app.programs.operations import create_program
+    from tests.support.builders import add_case
+
+    w = world
+    second = create_program("pain-closed", "Closed Pain ECHO", private=True, actor=SYSTEM)
+    db.session.commit()
+    insider = make_user("provider", email="ines@example.org", programs=["pain-closed"])
+    case = add_case(second, insider, "A second program's case")
+    add_evidence(w.practice, case, added_by=None, actor=SYSTEM)
+    db.session.commit()
+    apply_pending()
+    assert second.id > w.perinatal.id  # not the lowest-numbered program it cites
+    for reader, finds in ((w.member, True), (insider, True), (w.outsider, False)):
+        hits = search(reader, SearchRequest(q="buprenorphine trimester"))
+        assert any(hit.title == TITLE for hit in hits.hits) is finds, reader.email
+        assert (_as(app, reader).get(f"/practices/{w.practice.id}").status_code == 200) is finds
+
+
+def test_a_practice_gone_private_since_is_no_longer_named_to_outsiders(
+    app, client, make_user
+) -> None:
+    """Open when the advice was queued, the dissent marked and the warning sent, the practice
+    later loses its open evidence and is a private program's alone: what was written then
+    follows the rule now (queue, case page, API, notices, the desk's dissents)."""
+    from app.desk.operations import send_recommendations
+    from app.notifications.operations import notifications_for
+    from app.practices.operations import change_status, record_dissent, remove_evidence
+    from app.programs.operations import find_topic, update_topic
+    from tests.practices.test_conflicts import PRACTICE_STATEMENT, PRACTICE_TITLE, SKIP
+
+    w = build_world(make_user)
+    update_topic(find_topic("Hepatitis B"), synonyms=["HBV", "anti-HBc", "HBsAg"], actor=SYSTEM)
+    private_expert = make_user("expert", email="pia@example.org", programs=["perinatal-sud"])
+    coordinator = make_user("coordinator", email="cora@example.org", programs=["hcv"])
+    w.private_case.topics = [find_topic("Hepatitis C")]
+    w.follow_up.topics = [find_topic("Hepatitis C")]
+    cited = add_recommendation(w.private_case, private_expert, "Check HBV serologies first.")
+    db.session.commit()
+    practice = propose_from_recommendations(
+        [cited],
+        PRACTICE_TITLE,
+        PRACTICE_STATEMENT,
+        topics=["Hepatitis B", "Hepatitis C"],
+        status="emerging",
+        reason="Seen often.",
+        author=private_expert,
+        actor=private_expert,
+    )
+    opening = add_evidence(practice, w.elderly, added_by=None, actor=SYSTEM)
+    departing = add_recommendation(w.follow_up, w.expert, SKIP)
+    agreeing = add_recommendation(
+        w.follow_up, w.expert, "Check HBsAg and anti-HBc before starting sofosbuvir/velpatasvir."
+    )
+    add_recommendation(w.follow_up, w.expert, SKIP, published=False)  # the desk publishes it
+    db.session.commit()
+    record_dissent(departing, practice, "Our patients were tested last week.", actor=w.expert)
+    send_recommendations(w.follow_up, actor=coordinator, publish_drafts=True)
+    change_status(practice, "retired", reason="Replaced.", editor=private_expert, actor=SYSTEM)
+    db.session.commit()
+    assert agreeing.id in {i.recommendation_id for i in db.session.query(OutdatedAdvice)}
+
+    def named(user) -> list[str]:
+        reader = _as(app, user)
+        pages = ["/outdated", f"/cases/{w.follow_up.id}", "/programs/hcv/desk", "/notifications"]
+        found = [url for url in pages if TITLE_OF_PRACTICE in reader.get(url).get_data(True)]
+        headers = bearer(user)
+        if TITLE_OF_PRACTICE in client.get("/api/v1/outdated-advice", headers=headers).text:
+            found.append("api outdated")
+        if any(TITLE_OF_PRACTICE in n.message for n in notifications_for(user)):
+            found.append("notifications")
+        return found
+
+    TITLE_OF_PRACTICE = PRACTICE_TITLE
+    assert len(named(w.expert)) == 5 and "/programs/hcv/desk" in named(coordinator)
+    remove_evidence(opening, actor=SYSTEM)
+    db.session.commit()
+    assert named(w.expert) == []
+    assert named(coordinator) == []
+    assert {"/outdated", "api outdated"} <= set(named(w.admin))  # admins see every practice
