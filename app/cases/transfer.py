@@ -82,6 +82,7 @@ from app.recommendations.operations import (
     edit_recommendation,
     publish,
     record_outcome,
+    versions_seen_by,
 )
 from app.subscriptions.models import Subscription
 from app.subscriptions.operations import announce_cases
@@ -865,10 +866,19 @@ def _acceptances(items: Any, where: str) -> list[Acceptance]:
     if not isinstance(items, list):
         raise RecordProblem(where, "must be a list")
     try:
-        return parse_acceptances(items)
+        accepted = parse_acceptances(items)
     except ValidationError as exc:
         name = (exc.field or "").replace("accept_findings", where, 1) or where
         raise RecordProblem(name, exc.message) from None
+    # Every export names it: one without would accept whatever an edit of the file put at
+    # its offsets (an MRN where a name was marked).
+    for number, acceptance in enumerate(accepted, 1):
+        if not acceptance.category:
+            raise RecordProblem(
+                f"{where}[{number}].category",
+                "is required: the finding's category, as the export writes it (NAME, ID …)",
+            )
+    return accepted
 
 
 def _presentations(items: Any) -> list[tuple[date, bool]] | None:
@@ -1520,7 +1530,8 @@ def _import_outcomes(case: Case, items: Any, merge: _Merge) -> None:
         raise RecordProblem("outcomes", "must be a list")
     if items and case.follows is None:
         raise RecordProblem("outcomes", "only a follow-up (with 'follows') records outcomes")
-    earlier = case.follows.recommendations if case.follows else []
+    # Those the importer may read: another expert's draft is as absent as a missing one.
+    earlier = _recommendations_for(actor, case.follows) if case.follows else []
     for index, item in enumerate(items, 1):
         where = f"outcomes[{index}]"
         if not isinstance(item, dict):
@@ -1645,7 +1656,12 @@ def case_record(case: Case, actor: Actor) -> dict[str, Any]:
                     "body": r.body,
                     "references": list(r.references),
                     "overrides": _overrides(r),
-                    "versions": [_version_record(v) for v in r.versions],
+                    # As the actor may read them (no draft's text for another reader),
+                    # numbered from 1 as an import reads them.
+                    "versions": [
+                        {**_version_record(v), "version": number}
+                        for number, v in enumerate(versions_seen_by(actor, r), 1)
+                    ],
                     "annotations": [
                         _without_empty(
                             {

@@ -55,7 +55,13 @@ def ticked_acceptances(formdata: Any) -> list[Acceptance]:
     out = []
     for value in formdata.getlist(ACCEPT_INPUT):
         name, start, end, category, digest = read_key(str(value))
-        if start.isascii() and end.isascii() and start.isdigit() and end.isdigit():
+        if (
+            category is not None
+            and start.isascii()
+            and end.isascii()
+            and start.isdigit()
+            and end.isdigit()
+        ):
             reason = formdata.get(f"{REASON_PREFIX}{value}", "")
             out.append(Acceptance(name, int(start), int(end), reason, category, digest))
     return out

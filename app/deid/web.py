@@ -28,7 +28,8 @@ from app.deid.risk import MESSAGE, assess
 
 ACCEPT_INPUT = "accept_finding"
 REASON_PREFIX = "reason|"
-# A key as the form writes it; `field|start|end` alone (no category, no digest) is still read.
+# A key as the form writes it. A bare `field|start|end` (the page's older form) is no tick:
+# it would accept whatever an edit put at those offsets.
 _BOUND_KEY = re.compile(r"(?P<place>.+)\|(?P<category>[A-Z_]{1,20})\|(?P<digest>[0-9a-f]{16})")
 CATEGORY_LABELS = {
     "NAME": "Name",
@@ -96,6 +97,8 @@ def acceptances_from_form(form: Any) -> list[Acceptance]:
     items, bindings = [], []
     for value in form.getlist(ACCEPT_INPUT):
         name, start, end, category, digest = read_key(str(value))
+        if category is None or digest is None:
+            continue  # unbound: the finding blocks again and is shown to tick afresh
         items.append(
             {
                 "field": name,

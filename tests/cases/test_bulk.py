@@ -83,6 +83,7 @@ def test_an_accepted_finding_is_kept_and_an_unaccepted_one_rejects_the_file(
                 "field": "title",
                 "start": start,
                 "end": start + len("Oswin Peabody"),
+                "category": "NAME",
                 "reason": "other",
             }
         ],

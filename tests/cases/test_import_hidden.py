@@ -83,3 +83,29 @@ def test_a_hidden_case_cannot_be_followed(program, make_user, tmp_path):  # noqa
             write_jsonl(tmp_path / "a.jsonl", [record("next-1", follows=ref)]), coordinator
         )
         assert problems == [f" line 1 (ref next-1) field 'follows': no case with ref {ref}"]
+
+
+def test_an_outcome_cannot_name_a_draft_the_importer_may_not_read(program, make_user, tmp_path):  # noqa: F811
+    """Another expert's draft recommendation of the case followed is as absent as a missing
+    one: no outcome is recorded against it, and the numbers count only those readable."""
+    first = record("hcv-1")
+    first["recommendations"] = [
+        {"author": "hub2@example.org", "category": "other", "status": "draft", "body": "Unsent."},
+        first["recommendations"][0],
+    ]
+    [result] = import_paths([write_jsonl(tmp_path / "own.jsonl", [first])], actor=SYSTEM)
+    assert result.ok, result.problems
+    coordinator = make_user("coordinator", programs=["hcv"])
+    db.session.commit()
+
+    def follow_up(spec: object) -> list[str]:
+        outcome = {"recommendation": spec, "adoption": "adopted", "patient_status": "improved"}
+        follow = record(
+            "hcv-2", follows="hcv-1", status="closed", recommendations=[], outcomes=[outcome]
+        )
+        return _problems(write_jsonl(tmp_path / "a.jsonl", [follow]), coordinator)
+
+    missing = [p.replace("hcv-1/r9", "hcv-1/r1") for p in follow_up("hcv-1/r9")]
+    assert follow_up("hcv-1/r1") == missing
+    assert "(1 to 1)" in follow_up(3)[0]
+    assert db.session.scalar(select(Case).where(Case.ref == "hcv-2")) is None

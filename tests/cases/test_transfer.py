@@ -173,7 +173,9 @@ def test_import_export_import_is_lossless(program, tmp_path, fmt):
 
 # A program an import creates has no form: its fields' numbers pass the gate as text, and a
 # viral load of seven digits reads as an ID, which the record marks as not an identifier.
-VIRAL_LOAD_OVERRIDE = [{"field": "fields.hcv_rna", "start": 0, "end": 7, "reason": "other"}]
+VIRAL_LOAD_OVERRIDE = [
+    {"field": "fields.hcv_rna", "start": 0, "end": 7, "category": "ID", "reason": "other"}
+]
 
 
 def test_import_into_an_empty_instance_then_export_gives_the_same_file(app, tmp_path, make_user):
@@ -465,3 +467,15 @@ def test_an_override_holds_only_for_a_finding_of_its_category(program, tmp_path)
     named = record("hcv-1", question="Seen by Mr Whitcombe on review.", overrides=[override])
     [result] = import_paths([write_jsonl(tmp_path / "b.jsonl", [named])], actor=SYSTEM)
     assert result.ok and result.created == 1
+
+
+def test_an_override_without_its_category_is_refused(program, tmp_path):
+    """Sending an override without the category the export writes would bring back one
+    that accepts whatever lies at its offsets: the record is refused, naming the field."""
+    unbound = {"field": "question", "start": 11, "end": 20, "reason": "not_about_patient"}
+    edited = record("hcv-2", question="Seen by MR#483920175 on review.", overrides=[unbound])
+    [result] = import_paths([write_jsonl(tmp_path / "a.jsonl", [edited])], actor=SYSTEM)
+    assert not result.ok
+    [problem] = result.problems
+    assert "field 'overrides[1].category': is required" in problem
+    assert db.session.scalar(select(Case).where(Case.ref == "hcv-2")) is None

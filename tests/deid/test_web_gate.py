@@ -274,3 +274,48 @@ def test_a_refused_save_scans_each_text_once(client, world, monkeypatch):
     assert response.status_code == 422
     assert '<mark class="deid deid-name' in text(response)
     assert counts and max(counts.values()) == 1, counts.most_common(3)
+
+
+def test_a_tick_in_the_old_three_part_form_accepts_nothing(client, world):
+    """`field|start|end` without category and digest is what the page wrote before ticks
+    were bound to their text: sent now, it must not bring back a tick that accepts
+    whatever lies at those offsets."""
+    as_user(client, world.provider)
+    typed = complete_form(action="draft", question="Seen by Mr Whitcombe on review.")
+    page = text(client.post("/programs/hcv/cases/new", data=typed))
+    (key,) = re.findall(r'name="accept_finding" value="([^"]+)"', page)
+    old_key = "|".join(key.split("|")[:3])
+    edited = "Seen by MR#483920175 on review."
+    response = client.post(
+        "/programs/hcv/cases/new",
+        data={
+            **complete_form(action="draft", question=edited),
+            "accept_finding": old_key,
+            f"reason|{old_key}": "not_about_patient",
+        },
+    )
+    assert response.status_code == 422
+    stored = db.select(db.func.count(Case.id)).where(Case.question == edited)
+    assert db.session.scalar(stored) == 0
+
+
+def test_a_tick_holds_while_another_part_of_the_form_is_edited(client, world):
+    """A false alarm ticked, then the question and the text after it edited: the tick still
+    accepts it (its place and text are unchanged)."""
+    as_user(client, world.provider)
+    typed = complete_form(action="draft", **{"sections.hpi": "Seen at St. Mary's for review."})
+    page = text(client.post("/programs/hcv/cases/new", data=typed))
+    (key,) = re.findall(r'name="accept_finding" value="([^"]+)"', page)
+    edited = complete_form(
+        action="draft",
+        question="Should we start treatment now?",
+        **{"sections.hpi": "Seen at St. Mary's for review in March."},
+    )
+    response = client.post(
+        "/programs/hcv/cases/new",
+        data={**edited, "accept_finding": key, f"reason|{key}": "not_about_patient"},
+    )
+    assert response.status_code == 303
+    assert db.session.scalar(
+        db.select(db.func.count(Case.id)).where(Case.question == "Should we start treatment now?")
+    )

@@ -430,3 +430,30 @@ def test_readers_see_a_recommendations_history_from_its_published_text(app, clie
     # its author still sees the draft's text
     page = text(page_as(app, world.expert, f"/recommendations/{rec.id}/versions"))
     assert "hepatology" in page and "Version 1" in page
+
+
+def test_an_export_by_another_reader_keeps_the_drafts_texts_out(world, tmp_path):
+    """`casebook export --as` a coordinator: the recommendation's history as they may read
+    it, numbered from 1 so the file imports again."""
+    import json
+
+    from app.cases.transfer import export_cases
+
+    rec = _drafted_then_published(world)
+    out = tmp_path / "cases.jsonl"
+    export_cases(out, "jsonl", actor=world.coordinator, program_slugs=["hcv"])
+    written = out.read_text(encoding="utf-8")
+    assert "hepatology" not in written
+    (versions,) = [
+        r["versions"]
+        for case in map(json.loads, written.splitlines())
+        for r in case.get("recommendations", [])
+        if r["key"] == rec.key
+    ]
+    assert [(v["version"], v["body"][-9:]) for v in versions] == [
+        (1, "12 weeks."),
+        (2, " 8 weeks."),
+    ]
+    # the operator's export keeps every version
+    export_cases(out, "jsonl", actor=SYSTEM, program_slugs=["hcv"])
+    assert "hepatology" in out.read_text(encoding="utf-8")

@@ -419,7 +419,7 @@ def test_web_add_form_a_finding_ticked_without_a_reason_shows_the_form_again(cli
             "set_id": "new",
             "new_title": "HBV before DAAs",
             "note": NOTE,
-            "accept_finding": "note|0|7",  # ticked, with no reason chosen
+            "accept_finding": "note|0|7|NAME|0123456789abcdef",  # ticked, with no reason chosen
         },
     )
     body = refused.get_data(as_text=True)
