@@ -374,6 +374,11 @@ def _notification_practices_check() -> None:
             "Your recommendation 1 on “A case” was published on the"
             " hub's behalf; it may contradict “Screen annually”.",
         ),
+        (  # the case's title, quoted too, is not a practice's even when one has it
+            "recommendation.conflicts",
+            "Your recommendation 2 on “Check HBV first” was published on the"
+            " hub's behalf; it may contradict “Screen annually”.",
+        ),
         ("subscription.practice", f"Best practice {ids[0]} on Hepatitis B was edited."),
         ("subscription.case", "New case 3 in X."),
     ):
@@ -398,6 +403,7 @@ def _notification_practices_check() -> None:
     assert [tuple(r) for r in found] == [
         ("advice.outdated", ids[0]),
         ("advice.outdated", ids[1]),
+        ("recommendation.conflicts", ids[1]),
         ("recommendation.conflicts", ids[1]),
         ("subscription.practice", ids[0]),
     ]

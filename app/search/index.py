@@ -8,7 +8,8 @@ Layout of CASEBOOK_INDEX_DIR:
     g-<stamp>/BUILDING  present (and flock-held by the builder) until the generation is
                      swapped in: one whose builder died is partial, removed at the next
                      start or rebuild (see partial_generations)
-    .g-<stamp>.tmp/  a generation for the instant before its BUILDING marker is locked
+    .g-<stamp>.tmp/  a generation for the instant before its BUILDING marker is locked;
+                     one left by a killed build is removed like a partial generation
     apply.lock       held (flock) by the one process applying the outbox at a time
     rebuild.lock     held by the one process rebuilding an index of an older format
 
@@ -78,6 +79,9 @@ BUILDING_FILE = "BUILDING"
 # 7: private_program is a comma-separated keyword: such a practice carries every program
 #    it cites, and is seen by the members of any.
 INDEX_FORMAT = 7
+# seconds after which a build folder still under its hidden name is taken as left by a
+# killed build (it keeps that name only until its marker is locked, an instant)
+STAGING_GRACE = 60.0
 WRITER_TIMEOUT = 30.0  # seconds a writer waits for another process's write lock
 FACET_FIELDS = ("program", "type", "status", "year")
 SCORED_FIELDS = ("title", "content")
@@ -345,6 +349,14 @@ class SearchIndex:
         if not self.root.is_dir():
             return
         for child in sorted(self.root.iterdir()):
+            if _staging(child.name):
+                # A hidden name lasts an instant (until its marker is locked): one that
+                # stays was left by a build killed then. A fresh one may be one in the making.
+                if _held(child / BUILDING_FILE):
+                    yield child, True
+                else:
+                    yield child, _age(child) < STAGING_GRACE
+                continue
             if not child.name.startswith("g-"):
                 continue
             alive = _held(child / BUILDING_FILE)
@@ -490,6 +502,17 @@ class SearchIndex:
         if ix is None:
             raise RuntimeError("No search index yet.")
         return ix.writer(timeout=WRITER_TIMEOUT, **kwargs)
+
+
+def _staging(name: str) -> bool:
+    return name.startswith(".g-") and name.endswith(".tmp")
+
+
+def _age(path: Path) -> float:
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _held(marker: Path) -> bool | None:

@@ -474,6 +474,24 @@ def test_a_rebuild_starting_while_another_process_tidies_dead_builds_finishes(
     assert verify().ok
 
 
+def test_a_build_killed_before_its_folder_was_renamed_is_tidied(app, program) -> None:
+    """A build killed in the instant its folder still has its hidden name leaves that
+    folder: the next start removes it once it is clearly not in the making (a fresh one may
+    be a build whose marker is about to be locked, and is left)."""
+    idx = _index(app)
+    dead = idx.root / ".g-20260101000000-4242-1.tmp"
+    dead.mkdir()
+    (dead / "BUILDING").touch()
+    os.utime(dead, (1_700_000_000, 1_700_000_000))
+    fresh = idx.root / ".g-20260101000001-4243-2.tmp"
+    fresh.mkdir()
+    assert [name for name, _size in idx.partial_generations()] == [dead.name]
+    assert [name for name, _size in idx.remove_partial_generations()] == [dead.name]
+    assert not dead.exists()
+    assert fresh.exists()
+    assert verify().ok
+
+
 def test_looking_for_dead_builds_never_marks_a_finished_generation(
     app, program, monkeypatch
 ) -> None:

@@ -88,7 +88,11 @@ def _backfill(bind) -> None:
             if match and int(match.group(1)) in known:
                 ids.add(int(match.group(1)))
         else:
-            for title in QUOTED.findall(row.message or ""):
+            quoting = row.message or ""
+            if row.kind == "recommendation.conflicts":
+                # it quotes the case's title first: only what follows names practices
+                quoting = quoting.partition(" may contradict ")[2]
+            for title in QUOTED.findall(quoting):
                 ids |= by_title.get(title, set())
         pairs.extend({"notification_id": row.id, "practice_id": i} for i in sorted(ids))
     for start in range(0, len(pairs), 1000):
