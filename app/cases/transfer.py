@@ -32,6 +32,7 @@ from app.auth.operations import create_user, get_user_by_email
 from app.auth.policy import OPEN_STATUSES, Actor, Permission
 from app.batch import batch_nice
 from app.cases.bulk import NewCases
+from app.cases.locking import hold_case
 from app.cases.models import Case, CaseStatus, WithdrawalReason, case_topics
 from app.cases.operations import (
     REF_PROBLEM,
@@ -1312,6 +1313,8 @@ def _import_recommendations(case: Case, items: Any, merge: _Merge) -> None:
                 if what in ("updated", "overwritten"):
                     if hidden:
                         raise RecordProblem(where, _UNSEEN)
+                    # the case's share lock before this item's row (a purge's lock order)
+                    hold_case(case)
                     if recommendation.author_id != author.id:
                         recommendation.author = author
                         record(

@@ -11,6 +11,7 @@ from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import User
 from app.auth.policy import Actor, Permission, Viewer, write_operation
+from app.cases.locking import hold_case
 from app.cases.models import Case, CaseStatus
 from app.common import utcnow
 from app.deid.gate import Acceptance, GatedFields
@@ -165,14 +166,6 @@ def _next_position(case: Case) -> int:
     return (highest or 0) + 1
 
 
-def _hold_case(case: Case) -> None:
-    """Hold the case's row in share mode until commit (PostgreSQL): a purge of its text
-    waits for this write and then sees it. Other writers are not kept waiting."""
-    db.session.execute(
-        select(Case.id).where(Case.id == case.id).with_for_update(read=True, key_share=True)
-    )
-
-
 def _snapshot(recommendation: Recommendation, editor: User | None) -> None:
     db.session.add(
         RecommendationVersion(
@@ -218,7 +211,7 @@ def edit_recommendation(
         policy.require(actor, Permission.IMPORT_DATA, recommendation.case)
     else:
         policy.require_edit_recommendation(actor, recommendation)
-    _hold_case(recommendation.case)
+    hold_case(recommendation.case)
     # Read again under a row lock (PostgreSQL; SQLite's writers take turns): two saves at
     # once would otherwise both write the next version number, and the second fail.
     db.session.get(
@@ -301,7 +294,7 @@ def annotate(
     else:
         policy.require_annotate(actor, recommendation)
     _require_expert(author)
-    _hold_case(recommendation.case)
+    hold_case(recommendation.case)
     clean_body, clean_references = _body(body), _references(references)
     overridden = guard(
         ANNOTATION_TEXTS.texts(body=clean_body, references=clean_references), accepted

@@ -479,3 +479,36 @@ def test_an_override_without_its_category_is_refused(program, tmp_path):
     [problem] = result.problems
     assert "field 'overrides[1].category': is required" in problem
     assert db.session.scalar(select(Case).where(Case.ref == "hcv-2")) is None
+
+
+def test_an_import_holds_the_case_before_it_changes_an_advices_author(
+    program, tmp_path, database_server
+):
+    """A purge locks the case, then its items; an import re-authoring advice on an unchanged
+    case wrote the advice's row first, then asked for the case: the two could deadlock."""
+    if database_server is None:
+        pytest.skip("SQLite takes no row locks: its writers take turns")
+    from sqlalchemy import event
+
+    path = write_jsonl(tmp_path / "a.jsonl", [record()])
+    import_paths([path], actor=SYSTEM)
+    db.session.commit()
+    changed = record()
+    changed["recommendations"][0]["author"] = "hub2@example.org"
+    changed["recommendations"][0]["body"] = "Sofosbuvir/velpatasvir for 12 weeks."
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, *args) -> None:
+        statements.append(" ".join(statement.split()))
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        [result] = import_paths([write_jsonl(path, [changed])], actor=SYSTEM)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    assert result.ok and result.updated == 1
+    locked = next(
+        i for i, s in enumerate(statements) if s.startswith("SELECT cases.id") and "FOR" in s
+    )
+    written = next(i for i, s in enumerate(statements) if s.startswith("UPDATE recommendations"))
+    assert locked < written
