@@ -193,6 +193,10 @@ def _added(text: str, part: str, category: str) -> list[detector.Finding]:
         ("TMs, canals and nasal mucosa are clear.", "TMs", "ID"),
         ("Echo shows mild AI and trace MR.", "AI", "NAME"),
         ("Closed with separate Keith needles at the end.", "Keith", "NAME"),
+        # made-up eponyms before a hyphenated head or a procedure's or disease's suffix
+        ("Drained with a dorrance kellner t-tube.", "dorrance kellner", "NAME"),
+        ("History of a bellamy tolliver cholecystectomy.", "bellamy tolliver", "NAME"),
+        ("Known Harwell-Ostrom arthropathy, stable.", "Harwell-Ostrom", "NAME"),
         ("Trunk range of motion limited in lateral side bend.", "lateral side bend", "ADDRESS"),
         (
             "Massage for 7 to 10 days on each side two to three times daily.",
