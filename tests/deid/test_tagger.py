@@ -197,6 +197,11 @@ def _added(text: str, part: str, category: str) -> list[detector.Finding]:
         ("Drained with a dorrance kellner t-tube.", "dorrance kellner", "NAME"),
         ("History of a bellamy tolliver cholecystectomy.", "bellamy tolliver", "NAME"),
         ("Known Harwell-Ostrom arthropathy, stable.", "Harwell-Ostrom", "NAME"),
+        # procedure codes are no ZIP codes
+        ("Release of the ulnar nerve at the elbow (64718).", "64718", "LOCATION"),
+        ("Fusion at C5-C6 (22554, 22585) with cages.", "22554, 22585", "LOCATION"),
+        ("This justifies CPT Code 77470.", "77470", "LOCATION"),
+        ("Sacral, single level. 64484 LT, injection.", "64484", "LOCATION"),
         ("Trunk range of motion limited in lateral side bend.", "lateral side bend", "ADDRESS"),
         (
             "Massage for 7 to 10 days on each side two to three times daily.",
@@ -237,6 +242,8 @@ def test_a_tagger_finding_without_its_categorys_shape_is_dropped(
         ("Pt lives at 2207 w alder ridge with her son.", "2207 w alder ridge", "ADDRESS"),
         ("ATV rollover on Gander Hollow trail last week.", "Gander Hollow trail", "ADDRESS"),
         ("Spoke with Kendra about the results.", "Kendra", "NAME"),
+        ("For the pt from Tallowvale (58213) we recommend rest.", "58213", "LOCATION"),
+        ("Home: 41 Road 7 (58213), gravel lane past the tower.", "58213", "LOCATION"),
     ],
 )
 def test_a_tagger_finding_with_its_categorys_shape_is_kept(
