@@ -1374,7 +1374,7 @@ _READS_BY_AREA = {
     "desk": "review_days session_desk letters_sent draft_conflicts",
     "health": "health_report health_report_for",
     "notifications": "shown_to case_url unread_count notifications_for",
-    "outdated": "outdated_queue get_outdated patient_notices",
+    "outdated": "outdated_queue get_outdated patient_notices named_practice_ids",
     "practices": "version_changes unified_diff",
     "programs": "find_program get_program visible_programs recent_sessions validate_template "
     "find_session get_session find_topic topic_texts template_texts template_text_labels "
