@@ -104,3 +104,13 @@ def test_others_still_see_nothing_of_it(client, hub):
         json={"resolution": "still_valid"},
     )
     assert refused.status_code == 404
+
+
+def test_the_shell_counts_it_for_the_author_without_naming_the_practice(app, hub):
+    _gone_private(hub)
+    mine = app.test_cli_runner().invoke(args=["outdated", "--as", hub.expert.email])
+    assert mine.exit_code == 0, mine.output
+    assert "1  on practices this account cannot see" in mine.output
+    assert _named(hub, mine.output) == [] and "1 open item." in mine.output
+    everything = app.test_cli_runner().invoke(args=["outdated"])
+    assert hub.practice.title in everything.output  # the server sees every practice
