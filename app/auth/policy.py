@@ -623,7 +623,7 @@ def can_review_outdated(user: Viewer, item: OutdatedAdvice) -> bool:
     """An item is reviewed by its recommendation's author, the coordinators who run its
     program's desk and admins, while they may see the case (not withdrawn). The practice it
     names may since have become private to a program they are not in: they still review it,
-    shown without the practice (`outdated_practice_shown`)."""
+    shown without the practice (`visible_practice_ids` of the page)."""
     recommendation = item.recommendation
     if not can_view_recommendation(user, recommendation) or recommendation.case.withdrawn_at:
         return False
