@@ -7117,6 +7117,8 @@ RX_ALNUM12 = re.compile(r"[^\W_]+")
 _CODE_CUES14 = _w("cpt code codes model icd hcpcs")
 RX_COMPOUND14 = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 # a procedure or a disease named after people: a name before it is an eponym
+# a journal citation's pages, after its year, volume and issue ("2020;135(3):e98-e109")
+RX_CITATION_PAGES14 = re.compile(r"(?:19|20)\d\d\s*;\s*\d+\s*(?:\([^()\n]{1,12}\))?\s*:\s*$")
 RX_EPONYM_SUFFIX14 = re.compile(
     r"(?:pexy|ectomy|otomy|ostomy|plasty|rrhaphy|scopy|graphy|itis|osis|pathy|plasia|trophy)$"
 )
@@ -7187,7 +7189,7 @@ def _tagger_unlikely12(text: str, cand: tuple, found: list[Finding]) -> bool:
             or any(w in _FAC_CUES12 for w in before)
         )
     if cat in ("PHONE", "DATE", "ID"):
-        if _is_range12(text, s, e):
+        if _is_range12(text, s, e) or RX_CITATION_PAGES14.search(text, max(0, s - 40), s):
             return True
         digits = _digit_count12(words)
         if cat == "ID":

@@ -883,7 +883,7 @@ def test_a_teaching_set_gains_missing_items_and_a_different_note_is_kept(app, te
     ).first()
     assert event.actor_id is None and event.details["imported"] is True
     # A different description is a conflict too; a set of another title is another set.
-    raw["description"] = "For April."
+    raw["description"] = "For the April session."
     _write_lines(path, [json.dumps(raw)])
     [conflict] = _import_one(teaching_hub, "teaching_sets").conflicts
     assert "teaching set dana@example.org / Cirrhosis cases: differs" in conflict

@@ -210,6 +210,10 @@ def _added(text: str, part: str, category: str) -> list[detector.Finding]:
         ),
         ("Discharged on Isordil 20 tid and aspirin.", "Isordil 20 tid", "ADDRESS"),
         ("She finished high school in Germany.", "Germany", "LOCATION"),
+        # a journal citation's pages
+        ("Chronic Pelvic Pain. Obstet Gynecol. 2020;135(3):e98-e109.", "e98-e109", "ID"),
+        ("Opioid guideline. JAMA. 2016;315(15):1624-1645.", "1624-1645", "PHONE"),
+        ("A trial. Lancet 2019; 393: 1537-1546.", "1537-1546", "PHONE"),
         ("She is bilingual, German and English.", "German and English", "LOCATION"),
     ],
 )
