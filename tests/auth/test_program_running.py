@@ -68,3 +68,26 @@ def test_an_import_as_a_coordinator_of_another_program_refuses_the_record(
     member = world["coordinator"].user
     result = app.test_cli_runner().invoke(args=["import", "--as", member.email, str(source)])
     assert result.exit_code == 0, result.output
+
+
+def test_withdrawal_and_the_desks_rules_follow_membership(world, client, make_user):  # noqa: F811
+    from app.auth import policy
+    from app.cases.models import Case
+    from app.common import utcnow
+
+    outsider, member = make_user("coordinator"), world["coordinator"].user
+    answer = world["provider"].post("/cases", expect=201, json=CASE)
+    world["provider"].post(f"/cases/{answer['id']}/actions", expect=200, json={"action": "submit"})
+    case = db.session.get(Case, answer["id"])
+    for rule in (policy.can_run_desk, policy.can_read_evaluations, policy.can_manage_program_staff):
+        assert (rule(outsider, case.program), rule(member, case.program)) == (False, True)
+    assert policy.can_view_case(outsider, case)  # cases in review are still read
+    assert (policy.can_withdraw_case(outsider, case), policy.can_withdraw_case(member, case)) == (
+        False,
+        True,
+    )
+    case.withdrawn_at = utcnow()
+    assert (policy.can_restore_case(outsider, case), policy.can_restore_case(member, case)) == (
+        False,
+        True,
+    )
