@@ -40,9 +40,11 @@ CLEAN_WEIGHT = 10  # false tokens one newly flagged clean passage is worth
 CORPUS_WEIGHT = 1  # and one real text newly flagged (a click on "Not an identifier")
 
 
-def _fold(args: tuple[str, list[str], list[str]]) -> tuple[str, list[list[dict[str, float]]]]:
-    held, names, extra = args
-    train = training.load([n for n in names if n != held] + extra)
+def _fold(
+    args: tuple[str, list[str], list[str], bool],
+) -> tuple[str, list[list[dict[str, float]]]]:
+    held, names, extra, vary = args
+    train = training.load([n for n in names if n != held] + extra, vary)
     test = training.load([held])
     with tempfile.TemporaryDirectory() as td:
         path = Path(td) / "fold.crfsuite"
@@ -52,14 +54,20 @@ def _fold(args: tuple[str, list[str], list[str]]) -> tuple[str, list[list[dict[s
     return held, probs
 
 
-def run_folds(names: list[str], extra: list[str], jobs: int) -> dict:
+def run_folds(names: list[str], extra: list[str], jobs: int, vary: bool = False) -> dict:
     passages = {n: training.load([n]) for n in names}
     marginals: dict[str, list] = {}
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for held, probs in pool.map(_fold, [(n, names, extra) for n in names]):
+        for held, probs in pool.map(_fold, [(n, names, extra, vary) for n in names]):
             marginals[held] = probs
             print(f"fold {held} done", file=sys.stderr, flush=True)
-    return {"sets": names, "extra": extra, "passages": passages, "marginals": marginals}
+    return {
+        "sets": names,
+        "extra": extra,
+        "vary": vary,
+        "passages": passages,
+        "marginals": marginals,
+    }
 
 
 def corpus_marginals(corpus: Path, model_path: Path) -> list[tuple[list[bool], list]]:
@@ -225,6 +233,7 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, help="pickle of the folds' marginals (made if absent)")
     ap.add_argument("--extra", type=training.parse_extra, default=list(training.EXTRA_SETS))
     ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--vary", action="store_true", help="train with variants (see training)")
     ap.add_argument("--thresholds", type=Path, help="report with these instead of choosing")
     ap.add_argument("--write-thresholds", type=Path)
     ap.add_argument("--corpus", type=Path, help="real texts (JSON lines with a body)")
@@ -233,10 +242,10 @@ def main() -> None:
     if a.cache and a.cache.exists():
         with open(a.cache, "rb") as fh:
             cv = pickle.load(fh)  # noqa: S301 (a file this script wrote)
-        if cv["sets"] != a.sets or cv.get("extra") != a.extra:
+        if cv["sets"] != a.sets or cv.get("extra") != a.extra or cv.get("vary", False) != a.vary:
             sys.exit(f"--cache holds sets {cv['sets']} + {cv.get('extra')}, not these")
     else:
-        cv = run_folds(a.sets, a.extra, a.jobs)
+        cv = run_folds(a.sets, a.extra, a.jobs, a.vary)
         if a.cache:
             with open(a.cache, "wb") as fh:
                 pickle.dump(cv, fh)

@@ -413,3 +413,75 @@ def _notification_practices_check() -> None:
 
 def test_notifications_get_the_practices_they_name(migrated_database: None) -> None:
     _notification_practices_check()
+
+
+def _published_version_check() -> None:
+    """Existing recommendations get the version that was published: the last saved by then;
+    when none is older, the first for one written here (saved just after being published
+    with it) and the current text for an imported one (dated at its session)."""
+    upgrade(revision="0037_notification_practices")
+    program_id = _insert_program()
+    expert_id = _insert_expert()
+    db.session.execute(
+        text(
+            "INSERT INTO cases (program_id, title, age, sex, question, presentation, fields,"
+            " status, created_at, updated_at, counts_on) VALUES (:program, 'Published', '58',"
+            " 'male', 'Q?', '', '{}', 'presented', '2025-01-14 12:00:00',"
+            " '2025-01-14 12:00:00', '2025-01-14')"
+        ),
+        {"program": program_id},
+    )
+    case_id = db.session.scalar(text("SELECT max(id) FROM cases"))
+    histories = {
+        # name: (status, published_at, import_hash, version times)
+        "drafted": ("published", "2025-01-20 11:00:00", None, ["09:00", "10:00", "12:00"]),
+        "at_once": ("published", "2025-01-20 09:00:00", None, ["09:00:01", "13:00"]),
+        "imported": ("published", "2025-01-14 12:00:00", "f" * 64, ["09:00", "10:00", "11:00"]),
+        "draft": ("draft", None, None, ["09:00", "10:00"]),
+    }
+    ids = {}
+    for position, (name, (status, published_at, import_hash, times)) in enumerate(
+        histories.items(), 1
+    ):
+        db.session.execute(
+            text(
+                "INSERT INTO recommendations (case_id, author_id, position, category, body,"
+                ' "references", status, version, created_at, updated_at, published_at, key,'
+                " import_hash) VALUES (:case, :author, :position, 'diagnostic', 'Text.', '[]',"
+                " :status, :version, '2025-01-20 09:00:00', '2025-01-20 09:00:00',"
+                " :published_at, :key, :import_hash)"
+            ),
+            {
+                "case": case_id,
+                "author": expert_id,
+                "position": position,
+                "status": status,
+                "version": len(times),
+                "published_at": published_at,
+                "key": f"key-{name}",
+                "import_hash": import_hash,
+            },
+        )
+        ids[name] = db.session.scalar(text("SELECT max(id) FROM recommendations"))
+        for number, at in enumerate(times, 1):
+            db.session.execute(
+                text(
+                    "INSERT INTO recommendation_versions (recommendation_id, version, category,"
+                    " body, \"references\", created_at) VALUES (:rec, :number, 'diagnostic',"
+                    " 'Text.', '[]', :at)"
+                ),
+                {"rec": ids[name], "number": number, "at": f"2025-01-20 {at}"},
+            )
+    db.session.commit()
+    db.session.remove()
+    upgrade()
+    assert _schema_diff() == []
+    with db.engine.connect() as conn:
+        found = dict(conn.execute(text("SELECT key, published_version FROM recommendations")).all())
+    assert found == {"key-drafted": 2, "key-at_once": 1, "key-imported": 3, "key-draft": None}
+    downgrade(revision="0037_notification_practices")
+    upgrade()
+
+
+def test_recommendations_get_the_version_that_was_published(migrated_database: None) -> None:
+    _published_version_check()

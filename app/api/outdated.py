@@ -14,7 +14,12 @@ from app.auth.policy import Viewer
 from app.errors import ValidationError
 from app.extensions import db
 from app.outdated.models import OutdatedAdvice
-from app.outdated.operations import get_outdated, outdated_queue, resolve_outdated
+from app.outdated.operations import (
+    get_outdated,
+    named_practice_ids,
+    outdated_queue,
+    resolve_outdated,
+)
 
 API = api_blueprint
 
@@ -22,20 +27,23 @@ API = api_blueprint
 def outdated_answer(
     item: OutdatedAdvice, user: Viewer, shown: Container[int] | None = None
 ) -> schemas.OutdatedAdvice:
-    """`shown`: `policy.visible_practice_ids` of a list's replacements, read once for it."""
+    """`shown`: `policy.visible_practice_ids` of a list's practices and replacements, read
+    once for it."""
     rec = item.recommendation
     if shown is None:
-        shown = policy.visible_practice_ids(user, [item.replacement_id])
-    # a successor drawn only from programs the reader does not see is not named
-    replacement = item.replacement if item.replacement_id in shown else None
+        shown = policy.visible_practice_ids(user, named_practice_ids([item]))
+    # a practice (or successor) drawn only from programs the reader does not see is not
+    # named: its reviewers still resolve the item, told only that the practice changed
+    practice = item.practice if item.practice_id in shown else None
+    replacement = item.replacement if practice and item.replacement_id in shown else None
     return schemas.OutdatedAdvice(
         id=item.id,
         recommendation_id=rec.id,
         case_id=rec.case_id,
         program=rec.case.program.slug,
         author=rec.author.display_name if rec.author else None,
-        practice_id=item.practice_id,
-        practice_title=item.practice.title,
+        practice_id=practice.id if practice else None,
+        practice_title=practice.title if practice else None,
         change=item.change,
         replacement_id=replacement.id if replacement else None,
         replacement_title=replacement.title if replacement else None,
@@ -71,7 +79,7 @@ def list_outdated_advice() -> schemas.OutdatedAdvicePage:
         raise ValidationError("show must be open or resolved.", field="show")
     user = api_user()
     items = outdated_queue(user, resolved=show == "resolved")
-    shown = policy.visible_practice_ids(user, [i.replacement_id for i in items])
+    shown = policy.visible_practice_ids(user, named_practice_ids(items))
     return schemas.OutdatedAdvicePage.of([outdated_answer(i, user, shown) for i in items])
 
 

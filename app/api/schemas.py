@@ -859,8 +859,9 @@ class OutdatedAdvice(ApiModel):
     case_id: int
     program: str
     author: str | None
-    practice_id: int
-    practice_title: str
+    # null when the practice is private to programs the reader is not in (its successor too)
+    practice_id: int | None
+    practice_title: str | None
     change: PracticeChange
     replacement_id: int | None
     replacement_title: str | None

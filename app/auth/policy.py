@@ -625,18 +625,13 @@ def can_review_every_outdated(user: Viewer) -> bool:
     return is_system(user) or (_is_user(user) and user.role is Role.ADMIN)
 
 
-def can_review_outdated(
-    user: Viewer, item: OutdatedAdvice, *, practice_seen: bool | None = None
-) -> bool:
+def can_review_outdated(user: Viewer, item: OutdatedAdvice) -> bool:
     """An item is reviewed by its recommendation's author, the coordinators who run its
-    program's desk and admins, while they may see the case (not withdrawn) and the practice
-    it names (`practice_seen`: already known, for a list read with `names_visible_practice`)."""
+    program's desk and admins, while they may see the case (not withdrawn). The practice it
+    names may since have become private to a program they are not in: they still review it,
+    shown without the practice (`visible_practice_ids` of the page)."""
     recommendation = item.recommendation
     if not can_view_recommendation(user, recommendation) or recommendation.case.withdrawn_at:
-        return False
-    if practice_seen is None:
-        practice_seen = can_view_practice(user, item.practice)
-    if not practice_seen:
         return False
     if can_review_every_outdated(user):
         return True
@@ -649,16 +644,31 @@ def can_review_outdated(
     )
 
 
+def reviews_outdated_clause(user: Viewer) -> sa.ColumnElement[bool]:
+    """`can_review_outdated`'s who-reviews half as a WHERE clause on a Recommendation joined
+    to its Case (the case's visibility is the caller's)."""
+    from app.programs.models import Program
+    from app.recommendations.models import Recommendation
+
+    if can_review_every_outdated(user):
+        return sa.true()
+    if not _is_user(user):
+        return sa.false()
+    parts: list[sa.ColumnElement[bool]] = []
+    if has_permission(user, Permission.WRITE_RECOMMENDATION):
+        parts.append(Recommendation.author_id == user.id)
+    if has_permission(user, Permission.MANAGE_SESSIONS):
+        desks = sa.select(Program.id).where(visible_program_clause(user))
+        parts.append(Case.program_id.in_(desks))
+    return sa.or_(sa.false(), *parts)
+
+
 def require_review_outdated(user: Viewer, item: OutdatedAdvice) -> None:
     if not can_view_recommendation(user, item.recommendation):
         from app.errors import NotFound
 
         raise NotFound("No such recommendation.")
-    if not can_view_practice(user, item.practice):
-        from app.errors import NotFound
-
-        raise NotFound("No such item in your outdated-advice queue.")
-    if not can_review_outdated(user, item, practice_seen=True):
+    if not can_review_outdated(user, item):
         raise PermissionDenied(
             "Outdated advice is reviewed by the recommendation's author and the program's "
             "coordinators."
@@ -1389,7 +1399,7 @@ _READS_BY_AREA = {
     "desk": "review_days session_desk letters_sent draft_conflicts",
     "health": "health_report health_report_for",
     "notifications": "shown_to case_url unread_count notifications_for",
-    "outdated": "outdated_queue get_outdated patient_notices",
+    "outdated": "outdated_queue get_outdated patient_notices named_practice_ids",
     "practices": "version_changes unified_diff",
     "programs": "find_program get_program visible_programs recent_sessions validate_template "
     "find_session get_session find_topic topic_texts template_texts template_text_labels "

@@ -512,6 +512,8 @@ class _Writer:
                     "created_at": self.now,
                     "updated_at": self.now,
                     "published_at": self.now if published else None,
+                    # Every version is saved at once: the current text is the one published.
+                    "published_version": len(item.bodies) if published else None,
                     "key": new_key(),
                 }
             )

@@ -74,6 +74,7 @@ from app.recommendations.models import (
     Annotation,
     Outcome,
     Recommendation,
+    RecommendationStatus,
     RecommendationVersion,
 )
 from app.recommendations.operations import (
@@ -1258,6 +1259,7 @@ _RECOMMENDATION_KEYS = {
     "status",
     "overrides",
     "versions",
+    "published_version",
 }
 _VERSION_KEYS = {"version", "author", "category", "body", "references", "at"}
 
@@ -1289,6 +1291,7 @@ def _import_recommendations(case: Case, items: Any, merge: _Merge) -> None:
         if item.get("status") not in (None, "published", "draft"):
             raise RecordProblem(f"{where}.status", "must be published or draft")
         accepted = _acceptances(item.get("overrides"), f"{where}.overrides")
+        published_version = _published_version(item, where, published)
         incoming = _fingerprint(
             author.id,
             item.get("category"),
@@ -1303,7 +1306,7 @@ def _import_recommendations(case: Case, items: Any, merge: _Merge) -> None:
                 if _taken(Recommendation, key):
                     raise RecordProblem(f"{where}.key", f"{key} is already the key of another item")
                 recommendation = _add_with_history(
-                    case, author, item, where, published, accepted, merge
+                    case, author, item, where, published, accepted, merge, published_version
                 )
                 recommendation.key, recommendation.import_hash = key, incoming
                 merge.note("created", "recommendation", key)
@@ -1371,10 +1374,14 @@ def _add_with_history(
     published: bool,
     accepted: list[Acceptance],
     merge: _Merge,
+    published_version: int | None = None,
 ) -> Recommendation:
     """A new recommendation; given `versions`, its history is replayed through the same
     operations (every earlier text passes the gate too), then numbered, signed and dated
-    as the file says. An existing recommendation keeps the history it has."""
+    as the file says. An existing recommendation keeps the history it has.
+
+    The version that was published is the file's `published_version`; a file without it
+    says nothing of which were drafts, so only the current text counts as published."""
     actor = merge.actor
     history = _versions(item.get("versions"), where, merge)
     first = history[0] if history else item
@@ -1423,7 +1430,26 @@ def _add_with_history(
         db.session.flush()
         for row, version in zip(recommendation.versions, history, strict=False):
             row.edited_by, row.created_at = version["editor"], version["at"]
+    if published:
+        if published_version is not None and published_version > recommendation.version:
+            raise RecordProblem(
+                f"{where}.published_version",
+                f"must be the number of one of its versions (1 to {recommendation.version})",
+            )
+        recommendation.published_version = published_version or recommendation.version
     return recommendation
+
+
+def _published_version(item: dict[str, Any], where: str, published: bool) -> int | None:
+    """The file's number of the version that was published, if it gives one."""
+    value = item.get("published_version")
+    if value is None:
+        return None
+    if not published:
+        raise RecordProblem(f"{where}.published_version", "is given only for a published one")
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise RecordProblem(f"{where}.published_version", "must be a version number (1 or more)")
+    return value
 
 
 def _versions(items: Any, where: str, merge: _Merge) -> list[dict[str, Any]]:
@@ -1661,6 +1687,7 @@ def case_record(case: Case, actor: Actor) -> dict[str, Any]:
                     "author": r.author.email,
                     "category": str(r.category),
                     "status": str(r.status),
+                    "published_version": _published_number(actor, r),
                     "body": r.body,
                     "references": list(r.references),
                     "overrides": _overrides(r),
@@ -1706,6 +1733,15 @@ def case_record(case: Case, actor: Actor) -> dict[str, Any]:
         "presentation": case.presentation,
     }
     return {k: v for k, v in out.items() if v not in (None, [], {})}
+
+
+def _published_number(actor: Actor, recommendation: Recommendation) -> int | None:
+    """Which of the exported versions (numbered from 1) is the published text."""
+    if recommendation.status is not RecommendationStatus.PUBLISHED:
+        return None
+    seen = [v.version for v in versions_seen_by(actor, recommendation)]
+    published = recommendation.published_version or recommendation.version
+    return next((n for n, v in enumerate(seen, 1) if v >= published), None)
 
 
 def _version_record(version: RecommendationVersion) -> dict[str, Any]:

@@ -57,7 +57,7 @@ from app.deid.web import risk_panel
 from app.diagnostics import describe_error
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.extensions import db
-from app.outdated.operations import patient_notices
+from app.outdated.operations import named_practice_ids, patient_notices
 from app.pagination import page_number, paginate
 from app.practices.queries import practices_citing_each
 from app.programs import calendar
@@ -143,9 +143,7 @@ def case(case_id: int) -> Any:
         overrides=overrides,
         cited_by=practices_citing_each(page.recommendations, user),
         practice_changes=practice_changes,
-        shown_practices=policy.visible_practice_ids(
-            user, [i.replacement_id for i in practice_changes]
-        ),
+        shown_practices=policy.visible_practice_ids(user, named_practice_ids(practice_changes)),
         review_comments=case.review_comments if policy.can_see_review(user, case) else [],
         timeline=case_timeline(user, case, url_for=url_for),
         can_edit=policy.can_edit_case(user, case),

@@ -7114,6 +7114,12 @@ RX_DATE_NUMERIC12 = re.compile(
 )
 RX_YEAR12 = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 RX_ALNUM12 = re.compile(r"[^\W_]+")
+_CODE_CUES14 = _w("cpt code codes model icd hcpcs")
+RX_COMPOUND14 = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+# a procedure or a disease named after people: a name before it is an eponym
+RX_EPONYM_SUFFIX14 = re.compile(
+    r"(?:pexy|ectomy|otomy|ostomy|plasty|rrhaphy|scopy|graphy|itis|osis|pathy|plasia|trophy)$"
+)
 
 
 def _is_range12(text: str, s: int, e: int) -> bool:
@@ -7208,8 +7214,28 @@ def _tagger_unlikely12(text: str, cand: tuple, found: list[Finding]) -> bool:
         lex = lexicon.get()
         if all((len(w) == 2 and w.isupper()) or w.lower() in lex.clinical for w in words):
             return True  # "AI" (aortic insufficiency)
-        nxt = RX_ALNUM12.match(text, e + 1) if text[e : e + 1] == " " else None
-        return bool(nxt and _singular12(nxt.group().lower()) in HEAD_NOUNS)  # "Keith needles"
+        nxt = RX_COMPOUND14.match(text, e + 1) if text[e : e + 1] == " " else None
+        if not nxt:
+            return False
+        head = nxt.group().lower()
+        last = head.rsplit("-", 1)[-1]  # "t-tube"
+        return (
+            _singular12(head) in HEAD_NOUNS  # "Keith needles"
+            or _singular12(last) in HEAD_NOUNS
+            or bool(RX_EPONYM_SUFFIX14.search(last))  # "... krantz cystourethropexy"
+        )
+    if cat == "LOCATION" and all(w.isdigit() for w in words):
+        # a ZIP code alone: after a place's or a street's capitalised word, a state or a
+        # finding of the rules ("Collbran (81687)"); procedure codes stand after clinical
+        # words, other numbers or "code" ("release (64721)", "C6-C7 (22554", "CPT code 26055")
+        if touches:
+            return False
+        before = RX_ALNUM12.findall(text, max(0, s - 40), s)[-3:]
+        if any(w.lower() in _CODE_CUES14 for w in before):
+            return True
+        prev = before[-1] if before else ""
+        gap = text[s - 3 : s] if s >= 3 else text[:s]
+        return not (prev.isalpha() and prev[:1].isupper()) or "." in gap
     if cat == "LOCATION":
         # a country is larger than a Safe Harbor place; "German and English" are languages
         return " ".join(lows) in REGIONS10 or all(w in LANGUAGES11 or w == "and" for w in lows)

@@ -191,6 +191,7 @@ def features(
                 break
             if spans[j][0] < t.end:
                 rule[i] = spans[j][2]
+    seen = seen_words(tokens, rule) if spans else {}
     out: list[list[str]] = []
     line_pos = 0
     colon = False
@@ -223,6 +224,8 @@ def features(
         here = words[i]
         assert here is not None
         f = here.own + [_LINE_POS[line_pos] if line_pos < 4 else "lp=4"]
+        if line_pos and tokens[i - 1].word in ".!?;":
+            f.append("ss")  # opens a sentence inside the line
         if colon:
             f.append("colon")
         if table:
@@ -248,6 +251,10 @@ def features(
         if r:
             f.append("r=" + r)
         else:
+            if seen:
+                other = seen.get(t.word.lower())
+                if other:
+                    f.append("seen=" + other)
             if i and rule[i - 1]:
                 f.append("rl=" + rule[i - 1])
             if i + 1 < n and rule[i + 1]:
@@ -262,7 +269,30 @@ def features(
     return out
 
 
-def worth_tagging(tokens: Sequence[Token], text: str, covered: Sequence[bool]) -> list[bool]:
+# the categories whose words are named again in a text (a street or a number is not)
+_SEEN = frozenset(("NAME", "LOCATION", "FACILITY"))
+
+
+def seen_words(tokens: Sequence[Token], rule: Sequence[str]) -> dict[str, str]:
+    """The words (three letters or more) of the rules' findings, lower case, with the
+    finding's category: another mention of one of them, in any case, is a cue the rules do
+    not read ("Abena Osei ... abena called")."""
+    seen: dict[str, str] = {}
+    common = lexicon.get().common
+    for t, r in zip(tokens, rule, strict=True):
+        if r in _SEEN and len(t.word) > 2 and t.word.isalpha():
+            low = t.word.lower()
+            if low not in common:
+                seen[low] = r
+    return seen
+
+
+def worth_tagging(
+    tokens: Sequence[Token],
+    text: str,
+    covered: Sequence[bool],
+    seen: dict[str, str] | None = None,
+) -> list[bool]:
     """Which tokens to tag: those of the sentences and lines that hold a word an identifier
     could be (digits, a capital past the sentence's first word, a listed name that is no
     common word) or a finding of the rules. Plain prose is left out: it is most of a case
@@ -288,6 +318,8 @@ def worth_tagging(tokens: Sequence[Token], text: str, covered: Sequence[bool]) -
                     hot = (not first or low not in lex.common) and low not in lex.clinical
                 else:
                     hot = (low in lex.first or low in lex.last) and low not in lex.common
+                if not hot and seen:
+                    hot = low in seen
             first = False
         if newline < t.end:
             newline = text.find("\n", t.end)
@@ -356,6 +388,22 @@ def covered_by(tokens: Sequence[Token], found: Iterable[Any]) -> list[bool]:
     return cov
 
 
+def _seen(tokens: Sequence[Token], found: Sequence[Any]) -> dict[str, str]:
+    if not found:
+        return {}
+    rule = [""] * len(tokens)
+    spans = sorted((f.start, f.end, f.category) for f in found)
+    j = 0
+    for i, t in enumerate(tokens):
+        while j < len(spans) and spans[j][1] <= t.start:
+            j += 1
+        if j == len(spans):
+            break
+        if spans[j][0] < t.end:
+            rule[i] = spans[j][2]
+    return seen_words(tokens, rule)
+
+
 def _encodes(text: str) -> bool:
     # crfsuite takes its features as UTF-8: a lone surrogate ("\ud800") cannot be one
     if text.isascii():
@@ -398,7 +446,8 @@ class Model:
         if not tokens:
             return []
         found = list(found)
-        keep = worth_tagging(tokens, text, covered or covered_by(tokens, found))
+        covered = covered or covered_by(tokens, found)
+        keep = worth_tagging(tokens, text, covered, _seen(tokens, found))
         at = [i for i, k in enumerate(keep) if k]
         out: list[dict[str, float]] = [{} for _ in tokens]
         if not at or not _encodes(text):

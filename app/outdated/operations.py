@@ -270,17 +270,15 @@ def _loads() -> tuple[Any, ...]:
 
 def outdated_queue(user: Viewer, *, resolved: bool = False) -> list[OutdatedAdvice]:
     """The items `user` reviews: on their own recommendations, and, for coordinators (and
-    admins), on those of the programs whose desk they run; never on a case they cannot see,
-    nor naming a practice they cannot see (now: its evidence may have changed since)."""
+    admins), on those of the programs whose desk they run; never on a case they cannot see.
+    One naming a practice they cannot see now (its evidence may have changed since) is still
+    theirs to resolve: the pages show it without the practice (`visible_practice_ids`)."""
     policy.require_see_outdated_queue(user)
     stmt = (
         select(OutdatedAdvice)
         .join(Recommendation, Recommendation.id == OutdatedAdvice.recommendation_id)
         .join(Case, Case.id == Recommendation.case_id)
-        .where(
-            policy.listed_case_clause(user),
-            policy.names_visible_practice(user, OutdatedAdvice.practice_id),
-        )
+        .where(policy.listed_case_clause(user))
         .options(*_loads())
     )
     open_ = OutdatedAdvice.state == ReviewState.OPEN
@@ -296,11 +294,7 @@ def outdated_queue(user: Viewer, *, resolved: bool = False) -> list[OutdatedAdvi
         stmt = stmt.where(Case.program_id.in_(visible))
     else:
         stmt = stmt.where(Case.program_id.in_(visible), sa.or_(mine, Case.program_id.in_(desks)))
-    return [
-        i
-        for i in db.session.scalars(stmt).unique()
-        if policy.can_review_outdated(user, i, practice_seen=True)
-    ]
+    return [i for i in db.session.scalars(stmt).unique() if policy.can_review_outdated(user, i)]
 
 
 def get_outdated(user: Viewer, item_id: int) -> OutdatedAdvice:
@@ -311,6 +305,13 @@ def get_outdated(user: Viewer, item_id: int) -> OutdatedAdvice:
     if item is None or not policy.can_review_outdated(user, item):
         raise NotFound("No such item in your outdated-advice queue.")
     return item
+
+
+def named_practice_ids(items: Iterable[OutdatedAdvice]) -> list[int | None]:
+    """The practices and successors `items` name: which of them the reader sees is read
+    once for a page (`policy.visible_practice_ids`); an item whose practice is not among
+    them is shown without it, nor its successor."""
+    return [i for item in items for i in (item.practice_id, item.replacement_id)]
 
 
 def _family_ids(case: Case) -> list[int]:
@@ -325,14 +326,20 @@ def _family_ids(case: Case) -> list[int]:
 
 def patient_notices(user: Viewer, case: Case) -> list[OutdatedAdvice]:
     """Practice changes that touched advice given on this patient (this presentation, the
-    earlier ones and the follow-ups) that `user` may see: for the case page."""
+    earlier ones and the follow-ups) that `user` may see: for the case page. One naming a
+    practice the reader cannot see is theirs only if they review it, and is shown without
+    the practice (`visible_practice_ids`)."""
     stmt = (
         select(OutdatedAdvice)
         .join(Recommendation, Recommendation.id == OutdatedAdvice.recommendation_id)
+        .join(Case, Case.id == Recommendation.case_id)
         .where(
             Recommendation.case_id.in_(_family_ids(case)),
             Recommendation.status == RecommendationStatus.PUBLISHED,
-            policy.names_visible_practice(user, OutdatedAdvice.practice_id),
+            sa.or_(
+                policy.names_visible_practice(user, OutdatedAdvice.practice_id),
+                policy.reviews_outdated_clause(user),
+            ),
         )
         .order_by(OutdatedAdvice.created_at, OutdatedAdvice.id)
         .options(

@@ -12,7 +12,13 @@ from app.errors import ValidationError
 from app.extensions import db
 from app.outdated.forms import ResolveForm
 from app.outdated.models import ReviewState
-from app.outdated.operations import NOTE_MAX, get_outdated, outdated_queue, resolve_outdated
+from app.outdated.operations import (
+    NOTE_MAX,
+    get_outdated,
+    named_practice_ids,
+    outdated_queue,
+    resolve_outdated,
+)
 
 outdated_blueprint = Blueprint("outdated", __name__, template_folder="templates")
 
@@ -34,8 +40,8 @@ def _page(refused: dict[str, Any] | None = None, status: int = 200) -> tuple[str
     return render_template(
         "outdated/queue.html",
         items=items,
-        # the replacements the reader may see, in one statement for the queue
-        shown_practices=policy.visible_practice_ids(user, [i.replacement_id for i in items]),
+        # the practices and replacements the reader may see, in one statement for the queue
+        shown_practices=policy.visible_practice_ids(user, named_practice_ids(items)),
         resolved=resolved,
         choices=CHOICES,
         refused=refused or {},

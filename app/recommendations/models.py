@@ -66,6 +66,8 @@ class Recommendation(Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     published_at: Mapped[datetime | None]
+    # The version that was published: readers other than its author see the history from it.
+    published_version: Mapped[int | None]
     key: Mapped[str] = key_column()
     import_hash: Mapped[str | None] = import_hash_column()
 

@@ -138,6 +138,7 @@ def add_recommendation(
         position=_next_position(case),
         status=RecommendationStatus.PUBLISHED if publish else RecommendationStatus.DRAFT,
         published_at=utcnow() if publish else None,
+        published_version=1 if publish else None,
     )
     db.session.add(recommendation)
     db.session.flush()
@@ -181,13 +182,16 @@ def _snapshot(recommendation: Recommendation, editor: User | None) -> None:
 
 def versions_seen_by(user: Viewer, recommendation: Recommendation) -> list[RecommendationVersion]:
     """The versions `user` may read (`policy.can_see_draft_history`): for other readers, from
-    the last one saved before it was published (the text they first saw) on."""
+    the one that was published (the text they first saw) on."""
     versions = sorted(recommendation.versions, key=lambda v: v.version)
-    published_at = recommendation.published_at
-    if policy.can_see_draft_history(user, recommendation) or published_at is None:
+    if (
+        policy.can_see_draft_history(user, recommendation)
+        or recommendation.status is not RecommendationStatus.PUBLISHED
+    ):
         return versions
-    drafts = [v.version for v in versions if v.created_at <= published_at]
-    return [v for v in versions if v.version >= max(drafts)] if drafts else versions
+    # Unknown (never expected once published): only the current text, so no draft shows.
+    first = recommendation.published_version or recommendation.version
+    return [v for v in versions if v.version >= first]
 
 
 @write_operation
@@ -274,6 +278,7 @@ def publish(recommendation: Recommendation, *, actor: Actor, imported: bool = Fa
         return
     recommendation.status = RecommendationStatus.PUBLISHED
     recommendation.published_at = utcnow()
+    recommendation.published_version = recommendation.version
     record(actor, "recommendation.published", recommendation)
 
 

@@ -63,7 +63,13 @@ from app.subscriptions.models import DigestPreference, Subscription
 from app.subscriptions.operations import follow, set_digest_preference
 from app.teaching import operations as teaching
 from app.teaching.models import SavedSearch, TeachingSet, TeachingSetItem
-from tests.cases.test_roundtrip import _written_in_the_app, targets
+from tests.cases.test_roundtrip import (
+    EDITED,
+    PUBLISHED,
+    _written_in_the_app,
+    published_history_as_seen_by_the_presenter,
+    targets,
+)
 from tests.conftest import PASSWORD, make_app
 from tests.support.builders import add_case, add_recommendation, build_world
 
@@ -333,6 +339,7 @@ def test_a_hub_exports_imports_into_a_fresh_instance_and_exports_the_same(app, t
                 select(User).where(User.email == "expert@demo.casebook.example")
             )
             assert imported.password_hash is None  # set by an admin, or a reset
+            assert published_history_as_seen_by_the_presenter() == [PUBLISHED, EDITED]
             copy = db.session.scalar(select(Program).where(Program.slug == program.slug))
             assert [v.version for v in template_versions(copy)] == versions_saved
             again = tmp_path / f"again-{name}"

@@ -24,11 +24,21 @@ from app.extensions import db
 from app.maintenance import initialise
 from app.programs.catalog import load_catalog
 from app.programs.models import Session
-from app.recommendations.operations import add_recommendation, annotate, edit_recommendation
+from app.recommendations.models import Recommendation
+from app.recommendations.operations import (
+    add_recommendation,
+    annotate,
+    edit_recommendation,
+    publish,
+    versions_seen_by,
+)
 from tests.conftest import make_app
 from tests.support import pg
 
 NAMED = "Refer to Dr. Alvarez at the liver clinic."  # a hub clinician, not the patient
+DRAFT = "Draft: refer to hepatology first?"
+PUBLISHED = "Retreat with sofosbuvir/velpatasvir/voxilaprevir for 12 weeks."
+EDITED = "Retreat with sofosbuvir/velpatasvir/voxilaprevir for 12 weeks; recheck RNA at 4."
 
 
 def _written_in_the_app() -> None:
@@ -79,6 +89,21 @@ def _written_in_the_app() -> None:
         .order_by(Session.date)
     ).first()
     schedule(case, later, presented=False, actor=SYSTEM)
+    # Drafted, published, then edited: readers other than its author see it from the
+    # published text, on this instance and on any the export is imported into.
+    drafted = add_recommendation(case, expert, DRAFT, "referral", actor=expert)
+    edit_recommendation(
+        drafted, body=PUBLISHED, category="therapeutic", references=[], editor=expert, actor=expert
+    )
+    publish(drafted, actor=expert)
+    edit_recommendation(
+        drafted,
+        body=EDITED,
+        category="therapeutic",
+        references=[],
+        editor=expert,
+        actor=expert,
+    )
     db.session.commit()
     assert db.session.scalar(select(DeidOverride.id).where(DeidOverride.field == "question"))
 
@@ -96,6 +121,13 @@ def fresh_instance(url: str, index: Path) -> Iterator[None]:
         finally:
             db.session.remove()
             db.engine.dispose()
+
+
+def published_history_as_seen_by_the_presenter() -> list[str]:
+    """The texts of the drafted-then-published recommendation its case's presenter reads."""
+    drafted = db.session.scalar(select(Recommendation).where(Recommendation.body == EDITED))
+    assert drafted is not None and drafted.case.presenter is not None
+    return [v.body for v in versions_seen_by(drafted.case.presenter, drafted)]
 
 
 def snapshot(out: Path, fmt: str) -> list[str]:
@@ -137,6 +169,7 @@ def test_demo_export_imports_into_a_fresh_instance_and_exports_the_same(
             results = import_paths([first], ImportOptions(create_authors=True), actor=SYSTEM)
             assert all(r.ok for r in results), [p for r in results for p in r.problems][:5]
             assert sum(r.created for r in results) == count
+            assert published_history_as_seen_by_the_presenter() == [PUBLISHED, EDITED]
             again = tmp_path / (f"again-{name}.jsonl" if fmt == "jsonl" else f"again-{name}")
             assert export_cases(again, fmt, actor=SYSTEM) == count
             assert snapshot(again, fmt) == exported, name

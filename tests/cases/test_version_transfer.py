@@ -74,3 +74,30 @@ def test_versions_that_do_not_count_up_from_one_are_refused(tmp_path):
     assert any(
         "recommendations[1].versions[2].version': must be 2" in p for p in result.problems
     ), result.problems
+
+
+@pytest.mark.usefixtures("program")
+def test_the_published_version_is_read_back_and_a_wrong_one_named(tmp_path):
+    path = write_jsonl(
+        tmp_path / "a.jsonl", [with_versions("Draft text.", "Published.", published_version=2)]
+    )
+    [result] = import_paths([path], actor=SYSTEM)
+    assert result.ok, result.problems
+    assert db.session.scalar(select(Recommendation.published_version)) == 2
+    for value, problem in (
+        (3, "must be the number of one of its versions (1 to 2)"),
+        ("2", "must be a version number (1 or more)"),
+        (0, "must be a version number (1 or more)"),
+    ):
+        rec = with_versions("One.", "Two.", published_version=value)
+        rec["ref"] = "hcv-2"
+        [result] = import_paths([write_jsonl(tmp_path / "b.jsonl", [rec])], actor=SYSTEM)
+        assert any(
+            f"recommendations[1].published_version': {problem}" in p for p in result.problems
+        ), result.problems
+    rec = with_versions("One.", status="draft", published_version=1)
+    rec["ref"] = "hcv-3"
+    [result] = import_paths([write_jsonl(tmp_path / "c.jsonl", [rec])], actor=SYSTEM)
+    assert any(
+        "published_version': is given only for a published one" in p for p in result.problems
+    )

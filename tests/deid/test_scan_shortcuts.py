@@ -70,6 +70,14 @@ def _plain_features(text: str, tokens: list, found: list, keep: list | None) -> 
             if s < t.end and t.start < e:
                 rule[i] = c
                 break
+    seen = {
+        t.word.lower(): rule[i]
+        for i, t in enumerate(tokens)
+        if rule[i] in ("NAME", "LOCATION", "FACILITY")
+        and len(t.word) > 2
+        and t.word.isalpha()
+        and t.word.lower() not in lex.common
+    }
     out = []
     line_pos, colon, table, column, prev_end, first_line = 0, False, False, 0, 0, True
     for i, t in enumerate(tokens):
@@ -83,6 +91,7 @@ def _plain_features(text: str, tokens: list, found: list, keep: list | None) -> 
         prev_end = t.end
         if keep is None or keep[i]:
             f = [*words[i].own, "lp=" + str(min(line_pos, 4))]
+            f += ["ss"] if line_pos and tokens[i - 1].word in ".!?;" else []
             f += ["colon"] if colon else []
             f += ["col=" + str(min(column, 5))] if table else []
             f += ["l1"] if first_line else []
@@ -100,6 +109,7 @@ def _plain_features(text: str, tokens: list, found: list, keep: list | None) -> 
             if rule[i]:
                 f.append("r=" + rule[i])
             else:
+                f += ["seen=" + seen[t.word.lower()]] if t.word.lower() in seen else []
                 f += ["rl=" + rule[i - 1]] if i and rule[i - 1] else []
                 f += ["rr=" + rule[i + 1]] if i + 1 < n and rule[i + 1] else []
             out.append(f)

@@ -37,7 +37,7 @@ def test_the_shipped_model_says_what_it_was_trained_on() -> None:
     settings = json.loads(tagger.SETTINGS_PATH.read_text(encoding="utf-8"))
     trained = settings["trained_on"]
     independent = {Path(p).parent.name for p in trained if "/independent/" in p}
-    assert independent == set("abcdefghij")  # the development sets only, never the held-out one
+    assert independent == set("abcdefghijkl")  # the development sets only, never the held-out one
     assert {p for p in trained if "/independent/" not in p} == {
         "eval/deid/clean.jsonl",
         "eval/deid/realistic.jsonl",
@@ -86,6 +86,38 @@ def test_features_read_the_rules_findings_and_the_line() -> None:
     assert "rr=LOCATION" in feats[4]
 
 
+def test_features_mark_another_mention_of_a_name_the_rules_found() -> None:
+    # made-up names: the rules find the first mention; the lower-case ones are marked
+    text = "Seen with Tamsin Oduya today. tamsin called back; oduya family here."
+    tokens = tagger.tokenize(text)
+    s = text.index("Tamsin")
+    found = [detector.Finding(s, s + len("Tamsin Oduya"), "NAME", 0.9)]
+    feats = dict(zip((t.start for t in tokens), tagger.features(text, tokens, found), strict=True))
+    assert "seen=NAME" in feats[text.index("tamsin")]
+    assert "seen=NAME" in feats[text.index("oduya")]
+    assert "ss" in feats[text.index("tamsin")] and "ss" in feats[text.index("oduya")]
+    assert not any(f.startswith("seen=") for f in feats[text.index("called")])
+    assert not any(f.startswith("seen=") for f in feats[s])  # the finding itself: r=NAME
+    # a sentence with no capital nor listed name is tagged when it names a found name again
+    text = "Seen with Tamsin Oduya today. then oduya called back."
+    tokens = tagger.tokenize(text)
+    rule = ["NAME" if s <= t.start < s + len("Tamsin Oduya") else "" for t in tokens]
+    covered = [bool(r) for r in rule]
+    assert not any(tagger.worth_tagging(tokens, text, covered)[-5:])
+    assert all(tagger.worth_tagging(tokens, text, covered, tagger.seen_words(tokens, rule)))
+
+
+def test_training_variants_keep_the_gold_offsets() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_deid_tagger
+
+    text = "Seen by Ana Ruiz\nat Elm Clinic"
+    assert train_deid_tagger.varied(text, 0) == "seen by ana ruiz\nat elm clinic"
+    assert train_deid_tagger.varied(text, 1) == "Seen by Ana Ruiz at Elm Clinic"
+    assert train_deid_tagger.varied(text, 2) is None
+    assert train_deid_tagger.varied("\u0130stanbul", 0) is None  # lower case is longer
+
+
 def test_plain_prose_is_not_tagged_but_a_line_with_a_name_is() -> None:
     text = "she was seen today and is doing well.\nfollow up with dr pereira next week."
     tokens = tagger.tokenize(text)
@@ -98,9 +130,9 @@ def test_the_training_script_refuses_a_set_that_is_not_a_development_set() -> No
     sys.path.insert(0, str(ROOT / "scripts"))
     import train_deid_tagger
 
-    assert train_deid_tagger.parse_sets("a,j") == ["a", "j"]
+    assert train_deid_tagger.parse_sets("a,l") == ["a", "l"]
     with pytest.raises(SystemExit):
-        train_deid_tagger.parse_sets("a,k")
+        train_deid_tagger.parse_sets("a,m")
 
 
 @pytest.mark.parametrize(
@@ -161,6 +193,15 @@ def _added(text: str, part: str, category: str) -> list[detector.Finding]:
         ("TMs, canals and nasal mucosa are clear.", "TMs", "ID"),
         ("Echo shows mild AI and trace MR.", "AI", "NAME"),
         ("Closed with separate Keith needles at the end.", "Keith", "NAME"),
+        # made-up eponyms before a hyphenated head or a procedure's or disease's suffix
+        ("Drained with a dorrance kellner t-tube.", "dorrance kellner", "NAME"),
+        ("History of a bellamy tolliver cholecystectomy.", "bellamy tolliver", "NAME"),
+        ("Known Harwell-Ostrom arthropathy, stable.", "Harwell-Ostrom", "NAME"),
+        # procedure codes are no ZIP codes
+        ("Release of the ulnar nerve at the elbow (64718).", "64718", "LOCATION"),
+        ("Fusion at C5-C6 (22554, 22585) with cages.", "22554, 22585", "LOCATION"),
+        ("This justifies CPT Code 77470.", "77470", "LOCATION"),
+        ("Sacral, single level. 64484 LT, injection.", "64484", "LOCATION"),
         ("Trunk range of motion limited in lateral side bend.", "lateral side bend", "ADDRESS"),
         (
             "Massage for 7 to 10 days on each side two to three times daily.",
@@ -201,6 +242,8 @@ def test_a_tagger_finding_without_its_categorys_shape_is_dropped(
         ("Pt lives at 2207 w alder ridge with her son.", "2207 w alder ridge", "ADDRESS"),
         ("ATV rollover on Gander Hollow trail last week.", "Gander Hollow trail", "ADDRESS"),
         ("Spoke with Kendra about the results.", "Kendra", "NAME"),
+        ("For the pt from Tallowvale (58213) we recommend rest.", "58213", "LOCATION"),
+        ("Home: 41 Road 7 (58213), gravel lane past the tower.", "58213", "LOCATION"),
     ],
 )
 def test_a_tagger_finding_with_its_categorys_shape_is_kept(

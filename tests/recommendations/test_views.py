@@ -457,3 +457,66 @@ def test_an_export_by_another_reader_keeps_the_drafts_texts_out(world, tmp_path)
     # the operator's export keeps every version
     export_cases(out, "jsonl", actor=SYSTEM, program_slugs=["hcv"])
     assert "hepatology" in out.read_text(encoding="utf-8")
+
+
+def _imported_copy(world, tmp_path, *, drop_published_version: bool = False) -> Recommendation:
+    """The case exported by the operator and imported as a new case (new ref, no keys), as
+    into a fresh instance: the import dates it at its session, its versions as the file."""
+    import json
+
+    from app.cases.transfer import export_cases, import_paths
+
+    rec = _drafted_then_published(world)
+    out = tmp_path / "cases.jsonl"
+    export_cases(out, "jsonl", actor=SYSTEM, program_slugs=["hcv"])
+    [case] = [
+        c
+        for c in map(json.loads, out.read_text(encoding="utf-8").splitlines())
+        if any(r["key"] == rec.key for r in c.get("recommendations", []))
+    ]
+    case["ref"] = "copy-1"
+    case["fields"] = {"genotype": "1a"}  # the builder's case skips the form's checks
+    for item in case["recommendations"]:
+        del item["key"]
+        for annotation in item.get("annotations", []):
+            del annotation["key"]
+        if drop_published_version:  # a file written before it was exported
+            item.pop("published_version", None)
+    case.pop("outcomes", None)
+    out.write_text(json.dumps(case) + "\n", encoding="utf-8")
+    [result] = import_paths([out], actor=SYSTEM)
+    assert result.ok, result.problems
+    copy = db.session.scalar(
+        db.select(Recommendation)
+        .where(Recommendation.key != rec.key)
+        .order_by(Recommendation.id.desc())
+    )
+    assert [v.body[:6] for v in copy.versions] == ["Draft:", "Treat ", "Treat "]
+    return copy
+
+
+def test_an_imported_recommendation_keeps_its_drafts_hidden(app, client, world, tmp_path):
+    from tests.conftest import page_as
+    from tests.support.clients import bearer
+
+    copy = _imported_copy(world, tmp_path)
+    page = text(page_as(app, world.coordinator, f"/recommendations/{copy.id}/versions"))
+    assert "Version 3" in page and "Version 2" in page
+    assert "hepatology" not in page and "Version 1" not in page
+    answer = client.get(
+        f"/api/v1/recommendations/{copy.id}/versions", headers=bearer(world.coordinator)
+    ).get_json()
+    assert [v["version"] for v in answer["results"]] == [2, 3]
+    assert "hepatology" not in str(answer)
+
+
+def test_a_file_that_does_not_say_which_text_was_published_shows_only_the_current(
+    app, client, world, tmp_path
+):
+    from tests.support.clients import bearer
+
+    copy = _imported_copy(world, tmp_path, drop_published_version=True)
+    answer = client.get(
+        f"/api/v1/recommendations/{copy.id}/versions", headers=bearer(world.coordinator)
+    ).get_json()
+    assert [v["version"] for v in answer["results"]] == [3]

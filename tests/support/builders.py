@@ -81,6 +81,7 @@ def add_recommendation(
         position=position or len(case.recommendations) + 1,
         status=RecommendationStatus.PUBLISHED if published else RecommendationStatus.DRAFT,
         published_at=datetime(2025, 1, 20, 9, 0) if published else None,
+        published_version=1 if published else None,
     )
     db.session.add(recommendation)
     db.session.flush()
