@@ -647,7 +647,6 @@ def can_review_outdated(user: Viewer, item: OutdatedAdvice) -> bool:
 def reviews_outdated_clause(user: Viewer) -> sa.ColumnElement[bool]:
     """`can_review_outdated`'s who-reviews half as a WHERE clause on a Recommendation joined
     to its Case (the case's visibility is the caller's)."""
-    from app.programs.models import Program
     from app.recommendations.models import Recommendation
 
     if can_review_every_outdated(user):
@@ -657,9 +656,8 @@ def reviews_outdated_clause(user: Viewer) -> sa.ColumnElement[bool]:
     parts: list[sa.ColumnElement[bool]] = []
     if has_permission(user, Permission.WRITE_RECOMMENDATION):
         parts.append(Recommendation.author_id == user.id)
-    if has_permission(user, Permission.MANAGE_SESSIONS):
-        desks = sa.select(Program.id).where(visible_program_clause(user))
-        parts.append(Case.program_id.in_(desks))
+    if has_permission(user, Permission.MANAGE_SESSIONS):  # `runs_program`: their own programs
+        parts.append(Case.program_id.in_(sorted(user.program_ids)))
     return sa.or_(sa.false(), *parts)
 
 
