@@ -287,9 +287,11 @@ def can_list_case(user: Viewer, case: Case) -> bool:
 
 
 def can_see_withdrawn(user: Viewer, case: Case) -> bool:
-    """A withdrawn case stays open to its program's review team (coordinators who see the
-    program, as for review) and admins: they may restore it."""
-    return is_system(user) or can(user, Permission.REVIEW_CASE, case.program)
+    """A withdrawn case stays open to those who read cases in review (coordinators who see
+    the program) and admins; its program's own review team may restore it."""
+    return is_system(user) or (
+        has_permission(user, Permission.REVIEW_CASE) and can_view_program(user, case.program)
+    )
 
 
 def can_withdraw_case(user: Viewer, case: Case) -> bool:
@@ -302,7 +304,11 @@ def can_withdraw_case(user: Viewer, case: Case) -> bool:
 
 
 def can_restore_case(user: Viewer, case: Case) -> bool:
-    return case.withdrawn_at is not None and can_view_case(user, case)
+    return (
+        case.withdrawn_at is not None
+        and can_view_case(user, case)
+        and can(user, Permission.REVIEW_CASE, case.program)
+    )
 
 
 def require_withdraw_case(user: Viewer, case: Case) -> None:
@@ -641,7 +647,6 @@ def can_review_outdated(user: Viewer, item: OutdatedAdvice) -> bool:
 def reviews_outdated_clause(user: Viewer) -> sa.ColumnElement[bool]:
     """`can_review_outdated`'s who-reviews half as a WHERE clause on a Recommendation joined
     to its Case (the case's visibility is the caller's)."""
-    from app.programs.models import Program
     from app.recommendations.models import Recommendation
 
     if can_review_every_outdated(user):
@@ -651,9 +656,8 @@ def reviews_outdated_clause(user: Viewer) -> sa.ColumnElement[bool]:
     parts: list[sa.ColumnElement[bool]] = []
     if has_permission(user, Permission.WRITE_RECOMMENDATION):
         parts.append(Recommendation.author_id == user.id)
-    if has_permission(user, Permission.MANAGE_SESSIONS):
-        desks = sa.select(Program.id).where(visible_program_clause(user))
-        parts.append(Case.program_id.in_(desks))
+    if has_permission(user, Permission.MANAGE_SESSIONS):  # `runs_program`: their own programs
+        parts.append(Case.program_id.in_(sorted(user.program_ids)))
     return sa.or_(sa.false(), *parts)
 
 
@@ -679,8 +683,8 @@ def require_own_account(user: Viewer, message: str = "Sign in first.") -> User:
 
 def can_run_desk(user: Viewer, program: Program) -> bool:
     """The session desk (agendas, the experts' drafts, sending the hub's recommendations)
-    and attendance: coordinators and admins who see the program."""
-    return has_permission(user, Permission.MANAGE_SESSIONS) and can_view_program(user, program)
+    and attendance: the program's coordinators, and admins."""
+    return can(user, Permission.MANAGE_SESSIONS, program)
 
 
 def require_run_desk(user: Viewer, program: Program) -> None:
@@ -696,9 +700,7 @@ STAFF_ROLES = frozenset({Role.COORDINATOR, Role.EXPERT})
 def can_manage_program_staff(user: Viewer, program: Program) -> bool:
     """Adding and removing a program's coordinators and experts: admins, and the program's
     own coordinators (a hub's coordinator assembles its team)."""
-    if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
-        return True
-    return _is_user(user) and user.role is Role.COORDINATOR and program.id in user.program_ids
+    return can_run_desk(user, program)
 
 
 def require_manage_program_staff(user: Viewer, program: Program) -> None:
@@ -729,9 +731,7 @@ def require_read_evaluations(user: Viewer, program: Program) -> None:
 
 def can_view_template_editor(user: Viewer, program: Program) -> bool:
     """The case-form editor: admins change it; the program's coordinators may look."""
-    if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
-        return True
-    return _is_user(user) and user.role is Role.COORDINATOR and program.id in user.program_ids
+    return can_run_desk(user, program)
 
 
 def require_view_template_editor(user: Viewer, program: Program) -> None:
@@ -756,14 +756,32 @@ def require_purge_text(user: Viewer) -> None:
         raise PermissionDenied("Only an admin can purge text.")
 
 
+# What runs a program (review, the desk and its sessions, imports into it): done in a program
+# by its own members; reading an open program stays open to all.
+_RUN_BY_MEMBERS = frozenset(
+    {Permission.REVIEW_CASE, Permission.MANAGE_SESSIONS, Permission.IMPORT_DATA}
+)
+
+
+def runs_program(user: Viewer, program: Program) -> bool:
+    """Admins (and the operator) run every program; anyone else only those they belong to."""
+    if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
+        return True
+    return _is_user(user) and program.id in user.program_ids
+
+
 def can(user: Viewer, permission: Permission, obj: Any = None) -> bool:
-    """True if `user` holds `permission`, and may see `obj` (a Program or a Case) if given."""
+    """True if `user` holds `permission`, and may see `obj` (a Program or a Case) if given;
+    for what runs a program, also if they are one of its members (`runs_program`)."""
     if not has_permission(user, permission):
         return False
     if obj is None:
         return True
     from app.programs.models import Program
 
+    program = obj if isinstance(obj, Program) else obj.program if isinstance(obj, Case) else None
+    if program is not None and permission in _RUN_BY_MEMBERS and not runs_program(user, program):
+        return False
     if isinstance(obj, Program):
         return can_view_program(user, obj)
     if isinstance(obj, Case):
@@ -1178,8 +1196,13 @@ def require_publish_recommendation(user: Viewer, recommendation: Recommendation)
 
 def require_import(user: Viewer, obj: Any = None) -> None:
     """Imports carry history (any status, any author, withdrawn or not), so they need
-    IMPORT_DATA in the program (`obj`) they write to."""
-    require(user, Permission.IMPORT_DATA, obj)
+    IMPORT_DATA in the program (`obj`) they write to, as one of its coordinators."""
+    from app.programs.models import Program
+
+    if not can(user, Permission.IMPORT_DATA, obj):
+        if isinstance(obj, Program) and can_view_program(user, obj):
+            raise PermissionDenied(f"Imports into {obj.name} are for its coordinators.")
+        raise PermissionDenied()
 
 
 def require_manage_credentials(user: Viewer, owner: User) -> None:

@@ -63,7 +63,7 @@ from app.deid.gate import (
 )
 from app.deid.models import DeidOverride
 from app.deid.parallel import ScanPool
-from app.errors import CasebookError, ValidationError
+from app.errors import CasebookError, PermissionDenied, ValidationError
 from app.extensions import db, reading_engine
 from app.inputs import FIELD_KEY, MAX_JSON_DEPTH, bounded_date, check_texts, json_depth
 from app.practices.conflicts import NEW_CASE, imported_conflicts
@@ -1202,7 +1202,12 @@ def _program(slug: Any, options: ImportOptions, actor: Actor) -> Program:
             program = program_for_import(slug, slug.replace("-", " ").title(), actor=actor)
         except ValidationError as exc:
             raise RecordProblem("program", exc.message) from None
-    policy.require(actor, Permission.IMPORT_DATA, program)
+    try:
+        policy.require_import(actor, program)
+    except PermissionDenied as exc:
+        if not policy.can_view_program(actor, program):
+            raise  # refused as the creation of a missing program is: nothing said of it
+        raise RecordProblem("program", exc.message) from None  # this record is refused
     return program
 
 

@@ -122,9 +122,9 @@ def test_who_sees_a_case_in_each_status(app, make_user, status, viewer, allowed)
     ],
 )
 def test_cli_actions_follow_the_policy(app, make_user, tmp_path, role, command, allowed):
-    user = make_user(role)
     create_program("hcv", "HCV ECHO", actor=SYSTEM)
     db.session.commit()
+    user = make_user(role, programs=["hcv"])  # a coordinator imports into their own program
     runner = app.test_cli_runner()
     if command == "import":
         source = tmp_path / "in.jsonl"

@@ -56,7 +56,7 @@ def people(app, make_user):
         "session": session,
         "provider": make_user("provider"),
         "other_provider": make_user("provider"),
-        "coordinator": make_user("coordinator"),
+        "coordinator": make_user("coordinator", programs=["pain"]),
         "expert": make_user("expert"),
         "other_expert": make_user("expert"),
     }

@@ -232,3 +232,12 @@ def test_a_coordinator_who_leaves_a_private_program_no_longer_hears_of_it(hub):
     add_program_member(SYSTEM, hub.perinatal, both.email)
     db.session.commit()
     assert len(named()) == 1
+
+
+def test_a_coordinator_of_another_program_has_none_of_its_items(hub, make_user):
+    supersede(hub)
+    outsider = make_user("coordinator")  # a member of no program: reads, does not run, them
+    assert outdated_queue(outsider) == []
+    item = outdated_queue(hub.admin)[0]
+    with pytest.raises(PermissionDenied):
+        resolve_outdated(item, "still_valid", actor=outsider)

@@ -114,3 +114,12 @@ def test_the_shell_counts_it_for_the_author_without_naming_the_practice(app, hub
     assert _named(hub, mine.output) == [] and "1 open item." in mine.output
     everything = app.test_cli_runner().invoke(args=["outdated"])
     assert hub.practice.title in everything.output  # the server sees every practice
+
+
+def test_a_coordinator_of_another_program_hears_nothing_of_it(client, hub, make_user):
+    """They read the open program's case, but do not run its desk: no notice there."""
+    _gone_private(hub)
+    outsider = make_user("coordinator")  # a member of no program
+    case_page = _page(client, outsider, f"/cases/{hub.rec.case_id}")
+    assert f"rec-{hub.rec.id}" in case_page
+    assert "you cannot see" not in case_page and _named(hub, case_page) == []
