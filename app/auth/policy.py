@@ -584,13 +584,9 @@ def can_cite(user: Viewer, target: Any) -> bool:
     from app.programs.models import Session
     from app.recommendations.models import Recommendation
 
-    if isinstance(target, Session):
-        return can_view_program(user, target.program)
-    if isinstance(target, Case):
-        return can_view_case(user, target)
-    if isinstance(target, Recommendation):
-        return can_view_recommendation(user, target)
-    return False
+    return isinstance(target, Session | Case | Recommendation) and _can_see_record(
+        user, target, otherwise=False
+    )
 
 
 def require_cite(user: Viewer, target: Any) -> None:
