@@ -416,9 +416,10 @@ def test_notifications_get_the_practices_they_name(migrated_database: None) -> N
 
 
 def _published_version_check() -> None:
-    """Existing recommendations get the version that was published: the last saved by then;
-    when none is older, the first for one written here (saved just after being published
-    with it) and the current text for an imported one (dated at its session)."""
+    """Existing recommendations get the version that was published: for one written here the
+    last saved by then, or the first when none is older (saved just after being published
+    with it); for an imported one its current text (its publication was dated at its
+    session, which tells nothing of when its versions were written)."""
     upgrade(revision="0037_notification_practices")
     program_id = _insert_program()
     expert_id = _insert_expert()
@@ -437,6 +438,8 @@ def _published_version_check() -> None:
         "drafted": ("published", "2025-01-20 11:00:00", None, ["09:00", "10:00", "12:00"]),
         "at_once": ("published", "2025-01-20 09:00:00", None, ["09:00:01", "13:00"]),
         "imported": ("published", "2025-01-14 12:00:00", "f" * 64, ["09:00", "10:00", "11:00"]),
+        # drafted before its session, published after it: the import dated it at the session
+        "imported_later": ("published", "2025-01-20 12:00:00", "e" * 64, ["09:00", "14:00"]),
         "draft": ("draft", None, None, ["09:00", "10:00"]),
     }
     ids = {}
@@ -478,7 +481,13 @@ def _published_version_check() -> None:
     assert _schema_diff() == []
     with db.engine.connect() as conn:
         found = dict(conn.execute(text("SELECT key, published_version FROM recommendations")).all())
-    assert found == {"key-drafted": 2, "key-at_once": 1, "key-imported": 3, "key-draft": None}
+    assert found == {
+        "key-drafted": 2,
+        "key-at_once": 1,
+        "key-imported": 3,
+        "key-imported_later": 2,
+        "key-draft": None,
+    }
     downgrade(revision="0037_notification_practices")
     upgrade()
 

@@ -4,9 +4,10 @@ Readers other than its author and admins see a recommendation's history from the
 was published. That was found by comparing the versions' times with `published_at`, which
 an import moves back to its session's date while the versions keep the file's times: no
 version was older, and every draft text was shown. The version is now recorded when it is
-published. Existing rows get the last version saved by the time of publishing; when none
-is older (an imported one), a recommendation written here gets its first version (published
-with it, saved a moment later) and an imported one its current text, so no draft shows.
+published. Existing rows written here get the last version saved by the time of publishing,
+or their first when none is older (published with it, saved a moment later); an imported
+one gets its current text (its publication was dated at its session, so its versions'
+times say nothing of it), so no draft shows.
 
 Revision ID: 0038_published_version
 Revises: 0037_notification_practices
@@ -69,9 +70,11 @@ def _backfill(bind) -> None:
     chosen = [
         {
             "rid": row.id,
-            "pv": row.older
-            if row.older is not None
-            else (1 if row.import_hash is None else row.version),
+            # an import dated the publication at its session: its versions' times say
+            # nothing of it, so only the current text is taken as published
+            "pv": row.version
+            if row.import_hash is not None
+            else (row.older if row.older is not None else 1),
         }
         for row in rows
     ]
