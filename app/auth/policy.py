@@ -766,6 +766,11 @@ def runs_program(user: Viewer, program: Program) -> bool:
     return _is_user(user) and program.id in user.program_ids
 
 
+def programs_run_by(user: Viewer, programs: Iterable[Program]) -> list[int]:
+    """`runs_program` for many: the ids of those `user` runs (their review queue's)."""
+    return [p.id for p in programs if runs_program(user, p) and can_view_program(user, p)]
+
+
 def can(user: Viewer, permission: Permission, obj: Any = None) -> bool:
     """True if `user` holds `permission`, and may see `obj` (a Program or a Case) if given;
     for what runs a program, also if they are one of its members (`runs_program`)."""

@@ -230,12 +230,14 @@ def my_case_counts(user: User) -> dict[str, int]:
 
 
 def review_queue_stmt(user: Viewer, statuses: Iterable[Any]) -> Any:
-    """Cases of these statuses in the programs `user` may see, oldest submission first."""
+    """Cases of these statuses in the programs `user` runs, oldest submission first (a
+    coordinator reviews their own programs' cases only)."""
     return _review_stmt(user, Case.status.in_(list(statuses)), Case.withdrawn_at.is_(None))
 
 
 def withdrawn_cases_stmt(user: Viewer) -> Any:
-    """Withdrawn cases `user` may see (and restore), most recently withdrawn first."""
+    """Withdrawn cases of the programs `user` runs (who may restore them), most recently
+    withdrawn first."""
     return (
         _review_stmt(user, Case.withdrawn_at.is_not(None), visible_case_clause(user))
         .order_by(None)
@@ -245,7 +247,7 @@ def withdrawn_cases_stmt(user: Viewer) -> Any:
 
 def _review_stmt(user: Viewer, *where: Any) -> Any:
     programs = list(db.session.scalars(select(Program)))
-    ids = policy.visible_program_ids(user, programs)
+    ids = policy.programs_run_by(user, programs)
     return (
         select(Case)
         .where(Case.program_id.in_(ids), *where)

@@ -8,7 +8,7 @@ import json
 from app.extensions import db
 from app.programs.models import Session
 from tests.api.test_api import CASE, TODAY, Api, world  # noqa: F401 - fixture
-from tests.conftest import sign_in
+from tests.conftest import page_as, sign_in
 
 
 def test_a_coordinator_of_another_program_is_refused_over_the_api(world, client, make_user):  # noqa: F811
@@ -91,3 +91,17 @@ def test_withdrawal_and_the_desks_rules_follow_membership(world, client, make_us
         False,
         True,
     )
+
+
+def test_the_review_queue_holds_only_the_programs_a_coordinator_runs(app, world, make_user):  # noqa: F811
+    """The queue offers approve, return and schedule: a coordinator of another program, who
+    may do none of them here, is not shown this program's cases to act on."""
+    outsider = make_user("coordinator")
+    case = world["provider"].post("/cases", expect=201, json=CASE)
+    world["provider"].post(f"/cases/{case['id']}/actions", expect=200, json={"action": "submit"})
+    page = page_as(app, outsider, "/review").get_data(as_text=True)
+    assert CASE["title"] not in page
+    assert f"/cases/{case['id']}/approve" not in page
+    page = page_as(app, world["coordinator"].user, "/review").get_data(as_text=True)
+    assert CASE["title"] in page
+    assert f"/cases/{case['id']}/approve" in page
