@@ -7226,6 +7226,8 @@ def _tagger_unlikely12(text: str, cand: tuple, found: list[Finding]) -> bool:
             or _singular12(last) in HEAD_NOUNS
             or bool(RX_EPONYM_SUFFIX14.search(last))  # "... krantz cystourethropexy"
         )
+    if cat == "LOCATION" and all(w in MONTH_WORDS for w in lows):
+        return True  # "for review in March": a month is no place
     if cat == "LOCATION" and all(w.isdigit() for w in words):
         # a ZIP code alone: after a place's or a street's capitalised word, a state or a
         # finding of the rules ("Collbran (81687)"); procedure codes stand after clinical

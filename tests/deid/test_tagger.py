@@ -210,6 +210,7 @@ def _added(text: str, part: str, category: str) -> list[detector.Finding]:
         ),
         ("Discharged on Isordil 20 tid and aspirin.", "Isordil 20 tid", "ADDRESS"),
         ("She finished high school in Germany.", "Germany", "LOCATION"),
+        ("Seen at St. Mary's for review in March.", "March", "LOCATION"),
         # a journal citation's pages
         ("Chronic Pelvic Pain. Obstet Gynecol. 2020;135(3):e98-e109.", "e98-e109", "ID"),
         ("Opioid guideline. JAMA. 2016;315(15):1624-1645.", "1624-1645", "PHONE"),
