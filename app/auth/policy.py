@@ -241,7 +241,7 @@ def can_view_case(user: Viewer, case: Case) -> bool:
     if case.status in OPEN_STATUSES or case.presenter_id == user.id:
         return True
     if case.status in IN_REVIEW_STATUSES:
-        return has_permission(user, Permission.REVIEW_CASE)
+        return can(user, Permission.REVIEW_CASE, case.program)  # its program's review team
     return can_see_every_draft(user)  # drafts
 
 
@@ -260,8 +260,13 @@ def visible_case_clause(user: Viewer) -> sa.ColumnElement[bool]:
     if can_see_every_draft(user):
         clauses.append(Case.status == CaseStatus.DRAFT)
     if has_permission(user, Permission.REVIEW_CASE):
-        clauses.append(Case.status.in_(IN_REVIEW_STATUSES))
-        return sa.or_(*clauses)  # withdrawn ones too: see can_see_withdrawn
+        # the review team of the programs they run (`runs_program`)
+        runs = (
+            sa.true() if user.role is Role.ADMIN else Case.program_id.in_(sorted(user.program_ids))
+        )
+        clauses.append(sa.and_(Case.status.in_(IN_REVIEW_STATUSES), runs))
+        # withdrawn ones too, of those programs: see can_see_withdrawn
+        return sa.and_(sa.or_(Case.withdrawn_at.is_(None), runs), sa.or_(*clauses))
     return sa.and_(Case.withdrawn_at.is_(None), sa.or_(*clauses))
 
 
@@ -287,11 +292,9 @@ def can_list_case(user: Viewer, case: Case) -> bool:
 
 
 def can_see_withdrawn(user: Viewer, case: Case) -> bool:
-    """A withdrawn case stays open to those who read cases in review (coordinators who see
-    the program) and admins; its program's own review team may restore it."""
-    return is_system(user) or (
-        has_permission(user, Permission.REVIEW_CASE) and can_view_program(user, case.program)
-    )
+    """A withdrawn case stays open to its program's review team (its coordinators) and
+    admins, who may restore it."""
+    return is_system(user) or can(user, Permission.REVIEW_CASE, case.program)
 
 
 def can_withdraw_case(user: Viewer, case: Case) -> bool:
@@ -849,14 +852,14 @@ def can_see_review(user: Viewer, case: Case) -> bool:
     return _is_user(user) and (
         case.presenter_id == user.id
         or user.role is Role.ADMIN
-        or has_permission(user, Permission.REVIEW_CASE)
+        or can(user, Permission.REVIEW_CASE, case.program)
     )
 
 
 def can_see_deid_risk(user: Viewer, case: Case) -> bool:
     """The re-identification warning (offsets and kinds, no text): for whoever may still
     change the case and for the review team."""
-    return can_edit_case(user, case) or has_permission(user, Permission.REVIEW_CASE)
+    return can_edit_case(user, case) or can(user, Permission.REVIEW_CASE, case.program)
 
 
 def can_submit_case(user: Viewer, case: Case) -> bool:

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from whoosh import query as wq
 
 from app.auth import policy
-from app.auth.models import User
+from app.auth.models import Role, User
 from app.auth.policy import Permission, Viewer
 from app.extensions import db
 from app.programs.models import Program
@@ -48,16 +48,21 @@ def audience_key(user: Viewer) -> tuple | None:
     restricts = [HIDDEN]
     if not policy.can_see_every_draft(user):
         restricts.append(DRAFT)
+    reviewed: tuple[str, ...] | None = None  # None: every program's cases in review
     if not policy.has_permission(user, Permission.REVIEW_CASE):
         restricts.append(REVIEW)
-    return (hidden_programs, tuple(sorted(seen)), tuple(restricts), str(user.id))
+    elif user.role is not Role.ADMIN:
+        # the review team of the programs they run (policy.can_view_case)
+        every = db.session.scalars(select(Program)).all()
+        reviewed = tuple(sorted(p.slug for p in every if policy.runs_program(user, p)))
+    return (hidden_programs, tuple(sorted(seen)), tuple(restricts), str(user.id), reviewed)
 
 
 def mask_docs(searcher, key: tuple) -> set[int]:
     """Document numbers `key`'s reader must not see, in this searcher."""
     if key == ("nobody",):
         return set(range(searcher.doc_count_all()))
-    hidden_programs, seen_programs, restricts, own = key
+    hidden_programs, seen_programs, restricts, own, reviewed = key
     masked: set[int] = set()
     for program_id in hidden_programs:
         masked.update(searcher.docs_for_query(wq.Term("private_program", str(program_id))))
@@ -76,4 +81,12 @@ def mask_docs(searcher, key: tuple) -> set[int]:
                 owned = set(searcher.docs_for_query(wq.Term("owner", own)))
             docs -= owned
         masked |= docs
+    if reviewed is not None:
+        in_review = set(searcher.docs_for_query(wq.Term("restrict", REVIEW)))
+        if in_review:
+            for slug in reviewed:
+                in_review.difference_update(searcher.docs_for_query(wq.Term("program", slug)))
+            if owned is None:
+                owned = set(searcher.docs_for_query(wq.Term("owner", own)))
+            masked |= in_review - owned
     return masked

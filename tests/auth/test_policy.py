@@ -97,6 +97,9 @@ def test_private_program_is_for_members_only(
         ("submitted", E, False),
         ("returned", P, False),
         ("returned", C, True),
+        ("submitted", "coordinator of another program", False),
+        ("returned", "coordinator of another program", False),
+        ("approved", "coordinator of another program", True),
         ("approved", P, True),
         ("approved", E, True),
         ("recommendations_published", P, True),
@@ -109,7 +112,13 @@ def test_who_sees_a_case_in_each_status(app, make_user, status, viewer, allowed)
     case = Case(program=program, presenter=presenter, title="t", status=CaseStatus(status))
     db.session.add(case)
     db.session.commit()
-    user = presenter if viewer == "presenter" else make_user(viewer)
+    if viewer == "presenter":
+        user = presenter
+    elif viewer == "coordinator of another program":
+        create_program("pain", "Pain ECHO", actor=SYSTEM)
+        user = make_user(C, programs=["pain"])
+    else:
+        user = make_user(viewer, programs=["hcv"])  # its review team, for a coordinator
     assert can_view_case(user, case) is allowed
 
 

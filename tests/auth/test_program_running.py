@@ -26,8 +26,10 @@ def test_a_coordinator_of_another_program_is_refused_over_the_api(world, client,
     }
     answer = outsider.post("/programs/pain/sessions", expect=403, json={"date": TODAY})
     assert answer["error"] == "forbidden"
-    answer = outsider.post(f"/cases/{case['id']}/actions", expect=403, json={"action": "approve"})
-    assert answer["error"] == "forbidden"
+    # a case in review is its program's review team's: to others it is missing
+    answer = outsider.post(f"/cases/{case['id']}/actions", expect=404, json={"action": "approve"})
+    assert answer["error"] == "not_found"
+    outsider.get(f"/cases/{case['id']}", expect=404)
     assert db.session.scalar(db.select(db.func.count()).select_from(Session)) == 0
 
     # The program's own coordinator still runs it.
@@ -46,7 +48,8 @@ def test_a_coordinator_of_another_program_is_refused_on_the_web(world, client, m
     desk = client.get("/programs/pain/desk")
     assert desk.status_code == 403
     assert "The session desk is for the program&#39;s coordinators." in desk.get_data(as_text=True)
-    assert client.post(f"/cases/{case['id']}/approve").status_code == 403
+    assert client.get(f"/cases/{case['id']}").status_code == 404
+    assert client.post(f"/cases/{case['id']}/approve").status_code == 404
     assert world["provider"].get(f"/cases/{case['id']}")["status"] == "submitted"
 
 
@@ -81,13 +84,25 @@ def test_withdrawal_and_the_desks_rules_follow_membership(world, client, make_us
     case = db.session.get(Case, answer["id"])
     for rule in (policy.can_run_desk, policy.can_read_evaluations, policy.can_manage_program_staff):
         assert (rule(outsider, case.program), rule(member, case.program)) == (False, True)
-    assert policy.can_view_case(outsider, case)  # cases in review are still read
+    # cases in review (and withdrawn ones) are read by the program's review team only
+    assert (policy.can_view_case(outsider, case), policy.can_view_case(member, case)) == (
+        False,
+        True,
+    )
+    assert (policy.can_see_review(outsider, case), policy.can_see_deid_risk(outsider, case)) == (
+        False,
+        False,
+    )
     assert (policy.can_withdraw_case(outsider, case), policy.can_withdraw_case(member, case)) == (
         False,
         True,
     )
     case.withdrawn_at = utcnow()
     assert (policy.can_restore_case(outsider, case), policy.can_restore_case(member, case)) == (
+        False,
+        True,
+    )
+    assert (policy.can_see_withdrawn(outsider, case), policy.can_see_withdrawn(member, case)) == (
         False,
         True,
     )
@@ -105,3 +120,20 @@ def test_the_review_queue_holds_only_the_programs_a_coordinator_runs(app, world,
     page = page_as(app, world["coordinator"].user, "/review").get_data(as_text=True)
     assert CASE["title"] in page
     assert f"/cases/{case['id']}/approve" in page
+
+
+def test_search_finds_a_case_in_review_for_its_programs_review_team_only(
+    world,  # noqa: F811
+    client,
+    make_user,
+):
+    outsider = Api(client, make_user("coordinator"))
+    case = world["provider"].post("/cases", expect=201, json=CASE)
+    world["provider"].post(f"/cases/{case['id']}/actions", expect=200, json={"action": "submit"})
+
+    def found(api: Api) -> set[int]:
+        answer = api.get("/search?q=taper+falls&group=false&per_page=100", expect=200)
+        return {r.get("case_id") or r.get("id") for r in answer["results"]}
+
+    assert case["id"] in found(world["coordinator"])
+    assert case["id"] not in found(outsider)
