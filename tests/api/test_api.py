@@ -195,7 +195,8 @@ def test_hidden_ids_and_slugs_read_as_missing_ones(world, make_user):
     assert propose(draft.id) == propose(99999).replace("99999", str(draft.id))
 
 
-def test_provider_cannot_edit_a_published_recommendation(world):
+def _published_recommendation(world) -> dict:
+    """A case presented at a session, with the expert's published advice "Taper."."""
     p, c, e = world["provider"], world["coordinator"], world["expert"]
     session = c.post("/programs/pain/sessions", expect=201, json={"date": TODAY})
     case = p.post("/cases", expect=201, json=CASE)
@@ -208,6 +209,12 @@ def test_provider_cannot_edit_a_published_recommendation(world):
         expect=201,
         json={"body": "Taper.", "category": "therapeutic", "publish": True},
     )
+    return rec
+
+
+def test_provider_cannot_edit_a_published_recommendation(world):
+    p = world["provider"]
+    rec = _published_recommendation(world)
     answer = p.patch(f"/recommendations/{rec['id']}", expect=403, json={"body": "Changed"})
     assert answer["error"] == "forbidden"
     world["other"].patch(f"/recommendations/{rec['id']}", expect=403, json={"body": "x"})
@@ -218,18 +225,8 @@ def test_an_edit_sent_with_the_version_it_was_made_from_is_refused_once_another_
 ):
     """The author and an admin both read version 1: the second PATCH, sent with it, is
     refused (409) instead of replacing the first unseen; sent again with version 2, saved."""
-    p, c, e, a = world["provider"], world["coordinator"], world["expert"], world["admin"]
-    session = c.post("/programs/pain/sessions", expect=201, json={"date": TODAY})
-    case = p.post("/cases", expect=201, json=CASE)
-    p.post(f"/cases/{case['id']}/actions", expect=200, json={"action": "submit"})
-    c.post(f"/cases/{case['id']}/actions", expect=200, json={"action": "approve"})
-    c.post(f"/sessions/{session['id']}/cases", expect=200, json={"case_id": case["id"]})
-    c.post(f"/sessions/{session['id']}/cases/{case['id']}/presented", expect=200)
-    rec = e.post(
-        f"/cases/{case['id']}/recommendations",
-        expect=201,
-        json={"body": "Taper.", "category": "therapeutic", "publish": True},
-    )
+    e, a = world["expert"], world["admin"]
+    rec = _published_recommendation(world)
     path = f"/recommendations/{rec['id']}"
     assert e.patch(path, expect=200, json={"body": "Taper slowly.", "version": 1})["version"] == 2
     refused = a.patch(path, expect=409, json={"body": "Taper by 10%.", "version": 1})
