@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Check set O: keys, ids, offsets, categories, overlaps, clean passages, value reuse.
 
-Set N's checker with ids starting `O-P`, plus: no identifier in a
-clean passage (no phone-, SSN- or e-mail-shaped string, no numeric identifier value and no
-multi-word name of an identifier passage), check digits of every NPI, DEA, VIN and IMEI, and
-identifier and clean passages counted (270 and 180).
+Set N's checker with ids starting `O-P`; otherwise unchanged: keys, ids, offsets, spans that cut
+no word or number and cross no line break, no overlaps, the eighteen categories, AGE spans 90 or
+over, no identifier in a clean passage (no phone-, SSN-, numeric-date-, `Mon dd`- or IPv4-shaped
+string, no e-mail or link, no numeric identifier value and no multi-word name of an identifier
+passage), check digits of every NPI, DEA, VIN and IMEI, at least 60 spans per category, no value
+other than an age in more than two passages, and 270 identifier and 180 clean passages.
 
 Run: python3 check_set.py [path/to/heldout.jsonl]      (exit 1 on any problem)
 """

@@ -115,7 +115,7 @@ def flight(r):
 def ccda(r):
     pl = place(r)
     pt = V.person(r)
-    fac = V.facility(r, pl)
+    fac = V.facility(r, pl, "clinic")
     return [
         '<recordTarget><patientRole>\n  <id root="2.16.840.1.113883.19.5" extension="', MR(V.mrn(r)),
         '"/>\n  <id root="2.16.840.1.113883.4.1" extension="', SS(V.ssn(r)),
@@ -159,7 +159,7 @@ def psql(r):
         ("dob", DT(V.date(r, 4, 1931, 2010))), ("ssn_last4", SS(V.last4(r))),
         ("phone", PH(V.phone(r, pl[4], 2))), ("email", EM(V.email(r, pt))),
         ("street", AD(V.street_line(r, pl))), ("city", LO(pl[0])), ("zip", ZP(V.zip_value(r, pl))),
-        ("referring_site", FA(V.facility(r, pl))), ("created_from_ip", IP(V.ipv4(r))),
+        ("referring_site", FA(V.facility(r, pl, "clinic"))), ("created_from_ip", IP(V.ipv4(r))),
     ]
     out = ["echo_registry=> \\x on\nExpanded display is on.\necho_registry=> select * from referral_queue where id = ",
            rows[0][1], ";\n-[ RECORD 1 ]---+------------------------------\n"]
@@ -176,7 +176,7 @@ def sqlinsert(r):
         pt, rel = V.person(r), V.person(r)
         out += ["  ('", NM(pt["last"]), ", ", NM(pt["first"]), "', '", MR(V.mrn(r)), "', '",
                 DT(V.date(r, 4, 1935, 2012)), "', '", PH(V.phone(r, pl[4], 1)), "', '", LO(pl[0]),
-                "', '", ZP(pl[3]), "', '", FA(V.facility(r, pl)), "', '",
+                "', '", ZP(pl[3]), "', '", FA(V.facility(r, pl, "clinic")), "', '",
                 r.choice(["sister ", "son ", "niece ", "husband "]), NM(rel["first"]),
                 " to call back')", ",\n" if i == 0 else ";"]
     return out
@@ -191,7 +191,7 @@ def yaml(r):
         "\ndevices:\n  - kind: insulin pump\n    serial: ", DV(V.serial(r)),
         "\n  - kind: phone\n    imei: \"", DV(V.imei(r)), "\"\nportal:\n  last_login_ip: ",
         IP(V.ipv6(r) if r.random() < 0.4 else V.ipv4(r)), "\n  shared_album: ", UR(V.personal_url(r, pt)),
-        "\ncare_team:\n  - Dr. ", NM(full(dr)), " (", FA(V.facility(r, pl)), ")",
+        "\ncare_team:\n  - Dr. ", NM(full(dr)), " (", FA(V.facility(r, pl, "clinic")), ")",
     ]
 
 
@@ -208,7 +208,7 @@ def medwatch(r):
         f"{r.randint(8000, 8100)}", "  serial # ", DV(V.serial(r)), "  lot # ", f"{r.randint(1000, 9999)}",
         "\nG. REPORTER  ", NM(fml(rep)), ", RN\n   ", AD(V.street_line(r, pl)), ", ", LO(pl[0]), ", ",
         pl[2], " ", ZP(V.zip_value(r, pl)), "\n   phone ", PH(V.phone(r, pl[4])), "  fax ",
-        FX(V.phone(r, pl[4], 1)), "  e-mail ", EM(V.email(r, rep)), "\n   facility: ", FA(V.facility(r, pl)),
+        FX(V.phone(r, pl[4], 1)), "  e-mail ", EM(V.email(r, rep)), "\n   facility: ", FA(V.facility(r, pl, "clinic")),
     ]
 
 
@@ -248,7 +248,7 @@ def polst(r):
     a = age(r)
     return [
         f"MEDICAL ORDERS FOR SCOPE OF TREATMENT ({V.STATE_NAMES[pl[2]]})\nPatient last name: ",
-        NM(pt["last"].upper()), "   First: ", NM(pt["first"].upper()), "   DOB: ", DT(V.dob_for_age(r, a, 1)),
+        NM(pt["last"].upper()), "   First: ", NM(pt["first"].upper()), "   DOB: ", DT(V.dob_for_age(r, a, 0)),
         "   (age ", AG(a), ")\nA. Do not attempt resuscitation.  B. Limited interventions.\nDiscussed with: ",
         NM(full(agent)), " (health care agent, daughter), ", AD(V.street_line(r, pl)), ", ", LO(pl[0]), " ",
         ZP(V.zip_value(r, pl)), ", tel ", PH(V.phone(r, pl[4])), "\nPhysician: ", NM(fml(md)), ", MD   License # ",
@@ -305,7 +305,7 @@ def dhcp(r):
 def bounce(r):
     pl = place(r)
     pt, dr = V.person(r), V.person(r)
-    fac = V.facility(r, pl)
+    fac = V.facility(r, pl, "clinic")
     addr = V.email(r, pt)
     y, m, d = V.date_parts(r)
     wd = r.choice(["Mon", "Tue", "Wed", "Thu", "Fri"])
@@ -411,7 +411,7 @@ def retinal(r):
         out += [MR(V.mrn(r)), ";", NM(caps(p["last"])), ";", NM(p["first"]), ";", DT(V.date(r, 3, 1935, 2005)),
                 ";", DT(V.date(r, 3)), f";{r.choice(['OD', 'OS'])};0,{r.randint(2, 7)};R{r.randint(0, 2)}M0;",
                 DV(cam), ";", IP(ip), "\n"]
-    out += ["Site: ", FA(V.facility(r, pl)), " (", LO(pl[0]), ")"]
+    out += ["Site: ", FA(V.facility(r, pl, "clinic")), " (", LO(pl[0]), ")"]
     return out
 
 
@@ -452,7 +452,7 @@ def mammo(r):
     pl = place(r)
     tech = V.person(r, "F")
     st = pl[2] if pl[2] in ("NY", "KY", "VA", "FL", "WI") else "WI"
-    out = ["MOBILE MAMMOGRAPHY — coach plate ", VE(V.plate(r, st)), "\nSite: ", FA(V.facility(r, pl)), ", ",
+    out = ["MOBILE MAMMOGRAPHY — coach plate ", VE(V.plate(r, st)), "\nSite: ", FA(V.facility(r, pl, "shelter")), ", ",
            LO(pl[0]), "   Date: ", DT(V.date(r, 10)), "\n"]
     for t in ("09:00", "09:20"):
         p = V.person(r, "F")
@@ -545,9 +545,9 @@ def survey(r):
     pl = place(r)
     out = ["survey_id\tvisit_date\tunit\tcomment\n"]
     n1, d1, n2 = V.person(r), V.person(r), V.person(r)
-    out += [AC(V.digits(r, 9)), "\t", DT(V.date(r, 4)), "\t", FA(V.facility(r, pl)), "\t\"nurse ",
+    out += [AC(V.digits(r, 9)), "\t", DT(V.date(r, 4)), "\t", FA(V.facility(r, pl, "clinic")), "\t\"nurse ",
             NM(n1["first"]), " was wonderful at night, Dr. ", NM(d1["last"]), " explained everything\"\n"]
-    out += [AC(V.digits(r, 9)), "\t", DT(V.date(r, 4)), "\t", FA(V.facility(r, pl)),
+    out += [AC(V.digits(r, 9)), "\t", DT(V.date(r, 4)), "\t", FA(V.facility(r, pl, "clinic")),
             "\t\"nobody called me back about the bill. call ", PH(V.phone(r, pl[4], 1)), " or ",
             EM(V.email(r, n2)), " - ", NM(full(n2)), "\""]
     return out
@@ -624,7 +624,7 @@ SHAPES = [
 # Hand-written one-offs: [[value|CATEGORY]] marks a span.
 ONEOFFS = [
     ("coxsackie-town", "Pt lives in [[Coxsackie|LOCATION]], [[Greene|LOCATION]] County; the Coxsackie B titer came back negative. Son [[Cornelius Vernooy|NAME]] drives her."),
-    ("florida-ny", "Moved from Tampa to [[Florida|LOCATION]], NY ([[10921|ZIP]]) last year to be near her daughter [[Drita Camaj|NAME]]; still has a Florida plate, [[KTR G41|VEHICLE]]."),
+    ("florida-ny", "Moved from the Gulf Coast to [[Florida|LOCATION]], NY ([[10921|ZIP]]) last year to be near her daughter [[Drita Camaj|NAME]]; still has a Florida plate, [[KTR G41|VEHICLE]]."),
     ("hurt-va", "[[Otha Royster|NAME]] of [[Hurt|LOCATION]], VA says his back hurt after loading tobacco; call [[(434) 324-8817|PHONE]]."),
     ("la-crosse", "La Crosse virus IgM negative. Family is from [[La Crosse|LOCATION]], Virginia, not Wisconsin; mother [[Queenie Bugg|NAME]] at [[434-757-2290|PHONE]]."),
     ("bourbon-county", "Tick bite while mowing in [[Bourbon|LOCATION]] County; Bourbon virus testing sent to the state lab. Farm: [[Clarkston Stallion Station|FACILITY]], [[Paris|LOCATION]], KY."),
@@ -648,7 +648,7 @@ ONEOFFS = [
     ("fax-header", "[[03/14/2026|DATE]] 11:02 FROM: [[Halifax Regional Hospital|FACILITY]] FAX [[434-517-3390|FAX]] P. 001/004"),
     ("two-ssn", "Guarantor SSN [[412 67 2219|SSN]]; patient SSN on file ends [[0913|SSN]]. Acct [[HRH-2219047|ACCOUNT]]."),
     ("jamaica-phone", "Wife [[Sashana Bogle|NAME]] in [[Mandeville|LOCATION]], [[+1 876 962 4410|PHONE]]; he works at [[Osterhoudt Hill Orchards|FACILITY]], [[Clintondale|LOCATION]]."),
-    ("seminole", "[[Jennie Osceola|NAME]], Brighton Reservation, [[Okeechobee|LOCATION]] [[34974|ZIP]]; tribal clinic [[Brighton Health Clinic|FACILITY]]."),
+    ("seminole", "[[Jennie Osceola|NAME]], [[Brighton|LOCATION]] Reservation, [[Okeechobee|LOCATION]] [[34974|ZIP]]; tribal clinic [[Brighton Health Clinic|FACILITY]]."),
     ("ho-chunk", "Grandmother [[Winona Decorah|NAME]] ([[96|AGE]]) at [[W9814 County Rd P|ADDRESS]], [[Cashton|LOCATION]]."),
     ("dea-sig", "e-signed [[Jacobus Hasbrouck|NAME]], MD  NPI [[1245319599|LICENSE]]  DEA [[BH1234563|LICENSE]]"),
     ("chinese-contact", "Mother [[Lin Meixiang|NAME]] in [[Changle|LOCATION]], [[+86 138 5912 0471|PHONE]]; interpreter [[Weng Jianhua|NAME]]."),

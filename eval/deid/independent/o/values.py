@@ -359,6 +359,8 @@ KINDS = {
     "ems": ["Volunteer Ambulance Corps", "Rescue Squad", "Fire & Rescue", "Fire District", "EMS"],
     "shelter": ["Elementary School", "High School", "Public Library", "Community Center", "Senior Center"],
     "health": ["Health Department", "Public Health Services", "Health Unit"],
+    "clinic": ["Family Health Center", "Rural Health Clinic", "Family Practice", "Medical Clinic",
+               "Free Clinic", "Internal Medicine", "Primary Care"],
 }
 
 
