@@ -180,14 +180,15 @@ class ChunkedMpWriter(MpWriter):
 
     def _enqueue(self) -> None:
         # Whoosh's, but the job is queued without blocking on a process that has died.
+        docs: list[tuple[int, dict]] = self.docbuffer
         filename = f"{random_name()}.doclist"
         with self.temp_storage().create_file(filename).raw_file() as fh:
-            for item in self.docbuffer:
+            for item in docs:
                 pickle.dump(item, fh, 2)
         if len(self.tasks) < self.procs:
             self._new_task()
-        self._put((filename, len(self.docbuffer)))
-        self.docbuffer = []
+        self._put((filename, len(docs)))
+        self.docbuffer: list[tuple[int, dict]] = []
 
     def _put(self, job) -> None:
         """Queue a job, or the end of work (None), while the processes are alive."""
