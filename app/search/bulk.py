@@ -8,7 +8,10 @@ queries read each term's postings from every segment in one read each (engine.py
 outbox's ordinary writes merge small segments as usual.
 
 The processes stop with their parent: killed or failed, a rebuild leaves no indexing
-process behind (each holds hundreds of MB), and a cancelled one terminates them.
+process behind (each holds hundreds of MB), and a cancelled one terminates them. The parent
+watches them in turn: an indexing process that dies (killed, out of memory, a crash) fails
+the rebuild at once with `IndexingProcessFailed`, naming how it ended, where the parent
+would otherwise wait for it forever (a full job queue) or for an hour (its result).
 
 They are started with "spawn" (a fresh interpreter), not Whoosh's default "fork": a forked
 copy of the rebuilding process would inherit its database connection in the middle of a
@@ -29,15 +32,34 @@ import threading
 import time
 
 from whoosh.multiproc import MpWriter, SubWriterTask
+from whoosh.util import random_name
 from whoosh.writing import SegmentWriter
 
 from app.batch import lower_priority
 
 DOCS_PER_SEGMENT = 8_000
 PARENT_POLL_SECONDS = 1.0
+CHILD_POLL_SECONDS = 1.0  # how often the parent checks its indexing processes while waiting
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 # A direct child (unlike "forkserver"), so that it can stop with its parent.
 START = multiprocessing.get_context("spawn")
+
+
+class IndexingProcessFailed(RuntimeError):
+    """An indexing process of a rebuild ended before handing back its segments."""
+
+
+def how_it_ended(exitcode: int | None) -> str:
+    """`killed by signal 11 (SIGSEGV)`, `exited with status 1`."""
+    if exitcode is None:
+        return "is still running"
+    if exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            return f"was killed by signal {-exitcode}"
+        return f"was killed by signal {-exitcode} ({name})"
+    return f"exited with status {exitcode}"
 
 
 def stop_with_parent(parent_pid: int) -> None:
@@ -156,23 +178,63 @@ class ChunkedMpWriter(MpWriter):
         finally:
             super().cancel()
 
+    def _enqueue(self) -> None:
+        # Whoosh's, but the job is queued without blocking on a process that has died.
+        docs: list[tuple[int, dict]] = self.docbuffer
+        filename = f"{random_name()}.doclist"
+        with self.temp_storage().create_file(filename).raw_file() as fh:
+            for item in docs:
+                pickle.dump(item, fh, 2)
+        if len(self.tasks) < self.procs:
+            self._new_task()
+        self._put((filename, len(docs)))
+        self.docbuffer: list[tuple[int, dict]] = []
+
+    def _put(self, job) -> None:
+        """Queue a job, or the end of work (None), while the processes are alive."""
+        while True:
+            # Before the end of work is sent, a process has no reason to exit at all.
+            self._check_processes(any_exit=job is not None)
+            try:
+                self.jobqueue.put(job, timeout=CHILD_POLL_SECONDS)
+                return
+            except queue.Full:
+                continue
+
+    def _check_processes(self, *, any_exit: bool) -> None:
+        for number, task in enumerate(self.tasks, 1):
+            if task.exitcode is not None and (task.exitcode != 0 or any_exit):
+                raise IndexingProcessFailed(
+                    f"Search indexing process {number} of {len(self.tasks)} (pid {task.pid})"
+                    f" {how_it_ended(task.exitcode)}; the rebuild was cancelled."
+                )
+
     def _commit(self, mergetype, optimize, merge):
         if self.docbuffer:
             self._enqueue()
         for _task in self.tasks:
-            self.jobqueue.put(None)
+            self._put(None)
         finalsegments = self._merge_segments(mergetype, optimize, merge)
-        results = []
-        for _task in self.tasks:
+        results: list = []
+        while len(results) < len(self.tasks):
             # Read before joining: a process cannot exit while its result is unread.
             try:
-                results.append(self.resultqueue.get(timeout=3600))
+                results.append(self.resultqueue.get(timeout=CHILD_POLL_SECONDS))
             except queue.Empty:
-                break
+                self._check_processes(any_exit=False)
+                if all(t.exitcode is not None for t in self.tasks):
+                    # All have exited: whatever they sent is in the queue by now.
+                    try:
+                        results.append(self.resultqueue.get(timeout=CHILD_POLL_SECONDS))
+                    except queue.Empty:
+                        raise IndexingProcessFailed(
+                            f"{len(self.tasks) - len(results)} of {len(self.tasks)} search"
+                            " indexing processes ended without handing back their segments;"
+                            " the rebuild was cancelled."
+                        ) from None
         for task in self.tasks:
             task.join()
-        if len(results) != len(self.tasks) or any(t.exitcode for t in self.tasks):
-            raise RuntimeError("A search indexing process failed; the rebuild was cancelled.")
+        self._check_processes(any_exit=False)
         for _run, _fields, segments in results:
             finalsegments.extend(segments)
         if self._added:

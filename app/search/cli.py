@@ -19,6 +19,7 @@ def reindex_command() -> None:
 
     from app.batch import batch_nice
     from app.extensions import db, reading_engine
+    from app.search.bulk import IndexingProcessFailed
     from app.search.documents import count_entities
     from app.search.upkeep import reindex
 
@@ -36,11 +37,16 @@ def reindex_command() -> None:
                 click.echo(f"Replayed {done:,} of {of:,} changes made meanwhile.", err=True)
                 shown[0] = done
 
-        report = reindex(
-            progress=bar.update,
-            nice=batch_nice(current_app.config),
-            replay_progress=replayed,
-        )
+        try:
+            report = reindex(
+                progress=bar.update,
+                nice=batch_nice(current_app.config),
+                replay_progress=replayed,
+            )
+        except IndexingProcessFailed as exc:
+            raise click.ClickException(
+                f"{exc} Search answers from the index as it was; the partial one was removed."
+            ) from None
     click.echo(
         f"Indexed {report.documents:,} documents in {report.seconds:.1f} s"
         f" (build {report.build_seconds:.1f} s; generation {report.generation});"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -127,3 +128,81 @@ def test_the_indexing_processes_inherit_no_database_connection(
             if fd > 2:  # past stdin/out/err: no database server socket either
                 assert not target.startswith("socket:"), (fd, target)
     assert verify().ok
+
+
+def _killing_a_process(monkeypatch, sig: signal.Signals, *, which: str = "one") -> list[int]:
+    """The rebuild's stream kills its indexing processes (`which`: "one" or "both") part-way,
+    once both run; the pids killed are returned."""
+    killed: list[int] = []
+    real = documents.all_documents
+
+    def killing(*args, **kwargs):
+        for n, doc in enumerate(real(*args, **kwargs)):
+            if n == 30:  # both processes have been started
+                children = sorted(multiprocessing.active_children(), key=lambda c: c.pid)
+                for child in children if which == "both" else children[:1]:
+                    deadline = time.monotonic() + 60
+                    while not _started(child.pid) and time.monotonic() < deadline:
+                        time.sleep(0.05)
+                    os.kill(child.pid, sig)
+                    child.join(60)
+                    killed.append(child.pid)
+            yield doc
+
+    monkeypatch.setattr(documents, "all_documents", killing)
+    return killed
+
+
+def _generations(app) -> list[str]:
+    return sorted(p.name for p in Path(app.config["CASEBOOK_INDEX_DIR"]).iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize(
+    ("sig", "which"),
+    [(signal.SIGSEGV, "one"), (signal.SIGKILL, "one"), (signal.SIGKILL, "both")],
+)
+def test_a_rebuild_whose_indexing_process_dies_fails_at_once_and_search_is_unchanged(
+    app, cases, small_batches, monkeypatch, sig, which
+) -> None:
+    """A dead indexing process used to leave the rebuild waiting: for an hour for its result
+    when the other one lived on, for ever on a full job queue when both had died."""
+    idx = index_at(app.config["CASEBOOK_INDEX_DIR"])
+    live = idx.current_generation()
+    before = _generations(app)
+    killed = _killing_a_process(monkeypatch, sig, which=which)
+    with pytest.raises(bulk.IndexingProcessFailed) as failure:
+        reindex(procs=2)
+    message = str(failure.value)
+    assert f"(pid {killed[0]}) was killed by signal {int(sig)} ({sig.name})" in message
+    assert "the rebuild was cancelled" in message
+    assert multiprocessing.active_children() == []
+    # The live generation answers as before; the half-built one is gone.
+    assert idx.current_generation() == live
+    assert _generations(app) == before
+    assert idx.partial_generations() == []
+    assert search(SYSTEM, SearchRequest(q="wombat", group=False)).total == 45
+    assert verify().ok
+
+
+def test_the_reindex_command_says_which_indexing_process_died_and_exits_1(
+    app, cases, small_batches, monkeypatch
+) -> None:
+    app.config["CASEBOOK_REINDEX_PROCS"] = 2
+    live = index_at(app.config["CASEBOOK_INDEX_DIR"]).current_generation()
+    killed = _killing_a_process(monkeypatch, signal.SIGSEGV)
+    result = app.test_cli_runner().invoke(args=["reindex"])
+    assert result.exit_code == 1
+    assert (
+        f"Search indexing process 1 of 2 (pid {killed[0]}) was killed by signal 11 (SIGSEGV);"
+        " the rebuild was cancelled." in result.output
+    )
+    assert "Search answers from the index as it was" in result.output
+    assert "Traceback" not in result.output
+    assert index_at(app.config["CASEBOOK_INDEX_DIR"]).current_generation() == live
+    assert verify().ok
+
+
+def test_an_indexing_process_that_fails_is_reported_by_its_exit_status() -> None:
+    assert bulk.how_it_ended(1) == "exited with status 1"
+    assert bulk.how_it_ended(-11) == "was killed by signal 11 (SIGSEGV)"
+    assert bulk.how_it_ended(-9) == "was killed by signal 9 (SIGKILL)"
