@@ -380,6 +380,8 @@ def record_outcome(
         )
     if note is not None and not isinstance(note, str):
         raise ValidationError("The note must be text.", field="note")
+    # A purge of either case scrubs the note: both are held before the outcome's row.
+    hold_case(follow_up, recommendation.case)
     overridden = guard(OUTCOME_TEXTS.texts(note=note), accepted)
     existing = next(
         (o for o in follow_up.outcomes if o.recommendation_id == recommendation.id), None
