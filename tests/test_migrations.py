@@ -494,3 +494,50 @@ def _published_version_check() -> None:
 
 def test_recommendations_get_the_version_that_was_published(migrated_database: None) -> None:
     _published_version_check()
+
+
+def _notification_unnamed_message_check() -> None:
+    """Existing notices of outdated advice get their news told without the practice, from
+    their message; other notices get none (they stay hidden from one who may not see it)."""
+    upgrade(revision="0038_published_version")
+    user_id = _insert_expert()
+    messages = {
+        "mine": (
+            "advice.outdated",
+            "2 recommendations of yours in Hepatitis C ECHO may be outdated: the best practice"
+            " “Check HBV first” was superseded by “Screen annually”. Review them.",
+        ),
+        "theirs": (
+            "advice.outdated",
+            "1 recommendation in Hepatitis C ECHO may be outdated: the best practice"
+            " “Check HBV first” was retired.",
+        ),
+        "followed": ("subscription.practice", "Best practice 1 on Hepatitis B was edited."),
+    }
+    for key, (kind, message) in messages.items():
+        db.session.execute(
+            text(
+                "INSERT INTO notifications (user_id, kind, message, url, created_at)"
+                " VALUES (:user, :kind, :message, :url, '2025-01-20 09:00:00')"
+            ),
+            {"user": user_id, "kind": kind, "message": message, "url": key},
+        )
+    db.session.commit()
+    db.session.remove()
+    upgrade()
+    assert _schema_diff() == []
+    with db.engine.connect() as conn:
+        found = dict(conn.execute(text("SELECT url, unnamed_message FROM notifications")).all())
+    assert found == {
+        "mine": "A best practice you cannot see was superseded: 2 recommendations of yours in"
+        " Hepatitis C ECHO may be out of date. Review them.",
+        "theirs": "A best practice you cannot see was retired: 1 recommendation in Hepatitis C"
+        " ECHO may be out of date.",
+        "followed": "",
+    }
+    downgrade(revision="0038_published_version")
+    upgrade()
+
+
+def test_notices_of_outdated_advice_get_their_unnamed_form(migrated_database: None) -> None:
+    _notification_unnamed_message_check()

@@ -47,7 +47,8 @@ def outdated_answer(
         change=item.change,
         replacement_id=replacement.id if replacement else None,
         replacement_title=replacement.title if replacement else None,
-        because=item.because,
+        # how it touched the advice would tell of the practice (it cites it, or agrees)
+        because=item.because if practice else None,
         state=item.state,
         note=item.note,
         annotation_id=item.annotation_id,

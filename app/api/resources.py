@@ -35,6 +35,7 @@ from app.programs.operations import (
 )
 from app.recommendations.models import Annotation, Recommendation
 from app.recommendations.operations import (
+    AS_SAVED,
     add_recommendation,
     annotate,
     edit_recommendation,
@@ -686,9 +687,10 @@ def update_recommendation(
     rec, user = _recommendation(recommendation_id), api_user()
     edit_recommendation(
         rec,
-        body=rec.body if payload.body is None else payload.body,
-        category=str(rec.category) if payload.category is None else payload.category,
-        references=rec.references if payload.references is None else payload.references,
+        # left out: as saved when the edit is (read under its lock, not here)
+        body=AS_SAVED if payload.body is None else payload.body,
+        category=AS_SAVED if payload.category is None else payload.category,
+        references=AS_SAVED if payload.references is None else payload.references,
         editor=user,
         actor=user,
         accepted=_findings_accepted(payload),

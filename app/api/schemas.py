@@ -865,7 +865,8 @@ class OutdatedAdvice(ApiModel):
     change: PracticeChange
     replacement_id: int | None
     replacement_title: str | None
-    because: OutdatedBecause
+    # null with the practice: that it cites the advice or agrees with it tells of it
+    because: OutdatedBecause | None
     state: ReviewState
     note: str
     annotation_id: int | None

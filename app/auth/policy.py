@@ -1400,12 +1400,12 @@ _READS_BY_AREA = {
     "deid": "guard overrides_for overrides_for_each",
     "desk": "review_days session_desk letters_sent draft_conflicts",
     "health": "health_report health_report_for",
-    "notifications": "shown_to case_url unread_count notifications_for",
+    "notifications": "shown_to unnamed_ids case_url unread_count notifications_for",
     "outdated": "outdated_queue get_outdated patient_notices named_practice_ids",
     "practices": "version_changes unified_diff",
     "programs": "find_program get_program visible_programs recent_sessions validate_template "
     "find_session get_session find_topic topic_texts template_texts template_text_labels "
-    "session_counts program_sessions",
+    "session_counts program_sessions free_slugs",
     "recommendations": "checked_item versions_seen_by",
     "subscriptions": "subscriptions_of following followed_topic_ids digest_preference digest",
     "teaching": "normalise_query search_texts saved_searches_of get_saved_search "

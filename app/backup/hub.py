@@ -57,6 +57,7 @@ from app.auth.models import User
 from app.auth.operations import add_membership, create_user, get_user_by_email
 from app.auth.policy import SYSTEM, Actor, Permission
 from app.cases.lifecycle import COMMENT_MAX
+from app.cases.locking import hold_case
 from app.cases.models import Case, ReviewComment
 from app.cases.operations import find_case_by_ref, schedule
 from app.cases.transfer import (
@@ -1458,6 +1459,8 @@ def _import_reviews(case: Case, items: list[tuple[str, dict[str, Any]]], context
     were written: one missing is added as written then, its text through the gate with the
     file's overrides (the case's status is the case record's; nobody is notified again); a
     different one at that time is a conflict, kept. Returns whether any was added."""
+    if items:
+        hold_case(case)  # before any comment's row: a purge's lock order
     have = {
         review.created_at: review
         for review in db.session.scalars(

@@ -23,6 +23,7 @@ from app.auth import policy
 from app.auth.models import User
 from app.auth.policy import Actor, Permission
 from app.cases.counting import first_day
+from app.cases.locking import hold_case_ids
 from app.cases.models import Case, CasePresentation, CaseStatus, case_topics
 from app.cases.operations import CaseData, field_cues, gate_texts, validate_content
 from app.common import text_key, utcnow
@@ -243,6 +244,9 @@ class NewCases:
             added = add_topic_ids(list(self.adding.values()), status=TopicStatus.PROPOSED)
             self.topics.update(added)
             self.adding = {}
+        # Outcomes hang on the earlier cases' advice too: those cases are held before any
+        # row is written (a purge's lock order, app/cases/locking.py).
+        hold_case_ids(c.follows.id for c in batch if c.outcomes and c.follows is not None)
         w = _Writer(self.actor.id if self.actor else None, utcnow(), imported=bool(self.state))
         self._sessions(batch, w)
         ids = w.insert(Case, [self._case_row(c, w.now) for c in batch])

@@ -16,6 +16,7 @@ from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import User
 from app.auth.policy import Actor, Permission
+from app.cases.locking import hold_case
 from app.cases.models import Case, CaseStatus, ReviewComment, WithdrawalReason
 from app.cases.operations import (
     CaseData,
@@ -137,6 +138,7 @@ def return_case(
             f"The comment must be at most {COMMENT_MAX:,} characters.", field="comment"
         )
     comment = comment.strip()
+    hold_case(case)  # before the comment's row: a purge's lock order (app/cases/locking.py)
     overridden = guard(RETURN_TEXTS.texts(comment=comment), accepted)
     set_status(case, CaseStatus.RETURNED, actor=actor)
     review = ReviewComment(case=case, author_id=actor.id, body=comment)

@@ -4,13 +4,14 @@ The span is replaced by `[REDACTED]` in the case, its review comments, its recom
 and every kept version of them, their annotations, outcomes recorded on them, what users
 wrote about them elsewhere (evidence notes on them or on a session the case was on, those
 sessions, best practices drawn from them or from those sessions with their versions and
-endorsement notes, dissents, outdated-advice notes, teaching sets) and any notification
-quoting it. The search documents are rebuilt through the outbox
-and the index is merged so no segment keeps the old postings. The database is then made to
-drop the old bytes: on SQLite every connection runs with `secure_delete` (freed space is
-zeroed) and the WAL is checkpointed and truncated; on PostgreSQL the touched tables are
-rewritten by VACUUM FULL (a plain VACUUM only marks dead tuples reusable; their bytes stay
-in the page). The audit event says who, when, where and why, never the text.
+endorsement notes, dissents, outdated-advice notes, teaching sets, the proposed topics
+typed into it), any notification quoting it and any saved search holding it. The search
+documents are rebuilt through the outbox and the index is merged so no segment keeps the
+old postings. The database is then made to drop the old bytes: on SQLite every connection
+runs with `secure_delete` (freed space is zeroed) and the WAL is checkpointed and truncated;
+on PostgreSQL the touched tables are rewritten by VACUUM FULL (a plain VACUUM only marks
+dead tuples reusable; their bytes stay in the page). The audit event says who, when, where
+and why, never the text.
 """
 
 from __future__ import annotations
@@ -204,17 +205,86 @@ def _scrub_case(case: Case, text: str) -> PurgeResult:
                 result.tables.add(obj.__tablename__)
                 result.occurrences += count
 
-    for holder, names, whole_words in list(_holders(case)):
+    holders = list(_holders(case))
+    for holder, names, whole_words in holders:
         scrub(holder, names, whole_words)
     if "recommendations" in result.tables:
         # the claim stems of a rewritten body are rewritten with it (app/practices/claim_terms.py):
         # the old rows' bytes must go too
         result.tables.add("recommendation_terms")
+    if "topics" in result.tables:
+        # a topic's name and synonym keys are rewritten with them (app/programs/terms.py)
+        result.tables.add("topic_terms")
+    renamed = _renamed_topics([h for h, _, _ in holders if h.__tablename__ == "topics"])
     for notification in db.session.scalars(
         select(Notification).where(Notification.message.contains(text, autoescape=True))
     ):
         scrub(notification, ("message",))
+    _scrub_saved_searches(text, renamed, result)
     return result
+
+
+def _renamed_topics(topics: list[Any]) -> dict[str, str]:
+    """Give each proposed topic whose name lost words a name no other topic has and a slug
+    of it (the old slug spells the text too); the old slug → the new one."""
+    from sqlalchemy import inspect
+
+    from app.common import slugify, text_key
+    from app.programs.models import Topic
+    from app.programs.operations import free_slugs
+
+    renamed: dict[str, str] = {}
+    with db.session.no_autoflush:  # a name another topic has must not reach the database
+        for topic in topics:
+            if not inspect(topic).attrs["name"].history.has_changes():
+                continue
+            base, number = topic.name, 1
+            while db.session.scalar(
+                select(Topic.id).where(Topic.name_key == text_key(topic.name), Topic.id != topic.id)
+            ):
+                number += 1
+                suffix = f" ({number})"
+                topic.name = f"{base[: 120 - len(suffix)]}{suffix}"
+            old_slug = topic.slug
+            if slugify(topic.name) != old_slug:
+                [topic.slug] = free_slugs([topic.name])
+            renamed[old_slug] = topic.slug
+    return renamed
+
+
+def _scrub_saved_searches(text: str, renamed: dict[str, str], result: PurgeResult) -> None:
+    """A saved search (anyone's) loses the text's whole words from its name and from each of
+    its query's parameters, and its topic filter follows a proposed topic renamed by the
+    purge; the query stays a query string, as `normalise_query` keeps it."""
+    from urllib.parse import parse_qsl, quote_plus, urlencode
+
+    from app.teaching.models import SavedSearch
+
+    wanted = [SavedSearch.name.contains(text, autoescape=True)]
+    for spelled in {text, quote_plus(text)}:
+        wanted.append(SavedSearch.query.contains(spelled, autoescape=True))
+    for slug in renamed:
+        wanted.append(SavedSearch.query.contains(f"topic={slug}", autoescape=True))
+    for saved in db.session.scalars(select(SavedSearch).where(or_(*wanted))):
+        name, in_name = _scrub_value(saved.name, text, whole_words=True)
+        pairs, in_query = [], 0
+        for key, value in parse_qsl(saved.query, keep_blank_values=True):
+            if key == "topic" and value in renamed:
+                pairs.append((key, renamed[value]))
+                in_query += 1
+                continue
+            cleaned, count = _scrub_value(value, text, whole_words=True)
+            pairs.append((key, cleaned))
+            in_query += count
+        for place, count in (("name", in_name), ("query", in_query)):
+            if count:
+                result.places.append(f"saved_searches.{place}")
+                result.tables.add("saved_searches")
+                result.occurrences += count
+        if in_name:
+            saved.name = _within_length(saved, "name", name)
+        if in_query:
+            saved.query = urlencode(pairs)
 
 
 @dataclass
@@ -320,10 +390,12 @@ def reapply_ledger() -> ReapplyReport:
 # or from such a session (and their kept versions, endorsement notes, other evidence notes
 # and the dissents and outdated-advice notes naming them); dissents and outdated-advice
 # notes on its recommendations; teaching-set notes on it (and the sets' own title and
-# description). A session's presenter is left: it names the hub's faculty, not the patient.
+# description); its proposed topics (typed into it, not yet reviewed: their name may be the
+# text); the presenter of such a session too (a free text, which may name the patient).
 _KEPT_TEXTS = {
     "evidence_links": ("note",),
-    "sessions": ("title", "didactic_topic", "notes"),
+    "sessions": ("title", "didactic_topic", "didactic_presenter", "notes"),
+    "topics": ("name", "synonyms", "description"),
     "best_practices": ("title", "statement"),
     "best_practice_versions": ("title", "statement", "reason"),
     "practice_endorsements": ("note",),
@@ -348,7 +420,7 @@ def _kept_about(case: Case) -> list[tuple[Any, bool]]:
         PracticeEndorsement,
         RecommendationDissent,
     )
-    from app.programs.models import Session
+    from app.programs.models import Session, TopicStatus
     from app.teaching.models import TeachingSet, TeachingSetItem
 
     rec_ids = [r.id for r in case.recommendations]
@@ -391,6 +463,8 @@ def _kept_about(case: Case) -> list[tuple[Any, bool]]:
         # an evidence note on a session it was on
         *db.session.scalars(select(EvidenceLink).where(EvidenceLink.session_id.in_(session_ids))),
         *db.session.scalars(select(BestPractice).where(BestPractice.id.in_(drawn))),
+        # a topic typed into the case and not yet reviewed (other cases may carry it too)
+        *(t for t in case.topics if t.status is TopicStatus.PROPOSED),
     ]
     for model in (
         BestPracticeVersion,

@@ -25,6 +25,10 @@ class Notification(Model):
     # Likewise the program a message names (its count, its name): hidden from one who can no
     # longer see the program, case or not.
     program_id: Mapped[int | None] = mapped_column(index=True)
+    # What one who may not see a best practice the message names reads instead (decided
+    # when read, as `practices_named`): the same news without the practice, its title,
+    # number or link. Empty: the message is hidden from them.
+    unnamed_message: Mapped[str] = mapped_column(sa.String(400), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     read_at: Mapped[datetime | None]
 
@@ -34,9 +38,9 @@ class Notification(Model):
 
 
 class NamedPractice(Model):
-    """A best practice a notification names (its title): the message is hidden from one who
-    may not see the practice when reading it, as its evidence may have changed since. A
-    hint, not a reference, like `Notification.case_id`."""
+    """A best practice a notification names (its title): one who may not see the practice
+    when reading it (its evidence may have changed since) reads the message's unnamed form,
+    or nothing without one. A hint, not a reference, like `Notification.case_id`."""
 
     __tablename__ = "notification_practices"
 

@@ -30,11 +30,13 @@ def notify(
     case_id: int | None = None,
     program_id: int | None = None,
     practice_ids: Iterable[int] = (),
+    unnamed_message: str = "",
 ) -> Notification | None:
     """A message to `user` (none to an inactive account). A message about a case names it by
     `case_id` or links to its page, one that names a program gives its `program_id`, one that
     names best practices their `practice_ids`, so that it is hidden when the case, the
-    program or a practice no longer is seen."""
+    program or a practice no longer is seen; with `unnamed_message` (the news without the
+    practices), one who may not see a practice reads that instead."""
     if user is None or not user.active:
         return None
     match = CASE_LINK.search(url)
@@ -46,6 +48,7 @@ def notify(
         case_id=case_id if case_id is not None else int(match.group(1)) if match else None,
         program_id=program_id,
         practices_named=[NamedPractice(practice_id=i) for i in sorted(set(practice_ids))],
+        unnamed_message=unnamed_message[:400],
     )
     db.session.add(notification)
     return notification
@@ -56,7 +59,8 @@ def shown_to(user: User) -> sa.ColumnElement[bool]:
     since withdrawn (it comes back if restored), or one in a private program the user has
     left (the message names the program and the case); and less those that name a program
     the user may no longer see (they come back on rejoining), or a best practice the user
-    may not see now (one whose open evidence was removed since)."""
+    may not see now (one whose open evidence was removed since) unless the message has an
+    unnamed form (`unnamed_ids`: the one shown then)."""
     mine = Notification.user_id == user.id
     visible_programs = select(Program.id).where(policy.visible_program_clause(user))
     program_seen = sa.or_(
@@ -74,8 +78,23 @@ def shown_to(user: User) -> sa.ColumnElement[bool]:
         mine,
         program_seen,
         ~sa.exists().where(Case.id == Notification.case_id, hidden),
-        ~unseen_practice,
+        sa.or_(~unseen_practice, Notification.unnamed_message != ""),
     )
+
+
+def unnamed_ids(user: User, notifications: Iterable[Notification]) -> set[int]:
+    """Which of `notifications` name a best practice `user` may not see now: their unnamed
+    form is what the user reads (`shown_to` leaves out those without one)."""
+    ids = [n.id for n in notifications]
+    if not ids:
+        return set()
+    named = db.session.execute(
+        select(NamedPractice.notification_id, NamedPractice.practice_id).where(
+            NamedPractice.notification_id.in_(ids)
+        )
+    ).all()
+    seen = policy.visible_practice_ids(user, (practice_id for _, practice_id in named))
+    return {notification_id for notification_id, practice_id in named if practice_id not in seen}
 
 
 def case_url(case_id: int, *, letter: bool = False) -> str:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.extensions import db, writes_on_get
 from app.notifications.models import Notification
-from app.notifications.operations import mark_all_read, shown_to, unread_count
+from app.notifications.operations import mark_all_read, shown_to, unnamed_ids, unread_count
 from app.pagination import page_number, paginate
 
 notifications_blueprint = Blueprint("notifications", __name__, template_folder="templates")
@@ -39,7 +39,12 @@ def index() -> Any:
     page = page_number(request.args.get("page"))
     pager = paginate(stmt, page, int(current_app.config.get("CASEBOOK_PAGE_SIZE", 20)))
     unread_ids = {n.id for n in pager.items if n.read_at is None}
-    html = render_template("notifications/index.html", pager=pager, unread_ids=unread_ids)
+    html = render_template(
+        "notifications/index.html",
+        pager=pager,
+        unread_ids=unread_ids,
+        unnamed=unnamed_ids(user, pager.items),
+    )
     # Seen is read: the header count clears once the list has been shown.
     mark_all_read(user)
     db.session.commit()

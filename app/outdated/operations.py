@@ -201,7 +201,10 @@ def _tell_reviewers(
     practice: BestPractice, replacement: BestPractice | None, items: list[OutdatedAdvice]
 ) -> None:
     """One notification per author and per coordinator of each affected program; each
-    remembers its program, so that it is hidden from one who no longer sees it."""
+    remembers its program, so that it is hidden from one who no longer sees it, and the
+    practices it names, so that one who may not see them when reading (their evidence may
+    have become a private program's since) reads it without them."""
+    unnamed_change = "was retired" if replacement is None else "was superseded"
 
     def change(program: Program) -> str:
         if replacement is None:
@@ -234,6 +237,9 @@ def _tell_reviewers(
             QUEUE_URL,
             program_id=program_id,
             practice_ids=named(programs[program_id][0]),
+            unnamed_message=f"A best practice you cannot see {unnamed_change}: {_count(n)} of"
+            f" yours in {programs[program_id][0].name} may be out of date. Review"
+            f" {'it' if n == 1 else 'them'}.",
         )
     for program, n in programs.values():
         for member in program.members:
@@ -246,6 +252,8 @@ def _tell_reviewers(
                     QUEUE_URL,
                     program_id=program.id,
                     practice_ids=named(program),
+                    unnamed_message=f"A best practice you cannot see {unnamed_change}:"
+                    f" {_count(n)} in {program.name} may be out of date.",
                 )
 
 

@@ -685,7 +685,7 @@ def _add_topics(
     added: dict[str, _T] = {}
     for _attempt in range(50):
         keys = sorted(pending)
-        slugs = _free_slugs([pending[key] for key in keys])
+        slugs = free_slugs([pending[key] for key in keys])
         rows = [
             {
                 "name": pending[key],
@@ -720,7 +720,7 @@ def _add_topics(
 _SLUG_CANDIDATES = 20
 
 
-def _free_slugs(names: list[str]) -> list[str]:
+def free_slugs(names: list[str]) -> list[str]:
     """A free topic slug for each name (numbered when taken, never twice in the list), by
     equality lookups on the unique index: a LIKE prefix search scans the table on SQLite."""
     bases = [slugify(name) for name in names]

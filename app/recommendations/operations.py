@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import func, select
 
@@ -39,6 +40,15 @@ _OPEN_FOR_RECOMMENDATIONS = (
     CaseStatus.CLOSED,
 )
 REFERENCE_MAX = 500
+
+
+class _Saved(enum.Enum):
+    SAVED = "saved"
+
+
+# A field `edit_recommendation` is not given: it keeps the saved value, read under the
+# recommendation's lock (read before it, a concurrent edit's value would be written back).
+AS_SAVED: Literal[_Saved.SAVED] = _Saved.SAVED
 
 
 def _enum(enum_cls: Any, value: Any, field: str) -> Any:
@@ -198,9 +208,9 @@ def versions_seen_by(user: Viewer, recommendation: Recommendation) -> list[Recom
 def edit_recommendation(
     recommendation: Recommendation,
     *,
-    body: str,
-    category: str,
-    references: Iterable[str] | None,
+    body: str | Literal[_Saved.SAVED],
+    category: str | Literal[_Saved.SAVED],
+    references: Iterable[str] | None | Literal[_Saved.SAVED],
     editor: User | None,
     actor: Actor,
     imported: bool = False,
@@ -209,8 +219,9 @@ def edit_recommendation(
 ) -> bool:
     """Change the text; a new version is kept when anything changed. Returns whether it did.
 
-    `base_version`, the version the editor started from: a Conflict if another was saved
-    since (the editor's changes would silently replace it)."""
+    A field given as `AS_SAVED` keeps its value as saved when the edit is. `base_version`,
+    the version the editor started from: a Conflict if another was saved since (the
+    editor's changes would silently replace it)."""
     if imported:
         policy.require(actor, Permission.IMPORT_DATA, recommendation.case)
     else:
@@ -231,9 +242,15 @@ def edit_recommendation(
             "with the saved text, then save again.",
             field="version",
         )
-    new_body = _body(body)
-    new_category = _enum(RecommendationCategory, category, "category")
-    new_references = _references(references)
+    new_body = _body(recommendation.body if body is AS_SAVED else body)
+    new_category = (
+        recommendation.category
+        if category is AS_SAVED
+        else _enum(RecommendationCategory, category, "category")
+    )
+    new_references = _references(
+        recommendation.references if references is AS_SAVED else references
+    )
     overridden = guard(
         RECOMMENDATION_TEXTS.texts(body=new_body, references=new_references), accepted
     )
@@ -380,6 +397,8 @@ def record_outcome(
         )
     if note is not None and not isinstance(note, str):
         raise ValidationError("The note must be text.", field="note")
+    # A purge of either case scrubs the note: both are held before the outcome's row.
+    hold_case(follow_up, recommendation.case)
     overridden = guard(OUTCOME_TEXTS.texts(note=note), accepted)
     existing = next(
         (o for o in follow_up.outcomes if o.recommendation_id == recommendation.id), None

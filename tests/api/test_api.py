@@ -411,3 +411,48 @@ def test_a_program_not_found_is_named_without_repeating_what_was_typed(world):
     assert "bogus" in provider.post("/cases", json={**CASE, "bogus": 1})["message"]
     for answer in [*asked, invited, created, unknown]:
         assert "Quenby" not in str(answer) and "55512344" not in str(answer)
+
+
+def test_an_edit_without_a_version_keeps_what_another_saved_in_the_fields_it_leaves_out(
+    app, world, database_server, monkeypatch
+):
+    """The author sends a new body alone while an admin's change of category is saved: the
+    author's edit keeps the admin's category, not the one read before the admin's commit."""
+    if database_server is None:
+        pytest.skip("SQLite takes its write lock as a save begins: two saves never overlap")
+    import threading
+
+    from app.api import resources
+
+    e, a = world["expert"], world["admin"]
+    rec = _published_recommendation(world)
+    path = f"/recommendations/{rec['id']}"
+    threaded = Api(app.test_client(), e.user)
+    read, go_on = threading.Event(), threading.Event()
+    real = resources.edit_recommendation
+
+    def paused(*args, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            read.set()  # the author's request has read the recommendation …
+            go_on.wait(60)  # … and saves once the admin's edit committed
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(resources, "edit_recommendation", paused)
+    answers = []
+    first = threading.Thread(
+        target=lambda: answers.append(threaded.patch(path, json={"body": "Taper slowly."}))
+    )
+    first.start()
+    try:
+        assert read.wait(60)
+        a.patch(path, expect=200, json={"category": "diagnostic", "version": 1})
+    finally:
+        go_on.set()
+        first.join(60)
+    [answer] = answers
+    assert (answer["body"], answer["category"], answer["version"]) == (
+        "Taper slowly.",
+        "diagnostic",
+        3,
+    )
+    assert e.get(path, expect=200)["category"] == "diagnostic"

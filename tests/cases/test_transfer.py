@@ -512,3 +512,44 @@ def test_an_import_holds_the_case_before_it_changes_an_advices_author(
     )
     written = next(i for i, s in enumerate(statements) if s.startswith("UPDATE recommendations"))
     assert locked < written
+
+
+def test_an_import_holds_the_earlier_case_before_writing_a_follow_ups_outcomes(
+    program, tmp_path, database_server
+):
+    """The outcomes of a new follow-up hang on the earlier case's advice, whose purge scrubs
+    them: that case's row is held in share mode before they are written (a purge's order)."""
+    if database_server is None:
+        pytest.skip("SQLite takes no row locks: its writers take turns")
+    from sqlalchemy import event
+
+    [first] = import_paths([write_jsonl(tmp_path / "a.jsonl", [record()])], actor=SYSTEM)
+    assert first.ok
+    db.session.commit()
+    earlier = db.session.scalar(select(Case.id).where(Case.ref == "hcv-1"))
+    follow = record(
+        "hcv-2",
+        title="Follow-up: SVR12 reached",
+        follows="hcv-1",
+        status="closed",
+        recommendations=[],
+        outcomes=[{"recommendation": 1, "adoption": "adopted", "patient_status": "improved"}],
+    )
+    statements: list[tuple[str, dict]] = []
+
+    def seen(conn, cursor, statement, parameters, *args) -> None:
+        statements.append((" ".join(statement.split()), parameters))
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        [result] = import_paths([write_jsonl(tmp_path / "b.jsonl", [follow])], actor=SYSTEM)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    assert result.ok, result.problems
+    written = next(i for i, (s, _) in enumerate(statements) if s.startswith("INSERT INTO outcomes"))
+    held = [
+        p
+        for s, p in statements[:written]
+        if s.startswith("SELECT cases.id") and "FOR KEY SHARE" in s
+    ]
+    assert any(earlier in (p.values() if isinstance(p, dict) else p) for p in held), held

@@ -123,3 +123,58 @@ def test_a_coordinator_of_another_program_hears_nothing_of_it(client, hub, make_
     case_page = _page(client, outsider, f"/cases/{hub.rec.case_id}")
     assert f"rec-{hub.rec.id}" in case_page
     assert "you cannot see" not in case_page and _named(hub, case_page) == []
+
+
+def test_the_author_and_coordinators_hear_of_it_without_the_practice(client, hub):
+    """Their notice named the practice; once it is a private program's alone they read the
+    same news without it (no title, no number, no link to it), not nothing."""
+    _gone_private(hub)
+    program = hub.hcv.name
+    told = {
+        hub.expert: f"A best practice you cannot see was superseded: 1 recommendation of yours"
+        f" in {program} may be out of date. Review it.",
+        hub.coordinator: f"A best practice you cannot see was superseded: 2 recommendations"
+        f" in {program} may be out of date.",
+    }
+    for reader, message in told.items():
+        page = _page(client, reader, "/notifications")
+        assert message in page and _named(hub, page) == []
+        assert "may be outdated: the best practice" not in page
+
+
+def test_who_still_sees_the_practice_reads_it_named(client, hub, make_user):
+    _gone_private(hub)
+    page = _page(client, make_user("admin"), "/notifications")
+    assert "you cannot see" not in page  # the admin is told nothing: not a reviewer
+    hub.private_coordinator = make_user(
+        "coordinator", email="pc@example.org", programs=["perinatal-sud", "hcv"]
+    )
+    from app.notifications.models import NamedPractice, Notification
+
+    db.session.add(
+        Notification(
+            user_id=hub.private_coordinator.id,
+            kind="advice.outdated",
+            message=f"1 recommendation in X may be outdated: the best practice"
+            f" “{hub.practice.title}” was retired.",
+            unnamed_message="A best practice you cannot see was retired: 1 recommendation in X"
+            " may be out of date.",
+            url="/outdated",
+            practices_named=[NamedPractice(practice_id=hub.practice.id)],
+        )
+    )
+    db.session.commit()
+    page = _page(client, hub.private_coordinator, "/notifications")
+    assert f"“{hub.practice.title}” was retired" in page and "you cannot see" not in page
+
+
+def test_the_queue_does_not_tell_how_a_hidden_practice_touched_the_advice(client, hub):
+    """ "Cited by the practice" would tell that a practice the reader cannot see cites it."""
+    item = _gone_private(hub)
+    queue = _page(client, hub.expert, "/outdated")
+    assert f'id="item-{item.id}"' in queue
+    assert "cited by the practice" not in queue and "the practice’s advice" not in queue
+    assert "touched by a practice change" in queue
+    api = Api(client, hub.expert)
+    (row,) = client.get("/api/v1/outdated-advice", headers=api.headers).get_json()["results"]
+    assert row["because"] is None

@@ -1,0 +1,137 @@
+"""Places a purge reaches outside the case's own items: the proposed topics typed into it,
+the saved searches holding the text and the presenter of a session it was on. Each loses
+the text's whole words, as the hub's other texts do."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from app.cases.models import CasePresentation
+from app.common import slugify
+from app.deid.purge import REDACTED, purge_text
+from app.extensions import db
+from app.programs.models import Session, Topic, TopicStatus, TopicTerm
+from app.search import apply_pending
+from app.teaching.models import SavedSearch
+from app.teaching.operations import normalise_query
+from tests.conftest import page_as
+from tests.deid import test_purge
+from tests.deid.test_purge import SECRET
+
+planted = test_purge.planted  # the fixture
+
+
+def _topic(name: str, status: TopicStatus) -> Topic:
+    topic = Topic(name=name, slug=slugify(name), status=status)
+    db.session.add(topic)
+    db.session.flush()
+    return topic
+
+
+def test_a_proposed_topic_typed_into_the_case_loses_the_words(app, make_user, planted) -> None:
+    """Its name, synonyms, the keys it is looked up by and its slug (which spells the text
+    too) change; a name an earlier purge left is not taken twice; an accepted topic of the
+    vocabulary is left."""
+    case, _ = planted
+    typed = _topic(f"{SECRET} clinic", TopicStatus.PROPOSED)
+    typed.synonyms = [f"{SECRET} Annual clinic"]
+    _topic(f"{REDACTED} clinic", TopicStatus.PROPOSED)  # what an earlier purge left
+    vocabulary = _topic(f"{SECRET} registry", TopicStatus.ACCEPTED)
+    case.topics = [typed, vocabulary]
+    db.session.commit()
+    apply_pending()
+    old_slug = typed.slug
+    assert "quorvexil" in old_slug
+
+    admin = make_user("admin")
+    result = purge_text(case, SECRET, reason="identifier", actor=admin)
+    assert {"topics.name", "topics.synonyms"} <= set(result.places)
+    assert {"topics", "topic_terms"} <= result.tables
+    db.session.expire_all()
+    assert typed.name == f"{REDACTED} clinic (2)"
+    assert typed.synonyms == [f"{REDACTED} Annual clinic"]
+    assert typed.slug == "redacted-clinic-2"
+    keys = db.session.scalars(select(TopicTerm.term_key).where(TopicTerm.topic_id == typed.id))
+    assert [k for k in keys if "quorvexil" in k] == []
+    assert vocabulary.name == f"{SECRET} registry"
+    page = page_as(app, admin, f"/cases/{case.id}").get_data(as_text=True)
+    assert f"{REDACTED} clinic (2)" in page
+    assert SECRET not in page.replace(f"{SECRET} registry", "")
+
+
+def test_saved_searches_holding_the_text_lose_its_words(app, make_user, planted) -> None:
+    """Anyone's saved search: its name and each parameter of its query lose the text's
+    whole words (the query is kept URL-encoded: "Quorvexil-4471+clinic"); its filter on a
+    proposed topic the purge renamed follows the new slug. A search for a longer word
+    holding the text is left."""
+    case, _ = planted
+    purged = f"{SECRET} clinic"  # in the case's question
+    typed = _topic(purged, TopicStatus.PROPOSED)
+    case.topics = [typed]
+    owner = make_user("provider", programs=["hcv"])
+    words = SavedSearch(
+        owner_id=owner.id,
+        name=f"Patients like {purged}",
+        query=normalise_query(f"q=seen at {purged}&type=case"),
+    )
+    filtered = SavedSearch(
+        owner_id=owner.id, name="By clinic", query=normalise_query(f"topic={typed.slug}")
+    )
+    longer = SavedSearch(owner_id=owner.id, name="Other", query=normalise_query(f"q={purged}s"))
+    db.session.add_all([words, filtered, longer])
+    db.session.commit()
+    assert purged not in words.query
+    old_slug = typed.slug
+
+    result = purge_text(case, purged, reason="identifier", actor=make_user("admin"))
+    assert {"saved_searches.name", "saved_searches.query"} <= set(result.places)
+    assert "saved_searches" in result.tables
+    db.session.expire_all()
+    assert words.name == f"Patients like {REDACTED}"
+    assert words.query == normalise_query(f"q=seen at {REDACTED}&type=case")
+    assert (typed.name, typed.slug) == (REDACTED, "redacted") and old_slug != "redacted"
+    assert filtered.query == "topic=redacted"
+    assert longer.query == normalise_query(f"q={purged}s")
+    page = page_as(app, owner, "/my/searches").get_data(as_text=True)
+    assert f"Patients like {REDACTED}" in page and f"seen at {REDACTED}" in page
+    assert SECRET not in page.replace(f"{SECRET}+clinics", "").replace(f"{purged}s", "")
+    assert old_slug not in page
+
+
+def _session(case, number: int, presenter: str, *, on_agenda: bool) -> Session:
+    session = Session(
+        program=case.program,
+        number=number,
+        date=date(2026, 3, number),
+        title="Hepatitis C clinic",
+        didactic_topic="DAA regimens",
+        didactic_presenter=presenter,
+    )
+    db.session.add(session)
+    if on_agenda:
+        db.session.add(CasePresentation(case=case, session=session, presented=True))
+    db.session.flush()
+    return session
+
+
+def test_the_presenter_of_a_session_the_case_was_on_loses_the_words(
+    app, make_user, planted
+) -> None:
+    """A free text of the session, which may name the patient: whole words only, as the
+    session's other texts (the presenter's own name "Annabel" keeps its "Ann")."""
+    case, _ = planted
+    on = _session(case, 1, f"Dr Annabel Roy, with {SECRET}", on_agenda=True)
+    off = _session(case, 2, f"Dr Roy, with {SECRET}", on_agenda=False)
+    db.session.commit()
+    apply_pending()
+
+    admin = make_user("admin")
+    result = purge_text(case, SECRET, reason="identifier", actor=admin)
+    assert "sessions.didactic_presenter" in result.places
+    db.session.expire_all()
+    assert on.didactic_presenter == f"Dr Annabel Roy, with {REDACTED}"
+    assert off.didactic_presenter == f"Dr Roy, with {SECRET}"
+    page = page_as(app, admin, "/programs/hcv/sessions/1").get_data(as_text=True)
+    assert "Dr Annabel Roy, with" in page and SECRET not in page
