@@ -862,6 +862,12 @@ def can_see_deid_risk(user: Viewer, case: Case) -> bool:
     return can_edit_case(user, case) or can(user, Permission.REVIEW_CASE, case.program)
 
 
+def can_see_kept_identifiers(user: Viewer, case: Case) -> bool:
+    """Where the presenter kept a possible identifier as "not an identifier" (field,
+    characters, kind): for the review team of the case's program, who check them."""
+    return can(user, Permission.REVIEW_CASE, case.program)
+
+
 def can_submit_case(user: Viewer, case: Case) -> bool:
     """The submit button: the presenter sends a draft or returned case for review."""
     return (
