@@ -465,3 +465,22 @@ def test_a_practice_gone_private_since_is_no_longer_named_to_outsiders(
     assert named(w.expert) == []
     assert named(coordinator) == []
     assert {"/outdated", "api outdated"} <= set(named(w.admin))  # admins see every practice
+
+
+def test_the_vocabulary_counts_only_the_practices_a_coordinator_may_see(app, world) -> None:
+    """The topic list and a topic's page count its best practices: one drawn from a private
+    program alone is not counted for an outsider (the number would tell it exists)."""
+    import re
+
+    from app.programs.operations import find_topic
+
+    w = world
+    hep_c = find_topic("Hepatitis C")
+    insider = _as(app, w.admin)
+    outsider = _as(app, w.coordinator)
+    assert "and 1 best practice" in insider.get(f"/admin/topics/{hep_c.id}").get_data(as_text=True)
+    page = outsider.get(f"/admin/topics/{hep_c.id}").get_data(as_text=True)
+    assert "and 0 best practices" in page
+    listed = outsider.get("/admin/topics").get_data(as_text=True)
+    row = listed.split(f'href="/admin/topics/{hep_c.id}"')[1].split("</tr>")[0]
+    assert [int(n) for n in re.findall(r'<td class="num">(\d+)</td>', row)][2] == 0
