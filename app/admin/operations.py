@@ -436,8 +436,9 @@ def list_topics(
 
 def topic_link_counts(actor: Viewer, topic_ids: Iterable[int]) -> dict[int, dict[str, int]]:
     """Cases, sessions and practices linked to each topic (three grouped queries): the
-    cases and sessions `actor` may see. Coordinators accept the topics a private program
-    proposed, by name; how many of its cases carry them is not theirs to see."""
+    cases, sessions and best practices `actor` may see. Coordinators accept the topics a
+    private program proposed, by name; how many of its cases carry them is not theirs to
+    see."""
     ids = list(topic_ids)
     counts: dict[int, dict[str, int]] = {
         i: {"cases": 0, "sessions": 0, "practices": 0} for i in ids
@@ -450,7 +451,10 @@ def topic_link_counts(actor: Viewer, topic_ids: Iterable[int]) -> dict[int, dict
         "sessions": select(session_topics.c.topic_id, func.count())
         .join(Session, Session.id == session_topics.c.session_id)
         .where(Session.program_id.in_(seen)),
-        "practices": select(practice_topics.c.topic_id, func.count()),  # open to all
+        # a practice drawn from a private program alone is that program's (can_view_practice)
+        "practices": select(practice_topics.c.topic_id, func.count())
+        .join(BestPractice, BestPractice.id == practice_topics.c.practice_id)
+        .where(policy.visible_practice_clause(actor)),
     }
     for name, query in queries.items():
         column = query.selected_columns[0]

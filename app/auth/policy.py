@@ -862,6 +862,12 @@ def can_see_deid_risk(user: Viewer, case: Case) -> bool:
     return can_edit_case(user, case) or can(user, Permission.REVIEW_CASE, case.program)
 
 
+def can_see_kept_identifiers(user: Viewer, case: Case) -> bool:
+    """Where the presenter kept a possible identifier as "not an identifier" (field,
+    characters, kind): for the review team of the case's program, who check them."""
+    return can(user, Permission.REVIEW_CASE, case.program)
+
+
 def can_submit_case(user: Viewer, case: Case) -> bool:
     """The submit button: the presenter sends a draft or returned case for review."""
     return (
@@ -1071,10 +1077,10 @@ def trail_details(
     practice's trail is open to all who read trails, but its evidence may cite a private
     program's case or a draft: an event about a link to what the user may not see is left
     out (who cited it, that it exists), and so is the count of advice queued for review
-    when some of it is advice they may not see. A topic's merge counted the cases and
-    sessions it moved in every program: those counts are for admins. `newer`: events of
-    the same listing read before these (a list read in chunks), not listed again but telling
-    what a link taken back pointed at."""
+    when some of it is advice they may not see. A topic's merge counted the cases,
+    sessions and practices it moved in every program: those counts are for admins.
+    `newer`: events of the same listing read before these (a list read in chunks), not
+    listed again but telling what a link taken back pointed at."""
     from app.outdated.models import OutdatedAdvice
     from app.practices.models import EvidenceLink
     from app.programs.models import Session
@@ -1131,9 +1137,9 @@ def trail_details(
                 continue
             if event.action == "practice.advice_queued" and advice_hidden(event.entity_id):
                 details.pop("count", None)
-        if event.action == "topic.merged":  # cases and sessions moved, of every program
-            details.pop("cases", None)
-            details.pop("sessions", None)
+        if event.action == "topic.merged":  # what it moved, of every program
+            for moved in ("cases", "sessions", "practices"):
+                details.pop(moved, None)
         out.append((event, details))
     return out
 

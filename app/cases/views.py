@@ -126,9 +126,7 @@ def case(case_id: int) -> Any:
         if r.status is RecommendationStatus.DRAFT and policy.can_edit_recommendation(user, r)
     ]
     overrides = (
-        overrides_for("cases", case.id)
-        if policy.has_permission(user, Permission.REVIEW_CASE)
-        else []
+        overrides_for("cases", case.id) if policy.can_see_kept_identifiers(user, case) else []
     )
     # the re-identification warning, for the presenter and the reviewing coordinator
     show_risk = policy.can_see_deid_risk(user, case)

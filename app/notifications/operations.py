@@ -56,20 +56,20 @@ def notify(
 
 def shown_to(user: User) -> sa.ColumnElement[bool]:
     """The user's notifications, less those about a case the user may no longer see: one
-    since withdrawn (it comes back if restored), or one in a private program the user has
-    left (the message names the program and the case); and less those that name a program
-    the user may no longer see (they come back on rejoining), or a best practice the user
-    may not see now (one whose open evidence was removed since) unless the message has an
-    unnamed form (`unnamed_ids`: the one shown then)."""
+    since withdrawn (it comes back if restored; its program's review team still sees it),
+    or one in a private program the user has left (the message names the program and the
+    case); and less those that name a program the user may no longer see (they come back on
+    rejoining), or a best practice the user may not see now (one whose open evidence was
+    removed since) unless the message has an unnamed form (`unnamed_ids`: the one shown
+    then)."""
     mine = Notification.user_id == user.id
     visible_programs = select(Program.id).where(policy.visible_program_clause(user))
     program_seen = sa.or_(
         Notification.program_id.is_(None), Notification.program_id.in_(visible_programs)
     )
-    hidden: sa.ColumnElement[bool] = Case.program_id.not_in(visible_programs)
-    if not policy.has_permission(user, policy.Permission.REVIEW_CASE):
-        # the review team may still open withdrawn cases
-        hidden = sa.or_(hidden, Case.withdrawn_at.is_not(None))
+    # A case the user may no longer open (`can_view_case`): withdrawn, unless they are of
+    # its program's review team, or in a program they no longer see.
+    hidden = sa.or_(Case.program_id.not_in(visible_programs), ~policy.visible_case_clause(user))
     unseen_practice = sa.exists().where(
         NamedPractice.notification_id == Notification.id,
         ~policy.names_visible_practice(user, NamedPractice.practice_id),

@@ -137,3 +137,33 @@ def test_search_finds_a_case_in_review_for_its_programs_review_team_only(
 
     assert case["id"] in found(world["coordinator"])
     assert case["id"] not in found(outsider)
+
+
+def test_the_kept_identifier_notes_of_an_open_case_are_its_review_teams(app, make_user):
+    """Where a presenter ticked "not an identifier" (the field, the characters, the kind) is
+    for the case's review team, as its re-identification warning is: a coordinator of
+    another program reads the open case without them."""
+    from app.deid.models import DeidOverride
+    from tests.support.builders import build_world
+
+    w = build_world(make_user)
+    db.session.add(
+        DeidOverride(
+            entity_type="cases",
+            entity_id=w.case.id,
+            field="presentation",
+            start=40,
+            end=51,
+            category="MRN",
+            reason="clinical_value",
+        )
+    )
+    db.session.commit()
+    own = make_user("coordinator", email="own@example.org", programs=["hcv"])
+    other = make_user("coordinator", email="other@example.org", programs=["perinatal-sud"])
+    shown = page_as(app, own, f"/cases/{w.case.id}").get_data(as_text=True)
+    assert "Kept as “not an identifier”" in shown and "characters 40–51" in shown
+    page = page_as(app, other, f"/cases/{w.case.id}")
+    assert page.status_code == 200 and w.case.title in page.get_data(as_text=True)
+    assert "not an identifier" not in page.get_data(as_text=True)
+    assert "characters 40–51" not in page.get_data(as_text=True)

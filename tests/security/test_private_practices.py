@@ -465,3 +465,40 @@ def test_a_practice_gone_private_since_is_no_longer_named_to_outsiders(
     assert named(w.expert) == []
     assert named(coordinator) == []
     assert {"/outdated", "api outdated"} <= set(named(w.admin))  # admins see every practice
+
+
+def test_the_vocabulary_counts_only_the_practices_a_coordinator_may_see(app, world) -> None:
+    """The topic list and a topic's page count its best practices: one drawn from a private
+    program alone is not counted for an outsider (the number would tell it exists)."""
+    import re
+
+    from app.programs.operations import find_topic
+
+    w = world
+    hep_c = find_topic("Hepatitis C")
+    insider = _as(app, w.admin)
+    outsider = _as(app, w.coordinator)
+    assert "and 1 best practice" in insider.get(f"/admin/topics/{hep_c.id}").get_data(as_text=True)
+    page = outsider.get(f"/admin/topics/{hep_c.id}").get_data(as_text=True)
+    assert "and 0 best practices" in page
+    listed = outsider.get("/admin/topics").get_data(as_text=True)
+    row = listed.split(f'href="/admin/topics/{hep_c.id}"')[1].split("</tr>")[0]
+    assert [int(n) for n in re.findall(r'<td class="num">(\d+)</td>', row)][2] == 0
+
+
+def test_a_topics_merge_in_its_trail_counts_no_private_practice_for_a_coordinator(
+    app, world
+) -> None:
+    """A merge moves the practices of every program: how many it moved, a private program's
+    own among them, is for admins, as the cases and sessions it moved are."""
+    from app.admin.operations import merge_topics
+    from app.programs.operations import find_topic
+
+    w = world
+    merge_topics(SYSTEM, find_topic("Hepatitis C"), "Hepatitis B")
+    db.session.commit()
+    target = find_topic("Hepatitis B")
+    url = f"/audit/topic/{target.id}"
+    assert "<dt>practices</dt><dd>1</dd>" in _as(app, w.admin).get(url).get_data(as_text=True)
+    shown = _as(app, w.coordinator).get(url).get_data(as_text=True)
+    assert "topic.merged" in shown and "<dt>practices</dt>" not in shown

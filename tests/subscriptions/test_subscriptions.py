@@ -445,3 +445,28 @@ def test_the_api_follows_lists_and_unfollows(app, client, world):
     _approved_case(w)
     digest = client.get("/api/v1/me/digest?period=week", headers=headers).get_json()
     assert len(digest["results"]) == 1 and TITLE not in str(digest)
+
+
+def test_a_withdrawn_case_leaves_the_news_of_a_coordinator_who_does_not_run_its_program(
+    world, make_user
+):
+    """A coordinator of another program follows an open one and hears of its new case; once
+    withdrawn, the case is read by its own program's review team only (`can_view_case`),
+    so its notice (its number, program and topics) leaves that coordinator's list, unread
+    count and digest too."""
+    from app.notifications.operations import unread_count
+
+    w = world
+    elsewhere = make_user("coordinator", email="cleo@example.org", programs=["perinatal"])
+    own = make_user("coordinator", email="owen@example.org", programs=["hcv"])
+    for user in (elsewhere, own):
+        ops.follow(user, program="hcv")
+    db.session.commit()
+    case = _approved_case(w)
+    assert [n.case_id for n in _subscription_notes(elsewhere)] == [case.id]
+    withdraw_case(case, "duplicate", actor=w.coordinator)
+    db.session.commit()
+    assert _subscription_notes(elsewhere) == []
+    assert unread_count(elsewhere) == 0 and ops.digest(elsewhere, "day") == []
+    # The program's own review team still opens it, and keeps its notice.
+    assert [n.case_id for n in _subscription_notes(own)] == [case.id]
