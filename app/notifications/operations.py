@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
 
 import sqlalchemy as sa
 from flask import url_for
@@ -97,6 +99,40 @@ def unnamed_ids(user: User, notifications: Iterable[Notification]) -> set[int]:
     return {notification_id for notification_id, practice_id in named if practice_id not in seen}
 
 
+@dataclass(frozen=True)
+class Shown:
+    """A notification as its reader reads it: the unnamed form where it names a best
+    practice the reader may not see now. Every page, answer and mail reads these, so none
+    can show the named form by mistake."""
+
+    id: int
+    kind: str
+    message: str
+    url: str
+    created_at: datetime
+    read_at: datetime | None
+    case_id: int | None
+    program_id: int | None
+
+
+def as_read_by(user: User, notifications: Iterable[Notification]) -> list[Shown]:
+    rows = list(notifications)
+    unnamed = unnamed_ids(user, rows)
+    return [
+        Shown(
+            n.id,
+            n.kind,
+            n.unnamed_message if n.id in unnamed else n.message,
+            n.url,
+            n.created_at,
+            n.read_at,
+            n.case_id,
+            n.program_id,
+        )
+        for n in rows
+    ]
+
+
 def case_url(case_id: int, *, letter: bool = False) -> str:
     """The case page (or its printable letter) a notification links to, inside a request
     or not (CLI)."""
@@ -117,14 +153,14 @@ def unread_count(user: User) -> int:
     )
 
 
-def notifications_for(user: User, limit: int = 50) -> list[Notification]:
+def notifications_for(user: User, limit: int = 50) -> list[Shown]:
     stmt = (
         select(Notification)
         .where(shown_to(user))
         .order_by(Notification.created_at.desc(), Notification.id.desc())
         .limit(limit)
     )
-    return list(db.session.scalars(stmt))
+    return as_read_by(user, db.session.scalars(stmt))
 
 
 @write_operation

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.extensions import db, writes_on_get
 from app.notifications.models import Notification
-from app.notifications.operations import mark_all_read, shown_to, unnamed_ids, unread_count
+from app.notifications.operations import as_read_by, mark_all_read, shown_to, unread_count
 from app.pagination import page_number, paginate
 
 notifications_blueprint = Blueprint("notifications", __name__, template_folder="templates")
@@ -43,7 +43,7 @@ def index() -> Any:
         "notifications/index.html",
         pager=pager,
         unread_ids=unread_ids,
-        unnamed=unnamed_ids(user, pager.items),
+        notices=as_read_by(user, pager.items),
     )
     # Seen is read: the header count clears once the list has been shown.
     mark_all_read(user)

@@ -30,7 +30,7 @@ from app.common import utcnow
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.notifications.models import Notification
-from app.notifications.operations import case_url, notify, shown_to
+from app.notifications.operations import Shown, as_read_by, case_url, notify, shown_to
 from app.programs.models import Program, Topic
 from app.programs.operations import find_program, find_topic
 from app.subscriptions.models import DigestDelivery, DigestPreference, Subscription
@@ -364,9 +364,7 @@ def announce_practice(practice: Any, change: str, *, actor: Actor) -> int:
 # --- The digest -------------------------------------------------------------------------------
 
 
-def digest(
-    actor: Viewer, period: str = "day", *, now: datetime | None = None
-) -> list[Notification]:
+def digest(actor: Viewer, period: str = "day", *, now: datetime | None = None) -> list[Shown]:
     """What followed topics and programs brought in the last 24 hours ("day") or 7 days
     ("week"), newest first, less what the user may no longer see."""
     user = _signed_in(actor)
@@ -382,7 +380,7 @@ def digest(
         )
         .order_by(Notification.created_at.desc(), Notification.id.desc())
     )
-    return list(db.session.scalars(stmt))
+    return as_read_by(user, db.session.scalars(stmt))
 
 
 @dataclass
@@ -393,7 +391,7 @@ class DigestRun:
     mail_off: bool = False
 
 
-def _digest_message(user: User, items: list[Notification]) -> mail.Message:
+def _digest_message(user: User, items: list[Shown]) -> mail.Message:
     lines = [f"- {n.message}\n  {mail.absolute(n.url)}" for n in items]
     return mail.Message(
         to=user.email,
