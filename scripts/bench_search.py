@@ -286,6 +286,8 @@ def load_database(app, cases: list[dict], seed: int = 7) -> dict:
                         "created_at": when,
                         "updated_at": when,
                         "submitted_at": when,
+                        # Bulk inserts skip the session events that set it (cases/counting.py).
+                        "counts_on": when.date(),
                     }
                 )
             db.session.execute(insert(Case.__table__), rows)
