@@ -1144,18 +1144,27 @@ def can_author_advice(author: Viewer) -> bool:
 
 
 def can_record_outcome(user: Viewer, follow_up: Case) -> bool:
-    """Coordinators and admins, and among providers only the follow-up's presenter."""
+    """The follow-up's presenter (who knows what became of the patient), the coordinators
+    who run its program (`runs_program`: a coordinator of another program reads an open
+    case but records nothing on it) and admins; a private program's case never by outsiders
+    (`can_view_case`)."""
     if not can(user, Permission.RECORD_OUTCOME, follow_up):
         return False
-    return is_system(user) or (
-        _is_user(user) and (user.role is not Role.PROVIDER or follow_up.presenter_id == user.id)
-    )
+    if is_system(user):
+        return True
+    if not _is_user(user):
+        return False
+    if follow_up.presenter_id == user.id:
+        return True
+    return user.role is not Role.PROVIDER and runs_program(user, follow_up.program)
 
 
 def require_record_outcome(user: Viewer, follow_up: Case) -> None:
     if not can_record_outcome(user, follow_up):
         require_view_case(user, follow_up)
-        raise PermissionDenied("Only the presenter of the follow-up records its outcomes.")
+        raise PermissionDenied(
+            "Outcomes are recorded by the follow-up's presenter and the program's coordinators."
+        )
 
 
 # Who moves a case into each status (the lifecycle's steps in app/cases/lifecycle.py).
