@@ -755,6 +755,38 @@ def require_purge_text(user: Viewer) -> None:
         raise PermissionDenied("Only an admin can purge text.")
 
 
+# ---------------------------------------------------------------- the de-identification gate
+
+# Findings of these categories are identifiers by their shape (a social security, record,
+# account, licence or member number, a phone or fax number, an email or IP address, a
+# vehicle's plate or VIN) and are rarely anything else in clinical text: on ~2,400
+# de-identified transcriptions the detector raised 10 of them, each a placeholder, an
+# office's number or a number an author can write otherwise ("Keflex #20 500 mg"). Names,
+# dates, places, ages, facilities, web addresses (a guideline's) and device models (an
+# intraocular lens "SN60WS") are often something else, and stay the author's to mark.
+FIRM_FINDING_CATEGORIES: Final = frozenset({"SSN", "ID", "PHONE", "EMAIL", "IP", "VEHICLE"})
+
+
+def can_mark_firm_findings(user: Viewer, program: Program | None) -> bool:
+    """Who may mark a finding of a firm category "not an identifier": the program's review
+    team (its coordinators, `runs_program`) and admins, who answer for its de-identification;
+    for what belongs to no program (a topic, a practice, a teaching set), admins alone.
+    Every other author removes or rewrites it."""
+    if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
+        return True
+    return program is not None and can(user, Permission.REVIEW_CASE, program)
+
+
+def unmarkable_categories(user: Viewer, program: Program | None) -> frozenset[str]:
+    """The categories of findings `user` may not mark "not an identifier" in `program`."""
+    return frozenset() if can_mark_firm_findings(user, program) else FIRM_FINDING_CATEGORIES
+
+
+def firm_finding_markers(program: Program | None) -> str:
+    """Who `can_mark_firm_findings`, in words for a refusal."""
+    return "a coordinator of the program or an admin" if program is not None else "an admin"
+
+
 # What runs a program (review, the desk and its sessions, imports into it): done in a program
 # by its own members; reading an open program stays open to all.
 _RUN_BY_MEMBERS = frozenset(
@@ -1406,7 +1438,7 @@ _READS_BY_AREA = {
     "find_case_by_ref ref_is_identifier ref_scans check_ref get_case",
     "curriculum": "make_scope topic_frequency rising_topics recurring_questions "
     "questions_updating is_own_topic gaps presenter_coverage teaching_coverage",
-    "deid": "guard overrides_for overrides_for_each",
+    "deid": "guard marking_rule overrides_for overrides_for_each",
     "desk": "review_days session_desk letters_sent draft_conflicts",
     "health": "health_report health_report_for",
     "notifications": "shown_to case_url unread_count notifications_for",

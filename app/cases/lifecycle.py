@@ -137,7 +137,9 @@ def return_case(
             f"The comment must be at most {COMMENT_MAX:,} characters.", field="comment"
         )
     comment = comment.strip()
-    overridden = guard(RETURN_TEXTS.texts(comment=comment), accepted)
+    overridden = guard(
+        RETURN_TEXTS.texts(comment=comment), accepted, actor=actor, program=case.program
+    )
     set_status(case, CaseStatus.RETURNED, actor=actor)
     review = ReviewComment(case=case, author_id=actor.id, body=comment)
     db.session.add(review)

@@ -89,6 +89,7 @@ def refusal(
             cues=cues,
             found=exc.scanned if isinstance(exc, IdentifiersFound) else None,
             hidden=hidden_messages(exc.hidden) if isinstance(exc, IdentifiersFound) else None,
+            rule=exc.rule if isinstance(exc, IdentifiersFound) else None,
         )
     errors = dict(exc.errors) if exc.errors else ({exc.field: exc.message} if exc.field else {})
     message = exc.message

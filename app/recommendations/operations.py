@@ -98,7 +98,11 @@ def checked_item(
     and the gate of the operations below (a bulk path writes them itself)."""
     _require_expert(author)
     clean_body, clean_references = _body(body), _references(references)
-    guard(RECOMMENDATION_TEXTS.texts(body=clean_body, references=clean_references), accepted)
+    guard(
+        RECOMMENDATION_TEXTS.texts(body=clean_body, references=clean_references),
+        accepted,
+        actor=author,
+    )
     return clean_body, clean_references
 
 
@@ -127,7 +131,10 @@ def add_recommendation(
         )
     clean_body, clean_references = _body(body), _references(references)
     overridden = guard(
-        RECOMMENDATION_TEXTS.texts(body=clean_body, references=clean_references), accepted
+        RECOMMENDATION_TEXTS.texts(body=clean_body, references=clean_references),
+        accepted,
+        actor=actor,
+        program=case.program,
     )
     recommendation = Recommendation(
         case=case,
@@ -235,7 +242,10 @@ def edit_recommendation(
     new_category = _enum(RecommendationCategory, category, "category")
     new_references = _references(references)
     overridden = guard(
-        RECOMMENDATION_TEXTS.texts(body=new_body, references=new_references), accepted
+        RECOMMENDATION_TEXTS.texts(body=new_body, references=new_references),
+        accepted,
+        actor=actor,
+        program=recommendation.case.program,
     )
     if (new_body, new_category, new_references) == (
         recommendation.body,
@@ -302,7 +312,10 @@ def annotate(
     hold_case(recommendation.case)
     clean_body, clean_references = _body(body), _references(references)
     overridden = guard(
-        ANNOTATION_TEXTS.texts(body=clean_body, references=clean_references), accepted
+        ANNOTATION_TEXTS.texts(body=clean_body, references=clean_references),
+        accepted,
+        actor=actor,
+        program=recommendation.case.program,
     )
     annotation = Annotation(
         recommendation=recommendation,
@@ -338,7 +351,10 @@ def edit_annotation(
     new_kind = _enum(AnnotationKind, kind, "kind")
     clean_body, clean_references = _body(body), _references(references)
     overridden = guard(
-        ANNOTATION_TEXTS.texts(body=clean_body, references=clean_references), accepted
+        ANNOTATION_TEXTS.texts(body=clean_body, references=clean_references),
+        accepted,
+        actor=actor,
+        program=annotation.recommendation.case.program,
     )
     if (author.id, new_kind, clean_body, clean_references) == (
         annotation.author_id,
@@ -380,7 +396,9 @@ def record_outcome(
         )
     if note is not None and not isinstance(note, str):
         raise ValidationError("The note must be text.", field="note")
-    overridden = guard(OUTCOME_TEXTS.texts(note=note), accepted)
+    overridden = guard(
+        OUTCOME_TEXTS.texts(note=note), accepted, actor=actor, program=follow_up.program
+    )
     existing = next(
         (o for o in follow_up.outcomes if o.recommendation_id == recommendation.id), None
     )
