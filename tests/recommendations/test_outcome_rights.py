@@ -24,9 +24,7 @@ def world(worlds, make_user):
 def _world(make_user):
     w = build_world(make_user)
     w.coordinator = make_user("coordinator", email="coord@example.org", programs=["hcv"])
-    w.outsider = make_user(
-        "coordinator", email="elsewhere@example.org", programs=["perinatal-sud"]
-    )
+    w.outsider = make_user("coordinator", email="elsewhere@example.org", programs=["perinatal-sud"])
     return w
 
 
