@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 
 from app.audit.operations import record
 from app.auth import policy
-from app.auth.policy import Actor, Permission, write_operation
+from app.auth.policy import Actor, Permission, Viewer, write_operation
 from app.deid.gate import Acceptance, Cues, FieldFinding, MarkingRule, check
 from app.deid.models import DeidOverride
 from app.deid.risk import assess
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from app.programs.models import Program
 
 
-def marking_rule(actor: Actor, program: Program | None) -> MarkingRule:
+def marking_rule(actor: Viewer, program: Program | None) -> MarkingRule:
     """Which findings `actor` may mark "not an identifier" in what `program` holds (None:
     what belongs to no program), by `policy.can_mark_firm_findings`."""
     return MarkingRule(
@@ -32,7 +32,7 @@ def guard(
     accepted: Iterable[Acceptance] = (),
     cues: Cues | None = None,
     *,
-    actor: Actor,
+    actor: Viewer,
     program: Program | None = None,
 ) -> list[tuple[FieldFinding, str]]:
     """The gate for an operation: raises IdentifiersFound, or returns the accepted findings

@@ -776,12 +776,13 @@ def resolve_topics(
     *,
     create: bool = True,
     accepted: Iterable[Acceptance] = (),
-    actor: Actor,
+    actor: Viewer = None,
     program: Program | None = None,
 ) -> list[Topic]:
     """The topics named, in order; unknown names become new topics once they pass the gate
     (as fields `topics[i]`, so an author can mark a finding "not an identifier", as `actor`
-    may in `program`: the case's or session's that names them). New ones
+    may in `program`: the case's or session's that names them; no actor marks no finding
+    of a firm category). New ones
     are *proposed* until a coordinator or admin accepts them (app/admin); they are linked
     and searchable meanwhile."""
     if isinstance(names, str) or not isinstance(names, Iterable):
