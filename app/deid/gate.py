@@ -137,7 +137,7 @@ def finding_digest(value: str) -> str:
 class MarkingRule:
     """Which findings the author may mark "not an identifier": any but those of the `firm`
     categories. `who` names those who may mark the others, for the refusal's words
-    (`app.auth.policy.marking_rule` decides both)."""
+    (`app.deid.operations.marking_rule` builds it from `app.auth.policy`)."""
 
     firm: frozenset[str] = frozenset()
     who: str = ""

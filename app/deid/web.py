@@ -28,6 +28,9 @@ from app.deid.gate import (
 from app.deid.risk import MESSAGE, assess
 
 ACCEPT_INPUT = "accept_finding"
+# Sent back by a page whose author the gate let mark findings of every category: a display
+# hint only (the gate decides again on every save), read when a refusal is not the gate's.
+FIRM_HINT = "deid_firm"
 REASON_PREFIX = "reason|"
 # A key as the form writes it. A bare `field|start|end` (the page's older form) is no tick:
 # it would accept whatever an edit put at those offsets.
@@ -84,6 +87,9 @@ class Panel:
     segments: list[tuple[str, Mark | None]] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # The author may tick findings of every category: the page says so (`FIRM_HINT`), so
+    # that a refusal that is not the gate's shows them their boxes again.
+    firm_markable: bool = False
 
 
 def read_key(value: str) -> tuple[str, str, str, str | None, str | None]:
@@ -213,6 +219,9 @@ def build_panels(
         if left or note:
             panels[name] = _panel(name, labels.get(name, name), text, left, 0)
             panels[name].notes.extend([note] if note else [])
+    if rule is not None and not rule.firm:
+        for panel in panels.values():
+            panel.firm_markable = True
     return panels
 
 

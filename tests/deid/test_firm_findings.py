@@ -112,7 +112,13 @@ def test_the_web_form_shows_no_tick_box_for_a_providers_ssn_and_keeps_the_text(c
     # Another box left empty (the title) is no gate refusal: still no box for the SSN.
     response = client.post("/programs/hcv/cases/new", data={**sent, "title": ""})
     assert response.status_code == 422
+    assert f'value="{boxes[0]}" checked' in text(response)  # the ticks are shown again
     assert not re.findall(r'name="accept_finding" value="[^"]*\|SSN\|', text(response))
+    # Nor when a tick lacks its reason (no gate refusal either): the SSN keeps its line.
+    response = client.post("/programs/hcv/cases/new", data={**typed, "accept_finding": boxes})
+    assert "Choose a reason for each finding" in text(response)
+    assert not re.findall(r'name="accept_finding" value="[^"]*\|SSN\|', text(response))
+    assert "A possible SSN cannot be marked “Not an identifier” by you" in text(response)
 
     # Rewritten without it, the facility's tick holds and the draft is saved.
     fixed = {**sent, "sections.hpi": "Seen at St. Mary's; the referral is on file."}
@@ -132,6 +138,15 @@ def test_a_coordinator_marks_a_phone_number_in_their_programs_return_comment(cli
     (key,) = re.findall(
         r'name="accept_finding" value="(comment\|[^"]*\|PHONE\|[^"]*)"', text(response)
     )
+    assert 'name="deid_firm" value="markable"' in text(response)
+    # Ticked without a reason: refused for that, and the box is shown (ticked) again.
+    response = client.post(
+        f"/cases/{case.id}/return",
+        data={"comment": comment, "accept_finding": key, "deid_firm": "markable"},
+    )
+    assert response.status_code == 422
+    assert "Choose a reason for each finding" in text(response)
+    assert f'value="{key}" checked' in text(response)
     response = client.post(
         f"/cases/{case.id}/return",
         data={"comment": comment, "accept_finding": key, f"reason|{key}": "not_about_patient"},
