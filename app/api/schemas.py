@@ -703,7 +703,7 @@ class ErrorFinding(ApiModel):
     )
     markable: bool = Field(
         description='Whether you may mark this finding "not an identifier" (accept_findings).'
-        " Findings of firm categories (SSN, ID, PHONE, EMAIL, IP, VEHICLE) are marked only"
+        " Findings of firm categories (SSN, ID, EMAIL, IP, VEHICLE) are marked only"
         " by the program's coordinators and admins; others remove or rewrite them."
     )
 

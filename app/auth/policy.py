@@ -758,13 +758,14 @@ def require_purge_text(user: Viewer) -> None:
 # ---------------------------------------------------------------- the de-identification gate
 
 # Findings of these categories are identifiers by their shape (a social security, record,
-# account, licence or member number, a phone or fax number, an email or IP address, a
-# vehicle's plate or VIN) and are rarely anything else in clinical text: on ~2,400
-# de-identified transcriptions the detector raised 10 of them, each a placeholder, an
-# office's number or a number an author can write otherwise ("Keflex #20 500 mg"). Names,
-# dates, places, ages, facilities, web addresses (a guideline's) and device models (an
-# intraocular lens "SN60WS") are often something else, and stay the author's to mark.
-FIRM_FINDING_CATEGORIES: Final = frozenset({"SSN", "ID", "PHONE", "EMAIL", "IP", "VEHICLE"})
+# account, licence, member or claim number, an email or IP address, a vehicle's plate or
+# VIN) and are rarely anything else in clinical text: on ~2,400 de-identified
+# transcriptions the detector raised 7 of them, each a placeholder or a number an author
+# can write otherwise ("Keflex #20 500 mg", vital signs run together). Names, dates,
+# places, ages, facilities, phone numbers (each of the 3 found was an office's: "call the
+# office at …"), web addresses (a guideline's) and device models (an intraocular lens
+# "SN60WS") are often something else, and stay the author's to mark.
+FIRM_FINDING_CATEGORIES: Final = frozenset({"SSN", "ID", "EMAIL", "IP", "VEHICLE"})
 
 
 def can_mark_firm_findings(user: Viewer, program: Program | None) -> bool:

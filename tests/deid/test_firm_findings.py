@@ -43,8 +43,8 @@ def case_count() -> int:
 
 
 def test_who_may_mark_a_firm_finding(world):
-    assert {"SSN", "ID", "PHONE", "EMAIL"} <= policy.FIRM_FINDING_CATEGORIES
-    assert not {"NAME", "DATE", "URL", "DEVICE", "FACILITY"} & policy.FIRM_FINDING_CATEGORIES
+    assert {"SSN", "ID", "EMAIL"} <= policy.FIRM_FINDING_CATEGORIES
+    assert not {"NAME", "DATE", "PHONE", "URL", "DEVICE"} & policy.FIRM_FINDING_CATEGORIES
     hcv = world.hcv
     assert policy.can_mark_firm_findings(world.coordinator, hcv)
     assert policy.can_mark_firm_findings(world.admin, hcv)
@@ -127,16 +127,16 @@ def test_the_web_form_shows_no_tick_box_for_a_providers_ssn_and_keeps_the_text(c
     assert case_count() == before + 1
 
 
-def test_a_coordinator_marks_a_phone_number_in_their_programs_return_comment(client, world):
+def test_a_coordinator_marks_a_record_number_in_their_programs_return_comment(client, world):
     case = world.draft
     case.status = CaseStatus.SUBMITTED
     db.session.commit()
     as_user(client, world.coordinator)
-    comment = "Call the clinic at 505-272-1234 to confirm the dates."
+    comment = "Take MRN 55512344 out of the history before resubmitting."
     response = client.post(f"/cases/{case.id}/return", data={"comment": comment})
     assert response.status_code == 422
     (key,) = re.findall(
-        r'name="accept_finding" value="(comment\|[^"]*\|PHONE\|[^"]*)"', text(response)
+        r'name="accept_finding" value="(comment\|[^"]*\|ID\|[^"]*)"', text(response)
     )
     assert 'name="deid_firm" value="markable"' in text(response)
     # Ticked without a reason: refused for that, and the box is shown (ticked) again.
@@ -158,7 +158,7 @@ def test_a_coordinator_marks_a_phone_number_in_their_programs_return_comment(cli
     (override,) = db.session.scalars(
         select(DeidOverride).where(DeidOverride.entity_type == "review_comments")
     )
-    assert override.category == "PHONE"
+    assert override.category == "ID"
 
 
 def test_the_api_refuses_an_acceptance_of_an_ssn_naming_the_entry(client, world):

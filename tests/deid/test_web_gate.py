@@ -51,11 +51,9 @@ def test_identifiers_are_refused_highlighted_fixed_and_never_stored(
     assert found["date"] == "03/14/1952"
     assert found["phone"] == "603-555-0142"
     assert "location" in found and "facility" in found
-    # one "Not an identifier" box and reason per finding, with the offsets in the presentation,
-    # but for the phone number: a provider removes or rewrites it (tests/deid/test_firm_findings)
+    # one "Not an identifier" box and reason per finding, with the offsets in the presentation
     boxes = re.findall(r'name="accept_finding" value="([^"]+)"', page)
-    assert len(boxes) == len(marks) - 1 and not any("|PHONE|" in b for b in boxes)
-    assert "A possible phone number cannot be marked “Not an identifier” by you" in page
+    assert len(boxes) == len(marks)
     assert all(b.startswith("presentation|") for b in boxes)
     assert 'name="reason|' in page and "A clinical term, eponym, scale or test" in page
     # nothing typed is lost
