@@ -760,8 +760,9 @@ def require_purge_text(user: Viewer) -> None:
 # Findings of these categories are identifiers by their shape (a social security, record,
 # account, licence, member or claim number, an email or IP address, a vehicle's plate or
 # VIN) and are rarely anything else in clinical text: on ~2,400 de-identified
-# transcriptions the detector raised 7 of them, each a placeholder or a number an author
-# can write otherwise ("Keflex #20 500 mg", vital signs run together). Names, dates,
+# transcriptions the detector raised 7 of them, each a placeholder ("MR#: 0000000") or a
+# number an author can write otherwise ("Keflex #20 500 mg", vital signs run together);
+# that price buys a record number no author can wave through (README). Names, dates,
 # places, ages, facilities, phone numbers (each of the 3 found was an office's: "call the
 # office at …"), web addresses (a guideline's) and device models (an intraocular lens
 # "SN60WS") are often something else, and stay the author's to mark.
