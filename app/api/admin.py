@@ -324,7 +324,7 @@ def admin_update_topic(topic_id: int, payload: schemas.TopicChanges) -> schemas.
         description=payload.description,
         # Left out, the broader topic stays; null or empty, there is none.
         parent_name=(parent or "") if "parent" in payload.model_fields_set else None,
-        accepted=[finding.acceptance() for finding in payload.accept_findings or ()],
+        accepted=schemas.acceptances(payload.accept_findings),
     )
     db.session.commit()
     return topic_answer(topic)

@@ -332,7 +332,7 @@ def get_credit_rule(slug: str) -> schemas.CreditRule:
 def put_credit_rule(slug: str, payload: schemas.CreditRuleChanges) -> schemas.CreditRule:
     # Left out, the statement and signer keep what is saved.
     changes = payload.model_dump(exclude={"accept_findings"})
-    accepted = [finding.acceptance() for finding in payload.accept_findings or ()]
+    accepted = schemas.acceptances(payload.accept_findings)
     rule = set_credit_rule(_program(slug), actor=api_user(), accepted=accepted, **changes)
     db.session.commit()
     return _credit_rule_answer(rule)

@@ -104,7 +104,7 @@ def resolve_outdated_advice(
         payload.resolution,
         note=payload.note or "",
         actor=user,
-        accepted=[finding.acceptance() for finding in payload.accept_findings or ()],
+        accepted=schemas.acceptances(payload.accept_findings),
     )
     db.session.commit()
     return outdated_answer(item, user)

@@ -66,7 +66,7 @@ def _rec_ref(recommendation: Recommendation) -> dict[str, Any]:
 def _accepted(
     payload: schemas.Gated | schemas.PracticeStance | schemas.PracticeEvidence,
 ) -> list[Acceptance]:
-    return [finding.acceptance() for finding in payload.accept_findings or ()]
+    return schemas.acceptances(payload.accept_findings)
 
 
 def practice_answer(

@@ -483,7 +483,7 @@ def _case_data(payload: schemas.CaseUpdate, base: CaseData | None = None) -> Cas
 
 
 def _findings_accepted(payload: schemas.Gated) -> list[Acceptance]:
-    return [finding.acceptance() for finding in payload.accept_findings or ()]
+    return schemas.acceptances(payload.accept_findings)
 
 
 @SPEC.operation(

@@ -3,6 +3,7 @@ document, used to validate requests and to build the answers (app.api.spec says 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, Generic, Literal, Self, TypeAlias, TypeVar
 
@@ -135,15 +136,28 @@ class AcceptedFinding(ApiModel):
     start: Annotated[int, Field(ge=0, le=10_000_000)]
     end: Annotated[int, Field(ge=0, le=10_000_000)]
     reason: AcceptReason
-    category: Omittable[Annotated[StrictStr, StringConstraints(pattern=r"^[A-Z_]{1,20}$")]] = Field(
-        default=None,
-        description="The finding's category from the 422 answer: given, the acceptance holds "
-        "only for a finding of that category at these offsets (an edited text that puts "
+    category: Annotated[StrictStr, StringConstraints(pattern=r"^[A-Z_]{1,20}$")] = Field(
+        description="The finding's category from the 422 answer (required): the acceptance "
+        "holds only for a finding of that category at these offsets (an edited text that puts "
         "another identifier there is refused again).",
     )
+    digest: Omittable[Annotated[StrictStr, StringConstraints(pattern=r"^[0-9a-f]{16}$")]] = Field(
+        default=None,
+        description="The finding's digest from the 422 answer: given, the acceptance holds "
+        "only while the text at these offsets is the text that was refused (send it: an "
+        "acceptance kept for an edited text then accepts nothing else).",
+    )
 
-    def acceptance(self) -> Acceptance:
-        return Acceptance(self.field, self.start, self.end, self.reason, self.category)
+    def acceptance(self, origin: str | None = None) -> Acceptance:
+        return Acceptance(
+            self.field, self.start, self.end, self.reason, self.category, self.digest, origin
+        )
+
+
+def acceptances(items: Iterable[AcceptedFinding] | None) -> list[Acceptance]:
+    """A body's `accept_findings` as the gate's acceptances, each named by its place in the
+    body (`accept_findings[0]`) for a refusal."""
+    return [item.acceptance(f"accept_findings[{i}]") for i, item in enumerate(items or ())]
 
 
 AcceptFindings = Annotated[
@@ -683,6 +697,15 @@ class ErrorFinding(ApiModel):
     end: int
     category: str
     confidence: float
+    digest: str = Field(
+        description="A digest of the finding's text in the body sent (never stored or logged):"
+        " send it back with the acceptance to bind it to that text."
+    )
+    markable: bool = Field(
+        description='Whether you may mark this finding "not an identifier" (accept_findings).'
+        " Findings of firm categories (SSN, ID, EMAIL, IP, VEHICLE) are marked only"
+        " by the program's coordinators and admins; others remove or rewrite them."
+    )
 
 
 class ErrorHidden(ApiModel):

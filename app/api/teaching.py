@@ -28,7 +28,7 @@ _Gated = (
 
 
 def _accepted(payload: _Gated) -> list[Acceptance]:
-    return [finding.acceptance() for finding in payload.accept_findings or ()]
+    return schemas.acceptances(payload.accept_findings)
 
 
 def _summary_fields(teaching_set: TeachingSet, user: User) -> dict[str, object]:

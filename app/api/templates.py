@@ -59,7 +59,7 @@ def save_program_template(
     program = _program(slug)
     # What was sent, no more: the form's check fills in what is left out.
     template = payload.model_dump(exclude_unset=True, exclude={"accept_findings"})
-    accepted = [finding.acceptance() for finding in payload.accept_findings or ()]
+    accepted = schemas.acceptances(payload.accept_findings)
     case_templates.save_template(program, template, actor=api_user(), accepted=accepted)
     db.session.commit()
     version = case_templates.template_version(program)

@@ -135,7 +135,7 @@ def set_credit_rule(
         "signer_title": signer_title,
     }
     typed = {name: printed[name] for name, value in given.items() if value is not None}
-    overridden = guard(CREDIT_TEXTS.texts(**typed), accepted)
+    overridden = guard(CREDIT_TEXTS.texts(**typed), accepted, actor=actor, program=program)
     assert credits is not None and minutes is not None  # checked above
     rule.credit_type = kind
     rule.credits_per_session = credits

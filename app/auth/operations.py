@@ -530,7 +530,7 @@ def create_token(
     if not 1 <= days <= MAX_TOKEN_DAYS:
         raise ValidationError(f"days must be between 1 and {MAX_TOKEN_DAYS}.", field="days")
     name = token_name(name)
-    overridden = guard(TOKEN_TEXTS.texts(name=name), accepted)
+    overridden = guard(TOKEN_TEXTS.texts(name=name), accepted, actor=actor)
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     now = utcnow()
     api_token = ApiToken(

@@ -1095,7 +1095,7 @@ def _import_template_history(
     added = False
     for number, template, when in history[len(have) :]:
         # Every version's texts pass the gate, as the editor's do (the current one may be any).
-        guard(template_texts(template), accepted)
+        guard(template_texts(template), accepted, actor=context.actor, program=program)
         version = add_template_version(program, template, actor=context.actor)
         if version.version != number:
             raise RecordProblem("template_versions", f"version {number} cannot follow here")
@@ -1484,7 +1484,9 @@ def _import_reviews(case: Case, items: list[tuple[str, dict[str, Any]]], context
                 _conflict(context, "review comment", f"{case.ref} {item['at']}", case)
             continue
         try:
-            overridden = guard({"comment": comment}, _accepted(item))
+            overridden = guard(
+                {"comment": comment}, _accepted(item), actor=context.actor, program=case.program
+            )
         except IdentifiersFound as exc:
             raise exc.within(where) from None
         review = ReviewComment(
@@ -1909,7 +1911,7 @@ def _import_outdated(practice: BestPractice, items: Any, context: _Context) -> b
                 _conflict(context, "outdated advice", f"{practice.title} / {key}", existing)
                 continue
         try:
-            overridden = guard({"note": note}, _accepted(item))
+            overridden = guard({"note": note}, _accepted(item), actor=context.actor)
         except IdentifiersFound as exc:
             raise exc.within(where) from None
         target = existing or OutdatedAdvice(
@@ -2041,7 +2043,7 @@ def _import_saved_search(raw: dict[str, Any], context: _Context) -> str:
         return "unchanged"
     if saved is not None and not context.options.overwrite:
         return _conflict(context, "saved search", label, saved)
-    overridden = guard(search_texts(name, query), _accepted(raw))
+    overridden = guard(search_texts(name, query), _accepted(raw), actor=context.actor)
     if saved is None:
         saved = SavedSearch(owner_id=owner.id, name=name, query=query)
         if when is not None:
@@ -2102,7 +2104,7 @@ def _import_teaching_set(raw: dict[str, Any], context: _Context) -> str:
     texts = {"title": title, "description": description}
     what = "unchanged"
     if teaching_set is None:
-        overridden = guard(texts, _accepted(raw))
+        overridden = guard(texts, _accepted(raw), actor=context.actor)
         teaching_set = TeachingSet(
             owner_id=owner.id, title=title, description=description, program=program
         )
@@ -2126,7 +2128,7 @@ def _import_teaching_set(raw: dict[str, Any], context: _Context) -> str:
         if not context.options.overwrite:
             _conflict(context, "teaching set", label, teaching_set)
         else:
-            overridden = guard(texts, _accepted(raw))
+            overridden = guard(texts, _accepted(raw), actor=context.actor)
             teaching_set.description, teaching_set.program = description, program
             remember_overrides(teaching_set, overridden, actor=context.actor, fields=list(texts))
             record(
@@ -2201,7 +2203,7 @@ def _import_set_items(
             _conflict(context, "teaching set note", f"{label} / {item.name}", existing)
             continue
         try:
-            overridden = guard({"note": item.note}, item.accepted)
+            overridden = guard({"note": item.note}, item.accepted, actor=context.actor)
         except IdentifiersFound as exc:
             raise exc.within(item.where) from None
         changed = True

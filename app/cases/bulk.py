@@ -29,6 +29,7 @@ from app.cases.operations import CaseData, field_cues, gate_texts, validate_cont
 from app.common import text_key, utcnow
 from app.deid.gate import Acceptance, FieldFinding, IdentifiersFound, check
 from app.deid.models import DeidOverride
+from app.deid.operations import marking_rule
 from app.errors import ValidationError
 from app.extensions import db
 from app.practices.claim_terms import term_rows
@@ -201,7 +202,12 @@ class NewCases:
         }
         texts = gate_texts({**values, "topics": []})
         texts.update(new)
-        overridden = check(texts, accepted, field_cues(values["fields"], program.case_template))
+        overridden = check(
+            texts,
+            accepted,
+            field_cues(values["fields"], program.case_template),
+            marking_rule(self.actor, program),
+        )
         if follows is not None and follows.program_id != program.id:
             raise ValidationError(
                 "A follow-up stays in the program of the case it follows.", field="follows"

@@ -139,7 +139,9 @@ def return_case(
         )
     comment = comment.strip()
     hold_case(case)  # before the comment's row: a purge's lock order (app/cases/locking.py)
-    overridden = guard(RETURN_TEXTS.texts(comment=comment), accepted)
+    overridden = guard(
+        RETURN_TEXTS.texts(comment=comment), accepted, actor=actor, program=case.program
+    )
     set_status(case, CaseStatus.RETURNED, actor=actor)
     review = ReviewComment(case=case, author_id=actor.id, body=comment)
     db.session.add(review)

@@ -382,13 +382,27 @@ def saved_cues(case: Case) -> dict[str, str]:
 
 
 def _gated(
-    values: dict[str, Any], accepted: Iterable[Acceptance], template: dict[str, Any] | None
+    values: dict[str, Any],
+    accepted: Iterable[Acceptance],
+    template: dict[str, Any] | None,
+    *,
+    actor: Actor,
+    program: Program,
 ) -> list[Any]:
     """Pass the validated content through the gate (each field after its label, from
-    `template`), then turn topic names into topics."""
+    `template`; findings marked as `actor` may in `program`), then turn topic names into
+    topics."""
     accepted = list(accepted)
-    overridden = guard(gate_texts(values), accepted, field_cues(values["fields"], template))
-    values["topics"] = resolve_topics(values["topics"], accepted=accepted)
+    overridden = guard(
+        gate_texts(values),
+        accepted,
+        field_cues(values["fields"], template),
+        actor=actor,
+        program=program,
+    )
+    values["topics"] = resolve_topics(
+        values["topics"], accepted=accepted, actor=actor, program=program
+    )
     return overridden
 
 
@@ -411,7 +425,7 @@ def create_case(
     if ref is not None:
         check_ref(ref)
     values = validate_content(program, data, require_all=status is not CaseStatus.DRAFT)
-    overridden = _gated(values, accepted, program.case_template)
+    overridden = _gated(values, accepted, program.case_template, actor=actor, program=program)
     if follows is not None and follows.program_id != program.id:
         raise ValidationError(
             "A follow-up stays in the program of the case it follows.", field="follows"
@@ -457,7 +471,7 @@ def update_case(
     values = validate_content(
         case.program, data, require_all=case.status is not CaseStatus.DRAFT, template=template
     )
-    overridden = _gated(values, accepted, template)
+    overridden = _gated(values, accepted, template, actor=actor, program=case.program)
     changed = [name for name, value in values.items() if not _same(getattr(case, name), value)]
     for name in changed:
         setattr(case, name, values[name])

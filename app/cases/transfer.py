@@ -11,7 +11,7 @@ import json
 import random
 import re
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from time import sleep
@@ -542,8 +542,15 @@ def _followed(refs: list[str]) -> bool:
 def record_problems(label: str, exc: Exception) -> list[str]:
     """What a refused record says, one line per field: the case and the hub import alike."""
     if isinstance(exc, IdentifiersFound):
+        refused = {(f.field, f.start, f.end) for _, f in exc.refused}
+        who = f" (only {exc.rule.who} can)" if exc.rule.who else ""
         return [
             f"{label} field '{f.field}': possible {f.category} at characters {f.start}-{f.end}"
+            + (
+                f"; its override cannot be given by you{who}"
+                if (f.field, f.start, f.end) in refused
+                else ""
+            )
             for f in exc.findings
         ] + [f"{label} field '{h.field}': {hidden_message([h.category])}" for h in exc.hidden]
     if isinstance(exc, RecordProblem):
@@ -880,7 +887,7 @@ def _acceptances(items: Any, where: str) -> list[Acceptance]:
                 f"{where}[{number}].category",
                 "is required: the finding's category, as the export writes it (NAME, ID …)",
             )
-    return accepted
+    return [replace(a, origin=f"{where}[{n}]") for n, a in enumerate(accepted, 1)]
 
 
 def _presentations(items: Any) -> list[tuple[date, bool]] | None:

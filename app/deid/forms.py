@@ -23,9 +23,17 @@ from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
 from wtforms import FormField, StringField, TextAreaField
 
-from app.deid.gate import Acceptance, GatedFields, IdentifiersFound, hidden_messages
+from app.deid.gate import (
+    ANYONE_MARKS,
+    Acceptance,
+    GatedFields,
+    IdentifiersFound,
+    MarkingRule,
+    hidden_messages,
+)
 from app.deid.web import (
     ACCEPT_INPUT,
+    FIRM_HINT,
     REASON_PREFIX,
     Panel,
     acceptances_from_form,
@@ -89,6 +97,7 @@ def refusal(
             cues=cues,
             found=exc.scanned if isinstance(exc, IdentifiersFound) else None,
             hidden=hidden_messages(exc.hidden) if isinstance(exc, IdentifiersFound) else None,
+            rule=exc.rule if isinstance(exc, IdentifiersFound) else _hinted_rule(formdata),
         )
     errors = dict(exc.errors) if exc.errors else ({exc.field: exc.message} if exc.field else {})
     message = exc.message
@@ -100,6 +109,12 @@ def refusal(
         message = REASON_MISSING
         errors = {"accept_findings": message}
     return errors, message, panels
+
+
+def _hinted_rule(formdata: Any) -> MarkingRule | None:
+    """The rule a page's earlier refusal showed (`FIRM_HINT`), when this refusal is not the
+    gate's (a reason left out): None, when it showed none, holds firm findings back."""
+    return ANYONE_MARKS if formdata.get(FIRM_HINT) == "markable" else None
 
 
 class Text(StringField):

@@ -12,6 +12,7 @@ so it always blocks, unless a finding of the same value in the text as submitted
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -41,6 +42,9 @@ class FieldFinding:
     end: int
     category: str
     confidence: float
+    # `finding_digest` of the finding's text, given in a refusal so that an API client can
+    # bind its acceptance to the text it saw (its own text: never stored or logged).
+    digest: str = dataclasses.field(default="", compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -70,6 +74,12 @@ _CATEGORY_WORDS = {
     "ID": "identifying number",
     "URL": "web address",
 }
+_MORE_WORDS = {"IP": "IP address", "VEHICLE": "vehicle identifier", "DEVICE": "device identifier"}
+
+
+def category_word(category: str) -> str:
+    """A category as a message names it ("phone number", "SSN")."""
+    return _CATEGORY_WORDS.get(category) or _MORE_WORDS.get(category, category)
 
 
 def hidden_message(categories: Iterable[str]) -> str:
@@ -106,6 +116,9 @@ class Acceptance:
     reason: str
     category: str | None = None
     digest: str | None = None
+    # Where it was given, to name it in a refusal: an API body's `accept_findings[0]`, an
+    # import file's entry; None for a web form's tick (its field names it).
+    origin: str | None = dataclasses.field(default=None, compare=False)
 
     def covers(self, finding: FieldFinding, text: str) -> bool:
         if self.category is not None and self.category != finding.category:
@@ -118,6 +131,33 @@ class Acceptance:
 def finding_digest(value: str) -> str:
     """A short digest of a finding's text, to tell a tick from a stale one (never stored)."""
     return hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class MarkingRule:
+    """Which findings the author may mark "not an identifier": any but those of the `firm`
+    categories. `who` names those who may mark the others, for the refusal's words
+    (`app.deid.operations.marking_rule` builds it from `app.auth.policy`)."""
+
+    firm: frozenset[str] = frozenset()
+    who: str = ""
+
+    def may_mark(self, category: str) -> bool:
+        return category not in self.firm
+
+    def message(self, categories: Iterable[str]) -> str:
+        """What a field with findings its author may not mark says (categories only)."""
+        words = list(dict.fromkeys(category_word(c) for c in categories))
+        what = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+        who = f" (only {self.who} can)" if self.who else ""
+        return (
+            f"A possible {what} cannot be marked “Not an identifier” by you{who}: remove it"
+            " or rewrite it so that it no longer reads as one."
+        )
+
+
+# Every finding may be marked (the gate's reading alone, with nobody's rights applied).
+ANYONE_MARKS = MarkingRule()
 
 
 @dataclass(frozen=True)
@@ -179,8 +219,14 @@ class IdentifiersFound(ValidationError):
         findings: list[FieldFinding],
         scanned: Mapping[str, list[FieldFinding]] | None = None,
         hidden: Iterable[HiddenFinding] = (),
+        *,
+        rule: MarkingRule = ANYONE_MARKS,
+        refused: Iterable[tuple[Acceptance, FieldFinding]] = (),
     ) -> None:
         self.hidden = list(hidden)
+        self.rule = rule
+        # Acceptances given for findings their author may not mark, with those findings.
+        self.refused = list(refused)
         marked = sorted({f.field for f in findings})
         fields = sorted({*marked, *(h.field for h in self.hidden)})
         errors = {name: "Contains possible patient identifiers." for name in marked}
@@ -190,11 +236,33 @@ class IdentifiersFound(ValidationError):
                 f"Possible patient identifiers in {', '.join(marked)}: remove them, or mark each"
                 " one that is not an identifier."
             )
+        firm: dict[str, list[str]] = {}
+        for finding in findings:
+            if not rule.may_mark(finding.category):
+                firm.setdefault(finding.field, []).append(finding.category)
+        for name, categories in sorted(firm.items()):
+            message = rule.message(categories)
+            errors[name] = f"{errors[name]} {message}"
+            parts.append(f"{name}: {message[0].lower()}{message[1:]}")
         for name, message in sorted(hidden_messages(self.hidden).items()):
             errors[name] = f"{errors[name]} {message}" if name in errors else message
             parts.append(f"{name}: {message[0].lower()}{message[1:]}")
+        # An acceptance refused is named first: it is what the author must change.
+        named = {}
+        for acceptance, finding in self.refused:
+            where = acceptance.origin or finding.field
+            named[where] = (
+                f"the {category_word(finding.category)} in {finding.field} cannot be marked"
+                f" “Not an identifier” by you{f' (only {rule.who} can)' if rule.who else ''};"
+                " remove it or rewrite it so that it no longer reads as one."
+            )
+        for where, message in reversed(named.items()):
+            parts.insert(0, f"{where}: {message}")
+        errors = {**{w: m[0].upper() + m[1:] for w, m in named.items()}, **errors}
         super().__init__(
-            " ".join(parts), field=fields[0], errors={name: errors[name] for name in fields}
+            " ".join(parts),
+            field=next(iter(named), fields[0]),
+            errors={name: errors[name] for name in [*named, *fields]},
         )
         self.findings = findings
         self.scanned: dict[str, list[FieldFinding]] = (
@@ -207,7 +275,9 @@ class IdentifiersFound(ValidationError):
 
     def to_dict(self) -> dict[str, object]:
         body = super().to_dict()
-        body["findings"] = [f.to_dict() for f in self.findings]
+        body["findings"] = [
+            {**f.to_dict(), "markable": self.rule.may_mark(f.category)} for f in self.findings
+        ]
         if self.hidden:
             body["hidden"] = [h.to_dict() for h in self.hidden]
         return body
@@ -218,21 +288,22 @@ class IdentifiersFound(ValidationError):
             [replace(f, field=new) if f.field == old else f for f in self.findings],
             {new if name == old else name: found for name, found in self.scanned.items()},
             [replace(h, field=new) if h.field == old else h for h in self.hidden],
+            rule=self.rule,
+            refused=[(a, replace(f, field=new) if f.field == old else f) for a, f in self.refused],
         )
 
     def within(self, prefix: str) -> IdentifiersFound:
         """The same findings with field names under `prefix` (e.g. recommendations[1])."""
 
         def moved(findings: Iterable[FieldFinding]) -> list[FieldFinding]:
-            return [
-                FieldFinding(f"{prefix}.{f.field}", f.start, f.end, f.category, f.confidence)
-                for f in findings
-            ]
+            return [replace(f, field=f"{prefix}.{f.field}") for f in findings]
 
         return IdentifiersFound(
             moved(self.findings),
             {f"{prefix}.{name}": moved(found) for name, found in self.scanned.items()},
             [HiddenFinding(f"{prefix}.{h.field}", h.category) for h in self.hidden],
+            rule=self.rule,
+            refused=[(a, moved([f])[0]) for a, f in self.refused],
         )
 
 
@@ -668,22 +739,29 @@ def check(
     values: Mapping[str, str | None],
     accepted: Iterable[Acceptance] = (),
     cues: Cues | None = None,
+    rule: MarkingRule = ANYONE_MARKS,
 ) -> list[tuple[FieldFinding, str]]:
     """Raise IdentifiersFound for findings not accepted; return the accepted ones with reasons.
-    `cues`: see `Cues`."""
+    `cues`: see `Cues`; `rule`: which findings the author may mark (an acceptance of any
+    other is refused, named by its `origin`)."""
     by_place = {(a.field, a.start, a.end): a for a in accepted}
     blocking: list[FieldFinding] = []
+    refused: list[tuple[Acceptance, FieldFinding]] = []
     overridden: list[tuple[FieldFinding, str]] = []
     scanned = scan_by_field(values, cues)
     for finding in (f for found in scanned.values() for f in found):
+        text = values.get(finding.field) or ""
         given = by_place.get((finding.field, finding.start, finding.end))
-        if given is None or not given.covers(finding, values.get(finding.field) or ""):
-            blocking.append(finding)
-        else:
+        if given is not None and given.covers(finding, text) and rule.may_mark(finding.category):
             overridden.append((finding, given.reason))
+            continue
+        digested = replace(finding, digest=finding_digest(text[finding.start : finding.end]))
+        blocking.append(digested)
+        if given is not None and given.covers(finding, text):
+            refused.append((given, digested))
     hidden = hidden_findings(values, scanned, cues)
     if blocking or hidden:
-        raise IdentifiersFound(blocking, scanned, hidden)
+        raise IdentifiersFound(blocking, scanned, hidden, rule=rule, refused=refused)
     return overridden
 
 

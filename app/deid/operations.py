@@ -3,27 +3,42 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
 
 from app.audit.operations import record
 from app.auth import policy
-from app.auth.policy import Actor, Permission, write_operation
-from app.deid.gate import Acceptance, Cues, FieldFinding, check
+from app.auth.policy import Actor, Permission, Viewer, write_operation
+from app.deid.gate import Acceptance, Cues, FieldFinding, MarkingRule, check
 from app.deid.models import DeidOverride
 from app.deid.risk import assess
 from app.extensions import db
+
+if TYPE_CHECKING:
+    from app.programs.models import Program
+
+
+def marking_rule(actor: Viewer, program: Program | None) -> MarkingRule:
+    """Which findings `actor` may mark "not an identifier" in what `program` holds (None:
+    what belongs to no program), by `policy.can_mark_firm_findings`."""
+    return MarkingRule(
+        policy.unmarkable_categories(actor, program), policy.firm_finding_markers(program)
+    )
 
 
 def guard(
     values: Mapping[str, str | None],
     accepted: Iterable[Acceptance] = (),
     cues: Cues | None = None,
+    *,
+    actor: Viewer,
+    program: Program | None = None,
 ) -> list[tuple[FieldFinding, str]]:
     """The gate for an operation: raises IdentifiersFound, or returns the accepted findings
-    (`cues`: the words each text is read after, see `app.deid.gate.Cues`)."""
-    return check(values, accepted, cues)
+    (`cues`: the words each text is read after, see `app.deid.gate.Cues`). `actor` may mark
+    only the findings `marking_rule` lets them mark in `program` (the text's)."""
+    return check(values, accepted, cues, marking_rule(actor, program))
 
 
 def remember_overrides(

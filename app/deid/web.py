@@ -20,6 +20,7 @@ from app.deid.gate import (
     ACCEPT_REASONS,
     Acceptance,
     FieldFinding,
+    MarkingRule,
     finding_digest,
     parse_acceptances,
     scan_fields,
@@ -27,6 +28,9 @@ from app.deid.gate import (
 from app.deid.risk import MESSAGE, assess
 
 ACCEPT_INPUT = "accept_finding"
+# Sent back by a page whose author the gate let mark findings of every category: a display
+# hint only (the gate decides again on every save), read when a refusal is not the gate's.
+FIRM_HINT = "deid_firm"
 REASON_PREFIX = "reason|"
 # A key as the form writes it. A bare `field|start|end` (the page's older form) is no tick:
 # it would accept whatever an edit put at those offsets.
@@ -61,6 +65,8 @@ class Mark:
     reason: str
     number: int = 0
     digest: str = ""
+    # None: the author may tick it; else why they may not (no box is shown, only this).
+    firm: str | None = None
 
     @property
     def key(self) -> str:
@@ -81,6 +87,9 @@ class Panel:
     segments: list[tuple[str, Mark | None]] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # The author may tick findings of every category: the page says so (`FIRM_HINT`), so
+    # that a refusal that is not the gate's shows them their boxes again.
+    firm_markable: bool = False
 
 
 def read_key(value: str) -> tuple[str, str, str, str | None, str | None]:
@@ -109,23 +118,47 @@ def acceptances_from_form(form: Any) -> list[Acceptance]:
         )
         bindings.append((category, digest))
     return [
-        replace(a, category=category, digest=digest)
+        replace(a, category=category, digest=digest, origin=None)
         for a, (category, digest) in zip(parse_acceptances(items), bindings, strict=True)
     ]
 
 
 def _marks(
-    findings: Iterable[FieldFinding], accepted: Iterable[Acceptance], text: str
+    findings: Iterable[FieldFinding],
+    accepted: Iterable[Acceptance],
+    text: str,
+    rule: MarkingRule | None,
 ) -> list[Mark]:
     by_place = {(a.field, a.start, a.end): a for a in accepted}
     out = []
     for f in findings:
         given = by_place.get((f.field, f.start, f.end))
         ticked = given is not None and given.covers(f, text)
+        if rule is None:
+            # A refusal that is not the gate's (a required box left empty) says nothing of
+            # who may mark what: a firm finding keeps its box only if it was ticked (the
+            # gate showed one), so no box appears that the gate would then refuse.
+            firm = None if ticked else _firm_note(f.category, _unknown_rule())
+        else:
+            firm = None if rule.may_mark(f.category) else rule.message([f.category])
+        ticked = ticked and firm is None
         reason = given.reason if given is not None and ticked else ""
         digest = finding_digest(text[f.start : f.end])
-        out.append(Mark(f.field, f.start, f.end, f.category, ticked, reason, digest=digest))
+        out.append(
+            Mark(f.field, f.start, f.end, f.category, ticked, reason, digest=digest, firm=firm)
+        )
     return out
+
+
+def _firm_note(category: str, rule: MarkingRule) -> str | None:
+    return None if rule.may_mark(category) else rule.message([category])
+
+
+def _unknown_rule() -> MarkingRule:
+    """The rule when nobody's rights were applied: every firm category held back."""
+    from app.auth.policy import FIRM_FINDING_CATEGORIES
+
+    return MarkingRule(FIRM_FINDING_CATEGORIES)
 
 
 def _panel(key: str, label: str, text: str, marks: list[Mark], offset: int) -> Panel:
@@ -152,6 +185,7 @@ def build_panels(
     cues: Mapping[str, str] | None = None,
     found: Mapping[str, list[FieldFinding]] | None = None,
     hidden: Mapping[str, str] | None = None,
+    rule: MarkingRule | None = None,
 ) -> dict[str, Panel]:
     """Panels, by form key, for every field of `texts` (the gate's field names and the exact
     text it scans) that holds findings. `found` holds findings the gate made already, by
@@ -159,14 +193,15 @@ def build_panels(
     one gate field over several boxes: {field: {box key: (start, end, label)}}; findings
     outside every box stay on the field. `hidden`: a note by field, for what only its text
     as shown holds (an `IdentifiersFound`'s hidden findings). `cues`: the words the gate
-    reads a text after, by field."""
+    reads a text after, by field. `rule`: which findings the author may tick (the gate's
+    refusal says; None when the gate did not refuse)."""
     accepted = list(accepted)
     panels: dict[str, Panel] = {}
     number = 0
     for name, text in texts.items():
         known = (found or {}).get(name)
         found_here = known if known is not None else scan_fields({name: text}, cues)
-        marks = _marks(found_here, accepted, text)
+        marks = _marks(found_here, accepted, text, rule)
         note = (hidden or {}).get(name)
         if not marks and not note:
             continue
@@ -184,6 +219,9 @@ def build_panels(
         if left or note:
             panels[name] = _panel(name, labels.get(name, name), text, left, 0)
             panels[name].notes.extend([note] if note else [])
+    if rule is not None and not rule.firm:
+        for panel in panels.values():
+            panel.firm_markable = True
     return panels
 
 

@@ -412,7 +412,12 @@ def resolve_outdated(
         )
         item.note = ""
     else:
-        overridden = guard(RESOLUTION_TEXTS.texts(note=note), accepted)
+        overridden = guard(
+            RESOLUTION_TEXTS.texts(note=note),
+            accepted,
+            actor=actor,
+            program=item.recommendation.case.program,
+        )
         item.note = note
         db.session.flush()
         remember_overrides(item, overridden, actor=actor)

@@ -103,6 +103,7 @@ def propose_practice(
     overridden = guard(
         {"title": title, "statement": statement, "reason": reason, **topic_texts(topics)},
         accepted,
+        actor=actor,
     )
     practice = _create(title, statement, topics, author, actor, reason, accepted)
     remember_overrides(practice, overridden, actor=actor)
@@ -130,7 +131,7 @@ def _create(
         statement=statement,
         status=PracticeStatus.PROPOSED,
         created_by=author,
-        topics=resolve_topics(topics, accepted=accepted),
+        topics=resolve_topics(topics, accepted=accepted, actor=actor),
     )
     db.session.add(practice)
     db.session.flush()
@@ -159,7 +160,7 @@ def change_status(
     if superseded_by is not None:
         policy.require_view_practice(actor, superseded_by)
     target = _transition(practice, status, reason, superseded_by)
-    overridden = guard(STATUS_TEXTS.texts(reason=reason), accepted)
+    overridden = guard(STATUS_TEXTS.texts(reason=reason), accepted, actor=actor)
     _move(practice, target, reason, editor, superseded_by, actor)
     if not imported:
         queue_outdated_advice(practice, actor=actor)
@@ -222,7 +223,7 @@ def add_evidence(
     policy.require_cite(actor, target)
     if note is not None and not isinstance(note, str):
         raise ValidationError("The note must be text.", field="note")
-    overridden = guard(EVIDENCE_TEXTS.texts(note=note), accepted)
+    overridden = guard(EVIDENCE_TEXTS.texts(note=note), accepted, actor=actor)
     link = _link(practice, target, note, added_by, actor)
     remember_overrides(link, overridden, actor=actor)
     return link
@@ -319,7 +320,7 @@ def propose_from_recommendations(
     topics = _topic_list(topics)
     texts.update(topic_texts(topics))
     accepted = list(accepted)
-    overridden = guard(texts, accepted)
+    overridden = guard(texts, accepted, actor=actor)
     practice = _create(
         title, statement, topics, author, actor, "Proposed from recommendations.", accepted
     )
@@ -360,7 +361,7 @@ def edit_practice(
         title == practice.title
         and statement == practice.statement
         and not new_names
-        and {t.id for t in resolve_topics(names)} == {t.id for t in practice.topics}
+        and {t.id for t in resolve_topics(names, actor=actor)} == {t.id for t in practice.topics}
     ):
         return False
     if not reason or not reason.strip():
@@ -368,8 +369,9 @@ def edit_practice(
     overridden = guard(
         {**EDIT_TEXTS.texts(title=title, statement=statement, reason=reason), **new_names},
         accepted,
+        actor=actor,
     )
-    new_topics = resolve_topics(names, accepted=accepted)
+    new_topics = resolve_topics(names, accepted=accepted, actor=actor)
     practice.title, practice.statement = title, statement
     practice.topics = list(new_topics)
     practice.version += 1
@@ -401,7 +403,7 @@ def take_stance(
     note = (note or "").strip()
     if value is Stance.DISSENT and not note:
         raise ValidationError("Say why you dissent.", field="note")
-    overridden = guard(STANCE_TEXTS.texts(note=note), accepted)
+    overridden = guard(STANCE_TEXTS.texts(note=note), accepted, actor=actor)
     existing = db.session.scalar(
         select(PracticeEndorsement).where(
             PracticeEndorsement.practice_id == practice.id,
@@ -513,7 +515,12 @@ def record_dissent(
         raise ValidationError(
             f"The reason must be at most {DISSENT_REASON_MAX:,} characters.", field="reason"
         )
-    overridden = guard(DISSENT_TEXTS.texts(reason=reason), accepted)
+    overridden = guard(
+        DISSENT_TEXTS.texts(reason=reason),
+        accepted,
+        actor=actor,
+        program=recommendation.case.program,
+    )
     dissent = db.session.scalar(
         select(RecommendationDissent).where(
             RecommendationDissent.recommendation_id == recommendation.id,

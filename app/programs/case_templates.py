@@ -102,7 +102,7 @@ def save_template(
     if clean == program.case_template:
         return None
     texts = template_texts(clean)
-    overridden = guard(texts, accepted)
+    overridden = guard(texts, accepted, actor=actor, program=program)
     version = add_template_version(program, clean, actor=actor)
     db.session.flush()
     remember_overrides(program, overridden, actor=actor, fields=texts)

@@ -277,6 +277,7 @@ def create_program(
             **template_texts(definition),
         },
         accepted,
+        actor=actor,  # a new program: only admins create one
     )
     program = Program(slug=slug, name=name, description=description, private=bool(private))
     try:
@@ -361,6 +362,8 @@ def update_program(
             **template_texts(new.get("case_template") or {}),
         },
         accepted,
+        actor=actor,
+        program=program,
     )
     if "private" in changes:
         new["private"] = bool(changes["private"])
@@ -453,7 +456,7 @@ def create_session(
         notes=notes,
     )
     topics = list(topics)
-    overridden = guard({**texts, **topic_texts(topics)}, accepted)
+    overridden = guard({**texts, **topic_texts(topics)}, accepted, actor=actor, program=program)
     session = Session(
         program=program,
         date=on,
@@ -463,7 +466,7 @@ def create_session(
         didactic_presenter=didactic_presenter or "",
         attendance_count=attendance_count,
         notes=notes or "",
-        topics=resolve_topics(topics, accepted=accepted),
+        topics=resolve_topics(topics, accepted=accepted, actor=actor, program=program),
         presentations=[],  # a new session has none: never loaded
     )
     db.session.add(session)
@@ -518,12 +521,12 @@ def update_session(
     if topics is not None:
         topics = list(topics)
         texts.update(topic_texts(topics))
-    overridden = guard(texts, accepted)
+    overridden = guard(texts, accepted, actor=actor, program=session.program)
     changed = [name for name, value in changes.items() if getattr(session, name) != value]
     for name in changed:
         setattr(session, name, changes[name])
     if topics is not None:
-        new_topics = resolve_topics(topics, accepted=accepted)
+        new_topics = resolve_topics(topics, accepted=accepted, actor=actor, program=session.program)
         if {t.id for t in new_topics} != {t.id for t in session.topics}:
             session.topics = new_topics
             changed.append("topics")
@@ -583,7 +586,11 @@ def create_topic(
     synonyms = _synonyms(synonyms)
     if description is not None and not isinstance(description, str):
         raise ValidationError("Topic description must be text.", field="description")
-    guard(TOPIC_TEXTS.texts(name=name, description=description, synonyms=synonyms), accepted)
+    guard(
+        TOPIC_TEXTS.texts(name=name, description=description, synonyms=synonyms),
+        accepted,
+        actor=actor,
+    )
     return _get_or_add_topic(name, synonyms, description or "", parent)
 
 
@@ -602,7 +609,11 @@ def update_topic(
     if description is not None and not isinstance(description, str):
         raise ValidationError("Topic description must be text.", field="description")
     new_description = topic.description if description is None else description
-    guard(TOPIC_TEXTS.texts(description=new_description, synonyms=new_synonyms), accepted)
+    guard(
+        TOPIC_TEXTS.texts(description=new_description, synonyms=new_synonyms),
+        accepted,
+        actor=actor,
+    )
     topic.synonyms, topic.description = new_synonyms, new_description or ""
     return topic
 
@@ -761,10 +772,17 @@ def _numbered(base: str, n: int) -> str:
 
 
 def resolve_topics(
-    names: Iterable[str], *, create: bool = True, accepted: Iterable[Acceptance] = ()
+    names: Iterable[str],
+    *,
+    create: bool = True,
+    accepted: Iterable[Acceptance] = (),
+    actor: Viewer = None,
+    program: Program | None = None,
 ) -> list[Topic]:
     """The topics named, in order; unknown names become new topics once they pass the gate
-    (as fields `topics[i]`, so an author can mark a finding "not an identifier"). New ones
+    (as fields `topics[i]`, so an author can mark a finding "not an identifier", as `actor`
+    may in `program`: the case's or session's that names them; no actor marks no finding
+    of a firm category). New ones
     are *proposed* until a coordinator or admin accepts them (app/admin); they are linked
     and searchable meanwhile."""
     if isinstance(names, str) or not isinstance(names, Iterable):
@@ -775,7 +793,7 @@ def resolve_topics(
     if new and not create:
         unknown = names.index(next(iter(new.values()))) + 1
         raise ValidationError(f"Topic {unknown} is not a known topic.", field="topics")
-    guard(new, accepted)
+    guard(new, accepted, actor=actor, program=program)
     if new:
         found.update(add_topics(list(new.values()), status=TopicStatus.PROPOSED))
     topics: list[Topic] = []

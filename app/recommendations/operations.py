@@ -108,7 +108,11 @@ def checked_item(
     and the gate of the operations below (a bulk path writes them itself)."""
     _require_expert(author)
     clean_body, clean_references = _body(body), _references(references)
-    guard(RECOMMENDATION_TEXTS.texts(body=clean_body, references=clean_references), accepted)
+    guard(
+        RECOMMENDATION_TEXTS.texts(body=clean_body, references=clean_references),
+        accepted,
+        actor=author,
+    )
     return clean_body, clean_references
 
 
@@ -137,7 +141,10 @@ def add_recommendation(
         )
     clean_body, clean_references = _body(body), _references(references)
     overridden = guard(
-        RECOMMENDATION_TEXTS.texts(body=clean_body, references=clean_references), accepted
+        RECOMMENDATION_TEXTS.texts(body=clean_body, references=clean_references),
+        accepted,
+        actor=actor,
+        program=case.program,
     )
     recommendation = Recommendation(
         case=case,
@@ -252,7 +259,10 @@ def edit_recommendation(
         recommendation.references if references is AS_SAVED else references
     )
     overridden = guard(
-        RECOMMENDATION_TEXTS.texts(body=new_body, references=new_references), accepted
+        RECOMMENDATION_TEXTS.texts(body=new_body, references=new_references),
+        accepted,
+        actor=actor,
+        program=recommendation.case.program,
     )
     if (new_body, new_category, new_references) == (
         recommendation.body,
@@ -319,7 +329,10 @@ def annotate(
     hold_case(recommendation.case)
     clean_body, clean_references = _body(body), _references(references)
     overridden = guard(
-        ANNOTATION_TEXTS.texts(body=clean_body, references=clean_references), accepted
+        ANNOTATION_TEXTS.texts(body=clean_body, references=clean_references),
+        accepted,
+        actor=actor,
+        program=recommendation.case.program,
     )
     annotation = Annotation(
         recommendation=recommendation,
@@ -355,7 +368,10 @@ def edit_annotation(
     new_kind = _enum(AnnotationKind, kind, "kind")
     clean_body, clean_references = _body(body), _references(references)
     overridden = guard(
-        ANNOTATION_TEXTS.texts(body=clean_body, references=clean_references), accepted
+        ANNOTATION_TEXTS.texts(body=clean_body, references=clean_references),
+        accepted,
+        actor=actor,
+        program=annotation.recommendation.case.program,
     )
     if (author.id, new_kind, clean_body, clean_references) == (
         annotation.author_id,
@@ -399,7 +415,9 @@ def record_outcome(
         raise ValidationError("The note must be text.", field="note")
     # A purge of either case scrubs the note: both are held before the outcome's row.
     hold_case(follow_up, recommendation.case)
-    overridden = guard(OUTCOME_TEXTS.texts(note=note), accepted)
+    overridden = guard(
+        OUTCOME_TEXTS.texts(note=note), accepted, actor=actor, program=follow_up.program
+    )
     existing = next(
         (o for o in follow_up.outcomes if o.recommendation_id == recommendation.id), None
     )

@@ -141,7 +141,7 @@ def save_search(
     user = _signed_in(actor, "Sign in to keep searches.")
     name = _text(name, "name", NAME_MAX, required=True)
     query = normalise_query(query)
-    overridden = guard(search_texts(name, query), accepted)
+    overridden = guard(search_texts(name, query), accepted, actor=actor)
     saved = SavedSearch(owner_id=user.id, name=name, query=query)
     db.session.add(saved)
     db.session.flush()
@@ -156,7 +156,7 @@ def rename_search(
 ) -> SavedSearch:
     saved = get_saved_search(actor, search_id)
     name = _text(name, "name", NAME_MAX, required=True)
-    overridden = guard(SEARCH_NAME_TEXTS.texts(name=name), accepted)
+    overridden = guard(SEARCH_NAME_TEXTS.texts(name=name), accepted, actor=actor)
     saved.name = name
     remember_overrides(saved, overridden, actor=actor, fields=["name"])
     record(actor, "saved_search.renamed", saved)
@@ -335,7 +335,7 @@ def create_set(
     user = _signed_in(actor)
     title = _text(title, "title", TITLE_MAX, required=True)
     description = _text(description, "description", TEXT_MAX)
-    overridden = guard(SET_TEXTS.texts(title=title, description=description), accepted)
+    overridden = guard(SET_TEXTS.texts(title=title, description=description), accepted, actor=actor)
     teaching_set = TeachingSet(owner_id=user.id, title=title, description=description)
     db.session.add(teaching_set)
     db.session.flush()
@@ -356,7 +356,7 @@ def update_set(
     policy.require_edit_teaching_set(actor, teaching_set)
     title = _text(title, "title", TITLE_MAX, required=True)
     description = _text(description, "description", TEXT_MAX)
-    overridden = guard(SET_TEXTS.texts(title=title, description=description), accepted)
+    overridden = guard(SET_TEXTS.texts(title=title, description=description), accepted, actor=actor)
     teaching_set.title, teaching_set.description = title, description
     _touch(teaching_set)
     remember_overrides(teaching_set, overridden, actor=actor, fields=["title", "description"])
@@ -448,7 +448,7 @@ def add_item(
     ).one()
     if count >= ITEMS_MAX:
         raise ValidationError(f"A set holds at most {ITEMS_MAX} items.", field="case_id")
-    overridden = guard(NOTE_TEXTS.texts(note=note), accepted)
+    overridden = guard(NOTE_TEXTS.texts(note=note), accepted, actor=actor)
     item = TeachingSetItem(
         case=case, recommendation=recommendation, note=note, position=(last or 0) + 1
     )
@@ -481,7 +481,7 @@ def set_note(
     """Replace the note on an item (Markdown; empty for none)."""
     teaching_set = _editable_item(actor, item)
     note = _text(note, "note", TEXT_MAX)
-    overridden = guard(NOTE_TEXTS.texts(note=note), accepted)
+    overridden = guard(NOTE_TEXTS.texts(note=note), accepted, actor=actor)
     item.note = note
     remember_overrides(item, overridden, actor=actor, fields=["note"])
     _touch(teaching_set)

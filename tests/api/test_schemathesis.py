@@ -57,6 +57,13 @@ BUSINESS_RULES = {
     ("POST /api/v1/me/saved-searches", "Search for something before saving the search."),
     ("POST /api/v1/teaching-sets/{set_id}/items", "This case is in the set already."),
     ("POST /api/v1/teaching-sets/{set_id}/items", "This recommendation is in the set already."),
+    # The gate reads a generated title as shown: its digits and vulgar fractions ("¼") run
+    # together there into what reads as an identifying number.
+    (
+        "POST /api/v1/teaching-sets",
+        "title: a possible identifying number appears once formatting is removed; write it"
+        " without hidden characters or formatting.",
+    ),
 }
 
 CASE = {

@@ -260,10 +260,19 @@ def test_the_account_page_shows_a_refused_token_name_in_a_panel_and_keeps_it(app
     assert '<code class="token-value">' not in html
     db.session.rollback()
     assert db.session.scalars(select(ApiToken)).all() == []
-    # Each finding marked "not an identifier", with a reason: the token is made.
+    # A record number is not the holder's to mark (a token's name is no program's: admins'):
+    # no box for it, and the other findings marked leave it refused.
     marks = re.findall(r'name="accept_finding" value="([^"]+)"', html)
+    assert marks and not any("|ID|" in m for m in marks)
     ticked = {"accept_finding": marks, **{f"reason|{m}": "other" for m in marks}}
     response = client.post("/account/tokens", data={"name": PATIENT_NAME, **ticked})
+    assert response.status_code == 422
+    # Without it, each finding marked "not an identifier", with a reason: the token is made.
+    name = PATIENT_NAME.replace(" MRN 77731234", "")
+    html = client.post("/account/tokens", data={"name": name}).get_data(as_text=True)
+    marks = re.findall(r'name="accept_finding" value="([^"]+)"', html)
+    ticked = {"accept_finding": marks, **{f"reason|{m}": "other" for m in marks}}
+    response = client.post("/account/tokens", data={"name": name, **ticked})
     assert response.status_code == 200
     assert '<code class="token-value">' in response.get_data(as_text=True)
 

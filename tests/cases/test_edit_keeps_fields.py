@@ -177,7 +177,7 @@ def test_a_kept_text_passes_the_gate_again_with_its_panel_on_the_page(client, pr
     }
     found = client.post("/api/v1/cases", headers=headers, json=body).get_json()["findings"]
     accepted = [
-        {"field": f["field"], "start": f["start"], "end": f["end"], "reason": "not_about_patient"}
+        {**{k: f[k] for k in ("field", "start", "end", "category")}, "reason": "not_about_patient"}
         for f in found
     ]
     made = client.post("/api/v1/cases", headers=headers, json={**body, "accept_findings": accepted})

@@ -71,7 +71,7 @@ def test_an_accepted_finding_in_a_list_is_kept_and_named_by_its_item(client, pai
     body = {**CASE, "fields": {"notes": ["Weekly.", "The clinic line is 603-555-0142."]}}
     found = client.post("/api/v1/cases", headers=headers, json=body).get_json()["findings"]
     accepted = [
-        {"field": f["field"], "start": f["start"], "end": f["end"], "reason": "not_about_patient"}
+        {**{k: f[k] for k in ("field", "start", "end", "category")}, "reason": "not_about_patient"}
         for f in found
     ]
     answer = client.post(
@@ -202,18 +202,25 @@ def test_free_numbers_pass_the_gate_as_text_named_like_texts(client, pain):
     assert "123456789" not in json.dumps(body) and "123456789" not in stored()
 
 
-def test_a_free_number_marked_not_an_identifier_is_kept_with_its_override(client, pain):
+def test_a_free_number_marked_not_an_identifier_is_kept_with_its_override(client, pain, make_user):
     _, provider = pain
     headers = bearer(provider)
     body = {**CASE, "fields": {"clinic_line": 6035550142, "visits": 3, "smoker": True}}
     found = client.post("/api/v1/cases", headers=headers, json=body).get_json()["findings"]
     assert [(f["field"], f["start"], f["end"]) for f in found] == [("fields.clinic_line", 0, 10)]
     accepted = [
-        {"field": f["field"], "start": f["start"], "end": f["end"], "reason": "not_about_patient"}
+        {**{k: f[k] for k in ("field", "start", "end", "category")}, "reason": "not_about_patient"}
         for f in found
     ]
+    # Read as a record number (ID): not the provider's to mark, an admin's.
     answer = client.post(
         "/api/v1/cases", headers=headers, json={**body, "accept_findings": accepted}
+    )
+    assert answer.status_code == 422 and answer.get_json()["field"] == "accept_findings[0]"
+    answer = client.post(
+        "/api/v1/cases",
+        headers=bearer(make_user("admin")),
+        json={**body, "accept_findings": accepted},
     )
     assert answer.status_code == 201, answer.get_json()
     db.session.rollback()
@@ -341,7 +348,7 @@ def test_an_acceptance_naming_its_category_holds_for_that_category_only(client, 
     found = client.post("/api/v1/cases", headers=headers, json=named).get_json()["findings"]
     assert [f["category"] for f in found] == ["NAME"]
     accepted = [{**found[0], "reason": "not_about_patient"}]
-    del accepted[0]["confidence"]
+    del accepted[0]["confidence"], accepted[0]["markable"], accepted[0]["digest"]
     # an MRN the client's edit put where the name was
     edited = {**CASE, "question": "Seen by MR#483920175 on review."}
     answer = client.post(

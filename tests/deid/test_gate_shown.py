@@ -408,7 +408,13 @@ def test_api_refuses_a_tooltip_and_a_phone_behind_an_accepted_url(program, clien
     refused = r.get_json()
     assert refused["hidden"] == [{"field": "presentation", "category": "PHONE"}]
     accept = [
-        {"field": f["field"], "start": f["start"], "end": f["end"], "reason": "other"}
+        {
+            "field": f["field"],
+            "start": f["start"],
+            "end": f["end"],
+            "reason": "other",
+            "category": f["category"],
+        }
         for f in refused["findings"]
     ]
     r = client.post(

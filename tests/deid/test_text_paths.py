@@ -47,10 +47,9 @@ def topic_count() -> int:
 
 
 def accept_all(findings: list[dict], reason: str = "placeholder") -> list[dict]:
-    return [
-        {"field": f["field"], "start": f["start"], "end": f["end"], "reason": reason}
-        for f in findings
-    ]
+    """Every finding of a 422 answer marked, bound to its category and text."""
+    keys = ("field", "start", "end", "category", "digest")
+    return [{**{k: f[k] for k in keys}, "reason": reason} for f in findings]
 
 
 def test_api_refuses_a_topic_name_with_identifiers_and_stores_nothing(client, world):
@@ -66,9 +65,15 @@ def test_api_refuses_a_topic_name_with_identifiers_and_stores_nothing(client, wo
     assert topic_count() == before
     assert db.session.scalar(select(Case).where(Case.title == "HCV and CKD")) is None
 
-    # The author may still say "not an identifier" (e.g. an eponym the detector doubts).
+    # A provider may not mark the record number "not an identifier" (a firm category)…
     body["accept_findings"] = accept_all(answer["findings"])
-    created = client.post("/api/v1/cases", json=body, headers=headers)
+    mrn = next(i for i, f in enumerate(answer["findings"]) if f["category"] == "ID")
+    refused = client.post("/api/v1/cases", json=body, headers=headers)
+    assert refused.status_code == 422
+    assert refused.get_json()["field"] == f"accept_findings[{mrn}]"
+    assert topic_count() == before
+    # …an admin, answering for the vocabulary, may (e.g. a number the detector doubts).
+    created = client.post("/api/v1/cases", json=body, headers=bearer(world.admin))
     assert created.status_code == 201, created.get_json()
     assert TOPIC in created.get_json()["topics"]
     overrides = db.session.scalars(
@@ -175,14 +180,16 @@ def test_case_form_marks_a_new_topic_in_place_and_takes_not_an_identifier(client
     page = text(response)
     boxes = re.findall(r'name="accept_finding" value="([^"]+)"', page)
     assert boxes and all(b.startswith("topics[2]|") for b in boxes)
+    assert not any("|ID|" in b for b in boxes)  # the record number is for the author to remove
     assert "Possible identifiers in topic 2" in page
     assert topic_count() == 2  # Hepatitis C and B from the world; nothing new
 
-    accepted = dict(typed, accept_finding=boxes)
+    # The name ticked, the record number removed: the tick still holds for the same name.
+    accepted = dict(typed, topics="Hepatitis C, Harriet Quenby", accept_finding=boxes)
     accepted.update({f"reason|{b}": "placeholder" for b in boxes})
     response = client.post("/programs/hcv/cases/new", data=accepted)
     assert response.status_code == 303, text(response)
-    assert db.session.scalar(select(Topic).where(Topic.name == TOPIC)) is not None
+    assert db.session.scalar(select(Topic).where(Topic.name == "Harriet Quenby")) is not None
 
 
 def test_session_form_marks_the_presenter(client, world):
@@ -258,6 +265,12 @@ def test_api_practice_stance_and_status_reason_take_not_an_identifier(client, wo
     assert response.status_code == 422
     findings = response.get_json()["findings"]
     assert {f["field"] for f in findings} == {"reason"}
+    body["accept_findings"] = accept_all(findings)
+    response = client.post(f"{url}/status", json=body, headers=headers)
+    assert response.status_code == 422  # a record number: not the expert's to mark
+    assert "cannot be marked" in response.get_json()["message"]
+    body = {"status": "emerging", "reason": "Per Hope Graves, it works."}
+    findings = client.post(f"{url}/status", json=body, headers=headers).get_json()["findings"]
     body["accept_findings"] = accept_all(findings)
     response = client.post(f"{url}/status", json=body, headers=headers)
     assert response.status_code == 200, response.get_json()

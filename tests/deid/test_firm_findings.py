@@ -1,0 +1,232 @@
+"""Findings of firm categories (an SSN, a record number, a phone number …) are marked "not an
+identifier" only by the coordinators who run the text's program and admins: an author
+removes or rewrites them. The web form shows them without a tick box and says why; the
+API refuses an acceptance of one with 422 naming the entry; API acceptances name their
+category and may bind to the finding's digest."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from app.auth import policy
+from app.cases.models import Case, CaseStatus, ReviewComment
+from app.deid.gate import Acceptance, IdentifiersFound, check, finding_digest, scan_fields
+from app.deid.models import DeidOverride
+from app.deid.operations import guard
+from app.extensions import db
+from tests.cases.test_views import as_user, complete_form, text
+from tests.support.builders import build_world
+from tests.support.clients import bearer
+
+SSN_TEXT = "Seen at St. Mary's; SSN 123-45-6789 on the referral."
+SSN = "123-45-6789"
+
+
+@pytest.fixture
+def world(worlds, make_user):
+    return worlds(__name__, lambda: _world(make_user))
+
+
+def _world(make_user):
+    w = build_world(make_user)
+    w.coordinator = make_user("coordinator", email="coord@example.org", programs=["hcv"])
+    w.outsider = make_user("coordinator", email="else@example.org", programs=["perinatal-sud"])
+    return w
+
+
+def case_count() -> int:
+    db.session.rollback()
+    return db.session.scalar(select(func.count(Case.id))) or 0
+
+
+def test_who_may_mark_a_firm_finding(world):
+    assert {"SSN", "ID", "EMAIL"} <= policy.FIRM_FINDING_CATEGORIES
+    assert not {"NAME", "DATE", "PHONE", "URL", "DEVICE"} & policy.FIRM_FINDING_CATEGORIES
+    hcv = world.hcv
+    assert policy.can_mark_firm_findings(world.coordinator, hcv)
+    assert policy.can_mark_firm_findings(world.admin, hcv)
+    assert policy.can_mark_firm_findings(world.admin, None)
+    assert policy.can_mark_firm_findings(policy.SYSTEM, None)
+    for author in (world.provider, world.expert, world.outsider):
+        assert not policy.can_mark_firm_findings(author, hcv)
+    assert not policy.can_mark_firm_findings(world.coordinator, None)  # a hub-wide text
+
+
+def test_the_gate_refuses_a_providers_mark_on_an_ssn_and_takes_a_coordinators(world):
+    texts = {"note": SSN_TEXT}
+    marks = [
+        Acceptance("note", f.start, f.end, "other", f.category, origin=f"accept_findings[{i}]")
+        for i, f in enumerate(scan_fields(texts))
+    ]
+    assert any(f.category == "SSN" for f in scan_fields(texts))
+    with pytest.raises(IdentifiersFound) as refused:
+        guard(texts, marks, actor=world.provider, program=world.hcv)
+    exc = refused.value
+    ssn = next(i for i, f in enumerate(scan_fields(texts)) if f.category == "SSN")
+    assert exc.field == f"accept_findings[{ssn}]"
+    assert "cannot be marked “Not an identifier” by you" in exc.errors[exc.field]
+    assert "a coordinator of the program or an admin" in exc.message
+    assert SSN not in exc.message and SSN not in str(exc.to_dict())
+    [finding] = exc.findings
+    assert (finding.category, finding.digest) == ("SSN", finding_digest(SSN))
+    assert exc.to_dict()["findings"][0]["markable"] is False
+    # the coordinators of the program and admins may mark it
+    for marker in (world.coordinator, world.admin):
+        kept = guard(texts, marks, actor=marker, program=world.hcv)
+        assert "SSN" in {f.category for f, _ in kept}
+    # the gate's reading alone (nobody's rights) still marks anything
+    assert check(texts, marks)
+
+
+def test_the_web_form_shows_no_tick_box_for_a_providers_ssn_and_keeps_the_text(client, world):
+    before = case_count()
+    as_user(client, world.provider)
+    typed = complete_form(action="draft", **{"sections.hpi": SSN_TEXT})
+    response = client.post("/programs/hcv/cases/new", data=typed)
+    assert response.status_code == 422
+    page = text(response)
+    boxes = re.findall(r'name="accept_finding" value="([^"]+)"', page)
+    assert boxes and not any("|SSN|" in b for b in boxes)  # the facility keeps its box
+    assert "A possible SSN cannot be marked “Not an identifier” by you" in page
+    assert "only a coordinator of the program or an admin can" in page
+    assert "Which DAA regimen is safest with eGFR 28?" in page  # nothing typed is lost
+    assert case_count() == before
+
+    # A tick forged for the SSN is refused all the same, and names the field.
+    forged = next(
+        f"presentation|{f.start}|{f.end}|SSN|{finding_digest(SSN)}"
+        for f in scan_fields({"presentation": SSN_TEXT})
+        if f.category == "SSN"
+    )
+    sent = {**typed, "accept_finding": [forged, *boxes]}
+    sent.update({f"reason|{k}": "other" for k in sent["accept_finding"]})
+    response = client.post("/programs/hcv/cases/new", data=sent)
+    assert response.status_code == 422
+    assert "cannot be marked “Not an identifier” by you" in text(response)
+    assert not re.findall(r'name="accept_finding" value="[^"]*\|SSN\|', text(response))
+    assert case_count() == before
+
+    # Another box left empty (the title) is no gate refusal: still no box for the SSN.
+    response = client.post("/programs/hcv/cases/new", data={**sent, "title": ""})
+    assert response.status_code == 422
+    assert f'value="{boxes[0]}" checked' in text(response)  # the ticks are shown again
+    assert not re.findall(r'name="accept_finding" value="[^"]*\|SSN\|', text(response))
+    # Nor when a tick lacks its reason (no gate refusal either): the SSN keeps its line.
+    response = client.post("/programs/hcv/cases/new", data={**typed, "accept_finding": boxes})
+    assert "Choose a reason for each finding" in text(response)
+    assert not re.findall(r'name="accept_finding" value="[^"]*\|SSN\|', text(response))
+    assert "A possible SSN cannot be marked “Not an identifier” by you" in text(response)
+
+    # Rewritten without it, the facility's tick holds and the draft is saved.
+    fixed = {**sent, "sections.hpi": "Seen at St. Mary's; the referral is on file."}
+    fixed["accept_finding"] = boxes
+    assert client.post("/programs/hcv/cases/new", data=fixed).status_code == 303
+    assert case_count() == before + 1
+
+
+def test_a_coordinator_marks_a_record_number_in_their_programs_return_comment(client, world):
+    case = world.draft
+    case.status = CaseStatus.SUBMITTED
+    db.session.commit()
+    as_user(client, world.coordinator)
+    comment = "Take MRN 55512344 out of the history before resubmitting."
+    response = client.post(f"/cases/{case.id}/return", data={"comment": comment})
+    assert response.status_code == 422
+    (key,) = re.findall(
+        r'name="accept_finding" value="(comment\|[^"]*\|ID\|[^"]*)"', text(response)
+    )
+    assert 'name="deid_firm" value="markable"' in text(response)
+    # Ticked without a reason: refused for that, and the box is shown (ticked) again.
+    response = client.post(
+        f"/cases/{case.id}/return",
+        data={"comment": comment, "accept_finding": key, "deid_firm": "markable"},
+    )
+    assert response.status_code == 422
+    assert "Choose a reason for each finding" in text(response)
+    assert f'value="{key}" checked' in text(response)
+    response = client.post(
+        f"/cases/{case.id}/return",
+        data={"comment": comment, "accept_finding": key, f"reason|{key}": "not_about_patient"},
+    )
+    assert response.status_code in (302, 303), text(response)
+    db.session.rollback()
+    review = db.session.scalar(select(ReviewComment).where(ReviewComment.case_id == case.id))
+    assert review.body == comment
+    (override,) = db.session.scalars(
+        select(DeidOverride).where(DeidOverride.entity_type == "review_comments")
+    )
+    assert override.category == "ID"
+
+
+def test_the_api_refuses_an_acceptance_of_an_ssn_naming_the_entry(client, world):
+    before = case_count()
+    headers = bearer(world.provider)
+    body = {"program": "hcv", "title": "HCV case", "question": "Which?", "presentation": SSN_TEXT}
+    refused = client.post("/api/v1/cases", json=body, headers=headers)
+    assert refused.status_code == 422
+    findings = refused.get_json()["findings"]
+    assert all(re.fullmatch(r"[0-9a-f]{16}", f["digest"]) for f in findings)
+    assert {f["category"]: f["markable"] for f in findings} == {"FACILITY": True, "SSN": False}
+    body["accept_findings"] = [
+        {k: f[k] for k in ("field", "start", "end", "category", "digest")} | {"reason": "other"}
+        for f in findings
+    ]
+    ssn = next(i for i, f in enumerate(findings) if f["category"] == "SSN")
+    answer = client.post("/api/v1/cases", json=body, headers=headers)
+    assert answer.status_code == 422
+    data = answer.get_json()
+    assert data["error"] == "identifiers_found"
+    assert data["field"] == f"accept_findings[{ssn}]"
+    assert "cannot be marked" in data["errors"][f"accept_findings[{ssn}]"]
+    assert data["message"].startswith(f"accept_findings[{ssn}]: the SSN in presentation")
+    assert SSN not in answer.get_data(as_text=True)
+    assert case_count() == before
+
+
+def test_an_api_acceptance_names_its_category(client, world):
+    headers = bearer(world.provider)
+    body = {
+        "program": "hcv",
+        "title": "HCV case",
+        "question": "Which?",
+        "presentation": "Seen at St. Mary's.",
+        "accept_findings": [{"field": "presentation", "start": 8, "end": 18, "reason": "other"}],
+    }
+    answer = client.post("/api/v1/cases", json=body, headers=headers)
+    assert answer.status_code == 422
+    assert answer.get_json()["field"] == "accept_findings[0].category"
+    assert answer.get_json()["message"] == "accept_findings[0].category is required."
+
+
+def test_an_api_acceptance_bound_to_a_digest_accepts_only_that_text(client, world):
+    headers = bearer(world.provider)
+    body = {"program": "hcv", "title": "HCV case", "question": "Which?"}
+    first = "Discussed with Dr. Hope Graves today."
+    findings = client.post(
+        "/api/v1/cases", json={**body, "presentation": first}, headers=headers
+    ).get_json()["findings"]
+    [name] = [f for f in findings if f["category"] == "NAME"]
+    accept = [
+        {**{k: name[k] for k in ("field", "start", "end", "category", "digest")}, "reason": "other"}
+    ]
+    # The cached acceptance, sent with an edited text holding another name at its offsets:
+    edited = first.replace("Hope Graves", "Rose Tillby")
+    assert [(f.start, f.end, f.category) for f in scan_fields({"p": edited})] == [
+        (name["start"], name["end"], "NAME")
+    ]
+    answer = client.post(
+        "/api/v1/cases",
+        json={**body, "presentation": edited, "accept_findings": accept},
+        headers=headers,
+    )
+    assert answer.status_code == 422
+    assert answer.get_json()["error"] == "identifiers_found"
+    created = client.post(
+        "/api/v1/cases",
+        json={**body, "presentation": first, "accept_findings": accept},
+        headers=headers,
+    )
+    assert created.status_code == 201, created.get_json()
