@@ -7889,7 +7889,7 @@ RX_HULL15 = re.compile(
 )
 RX_AIRCRAFT15 = re.compile(
     r"\b(?i:aircraft|airplane|plane|tail[ \t]+(?:number|no\.?|#)|n-number|flies|flew|registration)"
-    r"[ \t]*:?[ \t]*(?:(?i:a|an|the|his|her|their)[ \t]+)?(N[1-9]\d{0,4}[A-Z]{0,2})(?![\w-])"
+    r"[ \t]*:?[ \t]*(?:(?i:a|an|the|his|her|their)[ \t]+)?(N(?=\w{3})[1-9]\d{0,4}[A-Z]{0,2})(?![\w-])"
 )
 RX_VIN_TAIL15 = re.compile(
     r"\bVIN[ \t]+(?i:last[ \t]+(?:six|6|four|4|eight|8)|ending(?:[ \t]+in)?|ends[ \t]+(?:in|with))"
@@ -7899,6 +7899,7 @@ RX_VIN_TAIL15 = re.compile(
 RX_VANITY15 = re.compile(
     r"(?<![\w-])(?:1-)?\d{3}-(?=(?:[A-Z]-?){6,7}(?![\w-]))[A-Z]{2,7}(?:-[A-Z]{2,5}){0,2}(?![\w-])"
 )
+RX_PHONE_CUE15 = re.compile(r"\b(?i:line|phone|call|tel|cell|dial|hotline|number|text|fax)\b")
 # an IPv6 address cut short (five to seven groups, no "::"): after src=, from, IP
 RX_IPV6_PART15 = re.compile(
     r"(?<![\w:])(?=[0-9a-f:]*[a-f][0-9a-f:]*)[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){4,6}(?![\w:])", re.I
@@ -7923,7 +7924,7 @@ RX_COMPACT_DATE15 = re.compile(
 )
 # "in Oulu, Finland": a town before its country (the country itself is no identifier)
 RX_TOWN_COUNTRY15 = re.compile(
-    rf"\b(?:in|from|near|of|born[ \t]+in|lives[ \t]+in|to)[ \t]+((?:{CAPW})(?:[ \t]+(?:{CAPW}|do|da|de|del|di|la|le|sur|am|an)){{0,3}}),"
+    rf"\b(?:in|from|near|born[ \t]+in|lives[ \t]+in|to)[ \t]+((?:{CAPW})(?:[ \t]+(?:{CAPW}|do|da|de|del|di|la|le|sur|am|an)){{0,3}}),"
     r"[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\b"
 )
 # "Rua da Igreja, 61, 9700-845 Angra do Heroísmo"
@@ -7937,7 +7938,9 @@ RX_IBERIAN_STREET15 = re.compile(
 def _slash_fields15(text: str, out: list) -> None:
     for line in re.finditer(r"[^\n]+", text):
         fields = list(RX_SLASH_FIELD15.finditer(text, line.start(), line.end()))
-        if len(fields) < 3:
+        # three labelled fields or more, one holding a number: "PT/OT/ST consults" is no record
+        known = [m for m in fields if m.group(1) in _SLASH_FIELDS15]
+        if len(known) < 3 or not any(text[m.end()].isdigit() for m in known):
             continue
         for k, m in enumerate(fields):
             cat = _SLASH_FIELDS15.get(m.group(1))
@@ -8037,7 +8040,8 @@ def _round15(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         for m in rx.finditer(text):
             out.append((m.start(1), m.end(1), "VEHICLE", 0.8))
     for m in RX_VANITY15.finditer(text):
-        out.append((m.start(), m.end(), "PHONE", 0.8))
+        if RX_PHONE_CUE15.search(text, max(0, m.start() - 30), m.start()):
+            out.append((m.start(), m.end(), "PHONE", 0.8))
     if ":" in text:
         for m in RX_IPV6_PART15.finditer(text):
             out.append((m.start(), m.end(), "IP", 0.8))
