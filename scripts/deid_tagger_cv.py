@@ -55,7 +55,11 @@ def _fold(
 
 
 def run_folds(
-    names: list[str], extra: list[str], jobs: int, vary: bool = False, folds: list[str] | None = None
+    names: list[str],
+    extra: list[str],
+    jobs: int,
+    vary: bool = False,
+    folds: list[str] | None = None,
 ) -> dict:
     held_out = folds or names
     passages = {n: training.load([n]) for n in held_out}

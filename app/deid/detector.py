@@ -7867,7 +7867,8 @@ RX_LEGEND15 = re.compile(
 )
 RX_BY_HANDLE15 = re.compile(
     r"\b(?:reviewed|resolved|requested|approved|entered|merged|updated|closed|signed|verified"
-    r"|acknowledged|released|edited)[ \t]+by[ \t]+([a-z][a-z0-9]*(?:[._-][a-z0-9]+)*)(?![\w@.-]*\w)",
+    r"|acknowledged|released|edited)[ \t]+by[ \t]+"
+    r"([a-z][a-z0-9]*(?:[._-][a-z0-9]+)*)(?![\w@.-]*\w)",
     re.I,
 )
 _VEHICLE_CUES15 = r"(?:VEH|vehicle|van|car|truck|pickup|suv|sedan|trailer|plates?|tag|motorcycle)"
@@ -7889,7 +7890,8 @@ RX_HULL15 = re.compile(
 )
 RX_AIRCRAFT15 = re.compile(
     r"\b(?i:aircraft|airplane|plane|tail[ \t]+(?:number|no\.?|#)|n-number|flies|flew|registration)"
-    r"[ \t]*:?[ \t]*(?:(?i:a|an|the|his|her|their)[ \t]+)?(N(?=\w{3})[1-9]\d{0,4}[A-Z]{0,2})(?![\w-])"
+    r"[ \t]*:?[ \t]*(?:(?i:a|an|the|his|her|their)[ \t]+)?"
+    r"(N(?=\w{3})[1-9]\d{0,4}[A-Z]{0,2})(?![\w-])"
 )
 RX_VIN_TAIL15 = re.compile(
     r"\bVIN[ \t]+(?i:last[ \t]+(?:six|6|four|4|eight|8)|ending(?:[ \t]+in)?|ends[ \t]+(?:in|with))"
@@ -7924,13 +7926,15 @@ RX_COMPACT_DATE15 = re.compile(
 )
 # "in Oulu, Finland": a town before its country (the country itself is no identifier)
 RX_TOWN_COUNTRY15 = re.compile(
-    rf"\b(?:in|from|near|born[ \t]+in|lives[ \t]+in|to)[ \t]+((?:{CAPW})(?:[ \t]+(?:{CAPW}|do|da|de|del|di|la|le|sur|am|an)){{0,3}}),"
+    rf"\b(?:in|from|near|born[ \t]+in|lives[ \t]+in|to)[ \t]+"
+    rf"((?:{CAPW})(?:[ \t]+(?:{CAPW}|do|da|de|del|di|la|le|sur|am|an)){{0,3}}),"
     r"[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\b"
 )
 # "Rua da Igreja, 61, 9700-845 Angra do Heroísmo"
 RX_IBERIAN_STREET15 = re.compile(
     rf"\b((?:Rua|Avenida|Av\.|Travessa|Largo|Estrada|Praça|Praca|Calle|Carrer|Camino)[ \t]+"
-    rf"(?:(?:d[aoe]s?|del|de[ \t]+la)[ \t]+)?(?:{CAPW})(?:[ \t]+(?:{CAPW}|d[aoe]s?|del)){{0,3}},[ \t]*\d{{1,4}}[A-Z]?)"
+    rf"(?:(?:d[aoe]s?|del|de[ \t]+la)[ \t]+)?(?:{CAPW})(?:[ \t]+(?:{CAPW}|d[aoe]s?|del)){{0,3}},"
+    r"[ \t]*\d{1,4}[A-Z]?)"
     rf"(?:,[ \t]*(\d{{4}}-\d{{3}})[ \t]+((?:{CAPW})(?:[ \t]+(?:{CAPW}|d[aoe]s?)){{0,3}}))?"
 )
 
@@ -7975,8 +7979,7 @@ def _json_values15(text: str, out: list) -> None:
 
 def _fixed_width15(text: str, out: list) -> None:
     for h in RX_HEADER15.finditer(text):
-        heads = list(RX_CELL15.finditer(text, h.start(), h.end()))
-        heads = [x for x in re.finditer(r"\S+", text[h.start() : h.end()])]
+        heads = list(re.finditer(r"\S+", text[h.start() : h.end()]))
         cats = [_COLUMNS15.get(x.group().lower()) for x in heads]
         if sum(c is not None for c in cats) < 3:
             continue
@@ -7988,16 +7991,13 @@ def _fixed_width15(text: str, out: list) -> None:
             row = text[pos:eol]
             if not row.strip():
                 break
-            cells = [m for m in re.finditer(r"\S+(?: \S+)*", row)]
-            for c in cells:
+            for c in RX_CELL15.finditer(row):
                 # the column whose name starts nearest before the cell (the cell may run
                 # one column to the left when a name is long: "BOYAJIAN-THIND MIKEL")
                 col = max((k for k, s in enumerate(starts) if s <= c.start() + 1), default=0)
                 cat = cats[col]
                 if cat is not None:
                     out.append((pos + c.start(), pos + c.end(), cat, 0.75))
-                elif any(cats):
-                    pass
             pos = eol + 1
 
 
@@ -8033,8 +8033,11 @@ def _round15(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         h = m.group(1)
         low = h.lower()
         if (
-            any(c in h for c in "._") or (len(h) >= 5 and not ctx.is_common(h))
-        ) and not ctx.is_clinical(h) and low not in FUNCTION_WORDS and not h.isupper():
+            (any(c in h for c in "._") or (len(h) >= 5 and not ctx.is_common(h)))
+            and not ctx.is_clinical(h)
+            and low not in FUNCTION_WORDS
+            and not h.isupper()
+        ):
             out.append((m.start(1), m.end(1), "NAME", 0.7))
     for rx in (RX_VESSEL15, RX_HULL15, RX_AIRCRAFT15, RX_VIN_TAIL15):
         for m in rx.finditer(text):
@@ -8054,9 +8057,12 @@ def _round15(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         out.append((m.start(), m.end(), "DATE", 0.8))
     if "," in text:
         for m in RX_TOWN_COUNTRY15.finditer(text):
-            if m.group(2).lower() in REGIONS10 and m.group(1).lower() not in REGIONS10:
-                if not any(ctx.is_clinical(w) for w in m.group(1).split()):
-                    out.append((m.start(1), m.end(1), "LOCATION", 0.75))
+            if (
+                m.group(2).lower() in REGIONS10
+                and m.group(1).lower() not in REGIONS10
+                and not any(ctx.is_clinical(w) for w in m.group(1).split())
+            ):
+                out.append((m.start(1), m.end(1), "LOCATION", 0.75))
         for m in RX_IBERIAN_STREET15.finditer(text):
             out.append((m.start(1), m.end(1), "ADDRESS", 0.8))
             if m.group(2):
