@@ -7871,6 +7871,7 @@ RX_BY_HANDLE15 = re.compile(
     r"([a-z][a-z0-9]*(?:[._-][a-z0-9]+)*)(?![\w@.-]*\w)",
     re.I,
 )
+RX_HANDLE_END15 = re.compile(r"[ \t]*(?:\d{1,4}[/-]\d|$)", re.M)
 _VEHICLE_CUES15 = r"(?:VEH|vehicle|van|car|truck|pickup|suv|sedan|trailer|plates?|tag|motorcycle)"
 RX_STATE_PLATE15 = re.compile(
     rf"(?i:\b{_VEHICLE_CUES15}\b)[^\n]{{0,30}}?(?i:\b(?:{_STATE_FULL}))[ \t]+"
@@ -8032,8 +8033,19 @@ def _round15(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     for m in RX_BY_HANDLE15.finditer(text):
         h = m.group(1)
         low = h.lower()
+        # a handle: parts of two letters or more joined by "." or "_" ("sulo.hundal", not
+        # "a.m."), or one word that is no English word before a date or the line's end
+        # ("reviewed by kuwaharo 3/23/2024"; "closed by approximating the muscle" is prose)
+        parts = re.split(r"[._]", h)
+        joined = len(parts) > 1 and all(len(p) >= 2 and p.isalpha() for p in parts)
+        alone = (
+            len(parts) == 1
+            and len(h) >= 5
+            and not ctx.is_common(h)
+            and RX_HANDLE_END15.match(text, m.end(1)) is not None
+        )
         if (
-            (any(c in h for c in "._") or (len(h) >= 5 and not ctx.is_common(h)))
+            (joined or alone)
             and not ctx.is_clinical(h)
             and low not in FUNCTION_WORDS
             and not h.isupper()

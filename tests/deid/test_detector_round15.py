@@ -104,6 +104,10 @@ CLEAN = [
     "Smith J, et al. JAMA. 1999;282:1737.",
     "Weight 1234567.5 g on the scale's test run.",
     "Follow up planned. For April.",
+    "The wound was closed by approximating the deep muscle with 0 Vicryl.",
+    "The smear was reviewed by pathologist, who agreed.",
+    "Call if constipation is not resolved by a.m., then use an enema.",
+    "Identity was verified by armband before the procedure.",
     "He was placed on a Baker Act hold overnight.",
 ]
 
