@@ -63,7 +63,7 @@ CASES = [
     (_LEGEND, "92/50 RWT"[6:]),
     # user names after "reviewed by"
     ("EMPI E4410082215 -- merge reviewed by vantongy 4/2/2026", "vantongy"),
-    ("Ticket closed. Resolved by q.ostergaard.", "q.ostergaard"),
+    ("Ticket closed. Resolved by qu.ostergaard.", "qu.ostergaard"),
     # vehicles: a state's name before a plate after a vehicle cue, boats, aircraft, VIN tails
     ("VEH ON SCENE: OREGON 4QRT771 / OREGON 9ZZB120", "4QRT771"),
     ("VEH ON SCENE: OREGON 4QRT771 / OREGON 9ZZB120", "9ZZB120"),
