@@ -7267,11 +7267,12 @@ def _tagger_unlikely12(text: str, cand: tuple, found: list[Finding]) -> bool:
 RX_LETTERS = re.compile(r"[A-Za-z]+")
 
 # Round 15: what the tagger took for names and dates on clean passages. A month after a
-# word of time is a month ("For April.", "due by June"); a name before "Act" or "Law" names
+# word of time is a month ("For April.", "due in June"); a name before "Act" or "Law" names
 # a law ("a Baker Act hold"); "may" and "march" in lower case are words unless a date cue
 # stands before them (as the rules read them); a word of two letters in lower case ("ok",
 # "hi") is no name.
-_TIME_WORDS15 = _w("""for in by until till since from after before through thru during of
+# ("by" is left out: "reset by April (help desk)" names the one who did it)
+_TIME_WORDS15 = _w("""for in until till since from after before through thru during of
     early mid late next last this coming past end""")
 _LAW_HEADS15 = _w("act acts law laws amendment amendments statute rule")
 RX_WORD_BEFORE15 = re.compile(r"([A-Za-z]+)[^\w\n]{0,3}$")

@@ -126,7 +126,8 @@ def test_round15_clean_text_stays_clean(text: str) -> None:
     ("text", "word", "category", "dropped"),
     [
         ("Follow up planned. For April.", "April", "NAME", True),
-        ("Return visit due by June.", "June", "NAME", True),
+        ("Return visit due in June.", "June", "NAME", True),
+        ("Password reset by April (help desk).", "April", "NAME", False),
         ("Spoke with April about the plan.", "April", "NAME", False),
         ("He was placed on a Baker Act hold.", "Baker", "NAME", True),
         ("Seen with Mr. Baker today.", "Baker", "NAME", False),
