@@ -327,9 +327,7 @@ RX_MAC_HINT = re.compile(r"[:-](?<=\b[0-9A-F]{2}[:-])(?:[0-9A-F]{2}[:-]){4}[0-9A
 RX_SEVEN_DIGITS = re.compile(r"\d{7}")  # in every match of RX_LONG_NUMBER
 RX_LONG_NUMBER = re.compile(
     r"(?<![\w.,/$-])(?=[A-Z0-9-]*\d{5})(?=[A-Z0-9-]*[A-Z])?"
-    # a full stop after the number ends a sentence ("Chart 2020;1:48827316."); before a
-    # letter or a digit it is part of something else (a version, a decimal)
-    r"[A-Z]{0,4}\d{7,}[A-Z]{0,4}(?![\w,/%-]|\.\w)"
+    r"[A-Z]{0,4}\d{7,}[A-Z]{0,4}(?![\w.,/%-]|\.\d)"
 )
 
 STREET_SUFFIX = (
@@ -7903,6 +7901,9 @@ RX_VIN_TAIL15 = re.compile(
 RX_VANITY15 = re.compile(
     r"(?<![\w-])(?:1-)?\d{3}-(?=(?:[A-Z]-?){6,7}(?![\w-]))[A-Z]{2,7}(?:-[A-Z]{2,5}){0,2}(?![\w-])"
 )
+# a long number after a colon that ends a sentence ("Chart 2020;1:48827316."): the full stop
+# that keeps decimals out of RX_LONG_NUMBER does not make it one
+RX_LONG_AFTER_COLON15 = re.compile(r"(?<=:)\d{7,}(?=\.(?:\s|$))")
 RX_PHONE_CUE15 = re.compile(r"\b(?i:line|phone|call|tel|cell|dial|hotline|number|text|fax)\b")
 # an IPv6 address cut short (five to seven groups, no "::"): after src=, from, IP
 RX_IPV6_PART15 = re.compile(
@@ -8061,6 +8062,8 @@ def _round15(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     if ":" in text:
         for m in RX_IPV6_PART15.finditer(text):
             out.append((m.start(), m.end(), "IP", 0.8))
+        for m in RX_LONG_AFTER_COLON15.finditer(text):
+            out.append((m.start(), m.end(), "ID", 0.5))
     for m in RX_HOLIDAY_YEAR15.finditer(text):
         out.append((m.start(), m.end(), "DATE", 0.8))
     if " de " in text:

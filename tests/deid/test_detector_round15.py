@@ -92,6 +92,8 @@ CASES = [
     ("Her nephew in Tromvik, Norway should be called.", "Tromvik"),
     # a record number after a citation-like prefix
     ("Chart 2020;1:48827316.", "48827316"),
+    # a phone number of another country at a sentence's end stays one phone number
+    ("Follow up with the clinic, phone +64 7 5550797.", "+64 7 5550797"),
 ]
 
 CLEAN = [
