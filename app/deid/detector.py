@@ -12,7 +12,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -7072,7 +7072,7 @@ def with_tagger(text: str, found: list[Finding], added: list) -> list[Finding]:
         and text[c[0] : c[1]].lower() not in LANGUAGES11  # "English" is no place nor name
         and not _not_identifier13(ctx, text, c)
         and (not _tagger_unlikely12(text, c, found) or _tagger_kept13(text, c))
-        and not _tagger_unlikely15(text, c)
+        and not _tagger_unlikely15(text, c, found)
     ]
     if not added:
         return found
@@ -7276,12 +7276,18 @@ _LAW_HEADS15 = _w("act acts law laws amendment amendments statute rule")
 RX_WORD_BEFORE15 = re.compile(r"([A-Za-z]+)[^\w\n]{0,3}$")
 
 
-def _tagger_unlikely15(text: str, cand: tuple) -> bool:
+def _tagger_unlikely15(text: str, cand: tuple, found: Sequence[Finding] = ()) -> bool:
     s, e, cat = cand[0], cand[1], cand[2]
     words = RX_ALNUM12.findall(text, s, e)
     lows = [w.lower() for w in words]
     if cat == "NAME":
-        if len(words) == 1 and len(words[0]) <= 2 and words[0].islower():
+        if (
+            len(words) == 1
+            and len(words[0]) <= 2
+            and words[0].islower()
+            # a particle before a name the rules found ("da Conceição-da Cruz, Matheus")
+            and not any(0 <= f.start - e <= 1 or 0 <= s - f.end <= 1 for f in found)
+        ):
             return True
         if all(w in MONTH_WORDS for w in lows):
             before = RX_WORD_BEFORE15.search(text, max(0, s - 16), s)

@@ -143,3 +143,10 @@ def test_a_tagger_month_law_or_short_word_is_dropped(
 ) -> None:
     s = text.index(word)
     assert _tagger_unlikely15(text, (s, s + len(word), category, 0.99)) is dropped
+
+
+def test_a_particle_before_a_name_the_rules_found_is_kept() -> None:
+    text = "Pt: da Quillen-da Rosa, Benno  DOB 3/4/1940"
+    s = text.index("da")
+    found = [f for f in scan(text) if f.category == "NAME"]
+    assert found and not _tagger_unlikely15(text, (s, s + 2, "NAME", 0.99), found)
