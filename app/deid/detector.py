@@ -8020,24 +8020,7 @@ def _legend15(ctx: _Ctx, text: str, out: list) -> None:
             out.append((o.start(), o.end(), "NAME", 0.75))
 
 
-def _round15(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
-    if "/" in text:
-        _slash_fields15(text, out)
-        for m in RX_STATE_PLATE15.finditer(text):
-            out.append((m.start(1), m.end(1), "VEHICLE", 0.8))
-            e = m.end()
-            while (more := RX_STATE_PLATE_MORE15.match(text, e)) is not None:
-                out.append((more.start(1), more.end(1), "VEHICLE", 0.8))
-                e = more.end()
-    else:
-        for m in RX_STATE_PLATE15.finditer(text):
-            out.append((m.start(1), m.end(1), "VEHICLE", 0.8))
-    if '"' in text:
-        _json_values15(text, out)
-    if "  " in text:
-        _fixed_width15(text, out)
-    if "=" in text:
-        _legend15(ctx, text, out)
+def _handles15(ctx: _Ctx, text: str, out: list) -> None:
     for m in RX_BY_HANDLE15.finditer(text):
         h = m.group(1)
         low = h.lower()
@@ -8059,25 +8042,80 @@ def _round15(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             and not h.isupper()
         ):
             out.append((m.start(1), m.end(1), "NAME", 0.7))
-    for rx in (RX_VESSEL15, RX_HULL15, RX_AIRCRAFT15, RX_VIN_TAIL15):
-        for m in rx.finditer(text):
+
+
+# the words one of a rule's matches holds: a rule is tried only when one is in the text
+_CUES15 = {
+    "slash": _w("pt nok guar name addr tel ph dob ss ssn mrn acct"),
+    "handle": _w("""reviewed resolved requested approved entered merged updated closed signed
+        verified acknowledged released edited"""),
+    "plate": _w("veh vehicle van car truck pickup suv sedan trailer plate plates tag motorcycle"),
+    "boat": _w("vessel boat registration reg skiff canoe kayak jet hull"),
+    "aircraft": _w("aircraft airplane plane tail number flies flew registration"),
+    "vin": _w("vin"),
+    "holiday": _w("""juneteenth mardi pioneer thanksgiving christmas easter independence labor
+        memorial veterans new halloween good valentine valentines mother mothers father fathers
+        cinco fourth groundhog hanukkah diwali ramadan eid"""),
+    "street": _w("rua avenida av travessa largo estrada praca calle carrer camino"),
+    "country": frozenset(w for w in REGIONS10 if " " not in w),
+}
+RX_VANITY_HINT15 = re.compile(r"\d-[A-Z]{2}")
+RX_COMPACT_HINT15 = re.compile(r"\d(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\d")
+
+
+def _round15(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    keys = words_ix.positions.keys()
+    every = not text.isascii()  # the index holds ASCII words only: try every rule
+
+    def has(kind: str) -> bool:
+        return every or not keys.isdisjoint(_CUES15[kind])
+
+    if "/" in text and has("slash"):
+        _slash_fields15(text, out)
+    if has("plate"):
+        for m in RX_STATE_PLATE15.finditer(text):
             out.append((m.start(1), m.end(1), "VEHICLE", 0.8))
-    for m in RX_VANITY15.finditer(text):
-        if RX_PHONE_CUE15.search(text, max(0, m.start() - 30), m.start()):
-            out.append((m.start(), m.end(), "PHONE", 0.8))
-    if ":" in text:
+            e = m.end()
+            while (more := RX_STATE_PLATE_MORE15.match(text, e)) is not None:
+                out.append((more.start(1), more.end(1), "VEHICLE", 0.8))
+                e = more.end()
+    if '"' in text:
+        _json_values15(text, out)
+    if "  " in text:
+        _fixed_width15(text, out)
+    if "=" in text:
+        _legend15(ctx, text, out)
+    if every or ("by" in keys and has("handle")):
+        _handles15(ctx, text, out)
+    for kind, rx in (
+        ("boat", RX_VESSEL15),
+        ("boat", RX_HULL15),
+        ("aircraft", RX_AIRCRAFT15),
+        ("vin", RX_VIN_TAIL15),
+    ):
+        if has(kind):
+            for m in rx.finditer(text):
+                out.append((m.start(1), m.end(1), "VEHICLE", 0.8))
+    if RX_VANITY_HINT15.search(text):
+        for m in RX_VANITY15.finditer(text):
+            if RX_PHONE_CUE15.search(text, max(0, m.start() - 30), m.start()):
+                out.append((m.start(), m.end(), "PHONE", 0.8))
+    if text.count(":") >= 4:
         for m in RX_IPV6_PART15.finditer(text):
             out.append((m.start(), m.end(), "IP", 0.8))
+    if ":" in text:
         for m in RX_LONG_AFTER_COLON15.finditer(text):
             out.append((m.start(), m.end(), "ID", 0.5))
-    for m in RX_HOLIDAY_YEAR15.finditer(text):
-        out.append((m.start(), m.end(), "DATE", 0.8))
+    if has("holiday"):
+        for m in RX_HOLIDAY_YEAR15.finditer(text):
+            out.append((m.start(), m.end(), "DATE", 0.8))
     if " de " in text:
         for m in RX_IBERIAN_DATE15.finditer(text):
             out.append((m.start(), m.end(), "DATE", 0.8))
-    for m in RX_COMPACT_DATE15.finditer(text):
-        out.append((m.start(), m.end(), "DATE", 0.8))
-    if "," in text:
+    if RX_COMPACT_HINT15.search(text):
+        for m in RX_COMPACT_DATE15.finditer(text):
+            out.append((m.start(), m.end(), "DATE", 0.8))
+    if "," in text and has("country"):
         for m in RX_TOWN_COUNTRY15.finditer(text):
             if (
                 m.group(2).lower() in REGIONS10
@@ -8085,6 +8123,7 @@ def _round15(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
                 and not any(ctx.is_clinical(w) for w in m.group(1).split())
             ):
                 out.append((m.start(1), m.end(1), "LOCATION", 0.75))
+    if "," in text and has("street"):
         for m in RX_IBERIAN_STREET15.finditer(text):
             out.append((m.start(1), m.end(1), "ADDRESS", 0.8))
             if m.group(2):
