@@ -148,10 +148,6 @@ def _is_ordinary(word: str, got: _Word) -> bool:
 
 
 _LINE_POS = ("lp=0", "lp=1", "lp=2", "lp=3")
-# a word in title case ("Draw", "Labs"): a line that holds one is written with capitals, and a
-# lower-case word in it is rarely a name ("lavender top", "march"); in a line all in lower
-# case (a message, a dictation) it may be one
-RX_TITLE = re.compile(r"\b[A-Z][a-z]{2,}")
 _COLUMN = ("col=0", "col=1", "col=2", "col=3", "col=4")
 
 
@@ -200,7 +196,6 @@ def features(
     line_pos = 0
     colon = False
     table = False
-    cased = False
     column = 0
     prev_end = 0
     first_line = True
@@ -216,7 +211,6 @@ def features(
             line_end = text.find("\n", start)
             line = text[start : line_end if line_end >= 0 else len(text)]
             table = "|" in line or "\t" in line
-            cased = RX_TITLE.search(line) is not None
         elif table and text.find("\t", prev_end, start) >= 0:
             column += 1
         prev_end = t.end
@@ -234,8 +228,6 @@ def features(
             f.append("ss")  # opens a sentence inside the line
         if colon:
             f.append("colon")
-        if cased and t.word.islower() and len(t.word) > 2:
-            f.append("lc")  # lower case in a line written with capitals
         if table:
             f.append(_COLUMN[column] if column < 5 else "col=5")
         if first_line:

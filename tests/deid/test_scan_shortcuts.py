@@ -86,7 +86,6 @@ def _plain_features(text: str, tokens: list, found: list, keep: list | None) -> 
             nl = text.find("\n", t.start)
             line = text[t.start : nl if nl >= 0 else len(text)]
             table = "|" in line or "\t" in line
-            cased = tagger.RX_TITLE.search(line) is not None
         elif table and text.find("\t", prev_end, t.start) >= 0:
             column += 1
         prev_end = t.end
@@ -94,7 +93,6 @@ def _plain_features(text: str, tokens: list, found: list, keep: list | None) -> 
             f = [*words[i].own, "lp=" + str(min(line_pos, 4))]
             f += ["ss"] if line_pos and tokens[i - 1].word in ".!?;" else []
             f += ["colon"] if colon else []
-            f += ["lc"] if cased and t.word.islower() and len(t.word) > 2 else []
             f += ["col=" + str(min(column, 5))] if table else []
             f += ["l1"] if first_line else []
             if i:
