@@ -54,15 +54,23 @@ def _fold(
     return held, probs
 
 
-def run_folds(names: list[str], extra: list[str], jobs: int, vary: bool = False) -> dict:
-    passages = {n: training.load([n]) for n in names}
+def run_folds(
+    names: list[str],
+    extra: list[str],
+    jobs: int,
+    vary: bool = False,
+    folds: list[str] | None = None,
+) -> dict:
+    held_out = folds or names
+    passages = {n: training.load([n]) for n in held_out}
     marginals: dict[str, list] = {}
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for held, probs in pool.map(_fold, [(n, names, extra, vary) for n in names]):
+        for held, probs in pool.map(_fold, [(n, names, extra, vary) for n in held_out]):
             marginals[held] = probs
             print(f"fold {held} done", file=sys.stderr, flush=True)
     return {
-        "sets": names,
+        "sets": held_out,
+        "trained_on": names,
         "extra": extra,
         "vary": vary,
         "passages": passages,
@@ -233,6 +241,11 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, help="pickle of the folds' marginals (made if absent)")
     ap.add_argument("--extra", type=training.parse_extra, default=list(training.EXTRA_SETS))
     ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument(
+        "--folds",
+        type=training.parse_sets,
+        help="hold out only these of --sets, one fold each (default: every one)",
+    )
     ap.add_argument("--vary", action="store_true", help="train with variants (see training)")
     ap.add_argument("--thresholds", type=Path, help="report with these instead of choosing")
     ap.add_argument("--write-thresholds", type=Path)
@@ -242,10 +255,15 @@ def main() -> None:
     if a.cache and a.cache.exists():
         with open(a.cache, "rb") as fh:
             cv = pickle.load(fh)  # noqa: S301 (a file this script wrote)
-        if cv["sets"] != a.sets or cv.get("extra") != a.extra or cv.get("vary", False) != a.vary:
+        if (
+            cv.get("trained_on", cv["sets"]) != a.sets
+            or cv["sets"] != (a.folds or a.sets)
+            or cv.get("extra") != a.extra
+            or cv.get("vary", False) != a.vary
+        ):
             sys.exit(f"--cache holds sets {cv['sets']} + {cv.get('extra')}, not these")
     else:
-        cv = run_folds(a.sets, a.extra, a.jobs, a.vary)
+        cv = run_folds(a.sets, a.extra, a.jobs, a.vary, a.folds)
         if a.cache:
             with open(a.cache, "wb") as fh:
                 pickle.dump(cv, fh)

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -7072,6 +7072,7 @@ def with_tagger(text: str, found: list[Finding], added: list) -> list[Finding]:
         and text[c[0] : c[1]].lower() not in LANGUAGES11  # "English" is no place nor name
         and not _not_identifier13(ctx, text, c)
         and (not _tagger_unlikely12(text, c, found) or _tagger_kept13(text, c))
+        and not _tagger_unlikely15(text, c, found)
     ]
     if not added:
         return found
@@ -7262,6 +7263,42 @@ def _tagger_unlikely12(text: str, cand: tuple, found: list[Finding]) -> bool:
 
 
 RX_LETTERS = re.compile(r"[A-Za-z]+")
+
+# Round 15: what the tagger took for names and dates on clean passages. A month after a
+# word of time is a month ("For April.", "due in June"); a name before "Act" or "Law" names
+# a law ("a Baker Act hold"); "may" and "march" in lower case are words unless a date cue
+# stands before them (as the rules read them); a word of two letters in lower case ("ok",
+# "hi") is no name.
+# ("by" is left out: "reset by April (help desk)" names the one who did it)
+_TIME_WORDS15 = _w("""for in until till since from after before through thru during of
+    early mid late next last this coming past end""")
+_LAW_HEADS15 = _w("act acts law laws amendment amendments statute rule")
+RX_WORD_BEFORE15 = re.compile(r"([A-Za-z]+)[^\w\n]{0,3}$")
+
+
+def _tagger_unlikely15(text: str, cand: tuple, found: Sequence[Finding] = ()) -> bool:
+    s, e, cat = cand[0], cand[1], cand[2]
+    words = RX_ALNUM12.findall(text, s, e)
+    lows = [w.lower() for w in words]
+    if cat == "NAME":
+        if (
+            len(words) == 1
+            and len(words[0]) <= 2
+            and words[0].islower()
+            # a particle before a name the rules found ("da Conceição-da Cruz, Matheus")
+            and not any(0 <= f.start - e <= 1 or 0 <= s - f.end <= 1 for f in found)
+        ):
+            return True
+        if all(w in MONTH_WORDS for w in lows):
+            before = RX_WORD_BEFORE15.search(text, max(0, s - 16), s)
+            if before and before.group(1).lower() in _TIME_WORDS15:
+                return True
+        nxt = RX_ALNUM12.match(text, e + 1) if text[e : e + 1] == " " else None
+        if nxt and nxt.group()[0].isupper() and nxt.group().lower() in _LAW_HEADS15:
+            return True
+    if cat == "DATE" and all(w in ("may", "mar", "march") for w in words):
+        return not RX_LOWER_MONTH_CUE.search(text, max(0, s - 12), s)
+    return False
 
 
 # ----------------------------------------------------------------------------- round 13
@@ -7776,6 +7813,323 @@ def _tagger_kept13(text: str, cand: tuple) -> bool:
     return bool(RX_ADDRESS_CUE13.search(text, max(0, s - 30), s) or RX_GRID13.match(text, s))
 
 
+# ----------------------------------------------------------------------------- round 15
+# Set M read by kind. Structure and cue families only: one-line registration messages of
+# "LABEL/value" fields, JSON keys of a patient record, fixed-width tables under a header row,
+# initials defined in a signature legend, user names after "reviewed by", vehicles by the
+# cues of boats, aircraft and vans and a state's name before a plate, vanity phone numbers,
+# partial IPv6 addresses, holidays with a year, dates of Spanish and Portuguese, compact
+# "27APR1925" dates, a town before its country, and Portuguese streets with their postcodes.
+_SLASH_FIELDS15 = {
+    "PT": "NAME",
+    "NOK": "NAME",
+    "GUAR": "NAME",
+    "NAME": "NAME",
+    "ADDR": "ADDRESS",
+    "TEL": "PHONE",
+    "PH": "PHONE",
+    "DOB": "DATE",
+    "SS": "SSN",
+    "SSN": "SSN",
+    "MRN": "ID",
+    "ACCT": "ID",
+}
+RX_SLASH_FIELD15 = re.compile(r"(?<![\w/])([A-Z]{2,5})/(?=\S)")
+_JSON_KEYS15 = {
+    "given": "NAME",
+    "family": "NAME",
+    "city": "LOCATION",
+    "postalcode": "LOCATION",
+    "line": "ADDRESS",
+    "birthdate": "DATE",
+}
+RX_JSON_VALUE15 = re.compile(
+    r'"(given|family|city|postalCode|line|birthDate)"\s*:\s*\[?\s*"([^"\n]{1,80})"'
+)
+# a fixed-width table's header: three or more column names, two spaces or more apart
+_COLUMNS15 = {
+    "last": "NAME",
+    "first": "NAME",
+    "middle": "NAME",
+    "name": "NAME",
+    "patient": "NAME",
+    "dob": "DATE",
+    "mrn": "ID",
+    "zip": "LOCATION",
+    "city": "LOCATION",
+    "phone": "PHONE",
+    "ssn": "SSN",
+    "acct": "ID",
+    "account": "ID",
+}
+RX_HEADER15 = re.compile(r"^[ \t]*[A-Za-z]{2,10}(?:[ \t]{2,}[A-Za-z]{2,10}){2,}[ \t]*$", re.M)
+RX_CELL15 = re.compile(r"\S+(?: \S+)*")
+# "Signatures: LV = LaDawn van Leeuwen, LPN; TJB = Tressie Basargin, RN"
+RX_LEGEND15 = re.compile(
+    rf"(?<![\w.])([{UP}]{{2,4}})[ \t]*=[ \t]*((?:{CAPW}|van|von|de|da|del|la|le|ter)"
+    rf"(?:[ \t]+(?:{CAPW}|van|von|de|da|del|la|le|ter)){{1,4}}),[ \t]*"
+    r"(?:LPN|RN|MD|DO|NP|PA(?:-C)?|CNA|MA|PharmD|RPh|LVN|APRN|CRNA|RT)\b"
+)
+RX_BY_HANDLE15 = re.compile(
+    r"\b(?:reviewed|resolved|requested|approved|entered|merged|updated|closed|signed|verified"
+    r"|acknowledged|released|edited)[ \t]+by[ \t]+"
+    r"([a-z][a-z0-9]*(?:[._-][a-z0-9]+)*)(?![\w@.-]*\w)",
+    re.I,
+)
+RX_HANDLE_END15 = re.compile(r"[ \t]*(?:\d{1,4}[/-]\d|$)", re.M)
+_VEHICLE_CUES15 = r"(?:VEH|vehicle|van|car|truck|pickup|suv|sedan|trailer|plates?|tag|motorcycle)"
+RX_STATE_PLATE15 = re.compile(
+    rf"(?i:\b{_VEHICLE_CUES15}\b)[^\n]{{0,30}}?(?i:\b(?:{_STATE_FULL}))[ \t]+"
+    r"((?=[A-Z0-9 ]{0,8}\d)(?=[A-Z0-9 ]{0,8}[A-Z])[A-Z0-9]{1,4}[ ]?[A-Z0-9]{2,4})(?![\w-])"
+)
+RX_STATE_PLATE_MORE15 = re.compile(
+    rf"[ \t]*/[ \t]*(?i:(?:{_STATE_FULL}))[ \t]+"
+    r"((?=[A-Z0-9 ]{0,8}\d)(?=[A-Z0-9 ]{0,8}[A-Z])[A-Z0-9]{1,4}[ ]?[A-Z0-9]{2,4})(?![\w-])"
+)
+RX_VESSEL15 = re.compile(
+    r"\b(?i:vessel|boat|registration|reg\.?|skiff|canoe|kayak|jet[ \t]?ski)"
+    r"(?:[ \t]+(?i:number|no\.?|#))?[ \t]*:?[ \t]*([A-Z]{2}[ \t]?\d{1,4}[ \t]?[A-Z]{1,2})(?![\w-])"
+)
+RX_HULL15 = re.compile(
+    r"\b(?i:hull)(?:[ \t]+(?i:id|number|no\.?|#|identification[ \t]+number))?[ \t]*:?[ \t]*"
+    r"([A-Z]{3}[A-Z0-9]{9}(?:-?\d{2})?)(?![\w-])"
+)
+RX_AIRCRAFT15 = re.compile(
+    r"\b(?i:aircraft|airplane|plane|tail[ \t]+(?:number|no\.?|#)|n-number|flies|flew|registration)"
+    r"[ \t]*:?[ \t]*(?:(?i:a|an|the|his|her|their)[ \t]+)?"
+    r"(N(?=\w{3})[1-9]\d{0,4}[A-Z]{0,2})(?![\w-])"
+)
+RX_VIN_TAIL15 = re.compile(
+    r"\bVIN[ \t]+(?i:last[ \t]+(?:six|6|four|4|eight|8)|ending(?:[ \t]+in)?|ends[ \t]+(?:in|with))"
+    r"[ \t]*:?[ \t]*([A-Z0-9]{4,8})(?![\w-])"
+)
+# "337-CRAWDAD", "830-WELL-PMP": a number with letters for digits
+RX_VANITY15 = re.compile(
+    r"(?<![\w-])(?:1-)?\d{3}-(?=(?:[A-Z]-?){6,7}(?![\w-]))[A-Z]{2,7}(?:-[A-Z]{2,5}){0,2}(?![\w-])"
+)
+# a long number after a colon that ends a sentence ("Chart 2020;1:48827316."): the full stop
+# that keeps decimals out of RX_LONG_NUMBER does not make it one
+RX_LONG_AFTER_COLON15 = re.compile(r"(?<=:)\d{7,}(?=\.(?:\s|$))")
+RX_PHONE_CUE15 = re.compile(r"\b(?i:line|phone|call|tel|cell|dial|hotline|number|text|fax)\b")
+# an IPv6 address cut short (five to seven groups, no "::"): after src=, from, IP
+RX_IPV6_PART15 = re.compile(
+    r"(?<![\w:])(?=[0-9a-f:]*[a-f][0-9a-f:]*)[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){4,6}(?![\w:])", re.I
+)
+RX_HOLIDAY_YEAR15 = re.compile(
+    r"\b(?:Juneteenth|Mardi[ \t]+Gras|Pioneer[ \t]+Day|Thanksgiving|Christmas(?:[ \t]+(?:Eve|Day))?"
+    r"|Easter(?:[ \t]+Sunday)?|Independence[ \t]+Day|Labor[ \t]+Day|Memorial[ \t]+Day"
+    r"|Veterans[ \t]+Day|New[ \t]+Year'?s(?:[ \t]+(?:Eve|Day))?|Halloween|Good[ \t]+Friday"
+    r"|Valentine'?s[ \t]+Day|Mother'?s[ \t]+Day|Father'?s[ \t]+Day|Cinco[ \t]+de[ \t]+Mayo"
+    r"|Fourth[ \t]+of[ \t]+July|Groundhog[ \t]+Day|Hanukkah|Diwali|Ramadan|Eid)"
+    r"(?:[ \t]+(?:of[ \t]+)?|,[ \t]*)((?:19|20)\d\d)(?!\d)"
+)
+_MONTHS_IBERIAN15 = (
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre"
+    "|diciembre|janeiro|fevereiro|mar[cç]o|maio|junho|julho|setembro|outubro|novembro|dezembro"
+)
+RX_IBERIAN_DATE15 = re.compile(
+    rf"\b\d{{1,2}}[ \t]+de[ \t]+(?i:{_MONTHS_IBERIAN15})(?:[ \t]+(?:de|del)[ \t]+\d{{4}})?\b"
+)
+RX_COMPACT_DATE15 = re.compile(
+    r"(?<![\w])\d{1,2}(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?:19|20)\d\d(?![\w])"
+)
+# "in Oulu, Finland": a town before its country (the country itself is no identifier)
+RX_TOWN_COUNTRY15 = re.compile(
+    rf"\b(?:in|from|near|born[ \t]+in|lives[ \t]+in|to)[ \t]+"
+    rf"((?:{CAPW})(?:[ \t]+(?:{CAPW}|do|da|de|del|di|la|le|sur|am|an)){{0,3}}),"
+    r"[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\b"
+)
+# "Rua da Igreja, 61, 9700-845 Angra do Heroísmo"
+RX_IBERIAN_STREET15 = re.compile(
+    rf"\b((?:Rua|Avenida|Av\.|Travessa|Largo|Estrada|Praça|Praca|Calle|Carrer|Camino)[ \t]+"
+    rf"(?:(?:d[aoe]s?|del|de[ \t]+la)[ \t]+)?(?:{CAPW})(?:[ \t]+(?:{CAPW}|d[aoe]s?|del)){{0,3}},"
+    r"[ \t]*\d{1,4}[A-Z]?)"
+    rf"(?:,[ \t]*(\d{{4}}-\d{{3}})[ \t]+((?:{CAPW})(?:[ \t]+(?:{CAPW}|d[aoe]s?)){{0,3}}))?"
+)
+
+
+def _slash_fields15(text: str, out: list) -> None:
+    for line in re.finditer(r"[^\n]+", text):
+        fields = list(RX_SLASH_FIELD15.finditer(text, line.start(), line.end()))
+        # three labelled fields or more, one holding a number: "PT/OT/ST consults" is no record
+        known = [m for m in fields if m.group(1) in _SLASH_FIELDS15]
+        if len(known) < 3 or not any(text[m.end()].isdigit() for m in known):
+            continue
+        for k, m in enumerate(fields):
+            cat = _SLASH_FIELDS15.get(m.group(1))
+            if cat is None:
+                continue
+            s = m.end()
+            e = fields[k + 1].start() if k + 1 < len(fields) else line.end()
+            value = text[s:e].rstrip()
+            # the value ends before a free-standing marker ("++ END")
+            cut = value.find(" ++")
+            if cut >= 0:
+                value = value[:cut]
+            # a label without a value of its own before the next one ("GUAR ACCT/...")
+            words = value.split(" ")
+            if len(words) > 1 and words[-1] in _SLASH_FIELDS15:
+                value = value[: value.rfind(" ")].rstrip()
+            if not value.strip():
+                continue
+            e = s + len(value)
+            if cat == "NAME":
+                for part in re.finditer(r"[^/]+", text[s:e]):
+                    out.append((s + part.start(), s + part.end(), "NAME", 0.8))
+            else:
+                out.append((s, e, cat, 0.8))
+
+
+def _json_values15(text: str, out: list) -> None:
+    for m in RX_JSON_VALUE15.finditer(text):
+        cat = _JSON_KEYS15[m.group(1).lower()]
+        out.append((m.start(2), m.end(2), cat, 0.8))
+
+
+def _fixed_width15(text: str, out: list) -> None:
+    for h in RX_HEADER15.finditer(text):
+        heads = list(re.finditer(r"\S+", text[h.start() : h.end()]))
+        cats = [_COLUMNS15.get(x.group().lower()) for x in heads]
+        if sum(c is not None for c in cats) < 3:
+            continue
+        starts = [x.start() for x in heads]
+        pos = h.end() + 1
+        while pos < len(text):
+            eol = text.find("\n", pos)
+            eol = len(text) if eol < 0 else eol
+            row = text[pos:eol]
+            if not row.strip():
+                break
+            for c in RX_CELL15.finditer(row):
+                # the column whose name starts nearest before the cell (the cell may run
+                # one column to the left when a name is long: "BOYAJIAN-THIND MIKEL")
+                col = max((k for k, s in enumerate(starts) if s <= c.start() + 1), default=0)
+                cat = cats[col]
+                if cat is not None:
+                    out.append((pos + c.start(), pos + c.end(), cat, 0.75))
+            pos = eol + 1
+
+
+def _legend15(ctx: _Ctx, text: str, out: list) -> None:
+    for m in RX_LEGEND15.finditer(text):
+        initials = m.group(1)
+        if initials.lower() in NOT_INITIALS:
+            continue
+        out.append((m.start(2), m.end(2), "NAME", 0.8))
+        for o in re.finditer(rf"(?<![\w.]){initials}(?![\w])", text):
+            out.append((o.start(), o.end(), "NAME", 0.75))
+
+
+def _handles15(ctx: _Ctx, text: str, out: list) -> None:
+    for m in RX_BY_HANDLE15.finditer(text):
+        h = m.group(1)
+        low = h.lower()
+        # a handle: parts of two letters or more joined by "." or "_" ("sulo.hundal", not
+        # "a.m."), or one word that is no English word before a date or the line's end
+        # ("reviewed by kuwaharo 3/23/2024"; "closed by approximating the muscle" is prose)
+        parts = re.split(r"[._]", h)
+        joined = len(parts) > 1 and all(len(p) >= 2 and p.isalpha() for p in parts)
+        alone = (
+            len(parts) == 1
+            and len(h) >= 5
+            and not ctx.is_common(h)
+            and RX_HANDLE_END15.match(text, m.end(1)) is not None
+        )
+        if (
+            (joined or alone)
+            and not ctx.is_clinical(h)
+            and low not in FUNCTION_WORDS
+            and not h.isupper()
+        ):
+            out.append((m.start(1), m.end(1), "NAME", 0.7))
+
+
+# the words one of a rule's matches holds: a rule is tried only when one is in the text
+_CUES15 = {
+    "slash": _w("pt nok guar name addr tel ph dob ss ssn mrn acct"),
+    "handle": _w("""reviewed resolved requested approved entered merged updated closed signed
+        verified acknowledged released edited"""),
+    "plate": _w("veh vehicle van car truck pickup suv sedan trailer plate plates tag motorcycle"),
+    "boat": _w("vessel boat registration reg skiff canoe kayak jet hull"),
+    "aircraft": _w("aircraft airplane plane tail number flies flew registration"),
+    "vin": _w("vin"),
+    "holiday": _w("""juneteenth mardi pioneer thanksgiving christmas easter independence labor
+        memorial veterans new halloween good valentine valentines mother mothers father fathers
+        cinco fourth groundhog hanukkah diwali ramadan eid"""),
+    "street": _w("rua avenida av travessa largo estrada praca calle carrer camino"),
+    "country": frozenset(w for w in REGIONS10 if " " not in w),
+}
+RX_VANITY_HINT15 = re.compile(r"\d-[A-Z]{2}")
+RX_COMPACT_HINT15 = re.compile(r"\d(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\d")
+
+
+def _round15(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    keys = words_ix.positions.keys()
+    every = not text.isascii()  # the index holds ASCII words only: try every rule
+
+    def has(kind: str) -> bool:
+        return every or not keys.isdisjoint(_CUES15[kind])
+
+    if "/" in text and has("slash"):
+        _slash_fields15(text, out)
+    if has("plate"):
+        for m in RX_STATE_PLATE15.finditer(text):
+            out.append((m.start(1), m.end(1), "VEHICLE", 0.8))
+            e = m.end()
+            while (more := RX_STATE_PLATE_MORE15.match(text, e)) is not None:
+                out.append((more.start(1), more.end(1), "VEHICLE", 0.8))
+                e = more.end()
+    if '"' in text:
+        _json_values15(text, out)
+    if "  " in text:
+        _fixed_width15(text, out)
+    if "=" in text:
+        _legend15(ctx, text, out)
+    if every or ("by" in keys and has("handle")):
+        _handles15(ctx, text, out)
+    for kind, rx in (
+        ("boat", RX_VESSEL15),
+        ("boat", RX_HULL15),
+        ("aircraft", RX_AIRCRAFT15),
+        ("vin", RX_VIN_TAIL15),
+    ):
+        if has(kind):
+            for m in rx.finditer(text):
+                out.append((m.start(1), m.end(1), "VEHICLE", 0.8))
+    if RX_VANITY_HINT15.search(text):
+        for m in RX_VANITY15.finditer(text):
+            if RX_PHONE_CUE15.search(text, max(0, m.start() - 30), m.start()):
+                out.append((m.start(), m.end(), "PHONE", 0.8))
+    if text.count(":") >= 4:
+        for m in RX_IPV6_PART15.finditer(text):
+            out.append((m.start(), m.end(), "IP", 0.8))
+    if ":" in text:
+        for m in RX_LONG_AFTER_COLON15.finditer(text):
+            out.append((m.start(), m.end(), "ID", 0.5))
+    if has("holiday"):
+        for m in RX_HOLIDAY_YEAR15.finditer(text):
+            out.append((m.start(), m.end(), "DATE", 0.8))
+    if " de " in text:
+        for m in RX_IBERIAN_DATE15.finditer(text):
+            out.append((m.start(), m.end(), "DATE", 0.8))
+    if RX_COMPACT_HINT15.search(text):
+        for m in RX_COMPACT_DATE15.finditer(text):
+            out.append((m.start(), m.end(), "DATE", 0.8))
+    if "," in text and has("country"):
+        for m in RX_TOWN_COUNTRY15.finditer(text):
+            if (
+                m.group(2).lower() in REGIONS10
+                and m.group(1).lower() not in REGIONS10
+                and not any(ctx.is_clinical(w) for w in m.group(1).split())
+            ):
+                out.append((m.start(1), m.end(1), "LOCATION", 0.75))
+    if "," in text and has("street"):
+        for m in RX_IBERIAN_STREET15.finditer(text):
+            out.append((m.start(1), m.end(1), "ADDRESS", 0.8))
+            if m.group(2):
+                out.append((m.start(2), m.end(3), "LOCATION", 0.8))
+
+
 def _rules(text: str) -> list[Finding]:
     if not text:
         return []
@@ -7813,6 +8167,7 @@ def _rules(text: str) -> list[Finding]:
     _round11(ctx, text, cands, words_ix)
     _round13(ctx, text, cands, words_ix)
     _round13b(ctx, text, cands, words_ix)
+    _round15(ctx, text, cands, words_ix)
     cands = [
         c
         for c in cands
