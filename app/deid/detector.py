@@ -325,9 +325,16 @@ RX_DEVICE_BARE = re.compile(
 # a necessary part of the MAC-address branch of RX_DEVICE_BARE, from its first separator
 RX_MAC_HINT = re.compile(r"[:-](?<=\b[0-9A-F]{2}[:-])(?:[0-9A-F]{2}[:-]){4}[0-9A-F]{2}\b")
 RX_SEVEN_DIGITS = re.compile(r"\d{7}")  # in every match of RX_LONG_NUMBER
+# A count with its unit is a measurement ("HCV RNA 2450000 IU/mL", "1200000 copies/mL"):
+# viral loads and cell counts are written without separators as often as with them.
+RX_COUNT_UNIT = (
+    r"[ \t]*(?:IU|iu|[Cc]opies|[Cc]ells|cps|[Uu]nits?\b|U/L|log"
+    r"|[munpµμ]?g\b|/[ \t]*(?:[mµμu]?[Ll]\b|mm3|mm\^3|mcL|dL|hpf|HPF))"
+)
 RX_LONG_NUMBER = re.compile(
     r"(?<![\w.,/$-])(?=[A-Z0-9-]*\d{5})(?=[A-Z0-9-]*[A-Z])?"
     r"[A-Z]{0,4}\d{7,}[A-Z]{0,4}(?![\w.,/%-]|\.\d)"
+    rf"(?!{RX_COUNT_UNIT})"
 )
 
 STREET_SUFFIX = (

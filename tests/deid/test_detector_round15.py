@@ -150,3 +150,22 @@ def test_a_particle_before_a_name_the_rules_found_is_kept() -> None:
     s = text.index("da")
     found = [f for f in scan(text) if f.category == "NAME"]
     assert found and not _tagger_unlikely15(text, (s, s + 2, "NAME", 0.99), found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HCV RNA 2450000 IU/mL at baseline, undetectable at week 12.",
+        "HIV viral load 1200000 copies/mL before ART.",
+        "HBV DNA 35000000 IU/ml; tenofovir started.",
+        "WBC 12000000 /L in the old units.",
+    ],
+)
+def test_a_count_with_its_unit_is_a_measurement(text: str) -> None:
+    """A bare long number is an ID, an SSN or MRN kind that its author may no longer mark
+    "not an identifier": a viral load written without separators must not be one."""
+    assert scan(text) == []
+
+
+def test_a_long_number_without_a_unit_is_still_an_id() -> None:
+    assert [f.category for f in scan("His number 48392017 is on file.")] == ["ID"]
