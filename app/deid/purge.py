@@ -233,23 +233,26 @@ def _renamed_topics(topics: list[Any]) -> dict[str, str]:
     from app.programs.models import Topic
     from app.programs.operations import free_slugs
 
-    renamed: dict[str, str] = {}
+    changed = [t for t in topics if inspect(t).attrs["name"].history.has_changes()]
+    old_slugs = {t.id: t.slug for t in changed}
+    # Names and slugs given here are not in the database yet: two topics renamed by one
+    # purge ("Ann Lee", "Ann Lee.") must not be given the same one.
+    given: set[str] = set()
     with db.session.no_autoflush:  # a name another topic has must not reach the database
-        for topic in topics:
-            if not inspect(topic).attrs["name"].history.has_changes():
-                continue
+        for topic in changed:
             base, number = topic.name, 1
-            while db.session.scalar(
+            while text_key(topic.name) in given or db.session.scalar(
                 select(Topic.id).where(Topic.name_key == text_key(topic.name), Topic.id != topic.id)
             ):
                 number += 1
                 suffix = f" ({number})"
                 topic.name = f"{base[: 120 - len(suffix)]}{suffix}"
-            old_slug = topic.slug
-            if slugify(topic.name) != old_slug:
-                [topic.slug] = free_slugs([topic.name])
-            renamed[old_slug] = topic.slug
-    return renamed
+            given.add(text_key(topic.name))
+        moving = [t for t in changed if slugify(t.name) != t.slug]
+        # one call: free_slugs never gives a slug twice in its list
+        for topic, slug in zip(moving, free_slugs([t.name for t in moving]), strict=True):
+            topic.slug = slug
+    return {old_slugs[t.id]: t.slug for t in changed}
 
 
 def _scrub_saved_searches(text: str, renamed: dict[str, str], result: PurgeResult) -> None:

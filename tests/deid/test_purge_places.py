@@ -135,3 +135,29 @@ def test_the_presenter_of_a_session_the_case_was_on_loses_the_words(
     assert off.didactic_presenter == f"Dr Roy, with {SECRET}"
     page = page_as(app, admin, "/programs/hcv/sessions/1").get_data(as_text=True)
     assert "Dr Annabel Roy, with" in page and SECRET not in page
+
+
+def test_two_proposed_topics_whose_new_names_share_a_slug_get_one_each(
+    app, make_user, planted
+) -> None:
+    """"Quorvexil-4471" and "Quorvexil-4471." both become names slugged "redacted": each is
+    given its own slug, and the purge goes through."""
+    case, _ = planted
+    first = _topic(SECRET, TopicStatus.PROPOSED)
+    second = Topic(name=f"{SECRET}.", slug=f"{first.slug}-2", status=TopicStatus.PROPOSED)
+    db.session.add(second)
+    db.session.flush()
+    owner = make_user("provider", programs=["hcv"])
+    filtered = SavedSearch(
+        owner_id=owner.id, name="By clinic", query=normalise_query(f"topic={second.slug}")
+    )
+    db.session.add(filtered)
+    case.topics = [first, second]
+    db.session.commit()
+
+    purge_text(case, SECRET, reason="identifier", actor=make_user("admin"))
+    db.session.expire_all()
+    assert (first.name, second.name) == (REDACTED, f"{REDACTED}.")
+    assert {first.slug, second.slug} == {"redacted", "redacted-2"}
+    assert filtered.query == f"topic={second.slug}"
+    assert "quorvexil" not in first.slug + second.slug
