@@ -140,7 +140,7 @@ def test_the_presenter_of_a_session_the_case_was_on_loses_the_words(
 def test_two_proposed_topics_whose_new_names_share_a_slug_get_one_each(
     app, make_user, planted
 ) -> None:
-    """"Quorvexil-4471" and "Quorvexil-4471." both become names slugged "redacted": each is
+    """Quorvexil-4471 and "Quorvexil-4471." both become names slugged "redacted": each is
     given its own slug, and the purge goes through."""
     case, _ = planted
     first = _topic(SECRET, TopicStatus.PROPOSED)
