@@ -546,6 +546,19 @@ def _purge_index(result: PurgeResult) -> None:
 
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     idx = index_at(app.config["CASEBOOK_INDEX_DIR"])
+    if "topics" in result.tables and idx.state().ready:
+        # The index keeps the vocabulary's names and synonyms (proposed topics' too) in its
+        # schema, written into every table of contents: merging keeps them, so a generation
+        # is built with the vocabulary as it is now (the old one is removed below).
+        from app.diagnostics import describe_error
+        from app.search.upkeep import reindex
+
+        try:
+            reindex()
+        except Exception as exc:  # noqa: BLE001 - the purge is committed; told, not lost
+            result.index_clean = False
+            log.warning("purge: the search index could not be rebuilt (%s)", describe_error(exc))
+            return
     deadline = time.monotonic() + INDEX_WAIT_SECONDS
     while True:
         apply_pending(app)
