@@ -233,23 +233,26 @@ def _renamed_topics(topics: list[Any]) -> dict[str, str]:
     from app.programs.models import Topic
     from app.programs.operations import free_slugs
 
-    renamed: dict[str, str] = {}
+    changed = [t for t in topics if inspect(t).attrs["name"].history.has_changes()]
+    old_slugs = {t.id: t.slug for t in changed}
+    # Names and slugs given here are not in the database yet: two topics renamed by one
+    # purge ("Ann Lee", "Ann Lee.") must not be given the same one.
+    given: set[str] = set()
     with db.session.no_autoflush:  # a name another topic has must not reach the database
-        for topic in topics:
-            if not inspect(topic).attrs["name"].history.has_changes():
-                continue
+        for topic in changed:
             base, number = topic.name, 1
-            while db.session.scalar(
+            while text_key(topic.name) in given or db.session.scalar(
                 select(Topic.id).where(Topic.name_key == text_key(topic.name), Topic.id != topic.id)
             ):
                 number += 1
                 suffix = f" ({number})"
                 topic.name = f"{base[: 120 - len(suffix)]}{suffix}"
-            old_slug = topic.slug
-            if slugify(topic.name) != old_slug:
-                [topic.slug] = free_slugs([topic.name])
-            renamed[old_slug] = topic.slug
-    return renamed
+            given.add(text_key(topic.name))
+        moving = [t for t in changed if slugify(t.name) != t.slug]
+        # one call: free_slugs never gives a slug twice in its list
+        for topic, slug in zip(moving, free_slugs([t.name for t in moving]), strict=True):
+            topic.slug = slug
+    return {old_slugs[t.id]: t.slug for t in changed}
 
 
 def _scrub_saved_searches(text: str, renamed: dict[str, str], result: PurgeResult) -> None:
@@ -543,6 +546,19 @@ def _purge_index(result: PurgeResult) -> None:
 
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     idx = index_at(app.config["CASEBOOK_INDEX_DIR"])
+    if "topics" in result.tables and idx.state().ready:
+        # The index keeps the vocabulary's names and synonyms (proposed topics' too) in its
+        # schema, written into every table of contents: merging keeps them, so a generation
+        # is built with the vocabulary as it is now (the old one is removed below).
+        from app.diagnostics import describe_error
+        from app.search.upkeep import reindex
+
+        try:
+            reindex()
+        except Exception as exc:  # noqa: BLE001 - the purge is committed; told, not lost
+            result.index_clean = False
+            log.warning("purge: the search index could not be rebuilt (%s)", describe_error(exc))
+            return
     deadline = time.monotonic() + INDEX_WAIT_SECONDS
     while True:
         apply_pending(app)

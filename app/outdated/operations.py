@@ -26,6 +26,7 @@ from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import Role, User
 from app.auth.policy import Actor, Viewer, write_operation
+from app.cases.locking import hold_case
 from app.cases.models import Case, case_topics
 from app.common import utcnow
 from app.deid.gate import Acceptance, GatedFields
@@ -396,6 +397,8 @@ def resolve_outdated(
     note = (note or "").strip()
     if len(note) > NOTE_MAX:
         raise ValidationError(f"The note must be at most {NOTE_MAX:,} characters.", field="note")
+    # A purge of the case scrubs the note: its row is held before the item's is written.
+    hold_case(item.recommendation.case)
     if state is ReviewState.UPDATED:
         if not note:
             raise ValidationError("Write the update to add to the recommendation.", field="note")

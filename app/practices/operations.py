@@ -13,6 +13,7 @@ from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import User
 from app.auth.policy import Actor, Permission, write_operation
+from app.cases.locking import hold_case
 from app.cases.models import Case
 from app.content.diff import word_diff
 from app.deid.gate import Acceptance, GatedFields
@@ -515,6 +516,8 @@ def record_dissent(
         raise ValidationError(
             f"The reason must be at most {DISSENT_REASON_MAX:,} characters.", field="reason"
         )
+    # A purge of the case scrubs the reason: its row is held before the dissent's.
+    hold_case(recommendation.case)
     overridden = guard(
         DISSENT_TEXTS.texts(reason=reason),
         accepted,

@@ -40,6 +40,9 @@ from app.batch import lower_priority
 DOCS_PER_SEGMENT = 8_000
 PARENT_POLL_SECONDS = 1.0
 CHILD_POLL_SECONDS = 1.0  # how often the parent checks its indexing processes while waiting
+# Alive but handing back nothing (stopped, stuck) this long after the end of work or the
+# last result: the rebuild fails rather than waiting for ever.
+RESULT_WAIT_SECONDS = 3600.0
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 # A direct child (unlike "forkserver"), so that it can stop with its parent.
 START = multiprocessing.get_context("spawn")
@@ -216,12 +219,20 @@ class ChunkedMpWriter(MpWriter):
             self._put(None)
         finalsegments = self._merge_segments(mergetype, optimize, merge)
         results: list = []
+        waiting_since = time.monotonic()
         while len(results) < len(self.tasks):
             # Read before joining: a process cannot exit while its result is unread.
             try:
                 results.append(self.resultqueue.get(timeout=CHILD_POLL_SECONDS))
+                waiting_since = time.monotonic()
             except queue.Empty:
                 self._check_processes(any_exit=False)
+                if time.monotonic() - waiting_since > RESULT_WAIT_SECONDS:
+                    raise IndexingProcessFailed(
+                        f"{len(self.tasks) - len(results)} of {len(self.tasks)} search"
+                        " indexing processes handed back nothing in"
+                        f" {RESULT_WAIT_SECONDS:,.0f} s; the rebuild was cancelled."
+                    ) from None
                 if all(t.exitcode is not None for t in self.tasks):
                     # All have exited: whatever they sent is in the queue by now.
                     try:

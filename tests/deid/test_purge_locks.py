@@ -205,3 +205,55 @@ def test_a_review_comment_written_while_the_case_is_purged_is_purged_too(
         select(ReviewComment.body).where(ReviewComment.case_id == case_id)
     ).all()
     assert len(bodies) == 1 and SECRET not in bodies[0]
+
+
+def _practice():
+    from app.practices.models import BestPractice
+
+    practice = BestPractice(title="Check HBV first", statement="Check HBsAg before DAAs.")
+    db.session.add(practice)
+    db.session.commit()
+    return practice
+
+
+def test_recording_a_dissent_holds_the_case_before_writing_it(
+    on_postgresql, planted, monkeypatch
+) -> None:
+    """A dissent's reason is scrubbed by a purge of the recommendation's case."""
+    from app.practices import operations as practice_ops
+
+    _, recommendation = planted
+    practice = _practice()
+    monkeypatch.setattr(practice_ops, "guard", lambda texts, accepted: [])
+    with statements_seen() as statements:
+        practice_ops.record_dissent(
+            recommendation, practice, "Not in pregnancy.", actor=recommendation.author
+        )
+        db.session.commit()
+    assert _held_before(statements, "INSERT INTO recommendation_dissents")
+
+
+def test_resolving_outdated_advice_with_a_note_holds_the_case_before_writing_it(
+    on_postgresql, planted, monkeypatch
+) -> None:
+    """An outdated-advice note is scrubbed by a purge of the recommendation's case."""
+    from app.outdated import operations as outdated_ops
+    from app.outdated.models import OutdatedAdvice
+
+    _, recommendation = planted
+    item = OutdatedAdvice(
+        recommendation=recommendation,
+        practice=_practice(),
+        change="retired",
+        because="cites",
+        note="",
+    )
+    db.session.add(item)
+    db.session.commit()
+    monkeypatch.setattr(outdated_ops, "guard", lambda texts, accepted: [])
+    with statements_seen() as statements:
+        outdated_ops.resolve_outdated(
+            item, "still_valid", note="Still right here.", actor=recommendation.author
+        )
+        db.session.commit()
+    assert _held_before(statements, "UPDATE outdated_advice")

@@ -5,6 +5,7 @@ the text's whole words, as the hub's other texts do."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -13,12 +14,12 @@ from app.common import slugify
 from app.deid.purge import REDACTED, purge_text
 from app.extensions import db
 from app.programs.models import Session, Topic, TopicStatus, TopicTerm
-from app.search import apply_pending
+from app.search import apply_pending, reindex
 from app.teaching.models import SavedSearch
 from app.teaching.operations import normalise_query
 from tests.conftest import page_as
 from tests.deid import test_purge
-from tests.deid.test_purge import SECRET
+from tests.deid.test_purge import SECRET, _files_holding
 
 planted = test_purge.planted  # the fixture
 
@@ -135,3 +136,49 @@ def test_the_presenter_of_a_session_the_case_was_on_loses_the_words(
     assert off.didactic_presenter == f"Dr Roy, with {SECRET}"
     page = page_as(app, admin, "/programs/hcv/sessions/1").get_data(as_text=True)
     assert "Dr Annabel Roy, with" in page and SECRET not in page
+
+
+def test_two_proposed_topics_whose_new_names_share_a_slug_get_one_each(
+    app, make_user, planted
+) -> None:
+    """Quorvexil-4471 and "Quorvexil-4471." both become names slugged "redacted": each is
+    given its own slug, and the purge goes through."""
+    case, _ = planted
+    first = _topic(SECRET, TopicStatus.PROPOSED)
+    second = Topic(name=f"{SECRET}.", slug=f"{first.slug}-2", status=TopicStatus.PROPOSED)
+    db.session.add(second)
+    db.session.flush()
+    owner = make_user("provider", programs=["hcv"])
+    filtered = SavedSearch(
+        owner_id=owner.id, name="By clinic", query=normalise_query(f"topic={second.slug}")
+    )
+    db.session.add(filtered)
+    case.topics = [first, second]
+    db.session.commit()
+
+    purge_text(case, SECRET, reason="identifier", actor=make_user("admin"))
+    db.session.expire_all()
+    assert (first.name, second.name) == (REDACTED, f"{REDACTED}.")
+    assert {first.slug, second.slug} == {"redacted", "redacted-2"}
+    assert filtered.query == f"topic={second.slug}"
+    assert "quorvexil" not in first.slug + second.slug
+
+
+def test_a_proposed_topic_typed_into_the_case_leaves_the_search_index(
+    app, make_user, planted
+) -> None:
+    """The index's schema carries every topic's name and synonyms (its synonym table), in
+    each generation's table of contents: merging kept the old name there."""
+    case, _ = planted
+    typed = _topic(f"{SECRET} clinic", TopicStatus.PROPOSED)
+    typed.synonyms = [f"{SECRET} annex"]
+    case.topics = [typed]
+    db.session.commit()
+    apply_pending()
+    reindex()
+    index_dir = Path(app.config["CASEBOOK_INDEX_DIR"])
+    assert _files_holding(index_dir, SECRET)
+
+    result = purge_text(case, SECRET, reason="identifier", actor=make_user("admin"))
+    assert result.index_clean
+    assert _files_holding(index_dir, SECRET) == []

@@ -206,3 +206,33 @@ def test_an_indexing_process_that_fails_is_reported_by_its_exit_status() -> None
     assert bulk.how_it_ended(1) == "exited with status 1"
     assert bulk.how_it_ended(-11) == "was killed by signal 11 (SIGSEGV)"
     assert bulk.how_it_ended(-9) == "was killed by signal 9 (SIGKILL)"
+
+
+def test_a_rebuild_whose_indexing_process_hangs_fails_after_the_result_wait(
+    app, cases, small_batches, monkeypatch
+) -> None:
+    """A process alive but stopped never hands back its segments: the rebuild used to wait
+    for it for ever; it fails after RESULT_WAIT_SECONDS and the process is ended."""
+    monkeypatch.setattr(bulk, "RESULT_WAIT_SECONDS", 2.0)
+    stopped: list[int] = []
+    real = documents.all_documents
+
+    def stopping(*args, **kwargs):
+        for n, doc in enumerate(real(*args, **kwargs)):
+            if n == 30:  # both processes have been started
+                child = min(multiprocessing.active_children(), key=lambda c: c.pid)
+                deadline = time.monotonic() + 60
+                while not _started(child.pid) and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                os.kill(child.pid, signal.SIGSTOP)
+                stopped.append(child.pid)
+            yield doc
+
+    monkeypatch.setattr(documents, "all_documents", stopping)
+    live = index_at(app.config["CASEBOOK_INDEX_DIR"]).current_generation()
+    with pytest.raises(bulk.IndexingProcessFailed) as failure:
+        reindex(procs=2)
+    assert "1 of 2 search indexing processes handed back nothing" in str(failure.value)
+    assert stopped and multiprocessing.active_children() == []
+    assert index_at(app.config["CASEBOOK_INDEX_DIR"]).current_generation() == live
+    assert search(SYSTEM, SearchRequest(q="wombat", group=False)).total == 45
