@@ -590,6 +590,7 @@ def hidden_findings(
     values: Mapping[str, str | None],
     scanned: Mapping[str, list[FieldFinding]],
     cues: Cues | None = None,
+    firm: frozenset[str] = frozenset(),
 ) -> list[HiddenFinding]:
     """The findings of each text as shown that its findings as submitted (`scanned`) have
     no counterpart for, each submitted finding standing for one shown finding at most.
@@ -599,7 +600,10 @@ def hidden_findings(
     marked and decided. Failing that, a submitted finding of the same category that holds
     the value and has no equal counterpart of its own (the two readings found one name with
     different edges). A phone hidden in the text is not covered by a marked URL that
-    happens to contain its digits, nor by a marked number that the shown text also holds."""
+    happens to contain its digits, nor by a marked number that the shown text also holds.
+    A shown finding of a `firm` category (one the author may not mark) has no counterpart
+    of another category: a record number whose cue word is broken by formatting ("M**RN**")
+    reads as a phone number as submitted, and marking that phone must not let it through."""
     out: list[HiddenFinding] = []
     for name, text in values.items():
         shown = shown_text(text) if text else None
@@ -612,7 +616,15 @@ def hidden_findings(
             value = reduced(shown[finding.start : finding.end])
             if not value:
                 continue
-            equal = next((i for i in free if submitted[i][0] == value), None)
+            equal = next(
+                (
+                    i
+                    for i in free
+                    if submitted[i][0] == value
+                    and (finding.category not in firm or submitted[i][1] in firm)
+                ),
+                None,
+            )
             if equal is None:
                 left.append((value, finding.category))
             else:
@@ -759,7 +771,7 @@ def check(
         blocking.append(digested)
         if given is not None and given.covers(finding, text):
             refused.append((given, digested))
-    hidden = hidden_findings(values, scanned, cues)
+    hidden = hidden_findings(values, scanned, cues, rule.firm)
     if blocking or hidden:
         raise IdentifiersFound(blocking, scanned, hidden, rule=rule, refused=refused)
     return overridden

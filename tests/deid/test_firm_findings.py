@@ -230,3 +230,39 @@ def test_an_api_acceptance_bound_to_a_digest_accepts_only_that_text(client, worl
         headers=headers,
     )
     assert created.status_code == 201, created.get_json()
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "M**RN**: 555-123-4567 on the referral.",
+        "MR\u200bN: 555-123-4567 on the referral.",
+        "M&#82;N: 555-123-4567 on the referral.",
+    ],
+)
+def test_a_record_number_whose_cue_is_broken_by_formatting_is_not_let_through_as_a_phone(
+    client, world, note
+):
+    # As typed, the number reads as a phone (a provider may mark that); as shown, "MRN:"
+    # stands before it and it reads as a record number, which only coordinators mark.
+    [finding] = scan_fields({"presentation": note})
+    assert finding.category == "PHONE"
+    marks = [Acceptance("presentation", finding.start, finding.end, "other", "PHONE")]
+    with pytest.raises(IdentifiersFound) as refused:
+        guard({"presentation": note}, marks, actor=world.provider, program=world.hcv)
+    assert [h.category for h in refused.value.hidden] == ["ID"]
+    assert guard({"presentation": note}, marks, actor=world.coordinator, program=world.hcv)
+
+    before = case_count()
+    body = {"program": "hcv", "title": "HCV case", "question": "Which?", "presentation": note}
+    [found] = client.post("/api/v1/cases", json=body, headers=bearer(world.provider)).get_json()[
+        "findings"
+    ]
+    body["accept_findings"] = [
+        {k: found[k] for k in ("field", "start", "end", "category", "digest")} | {"reason": "other"}
+    ]
+    answer = client.post("/api/v1/cases", json=body, headers=bearer(world.provider))
+    assert answer.status_code == 422
+    assert answer.get_json()["hidden"] == [{"field": "presentation", "category": "ID"}]
+    assert "555-123-4567" not in answer.get_data(as_text=True)
+    assert case_count() == before
