@@ -266,3 +266,26 @@ def test_a_record_number_whose_cue_is_broken_by_formatting_is_not_let_through_as
     assert answer.get_json()["hidden"] == [{"field": "presentation", "category": "ID"}]
     assert "555-123-4567" not in answer.get_data(as_text=True)
     assert case_count() == before
+
+
+def test_a_coordinator_may_not_mark_a_record_number_in_a_new_topic_name(world):
+    # A new topic joins the vocabulary every program reads: what belongs to no program is
+    # marked by admins alone, whichever program's session or case names it first.
+    from datetime import date
+
+    from app.programs.models import Topic
+    from app.programs.operations import create_session
+
+    name = "Hepatitis C MRN 55512344"
+    [finding] = scan_fields({"topics[1]": name})
+    assert finding.category == "ID"
+    marks = [Acceptance("topics[1]", finding.start, finding.end, "other", "ID")]
+    with pytest.raises(IdentifiersFound):
+        create_session(
+            world.hcv, date(2026, 3, 2), topics=[name], actor=world.coordinator, accepted=marks
+        )
+    db.session.rollback()
+    assert db.session.scalar(select(Topic).where(Topic.name == name)) is None
+    create_session(world.hcv, date(2026, 3, 2), topics=[name], actor=world.admin, accepted=marks)
+    db.session.commit()
+    assert db.session.scalar(select(Topic).where(Topic.name == name)) is not None
