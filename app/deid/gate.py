@@ -173,8 +173,10 @@ class MarkingRule:
 
 
 def is_topic_field(name: str) -> bool:
-    """A new topic's name as the gate names it (`topics[2]`, under a prefix too)."""
-    return name.rpartition(".")[2].startswith("topics[")
+    """A new topic's name as the gate names it (`topics[2]`, under a prefix too; a case's
+    free field named `topics` is `fields.topics[2]`, not one)."""
+    parts = name.split(".")
+    return parts[-1].startswith("topics[") and (len(parts) == 1 or parts[-2] != "fields")
 
 
 # Every finding may be marked (the gate's reading alone, with nobody's rights applied).
