@@ -289,3 +289,19 @@ def test_a_coordinator_may_not_mark_a_record_number_in_a_new_topic_name(world):
     create_session(world.hcv, date(2026, 3, 2), topics=[name], actor=world.admin, accepted=marks)
     db.session.commit()
     assert db.session.scalar(select(Topic).where(Topic.name == name)) is not None
+
+
+def test_the_session_form_gives_a_coordinator_a_box_for_the_notes_not_the_new_topic(client, world):
+    as_user(client, world.coordinator)
+    typed = {
+        "date": "2026-05-05",
+        "title": "Week 9",
+        "notes": "Chart MRN 55512344 was the teaching case.",
+        "topics": "Hepatitis C, Referral MRN 55512344",
+    }
+    response = client.post("/programs/hcv/sessions/new", data=typed)
+    assert response.status_code == 422
+    page = text(response)
+    assert re.findall(r'name="accept_finding" value="notes\|[^"]*\|ID\|', page)
+    assert not re.findall(r'name="accept_finding" value="topics\[2\]\|', page)
+    assert "only an admin can" in page
