@@ -543,11 +543,14 @@ def record_problems(label: str, exc: Exception) -> list[str]:
     """What a refused record says, one line per field: the case and the hub import alike."""
     if isinstance(exc, IdentifiersFound):
         refused = {(f.field, f.start, f.end) for _, f in exc.refused}
-        who = f" (only {exc.rule.who} can)" if exc.rule.who else ""
+
+        def who(field: str) -> str:
+            return f" (only {exc.rule.who_in(field)} can)" if exc.rule.who_in(field) else ""
+
         return [
             f"{label} field '{f.field}': possible {f.category} at characters {f.start}-{f.end}"
             + (
-                f"; its override cannot be given by you{who}"
+                f"; its override cannot be given by you{who(f.field)}"
                 if (f.field, f.start, f.end) in refused
                 else ""
             )

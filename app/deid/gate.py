@@ -137,23 +137,46 @@ def finding_digest(value: str) -> str:
 class MarkingRule:
     """Which findings the author may mark "not an identifier": any but those of the `firm`
     categories. `who` names those who may mark the others, for the refusal's words
-    (`app.deid.operations.marking_rule` builds it from `app.auth.policy`)."""
+    (`app.deid.operations.marking_rule` builds it from `app.auth.policy`). New topic names
+    (`topics[i]`) join the vocabulary every program reads: where `topic_firm` is given,
+    they are marked as what belongs to no program (`topic_who` may mark them)."""
 
     firm: frozenset[str] = frozenset()
     who: str = ""
+    topic_firm: frozenset[str] | None = None
+    topic_who: str = ""
 
-    def may_mark(self, category: str) -> bool:
-        return category not in self.firm
+    def _for(self, field: str) -> tuple[frozenset[str], str]:
+        if self.topic_firm is not None and is_topic_field(field):
+            return self.topic_firm, self.topic_who
+        return self.firm, self.who
 
-    def message(self, categories: Iterable[str]) -> str:
+    def firm_in(self, field: str) -> frozenset[str]:
+        """The categories the author may not mark in `field`."""
+        return self._for(field)[0]
+
+    def who_in(self, field: str) -> str:
+        return self._for(field)[1]
+
+    def may_mark(self, category: str, field: str = "") -> bool:
+        return category not in self.firm_in(field)
+
+    def message(self, categories: Iterable[str], field: str = "") -> str:
         """What a field with findings its author may not mark says (categories only)."""
         words = list(dict.fromkeys(category_word(c) for c in categories))
         what = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
-        who = f" (only {self.who} can)" if self.who else ""
+        who = f" (only {self.who_in(field)} can)" if self.who_in(field) else ""
         return (
             f"A possible {what} cannot be marked “Not an identifier” by you{who}: remove it"
             " or rewrite it so that it no longer reads as one."
         )
+
+
+def is_topic_field(name: str) -> bool:
+    """A new topic's name as the gate names it (`topics[2]`, under a prefix too; a case's
+    free field named `topics` is `fields.topics[2]`, not one)."""
+    parts = name.split(".")
+    return parts[-1].startswith("topics[") and (len(parts) == 1 or parts[-2] != "fields")
 
 
 # Every finding may be marked (the gate's reading alone, with nobody's rights applied).
@@ -238,10 +261,10 @@ class IdentifiersFound(ValidationError):
             )
         firm: dict[str, list[str]] = {}
         for finding in findings:
-            if not rule.may_mark(finding.category):
+            if not rule.may_mark(finding.category, finding.field):
                 firm.setdefault(finding.field, []).append(finding.category)
         for name, categories in sorted(firm.items()):
-            message = rule.message(categories)
+            message = rule.message(categories, name)
             errors[name] = f"{errors[name]} {message}"
             parts.append(f"{name}: {message[0].lower()}{message[1:]}")
         for name, message in sorted(hidden_messages(self.hidden).items()):
@@ -251,9 +274,10 @@ class IdentifiersFound(ValidationError):
         named = {}
         for acceptance, finding in self.refused:
             where = acceptance.origin or finding.field
+            who = rule.who_in(finding.field)
             named[where] = (
                 f"the {category_word(finding.category)} in {finding.field} cannot be marked"
-                f" “Not an identifier” by you{f' (only {rule.who} can)' if rule.who else ''};"
+                f" “Not an identifier” by you{f' (only {who} can)' if who else ''};"
                 " remove it or rewrite it so that it no longer reads as one."
             )
         for where, message in reversed(named.items()):
@@ -276,7 +300,8 @@ class IdentifiersFound(ValidationError):
     def to_dict(self) -> dict[str, object]:
         body = super().to_dict()
         body["findings"] = [
-            {**f.to_dict(), "markable": self.rule.may_mark(f.category)} for f in self.findings
+            {**f.to_dict(), "markable": self.rule.may_mark(f.category, f.field)}
+            for f in self.findings
         ]
         if self.hidden:
             body["hidden"] = [h.to_dict() for h in self.hidden]
@@ -590,6 +615,7 @@ def hidden_findings(
     values: Mapping[str, str | None],
     scanned: Mapping[str, list[FieldFinding]],
     cues: Cues | None = None,
+    rule: MarkingRule | None = None,
 ) -> list[HiddenFinding]:
     """The findings of each text as shown that its findings as submitted (`scanned`) have
     no counterpart for, each submitted finding standing for one shown finding at most.
@@ -599,12 +625,16 @@ def hidden_findings(
     marked and decided. Failing that, a submitted finding of the same category that holds
     the value and has no equal counterpart of its own (the two readings found one name with
     different edges). A phone hidden in the text is not covered by a marked URL that
-    happens to contain its digits, nor by a marked number that the shown text also holds."""
+    happens to contain its digits, nor by a marked number that the shown text also holds.
+    A shown finding of a category `rule` lets the author not mark has no counterpart
+    of another category: a record number whose cue word is broken by formatting ("M**RN**")
+    reads as a phone number as submitted, and marking that phone must not let it through."""
     out: list[HiddenFinding] = []
     for name, text in values.items():
         shown = shown_text(text) if text else None
         if not text or not shown:
             continue
+        firm = rule.firm_in(name) if rule is not None else frozenset()
         submitted = [(reduced(text[f.start : f.end]), f.category) for f in scanned.get(name, ())]
         free = list(range(len(submitted)))
         left = []
@@ -612,7 +642,15 @@ def hidden_findings(
             value = reduced(shown[finding.start : finding.end])
             if not value:
                 continue
-            equal = next((i for i in free if submitted[i][0] == value), None)
+            equal = next(
+                (
+                    i
+                    for i in free
+                    if submitted[i][0] == value
+                    and (finding.category not in firm or submitted[i][1] in firm)
+                ),
+                None,
+            )
             if equal is None:
                 left.append((value, finding.category))
             else:
@@ -752,14 +790,18 @@ def check(
     for finding in (f for found in scanned.values() for f in found):
         text = values.get(finding.field) or ""
         given = by_place.get((finding.field, finding.start, finding.end))
-        if given is not None and given.covers(finding, text) and rule.may_mark(finding.category):
+        if (
+            given is not None
+            and given.covers(finding, text)
+            and rule.may_mark(finding.category, finding.field)
+        ):
             overridden.append((finding, given.reason))
             continue
         digested = replace(finding, digest=finding_digest(text[finding.start : finding.end]))
         blocking.append(digested)
         if given is not None and given.covers(finding, text):
             refused.append((given, digested))
-    hidden = hidden_findings(values, scanned, cues)
+    hidden = hidden_findings(values, scanned, cues, rule)
     if blocking or hidden:
         raise IdentifiersFound(blocking, scanned, hidden, rule=rule, refused=refused)
     return overridden

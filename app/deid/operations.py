@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
@@ -22,8 +23,16 @@ if TYPE_CHECKING:
 def marking_rule(actor: Viewer, program: Program | None) -> MarkingRule:
     """Which findings `actor` may mark "not an identifier" in what `program` holds (None:
     what belongs to no program), by `policy.can_mark_firm_findings`."""
-    return MarkingRule(
+    rule = MarkingRule(
         policy.unmarkable_categories(actor, program), policy.firm_finding_markers(program)
+    )
+    if program is None:
+        return rule
+    # A new topic's name joins the vocabulary, which belongs to no program.
+    return replace(
+        rule,
+        topic_firm=policy.unmarkable_categories(actor, None),
+        topic_who=policy.firm_finding_markers(None),
     )
 
 

@@ -140,7 +140,9 @@ def _marks(
             # gate showed one), so no box appears that the gate would then refuse.
             firm = None if ticked else _firm_note(f.category, _unknown_rule())
         else:
-            firm = None if rule.may_mark(f.category) else rule.message([f.category])
+            firm = (
+                None if rule.may_mark(f.category, f.field) else rule.message([f.category], f.field)
+            )
         ticked = ticked and firm is None
         reason = given.reason if given is not None and ticked else ""
         digest = finding_digest(text[f.start : f.end])
@@ -219,9 +221,9 @@ def build_panels(
         if left or note:
             panels[name] = _panel(name, labels.get(name, name), text, left, 0)
             panels[name].notes.extend([note] if note else [])
-    if rule is not None and not rule.firm:
-        for panel in panels.values():
-            panel.firm_markable = True
+    if rule is not None:
+        for key, panel in panels.items():
+            panel.firm_markable = not rule.firm_in(key)
     return panels
 
 

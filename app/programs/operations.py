@@ -781,8 +781,8 @@ def resolve_topics(
 ) -> list[Topic]:
     """The topics named, in order; unknown names become new topics once they pass the gate
     (as fields `topics[i]`, so an author can mark a finding "not an identifier", as `actor`
-    may in `program`: the case's or session's that names them; no actor marks no finding
-    of a firm category). New ones
+    may: a firm category's by admins alone, the vocabulary being no program's, whichever
+    `program` names them; no actor marks no finding of a firm category). New ones
     are *proposed* until a coordinator or admin accepts them (app/admin); they are linked
     and searchable meanwhile."""
     if isinstance(names, str) or not isinstance(names, Iterable):

@@ -230,3 +230,78 @@ def test_an_api_acceptance_bound_to_a_digest_accepts_only_that_text(client, worl
         headers=headers,
     )
     assert created.status_code == 201, created.get_json()
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "M**RN**: 555-123-4567 on the referral.",
+        "MR\u200bN: 555-123-4567 on the referral.",
+        "M&#82;N: 555-123-4567 on the referral.",
+    ],
+)
+def test_a_record_number_whose_cue_is_broken_by_formatting_is_not_let_through_as_a_phone(
+    client, world, note
+):
+    # As typed, the number reads as a phone (a provider may mark that); as shown, "MRN:"
+    # stands before it and it reads as a record number, which only coordinators mark.
+    [finding] = scan_fields({"presentation": note})
+    assert finding.category == "PHONE"
+    marks = [Acceptance("presentation", finding.start, finding.end, "other", "PHONE")]
+    with pytest.raises(IdentifiersFound) as refused:
+        guard({"presentation": note}, marks, actor=world.provider, program=world.hcv)
+    assert [h.category for h in refused.value.hidden] == ["ID"]
+    assert guard({"presentation": note}, marks, actor=world.coordinator, program=world.hcv)
+
+    before = case_count()
+    body = {"program": "hcv", "title": "HCV case", "question": "Which?", "presentation": note}
+    [found] = client.post("/api/v1/cases", json=body, headers=bearer(world.provider)).get_json()[
+        "findings"
+    ]
+    body["accept_findings"] = [
+        {k: found[k] for k in ("field", "start", "end", "category", "digest")} | {"reason": "other"}
+    ]
+    answer = client.post("/api/v1/cases", json=body, headers=bearer(world.provider))
+    assert answer.status_code == 422
+    assert answer.get_json()["hidden"] == [{"field": "presentation", "category": "ID"}]
+    assert "555-123-4567" not in answer.get_data(as_text=True)
+    assert case_count() == before
+
+
+def test_a_coordinator_may_not_mark_a_record_number_in_a_new_topic_name(world):
+    # A new topic joins the vocabulary every program reads: what belongs to no program is
+    # marked by admins alone, whichever program's session or case names it first.
+    from datetime import date
+
+    from app.programs.models import Topic
+    from app.programs.operations import create_session
+
+    name = "Hepatitis C MRN 55512344"
+    [finding] = scan_fields({"topics[1]": name})
+    assert finding.category == "ID"
+    marks = [Acceptance("topics[1]", finding.start, finding.end, "other", "ID")]
+    with pytest.raises(IdentifiersFound):
+        create_session(
+            world.hcv, date(2026, 3, 2), topics=[name], actor=world.coordinator, accepted=marks
+        )
+    db.session.rollback()
+    assert db.session.scalar(select(Topic).where(Topic.name == name)) is None
+    create_session(world.hcv, date(2026, 3, 2), topics=[name], actor=world.admin, accepted=marks)
+    db.session.commit()
+    assert db.session.scalar(select(Topic).where(Topic.name == name)) is not None
+
+
+def test_the_session_form_gives_a_coordinator_a_box_for_the_notes_not_the_new_topic(client, world):
+    as_user(client, world.coordinator)
+    typed = {
+        "date": "2026-05-05",
+        "title": "Week 9",
+        "notes": "Chart MRN 55512344 was the teaching case.",
+        "topics": "Hepatitis C, Referral MRN 55512344",
+    }
+    response = client.post("/programs/hcv/sessions/new", data=typed)
+    assert response.status_code == 422
+    page = text(response)
+    assert re.findall(r'name="accept_finding" value="notes\|[^"]*\|ID\|', page)
+    assert not re.findall(r'name="accept_finding" value="topics\[2\]\|', page)
+    assert "only an admin can" in page

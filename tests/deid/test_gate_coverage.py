@@ -366,6 +366,9 @@ PROBES: dict[str, tuple[Probe, str]] = {
     # Notifications are written by the app ("Your case “…” was approved."); the only free
     # text in them is a case title, gated when the case was written.
     "notifications.message": (case_title, "title"),
+    # Its form for one who may not see the practice named: the only free text left in it
+    # is the program's name ("… in <program> may be out of date"), gated when written.
+    "notifications.unnamed_message": (program_name, "name"),
     # JSON columns holding texts
     "cases.fields": (case_free_field_list, "fields.notes[2]"),
     "topics.synonyms": (topic_synonym, "synonyms[2]"),
