@@ -84,7 +84,6 @@ NOT_FREE_TEXT = {
     "deid_overrides.reason": "a reason code",
     "notifications.kind": "a notification code",
     "notifications.url": "a URL the app builds from ids",
-    "notifications.unnamed_message": "built by the app from a count and a program's name",
     "cases.ref": "an import reference, checked by pattern",
     "cases.age": 'whole years or "90+", checked by normalise_age',
     "recommendations.key": "an import key: random, derived from a ref, or checked by pattern",
