@@ -4765,8 +4765,14 @@ def _names8(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             name = text[span[0] : span[1]]
             if not (name.isupper() if m.group(2).isupper() else name.islower()):
                 continue
+        if span and text[span[0] : span[1]].lower() in _REPLY_WORDS16:
+            continue  # "Provider: ok, per GINA 2024": a reply after a speaker's label
         if span:
             out.append((span[0], span[1], "NAME", 0.7))
+
+
+# the words a chat message opens with as a reply (round 16)
+_REPLY_WORDS16 = _w("ok okay k kk yes yep yeah no nope sure thanks thx ty noted agreed hi hello")
 
 
 # the writer's sign-off: "-- EARL BELL, RN", "-- SK, RN", a line "danjuma hawkins, MD", "--
@@ -7137,6 +7143,7 @@ def with_tagger(text: str, found: list[Finding], added: list) -> list[Finding]:
         and not _not_identifier13(ctx, text, c)
         and (not _tagger_unlikely12(text, c, found) or _tagger_kept13(text, c))
         and not _tagger_unlikely15(text, c, found)
+        and not _not_identifier16(text, c)
     ]
     if not added:
         return found
@@ -7878,6 +7885,25 @@ RX_ADDRESS_CUE13 = re.compile(
 RX_GRID13 = re.compile(r"\d{1,6}[ \t]+[NSEWnsew][ \t]+\d{1,5}[ \t]+[NSEWnsew]\b")
 
 
+# an expiry after a lot, a drug's code or a billing code is the product's, not a person's
+# ("Lot 3FK82A, exp 03/2027"); a licence's or a card's expiry stays a date (round 16)
+RX_EXPIRY16 = re.compile(r"(?i)\bexp(?:\.|iry|ires|iration|iration date)?[ \t:]*$")
+RX_PRODUCT_CUE16 = re.compile(
+    r"(?i)\b(?:lot|ndc|vial|icd(?:-1[01])?|hcpcs|cpt|rx[ \t]?bin|bin|pcn|billing)\b"
+)
+RX_PERSON_DOC16 = re.compile(
+    r"(?i)\b(?:licen[cs]e|lic|dl|cdl|card|certificate|cert|passport|permit|registration|id)\b"
+)
+
+
+def _not_identifier16(text: str, cand: tuple) -> bool:
+    s, cat = cand[0], cand[2]
+    if cat == "DATE" and RX_EXPIRY16.search(text, max(0, s - 16), s):
+        before = text[max(0, s - 60) : s]
+        return bool(RX_PRODUCT_CUE16.search(before)) and not RX_PERSON_DOC16.search(before)
+    return False
+
+
 def _tagger_kept13(text: str, cand: tuple) -> bool:
     """A tagger address the shape check refused but an address cue stands before, or a grid
     address ("1308 N 850 S")."""
@@ -8249,6 +8275,7 @@ def _rules(text: str) -> list[Finding]:
         and not _not_identifier10(ctx, text, c)
         and not _not_identifier11(ctx, text, c)
         and not _not_identifier13(ctx, text, c)
+        and not _not_identifier16(text, c)
     ]
     found = _resolve(text, cands)
     implied = [
