@@ -7896,8 +7896,31 @@ RX_PERSON_DOC16 = re.compile(
 )
 
 
+# "a John Deere 4020 rollover", "a Sister Mary Joseph nodule": after the indefinite article
+# a name is a thing's (a brand, an eponym), not a person's
+RX_ARTICLE_BEFORE16 = re.compile(r"(?<![\w'’-])(?:a|an)[ \t]+$")
+# "See Pediatrics 2022;150:e2022058859": a journal before its year and volume
+RX_TITLE_WORD_BEFORE16 = re.compile(r"[A-Z][a-z]+[ \t]+$")
+RX_TITLE_RUN16 = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*")
+RX_CITATION_AFTER16 = re.compile(r"[ \t]+(?:19|20)\d\d[ \t]*;[ \t]*\d")
+
+
 def _not_identifier16(text: str, cand: tuple) -> bool:
-    s, cat = cand[0], cand[2]
+    s, e, cat = cand[0], cand[1], cand[2]
+    if cat in ("NAME", "FACILITY") and RX_CITATION_AFTER16.match(text, e):
+        return True
+    if cat == "NAME" and text[s:e].istitle():
+        # back over the title-case words before the span, to the start of their run
+        a = s
+        while (w := RX_TITLE_WORD_BEFORE16.search(text, max(0, a - 24), a)) is not None:
+            a = w.start()
+        run = RX_TITLE_RUN16.match(text, a)
+        return (
+            bool(RX_ARTICLE_BEFORE16.search(text, max(0, a - 4), a))
+            and run is not None
+            and run.end() >= e
+            and " " in run.group()
+        )
     if cat == "DATE" and RX_EXPIRY16.search(text, max(0, s - 16), s):
         before = text[max(0, s - 60) : s]
         return bool(RX_PRODUCT_CUE16.search(before)) and not RX_PERSON_DOC16.search(before)
