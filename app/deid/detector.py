@@ -3925,7 +3925,9 @@ def first_cue6(cue: str) -> str:
     return cue.split()[0].rstrip(":,-") if cue.split() else cue
 
 
-RX_NAME_FIELD16 = re.compile(r"[ \t]*(?i:(?:last|first|full|patient|pt|given|family)[ \t_]*)?name\b")
+RX_NAME_FIELD16 = re.compile(
+    r"[ \t]*(?i:(?:last|first|full|patient|pt|given|family)[ \t_]*)?(?i:name)\b"
+)
 
 
 def _form_heading16(text: str, s: int, e: int) -> bool:

@@ -63,7 +63,10 @@ CASES = [
     # a town before a ZIP code
     ("Moved to Hays 67601 last spring.", "Hays"),
     # a form heading over a filled name field: the name is found
-    ("PATIENT DEMOGRAPHICS\nLast name ......... OSTERGAARD\nFirst name ........ BENNO", "OSTERGAARD"),
+    (
+        "PATIENT DEMOGRAPHICS\nLast name ......... OSTERGAARD\nFirst name ........ BENNO",
+        "OSTERGAARD",
+    ),
     ("Provider: Quenby Aalst, per the protocol.", "Quenby Aalst"),
     # a licence's or a card's expiry is a date of its holder
     ("ID check: KY DL S412-661-907; exp 09/2029.", "09/2029"),
