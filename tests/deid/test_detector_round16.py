@@ -4,7 +4,8 @@ by its author, so each kind below is a shape or a context, not a value: a lot nu
 not a device), a redaction written in lower case, the header of a data dictionary, a LOINC
 code in an HL7 result, a billing code before its five digits, a form's heading over its name
 field, a decision rule named after a place, a reply after a chat speaker's label, a drug's
-expiry, a brand or an eponym after the indefinite article, a journal before its year.
+expiry, a brand or an eponym after the indefinite article, a journal before its year, a vehicle's
+model year.
 
 The values are made up for these tests (none is taken from an evaluation set). Each kind has
 look-alikes that must stay clean and true identifiers of the same neighbourhood that must
@@ -74,6 +75,13 @@ CASES = [
     ("I saw Maria Vantongeren in clinic today.", "Maria Vantongeren"),
     ("Seen with Mr. Aalst, a retired farmer.", "Aalst"),
 ]
+
+
+def test_a_model_year_is_not_a_plate() -> None:
+    """VEHICLE is a firm category: its author cannot clear a false alarm."""
+    text = "Vehicle: 2013 Chevy Tahoe  Plate QXV-4471  VIN 1GNSKBE07DR123457"
+    flagged = [text[f.start : f.end] for f in scan(text) if f.category == "VEHICLE"]
+    assert flagged == ["QXV-4471", "1GNSKBE07DR123457"], flagged
 
 
 @pytest.mark.parametrize("text", CLEAN)
