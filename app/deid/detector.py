@@ -7904,6 +7904,9 @@ RX_ARTICLE_BEFORE16 = re.compile(r"(?<![\w'’-])(?:a|an)[ \t]+$")
 # "See Pediatrics 2022;150:e2022058859": a journal before its year and volume
 RX_TITLE_WORD_BEFORE16 = re.compile(r"[A-Z][a-z]+[ \t]+$")
 RX_TITLE_RUN16 = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*")
+# the routing numbers of a pharmacy benefit (the plan's, shared by its members; the member's
+# and the group's numbers stay identifiers)
+RX_BIN_BEFORE16 = re.compile(r"(?i)\b(?:rx[ \t]?)?(?:bin|pcn)[ \t]*[:#]?[ \t]*$")
 # a model year before the make: a vehicle's age, not its plate
 RX_MODEL_YEAR16 = re.compile(r"(?:19|20)\d\d")
 RX_MAKE_AFTER16 = re.compile(r"[ \t]+[A-Z][A-Za-z]*(?:-?\d+)?\b")
@@ -7914,6 +7917,8 @@ def _not_identifier16(text: str, cand: tuple) -> bool:
     s, e, cat = cand[0], cand[1], cand[2]
     if cat in ("NAME", "FACILITY") and RX_CITATION_AFTER16.match(text, e):
         return True
+    if cat == "ID" and RX_BIN_BEFORE16.search(text, max(0, s - 12), s):
+        return True  # "Rx BIN 610014, PCN ADV": a pharmacy benefit's routing number
     if cat == "VEHICLE" and RX_MODEL_YEAR16.fullmatch(text, s, e):
         return bool(RX_MAKE_AFTER16.match(text, e))  # "Vehicle: 2011 Chevy Silverado"
     if cat == "NAME" and text[s:e].istitle():

@@ -5,7 +5,7 @@ not a device), a redaction written in lower case, the header of a data dictionar
 code in an HL7 result, a billing code before its five digits, a form's heading over its name
 field, a decision rule named after a place, a reply after a chat speaker's label, a drug's
 expiry, a brand or an eponym after the indefinite article, a journal before its year, a vehicle's
-model year.
+model year, a pharmacy benefit's routing number.
 
 The values are made up for these tests (none is taken from an evaluation set). Each kind has
 look-alikes that must stay clean and true identifiers of the same neighbourhood that must
@@ -45,6 +45,8 @@ CLEAN = [
     # a drug's or a billing line's expiry
     "Lot 4RT19B, exp 11/2027, NDC 0002-1433-80. Left deltoid.",
     "Billing: HCPCS J1100; exp 08/2028. RxBIN 610279 PCN ADV.",
+    # a pharmacy benefit's routing numbers are the plan's
+    "On warfarin; Rx BIN 004740, PCN ADV. Copay 10.00.",
     # a brand or an eponym after the indefinite article
     "Thrown from a John Deere 5075 tractor; GCS 15.",
     "Exam: a Sister Mary Joseph nodule at the umbilicus.",
@@ -73,6 +75,7 @@ CASES = [
     ("ID check: KY DL S412-661-907; exp 09/2029.", "09/2029"),
     ("CDL # L7711942; DOT card exp 10/26/2027.", "10/26/2027"),
     ("I saw Maria Vantongeren in clinic today.", "Maria Vantongeren"),
+    ("Member ID W884213907, group 0472219, Rx BIN 004740.", "0472219"),
     ("Seen with Mr. Aalst, a retired farmer.", "Aalst"),
 ]
 
