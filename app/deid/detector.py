@@ -640,9 +640,10 @@ NOT_INITIALS = _w(
     TSH EEG EMG CSF DNA DVT HSV RBC WBC ABG LFT UA SOB DOE"""
 )
 
+RX_HEAD_AFTER = re.compile(r"(?:['’]s?)?\s*(?:-\s*)?([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?")
 HEAD_NOUNS = _w(
     """
-    reconstruction
+    reconstruction rule rules pupil contracture
     disease syndrome sign signs test tests reflex reflexes maneuver manoeuvre procedure
     operation scale score scores classification criteria fracture fractures palsy tumor
     tumour catheter catheters clamp clamps forceps retractor retractors scissors needle tube
@@ -679,7 +680,11 @@ PLACEHOLDER_WORDS = _w(
     unknown blank doctor patient city state zip address
     """
 )
-RX_BRACKET = re.compile(r"\[[A-Z_ /-]{2,30}\]|<[A-Z_ /-]{2,30}>|\*\*[A-Z_ /-]{2,30}\*\*")
+RX_BRACKET = re.compile(
+    r"\[[A-Z_ /-]{2,30}\]|<[A-Z_ /-]{2,30}>|\*\*[A-Z_ /-]{2,30}\*\*"
+    # a redaction written in lower case ("[removed]", "[redacted]"; round 16)
+    r"|\[(?:removed|redacted|deleted|withheld|omitted|masked|scrubbed|hidden|suppressed)\]"
+)
 
 GENERIC_FAC = _w(
     """
@@ -1146,8 +1151,18 @@ class _Ctx:
         return self.is_name(w) or lw not in self.lex.common
 
     def followed_by_head(self, e: int) -> bool:
-        m = re.match(r"(?:['’]s?)?\s*(?:-\s*)?([A-Za-z]+)", self.text[e : e + 30])
-        return bool(m and m.group(1).lower() in HEAD_NOUNS)
+        m = RX_HEAD_AFTER.match(self.text[e : e + 40])
+        if not m:
+            return False
+        if m.group(1).lower() in HEAD_NOUNS:
+            return True
+        # one lower-case word between: "San Francisco syncope rule", "Ottawa ankle rules"
+        return (
+            m.group(2) is not None
+            and m.group(1).islower()
+            and m.group(1) not in FUNCTION_WORDS
+            and m.group(2).lower() in HEAD_NOUNS
+        )
 
 
 # Cheap tests that a whole-text pattern can match at all (each is a necessary part of it).
@@ -3383,13 +3398,22 @@ RX_FROM_TOWN = re.compile(
 )
 
 
+# code systems whose codes are five digits, like a ZIP code (round 16)
+_CODE_SYSTEMS16 = _w("cpt hcpcs icd loinc ndc drg snomed rxnorm apc revenue rev code")
+
+
 def _round5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     m: re.Match[str] | None
     _apply_cues("numbers5", ctx, text, out, words_ix)
     for z in ctx.zips:
         m = RX_CAPS_TOWN_BEFORE.search(text, max(0, z.start() - 50), z.start())
         town = m.group(1) if m else ""
-        if m and town.lower() not in STATES and not any(ctx.is_clinical(w) for w in town.split()):
+        if (
+            m
+            and town.lower() not in STATES
+            and town.lower() not in _CODE_SYSTEMS16  # "CPT 99497": a billing code
+            and not any(ctx.is_clinical(w) for w in town.split())
+        ):
             out.append((m.start(1), m.end(1), "LOCATION", 0.7))
             out.append((z.start(), z.end(), "LOCATION", 0.7))
     _apply_cues("dotted5", ctx, text, out, words_ix)
@@ -3499,6 +3523,7 @@ def _names5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
                     (ctx.is_name(a) or ctx.is_name(b))
                     and not _is_state5(b)
                     and not (ctx.is_clinical(a) or ctx.is_clinical(b))
+                    and not _csv_header16(text, m.start())
                 ):
                     out.append((m.start(), m.end(), "NAME", 0.7))
     for m in starts:
@@ -3542,17 +3567,16 @@ RX_VACCINE_BEFORE = re.compile(
     r"|shingles|pneumococcal|booster|dose)\b"
 )
 _ROOM_WORDS = _w("room rm bed bay ward floor suite unit pod stall")
+RX_LOT_BEFORE16 = re.compile(r"(?i)\blot[ \t]*(?:number|no\.?|num|#)?[ \t]*[:#]?[ \t]*$")
 
 
 def _not_identifier(text: str, cand: tuple) -> bool:
     """A vaccine's lot number, or "Room" taken as a place ("moved to Room 38")."""
     s, e, cat = cand[0], cand[1], cand[2]
     if cat == "DEVICE":
-        before = text[max(0, s - 12) : s].lower()
-        return "lot" in before and (
-            bool(RX_VACCINE_BEFORE.search(text, max(0, s - 80), s))
-            or bool(RX_VACCINE_AFTER6.match(text, e))
-        )
+        # A lot number names a batch of many units (a vaccine's, a mesh's, a stock pump's),
+        # never one device nor its patient (round 16; before, only a vaccine's lot).
+        return bool(RX_LOT_BEFORE16.search(text, max(0, s - 24), s))
     if cat in ("NAME", "LOCATION", "FACILITY") and RX_DISEASE_AFTER6.match(text, e):
         return True  # "St. Louis encephalitis", "Hong Kong flu"
     if cat == "VEHICLE" and RX_BOX_AFTER8.match(text, e):
@@ -3710,13 +3734,35 @@ _TABLE_HEADS6 = (
 )
 RX_PIPE_ROW6 = re.compile(r"(?m)^[ \t]*\|(.*)\|[ \t]*$")
 RX_CELL_TITLE6 = re.compile(rf"^(?:{TITLE}\.?[ \t]+)|[ \t,]+(?:{CRED})\.?$")
+# the words that make "X name" the name of a thing: a data dictionary's "Field Name", "Form
+# Name", a pharmacy list's "Drug Name" (round 16)
+_THING_NAMES16 = _w("""field form variable file column table item product brand generic drug
+    medication med test lab assay code event instrument document report device study project
+    program protocol scale score procedure diagnosis dx organism specimen template module
+    screen page tab section setting option list unit""")
 RX_CELL_WORDS6 = re.compile(r"[A-Za-z][A-Za-z.'’#-]*")
+
+
+def _csv_header16(text: str, pos: int) -> bool:
+    """Whether ``pos`` is in the header of a comma-separated export: a line of three commas or
+    more and no digit, over a line with as many commas ("Field Name,Form Name,Field Type")."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    if b < 0:
+        return False
+    head = text[a:b]
+    c = text.find("\n", b + 1)
+    row = text[b + 1 : c if c >= 0 else len(text)]
+    n = head.count(",")
+    return n >= 3 and not re.search(r"\d", head) and row.count(",") == n
 
 
 def _header_cat6(cell: str) -> str | None:
     words = RX_CELL_WORDS6.findall(cell.lower())
     if not words or len(words) > 3 or re.search(r"\d", cell):
         return None
+    if len(words) >= 2 and words[-1] == "name" and words[-2] in _THING_NAMES16:
+        return None  # "Field Name", "Drug Name": a column of things, not of persons
     for cat, heads in _TABLE_HEADS6:
         if words[-1].rstrip(".#") in heads or (cat == "NAME" and words[0] in heads):
             return cat
@@ -3879,6 +3925,18 @@ def first_cue6(cue: str) -> str:
     return cue.split()[0].rstrip(":,-") if cue.split() else cue
 
 
+RX_NAME_FIELD16 = re.compile(
+    r"[ \t]*(?i:(?:last|first|full|patient|pt|given|family)[ \t_]*)?(?i:name)\b"
+)
+
+
+def _form_heading16(text: str, s: int, e: int) -> bool:
+    """ "PATIENT DEMOGRAPHICS" alone on its line over a "Last name" field: the heading of a
+    form that asks for the name, not one (round 16)."""
+    line_start = s == 0 or text[s - 1] == "\n"
+    return line_start and text[e : e + 1] == "\n" and bool(RX_NAME_FIELD16.match(text, e + 1))
+
+
 def _names6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     for m in _triggered(RX_ROLE6, "ROLE6", text, words_ix):
         n = RX_NAME_AFTER_ROLE6.match(text, m.end())
@@ -3917,6 +3975,7 @@ def _names6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
                     )
                     or (caps and all(ctx.is_common(w) for w in words if len(w) > 1))
                     or (cue == "po" and (val.isupper() or m.group()[:2] != "PO"))
+                    or (caps and len(words) == 1 and _form_heading16(text, m.start(), n.end(1)))
                     or (
                         len(words) == 1
                         and not short
@@ -4708,8 +4767,14 @@ def _names8(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             name = text[span[0] : span[1]]
             if not (name.isupper() if m.group(2).isupper() else name.islower()):
                 continue
+        if span and text[span[0] : span[1]].lower() in _REPLY_WORDS16:
+            continue  # "Provider: ok, per GINA 2024": a reply after a speaker's label
         if span:
             out.append((span[0], span[1], "NAME", 0.7))
+
+
+# the words a chat message opens with as a reply (round 16)
+_REPLY_WORDS16 = _w("ok okay k kk yes yep yeah no nope sure thanks thx ty noted agreed hi hello")
 
 
 # the writer's sign-off: "-- EARL BELL, RN", "-- SK, RN", a line "danjuma hawkins, MD", "--
@@ -7080,6 +7145,7 @@ def with_tagger(text: str, found: list[Finding], added: list) -> list[Finding]:
         and not _not_identifier13(ctx, text, c)
         and (not _tagger_unlikely12(text, c, found) or _tagger_kept13(text, c))
         and not _tagger_unlikely15(text, c, found)
+        and not _not_identifier16(text, c)
     ]
     if not added:
         return found
@@ -7305,7 +7371,17 @@ def _tagger_unlikely15(text: str, cand: tuple, found: Sequence[Finding] = ()) ->
             return True
     if cat == "DATE" and all(w in ("may", "mar", "march") for w in words):
         return not RX_LOWER_MONTH_CUE.search(text, max(0, s - 12), s)
+    # a number with one check digit after its hyphen ("12518-8^INR^LN") is a LOINC code: a
+    # ZIP+4 has four digits after the hyphen (round 16)
+    if cat == "LOCATION":
+        return bool(RX_LOINC16.fullmatch(text, s, e))
+    if cat == "NAME":
+        a = text.rfind("\n", 0, s) + 1
+        return text[a:e].isupper() and _form_heading16(text, a, e)
     return False
+
+
+RX_LOINC16 = re.compile(r"\d{3,5}-\d")
 
 
 # ----------------------------------------------------------------------------- round 13
@@ -7811,6 +7887,58 @@ RX_ADDRESS_CUE13 = re.compile(
 RX_GRID13 = re.compile(r"\d{1,6}[ \t]+[NSEWnsew][ \t]+\d{1,5}[ \t]+[NSEWnsew]\b")
 
 
+# an expiry after a lot, a drug's code or a billing code is the product's, not a person's
+# ("Lot 3FK82A, exp 03/2027"); a licence's or a card's expiry stays a date (round 16)
+RX_EXPIRY16 = re.compile(r"(?i)\bexp(?:\.|iry|ires|iration|iration date)?[ \t:]*$")
+RX_PRODUCT_CUE16 = re.compile(
+    r"(?i)\b(?:lot|ndc|vial|icd(?:-1[01])?|hcpcs|cpt|rx[ \t]?bin|bin|pcn|billing)\b"
+)
+RX_PERSON_DOC16 = re.compile(
+    r"(?i)\b(?:licen[cs]e|lic|dl|cdl|card|certificate|cert|passport|permit|registration|id)\b"
+)
+
+
+# "a John Deere 4020 rollover", "a Sister Mary Joseph nodule": after the indefinite article
+# a name is a thing's (a brand, an eponym), not a person's
+RX_ARTICLE_BEFORE16 = re.compile(r"(?<![\w'’-])(?:a|an)[ \t]+$")
+# "See Pediatrics 2022;150:e2022058859": a journal before its year and volume
+RX_TITLE_WORD_BEFORE16 = re.compile(r"[A-Z][a-z]+[ \t]+$")
+RX_TITLE_RUN16 = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*")
+# the routing numbers of a pharmacy benefit (the plan's, shared by its members; the member's
+# and the group's numbers stay identifiers)
+RX_BIN_BEFORE16 = re.compile(r"(?i)\b(?:rx[ \t]?)?(?:bin|pcn)[ \t]*[:#]?[ \t]*$")
+# a model year before the make: a vehicle's age, not its plate
+RX_MODEL_YEAR16 = re.compile(r"(?:19|20)\d\d")
+RX_MAKE_AFTER16 = re.compile(r"[ \t]+[A-Z][A-Za-z]*(?:-?\d+)?\b")
+RX_CITATION_AFTER16 = re.compile(r"[ \t]+(?:19|20)\d\d[ \t]*;[ \t]*\d")
+
+
+def _not_identifier16(text: str, cand: tuple) -> bool:
+    s, e, cat = cand[0], cand[1], cand[2]
+    if cat in ("NAME", "FACILITY") and RX_CITATION_AFTER16.match(text, e):
+        return True
+    if cat == "ID" and RX_BIN_BEFORE16.search(text, max(0, s - 12), s):
+        return True  # "Rx BIN 610014, PCN ADV": a pharmacy benefit's routing number
+    if cat == "VEHICLE" and RX_MODEL_YEAR16.fullmatch(text, s, e):
+        return bool(RX_MAKE_AFTER16.match(text, e))  # "Vehicle: 2011 Chevy Silverado"
+    if cat == "NAME" and text[s:e].istitle():
+        # back over the title-case words before the span, to the start of their run
+        a = s
+        while (w := RX_TITLE_WORD_BEFORE16.search(text, max(0, a - 24), a)) is not None:
+            a = w.start()
+        run = RX_TITLE_RUN16.match(text, a)
+        return (
+            bool(RX_ARTICLE_BEFORE16.search(text, max(0, a - 4), a))
+            and run is not None
+            and run.end() >= e
+            and " " in run.group()
+        )
+    if cat == "DATE" and RX_EXPIRY16.search(text, max(0, s - 16), s):
+        before = text[max(0, s - 60) : s]
+        return bool(RX_PRODUCT_CUE16.search(before)) and not RX_PERSON_DOC16.search(before)
+    return False
+
+
 def _tagger_kept13(text: str, cand: tuple) -> bool:
     """A tagger address the shape check refused but an address cue stands before, or a grid
     address ("1308 N 850 S")."""
@@ -8182,6 +8310,7 @@ def _rules(text: str) -> list[Finding]:
         and not _not_identifier10(ctx, text, c)
         and not _not_identifier11(ctx, text, c)
         and not _not_identifier13(ctx, text, c)
+        and not _not_identifier16(text, c)
     ]
     found = _resolve(text, cands)
     implied = [
