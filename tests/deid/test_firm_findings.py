@@ -305,3 +305,44 @@ def test_the_session_form_gives_a_coordinator_a_box_for_the_notes_not_the_new_to
     assert re.findall(r'name="accept_finding" value="notes\|[^"]*\|ID\|', page)
     assert not re.findall(r'name="accept_finding" value="topics\[2\]\|', page)
     assert "only an admin can" in page
+
+
+def _banner(page: str) -> str:
+    """The refusal banner at the top of a form, as text."""
+    block = re.search(r'<div class="alert alert-error"[^>]*id="form-problem".*?</div>', page, re.S)
+    assert block, "no refusal banner"
+    return " ".join(re.sub(r"<[^>]+>", " ", block[0]).split())
+
+
+def test_the_banner_does_not_offer_a_tick_when_no_finding_on_the_page_has_one(client, world):
+    as_user(client, world.provider)
+    typed = complete_form(action="draft", question="Patient MRN 48392017: which DAA regimen?")
+    response = client.post("/programs/hcv/cases/new", data=typed)
+    assert response.status_code == 422
+    page = text(response)
+    assert not re.findall(r'name="accept_finding"', page)
+    banner = _banner(page)
+    assert "Nothing was saved: the text may identify a patient." in banner
+    assert "tick" not in banner
+    assert "Remove or reword it" in banner
+    assert "only a coordinator of the program or an admin can" in banner
+    assert "48392017" not in banner
+
+    # A finding the provider may mark (the facility) brings the tick back into the advice.
+    response = client.post(
+        "/programs/hcv/cases/new", data={**typed, "sections.hpi": "Seen at St. Mary's."}
+    )
+    assert re.findall(r'name="accept_finding"', text(response))
+    assert "tick “Not an identifier” and choose a reason" in _banner(text(response))
+
+    # What only the text as shown holds has no box for anyone: the banner says to rewrite it.
+    hidden = {**typed, "question": "Which?", "sections.hpi": "SSN 123&#45;45&#45;6789 noted."}
+    banner = _banner(text(client.post("/programs/hcv/cases/new", data=hidden)))
+    assert "tick" not in banner and "Rewrite it without hidden characters" in banner
+
+    # An admin may tick the record number: the banner says so.
+    as_user(client, world.admin)
+    response = client.post("/programs/hcv/cases/new", data=typed)
+    assert response.status_code == 422
+    assert re.findall(r'name="accept_finding" value="question\|[^"]*\|ID\|', text(response))
+    assert "tick “Not an identifier” and choose a reason" in _banner(text(response))
