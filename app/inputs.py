@@ -39,6 +39,12 @@ FIELD_KEY = re.compile(FIELD_KEY_PATTERN)
 FIELD_KEY_RULE = (
     "start with a letter and hold only lowercase letters, digits and underscores (at most 40)"
 )
+# A finding's category and digest, as the gate's refusal gives them and an acceptance
+# sends them back (`app.deid.gate.finding_digest`).
+CATEGORY_PATTERN = "^[A-Z_]{1,20}$"
+CATEGORY_RULE = "be the finding's category from the 422 answer, in capitals (NAME, PHONE …)"
+DIGEST_PATTERN = "^[0-9a-f]{16}$"
+DIGEST_RULE = "be the finding's digest from the 422 answer: 16 characters, each 0-9 or a-f"
 _JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 
 

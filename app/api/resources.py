@@ -20,7 +20,8 @@ from app.auth.policy import Viewer
 from app.cases import lifecycle
 from app.cases.models import Case, CasePresentation, CaseStatus, ReviewComment
 from app.cases.operations import CaseData, content_of, saved_cues, saved_texts
-from app.deid.gate import Acceptance, preview
+from app.deid.gate import Acceptance
+from app.deid.operations import preview_for
 from app.deid.risk import assess
 from app.errors import NotFound, ValidationError
 from app.extensions import db
@@ -829,19 +830,25 @@ def create_outcome(case_id: int, payload: schemas.OutcomeCreate) -> schemas.Outc
     API,
     "/deid/scan",
     "POST",
-    summary="Find possible identifiers in text as the gate does, those only the text as shown "
-    "holds too; nothing is stored or logged",
+    summary="Find possible identifiers in text as the gate on saving does, those only the "
+    "text as shown holds too, and say which you may mark; nothing is stored or logged",
     tag="deid",
     body=schemas.ScanRequest,
     response=schemas.ScanResult,
 )
 def deid_scan(payload: schemas.ScanRequest) -> schemas.ScanResult:
-    found = preview({"text": payload.text})
+    program = _program(payload.program) if payload.program is not None else None
+    found = preview_for({"text": payload.text}, actor=api_user(), program=program)
     messages = found.hidden_messages()
     return schemas.ScanResult(
         findings=[
             schemas.ScanFinding(
-                start=f.start, end=f.end, category=f.category, confidence=f.confidence
+                start=f.start,
+                end=f.end,
+                category=f.category,
+                confidence=f.confidence,
+                digest=f.digest,
+                markable=found.markable(f),
             )
             for f in found.findings
         ],

@@ -30,6 +30,8 @@ from app.auth.models import Role
 from app.cases.models import CaseStatus, Sex, WithdrawalReason
 from app.deid.gate import ACCEPT_REASONS, Acceptance
 from app.inputs import (
+    CATEGORY_PATTERN,
+    DIGEST_PATTERN,
     FIELD_KEY_PATTERN,
     FIRST_YEAR,
     LAST_YEAR,
@@ -136,12 +138,12 @@ class AcceptedFinding(ApiModel):
     start: Annotated[int, Field(ge=0, le=10_000_000)]
     end: Annotated[int, Field(ge=0, le=10_000_000)]
     reason: AcceptReason
-    category: Annotated[StrictStr, StringConstraints(pattern=r"^[A-Z_]{1,20}$")] = Field(
+    category: Annotated[StrictStr, StringConstraints(pattern=CATEGORY_PATTERN)] = Field(
         description="The finding's category from the 422 answer (required): the acceptance "
         "holds only for a finding of that category at these offsets (an edited text that puts "
         "another identifier there is refused again).",
     )
-    digest: Omittable[Annotated[StrictStr, StringConstraints(pattern=r"^[0-9a-f]{16}$")]] = Field(
+    digest: Omittable[Annotated[StrictStr, StringConstraints(pattern=DIGEST_PATTERN)]] = Field(
         default=None,
         description="The finding's digest from the 422 answer: given, the acceptance holds "
         "only while the text at these offsets is the text that was refused (send it: an "
@@ -698,8 +700,9 @@ class ErrorFinding(ApiModel):
     category: str
     confidence: float
     digest: str = Field(
-        description="A digest of the finding's text in the body sent (never stored or logged):"
-        " send it back with the acceptance to bind it to that text."
+        description="A digest of the finding's text as the gate read it (never stored or"
+        " logged): the body's text, or, for a field a PATCH left out, the stored text. Send it"
+        " back with the acceptance to bind it to that text."
     )
     markable: bool = Field(
         description='Whether you may mark this finding "not an identifier" (accept_findings).'
@@ -729,6 +732,14 @@ class Error(ApiModel):
 
 class ScanRequest(ApiModel):
     text: Annotated[StrictStr, StringConstraints(max_length=200_000, pattern=PLAIN)]
+    program: Omittable[
+        Annotated[StrictStr, StringConstraints(min_length=1, max_length=64, pattern=PLAIN)]
+    ] = Field(
+        default=None,
+        description="The slug of the program the text is for: which findings you may mark "
+        "follows from your part in it. Left out: the text belongs to no program (a topic, a "
+        "practice, a teaching set), where only admins mark the firm categories.",
+    )
 
 
 class ScanFinding(ApiModel):
@@ -736,6 +747,16 @@ class ScanFinding(ApiModel):
     end: int
     category: str
     confidence: float
+    digest: str = Field(
+        description="A digest of the finding's text (never stored or logged), the one a "
+        "refused save gives: send it back with the acceptance to bind it to that text."
+    )
+    markable: bool = Field(
+        description='Whether you may mark this finding "not an identifier" (accept_findings) '
+        "in the program named (or in what belongs to no program). Findings of firm categories "
+        "(SSN, ID, EMAIL, IP, VEHICLE) are marked only by the program's coordinators and "
+        "admins; others remove or rewrite them."
+    )
 
 
 class ScanHidden(ApiModel):

@@ -23,7 +23,17 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode, JsonSchemaV
 from pydantic_core import core_schema
 
 from app.errors import ValidationError
-from app.inputs import FIELD_KEY_PATTERN, FIELD_KEY_RULE, MAX_ID, PLAIN_TEXT_PATTERN, parse_json
+from app.inputs import (
+    CATEGORY_PATTERN,
+    CATEGORY_RULE,
+    DIGEST_PATTERN,
+    DIGEST_RULE,
+    FIELD_KEY_PATTERN,
+    FIELD_KEY_RULE,
+    MAX_ID,
+    PLAIN_TEXT_PATTERN,
+    parse_json,
+)
 
 _CONVERTER = re.compile(r"<(?:(\w+):)?(\w+)>")
 
@@ -266,6 +276,13 @@ def _rewrite_refs(node: Any) -> Any:
     return node
 
 
+# What a value of a named pattern must be, in words; other patterns are free text's.
+_PATTERN_RULES = {
+    FIELD_KEY_PATTERN: FIELD_KEY_RULE,
+    CATEGORY_PATTERN: CATEGORY_RULE,
+    DIGEST_PATTERN: DIGEST_RULE,
+}
+
 # What a field's name looks like; anything else in its place may be typed text.
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 
@@ -302,8 +319,8 @@ def _friendly(error: SchemaError) -> ValidationError:
         "maxItems": lambda: f"must have at most {value} items",
         "anyOf": lambda: "is not an accepted value",
         "pattern": lambda: (
-            f"must {FIELD_KEY_RULE}"
-            if value == FIELD_KEY_PATTERN
+            f"must {_PATTERN_RULES[value]}"
+            if value in _PATTERN_RULES
             else "must hold some text and no NUL character"
         ),
         "oneOf": lambda: (

@@ -1446,7 +1446,7 @@ _READS_BY_AREA = {
     "find_case_by_ref ref_is_identifier ref_scans check_ref get_case",
     "curriculum": "make_scope topic_frequency rising_topics recurring_questions "
     "questions_updating is_own_topic gaps presenter_coverage teaching_coverage",
-    "deid": "guard marking_rule overrides_for overrides_for_each",
+    "deid": "guard marking_rule preview_for overrides_for overrides_for_each",
     "desk": "review_days session_desk letters_sent draft_conflicts",
     "health": "health_report health_report_for",
     "notifications": "shown_to unnamed_ids as_read_by case_url unread_count notifications_for",

@@ -53,7 +53,7 @@ from app.cases.queries import (
 from app.deid.gate import ACCEPT_REASONS, scanning_once
 from app.deid.operations import overrides_for, overrides_for_each
 from app.deid.purge import PurgeReason, purge_text
-from app.deid.web import risk_panel
+from app.deid.web import refusal_advice, risk_panel
 from app.diagnostics import describe_error
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.extensions import db
@@ -75,6 +75,7 @@ cases_blueprint = Blueprint("cases", __name__, template_folder="templates")
 def _template_globals(state: Any) -> None:
     state.app.jinja_env.globals["deid_reasons"] = list(ACCEPT_REASONS.items())
     state.app.jinja_env.globals["deid_reason_labels"] = ACCEPT_REASONS
+    state.app.jinja_env.globals["deid_advice"] = refusal_advice
     state.app.jinja_env.filters["zip_pairs"] = lambda items: [(i, i) for i in items]
 
 

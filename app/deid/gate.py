@@ -714,11 +714,16 @@ def names_a_person(words: str) -> bool:
 
 @dataclass(frozen=True)
 class Preview:
-    """What the gate finds in texts with nothing marked: the findings (offsets into each
-    text, which can be marked) and the hidden ones (field and category only, which cannot)."""
+    """What the gate refuses in texts with nothing marked, as the save would: the findings
+    (offsets into each text, each with its digest; `markable` says whether the author may
+    mark it) and the hidden ones (field and category only, which nobody marks)."""
 
     findings: list[FieldFinding]
     hidden: list[HiddenFinding]
+    rule: MarkingRule = ANYONE_MARKS
+
+    def markable(self, finding: FieldFinding) -> bool:
+        return self.rule.may_mark(finding.category, finding.field)
 
     def hidden_messages(self) -> dict[str, str]:
         """The gate's refusal wording for each field with hidden findings."""
@@ -728,13 +733,17 @@ class Preview:
         return bool(self.findings or self.hidden)
 
 
-def preview(values: Mapping[str, str | None], cues: Cues | None = None) -> Preview:
-    """The gate's reading of `values` without storing anything: a scan that says "clean"
-    only when the gate would pass the texts."""
-    scanned = scan_by_field(values, cues)
-    return Preview(
-        [f for found in scanned.values() for f in found], hidden_findings(values, scanned, cues)
-    )
+def preview(
+    values: Mapping[str, str | None], cues: Cues | None = None, rule: MarkingRule = ANYONE_MARKS
+) -> Preview:
+    """The gate's reading of `values` without storing anything, for an author whom `rule`
+    lets mark what it does: a scan that says "clean" only when the gate would pass the texts,
+    and reports what `check` would refuse (it is `check`, with nothing marked)."""
+    try:
+        check(values, (), cues, rule)
+    except IdentifiersFound as found:
+        return Preview(found.findings, found.hidden, rule)
+    return Preview([], [], rule)
 
 
 def parse_acceptances(items: Any) -> list[Acceptance]:

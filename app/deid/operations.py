@@ -11,7 +11,7 @@ from sqlalchemy import delete, select
 from app.audit.operations import record
 from app.auth import policy
 from app.auth.policy import Actor, Permission, Viewer, write_operation
-from app.deid.gate import Acceptance, Cues, FieldFinding, MarkingRule, check
+from app.deid.gate import Acceptance, Cues, FieldFinding, MarkingRule, Preview, check, preview
 from app.deid.models import DeidOverride
 from app.deid.risk import assess
 from app.extensions import db
@@ -48,6 +48,19 @@ def guard(
     (`cues`: the words each text is read after, see `app.deid.gate.Cues`). `actor` may mark
     only the findings `marking_rule` lets them mark in `program` (the text's)."""
     return check(values, accepted, cues, marking_rule(actor, program))
+
+
+def preview_for(
+    values: Mapping[str, str | None],
+    cues: Cues | None = None,
+    *,
+    actor: Viewer,
+    program: Program | None = None,
+) -> Preview:
+    """What `guard` would refuse in `values` for `actor` in `program`, nothing stored: each
+    finding says whether `actor` may mark it, and what only the text as shown holds is read
+    with `actor`'s rule, as the save reads it."""
+    return preview(values, cues, marking_rule(actor, program))
 
 
 def remember_overrides(

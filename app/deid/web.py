@@ -90,6 +90,8 @@ class Panel:
     # The author may tick findings of every category: the page says so (`FIRM_HINT`), so
     # that a refusal that is not the gate's shows them their boxes again.
     firm_markable: bool = False
+    # Who may mark the findings of this box that its author may not ("" when unknown).
+    who: str = ""
 
 
 def read_key(value: str) -> tuple[str, str, str, str | None, str | None]:
@@ -224,7 +226,34 @@ def build_panels(
     if rule is not None:
         for key, panel in panels.items():
             panel.firm_markable = not rule.firm_in(key)
+            panel.who = rule.who_in(key)
     return panels
+
+
+TICK_ADVICE = (
+    "Each possible identifier is highlighted below. Remove or reword it, or, if it is not an"
+    " identifier, tick “Not an identifier” and choose a reason. Then save again."
+)
+
+
+def refusal_advice(panels: Mapping[str, Panel]) -> str:
+    """What a refused form's banner tells its author to do with the findings shown: the
+    tick is offered only when some finding on the page has a box for this author."""
+    marks = [(mark, panel) for panel in panels.values() for mark in panel.marks]
+    if any(mark.firm is None for mark, _ in marks):
+        return TICK_ADVICE
+    if not marks:  # only what the text as shown holds, which nobody marks
+        return (
+            "Each possible identifier is named below: it appears once formatting is removed."
+            " Rewrite it without hidden characters or formatting. Then save again."
+        )
+    whos = list(dict.fromkeys(panel.who for mark, panel in marks if panel.who))
+    who = f" (only {whos[0]} can)" if len(whos) == 1 else " (each says who can)" if whos else ""
+    return (
+        "Each possible identifier is highlighted below. Remove or reword it so that it no"
+        " longer reads as one: none of them can be marked “Not an identifier” by you"
+        f"{who}. Then save again."
+    )
 
 
 def reason_choices() -> list[tuple[str, str]]:

@@ -305,3 +305,162 @@ def test_the_session_form_gives_a_coordinator_a_box_for_the_notes_not_the_new_to
     assert re.findall(r'name="accept_finding" value="notes\|[^"]*\|ID\|', page)
     assert not re.findall(r'name="accept_finding" value="topics\[2\]\|', page)
     assert "only an admin can" in page
+
+
+def _banner(page: str) -> str:
+    """The refusal banner at the top of a form, as text."""
+    block = re.search(r'<div class="alert alert-error"[^>]*id="form-problem".*?</div>', page, re.S)
+    assert block, "no refusal banner"
+    return " ".join(re.sub(r"<[^>]+>", " ", block[0]).split())
+
+
+def test_the_banner_does_not_offer_a_tick_when_no_finding_on_the_page_has_one(client, world):
+    as_user(client, world.provider)
+    typed = complete_form(action="draft", question="Patient MRN 48392017: which DAA regimen?")
+    response = client.post("/programs/hcv/cases/new", data=typed)
+    assert response.status_code == 422
+    page = text(response)
+    assert not re.findall(r'name="accept_finding"', page)
+    banner = _banner(page)
+    assert "Nothing was saved: the text may identify a patient." in banner
+    assert "tick" not in banner
+    assert "Remove or reword it" in banner
+    assert "only a coordinator of the program or an admin can" in banner
+    assert "48392017" not in banner
+
+    # A finding the provider may mark (the facility) brings the tick back into the advice.
+    response = client.post(
+        "/programs/hcv/cases/new", data={**typed, "sections.hpi": "Seen at St. Mary's."}
+    )
+    assert re.findall(r'name="accept_finding"', text(response))
+    assert "tick “Not an identifier” and choose a reason" in _banner(text(response))
+
+    # What only the text as shown holds has no box for anyone: the banner says to rewrite it.
+    hidden = {**typed, "question": "Which?", "sections.hpi": "SSN 123&#45;45&#45;6789 noted."}
+    banner = _banner(text(client.post("/programs/hcv/cases/new", data=hidden)))
+    assert "tick" not in banner and "Rewrite it without hidden characters" in banner
+
+    # An admin may tick the record number: the banner says so.
+    as_user(client, world.admin)
+    response = client.post("/programs/hcv/cases/new", data=typed)
+    assert response.status_code == 422
+    assert re.findall(r'name="accept_finding" value="question\|[^"]*\|ID\|', text(response))
+    assert "tick “Not an identifier” and choose a reason" in _banner(text(response))
+
+
+def _scan(client, user, **body):
+    response = client.post("/api/v1/deid/scan", json=body, headers=bearer(user))
+    assert response.status_code == 200, response.get_json()
+    return response.get_json()
+
+
+def test_the_scan_says_which_findings_the_caller_may_mark_in_the_program_named(client, world):
+    # Without a program: the rule of what belongs to no program (admins alone mark firm ones).
+    for user in (world.provider, world.coordinator):
+        found = _scan(client, user, text=SSN_TEXT)["findings"]
+        assert {f["category"]: f["markable"] for f in found} == {"FACILITY": True, "SSN": False}
+    assert all(f["markable"] for f in _scan(client, world.admin, text=SSN_TEXT)["findings"])
+    # In hcv, its coordinator may mark the SSN; a provider, or another program's coordinator, not.
+    found = _scan(client, world.coordinator, text=SSN_TEXT, program="hcv")["findings"]
+    assert {f["category"]: f["markable"] for f in found} == {"FACILITY": True, "SSN": True}
+    for user in (world.provider, world.outsider):
+        found = _scan(client, user, text=SSN_TEXT, program="hcv")["findings"]
+        assert {f["category"]: f["markable"] for f in found} == {"FACILITY": True, "SSN": False}
+    # Each finding carries the digest the save's refusal gives, to bind an acceptance to it.
+    body = {"program": "hcv", "title": "HCV case", "question": "Which?", "presentation": SSN_TEXT}
+    refused = client.post("/api/v1/cases", json=body, headers=bearer(world.provider)).get_json()
+    scanned = _scan(client, world.provider, text=SSN_TEXT, program="hcv")["findings"]
+    assert [
+        {k: f[k] for k in ("start", "end", "category", "digest", "markable")} for f in scanned
+    ] == [
+        {k: f[k] for k in ("start", "end", "category", "digest", "markable")}
+        for f in refused["findings"]
+    ]
+    assert SSN not in str(scanned)
+
+
+def test_the_scan_names_no_program_the_caller_may_not_see(client, world):
+    response = client.post(
+        "/api/v1/deid/scan",
+        json={"text": SSN_TEXT, "program": "nowhere"},
+        headers=bearer(world.provider),
+    )
+    assert response.status_code == 404
+    assert response.get_json()["field"] == "program"
+
+
+@pytest.mark.parametrize("note", ["M**RN**: 555-123-4567 on the referral."])
+def test_the_scan_reports_what_the_save_refuses_as_shown(client, world, note):
+    # As typed the number reads as a phone a provider may mark; as shown it is a record
+    # number behind "MRN:", which the save refuses them: the scan says so too.
+    scanned = _scan(client, world.provider, text=note, program="hcv")
+    assert [(f["category"], f["markable"]) for f in scanned["findings"]] == [("PHONE", True)]
+    assert [(h["field"], h["category"]) for h in scanned["hidden"]] == [("text", "ID")]
+    body = {"program": "hcv", "title": "HCV case", "question": "Which?", "presentation": note}
+    refused = client.post("/api/v1/cases", json=body, headers=bearer(world.provider)).get_json()
+    assert [h["category"] for h in refused["hidden"]] == ["ID"]
+    # The program's coordinator may mark the record number: for them it is no hidden finding.
+    scanned = _scan(client, world.coordinator, text=note, program="hcv")
+    assert scanned["hidden"] == []
+    assert "555-123-4567" not in str(scanned)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "rule"),
+    [
+        *(
+            ("digest", digest, "digest from the 422 answer: 16 characters, each 0-9 or a-f")
+            for digest in ("123-45-6789", "ABCDEF0123456789", "0123", "")
+        ),
+        ("category", "facility", "category from the 422 answer, in capitals (NAME, PHONE …)"),
+    ],
+)
+def test_a_malformed_digest_or_category_is_refused_saying_what_it_is(
+    client, world, key, value, rule
+):
+    accept = {"field": "presentation", "start": 8, "end": 18, "category": "FACILITY"}
+    body = {
+        "program": "hcv",
+        "title": "HCV case",
+        "question": "Which?",
+        "presentation": "Seen at St. Mary's.",
+        "accept_findings": [{**accept, "reason": "other", key: value}],
+    }
+    answer = client.post("/api/v1/cases", json=body, headers=bearer(world.provider))
+    assert answer.status_code == 422
+    data = answer.get_json()
+    assert data["field"] == f"accept_findings[0].{key}"
+    assert data["message"] == f"accept_findings[0].{key} must be the finding's {rule}."
+
+
+def test_a_patch_is_refused_for_findings_of_stored_text_with_their_digest(client, world):
+    # The gate checks a case's content as it would be saved: a PATCH of the title alone is
+    # refused for the stored presentation's finding, whose digest the client never sent.
+    headers = bearer(world.provider)
+    body = {"program": "hcv", "title": "HCV case", "question": "Which?"}
+    presentation = "Discussed with Dr. Hope Graves today."
+    [name] = [
+        f
+        for f in client.post(
+            "/api/v1/cases", json={**body, "presentation": presentation}, headers=headers
+        ).get_json()["findings"]
+        if f["category"] == "NAME"
+    ]
+    accept = [
+        {**{k: name[k] for k in ("field", "start", "end", "category", "digest")}, "reason": "other"}
+    ]
+    created = client.post(
+        "/api/v1/cases",
+        json={**body, "presentation": presentation, "accept_findings": accept},
+        headers=headers,
+    )
+    assert created.status_code == 201, created.get_json()
+    path = f"/api/v1/cases/{created.get_json()['id']}"
+    refused = client.patch(path, json={"title": "HCV case, week 2"}, headers=headers)
+    assert refused.status_code == 422
+    [again] = refused.get_json()["findings"]
+    assert (again["field"], again["digest"]) == ("presentation", finding_digest("Hope Graves"))
+    answer = client.patch(
+        path, json={"title": "HCV case, week 2", "accept_findings": accept}, headers=headers
+    )
+    assert answer.status_code == 200, answer.get_json()

@@ -201,7 +201,14 @@ def test_scan_api_and_cli_store_nothing(app, client, make_user, tmp_path):
     assert response.status_code == 200
     categories = [f["category"] for f in response.get_json()["findings"]]
     assert categories == ["NAME", "DATE", "FACILITY", "LOCATION", "PHONE"]
-    assert set(response.get_json()["findings"][0]) == {"start", "end", "category", "confidence"}
+    assert set(response.get_json()["findings"][0]) == {
+        "start",
+        "end",
+        "category",
+        "confidence",
+        "digest",
+        "markable",
+    }
     bad = client.post(
         "/api/v1/deid/scan", json={"txt": 1}, headers={"Authorization": f"Bearer {token}"}
     )
