@@ -405,7 +405,7 @@ def test_an_annotation_saved_while_the_case_is_purged_is_purged_too(
     admin_id = make_user("admin").id
     db.session.commit()
     db.session.remove()
-    monkeypatch.setattr(rec_ops, "guard", lambda texts, accepted: [])  # the span is no name
+    monkeypatch.setattr(rec_ops, "guard", lambda texts, accepted, **_: [])  # the span is no name
     saving, go_on = threading.Event(), threading.Event()
     told = rec_ops._tell_presenter
 

@@ -60,7 +60,7 @@ def test_returning_a_case_holds_it_before_writing_the_comment(
     in_review = add_case(case.program, case.presenter, "In review", status="submitted")
     coordinator = make_user("coordinator", programs=["hcv"])
     db.session.commit()
-    monkeypatch.setattr(lifecycle, "guard", lambda texts, accepted: [])
+    monkeypatch.setattr(lifecycle, "guard", lambda texts, accepted, **_: [])
     with statements_seen() as statements:
         lifecycle.return_case(in_review, "Shorten the history, please.", actor=coordinator)
         db.session.commit()
@@ -74,7 +74,7 @@ def test_recording_an_outcome_holds_both_cases_before_writing_it(
     case, recommendation = planted
     follow_up = add_case(case.program, case.presenter, "Follow-up", follows=case)
     db.session.commit()
-    monkeypatch.setattr(rec_ops, "guard", lambda texts, accepted: [])
+    monkeypatch.setattr(rec_ops, "guard", lambda texts, accepted, **_: [])
     with statements_seen() as statements:
         rec_ops.record_outcome(
             follow_up, recommendation, "adopted", "improved", note="SVR12.", actor=case.presenter
@@ -144,7 +144,7 @@ def test_an_outcome_recorded_while_the_case_is_purged_is_purged_too(
     follow_up = add_case(case.program, case.presenter, "Follow-up", follows=case)
     make_user("admin")
     ids = (follow_up.id, recommendation.id, case.presenter_id)
-    monkeypatch.setattr(rec_ops, "guard", lambda texts, accepted: [])
+    monkeypatch.setattr(rec_ops, "guard", lambda texts, accepted, **_: [])
     pause, recorded = Pause(), rec_ops.record
 
     def paused_after_writing(actor, action, *args, **kwargs):
@@ -184,7 +184,7 @@ def test_a_review_comment_written_while_the_case_is_purged_is_purged_too(
     coordinator_id = make_user("coordinator", programs=["hcv"]).id
     make_user("admin")
     case_id = in_review.id
-    monkeypatch.setattr(lifecycle, "guard", lambda texts, accepted: [])
+    monkeypatch.setattr(lifecycle, "guard", lambda texts, accepted, **_: [])
     pause, notified = Pause(), lifecycle.notify
 
     def paused_after_writing(*args, **kwargs):
@@ -224,7 +224,7 @@ def test_recording_a_dissent_holds_the_case_before_writing_it(
 
     _, recommendation = planted
     practice = _practice()
-    monkeypatch.setattr(practice_ops, "guard", lambda texts, accepted: [])
+    monkeypatch.setattr(practice_ops, "guard", lambda texts, accepted, **_: [])
     with statements_seen() as statements:
         practice_ops.record_dissent(
             recommendation, practice, "Not in pregnancy.", actor=recommendation.author
@@ -250,7 +250,7 @@ def test_resolving_outdated_advice_with_a_note_holds_the_case_before_writing_it(
     )
     db.session.add(item)
     db.session.commit()
-    monkeypatch.setattr(outdated_ops, "guard", lambda texts, accepted: [])
+    monkeypatch.setattr(outdated_ops, "guard", lambda texts, accepted, **_: [])
     with statements_seen() as statements:
         outdated_ops.resolve_outdated(
             item, "still_valid", note="Still right here.", actor=recommendation.author
