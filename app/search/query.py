@@ -58,6 +58,15 @@ CONDITION_WEIGHT = 0.2
 # A possessive or a contraction's ending ("patient's", "Crohn's", "won't"): analysed, it is a
 # word of its own ("s", "t") that every note holds. Blanked (same length: offsets hold).
 _CLITIC = re.compile(r"(?<=\w)['\u2019](?:s|t|re|ve|ll|d|m)\b", re.IGNORECASE)
+# "can't", "cannot" and "won't" written as the lay forms write them ("cant pee", "sore that
+# wont heal"): blanked, "can't" was "can", and no lay form matched. Same length.
+_NEGATED = re.compile(r"\b(?:(can)['\u2019]t|(can)not|(won)['\u2019]t)\b", re.IGNORECASE)
+
+
+def _negated(match: re.Match) -> str:
+    word = "cant" if (match.group(1) or match.group(2)) else "wont"
+    return word.ljust(len(match.group()))
+
 
 _TOKEN = re.compile(
     r"""
@@ -327,6 +336,7 @@ class Compiler:
         Unless `plain` (a lay phrase's clinical terms), question scaffolding is dropped and
         lay phrases gain their clinical terms (`questions`, `lay`); population words are
         boosted and stay required when the query is relaxed to any word."""
+        text = _NEGATED.sub(_negated, text)
         text = _CLITIC.sub(lambda m: " " * len(m.group()), text)
         clauses = []
         required = []

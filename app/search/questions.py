@@ -33,10 +33,11 @@ keep keeps kept about regarding concerning
 manage managing management handle handling deal dealing
 look looking bad worse possible possibly next done not better up
 had having been being very so too
-won doesn isn don didn wasn aren hasn haven couldn wouldn shouldn
+won doesn isn don didn wasn aren hasn haven couldn wouldn shouldn cant wont
 """.split()  # noqa: SIM905 (a word list reads better as text)
 # The auxiliaries and intensifiers a sentence carries ("who had a seizure", "is very slow"),
-# and what is left of a contraction once its "n't" is blanked ("won't heal": "won").
+# and what is left of a contraction once its "n't" is blanked ("won't heal": "won"), or
+# "can't", "cannot", "won't" as query.py writes them for the lay forms ("cant", "wont").
 # Compared after stemming, so a word whose stem is a clinical word's is not here: "extremely"
 # (extremity), "quite" (quit smoking), "person" (personality), "right" (the right knee);
 # tests/search/test_scaffolding.py checks the list against the clinical vocabulary.

@@ -37,7 +37,7 @@ from symspellpy import SymSpell, Verbosity
 from whoosh.formats import Frequency
 from whoosh.system import pack_uint
 
-from app.search.analysis import CLINICAL_SYNONYMS, STOP_WORDS
+from app.search.analysis import CLINICAL_SYNONYMS, STOP_WORDS, stem
 
 if TYPE_CHECKING:
     from app.search.engine import Corpus
@@ -220,6 +220,16 @@ def edits(typed: str, candidate: str, distance: int) -> float:
     return distance - vowels * (1 - VOWEL_EDIT)
 
 
+# Endings a word may carry over another form of it: a typed word that is a candidate plus
+# one of them ("fainted", "faint") is that word, not a misspelling of it.
+INFLECTIONS = ("s", "es", "d", "ed", "ing", "ly")
+
+
+def _inflected(typed: str, candidate: str) -> bool:
+    """Whether `typed` is `candidate` with an ending of INFLECTIONS."""
+    return typed.startswith(candidate) and typed[len(candidate) :] in INFLECTIONS
+
+
 class Speller:
     """Corrects the words of queries for one reader over one snapshot."""
 
@@ -329,10 +339,20 @@ class Speller:
                     most = max(most, seen)
         return most
 
+    def stem_documents(self, word: str) -> int:
+        """How many visible documents hold the stem of `word` (another form of it: "fainted"
+        where the notes write "faint" and "fainting"), which the search finds by stemming."""
+        return len(self.visible("content", stem(word)))
+
     def candidates(self, word: str) -> list[tuple[float, str, np.ndarray]]:
         """The likeliest respellings of `word` (score, word, visible documents), best first:
         none when the word is about as common as they are, for this reader."""
         have = max(len(self.documents(word)), self.singular_documents(word))
+        # A word whose stem the notes hold ("fainted": faint, fainting) is found by that stem
+        # as typed: it is respelled only to a word of the same stem ("fibrilation":
+        # fibrillation, "rotater": rotator), never to another word ("fainted" was "failed"),
+        # nor to itself less an ending ("faint").
+        root = stem(word) if have < KNOWN_DOCS and self.stem_documents(word) >= KNOWN_DOCS else None
         total = max(self.visible_size(), 1)
         if have and len(word) <= SHORT_WORD:
             return []  # a short word the documents hold: likely an abbreviation
@@ -342,6 +362,8 @@ class Speller:
         scored = []
         for candidate, distance in self.dictionary.candidates(word):
             if have >= KNOWN_DOCS and distance > 1:
+                continue
+            if root is not None and (stem(candidate) != root or _inflected(word, candidate)):
                 continue
             spelled = self.reader.doc_frequency("spell", candidate)
             if spelled and spelled < needed:

@@ -60,6 +60,22 @@ def test_a_lay_phrase_whose_words_are_also_scaffolding_still_expands() -> None:
     assert "vomit" in _terms(compile_query("throwing up blood", analyzer).query)
 
 
+def test_cant_cannot_and_wont_as_typed_find_the_lay_forms_written_cant_and_wont() -> None:
+    """The lay forms are written "cant pee", "sore that wont heal"; "can't" was analysed
+    as "can" and "cannot" as a word of its own, so neither expanded."""
+    analyzer = ClinicalAnalyzer()
+    for query in ("older man who can't pee", "man who cannot pee", "man who can\u2019t pee"):
+        compiled = compile_query(query, analyzer)
+        assert [clinical for _typed, clinical in compiled.expansions] == [("urinary retention",)], (
+            query
+        )
+        assert "cannot" not in _terms(compiled.query)
+    assert compile_query("sore that won't heal", analyzer).expansions
+    # Outside a lay form the word is scaffolding, as "can" and "not" are.
+    terms = _terms(compile_query("cannot tolerate CPAP", analyzer).query)
+    assert "toler" in terms and not {"cannot", "cant", "can"} & terms
+
+
 def test_a_pregnancy_word_stays_required_when_the_query_is_relaxed() -> None:
     loose = compile_query("pregnant suboxone taper", ClinicalAnalyzer()).loose
     assert loose is not None

@@ -109,6 +109,29 @@ def test_a_word_indexed_a_moment_ago_is_known(library: Library) -> None:
     assert results.corrected_query == "trichotillomania" and results.total >= 1
 
 
+def test_another_form_of_a_word_the_notes_hold_is_not_respelled_to_another_word(
+    library: Library,
+) -> None:
+    """No note says "fainted", some say "faint" or "fainting" (found by the stem as typed),
+    many say "failed": the query is searched as typed, not as "failed"."""
+    for n in range(3):
+        add_case(library.hcv, library.presenter, f"Faint spell {n}", question="Fainting at work?")
+    for n in range(30):
+        add_case(library.hcv, library.presenter, f"Treatment {n}", question="Failed therapy?")
+    db.session.commit()
+    results = search(library.presenter, SearchRequest(q="fainted"))
+    assert results.corrected_query is None and results.suggestion is None
+    assert {h.title for h in results.hits if h.type == "case"} == {
+        f"Faint spell {n}" for n in range(3)
+    }
+    # A misspelling of the same stem is still put right.
+    for n in range(3):
+        add_case(library.hcv, library.presenter, f"Rotator cuff tear {n}", question="Repair?")
+    db.session.commit()
+    results = search(library.presenter, SearchRequest(q="rotater cuff"))
+    assert (results.corrected_query or results.suggestion) == "rotator cuff"
+
+
 def test_a_respelling_is_searched_under_its_own_threshold_not_the_any_word_ones(
     library: Library,
 ) -> None:
