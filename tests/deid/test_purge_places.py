@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from app.audit.operations import trail
 from app.cases.models import CasePresentation
 from app.common import slugify
 from app.deid.purge import REDACTED, purge_text
@@ -60,6 +61,38 @@ def test_a_proposed_topic_typed_into_the_case_loses_the_words(app, make_user, pl
     page = page_as(app, admin, f"/cases/{case.id}").get_data(as_text=True)
     assert f"{REDACTED} clinic (2)" in page
     assert SECRET not in page.replace(f"{SECRET} registry", "")
+
+
+def test_a_proposed_topic_the_purge_renames_has_it_in_its_own_trail(
+    app, make_user, planted
+) -> None:
+    """The topic's history says the purge rewrote it (which fields, why, by whom), never
+    its old name or slug; a topic the purge left has no such event."""
+    case, _ = planted
+    typed = _topic(f"{SECRET} clinic", TopicStatus.PROPOSED)
+    typed.synonyms = [f"{SECRET} Annual clinic"]
+    described = _topic("Hepatology clinic", TopicStatus.PROPOSED)
+    described.description = f"Where {SECRET} is seen."
+    vocabulary = _topic(f"{SECRET} registry", TopicStatus.ACCEPTED)
+    case.topics = [typed, described, vocabulary]
+    db.session.commit()
+    old_slug = typed.slug
+
+    admin = make_user("admin")
+    purge_text(case, SECRET, reason="identifier", actor=admin)
+    events = {
+        t.id: [(e.action, e.actor_id, e.details) for e in trail("topics", t.id)]
+        for t in (typed, described, vocabulary)
+    }
+    fields = {"reason": "identifier"}
+    assert events == {
+        typed.id: [("topic.text_purged", admin.id, {**fields, "fields": "name,slug,synonyms"})],
+        described.id: [("topic.text_purged", admin.id, {**fields, "fields": "description"})],
+        vocabulary.id: [],
+    }
+    page = page_as(app, admin, f"/audit/topic/{typed.id}").get_data(as_text=True)
+    assert "topic.text_purged" in page
+    assert SECRET not in page and old_slug not in page
 
 
 def test_saved_searches_holding_the_text_lose_its_words(app, make_user, planted) -> None:
