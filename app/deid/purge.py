@@ -235,9 +235,15 @@ def _scrub_case(case: Case, text: str) -> PurgeResult:
         if topic.id in result.topics and inspect(topic).attrs["slug"].history.has_changes():
             result.topics[topic.id].add("slug")  # it spelled the text too
     for notification in db.session.scalars(
-        select(Notification).where(Notification.message.contains(text, autoescape=True))
+        select(Notification).where(
+            or_(
+                Notification.message.contains(text, autoescape=True),
+                # the news naming a practice without its successor quotes the practice too
+                Notification.partial_message.contains(text, autoescape=True),
+            )
+        )
     ):
-        scrub(notification, ("message",))
+        scrub(notification, ("message", "partial_message"))
     _scrub_saved_searches(text, renamed, result)
     return result
 
