@@ -59,7 +59,7 @@ def notify(
             for i in sorted(set(practice_ids) | passing)
         ],
         unnamed_message=unnamed_message[:400],
-        partial_message=partial_message[:400],
+        partial_message=partial_message[:400] if passing else "",  # nothing left out
     )
     db.session.add(notification)
     return notification
