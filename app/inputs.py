@@ -30,8 +30,19 @@ MAX_JSON_DEPTH = 32
 # UTF-8 cannot encode a surrogate). Other control characters are stored as they are: text
 # pasted from documents carries form feeds and the like, and refusing it would lose a form.
 _BAD_CHARACTER = re.compile(r"[\x00\ud800-\udfff]")
-# The same rule as a JSON Schema pattern, published in the OpenAPI document.
+# The same rule as a JSON Schema pattern, published in the OpenAPI document ...
 PLAIN_TEXT_PATTERN = "^[^\\u0000]*$"
+# ... and with at least one character that is not white space, for text that is required.
+NOT_BLANK_PATTERN = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$"
+# A date written YYYY-MM-DD in the years FIRST_YEAR to LAST_YEAR (`bounded_date` reads it).
+DATE_PATTERN = f"^(19[0-9]{{2}}|2[01][0-9]{{2}}|{LAST_YEAR})-[0-9]{{2}}-[0-9]{{2}}$"
+# An email address as app.auth.operations checks it (one @, a dot in the domain, no white
+# space), and no control character, spelled so that JSON Schema's (ECMA) and Python's \s
+# agree ...
+_EMAIL_PART = "[^@\\s\\u0000-\\u001f\\u007f-\\u009f\\ufeff]+"
+EMAIL_PATTERN = f"^{_EMAIL_PART}@{_EMAIL_PART}\\.{_EMAIL_PART}$"
+# ... and a new account's, printable ASCII, white space around it allowed (it is trimmed).
+ACCOUNT_EMAIL_PATTERN = "^\\s*[!-?A-~]+@[!-?A-~]+\\.[!-?A-~]+\\s*$"
 # The key of a case form's field, and of a case's own fields where its program has no form:
 # a name, never free text, since keys are quoted in errors, audit details and exports.
 FIELD_KEY_PATTERN = "^[a-z][a-z0-9_]{0,39}$"

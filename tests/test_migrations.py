@@ -541,3 +541,92 @@ def _notification_unnamed_message_check() -> None:
 
 def test_notices_of_outdated_advice_get_their_unnamed_form(migrated_database: None) -> None:
     _notification_unnamed_message_check()
+
+
+def _notification_partial_message_check() -> None:
+    """An existing notice of superseded advice that names the successor marks it as named in
+    passing and gets the news without it; one quoting a successor's older title, the one
+    naming the superseded practice alone and other notices get no partial form."""
+    upgrade(revision="0039_notification_unnamed")
+    user_id = _insert_expert()
+    ids = {}
+    for title, superseded_by in (
+        ("Screen annually", None),
+        ("Check HBV first", "Screen annually"),
+        ("Check HCV RNA", "Screen annually"),
+    ):
+        db.session.execute(
+            text(
+                "INSERT INTO best_practices (title, statement, status, version, created_at,"
+                " updated_at, superseded_by_id) VALUES (:t, 'S.', 'retired', 1,"
+                " '2025-01-01 00:00:00', '2025-01-01 00:00:00', :by)"
+            ),
+            {"t": title, "by": ids.get(superseded_by)},
+        )
+        ids[title] = db.session.scalar(text("SELECT max(id) FROM best_practices"))
+    notices = {
+        "mine": (
+            "2 recommendations of yours in X may be outdated: the best practice “Check HBV"
+            " first” was superseded by “Screen annually”. Review them.",
+            ["Check HBV first", "Screen annually"],
+        ),
+        "renamed": (
+            "1 recommendation in X may be outdated: the best practice “Check HCV RNA” was"
+            " superseded by “Screen every year”.",
+            ["Check HCV RNA", "Screen annually"],
+        ),
+        "alone": (
+            "1 recommendation in X may be outdated: the best practice “Check HBV first” was"
+            " superseded.",
+            ["Check HBV first"],
+        ),
+    }
+    for key, (message, titles) in notices.items():
+        db.session.execute(
+            text(
+                "INSERT INTO notifications (user_id, kind, message, url, created_at,"
+                " unnamed_message) VALUES (:user, 'advice.outdated', :message, :url,"
+                " '2025-01-20 09:00:00', 'A best practice you cannot see was superseded.')"
+            ),
+            {"user": user_id, "message": message, "url": key},
+        )
+        notice = db.session.scalar(text("SELECT max(id) FROM notifications"))
+        for title in titles:
+            db.session.execute(
+                text(
+                    "INSERT INTO notification_practices (notification_id, practice_id)"
+                    " VALUES (:n, :p)"
+                ),
+                {"n": notice, "p": ids[title]},
+            )
+    db.session.commit()
+    db.session.remove()
+    upgrade()
+    assert _schema_diff() == []
+    with db.engine.connect() as conn:
+        partial = dict(conn.execute(text("SELECT url, partial_message FROM notifications")).all())
+        passing = conn.execute(
+            text(
+                "SELECT n.url, p.practice_id FROM notification_practices p"
+                " JOIN notifications n ON n.id = p.notification_id WHERE p.in_passing"
+                " ORDER BY n.url"
+            )
+        ).all()
+    assert partial == {
+        "mine": "2 recommendations of yours in X may be outdated: the best practice “Check HBV"
+        " first” was superseded. Review them.",
+        "renamed": "",
+        "alone": "",
+    }
+    assert [tuple(r) for r in passing] == [
+        ("mine", ids["Screen annually"]),
+        ("renamed", ids["Screen annually"]),
+    ]
+    downgrade(revision="0039_notification_unnamed")
+    upgrade()
+
+
+def test_notices_of_superseded_advice_get_their_form_without_the_successor(
+    migrated_database: None,
+) -> None:
+    _notification_partial_message_check()

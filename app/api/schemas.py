@@ -30,13 +30,17 @@ from app.auth.models import Role
 from app.cases.models import CaseStatus, Sex, WithdrawalReason
 from app.deid.gate import ACCEPT_REASONS, Acceptance
 from app.inputs import (
+    ACCOUNT_EMAIL_PATTERN,
     CATEGORY_PATTERN,
+    DATE_PATTERN,
     DIGEST_PATTERN,
+    EMAIL_PATTERN,
     FIELD_KEY_PATTERN,
     FIRST_YEAR,
     LAST_YEAR,
     MAX_ID,
     MAX_PAGE,
+    NOT_BLANK_PATTERN,
     PLAIN_TEXT_PATTERN,
 )
 from app.mail import Delivery
@@ -63,7 +67,7 @@ def _enum(enum_cls: Any) -> dict[str, Any]:
 # naming the field) ...
 PLAIN = PLAIN_TEXT_PATTERN
 # ... and at least one character that is not white space.
-NOT_BLANK = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$"
+NOT_BLANK = NOT_BLANK_PATTERN
 TEXT = {"type": "string", "maxLength": 100_000, "pattern": PLAIN}
 SHORT = {"type": "string", "maxLength": 300, "pattern": PLAIN}
 REQUIRED_TEXT = {"type": "string", "minLength": 1, "maxLength": 100_000, "pattern": NOT_BLANK}
@@ -72,7 +76,7 @@ ID = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
 DATE = {
     "type": "string",
     "format": "date",
-    "pattern": f"^(19[0-9]{{2}}|2[01][0-9]{{2}}|{LAST_YEAR})-[0-9]{{2}}-[0-9]{{2}}$",
+    "pattern": DATE_PATTERN,
     "description": f"YYYY-MM-DD, years {FIRST_YEAR} to {LAST_YEAR}",
 }
 TOPIC = {"type": "string", "maxLength": 120, "pattern": PLAIN}
@@ -1351,7 +1355,7 @@ class TemporaryPassword(ApiModel):
 class NewAccount(ApiModel):
     email: Annotated[
         StrictStr,
-        StringConstraints(max_length=254, pattern="^\\s*[!-?A-~]+@[!-?A-~]+\\.[!-?A-~]+\\s*$"),
+        StringConstraints(max_length=254, pattern=ACCOUNT_EMAIL_PATTERN),
     ]
     display_name: AccountName
     role: Role
@@ -1364,12 +1368,6 @@ class AccountChanges(ApiModel):
     display_name: Omittable[AccountName] = None
     role: Omittable[Role] = None
     programs: Omittable[ProgramSlugs] = None
-
-
-# As app.auth.operations checks it (one @, a dot in the domain, no white space), and no
-# control character, spelled so that JSON Schema's (ECMA) and Python's \s agree.
-_PART = "[^@\\s\\u0000-\\u001f\\u007f-\\u009f\\ufeff]+"
-EMAIL_PATTERN = f"^{_PART}@{_PART}\\.{_PART}$"
 
 
 class Invitation(ApiModel):

@@ -24,13 +24,19 @@ from pydantic_core import core_schema
 
 from app.errors import ValidationError
 from app.inputs import (
+    ACCOUNT_EMAIL_PATTERN,
     CATEGORY_PATTERN,
     CATEGORY_RULE,
+    DATE_PATTERN,
     DIGEST_PATTERN,
     DIGEST_RULE,
+    EMAIL_PATTERN,
     FIELD_KEY_PATTERN,
     FIELD_KEY_RULE,
+    FIRST_YEAR,
+    LAST_YEAR,
     MAX_ID,
+    NOT_BLANK_PATTERN,
     PLAIN_TEXT_PATTERN,
     parse_json,
 )
@@ -276,12 +282,26 @@ def _rewrite_refs(node: Any) -> Any:
     return node
 
 
-# What a value of a named pattern must be, in words; other patterns are free text's.
-_PATTERN_RULES = {
-    FIELD_KEY_PATTERN: FIELD_KEY_RULE,
-    CATEGORY_PATTERN: CATEGORY_RULE,
-    DIGEST_PATTERN: DIGEST_RULE,
+# What is wrong with a value that does not match a published pattern, in words naming the
+# form it must have (a date's is told by `_date_problem`). Every pattern the document
+# publishes is here (tests/api/test_bad_formats.py holds it to that).
+PATTERN_PROBLEMS = {
+    FIELD_KEY_PATTERN: f"must {FIELD_KEY_RULE}",
+    CATEGORY_PATTERN: f"must {CATEGORY_RULE}",
+    DIGEST_PATTERN: f"must {DIGEST_RULE}",
+    EMAIL_PATTERN: "is not an email address",
+    ACCOUNT_EMAIL_PATTERN: "is not an email address",
+    NOT_BLANK_PATTERN: "must hold some text and no NUL character",
+    PLAIN_TEXT_PATTERN: "must not hold a NUL character",
 }
+
+
+def _date_problem(value: Any) -> str:
+    """As `app.inputs.bounded_date` tells it: the form, else the years."""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return f"must be a date between {FIRST_YEAR} and {LAST_YEAR}"
+    return "must be a date written YYYY-MM-DD"
+
 
 # What a field's name looks like; anything else in its place may be typed text.
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
@@ -305,9 +325,11 @@ def _friendly(error: SchemaError) -> ValidationError:
         return ValidationError(f"{field} is not a known field.", field=field)
     field = path or "body"
     value: Any = error.validator_value
-    if "propertyNames" in error.schema_path and value == FIELD_KEY_PATTERN:
-        # A case's bad field key: the mapping is named, never the key (it may be typed text).
-        return ValidationError(f"{field}: each key must {FIELD_KEY_RULE}.", field=field)
+    if "propertyNames" in error.schema_path:
+        # A bad key: the mapping is named, never the key (it may be typed text).
+        if value == FIELD_KEY_PATTERN:  # a case's field key
+            return ValidationError(f"{field}: each key must {FIELD_KEY_RULE}.", field=field)
+        return ValidationError(f"{field} has a key not in the form keys must have.", field=field)
     schema: Any = error.schema
     kind = {
         "type": lambda: f"must be of type {value}",
@@ -319,9 +341,9 @@ def _friendly(error: SchemaError) -> ValidationError:
         "maxItems": lambda: f"must have at most {value} items",
         "anyOf": lambda: "is not an accepted value",
         "pattern": lambda: (
-            f"must {_PATTERN_RULES[value]}"
-            if value in _PATTERN_RULES
-            else "must hold some text and no NUL character"
+            _date_problem(error.instance)
+            if value == DATE_PATTERN
+            else PATTERN_PROBLEMS.get(value, "is not in the form it must have")
         ),
         "oneOf": lambda: (
             str(schema.get("description") or "matches no accepted form").rstrip(".").lower()

@@ -1449,7 +1449,7 @@ _READS_BY_AREA = {
     "deid": "guard marking_rule preview_for overrides_for overrides_for_each",
     "desk": "review_days session_desk letters_sent draft_conflicts",
     "health": "health_report health_report_for",
-    "notifications": "shown_to unnamed_ids as_read_by case_url unread_count notifications_for",
+    "notifications": "shown_to forms_read_by as_read_by case_url unread_count notifications_for",
     "outdated": "outdated_queue get_outdated patient_notices named_practice_ids",
     "practices": "version_changes unified_diff",
     "programs": "find_program get_program visible_programs recent_sessions validate_template "

@@ -9,9 +9,12 @@ from pathlib import Path
 
 import click
 
+from app.auth import policy
 from app.cli_support import acting_user, as_option, cli_errors
-from app.deid.gate import preview
+from app.deid.operations import preview_for
 from app.deid.purge import PurgeReason, purge_span, purge_text
+from app.errors import NotFound
+from app.programs.operations import find_program
 
 
 @click.command("deid-scan")
@@ -19,19 +22,44 @@ from app.deid.purge import PurgeReason, purge_span, purge_text
     "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per file and line.")
-def deid_scan_command(files: tuple[Path, ...], as_json: bool) -> None:
+@click.option(
+    "--as",
+    "as_email",
+    metavar="EMAIL",
+    help='Say which findings this account may mark "not an identifier" (each finding\'s'
+    " `markable` in --json), as the save and the API's scan do. Default: the operator, who"
+    " may mark every one.",
+)
+@click.option(
+    "--program",
+    "program_slug",
+    metavar="SLUG",
+    help="The program the texts are for (one the account sees); without it, what belongs to"
+    " no program (a topic, a practice), which admins alone mark firm findings in.",
+)
+@cli_errors
+def deid_scan_command(
+    files: tuple[Path, ...], as_json: bool, as_email: str | None, program_slug: str | None
+) -> None:
     """Report possible patient identifiers in FILES (offsets into each file's text), and
     those only the text as shown holds (rendered Markdown, entities, invisible characters,
-    look-alike letters), which the gate refuses too and which have no offsets.
+    look-alike letters), which the gate refuses too and which have no offsets. Findings are
+    read as the gate reads them for the account --as names in --program.
 
     Exits 1 when anything was found, so scripts can use it as a check."""
+    actor = acting_user(as_email)
+    program = None
+    if program_slug is not None:
+        program = find_program(program_slug)
+        if program is None or not policy.can_view_program(actor, program):
+            raise NotFound("No such program.", field="program")
     found_any = False
     for path in files:
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise click.ClickException(f"{path}: not UTF-8 text") from None
-        found = preview({"text": text})
+        found = preview_for({"text": text}, actor=actor, program=program)
         findings, messages = found.findings, found.hidden_messages()
         found_any = found_any or bool(found)
         if as_json:
@@ -45,6 +73,7 @@ def deid_scan_command(files: tuple[Path, ...], as_json: bool) -> None:
                                 "end": f.end,
                                 "category": f.category,
                                 "confidence": f.confidence,
+                                "markable": found.markable(f),
                             }
                             for f in findings
                         ],
@@ -63,9 +92,10 @@ def deid_scan_command(files: tuple[Path, ...], as_json: bool) -> None:
         for f in findings:
             line = text.count("\n", 0, f.start) + 1
             column = f.start - (text.rfind("\n", 0, f.start) + 1) + 1
+            mark = "" if found.markable(f) else f"; only {found.rule.who_in(f.field)} may mark it"
             click.echo(
                 f"  line {line}, column {column}: {f.category} "
-                f"(characters {f.start}-{f.end}, confidence {f.confidence:.2f})"
+                f"(characters {f.start}-{f.end}, confidence {f.confidence:.2f}{mark})"
             )
         for h in found.hidden:
             click.echo(f"  as shown (no offsets): {h.category}")

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from flask import current_app
-from sqlalchemy import or_, select
+from sqlalchemy import inspect, or_, select
 
 from app.audit.operations import record
 from app.auth import policy
@@ -71,6 +71,9 @@ class PurgeResult:
     database_clean: bool = True  # False: the WAL could not be truncated yet (readers)
     index_clean: bool = True  # False: a rebuild outlasted the wait; purge again after it
     ledger_error: str | None = None  # the ledger could not be written: where, and why
+    # topic id → the fields of it the purge rewrote (a proposed topic's name, its slug …),
+    # for the topic's own trail
+    topics: dict[int, set[str]] = field(default_factory=dict)
 
     def leftovers(self) -> list[str]:
         """What still holds the text, for the CLI and the web page alike."""
@@ -151,6 +154,16 @@ def purge_text(
     if where is not None:
         details.update(field=where[0], start=where[1], end=where[2])
     record(actor, "text.purged", case, **details)
+    for topic_id, fields in sorted(result.topics.items()):
+        # in the topic's own trail too, by field names alone (its old name spells the text)
+        record(
+            actor,
+            "topic.text_purged",
+            entity_type="topics",
+            entity_id=topic_id,
+            reason=category.value,
+            fields=",".join(sorted(fields)),
+        )
     try:
         ledger.append(
             case_id=case.id,
@@ -204,6 +217,8 @@ def _scrub_case(case: Case, text: str) -> PurgeResult:
                 result.places.append(f"{obj.__tablename__}.{name}")
                 result.tables.add(obj.__tablename__)
                 result.occurrences += count
+                if obj.__tablename__ == "topics":
+                    result.topics.setdefault(obj.id, set()).add(name)
 
     holders = list(_holders(case))
     for holder, names, whole_words in holders:
@@ -216,10 +231,19 @@ def _scrub_case(case: Case, text: str) -> PurgeResult:
         # a topic's name and synonym keys are rewritten with them (app/programs/terms.py)
         result.tables.add("topic_terms")
     renamed = _renamed_topics([h for h, _, _ in holders if h.__tablename__ == "topics"])
+    for topic in (h for h, _, _ in holders if h.__tablename__ == "topics"):
+        if topic.id in result.topics and inspect(topic).attrs["slug"].history.has_changes():
+            result.topics[topic.id].add("slug")  # it spelled the text too
     for notification in db.session.scalars(
-        select(Notification).where(Notification.message.contains(text, autoescape=True))
+        select(Notification).where(
+            or_(
+                Notification.message.contains(text, autoescape=True),
+                # the news naming a practice without its successor quotes the practice too
+                Notification.partial_message.contains(text, autoescape=True),
+            )
+        )
     ):
-        scrub(notification, ("message",))
+        scrub(notification, ("message", "partial_message"))
     _scrub_saved_searches(text, renamed, result)
     return result
 
@@ -227,8 +251,6 @@ def _scrub_case(case: Case, text: str) -> PurgeResult:
 def _renamed_topics(topics: list[Any]) -> dict[str, str]:
     """Give each proposed topic whose name lost words a name no other topic has and a slug
     of it (the old slug spells the text too); the old slug → the new one."""
-    from sqlalchemy import inspect
-
     from app.common import slugify, text_key
     from app.programs.models import Topic
     from app.programs.operations import free_slugs

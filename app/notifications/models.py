@@ -29,6 +29,10 @@ class Notification(Model):
     # when read, as `practices_named`): the same news without the practice, its title,
     # number or link. Empty: the message is hidden from them.
     unnamed_message: Mapped[str] = mapped_column(sa.String(400), default="", server_default="")
+    # What one who may see the practices the message is about, but not one it names only in
+    # passing (`NamedPractice.in_passing`: the practice that superseded it), reads instead:
+    # the same news naming only what they may see. Empty: they read `unnamed_message`.
+    partial_message: Mapped[str] = mapped_column(sa.String(400), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     read_at: Mapped[datetime | None]
 
@@ -48,3 +52,6 @@ class NamedPractice(Model):
         sa.ForeignKey("notifications.id", ondelete="CASCADE"), primary_key=True
     )
     practice_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False, index=True)
+    # Named in passing (what superseded the practice the news is about), not the news itself:
+    # one who may not see it, but sees the others, reads the message's partial form.
+    in_passing: Mapped[bool] = mapped_column(default=False, server_default=sa.false())

@@ -33,15 +33,20 @@ def notify(
     program_id: int | None = None,
     practice_ids: Iterable[int] = (),
     unnamed_message: str = "",
+    in_passing_ids: Iterable[int] = (),
+    partial_message: str = "",
 ) -> Notification | None:
     """A message to `user` (none to an inactive account). A message about a case names it by
     `case_id` or links to its page, one that names a program gives its `program_id`, one that
     names best practices their `practice_ids`, so that it is hidden when the case, the
     program or a practice no longer is seen; with `unnamed_message` (the news without the
-    practices), one who may not see a practice reads that instead."""
+    practices), one who may not see a practice reads that instead. Practices named only in
+    passing (`in_passing_ids`, among `practice_ids`: a successor) are left out of
+    `partial_message`, read by one who may see all but those."""
     if user is None or not user.active:
         return None
     match = CASE_LINK.search(url)
+    passing = set(in_passing_ids)
     notification = Notification(
         user_id=user.id,
         kind=kind,
@@ -49,8 +54,12 @@ def notify(
         url=url[:300],
         case_id=case_id if case_id is not None else int(match.group(1)) if match else None,
         program_id=program_id,
-        practices_named=[NamedPractice(practice_id=i) for i in sorted(set(practice_ids))],
+        practices_named=[
+            NamedPractice(practice_id=i, in_passing=i in passing)
+            for i in sorted(set(practice_ids) | passing)
+        ],
         unnamed_message=unnamed_message[:400],
+        partial_message=partial_message[:400] if passing else "",  # nothing left out
     )
     db.session.add(notification)
     return notification
@@ -62,7 +71,7 @@ def shown_to(user: User) -> sa.ColumnElement[bool]:
     or one in a private program the user has left (the message names the program and the
     case); and less those that name a program the user may no longer see (they come back on
     rejoining), or a best practice the user may not see now (one whose open evidence was
-    removed since) unless the message has an unnamed form (`unnamed_ids`: the one shown
+    removed since) unless the message has a form without it (`forms_read_by`: the one shown
     then)."""
     mine = Notification.user_id == user.id
     visible_programs = select(Program.id).where(policy.visible_program_clause(user))
@@ -72,38 +81,50 @@ def shown_to(user: User) -> sa.ColumnElement[bool]:
     # A case the user may no longer open (`can_view_case`): withdrawn, unless they are of
     # its program's review team, or in a program they no longer see.
     hidden = sa.or_(Case.program_id.not_in(visible_programs), ~policy.visible_case_clause(user))
-    unseen_practice = sa.exists().where(
-        NamedPractice.notification_id == Notification.id,
-        ~policy.names_visible_practice(user, NamedPractice.practice_id),
-    )
+
+    def unseen(in_passing: bool) -> sa.ColumnElement[bool]:
+        return sa.exists().where(
+            NamedPractice.notification_id == Notification.id,
+            NamedPractice.in_passing if in_passing else ~NamedPractice.in_passing,
+            ~policy.names_visible_practice(user, NamedPractice.practice_id),
+        )
+
+    told_partly = sa.or_(Notification.partial_message != "", Notification.unnamed_message != "")
     return sa.and_(
         mine,
         program_seen,
         ~sa.exists().where(Case.id == Notification.case_id, hidden),
-        sa.or_(~unseen_practice, Notification.unnamed_message != ""),
+        sa.or_(~unseen(False), Notification.unnamed_message != ""),
+        sa.or_(~unseen(True), told_partly),
     )
 
 
-def unnamed_ids(user: User, notifications: Iterable[Notification]) -> set[int]:
-    """Which of `notifications` name a best practice `user` may not see now: their unnamed
-    form is what the user reads (`shown_to` leaves out those without one)."""
+def forms_read_by(user: User, notifications: Iterable[Notification]) -> dict[int, str]:
+    """Which of `notifications` name a best practice `user` may not see now, each with the
+    form the user reads: `unnamed` when it is one the news is about, `partial` when only
+    practices named in passing are (`shown_to` leaves out those without such a form)."""
     ids = [n.id for n in notifications]
     if not ids:
-        return set()
+        return {}
     named = db.session.execute(
-        select(NamedPractice.notification_id, NamedPractice.practice_id).where(
-            NamedPractice.notification_id.in_(ids)
-        )
+        select(
+            NamedPractice.notification_id, NamedPractice.practice_id, NamedPractice.in_passing
+        ).where(NamedPractice.notification_id.in_(ids))
     ).all()
-    seen = policy.visible_practice_ids(user, (practice_id for _, practice_id in named))
-    return {notification_id for notification_id, practice_id in named if practice_id not in seen}
+    seen = policy.visible_practice_ids(user, (practice_id for _, practice_id, _ in named))
+    forms: dict[int, str] = {}
+    for notification_id, practice_id, in_passing in named:
+        if practice_id not in seen and forms.get(notification_id) != "unnamed":
+            forms[notification_id] = "partial" if in_passing else "unnamed"
+    return forms
 
 
 @dataclass(frozen=True)
 class Shown:
     """A notification as its reader reads it: the unnamed form where it names a best
-    practice the reader may not see now. Every page, answer and mail reads these, so none
-    can show the named form by mistake."""
+    practice the reader may not see now, the partial form where that practice is only named
+    in passing (a successor) and the message has one. Every page, answer and mail reads
+    these, so none can show the named form by mistake."""
 
     id: int
     kind: str
@@ -117,12 +138,19 @@ class Shown:
 
 def as_read_by(user: User, notifications: Iterable[Notification]) -> list[Shown]:
     rows = list(notifications)
-    unnamed = unnamed_ids(user, rows)
+    forms = forms_read_by(user, rows)
+
+    def told(n: Notification) -> str:
+        form = forms.get(n.id)
+        if form == "partial" and n.partial_message:
+            return n.partial_message
+        return n.unnamed_message if form is not None else n.message
+
     return [
         Shown(
             n.id,
             n.kind,
-            n.unnamed_message if n.id in unnamed else n.message,
+            told(n),
             n.url,
             n.created_at,
             n.read_at,

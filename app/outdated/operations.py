@@ -204,7 +204,8 @@ def _tell_reviewers(
     """One notification per author and per coordinator of each affected program; each
     remembers its program, so that it is hidden from one who no longer sees it, and the
     practices it names, so that one who may not see them when reading (their evidence may
-    have become a private program's since) reads it without them."""
+    have become a private program's since) reads it without them: without the successor
+    alone when only the successor is hidden from them."""
     unnamed_change = "was retired" if replacement is None else "was superseded"
 
     def change(program: Program) -> str:
@@ -214,11 +215,12 @@ def _tell_reviewers(
             return "was superseded"  # by a practice drawn from programs it does not see
         return f"was superseded by “{replacement.title}”"
 
-    def named(program: Program) -> list[int]:
-        """The practices the message names: it is hidden from one who may not see them."""
+    def in_passing(program: Program) -> list[int]:
+        """The successor, when the message names it: one who may see the practice but not
+        it (its evidence may become a private program's) reads the message without it."""
         if replacement is not None and policy.practice_open_to_program(replacement, program):
-            return [practice.id, replacement.id]
-        return [practice.id]
+            return [replacement.id]
+        return []
 
     by_author: dict[tuple[int, int], tuple[User, int]] = {}
     programs: dict[int, tuple[Program, int]] = {}
@@ -237,9 +239,13 @@ def _tell_reviewers(
             f" {'it' if n == 1 else 'them'}.",
             QUEUE_URL,
             program_id=program_id,
-            practice_ids=named(programs[program_id][0]),
+            practice_ids=[practice.id],
             unnamed_message=f"A best practice you cannot see {unnamed_change}: {_count(n)} of"
             f" yours in {programs[program_id][0].name} may be out of date. Review"
+            f" {'it' if n == 1 else 'them'}.",
+            in_passing_ids=in_passing(programs[program_id][0]),
+            partial_message=f"{_count(n)} of yours in {programs[program_id][0].name} may be"
+            f" outdated: the best practice “{practice.title}” {unnamed_change}. Review"
             f" {'it' if n == 1 else 'them'}.",
         )
     for program, n in programs.values():
@@ -252,9 +258,12 @@ def _tell_reviewers(
                     f"“{practice.title}” {change(program)}.",
                     QUEUE_URL,
                     program_id=program.id,
-                    practice_ids=named(program),
+                    practice_ids=[practice.id],
                     unnamed_message=f"A best practice you cannot see {unnamed_change}:"
                     f" {_count(n)} in {program.name} may be out of date.",
+                    in_passing_ids=in_passing(program),
+                    partial_message=f"{_count(n)} in {program.name} may be outdated: the best"
+                    f" practice “{practice.title}” {unnamed_change}.",
                 )
 
 

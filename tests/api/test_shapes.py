@@ -183,7 +183,8 @@ def test_every_role_gets_programs_and_sessions_as_the_document_describes_them(wo
     ("body", "field", "message"),
     [
         ({}, "date", "date is required."),
-        ({"date": "x"}, "date", "date must hold some text and no NUL character."),
+        ({"date": "x"}, "date", "date must be a date written YYYY-MM-DD."),
+        ({"date": "0001-01-01"}, "date", "date must be a date between 1900 and 2200."),
         ({"date": "2027-02-30"}, "date", "date must be a date written YYYY-MM-DD."),
         ({"date": "2027-03-04", "number": 0}, "number", "number must be at least 1."),
         (
@@ -302,7 +303,7 @@ def test_a_model_is_published_checked_and_answered_from_one_declaration():
 
     refused = client.post("/t/doses", json={"drug": "x" * 21, "doses": {"A1": 2}})
     assert refused.status_code == 422
-    assert refused.get_json()["message"] == "doses must hold some text and no NUL character."
+    assert refused.get_json()["message"] == "doses has a key not in the form keys must have."
     assert client.post("/t/doses", json={"dose": 1}).get_json()["field"] == "drug"
     with pytest.raises(TypeError, match="must answer a DoseAnswer"):
         client.post("/t/doses", json={"drug": "wrong"})

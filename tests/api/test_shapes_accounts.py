@@ -252,7 +252,14 @@ def test_a_saved_form_is_answered_with_what_an_import_kept(w):
             "/admin/invitations",
             {"email": "bad", "role": "expert"},
             "email",
-            "email must hold some text and no NUL character.",
+            "email is not an email address.",
+        ),
+        (
+            "post",
+            "/admin/accounts",
+            {"email": "nope", "display_name": "a", "role": "expert"},
+            "email",
+            "email is not an email address.",
         ),
         (
             "post",

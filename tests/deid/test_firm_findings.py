@@ -6,6 +6,7 @@ category and may bind to the finding's digest."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -464,3 +465,48 @@ def test_a_patch_is_refused_for_findings_of_stored_text_with_their_digest(client
         path, json={"title": "HCV case, week 2", "accept_findings": accept}, headers=headers
     )
     assert answer.status_code == 200, answer.get_json()
+
+
+def _scan_command(app, tmp_path, *options: str) -> list[dict]:
+    path = tmp_path / "note.txt"
+    path.write_text(SSN_TEXT)
+    result = app.test_cli_runner().invoke(args=["deid-scan", "--json", *options, str(path)])
+    assert result.exit_code == 1, result.output
+    line = json.loads(result.output)
+    assert SSN not in result.output
+    return line["findings"]
+
+
+def test_the_scan_command_says_which_findings_the_account_may_mark(app, world, tmp_path):
+    """As the API's scan does: the operator by default, else the account --as names, in the
+    program --program names (what belongs to no program without it)."""
+    found = _scan_command(app, tmp_path)
+    assert [(f["category"], f["markable"]) for f in found] == [("FACILITY", True), ("SSN", True)]
+    assert set(found[0]) == {"start", "end", "category", "confidence", "markable"}
+    cases = {
+        (world.coordinator.email, "hcv"): True,
+        (world.coordinator.email, None): False,
+        (world.provider.email, "hcv"): False,
+        (world.outsider.email, "hcv"): False,
+        (world.admin.email, None): True,
+    }
+    for (email, program), ssn_markable in cases.items():
+        options = ["--as", email, *(["--program", program] if program else [])]
+        found = _scan_command(app, tmp_path, *options)
+        assert {f["category"]: f["markable"] for f in found} == {
+            "FACILITY": True,
+            "SSN": ssn_markable,
+        }, (email, program)
+
+
+def test_the_scan_command_names_no_program_the_account_may_not_see(app, world, tmp_path):
+    path = tmp_path / "note.txt"
+    path.write_text(SSN_TEXT)
+    runner = app.test_cli_runner()
+    for slug in ("nowhere", "perinatal-sud"):
+        result = runner.invoke(
+            args=["deid-scan", "--as", world.provider.email, "--program", slug, str(path)]
+        )
+        assert result.exit_code == 1 and "No such program. [program]" in result.output
+    plain = runner.invoke(args=["deid-scan", "--as", world.provider.email, str(path)])
+    assert "SSN (characters" in plain.output and "only an admin may mark it" in plain.output

@@ -368,6 +368,9 @@ PROBES: dict[str, tuple[Probe, str]] = {
     # Its form for one who may not see the practice named: the only free text left in it
     # is the program's name ("… in <program> may be out of date"), gated when written.
     "notifications.unnamed_message": (program_name, "name"),
+    # Its form for one who sees the practice but not its successor: it quotes the practice's
+    # title (and the program's name), gated when written.
+    "notifications.partial_message": (practice_title, "title"),
     # JSON columns holding texts
     "cases.fields": (case_free_field_list, "fields.notes[2]"),
     "topics.synonyms": (topic_synonym, "synonyms[2]"),

@@ -9,10 +9,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from app.audit.operations import trail
 from app.cases.models import CasePresentation
 from app.common import slugify
 from app.deid.purge import REDACTED, purge_text
 from app.extensions import db
+from app.notifications.models import Notification
 from app.programs.models import Session, Topic, TopicStatus, TopicTerm
 from app.search import apply_pending, reindex
 from app.teaching.models import SavedSearch
@@ -60,6 +62,62 @@ def test_a_proposed_topic_typed_into_the_case_loses_the_words(app, make_user, pl
     page = page_as(app, admin, f"/cases/{case.id}").get_data(as_text=True)
     assert f"{REDACTED} clinic (2)" in page
     assert SECRET not in page.replace(f"{SECRET} registry", "")
+
+
+def test_a_proposed_topic_the_purge_renames_has_it_in_its_own_trail(
+    app, make_user, planted
+) -> None:
+    """The topic's history says the purge rewrote it (which fields, why, by whom), never
+    its old name or slug; a topic the purge left has no such event."""
+    case, _ = planted
+    typed = _topic(f"{SECRET} clinic", TopicStatus.PROPOSED)
+    typed.synonyms = [f"{SECRET} Annual clinic"]
+    described = _topic("Hepatology clinic", TopicStatus.PROPOSED)
+    described.description = f"Where {SECRET} is seen."
+    vocabulary = _topic(f"{SECRET} registry", TopicStatus.ACCEPTED)
+    case.topics = [typed, described, vocabulary]
+    db.session.commit()
+    old_slug = typed.slug
+
+    admin = make_user("admin")
+    purge_text(case, SECRET, reason="identifier", actor=admin)
+    events = {
+        t.id: [(e.action, e.actor_id, e.details) for e in trail("topics", t.id)]
+        for t in (typed, described, vocabulary)
+    }
+    fields = {"reason": "identifier"}
+    assert events == {
+        typed.id: [("topic.text_purged", admin.id, {**fields, "fields": "name,slug,synonyms"})],
+        described.id: [("topic.text_purged", admin.id, {**fields, "fields": "description"})],
+        vocabulary.id: [],
+    }
+    page = page_as(app, admin, f"/audit/topic/{typed.id}").get_data(as_text=True)
+    assert "topic.text_purged" in page
+    assert SECRET not in page and old_slug not in page
+
+
+def test_a_notice_told_without_a_successor_loses_the_words_too(make_user, planted) -> None:
+    """A notice of superseded advice keeps a form naming the practice without its successor:
+    a practice title quoting the text is scrubbed there as in the message."""
+    case, _ = planted
+    title = f"Ask {SECRET} about HBV"
+    notice = Notification(
+        user_id=make_user("expert", programs=["hcv"]).id,
+        kind="advice.outdated",
+        message=f"1 recommendation in X may be outdated: the best practice “{title}” was"
+        " superseded by “Screen annually”.",
+        partial_message=f"1 recommendation in X may be outdated: the best practice “{title}”"
+        " was superseded.",
+        unnamed_message="A best practice you cannot see was superseded.",
+        url="/outdated",
+    )
+    db.session.add(notice)
+    db.session.commit()
+    result = purge_text(case, SECRET, reason="identifier", actor=make_user("admin"))
+    assert "notifications.partial_message" in result.places
+    db.session.expire_all()
+    assert SECRET not in notice.message + notice.partial_message
+    assert f"“Ask {REDACTED} about HBV” was superseded." in notice.partial_message
 
 
 def test_saved_searches_holding_the_text_lose_its_words(app, make_user, planted) -> None:

@@ -178,3 +178,26 @@ def test_the_queue_does_not_tell_how_a_hidden_practice_touched_the_advice(client
     api = Api(client, hub.expert)
     (row,) = client.get("/api/v1/outdated-advice", headers=api.headers).get_json()["results"]
     assert row["because"] is None
+
+
+def test_who_sees_the_practice_but_not_its_successor_reads_it_named_without_the_successor(
+    client, hub
+):
+    """The successor alone became a private program's since: its reviewers still see the
+    superseded practice, so they are told of it by name, only the successor is left out."""
+    supersede(hub)
+    private = add_recommendation(hub.private_case, hub.private_expert, "Check HBV DNA too.")
+    add_evidence(hub.successor, private, added_by=None, actor=SYSTEM)
+    db.session.commit()
+    program, title = hub.hcv.name, hub.practice.title
+    told = {
+        hub.expert: f"1 recommendation of yours in {program} may be outdated: the best practice"
+        f" “{title}” was superseded. Review it.",
+        hub.coordinator: f"2 recommendations in {program} may be outdated: the best practice"
+        f" “{title}” was superseded.",
+    }
+    successor = [hub.successor.title, f"/practices/{hub.successor.id}"]
+    for reader, message in told.items():
+        page = _page(client, reader, "/notifications")
+        assert message in page and "you cannot see" not in page
+        assert [w for w in successor if w in page] == []
