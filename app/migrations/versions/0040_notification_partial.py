@@ -8,7 +8,7 @@ same news naming the superseded practice only, read by those who see it but not 
 successor. Existing notices get theirs from their message when it quotes the successor's
 current title; the others keep reading the unnamed form in that case, as before.
 
-Revision ID: 0040_left
+Revision ID: 0040_notification_partial
 Revises: 0039_notification_unnamed
 Create Date: 2026-12-06 21:00:00.000000
 
@@ -19,7 +19,7 @@ from alembic import op
 
 from app.migrations.rebuild import rebuilt
 
-revision = "0040_left"
+revision = "0040_notification_partial"
 down_revision = "0039_notification_unnamed"
 branch_labels = None
 depends_on = None
