@@ -1735,7 +1735,9 @@ def _replay(
         actor=actor,
         accepted=accepted,
     ):
-        # An edit of the topics alone (their history is not kept): the version still counts.
+        # An edit of the topics alone (their history is not kept): the version still counts,
+        # and its reason is stored, so it passes the gate as an edit's reason does.
+        guard({"reason": reason}, accepted, actor=actor)
         practice.version += 1
         snapshot_practice(practice, editor, reason.strip())
 

@@ -46,7 +46,7 @@ from app.desk.operations import send_recommendations
 from app.errors import PermissionDenied, ValidationError
 from app.extensions import db
 from app.maintenance import initialise
-from app.practices.models import BestPractice, RecommendationDissent
+from app.practices.models import BestPractice, BestPracticeVersion, RecommendationDissent
 from app.practices.operations import (
     add_evidence,
     change_status,
@@ -992,3 +992,29 @@ def test_a_hub_case_s_free_fields_pass_the_gate_and_their_keys_are_names(
     assert not any(p in told for p in ("Smith", "Quenby", "55512344"))
     db.session.rollback()
     assert db.session.scalar(select(func.count()).select_from(Case)) == 0
+
+
+def test_an_imported_practice_version_that_keeps_the_wording_has_its_reason_gated(app, small_hub):
+    # A version changing only the topics (whose history is not kept) replays no edit of
+    # the wording: its reason is stored all the same, so it passes the gate all the same.
+    words = {"title": "HBV serology first", "statement": "Check HBV serology before DAAs."}
+    versions = [
+        {"version": 1, **words, "status": "proposed", "reason": "Proposed."},
+        {
+            "version": 2,
+            **words,
+            "status": "proposed",
+            "reason": "Patient Harriet Quenby, MRN 55512344",
+        },
+    ]
+    path = small_hub / "practices.jsonl"
+    _write_lines(path, [json.dumps({**words, "status": "proposed", "versions": versions})])
+    result = _import_one(small_hub, "practices")
+    assert result.problems and all(
+        "field 'versions[2].reason': possible" in p for p in result.problems
+    ), result.problems
+    assert "Quenby" not in " ".join(result.problems)
+    db.session.rollback()
+    assert db.session.scalar(select(func.count()).select_from(BestPractice)) == 0
+    stored = select(func.count()).select_from(BestPracticeVersion)
+    assert db.session.scalar(stored.where(BestPracticeVersion.reason.contains("55512344"))) == 0
