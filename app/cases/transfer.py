@@ -864,7 +864,16 @@ def _item_key(item: dict[str, Any], where: str, derived: str) -> str:
         raise RecordProblem(
             f"{where}.key", "must be 1-100 letters, digits, '.', '_', ':', '/' or '-'"
         )
+    # Kept, exported and repeated in import messages as a case's ref is: read the same way.
+    if ref_is_identifier(key):
+        raise RecordProblem(f"{where}.key", KEY_PROBLEM)
     return key
+
+
+KEY_PROBLEM = (
+    "reads as a possible patient identifier (a name, a date or a record, phone or other"
+    " number); give the item a neutral key, such as its case's ref and a number, or none"
+)
 
 
 def _taken(model: Any, key: str) -> bool:
@@ -1642,8 +1651,10 @@ def _followed_recommendation(
     if isinstance(spec, str):
         found = next((r for r in earlier if r.key == spec), None)
         if found is None:
+            # Not repeated when it could hold typed text or reads as an identifier.
+            named = f" {spec}" if _KEY.match(spec) and not ref_is_identifier(spec) else ""
             raise RecordProblem(
-                f"{where}.recommendation", f"no recommendation {spec} in the case it follows"
+                f"{where}.recommendation", f"no recommendation{named} in the case it follows"
             )
         return found
     if isinstance(spec, bool) or not isinstance(spec, int) or not (1 <= spec <= len(earlier)):

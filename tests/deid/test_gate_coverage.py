@@ -52,6 +52,9 @@ from tests.support.builders import build_world
 PLANT = "Patient Harriet Quenby, MRN 55512344"
 PLANTED = "55512344"
 
+# An import file's key is refused when it reads as an identifier, as a case's ref is.
+_IMPORT_KEY = "an import key: random, derived from a ref, or checked by pattern and read as a ref"
+
 # Columns that hold no free text, and why. Enum columns are left out by type: a check
 # constraint limits them to their members.
 NOT_FREE_TEXT = {
@@ -86,9 +89,9 @@ NOT_FREE_TEXT = {
     "notifications.url": "a URL the app builds from ids",
     "cases.ref": "an import reference, checked by pattern",
     "cases.age": 'whole years or "90+", checked by normalise_age',
-    "recommendations.key": "an import key: random, derived from a ref, or checked by pattern",
-    "annotations.key": "an import key: random, derived from a ref, or checked by pattern",
-    "outcomes.key": "an import key: random, derived from a ref, or checked by pattern",
+    "recommendations.key": _IMPORT_KEY,
+    "annotations.key": _IMPORT_KEY,
+    "outcomes.key": _IMPORT_KEY,
     "cases.import_hash": "a digest of the content as imported",
     "recommendations.import_hash": "a digest of the content as imported",
     "annotations.import_hash": "a digest of the content as imported",
