@@ -41,6 +41,7 @@ from app.cases.operations import (
     export_age,
     find_case_by_ref,
     free_field_scans,
+    key_is_identifier,
     ref_is_identifier,
     ref_scans,
     schedule,
@@ -865,7 +866,7 @@ def _item_key(item: dict[str, Any], where: str, derived: str) -> str:
             f"{where}.key", "must be 1-100 letters, digits, '.', '_', ':', '/' or '-'"
         )
     # Kept, exported and repeated in import messages as a case's ref is: read the same way.
-    if ref_is_identifier(key):
+    if key_is_identifier(key):
         raise RecordProblem(f"{where}.key", KEY_PROBLEM)
     return key
 
@@ -1652,7 +1653,7 @@ def _followed_recommendation(
         found = next((r for r in earlier if r.key == spec), None)
         if found is None:
             # Not repeated when it could hold typed text or reads as an identifier.
-            named = f" {spec}" if _KEY.match(spec) and not ref_is_identifier(spec) else ""
+            named = f" {spec}" if _KEY.match(spec) and not key_is_identifier(spec) else ""
             raise RecordProblem(
                 f"{where}.recommendation", f"no recommendation{named} in the case it follows"
             )

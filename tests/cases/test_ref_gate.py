@@ -5,6 +5,7 @@ repeated (the record's number names it)."""
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import date
 
 import pytest
@@ -12,7 +13,7 @@ from sqlalchemy import func, select
 
 from app.auth.policy import SYSTEM
 from app.cases.models import Case
-from app.cases.operations import CaseData, create_case, ref_is_identifier
+from app.cases.operations import CaseData, create_case, key_is_identifier, ref_is_identifier
 from app.cases.transfer import ImportOptions, import_paths
 from app.errors import ValidationError
 from app.extensions import db
@@ -113,7 +114,7 @@ def _item_keys() -> list[str]:
 
 
 @pytest.mark.parametrize("where", ["recommendation", "annotation", "outcome"])
-@pytest.mark.parametrize("key", ["MRN-77731234", "123.45.6789", "johnathan.whitcombe.1961-03-14"])
+@pytest.mark.parametrize("key", ["MRN-77731234", "505/555/0143", "john/smith/r1"])
 def test_an_import_refuses_an_identifying_item_key_without_repeating_it(
     tmp_path, program, make_user, where, key
 ):
@@ -167,3 +168,12 @@ def test_an_outcome_naming_an_unknown_identifying_key_is_refused_without_repeati
     result = _import(tmp_path, [case, follow_up])
     assert [p for p in result.problems if "no recommendation in the case it follows" in p]
     assert "77731234" not in json.dumps([result.problems, result.changes])
+
+
+def test_keys_the_app_makes_or_derives_are_no_identifiers_and_others_are_read_as_refs():
+    made = uuid.uuid4().hex
+    derived = [f"{ref}/r2" for ref in ORDINARY] + [f"{ref}/r12/a3" for ref in ORDINARY]
+    derived += [f"{a}/o/{b}/r1" for a in ORDINARY for b in ORDINARY] + [f"{made}/a1"]
+    assert not any(key_is_identifier(key) for key in [made, f"hcv-2/o/{made}", *derived])
+    assert all(key_is_identifier(key) for key in IDENTIFYING)
+    assert all(key_is_identifier(key) for key in ["MRN/77731234", "john/smith/r1", "1961/03/14"])
