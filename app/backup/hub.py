@@ -74,6 +74,7 @@ from app.cases.transfer import (
     import_source,
     read_file,
     record_problems,
+    shown_key,
     shown_ref,
 )
 from app.common import text_key, utcnow
@@ -302,6 +303,11 @@ def _emails(session: OrmSession) -> dict[int, str]:
 def _no_case(ref: Any) -> str:
     shown = shown_ref(ref)  # a ref that reads as an identifier is not repeated
     return f"no case {shown}" if shown else "no such case"
+
+
+def _no_recommendation(key: Any) -> str:
+    shown = shown_key(key)  # a key that reads as an identifier is not repeated
+    return f"no recommendation {shown}" if shown else "no such recommendation"
 
 
 def _case_ref(case: Case) -> str:
@@ -1536,7 +1542,7 @@ def _import_letters(raw: dict[str, Any], context: _Context) -> str:
         missing = [k for k in keys if k not in by_key]
         if missing:
             raise RecordProblem(
-                f"{where}.recommendations", f"no recommendation {missing[0]} on this case"
+                f"{where}.recommendations", f"{_no_recommendation(missing[0])} on this case"
             )
         ids = [by_key[k] for k in keys]
         sent = have.get(when)
@@ -1789,7 +1795,7 @@ def _evidence_target_of(item: dict[str, Any], where: str) -> Session | Case | Re
         )
         if found is None:
             raise RecordProblem(
-                f"{where}.recommendation", f"no recommendation {item['recommendation']}"
+                f"{where}.recommendation", _no_recommendation(item["recommendation"])
             )
         return found
     spec = item.get("session")
@@ -1877,7 +1883,7 @@ def _import_outdated(practice: BestPractice, items: Any, context: _Context) -> b
             else None
         )
         if recommendation is None:
-            raise RecordProblem(f"{where}.item", f"no recommendation {key} (in cases.jsonl)")
+            raise RecordProblem(f"{where}.item", f"{_no_recommendation(key)} (in cases.jsonl)")
         try:
             because = OutdatedBecause(str(item.get("because")))
             state = ReviewState(str(item.get("state", "open")))
@@ -1953,7 +1959,7 @@ def _import_dissents(practice: BestPractice, items: Any, context: _Context) -> b
             else None
         )
         if recommendation is None:
-            raise RecordProblem(f"{where}.item", f"no recommendation {key} (in cases.jsonl)")
+            raise RecordProblem(f"{where}.item", f"{_no_recommendation(key)} (in cases.jsonl)")
         ref = item.get("case")
         if ref is not None and ref != _case_ref(recommendation.case):
             shown = shown_ref(ref)
@@ -2172,7 +2178,7 @@ def _set_items(value: Any) -> list[_SetItem]:
             )
             if subject is None:
                 raise RecordProblem(
-                    f"{where}.recommendation", f"no recommendation {key} (in cases.jsonl)"
+                    f"{where}.recommendation", f"{_no_recommendation(key)} (in cases.jsonl)"
                 )
         identity = (type(subject).__name__, subject.id)
         if identity in seen:

@@ -295,6 +295,14 @@ def shown_ref(ref: Any) -> str | None:
     return ref
 
 
+def shown_key(key: Any) -> str | None:
+    """An item's key as a message may repeat it: None for one that is no key or that reads
+    as a patient identifier."""
+    if not isinstance(key, str) or not _KEY.match(key) or key_is_identifier(key):
+        return None
+    return key
+
+
 def _record_label(path: Path, number: int, raw: dict[str, Any]) -> str:
     unit = "line" if path.suffix.lower() in JSONL_SUFFIXES else "record"
     ref = shown_ref(raw.get("ref"))
@@ -1653,7 +1661,7 @@ def _followed_recommendation(
         found = next((r for r in earlier if r.key == spec), None)
         if found is None:
             # Not repeated when it could hold typed text or reads as an identifier.
-            named = f" {spec}" if _KEY.match(spec) and not key_is_identifier(spec) else ""
+            named = f" {shown}" if (shown := shown_key(spec)) else ""
             raise RecordProblem(
                 f"{where}.recommendation", f"no recommendation{named} in the case it follows"
             )

@@ -1018,3 +1018,18 @@ def test_an_imported_practice_version_that_keeps_the_wording_has_its_reason_gate
     assert db.session.scalar(select(func.count()).select_from(BestPractice)) == 0
     stored = select(func.count()).select_from(BestPracticeVersion)
     assert db.session.scalar(stored.where(BestPracticeVersion.reason.contains("55512344"))) == 0
+
+
+def test_an_unknown_recommendation_key_is_named_unless_it_reads_as_an_identifier(app, teaching_hub):
+    path = teaching_hub / "teaching_sets.jsonl"
+    raw = json.loads(path.read_text("utf-8"))
+    raw["title"] = "Another set"
+    for key, problem in [
+        ("hcv-9/r1", "no recommendation hcv-9/r1 (in cases.jsonl)"),
+        ("MRN-77731234", "no such recommendation (in cases.jsonl)"),
+    ]:
+        raw["items"][1] = {"recommendation": key}
+        _write_lines(path, [json.dumps(raw)])
+        assert _import_one(teaching_hub, "teaching_sets").problems == [
+            f"{path} line 1 field 'items[2].recommendation': {problem}"
+        ]
