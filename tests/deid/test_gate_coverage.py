@@ -18,6 +18,7 @@ import pytest
 import sqlalchemy as sa
 
 from app.attendance.operations import set_credit_rule
+from app.auth.operations import create_token
 from app.auth.policy import SYSTEM
 from app.cases import lifecycle
 from app.cases.operations import CaseData, create_case
@@ -71,7 +72,6 @@ NOT_FREE_TEXT = {
     "users.display_name": "the name of a member of staff, shown as an author; never a patient",
     "invitations.secret_hash": "an invitation secret's digest",
     "digest_deliveries.last_error": 'a failure code ("smtp_failed")',
-    "api_tokens.name": "a label the owner gives their own token; shown to the owner only",
     "api_tokens.token_hash": "a token digest",
     "api_tokens.prefix": "the first characters of a random token",
     "user_sessions.secret_hash": "a sign-in secret's digest",
@@ -261,6 +261,10 @@ def outdated_note(w: Any) -> None:
     resolve_outdated(item, "still_valid", note=PLANT, actor=w.expert)
 
 
+def token_name(w: Any) -> None:
+    create_token(w.provider, PLANT, actor=w.provider)
+
+
 def teaching_set_title(w: Any) -> None:
     teaching.create_set(w.expert, PLANT)
 
@@ -359,6 +363,8 @@ PROBES: dict[str, tuple[Probe, str]] = {
     "recommendation_dissents.reason": (dissent_reason, "reason"),
     # An "updated" resolution's text is an annotation (annotations.body, gated there).
     "outdated_advice.note": (outdated_note, "note"),
+    # Shown to its owner, and to admins on the account's page.
+    "api_tokens.name": (token_name, "name"),
     "teaching_sets.title": (teaching_set_title, "title"),
     "teaching_sets.description": (teaching_set_description, "description"),
     "teaching_set_items.note": (teaching_set_note, "note"),
