@@ -1787,7 +1787,7 @@ def _evidence_target_of(item: dict[str, Any], where: str) -> Session | Case | Re
     if isinstance(item.get("case"), str):
         case = find_case_by_ref(item["case"])
         if case is None:
-            raise RecordProblem(f"{where}.case", f"no case {item['case']}")
+            raise RecordProblem(f"{where}.case", _no_case(item["case"]))
         return case
     if isinstance(item.get("recommendation"), str):
         found = db.session.scalar(

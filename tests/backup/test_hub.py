@@ -1033,3 +1033,16 @@ def test_an_unknown_recommendation_key_is_named_unless_it_reads_as_an_identifier
         assert _import_one(teaching_hub, "teaching_sets").problems == [
             f"{path} line 1 field 'items[2].recommendation': {problem}"
         ]
+
+
+def test_evidence_naming_an_unknown_case_repeats_its_ref_unless_it_reads_as_an_identifier(
+    app, small_hub
+):
+    words = {"title": "HBV serology first", "statement": "Check HBV serology before DAAs."}
+    path = small_hub / "practices.jsonl"
+    for ref, problem in [("hcv-404", "no case hcv-404"), ("MRN-77731234", "no such case")]:
+        evidence = [{"case": ref, "note": ""}]
+        _write_lines(path, [json.dumps({**words, "evidence": evidence})])
+        assert _import_one(small_hub, "practices").problems == [
+            f"{path} line 1 field 'evidence[1].case': {problem}"
+        ]
