@@ -936,7 +936,9 @@ def _account(email: Any, name: str, *, required: bool = False) -> User | None:
 def _program(slug: Any, name: str = "program") -> Program:
     program = find_program(slug) if isinstance(slug, str) else None
     if program is None:
-        raise RecordProblem(name, f"no program {slug} (in programs.jsonl or this instance)")
+        shown = shown_ref(slug)  # not repeated when it is no slug or reads as an identifier
+        named = f"no program {shown}" if shown else "no such program"
+        raise RecordProblem(name, f"{named} (in programs.jsonl or this instance)")
     return program
 
 

@@ -1046,3 +1046,13 @@ def test_evidence_naming_an_unknown_case_repeats_its_ref_unless_it_reads_as_an_i
         assert _import_one(small_hub, "practices").problems == [
             f"{path} line 1 field 'evidence[1].case': {problem}"
         ]
+
+
+def test_an_unknown_program_is_named_unless_its_slug_reads_as_an_identifier(app, small_hub):
+    path = small_hub / "accounts.jsonl"
+    account = {"email": "new@example.org", "name": "New Expert", "role": "expert"}
+    for slug, problem in [("nope", "no program nope"), ("mrn-77731234", "no such program")]:
+        _write_lines(path, [json.dumps({**account, "programs": [slug]})])
+        assert _import_one(small_hub, "accounts").problems == [
+            f"{path} line 1 field 'programs': {problem} (in programs.jsonl or this instance)"
+        ]
