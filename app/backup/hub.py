@@ -74,6 +74,7 @@ from app.cases.transfer import (
     import_source,
     read_file,
     record_problems,
+    shown_key,
     shown_ref,
 )
 from app.common import text_key, utcnow
@@ -302,6 +303,11 @@ def _emails(session: OrmSession) -> dict[int, str]:
 def _no_case(ref: Any) -> str:
     shown = shown_ref(ref)  # a ref that reads as an identifier is not repeated
     return f"no case {shown}" if shown else "no such case"
+
+
+def _no_recommendation(key: Any) -> str:
+    shown = shown_key(key)  # a key that reads as an identifier is not repeated
+    return f"no recommendation {shown}" if shown else "no such recommendation"
 
 
 def _case_ref(case: Case) -> str:
@@ -930,7 +936,9 @@ def _account(email: Any, name: str, *, required: bool = False) -> User | None:
 def _program(slug: Any, name: str = "program") -> Program:
     program = find_program(slug) if isinstance(slug, str) else None
     if program is None:
-        raise RecordProblem(name, f"no program {slug} (in programs.jsonl or this instance)")
+        shown = shown_ref(slug)  # not repeated when it is no slug or reads as an identifier
+        named = f"no program {shown}" if shown else "no such program"
+        raise RecordProblem(name, f"{named} (in programs.jsonl or this instance)")
     return program
 
 
@@ -1536,7 +1544,7 @@ def _import_letters(raw: dict[str, Any], context: _Context) -> str:
         missing = [k for k in keys if k not in by_key]
         if missing:
             raise RecordProblem(
-                f"{where}.recommendations", f"no recommendation {missing[0]} on this case"
+                f"{where}.recommendations", f"{_no_recommendation(missing[0])} on this case"
             )
         ids = [by_key[k] for k in keys]
         sent = have.get(when)
@@ -1735,7 +1743,9 @@ def _replay(
         actor=actor,
         accepted=accepted,
     ):
-        # An edit of the topics alone (their history is not kept): the version still counts.
+        # An edit of the topics alone (their history is not kept): the version still counts,
+        # and its reason is stored, so it passes the gate as an edit's reason does.
+        guard({"reason": reason}, accepted, actor=actor)
         practice.version += 1
         snapshot_practice(practice, editor, reason.strip())
 
@@ -1779,7 +1789,7 @@ def _evidence_target_of(item: dict[str, Any], where: str) -> Session | Case | Re
     if isinstance(item.get("case"), str):
         case = find_case_by_ref(item["case"])
         if case is None:
-            raise RecordProblem(f"{where}.case", f"no case {item['case']}")
+            raise RecordProblem(f"{where}.case", _no_case(item["case"]))
         return case
     if isinstance(item.get("recommendation"), str):
         found = db.session.scalar(
@@ -1787,7 +1797,7 @@ def _evidence_target_of(item: dict[str, Any], where: str) -> Session | Case | Re
         )
         if found is None:
             raise RecordProblem(
-                f"{where}.recommendation", f"no recommendation {item['recommendation']}"
+                f"{where}.recommendation", _no_recommendation(item["recommendation"])
             )
         return found
     spec = item.get("session")
@@ -1875,7 +1885,7 @@ def _import_outdated(practice: BestPractice, items: Any, context: _Context) -> b
             else None
         )
         if recommendation is None:
-            raise RecordProblem(f"{where}.item", f"no recommendation {key} (in cases.jsonl)")
+            raise RecordProblem(f"{where}.item", f"{_no_recommendation(key)} (in cases.jsonl)")
         try:
             because = OutdatedBecause(str(item.get("because")))
             state = ReviewState(str(item.get("state", "open")))
@@ -1951,7 +1961,7 @@ def _import_dissents(practice: BestPractice, items: Any, context: _Context) -> b
             else None
         )
         if recommendation is None:
-            raise RecordProblem(f"{where}.item", f"no recommendation {key} (in cases.jsonl)")
+            raise RecordProblem(f"{where}.item", f"{_no_recommendation(key)} (in cases.jsonl)")
         ref = item.get("case")
         if ref is not None and ref != _case_ref(recommendation.case):
             shown = shown_ref(ref)
@@ -2170,7 +2180,7 @@ def _set_items(value: Any) -> list[_SetItem]:
             )
             if subject is None:
                 raise RecordProblem(
-                    f"{where}.recommendation", f"no recommendation {key} (in cases.jsonl)"
+                    f"{where}.recommendation", f"{_no_recommendation(key)} (in cases.jsonl)"
                 )
         identity = (type(subject).__name__, subject.id)
         if identity in seen:

@@ -638,6 +638,24 @@ def _ref_readings(ref: str) -> tuple[str, dict[str, str]]:
 _REF_DIGITS = re.compile(r"\d+(?:[._-]+\d+)+")
 
 
+# The parts of an item's key that the app makes: a random key, and the places a derived key
+# names (`REF/r2`, `REF/r2/a1`, `REF/o/KEY`).
+_KEY_PLACES = re.compile(r"[0-9a-f]{32}|[ra][1-9][0-9]*|o")
+
+
+def key_is_identifier(key: str) -> bool:
+    """Whether an import's key for a recommendation, annotation or outcome reads as a patient
+    identifier: each run of its `/`-separated parts between the places the app makes is read
+    as a ref (`MRN/77731234`, `john/smith/r1`), a `:` as a `-`."""
+    runs: list[list[str]] = [[]]
+    for part in key.split("/"):
+        if _KEY_PLACES.fullmatch(part):
+            runs.append([])
+        elif part:
+            runs[-1].append(part)
+    return any(ref_is_identifier("-".join(run).replace(":", "-")) for run in runs if run)
+
+
 def ref_scans(ref: str) -> Iterator[str]:
     """What `ref_is_identifier` scans, for an import to scan ahead."""
     spaced, readings = _ref_readings(ref)

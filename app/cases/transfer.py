@@ -41,6 +41,7 @@ from app.cases.operations import (
     export_age,
     find_case_by_ref,
     free_field_scans,
+    key_is_identifier,
     ref_is_identifier,
     ref_scans,
     schedule,
@@ -292,6 +293,14 @@ def shown_ref(ref: Any) -> str | None:
     if not isinstance(ref, str) or not _REF.match(ref) or ref_is_identifier(ref):
         return None
     return ref
+
+
+def shown_key(key: Any) -> str | None:
+    """An item's key as a message may repeat it: None for one that is no key or that reads
+    as a patient identifier."""
+    if not isinstance(key, str) or not _KEY.match(key) or key_is_identifier(key):
+        return None
+    return key
 
 
 def _record_label(path: Path, number: int, raw: dict[str, Any]) -> str:
@@ -864,7 +873,16 @@ def _item_key(item: dict[str, Any], where: str, derived: str) -> str:
         raise RecordProblem(
             f"{where}.key", "must be 1-100 letters, digits, '.', '_', ':', '/' or '-'"
         )
+    # Kept, exported and repeated in import messages as a case's ref is: read the same way.
+    if key_is_identifier(key):
+        raise RecordProblem(f"{where}.key", KEY_PROBLEM)
     return key
+
+
+KEY_PROBLEM = (
+    "reads as a possible patient identifier (a name, a date or a record, phone or other"
+    " number); give the item a neutral key, such as its case's ref and a number, or none"
+)
 
 
 def _taken(model: Any, key: str) -> bool:
@@ -1642,8 +1660,10 @@ def _followed_recommendation(
     if isinstance(spec, str):
         found = next((r for r in earlier if r.key == spec), None)
         if found is None:
+            # Not repeated when it could hold typed text or reads as an identifier.
+            named = f" {shown}" if (shown := shown_key(spec)) else ""
             raise RecordProblem(
-                f"{where}.recommendation", f"no recommendation {spec} in the case it follows"
+                f"{where}.recommendation", f"no recommendation{named} in the case it follows"
             )
         return found
     if isinstance(spec, bool) or not isinstance(spec, int) or not (1 <= spec <= len(earlier)):

@@ -46,7 +46,7 @@ from app.desk.operations import send_recommendations
 from app.errors import PermissionDenied, ValidationError
 from app.extensions import db
 from app.maintenance import initialise
-from app.practices.models import BestPractice, RecommendationDissent
+from app.practices.models import BestPractice, BestPracticeVersion, RecommendationDissent
 from app.practices.operations import (
     add_evidence,
     change_status,
@@ -992,3 +992,67 @@ def test_a_hub_case_s_free_fields_pass_the_gate_and_their_keys_are_names(
     assert not any(p in told for p in ("Smith", "Quenby", "55512344"))
     db.session.rollback()
     assert db.session.scalar(select(func.count()).select_from(Case)) == 0
+
+
+def test_an_imported_practice_version_that_keeps_the_wording_has_its_reason_gated(app, small_hub):
+    # A version changing only the topics (whose history is not kept) replays no edit of
+    # the wording: its reason is stored all the same, so it passes the gate all the same.
+    words = {"title": "HBV serology first", "statement": "Check HBV serology before DAAs."}
+    versions = [
+        {"version": 1, **words, "status": "proposed", "reason": "Proposed."},
+        {
+            "version": 2,
+            **words,
+            "status": "proposed",
+            "reason": "Patient Harriet Quenby, MRN 55512344",
+        },
+    ]
+    path = small_hub / "practices.jsonl"
+    _write_lines(path, [json.dumps({**words, "status": "proposed", "versions": versions})])
+    result = _import_one(small_hub, "practices")
+    assert result.problems and all(
+        "field 'versions[2].reason': possible" in p for p in result.problems
+    ), result.problems
+    assert "Quenby" not in " ".join(result.problems)
+    db.session.rollback()
+    assert db.session.scalar(select(func.count()).select_from(BestPractice)) == 0
+    stored = select(func.count()).select_from(BestPracticeVersion)
+    assert db.session.scalar(stored.where(BestPracticeVersion.reason.contains("55512344"))) == 0
+
+
+def test_an_unknown_recommendation_key_is_named_unless_it_reads_as_an_identifier(app, teaching_hub):
+    path = teaching_hub / "teaching_sets.jsonl"
+    raw = json.loads(path.read_text("utf-8"))
+    raw["title"] = "Another set"
+    for key, problem in [
+        ("hcv-9/r1", "no recommendation hcv-9/r1 (in cases.jsonl)"),
+        ("MRN-77731234", "no such recommendation (in cases.jsonl)"),
+    ]:
+        raw["items"][1] = {"recommendation": key}
+        _write_lines(path, [json.dumps(raw)])
+        assert _import_one(teaching_hub, "teaching_sets").problems == [
+            f"{path} line 1 field 'items[2].recommendation': {problem}"
+        ]
+
+
+def test_evidence_naming_an_unknown_case_repeats_its_ref_unless_it_reads_as_an_identifier(
+    app, small_hub
+):
+    words = {"title": "HBV serology first", "statement": "Check HBV serology before DAAs."}
+    path = small_hub / "practices.jsonl"
+    for ref, problem in [("hcv-404", "no case hcv-404"), ("MRN-77731234", "no such case")]:
+        evidence = [{"case": ref, "note": ""}]
+        _write_lines(path, [json.dumps({**words, "evidence": evidence})])
+        assert _import_one(small_hub, "practices").problems == [
+            f"{path} line 1 field 'evidence[1].case': {problem}"
+        ]
+
+
+def test_an_unknown_program_is_named_unless_its_slug_reads_as_an_identifier(app, small_hub):
+    path = small_hub / "accounts.jsonl"
+    account = {"email": "new@example.org", "name": "New Expert", "role": "expert"}
+    for slug, problem in [("nope", "no program nope"), ("mrn-77731234", "no such program")]:
+        _write_lines(path, [json.dumps({**account, "programs": [slug]})])
+        assert _import_one(small_hub, "accounts").problems == [
+            f"{path} line 1 field 'programs': {problem} (in programs.jsonl or this instance)"
+        ]

@@ -5,6 +5,7 @@ repeated (the record's number names it)."""
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import date
 
 import pytest
@@ -12,11 +13,12 @@ from sqlalchemy import func, select
 
 from app.auth.policy import SYSTEM
 from app.cases.models import Case
-from app.cases.operations import CaseData, create_case, ref_is_identifier
+from app.cases.operations import CaseData, create_case, key_is_identifier, ref_is_identifier
 from app.cases.transfer import ImportOptions, import_paths
 from app.errors import ValidationError
 from app.extensions import db
 from app.programs.operations import create_program, create_session
+from app.recommendations.models import Annotation, Outcome, Recommendation
 
 IDENTIFYING = [
     "johnathan.whitcombe.1961-03-14",
@@ -104,3 +106,74 @@ def test_the_operation_refuses_an_identifying_ref(program):
             imported=True,
         )
     assert refused.value.field == "ref" and "505" not in refused.value.message
+
+
+def _item_keys() -> list[str]:
+    keys = [db.session.scalars(select(model.key)).all() for model in (Recommendation, Annotation)]
+    return [key for found in keys for key in found] + db.session.scalars(select(Outcome.key)).all()
+
+
+@pytest.mark.parametrize("where", ["recommendation", "annotation", "outcome"])
+@pytest.mark.parametrize("key", ["MRN-77731234", "505/555/0143", "john/smith/r1"])
+def test_an_import_refuses_an_identifying_item_key_without_repeating_it(
+    tmp_path, program, make_user, where, key
+):
+    # A recommendation's, an annotation's or an outcome's key is kept and exported as a
+    # case's ref is, and repeated in import messages: it is read the same way.
+    make_user("provider", email="spoke@example.org")
+    make_user("expert", email="hub@example.org")
+    annotation = {"author": "hub@example.org", "kind": "agree", "body": "Agree."}
+    recommendation = {
+        "author": "hub@example.org",
+        "category": "therapeutic",
+        "body": "Twelve weeks.",
+        "annotations": [annotation],
+    }
+    outcome = {"recommendation": "hcv-1/r1", "adoption": "adopted", "patient_status": "improved"}
+    {"recommendation": recommendation, "annotation": annotation, "outcome": outcome}[where][
+        "key"
+    ] = key
+    case = {
+        **RECORD,
+        "ref": "hcv-1",
+        "presenter": "spoke@example.org",
+        "status": "recommendations_published",
+        "recommendations": [recommendation],
+    }
+    follow_up = {**RECORD, "ref": "hcv-2", "follows": "hcv-1", "outcomes": [outcome]}
+    follow_up["presenter"] = "spoke@example.org"
+    result = _import(tmp_path, [case, follow_up] if where == "outcome" else [case])
+    assert not result.ok
+    assert [p for p in result.problems if "reads as a possible patient identifier" in p]
+    assert key not in json.dumps([result.problems, result.changes, result.redactions])
+    db.session.rollback()
+    assert key not in _item_keys()
+
+
+def test_an_outcome_naming_an_unknown_identifying_key_is_refused_without_repeating_it(
+    tmp_path, program, make_user
+):
+    make_user("provider", email="spoke@example.org")
+    make_user("expert", email="hub@example.org")
+    recommendation = {"author": "hub@example.org", "category": "therapeutic", "body": "Twelve."}
+    case = {**RECORD, "ref": "hcv-1", "presenter": "spoke@example.org"}
+    case["recommendations"] = [recommendation]
+    outcome = {
+        "recommendation": "MRN-77731234",
+        "adoption": "adopted",
+        "patient_status": "improved",
+    }
+    follow_up = {**RECORD, "ref": "hcv-2", "follows": "hcv-1", "presenter": "spoke@example.org"}
+    follow_up["outcomes"] = [outcome]
+    result = _import(tmp_path, [case, follow_up])
+    assert [p for p in result.problems if "no recommendation in the case it follows" in p]
+    assert "77731234" not in json.dumps([result.problems, result.changes])
+
+
+def test_keys_the_app_makes_or_derives_are_no_identifiers_and_others_are_read_as_refs():
+    made = uuid.uuid4().hex
+    derived = [f"{ref}/r2" for ref in ORDINARY] + [f"{ref}/r12/a3" for ref in ORDINARY]
+    derived += [f"{a}/o/{b}/r1" for a in ORDINARY for b in ORDINARY] + [f"{made}/a1"]
+    assert not any(key_is_identifier(key) for key in [made, f"hcv-2/o/{made}", *derived])
+    assert all(key_is_identifier(key) for key in IDENTIFYING)
+    assert all(key_is_identifier(key) for key in ["MRN/77731234", "john/smith/r1", "1961/03/14"])

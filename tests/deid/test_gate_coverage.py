@@ -18,6 +18,7 @@ import pytest
 import sqlalchemy as sa
 
 from app.attendance.operations import set_credit_rule
+from app.auth.operations import create_token
 from app.auth.policy import SYSTEM
 from app.cases import lifecycle
 from app.cases.operations import CaseData, create_case
@@ -52,6 +53,9 @@ from tests.support.builders import build_world
 PLANT = "Patient Harriet Quenby, MRN 55512344"
 PLANTED = "55512344"
 
+# An import file's key is refused when it reads as an identifier, as a case's ref is.
+_IMPORT_KEY = "an import key: random, derived from a ref, or checked by pattern and read as a ref"
+
 # Columns that hold no free text, and why. Enum columns are left out by type: a check
 # constraint limits them to their members.
 NOT_FREE_TEXT = {
@@ -68,7 +72,6 @@ NOT_FREE_TEXT = {
     "users.display_name": "the name of a member of staff, shown as an author; never a patient",
     "invitations.secret_hash": "an invitation secret's digest",
     "digest_deliveries.last_error": 'a failure code ("smtp_failed")',
-    "api_tokens.name": "a label the owner gives their own token; shown to the owner only",
     "api_tokens.token_hash": "a token digest",
     "api_tokens.prefix": "the first characters of a random token",
     "user_sessions.secret_hash": "a sign-in secret's digest",
@@ -86,9 +89,9 @@ NOT_FREE_TEXT = {
     "notifications.url": "a URL the app builds from ids",
     "cases.ref": "an import reference, checked by pattern",
     "cases.age": 'whole years or "90+", checked by normalise_age',
-    "recommendations.key": "an import key: random, derived from a ref, or checked by pattern",
-    "annotations.key": "an import key: random, derived from a ref, or checked by pattern",
-    "outcomes.key": "an import key: random, derived from a ref, or checked by pattern",
+    "recommendations.key": _IMPORT_KEY,
+    "annotations.key": _IMPORT_KEY,
+    "outcomes.key": _IMPORT_KEY,
     "cases.import_hash": "a digest of the content as imported",
     "recommendations.import_hash": "a digest of the content as imported",
     "annotations.import_hash": "a digest of the content as imported",
@@ -258,6 +261,10 @@ def outdated_note(w: Any) -> None:
     resolve_outdated(item, "still_valid", note=PLANT, actor=w.expert)
 
 
+def token_name(w: Any) -> None:
+    create_token(w.provider, PLANT, actor=w.provider)
+
+
 def teaching_set_title(w: Any) -> None:
     teaching.create_set(w.expert, PLANT)
 
@@ -356,6 +363,8 @@ PROBES: dict[str, tuple[Probe, str]] = {
     "recommendation_dissents.reason": (dissent_reason, "reason"),
     # An "updated" resolution's text is an annotation (annotations.body, gated there).
     "outdated_advice.note": (outdated_note, "note"),
+    # Shown to its owner, and to admins on the account's page.
+    "api_tokens.name": (token_name, "name"),
     "teaching_sets.title": (teaching_set_title, "title"),
     "teaching_sets.description": (teaching_set_description, "description"),
     "teaching_set_items.note": (teaching_set_note, "note"),
