@@ -54,8 +54,9 @@ class Hub:
 def build_hub(make_user, n: int) -> Hub:
     """n programs (and a private one), each with n sessions of n cases (n recommendations
     each, edited once, with n annotations each), a follow-up of every case with outcomes,
-    n practices endorsed and edited by n + 1 experts, each superseded by another (which
-    queues the advice citing it for review)."""
+    n practices endorsed and edited by n + 1 experts, each citing n recommendations
+    and n cases (each with its first session, recommendations and their outcomes), and
+    superseded by another (which queues the advice citing it for review)."""
     experts = [make_user(Role.EXPERT) for _ in range(n)]
     providers = [make_user(Role.PROVIDER) for _ in range(n)]
     topics = [
@@ -67,7 +68,7 @@ def build_hub(make_user, n: int) -> Hub:
     # an endorser of every practice besides the experts, named to no one outside the program
     insider = make_user(Role.EXPERT, programs=["members-only"])
     first_case = first_session = None
-    recommendations = []
+    cases, recommendations = [], []
     for p in range(n):
         program = create_program(f"program-{p}", f"Program {p}", actor=SYSTEM)
         for s in range(n):
@@ -84,6 +85,7 @@ def build_hub(make_user, n: int) -> Hub:
             for c in range(n):
                 case = _case(program, providers[c % n], topics, f"{p}-{s}-{c}")
                 first_case = first_case or case
+                cases.append(case)
                 schedule(case, session, presented=True, actor=SYSTEM)
                 recs = []
                 for r in range(n):
@@ -134,7 +136,8 @@ def build_hub(make_user, n: int) -> Hub:
             actor=SYSTEM,
         )
         add_evidence(practice, first_session, note="Didactic.", added_by=experts[0], actor=SYSTEM)
-        add_evidence(practice, first_case, note="The case.", added_by=experts[0], actor=SYSTEM)
+        for case in cases[:: n * n]:  # the first case of each program
+            add_evidence(practice, case, note="The case.", added_by=experts[0], actor=SYSTEM)
         for expert in [*experts, insider]:
             take_stance(practice, "endorse", expert=expert, actor=SYSTEM)
         for k, expert in enumerate([*experts, insider]):  # n + 1 versions, each its editor

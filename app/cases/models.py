@@ -139,8 +139,13 @@ class Case(Model):
     presentations: Mapped[list[CasePresentation]] = relationship(
         back_populates="case", cascade="all, delete-orphan"
     )
+    # In date order. The case comes first in the ORDER BY (the same order for each case's
+    # list): with the date alone, SQLite loads the sessions of many cases at once by walking
+    # every session in date order and probing each case for it.
     sessions: Mapped[list[Session]] = relationship(
-        secondary="case_presentations", viewonly=True, order_by="Session.date"
+        secondary="case_presentations",
+        viewonly=True,
+        order_by="[CasePresentation.case_id, Session.date]",
     )
     follows: Mapped[Case | None] = relationship(remote_side=[id], back_populates="follow_ups")
     follow_ups: Mapped[list[Case]] = relationship(

@@ -134,6 +134,16 @@ PRACTICE_PAGE = (
     selectinload(BestPractice.evidence).options(
         *EVIDENCE_TARGETS,
         selectinload(EvidenceLink.recommendation).selectinload(Recommendation.author),
+        # the timeline's session of each cited case (its first), and the recommendations
+        # whose outcomes a cited case brings
+        selectinload(EvidenceLink.case).options(
+            selectinload(Case.sessions).selectinload(Session.program),
+            selectinload(Case.recommendations),
+        ),
+        selectinload(EvidenceLink.recommendation)
+        .selectinload(Recommendation.case)
+        .selectinload(Case.sessions)
+        .selectinload(Session.program),
     ),
 )
 
@@ -236,6 +246,8 @@ def outcomes(user: Viewer, practice: BestPractice) -> OutcomeSummary:
             db.session.scalars(
                 select(Outcome)
                 .where(Outcome.recommendation_id.in_(ids))
+                # each at its follow-up, which the reader must see
+                .options(selectinload(Outcome.case).selectinload(Case.program))
                 .order_by(Outcome.recorded_at, Outcome.id)
             )
         )
