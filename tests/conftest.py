@@ -206,6 +206,15 @@ def worlds(app: Flask, world_snapshots: Worlds, request: pytest.FixtureRequest):
 
 
 @pytest.fixture
+def world_with_coordinators(worlds, make_user):
+    """`build_world` and two coordinators (tests/support/builders.py), one world for every
+    file that asks for it."""
+    from tests.support.builders import build_world_with_coordinators
+
+    return worlds("world_with_coordinators", lambda: build_world_with_coordinators(make_user))
+
+
+@pytest.fixture
 def demo_data(app: Flask, demo_snapshot: Path | None, world_snapshots: Worlds) -> dict[str, str]:
     """The demo corpus in this test's database and index; the accounts' passwords."""
     from tests.support.demo import load_demo, write_accounts

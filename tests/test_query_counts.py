@@ -186,6 +186,12 @@ def build_hub(make_user, n: int) -> Hub:
     )
 
 
+def hub_of(worlds, make_user, n: int) -> Hub:
+    """`build_hub(make_user, n)` as a world: built once per process, restored for every
+    later test (of any file) that asks for a hub of that size."""
+    return worlds(f"query-counts hub of {n}", lambda: build_hub(make_user, n))
+
+
 def _case(program, presenter, topics, label, follows=None):
     return create_case(
         program,
@@ -292,12 +298,12 @@ def statements_per_page(app, client, hub: Hub, role: str) -> dict[str, int]:
 @pytest.mark.parametrize("role", ["admin", "provider", "expert"])
 def test_statements_per_request_do_not_grow_with_the_data(app, make_user, worlds, role):
     # Each hub is built once per process and restored for the other roles.
-    small_hub = worlds("query-counts hub of 1", lambda: build_hub(make_user, 1))
+    small_hub = hub_of(worlds, make_user, 1)
     small = statements_per_page(app, app.test_client(), small_hub, role)
     db.session.remove()
     g.pop("_login_user", None)
     empty_database()
-    larger_hub = worlds("query-counts hub of 3", lambda: build_hub(make_user, 3))
+    larger_hub = hub_of(worlds, make_user, 3)
     larger = statements_per_page(app, app.test_client(), larger_hub, role)
 
     assert larger == small

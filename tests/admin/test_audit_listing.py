@@ -17,7 +17,11 @@ from tests.support.builders import add_case, build_world, practice_citing_privat
 
 
 @pytest.fixture
-def world(app, make_user):
+def world(worlds, make_user):
+    return worlds(__name__, lambda: _world(make_user))
+
+
+def _world(make_user):
     w = build_world(make_user)
     w.outsider = make_user("coordinator", email="cora@example.org", programs=["hcv"])
     w.private_expert = make_user("expert", email="pia@example.org", programs=["perinatal-sud"])

@@ -10,13 +10,13 @@ from sqlalchemy import func, select
 from app.auth import policy
 from app.extensions import db
 from app.programs.models import Topic
-from tests.test_query_counts import build_hub
+from tests.test_query_counts import hub_of
 
 
-def test_the_reviewers_topic_list_finds_links_by_index_on_sqlite(app, make_user):
+def test_the_reviewers_topic_list_finds_links_by_index_on_sqlite(app, make_user, worlds):
     if db.engine.dialect.name != "sqlite":
         pytest.skip("SQLite's planner; PostgreSQL keeps its own statistics")
-    build_hub(make_user, 3)
+    hub_of(worlds, make_user, 3)
     reviewer = make_user("coordinator", programs=["program-0"])
     # No ANALYZE: statistics of a hub this small make any plan look cheap; without them
     # the planner shows which indexes exist to serve the lookup.

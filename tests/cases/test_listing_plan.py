@@ -12,7 +12,7 @@ from app.auth.operations import create_token
 from app.auth.policy import SYSTEM
 from app.extensions import db
 from app.maintenance import refresh_planner_statistics
-from tests.test_query_counts import build_hub
+from tests.test_query_counts import hub_of
 
 
 def plans_of_the_case_list(client, user) -> tuple[str, str]:
@@ -44,10 +44,10 @@ def plans_of_the_case_list(client, user) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize("role", ["admin", "provider"])
-def test_the_api_case_list_walks_the_index_in_order_on_sqlite(app, make_user, role):
+def test_the_api_case_list_walks_the_index_in_order_on_sqlite(app, make_user, worlds, role):
     if db.engine.dialect.name != "sqlite":
         pytest.skip("SQLite's planner; PostgreSQL keeps its own statistics")
-    hub = build_hub(make_user, 3)
+    hub = hub_of(worlds, make_user, 3)
     refresh_planner_statistics()
 
     page, count = plans_of_the_case_list(app.test_client(), hub.users[role])

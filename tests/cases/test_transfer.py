@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from app.audit.models import AuditEvent
 from app.auth.policy import SYSTEM
@@ -69,11 +72,16 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
     return path
 
 
-@pytest.fixture
-def program(app, make_user):
+def make_authors(make_user) -> None:
+    """The presenter and the two experts `record()` names."""
     make_user("provider", email="spoke@example.org")
     make_user("expert", email="hub@example.org")
     make_user("expert", email="hub2@example.org")
+
+
+@pytest.fixture
+def program(app, make_user):
+    make_authors(make_user)
     program = create_program("hcv", "Hepatitis C ECHO", template=TEMPLATE, actor=SYSTEM)
     create_session(
         program, __import__("datetime").date(2026, 3, 10), title="HCV session 1", actor=SYSTEM
@@ -328,9 +336,7 @@ def test_one_bad_record_rejects_its_whole_file_but_not_other_files(program, tmp_
 
 
 def test_unknown_program_is_created_with_the_flag(app, tmp_path, make_user):
-    make_user("provider", email="spoke@example.org")
-    make_user("expert", email="hub@example.org")
-    make_user("expert", email="hub2@example.org")
+    make_authors(make_user)
     path = write_jsonl(
         tmp_path / "a.jsonl", [record(program="new-program", overrides=VIRAL_LOAD_OVERRIDE)]
     )
@@ -481,31 +487,44 @@ def test_an_override_without_its_category_is_refused(program, tmp_path):
     assert db.session.scalar(select(Case).where(Case.ref == "hcv-2")) is None
 
 
+@pytest.fixture
+def imported_on_postgresql(program, tmp_path, database_server) -> Path:
+    """`record()` imported and committed, on PostgreSQL (the file it came from)."""
+    if database_server is None:
+        pytest.skip("SQLite takes no row locks: its writers take turns")
+    path = write_jsonl(tmp_path / "a.jsonl", [record()])
+    [first] = import_paths([path], actor=SYSTEM)
+    assert first.ok
+    db.session.commit()
+    return path
+
+
+@contextmanager
+def statements_seen() -> Iterator[list[tuple[str, Any]]]:
+    """The statements sent meanwhile (whitespace folded) with their parameters."""
+    seen: list[tuple[str, Any]] = []
+
+    def listen(conn, cursor, statement, parameters, *args) -> None:
+        seen.append((" ".join(statement.split()), parameters))
+
+    event.listen(db.engine, "before_cursor_execute", listen)
+    try:
+        yield seen
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listen)
+
+
 def test_an_import_holds_the_case_before_it_changes_an_advices_author(
-    program, tmp_path, database_server
+    imported_on_postgresql, tmp_path
 ):
     """A purge locks the case, then its items; an import re-authoring advice on an unchanged
     case wrote the advice's row first, then asked for the case: the two could deadlock."""
-    if database_server is None:
-        pytest.skip("SQLite takes no row locks: its writers take turns")
-    from sqlalchemy import event
-
-    path = write_jsonl(tmp_path / "a.jsonl", [record()])
-    import_paths([path], actor=SYSTEM)
-    db.session.commit()
     changed = record()
     changed["recommendations"][0]["author"] = "hub2@example.org"
     changed["recommendations"][0]["body"] = "Sofosbuvir/velpatasvir for 12 weeks."
-    statements: list[str] = []
-
-    def seen(conn, cursor, statement, *args) -> None:
-        statements.append(" ".join(statement.split()))
-
-    event.listen(db.engine, "before_cursor_execute", seen)
-    try:
-        [result] = import_paths([write_jsonl(path, [changed])], actor=SYSTEM)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", seen)
+    with statements_seen() as seen:
+        [result] = import_paths([write_jsonl(imported_on_postgresql, [changed])], actor=SYSTEM)
+    statements = [s for s, _ in seen]
     assert result.ok and result.updated == 1
     locked = next(
         i for i, s in enumerate(statements) if s.startswith("SELECT cases.id") and "FOR" in s
@@ -515,17 +534,10 @@ def test_an_import_holds_the_case_before_it_changes_an_advices_author(
 
 
 def test_an_import_holds_the_earlier_case_before_writing_a_follow_ups_outcomes(
-    program, tmp_path, database_server
+    imported_on_postgresql, tmp_path
 ):
     """The outcomes of a new follow-up hang on the earlier case's advice, whose purge scrubs
     them: that case's row is held in share mode before they are written (a purge's order)."""
-    if database_server is None:
-        pytest.skip("SQLite takes no row locks: its writers take turns")
-    from sqlalchemy import event
-
-    [first] = import_paths([write_jsonl(tmp_path / "a.jsonl", [record()])], actor=SYSTEM)
-    assert first.ok
-    db.session.commit()
     earlier = db.session.scalar(select(Case.id).where(Case.ref == "hcv-1"))
     follow = record(
         "hcv-2",
@@ -535,16 +547,8 @@ def test_an_import_holds_the_earlier_case_before_writing_a_follow_ups_outcomes(
         recommendations=[],
         outcomes=[{"recommendation": 1, "adoption": "adopted", "patient_status": "improved"}],
     )
-    statements: list[tuple[str, dict]] = []
-
-    def seen(conn, cursor, statement, parameters, *args) -> None:
-        statements.append((" ".join(statement.split()), parameters))
-
-    event.listen(db.engine, "before_cursor_execute", seen)
-    try:
+    with statements_seen() as statements:
         [result] = import_paths([write_jsonl(tmp_path / "b.jsonl", [follow])], actor=SYSTEM)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", seen)
     assert result.ok, result.problems
     written = next(i for i, (s, _) in enumerate(statements) if s.startswith("INSERT INTO outcomes"))
     held = [

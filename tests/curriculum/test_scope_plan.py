@@ -14,7 +14,7 @@ from app.curriculum import operations as figures
 from app.extensions import db
 from app.maintenance import refresh_planner_statistics
 from app.programs.models import Topic
-from tests.test_query_counts import build_hub
+from tests.test_query_counts import hub_of
 
 
 def plan_of_the_period(user) -> str:
@@ -31,10 +31,10 @@ def plan_of_the_period(user) -> str:
 
 
 @pytest.mark.parametrize("role", ["admin", "curriculum"])
-def test_the_cases_of_a_period_come_from_indexes_on_sqlite(app, make_user, role):
+def test_the_cases_of_a_period_come_from_indexes_on_sqlite(app, make_user, worlds, role):
     if db.engine.dialect.name != "sqlite":
         pytest.skip("SQLite's planner; PostgreSQL keeps its own statistics")
-    hub = build_hub(make_user, 3)
+    hub = hub_of(worlds, make_user, 3)
     user = hub.users["admin"] if role == "admin" else make_user(role)
     refresh_planner_statistics()
 
@@ -44,12 +44,12 @@ def test_the_cases_of_a_period_come_from_indexes_on_sqlite(app, make_user, role)
     assert "SCAN cases" not in plan, plan
 
 
-def test_the_shown_topics_detail_reads_each_case_topics_once_on_sqlite(app, make_user):
+def test_the_shown_topics_detail_reads_each_case_topics_once_on_sqlite(app, make_user, worlds):
     """Per-month counts of the 50 topics a page shows: each case's topics are read once, not
     the (case, topic) key probed once per case and topic of the list."""
     if db.engine.dialect.name != "sqlite":
         pytest.skip("SQLite's planner; PostgreSQL keeps its own statistics")
-    hub = build_hub(make_user, 3)
+    hub = hub_of(worlds, make_user, 3)
     user = hub.users["admin"]
     refresh_planner_statistics()
     scope = figures.make_scope(user, start=date(2024, 1, 1), end=date(2024, 12, 31))

@@ -12,15 +12,15 @@ from sqlalchemy import event
 from app.curriculum import operations as figures
 from app.extensions import db
 from tests.cases.test_views import as_user
-from tests.test_query_counts import build_hub
+from tests.test_query_counts import hub_of
 
 RANGE = "start=2024-01-01&end=2024-12-31"
 
 
-def test_the_page_derives_the_periods_cases_once_for_its_figures(app, make_user, client):
+def test_the_page_derives_the_periods_cases_once_for_its_figures(app, make_user, client, worlds):
     """The counts, the shown detail and the previous period's totals each derived the
     period's cases again (90 to 120 ms each on PostgreSQL at 50,000 cases)."""
-    build_hub(make_user, 3)
+    hub_of(worlds, make_user, 3)
     viewer = make_user("curriculum")
     db.session.commit()
     as_user(client, viewer)
@@ -51,10 +51,10 @@ def test_the_page_derives_the_periods_cases_once_for_its_figures(app, make_user,
         figures.Shown(2, 2, None, first=40),
     ],
 )
-def test_the_rows_shown_are_those_of_every_row(app, make_user, shown):
+def test_the_rows_shown_are_those_of_every_row(app, make_user, worlds, shown):
     """Ties at the window's edges are read too, then left out: what is shown is what the
     full tables (the CSV files) have for those rows."""
-    hub = build_hub(make_user, 3)
+    hub = hub_of(worlds, make_user, 3)
     user = hub.users["admin"]
     scope = figures.make_scope(user, start=date(2024, 1, 1), end=date(2024, 12, 31))
     page = figures.Figures(user, scope, shown, trends=True)

@@ -19,7 +19,6 @@ from app.deid.models import DeidOverride
 from app.deid.operations import guard
 from app.extensions import db
 from tests.cases.test_views import as_user, complete_form, text
-from tests.support.builders import build_world
 from tests.support.clients import bearer
 
 SSN_TEXT = "Seen at St. Mary's; SSN 123-45-6789 on the referral."
@@ -27,15 +26,8 @@ SSN = "123-45-6789"
 
 
 @pytest.fixture
-def world(worlds, make_user):
-    return worlds(__name__, lambda: _world(make_user))
-
-
-def _world(make_user):
-    w = build_world(make_user)
-    w.coordinator = make_user("coordinator", email="coord@example.org", programs=["hcv"])
-    w.outsider = make_user("coordinator", email="else@example.org", programs=["perinatal-sud"])
-    return w
+def world(world_with_coordinators):
+    return world_with_coordinators
 
 
 def case_count() -> int:

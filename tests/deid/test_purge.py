@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select, text
 
 from app.audit.models import AuditEvent
+from app.auth.models import User
 from app.auth.policy import SYSTEM
 from app.cases.models import ReviewComment
 from app.deid.purge import REDACTED, purge_span, purge_text
@@ -17,10 +18,11 @@ from app.errors import PermissionDenied, ValidationError
 from app.extensions import db
 from app.notifications.models import Notification
 from app.programs.operations import create_program
-from app.recommendations.models import RecommendationVersion
+from app.recommendations.models import Recommendation, RecommendationVersion
 from app.search import apply_pending, reindex
 from tests.conftest import sign_in
 from tests.support.builders import add_annotation, add_case, add_recommendation
+from tests.support.purging import Pause, purge_while_writing
 
 SECRET = "Quorvexil-4471"  # stands for a name or record number that slipped past the gate
 FILLER = "Screening found raised liver enzymes on two visits. " * 200
@@ -374,18 +376,6 @@ def test_a_title_at_its_limit_stays_within_it_after_a_purge(make_user) -> None:
     assert case.title.startswith("Man with genotype 1a HCV ")
 
 
-def _waiting_for_a_lock() -> bool:
-    """Whether a session of this database waits for a row lock (PostgreSQL)."""
-    waiting = db.session.scalar(
-        text(
-            "SELECT count(*) FROM pg_stat_activity"
-            " WHERE datname = current_database() AND wait_event_type = 'Lock'"
-        )
-    )
-    db.session.remove()
-    return bool(waiting)
-
-
 def test_an_annotation_saved_while_the_case_is_purged_is_purged_too(
     app, planted, make_user, database_server, monkeypatch
 ) -> None:
@@ -393,61 +383,27 @@ def test_an_annotation_saved_while_the_case_is_purged_is_purged_too(
     must not finish without it (it read the annotations before that commit)."""
     if database_server is None:
         pytest.skip("SQLite takes its write lock as a save begins: the two never overlap")
-    import threading
-
-    from app.auth.models import User
-    from app.cases.models import Case
     from app.recommendations import operations as rec_ops
-    from app.recommendations.models import Annotation, Recommendation
+    from app.recommendations.models import Annotation
 
     case, recommendation = planted
     case_id, rec_id, expert_id = case.id, recommendation.id, recommendation.author_id
-    admin_id = make_user("admin").id
-    db.session.commit()
-    db.session.remove()
+    make_user("admin")
     monkeypatch.setattr(rec_ops, "guard", lambda texts, accepted, **_: [])  # the span is no name
-    saving, go_on = threading.Event(), threading.Event()
-    told = rec_ops._tell_presenter
+    pause, told = Pause(), rec_ops._tell_presenter
 
     def paused_before_commit(*args) -> None:
         told(*args)
-        saving.set()
-        go_on.wait(60)
+        pause.here()
 
     monkeypatch.setattr(rec_ops, "_tell_presenter", paused_before_commit)
-    errors: list[BaseException] = []
-
-    def in_context(work) -> None:
-        with app.app_context():
-            try:
-                work()
-                db.session.commit()
-            except BaseException as exc:  # noqa: BLE001 - collected for the assertion
-                errors.append(exc)
-            finally:
-                db.session.remove()
 
     def annotating() -> None:
         expert = db.session.get(User, expert_id)
         rec = db.session.get(Recommendation, rec_id)
         rec_ops.annotate(rec, expert, "agree", f"Ask {SECRET} for the labs.", actor=expert)
 
-    def purging() -> None:
-        admin = db.session.get(User, admin_id)
-        purge_text(db.session.get(Case, case_id), SECRET, reason="identifier", actor=admin)
-
-    annotation = threading.Thread(target=in_context, args=(annotating,))
-    annotation.start()
-    assert saving.wait(60)  # the annotation is written, not committed
-    purge = threading.Thread(target=in_context, args=(purging,))
-    purge.start()
-    for _ in range(6000):  # until the purge is done, or waits for the annotation's lock
-        if not purge.is_alive() or _waiting_for_a_lock():
-            break
-        purge.join(0.01)
-    go_on.set()
-    annotation.join(120)
-    purge.join(300)
+    errors = purge_while_writing(app, pause, annotating, case_id, SECRET)
     assert errors == []
     bodies = db.session.scalars(
         select(Annotation.body).where(Annotation.recommendation_id == rec_id)

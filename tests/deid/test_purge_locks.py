@@ -4,8 +4,7 @@ then scrubs what they wrote (PostgreSQL; SQLite's writers take turns anyway)."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
@@ -14,13 +13,13 @@ from sqlalchemy import event, select
 from app.auth.models import User
 from app.cases import lifecycle
 from app.cases.models import Case, CaseStatus, ReviewComment
-from app.deid.purge import purge_text
 from app.extensions import db
 from app.recommendations import operations as rec_ops
 from app.recommendations.models import Outcome, Recommendation
 from tests.deid import test_purge
-from tests.deid.test_purge import SECRET, _waiting_for_a_lock
+from tests.deid.test_purge import SECRET
 from tests.support.builders import add_case
+from tests.support.purging import Pause, purge_while_writing
 
 planted = test_purge.planted  # the fixture
 
@@ -84,57 +83,6 @@ def test_recording_an_outcome_holds_both_cases_before_writing_it(
     assert "IN (" in held and "ORDER BY cases.id" in held  # both, in one statement
 
 
-class Pause:
-    """Where a writer stops once its row is written, not committed, until told to go on."""
-
-    def __init__(self) -> None:
-        self.written, self.go_on = threading.Event(), threading.Event()
-
-    def here(self) -> None:
-        self.written.set()
-        self.go_on.wait(60)
-
-
-def _purge_while_writing(
-    app, pause: Pause, write: Callable[[], None], case_id: int
-) -> list[BaseException]:
-    """Run `write` in one thread until it reaches `pause`, then a purge of SECRET from the
-    case in another; let the write commit once the purge waits for it (or is done). The
-    errors of both."""
-    errors: list[BaseException] = []
-    admin_id = db.session.scalar(select(User.id).where(User.email.startswith("admin")))
-
-    def in_context(work: Callable[[], None]) -> None:
-        with app.app_context():
-            try:
-                work()
-                db.session.commit()
-            except BaseException as exc:  # noqa: BLE001 - collected for the assertion
-                errors.append(exc)
-            finally:
-                db.session.remove()
-
-    def purging() -> None:
-        admin = db.session.get(User, admin_id)
-        purge_text(db.session.get(Case, case_id), SECRET, reason="identifier", actor=admin)
-
-    db.session.commit()
-    db.session.remove()
-    writer = threading.Thread(target=in_context, args=(write,))
-    writer.start()
-    assert pause.written.wait(60)
-    purge = threading.Thread(target=in_context, args=(purging,))
-    purge.start()
-    for _ in range(6000):  # until the purge is done, or waits for the writer's lock
-        if not purge.is_alive() or _waiting_for_a_lock():
-            break
-        purge.join(0.01)
-    pause.go_on.set()
-    writer.join(120)
-    purge.join(300)
-    return errors
-
-
 def test_an_outcome_recorded_while_the_case_is_purged_is_purged_too(
     app, on_postgresql, planted, make_user, monkeypatch
 ) -> None:
@@ -165,7 +113,7 @@ def test_an_outcome_recorded_while_the_case_is_purged_is_purged_too(
             actor=db.session.get(User, ids[2]),
         )
 
-    assert _purge_while_writing(app, pause, write, case.id) == []
+    assert purge_while_writing(app, pause, write, case.id, SECRET) == []
     notes = db.session.scalars(select(Outcome.note).where(Outcome.case_id == ids[0])).all()
     assert len(notes) == 1 and SECRET not in notes[0]
 
@@ -200,7 +148,7 @@ def test_a_review_comment_written_while_the_case_is_purged_is_purged_too(
             actor=db.session.get(User, coordinator_id),
         )
 
-    assert _purge_while_writing(app, pause, write, case_id) == []
+    assert purge_while_writing(app, pause, write, case_id, SECRET) == []
     bodies = db.session.scalars(
         select(ReviewComment.body).where(ReviewComment.case_id == case_id)
     ).all()

@@ -12,20 +12,12 @@ from app.extensions import db
 from app.recommendations.models import Outcome
 from app.recommendations.operations import record_outcome
 from tests.cases.test_views import as_user, text
-from tests.support.builders import build_world
 from tests.support.clients import bearer
 
 
 @pytest.fixture
-def world(worlds, make_user):
-    return worlds(__name__, lambda: _world(make_user))
-
-
-def _world(make_user):
-    w = build_world(make_user)
-    w.coordinator = make_user("coordinator", email="coord@example.org", programs=["hcv"])
-    w.outsider = make_user("coordinator", email="elsewhere@example.org", programs=["perinatal-sud"])
-    return w
+def world(world_with_coordinators):
+    return world_with_coordinators
 
 
 def _note(world) -> str | None:

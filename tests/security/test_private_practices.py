@@ -24,7 +24,11 @@ TITLE = "Split buprenorphine dosing in the third trimester"
 
 
 @pytest.fixture
-def world(app, make_user):
+def world(worlds, make_user):
+    return worlds(__name__, lambda: _world(make_user))
+
+
+def _world(make_user):
     w = build_world(make_user)
     w.private_expert = make_user("expert", email="pia@example.org", programs=["perinatal-sud"])
     w.outsider = make_user("expert", email="otto@example.org", programs=["hcv"])

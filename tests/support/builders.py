@@ -333,6 +333,15 @@ def build_world(make_user: Any) -> Any:
     )
 
 
+def build_world_with_coordinators(make_user: Any) -> Any:
+    """`build_world` with a coordinator who runs hcv and one who runs perinatal-sud only (a
+    coordinator of another program than the open cases')."""
+    w = build_world(make_user)
+    w.coordinator = make_user("coordinator", email="coord@example.org", programs=["hcv"])
+    w.outsider = make_user("coordinator", email="elsewhere@example.org", programs=["perinatal-sud"])
+    return w
+
+
 def hbv_practices(author: User) -> tuple[Any, Any]:
     """A current best practice on Hepatitis C and the one that will supersede it."""
     from tests.outdated.conftest import current_practice
