@@ -272,7 +272,12 @@ RX_SSN_CUED = re.compile(
 )
 
 _ID_VALUE = r"((?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9])){2,24})"
-_CUE_TAIL = r"(?![A-Za-z])\.?\s*(?:is|was|of|=|:|#|-|no\.?|number)*\s*(?:is|was|:|#|=)?\s*"
+# a backslash may escape the label's punctuation (Markdown: "MRN\: 555-123-4567"); a JSON
+# key's quotes may close the label and open the value ("mrn":"21-96-23-4")
+_CUE_TAIL = (
+    r"(?![A-Za-z])[\"']?\.?\s*(?:is|was|of|\\?[=:#-]|no\.?|number)*\s*(?:is|was|\\?[:#=])?\s*"
+    r"(?:(?<=[\s:=#-])[\"'])?"
+)
 RX_ID = re.compile(
     r"\b(?:MRN|MR#|MR\s*(?:no|num|number)|medical\s+record(?:\s+(?:number|no|num|#))?"
     r"|(?:hospital|health|clinic|chart|record|patient|unit|case|encounter|claim|visit"
@@ -7901,6 +7906,15 @@ RX_PERSON_DOC16 = re.compile(
 # "a John Deere 4020 rollover", "a Sister Mary Joseph nodule": after the indefinite article
 # a name is a thing's (a brand, an eponym), not a person's
 RX_ARTICLE_BEFORE16 = re.compile(r"(?<![\w'’-])(?:a|an)[ \t]+$")
+# the thing's head after the run: a model number or a lower-case noun; a person's name after
+# the article ("spoke to a Maria Lopez about", "an Ana Ruiz, RN") has none (round 17)
+RX_THING_HEAD17 = re.compile(r"[ \t]+(?:\d|([a-z][a-z-]*)\b)")
+# what follows a person rather than a thing: a function word, a verb of speech or visit
+_VERBS_AFTER_PERSON17 = _w(
+    """about as who whose says said asks asked calls called came comes went told tells visits
+    visited saw sees wrote writes"""
+)
+_AFTER_PERSON17 = FUNCTION_WORDS | SUBJECT_HINTS | _VERBS_AFTER_PERSON17
 # "See Pediatrics 2022;150:e2022058859": a journal before its year and volume
 RX_TITLE_WORD_BEFORE16 = re.compile(r"[A-Z][a-z]+[ \t]+$")
 RX_TITLE_RUN16 = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*")
@@ -7927,12 +7941,16 @@ def _not_identifier16(text: str, cand: tuple) -> bool:
         while (w := RX_TITLE_WORD_BEFORE16.search(text, max(0, a - 24), a)) is not None:
             a = w.start()
         run = RX_TITLE_RUN16.match(text, a)
-        return (
-            bool(RX_ARTICLE_BEFORE16.search(text, max(0, a - 4), a))
+        if not (
+            RX_ARTICLE_BEFORE16.search(text, max(0, a - 4), a)
             and run is not None
             and run.end() >= e
             and " " in run.group()
-        )
+        ):
+            return False
+        head = RX_THING_HEAD17.match(text, run.end())
+        word = (head.group(1) or "") if head is not None else ""
+        return head is not None and word not in _AFTER_PERSON17 and not word.endswith("ed")
     if cat == "DATE" and RX_EXPIRY16.search(text, max(0, s - 16), s):
         before = text[max(0, s - 60) : s]
         return bool(RX_PRODUCT_CUE16.search(before)) and not RX_PERSON_DOC16.search(before)
