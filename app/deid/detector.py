@@ -8216,6 +8216,47 @@ RX_VANITY_HINT15 = re.compile(r"\d-[A-Z]{2}")
 RX_COMPACT_HINT15 = re.compile(r"\d(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\d")
 
 
+# ----------------------------------------------------------------------------- round 17
+# Records written as XML or as a DICOM dump: the element's or the value representation's name
+# says what the value is, as the JSON keys of round 15 do (HL7 CDA "<given>", e-prescription
+# "<LastName>", DICOM "PN [LAST^FIRST^M]").
+_XML_ELEMENTS17 = {
+    "given": "NAME",
+    "family": "NAME",
+    "firstname": "NAME",
+    "lastname": "NAME",
+    "middlename": "NAME",
+    "patientname": "NAME",
+    "city": "LOCATION",
+    "postalcode": "LOCATION",
+    "streetaddressline": "ADDRESS",
+    "addressline1": "ADDRESS",
+    "addressline2": "ADDRESS",
+}
+RX_XML_ELEMENT17 = re.compile(
+    r"<(given|family|firstname|lastname|middlename|patientname|city|postalcode"
+    r"|streetaddressline|addressline[12])(?:\s[^<>]*)?>([^<>\n]{1,80})</\1>",
+    re.IGNORECASE,
+)
+# a DICOM dump's person name: "(0010,0010) PN [PASCOE^TREVOR^V]", components split by "^"
+RX_DICOM_PN17 = re.compile(r"\)[ \t]+PN[ \t]+\[([^\]\n]{1,80})\]")
+
+
+def _round17(text: str, out: list) -> None:
+    if "</" in text:
+        for m in RX_XML_ELEMENT17.finditer(text):
+            value = m.group(2).strip()
+            if not value or not any(ch.isalnum() for ch in value):
+                continue
+            start = m.start(2) + m.group(2).index(value)
+            out.append((start, start + len(value), _XML_ELEMENTS17[m.group(1).lower()], 0.8))
+    if "PN" in text:
+        for m in RX_DICOM_PN17.finditer(text):
+            for part in re.finditer(r"[^\^=]+", m.group(1)):
+                if any(ch.isalpha() for ch in part.group()):
+                    out.append((m.start(1) + part.start(), m.start(1) + part.end(), "NAME", 0.8))
+
+
 def _round15(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     keys = words_ix.positions.keys()
     every = not text.isascii()  # the index holds ASCII words only: try every rule
@@ -8321,6 +8362,7 @@ def _rules(text: str) -> list[Finding]:
     _round13(ctx, text, cands, words_ix)
     _round13b(ctx, text, cands, words_ix)
     _round15(ctx, text, cands, words_ix)
+    _round17(text, cands)
     cands = [
         c
         for c in cands

@@ -1,5 +1,7 @@
 """Seventeenth round: an identifier's label written as Markdown or JSON writes it (a backslash
-before the colon, the quotes of a key), and a person's name after the indefinite article.
+before the colon, the quotes of a key), a person's name after the indefinite article, and
+records written as XML (HL7 CDA, e-prescriptions) or as a DICOM dump, whose element or value
+representation says what the value is.
 
 The values are made up for these tests (none is taken from an evaluation set). Each kind has
 look-alikes that must stay as they were.
@@ -71,5 +73,50 @@ def test_a_persons_name_after_the_indefinite_article_is_found(text: str, needle:
     ],
 )
 def test_round17_look_alikes_stay_clean(text: str) -> None:
+    found = scan(text)
+    assert found == [], [(text[f.start : f.end], f.category) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "needles"),
+    [
+        (
+            "<patient><name><given>Odalys</given><family>Quillfeather</family></name>",
+            ["Odalys", "Quillfeather"],
+        ),
+        (
+            " <Patient><LastName>Vantongeren</LastName><FirstName>Ysolde</FirstName>"
+            "<DateOfBirth><Date>1931-05-03</Date></DateOfBirth>",
+            ["Vantongeren", "Ysolde", "1931-05-03"],
+        ),
+        (
+            "<addr><streetAddressLine>41 Quillback Rd</streetAddressLine>"
+            "<city>Marrowby</city><postalCode>83998</postalCode></addr>",
+            ["41 Quillback Rd", "Marrowby", "83998"],
+        ),
+        (
+            "(0010,0010) PN [OSTERGAARD^BENNO^Q]   # PatientName\n"
+            "(0008,0090) PN [AALST^YSOLDE]   # ReferringPhysicianName",
+            ["OSTERGAARD", "BENNO", "AALST", "YSOLDE"],
+        ),
+    ],
+)
+def test_names_and_places_in_xml_and_dicom_records_are_found(text: str, needles: list[str]) -> None:
+    for needle in needles:
+        assert caught(text, needle), (needle, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an element of no person or place, an empty or redacted name element
+        '<code code="8480-6" displayName="Systolic"/><title>Progress Note</title>',
+        "<given>[removed]</given><family>  </family>",
+        # a DICOM dump's other value representations
+        "(0008,0070) LO [ACME MEDICAL]   # Manufacturer\n"
+        "(0008,1030) LO [CT HEAD]   # StudyDescription",
+    ],
+)
+def test_round17_record_look_alikes_stay_clean(text: str) -> None:
     found = scan(text)
     assert found == [], [(text[f.start : f.end], f.category) for f in found]
