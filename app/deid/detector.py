@@ -7957,6 +7957,40 @@ def _not_identifier16(text: str, cand: tuple) -> bool:
     return False
 
 
+# A document's heading in capitals ends with what the document is ("AIR MEDICAL TRANSPORT
+# RECORD", "PATIENT BELONGINGS INVENTORY"), and a vital sign's abbreviation before its number
+# ("Patient BP 162/98", "HR 112", "FiO2 40%") is a measurement: neither is a person's (round 17)
+_DOCUMENT_NOUNS17 = _w(
+    """record records inventory report form log summary sheet checklist note notes request
+    referral consult consultation assessment worksheet flowsheet roster register transcript
+    manifest notice statement letter plan list"""
+)
+_VITALS17 = _w("bp hr rr pr spo2 sao2 fio2 etco2 o2 temp tmax wt ht bmi gcs map sbp dbp")
+RX_WORD_AT17 = re.compile(r"[A-Za-z0-9]+")
+RX_WORD_BEFORE17 = re.compile(r"([A-Za-z0-9]+)[ \t:]*$")
+
+
+def _not_identifier17(text: str, cand: tuple) -> bool:
+    s, e, cat = cand[0], cand[1], cand[2]
+    if cat == "NAME" and text[s:e].isupper():
+        last = text[s:e].split()[-1].lower() if text[s:e].split() else ""
+        line = text[text.rfind("\n", 0, s) + 1 : e]
+        # a heading holds no label ("PATIENT: GRACE RECORD" is a name field)
+        if last in _DOCUMENT_NOUNS17 and ":" not in line and not any(c.islower() for c in line):
+            return True
+    if cat in ("ID", "AGE", "NAME"):
+        a = s
+        while a > 0 and text[a - 1].isalnum():
+            a -= 1
+        word = RX_WORD_AT17.match(text, a)
+        if word is not None and word.group().lower() in _VITALS17:
+            return True  # "BP 162/98", "Fi" of "FiO2"
+        before = RX_WORD_BEFORE17.search(text, max(0, s - 12), s)
+        if before is not None and before.group(1).lower() in _VITALS17:
+            return text[s:e][:1].isdigit()  # "HR 112"
+    return False
+
+
 def _tagger_kept13(text: str, cand: tuple) -> bool:
     """A tagger address the shape check refused but an address cue stands before, or a grid
     address ("1308 N 850 S")."""
@@ -8371,6 +8405,7 @@ def _rules(text: str) -> list[Finding]:
         and not _not_identifier11(ctx, text, c)
         and not _not_identifier13(ctx, text, c)
         and not _not_identifier16(text, c)
+        and not _not_identifier17(text, c)
     ]
     found = _resolve(text, cands)
     implied = [

@@ -120,3 +120,31 @@ def test_names_and_places_in_xml_and_dicom_records_are_found(text: str, needles:
 def test_round17_record_look_alikes_stay_clean(text: str) -> None:
     found = scan(text)
     assert found == [], [(text[f.start : f.end], f.category) for f in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a document's heading in capitals names the document
+        "AIR MEDICAL TRANSPORT RECORD\nAircraft: EC135\nIndication: chest pain, troponin 0.9",
+        "PATIENT BELONGINGS INVENTORY\n[x] glasses [ ] dentures [x] phone",
+        # a vital sign's abbreviation before its number after "Patient"
+        "Belongings bagged.\nPatient BP 162/98; sealed at 14:20.",
+        "Belongings bagged.\nPatient HR 112; amber urine.",
+        "Patient FiO2 40%; erythema over the sacrum.",
+    ],
+)
+def test_headings_and_vital_signs_stay_clean(text: str) -> None:
+    found = scan(text)
+    assert found == [], [(text[f.start : f.end], f.category) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("PATIENT: GRACE RECORD\nDOB 1/2/1950", "GRACE RECORD"),
+        ("Age: 93, MRN 5512345, HR 88", "93"),
+    ],
+)
+def test_a_name_field_in_capitals_and_an_age_stay_caught(text: str, needle: str) -> None:
+    assert caught(text, needle), (needle, text)
