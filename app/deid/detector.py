@@ -7151,6 +7151,7 @@ def with_tagger(text: str, found: list[Finding], added: list) -> list[Finding]:
         and (not _tagger_unlikely12(text, c, found) or _tagger_kept13(text, c))
         and not _tagger_unlikely15(text, c, found)
         and not _not_identifier16(text, c)
+        and not _not_identifier17(text, c)
     ]
     if not added:
         return found
@@ -7376,6 +7377,12 @@ def _tagger_unlikely15(text: str, cand: tuple, found: Sequence[Finding] = ()) ->
             return True
     if cat == "DATE" and all(w in ("may", "mar", "march") for w in words):
         return not RX_LOWER_MONTH_CUE.search(text, max(0, s - 12), s)
+    # "she may 1 day return": the verb before a number, not May the first (round 17)
+    if cat == "DATE" and len(words) == 2 and words[0] == "may" and words[1].isdigit():
+        return not RX_LOWER_MONTH_CUE.search(text, max(0, s - 12), s)
+    # an examination's abbreviation in capitals ("PERLA", "EOMI") is not a name (round 17)
+    if cat == "NAME" and len(lows) == 1 and lows[0] in _EXAM_ABBREVIATIONS17:
+        return True
     # a number with one check digit after its hyphen ("12518-8^INR^LN") is a LOINC code: a
     # ZIP+4 has four digits after the hyphen (round 16)
     if cat == "LOCATION":
@@ -7387,6 +7394,7 @@ def _tagger_unlikely15(text: str, cand: tuple, found: Sequence[Finding] = ()) ->
 
 
 RX_LOINC16 = re.compile(r"\d{3,5}-\d")
+_EXAM_ABBREVIATIONS17 = _w("perla perrla perrl perl eomi eom ncat rrr ctab ctax nad nkda")
 
 
 # ----------------------------------------------------------------------------- round 13
@@ -7968,6 +7976,7 @@ _DOCUMENT_NOUNS17 = _w(
 _VITALS17 = _w("bp hr rr pr spo2 sao2 fio2 etco2 o2 temp tmax wt ht bmi gcs map sbp dbp")
 RX_WORD_AT17 = re.compile(r"[A-Za-z0-9]+")
 RX_WORD_BEFORE17 = re.compile(r"([A-Za-z0-9]+)[ \t:]*$")
+RX_VITAL_RUN17 = re.compile(r"(?i)\b(?:bp|hr|spo2|sao2)[ \t:]*\d")  # not "RR": a rural route
 
 
 def _not_identifier17(text: str, cand: tuple) -> bool:
@@ -7988,6 +7997,9 @@ def _not_identifier17(text: str, cand: tuple) -> bool:
         before = RX_WORD_BEFORE17.search(text, max(0, s - 12), s)
         if before is not None and before.group(1).lower() in _VITALS17:
             return text[s:e][:1].isdigit()  # "HR 112"
+    if cat in ("ID", "ADDRESS", "AGE"):
+        # a run of vital signs ("BP164/82 HR64 RR18 36.0C"), read by the tagger as a number
+        return bool(RX_VITAL_RUN17.search(text, max(0, s - 8), e))
     return False
 
 

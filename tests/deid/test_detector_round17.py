@@ -144,7 +144,30 @@ def test_headings_and_vital_signs_stay_clean(text: str) -> None:
     [
         ("PATIENT: GRACE RECORD\nDOB 1/2/1950", "GRACE RECORD"),
         ("Age: 93, MRN 5512345, HR 88", "93"),
+        # "RR" is a rural route too
+        ("Lives at RR 2 Box 79, Hindman; BP 120/80 at home.", "RR 2 Box 79"),
     ],
 )
 def test_a_name_field_in_capitals_and_an_age_stay_caught(text: str, needle: str) -> None:
     assert caught(text, needle), (needle, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an examination's abbreviations in capitals (the modal verb before a number, "She
+        # may 1 day return to work.", is round 2's test)
+        "PUPILS: PERLA. Fundi normal.",
+        "HEENT: NCAT, PERRLA, EOMI intact.",
+    ],
+)
+def test_the_tagger_keeps_a_verb_and_exam_abbreviations_clean(text: str) -> None:
+    found = scan(text)
+    assert found == [], [(text[f.start : f.end], f.category) for f in found]
+
+
+def test_a_run_of_vital_signs_is_not_an_id() -> None:
+    """ID is a firm category: a clinician could not clear it."""
+    text = "EXAM: BP164/82 HR64 RR18 36.0C\n\nMS: A & O to person, place and time."
+    found = scan(text)
+    assert found == [], [(text[f.start : f.end], f.category) for f in found]
