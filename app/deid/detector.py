@@ -272,7 +272,12 @@ RX_SSN_CUED = re.compile(
 )
 
 _ID_VALUE = r"((?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9])){2,24})"
-_CUE_TAIL = r"(?![A-Za-z])\.?\s*(?:is|was|of|=|:|#|-|no\.?|number)*\s*(?:is|was|:|#|=)?\s*"
+# a backslash may escape the label's punctuation (Markdown: "MRN\: 555-123-4567"); a JSON
+# key's quotes may close the label and open the value ("mrn":"21-96-23-4")
+_CUE_TAIL = (
+    r"(?![A-Za-z])[\"']?\.?\s*(?:is|was|of|\\?[=:#-]|no\.?|number)*\s*(?:is|was|\\?[:#=])?\s*"
+    r"(?:(?<=[\s:=#-])[\"'])?"
+)
 RX_ID = re.compile(
     r"\b(?:MRN|MR#|MR\s*(?:no|num|number)|medical\s+record(?:\s+(?:number|no|num|#))?"
     r"|(?:hospital|health|clinic|chart|record|patient|unit|case|encounter|claim|visit"
@@ -7146,6 +7151,7 @@ def with_tagger(text: str, found: list[Finding], added: list) -> list[Finding]:
         and (not _tagger_unlikely12(text, c, found) or _tagger_kept13(text, c))
         and not _tagger_unlikely15(text, c, found)
         and not _not_identifier16(text, c)
+        and not _not_identifier17(text, c)
     ]
     if not added:
         return found
@@ -7371,6 +7377,12 @@ def _tagger_unlikely15(text: str, cand: tuple, found: Sequence[Finding] = ()) ->
             return True
     if cat == "DATE" and all(w in ("may", "mar", "march") for w in words):
         return not RX_LOWER_MONTH_CUE.search(text, max(0, s - 12), s)
+    # "she may 1 day return": the verb before a number, not May the first (round 17)
+    if cat == "DATE" and len(words) == 2 and words[0] == "may" and words[1].isdigit():
+        return not RX_LOWER_MONTH_CUE.search(text, max(0, s - 12), s)
+    # an examination's abbreviation in capitals ("PERLA", "EOMI") is not a name (round 17)
+    if cat == "NAME" and len(lows) == 1 and lows[0] in _EXAM_ABBREVIATIONS17:
+        return True
     # a number with one check digit after its hyphen ("12518-8^INR^LN") is a LOINC code: a
     # ZIP+4 has four digits after the hyphen (round 16)
     if cat == "LOCATION":
@@ -7382,6 +7394,7 @@ def _tagger_unlikely15(text: str, cand: tuple, found: Sequence[Finding] = ()) ->
 
 
 RX_LOINC16 = re.compile(r"\d{3,5}-\d")
+_EXAM_ABBREVIATIONS17 = _w("perla perrla perrl perl eomi eom ncat rrr ctab ctax nad nkda")
 
 
 # ----------------------------------------------------------------------------- round 13
@@ -7901,6 +7914,15 @@ RX_PERSON_DOC16 = re.compile(
 # "a John Deere 4020 rollover", "a Sister Mary Joseph nodule": after the indefinite article
 # a name is a thing's (a brand, an eponym), not a person's
 RX_ARTICLE_BEFORE16 = re.compile(r"(?<![\w'’-])(?:a|an)[ \t]+$")
+# the thing's head after the run: a model number or a lower-case noun; a person's name after
+# the article ("spoke to a Maria Lopez about", "an Ana Ruiz, RN") has none (round 17)
+RX_THING_HEAD17 = re.compile(r"[ \t]+(?:\d|([a-z][a-z-]*)\b)")
+# what follows a person rather than a thing: a function word, a verb of speech or visit
+_VERBS_AFTER_PERSON17 = _w(
+    """about as who whose says said asks asked calls called came comes went told tells visits
+    visited saw sees wrote writes"""
+)
+_AFTER_PERSON17 = FUNCTION_WORDS | SUBJECT_HINTS | _VERBS_AFTER_PERSON17
 # "See Pediatrics 2022;150:e2022058859": a journal before its year and volume
 RX_TITLE_WORD_BEFORE16 = re.compile(r"[A-Z][a-z]+[ \t]+$")
 RX_TITLE_RUN16 = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*")
@@ -7927,15 +7949,57 @@ def _not_identifier16(text: str, cand: tuple) -> bool:
         while (w := RX_TITLE_WORD_BEFORE16.search(text, max(0, a - 24), a)) is not None:
             a = w.start()
         run = RX_TITLE_RUN16.match(text, a)
-        return (
-            bool(RX_ARTICLE_BEFORE16.search(text, max(0, a - 4), a))
+        if not (
+            RX_ARTICLE_BEFORE16.search(text, max(0, a - 4), a)
             and run is not None
             and run.end() >= e
             and " " in run.group()
-        )
+        ):
+            return False
+        head = RX_THING_HEAD17.match(text, run.end())
+        word = (head.group(1) or "") if head is not None else ""
+        return head is not None and word not in _AFTER_PERSON17 and not word.endswith("ed")
     if cat == "DATE" and RX_EXPIRY16.search(text, max(0, s - 16), s):
         before = text[max(0, s - 60) : s]
         return bool(RX_PRODUCT_CUE16.search(before)) and not RX_PERSON_DOC16.search(before)
+    return False
+
+
+# A document's heading in capitals ends with what the document is ("AIR MEDICAL TRANSPORT
+# RECORD", "PATIENT BELONGINGS INVENTORY"), and a vital sign's abbreviation before its number
+# ("Patient BP 162/98", "HR 112", "FiO2 40%") is a measurement: neither is a person's (round 17)
+_DOCUMENT_NOUNS17 = _w(
+    """record records inventory report form log summary sheet checklist note notes request
+    referral consult consultation assessment worksheet flowsheet roster register transcript
+    manifest notice statement letter plan list"""
+)
+_VITALS17 = _w("bp hr rr pr spo2 sao2 fio2 etco2 o2 temp tmax wt ht bmi gcs map sbp dbp")
+RX_WORD_AT17 = re.compile(r"[A-Za-z0-9]+")
+RX_WORD_BEFORE17 = re.compile(r"([A-Za-z0-9]+)[ \t:]*$")
+RX_VITAL_RUN17 = re.compile(r"(?i)\b(?:bp|hr|spo2|sao2)[ \t:]*\d")  # not "RR": a rural route
+
+
+def _not_identifier17(text: str, cand: tuple) -> bool:
+    s, e, cat = cand[0], cand[1], cand[2]
+    if cat == "NAME" and text[s:e].isupper():
+        last = text[s:e].split()[-1].lower() if text[s:e].split() else ""
+        line = text[text.rfind("\n", 0, s) + 1 : e]
+        # a heading holds no label ("PATIENT: GRACE RECORD" is a name field)
+        if last in _DOCUMENT_NOUNS17 and ":" not in line and not any(c.islower() for c in line):
+            return True
+    if cat in ("ID", "AGE", "NAME"):
+        a = s
+        while a > 0 and text[a - 1].isalnum():
+            a -= 1
+        word = RX_WORD_AT17.match(text, a)
+        if word is not None and word.group().lower() in _VITALS17:
+            return True  # "BP 162/98", "Fi" of "FiO2"
+        before = RX_WORD_BEFORE17.search(text, max(0, s - 12), s)
+        if before is not None and before.group(1).lower() in _VITALS17:
+            return text[s:e][:1].isdigit()  # "HR 112"
+    if cat in ("ID", "ADDRESS", "AGE"):
+        # a run of vital signs ("BP164/82 HR64 RR18 36.0C"), read by the tagger as a number
+        return bool(RX_VITAL_RUN17.search(text, max(0, s - 8), e))
     return False
 
 
@@ -8198,6 +8262,47 @@ RX_VANITY_HINT15 = re.compile(r"\d-[A-Z]{2}")
 RX_COMPACT_HINT15 = re.compile(r"\d(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\d")
 
 
+# ----------------------------------------------------------------------------- round 17
+# Records written as XML or as a DICOM dump: the element's or the value representation's name
+# says what the value is, as the JSON keys of round 15 do (HL7 CDA "<given>", e-prescription
+# "<LastName>", DICOM "PN [LAST^FIRST^M]").
+_XML_ELEMENTS17 = {
+    "given": "NAME",
+    "family": "NAME",
+    "firstname": "NAME",
+    "lastname": "NAME",
+    "middlename": "NAME",
+    "patientname": "NAME",
+    "city": "LOCATION",
+    "postalcode": "LOCATION",
+    "streetaddressline": "ADDRESS",
+    "addressline1": "ADDRESS",
+    "addressline2": "ADDRESS",
+}
+RX_XML_ELEMENT17 = re.compile(
+    r"<(given|family|firstname|lastname|middlename|patientname|city|postalcode"
+    r"|streetaddressline|addressline[12])(?:\s[^<>]*)?>([^<>\n]{1,80})</\1>",
+    re.IGNORECASE,
+)
+# a DICOM dump's person name: "(0010,0010) PN [PASCOE^TREVOR^V]", components split by "^"
+RX_DICOM_PN17 = re.compile(r"\)[ \t]+PN[ \t]+\[([^\]\n]{1,80})\]")
+
+
+def _round17(text: str, out: list) -> None:
+    if "</" in text:
+        for m in RX_XML_ELEMENT17.finditer(text):
+            value = m.group(2).strip()
+            if not value or not any(ch.isalnum() for ch in value):
+                continue
+            start = m.start(2) + m.group(2).index(value)
+            out.append((start, start + len(value), _XML_ELEMENTS17[m.group(1).lower()], 0.8))
+    if "PN" in text:
+        for m in RX_DICOM_PN17.finditer(text):
+            for part in re.finditer(r"[^\^=]+", m.group(1)):
+                if any(ch.isalpha() for ch in part.group()):
+                    out.append((m.start(1) + part.start(), m.start(1) + part.end(), "NAME", 0.8))
+
+
 def _round15(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     keys = words_ix.positions.keys()
     every = not text.isascii()  # the index holds ASCII words only: try every rule
@@ -8303,6 +8408,7 @@ def _rules(text: str) -> list[Finding]:
     _round13(ctx, text, cands, words_ix)
     _round13b(ctx, text, cands, words_ix)
     _round15(ctx, text, cands, words_ix)
+    _round17(text, cands)
     cands = [
         c
         for c in cands
@@ -8311,6 +8417,7 @@ def _rules(text: str) -> list[Finding]:
         and not _not_identifier11(ctx, text, c)
         and not _not_identifier13(ctx, text, c)
         and not _not_identifier16(text, c)
+        and not _not_identifier17(text, c)
     ]
     found = _resolve(text, cands)
     implied = [

@@ -1,0 +1,173 @@
+"""Seventeenth round: an identifier's label written as Markdown or JSON writes it (a backslash
+before the colon, the quotes of a key), a person's name after the indefinite article, and
+records written as XML (HL7 CDA, e-prescriptions) or as a DICOM dump, whose element or value
+representation says what the value is.
+
+The values are made up for these tests (none is taken from an evaluation set). Each kind has
+look-alikes that must stay as they were.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.deid import scan
+from tests.deid.test_detector_kinds import caught
+
+
+def categories(text: str, needle: str) -> list[str]:
+    s = text.index(needle)
+    return [f.category for f in scan(text) if f.start < s + len(needle) and s < f.end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Markdown escapes the colon after a label; the value is still a record number
+        "MRN\\: 555-123-4567",
+        "Acct\\# 555-301-2291, seen in clinic.",
+        # a JSON record's keys
+        '{"patient_ref": 1, "mrn":"21-96-23-4", "room": "200"}',
+        "{'mrn': '3496-6678'}",
+    ],
+)
+def test_a_record_number_after_an_escaped_or_quoted_label_is_an_id(text: str) -> None:
+    needle = next(
+        v for v in ("555-123-4567", "555-301-2291", "21-96-23-4", "3496-6678") if v in text
+    )
+    assert categories(text, needle) == ["ID"], (
+        text,
+        [(text[f.start : f.end], f.category) for f in scan(text)],
+    )
+
+
+def test_a_badge_in_a_json_log_is_found() -> None:
+    text = '{"event":"badge_enter","badge":"B-52Q771K"}'
+    assert caught(text, "B-52Q771K")
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("Spoke to a Maria Lopez about the plan.", "Maria Lopez"),
+        ("We reached a Tomasz Quillfeather yesterday.", "Tomasz Quillfeather"),
+        ("I met an Odalys Vantongeren at the clinic.", "Odalys Vantongeren"),
+        ("Referred by a Ysolde Aalst, RN.", "Ysolde Aalst"),
+        ("Mom says a Benno Ostergaard called twice.", "Benno Ostergaard"),
+    ],
+)
+def test_a_persons_name_after_the_indefinite_article_is_found(text: str, needle: str) -> None:
+    assert caught(text, needle), (needle, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a brand or an eponym after the article is followed by its thing
+        "Thrown from a John Deere 5075 tractor; GCS 15.",
+        "Exam: a Sister Mary Joseph nodule at the umbilicus.",
+        "Placed a Codman Hakim valve last year.",
+        "Bone flap cut with a Midas Rex drill.",
+        # a label whose value has no digit stays clean, quoted or not
+        '{"mrn":"pending", "room":"none"}',
+    ],
+)
+def test_round17_look_alikes_stay_clean(text: str) -> None:
+    found = scan(text)
+    assert found == [], [(text[f.start : f.end], f.category) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "needles"),
+    [
+        (
+            "<patient><name><given>Odalys</given><family>Quillfeather</family></name>",
+            ["Odalys", "Quillfeather"],
+        ),
+        (
+            " <Patient><LastName>Vantongeren</LastName><FirstName>Ysolde</FirstName>"
+            "<DateOfBirth><Date>1931-05-03</Date></DateOfBirth>",
+            ["Vantongeren", "Ysolde", "1931-05-03"],
+        ),
+        (
+            "<addr><streetAddressLine>41 Quillback Rd</streetAddressLine>"
+            "<city>Marrowby</city><postalCode>83998</postalCode></addr>",
+            ["41 Quillback Rd", "Marrowby", "83998"],
+        ),
+        (
+            "(0010,0010) PN [OSTERGAARD^BENNO^Q]   # PatientName\n"
+            "(0008,0090) PN [AALST^YSOLDE]   # ReferringPhysicianName",
+            ["OSTERGAARD", "BENNO", "AALST", "YSOLDE"],
+        ),
+    ],
+)
+def test_names_and_places_in_xml_and_dicom_records_are_found(text: str, needles: list[str]) -> None:
+    for needle in needles:
+        assert caught(text, needle), (needle, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an element of no person or place, an empty or redacted name element
+        '<code code="8480-6" displayName="Systolic"/><title>Progress Note</title>',
+        "<given>[removed]</given><family>  </family>",
+        # a DICOM dump's other value representations
+        "(0008,0070) LO [ACME MEDICAL]   # Manufacturer\n"
+        "(0008,1030) LO [CT HEAD]   # StudyDescription",
+    ],
+)
+def test_round17_record_look_alikes_stay_clean(text: str) -> None:
+    found = scan(text)
+    assert found == [], [(text[f.start : f.end], f.category) for f in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a document's heading in capitals names the document
+        "AIR MEDICAL TRANSPORT RECORD\nAircraft: EC135\nIndication: chest pain, troponin 0.9",
+        "PATIENT BELONGINGS INVENTORY\n[x] glasses [ ] dentures [x] phone",
+        # a vital sign's abbreviation before its number after "Patient"
+        "Belongings bagged.\nPatient BP 162/98; sealed at 14:20.",
+        "Belongings bagged.\nPatient HR 112; amber urine.",
+        "Patient FiO2 40%; erythema over the sacrum.",
+    ],
+)
+def test_headings_and_vital_signs_stay_clean(text: str) -> None:
+    found = scan(text)
+    assert found == [], [(text[f.start : f.end], f.category) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("PATIENT: GRACE RECORD\nDOB 1/2/1950", "GRACE RECORD"),
+        ("Age: 93, MRN 5512345, HR 88", "93"),
+        # "RR" is a rural route too
+        ("Lives at RR 2 Box 79, Hindman; BP 120/80 at home.", "RR 2 Box 79"),
+    ],
+)
+def test_a_name_field_in_capitals_and_an_age_stay_caught(text: str, needle: str) -> None:
+    assert caught(text, needle), (needle, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an examination's abbreviations in capitals (the modal verb before a number, "She
+        # may 1 day return to work.", is round 2's test)
+        "PUPILS: PERLA. Fundi normal.",
+        "HEENT: NCAT, PERRLA, EOMI intact.",
+    ],
+)
+def test_the_tagger_keeps_a_verb_and_exam_abbreviations_clean(text: str) -> None:
+    found = scan(text)
+    assert found == [], [(text[f.start : f.end], f.category) for f in found]
+
+
+def test_a_run_of_vital_signs_is_not_an_id() -> None:
+    """ID is a firm category: a clinician could not clear it."""
+    text = "EXAM: BP164/82 HR64 RR18 36.0C\n\nMS: A & O to person, place and time."
+    found = scan(text)
+    assert found == [], [(text[f.start : f.end], f.category) for f in found]
