@@ -334,7 +334,7 @@ RX_SEVEN_DIGITS = re.compile(r"\d{7}")  # in every match of RX_LONG_NUMBER
 # viral loads and cell counts are written without separators as often as with them.
 RX_COUNT_UNIT = (
     r"[ \t]*(?:IU|iu|[Cc]opies|[Cc]ells|cps|[Uu]nits?\b|U/L|log"
-    r"|[munpµμ]?g\b|/[ \t]*(?:[mµμu]?[Ll]\b|mm3|mm\^3|mcL|dL|hpf|HPF))"
+    r"|[munpµμ]?g\b|/[ \t]*(?:[mµμu]?[Ll]\b|mm3|mm\^3|c(?:u\.?[ \t]*)?mm\b|mcL|dL|hpf|HPF))"
 )
 RX_LONG_NUMBER = re.compile(
     r"(?<![\w.,/$-])(?=[A-Z0-9-]*\d{5})(?=[A-Z0-9-]*[A-Z])?"
@@ -7976,6 +7976,8 @@ _DOCUMENT_NOUNS17 = _w(
 _VITALS17 = _w("bp hr rr pr spo2 sao2 fio2 etco2 o2 temp tmax wt ht bmi gcs map sbp dbp")
 RX_WORD_AT17 = re.compile(r"[A-Za-z0-9]+")
 RX_WORD_BEFORE17 = re.compile(r"([A-Za-z0-9]+)[ \t:]*$")
+RX_COUNT_AFTER17 = re.compile(RX_COUNT_UNIT)
+RX_COUNTED17 = re.compile(r"(?:[A-Za-z]+[ \t:]+)?\d+")  # "250000", "Platelets 250000"
 RX_VITAL_RUN17 = re.compile(r"(?i)\b(?:bp|hr|spo2|sao2)[ \t:]*\d")  # not "RR": a rural route
 
 
@@ -7997,6 +7999,8 @@ def _not_identifier17(text: str, cand: tuple) -> bool:
         before = RX_WORD_BEFORE17.search(text, max(0, s - 12), s)
         if before is not None and before.group(1).lower() in _VITALS17:
             return text[s:e][:1].isdigit()  # "HR 112"
+    if cat == "ID" and RX_COUNTED17.fullmatch(text, s, e) and RX_COUNT_AFTER17.match(text, e):
+        return True  # "Platelets 250000 / cmm": a count with its unit
     if cat in ("ID", "ADDRESS", "AGE"):
         # a run of vital signs ("BP164/82 HR64 RR18 36.0C"), read by the tagger as a number
         return bool(RX_VITAL_RUN17.search(text, max(0, s - 8), e))

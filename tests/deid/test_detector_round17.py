@@ -171,3 +171,23 @@ def test_a_run_of_vital_signs_is_not_an_id() -> None:
     text = "EXAM: BP164/82 HR64 RR18 36.0C\n\nMS: A & O to person, place and time."
     found = scan(text)
     assert found == [], [(text[f.start : f.end], f.category) for f in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CBC with diff shows WBC 3.2 / cmm. Hemoglobin 12.0 grams / dl, Platelets 250000 / cmm"
+        " and it is dated last week.",
+        "Platelets 312000/cmm, WBC 11200 / cu mm.",
+        # as a longer note has it, where the tagger takes the count's name in
+        "RADIOLOGY: Mammogram: A mass measuring 2X2 cm. in the upper outer quadrant of the left"
+        " breast. Lab:\n\nLAB DATA: CMP (comprehensive metabolic panel): WNL. Liver function"
+        " tests are WNL. CBC with diff shows WBC 3.2 / cmm. Hemoglobin 12.0 grams / dl,"
+        " Platelets 250000 / cmm and it is dated last week.\n\nIMPRESSION",
+    ],
+)
+def test_a_cell_count_with_its_unit_is_not_an_id(text: str) -> None:
+    """A count per cubic millimetre, as older notes write it, is a measurement (a firm ID
+    finding would block the clinician's save)."""
+    found = [f for f in scan(text) if f.category != "DATE"]
+    assert found == [], [(text[f.start : f.end], f.category) for f in found]
