@@ -630,3 +630,86 @@ def test_notices_of_superseded_advice_get_their_form_without_the_successor(
     migrated_database: None,
 ) -> None:
     _notification_partial_message_check()
+
+
+def _notification_partial_pair_check() -> None:
+    """Two practices superseding each other (the second superseded by the first, already
+    superseded): each notice marks in passing only the practice its news names as the
+    successor, never the practice the news is about, which one who may not see it must keep
+    reading unnamed."""
+    upgrade(revision="0039_notification_unnamed")
+    user_id = _insert_expert()
+    ids = {}
+    for title in ("Check HBV first", "Screen annually"):
+        db.session.execute(
+            text(
+                "INSERT INTO best_practices (title, statement, status, version, created_at,"
+                " updated_at) VALUES (:t, 'S.', 'superseded', 1, '2025-01-01 00:00:00',"
+                " '2025-01-01 00:00:00')"
+            ),
+            {"t": title},
+        )
+        ids[title] = db.session.scalar(text("SELECT max(id) FROM best_practices"))
+    for title, by in (
+        ("Check HBV first", "Screen annually"),
+        ("Screen annually", "Check HBV first"),
+    ):
+        db.session.execute(
+            text("UPDATE best_practices SET superseded_by_id = :by WHERE id = :id"),
+            {"by": ids[by], "id": ids[title]},
+        )
+    notices = {
+        "first": ("Check HBV first", "Screen annually"),
+        "second": ("Screen annually", "Check HBV first"),
+    }
+    for key, (about, successor) in notices.items():
+        db.session.execute(
+            text(
+                "INSERT INTO notifications (user_id, kind, message, url, created_at,"
+                " unnamed_message) VALUES (:user, 'advice.outdated', :message, :url,"
+                " '2025-01-20 09:00:00', 'A best practice you cannot see was superseded.')"
+            ),
+            {
+                "user": user_id,
+                "message": f"1 recommendation in X may be outdated: the best practice “{about}”"
+                f" was superseded by “{successor}”.",
+                "url": key,
+            },
+        )
+        notice = db.session.scalar(text("SELECT max(id) FROM notifications"))
+        for title in (about, successor):
+            db.session.execute(
+                text(
+                    "INSERT INTO notification_practices (notification_id, practice_id)"
+                    " VALUES (:n, :p)"
+                ),
+                {"n": notice, "p": ids[title]},
+            )
+    db.session.commit()
+    db.session.remove()
+    upgrade()
+    with db.engine.connect() as conn:
+        partial = dict(conn.execute(text("SELECT url, partial_message FROM notifications")).all())
+        passing = conn.execute(
+            text(
+                "SELECT n.url, p.practice_id FROM notification_practices p"
+                " JOIN notifications n ON n.id = p.notification_id WHERE p.in_passing"
+                " ORDER BY n.url, p.practice_id"
+            )
+        ).all()
+    assert [tuple(r) for r in passing] == [
+        ("first", ids["Screen annually"]),
+        ("second", ids["Check HBV first"]),
+    ]
+    assert partial == {
+        "first": "1 recommendation in X may be outdated: the best practice “Check HBV first”"
+        " was superseded.",
+        "second": "1 recommendation in X may be outdated: the best practice “Screen annually”"
+        " was superseded.",
+    }
+
+
+def test_a_notice_about_one_of_two_practices_superseding_each_other_names_it_in_full(
+    migrated_database: None,
+) -> None:
+    _notification_partial_pair_check()

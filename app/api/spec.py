@@ -12,6 +12,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from flask import Blueprint, jsonify, request
@@ -297,9 +298,15 @@ PATTERN_PROBLEMS = {
 
 
 def _date_problem(value: Any) -> str:
-    """As `app.inputs.bounded_date` tells it: the form, else the years."""
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return f"must be a date between {FIRST_YEAR} and {LAST_YEAR}"
+    """As `app.inputs.bounded_date` tells it: the years of a date written as one must be (a
+    calendar date, in ASCII digits), else the form."""
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            pass  # "0001-13-45": not a date, whatever its year
+        else:
+            return f"must be a date between {FIRST_YEAR} and {LAST_YEAR}"
     return "must be a date written YYYY-MM-DD"
 
 

@@ -154,16 +154,7 @@ def purge_text(
     if where is not None:
         details.update(field=where[0], start=where[1], end=where[2])
     record(actor, "text.purged", case, **details)
-    for topic_id, fields in sorted(result.topics.items()):
-        # in the topic's own trail too, by field names alone (its old name spells the text)
-        record(
-            actor,
-            "topic.text_purged",
-            entity_type="topics",
-            entity_id=topic_id,
-            reason=category.value,
-            fields=",".join(sorted(fields)),
-        )
+    _record_topics(actor, "topic.text_purged", result, reason=category.value)
     try:
         ledger.append(
             case_id=case.id,
@@ -201,6 +192,20 @@ def _holders(case: Case) -> Iterator[tuple[Any, tuple[str, ...], bool]]:
         yield outcome, ("note",), False
     for kept, whole_words in _kept_about(case):
         yield kept, _KEPT_TEXTS[kept.__tablename__], whole_words
+
+
+def _record_topics(actor: Actor | None, action: str, result: PurgeResult, **details: Any) -> None:
+    """Each topic the purge rewrote has it in its own trail too, by the names of the fields
+    rewritten alone (its old name spells the text)."""
+    for topic_id, fields in sorted(result.topics.items()):
+        record(
+            actor,
+            action,
+            entity_type="topics",
+            entity_id=topic_id,
+            fields=",".join(sorted(fields)),
+            **details,
+        )
 
 
 def _scrub_case(case: Case, text: str) -> PurgeResult:
@@ -396,6 +401,13 @@ def reapply_ledger() -> ReapplyReport:
                 reason=entry.reason,
                 occurrences=result.occurrences,
                 places=sorted(set(result.places)),
+                purged_at=entry.at,
+            )
+            _record_topics(
+                None,
+                "topic.text_purge_reapplied",
+                result,
+                reason=entry.reason,
                 purged_at=entry.at,
             )
             db.session.commit()

@@ -45,6 +45,9 @@ def _refused(client, user, method: str, path: str, body: dict) -> tuple[str, str
         ("31/12/2026", DATE_FORM),
         ("2026-1-5", DATE_FORM),
         (" 2026-01-05", DATE_FORM),
+        # not a date, whatever its year: as the web form tells it
+        ("0001-13-45", DATE_FORM),
+        ("\u0662\u0660\u0662\u0666-\u0660\u0661-\u0660\u0665", DATE_FORM),  # Arabic-Indic digits
         ("0001-01-01", DATE_YEARS),
         ("9999-12-31", DATE_YEARS),
     ],

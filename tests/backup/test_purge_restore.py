@@ -283,3 +283,30 @@ def test_a_restore_reapplies_a_purge_to_session_notes_and_practices_drawn_from_t
         assert _files_holding(Path(target.config["CASEBOOK_INDEX_DIR"]), SECRET) == []
         if db.engine.dialect.name != "sqlite":
             assert _rows_holding(SECRET) == []
+
+
+def test_a_proposed_topic_a_reapplied_purge_renames_has_it_in_its_own_trail(
+    app, make_user, tmp_path: Path
+):
+    """Restored from before the purge, the topic typed into the case is renamed again: its
+    trail says so (fields and reason, never the text), as the purge's own did."""
+    from app.audit.operations import trail
+    from app.common import slugify
+    from app.programs.models import Topic, TopicStatus
+
+    case, _ = _plant(make_user)
+    topic = Topic(name=f"{SECRET} clinic", slug=slugify(f"{SECRET} clinic"))
+    topic.status = TopicStatus.PROPOSED
+    case.topics = [topic]
+    db.session.commit()
+    topic_id = topic.id
+    backup(tmp_path / "backup")
+    purge_text(case, SECRET, reason="identifier", actor=make_user("admin"))
+    with empty_instance(app, tmp_path):
+        report = restore(tmp_path / "backup")
+        assert report.purges is not None and report.purges.reapplied == 1
+        assert SECRET not in db.session.get(Topic, topic_id).name
+        events = [(e.action, e.details) for e in trail("topics", topic_id)]
+        assert [action for action, _ in events] == ["topic.text_purge_reapplied"]
+        assert events[0][1]["fields"] == "name,slug" and events[0][1]["reason"] == "identifier"
+        assert SECRET not in str(events) and slugify(SECRET) not in str(events)

@@ -201,3 +201,36 @@ def test_who_sees_the_practice_but_not_its_successor_reads_it_named_without_the_
         page = _page(client, reader, "/notifications")
         assert message in page and "you cannot see" not in page
         assert [w for w in successor if w in page] == []
+
+
+def test_who_sees_neither_the_practice_nor_its_successor_reads_it_unnamed(client, hub):
+    """Both became a private program's since: the notice is counted and read without either
+    (the form naming the practice alone is not theirs); as each comes back into view, the
+    reader reads what they may see of it."""
+    from app.notifications.operations import notifications_for, unread_count
+
+    item = _gone_private(hub)
+    private = add_recommendation(hub.private_case, hub.private_expert, "Check HBV DNA too.")
+    add_evidence(hub.successor, private, added_by=None, actor=SYSTEM)
+    db.session.commit()
+    program, title = hub.hcv.name, hub.practice.title
+    unnamed = (
+        f"A best practice you cannot see was superseded: 1 recommendation of yours in {program}"
+        " may be out of date. Review it."
+    )
+    successor = [hub.successor.title, f"/practices/{hub.successor.id}"]
+    assert [n.message for n in notifications_for(hub.expert)] == [unnamed]
+    assert unread_count(hub.expert) == 1
+    page = _page(client, hub.expert, "/notifications")
+    assert unnamed in page and _named(hub, page) == []
+    assert [w for w in successor if w in page] == []
+
+    # The practice is seen again (open evidence), its successor not: named without it.
+    add_evidence(hub.practice, item.recommendation, added_by=None, actor=SYSTEM)
+    db.session.commit()
+    assert [n.message for n in notifications_for(hub.expert)] == [
+        f"1 recommendation of yours in {program} may be outdated: the best practice “{title}”"
+        " was superseded. Review it."
+    ]
+    page = _page(client, hub.expert, "/notifications")
+    assert [w for w in successor if w in page] == []

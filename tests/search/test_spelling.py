@@ -225,6 +225,31 @@ def test_a_plural_is_taken_for_its_singular_only_on_what_the_reader_sees(
     assert singular(member) == spelling.KNOWN_DOCS + 1
 
 
+def test_a_stem_only_hidden_documents_hold_does_not_decide_a_respelling(
+    library: Library, make_user
+) -> None:
+    """Whether a word's stem is held (and the word then respelled only to a word of that
+    stem) is counted on what the reader sees: a private program's notes saying "faint" leave
+    an outsider's "fainted" respelled as it was without them."""
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    for n in range(30):
+        add_case(library.hcv, library.presenter, f"Treatment {n}", question="Failed therapy?")
+    db.session.commit()
+
+    def told(who) -> str | None:
+        results = search(who, SearchRequest(q="fainted"))
+        return results.corrected_query or results.suggestion
+
+    before = told(outsider)
+    assert before == "failed"
+    for n in range(3):
+        add_case(library.secret, library.presenter, f"Faint spell {n}", question="Fainting?")
+    db.session.commit()
+    assert told(outsider) == before
+    member = make_user("provider", programs=["hcv", "secret-pilot"])
+    assert told(member) is None  # the member's notes hold the stem: searched as typed
+
+
 # ---------------------------------------------------------------- on the demo
 
 

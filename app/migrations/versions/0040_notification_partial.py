@@ -65,6 +65,9 @@ def _backfill(bind) -> None:
             notifications.c.message,
             named.c.practice_id,
             successor.c.title,
+            told.c.practice_id.label("told_id"),
+            practices.c.title.label("told_title"),
+            successor.c.superseded_by_id.label("successor_superseded_by"),
         )
         .join(named, named.c.notification_id == notifications.c.id)
         .join(told, told.c.notification_id == notifications.c.id)
@@ -76,6 +79,12 @@ def _backfill(bind) -> None:
         )
     ).all()
     for row in rows:
+        # Two practices superseding each other (the second by the first, already superseded):
+        # each is the other's successor, so the message tells which one the news is about;
+        # the practice the news is about is never one named in passing.
+        about = f"“{row.told_title}” was superseded by “{row.title}”"
+        if row.successor_superseded_by == row.told_id and about not in (row.message or ""):
+            continue
         bind.execute(
             named.update()
             .where(named.c.notification_id == row.id, named.c.practice_id == row.practice_id)
