@@ -7999,6 +7999,8 @@ def _not_identifier17(text: str, cand: tuple) -> bool:
         before = RX_WORD_BEFORE17.search(text, max(0, s - 12), s)
         if before is not None and before.group(1).lower() in _VITALS17:
             return text[s:e][:1].isdigit()  # "HR 112"
+    if cat == "FACILITY" and ", " in text[s:e] and not any(c.isupper() for c in text[s:e]):
+        return True  # "helps primary care, community health center": a list of kinds of place
     if cat == "ID" and RX_COUNTED17.fullmatch(text, s, e) and RX_COUNT_AFTER17.match(text, e):
         return True  # "Platelets 250000 / cmm": a count with its unit
     if cat in ("ID", "ADDRESS", "AGE"):

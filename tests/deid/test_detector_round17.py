@@ -191,3 +191,14 @@ def test_a_cell_count_with_its_unit_is_not_an_id(text: str) -> None:
     finding would block the clinician's save)."""
     found = [f for f in scan(text) if f.category != "DATE"]
     assert found == [], [(text[f.start : f.end], f.category) for f in found]
+
+
+def test_kinds_of_clinic_listed_in_lower_case_are_not_a_facility() -> None:
+    """The demo's Hepatitis C program describes itself so; the tagger trained on lower-cased
+    passages read the list as one facility's name."""
+    text = (
+        "A monthly-to-quarterly teleECHO clinic that helps primary care, community health center"
+        " and correctional health clinicians treat hepatitis C in their own clinics."
+    )
+    found = scan(text)
+    assert found == [], [(text[f.start : f.end], f.category) for f in found]
