@@ -161,6 +161,18 @@ def change_status(
     if superseded_by is not None:
         policy.require_view_practice(actor, superseded_by)
     target = _transition(practice, status, reason, superseded_by)
+    # A hub import replays each practice's whole history in turn, so a successor may already
+    # be superseded itself there; a live change names the current practice.
+    if (
+        not imported
+        and superseded_by is not None
+        and superseded_by.status in (PracticeStatus.SUPERSEDED, PracticeStatus.RETIRED)
+    ):
+        raise ValidationError(
+            f"“{superseded_by.title}” is {superseded_by.status.value} itself: name the practice"
+            " that is current now.",
+            field="superseded_by",
+        )
     overridden = guard(STATUS_TEXTS.texts(reason=reason), accepted, actor=actor)
     _move(practice, target, reason, editor, superseded_by, actor)
     if not imported:

@@ -129,6 +129,24 @@ def test_lifecycle_with_reasons_and_a_named_successor(two_sessions):
     assert old.superseded_by is new and old.versions[-1].reason == "Replaced."
 
 
+def test_a_practice_is_superseded_only_by_one_still_current(two_sessions):
+    """Two practices superseding each other would send readers round in a circle, and a
+    notice about one would name the other as its successor."""
+    expert, _, recs = two_sessions
+    old = propose_from_recommendations(recs[:1], "Old", "Old text.", author=expert, actor=expert)
+    new = propose_from_recommendations(recs[1:], "New", "New text.", author=expert, actor=expert)
+    change_status(
+        old, "superseded", reason="Replaced.", editor=expert, superseded_by=new, actor=expert
+    )
+    with pytest.raises(ValidationError) as refused:
+        change_status(
+            new, "superseded", reason="Back again.", editor=expert, superseded_by=old, actor=expert
+        )
+    assert refused.value.field == "superseded_by"
+    assert "“Old” is superseded itself" in str(refused.value)
+    assert new.status is PracticeStatus.PROPOSED and new.superseded_by is None
+
+
 def test_experts_endorse_or_dissent_once_each(two_sessions, make_user):
     expert, provider, recs = two_sessions
     practice = propose_from_recommendations(recs, "T", "S.", author=expert, actor=expert)
