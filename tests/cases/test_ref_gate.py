@@ -177,3 +177,17 @@ def test_keys_the_app_makes_or_derives_are_no_identifiers_and_others_are_read_as
     assert not any(key_is_identifier(key) for key in [made, f"hcv-2/o/{made}", *derived])
     assert all(key_is_identifier(key) for key in IDENTIFYING)
     assert all(key_is_identifier(key) for key in ["MRN/77731234", "john/smith/r1", "1961/03/14"])
+
+
+@pytest.mark.parametrize(
+    "key", ["johnathan/r1/whitcombe", "DOB/1961/r1/03/14", "johnathan/r1/whitcombe/a1"]
+)
+def test_an_identifier_split_around_a_place_the_app_names_is_still_read_as_one(key):
+    # `/r1` is a place only after a whole ref (`REF/r1`): within a key it joins what it splits.
+    assert key_is_identifier(key)
+
+
+def test_keys_derived_from_a_key_a_file_gave_read_as_that_key_did():
+    given = "guide:asthma/2024"
+    assert not key_is_identifier(given)
+    assert not any(key_is_identifier(k) for k in [f"{given}/a1", f"hcv-1/o/{given}"])
