@@ -76,6 +76,7 @@ from app.cases.transfer import (
     record_problems,
     shown_key,
     shown_ref,
+    unknown_field,
 )
 from app.common import text_key, utcnow
 from app.deid.gate import Acceptance, IdentifiersFound, scanning_once
@@ -886,7 +887,7 @@ class _Rollback(Exception):
 def _fields(raw: dict[str, Any], known: set[str], required: tuple[str, ...]) -> None:
     unknown = sorted(set(raw) - known)
     if unknown:
-        raise RecordProblem(unknown[0], "is not a known field here")
+        raise unknown_field("", unknown[0], "here")
     for name in required:
         if raw.get(name) in (None, ""):
             raise RecordProblem(name, "is required")
@@ -1125,7 +1126,7 @@ def _rule_values(raw: Any) -> dict[str, Any] | None:
         raise RecordProblem("credit_rule", "must be a mapping")
     unknown = sorted(set(raw) - {*_RULE_KEYS, *_RULE_PRINTED, "updated_at"})
     if unknown:
-        raise RecordProblem(f"credit_rule.{unknown[0]}", "is not a known field here")
+        raise unknown_field("credit_rule", unknown[0], "here")
     for name in _RULE_KEYS:
         if name not in raw:
             raise RecordProblem(f"credit_rule.{name}", "is required")
@@ -1205,7 +1206,7 @@ def _followed(value: Any) -> list[Topic | Program]:
         raise RecordProblem("follows", "must be a mapping with topics and programs")
     unknown = sorted(set(value) - {"topics", "programs"})
     if unknown:
-        raise RecordProblem(f"follows.{unknown[0]}", "is not a known field here")
+        raise unknown_field("follows", unknown[0], "here")
     subjects: list[Topic | Program] = []
     for name in _names(value, "topics"):
         topic = find_topic(name)
@@ -1329,7 +1330,7 @@ def _items(value: Any, name: str, known: set[str]) -> Iterator[tuple[str, dict[s
             raise RecordProblem(where, "must be a mapping")
         unknown = sorted(set(item) - known)
         if unknown:
-            raise RecordProblem(f"{where}.{unknown[0]}", "is not a known field here")
+            raise unknown_field(where, unknown[0], "here")
         yield where, item
 
 
@@ -1657,7 +1658,7 @@ def _practice_with_history(
         where = f"versions[{number}]"
         extra = sorted(set(version) - _PRACTICE_VERSION_KEYS)
         if extra:
-            raise RecordProblem(f"{where}.{extra[0]}", "is not a known field of a version")
+            raise unknown_field(where, extra[0], "of a version")
         if version.get("version") != number:
             raise RecordProblem(f"{where}.version", f"must be {number} (versions count up from 1)")
         for name in ("title", "statement", "status", "reason"):

@@ -303,6 +303,16 @@ def shown_key(key: Any) -> str | None:
     return key
 
 
+def unknown_field(where: str, name: Any, what: str) -> RecordProblem:
+    """A field the record should not have: its name is repeated only when it reads as a
+    field's name and no identifier (a key of a file can hold any text a value can)."""
+    if isinstance(name, str) and FIELD_KEY.match(name) and not ref_is_identifier(name):
+        return RecordProblem(f"{where}.{name}" if where else name, f"is not a known field {what}")
+    return RecordProblem(
+        where, f"has a field whose name is not repeated: it is not a known field {what}"
+    )
+
+
 def _record_label(path: Path, number: int, raw: dict[str, Any]) -> str:
     unit = "line" if path.suffix.lower() in JSONL_SUFFIXES else "record"
     ref = shown_ref(raw.get("ref"))
@@ -589,7 +599,7 @@ def _import_record(
         raise RecordProblem(exc.field, exc.message.removeprefix(f"{exc.field} ")) from None
     unknown = sorted(set(raw) - KNOWN_KEYS)
     if unknown:
-        raise RecordProblem(unknown[0], "is not a known field of a case record")
+        raise unknown_field("", unknown[0], "of a case record")
     for key in REQUIRED_KEYS:
         if raw.get(key) in (None, ""):
             raise RecordProblem(key, "is required")
@@ -1310,7 +1320,7 @@ def _import_recommendations(case: Case, items: Any, merge: _Merge) -> None:
             raise RecordProblem(where, "must be a mapping with author, category and body")
         extra = sorted(set(item) - _RECOMMENDATION_KEYS)
         if extra:
-            raise RecordProblem(f"{where}.{extra[0]}", "is not a known field of a recommendation")
+            raise unknown_field(where, extra[0], "of a recommendation")
         key = _item_key(item, where, f"{merge.ref}/r{index}")
         author = _user(item.get("author"), f"{where}.author", Role.EXPERT, options, actor)
         if author is None:
@@ -1493,7 +1503,7 @@ def _versions(items: Any, where: str, merge: _Merge) -> list[dict[str, Any]]:
             raise RecordProblem(at, "must be a mapping with version, body and category")
         extra = sorted(set(item) - _VERSION_KEYS)
         if extra:
-            raise RecordProblem(f"{at}.{extra[0]}", "is not a known field of a version")
+            raise unknown_field(at, extra[0], "of a version")
         if item.get("version") != number:
             raise RecordProblem(f"{at}.version", f"must be {number} (versions count up from 1)")
         when = _time(item["at"], f"{at}.at") if "at" in item else utcnow()
@@ -1527,7 +1537,7 @@ def _import_annotations(
             raise RecordProblem(at, "must be a mapping with author, kind and body")
         extra = sorted(set(item) - {"key", "author", "kind", "body", "references", "overrides"})
         if extra:
-            raise RecordProblem(f"{at}.{extra[0]}", "is not a known field of an annotation")
+            raise unknown_field(at, extra[0], "of an annotation")
         key = _item_key(item, at, f"{recommendation.key}/a{index}")
         author = _user(item.get("author"), f"{at}.author", Role.EXPERT, options, actor)
         if author is None:
@@ -1602,7 +1612,7 @@ def _import_outcomes(case: Case, items: Any, merge: _Merge) -> None:
             set(item) - {"key", "recommendation", "adoption", "patient_status", "note", "overrides"}
         )
         if extra:
-            raise RecordProblem(f"{where}.{extra[0]}", "is not a known field of an outcome")
+            raise unknown_field(where, extra[0], "of an outcome")
         recommendation = _followed_recommendation(item.get("recommendation"), earlier, where)
         by_key = {o.key: o for o in case.outcomes}
         explicit = item.get("key") not in (None, "")

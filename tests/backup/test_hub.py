@@ -1056,3 +1056,16 @@ def test_an_unknown_program_is_named_unless_its_slug_reads_as_an_identifier(app,
         assert _import_one(small_hub, "accounts").problems == [
             f"{path} line 1 field 'programs': {problem} (in programs.jsonl or this instance)"
         ]
+
+
+def test_an_unknown_field_is_named_unless_its_name_could_hold_patient_text(app, small_hub):
+    path = small_hub / "programs.jsonl"
+    lines = path.read_text("utf-8").splitlines()
+    lines[1] = lines[1].replace('"slug": "oud"', '"slug": "oud", "Harriet Quenby MRN 55512344": 1')
+    _write_lines(path, lines)
+    with fresh_db(app):
+        results = import_hub(small_hub, actor=SYSTEM)
+        [problem] = {Path(r.path).name: r for r in results}["programs.jsonl"].problems
+    assert problem == (
+        f"{path} line 2: has a field whose name is not repeated: it is not a known field here"
+    )

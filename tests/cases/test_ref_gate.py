@@ -191,3 +191,21 @@ def test_keys_derived_from_a_key_a_file_gave_read_as_that_key_did():
     given = "guide:asthma/2024"
     assert not key_is_identifier(given)
     assert not any(key_is_identifier(k) for k in [f"{given}/a1", f"hcv-1/o/{given}"])
+
+
+def test_an_unknown_field_is_named_unless_its_name_could_hold_patient_text(
+    tmp_path, program, make_user
+):
+    # A file's keys hold any text its values can (a line of notes put in the front matter):
+    # the name is repeated only when it reads as a field's name.
+    make_user("provider", email="spoke@example.org")
+    record = {**RECORD, "ref": "hcv-1", "presenter": "spoke@example.org", "colour": "red"}
+    [problem] = _import(tmp_path, [record]).problems
+    assert problem.endswith("field 'colour': is not a known field of a case record")
+    del record["colour"]
+    recommendation = {"author": "spoke@example.org", "category": "therapeutic", "body": "Go."}
+    in_item = {**record, "recommendations": [{**recommendation, "mrn_77731234": "x"}]}
+    for given in (in_item, {**record, "Johnathan Whitcombe 1961-03-14": "seen"}):
+        [problem] = _import(tmp_path, [given]).problems
+        assert "has a field whose name is not repeated" in problem
+        assert not any(part in problem for part in ("Whitcombe", "1961", "77731234"))
