@@ -74,7 +74,9 @@ from app.cases.transfer import (
     import_source,
     read_file,
     record_problems,
+    shown_email,
     shown_key,
+    shown_name,
     shown_ref,
     unknown_field,
 )
@@ -930,7 +932,8 @@ def _account(email: Any, name: str, *, required: bool = False) -> User | None:
         return None
     user = get_user_by_email(email) if isinstance(email, str) else None
     if user is None:
-        raise RecordProblem(name, f"no account {email} (in accounts.jsonl or this instance)")
+        named = f"no account {shown}" if (shown := shown_email(email)) else "no such account"
+        raise RecordProblem(name, f"{named} (in accounts.jsonl or this instance)")
     return user
 
 
@@ -989,9 +992,8 @@ def _import_topic_parents(source: SourceFile, context: _Context) -> None:
             continue
         topic, parent = find_topic(raw["name"]), find_topic(raw["parent"])
         if parent is None:
-            context.result.problems.append(
-                f"{source.path} line {number} field 'parent': no topic {raw['parent']}"
-            )
+            named = f"no topic {shown}" if (shown := shown_name(raw["parent"])) else "no such topic"
+            context.result.problems.append(f"{source.path} line {number} field 'parent': {named}")
         elif topic is not None and topic.parent_id is None and topic.id != parent.id:
             topic.parent = parent
         elif topic is not None and topic.parent_id != parent.id:
@@ -1211,9 +1213,8 @@ def _followed(value: Any) -> list[Topic | Program]:
     for name in _names(value, "topics"):
         topic = find_topic(name)
         if topic is None or text_key(topic.name) != text_key(name):
-            raise RecordProblem(
-                "follows.topics", f"no topic {name} (in topics.jsonl or this instance)"
-            )
+            named = f"no topic {shown}" if (shown := shown_name(name)) else "no such topic"
+            raise RecordProblem("follows.topics", f"{named} (in topics.jsonl or this instance)")
         subjects.append(topic)
     try:
         slugs = _names(value, "programs")
@@ -1721,8 +1722,11 @@ def _replay(
                 select(BestPractice).where(BestPractice.title == raw.get("superseded_by"))
             )
             if superseded_by is None:
+                shown = shown_name(raw.get("superseded_by"))
                 raise ValidationError(
-                    f"no practice titled {raw.get('superseded_by')!r} before this one",
+                    f"no practice titled {shown!r} before this one"
+                    if shown
+                    else "no such practice before this one",
                     field="superseded_by",
                 )
         change_status(

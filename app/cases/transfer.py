@@ -303,6 +303,25 @@ def shown_key(key: Any) -> str | None:
     return key
 
 
+_SHOWN_EMAIL = re.compile(r"[!-?A-~]{1,64}@[!-?A-~]{1,189}")
+
+
+def shown_email(email: Any) -> str | None:
+    """An account's email as a message may repeat it: None for a value that is no email
+    address (a name or a line of notes in its place)."""
+    if not isinstance(email, str) or not _SHOWN_EMAIL.fullmatch(email) or email.count("@") != 1:
+        return None
+    return email
+
+
+def shown_name(name: Any) -> str | None:
+    """A topic's or a practice's name as a message may repeat it: None for one that is no
+    short line of text or that reads as a patient identifier."""
+    if not isinstance(name, str) or not name.isprintable() or not 0 < len(name) <= 100:
+        return None
+    return None if ref_is_identifier(name) else name
+
+
 def unknown_field(where: str, name: Any, what: str) -> RecordProblem:
     """A field the record should not have: its name is repeated only when it reads as a
     field's name and no identifier (a key of a file can hold any text a value can)."""
@@ -1259,9 +1278,9 @@ def _user(
     user = get_user_by_email(email)
     if user is None:
         if not options.create_authors:
-            raise RecordProblem(
-                field_name, f"no account with email {email} (use --create-authors to add one)"
-            )
+            shown = shown_email(email)  # not repeated when it is no email address
+            named = f"no account with email {shown}" if shown else "no such account"
+            raise RecordProblem(field_name, f"{named} (use --create-authors to add one)")
         try:
             user = create_user(email, email.split("@")[0], role, actor=actor, imported=True)
         except ValidationError as exc:

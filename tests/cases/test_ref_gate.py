@@ -209,3 +209,14 @@ def test_an_unknown_field_is_named_unless_its_name_could_hold_patient_text(
         [problem] = _import(tmp_path, [given]).problems
         assert "has a field whose name is not repeated" in problem
         assert not any(part in problem for part in ("Whitcombe", "1961", "77731234"))
+
+
+def test_an_unknown_presenter_is_named_only_when_it_is_an_email_address(tmp_path, program):
+    record = {**RECORD, "ref": "hcv-1"}
+    for presenter, problem in [
+        ("ann@example.org", "no account with email ann@example.org"),
+        ("Harriet Quenby MRN 55512344", "no such account"),
+    ]:
+        [told] = _import(tmp_path, [{**record, "presenter": presenter}]).problems
+        assert told.endswith(f"field 'presenter': {problem} (use --create-authors to add one)")
+        assert "Quenby" not in told
