@@ -220,3 +220,15 @@ def test_an_unknown_presenter_is_named_only_when_it_is_an_email_address(tmp_path
         [told] = _import(tmp_path, [{**record, "presenter": presenter}]).problems
         assert told.endswith(f"field 'presenter': {problem} (use --create-authors to add one)")
         assert "Quenby" not in told
+
+
+def test_bad_text_under_a_key_of_notes_does_not_repeat_the_key(tmp_path, program, make_user):
+    make_user("provider", email="spoke@example.org")
+    record = {**RECORD, "ref": "hcv-1", "presenter": "spoke@example.org"}
+    for fields, where in [
+        ({"hba1c": "7\u0000"}, "fields.hba1c"),
+        ({"Harriet Quenby MRN 55512344": "7\u0000"}, "fields.(a key not repeated)"),
+    ]:
+        [told] = _import(tmp_path, [{**record, "fields": fields}]).problems
+        assert told.endswith(f"field '{where}': contains a NUL character.")
+        assert "Quenby" not in told
