@@ -120,7 +120,7 @@ def check_texts(values: Any, field: str = "body") -> Any:
         for key, value in values.items():
             # A key is named only when it reads as a field's name: a file's keys can hold
             # any text (a line of notes), and the message is shown and may be logged.
-            shown = key if isinstance(key, str) and _PLAIN_KEY.match(key) else _UNNAMED_KEY
+            shown = key if isinstance(key, str) and _PLAIN_KEY.fullmatch(key) else _UNNAMED_KEY
             name = shown if field == "body" else f"{field}.{shown}"
             if isinstance(key, str):
                 check_text(key, f"{field} key" if field != "body" else "field name")

@@ -109,7 +109,7 @@ def validate_fields(
 def _check_keys(values: Mapping[Any, Any]) -> None:
     """Field keys are names, like a form's: a key is quoted in errors, audit details and
     exports, so a key that could hold typed text is refused without being repeated."""
-    if any(not isinstance(key, str) or not FIELD_KEY.match(key) for key in values):
+    if any(not isinstance(key, str) or not FIELD_KEY.fullmatch(key) for key in values):
         raise ValidationError(f"Each key of fields must {FIELD_KEY_RULE}.", field="fields")
 
 

@@ -290,7 +290,7 @@ def _read_jsonl(path: Path, text: str) -> SourceFile:
 def shown_ref(ref: Any) -> str | None:
     """A ref as a message may repeat it: None for one that is no ref (never echo control
     characters) or that reads as a patient identifier (the record's number names it)."""
-    if not isinstance(ref, str) or not _REF.match(ref) or ref_is_identifier(ref):
+    if not isinstance(ref, str) or not _REF.fullmatch(ref) or ref_is_identifier(ref):
         return None
     return ref
 
@@ -298,7 +298,7 @@ def shown_ref(ref: Any) -> str | None:
 def shown_key(key: Any) -> str | None:
     """An item's key as a message may repeat it: None for one that is no key or that reads
     as a patient identifier."""
-    if not isinstance(key, str) or not _KEY.match(key) or key_is_identifier(key):
+    if not isinstance(key, str) or not _KEY.fullmatch(key) or key_is_identifier(key):
         return None
     return key
 
@@ -325,7 +325,7 @@ def shown_name(name: Any) -> str | None:
 def unknown_field(where: str, name: Any, what: str) -> RecordProblem:
     """A field the record should not have: its name is repeated only when it reads as a
     field's name and no identifier (a key of a file can hold any text a value can)."""
-    if isinstance(name, str) and FIELD_KEY.match(name) and not ref_is_identifier(name):
+    if isinstance(name, str) and FIELD_KEY.fullmatch(name) and not ref_is_identifier(name):
         return RecordProblem(f"{where}.{name}" if where else name, f"is not a known field {what}")
     return RecordProblem(
         where, f"has a field whose name is not repeated: it is not a known field {what}"
@@ -623,7 +623,7 @@ def _import_record(
         if raw.get(key) in (None, ""):
             raise RecordProblem(key, "is required")
     ref = raw["ref"]
-    if not isinstance(ref, str) or not _REF.match(ref):
+    if not isinstance(ref, str) or not _REF.fullmatch(ref):
         raise RecordProblem("ref", "must be 1-64 letters, digits, '.', '_' or '-'")
     if ref_is_identifier(ref):
         raise RecordProblem("ref", REF_PROBLEM)
@@ -898,7 +898,7 @@ def _item_key(item: dict[str, Any], where: str, derived: str) -> str:
     key = item.get("key")
     if key in (None, ""):
         return derived
-    if not isinstance(key, str) or not _KEY.match(key):
+    if not isinstance(key, str) or not _KEY.fullmatch(key):
         raise RecordProblem(
             f"{where}.key", "must be 1-100 letters, digits, '.', '_', ':', '/' or '-'"
         )
@@ -1063,7 +1063,7 @@ def _map_redacted(raw: dict[str, Any], clean: Callable[[Any, str], Any]) -> dict
 def _clean_field(key: Any, value: Any, clean: Callable[[Any, str], Any]) -> Any:
     """A case field's value through `clean`, each text of a list too, named as the gate
     names them; a key that is not a name (refused by the case's checks) is not repeated."""
-    where = f"fields.{key}" if isinstance(key, str) and FIELD_KEY.match(key) else "fields"
+    where = f"fields.{key}" if isinstance(key, str) and FIELD_KEY.fullmatch(key) else "fields"
     if isinstance(value, list):
         return [clean(v, f"{where}[{i}]") for i, v in enumerate(value, 1)]
     return clean(value, where)

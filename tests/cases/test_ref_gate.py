@@ -232,3 +232,31 @@ def test_bad_text_under_a_key_of_notes_does_not_repeat_the_key(tmp_path, program
         [told] = _import(tmp_path, [{**record, "fields": fields}]).problems
         assert told.endswith(f"field '{where}': contains a NUL character.")
         assert "Quenby" not in told
+
+
+@pytest.mark.parametrize("field", ["ref", "key", "fields"])
+def test_a_ref_key_or_field_name_ending_in_a_line_break_is_refused(
+    tmp_path, program, make_user, field
+):
+    # `$` matches before a final line break: a ref, key or field name is read whole.
+    make_user("provider", email="spoke@example.org")
+    make_user("expert", email="hub@example.org")
+    record = {**RECORD, "ref": "hcv-7", "presenter": "spoke@example.org"}
+    recommendation = {"author": "hub@example.org", "category": "therapeutic", "body": "Go."}
+    published = {**record, "status": "recommendations_published"}
+    given = {
+        "ref": {**record, "ref": "hcv-7\n"},
+        "key": {**published, "recommendations": [{**recommendation, "key": "hcv/1\n"}]},
+        "fields": {**record, "fields": {"hba1c\n": "7"}},
+    }[field]
+    result = _import(tmp_path, [given])
+    assert not result.ok and field in result.problems[0]
+    assert "\n" not in " ".join(result.problems + result.changes)
+    db.session.rollback()
+    assert db.session.scalar(select(func.count()).select_from(Case)) == 0
+
+
+def test_a_program_slug_ending_in_a_line_break_is_refused(app):
+    with pytest.raises(ValidationError) as refused:
+        create_program("oud\n", "Opioid use disorder", actor=SYSTEM)
+    assert refused.value.field == "slug"
