@@ -108,13 +108,20 @@ def check_text(value: str, field: str) -> str:
     return value
 
 
+_PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$")
+_UNNAMED_KEY = "(a key not repeated)"
+
+
 def check_texts(values: Any, field: str = "body") -> Any:
     """Every string (keys too) in a parsed JSON value or a mapping of form fields."""
     if isinstance(values, str):
         check_text(values, field)
     elif isinstance(values, Mapping):
         for key, value in values.items():
-            name = str(key) if field == "body" else f"{field}.{key}"
+            # A key is named only when it reads as a field's name: a file's keys can hold
+            # any text (a line of notes), and the message is shown and may be logged.
+            shown = key if isinstance(key, str) and _PLAIN_KEY.fullmatch(key) else _UNNAMED_KEY
+            name = shown if field == "body" else f"{field}.{shown}"
             if isinstance(key, str):
                 check_text(key, f"{field} key" if field != "body" else "field name")
             check_texts(value, name)

@@ -74,8 +74,11 @@ from app.cases.transfer import (
     import_source,
     read_file,
     record_problems,
+    shown_email,
     shown_key,
+    shown_name,
     shown_ref,
+    unknown_field,
 )
 from app.common import text_key, utcnow
 from app.deid.gate import Acceptance, IdentifiersFound, scanning_once
@@ -886,7 +889,7 @@ class _Rollback(Exception):
 def _fields(raw: dict[str, Any], known: set[str], required: tuple[str, ...]) -> None:
     unknown = sorted(set(raw) - known)
     if unknown:
-        raise RecordProblem(unknown[0], "is not a known field here")
+        raise unknown_field("", unknown[0], "here")
     for name in required:
         if raw.get(name) in (None, ""):
             raise RecordProblem(name, "is required")
@@ -929,7 +932,8 @@ def _account(email: Any, name: str, *, required: bool = False) -> User | None:
         return None
     user = get_user_by_email(email) if isinstance(email, str) else None
     if user is None:
-        raise RecordProblem(name, f"no account {email} (in accounts.jsonl or this instance)")
+        named = f"no account {shown}" if (shown := shown_email(email)) else "no such account"
+        raise RecordProblem(name, f"{named} (in accounts.jsonl or this instance)")
     return user
 
 
@@ -988,9 +992,8 @@ def _import_topic_parents(source: SourceFile, context: _Context) -> None:
             continue
         topic, parent = find_topic(raw["name"]), find_topic(raw["parent"])
         if parent is None:
-            context.result.problems.append(
-                f"{source.path} line {number} field 'parent': no topic {raw['parent']}"
-            )
+            named = f"no topic {shown}" if (shown := shown_name(raw["parent"])) else "no such topic"
+            context.result.problems.append(f"{source.path} line {number} field 'parent': {named}")
         elif topic is not None and topic.parent_id is None and topic.id != parent.id:
             topic.parent = parent
         elif topic is not None and topic.parent_id != parent.id:
@@ -1125,7 +1128,7 @@ def _rule_values(raw: Any) -> dict[str, Any] | None:
         raise RecordProblem("credit_rule", "must be a mapping")
     unknown = sorted(set(raw) - {*_RULE_KEYS, *_RULE_PRINTED, "updated_at"})
     if unknown:
-        raise RecordProblem(f"credit_rule.{unknown[0]}", "is not a known field here")
+        raise unknown_field("credit_rule", unknown[0], "here")
     for name in _RULE_KEYS:
         if name not in raw:
             raise RecordProblem(f"credit_rule.{name}", "is required")
@@ -1205,14 +1208,13 @@ def _followed(value: Any) -> list[Topic | Program]:
         raise RecordProblem("follows", "must be a mapping with topics and programs")
     unknown = sorted(set(value) - {"topics", "programs"})
     if unknown:
-        raise RecordProblem(f"follows.{unknown[0]}", "is not a known field here")
+        raise unknown_field("follows", unknown[0], "here")
     subjects: list[Topic | Program] = []
     for name in _names(value, "topics"):
         topic = find_topic(name)
         if topic is None or text_key(topic.name) != text_key(name):
-            raise RecordProblem(
-                "follows.topics", f"no topic {name} (in topics.jsonl or this instance)"
-            )
+            named = f"no topic {shown}" if (shown := shown_name(name)) else "no such topic"
+            raise RecordProblem("follows.topics", f"{named} (in topics.jsonl or this instance)")
         subjects.append(topic)
     try:
         slugs = _names(value, "programs")
@@ -1329,7 +1331,7 @@ def _items(value: Any, name: str, known: set[str]) -> Iterator[tuple[str, dict[s
             raise RecordProblem(where, "must be a mapping")
         unknown = sorted(set(item) - known)
         if unknown:
-            raise RecordProblem(f"{where}.{unknown[0]}", "is not a known field here")
+            raise unknown_field(where, unknown[0], "here")
         yield where, item
 
 
@@ -1657,7 +1659,7 @@ def _practice_with_history(
         where = f"versions[{number}]"
         extra = sorted(set(version) - _PRACTICE_VERSION_KEYS)
         if extra:
-            raise RecordProblem(f"{where}.{extra[0]}", "is not a known field of a version")
+            raise unknown_field(where, extra[0], "of a version")
         if version.get("version") != number:
             raise RecordProblem(f"{where}.version", f"must be {number} (versions count up from 1)")
         for name in ("title", "statement", "status", "reason"):
@@ -1720,8 +1722,11 @@ def _replay(
                 select(BestPractice).where(BestPractice.title == raw.get("superseded_by"))
             )
             if superseded_by is None:
+                shown = shown_name(raw.get("superseded_by"))
                 raise ValidationError(
-                    f"no practice titled {raw.get('superseded_by')!r} before this one",
+                    f"no practice titled {shown!r} before this one"
+                    if shown
+                    else "no such practice before this one",
                     field="superseded_by",
                 )
         change_status(

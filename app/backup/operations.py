@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import secrets
 import shutil
 import sqlite3
@@ -466,9 +467,24 @@ def _run(command: list[str], name: str) -> None:
         command, env=env, capture_output=True, text=True, check=False
     )
     if result.returncode != 0:
-        # Its messages name objects and options, never row contents.
-        lines = [line for line in result.stderr.strip().splitlines() if line][-3:]
-        raise BackupError(f"{name} failed (exit {result.returncode}): " + " / ".join(lines))
+        raise BackupError(
+            f"{name} failed (exit {result.returncode}): " + _told(result.stderr, name)
+        )
+
+
+def _told(stderr: str, name: str) -> str:
+    """The tool's own last lines, the server's text in them without what it quotes: the
+    server's DETAIL and CONTEXT lines, and the values its errors quote, can be row contents
+    (`CONTEXT:  COPY cases, line 1, column title: "..."`)."""
+    lines = [line for line in stderr.splitlines() if line.startswith(f"{name}:")][-3:]
+    quiet = []
+    for line in lines:
+        tool, server, rest = line.partition("ERROR:")
+        quiet.append(tool + server + _QUOTED.sub('"…"', rest))
+    return " / ".join(quiet) or "see the server's log"
+
+
+_QUOTED = re.compile(r'"[^"]*"?')
 
 
 def _index_generation() -> str | None:

@@ -109,7 +109,7 @@ def validate_fields(
 def _check_keys(values: Mapping[Any, Any]) -> None:
     """Field keys are names, like a form's: a key is quoted in errors, audit details and
     exports, so a key that could hold typed text is refused without being repeated."""
-    if any(not isinstance(key, str) or not FIELD_KEY.match(key) for key in values):
+    if any(not isinstance(key, str) or not FIELD_KEY.fullmatch(key) for key in values):
         raise ValidationError(f"Each key of fields must {FIELD_KEY_RULE}.", field="fields")
 
 
@@ -638,22 +638,33 @@ def _ref_readings(ref: str) -> tuple[str, dict[str, str]]:
 _REF_DIGITS = re.compile(r"\d+(?:[._-]+\d+)+")
 
 
-# The parts of an item's key that the app makes: a random key, and the places a derived key
-# names (`REF/r2`, `REF/r2/a1`, `REF/o/KEY`).
-_KEY_PLACES = re.compile(r"[0-9a-f]{32}|[ra][1-9][0-9]*|o")
+# The keys the app makes: a random one (32 hex digits), and those derived from an item's place
+# (`REF/r2`, `KEY/a1` for a recommendation's first annotation, `REF/o/KEY` for an outcome).
+_RANDOM_KEY = re.compile(r"[0-9a-f]{32}")
+_ANNOTATION_KEY = re.compile(r"(.+)/a[1-9][0-9]*")
+_RECOMMENDATION_KEY = re.compile(r"([^/]+)/r[1-9][0-9]*")
+_OUTCOME_KEY = re.compile(r"([^/]+)/o/(.+)")
+_KEY_PLACES = re.compile(r"(?:^|/)(?:[ra][1-9][0-9]*|o)(?=/|$)")
 
 
 def key_is_identifier(key: str) -> bool:
     """Whether an import's key for a recommendation, annotation or outcome reads as a patient
-    identifier: each run of its `/`-separated parts between the places the app makes is read
-    as a ref (`MRN/77731234`, `john/smith/r1`), a `:` as a `-`."""
-    runs: list[list[str]] = [[]]
-    for part in key.split("/"):
-        if _KEY_PLACES.fullmatch(part):
-            runs.append([])
-        elif part:
-            runs[-1].append(part)
-    return any(ref_is_identifier("-".join(run).replace(":", "-")) for run in runs if run)
+    identifier. A key the app makes is read by its parts (the ref, the recommendation's key);
+    any other is read whole as a ref, its `/` and `:` as `-`, with and without the places a
+    derived key names, so that an identifier split around one (`johnathan/r1/whitcombe`) is
+    read as one."""
+    if _RANDOM_KEY.fullmatch(key):
+        return False
+    if found := _ANNOTATION_KEY.fullmatch(key):
+        return key_is_identifier(found[1])
+    if found := _RECOMMENDATION_KEY.fullmatch(key):
+        return ref_is_identifier(found[1])
+    if found := _OUTCOME_KEY.fullmatch(key):
+        return ref_is_identifier(found[1]) or key_is_identifier(found[2])
+    readings = {key, _KEY_PLACES.sub("/", key)}
+    return any(
+        ref_is_identifier(re.sub(r"[/:]+", "-", r).strip("-")) for r in readings if r.strip("/")
+    )
 
 
 def ref_scans(ref: str) -> Iterator[str]:

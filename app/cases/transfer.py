@@ -290,7 +290,7 @@ def _read_jsonl(path: Path, text: str) -> SourceFile:
 def shown_ref(ref: Any) -> str | None:
     """A ref as a message may repeat it: None for one that is no ref (never echo control
     characters) or that reads as a patient identifier (the record's number names it)."""
-    if not isinstance(ref, str) or not _REF.match(ref) or ref_is_identifier(ref):
+    if not isinstance(ref, str) or not _REF.fullmatch(ref) or ref_is_identifier(ref):
         return None
     return ref
 
@@ -298,9 +298,38 @@ def shown_ref(ref: Any) -> str | None:
 def shown_key(key: Any) -> str | None:
     """An item's key as a message may repeat it: None for one that is no key or that reads
     as a patient identifier."""
-    if not isinstance(key, str) or not _KEY.match(key) or key_is_identifier(key):
+    if not isinstance(key, str) or not _KEY.fullmatch(key) or key_is_identifier(key):
         return None
     return key
+
+
+_SHOWN_EMAIL = re.compile(r"[!-?A-~]{1,64}@[!-?A-~]{1,189}")
+
+
+def shown_email(email: Any) -> str | None:
+    """An account's email as a message may repeat it: None for a value that is no email
+    address (a name or a line of notes in its place)."""
+    if not isinstance(email, str) or not _SHOWN_EMAIL.fullmatch(email) or email.count("@") != 1:
+        return None
+    return email
+
+
+def shown_name(name: Any) -> str | None:
+    """A topic's or a practice's name as a message may repeat it: None for one that is no
+    short line of text or that reads as a patient identifier."""
+    if not isinstance(name, str) or not name.isprintable() or not 0 < len(name) <= 100:
+        return None
+    return None if ref_is_identifier(name) else name
+
+
+def unknown_field(where: str, name: Any, what: str) -> RecordProblem:
+    """A field the record should not have: its name is repeated only when it reads as a
+    field's name and no identifier (a key of a file can hold any text a value can)."""
+    if isinstance(name, str) and FIELD_KEY.fullmatch(name) and not ref_is_identifier(name):
+        return RecordProblem(f"{where}.{name}" if where else name, f"is not a known field {what}")
+    return RecordProblem(
+        where, f"has a field whose name is not repeated: it is not a known field {what}"
+    )
 
 
 def _record_label(path: Path, number: int, raw: dict[str, Any]) -> str:
@@ -589,12 +618,12 @@ def _import_record(
         raise RecordProblem(exc.field, exc.message.removeprefix(f"{exc.field} ")) from None
     unknown = sorted(set(raw) - KNOWN_KEYS)
     if unknown:
-        raise RecordProblem(unknown[0], "is not a known field of a case record")
+        raise unknown_field("", unknown[0], "of a case record")
     for key in REQUIRED_KEYS:
         if raw.get(key) in (None, ""):
             raise RecordProblem(key, "is required")
     ref = raw["ref"]
-    if not isinstance(ref, str) or not _REF.match(ref):
+    if not isinstance(ref, str) or not _REF.fullmatch(ref):
         raise RecordProblem("ref", "must be 1-64 letters, digits, '.', '_' or '-'")
     if ref_is_identifier(ref):
         raise RecordProblem("ref", REF_PROBLEM)
@@ -869,7 +898,7 @@ def _item_key(item: dict[str, Any], where: str, derived: str) -> str:
     key = item.get("key")
     if key in (None, ""):
         return derived
-    if not isinstance(key, str) or not _KEY.match(key):
+    if not isinstance(key, str) or not _KEY.fullmatch(key):
         raise RecordProblem(
             f"{where}.key", "must be 1-100 letters, digits, '.', '_', ':', '/' or '-'"
         )
@@ -1034,7 +1063,7 @@ def _map_redacted(raw: dict[str, Any], clean: Callable[[Any, str], Any]) -> dict
 def _clean_field(key: Any, value: Any, clean: Callable[[Any, str], Any]) -> Any:
     """A case field's value through `clean`, each text of a list too, named as the gate
     names them; a key that is not a name (refused by the case's checks) is not repeated."""
-    where = f"fields.{key}" if isinstance(key, str) and FIELD_KEY.match(key) else "fields"
+    where = f"fields.{key}" if isinstance(key, str) and FIELD_KEY.fullmatch(key) else "fields"
     if isinstance(value, list):
         return [clean(v, f"{where}[{i}]") for i, v in enumerate(value, 1)]
     return clean(value, where)
@@ -1249,9 +1278,9 @@ def _user(
     user = get_user_by_email(email)
     if user is None:
         if not options.create_authors:
-            raise RecordProblem(
-                field_name, f"no account with email {email} (use --create-authors to add one)"
-            )
+            shown = shown_email(email)  # not repeated when it is no email address
+            named = f"no account with email {shown}" if shown else "no such account"
+            raise RecordProblem(field_name, f"{named} (use --create-authors to add one)")
         try:
             user = create_user(email, email.split("@")[0], role, actor=actor, imported=True)
         except ValidationError as exc:
@@ -1310,7 +1339,7 @@ def _import_recommendations(case: Case, items: Any, merge: _Merge) -> None:
             raise RecordProblem(where, "must be a mapping with author, category and body")
         extra = sorted(set(item) - _RECOMMENDATION_KEYS)
         if extra:
-            raise RecordProblem(f"{where}.{extra[0]}", "is not a known field of a recommendation")
+            raise unknown_field(where, extra[0], "of a recommendation")
         key = _item_key(item, where, f"{merge.ref}/r{index}")
         author = _user(item.get("author"), f"{where}.author", Role.EXPERT, options, actor)
         if author is None:
@@ -1493,7 +1522,7 @@ def _versions(items: Any, where: str, merge: _Merge) -> list[dict[str, Any]]:
             raise RecordProblem(at, "must be a mapping with version, body and category")
         extra = sorted(set(item) - _VERSION_KEYS)
         if extra:
-            raise RecordProblem(f"{at}.{extra[0]}", "is not a known field of a version")
+            raise unknown_field(at, extra[0], "of a version")
         if item.get("version") != number:
             raise RecordProblem(f"{at}.version", f"must be {number} (versions count up from 1)")
         when = _time(item["at"], f"{at}.at") if "at" in item else utcnow()
@@ -1527,7 +1556,7 @@ def _import_annotations(
             raise RecordProblem(at, "must be a mapping with author, kind and body")
         extra = sorted(set(item) - {"key", "author", "kind", "body", "references", "overrides"})
         if extra:
-            raise RecordProblem(f"{at}.{extra[0]}", "is not a known field of an annotation")
+            raise unknown_field(at, extra[0], "of an annotation")
         key = _item_key(item, at, f"{recommendation.key}/a{index}")
         author = _user(item.get("author"), f"{at}.author", Role.EXPERT, options, actor)
         if author is None:
@@ -1602,7 +1631,7 @@ def _import_outcomes(case: Case, items: Any, merge: _Merge) -> None:
             set(item) - {"key", "recommendation", "adoption", "patient_status", "note", "overrides"}
         )
         if extra:
-            raise RecordProblem(f"{where}.{extra[0]}", "is not a known field of an outcome")
+            raise unknown_field(where, extra[0], "of an outcome")
         recommendation = _followed_recommendation(item.get("recommendation"), earlier, where)
         by_key = {o.key: o for o in case.outcomes}
         explicit = item.get("key") not in (None, "")

@@ -265,7 +265,7 @@ def create_program(
     accepted: Iterable[Acceptance] = (),
 ) -> Program:
     policy.require(actor, Permission.MANAGE_PROGRAMS)
-    if not isinstance(slug, str) or not _SLUG.match(slug):
+    if not isinstance(slug, str) or not _SLUG.fullmatch(slug):
         raise ValidationError("Slug must be lowercase letters, digits and hyphens.", field="slug")
     if find_program(slug) is not None:
         raise ValidationError(f"A program with slug '{slug}' already exists.", field="slug")

@@ -4,13 +4,14 @@ taken while writers run is consistent, and bad input gets a clear refusal."""
 from __future__ import annotations
 
 import json
+import sys
 import threading
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from app.backup.operations import MANIFEST, BackupError, backup, read_manifest, restore
+from app.backup.operations import MANIFEST, BackupError, _run, backup, read_manifest, restore
 from app.cases.models import Case
 from app.extensions import db
 from app.programs.models import Program
@@ -253,3 +254,20 @@ def test_the_commands_round_trip_and_index_verify_is_clean(app, make_user, tmp_p
         verified = runner.invoke(args=["index", "verify"])
         assert verified.exit_code == 0, verified.output
         assert "Index is in step with the database." in verified.output
+
+
+def test_a_failing_postgresql_tool_is_told_without_the_row_it_quotes(app):
+    # pg_restore repeats the server's error, and the server quotes the row it could not
+    # load: the message names the tool, the table and the error, never the row.
+    told = (
+        'pg_restore: error: COPY failed for table "cases": ERROR:  invalid input syntax for'
+        ' type date: "Harriet Quenby"\n'
+        'CONTEXT:  COPY cases, line 1, column title: "Harriet Quenby MRN 55512344"\n'
+    )
+    command = [sys.executable, "-c", f"import sys; sys.stderr.write({told!r}); sys.exit(1)"]
+    with pytest.raises(BackupError) as failed:
+        _run(command, "pg_restore")
+    assert failed.value.message == (
+        'pg_restore failed (exit 1): pg_restore: error: COPY failed for table "cases": ERROR:'
+        '  invalid input syntax for type date: "…"'
+    )

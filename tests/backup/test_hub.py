@@ -1056,3 +1056,54 @@ def test_an_unknown_program_is_named_unless_its_slug_reads_as_an_identifier(app,
         assert _import_one(small_hub, "accounts").problems == [
             f"{path} line 1 field 'programs': {problem} (in programs.jsonl or this instance)"
         ]
+
+
+def test_an_unknown_field_is_named_unless_its_name_could_hold_patient_text(app, small_hub):
+    path = small_hub / "programs.jsonl"
+    lines = path.read_text("utf-8").splitlines()
+    lines[1] = lines[1].replace('"slug": "oud"', '"slug": "oud", "Harriet Quenby MRN 55512344": 1')
+    _write_lines(path, lines)
+    with fresh_db(app):
+        results = import_hub(small_hub, actor=SYSTEM)
+        [problem] = {Path(r.path).name: r for r in results}["programs.jsonl"].problems
+    assert problem == (
+        f"{path} line 2: has a field whose name is not repeated: it is not a known field here"
+    )
+
+
+def test_an_unknown_account_topic_or_practice_is_named_unless_it_could_be_patient_text(
+    app, small_hub
+):
+    # A name or a line of notes where an email, a topic or a title belongs is not repeated.
+    notes = "Harriet Quenby MRN 55512344"
+    words = {"title": "HBV serology first", "statement": "Check HBV serology before DAAs."}
+    practices, accounts = small_hub / "practices.jsonl", small_hub / "accounts.jsonl"
+    account = {"email": "new@example.org", "name": "New Expert", "role": "expert"}
+    told = []
+    for by, problem in [
+        ("ann@example.org", "no account ann@example.org"),
+        (notes, "no such account"),
+    ]:
+        _write_lines(practices, [json.dumps({**words, "created_by": by})])
+        told += _import_one(small_hub, "practices").problems
+        assert f"field 'created_by': {problem} (in accounts.jsonl" in told[-1]
+        db.session.rollback()
+    for topic, problem in [("Gut", "no topic Gut"), (notes, "no such topic")]:
+        _write_lines(accounts, [json.dumps({**account, "follows": {"topics": [topic]}})])
+        told += _import_one(small_hub, "accounts").problems
+        assert f"field 'follows.topics': {problem} (in topics.jsonl" in told[-1]
+        db.session.rollback()
+    versions = [
+        {"version": 1, **words, "status": "proposed", "reason": "Proposed."},
+        {"version": 2, **words, "status": "superseded", "reason": "Replaced."},
+    ]
+    _write_lines(practices, [json.dumps({**words, "versions": versions, "superseded_by": notes})])
+    told += _import_one(small_hub, "practices").problems
+    assert told[-1].endswith("field 'versions[2].superseded_by': no such practice before this one")
+    db.session.rollback()
+    topics = small_hub / "topics.jsonl"
+    parent = '"parent": "Liver disease"'
+    topics.write_text(topics.read_text("utf-8").replace(parent, f'"parent": "{notes}"'))
+    told += [p for result in import_hub(small_hub, actor=SYSTEM) for p in result.problems]
+    assert any(p.endswith("field 'parent': no such topic") for p in told), told
+    assert not any(part in p for p in told for part in ("Quenby", "55512344"))

@@ -177,3 +177,86 @@ def test_keys_the_app_makes_or_derives_are_no_identifiers_and_others_are_read_as
     assert not any(key_is_identifier(key) for key in [made, f"hcv-2/o/{made}", *derived])
     assert all(key_is_identifier(key) for key in IDENTIFYING)
     assert all(key_is_identifier(key) for key in ["MRN/77731234", "john/smith/r1", "1961/03/14"])
+
+
+@pytest.mark.parametrize(
+    "key", ["johnathan/r1/whitcombe", "DOB/1961/r1/03/14", "johnathan/r1/whitcombe/a1"]
+)
+def test_an_identifier_split_around_a_place_the_app_names_is_still_read_as_one(key):
+    # `/r1` is a place only after a whole ref (`REF/r1`): within a key it joins what it splits.
+    assert key_is_identifier(key)
+
+
+def test_keys_derived_from_a_key_a_file_gave_read_as_that_key_did():
+    given = "guide:asthma/2024"
+    assert not key_is_identifier(given)
+    assert not any(key_is_identifier(k) for k in [f"{given}/a1", f"hcv-1/o/{given}"])
+
+
+def test_an_unknown_field_is_named_unless_its_name_could_hold_patient_text(
+    tmp_path, program, make_user
+):
+    # A file's keys hold any text its values can (a line of notes put in the front matter):
+    # the name is repeated only when it reads as a field's name.
+    make_user("provider", email="spoke@example.org")
+    record = {**RECORD, "ref": "hcv-1", "presenter": "spoke@example.org", "colour": "red"}
+    [problem] = _import(tmp_path, [record]).problems
+    assert problem.endswith("field 'colour': is not a known field of a case record")
+    del record["colour"]
+    recommendation = {"author": "spoke@example.org", "category": "therapeutic", "body": "Go."}
+    in_item = {**record, "recommendations": [{**recommendation, "mrn_77731234": "x"}]}
+    for given in (in_item, {**record, "Johnathan Whitcombe 1961-03-14": "seen"}):
+        [problem] = _import(tmp_path, [given]).problems
+        assert "has a field whose name is not repeated" in problem
+        assert not any(part in problem for part in ("Whitcombe", "1961", "77731234"))
+
+
+def test_an_unknown_presenter_is_named_only_when_it_is_an_email_address(tmp_path, program):
+    record = {**RECORD, "ref": "hcv-1"}
+    for presenter, problem in [
+        ("ann@example.org", "no account with email ann@example.org"),
+        ("Harriet Quenby MRN 55512344", "no such account"),
+    ]:
+        [told] = _import(tmp_path, [{**record, "presenter": presenter}]).problems
+        assert told.endswith(f"field 'presenter': {problem} (use --create-authors to add one)")
+        assert "Quenby" not in told
+
+
+def test_bad_text_under_a_key_of_notes_does_not_repeat_the_key(tmp_path, program, make_user):
+    make_user("provider", email="spoke@example.org")
+    record = {**RECORD, "ref": "hcv-1", "presenter": "spoke@example.org"}
+    for fields, where in [
+        ({"hba1c": "7\u0000"}, "fields.hba1c"),
+        ({"Harriet Quenby MRN 55512344": "7\u0000"}, "fields.(a key not repeated)"),
+    ]:
+        [told] = _import(tmp_path, [{**record, "fields": fields}]).problems
+        assert told.endswith(f"field '{where}': contains a NUL character.")
+        assert "Quenby" not in told
+
+
+@pytest.mark.parametrize("field", ["ref", "key", "fields"])
+def test_a_ref_key_or_field_name_ending_in_a_line_break_is_refused(
+    tmp_path, program, make_user, field
+):
+    # `$` matches before a final line break: a ref, key or field name is read whole.
+    make_user("provider", email="spoke@example.org")
+    make_user("expert", email="hub@example.org")
+    record = {**RECORD, "ref": "hcv-7", "presenter": "spoke@example.org"}
+    recommendation = {"author": "hub@example.org", "category": "therapeutic", "body": "Go."}
+    published = {**record, "status": "recommendations_published"}
+    given = {
+        "ref": {**record, "ref": "hcv-7\n"},
+        "key": {**published, "recommendations": [{**recommendation, "key": "hcv/1\n"}]},
+        "fields": {**record, "fields": {"hba1c\n": "7"}},
+    }[field]
+    result = _import(tmp_path, [given])
+    assert not result.ok and field in result.problems[0]
+    assert "\n" not in " ".join(result.problems + result.changes)
+    db.session.rollback()
+    assert db.session.scalar(select(func.count()).select_from(Case)) == 0
+
+
+def test_a_program_slug_ending_in_a_line_break_is_refused(app):
+    with pytest.raises(ValidationError) as refused:
+        create_program("oud\n", "Opioid use disorder", actor=SYSTEM)
+    assert refused.value.field == "slug"
