@@ -141,6 +141,11 @@ def _create(
     return practice
 
 
+def can_succeed(practice: BestPractice) -> bool:
+    """A practice may supersede another only while it is current itself."""
+    return practice.status not in (PracticeStatus.SUPERSEDED, PracticeStatus.RETIRED)
+
+
 @write_operation
 def change_status(
     practice: BestPractice,
@@ -163,11 +168,7 @@ def change_status(
     target = _transition(practice, status, reason, superseded_by)
     # A hub import replays each practice's whole history in turn, so a successor may already
     # be superseded itself there; a live change names the current practice.
-    if (
-        not imported
-        and superseded_by is not None
-        and superseded_by.status in (PracticeStatus.SUPERSEDED, PracticeStatus.RETIRED)
-    ):
+    if not imported and superseded_by is not None and not can_succeed(superseded_by):
         raise ValidationError(
             f"“{superseded_by.title}” is {superseded_by.status.value} itself: name the practice"
             " that is current now.",

@@ -30,6 +30,7 @@ from app.practices.models import PracticeStatus, Stance
 from app.practices.operations import (
     TRANSITIONS,
     add_evidence,
+    can_succeed,
     change_status,
     edit_practice,
     propose_from_recommendations,
@@ -142,7 +143,9 @@ def practice(practice_id: int) -> Any:
         can_remove_evidence=lambda link: policy.can_remove_evidence(user, link),
         withdrawn_evidence=queries.withdrawn_evidence_count(user, practice),
         transitions=sorted(t.value for t in TRANSITIONS[practice.status]),
-        successors=[p for p in queries.list_practices(_user()) if p.id != practice.id],
+        successors=[
+            p for p in queries.list_practices(_user()) if p.id != practice.id and can_succeed(p)
+        ],
         my_stance=stances.get(user.id),
         dissents=queries.visible_dissents(user, practice),
     )
@@ -290,7 +293,11 @@ def _refused(
     form.show_refusal(exc)
     practice = queries.get_practice(practice_id, _user())
     transitions = sorted(t.value for t in TRANSITIONS[practice.status])
-    successors = [(p.id, p.title) for p in queries.list_practices(_user()) if p.id != practice.id]
+    successors = [
+        (p.id, p.title)
+        for p in queries.list_practices(_user())
+        if p.id != practice.id and can_succeed(p)
+    ]
     return render_template(
         "practices/form_again.html",
         practice=practice,

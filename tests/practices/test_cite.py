@@ -204,3 +204,39 @@ def test_a_refused_dissent_typed_with_blank_lines_marks_the_names_it_found(
     page = response.get_data(as_text=True)
     assert response.status_code == 422 and "Possible identifiers in Note" in page
     assert "<q>John Smith</q>" in page
+
+
+def test_a_superseded_practice_is_not_offered_as_a_successor_and_is_refused_as_one(
+    app,
+    expert_client,
+    two_sessions,  # noqa: F811
+    practice,
+):
+    client = expert_client
+    expert, _, recs = two_sessions
+    newer = propose_from_recommendations(
+        [recs[1]], "Naloxone in hand", "Hand naloxone over.", author=expert, actor=expert
+    )
+    db.session.commit()
+    client.post(
+        f"/practices/{practice.id}/status",
+        data={"status": "superseded", "reason": "Replaced.", "superseded_by": newer.id},
+    )
+    db.session.expire_all()
+    assert practice.status.value == "superseded"
+    page = client.get(f"/practices/{newer.id}").get_data(as_text=True)
+    assert f'<option value="{practice.id}">' not in page
+    response = client.post(
+        f"/practices/{newer.id}/status",
+        data={
+            "status": "superseded",
+            "reason": "Back to the old one.",
+            "superseded_by": practice.id,
+        },
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "is superseded itself: name the practice that is current now." in page
+    assert "Back to the old one.</textarea>" in page
+    db.session.expire_all()
+    assert newer.status.value == "proposed" and newer.superseded_by is None
