@@ -202,3 +202,36 @@ def test_kinds_of_clinic_listed_in_lower_case_are_not_a_facility() -> None:
     )
     found = scan(text)
     assert found == [], [(text[f.start : f.end], f.category) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("MRN 1234567 units", "1234567"),
+        ("Acct: 55512345 / ml", "55512345"),
+        ("Patient ID 8812345 copies were sent to the lab.", "8812345"),
+        ("Her MRN is 4455667 cells were counted.", "4455667"),
+        ("ID 12345678 logged in the portal.", "12345678"),
+        ("Chart 8812345 cells were reviewed.", "8812345"),
+    ],
+)
+def test_a_record_number_after_its_label_stays_an_id_before_a_unit(text: str, needle: str) -> None:
+    """The count's unit tells a measurement only when no record label cues the number: a
+    record number a unit word happens to follow is still one."""
+    s = text.index(needle)
+    assert any(
+        f.category == "ID" and f.start <= s and s + len(needle) <= f.end for f in scan(text)
+    ), scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "followed at johnson, smith and lee family practice since 2019",
+        "transferred from springfield, mercy medical center overnight",
+    ],
+)
+def test_a_named_facility_in_lower_case_with_a_comma_is_found(text: str) -> None:
+    """Only a list of kinds of place is no facility's name: one with a surname or a town in it
+    is a facility, in whatever case it is typed."""
+    assert any(f.category == "FACILITY" for f in scan(text)), scan(text)
