@@ -7152,6 +7152,7 @@ def with_tagger(text: str, found: list[Finding], added: list) -> list[Finding]:
         and not _tagger_unlikely15(text, c, found)
         and not _not_identifier16(text, c)
         and not _not_identifier17(text, c)
+        and not _tagger_scores17(text, c)
     ]
     if not added:
         return found
@@ -8012,6 +8013,24 @@ def _not_identifier17(text: str, cand: tuple) -> bool:
         # a run of vital signs ("BP164/82 HR64 RR18 36.0C"), read by the tagger as a number
         return bool(RX_VITAL_RUN17.search(text, max(0, s - 8), e))
     return False
+
+
+# A table of scores and their ranges ("Average 25-75 90-110 8-12 44-57", a lone "66"): the
+# tagger reads a row of it as an ID; the rules take no value of three digits or fewer as one.
+RX_SCORE_CELL17 = re.compile(r"[<>]?\d{1,3}(?:-\d{1,3})?|[<>]")
+
+
+def _tagger_scores17(text: str, cand: tuple) -> bool:
+    s, e, cat = cand[0], cand[1], cand[2]
+    if cat != "ID":
+        return False
+    tokens = text[s:e].split()
+    cells = [t for t in tokens if RX_SCORE_CELL17.fullmatch(t)]
+    if not cells or any(not t.isalpha() and t not in cells for t in tokens):
+        return False
+    if len(tokens) == 1:
+        return cells[0].isdigit()
+    return sum("-" in c for c in cells) >= 2
 
 
 def _kinds_of_place17(span: str) -> bool:
