@@ -204,3 +204,38 @@ def test_a_refused_dissent_typed_with_blank_lines_marks_the_names_it_found(
     page = response.get_data(as_text=True)
     assert response.status_code == 422 and "Possible identifiers in Note" in page
     assert "<q>John Smith</q>" in page
+
+
+def test_naming_a_superseded_practice_as_successor_is_refused_on_that_field(
+    app,
+    client,
+    two_sessions,  # noqa: F811
+    expert_client,
+    practice,
+):
+    from app.practices.operations import change_status
+    from tests.api.test_api import Api
+
+    expert, _, recs = two_sessions
+    new = propose_from_recommendations(recs[1:], "New", "New text.", author=expert, actor=expert)
+    change_status(
+        practice, "superseded", reason="Replaced.", editor=expert, superseded_by=new, actor=expert
+    )
+    db.session.commit()
+    response = expert_client.post(
+        f"/practices/{new.id}/status",
+        data={"status": "superseded", "superseded_by": str(practice.id), "reason": "Back again."},
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "is superseded itself: name the practice that is current now." in page
+    assert ">Back again.</textarea>" in page
+    assert f'<option value="{practice.id}" selected>' in page
+    body = Api(client, expert).post(
+        f"/practices/{new.id}/status",
+        expect=422,
+        json={"status": "superseded", "superseded_by": practice.id, "reason": "Back again."},
+    )
+    assert body["field"] == "superseded_by", body
+    db.session.expire_all()
+    assert new.status.value == "proposed" and new.superseded_by is None
