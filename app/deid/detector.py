@@ -7991,7 +7991,9 @@ def _not_identifier17(text: str, cand: tuple) -> bool:
         # a heading holds no label ("PATIENT: GRACE RECORD" is a name field)
         if last in _DOCUMENT_NOUNS17 and ":" not in line and not any(c.islower() for c in line):
             return True
-    if cat in ("ID", "AGE", "NAME"):
+    # no vital sign has five digits in a row ("HR 8812345" is a file's number)
+    long_id = cat == "ID" and RX_DIGITS5.search(text, s, e) is not None
+    if cat in ("ID", "AGE", "NAME") and not long_id:
         a = s
         while a > 0 and text[a - 1].isalnum():
             a -= 1
@@ -8009,7 +8011,7 @@ def _not_identifier17(text: str, cand: tuple) -> bool:
         # "Platelets 250000 / cmm": a count with its unit; not a number a record's label
         # cues ("MRN 1234567 units", "Acct: 55512345 / ml")
         return not _cued_id17(text, s, e)
-    if cat in ("ID", "ADDRESS", "AGE"):
+    if cat in ("ID", "ADDRESS", "AGE") and not long_id:
         # a run of vital signs ("BP164/82 HR64 RR18 36.0C"), read by the tagger as a number
         return bool(RX_VITAL_RUN17.search(text, max(0, s - 8), e))
     return False

@@ -255,3 +255,17 @@ def test_a_labelled_record_number_in_short_groups_stays_an_id() -> None:
     text = "MRN 12-345 67-890, seen for follow-up."
     s = text.index("12-345")
     assert any(f.category == "ID" and f.start <= s < f.end for f in scan(text)), scan(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("HR 8812345", "8812345"),
+        ("Temp 12345678 on the bracelet.", "12345678"),
+    ],
+)
+def test_a_long_number_after_a_vital_signs_abbreviation_stays_an_id(text: str, needle: str) -> None:
+    """No vital sign has five digits in a row: the abbreviation before such a number is no
+    measurement's."""
+    s = text.index(needle)
+    assert any(f.category == "ID" and f.start <= s < f.end for f in scan(text)), scan(text)
