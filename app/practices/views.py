@@ -142,7 +142,7 @@ def practice(practice_id: int) -> Any:
         can_remove_evidence=lambda link: policy.can_remove_evidence(user, link),
         withdrawn_evidence=queries.withdrawn_evidence_count(user, practice),
         transitions=sorted(t.value for t in TRANSITIONS[practice.status]),
-        successors=[p for p in queries.list_practices(_user()) if p.id != practice.id],
+        successors=queries.possible_successors(user, practice),
         my_stance=stances.get(user.id),
         dissents=queries.visible_dissents(user, practice),
     )
@@ -290,7 +290,11 @@ def _refused(
     form.show_refusal(exc)
     practice = queries.get_practice(practice_id, _user())
     transitions = sorted(t.value for t in TRANSITIONS[practice.status])
-    successors = [(p.id, p.title) for p in queries.list_practices(_user()) if p.id != practice.id]
+    named = form.values().get("superseded_by")
+    successors = [
+        (p.id, p.title)
+        for p in queries.possible_successors(_user(), practice, named if named else None)
+    ]
     return render_template(
         "practices/form_again.html",
         practice=practice,

@@ -239,3 +239,24 @@ def test_naming_a_superseded_practice_as_successor_is_refused_on_that_field(
     assert body["field"] == "superseded_by", body
     db.session.expire_all()
     assert new.status.value == "proposed" and new.superseded_by is None
+
+
+def test_the_practice_page_offers_only_current_practices_as_successors(
+    app,
+    expert_client,
+    two_sessions,  # noqa: F811
+    practice,
+):
+    """A superseded or retired practice is refused as a successor, so it is not offered."""
+    from app.practices.operations import change_status
+
+    expert, _, recs = two_sessions
+    new = propose_from_recommendations(recs[1:], "New", "New text.", author=expert, actor=expert)
+    other = propose_from_recommendations(recs[:1], "Other", "Other.", author=expert, actor=expert)
+    change_status(
+        practice, "superseded", reason="Replaced.", editor=expert, superseded_by=new, actor=expert
+    )
+    db.session.commit()
+    page = expert_client.get(f"/practices/{new.id}").get_data(as_text=True)
+    assert f'<option value="{other.id}">Other</option>' in page
+    assert f'<option value="{practice.id}">' not in page
