@@ -7152,6 +7152,7 @@ def with_tagger(text: str, found: list[Finding], added: list) -> list[Finding]:
         and not _tagger_unlikely15(text, c, found)
         and not _not_identifier16(text, c)
         and not _not_identifier17(text, c)
+        and not _tagger_scores17(text, c)
     ]
     if not added:
         return found
@@ -7976,7 +7977,8 @@ _DOCUMENT_NOUNS17 = _w(
 _VITALS17 = _w("bp hr rr pr spo2 sao2 fio2 etco2 o2 temp tmax wt ht bmi gcs map sbp dbp")
 RX_WORD_AT17 = re.compile(r"[A-Za-z0-9]+")
 RX_WORD_BEFORE17 = re.compile(r"([A-Za-z0-9]+)[ \t:]*$")
-RX_COUNT_AFTER17 = re.compile(RX_COUNT_UNIT)
+# a unit is a whole word: "logged", "IUD" or "cellsaver" after a number is no unit
+RX_COUNT_AFTER17 = re.compile(RX_COUNT_UNIT + r"(?![A-Za-z])")
 RX_COUNTED17 = re.compile(r"(?:[A-Za-z]+[ \t:]+)?\d+")  # "250000", "Platelets 250000"
 RX_VITAL_RUN17 = re.compile(r"(?i)\b(?:bp|hr|spo2|sao2)[ \t:]*\d")  # not "RR": a rural route
 
@@ -7989,7 +7991,9 @@ def _not_identifier17(text: str, cand: tuple) -> bool:
         # a heading holds no label ("PATIENT: GRACE RECORD" is a name field)
         if last in _DOCUMENT_NOUNS17 and ":" not in line and not any(c.islower() for c in line):
             return True
-    if cat in ("ID", "AGE", "NAME"):
+    # no vital sign has five digits in a row ("HR 8812345" is a file's number)
+    long_id = cat == "ID" and RX_DIGITS5.search(text, s, e) is not None
+    if cat in ("ID", "AGE", "NAME") and not long_id:
         a = s
         while a > 0 and text[a - 1].isalnum():
             a -= 1
@@ -8000,13 +8004,55 @@ def _not_identifier17(text: str, cand: tuple) -> bool:
         if before is not None and before.group(1).lower() in _VITALS17:
             return text[s:e][:1].isdigit()  # "HR 112"
     if cat == "FACILITY" and ", " in text[s:e] and not any(c.isupper() for c in text[s:e]):
-        return True  # "helps primary care, community health center": a list of kinds of place
+        # "helps primary care, community health center": a list of kinds of place, naming
+        # no one ("johnson, smith and lee family practice" is one practice, typed in lower case)
+        return _kinds_of_place17(text[s:e])
     if cat == "ID" and RX_COUNTED17.fullmatch(text, s, e) and RX_COUNT_AFTER17.match(text, e):
-        return True  # "Platelets 250000 / cmm": a count with its unit
-    if cat in ("ID", "ADDRESS", "AGE"):
+        # "Platelets 250000 / cmm": a count with its unit; not a number a record's label
+        # cues ("MRN 1234567 units", "Acct: 55512345 / ml")
+        return not _cued_id17(text, s, e)
+    if cat in ("ID", "ADDRESS", "AGE") and not long_id:
         # a run of vital signs ("BP164/82 HR64 RR18 36.0C"), read by the tagger as a number
         return bool(RX_VITAL_RUN17.search(text, max(0, s - 8), e))
     return False
+
+
+# A table of scores and their ranges ("Average 25-75 90-110 8-12 44-57", a lone "66"): the
+# tagger reads a row of it as an ID; the rules take no value of three digits or fewer as one.
+RX_SCORE_CELL17 = re.compile(r"[<>]?\d{1,3}(?:-\d{1,3})?|[<>]")
+
+
+def _tagger_scores17(text: str, cand: tuple) -> bool:
+    s, e, cat = cand[0], cand[1], cand[2]
+    if cat != "ID":
+        return False
+    tokens = text[s:e].split()
+    cells = [t for t in tokens if RX_SCORE_CELL17.fullmatch(t)]
+    if not cells or any(not t.isalpha() and t not in cells for t in tokens):
+        return False
+    if len(tokens) == 1:
+        return cells[0].isdigit()
+    return sum("-" in c for c in cells) >= 2
+
+
+def _kinds_of_place17(span: str) -> bool:
+    lex = lexicon.get()
+    for word in RX_LETTERS.findall(span):
+        w = word.lower()
+        if w not in lex.common and (w in lex.first or w in lex.last or w in lex.cities):
+            return False  # a surname or a town: a place's own name
+    return True
+
+
+def _cued_id17(text: str, s: int, e: int) -> bool:
+    """Is text[s:e] a record's number: a label word the tagger took in or left just before it
+    ("Chart 8812345"), or a label (RX_ID) cueing a value that overlaps it?"""
+    first = RX_LETTERS.match(text, s)
+    before = RX_WORD_BEFORE17.search(text, max(0, s - 16), s)
+    for word in (first.group() if first else "", before.group(1) if before else ""):
+        if word.lower() in TRIGGERS["ID"]:
+            return True
+    return any(m.start(1) < e and m.end(1) > s for m in RX_ID.finditer(text, max(0, s - 60), e))
 
 
 def _tagger_kept13(text: str, cand: tuple) -> bool:

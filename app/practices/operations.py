@@ -30,6 +30,7 @@ from app.practices.models import (
     RecommendationDissent,
     Stance,
 )
+from app.practices.queries import LIVE_STATUSES
 from app.programs.models import Session
 from app.programs.operations import resolve_topics, topic_texts
 from app.recommendations.models import Recommendation
@@ -143,7 +144,7 @@ def _create(
 
 def can_succeed(practice: BestPractice) -> bool:
     """A practice may supersede another only while it is current itself."""
-    return practice.status not in (PracticeStatus.SUPERSEDED, PracticeStatus.RETIRED)
+    return practice.status in LIVE_STATUSES
 
 
 @write_operation

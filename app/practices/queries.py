@@ -53,6 +53,19 @@ def list_practices(user: Viewer, status: str | None = None) -> list[BestPractice
 LIVE_STATUSES = (PracticeStatus.PROPOSED, PracticeStatus.EMERGING, PracticeStatus.ESTABLISHED)
 
 
+def possible_successors(
+    user: Viewer, practice: BestPractice, named: str | None = None
+) -> list[BestPractice]:
+    """The practices that may supersede `practice`: visible, still current (change_status
+    refuses a superseded or retired one) and not itself; with the one a refused form named,
+    to show it as chosen."""
+    return [
+        p
+        for p in list_practices(user)
+        if p.id != practice.id and (p.status in LIVE_STATUSES or str(p.id) == named)
+    ]
+
+
 def citable_practices(user: Viewer) -> list[BestPractice]:
     """Practices that can still gather evidence (not retired or superseded), by title."""
     stmt = (

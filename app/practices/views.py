@@ -30,7 +30,6 @@ from app.practices.models import PracticeStatus, Stance
 from app.practices.operations import (
     TRANSITIONS,
     add_evidence,
-    can_succeed,
     change_status,
     edit_practice,
     propose_from_recommendations,
@@ -143,9 +142,7 @@ def practice(practice_id: int) -> Any:
         can_remove_evidence=lambda link: policy.can_remove_evidence(user, link),
         withdrawn_evidence=queries.withdrawn_evidence_count(user, practice),
         transitions=sorted(t.value for t in TRANSITIONS[practice.status]),
-        successors=[
-            p for p in queries.list_practices(_user()) if p.id != practice.id and can_succeed(p)
-        ],
+        successors=queries.possible_successors(user, practice),
         my_stance=stances.get(user.id),
         dissents=queries.visible_dissents(user, practice),
     )
@@ -293,10 +290,10 @@ def _refused(
     form.show_refusal(exc)
     practice = queries.get_practice(practice_id, _user())
     transitions = sorted(t.value for t in TRANSITIONS[practice.status])
+    named = form.values().get("superseded_by")
     successors = [
         (p.id, p.title)
-        for p in queries.list_practices(_user())
-        if p.id != practice.id and can_succeed(p)
+        for p in queries.possible_successors(_user(), practice, named if named else None)
     ]
     return render_template(
         "practices/form_again.html",

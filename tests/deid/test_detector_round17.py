@@ -202,3 +202,70 @@ def test_kinds_of_clinic_listed_in_lower_case_are_not_a_facility() -> None:
     )
     found = scan(text)
     assert found == [], [(text[f.start : f.end], f.category) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("MRN 1234567 units", "1234567"),
+        ("Acct: 55512345 / ml", "55512345"),
+        ("Patient ID 8812345 copies were sent to the lab.", "8812345"),
+        ("Her MRN is 4455667 cells were counted.", "4455667"),
+        ("ID 12345678 logged in the portal.", "12345678"),
+        ("Chart 8812345 cells were reviewed.", "8812345"),
+    ],
+)
+def test_a_record_number_after_its_label_stays_an_id_before_a_unit(text: str, needle: str) -> None:
+    """The count's unit tells a measurement only when no record label cues the number: a
+    record number a unit word happens to follow is still one."""
+    s = text.index(needle)
+    assert any(
+        f.category == "ID" and f.start <= s and s + len(needle) <= f.end for f in scan(text)
+    ), scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "followed at johnson, smith and lee family practice since 2019",
+        "transferred from springfield, mercy medical center overnight",
+    ],
+)
+def test_a_named_facility_in_lower_case_with_a_comma_is_found(text: str) -> None:
+    """Only a list of kinds of place is no facility's name: one with a surname or a town in it
+    is a facility, in whatever case it is typed."""
+    assert any(f.category == "FACILITY" for f in scan(text)), scan(text)
+
+
+def test_a_table_of_score_ranges_holds_no_record_number() -> None:
+    """A neuropsychological report's table of classifications and score ranges: the retrained
+    tagger read a row and a lone score as IDs, firm findings only a coordinator may clear."""
+    text = (
+        "EVALUATION FINDINGS:\nClassification Level Percentile Rank Standard Score Scaled Score"
+        " T-Score\nSuperior > 95 120 > 14 > 66\nHigh Average 76-95 11-124 13-14 58-66\n"
+        "Average 25-75 90-110 8-12 44-57\nLow Average 9-24 80-89 7 37-43\nBorderline 9-10"
+        " 70-79 6 30-36\nMildly Impaired 5-8 < 70 4-5 < 30\nModerately Impaired 2-4 3\n"
+        "Deficient/Impaired < 2 1-2\n\nORIENTATION: The patient was oriented."
+    )
+    found = [f for f in scan(text) if f.category == "ID"]
+    assert found == [], [(text[f.start : f.end], f.category) for f in found]
+
+
+def test_a_labelled_record_number_in_short_groups_stays_an_id() -> None:
+    text = "MRN 12-345 67-890, seen for follow-up."
+    s = text.index("12-345")
+    assert any(f.category == "ID" and f.start <= s < f.end for f in scan(text)), scan(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("HR 8812345", "8812345"),
+        ("Temp 12345678 on the bracelet.", "12345678"),
+    ],
+)
+def test_a_long_number_after_a_vital_signs_abbreviation_stays_an_id(text: str, needle: str) -> None:
+    """No vital sign has five digits in a row: the abbreviation before such a number is no
+    measurement's."""
+    s = text.index(needle)
+    assert any(f.category == "ID" and f.start <= s < f.end for f in scan(text)), scan(text)

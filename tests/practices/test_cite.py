@@ -206,37 +206,57 @@ def test_a_refused_dissent_typed_with_blank_lines_marks_the_names_it_found(
     assert "<q>John Smith</q>" in page
 
 
-def test_a_superseded_practice_is_not_offered_as_a_successor_and_is_refused_as_one(
+def test_naming_a_superseded_practice_as_successor_is_refused_on_that_field(
+    app,
+    client,
+    two_sessions,  # noqa: F811
+    expert_client,
+    practice,
+):
+    from app.practices.operations import change_status
+    from tests.api.test_api import Api
+
+    expert, _, recs = two_sessions
+    new = propose_from_recommendations(recs[1:], "New", "New text.", author=expert, actor=expert)
+    change_status(
+        practice, "superseded", reason="Replaced.", editor=expert, superseded_by=new, actor=expert
+    )
+    db.session.commit()
+    response = expert_client.post(
+        f"/practices/{new.id}/status",
+        data={"status": "superseded", "superseded_by": str(practice.id), "reason": "Back again."},
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "is superseded itself: name the practice that is current now." in page
+    assert ">Back again.</textarea>" in page
+    assert f'<option value="{practice.id}" selected>' in page
+    body = Api(client, expert).post(
+        f"/practices/{new.id}/status",
+        expect=422,
+        json={"status": "superseded", "superseded_by": practice.id, "reason": "Back again."},
+    )
+    assert body["field"] == "superseded_by", body
+    db.session.expire_all()
+    assert new.status.value == "proposed" and new.superseded_by is None
+
+
+def test_the_practice_page_offers_only_current_practices_as_successors(
     app,
     expert_client,
     two_sessions,  # noqa: F811
     practice,
 ):
-    client = expert_client
+    """A superseded or retired practice is refused as a successor, so it is not offered."""
+    from app.practices.operations import change_status
+
     expert, _, recs = two_sessions
-    newer = propose_from_recommendations(
-        [recs[1]], "Naloxone in hand", "Hand naloxone over.", author=expert, actor=expert
+    new = propose_from_recommendations(recs[1:], "New", "New text.", author=expert, actor=expert)
+    other = propose_from_recommendations(recs[:1], "Other", "Other.", author=expert, actor=expert)
+    change_status(
+        practice, "superseded", reason="Replaced.", editor=expert, superseded_by=new, actor=expert
     )
     db.session.commit()
-    client.post(
-        f"/practices/{practice.id}/status",
-        data={"status": "superseded", "reason": "Replaced.", "superseded_by": newer.id},
-    )
-    db.session.expire_all()
-    assert practice.status.value == "superseded"
-    page = client.get(f"/practices/{newer.id}").get_data(as_text=True)
+    page = expert_client.get(f"/practices/{new.id}").get_data(as_text=True)
+    assert f'<option value="{other.id}">Other</option>' in page
     assert f'<option value="{practice.id}">' not in page
-    response = client.post(
-        f"/practices/{newer.id}/status",
-        data={
-            "status": "superseded",
-            "reason": "Back to the old one.",
-            "superseded_by": practice.id,
-        },
-    )
-    page = response.get_data(as_text=True)
-    assert response.status_code == 422
-    assert "is superseded itself: name the practice that is current now." in page
-    assert "Back to the old one.</textarea>" in page
-    db.session.expire_all()
-    assert newer.status.value == "proposed" and newer.superseded_by is None
