@@ -1451,7 +1451,7 @@ _READS_BY_AREA = {
     "health": "health_report health_report_for",
     "notifications": "shown_to forms_read_by as_read_by case_url unread_count notifications_for",
     "outdated": "outdated_queue get_outdated patient_notices named_practice_ids",
-    "practices": "version_changes unified_diff",
+    "practices": "version_changes unified_diff can_succeed",
     "programs": "find_program get_program visible_programs recent_sessions validate_template "
     "find_session get_session find_topic topic_texts template_texts template_text_labels "
     "session_counts program_sessions free_slugs",
