@@ -232,6 +232,9 @@ def _scrub_case(case: Case, text: str) -> PurgeResult:
         # the claim stems of a rewritten body are rewritten with it (app/practices/claim_terms.py):
         # the old rows' bytes must go too
         result.tables.add("recommendation_terms")
+    if {"cases.title", "cases.question"} & set(result.places):
+        # the question's terms kept with its group are emptied with it (app/practices/groups.py)
+        result.tables.add("question_group_members")
     if "topics" in result.tables:
         # a topic's name and synonym keys are rewritten with them (app/programs/terms.py)
         result.tables.add("topic_terms")

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import event, select
+from sqlalchemy import update as sa_update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session as OrmSession
 
@@ -18,7 +19,7 @@ from app.cases.models import Case, CasePresentation, CaseStatus
 from app.curriculum import operations as figures
 from app.extensions import db
 from app.practices import grouping, groups, queries
-from app.practices.models import GroupingState, GroupKind, StaleAudience
+from app.practices.models import GroupingState, GroupKind, QuestionGroupMember, StaleAudience
 from app.programs.models import TopicStatus
 from app.programs.operations import create_program, create_session, resolve_topics
 from tests.support.builders import add_case, add_recommendation
@@ -653,3 +654,78 @@ def test_saves_marking_the_same_new_audiences_in_opposite_order_never_wait(hub, 
         (GroupKind.QUESTIONS, groups.PUBLIC),
         (GroupKind.QUESTIONS, hub["peri"].id),
     }
+
+
+def _taper_group_seen_in_part(hub) -> figures.Scope:
+    """The tapering questions grouped three together (February, May, August); a scope from
+    April sees two of them."""
+    moved = hub["cases"]["chronic-pain"]
+    moved.title = "Oxycodone taper after years of use"
+    moved.question = "How fast should we taper her oxycodone?"
+    moved.topics = resolve_topics(["Chronic pain", "Opioid tapering"])
+    db.session.commit()
+    groups.refresh()
+    return figures.make_scope(SYSTEM, start=date(2026, 4, 1), end=END)
+
+
+def _kept_terms() -> dict[int, dict[str, int] | None]:
+    return dict(
+        db.session.execute(select(QuestionGroupMember.case_id, QuestionGroupMember.terms)).all()
+    )
+
+
+def test_a_question_group_seen_in_part_is_described_without_analysing_its_texts(hub, monkeypatch):
+    scope = _taper_group_seen_in_part(hub)
+    taper = {hub["cases"]["taper-1"].id, hub["cases"]["taper-2"].id}
+    everyone = _kept_terms()
+    assert everyone and all(everyone.values())  # the refresh kept every member's terms
+
+    def analysed(*_args, **_kwargs):
+        raise AssertionError("a question analysed on reading")
+
+    monkeypatch.setattr(groups, "question_terms", analysed)
+    found = figures.recurring_questions(SYSTEM, scope)
+    [seen] = [g for g in found if {c.id for c in g.cases} == taper]
+    monkeypatch.undo()
+    # The figures are those of the two texts analysed as they are now.
+    group_id = db.session.scalar(
+        select(QuestionGroupMember.group_id).where(QuestionGroupMember.case_id.in_(taper))
+    )
+    [(cohesion, central)] = groups._describe_texts(
+        GroupKind.QUESTIONS, {group_id: sorted(taper)}
+    ).values()
+    # Bit for bit: the kept terms are weighed in the order the refresh analysed them.
+    assert seen.cohesion == cohesion
+    assert seen.typical.id == max(sorted(taper), key=lambda i: (central[i], -i))
+    described = groups.describe_members(GroupKind.QUESTIONS, {group_id: sorted(taper)})
+    assert described == {group_id: (cohesion, central)}
+
+
+def test_kept_terms_go_when_the_question_or_the_vocabulary_changes(hub):
+    scope = _taper_group_seen_in_part(hub)
+    taper_1 = hub["cases"]["taper-1"]
+    taper_1.question = "How fast should we taper oxycodone after ten years on it?"
+    db.session.commit()
+    kept = _kept_terms()
+    assert kept[taper_1.id] is None  # analysed as it is now until the next refresh
+    assert all(terms for case_id, terms in kept.items() if case_id != taper_1.id)
+
+    groups.refresh()
+    assert all(_kept_terms().values())
+    hub["cases"]["taper-2"].topics[0].synonyms = ["persistent pain"]
+    db.session.commit()
+    assert not any(_kept_terms().values())  # every question is weighed with the vocabulary
+
+    # Without kept terms the figures come from the texts, as with them.
+    groups.refresh()
+    with_terms = figures.recurring_questions(SYSTEM, scope)
+    db.session.execute(sa_update(QuestionGroupMember).values(terms=None))
+    without = figures.recurring_questions(SYSTEM, scope)
+    assert [(_ids(g), g.cohesion, g.typical.id) for g in with_terms] == [
+        (_ids(g), g.cohesion, g.typical.id) for g in without
+    ]
+    assert {taper_1.id, hub["cases"]["taper-2"].id} in [set(_ids(g)) for g in with_terms]
+
+
+def _ids(group) -> list[int]:
+    return [c.id for c in group.cases]
