@@ -791,7 +791,7 @@ def _after_flush(session: OrmSession, _context: Any) -> None:
         return
     connection = session.connection()
     if changes.reworded or changes.vocabulary:
-        _forget_terms(connection, None if changes.vocabulary else changes.reworded)
+        forget_terms(connection, None if changes.vocabulary else changes.reworded)
     if not _has_stale_table(connection):
         return  # a database not yet migrated this far (the migrations mark it stale)
     _mark(session, changes.resolve(connection))
@@ -800,10 +800,10 @@ def _after_flush(session: OrmSession, _context: Any) -> None:
 _with_terms: set[str] = set()
 
 
-def _forget_terms(connection: sa.Connection, cases: set[int] | None) -> None:
-    """Empty the kept question terms of these cases (None: of every case), in the flush's
-    transaction: until the next refresh their texts are analysed as they are now, and a
-    purged word does not stay in them."""
+def forget_terms(connection: sa.Connection, cases: set[int] | None) -> None:
+    """Empty the kept question terms of these cases (None: of every case), in the caller's
+    transaction (a flush's, or a bulk path's): until the next refresh their texts are
+    analysed as they are now, and a purged word does not stay in them."""
     key = connection.engine.url.render_as_string()
     if key not in _with_terms:
         inspector = sa.inspect(connection)
