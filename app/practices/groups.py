@@ -413,17 +413,21 @@ def _describe_texts(
     kind: GroupKind, chosen: dict[int, list[int]], kept: dict[int, Counter[str]] | None = None
 ) -> dict[int, tuple[float, dict[int, float]]]:
     """`describe_members` from the members' texts alone (`kept`: terms already known)."""
+    if not chosen:
+        return {}
     bags: dict[int, Counter[str]] = dict(kept or {})
     ids = sorted({i for members in chosen.values() for i in members} - set(bags))
     if ids:
         bags |= _analyse(kind, ids)
-    out = {}
-    for group, members in chosen.items():
-        vectors = grouping.vectorise([bags.get(i, Counter()) for i in members])
-        described = grouping.describe(vectors, [list(range(len(members)))])
-        central = dict(zip(members, described.centralities[0], strict=True))
-        out[group] = (described.cohesions[0], central)
-    return out
+    described = grouping.describe_each(
+        [[bags.get(i, Counter()) for i in members] for members in chosen.values()]
+    )
+    return {
+        group: (cohesion, dict(zip(members, centralities, strict=True)))
+        for (group, members), (cohesion, centralities) in zip(
+            chosen.items(), described, strict=True
+        )
+    }
 
 
 def _analyse(kind: GroupKind, ids: list[int]) -> dict[int, Counter[str]]:

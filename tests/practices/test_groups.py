@@ -4,6 +4,7 @@ readers see only what they may."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, datetime
 
 import numpy as np
@@ -729,3 +730,28 @@ def test_kept_terms_go_when_the_question_or_the_vocabulary_changes(hub):
 
 def _ids(group) -> list[int]:
     return [c.id for c in group.cases]
+
+
+def test_groups_described_together_get_the_figures_each_gets_alone():
+    """`describe_each` is `describe(vectorise(bags))` of each group, bit for bit (the most
+    typical of two is often decided by the last bit)."""
+    concept = "\x00concept:"  # any prefix but the analyzer's is a plain word
+    rng = np.random.default_rng(7)
+    words = [f"w{i}" for i in range(40)] + [
+        f"{grouping.CONCEPT_PREFIX}topic-t{i}" for i in range(8)
+    ]
+    groups_of_bags = []
+    for size in [2, 3, 1, 5, 2, 8, 4, 2]:
+        bags = []
+        for _ in range(size):
+            picked = rng.choice(len(words), size=int(rng.integers(0, 9)), replace=False)
+            bags.append(Counter({words[i]: int(rng.integers(1, 4)) for i in picked}))
+        groups_of_bags.append(bags)
+    groups_of_bags.append([Counter(), Counter()])  # nothing to weigh
+    groups_of_bags.append([Counter({concept + "x": 1}), Counter({"w1": 2})])
+    alone = []
+    for bags in groups_of_bags:
+        described = grouping.describe(grouping.vectorise(bags), [list(range(len(bags)))])
+        alone.append((described.cohesions[0], described.centralities[0]))
+    assert grouping.describe_each(groups_of_bags) == alone
+    assert grouping.describe_each([[Counter(), Counter()]]) == [(0.0, [0.0, 0.0])]
