@@ -33,7 +33,7 @@ from app.deid.operations import marking_rule
 from app.errors import ValidationError
 from app.extensions import db
 from app.practices.claim_terms import term_rows
-from app.practices.groups import GroupKind, forget_terms, mark_stale
+from app.practices.groups import GroupKind, mark_stale
 from app.practices.models import RecommendationTerm
 from app.programs.models import Program, Session, Topic, TopicStatus
 from app.programs.operations import add_topic_ids, lock_program
@@ -608,11 +608,8 @@ class _Writer:
         # What new cases and recommendations change in the groupings (as groups._Changes
         # tells them): open cases only, for the audiences of their programs.
         kinds = {GroupKind.QUESTIONS}
-        proposed = self._carry_proposed_topics()
-        if self.recommendations or proposed:
+        if self.recommendations or self._carry_proposed_topics():
             kinds.add(GroupKind.RECOMMENDATIONS)  # a proposed topic joins their vocabulary
-        if proposed:
-            forget_terms(self.connection, None)  # the questions kept were weighed without it
         mark_stale(db.session(), kinds, self.open_programs)
 
     def _carry_proposed_topics(self) -> bool:

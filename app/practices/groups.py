@@ -675,8 +675,6 @@ class _Changes:
     presented: set[int] = field(default_factory=set)  # cases scheduled or unscheduled
     sessions: set[int] = field(default_factory=set)  # sessions whose date changed
     topics: set[int] = field(default_factory=set)  # proposed topics changed (both kinds)
-    reworded: set[int] = field(default_factory=set)  # cases: their kept terms are out of date
-    vocabulary: bool = False  # every kept question's terms are out of date
 
     def __bool__(self) -> bool:
         return any(vars(self).values())
@@ -685,12 +683,6 @@ class _Changes:
         if isinstance(obj, Case):
             for kind in _case_kinds(obj, modified=modified, deleted=deleted):
                 self.programs.update((kind, p) for p in _case_programs(obj))
-            if (
-                modified
-                and not deleted
-                and _changed(obj, ("question", "title", "topics", "program_id", "program"))
-            ):
-                self.reworded.add(obj.id)
         elif isinstance(obj, Recommendation):
             # Only published advice is grouped: a draft's edits change nothing.
             published = RecommendationStatus.PUBLISHED
@@ -702,7 +694,6 @@ class _Changes:
         elif isinstance(obj, Topic):
             if modified and not _changed(obj, ("name", "slug", "synonyms", "status")):
                 return
-            self.vocabulary = True
             if _topic_reaches_everyone(obj, modified=modified, deleted=deleted):
                 self.everyone.update(GroupKind)
             else:
@@ -710,7 +701,6 @@ class _Changes:
         elif isinstance(obj, Program) and modified and _changed(obj, ("private",)):
             # Its texts move between the public groups and its own.
             self.marks.update((k, a) for k in GroupKind for a in (PUBLIC, obj.id))
-            self.vocabulary = True  # and are analysed with another vocabulary
         elif isinstance(obj, CasePresentation):
             self.presented.add(obj.case_id)  # the sessions a group's advice was given in
         elif isinstance(obj, Session) and modified and _changed(obj, ("date",)):
@@ -794,8 +784,6 @@ def _after_flush(session: OrmSession, _context: Any) -> None:
     if not changes:
         return
     connection = session.connection()
-    if changes.reworded or changes.vocabulary:
-        forget_terms(connection, None if changes.vocabulary else changes.reworded)
     if not _has_stale_table(connection):
         return  # a database not yet migrated this far (the migrations mark it stale)
     _mark(session, changes.resolve(connection))
@@ -806,8 +794,9 @@ _with_terms: set[str] = set()
 
 def forget_terms(connection: sa.Connection, cases: set[int] | None) -> None:
     """Empty the kept question terms of these cases (None: of every case), in the caller's
-    transaction (a flush's, or a bulk path's): until the next refresh their texts are
-    analysed as they are now, and a purged word does not stay in them."""
+    transaction: a purged word must not stay in them (until the next refresh these texts
+    are analysed as they are now). Saves never call it: their row locks would make the
+    refresh, which replaces every member row, wait for them."""
     key = connection.engine.url.render_as_string()
     if key not in _with_terms:
         inspector = sa.inspect(connection)

@@ -133,25 +133,3 @@ def test_new_cases_mark_the_groupings_of_their_programs_audience_only(app, tmp_p
     # Its topics are new, proposed ones: the recommendations' vocabulary changes too.
     assert set(db.session.execute(marked)) == {(kind, hcv.id) for kind in GroupKind}
     assert not groups.is_stale(GroupKind.QUESTIONS, {groups.PUBLIC})
-
-
-def test_new_cases_bringing_proposed_topics_empty_the_kept_question_terms(app, tmp_path, make_user):
-    """The questions kept with their groups were weighed without the topics an import
-    proposes: they are analysed as they are now until the next refresh."""
-    from app.practices import groups
-    from app.practices.models import QuestionGroupMember
-    from app.programs.models import Program
-    from tests.support.builders import add_case
-
-    hcv = db.session.scalar(select(Program).where(Program.slug == "hcv"))
-    presenter = make_user("provider", programs=["hcv"])
-    for _ in range(2):
-        add_case(hcv, presenter, question="Is a 12-week course of sofosbuvir enough?")
-    db.session.commit()
-    groups.refresh()
-    kept = select(QuestionGroupMember.terms)
-    assert list(db.session.scalars(kept)) and all(db.session.scalars(kept))
-
-    records = [record(f"b-{n}", **NEW_CASE) for n in range(2)]
-    import_paths([write_jsonl(tmp_path / "new.jsonl", records)], actor=make_user("admin"))
-    assert not any(db.session.scalars(kept))

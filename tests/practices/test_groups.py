@@ -702,20 +702,19 @@ def test_a_question_group_seen_in_part_is_described_without_analysing_its_texts(
     assert described == {group_id: (cohesion, central)}
 
 
-def test_kept_terms_go_when_the_question_or_the_vocabulary_changes(hub):
+def test_kept_terms_are_those_of_the_last_refresh_and_stand_for_the_texts(hub):
     scope = _taper_group_seen_in_part(hub)
     taper_1 = hub["cases"]["taper-1"]
-    taper_1.question = "How fast should we taper oxycodone after ten years on it?"
-    db.session.commit()
-    kept = _kept_terms()
-    assert kept[taper_1.id] is None  # analysed as it is now until the next refresh
-    assert all(terms for case_id, terms in kept.items() if case_id != taper_1.id)
+    before = _kept_terms()[taper_1.id]
 
-    groups.refresh()
-    assert all(_kept_terms().values())
-    hub["cases"]["taper-2"].topics[0].synonyms = ["persistent pain"]
+    # A save leaves them (the refresh replaces every member row and never waits for one);
+    # the next refresh keeps the new text's.
+    taper_1.question = "How fast should we taper oxycodone after ten years of codeine?"
     db.session.commit()
-    assert not any(_kept_terms().values())  # every question is weighed with the vocabulary
+    assert _kept_terms()[taper_1.id] == before
+    groups.refresh()
+    assert _kept_terms()[taper_1.id] != before
+    assert all(_kept_terms().values())
 
     # Without kept terms the figures come from the texts, as with them.
     groups.refresh()
