@@ -37,6 +37,7 @@ from app.deid import ledger
 from app.errors import ValidationError
 from app.extensions import db
 from app.notifications.models import Notification
+from app.practices.groups import forget_terms
 
 log = logging.getLogger(__name__)
 
@@ -232,6 +233,11 @@ def _scrub_case(case: Case, text: str) -> PurgeResult:
         # the claim stems of a rewritten body are rewritten with it (app/practices/claim_terms.py):
         # the old rows' bytes must go too
         result.tables.add("recommendation_terms")
+    if {"cases.title", "cases.question"} & set(result.places) or "topics" in result.tables:
+        # the terms kept with the question groups spell the case's words and its topics'
+        # slugs (app/practices/groups.py): emptied, and the old bytes rewritten
+        forget_terms(db.session.connection(), None if "topics" in result.tables else {case.id})
+        result.tables.add("question_group_members")
     if "topics" in result.tables:
         # a topic's name and synonym keys are rewritten with them (app/programs/terms.py)
         result.tables.add("topic_terms")

@@ -99,6 +99,9 @@ class StoredGroup:
     cohesion: float
     members: list[tuple[int, float]]
     sessions: int = 0  # recommendations: different sessions of its members
+    # questions: each member's terms as analysed (kept with it, read by `describe_members`);
+    # derived from the members, so not part of what a group is.
+    terms: dict[int, dict[str, int]] = field(default_factory=dict, compare=False, repr=False)
 
 
 _ANALYZERS: OrderedDict[tuple[tuple[str, str, tuple[str, ...]], ...], grouping.ClinicalAnalyzer] = (
@@ -244,13 +247,15 @@ def compute_question_groups(progress: Progress = _quiet) -> list[StoredGroup]:
         if done % 1000 == 0:
             progress("Questions: analysing", done, len(rows))
     progress("Questions: grouping", len(rows), len(rows))
-    return _group_by_audience(
-        [r[0] for r in rows],
-        bags,
-        [r[3] for r in rows],
-        private=analyzer.private,
-        threshold=QUESTION_THRESHOLD,
+    ids = [r[0] for r in rows]
+    stored = _group_by_audience(
+        ids, bags, [r[3] for r in rows], private=analyzer.private, threshold=QUESTION_THRESHOLD
     )
+    bag_of = dict(zip(ids, bags, strict=True))
+    return [
+        StoredGroup(g.cohesion, g.members, terms={m: dict(bag_of[m]) for m, _ in g.members})
+        for g in stored
+    ]
 
 
 def compute_recommendation_groups(progress: Progress = _quiet) -> list[StoredGroup]:
@@ -325,6 +330,7 @@ def store(kind: GroupKind, groups: list[StoredGroup]) -> None:
     ]
     member_rows = [
         {"group_id": number, key: member, "centrality": centrality}
+        | ({"terms": g.terms.get(member)} if kind is GroupKind.QUESTIONS else {})
         for number, g in enumerate(groups, 1)
         for member, centrality in g.members
     ]
@@ -372,38 +378,60 @@ def describe_members(
     A group seen whole is described by its stored figures (weighed over texts everyone who
     sees the group sees). A group seen in part (a scope of dates, a change not yet
     refreshed) is described from the texts of the members given alone: the stored figures
-    weigh members the reader may not see."""
+    weigh members the reader may not see. A question's terms kept with its group stand for
+    its text (analysed again only where none are kept)."""
     if not chosen:
         return {}
     group_model, member_model, key = TABLES[kind]
+    kept_terms = member_model.terms if kind is GroupKind.QUESTIONS else sa.null()
     stored: dict[int, tuple[float, dict[int, float]]] = {}
-    for group_id, member, centrality, cohesion in db.session.execute(
+    kept: dict[int, Counter[str]] = {}
+    for group_id, member, centrality, cohesion, terms in db.session.execute(
         select(
             member_model.group_id,
             getattr(member_model, key),
             member_model.centrality,
             group_model.cohesion,
+            kept_terms,
         )
         .join(group_model, group_model.id == member_model.group_id)
         .where(member_model.group_id.in_(sorted(chosen)))
     ):
         stored.setdefault(group_id, (cohesion, {}))[1][member] = centrality
+        if terms is not None:
+            kept[member] = Counter(terms)
     out = {
         group: stored[group]
         for group, members in chosen.items()
         if group in stored and set(members) == set(stored[group][1])
     }
     partial = {group: members for group, members in chosen.items() if group not in out}
-    return out | _describe_texts(kind, partial)
+    return out | _describe_texts(kind, partial, kept)
 
 
 def _describe_texts(
-    kind: GroupKind, chosen: dict[int, list[int]]
+    kind: GroupKind, chosen: dict[int, list[int]], kept: dict[int, Counter[str]] | None = None
 ) -> dict[int, tuple[float, dict[int, float]]]:
-    """`describe_members` from the members' texts alone."""
-    ids = sorted({i for members in chosen.values() for i in members})
-    if not ids:
+    """`describe_members` from the members' texts alone (`kept`: terms already known)."""
+    if not chosen:
         return {}
+    bags: dict[int, Counter[str]] = dict(kept or {})
+    ids = sorted({i for members in chosen.values() for i in members} - set(bags))
+    if ids:
+        bags |= _analyse(kind, ids)
+    described = grouping.describe_each(
+        [[bags.get(i, Counter()) for i in members] for members in chosen.values()]
+    )
+    return {
+        group: (cohesion, dict(zip(members, centralities, strict=True)))
+        for (group, members), (cohesion, centralities) in zip(
+            chosen.items(), described, strict=True
+        )
+    }
+
+
+def _analyse(kind: GroupKind, ids: list[int]) -> dict[int, Counter[str]]:
+    """The terms of these recommendations' or cases' texts as they are now."""
     analyzer = Analyzers()
     bags: dict[int, Counter[str]] = {}
     for start in range(0, len(ids), READ_CHUNK):
@@ -429,13 +457,7 @@ def _describe_texts(
             bags[case_id] = question_terms(
                 question or "", title or "", slugs[case_id], analyzer(program)
             )
-    out = {}
-    for group, members in chosen.items():
-        vectors = grouping.vectorise([bags.get(i, Counter()) for i in members])
-        described = grouping.describe(vectors, [list(range(len(members)))])
-        central = dict(zip(members, described.centralities[0], strict=True))
-        out[group] = (described.cohesions[0], central)
-    return out
+    return bags
 
 
 # ---------------------------------------------------------------- refreshing
@@ -765,6 +787,29 @@ def _after_flush(session: OrmSession, _context: Any) -> None:
     if not _has_stale_table(connection):
         return  # a database not yet migrated this far (the migrations mark it stale)
     _mark(session, changes.resolve(connection))
+
+
+_with_terms: set[str] = set()
+
+
+def forget_terms(connection: sa.Connection, cases: set[int] | None) -> None:
+    """Empty the kept question terms of these cases (None: of every case), in the caller's
+    transaction: a purged word must not stay in them (until the next refresh these texts
+    are analysed as they are now). Saves never call it: their row locks would make the
+    refresh, which replaces every member row, wait for them."""
+    key = connection.engine.url.render_as_string()
+    if key not in _with_terms:
+        inspector = sa.inspect(connection)
+        table = QuestionGroupMember.__tablename__
+        if not inspector.has_table(table) or not any(
+            c["name"] == "terms" for c in inspector.get_columns(table)
+        ):
+            return  # a database not yet migrated this far
+        _with_terms.add(key)
+    stmt = sa.update(QuestionGroupMember).where(QuestionGroupMember.terms.is_not(None))
+    if cases is not None:
+        stmt = stmt.where(QuestionGroupMember.case_id.in_(sorted(cases)))
+    connection.execute(stmt.values(terms=None))
 
 
 def mark_stale(session: OrmSession, kinds: set[GroupKind], programs: Collection[int]) -> None:

@@ -253,6 +253,12 @@ class QuestionGroupMember(Model):
         sa.ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     centrality: Mapped[float] = mapped_column(sa.Float)
+    # What the case asks about as the refresh analysed it ({term: weight}, `question_terms`):
+    # a reader describing a group seen in part weighs these instead of analysing every
+    # member's text again. Emptied (NULL) when the case's question, title, topics or
+    # program change, or the vocabulary does, until the next refresh: its text is then
+    # analysed as it is now.
+    terms: Mapped[dict[str, int] | None] = mapped_column(sa.JSON(none_as_null=True), default=None)
 
     group: Mapped[QuestionGroup] = relationship(back_populates="members")
     case: Mapped[Case] = relationship()

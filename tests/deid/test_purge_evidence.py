@@ -299,3 +299,27 @@ def test_a_practice_drawn_from_a_session_the_case_was_on_loses_the_words(
         f"{REDACTED} discussed; Annual plan.",
     )
     assert elsewhere.title == f"Ask {SECRET} later"
+
+
+def test_a_purge_leaves_no_stem_of_the_text_in_the_question_groups(
+    make_user,
+    planted,  # noqa: F811
+) -> None:
+    """A question group keeps its members' analysed questions: a purge empties the purged
+    case's, and on PostgreSQL the table is among those rewritten on disk."""
+    from app.practices import groups
+    from app.practices.models import QuestionGroupMember
+
+    case, _recommendation = planted
+    add_case(case.program, case.presenter, title=case.title, question="Is 12 weeks enough?")
+    db.session.commit()
+    groups.refresh()
+
+    def kept() -> str:
+        return str(list(db.session.scalars(select(QuestionGroupMember.terms))))
+
+    assert "quorvexil" in kept()
+    result = purge_text(case, SECRET, reason="identifier", actor=make_user("admin"))
+    db.session.expire_all()
+    assert "quorvexil" not in kept()
+    assert "question_group_members" in result.tables

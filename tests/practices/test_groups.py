@@ -4,12 +4,14 @@ readers see only what they may."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, datetime
 
 import numpy as np
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import event, select
+from sqlalchemy import update as sa_update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session as OrmSession
 
@@ -18,7 +20,7 @@ from app.cases.models import Case, CasePresentation, CaseStatus
 from app.curriculum import operations as figures
 from app.extensions import db
 from app.practices import grouping, groups, queries
-from app.practices.models import GroupingState, GroupKind, StaleAudience
+from app.practices.models import GroupingState, GroupKind, QuestionGroupMember, StaleAudience
 from app.programs.models import TopicStatus
 from app.programs.operations import create_program, create_session, resolve_topics
 from tests.support.builders import add_case, add_recommendation
@@ -653,3 +655,102 @@ def test_saves_marking_the_same_new_audiences_in_opposite_order_never_wait(hub, 
         (GroupKind.QUESTIONS, groups.PUBLIC),
         (GroupKind.QUESTIONS, hub["peri"].id),
     }
+
+
+def _taper_group_seen_in_part(hub) -> figures.Scope:
+    """The tapering questions grouped three together (February, May, August); a scope from
+    April sees two of them."""
+    moved = hub["cases"]["chronic-pain"]
+    moved.title = "Oxycodone taper after years of use"
+    moved.question = "How fast should we taper her oxycodone?"
+    moved.topics = resolve_topics(["Chronic pain", "Opioid tapering"])
+    db.session.commit()
+    groups.refresh()
+    return figures.make_scope(SYSTEM, start=date(2026, 4, 1), end=END)
+
+
+def _kept_terms() -> dict[int, dict[str, int] | None]:
+    return dict(
+        db.session.execute(select(QuestionGroupMember.case_id, QuestionGroupMember.terms)).all()
+    )
+
+
+def test_a_question_group_seen_in_part_is_described_without_analysing_its_texts(hub, monkeypatch):
+    scope = _taper_group_seen_in_part(hub)
+    taper = {hub["cases"]["taper-1"].id, hub["cases"]["taper-2"].id}
+    everyone = _kept_terms()
+    assert everyone and all(everyone.values())  # the refresh kept every member's terms
+
+    def analysed(*_args, **_kwargs):
+        raise AssertionError("a question analysed on reading")
+
+    monkeypatch.setattr(groups, "question_terms", analysed)
+    found = figures.recurring_questions(SYSTEM, scope)
+    [seen] = [g for g in found if {c.id for c in g.cases} == taper]
+    monkeypatch.undo()
+    # The figures are those of the two texts analysed as they are now.
+    group_id = db.session.scalar(
+        select(QuestionGroupMember.group_id).where(QuestionGroupMember.case_id.in_(taper))
+    )
+    [(cohesion, central)] = groups._describe_texts(
+        GroupKind.QUESTIONS, {group_id: sorted(taper)}
+    ).values()
+    # Bit for bit: the kept terms are weighed in the order the refresh analysed them.
+    assert seen.cohesion == cohesion
+    assert seen.typical.id == max(sorted(taper), key=lambda i: (central[i], -i))
+    described = groups.describe_members(GroupKind.QUESTIONS, {group_id: sorted(taper)})
+    assert described == {group_id: (cohesion, central)}
+
+
+def test_kept_terms_are_those_of_the_last_refresh_and_stand_for_the_texts(hub):
+    scope = _taper_group_seen_in_part(hub)
+    taper_1 = hub["cases"]["taper-1"]
+    before = _kept_terms()[taper_1.id]
+
+    # A save leaves them (the refresh replaces every member row and never waits for one);
+    # the next refresh keeps the new text's.
+    taper_1.question = "How fast should we taper oxycodone after ten years of codeine?"
+    db.session.commit()
+    assert _kept_terms()[taper_1.id] == before
+    groups.refresh()
+    assert _kept_terms()[taper_1.id] != before
+    assert all(_kept_terms().values())
+
+    # Without kept terms the figures come from the texts, as with them.
+    groups.refresh()
+    with_terms = figures.recurring_questions(SYSTEM, scope)
+    db.session.execute(sa_update(QuestionGroupMember).values(terms=None))
+    without = figures.recurring_questions(SYSTEM, scope)
+    assert [(_ids(g), g.cohesion, g.typical.id) for g in with_terms] == [
+        (_ids(g), g.cohesion, g.typical.id) for g in without
+    ]
+    assert {taper_1.id, hub["cases"]["taper-2"].id} in [set(_ids(g)) for g in with_terms]
+
+
+def _ids(group) -> list[int]:
+    return [c.id for c in group.cases]
+
+
+def test_groups_described_together_get_the_figures_each_gets_alone():
+    """`describe_each` is `describe(vectorise(bags))` of each group, bit for bit (the most
+    typical of two is often decided by the last bit)."""
+    concept = "\x00concept:"  # any prefix but the analyzer's is a plain word
+    rng = np.random.default_rng(7)
+    words = [f"w{i}" for i in range(40)] + [
+        f"{grouping.CONCEPT_PREFIX}topic-t{i}" for i in range(8)
+    ]
+    groups_of_bags = []
+    for size in [2, 3, 1, 5, 2, 8, 4, 2]:
+        bags = []
+        for _ in range(size):
+            picked = rng.choice(len(words), size=int(rng.integers(0, 9)), replace=False)
+            bags.append(Counter({words[i]: int(rng.integers(1, 4)) for i in picked}))
+        groups_of_bags.append(bags)
+    groups_of_bags.append([Counter(), Counter()])  # nothing to weigh
+    groups_of_bags.append([Counter({concept + "x": 1}), Counter({"w1": 2})])
+    alone = []
+    for bags in groups_of_bags:
+        described = grouping.describe(grouping.vectorise(bags), [list(range(len(bags)))])
+        alone.append((described.cohesions[0], described.centralities[0]))
+    assert grouping.describe_each(groups_of_bags) == alone
+    assert grouping.describe_each([[Counter(), Counter()]]) == [(0.0, [0.0, 0.0])]
