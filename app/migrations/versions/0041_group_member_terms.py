@@ -6,7 +6,7 @@ on each request. The refresh now keeps each member's terms with the group; the q
 groups are marked stale so that the next refresh fills them (until then, and for a member
 without terms, the text is analysed as before).
 
-Revision ID: 0041_perf11
+Revision ID: 0041_group_member_terms
 Revises: 0040_notification_partial
 Create Date: 2026-12-06 22:00:00.000000
 
@@ -15,7 +15,7 @@ Create Date: 2026-12-06 22:00:00.000000
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0041_perf11"
+revision = "0041_group_member_terms"
 down_revision = "0040_notification_partial"
 branch_labels = None
 depends_on = None
