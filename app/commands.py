@@ -292,7 +292,12 @@ def import_command(
     if not dry_run and any(r.created for r in done):
         from app.maintenance import refresh_planner_statistics
 
-        refresh_planner_statistics()  # a bulk load changes what the planner should choose
+        # A bulk load changes what the planner should choose; the cases are in either way.
+        if not refresh_planner_statistics():
+            click.echo(
+                "The database stayed busy with another writer: its query statistics were not"
+                " refreshed (they are at the next import or `casebook init`)."
+            )
     if not dry_run:
         _wait_for_index(first_change, index_timeout)
     if failed:

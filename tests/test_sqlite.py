@@ -159,6 +159,57 @@ def test_a_multi_file_import_waits_out_another_writer_and_imports_every_file(tmp
         db.engine.dispose()
 
 
+def _lock_after_the_files(monkeypatch, holder: sqlite3.Connection) -> None:
+    """Another writer takes the database the moment the import's files are committed."""
+    from app.cases import transfer
+
+    imported = transfer.import_paths
+
+    def then_locked(*args, **kwargs):
+        results = imported(*args, **kwargs)
+        holder.execute("BEGIN IMMEDIATE")
+        return results
+
+    monkeypatch.setattr(transfer, "import_paths", then_locked)
+
+
+def test_an_import_waits_out_another_writer_for_its_statistics_after_the_files(
+    tmp_path, monkeypatch
+):
+    from app import maintenance
+
+    app = _immediate_app(tmp_path, CASEBOOK_SQLITE_BUSY_TIMEOUT_MS=50)
+    with app.app_context():
+        create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
+        db.session.commit()
+        db.session.remove()
+    paths = _case_files(tmp_path / "in", 3)
+    holder = sqlite3.connect(tmp_path / "c.sqlite3", isolation_level=None)
+    _lock_after_the_files(monkeypatch, holder)
+    retries = []
+
+    def released_on_retry(seconds: float) -> None:
+        retries.append(seconds)
+        if holder.in_transaction:
+            holder.execute("ROLLBACK")
+
+    monkeypatch.setattr(maintenance, "sleep", released_on_retry)
+    try:
+        with app.app_context():
+            result = app.test_cli_runner().invoke(args=["import", *paths])
+    finally:
+        holder.close()
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert "3 of 3 files imported: 3 cases created" in result.output
+    assert "statistics were not refreshed" not in result.output
+    assert len(retries) == 1
+    check = sqlite3.connect(tmp_path / "c.sqlite3")
+    try:  # ANALYZE ran once the other writer let go
+        assert check.execute("SELECT count(*) FROM sqlite_stat1").fetchone()[0] > 0
+    finally:
+        check.close()
+
+
 def test_an_import_the_database_never_lets_in_reports_each_file(tmp_path, monkeypatch):
     from app.cases import transfer
 

@@ -4,6 +4,7 @@ the other device signed out from here."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import open_page
 from tests.conftest import PASSWORD
@@ -31,11 +32,11 @@ def test_account_page_lists_devices_and_tokens_and_revokes_them(browser, live_se
 
         laptop.get_by_role("link", name="Dana Whitfield, MD").click()
         laptop.wait_for_url("**/account")
-        assert laptop.get_by_role("heading", name="Where you are signed in").is_visible()
+        expect(laptop.get_by_role("heading", name="Where you are signed in")).to_be_visible()
         rows = laptop.locator("#sessions tbody tr")
         assert rows.count() == 2
-        assert laptop.locator("#sessions tr.current").get_by_text("This browser").is_visible()
-        assert laptop.locator("#sessions tr.current").get_by_text("Remembered").is_visible()
+        expect(laptop.locator("#sessions tr.current").get_by_text("This browser")).to_be_visible()
+        expect(laptop.locator("#sessions tr.current").get_by_text("Remembered")).to_be_visible()
 
         laptop.get_by_label("What the token is for").fill("nightly export")
         laptop.get_by_label("Valid for (days; empty for the default)").fill("30")
@@ -43,14 +44,14 @@ def test_account_page_lists_devices_and_tokens_and_revokes_them(browser, live_se
         new_token = laptop.locator("#new-token code").inner_text()
         assert new_token.startswith("cbk_")
         token_row = laptop.locator("#tokens tbody tr", has_text="nightly export")
-        assert token_row.get_by_text("Active").is_visible()
+        expect(token_row.get_by_text("Active")).to_be_visible()
         laptop.screenshot(path=artifacts / "account-desktop.png", full_page=True)
 
         # End the phone's sign-in from the laptop.
         other = laptop.locator("#sessions tbody tr:not(.current)")
         other.get_by_role("button", name="End").click()
         laptop.wait_for_url("**/account")
-        assert laptop.get_by_text("That sign-in has ended.").is_visible()
+        expect(laptop.get_by_text("That sign-in has ended.")).to_be_visible()
         assert laptop.locator("#sessions tbody tr").count() == 1
         phone.goto("/")
         assert "/sign-in" in phone.url
@@ -60,7 +61,7 @@ def test_account_page_lists_devices_and_tokens_and_revokes_them(browser, live_se
         ).click()
         laptop.wait_for_url("**/account")
         token_row = laptop.locator("#tokens tbody tr", has_text="nightly export")
-        assert token_row.get_by_text("Revoked").is_visible()
+        expect(token_row.get_by_text("Revoked")).to_be_visible()
         assert new_token not in laptop.content()  # shown once only
         assert laptop.console_errors == [] and phone.console_errors == []
         laptop.screenshot(path=artifacts / "account-after-revoke.png", full_page=True)

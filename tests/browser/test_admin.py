@@ -5,6 +5,7 @@ next sign-in; a provider is refused the console. Screenshots of each admin page.
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import open_page
 from tests.conftest import PASSWORD
@@ -41,7 +42,7 @@ def test_admin_creates_an_account_then_deactivates_it(browser, live_server, arti
         admin.get_by_label("Role").select_option("expert")
         admin.get_by_label("Hepatitis C ECHO").check()
         admin.get_by_role("button", name="Create account").click()
-        assert admin.get_by_text("Enter a valid email address.").first.is_visible()
+        expect(admin.get_by_text("Enter a valid email address.").first).to_be_visible()
         assert admin.get_by_label("Name").input_value() == "Nadia Okafor, MD"
         assert admin.get_by_label("Hepatitis C ECHO").is_checked()
         admin.screenshot(path=artifacts / "admin-account-error.png", full_page=True)
@@ -63,19 +64,19 @@ def test_admin_creates_an_account_then_deactivates_it(browser, live_server, arti
         user.get_by_label("Confirm new password").fill(NEW_PASSWORD)
         with user.expect_navigation():
             user.get_by_role("button", name="Save password and continue").click()
-        assert user.get_by_text("Password changed. Welcome to Casebook.").is_visible()
-        assert user.get_by_role("link", name="Nadia Okafor, MD").is_visible()
+        expect(user.get_by_text("Password changed. Welcome to Casebook.")).to_be_visible()
+        expect(user.get_by_role("link", name="Nadia Okafor, MD")).to_be_visible()
 
         # The admin deactivates the account: the open sign-in ends, a new one is refused.
         admin.get_by_role("link", name="Back to the account").click()
         admin.screenshot(path=artifacts / "admin-account.png", full_page=True)
         admin.get_by_role("button", name="Deactivate").click()
-        assert admin.get_by_text("is deactivated").is_visible()
+        expect(admin.get_by_text("is deactivated")).to_be_visible()
         user.goto("/")
         assert "/sign-in" in user.url
         sign_in(user, "nadia@example.org", NEW_PASSWORD)
         assert "/sign-in" in user.url
-        assert user.get_by_text("The email or the password is not right.").is_visible()
+        expect(user.get_by_text("The email or the password is not right.")).to_be_visible()
 
         for path, name in (
             ("/admin/programs", "admin-programs.png"),

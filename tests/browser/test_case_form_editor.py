@@ -4,6 +4,7 @@ form offers it. Screenshots of the editor, its refusal and its preview."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import open_page
 from tests.browser.test_admin import sign_in
@@ -27,7 +28,7 @@ def test_admin_adds_a_choice_field_and_the_provider_form_shows_it(browser, live_
 
         # A choice field without choices comes back with the box named and the typing kept.
         admin.get_by_role("button", name="Save as version 2").click()
-        assert admin.get_by_text("a choice field needs a list of choices").first.is_visible()
+        expect(admin.get_by_text("a choice field needs a list of choices").first).to_be_visible()
         row = admin.locator("fieldset.template-row", has_text="Prior HCV treatment").first
         assert row.get_by_label("Key").input_value() == "prior_treatment"
         admin.screenshot(path=artifacts / "admin-case-form-error.png", full_page=True)
@@ -37,15 +38,15 @@ def test_admin_adds_a_choice_field_and_the_provider_form_shows_it(browser, live_
         row.get_by_label("Choices").fill("None\nInterferon-based\nDAA")
         admin.get_by_role("button", name="Preview").click()
         preview = admin.locator("#preview")
-        assert preview.get_by_label("Prior HCV treatment").is_visible()
+        expect(preview.get_by_label("Prior HCV treatment")).to_be_visible()
         admin.screenshot(path=artifacts / "admin-case-form-preview.png", full_page=True)
         admin.get_by_role("button", name="Save as version 2").click()
-        assert admin.get_by_text("Saved version 2").first.is_visible()
+        expect(admin.get_by_text("Saved version 2").first).to_be_visible()
 
         sign_in(provider, live_server.provider_email)
         provider.goto("/programs/hcv/cases/new")
         select = provider.get_by_label("Prior HCV treatment")
-        assert select.is_visible()
+        expect(select).to_be_visible()
         select.select_option("DAA")
         provider.screenshot(path=artifacts / "case-form-with-new-field.png", full_page=True)
     finally:

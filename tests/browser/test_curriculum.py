@@ -8,6 +8,7 @@ import io
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import open_page
 from tests.browser.demo_server import serve_demo, sign_in
@@ -37,7 +38,7 @@ def test_curriculum_lead_sees_chart_table_and_downloads_csv(browser, demo_server
         box = chart.bounding_box()
         assert box and box["width"] > 300 and box["height"] > 200
         table = page.locator("#topic-table")
-        assert table.is_visible()
+        expect(table).to_be_visible()
         assert table.locator("tbody tr").first.locator("th").inner_text() == "Naloxone"
         table_box = table.bounding_box()
         assert table_box["x"] > box["x"] + box["width"] - 5  # beside the chart, not below
@@ -75,7 +76,7 @@ def test_curriculum_lead_sees_teaching_coverage_chart_and_table(browser, demo_se
         box = chart.bounding_box()
         assert box and box["width"] > 300 and box["height"] > 200
         table = page.locator("#teaching-table")
-        assert table.is_visible()
+        expect(table).to_be_visible()
         first = table.locator("tbody tr").first
         assert first.locator("th").inner_text().startswith("Naloxone")
         assert table.locator("tbody tr").count() >= drawn["topics"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import open_page
 from tests.conftest import PASSWORD
@@ -45,8 +46,8 @@ def test_keyboard_user_signs_in_browses_and_signs_out(browser, live_server, arti
     try:
         sign_in_with_keyboard(page, live_server.provider_email, PASSWORD)
         assert page.url == live_server.url + "/"
-        assert page.get_by_role("heading", name="Your programs").is_visible()
-        assert page.get_by_text("Signed in as Marcus Bell, MD.").is_visible()
+        expect(page.get_by_role("heading", name="Your programs")).to_be_visible()
+        expect(page.get_by_text("Signed in as Marcus Bell, MD.")).to_be_visible()
         page.screenshot(path=artifacts / "home-desktop.png", full_page=True)
 
         tab_to(page, "Hepatitis C ECHO")
@@ -54,7 +55,7 @@ def test_keyboard_user_signs_in_browses_and_signs_out(browser, live_server, arti
         with page.expect_navigation():
             page.keyboard.press("Enter")
         page.wait_for_url(re.compile(r"/programs/hcv$"))
-        assert page.get_by_role("heading", name="Hepatitis C ECHO", level=1).is_visible()
+        expect(page.get_by_role("heading", name="Hepatitis C ECHO", level=1)).to_be_visible()
         page.screenshot(path=artifacts / "program-desktop.png", full_page=True)
 
         tab_to(page, "Simplified HCV treatment in primary care")
@@ -67,7 +68,7 @@ def test_keyboard_user_signs_in_browses_and_signs_out(browser, live_server, arti
         with page.expect_navigation():
             page.keyboard.press("Enter")
         page.wait_for_url(re.compile(rf"/cases/{live_server.case_id}$"))
-        assert page.get_by_role("heading", name="Question for the hub").is_visible()
+        expect(page.get_by_role("heading", name="Question for the hub")).to_be_visible()
         current = page.locator('.breadcrumbs [aria-current="page"]')
         assert current.inner_text() == f"Case {live_server.case_id}"
         page.screenshot(path=artifacts / "case-desktop.png", full_page=True)
@@ -76,7 +77,7 @@ def test_keyboard_user_signs_in_browses_and_signs_out(browser, live_server, arti
         with page.expect_navigation():
             page.keyboard.press("Enter")
         page.wait_for_url(re.compile(r"/sign-in"))
-        assert page.get_by_text("You are signed out.").is_visible()
+        expect(page.get_by_text("You are signed out.")).to_be_visible()
         assert page.console_errors == []
     finally:
         context.close()
