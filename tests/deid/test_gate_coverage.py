@@ -67,6 +67,10 @@ NOT_FREE_TEXT = {
         "a word stem of a recommendation's body, which is gated; rewritten with the body"
         " (a purge included)"
     ),
+    "question_group_members.terms": (
+        "the analysed terms of a case's question, title and topic slugs, which are gated;"
+        " emptied by a purge of those texts (app/deid/purge.py)"
+    ),
     "users.email": "an account's email address, checked by the account operations",
     "users.password_hash": "a password hash",
     "users.display_name": "the name of a member of staff, shown as an author; never a patient",
