@@ -125,6 +125,25 @@ def _case_files(folder: Path, count: int) -> list[str]:
     return paths
 
 
+def _import_released_on_retry(app, paths, holder: sqlite3.Connection, monkeypatch, module):
+    """`casebook import` of `paths`, the other writer `holder` letting go at the first retry
+    `module` sleeps for; the command's result and the retries' waits."""
+    retries: list[float] = []
+
+    def released_on_retry(seconds: float) -> None:
+        retries.append(seconds)
+        if holder.in_transaction:
+            holder.execute("ROLLBACK")
+
+    monkeypatch.setattr(module, "sleep", released_on_retry)
+    try:
+        with app.app_context():
+            result = app.test_cli_runner().invoke(args=["import", *paths])
+    finally:
+        holder.close()
+    return result, retries
+
+
 def test_a_multi_file_import_waits_out_another_writer_and_imports_every_file(tmp_path, monkeypatch):
     from app.cases import transfer
 
@@ -138,19 +157,7 @@ def test_a_multi_file_import_waits_out_another_writer_and_imports_every_file(tmp
     paths = _case_files(tmp_path / "in", 3)
     holder = sqlite3.connect(tmp_path / "c.sqlite3", isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # the indexer, or any writer, busy past the timeout
-    retries = []
-
-    def released_on_retry(seconds: float) -> None:
-        retries.append(seconds)
-        if holder.in_transaction:
-            holder.execute("ROLLBACK")
-
-    monkeypatch.setattr(transfer, "sleep", released_on_retry)
-    try:
-        with app.app_context():
-            result = app.test_cli_runner().invoke(args=["import", *paths])
-    finally:
-        holder.close()
+    result, retries = _import_released_on_retry(app, paths, holder, monkeypatch, transfer)
     assert result.exit_code == 0, result.output
     assert "3 of 3 files imported: 3 cases created" in result.output
     assert len(retries) == 1
@@ -186,19 +193,7 @@ def test_an_import_waits_out_another_writer_for_its_statistics_after_the_files(
     paths = _case_files(tmp_path / "in", 3)
     holder = sqlite3.connect(tmp_path / "c.sqlite3", isolation_level=None)
     _lock_after_the_files(monkeypatch, holder)
-    retries = []
-
-    def released_on_retry(seconds: float) -> None:
-        retries.append(seconds)
-        if holder.in_transaction:
-            holder.execute("ROLLBACK")
-
-    monkeypatch.setattr(maintenance, "sleep", released_on_retry)
-    try:
-        with app.app_context():
-            result = app.test_cli_runner().invoke(args=["import", *paths])
-    finally:
-        holder.close()
+    result, retries = _import_released_on_retry(app, paths, holder, monkeypatch, maintenance)
     assert result.exit_code == 0, (result.output, result.exception)
     assert "3 of 3 files imported: 3 cases created" in result.output
     assert "statistics were not refreshed" not in result.output
