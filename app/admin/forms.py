@@ -105,8 +105,8 @@ class MergeForm(FlaskForm):
     target = Text(filters=[as_given])
 
 
-_ROW = re.compile(r"^template\.(sections|fields)\[(\d+)\]\.(\w+)$")
-_MOVE = re.compile(r"^(sections|fields)\[(\d+)\]:(up|down)$")
+_ROW = re.compile(r"template\.(sections|fields)\[(\d+)\]\.(\w+)")
+_MOVE = re.compile(r"(sections|fields)\[(\d+)\]:(up|down)")
 
 Move = tuple[str, int, str]
 
@@ -128,7 +128,7 @@ class TemplateForm(GatedForm):
         data = self.meta.wrap_formdata(self, formdata)
         self._rows: dict[tuple[str, int], dict[str, str]] = {}
         for name in data or ():
-            match = _ROW.match(name)
+            match = _ROW.fullmatch(name)
             if match:
                 part, index, attr = match.group(1), int(match.group(2)), match.group(3)
                 value = data.get(name, "")
@@ -151,7 +151,7 @@ class TemplateForm(GatedForm):
 
     def move_asked(self) -> Move | None:
         """(part, row number in the form, "up" or "down"), when a move button was pressed."""
-        match = _MOVE.match(self.move.data or "")
+        match = _MOVE.fullmatch(self.move.data or "")
         return (match.group(1), int(match.group(2)), match.group(3)) if match else None
 
     def template(

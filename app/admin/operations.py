@@ -28,6 +28,7 @@ from app.auth.operations import (
 )
 from app.auth.policy import Actor, Permission, Viewer, write_operation
 from app.cases.models import Case, case_topics
+from app.cases.transfer import shown_email
 from app.common import text_key
 from app.deid.gate import Acceptance
 from app.errors import Conflict, NotFound, PermissionDenied, ValidationError
@@ -359,8 +360,14 @@ def add_program_staff(actor: Actor, program: Program, email: str) -> User:
     user = get_user_by_email(email)
     eligible = user is not None and user.active and user.role in policy.STAFF_ROLES
     if user is None or (not eligible and not policy.can_look_up_accounts(actor)):
+        # Repeated only when it is an email address: a name or a note typed in its place
+        # would reach the page, the API's answer and the logs of whatever reads them.
+        shown = shown_email(email.strip())
         raise ValidationError(
-            f"No coordinator or expert account with the email {email.strip()}.", field="email"
+            f"No coordinator or expert account with the email {shown}."
+            if shown
+            else "No coordinator or expert account has that email.",
+            field="email",
         )
     if user.role not in policy.STAFF_ROLES:
         raise Conflict(

@@ -311,7 +311,7 @@ def _date_problem(value: Any) -> str:
 
 
 # What a field's name looks like; anything else in its place may be typed text.
-_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
 
 
 def _friendly(error: SchemaError) -> ValidationError:
@@ -324,7 +324,7 @@ def _friendly(error: SchemaError) -> ValidationError:
         return ValidationError(f"{field} is required.", field=field)
     if error.validator == "additionalProperties":
         extra = error.message.split("'")[1] if "'" in error.message else "?"
-        if not _NAME.match(extra):
+        if not _NAME.fullmatch(extra):
             # Typed text where a field's name belongs: named by where it is, never repeated.
             field = path or "body"
             return ValidationError(f"{field} has a field that is not known.", field=field)

@@ -560,11 +560,14 @@ def transcript(
     start: date | None = None,
     end: date | None = None,
 ) -> list[TranscriptLine]:
-    """A participant's sessions, minutes and credit, oldest first."""
+    """A participant's sessions, minutes and credit, oldest first: of the programs the
+    participant sees now (one who has left a private program no longer reads its sessions,
+    as its certificate is no longer theirs to print)."""
+    seen = select(Program.id).where(policy.visible_program_clause(user))
     stmt = (
         select(Attendance)
         .join(Attendance.session)
-        .where(Attendance.user_id == user.id)
+        .where(Attendance.user_id == user.id, Session.program_id.in_(seen))
         .options(joinedload(Attendance.session).joinedload(Session.program))
         .order_by(Session.date, Session.id)
     )

@@ -549,7 +549,7 @@ def _warn_of_practice_conflicts(result: ImportResult) -> None:
 def _announce_new_cases(result: ImportResult, actor: Actor) -> None:
     """Followers hear of the open cases the file created, as when a coordinator approves one
     on the web; a case updated by a re-import was announced when it was created."""
-    refs = [m.group(1) for m in map(NEW_CASE.match, result.changes) if m]
+    refs = [m.group(1) for m in map(NEW_CASE.fullmatch, result.changes) if m]
     cases: list[Case] = []
     for start in range(0, len(refs), 500):
         chunk = refs[start : start + 500]

@@ -429,8 +429,8 @@ def unresolved(checked: Iterable[CheckedConflict]) -> list[CheckedConflict]:
     return [c for c in checked if c.dissent is None]
 
 
-IMPORTED = re.compile(r"^(\S+) recommendation (\S+): (?:created|updated|overwritten)$")
-NEW_CASE = re.compile(r"^(\S+) case: created$")
+IMPORTED = re.compile(r"(\S+) recommendation (\S+): (?:created|updated|overwritten)")
+NEW_CASE = re.compile(r"(\S+) case: created")
 
 
 def imported_conflicts(changes: Sequence[str]) -> list[tuple[Any, Conflict]]:
@@ -439,8 +439,8 @@ def imported_conflicts(changes: Sequence[str]) -> list[tuple[Any, Conflict]]:
     from app.cases.models import Case
     from app.recommendations.models import Recommendation
 
-    keys = [m.group(2) for m in map(IMPORTED.match, changes) if m]
-    refs = [m.group(1) for m in map(NEW_CASE.match, changes) if m]
+    keys = [m.group(2) for m in map(IMPORTED.fullmatch, changes) if m]
+    refs = [m.group(1) for m in map(NEW_CASE.fullmatch, changes) if m]
     if not (keys or refs) or not any_current_practice():
         return []
     stmt = (

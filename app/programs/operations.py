@@ -163,7 +163,7 @@ def template_texts(template: Mapping[str, Any]) -> dict[str, str]:
     return texts
 
 
-_TEMPLATE_TEXT = re.compile(r"^template\.(sections|fields)\[(\d+)\]\.(\w+)(?:\[(\d+)\])?$")
+_TEMPLATE_TEXT = re.compile(r"template\.(sections|fields)\[(\d+)\]\.(\w+)(?:\[(\d+)\])?")
 _TEMPLATE_TEXT_WORDS = {"label": "label", "help": "help text", "unit": "unit", "choices": "choice"}
 
 
@@ -172,7 +172,7 @@ def template_text_labels(texts: Iterable[str]) -> dict[str, str]:
     ("Field 2: choice 3")."""
     out = {}
     for name in texts:
-        match = _TEMPLATE_TEXT.match(name)
+        match = _TEMPLATE_TEXT.fullmatch(name)
         if match is None:
             out[name] = name
             continue
@@ -190,7 +190,7 @@ def _template_key(value: Any, what: str, field: str, errors: dict[str, str]) -> 
     if not isinstance(value, str) or not value.strip():
         errors[field] = f"{what}: a key is required."
         return ""
-    if not FIELD_KEY.match(value.strip()):
+    if not FIELD_KEY.fullmatch(value.strip()):
         errors[field] = f"{what}: the key must {FIELD_KEY_RULE}."
     return value.strip()
 

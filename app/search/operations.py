@@ -21,6 +21,7 @@ import numpy as np
 from sqlalchemy import select
 from whoosh import query as wq
 
+from app.auth import policy
 from app.auth.policy import Viewer
 from app.extensions import db
 from app.search import spelling
@@ -211,21 +212,37 @@ FACET_NAMES = ("type", "program", "topic", "status", "year")
 TYPE_LABELS = {"practice": "Best practices", "evidence": "Evidence notes"}
 
 
-def _label_names(snap: Snapshot) -> tuple[dict[str, str], dict[str, str]]:
-    """Program and topic names by slug, read once per index snapshot (a rename is an index
-    change: the outbox rewrites the documents under it, which opens a new snapshot)."""
-    from app.programs.models import Program, Topic
+def _label_names(snap: Snapshot) -> tuple[dict[str, str], dict[str, str], dict[str, int]]:
+    """Program and topic names by slug, and the ids of the topics not accepted by slug, read
+    once per index snapshot (a rename is an index change: the outbox rewrites the documents
+    under it, which opens a new snapshot)."""
+    from app.programs.models import Program, Topic, TopicStatus
 
-    def load() -> tuple[dict[str, str], dict[str, str]]:
+    def load() -> tuple[dict[str, str], dict[str, str], dict[str, int]]:
         programs = dict(db.session.execute(select(Program.slug, Program.name)).all())
-        topics = dict(db.session.execute(select(Topic.slug, Topic.name)).all())
-        return programs, topics
+        topics: dict[str, str] = {}
+        unaccepted: dict[str, int] = {}
+        for topic_id, slug, name, status in db.session.execute(
+            select(Topic.id, Topic.slug, Topic.name, Topic.status)
+        ):
+            topics[slug] = name
+            if status != TopicStatus.ACCEPTED:
+                unaccepted[slug] = topic_id
+        return programs, topics, unaccepted
 
     return cached(snap, ("labels",), load)
 
 
-def _facet_labels(snap: Snapshot, raw: dict[str, dict]) -> dict[str, list[tuple[str, str, int]]]:
-    programs, topics = _label_names(snap)
+def _facet_labels(
+    snap: Snapshot, raw: dict[str, dict], user: Viewer
+) -> dict[str, list[tuple[str, str, int]]]:
+    programs, topics, unaccepted = _label_names(snap)
+    # A document is filed under its topics' broader ones too: a topic the reader may not read
+    # the name of (one only a private program's cases carry, set above an accepted one) is
+    # no facet of theirs, though documents they see are filed under it.
+    named = [v for v in raw.get("topic", {}) if v in unaccepted]
+    readable = policy.readable_topic_ids(user, [unaccepted[v] for v in named]) if named else set()
+    unread = {v for v in named if unaccepted[v] not in readable}
     labels: dict[str, Callable[[Any], str]] = {
         "type": lambda v: TYPE_LABELS.get(v, str(v).capitalize() + "s"),
         "program": lambda v: programs.get(v, v),
@@ -237,6 +254,8 @@ def _facet_labels(snap: Snapshot, raw: dict[str, dict]) -> dict[str, list[tuple[
     for name in FACET_NAMES:
         counts = raw.get(name, {})
         values = [(v, n) for v, n in counts.items() if v not in (None, "") and n > 0]
+        if name == "topic":
+            values = [(v, n) for v, n in values if v not in unread]
         if name == "year":
             values.sort(key=lambda item: -int(item[0]))
         else:
@@ -339,7 +358,7 @@ def search(user: Viewer, request: SearchRequest) -> SearchResults:
                 hit.related = shown(related, grouping.score(related, scores))
             hit.more = more
             hits.append(hit)
-    facets = _facet_labels(snap, raw_facets) if request.facets else {}
+    facets = _facet_labels(snap, raw_facets, user) if request.facets else {}
     return SearchResults(
         request,
         total,

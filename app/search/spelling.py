@@ -161,14 +161,14 @@ class Correction:
 
 # A chunk of the query that may be corrected: one run of letters, with at most a leading
 # "-" or "(" or quote and trailing punctuation.
-CORRECTABLE = re.compile(r"""^([-("']*)([^\W\d_]+)([)"'.,;:!?]*)$""")
+CORRECTABLE = re.compile(r"""([-("']*)([^\W\d_]+)([)"'.,;:!?]*)""")
 
 
 def correctable_words(text: str) -> list[str]:
     """The words of a query that may be respelled, as typed."""
     out = []
     for chunk in text.split():
-        m = CORRECTABLE.match(chunk)
+        m = CORRECTABLE.fullmatch(chunk)
         if m is None or chunk in OPERATORS:
             continue  # filters, numbers, lab names ("FIB-4"), "s/p", "d&c"
         word = m.group(2)
@@ -186,7 +186,7 @@ def rewrite(text: str, words: dict[str, str]) -> str:
     """`text` with each correctable word of `words` replaced, keeping its capitals."""
     pieces = re.split(r"(\s+)", text)
     for i, chunk in enumerate(pieces):
-        m = CORRECTABLE.match(chunk)
+        m = CORRECTABLE.fullmatch(chunk)
         if m is None:
             continue
         typed = m.group(2)

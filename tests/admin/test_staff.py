@@ -85,3 +85,28 @@ def test_a_private_programs_staff_page_is_not_found_for_others(client, world):
     assert client.get("/admin/programs/closed/staff").status_code == 404
     expert = world["expert"]
     assert client.post(f"/admin/programs/closed/staff/{expert.id}/remove").status_code == 404
+
+
+def test_what_is_no_email_address_is_not_repeated_when_refused(client, world):
+    # Typed where the email belongs, a patient's name or record number is named by where it
+    # is, never said back (on the page, in the API's answer).
+    from app.auth.operations import create_token
+
+    typed = "John Smith MRN 4455667"
+    as_user(client, world["coordinator"])
+    response = client.post("/admin/programs/hcv/staff", data={"email": typed})
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 422
+    assert "No coordinator or expert account has that email." in page
+    assert page.count("4455667") == 1 and f'value="{typed}"' in page  # kept in the box only
+    token = create_token(world["coordinator"], actor=SYSTEM)
+    db.session.commit()
+    answer = client.post(
+        "/api/v1/programs/hcv/staff",
+        json={"email": typed},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert answer.status_code == 422 and "4455667" not in answer.get_data(as_text=True)
+    assert answer.get_json()["errors"] == {
+        "email": "No coordinator or expert account has that email."
+    }

@@ -523,3 +523,25 @@ def test_the_editor_saves_once_its_findings_are_marked_not_identifiers(client, w
     assert {(e.details["field"], e.details["reason"]) for e in events} == {
         ("template.fields[3].help", "placeholder")
     }
+
+
+def test_a_form_name_with_a_line_break_after_it_is_no_row_of_the_editor(client, world):
+    # "$" also matches before a final line break: a second box named so was read as the
+    # same row, and what it held replaced the label typed in the row's own box.
+    as_user(client, world["admin"])
+    response = client.post(
+        "/admin/programs/hcv/template",
+        data={
+            "template.sections[1].key": "history",
+            "template.sections[1].label": "History",
+            "template.fields[1].key": "genotype",
+            "template.fields[1].label": "HCV genotype",
+            "template.fields[1].type": "choice",
+            "template.fields[1].choices": "1a\n3",
+            "template.fields[1].label\n": "Another label",
+            "action": "save",
+        },
+    )
+    assert response.status_code == 303
+    db.session.expire_all()
+    assert [f["label"] for f in world["program"].template_fields] == ["HCV genotype"]

@@ -276,3 +276,27 @@ def test_coordinator_ticks_and_imports_on_the_web(client, world):
     )
     assert response.status_code == 422 and "Credits per session must be a number" in text(response)
     assert 'value="x"' in text(response)
+
+
+def test_one_who_left_a_private_program_no_longer_reads_its_sessions_in_the_transcript(
+    client, world
+):
+    from app.admin.operations import remove_program_member
+    from app.auth.operations import create_token
+    from app.auth.policy import SYSTEM
+
+    record_attendance(world.closed_session, {world.member.id: "60"}, actor=SYSTEM)
+    db.session.commit()
+    assert [line.session.title for line in transcript(world.member)] == [
+        "Buprenorphine in pregnancy"
+    ]
+    remove_program_member(SYSTEM, world.perinatal, world.member.id)
+    db.session.commit()
+    assert transcript(world.member) == []
+    as_user(client, world.member)
+    page = text(client.get("/my/transcript"))
+    assert "Buprenorphine in pregnancy" not in page and "Perinatal" not in page
+    token = create_token(world.member, actor=SYSTEM)
+    db.session.commit()
+    answer = client.get("/api/v1/me/transcript", headers={"Authorization": f"Bearer {token}"})
+    assert answer.status_code == 200 and answer.get_json()["sessions"] == []

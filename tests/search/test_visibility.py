@@ -241,3 +241,28 @@ def test_spelling_offers_only_words_the_reader_may_see(library: Library, make_us
     # Words everyone may see are still offered, and to the operator everything is.
     assert respelled(outsider, "aspixaban") == "apixaban"
     assert respelled(SYSTEM, "xylophagus") == "xylophagous"
+
+
+def test_a_broader_topic_only_a_private_program_carries_is_no_facet_of_outsiders(
+    library: Library, make_user
+) -> None:
+    # An admin files "Hepatitis C" under a topic proposed by the private program's case:
+    # open cases are then filed under it too, but its name is not the outsiders' to read.
+    from app.admin.operations import edit_topic
+    from app.programs.operations import find_topic, resolve_topics
+
+    library.secret_case.topics = resolve_topics(["Xylophage exposure"], actor=SYSTEM)
+    db.session.commit()
+    hepatitis = find_topic("Hepatitis C")
+    assert hepatitis is not None
+    edit_topic(SYSTEM, hepatitis, parent_name="Xylophage exposure")
+    db.session.commit()
+    outsider = make_user("provider", programs=["hcv"])
+    member = make_user("provider", programs=["hcv", "secret-pilot"])
+
+    def topic_facet(user) -> list[str]:
+        return [label for _, label, _ in search(user, SearchRequest(q="genotype")).facets["topic"]]
+
+    assert "Hepatitis C" in topic_facet(outsider)
+    assert "Xylophage exposure" not in topic_facet(outsider)
+    assert "Xylophage exposure" in topic_facet(member)
