@@ -8370,8 +8370,7 @@ _FAC_KIND_WORDS18 = _w("""public library ambulance service volunteer fire dept d
     dialysis unit senior center pharmacy st. mt. ft.""")
 # A two-cell row of a Markdown table, "| age | 102 |": read as "age: 102".
 RX_KV_ROW18 = re.compile(
-    r"^[ \t]*(\|)[ \t]*([A-Za-z][A-Za-z .#/'()-]{0,40}?)[ \t]*(\|)[ \t]*([^|\n]*?)[ \t]*(\|)"
-    r"[ \t]*$",
+    r"^[ \t]*(\|)[ \t]*([A-Za-z][A-Za-z .#/'()-]{0,40}?)[ \t]*(\|)([^|\n]*)(\|)[ \t]*$",
     re.M,
 )
 # A person's initial and surname after "by" or a field's label at a line's start: "Entered by
@@ -8454,7 +8453,8 @@ def _kv_rows18(text: str) -> tuple[str, list[tuple[int, int]]] | None:
     chars: list[str] | None = None
     values = []
     for m in RX_KV_ROW18.finditer(text):
-        if not m.group(4) or not any(c.isalnum() for c in m.group(4)):
+        value = m.group(4).strip()
+        if not any(c.isalnum() for c in value):
             continue
         if chars is None:
             chars = list(text)
@@ -8463,7 +8463,8 @@ def _kv_rows18(text: str) -> tuple[str, list[tuple[int, int]]] | None:
         colon = m.end(2) if m.end(2) < m.start(3) else m.start(3)
         chars[m.start(3)] = " "
         chars[colon] = ":"
-        values.append((m.start(4), m.end(4)))
+        start = m.start(4) + m.group(4).index(value)
+        values.append((start, start + len(value)))
     if chars is None:
         return None
     return "".join(chars), values
