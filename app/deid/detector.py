@@ -7152,6 +7152,7 @@ def with_tagger(text: str, found: list[Finding], added: list) -> list[Finding]:
         and not _tagger_unlikely15(text, c, found)
         and not _not_identifier16(text, c)
         and not _not_identifier17(text, c)
+        and not _not_identifier18(ctx, text, c)
         and not _tagger_scores17(text, c)
     ]
     if not added:
@@ -8340,6 +8341,135 @@ RX_XML_ELEMENT17 = re.compile(
 RX_DICOM_PN17 = re.compile(r"\)[ \t]+PN[ \t]+\[([^\]\n]{1,80})\]")
 
 
+# Round 18 (set P read by kind). Each is a format or a cue of any text, not one set's shape.
+# An implanted chip's number (a pet's or a person's): "Microchip TR9465931".
+RX_MICROCHIP18 = re.compile(
+    r"\b(?i:micro-?chip)(?:[ \t]*(?i:id|number|no\.?|num|#))?[ \t]*[:#]?[ \t]*"
+    r"((?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){5,24})(?![\w-])"
+)
+# A facility named by its kind and its town: "Medical Center of Cambridge", "Family Practice
+# of Alamo", "Free Clinic of St. Agatha", "Nursing and Rehab of Selby".
+RX_FAC_OF18 = re.compile(
+    r"\b((?:Family[ \t]+Practice|Medical[ \t]+(?:Center|Centre)|Pharmacy|Senior[ \t]+Center"
+    r"|Nursing[ \t]+(?:and|&)[ \t]+Rehab(?:ilitation)?|Ambulance[ \t]+Service|Free[ \t]+Clinic"
+    r"|Dialysis[ \t]+(?:Unit|Center)|Health[ \t]+Center|Rehabilitation[ \t]+Center"
+    r"|Nursing[ \t]+Home|Urgent[ \t]+Care|Rural[ \t]+Health[ \t]+Clinic|Public[ \t]+Library)"
+    r"[ \t]+of[ \t]+(?:(?:St|Mt|Ft)\.[ \t]+|Saint[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})"
+    r"(?![\w-])"
+)
+# A town's named service: "Rugby Ambulance Service", "Menno Public Library", "HOSMER
+# PHARMACY", "WISHEK DIALYSIS UNIT", "St. Agatha Volunteer Fire Dept".
+RX_FAC_KIND18 = re.compile(
+    r"\b((?:(?:St|Mt|Ft)\.[ \t]+)?(?:[A-Z][a-z]+|[A-Z]{3,})"
+    r"(?:[ \t]+(?:[A-Z][a-z]+|[A-Z]{3,})){0,2}[ \t]+(?i:public[ \t]+library"
+    r"|ambulance[ \t]+service|volunteer[ \t]+fire[ \t]+(?:dept\.?|department)"
+    r"|dialysis[ \t]+unit|senior[ \t]+center|pharmacy))(?![\w-])"
+)
+_FAC_KIND_CUES18 = _w("library ambulance fire dialysis senior pharmacy")
+_FAC_KIND_WORDS18 = _w("""public library ambulance service volunteer fire dept dept. department
+    dialysis unit senior center pharmacy st. mt. ft.""")
+# A two-cell row of a Markdown table, "| age | 102 |": read as "age: 102".
+RX_KV_ROW18 = re.compile(
+    r"^[ \t]*(\|)[ \t]*([A-Za-z][A-Za-z .#/'()-]{0,40}?)[ \t]*(\|)([^|\n]*)(\|)[ \t]*$",
+    re.M,
+)
+# A person's initial and surname after "by" or a field's label at a line's start: "Entered by
+# M. Quill", "Assigned: M. Bell", "Patroller: S. Haisch"; not an organism ("by E. Coli").
+RX_INITIAL_SURNAME18 = re.compile(
+    r"(?:\b(?i:by)|^[ \t]*[A-Z][A-Za-z]+(?:[ \t]+[A-Za-z]+)?[ \t]*:)[ \t]+"
+    r"([A-Z]\.[ \t]?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])",
+    re.M,
+)
+_SPECIES18 = _w("""coli pylori aureus difficile pneumoniae aeruginosa cereus albicans faecalis
+    faecium influenzae epidermidis pyogenes agalactiae meningitidis gonorrhoeae trachomatis
+    jirovecii vulgaris mirabilis marcescens cloacae baumannii maltophilia perfringens botulinum
+    tetani monocytogenes typhi enteritidis jejuni cholerae burgdorferi pallidum neoformans
+    fumigatus glabrata krusei vivax falciparum gondii lamblia vaginalis hominis saprophyticus
+    lugdunensis mutans viridans bovis avium kansasii marinum tuberculosis leprae oxytoca
+    catarrhalis pertussis acnes""")
+# A dialysis or therapy schedule's days and time: "T/Th/S 1030", "M/W/F 0545", "MWF 0545".
+RX_SCHEDULE18 = re.compile(
+    r"\b(?:(?:M|Tu?|W|Th|F|Sa?|Su)(?:/(?:M|Tu?|W|Th|F|Sa?|Su)){1,6}|MWF|TTS|TThS|TTHS)"
+    r"[ \t]+\d{3,4}\b"
+)
+# Relatives named in Spanish: the cue before a name, never the name.
+_RELATIVES_ES18 = _w("""abuela abuelo madre padre mama papa hija hijo esposa esposo hermana
+    hermano tia tio nieta nieto prima primo sobrina sobrino suegra suegro""")
+RX_ALNUM18 = re.compile(r"[^\W_]+")
+
+
+def _round18(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    keys = words_ix.positions.keys()
+    every = not text.isascii()
+    if every or "microchip" in keys or "micro" in keys:
+        for m in RX_MICROCHIP18.finditer(text):
+            out.append((m.start(1), m.end(1), "DEVICE", 0.8))
+    if ". " in text or "." in text:
+        for m in RX_INITIAL_SURNAME18.finditer(text):
+            surname = m.group(1).split(".")[-1].strip()
+            if surname.lower() not in _SPECIES18 and not ctx.is_clinical(surname):
+                out.append((m.start(1), m.end(1), "NAME", 0.75))
+    if every or "of" in keys:
+        for m in RX_FAC_OF18.finditer(text):
+            out.append((m.start(1), m.end(1), "FACILITY", 0.75))
+    if every or not keys.isdisjoint(_FAC_KIND_CUES18):
+        for m in RX_FAC_KIND18.finditer(text):
+            # the town's words are no common or clinical word ("the Hospital Pharmacy")
+            words = m.group(1).split()
+            if not (m.group(1).isupper() or all(w[0].isupper() for w in words)):
+                continue  # "Dispensing pharmacy": a kind of place in a sentence
+            town = [w for w in words if w.lower() not in _FAC_KIND_WORDS18]
+            if town and not any(ctx.is_common(w) or ctx.is_clinical(w) for w in town):
+                out.append((m.start(1), m.end(1), "FACILITY", 0.75))
+
+
+def _not_identifier18(ctx: _Ctx, text: str, cand: tuple) -> bool:
+    s, e, cat = cand[0], cand[1], cand[2]
+    if cat in ("NAME", "LOCATION", "FACILITY", "ADDRESS"):
+        tokens = RX_ALNUM18.findall(text, s, e)
+        # a heading written with letters apart ("P R O T O C O L"), as faxes and OCR show it
+        if (
+            len(tokens) >= 3
+            and all(len(t) == 1 for t in tokens)
+            and not RX_ALNUM18.sub("", text[s:e]).strip()  # "Q-U-I-L-L" spells a name out
+        ):
+            return True
+        if cat == "NAME" and tokens and all(t.lower() in LANGUAGES11 for t in tokens):
+            return True  # "interpreter (Haitian Creole)"
+        if cat == "NAME" and len(tokens) == 1 and ctx.low(tokens[0]) in _RELATIVES_ES18:
+            return True  # "Abuela Ottilie Blood": the cue, not the name
+    if cat in ("ADDRESS", "ID", "AGE", "PHONE") and text[s:e][-1:].isdigit():
+        for m in RX_SCHEDULE18.finditer(text, max(0, s - 24), min(len(text), e + 4)):
+            if m.start() <= s and e <= m.end():
+                return True
+    return False
+
+
+def _kv_rows18(text: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """The text with each two-cell table row "| key | value |" written "  key:  value  "
+    (same length, same offsets), and the spans of the values; None without such rows."""
+    if "|" not in text:
+        return None
+    chars: list[str] | None = None
+    values = []
+    for m in RX_KV_ROW18.finditer(text):
+        value = m.group(4).strip()
+        if not any(c.isalnum() for c in value):
+            continue
+        if chars is None:
+            chars = list(text)
+        chars[m.start(1)] = " "
+        chars[m.start(5)] = " "
+        colon = m.end(2) if m.end(2) < m.start(3) else m.start(3)
+        chars[m.start(3)] = " "
+        chars[colon] = ":"
+        start = m.start(4) + m.group(4).index(value)
+        values.append((start, start + len(value)))
+    if chars is None:
+        return None
+    return "".join(chars), values
+
+
 def _round17(text: str, out: list) -> None:
     if "</" in text:
         for m in RX_XML_ELEMENT17.finditer(text):
@@ -8423,6 +8553,27 @@ def _round15(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
 
 
 def _rules(text: str) -> list[Finding]:
+    found = _rules_of(text)
+    rows = _kv_rows18(text)
+    if rows is None:
+        return found
+    # a two-cell table row is a label and its value: what "age: 102" gives, "| age | 102 |"
+    # gives too, in the value's cell and where the text as written found nothing
+    variant, values = rows
+    kept = _KeptSpans()
+    for f in found:
+        kept.add(f.start, f.end)
+    more = [
+        (f.start, f.end, f.category, f.confidence)
+        for f in _rules_of(variant)
+        if any(a <= f.start and f.end <= b for a, b in values) and not kept.overlaps(f.start, f.end)
+    ]
+    if not more:
+        return found
+    return _resolve(text, [(f.start, f.end, f.category, f.confidence) for f in found] + more)
+
+
+def _rules_of(text: str) -> list[Finding]:
     if not text:
         return []
     ctx = _Ctx(text)
@@ -8461,6 +8612,7 @@ def _rules(text: str) -> list[Finding]:
     _round13b(ctx, text, cands, words_ix)
     _round15(ctx, text, cands, words_ix)
     _round17(text, cands)
+    _round18(ctx, text, cands, words_ix)
     cands = [
         c
         for c in cands
@@ -8470,6 +8622,7 @@ def _rules(text: str) -> list[Finding]:
         and not _not_identifier13(ctx, text, c)
         and not _not_identifier16(text, c)
         and not _not_identifier17(text, c)
+        and not _not_identifier18(ctx, text, c)
     ]
     found = _resolve(text, cands)
     implied = [
