@@ -155,8 +155,11 @@ def live_server(
 
 def launch_chromium() -> Iterator[Any]:
     """The system's headless Chromium, driven by Playwright, closed afterwards."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # The assertions wait for what a click or a navigation brings; on a loaded machine a
+    # page can take longer than their 5 s default, so they get the actions' 30 s bound.
+    expect.set_options(timeout=30_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
