@@ -160,7 +160,9 @@ def test_a_multi_file_import_waits_out_another_writer_and_imports_every_file(tmp
     result, retries = _import_released_on_retry(app, paths, holder, monkeypatch, transfer)
     assert result.exit_code == 0, result.output
     assert "3 of 3 files imported: 3 cases created" in result.output
-    assert len(retries) == 1
+    # The first file waited out the holder. The search applier thread is a writer too: on a
+    # loaded machine a later file can also wait for it, so more waits are no failure.
+    assert len(retries) >= 1
     with app.app_context():
         assert app.extensions["casebook_search"].drain(60)
         db.engine.dispose()
