@@ -160,7 +160,9 @@ def test_a_multi_file_import_waits_out_another_writer_and_imports_every_file(tmp
     result, retries = _import_released_on_retry(app, paths, holder, monkeypatch, transfer)
     assert result.exit_code == 0, result.output
     assert "3 of 3 files imported: 3 cases created" in result.output
-    assert len(retries) == 1
+    # The first file waited out the holder. The search applier thread is a writer too: on a
+    # loaded machine a later file can also wait for it, so more waits are no failure.
+    assert len(retries) >= 1
     with app.app_context():
         assert app.extensions["casebook_search"].drain(60)
         db.engine.dispose()
@@ -203,6 +205,54 @@ def test_an_import_waits_out_another_writer_for_its_statistics_after_the_files(
         assert check.execute("SELECT count(*) FROM sqlite_stat1").fetchone()[0] > 0
     finally:
         check.close()
+
+
+def _statistics(connection: sqlite3.Connection) -> list[tuple]:
+    """What ANALYZE last wrote for the planner (sqlite_stat1), sorted."""
+    query = "SELECT tbl, idx, stat FROM sqlite_stat1 ORDER BY tbl, idx"
+    return sorted(connection.execute(query).fetchall(), key=repr)
+
+
+def test_an_import_whose_statistics_stay_locked_keeps_every_case_and_says_so(tmp_path, monkeypatch):
+    from app import maintenance
+
+    app = _immediate_app(tmp_path, CASEBOOK_SQLITE_BUSY_TIMEOUT_MS=50)
+    with app.app_context():
+        create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
+        db.session.commit()
+        db.session.remove()
+    paths = _case_files(tmp_path / "in", 3)
+    holder = sqlite3.connect(tmp_path / "c.sqlite3", isolation_level=None)
+    before = _statistics(holder)
+    _lock_after_the_files(monkeypatch, holder)
+    retries: list[float] = []
+    monkeypatch.setattr(maintenance, "sleep", retries.append)  # the retries' waits, not slept
+    refresh = maintenance.refresh_planner_statistics
+
+    def refresh_then_released() -> bool:
+        refreshed = refresh()  # every attempt meets the other writer
+        holder.execute("ROLLBACK")  # which lets go only afterwards
+        return refreshed
+
+    monkeypatch.setattr(maintenance, "refresh_planner_statistics", refresh_then_released)
+    try:
+        with app.app_context():
+            result = app.test_cli_runner().invoke(args=["import", *paths])
+    finally:
+        holder.close()
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert "3 of 3 files imported: 3 cases created" in result.output
+    assert "its query statistics were not refreshed" in result.output
+    assert len(retries) == maintenance.ANALYZE_ATTEMPTS - 1
+    check = sqlite3.connect(tmp_path / "c.sqlite3")
+    try:  # every case stored; the statistics as before the import (no ANALYZE got through)
+        titles = [row[0] for row in check.execute("SELECT title FROM cases ORDER BY title")]
+        assert titles == ["Okapi 0", "Okapi 1", "Okapi 2"]
+        assert _statistics(check) == before
+    finally:
+        check.close()
+    with app.app_context():
+        db.engine.dispose()
 
 
 def test_an_import_the_database_never_lets_in_reports_each_file(tmp_path, monkeypatch):

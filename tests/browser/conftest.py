@@ -31,6 +31,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+# How long a page, an action or an assertion may take: a bound for a page that never comes,
+# not a speed check. Playwright's 30 s (5 s for assertions) was too little for the demo's
+# search and candidates pages with the machine loaded (a load average of 30 on 2 cores).
+WAIT_MS = 120_000
 
 
 def _require_chromium() -> None:
@@ -155,8 +159,10 @@ def live_server(
 
 def launch_chromium() -> Iterator[Any]:
     """The system's headless Chromium, driven by Playwright, closed afterwards."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # The assertions wait for what a click or a navigation brings, as long as actions do.
+    expect.set_options(timeout=WAIT_MS)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
@@ -218,6 +224,7 @@ def open_page(browser, live_server, *, width=1280, height=900):
     context = browser.new_context(
         viewport={"width": width, "height": height}, base_url=live_server.url
     )
+    context.set_default_timeout(WAIT_MS)
     page = context.new_page()
     page.console_errors = []
 

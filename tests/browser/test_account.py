@@ -3,6 +3,8 @@ the other device signed out from here."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -20,7 +22,7 @@ def sign_in(page, email: str, *, remember: bool) -> None:
         page.get_by_label("Keep me signed in on this device").check()
     with page.expect_navigation():
         page.get_by_role("button", name="Sign in").click()
-    assert "/sign-in" not in page.url
+    expect(page).not_to_have_url(re.compile(r"/sign-in"))
 
 
 def test_account_page_lists_devices_and_tokens_and_revokes_them(browser, live_server, artifacts):
@@ -33,32 +35,35 @@ def test_account_page_lists_devices_and_tokens_and_revokes_them(browser, live_se
         laptop.get_by_role("link", name="Dana Whitfield, MD").click()
         laptop.wait_for_url("**/account")
         expect(laptop.get_by_role("heading", name="Where you are signed in")).to_be_visible()
-        rows = laptop.locator("#sessions tbody tr")
-        assert rows.count() == 2
+        expect(laptop.locator("#sessions tbody tr")).to_have_count(2)
         expect(laptop.locator("#sessions tr.current").get_by_text("This browser")).to_be_visible()
         expect(laptop.locator("#sessions tr.current").get_by_text("Remembered")).to_be_visible()
 
         laptop.get_by_label("What the token is for").fill("nightly export")
         laptop.get_by_label("Valid for (days; empty for the default)").fill("30")
         laptop.get_by_role("button", name="Create token").click()
-        new_token = laptop.locator("#new-token code").inner_text()
-        assert new_token.startswith("cbk_")
+        shown = laptop.locator("#new-token code")
+        expect(shown).to_have_text(re.compile(r"^cbk_"), use_inner_text=True)
+        new_token = shown.inner_text()
         token_row = laptop.locator("#tokens tbody tr", has_text="nightly export")
         expect(token_row.get_by_text("Active")).to_be_visible()
         laptop.screenshot(path=artifacts / "account-desktop.png", full_page=True)
 
         # End the phone's sign-in from the laptop.
+        # Back at /account, where the laptop already is: wait for the new page itself.
         other = laptop.locator("#sessions tbody tr:not(.current)")
-        other.get_by_role("button", name="End").click()
+        with laptop.expect_navigation():
+            other.get_by_role("button", name="End").click()
         laptop.wait_for_url("**/account")
         expect(laptop.get_by_text("That sign-in has ended.")).to_be_visible()
-        assert laptop.locator("#sessions tbody tr").count() == 1
+        expect(laptop.locator("#sessions tbody tr")).to_have_count(1)
         phone.goto("/")
-        assert "/sign-in" in phone.url
+        expect(phone).to_have_url(re.compile(r"/sign-in"))
 
-        laptop.locator("#tokens tbody tr", has_text="nightly export").get_by_role(
-            "button", name="Revoke"
-        ).click()
+        with laptop.expect_navigation():
+            laptop.locator("#tokens tbody tr", has_text="nightly export").get_by_role(
+                "button", name="Revoke"
+            ).click()
         laptop.wait_for_url("**/account")
         token_row = laptop.locator("#tokens tbody tr", has_text="nightly export")
         expect(token_row.get_by_text("Revoked")).to_be_visible()

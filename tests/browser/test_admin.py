@@ -4,6 +4,8 @@ next sign-in; a provider is refused the console. Screenshots of each admin page.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -43,22 +45,23 @@ def test_admin_creates_an_account_then_deactivates_it(browser, live_server, arti
         admin.get_by_label("Hepatitis C ECHO").check()
         admin.get_by_role("button", name="Create account").click()
         expect(admin.get_by_text("Enter a valid email address.").first).to_be_visible()
-        assert admin.get_by_label("Name").input_value() == "Nadia Okafor, MD"
-        assert admin.get_by_label("Hepatitis C ECHO").is_checked()
+        expect(admin.get_by_label("Name")).to_have_value("Nadia Okafor, MD")
+        expect(admin.get_by_label("Hepatitis C ECHO")).to_be_checked()
         admin.screenshot(path=artifacts / "admin-account-error.png", full_page=True)
 
         admin.get_by_label("Email").fill("nadia@example.org")
         admin.get_by_role("button", name="Create account").click()
-        temporary = admin.locator("#temporary-password code").inner_text()
-        assert len(temporary) >= 12
+        shown = admin.locator("#temporary-password code")
+        expect(shown).to_have_text(re.compile(r"^.{12,}$"), use_inner_text=True)
+        temporary = shown.inner_text()
         admin.screenshot(path=artifacts / "admin-temporary-password.png", full_page=True)
 
         # The new expert signs in and must choose a password before anything else.
         sign_in(user, "nadia@example.org", temporary)
-        assert user.url.endswith("/account/new-password")
+        expect(user).to_have_url(re.compile(r"/account/new-password$"))
         user.screenshot(path=artifacts / "admin-forced-password.png", full_page=True)
         user.goto("/practices")
-        assert user.url.endswith("/account/new-password")
+        expect(user).to_have_url(re.compile(r"/account/new-password$"))
         user.get_by_label("Temporary password").fill(temporary)
         user.get_by_label("New password", exact=True).fill(NEW_PASSWORD)
         user.get_by_label("Confirm new password").fill(NEW_PASSWORD)
@@ -69,13 +72,14 @@ def test_admin_creates_an_account_then_deactivates_it(browser, live_server, arti
 
         # The admin deactivates the account: the open sign-in ends, a new one is refused.
         admin.get_by_role("link", name="Back to the account").click()
+        admin.wait_for_url(re.compile(r"/admin/accounts/\d+$"))
         admin.screenshot(path=artifacts / "admin-account.png", full_page=True)
         admin.get_by_role("button", name="Deactivate").click()
         expect(admin.get_by_text("is deactivated")).to_be_visible()
         user.goto("/")
-        assert "/sign-in" in user.url
+        expect(user).to_have_url(re.compile(r"/sign-in"))
         sign_in(user, "nadia@example.org", NEW_PASSWORD)
-        assert "/sign-in" in user.url
+        expect(user).to_have_url(re.compile(r"/sign-in"))
         expect(user.get_by_text("The email or the password is not right.")).to_be_visible()
 
         for path, name in (
@@ -87,7 +91,8 @@ def test_admin_creates_an_account_then_deactivates_it(browser, live_server, arti
             admin.goto(path)
             admin.screenshot(path=artifacts / name, full_page=True)
         admin.goto("/admin/topics?q=hepatitis")
-        admin.locator("#topics a").first.click()
+        with admin.expect_navigation():
+            admin.locator("#topics a").first.click()
         admin.screenshot(path=artifacts / "admin-topic.png", full_page=True)
         assert admin.console_errors == [] and user.console_errors == []
     finally:
@@ -99,7 +104,7 @@ def test_a_provider_is_refused_the_console(browser, live_server):
     context, page = open_page(browser, live_server)
     try:
         sign_in(page, live_server.provider_email)
-        assert page.get_by_role("link", name="Admin", exact=True).count() == 0
+        expect(page.get_by_role("link", name="Admin", exact=True)).to_have_count(0)
         response = page.goto("/admin/accounts")
         assert response.status == 403
     finally:

@@ -30,7 +30,7 @@ def test_admin_adds_a_choice_field_and_the_provider_form_shows_it(browser, live_
         admin.get_by_role("button", name="Save as version 2").click()
         expect(admin.get_by_text("a choice field needs a list of choices").first).to_be_visible()
         row = admin.locator("fieldset.template-row", has_text="Prior HCV treatment").first
-        assert row.get_by_label("Key").input_value() == "prior_treatment"
+        expect(row.get_by_label("Key")).to_have_value("prior_treatment")
         admin.screenshot(path=artifacts / "admin-case-form-error.png", full_page=True)
         row.scroll_into_view_if_needed()
         admin.screenshot(path=artifacts / "admin-case-form-error-row.png")

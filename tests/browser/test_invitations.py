@@ -30,8 +30,9 @@ def test_an_invitee_chooses_a_password_from_the_link(browser, live_server, artif
     page.get_by_label("Hepatitis C ECHO").check()
     with page.expect_navigation():
         page.get_by_role("button", name="Send invitation").click()
-    link = page.locator("#invitation-link").inner_text()
-    assert re.search(r"/invitations/\S+$", link)
+    shown = page.locator("#invitation-link")
+    expect(shown).to_have_text(re.compile(r"/invitations/\S+$"), use_inner_text=True)
+    link = shown.inner_text()
     shoot(page, artifacts, "invite-1-link-shown-desktop")
     page.get_by_role("link", name="Back to invitations").click()
     expect(page.locator("#invitations")).to_contain_text("nina@example.org")

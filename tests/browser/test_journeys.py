@@ -31,7 +31,7 @@ def tab_to(page, text: str, limit: int = 60) -> None:
 
 def sign_in_with_keyboard(page, email: str, password: str) -> None:
     page.goto("/")
-    assert "/sign-in" in page.url
+    expect(page).to_have_url(re.compile(r"/sign-in"))
     # The email field has focus on arrival (autofocus), so typing goes straight into it.
     page.wait_for_function("() => document.activeElement && document.activeElement.id === 'email'")
     page.keyboard.type(email)
@@ -45,7 +45,7 @@ def test_keyboard_user_signs_in_browses_and_signs_out(browser, live_server, arti
     context, page = open_page(browser, live_server)
     try:
         sign_in_with_keyboard(page, live_server.provider_email, PASSWORD)
-        assert page.url == live_server.url + "/"
+        expect(page).to_have_url(live_server.url + "/")
         expect(page.get_by_role("heading", name="Your programs")).to_be_visible()
         expect(page.get_by_text("Signed in as Marcus Bell, MD.")).to_be_visible()
         page.screenshot(path=artifacts / "home-desktop.png", full_page=True)
@@ -70,7 +70,7 @@ def test_keyboard_user_signs_in_browses_and_signs_out(browser, live_server, arti
         page.wait_for_url(re.compile(rf"/cases/{live_server.case_id}$"))
         expect(page.get_by_role("heading", name="Question for the hub")).to_be_visible()
         current = page.locator('.breadcrumbs [aria-current="page"]')
-        assert current.inner_text() == f"Case {live_server.case_id}"
+        expect(current).to_have_text(f"Case {live_server.case_id}", use_inner_text=True)
         page.screenshot(path=artifacts / "case-desktop.png", full_page=True)
 
         tab_to(page, "Sign out")
@@ -93,7 +93,7 @@ def test_skip_link_is_first_and_visible_on_focus(browser, live_server, artifacts
         assert box is not None and box["x"] >= 0
         page.screenshot(path=artifacts / "skip-link.png")
         page.keyboard.press("Enter")
-        assert page.evaluate("() => document.activeElement.id") == "main"
+        expect(page.locator("#main")).to_be_focused()
     finally:
         context.close()
 
@@ -103,9 +103,11 @@ def test_wrong_password_shows_the_message_and_keeps_the_email(browser, live_serv
     try:
         sign_in_with_keyboard(page, live_server.provider_email, "not-the-password")
         alert = page.get_by_role("alert")
-        assert "The email or the password is not right." in alert.inner_text()
-        assert page.get_by_label("Email").input_value() == live_server.provider_email
-        assert page.get_by_label("Password").input_value() == ""
+        expect(alert).to_contain_text(
+            "The email or the password is not right.", use_inner_text=True
+        )
+        expect(page.get_by_label("Email")).to_have_value(live_server.provider_email)
+        expect(page.get_by_label("Password")).to_have_value("")
         page.screenshot(path=artifacts / "sign-in-error-desktop.png", full_page=True)
         assert page.console_errors == []
     finally:
@@ -158,8 +160,10 @@ def test_page_links_are_reachable_by_keyboard(browser, live_server, artifacts):
         tab_to(page, "Older")
         with page.expect_navigation():
             page.keyboard.press("Enter")
-        assert page.url.endswith("/programs/oud?page=2")
-        assert page.locator('.pagination [aria-current="page"]').inner_text().endswith("2")
+        expect(page).to_have_url(re.compile(r"/programs/oud\?page=2$"))
+        expect(page.locator('.pagination [aria-current="page"]')).to_have_text(
+            re.compile(r"2$"), use_inner_text=True
+        )
         page.screenshot(path=artifacts / "paginated-desktop.png", full_page=True)
     finally:
         context.close()

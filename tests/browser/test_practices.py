@@ -3,7 +3,10 @@ evidence from two sessions, and its page shows that timeline."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import open_page
 from tests.browser.demo_server import serve_demo, sign_in
@@ -36,18 +39,19 @@ def test_expert_proposes_an_emerging_practice_from_two_sessions(browser, demo_se
         related = page.locator(".related-item", has_text="low-dose").first
         related.locator("input[type=checkbox]").check()
         page.get_by_role("button", name="Update evidence").click()
-        assert page.locator(".evidence-item").count() == 2
+        expect(page.locator(".evidence-item")).to_have_count(2)
         page.get_by_label("Start as").select_option("emerging")
         page.get_by_label("Reason for the status").fill("Given in two sessions already.")
         page.screenshot(path=str(artifacts / "practice-propose.png"), full_page=True)
+        # The form is at /practices/new, so the practice's page is told apart by its id.
         page.get_by_role("button", name="Propose").click()
-        page.wait_for_url("**/practices/*")
-        assert "Emerging" in page.locator(".page-head").inner_text()
+        page.wait_for_url(re.compile(r"/practices/\d+$"))
+        expect(page.locator(".page-head")).to_contain_text("Emerging", use_inner_text=True)
         items = page.locator(".practice-timeline-item")
-        assert items.count() == 2
+        expect(items).to_have_count(2)
         dates = [items.nth(i).locator("time").get_attribute("datetime") for i in range(2)]
         assert dates == sorted(dates) and dates[0] != dates[1]
-        assert page.locator(".evidence-quote").count() == 2
+        expect(page.locator(".evidence-quote")).to_have_count(2)
         page.screenshot(path=str(artifacts / "practice-page.png"), full_page=True)
         assert page.console_errors == []
     finally:
@@ -74,14 +78,19 @@ def test_expert_is_warned_of_a_conflict_and_the_coordinator_sees_the_dissent(
         page.get_by_role("button", name="Publish").click()
         page.wait_for_url("**/edit#conflicts")
         warning = page.locator("#conflicts")
-        assert "may contradict a current best practice" in warning.inner_text()
+        expect(warning).to_contain_text(
+            "may contradict a current best practice", use_inner_text=True
+        )
         item = warning.locator(".conflict-item", has_text="Check HBV serologies")
-        assert "Emerging" in item.inner_text() and item.locator("a").count() > 1  # evidence
+        expect(item).to_contain_text("Emerging", use_inner_text=True)
+        expect(item.locator("a").nth(1)).to_be_attached()  # more than one link: the evidence
         page.screenshot(path=str(artifacts / "conflict-warning.png"), full_page=True)
         item.get_by_label("Intentional, because…").fill(reason)
-        item.get_by_role("button", name="Mark intentional").click()
+        # Back at the same address: the reason in the text is what tells the new page.
+        with page.expect_navigation():
+            item.get_by_role("button", name="Mark intentional").click()
         page.wait_for_url("**/edit#conflicts")
-        assert reason in page.locator("#conflicts").inner_text()
+        expect(page.locator("#conflicts")).to_contain_text(reason, use_inner_text=True)
         page.get_by_role("button", name="Save and publish").click()
         page.wait_for_url("**/cases/*")
         assert page.console_errors == []
@@ -93,11 +102,13 @@ def test_expert_is_warned_of_a_conflict_and_the_coordinator_sees_the_dissent(
         sign_in(page, demo_server, "coordinator@demo.casebook.example")
         page.goto("/programs/hcv/desk#dissents")
         dissents = page.locator("#dissents")
-        assert reason in dissents.inner_text()
-        assert "Check HBV serologies" in dissents.inner_text()
+        expect(dissents).to_contain_text(reason, use_inner_text=True)
+        expect(dissents).to_contain_text("Check HBV serologies", use_inner_text=True)
         dissents.screenshot(path=str(artifacts / "conflict-desk.png"))
+        # The practice's page has a #dissents too: wait for it, not the desk's.
         dissents.get_by_role("link", name="Check HBV serologies").first.click()
-        assert reason in page.locator("#dissents").inner_text()
+        page.wait_for_url(re.compile(r"/practices/\d+(#.*)?$"))
+        expect(page.locator("#dissents")).to_contain_text(reason, use_inner_text=True)
         assert page.console_errors == []
     finally:
         context.close()

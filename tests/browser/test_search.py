@@ -3,7 +3,10 @@ experts' best-matching recommendation under it, snippets as text with their fiel
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import open_page
 from tests.browser.demo_server import serve_demo, sign_in
@@ -26,19 +29,20 @@ def test_provider_scans_results_grouped_by_case(browser, demo_server, artifacts)
         )
         assert len(links) == len(set(links)) > 1  # each case once
         related = page.locator(".result-related")
-        assert related.count() >= 1
-        kind = related.first.locator(".badge").first.inner_text()
-        assert kind in ("Recommendation", "Annotation")
+        expect(related.first.locator(".badge").first).to_have_text(
+            re.compile(r"^(Recommendation|Annotation)$"), use_inner_text=True
+        )
         snippets = " ".join(page.locator(".result-snippet").all_inner_texts())
         assert "##" not in snippets and "**" not in snippets
-        assert page.locator(".snippet-label").count() >= 1
+        expect(page.locator(".snippet-label").first).to_be_attached()
         page.screenshot(path=str(artifacts / "search-grouped.png"), full_page=True)
         page.screenshot(path=str(artifacts / "search-grouped-top.png"))
         more = page.locator(".result-more a")
         if more.count():
-            more.first.click()
-            page.wait_for_load_state()
-            assert "group=0" in page.url and page.locator("li.result").count() >= 2
+            with page.expect_navigation():
+                more.first.click()
+            expect(page).to_have_url(re.compile(r"group=0"))
+            expect(page.locator("li.result").nth(1)).to_be_attached()  # two or more
         assert page.console_errors == []
     finally:
         context.close()
@@ -50,15 +54,15 @@ def test_provider_with_a_typo_sees_what_was_searched(browser, demo_server, artif
         sign_in(page, demo_server, "provider@demo.casebook.example")
         page.goto("/search?q=hepatits+C&program=hcv")
         notice = page.locator(".search-suggestion")
-        notice.wait_for()
-        assert "Showing results for hepatitis C" in notice.inner_text()
-        assert page.locator("ol.result-list > li.result").count() >= 3
+        expect(notice).to_contain_text("Showing results for hepatitis C", use_inner_text=True)
+        expect(page.locator("ol.result-list > li.result").nth(2)).to_be_attached()  # 3 or more
         page.screenshot(path=str(artifacts / "search-corrected-top.png"))
-        notice.get_by_role("link", name="hepatits C").click()
-        page.wait_for_load_state()
-        assert "correct=0" in page.url and "program=hcv" in page.url
-        assert page.locator(".search-suggestion").count() == 0
-        assert page.locator("#search-q").input_value() == "hepatits C"
+        with page.expect_navigation():
+            notice.get_by_role("link", name="hepatits C").click()
+        expect(page).to_have_url(re.compile(r"correct=0"))
+        expect(page).to_have_url(re.compile(r"program=hcv"))
+        expect(page.locator(".search-suggestion")).to_have_count(0)
+        expect(page.locator("#search-q")).to_have_value("hepatits C")
         assert page.console_errors == []
     finally:
         context.close()

@@ -65,7 +65,7 @@ def test_a_follower_hears_of_a_new_case_on_their_topic(browser, live_server, art
         "link", name=re.compile(r"New case \d+ in Hepatitis C ECHO on Hepatitis C")
     )
     expect(note).to_be_visible()
-    assert TITLE not in page.locator(".notification-list").inner_text()
+    expect(page.locator(".notification-list")).not_to_contain_text(TITLE, use_inner_text=True)
     shoot(page, artifacts, "follow-2-notification-desktop")
     page.get_by_role("link", name="Digest").click()
     expect(page.locator("#digest")).to_contain_text("Hepatitis C")

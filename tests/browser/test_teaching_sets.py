@@ -27,7 +27,7 @@ def test_an_expert_shares_a_teaching_set_and_a_participant_prints_it(
     expect(page.get_by_text("Search saved as “HCV cases”.")).to_be_visible()
     with page.expect_navigation():
         page.get_by_role("link", name="HCV cases").click()
-    assert re.search(r"/search\?q=HCV&type=case$", page.url)
+    expect(page).to_have_url(re.compile(r"/search\?q=HCV&type=case$"))
 
     # 2. Two cases into a new set, each with a note.
     page.goto(f"/cases/{live_server.case_id}")
@@ -64,7 +64,7 @@ def test_an_expert_shares_a_teaching_set_and_a_participant_prints_it(
     page.get_by_role("link", name="Teaching sets").click()
     with page.expect_navigation():
         page.locator("#shared-sets").get_by_role("link", name="HCV in primary care").click()
-    assert page.url.endswith(set_path)
+    expect(page).to_have_url(re.compile(re.escape(set_path) + "$"))
     expect(page.get_by_role("button", name="Save sharing")).to_have_count(0)
     with page.expect_navigation():
         page.get_by_role("link", name="Print handout").click()

@@ -4,6 +4,8 @@ failures logged without content and reported."""
 from __future__ import annotations
 
 import logging
+import smtplib
+import socket
 
 import pytest
 
@@ -11,7 +13,8 @@ from app import mail
 from app.auth.models import User
 from app.config import from_environment
 from app.extensions import db
-from tests.support.smtp import free_port
+from tests.support import smtp
+from tests.support.smtp import closed_port
 
 MESSAGE = mail.Message(
     to="dana@example.org", subject="Hello", body="A link: https://x.example/1", kind="test"
@@ -42,14 +45,34 @@ def test_mail_is_never_sent_inside_a_database_transaction(app, smtp_sink):
 
 
 def test_a_server_that_does_not_answer_is_reported_and_logged_without_content(app, caplog):
-    app.config["CASEBOOK_SMTP_URL"] = f"smtp://127.0.0.1:{free_port()}"
     app.config["CASEBOOK_SMTP_TIMEOUT"] = 2
-    with caplog.at_level(logging.WARNING, logger="app.mail"):
+    with closed_port() as port, caplog.at_level(logging.WARNING, logger="app.mail"):
+        app.config["CASEBOOK_SMTP_URL"] = f"smtp://127.0.0.1:{port}"
         assert mail.send(MESSAGE) is mail.Delivery.FAILED
     logged = caplog.text
     assert "kind=test" in logged
     assert "dana@example.org" not in logged and "x.example" not in logged
     assert "Hello" not in logged
+
+
+def test_the_sink_starts_though_another_process_took_a_port_found_free(monkeypatch):
+    """A port found free and let go again can be taken by another process (another test
+    worker) before a server binds it: the sink leaves the choice to its own bind."""
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        taken = other.getsockname()[1]
+        monkeypatch.setattr(smtp, "free_port", lambda: taken, raising=False)  # any probe
+        with smtp.smtp_sink() as sink:
+            assert sink.port != taken
+            with smtplib.SMTP(sink.host, sink.port, timeout=30) as client:
+                client.sendmail("a@example.org", ["b@example.org"], "Subject: Hi\r\n\r\nHello")
+        assert [r.rcpt_tos for r in sink.received] == [["b@example.org"]]
+
+
+def test_a_held_closed_port_refuses_connections():
+    with closed_port() as port, pytest.raises(ConnectionRefusedError):
+        socket.create_connection(("127.0.0.1", port), timeout=30)
 
 
 def test_a_refusing_server_is_reported(app, smtp_sink, caplog):

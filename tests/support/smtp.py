@@ -1,4 +1,5 @@
-"""A real SMTP server on a free loopback port (aiosmtpd) that keeps what it receives."""
+"""A real SMTP server on a loopback port the system gives it (aiosmtpd) that keeps what it
+receives."""
 
 from __future__ import annotations
 
@@ -48,18 +49,32 @@ class Sink:
         return "250 OK"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+class _Controller(Controller):
+    """aiosmtpd's controller on port 0: the system picks a free port as the server binds it,
+    so no other process (another test worker) can take it between a probe and the bind."""
+
+    def _trigger_server(self) -> None:
+        assert self.server is not None
+        self.port = self.server.sockets[0].getsockname()[1]
+        super()._trigger_server()
 
 
 @contextmanager
 def smtp_sink() -> Iterator[Sink]:
-    sink = Sink("127.0.0.1", free_port())
-    controller = Controller(sink, hostname=sink.host, port=sink.port)
+    sink = Sink("127.0.0.1", 0)
+    controller = _Controller(sink, hostname=sink.host, port=0)
     controller.start()
+    sink.port = controller.port
     try:
         yield sink
     finally:
         controller.stop()
+
+
+@contextmanager
+def closed_port() -> Iterator[int]:
+    """A loopback port where nothing listens, held (bound, not listening) while in use: a
+    connection is refused, and no other process can start listening there meanwhile."""
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        yield held.getsockname()[1]
