@@ -269,7 +269,7 @@ def list_sessions(slug: str) -> schemas.SessionPage:
     stmt = select(Session).where(Session.program_id == program.id)
     total = db.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     sessions = db.session.scalars(
-        stmt.order_by(Session.date.desc())
+        stmt.order_by(Session.date.desc(), Session.id.desc())
         .offset((page - 1) * per_page)
         .limit(per_page)
         .options(selectinload(Session.topics))

@@ -108,7 +108,7 @@ def session_desk(program: Program, *, actor: Viewer, days: int = REVIEW_DAYS_DEF
                 Case.status == CaseStatus.SUBMITTED,
                 Case.submitted_at <= utcnow() - timedelta(days=days),
             )
-            .order_by(Case.submitted_at)
+            .order_by(Case.submitted_at, Case.id)
             .options(joinedload(Case.presenter))
         )
     )

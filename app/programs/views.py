@@ -273,7 +273,7 @@ def upcoming() -> Any:
                     Case.status == CaseStatus.PRESENTED,
                     Case.withdrawn_at.is_(None),
                 )
-                .order_by(Case.updated_at.desc())
+                .order_by(Case.updated_at.desc(), Case.id.desc())
                 .limit(50)
             )
         )

@@ -456,3 +456,18 @@ def test_an_edit_without_a_version_keeps_what_another_saved_in_the_fields_it_lea
         3,
     )
     assert e.get(path, expect=200)["category"] == "diagnostic"
+
+
+def test_sessions_of_one_day_page_in_a_stable_order(world):
+    """Paging through sessions held on the same day sees each once, newest created first."""
+    c = world["coordinator"]
+    early = c.post("/programs/pain/sessions", expect=201, json={"date": "2026-01-01"})
+    same_day = [
+        c.post("/programs/pain/sessions", expect=201, json={"date": "2026-02-01"})["id"]
+        for _ in range(3)
+    ]
+    seen = [
+        c.get(f"/programs/pain/sessions?page={n}&per_page=1", expect=200)["results"][0]["id"]
+        for n in range(1, 5)
+    ]
+    assert seen == [*reversed(same_day), early["id"]]

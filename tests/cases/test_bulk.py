@@ -49,7 +49,10 @@ def test_new_cases_of_a_file_have_their_events_outbox_rows_topics_and_sessions(
         assert _events(case) == ["case.created", "case.scheduled", "case.imported"]
         assert case.presentations[0].presented
     # The existing session is reused; the new date gets the next number.
-    assert [(s.number, str(s.date)) for s in db.session.scalars(select(Session))] == [
+    assert [
+        (s.number, str(s.date))
+        for s in db.session.scalars(select(Session).order_by(Session.number))
+    ] == [
         (1, "2026-03-10"),
         (2, "2026-04-14"),
     ]
