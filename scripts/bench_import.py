@@ -83,6 +83,8 @@ class LockWatch:
         self.began: dict[int, float | None] = {}
         self.longest: dict[str, float] = defaultdict(float)
         self.count: dict[str, int] = defaultdict(int)
+        # SQL statements sent, by thread (the importer's and the search applier's)
+        self.statements: dict[str, int] = defaultdict(int)
 
     def attach(self, engine) -> None:
         from sqlalchemy import event
@@ -96,6 +98,7 @@ class LockWatch:
 
         @event.listens_for(engine, "before_cursor_execute")
         def _statement(conn, cursor, statement, parameters, context, executemany) -> None:
+            self.statements[_who()] += 1
             first = statement.lstrip()[:6].upper()
             if self.began.get(id(conn), 0) is None and first not in ("SELECT", "PRAGMA"):
                 self.began[id(conn)] = time.perf_counter()
@@ -104,13 +107,17 @@ class LockWatch:
             started = self.began.pop(id(conn), None)
             if started is None:
                 return
-            who = threading.current_thread().name
-            who = "import" if who == "MainThread" else who
+            who = _who()
             self.longest[who] = max(self.longest[who], time.perf_counter() - started)
             self.count[who] += 1
 
         event.listen(engine, "commit", _end)
         event.listen(engine, "rollback", _end)
+
+
+def _who() -> str:
+    who = threading.current_thread().name
+    return "import" if who == "MainThread" else who
 
 
 class WorkerCPU:
@@ -220,6 +227,7 @@ def run(
     cpu = time.thread_time() - cpu
     import_lock = watch.longest["import"]
     import_transactions = watch.count["import"]
+    import_statements = watch.statements["import"]
     from app.search.applier import wait_until_indexed
 
     wait_until_indexed(0, 3600, None)
@@ -246,6 +254,10 @@ def run(
         f"CPU per case:      {cpu * 1000 / cases:.2f} ms importing thread"
         f" + {workers.seconds * 1000 / cases:.2f} ms scanning processes"
         f"; load average {load[0]:.2f} before, {os.getloadavg()[0]:.2f} after"
+    )
+    print(
+        f"SQL statements:    {import_statements / cases:.2f} a case in the importing thread"
+        f" ({import_statements:,} in all)"
     )
     for who, seconds in sorted(watch.longest.items()):
         if who != "import":

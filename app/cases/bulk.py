@@ -255,7 +255,7 @@ class NewCases:
         hold_case_ids(c.follows.id for c in batch if c.outcomes and c.follows is not None)
         w = _Writer(self.actor.id if self.actor else None, utcnow(), imported=bool(self.state))
         self._sessions(batch, w)
-        ids = w.insert(Case, [self._case_row(c, w.now) for c in batch])
+        ids = w.insert(Case, [self._case_row(c, w.now) for c in batch], ("ref",))
         for case_id, c in zip(ids, batch, strict=True):
             self.written[c.ref] = case_id
             sessions = [(self.session_ids[(c.program.id, on)], p) for on, p in c.sessions]
@@ -317,7 +317,9 @@ class NewCases:
                     "created_at": w.now,
                 }
             )
-        for key, row, session_id in zip(missing, rows, w.insert(Session, rows), strict=True):
+        for key, row, session_id in zip(
+            missing, rows, w.insert(Session, rows, ("program_id", "number")), strict=True
+        ):
             self.session_ids[key] = session_id
             w.outbox.append(("session", session_id))
             w.event("session.created", "sessions", session_id, program_id=row["program_id"])
@@ -426,13 +428,20 @@ class _Writer:
         self.open_programs: set[int] = set()  # programs of the open cases written
         self.open_topics: set[int] = set()  # and their topics
 
-    def insert(self, model: Any, rows: list[dict[str, Any]]) -> list[int]:
-        """Rows of a table whose ids later rows need, in the order given."""
+    def insert(self, model: Any, rows: list[dict[str, Any]], unique: tuple[str, ...]) -> list[int]:
+        """Rows of a table whose ids later rows need, in the order given; `unique`: columns
+        that tell the rows apart (a unique constraint of the table).
+
+        The ids come back with those columns and are matched to the rows by them: asked to
+        keep the rows' order instead (`sort_by_parameter_order`), SQLAlchemy sends SQLite
+        one INSERT a row, having no way there to tie RETURNING's rows to the parameters."""
         if not rows:
             return []
         table = model.__table__
-        stmt = sa.insert(table).returning(table.c.id, sort_by_parameter_order=True)
-        return list(self.connection.execute(stmt, rows).scalars())
+        columns = [table.c[name] for name in unique]
+        stmt = sa.insert(table).returning(table.c.id, *columns)
+        ids = {tuple(found[1:]): found[0] for found in self.connection.execute(stmt, rows)}
+        return [ids[tuple(row[name] for name in unique)] for row in rows]
 
     def event(self, action: str, table: str, entity_id: int, **details: Any) -> None:
         self.rows[AuditEvent.__table__].append(
@@ -527,7 +536,7 @@ class _Writer:
                     "key": new_key(),
                 }
             )
-        recommendation_ids = self.insert(Recommendation, rows)
+        recommendation_ids = self.insert(Recommendation, rows, ("key",))
         annotations, annotated = [], []
         for rid, (case_id, _, item), row in zip(recommendation_ids, owners, rows, strict=True):
             self.by_case.setdefault(case_id, []).append(rid)
@@ -573,7 +582,7 @@ class _Writer:
                         "key": new_key(),
                     }
                 )
-        for aid, rid in zip(self.insert(Annotation, annotations), annotated, strict=True):
+        for aid, rid in zip(self.insert(Annotation, annotations, ("key",)), annotated, strict=True):
             self.outbox.append(("annotation", aid))
             self.event("annotation.created", "annotations", aid, recommendation_id=rid)
         outcomes = [(case_id, o) for case_id, c in zip(ids, batch, strict=True) for o in c.outcomes]
@@ -590,7 +599,7 @@ class _Writer:
             }
             for case_id, o in outcomes
         ]
-        for oid, (_, o) in zip(self.insert(Outcome, outcome_rows), outcomes, strict=True):
+        for oid, (_, o) in zip(self.insert(Outcome, outcome_rows, ("key",)), outcomes, strict=True):
             self.event(
                 "outcome.recorded",
                 "outcomes",

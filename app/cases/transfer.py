@@ -386,7 +386,7 @@ def import_paths(
         def one(number: int, source: SourceFile) -> None:
             with scanning_once(short):  # each text of the file is scanned for identifiers once
                 if pool is not None:
-                    remember(pool.results(number))
+                    remember(*pool.results(number))
                 results.append(import_source(source, options, actor=actor))
 
         bar = (

@@ -412,10 +412,13 @@ def is_institution_field(name: str) -> bool:
 
 # Texts already scanned, inside `scanning_once`: a scan depends on the text alone, so a
 # remembered one is what scanning again would find. Short texts go to the second dict,
-# which the caller may keep from block to block.
-_scanned: ContextVar[tuple[dict[str, list[Finding]], dict[str, list[Finding]]] | None] = ContextVar(
-    "deid_scanned", default=None
-)
+# which the caller may keep from block to block. The third holds texts as shown
+# (`shown_text`, also a function of the text alone; None when a text reads as stored), for
+# the block only: the import's scanning processes render them already, and rendering
+# Markdown again was a large part of the importing process's own work.
+_scanned: ContextVar[
+    tuple[dict[str, list[Finding]], dict[str, list[Finding]], dict[str, str | None]] | None
+] = ContextVar("deid_scanned", default=None)
 
 # Up to this length a text is short (a topic name, a title): an import names the same ones
 # in file after file, and keeping their scans for the whole import costs little memory.
@@ -428,7 +431,7 @@ def scanning_once(short: dict[str, list[Finding]] | None = None) -> Iterator[Non
     (an import file: its redaction, then the gate of each operation). The scans of short
     texts are read from and kept in `short` when given: an import passes the same dict to
     every file's block, so a topic name is scanned once per import, not once per file."""
-    token = _scanned.set(({}, short if short is not None else {}))
+    token = _scanned.set(({}, short if short is not None else {}, {}))
     try:
         yield
     finally:
@@ -450,13 +453,28 @@ def prescan(texts: Iterable[str]) -> None:
             _scan(text)
 
 
-def remember(found: Mapping[str, list[Finding]]) -> None:
+def remember(
+    found: Mapping[str, list[Finding]], shown: Mapping[str, str | None] | None = None
+) -> None:
     """Take scans made elsewhere (an import's worker processes) as this block's own: the
-    gate then finds these texts scanned."""
+    gate then finds these texts scanned, and those of `shown` read as shown."""
     for text, findings in found.items():
         memo = _memo_for(text)
         if memo is not None:
             memo[text] = findings
+    block = _scanned.get()
+    if block is not None and shown:
+        block[2].update(shown)
+
+
+def _shown_text(text: str) -> str | None:
+    """`shown_text`, rendered once per text inside `scanning_once`."""
+    block = _scanned.get()
+    if block is None:
+        return shown_text(text)
+    if text not in block[2]:
+        block[2][text] = shown_text(text)
+    return block[2][text]
 
 
 def text_variants(value: str) -> Iterator[str]:
@@ -631,7 +649,7 @@ def hidden_findings(
     reads as a phone number as submitted, and marking that phone must not let it through."""
     out: list[HiddenFinding] = []
     for name, text in values.items():
-        shown = shown_text(text) if text else None
+        shown = _shown_text(text) if text else None
         if not text or not shown:
             continue
         firm = rule.firm_in(name) if rule is not None else frozenset()

@@ -18,6 +18,8 @@ from app.deid.detector import Finding, scan
 from app.deid.gate import redacted_text, text_variants
 from app.deid.shown import shown_text
 
+Scans = tuple[dict[str, list[Finding]], dict[str, str | None]]
+
 # Characters of text per task: big enough that sending a task costs little beside scanning
 # it, small enough that one file's texts spread over every worker.
 CHUNK_CHARS = 200_000
@@ -35,7 +37,16 @@ def scan_texts(items: Sequence[tuple[str, bool]]) -> dict[str, list[Finding]]:
     """Findings of each text; for a text to be redacted (True) also of what the gate will
     check after redaction (its placeholders in place of the findings, then stripped); and
     of each checked text as shown, when that differs."""
+    return scan_and_show(items)[0]
+
+
+def scan_and_show(
+    items: Sequence[tuple[str, bool]],
+) -> tuple[dict[str, list[Finding]], dict[str, str | None]]:
+    """`scan_texts`, and each checked text as shown (None: it reads as stored), which the
+    gate reads too (`gate.remember` takes both)."""
     found: dict[str, list[Finding]] = {}
+    shown_as: dict[str, str | None] = {}
     for text, redacting in items:
         if text not in found:
             found[text] = scan(text)
@@ -45,10 +56,10 @@ def scan_texts(items: Sequence[tuple[str, bool]]) -> dict[str, list[Finding]]:
             if variant not in found:
                 found[variant] = scan(variant)
             # The gate also reads each text as shown (`hidden_findings`).
-            shown = shown_text(variant)
+            shown = shown_as[variant] = shown_text(variant)
             if shown is not None and shown not in found:
                 found[shown] = scan(shown)
-    return found
+    return found, shown_as
 
 
 class ScanPool:
@@ -67,7 +78,7 @@ class ScanPool:
             max_workers=jobs, mp_context=context, initializer=lower_priority, initargs=(nice,)
         )
         self.jobs = jobs
-        self.pending: dict[int, list[Future[dict[str, list[Finding]]]]] = {}
+        self.pending: dict[int, list[Future[Scans]]] = {}
 
     def submit(self, key: int, items: Iterable[tuple[str, bool]]) -> None:
         chunks: list[list[tuple[str, bool]]] = [[]]
@@ -86,13 +97,17 @@ class ScanPool:
             flat = chunks[0]
             step = max(1, -(-len(flat) // self.jobs))
             chunks = [flat[i : i + step] for i in range(0, len(flat), step)]
-        self.pending[key] = [self.executor.submit(scan_texts, c) for c in chunks if c]
+        self.pending[key] = [self.executor.submit(scan_and_show, c) for c in chunks if c]
 
-    def results(self, key: int) -> dict[str, list[Finding]]:
+    def results(self, key: int) -> Scans:
+        """The findings of one file's texts, and its checked texts as shown."""
         found: dict[str, list[Finding]] = {}
+        shown: dict[str, str | None] = {}
         for future in self.pending.pop(key, []):
-            found.update(future.result())
-        return found
+            more, more_shown = future.result()
+            found.update(more)
+            shown.update(more_shown)
+        return found, shown
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)

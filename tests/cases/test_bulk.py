@@ -136,3 +136,31 @@ def test_new_cases_mark_the_groupings_of_their_programs_audience_only(app, tmp_p
     # Its topics are new, proposed ones: the recommendations' vocabulary changes too.
     assert set(db.session.execute(marked)) == {(kind, hcv.id) for kind in GroupKind}
     assert not groups.is_stale(GroupKind.QUESTIONS, {groups.PUBLIC})
+
+
+def test_a_files_new_cases_and_sessions_are_each_one_insert_with_ids_matched_to_rows(
+    app, tmp_path, make_user
+):
+    """The batch's cases and sessions go in with one INSERT each (SQLite was sent one a row),
+    and each id returned is the one of its own row: its session, title and events."""
+    from tests.cases.test_transfer import statements_seen
+
+    admin = make_user("admin")
+    # Dates out of order, so that the sessions' numbers do not follow the cases' order.
+    days = [f"2026-{m:02d}-{d:02d}" for m, d in [(9, 1), (5, 2), (11, 3), (4, 4), (7, 5)] * 2]
+    records = [
+        record(f"m-{n}", **NEW_CASE, session_date=day, title=f"Case number {n} of the file")
+        for n, day in enumerate(days[:9])
+    ]
+    with statements_seen() as seen:
+        [result] = import_paths([write_jsonl(tmp_path / "many.jsonl", records)], actor=admin)
+
+    assert result.ok and result.created == 9
+    inserts = [s.split(" (")[0] for s, _ in seen if s.startswith("INSERT INTO")]
+    assert inserts.count("INSERT INTO cases") == 1
+    assert inserts.count("INSERT INTO sessions") == 1
+    for n, day in enumerate(days[:9]):
+        case = db.session.scalar(select(Case).where(Case.ref == f"m-{n}"))
+        assert case.title == f"Case number {n} of the file"
+        assert [str(s.date) for s in case.sessions] == [day]
+        assert _events(case) == ["case.created", "case.scheduled", "case.imported"]

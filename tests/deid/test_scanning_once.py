@@ -63,3 +63,44 @@ def test_remembered_short_scans_are_kept_for_later_blocks(scans):
     with scanning_once(kept):
         check({"topics[1]": "Hypertension"})
     assert scans == []
+
+
+HIDDEN = "SSN 123&#45;45&#45;6789"  # shown as "SSN 123-45-6789"
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    seen: list[str] = []
+    real = gate.shown_text
+
+    def counting(text: str):
+        seen.append(text)
+        return real(text)
+
+    monkeypatch.setattr(gate, "shown_text", counting)
+    return seen
+
+
+def test_a_text_is_rendered_as_shown_once_in_the_block(renders):
+    with scanning_once():
+        for _ in range(2):
+            with pytest.raises(IdentifiersFound) as info:
+                check({"presentation": HIDDEN})
+            assert [h.category for h in info.value.hidden] == ["SSN"]
+    assert renders == [HIDDEN]
+
+
+def test_texts_the_scanning_processes_rendered_are_not_rendered_again(renders):
+    """The import's workers send each checked text as shown with its findings; the gate
+    decides as it would have, without rendering the text in the importing process."""
+    from app.deid.parallel import scan_and_show
+
+    found, shown = scan_and_show([(HIDDEN, False), ("Plain text.", False)])
+    assert shown == {HIDDEN: "SSN 123-45-6789", "Plain text.": None}
+    renders.clear()
+    with scanning_once():
+        remember(found, shown)
+        with pytest.raises(IdentifiersFound) as info:
+            check({"presentation": HIDDEN, "question": "Plain text."})
+        assert [h.category for h in info.value.hidden] == ["SSN"]
+    assert renders == []
