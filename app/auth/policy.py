@@ -143,7 +143,10 @@ def topic_reviewable_clause(user: Viewer) -> sa.ColumnElement[bool]:
     hierarchy, as a WHERE clause on Topic: the accepted ones, and any other that a case or
     session of a program they see carries, or a best practice they see. A name only a private
     program's cases carry (a rare condition, say), or that none carries any more, was
-    written where they may not read: that program's members and admins review it."""
+    written where they may not read: that program's members and admins review it. So was
+    one only a draft or a case in review carries, for readers who do not review topics:
+    it is named to the case's readers and to those who accept topics, not in other
+    readers' trails and search facets."""
     from app.cases.models import case_topics
     from app.practices.models import practice_topics
     from app.programs.models import Program, Session, Topic, TopicStatus, session_topics
@@ -151,13 +154,18 @@ def topic_reviewable_clause(user: Viewer) -> sa.ColumnElement[bool]:
     if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
         return sa.true()
     shown = visible_program_clause(user)
+    # Those who accept topics review the ones typed into drafts too (a draft is otherwise
+    # its presenter's alone).
+    read = (
+        sa.true() if has_permission(user, Permission.ACCEPT_TOPICS) else visible_case_clause(user)
+    )
 
     def carried(seen: sa.ColumnElement[bool]) -> sa.ColumnElement[bool]:
         by_case = (
             sa.select(case_topics.c.topic_id)
             .join(Case, Case.id == case_topics.c.case_id)
             .join(Program, Program.id == Case.program_id)
-            .where(case_topics.c.topic_id == Topic.id, seen)
+            .where(case_topics.c.topic_id == Topic.id, seen, read)
         )
         by_session = (
             sa.select(session_topics.c.topic_id)
