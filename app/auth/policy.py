@@ -270,7 +270,9 @@ def visible_case_clause(user: Viewer) -> sa.ColumnElement[bool]:
     if has_permission(user, Permission.REVIEW_CASE):
         # the review team of the programs they run (`runs_program`)
         runs = (
-            sa.true() if user.role is Role.ADMIN else Case.program_id.in_(sorted(user.program_ids))
+            sa.true()
+            if reviews_every_program(user)
+            else Case.program_id.in_(sorted(user.program_ids))
         )
         clauses.append(sa.and_(Case.status.in_(IN_REVIEW_STATUSES), runs))
         # withdrawn ones too, of those programs: see can_see_withdrawn
@@ -809,6 +811,19 @@ def runs_program(user: Viewer, program: Program) -> bool:
     if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
         return True
     return _is_user(user) and program.id in user.program_ids
+
+
+def reviews_every_program(user: Viewer) -> bool:
+    """Admins (and the operator) are the review team of every program's cases in review;
+    another reviewer, of the programs they run (`runs_program`)."""
+    return is_system(user) or (_is_user(user) and user.role is Role.ADMIN)
+
+
+def told_of_outdated_advice_in_program(member: User) -> bool:
+    """Of a program's members, its coordinators are told that recommendations in it may be
+    outdated (a best practice they drew on was retired or superseded); authors are told of
+    their own."""
+    return member.role is Role.COORDINATOR
 
 
 def programs_run_by(user: Viewer, programs: Iterable[Program]) -> list[int]:
