@@ -24,6 +24,7 @@ from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import ProgramMembership, User
 from app.auth.policy import Actor, Viewer, write_operation
+from app.cases.transfer import shown_email
 from app.deid.gate import Acceptance, GatedFields
 from app.deid.operations import guard, remember_overrides
 from app.errors import ValidationError
@@ -317,7 +318,13 @@ def import_attendance_csv(
             continue
         user = members.get(email.lower())
         if user is None:
-            report.unmatched.append((line, f"{email}: not a member of {session.program.name}"))
+            # Repeated only when it is an email address: the column may hold a note.
+            shown = shown_email(email)
+            report.unmatched.append(
+                (line, f"{shown}: not a member of {session.program.name}")
+                if shown
+                else (line, f"not an email address, so no member of {session.program.name}")
+            )
             continue
         spans.setdefault(user.id, []).append((joined, left))
     if report.problems:

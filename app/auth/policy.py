@@ -143,7 +143,10 @@ def topic_reviewable_clause(user: Viewer) -> sa.ColumnElement[bool]:
     hierarchy, as a WHERE clause on Topic: the accepted ones, and any other that a case or
     session of a program they see carries, or a best practice they see. A name only a private
     program's cases carry (a rare condition, say), or that none carries any more, was
-    written where they may not read: that program's members and admins review it."""
+    written where they may not read: that program's members and admins review it. So was
+    one only a draft or a case in review carries, for readers who do not review topics:
+    it is named to the case's readers and to those who accept topics, not in other
+    readers' trails and search facets."""
     from app.cases.models import case_topics
     from app.practices.models import practice_topics
     from app.programs.models import Program, Session, Topic, TopicStatus, session_topics
@@ -151,13 +154,18 @@ def topic_reviewable_clause(user: Viewer) -> sa.ColumnElement[bool]:
     if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
         return sa.true()
     shown = visible_program_clause(user)
+    # Those who accept topics review the ones typed into drafts too (a draft is otherwise
+    # its presenter's alone).
+    read = (
+        sa.true() if has_permission(user, Permission.ACCEPT_TOPICS) else visible_case_clause(user)
+    )
 
     def carried(seen: sa.ColumnElement[bool]) -> sa.ColumnElement[bool]:
         by_case = (
             sa.select(case_topics.c.topic_id)
             .join(Case, Case.id == case_topics.c.case_id)
             .join(Program, Program.id == Case.program_id)
-            .where(case_topics.c.topic_id == Topic.id, seen)
+            .where(case_topics.c.topic_id == Topic.id, seen, read)
         )
         by_session = (
             sa.select(session_topics.c.topic_id)
@@ -262,7 +270,9 @@ def visible_case_clause(user: Viewer) -> sa.ColumnElement[bool]:
     if has_permission(user, Permission.REVIEW_CASE):
         # the review team of the programs they run (`runs_program`)
         runs = (
-            sa.true() if user.role is Role.ADMIN else Case.program_id.in_(sorted(user.program_ids))
+            sa.true()
+            if reviews_every_program(user)
+            else Case.program_id.in_(sorted(user.program_ids))
         )
         clauses.append(sa.and_(Case.status.in_(IN_REVIEW_STATUSES), runs))
         # withdrawn ones too, of those programs: see can_see_withdrawn
@@ -801,6 +811,19 @@ def runs_program(user: Viewer, program: Program) -> bool:
     if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
         return True
     return _is_user(user) and program.id in user.program_ids
+
+
+def reviews_every_program(user: Viewer) -> bool:
+    """Admins (and the operator) are the review team of every program's cases in review;
+    another reviewer, of the programs they run (`runs_program`)."""
+    return is_system(user) or (_is_user(user) and user.role is Role.ADMIN)
+
+
+def told_of_outdated_advice_in_program(member: User) -> bool:
+    """Of a program's members, its coordinators are told that recommendations in it may be
+    outdated (a best practice they drew on was retired or superseded); authors are told of
+    their own."""
+    return member.role is Role.COORDINATOR
 
 
 def programs_run_by(user: Viewer, programs: Iterable[Program]) -> list[int]:

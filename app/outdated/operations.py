@@ -24,7 +24,7 @@ from sqlalchemy.orm import joinedload
 
 from app.audit.operations import record
 from app.auth import policy
-from app.auth.models import Role, User
+from app.auth.models import User
 from app.auth.policy import Actor, Viewer, write_operation
 from app.cases.locking import hold_case
 from app.cases.models import Case, case_topics
@@ -250,7 +250,10 @@ def _tell_reviewers(
         )
     for program, n in programs.values():
         for member in program.members:
-            if member.role is Role.COORDINATOR and (member.id, program.id) not in by_author:
+            if (
+                policy.told_of_outdated_advice_in_program(member)
+                and (member.id, program.id) not in by_author
+            ):
                 notify(
                     member,
                     "advice.outdated",

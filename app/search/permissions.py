@@ -17,7 +17,7 @@ from sqlalchemy import select
 from whoosh import query as wq
 
 from app.auth import policy
-from app.auth.models import Role, User
+from app.auth.models import User
 from app.auth.policy import Permission, Viewer
 from app.extensions import db
 from app.programs.models import Program
@@ -51,7 +51,7 @@ def audience_key(user: Viewer) -> tuple | None:
     reviewed: tuple[str, ...] | None = None  # None: every program's cases in review
     if not policy.has_permission(user, Permission.REVIEW_CASE):
         restricts.append(REVIEW)
-    elif user.role is not Role.ADMIN:
+    elif not policy.reviews_every_program(user):
         # the review team of the programs they run (policy.can_view_case)
         every = db.session.scalars(select(Program)).all()
         reviewed = tuple(sorted(p.slug for p in every if policy.runs_program(user, p)))

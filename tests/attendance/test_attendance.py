@@ -300,3 +300,21 @@ def test_one_who_left_a_private_program_no_longer_reads_its_sessions_in_the_tran
     db.session.commit()
     answer = client.get("/api/v1/me/transcript", headers={"Authorization": f"Bearer {token}"})
     assert answer.status_code == 200 and answer.get_json()["sessions"] == []
+
+
+def test_an_email_cell_that_is_no_email_address_is_not_repeated_in_the_report(client, world):
+    # A report's columns may hold anything: a note with an "@" in the email column (a
+    # patient's name and record number) is named by its line, never said back.
+    noted = ZOOM.replace("guest@elsewhere.org", "John Smith MRN 4455667 @ ward 4")
+    report = import_attendance_csv(
+        world.second, noted.encode(), filename="zoom.csv", actor=world.coordinator
+    )
+    assert report.unmatched == [(8, "not an email address, so no member of Hepatitis C ECHO")]
+    db.session.rollback()
+    as_user(client, world.coordinator)
+    response = client.post(
+        "/programs/hcv/sessions/2/attendance/import",
+        data={"file": (io.BytesIO(noted.encode()), "zoom.csv")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 200 and "4455667" not in text(response)

@@ -266,3 +266,31 @@ def test_a_broader_topic_only_a_private_program_carries_is_no_facet_of_outsiders
     assert "Hepatitis C" in topic_facet(outsider)
     assert "Xylophage exposure" not in topic_facet(outsider)
     assert "Xylophage exposure" in topic_facet(member)
+
+
+def test_a_broader_topic_only_a_draft_carries_is_no_facet_of_others(
+    library: Library, make_user
+) -> None:
+    # A draft is its presenter's alone, in an open program too: a topic proposed in it and
+    # set above an accepted one is named to them and to those who accept topics (who review
+    # it), not to other readers.
+    from app.admin.operations import edit_topic
+    from app.programs.operations import find_topic, resolve_topics
+
+    library.draft_case.topics = resolve_topics(["Quokka bite fever"], actor=SYSTEM)
+    db.session.commit()
+    hepatitis = find_topic("Hepatitis C")
+    assert hepatitis is not None
+    edit_topic(SYSTEM, hepatitis, parent_name="Quokka bite fever")
+    db.session.commit()
+    other = make_user("provider", programs=["hcv"])
+    coordinator = make_user("coordinator", programs=["hcv"])
+
+    def topic_facet(user) -> list[str]:
+        return [label for _, label, _ in search(user, SearchRequest(q="genotype")).facets["topic"]]
+
+    assert "Hepatitis C" in topic_facet(other)
+    assert "Quokka bite fever" not in topic_facet(other)
+    assert "Quokka bite fever" in topic_facet(coordinator)
+    assert "Quokka bite fever" in topic_facet(library.presenter)
+    assert "Quokka bite fever" in topic_facet(make_user("admin"))
