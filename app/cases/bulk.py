@@ -441,6 +441,12 @@ class _Writer:
         columns = [table.c[name] for name in unique]
         stmt = sa.insert(table).returning(table.c.id, *columns)
         ids = {tuple(found[1:]): found[0] for found in self.connection.execute(stmt, rows)}
+        if len(ids) != len(rows):
+            # Rows alike in `unique` (NULLs, which a unique constraint lets through) would
+            # share one id: another row's events and links would go to it.
+            raise RuntimeError(
+                f"{table.name}: {len(rows)} rows but {len(ids)} told apart by {unique}"
+            )
         return [ids[tuple(row[name] for name in unique)] for row in rows]
 
     def event(self, action: str, table: str, entity_id: int, **details: Any) -> None:

@@ -104,3 +104,89 @@ def test_texts_the_scanning_processes_rendered_are_not_rendered_again(renders):
             check({"presentation": HIDDEN, "question": "Plain text."})
         assert [h.category for h in info.value.hidden] == ["SSN"]
     assert renders == []
+
+
+STREET = "1428 *Elm*"  # shown "1428 Elm": an address under an address label only
+
+
+@pytest.mark.parametrize("first", ["presentation", "fields.street"])
+def test_a_text_rendered_once_is_still_read_with_each_fields_own_label(renders, first):
+    """The rendering is the text's alone; what is found in it depends on the field (its
+    label): the same text is refused under "Street address" and not elsewhere, in either
+    order, rendered once."""
+    cues = {"fields.street": "Street address: "}
+    with scanning_once():
+        for name in sorted({first, "presentation", "fields.street"}, key=lambda n: n != first):
+            if name == "presentation":
+                check({name: STREET}, [], cues)
+            else:
+                with pytest.raises(IdentifiersFound) as info:
+                    check({name: STREET}, [], cues)
+                assert [(h.field, h.category) for h in info.value.hidden] == [
+                    ("fields.street", "ADDRESS")
+                ]
+    assert renders == [STREET]
+
+
+def test_each_text_has_its_own_rendering_in_the_block(renders):
+    """Texts one character apart are two texts: the rendering remembered for one (from the
+    scanning processes or the gate) is never read for the other."""
+    from app.deid.parallel import scan_and_show
+
+    clean = "SSN is *not* asked"
+    hidden = HIDDEN + " "
+    found, shown = scan_and_show([(clean, False)])
+    with scanning_once():
+        remember(found, shown)
+        check({"presentation": clean})
+        for text in (HIDDEN, hidden, HIDDEN.replace("6789", "6780")):
+            with pytest.raises(IdentifiersFound) as info:
+                check({"presentation": text})
+            assert [h.category for h in info.value.hidden] == ["SSN"]
+        check({"presentation": clean})
+    assert renders == [HIDDEN, hidden, HIDDEN.replace("6789", "6780")]
+
+
+def test_renderings_last_their_block_only(renders):
+    """An import's block is one file: the renderings go with it (the short texts' scans,
+    kept for the whole import, keep no rendering)."""
+    kept: dict[str, list] = {}
+    for _ in range(2):
+        with scanning_once(kept), pytest.raises(IdentifiersFound):
+            check({"title": HIDDEN})
+        with pytest.raises(IdentifiersFound):
+            check({"title": HIDDEN})  # outside a block: rendered each time
+    assert renders == [HIDDEN] * 4
+    assert all(isinstance(v, list) for v in kept.values())
+
+
+# Texts whose rendering takes the Markdown extensions, the sanitizer and the letters' table:
+# footnotes, abbreviations, reference links with titles, typography, entities, HTML,
+# look-alike letters, invisible characters, full-width digits.
+RENDERED = [
+    "Seen for MRN.\n\n*[MRN]: 4471 2290\n\nSee [the note][n][^1].\n\n"
+    '[n]: http://example.org/a "Call 555-123-4567"\n\n[^1]: Footnote 555-867-5309',
+    "Another MRN here, [x][n] and [^1]; no definitions of its own.",
+    'He said "it\'s fine" -- 12--34 &amp; 5&#45;6 <!-- 555-0101 --> <b>bold</b>',
+    "| a | b |\n|---|---|\n| 1\u200b2\u200b3 | \u0420\u0430\u0442\u0440\u0438\u0441\u043a |",
+    "Full-width \uff15\uff15\uff15-\uff11\uff12\uff13\uff14, small caps J\u1d0fhn",
+    "www.example.org/patient?id=88 and <mailto:someone@example.org>",
+]
+
+
+def test_the_scanning_processes_render_as_the_importing_process():
+    """Workers send back each text as shown, which the gate then reads instead of
+    rendering it: their renderer (another process, texts in another order, converters
+    reused for other texts) gives what the importer's own gives."""
+    from app.deid.parallel import ScanPool
+    from app.deid.shown import shown_text
+
+    with ScanPool(2, nice=0) as pool:
+        pool.submit(0, [(t, False) for t in RENDERED])
+        pool.submit(1, [(t, False) for t in reversed(RENDERED)])
+        _, shown = pool.results(0)
+        _, again = pool.results(1)
+    here = {t: shown_text(t) for t in reversed(RENDERED)}
+    assert shown == again == here
+    # The second reads as stored: the first's definitions are not carried over to it.
+    assert [t for t in RENDERED if here[t] is None] == [RENDERED[1]]
