@@ -1855,10 +1855,12 @@ RX_ID_GROUPED = re.compile(
     r"|\b(?i:(?:records?|filed|chart(?:ed)?|registered|listed|charts?)\s+(?:are\s+|is\s+)?under)"
     r"\s+(?:#\s*)?((?=[A-Za-z0-9-]*\d{4})[A-Za-z0-9][A-Za-z0-9-]{3,20})(?![\w-])"
 )
-# Table rows: in a "a | b | c" line, a cell that is an identifier-shaped code is one.
+# Table rows: in a "a | b | c" line, a cell that is an identifier-shaped code is one. The
+# spaces around the cell are taken whole (a cell starts and ends with no space): giving them
+# back one by one made each a start of the lookahead, quadratic in a run of spaces.
 RX_TABLE_CELL = re.compile(
-    r"(?:(?<=\|)|^)[ \t]*((?=(?:[A-Z -]*\d){7})[A-Z0-9]{1,6}(?:[-/ ][A-Z0-9]{1,8}){0,3})"
-    r"[ \t]*(?=\||$)",
+    r"(?:(?<=\|)|^)[ \t]*+((?=(?:[A-Z -]*\d){7})[A-Z0-9]{1,6}(?:[-/ ][A-Z0-9]{1,8}){0,3})"
+    r"[ \t]*+(?=\||$)",
     re.M,
 )
 
@@ -8342,9 +8344,11 @@ RX_DICOM_PN17 = re.compile(r"\)[ \t]+PN[ \t]+\[([^\]\n]{1,80})\]")
 
 
 # Round 18 (set P read by kind). Each is a format or a cue of any text, not one set's shape.
-# An implanted chip's number (a pet's or a person's): "Microchip TR9465931".
+# An implanted chip's number (a pet's or a person's): "Microchip TR9465931". Runs of spaces
+# are taken whole (what follows each starts with no space): three runs given back one by one
+# were cubic in a long run.
 RX_MICROCHIP18 = re.compile(
-    r"\b(?i:micro-?chip)(?:[ \t]*(?i:id|number|no\.?|num|#))?[ \t]*[:#]?[ \t]*"
+    r"\b(?i:micro-?chip)(?:[ \t]*+(?i:id|number|no\.?|num|#))?[ \t]*+[:#]?[ \t]*+"
     r"((?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){5,24})(?![\w-])"
 )
 # A facility named by its kind and its town: "Medical Center of Cambridge", "Family Practice
