@@ -8402,6 +8402,13 @@ _RELATIVES_ES18 = _w("""abuela abuelo madre padre mama papa hija hijo esposa esp
 RX_ALNUM18 = re.compile(r"[^\W_]+")
 
 
+# Endings of Latin epithets that no surname has ("L. Pneumophila", "S. Lugdunensis", "N.
+# Gonorrhoeae", "P. Jirovecii"): organisms outside the list. "-is", "-us", "-um" and "-ella"
+# end surnames too (Eisenbeis, Birnbaum, Costella), and common words are surnames in made-up
+# text ("R. Fever"): neither vetoes.
+_EPITHET_ENDINGS18 = ("ae", "ii", "phila", "philus", "oides", "ensis")
+
+
 def _round18(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     keys = words_ix.positions.keys()
     every = not text.isascii()
@@ -8411,7 +8418,11 @@ def _round18(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     if ". " in text or "." in text:
         for m in RX_INITIAL_SURNAME18.finditer(text):
             surname = m.group(1).split(".")[-1].strip()
-            if surname.lower() not in _SPECIES18 and not ctx.is_clinical(surname):
+            if (
+                surname.lower() not in _SPECIES18
+                and not ctx.is_clinical(surname)
+                and not (surname.lower().endswith(_EPITHET_ENDINGS18) and not ctx.is_last(surname))
+            ):
                 out.append((m.start(1), m.end(1), "NAME", 0.75))
     if every or "of" in keys:
         for m in RX_FAC_OF18.finditer(text):
