@@ -1855,10 +1855,12 @@ RX_ID_GROUPED = re.compile(
     r"|\b(?i:(?:records?|filed|chart(?:ed)?|registered|listed|charts?)\s+(?:are\s+|is\s+)?under)"
     r"\s+(?:#\s*)?((?=[A-Za-z0-9-]*\d{4})[A-Za-z0-9][A-Za-z0-9-]{3,20})(?![\w-])"
 )
-# Table rows: in a "a | b | c" line, a cell that is an identifier-shaped code is one.
+# Table rows: in a "a | b | c" line, a cell that is an identifier-shaped code is one. The
+# spaces around the cell are taken whole (a cell starts and ends with no space): giving them
+# back one by one made each a start of the lookahead, quadratic in a run of spaces.
 RX_TABLE_CELL = re.compile(
-    r"(?:(?<=\|)|^)[ \t]*((?=(?:[A-Z -]*\d){7})[A-Z0-9]{1,6}(?:[-/ ][A-Z0-9]{1,8}){0,3})"
-    r"[ \t]*(?=\||$)",
+    r"(?:(?<=\|)|^)[ \t]*+((?=(?:[A-Z -]*\d){7})[A-Z0-9]{1,6}(?:[-/ ][A-Z0-9]{1,8}){0,3})"
+    r"[ \t]*+(?=\||$)",
     re.M,
 )
 
@@ -8342,9 +8344,11 @@ RX_DICOM_PN17 = re.compile(r"\)[ \t]+PN[ \t]+\[([^\]\n]{1,80})\]")
 
 
 # Round 18 (set P read by kind). Each is a format or a cue of any text, not one set's shape.
-# An implanted chip's number (a pet's or a person's): "Microchip TR9465931".
+# An implanted chip's number (a pet's or a person's): "Microchip TR9465931". Runs of spaces
+# are taken whole (what follows each starts with no space): three runs given back one by one
+# were cubic in a long run.
 RX_MICROCHIP18 = re.compile(
-    r"\b(?i:micro-?chip)(?:[ \t]*(?i:id|number|no\.?|num|#))?[ \t]*[:#]?[ \t]*"
+    r"\b(?i:micro-?chip)(?:[ \t]*+(?i:id|number|no\.?|num|#))?[ \t]*+[:#]?[ \t]*+"
     r"((?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){5,24})(?![\w-])"
 )
 # A facility named by its kind and its town: "Medical Center of Cambridge", "Family Practice
@@ -8398,6 +8402,13 @@ _RELATIVES_ES18 = _w("""abuela abuelo madre padre mama papa hija hijo esposa esp
 RX_ALNUM18 = re.compile(r"[^\W_]+")
 
 
+# Endings of Latin epithets that no surname has ("L. Pneumophila", "S. Lugdunensis", "N.
+# Gonorrhoeae", "P. Jirovecii"): organisms outside the list. "-is", "-us", "-um" and "-ella"
+# end surnames too (Eisenbeis, Birnbaum, Costella), and common words are surnames in made-up
+# text ("R. Fever"): neither vetoes.
+_EPITHET_ENDINGS18 = ("ae", "ii", "phila", "philus", "oides", "ensis")
+
+
 def _round18(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     keys = words_ix.positions.keys()
     every = not text.isascii()
@@ -8407,7 +8418,11 @@ def _round18(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     if ". " in text or "." in text:
         for m in RX_INITIAL_SURNAME18.finditer(text):
             surname = m.group(1).split(".")[-1].strip()
-            if surname.lower() not in _SPECIES18 and not ctx.is_clinical(surname):
+            if (
+                surname.lower() not in _SPECIES18
+                and not ctx.is_clinical(surname)
+                and not (surname.lower().endswith(_EPITHET_ENDINGS18) and not ctx.is_last(surname))
+            ):
                 out.append((m.start(1), m.end(1), "NAME", 0.75))
     if every or "of" in keys:
         for m in RX_FAC_OF18.finditer(text):

@@ -149,3 +149,23 @@ def test_an_initial_and_surname_after_by_or_a_label_is_a_name(text: str, needle:
 )
 def test_an_organism_after_by_or_a_label_is_no_name(text: str) -> None:
     assert [f for f in found(text) if f[1] == "NAME"] == [], found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pneumonia caused by L. Pneumophila, urine antigen positive.",
+        "Anaerobe isolated, caused by P. Intermedioides.",
+        "Endocarditis caused by S. Vandeensis.",
+    ],
+)
+def test_an_organism_outside_the_list_is_no_name(text: str) -> None:
+    assert [f for f in found(text) if f[1] == "NAME"] == [], found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [("Entered by O. Eisenbeis", "O. Eisenbeis"), ("Assigned: R. Quillenbaum", "R. Quillenbaum")],
+)
+def test_a_surname_ending_as_some_epithets_do_is_still_a_name(text: str, needle: str) -> None:
+    assert caught(text, needle), (needle, found(text))
