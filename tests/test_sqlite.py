@@ -7,6 +7,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
+import pytest
 from flask_migrate import upgrade
 from sqlalchemy import func, select
 
@@ -399,15 +400,18 @@ def test_the_groups_refresh_computes_without_holding_the_write_lock(tmp_path, mo
     assert probes == [True]
 
 
-def test_web_saves_go_through_while_an_import_scans_its_file(tmp_path, monkeypatch):
-    """`casebook import` reads the vocabulary, then scans the file: another writer (a web
-    save, the search applier) is not kept waiting meanwhile, only while the file is written."""
+@pytest.mark.parametrize("acting", [[], ["--as", "admin@example.org"]])
+def test_web_saves_go_through_while_an_import_scans_its_file(tmp_path, monkeypatch, acting):
+    """`casebook import` reads the account it acts as and the vocabulary, then scans the
+    file: another writer (a web save, the search applier) is not kept waiting meanwhile,
+    only while the file is written."""
     from app.cases import transfer
 
     app = _immediate_app(tmp_path, CASEBOOK_SEARCH_APPLY="off")
     with app.app_context():
         create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
         create_topic("Cirrhosis", actor=SYSTEM)  # the import looks its topics up first
+        create_user("admin@example.org", "Admin", Role.ADMIN, password=PASSWORD, actor=SYSTEM)
         db.session.commit()
         db.session.remove()
     real = transfer.prescan
@@ -420,7 +424,7 @@ def test_web_saves_go_through_while_an_import_scans_its_file(tmp_path, monkeypat
     monkeypatch.setattr(transfer, "prescan", scanning)
     paths = _case_files(tmp_path / "in", 2, topics=["Cirrhosis"])
     with app.app_context():
-        result = app.test_cli_runner().invoke(args=["import", "--jobs", "1", *paths])
+        result = app.test_cli_runner().invoke(args=["import", "--jobs", "1", *acting, *paths])
         db.engine.dispose()
     assert result.exit_code == 0, (result.output, result.exception)
     assert "2 of 2 files imported: 2 cases created" in result.output
