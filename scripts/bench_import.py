@@ -296,8 +296,12 @@ def main() -> None:
         f" {len(keywords):,} distinct keywords; work folder {workdir}"
     )
     for jobs in args.jobs:
-        db_file = workdir / "casebook.sqlite3"
-        db_file.unlink(missing_ok=True)
+        # A file of its own per run: the previous run's search applier thread may still
+        # hold its database open, and a new file under the same name would share its
+        # -wal and -shm files ("file is not a database").
+        db_file = workdir / f"casebook-jobs{jobs}.sqlite3"
+        for old in (db_file, *(db_file.with_name(db_file.name + e) for e in ("-wal", "-shm"))):
+            old.unlink(missing_ok=True)
         shutil.rmtree(workdir / "index-SQLite", ignore_errors=True)
         names = list(keywords.values()) if args.vocabulary else None
         run("SQLite", f"sqlite:///{db_file}", files, workdir, cases, args.profile, jobs, names)

@@ -7,6 +7,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
+import pytest
 from flask_migrate import upgrade
 from sqlalchemy import func, select
 
@@ -114,12 +115,13 @@ def test_pages_and_api_reads_answer_while_another_process_holds_the_write_lock(t
         db.engine.dispose()
 
 
-def _case_files(folder: Path, count: int) -> list[str]:
+def _case_files(folder: Path, count: int, **more: object) -> list[str]:
     folder.mkdir()
     paths = []
     for n in range(count):
         path = folder / f"case-{n}.jsonl"
         record = {"ref": f"hcv-{n}", "program": "hcv", "title": f"Okapi {n}", "question": "Why?"}
+        record.update(more)
         path.write_text(json.dumps(record) + "\n", encoding="utf-8")
         paths.append(str(path))
     return paths
@@ -396,3 +398,76 @@ def test_the_groups_refresh_computes_without_holding_the_write_lock(tmp_path, mo
         db.session.remove()
         db.engine.dispose()
     assert probes == [True]
+
+
+@pytest.mark.parametrize("acting", [[], ["--as", "admin@example.org"]])
+def test_web_saves_go_through_while_an_import_scans_its_file(tmp_path, monkeypatch, acting):
+    """`casebook import` reads the account it acts as and the vocabulary, then scans the
+    file: another writer (a web save, the search applier) is not kept waiting meanwhile,
+    only while the file is written."""
+    from app.cases import transfer
+
+    app = _immediate_app(tmp_path, CASEBOOK_SEARCH_APPLY="off")
+    with app.app_context():
+        create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
+        create_topic("Cirrhosis", actor=SYSTEM)  # the import looks its topics up first
+        create_user("admin@example.org", "Admin", Role.ADMIN, password=PASSWORD, actor=SYSTEM)
+        db.session.commit()
+        db.session.remove()
+    real = transfer.prescan
+    probes: list[bool] = []
+
+    def scanning(texts):
+        probes.append(another_writer_can_lock(str(tmp_path / "c.sqlite3")))
+        return real(texts)
+
+    monkeypatch.setattr(transfer, "prescan", scanning)
+    paths = _case_files(tmp_path / "in", 2, topics=["Cirrhosis"])
+    with app.app_context():
+        result = app.test_cli_runner().invoke(args=["import", "--jobs", "1", *acting, *paths])
+        db.engine.dispose()
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert "2 of 2 files imported: 2 cases created" in result.output
+    assert probes == [True, True]
+
+
+class _WaitedForPool:
+    """Scanning processes that are still busy when the importer asks for a file's scans:
+    the importer waits, and another writer probes the lock meanwhile."""
+
+    def __init__(self, database: str, probes: list[bool]) -> None:
+        self.database, self.probes = database, probes
+
+    def submit(self, key, items) -> None:
+        list(items)
+
+    def results(self, key):
+        self.probes.append(another_writer_can_lock(self.database))
+        return {}, {}
+
+    def close(self) -> None:
+        pass
+
+
+def test_web_saves_go_through_while_an_import_waits_for_its_scanning_processes(
+    tmp_path, monkeypatch
+):
+    from app.cases import transfer
+
+    app = _immediate_app(tmp_path, CASEBOOK_SEARCH_APPLY="off")
+    with app.app_context():
+        create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
+        create_topic("Cirrhosis", actor=SYSTEM)
+        db.session.commit()
+        db.session.remove()
+    probes: list[bool] = []
+    pool = _WaitedForPool(str(tmp_path / "c.sqlite3"), probes)
+    monkeypatch.setattr(transfer, "ScanPool", lambda jobs, nice: pool)
+    monkeypatch.setattr(transfer, "PARALLEL_MIN_RECORDS", 1)
+    folder = tmp_path / "in"
+    paths = _case_files(folder, 3, topics=["Cirrhosis"])
+    with app.app_context():
+        results = import_paths([folder], actor=SYSTEM, jobs=2)
+        assert [r.created for r in results] == [1, 1, 1], [r.problems for r in results]
+        db.engine.dispose()
+    assert len(paths) == 3 and probes == [True, True, True]

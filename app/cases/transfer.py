@@ -65,7 +65,7 @@ from app.deid.gate import (
 from app.deid.models import DeidOverride
 from app.deid.parallel import ScanPool
 from app.errors import CasebookError, PermissionDenied, ValidationError
-from app.extensions import db, reading_engine
+from app.extensions import db, reading, reading_engine
 from app.inputs import FIELD_KEY, MAX_JSON_DEPTH, bounded_date, check_texts, json_depth
 from app.practices.conflicts import NEW_CASE, imported_conflicts
 from app.programs.models import Program
@@ -376,7 +376,7 @@ def import_paths(
     short: dict[str, list[Finding]] = {}
     try:
         if pool is not None:
-            known = known_keys(_topic_keys(s.records for s in sources if not s.problems))
+            known = _known_topic_keys(s.records for s in sources if not s.problems)
             sent: set[tuple[str, bool]] = set()
             for number, source in enumerate(sources):
                 if not source.problems:
@@ -386,6 +386,7 @@ def import_paths(
         def one(number: int, source: SourceFile) -> None:
             with scanning_once(short):  # each text of the file is scanned for identifiers once
                 if pool is not None:
+                    _end_reads()  # other writers go on while the scanning processes finish
                     remember(*pool.results(number))
                 results.append(import_source(source, options, actor=actor))
 
@@ -459,13 +460,14 @@ def import_source(source: SourceFile, options: ImportOptions, *, actor: Actor) -
             seen[ref] = number
     if result.problems:
         return result
+    _end_reads()
     if options.redact:
         # Before the file's transaction, not in it: on SQLite other writers wait meanwhile.
         records = [(n, _redact_record(raw, source.path, result)) for n, raw in source.records]
         source = SourceFile(source.path, records, [])
     # Scanned now, so that the gate does not scan holding the lock; a topic already in the
     # vocabulary is left out (the gate does not check it: it passed when it was added).
-    prescan(_texts(source.records, known_keys(_topic_keys([source.records]))))
+    prescan(_texts(source.records, _known_topic_keys([source.records])))
     redactions = list(result.redactions)
     for attempt in range(1, IMPORT_ATTEMPTS + 1):
         try:
@@ -489,6 +491,34 @@ def import_source(source: SourceFile, options: ImportOptions, *, actor: Actor) -
 
 
 IMPORT_ATTEMPTS = 5
+
+
+def _end_reads() -> bool:
+    """End the session's transaction if it only read (the caller's reads, the vocabulary's
+    lookup), so that on SQLite the write lock is not held while a file is scanned: each file
+    takes it again for its own short transaction. A dry run's savepoint, or changes the
+    caller has not flushed yet, keep theirs (they hold the lock for a reason). Whether it
+    ended."""
+    session = db.session()
+    if session.in_nested_transaction() or session.new or session.dirty or session.deleted:
+        return False
+    if session.in_transaction():
+        # commit, not rollback: what the caller flushed in it is kept, as the file's own
+        # commit would have kept it.
+        session.commit()
+    return True
+
+
+def _known_topic_keys(records: Iterable[list[tuple[int, dict[str, Any]]]]) -> set[str]:
+    """The records' topic keys the vocabulary has, read in a transaction that ends at once
+    (beginning deferred on SQLite: it takes no write lock) unless the caller's goes on."""
+    keys = _topic_keys(records)
+    if not _end_reads():
+        return known_keys(keys)
+    with reading():
+        found = known_keys(keys)
+        db.session.commit()
+    return found
 
 
 def _import_records(
