@@ -243,29 +243,35 @@ def test_spelling_offers_only_words_the_reader_may_see(library: Library, make_us
     assert respelled(SYSTEM, "xylophagus") == "xylophagous"
 
 
-def test_a_broader_topic_only_a_private_program_carries_is_no_facet_of_outsiders(
-    library: Library, make_user
-) -> None:
-    # An admin files "Hepatitis C" under a topic proposed by the private program's case:
-    # open cases are then filed under it too, but its name is not the outsiders' to read.
+def _filed_under_a_topic_of(case, broader: str) -> None:
+    """An admin files "Hepatitis C" under `broader`, a topic proposed by `case` alone."""
     from app.admin.operations import edit_topic
     from app.programs.operations import find_topic, resolve_topics
 
-    library.secret_case.topics = resolve_topics(["Xylophage exposure"], actor=SYSTEM)
+    case.topics = resolve_topics([broader], actor=SYSTEM)
     db.session.commit()
     hepatitis = find_topic("Hepatitis C")
     assert hepatitis is not None
-    edit_topic(SYSTEM, hepatitis, parent_name="Xylophage exposure")
+    edit_topic(SYSTEM, hepatitis, parent_name=broader)
     db.session.commit()
+
+
+def _topic_facet(user) -> list[str]:
+    return [label for _, label, _ in search(user, SearchRequest(q="genotype")).facets["topic"]]
+
+
+def test_a_broader_topic_only_a_private_program_carries_is_no_facet_of_outsiders(
+    library: Library, make_user
+) -> None:
+    # Open cases are then filed under the private program's topic too, but its name is not
+    # the outsiders' to read.
+    _filed_under_a_topic_of(library.secret_case, "Xylophage exposure")
     outsider = make_user("provider", programs=["hcv"])
     member = make_user("provider", programs=["hcv", "secret-pilot"])
 
-    def topic_facet(user) -> list[str]:
-        return [label for _, label, _ in search(user, SearchRequest(q="genotype")).facets["topic"]]
-
-    assert "Hepatitis C" in topic_facet(outsider)
-    assert "Xylophage exposure" not in topic_facet(outsider)
-    assert "Xylophage exposure" in topic_facet(member)
+    assert "Hepatitis C" in _topic_facet(outsider)
+    assert "Xylophage exposure" not in _topic_facet(outsider)
+    assert "Xylophage exposure" in _topic_facet(member)
 
 
 def test_a_broader_topic_only_a_draft_carries_is_no_facet_of_others(
@@ -274,23 +280,12 @@ def test_a_broader_topic_only_a_draft_carries_is_no_facet_of_others(
     # A draft is its presenter's alone, in an open program too: a topic proposed in it and
     # set above an accepted one is named to them and to those who accept topics (who review
     # it), not to other readers.
-    from app.admin.operations import edit_topic
-    from app.programs.operations import find_topic, resolve_topics
-
-    library.draft_case.topics = resolve_topics(["Quokka bite fever"], actor=SYSTEM)
-    db.session.commit()
-    hepatitis = find_topic("Hepatitis C")
-    assert hepatitis is not None
-    edit_topic(SYSTEM, hepatitis, parent_name="Quokka bite fever")
-    db.session.commit()
+    _filed_under_a_topic_of(library.draft_case, "Quokka bite fever")
     other = make_user("provider", programs=["hcv"])
     coordinator = make_user("coordinator", programs=["hcv"])
 
-    def topic_facet(user) -> list[str]:
-        return [label for _, label, _ in search(user, SearchRequest(q="genotype")).facets["topic"]]
-
-    assert "Hepatitis C" in topic_facet(other)
-    assert "Quokka bite fever" not in topic_facet(other)
-    assert "Quokka bite fever" in topic_facet(coordinator)
-    assert "Quokka bite fever" in topic_facet(library.presenter)
-    assert "Quokka bite fever" in topic_facet(make_user("admin"))
+    assert "Hepatitis C" in _topic_facet(other)
+    assert "Quokka bite fever" not in _topic_facet(other)
+    assert "Quokka bite fever" in _topic_facet(coordinator)
+    assert "Quokka bite fever" in _topic_facet(library.presenter)
+    assert "Quokka bite fever" in _topic_facet(make_user("admin"))
