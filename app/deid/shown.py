@@ -132,8 +132,8 @@ def plain_letters(text: str) -> str:
 def shown_text(text: str) -> str | None:
     """The text as a reader sees it, or None when it reads as stored. Every text is read as
     Markdown: the gate does not know where a text is shown, and one shown escaped (a title)
-    also goes into Markdown exports and handouts. The rendering is not cached: refused text
-    is not kept in memory."""
+    also goes into Markdown exports and handouts. Not cached here: only the gate's block
+    (`gate.scanning_once`) keeps renderings, beside its scans and for as long."""
     markup = bool(_MARKUP.search(text))
     if text.isascii() and not markup and "\x7f" not in text:
         return None
