@@ -34,6 +34,8 @@ TEXTS = {
     "label, spaces": lambda n: "Name:" + " " * n,
     "by, spaces": lambda n: "by" + " " * n + "M. Q",
     "facility of, spaces": lambda n: "Medical Center of" + " " * n,
+    "SSN, spaces": lambda n: "SSN" + " " * n,
+    "DOB, spaces": lambda n: "DOB" + " " * n,
 }
 
 

@@ -195,12 +195,14 @@ RX_DATE_CUED = re.compile(
     r"admit(?:ted)?|admission|discharged?|seen|visit|surgery|procedure|"
     r"scheduled|returns?|back|last|next|starting|started|effective|as of|date of birth"
     r"|msg|message|called|phoned|faxed|rec'?d|received)"
-    r"\s*:?\s*((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\d/])(?!\s*(?:strength|"
+    r"\s*+(?::\s*+)?((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\d/])(?!\s*(?:strength|"
     r"murmur|pain|power|reflex))",
     IGN,
 )
 RX_DOB_DIGITS = re.compile(
-    r"\b(?:DOB|D\.O\.B\.|date of birth|birth\s*date)\s*(?:is|was)?\s*[:#-]?\s*(\d{6}|\d{8})\b", IGN
+    r"\b(?:DOB|D\.O\.B\.|date of birth|birth\s*date)\s*+(?:(?:is|was)\s*+)?(?:[:#-]\s*+)?"
+    r"(\d{6}|\d{8})\b",
+    IGN,
 )
 
 AGE_NUM = r"(9\d|1[01]\d|120)"
@@ -267,7 +269,7 @@ RX_IPV6 = re.compile(
 RX_SSN = re.compile(r"\d(?<![\w-]\d)\d\d-\d{2}-\d{4}(?![\w-])")
 RX_SSN_CUED = re.compile(
     r"\b(?:SSN|SS#|SS\s*No\.?|social\s+security(?:\s+(?:number|no\.?|#))?|soc\.?\s*sec\.?"
-    r"(?:\s*#)?)\s*(?:is|was|of)?\s*[:#]?\s*(\d{3}[\s-]?\d{2}[\s-]?\d{4}|\d{9})(?!\d)",
+    r"(?:\s*#)?)\s*+(?:(?:is|was|of)\s*+)?(?:[:#]\s*+)?(\d{3}[\s-]?\d{2}[\s-]?\d{4}|\d{9})(?!\d)",
     IGN,
 )
 
@@ -514,7 +516,7 @@ RELATION = (
     r"|RN|NP|MD|PA|accompanied\s+by|with\s+(?:his|her|their)\s+\w+|by|per|to|and)"
 )
 RX_REL_NAME = re.compile(
-    rf"\b((?i:{RELATION}))\s*[,:]?\s+((?:{INIT}\s*)*{NW}(?:\s+(?:{INIT}|{NW})){{0,2}})"
+    rf"\b((?i:{RELATION}))(?:\s*+[,:])?\s++((?:{INIT}\s*)*{NW}(?:\s+(?:{INIT}|{NW})){{0,2}})"
 )
 CRED = (
     r"(?:M\.?D\.?|D\.?O\.?|R\.?N\.?|N\.?P\.?|P\.?A\.?(?:-C)?|Ph\.?D\.?|FNP(?:-BC|-C)?"

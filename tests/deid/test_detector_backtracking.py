@@ -39,3 +39,30 @@ def test_the_same_values_are_found_with_spaces_around(
 @pytest.mark.parametrize("text", ["| a |" + " " * 5000, "microchip" + " " * 5000])
 def test_a_long_run_of_spaces_finds_nothing(text: str) -> None:
     assert scan(text) == []
+
+
+# two runs of spaces with only an optional mark between ("\s*:?\s*", "\s*[,:]?\s+"), neither
+# taken whole: a long run splits between them in every way before the pattern fails
+RX_SPLIT_RUN = re.compile(r"\\s[*+](?!\+)(?:\[[^\]]*\]|[^\\\[(])\?\\s[*+](?!\+)")
+# a run, an optional word, a run: "\s*(?:is|was)?\s*"
+RX_RUN_WORD_RUN = re.compile(r"\\s\*(?!\+)\(\?:[a-z|]+\)\?\\s\*(?!\+)")
+
+
+@pytest.mark.parametrize("name", ["RX_REL_NAME", "RX_DATE_CUED", "RX_SSN_CUED", "RX_DOB_DIGITS"])
+def test_runs_of_spaces_around_a_mark_are_not_split(name: str) -> None:
+    pattern = getattr(detector, name).pattern
+    assert not RX_SPLIT_RUN.search(pattern), pattern
+    assert not RX_RUN_WORD_RUN.search(pattern), pattern
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "category"),
+    [
+        ("SSN: 123-45-6789", "123-45-6789", "SSN"),
+        ("SSN is 123456789", "123456789", "SSN"),
+        ("DOB: 01011990", "01011990", "ID"),
+        ("date of birth was 01011990", "01011990", "ID"),
+    ],
+)
+def test_cued_values_are_still_found(text: str, needle: str, category: str) -> None:
+    assert (needle, category) in [(text[f.start : f.end], f.category) for f in scan(text)]
