@@ -249,3 +249,14 @@ def bounded_date(raw: Any, field: str) -> date | None:
             f"{field} must be a date between {FIRST_YEAR} and {LAST_YEAR}.", field=field
         )
     return value
+
+
+_SHOWN_EMAIL = re.compile(r"[!-?A-~]{1,64}@[!-?A-~]{1,189}")
+
+
+def shown_email(email: Any) -> str | None:
+    """An account's email as a message may repeat it: None for a value that is no email
+    address (a name or a line of notes in its place)."""
+    if not isinstance(email, str) or not _SHOWN_EMAIL.fullmatch(email) or email.count("@") != 1:
+        return None
+    return email

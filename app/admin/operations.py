@@ -28,11 +28,11 @@ from app.auth.operations import (
 )
 from app.auth.policy import Actor, Permission, Viewer, write_operation
 from app.cases.models import Case, case_topics
-from app.cases.transfer import shown_email
 from app.common import text_key
 from app.deid.gate import Acceptance
 from app.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.extensions import db
+from app.inputs import shown_email
 from app.pagination import Page, Position, Window, filtered_window, paginate
 from app.practices.models import BestPractice, practice_topics
 from app.programs.models import Program, Session, Topic, TopicStatus, session_topics

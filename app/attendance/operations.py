@@ -24,12 +24,11 @@ from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import ProgramMembership, User
 from app.auth.policy import Actor, Viewer, write_operation
-from app.cases.transfer import shown_email
 from app.deid.gate import Acceptance, GatedFields
 from app.deid.operations import guard, remember_overrides
 from app.errors import ValidationError
 from app.extensions import db
-from app.inputs import problem_in_text
+from app.inputs import problem_in_text, shown_email
 from app.programs.calendar import presentable
 from app.programs.models import Program, Session
 

@@ -74,7 +74,6 @@ from app.cases.transfer import (
     import_source,
     read_file,
     record_problems,
-    shown_email,
     shown_key,
     shown_name,
     shown_ref,
@@ -87,7 +86,7 @@ from app.deid.operations import guard, remember_overrides
 from app.desk.models import RecommendationsSent
 from app.errors import CasebookError, PermissionDenied, ValidationError
 from app.extensions import db, reading_engine
-from app.inputs import bounded_date, check_texts
+from app.inputs import bounded_date, check_texts, shown_email
 from app.outdated.models import OutdatedAdvice, OutdatedBecause, PracticeChange, ReviewState
 from app.practices.models import (
     BestPractice,

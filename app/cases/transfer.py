@@ -66,7 +66,14 @@ from app.deid.models import DeidOverride
 from app.deid.parallel import ScanPool
 from app.errors import CasebookError, PermissionDenied, ValidationError
 from app.extensions import db, reading, reading_engine
-from app.inputs import FIELD_KEY, MAX_JSON_DEPTH, bounded_date, check_texts, json_depth
+from app.inputs import (
+    FIELD_KEY,
+    MAX_JSON_DEPTH,
+    bounded_date,
+    check_texts,
+    json_depth,
+    shown_email,
+)
 from app.practices.conflicts import NEW_CASE, imported_conflicts
 from app.programs.models import Program
 from app.programs.operations import find_program, program_for_import, session_on
@@ -301,17 +308,6 @@ def shown_key(key: Any) -> str | None:
     if not isinstance(key, str) or not _KEY.fullmatch(key) or key_is_identifier(key):
         return None
     return key
-
-
-_SHOWN_EMAIL = re.compile(r"[!-?A-~]{1,64}@[!-?A-~]{1,189}")
-
-
-def shown_email(email: Any) -> str | None:
-    """An account's email as a message may repeat it: None for a value that is no email
-    address (a name or a line of notes in its place)."""
-    if not isinstance(email, str) or not _SHOWN_EMAIL.fullmatch(email) or email.count("@") != 1:
-        return None
-    return email
 
 
 def shown_name(name: Any) -> str | None:
