@@ -202,7 +202,9 @@ class Corpus:
             return self.term(q.fieldname, q.text, q.boost, seen)
         if isinstance(q, CoordOr):
             children = [self._match(s, seen) for s in q.subqueries]
-            return CoordOrMatch(self, children, seen, q.boost, common_terms=q.common_terms)
+            return CoordOrMatch(
+                self, children, seen, q.boost, common_terms=q.common_terms, weights=q.weights
+            )
         if isinstance(q, wq.AndMaybe):
             return AndMaybeMatch(self._match(q.a, seen), self._match(q.b, seen))
         if isinstance(q, wq.And):
@@ -455,9 +457,11 @@ class OrMatch(Match):
 
 class CoordOr(wq.Or):
     """Any of the words, scored by how many of them a document holds (see CoordOrMatch).
-    With `common_terms`, a common part matches only with a rarer one (COMMON_SHARE)."""
+    With `common_terms`, a common part matches only with a rarer one (COMMON_SHARE).
+    `weights`: each part's share of the coordination beside its idf (1 when None)."""
 
     common_terms = False
+    weights: tuple[float, ...] | None = None
 
 
 # A relaxed query's parts weigh their idf; a document holding a share s of that weight
@@ -483,9 +487,11 @@ class CoordOrMatch(OrMatch):
         boost: float = 1.0,
         *,
         common_terms: bool = False,
+        weights: tuple[float, ...] | None = None,
     ) -> None:
         super().__init__(corpus, children, boost)
         self.corpus, self.seen = corpus, seen
+        self.part_weights = weights or (1.0,) * len(children)
         visible = seen.visible
         # Which parts are common, and what each weighs, over what the reader may see: a
         # word only hidden documents hold must neither make a part rare nor weigh.
@@ -504,6 +510,7 @@ class CoordOrMatch(OrMatch):
             weights = [self.corpus.idf(n, self.seen.size) for n in self.counts]
         else:
             weights = [1.0] * len(self.children)
+        weights = [w * p for w, p in zip(weights, self.part_weights, strict=True)]
         held = np.zeros(len(docs), dtype=np.float32)
         for child, weight in zip(self.children, weights, strict=True):
             held += child.docs[docs] * np.float32(weight)

@@ -19,8 +19,15 @@ from typing import Any
 from whoosh import query as wq
 
 from app.common import slugify
-from app.search import abbreviations, drugs, lay, questions
-from app.search.analysis import CONCEPT_PREFIX, STOP_WORDS, WORD, ClinicalAnalyzer, glue
+from app.search import abbreviations, conditions, drugs, lay, questions
+from app.search.analysis import (
+    CONCEPT_PREFIX,
+    STOP_WORDS,
+    WORD,
+    ClinicalAnalyzer,
+    glue,
+    stems_of,
+)
 from app.search.engine import CoordOr
 
 # The question is in the content too; the title alone gets its own clause (BM25F boost).
@@ -355,6 +362,9 @@ class Compiler:
         present = {w.pos for w in analysed if w.text}
         found = abbreviations.abbreviations().find(text, present) if expand else []
         abbreviated = {pos: a for a in found for pos in a.positions}
+        # In a relaxed query, course words outside a condition's name weigh less.
+        modifiers = _modifiers(analysed, text, abbreviated) if expand and loose else set()
+        part_weights: dict[int, float] = {}
         task_only = expand and all(
             questions.optional_weight(w, question) is not None or not w.text for w in analysed
         )
@@ -374,9 +384,9 @@ class Compiler:
                         self.highlight.update(w.text for w in analysed[i : i + word.span])
                 if positive:
                     self.highlight.add(token)
-                conditions = self.condition_clause(token) if expand and not question else None
-                if conditions is not None:
-                    optional.append(conditions)
+                treated = self.condition_clause(token) if expand and not question else None
+                if treated is not None:
+                    optional.append(treated)
                 clauses.append(clause)
                 # Skip the words the concept covers.
                 end = word.pos + word.span
@@ -410,6 +420,9 @@ class Compiler:
                 span, clause = 1, self.term_clause(word.text)
                 if positive:
                     self.highlight.add(word.text)
+                if i in modifiers:
+                    clause = wq.Or([clause], boost=conditions.MODIFIER_WEIGHT)
+                    part_weights[id(clause)] = conditions.MODIFIER_WEIGHT
             group = analysed[i : i + span]
             if expand and any(questions.is_population(w) for w in group):
                 clause = wq.Or([clause], boost=questions.POPULATION_BOOST)
@@ -426,9 +439,11 @@ class Compiler:
             base = clauses[0]
         elif loose and required and others:
             # Relaxed to any word, a population word is still required.
-            base = wq.And([*required, others[0] if len(others) == 1 else CoordOr(others)])
+            base = wq.And(
+                [*required, others[0] if len(others) == 1 else _coord(others, part_weights)]
+            )
         else:
-            base = _and_or(clauses, loose)
+            base = _coord(clauses, part_weights) if loose else wq.And(clauses)
             if isinstance(base, CoordOr) and len(clauses) <= KEYWORD_PARTS:
                 base.common_terms = True
         if optional:
@@ -517,6 +532,50 @@ def raw_words(text: str) -> list[str]:
 
 def _and_or(clauses: list, loose: bool) -> wq.Query:
     return CoordOr(clauses) if loose else wq.And(clauses)
+
+
+def _coord(clauses: list, part_weights: dict[int, float]) -> CoordOr:
+    """Any of `clauses`; those in `part_weights` (by id) weigh that share of the coordination."""
+    coord = CoordOr(clauses)
+    if any(id(c) in part_weights for c in clauses):
+        coord.weights = tuple(part_weights.get(id(c), 1.0) for c in clauses)
+    return coord
+
+
+def _typed_words(text: str) -> list[str]:
+    """The words of `text` as typed, numbered as the analyzer numbers them."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return [m.group() for m in WORD.finditer(lowered)]
+    return [text[m.start() : m.end()] for m in WORD.finditer(glue(lowered))]
+
+
+def _unread_abbreviation(word: str) -> bool:
+    """A word typed in capitals ("PE", "AF") that is no listed abbreviation."""
+    return len(word) > 1 and word.isupper() and not abbreviations.abbreviations().expansions(word)
+
+
+def _modifiers(analysed: list, text: str, abbreviated: dict) -> set[int]:
+    """Indexes of `analysed` that are course words outside a condition's name
+    (`conditions`): an abbreviation is read as what it stands for, and one typed in capitals
+    that is not listed leaves the course word beside it whole."""
+    spelled = {
+        n: [stems_of(t) for t in abbreviated[w.pos].expansions]
+        for n, w in enumerate(analysed)
+        if w.pos in abbreviated
+    }
+    typed = _typed_words(text)
+    unread = {
+        n
+        for n, w in enumerate(analysed)
+        if n not in spelled
+        and not w.concepts
+        and w.pos < len(typed)
+        and _unread_abbreviation(typed[w.pos])
+    }
+    return conditions.condition_phrases().modifiers(
+        [w.text for w in analysed], [w.pos for w in analysed], spelled, unread
+    )
 
 
 def _has_text(node) -> bool:
