@@ -7,6 +7,7 @@ from flask import request
 from app.api import schemas
 from app.api.base import PAGING, SPEC, api_blueprint, api_user
 from app.api.spec import Query
+from app.deid.web import acceptances_from_form
 from app.errors import Unavailable
 from app.inputs import FIRST_YEAR, LAST_YEAR, MAX_ID, bounded_int
 from app.search import search, similar_cases
@@ -56,7 +57,9 @@ SEARCH_QUERY = (
     response=schemas.SearchResults,
 )
 def api_search() -> schemas.SearchResults:
-    results = search(api_user(), request_from_args(request.args, strict=True))
+    wanted = request_from_args(request.args, strict=True)
+    wanted.accepted = acceptances_from_form(request.args)
+    results = search(api_user(), wanted)
     if not results.ready:
         raise Unavailable(unavailable_message())
     return schemas.SearchResults.model_validate(results.to_json())
