@@ -338,3 +338,34 @@ def test_words_a_private_case_holds_do_not_change_an_outsiders_similar_cases(
         case(library.secret, "Florbexate pilot", "Florbexate florbexate")
     db.session.commit()
     assert seen() == before
+
+
+def test_synonyms_of_a_topic_only_a_private_program_proposed_do_not_widen_an_outsiders_search(
+    library: Library, make_user
+) -> None:
+    from app.admin.operations import edit_topic
+    from app.programs.operations import find_topic
+    from app.search import apply_pending
+    from app.search.upkeep import reindex
+
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    # The private program's case proposes "Woodworm"; an admin gives it a synonym that an
+    # open program's case happens to use.
+    add_case(
+        library.secret,
+        library.presenter,
+        "Closed pilot case",
+        question="Anything to add?",
+        topics=resolve_topics(["Woodworm"]),
+    )
+    db.session.commit()
+    topic = find_topic("Woodworm")
+    assert topic is not None
+    edit_topic(SYSTEM, topic, synonyms=["xylophagy"])
+    add_case(library.hcv, library.presenter, "Xylophagy in a returning traveller")
+    db.session.commit()
+    apply_pending()
+    reindex()  # topic synonyms reach the index's vocabulary with a rebuild
+    # Outside the private program, "woodworm" is no word of any document they may see.
+    results = search(outsider, SearchRequest(q="woodworm", correct=False))
+    assert results.total == 0, [h.title for h in results.hits]
