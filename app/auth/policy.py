@@ -154,11 +154,12 @@ def topic_reviewable_clause(user: Viewer) -> sa.ColumnElement[bool]:
     if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
         return sa.true()
     shown = visible_program_clause(user)
-    # Those who accept topics review the ones typed into drafts too (a draft is otherwise
-    # its presenter's alone).
-    read = (
-        sa.true() if has_permission(user, Permission.ACCEPT_TOPICS) else visible_case_clause(user)
-    )
+    # Those who accept topics review the ones typed into the drafts and cases in review of
+    # the programs they run too (a draft is otherwise its presenter's alone); another
+    # program's are its own coordinators' and the admins' to review.
+    read = visible_case_clause(user)
+    if has_permission(user, Permission.ACCEPT_TOPICS) and _is_user(user):
+        read = sa.or_(read, Case.program_id.in_(sorted(user.program_ids)))
 
     def carried(seen: sa.ColumnElement[bool]) -> sa.ColumnElement[bool]:
         by_case = (
