@@ -17,7 +17,18 @@ from app.search.params import request_from_args
 _STRINGS = {"type": "string"}
 _YEAR = {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR}
 SEARCH_QUERY = (
-    Query("q", _STRINGS, 'Words, "phrases", AND/OR/NOT/-word, field:value (see docs).'),
+    Query(
+        "q",
+        _STRINGS,
+        'Words, "phrases", AND/OR/NOT/-word, field:value (see docs). Words that may identify'
+        " a patient are not searched: 422 identifiers_found, with the findings.",
+    ),
+    Query(
+        "accept_finding",
+        _STRINGS,
+        "A finding of q that is not an identifier, as `q|start|end|CATEGORY|digest` from the"
+        " 422 answer, with its reason in the parameter `reason|` and the same value.",
+    ),
     Query(
         "type", _STRINGS, "case, recommendation, annotation, practice, evidence, session; commas."
     ),
