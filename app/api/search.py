@@ -21,13 +21,9 @@ SEARCH_QUERY = (
         "q",
         _STRINGS,
         'Words, "phrases", AND/OR/NOT/-word, field:value (see docs). Words that may identify'
-        " a patient are not searched: 422 identifiers_found, with the findings.",
-    ),
-    Query(
-        "accept_finding",
-        _STRINGS,
-        "A finding of q that is not an identifier, as `q|start|end|CATEGORY|digest` from the"
-        " 422 answer, with its reason in the parameter `reason|` and the same value.",
+        " a patient are not searched: 422 identifiers_found, with the findings; a finding"
+        " that is not an identifier is marked with accept_finding=q|start|end|CATEGORY|digest"
+        " and its reason in the parameter named `reason|` and the same value.",
     ),
     Query(
         "type", _STRINGS, "case, recommendation, annotation, practice, evidence, session; commas."
