@@ -226,8 +226,9 @@ def clamp_int(raw: Any, *, minimum: int, maximum: int, default: int) -> int:
     return min(max(int(text), minimum), maximum)
 
 
-def bounded_date(raw: Any, field: str) -> date | None:
-    """A YYYY-MM-DD date between FIRST_YEAR and LAST_YEAR, None when blank."""
+def bounded_date(raw: Any, field: str, *, strict: bool = False) -> date | None:
+    """A YYYY-MM-DD date between FIRST_YEAR and LAST_YEAR, None when blank. `strict` (the
+    API): the date exactly, no spaces or newline around it."""
     if raw is None:
         return None
     if isinstance(raw, date):
@@ -237,7 +238,9 @@ def bounded_date(raw: Any, field: str) -> date | None:
         if not text:
             return None
         try:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            if strict and text != raw:
+                raise ValueError(text)
+            if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
                 raise ValueError(text)
             value = date.fromisoformat(text)
         except ValueError:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import traceback
 from contextlib import ExitStack
 from datetime import date, datetime
@@ -68,6 +69,43 @@ def safe_redirect_target(target: Any, fallback: str) -> str:
     if parts.scheme or parts.netloc:
         return fallback
     return target
+
+
+# A query string may hold what a user typed (search words can name a patient); so may a
+# referring page's or a redirect's URL. Server access logs get the path only.
+_QUERY_IN_URL = re.compile(r"(/[^\s?#\"']*)\?[^\s#\"']*")
+ACCESS_LOGGERS = ("werkzeug", "gunicorn.access", "waitress")
+
+
+def without_query(value: Any) -> Any:
+    """`value` with the query string of every path or URL in it left out (text only)."""
+    return _QUERY_IN_URL.sub(r"\1", value) if isinstance(value, str) and "?" in value else value
+
+
+class QueryStringsDropped(logging.Filter):
+    """Keeps query strings out of the lines servers log for each request: the dev server's
+    (werkzeug: the request line among its arguments) and gunicorn's access log (a dict of
+    atoms: `r`, `q`, `f`, headers and environ values), whatever format the operator set."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = without_query(record.msg)
+        args = record.args
+        if isinstance(args, dict):
+            for key in list(args):
+                if key in ("q", "{query_string}e"):
+                    args[key] = "-"
+                else:
+                    args[key] = without_query(args[key])
+        elif isinstance(args, tuple):
+            record.args = tuple(without_query(a) for a in args)
+        return True
+
+
+def drop_query_strings_from_access_logs() -> None:
+    for name in ACCESS_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, QueryStringsDropped) for f in logger.filters):
+            logger.addFilter(QueryStringsDropped())
 
 
 def check_request_text() -> None:
@@ -142,6 +180,7 @@ def init_app(app: Flask) -> None:
         return user
 
     app.before_request(check_request_text)
+    drop_query_strings_from_access_logs()
 
     @app.url_defaults
     def version_static_urls(endpoint: str, values: dict[str, Any]) -> None:

@@ -562,6 +562,9 @@ class MergeResult:
     cases: int
     sessions: int
     practices: int
+    # False: the source's name was not everyone's to read (`policy.topic_name_is_shared`),
+    # so neither it nor its synonyms became the target's synonyms.
+    names_kept: bool = True
 
 
 @write_operation
@@ -579,6 +582,8 @@ def merge_topics(actor: Actor, source: Topic, target_name: str) -> MergeResult:
         raise ValidationError("No topic has that name (merge into).", field="target")
     if target.id == source.id:
         raise ValidationError("A topic cannot be merged into itself.", field="target")
+    # Read before the links move: after, the source carries nothing.
+    names_kept = policy.topic_name_is_shared(source)
     moved: dict[str, Any] = {"cases": 0, "sessions": 0, "practices": 0}
     # Through the ORM, so each changed case, session and practice is re-indexed (outbox).
     model: Any  # three models with the same topics relationship
@@ -603,7 +608,7 @@ def merge_topics(actor: Actor, source: Topic, target_name: str) -> MergeResult:
         target.parent = source.parent
     known = {text_key(target.name)} | {text_key(s) for s in target.synonyms or []}
     synonyms = list(target.synonyms or [])
-    for term in [source.name, *(source.synonyms or [])]:
+    for term in [source.name, *(source.synonyms or [])] if names_kept else []:
         if text_key(term) not in known:
             known.add(text_key(term))
             synonyms.append(term)
@@ -616,7 +621,7 @@ def merge_topics(actor: Actor, source: Topic, target_name: str) -> MergeResult:
         target.status = TopicStatus.ACCEPTED
     record(actor, "topic.merged", target, merged_topic_id=source_id, **moved)
     record(actor, "topic.merged_into", entity_type="topics", entity_id=source_id, into=target.id)
-    return MergeResult(target, **moved)
+    return MergeResult(target, **moved, names_kept=names_kept)
 
 
 # --- Audit pages ------------------------------------------------------------------------------

@@ -563,7 +563,12 @@ def merge_topic(topic_id: int) -> Any:
         )
     flash(
         f"Merged {name} into {result.target.name}: {result.cases} cases, {result.sessions} "
-        f"sessions and {result.practices} practices moved; {name} is now a synonym.",
+        f"sessions and {result.practices} practices moved; "
+        + (
+            f"{name} is now a synonym."
+            if result.names_kept
+            else f"{name} is not kept as a synonym: only private programs used it."
+        ),
         "success",
     )
     return redirect(url_for("admin.topic", topic_id=result.target.id), 303)

@@ -46,7 +46,7 @@ def _date_arg(name: str) -> Any:
     raw = request.args.get(name)
     if raw is not None and not raw.strip():
         raise ValidationError(f"{name} must be a date written YYYY-MM-DD.", field=name)
-    return bounded_date(raw, name)
+    return bounded_date(raw, name, strict=True)
 
 
 def _name(user: User | None) -> str | None:

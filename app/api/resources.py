@@ -198,7 +198,7 @@ def _recommendation(recommendation_id: int) -> Recommendation:
 
 
 def _date(value: Any, field: str = "date") -> date:
-    parsed = bounded_date(value, field)
+    parsed = bounded_date(value, field, strict=True)
     if parsed is None:
         raise ValidationError(f"{field} is required.", field=field)
     return parsed

@@ -7,6 +7,7 @@ from flask import request
 from app.api import schemas
 from app.api.base import PAGING, SPEC, api_blueprint, api_user
 from app.api.spec import Query
+from app.deid.web import acceptances_from_form
 from app.errors import Unavailable
 from app.inputs import FIRST_YEAR, LAST_YEAR, MAX_ID, bounded_int
 from app.search import search, similar_cases
@@ -16,7 +17,14 @@ from app.search.params import request_from_args
 _STRINGS = {"type": "string"}
 _YEAR = {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR}
 SEARCH_QUERY = (
-    Query("q", _STRINGS, 'Words, "phrases", AND/OR/NOT/-word, field:value (see docs).'),
+    Query(
+        "q",
+        _STRINGS,
+        'Words, "phrases", AND/OR/NOT/-word, field:value (see docs). Words that may identify'
+        " a patient are not searched: 422 identifiers_found, with the findings; a finding"
+        " that is not an identifier is marked with accept_finding=q|start|end|CATEGORY|digest"
+        " and its reason in the parameter named `reason|` and the same value.",
+    ),
     Query(
         "type", _STRINGS, "case, recommendation, annotation, practice, evidence, session; commas."
     ),
@@ -56,7 +64,9 @@ SEARCH_QUERY = (
     response=schemas.SearchResults,
 )
 def api_search() -> schemas.SearchResults:
-    results = search(api_user(), request_from_args(request.args, strict=True))
+    wanted = request_from_args(request.args, strict=True)
+    wanted.accepted = acceptances_from_form(request.args)
+    results = search(api_user(), wanted)
     if not results.ready:
         raise Unavailable(unavailable_message())
     return schemas.SearchResults.model_validate(results.to_json())

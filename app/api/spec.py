@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from flask import Blueprint, jsonify, request
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError as SchemaError
 from pydantic import BaseModel
 from pydantic import ValidationError as ModelError
@@ -57,7 +57,7 @@ class ApiSpec:
         self.title, self.version, self.prefix = title, version, prefix
         self.paths: dict[str, dict[str, Any]] = {}
         self.schemas: dict[str, dict[str, Any]] = {}
-        self._validators: dict[str, Draft202012Validator] = {}
+        self._validators: dict[str, Any] = {}
 
     def model(self, model: type[BaseModel], mode: JsonSchemaMode) -> dict[str, str]:
         """Publish a model (and the models it holds) as components; its reference.
@@ -76,7 +76,7 @@ class ApiSpec:
         validator = self._validators.get(name)
         if validator is None:
             resolved = {**self.schemas[name], "$defs": self.schemas}
-            validator = self._validators[name] = Draft202012Validator(_rewrite_refs(resolved))
+            validator = self._validators[name] = _Validator(_rewrite_refs(resolved))
         error = next(iter(sorted(validator.iter_errors(payload), key=lambda e: e.path)), None)
         if error is not None:
             raise _friendly(error)
@@ -295,6 +295,21 @@ PATTERN_PROBLEMS = {
     NOT_BLANK_PATTERN: "must hold some text and no NUL character",
     PLAIN_TEXT_PATTERN: "must not hold a NUL character",
 }
+
+
+@functools.lru_cache(maxsize=256)
+def _ecma(pattern: str) -> re.Pattern[str]:
+    """A published pattern read as JSON Schema means it (ECMA-262): `$` ends the text. In
+    Python's `re` it also matches before a final newline, so "2026-01-01\n" passed a date's."""
+    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Any:
+    if validator.is_type(instance, "string") and not _ecma(pattern).search(instance):
+        yield SchemaError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
 
 
 def _date_problem(value: Any) -> str:

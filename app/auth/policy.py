@@ -154,11 +154,12 @@ def topic_reviewable_clause(user: Viewer) -> sa.ColumnElement[bool]:
     if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
         return sa.true()
     shown = visible_program_clause(user)
-    # Those who accept topics review the ones typed into drafts too (a draft is otherwise
-    # its presenter's alone).
-    read = (
-        sa.true() if has_permission(user, Permission.ACCEPT_TOPICS) else visible_case_clause(user)
-    )
+    # Those who accept topics review the ones typed into the drafts and cases in review of
+    # the programs they run too (a draft is otherwise its presenter's alone); another
+    # program's are its own coordinators' and the admins' to review.
+    read = visible_case_clause(user)
+    if has_permission(user, Permission.ACCEPT_TOPICS) and _is_user(user):
+        read = sa.or_(read, Case.program_id.in_(sorted(user.program_ids)))
 
     def carried(seen: sa.ColumnElement[bool]) -> sa.ColumnElement[bool]:
         by_case = (
@@ -183,6 +184,30 @@ def topic_reviewable_clause(user: Viewer) -> sa.ColumnElement[bool]:
         .where(practice_topics.c.topic_id == Topic.id, visible_practice_clause(user))
     )
     return sa.or_(Topic.status == TopicStatus.ACCEPTED, carried(shown), by_practice.exists())
+
+
+def topic_name_is_shared(topic: Topic) -> bool:
+    """Whether everyone may read a topic's name: accepted, or carried by an open case or a
+    session of a program that is not private. Merged into another topic, only such a
+    name (and its synonyms) becomes one of the other's synonyms, which everyone reads."""
+    from app.cases.models import case_topics
+    from app.programs.models import Program, Session, TopicStatus, session_topics
+
+    if topic.status is TopicStatus.ACCEPTED:
+        return True
+    by_case = (
+        sa.select(case_topics.c.topic_id)
+        .join(Case, Case.id == case_topics.c.case_id)
+        .join(Program, Program.id == Case.program_id)
+        .where(case_topics.c.topic_id == topic.id, Program.private.is_(False), open_case_clause())
+    )
+    by_session = (
+        sa.select(session_topics.c.topic_id)
+        .join(Session, Session.id == session_topics.c.session_id)
+        .join(Program, Program.id == Session.program_id)
+        .where(session_topics.c.topic_id == topic.id, Program.private.is_(False))
+    )
+    return bool(db.session.scalar(sa.select(sa.or_(by_case.exists(), by_session.exists()))))
 
 
 def readable_topic_ids(user: Viewer, topic_ids: Iterable[int]) -> set[int]:

@@ -33,7 +33,7 @@ def _date_arg(name: str, *, strict: bool = False) -> date | None:
     raw = request.args.get(name)
     if strict and raw is not None and not raw.strip():
         raise ValidationError(f"{name} must be a date written YYYY-MM-DD.", field=name)
-    return bounded_date(raw, name)
+    return bounded_date(raw, name, strict=strict)
 
 
 def scope_from_request(user: Viewer, *, strict: bool = False) -> figures.Scope:

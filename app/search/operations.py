@@ -23,6 +23,8 @@ from whoosh import query as wq
 
 from app.auth import policy
 from app.auth.policy import Viewer
+from app.deid.gate import Acceptance
+from app.deid.operations import guard
 from app.extensions import db
 from app.search import spelling
 from app.search.engine import Corpus
@@ -58,6 +60,8 @@ class SearchRequest:
     group: bool = True  # one result per case (False: every matching document on its own)
     case_id: int | None = None  # only this case's documents ("N more from this case")
     correct: bool = True  # False: search the words as typed ("search instead for")
+    # Findings of `q` its author marked "not an identifier" (the gate's, field "q").
+    accepted: list[Acceptance] = field(default_factory=list)
 
 
 @dataclass
@@ -269,8 +273,12 @@ def _facet_labels(
 
 
 def search(user: Viewer, request: SearchRequest) -> SearchResults:
-    """Search what `user` may see. Never raises on a malformed query."""
+    """Search what `user` may see. Never raises on a malformed query; raises IdentifiersFound
+    (field "q") when the words may identify a patient: such words are never searched,
+    cached or echoed as suggestions."""
     started = time.perf_counter()
+    if request.q.strip():
+        guard({"q": request.q}, request.accepted, actor=user)
     request.per_page = max(1, min(int(request.per_page or 20), MAX_PER_PAGE))
     request.page = max(1, int(request.page or 1))
     if request.sort not in SORTS:

@@ -52,10 +52,15 @@ def write_keys(idx, generation: str | None, keys: Iterable[tuple[str, int]], ses
 
 
 def synonym_table(session: Any = None):
-    from app.programs.models import Topic
+    """The index's synonyms: the built-in groups and the accepted topics'. A topic not
+    accepted may name what only a private program holds: its synonyms would widen everyone's
+    searches for its words (as `snapshots.builtin_words` leaves it out of spelling)."""
+    from app.programs.models import Topic, TopicStatus
 
     dbs = session or db.session
-    rows = dbs.execute(select(Topic.slug, Topic.name, Topic.synonyms)).all()
+    rows = dbs.execute(
+        select(Topic.slug, Topic.name, Topic.synonyms).where(Topic.status == TopicStatus.ACCEPTED)
+    ).all()
     return default_table((r.slug, r.name, list(r.synonyms or [])) for r in rows)
 
 

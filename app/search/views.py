@@ -7,6 +7,9 @@ from typing import Any
 from flask import Blueprint, render_template, request
 from flask_login import current_user, login_required
 
+from app.deid.forms import refusal
+from app.deid.web import acceptances_from_form
+from app.errors import ValidationError
 from app.inputs import id_value
 from app.search.operations import (
     search,
@@ -48,7 +51,23 @@ def search_page() -> Any:
         or req.year_from
         or req.year_to
     )
-    results = search(user, req) if searched else None
+    try:
+        req.accepted = acceptances_from_form(request.args)
+        results = search(user, req) if searched else None
+    except ValidationError as exc:
+        # Words that may identify a patient are not searched: the page marks them, as a
+        # refused form does, to remove or tick "Not an identifier".
+        errors, message, panels = refusal(exc, request.args, {"q": req.q}, {"q": "Search words"})
+        return render_template(
+            "search/search.html",
+            req=req,
+            results=None,
+            searched=False,
+            tips=TIPS,
+            errors=errors,
+            message=message,
+            panels=panels,
+        ), 422
     return render_template(
         "search/search.html",
         req=req,
@@ -56,6 +75,9 @@ def search_page() -> Any:
         searched=searched,
         tips=TIPS,
         index_building=unavailable_message(),
+        errors={},
+        message="",
+        panels={},
     )
 
 

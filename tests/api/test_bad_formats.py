@@ -45,6 +45,8 @@ def _refused(client, user, method: str, path: str, body: dict) -> tuple[str, str
         ("31/12/2026", DATE_FORM),
         ("2026-1-5", DATE_FORM),
         (" 2026-01-05", DATE_FORM),
+        # Python's `$` matches before a final newline: JSON Schema's (ECMA's) does not
+        ("2026-01-05\n", DATE_FORM),
         # not a date, whatever its year: as the web form tells it
         ("0001-13-45", DATE_FORM),
         ("\u0662\u0660\u0662\u0666-\u0660\u0661-\u0660\u0665", DATE_FORM),  # Arabic-Indic digits
@@ -57,6 +59,17 @@ def test_a_malformed_session_date_is_told_as_a_date(client, world, value, proble
     assert created == ("date", f"date {problem}")
     path = f"/sessions/{world.second.id}"
     assert _refused(client, world.coordinator, "PATCH", path, {"date": value}) == created
+
+
+@pytest.mark.parametrize("value", ["2026-01-05\n", " 2026-01-05", "2026-01-05 "])
+@pytest.mark.parametrize(("path", "name"), [("/me/transcript", "from"), ("/curriculum", "start")])
+def test_a_query_strings_date_with_spaces_or_a_newline_is_refused_naming_it(
+    client, world, value, path, name
+):
+    response = client.get(f"/api/v1{path}", query_string={name: value}, headers=bearer(world.admin))
+    assert response.status_code == 422, response.get_data(as_text=True)
+    assert response.get_json()["field"] == name
+    assert response.get_json()["message"] == f"{name} {DATE_FORM}"
 
 
 @pytest.mark.parametrize("value", ["nope", "a@b", "two words@example.org", "@example.org"])

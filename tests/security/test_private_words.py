@@ -338,3 +338,83 @@ def test_words_a_private_case_holds_do_not_change_an_outsiders_similar_cases(
         case(library.secret, "Florbexate pilot", "Florbexate florbexate")
     db.session.commit()
     assert seen() == before
+
+
+def test_synonyms_of_a_topic_only_a_private_program_proposed_do_not_widen_an_outsiders_search(
+    library: Library, make_user
+) -> None:
+    from app.admin.operations import edit_topic
+    from app.programs.operations import find_topic
+    from app.search import apply_pending
+    from app.search.upkeep import reindex
+
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    # The private program's case proposes "Woodworm"; an admin gives it a synonym that an
+    # open program's case happens to use.
+    add_case(
+        library.secret,
+        library.presenter,
+        "Closed pilot case",
+        question="Anything to add?",
+        topics=resolve_topics(["Woodworm"]),
+    )
+    db.session.commit()
+    topic = find_topic("Woodworm")
+    assert topic is not None
+    edit_topic(SYSTEM, topic, synonyms=["xylophagy"])
+    add_case(library.hcv, library.presenter, "Xylophagy in a returning traveller")
+    db.session.commit()
+    apply_pending()
+    reindex()  # topic synonyms reach the index's vocabulary with a rebuild
+    # Outside the private program, "woodworm" is no word of any document they may see.
+    results = search(outsider, SearchRequest(q="woodworm", correct=False))
+    assert results.total == 0, [h.title for h in results.hits]
+
+
+def test_merging_a_topic_only_a_private_program_used_does_not_publish_its_words(
+    library: Library, make_user, client
+) -> None:
+    from app.admin.operations import edit_topic, merge_topics
+    from app.programs.operations import find_topic
+
+    add_case(
+        library.secret,
+        library.presenter,
+        "Closed pilot case",
+        question="Anything to add?",
+        topics=resolve_topics(["Woodworm"]),
+    )
+    db.session.commit()
+    source = find_topic("Woodworm")
+    assert source is not None
+    edit_topic(SYSTEM, source, synonyms=["xylophagy"])
+    result = merge_topics(SYSTEM, source, "Cirrhosis")
+    db.session.commit()
+    assert result.cases == 1
+    target = find_topic("Cirrhosis")
+    assert target is not None and target.synonyms == []
+    # A coordinator of the open programs reads the target's synonyms on its page and in the API.
+    outsider = make_user("coordinator", programs=["hcv", "oud"])
+    token = create_token(outsider, "test", actor=SYSTEM)
+    db.session.commit()
+    listing = client.get(
+        "/api/v1/admin/topics?q=cirrhosis", headers={"Authorization": f"Bearer {token}"}
+    ).get_data(as_text=True)
+    assert "Cirrhosis" in listing
+    assert "Woodworm" not in listing and "xylophagy" not in listing
+    assert not result.names_kept
+
+
+def test_merging_a_topic_an_open_program_uses_keeps_its_name_as_a_synonym(
+    library: Library,
+) -> None:
+    from app.admin.operations import merge_topics
+    from app.programs.operations import find_topic
+
+    add_case(library.hcv, library.presenter, "Open case", topics=resolve_topics(["Hep C"]))
+    db.session.commit()
+    source = find_topic("Hep C")
+    assert source is not None
+    result = merge_topics(SYSTEM, source, "Hepatitis C")
+    db.session.commit()
+    assert result.names_kept and "Hep C" in (result.target.synonyms or [])

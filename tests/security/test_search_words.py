@@ -1,0 +1,165 @@
+"""Search words that may name a patient: never searched, stored or logged.
+
+A search is a GET: its words travel in the URL, which servers write to their access logs.
+The gate reads the words before anything runs (refused as a form is, with the panel), and
+the servers' access logs get request paths without their query strings."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import timedelta
+from types import SimpleNamespace
+from urllib.parse import urlencode
+from urllib.request import urlopen
+
+import pytest
+from sqlalchemy import func, select
+from werkzeug.serving import make_server
+
+from app.audit.models import AuditEvent
+from app.auth.operations import create_token
+from app.auth.policy import SYSTEM
+from app.extensions import db
+from app.search import operations as search_operations
+from app.teaching.models import SavedSearch
+from tests.conftest import sign_in
+from tests.search.conftest import Library, _library
+
+NAMED = "John Smith hepatitis"
+
+
+@pytest.fixture
+def library(worlds, make_user) -> Library:
+    return worlds(__name__, lambda: _library(make_user))
+
+
+@pytest.fixture
+def searches_run(monkeypatch) -> list[str]:
+    """The queries that reached the index (`prepare` is the first thing a search asks of it)."""
+    reached: list[str] = []
+    real = search_operations.prepare
+
+    def watched():
+        reached.append("prepare")
+        return real()
+
+    monkeypatch.setattr(search_operations, "prepare", watched)
+    return reached
+
+
+def _audit_and_saved() -> tuple[int | None, int | None]:
+    return (
+        db.session.scalar(select(func.count()).select_from(AuditEvent)),
+        db.session.scalar(select(func.count()).select_from(SavedSearch)),
+    )
+
+
+def test_search_page_refuses_words_naming_a_patient_and_runs_nothing(
+    library: Library, client, caplog, searches_run
+) -> None:
+    sign_in(client, library.presenter)
+    before = _audit_and_saved()
+    caplog.set_level(logging.DEBUG)
+    page = client.get("/search?" + urlencode({"q": NAMED}))
+    assert page.status_code == 422
+    html = page.get_data(as_text=True)
+    assert "Nothing was searched: the words may identify a patient." in html
+    assert 'class="deid-panel"' in html and 'name="accept_finding"' in html
+    assert "result-list" not in html and "Save this search" not in html
+    assert searches_run == []
+    assert _audit_and_saved() == before
+    assert "Smith" not in caplog.text
+    # Words without identifiers are searched as before.
+    assert client.get("/search?q=cirrhosis").status_code == 200
+    assert searches_run == ["prepare"]
+
+
+def test_api_search_refuses_words_naming_a_patient_naming_the_field(
+    library: Library, client, caplog, searches_run
+) -> None:
+    token = create_token(library.presenter, "test", actor=SYSTEM)
+    db.session.commit()
+    headers = {"Authorization": f"Bearer {token}"}
+    caplog.set_level(logging.DEBUG)
+    response = client.get("/api/v1/search?" + urlencode({"q": NAMED}), headers=headers)
+    assert response.status_code == 422
+    body = response.get_json()
+    assert body["error"] == "identifiers_found" and body["field"] == "q"
+    assert "Smith" not in response.get_data(as_text=True)
+    assert [f["category"] for f in body["findings"]] == ["NAME"]
+    assert searches_run == [] and "Smith" not in caplog.text
+
+    # Marked "not an identifier" with a reason, the words are searched.
+    finding = body["findings"][0]
+    key = f"q|{finding['start']}|{finding['end']}|NAME|{finding['digest']}"
+    args = {"q": NAMED, "accept_finding": key, f"reason|{key}": "other"}
+    response = client.get("/api/v1/search?" + urlencode(args), headers=headers)
+    assert response.status_code == 200, response.get_json()
+    assert searches_run == ["prepare"]
+
+
+def test_the_cli_refuses_words_naming_a_patient(library: Library, app, searches_run) -> None:
+    out = app.test_cli_runner().invoke(args=["search", "--as", library.presenter.email, NAMED])
+    assert out.exit_code != 0
+    assert "Possible patient identifiers in q" in out.output and "Smith" not in out.output
+    assert searches_run == []
+
+
+def _served(app, path: str, caplog) -> str:
+    """What the dev server (werkzeug, `flask run`) logs for a request of `path`."""
+    server = make_server("127.0.0.1", 0, app, threaded=False)
+    thread = threading.Thread(target=server.handle_request)
+    thread.start()
+    try:
+        with caplog.at_level(logging.INFO, logger="werkzeug"):
+            urlopen(f"http://127.0.0.1:{server.server_port}{path}").read()  # noqa: S310
+            thread.join(timeout=30)
+    finally:
+        server.server_close()
+    return "\n".join(r.getMessage() for r in caplog.records if r.name == "werkzeug")
+
+
+def test_the_dev_servers_access_log_leaves_out_query_strings(app, caplog) -> None:
+    sent_back = "/search?" + urlencode({"q": NAMED})
+    logged = _served(app, "/sign-in?" + urlencode({"next": sent_back}), caplog)
+    assert "GET /sign-in HTTP/1.1" in logged
+    assert "Smith" not in logged and "q=" not in logged
+
+
+def test_gunicorns_access_log_leaves_out_query_strings_referers_and_redirects(app) -> None:
+    glogging = pytest.importorskip("gunicorn.glogging")
+    from gunicorn.config import Config  # type: ignore[import-untyped]
+
+    config = Config()
+    config.set("accesslog", "-")
+    # The operator's format with every atom that can carry a query string.
+    config.set(
+        "access_log_format",
+        "%(r)s|%(q)s|%(f)s|%({referer}i)s|%({location}o)s|%({raw_uri}e)s|%({query_string}e)s",
+    )
+    logger = glogging.Logger(config)
+    lines: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: lines.append(record.getMessage())  # type: ignore[method-assign]
+    logging.getLogger("gunicorn.access").addHandler(handler)
+    query = urlencode({"q": NAMED})
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": f"/search?{query}",
+        "PATH_INFO": "/search",
+        "QUERY_STRING": query,
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_REFERER": f"https://casebook.example/search?{query}",
+    }
+    response = SimpleNamespace(
+        status="303 See Other", sent=0, headers=[("Location", f"/search?{query}")]
+    )
+    request = SimpleNamespace(headers=[("REFERER", environ["HTTP_REFERER"])])
+    try:
+        logger.access(response, request, environ, timedelta(milliseconds=5))
+    finally:
+        logging.getLogger("gunicorn.access").removeHandler(handler)
+    assert len(lines) == 1
+    assert "GET /search HTTP/1.1" in lines[0] and "https://casebook.example/search" in lines[0]
+    assert "Smith" not in lines[0] and "q=" not in lines[0]

@@ -1,0 +1,73 @@
+"""Topics typed into drafts, read by those who accept topics.
+
+A draft is its presenter's alone; a coordinator reviews the topics typed into the drafts and
+cases in review of the programs they run, not of other programs (whose coordinators and
+admins review those)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.auth.operations import create_token
+from app.auth.policy import SYSTEM
+from app.extensions import db
+from app.programs.operations import create_program, find_topic, resolve_topics
+from tests.conftest import page_as
+from tests.support.builders import add_case
+
+DRAFTED = "Zebrafish fever"
+
+
+@pytest.fixture
+def drafted(app, make_user):
+    create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
+    create_program("oud", "Opioid Use Disorder ECHO", actor=SYSTEM)
+    db.session.commit()
+    presenter = make_user("provider", programs=["hcv"])
+    add_case(
+        find_program_row("hcv"),
+        presenter,
+        "Draft case",
+        status="draft",
+        topics=resolve_topics([DRAFTED]),
+    )
+    db.session.commit()
+    topic = find_topic(DRAFTED)
+    assert topic is not None
+    return topic
+
+
+def find_program_row(slug: str):
+    from app.programs.operations import find_program
+
+    found = find_program(slug)
+    assert found is not None
+    return found
+
+
+def test_a_coordinator_does_not_read_topics_typed_into_another_programs_drafts(
+    app, client, make_user, drafted
+) -> None:
+    elsewhere = make_user("coordinator", programs=["oud"])
+    listing = page_as(app, elsewhere, "/admin/topics?q=zebrafish")
+    assert listing.status_code == 200 and DRAFTED not in listing.get_data(as_text=True)
+    assert page_as(app, elsewhere, f"/admin/topics/{drafted.id}").status_code == 404
+    token = create_token(elsewhere, "test", actor=SYSTEM)
+    db.session.commit()
+    api = client.get(
+        "/api/v1/admin/topics?q=zebrafish", headers={"Authorization": f"Bearer {token}"}
+    )
+    assert api.status_code == 200 and DRAFTED not in api.get_data(as_text=True)
+    missing = client.get(
+        f"/api/v1/admin/topics/{drafted.id}", headers={"Authorization": f"Bearer {token}"}
+    )
+    assert missing.status_code in (404, 405)
+
+
+def test_the_programs_own_coordinator_reviews_topics_typed_into_its_drafts(
+    app, make_user, drafted
+) -> None:
+    own = make_user("coordinator", programs=["hcv"])
+    listing = page_as(app, own, "/admin/topics?q=zebrafish")
+    assert DRAFTED in listing.get_data(as_text=True)
+    assert page_as(app, own, f"/admin/topics/{drafted.id}").status_code == 200
