@@ -1233,7 +1233,10 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         if (_is_placeholder(first) or first.lower() in PLACEHOLDER_WORDS) and (
             not re.fullmatch(r"[A-Z]\.", first)
             or _is_placeholder(seg)
-            or not (_surname_after_initial10(ctx, seg) or _surname_after_initial19(ctx, seg))
+            or not (
+                _surname_after_initial10(ctx, seg)
+                or _surname_after_initial19(ctx, seg, text[m.end(1) : m.end(1) + 1])
+            )
         ):
             continue
         if re.fullmatch(r"[A-Z]{2,}", first) and first.lower() in PLACEHOLDER_WORDS:
@@ -8669,7 +8672,8 @@ def _rules_of(text: str) -> list[Finding]:
 # name was not given.
 _ROLE_TITLES19 = "Deputy|Trooper|Detective|Investigator|Sheriff|Marshal|Sergeant|Inspector|Agent"
 RX_ROLE_INITIAL_SURNAME19 = re.compile(
-    rf"\b(?:{_ROLE_TITLES19})[ \t]+([A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?{NW}(?:-{NW})?)(?![\w'’-])"
+    rf"\b(?:{_ROLE_TITLES19})[ \t]+([A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?{NW}(?:-{NW})?"
+    r"|(?:[A-Z]\.){2,3}(?![\w]))(?![\w'’-])"
 )
 # a sign-off line: a name or initials, then a credential, and nothing else on the line
 _CRED19 = (
@@ -8682,6 +8686,7 @@ RX_SIGN_OFF19 = re.compile(
     r"|[A-Z]{2,3}|[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)"
     rf",[ \t]*(?i:{_CRED19})\.?[ \t]*$"
 )
+RX_NAME_INITIAL19 = re.compile(r"[A-Za-z][a-z'’-]+[ \t]+[A-Z]\.?")  # "Legend S"
 # "Baby Girl Capelli", "Infant: Baby Boy Niese-Hovest": a newborn is named by its sex and surname
 RX_BABY_SURNAME19 = re.compile(
     rf"\b(Baby[ \t]+(?:Boy|Girl)|BABY[ \t]+(?:BOY|GIRL)|baby[ \t]+(?:boy|girl))[ \t]+"
@@ -8705,6 +8710,24 @@ _ROLE_WORDS19 = _w("""caregiver driver shift courier escort chaperone sitter aid
 RX_ROLE_FIRST19 = re.compile(rf"\b([A-Za-z]+)[ \t]+({NW})(?![\w'’-])")
 # "re-issued to Guillermina.", "Spoke with Navy on Jul 3": a first name of the lists alone
 RX_TO_FIRST19 = re.compile(rf"\b(?:to|with)[ \t]+({NW})(?=[ \t]*(?:[.;]|$|[ \t]on[ \t]))", re.M)
+# a person's role before a first name and a surname, in any case ("Victim Lola Reyes",
+# "student yvette marchand ; parent ..."): the surname may be an eponym ("Crohn", "Paget")
+_PERSON_ROLES19 = _w("""victim student parent owner sternman deckhand captain witness caller
+    client employee tenant applicant claimant subscriber guarantor insured donor recipient
+    decedent contact""")
+RX_ROLE_PAIR19 = re.compile(
+    r"\b([A-Za-z]+)(?=[ \t]*:?[ \t]+([A-Za-z][A-Za-z'’]+)[ \t]+"
+    r"([A-Za-z][A-Za-z'’]+(?:-[A-Za-z][A-Za-z'’]+)?)(?![\w'’-]))"
+)
+# a sign-out handed over: "from carmen to shannon (pager 2029)", "Sign-out from Ana to Raul"
+RX_HANDOFF19 = re.compile(
+    r"(?im)^[ \t]*(?:(?:night|day|weekend)?[ \t]*sign-?out[ \t:,-]*)?from[ \t]+([a-z][a-z'’-]+)"
+    r"[ \t]+to[ \t]+([a-z][a-z'’-]+)(?=[ \t]*(?:\(|$|[,;]))"
+)
+# a mother "and baby blaze": the newborn's first name
+RX_AND_BABY19 = re.compile(r"\b(?:and|with)[ \t]+baby[ \t]+([A-Za-z][a-z'’-]+)(?![\w'’-])")
+# "this is Pulu." on a call: the speaker's first name
+RX_THIS_IS19 = re.compile(rf"\b(?i:this[ \t]+is)[ \t]+({NW})(?=[.,!])")
 # the separators of a table written without borders: pipes, tabs, two spaces or more
 RX_CELL_SEP19 = (re.compile(r"[ \t]*\|[ \t]*"), re.compile(r"\t"), re.compile(r" {2,}"))
 RX_CELL_NAME19 = re.compile(
@@ -8730,7 +8753,7 @@ def _round19(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     if "." in text:
         for m in RX_ROLE_INITIAL_SURNAME19.finditer(text):
             surname = m.group(1).replace(".", " ").split()[-1]
-            if not _epithet19(ctx, surname):
+            if len(surname) == 1 or not _epithet19(ctx, surname):
                 out.append((m.start(1), m.end(1), "NAME", 0.8))
     if "," in text:
         for m in RX_SIGN_OFF19.finditer(text):
@@ -8739,8 +8762,9 @@ def _round19(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             if RX_CELL_INITIALS19.fullmatch(name.replace(" ", "")):
                 if re.fullmatch(CRED, name):
                     continue  # "MD, FACS": two credentials
-            elif not words or not all(
-                ctx.is_name(w) or ctx.plausible_name_word(w, True) for w in words
+            elif not words or not (
+                all(ctx.is_name(w) or ctx.plausible_name_word(w, True) for w in words)
+                or (len(words) == 1 and RX_NAME_INITIAL19.fullmatch(name))
             ):
                 continue
             out.append((m.start(1), m.end(1), "NAME", 0.8))
@@ -8759,10 +8783,13 @@ def _round19(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     for m in RX_LIST_PERSON19.finditer(text):
         seg = m.group(1)
         first = seg.split()[0]
-        if (
+        if first.lower() not in FUNCTION_WORDS and (
             ctx.is_first(first)
-            and not ctx.is_clinical(first)
-            and first.lower() not in FUNCTION_WORDS
+            or (
+                ctx.plausible_name_word(first, True)
+                and not ctx.is_common(first)
+                and not ctx.is_clinical(first)
+            )
         ):
             out.append((m.start(1), m.end(1), "NAME", 0.75))
             if 90 <= int(m.group(2)) <= 120:
@@ -8779,18 +8806,55 @@ def _round19(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             w = m.group(1)
             if ctx.is_first(w) and not ctx.is_last(w) and not ctx.is_ambiguous(w):
                 out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if every or not keys.isdisjoint(_PERSON_ROLES19):
+        for m in RX_ROLE_PAIR19.finditer(text):
+            if ctx.low(m.group(1)) not in _PERSON_ROLES19:
+                continue
+            first, last = m.group(2), m.group(3)
+            if first.lower() in FUNCTION_WORDS or ctx.is_common(first) or ctx.is_clinical(first):
+                continue
+            if last.lower() in _PARTICLE_WORDS:
+                continue  # "Gunnar De Hart": the surname goes on past the particle
+            if not ctx.is_first(first) and not (
+                ctx.plausible_name_word(first, True) and ctx.is_last(last)
+            ):
+                continue  # a first name of no list needs a surname of one
+            # the surname: of the lists, no common word, or an eponym written as a name
+            if (
+                ctx.is_last(last)
+                or (ctx.plausible_name_word(last, True) and not ctx.is_common(last))
+                or (first.istitle() and last.istitle() and ctx.is_first(first))
+            ) and not ctx.is_common(last):
+                out.append((m.start(2), m.end(3), "NAME", 0.75))
+    if every or "from" in keys:
+        for m in RX_HANDOFF19.finditer(text):
+            pair = (m.group(1), m.group(2))
+            if all(_first_like19(ctx, w) for w in pair) and any(ctx.is_first(w) for w in pair):
+                out.append((m.start(1), m.end(1), "NAME", 0.75))
+                out.append((m.start(2), m.end(2), "NAME", 0.75))
+    if every or "baby" in keys:
+        for m in RX_AND_BABY19.finditer(text):
+            if _first_like19(ctx, m.group(1)) and ctx.is_first(m.group(1)):
+                out.append((m.start(1), m.end(1), "NAME", 0.75))
+    if every or "this" in keys:
+        for m in RX_THIS_IS19.finditer(text):
+            w = m.group(1)
+            if ctx.is_first(w) and not ctx.is_common(w) and not ctx.is_clinical(w):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
     _name_columns19(ctx, text, out)
 
 
-def _surname_after_initial19(ctx: _Ctx, seg: str) -> bool:
+def _surname_after_initial19(ctx: _Ctx, seg: str, after: str) -> bool:
     """ "Dr. G. Scarr": an initial other than the placeholders' X, Y, Z, then a capitalised word
     that is no common, clinical or epithet word, or a surname of the lists."""
     parts = seg.split(" ")
-    if len(parts) < 2 or not re.fullmatch(r"[A-WY]\.", parts[0]) or "\n" in parts[0]:
+    if len(parts) < 2 or not re.fullmatch(r"[A-W]\.", parts[0]) or "\n" in parts[0]:
         return False
     w = parts[1].rstrip(".,;:")
-    if not re.fullmatch(NW, w) or _epithet19(ctx, w) or ctx.is_common(w):
+    if not RX_SURNAME19.fullmatch(w) or _epithet19(ctx, w):
         return False
+    if ctx.is_common(w) and (len(parts) > 2 or after not in (";", ",", "(", "\n", "")):
+        return False  # "Dr. F. Blood was drawn"; "Dr. N. Cheek;" is a name
     if RX_LETTER_DOCTOR19.search(ctx.text):
         return False  # a text naming its doctors by a letter ("Dr. P, who"): "Dr. F. Both"
     if ctx.is_last(w):
@@ -8798,6 +8862,7 @@ def _surname_after_initial19(ctx: _Ctx, seg: str) -> bool:
     return ctx.plausible_name_word(w, True) and not w.lower().endswith(_CLINICAL_ENDINGS19)
 
 
+RX_SURNAME19 = re.compile(rf"{NW}|[{UP}][{LO}]+[{UP}][{LO}]+")  # and "DePalma", "LeBlanc"
 # "Dr. P, who is on call": a text that writes its doctors as a letter
 RX_LETTER_DOCTOR19 = re.compile(r"(?:Dr|Doctor)\.?[ \t]+[A-Z](?![\w.])")
 _CLINICAL_ENDINGS19 = (
@@ -8831,6 +8896,19 @@ _CLINICAL_ENDINGS19 = (
     "ment",
     "ness",
 )
+
+
+def _first_like19(ctx: _Ctx, w: str) -> bool:
+    """May w be a first name in a strong slot: of the lists or no word, and never a common,
+    clinical or function word ("from home to icu")."""
+    lw = w.lower()
+    return (
+        lw not in FUNCTION_WORDS
+        and not ctx.is_common(w)
+        and not ctx.is_clinical(w)
+        and lw not in _WEEKDAYS5
+        and (ctx.is_first(w) or ctx.plausible_name_word(w, True))
+    )
 
 
 def _epithet19(ctx: _Ctx, word: str) -> bool:
