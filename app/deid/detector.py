@@ -8707,7 +8707,7 @@ RX_LIST_PERSON19 = re.compile(
 # "Caregiver Harmony signs for boxes", "driver Urban")
 _ROLE_WORDS19 = _w("""caregiver driver shift courier escort chaperone sitter aide sponsor
     interpreter translator scribe runner dispatcher investigator deputy trooper detective""")
-RX_ROLE_FIRST19 = re.compile(rf"\b([A-Za-z]+)[ \t]+({NW})(?![\w'’-])")
+RX_ROLE_FIRST19 = re.compile(rf"\b((?i:{'|'.join(sorted(_ROLE_WORDS19))}))[ \t]+({NW})(?![\w'’-])")
 # "re-issued to Guillermina.", "Spoke with Navy on Jul 3": a first name of the lists alone
 RX_TO_FIRST19 = re.compile(rf"\b(?:to|with)[ \t]+({NW})(?=[ \t]*(?:[.;]|$|[ \t]on[ \t]))", re.M)
 # a person's role before a first name and a surname, in any case ("Victim Lola Reyes",
@@ -8716,7 +8716,7 @@ _PERSON_ROLES19 = _w("""victim student parent owner sternman deckhand captain wi
     client employee tenant applicant claimant subscriber guarantor insured donor recipient
     decedent contact""")
 RX_ROLE_PAIR19 = re.compile(
-    r"\b([A-Za-z]+)(?=[ \t]*:?[ \t]+([A-Za-z][A-Za-z'’]+)[ \t]+"
+    rf"\b((?i:{'|'.join(sorted(_PERSON_ROLES19))}))(?=[ \t]*:?[ \t]+([A-Za-z][A-Za-z'’]+)[ \t]+"
     r"([A-Za-z][A-Za-z'’]+(?:-[A-Za-z][A-Za-z'’]+)?)(?![\w'’-]))"
 )
 # a sign-out handed over: "from carmen to shannon (pager 2029)", "Sign-out from Ana to Raul"
@@ -8734,6 +8734,13 @@ RX_CELL_NAME19 = re.compile(
     rf"(?:{NW}|{CAPS_WORD}|[a-z][a-z'’-]+)(?:,?[ \t]+(?:{NW}|{CAPS_WORD}|[a-z][a-z'’-]+|[A-Z]\.?))"
     r"{0,3}"
 )
+# a table's header line naming a column of persons, with no digit
+RX_NAME_HEAD19 = re.compile(
+    r"(?im)^(?=[^\n]*(?:\||\t| {2}))(?=[^\n]*\b(?:names?|patient|pt|client|member|resident|res"
+    r"|student|caller|initials)\b)[^\n\d]+$"
+)
+RX_HEAD_LINE19 = re.compile(r"[^\n\d]+$")
+RX_LINE19 = re.compile(r"^[^\n]*", re.M)
 RX_CELL_INITIALS19 = re.compile(r"[A-Z]{2,3}|(?:[A-Z]\.){2,3}")
 _NAME_COLUMNS19 = _w("name names patient pt client member resident res student caller initials")
 # organisms' epithets and rhythms after an initial, outside round 18's list
@@ -8938,12 +8945,20 @@ def _split_cells19(line: str) -> tuple[int, list[tuple[int, str]]] | None:
 def _name_columns19(ctx: _Ctx, text: str, out: list) -> None:
     """A table written without borders ("Plate | Name | DOB", "Tag #  Color  Name  Age"):
     the cells under a column headed by a person's name are names."""
-    if "ame" not in text and "Res" not in text and "nitials" not in text:
+    heads = [m.start() for m in RX_NAME_HEAD19.finditer(text)]
+    if not heads:
         return
+    lines = []
+    for h in heads:
+        for line in RX_LINE19.finditer(text, h):
+            row = line.group()
+            if line.start() > h and RX_HEAD_LINE19.match(row) and row.strip(" \t|:-"):
+                break  # the next table's header, read from there
+            if not line.group().strip():
+                break
+            lines.append((line.start(), line.group()))
     head: tuple[int, int, int] | None = None  # separator, column, cells
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
+    for start, line in lines:
         split = _split_cells19(line)
         if split is None:
             head = None
