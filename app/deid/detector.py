@@ -8950,13 +8950,13 @@ def _name_columns19(ctx: _Ctx, text: str, out: list) -> None:
         return
     lines = []
     for h in heads:
-        for line in RX_LINE19.finditer(text, h):
-            row = line.group()
-            if line.start() > h and RX_HEAD_LINE19.match(row) and row.strip(" \t|:-"):
+        for ln in RX_LINE19.finditer(text, h):
+            row = ln.group()
+            if ln.start() > h and RX_HEAD_LINE19.match(row) and row.strip(" \t|:-"):
                 break  # the next table's header, read from there
-            if not line.group().strip():
+            if not row.strip():
                 break
-            lines.append((line.start(), line.group()))
+            lines.append((ln.start(), row))
     head: tuple[int, int, int] | None = None  # separator, column, cells
     for start, line in lines:
         split = _split_cells19(line)
