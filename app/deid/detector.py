@@ -1233,7 +1233,10 @@ def _names(ctx: _Ctx, text: str, out: list, words_ix) -> None:
         if (_is_placeholder(first) or first.lower() in PLACEHOLDER_WORDS) and (
             not re.fullmatch(r"[A-Z]\.", first)
             or _is_placeholder(seg)
-            or not _surname_after_initial10(ctx, seg)
+            or not (
+                _surname_after_initial10(ctx, seg)
+                or _surname_after_initial19(ctx, seg, text[m.end(1) : m.end(1) + 1])
+            )
         ):
             continue
         if re.fullmatch(r"[A-Z]{2,}", first) and first.lower() in PLACEHOLDER_WORDS:
@@ -8630,6 +8633,7 @@ def _rules_of(text: str) -> list[Finding]:
     _round15(ctx, text, cands, words_ix)
     _round17(text, cands)
     _round18(ctx, text, cands, words_ix)
+    _round19(ctx, text, cands, words_ix)
     cands = [
         c
         for c in cands
@@ -8640,6 +8644,7 @@ def _rules_of(text: str) -> list[Finding]:
         and not _not_identifier16(text, c)
         and not _not_identifier17(text, c)
         and not _not_identifier18(ctx, text, c)
+        and not _not_identifier19(ctx, text, c)
     ]
     found = _resolve(text, cands)
     implied = [
@@ -8655,6 +8660,353 @@ def _rules_of(text: str) -> list[Finding]:
     mentions = [
         c
         for c in _other_mentions8(ctx, text, found) + _initials_mentions11(text, found)
-        if not _not_identifier11(ctx, text, c)
+        if not _not_identifier11(ctx, text, c) and not _not_identifier19(ctx, text, c)
     ]
     return _resolve(text, cands + implied + mentions) if mentions else found
+
+
+# ----------------------------------------------------------------------------- round 19
+# Names, by the kinds behind most of what got through: a person's role word before an initial
+# and surname or a first name alone, a sign-off line's credential, a newborn's "Baby Girl X",
+# a table's Name column, a line of a sign-out list ("224 - maria k 91f"), a name whose last
+# name was not given.
+_ROLE_TITLES19 = "Deputy|Trooper|Detective|Investigator|Sheriff|Marshal|Sergeant|Inspector|Agent"
+RX_ROLE_INITIAL_SURNAME19 = re.compile(
+    rf"\b(?:{_ROLE_TITLES19})[ \t]+([A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?{NW}(?:-{NW})?"
+    r"|(?:[A-Z]\.){2,3}(?![\w]))(?![\w'’-])"
+)
+# a sign-off line: a name or initials, then a credential, and nothing else on the line
+_CRED19 = (
+    r"(?:IBCLC|CPRS|CADC|CHW|CNA|EMT(?:-P)?|LPC|LCPC|RRT|SLP|CCC-SLP|RDN|LMSW|BCBA|CDCES|CPhT"
+    rf"|{CRED})"
+)
+RX_SIGN_OFF19 = re.compile(
+    r"(?m)^[ \t]*(?:[-–—~]+[ \t]*)?"
+    r"((?:[A-Za-z][a-z'’-]+(?:[ \t]+[A-Za-z][a-z'’-]+)?(?:[ \t]+[A-Za-z]\.?)?)"
+    r"|[A-Z]{2,3}|[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)"
+    rf",[ \t]*(?i:{_CRED19})\.?[ \t]*$"
+)
+RX_NAME_INITIAL19 = re.compile(r"[A-Za-z][a-z'’-]+[ \t]+[A-Z]\.?")  # "Legend S"
+# "Baby Girl Capelli", "Infant: Baby Boy Niese-Hovest": a newborn is named by its sex and surname
+RX_BABY_SURNAME19 = re.compile(
+    rf"\b(Baby[ \t]+(?:Boy|Girl)|BABY[ \t]+(?:BOY|GIRL)|baby[ \t]+(?:boy|girl))[ \t]+"
+    rf"({NW}(?:-{NW})?|{CAPS_WORD})(?![\w'’-])"
+)
+# "Sterling (no last name given)": the first name of someone whose surname is not known
+RX_NO_SURNAME19 = re.compile(
+    rf"\b({NW}|[a-z]{{3,}})[ \t]+\((?i:no|unknown|not[ \t]+given|without)[ \t]+(?i:last|sur|family)"
+    r"[ \t]?name"
+)
+# a line of a sign-out or census list: "224 - bernard k 91f (M62949728)", "- vito h 99yo"
+RX_LIST_PERSON19 = re.compile(
+    r"(?m)^[ \t]*(?:\d{1,4}[ \t]*[-–:.)][ \t]*|[-*•][ \t]*)"
+    r"([A-Za-z][a-z'’-]{2,}(?:[ \t]+[A-Za-z][a-z'’-]{2,})?[ \t]+[A-Za-z])\.?"
+    r"[ \t]+(\d{1,3})[ \t]?(?:yo|y/o|y\.o\.|[FMfm])\b"
+)
+# strong role words after which a first name alone is a person ("second shift Dewayne",
+# "Caregiver Harmony signs for boxes", "driver Urban")
+_ROLE_WORDS19 = _w("""caregiver driver shift courier escort chaperone sitter aide sponsor
+    interpreter translator scribe runner dispatcher investigator deputy trooper detective""")
+RX_ROLE_FIRST19 = re.compile(rf"\b((?i:{'|'.join(sorted(_ROLE_WORDS19))}))[ \t]+({NW})(?![\w'’-])")
+# "re-issued to Guillermina.", "Spoke with Navy on Jul 3": a first name of the lists alone
+RX_TO_FIRST19 = re.compile(rf"\b(?:to|with)[ \t]+({NW})(?=[ \t]*(?:[.;]|$|[ \t]on[ \t]))", re.M)
+# a person's role before a first name and a surname, in any case ("Victim Lola Reyes",
+# "student yvette marchand ; parent ..."): the surname may be an eponym ("Crohn", "Paget")
+_PERSON_ROLES19 = _w("""victim student parent owner sternman deckhand captain witness caller
+    client employee tenant applicant claimant subscriber guarantor insured donor recipient
+    decedent contact""")
+RX_ROLE_PAIR19 = re.compile(
+    rf"\b((?i:{'|'.join(sorted(_PERSON_ROLES19))}))(?=[ \t]*:?[ \t]+([A-Za-z][A-Za-z'’]+)[ \t]+"
+    r"([A-Za-z][A-Za-z'’]+(?:-[A-Za-z][A-Za-z'’]+)?)(?![\w'’-]))"
+)
+# a sign-out handed over: "from carmen to shannon (pager 2029)", "Sign-out from Ana to Raul"
+RX_HANDOFF19 = re.compile(
+    r"(?im)^[ \t]*(?:(?:night|day|weekend)?[ \t]*sign-?out[ \t:,-]*)?from[ \t]+([a-z][a-z'’-]+)"
+    r"[ \t]+to[ \t]+([a-z][a-z'’-]+)(?=[ \t]*(?:\(|$|[,;]))"
+)
+# a mother "and baby blaze": the newborn's first name
+RX_AND_BABY19 = re.compile(r"\b(?:and|with)[ \t]+baby[ \t]+([A-Za-z][a-z'’-]+)(?![\w'’-])")
+# "this is Pulu." on a call: the speaker's first name
+RX_THIS_IS19 = re.compile(rf"\b(?i:this[ \t]+is)[ \t]+({NW})(?=[.,!])")
+# the separators of a table written without borders: pipes, tabs, two spaces or more
+RX_CELL_SEP19 = (re.compile(r"[ \t]*\|[ \t]*"), re.compile(r"\t"), re.compile(r" {2,}"))
+RX_CELL_NAME19 = re.compile(
+    rf"(?:{NW}|{CAPS_WORD}|[a-z][a-z'’-]+)(?:,?[ \t]+(?:{NW}|{CAPS_WORD}|[a-z][a-z'’-]+|[A-Z]\.?))"
+    r"{0,3}"
+)
+# a table's header line naming a column of persons, with no digit
+RX_NAME_HEAD19 = re.compile(
+    r"(?im)^(?=[^\n]*(?:\||\t| {2}))(?=[^\n]*\b(?:names?|patient|pt|client|member|resident|res"
+    r"|student|caller|initials)\b)[^\n\d]+$"
+)
+RX_HEAD_LINE19 = re.compile(r"[^\n\d]+$")
+RX_LINE19 = re.compile(r"^[^\n]*", re.M)
+RX_CELL_INITIALS19 = re.compile(r"[A-Z]{2,3}|(?:[A-Z]\.){2,3}")
+_NAME_COLUMNS19 = _w("name names patient pt client member resident res student caller initials")
+# organisms' epithets and rhythms after an initial, outside round 18's list
+_EPITHETS19 = _w("""auris fragilis flutter fib parapsilosis tropicalis lusitaniae haemolyticus
+    capitis anginosus mitis sanguinis salivarius gallolyticus dysgalactiae abscessus chelonae
+    fortuitum intracellulare urealyticum genitalium thetaiotaomicron nucleatum necrophorum
+    canimorsus multocida henselae quintana israelii striatum jeikeium diphtheriae freundii
+    koseri aerogenes morganii hydrophila vulnificus fluorescens putida stutzeri cepacia
+    xylosoxidans anthracis subtilis sonnei flexneri enterocolitica pestis tularensis
+    melitensis immitis capsulatum dermatitidis schenckii gattii furfur rubrum tonsurans
+    versicolor scabiei stercoralis lumbricoides vermicularis histolytica parvum cruzi""")
+
+
+def _round19(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    keys = words_ix.positions.keys()
+    every = not text.isascii()
+    if "." in text:
+        for m in RX_ROLE_INITIAL_SURNAME19.finditer(text):
+            surname = m.group(1).replace(".", " ").split()[-1]
+            if len(surname) == 1 or not _epithet19(ctx, surname):
+                out.append((m.start(1), m.end(1), "NAME", 0.8))
+    if "," in text:
+        for m in RX_SIGN_OFF19.finditer(text):
+            name = m.group(1)
+            words = [w for w in re.findall(r"[A-Za-z'’-]+", name) if len(w) > 1]
+            if RX_CELL_INITIALS19.fullmatch(name.replace(" ", "")):
+                if re.fullmatch(CRED, name):
+                    continue  # "MD, FACS": two credentials
+            elif not words or not (
+                all(ctx.is_name(w) or ctx.plausible_name_word(w, True) for w in words)
+                or (len(words) == 1 and RX_NAME_INITIAL19.fullmatch(name))
+            ):
+                continue
+            out.append((m.start(1), m.end(1), "NAME", 0.8))
+    if every or "baby" in keys:
+        for m in RX_BABY_SURNAME19.finditer(text):
+            w = m.group(2)
+            if ctx.is_last(w) or (
+                not m.group(1).islower() and not ctx.is_clinical(w) and not ctx.is_common(w)
+            ):
+                out.append((m.start(2), m.end(2), "NAME", 0.8))
+    if "(" in text and (every or "name" in keys):
+        for m in RX_NO_SURNAME19.finditer(text):
+            w = m.group(1)
+            if ctx.is_first(w) or ctx.plausible_name_word(w, True) and w[0].isupper():
+                out.append((m.start(1), m.end(1), "NAME", 0.8))
+    for m in RX_LIST_PERSON19.finditer(text):
+        seg = m.group(1)
+        first = seg.split()[0]
+        if first.lower() not in FUNCTION_WORDS and (
+            ctx.is_first(first)
+            or (
+                ctx.plausible_name_word(first, True)
+                and not ctx.is_common(first)
+                and not ctx.is_clinical(first)
+            )
+        ):
+            out.append((m.start(1), m.end(1), "NAME", 0.75))
+            if 90 <= int(m.group(2)) <= 120:
+                out.append((m.start(2), m.end(2), "AGE", 0.75))
+    if every or not keys.isdisjoint(_ROLE_WORDS19):
+        for m in RX_ROLE_FIRST19.finditer(text):
+            if ctx.low(m.group(1)) not in _ROLE_WORDS19:
+                continue
+            w = m.group(2)
+            if ctx.is_first(w) and not ctx.is_clinical(w) and w.lower() not in FUNCTION_WORDS:
+                out.append((m.start(2), m.end(2), "NAME", 0.75))
+    if every or "to" in keys or "with" in keys:
+        for m in RX_TO_FIRST19.finditer(text):
+            w = m.group(1)
+            if ctx.is_first(w) and not ctx.is_last(w) and not ctx.is_ambiguous(w):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if every or not keys.isdisjoint(_PERSON_ROLES19):
+        for m in RX_ROLE_PAIR19.finditer(text):
+            if ctx.low(m.group(1)) not in _PERSON_ROLES19:
+                continue
+            first, last = m.group(2), m.group(3)
+            if first.lower() in FUNCTION_WORDS or ctx.is_common(first) or ctx.is_clinical(first):
+                continue
+            if last.lower() in _PARTICLE_WORDS:
+                continue  # "Gunnar De Hart": the surname goes on past the particle
+            if not ctx.is_first(first) and not (
+                ctx.plausible_name_word(first, True) and ctx.is_last(last)
+            ):
+                continue  # a first name of no list needs a surname of one
+            # the surname: of the lists, no common word, or an eponym written as a name
+            if (
+                ctx.is_last(last)
+                or (ctx.plausible_name_word(last, True) and not ctx.is_common(last))
+                or (first.istitle() and last.istitle() and ctx.is_first(first))
+            ) and not ctx.is_common(last):
+                out.append((m.start(2), m.end(3), "NAME", 0.75))
+    if every or "from" in keys:
+        for m in RX_HANDOFF19.finditer(text):
+            pair = (m.group(1), m.group(2))
+            if all(_first_like19(ctx, w) for w in pair) and any(ctx.is_first(w) for w in pair):
+                out.append((m.start(1), m.end(1), "NAME", 0.75))
+                out.append((m.start(2), m.end(2), "NAME", 0.75))
+    if every or "baby" in keys:
+        for m in RX_AND_BABY19.finditer(text):
+            if _first_like19(ctx, m.group(1)) and ctx.is_first(m.group(1)):
+                out.append((m.start(1), m.end(1), "NAME", 0.75))
+    if every or "this" in keys:
+        for m in RX_THIS_IS19.finditer(text):
+            w = m.group(1)
+            if ctx.is_first(w) and not ctx.is_common(w) and not ctx.is_clinical(w):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    _name_columns19(ctx, text, out)
+
+
+def _surname_after_initial19(ctx: _Ctx, seg: str, after: str) -> bool:
+    """ "Dr. G. Scarr": an initial other than the placeholders' X, Y, Z, then a capitalised word
+    that is no common, clinical or epithet word, or a surname of the lists."""
+    parts = seg.split(" ")
+    if len(parts) < 2 or not re.fullmatch(r"[A-W]\.", parts[0]) or "\n" in parts[0]:
+        return False
+    w = parts[1].rstrip(".,;:")
+    if not RX_SURNAME19.fullmatch(w) or _epithet19(ctx, w):
+        return False
+    if ctx.is_common(w) and (len(parts) > 2 or after not in (";", ",", "(", "\n", "")):
+        return False  # "Dr. F. Blood was drawn"; "Dr. N. Cheek;" is a name
+    if RX_LETTER_DOCTOR19.search(ctx.text):
+        return False  # a text naming its doctors by a letter ("Dr. P, who"): "Dr. F. Both"
+    if ctx.is_last(w):
+        return True
+    return ctx.plausible_name_word(w, True) and not w.lower().endswith(_CLINICAL_ENDINGS19)
+
+
+RX_SURNAME19 = re.compile(rf"{NW}|[{UP}][{LO}]+[{UP}][{LO}]+")  # and "DePalma", "LeBlanc"
+# "Dr. P, who is on call": a text that writes its doctors as a letter
+RX_LETTER_DOCTOR19 = re.compile(r"(?:Dr|Doctor)\.?[ \t]+[A-Z](?![\w.])")
+_CLINICAL_ENDINGS19 = (
+    "gram",
+    "graphy",
+    "scopy",
+    "itis",
+    "ectomy",
+    "otomy",
+    "plasty",
+    "ology",
+    "emia",
+    "osis",
+    "opathy",
+    "algia",
+    "ase",
+    "ine",
+    "ide",
+    "ole",
+    "mab",
+    "nib",
+    "pril",
+    "sartan",
+    "olol",
+    "statin",
+    "cillin",
+    "mycin",
+    "cycline",
+    "azole",
+    "ation",
+    "ment",
+    "ness",
+)
+
+
+def _first_like19(ctx: _Ctx, w: str) -> bool:
+    """May w be a first name in a strong slot: of the lists or no word, and never a common,
+    clinical or function word ("from home to icu")."""
+    lw = w.lower()
+    return (
+        lw not in FUNCTION_WORDS
+        and not ctx.is_common(w)
+        and not ctx.is_clinical(w)
+        and lw not in _WEEKDAYS5
+        and (ctx.is_first(w) or ctx.plausible_name_word(w, True))
+    )
+
+
+def _epithet19(ctx: _Ctx, word: str) -> bool:
+    lw = word.lower()
+    return (
+        lw in _SPECIES18
+        or lw in _EPITHETS19
+        or (ctx.is_clinical(word) and not ctx.is_last(word))
+        or (lw.endswith(_EPITHET_ENDINGS18) and not ctx.is_last(word))
+    )
+
+
+def _split_cells19(line: str) -> tuple[int, list[tuple[int, str]]] | None:
+    """The cells of a table's line as (offset, text), with the separator's index."""
+    for i, sep in enumerate(RX_CELL_SEP19):
+        parts = sep.split(line)
+        if len(parts) >= 3:
+            cells, pos = [], 0
+            for m in sep.finditer(line):
+                cells.append((pos, line[pos : m.start()]))
+                pos = m.end()
+            cells.append((pos, line[pos:]))
+            return i, cells
+    return None
+
+
+def _name_columns19(ctx: _Ctx, text: str, out: list) -> None:
+    """A table written without borders ("Plate | Name | DOB", "Tag #  Color  Name  Age"):
+    the cells under a column headed by a person's name are names."""
+    heads = [m.start() for m in RX_NAME_HEAD19.finditer(text)]
+    if not heads:
+        return
+    lines = []
+    for h in heads:
+        for ln in RX_LINE19.finditer(text, h):
+            row = ln.group()
+            if ln.start() > h and RX_HEAD_LINE19.match(row) and row.strip(" \t|:-"):
+                break  # the next table's header, read from there
+            if not row.strip():
+                break
+            lines.append((ln.start(), row))
+    head: tuple[int, int, int] | None = None  # separator, column, cells
+    for start, line in lines:
+        split = _split_cells19(line)
+        if split is None:
+            head = None
+            continue
+        sep, cells = split
+        if not line.strip(" \t|:-"):
+            continue  # a Markdown table's rule under its header
+        words = [c.strip().lower().rstrip(":#") for _, c in cells]
+        if not re.search(r"\d", line):
+            cols = [i for i, w in enumerate(words) if w in _NAME_COLUMNS19]
+            head = (sep, cols[0], len(cells)) if len(cols) == 1 else None
+            continue
+        if head is None or head[0] != sep or len(cells) < head[2]:
+            head = None if head is None or len(cells) < head[2] - 1 else head
+            continue
+        p, cell = cells[head[1]]
+        value = cell.strip()
+        if not value or re.search(r"\d", value):
+            continue
+        s = start + p + cell.index(value)
+        value = re.split(r"[ \t]+of[ \t]+|[ \t]*\(", value)[0]
+        if RX_CELL_INITIALS19.fullmatch(value):
+            if value.lower() in _NOT_INITIALS6 or re.fullmatch(CRED, value):
+                continue
+        elif not RX_CELL_NAME19.fullmatch(value):
+            continue
+        else:
+            name_words = re.findall(r"[A-Za-z'’-]{2,}", value)
+            if not name_words or any(
+                (ctx.is_clinical(w) and not ctx.is_name(w)) or not ctx.plausible_name_word(w, True)
+                for w in name_words
+            ):
+                continue
+        out.append((s, s + len(value), "NAME", 0.8))
+
+
+RX_EXCELLENCE19 = re.compile(r"(?i)\bcent(?:er|re)s?[ \t]+of[ \t]+excellence\b")
+
+
+def _not_identifier19(ctx: _Ctx, text: str, cand: tuple) -> bool:
+    s, e, cat = cand[0], cand[1], cand[2]
+    if cat == "FACILITY" and RX_EXCELLENCE19.search(text, s, e):
+        return True  # "Medical Center of Excellence": a program's label, not a place
+    if cat == "NAME" and text[e : e + 1] == "#" and text[s:e].isupper():
+        return True  # "MR#", "RX#": a field's label, not initials
+    if cat == "NAME" and e - s <= 40:
+        # an organism or a rhythm after an initial ("C. Auris", "A. Flutter")
+        m = re.fullmatch(r"[A-Z]\.[ \t]?([A-Za-z]+)", text[s:e])
+        if m and m.group(1).lower() in _EPITHETS19:
+            return True
+    return False
