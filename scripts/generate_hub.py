@@ -815,22 +815,30 @@ class Generator:
         try:
             batch.add(_ref(plan.number), program, data, **case)
         except IdentifiersFound:
-            # Passages that pass alone can still meet across a join: redact the whole.
+            # Passages that pass alone can still meet across a join: redact the whole,
+            # the recommendations and annotations too.
             data.title, data.question, data.presentation = (
                 redact(data.title)[0],
                 redact(data.question)[0],
                 redact(data.presentation)[0],
             )
-            try:
-                batch.add(_ref(plan.number), program, data, **case)
-            except IdentifiersFound as found:
-                # What only the text as shown holds (Markdown joining two lines into a
-                # name) has no offsets to redact: the case keeps a neutral text there.
-                refused = {f.field for f in found.findings} | {h.field for h in found.hidden}
-                for name in refused & {"title", "question", "presentation"}:
-                    setattr(data, name, WITHHELD)
-                self.withheld += 1
-                batch.add(_ref(plan.number), program, data, **case)
+            for item in recommendations:
+                item.bodies = [redact(b)[0] for b in item.bodies]
+                for note in item.annotations:
+                    note.body = redact(note.body)[0]
+            for _attempt in range(len(recommendations) + 2):
+                try:
+                    batch.add(_ref(plan.number), program, data, **case)
+                    break
+                except IdentifiersFound as found:
+                    # What only the text as shown holds (Markdown joining two lines into
+                    # a name, an HTML entity) has no offsets to redact, and one redaction
+                    # can make another finding: a neutral text takes the text's place.
+                    refused = {f.field for f in found.findings} | {h.field for h in found.hidden}
+                    _withhold(data, recommendations, refused)
+                    self.withheld += 1
+            else:
+                raise RuntimeError(f"case {plan.number}: texts still refused after withholding")
 
     def _session_scalars(self, model: Any, where: Any, order: Any) -> list[Any]:
         from sqlalchemy import select
@@ -954,6 +962,25 @@ class Generator:
                 if n % 50 == 49:
                     self._commit()
         self._commit()
+
+
+_ITEM_FIELD = re.compile(r"recommendations\[(\d+)\]\.(?:annotations\[(\d+)\]\.)?body")
+
+
+def _withhold(data: Any, recommendations: list[Any], fields: set[str]) -> None:
+    """Put WITHHELD in place of each refused text: a case's field or an item's body (the
+    gate numbers items from 1)."""
+    for name in fields & {"title", "question", "presentation"}:
+        setattr(data, name, WITHHELD)
+    for name in fields:
+        match = _ITEM_FIELD.fullmatch(name)
+        if match is None:
+            continue
+        item = recommendations[int(match.group(1)) - 1]
+        if match.group(2) is None:
+            item.bodies = [WITHHELD]
+        else:
+            item.annotations[int(match.group(2)) - 1].body = WITHHELD
 
 
 def _ref(number: int) -> str:

@@ -26,7 +26,11 @@ def load_generator():
     return module
 
 
-def write_corpus(path: Path, history: str = "Mr. Oswin Peabody, 58, came with symptom") -> Path:
+def write_corpus(
+    path: Path,
+    history: str = "Mr. Oswin Peabody, 58, came with symptom",
+    plan: str = "Start the usual first-line treatment.",
+) -> Path:
     """A few documents shaped like the shared corpus, one with a name for the gate to find."""
     with path.open("w", encoding="utf-8") as fh:
         for n in range(15):
@@ -35,7 +39,7 @@ def write_corpus(path: Path, history: str = "Mr. Oswin Peabody, 58, came with sy
                 f"HISTORY OF PRESENT ILLNESS: {history} {n}."
                 "\n\nPHYSICAL EXAMINATION: Alert and oriented. Lungs clear."
                 f"\n\nASSESSMENT: Condition {n} is stable. Blood pressure is controlled."
-                "\n\nPLAN: Start the usual first-line treatment. Review labs in four weeks."
+                f"\n\nPLAN: {plan} Review labs in four weeks."
                 " Refer if there is no response."
             )
             record = {
@@ -108,6 +112,26 @@ def test_passages_the_gate_refuses_after_redaction_still_make_a_hub(app, tmp_pat
         select(func.count()).select_from(Case).where(Case.presentation == generator.WITHHELD)
     )
     assert withheld > 0
+
+
+@pytest.mark.app_config(CASEBOOK_SEARCH_APPLY="off")
+def test_plan_passages_the_gate_refuses_after_redaction_still_make_a_hub(app, tmp_path):
+    # Recommendations and annotations are made of the plan's sentences: a phone behind
+    # HTML entities there has no offsets to redact either (the 50,000-case run stopped on
+    # such a recommendation).
+    generator = load_generator()
+    corpus = write_corpus(
+        tmp_path / "corpus.jsonl",
+        plan="Start the usual first-line treatment and call back 555&#45;867&#45;5309 today.",
+    )
+    options = {"seed": 3, "batch": 10, "index": False, "echo": lambda *_: None, "progress": False}
+
+    made = generator.generate(app, corpus, 20, **options)
+
+    dump = "\n".join(generator.canonical_dump())
+    assert made["cases"] == 20 and made["recommendations"] == 60
+    assert "&#45;867" not in dump
+    assert generator.WITHHELD in dump
 
 
 def test_a_missing_corpus_is_named(tmp_path, capsys):

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 import pytest
 from flask import g
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from app.auth.models import Role
 from app.auth.operations import create_token
@@ -28,6 +28,7 @@ from app.practices.operations import (
     take_stance,
 )
 from app.programs.operations import create_program, create_session, create_topic
+from app.recommendations.models import Recommendation
 from app.recommendations.operations import (
     add_recommendation,
     annotate,
@@ -217,6 +218,12 @@ def statements_per_page(app, client, hub: Hub, role: str) -> dict[str, int]:
     token = create_token(user, "counts", actor=SYSTEM)
     db.session.commit()
     bearer = {"Authorization": f"Bearer {token}"}
+    recommendation = db.session.scalar(
+        select(Recommendation.id)
+        .where(Recommendation.case_id == hub.case_id)
+        .order_by(Recommendation.id)
+        .limit(1)
+    )
     pages = {
         "home": ("/", {}),
         "program": (f"/programs/{hub.slug}", {}),
@@ -235,6 +242,9 @@ def statements_per_page(app, client, hub: Hub, role: str) -> dict[str, int]:
         "api case": (f"/api/v1/cases/{hub.case_id}", bearer),
         "letter": (f"/cases/{hub.case_id}/letter", {}),
         "api recommendations": (f"/api/v1/cases/{hub.case_id}/recommendations", bearer),
+        # each annotation's author loaded with the recommendation, not one by one
+        "api recommendation": (f"/api/v1/recommendations/{recommendation}", bearer),
+        "api annotations": (f"/api/v1/recommendations/{recommendation}/annotations", bearer),
         "api sessions": (f"/api/v1/programs/{hub.slug}/sessions", bearer),
         "api session": (f"/api/v1/sessions/{hub.session_id}", bearer),
         "api candidate practices": ("/api/v1/practices/candidates", bearer),

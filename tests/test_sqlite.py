@@ -310,6 +310,32 @@ def test_an_import_redacts_before_it_takes_the_write_lock(tmp_path, monkeypatch)
         db.engine.dispose()
 
 
+def test_a_dry_run_lets_other_writers_in_between_its_files(tmp_path, monkeypatch):
+    """A dry run rolls each file back before the next: it once held the write lock from its
+    first file to its last, so every save of the hub waited for the whole run."""
+    from app.cases import transfer
+
+    app = _immediate_app(tmp_path)
+    with app.app_context():
+        create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
+        db.session.commit()
+        db.session.remove()
+        real = transfer.import_source
+        probes = []
+
+        def probed(source, options, *, actor):
+            probes.append(another_writer_can_lock(str(tmp_path / "c.sqlite3")))
+            return real(source, options, actor=actor)
+
+        monkeypatch.setattr(transfer, "import_source", probed)
+        paths = [Path(p) for p in _case_files(tmp_path / "in", 3)]
+        results = import_paths(paths, ImportOptions(dry_run=True), actor=SYSTEM)
+        assert [(r.ok, r.created) for r in results] == [(True, 1)] * 3
+        assert probes == [True, True, True]
+        assert another_writer_can_lock(str(tmp_path / "c.sqlite3"))
+        db.engine.dispose()
+
+
 def test_a_write_that_waits_out_the_busy_timeout_answers_503_and_saves_nothing(tmp_path):
     """Many writers at once can keep one waiting past the busy timeout: that is "busy, try
     again" (503 with Retry-After), not a server fault (500)."""

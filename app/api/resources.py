@@ -191,7 +191,12 @@ def _case(case_id: int) -> Case:
 
 
 def _recommendation(recommendation_id: int) -> Recommendation:
-    rec = db.session.get(Recommendation, recommendation_id)
+    # The annotations' authors with it: the answers name each (a query per author before).
+    rec = db.session.get(
+        Recommendation,
+        recommendation_id,
+        options=[selectinload(Recommendation.annotations).joinedload(Annotation.author)],
+    )
     if rec is None or not policy.can_view_recommendation(api_user(), rec):
         raise NotFound(f"No recommendation {recommendation_id}.")
     return rec

@@ -351,8 +351,9 @@ def import_paths(
     processes scan the files' texts for identifiers ahead of the import; the results are
     the same as with one.
 
-    A dry run keeps each file's changes (in a savepoint) until every file is done, so a file
-    of follow-ups sees the cases an earlier file would create, then rolls them all back."""
+    A dry run rolls each file's changes back before the next file, so that on SQLite other
+    writers wait for one file at most; a file whose records follow (or update) cases an
+    earlier file defines sees them: those files are run again before it, in its transaction."""
     policy.require(actor, Permission.IMPORT_DATA)
     options = options or ImportOptions()
     sources = [read_file(p) for p in collect_files(paths)]
@@ -364,9 +365,7 @@ def import_paths(
         if jobs > 1 and records >= PARALLEL_MIN_RECORDS
         else None
     )
-    # A savepoint around the whole dry run: SQLite's driver begins no transaction before a
-    # SAVEPOINT, so releasing the first file's savepoint would otherwise commit it.
-    dry_run = db.session.begin_nested() if options.dry_run else None
+    earlier = _earlier_files(sources) if options.dry_run else {}
     # The scans of the import's short texts (topic names, titles), kept from file to file:
     # a name that comes back in many files is scanned once.
     short: dict[str, list[Finding]] = {}
@@ -384,7 +383,21 @@ def import_paths(
                 if pool is not None:
                     _end_reads()  # other writers go on while the scanning processes finish
                     remember(*pool.results(number))
-                results.append(import_source(source, options, actor=actor))
+                if not options.dry_run:
+                    results.append(import_source(source, options, actor=actor))
+                elif not earlier[number]:
+                    results.append(import_source(source, options, actor=actor))
+                    db.session.rollback()
+                else:
+                    # One savepoint around the files it needs and itself, so that neither
+                    # `_end_reads` nor releasing a file's own savepoint commits them.
+                    replay = db.session.begin_nested()
+                    for before in earlier[number]:
+                        import_source(sources[before], options, actor=actor)
+                    results.append(import_source(source, options, actor=actor))
+                    if replay.is_active:
+                        replay.rollback()
+                    db.session.rollback()
 
         bar = (
             progress(sources, "Importing", len(sources)) if progress and len(sources) > 1 else None
@@ -399,9 +412,7 @@ def import_paths(
     finally:
         if pool is not None:
             pool.close()
-        if dry_run is not None:
-            if dry_run.is_active:
-                dry_run.rollback()
+        if options.dry_run:
             db.session.rollback()
     return results
 
@@ -438,6 +449,25 @@ def _order_by_dependencies(sources: list[SourceFile]) -> list[SourceFile]:
     for i in range(len(sources)):
         visit(i)
     return ordered
+
+
+def _earlier_files(sources: list[SourceFile]) -> dict[int, list[int]]:
+    """For each file (in import order), the earlier files defining a ref its records follow
+    or update, with the files those need in turn, in import order."""
+    defined: dict[str, int] = {}
+    needs: dict[int, set[int]] = {}
+    for i, source in enumerate(sources):
+        direct = {
+            defined[value]
+            for _, raw in source.records
+            for value in (raw.get("ref"), raw.get("follows"))
+            if isinstance(value, str) and value in defined
+        }
+        needs[i] = set(direct).union(*(needs[d] for d in direct))
+        for _, raw in source.records:
+            if isinstance(raw.get("ref"), str):
+                defined.setdefault(raw["ref"], i)
+    return {i: sorted(found) for i, found in needs.items()}
 
 
 def import_source(source: SourceFile, options: ImportOptions, *, actor: Actor) -> ImportResult:
@@ -523,6 +553,10 @@ def _import_records(
     """One attempt at a file's (already redacted) records in one transaction, rolled back
     on any problem."""
     batch = NewCases(actor, state=_content_state)
+    if options.dry_run and not db.session().in_nested_transaction():
+        # Left open for import_paths to roll back: SQLite's driver begins no transaction
+        # before a SAVEPOINT, so releasing the file's own savepoint would commit it.
+        db.session.begin_nested()
     try:
         with db.session.begin_nested():
             batch.prime(raw for _, raw in source.records)
@@ -542,7 +576,7 @@ def _import_records(
     except _Rollback:
         result.created = result.updated = result.unchanged = 0
         result.changes, result.conflicts = [], []
-        if not options.dry_run:  # a dry run's savepoint is gone; earlier files stay for now
+        if not options.dry_run:  # a dry run: import_paths rolls the file back
             db.session.rollback()
         return result
     except CasebookError as exc:
