@@ -244,7 +244,7 @@ RX_PHONE_CUED = re.compile(
 # "fax the signed form to 5053841234": the cue word, a few words, then to/at and the number
 RX_PHONE_CUED_FAR = re.compile(
     r"\b(?:phone|telephone|call|fax|faxed|text|texted|page|paged|reach|reached|contact|dial"
-    r"|sent|send|resent)\b[^.\n\d]{0,40}?\b(?:to|at|on|number|no\.?|#)\s*:?\s*"
+    r"|sent|send|resent)\b[^.\n\d]{0,40}?\b(?:to|at|on|number|no\.?|#)\s*+:?\s*"
     r"(\(?\d{3}\)?[\s./-]?\d{3}[\s.-]?\d{4}|\d{3}[.-]\d{4})(?![\d-])",
     IGN,
 )
@@ -277,11 +277,11 @@ _ID_VALUE = r"((?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9])
 # a backslash may escape the label's punctuation (Markdown: "MRN\: 555-123-4567"); a JSON
 # key's quotes may close the label and open the value ("mrn":"21-96-23-4")
 _CUE_TAIL = (
-    r"(?![A-Za-z])[\"']?\.?\s*(?:is|was|of|\\?[=:#-]|no\.?|number)*\s*(?:is|was|\\?[:#=])?\s*"
+    r"(?![A-Za-z])[\"']?\.?\s*+(?:is|was|of|\\?[=:#-]|no\.?|number)*\s*+(?:is|was|\\?[:#=])?\s*+"
     r"(?:(?<=[\s:=#-])[\"'])?"
 )
 RX_ID = re.compile(
-    r"\b(?:MRN|MR#|MR\s*(?:no|num|number)|medical\s+record(?:\s+(?:number|no|num|#))?"
+    r"\b(?>(?:MRN|MR#|MR\s*(?:no|num|number)|medical\s+record(?:\s+(?:number|no|num|#))?"
     r"|(?:hospital|health|clinic|chart|record|patient|unit|case|encounter|claim|visit"
     r"|accession|billing|invoice|specimen|requisition|order|referral|authorization"
     r"|authorisation|prior\s+auth|confirmation|reference|ref)\s*(?:id|number|no|num|#)"
@@ -290,22 +290,22 @@ RX_ID = re.compile(
     r"|group\s*(?:id|number|no|num|#)|health\s*plan(?:\s*(?:beneficiary\s*)?(?:id|number|no"
     r"|num|#))?|insurance\s*(?:id|number|no|num|#|card)|beneficiary\s*(?:id|number|no|num|#)?"
     r"|medicaid(?:\s*(?:id|number|no|num|#))?|medicare(?:\s*(?:id|number|no|num|#))?|MBI"
-    r"|HICN|DEA(?:\s*(?:registration)?\s*(?:number|no|num|#))?|NPI(?:\s*(?:number|no|num|#))?"
+    r"|HICN|DEA(?:\s*+(?:registration)?\s*(?:number|no|num|#))?|NPI(?:\s*(?:number|no|num|#))?"
     r"|(?:driver'?s?\s+|medical\s+|nursing\s+|professional\s+|state\s+)?licen[cs]e"
     r"(?:\s*(?:number|no|num|#|id))?|lic\.?\s*#?|certificate(?:\s*(?:number|no|num|#|id))?"
     r"|cert(?:ification)?\.?\s*(?:number|no|num|#|id)?|passport(?:\s*(?:number|no|num|#))?"
     r"|ID(?:\s*(?:number|no|num|#))?|identification\s*(?:number|no|num|#)?|FIN|CSN|UPIN"
     r"|employee\s*(?:id|number|no|num|#)|badge\s*(?:id|number|no|num|#)?|"
-    r"(?:tax|TIN|EIN)\s*(?:id|number|no|num|#)?)" + _CUE_TAIL + _ID_VALUE,
+    r"(?:tax|TIN|EIN)\s*(?:id|number|no|num|#)?)" + _CUE_TAIL + ")" + _ID_VALUE,
     IGN,
 )
 RX_VEHICLE = re.compile(
-    r"\b(?:licen[cs]e[\s-]+plates?|licen[cs]e\s+tag|number\s+plate|plate\s*(?:number|no|#)"
+    r"\b(?>(?:licen[cs]e[\s-]+plates?|licen[cs]e\s+tag|number\s+plate|plate\s*(?:number|no|#)"
     r"|tag\s*(?:number|no|#)"
     r"|registration(?:\s*(?:number|no|num|#))?|VIN|vehicle\s+identification\s+(?:number|no)"
     r"|vehicle\s*(?:id|number|no))(?:\s*(?:number|no|num|#))?"
     + _CUE_TAIL
-    + r"(?-i:(?:[A-Z]{2}\s+)?((?=[A-Z0-9 -]*\d)[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,8}){0,2}"
+    + r")(?-i:(?:[A-Z]{2}\s+)?((?=[A-Z0-9 -]*\d)[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,8}){0,2}"
     r"(?<=[A-Z0-9])))(?![\w-])",
     IGN,
 )
@@ -314,13 +314,13 @@ RX_VIN = re.compile(
     r"[A-HJ-NPR-Z0-9]{17}\b"
 )
 RX_DEVICE = re.compile(
-    r"\b(?:serials?(?:\s*(?:numbers?|nos?|num|#))?|S/N|SN(?=\s*[:#])"
+    r"\b(?>(?:serials?(?:\s*(?:numbers?|nos?|num|#))?|S/N|SN(?=\s*[:#])"
     r"|lot\s*(?:number|no|num|#)?|device\s*(?:id|identifier|number|no|serial)|UDI|IMEI"
     r"|MAC(?:\s+address)?|implant\s*(?:id|number|serial)"
     r"|(?:generator|lead|pump|pacemaker|defibrillator|ICD|stimulator|device)\s+(?:serials?|ids?)"
     r"(?:\s*(?:number|no|num|#))?)"
     + _CUE_TAIL
-    + r"((?=[A-Za-z0-9:()-]*\d)[A-Za-z0-9(](?:[A-Za-z0-9()]|[-:./](?=[A-Za-z0-9(]))"
+    + r")((?=[A-Za-z0-9:()-]*\d)[A-Za-z0-9(](?:[A-Za-z0-9()]|[-:./](?=[A-Za-z0-9(]))"
     r"{2,40})",
     IGN,
 )
@@ -352,7 +352,7 @@ STREET_SUFFIX = (
 )
 UNIT = (
     r"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Rm|Room|Floor|Fl|Bldg|Building|Lot|Trlr"
-    r"|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)"
+    r"|#)\.?\s*+#?\s*[A-Za-z0-9-]{1,6}\b)"
 )
 # Split by what each form starts with, so that each is tried only where it can start.
 RX_ADDRESS_NUMBERED = re.compile(
@@ -375,7 +375,7 @@ RX_ADDRESS_ON = re.compile(
 _ON_STREETS = ("Street", "Avenue", "Road", "Lane", "Drive", "Boulevard")  # RX_ADDRESS_ON
 RX_ADDRESS_STARTS = re.compile(r"\d(?<![\w/.-]\d)")
 RX_ADDRESS_UNIT_ONLY = re.compile(
-    r"\b(?:Apt|Apartment|Unit|Suite|Ste)\.?\s*#?\s*\d[A-Za-z0-9-]{0,5}\b"
+    r"\b(?:Apt|Apartment|Unit|Suite|Ste)\.?\s*+#?\s*\d[A-Za-z0-9-]{0,5}\b"
 )
 
 RX_CITY_STATE = re.compile(
@@ -386,8 +386,8 @@ RX_CITY_STATE = re.compile(
 RX_CITY_STATE_HINT = re.compile(rf",\s*(?:{STATE_RE})(?![\w])")
 RX_ZIP_STATE = re.compile(rf"\b(?:{STATE_RE})\.?,?\s+(\d{{5}}(?:-\d{{4}})?)(?![\d-])")
 RX_ZIP_CUED = re.compile(
-    r"\b(?:zip|zipcode|zip\s*code|postal\s*code|zip\+4)\s*(?:is|was|of)?"
-    r"\s*[:#]?\s*(\d{5}(?:-\d{4})?)\b",
+    r"\b(?:zip|zipcode|zip\s*code|postal\s*code|zip\+4)\s*+(?:is|was|of)?"
+    r"\s*+[:#]?\s*(\d{5}(?:-\d{4})?)\b",
     IGN,
 )
 RX_LOC_CUED = re.compile(
@@ -1828,10 +1828,10 @@ def _facilities(ctx: _Ctx, text: str, out: list) -> None:
 RX_SSN_PARTIAL = re.compile(
     r"(?i:\b(?:SSN|SS\s*#|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?)(?![A-Za-z])"
     r"[^.\n\d]{0,40}?"
-    r"\b(?:ends?|ending)(?:\s+(?:in|with))?\s*:?\s*|\blast\s+(?:four|4)(?:\s+digits)?\s+(?:of\s+)?"
-    r"(?:the\s+)?(?:SSN|SS\s*#|social\s+security(?:\s+(?:number|no\.?|#))?)\s*(?:is|was)?"
-    r"\s*[:#-]?\s*|\b(?:SSN|SS\s*#)\s*[:#]?\s*(?:\(?last\s+(?:four|4)\)?|x{3}-?x{2}-?|\*{3}-?\*{2}-?)"
-    r"\s*[:#-]?\s*)(\d{4})(?!\d)"
+    r"\b(?:ends?|ending)(?:\s+(?:in|with))?\s*+:?\s*|\blast\s+(?:four|4)(?:\s+digits)?\s+(?:of\s+)?"
+    r"(?:the\s+)?(?:SSN|SS\s*#|social\s+security(?:\s+(?:number|no\.?|#))?)\s*+(?:is|was)?"
+    r"\s*+[:#-]?\s*|\b(?:SSN|SS\s*#)\s*+[:#]?\s*(?:\(?last\s+(?:four|4)\)?|x{3}-?x{2}-?|\*{3}-?\*{2}-?)"
+    r"\s*+[:#-]?\s*)(\d{4})(?!\d)"
 )
 # Registration and payer cues that RX_ID does not know; the value must hold a digit.
 PAYERS = (
@@ -1840,19 +1840,19 @@ PAYERS = (
     r"|Wellcare|Oscar|Amerigroup|Highmark|Optum|CareSource|Medica|HealthNet|Health\s+Net"
 )
 RX_ID_EXTRA = re.compile(
-    r"(?:\b(?:H|HAR|MR|(?i:pt|acct|enc|visit|csn|fin|empi|mpi|patient))\s*#\s*:?\s*"
-    r"|\b(?i:identifier|beneficiary\s+id)\s*[:#]?\s*"
-    r"|\b(?:FIN|EMPI|MPI|HAR|DL|D/L|DLN|Group|Grp|Rx\s*BIN|PCN|Plan|Payer\s+ID)\b\.?\s*[:#]{0,2}\s*"
-    r"|\b(?i:med(?:ical)?\.?\s+rec(?:ord)?\.?)\s*(?i:no\.?|#|number)\s*:?\s*"
+    r"(?:\b(?:H|HAR|MR|(?i:pt|acct|enc|visit|csn|fin|empi|mpi|patient))\s*#\s*+:?\s*"
+    r"|\b(?i:identifier|beneficiary\s+id)\s*+[:#]?\s*"
+    r"|\b(?:FIN|EMPI|MPI|HAR|DL|D/L|DLN|Group|Grp|Rx\s*BIN|PCN|Plan|Payer\s+ID)\b\.?\s*+[:#]{0,2}\s*"
+    r"|\b(?i:med(?:ical)?\.?\s+rec(?:ord)?\.?)\s*(?i:no\.?|#|number)\s*+:?\s*"
     r"|\b(?i:prescriber|provider|pharmacy|NCPDP|insurance|insured|payer|plan|subscriber)\s+"
-    r"(?i:number|no\.?|#|id)\s*[:#]?\s*"
-    rf"|\b(?:{PAYERS})(?:\s+(?i:id|member\s+id|no\.?|#|number|plan|PPO|HMO|Medicare))?\s*[:#]?\s*)"
+    r"(?i:number|no\.?|#|id)\s*+[:#]?\s*"
+    rf"|\b(?:{PAYERS})(?:\s+(?i:id|member\s+id|no\.?|#|number|plan|PPO|HMO|Medicare))?\s*+[:#]?\s*)"
     r"((?=[A-Za-z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24})(?![\w-])"
 )
 # Record numbers written in groups ("MRN 261 029 269", "MR 37-080-053") or filed under a code.
 RX_ID_GROUPED = re.compile(
     r"\b(?:MRN|MR|MR#|(?i:med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|acct|account|record"
-    r"|patient\s+id|hospital\s+(?:number|no\.?|#)))\s*(?i:no\.?|number|#)?\s*[:#]?\s*"
+    r"|patient\s+id|hospital\s+(?:number|no\.?|#)))\s*+(?i:no\.?|number|#)?\s*+[:#]?\s*"
     r"(?i:is\s+)?(\d{2,4}(?:[ -]\d{2,4}){1,3})(?![\d-]|\s*(?:mm|cm|%|mg|/))"
     r"|\b(?i:(?:records?|filed|chart(?:ed)?|registered|listed|charts?)\s+(?:are\s+|is\s+)?under)"
     r"\s+(?:#\s*)?((?=[A-Za-z0-9-]*\d{4})[A-Za-z0-9][A-Za-z0-9-]{3,20})(?![\w-])"
@@ -1966,7 +1966,7 @@ def _dates(text: str, out: list, words_ix) -> None:
 RX_AGE_WORDS = re.compile(
     r"\b(?:(?:aged?|turned|turns)\s+)?((?:ninety|one\s+hundred)(?:[\s-](?:and\s+)?(?:one|two"
     r"|three|four|five|six|seven|eight|nine|ten))?)(?:[\s-]years?[\s-]old|\s+years\s+of\s+age)"
-    r"|\b(?:aged?|turned|turns)\s*:?\s+((?:ninety|one\s+hundred)(?:[\s-](?:one|two|three|four|five"
+    r"|\b(?:aged?|turned|turns)(?:\s*+:)?\s+((?:ninety|one\s+hundred)(?:[\s-](?:one|two|three|four|five"
     r"|six|seven|eight|nine))?)\b"
     r"|\b((?:ninety|one\s+hundred)(?:[\s-](?:and\s+)?(?:one|two|three|four|five|six|seven"
     r"|eight|nine|ten))?)[\s-]*(?:y/?o|y\.o\.?|yo|yrs?\b|year[\s-]old)",
@@ -2041,7 +2041,7 @@ def _contacts(text: str, out: list, words_ix) -> None:
 
 RX_VEHICLE_EXTRA = re.compile(
     r"\b(?i:(?:car|truck|vehicle|auto|licen[cs]e)\s+)?(?i:tags?|plates?|reg\.|regn\.?|rego)"
-    r"\s*(?i:no\.?|number|#)?\s*[:#]?\s*"
+    r"\s*+(?i:no\.?|number|#)?\s*+[:#]?\s*"
     r"((?=[A-Z0-9 •·-]*\d)[A-Z0-9]{1,4}(?:[ •·-]?[A-Z0-9]{1,5}){0,2}(?<=[A-Z0-9]))(?![\w-])"
 )
 # "his truck (NM 8821KT)": a plate in parentheses right after a vehicle word
@@ -2068,7 +2068,7 @@ def _vin_check_ok(vin: str) -> bool:
 
 RX_DEVICE_EXTRA = re.compile(
     r"\b(?:(?i:ser\.?(?:\s*(?:no\.?|#|number))?|serials?|s/n)|SN|(?i:unit|device|pump|monitor"
-    r"|meter|sensor|transmitter|receiver|generator|implant|lot)(?:\s+(?i:no\.?|#|id))?)\s*[:#]?\s*"
+    r"|meter|sensor|transmitter|receiver|generator|implant|lot)(?:\s+(?i:no\.?|#|id))?)\s*+[:#]?\s*"
     r"((?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{5,24})(?![\w-])"
 )
 
@@ -2606,7 +2606,7 @@ def _more_places(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
 RX_SSN_SOCIAL = re.compile(
     r"\b(?i:social)\b[^\d\n.]{0,25}?(?<![\d-])(\d{3}[ -]?\d{2}[ -]?\d{4})(?![\d-])"
 )
-RX_LAST4 = re.compile(r"\blast\s+(?:4|four)(?:\s+digits)?\s*[:(#-]?\s*(\d{4})(?!\d)", IGN)
+RX_LAST4 = re.compile(r"\blast\s+(?:4|four)(?:\s+digits)?\s*+[:(#-]?\s*(\d{4})(?!\d)", IGN)
 RX_SSN_NEAR = re.compile(r"(?i)\b(?:ssn|ss#|social|soc\.?\s*sec)")
 # Another value in a list after a cued identifier ("serials X, Y and Z", "MRN X and Y").
 RX_LIST_NEXT = re.compile(
@@ -2673,7 +2673,7 @@ RX_LABEL_MARK = re.compile(
     r"[#nNI](?:(?<=#)|(?<=\b[nN])(?i:umber\b|o\.|br\.?|um\.?)|(?<=\bI)[Dd]\b)"
 )
 RX_LABEL_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’]*)\.?[ \t]*$")
-RX_AFTER_MARK = re.compile(r"[ \t]*(?:is|was)?[ \t]*[:#=]?[ \t]*\(?" + ID_VALUE_GROUPED)
+RX_AFTER_MARK = re.compile(r"[ \t]*+(?:is|was)?[ \t]*+[:#=]?[ \t]*\(?" + ID_VALUE_GROUPED)
 RX_RECORD_CUE = re.compile(
     r"(?i:chart|encounter|enc|acct|acc|account|group|grp|insurance|policy|booking|inmate"
     r"|docket|case|claim|pt|patient|member|subscriber|medicaid|medicare|certificate|permit"
@@ -3243,10 +3243,10 @@ RX_EXTENSION_AFTER = re.compile(r",?[ \t]*(?:#|x|ext\.?|extension)[ \t]*\d{1,5}\
 # Vehicles: a plate after "reg", "license" or "tags ... were" near a vehicle word.
 RX_PLATE5 = re.compile(
     r"\b(?i:reg(?:istration)?|licen[cs]e|tags?(?:\s+[a-z-]+){0,4}\s+(?:were|was|is|are)"
-    r"|second\s+car|first\s+car)\.?\s*[:#]?\s*"
+    r"|second\s+car|first\s+car)\.?\s*+[:#]?\s*"
     r"((?=[A-Z0-9 -]{0,9}\d)(?=[A-Z0-9 -]{0,9}[A-Z])(?:[A-Z0-9]{2,4}[ -][A-Z0-9]{3,5}"
     r"|[A-Z0-9]{5,8}))(?![\w-])"
-    r"|\b(?i:licen[cs]e)\s*[:#]?\s*([A-Z]{2,5}\.\d{3,8})\b"
+    r"|\b(?i:licen[cs]e)\s*+[:#]?\s*([A-Z]{2,5}\.\d{3,8})\b"
 )
 TRIGGERS["PLATE5"] = _w("reg registration license licence tag tags second first")
 RX_VEHICLE_NEAR = re.compile(r"(?i)\b(?:vehicle|car|truck|van|pickup|tags?|plates?|vin)\b")
