@@ -3,7 +3,7 @@ spaces, tabs, digits, dashes, pipes, capitals, dots after a cue), at two lengths
 near the ratio of lengths (4) is linear, near its square (16) quadratic.
 
     PYTHONPATH=. python scripts/deid_backtracking.py [--short 2000] [--long 8000]
-    PYTHONPATH=. python scripts/deid_backtracking.py --patterns [--over 5]
+    PYTHONPATH=. python scripts/deid_backtracking.py --patterns [--over 5] [NAME ...]
 
 --patterns times every compiled pattern of the detector alone, on each start of a match it
 can make (a cue, a label, a mark) followed by a long run of each character a repetition of
@@ -78,11 +78,14 @@ def main() -> int:
     ap.add_argument("--long", type=int, default=8000)
     ap.add_argument("--patterns", action="store_true", help="time each pattern alone")
     ap.add_argument("--over", type=float, default=5.0, help="with --patterns: ms to print")
+    ap.add_argument("names", nargs="*", help="with --patterns: only these (as printed)")
     a = ap.parse_args()
     scan_rules("warm up")
     if a.patterns:
         print(f"{'pattern':34s} {'worst ms at ' + str(a.long):>16s}  text")
         for name, rx in regex_shape.detector_patterns():
+            if a.names and name not in a.names:
+                continue
             ms, estimated, text = worst(rx, a.long)
             if ms > a.over:
                 print(f"{name:34s} {('~' if estimated else '') + f'{ms:.1f}':>16s}  {text}")

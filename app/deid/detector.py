@@ -2317,7 +2317,7 @@ RX_ROLE_NAME = re.compile(
     r"|please\s+see|(?:electronically\s+|e-)?signed\s+by|collateral\s+from"
     r"(?:\s+(?:his|her|their|the))?(?:\s+[a-z-]+)?|called\s+to(?:\s+(?:RN|nurse))?"
     r"|verified\s+by|read\s+by|authori[sz]ed\s+by|witnessed\s+by|requested\s+by)"
-    r"[ \t]*[:,-]?[ \t]+" + NAME_SEQ
+    r"[ \t]*+[:,-]?[ \t]+" + NAME_SEQ
 )
 RX_PARTICLE_NAME = re.compile(rf"\b({NW})[ \t]+((?:{PARTICLE}[ \t]+){{1,2}}{NW})(?![\w'’])")
 RX_PARTICLE_TAIL = re.compile(rf"(?:[ \t]+{PARTICLE}){{1,2}}[ \t]+{NW}(?![\w'’])")
@@ -2351,9 +2351,9 @@ _CENSUS_NAME = (
     rf",[ \t]*[{UP}]{{2,}}(?:[-'’][{UP}]{{2,}})?(?:[ \t][{UP}]\.?(?![{UP}]))?)"
 )
 RX_CENSUS_ROW = re.compile(
-    rf"\b(?:(?i:rm|room|bed)\.?[ \t]*#?[ \t]*\d{{1,4}}[A-Za-z]?[ \t:-]+{_CENSUS_NAME}"
-    rf"|{_CENSUS_NAME}(?=[ \t]+\d{{1,3}}[ \t]*(?:y/?o?|yrs?)?[ \t]*(?:M|F|male|female)\b))"
-    rf"(?:[ \t]+(\d{{1,3}})(?=[ \t]*(?:y/?o?|yrs?)?[ \t]*(?:M|F|male|female)\b))?"
+    rf"\b(?:(?i:rm|room|bed)\.?[ \t]*+#?[ \t]*\d{{1,4}}[A-Za-z]?[ \t:-]+{_CENSUS_NAME}"
+    rf"|{_CENSUS_NAME}(?=[ \t]+\d{{1,3}}[ \t]*+(?:y/?o?|yrs?)?[ \t]*(?:M|F|male|female)\b))"
+    rf"(?:[ \t]+(\d{{1,3}})(?=[ \t]*+(?:y/?o?|yrs?)?[ \t]*(?:M|F|male|female)\b))?"
 )
 
 
@@ -2491,7 +2491,7 @@ RX_AGE_STATED = re.compile(
 
 # "Halloran, Bridget 97 F": an age and sex after a "Last, First" name (not "Temp, Max 98 F")
 RX_AGE_AFTER_NAME = re.compile(
-    rf"\b([{UP}][{LO}'’-]+),[ \t]*([{UP}][{LO}'’-]+)[ \t]+{AGE_NUM}[ \t]*(?:y/?o?|yrs?)?[ \t]*"
+    rf"\b([{UP}][{LO}'’-]+),[ \t]*([{UP}][{LO}'’-]+)[ \t]+{AGE_NUM}[ \t]*+(?:y/?o?|yrs?)?[ \t]*"
     r"(?:M|F|male|female)\b"
 )
 
@@ -2509,7 +2509,7 @@ RX_FAC_CUED = re.compile(
     r"|worked(?:\s+[\w-]+){0,5}?\s+(?:at|for)|employed\s+(?:by|at)|employer\s*:|injured(?:\s+\w+)"
     r"{0,4}?\s+at|transfer(?:red)?\s+from|remit\s+to|(?:study|studies|CT|MRI|films?|images?"
     r"|x-rays?|ultrasound|records)\s+(?:[\w/-]+\s+){0,3}?from|day\s+program\s+at|attends\s+"
-    r"(?:\w+\s+)?at)[ \t]*:?[ \t]+(?:the[ \t]+)?"
+    r"(?:\w+\s+)?at)[ \t]*+:?[ \t]+(?:the[ \t]+)?"
     rf"((?:{CAPW}|&)(?:[ \t-](?:[A-Z]\.|{CAPW}|&|of|and))*)"
     rf"(?:,[ \t]*({NW}(?:[ \t]{NW})?)(?=[ \t]*(?:,|\.|;|$)))?",
     re.M,
@@ -2848,7 +2848,7 @@ RX_ROLE_NAME_MORE = re.compile(
     r"|(?:grand)?(?:son|daughter|child)\s+is|daughters|sons|sisters|brothers|admit|newborn"
     r"|chapter\s+house\s+contact|(?:hey|hi|hello)[ \t,]+(?:it['’]?s|its|this\s+is)"
     r"|thanks|thank\s+you|message\s+taken\s+by)"
-    r"[ \t]*[:,(-]?[ \t]*" + NAME_SEQ
+    r"[ \t]*+[:,(-]?[ \t]*" + NAME_SEQ
 )
 # "Pt: R.S.", "Patient: JG": initials after a patient label; "Osei, B. MD": a surname and
 # an initial before a credential; "1415 Parisa refused meds": a clock time, a given name and
@@ -2903,7 +2903,7 @@ def _name_shapes(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
 RX_AND_NAME = re.compile(rf"[ \t]+and[ \t]+({NW})(?![\w'’-])")
 RX_CHAT_LINE = re.compile(rf"(?m)^[ \t]*({NW}):[ \t]+(?=[a-z])")
 RX_LAST_FIRST_CUED = re.compile(
-    rf"(?:Pt|PT|Patient|review\s+for|records\s+of|for|Inmate|Newborn)[ \t]*:?[ \t]+"
+    rf"(?:Pt|PT|Patient|review\s+for|records\s+of|for|Inmate|Newborn)[ \t]*+:?[ \t]+"
     rf"((?:{NW}|[{UP}]{{2,}}(?:[-'’ ][{UP}]{{2,}})?),[ \t]*(?:{NW}|[{UP}]{{2,}})(?:-{NW})?)"
     rf"(?=[ \t]*(?:[,.;\n]|$))"
 )
@@ -2985,7 +2985,7 @@ RX_FAC_WORSHIP = re.compile(
 RX_EMPLOYER = re.compile(
     r"\b(?i:employer|employed\s+at|(?:teacher|nurse|cashier|clerk|aide|driver|manager|cook"
     r"|employee|volunteer|janitor|mechanic|waitress|waiter|server|custodian|foreman|worker)"
-    r"\s+at|works?(?:\s+[a-z-]+){0,3}\s+at|shift\s+at)[ \t]*:?[ \t]+"
+    r"\s+at|works?(?:\s+[a-z-]+){0,3}\s+at|shift\s+at)[ \t]*+:?[ \t]+"
     rf"((?:{CAPW})(?:[ \t](?:{CAPW}|&|of))*(?:[’']s)?)"
 )
 
@@ -3255,7 +3255,7 @@ RX_VEHICLE_NEAR = re.compile(r"(?i)\b(?:vehicle|car|truck|van|pickup|tags?|plate
 # travel cue, Wisconsin grid numbers ("W9041"), a lettered house number ("32 B North ...").
 RX_RURAL_BOX = re.compile(
     r"\b(?:Rt|Rte|RR|R\.R|HCR|HC|Route|Rural\s+Route|Star\s+Route)\.?[ \t]*\d{1,4},?[ \t]+"
-    r"(?i:Box|Bx)\.?[ \t]*#?[ \t]*\d{1,5}[A-Z]?\b"
+    r"(?i:Box|Bx)\.?[ \t]*+#?[ \t]*\d{1,5}[A-Z]?\b"
 )
 TRIGGERS["BOX5"] = _w("rt rte rr r hcr hc route rural star")
 TRIGGERS["ROADN5"] = _w("forest fs county co state township twp farm ranch old mine logging blm")
@@ -3316,7 +3316,7 @@ RX_ROLE5 = re.compile(
     r"|driver(?:\s+of\s+vehicle\s+\d)?|identified\s+(?:herself|himself|themselves)\s+as"
     r"|ask\s+for|verify\s+with|results\s+to|intake\s+by|coroner|claimant|placed\s+by|fitted\s+by"
     r"|implanted\s+by|owner|registered\s+to|inmate|decedent|attn\.?)"
-    r"[ \t]*[:,-]?[ \t]+" + NAME_SEQ
+    r"[ \t]*+[:,-]?[ \t]+" + NAME_SEQ
 )
 TRIGGERS["ROLE5"] = _w(
     """caller chaplain pharmacist payee representative transport courier driver identified
@@ -4022,7 +4022,7 @@ RX_AGE_LABEL6 = re.compile(
 )
 RX_AGE_ANOS6 = re.compile(r"\b(9\d|1[01]\d|120)[ \t]+años\b")
 RX_AGE_AT6 = re.compile(
-    rf"\bAt[ \t]+({AGE_ANY})(?=-year-old|[ \t]*-?[ \t]*(?:yrs?|years?)\b|[FM],)"
+    rf"\bAt[ \t]+({AGE_ANY})(?=-year-old|[ \t]*+-?[ \t]*(?:yrs?|years?)\b|[FM],)"
 )
 RX_TEMPERATURE_BEFORE6 = re.compile(r"(?i)temp|fever|febrile|spike|tmax|°")
 RX_AGE_PAREN6 = re.compile(rf"(?i:{AGE_IN_WORDS})[ \t]*\((9\d|1[01]\d|120)\)")
@@ -4093,7 +4093,7 @@ RX_PO_BOX_ANY6 = re.compile(r"\b(?i:p\.?[ \t]?o\.?[ \t]*box)[ \t]+#?\d{1,6}\b")
 # Places after travel and residence cues; City, abbreviated state and ZIP.
 RX_PLACE_CUE6 = re.compile(
     r"\b(?:out[ \t]+past|out[ \t]+of|past|(?:north|south|east|west)[ \t]+of|lives(?:[ \t]+(?:alone"
-    r"|by[ \t]+(?:him|her)self|with[ \t]+(?:a|an|her|his|the)?[ \t]*[a-z]+))?[ \t]+"
+    r"|by[ \t]+(?:him|her)self|with[ \t]++(?:a|an|her|his|the)?[ \t]*[a-z]+))?[ \t]+"
     r"(?:in|near|up|outside)"
     r"|near|(?i:born)[^.;\n]{0,30}?[ \t]in|[A-Z]{3,}[ \t]+in|based[ \t]+in)[ \t]+"
     r"((?:the[ \t]+)?[A-Z][a-z'’]+(?:[ \t-]+[A-Z][a-z'’]+){0,2})(?![\w'’-])"
@@ -4156,7 +4156,7 @@ RX_FAC_CUED6 = re.compile(
     r"|plays[ \t]+(?:\w+[ \t]+)?at|works[ \t]+at|born(?:[ \t]+\S+){0,2}[ \t]+at|labs[ \t]+at"
     r"|nurse(?:[ \t]+[A-Z][a-z]+){1,2}[ \t]+from|counselor[ \t]+at|history[ \t]+at|case[ \t]+at"
     r"|already[ \t]+called|he['’]s[ \t]+at|she['’]s[ \t]+at|took[ \t]+(?:him|her|them)[ \t]+to"
-    r"|drives[ \t]+(?:him|her|them)[ \t]+to)[ \t]*:?[ \t]+(?:the[ \t]+)?"
+    r"|drives[ \t]+(?:him|her|them)[ \t]+to)[ \t]*+:?[ \t]+(?:the[ \t]+)?"
     rf"((?:{CAPW}|[a-z]+)(?:[ \t]+(?:{CAPW}|&|of|the|[0-9]+)){{0,5}})(?![\w'’-])"
 )
 TRIGGERS["FACC6"] = _w("""transported ground referred vendor store dme lineman driving works work
@@ -4246,7 +4246,8 @@ RX_PLATE_STATE6 = re.compile(
     r"(?:[ -][A-Z0-9]{2,5})?)(?![\w-])"
 )
 RX_PLATE_WORD6 = re.compile(
-    r"\b(?i:plate|tag)[ \t]*[:#]?[ \t]+([A-Z]{4,8}|[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4})\b(?![ \t]+[a-z])"
+    r"\b(?i:plate|tag)[ \t]*+[:#]?[ \t]+([A-Z]{4,8}|[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4})\b"
+    r"(?![ \t]+[a-z])"
 )
 RX_PHONE7_CUE6 = re.compile(
     r"(?:\b(?i:ph|p|phone|tel|cell|home[ \t]+ph)[ \t]*[:.][ \t]*|\b(?:from|at|call)[ \t]+)"
@@ -4423,7 +4424,7 @@ TRIGGERS["ROADS7"] = _w("on onto off along take took via from")
 # a name after a parent, a technician, an examiner, a coordinator, "lives with", "nurse was"
 RX_ROLE_NAME7 = re.compile(
     r"\b(?i:parents?|tech|technician|examiner|coordinator|lives[ \t]+with|nurse[ \t]+(?:is|was))"
-    rf"[ \t]*[:(-]?[ \t]*({NW}(?:[ \t]+{NW})?)(?![\w'’-])(?:[ \t]+and[ \t]+({NW})(?![\w'’-]))?"
+    rf"[ \t]*+[:(-]?[ \t]*({NW}(?:[ \t]+{NW})?)(?![\w'’-])(?:[ \t]+and[ \t]+({NW})(?![\w'’-]))?"
 )
 TRIGGERS["ROLE7"] = _w("parent parents tech technician examiner coordinator lives nurse")
 
@@ -4618,7 +4619,7 @@ _TITLES8 = r"MRS?\.|MS\.|MISTER|mister|mrs?\.?|ms\."
 RX_NAME_CUE8 = re.compile(
     rf"\b(?:(?i:({_LABEL_CUES8})[ \t]*:)|(?<![\w.])({_TITLES8})(?=[ \t])"
     rf"|(?i:({_ROLE_CUES8})\b[ \t]*(?::[ \t]*)?)"
-    r"|(?i:(to[ \t]+whom[ \t]+it[ \t]+may[ \t]+concern)[ \t]*[:,]?[ \t]*\n\s*))[ \t]*"
+    r"|(?i:(to[ \t]+whom[ \t]+it[ \t]+may[ \t]+concern)[ \t]*+[:,]?[ \t]*\n\s*))[ \t]*"
 )
 TRIGGERS["NAMECUE8"] = _w("""dependent applicant guarantor member subscriber insured emergency
     contact for pcp presenter tele telepresenter ordering intake to from re medic crew driver pt
@@ -4843,13 +4844,13 @@ RX_SSN_ANY_GROUPS8 = re.compile(
 TRIGGERS["SSN8"] = _w("ssn soc social ss itin")
 # "Patient initials: DM", "Pt initials - JG"
 RX_INITIALS_LABEL8 = re.compile(
-    r"\b(?i:patient|pt|client|child|resident)[ \t]+(?i:initials)[ \t]*[:-]?[ \t]*"
+    r"\b(?i:patient|pt|client|child|resident)[ \t]+(?i:initials)[ \t]*+[:-]?[ \t]*"
     r"((?:[A-Z]\.[ \t]?){2,3}|[A-Z]{2,3}(?![\w.]))"
 )
 TRIGGERS["INIT8"] = _w("patient pt client child resident")
 # Highway-contract and rural-route boxes in lower case: "hc 73 box 756", "rr 5 box 70"
 RX_RURAL_BOX_LOWER8 = re.compile(
-    r"\b(?:hc|hcr|rr|rt|rte)[ \t]*\d{1,4},?[ \t]+box[ \t]*#?[ \t]*\d{1,5}\b"
+    r"\b(?:hc|hcr|rr|rt|rte)[ \t]*\d{1,4},?[ \t]+box[ \t]*+#?[ \t]*\d{1,5}\b"
 )
 TRIGGERS["BOX8"] = _w("hc hcr rr rt rte")
 # a town right after a person's age or sex and "from": "a 92-year-old male from leone", "57 YO M
@@ -4991,7 +4992,7 @@ RX_PHONE_DASHES8 = re.compile(
     r"(?<![\w–—-])((?:\+?1[ \t–—-])?\(?\d{3}\)?[ \t]?[–—][ \t]?\d{3}[–—]\d{4})(?![\w–—-])"
 )
 RX_PHONE_BROKEN8 = re.compile(
-    r"\b(?i:call[ -]?back|phone|tel|cell|ph)[ \t]*#?:?[ \t]*(\(?\d{3}\)?[ \t.-]?\d{3}-?\n\d{4})\b"
+    r"\b(?i:call[ -]?back|phone|tel|cell|ph)[ \t]*+#?:?[ \t]*(\(?\d{3}\)?[ \t.-]?\d{3}-?\n\d{4})\b"
 )
 TRIGGERS["PHB8"] = _w("call callback phone tel cell ph")
 # m/d after a note, a reschedule, a census, a hearing, a shipment: "SW note 3/27", "rescheduled
@@ -5358,7 +5359,7 @@ def _person_like9(ctx: _Ctx, name: str) -> bool:
 # a town, ordinary word or not, after a strong place cue: "drives up from Plains on", "at her
 # sister's in Story.", "alive at 90 in Paradise.", "rollover near Truth or Consequences on"
 RX_PLACE_STRONG9 = re.compile(
-    r"\b(?:(?i:(?:drives|drove|comes|came|flew|moved)[ \t]+(?:up|down|over|in)?[ \t]*from"
+    r"\b(?:(?i:(?:drives|drove|comes|came|flew|moved)[ \t]++(?:up|down|over|in)?[ \t]*from"
     r"|(?:sister|brother|daughter|son|mother|father|aunt|uncle|cousin|friend)['’]s"
     r"(?:[ \t]+(?:house|home|place|trailer))?[ \t]+in|alive[ \t]+(?:at[ \t]+\d{2,3}[ \t]+)?in"
     r"|died[ \t]+in|rollover[ \t]+near|crash[ \t]+near|ranch[ \t]+near|lives[ \t]+(?:near|in)"
@@ -5489,7 +5490,7 @@ RX_MON_DAY_YEAR9 = re.compile(
 # "born 09161970", "Arrived 10062020", "clinic date: 05222022"
 RX_MMDDYYYY9 = re.compile(
     r"\b(?i:on|resubmitted|submitted|arrived|born|dob|adm|admitted|collected|died|since"
-    r"|scheduled|presented|date|seen|visit|dos|discharged|signed)[ \t]*:?[ \t]+"
+    r"|scheduled|presented|date|seen|visit|dos|discharged|signed)[ \t]*+:?[ \t]+"
     r"((?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:19|20)\d\d)\b(?![-/.]\d)"
 )
 TRIGGERS["MMDD9"] = _w("""on resubmitted submitted arrived born dob adm admitted collected died
@@ -5511,7 +5512,7 @@ RX_MD_LETTER9 = re.compile(
 # a date or phone number broken over a line after its label: "DOB: 6/10/\n1926", "Phone: 482-
 # \n2427", "Phone: +1 541 \n355 4317"
 RX_DATE_BROKEN9 = re.compile(
-    r"\b(?i:dob|d\.o\.b\.|born)[ \t]*:?[ \t]*(\d{1,2}/\d{1,2}/[ \t]*\n[ \t]*(?:19|20)?\d\d)\b"
+    r"\b(?i:dob|d\.o\.b\.|born)[ \t]*+:?[ \t]*(\d{1,2}/\d{1,2}/[ \t]*\n[ \t]*(?:19|20)?\d\d)\b"
 )
 RX_PHONE_BROKEN9 = re.compile(
     r"\b(?i:phone|tel|ph|cell|mobile)[ \t]*:[ \t]*"
@@ -5531,7 +5532,7 @@ _PHONE_VALUE9 = (
     r"|\d{2}[ \t]\d{4}[ \t]\d{4}|\(?\d{3}\)?[ \t.-]?\d{3}[ \t.-]?\d{4})(?![\d/-]|\.\d)"
 )
 RX_PHONE_CUED9 = re.compile(
-    r"\b(?i:ph|tel|phone|cell|mobile|callback|call[ \t]+back)\.?[ \t]*[:#]?[ \t]*" + _PHONE_VALUE9
+    r"\b(?i:ph|tel|phone|cell|mobile|callback|call[ \t]+back)\.?[ \t]*+[:#]?[ \t]*" + _PHONE_VALUE9
 )
 RX_PHONE_AFTER_ROLE9 = re.compile(
     r"(?:\((?i:daughter|son|wife|husband|spouse|niece|nephew|sister|brother|mother|father"
@@ -5551,11 +5552,11 @@ TRIGGERS["RECORD9"] = _w("medical mrn chart")
 # in 0625"
 RX_SSN_LAST4_9 = re.compile(
     r"\b(?i:last[ \t]+(?:4|four)(?:[ \t]+digits)?[ \t]+of[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+)?"
-    r"(?:ssn|social(?:[ \t]+security)?))[ \t]*[:(#]?[ \t]*(\d{4})\b"
+    r"(?:ssn|social(?:[ \t]+security)?))[ \t]*+[:(#]?[ \t]*(\d{4})\b"
 )
 RX_ID_ENDING9 = re.compile(
     r"\b(?i:mrn|mr#|medical[ \t]+record(?:[ \t]+number)?|chart|account|acct|card|policy|member"
-    r"[ \t]+id)[ \t]+(?i:number[ \t]+)?(?i:ending|ends)[ \t]+(?i:in|with)?[ \t]*(\d{3,6})\b"
+    r"[ \t]+id)[ \t]+(?i:number[ \t]+)?(?i:ending|ends)[ \t]++(?i:in|with)?[ \t]*(\d{3,6})\b"
 )
 # "His medical record number with us is 91-099290."
 RX_RECORD_NUMBER_IS9 = re.compile(
@@ -7204,7 +7205,7 @@ _CODE_CUES14 = _w("cpt code codes model icd hcpcs")
 RX_COMPOUND14 = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 # a procedure or a disease named after people: a name before it is an eponym
 # a journal citation's pages, after its year, volume and issue ("2020;135(3):e98-e109")
-RX_CITATION_PAGES14 = re.compile(r"(?:19|20)\d\d\s*;\s*\d+\s*(?:\([^()\n]{1,12}\))?\s*:\s*$")
+RX_CITATION_PAGES14 = re.compile(r"(?:19|20)\d\d\s*;\s*\d+\s*+(?:\([^()\n]{1,12}\))?\s*:\s*$")
 RX_EPONYM_SUFFIX14 = re.compile(
     r"(?:pexy|ectomy|otomy|ostomy|plasty|rrhaphy|scopy|graphy|itis|osis|pathy|plasia|trophy)$"
 )
@@ -7422,7 +7423,7 @@ RX_NAME_BEFORE_SPELLED13 = re.compile(
 RX_SPELLED_OUT13 = re.compile(r"(?:[A-WYZ][ -]){3,}[A-WYZ]")
 RX_SPOKEN_ID13 = re.compile(
     r"(?i:\b(?:medical[ \t]+record|record|chart|account|member|mrn)(?:[ \t]+(?:number|no\.?|#))?)"
-    r"[ \t]*[:#]?[ \t]*((?:[A-Za-z0-9][ \t]){4,}[A-Za-z0-9])(?![\w])"
+    r"[ \t]*+[:#]?[ \t]*((?:[A-Za-z0-9][ \t]){4,}[A-Za-z0-9])(?![\w])"
 )
 RX_NATIONAL_ID13 = re.compile(
     r"\b(?:PESEL|CPF|CURP|BSN|CNP|PPSN|NIF|RFC|NIN|NI[ \t]+(?:number|no\.?))(?![A-Za-z])"
@@ -7432,7 +7433,7 @@ RX_NATIONAL_ID13 = re.compile(
     r"((?=[A-Z0-9.\-]{0,20}\d{2})[A-Z0-9](?:[A-Z0-9]|[.\-](?=[A-Z0-9])){6,20})(?![\w])"
 )
 RX_SUBJECT_INITIALS13 = re.compile(
-    rf"\b(?i:subj(?:ect)?|participant)\.?[ \t]*#?[ \t]*\d{{1,5}}[ \t]*:[ \t]*"
+    rf"\b(?i:subj(?:ect)?|participant)\.?[ \t]*+#?[ \t]*\d{{1,5}}[ \t]*:[ \t]*"
     rf"([{UP}]{{2,3}})(?=[ \t]*[,;(])"
 )
 RX_STUDY_DATE13 = re.compile(
@@ -7453,7 +7454,7 @@ RX_RESERVATION13 = re.compile(
 )
 RX_CHAPTER_HOUSE13 = re.compile(rf"\b((?:{CAPW})(?:[ \t]+{CAPW}){{0,2}})[ \t]+chapter[ \t]+house\b")
 RX_GEO13 = re.compile(
-    rf"\bgeo(?:loc(?:ation)?)?[ \t]*[:=]?[ \t]+((?:{CAPW})(?:[ \t]+{CAPW}){{0,2}})[ \t]*$", re.M
+    rf"\bgeo(?:loc(?:ation)?)?[ \t]*+[:=]?[ \t]+((?:{CAPW})(?:[ \t]+{CAPW}){{0,2}})[ \t]*$", re.M
 )
 RX_COMMUNITY13 = re.compile(
     rf"\b(?i:community|hometown|town|village|city)[ \t]*:[ \t]*((?:{CAPW})(?:[ ]{CAPW}){{0,2}})"
@@ -7461,7 +7462,7 @@ RX_COMMUNITY13 = re.compile(
 )
 RX_USER_HANDLE13 = re.compile(r"\b(?:user(?:name|id)?|login|uid)=([A-Za-z][A-Za-z0-9._-]{2,30})")
 RX_NAME_ON_CARD13 = re.compile(
-    rf"\b(?i:name[ \t]+on[ \t]+(?:card|file|id|license|licence|account|badge))[ \t]*:?[ \t]*"
+    rf"\b(?i:name[ \t]+on[ \t]+(?:card|file|id|license|licence|account|badge))[ \t]*+:?[ \t]*"
     rf"((?:{NW}|{CAPS_WORD})(?:[ \t]+(?:{NW}|{CAPS_WORD})){{1,3}})"
 )
 RX_SERIAL_LOWER13 = re.compile(
@@ -7469,7 +7470,7 @@ RX_SERIAL_LOWER13 = re.compile(
     r"((?=[a-z0-9]*\d{4})(?=[a-z0-9]*[a-z])[a-z0-9]{6,20})(?![\w-])"
 )
 RX_VIN_ENDING13 = re.compile(
-    r"\b(?i:vin)[ \t]+(?i:ending(?:[ \t]+in)?|ends[ \t]+in|last[ \t]+\d)[ \t]*:?[ \t]*"
+    r"\b(?i:vin)[ \t]+(?i:ending(?:[ \t]+in)?|ends[ \t]+in|last[ \t]+\d)[ \t]*+:?[ \t]*"
     r"([A-Za-z0-9]{4,8})\b"
 )
 RX_ROLE_PAREN13 = re.compile(
@@ -8100,7 +8101,7 @@ _JSON_KEYS15 = {
     "birthdate": "DATE",
 }
 RX_JSON_VALUE15 = re.compile(
-    r'"(given|family|city|postalCode|line|birthDate)"\s*:\s*\[?\s*"([^"\n]{1,80})"'
+    r'"(given|family|city|postalCode|line|birthDate)"\s*:\s*+\[?\s*"([^"\n]{1,80})"'
 )
 # a fixed-width table's header: three or more column names, two spaces or more apart
 _COLUMNS15 = {
@@ -8144,20 +8145,20 @@ RX_STATE_PLATE_MORE15 = re.compile(
 )
 RX_VESSEL15 = re.compile(
     r"\b(?i:vessel|boat|registration|reg\.?|skiff|canoe|kayak|jet[ \t]?ski)"
-    r"(?:[ \t]+(?i:number|no\.?|#))?[ \t]*:?[ \t]*([A-Z]{2}[ \t]?\d{1,4}[ \t]?[A-Z]{1,2})(?![\w-])"
+    r"(?:[ \t]+(?i:number|no\.?|#))?[ \t]*+:?[ \t]*([A-Z]{2}[ \t]?\d{1,4}[ \t]?[A-Z]{1,2})(?![\w-])"
 )
 RX_HULL15 = re.compile(
-    r"\b(?i:hull)(?:[ \t]+(?i:id|number|no\.?|#|identification[ \t]+number))?[ \t]*:?[ \t]*"
+    r"\b(?i:hull)(?:[ \t]+(?i:id|number|no\.?|#|identification[ \t]+number))?[ \t]*+:?[ \t]*"
     r"([A-Z]{3}[A-Z0-9]{9}(?:-?\d{2})?)(?![\w-])"
 )
 RX_AIRCRAFT15 = re.compile(
     r"\b(?i:aircraft|airplane|plane|tail[ \t]+(?:number|no\.?|#)|n-number|flies|flew|registration)"
-    r"[ \t]*:?[ \t]*(?:(?i:a|an|the|his|her|their)[ \t]+)?"
+    r"[ \t]*+:?[ \t]*(?:(?i:a|an|the|his|her|their)[ \t]+)?"
     r"(N(?=\w{3})[1-9]\d{0,4}[A-Z]{0,2})(?![\w-])"
 )
 RX_VIN_TAIL15 = re.compile(
     r"\bVIN[ \t]+(?i:last[ \t]+(?:six|6|four|4|eight|8)|ending(?:[ \t]+in)?|ends[ \t]+(?:in|with))"
-    r"[ \t]*:?[ \t]*([A-Z0-9]{4,8})(?![\w-])"
+    r"[ \t]*+:?[ \t]*([A-Z0-9]{4,8})(?![\w-])"
 )
 # "337-CRAWDAD", "830-WELL-PMP": a number with letters for digits
 RX_VANITY15 = re.compile(

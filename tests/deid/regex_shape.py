@@ -14,11 +14,18 @@ is never split. Each character is judged by probes: one of each kind a text hold
 
 from __future__ import annotations
 
+import ast
+import importlib
+import inspect
 import re
 import unicodedata
 from dataclasses import dataclass
-from re import _constants as C  # noqa: N812
-from re import _parser
+from types import ModuleType
+from typing import Any
+
+# the engine's own parser (Python 3.11+), which typeshed does not describe
+_parser: Any = importlib.import_module("re._parser")
+C: Any = importlib.import_module("re._constants")
 
 # one character of each kind that can make a long run in a text
 PROBES = "".join(dict.fromkeys(" \t\n0aA.,-:;#|/()'\"*_+=&@%~\\é•"))
@@ -28,7 +35,7 @@ LONG = 40
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 
 
-def _category(cat: object, ch: str) -> bool:
+def _category(cat: Any, ch: str) -> bool:
     if cat in (C.CATEGORY_DIGIT, C.CATEGORY_UNI_DIGIT):
         return unicodedata.category(ch) == "Nd"
     if cat in (C.CATEGORY_NOT_DIGIT, C.CATEGORY_UNI_NOT_DIGIT):
@@ -44,7 +51,7 @@ def _category(cat: object, ch: str) -> bool:
     raise ValueError(f"unknown category {cat}")
 
 
-def _one(op: object, av: object, ch: str, ignore: bool) -> bool:
+def _one(op: Any, av: Any, ch: str, ignore: bool) -> bool:
     """Whether a one-character item matches ch (any case under IGNORECASE)."""
     forms = {ch, ch.lower(), ch.upper()} if ignore else {ch}
     if op is C.LITERAL:
@@ -54,7 +61,7 @@ def _one(op: object, av: object, ch: str, ignore: bool) -> bool:
     if op is C.ANY:
         return ch != "\n"
     if op is C.IN:
-        items = list(av)  # type: ignore[call-overload]
+        items = list(av)
         negate = bool(items) and items[0][0] is C.NEGATE
         hit = False
         for iop, iav in items[negate:]:
@@ -80,37 +87,37 @@ _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 class Node:
     """A parsed item with the flags in force where it stands."""
 
-    op: object
-    av: object
+    op: Any
+    av: Any
     ignore: bool
 
 
-def _seq(items: object, ignore: bool) -> list[Node]:
-    return [Node(op, av, ignore) for op, av in items]  # type: ignore[attr-defined]
+def _seq(items: Any, ignore: bool) -> list[Node]:
+    return [Node(op, av, ignore) for op, av in items]
 
 
 def _children(n: Node) -> list[list[Node]]:
     """The sequences inside a node (each alternative of a branch is one)."""
     if n.op is C.BRANCH:
-        return [_seq(alt, n.ignore) for alt in n.av[1]]  # type: ignore[index]
+        return [_seq(alt, n.ignore) for alt in n.av[1]]
     if n.op is C.SUBPATTERN:
-        _, add, rm, body = n.av  # type: ignore[misc]
+        _, add, rm, body = n.av
         ignore = (n.ignore or bool(add & re.IGNORECASE)) and not rm & re.IGNORECASE
         return [_seq(body, ignore)]
     if n.op in _REPEATS:
-        return [_seq(n.av[2], n.ignore)]  # type: ignore[index]
+        return [_seq(n.av[2], n.ignore)]
     if n.op is C.ATOMIC_GROUP:
         return [_seq(n.av, n.ignore)]
     if n.op in (C.ASSERT, C.ASSERT_NOT):
-        return [_seq(n.av[1], n.ignore)]  # type: ignore[index]
+        return [_seq(n.av[1], n.ignore)]
     if n.op is C.GROUPREF_EXISTS:
-        _, yes, no = n.av  # type: ignore[misc]
+        _, yes, no = n.av
         return [_seq(yes, n.ignore)] + ([_seq(no, n.ignore)] if no else [])
     return []
 
 
 def _long(n: Node) -> bool:
-    return n.op in _REPEATS and n.av[1] > LONG  # type: ignore[index]
+    return n.op in _REPEATS and n.av[1] > LONG
 
 
 def fits(seq: list[Node], ch: str) -> bool:
@@ -126,7 +133,7 @@ def _fits(n: Node, ch: str) -> bool:
         return n.av is not C.AT_BOUNDARY
     if n.op in (C.ASSERT, C.ASSERT_NOT):
         return True
-    if n.op in _REPEATS and n.av[0] == 0:  # type: ignore[index]
+    if n.op in _REPEATS and n.av[0] == 0:
         return True
     if n.op is C.GROUPREF:
         return False
@@ -157,7 +164,7 @@ def head(seq: list[Node], ch: str) -> bool:
 
 
 def _head(n: Node, ch: str) -> bool:
-    if n.op in _REPEATS and n.av[1] > LONG and _takes(_children(n)[0], ch):  # type: ignore[index]
+    if n.op in _REPEATS and n.av[1] > LONG and _takes(_children(n)[0], ch):
         return True
     if n.op in (C.ASSERT, C.ASSERT_NOT):
         return False
@@ -179,9 +186,8 @@ def _tail(n: Node, ch: str) -> bool:
         return False
     if n.op in (C.ASSERT, C.ASSERT_NOT):
         return False
-    if n.op in (C.MAX_REPEAT, C.MIN_REPEAT):
-        if n.av[1] > LONG and _takes(_children(n)[0], ch):  # type: ignore[index]
-            return True
+    if n.op in (C.MAX_REPEAT, C.MIN_REPEAT) and n.av[1] > LONG and _takes(_children(n)[0], ch):
+        return True
     return any(tail(s, ch) for s in _children(n))
 
 
@@ -198,7 +204,7 @@ def _walk(seq: list[Node], final: bool = True):
 def _never_fails(n: Node) -> bool:
     """Whether n matches at every position (an optional part): a split before it is never
     tried again when it is last in a final sequence."""
-    return n.op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and n.av[0] == 0  # type: ignore[index]
+    return n.op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and n.av[0] == 0
 
 
 def _show(n: Node) -> str:
@@ -232,11 +238,13 @@ def split_runs(pattern: re.Pattern[str]) -> list[str]:
                     if not _fits(second, ch):
                         break
             for i, n in enumerate(seq):
-                if n.op in (C.MAX_REPEAT, C.MIN_REPEAT) and n.av[1] > 1:  # type: ignore[index]
+                if n.op in (C.MAX_REPEAT, C.MIN_REPEAT) and n.av[1] > 1:
                     body = _children(n)[0]
                     if _takes(body, ch) and (head(body, ch) or tail(body, ch)):
                         where = f"part {i} of sequence {k}"
-                        found.append(f"a run of {ch!r} split between repeats of {where}: {_show(n)}")
+                        found.append(
+                            f"a run of {ch!r} split between repeats of {where}: {_show(n)}"
+                        )
     return found
 
 
@@ -247,16 +255,18 @@ _FILL = "a0A .-:#/(,'"
 def _fills(n: Node) -> list[str]:
     """A few shortest texts n matches (look-arounds and back-references read as empty)."""
     if n.op is C.LITERAL:
-        return [chr(n.av)]  # type: ignore[call-overload]
+        return [chr(n.av)]
     if n.op is C.IN:
-        own = [chr(v if op is C.LITERAL else v[0]) for op, v in n.av if op in (C.LITERAL, C.RANGE)]  # type: ignore[attr-defined,index]
+        own = [chr(v if op is C.LITERAL else v[0]) for op, v in n.av if op in (C.LITERAL, C.RANGE)]
         return [next((c for c in _FILL + "".join(own) if _one(n.op, n.av, c, n.ignore)), "~")]
     if n.op in _ONE:
         return [next((c for c in _FILL if _one(n.op, n.av, c, n.ignore)), "~")]
+    if n.op is C.AT and n.av is C.AT_BOUNDARY:
+        return [" ", ""]  # between two words
     if n.op in _ZERO_WIDTH or n.op is C.GROUPREF:
         return [""]
     if n.op in _REPEATS:
-        least = n.av[0]  # type: ignore[index]
+        least = n.av[0]
         return [f * least for f in _seq_fills(_children(n)[0])[:2]] if least else [""]
     return [f for s in _children(n) for f in _seq_fills(s)][:6]
 
@@ -316,10 +326,13 @@ def detector_patterns() -> list[tuple[str, re.Pattern[str]]]:
         elif isinstance(obj, list | tuple | set | frozenset):
             for i, v in enumerate(obj):
                 walk(v, f"{name}[{i}]", depth + 1)
-        elif type(obj).__module__.startswith("app.deid") and hasattr(obj, "__dict__"):
-            if not isinstance(obj, type):
-                for k, v in vars(obj).items():
-                    walk(v, f"{name}.{k}", depth + 1)
+        elif (
+            type(obj).__module__.startswith("app.deid")
+            and hasattr(obj, "__dict__")
+            and not isinstance(obj, type)
+        ):
+            for k, v in vars(obj).items():
+                walk(v, f"{name}.{k}", depth + 1)
 
     for module in (detector, lexicon, tagger):
         for k, v in vars(module).items():
@@ -327,38 +340,55 @@ def detector_patterns() -> list[tuple[str, re.Pattern[str]]]:
     return found
 
 
-_RE_CALLS = {"compile", "search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"}
+_RE_CALLS = {
+    "compile",
+    "search",
+    "match",
+    "fullmatch",
+    "finditer",
+    "findall",
+    "sub",
+    "subn",
+    "split",
+}
+# where a call takes its flags, by position, when they are not given by name
+_FLAGS_AT = {"compile": 1, "search": 2, "match": 2, "fullmatch": 2, "finditer": 2, "findall": 2}
 
 
-def inline_patterns(module: object) -> list[tuple[str, re.Pattern[str]]]:
-    """Patterns written in a call inside a function ("re.match(rf'\\s+{SUFFIX}', s)"), from the
-    module's source: those built from the module's constants alone (not from a run's words)."""
-    import ast
-    import inspect
-
-    source = inspect.getsource(module)  # type: ignore[arg-type]
+def inline_patterns(module: ModuleType) -> list[tuple[str, re.Pattern[str]]]:
+    """Patterns written in a call inside a function ("re.match(rf'\\s+{SUFFIX}', s)"), read
+    from the module's source, named by the function and their rank in it; those built from a
+    run's own values (names found in the text) cannot be read and are left out."""
     found = []
-    for node in ast.walk(ast.parse(source)):
-        if not (
-            isinstance(node, ast.Call)
+    module_name = module.__name__.rsplit(".", 1)[1]
+    for func in ast.walk(ast.parse(inspect.getsource(module))):
+        if not isinstance(func, ast.FunctionDef):
+            continue
+        calls = [
+            node
+            for node in ast.walk(func)
+            if isinstance(node, ast.Call)
             and isinstance(node.func, ast.Attribute)
             and isinstance(node.func.value, ast.Name)
             and node.func.value.id == "re"
             and node.func.attr in _RE_CALLS
             and node.args
-        ):
-            continue
-        names = vars(module)
-        try:
-            text = eval(compile(ast.Expression(node.args[0]), "<pattern>", "eval"), dict(names))
-            flag_arg = next((k.value for k in node.keywords if k.arg == "flags"), None)
-            if flag_arg is None and node.func.attr in ("compile", "search", "match", "fullmatch", "finditer", "findall"):
-                flag_arg = node.args[2] if len(node.args) > 2 and node.func.attr != "compile" else (
-                    node.args[1] if node.func.attr == "compile" and len(node.args) > 1 else None
-                )
-            flags = eval(compile(ast.Expression(flag_arg), "<flags>", "eval"), dict(names)) if flag_arg else 0
-        except NameError:
-            continue  # built from a local value
-        if isinstance(text, str):
-            found.append((f"{module.__name__.rsplit('.', 1)[1]}:{node.lineno}", re.compile(text, flags)))  # type: ignore[attr-defined]
+        ]
+        for rank, call in enumerate(calls):
+            at = _FLAGS_AT.get(getattr(call.func, "attr", ""))
+            flags_node = next((k.value for k in call.keywords if k.arg == "flags"), None)
+            if flags_node is None and at is not None and len(call.args) > at:
+                flags_node = call.args[at]
+            try:
+                text = _value(call.args[0], module)
+                flags = _value(flags_node, module) if flags_node is not None else 0
+            except NameError:
+                continue  # built from a local value
+            if isinstance(text, str) and isinstance(flags, int):
+                found.append((f"{module_name}.{func.name}()#{rank}", re.compile(text, flags)))
     return found
+
+
+def _value(node: ast.expr, module: ModuleType) -> object:
+    # the module's own source, evaluated over its own constants
+    return eval(compile(ast.Expression(node), "<pattern>", "eval"), dict(vars(module)))  # noqa: S307
