@@ -2317,7 +2317,7 @@ RX_ROLE_NAME = re.compile(
     r"|please\s+see|(?:electronically\s+|e-)?signed\s+by|collateral\s+from"
     r"(?:\s+(?:his|her|their|the))?(?:\s+[a-z-]+)?|called\s+to(?:\s+(?:RN|nurse))?"
     r"|verified\s+by|read\s+by|authori[sz]ed\s+by|witnessed\s+by|requested\s+by)"
-    r"[ \t]*+[:,-]?[ \t]+" + NAME_SEQ
+    r"[ \t]*[:,-]?[ \t]+" + NAME_SEQ
 )
 RX_PARTICLE_NAME = re.compile(rf"\b({NW})[ \t]+((?:{PARTICLE}[ \t]+){{1,2}}{NW})(?![\w'’])")
 RX_PARTICLE_TAIL = re.compile(rf"(?:[ \t]+{PARTICLE}){{1,2}}[ \t]+{NW}(?![\w'’])")
@@ -2509,7 +2509,7 @@ RX_FAC_CUED = re.compile(
     r"|worked(?:\s+[\w-]+){0,5}?\s+(?:at|for)|employed\s+(?:by|at)|employer\s*:|injured(?:\s+\w+)"
     r"{0,4}?\s+at|transfer(?:red)?\s+from|remit\s+to|(?:study|studies|CT|MRI|films?|images?"
     r"|x-rays?|ultrasound|records)\s+(?:[\w/-]+\s+){0,3}?from|day\s+program\s+at|attends\s+"
-    r"(?:\w+\s+)?at)[ \t]*+:?[ \t]+(?:the[ \t]+)?"
+    r"(?:\w+\s+)?at)[ \t]*:?[ \t]+(?:the[ \t]+)?"
     rf"((?:{CAPW}|&)(?:[ \t-](?:[A-Z]\.|{CAPW}|&|of|and))*)"
     rf"(?:,[ \t]*({NW}(?:[ \t]{NW})?)(?=[ \t]*(?:,|\.|;|$)))?",
     re.M,
@@ -2903,7 +2903,7 @@ def _name_shapes(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
 RX_AND_NAME = re.compile(rf"[ \t]+and[ \t]+({NW})(?![\w'’-])")
 RX_CHAT_LINE = re.compile(rf"(?m)^[ \t]*({NW}):[ \t]+(?=[a-z])")
 RX_LAST_FIRST_CUED = re.compile(
-    rf"(?:Pt|PT|Patient|review\s+for|records\s+of|for|Inmate|Newborn)[ \t]*+:?[ \t]+"
+    rf"(?:Pt|PT|Patient|review\s+for|records\s+of|for|Inmate|Newborn)[ \t]*:?[ \t]+"
     rf"((?:{NW}|[{UP}]{{2,}}(?:[-'’ ][{UP}]{{2,}})?),[ \t]*(?:{NW}|[{UP}]{{2,}})(?:-{NW})?)"
     rf"(?=[ \t]*(?:[,.;\n]|$))"
 )
@@ -2985,7 +2985,7 @@ RX_FAC_WORSHIP = re.compile(
 RX_EMPLOYER = re.compile(
     r"\b(?i:employer|employed\s+at|(?:teacher|nurse|cashier|clerk|aide|driver|manager|cook"
     r"|employee|volunteer|janitor|mechanic|waitress|waiter|server|custodian|foreman|worker)"
-    r"\s+at|works?(?:\s+[a-z-]+){0,3}\s+at|shift\s+at)[ \t]*+:?[ \t]+"
+    r"\s+at|works?(?:\s+[a-z-]+){0,3}\s+at|shift\s+at)[ \t]*:?[ \t]+"
     rf"((?:{CAPW})(?:[ \t](?:{CAPW}|&|of))*(?:[’']s)?)"
 )
 
@@ -3316,7 +3316,7 @@ RX_ROLE5 = re.compile(
     r"|driver(?:\s+of\s+vehicle\s+\d)?|identified\s+(?:herself|himself|themselves)\s+as"
     r"|ask\s+for|verify\s+with|results\s+to|intake\s+by|coroner|claimant|placed\s+by|fitted\s+by"
     r"|implanted\s+by|owner|registered\s+to|inmate|decedent|attn\.?)"
-    r"[ \t]*+[:,-]?[ \t]+" + NAME_SEQ
+    r"[ \t]*[:,-]?[ \t]+" + NAME_SEQ
 )
 TRIGGERS["ROLE5"] = _w(
     """caller chaplain pharmacist payee representative transport courier driver identified
@@ -4156,7 +4156,7 @@ RX_FAC_CUED6 = re.compile(
     r"|plays[ \t]+(?:\w+[ \t]+)?at|works[ \t]+at|born(?:[ \t]+\S+){0,2}[ \t]+at|labs[ \t]+at"
     r"|nurse(?:[ \t]+[A-Z][a-z]+){1,2}[ \t]+from|counselor[ \t]+at|history[ \t]+at|case[ \t]+at"
     r"|already[ \t]+called|he['’]s[ \t]+at|she['’]s[ \t]+at|took[ \t]+(?:him|her|them)[ \t]+to"
-    r"|drives[ \t]+(?:him|her|them)[ \t]+to)[ \t]*+:?[ \t]+(?:the[ \t]+)?"
+    r"|drives[ \t]+(?:him|her|them)[ \t]+to)[ \t]*:?[ \t]+(?:the[ \t]+)?"
     rf"((?:{CAPW}|[a-z]+)(?:[ \t]+(?:{CAPW}|&|of|the|[0-9]+)){{0,5}})(?![\w'’-])"
 )
 TRIGGERS["FACC6"] = _w("""transported ground referred vendor store dme lineman driving works work
@@ -4246,7 +4246,7 @@ RX_PLATE_STATE6 = re.compile(
     r"(?:[ -][A-Z0-9]{2,5})?)(?![\w-])"
 )
 RX_PLATE_WORD6 = re.compile(
-    r"\b(?i:plate|tag)[ \t]*+[:#]?[ \t]+([A-Z]{4,8}|[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4})\b"
+    r"\b(?i:plate|tag)[ \t]*[:#]?[ \t]+([A-Z]{4,8}|[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4})\b"
     r"(?![ \t]+[a-z])"
 )
 RX_PHONE7_CUE6 = re.compile(
@@ -5490,7 +5490,7 @@ RX_MON_DAY_YEAR9 = re.compile(
 # "born 09161970", "Arrived 10062020", "clinic date: 05222022"
 RX_MMDDYYYY9 = re.compile(
     r"\b(?i:on|resubmitted|submitted|arrived|born|dob|adm|admitted|collected|died|since"
-    r"|scheduled|presented|date|seen|visit|dos|discharged|signed)[ \t]*+:?[ \t]+"
+    r"|scheduled|presented|date|seen|visit|dos|discharged|signed)[ \t]*:?[ \t]+"
     r"((?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:19|20)\d\d)\b(?![-/.]\d)"
 )
 TRIGGERS["MMDD9"] = _w("""on resubmitted submitted arrived born dob adm admitted collected died
@@ -7454,7 +7454,7 @@ RX_RESERVATION13 = re.compile(
 )
 RX_CHAPTER_HOUSE13 = re.compile(rf"\b((?:{CAPW})(?:[ \t]+{CAPW}){{0,2}})[ \t]+chapter[ \t]+house\b")
 RX_GEO13 = re.compile(
-    rf"\bgeo(?:loc(?:ation)?)?[ \t]*+[:=]?[ \t]+((?:{CAPW})(?:[ \t]+{CAPW}){{0,2}})[ \t]*$", re.M
+    rf"\bgeo(?:loc(?:ation)?)?[ \t]*[:=]?[ \t]+((?:{CAPW})(?:[ \t]+{CAPW}){{0,2}})[ \t]*$", re.M
 )
 RX_COMMUNITY13 = re.compile(
     rf"\b(?i:community|hometown|town|village|city)[ \t]*:[ \t]*((?:{CAPW})(?:[ ]{CAPW}){{0,2}})"
