@@ -244,7 +244,7 @@ RX_PHONE_CUED = re.compile(
 # "fax the signed form to 5053841234": the cue word, a few words, then to/at and the number
 RX_PHONE_CUED_FAR = re.compile(
     r"\b(?:phone|telephone|call|fax|faxed|text|texted|page|paged|reach|reached|contact|dial"
-    r"|sent|send|resent)\b[^.\n\d]{0,40}?\b(?:to|at|on|number|no\.?|#)\s*:?\s*"
+    r"|sent|send|resent)\b[^.\n\d]{0,40}?\b(?:to|at|on|number|no\.?|#)\s*+:?\s*"
     r"(\(?\d{3}\)?[\s./-]?\d{3}[\s.-]?\d{4}|\d{3}[.-]\d{4})(?![\d-])",
     IGN,
 )
@@ -277,11 +277,11 @@ _ID_VALUE = r"((?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-./](?=[A-Za-z0-9])
 # a backslash may escape the label's punctuation (Markdown: "MRN\: 555-123-4567"); a JSON
 # key's quotes may close the label and open the value ("mrn":"21-96-23-4")
 _CUE_TAIL = (
-    r"(?![A-Za-z])[\"']?\.?\s*(?:is|was|of|\\?[=:#-]|no\.?|number)*\s*(?:is|was|\\?[:#=])?\s*"
+    r"(?![A-Za-z])[\"']?\.?\s*+(?:is|was|of|\\?[=:#-]|no\.?|number)*\s*+(?:is|was|\\?[:#=])?\s*+"
     r"(?:(?<=[\s:=#-])[\"'])?"
 )
 RX_ID = re.compile(
-    r"\b(?:MRN|MR#|MR\s*(?:no|num|number)|medical\s+record(?:\s+(?:number|no|num|#))?"
+    r"\b(?>(?:MRN|MR#|MR\s*(?:no|num|number)|medical\s+record(?:\s+(?:number|no|num|#))?"
     r"|(?:hospital|health|clinic|chart|record|patient|unit|case|encounter|claim|visit"
     r"|accession|billing|invoice|specimen|requisition|order|referral|authorization"
     r"|authorisation|prior\s+auth|confirmation|reference|ref)\s*(?:id|number|no|num|#)"
@@ -290,22 +290,22 @@ RX_ID = re.compile(
     r"|group\s*(?:id|number|no|num|#)|health\s*plan(?:\s*(?:beneficiary\s*)?(?:id|number|no"
     r"|num|#))?|insurance\s*(?:id|number|no|num|#|card)|beneficiary\s*(?:id|number|no|num|#)?"
     r"|medicaid(?:\s*(?:id|number|no|num|#))?|medicare(?:\s*(?:id|number|no|num|#))?|MBI"
-    r"|HICN|DEA(?:\s*(?:registration)?\s*(?:number|no|num|#))?|NPI(?:\s*(?:number|no|num|#))?"
+    r"|HICN|DEA(?:\s*+(?:registration)?\s*(?:number|no|num|#))?|NPI(?:\s*(?:number|no|num|#))?"
     r"|(?:driver'?s?\s+|medical\s+|nursing\s+|professional\s+|state\s+)?licen[cs]e"
     r"(?:\s*(?:number|no|num|#|id))?|lic\.?\s*#?|certificate(?:\s*(?:number|no|num|#|id))?"
     r"|cert(?:ification)?\.?\s*(?:number|no|num|#|id)?|passport(?:\s*(?:number|no|num|#))?"
     r"|ID(?:\s*(?:number|no|num|#))?|identification\s*(?:number|no|num|#)?|FIN|CSN|UPIN"
     r"|employee\s*(?:id|number|no|num|#)|badge\s*(?:id|number|no|num|#)?|"
-    r"(?:tax|TIN|EIN)\s*(?:id|number|no|num|#)?)" + _CUE_TAIL + _ID_VALUE,
+    r"(?:tax|TIN|EIN)\s*(?:id|number|no|num|#)?)" + _CUE_TAIL + ")" + _ID_VALUE,
     IGN,
 )
 RX_VEHICLE = re.compile(
-    r"\b(?:licen[cs]e[\s-]+plates?|licen[cs]e\s+tag|number\s+plate|plate\s*(?:number|no|#)"
+    r"\b(?>(?:licen[cs]e[\s-]+plates?|licen[cs]e\s+tag|number\s+plate|plate\s*(?:number|no|#)"
     r"|tag\s*(?:number|no|#)"
     r"|registration(?:\s*(?:number|no|num|#))?|VIN|vehicle\s+identification\s+(?:number|no)"
     r"|vehicle\s*(?:id|number|no))(?:\s*(?:number|no|num|#))?"
     + _CUE_TAIL
-    + r"(?-i:(?:[A-Z]{2}\s+)?((?=[A-Z0-9 -]*\d)[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,8}){0,2}"
+    + r")(?-i:(?:[A-Z]{2}\s+)?((?=[A-Z0-9 -]*\d)[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,8}){0,2}"
     r"(?<=[A-Z0-9])))(?![\w-])",
     IGN,
 )
@@ -314,13 +314,13 @@ RX_VIN = re.compile(
     r"[A-HJ-NPR-Z0-9]{17}\b"
 )
 RX_DEVICE = re.compile(
-    r"\b(?:serials?(?:\s*(?:numbers?|nos?|num|#))?|S/N|SN(?=\s*[:#])"
+    r"\b(?>(?:serials?(?:\s*(?:numbers?|nos?|num|#))?|S/N|SN(?=\s*[:#])"
     r"|lot\s*(?:number|no|num|#)?|device\s*(?:id|identifier|number|no|serial)|UDI|IMEI"
     r"|MAC(?:\s+address)?|implant\s*(?:id|number|serial)"
     r"|(?:generator|lead|pump|pacemaker|defibrillator|ICD|stimulator|device)\s+(?:serials?|ids?)"
     r"(?:\s*(?:number|no|num|#))?)"
     + _CUE_TAIL
-    + r"((?=[A-Za-z0-9:()-]*\d)[A-Za-z0-9(](?:[A-Za-z0-9()]|[-:./](?=[A-Za-z0-9(]))"
+    + r")((?=[A-Za-z0-9:()-]*\d)[A-Za-z0-9(](?:[A-Za-z0-9()]|[-:./](?=[A-Za-z0-9(]))"
     r"{2,40})",
     IGN,
 )
@@ -352,7 +352,7 @@ STREET_SUFFIX = (
 )
 UNIT = (
     r"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Rm|Room|Floor|Fl|Bldg|Building|Lot|Trlr"
-    r"|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)"
+    r"|#)\.?\s*+#?\s*[A-Za-z0-9-]{1,6}\b)"
 )
 # Split by what each form starts with, so that each is tried only where it can start.
 RX_ADDRESS_NUMBERED = re.compile(
@@ -375,7 +375,7 @@ RX_ADDRESS_ON = re.compile(
 _ON_STREETS = ("Street", "Avenue", "Road", "Lane", "Drive", "Boulevard")  # RX_ADDRESS_ON
 RX_ADDRESS_STARTS = re.compile(r"\d(?<![\w/.-]\d)")
 RX_ADDRESS_UNIT_ONLY = re.compile(
-    r"\b(?:Apt|Apartment|Unit|Suite|Ste)\.?\s*#?\s*\d[A-Za-z0-9-]{0,5}\b"
+    r"\b(?:Apt|Apartment|Unit|Suite|Ste)\.?\s*+#?\s*\d[A-Za-z0-9-]{0,5}\b"
 )
 
 RX_CITY_STATE = re.compile(
@@ -386,8 +386,8 @@ RX_CITY_STATE = re.compile(
 RX_CITY_STATE_HINT = re.compile(rf",\s*(?:{STATE_RE})(?![\w])")
 RX_ZIP_STATE = re.compile(rf"\b(?:{STATE_RE})\.?,?\s+(\d{{5}}(?:-\d{{4}})?)(?![\d-])")
 RX_ZIP_CUED = re.compile(
-    r"\b(?:zip|zipcode|zip\s*code|postal\s*code|zip\+4)\s*(?:is|was|of)?"
-    r"\s*[:#]?\s*(\d{5}(?:-\d{4})?)\b",
+    r"\b(?:zip|zipcode|zip\s*code|postal\s*code|zip\+4)\s*+(?:is|was|of)?"
+    r"\s*+[:#]?\s*(\d{5}(?:-\d{4})?)\b",
     IGN,
 )
 RX_LOC_CUED = re.compile(
@@ -1831,10 +1831,10 @@ def _facilities(ctx: _Ctx, text: str, out: list) -> None:
 RX_SSN_PARTIAL = re.compile(
     r"(?i:\b(?:SSN|SS\s*#|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?)(?![A-Za-z])"
     r"[^.\n\d]{0,40}?"
-    r"\b(?:ends?|ending)(?:\s+(?:in|with))?\s*:?\s*|\blast\s+(?:four|4)(?:\s+digits)?\s+(?:of\s+)?"
-    r"(?:the\s+)?(?:SSN|SS\s*#|social\s+security(?:\s+(?:number|no\.?|#))?)\s*(?:is|was)?"
-    r"\s*[:#-]?\s*|\b(?:SSN|SS\s*#)\s*[:#]?\s*(?:\(?last\s+(?:four|4)\)?|x{3}-?x{2}-?|\*{3}-?\*{2}-?)"
-    r"\s*[:#-]?\s*)(\d{4})(?!\d)"
+    r"\b(?:ends?|ending)(?:\s+(?:in|with))?\s*+:?\s*|\blast\s+(?:four|4)(?:\s+digits)?\s+(?:of\s+)?"
+    r"(?:the\s+)?(?:SSN|SS\s*#|social\s+security(?:\s+(?:number|no\.?|#))?)\s*+(?:is|was)?"
+    r"\s*+[:#-]?\s*|\b(?:SSN|SS\s*#)\s*+[:#]?\s*(?:\(?last\s+(?:four|4)\)?|x{3}-?x{2}-?|\*{3}-?\*{2}-?)"
+    r"\s*+[:#-]?\s*)(\d{4})(?!\d)"
 )
 # Registration and payer cues that RX_ID does not know; the value must hold a digit.
 PAYERS = (
@@ -1843,19 +1843,19 @@ PAYERS = (
     r"|Wellcare|Oscar|Amerigroup|Highmark|Optum|CareSource|Medica|HealthNet|Health\s+Net"
 )
 RX_ID_EXTRA = re.compile(
-    r"(?:\b(?:H|HAR|MR|(?i:pt|acct|enc|visit|csn|fin|empi|mpi|patient))\s*#\s*:?\s*"
-    r"|\b(?i:identifier|beneficiary\s+id)\s*[:#]?\s*"
-    r"|\b(?:FIN|EMPI|MPI|HAR|DL|D/L|DLN|Group|Grp|Rx\s*BIN|PCN|Plan|Payer\s+ID)\b\.?\s*[:#]{0,2}\s*"
-    r"|\b(?i:med(?:ical)?\.?\s+rec(?:ord)?\.?)\s*(?i:no\.?|#|number)\s*:?\s*"
+    r"(?:\b(?:H|HAR|MR|(?i:pt|acct|enc|visit|csn|fin|empi|mpi|patient))\s*#\s*+:?\s*"
+    r"|\b(?i:identifier|beneficiary\s+id)\s*+[:#]?\s*"
+    r"|\b(?:FIN|EMPI|MPI|HAR|DL|D/L|DLN|Group|Grp|Rx\s*BIN|PCN|Plan|Payer\s+ID)\b\.?\s*+[:#]{0,2}\s*"
+    r"|\b(?i:med(?:ical)?\.?\s+rec(?:ord)?\.?)\s*(?i:no\.?|#|number)\s*+:?\s*"
     r"|\b(?i:prescriber|provider|pharmacy|NCPDP|insurance|insured|payer|plan|subscriber)\s+"
-    r"(?i:number|no\.?|#|id)\s*[:#]?\s*"
-    rf"|\b(?:{PAYERS})(?:\s+(?i:id|member\s+id|no\.?|#|number|plan|PPO|HMO|Medicare))?\s*[:#]?\s*)"
+    r"(?i:number|no\.?|#|id)\s*+[:#]?\s*"
+    rf"|\b(?:{PAYERS})(?:\s+(?i:id|member\s+id|no\.?|#|number|plan|PPO|HMO|Medicare))?\s*+[:#]?\s*)"
     r"((?=[A-Za-z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24})(?![\w-])"
 )
 # Record numbers written in groups ("MRN 261 029 269", "MR 37-080-053") or filed under a code.
 RX_ID_GROUPED = re.compile(
     r"\b(?:MRN|MR|MR#|(?i:med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|acct|account|record"
-    r"|patient\s+id|hospital\s+(?:number|no\.?|#)))\s*(?i:no\.?|number|#)?\s*[:#]?\s*"
+    r"|patient\s+id|hospital\s+(?:number|no\.?|#)))\s*+(?i:no\.?|number|#)?\s*+[:#]?\s*"
     r"(?i:is\s+)?(\d{2,4}(?:[ -]\d{2,4}){1,3})(?![\d-]|\s*(?:mm|cm|%|mg|/))"
     r"|\b(?i:(?:records?|filed|chart(?:ed)?|registered|listed|charts?)\s+(?:are\s+|is\s+)?under)"
     r"\s+(?:#\s*)?((?=[A-Za-z0-9-]*\d{4})[A-Za-z0-9][A-Za-z0-9-]{3,20})(?![\w-])"
@@ -1969,7 +1969,7 @@ def _dates(text: str, out: list, words_ix) -> None:
 RX_AGE_WORDS = re.compile(
     r"\b(?:(?:aged?|turned|turns)\s+)?((?:ninety|one\s+hundred)(?:[\s-](?:and\s+)?(?:one|two"
     r"|three|four|five|six|seven|eight|nine|ten))?)(?:[\s-]years?[\s-]old|\s+years\s+of\s+age)"
-    r"|\b(?:aged?|turned|turns)\s*:?\s+((?:ninety|one\s+hundred)(?:[\s-](?:one|two|three|four|five"
+    r"|\b(?:aged?|turned|turns)(?:\s*+:)?\s+((?:ninety|one\s+hundred)(?:[\s-](?:one|two|three|four|five"
     r"|six|seven|eight|nine))?)\b"
     r"|\b((?:ninety|one\s+hundred)(?:[\s-](?:and\s+)?(?:one|two|three|four|five|six|seven"
     r"|eight|nine|ten))?)[\s-]*(?:y/?o|y\.o\.?|yo|yrs?\b|year[\s-]old)",
@@ -2044,7 +2044,7 @@ def _contacts(text: str, out: list, words_ix) -> None:
 
 RX_VEHICLE_EXTRA = re.compile(
     r"\b(?i:(?:car|truck|vehicle|auto|licen[cs]e)\s+)?(?i:tags?|plates?|reg\.|regn\.?|rego)"
-    r"\s*(?i:no\.?|number|#)?\s*[:#]?\s*"
+    r"\s*+(?i:no\.?|number|#)?\s*+[:#]?\s*"
     r"((?=[A-Z0-9 •·-]*\d)[A-Z0-9]{1,4}(?:[ •·-]?[A-Z0-9]{1,5}){0,2}(?<=[A-Z0-9]))(?![\w-])"
 )
 # "his truck (NM 8821KT)": a plate in parentheses right after a vehicle word
@@ -2071,7 +2071,7 @@ def _vin_check_ok(vin: str) -> bool:
 
 RX_DEVICE_EXTRA = re.compile(
     r"\b(?:(?i:ser\.?(?:\s*(?:no\.?|#|number))?|serials?|s/n)|SN|(?i:unit|device|pump|monitor"
-    r"|meter|sensor|transmitter|receiver|generator|implant|lot)(?:\s+(?i:no\.?|#|id))?)\s*[:#]?\s*"
+    r"|meter|sensor|transmitter|receiver|generator|implant|lot)(?:\s+(?i:no\.?|#|id))?)\s*+[:#]?\s*"
     r"((?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{5,24})(?![\w-])"
 )
 
@@ -2354,9 +2354,9 @@ _CENSUS_NAME = (
     rf",[ \t]*[{UP}]{{2,}}(?:[-'’][{UP}]{{2,}})?(?:[ \t][{UP}]\.?(?![{UP}]))?)"
 )
 RX_CENSUS_ROW = re.compile(
-    rf"\b(?:(?i:rm|room|bed)\.?[ \t]*#?[ \t]*\d{{1,4}}[A-Za-z]?[ \t:-]+{_CENSUS_NAME}"
-    rf"|{_CENSUS_NAME}(?=[ \t]+\d{{1,3}}[ \t]*(?:y/?o?|yrs?)?[ \t]*(?:M|F|male|female)\b))"
-    rf"(?:[ \t]+(\d{{1,3}})(?=[ \t]*(?:y/?o?|yrs?)?[ \t]*(?:M|F|male|female)\b))?"
+    rf"\b(?:(?i:rm|room|bed)\.?[ \t]*+#?[ \t]*\d{{1,4}}[A-Za-z]?[ \t:-]+{_CENSUS_NAME}"
+    rf"|{_CENSUS_NAME}(?=[ \t]+\d{{1,3}}[ \t]*+(?:y/?o?|yrs?)?[ \t]*(?:M|F|male|female)\b))"
+    rf"(?:[ \t]+(\d{{1,3}})(?=[ \t]*+(?:y/?o?|yrs?)?[ \t]*(?:M|F|male|female)\b))?"
 )
 
 
@@ -2494,7 +2494,7 @@ RX_AGE_STATED = re.compile(
 
 # "Halloran, Bridget 97 F": an age and sex after a "Last, First" name (not "Temp, Max 98 F")
 RX_AGE_AFTER_NAME = re.compile(
-    rf"\b([{UP}][{LO}'’-]+),[ \t]*([{UP}][{LO}'’-]+)[ \t]+{AGE_NUM}[ \t]*(?:y/?o?|yrs?)?[ \t]*"
+    rf"\b([{UP}][{LO}'’-]+),[ \t]*([{UP}][{LO}'’-]+)[ \t]+{AGE_NUM}[ \t]*+(?:y/?o?|yrs?)?[ \t]*"
     r"(?:M|F|male|female)\b"
 )
 
@@ -2609,7 +2609,7 @@ def _more_places(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
 RX_SSN_SOCIAL = re.compile(
     r"\b(?i:social)\b[^\d\n.]{0,25}?(?<![\d-])(\d{3}[ -]?\d{2}[ -]?\d{4})(?![\d-])"
 )
-RX_LAST4 = re.compile(r"\blast\s+(?:4|four)(?:\s+digits)?\s*[:(#-]?\s*(\d{4})(?!\d)", IGN)
+RX_LAST4 = re.compile(r"\blast\s+(?:4|four)(?:\s+digits)?\s*+[:(#-]?\s*(\d{4})(?!\d)", IGN)
 RX_SSN_NEAR = re.compile(r"(?i)\b(?:ssn|ss#|social|soc\.?\s*sec)")
 # Another value in a list after a cued identifier ("serials X, Y and Z", "MRN X and Y").
 RX_LIST_NEXT = re.compile(
@@ -2676,7 +2676,7 @@ RX_LABEL_MARK = re.compile(
     r"[#nNI](?:(?<=#)|(?<=\b[nN])(?i:umber\b|o\.|br\.?|um\.?)|(?<=\bI)[Dd]\b)"
 )
 RX_LABEL_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’]*)\.?[ \t]*$")
-RX_AFTER_MARK = re.compile(r"[ \t]*(?:is|was)?[ \t]*[:#=]?[ \t]*\(?" + ID_VALUE_GROUPED)
+RX_AFTER_MARK = re.compile(r"[ \t]*+(?:is|was)?[ \t]*+[:#=]?[ \t]*\(?" + ID_VALUE_GROUPED)
 RX_RECORD_CUE = re.compile(
     r"(?i:chart|encounter|enc|acct|acc|account|group|grp|insurance|policy|booking|inmate"
     r"|docket|case|claim|pt|patient|member|subscriber|medicaid|medicare|certificate|permit"
@@ -2851,7 +2851,7 @@ RX_ROLE_NAME_MORE = re.compile(
     r"|(?:grand)?(?:son|daughter|child)\s+is|daughters|sons|sisters|brothers|admit|newborn"
     r"|chapter\s+house\s+contact|(?:hey|hi|hello)[ \t,]+(?:it['’]?s|its|this\s+is)"
     r"|thanks|thank\s+you|message\s+taken\s+by)"
-    r"[ \t]*[:,(-]?[ \t]*" + NAME_SEQ
+    r"[ \t]*+[:,(-]?[ \t]*" + NAME_SEQ
 )
 # "Pt: R.S.", "Patient: JG": initials after a patient label; "Osei, B. MD": a surname and
 # an initial before a credential; "1415 Parisa refused meds": a clock time, a given name and
@@ -3246,10 +3246,10 @@ RX_EXTENSION_AFTER = re.compile(r",?[ \t]*(?:#|x|ext\.?|extension)[ \t]*\d{1,5}\
 # Vehicles: a plate after "reg", "license" or "tags ... were" near a vehicle word.
 RX_PLATE5 = re.compile(
     r"\b(?i:reg(?:istration)?|licen[cs]e|tags?(?:\s+[a-z-]+){0,4}\s+(?:were|was|is|are)"
-    r"|second\s+car|first\s+car)\.?\s*[:#]?\s*"
+    r"|second\s+car|first\s+car)\.?\s*+[:#]?\s*"
     r"((?=[A-Z0-9 -]{0,9}\d)(?=[A-Z0-9 -]{0,9}[A-Z])(?:[A-Z0-9]{2,4}[ -][A-Z0-9]{3,5}"
     r"|[A-Z0-9]{5,8}))(?![\w-])"
-    r"|\b(?i:licen[cs]e)\s*[:#]?\s*([A-Z]{2,5}\.\d{3,8})\b"
+    r"|\b(?i:licen[cs]e)\s*+[:#]?\s*([A-Z]{2,5}\.\d{3,8})\b"
 )
 TRIGGERS["PLATE5"] = _w("reg registration license licence tag tags second first")
 RX_VEHICLE_NEAR = re.compile(r"(?i)\b(?:vehicle|car|truck|van|pickup|tags?|plates?|vin)\b")
@@ -3258,7 +3258,7 @@ RX_VEHICLE_NEAR = re.compile(r"(?i)\b(?:vehicle|car|truck|van|pickup|tags?|plate
 # travel cue, Wisconsin grid numbers ("W9041"), a lettered house number ("32 B North ...").
 RX_RURAL_BOX = re.compile(
     r"\b(?:Rt|Rte|RR|R\.R|HCR|HC|Route|Rural\s+Route|Star\s+Route)\.?[ \t]*\d{1,4},?[ \t]+"
-    r"(?i:Box|Bx)\.?[ \t]*#?[ \t]*\d{1,5}[A-Z]?\b"
+    r"(?i:Box|Bx)\.?[ \t]*+#?[ \t]*\d{1,5}[A-Z]?\b"
 )
 TRIGGERS["BOX5"] = _w("rt rte rr r hcr hc route rural star")
 TRIGGERS["ROADN5"] = _w("forest fs county co state township twp farm ranch old mine logging blm")
@@ -4025,7 +4025,7 @@ RX_AGE_LABEL6 = re.compile(
 )
 RX_AGE_ANOS6 = re.compile(r"\b(9\d|1[01]\d|120)[ \t]+años\b")
 RX_AGE_AT6 = re.compile(
-    rf"\bAt[ \t]+({AGE_ANY})(?=-year-old|[ \t]*-?[ \t]*(?:yrs?|years?)\b|[FM],)"
+    rf"\bAt[ \t]+({AGE_ANY})(?=-year-old|[ \t]*+-?[ \t]*(?:yrs?|years?)\b|[FM],)"
 )
 RX_TEMPERATURE_BEFORE6 = re.compile(r"(?i)temp|fever|febrile|spike|tmax|°")
 RX_AGE_PAREN6 = re.compile(rf"(?i:{AGE_IN_WORDS})[ \t]*\((9\d|1[01]\d|120)\)")
@@ -4096,7 +4096,7 @@ RX_PO_BOX_ANY6 = re.compile(r"\b(?i:p\.?[ \t]?o\.?[ \t]*box)[ \t]+#?\d{1,6}\b")
 # Places after travel and residence cues; City, abbreviated state and ZIP.
 RX_PLACE_CUE6 = re.compile(
     r"\b(?:out[ \t]+past|out[ \t]+of|past|(?:north|south|east|west)[ \t]+of|lives(?:[ \t]+(?:alone"
-    r"|by[ \t]+(?:him|her)self|with[ \t]+(?:a|an|her|his|the)?[ \t]*[a-z]+))?[ \t]+"
+    r"|by[ \t]+(?:him|her)self|with[ \t]++(?:a|an|her|his|the)?[ \t]*[a-z]+))?[ \t]+"
     r"(?:in|near|up|outside)"
     r"|near|(?i:born)[^.;\n]{0,30}?[ \t]in|[A-Z]{3,}[ \t]+in|based[ \t]+in)[ \t]+"
     r"((?:the[ \t]+)?[A-Z][a-z'’]+(?:[ \t-]+[A-Z][a-z'’]+){0,2})(?![\w'’-])"
@@ -4249,7 +4249,8 @@ RX_PLATE_STATE6 = re.compile(
     r"(?:[ -][A-Z0-9]{2,5})?)(?![\w-])"
 )
 RX_PLATE_WORD6 = re.compile(
-    r"\b(?i:plate|tag)[ \t]*[:#]?[ \t]+([A-Z]{4,8}|[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4})\b(?![ \t]+[a-z])"
+    r"\b(?i:plate|tag)[ \t]*[:#]?[ \t]+([A-Z]{4,8}|[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4})\b"
+    r"(?![ \t]+[a-z])"
 )
 RX_PHONE7_CUE6 = re.compile(
     r"(?:\b(?i:ph|p|phone|tel|cell|home[ \t]+ph)[ \t]*[:.][ \t]*|\b(?:from|at|call)[ \t]+)"
@@ -4426,7 +4427,7 @@ TRIGGERS["ROADS7"] = _w("on onto off along take took via from")
 # a name after a parent, a technician, an examiner, a coordinator, "lives with", "nurse was"
 RX_ROLE_NAME7 = re.compile(
     r"\b(?i:parents?|tech|technician|examiner|coordinator|lives[ \t]+with|nurse[ \t]+(?:is|was))"
-    rf"[ \t]*[:(-]?[ \t]*({NW}(?:[ \t]+{NW})?)(?![\w'’-])(?:[ \t]+and[ \t]+({NW})(?![\w'’-]))?"
+    rf"[ \t]*+[:(-]?[ \t]*({NW}(?:[ \t]+{NW})?)(?![\w'’-])(?:[ \t]+and[ \t]+({NW})(?![\w'’-]))?"
 )
 TRIGGERS["ROLE7"] = _w("parent parents tech technician examiner coordinator lives nurse")
 
@@ -4621,7 +4622,7 @@ _TITLES8 = r"MRS?\.|MS\.|MISTER|mister|mrs?\.?|ms\."
 RX_NAME_CUE8 = re.compile(
     rf"\b(?:(?i:({_LABEL_CUES8})[ \t]*:)|(?<![\w.])({_TITLES8})(?=[ \t])"
     rf"|(?i:({_ROLE_CUES8})\b[ \t]*(?::[ \t]*)?)"
-    r"|(?i:(to[ \t]+whom[ \t]+it[ \t]+may[ \t]+concern)[ \t]*[:,]?[ \t]*\n\s*))[ \t]*"
+    r"|(?i:(to[ \t]+whom[ \t]+it[ \t]+may[ \t]+concern)[ \t]*+[:,]?[ \t]*\n\s*))[ \t]*"
 )
 TRIGGERS["NAMECUE8"] = _w("""dependent applicant guarantor member subscriber insured emergency
     contact for pcp presenter tele telepresenter ordering intake to from re medic crew driver pt
@@ -4846,13 +4847,13 @@ RX_SSN_ANY_GROUPS8 = re.compile(
 TRIGGERS["SSN8"] = _w("ssn soc social ss itin")
 # "Patient initials: DM", "Pt initials - JG"
 RX_INITIALS_LABEL8 = re.compile(
-    r"\b(?i:patient|pt|client|child|resident)[ \t]+(?i:initials)[ \t]*[:-]?[ \t]*"
+    r"\b(?i:patient|pt|client|child|resident)[ \t]+(?i:initials)[ \t]*+[:-]?[ \t]*"
     r"((?:[A-Z]\.[ \t]?){2,3}|[A-Z]{2,3}(?![\w.]))"
 )
 TRIGGERS["INIT8"] = _w("patient pt client child resident")
 # Highway-contract and rural-route boxes in lower case: "hc 73 box 756", "rr 5 box 70"
 RX_RURAL_BOX_LOWER8 = re.compile(
-    r"\b(?:hc|hcr|rr|rt|rte)[ \t]*\d{1,4},?[ \t]+box[ \t]*#?[ \t]*\d{1,5}\b"
+    r"\b(?:hc|hcr|rr|rt|rte)[ \t]*\d{1,4},?[ \t]+box[ \t]*+#?[ \t]*\d{1,5}\b"
 )
 TRIGGERS["BOX8"] = _w("hc hcr rr rt rte")
 # a town right after a person's age or sex and "from": "a 92-year-old male from leone", "57 YO M
@@ -4994,7 +4995,7 @@ RX_PHONE_DASHES8 = re.compile(
     r"(?<![\w–—-])((?:\+?1[ \t–—-])?\(?\d{3}\)?[ \t]?[–—][ \t]?\d{3}[–—]\d{4})(?![\w–—-])"
 )
 RX_PHONE_BROKEN8 = re.compile(
-    r"\b(?i:call[ -]?back|phone|tel|cell|ph)[ \t]*#?:?[ \t]*(\(?\d{3}\)?[ \t.-]?\d{3}-?\n\d{4})\b"
+    r"\b(?i:call[ -]?back|phone|tel|cell|ph)[ \t]*+#?:?[ \t]*(\(?\d{3}\)?[ \t.-]?\d{3}-?\n\d{4})\b"
 )
 TRIGGERS["PHB8"] = _w("call callback phone tel cell ph")
 # m/d after a note, a reschedule, a census, a hearing, a shipment: "SW note 3/27", "rescheduled
@@ -5361,7 +5362,7 @@ def _person_like9(ctx: _Ctx, name: str) -> bool:
 # a town, ordinary word or not, after a strong place cue: "drives up from Plains on", "at her
 # sister's in Story.", "alive at 90 in Paradise.", "rollover near Truth or Consequences on"
 RX_PLACE_STRONG9 = re.compile(
-    r"\b(?:(?i:(?:drives|drove|comes|came|flew|moved)[ \t]+(?:up|down|over|in)?[ \t]*from"
+    r"\b(?:(?i:(?:drives|drove|comes|came|flew|moved)[ \t]++(?:up|down|over|in)?[ \t]*from"
     r"|(?:sister|brother|daughter|son|mother|father|aunt|uncle|cousin|friend)['’]s"
     r"(?:[ \t]+(?:house|home|place|trailer))?[ \t]+in|alive[ \t]+(?:at[ \t]+\d{2,3}[ \t]+)?in"
     r"|died[ \t]+in|rollover[ \t]+near|crash[ \t]+near|ranch[ \t]+near|lives[ \t]+(?:near|in)"
@@ -5514,7 +5515,7 @@ RX_MD_LETTER9 = re.compile(
 # a date or phone number broken over a line after its label: "DOB: 6/10/\n1926", "Phone: 482-
 # \n2427", "Phone: +1 541 \n355 4317"
 RX_DATE_BROKEN9 = re.compile(
-    r"\b(?i:dob|d\.o\.b\.|born)[ \t]*:?[ \t]*(\d{1,2}/\d{1,2}/[ \t]*\n[ \t]*(?:19|20)?\d\d)\b"
+    r"\b(?i:dob|d\.o\.b\.|born)[ \t]*+:?[ \t]*(\d{1,2}/\d{1,2}/[ \t]*\n[ \t]*(?:19|20)?\d\d)\b"
 )
 RX_PHONE_BROKEN9 = re.compile(
     r"\b(?i:phone|tel|ph|cell|mobile)[ \t]*:[ \t]*"
@@ -5534,7 +5535,7 @@ _PHONE_VALUE9 = (
     r"|\d{2}[ \t]\d{4}[ \t]\d{4}|\(?\d{3}\)?[ \t.-]?\d{3}[ \t.-]?\d{4})(?![\d/-]|\.\d)"
 )
 RX_PHONE_CUED9 = re.compile(
-    r"\b(?i:ph|tel|phone|cell|mobile|callback|call[ \t]+back)\.?[ \t]*[:#]?[ \t]*" + _PHONE_VALUE9
+    r"\b(?i:ph|tel|phone|cell|mobile|callback|call[ \t]+back)\.?[ \t]*+[:#]?[ \t]*" + _PHONE_VALUE9
 )
 RX_PHONE_AFTER_ROLE9 = re.compile(
     r"(?:\((?i:daughter|son|wife|husband|spouse|niece|nephew|sister|brother|mother|father"
@@ -5554,11 +5555,11 @@ TRIGGERS["RECORD9"] = _w("medical mrn chart")
 # in 0625"
 RX_SSN_LAST4_9 = re.compile(
     r"\b(?i:last[ \t]+(?:4|four)(?:[ \t]+digits)?[ \t]+of[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+)?"
-    r"(?:ssn|social(?:[ \t]+security)?))[ \t]*[:(#]?[ \t]*(\d{4})\b"
+    r"(?:ssn|social(?:[ \t]+security)?))[ \t]*+[:(#]?[ \t]*(\d{4})\b"
 )
 RX_ID_ENDING9 = re.compile(
     r"\b(?i:mrn|mr#|medical[ \t]+record(?:[ \t]+number)?|chart|account|acct|card|policy|member"
-    r"[ \t]+id)[ \t]+(?i:number[ \t]+)?(?i:ending|ends)[ \t]+(?i:in|with)?[ \t]*(\d{3,6})\b"
+    r"[ \t]+id)[ \t]+(?i:number[ \t]+)?(?i:ending|ends)[ \t]++(?i:in|with)?[ \t]*(\d{3,6})\b"
 )
 # "His medical record number with us is 91-099290."
 RX_RECORD_NUMBER_IS9 = re.compile(
@@ -7207,7 +7208,7 @@ _CODE_CUES14 = _w("cpt code codes model icd hcpcs")
 RX_COMPOUND14 = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 # a procedure or a disease named after people: a name before it is an eponym
 # a journal citation's pages, after its year, volume and issue ("2020;135(3):e98-e109")
-RX_CITATION_PAGES14 = re.compile(r"(?:19|20)\d\d\s*;\s*\d+\s*(?:\([^()\n]{1,12}\))?\s*:\s*$")
+RX_CITATION_PAGES14 = re.compile(r"(?:19|20)\d\d\s*;\s*\d+\s*+(?:\([^()\n]{1,12}\))?\s*:\s*$")
 RX_EPONYM_SUFFIX14 = re.compile(
     r"(?:pexy|ectomy|otomy|ostomy|plasty|rrhaphy|scopy|graphy|itis|osis|pathy|plasia|trophy)$"
 )
@@ -7425,7 +7426,7 @@ RX_NAME_BEFORE_SPELLED13 = re.compile(
 RX_SPELLED_OUT13 = re.compile(r"(?:[A-WYZ][ -]){3,}[A-WYZ]")
 RX_SPOKEN_ID13 = re.compile(
     r"(?i:\b(?:medical[ \t]+record|record|chart|account|member|mrn)(?:[ \t]+(?:number|no\.?|#))?)"
-    r"[ \t]*[:#]?[ \t]*((?:[A-Za-z0-9][ \t]){4,}[A-Za-z0-9])(?![\w])"
+    r"[ \t]*+[:#]?[ \t]*((?:[A-Za-z0-9][ \t]){4,}[A-Za-z0-9])(?![\w])"
 )
 RX_NATIONAL_ID13 = re.compile(
     r"\b(?:PESEL|CPF|CURP|BSN|CNP|PPSN|NIF|RFC|NIN|NI[ \t]+(?:number|no\.?))(?![A-Za-z])"
@@ -7435,7 +7436,7 @@ RX_NATIONAL_ID13 = re.compile(
     r"((?=[A-Z0-9.\-]{0,20}\d{2})[A-Z0-9](?:[A-Z0-9]|[.\-](?=[A-Z0-9])){6,20})(?![\w])"
 )
 RX_SUBJECT_INITIALS13 = re.compile(
-    rf"\b(?i:subj(?:ect)?|participant)\.?[ \t]*#?[ \t]*\d{{1,5}}[ \t]*:[ \t]*"
+    rf"\b(?i:subj(?:ect)?|participant)\.?[ \t]*+#?[ \t]*\d{{1,5}}[ \t]*:[ \t]*"
     rf"([{UP}]{{2,3}})(?=[ \t]*[,;(])"
 )
 RX_STUDY_DATE13 = re.compile(
@@ -7464,7 +7465,7 @@ RX_COMMUNITY13 = re.compile(
 )
 RX_USER_HANDLE13 = re.compile(r"\b(?:user(?:name|id)?|login|uid)=([A-Za-z][A-Za-z0-9._-]{2,30})")
 RX_NAME_ON_CARD13 = re.compile(
-    rf"\b(?i:name[ \t]+on[ \t]+(?:card|file|id|license|licence|account|badge))[ \t]*:?[ \t]*"
+    rf"\b(?i:name[ \t]+on[ \t]+(?:card|file|id|license|licence|account|badge))[ \t]*+:?[ \t]*"
     rf"((?:{NW}|{CAPS_WORD})(?:[ \t]+(?:{NW}|{CAPS_WORD})){{1,3}})"
 )
 RX_SERIAL_LOWER13 = re.compile(
@@ -7472,7 +7473,7 @@ RX_SERIAL_LOWER13 = re.compile(
     r"((?=[a-z0-9]*\d{4})(?=[a-z0-9]*[a-z])[a-z0-9]{6,20})(?![\w-])"
 )
 RX_VIN_ENDING13 = re.compile(
-    r"\b(?i:vin)[ \t]+(?i:ending(?:[ \t]+in)?|ends[ \t]+in|last[ \t]+\d)[ \t]*:?[ \t]*"
+    r"\b(?i:vin)[ \t]+(?i:ending(?:[ \t]+in)?|ends[ \t]+in|last[ \t]+\d)[ \t]*+:?[ \t]*"
     r"([A-Za-z0-9]{4,8})\b"
 )
 RX_ROLE_PAREN13 = re.compile(
@@ -8103,7 +8104,7 @@ _JSON_KEYS15 = {
     "birthdate": "DATE",
 }
 RX_JSON_VALUE15 = re.compile(
-    r'"(given|family|city|postalCode|line|birthDate)"\s*:\s*\[?\s*"([^"\n]{1,80})"'
+    r'"(given|family|city|postalCode|line|birthDate)"\s*:\s*+\[?\s*"([^"\n]{1,80})"'
 )
 # a fixed-width table's header: three or more column names, two spaces or more apart
 _COLUMNS15 = {
@@ -8147,20 +8148,20 @@ RX_STATE_PLATE_MORE15 = re.compile(
 )
 RX_VESSEL15 = re.compile(
     r"\b(?i:vessel|boat|registration|reg\.?|skiff|canoe|kayak|jet[ \t]?ski)"
-    r"(?:[ \t]+(?i:number|no\.?|#))?[ \t]*:?[ \t]*([A-Z]{2}[ \t]?\d{1,4}[ \t]?[A-Z]{1,2})(?![\w-])"
+    r"(?:[ \t]+(?i:number|no\.?|#))?[ \t]*+:?[ \t]*([A-Z]{2}[ \t]?\d{1,4}[ \t]?[A-Z]{1,2})(?![\w-])"
 )
 RX_HULL15 = re.compile(
-    r"\b(?i:hull)(?:[ \t]+(?i:id|number|no\.?|#|identification[ \t]+number))?[ \t]*:?[ \t]*"
+    r"\b(?i:hull)(?:[ \t]+(?i:id|number|no\.?|#|identification[ \t]+number))?[ \t]*+:?[ \t]*"
     r"([A-Z]{3}[A-Z0-9]{9}(?:-?\d{2})?)(?![\w-])"
 )
 RX_AIRCRAFT15 = re.compile(
     r"\b(?i:aircraft|airplane|plane|tail[ \t]+(?:number|no\.?|#)|n-number|flies|flew|registration)"
-    r"[ \t]*:?[ \t]*(?:(?i:a|an|the|his|her|their)[ \t]+)?"
+    r"[ \t]*+:?[ \t]*(?:(?i:a|an|the|his|her|their)[ \t]+)?"
     r"(N(?=\w{3})[1-9]\d{0,4}[A-Z]{0,2})(?![\w-])"
 )
 RX_VIN_TAIL15 = re.compile(
     r"\bVIN[ \t]+(?i:last[ \t]+(?:six|6|four|4|eight|8)|ending(?:[ \t]+in)?|ends[ \t]+(?:in|with))"
-    r"[ \t]*:?[ \t]*([A-Z0-9]{4,8})(?![\w-])"
+    r"[ \t]*+:?[ \t]*([A-Z0-9]{4,8})(?![\w-])"
 )
 # "337-CRAWDAD", "830-WELL-PMP": a number with letters for digits
 RX_VANITY15 = re.compile(
