@@ -146,6 +146,10 @@ def make_app(database_url: str, index_dir: Path, **extra: object) -> Flask:
         # Batch work run in the test process (a reindex through the CLI runner) must not
         # lower the priority of the process running the rest of the suite.
         "CASEBOOK_BATCH_NICE": 0,
+        # A served world signs in from one address far more often than a person would (the
+        # XSS slices ten times, a file's browser tests, a test run again); the limit itself
+        # is tested with its own settings (tests/auth/test_rate_limits.py).
+        "CASEBOOK_RATELIMIT_SIGN_IN": "10000 per minute",
     }
     settings.update(extra)
     application = create_app(settings)
