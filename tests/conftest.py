@@ -16,6 +16,7 @@ import pytest
 from flask import Flask, g
 from flask.testing import FlaskClient
 from flask_migrate import stamp
+from hypothesis import settings as hypothesis_settings
 from jinja2.bccache import Bucket, BytecodeCache
 from sqlalchemy import event
 from werkzeug.routing import Rule
@@ -30,6 +31,15 @@ from tests.support.database import empty_tables, in_fresh_transaction
 from tests.support.snapshot import Worlds
 
 PASSWORD = "correct-horse-battery"
+
+# Generated examples per property test (tests/api/test_schemathesis.py: per operation and
+# mode). The CI (CI=true, as .ci/run sets) asks the full number; a developer's run asks a
+# third of it, still valid and invalid requests of every operation, seeded as in the CI, for
+# less than half the CPU of those tests (docs/testing.md). `--hypothesis-profile=ci` asks
+# them all.
+hypothesis_settings.register_profile("ci", max_examples=15, derandomize=True, database=None)
+hypothesis_settings.register_profile("dev", max_examples=5, derandomize=True, database=None)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
 SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "cases.jsonl"
 
 
