@@ -328,6 +328,22 @@ def _settle_heap() -> None:
     gc.freeze()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_collection(session: pytest.Session) -> Iterator[object]:
+    """Test modules are imported with their asserts rewritten, about 7 CPU s for the suite in
+    each worker, and cached as bytecode beside them for the next run; where
+    PYTHONDONTWRITEBYTECODE is set (as on the 2-core machine and in the CI) nothing was
+    cached and every worker of every run paid it again. Bytecode is written while the
+    suite is collected (the test modules and the app's modules they import first); the
+    setting holds again for the rest of the run."""
+    setting = sys.dont_write_bytecode
+    sys.dont_write_bytecode = False
+    try:
+        return (yield)
+    finally:
+        sys.dont_write_bytecode = setting
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     _settle_heap()
 
