@@ -16,6 +16,7 @@ import pytest
 from flask import Flask, g
 from flask.testing import FlaskClient
 from flask_migrate import stamp
+from hypothesis import settings as hypothesis_settings
 from jinja2.bccache import Bucket, BytecodeCache
 from sqlalchemy import event
 from werkzeug.routing import Rule
@@ -30,6 +31,15 @@ from tests.support.database import empty_tables, in_fresh_transaction
 from tests.support.snapshot import Worlds
 
 PASSWORD = "correct-horse-battery"
+
+# Generated examples per property test (tests/api/test_schemathesis.py: per operation and
+# mode). The CI (CI=true, as .ci/run sets) asks the full number; a developer's run asks a
+# third of it, still valid and invalid requests of every operation, seeded as in the CI, for
+# less than half the CPU of those tests (docs/testing.md). `--hypothesis-profile=ci` asks
+# them all.
+hypothesis_settings.register_profile("ci", max_examples=15, derandomize=True, database=None)
+hypothesis_settings.register_profile("dev", max_examples=5, derandomize=True, database=None)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
 SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "cases.jsonl"
 
 
@@ -146,6 +156,10 @@ def make_app(database_url: str, index_dir: Path, **extra: object) -> Flask:
         # Batch work run in the test process (a reindex through the CLI runner) must not
         # lower the priority of the process running the rest of the suite.
         "CASEBOOK_BATCH_NICE": 0,
+        # A served world signs in from one address far more often than a person would (the
+        # XSS slices ten times, a file's browser tests, a test run again); the limit itself
+        # is tested with its own settings (tests/auth/test_rate_limits.py).
+        "CASEBOOK_RATELIMIT_SIGN_IN": "10000 per minute",
     }
     settings.update(extra)
     application = create_app(settings)
@@ -312,6 +326,22 @@ def _settle_heap() -> None:
         gc.unfreeze()
     gc.collect()
     gc.freeze()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection(session: pytest.Session) -> Iterator[object]:
+    """Test modules are imported with their asserts rewritten, about 7 CPU s for the suite in
+    each worker, and cached as bytecode beside them for the next run; where
+    PYTHONDONTWRITEBYTECODE is set (as on the 2-core machine and in the CI) nothing was
+    cached and every worker of every run paid it again. Bytecode is written while the
+    suite is collected (the test modules and the app's modules they import first); the
+    setting holds again for the rest of the run."""
+    setting = sys.dont_write_bytecode
+    sys.dont_write_bytecode = False
+    try:
+        return (yield)
+    finally:
+        sys.dont_write_bytecode = setting
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

@@ -5,6 +5,8 @@ stays lazy (inside a function); app.search's own rules are in tests/search/test_
 
 from __future__ import annotations
 
+import sys
+
 import grimp
 
 
@@ -20,3 +22,8 @@ def test_no_import_cycle_in_the_application() -> None:
             if back is not None:
                 cycles.add(" -> ".join((module, *back)))
     assert sorted(cycles) == []
+
+
+def test_the_bytecode_setting_holds_again_after_collection() -> None:
+    """tests/conftest.py writes bytecode only while the suite is collected."""
+    assert sys.dont_write_bytecode == bool(sys.flags.dont_write_bytecode)

@@ -40,9 +40,7 @@ def scan_texts(items: Sequence[tuple[str, bool]]) -> dict[str, list[Finding]]:
     return scan_and_show(items)[0]
 
 
-def scan_and_show(
-    items: Sequence[tuple[str, bool]],
-) -> tuple[dict[str, list[Finding]], dict[str, str | None]]:
+def scan_and_show(items: Sequence[tuple[str, bool]]) -> Scans:
     """`scan_texts`, and each checked text as shown (None: it reads as stored), which the
     gate reads too (`gate.remember` takes both)."""
     found: dict[str, list[Finding]] = {}

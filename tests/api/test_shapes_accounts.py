@@ -4,7 +4,7 @@ a body in the words they always have, and say nothing of a private program outsi
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -15,6 +15,7 @@ from app.auth.models import ApiToken
 from app.auth.operations import create_token
 from app.auth.policy import SYSTEM
 from app.cases.models import CaseStatus
+from app.common import utcnow
 from app.extensions import db
 from app.programs.case_templates import template_version
 from app.programs.operations import create_session, create_topic
@@ -31,7 +32,7 @@ def w(app, client, make_user):
     w.curriculum = make_user("curriculum")
     w.pcoord = make_user("coordinator", programs=["perinatal-sud"])
     w.upcoming = create_session(
-        w.hcv, date.today() + timedelta(days=20), title="Upcoming", actor=SYSTEM
+        w.hcv, utcnow().date() + timedelta(days=20), title="Upcoming", actor=SYSTEM
     )
     db.session.commit()
     add_case(

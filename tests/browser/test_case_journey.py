@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 from playwright.sync_api import expect
 
+from app.common import utcnow
 from tests.browser.conftest import open_page
 from tests.conftest import PASSWORD
 
@@ -76,7 +76,7 @@ def test_a_case_from_submission_to_outcome(browser, live_server, artifacts):
     expect(page.get_by_text("Case approved.")).to_be_visible()
     page.goto("/programs/hcv")
     page.get_by_role("link", name="New session").click()
-    session_day = date.today()  # the session is held today, then the case is marked presented
+    session_day = utcnow().date()  # the session is held today, then the case is marked presented
     page.get_by_label("Date").fill(session_day.isoformat())
     page.get_by_label("Title").fill("Genotype 3 and diabetes")
     page.get_by_label("Didactic topic").fill("Treating genotype 3 in primary care")

@@ -10,7 +10,6 @@ get the same payloads. One world, one browser, many page loads."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
 from types import SimpleNamespace
 from typing import Any
 from urllib.parse import quote
@@ -18,6 +17,7 @@ from urllib.parse import quote
 import pytest
 
 from app.auth.policy import SYSTEM
+from app.common import utcnow
 from app.extensions import db
 from app.search.upkeep import upgrade_index
 from tests.browser.conftest import _require_chromium, serving
@@ -155,7 +155,7 @@ def build_payload_world() -> SimpleNamespace:
         session = passing(
             create_session,
             program,
-            date.today(),  # held today: the case is scheduled, then marked presented
+            utcnow().date(),  # held today: the case is scheduled, then marked presented
             title=line,
             didactic_topic=line,
             didactic_presenter=line,

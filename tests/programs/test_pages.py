@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from app.auth.policy import SYSTEM
+from app.common import utcnow
 from app.extensions import db
 from app.programs.operations import create_program, create_session
 from tests.conftest import sign_in
@@ -182,7 +183,9 @@ def test_unknown_session_is_404_with_styled_page(client, world):
 
 
 def test_upcoming_session_is_marked(client, world):
-    create_session(world.hcv, date.today() + timedelta(days=30), title="Next month", actor=SYSTEM)
+    create_session(
+        world.hcv, utcnow().date() + timedelta(days=30), title="Next month", actor=SYSTEM
+    )
     db.session.commit()
     sign_in(client, world.provider)
     html = page(client, "/programs/hcv/sessions/3")

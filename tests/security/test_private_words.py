@@ -216,9 +216,10 @@ def test_a_hidden_topics_name_stays_hidden_in_the_hierarchy_its_trail_and_once_u
 
 
 def test_the_curriculum_names_no_hidden_broader_topic(app, make_user) -> None:
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     from app.admin.operations import edit_topic
+    from app.common import utcnow
     from app.curriculum.operations import make_scope, teaching_coverage
     from app.programs.operations import find_topic
     from tests.support.builders import build_world
@@ -230,7 +231,7 @@ def test_the_curriculum_names_no_hidden_broader_topic(app, make_user) -> None:
     db.session.commit()
     edit_topic(SYSTEM, find_topic("Hepatitis C"), parent_name="Zorblax syndrome")
     db.session.commit()
-    today = date.today()
+    today = utcnow().date()
 
     def parents(who) -> set[str | None]:
         scope = make_scope(who, start=today - timedelta(days=400), end=today + timedelta(days=1))
