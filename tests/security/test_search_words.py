@@ -163,3 +163,26 @@ def test_gunicorns_access_log_leaves_out_query_strings_referers_and_redirects(ap
     assert len(lines) == 1
     assert "GET /search HTTP/1.1" in lines[0] and "https://casebook.example/search" in lines[0]
     assert "Smith" not in lines[0] and "q=" not in lines[0]
+
+
+def test_gunicorns_error_log_leaves_out_query_strings(app) -> None:
+    # A request that fails outside the app's own handlers (a client gone mid-response, a
+    # fault while streaming) is logged by the worker with its URI, query string and all.
+    glogging = pytest.importorskip("gunicorn.glogging")
+    from gunicorn.config import Config  # type: ignore[import-untyped]
+
+    logger = glogging.Logger(Config())
+    lines: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: lines.append(record.getMessage())  # type: ignore[method-assign]
+    logging.getLogger("gunicorn.error").addHandler(handler)
+    uri = "/search?" + urlencode({"q": NAMED})
+    try:
+        try:
+            raise ConnectionResetError
+        except ConnectionResetError:
+            # What gunicorn's worker logs (`Worker.handle_error`) for such a request.
+            logger.exception("Error handling request %s %s", "GET", uri)
+    finally:
+        logging.getLogger("gunicorn.error").removeHandler(handler)
+    assert lines == ["Error handling request GET /search"]
