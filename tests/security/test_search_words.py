@@ -169,7 +169,7 @@ def test_gunicorns_error_log_leaves_out_query_strings(app) -> None:
     # A request that fails outside the app's own handlers (a client gone mid-response, a
     # fault while streaming) is logged by the worker with its URI, query string and all.
     glogging = pytest.importorskip("gunicorn.glogging")
-    from gunicorn.config import Config  # type: ignore[import-untyped]
+    from gunicorn.config import Config
 
     logger = glogging.Logger(Config())
     lines: list[str] = []
@@ -186,3 +186,31 @@ def test_gunicorns_error_log_leaves_out_query_strings(app) -> None:
     finally:
         logging.getLogger("gunicorn.error").removeHandler(handler)
     assert lines == ["Error handling request GET /search"]
+
+
+@pytest.mark.parametrize(
+    "words", ["Tommy John surgery", "sister mary joseph nodule", "Mayo Clinic criteria"]
+)
+def test_clinical_names_the_gate_reads_as_a_persons_are_searched(
+    library: Library, client, searches_run, words: str
+) -> None:
+    sign_in(client, library.presenter)
+    assert client.get("/search?" + urlencode({"q": words})).status_code == 200
+    assert searches_run == ["prepare"]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Tommy John",  # the name alone may be a patient's
+        "Tommy John surgery John Smith",
+        "Tommy John surgery MRN 4829173",
+        "John Smith surgery",
+    ],
+)
+def test_a_clinical_name_lets_no_other_identifier_through(
+    library: Library, client, searches_run, words: str
+) -> None:
+    sign_in(client, library.presenter)
+    assert client.get("/search?" + urlencode({"q": words})).status_code == 422
+    assert searches_run == []
