@@ -214,3 +214,33 @@ def test_a_clinical_name_lets_no_other_identifier_through(
     sign_in(client, library.presenter)
     assert client.get("/search?" + urlencode({"q": words})).status_code == 422
     assert searches_run == []
+
+
+def test_a_saved_search_whose_words_were_marked_opens_without_refusal(
+    library: Library, client, searches_run
+) -> None:
+    # Saved with a finding of its words marked "not an identifier", a search opens with
+    # that mark: the author is not asked again each time, and nothing else is let through.
+    from app.deid.gate import Acceptance, IdentifiersFound, finding_digest
+    from app.teaching import operations as teaching
+
+    words = "Charles Bonnet"
+    query = urlencode({"q": words})
+    with pytest.raises(IdentifiersFound) as refused:
+        teaching.save_search(library.presenter, "Hallucinations", query)
+    finding = refused.value.findings[0]
+    assert finding.field == "q"
+    mark = Acceptance(
+        "q",
+        finding.start,
+        finding.end,
+        "clinical_term",
+        category=finding.category,
+        digest=finding_digest(words[finding.start : finding.end]),
+    )
+    saved = teaching.save_search(library.presenter, "Hallucinations", query, accepted=[mark])
+    db.session.commit()
+    sign_in(client, library.presenter)
+    opened = client.get(f"/my/searches/{saved.id}", follow_redirects=True)
+    assert opened.status_code == 200
+    assert searches_run == ["prepare"]
