@@ -72,9 +72,10 @@ def safe_redirect_target(target: Any, fallback: str) -> str:
 
 
 # A query string may hold what a user typed (search words can name a patient); so may a
-# referring page's or a redirect's URL. Server access logs get the path only.
+# referring page's or a redirect's URL. Server access logs get the path only, and so does
+# gunicorn's error log, which names the URI of a request that failed outside the app.
 _QUERY_IN_URL = re.compile(r"(/[^\s?#\"']*)\?[^\s#\"']*")
-ACCESS_LOGGERS = ("werkzeug", "gunicorn.access", "waitress")
+ACCESS_LOGGERS = ("werkzeug", "gunicorn.access", "gunicorn.error", "waitress")
 
 
 def without_query(value: Any) -> Any:

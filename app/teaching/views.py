@@ -14,7 +14,9 @@ from flask_login import current_user, login_required
 from app.auth import policy
 from app.auth.models import User
 from app.cases.models import Case
-from app.deid.gate import Acceptance, IdentifiersFound
+from app.deid.gate import Acceptance, IdentifiersFound, finding_digest
+from app.deid.operations import overrides_for
+from app.deid.web import ACCEPT_INPUT, REASON_PREFIX
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.inputs import id_value
@@ -32,7 +34,7 @@ from app.teaching.forms import (
     ShareForm,
     SubjectForm,
 )
-from app.teaching.models import TeachingSet
+from app.teaching.models import SavedSearch, TeachingSet
 
 teaching_blueprint = Blueprint("teaching", __name__, template_folder="templates")
 
@@ -99,7 +101,21 @@ def save_search() -> Any:
 def run_search(search_id: int) -> Any:
     """Opens the search page with the saved parameters: the live search, run now."""
     saved = ops.get_saved_search(_user(), search_id)
-    return redirect(url_for("search.search_page") + "?" + saved.query, 303)
+    return redirect(url_for("search.search_page") + "?" + _with_marks(saved), 303)
+
+
+def _with_marks(saved: SavedSearch) -> str:
+    """The saved query with its words' findings marked "not an identifier" when it was
+    saved ticked again: the search page's gate reads the words afresh and would ask again.
+    A tick names the finding's text (its digest), so it accepts nothing else."""
+    words = ops.search_texts(saved.name, saved.query).get("q", "")
+    marks: list[tuple[str, str]] = []
+    for mark in overrides_for(saved.__tablename__, saved.id):
+        if mark.field == "q" and mark.end <= len(words):
+            digest = finding_digest(words[mark.start : mark.end])
+            key = f"q|{mark.start}|{mark.end}|{mark.category}|{digest}"
+            marks += [(ACCEPT_INPUT, key), (REASON_PREFIX + key, mark.reason)]
+    return "&".join(part for part in (saved.query, urlencode(marks)) if part)
 
 
 @teaching_blueprint.route("/my/searches/<int:search_id>/rename", methods=["POST"])

@@ -419,3 +419,21 @@ def test_merging_a_topic_an_open_program_uses_keeps_its_name_as_a_synonym(
     result = merge_topics(SYSTEM, source, "Hepatitis C")
     db.session.commit()
     assert result.names_kept and "Hep C" in (result.target.synonyms or [])
+
+
+def test_merging_a_topic_a_private_and_an_open_program_use_keeps_its_name(
+    library: Library,
+) -> None:
+    from app.admin.operations import merge_topics
+    from app.programs.operations import find_topic
+
+    topics = resolve_topics(["Shared woodworm"])
+    add_case(library.secret, library.presenter, "Closed pilot case", topics=topics)
+    add_case(library.hcv, library.presenter, "Open case", topics=topics)
+    db.session.commit()
+    source = find_topic("Shared woodworm")
+    assert source is not None
+    result = merge_topics(SYSTEM, source, "Cirrhosis")
+    db.session.commit()
+    assert result.cases == 2
+    assert result.names_kept and "Shared woodworm" in (result.target.synonyms or [])

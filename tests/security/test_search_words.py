@@ -163,3 +163,84 @@ def test_gunicorns_access_log_leaves_out_query_strings_referers_and_redirects(ap
     assert len(lines) == 1
     assert "GET /search HTTP/1.1" in lines[0] and "https://casebook.example/search" in lines[0]
     assert "Smith" not in lines[0] and "q=" not in lines[0]
+
+
+def test_gunicorns_error_log_leaves_out_query_strings(app) -> None:
+    # A request that fails outside the app's own handlers (a client gone mid-response, a
+    # fault while streaming) is logged by the worker with its URI, query string and all.
+    glogging = pytest.importorskip("gunicorn.glogging")
+    from gunicorn.config import Config
+
+    logger = glogging.Logger(Config())
+    lines: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: lines.append(record.getMessage())  # type: ignore[method-assign]
+    logging.getLogger("gunicorn.error").addHandler(handler)
+    uri = "/search?" + urlencode({"q": NAMED})
+    try:
+        try:
+            raise ConnectionResetError
+        except ConnectionResetError:
+            # What gunicorn's worker logs (`Worker.handle_error`) for such a request.
+            logger.exception("Error handling request %s %s", "GET", uri)
+    finally:
+        logging.getLogger("gunicorn.error").removeHandler(handler)
+    assert lines == ["Error handling request GET /search"]
+
+
+@pytest.mark.parametrize(
+    "words", ["Tommy John surgery", "sister mary joseph nodule", "Mayo Clinic criteria"]
+)
+def test_clinical_names_the_gate_reads_as_a_persons_are_searched(
+    library: Library, client, searches_run, words: str
+) -> None:
+    sign_in(client, library.presenter)
+    assert client.get("/search?" + urlencode({"q": words})).status_code == 200
+    assert searches_run == ["prepare"]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Tommy John",  # the name alone may be a patient's
+        "Tommy John surgery John Smith",
+        "Tommy John surgery MRN 4829173",
+        "John Smith surgery",
+    ],
+)
+def test_a_clinical_name_lets_no_other_identifier_through(
+    library: Library, client, searches_run, words: str
+) -> None:
+    sign_in(client, library.presenter)
+    assert client.get("/search?" + urlencode({"q": words})).status_code == 422
+    assert searches_run == []
+
+
+def test_a_saved_search_whose_words_were_marked_opens_without_refusal(
+    library: Library, client, searches_run
+) -> None:
+    # Saved with a finding of its words marked "not an identifier", a search opens with
+    # that mark: the author is not asked again each time, and nothing else is let through.
+    from app.deid.gate import Acceptance, IdentifiersFound, finding_digest
+    from app.teaching import operations as teaching
+
+    words = "Charles Bonnet"
+    query = urlencode({"q": words})
+    with pytest.raises(IdentifiersFound) as refused:
+        teaching.save_search(library.presenter, "Hallucinations", query)
+    finding = refused.value.findings[0]
+    assert finding.field == "q"
+    mark = Acceptance(
+        "q",
+        finding.start,
+        finding.end,
+        "clinical_term",
+        category=finding.category,
+        digest=finding_digest(words[finding.start : finding.end]),
+    )
+    saved = teaching.save_search(library.presenter, "Hallucinations", query, accepted=[mark])
+    db.session.commit()
+    sign_in(client, library.presenter)
+    opened = client.get(f"/my/searches/{saved.id}", follow_redirects=True)
+    assert opened.status_code == 200
+    assert searches_run == ["prepare"]

@@ -71,3 +71,27 @@ def test_the_programs_own_coordinator_reviews_topics_typed_into_its_drafts(
     listing = page_as(app, own, "/admin/topics?q=zebrafish")
     assert DRAFTED in listing.get_data(as_text=True)
     assert page_as(app, own, f"/admin/topics/{drafted.id}").status_code == 200
+
+
+def test_an_admin_reviews_topics_typed_into_any_programs_drafts(app, make_user, drafted) -> None:
+    admin = make_user("admin")
+    listing = page_as(app, admin, "/admin/topics?q=zebrafish")
+    assert DRAFTED in listing.get_data(as_text=True)
+    assert page_as(app, admin, f"/admin/topics/{drafted.id}").status_code == 200
+
+
+def test_a_coordinator_of_two_programs_reviews_the_drafts_of_each(app, make_user, drafted) -> None:
+    add_case(
+        find_program_row("oud"),
+        make_user("provider", programs=["oud"]),
+        "Other draft",
+        status="draft",
+        topics=resolve_topics(["Quokka syndrome"]),
+    )
+    db.session.commit()
+    both = make_user("coordinator", programs=["hcv", "oud"])
+    listing = page_as(app, both, "/admin/topics?q=").get_data(as_text=True)
+    assert DRAFTED in listing and "Quokka syndrome" in listing
+    only_oud = make_user("coordinator", programs=["oud"])
+    listing = page_as(app, only_oud, "/admin/topics?q=").get_data(as_text=True)
+    assert DRAFTED not in listing and "Quokka syndrome" in listing
