@@ -2816,8 +2816,10 @@ def _date_shapes(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
 
 
 # Social-media handles ("follow @robin_iyer8") are URL-like identifiers.
+# A word character, then dots, then the rest ending in a word character: the strings the
+# former `(?:[\w.]*\w){2,30}` took, without its exponential backtracking on a long run.
 RX_HANDLE = re.compile(
-    r"(?<![\w.@/+-])@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_]){2,30})(?![\w@])"
+    r"(?<![\w.@/+-])@([A-Za-z0-9_]\.*[A-Za-z0-9_][A-Za-z0-9_.]*[A-Za-z0-9_])(?![\w@])"
 )
 # Serial numbers behind a lower-case "sn", vehicle plates behind "vehicle" or in "car (".
 RX_SN_ANY = re.compile(
@@ -8717,13 +8719,13 @@ _PERSON_ROLES19 = _w("""victim student parent owner sternman deckhand captain wi
     client employee tenant applicant claimant subscriber guarantor insured donor recipient
     decedent contact""")
 RX_ROLE_PAIR19 = re.compile(
-    rf"\b((?i:{'|'.join(sorted(_PERSON_ROLES19))}))(?=[ \t]*:?[ \t]+([A-Za-z][A-Za-z'’]+)[ \t]+"
+    rf"\b((?i:{'|'.join(sorted(_PERSON_ROLES19))}))(?=(?:[ \t]*+:)?[ \t]++([A-Za-z][A-Za-z'’]+)[ \t]++"
     r"([A-Za-z][A-Za-z'’]+(?:-[A-Za-z][A-Za-z'’]+)?)(?![\w'’-]))"
 )
 # a sign-out handed over: "from carmen to shannon (pager 2029)", "Sign-out from Ana to Raul"
 RX_HANDOFF19 = re.compile(
-    r"(?im)^[ \t]*(?:(?:night|day|weekend)?[ \t]*sign-?out[ \t:,-]*)?from[ \t]+([a-z][a-z'’-]+)"
-    r"[ \t]+to[ \t]+([a-z][a-z'’-]+)(?=[ \t]*(?:\(|$|[,;]))"
+    r"(?im)^[ \t]*+(?:(?:night|day|weekend)?[ \t]*+sign-?out[ \t:,-]*+)?from[ \t]++([a-z][a-z'’-]+)"
+    r"[ \t]++to[ \t]++([a-z][a-z'’-]+)(?=[ \t]*+(?:\(|$|[,;]))"
 )
 # a mother "and baby blaze": the newborn's first name
 RX_AND_BABY19 = re.compile(r"\b(?:and|with)[ \t]+baby[ \t]+([A-Za-z][a-z'’-]+)(?![\w'’-])")
