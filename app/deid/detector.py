@@ -8719,8 +8719,8 @@ _PERSON_ROLES19 = _w("""victim student parent owner sternman deckhand captain wi
     client employee tenant applicant claimant subscriber guarantor insured donor recipient
     decedent contact""")
 RX_ROLE_PAIR19 = re.compile(
-    rf"\b((?i:{'|'.join(sorted(_PERSON_ROLES19))}))(?=(?:[ \t]*+:)?[ \t]++([A-Za-z][A-Za-z'’]+)[ \t]++"
-    r"([A-Za-z][A-Za-z'’]+(?:-[A-Za-z][A-Za-z'’]+)?)(?![\w'’-]))"
+    rf"\b((?i:{'|'.join(sorted(_PERSON_ROLES19))}))(?=(?:[ \t]*+:)?[ \t]++"
+    r"([A-Za-z][A-Za-z'’]+)[ \t]++([A-Za-z][A-Za-z'’]+(?:-[A-Za-z][A-Za-z'’]+)?)(?![\w'’-]))"
 )
 # a sign-out handed over: "from carmen to shannon (pager 2029)", "Sign-out from Ana to Raul"
 RX_HANDOFF19 = re.compile(
