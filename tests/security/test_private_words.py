@@ -341,17 +341,12 @@ def test_words_a_private_case_holds_do_not_change_an_outsiders_similar_cases(
     assert seen() == before
 
 
-def test_synonyms_of_a_topic_only_a_private_program_proposed_do_not_widen_an_outsiders_search(
-    library: Library, make_user
-) -> None:
+def _woodworm_only_the_private_program_proposes(library: Library):
+    """A topic, "Woodworm", that only the private program's case carries (proposed), with the
+    synonym "xylophagy" an admin gave it."""
     from app.admin.operations import edit_topic
     from app.programs.operations import find_topic
-    from app.search import apply_pending
-    from app.search.upkeep import reindex
 
-    outsider = make_user("provider", programs=["hcv", "oud"])
-    # The private program's case proposes "Woodworm"; an admin gives it a synonym that an
-    # open program's case happens to use.
     add_case(
         library.secret,
         library.presenter,
@@ -363,6 +358,19 @@ def test_synonyms_of_a_topic_only_a_private_program_proposed_do_not_widen_an_out
     topic = find_topic("Woodworm")
     assert topic is not None
     edit_topic(SYSTEM, topic, synonyms=["xylophagy"])
+    return topic
+
+
+def test_synonyms_of_a_topic_only_a_private_program_proposed_do_not_widen_an_outsiders_search(
+    library: Library, make_user
+) -> None:
+    from app.search import apply_pending
+    from app.search.upkeep import reindex
+
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    # The private program's case proposes "Woodworm"; an admin gives it a synonym that an
+    # open program's case happens to use.
+    _woodworm_only_the_private_program_proposes(library)
     add_case(library.hcv, library.presenter, "Xylophagy in a returning traveller")
     db.session.commit()
     apply_pending()
@@ -375,20 +383,10 @@ def test_synonyms_of_a_topic_only_a_private_program_proposed_do_not_widen_an_out
 def test_merging_a_topic_only_a_private_program_used_does_not_publish_its_words(
     library: Library, make_user, client
 ) -> None:
-    from app.admin.operations import edit_topic, merge_topics
+    from app.admin.operations import merge_topics
     from app.programs.operations import find_topic
 
-    add_case(
-        library.secret,
-        library.presenter,
-        "Closed pilot case",
-        question="Anything to add?",
-        topics=resolve_topics(["Woodworm"]),
-    )
-    db.session.commit()
-    source = find_topic("Woodworm")
-    assert source is not None
-    edit_topic(SYSTEM, source, synonyms=["xylophagy"])
+    source = _woodworm_only_the_private_program_proposes(library)
     result = merge_topics(SYSTEM, source, "Cirrhosis")
     db.session.commit()
     assert result.cases == 1
