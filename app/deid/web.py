@@ -70,7 +70,7 @@ class Mark:
 
     @property
     def key(self) -> str:
-        return f"{self.field}|{self.start}|{self.end}|{self.category}|{self.digest}"
+        return finding_key(self.field, self.start, self.end, self.category, self.digest)
 
     @property
     def category_label(self) -> str:
@@ -92,6 +92,21 @@ class Panel:
     firm_markable: bool = False
     # Who may mark the findings of this box that its author may not ("" when unknown).
     who: str = ""
+
+
+def finding_key(name: str, start: int, end: int, category: str, digest: str) -> str:
+    """A tick's checkbox value: `read_key` reads it back."""
+    return f"{name}|{start}|{end}|{category}|{digest}"
+
+
+def acceptance_fields(acceptances: Iterable[Acceptance]) -> list[tuple[str, str]]:
+    """The form fields (ticks and reasons) that `acceptances_from_form` reads back as
+    `acceptances`: for a link that opens a form or a search with its findings marked."""
+    fields: list[tuple[str, str]] = []
+    for a in acceptances:
+        key = finding_key(a.field, a.start, a.end, a.category or "", a.digest or "")
+        fields += [(ACCEPT_INPUT, key), (REASON_PREFIX + key, a.reason)]
+    return fields
 
 
 def read_key(value: str) -> tuple[str, str, str, str | None, str | None]:

@@ -16,7 +16,7 @@ from app.auth.models import User
 from app.cases.models import Case
 from app.deid.gate import Acceptance, IdentifiersFound, finding_digest
 from app.deid.operations import overrides_for
-from app.deid.web import ACCEPT_INPUT, REASON_PREFIX
+from app.deid.web import acceptance_fields
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.inputs import id_value
@@ -109,13 +109,19 @@ def _with_marks(saved: SavedSearch) -> str:
     saved ticked again: the search page's gate reads the words afresh and would ask again.
     A tick names the finding's text (its digest), so it accepts nothing else."""
     words = ops.search_texts(saved.name, saved.query).get("q", "")
-    marks: list[tuple[str, str]] = []
-    for mark in overrides_for(saved.__tablename__, saved.id):
-        if mark.field == "q" and mark.end <= len(words):
-            digest = finding_digest(words[mark.start : mark.end])
-            key = f"q|{mark.start}|{mark.end}|{mark.category}|{digest}"
-            marks += [(ACCEPT_INPUT, key), (REASON_PREFIX + key, mark.reason)]
-    return "&".join(part for part in (saved.query, urlencode(marks)) if part)
+    marks = [
+        Acceptance(
+            "q",
+            mark.start,
+            mark.end,
+            mark.reason,
+            category=mark.category,
+            digest=finding_digest(words[mark.start : mark.end]),
+        )
+        for mark in overrides_for(saved.__tablename__, saved.id)
+        if mark.field == "q" and mark.end <= len(words)
+    ]
+    return "&".join(part for part in (saved.query, urlencode(acceptance_fields(marks))) if part)
 
 
 @teaching_blueprint.route("/my/searches/<int:search_id>/rename", methods=["POST"])
