@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field, replace
@@ -23,6 +23,7 @@ from typing import Any
 
 from app.common import utcnow
 from app.deid.detector import Finding, scan
+from app.deid.name_pairs import name_pairs
 from app.deid.shown import reduced, shown_text
 from app.errors import ValidationError
 
@@ -507,18 +508,38 @@ def scan_fields(values: Mapping[str, str | None], cues: Cues | None = None) -> l
     return [f for found in scan_by_field(values, cues).values() for f in found]
 
 
+# `words`: the fields that hold a few words with no sentence around them (a search's), where
+# case and context tell the detector nothing: a first and a last name in any case are a
+# finding there too (`app.deid.name_pairs`).
+Words = Collection[str]
+
+
 def scan_by_field(
-    values: Mapping[str, str | None], cues: Cues | None = None
+    values: Mapping[str, str | None], cues: Cues | None = None, words: Words = ()
 ) -> dict[str, list[FieldFinding]]:
     """The findings of each non-empty text, by field (an empty list for a clean one)."""
     return {
-        name: _field_findings(name, text, (cues or {}).get(name, ""))
+        name: _field_findings(name, text, (cues or {}).get(name, ""), name in words)
         for name, text in values.items()
         if text
     }
 
 
-def _field_findings(name: str, text: str, cue: str = "") -> list[FieldFinding]:
+def _with_name_pairs(name: str, text: str, found: list[FieldFinding]) -> list[FieldFinding]:
+    pairs = [
+        FieldFinding(name, start, end, "NAME", 0.7)
+        for start, end in name_pairs(text)
+        if not any(f.start < end and start < f.end for f in found)
+    ]
+    return sorted([*found, *pairs], key=lambda f: f.start) if pairs else found
+
+
+def _field_findings(name: str, text: str, cue: str = "", pairs: bool = False) -> list[FieldFinding]:
+    found = _cued_findings(name, text, cue)
+    return _with_name_pairs(name, text, found) if pairs else found
+
+
+def _cued_findings(name: str, text: str, cue: str) -> list[FieldFinding]:
     citation = is_citation_field(name) and not _REFERENCE_PATIENT_CUE.search(text)
     staff_name = is_person_field(name) and not _PATIENT_CUE.search(text)
     institution = is_institution_field(name) and not _PATIENT_CUE.search(text)
@@ -634,6 +655,7 @@ def hidden_findings(
     scanned: Mapping[str, list[FieldFinding]],
     cues: Cues | None = None,
     rule: MarkingRule | None = None,
+    words: Words = (),
 ) -> list[HiddenFinding]:
     """The findings of each text as shown that its findings as submitted (`scanned`) have
     no counterpart for, each submitted finding standing for one shown finding at most.
@@ -656,7 +678,7 @@ def hidden_findings(
         submitted = [(reduced(text[f.start : f.end]), f.category) for f in scanned.get(name, ())]
         free = list(range(len(submitted)))
         left = []
-        for finding in _field_findings(name, shown, (cues or {}).get(name, "")):
+        for finding in _field_findings(name, shown, (cues or {}).get(name, ""), name in words):
             value = reduced(shown[finding.start : finding.end])
             if not value:
                 continue
@@ -752,13 +774,16 @@ class Preview:
 
 
 def preview(
-    values: Mapping[str, str | None], cues: Cues | None = None, rule: MarkingRule = ANYONE_MARKS
+    values: Mapping[str, str | None],
+    cues: Cues | None = None,
+    rule: MarkingRule = ANYONE_MARKS,
+    words: Words = (),
 ) -> Preview:
     """The gate's reading of `values` without storing anything, for an author whom `rule`
     lets mark what it does: a scan that says "clean" only when the gate would pass the texts,
     and reports what `check` would refuse (it is `check`, with nothing marked)."""
     try:
-        check(values, (), cues, rule)
+        check(values, (), cues, rule, words)
     except IdentifiersFound as found:
         return Preview(found.findings, found.hidden, rule)
     return Preview([], [], rule)
@@ -805,15 +830,16 @@ def check(
     accepted: Iterable[Acceptance] = (),
     cues: Cues | None = None,
     rule: MarkingRule = ANYONE_MARKS,
+    words: Words = (),
 ) -> list[tuple[FieldFinding, str]]:
     """Raise IdentifiersFound for findings not accepted; return the accepted ones with reasons.
     `cues`: see `Cues`; `rule`: which findings the author may mark (an acceptance of any
-    other is refused, named by its `origin`)."""
+    other is refused, named by its `origin`); `words`: see `Words`."""
     by_place = {(a.field, a.start, a.end): a for a in accepted}
     blocking: list[FieldFinding] = []
     refused: list[tuple[Acceptance, FieldFinding]] = []
     overridden: list[tuple[FieldFinding, str]] = []
-    scanned = scan_by_field(values, cues)
+    scanned = scan_by_field(values, cues, words)
     for finding in (f for found in scanned.values() for f in found):
         text = values.get(finding.field) or ""
         given = by_place.get((finding.field, finding.start, finding.end))
@@ -828,7 +854,7 @@ def check(
         blocking.append(digested)
         if given is not None and given.covers(finding, text):
             refused.append((given, digested))
-    hidden = hidden_findings(values, scanned, cues, rule)
+    hidden = hidden_findings(values, scanned, cues, rule, words)
     if blocking or hidden:
         raise IdentifiersFound(blocking, scanned, hidden, rule=rule, refused=refused)
     return overridden

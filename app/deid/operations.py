@@ -11,7 +11,16 @@ from sqlalchemy import delete, select
 from app.audit.operations import record
 from app.auth import policy
 from app.auth.policy import Actor, Permission, Viewer, write_operation
-from app.deid.gate import Acceptance, Cues, FieldFinding, MarkingRule, Preview, check, preview
+from app.deid.gate import (
+    Acceptance,
+    Cues,
+    FieldFinding,
+    MarkingRule,
+    Preview,
+    Words,
+    check,
+    preview,
+)
 from app.deid.models import DeidOverride
 from app.deid.risk import assess
 from app.extensions import db
@@ -43,11 +52,13 @@ def guard(
     *,
     actor: Viewer,
     program: Program | None = None,
+    words: Words = (),
 ) -> list[tuple[FieldFinding, str]]:
     """The gate for an operation: raises IdentifiersFound, or returns the accepted findings
-    (`cues`: the words each text is read after, see `app.deid.gate.Cues`). `actor` may mark
+    (`cues`: the words each text is read after, see `app.deid.gate.Cues`; `words`: the
+    fields holding a search's few words, see `app.deid.gate.Words`). `actor` may mark
     only the findings `marking_rule` lets them mark in `program` (the text's)."""
-    return check(values, accepted, cues, marking_rule(actor, program))
+    return check(values, accepted, cues, marking_rule(actor, program), words)
 
 
 def preview_for(

@@ -23,17 +23,16 @@ from whoosh import query as wq
 
 from app.auth import policy
 from app.auth.policy import Viewer
-from app.deid.gate import Acceptance, IdentifiersFound
-from app.deid.operations import guard
+from app.deid.gate import Acceptance
 from app.extensions import db
 from app.search import spelling
 from app.search.engine import Corpus
-from app.search.eponyms import eponym_acceptances
 from app.search.index import Snapshot
 from app.search.query import compile_query, filter_query, year_range
 from app.search.ranking import CaseGroups
 from app.search.snapshots import builtin_words, cached, corpus_of, hidden_for, prepare, search_index
 from app.search.snippets import highlighter_for, snippet
+from app.search.words import guard_words
 
 log = logging.getLogger(__name__)
 
@@ -273,25 +272,13 @@ def _facet_labels(
 # ---------------------------------------------------------------- search
 
 
-def _guard_words(user: Viewer, request: SearchRequest) -> None:
-    try:
-        guard({"q": request.q}, request.accepted, actor=user)
-    except IdentifiersFound as found:
-        # A clinical name the gate took for a person's ("Tommy John surgery") needs no tick;
-        # whatever else it found still refuses the words.
-        named = eponym_acceptances("q", request.q, found.findings)
-        if not named:
-            raise
-        guard({"q": request.q}, [*request.accepted, *named], actor=user)
-
-
 def search(user: Viewer, request: SearchRequest) -> SearchResults:
     """Search what `user` may see. Never raises on a malformed query; raises IdentifiersFound
     (field "q") when the words may identify a patient: such words are never searched,
     cached or echoed as suggestions."""
     started = time.perf_counter()
     if request.q.strip():
-        _guard_words(user, request)
+        guard_words({"q": request.q}, request.accepted, actor=user)
     request.per_page = max(1, min(int(request.per_page or 20), MAX_PER_PAGE))
     request.page = max(1, int(request.page or 1))
     if request.sort not in SORTS:

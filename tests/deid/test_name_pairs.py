@@ -1,0 +1,60 @@
+"""A first name and a surname side by side in any case, read in a search's few words only:
+the detector leaves "john smith" alone (no capitals, no sentence), the search-words gate
+must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.deid.detector import scan
+from app.deid.gate import IdentifiersFound, check
+from app.deid.name_pairs import name_pairs
+
+
+@pytest.mark.parametrize(
+    "words, name",
+    [
+        ("john smith hepatitis", "john smith"),
+        ("victor martinez", "victor martinez"),
+        ("hcv maria garcia cirrhosis", "maria garcia"),
+        ("smith, john", "smith, john"),
+        ("JOHN SMITH", "JOHN SMITH"),
+        ("james q johnson copd", "james q johnson"),
+    ],
+)
+def test_a_first_name_and_surname_in_any_case_read_as_a_name(words: str, name: str) -> None:
+    assert [words[s:e] for s, e in name_pairs(words)] == [name]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "bell palsy",
+        "grave disease",
+        "mark",
+        "will",
+        "hunter syndrome",
+        "addison disease",
+        "cushing",
+        "parkinson",
+        "wilson disease",
+        "austin flint murmur",  # an eponym before its head noun
+        "mallory weiss tear",
+        "gia stapler",
+        "santa barbara t tube",  # a town's name
+        "karen white asthma",  # "white" is a word too: left alone
+    ],
+)
+def test_clinical_words_and_eponyms_are_no_name_pair(words: str) -> None:
+    assert name_pairs(words) == []
+
+
+def test_the_gate_reads_pairs_only_in_the_fields_it_is_told_hold_search_words() -> None:
+    words = "victor martinez"
+    # The detector itself and any other field leave lower-case names alone, as before.
+    assert scan(words) == []
+    check({"note": words})
+    with pytest.raises(IdentifiersFound) as refused:
+        check({"q": words}, words=("q",))
+    [finding] = refused.value.findings
+    assert (finding.field, finding.start, finding.end, finding.category) == ("q", 0, 15, "NAME")
