@@ -32,6 +32,7 @@ from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.programs.models import Program
 from app.recommendations.models import Recommendation
+from app.search.words import guard_words
 from app.teaching.models import SavedSearch, TeachingSet, TeachingSetItem
 
 NAME_MAX = 120
@@ -61,6 +62,8 @@ SEARCH_TEXTS = GatedFields(
 # The search parameters, in the order a saved query keeps them.
 SEARCH_PARAMETERS = tuple(name for name in SEARCH_TEXTS.labels if name != "name")
 SEARCH_NAME_TEXTS = GatedFields({"name": "Name"})
+# Read by the search-words gate (`app.search.words`), as the search page reads its words.
+SEARCH_WORDS = ("q", "name")
 SET_TEXTS = GatedFields({"title": "Title", "description": "Description"})
 NOTE_TEXTS = GatedFields({"note": "Note"})
 
@@ -141,7 +144,8 @@ def save_search(
     user = _signed_in(actor, "Sign in to keep searches.")
     name = _text(name, "name", NAME_MAX, required=True)
     query = normalise_query(query)
-    overridden = guard(search_texts(name, query), accepted, actor=actor)
+    # The name is a search's few words too, the words themselves by default.
+    overridden = guard_words(search_texts(name, query), accepted, actor=actor, words=SEARCH_WORDS)
     saved = SavedSearch(owner_id=user.id, name=name, query=query)
     db.session.add(saved)
     db.session.flush()
@@ -156,7 +160,9 @@ def rename_search(
 ) -> SavedSearch:
     saved = get_saved_search(actor, search_id)
     name = _text(name, "name", NAME_MAX, required=True)
-    overridden = guard(SEARCH_NAME_TEXTS.texts(name=name), accepted, actor=actor)
+    overridden = guard_words(
+        SEARCH_NAME_TEXTS.texts(name=name), accepted, actor=actor, words=SEARCH_WORDS
+    )
     saved.name = name
     remember_overrides(saved, overridden, actor=actor, fields=["name"])
     record(actor, "saved_search.renamed", saved)

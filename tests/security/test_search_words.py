@@ -313,3 +313,46 @@ def test_clinical_searches_with_names_in_them_are_not_refused() -> None:
         except IdentifiersFound:
             refused.append(words)
     assert refused == []
+
+
+def test_saving_a_search_of_a_clinical_name_asks_for_no_tick(
+    library: Library, client, searches_run
+) -> None:
+    # The search page searches "Tommy John surgery" untouched and offers to save it under
+    # its words: saving reads them as the search did, by the same gate.
+    from app.deid.models import DeidOverride
+
+    sign_in(client, library.presenter)
+    words = "Tommy John surgery"
+    assert client.get("/search?" + urlencode({"q": words})).status_code == 200
+    saved = client.post("/my/searches", data={"name": words, "query": urlencode({"q": words})})
+    assert saved.status_code == 303
+    [kept] = db.session.scalars(select(SavedSearch)).all()
+    assert kept.name == words
+    # Nothing was marked by its author: no override kept, none audited.
+    assert db.session.scalars(select(DeidOverride)).all() == []
+    assert not db.session.scalar(
+        select(func.count())
+        .select_from(AuditEvent)
+        .where(AuditEvent.action == "deid.finding_overridden")
+    )
+    renamed = client.post(f"/my/searches/{kept.id}/rename", data={"name": "Tommy John injury"})
+    assert renamed.status_code == 303
+
+
+@pytest.mark.parametrize(
+    "name, words",
+    [
+        ("Elbow", "Tommy John surgery John Smith"),  # the allowance lets nothing else through
+        ("Elbow", "john smith elbow"),
+        ("john smith", "Tommy John surgery"),  # the name is read as search words too
+    ],
+)
+def test_saving_a_search_naming_a_patient_is_refused(
+    library: Library, client, name: str, words: str
+) -> None:
+    sign_in(client, library.presenter)
+    before = _audit_and_saved()
+    refused = client.post("/my/searches", data={"name": name, "query": urlencode({"q": words})})
+    assert refused.status_code == 422
+    assert _audit_and_saved() == before
