@@ -571,7 +571,9 @@ class MergeResult:
 def merge_topics(actor: Actor, source: Topic, target_name: str) -> MergeResult:
     """Fold `source` into the topic named `target_name`: every case, session and practice
     link moves, the source's name and synonyms become the target's synonyms, its children
-    move under the target, and the source is deleted (its id is never reused)."""
+    move under the target, and the source is deleted (its id is never reused). The target
+    keeps its review state: a proposed one stays proposed, and one whose name not everyone
+    may read is refused."""
     policy.require(actor, Permission.MANAGE_VOCABULARY)
     from app.programs.operations import find_topic
 
@@ -582,6 +584,15 @@ def merge_topics(actor: Actor, source: Topic, target_name: str) -> MergeResult:
         raise ValidationError("No topic has that name (merge into).", field="target")
     if target.id == source.id:
         raise ValidationError("A topic cannot be merged into itself.", field="target")
+    # The source's cases would carry the target's name, which only programs some of their
+    # readers may not see may carry so far (a private program's, a draft's).
+    if target.status is TopicStatus.PROPOSED and not policy.topic_name_is_shared(target):
+        raise ValidationError(
+            f"'{target.name}' is still proposed, and only cases or sessions not everyone may"
+            " read carry it: accept it before merging another topic into it, or merge it into"
+            " this one instead.",
+            field="target",
+        )
     # Read before the links move: after, the source carries nothing.
     names_kept = policy.topic_name_is_shared(source)
     moved: dict[str, Any] = {"cases": 0, "sessions": 0, "practices": 0}
@@ -617,8 +628,6 @@ def merge_topics(actor: Actor, source: Topic, target_name: str) -> MergeResult:
     db.session.delete(source)
     db.session.flush()
     target.synonyms = synonyms  # after the delete: the source's terms are gone
-    if target.status is TopicStatus.PROPOSED:
-        target.status = TopicStatus.ACCEPTED
     record(actor, "topic.merged", target, merged_topic_id=source_id, **moved)
     record(actor, "topic.merged_into", entity_type="topics", entity_id=source_id, into=target.id)
     return MergeResult(target, **moved, names_kept=names_kept)

@@ -435,3 +435,59 @@ def test_merging_a_topic_a_private_and_an_open_program_use_keeps_its_name(
     db.session.commit()
     assert result.cases == 2
     assert result.names_kept and "Shared woodworm" in (result.target.synonyms or [])
+
+
+def test_merging_into_a_topic_only_a_private_program_proposed_is_refused(
+    app, client, make_user
+) -> None:
+    """Merging accepted its target: a name only a private program's case proposed became
+    the shared vocabulary, and the open program's cases carried it, in everyone's sight."""
+    from app.programs.models import TopicStatus
+    from app.programs.operations import find_topic
+    from tests.support.builders import build_world
+
+    w = build_world(make_user)
+    outsider = make_user("coordinator", email="cora@example.org", programs=["hcv"])
+    add_case(w.perinatal, w.member, "Closed case", topics=resolve_topics(["Zorblax syndrome"]))
+    open_case = add_case(w.hcv, w.provider, "Open case", topics=resolve_topics(["Zorblax fevr"]))
+    db.session.commit()
+    target, source = find_topic("Zorblax syndrome"), find_topic("Zorblax fevr")
+    target_id, source_id = target.id, source.id
+
+    as_admin = page_as(app, w.admin, "/admin/topics")  # the admin reads both, and merges
+    assert as_admin.status_code == 200
+    from tests.conftest import sign_in
+
+    sign_in(client, w.admin)
+    refused = client.post(f"/admin/topics/{source_id}/merge", data={"target": "zorblax syndrome"})
+    assert refused.status_code == 422
+    assert "still proposed" in refused.get_data(as_text=True)
+    db.session.expire_all()
+    assert find_topic("Zorblax syndrome").status is TopicStatus.PROPOSED
+    assert find_topic("Zorblax fevr").id == source_id
+    assert [t.name for t in open_case.topics] == ["Zorblax fevr"]
+    # The outsider reads neither the target's name nor its page.
+    listed = page_as(app, outsider, "/admin/topics?q=zorblax").get_data(as_text=True)
+    assert "Zorblax syndrome" not in listed
+    assert page_as(app, outsider, f"/admin/topics/{target_id}").status_code == 404
+    assert "Zorblax syndrome" not in page_as(app, w.provider, f"/cases/{open_case.id}").get_data(
+        as_text=True
+    )
+
+
+def test_merging_into_a_proposed_topic_everyone_reads_keeps_it_proposed(app, make_user) -> None:
+    from app.admin.operations import merge_topics
+    from app.programs.models import TopicStatus
+    from app.programs.operations import find_topic
+    from tests.support.builders import build_world
+
+    w = build_world(make_user)
+    add_case(w.hcv, w.provider, "Open case", topics=resolve_topics(["Zorblax syndrome"]))
+    add_case(w.hcv, w.provider, "Other case", topics=resolve_topics(["Zorblax fevr"]))
+    db.session.commit()
+    result = merge_topics(SYSTEM, find_topic("Zorblax fevr"), "Zorblax syndrome")
+    db.session.commit()
+    assert result.cases == 1 and result.target.name == "Zorblax syndrome"
+    # Merging moves links; accepting the topic into the vocabulary is a decision of its own.
+    assert find_topic("Zorblax syndrome").status is TopicStatus.PROPOSED
+    assert find_topic("zorblax fevr").id == result.target.id
