@@ -73,8 +73,15 @@ def safe_redirect_target(target: Any, fallback: str) -> str:
 
 # A query string may hold what a user typed (search words can name a patient); so may a
 # referring page's or a redirect's URL. Server access logs get the path only, and so does
-# gunicorn's error log, which names the URI of a request that failed outside the app.
-_QUERY_IN_URL = re.compile(r"(/[^\s?#\"']*)\?[^\s#\"']*")
+# gunicorn's error log, which names the URI of a request that failed outside the app. A
+# request line malformed by raw spaces ("GET /search?q=John Smith HTTP/1.1") runs its query
+# on to the protocol, or to the end of the text (an ANSI colour code or a quote ends it); its
+# target may lack the leading slash.
+_QUERY_IN_URL = re.compile(r"([^\s?#\"'\x1b]*)\?.*?(?=\s+HTTP/\d|[\x1b\"'\r\n]|$)")
+# What a server's message about a malformed request quotes from it, with the words before
+# (gunicorn: "Invalid HTTP Version: 'Smith HTTP/1.1'"; werkzeug, as http.server: "Bad request
+# version ('Smith')"): any part of the request line may sit there, without a "?" to find.
+_QUOTED_REQUEST = re.compile(r"""(?::\s*|\s*\()b?(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\)?""")
 ACCESS_LOGGERS = ("werkzeug", "gunicorn.access", "gunicorn.error", "waitress")
 
 
@@ -83,22 +90,35 @@ def without_query(value: Any) -> Any:
     return _QUERY_IN_URL.sub(r"\1", value) if isinstance(value, str) and "?" in value else value
 
 
+def _without_request_text(value: Any) -> Any:
+    """A server's message (an exception's too) without the query strings and the quoted
+    parts of a malformed request in it: "Invalid HTTP request line", not the line."""
+    if isinstance(value, BaseException):
+        value = str(value)
+    if not isinstance(value, str):
+        return value
+    return without_query(_QUOTED_REQUEST.sub("", value))
+
+
 class QueryStringsDropped(logging.Filter):
     """Keeps query strings out of the lines servers log for each request: the dev server's
     (werkzeug: the request line among its arguments) and gunicorn's access log (a dict of
-    atoms: `r`, `q`, `f`, headers and environ values), whatever format the operator set."""
+    atoms: `r`, `q`, `f`, headers and environ values), whatever format the operator set;
+    and out of their messages about a malformed request, which quote its parts."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = without_query(record.msg)
         args = record.args
         if isinstance(args, dict):
+            record.msg = without_query(record.msg)
             for key in list(args):
                 if key in ("q", "{query_string}e"):
                     args[key] = "-"
                 else:
                     args[key] = without_query(args[key])
-        elif isinstance(args, tuple):
-            record.args = tuple(without_query(a) for a in args)
+        else:
+            record.msg = _without_request_text(record.msg)
+            if isinstance(args, tuple):
+                record.args = tuple(_without_request_text(a) for a in args)
         return True
 
 

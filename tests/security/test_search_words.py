@@ -356,3 +356,75 @@ def test_saving_a_search_naming_a_patient_is_refused(
     refused = client.post("/my/searches", data={"name": name, "query": urlencode({"q": words})})
     assert refused.status_code == 422
     assert _audit_and_saved() == before
+
+
+# Request lines a client can send with a search's words unescaped: the raw spaces break the
+# line, and the server's message about it quotes what it could not read.
+MALFORMED = [
+    b"GET /search?q=John Smith hepatitis HTTP/1.1\r\nHost: casebook\r\n\r\n",
+    b"GET /search?q=John Smith hepatitis\r\n\r\n",
+    b"GET search?q=John Smith hepatitis HTTP/1.1\r\n\r\n",
+    b"GET /search?q=John\x00Smith+hepatitis HTTP/1.1\r\n\r\n",
+    b"GET /search?q=John Smith",  # the client gone before the line ends
+]
+
+
+@pytest.mark.parametrize("raw", MALFORMED)
+def test_gunicorns_error_log_leaves_out_a_malformed_requests_words(app, raw: bytes) -> None:
+    # gunicorn's own parser reads the request and its worker's `handle_error` logs the
+    # refusal ("Invalid request from ip=…: Invalid HTTP Version: 'Smith hepatitis
+    # HTTP/1.1'"), as a worker does, through gunicorn's logger at debug level.
+    import socket
+
+    glogging = pytest.importorskip("gunicorn.glogging")
+    from gunicorn import http
+    from gunicorn.config import Config
+    from gunicorn.workers.base import Worker  # type: ignore[import-untyped]
+
+    config = Config()
+    config.set("loglevel", "debug")
+    worker = SimpleNamespace(log=glogging.Logger(config), cfg=config)
+    lines: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: lines.append(record.getMessage())  # type: ignore[method-assign]
+    logging.getLogger("gunicorn.error").addHandler(handler)
+    client, server = socket.socketpair()
+    try:
+        client.sendall(raw)
+        client.shutdown(socket.SHUT_WR)
+        try:
+            next(http.get_parser(config, server, ("10.0.0.1", 5000)))
+        except http.errors.NoMoreData as gone:  # what the sync worker logs for it
+            worker.log.debug("Ignored premature client disconnection. %s", gone)
+        except Exception as refused:  # noqa: BLE001 - whatever the parser raises
+            Worker.handle_error(worker, None, server, ("10.0.0.1", 5000), refused)
+        else:
+            pytest.fail("the request should not parse")
+    finally:
+        logging.getLogger("gunicorn.error").removeHandler(handler)
+        client.close()
+        server.close()
+    assert len(lines) == 1
+    assert lines[0].startswith(("Invalid request from ip=10.0.0.1: ", "Ignored premature"))
+    assert "Smith" not in lines[0] and "hepatitis" not in lines[0] and "q=" not in lines[0]
+
+
+@pytest.mark.parametrize("raw", MALFORMED[:3])
+def test_the_dev_servers_log_leaves_out_a_malformed_requests_words(app, caplog, raw) -> None:
+    import socket
+
+    server = make_server("127.0.0.1", 0, app, threaded=False)
+    thread = threading.Thread(target=server.handle_request)
+    thread.start()
+    try:
+        with caplog.at_level(logging.INFO, logger="werkzeug"):
+            with socket.create_connection(("127.0.0.1", server.server_port)) as client:
+                client.sendall(raw)
+                client.shutdown(socket.SHUT_WR)
+                assert b"400" in client.recv(4096)
+            thread.join(timeout=30)
+    finally:
+        server.server_close()
+    logged = "\n".join(r.getMessage() for r in caplog.records if r.name == "werkzeug")
+    assert " 400 " in logged or "code 400" in logged
+    assert "Smith" not in logged and "hepatitis" not in logged and "q=" not in logged
