@@ -28,11 +28,11 @@ def name_pairs(text: str) -> list[tuple[int, int]]:
     both in the name lists and neither an ordinary word too, not a town's name, and not an
     eponym's words before its head noun ("austin flint murmur")."""
     lex = lexicon.get()
-    low = text.lower()
     found: list[tuple[int, int]] = []
     at = 0
-    while (m := _PAIR.search(low, at)) is not None:
-        one, comma, two = m.group(1), m.group(2), m.group(3)
+    # Read in the text itself: lower-casing may change its length, and so the offsets.
+    while (m := _PAIR.search(text, at)) is not None:
+        one, comma, two = m.group(1).lower(), m.group(2), m.group(3).lower()
         first, last = (two, one) if comma else (one, two)
         at = m.start(3)  # the second word may begin the next pair
         if (
@@ -45,8 +45,8 @@ def name_pairs(text: str) -> list[tuple[int, int]]:
             or f"{one} {two}" in lex.cities  # a place ("santa barbara"), not a person
         ):
             continue
-        head = _NEXT_WORD.match(low, m.end())
-        if head is not None and head.group(1) in _HEADS:
+        head = _NEXT_WORD.match(text, m.end())
+        if head is not None and head.group(1).lower() in _HEADS:
             continue
         found.append((m.start(), m.end()))
         at = m.end()
