@@ -12,6 +12,7 @@ from flask import Flask
 from app import config as config_module
 from app.extensions import (
     BUSY_TIMEOUT_MS,
+    configure_postgresql,
     configure_sqlite,
     csrf,
     db,
@@ -71,6 +72,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
             begin_immediate=app.config.get("CASEBOOK_SQLITE_BEGIN") != "deferred",
             busy_timeout_ms=int(app.config.get("CASEBOOK_SQLITE_BUSY_TIMEOUT_MS", BUSY_TIMEOUT_MS)),
         )
+        configure_postgresql(db.engine)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
     csrf.init_app(app)
     login_manager.init_app(app)

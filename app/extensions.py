@@ -107,6 +107,21 @@ def configure_sqlite(
                 connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def configure_postgresql(engine: Engine) -> None:
+    """PostgreSQL: no JIT compilation. The visibility rules make WHERE clauses whose
+    estimated cost passes `jit_above_cost` though they read a few index rows: at 50,000
+    cases the notifications count on every page spent 1.4 s compiling for a 16 ms query."""
+    if engine.dialect.name != "postgresql":
+        return
+
+    @event.listens_for(engine, "connect")
+    def _settings(dbapi_connection: Any, connection_record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("SET jit = off")
+        cursor.close()
+        dbapi_connection.commit()  # psycopg opened a transaction for the SET
+
+
 READ_ONLY = "casebook_read_only"
 READING_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})  # requests that only read
 _reading: ContextVar[bool] = ContextVar("casebook_reading", default=False)
