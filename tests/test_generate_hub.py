@@ -165,3 +165,21 @@ def test_recommendations_written_in_batches_get_the_rows_of_the_outdated_advice_
     recs = list(db.session.scalars(select(Recommendation)))
     assert recs
     assert {r.id: held.get(r.id) for r in recs} == {r.id: {VERSION, *stems(r.body)} for r in recs}
+
+
+@pytest.mark.app_config(CASEBOOK_SEARCH_APPLY="off")
+def test_the_hub_is_left_with_its_groups_fresh(app, tmp_path):
+    """The groupings are refreshed as the last step, so a benchmark's first request finds
+    nothing stale (and wakes no background refresher)."""
+    from app.practices import groups
+    from app.practices.models import GroupingState, GroupKind, RecommendationGroup
+
+    generator = load_generator()
+    corpus = write_corpus(tmp_path / "corpus.jsonl")
+    options = {"seed": 3, "batch": 10, "index": False, "echo": lambda *_: None, "progress": False}
+    generator.generate(app, corpus, 12, **options)
+
+    for kind in GroupKind:
+        assert not groups.is_stale(kind), kind
+        assert db.session.get(GroupingState, kind).refreshed_at is not None
+    assert db.session.scalar(select(func.count()).select_from(RecommendationGroup))

@@ -317,3 +317,74 @@ def test_statements_per_request_do_not_grow_with_the_data(app, make_user, worlds
     larger = statements_per_page(app, app.test_client(), larger_hub, role)
 
     assert larger == small
+
+
+def test_a_recommendation_reads_as_many_statements_whoever_wrote_and_annotated_it(
+    app, make_user, client
+):
+    """Its author and its versions' editors are loaded with it: their reads do not depend on
+    whether the same account also wrote an annotation (found in the session then) or not."""
+    program = create_program("program-0", "Program 0", actor=SYSTEM)
+    topic = create_topic("Hypertension", actor=SYSTEM).name
+    author, other_author, editor = (make_user(Role.EXPERT) for _ in range(3))
+    case = _case(program, make_user(Role.PROVIDER), [topic], "one")
+    recommendations = {}
+    # The first is edited and annotated by its author only; the second is written by one
+    # account, edited by another and annotated by a third.
+    for name, writer, editors, annotators in (
+        ("by its author", author, [author], [author]),
+        ("by others", other_author, [editor, other_author], [author]),
+    ):
+        rec = add_recommendation(
+            case,
+            writer,
+            f"Start treatment ({name}).",
+            "therapeutic",
+            publish=True,
+            imported=True,
+            actor=SYSTEM,
+        )
+        for who in editors:
+            edit_recommendation(
+                rec,
+                body=rec.body + " Check kidney function.",
+                category="therapeutic",
+                references=[],
+                editor=who,
+                imported=True,
+                actor=SYSTEM,
+            )
+        for who in annotators:
+            annotate(rec, who, "agree", "Agree.", imported=True, actor=SYSTEM)
+        recommendations[name] = rec.id
+    admin = make_user(Role.ADMIN)
+    token = create_token(admin, "counts", actor=SYSTEM)
+    db.session.commit()
+    seen = [0]
+
+    def count(*_):
+        seen[0] += 1
+
+    def statements(url: str) -> int:
+        db.session.remove()
+        g.pop("_login_user", None)
+        assert client.get(url, headers={"Authorization": f"Bearer {token}"}).status_code == 200
+        seen[0] = 0
+        db.session.remove()
+        g.pop("_login_user", None)
+        assert client.get(url, headers={"Authorization": f"Bearer {token}"}).status_code == 200
+        return seen[0]
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        counts = {
+            suffix: {
+                name: statements(f"/api/v1/recommendations/{i}{suffix}")
+                for name, i in recommendations.items()
+            }
+            for suffix in ("", "/versions", "/annotations")
+        }
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    for suffix, by_recommendation in counts.items():
+        assert len(set(by_recommendation.values())) == 1, (suffix, by_recommendation)

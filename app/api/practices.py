@@ -43,7 +43,7 @@ SCOPE_QUERY = (
 )
 
 
-def _session_ref(session: Session | None) -> schemas.SessionRef | None:
+def _session_ref(session: Session | queries.SessionRef | None) -> schemas.SessionRef | None:
     if session is None:
         return None
     return schemas.SessionRef(
@@ -61,6 +61,18 @@ def _rec_ref(recommendation: Recommendation) -> dict[str, Any]:
         "author": recommendation.author.display_name,
         "session": _session_ref(recommendation.case.first_session),
     }
+
+
+def _member_ref(member: queries.CandidateMember) -> schemas.RecommendationRef:
+    """A candidate group's member as `_rec_ref` gives a recommendation."""
+    return schemas.RecommendationRef(
+        id=member.id,
+        case_id=member.case_id,
+        category=member.category,
+        body=member.body,
+        author=member.author_name,
+        session=_session_ref(member.case.first_session),
+    )
 
 
 def _accepted(
@@ -397,9 +409,7 @@ def candidate_practices() -> schemas.CandidatePracticePage:
                 sessions=[s for s in map(_session_ref, g.sessions) if s is not None],
                 recommendation_count=g.size,
                 recommendation_ids=g.recommendation_ids,
-                recommendations=[
-                    schemas.RecommendationRef(**_rec_ref(r)) for r in g.recommendations
-                ],
+                recommendations=[_member_ref(r) for r in g.recommendations],
             )
             for g in groups
         ],

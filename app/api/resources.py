@@ -34,7 +34,7 @@ from app.programs.operations import (
     update_session,
     visible_programs,
 )
-from app.recommendations.models import Annotation, Recommendation
+from app.recommendations.models import Annotation, Recommendation, RecommendationVersion
 from app.recommendations.operations import (
     AS_SAVED,
     add_recommendation,
@@ -190,12 +190,17 @@ def _case(case_id: int) -> Case:
     return case
 
 
-def _recommendation(recommendation_id: int) -> Recommendation:
-    # The annotations' authors with it: the answers name each (a query per author before).
+def _recommendation(recommendation_id: int, *options: Any) -> Recommendation:
+    # Its author and the annotations' authors with it: the answers name each (a query per
+    # author before, or none when the author had annotated it: the count followed the data).
     rec = db.session.get(
         Recommendation,
         recommendation_id,
-        options=[selectinload(Recommendation.annotations).joinedload(Annotation.author)],
+        options=[
+            joinedload(Recommendation.author),
+            selectinload(Recommendation.annotations).joinedload(Annotation.author),
+            *options,
+        ],
     )
     if rec is None or not policy.can_view_recommendation(api_user(), rec):
         raise NotFound(f"No recommendation {recommendation_id}.")
@@ -730,7 +735,11 @@ def publish_recommendation_endpoint(recommendation_id: int) -> schemas.Recommend
     response=schemas.RecommendationVersions,
 )
 def recommendation_versions(recommendation_id: int) -> schemas.RecommendationVersions:
-    rec = _recommendation(recommendation_id)
+    # each version's editor with it (the author's is loaded already; another's was not)
+    rec = _recommendation(
+        recommendation_id,
+        selectinload(Recommendation.versions).joinedload(RecommendationVersion.edited_by),
+    )
     return schemas.RecommendationVersions.model_validate(
         {"results": versions_seen_by(api_user(), rec)}, from_attributes=True
     )

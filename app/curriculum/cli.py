@@ -12,8 +12,9 @@ from flask.cli import with_appcontext
 from app.cli_support import cli_errors
 
 
-class _Bars:
-    """One progress bar per stage, each replaced when the next stage starts."""
+class ProgressBars:
+    """One progress bar per stage, each replaced when the next stage starts (on stderr).
+    Also used by scripts/generate_hub.py, which refreshes the groups at its end."""
 
     def __init__(self) -> None:
         self.label = ""
@@ -50,7 +51,7 @@ def refresh_command() -> None:
     """Recompute recurring-question groups and candidate-practice groups now."""
     from app.practices.groups import refresh
 
-    bars = _Bars()
+    bars = ProgressBars()
     try:
         result = refresh(progress=bars)
     finally:

@@ -12,12 +12,14 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import or_, select
-from sqlalchemy.orm import joinedload, load_only, selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from app.auth import policy
+from app.auth.models import User
 from app.auth.policy import Viewer
 from app.cases.models import Case, CasePresentation
 from app.extensions import db
+from app.pagination import Page
 from app.practices import grouping, groups
 from app.practices.groups import topic_analyzer
 from app.practices.models import (
@@ -31,11 +33,17 @@ from app.practices.models import (
     RecommendationGroupMember,
 )
 from app.programs.models import Program, Session
-from app.recommendations.models import Outcome, Recommendation, RecommendationStatus
+from app.recommendations.models import (
+    Outcome,
+    Recommendation,
+    RecommendationCategory,
+    RecommendationStatus,
+)
 
 MIN_SESSIONS = 3  # a candidate group was given in at least this many different sessions
 CANDIDATE_LIMIT = 100  # groups on the candidates page and API, most discussed first
 CANDIDATE_MEMBERS = 5  # members shown of each group (the most typical); the CSV has all
+CANDIDATE_PAGE = 20  # groups a page of the candidates page shows
 
 
 def list_practices(user: Viewer, status: str | None = None) -> list[BestPractice]:
@@ -369,6 +377,45 @@ class SessionRef:
     program: Program
 
 
+@dataclass(frozen=True)
+class MemberCase:
+    """What a candidate group shows of a member's case: read as columns, not as a Case."""
+
+    id: int
+    ref: str
+    title: str
+    program: Program
+    first_session: SessionRef | None  # the session it was given in
+
+
+@dataclass(frozen=True)
+class CandidateMember:
+    """What the candidates' page, CSV and API show of a member: read as columns (a page
+    shows hundreds; loading each as a Recommendation with its case, author and sessions cost
+    most of the page)."""
+
+    id: int
+    case_id: int
+    position: int
+    category: RecommendationCategory
+    body: str
+    author_name: str
+    case: MemberCase
+
+
+_MEMBER_COLUMNS = (
+    Recommendation.id,
+    Recommendation.case_id,
+    Recommendation.position,
+    Recommendation.category,
+    Recommendation.body,
+    User.display_name,
+    Case.ref,
+    Case.title,
+    Case.program_id,
+)
+
+
 @dataclass
 class CandidateGroup:
     """Similar recommendations given in several sessions that no best practice cites yet.
@@ -376,10 +423,10 @@ class CandidateGroup:
     `recommendations` are those loaded: every visible member, or (for a page) the most
     typical few; `recommendation_ids` always has every visible member."""
 
-    recommendations: list[Recommendation]
-    sessions: list[Any]  # Session or SessionRef, oldest first
+    recommendations: list[CandidateMember]
+    sessions: list[SessionRef]  # oldest first
     cohesion: float
-    typical: Recommendation
+    typical: CandidateMember
     cited_by: list[BestPractice] = field(default_factory=list)
     recommendation_ids: list[int] = field(default_factory=list)
     programs: list[Program] = field(default_factory=list)
@@ -406,24 +453,36 @@ class CandidateGroup:
         return self.size - len(self.recommendations)
 
 
-# What the candidates' page, CSV and API show of a member: its text and category, its
-# author's name, its case's id, title and program, and the sessions of that case.
-_MEMBER_COLUMNS = (
-    load_only(
-        Recommendation.id,
-        Recommendation.case_id,
-        Recommendation.author_id,
-        Recommendation.category,
-        Recommendation.body,
-        Recommendation.status,
-    ),
-    selectinload(Recommendation.author),
-    selectinload(Recommendation.case).options(
-        load_only(Case.id, Case.title, Case.program_id),
-        selectinload(Case.program),
-        selectinload(Case.sessions).selectinload(Session.program),
-    ),
-)
+def _members_of(stmt: Any) -> Any:
+    """`stmt` (a select from recommendations joined to their cases) reading the member columns
+    after its own, with the author's name."""
+    return stmt.add_columns(*_MEMBER_COLUMNS).join(User, User.id == Recommendation.author_id)
+
+
+def _member(
+    row: Sequence[Any], programs: dict[int, Program], first: dict[int, SessionRef]
+) -> CandidateMember:
+    rec_id, case_id, position, category, body, author, ref, title, program_id = row
+    case = MemberCase(case_id, ref, title, programs[program_id], first.get(case_id))
+    return CandidateMember(rec_id, case_id, position, category, body, author, case)
+
+
+def _first_sessions(case_ids: Any, programs: dict[int, Program]) -> dict[int, SessionRef]:
+    """The first session (by date, then id) of each case `case_ids` (a SELECT) gives."""
+    agendas = db.session.execute(
+        select(
+            CasePresentation.case_id, Session.id, Session.number, Session.date, Session.program_id
+        )
+        .join(Session, Session.id == CasePresentation.session_id)
+        .where(CasePresentation.case_id.in_(case_ids))
+    ).all()
+    first: dict[int, SessionRef] = {}
+    for case_id, session_id, number, day, program_id in agendas:
+        ref = SessionRef(session_id, number, day, programs[program_id])
+        known = first.get(case_id)
+        if known is None or (ref.date, ref.id) < (known.date, known.id):
+            first[case_id] = ref
+    return first
 
 
 def recommendation_groups(
@@ -435,10 +494,10 @@ def recommendation_groups(
     `min_sessions`, only groups whose members span that many sessions; with `only`, the
     groups whose ids that SELECT gives."""
     groups.ensure_current(GroupKind.RECOMMENDATIONS)
-    programs = list(db.session.scalars(select(Program)))
-    allowed = policy.visible_program_ids(user, programs)
-    rows = db.session.execute(
-        select(RecommendationGroupMember.group_id, Recommendation)
+    programs = {p.id: p for p in db.session.scalars(select(Program))}
+    allowed = policy.visible_program_ids(user, list(programs.values()))
+    seen = (
+        select(RecommendationGroupMember.group_id)
         .join(RecommendationGroup, RecommendationGroup.id == RecommendationGroupMember.group_id)
         .join(Recommendation, Recommendation.id == RecommendationGroupMember.recommendation_id)
         .join(Case, Case.id == Recommendation.case_id)
@@ -447,12 +506,14 @@ def recommendation_groups(
         .where(Recommendation.status == RecommendationStatus.PUBLISHED)
         .where(Case.program_id.in_(allowed))
         .where(policy.listed_case_clause(user))
-        .options(*_MEMBER_COLUMNS)
-        .order_by(RecommendationGroupMember.group_id, Recommendation.id)
+    )
+    rows = db.session.execute(
+        _members_of(seen).order_by(RecommendationGroupMember.group_id, Recommendation.id)
     ).all()
-    members: dict[int, list[Recommendation]] = {}
-    for group_id, recommendation in rows:
-        members.setdefault(group_id, []).append(recommendation)
+    first = _first_sessions(seen.with_only_columns(Recommendation.case_id), programs)
+    members: dict[int, list[CandidateMember]] = {}
+    for group_id, *columns in rows:
+        members.setdefault(group_id, []).append(_member(columns, programs, first))
     members = {g: recs for g, recs in members.items() if len(recs) >= 2}
     described = groups.describe_members(
         GroupKind.RECOMMENDATIONS, {g: [r.id for r in recs] for g, recs in members.items()}
@@ -461,7 +522,7 @@ def recommendation_groups(
     out = []
     for group_id, recs in members.items():
         cohesion, central = described[group_id]
-        sessions = {s.id: s for r in recs if (s := recommendation_session(r)) is not None}
+        sessions = {s.id: s for r in recs if (s := r.case.first_session) is not None}
         practices = {p.id: p for r in recs for p in cited.get(r.id, [])}
         out.append(
             CandidateGroup(
@@ -485,11 +546,31 @@ class _Candidate:
     members: list[tuple[int, float]]  # recommendation id, centrality; by id
     sessions: list[SessionRef]
     program_ids: set[int]
+    programs: dict[int, Program]  # every program, by id
+    first: dict[int, SessionRef] = field(default_factory=dict)  # of the members' cases
     cohesion: float = 0.0
 
 
-def _candidates(user: Viewer, limit: int) -> list[_Candidate]:
-    """The `limit` most discussed uncited groups as columns, not yet described.
+@dataclass
+class _Ranking:
+    """The candidate groups a reader sees, most discussed first, and the detail read so far
+    (a page reads that of its own groups only)."""
+
+    group_ids: list[int]
+    detail: dict[int, _Candidate]
+    user: Viewer
+    allowed: set[int]
+    programs: dict[int, Program]
+
+    def candidates(self, group_ids: list[int]) -> list[_Candidate]:
+        missing = [g for g in group_ids if g not in self.detail]
+        if missing:
+            self.detail |= _visible_detail(missing, self.allowed, self.user, self.programs)
+        return [self.detail[g] for g in group_ids]
+
+
+def _ranking(user: Viewer, limit: int) -> _Ranking:
+    """The `limit` most discussed uncited groups, not yet read in detail nor described.
 
     A group is what its visible members make it: whether it is cited, its sessions, size
     and order are counted over them (similarity does not order: it is known only for the
@@ -519,22 +600,24 @@ def _candidates(user: Viewer, limit: int) -> list[_Candidate]:
         )
     ).all()
     uncited = [row for row in seen if not row[5] and row[3] >= 2]
-    partial = _visible_detail(
-        [row[0] for row in uncited if row[3] != row[1]], allowed, user, programs
-    )
+    ranking = _Ranking([], {}, user, allowed, programs)
+    partial = ranking.candidates([row[0] for row in uncited if row[3] != row[1]])
+    sessions_seen = {group.group_id: len(group.sessions) for group in partial}
     ranked = []
     for group_id, _size, sessions, count, first, _cited in uncited:
-        if group_id in partial:
-            sessions = len(partial[group_id].sessions)
+        sessions = sessions_seen.get(group_id, sessions)
         if sessions >= MIN_SESSIONS:
             ranked.append((-sessions, -count, first, group_id))
     # The smallest visible member is a stable key that hidden members cannot move.
     ranked.sort()
-    chosen = [group_id for *_, group_id in ranked[:limit]]
-    detail = partial | _visible_detail(
-        [g for g in chosen if g not in partial], allowed, user, programs
-    )
-    return [detail[g] for g in chosen]
+    ranking.group_ids = [group_id for *_, group_id in ranked[:limit]]
+    return ranking
+
+
+def _candidates(user: Viewer, limit: int) -> list[_Candidate]:
+    """The `limit` most discussed uncited groups, each read in detail, not yet described."""
+    ranking = _ranking(user, limit)
+    return ranking.candidates(ranking.group_ids)
 
 
 def _visible_members(allowed: set[int], user: Viewer) -> Any:
@@ -569,26 +652,15 @@ def _visible_detail(
         .cte("visible_members")
     )
     members = db.session.execute(select(visible)).all()
-    agendas = db.session.execute(
-        select(
-            CasePresentation.case_id, Session.id, Session.number, Session.date, Session.program_id
-        )
-        .join(Session, Session.id == CasePresentation.session_id)
-        .where(CasePresentation.case_id.in_(select(visible.c.case_id)))
-    ).all()
-    first: dict[int, SessionRef] = {}
-    for case_id, session_id, number, day, program_id in agendas:
-        ref = SessionRef(session_id, number, day, programs[program_id])
-        known = first.get(case_id)
-        if known is None or (ref.date, ref.id) < (known.date, known.id):
-            first[case_id] = ref
+    first = _first_sessions(select(visible.c.case_id), programs)
     found: dict[int, _Candidate] = {}
     for group_id, rec_id, case_id, program_id in members:
-        group = found.setdefault(group_id, _Candidate(group_id, [], [], set()))
+        group = found.setdefault(group_id, _Candidate(group_id, [], [], set(), programs))
         group.members.append((rec_id, 0.0))
         group.program_ids.add(program_id)
         if case_id in first:
             group.sessions.append(first[case_id])
+            group.first[case_id] = first[case_id]
     for group in found.values():
         group.members.sort()
         group.sessions = sorted(set(group.sessions), key=lambda s: (s.date, s.id))
@@ -618,19 +690,24 @@ def _load_candidates(found: list[_Candidate], members: int | None) -> list[Candi
 
     wanted = {g.group_id: shown(g) for g in found}
     ids = [i for chosen in wanted.values() for i in chosen]
-    loaded = (
-        {
-            r.id: r
-            for r in db.session.scalars(
-                select(Recommendation).where(Recommendation.id.in_(ids)).options(*_MEMBER_COLUMNS)
-            )
-        }
+    rows = (
+        db.session.execute(
+            _members_of(
+                select().select_from(Recommendation).join(Case, Case.id == Recommendation.case_id)
+            ).where(Recommendation.id.in_(ids))
+        ).all()
         if ids
-        else {}
+        else []
     )
+    by_id = {row[0]: row for row in rows}
     out = []
     for group in found:
-        recs = [loaded[i] for i in wanted[group.group_id] if i in loaded]
+        loaded = {
+            i: _member(by_id[i], group.programs, group.first)
+            for i in wanted[group.group_id]
+            if i in by_id
+        }
+        recs = list(loaded.values())
         if not recs:
             continue
         typical = max(group.members, key=lambda m: (m[1], -m[0]))[0]
@@ -668,11 +745,28 @@ def candidate_groups_page(
     """(how many candidate groups there are, those of the page), for the API. A group of the
     page whose members are gone by the time they are loaded (deleted meanwhile) is left out
     of the total as of the rows."""
-    found = _candidates(user, CANDIDATE_LIMIT)
+    return _window(_ranking(user, CANDIDATE_LIMIT), page, per_page, members)
+
+
+def candidate_page(
+    user: Viewer, page: int, *, per_page: int = CANDIDATE_PAGE, members: int = CANDIDATE_MEMBERS
+) -> Page[CandidateGroup]:
+    """A page of the candidate groups for the web page, each with its most typical members;
+    a page past the end gives the last."""
+    ranking = _ranking(user, CANDIDATE_LIMIT)
+    page = min(page, max(1, -(-len(ranking.group_ids) // per_page)))
+    total, groups_shown = _window(ranking, page, per_page, members)
+    return Page(groups_shown, page, per_page, total)
+
+
+def _window(
+    ranking: _Ranking, page: int, per_page: int, members: int | None
+) -> tuple[int, list[CandidateGroup]]:
+    """(how many groups there are, those of the page): only the page's are read in detail."""
     first = (page - 1) * per_page
-    window = found[first : first + per_page]
+    window = ranking.candidates(ranking.group_ids[first : first + per_page])
     loaded = _load_candidates(window, members)
-    return len(found) - (len(window) - len(loaded)), loaded
+    return len(ranking.group_ids) - (len(window) - len(loaded)), loaded
 
 
 def _citing_by_recommendation() -> dict[int, list[BestPractice]]:
@@ -818,7 +912,7 @@ def candidates_table(user: Viewer) -> Table:
     for number, group in enumerate(candidate_groups(user), 1):
         programs = "; ".join(p.slug for p in group.programs)
         for rec in group.recommendations:
-            session = recommendation_session(rec)
+            session = rec.case.first_session
             rows.append(
                 [
                     number,

@@ -17,6 +17,7 @@ from app.deid.forms import GatedForm
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.inputs import id_value
+from app.pagination import page_number
 from app.practices import queries
 from app.practices.forms import (
     ChosenForm,
@@ -170,8 +171,9 @@ def candidates() -> Any:
         return csv_response("practice-candidates.csv", header, rows)
     return render_template(
         "practices/candidates.html",
-        groups=queries.candidate_groups(_user(), members=queries.CANDIDATE_MEMBERS),
-        members_shown=queries.CANDIDATE_MEMBERS,
+        pager=queries.candidate_page(
+            _user(), page_number(request.args.get("page")), per_page=queries.CANDIDATE_PAGE
+        ),
         min_sessions=queries.MIN_SESSIONS,
         limit=queries.CANDIDATE_LIMIT,
     )

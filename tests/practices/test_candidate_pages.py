@@ -9,11 +9,14 @@ import io
 import re
 from datetime import date
 
+from app.api import schemas
+from app.api.practices import _rec_ref
 from app.auth.operations import create_token
 from app.auth.policy import SYSTEM
 from app.extensions import db
 from app.practices import groups, queries
-from app.programs.operations import create_program, create_session
+from app.programs.operations import create_program, create_session, find_program
+from app.recommendations.models import Recommendation
 from tests.cases.test_views import as_user
 from tests.support.builders import add_case, add_recommendation
 
@@ -78,18 +81,72 @@ def test_the_api_pages_groups_and_names_every_member(app, make_user, client):
 def test_a_group_whose_members_are_gone_is_not_counted(app, make_user, client, monkeypatch):
     """Its members deleted between the two reads, a group is left out of the total too."""
     _large_group(make_user)
-    real = queries._candidates
+    real = queries._visible_detail
 
-    def deleted_meanwhile(user, limit):
-        found = real(user, limit)
-        for group in found:
+    def deleted_meanwhile(*args):
+        found = real(*args)
+        for group in found.values():
             group.members = [(rec_id + 10**6, c) for rec_id, c in group.members]
         return found
 
-    monkeypatch.setattr(queries, "_candidates", deleted_meanwhile)
+    monkeypatch.setattr(queries, "_visible_detail", deleted_meanwhile)
     token = create_token(make_user("expert"), "api", actor=SYSTEM)
     db.session.commit()
     body = client.get(
         "/api/v1/practices/candidates", headers={"Authorization": f"Bearer {token}"}
     ).get_json()
     assert (body["total"], body["results"]) == (0, [])
+
+
+def _second_idea(make_user) -> None:
+    """Another idea, given in three sessions of the public program (after `_large_group`)."""
+    oud = find_program("oud")
+    presenter, expert = make_user("provider", programs=["oud"]), make_user("expert")
+    for n in range(3):
+        session = create_session(oud, date(2026, 10, 1 + n), title=f"Sleep {n}", actor=SYSTEM)
+        case = add_case(oud, presenter, f"Snoring and fatigue {n}", session=session)
+        add_recommendation(case, expert, "Check for **sleep apnea** with a home sleep study.")
+    db.session.commit()
+    groups.refresh()
+
+
+def test_the_page_shows_a_page_of_groups_and_links_the_others(app, make_user, client, monkeypatch):
+    _large_group(make_user)
+    _second_idea(make_user)
+    monkeypatch.setattr(queries, "CANDIDATE_PAGE", 1, raising=False)
+    as_user(client, make_user("expert"))
+
+    first = client.get("/practices/candidates").get_data(as_text=True)
+    assert first.count('class="panel candidate"') == 1
+    assert "naloxone" in first and "sleep apnea" not in first  # the most discussed first
+    assert '<ol class="candidate-list" start="1">' in first
+    assert "Groups 1 to 1 of 2." in first
+    assert 'href="/practices/candidates?page=2" rel="next"' in first
+
+    second = client.get("/practices/candidates?page=2").get_data(as_text=True)
+    assert second.count('class="panel candidate"') == 1
+    assert "sleep apnea" in second and "naloxone" not in second
+    assert '<ol class="candidate-list" start="2">' in second
+    assert 'href="/practices/candidates?page=1" rel="prev"' in second
+    # past the end: the last page; the CSV keeps every group
+    assert client.get("/practices/candidates?page=9").get_data(as_text=True) == second
+    rows = list(csv.reader(io.StringIO(client.get("/practices/candidates?format=csv").text)))
+    assert {row[0] for row in rows[1:]} == {"1", "2"}
+
+
+def test_the_api_gives_each_member_as_a_recommendation_reference(app, make_user, client):
+    """Members are read as columns: the API gives each as it gives the recommendation."""
+    _large_group(make_user)
+    _second_idea(make_user)
+    token = create_token(make_user("admin"), "api", actor=SYSTEM)
+    db.session.commit()
+    body = client.get(
+        "/api/v1/practices/candidates", headers={"Authorization": f"Bearer {token}"}
+    ).get_json()
+    members = [r for group in body["results"] for r in group["recommendations"]]
+    assert len(members) == 5 + 3
+    for member in members:
+        recommendation = db.session.get(Recommendation, member["id"])
+        expected = schemas.RecommendationRef(**_rec_ref(recommendation))
+        assert member == expected.model_dump(mode="json")
+        assert member["session"] is not None and member["author"]

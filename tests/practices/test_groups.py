@@ -23,6 +23,7 @@ from app.practices import grouping, groups, queries
 from app.practices.models import GroupingState, GroupKind, QuestionGroupMember, StaleAudience
 from app.programs.models import TopicStatus
 from app.programs.operations import create_program, create_session, resolve_topics
+from app.recommendations.models import Recommendation
 from tests.support.builders import add_case, add_recommendation
 
 END = date(2026, 11, 25)
@@ -402,9 +403,9 @@ def test_candidates_are_the_most_discussed_uncited_groups(hub, make_user):
     # A group one of whose recommendations a practice cites is no candidate any more.
     cited = next(g for g in everything if "duloxetine" in g.label.lower())
     practice = propose_practice("Duloxetine", "Offer duloxetine.", author=expert, actor=expert)
-    add_evidence(
-        practice, cited.recommendations[0], note="Given three times.", added_by=expert, actor=SYSTEM
-    )
+    # a group's members are read as columns: the recommendation cited is loaded by its id
+    recommendation = db.session.get(Recommendation, cited.recommendations[0].id)
+    add_evidence(practice, recommendation, note="Given three times.", added_by=expert, actor=SYSTEM)
     db.session.commit()
     assert all("duloxetine" not in g.label.lower() for g in queries.candidate_groups(SYSTEM))
 
