@@ -2853,6 +2853,8 @@ RX_ROLE_NAME_MORE = re.compile(
     r"|(?:grand)?(?:son|daughter|child)\s+is|daughters|sons|sisters|brothers|admit|newborn"
     r"|chapter\s+house\s+contact|(?:hey|hi|hello)[ \t,]+(?:it['’]?s|its|this\s+is)"
     r"|thanks|thank\s+you|message\s+taken\s+by)"
+    # the cue is a whole word: "ADMITTED" is no "admit" before a name "TED"
+    r"(?:(?<![\w])|(?![\w]))"
     r"[ \t]*+[:,(-]?[ \t]*" + NAME_SEQ
 )
 # "Pt: R.S.", "Patient: JG": initials after a patient label; "Osei, B. MD": a surname and
