@@ -2853,6 +2853,8 @@ RX_ROLE_NAME_MORE = re.compile(
     r"|(?:grand)?(?:son|daughter|child)\s+is|daughters|sons|sisters|brothers|admit|newborn"
     r"|chapter\s+house\s+contact|(?:hey|hi|hello)[ \t,]+(?:it['’]?s|its|this\s+is)"
     r"|thanks|thank\s+you|message\s+taken\s+by)"
+    # the cue is a whole word: "ADMITTED" is no "admit" before a name "TED"
+    r"(?:(?<![\w])|(?![\w]))"
     r"[ \t]*+[:,(-]?[ \t]*" + NAME_SEQ
 )
 # "Pt: R.S.", "Patient: JG": initials after a patient label; "Osei, B. MD": a surname and
@@ -7163,6 +7165,7 @@ def with_tagger(text: str, found: list[Finding], added: list) -> list[Finding]:
         and not _not_identifier16(text, c)
         and not _not_identifier17(text, c)
         and not _not_identifier18(ctx, text, c)
+        and not _not_identifier20(ctx, text, c)
         and not _tagger_scores17(text, c)
     ]
     if not added:
@@ -8648,6 +8651,7 @@ def _rules_of(text: str) -> list[Finding]:
         and not _not_identifier17(text, c)
         and not _not_identifier18(ctx, text, c)
         and not _not_identifier19(ctx, text, c)
+        and not _not_identifier20(ctx, text, c)
     ]
     found = _resolve(text, cands)
     implied = [
@@ -8656,14 +8660,16 @@ def _rules_of(text: str) -> list[Finding]:
         + _after_address11(ctx, text, found)
         + _after_findings13(ctx, text, found)
         + _after_findings13b(ctx, text, found)
-        if not _not_identifier11(ctx, text, c)
+        if not _not_identifier11(ctx, text, c) and not _not_identifier20(ctx, text, c)
     ]
     if implied:
         found = _resolve(text, cands + implied)
     mentions = [
         c
         for c in _other_mentions8(ctx, text, found) + _initials_mentions11(text, found)
-        if not _not_identifier11(ctx, text, c) and not _not_identifier19(ctx, text, c)
+        if not _not_identifier11(ctx, text, c)
+        and not _not_identifier19(ctx, text, c)
+        and not _not_identifier20(ctx, text, c)
     ]
     return _resolve(text, cands + implied + mentions) if mentions else found
 
@@ -9012,4 +9018,78 @@ def _not_identifier19(ctx: _Ctx, text: str, cand: tuple) -> bool:
         m = re.fullmatch(r"[A-Z]\.[ \t]?([A-Za-z]+)", text[s:e])
         if m and m.group(1).lower() in _EPITHETS19:
             return True
+    return False
+
+
+# ----------------------------------------------------------------------------- round 20
+# False alarms by the shape of clinical text: a time phrase before a facility's head ("OVER
+# EASTER CLINIC RUNS LATE"), a ward, pod or bed of the hospital taken for a town ("Transferred
+# to West Tower 7", "the Birch Pod", "Dialysis chair 12"), a product and its model number taken
+# for a person or a firm ("Carmen Luxe2", "Resmed Health Aria G4"), a drug before its dose
+# ("Verquvo 10 mg"), and an eponym written into a compound ("semi-Fowler", "Holter monitor").
+_TIME_WORDS20 = _w("""during over after before since until till last next this past every at
+    around by in on from ago the a an of years year yrs weeks week wks days day months month
+    hours hrs season seasons spring summer fall autumn winter lent advent ramadan thanksgiving
+    christmas easter holiday holidays weekend morning afternoon evening night today tonight
+    tomorrow yesterday early late""")
+_WARD_NOUNS20 = _w("""unit units pod pods wing ward bed beds chair chairs room rooms floor suite
+    annex pavilion lounge""")  # not bay or tower: "Hampton Bays", "Tower, MN"
+_WARD_ENDS20 = _w("unit units pod pods wing ward")  # never the last word of a town
+_PREFIXES20 = _w("semi non anti post pre pseudo para peri sub super trans intra extra hemi")
+RX_ROOM_NUMBER20 = re.compile(
+    r"(?: [A-Z][a-z]+)? [A-Z]?\d{1,3}[A-Z]?(?![\w/.:-]|[ \t(-]*\d)"
+    r"(?![ \t]*(?i:years?|yrs?|y/?o|days?|weeks?|wks?|months?|mos?|hours?|hrs?|times|miles?|mi"
+    r"|km|%|mg|kg|lbs?)\b)"
+)
+RX_WORD_AFTER20 = re.compile(r"[ \t]+([A-Za-z]+)")
+RX_HEAD_AFTER20 = re.compile(r"(?:[ \t]+[A-Z][a-z]+)?[ \t]+([a-z]+)")
+# a product's model after its name: "Drager Vela 45:", "Carmen Luxe2" (and "Aria G4" below)
+RX_MODEL_AFTER20 = re.compile(
+    r"(?:[ \t]+[A-Z][a-z]+){0,2}(?:\d{1,3}(?![\w])|[ \t]+\d{1,3}[A-Z]?:(?!\d))"
+)
+RX_MODEL_CODE_AFTER20 = re.compile(r"(?:[ \t]+[A-Z][a-z]+)?[ \t]+[A-Z]{1,2}\d{1,2}(?![\w-])")
+# a dose, a puff or a frequency after a drug's brand name (one more word of the name between)
+RX_DOSE_AFTER20 = re.compile(
+    r"(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:\d+(?:\.\d+)?[ \t]*(?:mg|mcg|µg|g|ml|mL|units?|IU|%)\b"
+    r"|(?:one|two|1|2)[ \t]+puffs?\b|(?i:daily|diario|diaria|nightly|weekly|bid|tid|qid|qhs"
+    r"|q\d+[hdw])\b)"
+)
+_COMPOUND_HEADS20 = _w("monitor monitors recorder pump tea virus fever")
+
+
+def _not_identifier20(ctx: _Ctx, text: str, cand: tuple) -> bool:
+    s, e, cat = cand[0], cand[1], cand[2]
+    if cat == "FACILITY":
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+|\d+", text[s:e])]
+        if any(w in _TIME_WORDS20 for w in words) and all(
+            w in _TIME_WORDS20 or w.isdigit() or re.fullmatch(FAC_HEAD, w, re.I) for w in words
+        ):
+            return True  # "OVER EASTER CLINIC", "2 DAYS AGO CLINIC"
+        if text[s:e].split()[-1].lower() in ("pod", "pods", "wing"):
+            return True  # "Birch Pod": a part of the building
+    if cat == "LOCATION":
+        words = re.findall(r"[A-Za-z]+", text[s:e])
+        if words and (
+            words[-1].lower() in _WARD_ENDS20
+            or (words[0] == "the" and words[-1].lower() in _WARD_NOUNS20)
+        ):
+            return True  # "the Cedar Unit", "the Birch Pod"
+        after = RX_WORD_AFTER20.match(text, e)
+        if after and after.group(1).lower() in _WARD_NOUNS20:
+            return True  # "Cedar wing", "Dialysis chair 12"
+        if text[e - 1].isalpha() and RX_ROOM_NUMBER20.match(text, e):
+            return True  # "Station 2", "West Tower 7": a place in the building
+    if cat in ("NAME", "FACILITY") and RX_MODEL_AFTER20.match(text, e):
+        return True
+    if cat == "FACILITY" and RX_MODEL_CODE_AFTER20.match(text, e):
+        return True
+    if cat == "NAME":
+        if RX_DOSE_AFTER20.match(text, e):
+            return True
+        before = re.search(r"(?<![\w-])([a-z]{2,})-$", text[max(0, s - 12) : s])
+        if before and before.group(1) in _PREFIXES20:
+            return True  # "semi-Fowler", "non-Hodgkin"
+        after = RX_HEAD_AFTER20.match(text, e)
+        if after and after.group(1).lower() in _COMPOUND_HEADS20:
+            return True  # "Holter monitor", "Lady Grey tea"
     return False

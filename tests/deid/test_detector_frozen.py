@@ -26,8 +26,8 @@ SETS = (
 )
 EVERY = 7  # one text in seven of each set: a few hundred texts, under a second or two
 
-FROZEN_DIGEST = "54a955230875dffb9429a0113cad9ea512456ede7038bdf3987730cd038bcffa"
-TAGGER_DIGEST = "0eb2e69dd0cc2900ce6b9b7842dffab50c818d1d5857cd460b722d793629d73d"
+FROZEN_DIGEST = "a5ba637d2a42ab484298e5648ef80efb3bf87fd1c08b8e88718e50c5e177d4d3"
+TAGGER_DIGEST = "7efa73c5638282e1744994435418505a4d54915464e90e073e7408dbe156df95"
 
 
 def _sample() -> list[tuple[str, str]]:
