@@ -360,12 +360,9 @@ class Compiler:
             question, analysed = len(kept) < len(analysed), kept
         stems = [w.text for w in analysed]
         present = {w.pos for w in analysed if w.text}
-        context = {
-            w.pos: {w.text, *(c.removeprefix(CONCEPT_PREFIX) for c in w.concepts)}
-            for w in analysed
-            if w.text
-        }
-        found = abbreviations.abbreviations().find(text, present, context) if expand else []
+        found = (
+            abbreviations.abbreviations().find(text, present, _context(analysed)) if expand else []
+        )
         abbreviated = {pos: a for a in found for pos in a.positions}
         # In a relaxed query, course words outside a condition's name weigh less.
         modifiers = _modifiers(analysed, text, abbreviated) if expand and loose else set()
@@ -518,6 +515,15 @@ class Compiler:
                 wq.Phrase("content", stems, slop=slop),
             ]
         )
+
+
+def _context(analysed: list) -> dict[int, set[str]]:
+    """Each kept word's stem and concepts, by position: what ambiguous letters are read by."""
+    return {
+        w.pos: {w.text, *(c.removeprefix(CONCEPT_PREFIX) for c in w.concepts)}
+        for w in analysed
+        if w.text
+    }
 
 
 def _surface(text: str, words: list) -> str:
