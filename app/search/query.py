@@ -360,7 +360,9 @@ class Compiler:
             question, analysed = len(kept) < len(analysed), kept
         stems = [w.text for w in analysed]
         present = {w.pos for w in analysed if w.text}
-        found = abbreviations.abbreviations().find(text, present) if expand else []
+        found = (
+            abbreviations.abbreviations().find(text, present, _context(analysed)) if expand else []
+        )
         abbreviated = {pos: a for a in found for pos in a.positions}
         # In a relaxed query, course words outside a condition's name weigh less.
         modifiers = _modifiers(analysed, text, abbreviated) if expand and loose else set()
@@ -471,7 +473,7 @@ class Compiler:
         expanded = wq.Or(terms, boost=abbreviations.EXPANSION_WEIGHT) if terms else None
         if not found.whole and expanded is not None:
             return expanded
-        literal = [self.term_clause(w.text) for w in words]
+        literal = [self.term_clause(w.text, found.letters_weight) for w in words]
         self.highlight.update(w.text for w in words)
         lit = literal[0] if len(literal) == 1 else wq.And(literal)
         return lit if expanded is None else wq.Or([lit, expanded])
@@ -513,6 +515,15 @@ class Compiler:
                 wq.Phrase("content", stems, slop=slop),
             ]
         )
+
+
+def _context(analysed: list) -> dict[int, set[str]]:
+    """Each kept word's stem and concepts, by position: what ambiguous letters are read by."""
+    return {
+        w.pos: {w.text, *(c.removeprefix(CONCEPT_PREFIX) for c in w.concepts)}
+        for w in analysed
+        if w.text
+    }
 
 
 def _surface(text: str, words: list) -> str:

@@ -56,14 +56,57 @@ def test_some_abbreviations_expand_only_when_typed_in_capitals() -> None:
         "MS: A&O",
         "MCL",
         "VP-16",
-        "PE tube",
-        "MVR blade",
-        "CEA",
-        "BMT",
+        "PE exam",  # a physical exam
+        "MVR blade",  # the eye surgeon's blade
     ],
 )
 def test_an_abbreviation_the_notes_use_for_something_else_is_not_expanded(text: str) -> None:
     assert compile_query(text, ClinicalAnalyzer()).expansions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("acute PE", ("pulmonary embolism",)),
+        ("PE with dvt", ("pulmonary embolism",)),
+        ("pe on xarelto", ("pulmonary embolism",)),
+        ("PE tubes for otitis", ("pressure equalization tubes", "tympanostomy tubes")),
+        ("carotid stenosis CEA", ("carotid endarterectomy",)),
+        ("CEA rising after colon cancer", ("carcinoembryonic antigen",)),
+        ("MVR for mitral regurgitation", ("mitral valve replacement", "mitral valve repair")),
+        ("BMT for leukemia", ("bone marrow transplant",)),
+        ("BMT recurrent otitis", ("bilateral myringotomy and tubes", "myringotomy tubes")),
+        ("RA on methotrexate", ("rheumatoid arthritis",)),
+    ],
+)
+def test_letters_of_several_meanings_are_read_from_the_other_words(
+    text: str, meant: tuple[str, ...]
+) -> None:
+    compiled = compile_query(text, ClinicalAnalyzer())
+    assert [e for _typed, e in compiled.expansions] == [meant]
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        # The other meanings are nothing a provider searches for: the default.
+        ("PE", ("pulmonary embolism",)),
+        ("MVR", ("mitral valve replacement", "mitral valve repair")),
+        # Two meanings worth searching: both.
+        ("CEA", ("carotid endarterectomy", "carcinoembryonic antigen")),
+    ],
+)
+def test_letters_of_several_meanings_alone(text: str, meant: tuple[str, ...]) -> None:
+    assert [e for _t, e in compile_query(text, ClinicalAnalyzer()).expansions] == [meant]
+
+
+def test_letters_of_several_meanings_weigh_less_than_the_meaning_read() -> None:
+    query = compile_query("acute PE", ClinicalAnalyzer()).query
+    boosts = {(t.fieldname, t.text): t.boost for t in query.leaves() if hasattr(t, "text")}
+    for field in ("title", "content"):
+        assert boosts[(field, "pe")] < boosts[(field, "~pulmonary-embolism")]
+    # Typed in lower case, "ra" stays a word of its own (the right atrium's letters).
+    assert compile_query("ra", ClinicalAnalyzer()).expansions == []
 
 
 def test_a_concept_of_the_synonym_table_comes_first() -> None:
@@ -90,6 +133,48 @@ def test_a_custom_abbreviation_file(tmp_path) -> None:
     assert listed.expansions("TTURP") == ("thulium laser resection",)
     assert listed.expansions("LAD") == ("lymphadenopathy",)
     assert listed.expansions("lad") == ()
+
+
+def test_a_custom_file_with_letters_of_several_meanings(tmp_path) -> None:
+    path = tmp_path / "abbreviations.yaml"
+    path.write_text(
+        "ambiguous:\n  xyz:\n    default: 1\n    senses:\n"
+        "      - means: [first meaning]\n        with: [alpha]\n"
+        "      - means: [second meaning]\n        with: [beta]\n"
+        "      - means: []\n        with: [gamma]\n",
+        encoding="utf-8",
+    )
+    listed = Abbreviations.load(path)
+    assert listed.expansions("xyz") == ()  # read with the query's words, by find()
+
+    def read(text: str) -> list[tuple[str, ...]]:
+        words = text.lower().split()
+        context = {n: {stems_of(w)[0]} for n, w in enumerate(words)}
+        return [f.expansions for f in listed.find(text, set(context), context)]
+
+    assert read("xyz alpha") == [("first meaning",)]
+    assert read("beta xyz") == [("second meaning",)]
+    assert read("xyz") == [("second meaning",)]
+    assert read("xyz gamma") == []
+
+
+def test_acute_pe_finds_the_embolism_before_the_physical_exam(library: Library) -> None:
+    exam = add_case(
+        library.hcv,
+        library.presenter,
+        "Acute knee pain after a fall",
+        question="PE: the knee is swollen; PE otherwise normal. Is an MRI needed?",
+    )
+    embolism = add_case(
+        library.hcv,
+        library.presenter,
+        "Acute pulmonary embolism on day three after surgery",
+        question="How long should she stay on anticoagulation?",
+    )
+    db.session.commit()
+    ids = [h.id for h in search(library.presenter, SearchRequest(q="acute PE")).hits]
+    assert embolism.id in ids
+    assert exam.id not in ids or ids.index(embolism.id) < ids.index(exam.id)
 
 
 def test_an_abbreviation_finds_the_case_that_writes_the_words_out(library: Library) -> None:

@@ -68,6 +68,9 @@ def _clinical_words() -> set[str]:
     listed = abbreviations()
     for expansions in [*listed.any_case.values(), *listed.capitals.values()]:
         texts.extend(expansions)
+    for entry in listed.ambiguous.values():
+        for sense in entry.senses:
+            texts.extend(sense.expansions)
     return {w for t in texts for w in WORD.findall(t.lower())} - STOP_WORDS
 
 
