@@ -8,6 +8,7 @@ of the suite across local midnight could fail."""
 from __future__ import annotations
 
 import ast
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -25,6 +26,9 @@ SKIPPED = APP / "migrations"
 
 # Clock readings that name a day or an instant: each is `app.common`'s alone.
 CLOCK_METHODS = {"today", "now", "utcnow", "utcfromtimestamp", "localtime", "gmtime"}
+CALL_SHAPE = re.compile(
+    r"\.\s*(?:" + "|".join(CLOCK_METHODS) + r")\s*\(|utcnow\s*\(\s*\)\s*\.\s*date\b"
+)
 
 
 def clock_readings(source: str, name: str) -> list[str]:
@@ -48,14 +52,15 @@ def clock_readings(source: str, name: str) -> list[str]:
 
 
 def test_the_clock_is_read_in_app_common_only() -> None:
-    readings = [
-        reading
-        for path in sorted(APP.rglob("*.py"))
-        if path not in ALLOWED and SKIPPED not in path.parents
-        for reading in clock_readings(
-            path.read_text(encoding="utf-8"), str(path.relative_to(APP.parent))
-        )
-    ]
+    readings = []
+    for path in sorted(APP.rglob("*.py")):
+        if path in ALLOWED or SKIPPED in path.parents:
+            continue
+        source = path.read_text(encoding="utf-8")
+        # Only a module with a call of that shape is parsed (the detector's module alone,
+        # which names "today" in its patterns, is most of the app's source).
+        if CALL_SHAPE.search(source):
+            readings += clock_readings(source, str(path.relative_to(APP.parent)))
     assert readings == []
 
 
