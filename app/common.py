@@ -5,13 +5,20 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def today() -> date:
+    """The app's one "today": the UTC date, as every stored timestamp is UTC. The server's
+    local date differs from it for hours each day, and pages reading both disagreed then
+    (tests/test_clock.py keeps every other reading of the clock out of `app`)."""
+    return utcnow().date()
 
 
 def enum_column(enum_cls: type[enum.Enum], length: int = 32) -> sa.Enum:

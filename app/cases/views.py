@@ -7,7 +7,6 @@ commit, flash and redirect; on a user error they show the form again with what w
 from __future__ import annotations
 
 import logging
-from datetime import date
 from typing import Any
 
 from flask import (
@@ -50,6 +49,7 @@ from app.cases.queries import (
     review_queue_stmt,
     withdrawn_cases_stmt,
 )
+from app.common import today
 from app.deid.gate import ACCEPT_REASONS, scanning_once
 from app.deid.operations import overrides_for, overrides_for_each
 from app.deid.purge import PurgeReason, purge_text
@@ -137,7 +137,7 @@ def case(case_id: int) -> Any:
         page=page,
         risk=risk_panel(saved_texts(case), saved_cues(case)) if show_risk else None,
         similar=_similar_cases(user, case.id),
-        today=date.today(),
+        today=today(),
         drafts=drafts,
         overrides=overrides,
         cited_by=practices_citing_each(page.recommendations, user),
@@ -467,7 +467,6 @@ def schedule_case(case_id: int) -> Any:
             except ValidationError as exc:
                 db.session.rollback()
                 errors[exc.field if exc.field == "session_id" else "session_id"] = exc.message
-    today = date.today()
     # past sessions are refused by schedule_case, so they are not offered
     sessions = sorted(
         (s for s in case.program.sessions if not calendar.session_over(s)), key=lambda s: s.date
@@ -478,7 +477,7 @@ def schedule_case(case_id: int) -> Any:
         sessions=sessions,
         errors=errors,
         chosen=chosen,
-        today=today,
+        today=today(),
     ), (422 if errors else 200)
 
 

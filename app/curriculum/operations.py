@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy import func, select
 from sqlalchemy.orm import load_only, selectinload
 
+from app import common
 from app.auth import policy
 from app.auth.models import User
 from app.auth.policy import Permission, Viewer
@@ -89,7 +90,7 @@ def make_scope(
     policy.require(user, Permission.VIEW_CURRICULUM)
     if program is not None:
         policy.require_view_program(user, program)
-    today = today or date.today()
+    today = today or common.today()
     end = end or today
     if start is None:
         start = end.replace(year=end.year - 1, day=min(end.day, 28) if end.month == 2 else end.day)

@@ -15,7 +15,7 @@ from app.auth import policy
 from app.auth.policy import Actor, Viewer, write_operation
 from app.cases.models import Case, CasePresentation, CaseStatus
 from app.cases.operations import set_status
-from app.common import utcnow
+from app.common import today, utcnow
 from app.desk.models import RecommendationsSent
 from app.errors import ValidationError
 from app.extensions import db
@@ -84,11 +84,11 @@ def review_days(value: Any) -> int:
 def session_desk(program: Program, *, actor: Viewer, days: int = REVIEW_DAYS_DEFAULT) -> Desk:
     """Everything the coordinator of `program` works from, in a fixed number of queries."""
     policy.require_run_desk(actor, program)
-    today = utcnow().date()
-    desk = Desk(program=program, today=today, review_days=days)
+    day = today()
+    desk = Desk(program=program, today=day, review_days=days)
     sessions = db.session.scalars(
         select(Session)
-        .where(Session.program_id == program.id, Session.date >= today)
+        .where(Session.program_id == program.id, Session.date >= day)
         .order_by(Session.date, Session.number)
         .limit(UPCOMING_LIMIT)
         .options(

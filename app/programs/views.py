@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
@@ -12,6 +11,7 @@ from sqlalchemy import select
 from app.auth import policy
 from app.auth.policy import Permission, permission_required
 from app.cases.queries import case_counts_by_program, case_counts_by_session, session_agenda
+from app.common import today
 from app.content.markdown import plain_text
 from app.errors import NotFound, ValidationError
 from app.extensions import db
@@ -68,7 +68,7 @@ def home() -> Any:
         case_counts=case_counts_by_program(user, ids),
         sessions=sessions,
         agenda_counts=case_counts_by_session(user, [s.id for s in sessions]),
-        today=date.today(),
+        today=today(),
     )
 
 
@@ -85,7 +85,7 @@ def program(slug: str) -> Any:
         sessions=sessions,
         agenda_counts=case_counts_by_session(_user(), [s.id for s in sessions.items]),
         case_count=case_counts_by_program(_user(), [program.id]).get(program.id, 0),
-        today=date.today(),
+        today=today(),
     )
 
 
@@ -117,7 +117,7 @@ def session(slug: str, number: int) -> Any:
         session=session,
         agenda=agenda,
         schedulable=schedulable,
-        today=date.today(),
+        today=today(),
     )
 
 
@@ -252,13 +252,13 @@ def upcoming() -> Any:
     from app.programs.models import Session
 
     user = _user()
-    today = date.today()
+    day = today()
     programs = visible_programs(user)
     ids = [p.id for p in programs]
     sessions = list(
         db.session.scalars(
             select(Session)
-            .where(Session.program_id.in_(ids), Session.date >= today)
+            .where(Session.program_id.in_(ids), Session.date >= day)
             .order_by(Session.date, Session.number)
             .limit(30)
         )
@@ -282,6 +282,6 @@ def upcoming() -> Any:
         sessions=sessions,
         agendas={s.id: session_agenda(user, s) for s in sessions},
         waiting=waiting,
-        today=today,
+        today=day,
         programs=[p for p in programs if policy.can(user, Permission.MANAGE_SESSIONS, p)],
     )

@@ -34,6 +34,7 @@ from sqlalchemy.orm import selectinload
 
 from app.auth import policy
 from app.cases.models import Case, CasePresentation
+from app.common import today
 from app.extensions import db
 from app.practices.models import BestPractice, BestPracticeVersion, EvidenceLink
 from app.programs.models import Program, Session, Topic
@@ -414,7 +415,7 @@ def session_document(session: Session) -> dict[str, Any]:
             ),
             **_topics(session.topics),
             **_program_fields(program),
-            "status": "held" if session.date <= date.today() else "scheduled",
+            "status": "held" if session.date <= today() else "scheduled",
             "year": session.date.year,
             "date": _day(session.date),
         }

@@ -5,10 +5,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import subprocess
-import sys
-import textwrap
-from pathlib import Path
 
 import pytest
 
@@ -16,10 +12,10 @@ from app.auth.operations import create_token
 from app.auth.policy import SYSTEM
 from app.extensions import db
 from tests.conftest import PASSWORD, make_app
+from tests.support import children
 from tests.support.clients import fresh_client
 
 REDIS_URL = os.environ.get("CASEBOOK_TEST_REDIS_URL", "redis://127.0.0.1:6379")
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _require_redis() -> None:
@@ -76,39 +72,13 @@ def test_token_endpoints_are_limited_and_answer_json(app, make_user):
     assert client.get("/api/v1/me", headers=headers).status_code == 200  # other endpoints not
 
 
-_WORKER = textwrap.dedent(
-    """
-    import sys
-    from pathlib import Path
-    from tests.conftest import make_app
-
-    url, prefix, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    tmp = Path(sys.argv[4])
-    app = make_app(
-        f"sqlite:///{tmp / 'worker.sqlite3'}",
-        tmp / "worker-index",
-        RATELIMIT_STORAGE_URI=url,
-        RATELIMIT_KEY_PREFIX=prefix,
-        CASEBOOK_RATELIMIT_SIGN_IN="4 per minute",
-    )
-    client = app.test_client()
-    codes = [client.post("/sign-in", data={}).status_code for _ in range(count)]
-    print(" ".join(map(str, codes)))
-    """
-)
-
-
 def test_redis_storage_counts_across_worker_processes(tmp_path):
     _require_redis()
     prefix = "casebook-test-" + secrets.token_hex(6)  # this run's own counters
     # Another worker process spends three of the four allowed attempts…
-    worker = subprocess.run(
-        [sys.executable, "-c", _WORKER, REDIS_URL, prefix, "3", str(tmp_path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    # Forked from the children's server (the app imported once), not a fresh interpreter.
+    worker = children.run(
+        "tests.auth.rate_limit_worker", REDIS_URL, prefix, "3", str(tmp_path), timeout=600
     )
     assert worker.returncode == 0, worker.stderr[-2000:]
     assert worker.stdout.split() == ["422", "422", "422"]
