@@ -401,6 +401,19 @@ def can_view_recommendation(user: Viewer, recommendation: Recommendation) -> boo
     return _is_user(user) and (user.role is Role.ADMIN or recommendation.author_id == user.id)
 
 
+def recommendation_status_clause(user: Viewer) -> sa.ColumnElement[bool]:
+    """`can_view_recommendation`'s draft half as a WHERE clause on Recommendation (the
+    case's visibility is the caller's)."""
+    from app.recommendations.models import Recommendation, RecommendationStatus
+
+    if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
+        return sa.true()
+    published = Recommendation.status == RecommendationStatus.PUBLISHED
+    if not _is_user(user):
+        return published
+    return sa.or_(published, Recommendation.author_id == user.id)
+
+
 def can_see_draft_history(user: Viewer, recommendation: Recommendation) -> bool:
     """The texts a recommendation had while it was a draft are its draft's: once published,
     readers see its history from the text that was published; its author and admins see
@@ -1498,7 +1511,8 @@ _READS_BY_AREA = {
     "desk": "review_days session_desk letters_sent draft_conflicts",
     "health": "health_report health_report_for",
     "notifications": "shown_to forms_read_by as_read_by case_url unread_count notifications_for",
-    "outdated": "outdated_queue get_outdated patient_notices named_practice_ids",
+    "outdated": "outdated_queue outdated_queue_page get_outdated patient_notices "
+    "named_practice_ids",
     "practices": "version_changes unified_diff can_succeed",
     "programs": "find_program get_program visible_programs recent_sessions validate_template "
     "find_session get_session find_topic topic_texts template_texts template_text_labels "
