@@ -414,6 +414,34 @@ def recommendation_status_clause(user: Viewer) -> sa.ColumnElement[bool]:
     return sa.or_(published, Recommendation.author_id == user.id)
 
 
+def visible_evidence_clause(user: Viewer) -> sa.ColumnElement[bool]:
+    """`can_view_evidence` (app/practices/queries.py) as a WHERE clause on EvidenceLink: a
+    link is seen by those who may see what it cites (a session's program, a case, or a
+    recommendation)."""
+    from app.practices.models import EvidenceLink
+    from app.programs.models import Program, Session
+    from app.recommendations.models import Recommendation
+
+    program_seen = visible_program_clause(user)
+    session = sa.exists().where(
+        Session.id == EvidenceLink.session_id, Program.id == Session.program_id, program_seen
+    )
+    case_seen = sa.and_(Program.id == Case.program_id, program_seen, visible_case_clause(user))
+    case = sa.exists().where(Case.id == EvidenceLink.case_id, case_seen)
+    recommendation = sa.exists().where(
+        Recommendation.id == EvidenceLink.recommendation_id,
+        Case.id == Recommendation.case_id,
+        case_seen,
+        recommendation_status_clause(user),
+    )
+    no_session, no_case = EvidenceLink.session_id.is_(None), EvidenceLink.case_id.is_(None)
+    return sa.or_(
+        sa.and_(EvidenceLink.session_id.is_not(None), session),
+        sa.and_(no_session, EvidenceLink.case_id.is_not(None), case),
+        sa.and_(no_session, no_case, recommendation),
+    )
+
+
 def can_see_draft_history(user: Viewer, recommendation: Recommendation) -> bool:
     """The texts a recommendation had while it was a draft are its draft's: once published,
     readers see its history from the text that was published; its author and admins see
