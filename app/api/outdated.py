@@ -7,7 +7,7 @@ from collections.abc import Container
 from flask import request
 
 from app.api import schemas
-from app.api.base import SPEC, api_blueprint, api_user
+from app.api.base import PAGING, SPEC, api_blueprint, api_user, page_args
 from app.api.spec import Query
 from app.auth import policy
 from app.auth.policy import Viewer
@@ -17,7 +17,7 @@ from app.outdated.models import OutdatedAdvice
 from app.outdated.operations import (
     get_outdated,
     named_practice_ids,
-    outdated_queue,
+    outdated_queue_page,
     resolve_outdated,
 )
 
@@ -71,6 +71,7 @@ def outdated_answer(
             {"type": "string", "enum": ["open", "resolved"]},
             "Open (default) or resolved items.",
         ),
+        *PAGING,
     ),
     response=schemas.OutdatedAdvicePage,
 )
@@ -79,9 +80,15 @@ def list_outdated_advice() -> schemas.OutdatedAdvicePage:
     if show not in ("open", "resolved"):
         raise ValidationError("show must be open or resolved.", field="show")
     user = api_user()
-    items = outdated_queue(user, resolved=show == "resolved")
-    shown = policy.visible_practice_ids(user, named_practice_ids(items))
-    return schemas.OutdatedAdvicePage.of([outdated_answer(i, user, shown) for i in items])
+    page, per_page = page_args()
+    found = outdated_queue_page(user, resolved=show == "resolved", page=page, per_page=per_page)
+    shown = policy.visible_practice_ids(user, named_practice_ids(found.items))
+    return schemas.OutdatedAdvicePage(
+        total=found.total,
+        page=found.page,
+        per_page=found.per_page,
+        results=[outdated_answer(i, user, shown) for i in found.items],
+    )
 
 
 @SPEC.operation(

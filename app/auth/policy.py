@@ -401,6 +401,47 @@ def can_view_recommendation(user: Viewer, recommendation: Recommendation) -> boo
     return _is_user(user) and (user.role is Role.ADMIN or recommendation.author_id == user.id)
 
 
+def recommendation_status_clause(user: Viewer) -> sa.ColumnElement[bool]:
+    """`can_view_recommendation`'s draft half as a WHERE clause on Recommendation (the
+    case's visibility is the caller's)."""
+    from app.recommendations.models import Recommendation, RecommendationStatus
+
+    if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
+        return sa.true()
+    published = Recommendation.status == RecommendationStatus.PUBLISHED
+    if not _is_user(user):
+        return published
+    return sa.or_(published, Recommendation.author_id == user.id)
+
+
+def visible_evidence_clause(user: Viewer) -> sa.ColumnElement[bool]:
+    """`can_view_evidence` (app/practices/queries.py) as a WHERE clause on EvidenceLink: a
+    link is seen by those who may see what it cites (a session's program, a case, or a
+    recommendation)."""
+    from app.practices.models import EvidenceLink
+    from app.programs.models import Program, Session
+    from app.recommendations.models import Recommendation
+
+    program_seen = visible_program_clause(user)
+    session = sa.exists().where(
+        Session.id == EvidenceLink.session_id, Program.id == Session.program_id, program_seen
+    )
+    case_seen = sa.and_(Program.id == Case.program_id, program_seen, visible_case_clause(user))
+    case = sa.exists().where(Case.id == EvidenceLink.case_id, case_seen)
+    recommendation = sa.exists().where(
+        Recommendation.id == EvidenceLink.recommendation_id,
+        Case.id == Recommendation.case_id,
+        case_seen,
+        recommendation_status_clause(user),
+    )
+    no_session, no_case = EvidenceLink.session_id.is_(None), EvidenceLink.case_id.is_(None)
+    return sa.or_(
+        sa.and_(EvidenceLink.session_id.is_not(None), session),
+        sa.and_(no_session, EvidenceLink.case_id.is_not(None), case),
+        sa.and_(no_session, no_case, recommendation),
+    )
+
+
 def can_see_draft_history(user: Viewer, recommendation: Recommendation) -> bool:
     """The texts a recommendation had while it was a draft are its draft's: once published,
     readers see its history from the text that was published; its author and admins see
@@ -1498,7 +1539,8 @@ _READS_BY_AREA = {
     "desk": "review_days session_desk letters_sent draft_conflicts",
     "health": "health_report health_report_for",
     "notifications": "shown_to forms_read_by as_read_by case_url unread_count notifications_for",
-    "outdated": "outdated_queue get_outdated patient_notices named_practice_ids",
+    "outdated": "outdated_queue outdated_queue_page get_outdated patient_notices "
+    "named_practice_ids",
     "practices": "version_changes unified_diff can_succeed",
     "programs": "find_program get_program visible_programs recent_sessions validate_template "
     "find_session get_session find_topic topic_texts template_texts template_text_labels "

@@ -35,12 +35,14 @@ from app.errors import ValidationError
 from app.extensions import db
 from app.notifications.operations import notify
 from app.outdated.models import OutdatedAdvice, OutdatedBecause, PracticeChange, ReviewState
+from app.pagination import Page, paginate
 from app.practices.models import BestPractice, EvidenceLink, PracticeStatus
 from app.programs.models import Program
 from app.recommendations.models import AnnotationKind, Recommendation, RecommendationStatus
 from app.recommendations.operations import annotate
 
 NOTE_MAX = 5_000
+QUEUE_PER_PAGE = 25
 QUEUE_URL = "/outdated"
 RESOLUTIONS = (ReviewState.STILL_VALID, ReviewState.UPDATED, ReviewState.NO_LONGER_APPLIES)
 # What the gate checks in a resolution, with the label the form shows (an update is checked
@@ -289,18 +291,19 @@ def _loads() -> tuple[Any, ...]:
     )
 
 
-def outdated_queue(user: Viewer, *, resolved: bool = False) -> list[OutdatedAdvice]:
-    """The items `user` reviews: on their own recommendations, and, for coordinators (and
-    admins), on those of the programs whose desk they run; never on a case they cannot see.
-    One naming a practice they cannot see now (its evidence may have changed since) is still
-    theirs to resolve: the pages show it without the practice (`visible_practice_ids`)."""
+def _queue_stmt(user: Viewer, resolved: bool) -> sa.Select[Any]:
+    """The items `user` reviews as one ordered select: `policy.can_review_outdated` as WHERE
+    clauses, so that a page of the queue is counted and cut by the database."""
     policy.require_see_outdated_queue(user)
     stmt = (
         select(OutdatedAdvice)
         .join(Recommendation, Recommendation.id == OutdatedAdvice.recommendation_id)
         .join(Case, Case.id == Recommendation.case_id)
-        .where(policy.listed_case_clause(user))
-        .options(*_loads())
+        .where(
+            policy.listed_case_clause(user),
+            policy.recommendation_status_clause(user),
+            policy.reviews_outdated_clause(user),
+        )
     )
     open_ = OutdatedAdvice.state == ReviewState.OPEN
     if resolved:
@@ -312,10 +315,29 @@ def outdated_queue(user: Viewer, *, resolved: bool = False) -> list[OutdatedAdvi
     desks = {p.id for p in programs if p.id in visible and policy.can_run_desk(user, p)}
     mine = Recommendation.author_id == user.id if isinstance(user, User) else sa.false()
     if policy.can_review_every_outdated(user):
-        stmt = stmt.where(Case.program_id.in_(visible))
-    else:
-        stmt = stmt.where(Case.program_id.in_(visible), sa.or_(mine, Case.program_id.in_(desks)))
+        return stmt.where(Case.program_id.in_(visible))
+    return stmt.where(Case.program_id.in_(visible), sa.or_(mine, Case.program_id.in_(desks)))
+
+
+def outdated_queue(user: Viewer, *, resolved: bool = False) -> list[OutdatedAdvice]:
+    """The items `user` reviews: on their own recommendations, and, for coordinators (and
+    admins), on those of the programs whose desk they run; never on a case they cannot see.
+    One naming a practice they cannot see now (its evidence may have changed since) is still
+    theirs to resolve: the pages show it without the practice (`visible_practice_ids`)."""
+    stmt = _queue_stmt(user, resolved).options(*_loads())
     return [i for i in db.session.scalars(stmt).unique() if policy.can_review_outdated(user, i)]
+
+
+def outdated_queue_page(
+    user: Viewer, *, resolved: bool = False, page: int = 1, per_page: int | None = None
+) -> Page[OutdatedAdvice]:
+    """One page of `outdated_queue` (a page past the end gives the last): a hub's queue
+    holds thousands of items, each shown with its recommendation's text."""
+    stmt = _queue_stmt(user, resolved).options(*_loads())
+    found = paginate(stmt, page, per_page or QUEUE_PER_PAGE)
+    # the WHERE clauses are the rule's; the rule itself still has the last word
+    items = [i for i in found.items if policy.can_review_outdated(user, i)]
+    return Page(items, found.page, found.per_page, found.total)
 
 
 def get_outdated(user: Viewer, item_id: int) -> OutdatedAdvice:

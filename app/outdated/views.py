@@ -16,9 +16,10 @@ from app.outdated.operations import (
     NOTE_MAX,
     get_outdated,
     named_practice_ids,
-    outdated_queue,
+    outdated_queue_page,
     resolve_outdated,
 )
+from app.pagination import page_number
 
 outdated_blueprint = Blueprint("outdated", __name__, template_folder="templates")
 
@@ -36,10 +37,12 @@ def _user() -> Any:
 def _page(refused: dict[str, Any] | None = None, status: int = 200) -> tuple[str, int]:
     user = _user()
     resolved = request.args.get("show") == "resolved"
-    items = outdated_queue(user, resolved=resolved)
+    pager = outdated_queue_page(user, resolved=resolved, page=page_number(request.args.get("page")))
+    items = pager.items
     return render_template(
         "outdated/queue.html",
         items=items,
+        pager=pager,
         # the practices and replacements the reader may see, in one statement for the queue
         shown_practices=policy.visible_practice_ids(user, named_practice_ids(items)),
         resolved=resolved,

@@ -28,7 +28,7 @@ from sqlalchemy.orm import selectinload
 
 from app.auth import policy
 from app.extensions import db
-from app.practices.models import BestPractice, EvidenceLink, PracticeStatus
+from app.practices.models import BestPractice, EvidenceLink, PracticeStatus, practice_topics
 from app.programs.models import Topic
 from app.recommendations.models import Recommendation
 from app.search.analysis import WORD, ClinicalAnalyzer, glue
@@ -299,7 +299,10 @@ class Checker:
     """The current practices with their claims, the topic tree and the analyzer, read once:
     for one recommendation, or for every recommendation an import wrote."""
 
-    def __init__(self) -> None:
+    def __init__(self, topic_ids: Iterable[int] | None = None) -> None:
+        """`topic_ids`: read only the practices that can bear on them (on them, or a broader
+        or narrower topic): one recommendation's check need not load every practice's
+        evidence."""
         from app.practices.groups import topic_analyzer
 
         self.parent_of: dict[int, int | None] = {
@@ -309,11 +312,15 @@ class Checker:
         for child, parent in self.parent_of.items():
             if parent is not None:
                 self.children.setdefault(parent, []).append(child)
+        current = select(BestPractice).where(BestPractice.status.in_(CURRENT))
+        if topic_ids is not None:
+            on_topics = select(practice_topics.c.practice_id).where(
+                practice_topics.c.topic_id.in_(sorted(self.related_topic_ids(topic_ids)))
+            )
+            current = current.where(BestPractice.id.in_(on_topics))
         self.practices = list(
             db.session.scalars(
-                select(BestPractice)
-                .where(BestPractice.status.in_(CURRENT))
-                .options(
+                current.options(
                     selectinload(BestPractice.topics),
                     # where its evidence lies decides whose warnings may name it
                     selectinload(BestPractice.evidence).selectinload(EvidenceLink.session),
@@ -321,8 +328,7 @@ class Checker:
                     selectinload(BestPractice.evidence)
                     .selectinload(EvidenceLink.recommendation)
                     .selectinload(Recommendation.case),
-                )
-                .order_by(BestPractice.id)
+                ).order_by(BestPractice.id)
             )
         )
         self.analyzer = topic_analyzer() if self.practices else None
@@ -387,7 +393,8 @@ def find_conflicts(body: str, topic_ids: Iterable[int], program: Any) -> list[Co
     anything."""
     if not (body or "").strip() or not any_current_practice():
         return []
-    return Checker().conflicts(body, topic_ids, program)
+    topic_ids = list(topic_ids)
+    return Checker(topic_ids).conflicts(body, topic_ids, program)
 
 
 @dataclass

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from app.auth import policy
@@ -170,18 +170,21 @@ PRACTICE_PAGE = (
 
 
 def visible_evidence_counts(user: Viewer, practices: Iterable[BestPractice]) -> dict[int, int]:
-    """How many evidence links of each practice the user may see (for lists), by id."""
-    practices = list(practices)
+    """How many evidence links of each practice the user may see (for lists), by id: one
+    GROUP BY, not the links loaded (a hub's practices cite thousands)."""
     ids = [p.id for p in practices]
-    links: Iterable[EvidenceLink] = (
-        db.session.scalars(
-            select(EvidenceLink).where(EvidenceLink.practice_id.in_(ids)).options(*EVIDENCE_TARGETS)
+    counts: dict[int, int] = dict.fromkeys(ids, 0)
+    for start in range(0, len(ids), 500):
+        stmt = (
+            select(EvidenceLink.practice_id, func.count())
+            .where(
+                EvidenceLink.practice_id.in_(ids[start : start + 500]),
+                policy.visible_evidence_clause(user),
+            )
+            .group_by(EvidenceLink.practice_id)
         )
-        if ids
-        else []
-    )
-    counts = Counter(link.practice_id for link in links if can_view_evidence(user, link))
-    return {practice_id: counts.get(practice_id, 0) for practice_id in ids}
+        counts.update({practice_id: n for practice_id, n in db.session.execute(stmt)})
+    return counts
 
 
 # ---------------------------------------------------------------- timeline

@@ -52,6 +52,28 @@ def test_expert_resolves_by_annotating_on_the_web_and_the_case_page_shows_it(cli
     assert f'href="/practices/{hub.successor.id}"' in follow_up
 
 
+def test_the_queue_is_shown_a_page_at_a_time_on_the_web_and_the_api(client, hub, monkeypatch):
+    supersede(hub)
+    first, second = (_item(hub, hub.rec), _item(hub, hub.follows_it))
+    first, second = sorted((first, second), key=lambda i: (i.created_at, i.id))
+    monkeypatch.setattr("app.outdated.operations.QUEUE_PER_PAGE", 1)
+    as_user(client, hub.coordinator)
+    page = client.get("/outdated").get_data(as_text=True)
+    assert f'id="item-{first.id}"' in page and f'id="item-{second.id}"' not in page
+    assert "2 items, 1 a page." in page and 'href="/outdated?page=2"' in page
+    page = client.get("/outdated?page=2").get_data(as_text=True)
+    assert f'id="item-{second.id}"' in page and f'id="item-{first.id}"' not in page
+    # past the end: the last page
+    assert f'id="item-{second.id}"' in client.get("/outdated?page=9").get_data(as_text=True)
+    api = Api(client, hub.coordinator)
+    one = api.get("/outdated-advice?per_page=1", expect=200)
+    assert (one["total"], one["page"], one["per_page"]) == (2, 1, 1)
+    assert [r["id"] for r in one["results"]] == [first.id]
+    two = api.get("/outdated-advice?per_page=1&page=2", expect=200)
+    assert [r["id"] for r in two["results"]] == [second.id]
+    assert "per_page" in str(api.get("/outdated-advice?per_page=0", expect=422))
+
+
 def test_the_nav_and_desk_link_to_the_queue_for_those_who_use_it(client, hub):
     as_user(client, hub.coordinator)
     assert 'href="/outdated"' in client.get("/programs/hcv/desk").get_data(as_text=True)

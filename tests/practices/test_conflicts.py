@@ -107,6 +107,40 @@ def test_a_recommendation_is_read_once_however_many_practices_it_is_compared_wit
     assert read.count(SKIP) == 1
 
 
+def test_one_recommendations_check_reads_only_the_practices_on_its_topics(world):
+    from sqlalchemy import event
+
+    from app.practices.models import BestPractice
+    from app.programs.operations import create_topic
+
+    create_topic("Naloxone distribution", actor=SYSTEM)
+    elsewhere = propose_practice(
+        "Offer naloxone kits at discharge",
+        "Skip nothing: hand every patient on opioids a naloxone kit.",
+        topics=["Naloxone distribution"],
+        author=world.expert,
+        actor=world.expert,
+    )
+    change_status(elsewhere, "emerging", reason="Seen.", editor=world.expert, actor=SYSTEM)
+    db.session.commit()
+    db.session.expire_all()
+    read: list[int] = []
+
+    def seen(target, *_):
+        read.append(target.id)
+
+    for name in ("load", "refresh"):  # read anew, or into an expired practice
+        event.listen(BestPractice, name, seen)
+    try:
+        found = find_conflicts(SKIP, [find_topic("Hepatitis C").id], world.hcv)
+    finally:
+        for name in ("load", "refresh"):
+            event.remove(BestPractice, name, seen)
+    assert [c.practice for c in found] == [world.practice]
+    # a hub's other practices (and their evidence) are not loaded for it
+    assert world.practice.id in read and elsewhere.id not in read
+
+
 def test_narrower_topic_reaches_a_practice_on_the_broader_one(world):
     from app.programs.operations import create_topic
 

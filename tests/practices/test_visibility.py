@@ -41,3 +41,44 @@ def test_counts_and_citations_come_only_from_evidence_the_reader_may_see(client,
         # The second session's agenda holds the draft, the practice's only tie to it.
         cited = "Cited by best practices" in text(client.get(session_page))
         assert cited == (user in (w.other_provider, w.admin)), user.email
+
+
+def test_the_list_counts_evidence_in_the_database_as_the_rule_reads_each_link(make_user):
+    from sqlalchemy import event, select
+
+    from app.practices.models import EvidenceLink
+    from app.practices.queries import can_view_evidence, visible_evidence_counts
+    from app.recommendations.models import Recommendation, RecommendationStatus
+
+    w = build_world(make_user)
+    practice = propose_practice(
+        "Co-prescribe naloxone", "Offer naloxone with opioids.", author=w.expert, actor=w.expert
+    )
+    draft_rec = db.session.scalars(
+        select(Recommendation).where(Recommendation.status == RecommendationStatus.DRAFT)
+    ).first()
+    targets = [w.case, w.private_case, w.draft, w.rec, draft_rec, w.first, w.closed_session]
+    for target in targets:
+        add_evidence(practice, target, note="", added_by=None, actor=SYSTEM)
+    db.session.commit()
+    links = list(db.session.scalars(select(EvidenceLink)))
+    readers = [w.provider, w.other_provider, w.expert, w.member, w.admin, SYSTEM]
+    expected = [sum(can_view_evidence(u, link) for link in links) for u in readers]
+    assert len(set(expected)) > 2  # the readers see different evidence
+
+    db.session.expire_all()
+    loaded: list[object] = []
+
+    def seen(target: object, *_: object) -> None:
+        loaded.append(target)
+
+    for name in ("load", "refresh"):  # read anew, or into an expired link
+        event.listen(EvidenceLink, name, seen)
+    try:
+        counts = [visible_evidence_counts(u, [practice])[practice.id] for u in readers]
+    finally:
+        for name in ("load", "refresh"):
+            event.remove(EvidenceLink, name, seen)
+    assert counts == expected
+    # counted by the database: a hub's practices cite thousands of links
+    assert loaded == []
