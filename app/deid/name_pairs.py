@@ -13,7 +13,7 @@ from app.deid.detector import HEAD_NOUNS
 
 # A word: letters, an apostrophe's name too (o'brien), and the invisible characters
 # (soft hyphen, zero-width ones) a reader never sees inside it. Anything else between two
-# words separates them: a search engine splits "john.smith", "john-smith" and
+# words separates them: a search engine splits "john.smith" and
 # "+john +smith" into the same two words as "john smith".
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _WORD = re.compile(rf"[^\W\d_](?:[{_INVISIBLE}]*(?:['’][{_INVISIBLE}]*)?[^\W\d_])*")
@@ -60,7 +60,9 @@ def name_pairs(text: str) -> list[tuple[int, int]]:
     while i + 1 < len(words):
         (start, _, one), (_, end, two) = words[i], words[i + 1]
         head = words[i + 2][2] if i + 2 < len(words) else ""
-        if _is_pair(one, two, lex) and head not in _HEADS:
+        # Two names joined by a hyphen are one surname or an eponym ("austin-moore").
+        joined = text[words[i][1] : words[i + 1][0]] == "-"
+        if not joined and _is_pair(one, two, lex) and head not in _HEADS:
             found.append((start, end))
             i += 2
         else:
