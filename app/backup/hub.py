@@ -121,11 +121,13 @@ from app.programs.operations import (
     validate_template,
 )
 from app.recommendations.models import Annotation, Recommendation
+from app.search.words import guard_words
 from app.subscriptions.models import DigestPreference, Subscription
 from app.subscriptions.operations import replaying_history
 from app.teaching.models import SavedSearch, TeachingSet, TeachingSetItem
 from app.teaching.operations import (
     ITEMS_MAX,
+    SEARCH_WORDS,
     TEXT_MAX,
     TITLE_MAX,
     normalise_query,
@@ -2057,7 +2059,10 @@ def _import_saved_search(raw: dict[str, Any], context: _Context) -> str:
         return "unchanged"
     if saved is not None and not context.options.overwrite:
         return _conflict(context, "saved search", label, saved)
-    overridden = guard(search_texts(name, query), _accepted(raw), actor=context.actor)
+    # Read as the search page reads a search's words (lower-case names too).
+    overridden = guard_words(
+        search_texts(name, query), _accepted(raw), actor=context.actor, words=SEARCH_WORDS
+    )
     if saved is None:
         saved = SavedSearch(owner_id=owner.id, name=name, query=query)
         if when is not None:

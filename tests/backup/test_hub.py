@@ -1107,3 +1107,18 @@ def test_an_unknown_account_topic_or_practice_is_named_unless_it_could_be_patien
     told += [p for result in import_hub(small_hub, actor=SYSTEM) for p in result.problems]
     assert any(p.endswith("field 'parent': no such topic") for p in told), told
     assert not any(part in p for p in told for part in ("Quenby", "55512344"))
+
+
+def test_an_imported_saved_search_is_read_by_the_search_words_gate(app, teaching_hub):
+    # A saved search's words are read as the search page reads them, wherever they come
+    # from: a lower-case name in its words or filters is refused on import too.
+    path = teaching_hub / "saved_searches.jsonl"
+    raw = json.loads(path.read_text("utf-8").splitlines()[0])
+    db.session.execute(SavedSearch.__table__.delete())
+    db.session.commit()
+    for query in ("q=victor+martinez+hcv", "q=hcv&topic=smith,+john"):
+        raw["query"] = query
+        _write_lines(path, [json.dumps(raw)])
+        result = _import_one(teaching_hub, "saved_searches")
+        assert result.problems and all("possible" in p for p in result.problems), query
+        assert db.session.scalar(select(func.count()).select_from(SavedSearch)) == 0
