@@ -105,7 +105,7 @@ from app.practices.operations import (
     record_dissent,
     take_stance,
 )
-from app.programs.models import CaseTemplate, Program, Session, Topic
+from app.programs.models import CaseTemplate, Program, Session, Topic, TopicStatus
 from app.programs.operations import (
     add_template_version,
     create_program,
@@ -326,6 +326,8 @@ def _topic_records(session: OrmSession) -> Iterator[dict[str, Any]]:
                 "synonyms": list(topic.synonyms or []),
                 "description": topic.description,
                 "parent": topic.parent.name if topic.parent else None,
+                # Written when not accepted (a proposed name may be one private program's).
+                "status": None if topic.status is TopicStatus.ACCEPTED else topic.status.value,
             }
         )
 
@@ -964,14 +966,24 @@ def _noted(context: _Context, what: str, kind: str, key: str) -> str:
 
 
 def _import_topic(raw: dict[str, Any], context: _Context) -> str:
-    _fields(raw, {"name", "synonyms", "description", "parent"}, ("name",))
+    _fields(raw, {"name", "synonyms", "description", "parent", "status"}, ("name",))
     name, synonyms = _string(raw, "name"), _names(raw, "synonyms")
     description = _string(raw, "description")
     if raw.get("parent") is not None:
         _string(raw, "parent")
+    status = TopicStatus.ACCEPTED  # no status written: accepted (older exports wrote none)
+    if raw.get("status") is not None:
+        try:
+            status = TopicStatus(_string(raw, "status"))
+        except ValueError:
+            allowed = ", ".join(s.value for s in TopicStatus)
+            raise RecordProblem("status", f"must be one of: {allowed}") from None
     topic = find_topic(name)
     if topic is None or text_key(topic.name) != text_key(name):
-        create_topic(name, synonyms=synonyms, description=description, actor=context.actor)
+        created = create_topic(
+            name, synonyms=synonyms, description=description, actor=context.actor
+        )
+        created.status = status
         return _noted(context, "created", "topic", name)
     # Synonyms are added, never taken away; a description fills an empty one.
     merged = list(topic.synonyms or []) + [s for s in synonyms if s not in (topic.synonyms or [])]

@@ -56,7 +56,7 @@ from app.practices.operations import (
     take_stance,
 )
 from app.programs.case_templates import save_template, template_version, template_versions
-from app.programs.models import Program, Session, Topic
+from app.programs.models import Program, Session, Topic, TopicStatus
 from app.programs.operations import create_program, create_session, create_topic
 from app.recommendations.models import Recommendation, RecommendationVersion
 from app.subscriptions.models import DigestPreference, Subscription
@@ -1122,3 +1122,22 @@ def test_an_imported_saved_search_is_read_by_the_search_words_gate(app, teaching
         result = _import_one(teaching_hub, "saved_searches")
         assert result.problems and all("possible" in p for p in result.problems), query
         assert db.session.scalar(select(func.count()).select_from(SavedSearch)) == 0
+
+
+def test_a_proposed_or_retired_topic_keeps_its_state_through_export_and_import(app, small_hub):
+    # A proposed topic's name may be known to one private program only: a restore must not
+    # publish it by accepting it, nor bring back a retired one.
+    path = small_hub / "topics.jsonl"
+    lines = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    assert all("status" not in line for line in lines)  # accepted: as an older export wrote it
+    with fresh_db(app):
+        create_topic("Renal dosing", actor=SYSTEM).status = TopicStatus.PROPOSED
+        create_topic("Old term", actor=SYSTEM).status = TopicStatus.RETIRED
+        db.session.commit()
+        export_hub(small_hub.parent / "again", actor=SYSTEM)
+    written = (small_hub.parent / "again" / "topics.jsonl").read_text("utf-8")
+    with fresh_db(app):
+        assert all(r.ok for r in import_hub(small_hub.parent / "again", actor=SYSTEM))
+        states = {t.name: t.status for t in db.session.scalars(select(Topic))}
+        assert states == {"Renal dosing": TopicStatus.PROPOSED, "Old term": TopicStatus.RETIRED}
+    assert '"status": "proposed"' in written
