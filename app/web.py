@@ -75,9 +75,10 @@ def safe_redirect_target(target: Any, fallback: str) -> str:
 # referring page's or a redirect's URL. Server access logs get the path only, and so does
 # gunicorn's error log, which names the URI of a request that failed outside the app. A
 # request line malformed by raw spaces ("GET /search?q=John Smith HTTP/1.1") runs its query
-# on to the protocol, or to the end of the text (an ANSI colour code or a quote ends it); its
-# target may lack the leading slash.
-_QUERY_IN_URL = re.compile(r"([^\s?#\"'\x1b]*)\?.*?(?=\s+HTTP/\d|[\x1b\"'\r\n]|$)")
+# on to the protocol, or to the end of the text (an ANSI colour code, or the quote before a
+# status code, ends it); its target may lack the leading slash. Quotes inside a query end
+# nothing: browsers send an apostrophe unescaped ("o'brien").
+_QUERY_IN_URL = re.compile(r"([^\s?#\"'\x1b]*)\?.*?(?=\s+HTTP/\d|\"\s+\d{3}\b|[\x1b\r\n]|$)")
 # What a server's message about a malformed request quotes from it, with the words before
 # (gunicorn: "Invalid HTTP Version: 'Smith HTTP/1.1'"; werkzeug, as http.server: "Bad request
 # version ('Smith')"): any part of the request line may sit there, without a "?" to find.

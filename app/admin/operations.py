@@ -553,6 +553,9 @@ def retire_topic(actor: Actor, topic: Topic) -> bool:
 @write_operation
 def restore_topic(actor: Actor, topic: Topic) -> bool:
     policy.require(actor, Permission.MANAGE_VOCABULARY)
+    # A proposed topic is accepted by `accept_topic`, on its own audit event.
+    if topic.status is TopicStatus.PROPOSED:
+        raise Conflict(f"'{topic.name}' is proposed, not retired: accept it.", field="status")
     return _set_status(actor, topic, TopicStatus.ACCEPTED, "topic.restored")
 
 

@@ -105,7 +105,7 @@ from app.practices.operations import (
     record_dissent,
     take_stance,
 )
-from app.programs.models import CaseTemplate, Program, Session, Topic
+from app.programs.models import CaseTemplate, Program, Session, Topic, TopicStatus
 from app.programs.operations import (
     add_template_version,
     create_program,
@@ -121,11 +121,13 @@ from app.programs.operations import (
     validate_template,
 )
 from app.recommendations.models import Annotation, Recommendation
+from app.search.words import guard_words
 from app.subscriptions.models import DigestPreference, Subscription
 from app.subscriptions.operations import replaying_history
 from app.teaching.models import SavedSearch, TeachingSet, TeachingSetItem
 from app.teaching.operations import (
     ITEMS_MAX,
+    SEARCH_WORDS,
     TEXT_MAX,
     TITLE_MAX,
     normalise_query,
@@ -324,6 +326,8 @@ def _topic_records(session: OrmSession) -> Iterator[dict[str, Any]]:
                 "synonyms": list(topic.synonyms or []),
                 "description": topic.description,
                 "parent": topic.parent.name if topic.parent else None,
+                # Written when not accepted (a proposed name may be one private program's).
+                "status": None if topic.status is TopicStatus.ACCEPTED else topic.status.value,
             }
         )
 
@@ -962,14 +966,24 @@ def _noted(context: _Context, what: str, kind: str, key: str) -> str:
 
 
 def _import_topic(raw: dict[str, Any], context: _Context) -> str:
-    _fields(raw, {"name", "synonyms", "description", "parent"}, ("name",))
+    _fields(raw, {"name", "synonyms", "description", "parent", "status"}, ("name",))
     name, synonyms = _string(raw, "name"), _names(raw, "synonyms")
     description = _string(raw, "description")
     if raw.get("parent") is not None:
         _string(raw, "parent")
+    status = TopicStatus.ACCEPTED  # no status written: accepted (older exports wrote none)
+    if raw.get("status") is not None:
+        try:
+            status = TopicStatus(_string(raw, "status"))
+        except ValueError:
+            allowed = ", ".join(s.value for s in TopicStatus)
+            raise RecordProblem("status", f"must be one of: {allowed}") from None
     topic = find_topic(name)
     if topic is None or text_key(topic.name) != text_key(name):
-        create_topic(name, synonyms=synonyms, description=description, actor=context.actor)
+        created = create_topic(
+            name, synonyms=synonyms, description=description, actor=context.actor
+        )
+        created.status = status
         return _noted(context, "created", "topic", name)
     # Synonyms are added, never taken away; a description fills an empty one.
     merged = list(topic.synonyms or []) + [s for s in synonyms if s not in (topic.synonyms or [])]
@@ -2057,7 +2071,10 @@ def _import_saved_search(raw: dict[str, Any], context: _Context) -> str:
         return "unchanged"
     if saved is not None and not context.options.overwrite:
         return _conflict(context, "saved search", label, saved)
-    overridden = guard(search_texts(name, query), _accepted(raw), actor=context.actor)
+    # Read as the search page reads a search's words (lower-case names too).
+    overridden = guard_words(
+        search_texts(name, query), _accepted(raw), actor=context.actor, words=SEARCH_WORDS
+    )
     if saved is None:
         saved = SavedSearch(owner_id=owner.id, name=name, query=query)
         if when is not None:

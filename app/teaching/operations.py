@@ -62,8 +62,9 @@ SEARCH_TEXTS = GatedFields(
 # The search parameters, in the order a saved query keeps them.
 SEARCH_PARAMETERS = tuple(name for name in SEARCH_TEXTS.labels if name != "name")
 SEARCH_NAME_TEXTS = GatedFields({"name": "Name"})
-# Read by the search-words gate (`app.search.words`), as the search page reads its words.
-SEARCH_WORDS = ("q", "name")
+# Read by the search-words gate (`app.search.words`), as the search page reads its words:
+# the name, and every parameter kept as typed (a filter's value is shown again too).
+SEARCH_WORDS = ("q", "name", "type", "program", "topic", "status")
 SET_TEXTS = GatedFields({"title": "Title", "description": "Description"})
 NOTE_TEXTS = GatedFields({"note": "Note"})
 

@@ -354,3 +354,13 @@ def test_audit_pages_per_kind(client, people):
     assert client.get(f"/audit/account/{account.id}").status_code == 404
     as_user(client, people["provider"])
     assert client.get("/admin/audit?kind=programs").status_code == 403
+
+
+def test_restore_does_not_accept_a_proposed_topic(people):
+    # Accepting is its own step, with its own audit event: "restore" brings back a retired
+    # topic only.
+    topic = _case(people, ["Renal dosing"]).topics[0]
+    with pytest.raises(Conflict, match="not retired"):
+        ops.restore_topic(people["admin"], topic)
+    assert topic.status is TopicStatus.PROPOSED
+    assert _events("topics", topic.id) == []

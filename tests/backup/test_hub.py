@@ -56,7 +56,7 @@ from app.practices.operations import (
     take_stance,
 )
 from app.programs.case_templates import save_template, template_version, template_versions
-from app.programs.models import Program, Session, Topic
+from app.programs.models import Program, Session, Topic, TopicStatus
 from app.programs.operations import create_program, create_session, create_topic
 from app.recommendations.models import Recommendation, RecommendationVersion
 from app.subscriptions.models import DigestPreference, Subscription
@@ -1107,3 +1107,37 @@ def test_an_unknown_account_topic_or_practice_is_named_unless_it_could_be_patien
     told += [p for result in import_hub(small_hub, actor=SYSTEM) for p in result.problems]
     assert any(p.endswith("field 'parent': no such topic") for p in told), told
     assert not any(part in p for p in told for part in ("Quenby", "55512344"))
+
+
+def test_an_imported_saved_search_is_read_by_the_search_words_gate(app, teaching_hub):
+    # A saved search's words are read as the search page reads them, wherever they come
+    # from: a lower-case name in its words or filters is refused on import too.
+    path = teaching_hub / "saved_searches.jsonl"
+    raw = json.loads(path.read_text("utf-8").splitlines()[0])
+    db.session.execute(SavedSearch.__table__.delete())
+    db.session.commit()
+    for query in ("q=victor+martinez+hcv", "q=hcv&topic=smith,+john"):
+        raw["query"] = query
+        _write_lines(path, [json.dumps(raw)])
+        result = _import_one(teaching_hub, "saved_searches")
+        assert result.problems and all("possible" in p for p in result.problems), query
+        assert db.session.scalar(select(func.count()).select_from(SavedSearch)) == 0
+
+
+def test_a_proposed_or_retired_topic_keeps_its_state_through_export_and_import(app, small_hub):
+    # A proposed topic's name may be known to one private program only: a restore must not
+    # publish it by accepting it, nor bring back a retired one.
+    path = small_hub / "topics.jsonl"
+    lines = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    assert all("status" not in line for line in lines)  # accepted: as an older export wrote it
+    with fresh_db(app):
+        create_topic("Renal dosing", actor=SYSTEM).status = TopicStatus.PROPOSED
+        create_topic("Old term", actor=SYSTEM).status = TopicStatus.RETIRED
+        db.session.commit()
+        export_hub(small_hub.parent / "again", actor=SYSTEM)
+    written = (small_hub.parent / "again" / "topics.jsonl").read_text("utf-8")
+    with fresh_db(app):
+        assert all(r.ok for r in import_hub(small_hub.parent / "again", actor=SYSTEM))
+        states = {t.name: t.status for t in db.session.scalars(select(Topic))}
+        assert states == {"Renal dosing": TopicStatus.PROPOSED, "Old term": TopicStatus.RETIRED}
+    assert '"status": "proposed"' in written

@@ -428,3 +428,30 @@ def test_the_dev_servers_log_leaves_out_a_malformed_requests_words(app, caplog, 
     logged = "\n".join(r.getMessage() for r in caplog.records if r.name == "werkzeug")
     assert " 400 " in logged or "code 400" in logged
     assert "Smith" not in logged and "hepatitis" not in logged and "q=" not in logged
+
+
+@pytest.mark.parametrize("name", ["topic", "program", "type", "status"])
+def test_saving_a_search_refuses_a_lower_case_name_in_its_filters(
+    library: Library, name: str
+) -> None:
+    # A saved search keeps its filters as typed and shows them again: they are its words too.
+    from app.teaching import operations as teaching
+
+    before = _audit_and_saved()
+    with pytest.raises(IdentifiersFound) as refused:
+        teaching.save_search(
+            library.presenter, "Liver", urlencode({"q": "hepatitis", name: "victor martinez"})
+        )
+    assert [f.field for f in refused.value.findings] == [name]
+    assert _audit_and_saved() == before
+
+
+@pytest.mark.parametrize(
+    "query", ["q=o'brien+patrick+hepatitis", "q=patrick+o'brien", 'q="a"+smith']
+)
+def test_the_dev_servers_access_log_leaves_out_a_query_with_quotes(app, caplog, query) -> None:
+    # Browsers send an apostrophe in a query string as it is ("o'brien"), and a client may
+    # send a double quote so too: neither ends the query string in the log.
+    logged = _served(app, "/sign-in?" + query, caplog)
+    assert "GET /sign-in HTTP/1.1" in logged
+    assert "brien" not in logged and "smith" not in logged and "q=" not in logged
