@@ -293,7 +293,7 @@ class Corpus:
     def top(self, docs: np.ndarray, scores: np.ndarray, k: int) -> list[tuple[int, float]]:
         """The k best (document, score) pairs, best first; ties by document number."""
         if k < len(docs):
-            part = np.argpartition(-scores, k - 1)[:k]
+            part = _first_k(docs, -scores, k)
             docs, scores = docs[part], scores[part]
         order = np.lexsort((docs, -scores))
         return list(zip(docs[order].tolist(), scores[order].tolist(), strict=True))
@@ -303,9 +303,20 @@ class Corpus:
         dates = self.dates[docs]
         key = -dates if newest else dates
         if k < len(docs):
-            part = np.argpartition(key, k - 1)[:k]
+            part = _first_k(docs, key, k)
             docs, key = docs[part], key[part]
         return docs[np.lexsort((docs, key))].tolist()
+
+
+def _first_k(docs: np.ndarray, key: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the k smallest keys, ties at the k-th key by document number. A bare
+    partition takes any of the tied ones, and which depends on the other documents in the
+    array, so an unrelated save could change the last result of a query."""
+    kth = np.partition(key, k - 1)[k - 1]
+    below = np.flatnonzero(key < kth)
+    tied = np.flatnonzero(key == kth)
+    tied = tied[np.argsort(docs[tied], kind="stable")[: k - len(below)]]
+    return np.concatenate([below, tied])
 
 
 def seen_key(hidden: np.ndarray | None) -> bytes | None:
