@@ -519,3 +519,19 @@ def test_a_facet_link_to_an_accepted_topic_with_a_persons_name_is_searched(
     assert client.get("/search?topic=treacher-collins").status_code == 200
     assert searches_run == ["prepare"]
     assert client.get("/search?topic=stewart-treves").status_code == 422
+
+
+def test_similar_cases_to_typed_text_refuse_text_naming_a_patient(
+    library: Library, monkeypatch
+) -> None:
+    from app.search import similar
+
+    reached: list[str] = []
+    monkeypatch.setattr(similar, "prepare", lambda: reached.append("prepare"))
+    with pytest.raises(IdentifiersFound) as refused:
+        similar.similar_cases(
+            library.presenter, text="Seen John Smith, MRN 4417832, for cirrhosis."
+        )
+    assert {f.field for f in refused.value.findings} == {"text"} and reached == []
+    assert similar.similar_cases(library.presenter, text="cirrhosis genotype 3") == []
+    assert reached == ["prepare"]
