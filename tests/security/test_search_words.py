@@ -491,7 +491,12 @@ def test_api_search_refuses_a_filter_value_naming_a_patient_naming_the_field(
 
     finding = body["findings"][0]
     key = f"topic|{finding['start']}|{finding['end']}|NAME|{finding['digest']}"
-    args = {"program": "hcv", "topic": "john-smith", "accept_finding": key, f"reason|{key}": "other"}
+    args = {
+        "program": "hcv",
+        "topic": "john-smith",
+        "accept_finding": key,
+        f"reason|{key}": "other",
+    }
     response = client.get("/api/v1/search?" + urlencode(args), headers=headers)
     assert response.status_code == 200, response.get_json()
     assert searches_run == ["prepare"]
