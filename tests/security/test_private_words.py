@@ -529,3 +529,29 @@ def test_an_outsiders_exact_guess_of_a_hidden_proposed_topic_meets_the_gate_as_a
             "Possible patient identifiers in topics[1]: remove them, or mark each one that is"
             " not an identifier."
         )
+
+
+def test_over_the_api_an_outsiders_topic_guesses_get_what_unknown_names_get(
+    library: Library, make_user, client
+) -> None:
+    from app.programs.models import TopicStatus
+    from app.programs.operations import add_topics
+
+    _woodworm_only_the_private_program_proposes(library)
+    hidden = add_topics(["Tomasz Kowalczyk cluster"], status=TopicStatus.PROPOSED)
+    add_case(library.secret, library.presenter, "Closed case", topics=list(hidden.values()))
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    headers = {"Authorization": f"Bearer {create_token(outsider, 'test', actor=SYSTEM)}"}
+    db.session.commit()
+    body = {"program": "hcv", "title": "Beetles in the wood", "question": "Treat?"}
+    made = client.post("/api/v1/cases", headers=headers, json={**body, "topics": ["Xylophagy"]})
+    assert made.status_code == 201, made.get_json()
+    assert made.get_json()["topics"] == ["Xylophagy"]
+    answers = [
+        client.post("/api/v1/cases", headers=headers, json={**body, "topics": [guess]})
+        for guess in ("Tomasz Kowalczyk cluster", "Tomasz Nowak cluster")
+    ]
+    assert [a.status_code for a in answers] == [422, 422]
+    known, unknown = (a.get_json() for a in answers)
+    assert known["field"] == unknown["field"] == "topics[1]"
+    assert known["message"] == unknown["message"]
