@@ -195,29 +195,44 @@ SEARCH_WORD_LABELS = {
 _SLUG_SEPARATORS = str.maketrans("-_", "  ")
 
 
+def filter_words(name: str, values: list[str], joiner: str = ", ") -> str:
+    """The text the gate reads of filter `name`'s `values`, joined. An accepted topic is the
+    shared vocabulary, through the gate when it was named: a facet's link to one
+    ("treacher-collins") is not read again, its place left blank (the other values keep
+    their places, which a marked finding names)."""
+    if name == "topic" and values:
+        values = _without_vocabulary(values)
+    return joiner.join(values).translate(_SLUG_SEPARATORS)
+
+
+def _without_vocabulary(values: list[str]) -> list[str]:
+    from app.programs.models import Topic, TopicStatus
+
+    pieces = [piece for value in values for piece in value.split(",")]
+    slugs = sorted({slugify(piece) for piece in pieces if piece.strip()})
+    vocabulary = set(
+        db.session.scalars(
+            select(Topic.slug).where(Topic.slug.in_(slugs), Topic.status == TopicStatus.ACCEPTED)
+        )
+    )
+    return [
+        ",".join(
+            " " * len(piece) if piece.strip() and slugify(piece) in vocabulary else piece
+            for piece in value.split(",")
+        )
+        for value in values
+    ]
+
+
 def search_word_texts(request: SearchRequest) -> dict[str, str]:
     """The texts the gate reads in `request`, by field: its words and each filter's values
-    (commas between them). An accepted topic is the shared vocabulary, through the gate when
-    it was named: a facet's link to one ("treacher-collins") is not read again."""
-    topics = request.topics
-    if topics:
-        from app.programs.models import Topic, TopicStatus
-
-        slugs = {slugify(t) for t in topics}
-        vocabulary = set(
-            db.session.scalars(
-                select(Topic.slug).where(
-                    Topic.slug.in_(sorted(slugs)), Topic.status == TopicStatus.ACCEPTED
-                )
-            )
-        )
-        topics = [t for t in topics if slugify(t) not in vocabulary]
+    (`filter_words`)."""
     return {
         "q": request.q,
-        "type": ", ".join(request.types).translate(_SLUG_SEPARATORS),
-        "program": ", ".join(request.programs).translate(_SLUG_SEPARATORS),
-        "topic": ", ".join(topics).translate(_SLUG_SEPARATORS),
-        "status": ", ".join(request.statuses).translate(_SLUG_SEPARATORS),
+        "type": filter_words("type", request.types),
+        "program": filter_words("program", request.programs),
+        "topic": filter_words("topic", request.topics),
+        "status": filter_words("status", request.statuses),
     }
 
 

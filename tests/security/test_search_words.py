@@ -540,3 +540,24 @@ def test_similar_cases_to_typed_text_refuse_text_naming_a_patient(
     assert {f.field for f in refused.value.findings} == {"text"} and reached == []
     assert similar.similar_cases(library.presenter, text="cirrhosis genotype 3") == []
     assert reached == ["prepare"]
+
+
+def test_a_saved_searchs_filters_are_read_as_the_search_page_reads_them(
+    library: Library,
+) -> None:
+    from app.teaching.operations import save_search
+
+    add_topics(["Treacher Collins"], status=TopicStatus.ACCEPTED)
+    db.session.commit()
+    before = _audit_and_saved()
+    with pytest.raises(IdentifiersFound) as refused:
+        save_search(library.presenter, "Liver", "q=cirrhosis&topic=john-smith")
+    assert [f.field for f in refused.value.findings] == ["topic"]
+    assert _audit_and_saved() == before
+    # An accepted topic beside it is the vocabulary: the finding keeps its place.
+    with pytest.raises(IdentifiersFound) as refused:
+        save_search(library.presenter, "Liver", "topic=treacher-collins,john-smith")
+    [finding] = refused.value.findings
+    assert (finding.field, finding.start, finding.end) == ("topic", 17, 27)
+    saved = save_search(library.presenter, "Ears", "topic=treacher-collins")
+    assert saved.query == "topic=treacher-collins"
