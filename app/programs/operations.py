@@ -575,7 +575,7 @@ def _known_to(actor: Viewer, found: dict[str, Topic]) -> dict[str, Topic]:
     only a private program's or a draft's cases carry) names nothing of theirs, and what
     they typed becomes a topic of its own, not one whose name would tell them of the hidden
     one. Its exact name cannot name a second topic: it is read by the gate as a new name
-    is (`_gated_names`), and what they see is the name they typed."""
+    is (`_gated_names`) and attached, showing them the name they typed (as first spelt)."""
     if not isinstance(actor, User):
         return found
     return {
