@@ -83,12 +83,20 @@ _QUERY_IN_URL = re.compile(r"([^\s?#\"'\x1b]*)\?.*?(?=\s+HTTP/\d|\"\s+\d{3}\b|[\
 # (gunicorn: "Invalid HTTP Version: 'Smith HTTP/1.1'"; werkzeug, as http.server: "Bad request
 # version ('Smith')"): any part of the request line may sit there, without a "?" to find.
 _QUOTED_REQUEST = re.compile(r"""(?::\s*|\s*\()b?(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\)?""")
+# An invitation link's path is its secret: whoever reads it can set the account's password.
+# Its token is left out of every path logged (the admin pages' invitation ids are kept).
+_INVITATION_TOKEN = re.compile(r"(/invitations/)(?!\d+(?:[/?#\s\"']|$))[^/?#\s\"'\x1b]+")
 ACCESS_LOGGERS = ("werkzeug", "gunicorn.access", "gunicorn.error", "waitress")
 
 
 def without_query(value: Any) -> Any:
-    """`value` with the query string of every path or URL in it left out (text only)."""
-    return _QUERY_IN_URL.sub(r"\1", value) if isinstance(value, str) and "?" in value else value
+    """`value` with the query string of every path or URL in it left out, and the token of
+    every invitation link (text only)."""
+    if not isinstance(value, str):
+        return value
+    if "/invitations/" in value:
+        value = _INVITATION_TOKEN.sub(r"\1<token>", value)
+    return _QUERY_IN_URL.sub(r"\1", value) if "?" in value else value
 
 
 def _without_request_text(value: Any) -> Any:
@@ -242,7 +250,10 @@ def init_app(app: Flask) -> None:
         if not is_busy(exc):
             return handle_unexpected(exc)
         log.warning(
-            "database busy at %s %s (%s)", request.method, request.path, describe_error(exc)
+            "database busy at %s %s (%s)",
+            request.method,
+            without_query(request.path),
+            describe_error(exc),
         )
         db.session.rollback()
         message = "Casebook is busy saving other changes. Nothing was saved; please try again."
@@ -260,7 +271,11 @@ def init_app(app: Flask) -> None:
         frames = traceback.extract_tb(exc.__traceback__)[-6:]
         where = " <- ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno}" for f in reversed(frames))
         log.error(
-            "unhandled %s at %s %s (%s)", describe_error(exc), request.method, request.path, where
+            "unhandled %s at %s %s (%s)",
+            describe_error(exc),
+            request.method,
+            without_query(request.path),
+            where,
         )
         db.session.rollback()
         message = "Something went wrong on our side. The team has been told."

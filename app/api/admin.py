@@ -346,7 +346,13 @@ def admin_merge_topic(topic_id: int, payload: schemas.TopicMerge) -> schemas.Top
     policy.require(user, Permission.MANAGE_VOCABULARY)  # before a name is looked up
     if find_topic(payload.into) is None:
         raise NotFound("No topic has that name (into).")
-    result = ops.merge_topics(user, topic, payload.into)
+    try:
+        result = ops.merge_topics(user, topic, payload.into)
+    except ValidationError as exc:
+        # The operation names the web form's field; the body's is `into`.
+        if exc.field != "target":
+            raise
+        raise ValidationError(exc.message, field="into") from None
     db.session.commit()
     return schemas.TopicMerged(
         topic=topic_answer(result.target),

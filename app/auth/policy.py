@@ -1549,7 +1549,7 @@ _READS_BY_AREA = {
     "subscriptions": "subscriptions_of following followed_topic_ids digest_preference digest",
     "teaching": "normalise_query search_texts saved_searches_of get_saved_search "
     "teaching_sets_of get_set get_item set_contents export_json export_markdown",
-    "search": "search unavailable_message",
+    "search": "search search_word_texts filter_words unavailable_message",
 }
 READ_OPERATIONS: frozenset[str] = frozenset(
     f"app.{area}.operations.{name}"

@@ -35,19 +35,37 @@ def _key(word: str) -> str:
     return plain[:-2] if plain.endswith("'s") else plain
 
 
+# A woman's form of a listed surname ("ivanova" of "ivanov", "kowalska" of "kowalski"):
+# the lists hold the men's forms of many Slavic surnames only.
+_FEMININE = (("ova", "ov"), ("eva", "ev"), ("ska", "ski"), ("cka", "cki"))
+
+
+def _is_surname(word: str, lex: lexicon.Lexicon) -> bool:
+    if word in lex.last:
+        return True
+    return any(
+        word.endswith(her) and word[: -len(her)] + his in lex.last
+        for her, his in _FEMININE
+        if len(word) > len(her) + 2
+    )
+
+
 def _is_pair(one: str, two: str, lex: lexicon.Lexicon) -> bool:
     if one in _HEADS or two in _HEADS or f"{one} {two}" in lex.cities:  # "gia stapler"
         return False
     if one in lex.ambiguous or two in lex.ambiguous:
         return False
     # "john smith", or the surname first as records write it ("SMITH john", "smith, john").
-    return (one in lex.first and two in lex.last) or (one in lex.last and two in lex.first)
+    return (one in lex.first and _is_surname(two, lex)) or (
+        _is_surname(one, lex) and two in lex.first
+    )
 
 
 def name_pairs(text: str) -> list[tuple[int, int]]:
     """Spans of `text` that read as a first name and a surname, in either order: both in the
     name lists and neither an ordinary word too, not a town's name, and not an eponym's words
-    before its head noun ("austin flint murmur")."""
+    before its head noun ("austin flint murmur"); and an initial before a surname ("j
+    smith")."""
     lex = lexicon.get()
     # Offsets are read in the text itself: folding a word may change its length.
     words = [
@@ -67,4 +85,34 @@ def name_pairs(text: str) -> list[tuple[int, int]]:
             i += 2
         else:
             i += 1
+    return sorted(found + _initial_pairs(text, lex, found))
+
+
+# An initial and a surname ("j smith", "J. Smith"): the initial alone, as a word, with
+# nothing but a full stop or spaces before the surname; not a shorthand's letter ("s/p",
+# "r/o") nor one inside a word ("x-ray").
+_INITIAL = re.compile(r"(?<![\w/'’&.-])([b-hj-z])(?:\.\s*|\s+)(?=[^\W\d_])", re.IGNORECASE)
+
+
+def _initial_pairs(
+    text: str, lex: lexicon.Lexicon, taken: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    found = []
+    for initial in _INITIAL.finditer(text):
+        word = _WORD.match(text, initial.end())
+        if word is None or any(s <= initial.start() < e for s, e in taken):
+            continue
+        surname = _key(word.group())
+        after = _WORD.search(text, word.end())
+        head = _key(after.group()) if after is not None else ""
+        # The census's surnames only: the international lists hold many clinical words.
+        if (
+            surname in lex.last
+            and surname not in lex.intl_only
+            and surname not in lex.ambiguous
+            and surname not in lex.first
+            and surname not in _HEADS
+            and head not in _HEADS
+        ):
+            found.append((initial.start(), word.end()))
     return found

@@ -559,14 +559,45 @@ def _topic_name(name: Any) -> str:
 
 
 def topic_texts(names: Iterable[Any]) -> dict[str, str]:
-    """The names among `names` that would add a topic to the vocabulary, by gate field
-    `topics[i]` (1-based, as given): an existing topic passed the gate when it was added."""
+    """The names among `names` the gate reads, by gate field `topics[i]` (1-based, as
+    given): a new topic's, and a proposed one's; an accepted topic passed the gate when it
+    was added."""
     names = [_topic_name(name) for name in names]
-    return _new_names(names, topics_by_key(text_key(name) for name in names))
+    return _gated_names(names, topics_by_key(text_key(name) for name in names))
 
 
 def _new_names(names: list[str], found: dict[str, Topic]) -> dict[str, str]:
     return {f"topics[{i}]": name for i, name in enumerate(names, 1) if text_key(name) not in found}
+
+
+def _known_to(actor: Viewer, found: dict[str, Topic]) -> dict[str, Topic]:
+    """`found` as a user may know it: a synonym of a proposed topic they may not see (one
+    only a private program's or a draft's cases carry) names nothing of theirs, and what
+    they typed becomes a topic of its own, not one whose name would tell them of the hidden
+    one. Its exact name cannot name a second topic: it is read by the gate as a new name
+    is (`_gated_names`) and attached, showing them the name they typed (as first spelt)."""
+    if not isinstance(actor, User):
+        return found
+    return {
+        key: topic
+        for key, topic in found.items()
+        if topic.status is not TopicStatus.PROPOSED
+        or key == topic.name_key
+        or policy.can_see_topic(actor, topic)
+    }
+
+
+def _gated_names(names: list[str], found: dict[str, Topic]) -> dict[str, str]:
+    """`_new_names` and the names of proposed topics. A proposed topic may be one only a
+    private program's or a draft's cases carry: read as a new name would be, its exact name
+    typed by someone outside finds the gate as an unknown name does, which tells them
+    nothing of it."""
+    proposed = {key for key, topic in found.items() if topic.status is TopicStatus.PROPOSED}
+    return {
+        f"topics[{i}]": name
+        for i, name in enumerate(names, 1)
+        if text_key(name) not in found or text_key(name) in proposed
+    }
 
 
 @write_operation
@@ -779,21 +810,21 @@ def resolve_topics(
     actor: Viewer = None,
     program: Program | None = None,
 ) -> list[Topic]:
-    """The topics named, in order; unknown names become new topics once they pass the gate
-    (as fields `topics[i]`, so an author can mark a finding "not an identifier", as `actor`
-    may: a firm category's by admins alone, the vocabulary being no program's, whichever
-    `program` names them; no actor marks no finding of a firm category). New ones
-    are *proposed* until a coordinator or admin accepts them (app/admin); they are linked
-    and searchable meanwhile."""
+    """The topics named, in order, as `actor` may know them (`_known_to`); unknown names
+    become new topics once they pass the gate (as fields `topics[i]`, so an author can mark
+    a finding "not an identifier", as `actor` may: a firm category's by admins alone, the
+    vocabulary being no program's, whichever `program` names them; no actor marks no
+    finding of a firm category). New ones are *proposed* until a coordinator or admin
+    accepts them (app/admin); they are linked and searchable meanwhile."""
     if isinstance(names, str) or not isinstance(names, Iterable):
         raise ValidationError("Topics must be a list of names.", field="topics")
     names = [_topic_name(name) for name in names]
-    found = topics_by_key(text_key(name) for name in names)
+    found = _known_to(actor, topics_by_key(text_key(name) for name in names))
     new = _new_names(names, found)
     if new and not create:
         unknown = names.index(next(iter(new.values()))) + 1
         raise ValidationError(f"Topic {unknown} is not a known topic.", field="topics")
-    guard(new, accepted, actor=actor, program=program)
+    guard(_gated_names(names, found), accepted, actor=actor, program=program)
     if new:
         found.update(add_topics(list(new.values()), status=TopicStatus.PROPOSED))
     topics: list[Topic] = []

@@ -23,6 +23,7 @@ from whoosh import query as wq
 
 from app.auth import policy
 from app.auth.policy import Viewer
+from app.common import slugify
 from app.deid.gate import Acceptance
 from app.extensions import db
 from app.search import spelling
@@ -176,6 +177,65 @@ class SearchResults:
         }
 
 
+# ---------------------------------------------------------------- the gate
+
+# What the gate reads in a search, with the label a refusal shows. A filter's value is typed
+# as freely as the words (a URL edited, an API call), and goes where they go: the facet
+# counts' cache key, the page shown again, a saved search.
+SEARCH_WORD_LABELS = {
+    "q": "Search words",
+    "type": "Type",
+    "program": "Program",
+    "topic": "Topic",
+    "status": "Status",
+}
+# A filter's value is matched as a slug ("john-smith" is the topic "John Smith"): its
+# separators read as the spaces they stand for, the text keeping its length (the findings'
+# places are the value's).
+_SLUG_SEPARATORS = str.maketrans("-_", "  ")
+
+
+def filter_words(name: str, values: list[str], joiner: str = ", ") -> str:
+    """The text the gate reads of filter `name`'s `values`, joined. An accepted topic is the
+    shared vocabulary, through the gate when it was named: a facet's link to one
+    ("treacher-collins") is not read again, its place left blank (the other values keep
+    their places, which a marked finding names)."""
+    if name == "topic" and values:
+        values = _without_vocabulary(values)
+    return joiner.join(values).translate(_SLUG_SEPARATORS)
+
+
+def _without_vocabulary(values: list[str]) -> list[str]:
+    from app.programs.models import Topic, TopicStatus
+
+    pieces = [piece for value in values for piece in value.split(",")]
+    slugs = sorted({slugify(piece) for piece in pieces if piece.strip()})
+    vocabulary = set(
+        db.session.scalars(
+            select(Topic.slug).where(Topic.slug.in_(slugs), Topic.status == TopicStatus.ACCEPTED)
+        )
+    )
+    return [
+        ",".join(
+            " " * len(piece) if piece.strip() and slugify(piece) in vocabulary else piece
+            for piece in value.split(",")
+        )
+        for value in values
+    ]
+
+
+def search_word_texts(request: SearchRequest) -> dict[str, str]:
+    """The texts the gate reads in `request`, by field: its words and each filter's values
+    (`filter_words`)."""
+    return {
+        "q": request.q,
+        "type": filter_words("type", request.types),
+        "program": filter_words("program", request.programs),
+        "topic": filter_words("topic", request.topics),
+        "status": filter_words("status", request.statuses),
+    }
+
+
 # ---------------------------------------------------------------- filters
 
 
@@ -274,11 +334,12 @@ def _facet_labels(
 
 def search(user: Viewer, request: SearchRequest) -> SearchResults:
     """Search what `user` may see. Never raises on a malformed query; raises IdentifiersFound
-    (field "q") when the words may identify a patient: such words are never searched,
-    cached or echoed as suggestions."""
+    (field "q", or the filter's) when the words or a filter's value may identify a patient:
+    such words are never searched, cached or echoed as suggestions."""
     started = time.perf_counter()
-    if request.q.strip():
-        guard_words({"q": request.q}, request.accepted, actor=user)
+    texts = search_word_texts(request)
+    if any(texts.values()):
+        guard_words(texts, request.accepted, actor=user, words=tuple(SEARCH_WORD_LABELS))
     request.per_page = max(1, min(int(request.per_page or 20), MAX_PER_PAGE))
     request.page = max(1, int(request.page or 1))
     if request.sort not in SORTS:

@@ -12,6 +12,7 @@ from whoosh import query as wq
 from app.auth import policy
 from app.auth.policy import Viewer
 from app.cases.models import Case
+from app.deid.operations import guard
 from app.errors import NotFound
 from app.extensions import db
 from app.search.analysis import CONCEPT_PREFIX
@@ -94,7 +95,11 @@ def similar_cases(
 
     The case must be one `user` may see (policy.require_view_case): a hidden case is as
     absent as a missing one (NotFound), before the index is read, so neither the answer
-    nor the words highlighted from its text say anything about it."""
+    nor the words highlighted from its text say anything about it. `text` passes the gate
+    first, as the case form's text would (IdentifiersFound): its words become cache and
+    query terms."""
+    if text.strip():
+        guard({"text": text}, actor=user)
     if case_id is not None:
         case = db.session.get(Case, case_id)
         if case is None:

@@ -12,7 +12,9 @@ from app.deid.web import acceptances_from_form
 from app.errors import ValidationError
 from app.inputs import id_value
 from app.search.operations import (
+    SEARCH_WORD_LABELS,
     search,
+    search_word_texts,
     unavailable_message,
 )
 from app.search.params import request_from_args
@@ -57,7 +59,9 @@ def search_page() -> Any:
     except ValidationError as exc:
         # Words that may identify a patient are not searched: the page marks them, as a
         # refused form does, to remove or tick "Not an identifier".
-        errors, message, panels = refusal(exc, request.args, {"q": req.q}, {"q": "Search words"})
+        errors, message, panels = refusal(
+            exc, request.args, search_word_texts(req), SEARCH_WORD_LABELS
+        )
         return render_template(
             "search/search.html",
             req=req,

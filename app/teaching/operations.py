@@ -32,6 +32,7 @@ from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.programs.models import Program
 from app.recommendations.models import Recommendation
+from app.search.operations import filter_words
 from app.search.words import guard_words
 from app.teaching.models import SavedSearch, TeachingSet, TeachingSetItem
 
@@ -64,7 +65,8 @@ SEARCH_PARAMETERS = tuple(name for name in SEARCH_TEXTS.labels if name != "name"
 SEARCH_NAME_TEXTS = GatedFields({"name": "Name"})
 # Read by the search-words gate (`app.search.words`), as the search page reads its words:
 # the name, and every parameter kept as typed (a filter's value is shown again too).
-SEARCH_WORDS = ("q", "name", "type", "program", "topic", "status")
+SEARCH_FILTERS = ("type", "program", "topic", "status")
+SEARCH_WORDS = ("q", "name", *SEARCH_FILTERS)
 SET_TEXTS = GatedFields({"title": "Title", "description": "Description"})
 NOTE_TEXTS = GatedFields({"note": "Note"})
 
@@ -114,7 +116,14 @@ def search_texts(name: str, query: str) -> dict[str, str]:
     values: dict[str, list[str]] = {}
     for key, value in parse_qsl(query):
         values.setdefault(key, []).append(value)
-    return SEARCH_TEXTS.texts(name=name, **{key: " ".join(v) for key, v in values.items()})
+    # A filter's value is read as the search page reads it (its slug's hyphens as spaces).
+    return SEARCH_TEXTS.texts(
+        name=name,
+        **{
+            key: filter_words(key, v, " ") if key in SEARCH_FILTERS else " ".join(v)
+            for key, v in values.items()
+        },
+    )
 
 
 def saved_searches_of(actor: Viewer) -> list[SavedSearch]:

@@ -258,7 +258,9 @@ def test_admin_merges_one_topic_into_another(client, world):
     typo_id = typo.id
     url = f"/api/v1/admin/topics/{typo_id}/merge"
     response = client.post(url, json={"into": "Hep C"}, headers=headers["admin"])
-    assert response.status_code == 422 and response.get_json()["field"] == "target"
+    # The refusal names the body's field.
+    assert response.status_code == 422 and response.get_json()["field"] == "into"
+    assert response.get_json()["errors"] == {"into": "A topic cannot be merged into itself."}
     response = client.post(url, json={"into": "Nowhere"}, headers=headers["admin"])
     assert response.status_code == 404 and "(into)" in response.get_json()["message"]
     response = client.post(url, json={"into": "Hepatitis C"}, headers=headers["coordinator"])

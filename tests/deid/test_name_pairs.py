@@ -22,6 +22,12 @@ from app.deid.name_pairs import name_pairs
         ("james q johnson copd", "james q johnson"),
         # "İ" is two characters once lower-cased: the offsets are the text's own
         ("İzmir trip john smith", "john smith"),
+        # a woman's form of a listed surname
+        ("olga ivanova", "olga ivanova"),
+        ("anna kowalska copd", "anna kowalska"),
+        # an initial and a surname
+        ("j smith", "j smith"),
+        ("hcv J. Smith", "J. Smith"),
     ],
 )
 def test_a_first_name_and_surname_in_any_case_read_as_a_name(words: str, name: str) -> None:
@@ -45,6 +51,15 @@ def test_a_first_name_and_surname_in_any_case_read_as_a_name(words: str, name: s
         "gia stapler",
         "santa barbara t tube",  # a town's name
         "karen white asthma",  # "white" is a word too: left alone
+        "x ray",
+        "s/p cabg",
+        "r/o acs",
+        "c diff",
+        "t waves",
+        "b lines",
+        "hepatitis c treatment",
+        "j smith fracture",
+        "angina",
     ],
 )
 def test_clinical_words_and_eponyms_are_no_name_pair(words: str) -> None:

@@ -491,3 +491,67 @@ def test_merging_into_a_proposed_topic_everyone_reads_keeps_it_proposed(app, mak
     # Merging moves links; accepting the topic into the vocabulary is a decision of its own.
     assert find_topic("Zorblax syndrome").status is TopicStatus.PROPOSED
     assert find_topic("zorblax fevr").id == result.target.id
+
+
+def test_an_outsider_typing_a_synonym_of_a_topic_only_a_private_program_proposed_gets_their_own(
+    library: Library, make_user
+) -> None:
+    # Resolved by the synonym, the case would carry "Woodworm": a name only the private
+    # program's case holds.
+    woodworm = _woodworm_only_the_private_program_proposes(library)
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    topics = resolve_topics(["Xylophagy"], actor=outsider, program=library.hcv)
+    assert [t.name for t in topics] == ["Xylophagy"] and topics[0].id != woodworm.id
+    # The private program's readers still find "Woodworm" by it.
+    member = make_user("provider", programs=["secret-pilot"])
+    assert resolve_topics(["woodworm"], actor=member, program=library.secret) == [woodworm]
+
+
+def test_an_outsiders_exact_guess_of_a_hidden_proposed_topic_meets_the_gate_as_a_new_name(
+    library: Library, make_user
+) -> None:
+    from app.deid.gate import IdentifiersFound
+    from app.programs.models import TopicStatus
+    from app.programs.operations import add_topics, topic_texts
+
+    # A name the private program's author marked "not an identifier" when proposing it.
+    hidden = add_topics(["Tomasz Kowalczyk cluster"], status=TopicStatus.PROPOSED)
+    add_case(library.secret, library.presenter, "Closed case", topics=list(hidden.values()))
+    db.session.commit()
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    # Refused as an unknown name is: nothing tells the outsider that it exists.
+    for guess in ("Tomasz Kowalczyk cluster", "Tomasz Nowak cluster"):
+        assert set(topic_texts([guess])) == {"topics[1]"}
+        with pytest.raises(IdentifiersFound) as refused:
+            resolve_topics([guess], actor=outsider, program=library.hcv)
+        assert [f.field for f in refused.value.findings] == ["topics[1]"]
+        assert refused.value.message == (
+            "Possible patient identifiers in topics[1]: remove them, or mark each one that is"
+            " not an identifier."
+        )
+
+
+def test_over_the_api_an_outsiders_topic_guesses_get_what_unknown_names_get(
+    library: Library, make_user, client
+) -> None:
+    from app.programs.models import TopicStatus
+    from app.programs.operations import add_topics
+
+    _woodworm_only_the_private_program_proposes(library)
+    hidden = add_topics(["Tomasz Kowalczyk cluster"], status=TopicStatus.PROPOSED)
+    add_case(library.secret, library.presenter, "Closed case", topics=list(hidden.values()))
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    headers = {"Authorization": f"Bearer {create_token(outsider, 'test', actor=SYSTEM)}"}
+    db.session.commit()
+    body = {"program": "hcv", "title": "Beetles in the wood", "question": "Treat?"}
+    made = client.post("/api/v1/cases", headers=headers, json={**body, "topics": ["Xylophagy"]})
+    assert made.status_code == 201, made.get_json()
+    assert made.get_json()["topics"] == ["Xylophagy"]
+    answers = [
+        client.post("/api/v1/cases", headers=headers, json={**body, "topics": [guess]})
+        for guess in ("Tomasz Kowalczyk cluster", "Tomasz Nowak cluster")
+    ]
+    assert [a.status_code for a in answers] == [422, 422]
+    known, unknown = (a.get_json() for a in answers)
+    assert known["field"] == unknown["field"] == "topics[1]"
+    assert known["message"] == unknown["message"]

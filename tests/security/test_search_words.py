@@ -22,6 +22,8 @@ from app.auth.operations import create_token
 from app.auth.policy import SYSTEM
 from app.deid.gate import IdentifiersFound
 from app.extensions import db
+from app.programs.models import TopicStatus
+from app.programs.operations import add_topics
 from app.search import operations as search_operations
 from app.teaching.models import SavedSearch
 from tests.conftest import sign_in
@@ -455,3 +457,107 @@ def test_the_dev_servers_access_log_leaves_out_a_query_with_quotes(app, caplog, 
     logged = _served(app, "/sign-in?" + query, caplog)
     assert "GET /sign-in HTTP/1.1" in logged
     assert "brien" not in logged and "smith" not in logged and "q=" not in logged
+
+
+@pytest.mark.parametrize("topic", ["John Smith", "john-smith"])
+def test_search_page_refuses_a_filter_value_naming_a_patient(
+    library: Library, client, caplog, searches_run, topic: str
+) -> None:
+    # A filter's value is typed as freely as the words (a URL edited): it would be the
+    # facet counts' cache key and be shown again.
+    sign_in(client, library.presenter)
+    caplog.set_level(logging.DEBUG)
+    page = client.get("/search?" + urlencode({"q": "cirrhosis", "topic": topic}))
+    assert page.status_code == 422
+    html = page.get_data(as_text=True)
+    assert "Nothing was searched: the words may identify a patient." in html
+    assert 'class="deid-panel"' in html and "Topic" in html
+    # Kept in the form, so ticking "Not an identifier" searches it.
+    assert f'name="topic" value="{topic}"' in html
+    assert searches_run == [] and "Smith" not in caplog.text
+
+
+def test_api_search_refuses_a_filter_value_naming_a_patient_naming_the_field(
+    library: Library, client, searches_run
+) -> None:
+    token = create_token(library.presenter, "test", actor=SYSTEM)
+    db.session.commit()
+    headers = {"Authorization": f"Bearer {token}"}
+    response = client.get("/api/v1/search?program=hcv&topic=john-smith", headers=headers)
+    assert response.status_code == 422
+    body = response.get_json()
+    assert body["error"] == "identifiers_found" and body["field"] == "topic"
+    assert searches_run == []
+
+    finding = body["findings"][0]
+    key = f"topic|{finding['start']}|{finding['end']}|NAME|{finding['digest']}"
+    args = {
+        "program": "hcv",
+        "topic": "john-smith",
+        "accept_finding": key,
+        f"reason|{key}": "other",
+    }
+    response = client.get("/api/v1/search?" + urlencode(args), headers=headers)
+    assert response.status_code == 200, response.get_json()
+    assert searches_run == ["prepare"]
+
+
+def test_the_cli_refuses_a_program_value_naming_a_patient(
+    library: Library, app, searches_run
+) -> None:
+    out = app.test_cli_runner().invoke(
+        args=["search", "--as", library.presenter.email, "--program", "john-smith", "cirrhosis"]
+    )
+    assert out.exit_code != 0
+    assert "Possible patient identifiers in program" in out.output
+    assert searches_run == []
+
+
+def test_a_facet_link_to_an_accepted_topic_with_a_persons_name_is_searched(
+    library: Library, client, searches_run
+) -> None:
+    # The vocabulary passed the gate when it was named; a proposed topic's name is read
+    # again, since whether it exists is no outsider's to learn.
+    add_topics(["Treacher Collins"], status=TopicStatus.ACCEPTED)
+    db.session.commit()
+    sign_in(client, library.presenter)
+    assert client.get("/search?topic=treacher-collins").status_code == 200
+    assert searches_run == ["prepare"]
+    assert client.get("/search?topic=stewart-treves").status_code == 422
+
+
+def test_similar_cases_to_typed_text_refuse_text_naming_a_patient(
+    library: Library, monkeypatch
+) -> None:
+    from app.search import similar
+
+    reached: list[str] = []
+    monkeypatch.setattr(similar, "prepare", lambda: reached.append("prepare"))
+    with pytest.raises(IdentifiersFound) as refused:
+        similar.similar_cases(
+            library.presenter, text="Seen John Smith, MRN 4417832, for cirrhosis."
+        )
+    assert {f.field for f in refused.value.findings} == {"text"} and reached == []
+    assert similar.similar_cases(library.presenter, text="cirrhosis genotype 3") == []
+    assert reached == ["prepare"]
+
+
+def test_a_saved_searchs_filters_are_read_as_the_search_page_reads_them(
+    library: Library,
+) -> None:
+    from app.teaching.operations import save_search
+
+    add_topics(["Treacher Collins"], status=TopicStatus.ACCEPTED)
+    db.session.commit()
+    before = _audit_and_saved()
+    with pytest.raises(IdentifiersFound) as refused:
+        save_search(library.presenter, "Liver", "q=cirrhosis&topic=john-smith")
+    assert [f.field for f in refused.value.findings] == ["topic"]
+    assert _audit_and_saved() == before
+    # An accepted topic beside it is the vocabulary: the finding keeps its place.
+    with pytest.raises(IdentifiersFound) as refused:
+        save_search(library.presenter, "Liver", "topic=treacher-collins,john-smith")
+    [finding] = refused.value.findings
+    assert (finding.field, finding.start, finding.end) == ("topic", 17, 27)
+    saved = save_search(library.presenter, "Ears", "topic=treacher-collins")
+    assert saved.query == "topic=treacher-collins"
