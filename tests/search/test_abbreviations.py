@@ -45,8 +45,8 @@ def test_some_abbreviations_expand_only_when_typed_in_capitals() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "GBS",  # group B strep in the notes, not Guillain-Barre
         "NPH insulin",  # not normal pressure hydrocephalus
+        "NPH",  # alone, the insulin the notes write it for
         "aVF",  # an ECG lead, not an arteriovenous fistula
         "aVR",
         "RA pressure",  # the right atrium, not rheumatoid arthritis
@@ -77,6 +77,10 @@ def test_an_abbreviation_the_notes_use_for_something_else_is_not_expanded(text: 
         ("BMT for leukemia", ("bone marrow transplant",)),
         ("BMT recurrent otitis", ("bilateral myringotomy and tubes", "myringotomy tubes")),
         ("RA on methotrexate", ("rheumatoid arthritis",)),
+        ("NPH shunt", ("normal pressure hydrocephalus",)),
+        ("ICD placement", ("implantable cardioverter defibrillator",)),
+        ("GBS positive pregnancy", ("group b streptococcus", "group b strep")),
+        ("GBS ascending weakness", ("guillain barre syndrome",)),
     ],
 )
 def test_letters_of_several_meanings_are_read_from_the_other_words(
@@ -92,6 +96,8 @@ def test_letters_of_several_meanings_are_read_from_the_other_words(
         # The other meanings are nothing a provider searches for: the default.
         ("PE", ("pulmonary embolism",)),
         ("MVR", ("mitral valve replacement", "mitral valve repair")),
+        ("GBS", ("group b streptococcus", "group b strep")),
+        ("ICD", ("implantable cardioverter defibrillator",)),
         # Two meanings worth searching: both.
         ("CEA", ("carotid endarterectomy", "carcinoembryonic antigen")),
     ],
