@@ -312,6 +312,13 @@ def open_case_clause() -> sa.ColumnElement[bool]:
     return sa.and_(Case.status.in_(OPEN_STATUSES), Case.withdrawn_at.is_(None))
 
 
+def lists_every_open_case(user: Viewer) -> bool:
+    """Whether `user` lists every open case of the programs they see (`listed_case_clause`
+    holds for each): so what is derived from the open cases alone (the stored groups' counts
+    per program) is what they see of the programs they see."""
+    return is_system(user) or _is_user(user)
+
+
 def listed_case_clause(user: Viewer) -> sa.ColumnElement[bool]:
     """The cases `user` finds in lists, counts, agendas and figures: the visible ones that are
     not withdrawn. Those who may still open a withdrawn case reach it from the review page."""
