@@ -423,30 +423,44 @@ def describe_members(
     if not chosen:
         return {}
     group_model, member_model, key = TABLES[kind]
-    kept_terms = member_model.terms if kind is GroupKind.QUESTIONS else sa.null()
     stored: dict[int, tuple[float, dict[int, float]]] = {}
-    kept: dict[int, Counter[str]] = {}
-    for group_id, member, centrality, cohesion, terms in db.session.execute(
+    for group_id, member, centrality, cohesion in db.session.execute(
         select(
             member_model.group_id,
             getattr(member_model, key),
             member_model.centrality,
             group_model.cohesion,
-            kept_terms,
         )
         .join(group_model, group_model.id == member_model.group_id)
         .where(member_model.group_id.in_(sorted(chosen)))
     ):
         stored.setdefault(group_id, (cohesion, {}))[1][member] = centrality
-        if terms is not None:
-            kept[member] = Counter(terms)
     out = {
         group: stored[group]
         for group, members in chosen.items()
         if group in stored and set(members) == set(stored[group][1])
     }
     partial = {group: members for group, members in chosen.items() if group not in out}
-    return out | _describe_texts(kind, partial, kept)
+    return out | _describe_texts(kind, partial, _kept_terms(kind, partial))
+
+
+def _kept_terms(kind: GroupKind, chosen: dict[int, list[int]]) -> dict[int, Counter[str]]:
+    """The terms kept with these members of these question groups (the members seen of a
+    group seen in part: a tenth of a large group's, for a year's scope, so the others'
+    terms are not read)."""
+    if kind is not GroupKind.QUESTIONS or not chosen:
+        return {}
+    kept: dict[int, Counter[str]] = {}
+    ids = sorted({i for members in chosen.values() for i in members})
+    for start in range(0, len(ids), READ_CHUNK):
+        for member, terms in db.session.execute(
+            select(QuestionGroupMember.case_id, QuestionGroupMember.terms)
+            .where(QuestionGroupMember.group_id.in_(sorted(chosen)))
+            .where(QuestionGroupMember.case_id.in_(ids[start : start + READ_CHUNK]))
+            .where(QuestionGroupMember.terms.is_not(None))
+        ):
+            kept[member] = Counter(terms)
+    return kept
 
 
 def _describe_texts(
