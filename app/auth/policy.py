@@ -654,7 +654,9 @@ def names_visible_practice(user: Viewer, practice_id: Any) -> sa.ColumnElement[b
 
     if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
         return sa.true()
-    return practice_id.in_(sa.select(BestPractice.id).where(visible_practice_clause(user)))
+    # Correlated: only the practices named are checked. As `IN (every visible practice)`,
+    # PostgreSQL derived the whole set (each practice's evidence) for every statement.
+    return sa.exists().where(BestPractice.id == practice_id, visible_practice_clause(user))
 
 
 def require_view_practice(user: Viewer, practice: Any) -> None:
