@@ -652,10 +652,18 @@ def stored_as_current(kind: GroupKind, audiences: Collection[int]) -> bool:
     """Whether what is stored of `kind` for these audiences is what a refresh now would
     store: computed, no change marked since, and no refresh under way (one clears the marks
     when it starts, before it stores; one that died leaves its token until the next)."""
-    state = db.session.get(GroupingState, kind)
-    if state is None or state.refreshed_at is None or state.lease_token is not None:
+    marked = sa.exists().where(
+        StaleAudience.kind == kind, StaleAudience.audience.in_(sorted(audiences))
+    )
+    row = db.session.execute(
+        select(GroupingState.refreshed_at, GroupingState.lease_token, marked).where(
+            GroupingState.kind == kind
+        )
+    ).first()
+    if row is None:
         return False
-    return not is_stale(kind, audiences)
+    refreshed_at, lease_token, stale = row
+    return refreshed_at is not None and lease_token is None and not stale
 
 
 def ensure_current(kind: GroupKind) -> None:
