@@ -713,3 +713,75 @@ def test_a_notice_about_one_of_two_practices_superseding_each_other_names_it_in_
     migrated_database: None,
 ) -> None:
     _notification_partial_pair_check()
+
+
+def _group_program_counts_check() -> None:
+    """The stored recommendation groups get their members counted per program; downgraded,
+    the table is gone."""
+    upgrade(revision="0041_group_member_terms")
+    author = _insert_expert()
+    hcv = _insert_program()
+    db.session.execute(
+        text(
+            "INSERT INTO programs (slug, name, description, case_template, private, created_at)"
+            " VALUES ('hbv', 'Hepatitis B ECHO', '', '{}', false, '2025-01-01 00:00:00')"
+        )
+    )
+    hbv = db.session.scalar(text("SELECT max(id) FROM programs"))
+    recs = []
+    for n, program in enumerate((hcv, hcv, hbv)):
+        db.session.execute(
+            text(
+                "INSERT INTO cases (program_id, title, age, sex, question, presentation, fields,"
+                " status, created_at, updated_at, counts_on) VALUES (:program, :title, '58',"
+                " 'male', 'Is a 12-week course appropriate?', '', '{}', 'presented',"
+                " '2025-01-14 12:00:00', '2025-01-14 12:00:00', '2025-01-14')"
+            ),
+            {"program": program, "title": f"Case {n}"},
+        )
+        db.session.execute(
+            text(
+                "INSERT INTO recommendations (case_id, author_id, position, category, body,"
+                ' "references", status, version, created_at, updated_at, key) VALUES ((SELECT'
+                " max(id) FROM cases), :author, 1, 'diagnostic', 'Check HBV serologies.', '[]',"
+                " 'published', 1, '2025-01-20 09:00:00', '2025-01-20 09:00:00', :key)"
+            ),
+            {"author": author, "key": f"key-{n}"},
+        )
+        recs.append(db.session.scalar(text("SELECT max(id) FROM recommendations")))
+    db.session.execute(
+        text(
+            "INSERT INTO recommendation_groups (id, cohesion, size, sessions) VALUES (1, 0.5, 3, 3)"
+        )
+    )
+    for rec in recs:
+        db.session.execute(
+            text(
+                "INSERT INTO recommendation_group_members (group_id, recommendation_id, centrality)"
+                " VALUES (1, :rec, 0.5)"
+            ),
+            {"rec": rec},
+        )
+    db.session.commit()
+    db.session.remove()
+    upgrade()
+    assert _schema_diff() == []
+    with db.engine.connect() as conn:
+        kept = set(
+            conn.execute(
+                text(
+                    "SELECT group_id, program_id, members, first_member"
+                    " FROM recommendation_group_programs"
+                )
+            )
+        )
+    assert kept == {(1, hcv, 2, recs[0]), (1, hbv, 1, recs[2])}
+    downgrade(revision="0041_group_member_terms")
+    assert "recommendation_group_programs" not in inspect(db.engine).get_table_names()
+    upgrade()
+
+
+def test_stored_recommendation_groups_get_their_members_counted_per_program(
+    migrated_database: None,
+) -> None:
+    _group_program_counts_check()

@@ -312,6 +312,13 @@ def open_case_clause() -> sa.ColumnElement[bool]:
     return sa.and_(Case.status.in_(OPEN_STATUSES), Case.withdrawn_at.is_(None))
 
 
+def lists_every_open_case(user: Viewer) -> bool:
+    """Whether `user` lists every open case of the programs they see (`listed_case_clause`
+    holds for each): so what is derived from the open cases alone (the stored groups' counts
+    per program) is what they see of the programs they see."""
+    return is_system(user) or _is_user(user)
+
+
 def listed_case_clause(user: Viewer) -> sa.ColumnElement[bool]:
     """The cases `user` finds in lists, counts, agendas and figures: the visible ones that are
     not withdrawn. Those who may still open a withdrawn case reach it from the review page."""
@@ -647,7 +654,9 @@ def names_visible_practice(user: Viewer, practice_id: Any) -> sa.ColumnElement[b
 
     if is_system(user) or (_is_user(user) and user.role is Role.ADMIN):
         return sa.true()
-    return practice_id.in_(sa.select(BestPractice.id).where(visible_practice_clause(user)))
+    # Correlated: only the practices named are checked. As `IN (every visible practice)`,
+    # PostgreSQL derived the whole set (each practice's evidence) for every statement.
+    return sa.exists().where(BestPractice.id == practice_id, visible_practice_clause(user))
 
 
 def require_view_practice(user: Viewer, practice: Any) -> None:

@@ -207,6 +207,7 @@ NOT_CARRIED = {
     "question_group_members": "derived: recomputed from the cases' questions",
     "recommendation_groups": "derived: recomputed from the recommendations",
     "recommendation_group_members": "derived: recomputed from the recommendations",
+    "recommendation_group_programs": "derived: counted when the groups are recomputed",
 }
 
 

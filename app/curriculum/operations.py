@@ -263,13 +263,16 @@ def _count_topic_months(
     scoped = _case_days_once(user, scope, programs)
     month = _month(scoped.c.day)
     linked = scoped.join(case_topics, case_topics.c.case_id == scoped.c.case_id)
+    # Grouped by topic, SQLite walked the topic index over every link of the hub (150 ms at
+    # 50,000 cases) instead of the period's cases' links.
+    topic = (
+        _not_indexed(case_topics.c.topic_id) if _dialect() == "sqlite" else case_topics.c.topic_id
+    )
     statement = sa.union_all(
         select(_null(sa.Integer).label("topic_id"), month.label("month"), func.count())
         .select_from(scoped)
         .group_by(month),
-        select(case_topics.c.topic_id, month, func.count())
-        .select_from(linked)
-        .group_by(case_topics.c.topic_id, month),
+        select(topic, month, func.count()).select_from(linked).group_by(topic, month),
     )
     cases: Counter[str] = Counter()
     by_topic: dict[int, Counter[str]] = defaultdict(Counter)

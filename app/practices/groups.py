@@ -52,6 +52,7 @@ from app.practices.models import (
     QuestionGroupMember,
     RecommendationGroup,
     RecommendationGroupMember,
+    RecommendationGroupProgram,
     StaleAudience,
 )
 from app.programs.models import Program, Session, Topic, TopicStatus
@@ -102,6 +103,9 @@ class StoredGroup:
     # questions: each member's terms as analysed (kept with it, read by `describe_members`);
     # derived from the members, so not part of what a group is.
     terms: dict[int, dict[str, int]] = field(default_factory=dict, compare=False, repr=False)
+    # recommendations: each member's program, for the per-program counts the candidates'
+    # ranking reads (`RecommendationGroupProgram`); derived, like `terms`.
+    programs: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
 
 
 _ANALYZERS: OrderedDict[tuple[tuple[str, str, tuple[str, ...]], ...], grouping.ClinicalAnalyzer] = (
@@ -293,11 +297,13 @@ def compute_recommendation_groups(progress: Progress = _quiet) -> list[StoredGro
         if case_id not in first or (on, session_id) < first[case_id]:
             first[case_id] = (on, session_id)
     case_of = {r[0]: r[2] for r in rows}
+    program_of = {r[0]: r[3] for r in rows}
     return [
         StoredGroup(
             g.cohesion,
             g.members,
             len({first[c][1] for m, _ in g.members if (c := case_of[m]) in first}),
+            programs={m: program_of[m] for m, _ in g.members},
         )
         for g in stored
     ]
@@ -321,6 +327,8 @@ TABLES: dict[GroupKind, tuple[Any, Any, str]] = {
 def store(kind: GroupKind, groups: list[StoredGroup]) -> None:
     """Replace the stored groups of `kind` (in the caller's transaction)."""
     group_model, member_model, key = TABLES[kind]
+    if kind is GroupKind.RECOMMENDATIONS:
+        db.session.execute(sa.delete(RecommendationGroupProgram))
     db.session.execute(sa.delete(member_model))
     db.session.execute(sa.delete(group_model))
     group_rows = [
@@ -338,6 +346,38 @@ def store(kind: GroupKind, groups: list[StoredGroup]) -> None:
         db.session.execute(sa.insert(group_model), group_rows[start : start + INSERT_BATCH])
     for start in range(0, len(member_rows), INSERT_BATCH):
         db.session.execute(sa.insert(member_model), member_rows[start : start + INSERT_BATCH])
+    if kind is GroupKind.RECOMMENDATIONS:
+        program_rows = _program_rows(groups)
+        for start in range(0, len(program_rows), INSERT_BATCH):
+            db.session.execute(
+                sa.insert(RecommendationGroupProgram), program_rows[start : start + INSERT_BATCH]
+            )
+
+
+def _program_rows(groups: list[StoredGroup]) -> list[dict[str, int]]:
+    """Each group's members counted per program, with the smallest member id (numbered as
+    `store` numbers the groups)."""
+    rows: list[dict[str, int]] = []
+    for number, g in enumerate(groups, 1):
+        per_program: dict[int, list[int]] = defaultdict(list)
+        for member, _ in g.members:
+            per_program[g.programs[member]].append(member)
+        rows.extend(
+            {"group_id": number, "program_id": p, "members": len(ids), "first_member": min(ids)}
+            for p, ids in sorted(per_program.items())
+        )
+    return rows
+
+
+def program_counts() -> dict[tuple[int, int], tuple[int, int]]:
+    """The stored per-program counts: {(group, program): (members, smallest member id)}."""
+    table = RecommendationGroupProgram
+    return {
+        (g, p): (n, first)
+        for g, p, n, first in db.session.execute(
+            select(table.group_id, table.program_id, table.members, table.first_member)
+        )
+    }
 
 
 def stored_groups(kind: GroupKind) -> list[StoredGroup]:
@@ -383,30 +423,44 @@ def describe_members(
     if not chosen:
         return {}
     group_model, member_model, key = TABLES[kind]
-    kept_terms = member_model.terms if kind is GroupKind.QUESTIONS else sa.null()
     stored: dict[int, tuple[float, dict[int, float]]] = {}
-    kept: dict[int, Counter[str]] = {}
-    for group_id, member, centrality, cohesion, terms in db.session.execute(
+    for group_id, member, centrality, cohesion in db.session.execute(
         select(
             member_model.group_id,
             getattr(member_model, key),
             member_model.centrality,
             group_model.cohesion,
-            kept_terms,
         )
         .join(group_model, group_model.id == member_model.group_id)
         .where(member_model.group_id.in_(sorted(chosen)))
     ):
         stored.setdefault(group_id, (cohesion, {}))[1][member] = centrality
-        if terms is not None:
-            kept[member] = Counter(terms)
     out = {
         group: stored[group]
         for group, members in chosen.items()
         if group in stored and set(members) == set(stored[group][1])
     }
     partial = {group: members for group, members in chosen.items() if group not in out}
-    return out | _describe_texts(kind, partial, kept)
+    return out | _describe_texts(kind, partial, _kept_terms(kind, partial))
+
+
+def _kept_terms(kind: GroupKind, chosen: dict[int, list[int]]) -> dict[int, Counter[str]]:
+    """The terms kept with these members of these question groups (the members seen of a
+    group seen in part: a tenth of a large group's, for a year's scope, so the others'
+    terms are not read)."""
+    if kind is not GroupKind.QUESTIONS or not chosen:
+        return {}
+    kept: dict[int, Counter[str]] = {}
+    ids = sorted({i for members in chosen.values() for i in members})
+    for start in range(0, len(ids), READ_CHUNK):
+        for member, terms in db.session.execute(
+            select(QuestionGroupMember.case_id, QuestionGroupMember.terms)
+            .where(QuestionGroupMember.group_id.in_(sorted(chosen)))
+            .where(QuestionGroupMember.case_id.in_(ids[start : start + READ_CHUNK]))
+            .where(QuestionGroupMember.terms.is_not(None))
+        ):
+            kept[member] = Counter(terms)
+    return kept
 
 
 def _describe_texts(
@@ -592,6 +646,24 @@ def is_stale(kind: GroupKind, audiences: Collection[int] | None = None) -> bool:
     return bool(
         db.session.scalar(select(marked.where(StaleAudience.audience.in_(sorted(audiences)))))
     )
+
+
+def stored_as_current(kind: GroupKind, audiences: Collection[int]) -> bool:
+    """Whether what is stored of `kind` for these audiences is what a refresh now would
+    store: computed, no change marked since, and no refresh under way (one clears the marks
+    when it starts, before it stores; one that died leaves its token until the next)."""
+    marked = sa.exists().where(
+        StaleAudience.kind == kind, StaleAudience.audience.in_(sorted(audiences))
+    )
+    row = db.session.execute(
+        select(GroupingState.refreshed_at, GroupingState.lease_token, marked).where(
+            GroupingState.kind == kind
+        )
+    ).first()
+    if row is None:
+        return False
+    refreshed_at, lease_token, stale = row
+    return refreshed_at is not None and lease_token is None and not stale
 
 
 def ensure_current(kind: GroupKind) -> None:

@@ -296,6 +296,23 @@ class RecommendationGroupMember(Model):
     recommendation: Mapped[Recommendation] = relationship()
 
 
+class RecommendationGroupProgram(Model):
+    """How many of a recommendation group's members each program holds, and the smallest
+    member id, as of the last refresh: the candidates' ranking sums the rows of the programs
+    a reader sees instead of counting every member (app/practices/queries.py)."""
+
+    __tablename__ = "recommendation_group_programs"
+
+    group_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("recommendation_groups.id", ondelete="CASCADE"), primary_key=True
+    )
+    program_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("programs.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    members: Mapped[int]
+    first_member: Mapped[int]  # the smallest recommendation id: a stable order for ties
+
+
 class RecommendationTerm(Model):
     """A word stem a recommendation's claims can act on (app/practices/claim_terms.py keeps
     these rows in step with its text): which recommendations can give a practice's advice,

@@ -31,6 +31,7 @@ from app.practices.models import (
     RecommendationDissent,
     RecommendationGroup,
     RecommendationGroupMember,
+    RecommendationGroupProgram,
 )
 from app.programs.models import Program, Session
 from app.recommendations.models import (
@@ -578,15 +579,45 @@ def _ranking(user: Viewer, limit: int) -> _Ranking:
     A group is what its visible members make it: whether it is cited, its sessions, size
     and order are counted over them (similarity does not order: it is known only for the
     groups shown). Groups are made per audience (groups.py), so a reader sees most whole:
-    their counts are the stored ones, aggregated in SQL; only a group seen in part (a change
-    not yet refreshed) has its visible members' sessions counted here."""
+    their counts are the stored ones, summed per program (or, while changes are not yet
+    grouped, counted over the members); only a group seen in part has its visible
+    members' sessions counted here."""
     groups.ensure_current(GroupKind.RECOMMENDATIONS)
     programs = {p.id: p for p in db.session.scalars(select(Program))}
     allowed = policy.visible_program_ids(user, list(programs.values()))
+    audiences = groups.audiences_read_by(programs[p] for p in allowed)
+    if policy.lists_every_open_case(user) and groups.stored_as_current(
+        GroupKind.RECOMMENDATIONS, audiences
+    ):
+        seen = _stored_counts(allowed, user)
+    else:
+        seen = _counted_members(allowed, user)
+    uncited = [row for row in seen if not row[5] and row[3] >= 2]
+    ranking = _Ranking([], {}, user, allowed, programs)
+    partial = ranking.candidates([row[0] for row in uncited if row[3] != row[1]])
+    sessions_seen = {group.group_id: len(group.sessions) for group in partial}
+    ranked = []
+    for group_id, _size, sessions, count, first, _cited in uncited:
+        sessions = sessions_seen.get(group_id, sessions)
+        if sessions >= MIN_SESSIONS:
+            ranked.append((-sessions, -count, first, group_id))
+    # The smallest visible member is a stable key that hidden members cannot move.
+    ranked.sort()
+    ranking.group_ids = [group_id for *_, group_id in ranked[:limit]]
+    return ranking
+
+
+# (group id, size, sessions, visible members, smallest visible member, whether one is cited)
+_Counts = Sequence[tuple[int, int, int, int, int, bool]]
+
+
+def _counted_members(allowed: set[int], user: Viewer) -> _Counts:
+    """Each candidate group's visible members counted one by one: exact whatever is stored,
+    but it reads every member (0.7 s at 50,000 cases)."""
     cited = select(EvidenceLink.recommendation_id).where(
         EvidenceLink.recommendation_id.is_not(None)
     )
-    seen = db.session.execute(
+    rows = db.session.execute(
         _visible_members(allowed, user)
         .with_only_columns(
             RecommendationGroupMember.group_id,
@@ -602,19 +633,36 @@ def _ranking(user: Viewer, limit: int) -> _Ranking:
             RecommendationGroup.sessions,
         )
     ).all()
-    uncited = [row for row in seen if not row[5] and row[3] >= 2]
-    ranking = _Ranking([], {}, user, allowed, programs)
-    partial = ranking.candidates([row[0] for row in uncited if row[3] != row[1]])
-    sessions_seen = {group.group_id: len(group.sessions) for group in partial}
-    ranked = []
-    for group_id, _size, sessions, count, first, _cited in uncited:
-        sessions = sessions_seen.get(group_id, sessions)
-        if sessions >= MIN_SESSIONS:
-            ranked.append((-sessions, -count, first, group_id))
-    # The smallest visible member is a stable key that hidden members cannot move.
-    ranked.sort()
-    ranking.group_ids = [group_id for *_, group_id in ranked[:limit]]
-    return ranking
+    return [(g, size, sessions, n, first, bool(c)) for g, size, sessions, n, first, c in rows]
+
+
+def _stored_counts(allowed: set[int], user: Viewer) -> _Counts:
+    """`_counted_members` from the counts the refresh keeps per program, for a reader who
+    lists every open case of the programs they see, while nothing is marked since: the
+    members are then those of the programs they see. Only the cited members are read."""
+    kept = RecommendationGroupProgram
+    rows = db.session.execute(
+        select(
+            kept.group_id,
+            RecommendationGroup.size,
+            RecommendationGroup.sessions,
+            sa.func.sum(kept.members),
+            sa.func.min(kept.first_member),
+        )
+        .join(RecommendationGroup, RecommendationGroup.id == kept.group_id)
+        .where(RecommendationGroup.sessions >= MIN_SESSIONS)
+        .where(kept.program_id.in_(allowed))
+        .group_by(kept.group_id, RecommendationGroup.size, RecommendationGroup.sessions)
+    ).all()
+    cited = set(
+        db.session.scalars(
+            _visible_members(allowed, user)
+            .with_only_columns(RecommendationGroupMember.group_id)
+            .join(EvidenceLink, EvidenceLink.recommendation_id == Recommendation.id)
+            .distinct()
+        )
+    )
+    return [(g, size, sessions, n, first, g in cited) for g, size, sessions, n, first in rows]
 
 
 def _candidates(user: Viewer, limit: int) -> list[_Candidate]:

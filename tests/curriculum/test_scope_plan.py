@@ -79,3 +79,34 @@ def test_the_shown_topics_detail_reads_each_case_topics_once_on_sqlite(app, make
         plan = " | ".join(row[3] for row in rows)
     assert "case_topics" in plan, plan
     assert "topic_id=?" not in plan, plan
+
+
+def test_the_topics_table_reads_the_periods_cases_topics_not_every_link_on_sqlite(
+    app, make_user, worlds
+):
+    """Cases per topic and month (the topics CSV, every row): the links of the period's
+    cases are looked up by case, not every link of the hub walked in topic order."""
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's planner; PostgreSQL keeps its own statistics")
+    hub = hub_of(worlds, make_user, 3)
+    user = hub.users["admin"]
+    refresh_planner_statistics()
+    scope = figures.make_scope(user, start=date(2024, 1, 1), end=date(2024, 12, 31))
+    seen: list[tuple[str, Any]] = []
+
+    def remember(_conn, _cursor, statement, parameters, _context, _many):
+        seen.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", remember)
+    try:
+        cases, by_topic = figures._count_topic_months(user, scope, figures._programs(user, scope))
+    finally:
+        event.remove(db.engine, "before_cursor_execute", remember)
+
+    assert cases and by_topic
+    (statement, parameters), *_ = [s for s in seen if "scoped_cases" in s[0]]
+    with db.engine.connect() as conn:
+        rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+        plan = " | ".join(row[3] for row in rows)
+    assert "SEARCH case_topics" in plan, plan
+    assert "SCAN case_topics" not in plan, plan

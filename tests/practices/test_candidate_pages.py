@@ -9,6 +9,8 @@ import io
 import re
 from datetime import date
 
+import pytest
+
 from app.api import schemas
 from app.api.practices import _rec_ref
 from app.auth.operations import create_token
@@ -150,3 +152,110 @@ def test_the_api_gives_each_member_as_a_recommendation_reference(app, make_user,
         expected = schemas.RecommendationRef(**_rec_ref(recommendation))
         assert member == expected.model_dump(mode="json")
         assert member["session"] is not None and member["author"]
+
+
+def _counted_per_program() -> dict[tuple[int, int], tuple[int, int]]:
+    """Each stored group's members counted per program from the member rows."""
+    from sqlalchemy import func, select
+
+    from app.cases.models import Case
+    from app.practices.models import RecommendationGroupMember as Member
+
+    rows = db.session.execute(
+        select(Member.group_id, Case.program_id, func.count(), func.min(Member.recommendation_id))
+        .join(Recommendation, Recommendation.id == Member.recommendation_id)
+        .join(Case, Case.id == Recommendation.case_id)
+        .group_by(Member.group_id, Case.program_id)
+    )
+    return {(g, p): (n, first) for g, p, n, first in rows}
+
+
+def test_the_refresh_keeps_each_groups_members_counted_per_program(app, make_user):
+    _large_group(make_user)
+    kept = groups.program_counts()
+    assert kept == _counted_per_program()
+    assert sorted(n for n, _ in kept.values()) == [7]  # the private one alone makes no group
+    _second_idea(make_user)  # refreshes
+    kept = groups.program_counts()
+    assert kept == _counted_per_program()
+    assert sorted(n for n, _ in kept.values()) == [3, 7]
+
+
+def _readers(make_user, member):
+    from app.auth.policy import SYSTEM as system
+
+    return [system, make_user("expert"), make_user("admin"), make_user("curriculum"), member]
+
+
+def _allowed(user):
+    from sqlalchemy import select
+
+    from app.auth import policy
+    from app.programs.models import Program
+
+    return policy.visible_program_ids(user, list(db.session.scalars(select(Program))))
+
+
+def test_the_ranking_from_the_kept_counts_equals_the_members_counted(app, make_user):
+    from app.practices.operations import add_evidence, propose_practice
+
+    member = _large_group(make_user)
+    _second_idea(make_user)
+    # A private idea its program's members see alone, and a cited public one.
+    peri = find_program("perinatal-sud")
+    presenter, expert = make_user("provider", programs=["perinatal-sud"]), make_user("expert")
+    for n in range(3):
+        session = create_session(peri, date(2026, 11, 1 + n), title=f"Iron {n}", actor=SYSTEM)
+        case = add_case(peri, presenter, f"Anaemia in pregnancy {n}", session=session)
+        add_recommendation(case, expert, "Give **iron sucrose** for anaemia in pregnancy.")
+    db.session.commit()
+    groups.refresh()
+    sleep = next(g for g in queries.candidate_groups(SYSTEM) if "apnea" in g.label.lower())
+    practice = propose_practice("Sleep apnea", "Check for it.", author=expert, actor=expert)
+    cited = db.session.get(Recommendation, sleep.recommendations[0].id)
+    add_evidence(practice, cited, note="Given three times.", added_by=expert, actor=SYSTEM)
+    db.session.commit()
+
+    seen = set()
+    for user in _readers(make_user, member):
+        allowed = _allowed(user)
+        stored = sorted(queries._stored_counts(allowed, user))
+        assert stored == sorted(queries._counted_members(allowed, user))
+        seen.add((len(stored), sum(c for *_, c in stored)))
+    # every reader: the naloxone and the cited sleep apnea groups; the private program's
+    # readers also its iron group
+    assert seen == {(2, 1), (3, 1)}
+
+
+@pytest.mark.app_config(CASEBOOK_GROUPS_REFRESH="off")
+def test_changes_not_yet_grouped_are_counted_over_the_members(app, make_user, monkeypatch):
+    """While a change waits for the refresh (or a refresh runs), the kept counts may be
+    out of date: the ranking counts the members the reader sees instead."""
+    from sqlalchemy import select
+
+    from app.cases.models import Case
+    from app.common import utcnow
+    from app.practices.models import GroupingState, GroupKind
+
+    _large_group(make_user)
+    expert = make_user("expert")
+    counted = []
+    real = queries._counted_members
+    monkeypatch.setattr(queries, "_counted_members", lambda *a: counted.append(1) or real(*a))
+
+    def naloxone_count() -> int:
+        (group,) = queries.candidate_groups(expert)
+        return group.size
+
+    assert (naloxone_count(), counted) == (7, [])  # from the kept counts
+    case = db.session.scalars(select(Case).where(Case.title == "Chronic opioid case 0")).one()
+    case.withdrawn_at = utcnow()
+    db.session.commit()
+    assert groups.is_stale(GroupKind.RECOMMENDATIONS)
+    assert (naloxone_count(), counted) == (6, [1])  # the kept 7 would count the withdrawn
+    groups.refresh()
+    assert (naloxone_count(), counted) == (6, [1])
+    # A refresh under way has cleared the marks before it stores its groups.
+    db.session.get(GroupingState, GroupKind.RECOMMENDATIONS).lease_token = 1
+    db.session.commit()
+    assert (naloxone_count(), counted) == (6, [1, 1])

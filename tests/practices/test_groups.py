@@ -703,6 +703,26 @@ def test_a_question_group_seen_in_part_is_described_without_analysing_its_texts(
     assert described == {group_id: (cohesion, central)}
 
 
+def test_only_the_kept_terms_of_the_members_seen_are_read(hub, monkeypatch):
+    """A large group seen in part (a year of ten) reads the terms of the members seen, not
+    those of every member."""
+    scope = _taper_group_seen_in_part(hub)
+    kept = _kept_terms()
+    hidden, seen = kept[hub["cases"]["chronic-pain"].id], kept[hub["cases"]["taper-1"].id]
+    assert hidden and seen and hidden != seen
+    read: list[dict[str, int]] = []
+
+    class Recorded(Counter):
+        def __init__(self, terms=None, **kwargs):
+            read.append(dict(terms or {}))
+            super().__init__(terms, **kwargs)
+
+    monkeypatch.setattr(groups, "Counter", Recorded)
+    figures.recurring_questions(SYSTEM, scope)
+    assert seen in read
+    assert hidden not in read
+
+
 def test_kept_terms_are_those_of_the_last_refresh_and_stand_for_the_texts(hub):
     scope = _taper_group_seen_in_part(hub)
     taper_1 = hub["cases"]["taper-1"]
