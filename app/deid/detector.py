@@ -8640,6 +8640,8 @@ def _rules_of(text: str) -> list[Finding]:
     _round17(text, cands)
     _round18(ctx, text, cands, words_ix)
     _round19(ctx, text, cands, words_ix)
+    _round21(ctx, text, cands, words_ix)
+    _round21b(ctx, text, cands, words_ix)
     cands = [
         c
         for c in cands
@@ -8660,6 +8662,7 @@ def _rules_of(text: str) -> list[Finding]:
         + _after_address11(ctx, text, found)
         + _after_findings13(ctx, text, found)
         + _after_findings13b(ctx, text, found)
+        + _after_findings21(ctx, text, found)
         if not _not_identifier11(ctx, text, c) and not _not_identifier20(ctx, text, c)
     ]
     if implied:
@@ -9093,3 +9096,392 @@ def _not_identifier20(ctx: _Ctx, text: str, cand: tuple) -> bool:
         if after and after.group(1).lower() in _COMPOUND_HEADS20:
             return True  # "Holter monitor", "Lady Grey tea"
     return False
+
+
+# ----------------------------------------------------------------------------- round 21
+# Kinds behind the misses of sets R and S: a person's surname that is also an eponym
+# ("Dr. Charcot", "Lucien Adson, RN"), an initial before a found surname ("and O. Ware, RN"),
+# a role written as a field's label ("Supervisor:", "Team leader:", "Exercise physiologist:"),
+# a name before a credential the rules did not know ("CPO", "ATC", "CEP"), the rest of a
+# facility's name after the head the rules stopped at ("Health Systems", "Hospital District").
+_TITLES21 = r"(?:Mr|Mrs|Ms|Mx|Miss|Dr|Doctor)"
+# a title, then one capitalised word (the rules left it: a word of the clinical list)
+RX_TITLE_SURNAME21 = re.compile(rf"\b{_TITLES21}\.?[ \t]+({NW}(?:-{NW})?)(?![\w'’-]|\.[A-Za-z])")
+TRIGGERS["TITLE21"] = _w("mr mrs ms mx miss dr doctor")
+# what follows an eponym when it names a sign, a disease or an instrument, beside HEAD_NOUNS
+_EPONYM_HEADS21 = _w("""murmur foot joint joints edema oedema arthropathy aneurysm formula
+    diverticulum breathing respiration nodes node phenomenon maneuver manoeuvre test sign""")
+RX_WORD_AFTER21 = re.compile(r"(?:['’]s)?[ \t]+([A-Za-z]+)")
+# a field's label naming a person by role: a line's first words (or after a run of spaces)
+# and a colon. The last word of the label is a person's role, by its ending or by the list.
+RX_ROLE_LABEL21 = re.compile(
+    r"(?:^|(?<=[ \t]{2})|(?<=\t)|(?<=[.;][ \t]))"
+    r"((?:[A-Za-z][A-Za-z'’-]*[ \t]){0,3}[A-Za-z][A-Za-z'’-]*)[ \t]*:[ \t]*",
+    re.M,
+)
+_ROLE_ENDINGS21 = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive")
+_ROLE_NOUNS21 = _w("""child parent staff lead tech contact subject guardian spouse partner member
+    patient son daughter wife husband mother father mom dad escort slp rn lpn cna emt medic
+    np pa md do coach chaplain sibling aunt uncle cousin friend neighbor neighbour""")
+# labels that end like a role but name a thing ("Order:", "Monitor:", "Treatment:")
+_NOT_ROLES21 = _w("""order other number center centre cancer disorder monitor letter header
+    filter tumor tumour factor counter chamber parameter anterior posterior interior exterior
+    error color colour indicator sensor treatment assessment management placement content
+    event comment segment statement equipment department document amount percent consent
+    payment appointment enrollment enrolment present current recent adjustment implant
+    pregnant relevant significant agent component regimen intent impairment requirement
+    improvement involvement deficient patent adherent fever water weather paper cover
+    register number diameter meter quarter chapter member's primary secondary whether
+    summer winter river border barrier shelter transfer referral carrier dinner liver
+    after under over never ever either neither ulcer marker manner matter master power
+    sister's objective subjective positive negative alternative active""")
+RX_LABEL_VALUE21 = re.compile(
+    rf"((?:[A-Z]\.[ \t]?)?{NW}(?:[ \t]+(?:[A-Z]\.|{NW})){{1,3}})"
+    r"(?=[ \t]*(?:$|[,;(]|[ \t]{2}|\t))",
+    re.M,
+)
+RX_LABEL_INITIAL21 = re.compile(
+    rf"([A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?{NW})(?=[ \t]*(?:$|[,;(]|[ \t]{{2}}|\t))", re.M
+)
+# credentials of the trades the rules did not know, after a name: "Gatluak Toll, CPO"
+RX_CRED_MORE21 = re.compile(
+    r",[ \t]*(?:CPO|ATC|CEP|EMT-P|EMT-B|CCC-SLP|CSCS|CPRP|CRC|CTRS|CDP"
+    r"|(?:MS|MA|CO)(?=[ \t]*(?:,|$)))(?![\w-])",
+    re.M,
+)
+RX_NAME_BEFORE21 = re.compile(
+    rf"(?<![\w'’.-])((?:[A-Z]\.[ \t]?)?{NW}(?:[ \t]+(?:[A-Z]\.|{NW})){{0,3}})$"
+)
+# the rest of a facility's name after the head the rules stopped at
+_FAC_TAILS21 = _w("""system systems district department dept services service program programs
+    campus corps squad alliance authority medical company market cooperative association network
+    partners group foundation institute""")
+RX_FAC_TAIL21 = re.compile(
+    r"(?:[ \t]+(?:and|&)[ \t]+"
+    r"(?:Rehab|Rehabilitation|Prosthetics|Wellness|Nursing|REHAB|PROSTHETICS)"
+    rf"|(?:[ \t]+[{UP}][A-Za-z]+){{1,2}})(?![\w'’-])"
+)
+
+
+RX_INITIAL_BEFORE21 = re.compile(r"(?<![^\s:,;(])[A-Z]\.[ \t]?\Z")
+
+
+RX_LABEL_LAST_FIRST21 = re.compile(
+    rf"({NW}(?:-{NW})?,[ \t]+{NW}(?:[ \t]+[A-Z]\.?)?)(?=[ \t]*(?:$|[;(]|[ \t]{{2}}|\t))", re.M
+)
+RX_LABEL_LOWER21 = re.compile(
+    r"([a-z][a-z'’]+(?:[ \t]+[a-z]\.)?[ \t]+[a-z][a-z'’]+(?:-[a-z][a-z'’]+)?)"
+    r"(?=[ \t]*(?:$|[,;(]|[ \t]{2}|\t))",
+    re.M,
+)
+# a header line's patient, ALL CAPS with a middle initial, before an identifier or a DOB:
+# "ZENKER, ALGOT D  MR052408", "Recipient: NAEGELE, ACHOL J   MRN 283951-2"
+RX_CAPS_HEADER_NAME21 = re.compile(
+    rf"(?:^|(?<=:)|(?<=:[ \t]))[ \t]*([{UP}]{{2,}}(?:-[{UP}]{{2,}})?,[ \t]*[{UP}]{{2,}}"
+    rf"(?:-[{UP}]{{2,}})?[ \t]+[A-Z])(?=[ \t]{{2,}}(?:[^\s]*\d|MRN|DOB|AGE|Age))",
+    re.M,
+)
+# a line that begins with a name and the age: "Arwa Akech-Majok, 90 y/o, MRN ..."
+RX_NAME_AGE_LINE21 = re.compile(
+    rf"^[ \t]*((?:{NW}|[a-z][a-z'’-]+)(?:[ \t]+(?:[A-Za-z]\.|{NW}|[a-z][a-z'’-]+)){{1,2}}),"
+    r"[ \t]*\d{1,3}[ \t]*(?:y/o|yo|y\.o\.|-year-old|years?[ \t]+old)\b",
+    re.M,
+)
+# a log's rows: a date first, a person's initials last ("12/27/2025  R arm  0.30 mL  ...  AJ")
+RX_DATED_ROW21 = re.compile(
+    r"^(\d{1,2}/\d{1,2}(/\d{2,4})?)[ \t]{2,}[^\n]*?[ \t]{2,}([A-Z]{2,3})[ \t]*$", re.M
+)
+# a note's author and date in brackets: "[Coordinator BB 12/21]: please remove ..."
+RX_BRACKET_AUTHOR21 = re.compile(
+    r"\[(?:[A-Za-z]+[ \t]+){0,2}([A-Z]{2,3})[ \t]+((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])"
+    r"(?:/(?:\d\d){1,2})?)\]"
+)
+# "next dive 6/1", "next remote 6/11": the date of what comes next
+RX_NEXT_MD21 = re.compile(
+    r"\b(?i:next)[ \t]+(?:(?!(?i:in|for|x|every|within|after|q)\b)[A-Za-z]+[ \t]+){0,2}"
+    r"((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))"
+    r"(?![\d/-]|\.\d|[ \t]*(?i:mg|ml|tabs?|doses?|units?)\b)"
+)
+TRIGGERS["NEXT21"] = _w("next")
+# "last 4 of ssn (for id check): 6634": a parenthesis between the cue and the digits
+RX_SSN_LAST4_PAREN21 = re.compile(
+    r"\b(?i:last[ \t]+(?:4|four)(?:[ \t]+digits)?[ \t]+of[ \t]+(?:the[ \t]+)?(?:ssn|ss#?|soc"
+    r"|social(?:[ \t]+security)?(?:[ \t]+(?:number|no\.?|#))?))[ \t]*\([^()\n]{1,30}\)[ \t]*"
+    r"[:#-]?[ \t]*(\d{4})(?!\d)"
+)
+TRIGGERS["SSN4P21"] = _w("last")
+# a serial written in groups of digits: "ser# 3885 3866 78", "S/N : 2313 0199 50"
+RX_SERIAL_SPACED21 = re.compile(
+    r"(?:\b(?i:ser(?:ial)?(?:[ \t]*(?:#|no\.?|number))?)|\b(?i:s/n))[ \t]*[:#]?[ \t]*"
+    r"(\d{3,5}(?:[ \t]\d{2,5}){2,3})(?![\w-])"
+)
+TRIGGERS["SERSP21"] = _w("ser serial s")
+# an insurance or plan ID in groups of digits: "ID 5719 0120 53", "plan ID 5264 4577 09"
+RX_ID_SPACED21 = re.compile(
+    r"\b(?:ID|Id|id)[ \t]*[:#]?[ \t]*(\d{4}[ \t]\d{4}[ \t]\d{2,4})(?![\w-])"
+)
+TRIGGERS["IDSP21"] = _w("id")
+# a plate in lower case: "plate cdj6005 (ny)", "buick plate 955 ujw"
+RX_PLATE_LOWER21 = re.compile(
+    r"\b(?i:plate|tag)[ \t]*[:#]?[ \t]*((?=[a-z0-9 -]*\d)(?=[a-z0-9 -]*[a-z])"
+    r"[a-z0-9]{2,4}[ -]?[a-z0-9]{2,4})(?![\w-])"
+)
+TRIGGERS["PLATEL21"] = _w("plate tag")
+# "County at dx: Middlesex", "County: Graves": a county's name after its label
+RX_COUNTY_VALUE21 = re.compile(
+    rf"\b(?i:county)(?:[ \t]+(?:at|of)[ \t]+[A-Za-z]+)?[ \t]*:[ \t]*({NW}(?:[ \t]+{NW}){{0,2}})"
+    r"(?=[ \t]*(?:$|[,;(]|[ \t]{2}|\t))",
+    re.M,
+)
+TRIGGERS["COUNTYV21"] = _w("county")
+# a town in lower case after a call's or a visit's "from": "son called from oak bluffs asking"
+RX_CALLED_FROM21 = re.compile(
+    r"\b(?i:called|calling|phoned|drove|driving|visiting|came)[ \t]+from[ \t]+"
+    r"([a-z]+(?:[ \t]+[a-z]+){0,3})"
+)
+TRIGGERS["CALLEDF21"] = _w("called calling phoned drove driving visiting came")
+_NOT_TOWNS21 = _w("""home work school church jail prison hospital clinic office store car phone
+    cell room floor unit bed the a an his her their my our your rehab facility daughter son wife
+    husband mother father""")
+# an age run into the sex in a list line: "oneta lively, 98m a&ox3"
+RX_AGE_SEX_GLUED21 = re.compile(r",[ \t]*(9\d|1[01]\d|120)(?=[mfMF](?![\w]))")
+
+
+def _name_pair_ok21(ctx: _Ctx, words: list[str], strong: bool) -> bool:
+    """Are these words (no initials) a person's first name and surname? With `strong` (a role
+    label or a credential), the surname may be an eponym or a word."""
+    if len(words) < 2 or any(
+        w.lower() in FUNCTION_WORDS or w.lower() in LANGUAGES11 for w in words
+    ):
+        return False
+    if all(ctx.is_common(w) or ctx.is_clinical(w) for w in words):
+        return False  # "Blue Cross", "Night Shift"
+    first, last = words[0], words[-1]
+    if (ctx.is_clinical(first) or ctx.is_common(first)) and not ctx.is_first(first):
+        return False
+    if any(w.lower() in MONTH_WORDS or w.lower() in _WEEKDAYS5 for w in words):
+        return False
+    first_ok = ctx.is_first(first) or (
+        ctx.plausible_name_word(first, True)
+        and (
+            all(ctx.is_last(p) for p in last.split("-"))
+            # in a role's slot, two words of no list and no word: "Kehlani Ghaleb"
+            or strong
+            and not ctx.is_clinical(first)
+            and all(w.istitle() and not ctx.is_common(w) for w in words)
+        )
+    )
+    if not first_ok:
+        return False
+    for w in words[1:]:
+        if ctx.is_name(w) or ctx.plausible_name_word(w, True):
+            continue
+        if strong and (ctx.is_first(first) or not ctx.is_common(w)) and w.istitle():
+            continue  # "Lucien Adson", "Geneva-Mae Corn": a surname that is a word
+        return False
+    return True
+
+
+def _round21(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    if "TITLE21" in words_ix.cues or not text.isascii():
+        for m in _triggered(RX_TITLE_SURNAME21, "TITLE21", text, words_ix):
+            w = m.group(1)
+            if not all(ctx.is_clinical(p) for p in w.split("-")):
+                continue  # the name rules read every other word
+            if w.endswith(("'s", "’s")):
+                w = w[:-2]  # "Dr. Adson's office": the possessive is no part of the name
+            if _epithet19(ctx, w) and ctx.low(w) in (_SPECIES18 | _EPITHETS19):
+                continue
+            after = RX_WORD_AFTER21.match(text, m.end(1))
+            if ctx.followed_by_head(m.end(1)) or (
+                after and after.group(1).lower() in _EPONYM_HEADS21
+            ):
+                continue
+            out.append((m.start(1), m.start(1) + len(w), "NAME", 0.75))
+    if ":" in text:
+        for m in RX_ROLE_LABEL21.finditer(text):
+            label = m.group(1).split()
+            last = label[-1].lower()
+            if last in _NOT_ROLES21 or not (
+                last in _ROLE_NOUNS21 or (len(last) > 4 and last.endswith(_ROLE_ENDINGS21))
+            ):
+                continue
+            v = RX_LABEL_VALUE21.match(text, m.end())
+            if v:
+                words = [w for w in v.group(1).split() if not re.fullmatch(r"[A-Z]\.", w)]
+                initial = v.group(1)[1] == "."  # "T. Riek": an initial and a surname
+                if (
+                    initial
+                    and _surname_ok21(ctx, words[0])
+                    or not initial
+                    and _name_pair_ok21(ctx, words, True)
+                ):
+                    out.append((v.start(1), v.end(1), "NAME", 0.75))
+                continue
+            v = RX_LABEL_INITIAL21.match(text, m.end())
+            if v and _surname_ok21(ctx, re.split(r"[. \t]+", v.group(1))[-1]):
+                out.append((v.start(1), v.end(1), "NAME", 0.75))
+                continue
+            v = RX_LABEL_LAST_FIRST21.match(text, m.end())
+            if v:
+                last, first = v.group(1).split(",")[0], v.group(1).split(",")[1].split()[0]
+                if _name_pair_ok21(ctx, [first, last], True):
+                    out.append((v.start(1), v.end(1), "NAME", 0.75))
+                continue
+            v = RX_LABEL_LOWER21.match(text, m.end())
+            if v:
+                words = [w for w in v.group(1).split() if not w.endswith(".")]
+                if _lower_pair_ok21(ctx, words):
+                    out.append((v.start(1), v.end(1), "NAME", 0.7))
+    if ", " in text or ",C" in text:
+        for c in RX_CRED_MORE21.finditer(text):
+            n = RX_NAME_BEFORE21.search(text, max(0, c.start() - 60), c.start())
+            if not n:
+                continue
+            seg = n.group(1)
+            words = [w for w in seg.split() if not re.fullmatch(r"[A-Z]\.", w)]
+            if (seg[1] == "." and len(words) == 1 and _surname_ok21(ctx, words[0])) or (
+                _name_pair_ok21(ctx, words[-3:], True)
+            ):
+                out.append((n.start(1), n.end(1), "NAME", 0.75))
+
+
+def _lower_pair_ok21(ctx: _Ctx, words: list[str]) -> bool:
+    """A first name and a surname in lower case, both of the lists: "ramzi v. sweeting"."""
+    if len(words) != 2 or any(w in FUNCTION_WORDS or ctx.is_clinical(w) for w in words):
+        return False
+    first, last = words
+    return (
+        ctx.is_first(first)
+        and not ctx.is_common(first)
+        and any(ctx.is_last(p) for p in last.split("-"))
+        and not ctx.is_common(last)
+    )
+
+
+def _round21b(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    """Structures: a header's patient, a line's name and age, a log's initials and dates,
+    a bracketed note's author; cues: partial SSNs, serials and plan IDs in digit groups, plates
+    in lower case, a county's label, a town after "called from"."""
+    if "," in text:
+        for m in RX_CAPS_HEADER_NAME21.finditer(text):
+            parts = re.findall(r"[^\W\d_]+", m.group(1))
+            if not any(p.lower() in FUNCTION_WORDS or p in NOT_INITIALS for p in parts[:-1]):
+                out.append((m.start(1), m.end(1), "NAME", 0.75))
+        for m in RX_NAME_AGE_LINE21.finditer(text):
+            seg = m.group(1)
+            words = [w for w in seg.split() if not re.fullmatch(r"[A-Za-z]\.", w)]
+            if (seg[0].isupper() and _name_pair_ok21(ctx, words, True)) or (
+                seg.islower() and _lower_pair_ok21(ctx, words)
+            ):
+                out.append((m.start(1), m.end(1), "NAME", 0.75))
+        for m in RX_AGE_SEX_GLUED21.finditer(text):
+            out.append((m.start(1), m.end(1), "AGE", 0.7))
+    if "/" in text:
+        rows = list(RX_DATED_ROW21.finditer(text))
+        if len(rows) >= 2:
+            full = sum(1 for m in rows if m.group(2))
+            for m in rows:
+                ini = m.group(3)
+                if ini not in NOT_INITIALS and ini.lower() not in _NOT_INITIALS6:
+                    out.append((m.start(3), m.end(3), "NAME", 0.7))
+                if not m.group(2) and full:
+                    out.append((m.start(1), m.end(1), "DATE", 0.7))  # the column's dates
+        if "[" in text:
+            for m in RX_BRACKET_AUTHOR21.finditer(text):
+                if m.group(1) not in NOT_INITIALS and m.group(1).lower() not in _NOT_INITIALS6:
+                    out.append((m.start(1), m.end(1), "NAME", 0.7))
+                out.append((m.start(2), m.end(2), "DATE", 0.7))
+        for m in _triggered(RX_NEXT_MD21, "NEXT21", text, words_ix):
+            out.append((m.start(1), m.end(1), "DATE", 0.7))
+    if "(" in text:
+        for m in _triggered(RX_SSN_LAST4_PAREN21, "SSN4P21", text, words_ix):
+            out.append((m.start(1), m.end(1), "SSN", 0.8))
+    for m in _triggered(RX_SERIAL_SPACED21, "SERSP21", text, words_ix):
+        if sum(c.isdigit() for c in m.group(1)) >= 8:
+            out.append((m.start(1), m.end(1), "DEVICE", 0.8))
+    for m in _triggered(RX_ID_SPACED21, "IDSP21", text, words_ix):
+        out.append((m.start(1), m.end(1), "ID", 0.75))
+    for m in _triggered(RX_PLATE_LOWER21, "PLATEL21", text, words_ix):
+        v = m.group(1)
+        if len(re.sub(r"[ -]", "", v)) >= 5 and not re.fullmatch(
+            r"[ctls]\d{1,2}(?:[ -][ctls]?\d{1,2})?", v
+        ):
+            out.append((m.start(1), m.end(1), "VEHICLE", 0.75))
+    if ":" in text:
+        for m in _triggered(RX_COUNTY_VALUE21, "COUNTYV21", text, words_ix):
+            v = m.group(1)
+            if not any(ctx.is_common(w) and not ctx.is_name(w) for w in v.split()) and (
+                v.lower() not in ("unknown", "none", "same", "other")
+            ):
+                out.append((m.start(1), m.end(1), "LOCATION", 0.75))
+    for m in _triggered(RX_CALLED_FROM21, "CALLEDF21", text, words_ix):
+        words = m.group(1).split()
+        if words[0] in _NOT_TOWNS21:
+            continue
+        for n in range(min(3, len(words)), 0, -1):
+            town = " ".join(words[:n])
+            if town in ctx.lex.cities and (n > 1 or town not in ctx.lex.common_cities):
+                out.append((m.start(1), m.start(1) + len(town), "LOCATION", 0.7))
+                break
+
+
+def _surname_ok21(ctx: _Ctx, w: str) -> bool:
+    """A surname after an initial in a strong slot: "T. Riek", "R. Bazett", not "C. Diff"."""
+    lw = ctx.low(w)
+    if lw in _SPECIES18 or lw in _EPITHETS19 or lw in FUNCTION_WORDS:
+        return False
+    return ctx.is_last(w) or not ctx.is_common(w)
+
+
+def _after_findings21(ctx: _Ctx, text: str, found: list[Finding]) -> list:
+    """A found name's initial before it and its eponym surname after it; the rest of a found
+    facility's name."""
+    out: list = []
+    taken = _overlap_test([(f.start, f.end) for f in found])
+    for f in found:
+        if f.category == "NAME":
+            seg = text[f.start : f.end]
+            # "and O. Ware, RN": an initial before a found surname
+            lo = max(0, f.start - 4)
+            b = RX_INITIAL_BEFORE21.search(text, lo, f.start)
+            if b and seg[:1].isupper() and not taken(b.start(), b.end() - 1):
+                out.append((b.start(), f.end, "NAME", 0.7))
+            # "Lucien Adson", "Brantley R. Kussmaul": a surname that is an eponym
+            words = seg.split()
+            if not words or not seg[:1].isupper():
+                continue
+            lastw = words[-1]
+            if not (
+                re.fullmatch(r"[A-Z]\.", lastw)
+                and len(words) >= 2
+                or lastw.istitle()
+                and (ctx.is_first(lastw) or not ctx.is_last(lastw))
+                and not ctx.is_clinical(lastw)
+            ):
+                continue  # a first name, or a first name and an initial, before the surname
+            m = re.compile(rf"[ \t]+({NW}(?:-{NW})?)(?![\w'’-])").match(text, f.end)
+            if not m or taken(m.start(1), m.end(1)):
+                continue
+            w = m.group(1)
+            if not any(ctx.is_clinical(p) for p in w.split("-")) or ctx.low(w) in _SPECIES18:
+                continue
+            after = RX_WORD_AFTER21.match(text, m.end(1))
+            if ctx.followed_by_head(m.end(1)) or (
+                after and after.group(1).lower() in _EPONYM_HEADS21
+            ):
+                continue
+            out.append((f.start, m.end(1), "NAME", 0.7))
+        elif f.category == "FACILITY":
+            m = RX_FAC_TAIL21.match(text, f.end)
+            if not m:
+                continue
+            words = re.findall(r"[A-Za-z]+", m.group(0))
+            if words[-1].lower() not in _FAC_TAILS21 and words[0].lower() not in ("and",):
+                continue
+            if any(ctx.is_clinical(w) for w in words[:-1]) and words[0].lower() != "and":
+                continue
+            if taken(m.start() + 1, m.end()):
+                continue
+            out.append((f.start, m.end(), "FACILITY", f.confidence))
+    return out
