@@ -8642,6 +8642,7 @@ def _rules_of(text: str) -> list[Finding]:
     _round19(ctx, text, cands, words_ix)
     _round21(ctx, text, cands, words_ix)
     _round21b(ctx, text, cands, words_ix)
+    _round21c(ctx, text, cands, words_ix)
     cands = [
         c
         for c in cands
@@ -9188,9 +9189,8 @@ RX_NAME_AGE_LINE21 = re.compile(
     re.M,
 )
 # a log's rows: a date first, a person's initials last ("12/27/2025  R arm  0.30 mL  ...  AJ")
-RX_DATED_ROW21 = re.compile(
-    r"^(\d{1,2}/\d{1,2}(/\d{2,4})?)[ \t]{2,}[^\n]*?[ \t]{2,}([A-Z]{2,3})[ \t]*$", re.M
-)
+RX_DATED_ROW21 = re.compile(r"^(\d{1,2}/\d{1,2}(/\d{2,4})?)[ \t]{2}[^\n]*+", re.M)
+RX_ROW_INITIALS21 = re.compile(r"[ \t]{2}([A-Z]{2,3})[ \t]*$")
 # a note's author and date in brackets: "[Coordinator BB 12/21]: please remove ..."
 RX_BRACKET_AUTHOR21 = re.compile(
     r"\[(?:[A-Za-z]+[ \t]+){0,2}([A-Z]{2,3})[ \t]+((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])"
@@ -9206,24 +9206,24 @@ TRIGGERS["NEXT21"] = _w("next")
 # "last 4 of ssn (for id check): 6634": a parenthesis between the cue and the digits
 RX_SSN_LAST4_PAREN21 = re.compile(
     r"\b(?i:last[ \t]+(?:4|four)(?:[ \t]+digits)?[ \t]+of[ \t]+(?:the[ \t]+)?(?:ssn|ss#?|soc"
-    r"|social(?:[ \t]+security)?(?:[ \t]+(?:number|no\.?|#))?))[ \t]*\([^()\n]{1,30}\)[ \t]*"
-    r"[:#-]?[ \t]*(\d{4})(?!\d)"
+    r"|social(?:[ \t]+security)?(?:[ \t]+(?:number|no\.?|#))?))[ \t]*\([^()\n]{1,30}\)[ \t]*+"
+    r"[:#-]?[ \t]*+(\d{4})(?!\d)"
 )
 TRIGGERS["SSN4P21"] = _w("last")
 # a serial written in groups of digits: "ser# 3885 3866 78", "S/N : 2313 0199 50"
 RX_SERIAL_SPACED21 = re.compile(
-    r"(?:\b(?i:ser(?:ial)?(?:[ \t]*(?:#|no\.?|number))?)|\b(?i:s/n))[ \t]*[:#]?[ \t]*"
+    r"(?:\b(?i:ser(?:ial)?(?:[ \t]*+(?:#|no\.?|number))?)|\b(?i:s/n))[ \t]*+[:#]?[ \t]*"
     r"(\d{3,5}(?:[ \t]\d{2,5}){2,3})(?![\w-])"
 )
 TRIGGERS["SERSP21"] = _w("ser serial s")
 # an insurance or plan ID in groups of digits: "ID 5719 0120 53", "plan ID 5264 4577 09"
 RX_ID_SPACED21 = re.compile(
-    r"\b(?:ID|Id|id)[ \t]*[:#]?[ \t]*(\d{4}[ \t]\d{4}[ \t]\d{2,4})(?![\w-])"
+    r"\b(?:ID|Id|id)[ \t]*+[:#]?[ \t]*(\d{4}[ \t]\d{4}[ \t]\d{2,4})(?![\w-])"
 )
 TRIGGERS["IDSP21"] = _w("id")
 # a plate in lower case: "plate cdj6005 (ny)", "buick plate 955 ujw"
 RX_PLATE_LOWER21 = re.compile(
-    r"\b(?i:plate|tag)[ \t]*[:#]?[ \t]*((?=[a-z0-9 -]*\d)(?=[a-z0-9 -]*[a-z])"
+    r"\b(?i:plate|tag)[ \t]*+[:#]?[ \t]*((?=[a-z0-9 -]*\d)(?=[a-z0-9 -]*[a-z])"
     r"[a-z0-9]{2,4}[ -]?[a-z0-9]{2,4})(?![\w-])"
 )
 TRIGGERS["PLATEL21"] = _w("plate tag")
@@ -9245,6 +9245,84 @@ _NOT_TOWNS21 = _w("""home work school church jail prison hospital clinic office 
     husband mother father""")
 # an age run into the sex in a list line: "oneta lively, 98m a&ox3"
 RX_AGE_SEX_GLUED21 = re.compile(r",[ \t]*(9\d|1[01]\d|120)(?=[mfMF](?![\w]))")
+
+
+# the identifier cell right after a header's patient: "ZENKER, ALGOT D  161 5362  Visit ..."
+RX_HEADER_ID_CELL21 = re.compile(
+    r"[ \t]{2,}([A-Z]{0,3}[0-9][A-Z0-9]*(?:[ -][A-Z0-9]+){0,3})(?=[ \t]{2,}|[ \t]*$)", re.M
+)
+# a visit's or a band's number: "Visit 214-505-304-P", "BB armband ESF9354", "bracelet 16C615244"
+RX_VISIT_BAND21 = re.compile(
+    r"\b(?i:visit|encounter|armband|wristband|bracelet|band)[ \t]*+(?:#|no\.?|number)?[ \t]*+:?"
+    r"[ \t]*((?=[A-Z0-9-]*\d)[A-Z0-9]{1,10}(?:-[A-Z0-9]{1,10}){0,3})(?![\w-])"
+)
+TRIGGERS["VISITB21"] = _w("visit encounter armband wristband bracelet band")
+# a licence after a profession or in a letter and digits: "licensed psychologist 50983-A",
+# "license C 613689"
+RX_LICENSE_MORE21 = re.compile(
+    r"\b(?:(?i:licen[sc]ed)[ \t]+[a-z]+(?:[ \t]+[a-z]+)?"
+    r"|(?i:licen[sc]e(?:[ \t]*+(?:#|no\.?|number))?))"
+    r"[ \t]*+:?[ \t]*([A-Z][ \t]\d{5,8}|\d{2,8}(?:-\d{2,8})*(?:-[A-Z])?)(?![\w-])"
+)
+TRIGGERS["LICM21"] = _w("licensed licenced license licence")
+# an age and a sex after a name: "Oleta P. Quincke, 94 F, of Elkton", "Ogilvie, ninety-three M"
+RX_AGE_SEX21 = re.compile(rf",[ \t]*({AGE_ANY})[ \t]?(?=[MF](?![\w-]))")
+# a person "of" a town: "94 F, of Elkton,", "a widower of White Stone (Lancaster County)"
+RX_PERSON_OF_TOWN21 = re.compile(
+    rf"(?:\b[MF],|\b(?i:widow|widower|resident|native|man|woman))[ \t]+of[ \t]+"
+    rf"({NW}(?:[ \t]+{NW}){{0,2}})(?=[ \t]*[,(])"
+)
+TRIGGERS["PERSONOF21"] = _w("m f widow widower resident native man woman")
+# a house number on a numbered road: "4711 Rt 11,", "99 Rt. 3,"
+RX_HOUSE_ROUTE21 = re.compile(
+    r"(?<![\w/.-])(\d{2,6}[ \t]+(?:Rt|Rte|Route|Hwy|Highway|SR|CR|Co[ \t]+Rd|County[ \t]+Road)"
+    r"\.?[ \t]+\d{1,4}[A-Z]?)(?=[ \t]*(?:,|$))",
+    re.M,
+)
+TRIGGERS["HOUSEROUTE21"] = _w("rt rte route hwy highway sr cr co county")
+# a mile marker on a road: "MM 92.5 Overseas Hwy"
+RX_MILE_MARKER21 = re.compile(
+    rf"\b(MM[ \t]+\d{{1,3}}(?:\.\d)?[ \t]+(?:{NW}[ \t]+){{1,3}}{STREET_SUFFIX}\.?)(?![\w])"
+)
+# a boat's or a cabin's place after a street line: ", Dock 9", ", Slip 14", ", Cabin 3"
+RX_MOORING21 = re.compile(
+    r",[ \t]*((?:Dock|Slip|Berth|Cabin|Pier|Mooring)[ \t]+\d{1,4}[A-Z]?)(?![\w-])"
+)
+# the organisation in an addressee line after the person: "To: Dr. X, Halstad Surgical Weight
+# Loss"; or after a label naming an employer, a program or a center
+RX_TO_ORG21 = re.compile(
+    rf"^(?:To|TO|Attn|ATTN|Attention)[ \t]*:[^\n]*,[ \t]*((?:{CAPW})(?:[ \t]+(?:{CAPW}|&|of|and))"
+    r"{1,6})[ \t]*$",
+    re.M,
+)
+RX_ORG_LABEL21 = re.compile(
+    r"\b(?i:employer|company|agency|vendor|supplier|landlord|program|center|centre|dialysis"
+    r"|from)\)?[ \t]*:[ \t]*"
+    rf"((?:{CAPW})(?:[ \t]+(?:{CAPW}|&|of|and)){{1,6}})(?=[ \t]*(?:$|,|[ \t]{{2}}|\t))",
+    re.M,
+)
+TRIGGERS["ORGL21"] = _w(
+    "employer company agency vendor supplier landlord program center centre dialysis from"
+)
+
+
+def _org_ok21(ctx: _Ctx, seg: str) -> bool:
+    """A firm's or a service's name: a word that is no common or clinical word, or a known
+    town first ("White City Adult Day Services"); not a person's role nor a credential."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", seg)
+    if len(words) < 2 or re.search(CRED + r"$", seg):
+        return False
+    if words[-1].lower().endswith(_ROLE_ENDINGS21) and words[-1].lower() not in _NOT_ROLES21:
+        return False  # "Office Manager", "Medical Director"
+    if any(w.lower() in MONTH_WORDS or w.lower() in _WEEKDAYS5 for w in words):
+        return False
+    low = [w.lower() for w in words]
+    if any(" ".join(low[:n]) in ctx.lex.cities for n in (1, 2, 3)):
+        return True
+    return any(
+        not ctx.is_common(w) and not ctx.is_clinical(w) and w.lower() not in GENERIC_FAC
+        for w in words
+    )
 
 
 def _name_pair_ok21(ctx: _Ctx, words: list[str], strong: bool) -> bool:
@@ -9378,13 +9456,17 @@ def _round21b(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         for m in RX_AGE_SEX_GLUED21.finditer(text):
             out.append((m.start(1), m.end(1), "AGE", 0.7))
     if "/" in text:
-        rows = list(RX_DATED_ROW21.finditer(text))
+        rows = [
+            (m, i)
+            for m in RX_DATED_ROW21.finditer(text)
+            if (i := RX_ROW_INITIALS21.search(text, m.start(), m.end()))
+        ]
         if len(rows) >= 2:
-            full = sum(1 for m in rows if m.group(2))
-            for m in rows:
-                ini = m.group(3)
+            full = sum(1 for m, _ in rows if m.group(2))
+            for m, i in rows:
+                ini = i.group(1)
                 if ini not in NOT_INITIALS and ini.lower() not in _NOT_INITIALS6:
-                    out.append((m.start(3), m.end(3), "NAME", 0.7))
+                    out.append((i.start(1), i.end(1), "NAME", 0.7))
                 if not m.group(2) and full:
                     out.append((m.start(1), m.end(1), "DATE", 0.7))  # the column's dates
         if "[" in text:
@@ -9424,6 +9506,45 @@ def _round21b(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             if town in ctx.lex.cities and (n > 1 or town not in ctx.lex.common_cities):
                 out.append((m.start(1), m.start(1) + len(town), "LOCATION", 0.7))
                 break
+
+
+def _round21c(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    """Identifiers after a header's patient, a visit's or a band's number, licences, an age
+    and a sex after a name, a person's town, numbered roads and mile markers, moorings, and
+    organisations after an addressee or an employer's label."""
+    if "," in text:
+        for m in RX_CAPS_HEADER_NAME21.finditer(text):
+            c = RX_HEADER_ID_CELL21.match(text, m.end(1))
+            if c and sum(ch.isdigit() for ch in c.group(1)) >= 5:
+                out.append((c.start(1), c.end(1), "ID", 0.75))
+        for m in RX_AGE_SEX21.finditer(text):
+            out.append((m.start(1), m.end(1), "AGE", 0.75))
+        for m in _triggered(RX_PERSON_OF_TOWN21, "PERSONOF21", text, words_ix):
+            words = m.group(1).split()
+            if not any(w.lower() in FUNCTION_WORDS or w.lower() in MONTH_WORDS for w in words):
+                out.append((m.start(1), m.end(1), "LOCATION", 0.7))
+        for m in RX_MOORING21.finditer(text):
+            out.append((m.start(1), m.end(1), "ADDRESS", 0.7))
+    for m in _triggered(RX_VISIT_BAND21, "VISITB21", text, words_ix):
+        v = m.group(1)
+        if sum(ch.isdigit() for ch in v) >= 4 and len(v) >= 6:
+            out.append((m.start(1), m.end(1), "ID", 0.75))
+    for m in _triggered(RX_LICENSE_MORE21, "LICM21", text, words_ix):
+        if sum(ch.isdigit() for ch in m.group(1)) >= 5:
+            out.append((m.start(1), m.end(1), "ID", 0.75))
+    if "HOUSEROUTE21" in words_ix.cues or not text.isascii():
+        for m in RX_HOUSE_ROUTE21.finditer(text):
+            out.append((m.start(1), m.end(1), "ADDRESS", 0.7))
+    if "MM " in text:
+        for m in RX_MILE_MARKER21.finditer(text):
+            out.append((m.start(1), m.end(1), "ADDRESS", 0.7))
+    if ":" in text:
+        for m in RX_TO_ORG21.finditer(text):
+            if _org_ok21(ctx, m.group(1)):
+                out.append((m.start(1), m.end(1), "FACILITY", 0.7))
+        for m in _triggered(RX_ORG_LABEL21, "ORGL21", text, words_ix):
+            if _org_ok21(ctx, m.group(1)):
+                out.append((m.start(1), m.end(1), "FACILITY", 0.7))
 
 
 def _surname_ok21(ctx: _Ctx, w: str) -> bool:
