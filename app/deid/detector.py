@@ -9223,7 +9223,7 @@ RX_ID_SPACED21 = re.compile(
 TRIGGERS["IDSP21"] = _w("id")
 # a plate in lower case: "plate cdj6005 (ny)", "buick plate 955 ujw"
 RX_PLATE_LOWER21 = re.compile(
-    r"\b(?i:plate|tag)[ \t]*+[:#]?[ \t]*((?=[a-z0-9 -]*\d)(?=[a-z0-9 -]*[a-z])"
+    r"\b(?i:plate|tag)\b[ \t]*+[:#]?[ \t]*((?=[a-z0-9 -]*\d)(?=[a-z0-9 -]*[a-z])"
     r"[a-z0-9]{2,4}[ -]?[a-z0-9]{2,4})(?![\w-])"
 )
 TRIGGERS["PLATEL21"] = _w("plate tag")
@@ -9306,6 +9306,9 @@ TRIGGERS["ORGL21"] = _w(
 )
 
 
+_ORG_HEADS21 = _FAC_HEADS12 | _FAC_TAILS21 | _w("schools properties rentals")
+
+
 def _org_ok21(ctx: _Ctx, seg: str) -> bool:
     """A firm's or a service's name: a word that is no common or clinical word, or a known
     town first ("White City Adult Day Services"); not a person's role nor a credential."""
@@ -9316,6 +9319,8 @@ def _org_ok21(ctx: _Ctx, seg: str) -> bool:
         return False  # "Office Manager", "Medical Director"
     if any(w.lower() in MONTH_WORDS or w.lower() in _WEEKDAYS5 for w in words):
         return False
+    if len(words) <= 3 and _name_pair_ok21(ctx, words, False):
+        return False  # "From: Min-jun Rasmussen": a person
     low = [w.lower() for w in words]
     if any(" ".join(low[:n]) in ctx.lex.cities for n in (1, 2, 3)):
         return True
@@ -9486,8 +9491,11 @@ def _round21b(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         out.append((m.start(1), m.end(1), "ID", 0.75))
     for m in _triggered(RX_PLATE_LOWER21, "PLATEL21", text, words_ix):
         v = m.group(1)
-        if len(re.sub(r"[ -]", "", v)) >= 5 and not re.fullmatch(
-            r"[ctls]\d{1,2}(?:[ -][ctls]?\d{1,2})?", v
+        if (
+            any(c.isdigit() for c in v)
+            and any(c.isalpha() for c in v)
+            and len(re.sub(r"[ -]", "", v)) >= 5
+            and not re.fullmatch(r"[ctls]\d{1,2}(?:[ -][ctls]?\d{1,2})?", v)
         ):
             out.append((m.start(1), m.end(1), "VEHICLE", 0.75))
     if ":" in text:
@@ -9543,6 +9551,9 @@ def _round21c(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             if _org_ok21(ctx, m.group(1)):
                 out.append((m.start(1), m.end(1), "FACILITY", 0.7))
         for m in _triggered(RX_ORG_LABEL21, "ORGL21", text, words_ix):
+            head = m.group(1).split()[-1].lower()
+            if m.group(0)[:4].lower() == "from" and head not in _ORG_HEADS21:
+                continue  # a fax's "From:" names a person as often: only a firm's head word
             if _org_ok21(ctx, m.group(1)):
                 out.append((m.start(1), m.end(1), "FACILITY", 0.7))
 
