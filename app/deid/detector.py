@@ -9297,16 +9297,34 @@ RX_TO_ORG21 = re.compile(
 )
 RX_ORG_LABEL21 = re.compile(
     r"\b(?i:employer|company|agency|vendor|supplier|landlord|program|center|centre|dialysis"
-    r"|from)\)?[ \t]*:[ \t]*"
+    r"|from|by)\)?[ \t]*:[ \t]*"
     rf"((?:{CAPW})(?:[ \t]+(?:{CAPW}|&|of|and)){{1,6}})(?=[ \t]*(?:$|,|[ \t]{{2}}|\t))",
     re.M,
 )
 TRIGGERS["ORGL21"] = _w(
-    "employer company agency vendor supplier landlord program center centre dialysis from"
+    "employer company agency vendor supplier landlord program center centre dialysis from by"
 )
 
 
-_ORG_HEADS21 = _FAC_HEADS12 | _FAC_TAILS21 | _w("schools properties rentals")
+_ORG_HEADS21 = (
+    _FAC_HEADS12
+    | _FAC_TAILS21
+    | _w("""schools properties rentals medicine care
+    alliance marina elevator telehealth""")
+)
+# a line that is an organisation's name and nothing else, or after a title and a dash:
+# "HBOT TREATMENT LOG — Algoma Internal Medicine", "ARLINGTON PRIMARY CARE"
+RX_ORG_LINE21 = re.compile(
+    rf"^(?:[^\n—–]{{0,60}}[ \t][—–][ \t]+|(?i:of)[ \t]+)?+"
+    rf"((?:{CAPW})(?:[ \t](?:{CAPW}|&|of|and|in)){{1,6}})[ \t]*$",
+    re.M,
+)
+# a practice after its provider's identifier: "... DO (NPI 1513857379), Jamesport Internal Medicine"
+RX_ORG_AFTER_NPI21 = re.compile(
+    rf"\((?i:npi)[ \t#:]*\d{{10}}\),[ \t]*"
+    rf"((?:{CAPW})(?:[ \t](?:{CAPW}|&|of|and|in)){{1,8}})[ \t]*$",
+    re.M,
+)
 
 
 def _org_ok21(ctx: _Ctx, seg: str) -> bool:
@@ -9550,9 +9568,28 @@ def _round21c(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         for m in RX_TO_ORG21.finditer(text):
             if _org_ok21(ctx, m.group(1)):
                 out.append((m.start(1), m.end(1), "FACILITY", 0.7))
+    for rx in (RX_ORG_LINE21, RX_ORG_AFTER_NPI21):
+        for m in rx.finditer(text):
+            seg = m.group(1)
+            words = [w.lower() for w in re.findall(r"[A-Za-z]+", seg)]
+            lead = words[0]
+            town = any(" ".join(words[:n]) in ctx.lex.cities for n in (1, 2, 3))
+            if (
+                # a head last, or a head and the town: "HUDSON RIVER HEALTH CARE GREENPORT"
+                (
+                    words[-1] in _ORG_HEADS21
+                    or words[-1] in ctx.lex.cities
+                    and any(w in _ORG_HEADS21 for w in words[1:-1])
+                )
+                and _org_ok21(ctx, seg)
+                # a town or a name leads: "Algoma Internal Medicine", not "Health Care Proxy"
+                # nor "Utilization Review Department"
+                and (town or ctx.is_name(lead) and not ctx.is_clinical(lead))
+            ):
+                out.append((m.start(1), m.end(1), "FACILITY", 0.7))
         for m in _triggered(RX_ORG_LABEL21, "ORGL21", text, words_ix):
             head = m.group(1).split()[-1].lower()
-            if m.group(0)[:4].lower() == "from" and head not in _ORG_HEADS21:
+            if m.group(0)[:4].lower() in ("from", "by:", "by)") and head not in _ORG_HEADS21:
                 continue  # a fax's "From:" names a person as often: only a firm's head word
             if _org_ok21(ctx, m.group(1)):
                 out.append((m.start(1), m.end(1), "FACILITY", 0.7))

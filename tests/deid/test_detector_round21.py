@@ -134,3 +134,35 @@ def test_a_faxs_from_line_names_a_person_not_a_firm() -> None:
 def test_a_possessive_after_a_title_is_no_part_of_the_name() -> None:
     text = "Called Dr. Okonjo's office at 555-201-4471."
     assert all(not t.endswith("'s") for t, _ in found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        (
+            "WOUND CARE LOG — Ashtabula Internal Medicine\nChamber: monoplace",
+            "Ashtabula Internal Medicine",
+        ),
+        ("*** CHECK-IN RECEIPT ***\nPAINESVILLE URGENT CARE\nKIOSK 2", "PAINESVILLE URGENT CARE"),
+        (
+            "Referring: Ines Marr, DO (NPI 1234567893), Ashtabula Internal Medicine\n",
+            "Ashtabula Internal Medicine",
+        ),
+        ("Requested by: Conneaut Rescue Squad, on the dock", "Conneaut Rescue Squad"),
+    ],
+)
+def test_an_organisation_on_a_line_of_its_own_is_found(text: str, needle: str) -> None:
+    assert covered(text, needle), [(text[f.start : f.end], f.category) for f in scan_rules(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("PAST MEDICAL HISTORY\nInternal Medicine Follow Up\n", "Internal Medicine Follow Up"),
+        ("Welch Community Hospital\nUtilization Review Department\n", "Review Department"),
+        ("MEDICAL PRIORITY BOARDING — Steamship Authority\n", "Steamship Authority"),
+    ],
+)
+def test_a_heading_or_a_department_is_no_organisation_of_its_own(text: str, heading: str) -> None:
+    taken = [text[f.start : f.end] for f in scan_rules(text) if f.category == "FACILITY"]
+    assert not any(heading in t for t in taken), taken
