@@ -9512,6 +9512,7 @@ def _round21b(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         if (
             any(c.isdigit() for c in v)
             and any(c.isalpha() for c in v)
+            and not any(ctx.is_common(w) for w in re.findall(r"[a-z]{3,}", v))  # "plate with 28"
             and len(re.sub(r"[ -]", "", v)) >= 5
             and not re.fullmatch(r"[ctls]\d{1,2}(?:[ -][ctls]?\d{1,2})?", v)
         ):
@@ -9620,6 +9621,11 @@ def _after_findings21(ctx: _Ctx, text: str, found: list[Finding]) -> list:
             words = seg.split()
             if not words or not seg[:1].isupper():
                 continue
+            w0 = words[0]
+            if (ctx.is_clinical(w0) and not ctx.is_first(w0)) or w0.lower().endswith(
+                _CLINICAL_ENDINGS19
+            ):
+                continue  # "Polycythemia Vera Followup": a disease's name, not a person's
             lastw = words[-1]
             if not (
                 re.fullmatch(r"[A-Z]\.", lastw)

@@ -166,3 +166,15 @@ def test_an_organisation_on_a_line_of_its_own_is_found(text: str, needle: str) -
 def test_a_heading_or_a_department_is_no_organisation_of_its_own(text: str, heading: str) -> None:
     taken = [text[f.start : f.end] for f in scan_rules(text) if f.category == "FACILITY"]
     assert not any(heading in t for t in taken), taken
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Polycythemia Vera Followup", "Followup"),  # a disease's name is not extended
+        ("Bone plate with 28 screws", "with 28"),  # a plate of the bone, not a car's
+    ],
+)
+def test_real_text_look_alikes_are_not_extended(text: str, kept: str) -> None:
+    s = text.index(kept)
+    assert not any(f.start < s + len(kept) and s < f.end for f in scan_rules(text)), found(text)
