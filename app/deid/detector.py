@@ -9273,12 +9273,13 @@ RX_PERSON_OF_TOWN21 = re.compile(
     rf"({NW}(?:[ \t]+{NW}){{0,2}})(?=[ \t]*[,(])"
 )
 TRIGGERS["PERSONOF21"] = _w("m f widow widower resident native man woman")
-# a house number on a numbered road: "4711 Rt 11,", "99 Rt. 3,"
-RX_HOUSE_ROUTE21 = re.compile(
-    r"(?<![\w/.-])(\d{2,6}[ \t]+(?:Rt|Rte|Route|Hwy|Highway|SR|CR|Co[ \t]+Rd|County[ \t]+Road)"
-    r"\.?[ \t]+\d{1,4}[A-Z]?)(?=[ \t]*(?:,|$))",
+# a house number on a numbered road: "4711 Rt 11,", "99 Rt. 3,"; read from the road's word
+RX_ROUTE_NUMBER21 = re.compile(
+    r"(?:Rt|Rte|Route|Hwy|Highway|SR|CR|Co[ \t]+Rd|County[ \t]+Road)\.?[ \t]+\d{1,4}[A-Z]?"
+    r"(?=[ \t]*(?:,|$))",
     re.M,
 )
+RX_HOUSE_NUMBER_BEFORE21 = re.compile(r"(?<![\w/.-])\d{2,6}[ \t]+\Z")
 TRIGGERS["HOUSEROUTE21"] = _w("rt rte route hwy highway sr cr co county")
 # a mile marker on a road: "MM 92.5 Overseas Hwy"
 RX_MILE_MARKER21 = re.compile(
@@ -9400,14 +9401,8 @@ def _round21(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
                 continue
             out.append((m.start(1), m.start(1) + len(w), "NAME", 0.75))
     if ":" in text:
-        for m in RX_ROLE_LABEL21.finditer(text):
-            label = m.group(1).split()
-            last = label[-1].lower()
-            if last in _NOT_ROLES21 or not (
-                last in _ROLE_NOUNS21 or (len(last) > 4 and last.endswith(_ROLE_ENDINGS21))
-            ):
-                continue
-            v = RX_LABEL_VALUE21.match(text, m.end())
+        for end in _role_labels21(text):
+            v = RX_LABEL_VALUE21.match(text, end)
             if v:
                 words = [w for w in v.group(1).split() if not re.fullmatch(r"[A-Z]\.", w)]
                 initial = v.group(1)[1] == "."  # "T. Riek": an initial and a surname
@@ -9419,17 +9414,17 @@ def _round21(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
                 ):
                     out.append((v.start(1), v.end(1), "NAME", 0.75))
                 continue
-            v = RX_LABEL_INITIAL21.match(text, m.end())
+            v = RX_LABEL_INITIAL21.match(text, end)
             if v and _surname_ok21(ctx, re.split(r"[. \t]+", v.group(1))[-1]):
                 out.append((v.start(1), v.end(1), "NAME", 0.75))
                 continue
-            v = RX_LABEL_LAST_FIRST21.match(text, m.end())
+            v = RX_LABEL_LAST_FIRST21.match(text, end)
             if v:
                 last, first = v.group(1).split(",")[0], v.group(1).split(",")[1].split()[0]
                 if _name_pair_ok21(ctx, [first, last], True):
                     out.append((v.start(1), v.end(1), "NAME", 0.75))
                 continue
-            v = RX_LABEL_LOWER21.match(text, m.end())
+            v = RX_LABEL_LOWER21.match(text, end)
             if v:
                 words = [w for w in v.group(1).split() if not w.endswith(".")]
                 if _lower_pair_ok21(ctx, words):
@@ -9447,6 +9442,37 @@ def _round21(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
                 out.append((n.start(1), n.end(1), "NAME", 0.75))
 
 
+def _role_labels21(text: str) -> list[int]:
+    """Where the value of each field labelled by a person's role begins. The word before
+    each colon is read first (a colon is rare, a label of a role rarer), then the label's
+    start (a line's, or after a run of spaces or a sentence's end) by RX_ROLE_LABEL21."""
+    ends = []
+    pos = text.find(":")
+    while pos != -1:
+        j = pos
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        k = j
+        while k > 0 and (text[k - 1].isalpha() or text[k - 1] in "'’-"):
+            k -= 1
+        last = text[k:j].lower()
+        if (
+            len(last) > 1
+            and last not in _NOT_ROLES21
+            and (last in _ROLE_NOUNS21 or (len(last) > 4 and last.endswith(_ROLE_ENDINGS21)))
+        ):
+            lo = max(text.rfind("\n", 0, k) + 1, k - 48)
+            for m in RX_ROLE_LABEL21.finditer(text, lo, pos + 1):
+                if m.end() == pos + 1:
+                    end = pos + 1
+                    while end < len(text) and text[end] in " \t":
+                        end += 1
+                    ends.append(end)
+                    break
+        pos = text.find(":", pos + 1)
+    return ends
+
+
 def _lower_pair_ok21(ctx: _Ctx, words: list[str]) -> bool:
     """A first name and a surname in lower case, both of the lists: "ramzi v. sweeting"."""
     if len(words) != 2 or any(w in FUNCTION_WORDS or ctx.is_clinical(w) for w in words):
@@ -9460,16 +9486,42 @@ def _lower_pair_ok21(ctx: _Ctx, words: list[str]) -> bool:
     )
 
 
+RX_CAPS_COMMA21 = re.compile(rf",(?<=[{UP}]{{2}},)")
+
+
+def _caps_headers21(text: str) -> list[re.Match]:
+    """The matches of RX_CAPS_HEADER_NAME21, read from each comma after two capitals: the
+    name starts a line or follows a label's colon, so it is matched from there."""
+    found = []
+    last = -1
+    for c in RX_CAPS_COMMA21.finditer(text):
+        b = max(text.rfind("\n", 0, c.start()), text.rfind(":", 0, c.start())) + 1
+        if b <= last:
+            continue
+        m = RX_CAPS_HEADER_NAME21.match(text, b)
+        if m:
+            found.append(m)
+            last = m.end()
+    return found
+
+
+_AGE_WORDS21 = _w("y yo year years")  # "y/o", "yo", "-year-old", "years old"
+
+
 def _round21b(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     """Structures: a header's patient, a line's name and age, a log's initials and dates,
     a bracketed note's author; cues: partial SSNs, serials and plan IDs in digit groups, plates
     in lower case, a county's label, a town after "called from"."""
+    keys = words_ix.positions.keys()
     if "," in text:
-        for m in RX_CAPS_HEADER_NAME21.finditer(text):
+        for m in _caps_headers21(text):
             parts = re.findall(r"[^\W\d_]+", m.group(1))
             if not any(p.lower() in FUNCTION_WORDS or p in NOT_INITIALS for p in parts[:-1]):
                 out.append((m.start(1), m.end(1), "NAME", 0.75))
-        for m in RX_NAME_AGE_LINE21.finditer(text):
+            c = RX_HEADER_ID_CELL21.match(text, m.end(1))
+            if c and sum(ch.isdigit() for ch in c.group(1)) >= 5:
+                out.append((c.start(1), c.end(1), "ID", 0.75))
+        for m in RX_NAME_AGE_LINE21.finditer(text) if _AGE_WORDS21 & keys else ():
             seg = m.group(1)
             words = [w for w in seg.split() if not re.fullmatch(r"[A-Za-z]\.", w)]
             if (seg[0].isupper() and _name_pair_ok21(ctx, words, True)) or (
@@ -9539,11 +9591,8 @@ def _round21c(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     """Identifiers after a header's patient, a visit's or a band's number, licences, an age
     and a sex after a name, a person's town, numbered roads and mile markers, moorings, and
     organisations after an addressee or an employer's label."""
+    keys = words_ix.positions.keys()
     if "," in text:
-        for m in RX_CAPS_HEADER_NAME21.finditer(text):
-            c = RX_HEADER_ID_CELL21.match(text, m.end(1))
-            if c and sum(ch.isdigit() for ch in c.group(1)) >= 5:
-                out.append((c.start(1), c.end(1), "ID", 0.75))
         for m in RX_AGE_SEX21.finditer(text):
             out.append((m.start(1), m.end(1), "AGE", 0.75))
         for m in _triggered(RX_PERSON_OF_TOWN21, "PERSONOF21", text, words_ix):
@@ -9559,9 +9608,10 @@ def _round21c(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     for m in _triggered(RX_LICENSE_MORE21, "LICM21", text, words_ix):
         if sum(ch.isdigit() for ch in m.group(1)) >= 5:
             out.append((m.start(1), m.end(1), "ID", 0.75))
-    if "HOUSEROUTE21" in words_ix.cues or not text.isascii():
-        for m in RX_HOUSE_ROUTE21.finditer(text):
-            out.append((m.start(1), m.end(1), "ADDRESS", 0.7))
+    for m in _triggered(RX_ROUTE_NUMBER21, "HOUSEROUTE21", text, words_ix):
+        h = RX_HOUSE_NUMBER_BEFORE21.search(text, max(0, m.start() - 12), m.start())
+        if h:
+            out.append((h.start(), m.end(), "ADDRESS", 0.7))
     if "MM " in text:
         for m in RX_MILE_MARKER21.finditer(text):
             out.append((m.start(1), m.end(1), "ADDRESS", 0.7))
@@ -9569,7 +9619,7 @@ def _round21c(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         for m in RX_TO_ORG21.finditer(text):
             if _org_ok21(ctx, m.group(1)):
                 out.append((m.start(1), m.end(1), "FACILITY", 0.7))
-    for rx in (RX_ORG_LINE21, RX_ORG_AFTER_NPI21):
+    for rx in (RX_ORG_LINE21, RX_ORG_AFTER_NPI21) if not keys.isdisjoint(_ORG_HEADS21) else ():
         for m in rx.finditer(text):
             seg = m.group(1)
             words = [w.lower() for w in re.findall(r"[A-Za-z]+", seg)]
