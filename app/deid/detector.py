@@ -9624,7 +9624,11 @@ def _round21c(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             seg = m.group(1)
             words = [w.lower() for w in re.findall(r"[A-Za-z]+", seg)]
             lead = words[0]
-            town = any(" ".join(words[:n]) in ctx.lex.cities for n in (1, 2, 3))
+            town = any(
+                (lead_words := " ".join(words[:n])) in ctx.lex.cities
+                and lead_words not in ctx.lex.common_cities  # not "NORMAL CATARACT SURGERY"
+                for n in (1, 2, 3)
+            )
             if (
                 # a head last, or a head and the town: "HUDSON RIVER HEALTH CARE GREENPORT"
                 (

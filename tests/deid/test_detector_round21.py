@@ -161,6 +161,8 @@ def test_an_organisation_on_a_line_of_its_own_is_found(text: str, needle: str) -
         ("PAST MEDICAL HISTORY\nInternal Medicine Follow Up\n", "Internal Medicine Follow Up"),
         ("Welch Community Hospital\nUtilization Review Department\n", "Review Department"),
         ("MEDICAL PRIORITY BOARDING — Steamship Authority\n", "Steamship Authority"),
+        # a town that is an ordinary word ("Normal") does not lead a heading into a firm
+        ("NORMAL CATARACT SURGERY\nThe patient was prepped.", "CATARACT SURGERY"),
     ],
 )
 def test_a_heading_or_a_department_is_no_organisation_of_its_own(text: str, heading: str) -> None:
