@@ -8640,6 +8640,9 @@ def _rules_of(text: str) -> list[Finding]:
     _round17(text, cands)
     _round18(ctx, text, cands, words_ix)
     _round19(ctx, text, cands, words_ix)
+    _round21(ctx, text, cands, words_ix)
+    _round21b(ctx, text, cands, words_ix)
+    _round21c(ctx, text, cands, words_ix)
     cands = [
         c
         for c in cands
@@ -8660,6 +8663,7 @@ def _rules_of(text: str) -> list[Finding]:
         + _after_address11(ctx, text, found)
         + _after_findings13(ctx, text, found)
         + _after_findings13b(ctx, text, found)
+        + _after_findings21(ctx, text, found)
         if not _not_identifier11(ctx, text, c) and not _not_identifier20(ctx, text, c)
     ]
     if implied:
@@ -9093,3 +9097,620 @@ def _not_identifier20(ctx: _Ctx, text: str, cand: tuple) -> bool:
         if after and after.group(1).lower() in _COMPOUND_HEADS20:
             return True  # "Holter monitor", "Lady Grey tea"
     return False
+
+
+# ----------------------------------------------------------------------------- round 21
+# Kinds behind the misses of sets R and S: a person's surname that is also an eponym
+# ("Dr. Charcot", "Lucien Adson, RN"), an initial before a found surname ("and O. Ware, RN"),
+# a role written as a field's label ("Supervisor:", "Team leader:", "Exercise physiologist:"),
+# a name before a credential the rules did not know ("CPO", "ATC", "CEP"), the rest of a
+# facility's name after the head the rules stopped at ("Health Systems", "Hospital District").
+_TITLES21 = r"(?:Mr|Mrs|Ms|Mx|Miss|Dr|Doctor)"
+# a title, then one capitalised word (the rules left it: a word of the clinical list)
+RX_TITLE_SURNAME21 = re.compile(rf"\b{_TITLES21}\.?[ \t]+({NW}(?:-{NW})?)(?![\w'’-]|\.[A-Za-z])")
+TRIGGERS["TITLE21"] = _w("mr mrs ms mx miss dr doctor")
+# what follows an eponym when it names a sign, a disease or an instrument, beside HEAD_NOUNS
+_EPONYM_HEADS21 = _w("""murmur foot joint joints edema oedema arthropathy aneurysm formula
+    diverticulum breathing respiration nodes node phenomenon maneuver manoeuvre test sign""")
+RX_WORD_AFTER21 = re.compile(r"(?:['’]s)?[ \t]+([A-Za-z]+)")
+# a field's label naming a person by role: a line's first words (or after a run of spaces)
+# and a colon. The last word of the label is a person's role, by its ending or by the list.
+RX_ROLE_LABEL21 = re.compile(
+    r"(?:^|(?<=[ \t]{2})|(?<=\t)|(?<=[.;][ \t]))"
+    r"((?:[A-Za-z][A-Za-z'’-]*[ \t]){0,3}[A-Za-z][A-Za-z'’-]*)[ \t]*:[ \t]*",
+    re.M,
+)
+_ROLE_ENDINGS21 = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive")
+_ROLE_NOUNS21 = _w("""child parent staff lead tech contact subject guardian spouse partner member
+    patient son daughter wife husband mother father mom dad escort slp rn lpn cna emt medic
+    np pa md do coach chaplain sibling aunt uncle cousin friend neighbor neighbour""")
+# labels that end like a role but name a thing ("Order:", "Monitor:", "Treatment:")
+_NOT_ROLES21 = _w("""order other number center centre cancer disorder monitor letter header
+    filter tumor tumour factor counter chamber parameter anterior posterior interior exterior
+    error color colour indicator sensor treatment assessment management placement content
+    event comment segment statement equipment department document amount percent consent
+    payment appointment enrollment enrolment present current recent adjustment implant
+    pregnant relevant significant agent component regimen intent impairment requirement
+    improvement involvement deficient patent adherent fever water weather paper cover
+    register number diameter meter quarter chapter member's primary secondary whether
+    summer winter river border barrier shelter transfer referral carrier dinner liver
+    after under over never ever either neither ulcer marker manner matter master power
+    sister's objective subjective positive negative alternative active""")
+RX_LABEL_VALUE21 = re.compile(
+    rf"((?:[A-Z]\.[ \t]?)?{NW}(?:[ \t]+(?:[A-Z]\.|{NW})){{1,3}})"
+    r"(?=[ \t]*(?:$|[,;(]|[ \t]{2}|\t))",
+    re.M,
+)
+RX_LABEL_INITIAL21 = re.compile(
+    rf"([A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?{NW})(?=[ \t]*(?:$|[,;(]|[ \t]{{2}}|\t))", re.M
+)
+# credentials of the trades the rules did not know, after a name: "Gatluak Toll, CPO"
+RX_CRED_MORE21 = re.compile(
+    r",[ \t]*(?:CPO|ATC|CEP|EMT-P|EMT-B|CCC-SLP|CSCS|CPRP|CRC|CTRS|CDP"
+    r"|(?:MS|MA|CO)(?=[ \t]*(?:,|$)))(?![\w-])",
+    re.M,
+)
+RX_NAME_BEFORE21 = re.compile(
+    rf"(?<![\w'’.-])((?:[A-Z]\.[ \t]?)?{NW}(?:[ \t]+(?:[A-Z]\.|{NW})){{0,3}})$"
+)
+# the rest of a facility's name after the head the rules stopped at
+_FAC_TAILS21 = _w("""system systems district department dept services service program programs
+    campus corps squad alliance authority medical company market cooperative association network
+    partners group foundation institute""")
+RX_FAC_TAIL21 = re.compile(
+    r"(?:[ \t]+(?:and|&)[ \t]+"
+    r"(?:Rehab|Rehabilitation|Prosthetics|Wellness|Nursing|REHAB|PROSTHETICS)"
+    rf"|(?:[ \t]+[{UP}][A-Za-z]+){{1,2}})(?![\w'’-])"
+)
+
+
+RX_INITIAL_BEFORE21 = re.compile(r"(?<![^\s:,;(])[A-Z]\.[ \t]?\Z")
+
+
+RX_LABEL_LAST_FIRST21 = re.compile(
+    rf"({NW}(?:-{NW})?,[ \t]+{NW}(?:[ \t]+[A-Z]\.?)?)(?=[ \t]*(?:$|[;(]|[ \t]{{2}}|\t))", re.M
+)
+RX_LABEL_LOWER21 = re.compile(
+    r"([a-z][a-z'’]+(?:[ \t]+[a-z]\.)?[ \t]+[a-z][a-z'’]+(?:-[a-z][a-z'’]+)?)"
+    r"(?=[ \t]*(?:$|[,;(]|[ \t]{2}|\t))",
+    re.M,
+)
+# a header line's patient, ALL CAPS with a middle initial, before an identifier or a DOB:
+# "ZENKER, ALGOT D  MR052408", "Recipient: NAEGELE, ACHOL J   MRN 283951-2"
+RX_CAPS_HEADER_NAME21 = re.compile(
+    rf"(?:^|(?<=:)|(?<=:[ \t]))[ \t]*([{UP}]{{2,}}(?:-[{UP}]{{2,}})?,[ \t]*[{UP}]{{2,}}"
+    rf"(?:-[{UP}]{{2,}})?[ \t]+[A-Z])(?=[ \t]{{2,}}(?:[^\s]*\d|MRN|DOB|AGE|Age))",
+    re.M,
+)
+# a line that begins with a name and the age: "Arwa Akech-Majok, 90 y/o, MRN ..."
+RX_NAME_AGE_LINE21 = re.compile(
+    rf"^[ \t]*((?:{NW}|[a-z][a-z'’-]+)(?:[ \t]+(?:[A-Za-z]\.|{NW}|[a-z][a-z'’-]+)){{1,2}}),"
+    r"[ \t]*\d{1,3}[ \t]*(?:y/o|yo|y\.o\.|-year-old|years?[ \t]+old)\b",
+    re.M,
+)
+# a log's rows: a date first, a person's initials last ("12/27/2025  R arm  0.30 mL  ...  AJ")
+RX_DATED_ROW21 = re.compile(r"^(\d{1,2}/\d{1,2}(/\d{2,4})?)[ \t]{2}[^\n]*+", re.M)
+RX_ROW_INITIALS21 = re.compile(r"[ \t]{2}([A-Z]{2,3})[ \t]*$")
+# a note's author and date in brackets: "[Coordinator BB 12/21]: please remove ..."
+RX_BRACKET_AUTHOR21 = re.compile(
+    r"\[(?:[A-Za-z]+[ \t]+){0,2}([A-Z]{2,3})[ \t]+((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])"
+    r"(?:/(?:\d\d){1,2})?)\]"
+)
+# "next dive 6/1", "next remote 6/11": the date of what comes next
+RX_NEXT_MD21 = re.compile(
+    r"\b(?i:next)[ \t]+(?:(?!(?i:in|for|x|every|within|after|q)\b)[A-Za-z]+[ \t]+){0,2}"
+    r"((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))"
+    r"(?![\d/-]|\.\d|[ \t]*(?i:mg|ml|tabs?|doses?|units?)\b)"
+)
+TRIGGERS["NEXT21"] = _w("next")
+# "last 4 of ssn (for id check): 6634": a parenthesis between the cue and the digits
+RX_SSN_LAST4_PAREN21 = re.compile(
+    r"\b(?i:last[ \t]+(?:4|four)(?:[ \t]+digits)?[ \t]+of[ \t]+(?:the[ \t]+)?(?:ssn|ss#?|soc"
+    r"|social(?:[ \t]+security)?(?:[ \t]+(?:number|no\.?|#))?))[ \t]*\([^()\n]{1,30}\)[ \t]*+"
+    r"[:#-]?[ \t]*+(\d{4})(?!\d)"
+)
+TRIGGERS["SSN4P21"] = _w("last")
+# a serial written in groups of digits: "ser# 3885 3866 78", "S/N : 2313 0199 50"
+RX_SERIAL_SPACED21 = re.compile(
+    r"(?:\b(?i:ser(?:ial)?(?:[ \t]*+(?:#|no\.?|number))?)|\b(?i:s/n))[ \t]*+[:#]?[ \t]*"
+    r"(\d{3,5}(?:[ \t]\d{2,5}){2,3})(?![\w-])"
+)
+TRIGGERS["SERSP21"] = _w("ser serial s")
+# an insurance or plan ID in groups of digits: "ID 5719 0120 53", "plan ID 5264 4577 09"
+RX_ID_SPACED21 = re.compile(
+    r"\b(?:ID|Id|id)[ \t]*+[:#]?[ \t]*(\d{4}[ \t]\d{4}[ \t]\d{2,4})(?![\w-])"
+)
+TRIGGERS["IDSP21"] = _w("id")
+# a plate in lower case: "plate cdj6005 (ny)", "buick plate 955 ujw"
+RX_PLATE_LOWER21 = re.compile(
+    r"\b(?i:plate|tag)\b[ \t]*+[:#]?[ \t]*((?=[a-z0-9 -]*\d)(?=[a-z0-9 -]*[a-z])"
+    r"[a-z0-9]{2,4}[ -]?[a-z0-9]{2,4})(?![\w-])"
+)
+TRIGGERS["PLATEL21"] = _w("plate tag")
+# "County at dx: Middlesex", "County: Graves": a county's name after its label
+RX_COUNTY_VALUE21 = re.compile(
+    rf"\b(?i:county)(?:[ \t]+(?:at|of)[ \t]+[A-Za-z]+)?[ \t]*:[ \t]*({NW}(?:[ \t]+{NW}){{0,2}})"
+    r"(?=[ \t]*(?:$|[,;(]|[ \t]{2}|\t))",
+    re.M,
+)
+TRIGGERS["COUNTYV21"] = _w("county")
+# a town in lower case after a call's or a visit's "from": "son called from oak bluffs asking"
+RX_CALLED_FROM21 = re.compile(
+    r"\b(?i:called|calling|phoned|drove|driving|visiting|came)[ \t]+from[ \t]+"
+    r"([a-z]+(?:[ \t]+[a-z]+){0,3})"
+)
+TRIGGERS["CALLEDF21"] = _w("called calling phoned drove driving visiting came")
+_NOT_TOWNS21 = _w("""home work school church jail prison hospital clinic office store car phone
+    cell room floor unit bed the a an his her their my our your rehab facility daughter son wife
+    husband mother father""")
+# an age run into the sex in a list line: "oneta lively, 98m a&ox3"
+RX_AGE_SEX_GLUED21 = re.compile(r",[ \t]*(9\d|1[01]\d|120)(?=[mfMF](?![\w]))")
+
+
+# the identifier cell right after a header's patient: "ZENKER, ALGOT D  161 5362  Visit ..."
+RX_HEADER_ID_CELL21 = re.compile(
+    r"[ \t]{2,}([A-Z]{0,3}[0-9][A-Z0-9]*(?:[ -][A-Z0-9]+){0,3})(?=[ \t]{2,}|[ \t]*$)", re.M
+)
+# a visit's or a band's number: "Visit 214-505-304-P", "BB armband ESF9354", "bracelet 16C615244"
+RX_VISIT_BAND21 = re.compile(
+    r"\b(?i:visit|encounter|armband|wristband|bracelet|band)[ \t]*+(?:#|no\.?|number)?[ \t]*+:?"
+    r"[ \t]*((?=[A-Z0-9-]*\d)[A-Z0-9]{1,10}(?:-[A-Z0-9]{1,10}){0,3})(?![\w-])"
+)
+TRIGGERS["VISITB21"] = _w("visit encounter armband wristband bracelet band")
+# a licence after a profession or in a letter and digits: "licensed psychologist 50983-A",
+# "license C 613689"
+RX_LICENSE_MORE21 = re.compile(
+    r"\b(?:(?i:licen[sc]ed)[ \t]+[a-z]+(?:[ \t]+[a-z]+)?"
+    r"|(?i:licen[sc]e(?:[ \t]*+(?:#|no\.?|number))?))"
+    r"[ \t]*+:?[ \t]*([A-Z][ \t]\d{5,8}|\d{2,8}(?:-\d{2,8})*(?:-[A-Z])?)(?![\w-])"
+)
+TRIGGERS["LICM21"] = _w("licensed licenced license licence")
+# an age and a sex after a name: "Oleta P. Quincke, 94 F, of Elkton", "Ogilvie, ninety-three M"
+RX_AGE_SEX21 = re.compile(rf",[ \t]*({AGE_ANY})[ \t]?(?=[MF](?![\w-]))")
+# a person "of" a town: "94 F, of Elkton,", "a widower of White Stone (Lancaster County)"
+RX_PERSON_OF_TOWN21 = re.compile(
+    rf"(?:\b[MF],|\b(?i:widow|widower|resident|native|man|woman))[ \t]+of[ \t]+"
+    rf"({NW}(?:[ \t]+{NW}){{0,2}})(?=[ \t]*[,(])"
+)
+TRIGGERS["PERSONOF21"] = _w("m f widow widower resident native man woman")
+# a house number on a numbered road: "4711 Rt 11,", "99 Rt. 3,"; read from the road's word
+RX_ROUTE_NUMBER21 = re.compile(
+    r"(?:Rt|Rte|Route|Hwy|Highway|SR|CR|Co[ \t]+Rd|County[ \t]+Road)\.?[ \t]+\d{1,4}[A-Z]?"
+    r"(?=[ \t]*(?:,|$))",
+    re.M,
+)
+RX_HOUSE_NUMBER_BEFORE21 = re.compile(r"(?<![\w/.-])\d{2,6}[ \t]+\Z")
+TRIGGERS["HOUSEROUTE21"] = _w("rt rte route hwy highway sr cr co county")
+# a mile marker on a road: "MM 92.5 Overseas Hwy"
+RX_MILE_MARKER21 = re.compile(
+    rf"\b(MM[ \t]+\d{{1,3}}(?:\.\d)?[ \t]+(?:{NW}[ \t]+){{1,3}}{STREET_SUFFIX}\.?)(?![\w])"
+)
+# a boat's or a cabin's place after a street line: ", Dock 9", ", Slip 14", ", Cabin 3"
+RX_MOORING21 = re.compile(
+    r",[ \t]*((?:Dock|Slip|Berth|Cabin|Pier|Mooring)[ \t]+\d{1,4}[A-Z]?)(?![\w-])"
+)
+# the organisation in an addressee line after the person: "To: Dr. X, Halstad Surgical Weight
+# Loss"; or after a label naming an employer, a program or a center
+RX_TO_ORG21 = re.compile(
+    rf"^(?:To|TO|Attn|ATTN|Attention)[ \t]*:[^\n]*,[ \t]*((?:{CAPW})(?:[ \t]+(?:{CAPW}|&|of|and))"
+    r"{1,6})[ \t]*$",
+    re.M,
+)
+RX_ORG_LABEL21 = re.compile(
+    r"\b(?i:employer|company|agency|vendor|supplier|landlord|program|center|centre|dialysis"
+    r"|from|by)\)?[ \t]*:[ \t]*"
+    rf"((?:{CAPW})(?:[ \t]+(?:{CAPW}|&|of|and)){{1,6}})(?=[ \t]*(?:$|,|[ \t]{{2}}|\t))",
+    re.M,
+)
+TRIGGERS["ORGL21"] = _w(
+    "employer company agency vendor supplier landlord program center centre dialysis from by"
+)
+
+
+_ORG_HEADS21 = (
+    _FAC_HEADS12
+    | _FAC_TAILS21
+    | _w("""schools properties rentals medicine care
+    alliance marina elevator telehealth""")
+)
+# a line that is an organisation's name and nothing else, or after a title and a dash:
+# "HBOT TREATMENT LOG — Algoma Internal Medicine", "ARLINGTON PRIMARY CARE"
+RX_ORG_LINE21 = re.compile(
+    rf"^(?:[^\n—–]{{0,60}}[ \t][—–][ \t]+|(?i:of)[ \t]+)?+"
+    rf"((?:{CAPW})(?:[ \t](?:{CAPW}|&|of|and|in)){{1,6}})[ \t]*$",
+    re.M,
+)
+# a practice after its provider's identifier: "... DO (NPI 1513857379), Jamesport Internal Medicine"
+RX_ORG_AFTER_NPI21 = re.compile(
+    rf"\((?i:npi)[ \t#:]*\d{{10}}\),[ \t]*"
+    rf"((?:{CAPW})(?:[ \t](?:{CAPW}|&|of|and|in)){{1,8}})[ \t]*$",
+    re.M,
+)
+
+
+def _org_ok21(ctx: _Ctx, seg: str) -> bool:
+    """A firm's or a service's name: a word that is no common or clinical word, or a known
+    town first ("White City Adult Day Services"); not a person's role nor a credential."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", seg)
+    if len(words) < 2 or re.search(CRED + r"$", seg):
+        return False
+    if words[-1].lower().endswith(_ROLE_ENDINGS21) and words[-1].lower() not in _NOT_ROLES21:
+        return False  # "Office Manager", "Medical Director"
+    if any(w.lower() in MONTH_WORDS or w.lower() in _WEEKDAYS5 for w in words):
+        return False
+    if len(words) <= 3 and _name_pair_ok21(ctx, words, False):
+        return False  # "From: Min-jun Rasmussen": a person
+    low = [w.lower() for w in words]
+    if any(" ".join(low[:n]) in ctx.lex.cities for n in (1, 2, 3)):
+        return True
+    return any(
+        not ctx.is_common(w) and not ctx.is_clinical(w) and w.lower() not in GENERIC_FAC
+        for w in words
+    )
+
+
+def _name_pair_ok21(ctx: _Ctx, words: list[str], strong: bool) -> bool:
+    """Are these words (no initials) a person's first name and surname? With `strong` (a role
+    label or a credential), the surname may be an eponym or a word."""
+    if len(words) < 2 or any(
+        w.lower() in FUNCTION_WORDS or w.lower() in LANGUAGES11 for w in words
+    ):
+        return False
+    if all(ctx.is_common(w) or ctx.is_clinical(w) for w in words):
+        return False  # "Blue Cross", "Night Shift"
+    first, last = words[0], words[-1]
+    if (ctx.is_clinical(first) or ctx.is_common(first)) and not ctx.is_first(first):
+        return False
+    if any(w.lower() in MONTH_WORDS or w.lower() in _WEEKDAYS5 for w in words):
+        return False
+    first_ok = ctx.is_first(first) or (
+        ctx.plausible_name_word(first, True)
+        and (
+            all(ctx.is_last(p) for p in last.split("-"))
+            # in a role's slot, two words of no list and no word: "Kehlani Ghaleb"
+            or strong
+            and not ctx.is_clinical(first)
+            and all(w.istitle() and not ctx.is_common(w) for w in words)
+        )
+    )
+    if not first_ok:
+        return False
+    for w in words[1:]:
+        if ctx.is_name(w) or ctx.plausible_name_word(w, True):
+            continue
+        if strong and (ctx.is_first(first) or not ctx.is_common(w)) and w.istitle():
+            continue  # "Lucien Adson", "Geneva-Mae Corn": a surname that is a word
+        return False
+    return True
+
+
+def _round21(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    if "TITLE21" in words_ix.cues or not text.isascii():
+        for m in _triggered(RX_TITLE_SURNAME21, "TITLE21", text, words_ix):
+            w = m.group(1)
+            if not all(ctx.is_clinical(p) for p in w.split("-")):
+                continue  # the name rules read every other word
+            if w.endswith(("'s", "’s")):
+                w = w[:-2]  # "Dr. Adson's office": the possessive is no part of the name
+            if _epithet19(ctx, w) and ctx.low(w) in (_SPECIES18 | _EPITHETS19):
+                continue
+            after = RX_WORD_AFTER21.match(text, m.end(1))
+            if ctx.followed_by_head(m.end(1)) or (
+                after and after.group(1).lower() in _EPONYM_HEADS21
+            ):
+                continue
+            out.append((m.start(1), m.start(1) + len(w), "NAME", 0.75))
+    if ":" in text:
+        for end in _role_labels21(text):
+            v = RX_LABEL_VALUE21.match(text, end)
+            if v:
+                words = [w for w in v.group(1).split() if not re.fullmatch(r"[A-Z]\.", w)]
+                initial = v.group(1)[1] == "."  # "T. Riek": an initial and a surname
+                if (
+                    initial
+                    and _surname_ok21(ctx, words[0])
+                    or not initial
+                    and _name_pair_ok21(ctx, words, True)
+                ):
+                    out.append((v.start(1), v.end(1), "NAME", 0.75))
+                continue
+            v = RX_LABEL_INITIAL21.match(text, end)
+            if v and _surname_ok21(ctx, re.split(r"[. \t]+", v.group(1))[-1]):
+                out.append((v.start(1), v.end(1), "NAME", 0.75))
+                continue
+            v = RX_LABEL_LAST_FIRST21.match(text, end)
+            if v:
+                last, first = v.group(1).split(",")[0], v.group(1).split(",")[1].split()[0]
+                if _name_pair_ok21(ctx, [first, last], True):
+                    out.append((v.start(1), v.end(1), "NAME", 0.75))
+                continue
+            v = RX_LABEL_LOWER21.match(text, end)
+            if v:
+                words = [w for w in v.group(1).split() if not w.endswith(".")]
+                if _lower_pair_ok21(ctx, words):
+                    out.append((v.start(1), v.end(1), "NAME", 0.7))
+    if ", " in text or ",C" in text:
+        for c in RX_CRED_MORE21.finditer(text):
+            n = RX_NAME_BEFORE21.search(text, max(0, c.start() - 60), c.start())
+            if not n:
+                continue
+            seg = n.group(1)
+            words = [w for w in seg.split() if not re.fullmatch(r"[A-Z]\.", w)]
+            if (seg[1] == "." and len(words) == 1 and _surname_ok21(ctx, words[0])) or (
+                _name_pair_ok21(ctx, words[-3:], True)
+            ):
+                out.append((n.start(1), n.end(1), "NAME", 0.75))
+
+
+def _role_labels21(text: str) -> list[int]:
+    """Where the value of each field labelled by a person's role begins. The word before
+    each colon is read first (a colon is rare, a label of a role rarer), then the label's
+    start (a line's, or after a run of spaces or a sentence's end) by RX_ROLE_LABEL21."""
+    ends = []
+    pos = text.find(":")
+    while pos != -1:
+        j = pos
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        k = j
+        while k > 0 and (text[k - 1].isalpha() or text[k - 1] in "'’-"):
+            k -= 1
+        last = text[k:j].lower()
+        if (
+            len(last) > 1
+            and last not in _NOT_ROLES21
+            and (last in _ROLE_NOUNS21 or (len(last) > 4 and last.endswith(_ROLE_ENDINGS21)))
+        ):
+            lo = max(text.rfind("\n", 0, k) + 1, k - 48)
+            for m in RX_ROLE_LABEL21.finditer(text, lo, pos + 1):
+                if m.end() == pos + 1:
+                    end = pos + 1
+                    while end < len(text) and text[end] in " \t":
+                        end += 1
+                    ends.append(end)
+                    break
+        pos = text.find(":", pos + 1)
+    return ends
+
+
+def _lower_pair_ok21(ctx: _Ctx, words: list[str]) -> bool:
+    """A first name and a surname in lower case, both of the lists: "ramzi v. sweeting"."""
+    if len(words) != 2 or any(w in FUNCTION_WORDS or ctx.is_clinical(w) for w in words):
+        return False
+    first, last = words
+    return (
+        ctx.is_first(first)
+        and not ctx.is_common(first)
+        and any(ctx.is_last(p) for p in last.split("-"))
+        and not ctx.is_common(last)
+    )
+
+
+RX_CAPS_COMMA21 = re.compile(rf",(?<=[{UP}]{{2}},)")
+
+
+def _caps_headers21(text: str) -> list[re.Match]:
+    """The matches of RX_CAPS_HEADER_NAME21, read from each comma after two capitals: the
+    name starts a line or follows a label's colon, so it is matched from there."""
+    found = []
+    last = -1
+    for c in RX_CAPS_COMMA21.finditer(text):
+        b = max(text.rfind("\n", 0, c.start()), text.rfind(":", 0, c.start())) + 1
+        if b <= last:
+            continue
+        m = RX_CAPS_HEADER_NAME21.match(text, b)
+        if m:
+            found.append(m)
+            last = m.end()
+    return found
+
+
+_AGE_WORDS21 = _w("y yo year years")  # "y/o", "yo", "-year-old", "years old"
+
+
+def _round21b(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    """Structures: a header's patient, a line's name and age, a log's initials and dates,
+    a bracketed note's author; cues: partial SSNs, serials and plan IDs in digit groups, plates
+    in lower case, a county's label, a town after "called from"."""
+    keys = words_ix.positions.keys()
+    if "," in text:
+        for m in _caps_headers21(text):
+            parts = re.findall(r"[^\W\d_]+", m.group(1))
+            if not any(p.lower() in FUNCTION_WORDS or p in NOT_INITIALS for p in parts[:-1]):
+                out.append((m.start(1), m.end(1), "NAME", 0.75))
+            c = RX_HEADER_ID_CELL21.match(text, m.end(1))
+            if c and sum(ch.isdigit() for ch in c.group(1)) >= 5:
+                out.append((c.start(1), c.end(1), "ID", 0.75))
+        for m in RX_NAME_AGE_LINE21.finditer(text) if _AGE_WORDS21 & keys else ():
+            seg = m.group(1)
+            words = [w for w in seg.split() if not re.fullmatch(r"[A-Za-z]\.", w)]
+            if (seg[0].isupper() and _name_pair_ok21(ctx, words, True)) or (
+                seg.islower() and _lower_pair_ok21(ctx, words)
+            ):
+                out.append((m.start(1), m.end(1), "NAME", 0.75))
+        for m in RX_AGE_SEX_GLUED21.finditer(text):
+            out.append((m.start(1), m.end(1), "AGE", 0.7))
+    if "/" in text:
+        rows = [
+            (m, i)
+            for m in RX_DATED_ROW21.finditer(text)
+            if (i := RX_ROW_INITIALS21.search(text, m.start(), m.end()))
+        ]
+        if len(rows) >= 2:
+            full = sum(1 for m, _ in rows if m.group(2))
+            for m, i in rows:
+                ini = i.group(1)
+                if ini not in NOT_INITIALS and ini.lower() not in _NOT_INITIALS6:
+                    out.append((i.start(1), i.end(1), "NAME", 0.7))
+                if not m.group(2) and full:
+                    out.append((m.start(1), m.end(1), "DATE", 0.7))  # the column's dates
+        if "[" in text:
+            for m in RX_BRACKET_AUTHOR21.finditer(text):
+                if m.group(1) not in NOT_INITIALS and m.group(1).lower() not in _NOT_INITIALS6:
+                    out.append((m.start(1), m.end(1), "NAME", 0.7))
+                out.append((m.start(2), m.end(2), "DATE", 0.7))
+        for m in _triggered(RX_NEXT_MD21, "NEXT21", text, words_ix):
+            out.append((m.start(1), m.end(1), "DATE", 0.7))
+    if "(" in text:
+        for m in _triggered(RX_SSN_LAST4_PAREN21, "SSN4P21", text, words_ix):
+            out.append((m.start(1), m.end(1), "SSN", 0.8))
+    for m in _triggered(RX_SERIAL_SPACED21, "SERSP21", text, words_ix):
+        if sum(c.isdigit() for c in m.group(1)) >= 8:
+            out.append((m.start(1), m.end(1), "DEVICE", 0.8))
+    for m in _triggered(RX_ID_SPACED21, "IDSP21", text, words_ix):
+        out.append((m.start(1), m.end(1), "ID", 0.75))
+    for m in _triggered(RX_PLATE_LOWER21, "PLATEL21", text, words_ix):
+        v = m.group(1)
+        if (
+            any(c.isdigit() for c in v)
+            and any(c.isalpha() for c in v)
+            and not any(ctx.is_common(w) for w in re.findall(r"[a-z]{3,}", v))  # "plate with 28"
+            and len(re.sub(r"[ -]", "", v)) >= 5
+            and not re.fullmatch(r"[ctls]\d{1,2}(?:[ -][ctls]?\d{1,2})?", v)
+        ):
+            out.append((m.start(1), m.end(1), "VEHICLE", 0.75))
+    if ":" in text:
+        for m in _triggered(RX_COUNTY_VALUE21, "COUNTYV21", text, words_ix):
+            v = m.group(1)
+            if not any(ctx.is_common(w) and not ctx.is_name(w) for w in v.split()) and (
+                v.lower() not in ("unknown", "none", "same", "other")
+            ):
+                out.append((m.start(1), m.end(1), "LOCATION", 0.75))
+    for m in _triggered(RX_CALLED_FROM21, "CALLEDF21", text, words_ix):
+        words = m.group(1).split()
+        if words[0] in _NOT_TOWNS21:
+            continue
+        for n in range(min(3, len(words)), 0, -1):
+            town = " ".join(words[:n])
+            if town in ctx.lex.cities and (n > 1 or town not in ctx.lex.common_cities):
+                out.append((m.start(1), m.start(1) + len(town), "LOCATION", 0.7))
+                break
+
+
+def _round21c(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    """Identifiers after a header's patient, a visit's or a band's number, licences, an age
+    and a sex after a name, a person's town, numbered roads and mile markers, moorings, and
+    organisations after an addressee or an employer's label."""
+    keys = words_ix.positions.keys()
+    if "," in text:
+        for m in RX_AGE_SEX21.finditer(text):
+            out.append((m.start(1), m.end(1), "AGE", 0.75))
+        for m in _triggered(RX_PERSON_OF_TOWN21, "PERSONOF21", text, words_ix):
+            words = m.group(1).split()
+            if not any(w.lower() in FUNCTION_WORDS or w.lower() in MONTH_WORDS for w in words):
+                out.append((m.start(1), m.end(1), "LOCATION", 0.7))
+        for m in RX_MOORING21.finditer(text):
+            out.append((m.start(1), m.end(1), "ADDRESS", 0.7))
+    for m in _triggered(RX_VISIT_BAND21, "VISITB21", text, words_ix):
+        v = m.group(1)
+        if sum(ch.isdigit() for ch in v) >= 4 and len(v) >= 6:
+            out.append((m.start(1), m.end(1), "ID", 0.75))
+    for m in _triggered(RX_LICENSE_MORE21, "LICM21", text, words_ix):
+        if sum(ch.isdigit() for ch in m.group(1)) >= 5:
+            out.append((m.start(1), m.end(1), "ID", 0.75))
+    for m in _triggered(RX_ROUTE_NUMBER21, "HOUSEROUTE21", text, words_ix):
+        h = RX_HOUSE_NUMBER_BEFORE21.search(text, max(0, m.start() - 12), m.start())
+        if h:
+            out.append((h.start(), m.end(), "ADDRESS", 0.7))
+    if "MM " in text:
+        for m in RX_MILE_MARKER21.finditer(text):
+            out.append((m.start(1), m.end(1), "ADDRESS", 0.7))
+    if ":" in text:
+        for m in RX_TO_ORG21.finditer(text):
+            if _org_ok21(ctx, m.group(1)):
+                out.append((m.start(1), m.end(1), "FACILITY", 0.7))
+    for rx in (RX_ORG_LINE21, RX_ORG_AFTER_NPI21) if not keys.isdisjoint(_ORG_HEADS21) else ():
+        for m in rx.finditer(text):
+            seg = m.group(1)
+            words = [w.lower() for w in re.findall(r"[A-Za-z]+", seg)]
+            lead = words[0]
+            town = any(
+                (lead_words := " ".join(words[:n])) in ctx.lex.cities
+                and lead_words not in ctx.lex.common_cities  # not "NORMAL CATARACT SURGERY"
+                for n in (1, 2, 3)
+            )
+            if (
+                # a head last, or a head and the town: "HUDSON RIVER HEALTH CARE GREENPORT"
+                (
+                    words[-1] in _ORG_HEADS21
+                    or words[-1] in ctx.lex.cities
+                    and any(w in _ORG_HEADS21 for w in words[1:-1])
+                )
+                and _org_ok21(ctx, seg)
+                # a town or a name leads: "Algoma Internal Medicine", not "Health Care Proxy"
+                # nor "Utilization Review Department"
+                and (town or ctx.is_name(lead) and not ctx.is_clinical(lead))
+            ):
+                out.append((m.start(1), m.end(1), "FACILITY", 0.7))
+        for m in _triggered(RX_ORG_LABEL21, "ORGL21", text, words_ix):
+            head = m.group(1).split()[-1].lower()
+            if m.group(0)[:4].lower() in ("from", "by:", "by)") and head not in _ORG_HEADS21:
+                continue  # a fax's "From:" names a person as often: only a firm's head word
+            if _org_ok21(ctx, m.group(1)):
+                out.append((m.start(1), m.end(1), "FACILITY", 0.7))
+
+
+def _surname_ok21(ctx: _Ctx, w: str) -> bool:
+    """A surname after an initial in a strong slot: "T. Riek", "R. Bazett", not "C. Diff"."""
+    lw = ctx.low(w)
+    if lw in _SPECIES18 or lw in _EPITHETS19 or lw in FUNCTION_WORDS:
+        return False
+    return ctx.is_last(w) or not ctx.is_common(w)
+
+
+def _after_findings21(ctx: _Ctx, text: str, found: list[Finding]) -> list:
+    """A found name's initial before it and its eponym surname after it; the rest of a found
+    facility's name."""
+    out: list = []
+    taken = _overlap_test([(f.start, f.end) for f in found])
+    for f in found:
+        if f.category == "NAME":
+            seg = text[f.start : f.end]
+            # "and O. Ware, RN": an initial before a found surname
+            lo = max(0, f.start - 4)
+            b = RX_INITIAL_BEFORE21.search(text, lo, f.start)
+            if b and seg[:1].isupper() and not taken(b.start(), b.end() - 1):
+                out.append((b.start(), f.end, "NAME", 0.7))
+            # "Lucien Adson", "Brantley R. Kussmaul": a surname that is an eponym
+            words = seg.split()
+            if not words or not seg[:1].isupper():
+                continue
+            w0 = words[0]
+            if (ctx.is_clinical(w0) and not ctx.is_first(w0)) or w0.lower().endswith(
+                _CLINICAL_ENDINGS19
+            ):
+                continue  # "Polycythemia Vera Followup": a disease's name, not a person's
+            lastw = words[-1]
+            if not (
+                re.fullmatch(r"[A-Z]\.", lastw)
+                and len(words) >= 2
+                or lastw.istitle()
+                and (ctx.is_first(lastw) or not ctx.is_last(lastw))
+                and not ctx.is_clinical(lastw)
+            ):
+                continue  # a first name, or a first name and an initial, before the surname
+            m = re.compile(rf"[ \t]+({NW}(?:-{NW})?)(?![\w'’-])").match(text, f.end)
+            if not m or taken(m.start(1), m.end(1)):
+                continue
+            w = m.group(1)
+            if not any(ctx.is_clinical(p) for p in w.split("-")) or ctx.low(w) in _SPECIES18:
+                continue
+            after = RX_WORD_AFTER21.match(text, m.end(1))
+            if ctx.followed_by_head(m.end(1)) or (
+                after and after.group(1).lower() in _EPONYM_HEADS21
+            ):
+                continue
+            out.append((f.start, m.end(1), "NAME", 0.7))
+        elif f.category == "FACILITY":
+            m = RX_FAC_TAIL21.match(text, f.end)
+            if not m:
+                continue
+            words = re.findall(r"[A-Za-z]+", m.group(0))
+            if words[-1].lower() not in _FAC_TAILS21 and words[0].lower() not in ("and",):
+                continue
+            if any(ctx.is_clinical(w) for w in words[:-1]) and words[0].lower() != "and":
+                continue
+            if taken(m.start() + 1, m.end()):
+                continue
+            out.append((f.start, m.end(), "FACILITY", f.confidence))
+    return out
