@@ -190,13 +190,20 @@ def demo_snapshot(
     database_server: str | None,
     request: pytest.FixtureRequest,
 ) -> Path | None:
-    """The demo loaded once per process on SQLite (see tests/support/demo.py)."""
+    """The demo loaded once per run on SQLite, for every worker (see tests/support/demo.py
+    and tests/support/shared.py)."""
     if database_server is not None:
         return None
     from tests.support.demo import build_snapshot
+    from tests.support.shared import built_once
 
     template = request.getfixturevalue("sqlite_template")
-    return build_snapshot(tmp_path_factory.mktemp("demo-snapshot"), template)
+
+    def build(folder: Path) -> None:
+        build_snapshot(folder, template)
+
+    folder, _ = built_once(tmp_path_factory, "demo-snapshot", build)
+    return folder
 
 
 @pytest.fixture(scope="session")
