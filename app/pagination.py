@@ -13,6 +13,9 @@ from app.inputs import MAX_PAGE, clamp_int
 
 T = TypeVar("T")
 
+# Page links a pager shows on either side of the current page, besides the first and last.
+PAGES_AROUND = 2
+
 
 @dataclass(frozen=True)
 class Page(Generic[T]):
@@ -32,6 +35,24 @@ class Page(Generic[T]):
     @property
     def has_next(self) -> bool:
         return self.page < self.pages
+
+    @property
+    def links(self) -> list[int | None]:
+        """The page numbers a pager links: the first, the last and PAGES_AROUND either side
+        of the current one, None where pages are left out (a list of thousands of rows is
+        dozens of pages). A gap of one page shows that page instead."""
+        around = range(self.page - PAGES_AROUND, self.page + PAGES_AROUND + 1)
+        shown = sorted({1, self.pages, *(n for n in around if 1 <= n <= self.pages)})
+        links: list[int | None] = []
+        last = 0
+        for n in shown:
+            if n - last == 2:
+                links.append(last + 1)
+            elif n - last > 2:
+                links.append(None)
+            links.append(n)
+            last = n
+        return links
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,9 @@ from flask.testing import FlaskClient
 from flask_migrate import stamp
 from hypothesis import settings as hypothesis_settings
 from jinja2.bccache import Bucket, BytecodeCache
-from sqlalchemy import event
+from sqlalchemy import Engine, event
+from sqlalchemy.engine.interfaces import Dialect
+from sqlalchemy.util import LRUCache
 from werkzeug.routing import Rule
 from werkzeug.test import TestResponse
 
@@ -141,6 +143,31 @@ def _commit_without_waiting_for_the_disk(dbapi_connection: Any, connection_recor
     dbapi_connection.execute("PRAGMA synchronous=OFF")
 
 
+# Statements compiled per process, by dialect: see `_share_compiled_statements`.
+_DIALECTS: dict[tuple[type, str], Dialect] = {}
+_COMPILED: dict[tuple[type, str], LRUCache[Any, Any]] = {}
+
+
+def _share_compiled_statements(engine: Engine) -> None:
+    """Each test's app has an engine of its own, and SQLAlchemy keeps compiled statements per
+    engine (keyed by its dialect object): every test compiled each statement it ran again, a
+    quarter of the CPU of the tests that use the database. Engines of one kind (the dialect's
+    class and driver, the same settings for every test app) share the first one's dialect
+    object and a statement cache, so a statement is compiled once per process. That first
+    dialect has read the server's version and features on its own first connection, as every
+    engine's dialect does; each engine's pool keeps its own dialect for its connections."""
+    kind = (type(engine.dialect), engine.url.drivername)
+    shared = _DIALECTS.get(kind)
+    if shared is None:
+        with engine.connect():  # the dialect learns the server's version and features
+            pass
+        _DIALECTS[kind] = engine.dialect
+        _COMPILED[kind] = LRUCache(5000)
+    else:
+        engine.dialect = shared
+    engine._compiled_cache = _COMPILED[kind]
+
+
 def make_app(database_url: str, index_dir: Path, **extra: object) -> Flask:
     settings: dict[str, object] = {
         "TESTING": True,
@@ -166,6 +193,7 @@ def make_app(database_url: str, index_dir: Path, **extra: object) -> Flask:
     with application.app_context():
         if db.engine.dialect.name == "sqlite":
             event.listen(db.engine, "connect", _commit_without_waiting_for_the_disk)
+        _share_compiled_statements(db.engine)
     application.jinja_env.bytecode_cache = _TEMPLATES
     # Files the app keeps beside its data (the demo's passwords) stay with this test.
     application.instance_path = str(index_dir.parent)
@@ -190,13 +218,20 @@ def demo_snapshot(
     database_server: str | None,
     request: pytest.FixtureRequest,
 ) -> Path | None:
-    """The demo loaded once per process on SQLite (see tests/support/demo.py)."""
+    """The demo loaded once per run on SQLite, for every worker (see tests/support/demo.py
+    and tests/support/shared.py)."""
     if database_server is not None:
         return None
     from tests.support.demo import build_snapshot
+    from tests.support.shared import built_once
 
     template = request.getfixturevalue("sqlite_template")
-    return build_snapshot(tmp_path_factory.mktemp("demo-snapshot"), template)
+
+    def build(folder: Path) -> None:
+        build_snapshot(folder, template)
+
+    folder, _ = built_once(tmp_path_factory, "demo-snapshot", build)
+    return folder
 
 
 @pytest.fixture(scope="session")

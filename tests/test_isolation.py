@@ -40,3 +40,20 @@ def test_the_same_world_again_holds_only_the_world(app, worlds, make_user) -> No
     assert db.session.scalars(sa.select(User.email)).all() == ["isolation@example.org"]
     # The ids go on from the world's, as they did when it was built.
     assert make_user("provider").id == world[0].id + 1
+
+
+def test_a_world_shared_by_the_run_is_built_once(tmp_path_factory) -> None:
+    from tests.support.shared import built_once
+
+    builds: list[str] = []
+
+    def build(folder):
+        builds.append(folder.name)
+        (folder / "world.txt").write_text("built", encoding="utf-8")
+        return {"ids": [1, 2]}
+
+    first = built_once(tmp_path_factory, "isolation-probe", build)
+    again = built_once(tmp_path_factory, "isolation-probe", build)
+    assert builds == ["isolation-probe"]
+    assert first == again and first[1] == {"ids": [1, 2]}
+    assert (again[0] / "world.txt").read_text(encoding="utf-8") == "built"

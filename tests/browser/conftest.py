@@ -20,6 +20,7 @@ from app.auth.policy import SYSTEM
 from app.extensions import db
 from tests.conftest import PASSWORD, make_app
 from tests.support.builders import build_world
+from tests.support.shared import built_once
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -134,13 +135,17 @@ def _extend_live(world: SimpleNamespace, make_user: Callable[..., Any]) -> dict[
 
 @pytest.fixture(scope="session")
 def _live_world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
-    """`live_server`'s world built once per test process: its files and values."""
+    """`live_server`'s world built once per run (tests/support/shared.py): its files and
+    values."""
     _require_chromium()
-    folder = tmp_path_factory.mktemp("live-world")
-    app, values = build_served_world(folder, _extend_live)
-    with app.app_context():
-        db.engine.dispose()  # the file whole, nothing left in a journal
-    return folder, values
+
+    def build(folder: Path) -> dict[str, Any]:
+        app, values = build_served_world(folder, _extend_live)
+        with app.app_context():
+            db.engine.dispose()  # the file whole, nothing left in a journal
+        return values
+
+    return built_once(tmp_path_factory, "live-world", build)
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,15 @@ get the same payloads. One world, one browser, many page loads."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 from urllib.parse import quote
 
 import pytest
+from flask import Flask
 
 from app.auth.policy import SYSTEM
 from app.common import utcnow
@@ -22,6 +25,7 @@ from app.extensions import db
 from app.search.upkeep import upgrade_index
 from tests.browser.conftest import _require_chromium, serving
 from tests.conftest import PASSWORD, make_app
+from tests.support.shared import built_once
 
 pytestmark = pytest.mark.browser
 
@@ -58,6 +62,7 @@ PAYLOADS = [
 # Template injection would show these; the secret key must never show.
 EVALUATED = ("ssti1337",)
 SECRET = "xss-suite-secret"
+DATABASE = "casebook.sqlite3"
 
 TEMPLATE = {
     "sections": [
@@ -242,24 +247,42 @@ def build_payload_world() -> SimpleNamespace:
     return world
 
 
-@pytest.fixture(scope="module")
-def xss_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace]:
-    _require_chromium()
-    tmp = tmp_path_factory.mktemp("xss")
-    app = make_app(
-        f"sqlite:///{tmp / 'casebook.sqlite3'}",
-        tmp / "index",
-        WTF_CSRF_ENABLED=True,
-        SECRET_KEY=SECRET,
-        CASEBOOK_SEARCH_APPLY="sync",
-    )
+XSS_SETTINGS: dict[str, Any] = {
+    "WTF_CSRF_ENABLED": True,
+    "SECRET_KEY": SECRET,
+    "CASEBOOK_SEARCH_APPLY": "sync",
+}
+
+
+def _payload_app(folder: Path) -> Flask:
+    return make_app(f"sqlite:///{folder / DATABASE}", folder / "index", **XSS_SETTINGS)
+
+
+def _build_payload_files(folder: Path) -> dict[str, Any]:
+    """The payload world's database and index in `folder`; its ids and emails."""
+    app = _payload_app(folder)
     with app.app_context():
         db.create_all()
         world = build_payload_world()
         db.session.commit()
         upgrade_index()  # built here, not by the first search page a slice visits
         db.session.remove()
-    with serving(app) as url:
+        db.engine.dispose()  # the file whole, nothing left in a journal
+    return {**vars(world), "items": [vars(item) for item in world.items]}
+
+
+@pytest.fixture(scope="module")
+def xss_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace]:
+    """The payload world, built once per run (tests/support/shared.py), served from a copy
+    of its files: the slices a worker runs sign in and write there, not in the others'."""
+    _require_chromium()
+    source, built = built_once(tmp_path_factory, "xss-world", _build_payload_files)
+    tmp = tmp_path_factory.mktemp("xss")
+    shutil.copytree(source, tmp, dirs_exist_ok=True)
+    world = SimpleNamespace(
+        **{**built, "items": [SimpleNamespace(**item) for item in built["items"]]}
+    )
+    with serving(_payload_app(tmp)) as url:
         yield SimpleNamespace(url=url, world=world)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from app.extensions import db
@@ -9,6 +11,7 @@ from app.outdated.models import OutdatedAdvice, ReviewState
 from tests.api.test_api import Api
 from tests.cases.test_views import as_user
 from tests.outdated.conftest import supersede
+from tests.support.builders import add_recommendation
 
 
 def _item(hub, rec) -> OutdatedAdvice:
@@ -72,6 +75,25 @@ def test_the_queue_is_shown_a_page_at_a_time_on_the_web_and_the_api(client, hub,
     two = api.get("/outdated-advice?per_page=1&page=2", expect=200)
     assert [r["id"] for r in two["results"]] == [second.id]
     assert "per_page" in str(api.get("/outdated-advice?per_page=0", expect=422))
+
+
+def test_a_long_queue_links_a_window_of_its_pages(client, hub, monkeypatch):
+    # Ten more recommendations that follow the practice: twelve items, a page each.
+    for n in range(10):
+        add_recommendation(hub.hbv_case, hub.other_expert, f"Check HBV serologies ({n}).")
+    db.session.commit()
+    supersede(hub)
+    monkeypatch.setattr("app.outdated.operations.QUEUE_PER_PAGE", 1)
+    as_user(client, hub.coordinator)
+    page = client.get("/outdated?page=6").get_data(as_text=True)
+    assert "12 items, 1 a page." in page
+    pager = page[page.index('<nav class="pagination"') :]
+    pager = pager[: pager.index("</nav>")]
+    linked = [int(n) for n in re.findall(r'href="/outdated\?page=(\d+)"', pager)]
+    # the first, the last, two either side of the current, and the steps back and on
+    assert sorted(set(linked)) == [1, 4, 5, 7, 8, 12]
+    assert 'aria-current="page"><span class="visually-hidden">Page </span>6' in pager
+    assert pager.count('class="page-gap"') == 2
 
 
 def test_the_nav_and_desk_link_to_the_queue_for_those_who_use_it(client, hub):

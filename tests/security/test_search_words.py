@@ -28,6 +28,7 @@ from app.search import operations as search_operations
 from app.teaching.models import SavedSearch
 from tests.conftest import sign_in
 from tests.search.conftest import Library, _library
+from tests.support.searches import REFUSED_CLINICAL_SEARCHES, clinical_searches
 
 NAMED = "John Smith hepatitis"
 
@@ -285,36 +286,20 @@ def test_a_lower_case_name_marked_not_an_identifier_is_searched(
     assert searches_run == ["prepare"]
 
 
-# Clinical searches whose words are also people's names: none may be refused (the whole
-# set and the figures: eval/search/gate/).
-CLINICAL = [
-    "bell palsy",
-    "grave disease",
-    "mark",
-    "will",
-    "hunter syndrome",
-    "addison disease",
-    "cushing",
-    "parkinson",
-    "wilson disease",
-    "austin flint murmur",
-    "mallory weiss",
-    "jackson pratt drain",
-    "vena cava",
-    "tommy john surgery",
-]
-
-
 def test_clinical_searches_with_names_in_them_are_not_refused() -> None:
+    """The clinical searches of eval/search/gate/clinical.txt, whose words are often also
+    people's names: none is refused but the false alarms already counted there."""
     from app.search.words import guard_words
 
     refused = []
-    for words in CLINICAL:
+    for words in clinical_searches():
         try:
             guard_words({"q": words}, actor=SYSTEM)
         except IdentifiersFound:
             refused.append(words)
-    assert refused == []
+    assert set(refused) <= REFUSED_CLINICAL_SEARCHES, sorted(
+        set(refused) - REFUSED_CLINICAL_SEARCHES
+    )
 
 
 def test_saving_a_search_of_a_clinical_name_asks_for_no_tick(
