@@ -93,6 +93,29 @@ def paginate(stmt: Select[Any], page: int, per_page: int = 20) -> Page[Any]:
     return Page(items, page, per_page, total)
 
 
+def paginate_by_key(
+    stmt: Select[Any], model: Any, page: int, per_page: int, options: Any = ()
+) -> Page[Any]:
+    """`paginate` for an ordered select of `model` whose filter is the costly part: the page's
+    primary keys and the total come from one statement (a window count), then the page's rows
+    are read by key with the loader `options`, so the filter runs once, not twice."""
+    per_page = max(1, per_page)
+    page = max(1, page)
+    keyed = stmt.with_only_columns(model.id, func.count().over(), maintain_column_froms=True)
+    rows = db.session.execute(keyed.offset((page - 1) * per_page).limit(per_page)).all()
+    if not rows and page > 1:  # past the end: the last page, as `paginate` gives
+        total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
+        page, per_page = _in_range(page, per_page, total or 0)
+        rows = db.session.execute(keyed.offset((page - 1) * per_page).limit(per_page)).all()
+    total = rows[0][1] if rows else 0
+    ids = [row[0] for row in rows]
+    by_id = {}
+    if ids:
+        found = select(model).where(model.id.in_(ids)).options(*options)
+        by_id = {item.id: item for item in db.session.scalars(found).unique()}
+    return Page([by_id[i] for i in ids if i in by_id], page, per_page, total)
+
+
 Position = tuple[Any, int]  # (time, id) of a row in a list newest first
 
 
