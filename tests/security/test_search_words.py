@@ -586,3 +586,27 @@ def test_a_saved_search_keeps_no_text_typed_beside_an_accepted_topic(library: Li
         save_search(library.presenter, "Liver", "topic=" + f"portal hypertension {RECORD_NUMBER}")
     assert [f.field for f in refused.value.findings] == ["topic"]
     assert _audit_and_saved() == before
+
+
+def test_a_saved_search_keeps_its_settings_as_the_search_page_reads_them(
+    library: Library,
+) -> None:
+    # Sort, case, years and the two switches are not words: the page reads them as a
+    # choice, an id, a year or a yes/no, and falls back to its default otherwise. Kept as
+    # typed, a name in one was stored (the prose detector leaves a lower-case name alone).
+    from app.teaching.operations import save_search
+
+    typed = "olga ivanova"
+    query = "&".join(
+        f"{name}={typed}" for name in ("sort", "case", "year_from", "year_to", "group", "correct")
+    )
+    saved = save_search(library.presenter, "Liver", f"q=cirrhosis&{query}")
+    assert saved.query == "q=cirrhosis"
+    kept = save_search(
+        library.presenter,
+        "Kept",
+        "q=cirrhosis&year_from=2019&year_to=2030&sort=oldest&case=12&group=no&correct=false",
+    )
+    assert kept.query == (
+        "q=cirrhosis&year_from=2019&year_to=2030&sort=oldest&case=12&group=no&correct=false"
+    )
