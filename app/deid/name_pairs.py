@@ -41,13 +41,22 @@ _FEMININE = (("ova", "ov"), ("eva", "ev"), ("ska", "ski"), ("cka", "cki"))
 
 
 def _is_surname(word: str, lex: lexicon.Lexicon) -> bool:
-    if word in lex.last:
-        return True
+    return word in lex.last or any(form in lex.last for form in _masculine_forms(word))
+
+
+def _is_census_surname(word: str, lex: lexicon.Lexicon) -> bool:
+    """A surname of the census's list, or a woman's form of one ("kowalska")."""
     return any(
-        word.endswith(her) and word[: -len(her)] + his in lex.last
-        for her, his in _FEMININE
-        if len(word) > len(her) + 2
+        form in lex.last and form not in lex.intl_only for form in (word, *_masculine_forms(word))
     )
+
+
+def _masculine_forms(word: str) -> list[str]:
+    return [
+        word[: -len(her)] + his
+        for her, his in _FEMININE
+        if word.endswith(her) and len(word) > len(her) + 2
+    ]
 
 
 def _is_pair(one: str, two: str, lex: lexicon.Lexicon) -> bool:
@@ -90,8 +99,14 @@ def name_pairs(text: str) -> list[tuple[int, int]]:
 
 # An initial and a surname ("j smith", "J. Smith"): the initial alone, as a word, with
 # nothing but a full stop or spaces before the surname; not a shorthand's letter ("s/p",
-# "r/o") nor one inside a word ("x-ray").
-_INITIAL = re.compile(r"(?<![\w/'’&.-])([b-hj-z])(?:\.\s*|\s+)(?=[^\W\d_])", re.IGNORECASE)
+# "r/o") nor one inside a word ("x-ray"). Middle initials may follow it ("J. A. Smith"); "a"
+# and "i", words of their own, are an initial only before another one.
+_AFTER_INITIAL = r"(?:\.\s*|\s+)"
+_INITIAL = re.compile(
+    rf"(?<![\w/'’&.-])(?:[b-hj-z]{_AFTER_INITIAL}|[a-z]{_AFTER_INITIAL}(?=[a-z]{_AFTER_INITIAL}))"
+    rf"(?:[a-z]{_AFTER_INITIAL})*(?=[^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 def _initial_pairs(
@@ -107,8 +122,7 @@ def _initial_pairs(
         head = _key(after.group()) if after is not None else ""
         # The census's surnames only: the international lists hold many clinical words.
         if (
-            surname in lex.last
-            and surname not in lex.intl_only
+            _is_census_surname(surname, lex)
             and surname not in lex.ambiguous
             and surname not in lex.first
             and surname not in _HEADS
