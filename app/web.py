@@ -84,8 +84,13 @@ _QUERY_IN_URL = re.compile(r"([^\s?#\"'\x1b]*)\?.*?(?=\s+HTTP/\d|\"\s+\d{3}\b|[\
 # version ('Smith')"): any part of the request line may sit there, without a "?" to find.
 _QUOTED_REQUEST = re.compile(r"""(?::\s*|\s*\()b?(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\)?""")
 # An invitation link's path is its secret: whoever reads it can set the account's password.
-# Its token is left out of every path logged (the admin pages' invitation ids are kept).
-_INVITATION_TOKEN = re.compile(r"(/invitations/)(?!\d+(?:[/?#\s\"']|$))[^/?#\s\"'\x1b]+")
+# Its token is left out of every path logged (the admin pages' invitation ids are kept),
+# however the path was spelt: servers log the request line as sent and route it decoded, so
+# "/invitations%2F<token>" opens the invitation too (any letter may be escaped as well).
+_INVITATIONS = "".join(f"(?:{c}|%{ord(c):02x})" for c in "invitations")
+_INVITATION_TOKEN = re.compile(
+    rf"(/{_INVITATIONS}(?:/|%2f))(?!\d+(?:[/?#\s\"']|%2f|$))[^/?#\s\"'\x1b]+", re.IGNORECASE
+)
 ACCESS_LOGGERS = ("werkzeug", "gunicorn.access", "gunicorn.error", "waitress")
 
 
@@ -94,8 +99,7 @@ def without_query(value: Any) -> Any:
     every invitation link (text only)."""
     if not isinstance(value, str):
         return value
-    if "/invitations/" in value:
-        value = _INVITATION_TOKEN.sub(r"\1<token>", value)
+    value = _INVITATION_TOKEN.sub(r"\1<token>", value)
     return _QUERY_IN_URL.sub(r"\1", value) if "?" in value else value
 
 

@@ -257,6 +257,17 @@ def can_see_topic(user: Viewer, topic: Topic) -> bool:
     return db.session.scalar(carried) is not None
 
 
+def can_know_topic_term(user: Viewer, topic: Topic) -> bool:
+    """Whether a synonym `user` types may name `topic`: an accepted one, a proposed one they
+    see (`can_see_topic`), and a retired one whose name they may read (a turned-down
+    proposal may be one only a private program's or a draft's cases carry)."""
+    from app.programs.models import TopicStatus
+
+    if topic.status is TopicStatus.RETIRED:
+        return can_read_topic_name(user, topic)
+    return can_see_topic(user, topic)
+
+
 def can_see_every_draft(user: Viewer) -> bool:
     """Drafts are their presenters' own; admins (and the operator) see every one."""
     return is_system(user) or (_is_user(user) and user.role is Role.ADMIN)

@@ -41,13 +41,22 @@ _FEMININE = (("ova", "ov"), ("eva", "ev"), ("ska", "ski"), ("cka", "cki"))
 
 
 def _is_surname(word: str, lex: lexicon.Lexicon) -> bool:
-    if word in lex.last:
-        return True
+    return word in lex.last or any(form in lex.last for form in _masculine_forms(word))
+
+
+def _is_census_surname(word: str, lex: lexicon.Lexicon) -> bool:
+    """A surname of the census's list, or a woman's form of one ("kowalska")."""
     return any(
-        word.endswith(her) and word[: -len(her)] + his in lex.last
-        for her, his in _FEMININE
-        if len(word) > len(her) + 2
+        form in lex.last and form not in lex.intl_only for form in (word, *_masculine_forms(word))
     )
+
+
+def _masculine_forms(word: str) -> list[str]:
+    return [
+        word[: -len(her)] + his
+        for her, his in _FEMININE
+        if word.endswith(her) and len(word) > len(her) + 2
+    ]
 
 
 def _is_pair(one: str, two: str, lex: lexicon.Lexicon) -> bool:
@@ -64,8 +73,8 @@ def _is_pair(one: str, two: str, lex: lexicon.Lexicon) -> bool:
 def name_pairs(text: str) -> list[tuple[int, int]]:
     """Spans of `text` that read as a first name and a surname, in either order: both in the
     name lists and neither an ordinary word too, not a town's name, and not an eponym's words
-    before its head noun ("austin flint murmur"); and an initial before a surname ("j
-    smith")."""
+    before its head noun ("austin flint murmur"); and initials before a surname or after it
+    ("j smith", "J. A. Smith", "SMITH J")."""
     lex = lexicon.get()
     # Offsets are read in the text itself: folding a word may change its length.
     words = [
@@ -90,8 +99,21 @@ def name_pairs(text: str) -> list[tuple[int, int]]:
 
 # An initial and a surname ("j smith", "J. Smith"): the initial alone, as a word, with
 # nothing but a full stop or spaces before the surname; not a shorthand's letter ("s/p",
-# "r/o") nor one inside a word ("x-ray").
-_INITIAL = re.compile(r"(?<![\w/'’&.-])([b-hj-z])(?:\.\s*|\s+)(?=[^\W\d_])", re.IGNORECASE)
+# "r/o") nor one inside a word ("x-ray"). Middle initials may follow it ("J. A. Smith"); "a"
+# and "i", words of their own, are an initial only before another one.
+_AFTER_INITIAL = r"(?:\.\s*|\s+)"
+_INITIAL = re.compile(
+    rf"(?<![\w/'’&.-])(?:[b-hj-z]{_AFTER_INITIAL}|[a-z]{_AFTER_INITIAL}(?=[a-z]{_AFTER_INITIAL}))"
+    rf"(?:[a-z]{_AFTER_INITIAL})*(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+# The surname first, as records write it ("SMITH J", "Smith, J. A."): "a" and "i" only with
+# a full stop, being words of their own.
+_INITIAL_AFTER = re.compile(
+    r"(?:\s*,\s*|\s+)(?:[b-hj-z](?![\w/'’&-])\.?|[a-z]\.)(?:\s*[a-z]\.)*", re.IGNORECASE
+)
 
 
 def _initial_pairs(
@@ -100,19 +122,36 @@ def _initial_pairs(
     found = []
     for initial in _INITIAL.finditer(text):
         word = _WORD.match(text, initial.end())
-        if word is None or any(s <= initial.start() < e for s, e in taken):
-            continue
-        surname = _key(word.group())
-        after = _WORD.search(text, word.end())
-        head = _key(after.group()) if after is not None else ""
-        # The census's surnames only: the international lists hold many clinical words.
-        if (
-            surname in lex.last
-            and surname not in lex.intl_only
-            and surname not in lex.ambiguous
-            and surname not in lex.first
-            and surname not in _HEADS
-            and head not in _HEADS
-        ):
+        if word is not None and _is_initials_surname(word, text, lex):
             found.append((initial.start(), word.end()))
-    return found
+    for word in _WORD.finditer(text):
+        after = _INITIAL_AFTER.match(text, word.end())
+        if after is not None and _is_initials_surname(word, text, lex, after.end()):
+            found.append((word.start(), after.end()))
+    return _new_spans(found, taken)
+
+
+def _is_initials_surname(
+    word: re.Match[str], text: str, lex: lexicon.Lexicon, end: int | None = None
+) -> bool:
+    surname = _key(word.group())
+    after = _WORD.search(text, word.end() if end is None else end)
+    head = _key(after.group()) if after is not None else ""
+    # The census's surnames only: the international lists hold many clinical words.
+    return (
+        _is_census_surname(surname, lex)
+        and surname not in lex.ambiguous
+        and surname not in lex.first
+        and surname not in _HEADS
+        and head not in _HEADS
+    )
+
+
+def _new_spans(spans: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that overlap none of `taken` nor one found before them (the earliest and
+    longest kept)."""
+    kept = list(taken)
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if not any(s < end and start < e for s, e in kept):
+            kept.append((start, end))
+    return kept[len(taken) :]

@@ -560,8 +560,8 @@ def _topic_name(name: Any) -> str:
 
 def topic_texts(names: Iterable[Any]) -> dict[str, str]:
     """The names among `names` the gate reads, by gate field `topics[i]` (1-based, as
-    given): a new topic's, and a proposed one's; an accepted topic passed the gate when it
-    was added."""
+    given): a new topic's, and a proposed or retired one's; an accepted topic passed the
+    gate when it was added."""
     names = [_topic_name(name) for name in names]
     return _gated_names(names, topics_by_key(text_key(name) for name in names))
 
@@ -571,28 +571,29 @@ def _new_names(names: list[str], found: dict[str, Topic]) -> dict[str, str]:
 
 
 def _known_to(actor: Viewer, found: dict[str, Topic]) -> dict[str, Topic]:
-    """`found` as a user may know it: a synonym of a proposed topic they may not see (one
-    only a private program's or a draft's cases carry) names nothing of theirs, and what
-    they typed becomes a topic of its own, not one whose name would tell them of the hidden
-    one. Its exact name cannot name a second topic: it is read by the gate as a new name
-    is (`_gated_names`) and attached, showing them the name they typed (as first spelt)."""
+    """`found` as a user may know it: a synonym of a proposed or retired topic they may not
+    see (one only a private program's or a draft's cases carry) names nothing of theirs,
+    and what they typed becomes a topic of its own, not one whose name would tell them of
+    the hidden one. Its exact name cannot name a second topic: it is read by the gate as a
+    new name is (`_gated_names`) and attached, showing them the name they typed (as first
+    spelt)."""
     if not isinstance(actor, User):
         return found
     return {
         key: topic
         for key, topic in found.items()
-        if topic.status is not TopicStatus.PROPOSED
+        if topic.status is TopicStatus.ACCEPTED
         or key == topic.name_key
-        or policy.can_see_topic(actor, topic)
+        or policy.can_know_topic_term(actor, topic)
     }
 
 
 def _gated_names(names: list[str], found: dict[str, Topic]) -> dict[str, str]:
-    """`_new_names` and the names of proposed topics. A proposed topic may be one only a
-    private program's or a draft's cases carry: read as a new name would be, its exact name
-    typed by someone outside finds the gate as an unknown name does, which tells them
-    nothing of it."""
-    proposed = {key for key, topic in found.items() if topic.status is TopicStatus.PROPOSED}
+    """`_new_names` and the names of topics not accepted. A proposed or retired topic may be
+    one only a private program's or a draft's cases carry: read as a new name would be, its
+    exact name typed by someone outside finds the gate as an unknown name does, which tells
+    them nothing of it."""
+    proposed = {key for key, topic in found.items() if topic.status is not TopicStatus.ACCEPTED}
     return {
         f"topics[{i}]": name
         for i, name in enumerate(names, 1)

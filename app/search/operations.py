@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,7 +25,6 @@ from whoosh import query as wq
 
 from app.auth import policy
 from app.auth.policy import Viewer
-from app.common import slugify
 from app.deid.gate import Acceptance
 from app.extensions import db
 from app.search import spelling
@@ -205,11 +206,20 @@ def filter_words(name: str, values: list[str], joiner: str = ", ") -> str:
     return joiner.join(values).translate(_SLUG_SEPARATORS)
 
 
+def _as_slug(piece: str) -> str:
+    """`piece` spelt as a slug, but keeping every letter and digit: `slugify` leaves out
+    what is not ASCII ("portal-hypertension" of "portal hypertension ١٢٣٤٥٦٧٨", digits the
+    gate reads), so a piece is the vocabulary only when this is its slug."""
+    folded = unicodedata.normalize("NFKD", piece)
+    plain = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[\W_]+", "-", plain).strip("-")
+
+
 def _without_vocabulary(values: list[str]) -> list[str]:
     from app.programs.models import Topic, TopicStatus
 
     pieces = [piece for value in values for piece in value.split(",")]
-    slugs = sorted({slugify(piece) for piece in pieces if piece.strip()})
+    slugs = sorted({_as_slug(piece) for piece in pieces if piece.strip()})
     vocabulary = set(
         db.session.scalars(
             select(Topic.slug).where(Topic.slug.in_(slugs), Topic.status == TopicStatus.ACCEPTED)
@@ -217,7 +227,7 @@ def _without_vocabulary(values: list[str]) -> list[str]:
     )
     return [
         ",".join(
-            " " * len(piece) if piece.strip() and slugify(piece) in vocabulary else piece
+            " " * len(piece) if piece.strip() and _as_slug(piece) in vocabulary else piece
             for piece in value.split(",")
         )
         for value in values

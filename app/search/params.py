@@ -78,6 +78,27 @@ def _case_id(args: MultiDict[str, str], *, strict: bool) -> int | None:
     return found
 
 
+_FLAG_WORDS = ("1", "true", "yes", "0", "false", "no")
+
+
+def setting_value(name: str, raw: str) -> str | None:
+    """A setting's value (sort, case, a year, a switch) as the search page reads it, None
+    where the page falls back to its default: a saved search keeps what was searched and
+    none of the text typed into a setting (which is read as no words are)."""
+    value = raw.strip()
+    if name == "sort":
+        return value if value in SORTS else None
+    if name == "case":
+        found = id_value(value)
+        return None if found is None else str(found)
+    if name in ("year_from", "year_to"):
+        year = clamp_int(value, minimum=FIRST_YEAR, maximum=LAST_YEAR, default=0)
+        return str(year) if year else None
+    if name in ("group", "correct"):
+        return value if value.lower() in _FLAG_WORDS else None
+    raise ValueError(f"{name} is not a search setting")
+
+
 def _flag(args: MultiDict[str, str], name: str, *, strict: bool) -> bool:
     """A true/false parameter that is true unless said otherwise."""
     raw = (args.get(name) or "").strip().lower()

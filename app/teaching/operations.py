@@ -33,6 +33,7 @@ from app.extensions import db
 from app.programs.models import Program
 from app.recommendations.models import Recommendation
 from app.search.operations import filter_words
+from app.search.params import setting_value
 from app.search.words import guard_words
 from app.teaching.models import SavedSearch, TeachingSet, TeachingSetItem
 
@@ -93,17 +94,21 @@ def _text(value: Any, name: str, limit: int, *, required: bool = False) -> str:
 
 def normalise_query(raw: str) -> str:
     """The search parameters of a query string ("q=hcv&type=case", with or without "?"),
-    known ones only, blanks dropped, in a fixed order; a query with none is refused."""
+    known ones only, blanks dropped, settings as the page reads them (`setting_value`), in
+    a fixed order; a query with none is refused."""
     if not isinstance(raw, str) or len(raw) > QUERY_MAX:
         raise ValidationError(
             f"The search must be a query string of at most {QUERY_MAX:,} characters.",
             field="query",
         )
-    pairs = [
-        (key, value.strip())
-        for key, value in parse_qsl(raw.strip().lstrip("?"), keep_blank_values=False)
-        if key in SEARCH_PARAMETERS and value.strip()
-    ]
+    pairs = []
+    for key, value in parse_qsl(raw.strip().lstrip("?"), keep_blank_values=False):
+        if key not in SEARCH_PARAMETERS or not value.strip():
+            continue
+        # A setting is kept as the page reads it; what it ignores is not stored.
+        kept = value.strip() if key in SEARCH_WORDS else setting_value(key, value)
+        if kept is not None:
+            pairs.append((key, kept))
     pairs.sort(key=lambda pair: SEARCH_PARAMETERS.index(pair[0]))
     if not pairs:
         raise ValidationError("Search for something before saving the search.", field="query")

@@ -30,6 +30,19 @@ from tests.support.searches import REFUSED_CLINICAL_SEARCHES, clinical_searches
         # an initial and a surname
         ("j smith", "j smith"),
         ("hcv J. Smith", "J. Smith"),
+        # a middle initial too, "a" and "i" among them once an initial comes first
+        ("J. A. Smith", "J. A. Smith"),
+        ("hcv J.A. Smith cirrhosis", "J.A. Smith"),
+        ("j a smith", "j a smith"),
+        ("j i o smith", "j i o smith"),
+        # a woman's form of a census surname after an initial
+        ("k kowalska", "k kowalska"),
+        ("A. B. Wisniewska", "A. B. Wisniewska"),
+        # the surname first, as records write it
+        ("SMITH J", "SMITH J"),
+        ("Smith, J. A. cirrhosis", "Smith, J. A."),
+        ("hcv smith j hepatitis", "smith j"),
+        ("kowalska, a.", "kowalska, a."),
     ],
 )
 def test_a_first_name_and_surname_in_any_case_read_as_a_name(words: str, name: str) -> None:
@@ -50,7 +63,24 @@ def test_clinical_words_and_eponyms_are_no_name_pair(words: str) -> None:
 
 @pytest.mark.parametrize(
     "words",
-    ["x ray", "s/p cabg", "r/o acs", "c diff", "t waves", "b lines", "j smith fracture"],
+    [
+        "x ray",
+        "s/p cabg",
+        "r/o acs",
+        "c diff",
+        "t waves",
+        "b lines",
+        "j smith fracture",
+        "a smith",  # "a" and "i" alone are words
+        "vitamin d e k deficiency",
+        "b c d lines",
+        "hepatitis a b c",
+        "hepatitis b",
+        "vitamin d",
+        "smith a fib",  # "a" without a full stop is a word
+        "smith jr",
+        "smith j fracture",
+    ],
 )
 def test_a_single_letter_in_clinical_shorthand_is_no_initial(words: str) -> None:
     assert name_pairs(words) == []

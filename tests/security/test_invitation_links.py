@@ -103,3 +103,32 @@ def test_the_link_still_opens_the_invitation(client, token) -> None:
     page = client.get(f"/invitations/{token}")
     assert page.status_code == 200
     assert "Welcome, Nina Patel" in page.get_data(as_text=True)
+
+
+def test_an_invitation_link_with_an_encoded_slash_opens_and_logs_no_token(
+    app, caplog, token
+) -> None:
+    # Servers decode the path before routing: "/invitations%2F<token>" opens the invitation,
+    # while the request line they log keeps it as sent.
+    server = make_server("127.0.0.1", 0, app, threaded=False)
+    thread = threading.Thread(target=server.handle_request)
+    thread.start()
+    try:
+        with caplog.at_level(logging.INFO, logger="werkzeug"):
+            url = f"http://127.0.0.1:{server.server_port}/invitations%2F{token}"
+            page = urlopen(url)  # noqa: S310
+            assert "Welcome, Nina Patel" in page.read().decode()
+            thread.join(timeout=30)
+    finally:
+        server.server_close()
+    logged = "\n".join(r.getMessage() for r in caplog.records if r.name == "werkzeug")
+    assert "GET /invitations%2F<token> HTTP/1.1" in logged
+    assert token not in logged
+
+
+@pytest.mark.parametrize(
+    "path", ["/invitations%2f", "/%69nvitations%2F", "/%69%6E%76itations/", "/Invitations/"]
+)
+def test_an_invitation_path_spelt_otherwise_logs_no_token(token: str, path: str) -> None:
+    line = without_query(f"GET {path}{token} HTTP/1.1")
+    assert token not in line and line.endswith("<token> HTTP/1.1")

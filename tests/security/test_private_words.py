@@ -555,3 +555,24 @@ def test_over_the_api_an_outsiders_topic_guesses_get_what_unknown_names_get(
     known, unknown = (a.get_json() for a in answers)
     assert known["field"] == unknown["field"] == "topics[1]"
     assert known["message"] == unknown["message"]
+
+
+def test_an_outsiders_guesses_of_a_retired_topic_only_a_private_program_carries_tell_nothing(
+    library: Library, make_user
+) -> None:
+    # A proposal the admins turned down stays linked to the private program's case; retired,
+    # it was found by its synonym and its name was read by no gate, unlike a proposed one.
+    from app.admin.operations import retire_topic
+    from app.programs.operations import topic_texts
+
+    woodworm = _woodworm_only_the_private_program_proposes(library)
+    retire_topic(SYSTEM, woodworm)
+    db.session.commit()
+    # The private program's readers still find it by its synonym.
+    member = make_user("provider", programs=["secret-pilot"])
+    assert resolve_topics(["xylophagy"], actor=member, program=library.secret) == [woodworm]
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    topics = resolve_topics(["Xylophagy"], actor=outsider, program=library.hcv)
+    assert [t.name for t in topics] == ["Xylophagy"] and topics[0].id != woodworm.id
+    # Its exact name is read by the gate as an unknown name is.
+    assert topic_texts(["WOODWORM"]) == {"topics[1]": "WOODWORM"}

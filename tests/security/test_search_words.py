@@ -546,3 +546,67 @@ def test_a_saved_searchs_filters_are_read_as_the_search_page_reads_them(
     assert (finding.field, finding.start, finding.end) == ("topic", 17, 27)
     saved = save_search(library.presenter, "Ears", "topic=treacher-collins")
     assert saved.query == "topic=treacher-collins"
+
+
+# Arabic-Indic digits: the gate reads them as digits ("portal hypertension
+# ١٢٣٤٥٦٧٨" is refused as words), a slug leaves them out ("portal-hypertension").
+RECORD_NUMBER = "١٢٣٤٥٦٧٨"
+
+
+@pytest.mark.parametrize(
+    "topic", [f"Portal Hypertension {RECORD_NUMBER}", f"portal-hypertension-{RECORD_NUMBER}"]
+)
+def test_a_topic_filter_is_the_vocabulary_only_when_nothing_else_is_typed_with_it(
+    library: Library, client, searches_run, topic: str
+) -> None:
+    add_topics(["Portal Hypertension"], status=TopicStatus.ACCEPTED)
+    db.session.commit()
+    sign_in(client, library.presenter)
+    assert (
+        client.get(
+            "/search?" + urlencode({"q": f"portal hypertension {RECORD_NUMBER}"})
+        ).status_code
+        == 422
+    )
+    page = client.get("/search?" + urlencode({"q": "cirrhosis", "topic": topic}))
+    assert page.status_code == 422
+    assert searches_run == []
+    for spelt in ("Portal Hypertension", "portal-hypertension", " PORTAL  hypertension "):
+        assert client.get("/search?" + urlencode({"topic": spelt})).status_code == 200
+    assert len(searches_run) == 3
+
+
+def test_a_saved_search_keeps_no_text_typed_beside_an_accepted_topic(library: Library) -> None:
+    from app.teaching.operations import save_search
+
+    add_topics(["Portal Hypertension"], status=TopicStatus.ACCEPTED)
+    db.session.commit()
+    before = _audit_and_saved()
+    with pytest.raises(IdentifiersFound) as refused:
+        save_search(library.presenter, "Liver", "topic=" + f"portal hypertension {RECORD_NUMBER}")
+    assert [f.field for f in refused.value.findings] == ["topic"]
+    assert _audit_and_saved() == before
+
+
+def test_a_saved_search_keeps_its_settings_as_the_search_page_reads_them(
+    library: Library,
+) -> None:
+    # Sort, case, years and the two switches are not words: the page reads them as a
+    # choice, an id, a year or a yes/no, and falls back to its default otherwise. Kept as
+    # typed, a name in one was stored (the prose detector leaves a lower-case name alone).
+    from app.teaching.operations import save_search
+
+    typed = "olga ivanova"
+    query = "&".join(
+        f"{name}={typed}" for name in ("sort", "case", "year_from", "year_to", "group", "correct")
+    )
+    saved = save_search(library.presenter, "Liver", f"q=cirrhosis&{query}")
+    assert saved.query == "q=cirrhosis"
+    kept = save_search(
+        library.presenter,
+        "Kept",
+        "q=cirrhosis&year_from=2019&year_to=2030&sort=oldest&case=12&group=no&correct=false",
+    )
+    assert kept.query == (
+        "q=cirrhosis&year_from=2019&year_to=2030&sort=oldest&case=12&group=no&correct=false"
+    )
