@@ -311,9 +311,10 @@ def init_app(app: Flask) -> None:
         response.headers.setdefault("X-Frame-Options", "DENY")
         if app.config.get("CASEBOOK_HTTPS"):
             response.headers.setdefault("Strict-Transport-Security", HSTS)
-        # Pages and API answers can carry case text: no copy in browser or proxy caches.
-        # Static files are the same for everyone and keep their caching.
-        if not _is_static(request.endpoint) and (wants_json() or current_user.is_authenticated):
+        # Pages and API answers can carry case text, and pages seen before signing in can
+        # name a person (an invitation greets its invitee): no copy in browser or proxy
+        # caches. Static files are the same for everyone and keep their caching.
+        if not _is_static(request.endpoint):
             response.headers["Cache-Control"] = "no-store"
         elif _is_static(request.endpoint) and response.status_code in (200, 304):
             filename = (request.view_args or {}).get("filename", "")

@@ -285,3 +285,15 @@ def test_the_cli_mails_when_it_can(app, smtp_sink):
     assert smtp_sink.received[0].rcpt_tos == ["nina@example.org"]
     assert db.session.query(User).filter_by(email="nina@example.org").one().password_hash is None
     assert PASSWORD
+
+
+def test_the_invitation_page_is_kept_by_no_cache(app, admin):
+    # It greets the invitee by name before anyone signs in: a shared cache must not keep it.
+    issued = invitations.invite(admin, "omar@example.org", "Omar Haddad", "expert")
+    db.session.commit()
+    anonymous = app.test_client()
+    page = anonymous.get(f"/invitations/{_token(issued.link)}")
+    assert page.status_code == 200 and "Omar Haddad" in page.get_data(as_text=True)
+    assert page.headers["Cache-Control"] == "no-store"
+    refused = anonymous.get("/invitations/not-a-token")
+    assert refused.headers["Cache-Control"] == "no-store"
