@@ -94,7 +94,8 @@ def name_pairs(text: str) -> list[tuple[int, int]]:
             i += 2
         else:
             i += 1
-    return sorted(found + _initial_pairs(text, lex, found))
+    found += _initial_pairs(text, lex, found)
+    return sorted(found + _title_pairs(text, lex, found))
 
 
 # An initial and a surname ("j smith", "J. Smith"): the initial alone, as a word, with
@@ -145,6 +146,36 @@ def _is_initials_surname(
         and surname not in _HEADS
         and head not in _HEADS
     )
+
+
+# A title and a surname ("dr smith", "Mrs. Garcia"): the detector reads a title only with a
+# capital, which a search's words seldom have. Only the titles that are no ordinary word
+# ("sister", "father", "nurse" are).
+_TITLE = re.compile(
+    r"(?<![\w/'’&.-])(?:mr|mrs|ms|miss|mx|dr|drs|doctor|prof|professor)(?:\.\s*|\s+)(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _title_pairs(
+    text: str, lex: lexicon.Lexicon, taken: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    found = []
+    for title in _TITLE.finditer(text):
+        word = _WORD.match(text, title.end())
+        if word is None:
+            continue
+        surname = _key(word.group())
+        after = _WORD.search(text, word.end())
+        head = _key(after.group()) if after is not None else ""
+        if (
+            _is_surname(surname, lex)
+            and surname not in lex.ambiguous
+            and surname not in _HEADS
+            and head not in _HEADS
+        ):
+            found.append((title.start(), word.end()))
+    return _new_spans(found, taken)
 
 
 def _new_spans(spans: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -141,3 +141,26 @@ def test_eponyms_read_surname_first_pass_the_search_gate(words: str) -> None:
     from app.search.words import guard_words
 
     assert guard_words({"q": words}, actor=SYSTEM) == []
+
+
+@pytest.mark.parametrize(
+    "words, name",
+    [
+        ("dr smith", "dr smith"),
+        ("mr jones hepatitis", "mr jones"),
+        ("mrs garcia", "mrs garcia"),
+        ("hcv dr. smith", "dr. smith"),
+        ("MS JONES copd", "MS JONES"),
+        ("prof kowalska", "prof kowalska"),
+    ],
+)
+def test_a_title_before_a_surname_in_any_case_reads_as_a_name(words: str, name: str) -> None:
+    assert [words[s:e] for s, e in name_pairs(words)] == [name]
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["ms relapse", "mr severity", "dr screening", "ms flare treatment", "dr grading scale"],
+)
+def test_a_title_that_is_also_clinical_shorthand_is_no_name_without_a_surname(words: str) -> None:
+    assert name_pairs(words) == []
