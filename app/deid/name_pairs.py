@@ -87,9 +87,9 @@ def name_pairs(text: str) -> list[tuple[int, int]]:
     while i + 1 < len(words):
         (start, _, one), (_, end, two) = words[i], words[i + 1]
         head = words[i + 2][2] if i + 2 < len(words) else ""
-        # Two names joined by a hyphen are one surname or an eponym ("austin-moore").
-        joined = text[words[i][1] : words[i + 1][0]] == "-"
-        if not joined and _is_pair(one, two, lex) and head not in _HEADS:
+        # Joined by a hyphen too ("john-smith"): a hyphenated eponym read as two names
+        # ("austin-moore") is let through by the clinical-name list, as with a space.
+        if _is_pair(one, two, lex) and head not in _HEADS:
             found.append((start, end))
             i += 2
         else:

@@ -129,8 +129,8 @@ def test_stevens_johnson_is_no_name_to_the_search_gate() -> None:
 
     assert name_pairs("stevens johnson") != []  # two names, let through by the eponym list
     assert guard_words({"q": "stevens johnson rash"}, actor=SYSTEM) == []
-    # Joined by a hyphen, two names are one surname or an eponym.
-    assert name_pairs("austin-moore hemiarthroplasty") == []
+    # Joined by a hyphen, two names are a pair too; the eponym list lets its own through.
+    assert guard_words({"q": "austin-moore hemiarthroplasty"}, actor=SYSTEM) == []
     assert name_pairs("john smith-jones") == [(0, 10)]
 
 
@@ -164,3 +164,35 @@ def test_a_title_before_a_surname_in_any_case_reads_as_a_name(words: str, name: 
 )
 def test_a_title_that_is_also_clinical_shorthand_is_no_name_without_a_surname(words: str) -> None:
     assert name_pairs(words) == []
+
+
+@pytest.mark.parametrize(
+    "words, name",
+    [
+        ("john-smith", "john-smith"),
+        ("smith-john hepatitis", "smith-john"),
+        ("olga-ivanova", "olga-ivanova"),
+        ("hcv maria-garcia", "maria-garcia"),
+    ],
+)
+def test_a_first_name_and_surname_joined_by_a_hyphen_read_as_a_name(words: str, name: str) -> None:
+    assert [words[s:e] for s, e in name_pairs(words)] == [name]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "guillain-barre",
+        "guillain-barre ivig",
+        "charcot-marie-tooth",
+        "wolff-parkinson-white syndrome",
+        "stevens-johnson",
+        "austin-moore hemiarthroplasty",
+        "mallory-weiss syndrome",
+    ],
+)
+def test_hyphenated_eponyms_pass_the_search_gate(words: str) -> None:
+    from app.auth.policy import SYSTEM
+    from app.search.words import guard_words
+
+    assert guard_words({"q": words}, actor=SYSTEM) == []
