@@ -35,28 +35,36 @@ def _key(word: str) -> str:
     return plain[:-2] if plain.endswith("'s") else plain
 
 
-# A woman's form of a listed surname ("ivanova" of "ivanov", "kowalska" of "kowalski"):
-# the lists hold the men's forms of many Slavic surnames only.
-_FEMININE = (("ova", "ov"), ("eva", "ev"), ("ska", "ski"), ("cka", "cki"))
+# A woman's form of a listed surname ("ivanova" of "ivanov", "kowalska" of "kowalski",
+# "fomina" of "fomin"): the lists hold the men's forms of many Slavic surnames only.
+_FEMININE = (("ova", "ov"), ("eva", "ev"), ("ska", "ski"), ("cka", "cki"), ("ina", "in"))
+# Endings no English or clinical word has: a surname by its shape alone ("petrovskaya",
+# "zawadzka"), listed or not.
+_FEMININE_SHAPES = ("skaya", "ckaya", "skaja", "dzka")
 
 
 def _is_surname(word: str, lex: lexicon.Lexicon) -> bool:
-    return word in lex.last or any(form in lex.last for form in _masculine_forms(word))
+    return word in lex.last or _is_feminine_surname(word, lex)
 
 
 def _is_census_surname(word: str, lex: lexicon.Lexicon) -> bool:
-    """A surname of the census's list, or a woman's form of one ("kowalska")."""
+    """A surname of the census's list, or a woman's form of any listed one ("kowalska",
+    "ivanova"): the international lists hold many clinical words, their Slavic feminine
+    forms hardly any."""
+    return (word in lex.last and word not in lex.intl_only) or _is_feminine_surname(word, lex)
+
+
+def _is_feminine_surname(word: str, lex: lexicon.Lexicon) -> bool:
+    # An ordinary or clinical word is none ("china" of "chin", "angina").
+    if word in lex.common or word in lex.clinical:
+        return False
+    if word.endswith(_FEMININE_SHAPES) and len(word) > 6:
+        return True
     return any(
-        form in lex.last and form not in lex.intl_only for form in (word, *_masculine_forms(word))
-    )
-
-
-def _masculine_forms(word: str) -> list[str]:
-    return [
-        word[: -len(her)] + his
+        word[: -len(her)] + his in lex.last
         for her, his in _FEMININE
         if word.endswith(her) and len(word) > len(her) + 2
-    ]
+    )
 
 
 def _is_pair(one: str, two: str, lex: lexicon.Lexicon) -> bool:

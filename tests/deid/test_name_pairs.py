@@ -196,3 +196,30 @@ def test_hyphenated_eponyms_pass_the_search_gate(words: str) -> None:
     from app.search.words import guard_words
 
     assert guard_words({"q": words}, actor=SYSTEM) == []
+
+
+@pytest.mark.parametrize(
+    "words, name",
+    [
+        # -ina of a listed -in surname, as "Karenina" of "Karenin"
+        ("anna fomina", "anna fomina"),
+        ("kuzmina olga copd", "kuzmina olga"),
+        # -skaya and -dzka are surnames by their shape alone: no English word ends so
+        ("olga petrovskaya", "olga petrovskaya"),
+        ("hcv maria zawadzka", "maria zawadzka"),
+        # an initial before a woman's form of a surname of the international lists
+        ("o. ivanova", "o. ivanova"),
+        ("o ivanova hcv", "o ivanova"),
+        ("ivanova, o.", "ivanova, o."),
+        ("e. petrovskaya", "e. petrovskaya"),
+    ],
+)
+def test_slavic_feminine_surnames_read_as_a_name(words: str, name: str) -> None:
+    assert [words[s:e] for s, e in name_pairs(words)] == [name]
+
+
+@pytest.mark.parametrize(
+    "words", ["ludwig angina", "vincent angina", "c retina", "lamina dura", "cauda equina"]
+)
+def test_clinical_words_ending_like_a_feminine_surname_are_no_name(words: str) -> None:
+    assert name_pairs(words) == []
