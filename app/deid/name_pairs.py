@@ -96,8 +96,11 @@ def name_pairs(text: str) -> list[tuple[int, int]]:
         (start, _, one), (_, end, two) = words[i], words[i + 1]
         head = words[i + 2][2] if i + 2 < len(words) else ""
         # Joined by a hyphen too ("john-smith"): a hyphenated eponym read as two names
-        # ("austin-moore") is let through by the clinical-name list, as with a space.
-        if _is_pair(one, two, lex) and head not in _HEADS:
+        # ("austin-moore") is let through by the clinical-name list, as with a space. Two
+        # first names joined are one given name ("jean-pierre", "anne-marie").
+        joined = text[words[i][1] : words[i + 1][0]] == "-"
+        given = joined and one in lex.first and two in lex.first
+        if not given and _is_pair(one, two, lex) and head not in _HEADS:
             found.append((start, end))
             i += 2
         else:

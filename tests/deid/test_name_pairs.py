@@ -189,9 +189,12 @@ def test_a_first_name_and_surname_joined_by_a_hyphen_read_as_a_name(words: str, 
         "stevens-johnson",
         "austin-moore hemiarthroplasty",
         "mallory-weiss syndrome",
+        # two first names joined are one given name, no surname
+        "anne-marie hcv",
+        "mary-jane",
     ],
 )
-def test_hyphenated_eponyms_pass_the_search_gate(words: str) -> None:
+def test_hyphenated_eponyms_and_given_names_pass_the_search_gate(words: str) -> None:
     from app.auth.policy import SYSTEM
     from app.search.words import guard_words
 
