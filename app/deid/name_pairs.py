@@ -35,28 +35,36 @@ def _key(word: str) -> str:
     return plain[:-2] if plain.endswith("'s") else plain
 
 
-# A woman's form of a listed surname ("ivanova" of "ivanov", "kowalska" of "kowalski"):
-# the lists hold the men's forms of many Slavic surnames only.
-_FEMININE = (("ova", "ov"), ("eva", "ev"), ("ska", "ski"), ("cka", "cki"))
+# A woman's form of a listed surname ("ivanova" of "ivanov", "kowalska" of "kowalski",
+# "fomina" of "fomin"): the lists hold the men's forms of many Slavic surnames only.
+_FEMININE = (("ova", "ov"), ("eva", "ev"), ("ska", "ski"), ("cka", "cki"), ("ina", "in"))
+# Endings no English or clinical word has: a surname by its shape alone ("petrovskaya",
+# "zawadzka"), listed or not.
+_FEMININE_SHAPES = ("skaya", "ckaya", "skaja", "dzka")
 
 
 def _is_surname(word: str, lex: lexicon.Lexicon) -> bool:
-    return word in lex.last or any(form in lex.last for form in _masculine_forms(word))
+    return word in lex.last or _is_feminine_surname(word, lex)
 
 
 def _is_census_surname(word: str, lex: lexicon.Lexicon) -> bool:
-    """A surname of the census's list, or a woman's form of one ("kowalska")."""
+    """A surname of the census's list, or a woman's form of any listed one ("kowalska",
+    "ivanova"): the international lists hold many clinical words, their Slavic feminine
+    forms hardly any."""
+    return (word in lex.last and word not in lex.intl_only) or _is_feminine_surname(word, lex)
+
+
+def _is_feminine_surname(word: str, lex: lexicon.Lexicon) -> bool:
+    # An ordinary or clinical word is none ("china" of "chin", "angina").
+    if word in lex.common or word in lex.clinical:
+        return False
+    if word.endswith(_FEMININE_SHAPES) and len(word) > 6:
+        return True
     return any(
-        form in lex.last and form not in lex.intl_only for form in (word, *_masculine_forms(word))
-    )
-
-
-def _masculine_forms(word: str) -> list[str]:
-    return [
-        word[: -len(her)] + his
+        word[: -len(her)] + his in lex.last
         for her, his in _FEMININE
         if word.endswith(her) and len(word) > len(her) + 2
-    ]
+    )
 
 
 def _is_pair(one: str, two: str, lex: lexicon.Lexicon) -> bool:
@@ -87,14 +95,18 @@ def name_pairs(text: str) -> list[tuple[int, int]]:
     while i + 1 < len(words):
         (start, _, one), (_, end, two) = words[i], words[i + 1]
         head = words[i + 2][2] if i + 2 < len(words) else ""
-        # Two names joined by a hyphen are one surname or an eponym ("austin-moore").
+        # Joined by a hyphen too ("john-smith"): a hyphenated eponym read as two names
+        # ("austin-moore") is let through by the clinical-name list, as with a space. Two
+        # first names joined are one given name ("jean-pierre", "anne-marie").
         joined = text[words[i][1] : words[i + 1][0]] == "-"
-        if not joined and _is_pair(one, two, lex) and head not in _HEADS:
+        given = joined and one in lex.first and two in lex.first
+        if not given and _is_pair(one, two, lex) and head not in _HEADS:
             found.append((start, end))
             i += 2
         else:
             i += 1
-    return sorted(found + _initial_pairs(text, lex, found))
+    found += _initial_pairs(text, lex, found)
+    return sorted(found + _title_pairs(text, lex, found))
 
 
 # An initial and a surname ("j smith", "J. Smith"): the initial alone, as a word, with
@@ -145,6 +157,36 @@ def _is_initials_surname(
         and surname not in _HEADS
         and head not in _HEADS
     )
+
+
+# A title and a surname ("dr smith", "Mrs. Garcia"): the detector reads a title only with a
+# capital, which a search's words seldom have. Only the titles that are no ordinary word
+# ("sister", "father", "nurse" are).
+_TITLE = re.compile(
+    r"(?<![\w/'’&.-])(?:mr|mrs|ms|miss|mx|dr|drs|doctor|prof|professor)(?:\.\s*|\s+)(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _title_pairs(
+    text: str, lex: lexicon.Lexicon, taken: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    found = []
+    for title in _TITLE.finditer(text):
+        word = _WORD.match(text, title.end())
+        if word is None:
+            continue
+        surname = _key(word.group())
+        after = _WORD.search(text, word.end())
+        head = _key(after.group()) if after is not None else ""
+        if (
+            _is_surname(surname, lex)
+            and surname not in lex.ambiguous
+            and surname not in _HEADS
+            and head not in _HEADS
+        ):
+            found.append((title.start(), word.end()))
+    return _new_spans(found, taken)
 
 
 def _new_spans(spans: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

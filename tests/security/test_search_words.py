@@ -250,7 +250,19 @@ def test_a_saved_search_whose_words_were_marked_opens_without_refusal(
     assert searches_run == ["prepare"]
 
 
-@pytest.mark.parametrize("words", ["john smith hepatitis", "victor martinez", "smith, john"])
+@pytest.mark.parametrize(
+    "words",
+    [
+        "john smith hepatitis",
+        "victor martinez",
+        "smith, john",
+        "dr smith",
+        "john-smith",
+        # a field's syntax in the words: the value is still read as words
+        "topic:john-smith",
+        "cirrhosis topic:smith-john",
+    ],
+)
 def test_lower_case_names_are_refused_on_the_page_the_api_and_the_cli(
     library: Library, client, app, searches_run, words: str
 ) -> None:
