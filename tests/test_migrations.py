@@ -785,3 +785,70 @@ def test_stored_recommendation_groups_get_their_members_counted_per_program(
     migrated_database: None,
 ) -> None:
     _group_program_counts_check()
+
+
+def _topic_month_counts_check() -> None:
+    """The existing cases' topic links are counted per month, program and status (withdrawn
+    cases left out), and the triggers keep the counts from then on; downgraded, both go."""
+    upgrade(revision="0042_group_program_counts")
+    hcv = _insert_program()
+    for title, status, day, withdrawn in (
+        ("Case 1", "presented", "2025-01-14", None),
+        ("Case 2", "presented", "2025-01-28", None),
+        ("Case 3", "draft", "2025-02-03", None),
+        ("Case 4", "presented", "2025-01-20", "2025-03-01 00:00:00"),
+    ):
+        db.session.execute(
+            text(
+                "INSERT INTO cases (program_id, title, age, sex, question, presentation, fields,"
+                " status, created_at, updated_at, counts_on, withdrawn_at) VALUES (:program,"
+                " :title, '58', 'male', 'Is a 12-week course appropriate?', '', '{}', :status,"
+                " '2025-01-14 12:00:00', '2025-01-14 12:00:00', :day, :withdrawn)"
+            ),
+            {"program": hcv, "title": title, "status": status, "day": day, "withdrawn": withdrawn},
+        )
+    cases = list(db.session.scalars(text("SELECT id FROM cases ORDER BY id")))
+    db.session.execute(
+        text(
+            "INSERT INTO topics (name, name_key, slug, synonyms, description, status)"
+            " VALUES ('Hepatitis C', 'hepatitis c', 'hepatitis-c', '[]', '', 'accepted')"
+        )
+    )
+    topic = db.session.scalar(text("SELECT max(id) FROM topics"))
+    for case_id in cases:
+        db.session.execute(
+            text("INSERT INTO case_topics (case_id, topic_id) VALUES (:case, :topic)"),
+            {"case": case_id, "topic": topic},
+        )
+    db.session.commit()
+    db.session.remove()
+    upgrade()
+    assert _schema_diff() == []
+
+    def counts() -> set[tuple]:
+        with db.engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT month, program_id, status, topic_id, cases FROM topic_month_counts")
+            )
+            return {(str(m)[:10], p, s, t, n) for m, p, s, t, n in rows}
+
+    assert counts() == {
+        ("2025-01-01", hcv, "presented", topic, 2),
+        ("2025-02-01", hcv, "draft", topic, 1),
+    }
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE cases SET status = 'presented' WHERE id = :id"), {"id": cases[2]})
+    assert counts() == {
+        ("2025-01-01", hcv, "presented", topic, 2),
+        ("2025-02-01", hcv, "presented", topic, 1),
+    }
+    downgrade(revision="0042_group_program_counts")
+    assert "topic_month_counts" not in inspect(db.engine).get_table_names()
+    with db.engine.begin() as conn:  # no trigger left behind to name the table
+        conn.execute(text("UPDATE cases SET status = 'closed' WHERE id = :id"), {"id": cases[0]})
+        conn.execute(text("DELETE FROM case_topics WHERE case_id = :id"), {"id": cases[1]})
+    upgrade()
+
+
+def test_existing_cases_are_counted_per_topic_and_month(migrated_database: None) -> None:
+    _topic_month_counts_check()
