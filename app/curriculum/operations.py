@@ -462,7 +462,8 @@ def _count_summary(
             .group_by(cells.c.topic_id, cells.c.month)
         )
     if shown.presenters > 0 and shown.coverage_topics != 0:
-        # By presenter: no kept count has them, so the shown presenters' cases are read.
+        # By presenter: no kept count has them, so the shown presenters' cases are read,
+        # picked first (materialized) so that only their links are read.
         names = (
             select(name.label("name"), func.count().label("n"))
             .select_from(presented_by)
@@ -470,32 +471,41 @@ def _count_summary(
             .group_by(name)
             .cte("presenter_totals")
         )
-        which: Any = sa.true()
-        if shown.coverage_topics is not None:
-            which = totals.c.n >= func.coalesce(_nth_most(totals, shown.coverage_topics - 1), 0)
-        linked = scoped.join(case_topics, case_topics.c.case_id == scoped.c.case_id).join(
-            totals, totals.c.topic_id == case_topics.c.topic_id
-        )
-        parts.append(
-            select(
-                sa.literal("presenter_topic", sa.String),
-                case_topics.c.topic_id,
-                scoped.c.presenter_id,
-                _null(sa.String),
-                func.count(),
-            )  # fmt: skip
-            .select_from(
-                linked.outerjoin(User, User.id == scoped.c.presenter_id).join(
-                    names, names.c.name == name
-                )
-            )
+        shown_cases = (
+            select(scoped.c.case_id, scoped.c.presenter_id)
+            .select_from(presented_by.join(names, names.c.name == name))
             .where(
                 in_scope,
                 names.c.n >= func.coalesce(_nth_most(names, shown.first + shown.presenters - 1), 0),
                 names.c.n <= _nth_most(names, shown.first),
-                which,
             )
-            .group_by(case_topics.c.topic_id, scoped.c.presenter_id)
+            .cte("shown_presenters_cases")
+            .prefix_with("MATERIALIZED")
+        )
+        which: Any = sa.true()
+        if shown.coverage_topics is not None:
+            which = totals.c.n >= func.coalesce(_nth_most(totals, shown.coverage_topics - 1), 0)
+        # Grouped by topic, SQLite walked the topic index over every link of the hub.
+        topic = (
+            _not_indexed(case_topics.c.topic_id)
+            if _dialect() == "sqlite"
+            else case_topics.c.topic_id
+        )
+        parts.append(
+            select(
+                sa.literal("presenter_topic", sa.String),
+                topic,
+                shown_cases.c.presenter_id,
+                _null(sa.String),
+                func.count(),
+            )  # fmt: skip
+            .select_from(
+                shown_cases.join(case_topics, case_topics.c.case_id == shown_cases.c.case_id).join(
+                    totals, totals.c.topic_id == topic
+                )
+            )
+            .where(which)
+            .group_by(topic, shown_cases.c.presenter_id)
         )
     out = Summary(CaseCounts(Counter(), [], Counter(), {}), None, defaultdict(Counter), Counter())
     if previous:
