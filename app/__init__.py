@@ -32,7 +32,6 @@ def _import_models() -> None:
     from app.auth import models as _auth  # noqa: F401
     from app.cases import counting as _counting  # noqa: F401  (keeps cases.counts_on in step)
     from app.cases import models as _cases  # noqa: F401
-    from app.curriculum import models as _curriculum  # noqa: F401  (topic_month_counts)
     from app.deid import models as _deid  # noqa: F401
     from app.desk import models as _desk  # noqa: F401
     from app.notifications import models as _notifications  # noqa: F401

@@ -336,22 +336,6 @@ def listed_case_clause(user: Viewer) -> sa.ColumnElement[bool]:
     return sa.and_(Case.withdrawn_at.is_(None), visible_case_clause(user))
 
 
-def statuses_listed_in_full(user: Viewer) -> frozenset[CaseStatus]:
-    """The statuses whose every case, not withdrawn, `user` lists in each program they see
-    (`listed_case_clause` holds whoever presented it): the figures sum the kept counts of
-    these and count the other cases they list (their own, a review team's) one by one."""
-    if is_system(user):
-        return frozenset(CaseStatus)
-    if not _is_user(user):
-        return frozenset()
-    out = set(OPEN_STATUSES)
-    if can_see_every_draft(user):
-        out.add(CaseStatus.DRAFT)
-    if has_permission(user, Permission.REVIEW_CASE) and reviews_every_program(user):
-        out |= IN_REVIEW_STATUSES
-    return frozenset(out)
-
-
 def can_list_case(user: Viewer, case: Case) -> bool:
     """`listed_case_clause` for a case already loaded."""
     return case.withdrawn_at is None and can_view_case(user, case)

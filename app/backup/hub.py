@@ -208,7 +208,6 @@ NOT_CARRIED = {
     "recommendation_groups": "derived: recomputed from the recommendations",
     "recommendation_group_members": "derived: recomputed from the recommendations",
     "recommendation_group_programs": "derived: counted when the groups are recomputed",
-    "topic_month_counts": "derived: kept by the database from the cases and their topics",
 }
 
 

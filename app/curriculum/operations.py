@@ -28,7 +28,6 @@ from app.auth.models import User
 from app.auth.policy import Permission, Viewer
 from app.cases.models import Case, case_topics
 from app.common import text_key
-from app.curriculum.models import TopicMonthCount
 from app.errors import ValidationError
 from app.extensions import db
 from app.practices import grouping, groups
@@ -139,16 +138,10 @@ def _case_days(user: Viewer, scope: Scope, programs: list[Program]) -> Any:
     return _case_days_select(user, scope, programs).subquery("scoped_cases")
 
 
-def _case_days_once(
-    user: Viewer, scope: Scope, programs: list[Program], *, status: bool = False
-) -> Any:
+def _case_days_once(user: Viewer, scope: Scope, programs: list[Program]) -> Any:
     """`_case_days_select` as a common table expression the database derives once for a
-    statement, however many aggregates of that statement read it (with `status`, the
-    case's status too: an index column, no other read)."""
-    statement = _case_days_select(user, scope, programs)
-    if status:
-        statement = statement.add_columns(Case.status.label("status"))
-    return statement.cte("scoped_cases").prefix_with("MATERIALIZED")
+    statement, however many aggregates of that statement read it."""
+    return _case_days_select(user, scope, programs).cte("scoped_cases").prefix_with("MATERIALIZED")
 
 
 def _month(day: Any) -> Any:
@@ -308,69 +301,6 @@ def _nth_most(totals: Any, n: int) -> Any:
     return select(totals.c.n).order_by(totals.c.n.desc()).offset(n).limit(1).scalar_subquery()
 
 
-def _month_after(first: date) -> date:
-    return date(first.year + 1, 1, 1) if first.month == 12 else first.replace(month=first.month + 1)
-
-
-def _months_between(start: date, end: date) -> tuple[date, date] | None:
-    """The first days of the first and last months strictly between the months of `start`
-    and `end`: whole months inside the range (None: no such month)."""
-    first = _month_after(start.replace(day=1))
-    last_end = end.replace(day=1) - timedelta(days=1)
-    return (first, last_end.replace(day=1)) if first <= last_end else None
-
-
-def _kept_and_counted(
-    user: Viewer, scope: Scope, programs: list[Program], scoped: Any, *, previous: bool
-) -> Any:
-    """The period's topic links as rows (topic, program, month, in the current period,
-    cases): the whole months' read from the kept counts (`TopicMonthCount`) for the
-    statuses the user lists in full, the rest (the partial months at the periods' edges,
-    the cases listed for another reason: their own, a review team's) counted from the
-    cases. The two parts are disjoint and cover every listed case once."""
-    bounds = [(scope.previous.start, scope.start)] if previous else []
-    whole = [m for a, b in [*bounds, (scope.start, scope.end)] if (m := _months_between(a, b))]
-    listed = sorted(policy.statuses_listed_in_full(user))
-    kept = TopicMonthCount
-    in_whole_months = sa.or_(sa.false(), *(kept.month.between(a, b) for a, b in whole))
-    from_kept = select(
-        kept.topic_id.label("topic_id"),
-        kept.program_id.label("program_id"),
-        _month(kept.month).label("month"),
-        (kept.month >= scope.start).label("current"),
-        kept.cases.label("n"),
-    ).where(
-        in_whole_months,
-        kept.status.in_(listed),
-        kept.program_id.in_([p.id for p in programs]),
-    )
-    day = scoped.c.day
-    in_kept_months = sa.or_(
-        sa.false(), *(day.between(a, _month_after(b) - timedelta(days=1)) for a, b in whole)
-    )
-    month, is_current = _month(day), day >= scope.start  # one of each: PostgreSQL's GROUP BY
-    counted = (
-        select(
-            case_topics.c.topic_id.label("topic_id"),
-            scoped.c.program_id.label("program_id"),
-            month.label("month"),
-            is_current.label("current"),
-            func.count().label("n"),
-        )
-        .select_from(scoped.join(case_topics, case_topics.c.case_id == scoped.c.case_id))
-        .where(
-            sa.or_(
-                sa.not_(in_kept_months),
-                scoped.c.status.not_in(listed),
-            )
-        )
-        .group_by(case_topics.c.topic_id, scoped.c.program_id, month, is_current)
-    )
-    if not whole:
-        return counted.cte("scoped_links").prefix_with("MATERIALIZED")
-    return sa.union_all(from_kept, counted).cte("scoped_links").prefix_with("MATERIALIZED")
-
-
 def _count_summary(
     user: Viewer, scope: Scope, programs: list[Program], shown: Shown, *, previous: bool
 ) -> Summary:
@@ -378,19 +308,28 @@ def _count_summary(
     presenter), the detail of the rows `shown` shows and (with `previous`) the previous
     period's cases per topic, in one statement over the cases derived once (with
     `previous`, over both periods: a case counts in the one of its first session). Each
-    deriving them again cost 90 to 120 ms on PostgreSQL at 50,000 cases. The topics'
-    counts are summed from the kept counts where they can be (`_kept_and_counted`): the
-    period's links joined to their cases were most of the statement's time.
+    deriving them again cost 90 to 120 ms on PostgreSQL at 50,000 cases.
 
     Which rows are shown depends on the counts (most cases first, then by name), so the
     statement reads the detail of every row whose total lies between the totals of the
     window's first and last rows: those rows, and any tied with them."""
     span = Scope(scope.previous.start, scope.end, scope.program) if previous else scope
-    scoped = _case_days_once(user, span, programs, status=True)
+    scoped = _case_days_once(user, span, programs)
     in_scope = scoped.c.day >= scope.start if previous else sa.true()
-    cells = _kept_and_counted(user, scope, programs, scoped, previous=previous)
-    current = cells.c.current if previous else sa.true()
-    month = _month(scoped.c.day)
+    linked = (
+        select(
+            scoped.c.case_id,
+            scoped.c.program_id,
+            scoped.c.presenter_id,
+            scoped.c.day,
+            case_topics.c.topic_id,
+        )  # fmt: skip
+        .select_from(scoped.join(case_topics, case_topics.c.case_id == scoped.c.case_id))
+        .cte("scoped_links")
+        .prefix_with("MATERIALIZED")
+    )
+    linked_in_scope = linked.c.day >= scope.start if previous else sa.true()
+    month, linked_month = _month(scoped.c.day), _month(linked.c.day)
     presented_by = scoped.outerjoin(User, User.id == scoped.c.presenter_id)
     name = func.coalesce(func.nullif(User.display_name, ""), UNKNOWN_PRESENTER)
     parts: list[Any] = [
@@ -406,13 +345,13 @@ def _count_summary(
         .group_by(month),
         select(
             sa.literal("pair", sa.String),
-            cells.c.topic_id,
-            cells.c.program_id,
+            linked.c.topic_id,
+            linked.c.program_id,
             _null(sa.String),
-            func.sum(cells.c.n),
+            func.count(),
         )  # fmt: skip
-        .where(current)
-        .group_by(cells.c.topic_id, cells.c.program_id),
+        .where(linked_in_scope)
+        .group_by(linked.c.topic_id, linked.c.program_id),
         select(
             sa.literal("presenter", sa.String),
             _null(sa.Integer),
@@ -428,42 +367,41 @@ def _count_summary(
         parts.append(
             select(
                 sa.literal("previous", sa.String),
-                cells.c.topic_id,
+                linked.c.topic_id,
                 _null(sa.Integer),
                 _null(sa.String),
-                func.sum(cells.c.n),
+                func.count(),
             )  # fmt: skip
-            .where(~current)
-            .group_by(cells.c.topic_id)
+            .where(~linked_in_scope)
+            .group_by(linked.c.topic_id)
         )
     totals = (
-        select(cells.c.topic_id, func.sum(cells.c.n).label("n"))
-        .where(current)
-        .group_by(cells.c.topic_id)
+        select(linked.c.topic_id, func.count().label("n"))
+        .where(linked_in_scope)
+        .group_by(linked.c.topic_id)
         .cte("topic_totals")
     )
     # The windows' edges are single values (computed once), and the rows are narrowed by
     # joining the totals: an IN over these CTEs was planned as a scan of the CTE per link.
+    by_topic = linked.join(totals, totals.c.topic_id == linked.c.topic_id)
     if shown.topics > 0:
         parts.append(
             select(
                 sa.literal("topic_month", sa.String),
-                cells.c.topic_id,
+                linked.c.topic_id,
                 _null(sa.Integer),
-                cells.c.month,
-                func.sum(cells.c.n),
+                linked_month,
+                func.count(),
             )  # fmt: skip
-            .select_from(cells.join(totals, totals.c.topic_id == cells.c.topic_id))
+            .select_from(by_topic)
             .where(
-                current,
+                linked_in_scope,
                 totals.c.n >= func.coalesce(_nth_most(totals, shown.first + shown.topics - 1), 0),
                 totals.c.n <= _nth_most(totals, shown.first),
             )
-            .group_by(cells.c.topic_id, cells.c.month)
+            .group_by(linked.c.topic_id, linked_month)
         )
     if shown.presenters > 0 and shown.coverage_topics != 0:
-        # By presenter: no kept count has them, so the shown presenters' cases are read,
-        # picked first (materialized) so that only their links are read.
         names = (
             select(name.label("name"), func.count().label("n"))
             .select_from(presented_by)
@@ -471,48 +409,35 @@ def _count_summary(
             .group_by(name)
             .cte("presenter_totals")
         )
-        shown_cases = (
-            select(scoped.c.case_id, scoped.c.presenter_id)
-            .select_from(presented_by.join(names, names.c.name == name))
-            .where(
-                in_scope,
-                names.c.n >= func.coalesce(_nth_most(names, shown.first + shown.presenters - 1), 0),
-                names.c.n <= _nth_most(names, shown.first),
-            )
-            .cte("shown_presenters_cases")
-            .prefix_with("MATERIALIZED")
-        )
         which: Any = sa.true()
         if shown.coverage_topics is not None:
             which = totals.c.n >= func.coalesce(_nth_most(totals, shown.coverage_topics - 1), 0)
-        # Grouped by topic, SQLite walked the topic index over every link of the hub.
-        topic = (
-            _not_indexed(case_topics.c.topic_id)
-            if _dialect() == "sqlite"
-            else case_topics.c.topic_id
-        )
         parts.append(
             select(
                 sa.literal("presenter_topic", sa.String),
-                topic,
-                shown_cases.c.presenter_id,
+                linked.c.topic_id,
+                linked.c.presenter_id,
                 _null(sa.String),
                 func.count(),
             )  # fmt: skip
             .select_from(
-                shown_cases.join(case_topics, case_topics.c.case_id == shown_cases.c.case_id).join(
-                    totals, totals.c.topic_id == topic
+                by_topic.outerjoin(User, User.id == linked.c.presenter_id).join(
+                    names, names.c.name == name
                 )
             )
-            .where(which)
-            .group_by(topic, shown_cases.c.presenter_id)
+            .where(
+                linked_in_scope,
+                names.c.n >= func.coalesce(_nth_most(names, shown.first + shown.presenters - 1), 0),
+                names.c.n <= _nth_most(names, shown.first),
+                which,
+            )
+            .group_by(linked.c.topic_id, linked.c.presenter_id)
         )
     out = Summary(CaseCounts(Counter(), [], Counter(), {}), None, defaultdict(Counter), Counter())
     if previous:
         out.previous = Counter()
     counts = out.counts
     for kind, a, b, label, n in db.session.execute(sa.union_all(*parts)):
-        n = int(n)  # a sum of counts is a NUMERIC on PostgreSQL
         if kind == "month":
             counts.by_month[label] = n
         elif kind == "pair":
