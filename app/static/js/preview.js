@@ -34,6 +34,8 @@
       window.clearTimeout(timer);
       timer = window.setTimeout(refresh, 250);
     });
+    /* Text typed before this script ran (a slow page) fired no event it heard. */
+    if (textarea.value.trim() && !target.textContent.trim()) { refresh(); }
   }
 
   document.querySelectorAll("textarea[data-preview]").forEach(attach);
