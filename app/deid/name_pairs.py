@@ -147,16 +147,20 @@ def _is_initials_surname(
     word: re.Match[str], text: str, lex: lexicon.Lexicon, end: int | None = None
 ) -> bool:
     surname = _key(word.group())
-    after = _WORD.search(text, word.end() if end is None else end)
-    head = _key(after.group()) if after is not None else ""
     # The census's surnames only: the international lists hold many clinical words.
     return (
         _is_census_surname(surname, lex)
-        and surname not in lex.ambiguous
         and surname not in lex.first
-        and surname not in _HEADS
-        and head not in _HEADS
+        and _stands_as_surname(surname, text, lex, word.end() if end is None else end)
     )
+
+
+def _stands_as_surname(surname: str, text: str, lex: lexicon.Lexicon, end: int) -> bool:
+    """A listed surname after an initial or a title names a person unless it is also an
+    ordinary word, or it or the word after it (from `end`) is an eponym's head noun."""
+    after = _WORD.search(text, end)
+    head = _key(after.group()) if after is not None else ""
+    return surname not in lex.ambiguous and surname not in _HEADS and head not in _HEADS
 
 
 # A title and a surname ("dr smith", "Mrs. Garcia"): the detector reads a title only with a
@@ -177,14 +181,7 @@ def _title_pairs(
         if word is None:
             continue
         surname = _key(word.group())
-        after = _WORD.search(text, word.end())
-        head = _key(after.group()) if after is not None else ""
-        if (
-            _is_surname(surname, lex)
-            and surname not in lex.ambiguous
-            and surname not in _HEADS
-            and head not in _HEADS
-        ):
+        if _is_surname(surname, lex) and _stands_as_surname(surname, text, lex, word.end()):
             found.append((title.start(), word.end()))
     return _new_spans(found, taken)
 
