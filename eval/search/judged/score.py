@@ -8,7 +8,7 @@ through a plain SQLite FTS5 bm25 and through a plain Whoosh BM25F over the raw t
 Documents absent from qrels.jsonl count as grade 0; "judged@10" says how many of the top 10
 were graded, so a change that surfaces unjudged documents is visible.
 
-    python eval/search/judged/score.py [--workdir DIR] [--reuse] [--show]
+    python eval/search/judged/score.py [--workdir DIR] [--reuse] [--show] [--set DIR]
         [--pool FILE]   # write the grading pool: the top 20 of every system per query, and
                         # the top 10 of FTS5 for the need in clinical words
         [--unjudged FILE]  # write the ungraded documents of every system's top 10 (no scores)
@@ -62,8 +62,8 @@ def mrr(ranked: list[str], grades: dict[str, int], k: int = K) -> float:
     return 0.0
 
 
-def load_queries() -> list[dict]:
-    with (HERE / "queries.jsonl").open(encoding="utf-8") as fh:
+def load_queries(set_dir: Path = HERE) -> list[dict]:
+    with (set_dir / "queries.jsonl").open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
 
@@ -71,10 +71,17 @@ def load_queries() -> list[dict]:
 QRELS_FILES = ("qrels.jsonl", "qrels-round2.jsonl", "qrels-round3.jsonl")
 
 
-def load_qrels() -> dict[str, dict[str, int]]:
+def qrels_paths(set_dir: Path) -> list[Path]:
+    """This set's files in their round order; another set's qrels.jsonl, then its other
+    qrels*.jsonl by name ("qrels-round2" sorts before "qrels" by plain name)."""
+    if set_dir.resolve() == HERE:
+        return [HERE / name for name in QRELS_FILES]
+    return sorted(set_dir.glob("qrels*.jsonl"), key=lambda p: (p.name != "qrels.jsonl", p.name))
+
+
+def load_qrels(set_dir: Path = HERE) -> dict[str, dict[str, int]]:
     qrels: dict[str, dict[str, int]] = defaultdict(dict)
-    for name in QRELS_FILES:
-        path = HERE / name
+    for path in qrels_paths(set_dir):
         if not path.exists():
             continue
         with path.open(encoding="utf-8") as fh:
@@ -219,6 +226,13 @@ def main() -> None:
     )
     parser.add_argument("--reuse", action="store_true", help="Reuse the workdir's build.")
     parser.add_argument("--show", action="store_true", help="Print each query's scores.")
+    parser.add_argument(
+        "--set",
+        dest="set_dir",
+        type=Path,
+        default=HERE,
+        help="A judged set's folder (queries.jsonl and qrels*.jsonl); this folder by default.",
+    )
     parser.add_argument("--pool", type=Path, help="Write the grading pool to this file.")
     parser.add_argument(
         "--unjudged",
@@ -229,8 +243,8 @@ def main() -> None:
     args = parser.parse_args()
 
     docs = bench_search.load_corpus()
-    queries = load_queries()
-    qrels = load_qrels()
+    queries = load_queries(args.set_dir)
+    qrels = load_qrels(args.set_dir)
     systems = [Casebook(args.workdir, args.reuse), FTS5(docs), PlainWhoosh(docs, args.workdir)]
 
     runs = {s.name: {q["id"]: s.ranked(q["query"], POOL_DEPTH) for q in queries} for s in systems}
