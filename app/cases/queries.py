@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from app.auth import policy
@@ -212,9 +212,21 @@ def _display(value: Any) -> str:
 # My cases, the review queue and the case's story.
 
 
+def _mine(user: User) -> tuple[ColumnElement[bool], ...]:
+    """The cases `user` presents in the programs they see now: one who has left a private
+    program no longer reads its cases, their own among them (`can_view_case`), nor the
+    status its review team gives them since."""
+    seen = select(Program.id).where(policy.visible_program_clause(user))
+    return (
+        Case.presenter_id == user.id,
+        Case.withdrawn_at.is_(None),
+        Case.program_id.in_(seen),
+    )
+
+
 def my_cases_stmt(user: User, status: str | None = None) -> Any:
     """The cases `user` presents, newest change first, optionally of one status."""
-    stmt = select(Case).where(Case.presenter_id == user.id, Case.withdrawn_at.is_(None))
+    stmt = select(Case).where(*_mine(user))
     if status:
         stmt = stmt.where(Case.status == status)
     return stmt.order_by(Case.updated_at.desc(), Case.id.desc())
@@ -222,9 +234,7 @@ def my_cases_stmt(user: User, status: str | None = None) -> Any:
 
 def my_case_counts(user: User) -> dict[str, int]:
     rows = db.session.execute(
-        select(Case.status, func.count(Case.id))
-        .where(Case.presenter_id == user.id, Case.withdrawn_at.is_(None))
-        .group_by(Case.status)
+        select(Case.status, func.count(Case.id)).where(*_mine(user)).group_by(Case.status)
     )
     return {str(status): count for status, count in rows}
 
