@@ -268,6 +268,18 @@ def can_know_topic_term(user: Viewer, topic: Topic) -> bool:
     return can_see_topic(user, topic)
 
 
+def require_accept_topic(user: Viewer, topic: Topic) -> None:
+    """Accepting puts a proposed topic's name in everyone's vocabulary: done by those who
+    accept topics, on a topic whose name they may read (`topic_reviewable_clause`); one
+    only a program hidden from them (or another program's draft) carries is as absent as a
+    missing one."""
+    require(user, Permission.ACCEPT_TOPICS)
+    if not can_read_topic_name(user, topic):
+        from app.errors import NotFound
+
+        raise NotFound(f"No topic {topic.id}.")
+
+
 def can_see_every_draft(user: Viewer) -> bool:
     """Drafts are their presenters' own; admins (and the operator) see every one."""
     return is_system(user) or (_is_user(user) and user.role is Role.ADMIN)
