@@ -1386,8 +1386,9 @@ def require_manage_credentials(user: Viewer, owner: User) -> None:
 
 
 def can_evaluate_session(user: Viewer, session: Session, participant_ids: Any) -> bool:
-    """A session is evaluated by those on its attendance list, each for themselves."""
-    return _is_user(user) and user.id in participant_ids
+    """A session is evaluated by those on its attendance list, each for themselves, while
+    they see its program (one who left a private program writes nothing more into it)."""
+    return _is_user(user) and user.id in participant_ids and can_view_program(user, session.program)
 
 
 def require_evaluate_session(user: Viewer, session: Session, participant_ids: Any) -> None:
