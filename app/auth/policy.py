@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from app.outdated.models import OutdatedAdvice
     from app.practices.models import EvidenceLink, RecommendationDissent
     from app.programs.models import Program, Session, Topic
-    from app.recommendations.models import Recommendation
+    from app.recommendations.models import Outcome, Recommendation
     from app.teaching.models import SavedSearch, TeachingSet
 
 
@@ -469,6 +469,15 @@ def visible_evidence_clause(user: Viewer) -> sa.ColumnElement[bool]:
         sa.and_(EvidenceLink.session_id.is_not(None), session),
         sa.and_(no_session, EvidenceLink.case_id.is_not(None), case),
         sa.and_(no_session, no_case, recommendation),
+    )
+
+
+def can_see_outcome(user: Viewer, outcome: Outcome) -> bool:
+    """An outcome joins the follow-up it was recorded at and the recommendation it judges:
+    it is seen by those who may see both (a draft or withdrawn follow-up's outcomes stay
+    off the earlier case's page, a withdrawn earlier case's advice off the follow-up's)."""
+    return can_view_case(user, outcome.case) and can_view_recommendation(
+        user, outcome.recommendation
     )
 
 

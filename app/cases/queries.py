@@ -124,8 +124,8 @@ class SessionAppearance:
 @dataclass(frozen=True)
 class OutcomeRow:
     outcome: Outcome
-    # The follow-up at which it was recorded, when the reader may see it.
-    follow_up: Case | None
+    # The follow-up at which it was recorded (one the reader sees: policy.can_see_outcome).
+    follow_up: Case
 
 
 @dataclass
@@ -157,8 +157,9 @@ def case_page(user: Viewer, case: Case) -> CasePage:
     later: dict[int, list[OutcomeRow]] = {}
     for recommendation in recommendations:
         rows = [
-            OutcomeRow(o, o.case if policy.can_view_case(user, o.case) else None)
+            OutcomeRow(o, o.case)
             for o in sorted(recommendation.outcomes, key=lambda o: o.recorded_at)
+            if policy.can_see_outcome(user, o)
         ]
         if rows:
             later[recommendation.id] = rows
@@ -175,7 +176,8 @@ def case_page(user: Viewer, case: Case) -> CasePage:
         ),
         follow_ups=[c for c in case.follow_ups if policy.can_view_case(user, c)],
         outcomes=sorted(
-            case.outcomes, key=lambda o: (o.recommendation.position, o.recommendation_id)
+            (o for o in case.outcomes if policy.can_see_outcome(user, o)),
+            key=lambda o: (o.recommendation.position, o.recommendation_id),
         ),
         later_outcomes=later,
     )
@@ -447,5 +449,6 @@ def _case_events(
             part=part,
         )
         for outcome in case.outcomes
+        if policy.can_see_outcome(user, outcome)
     )
     return entries
