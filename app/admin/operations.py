@@ -537,7 +537,7 @@ def _set_status(actor: Actor, topic: Topic, status: TopicStatus, action: str) ->
 @write_operation
 def accept_topic(actor: Actor, topic: Topic) -> bool:
     """A proposed topic joins the vocabulary (coordinators and admins)."""
-    policy.require(actor, Permission.ACCEPT_TOPICS)
+    policy.require_accept_topic(actor, topic)
     if topic.status is not TopicStatus.PROPOSED:
         raise Conflict(f"'{topic.name}' is {topic.status.value}, not proposed.", field="status")
     return _set_status(actor, topic, TopicStatus.ACCEPTED, "topic.accepted")

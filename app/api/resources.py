@@ -801,8 +801,13 @@ def create_annotation(
 )
 def list_outcomes(case_id: int) -> schemas.OutcomePage:
     outcomes = _case(case_id).outcomes
+    user = api_user()
     return schemas.OutcomePage.of(
-        [schemas.Outcome.model_validate(o, from_attributes=True) for o in outcomes]
+        [
+            schemas.Outcome.model_validate(o, from_attributes=True)
+            for o in outcomes
+            if policy.can_see_outcome(user, o)
+        ]
     )
 
 

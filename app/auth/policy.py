@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from app.outdated.models import OutdatedAdvice
     from app.practices.models import EvidenceLink, RecommendationDissent
     from app.programs.models import Program, Session, Topic
-    from app.recommendations.models import Recommendation
+    from app.recommendations.models import Outcome, Recommendation
     from app.teaching.models import SavedSearch, TeachingSet
 
 
@@ -268,6 +268,18 @@ def can_know_topic_term(user: Viewer, topic: Topic) -> bool:
     return can_see_topic(user, topic)
 
 
+def require_accept_topic(user: Viewer, topic: Topic) -> None:
+    """Accepting puts a proposed topic's name in everyone's vocabulary: done by those who
+    accept topics, on a topic whose name they may read (`topic_reviewable_clause`); one
+    only a program hidden from them (or another program's draft) carries is as absent as a
+    missing one."""
+    require(user, Permission.ACCEPT_TOPICS)
+    if not can_read_topic_name(user, topic):
+        from app.errors import NotFound
+
+        raise NotFound(f"No topic {topic.id}.")
+
+
 def can_see_every_draft(user: Viewer) -> bool:
     """Drafts are their presenters' own; admins (and the operator) see every one."""
     return is_system(user) or (_is_user(user) and user.role is Role.ADMIN)
@@ -457,6 +469,15 @@ def visible_evidence_clause(user: Viewer) -> sa.ColumnElement[bool]:
         sa.and_(EvidenceLink.session_id.is_not(None), session),
         sa.and_(no_session, EvidenceLink.case_id.is_not(None), case),
         sa.and_(no_session, no_case, recommendation),
+    )
+
+
+def can_see_outcome(user: Viewer, outcome: Outcome) -> bool:
+    """An outcome joins the follow-up it was recorded at and the recommendation it judges:
+    it is seen by those who may see both (a draft or withdrawn follow-up's outcomes stay
+    off the earlier case's page, a withdrawn earlier case's advice off the follow-up's)."""
+    return can_view_case(user, outcome.case) and can_view_recommendation(
+        user, outcome.recommendation
     )
 
 
@@ -1374,8 +1395,9 @@ def require_manage_credentials(user: Viewer, owner: User) -> None:
 
 
 def can_evaluate_session(user: Viewer, session: Session, participant_ids: Any) -> bool:
-    """A session is evaluated by those on its attendance list, each for themselves."""
-    return _is_user(user) and user.id in participant_ids
+    """A session is evaluated by those on its attendance list, each for themselves, while
+    they see its program (one who left a private program writes nothing more into it)."""
+    return _is_user(user) and user.id in participant_ids and can_view_program(user, session.program)
 
 
 def require_evaluate_session(user: Viewer, session: Session, participant_ids: Any) -> None:

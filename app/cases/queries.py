@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from app.auth import policy
@@ -124,8 +124,8 @@ class SessionAppearance:
 @dataclass(frozen=True)
 class OutcomeRow:
     outcome: Outcome
-    # The follow-up at which it was recorded, when the reader may see it.
-    follow_up: Case | None
+    # The follow-up at which it was recorded (one the reader sees: policy.can_see_outcome).
+    follow_up: Case
 
 
 @dataclass
@@ -157,8 +157,9 @@ def case_page(user: Viewer, case: Case) -> CasePage:
     later: dict[int, list[OutcomeRow]] = {}
     for recommendation in recommendations:
         rows = [
-            OutcomeRow(o, o.case if policy.can_view_case(user, o.case) else None)
+            OutcomeRow(o, o.case)
             for o in sorted(recommendation.outcomes, key=lambda o: o.recorded_at)
+            if policy.can_see_outcome(user, o)
         ]
         if rows:
             later[recommendation.id] = rows
@@ -175,7 +176,8 @@ def case_page(user: Viewer, case: Case) -> CasePage:
         ),
         follow_ups=[c for c in case.follow_ups if policy.can_view_case(user, c)],
         outcomes=sorted(
-            case.outcomes, key=lambda o: (o.recommendation.position, o.recommendation_id)
+            (o for o in case.outcomes if policy.can_see_outcome(user, o)),
+            key=lambda o: (o.recommendation.position, o.recommendation_id),
         ),
         later_outcomes=later,
     )
@@ -212,9 +214,21 @@ def _display(value: Any) -> str:
 # My cases, the review queue and the case's story.
 
 
+def _mine(user: User) -> tuple[ColumnElement[bool], ...]:
+    """The cases `user` presents in the programs they see now: one who has left a private
+    program no longer reads its cases, their own among them (`can_view_case`), nor the
+    status its review team gives them since."""
+    seen = select(Program.id).where(policy.visible_program_clause(user))
+    return (
+        Case.presenter_id == user.id,
+        Case.withdrawn_at.is_(None),
+        Case.program_id.in_(seen),
+    )
+
+
 def my_cases_stmt(user: User, status: str | None = None) -> Any:
     """The cases `user` presents, newest change first, optionally of one status."""
-    stmt = select(Case).where(Case.presenter_id == user.id, Case.withdrawn_at.is_(None))
+    stmt = select(Case).where(*_mine(user))
     if status:
         stmt = stmt.where(Case.status == status)
     return stmt.order_by(Case.updated_at.desc(), Case.id.desc())
@@ -222,9 +236,7 @@ def my_cases_stmt(user: User, status: str | None = None) -> Any:
 
 def my_case_counts(user: User) -> dict[str, int]:
     rows = db.session.execute(
-        select(Case.status, func.count(Case.id))
-        .where(Case.presenter_id == user.id, Case.withdrawn_at.is_(None))
-        .group_by(Case.status)
+        select(Case.status, func.count(Case.id)).where(*_mine(user)).group_by(Case.status)
     )
     return {str(status): count for status, count in rows}
 
@@ -437,5 +449,6 @@ def _case_events(
             part=part,
         )
         for outcome in case.outcomes
+        if policy.can_see_outcome(user, outcome)
     )
     return entries

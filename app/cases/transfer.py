@@ -1774,13 +1774,20 @@ def _recommendations_for(actor: Actor, case: Case) -> list[Recommendation]:
 
 def case_record(case: Case, actor: Actor) -> dict[str, Any]:
     """A case in the import format, as `actor` may read it (everything for the operator);
-    importing it back gives the same case, with its items' keys and the "not an identifier"
-    overrides (field, offsets, category and reason: no text) the gate needs to accept it.
+    importing it back gives the same case, with its items' keys and, for the review team of
+    its program who import it, the "not an identifier" overrides (field, offsets, category
+    and reason: no text) the gate needs to accept it.
 
     Outcomes name the recommendation of the earlier case by its key."""
     first = case.first_session
     recommendations = _recommendations_for(actor, case)
-    _overrides = _overrides_by_entity(case)
+    # Where an author kept a possible identifier is the review team's to read, as on the
+    # case page; an importer (of that team) gets them back with the rest.
+    _overrides = (
+        _overrides_by_entity(case)
+        if policy.can_see_kept_identifiers(actor, case)
+        else lambda _entity: []
+    )
     visible = {r.id for r in _recommendations_for(actor, case.follows)} if case.follows else set()
     out: dict[str, Any] = {
         "ref": case.ref or f"casebook-{case.id}",

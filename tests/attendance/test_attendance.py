@@ -302,6 +302,25 @@ def test_one_who_left_a_private_program_no_longer_reads_its_sessions_in_the_tran
     assert answer.status_code == 200 and answer.get_json()["sessions"] == []
 
 
+def test_one_who_left_a_private_program_no_longer_evaluates_its_sessions(world):
+    """A participant removed from the private program writes nothing more into it: the
+    operation refuses, as the page and the API (which no longer find the session) do."""
+    from app.admin.operations import remove_program_member
+    from app.attendance.models import SessionEvaluation
+    from app.attendance.operations import submit_evaluation
+    from app.auth.policy import SYSTEM
+
+    record_attendance(world.closed_session, {world.member.id: "60"}, actor=SYSTEM)
+    db.session.commit()
+    remove_program_member(SYSTEM, world.perinatal, world.member.id)
+    db.session.commit()
+    with pytest.raises(PermissionDenied):
+        submit_evaluation(
+            world.closed_session, actor=world.member, rating=5, will_change_practice=True
+        )
+    assert db.session.scalars(db.select(SessionEvaluation)).all() == []
+
+
 def test_an_email_cell_that_is_no_email_address_is_not_repeated_in_the_report(client, world):
     # A report's columns may hold anything: a note with an "@" in the email column (a
     # patient's name and record number) is named by its line, never said back.

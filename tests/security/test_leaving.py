@@ -166,3 +166,28 @@ def test_the_curriculum_of_one_who_left_counts_none_of_the_programs_cases(app, c
         assert response.status_code == 200, url
         body = response.get_data(as_text=True)
         assert not [m for m in (*MARKERS, "Numbatcough") if m.lower() in body.lower()], url
+
+
+def test_a_presenter_who_left_no_longer_lists_their_cases_there(app, client, leaver):
+    """A provider removed from the private program: their own case in it leaves their list
+    of cases and its counts (its title, its program's name and the status its review team
+    gives it from then on), as it left the API's list and the case page."""
+    w = leaver
+    presenter = w.member
+    sign_in(client, presenter)
+    token = create_token(presenter, actor=presenter)
+    db.session.commit()
+    headers = {"Authorization": f"Bearer {token}"}
+    urls = ("/my/cases", "/my/cases?status=approved", "/api/v1/cases?mine=1")
+    assert all("Quokkafever" in client.get(u, headers=headers).get_data(as_text=True) for u in urls)
+    remove_program_member(SYSTEM, w.perinatal, presenter.id)
+    db.session.commit()
+    assert client.get(f"/cases/{w.private_case.id}").status_code == 404
+    for url in urls:
+        response = client.get(url, headers=headers)
+        assert response.status_code == 200, url
+        assert _leaks(response.get_data(as_text=True)) == [], url
+    # The figures beside the list count the cases listed: the presenter has none elsewhere.
+    page = client.get("/my/cases").get_data(as_text=True)
+    assert 'All <span class="count">0</span>' in page
+    assert "status=approved" not in page and "status=presented" not in page

@@ -95,3 +95,22 @@ def test_a_coordinator_of_two_programs_reviews_the_drafts_of_each(app, make_user
     only_oud = make_user("coordinator", programs=["oud"])
     listing = page_as(app, only_oud, "/admin/topics?q=").get_data(as_text=True)
     assert DRAFTED not in listing and "Quokka syndrome" in listing
+
+
+def test_accepting_is_refused_on_a_topic_the_coordinator_may_not_read(
+    app, make_user, drafted
+) -> None:
+    """Accepting puts a topic's name in everyone's vocabulary: the operation itself refuses
+    a topic whose name its actor may not read, as the pages and the API's lookup do, so no
+    way in that reaches it (a script, a later channel) can publish another program's name."""
+    from app.admin.operations import accept_topic
+    from app.errors import NotFound
+    from app.programs.models import TopicStatus
+
+    elsewhere = make_user("coordinator", programs=["oud"])
+    with pytest.raises(NotFound):
+        accept_topic(elsewhere, drafted)
+    assert drafted.status is TopicStatus.PROPOSED
+    own = make_user("coordinator", programs=["hcv"])
+    assert accept_topic(own, drafted) is True
+    assert drafted.status is TopicStatus.ACCEPTED
