@@ -430,6 +430,7 @@ class Compiler:
                 # where it does not ("adolescent"): notes mostly give the age as a number.
                 lay_words = self.lay_clause(analysed[i : i + span], clinical)
                 optional.append(wq.Or([lay_words], boost=weight))
+                self.expansions.append((_surface(text, analysed[i : i + span]), clinical))
                 i += span
                 continue
             if span:

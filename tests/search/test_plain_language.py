@@ -271,6 +271,8 @@ def test_a_person_word_the_lay_list_maps_is_optional_among_keywords() -> None:
         assert type(query).__name__ == "AndMaybe", text
         assert person not in _terms(query.a)
         assert person in _terms(query.b)
+    # It is still searched with its lay terms, and the results say so.
+    assert compile_query("asthma child", analyzer).expansions == [("child", ("pediatric",))]
     # Asked as a sentence, the population word still counts as it did.
     asked = compile_query("what should we do for a child with asthma", analyzer).query
     assert "child" in _terms(asked) and type(asked).__name__ == "And"
