@@ -70,6 +70,15 @@ _CLITIC = re.compile(r"(?<=\w)['\u2019](?:s|t|re|ve|ll|d|m)\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:(can)['\u2019]t|(can)not|(won)['\u2019]t)\b", re.IGNORECASE)
 
 
+# "L sided weakness", "R-sided chest pain": a lone L or R before "sided" or "side" is left or
+# right. Read alone, "l" matched every L-spine level and "Tun-L" catheter in the notes.
+_SIDED = re.compile(r"\b([LR])(?=[ -]?sided?\b)", re.IGNORECASE)
+
+
+def _sided(match: re.Match) -> str:
+    return "left" if match.group(1) in "Ll" else "right"
+
+
 def _negated(match: re.Match) -> str:
     word = "cant" if (match.group(1) or match.group(2)) else "wont"
     return word.ljust(len(match.group()))
@@ -344,6 +353,7 @@ class Compiler:
         lay phrases gain their clinical terms (`questions`, `lay`); population words are
         boosted and stay required when the query is relaxed to any word."""
         text = _NEGATED.sub(_negated, text)
+        text = _SIDED.sub(_sided, text)
         text = _CLITIC.sub(lambda m: " " * len(m.group()), text)
         clauses = []
         required = []
@@ -413,6 +423,15 @@ class Compiler:
                 optional.append(self.term_clause(word.text, weight))
                 self.highlight.add(word.text)
                 i += 1
+                continue
+            if span and weight is not None and not question and _person(analysed[i : i + span]):
+                # Who the patient is, typed among keywords ("asthma exacerbation child"), is
+                # optional even where the lay list maps it ("child": pediatric), as it is
+                # where it does not ("adolescent"): notes mostly give the age as a number.
+                lay_words = self.lay_clause(analysed[i : i + span], clinical)
+                optional.append(wq.Or([lay_words], boost=weight))
+                self.expansions.append((_surface(text, analysed[i : i + span]), clinical))
+                i += span
                 continue
             if span:
                 clause = self.lay_clause(analysed[i : i + span], clinical)
@@ -515,6 +534,11 @@ class Compiler:
                 wq.Phrase("content", stems, slop=slop),
             ]
         )
+
+
+def _person(words: list) -> bool:
+    """Every word is one of who the patient is (`questions.PERSON`)."""
+    return all(questions.is_person(w) for w in words)
 
 
 def _context(analysed: list) -> dict[int, set[str]]:

@@ -131,6 +131,10 @@ def optional_weight(word: AnalysedWord, question: bool = False) -> float | None:
     return None
 
 
+def is_person(word: AnalysedWord) -> bool:
+    return word.text in PERSON
+
+
 def is_population(word: AnalysedWord) -> bool:
     return word.text in POPULATION
 

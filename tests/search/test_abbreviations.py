@@ -209,3 +209,42 @@ def test_an_abbreviation_after_a_letter_lower_casing_lengthens_is_found_in_place
     expanded = next(c for c in compiled.query.children() if "discectomi" in _terms(c))
     assert "acdf" in _terms(expanded)
     assert not plain & _terms(expanded)  # "hernia" is its own word, not ACDF's
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("CVA L sided weakness", "left"),
+        ("r-sided chest pain", "right"),
+        ("L side numbness", "left"),
+    ],
+)
+def test_a_lone_l_or_r_before_sided_is_left_or_right(text: str, side: str) -> None:
+    terms = {t for _field, t in compile_query(text, ClinicalAnalyzer()).query.iter_all_terms()}
+    assert side in terms
+    assert "l" not in terms and "r" not in terms
+
+
+@pytest.mark.parametrize("text", ["L4 radiculopathy", "MRI L-spine", "tun-L catheter"])
+def test_an_l_that_is_no_side_stays_as_typed(text: str) -> None:
+    terms = {t for _field, t in compile_query(text, ClinicalAnalyzer()).query.iter_all_terms()}
+    assert "left" not in terms
+
+
+def test_l_sided_weakness_finds_the_stroke_not_the_l_spine(library: Library) -> None:
+    spine = add_case(
+        library.hcv,
+        library.presenter,
+        "MRI L-spine: L4-L5 stenosis, weakness of the legs on one side",
+        question="Is decompression needed for the L5 weakness?",
+    )
+    stroke = add_case(
+        library.hcv,
+        library.presenter,
+        "Stroke with left-sided weakness",
+        question="Thrombolysis window passed; what secondary prevention?",
+    )
+    db.session.commit()
+    ids = [h.id for h in search(library.presenter, SearchRequest(q="L sided weakness")).hits]
+    assert stroke.id in ids
+    assert spine.id not in ids or ids.index(stroke.id) < ids.index(spine.id)

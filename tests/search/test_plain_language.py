@@ -260,3 +260,38 @@ def test_lay_forms_for_fluid_in_a_joint_and_bleeding_after_menopause() -> None:
     assert vocab.match(["water", "knee"], 0) == (2, ("knee effusion",))  # "water on the knee"
     assert vocab.match(["bleed", "after", "menopaus"], 0)[1] == ("postmenopausal bleeding",)
     assert "tingling" in vocab.match(["pin", "needl"], 0)[1]
+
+
+def test_a_person_word_the_lay_list_maps_is_optional_among_keywords() -> None:
+    """ "child" (lay: pediatric) is optional beside keywords, as "adolescent" (no lay form)
+    is: notes mostly give the age as a number ("a 5-year-old")."""
+    analyzer = ClinicalAnalyzer()
+    for text, person in (("asthma exacerbation child", "child"), ("acne teenager", "teenag")):
+        query = compile_query(text, analyzer).query
+        assert type(query).__name__ == "AndMaybe", text
+        assert person not in _terms(query.a)
+        assert person in _terms(query.b)
+    # It is still searched with its lay terms, and the results say so.
+    assert compile_query("asthma child", analyzer).expansions == [("child", ("pediatric",))]
+    # Asked as a sentence, the population word still counts as it did.
+    asked = compile_query("what should we do for a child with asthma", analyzer).query
+    assert "child" in _terms(asked) and type(asked).__name__ == "And"
+
+
+def test_a_child_keyword_does_not_rank_well_child_checks_over_asthma(library: Library) -> None:
+    well_child = add_case(
+        library.hcv,
+        library.presenter,
+        "Well-child check: a child of four",
+        question="Child growing well; an uncle has asthma. Which vaccines is the child due?",
+    )
+    asthma = add_case(
+        library.hcv,
+        library.presenter,
+        "Asthma exacerbation in a 5-year-old",
+        question="Third asthma exacerbation this winter despite inhaled steroids: step up?",
+    )
+    db.session.commit()
+    results = search(library.presenter, SearchRequest(q="asthma exacerbation child"))
+    ids = [h.id for h in results.hits]
+    assert ids.index(asthma.id) < ids.index(well_child.id)
