@@ -122,31 +122,40 @@ def plain_text(source: str | None, *, cached: bool = True) -> str:
 def shown_parts(source: str) -> tuple[str, list[str]]:
     """What a reader sees of `source`, not cached: its text (as `plain_text`), and the
     title and href values of the sanitized HTML, entities decoded (a link's href only when
-    its text is not that address already)."""
+    its text is not that address already); then the alt and title values that sanitizing
+    drops (an image's), which a Markdown export's reader sees."""
     converted = _converter().convert(source)
     text = html_lib.unescape(_text_cleaner().clean(converted))
-    if "title=" not in converted and "href=" not in converted:
+    if "title=" not in converted and "href=" not in converted and "alt=" not in converted:
         return text, []
     reader = _Attributes()
     reader.feed(_cleaner().clean(converted))
     reader.close()
+    if "title=" in converted or "alt=" in converted:
+        dropped = _Attributes(names=("title", "alt"), links=False)
+        dropped.feed(converted)
+        dropped.close()
+        kept = set(reader.values)
+        reader.values += [v for v in dropped.values if v not in kept]
     return text, reader.values
 
 
 class _Attributes(HTMLParser):
-    """The title and href values of HTML (the parser decodes their entities)."""
+    """The values of the `names` attributes of HTML and, with `links`, of links' hrefs (the
+    parser decodes their entities)."""
 
-    def __init__(self) -> None:
+    def __init__(self, names: Iterable[str] = ("title",), *, links: bool = True) -> None:
         super().__init__(convert_charrefs=True)
+        self.names = tuple(names)
+        self.links = links
         self.values: list[str] = []
         self._href: str | None = None
         self._link_text: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: Iterable[tuple[str, str | None]]) -> None:
         found = dict(attrs)
-        if found.get("title"):
-            self.values.append(found["title"] or "")
-        if tag == "a":
+        self.values += [value for name in self.names if (value := found.get(name))]
+        if tag == "a" and self.links:
             self._href, self._link_text = found.get("href"), []
 
     def handle_data(self, data: str) -> None:

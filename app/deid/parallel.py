@@ -16,7 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from app.batch import lower_priority
 from app.deid.detector import Finding, scan
 from app.deid.gate import redacted_text, text_variants
-from app.deid.shown import shown_text
+from app.deid.shown import shown_text, typed_text
 
 Scans = tuple[dict[str, list[Finding]], dict[str, str | None]]
 
@@ -55,8 +55,9 @@ def scan_and_show(items: Sequence[tuple[str, bool]]) -> Scans:
                 found[variant] = scan(variant)
             # The gate also reads each text as shown (`hidden_findings`).
             shown = shown_as[variant] = shown_text(variant)
-            if shown is not None and shown not in found:
-                found[shown] = scan(shown)
+            for reading in (shown, typed_text(variant)):
+                if reading is not None and reading not in found:
+                    found[reading] = scan(reading)
     return found, shown_as
 
 

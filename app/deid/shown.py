@@ -154,6 +154,30 @@ def shown_text(text: str) -> str | None:
     return shown
 
 
+def _hides(char: str) -> bool:
+    """Whether `plain_letters` reads `char` as nothing or as a Latin letter or digit."""
+    value = _TABLE[ord(char)]
+    return not value or any(c.isascii() and c.isalnum() for c in value)
+
+
+def typed_text(text: str) -> str | None:
+    """The text as typed (an edit box, the API, an export in a text editor show it so, its
+    Markdown not rendered) read as `plain_letters` reads it; None when `shown_text` already
+    reads all of it (a text without Markdown) or no character is hidden or drawn as another.
+    Rendering drops HTML comments, tags' attributes and images: an SSN with an invisible
+    character in it, put there, is read by no other reading."""
+    if not _MARKUP.search(text):
+        return None  # `shown_text` reads the text itself
+    hidden = "\x7f" in text or (
+        not text.isascii()
+        and (_SCRIPT_RUN.search(text) or any(_hides(c) for c in set(text) if not c.isascii()))
+    )
+    if not hidden:
+        return None
+    typed = plain_letters(text)
+    return None if typed == text else typed
+
+
 def reduced(value: str) -> str:
     """A finding's value compared across the two readings: its letters and digits only,
     without accents."""
