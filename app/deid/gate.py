@@ -25,7 +25,7 @@ from typing import Any
 from app.common import utcnow
 from app.deid.detector import Finding, scan
 from app.deid.name_pairs import name_pairs
-from app.deid.shown import reduced, shown_text, typed_text
+from app.deid.shown import as_lines_shown, reduced, shown_text, typed_text
 from app.errors import ValidationError
 
 ACCEPT_REASONS: dict[str, str] = {
@@ -488,13 +488,18 @@ def text_variants(value: str) -> Iterator[str]:
             yield " ".join(value.split())
 
 
+def scan_text(text: str) -> list[Finding]:
+    """The detector's findings in `text`, its line breaks read as a page shows them."""
+    return scan(as_lines_shown(text))
+
+
 def _scan(text: str) -> list[Finding]:
     memo = _memo_for(text)
     if memo is None:
-        return scan(text)
+        return scan_text(text)
     found = memo.get(text)
     if found is None:
-        found = memo[text] = scan(text)
+        found = memo[text] = scan_text(text)
     return found
 
 
