@@ -140,6 +140,16 @@ def shown_parts(source: str) -> tuple[str, list[str]]:
     return text, reader.values
 
 
+# A percent-encoded letter, digit or "-._~" is that character (RFC 3986, 6.2.2.2), and a
+# browser shows it so ("%31%32%33" is "123" in the address it shows on hover); no address
+# needs it encoded, so decoding changes no ordinary one ("%20" stays).
+_UNRESERVED = re.compile(r"%(?:3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa]|2[DdEe]|5[Ff]|7[Ee])")
+
+
+def _plain_address(href: str) -> str:
+    return _UNRESERVED.sub(lambda m: chr(int(m[0][1:], 16)), href) if "%" in href else href
+
+
 class _Attributes(HTMLParser):
     """The values of the `names` attributes of HTML and, with `links`, of links' hrefs (the
     parser decodes their entities)."""
@@ -164,7 +174,7 @@ class _Attributes(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "a" and self._href is not None:
-            href, text = self._href.strip(), "".join(self._link_text).strip()
+            href, text = _plain_address(self._href.strip()), "".join(self._link_text).strip()
             # A linked address (linkify's "www.x.org" gets "http://") is read once, as text.
             if href and href not in (text, f"mailto:{text}", f"http://{text}", f"https://{text}"):
                 self.values.append(href)

@@ -2,7 +2,8 @@
 text and title) are still read: an edit box, the API and an export show the text as typed,
 and a Markdown export's reader sees an image's alt text. An identifier hidden there behind
 an invisible character, a look-alike letter or an HTML entity is refused as one hidden by
-formatting is."""
+formatting is. So is one percent-encoded in a link's address, which a browser shows
+decoded."""
 
 from __future__ import annotations
 
@@ -106,3 +107,34 @@ def test_api_refuses_an_identifier_hidden_in_a_comment_and_stores_nothing(app, c
         assert answer["hidden"] == [{"field": "presentation", "category": "SSN"}]
         assert "6789" not in response.get_data(as_text=True)
     assert db.session.scalar(select(func.count(Case.id))) == 0
+
+
+def _marking_every_url(text: str) -> list[Acceptance]:
+    found = scan_by_field({"presentation": text})["presentation"]
+    return [
+        Acceptance("presentation", f.start, f.end, "not_about_patient")
+        for f in found
+        if f.category == "URL"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See [the note](http://x.org/?ssn=%31%32%33%2D%34%35%2D%36%37%38%39).",
+        "See <https://example.org/a%20b/%31%32%33-45-6789>.",
+        "See [x](https://example.org/%4A%6F%68%6E%20Smith).",
+    ],
+)
+def test_a_marked_address_that_a_browser_shows_otherwise_is_refused(text):
+    # Marking the address as typed says nothing of the one the browser shows decoded.
+    with pytest.raises(IdentifiersFound) as info:
+        check({"presentation": text}, _marking_every_url(text))
+    assert [h.category for h in info.value.hidden] == ["URL"]
+
+
+def test_an_ordinary_percent_encoded_address_once_marked_passes():
+    text = "See [guide](https://example.org/some%20guide.pdf?q=%C3%A9t%C3%A9&x=a%2Fb)."
+    assert [f.category for f, _ in check({"presentation": text}, _marking_every_url(text))] == [
+        "URL"
+    ]
