@@ -101,11 +101,19 @@ def _nofollow(
     return attrs
 
 
-def render(source: str | None) -> Markup:
-    """Render user Markdown to safe HTML. Raw HTML in the source is stripped, not trusted."""
+def render(source: str | None, *, cached: bool = True) -> Markup:
+    """Render user Markdown to safe HTML. Raw HTML in the source is stripped, not trusted.
+    Not `cached` for a text that has not passed the gate (a preview, a refused form's): it
+    is not kept in memory."""
     if not source:
         return Markup("")
-    return Markup(_sanitized_html(str(source)))  # noqa: S704 - sanitized in _sanitized_html
+    render_html = _sanitized_html if cached else _sanitized_html.__wrapped__
+    return Markup(render_html(str(source)))  # noqa: S704 - sanitized in _sanitized_html
+
+
+def render_draft(source: str | None) -> Markup:
+    """`render`, not cached: a text as typed, not yet through the gate."""
+    return render(source, cached=False)
 
 
 def plain_text(source: str | None, *, cached: bool = True) -> str:
