@@ -14,7 +14,6 @@ from sqlalchemy import func, select
 
 from app.auth.policy import SYSTEM
 from app.cases.models import Case
-from app.deid import tagger
 from app.deid.gate import Acceptance, IdentifiersFound, check, scan_by_field
 from app.deid.parallel import scan_and_show
 from app.deid.shown import typed_text
@@ -43,13 +42,6 @@ DROPPED = {
     "raw_image_alt_entity": ('Seen <img alt="SSN 1&#50;3-45-6789" src="s.png"> today.', {"SSN"}),
     "image_title_entity": ('Seen today. ![scan](scan.png "SSN 1&#50;3-45-6789")', {"SSN"}),
 }
-
-
-@pytest.fixture
-def rules_only(monkeypatch):
-    """The readings are what these tests pin, not what the learned tagger finds as written."""
-    monkeypatch.setattr(tagger, "_MODEL", None)
-    monkeypatch.setattr(tagger, "_LOADED", True)
 
 
 @pytest.mark.usefixtures("rules_only")
