@@ -24,6 +24,7 @@ from app.auth import policy
 from app.auth.models import User
 from app.auth.policy import Permission
 from app.content.markdown import render as render_markdown
+from app.content.markdown import render_draft
 from app.diagnostics import describe_error
 from app.errors import CasebookError
 from app.extensions import (
@@ -351,6 +352,7 @@ def init_app(app: Flask) -> None:
         }
 
     app.jinja_env.filters["markdown"] = render_markdown
+    app.jinja_env.filters["markdown_draft"] = render_draft
     app.jinja_env.filters["date"] = format_date
     app.jinja_env.filters["datetime"] = format_datetime
     app.jinja_env.filters["label"] = label

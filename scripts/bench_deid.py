@@ -1,12 +1,15 @@
 """Time app.deid.scan on a 1,000-word clinical case (median and p95 over many runs), in
 wall-clock and in CPU time (on a shared machine compare the CPU).
 
-    PYTHONPATH=. python scripts/bench_deid.py [--runs 300] [--gate] [--markdown] [--rules]
+    PYTHONPATH=. python scripts/bench_deid.py [--runs 300] [--gate] [--markdown] [--units]
+        [--rules]
 
 The case is built from corpus text (../shared/corpus/cases.jsonl) when present, with
 identifiers mixed in; otherwise from a built-in paragraph.  Prints timings only.
 `--gate` times what the gate does with one field (the scan, then the reading as shown);
 `--markdown` gives the case Markdown emphasis, so that the gate reads it twice;
+`--units` writes its units as clinicians type them ("µg/L", "38 °C"): not ASCII, and with
+`--markdown` a text the gate also reads as typed (its Markdown not rendered);
 `--rules` times the rules alone, without the learned tagger (the scan before round 12).
 """
 
@@ -62,9 +65,12 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=300)
     ap.add_argument("--gate", action="store_true", help="time the gate's reading of one field")
     ap.add_argument("--markdown", action="store_true", help="bold a word in each sentence")
+    ap.add_argument("--units", action="store_true", help="micro and degree signs in the text")
     ap.add_argument("--rules", action="store_true", help="the rules alone, without the tagger")
     a = ap.parse_args()
     text = make_case()
+    if a.units:
+        text = text.replace(" mg ", " µg ").replace(". ", " at 38 °C. ")
     if a.markdown:
         text = ". ".join(f"**{s[:12]}**{s[12:]}" for s in text.split(". "))
     work = _gate if a.gate else scan_rules if a.rules else scan

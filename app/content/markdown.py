@@ -101,11 +101,19 @@ def _nofollow(
     return attrs
 
 
-def render(source: str | None) -> Markup:
-    """Render user Markdown to safe HTML. Raw HTML in the source is stripped, not trusted."""
+def render(source: str | None, *, cached: bool = True) -> Markup:
+    """Render user Markdown to safe HTML. Raw HTML in the source is stripped, not trusted.
+    Not `cached` for a text that has not passed the gate (a preview, a refused form's): it
+    is not kept in memory."""
     if not source:
         return Markup("")
-    return Markup(_sanitized_html(str(source)))  # noqa: S704 - sanitized in _sanitized_html
+    render_html = _sanitized_html if cached else _sanitized_html.__wrapped__
+    return Markup(render_html(str(source)))  # noqa: S704 - sanitized in _sanitized_html
+
+
+def render_draft(source: str | None) -> Markup:
+    """`render`, not cached: a text as typed, not yet through the gate."""
+    return render(source, cached=False)
 
 
 def plain_text(source: str | None, *, cached: bool = True) -> str:
@@ -122,31 +130,50 @@ def plain_text(source: str | None, *, cached: bool = True) -> str:
 def shown_parts(source: str) -> tuple[str, list[str]]:
     """What a reader sees of `source`, not cached: its text (as `plain_text`), and the
     title and href values of the sanitized HTML, entities decoded (a link's href only when
-    its text is not that address already)."""
+    its text is not that address already); then the alt and title values that sanitizing
+    drops (an image's), which a Markdown export's reader sees."""
     converted = _converter().convert(source)
     text = html_lib.unescape(_text_cleaner().clean(converted))
-    if "title=" not in converted and "href=" not in converted:
+    if "title=" not in converted and "href=" not in converted and "alt=" not in converted:
         return text, []
     reader = _Attributes()
     reader.feed(_cleaner().clean(converted))
     reader.close()
+    if "title=" in converted or "alt=" in converted:
+        dropped = _Attributes(names=("title", "alt"), links=False)
+        dropped.feed(converted)
+        dropped.close()
+        kept = set(reader.values)
+        reader.values += [v for v in dropped.values if v not in kept]
     return text, reader.values
 
 
-class _Attributes(HTMLParser):
-    """The title and href values of HTML (the parser decodes their entities)."""
+# A percent-encoded letter, digit or "-._~" is that character (RFC 3986, 6.2.2.2), and a
+# browser shows it so ("%31%32%33" is "123" in the address it shows on hover); no address
+# needs it encoded, so decoding changes no ordinary one ("%20" stays).
+_UNRESERVED = re.compile(r"%(?:3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa]|2[DdEe]|5[Ff]|7[Ee])")
 
-    def __init__(self) -> None:
+
+def _plain_address(href: str) -> str:
+    return _UNRESERVED.sub(lambda m: chr(int(m[0][1:], 16)), href) if "%" in href else href
+
+
+class _Attributes(HTMLParser):
+    """The values of the `names` attributes of HTML and, with `links`, of links' hrefs (the
+    parser decodes their entities)."""
+
+    def __init__(self, names: Iterable[str] = ("title",), *, links: bool = True) -> None:
         super().__init__(convert_charrefs=True)
+        self.names = tuple(names)
+        self.links = links
         self.values: list[str] = []
         self._href: str | None = None
         self._link_text: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: Iterable[tuple[str, str | None]]) -> None:
         found = dict(attrs)
-        if found.get("title"):
-            self.values.append(found["title"] or "")
-        if tag == "a":
+        self.values += [value for name in self.names if (value := found.get(name))]
+        if tag == "a" and self.links:
             self._href, self._link_text = found.get("href"), []
 
     def handle_data(self, data: str) -> None:
@@ -155,7 +182,7 @@ class _Attributes(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "a" and self._href is not None:
-            href, text = self._href.strip(), "".join(self._link_text).strip()
+            href, text = _plain_address(self._href.strip()), "".join(self._link_text).strip()
             # A linked address (linkify's "www.x.org" gets "http://") is read once, as text.
             if href and href not in (text, f"mailto:{text}", f"http://{text}", f"https://{text}"):
                 self.values.append(href)

@@ -5,7 +5,8 @@ A finding blocks the save unless its author marks it "not an identifier" with a 
 offsets and categories only: the text itself never leaves the request that holds it.
 
 Each text is also read as a reader will see it (`app.deid.shown`: rendered as Markdown,
-invisible characters and marks gone, look-alike letters and digits plain). A finding there
+invisible characters and marks gone, look-alike letters and digits plain), and as typed
+with those characters made plain where rendering drops a part (a comment). A finding there
 with none like it in the text as submitted is a `HiddenFinding`: it has no offsets to mark,
 so it always blocks, unless a finding of the same value in the text as submitted was marked.
 """
@@ -24,7 +25,7 @@ from typing import Any
 from app.common import utcnow
 from app.deid.detector import Finding, scan
 from app.deid.name_pairs import name_pairs
-from app.deid.shown import reduced, shown_text
+from app.deid.shown import as_lines_shown, reduced, shown_text, typed_text
 from app.errors import ValidationError
 
 ACCEPT_REASONS: dict[str, str] = {
@@ -487,13 +488,18 @@ def text_variants(value: str) -> Iterator[str]:
             yield " ".join(value.split())
 
 
+def scan_text(text: str) -> list[Finding]:
+    """The detector's findings in `text`, its line breaks read as a page shows them."""
+    return scan(as_lines_shown(text))
+
+
 def _scan(text: str) -> list[Finding]:
     memo = _memo_for(text)
     if memo is None:
-        return scan(text)
+        return scan_text(text)
     found = memo.get(text)
     if found is None:
-        found = memo[text] = scan(text)
+        found = memo[text] = scan_text(text)
     return found
 
 
@@ -657,8 +663,9 @@ def hidden_findings(
     rule: MarkingRule | None = None,
     words: Words = (),
 ) -> list[HiddenFinding]:
-    """The findings of each text as shown that its findings as submitted (`scanned`) have
-    no counterpart for, each submitted finding standing for one shown finding at most.
+    """The findings of each text as shown, and as typed where rendering drops some of it
+    (`typed_text`), that its findings as submitted (`scanned`) have no counterpart for,
+    each submitted finding standing for one finding of each reading at most.
 
     A counterpart has the same value (letters and digits), whatever category each reading
     gives it (a number read as an ID in one and a phone in the other): the author has seen it
@@ -671,41 +678,63 @@ def hidden_findings(
     reads as a phone number as submitted, and marking that phone must not let it through."""
     out: list[HiddenFinding] = []
     for name, text in values.items():
-        shown = _shown_text(text) if text else None
-        if not text or not shown:
+        if not text:
+            continue
+        # Each reading is matched on its own: a value both readings hold is one finding.
+        readings = [r for r in (_shown_text(text), typed_text(text)) if r]
+        if not readings:
             continue
         firm = rule.firm_in(name) if rule is not None else frozenset()
         submitted = [(reduced(text[f.start : f.end]), f.category) for f in scanned.get(name, ())]
-        free = list(range(len(submitted)))
-        left = []
-        for finding in _field_findings(name, shown, (cues or {}).get(name, ""), name in words):
-            value = reduced(shown[finding.start : finding.end])
-            if not value:
-                continue
-            equal = next(
-                (
-                    i
-                    for i in free
-                    if submitted[i][0] == value
-                    and (finding.category not in firm or submitted[i][1] in firm)
-                ),
-                None,
-            )
-            if equal is None:
-                left.append((value, finding.category))
-            else:
-                free.remove(equal)
+        cue = (cues or {}).get(name, "")
         reported: set[str] = set()
-        for value, category in left:
-            holder = next(
-                (i for i in free if submitted[i][1] == category and value in submitted[i][0]),
-                None,
-            )
-            if holder is not None:
-                free.remove(holder)
-            elif value not in reported:  # one per value
-                reported.add(value)
-                out.append(HiddenFinding(name, category))
+        for shown in readings:
+            for value, category in _unmatched(name, shown, submitted, firm, cue, name in words):
+                if value not in reported:  # one per value
+                    reported.add(value)
+                    out.append(HiddenFinding(name, category))
+    return out
+
+
+def _unmatched(
+    name: str,
+    shown: str,
+    submitted: list[tuple[str, str]],
+    firm: frozenset[str],
+    cue: str,
+    pairs: bool,
+) -> list[tuple[str, str]]:
+    """The values and categories of the findings of one reading that `hidden_findings`
+    finds no counterpart for among `submitted` (values and categories)."""
+    free = list(range(len(submitted)))
+    left = []
+    for finding in _field_findings(name, shown, cue, pairs):
+        value = reduced(shown[finding.start : finding.end])
+        if not value:
+            continue
+        equal = next(
+            (
+                i
+                for i in free
+                if submitted[i][0] == value
+                and (finding.category not in firm or submitted[i][1] in firm)
+            ),
+            None,
+        )
+        if equal is None:
+            left.append((value, finding.category))
+        else:
+            free.remove(equal)
+    out = []
+    for value, category in left:
+        holder = next(
+            (i for i in free if submitted[i][1] == category and value in submitted[i][0]),
+            None,
+        )
+        if holder is not None:
+            free.remove(holder)
+        else:
+            out.append((value, category))
     return out
 
 

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from app.batch import lower_priority
-from app.deid.detector import Finding, scan
-from app.deid.gate import redacted_text, text_variants
-from app.deid.shown import shown_text
+from app.deid.detector import Finding
+from app.deid.gate import redacted_text, scan_text, text_variants
+from app.deid.shown import shown_text, typed_text
 
 Scans = tuple[dict[str, list[Finding]], dict[str, str | None]]
 
@@ -47,16 +47,17 @@ def scan_and_show(items: Sequence[tuple[str, bool]]) -> Scans:
     shown_as: dict[str, str | None] = {}
     for text, redacting in items:
         if text not in found:
-            found[text] = scan(text)
+            found[text] = scan_text(text)
         after = redacted_text(text, found[text]) if redacting else None
         checked = list(text_variants(after)) if after is not None else [text]
         for variant in checked:
             if variant not in found:
-                found[variant] = scan(variant)
+                found[variant] = scan_text(variant)
             # The gate also reads each text as shown (`hidden_findings`).
             shown = shown_as[variant] = shown_text(variant)
-            if shown is not None and shown not in found:
-                found[shown] = scan(shown)
+            for reading in (shown, typed_text(variant)):
+                if reading is not None and reading not in found:
+                    found[reading] = scan_text(reading)
     return found, shown_as
 
 

@@ -154,6 +154,53 @@ def shown_text(text: str) -> str | None:
     return shown
 
 
+# A page shows "\r\n" and "\r" (a browser's form sends "\r\n"), a vertical tab, a form feed
+# and Unicode's line and paragraph separators as a line break, and a line break inside a
+# paragraph as a space: between digits or dashes it is read so ("617-555\n-0142" shows
+# "617-555 -0142"), but for a hard break (two spaces before it) or a list item's line.
+_LINE_BREAK = re.compile(r"\r\n?|[\x0b\x0c\u2028\u2029]")
+_JOINED_LINES = re.compile(
+    r"(?<=[\d-])([ \t]?)\n(?![ \t]*(?:\d{1,9}[.)]|[-+*])[ \t])(?=[ \t]*[\d-])"
+)
+
+
+def _line_break(match: re.Match[str]) -> str:
+    return " \n" if match[0] == "\r\n" else "\n"
+
+
+def as_lines_shown(text: str) -> str:
+    """`text` with its line breaks as a page shows them, one character for one (every offset
+    is the text's own): what the gate's scans read."""
+    if "\n" not in text and text.isprintable():
+        return text
+    text = _LINE_BREAK.sub(_line_break, text)
+    return _JOINED_LINES.sub(r"\1 ", text) if "\n" in text else text
+
+
+def _hides(char: str) -> bool:
+    """Whether `plain_letters` reads `char` as nothing or as a Latin letter or digit."""
+    value = _TABLE[ord(char)]
+    return not value or any(c.isascii() and c.isalnum() for c in value)
+
+
+def typed_text(text: str) -> str | None:
+    """The text as typed (an edit box, the API, an export in a text editor show it so, its
+    Markdown not rendered) read as `plain_letters` reads it; None when `shown_text` already
+    reads all of it (a text without Markdown) or no character is hidden or drawn as another.
+    Rendering drops HTML comments, tags' attributes and images: an SSN with an invisible
+    character in it, put there, is read by no other reading."""
+    if not _MARKUP.search(text):
+        return None  # `shown_text` reads the text itself
+    hidden = "\x7f" in text or (
+        not text.isascii()
+        and (_SCRIPT_RUN.search(text) or any(_hides(c) for c in set(text) if not c.isascii()))
+    )
+    if not hidden:
+        return None
+    typed = plain_letters(text)
+    return None if typed == text else typed
+
+
 def reduced(value: str) -> str:
     """A finding's value compared across the two readings: its letters and digits only,
     without accents."""

@@ -16,7 +16,7 @@ from app.cases import lifecycle
 from app.cases.models import Case, CasePresentation
 from app.cases.queries import get_visible_case
 from app.content.diff import word_diff
-from app.content.markdown import render as render_markdown
+from app.content.markdown import render_draft
 from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
 from app.practices.conflicts import check_recommendation, unresolved
@@ -416,4 +416,4 @@ def preview() -> Any:
     text = PreviewForm().text.data
     if len(text) > BODY_MAX:
         abort(413, "The text is too long to preview.")
-    return str(render_markdown(text)), 200, {"Content-Type": "text/html; charset=utf-8"}
+    return str(render_draft(text)), 200, {"Content-Type": "text/html; charset=utf-8"}

@@ -15,7 +15,6 @@ from sqlalchemy import func, select
 from app.auth.policy import SYSTEM
 from app.cases.models import Case
 from app.cases.transfer import import_paths
-from app.deid import tagger
 from app.deid.detector import scan
 from app.deid.gate import (
     Acceptance,
@@ -66,16 +65,6 @@ CLEAN = {
     "escaped_star": "Pain 7\\*/10 \\_worse\\_ at night &amp; on stairs.",
     "dash_ranges": "Taper 10--20 mg a week; pain 4--6/10 on **day 3**.",
 }
-
-
-@pytest.fixture
-def rules_only(monkeypatch):
-    """The reading as shown is what these tests pin. The learned tagger finds some of these
-    identifiers as written (a name in look-alike letters, a phone number with an invisible
-    character), which refuses them too, as found rather than hidden; see
-    test_with_the_tagger_every_bypass_is_still_refused."""
-    monkeypatch.setattr(tagger, "_MODEL", None)
-    monkeypatch.setattr(tagger, "_LOADED", True)
 
 
 @pytest.mark.usefixtures("rules_only")
