@@ -1,0 +1,111 @@
+"""Twenty-second round: kinds behind the misses of set T. A markdown table's header is the
+row above its rule line whatever it holds ("SSN L4", "Member/MBI"); partial SSNs behind "soc
+sec ... ending" and "(L4)"; persons in the slots of legal and incident forms (witnesses,
+notaries, counsel, "Guard on duty:", initials alone after a role, capitals, "I, X, of", "as my
+agent X", "adjuster X", "crew X,", "call to X at <phone>", "On arrival X was"), a name in
+capitals before a credential, "Esq."; emergency services by their head, a form's organisation
+after its title and a dash, a department after a facility, "O&M"; a county's label, "(X Co.)",
+a distance from a town, a town before a state that is also a word, a site's town; plates after
+a vehicle and its state and digit plates after "plate", a second serial after a slash, a
+beacon's number, a GS1 "(21)" before a serial, a participant's code.
+
+The values are made up for these tests (none is taken from an evaluation set). Each kind has
+look-alikes that must stay as they were.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.deid.detector import scan_rules
+
+
+def covered(text: str, needle: str) -> bool:
+    """Is every character of `needle` (its first occurrence) inside a finding of the rules
+    (the learned tagger, which only adds, is left out)?"""
+    s = text.index(needle)
+    spans = [(f.start, f.end) for f in scan_rules(text)]
+    return all(
+        any(a <= i < b for a, b in spans)
+        for i in range(s, s + len(needle))
+        if not text[i].isspace()
+    )
+
+
+def touched(text: str, needle: str) -> bool:
+    s = text.index(needle)
+    e = s + len(needle)
+    return any(f.start < e and s < f.end for f in scan_rules(text))
+
+
+TABLE = (
+    "| Patient | DOB | Member/MBI | SSN L4 | Phone |\n"
+    "|---|---|---|---|---|\n"
+    "| Okonkwo, Adaeze | 03/11/1950 | 4QX7TP2MK88 | 5531 | 603-555-0188 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        (TABLE, "5531"),
+        (TABLE, "4QX7TP2MK88"),
+        ("Patient: Ines Varga  DOB 2/2/1960\nsoc sec ending 7719   Plan # 88", "7719"),
+        ("Employee: Ines Varga\nSSN (L4) 4402\nDate of injury: 3/3/2025", "4402"),
+        ("Imaging site: Alder Clinic   Photographer: Q.W.\nPt name: Varga, Ines", "Q.W."),
+        ("Witness 1: Ottilie Barsamian   Witness 2: Ferrin Oduya", "Ferrin Oduya"),
+        ("Notary: OTTILIE BARSAMIAN, commission no. 5512", "OTTILIE BARSAMIAN"),
+        ("Guard on duty: O.B.\nInjured: Ferrin Oduya, age 12", "O.B."),
+        ("FOREMAN: OTTILIE BARSAMIAN  RADIO CH 4", "OTTILIE BARSAMIAN"),
+        ("DECLARATION OF OTTILIE BARSAMIAN, MD, IN SUPPORT OF", "OTTILIE BARSAMIAN"),
+        ("I, OTTILIE K. BARSAMIAN, OF 12 ELM ST, ALDER", "OTTILIE K. BARSAMIAN"),
+        ("I appoint as my agent Ferrin Oduya, and as alternate Ines Varga.", "Ferrin Oduya"),
+        ("Claim 44-1; adjuster Ferrin Oduya, fo@example.org", "Ferrin Oduya"),
+        ("Counsel: Ferrin Oduya, Esq., fo@example.org", "Ferrin Oduya"),
+        ("Rescue: rope descent, ground crew Adaeze, EMS to the valley.", "Adaeze"),
+        ("Pre-op call to Adaeze at (603) 555-0188 on 2/2.", "Adaeze"),
+        ("On arrival Adaeze was sitting in the kitchen.", "Adaeze"),
+        ("EMS: Tamarack Fire & EMS transported to the hospital.", "Tamarack Fire & EMS"),
+        ("EMS: Quillby Ambulance transported her.", "Quillby Ambulance"),
+        ("INCIDENT LOG - Alder Notch Timber\nUnit: cable side", "Alder Notch Timber"),
+        ("Outreach encounter - Harm Reduction of Quillby\ndate: 3/3", "Harm Reduction of Quillby"),
+        ("Quillby General Hospital Radiation Oncology\nSUMMARY", "Radiation Oncology"),
+        ("Employer: Tamarack Renewables O&M   Supervisor: Ines Varga", "Tamarack Renewables O&M"),
+        ("County of residence (rural): Quillby\nQuestion: dosing", "Quillby"),
+        ("Service address: 12 Elm St, Alder, ID 83800  (Tamarack Co.)", "Tamarack"),
+        ("Unit: cat side, about 14 mi from Quillby\nDate 2/2", "Quillby"),
+        ("Her son joined by video from Quillby, OR; chaplain present.", "Quillby"),
+        ("site: motel lot, Quillby\n", "Quillby"),
+        ("She was sitting in her truck, WA QXR4471, keys handed over.", "QXR4471"),
+        ("Crew rig: NH 880 2214, VIN pending", "880 2214"),
+        ("boat reg. pending, trailer plate 4471902. Seen", "4471902"),
+        ("hearing aids, serials 88A1234567 / QZK-551190\nWitness", "QZK-551190"),
+        ("Activated beacon (UIN 1A2B3C4D5E6F708) at noon", "1A2B3C4D5E6F708"),
+        ("Has an ICD, SN (21)448812345; checked.", "(21)448812345"),
+        ("participant code QUIL4471 (goes by Q)", "QUIL4471"),
+    ],
+)
+def test_round22_kinds(text: str, needle: str) -> None:
+    assert covered(text, needle)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        # a table whose header row has no rule line under it and digits in it stays as it was
+        ("| Test | Day 1 | Day 2 |\n| ALT | 54 | 61 |\n", "54"),
+        ("Plan: the ECG lead II on arrival was normal.", "ECG"),
+        ("Monitor: continuous pulse oximetry", "continuous"),
+        ("The plate with 28 screws was removed.", "28"),
+        ("Fractured the plate 3 weeks ago.", "3"),
+        ("PROGRESS NOTE - Chest Pain Evaluation\nHPI", "Chest Pain"),
+        ("Call to pharmacy at 3 pm about the refill.", "pharmacy"),
+        ("about 3 miles from home", "home"),
+        ("Dose: 5 mg (L4) radiculopathy", "5"),
+        ("Lab: the Fire & Ice challenge test", "Fire"),
+        ("REMINDER: BRUCE PROTOCOL, STAGE 3 HANDOUT", "BRUCE PROTOCOL"),
+        ("CASE PRESENTATION FORM - Dementia Care\nSession date: 2/2", "Dementia Care"),
+    ],
+)
+def test_round22_look_alikes(text: str, needle: str) -> None:
+    assert not touched(text, needle)
