@@ -9774,7 +9774,6 @@ RX_ROLE_LABEL22 = re.compile(
     r"(?:[ \t]+(?:\d{1,2}|#\d{1,2}|on[ \t]+(?:duty|call|scene)))?[ \t]*:[ \t]*",
     re.M,
 )
-TRIGGERS["ROLE22"] = _ROLE_NOUNS22 | _w("duty call scene")
 
 
 def _caps_name_ok22(ctx: _Ctx, words: list[str], strong: bool = False) -> bool:
