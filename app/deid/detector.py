@@ -8646,6 +8646,7 @@ def _rules_of(text: str) -> list[Finding]:
     _round21c(ctx, text, cands, words_ix)
     _round22(ctx, text, cands, words_ix)
     _round22b(ctx, text, cands, words_ix)
+    _round22c(ctx, text, cands, words_ix)
     cands = [
         c
         for c in cands
@@ -9055,6 +9056,8 @@ RX_HEAD_AFTER20 = re.compile(r"(?:[ \t]+[A-Z][a-z]+)?[ \t]+([a-z]+)")
 RX_MODEL_AFTER20 = re.compile(
     r"(?:[ \t]+[A-Z][a-z]+){0,2}(?:\d{1,3}(?![\w])|[ \t]+\d{1,3}[A-Z]?:(?!\d))"
 )
+# the next field's numbered label after a value: "Witness 1: X Y   Witness 2: ..." (round 22)
+RX_NEXT_LABEL22 = re.compile(r"[ \t]{2,}[A-Z][a-z]+[ \t]+\d{1,2}[ \t]*:")
 RX_MODEL_CODE_AFTER20 = re.compile(r"(?:[ \t]+[A-Z][a-z]+)?[ \t]+[A-Z]{1,2}\d{1,2}(?![\w-])")
 # a dose, a puff or a frequency after a drug's brand name (one more word of the name between)
 RX_DOSE_AFTER20 = re.compile(
@@ -9087,7 +9090,11 @@ def _not_identifier20(ctx: _Ctx, text: str, cand: tuple) -> bool:
             return True  # "Cedar wing", "Dialysis chair 12"
         if text[e - 1].isalpha() and RX_ROOM_NUMBER20.match(text, e):
             return True  # "Station 2", "West Tower 7": a place in the building
-    if cat in ("NAME", "FACILITY") and RX_MODEL_AFTER20.match(text, e):
+    if (
+        cat in ("NAME", "FACILITY")
+        and RX_MODEL_AFTER20.match(text, e)
+        and not RX_NEXT_LABEL22.match(text, e)
+    ):
         return True
     if cat == "FACILITY" and RX_MODEL_CODE_AFTER20.match(text, e):
         return True
@@ -9727,9 +9734,9 @@ def _after_findings21(ctx: _Ctx, text: str, found: list[Finding]) -> list:
 # emergency services and a form's organisation after its title; a county's label; plates
 # after a vehicle and its state; a second serial after a slash; a participant's code.
 RX_SSN_L4_22 = re.compile(
-    r"(?i:\b(?:ssn|ss\s*#|soc\.?[ \t]*sec\.?(?:urity)?(?:[ \t]+(?:no\.?|number|#))?)[ \t]*"
-    r"(?:\((?:l4|last[ \t]*(?:4|four))\)|l4\b|(?:ending|ends)(?:[ \t]+(?:in|with))?)"
-    r"[ \t]*[:#=-]?[ \t]*)(\d{4})(?![\d-])"
+    r"(?i:\b(?:ssn|ss\s*+#|soc\.?[ \t]*+sec\.?(?:urity)?(?:[ \t]++(?:no\.?|number|#))?)[ \t]*+"
+    r"(?:\((?:l4|last[ \t]*+(?:4|four))\)|l4\b|(?:ending|ends)(?:[ \t]++(?:in|with))?)"
+    r"[ \t]*+[:#=-]?[ \t]*+)(\d{4})(?![\d-])"
 )
 TRIGGERS["SSN22"] = _w("ssn ss soc")
 # a header cell naming an SSN or a plan's member number
@@ -9739,7 +9746,7 @@ RX_PLAN_HEAD22 = re.compile(
 )
 RX_HEAD_LAST4_22 = re.compile(r"(?i)\b(?:l4|last[ \t]*(?:4|four))\b")
 RX_RULE_LINE22 = re.compile(
-    r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*\|?[ \t]*(?:\n|$)"
+    r"[ \t]*+\|?(?:[ \t]*+:?-{3,}+:?[ \t]*+\|)++[ \t]*+:?-*+:?[ \t]*+\|?[ \t]*+(?:\n|$)"
 )
 
 
@@ -9941,9 +9948,11 @@ _EMS_HEADS22 = ("Fire", "Ambulance", "Rescue", "Volunteer", "Quick")
 # Timber", "SSP outreach encounter - Harm Reduction of Pullman"
 _FORM_TITLES22 = _w("""log report note encounter response summary form record worklist screening
     certificate declaration evaluation order referral assessment visit intake""")
+_TITLE_WORD22 = r"[A-Za-z/&()]++(?:-[A-Za-z/&()]++)*+"
 RX_TITLE_ORG22 = re.compile(
-    r"\A[ \t]*([A-Za-z][A-Za-z /&()-]{2,60}?)[ \t]+[-–—][ \t]+"
-    rf"((?:{CAPW})(?:[ \t]+(?:{CAPW}|of|&|and)){{1,5}})[ \t]*$",
+    rf"\A[ \t]*+({_TITLE_WORD22}(?:[ ]{_TITLE_WORD22}){{0,10}}+)"
+    r"[ \t]++[-–—][ \t]++"
+    rf"((?:{CAPW})(?:[ ](?:{CAPW}|of|&|and)){{1,5}}+)[ \t]*+$",
     re.M,
 )
 _ORG_HEADS22 = _w("""timber logging lumber products crisis services exchange reduction outreach
@@ -9983,7 +9992,7 @@ RX_PLATE_STATE22 = re.compile(
     r"([A-Z]{2})[ \t]+((?=[A-Z0-9 -]*\d)[A-Z0-9]{2,8}(?:[ -][A-Z0-9]{2,4})?)(?![\w-])"
 )
 TRIGGERS["PLATEST22"] = _w("truck pickup car van suv sedan rig trailer jeep vehicle plate plates")
-RX_PLATE_DIGITS22 = re.compile(r"\b(?i:plate)[ \t]*(?:#|no\.?)?[ \t]*(\d{5,8})(?![\w-]|[.,/]\d)")
+RX_PLATE_DIGITS22 = re.compile(r"\b(?i:plate)[ \t]*+(?:#|no\.?)?[ \t]*+(\d{5,8})(?![\w-]|[.,/]\d)")
 TRIGGERS["PLATED22"] = _w("plate")
 # a second serial after a slash ("serials 7623A16728 / TDT-618027"); a beacon's hex number
 RX_SERIAL_PAIR22 = re.compile(
@@ -10032,7 +10041,14 @@ def _round22b(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             continue
         if any(ctx.is_clinical(w) and not ctx.is_name(w) for w in org):
             continue
-        of_town = len(low) >= 3 and low[-2] == "of" and low[-1] not in FUNCTION_WORDS
+        # "Harm Reduction of Pullman": a town after "of", not "CA of Cervix"
+        town = low[low.index("of") + 1 :] if "of" in low[1:] else []
+        of_town = (
+            len(low) >= 3
+            and bool(town)
+            and not (org[0].isupper() and len(org[0]) <= 3 and not m.group(2).isupper())
+            and (" ".join(town) in ctx.lex.cities or not any(ctx.is_common(w) for w in town))
+        )
         if of_town or low[-1] in _ORG_HEADS22:
             out.append((m.start(2), m.end(2), "FACILITY", 0.7))
         break
@@ -10097,3 +10113,61 @@ def _after_findings22(ctx: _Ctx, text: str, found: list[Finding]) -> list:
         ):
             out.append((f.start - 4, f.end, f.category, f.confidence))
     return out
+
+
+# a legal form's date: "Signed this 4th day of December, 2025"
+RX_DAY_OF_MONTH22 = re.compile(
+    r"\b(\d{1,2}(?i:st|nd|rd|th)[ \t]++(?i:day)[ \t]++(?i:of)[ \t]++"
+    r"(?i:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december))(?:,?[ \t]++(?:\d{4}|A\.?D\.?[ \t]++\d{4}))?(?![\w])"
+)
+TRIGGERS["DAYOF22"] = _w("day")
+# an age stated of a person: "Client is 93 and lives alone", "Patient is ninety-three,"
+RX_PERSON_IS_AGE22 = re.compile(
+    r"\b(?i:client|patient|pt|resident|participant|principal|she|he|mother|father|husband|wife)"
+    rf"[ \t]++(?i:is|was)[ \t]++({AGE_ANY})(?=[ \t]*+(?:and\b|,|;|\.(?!\d)|$))",
+    re.M,
+)
+TRIGGERS["PERSONAGE22"] = _w(
+    "client patient pt resident participant principal she he mother father husband wife"
+)
+# a laboratory's CLIA number ("CLIA 17D0285127"); a licence in parentheses after a credential
+# and a state ("Vonda X, CRNA (NE 8631)")
+RX_CLIA22 = re.compile(r"\bCLIA(?:[ \t]*+(?:#|no\.?|number))?[ \t:#]*+(\d{2}D\d{7})(?![\w])")
+TRIGGERS["CLIA22"] = _w("clia")
+RX_CRED_LICENSE22 = re.compile(
+    r"\b(?:CRNA|RN|LPN|NP|APRN|CNM|PA-C|MD|DO|DDS|DMD|PharmD|RPh|LCSW|PT|OT)[ \t]*+\([ \t]*+"
+    r"([A-Z]{2})[ \t]++([A-Z]{0,3}-?\d{3,9})[ \t]*+\)"
+)
+# a phone's label with who answers it in parentheses: "Phone (mother, WhatsApp): 360-7719"
+RX_PHONE_PAREN_LABEL22 = re.compile(
+    r"\b(?i:phone|cell|tel|mobile)[ \t]*+\([^()\n]{1,40}\)[ \t]*+:[ \t]*+"
+    r"(\d{3}[-.][ \t]?\d{4})(?![\d-])"
+)
+TRIGGERS["PHONEP22"] = _w("phone cell tel mobile")
+# a utility or a cooperative written to: "To: Harney Rural Electric   Fax: ..."
+RX_TO_UTILITY22 = re.compile(
+    rf"^(?:To|TO|Attn|ATTN)[ \t]*:[ \t]*((?:{CAPW})(?:[ ](?:{CAPW}|&|of|and)){{0,4}}[ ]"
+    r"(?:Electric|Electric[ ]Cooperative|Cooperative|Co-op|Power|Utilities|Utility|Water"
+    r"|Gas|Energy|Telephone))(?=[ \t]{2}|[ \t]*+(?:$|,))",
+    re.M,
+)
+
+
+def _round22c(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    for m in RX_DAY_OF_MONTH22.finditer(text) if "DAYOF22" in words_ix.cues else ():
+        out.append((m.start(1), m.end(1), "DATE", 0.8))
+    for m in _triggered(RX_PERSON_IS_AGE22, "PERSONAGE22", text, words_ix):
+        out.append((m.start(1), m.end(1), "AGE", 0.75))
+    for m in _triggered(RX_CLIA22, "CLIA22", text, words_ix):
+        out.append((m.start(1), m.end(1), "ID", 0.8))
+    if "(" in text:
+        for m in RX_CRED_LICENSE22.finditer(text):
+            if m.group(1) in STATE_ABBR:
+                out.append((m.start(2), m.end(2), "ID", 0.75))
+        for m in _triggered(RX_PHONE_PAREN_LABEL22, "PHONEP22", text, words_ix):
+            out.append((m.start(1), m.end(1), "PHONE", 0.8))
+    if ":" in text:
+        for m in RX_TO_UTILITY22.finditer(text):
+            if _org_ok21(ctx, m.group(1)) or ctx.low(m.group(1).split()[0]) in ctx.lex.cities:
+                out.append((m.start(1), m.end(1), "FACILITY", 0.7))

@@ -10,7 +10,9 @@ a vehicle and its state and digit plates after "plate", a second serial after a 
 beacon's number, a GS1 "(21)" before a serial, a participant's code.
 
 The values are made up for these tests (none is taken from an evaluation set). Each kind has
-look-alikes that must stay as they were.
+look-alikes that must stay as they were. Also: a legal form's "4th day of May, 2025", a
+person's age stated ("Client is 93 and lives alone"), CLIA numbers, a licence in parentheses
+after a credential and a state, a phone's label with who answers it, a utility written to.
 """
 
 from __future__ import annotations
@@ -83,6 +85,15 @@ TABLE = (
         ("Activated beacon (UIN 1A2B3C4D5E6F708) at noon", "1A2B3C4D5E6F708"),
         ("Has an ICD, SN (21)448812345; checked.", "(21)448812345"),
         ("participant code QUIL4471 (goes by Q)", "QUIL4471"),
+        # the first of two numbered labels on a line ("Witness 2" is no model number)
+        ("Witness 1: Ottilie Barsamian   Witness 2: Ferrin Oduya\nNeither", "Ottilie Barsamian"),
+        ("Signed this 9th day of March, 2024, at the clinic.", "9th day of March"),
+        ("SIGNED THIS 21ST DAY OF JUNE, 2023, AT", "21ST DAY OF JUNE"),
+        ("Client is 94 and lives alone.", "94"),
+        ("Alder Reference Lab   CLIA 44D1234567\nPATIENT", "44D1234567"),
+        ("Evaluated by Ines Varga, CRNA (NE 5521); supervising", "5521"),
+        ("Phone (father, Signal): 555-0142\nPlan", "555-0142"),
+        ("To: Quillby Rural Electric   Fax: 603-555-0101", "Quillby Rural Electric"),
     ],
 )
 def test_round22_kinds(text: str, needle: str) -> None:
@@ -103,6 +114,10 @@ def test_round22_kinds(text: str, needle: str) -> None:
         ("about 3 miles from home", "home"),
         ("Dose: 5 mg (L4) radiculopathy", "5"),
         ("Lab: the Fire & Ice challenge test", "Fire"),
+        ("Oncology Visit - CA of Cervix\n", "Cervix"),
+        ("on the 3rd day of treatment", "3rd day"),
+        ("Pulse is 96 and regular.", "96"),
+        ("Tube (NG 12) placed; RN (ICU 4) aware.", "12"),
         ("REMINDER: BRUCE PROTOCOL, STAGE 3 HANDOUT", "BRUCE PROTOCOL"),
         ("CASE PRESENTATION FORM - Dementia Care\nSession date: 2/2", "Dementia Care"),
     ],
