@@ -7167,6 +7167,7 @@ def with_tagger(text: str, found: list[Finding], added: list) -> list[Finding]:
         and not _not_identifier17(text, c)
         and not _not_identifier18(ctx, text, c)
         and not _not_identifier20(ctx, text, c)
+        and not _not_identifier22(ctx, text, c)
         and not _tagger_scores17(text, c)
     ]
     if not added:
@@ -8659,6 +8660,7 @@ def _rules_of(text: str) -> list[Finding]:
         and not _not_identifier18(ctx, text, c)
         and not _not_identifier19(ctx, text, c)
         and not _not_identifier20(ctx, text, c)
+        and not _not_identifier22(ctx, text, c)
     ]
     found = _resolve(text, cands)
     implied = [
@@ -8669,7 +8671,9 @@ def _rules_of(text: str) -> list[Finding]:
         + _after_findings13b(ctx, text, found)
         + _after_findings21(ctx, text, found)
         + _after_findings22(ctx, text, found)
-        if not _not_identifier11(ctx, text, c) and not _not_identifier20(ctx, text, c)
+        if not _not_identifier11(ctx, text, c)
+        and not _not_identifier20(ctx, text, c)
+        and not _not_identifier22(ctx, text, c)
     ]
     if implied:
         found = _resolve(text, cands + implied)
@@ -8679,6 +8683,7 @@ def _rules_of(text: str) -> list[Finding]:
         if not _not_identifier11(ctx, text, c)
         and not _not_identifier19(ctx, text, c)
         and not _not_identifier20(ctx, text, c)
+        and not _not_identifier22(ctx, text, c)
     ]
     return _resolve(text, cands + implied + mentions) if mentions else found
 
@@ -9065,7 +9070,7 @@ RX_DOSE_AFTER20 = re.compile(
     r"|(?:one|two|1|2)[ \t]+puffs?\b|(?i:daily|diario|diaria|nightly|weekly|bid|tid|qid|qhs"
     r"|q\d+[hdw])\b)"
 )
-_COMPOUND_HEADS20 = _w("monitor monitors recorder pump tea virus fever")
+_COMPOUND_HEADS20 = _w("monitor monitors recorder pump tea virus fever fold folds")
 
 
 def _not_identifier20(ctx: _Ctx, text: str, cand: tuple) -> bool:
@@ -10171,3 +10176,28 @@ def _round22c(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         for m in RX_TO_UTILITY22.finditer(text):
             if _org_ok21(ctx, m.group(1)) or ctx.low(m.group(1).split()[0]) in ctx.lex.cities:
                 out.append((m.start(1), m.end(1), "FACILITY", 0.7))
+
+
+# an imperative verb opening an instruction ("...: Inspect the harness"); a label's word in
+# capitals ("PATIENT ADDR:")
+RX_ARTICLE_AFTER22 = re.compile(r"[ \t]+(?:the|a|an|your|each|all|both|any|its)[ \t]")
+RX_OPENING_BEFORE22 = re.compile(r"(?:\A|\n|[:.!?])[ \t]*+\Z")
+RX_CAPS_LABEL_BEFORE22 = re.compile(r"[A-Z]{2,}[ \t]+\Z")
+
+
+def _not_identifier22(ctx: _Ctx, text: str, cand: tuple) -> bool:
+    s, e, cat = cand[0], cand[1], cand[2]
+    if cat != "NAME":
+        return False
+    w = text[s:e]
+    if not w.isalpha():
+        return False
+    return bool(
+        RX_ARTICLE_AFTER22.match(text, e)
+        and not ctx.is_first(w)
+        and (ctx.low(w) in ctx.lex.common or not ctx.is_last(w))
+        and RX_OPENING_BEFORE22.search(text, max(0, s - 4), s)
+        or text.startswith(":", e)
+        and w.isupper()
+        and RX_CAPS_LABEL_BEFORE22.search(text, max(0, s - 24), s)
+    )

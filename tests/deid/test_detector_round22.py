@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.deid import scan
 from app.deid.detector import scan_rules
 
 
@@ -118,9 +119,18 @@ def test_round22_kinds(text: str, needle: str) -> None:
         ("on the 3rd day of treatment", "3rd day"),
         ("Pulse is 96 and regular.", "96"),
         ("Tube (NG 12) placed; RN (ICU 4) aware.", "12"),
+        # false alarms of the rules before this round (read from T's clean passages)
+        ("Return to work: Inspect the harness before each climb.", "Inspect"),
+        ("PATIENT ADDR: 12 Elm St", "ADDR"),
         ("REMINDER: BRUCE PROTOCOL, STAGE 3 HANDOUT", "BRUCE PROTOCOL"),
         ("CASE PRESENTATION FORM - Dementia Care\nSession date: 2/2", "Dementia Care"),
     ],
 )
 def test_round22_look_alikes(text: str, needle: str) -> None:
     assert not touched(text, needle)
+
+
+def test_a_fold_after_a_hyphenated_eponym_is_no_name() -> None:
+    # the learned tagger took "Morgan" of "Dennie-Morgan folds"; the rules' veto now reads it
+    text = "Exam: Dennie-Morgan folds noted."
+    assert scan(text) == []
