@@ -10159,11 +10159,36 @@ RX_TO_UTILITY22 = re.compile(
 )
 
 
+# a laboratory by its head: "Gorham Reference Lab", "PINELANDS CLINICAL LABORATORY"
+RX_LAB22 = re.compile(
+    rf"^[ \t]*+((?:{CAPW}[ ]){{1,3}}(?:(?i:clinical|reference|pathology|medical)[ ])?"
+    r"(?i:laboratory|laboratories|lab|labs|pathology[ ]associates))(?![\w])",
+    re.M,
+)
+_LAB_WORDS22 = _w("laboratory laboratories lab labs pathology")
+_LAB_HEADS22 = _w("clinical reference pathology medical laboratory laboratories lab labs")
+# kinds of a hospital's own laboratory, not a firm: "Cath Lab", "Sleep Lab"
+_LAB_KINDS22 = _w("""cath sleep vascular echo gait motion skills simulation research core stat
+    micro microbiology blood chemistry hematology cytology histology noninvasive ep""")
+
+
 def _round22c(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     for m in RX_DAY_OF_MONTH22.finditer(text) if "DAYOF22" in words_ix.cues else ():
         out.append((m.start(1), m.end(1), "DATE", 0.8))
     for m in _triggered(RX_PERSON_IS_AGE22, "PERSONAGE22", text, words_ix):
         out.append((m.start(1), m.end(1), "AGE", 0.75))
+    if not words_ix.positions.keys().isdisjoint(_LAB_WORDS22):
+        for m in RX_LAB22.finditer(text):
+            parts = list(re.finditer(r"\S+", m.group(1)))
+            while parts and ctx.low(parts[0].group()) in FUNCTION_WORDS:
+                parts = parts[1:]
+            lead = [p.group() for p in parts if ctx.low(p.group()) not in _LAB_HEADS22]
+            if (
+                lead
+                and not any(ctx.low(w) in _LAB_KINDS22 for w in lead)
+                and _place_word_ok22(ctx, " ".join(lead), False)
+            ):
+                out.append((m.start(1) + parts[0].start(), m.end(1), "FACILITY", 0.75))
     for m in _triggered(RX_CLIA22, "CLIA22", text, words_ix):
         out.append((m.start(1), m.end(1), "ID", 0.8))
     if "(" in text:

@@ -92,6 +92,7 @@ TABLE = (
         ("SIGNED THIS 21ST DAY OF JUNE, 2023, AT", "21ST DAY OF JUNE"),
         ("Client is 94 and lives alone.", "94"),
         ("Alder Reference Lab   CLIA 44D1234567\nPATIENT", "44D1234567"),
+        ("Quillby Clinical Laboratory   CLIA 44D1234567\nPATIENT", "Quillby Clinical Laboratory"),
         ("Evaluated by Ines Varga, CRNA (NE 5521); supervising", "5521"),
         ("Phone (father, Signal): 555-0142\nPlan", "555-0142"),
         ("To: Quillby Rural Electric   Fax: 603-555-0101", "Quillby Rural Electric"),
@@ -118,6 +119,7 @@ def test_round22_kinds(text: str, needle: str) -> None:
         ("Oncology Visit - CA of Cervix\n", "Cervix"),
         ("on the 3rd day of treatment", "3rd day"),
         ("Pulse is 96 and regular.", "96"),
+        ("Cath Lab\nSent to the Sleep Lab today.", "Cath Lab"),
         ("Tube (NG 12) placed; RN (ICU 4) aware.", "12"),
         # false alarms of the rules before this round (read from T's clean passages)
         ("Return to work: Inspect the harness before each climb.", "Inspect"),
