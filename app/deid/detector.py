@@ -10159,10 +10159,11 @@ RX_TO_UTILITY22 = re.compile(
 )
 
 
-# a laboratory by its head: "Gorham Reference Lab", "PINELANDS CLINICAL LABORATORY"
+# a laboratory by its head heading a line, alone or before a run of spaces: "Gorham Reference
+# Lab   CLIA ...", not a section's "PERTINENT LABORATORY DATA:" nor "MSG FM LAB TO 3W"
 RX_LAB22 = re.compile(
     rf"^[ \t]*+((?:{CAPW}[ ]){{1,3}}(?:(?i:clinical|reference|pathology|medical)[ ])?"
-    r"(?i:laboratory|laboratories|lab|labs|pathology[ ]associates))(?![\w])",
+    r"(?i:laboratory|laboratories|lab|labs|pathology[ ]associates))(?=[ \t]*$|[ \t]{2}|\t|,)",
     re.M,
 )
 _LAB_WORDS22 = _w("laboratory laboratories lab labs pathology")
@@ -10184,7 +10185,7 @@ def _round22c(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
                 parts = parts[1:]
             lead = [p.group() for p in parts if ctx.low(p.group()) not in _LAB_HEADS22]
             if (
-                lead
+                any(len(w) > 3 for w in lead)  # not "MSG FM LAB"
                 and not any(ctx.low(w) in _LAB_KINDS22 for w in lead)
                 and _place_word_ok22(ctx, " ".join(lead), False)
             ):

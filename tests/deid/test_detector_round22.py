@@ -120,6 +120,8 @@ def test_round22_kinds(text: str, needle: str) -> None:
         ("on the 3rd day of treatment", "3rd day"),
         ("Pulse is 96 and regular.", "96"),
         ("Cath Lab\nSent to the Sleep Lab today.", "Cath Lab"),
+        ("MSG FM LAB\nMSG FM LAB TO 3W // CRIT CK 5400", "MSG FM LAB"),
+        ("PERTINENT LABORATORY DATA: White count 9.", "PERTINENT LABORATORY"),
         ("Tube (NG 12) placed; RN (ICU 4) aware.", "12"),
         # false alarms of the rules before this round (read from T's clean passages)
         ("Return to work: Inspect the harness before each climb.", "Inspect"),
