@@ -9890,7 +9890,26 @@ RX_CAPS_CRED22 = re.compile(
     rf"\b({CAPS_WORD}(?:[ \t]+(?:[A-Z]\.|{CAPS_WORD})){{1,4}}),[ \t]*"
     r"(?:MD|DO|RN|NP|PA-C|PhD|DDS|LCSW|ESQ\.?|Esq\.?)(?![\w-])"
 )
+# where RX_CAPS_CRED22 may end: a comma after two capitals (the pattern is run from the
+# line's start or the word before, not over the whole text)
+RX_CAPS_CRED_END22 = re.compile(
+    r",(?<=[A-Z],)[ \t]*(?:MD|DO|RN|NP|PA-C|PhD|DDS|LCSW|ESQ\.?|Esq\.?)(?![\w-])"
+)
 RX_ESQ22 = re.compile(r",[ \t]*Esq\.?(?![\w])")
+
+
+def _caps_creds22(text: str) -> list[re.Match]:
+    """The matches of RX_CAPS_CRED22, each tried from its line's start (or 80 characters
+    before) only where a comma after capitals and a credential is (RX_CAPS_CRED_END22)."""
+    found: list[re.Match] = []
+    last = -1
+    for c in RX_CAPS_CRED_END22.finditer(text):
+        lo = max(text.rfind("\n", 0, c.start()) + 1, c.start() - 80, last)
+        m = RX_CAPS_CRED22.search(text, lo, c.end())
+        if m and m.end() == c.end():
+            found.append(m)
+            last = m.end()
+    return found
 
 
 def _round22(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
@@ -9919,7 +9938,7 @@ def _round22(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         if not ctx.is_common(w) and not ctx.is_clinical(w) and ctx.low(w) not in STATES:
             out.append((m.start(g), m.end(g), "NAME", 0.7))
     if "," in text:
-        for m in RX_CAPS_CRED22.finditer(text):
+        for m in _caps_creds22(text):
             parts = list(re.finditer(r"\S+", m.group(1)))
             # "DECLARATION OF CHALTU GIRMA": the words before the name are not read
             while parts and (
@@ -10140,9 +10159,9 @@ TRIGGERS["PERSONAGE22"] = _w(
 # and a state ("Vonda X, CRNA (NE 8631)")
 RX_CLIA22 = re.compile(r"\bCLIA(?:[ \t]*+(?:#|no\.?|number))?[ \t:#]*+(\d{2}D\d{7})(?![\w])")
 TRIGGERS["CLIA22"] = _w("clia")
-RX_CRED_LICENSE22 = re.compile(
-    r"\b(?:CRNA|RN|LPN|NP|APRN|CNM|PA-C|MD|DO|DDS|DMD|PharmD|RPh|LCSW|PT|OT)[ \t]*+\([ \t]*+"
-    r"([A-Z]{2})[ \t]++([A-Z]{0,3}-?\d{3,9})[ \t]*+\)"
+RX_CRED_LICENSE22 = re.compile(r"\([ \t]*+([A-Z]{2})[ \t]++([A-Z]{0,3}-?\d{3,9})[ \t]*+\)")
+RX_CRED_BEFORE22 = re.compile(
+    r"\b(?:CRNA|RN|LPN|NP|APRN|CNM|PA-C|MD|DO|DDS|DMD|PharmD|RPh|LCSW|PT|OT)[ \t]*+\Z"
 )
 # a phone's label with who answers it in parentheses: "Phone (mother, WhatsApp): 360-7719"
 RX_PHONE_PAREN_LABEL22 = re.compile(
@@ -10193,9 +10212,16 @@ def _round22c(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     for m in _triggered(RX_CLIA22, "CLIA22", text, words_ix):
         out.append((m.start(1), m.end(1), "ID", 0.8))
     if "(" in text:
-        for m in RX_CRED_LICENSE22.finditer(text):
-            if m.group(1) in STATE_ABBR:
+        pos = text.find("(")
+        while pos != -1:
+            m = RX_CRED_LICENSE22.match(text, pos)
+            if (
+                m
+                and m.group(1) in STATE_ABBR
+                and RX_CRED_BEFORE22.search(text, max(0, pos - 8), pos)
+            ):
                 out.append((m.start(2), m.end(2), "ID", 0.75))
+            pos = text.find("(", pos + 1)
         for m in _triggered(RX_PHONE_PAREN_LABEL22, "PHONEP22", text, words_ix):
             out.append((m.start(1), m.end(1), "PHONE", 0.8))
     if ":" in text:
