@@ -9790,8 +9790,8 @@ RX_ROLE_LABEL22 = re.compile(
 
 def _caps_name_ok22(ctx: _Ctx, words: list[str], strong: bool = False) -> bool:
     """Capitals that name a person: no function, clinical or month word; a first name of the
-    lists first or a surname of the lists last ("CHARLA JUHNKE"), or with `strong` (a
-    credential after, "I, X, of" before) no common word ("CHALTU GIRMA, MD")."""
+    lists first or a surname of the lists last ("OTTILIE BARSAMIAN"), or with `strong` (a
+    credential after, "I, X, of" before) no common word ("ADAEZE OKONKWO, MD")."""
     words = [w for w in words if not re.fullmatch(r"[A-Z]\.", w)]
     if len(words) < 2 or any(
         ctx.low(w) in FUNCTION_WORDS
@@ -9813,8 +9813,8 @@ def _caps_name_ok22(ctx: _Ctx, words: list[str], strong: bool = False) -> bool:
 
 def _round22_labels(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     """Values of fields labelled by a person's role that round 21 leaves: initials alone
-    ("Physicist: K.M."), capitals ("FOREMAN: CHARLA JUHNKE"), one lower-case given name
-    ("outreach worker: tolera"), and the roles of legal and incident forms."""
+    ("Physicist: K.M."), capitals ("FOREMAN: OTTILIE BARSAMIAN"), one lower-case given name
+    ("outreach worker: ines"), and the roles of legal and incident forms."""
     pos = text.find(":")
     while pos != -1:
         line_start = text.rfind("\n", 0, pos) + 1
@@ -9864,12 +9864,12 @@ def _round22_labels(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> No
 
 
 NAME_WORDS22 = rf"(?:{NW}|{CAPS_WORD})(?:[ \t]+(?:[A-Z]\.|{NW}|{CAPS_WORD})){{1,3}}"
-# a legal form's first person: "I, TIGIST R. GUDETA, OF 23428 COUNTY ROAD 38"
+# a legal form's first person: "I, ADAEZE K. OKONKWO, OF 12 COUNTY ROAD 9"
 RX_I_NAME22 = re.compile(
     rf"(?:^|(?<=[.:\n]))[ \t]*I,[ \t]+({NAME_WORDS22}),[ \t]+(?i:of|residing|being|born|the)\b",
     re.M,
 )
-# "appoint as my agent Femi Oyelaran", "and as alternate Yonas Alemu", "adjuster X", "case
+# "appoint as my agent Ferrin Oduya", "and as alternate Ines Varga", "adjuster X", "case
 # mgr X": a role before the name, without a colon
 RX_ROLE_BEFORE22 = re.compile(
     r"\b(?i:as[ \t]+(?:my[ \t]+)?(?:agent|alternate(?:[ \t]+agent)?|proxy|attorney-in-fact"
@@ -9878,14 +9878,14 @@ RX_ROLE_BEFORE22 = re.compile(
     rf"({NAME_WORDS22})(?![\w'’-])"
 )
 TRIGGERS["ROLEB22"] = _w("as adjuster case paralegal notary counsel")
-# a given name alone in a role's or a caller's slot: "ground crew Kolt,", "call to Gemechu at
-# (479)...", "On arrival Kwaku was sitting"
+# a given name alone in a role's or a caller's slot: "ground crew Adaeze,", "call to Ferrin at
+# (603)...", "On arrival Ines was sitting"
 RX_FIRST_SLOT22 = re.compile(
     rf"\b(?:(?i:crew|call[ \t]+to|called|phoned|texted)[ \t]+({NW})(?=[ \t]*,|[ \t]+at[ \t]+[+(\d])"
     rf"|On[ \t]+(?:arrival|admission|exam)[ \t]+({NW})[ \t]+(?:was|is|had|has|were)\b)"
 )
 TRIGGERS["FIRST22"] = _w("crew call called phoned texted on")
-# a name in capitals before a credential: "DECLARATION OF CHALTU GIRMA, MD"
+# a name in capitals before a credential: "DECLARATION OF ADAEZE OKONKWO, MD"
 RX_CAPS_CRED22 = re.compile(
     rf"\b({CAPS_WORD}(?:[ \t]+(?:[A-Z]\.|{CAPS_WORD})){{1,4}}),[ \t]*"
     r"(?:MD|DO|RN|NP|PA-C|PhD|DDS|LCSW|ESQ\.?|Esq\.?)(?![\w-])"
@@ -9940,7 +9940,7 @@ def _round22(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     if "," in text:
         for m in _caps_creds22(text):
             parts = list(re.finditer(r"\S+", m.group(1)))
-            # "DECLARATION OF CHALTU GIRMA": the words before the name are not read
+            # "DECLARATION OF ADAEZE OKONKWO": the words before the name are not read
             while parts and (
                 ctx.low(parts[0].group()) in FUNCTION_WORDS
                 or ctx.is_common(parts[0].group())
@@ -9958,7 +9958,7 @@ def _round22(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
                         out.append((n.start(1), n.end(1), "NAME", 0.75))
 
 
-# emergency services by their head: "Greer Fire & EMS", "Morrilton Ambulance", "Kendrick
+# emergency services by their head: "Tamarack Fire & EMS", "Quillby Ambulance", "Alder
 # Rescue Squad"
 RX_EMS22 = re.compile(
     rf"\b((?:{CAPW}[ \t]+){{1,3}}(?:Fire[ \t]+(?:&|and)[ \t]+(?:EMS|Rescue)"
@@ -9968,8 +9968,8 @@ RX_EMS22 = re.compile(
 )
 _EMS_WORDS22 = _w("fire ambulance rescue quick")
 _EMS_HEADS22 = ("Fire", "Ambulance", "Rescue", "Volunteer", "Quick")
-# a form's organisation after its title and a dash: "CREW FIRST AID / MEDEVAC LOG - Elk Wallow
-# Timber", "SSP outreach encounter - Harm Reduction of Pullman"
+# a form's organisation after its title and a dash: "INCIDENT LOG - Alder Notch
+# Timber", "Outreach encounter - Harm Reduction of Quillby"
 _FORM_TITLES22 = _w("""log report note encounter response summary form record worklist screening
     certificate declaration evaluation order referral assessment visit intake""")
 _TITLE_WORD22 = r"[A-Za-z/&()]++(?:-[A-Za-z/&()]++)*+"
@@ -9981,21 +9981,21 @@ RX_TITLE_ORG22 = re.compile(
 )
 _ORG_HEADS22 = _w("""timber logging lumber products crisis services exchange reduction outreach
     lab laboratory renewables farms growers ranch orchards dairy""")
-# a county's label ("County of residence (frontier/rural): Dawes") and "(Latah Co.)"
+# a county's label ("County of residence (rural): Quillby") and "(Tamarack Co.)"
 RX_COUNTY_LABEL22 = re.compile(
     rf"\b(?i:county)\b[^:\n]{{0,40}}:[ \t]*((?:{CAPW})(?:[ \t](?:{CAPW})){{0,2}})[ \t]*$", re.M
 )
 RX_COUNTY_CO22 = re.compile(
     rf"\b((?:{CAPW})(?:[ \t](?:{CAPW}))?)[ \t]+Co\.(?=[ \t]*[),;]|[ \t]*$)", re.M
 )
-# a distance from a town: "about 19 mi from Dummer", "19 MI FROM JOHN DAY"
+# a distance from a town: "about 14 mi from Quillby", "14 MI FROM ALDER"
 RX_MILES_FROM22 = re.compile(
     r"\b\d{1,3}(?:\.\d)?[ \t]*(?i:mi|miles?|km|kilomet(?:er|re)s?)[ \t]+"
     r"(?:(?i:north|south|east|west|[NSEW]{1,2})[ \t]+)?(?i:from|of|outside(?:[ \t]+of)?)[ \t]+"
     rf"((?:{CAPW})(?:[ \t](?:{CAPW})){{0,2}})(?![\w'’-])"
 )
 TRIGGERS["MILES22"] = _w("mi mile miles km kilometer kilometers kilometre kilometres")
-# a town before a state that is also a word ("from Potlatch, ID;", "from Plush, OR.")
+# a town before a state that is also a word ("from Quillby, ID;", "from Alder, OR.")
 RX_TOWN_WORD_STATE22 = re.compile(
     rf"\b(?:from|in|of|near|to|outside)[ \t]+((?:{NW})(?:[ \t]{NW}){{0,2}}),[ \t]*"
     r"(?:ID|OR|IN|ME|HI|OK|OH|PA|MA|LA|CO|DE|AL|MD|MO|MT|NE|WA|AZ|AR|NH|NJ|NM|NV)"
@@ -10003,14 +10003,14 @@ RX_TOWN_WORD_STATE22 = re.compile(
     re.M,
 )
 TRIGGERS["TOWNST22"] = _w("from in of near to outside")
-# a site's town: "rest area near Riley", "motel lot, Kimball", "town beach at Pinetop"
+# a site's town: "rest area near Quillby", "motel lot, Alder", "town beach at Tamarack"
 RX_SITE_TOWN22 = re.compile(
     r"\b(?i:rest[ \t]+area|camp|lot|beach|swim[ \t]+area|feed[ \t]+store|trailhead|campground"
     r"|encampment)(?:,|[ \t]+(?i:near|outside(?:[ \t]+of)?|at|in))[ \t]+"
     rf"((?:{NW})(?:[ \t]{NW})?)(?![\w'’-])"
 )
 TRIGGERS["SITE22"] = _w("rest camp lot beach swim feed trailhead campground encampment")
-# a plate after a vehicle and its state: "in his truck, WA XAR0661", "Crew rig: NH 190 7548"
+# a plate after a vehicle and its state: "in his truck, WA QXR4471", "Crew rig: NH 880 2214"
 RX_PLATE_STATE22 = re.compile(
     r"\b(?i:truck|pickup|car|van|suv|sedan|rig|trailer|jeep|vehicle|plates?)(?:[ \t]*:|,)?[ \t]+"
     r"([A-Z]{2})[ \t]+((?=[A-Z0-9 -]*\d)[A-Z0-9]{2,8}(?:[ -][A-Z0-9]{2,4})?)(?![\w-])"
@@ -10018,7 +10018,7 @@ RX_PLATE_STATE22 = re.compile(
 TRIGGERS["PLATEST22"] = _w("truck pickup car van suv sedan rig trailer jeep vehicle plate plates")
 RX_PLATE_DIGITS22 = re.compile(r"\b(?i:plate)[ \t]*+(?:#|no\.?)?[ \t]*+(\d{5,8})(?![\w-]|[.,/]\d)")
 TRIGGERS["PLATED22"] = _w("plate")
-# a second serial after a slash ("serials 7623A16728 / TDT-618027"); a beacon's hex number
+# a second serial after a slash ("serials 88A1234567 / QZK-551190"); a beacon's hex number
 RX_SERIAL_PAIR22 = re.compile(
     r"\b(?i:serials|s/ns|sns)[ \t:#]*[A-Za-z0-9()-]{5,}[ \t]*/[ \t]*"
     r"((?=[A-Za-z0-9()-]*\d)[A-Za-z0-9()][A-Za-z0-9()-]{4,})(?![\w-])"
@@ -10065,7 +10065,7 @@ def _round22b(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             continue
         if any(ctx.is_clinical(w) and not ctx.is_name(w) for w in org):
             continue
-        # "Harm Reduction of Pullman": a town after "of", not "CA of Cervix"
+        # "Harm Reduction of Quillby": a town after "of", not "CA of Cervix"
         town = low[low.index("of") + 1 :] if "of" in low[1:] else []
         of_town = (
             len(low) >= 3
@@ -10156,20 +10156,20 @@ TRIGGERS["PERSONAGE22"] = _w(
     "client patient pt resident participant principal she he mother father husband wife"
 )
 # a laboratory's CLIA number ("CLIA 17D0285127"); a licence in parentheses after a credential
-# and a state ("Vonda X, CRNA (NE 8631)")
+# and a state ("Ines Varga, CRNA (NE 5521)")
 RX_CLIA22 = re.compile(r"\bCLIA(?:[ \t]*+(?:#|no\.?|number))?[ \t:#]*+(\d{2}D\d{7})(?![\w])")
 TRIGGERS["CLIA22"] = _w("clia")
 RX_CRED_LICENSE22 = re.compile(r"\([ \t]*+([A-Z]{2})[ \t]++([A-Z]{0,3}-?\d{3,9})[ \t]*+\)")
 RX_CRED_BEFORE22 = re.compile(
     r"\b(?:CRNA|RN|LPN|NP|APRN|CNM|PA-C|MD|DO|DDS|DMD|PharmD|RPh|LCSW|PT|OT)[ \t]*+\Z"
 )
-# a phone's label with who answers it in parentheses: "Phone (mother, WhatsApp): 360-7719"
+# a phone's label with who answers it in parentheses: "Phone (father, Signal): 555-0142"
 RX_PHONE_PAREN_LABEL22 = re.compile(
     r"\b(?i:phone|cell|tel|mobile)[ \t]*+\([^()\n]{1,40}\)[ \t]*+:[ \t]*+"
     r"(\d{3}[-.][ \t]?\d{4})(?![\d-])"
 )
 TRIGGERS["PHONEP22"] = _w("phone cell tel mobile")
-# a utility or a cooperative written to: "To: Harney Rural Electric   Fax: ..."
+# a utility or a cooperative written to: "To: Quillby Rural Electric   Fax: ..."
 RX_TO_UTILITY22 = re.compile(
     rf"^(?:To|TO|Attn|ATTN)[ \t]*:[ \t]*((?:{CAPW})(?:[ ](?:{CAPW}|&|of|and)){{0,4}}[ ]"
     r"(?:Electric|Electric[ ]Cooperative|Cooperative|Co-op|Power|Utilities|Utility|Water"
@@ -10178,7 +10178,7 @@ RX_TO_UTILITY22 = re.compile(
 )
 
 
-# a laboratory by its head heading a line, alone or before a run of spaces: "Gorham Reference
+# a laboratory by its head heading a line, alone or before a run of spaces: "Alder Reference
 # Lab   CLIA ...", not a section's "PERTINENT LABORATORY DATA:" nor "MSG FM LAB TO 3W"
 RX_LAB22 = re.compile(
     rf"^[ \t]*+((?:{CAPW}[ ]){{1,3}}(?:(?i:clinical|reference|pathology|medical)[ ])?"
