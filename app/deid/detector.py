@@ -10214,13 +10214,13 @@ def _round22c(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     if "(" in text:
         pos = text.find("(")
         while pos != -1:
-            m = RX_CRED_LICENSE22.match(text, pos)
+            lic = RX_CRED_LICENSE22.match(text, pos)
             if (
-                m
-                and m.group(1) in STATE_ABBR
+                lic
+                and lic.group(1) in STATE_ABBR
                 and RX_CRED_BEFORE22.search(text, max(0, pos - 8), pos)
             ):
-                out.append((m.start(2), m.end(2), "ID", 0.75))
+                out.append((lic.start(2), lic.end(2), "ID", 0.75))
             pos = text.find("(", pos + 1)
         for m in _triggered(RX_PHONE_PAREN_LABEL22, "PHONEP22", text, words_ix):
             out.append((m.start(1), m.end(1), "PHONE", 0.8))
