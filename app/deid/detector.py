@@ -3793,8 +3793,9 @@ def _pipe_tables6(ctx: _Ctx, text: str, out: list) -> None:
         for part in inner.split("|"):
             cells.append((pos, part))
             pos += len(part) + 1
-        heads = [_header_cat6(c) for _, c in cells]
-        if sum(h is not None for h in heads) >= 2 and not re.search(r"\d", inner):
+        header = _is_header_row22(text, row.end())
+        heads = [(_header_cat22 if header else _header_cat6)(c) for _, c in cells]
+        if sum(h is not None for h in heads) >= 2 and (header or not re.search(r"\d", inner)):
             cats = heads
             continue
         if not cats or re.fullmatch(r"[\s|:-]*", inner) or len(cells) != len(cats):
@@ -7166,6 +7167,7 @@ def with_tagger(text: str, found: list[Finding], added: list) -> list[Finding]:
         and not _not_identifier17(text, c)
         and not _not_identifier18(ctx, text, c)
         and not _not_identifier20(ctx, text, c)
+        and not _not_identifier22(ctx, text, c)
         and not _tagger_scores17(text, c)
     ]
     if not added:
@@ -8643,6 +8645,9 @@ def _rules_of(text: str) -> list[Finding]:
     _round21(ctx, text, cands, words_ix)
     _round21b(ctx, text, cands, words_ix)
     _round21c(ctx, text, cands, words_ix)
+    _round22(ctx, text, cands, words_ix)
+    _round22b(ctx, text, cands, words_ix)
+    _round22c(ctx, text, cands, words_ix)
     cands = [
         c
         for c in cands
@@ -8655,6 +8660,7 @@ def _rules_of(text: str) -> list[Finding]:
         and not _not_identifier18(ctx, text, c)
         and not _not_identifier19(ctx, text, c)
         and not _not_identifier20(ctx, text, c)
+        and not _not_identifier22(ctx, text, c)
     ]
     found = _resolve(text, cands)
     implied = [
@@ -8664,7 +8670,10 @@ def _rules_of(text: str) -> list[Finding]:
         + _after_findings13(ctx, text, found)
         + _after_findings13b(ctx, text, found)
         + _after_findings21(ctx, text, found)
-        if not _not_identifier11(ctx, text, c) and not _not_identifier20(ctx, text, c)
+        + _after_findings22(ctx, text, found)
+        if not _not_identifier11(ctx, text, c)
+        and not _not_identifier20(ctx, text, c)
+        and not _not_identifier22(ctx, text, c)
     ]
     if implied:
         found = _resolve(text, cands + implied)
@@ -8674,6 +8683,7 @@ def _rules_of(text: str) -> list[Finding]:
         if not _not_identifier11(ctx, text, c)
         and not _not_identifier19(ctx, text, c)
         and not _not_identifier20(ctx, text, c)
+        and not _not_identifier22(ctx, text, c)
     ]
     return _resolve(text, cands + implied + mentions) if mentions else found
 
@@ -9051,6 +9061,8 @@ RX_HEAD_AFTER20 = re.compile(r"(?:[ \t]+[A-Z][a-z]+)?[ \t]+([a-z]+)")
 RX_MODEL_AFTER20 = re.compile(
     r"(?:[ \t]+[A-Z][a-z]+){0,2}(?:\d{1,3}(?![\w])|[ \t]+\d{1,3}[A-Z]?:(?!\d))"
 )
+# the next field's numbered label after a value: "Witness 1: X Y   Witness 2: ..." (round 22)
+RX_NEXT_LABEL22 = re.compile(r"[ \t]{2,}[A-Z][a-z]+[ \t]+\d{1,2}[ \t]*:")
 RX_MODEL_CODE_AFTER20 = re.compile(r"(?:[ \t]+[A-Z][a-z]+)?[ \t]+[A-Z]{1,2}\d{1,2}(?![\w-])")
 # a dose, a puff or a frequency after a drug's brand name (one more word of the name between)
 RX_DOSE_AFTER20 = re.compile(
@@ -9058,7 +9070,7 @@ RX_DOSE_AFTER20 = re.compile(
     r"|(?:one|two|1|2)[ \t]+puffs?\b|(?i:daily|diario|diaria|nightly|weekly|bid|tid|qid|qhs"
     r"|q\d+[hdw])\b)"
 )
-_COMPOUND_HEADS20 = _w("monitor monitors recorder pump tea virus fever")
+_COMPOUND_HEADS20 = _w("monitor monitors recorder pump tea virus fever fold folds")
 
 
 def _not_identifier20(ctx: _Ctx, text: str, cand: tuple) -> bool:
@@ -9083,7 +9095,11 @@ def _not_identifier20(ctx: _Ctx, text: str, cand: tuple) -> bool:
             return True  # "Cedar wing", "Dialysis chair 12"
         if text[e - 1].isalpha() and RX_ROOM_NUMBER20.match(text, e):
             return True  # "Station 2", "West Tower 7": a place in the building
-    if cat in ("NAME", "FACILITY") and RX_MODEL_AFTER20.match(text, e):
+    if (
+        cat in ("NAME", "FACILITY")
+        and RX_MODEL_AFTER20.match(text, e)
+        and not RX_NEXT_LABEL22.match(text, e)
+    ):
         return True
     if cat == "FACILITY" and RX_MODEL_CODE_AFTER20.match(text, e):
         return True
@@ -9714,3 +9730,526 @@ def _after_findings21(ctx: _Ctx, text: str, found: list[Finding]) -> list:
                 continue
             out.append((f.start, m.end(), "FACILITY", f.confidence))
     return out
+
+
+# ----------------------------------------------------------------------------- round 22
+# Kinds read from set T's misses: a markdown table's header row is the row above its rule
+# line whatever it holds ("SSN L4"); partial SSNs behind "soc sec" and "(L4)"; persons in
+# the slots of legal and incident forms (witness, notary, counsel, "I, X, of", "as my agent");
+# emergency services and a form's organisation after its title; a county's label; plates
+# after a vehicle and its state; a second serial after a slash; a participant's code.
+RX_SSN_L4_22 = re.compile(
+    r"(?i:\b(?:ssn|ss\s*+#|soc\.?[ \t]*+sec\.?(?:urity)?(?:[ \t]++(?:no\.?|number|#))?)[ \t]*+"
+    r"(?:\((?:l4|last[ \t]*+(?:4|four))\)|l4\b|(?:ending|ends)(?:[ \t]++(?:in|with))?)"
+    r"[ \t]*+[:#=-]?[ \t]*+)(\d{4})(?![\d-])"
+)
+TRIGGERS["SSN22"] = _w("ssn ss soc")
+# a header cell naming an SSN or a plan's member number
+RX_SSN_HEAD22 = re.compile(r"(?i)\b(?:ssn|ss#|social[ \t]+security|soc[ \t]*sec)")
+RX_PLAN_HEAD22 = re.compile(
+    r"(?i)\b(?:mbi|hicn|medicaid|medicare|policy|subscriber|member[ \t]*(?:id|#|no))\b"
+)
+RX_HEAD_LAST4_22 = re.compile(r"(?i)\b(?:l4|last[ \t]*(?:4|four))\b")
+RX_RULE_LINE22 = re.compile(
+    r"[ \t]*+\|?(?:[ \t]*+:?-{3,}+:?[ \t]*+\|)++[ \t]*+:?-*+:?[ \t]*+\|?[ \t]*+(?:\n|$)"
+)
+
+
+def _header_cat22(cell: str) -> str | None:
+    """A header cell's category: an SSN's or a plan number's column first ("SSN L4",
+    "Member/MBI": a member's number, not a member's name), then the round 6 heads."""
+    if RX_SSN_HEAD22.search(cell):
+        return "SSN"
+    if RX_PLAN_HEAD22.search(cell):
+        return "ID"
+    return _header_cat6(RX_HEAD_LAST4_22.sub("", cell))
+
+
+def _is_header_row22(text: str, end: int) -> bool:
+    """Whether the table row ending at ``end`` is over a rule line ("|---|---|")."""
+    return RX_RULE_LINE22.match(text, end + 1) is not None if end < len(text) else False
+
+
+# the last word of a label naming a person that the round 21 endings do not hold
+_ROLE_NOUNS22 = _w("""witness notary counsel paralegal injured foreman forewoman crew
+    proxy alternate guard""")
+RX_LABEL_INITIALS22 = re.compile(r"((?:[A-Z]\.[ \t]?){2,3})(?=[ \t]*(?:$|[,;(]|[ \t]{2}|\t))", re.M)
+RX_LABEL_CAPS22 = re.compile(
+    rf"({CAPS_WORD}(?:[ ](?:[A-Z]\.|{CAPS_WORD})){{1,3}})(?=[ \t]*(?:$|[,;(]|[ \t]{{2}}|\t))",
+    re.M,
+)
+RX_LABEL_LOWER_ONE22 = re.compile(r"([a-z][a-z'-]{2,})[ \t]*$", re.M)
+# "Witness 1:", "Guard on duty:": a number or "on duty" after the role
+RX_ROLE_LABEL22 = re.compile(
+    r"(?:^|(?<=[ \t]{2})|(?<=\t)|(?<=[.;][ \t]))"
+    r"((?:[A-Za-z][A-Za-z'’-]*[ \t]){0,3}[A-Za-z][A-Za-z'’-]*)"
+    r"(?:[ \t]+(?:\d{1,2}|#\d{1,2}|on[ \t]+(?:duty|call|scene)))?[ \t]*:[ \t]*",
+    re.M,
+)
+
+
+def _caps_name_ok22(ctx: _Ctx, words: list[str], strong: bool = False) -> bool:
+    """Capitals that name a person: no function, clinical or month word; a first name of the
+    lists first or a surname of the lists last ("OTTILIE BARSAMIAN"), or with `strong` (a
+    credential after, "I, X, of" before) no common word ("ADAEZE OKONKWO, MD")."""
+    words = [w for w in words if not re.fullmatch(r"[A-Z]\.", w)]
+    if len(words) < 2 or any(
+        ctx.low(w) in FUNCTION_WORDS
+        or ctx.is_clinical(w)
+        and not ctx.is_name(w)
+        or ctx.low(w) in MONTH_WORDS
+        or ctx.low(w) in HEAD_NOUNS
+        or ctx.low(w) in _THING_NAMES16
+        or w in STATE_ABBR
+        for w in words
+    ):
+        return False
+    if all(ctx.is_common(w) and not ctx.is_first(w) for w in words):
+        return False
+    if strong and not any(ctx.is_common(w) and not ctx.is_name(w) for w in words):
+        return True
+    return ctx.is_first(words[0]) or ctx.is_last(words[-1])
+
+
+def _round22_labels(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    """Values of fields labelled by a person's role that round 21 leaves: initials alone
+    ("Physicist: K.M."), capitals ("FOREMAN: OTTILIE BARSAMIAN"), one lower-case given name
+    ("outreach worker: ines"), and the roles of legal and incident forms."""
+    pos = text.find(":")
+    while pos != -1:
+        line_start = text.rfind("\n", 0, pos) + 1
+        lo = max(line_start, pos - 60)
+        for m in RX_ROLE_LABEL22.finditer(text, lo, pos + 1):
+            if m.end() < pos + 1 or text[m.end() - 1] not in " \t:":
+                continue
+            if not text[m.start(1) : m.end()].rstrip(" \t").endswith(":"):
+                continue
+            label = m.group(1).lower().split()
+            if len(label) >= 3 and label[-2] == "on" and label[-1] in ("duty", "call", "scene"):
+                label = label[:-2]  # "Guard on duty:"
+            last = label[-1]
+            extra = text[m.end(1) : pos].strip()
+            role21 = (
+                len(last) > 1
+                and last not in _NOT_ROLES21
+                and (last in _ROLE_NOUNS21 or (len(last) > 4 and last.endswith(_ROLE_ENDINGS21)))
+            )
+            if not (role21 or last in _ROLE_NOUNS22):
+                break
+            end = m.end()
+            while end < len(text) and text[end] in " \t":
+                end += 1
+            if last in _ROLE_NOUNS22 or extra:
+                v = RX_LABEL_VALUE21.match(text, end)
+                if v:
+                    words = [w for w in v.group(1).split() if not re.fullmatch(r"[A-Z]\.", w)]
+                    if _name_pair_ok21(ctx, words, True):
+                        out.append((v.start(1), v.end(1), "NAME", 0.75))
+                        break
+            v = RX_LABEL_INITIALS22.match(text, end)
+            if v and v.group(1).replace(".", "").replace(" ", "") not in NOT_INITIALS:
+                out.append((v.start(1), v.end(1), "NAME", 0.7))
+                break
+            v = RX_LABEL_CAPS22.match(text, end)
+            if v and _caps_name_ok22(ctx, v.group(1).split()):
+                out.append((v.start(1), v.end(1), "NAME", 0.75))
+                break
+            v = RX_LABEL_LOWER_ONE22.match(text, end)
+            if v:
+                w = v.group(1)
+                if ctx.is_first(w) and not ctx.is_common(w) and not ctx.is_clinical(w):
+                    out.append((v.start(1), v.end(1), "NAME", 0.65))
+            break
+        pos = text.find(":", pos + 1)
+
+
+NAME_WORDS22 = rf"(?:{NW}|{CAPS_WORD})(?:[ \t]+(?:[A-Z]\.|{NW}|{CAPS_WORD})){{1,3}}"
+# a legal form's first person: "I, ADAEZE K. OKONKWO, OF 12 COUNTY ROAD 9"
+RX_I_NAME22 = re.compile(
+    rf"(?:^|(?<=[.:\n]))[ \t]*I,[ \t]+({NAME_WORDS22}),[ \t]+(?i:of|residing|being|born|the)\b",
+    re.M,
+)
+# "appoint as my agent Ferrin Oduya", "and as alternate Ines Varga", "adjuster X", "case
+# mgr X": a role before the name, without a colon
+RX_ROLE_BEFORE22 = re.compile(
+    r"\b(?i:as[ \t]+(?:my[ \t]+)?(?:agent|alternate(?:[ \t]+agent)?|proxy|attorney-in-fact"
+    r"|health[ \t]+care[ \t]+(?:agent|proxy|representative))|adjuster|case[ \t]+(?:mgr|manager)"
+    r"|paralegal|notary|counsel)[ \t]+"
+    rf"({NAME_WORDS22})(?![\w'’-])"
+)
+TRIGGERS["ROLEB22"] = _w("as adjuster case paralegal notary counsel")
+# a given name alone in a role's or a caller's slot: "ground crew Adaeze,", "call to Ferrin at
+# (603)...", "On arrival Ines was sitting"
+RX_FIRST_SLOT22 = re.compile(
+    rf"\b(?:(?i:crew|call[ \t]+to|called|phoned|texted)[ \t]+({NW})(?=[ \t]*,|[ \t]+at[ \t]+[+(\d])"
+    rf"|On[ \t]+(?:arrival|admission|exam)[ \t]+({NW})[ \t]+(?:was|is|had|has|were)\b)"
+)
+TRIGGERS["FIRST22"] = _w("crew call called phoned texted on")
+# a name in capitals before a credential: "DECLARATION OF ADAEZE OKONKWO, MD"
+RX_CAPS_CRED22 = re.compile(
+    rf"\b({CAPS_WORD}(?:[ \t]+(?:[A-Z]\.|{CAPS_WORD})){{1,4}}),[ \t]*"
+    r"(?:MD|DO|RN|NP|PA-C|PhD|DDS|LCSW|ESQ\.?|Esq\.?)(?![\w-])"
+)
+# where RX_CAPS_CRED22 may end: a comma after two capitals (the pattern is run from the
+# line's start or the word before, not over the whole text)
+RX_CAPS_CRED_END22 = re.compile(
+    r",(?<=[A-Z],)[ \t]*(?:MD|DO|RN|NP|PA-C|PhD|DDS|LCSW|ESQ\.?|Esq\.?)(?![\w-])"
+)
+RX_ESQ22 = re.compile(r",[ \t]*Esq\.?(?![\w])")
+
+
+def _caps_creds22(text: str) -> list[re.Match]:
+    """The matches of RX_CAPS_CRED22, each tried from its line's start (or 80 characters
+    before) only where a comma after capitals and a credential is (RX_CAPS_CRED_END22)."""
+    found: list[re.Match] = []
+    last = -1
+    for c in RX_CAPS_CRED_END22.finditer(text):
+        lo = max(text.rfind("\n", 0, c.start()) + 1, c.start() - 80, last)
+        m = RX_CAPS_CRED22.search(text, lo, c.end())
+        if m and m.end() == c.end():
+            found.append(m)
+            last = m.end()
+    return found
+
+
+def _round22(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    for m in _triggered(RX_SSN_L4_22, "SSN22", text, words_ix):
+        out.append((m.start(1), m.end(1), "SSN", 0.8))
+    if ":" in text:
+        _round22_labels(ctx, text, out, words_ix)
+    if "I," in text:
+        for m in RX_I_NAME22.finditer(text):
+            words = m.group(1).split()
+            if _caps_name_ok22(ctx, [w.upper() for w in words], True) or _name_pair_ok21(
+                ctx, [w for w in words if not re.fullmatch(r"[A-Z]\.", w)], True
+            ):
+                out.append((m.start(1), m.end(1), "NAME", 0.75))
+    for m in _triggered(RX_ROLE_BEFORE22, "ROLEB22", text, words_ix):
+        words = [w for w in m.group(1).split() if not re.fullmatch(r"[A-Z]\.", w)]
+        if m.group(1).isupper():
+            ok = _caps_name_ok22(ctx, words)
+        else:
+            ok = _name_pair_ok21(ctx, words[:3], True)
+        if ok:
+            out.append((m.start(1), m.end(1), "NAME", 0.75))
+    for m in _triggered(RX_FIRST_SLOT22, "FIRST22", text, words_ix):
+        g = 1 if m.group(1) else 2
+        w = m.group(g)
+        if not ctx.is_common(w) and not ctx.is_clinical(w) and ctx.low(w) not in STATES:
+            out.append((m.start(g), m.end(g), "NAME", 0.7))
+    if "," in text:
+        for m in _caps_creds22(text):
+            parts = list(re.finditer(r"\S+", m.group(1)))
+            # "DECLARATION OF ADAEZE OKONKWO": the words before the name are not read
+            while parts and (
+                ctx.low(parts[0].group()) in FUNCTION_WORDS
+                or ctx.is_common(parts[0].group())
+                and not ctx.is_first(parts[0].group())
+            ):
+                parts = parts[1:]
+            if len(parts) >= 2 and _caps_name_ok22(ctx, [p.group() for p in parts], True):
+                out.append((m.start(1) + parts[0].start(), m.end(1), "NAME", 0.75))
+        if "Esq" in text:
+            for c in RX_ESQ22.finditer(text):
+                n = RX_NAME_BEFORE21.search(text, max(0, c.start() - 60), c.start())
+                if n:
+                    words = [w for w in n.group(1).split() if not re.fullmatch(r"[A-Z]\.", w)]
+                    if _name_pair_ok21(ctx, words[-3:], True):
+                        out.append((n.start(1), n.end(1), "NAME", 0.75))
+
+
+# emergency services by their head: "Tamarack Fire & EMS", "Quillby Ambulance", "Alder
+# Rescue Squad"
+RX_EMS22 = re.compile(
+    rf"\b((?:{CAPW}[ \t]+){{1,3}}(?:Fire[ \t]+(?:&|and)[ \t]+(?:EMS|Rescue)"
+    r"|(?:Volunteer[ \t]+)?Fire[ \t]+(?:Department|Dept\.?|District|Rescue|Company)"
+    r"|Ambulance(?:[ \t]+(?:Service|Corps|District|Squad|Association))?|Rescue[ \t]+Squad"
+    r"|Quick[ \t]+Response[ \t]+Unit))(?![\w&])"
+)
+_EMS_WORDS22 = _w("fire ambulance rescue quick")
+_EMS_HEADS22 = ("Fire", "Ambulance", "Rescue", "Volunteer", "Quick")
+# a form's organisation after its title and a dash: "INCIDENT LOG - Alder Notch
+# Timber", "Outreach encounter - Harm Reduction of Quillby"
+_FORM_TITLES22 = _w("""log report note encounter response summary form record worklist screening
+    certificate declaration evaluation order referral assessment visit intake""")
+_TITLE_WORD22 = r"[A-Za-z/&()]++(?:-[A-Za-z/&()]++)*+"
+RX_TITLE_ORG22 = re.compile(
+    rf"\A[ \t]*+({_TITLE_WORD22}(?:[ ]{_TITLE_WORD22}){{0,10}}+)"
+    r"[ \t]++[-–—][ \t]++"
+    rf"((?:{CAPW})(?:[ ](?:{CAPW}|of|&|and)){{1,5}}+)[ \t]*+$",
+    re.M,
+)
+_ORG_HEADS22 = _w("""timber logging lumber products crisis services exchange reduction outreach
+    lab laboratory renewables farms growers ranch orchards dairy""")
+# a county's label ("County of residence (rural): Quillby") and "(Tamarack Co.)"
+RX_COUNTY_LABEL22 = re.compile(
+    rf"\b(?i:county)\b[^:\n]{{0,40}}:[ \t]*((?:{CAPW})(?:[ \t](?:{CAPW})){{0,2}})[ \t]*$", re.M
+)
+RX_COUNTY_CO22 = re.compile(
+    rf"\b((?:{CAPW})(?:[ \t](?:{CAPW}))?)[ \t]+Co\.(?=[ \t]*[),;]|[ \t]*$)", re.M
+)
+# a distance from a town: "about 14 mi from Quillby", "14 MI FROM ALDER"
+RX_MILES_FROM22 = re.compile(
+    r"\b\d{1,3}(?:\.\d)?[ \t]*(?i:mi|miles?|km|kilomet(?:er|re)s?)[ \t]+"
+    r"(?:(?i:north|south|east|west|[NSEW]{1,2})[ \t]+)?(?i:from|of|outside(?:[ \t]+of)?)[ \t]+"
+    rf"((?:{CAPW})(?:[ \t](?:{CAPW})){{0,2}})(?![\w'’-])"
+)
+TRIGGERS["MILES22"] = _w("mi mile miles km kilometer kilometers kilometre kilometres")
+# a town before a state that is also a word ("from Quillby, ID;", "from Alder, OR.")
+RX_TOWN_WORD_STATE22 = re.compile(
+    rf"\b(?:from|in|of|near|to|outside)[ \t]+((?:{NW})(?:[ \t]{NW}){{0,2}}),[ \t]*"
+    r"(?:ID|OR|IN|ME|HI|OK|OH|PA|MA|LA|CO|DE|AL|MD|MO|MT|NE|WA|AZ|AR|NH|NJ|NM|NV)"
+    r"(?=[ \t]*[.;,)]|[ \t]*$)",
+    re.M,
+)
+TRIGGERS["TOWNST22"] = _w("from in of near to outside")
+# a site's town: "rest area near Quillby", "motel lot, Alder", "town beach at Tamarack"
+RX_SITE_TOWN22 = re.compile(
+    r"\b(?i:rest[ \t]+area|camp|lot|beach|swim[ \t]+area|feed[ \t]+store|trailhead|campground"
+    r"|encampment)(?:,|[ \t]+(?i:near|outside(?:[ \t]+of)?|at|in))[ \t]+"
+    rf"((?:{NW})(?:[ \t]{NW})?)(?![\w'’-])"
+)
+TRIGGERS["SITE22"] = _w("rest camp lot beach swim feed trailhead campground encampment")
+# a plate after a vehicle and its state: "in his truck, WA QXR4471", "Crew rig: NH 880 2214"
+RX_PLATE_STATE22 = re.compile(
+    r"\b(?i:truck|pickup|car|van|suv|sedan|rig|trailer|jeep|vehicle|plates?)(?:[ \t]*:|,)?[ \t]+"
+    r"([A-Z]{2})[ \t]+((?=[A-Z0-9 -]*\d)[A-Z0-9]{2,8}(?:[ -][A-Z0-9]{2,4})?)(?![\w-])"
+)
+TRIGGERS["PLATEST22"] = _w("truck pickup car van suv sedan rig trailer jeep vehicle plate plates")
+RX_PLATE_DIGITS22 = re.compile(r"\b(?i:plate)[ \t]*+(?:#|no\.?)?[ \t]*+(\d{5,8})(?![\w-]|[.,/]\d)")
+TRIGGERS["PLATED22"] = _w("plate")
+# a second serial after a slash ("serials 88A1234567 / QZK-551190"); a beacon's hex number
+RX_SERIAL_PAIR22 = re.compile(
+    r"\b(?i:serials|s/ns|sns)[ \t:#]*[A-Za-z0-9()-]{5,}[ \t]*/[ \t]*"
+    r"((?=[A-Za-z0-9()-]*\d)[A-Za-z0-9()][A-Za-z0-9()-]{4,})(?![\w-])"
+)
+TRIGGERS["SERIALS22"] = _w("serials s sns")
+RX_BEACON22 = re.compile(r"\b(?:UIN|(?i:beacon)[ \t]+(?i:id|hex))[ \t:#]*([0-9A-Fa-f]{15})\b")
+TRIGGERS["BEACON22"] = _w("uin beacon")
+RX_PARTICIPANT_CODE22 = re.compile(
+    r"\b(?i:participant|client|enrollee)[ \t]+(?i:code|id|no\.?|number|#)[ \t:#]*"
+    r"((?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{3,15})(?![\w-])"
+)
+TRIGGERS["PCODE22"] = _w("participant client enrollee")
+
+
+def _place_word_ok22(ctx: _Ctx, seg: str, strong: bool) -> bool:
+    words = seg.split()
+    if any(ctx.low(w) in FUNCTION_WORDS or ctx.low(w) in MONTH_WORDS for w in words):
+        return False
+    if any(ctx.is_clinical(w) and not ctx.is_name(w) for w in words):
+        return False
+    if strong:
+        return True
+    return " ".join(ctx.low(w) for w in words) in ctx.lex.cities or not all(
+        ctx.is_common(w) for w in words
+    )
+
+
+def _round22b(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    keys = words_ix.positions.keys()
+    if not keys.isdisjoint(_EMS_WORDS22):
+        for m in RX_EMS22.finditer(text):
+            parts = list(re.finditer(r"\S+", m.group(1)))
+            while parts and ctx.low(parts[0].group()) in FUNCTION_WORDS:
+                parts = parts[1:]
+            head = [p.group() for p in parts]
+            prefix = head[: next((k for k, w in enumerate(head) if w in _EMS_HEADS22), 0)]
+            if prefix and _place_word_ok22(ctx, " ".join(prefix), False):
+                out.append((m.start(1) + parts[0].start(), m.end(1), "FACILITY", 0.75))
+    for m in RX_TITLE_ORG22.finditer(text):
+        title = [w.lower() for w in re.findall(r"[A-Za-z]+", m.group(1))]
+        org = re.findall(r"[A-Za-z]+", m.group(2))
+        low = [w.lower() for w in org]
+        if not title or title[-1] not in _FORM_TITLES22:
+            continue
+        if any(ctx.is_clinical(w) and not ctx.is_name(w) for w in org):
+            continue
+        # "Harm Reduction of Quillby": a town after "of", not "CA of Cervix"
+        town = low[low.index("of") + 1 :] if "of" in low[1:] else []
+        of_town = (
+            len(low) >= 3
+            and bool(town)
+            and not (org[0].isupper() and len(org[0]) <= 3 and not m.group(2).isupper())
+            and (" ".join(town) in ctx.lex.cities or not any(ctx.is_common(w) for w in town))
+        )
+        if of_town or low[-1] in _ORG_HEADS22:
+            out.append((m.start(2), m.end(2), "FACILITY", 0.7))
+        break
+    if ":" in text and "county" in keys:
+        for m in RX_COUNTY_LABEL22.finditer(text):
+            if _place_word_ok22(ctx, m.group(1), True) and ctx.low(m.group(1)) != "unknown":
+                out.append((m.start(1), m.end(1), "LOCATION", 0.75))
+    if "Co." in text:
+        for m in RX_COUNTY_CO22.finditer(text):
+            seg = m.group(1)
+            if _place_word_ok22(ctx, seg, not ctx.is_common(seg.split()[0])):
+                out.append((m.start(1), m.end(1), "LOCATION", 0.7))
+    for m in RX_MILES_FROM22.finditer(text) if "MILES22" in words_ix.cues else ():
+        if _place_word_ok22(ctx, m.group(1), True):
+            out.append((m.start(1), m.end(1), "LOCATION", 0.7))
+    if "," in text:
+        for m in _triggered(RX_TOWN_WORD_STATE22, "TOWNST22", text, words_ix):
+            if _place_word_ok22(ctx, m.group(1), True):
+                out.append((m.start(1), m.end(1), "LOCATION", 0.7))
+    for m in _triggered(RX_SITE_TOWN22, "SITE22", text, words_ix):
+        if _place_word_ok22(ctx, m.group(1), False):
+            out.append((m.start(1), m.end(1), "LOCATION", 0.65))
+    for m in _triggered(RX_PLATE_STATE22, "PLATEST22", text, words_ix):
+        if m.group(1) in STATE_ABBR:
+            out.append((m.start(2), m.end(2), "VEHICLE", 0.75))
+    for m in _triggered(RX_PLATE_DIGITS22, "PLATED22", text, words_ix):
+        out.append((m.start(1), m.end(1), "VEHICLE", 0.7))
+    for m in _triggered(RX_SERIAL_PAIR22, "SERIALS22", text, words_ix):
+        out.append((m.start(1), m.end(1), "DEVICE", 0.75))
+    for m in _triggered(RX_BEACON22, "BEACON22", text, words_ix):
+        out.append((m.start(1), m.end(1), "DEVICE", 0.75))
+    for m in _triggered(RX_PARTICIPANT_CODE22, "PCODE22", text, words_ix):
+        out.append((m.start(1), m.end(1), "ID", 0.75))
+
+
+RX_DEPT22 = re.compile(
+    r"(?:[ \t]+(?:Radiation|Medical|Surgical|Pediatric|Interventional|Behavioral))?[ \t]+"
+    r"(?:Oncology|Cardiology|Radiology|Neurology|Nephrology|Urology|Dermatology|Orthopedics"
+    r"|Orthopaedics|Pediatrics|Psychiatry|Obstetrics|Rheumatology|Endocrinology"
+    r"|Gastroenterology|Pulmonology|Hematology)(?=[ \t]*(?:$|[,;(]))",
+    re.M,
+)
+
+
+RX_AMP_TAIL22 = re.compile(r"&[A-Z]{1,3}\b")
+RX_GS1_BEFORE22 = re.compile(r"\(\d\d\)\Z")  # a GS1 application identifier: "(21)"
+
+
+def _after_findings22(ctx: _Ctx, text: str, found: list[Finding]) -> list:
+    """A department after a found facility at a line's end ("X Hospital Radiation Oncology"),
+    a glued "&M" ("Renewables O&M"), a GS1 serial's "(21)" before a found serial."""
+    out: list = []
+    for f in found:
+        if f.category == "FACILITY":
+            m = RX_DEPT22.match(text, f.end)
+            if m:
+                out.append((f.start, m.end(), "FACILITY", f.confidence))
+            elif amp := RX_AMP_TAIL22.match(text, f.end):
+                out.append((f.start, amp.end(), "FACILITY", f.confidence))
+        elif f.category in ("DEVICE", "ID") and RX_GS1_BEFORE22.search(
+            text, max(0, f.start - 4), f.start
+        ):
+            out.append((f.start - 4, f.end, f.category, f.confidence))
+    return out
+
+
+# a legal form's date: "Signed this 4th day of December, 2025"
+RX_DAY_OF_MONTH22 = re.compile(
+    r"\b(\d{1,2}(?i:st|nd|rd|th)[ \t]++(?i:day)[ \t]++(?i:of)[ \t]++"
+    r"(?i:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december))(?:,?[ \t]++(?:\d{4}|A\.?D\.?[ \t]++\d{4}))?(?![\w])"
+)
+TRIGGERS["DAYOF22"] = _w("day")
+# an age stated of a person: "Client is 93 and lives alone", "Patient is ninety-three,"
+RX_PERSON_IS_AGE22 = re.compile(
+    r"\b(?i:client|patient|pt|resident|participant|principal|she|he|mother|father|husband|wife)"
+    rf"[ \t]++(?i:is|was)[ \t]++({AGE_ANY})(?=[ \t]*+(?:and\b|,|;|\.(?!\d)|$))",
+    re.M,
+)
+TRIGGERS["PERSONAGE22"] = _w(
+    "client patient pt resident participant principal she he mother father husband wife"
+)
+# a laboratory's CLIA number ("CLIA 17D0285127"); a licence in parentheses after a credential
+# and a state ("Ines Varga, CRNA (NE 5521)")
+RX_CLIA22 = re.compile(r"\bCLIA(?:[ \t]*+(?:#|no\.?|number))?[ \t:#]*+(\d{2}D\d{7})(?![\w])")
+TRIGGERS["CLIA22"] = _w("clia")
+RX_CRED_LICENSE22 = re.compile(r"\([ \t]*+([A-Z]{2})[ \t]++([A-Z]{0,3}-?\d{3,9})[ \t]*+\)")
+RX_CRED_BEFORE22 = re.compile(
+    r"\b(?:CRNA|RN|LPN|NP|APRN|CNM|PA-C|MD|DO|DDS|DMD|PharmD|RPh|LCSW|PT|OT)[ \t]*+\Z"
+)
+# a phone's label with who answers it in parentheses: "Phone (father, Signal): 555-0142"
+RX_PHONE_PAREN_LABEL22 = re.compile(
+    r"\b(?i:phone|cell|tel|mobile)[ \t]*+\([^()\n]{1,40}\)[ \t]*+:[ \t]*+"
+    r"(\d{3}[-.][ \t]?\d{4})(?![\d-])"
+)
+TRIGGERS["PHONEP22"] = _w("phone cell tel mobile")
+# a utility or a cooperative written to: "To: Quillby Rural Electric   Fax: ..."
+RX_TO_UTILITY22 = re.compile(
+    rf"^(?:To|TO|Attn|ATTN)[ \t]*:[ \t]*((?:{CAPW})(?:[ ](?:{CAPW}|&|of|and)){{0,4}}[ ]"
+    r"(?:Electric|Electric[ ]Cooperative|Cooperative|Co-op|Power|Utilities|Utility|Water"
+    r"|Gas|Energy|Telephone))(?=[ \t]{2}|[ \t]*+(?:$|,))",
+    re.M,
+)
+
+
+# a laboratory by its head heading a line, alone or before a run of spaces: "Alder Reference
+# Lab   CLIA ...", not a section's "PERTINENT LABORATORY DATA:" nor "MSG FM LAB TO 3W"
+RX_LAB22 = re.compile(
+    rf"^[ \t]*+((?:{CAPW}[ ]){{1,3}}(?:(?i:clinical|reference|pathology|medical)[ ])?"
+    r"(?i:laboratory|laboratories|lab|labs|pathology[ ]associates))(?=[ \t]*$|[ \t]{2}|\t|,)",
+    re.M,
+)
+_LAB_WORDS22 = _w("laboratory laboratories lab labs pathology")
+_LAB_HEADS22 = _w("clinical reference pathology medical laboratory laboratories lab labs")
+# kinds of a hospital's own laboratory, not a firm: "Cath Lab", "Sleep Lab"
+_LAB_KINDS22 = _w("""cath sleep vascular echo gait motion skills simulation research core stat
+    micro microbiology blood chemistry hematology cytology histology noninvasive ep""")
+
+
+def _round22c(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    for m in RX_DAY_OF_MONTH22.finditer(text) if "DAYOF22" in words_ix.cues else ():
+        out.append((m.start(1), m.end(1), "DATE", 0.8))
+    for m in _triggered(RX_PERSON_IS_AGE22, "PERSONAGE22", text, words_ix):
+        out.append((m.start(1), m.end(1), "AGE", 0.75))
+    if not words_ix.positions.keys().isdisjoint(_LAB_WORDS22):
+        for m in RX_LAB22.finditer(text):
+            parts = list(re.finditer(r"\S+", m.group(1)))
+            while parts and ctx.low(parts[0].group()) in FUNCTION_WORDS:
+                parts = parts[1:]
+            lead = [p.group() for p in parts if ctx.low(p.group()) not in _LAB_HEADS22]
+            if (
+                any(len(w) > 3 for w in lead)  # not "MSG FM LAB"
+                and not any(ctx.low(w) in _LAB_KINDS22 for w in lead)
+                and _place_word_ok22(ctx, " ".join(lead), False)
+            ):
+                out.append((m.start(1) + parts[0].start(), m.end(1), "FACILITY", 0.75))
+    for m in _triggered(RX_CLIA22, "CLIA22", text, words_ix):
+        out.append((m.start(1), m.end(1), "ID", 0.8))
+    if "(" in text:
+        pos = text.find("(")
+        while pos != -1:
+            lic = RX_CRED_LICENSE22.match(text, pos)
+            if (
+                lic
+                and lic.group(1) in STATE_ABBR
+                and RX_CRED_BEFORE22.search(text, max(0, pos - 8), pos)
+            ):
+                out.append((lic.start(2), lic.end(2), "ID", 0.75))
+            pos = text.find("(", pos + 1)
+        for m in _triggered(RX_PHONE_PAREN_LABEL22, "PHONEP22", text, words_ix):
+            out.append((m.start(1), m.end(1), "PHONE", 0.8))
+    if ":" in text:
+        for m in RX_TO_UTILITY22.finditer(text):
+            if _org_ok21(ctx, m.group(1)) or ctx.low(m.group(1).split()[0]) in ctx.lex.cities:
+                out.append((m.start(1), m.end(1), "FACILITY", 0.7))
+
+
+# an imperative verb opening an instruction ("...: Inspect the harness"); a label's word in
+# capitals ("PATIENT ADDR:")
+RX_ARTICLE_AFTER22 = re.compile(r"[ \t]+(?:the|a|an|your|each|all|both|any|its)[ \t]")
+RX_OPENING_BEFORE22 = re.compile(r"(?:\A|\n|[:.!?])[ \t]*+\Z")
+RX_CAPS_LABEL_BEFORE22 = re.compile(r"[A-Z]{2,}[ \t]+\Z")
+
+
+def _not_identifier22(ctx: _Ctx, text: str, cand: tuple) -> bool:
+    s, e, cat = cand[0], cand[1], cand[2]
+    if cat != "NAME":
+        return False
+    w = text[s:e]
+    if not w.isalpha():
+        return False
+    return bool(
+        RX_ARTICLE_AFTER22.match(text, e)
+        and not ctx.is_first(w)
+        and (ctx.low(w) in ctx.lex.common or not ctx.is_last(w))
+        and RX_OPENING_BEFORE22.search(text, max(0, s - 4), s)
+        or text.startswith(":", e)
+        and w.isupper()
+        and RX_CAPS_LABEL_BEFORE22.search(text, max(0, s - 24), s)
+    )
