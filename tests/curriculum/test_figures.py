@@ -231,9 +231,7 @@ def test_the_page_shows_the_first_rows_of_long_tables_and_the_csv_has_all(
 
 
 @pytest.mark.parametrize("start", [None, date(2026, 5, 1)])
-def test_the_pages_questions_sized_with_the_counts_equal_those_read_alone(
-    app, make_user, start
-):
+def test_the_pages_questions_sized_with_the_counts_equal_those_read_alone(app, make_user, start):
     """The page and the API size the question groups in the statement of the scope's
     counts and read only the shown groups' cases: the same groups, cases, order and total
     as reading every member in scope, for every reader and a scope cutting groups."""

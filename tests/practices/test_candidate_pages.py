@@ -357,5 +357,3 @@ def test_the_kept_counts_stay_exact_through_every_change_of_who_sees_a_member(
     monkeypatch.undo()
     groups.refresh()
     _assert_kept_counts_exact(readers)
-
-
