@@ -902,7 +902,7 @@ def _after_flush(session: OrmSession, _context: Any) -> None:
 def _before_flush(session: OrmSession, _context: Any, _instances: Any) -> None:
     """A deleted case's or recommendation's group members go with it (ON DELETE CASCADE):
     their groups are recorded while the rows are there."""
-    gone = [obj for obj in session.deleted if obj.id is not None]
+    gone = [o for o in session.deleted if isinstance(o, Case | Recommendation) and o.id]
     cases = {obj.id for obj in gone if isinstance(obj, Case)}
     recommendations = {obj.id for obj in gone if isinstance(obj, Recommendation)}
     if cases or recommendations:

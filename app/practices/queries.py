@@ -642,7 +642,23 @@ def _stored_counts(allowed: set[int], user: Viewer) -> _Counts:
     `RecommendationGroupChange`): such groups are counted over their members. Only the
     cited members are read."""
     kept = RecommendationGroupProgram
-    changed = groups.changed_groups()
+    changed_ids = groups.changed_groups().subquery()
+    cited: set[int] = set()
+    changed: list[int] = []
+    # The changed groups are read first and named: as a subquery, PostgreSQL counted every
+    # visible member before keeping those of the changed groups.
+    for is_cited, group_id in db.session.execute(
+        sa.union_all(
+            _visible_members(allowed, user)
+            .with_only_columns(sa.literal(1).label("cited"), RecommendationGroupMember.group_id)
+            .join(EvidenceLink, EvidenceLink.recommendation_id == Recommendation.id)
+            .distinct(),
+            select(sa.literal(0), changed_ids.c.group_id),
+        )
+    ):
+        (cited.add(group_id) if is_cited else changed.append(group_id))
+    if len(changed) > groups.READ_CHUNK:
+        return _counted_members(allowed, user)  # changes by the thousand: count them all
     rows = db.session.execute(
         select(
             kept.group_id,
@@ -651,22 +667,14 @@ def _stored_counts(allowed: set[int], user: Viewer) -> _Counts:
             sa.func.sum(kept.members),
             sa.func.min(kept.first_member),
         )
-        .where(kept.group_id.not_in(changed))
         .join(RecommendationGroup, RecommendationGroup.id == kept.group_id)
         .where(RecommendationGroup.sessions >= MIN_SESSIONS)
         .where(kept.program_id.in_(allowed))
+        .where(kept.group_id.not_in(sorted(changed)))
         .group_by(kept.group_id, RecommendationGroup.size, RecommendationGroup.sessions)
     ).all()
-    cited = set(
-        db.session.scalars(
-            _visible_members(allowed, user)
-            .with_only_columns(RecommendationGroupMember.group_id)
-            .join(EvidenceLink, EvidenceLink.recommendation_id == Recommendation.id)
-            .distinct()
-        )
-    )
     stored = [(g, size, sessions, n, first, g in cited) for g, size, sessions, n, first in rows]
-    return [*stored, *_counted_members(allowed, user, only=changed)]
+    return [*stored, *_counted_members(allowed, user, only=sorted(changed))]
 
 
 def _candidates(user: Viewer, limit: int) -> list[_Candidate]:
