@@ -896,6 +896,8 @@ def _recurring_questions(
             .order_by(member.group_id, member.case_id)
         ):
             by_group[group_id].append(case_id)
+        # A group whose cases left the scope since the counts were read (another statement).
+        shown = [g for g in shown if by_group[g]]
     described = groups.describe_members(GroupKind.QUESTIONS, {g: by_group[g] for g in shown})
     cohesion = {g: described[g][0] for g in shown}
     members = {g: [(described[g][1][i], i) for i in by_group[g]] for g in shown}
