@@ -785,3 +785,84 @@ def test_stored_recommendation_groups_get_their_members_counted_per_program(
     migrated_database: None,
 ) -> None:
     _group_program_counts_check()
+
+
+def _group_changes_check() -> None:
+    """The kept per-program counts become those of the members everyone sees; a member
+    some readers see and others not (here a withdrawn case's) is recorded as changed, so
+    its group is counted over its members until the refresh; downgraded, the table is
+    gone."""
+    upgrade(revision="0042_group_program_counts")
+    author = _insert_expert()
+    hcv = _insert_program()
+    recs = []
+    for n, withdrawn in enumerate((None, None, "2025-02-01 00:00:00")):
+        db.session.execute(
+            text(
+                "INSERT INTO cases (program_id, title, age, sex, question, presentation, fields,"
+                " status, created_at, updated_at, counts_on, withdrawn_at) VALUES (:program,"
+                " :title, '58', 'male', 'Is a 12-week course appropriate?', '', '{}',"
+                " 'presented', '2025-01-14 12:00:00', '2025-01-14 12:00:00', '2025-01-14',"
+                " :withdrawn)"
+            ),
+            {"program": hcv, "title": f"Case {n}", "withdrawn": withdrawn},
+        )
+        db.session.execute(
+            text(
+                "INSERT INTO recommendations (case_id, author_id, position, category, body,"
+                ' "references", status, version, created_at, updated_at, key) VALUES ((SELECT'
+                " max(id) FROM cases), :author, 1, 'diagnostic', 'Check HBV serologies.', '[]',"
+                " 'published', 1, '2025-01-20 09:00:00', '2025-01-20 09:00:00', :key)"
+            ),
+            {"author": author, "key": f"key-{n}"},
+        )
+        recs.append(db.session.scalar(text("SELECT max(id) FROM recommendations")))
+    db.session.execute(
+        text(
+            "INSERT INTO recommendation_groups (id, cohesion, size, sessions) VALUES (1, 0.5, 3, 3)"
+        )
+    )
+    for rec in recs:
+        db.session.execute(
+            text(
+                "INSERT INTO recommendation_group_members (group_id, recommendation_id, centrality)"
+                " VALUES (1, :rec, 0.5)"
+            ),
+            {"rec": rec},
+        )
+    db.session.execute(
+        text(
+            "INSERT INTO recommendation_group_programs"
+            " (group_id, program_id, members, first_member) VALUES (1, :program, 3, :first)"
+        ),
+        {"program": hcv, "first": recs[0]},
+    )
+    db.session.commit()
+    db.session.remove()
+    upgrade()
+    assert _schema_diff() == []
+    with db.engine.connect() as conn:
+        kept = set(
+            conn.execute(
+                text(
+                    "SELECT group_id, program_id, members, first_member"
+                    " FROM recommendation_group_programs"
+                )
+            )
+        )
+        changed = set(
+            conn.execute(
+                text("SELECT recommendation_id, group_id FROM recommendation_group_changes")
+            )
+        )
+    assert kept == {(1, hcv, 2, recs[0])}
+    assert changed == {(recs[2], 1)}
+    downgrade(revision="0042_group_program_counts")
+    assert "recommendation_group_changes" not in inspect(db.engine).get_table_names()
+    upgrade()
+
+
+def test_grouped_members_seen_otherwise_are_recorded_as_changed(
+    migrated_database: None,
+) -> None:
+    _group_changes_check()

@@ -506,6 +506,7 @@ def curriculum_figures() -> schemas.CurriculumFigures:
         scope,
         figures.Shown(API_ROWS, figures.COVERAGE_PRESENTERS, figures.COVERAGE_TOPICS),
         trends=True,
+        questions=True,
     )
     freq = fig.topic_frequency()
     rising = fig.rising_topics()

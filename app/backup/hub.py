@@ -208,6 +208,7 @@ NOT_CARRIED = {
     "recommendation_groups": "derived: recomputed from the recommendations",
     "recommendation_group_members": "derived: recomputed from the recommendations",
     "recommendation_group_programs": "derived: counted when the groups are recomputed",
+    "recommendation_group_changes": "derived: emptied when the groups are recomputed",
 }
 
 

@@ -294,6 +294,9 @@ class Summary:
     previous: Counter[int] | None
     topic_months: dict[int, Counter[str]]
     presenter_topics: Counter[tuple[int | None, int]]
+    # With `questions`: each stored question group with two or more of the scope's cases,
+    # {group id: (cases, smallest case id)}; None when not asked for.
+    question_groups: dict[int, tuple[int, int]] | None = None
 
 
 def _nth_most(totals: Any, n: int) -> Any:
@@ -302,7 +305,13 @@ def _nth_most(totals: Any, n: int) -> Any:
 
 
 def _count_summary(
-    user: Viewer, scope: Scope, programs: list[Program], shown: Shown, *, previous: bool
+    user: Viewer,
+    scope: Scope,
+    programs: list[Program],
+    shown: Shown,
+    *,
+    previous: bool,
+    questions: bool = False,
 ) -> Summary:
     """The counts every figure starts from (cases by month, by topic and program, by
     presenter), the detail of the rows `shown` shows and (with `previous`) the previous
@@ -312,7 +321,11 @@ def _count_summary(
 
     Which rows are shown depends on the counts (most cases first, then by name), so the
     statement reads the detail of every row whose total lies between the totals of the
-    window's first and last rows: those rows, and any tied with them."""
+    window's first and last rows: those rows, and any tied with them.
+
+    With `questions`, the stored question groups are sized over the same cases (what
+    `_recurring_questions` orders them by): a statement of its own derived the cases again
+    and returned every member in scope (thousands of rows at 50,000 cases)."""
     span = Scope(scope.previous.start, scope.end, scope.program) if previous else scope
     scoped = _case_days_once(user, span, programs)
     in_scope = scoped.c.day >= scope.start if previous else sa.true()
@@ -433,9 +446,26 @@ def _count_summary(
             )
             .group_by(linked.c.topic_id, linked.c.presenter_id)
         )
+    if questions:
+        member = QuestionGroupMember
+        parts.append(
+            select(
+                sa.literal("question", sa.String),
+                member.group_id,
+                func.min(member.case_id),
+                _null(sa.String),
+                func.count(),
+            )  # fmt: skip
+            .select_from(scoped.join(member, member.case_id == scoped.c.case_id))
+            .where(in_scope)
+            .group_by(member.group_id)
+            .having(func.count() >= 2)
+        )
     out = Summary(CaseCounts(Counter(), [], Counter(), {}), None, defaultdict(Counter), Counter())
     if previous:
         out.previous = Counter()
+    if questions:
+        out.question_groups = {}
     counts = out.counts
     for kind, a, b, label, n in db.session.execute(sa.union_all(*parts)):
         if kind == "month":
@@ -451,6 +481,9 @@ def _count_summary(
             out.previous[a] = n
         elif kind == "topic_month":
             out.topic_months[a][label] = n
+        elif kind == "question":
+            assert out.question_groups is not None
+            out.question_groups[a] = (n, b)
         else:
             out.presenter_topics[(b, a)] = n
     counts.pairs.sort()  # a UNION's rows come in no set order (PostgreSQL varies by plan)
@@ -485,12 +518,19 @@ class Figures:
     without it, for every topic and presenter (the CSV files, the API's pages)."""
 
     def __init__(
-        self, user: Viewer, scope: Scope, shown: Shown | None = None, *, trends: bool = False
+        self,
+        user: Viewer,
+        scope: Scope,
+        shown: Shown | None = None,
+        *,
+        trends: bool = False,
+        questions: bool = False,
     ) -> None:
         self.user = user
         self.scope = scope
         self.shown = shown
         self.trends = trends  # rising topics will be asked for: the previous period too
+        self.questions = questions  # recurring questions too: sized with the counts
 
     @cached_property
     def programs(self) -> list[Program]:
@@ -506,8 +546,15 @@ class Figures:
         one statement (the cases of the period derived once)."""
         if self.shown is None:
             return None
+        if self.questions:
+            groups.ensure_current(GroupKind.QUESTIONS)  # before the groups are sized
         return _count_summary(
-            self.user, self.scope, self.programs, self.shown, previous=self.trends
+            self.user,
+            self.scope,
+            self.programs,
+            self.shown,
+            previous=self.trends,
+            questions=self.questions,
         )
 
     @cached_property
@@ -620,7 +667,9 @@ class Figures:
 
     def recurring_questions(self, limit: int | None = None) -> tuple[int, list[QuestionGroup]]:
         """(how many groups, the first `limit` of them, or all)."""
-        return _recurring_questions(self.user, self.scope, self.programs, limit)
+        summary = self.summary
+        sized = None if summary is None else summary.question_groups
+        return _recurring_questions(self.user, self.scope, self.programs, limit, sized)
 
     def questions_updating(self) -> bool:
         """`questions_updating` for this scope and user."""
@@ -804,27 +853,51 @@ def recurring_questions(user: Viewer, scope: Scope) -> list[QuestionGroup]:
 
 
 def _recurring_questions(
-    user: Viewer, scope: Scope, programs: list[Program], limit: int | None = None
+    user: Viewer,
+    scope: Scope,
+    programs: list[Program],
+    limit: int | None = None,
+    sized: dict[int, tuple[int, int]] | None = None,
 ) -> tuple[int, list[QuestionGroup]]:
     """(how many groups, the first `limit` groups or all): the groups are sized and ordered
-    from columns, and only the cases of the groups returned are loaded."""
-    groups.ensure_current(GroupKind.QUESTIONS)
-    # Derived first (materialized), then each case's groups looked up: as a plain subquery
-    # SQLite read every stored member against it (200 ms at 50,000 cases).
-    scoped = _case_days_once(user, scope, programs)
-    rows = db.session.execute(
-        select(QuestionGroupMember.group_id, QuestionGroupMember.case_id)
-        .join(scoped, scoped.c.case_id == QuestionGroupMember.case_id)
-        .order_by(QuestionGroupMember.group_id, QuestionGroupMember.case_id)
-    ).all()
-    by_group: dict[int, list[int]] = defaultdict(list)
-    for group_id, case_id in rows:
-        by_group[group_id].append(case_id)
-    found = [g for g, cases in by_group.items() if len(cases) >= 2]
+    from columns, and only the cases of the groups returned are loaded. With `sized` (the
+    groups of two or more of the scope's cases: `Summary.question_groups`), only the cases
+    in scope of the groups returned are read."""
+    member = QuestionGroupMember
+    if sized is None:
+        groups.ensure_current(GroupKind.QUESTIONS)
+        # Derived first (materialized), then each case's groups looked up: as a plain
+        # subquery SQLite read every stored member against it (200 ms at 50,000 cases).
+        scoped = _case_days_once(user, scope, programs)
+        rows = db.session.execute(
+            select(member.group_id, member.case_id)
+            .join(scoped, scoped.c.case_id == member.case_id)
+            .order_by(member.group_id, member.case_id)
+        ).all()
+        by_group: dict[int, list[int]] = defaultdict(list)
+        for group_id, case_id in rows:
+            by_group[group_id].append(case_id)
+        sized = {g: (len(cases), cases[0]) for g, cases in by_group.items() if len(cases) >= 2}
+    else:
+        by_group = defaultdict(list)
+    found = list(sized)
     # Biggest first, then by smallest case: similarity, known for the groups shown only,
     # does not order, and a stable key that hidden cases cannot move breaks ties.
-    found.sort(key=lambda g: (-len(by_group[g]), by_group[g][0]))
+    found.sort(key=lambda g: (-sized[g][0], sized[g][1]))
     shown = found[:limit]
+    if shown and not by_group:
+        # The scope's cases of these groups: their members looked up by group, each case
+        # checked against the scope's conditions.
+        for group_id, case_id in db.session.execute(
+            select(member.group_id, member.case_id)
+            .join(Case, Case.id == member.case_id)
+            .where(member.group_id.in_(shown))
+            .where(_case_days_select(user, scope, programs).whereclause)
+            .order_by(member.group_id, member.case_id)
+        ):
+            by_group[group_id].append(case_id)
+        # A group whose cases left the scope since the counts were read (another statement).
+        shown = [g for g in shown if by_group[g]]
     described = groups.describe_members(GroupKind.QUESTIONS, {g: by_group[g] for g in shown})
     cohesion = {g: described[g][0] for g in shown}
     members = {g: [(described[g][1][i], i) for i in by_group[g]] for g in shown}

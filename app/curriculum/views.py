@@ -123,6 +123,7 @@ def index() -> Any:
         scope,
         figures.Shown(figures.PAGE_ROWS, figures.COVERAGE_PRESENTERS, figures.COVERAGE_TOPICS),
         trends=True,
+        questions=True,
     )
     freq = fig.topic_frequency()
     questions_total, questions = fig.recurring_questions(figures.PAGE_ROWS)

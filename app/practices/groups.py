@@ -51,6 +51,7 @@ from app.practices.models import (
     QuestionGroup,
     QuestionGroupMember,
     RecommendationGroup,
+    RecommendationGroupChange,
     RecommendationGroupMember,
     RecommendationGroupProgram,
     StaleAudience,
@@ -534,6 +535,8 @@ class Lease:
 
     token: int
     cleared: frozenset[int]
+    # recommendations: the change rows the refresh takes in (deleted when it stores)
+    changes: frozenset[int] = frozenset()
 
 
 STALE = cast(sa.Table, StaleAudience.__table__)
@@ -571,8 +574,25 @@ def _take_lease(kind: GroupKind, token: int) -> Lease | None:
         clear = sa.delete(STALE).where(sa.tuple_(STALE.c.kind, STALE.c.audience).in_(free))
     # Only what was deleted is marked again if the refresh fails.
     cleared = frozenset(db.session.execute(clear.returning(STALE.c.audience)).scalars())
+    changes: frozenset[int] = frozenset()
+    if kind is GroupKind.RECOMMENDATIONS and _has_table(
+        db.session.connection(), RecommendationGroupChange.__tablename__
+    ):
+        # Committed before the compute begins, so taken in by it; later ones stay.
+        changes = frozenset(db.session.scalars(select(RecommendationGroupChange.id)))
     db.session.commit()
-    return Lease(token, cleared)
+    return Lease(token, cleared, changes)
+
+
+def _settle_changes(ids: frozenset[int]) -> None:
+    """Delete the change rows a refresh took in (in its storing transaction)."""
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), INSERT_BATCH):
+        db.session.execute(
+            sa.delete(RecommendationGroupChange).where(
+                RecommendationGroupChange.id.in_(ordered[start : start + INSERT_BATCH])
+            )
+        )
 
 
 def _release(kind: GroupKind, lease: Lease, *, refreshed: bool) -> None:
@@ -608,6 +628,7 @@ def refresh(
             db.session.rollback()  # end the reading transaction before writing
             progress(f"{kind.value.capitalize()}: storing", 0, len(groups))
             store(kind, groups)
+            _settle_changes(lease.changes)
             _release(kind, lease, refreshed=True)
             db.session.commit()
             out[kind] = len(groups)
@@ -726,6 +747,15 @@ def _case_programs(case: Case) -> set[int]:
     return programs
 
 
+def _shown_otherwise(case: Case) -> bool:
+    """Whether this flush changes who sees the case's recommendations in the groups: it
+    opened or left the open cases (withdrawn, or sent back to review: some still see it),
+    or moved program. A move between open statuses changes no one's view."""
+    return _is_open(case, before=True) != _is_open(case) or _changed(
+        case, ("program_id", "program")
+    )
+
+
 def _topic_reaches_everyone(topic: Topic, *, modified: bool, deleted: bool) -> bool:
     """Whether a change of the topic changes every audience's vocabulary (an accepted
     topic is in all of them; a proposed one only in those of the programs whose open cases
@@ -747,6 +777,9 @@ class _Changes:
     presented: set[int] = field(default_factory=set)  # cases scheduled or unscheduled
     sessions: set[int] = field(default_factory=set)  # sessions whose date changed
     topics: set[int] = field(default_factory=set)  # proposed topics changed (both kinds)
+    # What may change who sees a grouped recommendation (so its groups' kept counts):
+    shown_cases: set[int] = field(default_factory=set)  # open/closed, withdrawn, moved
+    shown_recommendations: set[int] = field(default_factory=set)  # (un)published
 
     def __bool__(self) -> bool:
         return any(vars(self).values())
@@ -755,6 +788,8 @@ class _Changes:
         if isinstance(obj, Case):
             for kind in _case_kinds(obj, modified=modified, deleted=deleted):
                 self.programs.update((kind, p) for p in _case_programs(obj))
+            if deleted or (modified and _shown_otherwise(obj)):
+                self.shown_cases.add(obj.id)
         elif isinstance(obj, Recommendation):
             # Only published advice is grouped: a draft's edits change nothing.
             published = RecommendationStatus.PUBLISHED
@@ -763,6 +798,8 @@ class _Changes:
                 deleted or obj.status is published or (modified and _changed(obj, ("status",)))
             ):
                 self.recommended.add(obj.case_id)
+            if deleted or (modified and _changed(obj, ("status",))):
+                self.shown_recommendations.add(obj.id)
         elif isinstance(obj, Topic):
             if modified and not _changed(obj, ("name", "slug", "synonyms", "status")):
                 return
@@ -858,7 +895,62 @@ def _after_flush(session: OrmSession, _context: Any) -> None:
     connection = session.connection()
     if not _has_stale_table(connection):
         return  # a database not yet migrated this far (the migrations mark it stale)
+    record_changes(connection, changes.shown_cases, changes.shown_recommendations)
     _mark(session, changes.resolve(connection))
+
+
+def _before_flush(session: OrmSession, _context: Any, _instances: Any) -> None:
+    """A deleted case's or recommendation's group members go with it (ON DELETE CASCADE):
+    their groups are recorded while the rows are there."""
+    gone = [o for o in session.deleted if isinstance(o, Case | Recommendation) and o.id]
+    cases = {obj.id for obj in gone if isinstance(obj, Case)}
+    recommendations = {obj.id for obj in gone if isinstance(obj, Recommendation)}
+    if cases or recommendations:
+        record_changes(session.connection(), cases, recommendations)
+
+
+def record_changes(connection: sa.Connection, cases: set[int], recommendations: set[int]) -> None:
+    """Record the grouped recommendations of these cases, and these recommendations, as
+    seen otherwise than when grouped (in the caller's transaction): the candidates'
+    ranking counts their groups' members afresh until the next refresh stores them."""
+    if not (cases or recommendations) or not _has_table(
+        connection, RecommendationGroupChange.__tablename__
+    ):
+        return
+    member = RecommendationGroupMember
+    of = sa.or_(
+        member.recommendation_id.in_(sorted(recommendations)),
+        member.recommendation_id.in_(
+            select(Recommendation.id).where(Recommendation.case_id.in_(sorted(cases)))
+        ),
+    )
+    connection.execute(
+        sa.insert(RecommendationGroupChange).from_select(
+            ["recommendation_id", "group_id"],
+            select(member.recommendation_id, member.group_id).where(of),
+        )
+    )
+
+
+def changed_groups() -> sa.CompoundSelect:
+    """The ids of the recommendation groups with a member seen otherwise than when grouped:
+    the groups its recommendation is in now (a refresh may have renumbered them) and the
+    one it was in (a deleted recommendation is in none)."""
+    change, member = RecommendationGroupChange, RecommendationGroupMember
+    return sa.union(
+        select(change.group_id),
+        select(member.group_id).join(change, change.recommendation_id == member.recommendation_id),
+    )
+
+
+_tables: set[tuple[str, str]] = set()
+
+
+def _has_table(connection: sa.Connection, name: str) -> bool:
+    key = (connection.engine.url.render_as_string(), name)
+    if key not in _tables and sa.inspect(connection).has_table(name):
+        _tables.add(key)
+    return key in _tables
 
 
 _with_terms: set[str] = set()
@@ -995,6 +1087,7 @@ def install_events() -> None:
     global _installed
     if _installed:
         return
+    event.listen(OrmSession, "before_flush", _before_flush)
     event.listen(OrmSession, "after_flush", _after_flush)
     event.listen(OrmSession, "before_commit", _before_commit)
     event.listen(OrmSession, "after_commit", _after_commit)

@@ -313,6 +313,22 @@ class RecommendationGroupProgram(Model):
     first_member: Mapped[int]  # the smallest recommendation id: a stable order for ties
 
 
+class RecommendationGroupChange(Model):
+    """A grouped recommendation whose visibility changed after its groups were computed (its
+    status; its case's status, withdrawal or program; its or its case's deletion): the
+    candidates' ranking counts its groups' members afresh instead of reading their kept
+    counts (app/practices/queries.py). Written with the change; deleted by the refresh that
+    stores groups computed after it (app/practices/groups.py)."""
+
+    __tablename__ = "recommendation_group_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # No foreign keys: a deleted recommendation's change is kept, and a refresh renumbers
+    # the groups (the recommendation finds its new ones; `group_id` is the one it left).
+    recommendation_id: Mapped[int]
+    group_id: Mapped[int]
+
+
 class RecommendationTerm(Model):
     """A word stem a recommendation's claims can act on (app/practices/claim_terms.py keeps
     these rows in step with its text): which recommendations can give a practice's advice,

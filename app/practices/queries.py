@@ -579,16 +579,13 @@ def _ranking(user: Viewer, limit: int) -> _Ranking:
     A group is what its visible members make it: whether it is cited, its sessions, size
     and order are counted over them (similarity does not order: it is known only for the
     groups shown). Groups are made per audience (groups.py), so a reader sees most whole:
-    their counts are the stored ones, summed per program (or, while changes are not yet
-    grouped, counted over the members); only a group seen in part has its visible
+    their counts are the stored ones, summed per program (those with a member seen
+    otherwise since, counted over the members); only a group seen in part has its visible
     members' sessions counted here."""
     groups.ensure_current(GroupKind.RECOMMENDATIONS)
     programs = {p.id: p for p in db.session.scalars(select(Program))}
     allowed = policy.visible_program_ids(user, list(programs.values()))
-    audiences = groups.audiences_read_by(programs[p] for p in allowed)
-    if policy.lists_every_open_case(user) and groups.stored_as_current(
-        GroupKind.RECOMMENDATIONS, audiences
-    ):
+    if policy.lists_every_open_case(user):
         seen = _stored_counts(allowed, user)
     else:
         seen = _counted_members(allowed, user)
@@ -611,23 +608,25 @@ def _ranking(user: Viewer, limit: int) -> _Ranking:
 _Counts = Sequence[tuple[int, int, int, int, int, bool]]
 
 
-def _counted_members(allowed: set[int], user: Viewer) -> _Counts:
+def _counted_members(allowed: set[int], user: Viewer, only: Any = None) -> _Counts:
     """Each candidate group's visible members counted one by one: exact whatever is stored,
-    but it reads every member (0.7 s at 50,000 cases)."""
+    but it reads every member (0.7 s at 50,000 cases); with `only` (a SELECT of group
+    ids), those groups'."""
     cited = select(EvidenceLink.recommendation_id).where(
         EvidenceLink.recommendation_id.is_not(None)
     )
+    members = _visible_members(allowed, user)
+    if only is not None:
+        members = members.where(RecommendationGroupMember.group_id.in_(only))
     rows = db.session.execute(
-        _visible_members(allowed, user)
-        .with_only_columns(
+        members.with_only_columns(
             RecommendationGroupMember.group_id,
             RecommendationGroup.size,
             RecommendationGroup.sessions,
             sa.func.count(),
             sa.func.min(Recommendation.id),
             sa.func.max(sa.case((Recommendation.id.in_(cited), 1), else_=0)),
-        )
-        .group_by(
+        ).group_by(
             RecommendationGroupMember.group_id,
             RecommendationGroup.size,
             RecommendationGroup.sessions,
@@ -638,9 +637,28 @@ def _counted_members(allowed: set[int], user: Viewer) -> _Counts:
 
 def _stored_counts(allowed: set[int], user: Viewer) -> _Counts:
     """`_counted_members` from the counts the refresh keeps per program, for a reader who
-    lists every open case of the programs they see, while nothing is marked since: the
-    members are then those of the programs they see. Only the cited members are read."""
+    lists every open case of the programs they see: a group's members are then those of
+    the programs they see, unless a member's visibility changed since it was grouped (a
+    `RecommendationGroupChange`): such groups are counted over their members. Only the
+    cited members are read."""
     kept = RecommendationGroupProgram
+    changed_ids = groups.changed_groups().subquery()
+    cited: set[int] = set()
+    changed: list[int] = []
+    # The changed groups are read first and named: as a subquery, PostgreSQL counted every
+    # visible member before keeping those of the changed groups.
+    for is_cited, group_id in db.session.execute(
+        sa.union_all(
+            _visible_members(allowed, user)
+            .with_only_columns(sa.literal(1).label("cited"), RecommendationGroupMember.group_id)
+            .join(EvidenceLink, EvidenceLink.recommendation_id == Recommendation.id)
+            .distinct(),
+            select(sa.literal(0), changed_ids.c.group_id),
+        )
+    ):
+        (cited.add(group_id) if is_cited else changed.append(group_id))
+    if len(changed) > groups.READ_CHUNK:
+        return _counted_members(allowed, user)  # changes by the thousand: count them all
     rows = db.session.execute(
         select(
             kept.group_id,
@@ -652,17 +670,11 @@ def _stored_counts(allowed: set[int], user: Viewer) -> _Counts:
         .join(RecommendationGroup, RecommendationGroup.id == kept.group_id)
         .where(RecommendationGroup.sessions >= MIN_SESSIONS)
         .where(kept.program_id.in_(allowed))
+        .where(kept.group_id.not_in(sorted(changed)))
         .group_by(kept.group_id, RecommendationGroup.size, RecommendationGroup.sessions)
     ).all()
-    cited = set(
-        db.session.scalars(
-            _visible_members(allowed, user)
-            .with_only_columns(RecommendationGroupMember.group_id)
-            .join(EvidenceLink, EvidenceLink.recommendation_id == Recommendation.id)
-            .distinct()
-        )
-    )
-    return [(g, size, sessions, n, first, g in cited) for g, size, sessions, n, first in rows]
+    stored = [(g, size, sessions, n, first, g in cited) for g, size, sessions, n, first in rows]
+    return [*stored, *_counted_members(allowed, user, only=sorted(changed))]
 
 
 def _candidates(user: Viewer, limit: int) -> list[_Candidate]:

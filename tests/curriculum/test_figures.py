@@ -228,3 +228,39 @@ def test_the_page_shows_the_first_rows_of_long_tables_and_the_csv_has_all(
     assert "Shown: the 2 topics with most cases, of 5" in page
     assert "and the 1 most frequent topics of all presenters, of 1 presenters and 5 topics" in page
     assert len(coverage_csv.splitlines()[0].split(",")) == 1 + 5 + 1
+
+
+@pytest.mark.parametrize("start", [None, date(2026, 5, 1)])
+def test_the_pages_questions_sized_with_the_counts_equal_those_read_alone(app, make_user, start):
+    """The page and the API size the question groups in the statement of the scope's
+    counts and read only the shown groups' cases: the same groups, cases, order and total
+    as reading every member in scope, for every reader and a scope cutting groups."""
+    from sqlalchemy import select
+
+    from app.cases.models import Case
+
+    _hub(make_user, 2)
+    _hub_more(make_user)
+    withdrawn = db.session.scalars(select(Case).order_by(Case.id).limit(1)).one()
+    withdrawn.withdrawn_at = withdrawn.created_at
+    db.session.commit()
+    readers = [
+        SYSTEM,
+        make_user("curriculum"),
+        make_user("admin"),
+        make_user("curriculum", programs=["perinatal-sud"]),
+    ]
+
+    def seen(total_and_groups):
+        total, found = total_and_groups
+        return total, [([c.id for c in g.cases], g.cohesion, g.typical.id) for g in found]
+
+    for user in readers:
+        scope = figures.make_scope(user, start=start, end=END)
+        for limit in (1, 3, None):
+            shown = figures.Shown(figures.PAGE_ROWS, figures.COVERAGE_PRESENTERS)
+            page = figures.Figures(user, scope, shown, trends=True, questions=True)
+            assert page.summary is not None and page.summary.question_groups is not None
+            alone = figures._recurring_questions(user, scope, page.programs, limit)
+            assert seen(page.recurring_questions(limit)) == seen(alone)
+            assert alone[0] > 0 and len(alone[1]) == min(alone[0], limit or alone[0])

@@ -227,35 +227,133 @@ def test_the_ranking_from_the_kept_counts_equals_the_members_counted(app, make_u
     assert seen == {(2, 1), (3, 1)}
 
 
+def _assert_kept_counts_exact(readers) -> None:
+    for user in readers:
+        allowed = _allowed(user)
+        stored = sorted(queries._stored_counts(allowed, user))
+        assert stored == sorted(queries._counted_members(allowed, user)), user
+
+
 @pytest.mark.app_config(CASEBOOK_GROUPS_REFRESH="off")
-def test_changes_not_yet_grouped_are_counted_over_the_members(app, make_user, monkeypatch):
-    """While a change waits for the refresh (or a refresh runs), the kept counts may be
-    out of date: the ranking counts the members the reader sees instead."""
-    from sqlalchemy import select
+def test_changes_not_yet_grouped_count_only_their_groups_afresh(app, make_user, monkeypatch):
+    """While a change waits for the refresh (or a refresh runs), the kept counts of the
+    groups it touches may be out of date: those groups alone are counted over the members
+    the reader sees; the ranking never counts every member."""
+    from sqlalchemy import func, select
 
     from app.cases.models import Case
     from app.common import utcnow
-    from app.practices.models import GroupingState, GroupKind
+    from app.practices.models import GroupingState, GroupKind, RecommendationGroupChange
+
+    changes = select(func.count()).select_from(RecommendationGroupChange)
 
     _large_group(make_user)
     expert = make_user("expert")
     counted = []
     real = queries._counted_members
-    monkeypatch.setattr(queries, "_counted_members", lambda *a: counted.append(1) or real(*a))
+
+    def spy(allowed, user, only=None):
+        counted.append(only is not None)
+        return real(allowed, user, only)
+
+    monkeypatch.setattr(queries, "_counted_members", spy)
 
     def naloxone_count() -> int:
         (group,) = queries.candidate_groups(expert)
         return group.size
 
-    assert (naloxone_count(), counted) == (7, [])  # from the kept counts
+    assert (naloxone_count(), counted) == (7, [True])  # from the kept counts
     case = db.session.scalars(select(Case).where(Case.title == "Chronic opioid case 0")).one()
     case.withdrawn_at = utcnow()
     db.session.commit()
     assert groups.is_stale(GroupKind.RECOMMENDATIONS)
-    assert (naloxone_count(), counted) == (6, [1])  # the kept 7 would count the withdrawn
+    assert db.session.scalar(changes) == 1
+    assert (naloxone_count(), counted[1:]) == (6, [True])  # the kept 7 would count it
     groups.refresh()
-    assert (naloxone_count(), counted) == (6, [1])
+    assert db.session.scalar(changes) == 0
+    assert (naloxone_count(), counted[2:]) == (6, [True])
     # A refresh under way has cleared the marks before it stores its groups.
     db.session.get(GroupingState, GroupKind.RECOMMENDATIONS).lease_token = 1
     db.session.commit()
-    assert (naloxone_count(), counted) == (6, [1, 1])
+    assert (naloxone_count(), counted[3:]) == (6, [True])
+    assert counted == [True] * 4
+
+
+@pytest.mark.app_config(CASEBOOK_GROUPS_REFRESH="off")
+def test_the_kept_counts_stay_exact_through_every_change_of_who_sees_a_member(
+    app, make_user, monkeypatch
+):
+    """After each change that moves a grouped recommendation in or out of a reader's view
+    (withdrawal and restoring, a case sent back to review, a move to another program,
+    unpublishing, deletions), and across a refresh that computed before a change and
+    stored after it, the ranking's counts equal a count of every visible member."""
+    from sqlalchemy import select
+
+    from app.cases.models import Case, CaseStatus
+    from app.common import utcnow
+    from app.recommendations.models import RecommendationStatus
+
+    member = _large_group(make_user)
+    _second_idea(make_user)
+    oud = find_program("oud")
+    presenter = make_user("provider", programs=["oud"])
+    expert = make_user("expert")
+    # A published recommendation on an approved case: it can still go back to review.
+    for n in range(3):
+        session = create_session(oud, date(2026, 10, 1 + n), title=f"Naloxone {n}", actor=SYSTEM)
+        case = add_case(oud, presenter, f"Approved case {n}", session=session)
+        case.status = CaseStatus.APPROVED
+        add_recommendation(case, expert, ADVICE)
+    db.session.commit()
+    groups.refresh()
+    readers = [*_readers(make_user, member), presenter]
+    _assert_kept_counts_exact(readers)
+
+    def case(title: str) -> Case:
+        return db.session.scalars(select(Case).where(Case.title == title)).one()
+
+    def advice(title: str) -> Recommendation:
+        return case(title).recommendations[0]
+
+    def withdraw() -> None:
+        case("Chronic opioid case 1").withdrawn_at = utcnow()
+
+    def restore() -> None:
+        case("Chronic opioid case 1").withdrawn_at = None
+
+    def send_back() -> None:
+        case("Approved case 0").status = CaseStatus.RETURNED
+
+    def move() -> None:
+        case("Chronic opioid case 2").program = find_program("perinatal-sud")
+
+    def unpublish() -> None:
+        advice("Chronic opioid case 3").status = RecommendationStatus.DRAFT
+
+    def delete_advice() -> None:
+        db.session.delete(advice("Chronic opioid case 4"))
+
+    def delete_case() -> None:
+        db.session.delete(case("Chronic opioid case 5"))
+
+    for change in (withdraw, send_back, move, unpublish, restore, delete_advice, delete_case):
+        change()
+        db.session.commit()
+        _assert_kept_counts_exact(readers)
+
+    # A change committed while a refresh computes is not in what it stores: it stays
+    # recorded, and its groups are still counted afresh.
+    compute = groups.COMPUTE[groups.GroupKind.RECOMMENDATIONS]
+
+    def computing_then_changed(progress):
+        computed = compute(progress)
+        advice("Approved case 1").status = RecommendationStatus.DRAFT
+        db.session.commit()
+        return computed
+
+    monkeypatch.setitem(groups.COMPUTE, groups.GroupKind.RECOMMENDATIONS, computing_then_changed)
+    groups.refresh()
+    _assert_kept_counts_exact(readers)
+    monkeypatch.undo()
+    groups.refresh()
+    _assert_kept_counts_exact(readers)
