@@ -131,21 +131,27 @@ def shown_parts(source: str) -> tuple[str, list[str]]:
     """What a reader sees of `source`, not cached: its text (as `plain_text`), and the
     title and href values of the sanitized HTML, entities decoded (a link's href only when
     its text is not that address already); then the alt and title values that sanitizing
-    drops (an image's), which a Markdown export's reader sees."""
+    drops (an image's alt, a form field's placeholder, value or label, an aria-label), which
+    a Markdown export's reader sees or hears."""
     converted = _converter().convert(source)
     text = html_lib.unescape(_text_cleaner().clean(converted))
-    if "title=" not in converted and "href=" not in converted and "alt=" not in converted:
+    dropping = any(f"{name}=" in converted for name in _SHOWN_DROPPED)
+    if not dropping and "href=" not in converted:
         return text, []
     reader = _Attributes()
     reader.feed(_cleaner().clean(converted))
     reader.close()
-    if "title=" in converted or "alt=" in converted:
-        dropped = _Attributes(names=("title", "alt"), links=False)
+    if dropping:
+        dropped = _Attributes(names=_SHOWN_DROPPED, links=False)
         dropped.feed(converted)
         dropped.close()
         kept = set(reader.values)
         reader.values += [v for v in dropped.values if v not in kept]
     return text, reader.values
+
+
+# Attributes whose values a viewer shows (or speaks) as text; only `title` survives sanitizing.
+_SHOWN_DROPPED = ("title", "alt", "placeholder", "value", "label", "aria-label")
 
 
 # A percent-encoded letter, digit or "-._~" is that character (RFC 3986, 6.2.2.2), and a

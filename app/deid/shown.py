@@ -16,9 +16,17 @@ import unicodedata
 # Markdown's typography turns "--" into a dash, which the rules read as a hyphen.
 _MARKUP = re.compile(r"[\\*_&<>\[\]`~]|--")
 _DASH_RUN = re.compile(r"(?<=\d)-{2,}(?=\d)")
+# ASCII control characters no page or editor draws (tab and the line breaks are drawn):
+# they are stored as typed (`app.inputs`), and read as absent.
+_UNDRAWN_ASCII = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 # Invisible characters that are not of category Cf (which all go).
 _INVISIBLE = frozenset("\u034f\u180e\u00ad\u115f\u1160\u3164\uffa0")
+# Unassigned code points Unicode reserves as default-ignorable: drawn as nothing, today and
+# once assigned (DerivedCoreProperties.txt, Default_Ignorable_Code_Point).
+_IGNORABLE_BLOCKS = ((0x2060, 0x206F), (0xFFF0, 0xFFF8), (0xE0000, 0xE0FFF))
+# A blank Braille cell is drawn as a space.
+_BLANK = "\u2800"
 
 # Cyrillic and Greek letters drawn as a Latin one, from Unicode's confusables (TR39), each
 # to the Latin letter of the same case (the capitals confusables.txt sends to "l" go to "I").
@@ -94,6 +102,10 @@ def _shown_char(char: str) -> str:
     # Format and control characters (C1 controls and DEL among them) are not drawn.
     if category in ("Cf", "Cc") or category.startswith("M") or char in _INVISIBLE:
         return ""
+    if category == "Cn" and any(low <= ord(char) <= high for low, high in _IGNORABLE_BLOCKS):
+        return ""
+    if char == _BLANK:
+        return " "
     digit = unicodedata.decimal(char, None)
     if digit is not None:
         return str(digit)
@@ -116,7 +128,7 @@ class _Table(dict[int, str]):
 _TABLE_MAX = 20_000
 
 
-_TABLE = _Table({code: chr(code) for code in range(127)} | {127: ""})
+_TABLE = _Table({code: "" if _UNDRAWN_ASCII.match(chr(code)) else chr(code) for code in range(128)})
 
 
 def plain_letters(text: str) -> str:
@@ -125,7 +137,7 @@ def plain_letters(text: str) -> str:
     ("José", "Muñoz": read as the stored text is); a mark that composes with nothing (an
     accent over a digit, a stack of them) goes."""
     if text.isascii():
-        return text.replace("\x7f", "") if "\x7f" in text else text
+        return _UNDRAWN_ASCII.sub("", text)
     return _SCRIPT_RUN.sub(_script_digits, unicodedata.normalize("NFC", text).translate(_TABLE))
 
 
@@ -135,7 +147,8 @@ def shown_text(text: str) -> str | None:
     also goes into Markdown exports and handouts. Not cached here: only the gate's block
     (`gate.scanning_once`) keeps renderings, beside its scans and for as long."""
     markup = bool(_MARKUP.search(text))
-    if text.isascii() and not markup and "\x7f" not in text:
+    undrawn = bool(_UNDRAWN_ASCII.search(text))
+    if text.isascii() and not markup and not undrawn:
         return None
     shown = text
     if markup:
@@ -143,8 +156,9 @@ def shown_text(text: str) -> str | None:
         from app.content.markdown import shown_parts
 
         # A link's address and a tooltip (a link's or an abbreviation's title) are shown
-        # too, entities decoded: each is read on a line of its own.
-        shown, attributes = shown_parts(text)
+        # too, entities decoded: each is read on a line of its own. The sanitizer writes
+        # "?" for a control character that the text as typed shows as nothing.
+        shown, attributes = shown_parts(_UNDRAWN_ASCII.sub("", text) if undrawn else text)
         shown = "\n".join([shown, *attributes])
     # A run of dashes between digits reads as one ("123&#45-45" shows as "123--45").
     shown = _DASH_RUN.sub("-", plain_letters(shown))
@@ -191,7 +205,7 @@ def typed_text(text: str) -> str | None:
     character in it, put there, is read by no other reading."""
     if not _MARKUP.search(text):
         return None  # `shown_text` reads the text itself
-    hidden = "\x7f" in text or (
+    hidden = bool(_UNDRAWN_ASCII.search(text)) or (
         not text.isascii()
         and (_SCRIPT_RUN.search(text) or any(_hides(c) for c in set(text) if not c.isascii()))
     )
