@@ -201,11 +201,17 @@ class _Attributes(HTMLParser):
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*:?[ \t]*$", re.M)
 _MD_LINE_MARK = re.compile(r"^[ \t]*(?:>[ \t]?|(?:[-*+]|\d{1,3}[.)])[ \t]+)", re.M)
 _MD_RULE = re.compile(r"^[ \t]*(?:(?:[-*_][ \t]*){3,}|\|?[ \t:]*-{3,}[-|: \t]*)$", re.M)
-_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-_MD_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|~~|\*|`+)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-_MD_PIPE = re.compile(r"[ \t]*\|[ \t]*")
+# Nothing is taken out that the page shows, so that no two parts are joined that the page
+# and the gate read apart ("123-~~45~~-6789"): an image is not drawn (nor its alt text),
+# "~~" is no strikethrough here, a pipe inside a line is one (a table row's first and last
+# go), and a fragment's leftover mark goes only where a space or the fragment's edge is
+# beside it.
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|\*|`+)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_MD_PIPE = re.compile(r"^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$", re.M)
 # In a fragment cut out of a longer text, an emphasis or heading mark may have lost its pair.
-_MD_LEFTOVER = re.compile(r"\*\*|__|~~|(?<!\S)#{1,6}(?=\s)")
+_MD_LEFTOVER = re.compile(r"(?<!\S)(?:\*\*|__)|(?:\*\*|__)(?!\S)|(?<!\S)#{1,6}(?=\s)")
 
 
 def strip_syntax(source: str, *, fragment: bool = False) -> str:
@@ -217,10 +223,12 @@ def strip_syntax(source: str, *, fragment: bool = False) -> str:
     text = _MD_HEADING.sub(r"\1:", source)
     text = _MD_RULE.sub("", text)
     text = _MD_LINE_MARK.sub("", text)
+    if "![" in text:
+        text = _MD_IMAGE.sub("", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_EMPHASIS.sub(r"\2", text)
     if "|" in text:
-        text = _MD_PIPE.sub(" ", text)
+        text = _MD_PIPE.sub("", text)
     if fragment:
         text = _MD_LEFTOVER.sub("", text)
     return text
