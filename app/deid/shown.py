@@ -131,6 +131,56 @@ _TABLE_MAX = 20_000
 _TABLE = _Table({code: "" if _UNDRAWN_ASCII.match(chr(code)) else chr(code) for code in range(128)})
 
 
+# Unicode's bidirectional controls (UAX #9): a right-to-left override draws the letters and
+# digits after it in reverse order ("\u202ettenroH teirraH" shows "Harriet Hornett"), in a
+# browser, an edit box and an editor alike, up to its pop (or the paragraph's end).
+_RLO, _LRO, _PDF = "\u202e", "\u202d", "\u202c"
+_EMBEDDINGS = frozenset("\u202a\u202b\u2066\u2067\u2068")  # pushed, no override
+_ISOLATE_END = "\u2069"
+_PARAGRAPH = re.compile(r"([\n\r\x1c-\x1e\x85\u2029])")
+
+
+def _override_levels(line: str) -> list[tuple[str, int]]:
+    """Each character of `line` but the controls, with the level it is drawn at: an
+    override's level (odd for right to left), else the even one at or above its embedding's
+    (a Latin letter or digit is drawn left to right inside a right-to-left embedding)."""
+    stack: list[tuple[int, bool]] = [(0, False)]  # (level, overridden right to left or not)
+    out: list[tuple[str, int]] = []
+    for char in line:
+        level = stack[-1][0]
+        if char in (_RLO, _LRO) or char in _EMBEDDINGS:
+            odd = char in (_RLO, "\u202b", "\u2067")
+            stack.append((level + 1 + ((level + 1) % 2 != odd), char == _RLO))
+        elif char in (_PDF, _ISOLATE_END):
+            if len(stack) > 1:
+                stack.pop()
+        else:
+            out.append((char, level if stack[-1][1] else level + level % 2))
+    return out
+
+
+def _visual_order(text: str) -> str:
+    """`text` in the order its characters are drawn where a right-to-left override reverses
+    them (UAX #9's rule L2 over the levels of `_override_levels`), line by line."""
+    lines = _PARAGRAPH.split(text)
+    for i in range(0, len(lines), 2):
+        if _RLO not in lines[i]:
+            continue
+        chars = _override_levels(lines[i])
+        top = max((level for _, level in chars), default=0)
+        for floor in range(top, 0, -1):
+            start = None
+            for j in range(len(chars) + 1):
+                inside = j < len(chars) and chars[j][1] >= floor
+                if inside and start is None:
+                    start = j
+                elif not inside and start is not None:
+                    chars[start:j] = chars[start:j][::-1]
+                    start = None
+        lines[i] = "".join(c for c, _ in chars)
+    return "".join(lines)
+
+
 def plain_letters(text: str) -> str:
     """`text` with invisible characters gone, every decimal digit ASCII, look-alike letters
     Latin (NFKC otherwise, but for super- and subscripts). Accented letters stay as written
@@ -138,6 +188,8 @@ def plain_letters(text: str) -> str:
     accent over a digit, a stack of them) goes."""
     if text.isascii():
         return _UNDRAWN_ASCII.sub("", text)
+    if _RLO in text:
+        text = _visual_order(text)
     return _SCRIPT_RUN.sub(_script_digits, unicodedata.normalize("NFC", text).translate(_TABLE))
 
 
