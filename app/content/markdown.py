@@ -199,7 +199,10 @@ class _Attributes(HTMLParser):
 # expressions over the few thousand characters shown, not a render (which would cost a
 # millisecond a hit). A heading becomes a label ("## History" -> "History:").
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*:?[ \t]*$", re.M)
-_MD_LINE_MARK = re.compile(r"^[ \t]*(?:>[ \t]?|(?:[-*+]|\d{1,3}[.)])[ \t]+)", re.M)
+_MD_QUOTE = re.compile(r"^[ \t]*>[ \t]?", re.M)
+# A list item's mark is drawn (a bullet, its number): a snippet's lines run together, and
+# "SSN 123-45" then an item "6789" must not read "SSN 123-45 6789".
+_MD_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", re.M)
 _MD_RULE = re.compile(r"^[ \t]*(?:(?:[-*_][ \t]*){3,}|\|?[ \t:]*-{3,}[-|: \t]*)$", re.M)
 # Nothing is taken out that the page shows, so that no two parts are joined that the page
 # and the gate read apart ("123-~~45~~-6789"): an image is not drawn (nor its alt text),
@@ -222,7 +225,7 @@ def strip_syntax(source: str, *, fragment: bool = False) -> str:
         return ""
     text = _MD_HEADING.sub(r"\1:", source)
     text = _MD_RULE.sub("", text)
-    text = _MD_LINE_MARK.sub("", text)
+    text = _MD_BULLET.sub("• ", _MD_QUOTE.sub("", text))
     if "![" in text:
         text = _MD_IMAGE.sub("", text)
     text = _MD_LINK.sub(r"\1", text)

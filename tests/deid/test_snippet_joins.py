@@ -28,6 +28,10 @@ JOINED = {
     "spaced_pipes": "SSN 123 | 45 | 6789 on file.",
     "phone_pipes": "Call 617|555|0142 after 5.",
     "image_alt": "SSN 123-45-![6789](scan.png) on file.",
+    # A list item is a line of its own on the page; a snippet runs lines together.
+    "list_item": "SSN 123-45\n- 6789 on file.",
+    "numbered_item": "SSN 123-45\n1) 6789 on file.",
+    "phone_list_item": "Call 617-555\n* 0142 after 5.",
 }
 
 
@@ -52,6 +56,7 @@ def test_a_snippet_shows_no_identifier_the_gate_passed(kind):
 def test_snippets_still_take_out_what_the_page_does_not_show():
     assert strip_syntax("## History\n\n**Seen** with *fever*.") == "History:\n\nSeen with fever."
     assert strip_syntax("| ALT | 54 |\n|---|---|\n| AST | 60 |") == "ALT | 54\n\nAST | 60"
+    assert strip_syntax("> Seen\n\n- ALT 54\n2. AST 60") == "Seen\n\n• ALT 54\n2. AST 60"
     assert strip_syntax("See [the guide](http://x.org) ![scan](s.png).") == "See the guide ."
     # A fragment cut inside an emphasis loses the half whose pair was cut off.
     assert strip_syntax("ever** and more", fragment=True) == "ever and more"
