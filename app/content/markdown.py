@@ -131,21 +131,27 @@ def shown_parts(source: str) -> tuple[str, list[str]]:
     """What a reader sees of `source`, not cached: its text (as `plain_text`), and the
     title and href values of the sanitized HTML, entities decoded (a link's href only when
     its text is not that address already); then the alt and title values that sanitizing
-    drops (an image's), which a Markdown export's reader sees."""
+    drops (an image's alt, a form field's placeholder, value or label, an aria-label), which
+    a Markdown export's reader sees or hears."""
     converted = _converter().convert(source)
     text = html_lib.unescape(_text_cleaner().clean(converted))
-    if "title=" not in converted and "href=" not in converted and "alt=" not in converted:
+    dropping = any(f"{name}=" in converted for name in _SHOWN_DROPPED)
+    if not dropping and "href=" not in converted:
         return text, []
     reader = _Attributes()
     reader.feed(_cleaner().clean(converted))
     reader.close()
-    if "title=" in converted or "alt=" in converted:
-        dropped = _Attributes(names=("title", "alt"), links=False)
+    if dropping:
+        dropped = _Attributes(names=_SHOWN_DROPPED, links=False)
         dropped.feed(converted)
         dropped.close()
         kept = set(reader.values)
         reader.values += [v for v in dropped.values if v not in kept]
     return text, reader.values
+
+
+# Attributes whose values a viewer shows (or speaks) as text; only `title` survives sanitizing.
+_SHOWN_DROPPED = ("title", "alt", "placeholder", "value", "label", "aria-label")
 
 
 # A percent-encoded letter, digit or "-._~" is that character (RFC 3986, 6.2.2.2), and a
@@ -193,13 +199,22 @@ class _Attributes(HTMLParser):
 # expressions over the few thousand characters shown, not a render (which would cost a
 # millisecond a hit). A heading becomes a label ("## History" -> "History:").
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*:?[ \t]*$", re.M)
-_MD_LINE_MARK = re.compile(r"^[ \t]*(?:>[ \t]?|(?:[-*+]|\d{1,3}[.)])[ \t]+)", re.M)
+_MD_QUOTE = re.compile(r"^[ \t]*>[ \t]?", re.M)
+# A list item's mark is drawn (a bullet, its number): a snippet's lines run together, and
+# "SSN 123-45" then an item "6789" must not read "SSN 123-45 6789".
+_MD_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+", re.M)
 _MD_RULE = re.compile(r"^[ \t]*(?:(?:[-*_][ \t]*){3,}|\|?[ \t:]*-{3,}[-|: \t]*)$", re.M)
-_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-_MD_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|~~|\*|`+)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-_MD_PIPE = re.compile(r"[ \t]*\|[ \t]*")
+# Nothing is taken out that the page shows, so that no two parts are joined that the page
+# and the gate read apart ("123-~~45~~-6789"): an image is not drawn (nor its alt text),
+# "~~" is no strikethrough here, a pipe inside a line is one (a table row's first and last
+# go), and a fragment's leftover mark goes only where a space or the fragment's edge is
+# beside it.
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|\*|`+)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_MD_PIPE = re.compile(r"^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$", re.M)
 # In a fragment cut out of a longer text, an emphasis or heading mark may have lost its pair.
-_MD_LEFTOVER = re.compile(r"\*\*|__|~~|(?<!\S)#{1,6}(?=\s)")
+_MD_LEFTOVER = re.compile(r"(?<!\S)(?:\*\*|__)|(?:\*\*|__)(?!\S)|(?<!\S)#{1,6}(?=\s)")
 
 
 def strip_syntax(source: str, *, fragment: bool = False) -> str:
@@ -210,11 +225,13 @@ def strip_syntax(source: str, *, fragment: bool = False) -> str:
         return ""
     text = _MD_HEADING.sub(r"\1:", source)
     text = _MD_RULE.sub("", text)
-    text = _MD_LINE_MARK.sub("", text)
+    text = _MD_BULLET.sub("• ", _MD_QUOTE.sub("", text))
+    if "![" in text:
+        text = _MD_IMAGE.sub("", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_EMPHASIS.sub(r"\2", text)
     if "|" in text:
-        text = _MD_PIPE.sub(" ", text)
+        text = _MD_PIPE.sub("", text)
     if fragment:
         text = _MD_LEFTOVER.sub("", text)
     return text

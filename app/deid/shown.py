@@ -16,9 +16,17 @@ import unicodedata
 # Markdown's typography turns "--" into a dash, which the rules read as a hyphen.
 _MARKUP = re.compile(r"[\\*_&<>\[\]`~]|--")
 _DASH_RUN = re.compile(r"(?<=\d)-{2,}(?=\d)")
+# ASCII control characters no page or editor draws (tab and the line breaks are drawn):
+# they are stored as typed (`app.inputs`), and read as absent.
+_UNDRAWN_ASCII = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 # Invisible characters that are not of category Cf (which all go).
 _INVISIBLE = frozenset("\u034f\u180e\u00ad\u115f\u1160\u3164\uffa0")
+# Unassigned code points Unicode reserves as default-ignorable: drawn as nothing, today and
+# once assigned (DerivedCoreProperties.txt, Default_Ignorable_Code_Point).
+_IGNORABLE_BLOCKS = ((0x2060, 0x206F), (0xFFF0, 0xFFF8), (0xE0000, 0xE0FFF))
+# A blank Braille cell is drawn as a space.
+_BLANK = "\u2800"
 
 # Cyrillic and Greek letters drawn as a Latin one, from Unicode's confusables (TR39), each
 # to the Latin letter of the same case (the capitals confusables.txt sends to "l" go to "I").
@@ -94,6 +102,10 @@ def _shown_char(char: str) -> str:
     # Format and control characters (C1 controls and DEL among them) are not drawn.
     if category in ("Cf", "Cc") or category.startswith("M") or char in _INVISIBLE:
         return ""
+    if category == "Cn" and any(low <= ord(char) <= high for low, high in _IGNORABLE_BLOCKS):
+        return ""
+    if char == _BLANK:
+        return " "
     digit = unicodedata.decimal(char, None)
     if digit is not None:
         return str(digit)
@@ -116,7 +128,57 @@ class _Table(dict[int, str]):
 _TABLE_MAX = 20_000
 
 
-_TABLE = _Table({code: chr(code) for code in range(127)} | {127: ""})
+_TABLE = _Table({code: "" if _UNDRAWN_ASCII.match(chr(code)) else chr(code) for code in range(128)})
+
+
+# Unicode's bidirectional controls (UAX #9): a right-to-left override draws the letters and
+# digits after it in reverse order ("\u202ettenroH teirraH" shows "Harriet Hornett"), in a
+# browser, an edit box and an editor alike, up to its pop (or the paragraph's end).
+_RLO, _LRO, _PDF = "\u202e", "\u202d", "\u202c"
+_EMBEDDINGS = frozenset("\u202a\u202b\u2066\u2067\u2068")  # pushed, no override
+_ISOLATE_END = "\u2069"
+_PARAGRAPH = re.compile(r"([\n\r\x1c-\x1e\x85\u2029])")
+
+
+def _override_levels(line: str) -> list[tuple[str, int]]:
+    """Each character of `line` but the controls, with the level it is drawn at: an
+    override's level (odd for right to left), else the even one at or above its embedding's
+    (a Latin letter or digit is drawn left to right inside a right-to-left embedding)."""
+    stack: list[tuple[int, bool]] = [(0, False)]  # (level, overridden right to left or not)
+    out: list[tuple[str, int]] = []
+    for char in line:
+        level = stack[-1][0]
+        if char in (_RLO, _LRO) or char in _EMBEDDINGS:
+            odd = char in (_RLO, "\u202b", "\u2067")
+            stack.append((level + 1 + ((level + 1) % 2 != odd), char == _RLO))
+        elif char in (_PDF, _ISOLATE_END):
+            if len(stack) > 1:
+                stack.pop()
+        else:
+            out.append((char, level if stack[-1][1] else level + level % 2))
+    return out
+
+
+def _visual_order(text: str) -> str:
+    """`text` in the order its characters are drawn where a right-to-left override reverses
+    them (UAX #9's rule L2 over the levels of `_override_levels`), line by line."""
+    lines = _PARAGRAPH.split(text)
+    for i in range(0, len(lines), 2):
+        if _RLO not in lines[i]:
+            continue
+        chars = _override_levels(lines[i])
+        top = max((level for _, level in chars), default=0)
+        for floor in range(top, 0, -1):
+            start = None
+            for j in range(len(chars) + 1):
+                inside = j < len(chars) and chars[j][1] >= floor
+                if inside and start is None:
+                    start = j
+                elif not inside and start is not None:
+                    chars[start:j] = chars[start:j][::-1]
+                    start = None
+        lines[i] = "".join(c for c, _ in chars)
+    return "".join(lines)
 
 
 def plain_letters(text: str) -> str:
@@ -125,7 +187,9 @@ def plain_letters(text: str) -> str:
     ("José", "Muñoz": read as the stored text is); a mark that composes with nothing (an
     accent over a digit, a stack of them) goes."""
     if text.isascii():
-        return text.replace("\x7f", "") if "\x7f" in text else text
+        return _UNDRAWN_ASCII.sub("", text)
+    if _RLO in text:
+        text = _visual_order(text)
     return _SCRIPT_RUN.sub(_script_digits, unicodedata.normalize("NFC", text).translate(_TABLE))
 
 
@@ -135,7 +199,8 @@ def shown_text(text: str) -> str | None:
     also goes into Markdown exports and handouts. Not cached here: only the gate's block
     (`gate.scanning_once`) keeps renderings, beside its scans and for as long."""
     markup = bool(_MARKUP.search(text))
-    if text.isascii() and not markup and "\x7f" not in text:
+    undrawn = bool(_UNDRAWN_ASCII.search(text))
+    if text.isascii() and not markup and not undrawn:
         return None
     shown = text
     if markup:
@@ -143,8 +208,9 @@ def shown_text(text: str) -> str | None:
         from app.content.markdown import shown_parts
 
         # A link's address and a tooltip (a link's or an abbreviation's title) are shown
-        # too, entities decoded: each is read on a line of its own.
-        shown, attributes = shown_parts(text)
+        # too, entities decoded: each is read on a line of its own. The sanitizer writes
+        # "?" for a control character that the text as typed shows as nothing.
+        shown, attributes = shown_parts(_UNDRAWN_ASCII.sub("", text) if undrawn else text)
         shown = "\n".join([shown, *attributes])
     # A run of dashes between digits reads as one ("123&#45-45" shows as "123--45").
     shown = _DASH_RUN.sub("-", plain_letters(shown))
@@ -191,7 +257,7 @@ def typed_text(text: str) -> str | None:
     character in it, put there, is read by no other reading."""
     if not _MARKUP.search(text):
         return None  # `shown_text` reads the text itself
-    hidden = "\x7f" in text or (
+    hidden = bool(_UNDRAWN_ASCII.search(text)) or (
         not text.isascii()
         and (_SCRIPT_RUN.search(text) or any(_hides(c) for c in set(text) if not c.isascii()))
     )
