@@ -6,6 +6,8 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -236,3 +238,19 @@ def test_a_rebuild_whose_indexing_process_hangs_fails_after_the_result_wait(
     assert stopped and multiprocessing.active_children() == []
     assert index_at(app.config["CASEBOOK_INDEX_DIR"]).current_generation() == live
     assert search(SYSTEM, SearchRequest(q="wombat", group=False)).total == 45
+
+
+def test_an_indexing_process_imports_only_what_indexing_needs() -> None:
+    """Each indexing process is a fresh interpreter that imports its module (and the
+    analyzers the schema names) by way of the search package; the query side, and through
+    it the de-identification rules (about a second of every start), stay out."""
+    command = (
+        "import sys, app.search.bulk, app.search.analysis;"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('app.'))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", command], capture_output=True, text=True, check=True, timeout=120
+    )
+    imported = set(done.stdout.split())
+    assert "app.search.bulk" in imported
+    assert not imported & {"app.search.operations", "app.deid.detector", "app.deid.gate"}

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import threading
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -15,39 +12,23 @@ from app.extensions import db
 from app.search import SearchRequest, apply_pending, reindex, search, verify
 from tests.conftest import sign_in
 from tests.search.conftest import pending
+from tests.support import children
 from tests.support.builders import add_case
 from tests.support.sqlite import another_writer_can_lock
 
-ROOT = Path(__file__).resolve().parents[2]
+
+def run_worker(app, *args: str, timeout: float = 180) -> children.Finished:
+    """tests/search/worker.py in a process of its own, run to its end."""
+    return children.run("tests.search.worker", *_where(app), *args, timeout=timeout)
 
 
-def worker_command(app, *args: str) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "tests.search.worker",
-        app.config["SQLALCHEMY_DATABASE_URI"],
-        app.config["CASEBOOK_INDEX_DIR"],
-        *args,
-    ]
-
-
-def run_worker(app, *args: str, timeout: float = 180) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        worker_command(app, *args), cwd=ROOT, capture_output=True, text=True, timeout=timeout
-    )
-
-
-def start_worker(app, *args: str) -> subprocess.Popen:
+def start_worker(app, *args: str) -> children.Child:
     """A worker left running; its standard input stays open, its output is read by line."""
-    return subprocess.Popen(
-        worker_command(app, *args),
-        cwd=ROOT,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    return children.Child("tests.search.worker", *_where(app), *args, talk=True)
+
+
+def _where(app) -> tuple[str, str]:
+    return app.config["SQLALCHEMY_DATABASE_URI"], app.config["CASEBOOK_INDEX_DIR"]
 
 
 def test_a_change_is_written_to_the_outbox_in_its_own_transaction(program) -> None:
@@ -95,29 +76,15 @@ def test_a_saved_case_becomes_findable_without_anyone_applying_the_index(app, pr
 def test_four_writer_processes_at_once_lose_nothing(app, program) -> None:
     per_writer = 12
     procs = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "tests.search.worker",
-                app.config["SQLALCHEMY_DATABASE_URI"],
-                app.config["CASEBOOK_INDEX_DIR"],
-                "write",
-                f"w{n}",
-                str(per_writer),
-                "quagga",
-            ],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
+        children.Child(
+            "tests.search.worker", *_where(app), "write", f"w{n}", str(per_writer), "quagga"
         )
         for n in range(4)
     ]
     for proc in procs:
-        _out, err = proc.communicate(timeout=300)
-        assert proc.returncode == 0, err
-        assert "LockError" not in err
+        ended = proc.finish(timeout=300)
+        assert ended.returncode == 0, ended.stderr
+        assert "LockError" not in ended.stderr
     db.session.expire_all()
     assert pending() == 0
     results = search(SYSTEM, SearchRequest(q="quagga", per_page=100))

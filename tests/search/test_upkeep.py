@@ -333,7 +333,7 @@ def test_search_answers_through_a_killed_rebuild_and_what_it_left_is_tidied(
 
     rebuild = start_worker(app, "paused-reindex")
     try:
-        assert rebuild.stdout.readline().strip() == "building", rebuild.stderr.read()
+        assert rebuild.readline().strip() == "building", rebuild.errors_so_far()
         [building] = [p.name for p in idx.root.glob("g-*") if p.name != live]
         # Another process starts meanwhile: it searches the live generation and leaves the
         # one being built alone.
@@ -343,8 +343,8 @@ def test_search_answers_through_a_killed_rebuild_and_what_it_left_is_tidied(
         assert (idx.root / building).is_dir() and idx.partial_generations() == []
     finally:
         rebuild.kill()  # SIGKILL, part-way through the build
-        rebuild.communicate(timeout=60)
-    assert rebuild.returncode == -signal.SIGKILL
+        ended = rebuild.finish(timeout=60)
+    assert ended.returncode == -signal.SIGKILL
     assert idx.current_generation() == live
     assert [name for name, _size in idx.partial_generations()] == [building]
 
