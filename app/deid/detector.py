@@ -10277,8 +10277,10 @@ def _not_identifier22(ctx: _Ctx, text: str, cand: tuple) -> bool:
     )
 
 
-# The TRIGGERS kinds with a word the index cannot hold ("a1c": it splits at digits). On an ASCII
-# text such a word is not looked for; on any other the pattern is run over the whole text.
+# The TRIGGERS kinds an ASCII text reads at their cue words and any other text (as before
+# the cue words were read so) over its whole length: a kind with a word the index cannot
+# hold ("a1c": it splits at digits), and those whose pattern matches where none of their
+# words begins (found by scripts/deid_same.py on texts outside ASCII).
 _UNINDEXED = frozenset(
     kind for kind, cue in TRIGGERS.items() if not all(RX_WORD.fullmatch(w) for w in cue)
-)
+) | {"AGEP", "FROM8", "IDC10", "IDX", "PLACE6", "PLATE", "PLATE5", "RECORD", "VEHX"}

@@ -207,7 +207,8 @@ def test_the_cue_words_are_words_of_the_index():
     # a cue word the index cannot hold is looked for by a whole pass on a text not ASCII
     for kind, cue in TRIGGERS.items():
         assert all(w.isascii() for w in cue), kind
-        assert (kind in detector._UNINDEXED) == any(not detector.RX_WORD.fullmatch(w) for w in cue)
+        if any(not detector.RX_WORD.fullmatch(w) for w in cue):
+            assert kind in detector._UNINDEXED
     assert "MDE9" in detector._UNINDEXED  # "a1c"
     for rule in detector.CUE_RULES:
         assert all(detector.RX_WORD.fullmatch(w) and w.islower() for w in rule.words), rule.rx
@@ -265,7 +266,13 @@ def test_a_text_not_ascii_runs_the_rules_an_ascii_one_does(monkeypatch):
     plain = "Temp 38 C, 5 ug daily. Jose Alvarez said she was fine."
     typed = "Temp 38 °C, 5 µg daily. José Álvarez said she\u00a0was fine."
     # but for the rules whose cue word the index cannot hold ("a1c")
-    unindexed = sum(rule.cue in detector._UNINDEXED for rule in detector.CUE_RULES)
+    unindexed = sum(
+        rule.cue in detector._UNINDEXED
+        and rule.cue not in _words_index(plain).cues
+        and detector._any_case(rule.rx)
+        and not rule.glued
+        for rule in detector.CUE_RULES
+    )
     assert unindexed
     assert _rule_runs(monkeypatch, typed) == _rule_runs(monkeypatch, plain) + unindexed
     assert _rule_runs(monkeypatch, typed.replace("i", "ı")) > _rule_runs(monkeypatch, plain)
