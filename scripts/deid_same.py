@@ -6,7 +6,10 @@ that they are still the same: speed work on the detector must not change a findi
 
 Texts: every passage of eval/deid/ (planted, realistic, clean, the eponym passages and every
 independent set but those still held out), each also upper- and lower-cased and with typographic
-apostrophes (forms that cue-word prefilters must treat as the detector does), and what `casebook
+apostrophes (forms that cue-word prefilters must treat as the detector does), each with the
+characters clinicians type that are not ASCII (degree and micro signs, accented names, curly
+quotes, dashes, non-breaking spaces; and once more with dotless and dotted i, long s and the
+Kelvin sign in place of letters, which the rules read as those), and what `casebook
 import --redact` scans of each corpus document (../shared/corpus/cases.jsonl: title, summary,
 body, keywords as topic names, and the redacted texts the gate checks). Each line of REF holds a
 text's source, a digest of the text and its findings (category, start, end, confidence), never
@@ -18,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 import time
 from collections.abc import Iterator
@@ -64,12 +68,50 @@ def _eval_texts() -> Iterator[tuple[str, str]]:
         yield f"eponym_passages.txt:{n}", passage
 
 
+RX_TEMPERATURE = re.compile(r"(?<=\d) ?(?=[CF]\b)")
+RX_NUMBER_END = re.compile(r"(?<=\d)(?=[ ,;])")
+RX_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
+RX_QUOTED = re.compile(r'"([^"\n]{0,80})"')
+ACCENTS = str.maketrans("aeiou", "áéíóü")
+
+
+def typed(text: str) -> str:
+    """`text` as clinicians type it: degree signs after numbers, micro signs in units, every
+    third capitalised word accented ("José"), curly quotes, em dashes, non-breaking spaces."""
+    text = RX_TEMPERATURE.sub(" °", text)
+    n = iter(range(1 << 30))
+    text = RX_NUMBER_END.sub(lambda m: "°" if next(n) % 2 == 0 else "", text)
+    text = text.replace("mg", "µg").replace("mcg", "µg")
+    k = iter(range(1 << 30))
+    text = RX_CAPITALISED.sub(
+        lambda m: (
+            m.group()[0] + m.group()[1:].translate(ACCENTS) if next(k) % 3 == 0 else m.group()
+        ),
+        text,
+    )
+    text = RX_QUOTED.sub(r"“\1”", text).replace(" - ", " — ").replace("--", "—")
+    s = iter(range(1 << 30))
+    return re.sub(" ", lambda m: "\u00a0" if next(s) % 7 == 3 else " ", text)
+
+
+def misspelled(text: str) -> str:
+    """`text` with letters that match "i", "s" and "k" in any case in place of some of those
+    (the rules read them as the letters): every other word of the text."""
+    words = text.split(" ")
+    swap = str.maketrans({"i": "ı", "I": "İ", "s": "ſ", "K": "\u212a"})
+    return " ".join(w.translate(swap) if n % 2 else w for n, w in enumerate(words))
+
+
 def _variants(where: str, text: str) -> Iterator[tuple[str, str]]:
     yield where, text
     yield f"{where}:upper", text.upper()
     yield f"{where}:lower", text.lower()
     if "'" in text:
         yield f"{where}:curly", text.replace("'", "’")
+    yield f"{where}:typed", typed(text)
+    yield f"{where}:typed-upper", typed(text).upper()
+    yield f"{where}:misspelled", misspelled(typed(text))
+    yield f"{where}:misspelled-upper", misspelled(typed(text).upper())
 
 
 def _corpus_items(corpus: Path) -> Iterator[tuple[str, str, bool]]:
@@ -84,6 +126,8 @@ def _corpus_items(corpus: Path) -> Iterator[tuple[str, str, bool]]:
             for field in ("title", "summary", "body"):
                 if doc.get(field):
                     yield f"corpus:{ref}:{field}", doc[field], True
+                    yield f"corpus:{ref}:{field}:typed", typed(doc[field]), True
+                    yield f"corpus:{ref}:{field}:misspelled", misspelled(typed(doc[field])), False
             for k, keyword in enumerate(doc.get("keywords") or []):
                 for v, variant in enumerate(text_variants(keyword)):
                     yield f"corpus:{ref}:keyword{k}:{v}", variant, False
@@ -117,8 +161,13 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def record(corpus: Path | None, jobs: int) -> tuple[list[tuple[str, str, list]], float]:
+def record(
+    corpus: Path | None, jobs: int, not_ascii: bool = False, every: int = 1
+) -> tuple[list[tuple[str, str, list]], float]:
     items = _texts(corpus)
+    if not_ascii:
+        items = [item for item in items if not item[1].isascii()]
+    items = items[::every]
     size = 200
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
     t0 = time.process_time()
@@ -138,9 +187,11 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--no-corpus", action="store_true", help="the evaluation texts only")
     ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--not-ascii", action="store_true", help="only the texts not ASCII")
+    ap.add_argument("--every", type=int, default=1, metavar="N", help="every Nth text only")
     a = ap.parse_args()
     t0 = time.perf_counter()
-    results, cpu = record(None if a.no_corpus else a.corpus, a.jobs)
+    results, cpu = record(None if a.no_corpus else a.corpus, a.jobs, a.not_ascii, a.every)
     wall = time.perf_counter() - t0
     findings = sum(len(r[2]) for r in results)
     print(f"{len(results)} texts, {findings} findings, {wall:.1f} s wall", end="")

@@ -816,6 +816,17 @@ TRIGGERS.update(
     }
 )
 RX_WORD = re.compile(r"[A-Za-z]+")
+# The only characters that match an ASCII letter in any case (Python's re): "i" matches "ı"
+# and "İ", "s" matches "ſ", "k" the Kelvin sign. No other character outside ASCII has a
+# lower() that is ASCII or of another length. `folded` reads them as the letters; a text
+# without them writes every ASCII letter as one, in any case (the tests check every code
+# point).
+RX_CASE_ALIAS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _letters_ascii(text: str) -> bool:
+    """Whether no character of `text` matches an ASCII letter in any case but ASCII letters."""
+    return text.isascii() or RX_CASE_ALIAS.search(text) is None
 
 
 _NOWHERE: list[int] = []  # shared: never appended to
@@ -824,9 +835,12 @@ _NOWHERE: list[int] = []  # shared: never appended to
 class _WordIndex:
     """The positions of each lowercase word of a text."""
 
-    __slots__ = ("_at", "cues", "positions")
+    __slots__ = ("_at", "ascii", "cues", "exact", "positions")
 
     def __init__(self, text: str):
+        self.ascii = text.isascii()
+        # every word a pattern matches in any case is a word of the index (see RX_CASE_ALIAS)
+        self.exact = _letters_ascii(text)
         positions: defaultdict[str, list[int]] = defaultdict(list)
         # lower() keeps an ASCII text's offsets (not every non-ASCII one's)
         if text.isascii():
@@ -840,6 +854,10 @@ class _WordIndex:
         # the TRIGGERS kinds with a word in the text: most cue-led rules are skipped on this
         keys = self.positions.keys()
         self.cues = frozenset(kind for kind, cue in TRIGGERS.items() if not keys.isdisjoint(cue))
+
+    def holds(self, kind: str) -> bool:
+        """Whether every word of TRIGGERS[kind] in the text, in any case, is in the index."""
+        return self.exact and (self.ascii or kind not in _UNINDEXED)
 
     def at(self, words: frozenset[str]) -> list[int]:
         """Sorted positions of any of `words` (the same sets are asked for again and again).
@@ -889,11 +907,13 @@ def _triggered(
 
     With `glued`, also where an indexed word only begins with one: the index splits at
     non-letters, so a cue word run into the next word ("Walmartstore") is indexed as one.
-    A pattern matching any case is run over the whole of a text that is not ASCII: the
-    index holds ASCII letters only, and in any case "i" matches "ı" and "İ", "s" matches
-    "ſ" and "k" the Kelvin sign, so a cue word may be written with none of its letters.
+    A pattern matching any case is run over the whole of a text that writes a letter with
+    a character that matches it in any case ("ı", "İ", "ſ", the Kelvin sign: see
+    RX_CASE_ALIAS): the index holds ASCII letters only, so a cue word may be written with
+    none of its letters. In any other text a cue word is written in ASCII letters; a
+    character outside ASCII only parts words, as the index does.
     """
-    if not text.isascii() and _any_case(rx):
+    if _any_case(rx) and not words.holds(kind):
         return list(rx.finditer(text))
     if not glued and kind not in words.cues:
         return []
@@ -944,12 +964,12 @@ class CueRule:
     also: int = 0  # a second group, taken too when it matched
 
 
-def _rule_applies(rule: CueRule, text: str, low: str | None, keys) -> bool:
+def _rule_applies(rule: CueRule, text: str, low: str | None, keys, exact: bool) -> bool:
     if rule.chars and not any(c in text for c in rule.chars):
         return False
     # the index holds ASCII letters only: "NİCKNAMED" (a dotted capital I) is not indexed as
-    # "nicknamed", so a rule that matches any case is not gated by it on a non-ASCII text
-    if rule.words and not keys & rule.words and (text.isascii() or not _any_case(rule.rx)):
+    # "nicknamed", so a rule that matches any case is not gated by it on such a text
+    if rule.words and not keys & rule.words and (exact or not _any_case(rule.rx)):
         return False
     if rule.hint is not None and not rule.hint.search(text):
         return False
@@ -965,7 +985,7 @@ def _apply_cues(stage: str, ctx: _Ctx, text: str, out: list, words_ix: _WordInde
     """Propose the candidates of every rule of `stage` (see CUE_RULES)."""
     keys = words_ix.positions.keys()
     low = ctx.low_text if _STAGE_LOWER[stage] else None
-    ascii_text = text.isascii()
+    exact = words_ix.exact
     cues = words_ix.cues
     for rule in _STAGES[stage]:
         # A cue-led rule without its cue word in the text matches nowhere (see _triggered):
@@ -974,10 +994,10 @@ def _apply_cues(stage: str, ctx: _Ctx, text: str, out: list, words_ix: _WordInde
             rule.cue
             and rule.cue not in cues
             and not rule.glued
-            and (ascii_text or not _any_case(rule.rx))
+            and (words_ix.holds(rule.cue) or not _any_case(rule.rx))
         ):
             continue
-        if not _rule_applies(rule, text, low, keys):
+        if not _rule_applies(rule, text, low, keys, exact):
             continue
         matches = (
             _triggered(rule.rx, rule.cue, text, words_ix, rule.glued)
@@ -1014,10 +1034,12 @@ class _Folded:
 
     Python's engine tries a case-insensitive pattern at every position of a text; the same
     pattern without the flag, on the lower-cased text, skips straight to the positions that
-    hold one of its first letters (several times faster on a case body). On an ASCII text
-    lower() keeps every offset and a letter matches a word's letter in any case exactly when
-    its lower case does, so the spans are the same; any other text is searched as it is.
-    The pattern must hold no upper-case letter and nothing whose meaning depends on case.
+    hold one of its first letters (several times faster on a case body). On a text without
+    the characters of RX_CASE_ALIAS lower() keeps every offset, turns no other character into
+    an ASCII one, keeps what is a word character, digit or space, and a letter matches a
+    word's letter in any case exactly when its lower case does, so the spans are the same;
+    any other text is searched as it is. The pattern must be ASCII, with no upper-case letter
+    and nothing whose meaning depends on case.
     """
 
     __slots__ = ("any_case", "lower")
@@ -1028,12 +1050,12 @@ class _Folded:
 
     def spans(self, text: str, low: str) -> list[tuple[int, int]]:
         """(start, end) of each match in `text`; `low` is text.lower()."""
-        if text.isascii():
+        if _letters_ascii(text):
             return [m.span() for m in self.lower.finditer(low)]
         return [m.span() for m in self.any_case.finditer(text)]
 
     def found(self, text: str, low: str | None = None) -> bool:
-        if text.isascii():
+        if _letters_ascii(text):
             return self.lower.search(text.lower() if low is None else low) is not None
         return self.any_case.search(text) is not None
 
@@ -9401,7 +9423,7 @@ def _name_pair_ok21(ctx: _Ctx, words: list[str], strong: bool) -> bool:
 
 
 def _round21(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
-    if "TITLE21" in words_ix.cues or not text.isascii():
+    if "TITLE21" in words_ix.cues or not words_ix.holds("TITLE21"):
         for m in _triggered(RX_TITLE_SURNAME21, "TITLE21", text, words_ix):
             w = m.group(1)
             if not all(ctx.is_clinical(p) for p in w.split("-")):
@@ -10253,3 +10275,12 @@ def _not_identifier22(ctx: _Ctx, text: str, cand: tuple) -> bool:
         and w.isupper()
         and RX_CAPS_LABEL_BEFORE22.search(text, max(0, s - 24), s)
     )
+
+
+# The TRIGGERS kinds an ASCII text reads at their cue words and any other text (as before
+# the cue words were read so) over its whole length: a kind with a word the index cannot
+# hold ("a1c": it splits at digits), and those whose pattern matches where none of their
+# words begins (found by scripts/deid_same.py on texts outside ASCII).
+_UNINDEXED = frozenset(
+    kind for kind, cue in TRIGGERS.items() if not all(RX_WORD.fullmatch(w) for w in cue)
+) | {"AGEP", "FROM8", "IDC10", "IDX", "PLACE6", "PLATE", "PLATE5", "RECORD", "VEHX"}

@@ -177,3 +177,133 @@ def test_a_pattern_matching_any_case_is_told_from_one_that_does_not():
     assert detector._any_case(re.compile(r"(?im)^ssn"))
     assert not detector._any_case(re.compile(r"\bSSN(?-i:x)\s+(\d+)"))
     assert not detector._any_case(detector.RX_STORE_NUMBER7)
+
+
+# ----------------------------------------------------------------------------- not ASCII
+def _every_code_point() -> str:
+    return "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
+
+
+def test_only_the_case_aliases_match_an_ascii_letter_in_any_case():
+    text = _every_code_point()
+    alias = sorted({m.group() for m in re.finditer("[a-z]", text, IGN)})
+    assert alias == sorted(detector.RX_CASE_ALIAS.pattern[1:-1])
+    # `folded` reads each as its letter
+    assert not any(c.isascii() for c in alias) and detector.folded("".join(alias)).isascii()
+
+
+def test_lower_case_keeps_what_a_character_outside_ascii_is_but_for_the_aliases():
+    rest = detector.RX_CASE_ALIAS.sub("", _every_code_point())
+    low = rest.lower()
+    assert len(low) == len(rest)  # one character for one: the offsets are kept
+    assert not re.search(r"[\x00-\x7f]", low)  # none becomes an ASCII one
+    for cls in (r"\w", r"\d", r"\s"):
+        assert [m.start() for m in re.finditer(cls, rest)] == [
+            m.start() for m in re.finditer(cls, low)
+        ]
+
+
+def test_the_cue_words_are_words_of_the_index():
+    # a cue word the index cannot hold is looked for by a whole pass on a text not ASCII
+    for kind, cue in TRIGGERS.items():
+        assert all(w.isascii() for w in cue), kind
+        if any(not detector.RX_WORD.fullmatch(w) for w in cue):
+            assert kind in detector._UNINDEXED
+    assert "MDE9" in detector._UNINDEXED  # "a1c"
+    for rule in detector.CUE_RULES:
+        assert all(detector.RX_WORD.fullmatch(w) and w.islower() for w in rule.words), rule.rx
+    for folded in (detector.RX_FAC_HEAD8, detector.RX_URL_HINT):
+        assert (
+            folded.lower.pattern.isascii() and folded.lower.pattern.lower() == folded.lower.pattern
+        )
+
+
+class _Spy:
+    """A pattern that counts its passes over the whole text."""
+
+    def __init__(self, rx: re.Pattern):
+        self.rx, self.flags, self.pattern, self.passes = rx, rx.flags, rx.pattern, 0
+
+    def finditer(self, text: str):
+        self.passes += 1
+        return self.rx.finditer(text)
+
+    def match(self, text: str, pos: int):
+        return self.rx.match(text, pos)
+
+
+@pytest.mark.parametrize(
+    ("text", "passes"),
+    [
+        ("Temp 38 C, 5 ug daily, Jose said.", 0),
+        ("Temp 38 °C, 5 µg daily, José said “fine” — at 10\u00a0pm.", 0),  # read as ASCII
+        ("Temp 38 °C, 5 µg daıly.", 1),  # "ı" may stand for "i": a cue word may hide
+        ("\u212aroger 38 °C.", 1),
+    ],
+)
+def test_a_text_not_ascii_is_read_at_its_cue_words(text, passes):
+    spy = _Spy(detector.RX_SSN_BROKEN)
+    assert _triggered(spy, "SSNB", text, _words_index(text)) == []
+    assert spy.passes == passes
+
+
+def _rule_runs(monkeypatch, text: str) -> int:
+    runs = 0
+    applies = detector._rule_applies
+
+    def counted(*args):
+        nonlocal runs
+        runs += 1
+        return applies(*args)
+
+    monkeypatch.setattr(detector, "_rule_applies", counted)
+    detector._rules(detector.folded(text))
+    monkeypatch.setattr(detector, "_rule_applies", applies)
+    return runs
+
+
+def test_a_text_not_ascii_runs_the_rules_an_ascii_one_does(monkeypatch):
+    plain = "Temp 38 C, 5 ug daily. Jose Alvarez said she was fine."
+    typed = "Temp 38 °C, 5 µg daily. José Álvarez said she\u00a0was fine."
+    # but for the rules whose cue word the index cannot hold ("a1c")
+    unindexed = sum(
+        rule.cue in detector._UNINDEXED
+        and rule.cue not in _words_index(plain).cues
+        and detector._any_case(rule.rx)
+        and not rule.glued
+        for rule in detector.CUE_RULES
+    )
+    assert unindexed
+    assert _rule_runs(monkeypatch, typed) == _rule_runs(monkeypatch, plain) + unindexed
+    assert _rule_runs(monkeypatch, typed.replace("i", "ı")) > _rule_runs(monkeypatch, plain)
+
+
+TRICKY = [
+    *NOT_ASCII,
+    "Patient goeſ by Jimbo at home, 38 °C.",
+    "Patient is NİCKNAMED Jimbo by family; 5 µg.",
+    "Meds from \u212aroger #452 today, 38 °C.",
+    "Meds from Kroger #452 today, 38 °C; José Müller called.",
+    "PATIENT 'Jimbo' seen today at 38 °C; pt “Bud” and the guy called ‘Rex’.",
+    "SSN 123-45-\n6789 — recorded at 10\u00a0am; ssn 987-65-\n4321 (µg).",
+    "Seen on April the fifth, 2021 at 38 °C; moved here from Salem to Dover — ok.",
+    "Her last A1c 6/19 was 7.2 %; 5 µg daily; José is well.",
+    "She moved here from Cartago, Costa Rica, and from Querétaro, México, in 2019; 38 °C.",
+    "MRN: ４５６７８９０, Apt 4B — seen by Dr. Ñúñez at St. Mary’s Hospital, 38 °C.",
+    "The Williamson Clinic ― www.example.com — 38 °C; Head Start; İstanbul Hospital.",
+    "Seen at Williamson Clinic and Ştefan’s house on Main St, 38 °C, µg.",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY + [t.upper() for t in TRICKY] + [t.lower() for t in TRICKY])
+def test_a_text_not_ascii_gives_the_findings_of_a_whole_pass(monkeypatch, text):
+    def found() -> list[tuple[str, int, int, float]]:
+        return [
+            (f.category, f.start, f.end, f.confidence)
+            for f in detector._scan(detector.folded(text))
+        ]
+
+    fast = found()
+    # every rule run over the whole text, as for any text not ASCII before the gates read it
+    monkeypatch.setattr(detector, "_letters_ascii", str.isascii)
+    assert found() == fast
