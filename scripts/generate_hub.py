@@ -924,7 +924,9 @@ class Generator:
                     edit_practice(
                         practice,
                         title=practice.title,
-                        statement=practice.statement + " Review at each follow-up.",
+                        # A paragraph of its own: a first sentence cut after "Dr." (the
+                        # corpus's own redaction) would read "Dr. Review" as a name.
+                        statement=practice.statement + "\n\nReview at each follow-up.",
                         reason="Added when to review.",
                         topics=topics,
                         editor=author,
