@@ -27,6 +27,7 @@ def upgrade():
         sa.Column("recommendation_id", sa.Integer(), nullable=False),
         sa.Column("group_id", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_recommendation_group_changes")),
+        sqlite_autoincrement=True,
     )
     # The kept counts become those of the members everyone sees now (as the saves keep
     # them from here on); a member some see and others not (a case no longer open, a
