@@ -715,29 +715,20 @@ def test_a_notice_about_one_of_two_practices_superseding_each_other_names_it_in_
     _notification_partial_pair_check()
 
 
-def _group_program_counts_check() -> None:
-    """The stored recommendation groups get their members counted per program; downgraded,
-    the table is gone."""
-    upgrade(revision="0041_group_member_terms")
-    author = _insert_expert()
-    hcv = _insert_program()
-    db.session.execute(
-        text(
-            "INSERT INTO programs (slug, name, description, case_template, private, created_at)"
-            " VALUES ('hbv', 'Hepatitis B ECHO', '', '{}', false, '2025-01-01 00:00:00')"
-        )
-    )
-    hbv = db.session.scalar(text("SELECT max(id) FROM programs"))
+def _insert_grouped_recommendations(author: int, cases: list[tuple[int, str | None]]) -> list[int]:
+    """One published recommendation for each (program, withdrawn_at) case, all members of
+    recommendation group 1; their ids in order."""
     recs = []
-    for n, program in enumerate((hcv, hcv, hbv)):
+    for n, (program, withdrawn) in enumerate(cases):
         db.session.execute(
             text(
                 "INSERT INTO cases (program_id, title, age, sex, question, presentation, fields,"
-                " status, created_at, updated_at, counts_on) VALUES (:program, :title, '58',"
-                " 'male', 'Is a 12-week course appropriate?', '', '{}', 'presented',"
-                " '2025-01-14 12:00:00', '2025-01-14 12:00:00', '2025-01-14')"
+                " status, created_at, updated_at, counts_on, withdrawn_at) VALUES (:program,"
+                " :title, '58', 'male', 'Is a 12-week course appropriate?', '', '{}',"
+                " 'presented', '2025-01-14 12:00:00', '2025-01-14 12:00:00', '2025-01-14',"
+                " :withdrawn)"
             ),
-            {"program": program, "title": f"Case {n}"},
+            {"program": program, "title": f"Case {n}", "withdrawn": withdrawn},
         )
         db.session.execute(
             text(
@@ -762,6 +753,23 @@ def _group_program_counts_check() -> None:
             ),
             {"rec": rec},
         )
+    return recs
+
+
+def _group_program_counts_check() -> None:
+    """The stored recommendation groups get their members counted per program; downgraded,
+    the table is gone."""
+    upgrade(revision="0041_group_member_terms")
+    author = _insert_expert()
+    hcv = _insert_program()
+    db.session.execute(
+        text(
+            "INSERT INTO programs (slug, name, description, case_template, private, created_at)"
+            " VALUES ('hbv', 'Hepatitis B ECHO', '', '{}', false, '2025-01-01 00:00:00')"
+        )
+    )
+    hbv = db.session.scalar(text("SELECT max(id) FROM programs"))
+    recs = _insert_grouped_recommendations(author, [(hcv, None), (hcv, None), (hbv, None)])
     db.session.commit()
     db.session.remove()
     upgrade()
@@ -795,41 +803,9 @@ def _group_changes_check() -> None:
     upgrade(revision="0042_group_program_counts")
     author = _insert_expert()
     hcv = _insert_program()
-    recs = []
-    for n, withdrawn in enumerate((None, None, "2025-02-01 00:00:00")):
-        db.session.execute(
-            text(
-                "INSERT INTO cases (program_id, title, age, sex, question, presentation, fields,"
-                " status, created_at, updated_at, counts_on, withdrawn_at) VALUES (:program,"
-                " :title, '58', 'male', 'Is a 12-week course appropriate?', '', '{}',"
-                " 'presented', '2025-01-14 12:00:00', '2025-01-14 12:00:00', '2025-01-14',"
-                " :withdrawn)"
-            ),
-            {"program": hcv, "title": f"Case {n}", "withdrawn": withdrawn},
-        )
-        db.session.execute(
-            text(
-                "INSERT INTO recommendations (case_id, author_id, position, category, body,"
-                ' "references", status, version, created_at, updated_at, key) VALUES ((SELECT'
-                " max(id) FROM cases), :author, 1, 'diagnostic', 'Check HBV serologies.', '[]',"
-                " 'published', 1, '2025-01-20 09:00:00', '2025-01-20 09:00:00', :key)"
-            ),
-            {"author": author, "key": f"key-{n}"},
-        )
-        recs.append(db.session.scalar(text("SELECT max(id) FROM recommendations")))
-    db.session.execute(
-        text(
-            "INSERT INTO recommendation_groups (id, cohesion, size, sessions) VALUES (1, 0.5, 3, 3)"
-        )
+    recs = _insert_grouped_recommendations(
+        author, [(hcv, None), (hcv, None), (hcv, "2025-02-01 00:00:00")]
     )
-    for rec in recs:
-        db.session.execute(
-            text(
-                "INSERT INTO recommendation_group_members (group_id, recommendation_id, centrality)"
-                " VALUES (1, :rec, 0.5)"
-            ),
-            {"rec": rec},
-        )
     db.session.execute(
         text(
             "INSERT INTO recommendation_group_programs"
