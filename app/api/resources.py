@@ -120,7 +120,10 @@ def case_answer(case: Case, user: Viewer) -> schemas.Case:
             for p in sorted(case.presentations, key=lambda p: p.session.date)
         ],
         presenter=_author(case.presenter),
-        follows_id=case.follows_id,
+        # the earlier presentation only when the reader may open it (withdrawn: not)
+        follows_id=case.follows_id
+        if case.follows is not None and policy.can_view_case(user, case.follows)
+        else None,
         follow_up_ids=[c.id for c in case.follow_ups if policy.can_view_case(user, c)],
         review_comments=[
             schemas.ReviewComment(body=c.body, author=_author(c.author), created_at=c.created_at)

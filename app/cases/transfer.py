@@ -1804,7 +1804,10 @@ def case_record(case: Case, actor: Actor) -> dict[str, Any]:
         "status": str(case.status),
         "withdrawn_at": case.withdrawn_at.isoformat() if case.withdrawn_at else None,
         "withdrawal_reason": str(case.withdrawal_reason) if case.withdrawal_reason else None,
-        "follows": (case.follows.ref or f"casebook-{case.follows.id}") if case.follows else None,
+        # the earlier case's ref only when the actor may read it (a withdrawn one: not)
+        "follows": (case.follows.ref or f"casebook-{case.follows.id}")
+        if case.follows is not None and policy.can_view_case(actor, case.follows)
+        else None,
         "overrides": _overrides(case),
         "recommendations": [
             _without_empty(
