@@ -306,7 +306,7 @@ def import_attendance_csv(
     reported and left out. Raises ValidationError (with the report) when nothing is saved."""
     policy.require_run_desk(actor, session.program)
     require_held(session)
-    name = filename or "the file"
+    name = _shown_filename(filename)
     report = ImportReport(filename=name)
     rows = _read_rows(content, name)
     members = {u.email.lower(): u for u in participants(session)}
@@ -357,6 +357,17 @@ def import_attendance_csv(
         unmatched=len(report.unmatched),
     )
     return report
+
+
+def _shown_filename(filename: str | None) -> str:
+    """An upload's name as a message may repeat it: no gate read it, so one that reads as
+    a patient identifier (a name, a record number, a date) is "the file" there."""
+    from app.cases.operations import ref_is_identifier
+
+    name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
+    if not name or not name.isprintable() or len(name) > 100 or ref_is_identifier(name):
+        return "the file"
+    return name
 
 
 class ImportRefused(ValidationError):

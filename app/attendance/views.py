@@ -134,7 +134,7 @@ def import_attendance(slug: str, number: int) -> Any:
         return _render_session(program, session, errors={"file": exc.message}, message=exc.message)
     matched, unmatched = len(report.matched), len(report.unmatched)
     flash(
-        f"Imported {filename}: {_count(matched, 'participant')} matched"
+        f"Imported {report.filename}: {_count(matched, 'participant')} matched"
         + (f", {_count(unmatched, 'row')} not matched (listed below)." if unmatched else "."),
         "success",
     )

@@ -337,3 +337,26 @@ def test_an_email_cell_that_is_no_email_address_is_not_repeated_in_the_report(cl
         content_type="multipart/form-data",
     )
     assert response.status_code == 200 and "4455667" not in text(response)
+
+
+def test_an_uploads_name_that_reads_as_an_identifier_is_not_repeated(client, world):
+    # No gate read the file's name: one naming a patient is "the file" in the page and the
+    # flash message (kept in the session cookie), in a refusal as in a report.
+    as_user(client, world.coordinator)
+    named = "Johnathan Whitcombe MRN77731234.csv"
+    for content, status in ((ZOOM, 200), ("", 422)):
+        response = client.post(
+            "/programs/hcv/sessions/2/attendance/import",
+            data={"file": (io.BytesIO(content.encode()), named)},
+            content_type="multipart/form-data",
+        )
+        page = text(response)
+        assert response.status_code == status
+        assert "Whitcombe" not in page and "77731234" not in page
+        assert "the file" in page
+    response = client.post(
+        "/programs/hcv/sessions/2/attendance/import",
+        data={"file": (io.BytesIO(ZOOM.encode()), "zoom.csv")},
+        content_type="multipart/form-data",
+    )
+    assert "Import of zoom.csv" in text(response)
