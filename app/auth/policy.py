@@ -1140,6 +1140,14 @@ def can_see_person(user: Viewer, person: User) -> bool:
     return not programs or any(can_view_program(user, p) for p in programs)
 
 
+def can_name_in_import(user: Viewer, account: User) -> bool:
+    """An import names presenters and authors by email. One `user` may not see
+    (`can_see_person`: someone only a private program hidden from them knows) answers as
+    a missing account, so the import neither confirms the account nor puts its name on
+    what it writes; those who manage accounts may name any."""
+    return can_look_up_accounts(user) or can_see_person(user, account)
+
+
 def seen_people(user: Viewer, people: Iterable[User | None]) -> set[int]:
     """The ids of `people` whom `user` may see (`can_see_person`), their programs read in one
     statement for a whole page (a practice's proposer and endorsers)."""

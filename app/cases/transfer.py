@@ -1336,6 +1336,8 @@ def _user(
     if not isinstance(email, str):
         raise RecordProblem(field_name, "must be an email address")
     user = get_user_by_email(email)
+    if user is not None and not policy.can_name_in_import(actor, user):
+        user = None  # as a missing one; creating it is refused as any taken email is
     if user is None:
         if not options.create_authors:
             shown = shown_email(email)  # not repeated when it is no email address

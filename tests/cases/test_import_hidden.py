@@ -4,6 +4,8 @@ private program's slug answers as a missing one, and a ref held by a case it can
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import select
 
 from app.auth.policy import SYSTEM
@@ -109,3 +111,36 @@ def test_an_outcome_cannot_name_a_draft_the_importer_may_not_read(program, make_
     assert follow_up("hcv-1/r1") == missing
     assert "(1 to 1)" in follow_up(3)[0]
     assert db.session.scalar(select(Case).where(Case.ref == "hcv-2")) is None
+
+
+def test_an_account_only_a_private_program_knows_answers_as_a_missing_one(
+    program,  # noqa: F811
+    make_user,
+    tmp_path,
+):
+    """Named as presenter or author, it is neither confirmed (the message a missing one
+    gets) nor put on the case (where its name would show); with --create-authors its email
+    is taken, as a ref held by a hidden case is."""
+    coordinator = _setup(tmp_path, make_user)
+    make_user("expert", email="pia@example.org", programs=["closed-hub"])
+    db.session.commit()
+    rec = [{"author": "{who}", "category": "therapeutic", "body": "Go."}]
+    for shape in ({"presenter": "{who}"}, {"recommendations": rec}):
+
+        def told(who: str, options: ImportOptions | None = None, shape=shape) -> list[str]:
+            given = json.loads(json.dumps(shape).replace("{who}", who))
+            path = write_jsonl(tmp_path / "a.jsonl", [record("x-1", **given)])
+            return _problems(path, coordinator, options)
+
+        hidden, missing = told("pia@example.org"), told("nobody@example.org")
+        assert hidden == [p.replace("nobody@", "pia@") for p in missing]
+        assert "pia@example.org" in hidden[0]
+        created = told("pia@example.org", ImportOptions(create_authors=True))
+        assert "already exists" in created[0]
+    assert db.session.scalar(select(Case).where(Case.ref == "x-1")) is None
+    # the operator (and an admin) name any account
+    [result] = import_paths(
+        [write_jsonl(tmp_path / "a.jsonl", [record("x-1", presenter="pia@example.org")])],
+        actor=SYSTEM,
+    )
+    assert result.ok, result.problems
