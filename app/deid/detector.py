@@ -269,7 +269,8 @@ RX_IPV6 = re.compile(
 RX_SSN = re.compile(r"\d(?<![\w-]\d)\d\d-\d{2}-\d{4}(?![\w-])")
 RX_SSN_CUED = re.compile(
     r"\b(?:SSN|SS#|SS\s*No\.?|social\s+security(?:\s+(?:number|no\.?|#))?|soc\.?\s*sec\.?"
-    r"(?:\s*#)?)\s*+(?:(?:is|was|of)\s*+)?(?:[:#]\s*+)?(\d{3}[\s-]?\d{2}[\s-]?\d{4}|\d{9})(?!\d)",
+    r"(?:\s*#)?)\s*+(?:(?:is|was|of)\s*+)?(?:[:#]\s*+)?(?:-\s*+)?"
+    r"(\d{3}[\s.-]?\d{2}[\s.-]?\d{4}|\d{9})(?!\d)",
     IGN,
 )
 
