@@ -34,3 +34,27 @@ def test_an_ssn_joined_to_its_cue_by_a_dash_is_refused(text):
 )
 def test_clean_text_near_an_ssn_cue_passes(text):
     assert check({"presentation": text}) == []
+
+
+# Characters that are not dashes but are drawn as one between digits: the kana length mark
+# (full and half width), CJK's horizontal stroke "一", a box-drawing half line.
+DRAWN_AS_DASHES = {
+    "kana_length_mark": ("SSN 123\u30fc45\u30fc6789 on file.", "SSN"),
+    "halfwidth_length_mark": ("Call 617\uff70555\uff700142 after 5.", "PHONE"),
+    "cjk_one": ("Call 617\u4e00555\u4e000142 after 5.", "PHONE"),
+    "box_half_line": ("SSN 123\u257445\u25746789 on file.", "SSN"),
+}
+
+
+@pytest.mark.usefixtures("rules_only")
+@pytest.mark.parametrize("kind", sorted(DRAWN_AS_DASHES))
+def test_an_identifier_split_by_a_character_drawn_as_a_dash_is_refused(kind):
+    text, category = DRAWN_AS_DASHES[kind]
+    with pytest.raises(IdentifiersFound) as info:
+        check({"presentation": text})
+    assert category in {h.category for h in info.value.hidden}
+
+
+def test_japanese_and_chinese_text_with_those_characters_passes():
+    text = "\u30c7\u30fc\u30bf\u78ba\u8a8d\u3001\u4e00\u65e5\u4e00\u56de 10 mg; ALT 54 U/L."
+    assert check({"presentation": text}) == []
