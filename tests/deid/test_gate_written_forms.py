@@ -58,3 +58,27 @@ def test_an_identifier_split_by_a_character_drawn_as_a_dash_is_refused(kind):
 def test_japanese_and_chinese_text_with_those_characters_passes():
     text = "\u30c7\u30fc\u30bf\u78ba\u8a8d\u3001\u4e00\u65e5\u4e00\u56de 10 mg; ALT 54 U/L."
     assert check({"presentation": text}) == []
+
+
+@pytest.mark.usefixtures("rules_only")
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/notes/%EF%BC%91%EF%BC%92%EF%BC%93-45-6789",  # full-width "１２３"
+        "/notes/%D9%A1%D9%A2%D9%A3-45-6789",  # Arabic-Indic "١٢٣"
+        "/notes/123-45%E2%80%8B-6789",  # a zero-width space
+    ],
+)
+def test_a_link_address_with_percent_encoded_digits_outside_ascii_is_refused(address):
+    # A browser shows the address decoded on hover: "/notes/１２３-45-6789".
+    with pytest.raises(IdentifiersFound) as info:
+        check({"presentation": f"See [the note]({address}) before the visit."})
+    assert "SSN" in {h.category for h in info.value.hidden}
+
+
+def test_an_address_with_an_encoded_accented_letter_reads_as_typed():
+    text = "[Guide](https://fr.example.org/caf%C3%A9/hepatite-c) for HCV care."
+    try:
+        check({"presentation": text})
+    except IdentifiersFound as found:
+        assert found.hidden == []
