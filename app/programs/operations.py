@@ -267,6 +267,16 @@ def create_program(
     policy.require(actor, Permission.MANAGE_PROGRAMS)
     if not isinstance(slug, str) or not _SLUG.fullmatch(slug):
         raise ValidationError("Slug must be lowercase letters, digits and hyphens.", field="slug")
+    # A slug is in every address of the program's pages and in exports: read as a case's
+    # ref is ("mrn-55512344", "harriet-quenby"), and never repeated when refused.
+    from app.cases.operations import ref_is_identifier  # cases needs us
+
+    if ref_is_identifier(slug):
+        raise ValidationError(
+            "Slug reads as a possible patient identifier (a name, a date or a record, phone or"
+            " other number); give the program a neutral slug, such as its subject.",
+            field="slug",
+        )
     if find_program(slug) is not None:
         raise ValidationError(f"A program with slug '{slug}' already exists.", field="slug")
     name, description = _program_texts(name, description)

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import func, select
 
+from app.auth.policy import SYSTEM
 from app.deid.gate import IdentifiersFound, check
+from app.errors import ValidationError
+from app.extensions import db
+from app.programs.models import Program
+from app.programs.operations import create_program
 
 # An SSN whose cue is joined to it by a dash ("SSN-123-45-6789"): the bare-number rule does
 # not take digits after a dash (a lab code's tail), and the cued rules took ":" or "#" only.
@@ -82,3 +88,19 @@ def test_an_address_with_an_encoded_accented_letter_reads_as_typed():
         check({"presentation": text})
     except IdentifiersFound as found:
         assert found.hidden == []
+
+
+@pytest.mark.parametrize("slug", ["mrn-55512344", "harriet-quenby", "123-45-6789"])
+def test_a_program_slug_that_reads_as_an_identifier_is_refused_without_repeating_it(app, slug):
+    # A slug is in every address of the program's pages; it was checked by pattern only.
+    with pytest.raises(ValidationError) as info:
+        create_program(slug, "Hepatitis C ECHO", actor=SYSTEM)
+    db.session.rollback()
+    assert info.value.field == "slug"
+    assert slug not in str(info.value)
+    assert db.session.scalar(select(func.count()).select_from(Program)) == 0
+
+
+@pytest.mark.parametrize("slug", ["hcv", "chronic-pain", "peds-bh", "perinatal-sud", "moud-2024"])
+def test_an_ordinary_program_slug_is_taken(app, slug):
+    assert create_program(slug, "An ECHO program", actor=SYSTEM).slug == slug
