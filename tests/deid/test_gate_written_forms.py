@@ -104,3 +104,27 @@ def test_a_program_slug_that_reads_as_an_identifier_is_refused_without_repeating
 @pytest.mark.parametrize("slug", ["hcv", "chronic-pain", "peds-bh", "perinatal-sud", "moud-2024"])
 def test_an_ordinary_program_slug_is_taken(app, slug):
     assert create_program(slug, "An ECHO program", actor=SYSTEM).slug == slug
+
+
+# Groups joined by a character other than a dash, dot or space after the number's cue.
+ODD_SEPARATORS = {
+    "ssn_underscores": ("Intake: SSN 123_45_6789.", "SSN"),
+    "ssn_slashes": ("Intake: SSN 123/45/6789.", "SSN"),
+    "ssn_middle_dots": ("Intake: SSN 123\u00b745\u00b76789.", "SSN"),
+    "ssn_bullets": ("Intake: SSN 123\u202245\u20226789.", "SSN"),
+    "ssn_colons": ("Intake: SSN 123:45:6789.", "SSN"),
+    "phone_slashes": ("Call 617/555/0142 after 5.", "PHONE"),
+    "phone_underscores": ("Call 617_555_0142 after 5.", "PHONE"),
+    "phone_tildes": ("Call 617~555~0142 after 5.", "PHONE"),
+    "phone_middle_dots": ("Call 617\u00b7555\u00b70142 after 5.", "PHONE"),
+}
+
+
+@pytest.mark.usefixtures("rules_only")
+@pytest.mark.parametrize("kind", sorted(ODD_SEPARATORS))
+def test_a_cued_number_with_odd_separators_is_refused(kind):
+    text, category = ODD_SEPARATORS[kind]
+    with pytest.raises(IdentifiersFound) as info:
+        check({"presentation": text})
+    assert category in {f.category for f in info.value.findings}
+
