@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from sqlalchemy import func, select
 
@@ -128,3 +130,35 @@ def test_a_cued_number_with_odd_separators_is_refused(kind):
         check({"presentation": text})
     assert category in {f.category for f in info.value.findings}
 
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"placeholder": "Patient Harriet Quenby, MRN 55512344"},
+        {"hint": {"text": "Patient Harriet Quenby, MRN 55512344"}},
+        {"examples": ["ALT 54", "Patient Harriet Quenby, MRN 55512344"]},
+        {"Patient Harriet Quenby, MRN 55512344": True},
+    ],
+)
+def test_a_case_form_fields_other_attributes_pass_the_gate(app, extra):
+    # A form keeps the attributes its editor does not know as given; they were stored and
+    # returned by the API unread.
+    form = {"fields": [{"key": "history", "label": "History", **extra}]}
+    with pytest.raises(IdentifiersFound) as info:
+        create_program("hcv", "Hepatitis C ECHO", template=form, actor=SYSTEM)
+    db.session.rollback()
+    fields = {f.field for f in info.value.findings}
+    assert fields and all(f.startswith("template.fields[1].other[1]") for f in fields)
+    said = json.dumps(info.value.to_dict())
+    assert "55512344" not in said and "Quenby" not in said
+    assert db.session.scalar(select(func.count()).select_from(Program)) == 0
+
+
+def test_a_case_form_with_bounds_and_units_passes(app):
+    form = {
+        "fields": [
+            {"key": "alt", "label": "ALT", "type": "number", "min": 0, "max": 5000, "unit": "U/L"},
+            {"key": "site", "label": "Site", "widget": "textarea", "rows": 4},
+        ]
+    }
+    assert create_program("hcv", "Hepatitis C ECHO", template=form, actor=SYSTEM).slug == "hcv"
