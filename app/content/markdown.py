@@ -5,6 +5,8 @@ from __future__ import annotations
 import html as html_lib
 import re
 import threading
+import unicodedata
+import urllib.parse
 from collections.abc import Iterable, MutableMapping
 from functools import lru_cache, partial
 from html.parser import HTMLParser
@@ -160,8 +162,34 @@ _SHOWN_DROPPED = ("title", "alt", "placeholder", "value", "label", "aria-label")
 _UNRESERVED = re.compile(r"%(?:3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa]|2[DdEe]|5[Ff]|7[Ee])")
 
 
+# A percent-encoded character outside ASCII (its UTF-8 bytes) is shown decoded by a browser:
+# "%EF%BC%91" as "１", a full-width digit that reads as "1". Decoded only where it is a
+# digit, an invisible character or a mark, or a compatibility form (full width): an encoded
+# "é" stays, so an ordinary address reads as typed.
+_ENCODED_UTF8 = re.compile(r"%[C-Fc-f][0-9A-Fa-f](?:%[89ABab][0-9A-Fa-f]){1,3}")
+
+
+def _hidden_char(char: str) -> bool:
+    category = unicodedata.category(char)
+    return (
+        category in ("Nd", "Cf")
+        or category.startswith("M")
+        or (unicodedata.normalize("NFKC", char) != char)
+    )
+
+
+def _utf8(match: re.Match[str]) -> str:
+    try:
+        char = urllib.parse.unquote(match[0], errors="strict")
+    except UnicodeDecodeError:
+        return match[0]
+    return char if _hidden_char(char) else match[0]
+
+
 def _plain_address(href: str) -> str:
-    return _UNRESERVED.sub(lambda m: chr(int(m[0][1:], 16)), href) if "%" in href else href
+    if "%" not in href:
+        return href
+    return _ENCODED_UTF8.sub(_utf8, _UNRESERVED.sub(lambda m: chr(int(m[0][1:], 16)), href))
 
 
 class _Attributes(HTMLParser):

@@ -241,6 +241,14 @@ RX_PHONE_CUED = re.compile(
     IGN,
 )
 
+# A phone number after its cue with its groups joined by a character no dialler writes
+# there ("call 617/555/0142", "617_555_0142", "617·555·0142"): drawn as a phone all the same.
+RX_PHONE_ODD_SEPARATOR = re.compile(
+    r"\b(?:phone|tel|telephone|call|cell|mobile|fax|pager|contact|number|callback)\b"
+    r"[^\n\d]{0,20}?(\d{3}([_/:~·•])\d{3}\2\d{4})(?![\d/])",
+    IGN,
+)
+
 # "fax the signed form to 5053841234": the cue word, a few words, then to/at and the number
 RX_PHONE_CUED_FAR = re.compile(
     r"\b(?:phone|telephone|call|fax|faxed|text|texted|page|paged|reach|reached|contact|dial"
@@ -269,7 +277,8 @@ RX_IPV6 = re.compile(
 RX_SSN = re.compile(r"\d(?<![\w-]\d)\d\d-\d{2}-\d{4}(?![\w-])")
 RX_SSN_CUED = re.compile(
     r"\b(?:SSN|SS#|SS\s*No\.?|social\s+security(?:\s+(?:number|no\.?|#))?|soc\.?\s*sec\.?"
-    r"(?:\s*#)?)\s*+(?:(?:is|was|of)\s*+)?(?:[:#]\s*+)?(\d{3}[\s-]?\d{2}[\s-]?\d{4}|\d{9})(?!\d)",
+    r"(?:\s*#)?)\s*+(?:(?:is|was|of)\s*+)?(?:[:#]\s*+)?(?:-\s*+)?"
+    r"(\d{3}[\s./_:~·•-]?\d{2}[\s./_:~·•-]?\d{4}|\d{9})(?!\d)",
     IGN,
 )
 
@@ -2059,6 +2068,8 @@ def _contacts(text: str, out: list, words_ix) -> None:
         out.append((m.start(1), m.end(1), "PHONE", 0.8))
     for m in _triggered(RX_PHONE_CUED_FAR, "PHONEF", text, words_ix):
         out.append((m.start(1), m.end(1), "PHONE", 0.75))
+    for m in _triggered(RX_PHONE_ODD_SEPARATOR, "PHONEC", text, words_ix):
+        out.append((m.start(1), m.end(1), "PHONE", 0.8))
     _cands_from(RX_SSN, text, "SSN", 0.9, 0, out)
     for m in _triggered(RX_SSN_CUED, "SSNC", text, words_ix):
         out.append((m.start(1), m.end(1), "SSN", 0.95))

@@ -160,11 +160,48 @@ def template_texts(template: Mapping[str, Any]) -> dict[str, str]:
             for j, choice in enumerate(entry.get("choices") or [], 1):
                 if isinstance(choice, str):
                     texts[f"{where}.choices[{j}]"] = choice
+            # The attributes the editor does not know, kept as given and returned by the API:
+            # each is read, its name too, and named by its place, never by its name.
+            others = [(a, v) for a, v in entry.items() if a not in _TEMPLATE_KNOWN]
+            for k, (attr, value) in enumerate(others, 1):
+                texts[f"{where}.other[{k}].name"] = str(attr)
+                texts.update(_texts_in(f"{where}.other[{k}]", value))
     return texts
 
 
+# The attributes of a form that `validate_template` checks (a key by pattern, a type among
+# FIELD_TYPES, a section among the form's, bounds as numbers) or `template_texts` reads.
+_TEMPLATE_KNOWN = frozenset(
+    {"key", "type", "section", "required", "min", "max", "label", "help", "unit", "choices"}
+)
+
+
+def _texts_in(where: str, value: Any) -> dict[str, str]:
+    """The texts in an attribute's value, however nested (a mapping's keys too), a number
+    read as its text, each named by its place."""
+    if isinstance(value, str):
+        return {where: value}
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return {where: str(value)}
+    out: dict[str, str] = {}
+    if isinstance(value, Mapping):
+        for j, (key, item) in enumerate(value.items(), 1):
+            out[f"{where}[{j}].name"] = str(key)
+            out.update(_texts_in(f"{where}[{j}]", item))
+    elif isinstance(value, list):
+        for j, item in enumerate(value, 1):
+            out.update(_texts_in(f"{where}[{j}]", item))
+    return out
+
+
 _TEMPLATE_TEXT = re.compile(r"template\.(sections|fields)\[(\d+)\]\.(\w+)(?:\[(\d+)\])?")
-_TEMPLATE_TEXT_WORDS = {"label": "label", "help": "help text", "unit": "unit", "choices": "choice"}
+_TEMPLATE_TEXT_WORDS = {
+    "label": "label",
+    "help": "help text",
+    "unit": "unit",
+    "choices": "choice",
+    "other": "other attribute",
+}
 
 
 def template_text_labels(texts: Iterable[str]) -> dict[str, str]:
@@ -267,6 +304,16 @@ def create_program(
     policy.require(actor, Permission.MANAGE_PROGRAMS)
     if not isinstance(slug, str) or not _SLUG.fullmatch(slug):
         raise ValidationError("Slug must be lowercase letters, digits and hyphens.", field="slug")
+    # A slug is in every address of the program's pages and in exports: read as a case's
+    # ref is ("mrn-55512344", "harriet-quenby"), and never repeated when refused.
+    from app.cases.operations import ref_is_identifier  # cases needs us
+
+    if ref_is_identifier(slug):
+        raise ValidationError(
+            "Slug reads as a possible patient identifier (a name, a date or a record, phone or"
+            " other number); give the program a neutral slug, such as its subject.",
+            field="slug",
+        )
     if find_program(slug) is not None:
         raise ValidationError(f"A program with slug '{slug}' already exists.", field="slug")
     name, description = _program_texts(name, description)

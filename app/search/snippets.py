@@ -43,6 +43,16 @@ SOURCE_LABEL = re.compile(
     re.MULTILINE,
 )
 MARK_OPEN, MARK_CLOSE, LINE_JOIN = "\ue000", "\ue001", "\ue002"  # private-use: never typed
+BLOCK_END = "\ue003"
+# A paragraph or heading the page shows on a line of its own, after a line that ends in a
+# digit or dash and starting with one: a snippet runs lines together, and "Call 617-555",
+# a blank line, then "0142" (or a heading "# 0142") must not read "Call 617-555 0142". Such a
+# break is shown as "¶".
+_NUMBER_END = r"(?:(?<=[\d/.-])|(?<=[\d/.-][\ue000\ue001]))"
+_NUMBER_START = r"[ \t]*[\ue000\ue001]?[\d/-]"
+_BLOCK_BREAK = re.compile(
+    rf"{_NUMBER_END}(?=[ \t]*\n(?:[ \t]*\n|[ \t]{{0,3}}#{{1,6}}[ \t])+{_NUMBER_START})"
+)
 LABEL_LOOKBACK = 4_000  # characters searched back for the field a window starts in
 
 
@@ -85,8 +95,9 @@ def build_snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_
         cursor = end
     pieces.append(text[cursor:window_end])
     mid_line = window_start > 0 and text[window_start - 1] != "\n"
-    shown = strip_syntax((LINE_JOIN if mid_line else "") + "".join(pieces), fragment=True)
-    shown = shown.replace(LINE_JOIN, "")
+    window = _BLOCK_BREAK.sub(BLOCK_END, "".join(pieces))
+    shown = strip_syntax((LINE_JOIN if mid_line else "") + window, fragment=True)
+    shown = shown.replace(LINE_JOIN, "").replace(BLOCK_END, " ¶")
     found = [(m.start(1), m.end()) for m in LABEL.finditer(shown)]
     parts = []
     cursor = 0

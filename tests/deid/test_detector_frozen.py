@@ -26,8 +26,8 @@ SETS = (
 )
 EVERY = 7  # one text in seven of each set: a few hundred texts, under a second or two
 
-FROZEN_DIGEST = "a5ba637d2a42ab484298e5648ef80efb3bf87fd1c08b8e88718e50c5e177d4d3"
-TAGGER_DIGEST = "7efa73c5638282e1744994435418505a4d54915464e90e073e7408dbe156df95"
+FROZEN_DIGEST = "65d70bf0b8ef944aa0fd5dd4d252e45b543416d5d2d84c9e95fb43e43374ad7c"
+TAGGER_DIGEST = "5859a85224916d6d14ce3ff4f45f87553c8fc64be7f121aec481c8484c1641ed"
 
 
 def _sample() -> list[tuple[str, str]]:

@@ -59,7 +59,10 @@ _IMPORT_KEY = "an import key: random, derived from a ref, or checked by pattern 
 # Columns that hold no free text, and why. Enum columns are left out by type: a check
 # constraint limits them to their members.
 NOT_FREE_TEXT = {
-    "programs.slug": "lowercase letters, digits and hyphens (checked by pattern)",
+    "programs.slug": (
+        "lowercase letters, digits and hyphens (checked by pattern), refused when it reads"
+        " as an identifier as a case's ref is"
+    ),
     "topics.slug": "made by slugify() from the name, which is gated",
     "topics.name_key": "text_key() of the name, which is gated",
     "topic_terms.term_key": "text_key() of a topic's name or synonym, which are gated",

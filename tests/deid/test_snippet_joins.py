@@ -32,6 +32,11 @@ JOINED = {
     "list_item": "SSN 123-45\n- 6789 on file.",
     "numbered_item": "SSN 123-45\n1) 6789 on file.",
     "phone_list_item": "Call 617-555\n* 0142 after 5.",
+    # So is a paragraph after a blank line, and a heading.
+    "paragraph": "Call 617-555\n\n0142 after 5.",
+    "paragraph_spaced": "Call 617-555\n \n  0142 after 5.",
+    "heading": "Call 617-555\n# 0142 after 5.",
+    "heading_after_a_blank_line": "SSN 123-45\n\n## 6789 on file.",
 }
 
 
@@ -63,3 +68,23 @@ def test_snippets_still_take_out_what_the_page_does_not_show():
     assert strip_syntax("~~not struck~~ and foo__bar", fragment=True) == (
         "~~not struck~~ and foo__bar"
     )
+
+
+@pytest.mark.usefixtures("rules_only")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call 617-555\n# 0142 after 5.",
+        "Call 617-555\n\n## 0142 after 5.",
+        "Call 617-555\n\n0142 after 5.",
+    ],
+)
+def test_a_heading_or_paragraph_after_a_number_stays_apart_in_a_snippet(text):
+    check({"presentation": text})  # passes: the page shows the parts on lines of their own
+    lead = "Seen in clinic. " * 20
+    # The match is the first word ("Call", "SSN"), as a search for it marks it.
+    word = text.split()[0]
+    shown = build_snippet(lead + text, [(len(lead), len(lead) + len(word))])
+    shown = html.unescape(re.sub(r"<[^>]+>", "", shown))
+    assert " ¶ " in shown
+    assert [f.category for f in scan(shown)] == []
