@@ -25,6 +25,7 @@ from app.auth import policy
 from app.auth.models import ProgramMembership, User
 from app.auth.policy import Actor, Viewer, write_operation
 from app.deid.gate import Acceptance, GatedFields
+from app.deid.labels import ref_is_identifier
 from app.deid.operations import guard, remember_overrides
 from app.errors import ValidationError
 from app.extensions import db
@@ -362,8 +363,6 @@ def import_attendance_csv(
 def _shown_filename(filename: str | None) -> str:
     """An upload's name as a message may repeat it: no gate read it, so one that reads as
     a patient identifier (a name, a record number, a date) is "the file" there."""
-    from app.cases.operations import ref_is_identifier
-
     name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
     if not name or not name.isprintable() or len(name) > 100 or ref_is_identifier(name):
         return "the file"

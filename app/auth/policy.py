@@ -1582,7 +1582,7 @@ _READS_BY_AREA = {
     "backup": "read_manifest app_version",
     "cases": "normalise_age export_age validate_fields validate_content gate_texts field_texts "
     "field_cues field_text_label free_field_scans saved_texts saved_cues content_of check_complete "
-    "find_case_by_ref ref_is_identifier key_is_identifier ref_scans check_ref get_case",
+    "find_case_by_ref key_is_identifier ref_scans check_ref get_case",
     "curriculum": "make_scope topic_frequency rising_topics recurring_questions "
     "questions_updating is_own_topic gaps presenter_coverage teaching_coverage",
     "deid": "guard marking_rule preview_for overrides_for overrides_for_each",

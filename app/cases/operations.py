@@ -17,6 +17,7 @@ from app.auth.policy import Actor, Permission, write_operation
 from app.cases.models import Case, CasePresentation, CaseStatus, Sex
 from app.common import utcnow
 from app.deid.gate import Acceptance, GatedFields, names_a_person, scan_fields, titled
+from app.deid.labels import REF_PROBLEM, RUN_TOGETHER, ref_is_identifier, ref_readings
 from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
 from app.extensions import db
@@ -137,17 +138,13 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-# Words and numbers run together ("JohnathanWhitcombe", "a77731234"), read apart in keys and refs.
-_RUN_TOGETHER = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
-
-
 def _key_words(key: str) -> str:
     return key.replace("_", " ")
 
 
 def _key_parts(key: str) -> str:
     """A key's words with letters and digits run together read apart ("a77731234")."""
-    return _RUN_TOGETHER.sub(" ", _key_words(key))
+    return RUN_TOGETHER.sub(" ", _key_words(key))
 
 
 def _check_free_names(fields: Mapping[str, Any]) -> None:
@@ -601,43 +598,6 @@ def schedule(
     return presentation
 
 
-_REF_PARTS = re.compile(r"[._-]+")
-_REF_DOTS = re.compile(r"[._]+")
-REF_PROBLEM = (
-    "reads as a possible patient identifier (a name, a date or a record, phone or other"
-    " number); give the case a neutral ref, such as the program and a number"
-)
-
-
-def ref_is_identifier(ref: str) -> bool:
-    """Whether a case's ref reads as a patient identifier. A ref is shown on the case's page,
-    returned by the API and search, and repeated in import messages, so the gate reads it as
-    a field named `ref`: its `.`, `_` and `-` as spaces ("MRN-77731234"), as written with
-    its dashes too (a date: "1961-03-14"), and its words as a name once capitalized
-    ("johnathan.whitcombe")."""
-    spaced, readings = _ref_readings(ref)
-    cues = dict.fromkeys(readings, "ref: ")
-    return bool(scan_fields(readings, cues)) or names_a_person(spaced.lower())
-
-
-def _ref_readings(ref: str) -> tuple[str, dict[str, str]]:
-    # Words run together are read apart too ("JohnathanWhitcombe", "MRN77731234"), and a
-    # ref of digits alone as one number and as dashed groups ("123.45.6789").
-    spaced = _REF_PARTS.sub(" ", _RUN_TOGETHER.sub(" ", ref)).strip()
-    readings = {
-        "ref": _REF_PARTS.sub(" ", ref).strip(),
-        "ref_as_written": _REF_DOTS.sub(" ", ref).strip(),
-        "ref_words": spaced,
-    }
-    if _REF_DIGITS.fullmatch(ref):
-        readings["ref_number"] = re.sub(r"\D", "", ref)
-        readings["ref_dashed"] = re.sub(r"[._]", "-", ref)
-    return spaced, readings
-
-
-_REF_DIGITS = re.compile(r"\d+(?:[._-]+\d+)+")
-
-
 # The keys the app makes: a random one (32 hex digits), and those derived from an item's place
 # (`REF/r2`, `KEY/a1` for a recommendation's first annotation, `REF/o/KEY` for an outcome).
 _RANDOM_KEY = re.compile(r"[0-9a-f]{32}")
@@ -669,7 +629,7 @@ def key_is_identifier(key: str) -> bool:
 
 def ref_scans(ref: str) -> Iterator[str]:
     """What `ref_is_identifier` scans, for an import to scan ahead."""
-    spaced, readings = _ref_readings(ref)
+    spaced, readings = ref_readings(ref)
     yield from (f"ref: {text}" for text in readings.values())
     yield titled(spaced.lower())
 

@@ -19,6 +19,7 @@ from app.auth.models import User
 from app.auth.policy import Actor, Permission, Viewer, write_operation
 from app.common import slugify, text_key
 from app.deid.gate import Acceptance, GatedFields
+from app.deid.labels import ref_is_identifier
 from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
 from app.extensions import db
@@ -306,8 +307,6 @@ def create_program(
         raise ValidationError("Slug must be lowercase letters, digits and hyphens.", field="slug")
     # A slug is in every address of the program's pages and in exports: read as a case's
     # ref is ("mrn-55512344", "harriet-quenby"), and never repeated when refused.
-    from app.cases.operations import ref_is_identifier  # cases needs us
-
     if ref_is_identifier(slug):
         raise ValidationError(
             "Slug reads as a possible patient identifier (a name, a date or a record, phone or"
