@@ -1958,6 +1958,12 @@ def export_cases(
             raise ValidationError("No such program.", field="program")
     if fmt not in ("jsonl", "markdown"):
         raise ValidationError("Format must be jsonl or markdown.", field="format")
+    if fmt == "jsonl" and out.is_dir():
+        raise ValidationError(f"{out} is a folder: name the .jsonl file to write.", field="out")
+    if fmt == "markdown" and out.exists() and not out.is_dir():
+        raise ValidationError(
+            f"{out} is a file: name the folder to write the Markdown files in.", field="out"
+        )
     # One long read in a session of its own, which on SQLite holds no write lock.
     with OrmSession(reading_engine(db.engine)) as session:
         return _write_export(out, fmt, actor, program_slugs or [], session)
