@@ -301,3 +301,9 @@ def test_export_where_no_folder_can_be_made_names_the_path(app, tmp_path):
     assert isinstance(result.exception, SystemExit)
     assert str(blocker) in result.output
 
+
+def test_import_of_a_folder_without_case_files_fails_naming_it(app, tmp_path):
+    (tmp_path / "notes.txt").write_text("not a case\n")
+    result = run(app, "import", str(tmp_path))
+    assert result.exit_code == 1
+    assert f"{tmp_path} holds no Markdown (.md) or JSON Lines (.jsonl) files" in result.output

@@ -192,12 +192,20 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            for candidate in sorted(path.rglob("*")):
-                suffix = candidate.suffix.lower()
-                if not candidate.is_file() or candidate.name.lower().startswith("readme"):
-                    continue
-                if suffix in MARKDOWN_SUFFIXES | JSONL_SUFFIXES:
-                    files.append(candidate)
+            found = [
+                candidate
+                for candidate in sorted(path.rglob("*"))
+                if candidate.is_file()
+                and not candidate.name.lower().startswith("readme")
+                and candidate.suffix.lower() in MARKDOWN_SUFFIXES | JSONL_SUFFIXES
+            ]
+            # A folder with nothing to import is a wrong path, not an import of nothing.
+            if not found:
+                raise ValidationError(
+                    f"{path} holds no Markdown (.md) or JSON Lines (.jsonl) files.",
+                    field="paths",
+                )
+            files.extend(found)
         else:
             files.append(path)
     return files
