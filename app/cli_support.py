@@ -28,6 +28,12 @@ def cli_errors(func: F) -> F:
             db.session.rollback()
             where = f" [{exc.field}]" if exc.field else ""
             raise click.ClickException(f"{exc.message}{where}") from None
+        except OSError as exc:
+            # A path that cannot be written or read (no such folder, a file where a folder
+            # is wanted, no permission): the path and the reason, not a traceback.
+            db.session.rollback()
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
 
     return wrapper  # type: ignore[return-value]
 

@@ -217,6 +217,20 @@ def bounded_int(
     return value
 
 
+# A name or email fragment to look for in a list: none is longer than an email address can be,
+# and SQLite refuses a LIKE pattern over 50,000 bytes with an error of its own.
+MAX_FRAGMENT = 320
+
+
+def search_fragment(raw: Any, field: str = "q") -> str:
+    """What to look for in names and emails, stripped; too long or bad characters is a
+    ValidationError naming the field."""
+    text = check_text(str(raw or "").strip(), field)
+    if len(text) > MAX_FRAGMENT:
+        raise ValidationError(f"{field} must be at most {MAX_FRAGMENT} characters.", field=field)
+    return text
+
+
 def clamp_int(raw: Any, *, minimum: int, maximum: int, default: int) -> int:
     """A lenient reading for pages that fall back to defaults: bad values give the default,
     numbers out of range the nearest bound."""

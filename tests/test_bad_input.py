@@ -17,6 +17,7 @@ HUGE = "99999999999999999999"  # past 2^64
 PAST_63 = str(2**63)  # one past SQLite's integer
 PAST_31 = str(2**31)  # one past PostgreSQL's integer
 DEEP = "[" * 5000 + "]" * 5000
+LONG = "x" * 60_000  # past SQLite's longest LIKE pattern (50,000 bytes)
 FORM = "application/x-www-form-urlencoded"
 
 # (name, method, path, body, expected status, words the answer must contain)
@@ -36,6 +37,8 @@ WEB = [
     ("curriculum bad date", "GET", "/curriculum?start=2026-13-45", None, 422, "start must"),
     ("curriculum csv start", "GET", "/curriculum/gaps.csv?start=0001-01-01", None, 422, "start"),
     ("NUL in a query", "GET", "/search?q=a%00b", None, 422, "q contains a NUL"),
+    ("long account search", "GET", f"/admin/accounts?q={LONG}", None, 422, "q must be at most"),
+    ("long topic search", "GET", f"/admin/topics?q={LONG}", None, 422, "q must be at most"),
     ("NUL in a URL part", "GET", "/programs/hc%00v", None, 422, "slug contains a NUL"),
     (
         "NUL in case text",
@@ -92,6 +95,8 @@ API = [
     ("curriculum end", "GET", "/curriculum?end=9999-12-31", None, 422, '"field":"end"'),
     ("boolean filter", "GET", "/cases?mine=perhaps", None, 422, '"field":"mine"'),
     ("NUL in a query", "GET", "/search?q=%00", None, 422, '"field":"q"'),
+    ("long account search", "GET", f"/admin/accounts?q={LONG}", None, 422, '"field":"q"'),
+    ("long topic search", "GET", f"/admin/topics?q={LONG}", None, 422, '"field":"q"'),
     ("NUL in a slug", "GET", "/programs/hc%00v", None, 422, '"field":"slug"'),
     ("JSON 5000 levels deep", "POST", "/cases", DEEP, 400, "nests 5000 levels"),
     (
@@ -236,6 +241,19 @@ def test_bad_api_request_gets_a_4xx_json_answer_naming_the_problem(
     assert response.status_code == status, text
     assert response.is_json
     assert words in text.replace(" ", "") or words in text
+
+
+@pytest.mark.parametrize("path", ["/admin/accounts", "/api/v1/admin/accounts"])
+def test_a_wildcard_typed_in_an_account_search_is_looked_for_as_itself(client, world, path):
+    """LIKE's wildcards "_" and "%", typed, once stood for any character and listed
+    every account."""
+    sign_in(client, world.admin)
+    headers = {"Authorization": f"Bearer {create_token(world.admin, actor=SYSTEM)}"}
+    db.session.commit()
+    for typed in ("_", "%"):
+        answer = client.get(path, query_string={"q": typed}, headers=headers)
+        assert answer.status_code == 200
+        assert world.admin.email not in answer.get_data(as_text=True)
 
 
 @pytest.mark.app_config(MAX_CONTENT_LENGTH=4096)

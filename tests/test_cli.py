@@ -277,3 +277,33 @@ def test_run_serves_more_signed_in_browsers_than_waitress_lets_by_default(app, m
     assert served["connection_limit"] == 300
     refused = run(app, "run", "--connection-limit", "0")
     assert refused.exit_code == 2 and "--connection-limit" in refused.output
+
+
+def test_export_to_the_wrong_kind_of_path_names_it(app, tmp_path):
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    result = run(app, "export", "--format", "jsonl", str(folder))
+    assert result.exit_code == 1
+    assert f"{folder} is a folder" in result.output
+    assert isinstance(result.exception, SystemExit)  # a message, not an exception
+    file = tmp_path / "cases.jsonl"
+    file.write_text("")
+    result = run(app, "export", "--format", "markdown", str(file))
+    assert result.exit_code == 1
+    assert f"{file} is a file" in result.output
+
+
+def test_export_where_no_folder_can_be_made_names_the_path(app, tmp_path):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("")
+    result = run(app, "export", "--format", "jsonl", str(blocker / "out.jsonl"))
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)
+    assert str(blocker) in result.output
+
+
+def test_import_of_a_folder_without_case_files_fails_naming_it(app, tmp_path):
+    (tmp_path / "notes.txt").write_text("not a case\n")
+    result = run(app, "import", str(tmp_path))
+    assert result.exit_code == 1
+    assert f"{tmp_path} holds no Markdown (.md) or JSON Lines (.jsonl) files" in result.output

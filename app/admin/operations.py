@@ -32,7 +32,7 @@ from app.common import text_key
 from app.deid.gate import Acceptance
 from app.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.extensions import db
-from app.inputs import shown_email
+from app.inputs import search_fragment, shown_email
 from app.pagination import Page, Position, Window, filtered_window, paginate
 from app.practices.models import BestPractice, practice_topics
 from app.programs.models import Program, Session, Topic, TopicStatus, session_topics
@@ -73,10 +73,13 @@ def list_accounts(
     """Accounts by name, filtered by a name or email fragment, role, program and status."""
     policy.require(actor, Permission.MANAGE_USERS)
     stmt = select(User)
-    if search.strip():
-        like = f"%{search.strip().lower()}%"
+    if fragment := search_fragment(search).lower():
+        # Escaped: "%" and "_" typed are looked for as themselves.
         stmt = stmt.where(
-            or_(func.lower(User.email).like(like), func.lower(User.display_name).like(like))
+            or_(
+                func.lower(User.email).contains(fragment, autoescape=True),
+                func.lower(User.display_name).contains(fragment, autoescape=True),
+            )
         )
     if role:
         try:
@@ -427,8 +430,8 @@ def list_topics(
 ) -> Page[Topic]:
     policy.require(actor, Permission.ACCEPT_TOPICS)
     stmt = select(Topic).where(policy.topic_reviewable_clause(actor))
-    if search.strip():
-        stmt = stmt.where(Topic.name_key.like(f"%{text_key(search)}%"))
+    if fragment := search_fragment(search):
+        stmt = stmt.where(Topic.name_key.contains(text_key(fragment), autoescape=True))
     if status:
         try:
             stmt = stmt.where(Topic.status == TopicStatus(status))

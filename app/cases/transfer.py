@@ -192,12 +192,20 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            for candidate in sorted(path.rglob("*")):
-                suffix = candidate.suffix.lower()
-                if not candidate.is_file() or candidate.name.lower().startswith("readme"):
-                    continue
-                if suffix in MARKDOWN_SUFFIXES | JSONL_SUFFIXES:
-                    files.append(candidate)
+            found = [
+                candidate
+                for candidate in sorted(path.rglob("*"))
+                if candidate.is_file()
+                and not candidate.name.lower().startswith("readme")
+                and candidate.suffix.lower() in MARKDOWN_SUFFIXES | JSONL_SUFFIXES
+            ]
+            # A folder with nothing to import is a wrong path, not an import of nothing.
+            if not found:
+                raise ValidationError(
+                    f"{path} holds no Markdown (.md) or JSON Lines (.jsonl) files.",
+                    field="paths",
+                )
+            files.extend(found)
         else:
             files.append(path)
     return files
@@ -1963,6 +1971,12 @@ def export_cases(
             raise ValidationError("No such program.", field="program")
     if fmt not in ("jsonl", "markdown"):
         raise ValidationError("Format must be jsonl or markdown.", field="format")
+    if fmt == "jsonl" and out.is_dir():
+        raise ValidationError(f"{out} is a folder: name the .jsonl file to write.", field="out")
+    if fmt == "markdown" and out.exists() and not out.is_dir():
+        raise ValidationError(
+            f"{out} is a file: name the folder to write the Markdown files in.", field="out"
+        )
     # One long read in a session of its own, which on SQLite holds no write lock.
     with OrmSession(reading_engine(db.engine)) as session:
         return _write_export(out, fmt, actor, program_slugs or [], session)
