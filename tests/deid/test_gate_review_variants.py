@@ -1,0 +1,43 @@
+"""Variants of identifiers the gate once passed: characters drawn as a dash, separators
+between a number's groups, encoded dashes in a link address, a case form's unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.deid.gate import IdentifiersFound, check
+
+
+def _categories(found: IdentifiersFound) -> set[str]:
+    """Found as written or only in a reading of the text as shown."""
+    return {f.category for f in found.findings} | {h.category for h in found.hidden}
+
+
+# Letters and signs drawn as a horizontal stroke between digits: the Hangul vowel "ㅡ" (as
+# typed on a Korean keyboard, its jamo and half-width forms), the bopomofo "ㄧ", the Arabic
+# tatweel, scan lines, a black rectangle, the yang monogram, a syllabics stroke.
+DRAWN_AS_DASHES = {
+    "hangul_eu": "SSN 123\u316145\u31616789 on file.",
+    "hangul_jamo_eu": "SSN 123\u117345\u11736789 on file.",
+    "halfwidth_hangul_eu": "Call 617\uffa1555\uffa10142 after 5.",
+    "bopomofo_i": "Call 617\u3127555\u31270142 after 5.",
+    "tatweel": "SSN 123\u064045\u06406789 on file.",
+    "scan_line_3": "SSN 123\u23bc45\u23bc6789 on file.",
+    "scan_line_7": "Call 617\u23bd555\u23bd0142 after 5.",
+    "black_rectangle": "SSN 123\u25ac45\u25ac6789 on file.",
+    "yang_monogram": "SSN 123\u268a45\u268a6789 on file.",
+    "syllabics_stroke": "Call 617\u1428555\u14280142 after 5.",
+}
+
+
+@pytest.mark.usefixtures("rules_only")
+@pytest.mark.parametrize("kind", sorted(DRAWN_AS_DASHES))
+def test_an_identifier_split_by_a_stroke_drawn_as_a_dash_is_refused(kind):
+    with pytest.raises(IdentifiersFound) as info:
+        check({"presentation": DRAWN_AS_DASHES[kind]})
+    assert _categories(info.value) & {"SSN", "PHONE"}
+
+
+def test_korean_and_arabic_text_with_those_characters_passes():
+    assert check({"presentation": "환자는 ㅡ 증상 없음. ALT 54 U/L."}) == []
+    assert check({"presentation": "الحالة مستقـرة، ALT 54 U/L."}) == []
