@@ -41,3 +41,44 @@ def test_an_identifier_split_by_a_stroke_drawn_as_a_dash_is_refused(kind):
 def test_korean_and_arabic_text_with_those_characters_passes():
     assert check({"presentation": "환자는 ㅡ 증상 없음. ALT 54 U/L."}) == []
     assert check({"presentation": "الحالة مستقـرة، ALT 54 U/L."}) == []
+
+
+# After the number's cue, groups joined by mixed separators, spaced ones, or characters
+# drawn as a middle dot or a bar.
+ODD_SEPARATORS = {
+    "phone_mixed_underscore": ("Call 617_555-0142 after 5.", "PHONE"),
+    "phone_mixed_middle_dot": ("Call 617\u00b7555-0142 after 5.", "PHONE"),
+    "phone_spaced_slashes": ("Call 617 / 555 / 0142 after 5.", "PHONE"),
+    "phone_katakana_middle_dot": ("Call 617\u30fb555\u30fb0142 after 5.", "PHONE"),
+    "phone_halfwidth_middle_dot": ("Call 617\uff65555\uff650142 after 5.", "PHONE"),
+    "phone_bullet_operator": ("Call 617\u2219555\u22190142 after 5.", "PHONE"),
+    "phone_hyphenation_point": ("Call 617\u2027555\u20270142 after 5.", "PHONE"),
+    "phone_pipes": ("Call 617|555|0142 after 5.", "PHONE"),
+    "phone_backslashes": ("Call 617\\555\\0142 after 5.", "PHONE"),
+    "phone_commas": ("Call 617,555,0142 after 5.", "PHONE"),
+    "phone_equals": ("Call 617=555=0142 after 5.", "PHONE"),
+    "ssn_pipes": ("Intake: SSN 123|45|6789.", "SSN"),
+    "ssn_commas": ("Intake: SSN 123,45,6789.", "SSN"),
+    "ssn_katakana_middle_dot": ("Intake: SSN 123\u30fb45\u30fb6789.", "SSN"),
+    "ssn_bullet_operator": ("Intake: SSN 123\u221945\u22196789.", "SSN"),
+}
+
+
+@pytest.mark.usefixtures("rules_only")
+@pytest.mark.parametrize("kind", sorted(ODD_SEPARATORS))
+def test_a_cued_number_with_other_separators_is_refused(kind):
+    text, category = ODD_SEPARATORS[kind]
+    with pytest.raises(IdentifiersFound) as info:
+        check({"presentation": text})
+    assert category in _categories(info.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call the clinic if ALT, AST or INR rise; ratios 3/4 and 1,000 noted.",
+        "Number of visits: 12, 14, 2024 totals recorded.",
+    ],
+)
+def test_clean_text_with_cues_and_separators_passes(text):
+    assert check({"presentation": text}) == []
