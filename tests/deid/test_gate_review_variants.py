@@ -82,3 +82,24 @@ def test_a_cued_number_with_other_separators_is_refused(kind):
 )
 def test_clean_text_with_cues_and_separators_passes(text):
     assert check({"presentation": text}) == []
+
+
+# A link address with an encoded dash (en dash, minus, kana length mark) is shown decoded
+# on hover: "/notes/123%E2%80%9345%E2%80%936789" shows "/notes/123–45–6789".
+@pytest.mark.usefixtures("rules_only")
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/notes/123%E2%80%9345%E2%80%936789",
+        "/notes/123%E2%88%9245%E2%88%926789",
+        "/notes/123%E3%83%BC45%E3%83%BC6789",
+        "/notes/%EF%BC%91%EF%BC%92%EF%BC%93%E2%80%9345%E2%80%936789",
+    ],
+)
+def test_a_link_address_with_an_encoded_dash_is_refused(address):
+    with pytest.raises(IdentifiersFound):
+        check({"presentation": f"See [the notes]({address})."})
+
+
+def test_an_address_with_an_encoded_dash_between_words_passes():
+    assert check({"presentation": "See [the guide](/wiki/Hepatitis%E2%80%93C_guide)."}) == []
