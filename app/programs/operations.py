@@ -157,6 +157,9 @@ def template_texts(template: Mapping[str, Any]) -> dict[str, str]:
             for attr in ("label", "help", "unit"):
                 if isinstance(entry.get(attr), str):
                     texts[f"{where}.{attr}"] = entry[attr]
+                elif attr == "unit" and entry.get(attr) is not None:
+                    # a unit is kept as given, a list or a mapping too: each text in it read
+                    texts.update(_texts_in(f"{where}.unit", entry[attr]))
             for j, choice in enumerate(entry.get("choices") or [], 1):
                 if isinstance(choice, str):
                     texts[f"{where}.choices[{j}]"] = choice

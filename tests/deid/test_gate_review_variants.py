@@ -4,8 +4,13 @@ between a number's groups, encoded dashes in a link address, a case form's unit.
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import func, select
 
+from app.auth.policy import SYSTEM
 from app.deid.gate import IdentifiersFound, check
+from app.extensions import db
+from app.programs.models import Program
+from app.programs.operations import create_program
 
 
 def _categories(found: IdentifiersFound) -> set[str]:
@@ -103,3 +108,21 @@ def test_a_link_address_with_an_encoded_dash_is_refused(address):
 
 def test_an_address_with_an_encoded_dash_between_words_passes():
     assert check({"presentation": "See [the guide](/wiki/Hepatitis%E2%80%93C_guide)."}) == []
+
+
+# A unit that is not text (a list, a mapping) is kept as given and returned by the API,
+# and was not read.
+@pytest.mark.parametrize(
+    "unit",
+    [
+        ["Patient Harriet Quenby, MRN 55512344"],
+        {"text": "Patient Harriet Quenby, MRN 55512344"},
+    ],
+)
+def test_a_case_form_unit_that_is_not_text_passes_the_gate(app, unit):
+    form = {"fields": [{"key": "alt", "label": "ALT", "type": "number", "unit": unit}]}
+    with pytest.raises(IdentifiersFound) as info:
+        create_program("hcv", "Hepatitis C ECHO", template=form, actor=SYSTEM)
+    db.session.rollback()
+    assert all(f.field.startswith("template.fields[1].unit") for f in info.value.findings)
+    assert db.session.scalar(select(func.count()).select_from(Program)) == 0
