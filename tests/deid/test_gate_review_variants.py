@@ -3,11 +3,14 @@ between a number's groups, encoded dashes in a link address, a case form's unit.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from sqlalchemy import func, select
 
 from app.auth.policy import SYSTEM
 from app.deid.gate import IdentifiersFound, check
+from app.errors import ValidationError
 from app.extensions import db
 from app.programs.models import Program
 from app.programs.operations import create_program
@@ -126,3 +129,22 @@ def test_a_case_form_unit_that_is_not_text_passes_the_gate(app, unit):
     db.session.rollback()
     assert all(f.field.startswith("template.fields[1].unit") for f in info.value.findings)
     assert db.session.scalar(select(func.count()).select_from(Program)) == 0
+
+
+# A form's keys were checked by pattern only; each is in the form the API returns and in
+# every case's fields.
+@pytest.mark.parametrize("key", ["mrn_55512344", "harriet_quenby", "ssn_123456789"])
+def test_a_case_form_key_that_reads_as_an_identifier_is_refused_without_repeating_it(app, key):
+    form = {"fields": [{"key": key, "label": "History"}]}
+    with pytest.raises(ValidationError) as info:
+        create_program("hcv", "Hepatitis C ECHO", template=form, actor=SYSTEM)
+    db.session.rollback()
+    assert info.value.field == "template.fields[1].key"
+    assert key not in json.dumps(info.value.to_dict())
+    assert db.session.scalar(select(func.count()).select_from(Program)) == 0
+
+
+def test_ordinary_case_form_keys_are_taken(app):
+    keys = ["alt", "hcv_rna", "fib4", "home_phone", "mrn", "date_of_diagnosis", "viral_load"]
+    form = {"fields": [{"key": key, "label": key.upper()} for key in keys]}
+    assert create_program("hcv", "Hepatitis C ECHO", template=form, actor=SYSTEM).slug == "hcv"
