@@ -251,6 +251,14 @@ RX_PHONE_ODD_SEPARATOR = re.compile(
     rf"[^\n\d]{{0,20}}?(\d{{3}}{_PHONE_GROUP_JOIN}\d{{3}}{_PHONE_GROUP_JOIN}\d{{4}})(?![\d/])",
     IGN,
 )
+# The same number a few words after the cue, as RX_PHONE_CUED_FAR reads a plain one
+# ("please call the patient's daughter on 617/555/0142", "reach her at 617_555_0142").
+RX_PHONE_ODD_SEPARATOR_FAR = re.compile(
+    r"\b(?:phone|telephone|call|fax|faxed|text|texted|page|paged|reach|reached|contact|dial"
+    r"|sent|send|resent)\b[^.\n\d]{0,40}?\b(?:to|at|on|is|are|number|no\.?|#)\s*+:?\s*"
+    rf"(\d{{3}}{_PHONE_GROUP_JOIN}\d{{3}}{_PHONE_GROUP_JOIN}\d{{4}})(?![\d/])",
+    IGN,
+)
 _ODD_JOIN = re.compile(rf"[{_ODD_SEPARATOR}]")
 
 # "fax the signed form to 5053841234": the cue word, a few words, then to/at and the number
@@ -2075,6 +2083,9 @@ def _contacts(text: str, out: list, words_ix) -> None:
     for m in _triggered(RX_PHONE_ODD_SEPARATOR, "PHONEC", text, words_ix):
         if _ODD_JOIN.search(m[1]):  # dashes and dots only: the other rules' reading
             out.append((m.start(1), m.end(1), "PHONE", 0.8))
+    for m in _triggered(RX_PHONE_ODD_SEPARATOR_FAR, "PHONEF", text, words_ix):
+        if _ODD_JOIN.search(m[1]):
+            out.append((m.start(1), m.end(1), "PHONE", 0.75))
     _cands_from(RX_SSN, text, "SSN", 0.9, 0, out)
     for m in _triggered(RX_SSN_CUED, "SSNC", text, words_ix):
         out.append((m.start(1), m.end(1), "SSN", 0.95))

@@ -71,6 +71,24 @@ ODD_SEPARATORS = {
     "ssn_bullet_operator": ("Intake: SSN 123\u221945\u22196789.", "SSN"),
 }
 
+# The cue a few words before the number, as for a number written plainly.
+FAR_CUED_ODD_SEPARATORS = [
+    "Please call the patient's daughter on 617/555/0142 tonight.",
+    "Please call the patient's daughter on 617_555_0142 tonight.",
+    "Reach her at 617_555_0142.",
+    "Text her at 617/555/0142.",
+    "She can be reached on 617_555_0142.",
+    "Contact details for the daughter are 617|555|0142.",
+]
+
+
+@pytest.mark.usefixtures("rules_only")
+@pytest.mark.parametrize("text", FAR_CUED_ODD_SEPARATORS)
+def test_a_number_with_odd_separators_a_few_words_after_its_cue_is_refused(text):
+    with pytest.raises(IdentifiersFound) as info:
+        check({"presentation": text})
+    assert "PHONE" in _categories(info.value)
+
 
 @pytest.mark.usefixtures("rules_only")
 @pytest.mark.parametrize("kind", sorted(ODD_SEPARATORS))
