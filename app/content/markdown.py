@@ -163,17 +163,22 @@ _UNRESERVED = re.compile(r"%(?:3[0-9]|[46][1-9A-Fa-f]|[57][0-9Aa]|2[DdEe]|5[Ff]|
 
 
 # A percent-encoded character outside ASCII (its UTF-8 bytes) is shown decoded by a browser:
-# "%EF%BC%91" as "１", a full-width digit that reads as "1". Decoded only where it is a
-# digit, an invisible character or a mark, or a compatibility form (full width): an encoded
-# "é" stays, so an ordinary address reads as typed.
+# "%EF%BC%91" as "１", a full-width digit that reads as "1", "%E2%80%93" as "–". Decoded
+# unless it is a letter: a digit, an invisible character or a mark, a compatibility form
+# (full width), a dash, sign or symbol, a modifier letter (the kana length mark "ー") and
+# the letters drawn as a horizontal stroke; an encoded "é" stays, so an ordinary address
+# reads as typed.
 _ENCODED_UTF8 = re.compile(r"%[C-Fc-f][0-9A-Fa-f](?:%[89ABab][0-9A-Fa-f]){1,3}")
+# CJK "一", the Hangul vowel "ㅡ" (jamo and half width), bopomofo "ㄧ", a syllabics stroke.
+_STROKE_LETTERS = frozenset("\u4e00\u3161\u1173\uffa1\u3127\u1428")
 
 
 def _hidden_char(char: str) -> bool:
     category = unicodedata.category(char)
     return (
-        category in ("Nd", "Cf")
-        or category.startswith("M")
+        not category.startswith("L")
+        or category == "Lm"
+        or char in _STROKE_LETTERS
         or (unicodedata.normalize("NFKC", char) != char)
     )
 

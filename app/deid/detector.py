@@ -242,12 +242,24 @@ RX_PHONE_CUED = re.compile(
 )
 
 # A phone number after its cue with its groups joined by a character no dialler writes
-# there ("call 617/555/0142", "617_555_0142", "617·555·0142"): drawn as a phone all the same.
+# there ("call 617/555/0142", "617_555_0142", "617·555·0142", "617|555|0142"), mixed with a
+# dash or dot ("617_555-0142"), or a slash between spaces: drawn as a phone all the same.
+_ODD_SEPARATOR = "_/:~·•・･∙‧|\\\\,;="
+_PHONE_GROUP_JOIN = rf"(?:[{_ODD_SEPARATOR}.-]| / )"
 RX_PHONE_ODD_SEPARATOR = re.compile(
     r"\b(?:phone|tel|telephone|call|cell|mobile|fax|pager|contact|number|callback)\b"
-    r"[^\n\d]{0,20}?(\d{3}([_/:~·•])\d{3}\2\d{4})(?![\d/])",
+    rf"[^\n\d]{{0,20}}?(\d{{3}}{_PHONE_GROUP_JOIN}\d{{3}}{_PHONE_GROUP_JOIN}\d{{4}})(?![\d/])",
     IGN,
 )
+# The same number a few words after the cue, as RX_PHONE_CUED_FAR reads a plain one
+# ("please call the patient's daughter on 617/555/0142", "reach her at 617_555_0142").
+RX_PHONE_ODD_SEPARATOR_FAR = re.compile(
+    r"\b(?:phone|telephone|call|fax|faxed|text|texted|page|paged|reach|reached|contact|dial"
+    r"|sent|send|resent)\b[^.\n\d]{0,40}?\b(?:to|at|on|is|are|number|no\.?|#)\s*+:?\s*"
+    rf"(\d{{3}}{_PHONE_GROUP_JOIN}\d{{3}}{_PHONE_GROUP_JOIN}\d{{4}})(?![\d/])",
+    IGN,
+)
+_ODD_JOIN = re.compile(rf"[{_ODD_SEPARATOR}]")
 
 # "fax the signed form to 5053841234": the cue word, a few words, then to/at and the number
 RX_PHONE_CUED_FAR = re.compile(
@@ -278,7 +290,7 @@ RX_SSN = re.compile(r"\d(?<![\w-]\d)\d\d-\d{2}-\d{4}(?![\w-])")
 RX_SSN_CUED = re.compile(
     r"\b(?:SSN|SS#|SS\s*No\.?|social\s+security(?:\s+(?:number|no\.?|#))?|soc\.?\s*sec\.?"
     r"(?:\s*#)?)\s*+(?:(?:is|was|of)\s*+)?(?:[:#]\s*+)?(?:-\s*+)?"
-    r"(\d{3}[\s./_:~·•-]?\d{2}[\s./_:~·•-]?\d{4}|\d{9})(?!\d)",
+    rf"(\d{{3}}[\s.{_ODD_SEPARATOR}-]?\d{{2}}[\s.{_ODD_SEPARATOR}-]?\d{{4}}|\d{{9}})(?!\d)",
     IGN,
 )
 
@@ -2069,7 +2081,11 @@ def _contacts(text: str, out: list, words_ix) -> None:
     for m in _triggered(RX_PHONE_CUED_FAR, "PHONEF", text, words_ix):
         out.append((m.start(1), m.end(1), "PHONE", 0.75))
     for m in _triggered(RX_PHONE_ODD_SEPARATOR, "PHONEC", text, words_ix):
-        out.append((m.start(1), m.end(1), "PHONE", 0.8))
+        if _ODD_JOIN.search(m[1]):  # dashes and dots only: the other rules' reading
+            out.append((m.start(1), m.end(1), "PHONE", 0.8))
+    for m in _triggered(RX_PHONE_ODD_SEPARATOR_FAR, "PHONEF", text, words_ix):
+        if _ODD_JOIN.search(m[1]):
+            out.append((m.start(1), m.end(1), "PHONE", 0.75))
     _cands_from(RX_SSN, text, "SSN", 0.9, 0, out)
     for m in _triggered(RX_SSN_CUED, "SSNC", text, words_ix):
         out.append((m.start(1), m.end(1), "SSN", 0.95))

@@ -80,10 +80,13 @@ _TYPOGRAPHY_TABLE = str.maketrans(_TYPOGRAPHY)
 # Signs and strokes drawn as a hyphen that are not dash punctuation (category Pd, which all
 # read as "-"): minus signs, the hyphen bullet, horizontal box-drawing lines and their
 # halves, the kana length mark (full and half width) and the horizontal strokes of CJK
-# ("一", its radical and stroke): "123ー45ー6789" is drawn as an SSN.
+# ("一", its radical and stroke): "123ー45ー6789" is drawn as an SSN. So are the Hangul
+# vowel "ㅡ" (a Korean keyboard's dash; its jamo and half-width forms), bopomofo "ㄧ", the
+# Arabic tatweel, the scan lines, a black rectangle, the yang monogram, a syllabics stroke.
 _MINUS = frozenset(
     "\u2212\u2796\u02d7\u207b\u208b\u2043\u2e43\u23af\u2500\u2501\u2504\u2505\u2508\u2509\u254c\u254d"
     "\u2574\u2576\u2578\u257a\u23e4\u30fc\uff70\u4e00\u2f00\u31d0"
+    "\u3161\u1173\uffa1\u3127\u0640\u23bc\u23bd\u25ac\u268a\u1428"
 )
 
 # Super- and subscript digits: one or two are a power ("10³/µL"), a run of three or more

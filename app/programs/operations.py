@@ -158,6 +158,9 @@ def template_texts(template: Mapping[str, Any]) -> dict[str, str]:
             for attr in ("label", "help", "unit"):
                 if isinstance(entry.get(attr), str):
                     texts[f"{where}.{attr}"] = entry[attr]
+                elif attr == "unit" and entry.get(attr) is not None:
+                    # a unit is kept as given, a list or a mapping too: each text in it read
+                    texts.update(_texts_in(f"{where}.unit", entry[attr]))
             for j, choice in enumerate(entry.get("choices") or [], 1):
                 if isinstance(choice, str):
                     texts[f"{where}.choices[{j}]"] = choice
@@ -230,6 +233,16 @@ def _template_key(value: Any, what: str, field: str, errors: dict[str, str]) -> 
         return ""
     if not FIELD_KEY.fullmatch(value.strip()):
         errors[field] = f"{what}: the key must {FIELD_KEY_RULE}."
+    else:
+        # A key is in the form the API returns and in every case's fields: read as a case's
+        # ref is ("mrn_55512344", "harriet_quenby"), and never repeated when refused.
+        from app.cases.operations import ref_is_identifier  # cases needs us
+
+        if ref_is_identifier(value.strip()):
+            errors[field] = (
+                f"{what}: the key reads as a possible patient identifier; give it a neutral"
+                " name, such as its subject."
+            )
     return value.strip()
 
 

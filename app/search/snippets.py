@@ -48,10 +48,15 @@ BLOCK_END = "\ue003"
 # digit or dash and starting with one: a snippet runs lines together, and "Call 617-555",
 # a blank line, then "0142" (or a heading "# 0142") must not read "Call 617-555 0142". Such a
 # break is shown as "¶".
+# Marks around the number count for nothing: emphasis, code, a link's bracket, a table's
+# pipes and its delimiter row ("| 617-555 |", "|---|", "| **0142** |" are two rows).
+_MARKS = r"[\ue000\ue001*_`|\]\[> \t]*"
 _NUMBER_END = r"(?:(?<=[\d/.-])|(?<=[\d/.-][\ue000\ue001]))"
-_NUMBER_START = r"[ \t]*[\ue000\ue001]?[\d/-]"
+_NUMBER_START = rf"{_MARKS}[\d/-]"
+_TABLE_RULE = r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|?)+[ \t]*\n"
 _BLOCK_BREAK = re.compile(
-    rf"{_NUMBER_END}(?=[ \t]*\n(?:[ \t]*\n|[ \t]{{0,3}}#{{1,6}}[ \t])+{_NUMBER_START})"
+    rf"{_NUMBER_END}(?={_MARKS}\n(?:[ \t]*\n|[ \t]{{0,3}}#{{1,6}}[ \t]|{_TABLE_RULE}"
+    rf"|(?=[ \t]*\|))+{_NUMBER_START})"
 )
 LABEL_LOOKBACK = 4_000  # characters searched back for the field a window starts in
 
