@@ -236,8 +236,6 @@ def _template_key(value: Any, what: str, field: str, errors: dict[str, str]) -> 
     else:
         # A key is in the form the API returns and in every case's fields: read as a case's
         # ref is ("mrn_55512344", "harriet_quenby"), and never repeated when refused.
-        from app.cases.operations import ref_is_identifier  # cases needs us
-
         if ref_is_identifier(value.strip()):
             errors[field] = (
                 f"{what}: the key reads as a possible patient identifier; give it a neutral"
