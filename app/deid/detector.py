@@ -10310,10 +10310,13 @@ _NOT_NAMES23 = _w("""am pm ok yes no pt pts hx dx tx rx sx fx cc mg ml via per r
     monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs
     fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec am
     clin infect dis med surg rev res sci jama lancet nejm bmj soc assoc acad natl eur ann
-    proc pract ther pharm pharmacol physiol psychiatry""")
+    proc pract ther pharm pharmacol physiol psychiatry perla perrla eomi caucasian hispanic
+    latino latina latinx african asian""")
 _ROLE_WORDS23 = _w("""inmate caregiver adolescent bystander patient resident provider
     billing payer insured subscriber guarantor claimant member dependent employee client
-    customer owner driver rider recipient student child infant newborn baby boy girl""")
+    customer owner driver rider recipient student child infant newborn baby boy girl abuela
+    abuelo madre padre hijo hija esposo esposa hermano hermana tia tio señora senora señor
+    senor doña dona""")
 _PERSON_VERBS23 = (
     r"reports|reported|denies|denied|states|stated|refused|refuses|declined|declines|agreed"
     r"|agrees|tolerated|tolerates|ambulated|ambulates|walked|complains|complained|verbalized"
@@ -10353,7 +10356,7 @@ RX_LABEL_LOWER23 = re.compile(
 )
 # an initial and a surname of no list ("C. X is a", "(D. X)", "| V. X |", "- A. X, 24")
 RX_INITIAL_NAME23 = re.compile(
-    rf"(?:^|(?<=[\n(|]\s)|(?<=[\n(|])|(?<=^-\s)|(?<=\n-\s)|(?<=\bby\s))"
+    rf"(?:^|(?<=[\n(|]\s)|(?<=[\n(|])|(?<=^-\s)|(?<=\n-\s))"
     rf"([A-Z]\.[ \t]?{NW}(?:-{NW})?)"
     rf"(?=[ \t]*(?:[,)|;]|$)|[ \t]+(?:is|was|has|had|reports|reported|to)\b)",
     re.M,
@@ -10413,7 +10416,9 @@ TRIGGERS["LBLLOW23"] = _w("""pt patient name contact emergency guarantor respons
 def _unlisted23(ctx: _Ctx, w: str) -> bool:
     """A word no list holds, nor a form of one: a name of a language the lists lack."""
     lw = ctx.low(w)
-    if len(lw) < 3 or lw in _NOT_NAMES23 or _abbreviation23(w):
+    if len(lw) < 4 or lw in _NOT_NAMES23 or _abbreviation23(w):
+        return False
+    if not any(c in "aeiouy" for c in lw):  # "Hcv", "Kpa" in a titled key
         return False
     lex = ctx.lex
     for part in lw.split("-"):
@@ -10450,7 +10455,12 @@ def _abbreviation23(w: str) -> bool:
 
 
 def _english_form23(lex: lexicon.Lexicon, w: str) -> bool:
-    """An inflected or derived form of a listed word ("walkers", "dialyzed", "bedsides")."""
+    """An inflected or derived form of a listed word ("walkers", "dialyzed", "bedsides",
+    "reassess")."""
+    for head in ("re", "un", "pre", "dis", "mis", "non", "sub", "over", "under", "inter"):
+        rest = w[len(head) :]
+        if w.startswith(head) and len(rest) >= 4 and (rest in lex.common or rest in lex.clinical):
+            return True
     for end, add in (
         ("s", ""),
         ("es", ""),
@@ -10590,6 +10600,7 @@ def _runs23(ctx: _Ctx, text: str, found: list) -> None:
                 if (
                     text[e : e + 1].isalpha()  # "DuraPrep": no word of its own
                     or RX_MODEL_AFTER23.match(text, e)  # a maker and a model: "X Y P90"
+                    or RX_DEVICE_AFTER23.match(text, e)  # a maker and a product: "X Y foot"
                     or (run[0].group().isupper() and not _caps_value23(text, s, e))
                     or "'" in m.group()[run[0].start() : run[-1].start()]  # "LUDWIG'S ANGINA"
                 ):
@@ -10600,6 +10611,7 @@ def _runs23(ctx: _Ctx, text: str, found: list) -> None:
                 if (
                     nxt not in _ORG_HEADS23
                     and not RX_PRODUCT_BEFORE23.search(before)
+                    and not RX_NUMBER_BEFORE23.search(before)  # a town after its postcode
                     and not RX_PLACE_PREP_BEFORE.search(before)
                     and not ctx.followed_by_head(e)
                     and not (j == len(parts) and _org_head_after23(text, e))
@@ -10616,6 +10628,12 @@ RX_PRODUCT_BEFORE23 = re.compile(
 
 # a model's number after a maker's and a product's name ("Rad-97", "Audeo P90", "W300")
 RX_MODEL_AFTER23 = re.compile(r"-\d|[ \t]+(?=[A-Z0-9-]*\d)[A-Z]{1,4}-?\d[\w-]*")
+RX_NUMBER_BEFORE23 = re.compile(r"\d[ \t]*,?[ \t]+$")
+RX_DEVICE_AFTER23 = re.compile(
+    r"[ \t]+(?:foot|feet|knee|hand|arm|leg|pump|bed|monitor|device|system|unit|lens|aid|aids"
+    r"|brace|boot|sleeve|mask|chair|walker|cane|scale|meter|kit|machine|model|series|inhaler"
+    r"|pen|patch|sensor|hugger|warmer|stocking|stockings|tablet|tablets|capsule|capsules)\b"
+)
 RX_CAPS_VALUE_BEFORE23 = re.compile(r"(?:^|[:|\t]|\b(?i:for|owner|pt|patient))[ \t]*$", re.M)
 RX_CAPS_VALUE_AFTER23 = re.compile(r"[ \t]*(?:$|[,|(\t;]|[ \t]\d)", re.M)
 

@@ -26,8 +26,8 @@ SETS = (
 )
 EVERY = 7  # one text in seven of each set: a few hundred texts, under a second or two
 
-FROZEN_DIGEST = "a5ba637d2a42ab484298e5648ef80efb3bf87fd1c08b8e88718e50c5e177d4d3"
-TAGGER_DIGEST = "7efa73c5638282e1744994435418505a4d54915464e90e073e7408dbe156df95"
+FROZEN_DIGEST = "283d8ac2e15e5d212e2bc359e7a79ddfd20cd92a21c85fa58d081fa542a02669"
+TAGGER_DIGEST = "53f3733ebbe3295f940738f08dfccab0fffbad04d8b3319f0aed9320339bce16"
 
 
 def _sample() -> list[tuple[str, str]]:
