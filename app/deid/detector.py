@@ -10311,7 +10311,7 @@ _NOT_NAMES23 = _w("""am pm ok yes no pt pts hx dx tx rx sx fx cc mg ml via per r
     fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec am
     clin infect dis med surg rev res sci jama lancet nejm bmj soc assoc acad natl eur ann
     proc pract ther pharm pharmacol physiol psychiatry perla perrla eomi caucasian hispanic
-    latino latina latinx african asian""")
+    latino latina latinx african asian medicaid medicare waiver""")
 _ROLE_WORDS23 = _w("""inmate caregiver adolescent bystander patient resident provider
     billing payer insured subscriber guarantor claimant member dependent employee client
     customer owner driver rider recipient student child infant newborn baby boy girl abuela
@@ -10327,11 +10327,15 @@ _PERSON_VERBS23 = (
     r"|born|visited|noted\s+to)|is\s+(?:an?\s+(?:\d+|eighty|ninety|one|aged)|able|here"
     r"|seen|being)|up\s+to\s+chair|to\s+send|to\s+call|will\s+(?:call|send|follow|bring)"
 )
-# a name opening a sentence or a line (after a clock time, a list mark or a label's colon)
+# a name opening a sentence or a line (after a clock time, a list mark or a label's colon),
+# read back from a person's verb: the verbs are found by the word index, the name before them
+RX_PERSON_VERB23 = re.compile(rf"(?:{_PERSON_VERBS23})\b")
+_PERSON_VERB_HEADS23 = frozenset(
+    re.sub(r"\\s\+.*", "", alt) for alt in re.split(r"\|(?![^(]*\))", _PERSON_VERBS23)
+)
 RX_SUBJECT23 = re.compile(
     rf"(?:^|(?<=[.!?;]\s)|(?<=\n)|(?<=^\d{{4}}\s)|(?<=\n\d{{4}}\s)|(?<=\d\d:\d\d\s)|(?<=[-*•]\s)"
-    rf"|(?<=:\s))((?:[A-Z]\.[ \t]?)?{NW}(?:-{NW})?(?:[ \t]+{NW}(?:-{NW})?){{0,2}})"
-    rf"(?=,?[ \t]+(?:{_PERSON_VERBS23})\b)",
+    rf"|(?<=:\s))((?:[A-Z]\.[ \t]?)?{NW}(?:-{NW})?(?:[ \t]+{NW}(?:-{NW})?){{0,2}}),?[ \t]+$",
     re.M,
 )
 # "X, Y" as a registration or a table writes a person: two name words, not one of a list
@@ -10356,11 +10360,12 @@ RX_LABEL_LOWER23 = re.compile(
 )
 # an initial and a surname of no list ("C. X is a", "(D. X)", "| V. X |", "- A. X, 24")
 RX_INITIAL_NAME23 = re.compile(
-    rf"(?:^|(?<=[\n(|]\s)|(?<=[\n(|])|(?<=^-\s)|(?<=\n-\s))"
     rf"([A-Z]\.[ \t]?{NW}(?:-{NW})?)"
     rf"(?=[ \t]*(?:[,)|;]|$)|[ \t]+(?:is|was|has|had|reports|reported|to)\b)",
     re.M,
 )
+# where such an initial may open: a line, "(", a cell, a list's dash (read before the match)
+RX_INITIAL_BEFORE23 = re.compile(r"(?:[\n(|]\s?|(?:^|\n)-\s)$")
 # a role or a person's credential next to the name ("CNA X Y (cert.", "call from X Y RN at")
 RX_ROLE_BEFORE23 = re.compile(
     rf"\b(?:CNA|aide|housekeeper|facilitator|Facilitator|presenter|Presenter|owner|inmate"
@@ -10381,6 +10386,7 @@ RX_BEFORE_CRED23 = re.compile(
     re.M,
 )
 RX_ROLE_NOUN23 = re.compile(r"(?:er|or|ant|ent|ist|ian)$")
+TRIGGERS["PV23"] = _PERSON_VERB_HEADS23
 TRIGGERS["ROLE23"] = _w("""cna aide housekeeper facilitator presenter owner inmate chaplain
     interpreter tech technician medic paramedic emt navigator coordinator call paged called
     texted witness witnesses sitter driver responsible rider recipient dependent employee
@@ -10503,7 +10509,13 @@ def _words_ok23(ctx: _Ctx, words: list[str], need_unlisted: bool = True) -> bool
 
 def _round23(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     found: list[tuple[int, int]] = []
-    for m in RX_SUBJECT23.finditer(text):
+    subjects = []
+    for pos in words_ix.at(_PERSON_VERB_HEADS23) if "PV23" in words_ix.cues else ():
+        if RX_PERSON_VERB23.match(text, pos):
+            sub = RX_SUBJECT23.search(text, max(0, pos - 90), pos)
+            if sub:
+                subjects.append(sub)
+    for m in subjects:
         words = [w for w in re.split(r"[ \t]+", m.group(1)) if w]
         s0 = m.start(1)
         if len(words) > 1 and RX_ROLE_NOUN23.search(words[0]):
@@ -10536,6 +10548,9 @@ def _round23(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         if len(words) >= 2 and _words_ok23(ctx, words):
             found.append((m.start(1), text.index(words[-1], m.start(1)) + len(words[-1])))
     for m in RX_INITIAL_NAME23.finditer(text) if RX_INITIAL_DOT.search(text) else ():
+        st = m.start(1)
+        if st and not RX_INITIAL_BEFORE23.search(text, max(0, st - 3), st):
+            continue
         w = m.group(1)[2:].strip()
         if _unlisted23(ctx, w) and not ctx.followed_by_head(m.end(1)):
             found.append(m.span(1))
@@ -10543,7 +10558,7 @@ def _round23(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         words = m.group(1).split()
         while words and not _name_word23(ctx, words[-1]):
             words.pop()
-        if words and _words_ok23(ctx, words):
+        if words and _words_ok23(ctx, words) and not ctx.followed_by_head(m.end(1)):
             s = m.start(1)
             found.append((s, s + len(" ".join(words)) if " " in m.group(1) else m.end(1)))
     for m in RX_BEFORE_CRED23.finditer(text) if RX_CRED_WORD23.search(text) else ():
@@ -10628,7 +10643,7 @@ RX_PRODUCT_BEFORE23 = re.compile(
 
 # a model's number after a maker's and a product's name ("Rad-97", "Audeo P90", "W300")
 RX_MODEL_AFTER23 = re.compile(r"-\d|[ \t]+(?=[A-Z0-9-]*\d)[A-Z]{1,4}-?\d[\w-]*")
-RX_NUMBER_BEFORE23 = re.compile(r"\d[ \t]*,?[ \t]+$")
+RX_NUMBER_BEFORE23 = re.compile(r"\d(?:[ \t]*+,)?[ \t]+$")
 RX_DEVICE_AFTER23 = re.compile(
     r"[ \t]+(?:foot|feet|knee|hand|arm|leg|pump|bed|monitor|device|system|unit|lens|aid|aids"
     r"|brace|boot|sleeve|mask|chair|walker|cane|scale|meter|kit|machine|model|series|inhaler"
