@@ -8697,6 +8697,7 @@ def _rules_of(text: str) -> list[Finding]:
     _round22(ctx, text, cands, words_ix)
     _round22b(ctx, text, cands, words_ix)
     _round22c(ctx, text, cands, words_ix)
+    _round23(ctx, text, cands, words_ix)
     cands = [
         c
         for c in cands
@@ -8728,7 +8729,9 @@ def _rules_of(text: str) -> list[Finding]:
         found = _resolve(text, cands + implied)
     mentions = [
         c
-        for c in _other_mentions8(ctx, text, found) + _initials_mentions11(text, found)
+        for c in _other_mentions8(ctx, text, found)
+        + _initials_mentions11(text, found)
+        + _other_mentions23(ctx, text, found)
         if not _not_identifier11(ctx, text, c)
         and not _not_identifier19(ctx, text, c)
         and not _not_identifier20(ctx, text, c)
@@ -10311,3 +10314,409 @@ def _not_identifier22(ctx: _Ctx, text: str, cand: tuple) -> bool:
 _UNINDEXED = frozenset(
     kind for kind, cue in TRIGGERS.items() if not all(RX_WORD.fullmatch(w) for w in cue)
 ) | {"AGEP", "FROM8", "IDC10", "IDX", "PLACE6", "PLATE", "PLATE5", "RECORD", "VEHX"}
+
+
+# ----------------------------------------------------------------------------- round 23
+# Names that no list holds. A given name or surname from a language the name lists lack is
+# found by its slot and its shape: a capitalised word that is no English or clinical word (nor
+# a form of one: "Nebulizers", "Dialyzed"), in a slot only a person fills ("X refused AM
+# meds", "X, Y is a 95 yo", "Contact: x y", "C. X is", "CNA X Y (cert."), and every other
+# mention of it in any case.
+RX_ENGLISH_END23 = re.compile(
+    r"(?:tion|sion|ment|ness|ity|ing|ings|ed|ly|ous|ive|able|ible|ful|less|ism|ist|ists|ize"
+    r"|ized|ise|ology|logy|itis|osis|oses|emia|aemia|ectomy|otomy|ostomy|plasty|scopy|scope"
+    r"|gram|graph|graphy|pathy|algia|ics|ase|ide|ine|ines|one|ol|olol|pril|sartan|statin|mab"
+    r"|nib|zole|cillin|mycin|cycline|pam|lam|pine|tidine|azine|vir|parin|xaban|gliptin"
+    r"|flozin|tide|ium|onia|sia|gia|xia|pia|tia|cia|thia|um|us|ae|ii|ial|nal|ral|tal|sal|cal|dal"
+    r"|eal|ual|ate|ics|ogen|cyte|cytes|plasia|trophy|uria|oma|omas"
+    r"|ectasis|lysis|penia|philia|phobia|ness|ward|wards|wise|ship|hood|ery|ary|ory)$"
+)
+_NOT_NAMES23 = _w("""am pm ok yes no pt pts hx dx tx rx sx fx cc mg ml via per re fyi asap prn
+    bid tid qid qhs npo nkda nka dnr dnar poa nok ems icu ed er or pacu ob gyn obgyn ent
+    thx pls plz hi hey hello bye ty fwd van suv wk wks mo mos yr yrs hr hrs min mins sec lol
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs
+    fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec am
+    clin infect dis med surg rev res sci jama lancet nejm bmj soc assoc acad natl eur ann
+    proc pract ther pharm pharmacol physiol psychiatry perla perrla eomi caucasian hispanic
+    latino latina latinx african asian medicaid medicare waiver""")
+_ROLE_WORDS23 = _w("""inmate caregiver adolescent bystander patient resident provider
+    billing payer insured subscriber guarantor claimant member dependent employee client
+    customer owner driver rider recipient student child infant newborn baby boy girl abuela
+    abuelo madre padre hijo hija esposo esposa hermano hermana tia tio señora senora señor
+    senor doña dona""")
+_PERSON_VERBS23 = (
+    r"reports|reported|denies|denied|states|stated|refused|refuses|declined|declines|agreed"
+    r"|agrees|tolerated|tolerates|ambulated|ambulates|walked|complains|complained|verbalized"
+    r"|verbalizes|verbalised|endorses|endorsed|presents|presented|returned|returns|underwent"
+    r"|paged|called|texted|slept|ate|feels|felt|said|says|asked|asks|wants|wanted|understands"
+    r"|understood|prefers|preferred|lives|resides|resting|sleeping|ambulating|tolerating"
+    r"|was\s+(?:given|seen|admitted|discharged|transferred|brought|found|taken|examined|able"
+    r"|born|visited|noted\s+to)|is\s+(?:an?\s+(?:\d+|eighty|ninety|one|aged)|able|here"
+    r"|seen|being)|up\s+to\s+chair|to\s+send|to\s+call|will\s+(?:call|send|follow|bring)"
+)
+# a name opening a sentence or a line (after a clock time, a list mark or a label's colon),
+# read back from a person's verb: the verbs are found by the word index, the name before them
+RX_PERSON_VERB23 = re.compile(rf"(?:{_PERSON_VERBS23})\b")
+_PERSON_VERB_HEADS23 = frozenset(
+    re.sub(r"\\s\+.*", "", alt) for alt in re.split(r"\|(?![^(]*\))", _PERSON_VERBS23)
+)
+RX_SUBJECT23 = re.compile(
+    rf"(?:^|(?<=[.!?;]\s)|(?<=\n)|(?<=^\d{{4}}\s)|(?<=\n\d{{4}}\s)|(?<=\d\d:\d\d\s)|(?<=[-*•]\s)"
+    rf"|(?<=:\s))((?:[A-Z]\.[ \t]?)?{NW}(?:-{NW})?(?:[ \t]+{NW}(?:-{NW})?){{0,2}}),?[ \t]+$",
+    re.M,
+)
+# "X, Y" as a registration or a table writes a person: two name words, not one of a list
+RX_LAST_FIRST23 = re.compile(
+    rf"(?<!,[ \t])(?<![,\w'’-])((?:{NW}|[{UP}]{{2,}}(?:['’][{UP}]+)?)"
+    rf"(?:[- ](?:{NW}|[{UP}]{{2,}}))?)"
+    rf",[ \t]?((?:{NW}|[{UP}]{{2,}})(?:-(?:{NW}|[{UP}]{{2,}}))?)((?:[ \t]+[A-Z]\.?)?)"
+    rf"(?![\w'’-])(?![ \t]*,[ \t]*[{UP}][{UP}{LO}]+(?:,|[ \t]+(?:and|or)\b))"
+)
+RX_CAP_WORD_BEFORE23 = re.compile(rf"[{UP}][\w'’-]*[ \t]+$")
+RX_CAP_WORD_AFTER23 = re.compile(rf"[ \t]+[{UP}][\w'’-]+")
+# where a "LAST, FIRST" in capitals opens: a line, a cell, a label's value, "for", "owner"
+RX_CAPS_PAIR_BEFORE23 = re.compile(
+    r"(?:^|[\n|\t:]|\b(?i:for|owner|inmate|re|patient|pt|insured|guarantor))[ \t]*$"
+)
+# a lower-case name after a label that only a person fills ("Contact: deishouz shiashay")
+RX_LABEL_LOWER23 = re.compile(
+    r"(?m)(?:^|(?<=[\s(|]))(?i:pt|patient|patient\s+name|pt\s+name|name|contact|emergency"
+    r"\s+contact|guarantor|responsible\s+party|subscriber|insured|re|attn|to|poa|nok|caregiver"
+    r"|spouse|mother|father|son|daughter|wife|husband|parent|guardian)[ \t]*[:#][ \t]*"
+    r"([a-z][a-z'’-]+)(?:[ \t]+([a-z]\.?|[a-z][a-z'’-]+)){0,2}(?![\w'’@.-]|\.\w)"
+)
+# an initial and a surname of no list ("C. X is a", "(D. X)", "| V. X |", "- A. X, 24")
+RX_INITIAL_NAME23 = re.compile(
+    rf"([A-Z]\.[ \t]?{NW}(?:-{NW})?)"
+    rf"(?=[ \t]*(?:[,)|;]|$)|[ \t]+(?:is|was|has|had|reports|reported|to)\b)",
+    re.M,
+)
+# where such an initial may open: a line, "(", a cell, a list's dash (read before the match)
+RX_INITIAL_BEFORE23 = re.compile(r"(?:[\n(|]\s?|(?:^|\n)-\s)$")
+# a role or a person's credential next to the name ("CNA X Y (cert.", "call from X Y RN at")
+RX_ROLE_BEFORE23 = re.compile(
+    rf"\b(?:CNA|aide|housekeeper|facilitator|Facilitator|presenter|Presenter|owner|inmate"
+    rf"|chaplain|Chaplain|interpreter|Interpreter|tech|Tech|technician|medic|paramedic|EMT"
+    rf"|navigator|coordinator|[Cc]all\s+from|[Pp]aged|[Cc]alled|[Tt]exted|[Ww]itness(?:es)?:?"
+    rf"|sitter|driver|[Rr]esponsible\s+party:|[Ff]acilitator:|[Pp]resenter\s*[|:]|[Rr]ider"
+    rf"|[Rr]ecipient|[Dd]ependent|[Ee]mployee|[Cc]laimant|CLAIMANT|[Aa]ttorney|[Aa]udiologist"
+    rf"|[Ww]orker|[Bb]ystander|[Hh]usband|[Ww]ife|[Dd]aughter|[Ss]on|[Nn]iece|[Nn]ephew|FOB"
+    rf"|[Bb]aby\s+(?:boy|girl)|[Pp]ickup|[Ii]nterpreted\s+by|[Pp]ronounced\s+by|[Pp]t\s+is"
+    rf"|[Pp]atient\s+is|[Rr]eminder:|ED\s+note:|L&D:|[Ff]orm:|[Ff]orm\s+for|[Aa]pplication\s+for"
+    rf"|[Tt]ech\s+note:|[Ll]abel:|[Cc]ard\s+\(front\):|System:|ATTN:?\s+DR|ATT:|DR)"
+    rf"[ \t]+({NW}(?:-{NW})?(?:[ \t]+{NW}(?:-{NW})?){{0,2}})"
+)
+RX_CRED_WORD23 = re.compile(r"\b(?:RN|LPN|CNA|NP|MD|PA-C|DO|EMT)\b")
+RX_BEFORE_CRED23 = re.compile(
+    rf"\b({NW}(?:-{NW})?(?:[ \t]+{NW}(?:-{NW})?){{0,2}})[ \t]+(?:RN|LPN|CNA|NP|MD|PA-C|DO|EMT)"
+    rf"(?=[ \t]+(?:at|from|with|on|in)\b|[ \t]*[,;)]|[ \t]*$)",
+    re.M,
+)
+RX_ROLE_NOUN23 = re.compile(r"(?:er|or|ant|ent|ist|ian)$")
+TRIGGERS["PV23"] = _PERSON_VERB_HEADS23
+TRIGGERS["ROLE23"] = _w("""cna aide housekeeper facilitator presenter owner inmate chaplain
+    interpreter tech technician medic paramedic emt navigator coordinator call paged called
+    texted witness witnesses sitter driver responsible rider recipient dependent employee
+    claimant attorney audiologist worker bystander husband wife daughter son niece nephew fob
+    baby pickup interpreted pronounced pt patient reminder ed l form application label card
+    system attn att dr""")
+# a run of two or more capitalised words, each a name's, one at least of no list
+RX_CAP_RUN23 = re.compile(
+    rf"(?<![\w'’.-])(?:{NW}|[{UP}]{{2,}}(?:['’-][{UP}]+)*)(?:-(?:{NW}|[{UP}]{{2,}}))?"
+    rf"(?:[ \t]+(?:{NW}|[{UP}]{{2,}}(?:['’-][{UP}]+)*)(?:-(?:{NW}|[{UP}]{{2,}}))?){{1,4}}"
+)
+# a lower-case name after a person's role or kin ("husband x y", "dictating on x y")
+RX_ROLE_LOWER23 = re.compile(
+    r"\b(?i:doctor|dr\.?|dictating\s+on|husband|wife|daughter|dtr|son|father|mother|brother"
+    r"|sister|niece|nephew|grandmother|grandfather|child|worker|medic|bystander|claimant"
+    r"|dependent|recipient|employee|rider|attorney|interpreter|pt|patient|pickup|proxy|aide"
+    r"|cna|sheet\s+-)[ \t]+([a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){0,2})"
+)
+TRIGGERS["ROLELOW23"] = _w("""doctor dr dictating husband wife daughter dtr son father mother
+    brother sister niece nephew grandmother grandfather child worker medic bystander claimant
+    dependent recipient employee rider attorney interpreter pt patient pickup proxy aide cna
+    sheet""")
+# a chat line's handle ("heedzafaih: anybody seen", "[6:06] khaatsayri: yes")
+RX_HANDLE_LINE23 = re.compile(r"(?m)^(?:\[[^\]\n]{1,20}\][ \t]*)?([a-z][a-z'’-]{3,})[ \t]*:[ \t]")
+_ORG_HEADS23 = _w("""hospital clinic center centre medical health county school academy church
+    pharmacy drug dental services service home manor care rehab nursing court department dept
+    university college library company corp inc llc district regional memorial community""")
+TRIGGERS["LBLLOW23"] = _w("""pt patient name contact emergency guarantor responsible subscriber
+    insured re attn to poa nok caregiver spouse mother father son daughter wife husband parent
+    guardian""")
+
+
+def _unlisted23(ctx: _Ctx, w: str) -> bool:
+    """A word no list holds, nor a form of one: a name of a language the lists lack."""
+    lw = ctx.low(w)
+    if len(lw) < 4 or lw in _NOT_NAMES23 or _abbreviation23(w):
+        return False
+    if not any(c in "aeiouy" for c in lw):  # "Hcv", "Kpa" in a titled key
+        return False
+    lex = ctx.lex
+    for part in lw.split("-"):
+        if len(part) < 2 or not part.replace("'", "").isalpha():
+            return False
+        if (
+            part in lex.common
+            or part in lex.clinical
+            or part in lex.ambiguous
+            or part in lex.cities
+            or part in FUNCTION_WORDS
+            or part in HEAD_NOUNS
+            or part in PLACEHOLDER_WORDS
+            or part in STATES
+            or part in MONTH_WORDS
+            or part in COUNTRIES
+            or part in REGIONS10
+        ):
+            return False
+        if part in lex.first or part in lex.last:
+            continue
+        if RX_ENGLISH_END23.search(part) or _english_form23(lex, part):
+            return False
+    return True
+
+
+def _abbreviation23(w: str) -> bool:
+    """An abbreviation rather than a name: capitals with fewer than two vowels (HTN, ADHD,
+    MCAD), or a capital inside the word (RPh, HbA)."""
+    core = w.replace("-", "").replace("'", "").replace("’", "")
+    if core.isupper():
+        return len(core) <= 3 or sum(c in "AEIOUY" for c in core) < 2
+    return any(c.isupper() for c in core[1:]) and not re.match(r"(?:Ma?c|[OD])[A-Z]", core)
+
+
+def _english_form23(lex: lexicon.Lexicon, w: str) -> bool:
+    """An inflected or derived form of a listed word ("walkers", "dialyzed", "bedsides",
+    "reassess")."""
+    for head in ("re", "un", "pre", "dis", "mis", "non", "sub", "over", "under", "inter"):
+        rest = w[len(head) :]
+        if w.startswith(head) and len(rest) >= 4 and (rest in lex.common or rest in lex.clinical):
+            return True
+    for end, add in (
+        ("s", ""),
+        ("es", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("er", ""),
+        ("ers", ""),
+        ("ies", "y"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ly", ""),
+        ("'s", ""),
+    ):
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            stem = w[: len(w) - len(end)] + add
+            if stem in lex.common or stem in lex.clinical:
+                return True
+    return False
+
+
+def _name_word23(ctx: _Ctx, w: str) -> bool:
+    """A listed name that is no ordinary word, or a word of no list."""
+    w = w.rstrip(".")
+    if len(w) == 1 and w.isupper():
+        return True
+    if ctx.low(w) in _ROLE_WORDS23 or RX_ENGLISH_END23.search(ctx.low(w)):
+        return False
+    if ctx.is_name(w) and not (ctx.is_common(w) or ctx.is_ambiguous(w) or ctx.is_clinical(w)):
+        return ctx.low(w) not in STATES and ctx.low(w) not in _NOT_NAMES23
+    return _unlisted23(ctx, w)
+
+
+def _words_ok23(ctx: _Ctx, words: list[str], need_unlisted: bool = True) -> bool:
+    """Every word may be a name's, and (with need_unlisted) one at least is in no list (a
+    pair of listed names is the older rules' to judge)."""
+    if not words or not all(_name_word23(ctx, w) for w in words):
+        return False
+    return not need_unlisted or any(_unlisted23(ctx, w.rstrip(".")) for w in words)
+
+
+def _round23(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    found: list[tuple[int, int]] = []
+    subjects = []
+    for pos in words_ix.at(_PERSON_VERB_HEADS23) if "PV23" in words_ix.cues else ():
+        if RX_PERSON_VERB23.match(text, pos):
+            sub = RX_SUBJECT23.search(text, max(0, pos - 90), pos)
+            if sub:
+                subjects.append(sub)
+    for m in subjects:
+        words = [w for w in re.split(r"[ \t]+", m.group(1)) if w]
+        s0 = m.start(1)
+        if len(words) > 1 and RX_ROLE_NOUN23.search(words[0]):
+            s0 = text.index(words[1], s0 + len(words[0]))
+            words = words[1:]
+        if _words_ok23(ctx, words) and not ctx.followed_by_head(m.end(1)):
+            found.append((s0, m.end(1)))
+    if ", " in text or "," in text:
+        for m in RX_LAST_FIRST23.finditer(text):
+            last, first = m.group(1), m.group(2)
+            words = last.replace("-", " ").split() + first.split("-")
+            if (last.isupper()) != (first.isupper()):
+                continue
+            before = text[max(0, m.start() - 12) : m.start()]
+            if last.isupper() and not RX_CAPS_PAIR_BEFORE23.search(before):
+                continue
+            if RX_PLACE_PREP_BEFORE.search(before) or RX_CAP_WORD_BEFORE23.search(before):
+                continue  # "born in Jocotenango, Guatemala"; "Lyme, West Nile, Ross River"
+            if RX_CAP_WORD_AFTER23.match(text, m.end(2)):
+                continue  # "X Y, Bluebird Medical Transport"
+            tail = m.group(3).strip()
+            if tail in ("M", "F") and not m.group(3).endswith("."):
+                tail = ""  # a sex column after the name ("HALVORSEN, BIRGIT M   F/91")
+            if _words_ok23(ctx, words) and not ctx.followed_by_head(m.end(2)):
+                found.append((m.start(1), m.end(3) if tail else m.end(2)))
+    for m in _triggered(RX_LABEL_LOWER23, "LBLLOW23", text, words_ix):
+        words = m.group(0)[m.start(1) - m.start() :].split()
+        while words and not _name_word23(ctx, words[-1]):
+            words.pop()
+        if len(words) >= 2 and _words_ok23(ctx, words):
+            found.append((m.start(1), text.index(words[-1], m.start(1)) + len(words[-1])))
+    for m in RX_INITIAL_NAME23.finditer(text) if RX_INITIAL_DOT.search(text) else ():
+        st = m.start(1)
+        if st and not RX_INITIAL_BEFORE23.search(text, max(0, st - 3), st):
+            continue
+        w = m.group(1)[2:].strip()
+        if _unlisted23(ctx, w) and not ctx.followed_by_head(m.end(1)):
+            found.append(m.span(1))
+    for m in _triggered(RX_ROLE_BEFORE23, "ROLE23", text, words_ix):
+        words = m.group(1).split()
+        while words and not _name_word23(ctx, words[-1]):
+            words.pop()
+        if words and _words_ok23(ctx, words) and not ctx.followed_by_head(m.end(1)):
+            s = m.start(1)
+            found.append((s, s + len(" ".join(words)) if " " in m.group(1) else m.end(1)))
+    for m in RX_BEFORE_CRED23.finditer(text) if RX_CRED_WORD23.search(text) else ():
+        words = m.group(1).split()
+        while words and not _name_word23(ctx, words[0]):
+            words.pop(0)
+        if words and _words_ok23(ctx, words):
+            found.append((m.end(1) - len(" ".join(words)), m.end(1)))
+    _runs23(ctx, text, found)
+    lows = words_ix.at(TRIGGERS["ROLELOW23"]) if "ROLELOW23" in words_ix.cues else ()
+    for pos in lows:  # cues may overlap ("doctor x dictating on y"): each is tried
+        low = RX_ROLE_LOWER23.match(text, pos)
+        if low is None:
+            continue
+        words = low.group(1).split()
+        while words and not _lower_name23(ctx, words[-1]):
+            words.pop()
+        if words and all(_lower_name23(ctx, w) for w in words):
+            found.append((low.start(1), low.start(1) + len(" ".join(words))))
+    if ":" in text:
+        for m in RX_HANDLE_LINE23.finditer(text):
+            if _lower_name23(ctx, m.group(1)):
+                found.append(m.span(1))
+    for s, e in found:
+        a, b = _strip_possessive(text, s, e)
+        out.append((a, b, "NAME", 0.7))
+
+
+def _lower_name23(ctx: _Ctx, w: str) -> bool:
+    """A word in lower case that is a name of no list (long enough to be no abbreviation)."""
+    return (
+        w.islower()
+        and len(w) >= 4
+        and not w.endswith(("ers", "ies"))
+        and sum(c in "aeiouy" for c in w) >= 2
+        and _unlisted23(ctx, w)
+    )
+
+
+def _runs23(ctx: _Ctx, text: str, found: list) -> None:
+    """Two or more capitalised words, each a name's and one at least of no list, not a place
+    (after in/from/of) nor an organisation (before Clinic, County...)."""
+    for m in RX_CAP_RUN23.finditer(text):
+        parts = list(re.finditer(r"\S+", m.group()))
+        i = 0
+        while i < len(parts):
+            j = i
+            while j < len(parts) and _name_word23(ctx, parts[j].group()):
+                j += 1
+            run = parts[i:j]
+            if len(run) >= 2 and any(_unlisted23(ctx, p.group()) for p in run):
+                s = m.start() + run[0].start()
+                e = m.start() + run[-1].end()
+                if (
+                    text[e : e + 1].isalpha()  # "DuraPrep": no word of its own
+                    or RX_MODEL_AFTER23.match(text, e)  # a maker and a model: "X Y P90"
+                    or RX_DEVICE_AFTER23.match(text, e)  # a maker and a product: "X Y foot"
+                    or (run[0].group().isupper() and not _caps_value23(text, s, e))
+                    or "'" in m.group()[run[0].start() : run[-1].start()]  # "LUDWIG'S ANGINA"
+                ):
+                    i = max(j, i + 1)
+                    continue
+                nxt = parts[j].group().lower() if j < len(parts) else ""
+                before = text[max(0, s - 12) : s]
+                if (
+                    nxt not in _ORG_HEADS23
+                    and not RX_PRODUCT_BEFORE23.search(before)
+                    and not RX_NUMBER_BEFORE23.search(before)  # a town after its postcode
+                    and not RX_PLACE_PREP_BEFORE.search(before)
+                    and not ctx.followed_by_head(e)
+                    and not (j == len(parts) and _org_head_after23(text, e))
+                ):
+                    found.append((s, e))
+            i = max(j, i + 1)
+
+
+RX_PRODUCT_BEFORE23 = re.compile(
+    r"\b(?i:on|a|an|the|of|in|at|near|into|onto|white|black|silver|gr[ae]y|red|blue|green"
+    r"|using|via|plus|start|started|continue|continued|restart|resume|take|takes|taking)[ \t]+$"
+)
+
+
+# a model's number after a maker's and a product's name ("Rad-97", "Audeo P90", "W300")
+RX_MODEL_AFTER23 = re.compile(r"-\d|[ \t]+(?=[A-Z0-9-]*\d)[A-Z]{1,4}-?\d[\w-]*")
+RX_NUMBER_BEFORE23 = re.compile(r"\d(?:[ \t]*+,)?[ \t]+$")
+RX_DEVICE_AFTER23 = re.compile(
+    r"[ \t]+(?:foot|feet|knee|hand|arm|leg|pump|bed|monitor|device|system|unit|lens|aid|aids"
+    r"|brace|boot|sleeve|mask|chair|walker|cane|scale|meter|kit|machine|model|series|inhaler"
+    r"|pen|patch|sensor|hugger|warmer|stocking|stockings|tablet|tablets|capsule|capsules)\b"
+)
+RX_CAPS_VALUE_BEFORE23 = re.compile(r"(?:^|[:|\t]|\b(?i:for|owner|pt|patient))[ \t]*$", re.M)
+RX_CAPS_VALUE_AFTER23 = re.compile(r"[ \t]*(?:$|[,|(\t;]|[ \t]\d)", re.M)
+
+
+def _caps_value23(text: str, s: int, e: int) -> bool:
+    """Names in capitals are read as a field's value only ("PATIENT: X Y\n", "| X Y |"): a
+    line in capitals holds terms ("BRAXTON HICKS CONTRACTIONS AND ...")."""
+    return bool(
+        RX_CAPS_VALUE_BEFORE23.search(text, max(0, s - 16), s)
+        and RX_CAPS_VALUE_AFTER23.match(text, e)
+    )
+
+
+def _org_head_after23(text: str, e: int) -> bool:
+    m = RX_CAP_WORD_AFTER23.match(text, e)
+    return m is not None and m.group().strip().lower() in _ORG_HEADS23
+
+
+def _other_mentions23(ctx: _Ctx, text: str, found: list[Finding]) -> list:
+    """Every other mention, in any case, of a found name's word that no list holds ("Dr.
+    Nahavei ... nahavei called"; "KEIVOUR, X" ... "keivour: yes")."""
+    words: set[str] = set()
+    for f in found:
+        if f.category != "NAME":
+            continue
+        for w in RX_NAME_TOKEN8.findall(text, f.start, f.end):
+            w = re.sub(r"['’]s$", "", w)
+            if len(w) >= 4 and _unlisted23(ctx, w):
+                words.add(w.lower())
+    if not words:
+        return []
+    taken = _overlap_test([(f.start, f.end) for f in found])
+    rx = re.compile(
+        r"(?i)(?<![\w'’-])("
+        + "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    out = []
+    for m in rx.finditer(text):
+        s, e = m.span(1)
+        if taken(s, e) or ctx.followed_by_head(e):
+            continue
+        out.append((s, e, "NAME", 0.6))
+    return out
