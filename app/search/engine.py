@@ -203,7 +203,13 @@ class Corpus:
         if isinstance(q, CoordOr):
             children = [self._match(s, seen) for s in q.subqueries]
             return CoordOrMatch(
-                self, children, seen, q.boost, common_terms=q.common_terms, weights=q.weights
+                self,
+                children,
+                seen,
+                q.boost,
+                common_terms=q.common_terms,
+                weights=q.weights,
+                qualifiers=q.qualifiers,
             )
         if isinstance(q, wq.AndMaybe):
             return AndMaybeMatch(self._match(q.a, seen), self._match(q.b, seen))
@@ -469,10 +475,13 @@ class OrMatch(Match):
 class CoordOr(wq.Or):
     """Any of the words, scored by how many of them a document holds (see CoordOrMatch).
     With `common_terms`, a common part matches only with a rarer one (COMMON_SHARE).
-    `weights`: each part's share of the coordination beside its idf (1 when None)."""
+    `weights`: each part's share of the coordination beside its idf (1 when None).
+    `qualifiers`: indexes of parts that match only beside another part (who the patient is,
+    in a question: `questions.is_qualifier`)."""
 
     common_terms = False
     weights: tuple[float, ...] | None = None
+    qualifiers: tuple[int, ...] = ()
 
 
 # A relaxed query's parts weigh their idf; a document holding a share s of that weight
@@ -499,6 +508,7 @@ class CoordOrMatch(OrMatch):
         *,
         common_terms: bool = False,
         weights: tuple[float, ...] | None = None,
+        qualifiers: tuple[int, ...] = (),
     ) -> None:
         super().__init__(corpus, children, boost)
         self.corpus, self.seen = corpus, seen
@@ -514,6 +524,14 @@ class CoordOrMatch(OrMatch):
             for child in rare:
                 docs |= child.docs
             self.docs = docs
+        if qualifiers and len(qualifiers) < len(children):
+            # A qualifier scores and counts in the coordination, but a document holding
+            # only qualifiers does not match.
+            docs = corpus.mask()
+            for n, child in enumerate(children):
+                if n not in qualifiers:
+                    docs |= child.docs
+            self.docs = self.docs & docs
 
     def scores(self, docs: np.ndarray) -> np.ndarray:
         out = _sum_scores(self.children, docs)

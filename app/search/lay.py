@@ -25,6 +25,11 @@ VOCABULARY_FILE = Path(__file__).parent / "data" / "lay_terms.yaml"
 # term. Chosen on the development set (lay terms nDCG@10 0.559 at 0.5, 0.611 at 0.7, 0.664
 # at 0.9, 0.687 at 1.0, which would no longer weigh them lower).
 EXPANSION_WEIGHT = 0.9
+# A sentence puts the level after what is measured ("her potassium is high", "the heart
+# rate is very slow"), a keyword query before it ("high potassium", "slow heart rate"): once
+# the question's scaffolding is dropped the words are "potassium high", so a form that starts
+# with one of these words also matches with it moved to the end.
+LEVEL_WORDS = "high low slow fast rapid racing elevated raised irregular".split()  # noqa: SIM905
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,10 @@ class LayVocabulary:
         for key, clinical in shortened:
             if key not in whole:
                 _add(phrases, key, clinical)
+        levels = {stem for word in LEVEL_WORDS for stem in stems_of(word)}
+        for key in [k for k in phrases if len(k) > 1 and k[0] in levels]:
+            # A form listed in that order already ("heart racing") keeps its own terms.
+            phrases.setdefault((*key[1:], key[0]), list(phrases[key]))
         longest = max((len(k) for k in phrases), default=0)
         return cls({k: tuple(v) for k, v in phrases.items()}, longest)
 

@@ -13,6 +13,7 @@ Unbalanced quotes and parentheses, unknown fields and stray operators fall back 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -377,6 +378,7 @@ class Compiler:
         # In a relaxed query, course words outside a condition's name weigh less.
         modifiers = _modifiers(analysed, text, abbreviated) if expand and loose else set()
         part_weights: dict[int, float] = {}
+        qualifiers: set[int] = set()
         task_only = expand and all(
             questions.optional_weight(w, question) is not None or not w.text for w in analysed
         )
@@ -449,6 +451,9 @@ class Compiler:
                 clause = wq.Or([clause], boost=questions.POPULATION_BOOST)
                 if any(questions.is_required(w) for w in group):
                     required.append(clause)
+                elif any(questions.is_qualifier(w, question) for w in group):
+                    _without_title_boost(clause)
+                    qualifiers.add(id(clause))
             clauses.append(clause)
             i += span
         if not clauses:
@@ -461,10 +466,13 @@ class Compiler:
         elif loose and required and others:
             # Relaxed to any word, a population word is still required.
             base = wq.And(
-                [*required, others[0] if len(others) == 1 else _coord(others, part_weights)]
+                [
+                    *required,
+                    others[0] if len(others) == 1 else _coord(others, part_weights, qualifiers),
+                ]
             )
         else:
-            base = _coord(clauses, part_weights) if loose else wq.And(clauses)
+            base = _coord(clauses, part_weights, qualifiers) if loose else wq.And(clauses)
             if isinstance(base, CoordOr) and len(clauses) <= KEYWORD_PARTS:
                 base.common_terms = True
         if optional:
@@ -536,6 +544,17 @@ class Compiler:
         )
 
 
+def _without_title_boost(clause: wq.Query) -> None:
+    """The title's terms of `clause` weigh as the content's. Who the patient is, asked in a
+    question, says little about what a note is about when its title says it ("Well-Child
+    Check", "Normal Newborn H&P", "Adult Hydrocephalus")."""
+    for sub in getattr(clause, "subqueries", ()):
+        if isinstance(sub, wq.Term) and sub.fieldname == "title":
+            sub.boost /= dict(TEXT_FIELDS)["title"]
+        else:
+            _without_title_boost(sub)
+
+
 def _person(words: list) -> bool:
     """Every word is one of who the patient is (`questions.PERSON`)."""
     return all(questions.is_person(w) for w in words)
@@ -569,9 +588,14 @@ def _and_or(clauses: list, loose: bool) -> wq.Query:
     return CoordOr(clauses) if loose else wq.And(clauses)
 
 
-def _coord(clauses: list, part_weights: dict[int, float]) -> CoordOr:
-    """Any of `clauses`; those in `part_weights` (by id) weigh that share of the coordination."""
+def _coord(
+    clauses: list, part_weights: dict[int, float], qualifiers: Collection[int] = ()
+) -> CoordOr:
+    """Any of `clauses`; those in `part_weights` (by id) weigh that share of the coordination,
+    those in `qualifiers` (by id) match only beside another part."""
     coord = CoordOr(clauses)
+    if any(id(c) in qualifiers for c in clauses):
+        coord.qualifiers = tuple(n for n, c in enumerate(clauses) if id(c) in qualifiers)
     if any(id(c) in part_weights for c in clauses):
         coord.weights = tuple(part_weights.get(id(c), 1.0) for c in clauses)
     return coord

@@ -61,6 +61,11 @@ cause causes causing start starting stop stopping safe safely now
 test tests testing medication medications medicine medicines therapy diagnosis diagnose
 """.split()  # noqa: SIM905
 ANSWER = frozenset(stem(w) for w in ANSWER_WORDS)
+# Where the patient is seen ("in the hospital", "fainted at school"): in a question the
+# setting rarely names what is wrong, and notes write it in passing (every admission says
+# "hospital"), so it is optional as the kind of answer is.
+SETTING_WORDS = "hospital hospitals school clinic office home".split()  # noqa: SIM905
+SETTING = frozenset(stem(w) for w in SETTING_WORDS)
 
 # Who the patient is, in words notes mostly write as a number or not at all ("a 78-year-old
 # male"): optional too, a small boost where a note does say it. Pregnancy and the newborn
@@ -124,7 +129,7 @@ def is_task(word: AnalysedWord) -> bool:
 def optional_weight(word: AnalysedWord, question: bool = False) -> float | None:
     """The weight of an optional word (a task or who the patient is), None when required.
     `question`: the query was asked as a sentence (it had scaffolding)."""
-    if word.text in TASK or (question and word.text in ANSWER):
+    if word.text in TASK or (question and (word.text in ANSWER or word.text in SETTING)):
         return TASK_WEIGHT
     if OPTIONAL_PERSON and word.text in PERSON:
         return PERSON_WEIGHT
@@ -137,6 +142,14 @@ def is_person(word: AnalysedWord) -> bool:
 
 def is_population(word: AnalysedWord) -> bool:
     return word.text in POPULATION
+
+
+def is_qualifier(word: AnalysedWord, question: bool) -> bool:
+    """In a question relaxed to any word, a population word that is not required says who
+    the patient is, not what is wrong: it adds to the score of a note matching another part
+    and matches nothing alone ("Well-Child Check" is no answer to "a toddler with a seizure
+    and a fever")."""
+    return question and word.text in POPULATION and word.text not in REQUIRED
 
 
 def is_required(word: AnalysedWord) -> bool:
