@@ -18,7 +18,11 @@ from app.extensions import db
 from app.recommendations.models import Annotation, Recommendation
 from tests.support.database import empty_database
 
-GENERATED = re.compile(r"^(Cardiology|Nephrology)( session \d+)?$")
+# What the importer writes itself: the programs it creates (their names, their slugs read as
+# a ref is) and their sessions.
+GENERATED = re.compile(
+    r"^(?:ref: (?:cardiology|nephrology)|(?:Cardiology|Nephrology)( session \d+)?)$"
+)
 RECORDS_PER_FILE = 30  # two files: 60 records, above the threshold for starting workers
 
 
@@ -111,7 +115,7 @@ def test_two_jobs_import_the_same_as_one_and_scan_nothing_in_the_importer(
 
     assert len(pools) == 1
     # The workers scanned every text of the files; the importer only what it writes itself
-    # (the programs and sessions it creates), as with one job.
+    # (the programs, their slugs, and the sessions it creates), as with one job.
     assert scanned_here and all(GENERATED.match(t) for t in scanned_here)
     assert scanned_by_one > len(scanned_here)
     assert dump() == first
