@@ -170,11 +170,15 @@ def test_the_stand_in_hash_is_made_with_the_app_not_on_the_first_unknown_email(
 
     monkeypatch.setattr(operations, "generate_password_hash", make)
     monkeypatch.setattr(operations, "check_password_hash", check)
+    operations._stand_in_for.cache_clear()  # as in a fresh process
     application = make_app(f"sqlite:///{tmp_path / 'fresh.sqlite3'}", tmp_path / "index")
     method = application.config["CASEBOOK_PASSWORD_METHOD"]
     assert made == [method]  # when the app is created
 
     made.clear()
+    # Another app of the process with the same method reuses it (the tests make one per test).
+    make_app(f"sqlite:///{tmp_path / 'other.sqlite3'}", tmp_path / "other-index")
+    assert made == []
     with application.app_context():
         db.create_all()
         assert authenticate("nobody@example.org", PASSWORD) is None
