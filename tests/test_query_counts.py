@@ -388,3 +388,45 @@ def test_a_recommendation_reads_as_many_statements_whoever_wrote_and_annotated_i
         event.remove(db.engine, "before_cursor_execute", count)
     for suffix, by_recommendation in counts.items():
         assert len(set(by_recommendation.values())) == 1, (suffix, by_recommendation)
+
+
+def test_a_follow_ups_case_page_reads_as_many_statements_as_a_lone_cases(app, make_user, client):
+    """Every presentation of the patient is loaded with the case, in the same statements
+    (not read again for the thread, the patient's notices, or each one's first session), so
+    the middle of a story of three reads as many statements as a case alone."""
+    program = create_program("program-0", "Program 0", actor=SYSTEM)
+    topics = [create_topic("Hypertension", actor=SYSTEM).name]
+    presenter, expert = make_user(Role.PROVIDER), make_user(Role.EXPERT)
+    lone = _case(program, presenter, topics, "alone")
+    first = _case(program, presenter, topics, "first")
+    middle = _case(program, presenter, topics, "middle", first)
+    last = _case(program, presenter, topics, "last", middle)
+    for n, case in enumerate((lone, first, middle, last)):
+        session = create_session(program, START + timedelta(weeks=n), actor=SYSTEM)
+        schedule(case, session, presented=True, actor=SYSTEM)
+        add_recommendation(
+            case, expert, "Start treatment.", "therapeutic", publish=True, actor=SYSTEM
+        )
+    admin = make_user(Role.ADMIN)
+    db.session.commit()
+    lone_id, middle_id = lone.id, middle.id
+    sign_in(client, admin)
+    seen = [0]
+
+    def count(*_):
+        seen[0] += 1
+
+    def statements(case_id: int) -> int:
+        for _ in range(2):  # the second, warm
+            db.session.remove()
+            g.pop("_login_user", None)
+            seen[0] = 0
+            assert client.get(f"/cases/{case_id}").status_code == 200
+        return seen[0]
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        counts = {"lone": statements(lone_id), "middle": statements(middle_id)}
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    assert counts["middle"] == counts["lone"], counts
