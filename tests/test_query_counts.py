@@ -50,6 +50,7 @@ class Hub:
     case_id: int
     term: str
     practice_id: int
+    follow_up_id: int = 0
 
 
 def build_hub(make_user, n: int) -> Hub:
@@ -68,7 +69,7 @@ def build_hub(make_user, n: int) -> Hub:
     create_program("members-only", "Members only", private=True, actor=SYSTEM)
     # an endorser of every practice besides the experts, named to no one outside the program
     insider = make_user(Role.EXPERT, programs=["members-only"])
-    first_case = first_session = None
+    first_case = first_session = first_follow_up = None
     cases, recommendations = [], []
     for p in range(n):
         program = create_program(f"program-{p}", f"Program {p}", actor=SYSTEM)
@@ -121,6 +122,7 @@ def build_hub(make_user, n: int) -> Hub:
                     recs.append(rec)
                 recommendations.extend(recs)
                 follow_up = _case(program, providers[c % n], topics, f"{p}-{s}-{c}-f", case)
+                first_follow_up = first_follow_up or follow_up
                 schedule(follow_up, session, presented=True, actor=SYSTEM)
                 for rec in recs:
                     record_outcome(
@@ -184,6 +186,7 @@ def build_hub(make_user, n: int) -> Hub:
         first_case.id,
         "blood pressure",
         practices[0].id,
+        first_follow_up.id,
     )
 
 
@@ -240,6 +243,8 @@ def statements_per_page(app, client, hub: Hub, role: str) -> dict[str, int]:
         "api practice": (f"/api/v1/practices/{hub.practice_id}", bearer),
         "api cases": ("/api/v1/cases", bearer),
         "api case": (f"/api/v1/cases/{hub.case_id}", bearer),
+        # each outcome's recommendation loaded with the follow-up, not one by one
+        "api outcomes": (f"/api/v1/cases/{hub.follow_up_id}/outcomes", bearer),
         "letter": (f"/cases/{hub.case_id}/letter", {}),
         "api recommendations": (f"/api/v1/cases/{hub.case_id}/recommendations", bearer),
         # each annotation's author loaded with the recommendation, not one by one
