@@ -28,7 +28,6 @@ from app.auth.models import User
 from app.auth.policy import Actor, Viewer, write_operation
 from app.cases.locking import hold_case
 from app.cases.models import Case, case_topics
-from app.cases.queries import family_ids
 from app.common import utcnow
 from app.deid.gate import Acceptance, GatedFields
 from app.deid.operations import guard, remember_overrides
@@ -363,6 +362,10 @@ def named_practice_ids(items: Iterable[OutdatedAdvice]) -> list[int | None]:
 
 def _family_ids(case: Case) -> list[int]:
     """The patient's presentations: the first, every one before and after this one."""
+    # Imported here: app.cases.queries builds loader options when imported, which needs
+    # every model mapped (this module is imported while they are being defined).
+    from app.cases.queries import family_ids
+
     return list(db.session.scalars(family_ids(case.id))) or [case.id]
 
 
