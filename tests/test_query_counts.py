@@ -50,6 +50,7 @@ class Hub:
     case_id: int
     term: str
     practice_id: int
+    follow_up_id: int = 0
 
 
 def build_hub(make_user, n: int) -> Hub:
@@ -68,7 +69,7 @@ def build_hub(make_user, n: int) -> Hub:
     create_program("members-only", "Members only", private=True, actor=SYSTEM)
     # an endorser of every practice besides the experts, named to no one outside the program
     insider = make_user(Role.EXPERT, programs=["members-only"])
-    first_case = first_session = None
+    first_case = first_session = first_follow_up = None
     cases, recommendations = [], []
     for p in range(n):
         program = create_program(f"program-{p}", f"Program {p}", actor=SYSTEM)
@@ -121,6 +122,7 @@ def build_hub(make_user, n: int) -> Hub:
                     recs.append(rec)
                 recommendations.extend(recs)
                 follow_up = _case(program, providers[c % n], topics, f"{p}-{s}-{c}-f", case)
+                first_follow_up = first_follow_up or follow_up
                 schedule(follow_up, session, presented=True, actor=SYSTEM)
                 for rec in recs:
                     record_outcome(
@@ -184,6 +186,7 @@ def build_hub(make_user, n: int) -> Hub:
         first_case.id,
         "blood pressure",
         practices[0].id,
+        first_follow_up.id,
     )
 
 
@@ -240,6 +243,8 @@ def statements_per_page(app, client, hub: Hub, role: str) -> dict[str, int]:
         "api practice": (f"/api/v1/practices/{hub.practice_id}", bearer),
         "api cases": ("/api/v1/cases", bearer),
         "api case": (f"/api/v1/cases/{hub.case_id}", bearer),
+        # each outcome's recommendation loaded with the follow-up, not one by one
+        "api outcomes": (f"/api/v1/cases/{hub.follow_up_id}/outcomes", bearer),
         "letter": (f"/cases/{hub.case_id}/letter", {}),
         "api recommendations": (f"/api/v1/cases/{hub.case_id}/recommendations", bearer),
         # each annotation's author loaded with the recommendation, not one by one
@@ -388,3 +393,45 @@ def test_a_recommendation_reads_as_many_statements_whoever_wrote_and_annotated_i
         event.remove(db.engine, "before_cursor_execute", count)
     for suffix, by_recommendation in counts.items():
         assert len(set(by_recommendation.values())) == 1, (suffix, by_recommendation)
+
+
+def test_a_follow_ups_case_page_reads_as_many_statements_as_a_lone_cases(app, make_user, client):
+    """Every presentation of the patient is loaded with the case, in the same statements
+    (not read again for the thread, the patient's notices, or each one's first session), so
+    the middle of a story of three reads as many statements as a case alone."""
+    program = create_program("program-0", "Program 0", actor=SYSTEM)
+    topics = [create_topic("Hypertension", actor=SYSTEM).name]
+    presenter, expert = make_user(Role.PROVIDER), make_user(Role.EXPERT)
+    lone = _case(program, presenter, topics, "alone")
+    first = _case(program, presenter, topics, "first")
+    middle = _case(program, presenter, topics, "middle", first)
+    last = _case(program, presenter, topics, "last", middle)
+    for n, case in enumerate((lone, first, middle, last)):
+        session = create_session(program, START + timedelta(weeks=n), actor=SYSTEM)
+        schedule(case, session, presented=True, actor=SYSTEM)
+        add_recommendation(
+            case, expert, "Start treatment.", "therapeutic", publish=True, actor=SYSTEM
+        )
+    admin = make_user(Role.ADMIN)
+    db.session.commit()
+    lone_id, middle_id = lone.id, middle.id
+    sign_in(client, admin)
+    seen = [0]
+
+    def count(*_):
+        seen[0] += 1
+
+    def statements(case_id: int) -> int:
+        for _ in range(2):  # the second, warm
+            db.session.remove()
+            g.pop("_login_user", None)
+            seen[0] = 0
+            assert client.get(f"/cases/{case_id}").status_code == 200
+        return seen[0]
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        counts = {"lone": statements(lone_id), "middle": statements(middle_id)}
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    assert counts["middle"] == counts["lone"], counts

@@ -34,7 +34,12 @@ from app.programs.operations import (
     update_session,
     visible_programs,
 )
-from app.recommendations.models import Annotation, Recommendation, RecommendationVersion
+from app.recommendations.models import (
+    Annotation,
+    Outcome,
+    Recommendation,
+    RecommendationVersion,
+)
 from app.recommendations.operations import (
     AS_SAVED,
     add_recommendation,
@@ -186,8 +191,8 @@ def _session(session_id: int) -> Session:
     return session
 
 
-def _case(case_id: int) -> Case:
-    case = db.session.get(Case, case_id)
+def _case(case_id: int, *options: Any) -> Case:
+    case = db.session.get(Case, case_id, options=options)
     if case is None or not policy.can_view_case(api_user(), case):
         raise NotFound(f"No case {case_id}.")
     return case
@@ -803,7 +808,14 @@ def create_annotation(
     response=schemas.OutcomePage,
 )
 def list_outcomes(case_id: int) -> schemas.OutcomePage:
-    outcomes = _case(case_id).outcomes
+    # Each outcome's recommendation and its case with them: the visibility check reads both
+    # (a query per outcome before).
+    outcomes = _case(
+        case_id,
+        selectinload(Case.outcomes)
+        .joinedload(Outcome.recommendation)
+        .joinedload(Recommendation.case),
+    ).outcomes
     user = api_user()
     return schemas.OutcomePage.of(
         [

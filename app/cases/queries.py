@@ -82,6 +82,8 @@ CASE_PAGE_LOADS = (
     joinedload(Case.presenter),
     selectinload(Case.topics),
     selectinload(Case.presentations).joinedload(CasePresentation.session),
+    # each presentation's first session, read for the patient's thread (one a case before)
+    selectinload(Case.sessions),
     selectinload(Case.recommendations).options(
         joinedload(Recommendation.author),
         selectinload(Recommendation.annotations).joinedload(Annotation.author),
@@ -106,6 +108,38 @@ def get_visible_case(user: Viewer, case_id: int, *, loads: Iterable[Any] = ()) -
         raise NotFound("No such case.")
     policy.require_view_case(user, case)
     return case
+
+
+def family_ids(case_id: int) -> Any:
+    """A SELECT of the ids of the patient's presentations: the first (found by going up
+    from this one), then everything that follows it; two recursive queries in one."""
+    up = select(Case.id, Case.follows_id).where(Case.id == case_id).cte("up", recursive=True)
+    up = up.union(select(Case.id, Case.follows_id).join(up, Case.id == up.c.follows_id))
+    root = select(up.c.id).where(up.c.follows_id.is_(None)).scalar_subquery()
+    down = select(Case.id).where(Case.id == root).cte("down", recursive=True)
+    down = down.union(select(Case.id).join(down, Case.follows_id == down.c.id))
+    return select(down.c.id)
+
+
+def get_visible_case_and_family(
+    user: Viewer, case_id: int, *, loads: Iterable[Any] = ()
+) -> tuple[Case, list[Case]]:
+    """`get_visible_case`, with every presentation of the patient loaded alongside (with
+    `loads` too) in the same statements, whatever the story's length: the case page reads
+    them all (`case_thread`, the patient's notices). The family includes presentations the
+    user may not see; callers narrow it."""
+    family = list(
+        db.session.scalars(
+            select(Case)
+            .where(Case.id.in_(family_ids(case_id)))  # the case too, if it exists
+            .options(*loads)
+        )
+    )
+    case = next((c for c in family if c.id == case_id), None)
+    if case is None:
+        raise NotFound("No such case.")
+    policy.require_view_case(user, case)
+    return case, family
 
 
 @dataclass(frozen=True)
@@ -283,42 +317,46 @@ class TimelineEntry:
     part: str = ""
 
 
-def case_thread(user: Viewer, case: Case) -> list[Case]:
-    """The patient's presentations that `user` may see: the first, then each follow-up."""
+def case_thread(user: Viewer, case: Case, family: list[Case] | None = None) -> list[Case]:
+    """The patient's presentations that `user` may see: the first, then each follow-up.
+    `family`: every presentation already loaded with CASE_PAGE_LOADS
+    (`get_visible_case_and_family`), so none is read again."""
     if case.follows_id is None and not case.follow_ups:
         return [case]  # most cases: a story of one presentation
-    # Two recursive queries fetch the whole family (earlier presentations, then everything
-    # that follows the first), with what the page reads of each, however long the story.
-    up = select(Case.id, Case.follows_id).where(Case.id == case.id).cte("earlier", recursive=True)
-    up = up.union(select(Case.id, Case.follows_id).join(up, Case.id == up.c.follows_id))
-    earlier = db.session.scalars(select(Case).where(Case.id.in_(select(up.c.id)))).all()
+    if family is not None:
+        return _thread_from(user, case)
+    # The whole family with what the page reads of each, however long the story.
+    loaded = db.session.scalars(
+        select(Case).where(Case.id.in_(family_ids(case.id))).options(*CASE_PAGE_LOADS)
+    ).all()
+    thread = _thread_from(user, case)
+    del loaded  # held until here: the session keeps the loaded rows weakly
+    return thread
+
+
+def _thread_from(user: Viewer, case: Case) -> list[Case]:
+    """The thread from the loaded family: `follows` is found in the session, `follow_ups`
+    were loaded with each presentation."""
     root = case
     while root.follows is not None and policy.can_view_case(user, root.follows):
         root = root.follows
-    down = select(Case.id).where(Case.id == root.id).cte("later", recursive=True)
-    down = down.union(select(Case.id).join(down, Case.follows_id == down.c.id))
-    # (the case itself is loaded already: the page asked for it with CASE_PAGE_LOADS)
-    family = db.session.scalars(
-        select(Case)
-        .where(Case.id.in_(select(down.c.id)), Case.id != case.id)
-        .options(*CASE_PAGE_LOADS)
-    ).all()
     thread, queue = [], [root]
     while queue:
         current = queue.pop(0)
         thread.append(current)
         queue.extend(c for c in current.follow_ups if policy.can_view_case(user, c))
-    # (earlier and family hold the loaded rows until here: the session keeps them weakly)
-    del earlier, family
     return thread
 
 
-def case_timeline(user: Viewer, case: Case, *, url_for: Any) -> list[TimelineEntry]:
+def case_timeline(
+    user: Viewer, case: Case, *, url_for: Any, family: list[Case] | None = None
+) -> list[TimelineEntry]:
     """The whole story of the patient in date order (every presentation, its review, sessions,
-    recommendations, annotations and outcomes), narrowed to what `user` may see."""
+    recommendations, annotations and outcomes), narrowed to what `user` may see. `family`:
+    as for `case_thread`."""
     from datetime import datetime
 
-    thread = case_thread(user, case)
+    thread = case_thread(user, case, family)
     entries: list[TimelineEntry] = []
     parts: dict[int, str] = {}
     for number, current in enumerate(thread):

@@ -44,6 +44,7 @@ from app.cases.queries import (
     case_page,
     case_timeline,
     get_visible_case,
+    get_visible_case_and_family,
     my_case_counts,
     my_cases_stmt,
     review_queue_stmt,
@@ -119,7 +120,7 @@ def _lifecycle_helpers() -> dict[str, Any]:
 @login_required
 def case(case_id: int) -> Any:
     user = _user()
-    case = get_visible_case(user, case_id, loads=CASE_PAGE_LOADS)
+    case, family = get_visible_case_and_family(user, case_id, loads=CASE_PAGE_LOADS)
     page = case_page(user, case)
     drafts = [
         r
@@ -131,7 +132,7 @@ def case(case_id: int) -> Any:
     )
     # the re-identification warning, for the presenter and the reviewing coordinator
     show_risk = policy.can_see_deid_risk(user, case)
-    practice_changes = patient_notices(user, case)
+    practice_changes = patient_notices(user, case, family)
     return render_template(
         "cases/case.html",
         page=page,
@@ -144,7 +145,7 @@ def case(case_id: int) -> Any:
         practice_changes=practice_changes,
         shown_practices=policy.visible_practice_ids(user, named_practice_ids(practice_changes)),
         review_comments=case.review_comments if policy.can_see_review(user, case) else [],
-        timeline=case_timeline(user, case, url_for=url_for),
+        timeline=case_timeline(user, case, url_for=url_for, family=family),
         can_edit=policy.can_edit_case(user, case),
         can_purge=policy.can_purge_text(user),
         purge_reasons=list(PurgeReason),

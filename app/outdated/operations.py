@@ -362,25 +362,28 @@ def named_practice_ids(items: Iterable[OutdatedAdvice]) -> list[int | None]:
 
 def _family_ids(case: Case) -> list[int]:
     """The patient's presentations: the first, every one before and after this one."""
-    up = select(Case.id, Case.follows_id).where(Case.id == case.id).cte("up", recursive=True)
-    up = up.union(select(Case.id, Case.follows_id).join(up, Case.id == up.c.follows_id))
-    root = select(up.c.id).where(up.c.follows_id.is_(None)).scalar_subquery()
-    down = select(Case.id).where(Case.id == root).cte("down", recursive=True)
-    down = down.union(select(Case.id).join(down, Case.follows_id == down.c.id))
-    return list(db.session.scalars(select(down.c.id))) or [case.id]
+    # Imported here: app.cases.queries builds loader options when imported, which needs
+    # every model mapped (this module is imported while they are being defined).
+    from app.cases.queries import family_ids
+
+    return list(db.session.scalars(family_ids(case.id))) or [case.id]
 
 
-def patient_notices(user: Viewer, case: Case) -> list[OutdatedAdvice]:
+def patient_notices(
+    user: Viewer, case: Case, family: Iterable[Case] | None = None
+) -> list[OutdatedAdvice]:
     """Practice changes that touched advice given on this patient (this presentation, the
     earlier ones and the follow-ups) that `user` may see: for the case page. One naming a
     practice the reader cannot see is theirs only if they review it, and is shown without
-    the practice (`visible_practice_ids`)."""
+    the practice (`visible_practice_ids`). `family`: the patient's presentations, if loaded
+    (`get_visible_case_and_family`)."""
+    ids = sorted(c.id for c in family) if family is not None else _family_ids(case)
     stmt = (
         select(OutdatedAdvice)
         .join(Recommendation, Recommendation.id == OutdatedAdvice.recommendation_id)
         .join(Case, Case.id == Recommendation.case_id)
         .where(
-            Recommendation.case_id.in_(_family_ids(case)),
+            Recommendation.case_id.in_(ids),
             Recommendation.status == RecommendationStatus.PUBLISHED,
             sa.or_(
                 policy.names_visible_practice(user, OutdatedAdvice.practice_id),

@@ -325,10 +325,23 @@ TABLES: dict[GroupKind, tuple[Any, Any, str]] = {
 }
 
 
+# The group of a change row whose recommendation was in no stored group (groups are
+# numbered from 1).
+NO_GROUP = 0
+# PostgreSQL advisory lock between a save recording a visibility change (shared) and the
+# refresh storing recommendation groups (exclusive): see `record_changes`.
+GROUP_CHANGES_LOCK = 0x63617365626F6F6B  # "casebook"
+
+
 def store(kind: GroupKind, groups: list[StoredGroup]) -> None:
     """Replace the stored groups of `kind` (in the caller's transaction)."""
     group_model, member_model, key = TABLES[kind]
     if kind is GroupKind.RECOMMENDATIONS:
+        if db.session.get_bind().dialect.name == "postgresql":
+            # Taken before any row is written, so a save waiting for it holds nothing the
+            # store needs; saves recording changes from now on read the new members.
+            db.session.execute(select(sa.func.pg_advisory_xact_lock(GROUP_CHANGES_LOCK)))
+        groups = _without_deleted(groups)
         db.session.execute(sa.delete(RecommendationGroupProgram))
     db.session.execute(sa.delete(member_model))
     db.session.execute(sa.delete(group_model))
@@ -353,6 +366,31 @@ def store(kind: GroupKind, groups: list[StoredGroup]) -> None:
             db.session.execute(
                 sa.insert(RecommendationGroupProgram), program_rows[start : start + INSERT_BATCH]
             )
+
+
+def _without_deleted(groups: list[StoredGroup]) -> list[StoredGroup]:
+    """The groups without the recommendations deleted since they were computed (their
+    member rows could not be stored). A deletion records a change row (`record_changes`),
+    so only those rows' recommendations are looked up."""
+    change = RecommendationGroupChange
+    if not _has_table(db.session.connection(), change.__tablename__):
+        return groups
+    gone = set(
+        db.session.scalars(
+            select(change.recommendation_id)
+            .distinct()
+            .where(~sa.exists().where(Recommendation.id == change.recommendation_id))
+        )
+    )
+    if not gone:
+        return groups
+    kept = []
+    for g in groups:
+        members = [m for m in g.members if m[0] not in gone]
+        if members:
+            programs = {m: p for m, p in g.programs.items() if m not in gone}
+            kept.append(StoredGroup(g.cohesion, members, g.sessions, g.terms, programs))
+    return kept
 
 
 def _program_rows(groups: list[StoredGroup]) -> list[dict[str, int]]:
@@ -910,25 +948,43 @@ def _before_flush(session: OrmSession, _context: Any, _instances: Any) -> None:
 
 
 def record_changes(connection: sa.Connection, cases: set[int], recommendations: set[int]) -> None:
-    """Record the grouped recommendations of these cases, and these recommendations, as
+    """Record the published recommendations of these cases, and these recommendations, as
     seen otherwise than when grouped (in the caller's transaction): the candidates'
-    ranking counts their groups' members afresh until the next refresh stores them."""
+    ranking counts their groups' members afresh until the next refresh stores them.
+
+    Each is recorded whether or not it is in a stored group now (`NO_GROUP` if not): a
+    refresh computing meanwhile may have grouped it as it was, and the group it stores
+    is found by the recommendation (`changed_groups`). On PostgreSQL the save holds a
+    shared lock until it ends that the storing refresh takes exclusively: the members read
+    here are those the refresh replaces only if the save ends before the refresh writes
+    (its change row, committed after the refresh read the changes, stays); otherwise they
+    are the new ones. Without it a deleted recommendation's row named its old group while
+    the cascade took its new membership, and that group's kept count stayed one too high."""
     if not (cases or recommendations) or not _has_table(
         connection, RecommendationGroupChange.__tablename__
     ):
         return
+    if connection.dialect.name == "postgresql":
+        connection.execute(select(sa.func.pg_advisory_xact_lock_shared(GROUP_CHANGES_LOCK)))
     member = RecommendationGroupMember
-    of = sa.or_(
-        member.recommendation_id.in_(sorted(recommendations)),
-        member.recommendation_id.in_(
-            select(Recommendation.id).where(Recommendation.case_id.in_(sorted(cases)))
-        ),
+    changed = (
+        select(
+            Recommendation.id,
+            sa.func.coalesce(member.group_id, NO_GROUP),
+        )
+        .outerjoin(member, member.recommendation_id == Recommendation.id)
+        .where(
+            sa.or_(
+                Recommendation.id.in_(sorted(recommendations)),
+                sa.and_(
+                    Recommendation.case_id.in_(sorted(cases)),
+                    Recommendation.status == RecommendationStatus.PUBLISHED,
+                ),
+            )
+        )
     )
     connection.execute(
-        sa.insert(RecommendationGroupChange).from_select(
-            ["recommendation_id", "group_id"],
-            select(member.recommendation_id, member.group_id).where(of),
-        )
+        sa.insert(RecommendationGroupChange).from_select(["recommendation_id", "group_id"], changed)
     )
 
 
@@ -938,7 +994,7 @@ def changed_groups() -> sa.CompoundSelect:
     one it was in (a deleted recommendation is in none)."""
     change, member = RecommendationGroupChange, RecommendationGroupMember
     return sa.union(
-        select(change.group_id),
+        select(change.group_id).where(change.group_id != NO_GROUP),
         select(member.group_id).join(change, change.recommendation_id == member.recommendation_id),
     )
 

@@ -324,7 +324,8 @@ class RecommendationGroupChange(Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # No foreign keys: a deleted recommendation's change is kept, and a refresh renumbers
-    # the groups (the recommendation finds its new ones; `group_id` is the one it left).
+    # the groups (the recommendation finds its new ones; `group_id` is the one it left, 0
+    # if it was in none: a refresh under way may have grouped it).
     recommendation_id: Mapped[int]
     group_id: Mapped[int]
 

@@ -646,12 +646,16 @@ def _stored_counts(allowed: set[int], user: Viewer) -> _Counts:
     cited: set[int] = set()
     changed: list[int] = []
     # The changed groups are read first and named: as a subquery, PostgreSQL counted every
-    # visible member before keeping those of the changed groups.
+    # visible member before keeping those of the changed groups. The cited members are
+    # found from the evidence links (a few thousand), not from every visible member.
+    cited_ids = select(EvidenceLink.recommendation_id).where(
+        EvidenceLink.recommendation_id.is_not(None)
+    )
     for is_cited, group_id in db.session.execute(
         sa.union_all(
             _visible_members(allowed, user)
             .with_only_columns(sa.literal(1).label("cited"), RecommendationGroupMember.group_id)
-            .join(EvidenceLink, EvidenceLink.recommendation_id == Recommendation.id)
+            .where(RecommendationGroupMember.recommendation_id.in_(cited_ids))
             .distinct(),
             select(sa.literal(0), changed_ids.c.group_id),
         )

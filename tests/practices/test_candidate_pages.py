@@ -357,3 +357,74 @@ def test_the_kept_counts_stay_exact_through_every_change_of_who_sees_a_member(
     monkeypatch.undo()
     groups.refresh()
     _assert_kept_counts_exact(readers)
+
+
+@pytest.mark.app_config(CASEBOOK_GROUPS_REFRESH="off")
+def test_a_case_withdrawn_while_a_refresh_groups_its_new_advice_is_counted_afresh(
+    app, make_user, monkeypatch
+):
+    """A case opened after the last refresh is in no stored group; withdrawn while a
+    refresh computes (which saw it open and groups its advice), its change is recorded all
+    the same, so the group the refresh stores is counted over its members, not from the
+    kept count that includes the withdrawn advice."""
+    from sqlalchemy import select
+
+    from app.cases.models import Case, CaseStatus
+    from app.common import utcnow
+
+    member = _large_group(make_user)
+    oud = find_program("oud")
+    presenter = make_user("provider", programs=["oud"])
+    expert = make_user("expert")
+    session = create_session(oud, date(2026, 10, 1), title="Naloxone late", actor=SYSTEM)
+    late = add_case(oud, presenter, "Opened after the refresh", session=session)
+    late.status = CaseStatus.APPROVED
+    add_recommendation(late, expert, ADVICE)
+    db.session.commit()
+    readers = [*_readers(make_user, member), presenter]
+    compute = groups.COMPUTE[groups.GroupKind.RECOMMENDATIONS]
+
+    def computing_then_withdrawn(progress):
+        computed = compute(progress)
+        case = db.session.scalars(select(Case).where(Case.title == late.title)).one()
+        case.withdrawn_at = utcnow()
+        db.session.commit()
+        return computed
+
+    monkeypatch.setitem(groups.COMPUTE, groups.GroupKind.RECOMMENDATIONS, computing_then_withdrawn)
+    groups.refresh([groups.GroupKind.RECOMMENDATIONS])
+    # The stored group holds the withdrawn case's advice (computed before the withdrawal).
+    assert sorted(n for n, _ in groups.program_counts().values()) == [8]
+    _assert_kept_counts_exact(readers)
+    monkeypatch.undo()
+    groups.refresh()
+    _assert_kept_counts_exact(readers)
+
+
+@pytest.mark.app_config(CASEBOOK_GROUPS_REFRESH="off")
+def test_advice_deleted_while_a_refresh_computes_is_left_out_of_what_it_stores(
+    app, make_user, monkeypatch
+):
+    """A grouped recommendation deleted (on its own, or with its case) after the refresh
+    read it: the refresh stores its groups without it, and their kept counts are exact
+    (before, storing its member row failed the refresh)."""
+    from sqlalchemy import select
+
+    from app.cases.models import Case
+
+    member = _large_group(make_user)
+    readers = _readers(make_user, member)
+    compute = groups.COMPUTE[groups.GroupKind.RECOMMENDATIONS]
+
+    def computing_then_deleted(progress):
+        computed = compute(progress)
+        for title in ("Chronic opioid case 0", "Chronic opioid case 1"):
+            case = db.session.scalars(select(Case).where(Case.title == title)).one()
+            db.session.delete(case.recommendations[0] if title.endswith("0") else case)
+        db.session.commit()
+        return computed
+
+    monkeypatch.setitem(groups.COMPUTE, groups.GroupKind.RECOMMENDATIONS, computing_then_deleted)
+    groups.refresh([groups.GroupKind.RECOMMENDATIONS])
+    assert sorted(n for n, _ in groups.program_counts().values()) == [5]
+    _assert_kept_counts_exact(readers)
