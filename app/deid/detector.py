@@ -5008,6 +5008,26 @@ def _round8(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     _apply_cues("round8", ctx, text, out, words_ix)
 
 
+def _mentions_of(ctx: _Ctx, text: str, found: list[Finding], words: set[str], flags: str) -> list:
+    """Each mention of these name words that no finding covers, as a name."""
+    if not words:
+        return []
+    taken = _overlap_test([(f.start, f.end) for f in found])
+    rx = re.compile(
+        flags
+        + r"(?<![\w'’-])("
+        + "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    out = []
+    for m in rx.finditer(text):
+        s, e = m.span(1)
+        if taken(s, e) or ctx.followed_by_head(e):
+            continue
+        out.append((s, e, "NAME", 0.6))
+    return out
+
+
 # Every other mention of a name found anywhere in the text, in the case it was found in
 # ("Sunny May ... Sunny has a sprained ankle", "pt kęstutis oza ... kęstutis asked")
 def _other_mentions8(ctx: _Ctx, text: str, found: list[Finding]) -> list:
@@ -5025,21 +5045,7 @@ def _other_mentions8(ctx: _Ctx, text: str, found: list[Finding]) -> list:
                 and w.lower() not in _PARTICLES8
             ):
                 words.add(w)
-    if not words:
-        return []
-    taken = _overlap_test([(f.start, f.end) for f in found])
-    rx = re.compile(
-        r"(?<![\w'’-])("
-        + "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-        + r")(?![\w-])"
-    )
-    out = []
-    for m in rx.finditer(text):
-        s, e = m.span(1)
-        if taken(s, e) or ctx.followed_by_head(e):
-            continue
-        out.append((s, e, "NAME", 0.6))
-    return out
+    return _mentions_of(ctx, text, found, words, "")
 
 
 # phone numbers with en or em dashes ("304–591–8098"), or broken over a line after a call-back
@@ -10705,18 +10711,4 @@ def _other_mentions23(ctx: _Ctx, text: str, found: list[Finding]) -> list:
             w = re.sub(r"['’]s$", "", w)
             if len(w) >= 4 and _unlisted23(ctx, w):
                 words.add(w.lower())
-    if not words:
-        return []
-    taken = _overlap_test([(f.start, f.end) for f in found])
-    rx = re.compile(
-        r"(?i)(?<![\w'’-])("
-        + "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-        + r")(?![\w-])"
-    )
-    out = []
-    for m in rx.finditer(text):
-        s, e = m.span(1)
-        if taken(s, e) or ctx.followed_by_head(e):
-            continue
-        out.append((s, e, "NAME", 0.6))
-    return out
+    return _mentions_of(ctx, text, found, words, "(?i)")
