@@ -26,16 +26,18 @@ def test_text_key_folds_case_width_and_spacing():
 
 
 def test_a_topic_with_a_non_ascii_capital_is_found_again_in_any_case(app):
+    # (Two capitalised words of no list, as "Ärztliche Übergabe", read to the gate as a name:
+    # docs/deid.md, round 23.)
     program = create_program("hcv", "Hepatitis C ECHO", actor=SYSTEM)
     first = create_case(
         program,
-        CaseData(title="Handover 1", topics=["Ärztliche Übergabe"]),
+        CaseData(title="Handover 1", topics=["Médecine Générale"]),
         presenter=None,
         imported=True,
         actor=SYSTEM,
     )
     db.session.commit()
-    for spelling in ("Ärztliche Übergabe", "ÄRZTLICHE ÜBERGABE", "ärztliche   übergabe"):
+    for spelling in ("Médecine Générale", "MÉDECINE GÉNÉRALE", "médecine   générale"):
         case = create_case(
             program,
             CaseData(title=f"Handover {spelling}", topics=[spelling]),
@@ -46,12 +48,12 @@ def test_a_topic_with_a_non_ascii_capital_is_found_again_in_any_case(app):
         db.session.commit()
         assert [t.id for t in case.topics] == [first.topics[0].id]
     assert db.session.scalar(select(func.count(Topic.id))) == 1
-    assert find_topic("ÄRZTLICHE ÜBERGABE").name == "Ärztliche Übergabe"
+    assert find_topic("MÉDECINE GÉNÉRALE").name == "Médecine Générale"
     # a synonym is matched the same way
-    topic = find_topic("Ärztliche Übergabe")
-    topic.synonyms = ["Übergabe"]
+    topic = find_topic("Médecine Générale")
+    topic.synonyms = ["Médecine"]
     db.session.commit()
-    assert find_topic("ÜBERGABE") is topic
+    assert find_topic("MÉDECINE") is topic
 
 
 def test_programs_are_found_by_slug_whatever_the_case(app):
@@ -78,7 +80,7 @@ def test_processes_adding_the_same_topics_at_once_share_them(app, tmp_path):
     resolve_topics(["Hepatitis C"])
     db.session.commit()
     db.session.remove()
-    names = ["Hepatitis C", "Ärztliche Übergabe", "Chronic kidney disease", "Opioid tapering"]
+    names = ["Hepatitis C", "Médecine Générale", "Chronic kidney disease", "Opioid tapering"]
     start = tmp_path / "go"
     workers = [
         _spawn(app, start, names if n % 2 else [name.upper() for name in names]) for n in range(4)
