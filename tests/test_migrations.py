@@ -774,16 +774,7 @@ def _group_program_counts_check() -> None:
     db.session.remove()
     upgrade()
     assert _schema_diff() == []
-    with db.engine.connect() as conn:
-        kept = set(
-            conn.execute(
-                text(
-                    "SELECT group_id, program_id, members, first_member"
-                    " FROM recommendation_group_programs"
-                )
-            )
-        )
-    assert kept == {(1, hcv, 2, recs[0]), (1, hbv, 1, recs[2])}
+    assert _kept_program_counts() == {(1, hcv, 2, recs[0]), (1, hbv, 1, recs[2])}
     downgrade(revision="0041_group_member_terms")
     assert "recommendation_group_programs" not in inspect(db.engine).get_table_names()
     upgrade()
@@ -793,6 +784,19 @@ def test_stored_recommendation_groups_get_their_members_counted_per_program(
     migrated_database: None,
 ) -> None:
     _group_program_counts_check()
+
+
+def _kept_program_counts() -> set[tuple]:
+    """The recommendation groups' kept counts per program, as stored."""
+    with db.engine.connect() as conn:
+        return set(
+            conn.execute(
+                text(
+                    "SELECT group_id, program_id, members, first_member"
+                    " FROM recommendation_group_programs"
+                )
+            )
+        )
 
 
 def _group_changes_check() -> None:
@@ -817,15 +821,8 @@ def _group_changes_check() -> None:
     db.session.remove()
     upgrade()
     assert _schema_diff() == []
+    kept = _kept_program_counts()
     with db.engine.connect() as conn:
-        kept = set(
-            conn.execute(
-                text(
-                    "SELECT group_id, program_id, members, first_member"
-                    " FROM recommendation_group_programs"
-                )
-            )
-        )
         changed = set(
             conn.execute(
                 text("SELECT recommendation_id, group_id FROM recommendation_group_changes")
