@@ -401,6 +401,7 @@ class Generator:
         self.hub = Hub()
         self._pools: dict[int, list[Document]] = {}
         self.withheld = 0  # cases whose text as shown still held a finding
+        self.neutral_practices = 0  # practices whose first wording the gate refused
 
     # -- plumbing
 
@@ -429,6 +430,8 @@ class Generator:
         self.make_practices()
         if self.withheld:
             self.echo(f"{self.withheld:,} cases hold a neutral text for a passage left out.")
+        if self.neutral_practices:
+            self.echo(f"{self.neutral_practices:,} best practices hold neutral words.")
         self.echo(f"Hub generated in {time.perf_counter() - started:.0f} s.")
         return counts()
 
@@ -851,6 +854,7 @@ class Generator:
 
     def make_practices(self) -> None:
         from app.auth.models import User
+        from app.deid.gate import IdentifiersFound
         from app.practices.models import BestPractice
         from app.practices.operations import (
             add_evidence,
@@ -876,15 +880,27 @@ class Generator:
                 lead = recommendations[0]
                 topics = [t.name for t in lead.case.topics][:3]
                 sentence = _SENTENCE.split(lead.body)[0][:280]
-                practice = propose_from_recommendations(
-                    recommendations,
-                    f"{topics[-1] if topics else PROGRAMS[p][1]}: {sentence}"[:300],
-                    sentence,
-                    notes={r.id: "Discussed at the session." for r in recommendations[:1]},
-                    topics=topics,
-                    author=author,
-                    actor=SYSTEM,
-                )
+                topic = topics[-1] if topics else PROGRAMS[p][1]
+                # A sentence that passed the gate in its recommendation can read as a name
+                # once a topic stands before it: the practice then takes neutral words.
+                wordings = [(f"{topic}: {sentence}"[:300], sentence)]
+                wordings.append((f"{topic}: practice {n + 1}", "Discussed at the session."))
+                for title, statement in wordings:
+                    try:
+                        practice = propose_from_recommendations(
+                            recommendations,
+                            title,
+                            statement,
+                            notes={r.id: "Discussed at the session." for r in recommendations[:1]},
+                            topics=topics,
+                            author=author,
+                            actor=SYSTEM,
+                        )
+                        break
+                    except IdentifiersFound:  # refused before any write
+                        self.neutral_practices += 1
+                else:
+                    raise RuntimeError(f"practice {n + 1}: neutral words refused")
                 session_id, _ = rng.choice(self.hub.sessions[p])
                 add_evidence(
                     practice,
