@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from app.cases.models import Case
 from app.extensions import db
+from app.practices.models import BestPractice
 from tests.support.database import empty_database
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "generate_hub.py"
@@ -132,6 +133,35 @@ def test_plan_passages_the_gate_refuses_after_redaction_still_make_a_hub(app, tm
     assert made["cases"] == 20 and made["recommendations"] == 60
     assert "&#45;867" not in dump
     assert generator.WITHHELD in dump
+
+
+@pytest.mark.app_config(CASEBOOK_SEARCH_APPLY="off")
+def test_a_practice_whose_first_wording_the_gate_refuses_takes_neutral_words(
+    app, tmp_path, monkeypatch
+):
+    # A topic set before a recommendation's first sentence can read as a name (the
+    # 50,000-case run stopped there): the practice is made with neutral words instead.
+    import app.practices.operations as practices
+
+    real_guard = practices.guard
+
+    def refusing_guard(texts, *args, **kwargs):
+        if ": practice " not in texts.get("title", ": practice "):
+            texts = {**texts, "title": texts["title"] + " SSN 123-45-6789"}
+        return real_guard(texts, *args, **kwargs)
+
+    monkeypatch.setattr(practices, "guard", refusing_guard)
+    generator = load_generator()
+    corpus = write_corpus(tmp_path / "corpus.jsonl")
+    options = {"seed": 3, "batch": 10, "index": False, "echo": lambda *_: None, "progress": False}
+
+    made = generator.generate(app, corpus, 30, **options)
+
+    assert made["best practices"] > 0
+    titles = list(db.session.scalars(select(BestPractice.title)))
+    assert len(titles) == made["best practices"]
+    assert all(": practice " in title for title in titles)
+    assert not any("123-45" in line for line in generator.canonical_dump())
 
 
 def test_a_missing_corpus_is_named(tmp_path, capsys):
