@@ -1242,6 +1242,18 @@ def _load_evidence_targets(
     return held
 
 
+def _reads_event(user: Viewer, event: Any) -> bool:
+    """Whether `user` may read an event of a record whose trail they read: one that tells
+    what only some of the record's readers are shown elsewhere is theirs alone. Who
+    evaluated a session (the totals are its desk's, `can_read_evaluations`)."""
+    from app.programs.models import Session
+
+    if event.action == "session.evaluated":
+        session = db.session.get(Session, event.entity_id)
+        return session is not None and can_read_evaluations(user, session.program)
+    return True
+
+
 def trail_details(
     user: Viewer, events: list[Any], *, newer: Sequence[Any] = ()
 ) -> list[tuple[Any, dict[str, Any]]]:
@@ -1303,6 +1315,8 @@ def trail_details(
 
     out = []
     for event in events:
+        if not _reads_event(user, event):
+            continue
         details = dict(event.details or {})
         if event.entity_type == "best_practices":
             if event.action in EVIDENCE_EVENTS and not may_see_target(details.get("evidence_id")):

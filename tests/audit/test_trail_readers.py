@@ -1,0 +1,46 @@
+"""What a trail shows of an event follows the rule of the page that shows the same thing: a
+coordinator of another program reads an open program's trails, but not what only that
+program's desk or review team reads there."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.attendance.operations import record_attendance, submit_evaluation
+from app.extensions import db
+from tests.cases.test_views import as_user
+from tests.support.builders import build_world_with_coordinators
+
+
+@pytest.fixture
+def world(worlds, make_user):
+    return worlds(__name__, lambda: _world(make_user))
+
+
+def _world(make_user):
+    w = build_world_with_coordinators(make_user)
+    w.elsewhere = make_user("coordinator", email="away@example.org")  # in no program
+    db.session.commit()
+    return w
+
+
+def _trail(client, user, path: str) -> str:
+    as_user(client, user)
+    response = client.get(path)
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def test_who_evaluated_a_session_is_read_in_its_trail_by_its_desk_alone(client, world):
+    """Evaluation results are the program's coordinators' (who answered is shown to nobody):
+    the session's trail named each participant who answered to any coordinator."""
+    record_attendance(world.second, {world.provider.id: 60}, actor=world.coordinator)
+    submit_evaluation(world.second, actor=world.provider, rating=2, will_change_practice=False)
+    db.session.commit()
+    path = f"/audit/session/{world.second.id}"
+    assert "session.evaluated" in _trail(client, world.coordinator, path)
+    assert "session.evaluated" in _trail(client, world.admin, path)
+    for reader in (world.outsider, world.elsewhere):
+        page = _trail(client, reader, path)
+        assert "session.attendance_recorded" in page  # the trail itself stays theirs
+        assert "session.evaluated" not in page
