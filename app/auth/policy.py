@@ -1245,12 +1245,30 @@ def _load_evidence_targets(
 def _reads_event(user: Viewer, event: Any) -> bool:
     """Whether `user` may read an event of a record whose trail they read: one that tells
     what only some of the record's readers are shown elsewhere is theirs alone. Who
-    evaluated a session (the totals are its desk's, `can_read_evaluations`)."""
+    evaluated a session (the totals are its desk's, `can_read_evaluations`); where a case's
+    or a recommendation's author kept a possible identifier (`can_see_kept_identifiers`)
+    and which kinds of clues an approved case was confirmed with (`can_see_deid_risk`):
+    its review team's, who check them."""
     from app.programs.models import Session
+    from app.recommendations.models import Recommendation
 
     if event.action == "session.evaluated":
         session = db.session.get(Session, event.entity_id)
         return session is not None and can_read_evaluations(user, session.program)
+    if event.action in ("deid.finding_overridden", "deid.risk_confirmed"):
+        case: Case | None = None
+        if event.entity_type == "cases":
+            case = db.session.get(Case, event.entity_id)
+        elif event.entity_type == "recommendations":
+            recommendation = db.session.get(Recommendation, event.entity_id)
+            case = recommendation.case if recommendation is not None else None
+        else:
+            return True
+        if case is None:
+            return False
+        if event.action == "deid.risk_confirmed":
+            return can_see_deid_risk(user, case)
+        return can_see_kept_identifiers(user, case)
     return True
 
 

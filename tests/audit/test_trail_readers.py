@@ -44,3 +44,38 @@ def test_who_evaluated_a_session_is_read_in_its_trail_by_its_desk_alone(client, 
         page = _trail(client, reader, path)
         assert "session.attendance_recorded" in page  # the trail itself stays theirs
         assert "session.evaluated" not in page
+
+
+RISKY = (
+    "Her husband is the county sheriff in a small town. She has Fabry disease and was"
+    " struck by lightning last spring. Patient Hope Graves."
+)
+
+
+def test_a_cases_kept_identifiers_and_risk_are_read_in_its_trail_by_its_review_team(client, world):
+    """Where a presenter kept a possible identifier, and which kinds of clues the approved
+    case still holds, are its review team's (`can_see_kept_identifiers`,
+    `can_see_deid_risk`): its trail told them to every coordinator who reads it."""
+    from app.cases import lifecycle
+    from app.cases.models import CaseStatus
+    from app.cases.operations import CaseData
+    from app.deid.gate import Acceptance, IdentifiersFound
+
+    data = CaseData(title="A woman with a rare disease", presentation=RISKY)
+    with pytest.raises(IdentifiersFound) as found:
+        lifecycle.draft_case(world.hcv, data, presenter=world.provider)
+    db.session.rollback()
+    kept = [Acceptance(f.field, f.start, f.end, "placeholder") for f in found.value.findings]
+    case = lifecycle.draft_case(world.hcv, data, presenter=world.provider, accepted=kept)
+    case.status = CaseStatus.SUBMITTED  # as if complete and submitted
+    lifecycle.approve_case(case, actor=world.coordinator)
+    db.session.commit()
+    path = f"/audit/case/{case.id}"
+    for reader in (world.coordinator, world.admin):
+        page = _trail(client, reader, path)
+        assert "deid.finding_overridden" in page and "deid.risk_confirmed" in page
+    for reader in (world.outsider, world.elsewhere):
+        page = _trail(client, reader, path)
+        assert "case.status_changed" in page  # the trail itself stays theirs
+        assert "deid.finding_overridden" not in page and "rare_condition" not in page
+        assert "deid.risk_confirmed" not in page
