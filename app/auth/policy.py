@@ -1248,10 +1248,16 @@ def _reads_event(user: Viewer, event: Any) -> bool:
     evaluated a session (the totals are its desk's, `can_read_evaluations`); where a case's
     or a recommendation's author kept a possible identifier (`can_see_kept_identifiers`)
     and which kinds of clues an approved case was confirmed with (`can_see_deid_risk`):
-    its review team's, who check them."""
+    its review team's, who check them. A dissent names its practice, which may be one drawn
+    from a private program alone: it is read by those who may see the practice."""
     from app.programs.models import Session
     from app.recommendations.models import Recommendation
 
+    if event.action == "recommendation.dissent_recorded":
+        practice_id = (event.details or {}).get("practice_id")
+        return isinstance(practice_id, int) and practice_id in visible_practice_ids(
+            user, [practice_id]
+        )
     if event.action == "session.evaluated":
         session = db.session.get(Session, event.entity_id)
         return session is not None and can_read_evaluations(user, session.program)

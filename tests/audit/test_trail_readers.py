@@ -79,3 +79,33 @@ def test_a_cases_kept_identifiers_and_risk_are_read_in_its_trail_by_its_review_t
         assert "case.status_changed" in page  # the trail itself stays theirs
         assert "deid.finding_overridden" not in page and "rare_condition" not in page
         assert "deid.risk_confirmed" not in page
+
+
+def test_a_dissent_from_a_practice_the_reader_may_not_see_is_left_out_of_the_trail(
+    client, world, make_user
+):
+    """A practice drawn from a private program alone is as absent as a missing one to those
+    outside it: a recommendation's trail named it by id, and that an open program's advice
+    departs from it on purpose."""
+    from app.practices.operations import add_evidence, propose_practice, record_dissent
+    from tests.support.builders import add_recommendation
+
+    expert = make_user("expert", programs=["hcv", "perinatal-sud"])
+    practice = propose_practice(
+        "Split buprenorphine doses in the third trimester",
+        "Split the daily dose in two or three.",
+        author=expert,
+        actor=expert,
+    )
+    add_evidence(practice, world.private_case, added_by=expert, actor=expert)
+    rec = add_recommendation(world.case, expert, "Keep one daily dose of buprenorphine.")
+    dissent = record_dissent(rec, practice, "One dose suits this patient.", actor=expert)
+    db.session.commit()
+    path = f"/audit/recommendation/{rec.id}"
+    for reader in (world.outsider, world.admin):  # a member of the private program
+        page = _trail(client, reader, path)
+        assert "recommendation.dissent_recorded" in page
+    for reader in (world.coordinator, world.elsewhere):
+        page = _trail(client, reader, path)
+        assert "recommendation.dissent_recorded" not in page
+        assert f"<dd>{dissent.id}</dd>" not in page and f"<dd>{practice.id}</dd>" not in page
