@@ -1242,6 +1242,42 @@ def _load_evidence_targets(
     return held
 
 
+def _reads_event(user: Viewer, event: Any) -> bool:
+    """Whether `user` may read an event of a record whose trail they read: one that tells
+    what only some of the record's readers are shown elsewhere is theirs alone. Who
+    evaluated a session (the totals are its desk's, `can_read_evaluations`); where a case's
+    or a recommendation's author kept a possible identifier (`can_see_kept_identifiers`)
+    and which kinds of clues an approved case was confirmed with (`can_see_deid_risk`):
+    its review team's, who check them. A dissent names its practice, which may be one drawn
+    from a private program alone: it is read by those who may see the practice."""
+    from app.programs.models import Session
+    from app.recommendations.models import Recommendation
+
+    if event.action == "recommendation.dissent_recorded":
+        practice_id = (event.details or {}).get("practice_id")
+        return isinstance(practice_id, int) and practice_id in visible_practice_ids(
+            user, [practice_id]
+        )
+    if event.action == "session.evaluated":
+        session = db.session.get(Session, event.entity_id)
+        return session is not None and can_read_evaluations(user, session.program)
+    if event.action in ("deid.finding_overridden", "deid.risk_confirmed"):
+        case: Case | None = None
+        if event.entity_type == "cases":
+            case = db.session.get(Case, event.entity_id)
+        elif event.entity_type == "recommendations":
+            recommendation = db.session.get(Recommendation, event.entity_id)
+            case = recommendation.case if recommendation is not None else None
+        else:
+            return True
+        if case is None:
+            return False
+        if event.action == "deid.risk_confirmed":
+            return can_see_deid_risk(user, case)
+        return can_see_kept_identifiers(user, case)
+    return True
+
+
 def trail_details(
     user: Viewer, events: list[Any], *, newer: Sequence[Any] = ()
 ) -> list[tuple[Any, dict[str, Any]]]:
@@ -1303,6 +1339,8 @@ def trail_details(
 
     out = []
     for event in events:
+        if not _reads_event(user, event):
+            continue
         details = dict(event.details or {})
         if event.entity_type == "best_practices":
             if event.action in EVIDENCE_EVENTS and not may_see_target(details.get("evidence_id")):

@@ -548,13 +548,14 @@ def _renumber(items: Sequence[TeachingSetItem]) -> None:
 @write_operation
 def create_set_from_group(actor: Actor, cases: Sequence[Case]) -> TeachingSet:
     """A set of a recurring-question group's cases (the curriculum page's "Open as teaching
-    set"): those the actor finds in lists. Its title names no case's question: the set may be
-    shared with a program that sees none of them, and the owner renames it."""
+    set"): those the actor finds in lists. Its title names no case's question and counts
+    none: the set may be shared with a program that sees none or only some of them (a
+    private program's), and the owner renames it."""
     user = _signed_in(actor)
     shown = [c for c in dict.fromkeys(cases) if policy.can_list_case(user, c)]
     if len(shown) < 1:
         raise NotFound("No such group of cases.")
-    teaching_set = create_set(user, f"Recurring question ({len(shown)} cases)")
+    teaching_set = create_set(user, "Recurring question")
     for case in shown[:ITEMS_MAX]:
         add_item(user, teaching_set, case=case)
     return teaching_set

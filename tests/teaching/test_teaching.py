@@ -283,8 +283,26 @@ def test_a_recurring_question_group_opens_as_a_set_of_its_visible_cases(w):
     teaching_set = ops.create_set_from_group(w.expert, [w.case, w.private_case, w.elderly])
     db.session.commit()
     # No case's question in the title: the set may be shared where the cases are not seen.
-    assert teaching_set.title == "Recurring question (2 cases)"
+    assert teaching_set.title == "Recurring question"
     assert [i.case_id for i in teaching_set.items] == [w.case.id, w.elderly.id]
+
+
+def test_a_group_opened_as_a_set_tells_its_readers_nothing_of_the_cases_hidden_from_them(
+    client, w, make_user
+):
+    """A member of the private program opens a group holding its case and two open ones,
+    then shares the set with HCV: its title counted the three, telling HCV's readers, who
+    see two items, that one was hidden from them."""
+    both = make_user("expert", email="both@example.org", programs=["hcv", "perinatal-sud"])
+    teaching_set = ops.create_set_from_group(both, [w.case, w.private_case, w.elderly])
+    ops.share_set(both, teaching_set, w.hcv)
+    db.session.commit()
+    assert len(ops.set_contents(both, teaching_set).items) == 3
+    reader = ops.set_contents(w.other_provider, teaching_set)
+    assert len(reader.items) == 2
+    as_user(client, w.other_provider)
+    page = client.get(f"/teaching-sets/{teaching_set.id}").get_data(as_text=True)
+    assert "3 cases" not in page and "3 cases" not in teaching_set.title
 
 
 def test_exports_hold_title_description_questions_recommendations_and_notes(w):
@@ -499,7 +517,7 @@ def test_web_the_curriculum_opens_a_group_as_a_set(client, w, make_user):
     )
     assert response.status_code == 303
     page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "Recurring question (2 cases)" in page
+    assert "Recurring question" in page
     assert w.case.title in page and w.elderly.title in page
 
 
