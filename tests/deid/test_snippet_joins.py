@@ -28,6 +28,12 @@ JOINED = {
     "spaced_pipes": "SSN 123 | 45 | 6789 on file.",
     "phone_pipes": "Call 617|555|0142 after 5.",
     "image_alt": "SSN 123-45-![6789](scan.png) on file.",
+    # A bracket inside an image's or a link's text: the page draws the outer bracket and
+    # the "!" as characters; a snippet that took the whole run out joined the numbers.
+    "image_after_a_bracket": "SSN 123![[x](y)-45-6789 on file.",
+    "image_in_an_image": "SSN 123-45![![x](y)-6789 on file.",
+    "phone_image_after_a_bracket": "Call 617-555![[x](y)-0142 after 5.",
+    "link_after_a_bracket": "SSN 123[[x](y)-45-6789 on file.",
     # A list item is a line of its own on the page; a snippet runs lines together.
     "list_item": "SSN 123-45\n- 6789 on file.",
     "numbered_item": "SSN 123-45\n1) 6789 on file.",
