@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from app.content.markdown import strip_syntax
+from app.deid.shown import as_lines_shown
 from app.search.engine import Corpus, Highlighter
 from app.search.index import Snapshot
 from app.search.snapshots import cached
@@ -54,9 +55,11 @@ _MARKS = r"[\ue000\ue001*_`|\]\[> \t]*"
 _NUMBER_END = r"(?:(?<=[\d/.-])|(?<=[\d/.-][\ue000\ue001]))"
 _NUMBER_START = rf"{_MARKS}[\d/-]"
 _TABLE_RULE = r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|?)+[ \t]*\n"
+# A blank line may hold any space (a no-break or an ideographic one: the page shows none),
+# and a quote starts a block too.
 _BLOCK_BREAK = re.compile(
-    rf"{_NUMBER_END}(?={_MARKS}\n(?:[ \t]*\n|[ \t]{{0,3}}#{{1,6}}[ \t]|{_TABLE_RULE}"
-    rf"|(?=[ \t]*\|))+{_NUMBER_START})"
+    rf"{_NUMBER_END}(?={_MARKS}\n(?:[^\S\n]*\n|[ \t]{{0,3}}#{{1,6}}[ \t]|{_TABLE_RULE}"
+    rf"|(?=[ \t]*\|)|(?=[ \t]{{0,3}}>))+{_NUMBER_START})"
 )
 LABEL_LOOKBACK = 4_000  # characters searched back for the field a window starts in
 
@@ -68,6 +71,9 @@ def build_snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_
     window is processed, not the whole text."""
     if not text:
         return ""
+    # Line breaks as the page (and the gate) reads them, offsets kept: "\r\n", "\r", a
+    # vertical tab or a line separator is one, and a blank line made of them a paragraph's.
+    text = as_lines_shown(text)
     spans = sorted(set(spans))
     if not spans:
         window_start = 0

@@ -43,6 +43,15 @@ JOINED = {
     "paragraph_spaced": "Call 617-555\n \n  0142 after 5.",
     "heading": "Call 617-555\n# 0142 after 5.",
     "heading_after_a_blank_line": "SSN 123-45\n\n## 6789 on file.",
+    # A blank line as a browser's form sends it ("\r\n"), or holding spaces no keyboard
+    # shows, or a line break of another kind: a paragraph on the page all the same.
+    "paragraph_crlf": "SSN 123-45\r\n\r\n-6789 on file.",
+    "paragraph_cr": "SSN 123-45\r\r-6789 on file.",
+    "paragraph_vertical_tab": "SSN 123-45\n\x0b\n-6789 on file.",
+    "paragraph_nbsp_line": "SSN 123-45\n\u00a0\n-6789 on file.",
+    "paragraph_ideographic_space": "SSN 123-45\n\u3000\n-6789 on file.",
+    # A quote is a block of its own too.
+    "quote": "SSN 123-45\n> -6789 on file.",
 }
 
 
