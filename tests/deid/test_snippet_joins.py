@@ -50,8 +50,13 @@ JOINED = {
     "paragraph_vertical_tab": "SSN 123-45\n\x0b\n-6789 on file.",
     "paragraph_nbsp_line": "SSN 123-45\n\u00a0\n-6789 on file.",
     "paragraph_ideographic_space": "SSN 123-45\n\u3000\n-6789 on file.",
-    # A quote is a block of its own too.
+    # A quote is a block of its own too, and a rule, an empty heading, a line of pipes
+    # alone (which a snippet takes out) stand between two paragraphs.
     "quote": "SSN 123-45\n> -6789 on file.",
+    "rule": "Call 617-555\n***\n-0142 after 5.",
+    "empty_heading": "SSN 123-45\n#\n-6789 on file.",
+    "pipes_alone": "SSN 123-45\n|\n-6789 on file.",
+    "rule_then_nbsp": "Call 617-555\n***\n\u00a0-0142 after 5.",
 }
 
 
