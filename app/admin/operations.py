@@ -17,6 +17,7 @@ from app.audit.operations import TrailEntry, record, visible_events
 from app.auth import policy
 from app.auth.models import ApiToken, ProgramMembership, Role, User
 from app.auth.operations import (
+    check_display_name,
     create_user,
     get_user_by_email,
     hash_password,
@@ -201,6 +202,8 @@ def update_account(
     if errors:
         first = next(iter(errors))
         raise ValidationError(errors[first], field=first, errors=errors)
+    if new_name != user.display_name:
+        check_display_name(new_name)
     changed = []
     if new_name != user.display_name:
         user.display_name = new_name

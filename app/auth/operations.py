@@ -132,6 +132,7 @@ def create_user(
     if errors:
         first = next(iter(errors))
         raise ValidationError(errors[first], field=first, errors=errors)
+    check_display_name(display_name)
     user = User(
         email=email,
         display_name=display_name,
@@ -507,6 +508,17 @@ class TokenRefused(CasebookError):
 
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+# An account's name is shown as an author, on staff lists and in mail: it names a member of
+# staff (a name there is expected), never a patient (`app.deid.gate.PERSON_FIELDS`).
+ACCOUNT_TEXTS = GatedFields({"display_name": "Display name"})
+
+
+def check_display_name(display_name: str) -> None:
+    """The gate for an account's display name, wherever it is set (a form, the API, an
+    import, a catalog): nobody marks a finding there, the name is rewritten instead."""
+    guard(ACCOUNT_TEXTS.texts(display_name=display_name), actor=None)
 
 
 # A token's name is free text shown on the account page and by the API: it passes the gate.

@@ -1584,6 +1584,7 @@ NOT_WRITE_OPERATIONS: dict[str, str] = {
     "app.backup.operations.backup": "the server's shell only (files, not the app's records)",
     "app.backup.operations.restore": "the server's shell only, into an empty instance",
     "app.auth.operations.revoke_all_tokens": "part of a checked operation's write",
+    "app.auth.operations.check_display_name": "part of a checked operation's write",
     "app.subscriptions.operations.announce_case": "part of a checked operation's write",
     "app.subscriptions.operations.announce_cases": "part of a checked operation's write",
     "app.subscriptions.operations.announce_recommendation": "part of a checked operation's write",

@@ -57,8 +57,10 @@ def device_label(user_agent: str) -> str:
         return f"{browser} on {system}"
     if browser or system:
         return browser or system or ""
-    words = re.findall(r"[A-Za-z][\w.-]*", user_agent)
-    return words[0][:40] if words else "Unknown device"
+    # Any other header is the client's own text ("curl/8.5.0"): its first word's letters
+    # alone name the product, so no number or name written after them is ever stored.
+    words = re.findall(r"[A-Za-z]+", user_agent)
+    return words[0][:20] if words else "Unknown device"
 
 
 @auth_blueprint.route("/sign-in", methods=["GET", "POST"])

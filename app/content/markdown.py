@@ -242,8 +242,10 @@ _MD_RULE = re.compile(r"^[ \t]*(?:(?:[-*_][ \t]*){3,}|\|?[ \t:]*-{3,}[-|: \t]*)$
 # "~~" is no strikethrough here, a pipe inside a line is one (a table row's first and last
 # go), and a fragment's leftover mark goes only where a space or the fragment's edge is
 # beside it.
-_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+# An image's or a link's text holds no bracket: in "![[x](y)" the page draws "![" as
+# characters and links "x"; taking the whole run out would join what stands around it.
+_MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^)\n]*\)")
+_MD_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^)\n]*\)")
 _MD_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|\*|`+)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _MD_PIPE = re.compile(r"^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$", re.M)
 # In a fragment cut out of a longer text, an emphasis or heading mark may have lost its pair.

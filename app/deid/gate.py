@@ -384,11 +384,11 @@ _REFERENCE_PATIENT_CUE = re.compile(
 )
 
 
-# Fields that name a member of staff (a session's didactic presenter, a certificate's signer)
-# hold a person's name by design, so a NAME there blocks only when the text speaks of a
-# patient; every other category blocks as anywhere else ("Patient Oswin Peabody, MRN
-# 77731234" is refused for its MRN and, with the cue, for the name).
-PERSON_FIELDS = frozenset({"didactic_presenter", "signer_name"})
+# Fields that name a member of staff (a session's didactic presenter, a certificate's signer,
+# an account's display name) hold a person's name by design, so a NAME there blocks only when
+# the text speaks of a patient; every other category blocks as anywhere else ("Patient Oswin
+# Peabody, MRN 77731234" is refused for its MRN and, with the cue, for the name).
+PERSON_FIELDS = frozenset({"didactic_presenter", "signer_name", "display_name"})
 _PATIENT_CUE = re.compile(
     r"\b(?:patients?|pts?|clients?|infants?|baby|child|mother|father|daughter|son|wife"
     r"|husband|relatives?|family|DOB|MRN)\b",

@@ -13,7 +13,12 @@ from typing import Any
 import yaml
 
 from app.auth.models import Role
-from app.auth.operations import add_membership, create_user, get_user_by_email
+from app.auth.operations import (
+    add_membership,
+    check_display_name,
+    create_user,
+    get_user_by_email,
+)
 from app.auth.policy import Actor
 from app.common import text_key
 from app.errors import ValidationError
@@ -113,6 +118,7 @@ def _load_users(entries: list[dict[str, Any]], actor: Actor) -> int:
         if user is None:
             create_user(entry["email"], entry["name"], Role(entry["role"]), actor=actor)
         else:
+            check_display_name(entry["name"])
             user.display_name = entry["name"]
     return len(entries)
 

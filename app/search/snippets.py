@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from app.content.markdown import strip_syntax
+from app.deid.shown import as_lines_shown
 from app.search.engine import Corpus, Highlighter
 from app.search.index import Snapshot
 from app.search.snapshots import cached
@@ -48,16 +49,12 @@ BLOCK_END = "\ue003"
 # digit or dash and starting with one: a snippet runs lines together, and "Call 617-555",
 # a blank line, then "0142" (or a heading "# 0142") must not read "Call 617-555 0142". Such a
 # break is shown as "¶".
-# Marks around the number count for nothing: emphasis, code, a link's bracket, a table's
-# pipes and its delimiter row ("| 617-555 |", "|---|", "| **0142** |" are two rows).
-_MARKS = r"[\ue000\ue001*_`|\]\[> \t]*"
+# Marks around the number count for nothing (emphasis, code, a link's bracket, a table's
+# pipes and its delimiter row), nor any space: once lines are read as the gate reads them
+# (`as_lines_shown` has joined the lines of one paragraph), a line break left between the
+# two is one the page draws (a blank line of any space, a rule, a quote, a heading, a row).
 _NUMBER_END = r"(?:(?<=[\d/.-])|(?<=[\d/.-][\ue000\ue001]))"
-_NUMBER_START = rf"{_MARKS}[\d/-]"
-_TABLE_RULE = r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|?)+[ \t]*\n"
-_BLOCK_BREAK = re.compile(
-    rf"{_NUMBER_END}(?={_MARKS}\n(?:[ \t]*\n|[ \t]{{0,3}}#{{1,6}}[ \t]|{_TABLE_RULE}"
-    rf"|(?=[ \t]*\|))+{_NUMBER_START})"
-)
+_BLOCK_BREAK = re.compile(rf"{_NUMBER_END}(?=[^\w\n]*\n[^\w]*[\d/-])")
 LABEL_LOOKBACK = 4_000  # characters searched back for the field a window starts in
 
 
@@ -68,6 +65,9 @@ def build_snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_
     window is processed, not the whole text."""
     if not text:
         return ""
+    # Line breaks as the page (and the gate) reads them, offsets kept: "\r\n", "\r", a
+    # vertical tab or a line separator is one, and a blank line made of them a paragraph's.
+    text = as_lines_shown(text)
     spans = sorted(set(spans))
     if not spans:
         window_start = 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from app.audit.models import AuditEvent
@@ -241,6 +242,41 @@ def test_sign_in_records_a_device_label_not_the_whole_user_agent(app, make_user)
     )
     (row,) = _rows(user)
     assert row.device == "Firefox on Linux"
+
+
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "MRN55512344",
+        "Harriet_Quenby_SSN_123-45-6789",
+        "harriet.quenby.6175550142/1.0",
+        "DOB-03-14-1962 (x)",
+    ],
+)
+def test_an_unknown_user_agent_stores_no_digits_nor_more_than_its_first_word(app, make_user, agent):
+    # The header is the client's own text: only its product's leading letters are kept.
+    client = fresh_client(app)
+    user = make_user("provider")
+    client.post(
+        "/sign-in",
+        data={"email": user.email, "password": PASSWORD},
+        headers={"User-Agent": agent},
+    )
+    (row,) = _rows(user)
+    assert row.device.isalpha() and agent.startswith(row.device)
+    assert "Quenby" not in row.device and "quenby" not in row.device
+
+
+def test_a_tool_is_named_by_its_product(app, make_user):
+    client = fresh_client(app)
+    user = make_user("provider")
+    client.post(
+        "/sign-in",
+        data={"email": user.email, "password": PASSWORD},
+        headers={"User-Agent": "curl/8.5.0"},
+    )
+    (row,) = _rows(user)
+    assert row.device == "curl"
 
 
 def test_long_ended_sign_ins_are_dropped_at_the_next_sign_in(app, make_user):

@@ -18,7 +18,7 @@ import pytest
 import sqlalchemy as sa
 
 from app.attendance.operations import set_credit_rule
-from app.auth.operations import create_token
+from app.auth.operations import create_token, create_user
 from app.auth.policy import SYSTEM
 from app.cases import lifecycle
 from app.cases.operations import CaseData, create_case
@@ -76,7 +76,6 @@ NOT_FREE_TEXT = {
     ),
     "users.email": "an account's email address, checked by the account operations",
     "users.password_hash": "a password hash",
-    "users.display_name": "the name of a member of staff, shown as an author; never a patient",
     "invitations.secret_hash": "an invitation secret's digest",
     "digest_deliveries.last_error": 'a failure code ("smtp_failed")',
     "api_tokens.token_hash": "a token digest",
@@ -284,6 +283,10 @@ def teaching_set_note(w: Any) -> None:
     teaching.add_item(w.expert, w.teaching_set, case=w.case, note=PLANT)
 
 
+def account_display_name(w: Any) -> None:
+    create_user("quenby@example.org", PLANT, "expert", actor=SYSTEM)
+
+
 def saved_search_name(w: Any) -> None:
     teaching.save_search(w.expert, PLANT, "q=hcv")
 
@@ -372,6 +375,8 @@ PROBES: dict[str, tuple[Probe, str]] = {
     "outdated_advice.note": (outdated_note, "note"),
     # Shown to its owner, and to admins on the account's page.
     "api_tokens.name": (token_name, "name"),
+    # A member of staff's name: a name is expected there, a patient's never (PERSON_FIELDS).
+    "users.display_name": (account_display_name, "display_name"),
     "teaching_sets.title": (teaching_set_title, "title"),
     "teaching_sets.description": (teaching_set_description, "description"),
     "teaching_set_items.note": (teaching_set_note, "note"),

@@ -28,6 +28,12 @@ JOINED = {
     "spaced_pipes": "SSN 123 | 45 | 6789 on file.",
     "phone_pipes": "Call 617|555|0142 after 5.",
     "image_alt": "SSN 123-45-![6789](scan.png) on file.",
+    # A bracket inside an image's or a link's text: the page draws the outer bracket and
+    # the "!" as characters; a snippet that took the whole run out joined the numbers.
+    "image_after_a_bracket": "SSN 123![[x](y)-45-6789 on file.",
+    "image_in_an_image": "SSN 123-45![![x](y)-6789 on file.",
+    "phone_image_after_a_bracket": "Call 617-555![[x](y)-0142 after 5.",
+    "link_after_a_bracket": "SSN 123[[x](y)-45-6789 on file.",
     # A list item is a line of its own on the page; a snippet runs lines together.
     "list_item": "SSN 123-45\n- 6789 on file.",
     "numbered_item": "SSN 123-45\n1) 6789 on file.",
@@ -37,6 +43,20 @@ JOINED = {
     "paragraph_spaced": "Call 617-555\n \n  0142 after 5.",
     "heading": "Call 617-555\n# 0142 after 5.",
     "heading_after_a_blank_line": "SSN 123-45\n\n## 6789 on file.",
+    # A blank line as a browser's form sends it ("\r\n"), or holding spaces no keyboard
+    # shows, or a line break of another kind: a paragraph on the page all the same.
+    "paragraph_crlf": "SSN 123-45\r\n\r\n-6789 on file.",
+    "paragraph_cr": "SSN 123-45\r\r-6789 on file.",
+    "paragraph_vertical_tab": "SSN 123-45\n\x0b\n-6789 on file.",
+    "paragraph_nbsp_line": "SSN 123-45\n\u00a0\n-6789 on file.",
+    "paragraph_ideographic_space": "SSN 123-45\n\u3000\n-6789 on file.",
+    # A quote is a block of its own too, and a rule, an empty heading, a line of pipes
+    # alone (which a snippet takes out) stand between two paragraphs.
+    "quote": "SSN 123-45\n> -6789 on file.",
+    "rule": "Call 617-555\n***\n-0142 after 5.",
+    "empty_heading": "SSN 123-45\n#\n-6789 on file.",
+    "pipes_alone": "SSN 123-45\n|\n-6789 on file.",
+    "rule_then_nbsp": "Call 617-555\n***\n\u00a0-0142 after 5.",
 }
 
 
