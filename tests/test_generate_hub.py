@@ -30,6 +30,7 @@ def write_corpus(
     path: Path,
     history: str = "Mr. Oswin Peabody, 58, came with symptom",
     plan: str = "Start the usual first-line treatment.",
+    keywords: list[str] | None = None,
 ) -> Path:
     """A few documents shaped like the shared corpus, one with a name for the gate to find."""
     with path.open("w", encoding="utf-8") as fh:
@@ -48,7 +49,8 @@ def write_corpus(
                 "title": f"Consult for condition {n}",
                 "summary": f"Condition {n} with poor control despite treatment.",
                 "body": body,
-                "keywords": [f"condition {n}", "hypertension", f"chronic condition {n}"],
+                "keywords": keywords
+                or [f"condition {n}", "hypertension", f"chronic condition {n}"],
             }
             fh.write(json.dumps(record) + "\n")
     return path
@@ -132,6 +134,24 @@ def test_plan_passages_the_gate_refuses_after_redaction_still_make_a_hub(app, tm
     assert made["cases"] == 20 and made["recommendations"] == 60
     assert "&#45;867" not in dump
     assert generator.WITHHELD in dump
+
+
+@pytest.mark.app_config(CASEBOOK_SEARCH_APPLY="off")
+def test_practices_on_one_word_topics_are_proposed(app, tmp_path):
+    # A practice's title opens with its topic: "nausea: start the usual …" reads to the gate
+    # as a user name before a colon and was refused, which stopped a 2,000-case hub at
+    # its best practices.
+    from app.practices.models import BestPractice
+
+    generator = load_generator()
+    corpus = write_corpus(tmp_path / "corpus.jsonl", keywords=["nausea", "abscess", "tendon"])
+    options = {"seed": 3, "batch": 10, "index": False, "echo": lambda *_: None, "progress": False}
+
+    made = generator.generate(app, corpus, 20, **options)
+
+    assert made["best practices"] == 4
+    titles = list(db.session.scalars(select(BestPractice.title)))
+    assert all(title[:1].isupper() for title in titles), titles
 
 
 def test_a_missing_corpus_is_named(tmp_path, capsys):
