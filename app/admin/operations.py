@@ -458,7 +458,7 @@ def topic_link_counts(actor: Viewer, topic_ids: Iterable[int]) -> dict[int, dict
     # (a hub grown by saves since `casebook init`), SQLite took the index on withdrawn_at as
     # selective and probed every case of the hub once per topic listed: the link's case_id
     # is kept from its (case, topic) key so that the walk starts from the topics.
-    link_case = case_topics.c.case_id
+    link_case: Any = case_topics.c.case_id
     if db.session.get_bind().dialect.name == "sqlite":
         link_case = link_case + 0
     queries = {
