@@ -401,7 +401,7 @@ class Generator:
         self.hub = Hub()
         self._pools: dict[int, list[Document]] = {}
         self.withheld = 0  # cases whose text as shown still held a finding
-        self.neutral_practices = 0  # practices whose first wording the gate refused
+        self.withheld_practices = 0  # practices whose first sentence read as a name in a title
 
     # -- plumbing
 
@@ -430,8 +430,11 @@ class Generator:
         self.make_practices()
         if self.withheld:
             self.echo(f"{self.withheld:,} cases hold a neutral text for a passage left out.")
-        if self.neutral_practices:
-            self.echo(f"{self.neutral_practices:,} best practices hold neutral words.")
+        if self.withheld_practices:
+            self.echo(
+                f"{self.withheld_practices:,} best practices hold a neutral statement for a"
+                " sentence left out."
+            )
         self.echo(f"Hub generated in {time.perf_counter() - started:.0f} s.")
         return counts()
 
@@ -880,27 +883,28 @@ class Generator:
                 lead = recommendations[0]
                 topics = [t.name for t in lead.case.topics][:3]
                 sentence = _SENTENCE.split(lead.body)[0][:280]
-                topic = topics[-1] if topics else PROGRAMS[p][1]
-                # A sentence that passed the gate in its recommendation can read as a name
-                # once a topic stands before it: the practice then takes neutral words.
-                wordings = [(f"{topic}: {sentence}"[:300], sentence)]
-                wordings.append((f"{topic}: practice {n + 1}", "Discussed at the session."))
-                for title, statement in wordings:
-                    try:
-                        practice = propose_from_recommendations(
-                            recommendations,
-                            title,
-                            statement,
-                            notes={r.id: "Discussed at the session." for r in recommendations[:1]},
-                            topics=topics,
-                            author=author,
-                            actor=SYSTEM,
-                        )
-                        break
-                    except IdentifiersFound:  # refused before any write
-                        self.neutral_practices += 1
-                else:
-                    raise RuntimeError(f"practice {n + 1}: neutral words refused")
+                subject = topics[-1] if topics else PROGRAMS[p][1]
+                # A title opens with its subject capitalised: "nausea: give …" reads to the
+                # gate as a user name before a colon, and is refused.
+                subject = subject[:1].upper() + subject[1:]
+                proposal = {
+                    "notes": {r.id: "Discussed at the session." for r in recommendations[:1]},
+                    "topics": topics,
+                    "author": author,
+                    "actor": SYSTEM,
+                }
+                try:
+                    practice = propose_from_recommendations(
+                        recommendations, f"{subject}: {sentence}"[:300], sentence, **proposal
+                    )
+                except IdentifiersFound:
+                    # A sentence that passes inside its recommendation can still read as
+                    # a name in a title: the proposal then names its subject alone, with a
+                    # neutral statement.
+                    practice = propose_from_recommendations(
+                        recommendations, f"Practice {n + 1} on {subject}", WITHHELD, **proposal
+                    )
+                    self.withheld_practices += 1
                 session_id, _ = rng.choice(self.hub.sessions[p])
                 add_evidence(
                     practice,

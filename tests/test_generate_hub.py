@@ -31,6 +31,7 @@ def write_corpus(
     path: Path,
     history: str = "Mr. Oswin Peabody, 58, came with symptom",
     plan: str = "Start the usual first-line treatment.",
+    keywords: list[str] | None = None,
 ) -> Path:
     """A few documents shaped like the shared corpus, one with a name for the gate to find."""
     with path.open("w", encoding="utf-8") as fh:
@@ -49,7 +50,8 @@ def write_corpus(
                 "title": f"Consult for condition {n}",
                 "summary": f"Condition {n} with poor control despite treatment.",
                 "body": body,
-                "keywords": [f"condition {n}", "hypertension", f"chronic condition {n}"],
+                "keywords": keywords
+                or [f"condition {n}", "hypertension", f"chronic condition {n}"],
             }
             fh.write(json.dumps(record) + "\n")
     return path
@@ -146,7 +148,7 @@ def test_a_practice_whose_first_wording_the_gate_refuses_takes_neutral_words(
     real_guard = practices.guard
 
     def refusing_guard(texts, *args, **kwargs):
-        if ": practice " not in texts.get("title", ": practice "):
+        if not texts.get("title", "Practice ").startswith("Practice "):
             texts = {**texts, "title": texts["title"] + " SSN 123-45-6789"}
         return real_guard(texts, *args, **kwargs)
 
@@ -160,8 +162,24 @@ def test_a_practice_whose_first_wording_the_gate_refuses_takes_neutral_words(
     assert made["best practices"] > 0
     titles = list(db.session.scalars(select(BestPractice.title)))
     assert len(titles) == made["best practices"]
-    assert all(": practice " in title for title in titles)
+    assert all(title.startswith("Practice ") for title in titles), titles
     assert not any("123-45" in line for line in generator.canonical_dump())
+
+
+@pytest.mark.app_config(CASEBOOK_SEARCH_APPLY="off")
+def test_practices_on_one_word_topics_are_proposed(app, tmp_path):
+    # A practice's title opens with its topic: "nausea: start the usual …" reads to the gate
+    # as a user name before a colon and was refused, which stopped a 2,000-case hub at
+    # its best practices.
+    generator = load_generator()
+    corpus = write_corpus(tmp_path / "corpus.jsonl", keywords=["nausea", "abscess", "tendon"])
+    options = {"seed": 3, "batch": 10, "index": False, "echo": lambda *_: None, "progress": False}
+
+    made = generator.generate(app, corpus, 20, **options)
+
+    assert made["best practices"] == 4
+    titles = list(db.session.scalars(select(BestPractice.title)))
+    assert all(title[:1].isupper() for title in titles), titles
 
 
 def test_a_missing_corpus_is_named(tmp_path, capsys):

@@ -82,3 +82,44 @@ def test_the_list_counts_evidence_in_the_database_as_the_rule_reads_each_link(ma
     assert counts == expected
     # counted by the database: a hub's practices cite thousands of links
     assert loaded == []
+
+
+def test_the_list_checks_each_link_by_key_on_postgresql(make_user):
+    """A practice list's evidence counts look each link's session, case or recommendation up
+    by its key: PostgreSQL hashed every visible case and recommendation of the hub instead
+    (0.8 s at 50,000 cases for 2,500 links)."""
+    import pytest
+    from sqlalchemy import event
+
+    from app.practices.queries import visible_evidence_counts
+
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's planner")
+    w = build_world(make_user)
+    practice = propose_practice(
+        "Co-prescribe naloxone", "Offer naloxone with opioids.", author=w.expert, actor=w.expert
+    )
+    for target in [w.case, w.private_case, w.rec, w.first]:
+        add_evidence(practice, target, note="", added_by=None, actor=SYSTEM)
+    db.session.commit()
+    seen: list[tuple[str, object]] = []
+
+    def keep(conn, cursor, statement, parameters, context, executemany):
+        if "evidence_links" in statement:
+            seen.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", keep)
+    try:
+        for reader in (w.provider, w.admin):
+            visible_evidence_counts(reader, [practice])
+    finally:
+        event.remove(db.engine, "before_cursor_execute", keep)
+
+    assert len(seen) == 2
+    with db.engine.connect() as conn:
+        for statement, parameters in seen:
+            plan = "\n".join(
+                row[0] for row in conn.exec_driver_sql(f"EXPLAIN {statement}", parameters)
+            )
+            assert "SubPlan" in plan, plan
+            assert "hashed SubPlan" not in plan, plan
