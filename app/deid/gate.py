@@ -25,7 +25,13 @@ from typing import Any
 from app.common import utcnow
 from app.deid.detector import Finding, scan
 from app.deid.name_pairs import name_pairs
-from app.deid.shown import as_lines_shown, reduced, shown_text, typed_text
+from app.deid.shown import (
+    as_lines_shown,
+    indented_lines_joined,
+    reduced,
+    shown_text,
+    typed_text,
+)
 from app.errors import ValidationError
 
 ACCEPT_REASONS: dict[str, str] = {
@@ -489,8 +495,13 @@ def text_variants(value: str) -> Iterator[str]:
 
 
 def scan_text(text: str) -> list[Finding]:
-    """The detector's findings in `text`, its line breaks read as a page shows them."""
-    return scan(as_lines_shown(text))
+    """The detector's findings in `text`, its line breaks read as a page shows them (an
+    indented line's break as one space), with offsets into `text`."""
+    joined = indented_lines_joined(text)
+    if joined is None:
+        return scan(as_lines_shown(text))
+    shown, places = joined
+    return [replace(f, start=places[f.start], end=places[f.end - 1] + 1) for f in scan(shown)]
 
 
 def _scan(text: str) -> list[Finding]:

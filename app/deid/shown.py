@@ -249,6 +249,38 @@ def as_lines_shown(text: str) -> str:
     return _JOINED_LINES.sub(r"\1 ", text) if "\n" in text else text
 
 
+# A paragraph's next line is drawn after one space whatever its indentation (Markdown and
+# a browser drop it): "617-555\n    -0142" shows "617-555 -0142". The one-for-one reading
+# of `as_lines_shown` keeps the indentation, which parts the groups too far to be read.
+_INDENTED_LINE = re.compile(
+    r"(?<=[\d-])[ \t]?\n(?![ \t]*(?:\d{1,9}[.)]|[-+*])[ \t])[ \t]+(?=[\d-])"
+)
+
+
+def indented_lines_joined(text: str) -> tuple[str, list[int]] | None:
+    """`text` as `as_lines_shown` reads it, each line break between digits or dashes with
+    the indentation around it as the one space a page draws, and for each character of that
+    reading its offset in `text` (one more at the end); None when no break is indented."""
+    if "\n" not in text and text.isprintable():
+        return None
+    broken = _LINE_BREAK.sub(_line_break, text)  # one character for one
+    if not _INDENTED_LINE.search(broken):
+        return None
+    lines = as_lines_shown(text)
+    parts: list[str] = []
+    places: list[int] = []
+    last = 0
+    for match in _INDENTED_LINE.finditer(broken):
+        parts.append(lines[last : match.start()])
+        places.extend(range(last, match.start()))
+        parts.append(" ")
+        places.append(match.start())
+        last = match.end()
+    parts.append(lines[last:])
+    places.extend(range(last, len(text) + 1))
+    return "".join(parts), places
+
+
 def _hides(char: str) -> bool:
     """Whether `plain_letters` reads `char` as nothing or as a Latin letter or digit."""
     value = _TABLE[ord(char)]
