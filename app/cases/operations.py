@@ -176,6 +176,8 @@ def free_field_scans(fields: Mapping[Any, Any]) -> Iterator[str]:
         for item in value if isinstance(value, list) else [value]:
             if _is_number(item) or (isinstance(item, str) and item):
                 yield f"{_key_words(key)}: {item}"
+        if isinstance(value, list) and len(value) > 1:
+            yield f"{_key_words(key)}: {_shown_list(value)}"
 
 
 def _coerce_field(spec: dict[str, Any], raw: Any) -> Any:
@@ -319,7 +321,9 @@ def gate_texts(values: Mapping[str, Any]) -> dict[str, str]:
 
 def field_texts(fields: Mapping[str, Any]) -> dict[str, str]:
     """The texts of a case's fields for the gate: `fields.<key>`, and each text of a list (a
-    program without a form keeps lists as given) as `fields.<key>[i]`, from 1 as elsewhere.
+    program without a form keeps lists as given) as `fields.<key>[i]`, from 1 as elsewhere,
+    with the list of two or more as the page shows it as `fields.<key>` (the gate counts a
+    finding there only where no item has one of the same value: `gate.scan_by_field`).
     Numbers are read as text too (a form's "ZIP code" box is a number); a yes/no is not."""
 
     def gated(item: Any) -> str | None:
@@ -335,9 +339,17 @@ def field_texts(fields: Mapping[str, Any]) -> dict[str, str]:
             for i, item in enumerate(value, 1):
                 if (text := gated(item)) is not None:
                     texts[f"fields.{key}[{i}]"] = text
+            if len(value) > 1 and any(gated(item) is not None for item in value):
+                # The page shows the items joined ("ssn: 123-45, 6789"): read so too.
+                texts[f"fields.{key}"] = _shown_list(value)
         elif (text := gated(value)) is not None:
             texts[f"fields.{key}"] = text
     return texts
+
+
+def _shown_list(items: Iterable[Any]) -> str:
+    """A list field's items as the case page shows them (`queries.field_rows`)."""
+    return ", ".join(str(item) for item in items)
 
 
 def field_cues(fields: Mapping[str, Any], template: dict[str, Any] | None) -> dict[str, str]:

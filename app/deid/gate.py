@@ -535,11 +535,34 @@ def scan_by_field(
     values: Mapping[str, str | None], cues: Cues | None = None, words: Words = ()
 ) -> dict[str, list[FieldFinding]]:
     """The findings of each non-empty text, by field (an empty list for a clean one)."""
-    return {
+    found = {
         name: _field_findings(name, text, (cues or {}).get(name, ""), name in words)
         for name, text in values.items()
         if text
     }
+    return _lists_beyond_items(values, found)
+
+
+_ITEM = re.compile(r"(.+)\[[1-9][0-9]*\]")
+
+
+def _lists_beyond_items(
+    values: Mapping[str, str | None], found: dict[str, list[FieldFinding]]
+) -> dict[str, list[FieldFinding]]:
+    """A list given whole beside its items (`fields.ssn` is "123-45, 6789", as a page shows
+    `fields.ssn[1]` and `fields.ssn[2]`) is read for what its items hold together: its
+    findings count only where no item has a finding of the same value, so that a finding
+    inside one item is named, and marked, by its item alone."""
+    held: dict[str, set[str]] = {}
+    for name, findings in found.items():
+        item = _ITEM.fullmatch(name)
+        if item is not None and item[1] in found:
+            text = values[name] or ""
+            held.setdefault(item[1], set()).update(reduced(text[f.start : f.end]) for f in findings)
+    for name, values_held in held.items():
+        text = values[name] or ""
+        found[name] = [f for f in found[name] if reduced(text[f.start : f.end]) not in values_held]
+    return found
 
 
 def _with_name_pairs(name: str, text: str, found: list[FieldFinding]) -> list[FieldFinding]:
