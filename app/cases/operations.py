@@ -17,7 +17,13 @@ from app.auth.policy import Actor, Permission, write_operation
 from app.cases.models import Case, CasePresentation, CaseStatus, Sex
 from app.common import utcnow
 from app.deid.gate import Acceptance, GatedFields, names_a_person, scan_fields, titled
-from app.deid.labels import REF_PROBLEM, RUN_TOGETHER, ref_is_identifier, ref_readings
+from app.deid.labels import (
+    REF_PROBLEM,
+    RUN_TOGETHER,
+    numbers_read,
+    ref_is_identifier,
+    ref_readings,
+)
 from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
 from app.extensions import db
@@ -155,6 +161,7 @@ def _check_free_names(fields: Mapping[str, Any]) -> None:
         scan_fields({"fields": _key_words(key)})
         or names_a_person(_key_words(key))
         or (_key_parts(key) != _key_words(key) and scan_fields({"fields": _key_parts(key)}))
+        or ((numbers := numbers_read(key)) is not None and scan_fields({"fields": numbers}))
         for key in fields
     ):
         raise ValidationError(
@@ -172,6 +179,8 @@ def free_field_scans(fields: Mapping[Any, Any]) -> Iterator[str]:
             continue
         yield _key_words(key)
         yield _key_parts(key)
+        if (numbers := numbers_read(key)) is not None:
+            yield numbers
         yield titled(_key_words(key))
         for item in value if isinstance(value, list) else [value]:
             if _is_number(item) or (isinstance(item, str) and item):
