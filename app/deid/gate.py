@@ -26,6 +26,7 @@ from app.common import utcnow
 from app.deid.detector import Finding, scan
 from app.deid.name_pairs import name_pairs
 from app.deid.shown import (
+    alt_in_place,
     as_lines_shown,
     indented_lines_joined,
     reduced,
@@ -697,8 +698,8 @@ def hidden_findings(
     rule: MarkingRule | None = None,
     words: Words = (),
 ) -> list[HiddenFinding]:
-    """The findings of each text as shown, and as typed where rendering drops some of it
-    (`typed_text`), that its findings as submitted (`scanned`) have no counterpart for,
+    """The findings of each text as shown, as typed where rendering drops some of it
+    (`typed_text`) and with its images' alt text in place (`alt_in_place`), that its findings as submitted (`scanned`) have no counterpart for,
     each submitted finding standing for one finding of each reading at most.
 
     A counterpart has the same value (letters and digits), whatever category each reading
@@ -715,7 +716,7 @@ def hidden_findings(
         if not text:
             continue
         # Each reading is matched on its own: a value both readings hold is one finding.
-        readings = [r for r in (_shown_text(text), typed_text(text)) if r]
+        readings = [r for r in (_shown_text(text), typed_text(text), alt_in_place(text)) if r]
         if not readings:
             continue
         firm = rule.firm_in(name) if rule is not None else frozenset()

@@ -226,6 +226,31 @@ def shown_text(text: str) -> str | None:
     return shown
 
 
+# An image: Markdown's, inline or by reference, and HTML's with its alt attribute.
+_IMAGE = re.compile(
+    r"!\[([^\[\]\n]*)\](?:\([^()\n]*\)|\[[^\[\]\n]*\])"
+    r"|<img\b[^<>]*?\balt\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'<>]+))[^<>]*>",
+    re.IGNORECASE,
+)
+
+
+def _alt(match: re.Match[str]) -> str:
+    return next((group for group in match.groups() if group is not None), "")
+
+
+def alt_in_place(text: str) -> str | None:
+    """The text as shown with each image's alt text where the image stands, as a screen
+    reader reads it (and a page whose image did not load shows it); None without an image.
+    `shown_text` reads alt text on a line of its own: an SSN split around an image
+    ("SSN ![123-45](x)-6789") is whole only in place."""
+    if "![" not in text and "<img" not in text.lower():
+        return None
+    placed = _IMAGE.sub(_alt, text)
+    if placed == text:
+        return None
+    return shown_text(placed) or placed
+
+
 # A page shows "\r\n" and "\r" (a browser's form sends "\r\n"), a vertical tab, a form feed
 # and Unicode's line and paragraph separators as a line break, and a line break inside a
 # paragraph as a space: between digits or dashes it is read so ("617-555\n-0142" shows
