@@ -9,6 +9,7 @@ detector would find on the page is found at the gate too.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -317,17 +318,32 @@ def typed_text(text: str) -> str | None:
     Markdown not rendered) read as `plain_letters` reads it; None when `shown_text` already
     reads all of it (a text without Markdown) or no character is hidden or drawn as another.
     Rendering drops HTML comments, tags' attributes and images: an SSN with an invisible
-    character in it, put there, is read by no other reading."""
+    character in it, put there, is read by no other reading. A comment's character
+    references are read decoded (a renderer showing raw HTML as text decodes them)."""
     if not _MARKUP.search(text):
         return None  # `shown_text` reads the text itself
-    hidden = bool(_UNDRAWN_ASCII.search(text)) or (
-        not text.isascii()
-        and (_SCRIPT_RUN.search(text) or any(_hides(c) for c in set(text) if not c.isascii()))
+    # A comment's character references read as their characters: a renderer that shows raw
+    # HTML as text decodes them ("<!-- SSN &#49;23-45-6789 -->").
+    decoded = _COMMENT.sub(_decoded, text) if "<!--" in text and "&" in text else text
+    hidden = (
+        decoded != text
+        or bool(_UNDRAWN_ASCII.search(text))
+        or (
+            not text.isascii()
+            and (_SCRIPT_RUN.search(text) or any(_hides(c) for c in set(text) if not c.isascii()))
+        )
     )
     if not hidden:
         return None
-    typed = plain_letters(text)
+    typed = plain_letters(decoded)
     return None if typed == text else typed
+
+
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+
+
+def _decoded(match: re.Match[str]) -> str:
+    return html.unescape(match[0])
 
 
 def reduced(value: str) -> str:
