@@ -28,6 +28,7 @@ from app.deid.name_pairs import name_pairs
 from app.deid.shown import (
     alt_in_place,
     as_lines_shown,
+    digits_as_drawn,
     indented_lines_joined,
     reduced,
     shown_text,
@@ -699,8 +700,10 @@ def hidden_findings(
     words: Words = (),
 ) -> list[HiddenFinding]:
     """The findings of each text as shown, as typed where rendering drops some of it
-    (`typed_text`) and with its images' alt text in place (`alt_in_place`), that its findings as submitted (`scanned`) have no counterpart for,
-    each submitted finding standing for one finding of each reading at most.
+    (`typed_text`), with its images' alt text in place (`alt_in_place`) and with letters
+    drawn as digits in a number read so (`digits_as_drawn`), that its findings as submitted
+    (`scanned`) have no counterpart for, each submitted finding standing for one finding of
+    each reading at most.
 
     A counterpart has the same value (letters and digits), whatever category each reading
     gives it (a number read as an ID in one and a phone in the other): the author has seen it
@@ -716,7 +719,16 @@ def hidden_findings(
         if not text:
             continue
         # Each reading is matched on its own: a value both readings hold is one finding.
-        readings = [r for r in (_shown_text(text), typed_text(text), alt_in_place(text)) if r]
+        readings = [
+            r
+            for r in (
+                _shown_text(text),
+                typed_text(text),
+                alt_in_place(text),
+                digits_as_drawn(text),
+            )
+            if r
+        ]
         if not readings:
             continue
         firm = rule.firm_in(name) if rule is not None else frozenset()

@@ -227,6 +227,33 @@ def shown_text(text: str) -> str | None:
     return shown
 
 
+# A number shaped like an SSN or a phone number (3-2-4 or 3-3-4 groups) written with a letter
+# drawn like a digit ("l23-45-6789"): "l", "I" and "|" are drawn as 1, "O" and "o" as 0.
+_DRAWN_DIGIT = "[0-9lI|Oo]"
+_DIGIT_SHAPE = re.compile(
+    rf"(?<![\w|-]){_DRAWN_DIGIT}{{3}}[-. ]{_DRAWN_DIGIT}{{2,3}}[-. ]{_DRAWN_DIGIT}{{4}}(?![\w|-])"
+)
+_AS_DIGITS = str.maketrans("lI|Oo", "111" + "00")
+_FEWEST_DIGITS = 6
+
+
+def _as_digits(match: re.Match[str]) -> str:
+    shape = match[0]
+    return (
+        shape.translate(_AS_DIGITS) if sum(c.isdigit() for c in shape) >= _FEWEST_DIGITS else shape
+    )
+
+
+def digits_as_drawn(text: str) -> str | None:
+    """The text with each number shaped like an SSN or a phone number (`_DIGIT_SHAPE`) that
+    holds a letter drawn like a digit read with that digit; None when there is none. Only
+    where most of the shape is digits already: "l23-45-6789" reads "123-45-6789"."""
+    if not any(c in text for c in "lI|Oo"):
+        return None
+    drawn = _DIGIT_SHAPE.sub(_as_digits, text)
+    return None if drawn == text else drawn
+
+
 # An image: Markdown's, inline or by reference, and HTML's with its alt attribute.
 _IMAGE = re.compile(
     r"!\[([^\[\]\n]*)\](?:\([^()\n]*\)|\[[^\[\]\n]*\])"
