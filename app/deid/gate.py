@@ -29,7 +29,7 @@ from app.deid.shown import (
     alt_in_place,
     as_lines_shown,
     digits_as_drawn,
-    indented_lines_joined,
+    lines_joined,
     reduced,
     shown_text,
     typed_text,
@@ -498,8 +498,9 @@ def text_variants(value: str) -> Iterator[str]:
 
 def scan_text(text: str) -> list[Finding]:
     """The detector's findings in `text`, its line breaks read as a page shows them (an
-    indented line's break as one space), with offsets into `text`."""
-    joined = indented_lines_joined(text)
+    indented line's break as one space, a cue's before its number as a space: `lines_joined`),
+    with offsets into `text`."""
+    joined = lines_joined(text)
     if joined is None:
         return scan(as_lines_shown(text))
     shown, places = joined

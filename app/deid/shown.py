@@ -310,16 +310,32 @@ _INDENTED_LINE = re.compile(
 )
 
 
-def indented_lines_joined(text: str) -> tuple[str, list[int]] | None:
+# An identifier's cue ending a line, its number starting the next: one line on the page
+# ("SSN\n123-45 -6789"), but for a list item's line.
+_CUE_LINE = re.compile(
+    r"(?i)\b(?:ssn|ss\s*#|social\s+security(?:\s+number)?|mrn|dob|phone|tel|fax|cell|mobile)"
+    r"[ \t]*[:#]?[ \t]?(\n)(?![ \t]*(?:\d{1,9}[.)]|[-+*])[ \t])(?=[ \t]*\d)"
+)
+
+
+def _cue_line(match: re.Match[str]) -> str:
+    return match[0][: match.start(1) - match.start()] + " "
+
+
+def lines_joined(text: str) -> tuple[str, list[int]] | None:
     """`text` as `as_lines_shown` reads it, each line break between digits or dashes with
-    the indentation around it as the one space a page draws, and for each character of that
-    reading its offset in `text` (one more at the end); None when no break is indented."""
+    the indentation around it as the one space a page draws, a line break between a cue and
+    its number as a space, and for each character of that reading its offset in `text` (one
+    more at the end); None when no such break."""
     if "\n" not in text and text.isprintable():
         return None
     broken = _LINE_BREAK.sub(_line_break, text)  # one character for one
-    if not _INDENTED_LINE.search(broken):
+    indented = _INDENTED_LINE.search(broken) is not None
+    if not indented and not _CUE_LINE.search(broken):
         return None
-    lines = as_lines_shown(text)
+    lines = _CUE_LINE.sub(_cue_line, as_lines_shown(text))  # one character for one
+    if not indented:
+        return lines, list(range(len(text) + 1))
     parts: list[str] = []
     places: list[int] = []
     last = 0
