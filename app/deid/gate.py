@@ -29,6 +29,7 @@ from app.deid.shown import (
     alt_in_place,
     as_lines_shown,
     digits_as_drawn,
+    hyphens_parted,
     lines_joined,
     reduced,
     shown_text,
@@ -499,12 +500,14 @@ def text_variants(value: str) -> Iterator[str]:
 def scan_text(text: str) -> list[Finding]:
     """The detector's findings in `text`, its line breaks read as a page shows them (an
     indented line's break as one space, a cue's before its number as a space: `lines_joined`),
-    with offsets into `text`."""
+    with offsets into `text`; a hyphen gluing a word to an identifier as a space
+    (`hyphens_parted`)."""
     joined = lines_joined(text)
     if joined is None:
-        return scan(as_lines_shown(text))
+        return scan(hyphens_parted(as_lines_shown(text)))
     shown, places = joined
-    return [replace(f, start=places[f.start], end=places[f.end - 1] + 1) for f in scan(shown)]
+    found = scan(hyphens_parted(shown))
+    return [replace(f, start=places[f.start], end=places[f.end - 1] + 1) for f in found]
 
 
 def _scan(text: str) -> list[Finding]:

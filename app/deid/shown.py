@@ -350,6 +350,22 @@ def lines_joined(text: str) -> tuple[str, list[int]] | None:
     return "".join(parts), places
 
 
+# A hyphen gluing a word to a number shaped like an SSN or phone ("no-123-45-6789"), or a
+# patient's cue or title to a capitalized name ("Patient-John Smith"), parts them as a space
+# does: a reader sees the number and the name whole.
+_GLUED_HYPHEN = re.compile(
+    r"(?<=[A-Za-z])-(?=\d{3}[-. ]\d{2,3}[-. ]\d{4}(?![\w-]))"
+    r"|(?:(?<=\bpatient)|(?<=\bPatient)|(?<=\bPATIENT)|(?<=\bpt)|(?<=\bPt)|(?<=\bPT)"
+    r"|(?<=\bMr)|(?<=\bMrs)|(?<=\bMs)|(?<=\bDr))-(?=[A-Z][a-z])"
+)
+
+
+def hyphens_parted(text: str) -> str:
+    """`text` with each gluing hyphen (`_GLUED_HYPHEN`) read as a space, one character for
+    one."""
+    return _GLUED_HYPHEN.sub(" ", text) if "-" in text else text
+
+
 def _hides(char: str) -> bool:
     """Whether `plain_letters` reads `char` as nothing or as a Latin letter or digit."""
     value = _TABLE[ord(char)]
