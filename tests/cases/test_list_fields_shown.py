@@ -73,3 +73,15 @@ def test_the_api_refuses_an_ssn_split_over_a_lists_items(client, pain):
     found = answer.get_json()
     assert [(f["field"], f["category"]) for f in found["findings"]] == [("fields.ssn", "SSN")]
     assert "6789" not in json.dumps(found)
+
+
+@pytest.mark.parametrize("redact", [False, True])
+def test_an_import_of_an_ssn_split_over_a_lists_items_is_refused(tmp_path, pain, redact):
+    from app.cases.transfer import ImportOptions, import_paths
+
+    record = {**CASE, "ref": "pain-1", "status": "presented", "session_date": "2026-03-10"}
+    path = tmp_path / "cases.jsonl"
+    path.write_text(json.dumps({**record, "fields": {"ssn": ["123-45", "6789"]}}) + "\n")
+    [result] = import_paths([path], ImportOptions(redact=redact), actor=SYSTEM)
+    assert not result.ok
+    assert result.problems and all("6789" not in p for p in result.problems)
