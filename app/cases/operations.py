@@ -17,7 +17,13 @@ from app.auth.policy import Actor, Permission, write_operation
 from app.cases.models import Case, CasePresentation, CaseStatus, Sex
 from app.common import utcnow
 from app.deid.gate import Acceptance, GatedFields, names_a_person, scan_fields, titled
-from app.deid.labels import REF_PROBLEM, RUN_TOGETHER, ref_is_identifier, ref_readings
+from app.deid.labels import (
+    REF_PROBLEM,
+    RUN_TOGETHER,
+    numbers_read,
+    ref_is_identifier,
+    ref_readings,
+)
 from app.deid.operations import guard, remember_overrides
 from app.errors import NotFound, ValidationError
 from app.extensions import db
@@ -155,6 +161,7 @@ def _check_free_names(fields: Mapping[str, Any]) -> None:
         scan_fields({"fields": _key_words(key)})
         or names_a_person(_key_words(key))
         or (_key_parts(key) != _key_words(key) and scan_fields({"fields": _key_parts(key)}))
+        or ((numbers := numbers_read(key)) is not None and scan_fields({"fields": numbers}))
         for key in fields
     ):
         raise ValidationError(
@@ -172,10 +179,14 @@ def free_field_scans(fields: Mapping[Any, Any]) -> Iterator[str]:
             continue
         yield _key_words(key)
         yield _key_parts(key)
+        if (numbers := numbers_read(key)) is not None:
+            yield numbers
         yield titled(_key_words(key))
         for item in value if isinstance(value, list) else [value]:
             if _is_number(item) or (isinstance(item, str) and item):
                 yield f"{_key_words(key)}: {item}"
+        if isinstance(value, list) and len(value) > 1:
+            yield f"{_key_words(key)}: {_shown_list(value)}"
 
 
 def _coerce_field(spec: dict[str, Any], raw: Any) -> Any:
@@ -319,7 +330,9 @@ def gate_texts(values: Mapping[str, Any]) -> dict[str, str]:
 
 def field_texts(fields: Mapping[str, Any]) -> dict[str, str]:
     """The texts of a case's fields for the gate: `fields.<key>`, and each text of a list (a
-    program without a form keeps lists as given) as `fields.<key>[i]`, from 1 as elsewhere.
+    program without a form keeps lists as given) as `fields.<key>[i]`, from 1 as elsewhere,
+    with the list of two or more as the page shows it as `fields.<key>` (the gate counts a
+    finding there only where no item has one of the same value: `gate.scan_by_field`).
     Numbers are read as text too (a form's "ZIP code" box is a number); a yes/no is not."""
 
     def gated(item: Any) -> str | None:
@@ -335,9 +348,17 @@ def field_texts(fields: Mapping[str, Any]) -> dict[str, str]:
             for i, item in enumerate(value, 1):
                 if (text := gated(item)) is not None:
                     texts[f"fields.{key}[{i}]"] = text
+            if len(value) > 1 and any(gated(item) is not None for item in value):
+                # The page shows the items joined ("ssn: 123-45, 6789"): read so too.
+                texts[f"fields.{key}"] = _shown_list(value)
         elif (text := gated(value)) is not None:
             texts[f"fields.{key}"] = text
     return texts
+
+
+def _shown_list(items: Iterable[Any]) -> str:
+    """A list field's items as the case page shows them (`queries.field_rows`)."""
+    return ", ".join(str(item) for item in items)
 
 
 def field_cues(fields: Mapping[str, Any], template: dict[str, Any] | None) -> dict[str, str]:

@@ -3227,6 +3227,12 @@ RX_SSN_SEPARATED = re.compile(
     rf"\b{_SSN_CUE5}(?![A-Za-z])[^.\n\d]{{0,40}}?(?<![\d.-])"
     r"(\d{3}(?:[ \t]*[-.][ \t]*|[ \t]+)\d{2}(?:[ \t]*[-.][ \t]*|[ \t]+)\d{4}|\d{9})(?![\d-]|\.\d)"
 )
+# Its groups parted by commas right after its cue: a list's items as a page joins them
+# ("ssn: 123-45, 6789"). Only an SSN's own cue, the number next to it.
+RX_SSN_COMMAS = re.compile(
+    r"\b(?:SSN|SS\s*#|(?i:ssn|social\s+security(?:\s+(?:number|no\.?|#))?))[ \t]*[:#=]?[ \t]*"
+    r"(?<![\d.-])(\d{3}[ \t]*[-,][ \t]*\d{2}[ \t]*[-,][ \t]*\d{4})(?![\d-]|[.,]\d)"
+)
 RX_SSN_MASKED = re.compile(r"[Xx*#](?<![\w-][Xx*#])[Xx*#]{2}[- ][Xx*#]{2}[- ](\d{4})(?![\w-])")
 RX_SSN_LAST4_SOCIAL = re.compile(
     r"\b(?i:last\s+(?:four|4)(?:\s+digits)?\s+of\s+(?:the\s+|her\s+|his\s+)?"
@@ -6824,6 +6830,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     ),
     # --- round 5: SSN separators and masks, ages, dates, roads
     CueRule("numbers5", RX_SSN_SEPARATED, "SSN", 0.85, cue="SSN5"),
+    CueRule("numbers5", RX_SSN_COMMAS, "SSN", 0.85, cue="SSN5", chars=(",",)),
     CueRule("numbers5", RX_SSN_LAST4_SOCIAL, "SSN", 0.85, cue="SSN5"),
     CueRule("numbers5", RX_SSN_MASKED, "SSN", 0.85, chars=("-",)),
     CueRule("numbers5", RX_AGE_OF_RELATIVE, "AGE", 0.75, cue="AGER5"),

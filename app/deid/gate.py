@@ -25,7 +25,16 @@ from typing import Any
 from app.common import utcnow
 from app.deid.detector import Finding, scan
 from app.deid.name_pairs import name_pairs
-from app.deid.shown import as_lines_shown, reduced, shown_text, typed_text
+from app.deid.shown import (
+    alt_in_place,
+    as_lines_shown,
+    digits_as_drawn,
+    hyphens_parted,
+    lines_joined,
+    reduced,
+    shown_text,
+    typed_text,
+)
 from app.errors import ValidationError
 
 ACCEPT_REASONS: dict[str, str] = {
@@ -489,8 +498,16 @@ def text_variants(value: str) -> Iterator[str]:
 
 
 def scan_text(text: str) -> list[Finding]:
-    """The detector's findings in `text`, its line breaks read as a page shows them."""
-    return scan(as_lines_shown(text))
+    """The detector's findings in `text`, its line breaks read as a page shows them (an
+    indented line's break as one space, a cue's before its number as a space: `lines_joined`),
+    with offsets into `text`; a hyphen gluing a word to an identifier as a space
+    (`hyphens_parted`)."""
+    joined = lines_joined(text)
+    if joined is None:
+        return scan(hyphens_parted(as_lines_shown(text)))
+    shown, places = joined
+    found = scan(hyphens_parted(shown))
+    return [replace(f, start=places[f.start], end=places[f.end - 1] + 1) for f in found]
 
 
 def _scan(text: str) -> list[Finding]:
@@ -524,11 +541,34 @@ def scan_by_field(
     values: Mapping[str, str | None], cues: Cues | None = None, words: Words = ()
 ) -> dict[str, list[FieldFinding]]:
     """The findings of each non-empty text, by field (an empty list for a clean one)."""
-    return {
+    found = {
         name: _field_findings(name, text, (cues or {}).get(name, ""), name in words)
         for name, text in values.items()
         if text
     }
+    return _lists_beyond_items(values, found)
+
+
+_ITEM = re.compile(r"(.+)\[[1-9][0-9]*\]")
+
+
+def _lists_beyond_items(
+    values: Mapping[str, str | None], found: dict[str, list[FieldFinding]]
+) -> dict[str, list[FieldFinding]]:
+    """A list given whole beside its items (`fields.ssn` is "123-45, 6789", as a page shows
+    `fields.ssn[1]` and `fields.ssn[2]`) is read for what its items hold together: its
+    findings count only where no item has a finding of the same value, so that a finding
+    inside one item is named, and marked, by its item alone."""
+    held: dict[str, set[str]] = {}
+    for name, findings in found.items():
+        item = _ITEM.fullmatch(name)
+        if item is not None and item[1] in found:
+            text = values[name] or ""
+            held.setdefault(item[1], set()).update(reduced(text[f.start : f.end]) for f in findings)
+    for name, values_held in held.items():
+        text = values[name] or ""
+        found[name] = [f for f in found[name] if reduced(text[f.start : f.end]) not in values_held]
+    return found
 
 
 def _with_name_pairs(name: str, text: str, found: list[FieldFinding]) -> list[FieldFinding]:
@@ -663,9 +703,11 @@ def hidden_findings(
     rule: MarkingRule | None = None,
     words: Words = (),
 ) -> list[HiddenFinding]:
-    """The findings of each text as shown, and as typed where rendering drops some of it
-    (`typed_text`), that its findings as submitted (`scanned`) have no counterpart for,
-    each submitted finding standing for one finding of each reading at most.
+    """The findings of each text as shown, as typed where rendering drops some of it
+    (`typed_text`), with its images' alt text in place (`alt_in_place`) and with letters
+    drawn as digits in a number read so (`digits_as_drawn`), that its findings as submitted
+    (`scanned`) have no counterpart for, each submitted finding standing for one finding of
+    each reading at most.
 
     A counterpart has the same value (letters and digits), whatever category each reading
     gives it (a number read as an ID in one and a phone in the other): the author has seen it
@@ -681,7 +723,16 @@ def hidden_findings(
         if not text:
             continue
         # Each reading is matched on its own: a value both readings hold is one finding.
-        readings = [r for r in (_shown_text(text), typed_text(text)) if r]
+        readings = [
+            r
+            for r in (
+                _shown_text(text),
+                typed_text(text),
+                alt_in_place(text),
+                digits_as_drawn(text),
+            )
+            if r
+        ]
         if not readings:
             continue
         firm = rule.firm_in(name) if rule is not None else frozenset()

@@ -29,6 +29,29 @@ def ref_is_identifier(ref: str) -> bool:
     return bool(scan_fields(readings, cues)) or names_a_person(spaced.lower())
 
 
+# Digits in three groups or more, parted by the separators a label may hold ("3_14_62",
+# "3.14.62", "2026-03-14"), are read as a number written with dashes: a date ("dob 3-14-62")
+# or a phone or an SSN. Two groups ("week_12_24", "pain-2024") stay apart, as a range or a
+# program's year.
+_DIGIT_GROUPS = re.compile(r"(?<!\d)(?<!\d[._-])\d{1,4}(?:[._-]+\d{1,4}){2,}(?!\d)")
+_GROUP_SEPARATOR = re.compile(r"[._-]+")
+
+
+def numbers_read(label: str) -> str | None:
+    """`label`'s words apart (as `ref_readings` reads them), its digits in groups written
+    with dashes ("dob_3_14_62" reads "dob 3-14-62"); None when it has no such digits."""
+    label = RUN_TOGETHER.sub(" ", label)
+    parts, last = [], 0
+    for match in _DIGIT_GROUPS.finditer(label):
+        parts.append(_REF_PARTS.sub(" ", label[last : match.start()]))
+        parts.append(_GROUP_SEPARATOR.sub("-", match[0]))
+        last = match.end()
+    if not parts:
+        return None
+    parts.append(_REF_PARTS.sub(" ", label[last:]))
+    return " ".join("".join(parts).split())
+
+
 def ref_readings(ref: str) -> tuple[str, dict[str, str]]:
     # Words run together are read apart too ("JohnathanWhitcombe", "MRN77731234"), and a
     # ref of digits alone as one number and as dashed groups ("123.45.6789").
@@ -38,6 +61,8 @@ def ref_readings(ref: str) -> tuple[str, dict[str, str]]:
         "ref_as_written": _REF_DOTS.sub(" ", ref).strip(),
         "ref_words": spaced,
     }
+    if (numbers := numbers_read(ref)) is not None:
+        readings["ref_numbers"] = numbers
     if _REF_DIGITS.fullmatch(ref):
         readings["ref_number"] = re.sub(r"\D", "", ref)
         readings["ref_dashed"] = re.sub(r"[._]", "-", ref)

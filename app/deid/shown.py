@@ -9,6 +9,7 @@ detector would find on the page is found at the gate too.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -226,6 +227,58 @@ def shown_text(text: str) -> str | None:
     return shown
 
 
+# A number shaped like an SSN or a phone number (3-2-4 or 3-3-4 groups) written with a letter
+# drawn like a digit ("l23-45-6789"): "l", "I" and "|" are drawn as 1, "O" and "o" as 0.
+_DRAWN_DIGIT = "[0-9lI|Oo]"
+_DIGIT_SHAPE = re.compile(
+    rf"(?<![\w|-]){_DRAWN_DIGIT}{{3}}[-. ]{_DRAWN_DIGIT}{{2,3}}[-. ]{_DRAWN_DIGIT}{{4}}(?![\w|-])"
+)
+_AS_DIGITS = str.maketrans("lI|Oo", "111" + "00")
+_FEWEST_DIGITS = 6
+
+
+def _as_digits(match: re.Match[str]) -> str:
+    shape = match[0]
+    return (
+        shape.translate(_AS_DIGITS) if sum(c.isdigit() for c in shape) >= _FEWEST_DIGITS else shape
+    )
+
+
+def digits_as_drawn(text: str) -> str | None:
+    """The text with each number shaped like an SSN or a phone number (`_DIGIT_SHAPE`) that
+    holds a letter drawn like a digit read with that digit; None when there is none. Only
+    where most of the shape is digits already: "l23-45-6789" reads "123-45-6789"."""
+    if not any(c in text for c in "lI|Oo"):
+        return None
+    drawn = _DIGIT_SHAPE.sub(_as_digits, text)
+    return None if drawn == text else drawn
+
+
+# An image: Markdown's, inline or by reference, and HTML's with its alt attribute.
+_IMAGE = re.compile(
+    r"!\[([^\[\]\n]*)\](?:\([^()\n]*\)|\[[^\[\]\n]*\])"
+    r"|<img\b[^<>]*?\balt\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'<>]+))[^<>]*>",
+    re.IGNORECASE,
+)
+
+
+def _alt(match: re.Match[str]) -> str:
+    return next((group for group in match.groups() if group is not None), "")
+
+
+def alt_in_place(text: str) -> str | None:
+    """The text as shown with each image's alt text where the image stands, as a screen
+    reader reads it (and a page whose image did not load shows it); None without an image.
+    `shown_text` reads alt text on a line of its own: an SSN split around an image
+    ("SSN ![123-45](x)-6789") is whole only in place."""
+    if "![" not in text and "<img" not in text.lower():
+        return None
+    placed = _IMAGE.sub(_alt, text)
+    if placed == text:
+        return None
+    return shown_text(placed) or placed
+
+
 # A page shows "\r\n" and "\r" (a browser's form sends "\r\n"), a vertical tab, a form feed
 # and Unicode's line and paragraph separators as a line break, and a line break inside a
 # paragraph as a space: between digits or dashes it is read so ("617-555\n-0142" shows
@@ -249,6 +302,70 @@ def as_lines_shown(text: str) -> str:
     return _JOINED_LINES.sub(r"\1 ", text) if "\n" in text else text
 
 
+# A paragraph's next line is drawn after one space whatever its indentation (Markdown and
+# a browser drop it): "617-555\n    -0142" shows "617-555 -0142". The one-for-one reading
+# of `as_lines_shown` keeps the indentation, which parts the groups too far to be read.
+_INDENTED_LINE = re.compile(
+    r"(?<=[\d-])[ \t]?\n(?![ \t]*(?:\d{1,9}[.)]|[-+*])[ \t])[ \t]+(?=[\d-])"
+)
+
+
+# An identifier's cue ending a line, its number starting the next: one line on the page
+# ("SSN\n123-45 -6789"), but for a list item's line.
+_CUE_LINE = re.compile(
+    r"(?i)\b(?:ssn|ss\s*#|social\s+security(?:\s+number)?|mrn|dob|phone|tel|fax|cell|mobile)"
+    r"[ \t]*[:#]?[ \t]?(\n)(?![ \t]*(?:\d{1,9}[.)]|[-+*])[ \t])(?=[ \t]*\d)"
+)
+
+
+def _cue_line(match: re.Match[str]) -> str:
+    return match[0][: match.start(1) - match.start()] + " "
+
+
+def lines_joined(text: str) -> tuple[str, list[int]] | None:
+    """`text` as `as_lines_shown` reads it, each line break between digits or dashes with
+    the indentation around it as the one space a page draws, a line break between a cue and
+    its number as a space, and for each character of that reading its offset in `text` (one
+    more at the end); None when no such break."""
+    if "\n" not in text and text.isprintable():
+        return None
+    broken = _LINE_BREAK.sub(_line_break, text)  # one character for one
+    indented = _INDENTED_LINE.search(broken) is not None
+    if not indented and not _CUE_LINE.search(broken):
+        return None
+    lines = _CUE_LINE.sub(_cue_line, as_lines_shown(text))  # one character for one
+    if not indented:
+        return lines, list(range(len(text) + 1))
+    parts: list[str] = []
+    places: list[int] = []
+    last = 0
+    for match in _INDENTED_LINE.finditer(broken):
+        parts.append(lines[last : match.start()])
+        places.extend(range(last, match.start()))
+        parts.append(" ")
+        places.append(match.start())
+        last = match.end()
+    parts.append(lines[last:])
+    places.extend(range(last, len(text) + 1))
+    return "".join(parts), places
+
+
+# A hyphen gluing a word to a number shaped like an SSN or phone ("no-123-45-6789"), or a
+# patient's cue or title to a capitalized name ("Patient-John Smith"), parts them as a space
+# does: a reader sees the number and the name whole.
+_GLUED_HYPHEN = re.compile(
+    r"(?<=[A-Za-z])-(?=\d{3}[-. ]\d{2,3}[-. ]\d{4}(?![\w-]))"
+    r"|(?:(?<=\bpatient)|(?<=\bPatient)|(?<=\bPATIENT)|(?<=\bpt)|(?<=\bPt)|(?<=\bPT)"
+    r"|(?<=\bMr)|(?<=\bMrs)|(?<=\bMs)|(?<=\bDr))-(?=[A-Z][a-z])"
+)
+
+
+def hyphens_parted(text: str) -> str:
+    """`text` with each gluing hyphen (`_GLUED_HYPHEN`) read as a space, one character for
+    one."""
+    return _GLUED_HYPHEN.sub(" ", text) if "-" in text else text
+
+
 def _hides(char: str) -> bool:
     """Whether `plain_letters` reads `char` as nothing or as a Latin letter or digit."""
     value = _TABLE[ord(char)]
@@ -260,17 +377,32 @@ def typed_text(text: str) -> str | None:
     Markdown not rendered) read as `plain_letters` reads it; None when `shown_text` already
     reads all of it (a text without Markdown) or no character is hidden or drawn as another.
     Rendering drops HTML comments, tags' attributes and images: an SSN with an invisible
-    character in it, put there, is read by no other reading."""
+    character in it, put there, is read by no other reading. A comment's character
+    references are read decoded (a renderer showing raw HTML as text decodes them)."""
     if not _MARKUP.search(text):
         return None  # `shown_text` reads the text itself
-    hidden = bool(_UNDRAWN_ASCII.search(text)) or (
-        not text.isascii()
-        and (_SCRIPT_RUN.search(text) or any(_hides(c) for c in set(text) if not c.isascii()))
+    # A comment's character references read as their characters: a renderer that shows raw
+    # HTML as text decodes them ("<!-- SSN &#49;23-45-6789 -->").
+    decoded = _COMMENT.sub(_decoded, text) if "<!--" in text and "&" in text else text
+    hidden = (
+        decoded != text
+        or bool(_UNDRAWN_ASCII.search(text))
+        or (
+            not text.isascii()
+            and (_SCRIPT_RUN.search(text) or any(_hides(c) for c in set(text) if not c.isascii()))
+        )
     )
     if not hidden:
         return None
-    typed = plain_letters(text)
+    typed = plain_letters(decoded)
     return None if typed == text else typed
+
+
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+
+
+def _decoded(match: re.Match[str]) -> str:
+    return html.unescape(match[0])
 
 
 def reduced(value: str) -> str:

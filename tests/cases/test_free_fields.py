@@ -130,6 +130,7 @@ def test_list_items_are_named_and_labelled_for_the_gate():
         "fields.notes[1]": "a",
         "fields.notes[2]": "2",
         "fields.notes[3]": "b",
+        "fields.notes": "a, 2, b",  # the list as its page shows it
         "fields.genotype": "3",
         "fields.stage": "4",
     }

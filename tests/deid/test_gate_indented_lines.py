@@ -1,0 +1,38 @@
+"""A line inside a paragraph is drawn after one space, whatever its indentation: a page
+shows "617-555\\r\\n    -0142" as "617-555 -0142", and the gate reads it so (offsets stay
+the stored text's, so the finding can be marked in place)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.deid.gate import IdentifiersFound, check, scan_by_field
+
+INDENTED = {
+    "tab_after_crlf": "Call 617-555\r\n\t-0142 after 5.",
+    "spaces_after_crlf": "Call 617-555\r\n    -0142 after 5.",
+    "spaces_after_lf": "Call 617-555\n      -0142 after 5.",
+    "space_before_and_tab_after": "Call 617-555 \n\t\t-0142 after 5.",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(INDENTED))
+def test_a_phone_over_an_indented_line_is_refused_where_it_is_written(kind):
+    written = INDENTED[kind]
+    with pytest.raises(IdentifiersFound) as info:
+        check({"presentation": written})
+    [finding] = [f for f in info.value.findings if f.category == "PHONE"]
+    assert written[finding.start : finding.end].startswith("617")
+    assert written[finding.start : finding.end].endswith("0142")
+
+
+def test_indented_lines_of_doses_and_lists_stay_clean():
+    clean = (
+        "Doses:\n    - metformin 500 mg\n    - lisinopril 10 mg",
+        "BP 120/80\n    HR 72\n    RR 16",
+        "Stent 4.0\n   3. Wire 0.014",
+        "ALT 54\n    - AST 60",
+        "Hb 12.1\n    10.4 on day 3",
+    )
+    found = scan_by_field({str(i): text for i, text in enumerate(clean)})
+    assert all(not f for f in found.values())
