@@ -272,3 +272,57 @@ DRUG_CONDITIONS: dict[str, list[str]] = {
     "misoprostol": ["postpartum hemorrhage"],
     "methylergonovine": ["postpartum hemorrhage"],
 }
+
+# A class typed in a query ("opioids", "benzos", "antipsychotics") also finds the notes that
+# name one of its members (oxycodone, lorazepam, quetiapine): notes write the drug, rarely the
+# class. Query-time only, each member at CLASS_WEIGHT of the class word, so a note naming the
+# class still ranks first; the index keeps these classes out of its broader concepts (see
+# the module's docstring), so "opioid taper" as a phrase of the index is unchanged. Keyed by
+# the class's forms as typed; the members are concepts of DRUG_NAMES or the synonym table.
+DRUG_CLASSES: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("opioid", "opioids", "opiate", "opiates", "narcotic", "narcotics"): (
+        "oxycodone",
+        "hydrocodone",
+        "hydromorphone",
+        "morphine",
+        "meperidine",
+        "tramadol",
+        "methadone",
+        "fentanyl",
+        "buprenorphine",
+    ),
+    ("benzodiazepine", "benzodiazepines", "benzo", "benzos"): (
+        "lorazepam",
+        "alprazolam",
+        "diazepam",
+        "clonazepam",
+    ),
+    ("antipsychotic", "antipsychotics", "neuroleptic", "neuroleptics"): (
+        "quetiapine",
+        "risperidone",
+        "olanzapine",
+        "aripiprazole",
+        "haloperidol",
+    ),
+    ("diuretic", "diuretics"): ("furosemide", "hydrochlorothiazide", "spironolactone"),
+    ("antiplatelet", "antiplatelets"): ("clopidogrel", "ticagrelor", "prasugrel", "aspirin"),
+    ("anticonvulsant", "anticonvulsants", "antiepileptic", "antiepileptics"): (
+        "phenytoin",
+        "levetiracetam",
+        "valproate",
+        "carbamazepine",
+        "lamotrigine",
+        "topiramate",
+    ),
+    ("antidepressant", "antidepressants"): (
+        "ssri",
+        "bupropion",
+        "venlafaxine",
+        "duloxetine",
+        "trazodone",
+        "mirtazapine",
+        "amitriptyline",
+        "nortriptyline",
+    ),
+}
+CLASS_WEIGHT = 0.8

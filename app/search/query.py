@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from whoosh import query as wq
@@ -74,6 +75,22 @@ _NEGATED = re.compile(r"\b(?:(can)['\u2019]t|(can)not|(won)['\u2019]t)\b", re.IG
 # "L sided weakness", "R-sided chest pain": a lone L or R before "sided" or "side" is left or
 # right. Read alone, "l" matched every L-spine level and "Tun-L" catheter in the notes.
 _SIDED = re.compile(r"\b([LR])(?=[ -]?sided?\b)", re.IGNORECASE)
+
+
+# "s/p CABG", "h/o stroke", "c/o chest pain", "DM w/ neuropathy": the shorthand a note writes
+# for "status post", "history of", "complains of", "with" says how the patient relates to
+# what follows, which is what is searched. Analysed, the letters were words of their own
+# ("s", "p") that a query then required and that every note holds. Blanked (same length).
+_RELATION = re.compile(r"(?<![\w/])(?:s/p|h/o|c/o|w/(?!o))(?![\w/])", re.IGNORECASE)
+
+
+# "get a chronic pain patient off their opioids": the verb and its "off" are the lay form
+# "get off" (taper, discontinue), typed apart. Moved together (same length) so it matches;
+# a few words apart at most, and only the verbs of coming off a medicine.
+_SEPARATED_OFF = re.compile(
+    r"\b(get|gets|getting|got|come|comes|coming|wean|weaning)((?:\s+[\w'\u2019]+){1,5}?)\s+(off)\b",
+    re.IGNORECASE,
+)
 
 
 def _sided(match: re.Match) -> str:
@@ -355,6 +372,8 @@ class Compiler:
         boosted and stay required when the query is relaxed to any word."""
         text = _NEGATED.sub(_negated, text)
         text = _SIDED.sub(_sided, text)
+        text = _RELATION.sub(lambda m: " " * len(m.group()), text)
+        text = _SEPARATED_OFF.sub(r"\1 \3\2", text)
         text = _CLITIC.sub(lambda m: " " * len(m.group()), text)
         clauses = []
         required = []
@@ -426,6 +445,15 @@ class Compiler:
                 self.highlight.add(word.text)
                 i += 1
                 continue
+            if span and weight is not None and question and _optional(analysed[i : i + span]):
+                # When the patient is seen, asked in a question ("at a diabetic's follow up
+                # visit"), is optional even where the lay list maps it (follow up).
+                optional.append(
+                    wq.Or([self.lay_clause(analysed[i : i + span], clinical)], boost=weight)
+                )
+                self.expansions.append((_surface(text, analysed[i : i + span]), clinical))
+                i += span
+                continue
             if span and weight is not None and not question and _person(analysed[i : i + span]):
                 # Who the patient is, typed among keywords ("asthma exacerbation child"), is
                 # optional even where the lay list maps it ("child": pediatric), as it is
@@ -443,6 +471,9 @@ class Compiler:
                 span, clause = 1, self.term_clause(word.text)
                 if positive:
                     self.highlight.add(word.text)
+                members = _class_members().get(word.text)
+                if members and positive:
+                    clause = wq.Or([clause, self.members_clause(members)])
                 if i in modifiers:
                     clause = wq.Or([clause], boost=conditions.MODIFIER_WEIGHT)
                     part_weights[id(clause)] = conditions.MODIFIER_WEIGHT
@@ -456,6 +487,8 @@ class Compiler:
                     qualifiers.add(id(clause))
             clauses.append(clause)
             i += span
+        if not clauses and optional:
+            clauses, optional = optional, []
         if not clauses:
             return None
         if not positive:  # "-heart failure" excludes documents with any of the words
@@ -478,6 +511,12 @@ class Compiler:
         if optional:
             base = wq.AndMaybe(base, optional[0] if len(optional) == 1 else wq.Or(optional))
         return base
+
+    def members_clause(self, members: tuple[str, ...]) -> wq.Query:
+        """A drug class's members (their concepts), weighted drugs.CLASS_WEIGHT."""
+        self.highlight.update(CONCEPT_PREFIX + m for m in members)
+        terms = [self.term_clause(CONCEPT_PREFIX + m) for m in members]
+        return wq.Or(terms, boost=drugs.CLASS_WEIGHT)
 
     def condition_clause(self, token: str) -> wq.Query | None:
         """The conditions a drug concept is given for, weighted CONDITION_WEIGHT, or None."""
@@ -558,6 +597,23 @@ def _without_title_boost(clause: wq.Query) -> None:
 def _person(words: list) -> bool:
     """Every word is one of who the patient is (`questions.PERSON`)."""
     return all(questions.is_person(w) for w in words)
+
+
+@cache
+def _class_members() -> dict[str, tuple[str, ...]]:
+    """A drug class's stems ("opioid", "benzo") -> its members' concepts."""
+    return {
+        stem: members
+        for forms, members in drugs.DRUG_CLASSES.items()
+        for form in forms
+        for stem in stems_of(form)
+    }
+
+
+def _optional(words: list) -> bool:
+    """Every word says when or where the patient is seen, or is scaffolding ("follow up
+    visit"): optional in a question."""
+    return all(questions.is_setting(w) or questions.is_scaffolding(w) for w in words)
 
 
 def _context(analysed: list) -> dict[int, set[str]]:

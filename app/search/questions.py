@@ -48,9 +48,15 @@ SCAFFOLDING = frozenset(stem(w) for w in SCAFFOLDING_WORDS)
 # (they add to the score, never required), unless nothing else is left.
 TASK_WORDS = """
 treat treats treated treating treatment treatments workup work evaluate evaluating evaluation
-assess assessing assessment care
+eval evals assess assessing assessment care
 """.split()  # noqa: SIM905
-TASK = frozenset(stem(w) for w in TASK_WORDS)
+# "eval" is how a provider types evaluation ("peds ADHD eval").
+# "management" among keywords says the kind of answer as "treatment" does ("chronic pain
+# opioid management": the pain management notes say it in their title); in a sentence ("how
+# do we manage") it is scaffolding. One stem for both, so it is dropped only beside other
+# scaffolding, and optional as a task word otherwise.
+KEYWORD_TASK = frozenset(stem(w) for w in ("manage", "management"))
+TASK = frozenset(stem(w) for w in TASK_WORDS) | KEYWORD_TASK
 TASK_WEIGHT = 0.3
 # In a question (scaffolding was dropped), words that say what kind of answer is asked for
 # ("what surgery is done for", "what is causing", "should we start", "what now") are
@@ -59,12 +65,19 @@ ANSWER_WORDS = """
 surgery surgeries surgical operation operate procedure procedures step steps
 cause causes causing start starting stop stopping safe safely now
 test tests testing medication medications medicine medicines therapy diagnosis diagnose
+check checks checking checked
 """.split()  # noqa: SIM905
+# "what should I check": what to look at is the answer, not a word the note must hold.
 ANSWER = frozenset(stem(w) for w in ANSWER_WORDS)
 # Where the patient is seen ("in the hospital", "fainted at school"): in a question the
 # setting rarely names what is wrong, and notes write it in passing (every admission says
 # "hospital"), so it is optional as the kind of answer is.
-SETTING_WORDS = "hospital hospitals school clinic office home".split()  # noqa: SIM905
+# When, too: "at a diabetic's follow up visit" asks about the patient, not about notes that
+# say "follow-up" ("Cataract Extraction Followup").
+SETTING_WORDS = """
+hospital hospitals school clinic office home
+visit visits appointment appointments follow followup followups
+""".split()  # noqa: SIM905
 SETTING = frozenset(stem(w) for w in SETTING_WORDS)
 
 # Who the patient is, in words notes mostly write as a number or not at all ("a 78-year-old
@@ -73,6 +86,7 @@ SETTING = frozenset(stem(w) for w in SETTING_WORDS)
 PERSON_WORDS = """
 man men woman women boy boys girl girls male female gentleman adult adults young older
 elderly geriatric child children kid kids teen teens teenager teenagers adolescent adolescents
+peds paeds
 """.split()  # noqa: SIM905
 PERSON = frozenset(stem(w) for w in PERSON_WORDS)
 PERSON_WEIGHT = 0.5
@@ -81,7 +95,7 @@ OPTIONAL_PERSON = True
 POPULATION_WORDS = """
 pregnant pregnancy pregnancies perinatal prenatal antenatal postpartum peripartum
 breastfeeding lactating lactation
-child children childhood kid kids pediatric paediatric infant infants baby babies
+child children childhood kid kids pediatric paediatric peds paeds infant infants baby babies
 newborn newborns neonate neonates neonatal toddler toddlers
 adolescent adolescents teen teens teenager teenagers youth
 elderly geriatric older
@@ -112,14 +126,30 @@ def without_scaffolding(
     for word in words:
         if word.concepts:
             covered.update(range(word.pos, word.pos + word.span))
+    sentence = any(
+        w.text in SCAFFOLDING and w.text not in KEYWORD_TASK and w.pos not in covered
+        for n, w in enumerate(words)
+        if n not in phrases
+    )
     kept = [
         w
         for n, w in enumerate(words)
-        if w.pos in covered or n in phrases or w.text not in SCAFFOLDING
+        if w.pos in covered
+        or n in phrases
+        or w.text not in SCAFFOLDING
+        or (w.text in KEYWORD_TASK and not sentence)
     ]
     if not kept or all(not w.text for w in kept):
         return list(words)
     return kept
+
+
+def is_scaffolding(word: AnalysedWord) -> bool:
+    return word.text in SCAFFOLDING
+
+
+def is_setting(word: AnalysedWord) -> bool:
+    return word.text in SETTING
 
 
 def is_task(word: AnalysedWord) -> bool:

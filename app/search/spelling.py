@@ -64,6 +64,17 @@ CONTEXT_WEIGHT = 1.0  # a candidate found with the query's other words counts fo
 TOP_CANDIDATES = 5  # per word, weighed again with the other words
 CAPS_ABBREVIATION = 6  # "QTC", "EGFR": all capitals this long or shorter are abbreviations
 OPERATORS = frozenset({"AND", "OR", "NOT"})
+# A doubled letter written single or a single one doubled, and the silent "h" of Greek
+# spellings ("rrh", "rh", "ph"), are slips of their own: "hemmoroids" is three edits from
+# "hemorrhoids", past SymSpell's reach, and the same word once both are written plainly.
+_DOUBLED = re.compile(r"(.)\1+")
+_SILENT_H = re.compile(r"(?<=[rt])h")
+
+
+def skeleton(word: str) -> str:
+    """`word` with doubled letters single and the "h" after "r" or "t" dropped: words that
+    differ only there ("hemmoroids", "hemorrhoids": "hemoroids") share it."""
+    return _DOUBLED.sub(r"\1", _SILENT_H.sub("", _DOUBLED.sub(r"\1", word)))
 
 
 class SpellingFrequency(Frequency):
@@ -100,6 +111,7 @@ class Dictionary:
             max_dictionary_edit_distance=MAX_EDITS, prefix_length=PREFIX_LENGTH
         )
         self.words: set[str] = set()
+        self.skeletons: dict[str, list[str]] = {}
         self.segments: set[str] = set()
         self.builtin: set[str] = set()
         self.lock = threading.Lock()
@@ -108,6 +120,8 @@ class Dictionary:
         if word not in self.words:
             self.words.add(word)
             self.symspell.create_dictionary_entry(word, 1)
+            if len(word) > SHORT_WORD:
+                self.skeletons.setdefault(skeleton(word), []).append(word)
 
     def follow(self, snap: Snapshot, builtin: set[str]) -> None:
         """Add the words of segments not seen yet, and vocabulary words not added yet."""
@@ -130,11 +144,16 @@ class Dictionary:
         """Words within reach of `word`, with their edit distance (itself excluded)."""
         edits = 1 if len(word) <= SHORT_WORD else MAX_EDITS
         found = self.symspell.lookup(word, Verbosity.ALL, edits, transfer_casing=False)
+        near = {item.term: item.distance for item in found}
+        if len(word) > SHORT_WORD:
+            # Past SymSpell's reach only by doubled letters or a silent "h": as far as
+            # the farthest edit it finds.
+            for other in self.skeletons.get(skeleton(word), ()):
+                near.setdefault(other, MAX_EDITS)
         return [
-            (item.term, item.distance)
-            for item in found
-            if item.term not in (word, word + "s", word + "es", word[:-1])
-            and item.term not in STOP_WORDS
+            (term, distance)
+            for term, distance in near.items()
+            if term not in (word, word + "s", word + "es", word[:-1]) and term not in STOP_WORDS
         ]  # a plural or singular finds the same (stemming): no respelling
 
 
