@@ -1249,9 +1249,15 @@ def _reads_event(user: Viewer, event: Any) -> bool:
     or a recommendation's author kept a possible identifier (`can_see_kept_identifiers`)
     and which kinds of clues an approved case was confirmed with (`can_see_deid_risk`):
     its review team's, who check them. A dissent names its practice, which may be one drawn
-    from a private program alone: it is read by those who may see the practice."""
+    from a private program alone: it is read by those who may see the practice. That a case
+    was returned, to or from which its status moved, and a review comment imported are
+    between its presenter and its review team (`can_see_review`, as on its timeline)."""
     from app.programs.models import Session
     from app.recommendations.models import Recommendation
+
+    if event.entity_type == "cases" and _tells_review(event):
+        reviewed = db.session.get(Case, event.entity_id)
+        return reviewed is not None and can_see_review(user, reviewed)
 
     if event.action == "recommendation.dissent_recorded":
         practice_id = (event.details or {}).get("practice_id")
@@ -1276,6 +1282,17 @@ def _reads_event(user: Viewer, event: Any) -> bool:
             return can_see_deid_risk(user, case)
         return can_see_kept_identifiers(user, case)
     return True
+
+
+def _tells_review(event: Any) -> bool:
+    """Whether a case's event tells that it was returned with comments."""
+    if event.action == "case.review_comment_imported":
+        return True
+    if event.action != "case.status_changed":
+        return False
+    details = event.details or {}
+    returned = CaseStatus.RETURNED.value
+    return returned in (details.get("previous"), details.get("status"))
 
 
 def trail_details(

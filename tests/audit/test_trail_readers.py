@@ -109,3 +109,27 @@ def test_a_dissent_from_a_practice_the_reader_may_not_see_is_left_out_of_the_tra
         page = _trail(client, reader, path)
         assert "recommendation.dissent_recorded" not in page
         assert f"<dd>{dissent.id}</dd>" not in page and f"<dd>{practice.id}</dd>" not in page
+
+
+def test_that_a_case_was_returned_is_read_in_its_trail_by_those_who_read_its_review(client, world):
+    """Review comments are between the presenter and the review team (`can_see_review`: the
+    case's timeline shows "Returned with comments" to them alone): its trail told every
+    coordinator reading it, by the status it moved to and from, that it had been returned."""
+    from app.cases import lifecycle
+    from app.cases.models import CaseStatus
+    from app.cases.operations import CaseData
+
+    data = CaseData(title="A man with hepatitis C", presentation="Started on treatment.")
+    case = lifecycle.draft_case(world.hcv, data, presenter=world.provider)
+    case.status = CaseStatus.SUBMITTED  # as if complete and submitted
+    lifecycle.return_case(case, "Add the genotype.", actor=world.coordinator)
+    case.status = CaseStatus.SUBMITTED  # as if completed and submitted again
+    lifecycle.approve_case(case, actor=world.coordinator)
+    db.session.commit()
+    path = f"/audit/case/{case.id}"
+    for reader in (world.coordinator, world.admin):
+        assert "returned" in _trail(client, reader, path)
+    for reader in (world.outsider, world.elsewhere):
+        page = _trail(client, reader, path)
+        assert "case.status_changed" in page  # approved: the trail itself stays theirs
+        assert "returned" not in page
