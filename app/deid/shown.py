@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 # An ASCII text without any of these reads on the page as it is stored: no second scan.
 # Markdown's typography turns "--" into a dash, which the rules read as a hyphen.
@@ -232,12 +233,44 @@ def shown_text(text: str) -> str | None:
 # "617-555 -0142"), but for a hard break (two spaces before it) or a list item's line.
 _LINE_BREAK = re.compile(r"\r\n?|[\x0b\x0c\u2028\u2029]")
 _JOINED_LINES = re.compile(
-    r"(?<=[\d-])([ \t]?)\n(?![ \t]*(?:\d{1,9}[.)]|[-+*])[ \t])(?=[ \t]*[\d-])"
+    r"(?<=[\d-])([ \t]?)\n(?=(?P<item>[ \t]*(?:\d{1,9}\.|-)[ \t])|[ \t]*[\d-])"
+)
+# A list item's line is one only in a list: the page's Markdown starts a list at the start of
+# a block alone (after a blank line, a heading or a rule), and in a paragraph "- 6789" is its
+# text ("SSN 123-45\n- 6789" shows "SSN 123-45 - 6789"); "1)" starts none anywhere. A
+# block's first line, read back from a line break, is the one after a blank line, a heading,
+# a rule or the text's start.
+_LIST_ITEM = re.compile(r"[ \t]{0,3}(?:>[ \t]?)*[ \t]*(?:\d{1,9}\.|[-+*])[ \t]")
+_BLOCK_ENDS = re.compile(
+    r"[ \t]*(?:>[ \t]?)*[ \t]*(?:#{1,6}(?:[ \t].*)?|(?:[-*_][ \t]*){3,}|=+[ \t]*)?$"
 )
 
 
 def _line_break(match: re.Match[str]) -> str:
     return " \n" if match[0] == "\r\n" else "\n"
+
+
+def _in_a_list(text: str, end: int) -> bool:
+    """Whether the line ending at `end` is in a block the page shows as a list."""
+    first = end
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        if _BLOCK_ENDS.fullmatch(text, start, end):
+            break
+        first = start
+        if start == 0:
+            break
+        end = start - 1
+    return first < len(text) and _LIST_ITEM.match(text, first) is not None
+
+
+def _joined_line(text: str) -> Callable[[re.Match[str]], str]:
+    def joined(match: re.Match[str]) -> str:
+        if match["item"] is not None and _in_a_list(text, match.start()):
+            return match[0]
+        return f"{match[1]} "
+
+    return joined
 
 
 def as_lines_shown(text: str) -> str:
@@ -246,7 +279,7 @@ def as_lines_shown(text: str) -> str:
     if "\n" not in text and text.isprintable():
         return text
     text = _LINE_BREAK.sub(_line_break, text)
-    return _JOINED_LINES.sub(r"\1 ", text) if "\n" in text else text
+    return _JOINED_LINES.sub(_joined_line(text), text) if "\n" in text else text
 
 
 def _hides(char: str) -> bool:
