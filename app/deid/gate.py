@@ -489,8 +489,16 @@ def text_variants(value: str) -> Iterator[str]:
 
 
 def scan_text(text: str) -> list[Finding]:
-    """The detector's findings in `text`, its line breaks read as a page shows them."""
-    return scan(as_lines_shown(text))
+    """The detector's findings in `text`, its line breaks read as a page shows them; where
+    the page runs into a paragraph lines that read as a list's items, those found with the
+    items apart too (a list of names is read by its lines)."""
+    shown = as_lines_shown(text)
+    found = scan(shown)
+    listed = as_lines_shown(text, items_apart=True)
+    if listed == shown:
+        return found
+    more = [f for f in scan(listed) if not any(g.start < f.end and f.start < g.end for g in found)]
+    return sorted([*found, *more], key=lambda f: (f.start, f.end)) if more else found
 
 
 def _scan(text: str) -> list[Finding]:

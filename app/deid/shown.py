@@ -264,22 +264,24 @@ def _in_a_list(text: str, end: int) -> bool:
     return first < len(text) and _LIST_ITEM.match(text, first) is not None
 
 
-def _joined_line(text: str) -> Callable[[re.Match[str]], str]:
+def _joined_line(text: str, items_apart: bool) -> Callable[[re.Match[str]], str]:
     def joined(match: re.Match[str]) -> str:
-        if match["item"] is not None and _in_a_list(text, match.start()):
+        if match["item"] is not None and (items_apart or _in_a_list(text, match.start())):
             return match[0]
         return f"{match[1]} "
 
     return joined
 
 
-def as_lines_shown(text: str) -> str:
+def as_lines_shown(text: str, *, items_apart: bool = False) -> str:
     """`text` with its line breaks as a page shows them, one character for one (every offset
-    is the text's own): what the gate's scans read."""
+    is the text's own): what the gate's scans read. `items_apart`: every line that reads as
+    a list item a line of its own, as a reader of the text as typed sees it (the detector
+    reads a list of names by its lines)."""
     if "\n" not in text and text.isprintable():
         return text
     text = _LINE_BREAK.sub(_line_break, text)
-    return _JOINED_LINES.sub(_joined_line(text), text) if "\n" in text else text
+    return _JOINED_LINES.sub(_joined_line(text, items_apart), text) if "\n" in text else text
 
 
 def _hides(char: str) -> bool:

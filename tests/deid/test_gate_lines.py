@@ -105,3 +105,17 @@ def test_a_form_with_a_phone_over_two_lines_is_refused_and_nothing_is_stored(cli
     assert 'class="deid deid-phone"' in page  # marked in place in the text as sent
     db.session.rollback()
     assert db.session.scalar(select(func.count(Case.id))) == before
+
+
+@pytest.mark.usefixtures("rules_only")
+def test_a_list_run_into_a_paragraph_is_still_read_by_its_lines():
+    """The page runs "- Gene Cash (93)" into the census line above it; the detector finds a
+    list's names and ages by its lines: both readings are scanned."""
+    from app.deid.detector import scan
+    from app.deid.gate import scan_text
+
+    written = "HOSPICE CENSUS 11/30\n- Gene Cash (93), rm 12\n- Guy Little (79), home, Booneville"
+    found = {(f.category, written[f.start : f.end]) for f in scan_text(written)}
+    listed = {(f.category, written[f.start : f.end]) for f in scan(written)}
+    assert ("NAME", "Gene Cash") in listed
+    assert found >= listed
