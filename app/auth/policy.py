@@ -1254,11 +1254,18 @@ def _reads_event(user: Viewer, event: Any) -> bool:
     evaluated a session (the totals are its desk's, `can_read_evaluations`); where a case's
     or a recommendation's author kept a possible identifier (`can_see_kept_identifiers`)
     and which kinds of clues an approved case was confirmed with (`can_see_deid_risk`):
-    its review team's, who check them. A dissent names its practice, which may be one drawn
-    from a private program alone: it is read by those who may see the practice."""
+    its review team's, who check them; a session's, its program's desk's (`can_run_desk`,
+    who read a case form's marks in its editor). A dissent names its practice,
+    which may be one drawn from a private program alone: it is read by those who may see
+    the practice. That a case was returned, to or from which its status moved, and a review
+    comment imported are between its presenter and its review team (`can_see_review`, as on
+    its timeline)."""
     from app.programs.models import Session
     from app.recommendations.models import Recommendation
 
+    if event.entity_type == "cases" and _tells_review(event):
+        reviewed = db.session.get(Case, event.entity_id)
+        return reviewed is not None and can_see_review(user, reviewed)
     if event.action == "recommendation.dissent_recorded":
         practice_id = (event.details or {}).get("practice_id")
         return isinstance(practice_id, int) and practice_id in visible_practice_ids(
@@ -1267,6 +1274,9 @@ def _reads_event(user: Viewer, event: Any) -> bool:
     if event.action == "session.evaluated":
         session = db.session.get(Session, event.entity_id)
         return session is not None and can_read_evaluations(user, session.program)
+    if event.action == "deid.finding_overridden" and event.entity_type == "sessions":
+        marked = db.session.get(Session, event.entity_id)
+        return marked is not None and can_run_desk(user, marked.program)
     if event.action in ("deid.finding_overridden", "deid.risk_confirmed"):
         case: Case | None = None
         if event.entity_type == "cases":
@@ -1282,6 +1292,17 @@ def _reads_event(user: Viewer, event: Any) -> bool:
             return can_see_deid_risk(user, case)
         return can_see_kept_identifiers(user, case)
     return True
+
+
+def _tells_review(event: Any) -> bool:
+    """Whether a case's event tells that it was returned with comments."""
+    if event.action == "case.review_comment_imported":
+        return True
+    if event.action != "case.status_changed":
+        return False
+    details = event.details or {}
+    returned = CaseStatus.RETURNED.value
+    return returned in (details.get("previous"), details.get("status"))
 
 
 def trail_details(

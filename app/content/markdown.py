@@ -129,6 +129,20 @@ def plain_text(source: str | None, *, cached: bool = True) -> str:
     return html_lib.unescape(text)
 
 
+# A line of `plain_text` that ends in a number's digit or dash, then one that starts with one:
+# the page draws them apart (paragraphs, a heading, a list's items, a quote; a line break
+# inside a paragraph between two numbers is one the gate reads joined, so a passed text has
+# none), and a one-line excerpt that ran them together would read "SSN 123-45 6789".
+_NUMBER_LINES = re.compile(r"(?<=[\d/.-])[^\w\n]*\n[^\w]*(?=[\d/-])")
+
+
+def plain_line(source: str | None) -> str:
+    """`plain_text` on one line, as an excerpt shows it: its lines joined by a space, but
+    for a break between two numbers, drawn "¶"."""
+    text = _NUMBER_LINES.sub(lambda m: f"\ue003{m[0]}", plain_text(source))
+    return " ".join(text.split()).replace("\ue003", " ¶")
+
+
 def shown_parts(source: str) -> tuple[str, list[str]]:
     """What a reader sees of `source`, not cached: its text (as `plain_text`), and the
     title and href values of the sanitized HTML, entities decoded (a link's href only when

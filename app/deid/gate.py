@@ -501,13 +501,26 @@ def scan_text(text: str) -> list[Finding]:
     """The detector's findings in `text`, its line breaks read as a page shows them (an
     indented line's break as one space, a cue's before its number as a space: `lines_joined`),
     with offsets into `text`; a hyphen gluing a word to an identifier as a space
-    (`hyphens_parted`)."""
+    (`hyphens_parted`). Where the page runs into a paragraph lines that read as a list's
+    items, those found with the items apart too (a list of names is read by its lines)."""
     joined = lines_joined(text)
     if joined is None:
-        return scan(hyphens_parted(as_lines_shown(text)))
-    shown, places = joined
-    found = scan(hyphens_parted(shown))
-    return [replace(f, start=places[f.start], end=places[f.end - 1] + 1) for f in found]
+        found = scan(hyphens_parted(as_lines_shown(text)))
+    else:
+        shown, places = joined
+        found = [
+            replace(f, start=places[f.start], end=places[f.end - 1] + 1)
+            for f in scan(hyphens_parted(shown))
+        ]
+    listed = as_lines_shown(text, items_apart=True)
+    if listed == as_lines_shown(text):
+        return found
+    more = [
+        f
+        for f in scan(hyphens_parted(listed))
+        if not any(g.start < f.end and f.start < g.end for g in found)
+    ]
+    return sorted([*found, *more], key=lambda f: (f.start, f.end)) if more else found
 
 
 def _scan(text: str) -> list[Finding]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 
 # An ASCII text without any of these reads on the page as it is stored: no second scan.
 # Markdown's typography turns "--" into a dash, which the rules read as a hyphen.
@@ -285,7 +286,16 @@ def alt_in_place(text: str) -> str | None:
 # "617-555 -0142"), but for a hard break (two spaces before it) or a list item's line.
 _LINE_BREAK = re.compile(r"\r\n?|[\x0b\x0c\u2028\u2029]")
 _JOINED_LINES = re.compile(
-    r"(?<=[\d-])([ \t]?)\n(?![ \t]*(?:\d{1,9}[.)]|[-+*])[ \t])(?=[ \t]*[\d-])"
+    r"(?<=[\d-])([ \t]?)\n(?=(?P<item>[ \t]*(?:\d{1,9}\.|-)[ \t])|[ \t]*[\d-])"
+)
+# A list item's line is one only in a list: the page's Markdown starts a list at the start of
+# a block alone (after a blank line, a heading or a rule), and in a paragraph "- 6789" is its
+# text ("SSN 123-45\n- 6789" shows "SSN 123-45 - 6789"); "1)" starts none anywhere. A
+# block's first line, read back from a line break, is the one after a blank line, a heading,
+# a rule or the text's start.
+_LIST_ITEM = re.compile(r"[ \t]{0,3}(?:>[ \t]?)*[ \t]*(?:\d{1,9}\.|[-+*])[ \t]")
+_BLOCK_ENDS = re.compile(
+    r"[ \t]*(?:>[ \t]?)*[ \t]*(?:#{1,6}(?:[ \t].*)?|(?:[-*_][ \t]*){3,}|=+[ \t]*)?$"
 )
 
 
@@ -293,13 +303,38 @@ def _line_break(match: re.Match[str]) -> str:
     return " \n" if match[0] == "\r\n" else "\n"
 
 
-def as_lines_shown(text: str) -> str:
+def _in_a_list(text: str, end: int) -> bool:
+    """Whether the line ending at `end` is in a block the page shows as a list."""
+    first = end
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        if _BLOCK_ENDS.fullmatch(text, start, end):
+            break
+        first = start
+        if start == 0:
+            break
+        end = start - 1
+    return first < len(text) and _LIST_ITEM.match(text, first) is not None
+
+
+def _joined_line(text: str, items_apart: bool) -> Callable[[re.Match[str]], str]:
+    def joined(match: re.Match[str]) -> str:
+        if match["item"] is not None and (items_apart or _in_a_list(text, match.start())):
+            return match[0]
+        return f"{match[1]} "
+
+    return joined
+
+
+def as_lines_shown(text: str, *, items_apart: bool = False) -> str:
     """`text` with its line breaks as a page shows them, one character for one (every offset
-    is the text's own): what the gate's scans read."""
+    is the text's own): what the gate's scans read. `items_apart`: every line that reads as
+    a list item a line of its own, as a reader of the text as typed sees it (the detector
+    reads a list of names by its lines)."""
     if "\n" not in text and text.isprintable():
         return text
     text = _LINE_BREAK.sub(_line_break, text)
-    return _JOINED_LINES.sub(r"\1 ", text) if "\n" in text else text
+    return _JOINED_LINES.sub(_joined_line(text, items_apart), text) if "\n" in text else text
 
 
 # A paragraph's next line is drawn after one space whatever its indentation (Markdown and

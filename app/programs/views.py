@@ -12,7 +12,7 @@ from app.auth import policy
 from app.auth.policy import Permission, permission_required
 from app.cases.queries import case_counts_by_program, case_counts_by_session, session_agenda
 from app.common import today
-from app.content.markdown import plain_text
+from app.content.markdown import plain_line
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.pagination import page_number
@@ -35,7 +35,7 @@ programs_blueprint = Blueprint("programs", __name__, template_folder="templates"
 @programs_blueprint.app_template_filter("excerpt")
 def excerpt(source: str | None, length: int = 180) -> str:
     """Markdown or plain text cut to about `length` characters at a word boundary."""
-    text = " ".join(plain_text(source).split())
+    text = plain_line(source)
     if len(text) <= length:
         return text
     return text[:length].rsplit(" ", 1)[0].rstrip(",.;:") + "…"

@@ -109,3 +109,54 @@ def test_a_dissent_from_a_practice_the_reader_may_not_see_is_left_out_of_the_tra
         page = _trail(client, reader, path)
         assert "recommendation.dissent_recorded" not in page
         assert f"<dd>{dissent.id}</dd>" not in page and f"<dd>{practice.id}</dd>" not in page
+
+
+def test_that_a_case_was_returned_is_read_in_its_trail_by_those_who_read_its_review(client, world):
+    """Review comments are between the presenter and the review team (`can_see_review`: the
+    case's timeline shows "Returned with comments" to them alone): its trail told every
+    coordinator reading it, by the status it moved to and from, that it had been returned."""
+    from app.cases import lifecycle
+    from app.cases.models import CaseStatus
+    from app.cases.operations import CaseData
+
+    data = CaseData(title="A man with hepatitis C", presentation="Started on treatment.")
+    case = lifecycle.draft_case(world.hcv, data, presenter=world.provider)
+    case.status = CaseStatus.SUBMITTED  # as if complete and submitted
+    lifecycle.return_case(case, "Add the genotype.", actor=world.coordinator)
+    case.status = CaseStatus.SUBMITTED  # as if completed and submitted again
+    lifecycle.approve_case(case, actor=world.coordinator)
+    db.session.commit()
+    path = f"/audit/case/{case.id}"
+    for reader in (world.coordinator, world.admin):
+        assert "returned" in _trail(client, reader, path)
+    for reader in (world.outsider, world.elsewhere):
+        page = _trail(client, reader, path)
+        assert "case.status_changed" in page  # approved: the trail itself stays theirs
+        assert "returned" not in page
+
+
+def test_where_a_sessions_author_kept_a_possible_identifier_is_read_by_its_desk(client, world):
+    """A session's "not an identifier" marks are its program's desk's, as the case-form
+    editor's are (`can_run_desk`): its trail told every coordinator reading it the field,
+    kind and reason of each."""
+    from datetime import date
+
+    from app.deid.gate import Acceptance, IdentifiersFound
+    from app.programs.operations import create_session
+
+    notes = "Room booked by Harriet Quenby, call 617 555 0142."
+    with pytest.raises(IdentifiersFound) as found:
+        create_session(world.hcv, date(2026, 3, 2), notes=notes, actor=world.coordinator)
+    db.session.rollback()
+    kept = [Acceptance(f.field, f.start, f.end, "placeholder") for f in found.value.findings]
+    session = create_session(
+        world.hcv, date(2026, 3, 2), notes=notes, actor=world.coordinator, accepted=kept
+    )
+    db.session.commit()
+    path = f"/audit/session/{session.id}"
+    for reader in (world.coordinator, world.admin):
+        assert "deid.finding_overridden" in _trail(client, reader, path)
+    for reader in (world.outsider, world.elsewhere):
+        page = _trail(client, reader, path)
+        assert "session.created" in page  # the trail itself stays theirs
+        assert "deid.finding_overridden" not in page

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.cases.models import Case
+from app.content.markdown import render
 from app.deid.gate import IdentifiersFound, check, scan_by_field
 from app.deid.parallel import scan_texts
 from app.deid.shown import as_lines_shown
@@ -29,6 +30,9 @@ BROKEN = {
     "ssn_paragraph_separator": ("SSN 123\u2029-45-6789 on file.", "SSN"),
     "ssn_vertical_tab": ("SSN 123-45\x0b-6789 on file.", "SSN"),
     "ssn_form_feed": ("SSN 123\x0c-45-6789 on file.", "SSN"),
+    # A list starts a block: "- 6789" under a line of a paragraph is that paragraph's text.
+    "ssn_dash_item_in_a_paragraph": ("SSN 123-45\n- 6789 on file.", "SSN"),
+    "ssn_dash_item_in_a_paragraph_crlf": ("SSN 123-45\r\n- 6789 on file.", "SSN"),
 }
 
 
@@ -48,9 +52,26 @@ def test_line_breaks_keep_every_offset_and_a_list_or_hard_break_stays_a_line():
         assert len(as_lines_shown(written)) == len(written)
     assert as_lines_shown("Call 617-555\r\n-0142") == "Call 617-555  -0142"
     assert as_lines_shown("a\r\nb\rc\u2029d") == "a \nb\nc\nd"
-    # A list item, a hard break (two spaces) and a paragraph are lines on the page.
-    for lines in ("Stent 4.0\n3. Wire", "ALT 54\n- AST 60", "ALT 54  \n60", "ALT 54\n\n60"):
+    # A list's items, a hard break (two spaces) and a paragraph are lines on the page.
+    for lines in (
+        "1. Stent 4.0\n2. Wire",
+        "Labs:\n\n- ALT 54\n- AST 60",
+        "## Labs\n- ALT 54\n  with a note 12\n- 60 AST",
+        "> - ALT 54\n> - 60 AST",
+        "ALT 54  \n60",
+        "ALT 54\n\n60",
+    ):
         assert as_lines_shown(lines) == lines
+    # In a paragraph, a line that reads as a list item is its text: the page starts no list
+    # there, and shows the line break as a space.
+    for written in (
+        "Stent 4.0\n3. Wire",
+        "ALT 54\n- AST 60",
+        "Labs:\n- ALT 54\n- 60 AST",
+        "1) Stent 4.0\n2) Wire",
+    ):
+        assert "<li>" not in str(render(written))
+        assert as_lines_shown(written) == written[::-1].replace("\n", " ", 1)[::-1]
     assert as_lines_shown("ALT 54, AST 60") == "ALT 54, AST 60"
 
 
@@ -84,3 +105,17 @@ def test_a_form_with_a_phone_over_two_lines_is_refused_and_nothing_is_stored(cli
     assert 'class="deid deid-phone"' in page  # marked in place in the text as sent
     db.session.rollback()
     assert db.session.scalar(select(func.count(Case.id))) == before
+
+
+@pytest.mark.usefixtures("rules_only")
+def test_a_list_run_into_a_paragraph_is_still_read_by_its_lines():
+    """The page runs "- Gene Cash (93)" into the census line above it; the detector finds a
+    list's names and ages by its lines: both readings are scanned."""
+    from app.deid.detector import scan
+    from app.deid.gate import scan_text
+
+    written = "HOSPICE CENSUS 11/30\n- Gene Cash (93), rm 12\n- Guy Little (79), home, Booneville"
+    found = {(f.category, written[f.start : f.end]) for f in scan_text(written)}
+    listed = {(f.category, written[f.start : f.end]) for f in scan(written)}
+    assert ("NAME", "Gene Cash") in listed
+    assert found >= listed

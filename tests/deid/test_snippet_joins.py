@@ -15,6 +15,7 @@ import pytest
 from app.content.markdown import strip_syntax
 from app.deid.detector import scan
 from app.deid.gate import IdentifiersFound, check
+from app.programs.views import excerpt
 from app.search.snippets import build_snippet
 
 JOINED = {
@@ -57,6 +58,9 @@ JOINED = {
     "empty_heading": "SSN 123-45\n#\n-6789 on file.",
     "pipes_alone": "SSN 123-45\n|\n-6789 on file.",
     "rule_then_nbsp": "Call 617-555\n***\n\u00a0-0142 after 5.",
+    # A list's items are lines of their own; a line of text runs them together.
+    "list_items": "SSN:\n\n- 123-45\n- 6789 on file.",
+    "numbered_items": "Call:\n\n1. 617-555\n2. 0142 after 5.",
 }
 
 
@@ -76,6 +80,26 @@ def test_a_snippet_shows_no_identifier_the_gate_passed(kind):
         return  # refused: never stored, never in a snippet
     shown = _snippet_text(text)
     assert [f.category for f in scan(shown) if f.category not in ("URL",)] == [], kind
+
+
+@pytest.mark.usefixtures("rules_only")
+@pytest.mark.parametrize("kind", sorted(JOINED))
+def test_an_excerpt_shows_no_identifier_the_gate_passed(kind):
+    """An excerpt (a recommendation's under an outcome and on a best practice's page, the
+    desk's, a timeline entry's) shows the rendered text on one line: it ran paragraphs,
+    headings and a list's items together, "Call 617-555" and "0142" as one number."""
+    text = JOINED[kind]
+    try:
+        check({"body": text})
+    except IdentifiersFound:
+        return  # refused: never stored, never in an excerpt
+    shown = excerpt(text, 320)
+    assert [f.category for f in scan(shown) if f.category not in ("URL",)] == [], kind
+
+
+def test_an_excerpt_still_reads_as_one_line():
+    assert excerpt("## History\n\nSeen **twice**.\nWell.") == "History Seen twice. Well."
+    assert excerpt("Call 617-555\n\n0142 after 5.") == "Call 617-555 ¶ 0142 after 5."
 
 
 def test_snippets_still_take_out_what_the_page_does_not_show():
