@@ -11119,8 +11119,8 @@ def _round24(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
                 out.append((m.start(1), m.end(1), "LOCATION", 0.7))
     for pos in words_ix.at(TRIGGERS["HEAR24"]) if "HEAR24" in words_ix.cues else ():
         head = RX_HEARING24.match(text, pos)
-        b = head and _ending_at(RX_PRACTICE_NAME11, text, pos, 60)
-        if b:
+        b = _ending_at(RX_PRACTICE_NAME11, text, pos, 60) if head else None
+        if head and b:
             first = b.group(1).split()[0]
             if (
                 not ctx.is_clinical(first)
@@ -11133,8 +11133,8 @@ def _round24(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             out.append((m.start(1), m.end(1), "FACILITY", 0.75))
     for pos in words_ix.at(TRIGGERS["FACD24"]) if "FACD24" in words_ix.cues else ():
         head = RX_DONOR_HEAD24.match(text, pos)
-        owner = head and RX_DONOR_OWNER24.search(text, max(0, pos - 50), pos)
-        if not owner:
+        owner = RX_DONOR_OWNER24.search(text, max(0, pos - 50), pos) if head else None
+        if head is None or owner is None:
             continue
         g = 1 if owner.group(1) else 2
         if (g == 2) != head.group().islower():
