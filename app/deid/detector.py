@@ -10835,10 +10835,11 @@ RX_DOB_WORD24 = re.compile(r"(?:DOB|D\.O\.B\.|dob|born)\b")
 TRIGGERS["DOB24"] = _w("dob d born")
 # a name before a credential after a comma when its first word is also a word ("by Sorrel
 # Nwosu, RN")
-RX_NAME_CRED24 = re.compile(
-    rf"\b({NW})[ \t]+({NW}(?:-{NW})?),[ \t]*(?:RN|LPN|LVN|MD|DO|NP|PA-C|CNM|CRNA|RPh|PharmD"
-    r"|DDS|DMD|PhD|LCSW|MSW|EMT|CMA|APRN|FNP|DNP|BSN|MSN)\b"
+RX_CRED_COMMA24 = re.compile(
+    r",[ \t]*+(?:RN|LPN|LVN|MD|DO|NP|PA-C|CNM|CRNA|RPh|PharmD|DDS|DMD|PhD|LCSW|MSW|EMT|CMA"
+    r"|APRN|FNP|DNP|BSN|MSN)\b"
 )
+RX_NAME_CRED24 = re.compile(rf"\b({NW})[ \t]+({NW}(?:-{NW})?)\Z")  # read back from the comma
 # a law office and a donor centre by their heads
 _FAC_WORD24 = rf"(?:{NW}|{CAPS_WORD})"
 RX_LAW_OFFICE24 = re.compile(
@@ -11072,8 +11073,9 @@ def _round24(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             if last.strip() and _pair_ok24(ctx, last, words):
                 out.append((start, pair.end(1), "NAME", 0.75))
     if "," in text:
-        for m in RX_NAME_CRED24.finditer(text) if RX_CRED_WORD23.search(text) else ():
-            if _plain_words24(ctx, [m.group(1)]) and _name_word23(ctx, m.group(2)):
+        for c in RX_CRED_COMMA24.finditer(text):
+            m = RX_NAME_CRED24.search(text, max(0, c.start() - 60), c.start())
+            if m and _plain_words24(ctx, [m.group(1)]) and _name_word23(ctx, m.group(2)):
                 out.append((m.start(1), m.end(2), "NAME", 0.75))
     for m in _triggered(RX_TRACKING24, "TRACK24", text, words_ix):
         out.append((m.start(1), m.end(1), "ID", 0.8))
