@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from app.deid import lexicon, scan  # noqa: E402
 
 SETS_DIR = ROOT / "eval" / "deid" / "independent"
-DEVELOPMENT_SETS = tuple("abcdefghijklmnopqrst")
+DEVELOPMENT_SETS = tuple("abcdefghijklmnopqrstu")
 TOKEN = re.compile(r"[^\W_]+")
 ONSETS = [
     "b",

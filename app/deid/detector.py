@@ -8711,6 +8711,7 @@ def _rules_of(text: str) -> list[Finding]:
     _round22b(ctx, text, cands, words_ix)
     _round22c(ctx, text, cands, words_ix)
     _round23(ctx, text, cands, words_ix)
+    _round24(ctx, text, cands, words_ix)
     cands = [
         c
         for c in cands
@@ -8734,6 +8735,7 @@ def _rules_of(text: str) -> list[Finding]:
         + _after_findings13b(ctx, text, found)
         + _after_findings21(ctx, text, found)
         + _after_findings22(ctx, text, found)
+        + _after_findings24(ctx, text, found)
         if not _not_identifier11(ctx, text, c)
         and not _not_identifier20(ctx, text, c)
         and not _not_identifier22(ctx, text, c)
@@ -9745,7 +9747,7 @@ def _after_findings21(ctx: _Ctx, text: str, found: list[Finding]) -> list:
     out: list = []
     taken = _overlap_test([(f.start, f.end) for f in found])
     for f in found:
-        if f.category == "NAME":
+        if f.category == "NAME" and f.end - f.start >= 3:
             seg = text[f.start : f.end]
             # "and O. Ware, RN": an initial before a found surname
             lo = max(0, f.start - 4)
@@ -10719,3 +10721,517 @@ def _other_mentions23(ctx: _Ctx, text: str, found: list[Finding]) -> list:
             if len(w) >= 4 and _unlisted23(ctx, w):
                 words.add(w.lower())
     return _mentions_of(ctx, text, found, words, "(?i)")
+
+
+# ----------------------------------------------------------------------------- round 24
+# U's misses and false alarms read by kind: a person in the slots of donor, travel, court and
+# pharmacy forms (an initial and a surname after a job, initials alone after a job, an
+# airline's SURNAME/GIVEN, "In re guardianship of", "/s/", a witness, "Last, First" after a
+# person's label), numbers behind shipping and booking cues, a partial SSN "on file", a
+# driver's licence after its state, a road "at mile 12", plates in digit groups, a county in
+# a court's heading, a town cell after a facility, law offices and donor centres.
+_ROLES24 = (
+    r"rn|lpn|lvn|cna|rso|rph|tester|tested[ \t]+by|physician|attending|pharmacist"
+    r"|phlebotomist|technician|technologist|nurse|therapist|dietitian|midwife|scribe|examiner"
+    r"|sonographer|radiographer|counselor|counsellor|surgeon|intern|resident|fellow"
+    r"|performed[ \t]+by|collected[ \t]+by|drawn[ \t]+by|reviewed[ \t]+by|verified[ \t]+by"
+    r"|witnessed[ \t]+by|read[ \t]+by|seen[ \t]+by|checked[ \t]+by"
+)
+TRIGGERS["ROLEI24"] = _w("""rn lpn lvn cna rso rph tester tested physician attending pharmacist
+    phlebotomist technician technologist nurse therapist dietitian midwife scribe examiner
+    sonographer radiographer counselor counsellor surgeon intern resident fellow performed
+    collected drawn reviewed verified witnessed read seen checked""")
+# an initial and a surname after a person's job ("RSO G. Vantsdottir", "tester K. Oyelaran",
+# "Ship's physician T. Brannagh", "attending m. okafor", "TESTED BY: S. NWOSU")
+RX_ROLE_INITIAL24 = re.compile(
+    rf"\b(?i:{_ROLES24})(?:[ \t]*:)?[ \t]+"
+    rf"((?:[A-Z]\.[ \t]?){{1,2}}(?:{NW}(?:-{NW})?|{CAPS_WORD})"
+    r"|(?:[a-z]\.[ \t]?){1,2}[a-z][a-z'’-]+)"
+    r"(?![\w'’-])"
+)
+# initials alone after a job, before a stop ("Phlebotomist KT.", "tester J.R.,")
+_INITIALS_ROLES24 = (
+    r"phlebotomist|tester|technician|tech|scribe|interpreter|examiner|nurse|aide|sitter"
+    r"|courier|collector|witness|pharmacist|therapist"
+)
+TRIGGERS["ROLEN24"] = _w(_INITIALS_ROLES24.replace("|", " "))
+RX_ROLE_INITIALS24 = re.compile(
+    rf"\b(?:(?i:{_INITIALS_ROLES24}))[ \t]+((?:[A-Z]\.){{2,3}}|[A-Z]{{2,3}}|(?:[a-z]\.){{2,3}}"
+    r"|[a-z]{2}(?=\.[ \t]))(?=[ \t]*(?:[.,;)]|$))",
+    re.M,
+)
+_CREDENTIALS24 = _w("""rn lpn lvn cna np md do pa cpt rt pt ot emt cma ma rph cpht pct slp
+    asl crna cnm aprn dpt msw lcsw bsn msn phd phm ed er icu or""")
+# an airline's passenger name: "Passenger: OKAFOR/CHIDI MR"
+RX_SLASH_NAME24 = re.compile(
+    rf"\b(?i:passenger|pax|traveler|traveller|guest|name)(?:[ \t]*+:[ \t]*+|[ \t]++)"
+    rf"((?:[{UP}]{{2,}}(?:[ '’-][{UP}]{{2,}})*)/[{UP}]{{2,}}"
+    rf"(?:[ \t](?!(?:MR|MRS|MS|MSTR|MISS|DR)\b)[{UP}]{{2,}})?"
+    rf"|{NW}(?:[ '’-]{NW})*/{NW}(?:[ \t]{NW})?)(?:[ \t]+(?:MR|MRS|MS|MSTR|MISS|DR))?(?![\w/])"
+)
+TRIGGERS["SLASH24"] = _w("passenger pax traveler traveller guest name")
+# the person a court file is about, and an e-signature
+RX_IN_RE24 = re.compile(
+    r"\b(?i:in[ \t]+re|matter[ \t]+of)[ \t]+(?i:the[ \t]+)?"
+    r"(?:(?i:guardianship|conservatorship|estate|adoption|custody|commitment|welfare"
+    r"|marriage|protection)[ \t]+of[ \t]+)?"
+    r"(?:(?i:the[ \t]+)?(?i:minor|child|ward|respondent|person|decedent)[ \t]+)?"
+    rf"([{UP}{LO}][{UP}{LO}.'’-]*(?:[ \t]+[{UP}{LO}][{UP}{LO}.'’-]*){{0,3}})(?=[ \t]*(?:[,;(]|$))",
+    re.M,
+)
+TRIGGERS["INRE24"] = _w("in matter")
+RX_SIGNED24 = re.compile(
+    r"/s/[ \t]*([A-Za-z][A-Za-z.'’-]*(?:[ \t]+[A-Za-z][A-Za-z.'’-]*){0,3})"
+    r"(?=[ \t]*(?:[,;(]|$))",
+    re.M,
+)
+# a witness to a waste or a signature: "with x y witnessing", "witnessed by x y"
+RX_WITNESSING24 = re.compile(
+    r"\b(?i:with)[ \t]+([A-Za-z][A-Za-z'’-]*(?:[ \t]+[A-Za-z][A-Za-z'’-]*){0,3})[ \t]+"
+    r"(?i:witnessing|as[ \t]+witness)\b"
+)
+TRIGGERS["WITN24"] = _w("with")
+# "Last, First [M]" after a label only a person fills, in any case, ending a field
+_PERSON_LABELS24 = (
+    r"patient|pt|name|donor|client|guest|member|passenger|petitioner|respondent|attorney"
+    r"|decedent|deceased|claimant|insured|visitor|enrollee|applicant|subscriber|mother|father"
+    r"|counsel(?:[ \t]+for[ \t]+(?:the[ \t]+)?(?:respondent|petitioner|plaintiff|defendant))?"
+)
+TRIGGERS["PLABEL24"] = _w("""patient pt name donor client guest member passenger petitioner
+    respondent attorney decedent deceased claimant insured visitor enrollee applicant
+    subscriber mother father counsel""")
+RX_LABEL_LAST_FIRST24 = re.compile(
+    rf"\b(?i:{_PERSON_LABELS24})(?:[ \t]*+:[ \t]*+|[ \t]++)"
+    r"([A-Za-z][A-Za-z'’-]+(?:[ -][A-Za-z][A-Za-z'’-]+)?,[ \t]*[A-Za-z][A-Za-z'’-]+"
+    r"(?:[ \t]+[A-Za-z][A-Za-z'’-]+)?(?:[ \t]+[A-Za-z]\.?)?)"
+    r"(?=[ \t]*(?:$|[|;\t(]|[ \t]{2}|,[ \t]*(?i:dob|age|mrn|mr)\b))",
+    re.M,
+)
+RX_PERSON_LABEL24 = re.compile(rf"(?i:{_PERSON_LABELS24})[ \t]*:?[ \t]+")
+RX_LABEL_LOWER24 = re.compile(
+    rf"\b(?i:{_PERSON_LABELS24})[ \t]*:[ \t]*"
+    r"([a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){1,2})(?=[ \t]*(?:$|[,(|;]|[ \t]{2}))",
+    re.M,
+)
+# a given name after a relation, before a phone in brackets ("by neighbor Oyelaran (555-…")
+RX_KIN_PHONE24 = re.compile(
+    r"\b(?i:by|from|to)[ \t]+(?i:family|next[ \t]+of[ \t]+kin|nok|caregiver|partner|parent"
+    r"|spouse|neighbou?r|friend|son|daughter|wife|husband|sister|brother|niece|nephew"
+    r"|granddaughter|grandson|guardian|mother|father|relative)[ \t]+"
+    r"([A-Za-z][A-Za-z'’-]+(?:[ \t]+[A-Za-z][A-Za-z'’-]+)?)(?=[ \t]*\([ \t]*[+\d])"
+)
+TRIGGERS["KINPH24"] = _w("by from to")
+# a given name written like a word in a phone's slot: "call to Sorrel at (555) …"
+RX_CALL_AT24 = re.compile(
+    rf"\b(?i:call[ \t]+to|called|phoned|texted)[ \t]+({NW})[ \t]+at[ \t]+[+(\d]"
+)
+TRIGGERS["CALLAT24"] = _w("call called phoned texted")
+# two or three capitalised words opening a sentence or a field before a birth date (read
+# back from the DOB)
+RX_NAME_DOB24 = re.compile(
+    rf"(?:^|(?<=[.:;|]\s)|(?<=[.:;|]\s\s))({NW}(?:[ \t]+{NW}){{1,2}}),?[ \t]+\Z", re.M
+)
+# "Last, First" in a registration row before a birth date ("Rx 4417702  Okafor, Chidi  DOB")
+RX_LAST_FIRST_DOB24 = re.compile(
+    r"(?:^|(?<=[\t|])|(?<=[ \t]{2}))([A-Za-z][A-Za-z'’-]+(?:[ -][A-Za-z][A-Za-z'’-]+)?,[ \t]*"
+    r"[A-Za-z][A-Za-z'’-]+(?:[ \t]+[A-Za-z][A-Za-z'’-]+)?(?:[ \t]+[A-Za-z]\.?)?)"
+    r"(?:[ \t]{2,}|[ \t]*+[|\t,][ \t]*+)\Z",
+    re.M,
+)
+RX_DOB_WORD24 = re.compile(r"(?:DOB|D\.O\.B\.|dob|born)\b")
+TRIGGERS["DOB24"] = _w("dob d born")
+# a name before a credential after a comma when its first word is also a word ("by Sorrel
+# Nwosu, RN")
+RX_CRED_COMMA24 = re.compile(
+    r",[ \t]*+(?:RN|LPN|LVN|MD|DO|NP|PA-C|CNM|CRNA|RPh|PharmD|DDS|DMD|PhD|LCSW|MSW|EMT|CMA"
+    r"|APRN|FNP|DNP|BSN|MSN)\b"
+)
+RX_NAME_CRED24 = re.compile(rf"\b({NW})[ \t]+({NW}(?:-{NW})?)\Z")  # read back from the comma
+# a law office and a donor centre by their heads
+_FAC_WORD24 = rf"(?:{NW}|{CAPS_WORD})"
+RX_LAW_OFFICE24 = re.compile(
+    rf"({_FAC_WORD24}(?:[ \t]+{_FAC_WORD24}){{0,2}}(?:[ \t]*&[ \t]*{_FAC_WORD24}"
+    rf"(?:[ \t]+{_FAC_WORD24}){{0,2}})?[ \t]+(?:(?:Law|LAW)[ \t]+(?:Offices?|OFFICES?|Firm|FIRM"
+    r"|Group|GROUP|Partners|PARTNERS)|Attorneys[ \t]+at[ \t]+Law|ATTORNEYS[ \t]+AT[ \t]+LAW))\b"
+    r"|((?<![\w'’-])[a-z][a-z'’-]+(?:[ \t]*&[ \t]*[a-z][a-z'’-]+)?[ \t]+law[ \t]+(?:offices?|firm"
+    r"|group))\b"
+)
+RX_DONOR_HEAD24 = re.compile(
+    r"(?:Plasma|PLASMA|Donor|DONOR|Blood|BLOOD|Donation|DONATION|plasma|donor|blood|donation)"
+    r"[ \t]+(?:Center|Centre|Services|Bank|CENTER|CENTRE|SERVICES|BANK|center|centre|services"
+    r"|bank)\b"
+)
+TRIGGERS["FACD24"] = _w("plasma donor blood donation")
+RX_DONOR_OWNER24 = re.compile(
+    rf"(?:({_FAC_WORD24}(?:[ \t]+{_FAC_WORD24}){{0,2}})"
+    r"|(?:^|(?<=\n))[ \t]*([a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+)?))[ \t]+\Z"
+)
+_NOT_DONOR_OWNERS24 = _w("""plasma donor blood donation hospital medical the a an our local
+    mobile nearest new main central regional community american red cross at to from in""")
+TRIGGERS["LAW24"] = _w("law attorneys")
+# a hearing practice by its trade ("Tamarack Hearing & Balance", "Alder Audiology")
+RX_HEARING24 = re.compile(
+    r"(?:Hearing[ \t]*(?:&|and)[ \t]*Balance|Hearing[ \t]+(?:Center|Centre|Clinic|Care)"
+    r"|Audiology(?:[ \t]+(?:Associates|Clinic|Center|Centre))?)(?![\w])"
+)
+TRIGGERS["HEAR24"] = _w("hearing audiology")
+# a funeral home in lower case as its label's value ("funeral home: alder mortuary, …")
+RX_FUNERAL_VALUE24 = re.compile(
+    r"\b(?i:funeral[ \t]+home|mortuary)[ \t]*:[ \t]*([a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+)?"
+    r"[ \t]+(?:funeral[ \t]+home|mortuary|funeral[ \t]+chapel|funeral[ \t]+services"
+    r"|crematory|chapel))\b"
+)
+TRIGGERS["FUNERAL24"] = _w("funeral mortuary")
+# numbers behind shipping and booking cues; a UPS tracking number by its shape
+RX_TRACKING24 = re.compile(
+    r"\b(?i:tracking|waybill|air[ \t]*waybill|airbill|awb|consignment)"
+    r"(?:[ \t]++(?i:no\.?|number|num|#))?[ \t]*+[:#]?[ \t]*+"
+    r"((?=[A-Za-z0-9]*\d{4})[A-Za-z0-9]{8,30}|\d{3,5}(?:[ \t]\d{3,5}){2,4})(?![\w-])"
+)
+TRIGGERS["TRACK24"] = _w("tracking waybill air airbill awb consignment")
+RX_UPS24 = re.compile(r"(?<![\w-])(1[Zz](?=[0-9A-Za-z]*\d{8})[0-9A-Za-z]{16})(?![\w-])")
+RX_BOOKING24 = re.compile(
+    r"\b(?i:pnr|record[ \t]+locator|(?:booking|confirmation|reservation)[ \t]+(?:ref(?:erence)?"
+    r"|code|no\.?|number|#))[ \t]*+[:#]?[ \t]*+([A-Z0-9]{5,8}|(?=[a-z]*\d)[a-z0-9]{5,8})(?![\w-])"
+)
+TRIGGERS["BOOK24"] = _w("pnr record booking confirmation reservation")
+RX_SSN_ON_FILE24 = re.compile(
+    r"\b(?i:ssn|ss#|social[ \t]+security(?:[ \t]+(?:no\.?|number|#))?|soc\.?[ \t]*sec\.?)"
+    r"[ \t]*+\(?(?i:last[ \t]*+(?:4|four)(?:[ \t]++digits)?|l4)\)?"
+    r"(?:[ \t]++(?i:on[ \t]+file|only|digits|given))?[ \t]*+[:#=-]?[ \t]*+(\d{4})(?![\d-])"
+)
+TRIGGERS["SSN24"] = _w("ssn ss social soc")
+RX_STATE_DL24 = re.compile(
+    rf"\b(?:(?:{_STATE_ABBR_RE})[ \t]+(?:DL|D/L)|(?i:(?:{_STATE_ABBR_RE.lower()})[ \t]+dl))"
+    r"[ \t]*+(?:#|no\.?)?[ \t]*+:?[ \t]*+((?=[A-Za-z0-9]*\d)[A-Za-z0-9]{5,15})(?![\w-])"
+)
+TRIGGERS["DL24"] = _w(" ".join(STATE_ABBR).lower())
+# a road and its mile: "Tamarack Rd at mile 14", "US Route 2 at mile 9", "nm 12 at mm 40"
+# (read back from the mile)
+RX_MILE24 = re.compile(r"(?i:mile(?:[ \t]*(?:marker|post))?|mm|mp)[ \t]*\d{1,4}(?:\.\d+)?(?![\w.])")
+RX_ROAD_AT24 = re.compile(
+    rf"((?:(?:{NW}|{CAPS_WORD})[ \t]+){{1,3}}(?i:{STREET_SUFFIX[3:-1]})\.?"
+    rf"|(?:US|U\.S\.|State|SR|CR|County|(?:{_STATE_ABBR_RE})|(?:{_STATE_ABBR_RE.lower()}))"
+    r"[ \t]+(?:(?i:route|rte|hwy|highway|road|rd)[ \t]*)?\d{1,4}"
+    r"|(?<![\w-])(?i:route|rte|hwy|highway|i-?)[ \t]?\d{1,4})"
+    r"[ \t]+(?i:at|near|@)[ \t]+\Z"
+)
+TRIGGERS["MILE24"] = _w("mile mm mp")
+# a plate written in digit groups ("plate 21-56363", "WY 17-2965e")
+RX_PLATE_GROUPS24 = re.compile(
+    r"\b(?i:plates?|tag|truck|pickup|car|van|suv|vehicle)(?:[ \t]*(?:#|no\.?|:|,))?[ \t]+"
+    rf"(?:(?:{_STATE_ABBR_RE}|(?i:(?:{_STATE_ABBR_RE.lower()})))[ \t]+)?"
+    r"(\d{1,3}-\d{3,6}[A-Za-z]?)(?![\w-]|[.,/]\d)"
+)
+TRIGGERS["PLATEG24"] = _w("plate plates tag truck pickup car van suv vehicle")
+# a county in a court's heading: "DISTRICT COURT OF GRANITE COUNTY", "court of x county"
+RX_COURT_COUNTY24 = re.compile(
+    r"\b(?i:court[ \t]+of|court,)[ \t]+((?:[A-Za-z][A-Za-z'’.-]*[ \t]+){1,3}?)"
+    r"(?i:county|parish|borough)\b"
+)
+# the town where a ship's passenger left it: "Disembarked at Kodiak to …"
+RX_DISEMBARK24 = re.compile(
+    rf"\b(?i:disembark(?:ed|s)?|went[ \t]+ashore|came[ \t]+ashore|medevaced)[ \t]+(?i:at|in)"
+    rf"[ \t]+((?:{NW}|{CAPS_WORD})(?:[ \t]+(?:{NW}|{CAPS_WORD})){{0,2}})"
+)
+TRIGGERS["DISEMB24"] = _w("disembark disembarked disembarks went came medevaced")
+# a town written after a preposition before a state ("Jo Ruiz of Ten Sleep, WY")
+RX_PREP_TOWN_STATE24 = re.compile(
+    rf"\b(?:of|in|from|near|outside|to)[ \t]+({NW}(?:[ \t]+{NW}){{0,2}}),[ \t]*"
+    rf"(?:{_STATE_ABBR_RE})(?![\w])"
+)
+TRIGGERS["PTS24"] = _w("of in from near outside to")
+# after a found facility: a town in the next cell or after a comma at the end of a line
+# ("… Pharmacy | Lolo", "Clinic: X Medical Clinic, Horse Springs")
+RX_TOWN_CELL24 = re.compile(rf"[ \t]*[|,][ \t]*({NW}(?:[ \t]+{NW}){{0,2}})[ \t]*(?=\n|$)")
+# after a found street line: a unit or a trailer park's space ("…, Sp 58", "…, Bldg 4")
+RX_SPACE_UNIT24 = re.compile(
+    r",[ \t]*((?i:sp|spc|space|bldg|building|apt|unit|ste|suite|lot|trlr|rm|room)\.?[ \t]*#?"
+    r"\d{1,4}[A-Za-z]?)(?![\w-])"
+)
+
+
+def _plain_words24(ctx: _Ctx, words: list[str]) -> bool:
+    """Words a name may be made of in a strong slot: none a function or clinical word, a
+    head noun or a state."""
+    return bool(words) and all(
+        w.rstrip(".")
+        and ctx.low(w.rstrip(".")) not in FUNCTION_WORDS
+        and ctx.low(w.rstrip(".")) not in HEAD_NOUNS
+        and ctx.low(w.rstrip(".")) not in _ROLE_WORDS23
+        and ctx.low(w.rstrip(".")) not in STATES
+        and not (ctx.is_clinical(w.rstrip(".")) and not ctx.is_name(w.rstrip(".")))
+        for w in words
+    )
+
+
+def _pair_ok24(ctx: _Ctx, last: str, words: list[str]) -> bool:
+    """A "Last, First [M]" pair: its surname a name's word, no word a function or clinical
+    word (a middle initial aside)."""
+    surname = last.split()[-1]
+    return (
+        _plain_words24(ctx, [w for w in words if len(w.rstrip(".")) > 1])
+        and _surname24(ctx, surname)
+        and not ctx.is_common(surname)
+    )
+
+
+def _surname24(ctx: _Ctx, w: str) -> bool:
+    """A surname written after an initial: a name's word in any case."""
+    if w.islower():
+        return _lower_name23(ctx, w) or (ctx.is_name(w) and not ctx.is_common(w))
+    return _name_word23(ctx, w.title() if w.isupper() else w)
+
+
+def _initialled_surname24(ctx: _Ctx, w: str) -> bool:
+    """A surname after a job and an initial: a name's word, or an eponym's or a town's
+    ("RN A. Goodpasture", "physician S. Ely"), never an ordinary word."""
+    if _surname24(ctx, w):
+        return True
+    lw = ctx.low(w)
+    return (
+        not w.islower()
+        and len(lw) >= 3
+        and (ctx.is_clinical(w) or lw in ctx.lex.cities)
+        and lw not in ctx.lex.common
+        and lw not in FUNCTION_WORDS
+        and lw not in HEAD_NOUNS
+        and not _abbreviation23(w)
+    )
+
+
+def _round24(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    for m in _triggered(RX_ROLE_INITIAL24, "ROLEI24", text, words_ix):
+        last = re.split(r"[ \t.]+", m.group(1))[-1]
+        if _initialled_surname24(ctx, last) and not ctx.followed_by_head(m.end(1)):
+            out.append((m.start(1), m.end(1), "NAME", 0.75))
+    for m in _triggered(RX_ROLE_INITIALS24, "ROLEN24", text, words_ix):
+        if m.group(1).replace(".", "").lower() not in _CREDENTIALS24:
+            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "/" in text:
+        for m in _triggered(RX_SLASH_NAME24, "SLASH24", text, words_ix):
+            words = re.split(r"[ /'’-]+", m.group(1))
+            if _plain_words24(ctx, words) and not any(ctx.is_common(w) for w in words[:1]):
+                out.append((m.start(1), m.end(1), "NAME", 0.75))
+        if "/s/" in text:
+            for m in RX_SIGNED24.finditer(text):
+                words = m.group(1).split()
+                if _plain_words24(ctx, words):
+                    out.append((m.start(1), m.end(1), "NAME", 0.8))
+    for m in _triggered(RX_IN_RE24, "INRE24", text, words_ix):
+        words = m.group(1).split()
+        if _plain_words24(ctx, words) and not ctx.followed_by_head(m.end(1)):
+            out.append((m.start(1), m.end(1), "NAME", 0.75))
+    for m in _triggered(RX_WITNESSING24, "WITN24", text, words_ix):
+        words = m.group(1).split()
+        if (
+            len(words) >= 2
+            and _plain_words24(ctx, words)
+            and (_surname24(ctx, words[-1]) or _surname24(ctx, words[0]))
+        ):
+            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "," in text:
+        for m in _triggered(RX_LABEL_LAST_FIRST24, "PLABEL24", text, words_ix):
+            last, first = m.group(1).split(",", 1)
+            words = last.replace("-", " ").split() + first.split()
+            if _pair_ok24(ctx, last, words):
+                out.append((m.start(1), m.end(1), "NAME", 0.75))
+    if ":" in text:
+        for m in _triggered(RX_LABEL_LOWER24, "PLABEL24", text, words_ix):
+            words = m.group(1).split()
+            if (
+                _plain_words24(ctx, words)
+                and (_lower_name23(ctx, words[0]) or ctx.is_name(words[0]))
+                and not ctx.is_common(words[0])
+                and (_lower_name23(ctx, words[-1]) or ctx.is_name(words[-1]))
+            ):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "(" in text:
+        for m in _triggered(RX_KIN_PHONE24, "KINPH24", text, words_ix):
+            if _plain_words24(ctx, m.group(1).split()):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    for m in _triggered(RX_CALL_AT24, "CALLAT24", text, words_ix):
+        w = m.group(1)
+        if (
+            _plain_words24(ctx, [w])
+            and not RX_ENGLISH_END23.search(ctx.low(w))
+            and ctx.low(w) not in _ORG_HEADS23
+            and ctx.low(w) not in GENERIC_FAC
+        ):
+            out.append((m.start(1), m.end(1), "NAME", 0.65))
+    for pos in words_ix.at(TRIGGERS["DOB24"]) if "DOB24" in words_ix.cues else ():
+        n = RX_DOB_WORD24.match(text, pos) and RX_NAME_DOB24.search(text, max(0, pos - 50), pos)
+        if n:
+            words = n.group(1).split()
+            if _plain_words24(ctx, words) and _name_word23(ctx, words[-1]):
+                out.append((n.start(1), n.end(1), "NAME", 0.75))
+        pair = (
+            n is None
+            and RX_DOB_WORD24.match(text, pos)
+            and RX_LAST_FIRST_DOB24.search(text, max(0, pos - 60), pos)
+        )
+        if pair:
+            start = pair.start(1)
+            label = RX_PERSON_LABEL24.match(text, start)
+            if label:  # "Name Okafor, Chidi  DOB": the label is no part of the name
+                start = label.end()
+            last, first = text[start : pair.end(1)].split(",", 1)
+            words = last.replace("-", " ").split() + first.split()
+            if last.strip() and _pair_ok24(ctx, last, words):
+                out.append((start, pair.end(1), "NAME", 0.75))
+    if "," in text:
+        for c in RX_CRED_COMMA24.finditer(text):
+            m = RX_NAME_CRED24.search(text, max(0, c.start() - 60), c.start())
+            if m and _plain_words24(ctx, [m.group(1)]) and _name_word23(ctx, m.group(2)):
+                out.append((m.start(1), m.end(2), "NAME", 0.75))
+    for m in _triggered(RX_TRACKING24, "TRACK24", text, words_ix):
+        out.append((m.start(1), m.end(1), "ID", 0.8))
+    if "1Z" in text or "1z" in text:
+        for m in RX_UPS24.finditer(text):
+            out.append((m.start(1), m.end(1), "ID", 0.8))
+    for m in _triggered(RX_BOOKING24, "BOOK24", text, words_ix):
+        v = m.group(1)
+        if any(c.isdigit() for c in v) or not ctx.is_common(v):
+            out.append((m.start(1), m.end(1), "ID", 0.75))
+    for m in _triggered(RX_SSN_ON_FILE24, "SSN24", text, words_ix):
+        out.append((m.start(1), m.end(1), "SSN", 0.8))
+    for m in _triggered(RX_STATE_DL24, "DL24", text, words_ix):
+        out.append((m.start(1), m.end(1), "ID", 0.8))
+    for pos in words_ix.at(TRIGGERS["MILE24"]) if "MILE24" in words_ix.cues else ():
+        mile = RX_MILE24.match(text, pos)
+        road = mile and RX_ROAD_AT24.search(text, max(0, pos - 60), pos)
+        if mile and road:
+            out.append((road.start(1), mile.end(), "ADDRESS", 0.75))
+    for m in _triggered(RX_PLATE_GROUPS24, "PLATEG24", text, words_ix):
+        out.append((m.start(1), m.end(1), "VEHICLE", 0.8))
+    for m in _triggered(RX_DISEMBARK24, "DISEMB24", text, words_ix):
+        words = m.group(1).split()
+        while words and ctx.low(words[-1]) in FUNCTION_WORDS:
+            words.pop()
+        keep = []
+        for w in words:
+            if ctx.low(w) in FUNCTION_WORDS:
+                break
+            keep.append(w)
+        if keep and _plain_words24(ctx, keep) and not ctx.followed_by_head(m.start(1)):
+            end = text.index(keep[-1], m.start(1)) + len(keep[-1])
+            if not _org_head_after23(text, end):
+                out.append((m.start(1), end, "LOCATION", 0.7))
+    if "," in text:
+        for m in _triggered(RX_PREP_TOWN_STATE24, "PTS24", text, words_ix):
+            words = m.group(1).split()
+            if (
+                _plain_words24(ctx, words)
+                and not any(ctx.low(w) in GENERIC_FAC or ctx.low(w) in _ORG_HEADS23 for w in words)
+                and text[m.end() - 2 : m.end()] not in ("MD", "DO")
+            ):
+                out.append((m.start(1), m.end(1), "LOCATION", 0.7))
+    for pos in words_ix.at(TRIGGERS["HEAR24"]) if "HEAR24" in words_ix.cues else ():
+        head = RX_HEARING24.match(text, pos)
+        b = _ending_at(RX_PRACTICE_NAME11, text, pos, 60) if head else None
+        if head and b:
+            first = b.group(1).split()[0]
+            if (
+                not ctx.is_clinical(first)
+                and ctx.low(first) not in GENERIC_FAC
+                and ctx.low(first) not in FUNCTION_WORDS
+            ):
+                out.append((b.start(1), head.end(), "FACILITY", 0.75))
+    for m in _triggered(RX_FUNERAL_VALUE24, "FUNERAL24", text, words_ix):
+        if ctx.low(m.group(1).split()[0]) not in FUNCTION_WORDS:
+            out.append((m.start(1), m.end(1), "FACILITY", 0.75))
+    for pos in words_ix.at(TRIGGERS["FACD24"]) if "FACD24" in words_ix.cues else ():
+        head = RX_DONOR_HEAD24.match(text, pos)
+        owner = RX_DONOR_OWNER24.search(text, max(0, pos - 50), pos) if head else None
+        if head is None or owner is None:
+            continue
+        g = 1 if owner.group(1) else 2
+        if (g == 2) != head.group().islower():
+            continue
+        words = owner.group(g).split()
+        while words and (ctx.low(words[0]) in FUNCTION_WORDS or RX_VERB_FORM24.search(words[0])):
+            words.pop(0)
+        if (
+            words
+            and ctx.low(words[0]) not in _NOT_DONOR_OWNERS24
+            and not all(
+                ctx.low(w) in GENERIC_FAC or ctx.low(w) in _NOT_DONOR_OWNERS24 for w in words
+            )
+        ):
+            s0 = text.index(words[0], owner.start(g))
+            out.append((s0, head.end(), "FACILITY", 0.75))
+
+
+RX_VERB_FORM24 = re.compile(r"(?i:ed|ing)$")
+
+
+def _after_findings24(ctx: _Ctx, text: str, found: list[Finding]) -> list:
+    """What a found span brings beside it: the other half of a "Last, First" pair, a law
+    office after a lawyer's name, a town cell after a facility, a trailer park's space after a
+    street line."""
+    out: list = []
+    taken = _overlap_test([(f.start, f.end) for f in found])
+    for f in found:
+        if f.category == "NAME" and f.end - f.start >= 3:
+            seg = text[f.start : f.end]
+            before = RX_HALF_BEFORE24.search(text, max(0, f.start - 40), f.start)
+            if before and "," not in seg and _half_ok24(ctx, before.group(1), seg):
+                out.append((before.start(1), before.end(1), "NAME", 0.7))
+            after = RX_HALF_AFTER24.match(text, f.end)
+            if after and "," not in seg and _half_ok24(ctx, after.group(1), seg):
+                out.append((after.start(1), after.end(1), "NAME", 0.7))
+        elif f.category == "FACILITY":
+            cell = RX_TOWN_CELL24.match(text, f.end)
+            if (
+                cell
+                and _plain_words24(ctx, cell.group(1).split())
+                and not any(
+                    ctx.low(w) in _ORG_HEADS23 or ctx.low(w) in GENERIC_FAC
+                    for w in cell.group(1).split()
+                )
+            ):
+                out.append((cell.start(1), cell.end(1), "LOCATION", 0.7))
+        elif f.category == "ADDRESS":
+            unit = RX_SPACE_UNIT24.match(text, f.end)
+            if unit:
+                out.append((unit.start(1), unit.end(1), "ADDRESS", 0.75))
+    if "court" in ctx.low_text:
+        for m in RX_COURT_COUNTY24.finditer(text):
+            # the county's name is its words and "County" ("Big Horn County")
+            if _plain_words24(ctx, m.group(1).split()) and not taken(m.start(1), m.end()):
+                out.append((m.start(1), m.end(), "LOCATION", 0.75))
+    if "law" in ctx.low_text or "attorneys" in ctx.low_text:
+        for m in RX_LAW_OFFICE24.finditer(text):
+            g = 1 if m.group(1) else 2
+            s, e = m.start(g), m.end(g)
+            # the lawyer's name before it was found: the office begins where the name ends
+            for f in found:
+                if f.start < s < f.end and f.end < e:
+                    s = f.end
+            while s < e and not text[s].isalnum():
+                s += 1
+            if s < e and not taken(s, e):
+                out.append((s, e, "FACILITY", 0.75))
+    return out
+
+
+# "X, <found name>" and "<found name>, Y" as a registration line writes them: the other half
+# ends a field (a line, a cell, two spaces, a birth date)
+RX_HALF_BEFORE24 = re.compile(
+    r"(?:^|(?<=[\t|:])|(?<=[ \t]{2})|(?<=\d[ \t]))[ \t]*([A-Za-z][A-Za-z'’-]+),[ \t]*\Z",
+    re.M,
+)
+RX_HALF_AFTER24 = re.compile(
+    r",[ \t]*([A-Za-z][A-Za-z'’-]+)(?:[ \t]+[A-Za-z]\.?)?(?=[ \t]*(?:$|[|\t;]|[ \t]{2}"
+    r"|[ \t]+(?i:dob|born)\b))",
+    re.M,
+)
+
+
+def _half_ok24(ctx: _Ctx, w: str, name: str) -> bool:
+    """The other half of a "Last, First" pair: written in the name's case, a name's word."""
+    if " " in name or "." in name:  # a whole name, or initials: no half of a pair
+        return False
+    if w.isupper() != name.isupper() or w.islower() != name.islower() or _abbreviation23(w):
+        return False
+    return _plain_words24(ctx, [w]) and _surname24(ctx, w) and not ctx.is_common(w)
