@@ -10453,6 +10453,13 @@ TRIGGERS["ROLELOW23"] = _w("""doctor dr dictating husband wife daughter dtr son 
     sheet""")
 # a chat line's handle ("heedzafaih: anybody seen", "[6:06] khaatsayri: yes")
 RX_HANDLE_LINE23 = re.compile(r"(?m)^(?:\[[^\]\n]{1,20}\][ \t]*)?([a-z][a-z'’-]{3,})[ \t]*:[ \t]")
+# the words a chat message opens with: a reply (round 16), a question, a greeting
+RX_CHAT_OPENING23 = re.compile(
+    r"(?i:ok|okay|k|kk|yes|yep|yeah|no|nope|sure|thanks|thx|ty|noted|agreed|hi|hello|hey"
+    r"|anybody|anyone|someone|somebody|can|could|would|is|are|did|does|do|has|have|pls"
+    r"|please|fyi|who|what|where|when|why|how|just|still|also|i|i'm|im|we|u|you|omw|brb"
+    r"|lol|sorry|btw|re)\b"
+)
 _ORG_HEADS23 = _w("""hospital clinic center centre medical health county school academy church
     pharmacy drug dental services service home manor care rehab nursing court department dept
     university college library company corp inc llc district regional memorial community""")
@@ -10621,8 +10628,17 @@ def _round23(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         if words and all(_lower_name23(ctx, w) for w in words):
             found.append((low.start(1), low.start(1) + len(" ".join(words))))
     if ":" in text:
-        for m in RX_HANDLE_LINE23.finditer(text):
-            if _lower_name23(ctx, m.group(1)):
+        # A line's handle is a chat's: one stamped with a time, one of several lines so
+        # opened, or one before a chat's opening word ("x: anybody seen"). A text opened by
+        # "nausea: give …" is no chat (a topic, a heading).
+        handles = list(RX_HANDLE_LINE23.finditer(text))
+        for m in handles:
+            chat = (
+                len(handles) > 1
+                or m.group().startswith("[")
+                or RX_CHAT_OPENING23.match(text, m.end()) is not None
+            )
+            if chat and _lower_name23(ctx, m.group(1)):
                 found.append(m.span(1))
     for s, e in found:
         a, b = _strip_possessive(text, s, e)

@@ -101,3 +101,32 @@ def test_clinical_words_in_the_same_slots_stay_clean(text: str, needle: str) -> 
     assert not touched(text, needle), [
         (text[f.start : f.end], f.category) for f in scan_rules(text)
     ]
+
+
+# A chat's lines open with their speaker's handle ("quorvani: anybody seen"): stamped with a
+# time, or one of several lines so opened. A title or a line opened by a clinical word that
+# the lists lack before a colon is no chat (a best practice "nausea: give ondansetron first"
+# was refused as naming a person).
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("[6:06] quorvani: yes he is in 4B", "quorvani"),
+        ("quorvani: anybody seen the pt in 4B?\nteshamul: yes, on the unit", "quorvani"),
+        ("quorvani: anybody seen the pt in 4B?\nteshamul: yes, on the unit", "teshamul"),
+    ],
+)
+def test_a_chat_handle_of_no_list_is_a_name(text: str, needle: str) -> None:
+    assert covered(text, needle)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nausea: give ondansetron first.",
+        "abscess: drain it before antibiotics.",
+        "tendon: rest it for two weeks.",
+        "Plan reviewed.\nnausea: give ondansetron first.",
+    ],
+)
+def test_a_clinical_word_opening_a_line_with_a_colon_is_no_handle(text: str) -> None:
+    assert scan_rules(text) == []
