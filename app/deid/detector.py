@@ -3230,8 +3230,8 @@ RX_SSN_SEPARATED = re.compile(
 # Its groups parted by commas right after its cue: a list's items as a page joins them
 # ("ssn: 123-45, 6789"). Only an SSN's own cue, the number next to it.
 RX_SSN_COMMAS = re.compile(
-    r"\b(?:SSN|SS\s*#|(?i:ssn|social\s+security(?:\s+(?:number|no\.?|#))?))[ \t]*[:#=]?[ \t]*"
-    r"(?<![\d.-])(\d{3}[ \t]*[-,][ \t]*\d{2}[ \t]*[-,][ \t]*\d{4})(?![\d-]|[.,]\d)"
+    r"\b(?:SSN|SS\s*#|(?i:ssn|social\s+security(?:\s+(?:number|no\.?|#))?))(?:[ \t]*[:#=])?"
+    r"[ \t]*(?<![\d.-])(\d{3}[ \t]*[-,][ \t]*\d{2}[ \t]*[-,][ \t]*\d{4})(?![\d-]|[.,]\d)"
 )
 RX_SSN_MASKED = re.compile(r"[Xx*#](?<![\w-][Xx*#])[Xx*#]{2}[- ][Xx*#]{2}[- ](\d{4})(?![\w-])")
 RX_SSN_LAST4_SOCIAL = re.compile(
