@@ -26,7 +26,7 @@ from app.auth.models import ApiToken, ProgramMembership, Role, SignInThrottle, U
 from app.auth.passwords import password_problem
 from app.auth.policy import Actor, Permission, write_operation
 from app.common import utcnow
-from app.deid.gate import Acceptance, GatedFields
+from app.deid.gate import Acceptance, GatedFields, IdentifiersFound, category_word
 from app.deid.operations import guard, remember_overrides
 from app.errors import CasebookError, NotFound, ValidationError
 from app.extensions import db, reading_engine
@@ -517,8 +517,17 @@ ACCOUNT_TEXTS = GatedFields({"display_name": "Display name"})
 
 def check_display_name(display_name: str) -> None:
     """The gate for an account's display name, wherever it is set (a form, the API, an
-    import, a catalog): nobody marks a finding there, the name is rewritten instead."""
-    guard(ACCOUNT_TEXTS.texts(display_name=display_name), actor=None)
+    import, a catalog): nobody marks a finding there, the name is rewritten instead, so the
+    refusal says what kind of identifier it found, in words for whoever sets the name."""
+    try:
+        guard(ACCOUNT_TEXTS.texts(display_name=display_name), actor=None)
+    except IdentifiersFound as found:
+        kinds = [f.category for f in found.findings] + [h.category for h in found.hidden]
+        words = ", ".join(dict.fromkeys(category_word(k) for k in kinds))
+        raise found.told(
+            f"The name holds what may identify a patient (a possible {words}): enter the"
+            " member of staff's name alone."
+        ) from None
 
 
 # A token's name is free text shown on the account page and by the API: it passes the gate.

@@ -304,6 +304,14 @@ class IdentifiersFound(ValidationError):
             dict(scanned) if scanned is not None else _by_field(findings)
         )
 
+    def told(self, message: str) -> IdentifiersFound:
+        """The refusal, its findings kept, told in `message` for a field nobody marks
+        findings in (an account's name): the gate's own words speak of marking."""
+        self.message = message
+        self.args = (message,)
+        self.errors = {name: message for name in self.errors}
+        return self
+
     @property
     def code(self) -> str:
         return "identifiers_found"

@@ -119,6 +119,24 @@ def test_a_bad_account_form_is_shown_again_with_what_was_typed(client, people):
     assert "already exists" in html and "Role must be one of" in html
 
 
+def test_an_account_named_with_a_patient_identifier_is_shown_again_in_words(client, people):
+    # The admin has nothing to mark in a name: the page says what was found, in words,
+    # without the gate's words about marking, and keeps what was typed.
+    as_user(client, people["admin"])
+    typed = "Patient Harriet Quenby MRN 55512344"
+    response = client.post(
+        "/admin/accounts/new",
+        data={"email": "walker@example.org", "display_name": typed, "role": "expert"},
+    )
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert "The name holds what may identify a patient" in html
+    shown = re.sub(r"<[^>]+>", " ", html)  # the page's text, not its markup
+    assert "display_name" not in shown and "Not an identifier" not in shown
+    assert f'value="{typed}"' in html and 'value="walker@example.org"' in html
+    assert db.session.scalar(select(User).where(User.email == "walker@example.org")) is None
+
+
 @pytest.mark.parametrize("role", ["coordinator", "provider"])
 def test_other_roles_are_refused(client, people, role):
     as_user(client, people[role])

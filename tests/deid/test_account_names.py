@@ -33,6 +33,11 @@ def test_an_account_named_with_a_patient_identifier_is_refused(app, name):
         create_user("dana@example.org", name, "expert", actor=SYSTEM)
     db.session.rollback()
     assert refused.value.field == "display_name"
+    # Said in words for an admin, who has nothing to mark: no key, no "mark", no text.
+    message = str(refused.value)
+    assert message.startswith("The name holds what may identify a patient (a possible ")
+    assert "mark" not in message and "display_name" not in message
+    assert "Quenby" not in message and "123-45" not in message
     assert _stored(name) == 0
 
 
