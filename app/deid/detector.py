@@ -11097,9 +11097,13 @@ def _round24(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
                 out.append((start, pair.end(1), "NAME", 0.75))
     if "," in text:
         for c in RX_CRED_COMMA24.finditer(text):
-            m = RX_NAME_CRED24.search(text, max(0, c.start() - 60), c.start())
-            if m and _plain_words24(ctx, [m.group(1)]) and _name_word23(ctx, m.group(2)):
-                out.append((m.start(1), m.end(2), "NAME", 0.75))
+            named = RX_NAME_CRED24.search(text, max(0, c.start() - 60), c.start())
+            if (
+                named
+                and _plain_words24(ctx, [named.group(1)])
+                and _name_word23(ctx, named.group(2))
+            ):
+                out.append((named.start(1), named.end(2), "NAME", 0.75))
     for m in _triggered(RX_TRACKING24, "TRACK24", text, words_ix):
         out.append((m.start(1), m.end(1), "ID", 0.8))
     if "1Z" in text or "1z" in text:
