@@ -9,6 +9,7 @@ detector would find on the page is found at the gate too.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import unicodedata
@@ -303,23 +304,41 @@ def _line_break(match: re.Match[str]) -> str:
     return " \n" if match[0] == "\r\n" else "\n"
 
 
-def _in_a_list(text: str, end: int) -> bool:
-    """Whether the line ending at `end` is in a block the page shows as a list."""
-    first = end
-    while end > 0:
-        start = text.rfind("\n", 0, end) + 1
+def _list_lines(text: str) -> tuple[list[int], list[bool]]:
+    """The start of each line of `text` (its breaks already "\n"), and whether the page shows
+    the line in a list: its block (lines since a blank line, a heading, a rule or the text's
+    start) opens with a list item. One pass: a text of many short lines is read in linear
+    time, not once per line."""
+    starts: list[int] = []
+    listed: list[bool] = []
+    first: int | None = None
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        starts.append(start)
         if _BLOCK_ENDS.fullmatch(text, start, end):
-            break
-        first = start
-        if start == 0:
-            break
-        end = start - 1
-    return first < len(text) and _LIST_ITEM.match(text, first) is not None
+            first = None
+            listed.append(False)
+        else:
+            if first is None:
+                first = start
+            listed.append(_LIST_ITEM.match(text, first) is not None)
+        start = end + 1
+    return starts, listed
 
 
 def _joined_line(text: str, items_apart: bool) -> Callable[[re.Match[str]], str]:
+    lines: tuple[list[int], list[bool]] | None = None
+
+    def in_a_list(at: int) -> bool:
+        nonlocal lines
+        if lines is None:
+            lines = _list_lines(text)
+        starts, listed = lines
+        return listed[bisect.bisect_right(starts, at) - 1]
+
     def joined(match: re.Match[str]) -> str:
-        if match["item"] is not None and (items_apart or _in_a_list(text, match.start())):
+        if match["item"] is not None and (items_apart or in_a_list(match.start())):
             return match[0]
         return f"{match[1]} "
 

@@ -119,3 +119,26 @@ def test_a_list_run_into_a_paragraph_is_still_read_by_its_lines():
     listed = {(f.category, written[f.start : f.end]) for f in scan(written)}
     assert ("NAME", "Gene Cash") in listed
     assert found >= listed
+
+
+def test_a_text_of_many_lines_is_read_by_one_pass_over_its_blocks(monkeypatch):
+    # Whether a "- 6789" line is a list's item depends on its block's first line; reading
+    # back to it from every such line made a long text cost its lines squared (a 66,000-
+    # character plan of dose lines took 9 s a scan). Counted, not timed.
+    from app.deid import shown
+
+    calls = 0
+    real = shown._BLOCK_ENDS
+
+    class Counting:
+        def fullmatch(self, *args):
+            nonlocal calls
+            calls += 1
+            return real.fullmatch(*args)
+
+    monkeypatch.setattr(shown, "_BLOCK_ENDS", Counting())
+    lines = 2 * 400
+    text = "Plan 1\n" + "".join(f"dose {i}\n- {i}\n" for i in range(400))
+    # In a paragraph, "- i" is its text: drawn on the line before it.
+    assert "\n- " not in shown.as_lines_shown(text)
+    assert calls <= lines + 2
