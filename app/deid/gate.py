@@ -511,9 +511,10 @@ def scan_text(text: str) -> list[Finding]:
     with offsets into `text`; a hyphen gluing a word to an identifier as a space
     (`hyphens_parted`). Where the page runs into a paragraph lines that read as a list's
     items, those found with the items apart too (a list of names is read by its lines)."""
+    lines = as_lines_shown(text)
     joined = lines_joined(text)
     if joined is None:
-        found = scan(hyphens_parted(as_lines_shown(text)))
+        found = scan(hyphens_parted(lines))
     else:
         shown, places = joined
         found = [
@@ -521,7 +522,7 @@ def scan_text(text: str) -> list[Finding]:
             for f in scan(hyphens_parted(shown))
         ]
     listed = as_lines_shown(text, items_apart=True)
-    if listed == as_lines_shown(text):
+    if listed == lines:
         return found
     more = [
         f
