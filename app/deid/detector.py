@@ -5583,6 +5583,48 @@ RX_MD_LETTER9 = re.compile(
 RX_DATE_BROKEN9 = re.compile(
     r"\b(?i:dob|d\.o\.b\.|born)[ \t]*+:?[ \t]*(\d{1,2}/\d{1,2}/[ \t]*\n[ \t]*(?:19|20)?\d\d)\b"
 )
+# a birth date's month and day alone after its label, with dashes, slashes or dots: "DOB
+# 3-14", "date of birth: 14.3" (a slash alone was read; a dash, as "seen 3-14" is, was not)
+RX_BIRTH_MD = re.compile(
+    r"\b(?i:dob|d\.o\.b\.?|birthday|birth[ \t]?date|date[ \t]+of[ \t]+birth|born[ \t]+on)"
+    r"(?:[ \t]+(?i:is|was))?(?:[ \t]*[:#=])?[ \t]*"
+    r"((?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12]\d|0?[1-9])|(?:3[01]|[12]\d|1[3-9])[-/.](?:1[0-2]|0?[1-9]))"
+    r"(?![\d/-]|\.\d|[ \t]*(?i:weeks?|wks?|days?|months?|mos?|years?|yrs?|kg|lbs?|g)\b)"
+)
+TRIGGERS["BIRTHMD"] = _w("dob d birthday birthdate birth date born")
+# initials alone after their label, without dots: "Initials: HQ" (dotted ones, and undotted
+# ones before a verb, were read)
+RX_INITIALS_LABEL = re.compile(
+    r"\b(?i:initials)(?:[ \t]+(?i:are|were|is))?(?:[ \t]*[:#=-])?[ \t]*([A-Z]{2,3})(?!\w|\.\w)"
+)
+TRIGGERS["INITIALSLABEL"] = _w("initials")
+# an email address spelled out so that it is no link: "hquenby at gmail dot com",
+# "h dot quenby[at]gmail[dot]com"; a plain " at " before a dotted domain ("seen at walmart.com")
+# is a place, so one spelled "at" or "dot" at least is bracketed, or the dot is a word
+_AT_BRACKETED = r"[ \t]*[\[({][ \t]*(?i:at)[ \t]*[\])}][ \t]*"
+_DOT_SPELLED = r"(?:[ \t]*[\[({][ \t]*(?i:dot)[ \t]*[\])}][ \t]*|[ \t]+(?i:dot)[ \t]+)"
+_DOMAIN_LABEL = r"[A-Za-z0-9-]{1,63}"
+_MAIL_TLD = r"(?i:com|org|net|edu|gov|us|io|info|me|co|uk|ca|biz)(?![\w-])"
+RX_EMAIL_SPELLED = re.compile(
+    rf"(?<![\w.+-])[\w.+-]{{1,64}}(?:{_DOT_SPELLED}[\w.+-]{{1,64}}){{0,3}}"
+    rf"(?:{_AT_BRACKETED}{_DOMAIN_LABEL}"
+    rf"(?:(?:{_DOT_SPELLED}|\.){_DOMAIN_LABEL})*?(?:{_DOT_SPELLED}|\.){_MAIL_TLD}"
+    rf"|[ \t]+(?i:at)[ \t]+{_DOMAIN_LABEL}(?:(?:{_DOT_SPELLED}|\.){_DOMAIN_LABEL})*?"
+    rf"{_DOT_SPELLED}{_MAIL_TLD})"
+)
+
+
+_SPELLED_MARKS = tuple(
+    f"{before}{word}" for word in ("at", "dot") for before in ("(", "[", "{", "( ", "[ ", "{ ")
+) + (" dot", "\tdot")
+
+
+def _spells_an_email(text: str, low: str) -> bool:
+    # what every match holds (a bracketed "at" or a spelled "dot"): the pattern, tried at
+    # each word, is not run over the many texts that have neither
+    return any(mark in low for mark in _SPELLED_MARKS)
+
+
 RX_PHONE_BROKEN9 = re.compile(
     r"\b(?i:phone|tel|ph|cell|mobile)[ \t]*:[ \t]*"
     r"((?:\+?1[ \t.-]?)?[\d(][\d(). -]{1,12}[ \t]*\n[ \t]*\d[\d. -]{2,12}\d)(?![\d-])"
@@ -7036,6 +7078,9 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule("round9", RX_MD_EVENT9, "DATE", 0.7, cue="MDE9", chars=("/",)),
     CueRule("round9", RX_MD_LETTER9, "DATE", 0.7, words=_w("dear"), chars=("/",)),
     CueRule("round9", RX_DATE_BROKEN9, "DATE", 0.7, cue="DOB9", chars=("\n",)),
+    CueRule("round9", RX_BIRTH_MD, "DATE", 0.7, cue="BIRTHMD", chars=("-", "/", ".")),
+    CueRule("round9", RX_INITIALS_LABEL, "NAME", 0.7, cue="INITIALSLABEL"),
+    CueRule("round9", RX_EMAIL_SPELLED, "EMAIL", 0.9, 0, needs=_spells_an_email),
     CueRule(
         "round9",
         RX_PHONE_BROKEN9,
