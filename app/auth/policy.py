@@ -1660,7 +1660,7 @@ _READS_BY_AREA = {
     "practices": "version_changes unified_diff can_succeed",
     "programs": "find_program get_program visible_programs recent_sessions validate_template "
     "find_session get_session find_topic topic_texts template_texts template_text_labels "
-    "session_counts program_sessions free_slugs",
+    "session_counts program_sessions free_slugs topic_slug_candidates",
     "recommendations": "checked_item versions_seen_by",
     "subscriptions": "subscriptions_of following followed_topic_ids digest_preference digest",
     "teaching": "normalise_query search_texts saved_searches_of get_saved_search "
