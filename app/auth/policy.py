@@ -1277,6 +1277,8 @@ def _reads_event(user: Viewer, event: Any) -> bool:
     if event.action == "deid.finding_overridden" and event.entity_type == "sessions":
         marked = db.session.get(Session, event.entity_id)
         return marked is not None and can_run_desk(user, marked.program)
+    if event.action == "recommendation.edited" and event.entity_type == "recommendations":
+        return _reads_edit(user, event)
     if event.action in ("deid.finding_overridden", "deid.risk_confirmed"):
         case: Case | None = None
         if event.entity_type == "cases":
@@ -1292,6 +1294,23 @@ def _reads_event(user: Viewer, event: Any) -> bool:
             return can_see_deid_risk(user, case)
         return can_see_kept_identifiers(user, case)
     return True
+
+
+def _reads_edit(user: Viewer, event: Any) -> bool:
+    """An edit of a recommendation while it was a draft is its draft's history
+    (`can_see_draft_history`): the versions up to the one published."""
+    from app.recommendations.models import Recommendation, RecommendationStatus
+
+    recommendation = db.session.get(Recommendation, event.entity_id)
+    if recommendation is None:
+        return False
+    if can_see_draft_history(user, recommendation):
+        return True
+    if recommendation.status is not RecommendationStatus.PUBLISHED:
+        return True  # its trail is its author's alone (`can_see_trail`)
+    version = (event.details or {}).get("version")
+    first = recommendation.published_version or recommendation.version
+    return isinstance(version, int) and version > first
 
 
 def _tells_review(event: Any) -> bool:
