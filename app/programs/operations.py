@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -18,7 +17,7 @@ from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import User
 from app.auth.policy import Actor, Permission, Viewer, write_operation
-from app.common import slugify, text_key
+from app.common import name_slugs, text_key
 from app.deid.gate import Acceptance, GatedFields
 from app.deid.labels import ref_is_identifier
 from app.deid.operations import guard, remember_overrides
@@ -822,19 +821,11 @@ _SLUG_TRIES = 20
 
 
 def topic_slug_candidates(name: str) -> Iterator[str]:
-    """The slugs a topic named `name` may take, best first, from its name alone: a slug
-    numbered after the topics that took its plain one ("woodworm-2") told everyone that a
-    topic so spelt exists, one only a private program carries too. A name the plain slug
-    spells back word for word ("Hepatitis C": "hepatitis-c") has it, no other name can;
-    any other ("Woodworm!", "COVID-19", a name cut to fit) is told apart by a digest of its
-    key. The later candidates are wanted only if an older topic holds the first."""
-    base = slugify(name)
-    key = text_key(name)
-    if key == base.replace("-", " "):
-        yield base
-    for n in range(_SLUG_TRIES):
-        suffix = "-" + hashlib.sha256(f"{key}\n{n}".encode()).hexdigest()[:8]
-        yield f"{base[: 64 - len(suffix)].rstrip('-')}{suffix}"
+    """The slugs a topic named `name` may take, best first, from its name alone
+    (`common.name_slugs`): a slug numbered after the topics that took its plain one
+    ("woodworm-2") told everyone that a topic so spelt exists, one only a private program
+    carries too. The later candidates are wanted only if an older topic holds the first."""
+    return name_slugs(name, _SLUG_TRIES)
 
 
 def free_slugs(names: list[str]) -> list[str]:
