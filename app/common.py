@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import enum
+import hashlib
 import re
 import unicodedata
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
@@ -46,3 +48,17 @@ def slugify(text: str, max_length: int = 64) -> str:
     normalised = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", normalised.lower()).strip("-")
     return slug[:max_length].strip("-") or "item"
+
+
+def name_slugs(name: str, tries: int = 1) -> Iterator[str]:
+    """Slugs of `name` from the name alone, best first: a name its plain slug spells back
+    word for word ("Hepatitis C": "hepatitis-c") has that one, which no other name can;
+    any other ("Woodworm!", "COVID-19", a name cut to fit) is told apart by a digest of its
+    key, and `tries` digests follow for a slug already taken."""
+    base = slugify(name)
+    key = text_key(name)
+    if key == base.replace("-", " "):
+        yield base
+    for n in range(tries):
+        suffix = "-" + hashlib.sha256(f"{key}\n{n}".encode()).hexdigest()[:8]
+        yield f"{base[: 64 - len(suffix)].rstrip('-')}{suffix}"

@@ -11,7 +11,7 @@ import traceback
 from contextlib import ExitStack
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from flask import Flask, g, jsonify, render_template, request
 from flask_login import current_user
@@ -104,6 +104,59 @@ def without_query(value: Any) -> Any:
     return _QUERY_IN_URL.sub(r"\1", value) if "?" in value else value
 
 
+# A path is written as typed too ("/cases/John Smith" finds no page, and is logged all
+# the same), and a route's own parts may be typed text (a program's slug). Logged paths
+# keep the words of the routes and of the static files, numbers (ids) and an invitation's
+# "<token>"; every other part is "*". Filled from each app's routes by `init_app`.
+_PATH_WORDS: set[str] = {"<token>"}
+# The dev server colours the request line by its status (ANSI codes around it).
+_REQUEST_LINE = re.compile(
+    r'^((?:\x1b\[[\d;]*m)?"?[A-Z]{3,10} )(.*?)( HTTP/\d(?:\.\d)?"?(?:\x1b\[[\d;]*m)?)$', re.DOTALL
+)
+_URL = re.compile(r"^(https?://[^/?#\s]*)(/.*)?$", re.DOTALL | re.IGNORECASE)
+_PATH_PART = re.compile(r"[^/]+")
+
+
+def _kept_part(raw: str) -> bool:
+    # Judged decoded, kept as sent: "/invitations%2F<token>" routes as its decoded self.
+    return all(
+        part == "" or part.isdigit() or part.lower() in _PATH_WORDS
+        for part in unquote(raw).split("/")
+    )
+
+
+def redacted_path(path: str) -> str:
+    """`path` (no query string) with each part that is no route's or static file's word,
+    nor a number, written "*": "/cases/John%20Smith" is "/cases/*"."""
+    return _PATH_PART.sub(lambda m: m.group() if _kept_part(m.group()) else "*", path)
+
+
+def _redacted_paths(value: Any) -> Any:
+    """A request line's, a URL's or a path's path redacted (`redacted_path`); other text as
+    it is."""
+    if not isinstance(value, str):
+        return value
+    line = _REQUEST_LINE.match(value)
+    if line:
+        return f"{line.group(1)}{redacted_path(line.group(2))}{line.group(3)}"
+    url = _URL.match(value)
+    if url:
+        return url.group(1) + redacted_path(url.group(2) or "")
+    return redacted_path(value) if value.startswith("/") else value
+
+
+def learn_path_words(app: Flask) -> None:
+    """The words of `app`'s routes and the names of its static files and folders."""
+    for rule in app.url_map.iter_rules():
+        for part in rule.rule.split("/"):
+            if part and "<" not in part:
+                _PATH_WORDS.add(part.lower())
+    folders = [app.static_folder, *(bp.static_folder for bp in app.blueprints.values())]
+    for folder in filter(None, folders):
+        for _root, dirs, files in os.walk(folder):
+            _PATH_WORDS.update(name.lower() for name in (*dirs, *files))
+
+
 def _without_request_text(value: Any) -> Any:
     """A server's message (an exception's too) without the query strings and the quoted
     parts of a malformed request in it: "Invalid HTTP request line", not the line."""
@@ -118,7 +171,8 @@ class QueryStringsDropped(logging.Filter):
     """Keeps query strings out of the lines servers log for each request: the dev server's
     (werkzeug: the request line among its arguments) and gunicorn's access log (a dict of
     atoms: `r`, `q`, `f`, headers and environ values), whatever format the operator set;
-    and out of their messages about a malformed request, which quote its parts."""
+    and out of their messages about a malformed request, which quote its parts. The paths
+    in them are redacted (`redacted_path`)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         args = record.args
@@ -128,11 +182,11 @@ class QueryStringsDropped(logging.Filter):
                 if key in ("q", "{query_string}e"):
                     args[key] = "-"
                 else:
-                    args[key] = without_query(args[key])
+                    args[key] = _redacted_paths(without_query(args[key]))
         else:
             record.msg = _without_request_text(record.msg)
             if isinstance(args, tuple):
-                record.args = tuple(_without_request_text(a) for a in args)
+                record.args = tuple(_redacted_paths(_without_request_text(a)) for a in args)
         return True
 
 
@@ -216,6 +270,7 @@ def init_app(app: Flask) -> None:
 
     app.before_request(check_request_text)
     drop_query_strings_from_access_logs()
+    learn_path_words(app)
 
     @app.url_defaults
     def version_static_urls(endpoint: str, values: dict[str, Any]) -> None:
@@ -257,7 +312,7 @@ def init_app(app: Flask) -> None:
         log.warning(
             "database busy at %s %s (%s)",
             request.method,
-            without_query(request.path),
+            redacted_path(without_query(request.path)),
             describe_error(exc),
         )
         db.session.rollback()
@@ -279,7 +334,7 @@ def init_app(app: Flask) -> None:
             "unhandled %s at %s %s (%s)",
             describe_error(exc),
             request.method,
-            without_query(request.path),
+            redacted_path(without_query(request.path)),
             where,
         )
         db.session.rollback()

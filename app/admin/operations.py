@@ -681,7 +681,7 @@ def audit_events(
     if kind not in AUDIT_KINDS:
         raise NotFound("No such audit page.")
     table = AUDIT_KINDS[kind][0]
-    stmt = select(AuditEvent).where(AuditEvent.entity_type == table)
+    stmt = select(AuditEvent).where(AuditEvent.entity_type == table, policy.marks_clause(actor))
     if kind == "programs":  # narrowed in the query, so pages and their count stay whole
         visible = select(Program.id).where(policy.visible_program_clause(actor))
         stmt = stmt.where(AuditEvent.entity_id.in_(visible))

@@ -1259,7 +1259,8 @@ def _reads_event(user: Viewer, event: Any) -> bool:
     which may be one drawn from a private program alone: it is read by those who may see
     the practice. That a case was returned, to or from which its status moved, and a review
     comment imported are between its presenter and its review team (`can_see_review`, as on
-    its timeline)."""
+    its timeline). Marks on a program's or a practice's texts are their editors'
+    (`marks_clause`); a recommendation's edits as a draft, its draft's readers'."""
     from app.programs.models import Session
     from app.recommendations.models import Recommendation
 
@@ -1277,6 +1278,10 @@ def _reads_event(user: Viewer, event: Any) -> bool:
     if event.action == "deid.finding_overridden" and event.entity_type == "sessions":
         marked = db.session.get(Session, event.entity_id)
         return marked is not None and can_run_desk(user, marked.program)
+    if event.action == "deid.finding_overridden" and event.entity_type in _MARKED_ELSEWHERE:
+        return _reads_marks(user, event.entity_type, event.entity_id)
+    if event.action == "recommendation.edited" and event.entity_type == "recommendations":
+        return _reads_edit(user, event)
     if event.action in ("deid.finding_overridden", "deid.risk_confirmed"):
         case: Case | None = None
         if event.entity_type == "cases":
@@ -1292,6 +1297,63 @@ def _reads_event(user: Viewer, event: Any) -> bool:
             return can_see_deid_risk(user, case)
         return can_see_kept_identifiers(user, case)
     return True
+
+
+# Marks kept on a program's texts (its description, its case form) and on a best
+# practice's: read as their editors read them, the program's desk (`can_run_desk`) and
+# those who write practices; `marks_clause` is the same rule in a query.
+_MARKED_ELSEWHERE = frozenset({"programs", "best_practices"})
+
+
+def _reads_marks(user: Viewer, entity_type: str, entity_id: int | None) -> bool:
+    if reads_every_event(user):
+        return True
+    if entity_type == "best_practices":
+        return has_permission(user, Permission.PROPOSE_PRACTICE)
+    return entity_id is not None and entity_id in _desk_program_ids(user)
+
+
+def _desk_program_ids(user: Viewer) -> list[int]:
+    """The programs whose desk `user` runs, admins aside (`can_run_desk`: its members)."""
+    if not _is_user(user) or not has_permission(user, Permission.MANAGE_SESSIONS):
+        return []
+    return sorted(user.program_ids)
+
+
+def marks_clause(user: Viewer) -> sa.ColumnElement[bool]:
+    """The events on programs and best practices `_reads_event` lets `user` read, as a
+    WHERE clause on AuditEvent: a listing that pages and counts in the query (the admin
+    audit page) narrows it there, so its pages and count stay whole."""
+    from app.audit.models import AuditEvent
+
+    if reads_every_event(user):
+        return sa.true()
+    hidden = [
+        sa.and_(
+            AuditEvent.entity_type == "programs",
+            AuditEvent.entity_id.not_in(_desk_program_ids(user)),
+        )
+    ]
+    if not has_permission(user, Permission.PROPOSE_PRACTICE):
+        hidden.append(AuditEvent.entity_type == "best_practices")
+    return sa.not_(sa.and_(AuditEvent.action == "deid.finding_overridden", sa.or_(*hidden)))
+
+
+def _reads_edit(user: Viewer, event: Any) -> bool:
+    """An edit of a recommendation while it was a draft is its draft's history
+    (`can_see_draft_history`): the versions up to the one published."""
+    from app.recommendations.models import Recommendation, RecommendationStatus
+
+    recommendation = db.session.get(Recommendation, event.entity_id)
+    if recommendation is None:
+        return False
+    if can_see_draft_history(user, recommendation):
+        return True
+    if recommendation.status is not RecommendationStatus.PUBLISHED:
+        return True  # its trail is its author's alone (`can_see_trail`)
+    version = (event.details or {}).get("version")
+    first = recommendation.published_version or recommendation.version
+    return isinstance(version, int) and version > first
 
 
 def _tells_review(event: Any) -> bool:
@@ -1660,7 +1722,7 @@ _READS_BY_AREA = {
     "practices": "version_changes unified_diff can_succeed",
     "programs": "find_program get_program visible_programs recent_sessions validate_template "
     "find_session get_session find_topic topic_texts template_texts template_text_labels "
-    "session_counts program_sessions free_slugs",
+    "session_counts program_sessions free_slugs topic_slug_candidates",
     "recommendations": "checked_item versions_seen_by",
     "subscriptions": "subscriptions_of following followed_topic_ids digest_preference digest",
     "teaching": "normalise_query search_texts saved_searches_of get_saved_search "

@@ -406,10 +406,23 @@ _REFERENCE_PATIENT_CUE = re.compile(
 # the text speaks of a patient; every other category blocks as anywhere else ("Patient Oswin
 # Peabody, MRN 77731234" is refused for its MRN and, with the cue, for the name).
 PERSON_FIELDS = frozenset({"didactic_presenter", "signer_name", "display_name"})
+# "Patient" as other languages write it: a hub's staff type names in theirs.
+_PATIENT_WORDS = (
+    r"patients?|patientin(?:nen)?|patiente?s?|pacientes?|pazient[ei]|patiënt(?:en)?"
+    r"|pacjent(?:ka|ki|ów)?|pacient(?:ka|ky|i)?|potilas|pasient(?:en)?"
+)
 _PATIENT_CUE = re.compile(
-    r"\b(?:patients?|pts?|clients?|infants?|baby|child|mother|father|daughter|son|wife"
-    r"|husband|relatives?|family|DOB|MRN)\b",
+    rf"\b(?:{_PATIENT_WORDS}|pts?|clients?|infants?|baby|child|mother|father|daughter|son"
+    r"|wife|husband|relatives?|family|DOB|MRN)\b",
     re.IGNORECASE,
+)
+# A person field that says "patient" names one, wherever the word stands ("Hope Graves,
+# patient", "Hope Graves (pt)"), even a name the detector does not read as one (names that
+# are words). Not a staff title ("Patient Navigator"), nor "PT" (a physical therapist).
+_NAMES_A_PATIENT = re.compile(
+    rf"\b(?i:{_PATIENT_WORDS})\b(?!\s+(?i:navigators?|advocates?|care|safety|experience"
+    r"|services|relations|liaison|educators?|access|financial|flow)\b)"
+    r"|(?<![\w.])pts?\b|\bPt\b|\b(?:DOB|MRN)\b",
 )
 
 
@@ -607,9 +620,30 @@ def _field_findings(name: str, text: str, cue: str = "", pairs: bool = False) ->
     return _with_name_pairs(name, text, found) if pairs else found
 
 
+# In a person field, a kin word is a cue written as one ("Hope Graves' mother", "Mother:
+# Hope Graves"), not as a name's part ("Julia Child", "Heung-Min Son"); nor is "PT" there.
+_KIN = r"infants?|baby|child|mother|father|daughter|son|wife|husband|relatives?|family|clients?"
+_PERSON_FIELD_CUE = re.compile(
+    rf"{_NAMES_A_PATIENT.pattern}|\b(?:{_KIN})\b|^\s*(?i:{_KIN})\b(?=\s*(?:[:(,-]|of\b))"
+)
+
+
+def _patients_name(name: str, text: str, found: list[FieldFinding]) -> tuple[int, int] | None:
+    """A person field's text that says "patient" (`_NAMES_A_PATIENT`) and where no name was
+    found: the span of its other words, from the first to the last."""
+    if not is_person_field(name) or any(f.category == "NAME" for f in found):
+        return None
+    if not _NAMES_A_PATIENT.search(text):
+        return None
+    words = [
+        m for m in re.finditer(r"[^\W\d_]+", text) if not _NAMES_A_PATIENT.fullmatch(m.group())
+    ]
+    return (words[0].start(), words[-1].end()) if words else None
+
+
 def _cued_findings(name: str, text: str, cue: str) -> list[FieldFinding]:
     citation = is_citation_field(name) and not _REFERENCE_PATIENT_CUE.search(text)
-    staff_name = is_person_field(name) and not _PATIENT_CUE.search(text)
+    staff_name = is_person_field(name) and not _PERSON_FIELD_CUE.search(text)
     institution = is_institution_field(name) and not _PATIENT_CUE.search(text)
     # A number under a label that gives a unit ("Baseline HCV RNA (IU/mL)") is a quantity
     # measured in it: a long number is no record number there. Only that: never when the
@@ -635,6 +669,10 @@ def _cued_findings(name: str, text: str, cue: str) -> list[FieldFinding]:
         and not (staff_name and f.category == "NAME")
         and not (institution and f.category == "FACILITY")
     ]
+    whole = _patients_name(name, text, found)
+    if whole is not None:
+        found.append(FieldFinding(name, *whole, "NAME", 0.7))
+        found.sort(key=lambda f: f.start)
     if cue and not found and (address := _labelled_address(label, text)):
         found.append(FieldFinding(name, *address, "ADDRESS", 0.8))
     old = [(max(s - cut, 0), e - cut) for s, e in _old_birth_years(label + text) if e > cut]

@@ -262,9 +262,9 @@ def _scrub_case(case: Case, text: str) -> PurgeResult:
 def _renamed_topics(topics: list[Any]) -> dict[str, str]:
     """Give each proposed topic whose name lost words a name no other topic has and a slug
     of it (the old slug spells the text too); the old slug → the new one."""
-    from app.common import slugify, text_key
+    from app.common import text_key
     from app.programs.models import Topic
-    from app.programs.operations import free_slugs
+    from app.programs.operations import free_slugs, topic_slug_candidates
 
     changed = [t for t in topics if inspect(t).attrs["name"].history.has_changes()]
     old_slugs = {t.id: t.slug for t in changed}
@@ -281,7 +281,7 @@ def _renamed_topics(topics: list[Any]) -> dict[str, str]:
                 suffix = f" ({number})"
                 topic.name = f"{base[: 120 - len(suffix)]}{suffix}"
             given.add(text_key(topic.name))
-        moving = [t for t in changed if slugify(t.name) != t.slug]
+        moving = [t for t in changed if t.slug != next(topic_slug_candidates(t.name))]
         # one call: free_slugs never gives a slug twice in its list
         for topic, slug in zip(moving, free_slugs([t.name for t in moving]), strict=True):
             topic.slug = slug

@@ -364,6 +364,12 @@ _INDENTED_LINE = re.compile(
 )
 
 
+# So is a run of spaces next to a hyphen between digit groups: "617-555     -0142" shows
+# "617-555 -0142". Only beside a hyphen: a lab table's columns of numbers stay apart.
+_SPACED_HYPHEN = re.compile(r"(?<=\d-)[ \t]{2,}(?=\d)|(?<=\d)[ \t]{2,}(?=-[ \t]*\d)")
+_ONE_SPACE = re.compile(f"{_INDENTED_LINE.pattern}|{_SPACED_HYPHEN.pattern}")
+
+
 # An identifier's cue ending a line, its number starting the next: one line on the page
 # ("SSN\n123-45 -6789"), but for a list item's line.
 _CUE_LINE = re.compile(
@@ -378,13 +384,15 @@ def _cue_line(match: re.Match[str]) -> str:
 
 def lines_joined(text: str) -> tuple[str, list[int]] | None:
     """`text` as `as_lines_shown` reads it, each line break between digits or dashes with
-    the indentation around it as the one space a page draws, a line break between a cue and
+    the indentation around it as the one space a page draws (and a run of spaces by a hyphen
+    between digits, `_SPACED_HYPHEN`), a line break between a cue and
     its number as a space, and for each character of that reading its offset in `text` (one
     more at the end); None when no such break."""
-    if "\n" not in text and text.isprintable():
+    spaced = "  " in text or "\t" in text
+    if "\n" not in text and text.isprintable() and not (spaced and _SPACED_HYPHEN.search(text)):
         return None
     broken = _LINE_BREAK.sub(_line_break, text)  # one character for one
-    indented = _INDENTED_LINE.search(broken) is not None
+    indented = _ONE_SPACE.search(broken) is not None
     if not indented and not _CUE_LINE.search(broken):
         return None
     lines = _CUE_LINE.sub(_cue_line, as_lines_shown(text))  # one character for one
@@ -393,7 +401,7 @@ def lines_joined(text: str) -> tuple[str, list[int]] | None:
     parts: list[str] = []
     places: list[int] = []
     last = 0
-    for match in _INDENTED_LINE.finditer(broken):
+    for match in _ONE_SPACE.finditer(broken):
         parts.append(lines[last : match.start()])
         places.extend(range(last, match.start()))
         parts.append(" ")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any, TypeVar, cast
 
@@ -17,7 +17,7 @@ from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import User
 from app.auth.policy import Actor, Permission, Viewer, write_operation
-from app.common import slugify, text_key
+from app.common import name_slugs, text_key
 from app.deid.gate import Acceptance, GatedFields
 from app.deid.labels import ref_is_identifier
 from app.deid.operations import guard, remember_overrides
@@ -817,47 +817,43 @@ def _add_topics(
     )
 
 
-_SLUG_CANDIDATES = 20
+_SLUG_TRIES = 20
+
+
+def topic_slug_candidates(name: str) -> Iterator[str]:
+    """The slugs a topic named `name` may take, best first, from its name alone
+    (`common.name_slugs`): a slug numbered after the topics that took its plain one
+    ("woodworm-2") told everyone that a topic so spelt exists, one only a private program
+    carries too. The later candidates are wanted only if an older topic holds the first."""
+    return name_slugs(name, _SLUG_TRIES)
 
 
 def free_slugs(names: list[str]) -> list[str]:
-    """A free topic slug for each name (numbered when taken, never twice in the list), by
-    equality lookups on the unique index: a LIKE prefix search scans the table on SQLite."""
-    bases = [slugify(name) for name in names]
+    """A free topic slug for each name (`topic_slug_candidates`; never twice in the list),
+    by equality lookups on the unique index: a LIKE prefix search scans the table on
+    SQLite. Most names take their first candidate, so one lookup per 500 names."""
+    candidates = [topic_slug_candidates(name) for name in names]
+    wanted: dict[int, str | None] = {i: next(c, None) for i, c in enumerate(candidates)}
     out: list[str | None] = [None] * len(names)
     used: set[str] = set()
-    first = 1
-    while any(slug is None for slug in out) and first < 10_000:
-        # The plain slug first (most names have it free), then numbered ones by twenties:
-        # twenty candidates for every name read twenty times the rows an import needs.
-        size = 1 if first == 1 else _SLUG_CANDIDATES
-        wanted = {
-            i: [_numbered(bases[i], n) for n in range(first, first + size)]
-            for i, slug in enumerate(out)
-            if slug is None
-        }
-        every = sorted({c for candidates in wanted.values() for c in candidates})
+    while wanted:
+        if any(slug is None for slug in wanted.values()):
+            raise ValidationError("Could not find a free topic slug; try again.", field="topics")
+        every = sorted({slug for slug in wanted.values() if slug is not None})
         taken = set(used)
         for start in range(0, len(every), 500):
             chunk = every[start : start + 500]
             taken.update(db.session.scalars(select(Topic.slug).where(Topic.slug.in_(chunk))))
-        for i, candidates in wanted.items():
-            slug = next((c for c in candidates if c not in taken), None)
-            if slug is not None:
+        again: dict[int, str | None] = {}
+        for i, slug in wanted.items():
+            if slug is None or slug in taken:
+                again[i] = next(candidates[i], None)
+            else:
                 out[i] = slug
                 used.add(slug)
                 taken.add(slug)
-        first += size
-    if any(slug is None for slug in out):
-        raise ValidationError("Could not find a free topic slug; try again.", field="topics")
+        wanted = again
     return [slug for slug in out if slug is not None]
-
-
-def _numbered(base: str, n: int) -> str:
-    if n == 1:
-        return base
-    suffix = f"-{n}"
-    return f"{base[: 64 - len(suffix)]}{suffix}"
 
 
 def resolve_topics(

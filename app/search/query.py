@@ -20,7 +20,7 @@ from typing import Any
 
 from whoosh import query as wq
 
-from app.common import slugify
+from app.common import name_slugs, slugify
 from app.search import abbreviations, conditions, drugs, lay, questions
 from app.search.analysis import (
     CONCEPT_PREFIX,
@@ -701,6 +701,10 @@ def _has_text(node) -> bool:
     return False
 
 
+def _topic_slugs(value: str) -> set[str]:
+    return {slugify(value), next(name_slugs(value.strip()))}
+
+
 def filter_query(name: str, value: str) -> wq.Query | None:
     value = value.strip()
     if not value:
@@ -708,7 +712,9 @@ def filter_query(name: str, value: str) -> wq.Query | None:
     if name == "program":
         return wq.Or([wq.Term("program", v.strip().lower()) for v in value.split(",") if v])
     if name == "topic":
-        return wq.Or([wq.Term("topics", slugify(v)) for v in value.split(",") if v.strip()])
+        # A topic's name is read as the slug it spells, or the one a topic so named gets.
+        slugs = {s for v in value.split(",") if v.strip() for s in _topic_slugs(v)}
+        return wq.Or([wq.Term("topics", slug) for slug in sorted(slugs)])
     if name == "type":
         kinds = [TYPE_ALIASES.get(v.strip().lower().replace(" ", "_")) for v in value.split(",")]
         kinds = [k for k in kinds if k]

@@ -63,7 +63,7 @@ NOT_FREE_TEXT = {
         "lowercase letters, digits and hyphens (checked by pattern), refused when it reads"
         " as an identifier as a case's ref is"
     ),
-    "topics.slug": "made by slugify() from the name, which is gated",
+    "topics.slug": "made from the name, which is gated (its slug, or that and a digest)",
     "topics.name_key": "text_key() of the name, which is gated",
     "topic_terms.term_key": "text_key() of a topic's name or synonym, which are gated",
     "recommendation_terms.stem": (

@@ -36,3 +36,35 @@ def test_indented_lines_of_doses_and_lists_stay_clean():
     )
     found = scan_by_field({str(i): text for i, text in enumerate(clean)})
     assert all(not f for f in found.values())
+
+
+SPACED = {
+    "spaces_before_the_last_group": "Call 617-555     -0142 after 5.",
+    "spaces_after_a_hyphen": "Call 617-555-     0142 after 5.",
+    "spaces_before_the_second_group": "Call 617     -555-0142 after 5.",
+    "a_tab_and_spaces": "Call 617-555 \t  -0142 after 5.",
+    "an_ssn": "SSN 123     -45-6789 on file.",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(SPACED))
+def test_groups_a_run_of_spaces_parts_beside_a_hyphen_are_read_as_the_page_draws_them(kind):
+    # A page draws a run of spaces as one: "617-555     -0142" shows "617-555 -0142".
+    written = SPACED[kind]
+    with pytest.raises(IdentifiersFound) as info:
+        check({"presentation": written})
+    [finding] = [f for f in info.value.findings if f.category in ("PHONE", "SSN")]
+    assert written[finding.start : finding.end].startswith(("617", "123"))
+    assert written[finding.start : finding.end].endswith(("0142", "6789"))
+
+
+def test_columns_of_numbers_a_run_of_spaces_parts_stay_clean():
+    clean = (
+        "Na 135-145    140\nK 3.5-5.0    4.1",
+        "WBC  4.5-11.0   7.2",
+        "Day 1-3      250 mg\nDay 4-7      125 mg",
+        "Weeks 3-4     12-15     20-24",
+        "Ranges:   10-20   30-40   50-60",
+    )
+    found = scan_by_field({str(i): text for i, text in enumerate(clean)})
+    assert all(not f for f in found.values())

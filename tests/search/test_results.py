@@ -129,3 +129,18 @@ def test_the_search_page_shows_a_case_with_its_recommendation(client, library: L
     assert body.count(f'href="/cases/{library.hcv_case.id}"') == 1
     assert "result-related" in body and "Therapeutic" in body
     assert "Hepatitis C ECHO" in body
+
+
+def test_a_topic_filter_by_a_name_its_slug_does_not_spell_finds_its_cases(
+    library: Library,
+) -> None:
+    # "COVID-19" has a slug of its own ("covid-19-" and a digest of its name), not the
+    # one its name spells; filtering by the name finds it all the same.
+    covid = create_topic("COVID-19", actor=SYSTEM)
+    db.session.commit()
+    case = add_case(library.hcv, library.presenter, "Long COVID and fatigue", topics=[covid])
+    db.session.commit()
+    assert covid.slug != "covid-19"
+    for value in ("COVID-19", "covid-19", covid.slug):
+        found = search(library.presenter, SearchRequest(topics=[value])).hits
+        assert [h.id for h in found] == [case.id], value

@@ -576,3 +576,23 @@ def test_an_outsiders_guesses_of_a_retired_topic_only_a_private_program_carries_
     assert [t.name for t in topics] == ["Xylophagy"] and topics[0].id != woodworm.id
     # Its exact name is read by the gate as an unknown name is.
     assert topic_texts(["WOODWORM"]) == {"topics[1]": "WOODWORM"}
+
+
+def test_a_new_topics_slug_does_not_tell_of_a_hidden_topic_spelt_alike(
+    library: Library, make_user
+) -> None:
+    # Numbered after the topics holding its plain slug, "Woodworm!" was "woodworm-2" once
+    # the private program's case proposed "Woodworm": a name the outsider may not read.
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    db.session.commit()
+    names = ["Woodworm!", "Wood worm", "COVID-19"]
+    alone = [t.slug for t in resolve_topics(names, actor=outsider, program=library.hcv)]
+    db.session.rollback()
+    _woodworm_only_the_private_program_proposes(library)
+    resolve_topics(["Wood-worm", "Covid 19"], actor=library.presenter, program=library.secret)
+    db.session.commit()
+    beside = [t.slug for t in resolve_topics(names, actor=outsider, program=library.hcv)]
+    assert beside == alone
+    assert alone[1] == "wood-worm" and all(
+        s.startswith(("woodworm-", "covid-19-")) for s in (alone[0], alone[2])
+    )
