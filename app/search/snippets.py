@@ -53,8 +53,8 @@ BLOCK_END = "\ue003"
 # pipes and its delimiter row), nor any space: once lines are read as the gate reads them
 # (`as_lines_shown` has joined the lines of one paragraph), a line break left between the
 # two is one the page draws (a blank line of any space, a rule, a quote, a heading, a row).
-_NUMBER_END = r"(?:(?<=[\d/.-])|(?<=[\d/.-][\ue000\ue001]))"
-_BLOCK_BREAK = re.compile(rf"{_NUMBER_END}(?=[^\w\n]*\n[^\w]*[\d/-])")
+# The gap is taken whole, so a break is drawn once; after a match's mark if one ends there.
+_BLOCK_BREAK = re.compile(r"(?<=[\d/.-])([\ue000\ue001]?)([^\w\n]*\n[^\w]*)(?=[\d/-])")
 LABEL_LOOKBACK = 4_000  # characters searched back for the field a window starts in
 
 
@@ -100,7 +100,7 @@ def build_snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_
         cursor = end
     pieces.append(text[cursor:window_end])
     mid_line = window_start > 0 and text[window_start - 1] != "\n"
-    window = _BLOCK_BREAK.sub(BLOCK_END, "".join(pieces))
+    window = _BLOCK_BREAK.sub(rf"\1{BLOCK_END}\2", "".join(pieces))
     shown = strip_syntax((LINE_JOIN if mid_line else "") + window, fragment=True)
     shown = shown.replace(LINE_JOIN, "").replace(BLOCK_END, " ¶")
     found = [(m.start(1), m.end()) for m in LABEL.finditer(shown)]
