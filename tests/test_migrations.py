@@ -42,33 +42,46 @@ def _check_round_trip() -> None:
     assert _schema_diff() == []
 
 
-# SQLite files at a revision, kept by the first test that upgraded an empty database to it.
-_AT_REVISION: dict[str, Path] = {}
+# Databases at a revision, kept by the first test that upgraded an empty one to it: by kind,
+# a SQLite file's path or a PostgreSQL database's URL.
+_AT_REVISION: dict[tuple[str, str], str] = {}
 
 
 def _upgrade_empty_to(revision: str) -> None:
-    """`upgrade(revision=...)` of the empty database. On SQLite it starts from a copy of the
-    file a test before built at the nearest revision below this one, so each test runs the
+    """`upgrade(revision=...)` of the empty database. It starts from a copy of the database a
+    test before left at the nearest revision below this one, so each test runs the
     migrations it is about, not all the ones before them again: the same schema, built by the
     same migrations, once per process."""
-    if db.engine.dialect.name != "sqlite":
-        upgrade(revision=revision)
-        return
-    path = Path(str(db.engine.url.database))
+    kind = db.engine.dialect.name
     script = ScriptDirectory.from_config(current_app.extensions["migrate"].migrate.get_config())
-    kept = (r.revision for r in script.iterate_revisions(revision, "base"))
-    start = next((r for r in kept if r in _AT_REVISION), None)
+    below = (r.revision for r in script.iterate_revisions(revision, "base"))
+    start = next((r for r in below if (kind, r) in _AT_REVISION), None)
     if start is not None:
         db.session.remove()
         db.engine.dispose()
-        _copy_sqlite(_AT_REVISION[start], path)
+        _restore(_AT_REVISION[(kind, start)])
     upgrade(revision=revision)
-    if revision not in _AT_REVISION:
+    if (kind, revision) not in _AT_REVISION:
         db.session.remove()
         db.engine.dispose()
+        _AT_REVISION[(kind, revision)] = _keep(revision)
+
+
+def _keep(revision: str) -> str:
+    url = db.engine.url
+    if url.get_backend_name() == "sqlite":
         copy = _KEPT_FOLDER[0] / f"{revision}.sqlite3"
-        _copy_sqlite(path, copy)
-        _AT_REVISION[revision] = copy
+        _copy_sqlite(Path(str(url.database)), copy)
+        return str(copy)
+    return pg.copy_database(url.render_as_string(hide_password=False), "casebook_revision")
+
+
+def _restore(kept: str) -> None:
+    url = db.engine.url
+    if url.get_backend_name() == "sqlite":
+        _copy_sqlite(Path(kept), Path(str(url.database)))
+    else:
+        pg.replace_database(url.render_as_string(hide_password=False), kept)
 
 
 def _copy_sqlite(source: Path, target: Path) -> None:
@@ -84,9 +97,12 @@ _KEPT_FOLDER: list[Path] = []  # the run's folder for those files, set by `_revi
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _revision_files(tmp_path_factory: pytest.TempPathFactory) -> None:
+def _revision_files(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     if not _KEPT_FOLDER:
         _KEPT_FOLDER.append(tmp_path_factory.mktemp("revisions"))
+    yield
+    for kind, revision in [k for k in _AT_REVISION if k[0] == "postgresql"]:
+        pg.drop_database(_AT_REVISION.pop((kind, revision)))
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -911,11 +927,9 @@ def test_alembic_reads_the_migration_files_once_per_process(app: Flask) -> None:
     assert read == []
 
 
-def test_an_empty_sqlite_database_starts_from_the_revision_a_test_before_built(
+def test_an_empty_database_starts_from_the_revision_a_test_before_built(
     migrated_database: None,
 ) -> None:
-    if db.engine.dialect.name != "sqlite":
-        pytest.skip("the kept files are SQLite's")
     _upgrade_empty_to("0002_search_outbox")
     downgrade(revision="base")
     ran: list[tuple[str, ...]] = []
