@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from flask_migrate import downgrade, upgrade
+from alembic.runtime import migration as alembic_migration
+from alembic.script import Script, ScriptDirectory
+from flask import Flask, current_app
+from flask_migrate import current, downgrade, heads, upgrade
 from sqlalchemy import inspect, text
 
 from app.extensions import db
@@ -34,6 +40,69 @@ def _check_round_trip() -> None:
     assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
     upgrade()
     assert _schema_diff() == []
+
+
+# Databases at a revision, kept by the first test that upgraded an empty one to it: by kind,
+# a SQLite file's path or a PostgreSQL database's URL.
+_AT_REVISION: dict[tuple[str, str], str] = {}
+
+
+def _upgrade_empty_to(revision: str) -> None:
+    """`upgrade(revision=...)` of the empty database. It starts from a copy of the database a
+    test before left at the nearest revision below this one, so each test runs the
+    migrations it is about, not all the ones before them again: the same schema, built by the
+    same migrations, once per process."""
+    kind = db.engine.dialect.name
+    script = ScriptDirectory.from_config(current_app.extensions["migrate"].migrate.get_config())
+    below = (r.revision for r in script.iterate_revisions(revision, "base"))
+    start = next((r for r in below if (kind, r) in _AT_REVISION), None)
+    if start is not None:
+        db.session.remove()
+        db.engine.dispose()
+        _restore(_AT_REVISION[(kind, start)])
+    upgrade(revision=revision)
+    if (kind, revision) not in _AT_REVISION:
+        db.session.remove()
+        db.engine.dispose()
+        _AT_REVISION[(kind, revision)] = _keep(revision)
+
+
+def _keep(revision: str) -> str:
+    url = db.engine.url
+    if url.get_backend_name() == "sqlite":
+        copy = _KEPT_FOLDER[0] / f"{revision}.sqlite3"
+        _copy_sqlite(Path(str(url.database)), copy)
+        return str(copy)
+    return pg.copy_database(url.render_as_string(hide_password=False), "casebook_revision")
+
+
+def _restore(kept: str) -> None:
+    url = db.engine.url
+    if url.get_backend_name() == "sqlite":
+        _copy_sqlite(Path(kept), Path(str(url.database)))
+    else:
+        pg.replace_database(url.render_as_string(hide_password=False), kept)
+
+
+def _copy_sqlite(source: Path, target: Path) -> None:
+    read, written = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        read.backup(written)
+    finally:
+        read.close()
+        written.close()
+
+
+_KEPT_FOLDER: list[Path] = []  # the run's folder for those files, set by `_revision_files`
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _revision_files(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    if not _KEPT_FOLDER:
+        _KEPT_FOLDER.append(tmp_path_factory.mktemp("revisions"))
+    yield
+    for kind, revision in [k for k in _AT_REVISION if k[0] == "postgresql"]:
+        pg.drop_database(_AT_REVISION.pop((kind, revision)))
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -109,7 +178,7 @@ def _insert_recommendation(case_id: int, author_id: int, position: int) -> int:
 
 
 def _renumbering_check() -> None:
-    upgrade(revision="0003_practice_endorsements")
+    _upgrade_empty_to("0003_practice_endorsements")
     program_id = _insert_program()
     # Written in SQL: the models have columns later migrations add.
     expert_id = _insert_expert()
@@ -146,7 +215,7 @@ def test_the_migration_renumbers_duplicate_positions(migrated_database: None) ->
 
 
 def _import_keys_check() -> None:
-    upgrade(revision="0007_outbox_retry_at")
+    _upgrade_empty_to("0007_outbox_retry_at")
     program_id = _insert_program()
     expert_id = _insert_expert()
     imported = _insert_case(program_id, "Imported", "hcv-001")
@@ -196,7 +265,7 @@ def test_existing_items_get_keys(migrated_database: None) -> None:
 
 def _template_versions_check() -> None:
     """Each program's template becomes its version 1; existing cases were written with it."""
-    upgrade(revision="0016_attendance_credit")
+    _upgrade_empty_to("0016_attendance_credit")
     template = '{"sections": [], "fields": [{"key": "genotype", "label": "Genotype"}]}'
     program_id = _insert_program(template)
     case_id = _insert_case(program_id, "Written before versions")
@@ -224,7 +293,7 @@ def test_existing_templates_become_version_1(migrated_database: None) -> None:
 def _notification_programs_check() -> None:
     """A notification about a case gets its case's program; a coordinators' outdated-advice
     notice the program its message names (the longest name that fits)."""
-    upgrade(revision="0030_regroup")
+    _upgrade_empty_to("0030_regroup")
     program_id = _insert_program()
     db.session.execute(
         text(
@@ -268,7 +337,7 @@ def _stale_audiences_check() -> None:
     """A kind stale before the upgrade is marked for every audience after it (which one
     changed is not known), a kind up to date for none; downgraded, a kind with a mark is
     stale."""
-    upgrade(revision="0032_scale50k")
+    _upgrade_empty_to("0032_scale50k")
     _insert_program()
     db.session.execute(
         text(
@@ -312,7 +381,7 @@ def test_stale_groupings_are_marked_for_every_audience(migrated_database: None) 
 def _counts_on_check() -> None:
     """Each case's day is filled from its agenda: the first session's date, else the day it
     was created; downgraded, the column is gone."""
-    upgrade(revision="0033_stale_audiences")
+    _upgrade_empty_to("0033_stale_audiences")
     program_id = _insert_program()
     _insert_case(program_id, "Never on an agenda")
     twice = _insert_case(program_id, "On two agendas")
@@ -350,7 +419,7 @@ def test_each_case_gets_the_day_it_counts_on(migrated_database: None) -> None:
 def _notification_practices_check() -> None:
     """Existing notices get the practices they name: a quoted title (outdated advice, a
     likely contradiction) or a followed topic's "Best practice N"; others get none."""
-    upgrade(revision="0036_recommendation_terms")
+    _upgrade_empty_to("0036_recommendation_terms")
     user_id = _insert_expert()
     ids = []
     for title in ("Check HBV first", "Screen annually"):
@@ -420,7 +489,7 @@ def _published_version_check() -> None:
     last saved by then, or the first when none is older (saved just after being published
     with it); for an imported one its current text (its publication was dated at its
     session, which tells nothing of when its versions were written)."""
-    upgrade(revision="0037_notification_practices")
+    _upgrade_empty_to("0037_notification_practices")
     program_id = _insert_program()
     expert_id = _insert_expert()
     db.session.execute(
@@ -499,7 +568,7 @@ def test_recommendations_get_the_version_that_was_published(migrated_database: N
 def _notification_unnamed_message_check() -> None:
     """Existing notices of outdated advice get their news told without the practice, from
     their message; other notices get none (they stay hidden from one who may not see it)."""
-    upgrade(revision="0038_published_version")
+    _upgrade_empty_to("0038_published_version")
     user_id = _insert_expert()
     messages = {
         "mine": (
@@ -547,7 +616,7 @@ def _notification_partial_message_check() -> None:
     """An existing notice of superseded advice that names the successor marks it as named in
     passing and gets the news without it; one quoting a successor's older title, the one
     naming the superseded practice alone and other notices get no partial form."""
-    upgrade(revision="0039_notification_unnamed")
+    _upgrade_empty_to("0039_notification_unnamed")
     user_id = _insert_expert()
     ids = {}
     for title, superseded_by in (
@@ -637,7 +706,7 @@ def _notification_partial_pair_check() -> None:
     superseded): each notice marks in passing only the practice its news names as the
     successor, never the practice the news is about, which one who may not see it must keep
     reading unnamed."""
-    upgrade(revision="0039_notification_unnamed")
+    _upgrade_empty_to("0039_notification_unnamed")
     user_id = _insert_expert()
     ids = {}
     for title in ("Check HBV first", "Screen annually"):
@@ -759,7 +828,7 @@ def _insert_grouped_recommendations(author: int, cases: list[tuple[int, str | No
 def _group_program_counts_check() -> None:
     """The stored recommendation groups get their members counted per program; downgraded,
     the table is gone."""
-    upgrade(revision="0041_group_member_terms")
+    _upgrade_empty_to("0041_group_member_terms")
     author = _insert_expert()
     hcv = _insert_program()
     db.session.execute(
@@ -804,7 +873,7 @@ def _group_changes_check() -> None:
     some readers see and others not (here a withdrawn case's) is recorded as changed, so
     its group is counted over its members until the refresh; downgraded, the table is
     gone."""
-    upgrade(revision="0042_group_program_counts")
+    _upgrade_empty_to("0042_group_program_counts")
     author = _insert_expert()
     hcv = _insert_program()
     recs = _insert_grouped_recommendations(
@@ -839,3 +908,49 @@ def test_grouped_members_seen_otherwise_are_recorded_as_changed(
     migrated_database: None,
 ) -> None:
     _group_changes_check()
+
+
+def test_alembic_reads_the_migration_files_once_per_process(app: Flask) -> None:
+    """Each command read every migration file again (tests/conftest.py keeps them)."""
+    read: list[object] = []
+    real = Script._from_path
+
+    def counted(scriptdir: ScriptDirectory, path: object) -> Script | None:
+        read.append(path)
+        return real(scriptdir, path)
+
+    with app.app_context():
+        heads()
+        with patch.object(Script, "_from_path", counted):
+            heads()
+            current()
+    assert read == []
+
+
+def test_an_empty_database_starts_from_the_revision_a_test_before_built(
+    migrated_database: None,
+) -> None:
+    _upgrade_empty_to("0002_search_outbox")
+    downgrade(revision="base")
+    ran: list[tuple[str, ...]] = []
+
+    def info(message: str, *args: object) -> None:
+        if m := _STEP.match(message % args):
+            ran.append(m.groups())
+
+    # Alembic's own log: env.py's logging configuration takes the handlers off its children.
+    with patch.object(alembic_migration.log, "info", info):
+        _upgrade_empty_to("0003_practice_endorsements")
+    # none when a test before kept 0003 already; never the three before 0002's
+    assert ran in ([], [("0002_search_outbox", "0003_practice_endorsements")])
+    assert _schema_at("0003_practice_endorsements")
+
+
+_STEP = re.compile(r"Running upgrade (\S*) -> ([^,\s]+)")
+
+
+def _schema_at(revision: str) -> bool:
+    with db.engine.connect() as conn:
+        at = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        tables = set(inspect(conn).get_table_names())
+    return at == revision and {"cases", "recommendations", "search_outbox"} <= tables

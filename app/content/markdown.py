@@ -129,18 +129,32 @@ def plain_text(source: str | None, *, cached: bool = True) -> str:
     return html_lib.unescape(text)
 
 
-# A line of `plain_text` that ends in a number's digit or dash, then one that starts with one:
-# the page draws them apart (paragraphs, a heading, a list's items, a quote; a line break
-# inside a paragraph between two numbers is one the gate reads joined, so a passed text has
-# none), and a one-line excerpt that ran them together would read "SSN 123-45 6789".
-_NUMBER_LINES = re.compile(r"(?<=[\d/.-])[^\w\n]*\n[^\w]*(?=[\d/-])")
+# A line that ends in a number's digit or dash, then one that starts with one: the page draws
+# them apart (paragraphs, a heading, a list's items, a quote; a line break inside a paragraph
+# between two numbers is one the gate reads joined, so a passed text has none), and a
+# one-line excerpt or snippet that ran them together would read "SSN 123-45 6789". Such a
+# break is drawn "¶". Spaces and marks around the numbers count for nothing; the gap is taken
+# whole, so a break is drawn once.
+BLOCK_END = "\ue003"  # private-use: never typed; where the "¶" goes
+
+
+def number_breaks(after: str = "") -> re.Pattern[str]:
+    """The breaks between two numbers; `sub(NUMBER_BREAK_DRAWN, ...)` puts BLOCK_END at each.
+    `after`: characters that may follow the number's end (a snippet's match marks), the
+    break drawn after them."""
+    end = f"[{after}]?" if after else ""
+    return re.compile(rf"(?<=[\d/.-])({end})([^\w\n]*\n[^\w]*)(?=[\d/-])")
+
+
+NUMBER_BREAK_DRAWN = rf"\1{BLOCK_END}\2"
+_NUMBER_LINES = number_breaks()
 
 
 def plain_line(source: str | None) -> str:
     """`plain_text` on one line, as an excerpt shows it: its lines joined by a space, but
     for a break between two numbers, drawn "¶"."""
-    text = _NUMBER_LINES.sub(lambda m: f"\ue003{m[0]}", plain_text(source))
-    return " ".join(text.split()).replace("\ue003", " ¶")
+    text = _NUMBER_LINES.sub(NUMBER_BREAK_DRAWN, plain_text(source))
+    return " ".join(text.split()).replace(BLOCK_END, " ¶")
 
 
 def shown_parts(source: str) -> tuple[str, list[str]]:

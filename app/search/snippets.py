@@ -10,7 +10,7 @@ import html
 import re
 from collections.abc import Iterable
 
-from app.content.markdown import strip_syntax
+from app.content.markdown import BLOCK_END, NUMBER_BREAK_DRAWN, number_breaks, strip_syntax
 from app.deid.shown import as_lines_shown
 from app.search.engine import Corpus, Highlighter
 from app.search.index import Snapshot
@@ -44,17 +44,14 @@ SOURCE_LABEL = re.compile(
     re.MULTILINE,
 )
 MARK_OPEN, MARK_CLOSE, LINE_JOIN = "\ue000", "\ue001", "\ue002"  # private-use: never typed
-BLOCK_END = "\ue003"
 # A paragraph or heading the page shows on a line of its own, after a line that ends in a
-# digit or dash and starting with one: a snippet runs lines together, and "Call 617-555",
-# a blank line, then "0142" (or a heading "# 0142") must not read "Call 617-555 0142". Such a
-# break is shown as "¶".
-# Marks around the number count for nothing (emphasis, code, a link's bracket, a table's
-# pipes and its delimiter row), nor any space: once lines are read as the gate reads them
-# (`as_lines_shown` has joined the lines of one paragraph), a line break left between the
-# two is one the page draws (a blank line of any space, a rule, a quote, a heading, a row).
-_NUMBER_END = r"(?:(?<=[\d/.-])|(?<=[\d/.-][\ue000\ue001]))"
-_BLOCK_BREAK = re.compile(rf"{_NUMBER_END}(?=[^\w\n]*\n[^\w]*[\d/-])")
+# digit or dash and starting with one: "Call 617-555", a blank line, then "0142" (or a
+# heading "# 0142") must not read "Call 617-555 0142" (the rule: `number_breaks`). Markdown's
+# marks count for nothing (emphasis, code, a link's bracket, a table's pipes and its
+# delimiter row): once lines are read as the gate reads them (`as_lines_shown` has joined the
+# lines of one paragraph), a line break left between the two is one the page draws (a blank
+# line of any space, a rule, a quote, a heading, a row). A match's mark may end the number.
+_BLOCK_BREAK = number_breaks(after=MARK_OPEN + MARK_CLOSE)
 LABEL_LOOKBACK = 4_000  # characters searched back for the field a window starts in
 
 
@@ -100,7 +97,7 @@ def build_snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_
         cursor = end
     pieces.append(text[cursor:window_end])
     mid_line = window_start > 0 and text[window_start - 1] != "\n"
-    window = _BLOCK_BREAK.sub(BLOCK_END, "".join(pieces))
+    window = _BLOCK_BREAK.sub(NUMBER_BREAK_DRAWN, "".join(pieces))
     shown = strip_syntax((LINE_JOIN if mid_line else "") + window, fragment=True)
     shown = shown.replace(LINE_JOIN, "").replace(BLOCK_END, " ¶")
     found = [(m.start(1), m.end()) for m in LABEL.finditer(shown)]

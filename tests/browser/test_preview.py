@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from playwright.sync_api import expect
 
@@ -20,7 +22,11 @@ def test_text_typed_before_the_script_runs_is_previewed(browser, live_server):
     page.route("**/static/js/preview.js*", lambda route: held.append(route))
     page.goto(f"/cases/{live_server.follow_up_id}/recommendations/new", wait_until="commit")
     page.locator("#f-body").fill("Give **sofosbuvir/velpatasvir** for 12 weeks.")
-    page.wait_for_timeout(100)  # let the held request reach the handler
+    # The held request reaches the handler when the page asks for it: waited for, not a
+    # fixed 100 ms a loaded machine may not give it.
+    deadline = time.monotonic() + 120  # reached only if the page never asks
+    while not held and time.monotonic() < deadline:
+        page.wait_for_timeout(20)
     assert len(held) == 1
     held[0].continue_()
     expect(page.locator("#f-body-preview strong")).to_have_text(

@@ -18,22 +18,11 @@ import pytest
 
 from app.deid import scan
 from app.deid.detector import scan_rules
+from tests.deid.needles import covered
 
 
 def found(text: str) -> list[tuple[str, str]]:
     return [(text[f.start : f.end], f.category) for f in scan(text)]
-
-
-def covered(text: str, needle: str) -> bool:
-    """Is every character of `needle` (its first occurrence) inside a finding of the rules
-    (the learned tagger, which only adds, is left out: it guesses some of these already)?"""
-    s = text.index(needle)
-    spans = [(f.start, f.end) for f in scan_rules(text)]
-    return all(
-        any(a <= i < b for a, b in spans)
-        for i in range(s, s + len(needle))
-        if not text[i].isspace()
-    )
 
 
 @pytest.mark.parametrize(

@@ -20,26 +20,7 @@ from __future__ import annotations
 import pytest
 
 from app.deid import scan
-from app.deid.detector import scan_rules
-
-
-def covered(text: str, needle: str) -> bool:
-    """Is every character of `needle` (its first occurrence) inside a finding of the rules
-    (the learned tagger, which only adds, is left out)?"""
-    s = text.index(needle)
-    spans = [(f.start, f.end) for f in scan_rules(text)]
-    return all(
-        any(a <= i < b for a, b in spans)
-        for i in range(s, s + len(needle))
-        if not text[i].isspace()
-    )
-
-
-def touched(text: str, needle: str) -> bool:
-    s = text.index(needle)
-    e = s + len(needle)
-    return any(f.start < e and s < f.end for f in scan_rules(text))
-
+from tests.deid.needles import covered, touched
 
 TABLE = (
     "| Patient | DOB | Member/MBI | SSN L4 | Phone |\n"

@@ -132,3 +132,23 @@ def test_a_heading_or_paragraph_after_a_number_stays_apart_in_a_snippet(text):
     shown = html.unescape(re.sub(r"<[^>]+>", "", shown))
     assert " ¶ " in shown
     assert [f.category for f in scan(shown)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "expected"),
+    [
+        # the search marked the number before the break: the break is drawn once, after it
+        ("x 617-555\n\n0142 y", "555", "x 617-<mark>555</mark> ¶ 0142 y"),
+        ("x 617-555\n\n0142 y", "617-555", "x <mark>617-555</mark> ¶ 0142 y"),
+        # a line ending in a dash before one starting with one: one break, as an excerpt draws
+        ("x 1-\n\n-2 y", "", "x 1 ¶- -2 y"),
+        ("x 12/\n\n/3 y", "", "x 12 ¶/ /3 y"),
+    ],
+)
+def test_a_break_between_two_numbers_is_drawn_once(text, marked, expected):
+    """It was drawn at each place a number's end could be read: "617-555 ¶ ¶ 0142" when the
+    number was marked, "1 ¶- ¶ -2" after a dash."""
+    start = text.index(marked) if marked else 0
+    spans = [(start, start + len(marked))] if marked else []
+    assert build_snippet(text, spans) == expected
+    assert excerpt(text, 320).count("¶") == 1

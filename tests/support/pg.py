@@ -65,3 +65,25 @@ def drop_database(url: str) -> None:
     admin = u.set(database="postgres").render_as_string(hide_password=False)
     with _admin_connect(admin) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{u.database}" WITH (FORCE)')
+
+
+def _admin_url(url: str) -> str:
+    return make_url(url).set(database="postgres").render_as_string(hide_password=False)
+
+
+def copy_database(url: str, prefix: str) -> str:
+    """A new database made from `url`'s, which no one may be connected to."""
+    u = make_url(url)
+    name = f"{prefix}_{os.getpid()}_{secrets.token_hex(4)}"
+    with _admin_connect(_admin_url(url)) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{u.database}"')
+    return u.set(database=name).render_as_string(hide_password=False)
+
+
+def replace_database(url: str, source_url: str) -> None:
+    """`url`'s database made again, under its name, from `source_url`'s."""
+    name, source = make_url(url).database, make_url(source_url).database
+    with _admin_connect(_admin_url(url)) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
+        conn.execute(f'ALTER DATABASE "{name}" SET synchronous_commit = off')  # as created
