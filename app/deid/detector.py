@@ -5594,10 +5594,10 @@ RX_BIRTH_MD = re.compile(
 TRIGGERS["BIRTHMD"] = _w("dob d birthday birthdate birth date born")
 # initials alone after their label, without dots: "Initials: HQ" (dotted ones, and undotted
 # ones before a verb, were read)
-RX_INITIALS_LABEL = re.compile(
+RX_INITIALS_WORD = re.compile(
     r"\b(?i:initials)(?:[ \t]+(?i:are|were|is))?(?:[ \t]*[:#=-])?[ \t]*([A-Z]{2,3})(?!\w|\.\w)"
 )
-TRIGGERS["INITIALSLABEL"] = _w("initials")
+TRIGGERS["INITIALSWORD"] = _w("initials")
 # an email address spelled out so that it is no link: "hquenby at gmail dot com",
 # "h dot quenby[at]gmail[dot]com"; a plain " at " before a dotted domain ("seen at walmart.com")
 # is a place, so one spelled "at" or "dot" at least is bracketed, or the dot is a word
@@ -7140,7 +7140,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule("round9", RX_MD_LETTER9, "DATE", 0.7, words=_w("dear"), chars=("/",)),
     CueRule("round9", RX_DATE_BROKEN9, "DATE", 0.7, cue="DOB9", chars=("\n",)),
     CueRule("round9", RX_BIRTH_MD, "DATE", 0.7, cue="BIRTHMD", chars=("-", "/", ".")),
-    CueRule("round9", RX_INITIALS_LABEL, "NAME", 0.7, cue="INITIALSLABEL"),
+    CueRule("round9", RX_INITIALS_WORD, "NAME", 0.7, cue="INITIALSWORD"),
     CueRule("round9", RX_EMAIL_SPELLED, "EMAIL", 0.9, 0, needs=_spells_an_email),
     CueRule("round9", RX_ACCESSION_CUED, "ID", 0.75, cue="ACCESSIONCUED", chars=("-",)),
     CueRule("round9", RX_PHONE_ODD_PH, "PHONE", 0.8, cue="PHODD"),
