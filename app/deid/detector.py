@@ -5594,10 +5594,10 @@ RX_BIRTH_MD = re.compile(
 TRIGGERS["BIRTHMD"] = _w("dob d birthday birthdate birth date born")
 # initials alone after their label, without dots: "Initials: HQ" (dotted ones, and undotted
 # ones before a verb, were read)
-RX_INITIALS_LABEL = re.compile(
+RX_INITIALS_WORD = re.compile(
     r"\b(?i:initials)(?:[ \t]+(?i:are|were|is))?(?:[ \t]*[:#=-])?[ \t]*([A-Z]{2,3})(?!\w|\.\w)"
 )
-TRIGGERS["INITIALSLABEL"] = _w("initials")
+TRIGGERS["INITIALSWORD"] = _w("initials")
 # an email address spelled out so that it is no link: "hquenby at gmail dot com",
 # "h dot quenby[at]gmail[dot]com"; a plain " at " before a dotted domain ("seen at walmart.com")
 # is a place, so one spelled "at" or "dot" at least is bracketed, or the dot is a word
@@ -5623,6 +5623,67 @@ def _spells_an_email(text: str, low: str) -> bool:
     # what every match holds (a bracketed "at" or a spelled "dot"): the pattern, tried at
     # each word, is not run over the many texts that have neither
     return any(mark in low for mark in _SPELLED_MARKS)
+
+
+# --- small gate gaps: accession numbers after "specimen"/"path", "ph" with odd joins, social
+# handles after a network's label, a bare ZIP+4, a town before "resident"
+# a surgical pathology accession (letters, a two-digit year, a serial) after "specimen" or
+# "path" with no "#" or "number": "specimen S24-12345", "path S24-12345", "Specimen 24-12345"
+RX_ACCESSION_CUED = re.compile(
+    r"\b(?i:specimens?|path|pathology)(?:[ \t]*[:#=])?[ \t]*"
+    r"([A-Za-z]{1,3}\d{2}-\d{3,7}|\d{2}-\d{4,7})(?![\w-]|\.\d)"
+)
+TRIGGERS["ACCESSIONCUED"] = _w("specimen specimens path pathology")
+# "ph" before a number joined by slashes or other odd marks, as "phone" is read
+RX_PHONE_ODD_PH = re.compile(
+    r"\b(?i:ph)\.?(?:[ \t]*[:#])?[ \t]*"
+    rf"(\d{{3}}{_PHONE_GROUP_JOIN}\d{{3}}{_PHONE_GROUP_JOIN}\d{{4}})(?![\d/])"
+)
+TRIGGERS["PHODD"] = _w("ph")
+# a handle with no "@" after a social network's label: "IG: hquenby", "Twitter hquenby"; the
+# short labels (IG, X, FB, Snap: also words and abbreviations) only with a colon
+RX_HANDLE_LABELLED = re.compile(
+    r"\b(?:(?i:instagram|insta|twitter|tiktok|snapchat|facebook)(?:[ \t]*[:#=-])?"
+    r"|(IG|Ig|ig|X|FB|Fb|fb|Snap|snap|SC)[ \t]*:)[ \t]*"
+    r"([A-Za-z0-9_](?:[A-Za-z0-9_]|\.(?=[A-Za-z0-9_])){2,29})(?![\w@-]|\.\w)"
+)
+TRIGGERS["HANDLELABEL"] = _w("instagram insta twitter tiktok snapchat facebook ig x fb snap sc")
+_PROSE_GOES_ON = re.compile(r"[ \t]+[a-z]")
+
+
+def _handle_a_word(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    # "FB: removed", "Twitter account": a word of the language is no handle; after a short
+    # label ("IX & X: Palate elevates", a cranial nerve) only a lower-case one ending its phrase
+    w = m.group(2)
+    if ctx.is_common(w) or ctx.is_clinical(w):
+        return True
+    return m.group(1) is not None and (
+        w != w.lower() or _PROSE_GOES_ON.match(text, m.end()) is not None
+    )
+
+
+# a ZIP+4 alone: five digits, a dash, four digits, no more digits or dashes either side
+RX_ZIP4_BARE = re.compile(r"(?<![\w-])\d{5}-\d{4}(?![\w-]|\.\d)")
+# a town before "resident": "Springfield resident", "a Glen Ellyn resident"; tried at each
+# capitalised word (a lookahead), so that "The Springfield resident" yields the town alone
+RX_TOWN_RESIDENT = re.compile(
+    r"\b(?=([A-Z][a-z]+(?:[ \t-][A-Z][a-z]+){0,2})[ \t]+(?i:residents?)\b)"
+)
+
+
+def _resident_no_town(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    # a listed town only: "Chief resident", "Orthopedic resident", "Nursing home resident"
+    # name a role; "Mexico resident" a country (no Safe Harbor identifier)
+    place = re.sub(r"[ \t-]+", " ", m.group(1)).lower()
+    lex = ctx.lex
+    return (
+        place not in lex.cities
+        or place in lex.common
+        or place in lex.clinical
+        or place in REGIONS10
+        or place in COUNTRIES
+        or place in STATES
+    )
 
 
 RX_PHONE_BROKEN9 = re.compile(
@@ -7079,8 +7140,20 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule("round9", RX_MD_LETTER9, "DATE", 0.7, words=_w("dear"), chars=("/",)),
     CueRule("round9", RX_DATE_BROKEN9, "DATE", 0.7, cue="DOB9", chars=("\n",)),
     CueRule("round9", RX_BIRTH_MD, "DATE", 0.7, cue="BIRTHMD", chars=("-", "/", ".")),
-    CueRule("round9", RX_INITIALS_LABEL, "NAME", 0.7, cue="INITIALSLABEL"),
+    CueRule("round9", RX_INITIALS_WORD, "NAME", 0.7, cue="INITIALSWORD"),
     CueRule("round9", RX_EMAIL_SPELLED, "EMAIL", 0.9, 0, needs=_spells_an_email),
+    CueRule("round9", RX_ACCESSION_CUED, "ID", 0.75, cue="ACCESSIONCUED", chars=("-",)),
+    CueRule("round9", RX_PHONE_ODD_PH, "PHONE", 0.8, cue="PHODD"),
+    CueRule("round9", RX_HANDLE_LABELLED, "URL", 0.75, 2, cue="HANDLELABEL", veto=_handle_a_word),
+    CueRule("round9", RX_ZIP4_BARE, "LOCATION", 0.75, 0, chars=("-",)),
+    CueRule(
+        "round9",
+        RX_TOWN_RESIDENT,
+        "LOCATION",
+        0.7,
+        words=_w("resident residents"),
+        veto=_resident_no_town,
+    ),
     CueRule(
         "round9",
         RX_PHONE_BROKEN9,

@@ -37,3 +37,9 @@ def test_a_birth_month_and_day_with_a_dot_is_a_date(text, date):
 
 def test_a_weight_after_dob_words_is_no_date():
     assert _found("DOB 3.5 kg is not how anyone writes a weight.", "DATE") == []
+
+
+@pytest.mark.parametrize(("text", "initials"), [("RE: WA DOB 02/11", "WA"), ("Pt: JG, 45", "JG")])
+def test_initials_after_a_patient_label_are_still_a_name(text, initials):
+    # the rule for "initials HQ" once took the name of the rule for "Pt: JG" and replaced it
+    assert _found(text, "NAME") == [initials]
