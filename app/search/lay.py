@@ -25,6 +25,11 @@ VOCABULARY_FILE = Path(__file__).parent / "data" / "lay_terms.yaml"
 # term. Chosen on the development set (lay terms nDCG@10 0.559 at 0.5, 0.611 at 0.7, 0.664
 # at 0.9, 0.687 at 1.0, which would no longer weigh them lower).
 EXPANSION_WEIGHT = 0.9
+# A lay phrase of several words is matched on its words anywhere in a note (the index keeps
+# no positions), so "thyroid … low" also finds a thyroid nodule beside a low back: the words
+# apart weigh this much, the clinical term they stand for EXPANSION_WEIGHT. Chosen on half
+# of judged3's queries (lay terms and questions, 0.3/0.5/0.7; docs/search.md, round 19).
+APART_WEIGHT = 0.5
 # A sentence puts the level after what is measured ("her potassium is high", "the heart
 # rate is very slow"), a keyword query before it ("high potassium", "slow heart rate"): once
 # the question's scaffolding is dropped the words are "potassium high", so a form that starts

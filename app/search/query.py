@@ -300,6 +300,9 @@ class Compiler:
         self.highlight: set[str] = set()
         self.words: list[str] = []
         self.expansions: list[tuple[str, tuple[str, ...]]] = []
+        # Inside a lay phrase's clinical terms that name drugs of a class ("water pill":
+        # diuretic, furosemide, hydrochlorothiazide): those drugs are the members meant.
+        self.members_named = False
 
     def compile(self, tree: Group) -> Compiled:
         strict = self.node(tree, loose=False, positive=True)
@@ -447,7 +450,8 @@ class Compiler:
                 continue
             if span and weight is not None and question and _optional(analysed[i : i + span]):
                 # When the patient is seen, asked in a question ("at a diabetic's follow up
-                # visit"), is optional even where the lay list maps it (follow up).
+                # visit"), is optional even where the lay list maps it (follow up), and so
+                # is the kind of answer ("meds").
                 optional.append(
                     wq.Or([self.lay_clause(analysed[i : i + span], clinical)], boost=weight)
                 )
@@ -472,7 +476,7 @@ class Compiler:
                 if positive:
                     self.highlight.add(word.text)
                 members = _class_members().get(word.text)
-                if members and positive:
+                if members and positive and not self.members_named:
                     clause = wq.Or([clause, self.members_clause(members)])
                 if i in modifiers:
                     clause = wq.Or([clause], boost=conditions.MODIFIER_WEIGHT)
@@ -548,12 +552,26 @@ class Compiler:
         """A lay phrase: its own words, or (weighted lower) the clinical terms it stands for."""
         literal = [self.term_clause(w.text) for w in words]
         self.highlight.update(w.text for w in words)
-        lit = literal[0] if len(literal) == 1 else wq.And(literal)
-        terms = [self.words_query(t, loose=False, positive=True, plain=True) for t in clinical]
+        lit = literal[0] if len(literal) == 1 else wq.Or([wq.And(literal)], boost=lay.APART_WEIGHT)
+        self.members_named = self.names_members(clinical)
+        try:
+            terms = [self.words_query(t, loose=False, positive=True, plain=True) for t in clinical]
+        finally:
+            self.members_named = False
         terms = [t for t in terms if t is not None]
         if not terms:
             return lit
         return wq.Or([lit, wq.Or(terms, boost=lay.EXPANSION_WEIGHT)])
+
+    def names_members(self, terms: tuple[str, ...]) -> bool:
+        """Some of `terms` name a drug class's member (a lay phrase's own drug names)."""
+        members = _all_members()
+        return any(
+            concept.removeprefix(CONCEPT_PREFIX) in members
+            for term in terms
+            for word in self.analyzer.analyse_query(term)
+            for concept in word.concepts
+        )
 
     def phrase_query(self, text: str, *, positive: bool):
         words = [w for w in self.analyzer.words(text)]
@@ -610,10 +628,18 @@ def _class_members() -> dict[str, tuple[str, ...]]:
     }
 
 
+@cache
+def _all_members() -> frozenset[str]:
+    return frozenset(m for members in drugs.DRUG_CLASSES.values() for m in members)
+
+
 def _optional(words: list) -> bool:
-    """Every word says when or where the patient is seen, or is scaffolding ("follow up
-    visit"): optional in a question."""
-    return all(questions.is_setting(w) or questions.is_scaffolding(w) for w in words)
+    """Every word says when or where the patient is seen, or the kind of answer, or is
+    scaffolding ("follow up visit", "meds"): optional in a question."""
+    return all(
+        questions.is_setting(w) or questions.is_answer(w) or questions.is_scaffolding(w)
+        for w in words
+    )
 
 
 def _context(analysed: list) -> dict[int, set[str]]:

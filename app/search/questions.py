@@ -66,8 +66,11 @@ surgery surgeries surgical operation operate procedure procedures step steps
 cause causes causing start starting stop stopping safe safely now
 test tests testing medication medications medicine medicines therapy diagnosis diagnose
 check checks checking checked
+lab labs bloodwork med meds newly recently found
 """.split()  # noqa: SIM905
 # "what should I check": what to look at is the answer, not a word the note must hold.
+# "what labs and meds for someone newly found to have HIV": the kinds of answer, and how
+# the condition came to light, said in a provider's shorthand.
 ANSWER = frozenset(stem(w) for w in ANSWER_WORDS)
 # Where the patient is seen ("in the hospital", "fainted at school"): in a question the
 # setting rarely names what is wrong, and notes write it in passing (every admission says
@@ -77,7 +80,10 @@ ANSWER = frozenset(stem(w) for w in ANSWER_WORDS)
 SETTING_WORDS = """
 hospital hospitals school clinic office home
 visit visits appointment appointments follow followup followups
+night nights nighttime overnight morning mornings evening evenings daytime
 """.split()  # noqa: SIM905
+# The time of day, too ("low sugars at night"): notes say it in passing ("at night",
+# "in the morning") or as "nocturnal", which the query does not type.
 SETTING = frozenset(stem(w) for w in SETTING_WORDS)
 
 # Who the patient is, in words notes mostly write as a number or not at all ("a 78-year-old
@@ -150,6 +156,10 @@ def is_scaffolding(word: AnalysedWord) -> bool:
 
 def is_setting(word: AnalysedWord) -> bool:
     return word.text in SETTING
+
+
+def is_answer(word: AnalysedWord) -> bool:
+    return word.text in ANSWER
 
 
 def is_task(word: AnalysedWord) -> bool:
