@@ -649,9 +649,7 @@ def _patients_name(name: str, text: str, found: list[FieldFinding]) -> tuple[int
 
 def _cued_findings(name: str, text: str, cue: str) -> list[FieldFinding]:
     citation = is_citation_field(name) and not _REFERENCE_PATIENT_CUE.search(text)
-    staff_name = is_person_field(name) and not _PERSON_FIELD_CUE.search(
-        _underscores_parted(text)
-    )
+    staff_name = is_person_field(name) and not _PERSON_FIELD_CUE.search(_underscores_parted(text))
     institution = is_institution_field(name) and not _PATIENT_CUE.search(text)
     # A number under a label that gives a unit ("Baseline HCV RNA (IU/mL)") is a quantity
     # measured in it: a long number is no record number there. Only that: never when the
