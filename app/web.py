@@ -106,7 +106,7 @@ def without_query(value: Any) -> Any:
 
 # A path is written as typed too ("/cases/John Smith" finds no page, and is logged all
 # the same), and a route's own parts may be typed text (a program's slug). Logged paths
-# keep the words of the routes and of the static files, numbers (ids) and an invitation's
+# keep the words of the routes and of the static files, ids (short numbers) and an invitation's
 # "<token>"; every other part is "*". Filled from each app's routes by `init_app`.
 _PATH_WORDS: set[str] = {"<token>"}
 # The dev server colours the request line by its status (ANSI codes around it).
@@ -117,10 +117,15 @@ _URL = re.compile(r"^(https?://[^/?#\s]*)(/.*)?$", re.DOTALL | re.IGNORECASE)
 _PATH_PART = re.compile(r"[^/]+")
 
 
+# An id: ASCII digits, no longer than a row count reaches; a longer number typed as a part of
+# the path (a phone number, an SSN, "19610312") is typed text like any other.
+_ID_PART = re.compile(r"[0-9]{1,7}")
+
+
 def _kept_part(raw: str) -> bool:
     # Judged decoded, kept as sent: "/invitations%2F<token>" routes as its decoded self.
     return all(
-        part == "" or part.isdigit() or part.lower() in _PATH_WORDS
+        part == "" or _ID_PART.fullmatch(part) is not None or part.lower() in _PATH_WORDS
         for part in unquote(raw).split("/")
     )
 

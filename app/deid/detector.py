@@ -5585,53 +5585,77 @@ RX_DATE_BROKEN9 = re.compile(
 )
 # a birth date's month and day alone after its label, with dashes, slashes or dots: "DOB
 # 3-14", "date of birth: 14.3" (a slash alone was read; a dash, as "seen 3-14" is, was not)
+# ("DOB - 3 / 14", "b-day 3\14": a dash after the label, spaces beside the joiner, a backslash)
+_BIRTH_MD_JOIN = r"(?:[-/\\]|[ \t]+[-/\\][ \t]*|[-/\\][ \t]+|\.)"
 RX_BIRTH_MD = re.compile(
-    r"\b(?i:dob|d\.o\.b\.?|birthday|birth[ \t]?date|date[ \t]+of[ \t]+birth|born[ \t]+on)"
-    r"(?:[ \t]+(?i:is|was))?(?:[ \t]*[:#=])?[ \t]*"
-    r"((?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12]\d|0?[1-9])|(?:3[01]|[12]\d|1[3-9])[-/.](?:1[0-2]|0?[1-9]))"
+    r"\b(?i:dob|d\.o\.b\.?|birthday|b-?day|birth[ \t]?date|date[ \t]+of[ \t]+birth|born[ \t]+on)"
+    r"(?:[ \t]+(?i:is|was))?(?:[ \t]*[:#=-])?[ \t]*"
+    rf"((?:1[0-2]|0?[1-9]){_BIRTH_MD_JOIN}(?:3[01]|[12]\d|0?[1-9])"
+    rf"|(?:3[01]|[12]\d|1[3-9]){_BIRTH_MD_JOIN}(?:1[0-2]|0?[1-9]))"
     r"(?![\d/-]|\.\d|[ \t]*(?i:weeks?|wks?|days?|months?|mos?|years?|yrs?|kg|lbs?|g)\b)"
 )
-TRIGGERS["BIRTHMD"] = _w("dob d birthday birthdate birth date born")
+TRIGGERS["BIRTHMD"] = _w("dob d birthday birthdate birth date born bday b")
 # initials alone after their label, without dots: "Initials: HQ" (dotted ones, and undotted
-# ones before a verb, were read)
+# ones before a verb, were read); on the label's next line, in brackets or quotes, with a
+# dot between the letters ("Initials (H.Q)", "Initials:\nHQ")
 RX_INITIALS_WORD = re.compile(
-    r"\b(?i:initials)(?:[ \t]+(?i:are|were|is))?(?:[ \t]*[:#=-])?[ \t]*([A-Z]{2,3})(?!\w|\.\w)"
+    r"\b(?i:initials)(?:[ \t]+(?i:are|were|is))?(?:[ \t]*[:#=-])?[ \t]*(?:\n[ \t]*)?"
+    r"[(\"'\u201c\u2018]?([A-Z](?:\.?[A-Z]){1,2})(?!\w|\.\w)"
 )
 TRIGGERS["INITIALSWORD"] = _w("initials")
 # an email address spelled out so that it is no link: "hquenby at gmail dot com",
 # "h dot quenby[at]gmail[dot]com"; a plain " at " before a dotted domain ("seen at walmart.com")
 # is a place, so one spelled "at" or "dot" at least is bracketed, or the dot is a word
-_AT_BRACKETED = r"[ \t]*[\[({][ \t]*(?i:at)[ \t]*[\])}][ \t]*"
-_DOT_SPELLED = r"(?:[ \t]*[\[({][ \t]*(?i:dot)[ \t]*[\])}][ \t]*|[ \t]+(?i:dot)[ \t]+)"
+# a run of spaces with one line break at most: a page draws the break as a space
+_MAIL_GAP = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"
+_MAIL_GAP0 = r"[ \t]*(?:\n[ \t]*)?"
+_AT_BRACKETED = rf"{_MAIL_GAP0}[\[({{<]{_MAIL_GAP0}(?i:at){_MAIL_GAP0}[\])}}>]{_MAIL_GAP0}"
+_DOT_SPELLED = (
+    rf"(?:{_MAIL_GAP0}[\[({{<]{_MAIL_GAP0}(?i:dot){_MAIL_GAP0}[\])}}>]{_MAIL_GAP0}"
+    rf"|{_MAIL_GAP}(?i:dot){_MAIL_GAP})"
+)
+# after an "@" a dot with a space before it ("hquenby @ gmail . com") is the address's too
+# (a sentence's full stop, "@ bedtime. Then", has none)
+_DOT_SPACED = r"[ \t]+\.[ \t]*"
 _DOMAIN_LABEL = r"[A-Za-z0-9-]{1,63}"
-_MAIL_TLD = r"(?i:com|org|net|edu|gov|us|io|info|me|co|uk|ca|biz)(?![\w-])"
+_MAIL_TLD = (
+    r"(?i:com|org|net|edu|gov|us|io|info|me|co|uk|ca|biz|de|fr|nl|au|es|ch|se|dk|ie|nz|jp"
+    r"|br|mx|pl|pt|ru|cn|eu|health)(?![\w-])"
+)
+# after a bracketed "at", any top-level domain spelled after a bracketed "dot" or the word
+_ANY_TLD = r"[A-Za-z]{2,12}(?![\w-])"
 RX_EMAIL_SPELLED = re.compile(
     rf"(?<![\w.+-])[\w.+-]{{1,64}}(?:{_DOT_SPELLED}[\w.+-]{{1,64}}){{0,3}}"
-    rf"(?:{_AT_BRACKETED}{_DOMAIN_LABEL}"
-    rf"(?:(?:{_DOT_SPELLED}|\.){_DOMAIN_LABEL})*?(?:{_DOT_SPELLED}|\.){_MAIL_TLD}"
-    rf"|[ \t]+(?i:at)[ \t]+{_DOMAIN_LABEL}(?:(?:{_DOT_SPELLED}|\.){_DOMAIN_LABEL})*?"
-    rf"{_DOT_SPELLED}{_MAIL_TLD})"
+    rf"(?:{_AT_BRACKETED}{_DOMAIN_LABEL}(?:(?:{_DOT_SPELLED}|\.){_DOMAIN_LABEL})*?"
+    rf"(?:(?:{_DOT_SPELLED}|\.){_MAIL_TLD}|{_DOT_SPELLED}{_ANY_TLD})"
+    rf"|{_MAIL_GAP}(?i:at){_MAIL_GAP}{_DOMAIN_LABEL}(?:(?:{_DOT_SPELLED}|\.){_DOMAIN_LABEL})*?"
+    rf"{_DOT_SPELLED}{_MAIL_TLD}"
+    rf"|[ \t]*@[ \t]*{_DOMAIN_LABEL}(?:(?:{_DOT_SPELLED}|{_DOT_SPACED}|\.){_DOMAIN_LABEL})*?"
+    rf"(?:{_DOT_SPELLED}|{_DOT_SPACED}){_MAIL_TLD})"
 )
 
 
 _SPELLED_MARKS = tuple(
-    f"{before}{word}" for word in ("at", "dot") for before in ("(", "[", "{", "( ", "[ ", "{ ")
-) + (" dot", "\tdot")
+    f"{before}{word}"
+    for word in ("at", "dot")
+    for before in ("(", "[", "{", "<", "( ", "[ ", "{ ", "< ")
+) + (" dot", "\tdot", "\ndot")
 
 
 def _spells_an_email(text: str, low: str) -> bool:
     # what every match holds (a bracketed "at" or a spelled "dot"): the pattern, tried at
-    # each word, is not run over the many texts that have neither
-    return any(mark in low for mark in _SPELLED_MARKS)
+    # each word, is not run over the many texts that have neither; or an "@"
+    return "@" in low or any(mark in low for mark in _SPELLED_MARKS)
 
 
 # --- small gate gaps: accession numbers after "specimen"/"path", "ph" with odd joins, social
 # handles after a network's label, a bare ZIP+4, a town before "resident"
 # a surgical pathology accession (letters, a two-digit year, a serial) after "specimen" or
-# "path" with no "#" or "number": "specimen S24-12345", "path S24-12345", "Specimen 24-12345"
+# "path" with no "#" or "number": "specimen S24-12345", "path S24-12345", "Specimen 24-12345";
+# after the letters a hyphen, a slash or a space too ("SP-24-12345", "S24/12345", "S24 12345")
 RX_ACCESSION_CUED = re.compile(
     r"\b(?i:specimens?|path|pathology)(?:[ \t]*[:#=])?[ \t]*"
-    r"([A-Za-z]{1,3}\d{2}-\d{3,7}|\d{2}-\d{4,7})(?![\w-]|\.\d)"
+    r"([A-Za-z]{1,3}-?\d{2}[-/ ]\d{3,7}|\d{2}-\d{4,7})(?![\w-]|\.\d)"
 )
 TRIGGERS["ACCESSIONCUED"] = _w("specimen specimens path pathology")
 # "ph" before a number joined by slashes or other odd marks, as "phone" is read
@@ -5641,13 +5665,18 @@ RX_PHONE_ODD_PH = re.compile(
 )
 TRIGGERS["PHODD"] = _w("ph")
 # a handle with no "@" after a social network's label: "IG: hquenby", "Twitter hquenby"; the
-# short labels (IG, X, FB, Snap: also words and abbreviations) only with a colon
+# short labels (IG, X, FB, Snap: also words and abbreviations) only with a colon, and
+# "telegram" and "discord" (words too: "marital discord Quenby") only with a mark
 RX_HANDLE_LABELLED = re.compile(
-    r"\b(?:(?i:instagram|insta|twitter|tiktok|snapchat|facebook)(?:[ \t]*[:#=-])?"
-    r"|(IG|Ig|ig|X|FB|Fb|fb|Snap|snap|SC)[ \t]*:)[ \t]*"
+    r"\b(?:(?i:instagram|insta|twitter|tiktok|snapchat|facebook|linkedin|whatsapp|youtube"
+    r"|reddit)\b(?:[ \t]*[:#=-])?|(?i:telegram|discord)[ \t]*[:#=]"
+    r"|(IG|Ig|ig|X|FB|Fb|fb|Snap|snap|SC)[ \t]*:)[ \t]*(?:u/)?"
     r"([A-Za-z0-9_](?:[A-Za-z0-9_]|\.(?=[A-Za-z0-9_])){2,29})(?![\w@-]|\.\w)"
 )
-TRIGGERS["HANDLELABEL"] = _w("instagram insta twitter tiktok snapchat facebook ig x fb snap sc")
+TRIGGERS["HANDLELABEL"] = _w(
+    """instagram insta twitter tiktok snapchat facebook linkedin whatsapp youtube telegram
+    reddit discord ig x fb snap sc"""
+)
 _PROSE_GOES_ON = re.compile(r"[ \t]+[a-z]")
 
 
@@ -7139,10 +7168,10 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule("round9", RX_MD_EVENT9, "DATE", 0.7, cue="MDE9", chars=("/",)),
     CueRule("round9", RX_MD_LETTER9, "DATE", 0.7, words=_w("dear"), chars=("/",)),
     CueRule("round9", RX_DATE_BROKEN9, "DATE", 0.7, cue="DOB9", chars=("\n",)),
-    CueRule("round9", RX_BIRTH_MD, "DATE", 0.7, cue="BIRTHMD", chars=("-", "/", ".")),
+    CueRule("round9", RX_BIRTH_MD, "DATE", 0.7, cue="BIRTHMD", chars=("-", "/", ".", "\\")),
     CueRule("round9", RX_INITIALS_WORD, "NAME", 0.7, cue="INITIALSWORD"),
     CueRule("round9", RX_EMAIL_SPELLED, "EMAIL", 0.9, 0, needs=_spells_an_email),
-    CueRule("round9", RX_ACCESSION_CUED, "ID", 0.75, cue="ACCESSIONCUED", chars=("-",)),
+    CueRule("round9", RX_ACCESSION_CUED, "ID", 0.75, cue="ACCESSIONCUED"),
     CueRule("round9", RX_PHONE_ODD_PH, "PHONE", 0.8, cue="PHODD"),
     CueRule("round9", RX_HANDLE_LABELLED, "URL", 0.75, 2, cue="HANDLELABEL", veto=_handle_a_word),
     CueRule("round9", RX_ZIP4_BARE, "LOCATION", 0.75, 0, chars=("-",)),

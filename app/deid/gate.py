@@ -408,8 +408,9 @@ _REFERENCE_PATIENT_CUE = re.compile(
 PERSON_FIELDS = frozenset({"didactic_presenter", "signer_name", "display_name"})
 # "Patient" as other languages write it: a hub's staff type names in theirs.
 _PATIENT_WORDS = (
-    r"patients?|patientin(?:nen)?|patiente?s?|pacientes?|pazient[ei]|patiënt(?:en)?"
-    r"|pacjent(?:ka|ki|ów)?|pacient(?:ka|ky|i)?|potilas|pasient(?:en)?"
+    r"patients?|patientin(?:nen)?|patiente?s?|pacientes?|pazient[ei]|patiënte?(?:n)?"
+    r"|pacjent(?:ka|ki|ów)?|pacient(?:ka|ky|i|a|ă|ul|ii)?|potilas|pasient(?:en)?|pasien"
+    r"|пациент(?:ка|ки|ы)?|пацієнт(?:ка|и)?|患者|病人|bệnh[ \t]+nhân"
 )
 _PATIENT_CUE = re.compile(
     rf"\b(?:{_PATIENT_WORDS}|pts?|clients?|infants?|baby|child|mother|father|daughter|son"
@@ -628,12 +629,17 @@ _PERSON_FIELD_CUE = re.compile(
 )
 
 
+def _underscores_parted(text: str) -> str:
+    # A name written as a handle ("hope_graves_patient"): "_" is a word character to `\b`.
+    return text.replace("_", " ")
+
+
 def _patients_name(name: str, text: str, found: list[FieldFinding]) -> tuple[int, int] | None:
     """A person field's text that says "patient" (`_NAMES_A_PATIENT`) and where no name was
     found: the span of its other words, from the first to the last."""
     if not is_person_field(name) or any(f.category == "NAME" for f in found):
         return None
-    if not _NAMES_A_PATIENT.search(text):
+    if not _NAMES_A_PATIENT.search(_underscores_parted(text)):
         return None
     words = [
         m for m in re.finditer(r"[^\W\d_]+", text) if not _NAMES_A_PATIENT.fullmatch(m.group())
@@ -643,7 +649,7 @@ def _patients_name(name: str, text: str, found: list[FieldFinding]) -> tuple[int
 
 def _cued_findings(name: str, text: str, cue: str) -> list[FieldFinding]:
     citation = is_citation_field(name) and not _REFERENCE_PATIENT_CUE.search(text)
-    staff_name = is_person_field(name) and not _PERSON_FIELD_CUE.search(text)
+    staff_name = is_person_field(name) and not _PERSON_FIELD_CUE.search(_underscores_parted(text))
     institution = is_institution_field(name) and not _PATIENT_CUE.search(text)
     # A number under a label that gives a unit ("Baseline HCV RNA (IU/mL)") is a quantity
     # measured in it: a long number is no record number there. Only that: never when the

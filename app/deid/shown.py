@@ -365,8 +365,15 @@ _INDENTED_LINE = re.compile(
 
 
 # So is a run of spaces next to a hyphen between digit groups: "617-555     -0142" shows
-# "617-555 -0142". Only beside a hyphen: a lab table's columns of numbers stay apart.
-_SPACED_HYPHEN = re.compile(r"(?<=\d-)[ \t]{2,}(?=\d)|(?<=\d)[ \t]{2,}(?=-[ \t]*\d)")
+# "617-555 -0142". Only beside a hyphen: a lab table's columns of numbers stay apart. The
+# spaces and hyphens are those the detector reads as such (no-break and wide spaces, an en
+# dash), and runs on both sides of one hyphen ("617  -  555") are each one space.
+_RUN_SPACE = "[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+_RUN_HYPHEN = "[-\u2010-\u2013\u2212\ufe63]"
+_SPACED_HYPHEN = re.compile(
+    f"(?:(?<=\\d{_RUN_HYPHEN})|(?<={_RUN_SPACE}{_RUN_HYPHEN})){_RUN_SPACE}{{2,}}(?=\\d)"
+    f"|(?<=\\d){_RUN_SPACE}{{2,}}(?={_RUN_HYPHEN}{_RUN_SPACE}*\\d)"
+)
 _ONE_SPACE = re.compile(f"{_INDENTED_LINE.pattern}|{_SPACED_HYPHEN.pattern}")
 
 
@@ -388,7 +395,7 @@ def lines_joined(text: str) -> tuple[str, list[int]] | None:
     between digits, `_SPACED_HYPHEN`), a line break between a cue and
     its number as a space, and for each character of that reading its offset in `text` (one
     more at the end); None when no such break."""
-    spaced = "  " in text or "\t" in text
+    spaced = "  " in text or "\t" in text or not text.isascii()
     if "\n" not in text and text.isprintable() and not (spaced and _SPACED_HYPHEN.search(text)):
         return None
     broken = _LINE_BREAK.sub(_line_break, text)  # one character for one

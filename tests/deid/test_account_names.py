@@ -141,3 +141,31 @@ def test_ordinary_staff_names_pass(app):
         except IdentifiersFound:
             refused.append(name)
     assert refused == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "hope_graves_patient",
+        "Hope_Graves_pt",
+        "Hope Graves, pasien",
+        "Hope Graves, pacienta",
+        "Hope Graves, pacient\u0103",
+        "Hope Graves, pati\u00ebnte",
+        "Hope Graves \u043f\u0430\u0446\u0438\u0435\u043d\u0442\u043a\u0430",
+        "Hope Graves \u60a3\u8005",
+    ],
+)
+def test_a_name_said_to_be_a_patients_as_a_handle_or_in_more_languages_is_refused(app, name):
+    from app.auth.operations import check_display_name
+
+    with pytest.raises(IdentifiersFound) as refused:
+        check_display_name(name)
+    assert "a possible name" in str(refused.value)
+
+
+@pytest.mark.parametrize("name", ["dana_whitfield", "Jane_Doe_PT", "Jane_Doe_Patient_Navigator"])
+def test_staff_names_written_as_handles_pass(app, name):
+    from app.auth.operations import check_display_name
+
+    check_display_name(name)

@@ -44,6 +44,10 @@ SPACED = {
     "spaces_before_the_second_group": "Call 617     -555-0142 after 5.",
     "a_tab_and_spaces": "Call 617-555 \t  -0142 after 5.",
     "an_ssn": "SSN 123     -45-6789 on file.",
+    "runs_on_both_sides_of_each_hyphen": "Call 617  -  555  -  0142 after 5.",
+    "an_en_dash_after_the_run": "Call 617-555     \u20130142 after 5.",
+    "a_unicode_hyphen_after_the_run": "Call 617-555     \u20100142 after 5.",
+    "no_break_spaces": "Call 617-555-\u00a0\u00a0\u00a00142 after 5.",
 }
 
 
@@ -65,6 +69,8 @@ def test_columns_of_numbers_a_run_of_spaces_parts_stay_clean():
         "Day 1-3      250 mg\nDay 4-7      125 mg",
         "Weeks 3-4     12-15     20-24",
         "Ranges:   10-20   30-40   50-60",
+        "WBC 7.2  -  8.1  -  9.0",
+        "Na 135   \u2013  140",
     )
     found = scan_by_field({str(i): text for i, text in enumerate(clean)})
     assert all(not f for f in found.values())

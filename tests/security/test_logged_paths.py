@@ -117,3 +117,21 @@ def test_an_unexpected_fault_logs_its_path_redacted(
     caplog.set_level(logging.DEBUG)
     assert client.get("/programs/john-smith").status_code == 500
     assert "GET /programs/*" in caplog.text and "smith" not in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("path", "logged"),
+    [
+        ("/cases/6175550142", "/cases/*"),
+        ("/cases/078051120/edit", "/cases/*/edit"),
+        ("/cases/19610312", "/cases/*"),
+        ("/cases/\u0666\u0661\u0667\u0665\u0665\u0665", "/cases/*"),
+        ("/cases/1234567", "/cases/1234567"),
+    ],
+)
+def test_a_number_logged_in_a_path_is_an_ids_length_of_ascii_digits(app, path, logged) -> None:
+    # An id is a short ASCII number; a phone number, an SSN or a date typed as a part of
+    # the path is as typed text.
+    from app.web import redacted_path
+
+    assert redacted_path(path) == logged
