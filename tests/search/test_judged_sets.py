@@ -1,5 +1,6 @@
 """The hand-judged scorer reads another set's folder (`--set`) without changing how it reads
-its own, and the held-out second set's files are the frozen ones its README names."""
+its own, and the held-out second and fifth sets' files are the frozen ones their READMEs
+name."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 EVAL = Path(__file__).resolve().parents[2] / "eval" / "search"
 SCRIPT = EVAL / "judged" / "score.py"
 SECOND = EVAL / "judged2"
+FIFTH = EVAL / "judged5"
 
 
 def load_script():
@@ -66,6 +68,28 @@ def test_second_set_is_complete():
     assert Counter(q["kind"] for q in queries) == {kind: 7 for kind in score.KINDS}
     assert all(q["query"] and q["need"] and q["intended"] for q in queries)
     qrels = score.load_qrels(SECOND)
+    assert set(qrels) == {q["id"] for q in queries}
+    grades = [g for docs in qrels.values() for g in docs.values()]
+    assert set(grades) == {0, 1, 2}
+    # Every query has something relevant to find.
+    assert all(max(docs.values()) >= 1 for docs in qrels.values())
+
+
+def test_fifth_set_files_are_the_frozen_ones():
+    readme = (FIFTH / "README.md").read_text(encoding="utf-8")
+    assert "held out: not scored" in readme
+    for name in ("queries.jsonl", "qrels.jsonl"):
+        digest = hashlib.sha256((FIFTH / name).read_bytes()).hexdigest()
+        assert re.search(rf"`{re.escape(name)}`.*`{digest}`", readme), name
+
+
+def test_fifth_set_is_complete():
+    score = load_script()
+    queries = score.load_queries(FIFTH)
+    assert [q["id"] for q in queries] == [f"J5-{i:02d}" for i in range(1, 49)]
+    assert Counter(q["kind"] for q in queries) == {kind: 8 for kind in score.KINDS}
+    assert all(q["query"] and q["need"] and q["intended"] for q in queries)
+    qrels = score.load_qrels(FIFTH)
     assert set(qrels) == {q["id"] for q in queries}
     grades = [g for docs in qrels.values() for g in docs.values()]
     assert set(grades) == {0, 1, 2}
