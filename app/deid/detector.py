@@ -11440,9 +11440,11 @@ RX_POSTAL_BEFORE25 = re.compile(
 RX_TOWN_RESIDENT_LOWER25 = re.compile(
     r"\b(?=([a-z]{3,}(?:[ \t-][a-z]{3,}){0,2})[ \t]+residents?\b)"
 )
+# and in capitals: "BOSTON RESIDENTS"
+RX_TOWN_RESIDENT_CAPS25 = re.compile(r"\b(?=([A-Z]{3,}(?:[ \t-][A-Z]{3,}){0,2})[ \t]+RESIDENTS?\b)")
 # "Initials: hq": two or three letters in lower case after the label and its colon
 RX_INITIALS_LOWER25 = re.compile(
-    r"\b(?i:initials)[ \t]*[:#=][ \t]*[(\"'\u201c\u2018]?([a-z]{2,3})(?![\w/-]|\.\w)"
+    r"\b(?i:initials)[ \t]*[:#=-][ \t]*[(\"'\u201c\u2018]?([a-z]{2,3})(?![\w/-]|\.\w)"
 )
 TRIGGERS["INITLOW25"] = _w("initials")
 _NOT_INITIALS25 = _w("na nk unk tbd n a none yes no nil")
@@ -11464,9 +11466,10 @@ TRIGGERS["BIOPSY25"] = _w("biopsy biopsies bx")
 def _round25(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     keys = words_ix.positions.keys()
     if "resident" in keys or "residents" in keys:
-        for m in RX_TOWN_RESIDENT_LOWER25.finditer(text):
-            if not _resident_no_town(ctx, text, m):
-                out.append((m.start(1), m.end(1), "LOCATION", 0.7))
+        for rx in (RX_TOWN_RESIDENT_LOWER25, RX_TOWN_RESIDENT_CAPS25):
+            for m in rx.finditer(text):
+                if not _resident_no_town(ctx, text, m):
+                    out.append((m.start(1), m.end(1), "LOCATION", 0.7))
     if " -" in text or "- " in text:
         for m in RX_ZIP4_SPACED_BARE25.finditer(text):
             if RX_POSTAL_BEFORE25.search(text, max(0, m.start() - 30), m.start()):
