@@ -11423,8 +11423,8 @@ def _half_ok24(ctx: _Ctx, w: str, name: str) -> bool:
 
 # ----------------------------------------------------------------------------- round 25
 # Small gaps, each a rule of its own: a ZIP+4 written with spaces round its hyphen, a town in
-# lower case before "resident", initials in lower case after their label, an email address
-# spelled with underscores, a pathology accession after "biopsy".
+# lower case or capitals before "resident", initials in lower case after their label, an email
+# address spelled with underscores, a pathology accession after "biopsy".
 
 # "02139 - 1234" after a ZIP already found: its four digits are the address's too
 RX_ZIP4_SPACED25 = re.compile(r"(?:[ \t]+-[ \t]*|[ \t]*-[ \t]+)(\d{4})(?![\w-]|\.\d)")
@@ -11442,12 +11442,12 @@ RX_TOWN_RESIDENT_LOWER25 = re.compile(
 )
 # and in capitals: "BOSTON RESIDENTS"
 RX_TOWN_RESIDENT_CAPS25 = re.compile(r"\b(?=([A-Z]{3,}(?:[ \t-][A-Z]{3,}){0,2})[ \t]+RESIDENTS?\b)")
-# "Initials: hq": two or three letters in lower case after the label and its colon
+# "Initials: hq": two or three letters in lower case after the label and a colon or a dash
 RX_INITIALS_LOWER25 = re.compile(
     r"\b(?i:initials)[ \t]*[:#=-][ \t]*[(\"'\u201c\u2018]?([a-z]{2,3})(?![\w/-]|\.\w)"
 )
 TRIGGERS["INITLOW25"] = _w("initials")
-_NOT_INITIALS25 = _w("na nk unk tbd n a none yes no nil")
+_NOT_INITIALS25 = _w("na nk unk tbd yes nil")
 # "hquenby_at_gmail_dot_com": an address spelled so that no link is drawn, with underscores
 RX_EMAIL_UNDERSCORED25 = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9.+-]{0,63}(?:_[A-Za-z0-9.+-]{1,64}){0,3}"

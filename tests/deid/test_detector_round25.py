@@ -57,6 +57,8 @@ def test_found(text: str, needle: str) -> None:
         ("THE CHIEF RESIDENT", "CHIEF"),
         ("NURSING HOME RESIDENTS", "NURSING"),
         ("initials - the patient", "the"),
+        ("Initials: no", "no"),
+        ("Initials - see below", "see"),
         ("a surgery resident", "surgery"),
         ("the family medicine resident", "medicine"),
         ("a permanent resident", "permanent"),
