@@ -5603,6 +5603,20 @@ RX_INITIALS_WORD = re.compile(
     r"[(\"'\u201c\u2018]?([A-Z](?:\.?[A-Z]){1,2})(?!\w|\.\w)"
 )
 TRIGGERS["INITIALSWORD"] = _w("initials")
+# "Staff initials: RN": a staff member's label and a credential, no person's initials
+RX_STAFF_LABEL25 = re.compile(
+    r"\b(?i:staff|nurse|nursing|provider|clinician|employee|reviewer|examiner|tech|technician"
+    r"|operator|user)[ \t]+\Z"
+)
+
+
+def _staff_credential25(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    return (
+        m.group(1).lower() in _CREDENTIALS24
+        and RX_STAFF_LABEL25.search(text, max(0, m.start() - 20), m.start()) is not None
+    )
+
+
 # an email address spelled out so that it is no link: "hquenby at gmail dot com",
 # "h dot quenby[at]gmail[dot]com"; a plain " at " before a dotted domain ("seen at walmart.com")
 # is a place, so one spelled "at" or "dot" at least is bracketed, or the dot is a word
@@ -5708,7 +5722,8 @@ def _resident_no_town(ctx: _Ctx, text: str, m: re.Match) -> bool:
     return (
         place not in lex.cities
         or place in lex.common
-        or place in lex.clinical
+        # an eponym's town ("Boston", "Houston") is a town before "resident"
+        or (place in lex.clinical and place not in lex.common_cities)
         or place in REGIONS10
         or place in COUNTRIES
         or place in STATES
@@ -7169,7 +7184,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule("round9", RX_MD_LETTER9, "DATE", 0.7, words=_w("dear"), chars=("/",)),
     CueRule("round9", RX_DATE_BROKEN9, "DATE", 0.7, cue="DOB9", chars=("\n",)),
     CueRule("round9", RX_BIRTH_MD, "DATE", 0.7, cue="BIRTHMD", chars=("-", "/", ".", "\\")),
-    CueRule("round9", RX_INITIALS_WORD, "NAME", 0.7, cue="INITIALSWORD"),
+    CueRule("round9", RX_INITIALS_WORD, "NAME", 0.7, cue="INITIALSWORD", veto=_staff_credential25),
     CueRule("round9", RX_EMAIL_SPELLED, "EMAIL", 0.9, 0, needs=_spells_an_email),
     CueRule("round9", RX_ACCESSION_CUED, "ID", 0.75, cue="ACCESSIONCUED"),
     CueRule("round9", RX_PHONE_ODD_PH, "PHONE", 0.8, cue="PHODD"),
@@ -8859,6 +8874,7 @@ def _rules_of(text: str) -> list[Finding]:
     _round22c(ctx, text, cands, words_ix)
     _round23(ctx, text, cands, words_ix)
     _round24(ctx, text, cands, words_ix)
+    _round25(ctx, text, cands, words_ix)
     cands = [
         c
         for c in cands
@@ -8883,6 +8899,7 @@ def _rules_of(text: str) -> list[Finding]:
         + _after_findings21(ctx, text, found)
         + _after_findings22(ctx, text, found)
         + _after_findings24(ctx, text, found)
+        + _after_findings25(ctx, text, found)
         if not _not_identifier11(ctx, text, c)
         and not _not_identifier20(ctx, text, c)
         and not _not_identifier22(ctx, text, c)
@@ -11402,3 +11419,80 @@ def _half_ok24(ctx: _Ctx, w: str, name: str) -> bool:
     if w.isupper() != name.isupper() or w.islower() != name.islower() or _abbreviation23(w):
         return False
     return _plain_words24(ctx, [w]) and _surname24(ctx, w) and not ctx.is_common(w)
+
+
+# ----------------------------------------------------------------------------- round 25
+# Small gaps, each a rule of its own: a ZIP+4 written with spaces round its hyphen, a town in
+# lower case or capitals before "resident", initials in lower case after their label, an email
+# address spelled with underscores, a pathology accession after "biopsy".
+
+# "02139 - 1234" after a ZIP already found: its four digits are the address's too
+RX_ZIP4_SPACED25 = re.compile(r"(?:[ \t]+-[ \t]*|[ \t]*-[ \t]+)(\d{4})(?![\w-]|\.\d)")
+# "zip 02139 - 1234" with no town found before it: five digits, a spaced hyphen, four, after
+# a postal word (a lab value's range "12000 - 4000" has none)
+RX_ZIP4_SPACED_BARE25 = re.compile(
+    r"(?<![\w.,/$-])\d{5}(?:[ \t]+-[ \t]*|[ \t]*-[ \t]+)\d{4}(?![\w-]|\.\d|[ \t]*[%/])"
+)
+RX_POSTAL_BEFORE25 = re.compile(
+    r"\b(?i:zip|zipcode|postal|postcode|code|mail|mailing|address)\b[^\n\d]{0,12}\Z"
+)
+# "a somerville resident": tried at each lower-case word (a lookahead), as RX_TOWN_RESIDENT
+RX_TOWN_RESIDENT_LOWER25 = re.compile(
+    r"\b(?=([a-z]{3,}(?:[ \t-][a-z]{3,}){0,2})[ \t]+residents?\b)"
+)
+# and in capitals: "BOSTON RESIDENTS"
+RX_TOWN_RESIDENT_CAPS25 = re.compile(r"\b(?=([A-Z]{3,}(?:[ \t-][A-Z]{3,}){0,2})[ \t]+RESIDENTS?\b)")
+# "Initials: hq": two or three letters in lower case after the label and a colon or a dash
+RX_INITIALS_LOWER25 = re.compile(
+    r"\b(?i:initials)[ \t]*[:#=-][ \t]*[(\"'\u201c\u2018]?([a-z]{2,3})(?![\w/-]|\.\w)"
+)
+TRIGGERS["INITLOW25"] = _w("initials")
+_NOT_INITIALS25 = _w("na nk unk tbd yes nil")
+# "hquenby_at_gmail_dot_com": an address spelled so that no link is drawn, with underscores
+RX_EMAIL_UNDERSCORED25 = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9.+-]{0,63}(?:_[A-Za-z0-9.+-]{1,64}){0,3}"
+    r"_(?i:at)_[A-Za-z0-9-]{1,63}(?:_(?i:dot)_[A-Za-z0-9-]{1,63}){0,3}"
+    rf"_(?i:dot)_{_MAIL_TLD}"
+)
+# a surgical pathology accession after "biopsy": "biopsy S24-12345" (letters, a two-digit
+# year, a serial; the lettered form only: "biopsy 10-2000" may be anything)
+RX_ACCESSION_BIOPSY25 = re.compile(
+    r"\b(?i:biopsy|biopsies|bx)[ \t]*+(?:[:#=][ \t]*+)?(?:(?i:no\.?|number|#)[ \t]*+)?"
+    r"([A-Za-z]{1,3}-?\d{2}[-/]\d{3,7})(?![\w-]|\.\d)"
+)
+TRIGGERS["BIOPSY25"] = _w("biopsy biopsies bx")
+
+
+def _round25(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    keys = words_ix.positions.keys()
+    if "resident" in keys or "residents" in keys:
+        for rx in (RX_TOWN_RESIDENT_LOWER25, RX_TOWN_RESIDENT_CAPS25):
+            for m in rx.finditer(text):
+                if not _resident_no_town(ctx, text, m):
+                    out.append((m.start(1), m.end(1), "LOCATION", 0.7))
+    if " -" in text or "- " in text:
+        for m in RX_ZIP4_SPACED_BARE25.finditer(text):
+            if RX_POSTAL_BEFORE25.search(text, max(0, m.start() - 30), m.start()):
+                out.append((m.start(), m.end(), "LOCATION", 0.7))
+    for m in _triggered(RX_INITIALS_LOWER25, "INITLOW25", text, words_ix):
+        value = m.group(1)
+        if value not in _NOT_INITIALS25 and value not in ctx.lex.common:
+            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "_at_" in ctx.low_text and "_dot_" in ctx.low_text:
+        for m in RX_EMAIL_UNDERSCORED25.finditer(text):
+            out.append((m.start(), m.end(), "EMAIL", 0.9))
+    for m in _triggered(RX_ACCESSION_BIOPSY25, "BIOPSY25", text, words_ix):
+        out.append((m.start(1), m.end(1), "ID", 0.75))
+
+
+def _after_findings25(ctx: _Ctx, text: str, found: list[Finding]) -> list:
+    """A ZIP found, then its four digits after a spaced hyphen: the whole is one ZIP+4."""
+    out: list = []
+    if "-" not in text:
+        return out
+    for f in found:
+        if f.category == "LOCATION" and f.end - f.start == 5 and text[f.start : f.end].isdigit():
+            m = RX_ZIP4_SPACED25.match(text, f.end)
+            if m:
+                out.append((f.start, m.end(1), "LOCATION", 0.75))
+    return out

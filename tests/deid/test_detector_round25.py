@@ -1,0 +1,75 @@
+"""Twenty-fifth round: small gaps, each a rule of its own. A ZIP+4 written with spaces round
+its hyphen, a big town that is also an eponym before "residents", a town in lower case before
+"resident", initials in lower case after their label, an email address spelled with
+underscores, a pathology accession after "biopsy"; and a false alarm, a credential in a staff
+member's initials field.
+
+The values are made up for these tests. Each kind has look-alikes that must stay clean.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.deid.needles import covered, touched
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("Lives at 12 Elm St, Cambridge, MA 02139 - 1234.", "02139 - 1234"),
+        ("Patient lives in Cambridge MA 02139 -1234 with her son.", "02139 -1234"),
+        ("Mailing code 02139 - 1234 on file.", "02139 - 1234"),
+        ("Zip: 60614 - 2207", "60614 - 2207"),
+        ("She is one of the Boston residents enrolled in the program.", "Boston"),
+        ("A Houston resident, retired welder.", "Houston"),
+        ("He is a somerville resident who works nights.", "somerville"),
+        ("Patient is a quincy resident, retired teacher.", "quincy"),
+        ("BOSTON RESIDENTS ENROLLED: 4", "BOSTON"),
+        ("PT IS A SOMERVILLE RESIDENT.", "SOMERVILLE"),
+        ("Initials: hq", "hq"),
+        ("Patient initials: hq. Seen for cough.", "hq"),
+        ("initials = jgk", "jgk"),
+        ("initials - hq", "hq"),
+        ("Contact hquenby_at_gmail_dot_com for records.", "hquenby_at_gmail_dot_com"),
+        ("email: h.quenby_at_mail_dot_example_dot_org", "h.quenby_at_mail_dot_example_dot_org"),
+        ("Pathology from biopsy S24-12345 showed adenocarcinoma.", "S24-12345"),
+        ("Bx #SP-24/8812 reviewed at tumor board.", "SP-24/8812"),
+        ("Patient initials: RN", "RN"),
+        ("Nurse initials: JG", "JG"),
+    ],
+)
+def test_found(text: str, needle: str) -> None:
+    assert covered(text, needle)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("Staff initials: RN", "RN"),
+        ("Staff initials: RN. Reviewed by charge nurse.", "RN"),
+        ("Nurse initials: LPN", "LPN"),
+        ("Initials: na", "na"),
+        ("Initials: unk", "unk"),
+        ("initials: the patient", "the"),
+        ("a nursing home resident", "nursing"),
+        ("the chief resident", "chief"),
+        ("THE CHIEF RESIDENT", "CHIEF"),
+        ("NURSING HOME RESIDENTS", "NURSING"),
+        ("initials - the patient", "the"),
+        ("Initials: no", "no"),
+        ("Initials - see below", "see"),
+        ("a surgery resident", "surgery"),
+        ("the family medicine resident", "medicine"),
+        ("a permanent resident", "permanent"),
+        ("Range 10000 - 2000 units", "10000 - 2000"),
+        ("platelets 15000 - 4500/uL", "15000 - 4500"),
+        ("biopsy x2", "x2"),
+        ("biopsy T12-L1", "T12-L1"),
+        ("bx 10-20 cores", "10-20"),
+        ("Boston brace and Glasgow coma scale", "Boston"),
+        ("the user_at_work folder", "user_at_work"),
+    ],
+)
+def test_clean(text: str, needle: str) -> None:
+    assert not touched(text, needle)
