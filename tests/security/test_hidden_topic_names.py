@@ -93,6 +93,7 @@ def test_on_the_case_form_the_outsiders_case_shows_nothing_of_the_hidden_spellin
     db.session.rollback()
     case = db.session.scalar(select(Case).where(Case.title == "Beetles in the wood"))
     assert case is not None and [t.name for t in case.topics] == ["woodworm"]
+    assert case.topics[0].id != hidden.id
 
 
 def test_an_import_by_an_outsider_gets_topics_of_its_own(
