@@ -158,3 +158,31 @@ def test_an_outsider_reaches_the_accepted_topic_once_a_name_is_accepted(
     outsider = make_user("provider", programs=["hcv", "oud"])
     assert resolve_topics(["WOODWORM"], actor=outsider, program=library.hcv) == [hidden]
     assert re.fullmatch(r"woodworm", hidden.slug)
+
+
+def test_the_curriculum_figures_tell_two_topics_spelt_alike_apart_for_one_who_sees_both(
+    library: Library, make_user
+) -> None:
+    from datetime import date, timedelta
+
+    from app.curriculum import operations as figures
+
+    hidden = _hidden_woodworm(library)
+    add_case(library.secret, library.presenter, "Second pilot case", topics=[hidden])
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    [mine] = resolve_topics(["Woodworm"], actor=outsider, program=library.hcv)
+    assert mine.id != hidden.id and mine.name == hidden.name
+    add_case(library.hcv, outsider, "Beetles in the wood", topics=[mine])
+    db.session.commit()
+    today = date.today()
+
+    def totals(user) -> dict[str, int]:
+        scope = figures.make_scope(user, start=today - timedelta(days=60), end=today)
+        found = figures.Figures(user, scope).topic_frequency().totals
+        return {name: n for name, n in found.items() if "oodworm" in name}
+
+    admin = make_user("admin", email="root@example.org")
+    assert totals(admin) == {f"Woodworm (#{hidden.id})": 2, f"Woodworm (#{mine.id})": 1}
+    # One who sees the open program only is shown its topic under its name alone.
+    lead = make_user("curriculum", email="lead@example.org", programs=["hcv"])
+    assert totals(lead) == {"Woodworm": 1}
