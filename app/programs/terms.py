@@ -136,17 +136,16 @@ def _follow_topic_changes(session: OrmSession, _context: Any) -> None:
         write_terms(session.connection(), [(t.id, t.name, t.synonyms) for t in changed])
 
 
-def known_keys(keys: Iterable[str]) -> set[str]:
-    """The keys among `keys` that some topic has as its name or a synonym: those
-    `topics_by_key` finds, without loading the topics (an import asks for thousands)."""
+def known_keys(keys: Iterable[str], among: sa.ColumnElement[bool] | None = None) -> set[str]:
+    """The keys among `keys` that some topic `among` admits has as its name or a synonym:
+    those `topics_by_key` finds, without loading the topics (an import asks for thousands)."""
     wanted = sorted({key for key in keys if key and len(key) <= KEY_MAX})
     found: set[str] = set()
     for start in range(0, len(wanted), _CHUNK):
-        found.update(
-            db.session.scalars(
-                select(TopicTerm.term_key).where(
-                    TopicTerm.term_key.in_(wanted[start : start + _CHUNK])
-                )
-            )
+        stmt = select(TopicTerm.term_key).where(
+            TopicTerm.term_key.in_(wanted[start : start + _CHUNK])
         )
+        if among is not None:
+            stmt = stmt.join(Topic, Topic.id == TopicTerm.topic_id).where(among).distinct()
+        found.update(db.session.scalars(stmt))
     return found

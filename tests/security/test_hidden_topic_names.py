@@ -186,3 +186,17 @@ def test_the_curriculum_figures_tell_two_topics_spelt_alike_apart_for_one_who_se
     # One who sees the open program only is shown its topic under its name alone.
     lead = make_user("curriculum", email="lead@example.org", programs=["hcv"])
     assert totals(lead) == {"Woodworm": 1}
+
+
+def test_an_imports_prescan_reads_a_hidden_proposals_name_as_new(
+    library: Library, make_user
+) -> None:
+    from app.auth import policy
+    from app.programs.terms import known_keys
+
+    _hidden_woodworm(library)
+    outsider = make_user("coordinator", email="imp@example.org", programs=["hcv"])
+    member = make_user("provider", email="pia@example.org", programs=["secret-pilot"])
+    keys = ["woodworm", "hepatitis c"]
+    assert known_keys(keys, policy.knowable_topic_clause(outsider)) == {"hepatitis c"}
+    assert known_keys(keys, policy.knowable_topic_clause(member)) == set(keys)
