@@ -9,7 +9,6 @@ from datetime import date
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import ColumnElement, Table, func, select
-from sqlalchemy import text as sql_text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -729,11 +728,13 @@ def add_topics(
     know, `policy.knowable_topic_clause`; the accepted one first, then the oldest), inserted
     in one statement where missing.
 
-    Several importers may add the same topics at once: on PostgreSQL each takes a lock on
-    the names' keys first (in one order, so two never deadlock) and reads them afresh, so
-    whoever comes second gets the first one's rows; SQLite writes one transaction at a time.
-    An accepted name is unique (the rows go in with INSERT … ON CONFLICT DO NOTHING and are
-    read again); a proposed one is unique only as far as the lock keeps it."""
+    Several importers may add the same topics at once: the rows go in with INSERT … ON
+    CONFLICT DO NOTHING and those left out are read again, so whoever loses the race gets
+    the winner's rows instead of a unique-constraint error (PostgreSQL waits for the
+    winner's commit). An accepted name is unique; two proposals of one name meet on their
+    slug, which follows from the name's key alone (`topic_slug_candidates`): the loser takes
+    the winner's topic if it may know it, else the next slug. Rows go in sorted by key, so
+    two transactions adding the same topics wait for each other instead of deadlocking."""
 
     def read(where: ColumnElement[bool]) -> list[tuple[str, bool, int, Topic]]:
         found = db.session.scalars(select(Topic).where(where))
@@ -753,19 +754,6 @@ def add_topic_ids(
         return [(key, st is TopicStatus.ACCEPTED, i, i) for key, st, i in rows]
 
     return _add_topics(names, None, "", None, status, among, read)
-
-
-def _lock_topic_keys(keys: list[str]) -> None:
-    """Transaction locks on these name keys (PostgreSQL), taken in one order."""
-    if db.session.get_bind().dialect.name != "postgresql" or not keys:
-        return
-    db.session.execute(
-        sql_text(
-            "SELECT count(pg_advisory_xact_lock(h)) FROM (SELECT DISTINCT"
-            " hashtextextended(k, 44) AS h FROM unnest(CAST(:keys AS text[])) AS k ORDER BY h) s"
-        ),
-        {"keys": keys},
-    )
 
 
 def _add_topics(
@@ -790,7 +778,6 @@ def _add_topics(
                 best[key] = (rank, value)
         return {key: value for key, (_, value) in best.items()}
 
-    _lock_topic_keys(sorted(pending))
     added: dict[str, _T] = {}
     for start in range(0, len(pending), 500):
         added.update(existing(sorted(pending)[start : start + 500]))
@@ -828,7 +815,7 @@ def _add_topics(
         for key, _, _, topic in read(Topic.id.in_(ids)) if ids else []:
             added[key] = topic
             pending.pop(key, None)
-        if pending:  # an accepted name another transaction added meanwhile
+        if pending:  # another transaction's row took the name or the slug meanwhile
             for key, topic in existing(sorted(pending)).items():
                 added[key] = topic
                 pending.pop(key)
