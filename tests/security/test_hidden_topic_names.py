@@ -200,3 +200,21 @@ def test_an_imports_prescan_reads_a_hidden_proposals_name_as_new(
     keys = ["woodworm", "hepatitis c"]
     assert known_keys(keys, policy.knowable_topic_clause(outsider)) == {"hepatitis c"}
     assert known_keys(keys, policy.knowable_topic_clause(member)) == set(keys)
+
+
+def test_following_a_topic_by_name_finds_the_followers_own_not_the_hidden_one(
+    library: Library, make_user
+) -> None:
+    from app.errors import NotFound
+    from app.subscriptions.operations import follow
+
+    hidden = _hidden_woodworm(library)
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    with pytest.raises(NotFound):  # as for a name no topic has
+        follow(outsider, topic="Woodworm")
+    [mine] = resolve_topics(["woodworm"], actor=outsider, program=library.hcv)
+    add_case(library.hcv, outsider, "Beetles in the wood", topics=[mine])
+    db.session.commit()
+    assert follow(outsider, topic="WOODWORM").topic_id == mine.id
+    member = make_user("provider", email="pia@example.org", programs=["secret-pilot"])
+    assert follow(member, topic="woodworm").topic_id == hidden.id
