@@ -218,3 +218,23 @@ def test_following_a_topic_by_name_finds_the_followers_own_not_the_hidden_one(
     assert follow(outsider, topic="WOODWORM").topic_id == mine.id
     member = make_user("provider", email="pia@example.org", programs=["secret-pilot"])
     assert follow(member, topic="woodworm").topic_id == hidden.id
+
+
+def test_over_the_api_accepting_a_name_taken_by_an_accepted_topic_is_a_409(
+    library: Library, make_user, client
+) -> None:
+    hidden = _hidden_woodworm(library)
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    [mine] = resolve_topics(["WOODWORM"], actor=outsider, program=library.hcv)
+    admin = make_user("admin", email="root@example.org")
+    headers = {"Authorization": f"Bearer {create_token(admin, 'test', actor=SYSTEM)}"}
+    db.session.commit()
+    url = "/api/v1/admin/topics/{}/actions"
+    first = client.post(url.format(mine.id), headers=headers, json={"action": "accept"})
+    assert first.status_code == 200, first.get_json()
+    second = client.post(url.format(hidden.id), headers=headers, json={"action": "accept"})
+    assert second.status_code == 409, second.get_json()
+    assert second.get_json()["field"] == "status"
+    assert "merge 'Woodworm' into it" in second.get_json()["message"]
+    db.session.rollback()
+    assert db.session.get(Topic, hidden.id).status is TopicStatus.PROPOSED
