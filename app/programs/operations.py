@@ -874,12 +874,12 @@ def resolve_topics(
     actor: Viewer = None,
     program: Program | None = None,
 ) -> list[Topic]:
-    """The topics named, in order, as `actor` may know them (`_known_to`); unknown names
-    become new topics once they pass the gate (as fields `topics[i]`, so an author can mark
-    a finding "not an identifier", as `actor` may: a firm category's by admins alone, the
-    vocabulary being no program's, whichever `program` names them; no actor marks no
-    finding of a firm category). New ones are *proposed* until a coordinator or admin
-    accepts them (app/admin); they are linked and searchable meanwhile."""
+    """The topics named, in order, as `actor` may know them (`policy.knowable_topic_clause`);
+    unknown names become new topics once they pass the gate (as fields `topics[i]`, so an
+    author can mark a finding "not an identifier", as `actor` may: a firm category's by
+    admins alone, the vocabulary being no program's, whichever `program` names them; no
+    actor marks no finding of a firm category). New ones are *proposed* until a coordinator
+    or admin accepts them (app/admin); they are linked and searchable meanwhile."""
     if isinstance(names, str) or not isinstance(names, Iterable):
         raise ValidationError("Topics must be a list of names.", field="topics")
     names = [_topic_name(name) for name in names]

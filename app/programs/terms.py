@@ -116,7 +116,7 @@ def _changed(topic: Topic, *names: str) -> bool:
 
 @event.listens_for(OrmSession, "before_flush")
 def _key_renamed_topics(session: OrmSession, _context: Any, _instances: Any) -> None:
-    # name_key follows the name, so a renamed topic is found (and kept unique) by its new name.
+    # name_key follows the name, so a renamed topic is found by its new name.
     for obj in (*session.new, *session.dirty):
         renamed = isinstance(obj, Topic) and (obj in session.new or _changed(obj, "name"))
         if renamed and isinstance(obj.name, str):
