@@ -17,6 +17,7 @@ from alembic.script import Script, ScriptDirectory
 from flask import Flask, current_app
 from flask_migrate import current, downgrade, heads, upgrade
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
 from tests.conftest import make_app
@@ -908,6 +909,57 @@ def test_grouped_members_seen_otherwise_are_recorded_as_changed(
     migrated_database: None,
 ) -> None:
     _group_changes_check()
+
+
+def _insert_topic(topic_id: int, name: str, key: str, slug: str, status: str) -> None:
+    db.session.execute(
+        text(
+            "INSERT INTO topics (id, name, name_key, slug, synonyms, description, status)"
+            " VALUES (:id, :name, :key, :slug, '[]', '', :status)"
+        ),
+        {"id": topic_id, "name": name, "key": key, "slug": slug, "status": status},
+    )
+    db.session.execute(
+        text("INSERT INTO topic_terms (term_key, topic_id, is_name) VALUES (:key, :id, :yes)"),
+        {"key": key, "id": topic_id, "yes": True},
+    )
+
+
+def _topic_names_check() -> None:
+    """Upgraded, proposed topics may share a name with each other and with an accepted one,
+    but two accepted ones may not; downgraded, all but one of the topics sharing a name
+    (the accepted one stays as it was) are renamed as a purge renames one, their terms
+    following, and every topic is kept."""
+    _upgrade_empty_to("0043_group_changes")
+    _insert_topic(1, "Woodworm", "woodworm", "woodworm", "proposed")
+    db.session.commit()
+    db.session.remove()
+    upgrade()
+    assert _schema_diff() == []
+    _insert_topic(2, "woodworm", "woodworm", "woodworm-2", "proposed")
+    _insert_topic(3, "WOODWORM", "woodworm", "woodworm-3", "accepted")
+    _insert_topic(4, "Woodworm (2)", "woodworm (2)", "woodworm-4", "proposed")
+    db.session.commit()
+    with pytest.raises(IntegrityError):
+        _insert_topic(5, "Woodworm", "woodworm", "woodworm-5", "accepted")
+    db.session.rollback()
+    db.session.remove()
+    downgrade(revision="0043_group_changes")
+    with db.engine.connect() as conn:
+        names = dict(conn.execute(text("SELECT id, name FROM topics")).all())
+        keys = dict(conn.execute(text("SELECT id, name_key FROM topics")).all())
+        terms = set(conn.execute(text("SELECT term_key, topic_id FROM topic_terms WHERE is_name")))
+    assert names == {1: "Woodworm (3)", 2: "woodworm (4)", 3: "WOODWORM", 4: "Woodworm (2)"}
+    assert keys == {1: "woodworm (3)", 2: "woodworm (4)", 3: "woodworm", 4: "woodworm (2)"}
+    assert terms == {(k, i) for i, k in keys.items()}
+    upgrade()
+    assert _schema_diff() == []
+
+
+def test_topics_not_accepted_may_share_a_name_and_a_downgrade_renames_them_apart(
+    migrated_database: None,
+) -> None:
+    _topic_names_check()
 
 
 def test_alembic_reads_the_migration_files_once_per_process(app: Flask) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from app.audit.models import AuditEvent
@@ -515,7 +516,7 @@ def edit_topic(
         if parent_name.strip():
             from app.programs.operations import find_topic
 
-            parent = find_topic(parent_name)
+            parent = find_topic(parent_name, actor=actor)
             if parent is None:
                 raise ValidationError("No topic has that name (broader topic).", field="parent")
             if _would_cycle(topic, parent):
@@ -538,10 +539,38 @@ def edit_topic(
     return changed
 
 
+def _require_name_free(topic: Topic) -> None:
+    """An accepted name is one topic's: a proposed or retired topic that shares it with an
+    accepted one is merged into that one instead (the accepted name is everyone's to read)."""
+    other = db.session.scalar(
+        select(Topic.name).where(
+            Topic.name_key == topic.name_key,
+            Topic.status == TopicStatus.ACCEPTED,
+            Topic.id != topic.id,
+        )
+    )
+    if other is not None:
+        raise Conflict(
+            f"The accepted topic '{other}' has this name already: merge '{topic.name}' into it.",
+            field="status",
+        )
+
+
 def _set_status(actor: Actor, topic: Topic, status: TopicStatus, action: str) -> bool:
     if topic.status is status:
         return False
     old = topic.status
+    if status is TopicStatus.ACCEPTED:
+        _require_name_free(topic)
+        try:
+            # Another transaction may accept the name after the check (PostgreSQL: the
+            # row then fails the unique index here).
+            with db.session.begin_nested():
+                topic.status = status
+                db.session.flush()
+        except IntegrityError:
+            _require_name_free(topic)
+            raise
     topic.status = status
     record(actor, action, topic, old=str(old), new=str(status))
     return True
@@ -595,7 +624,7 @@ def merge_topics(actor: Actor, source: Topic, target_name: str) -> MergeResult:
 
     if not (target_name or "").strip():
         raise ValidationError("Name the topic to merge into.", field="target")
-    target = find_topic(target_name)
+    target = find_topic(target_name, actor=actor)
     if target is None:
         raise ValidationError("No topic has that name (merge into).", field="target")
     if target.id == source.id:

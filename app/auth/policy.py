@@ -268,6 +268,38 @@ def can_know_topic_term(user: Viewer, topic: Topic) -> bool:
     return can_see_topic(user, topic)
 
 
+def knowable_topic_clause(user: Viewer) -> sa.ColumnElement[bool]:
+    """`can_know_topic_term` as a WHERE clause on Topic: the topics a name or synonym `user`
+    types may name. Any other topic of that name is as absent to them as a missing one: what
+    they typed becomes a topic of their own. Callers that are not accounts (the operator,
+    a restore) know every topic."""
+    from app.cases.models import case_topics
+    from app.programs.models import Program, Topic, TopicStatus
+
+    if not isinstance(user, User) or is_system(user):
+        return sa.true()
+    reviewable = topic_reviewable_clause(user)
+    if has_permission(user, Permission.ACCEPT_TOPICS):
+        proposed = reviewable
+    else:
+        proposed = (
+            sa.select(case_topics.c.topic_id)
+            .join(Case, Case.id == case_topics.c.case_id)
+            .join(Program, Program.id == Case.program_id)
+            .where(
+                case_topics.c.topic_id == Topic.id,
+                listed_case_clause(user),
+                visible_program_clause(user),
+            )
+            .exists()
+        )
+    return sa.or_(
+        Topic.status == TopicStatus.ACCEPTED,
+        sa.and_(Topic.status == TopicStatus.PROPOSED, proposed),
+        sa.and_(Topic.status == TopicStatus.RETIRED, reviewable),
+    )
+
+
 def require_accept_topic(user: Viewer, topic: Topic) -> None:
     """Accepting puts a proposed topic's name in everyone's vocabulary: done by those who
     accept topics, on a topic whose name they may read (`topic_reviewable_clause`); one

@@ -143,9 +143,14 @@ class NewCases:
     def _lookup(self, keys: Iterable[str]) -> None:
         missing = [k for k in keys if k not in self.topics]
         if missing:
-            found = topic_ids_by_key(missing)
+            found = topic_ids_by_key(missing, self._knowable())
             for key in missing:
                 self.topics[key] = found.get(key)
+
+    def _knowable(self) -> sa.ColumnElement[bool]:
+        # A name only topics hidden from the importer have becomes a topic of the file's
+        # own, as it does typed on a form (`resolve_topics`).
+        return policy.knowable_topic_clause(self.actor)
 
     def forget_missing(self) -> None:
         """After a record went through the operations: the topics it may have added."""
@@ -247,7 +252,9 @@ class NewCases:
         session = db.session
         session.flush()  # programs and accounts made through the operations
         if self.adding:
-            added = add_topic_ids(list(self.adding.values()), status=TopicStatus.PROPOSED)
+            added = add_topic_ids(
+                list(self.adding.values()), status=TopicStatus.PROPOSED, among=self._knowable()
+            )
             self.topics.update(added)
             self.adding = {}
         # Outcomes hang on the earlier cases' advice too: those cases are held before any

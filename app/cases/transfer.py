@@ -379,7 +379,7 @@ def import_paths(
     short: dict[str, list[Finding]] = {}
     try:
         if pool is not None:
-            known = _known_topic_keys(s.records for s in sources if not s.problems)
+            known = _known_topic_keys((s.records for s in sources if not s.problems), actor)
             sent: set[tuple[str, bool]] = set()
             for number, source in enumerate(sources):
                 if not source.problems:
@@ -501,7 +501,7 @@ def import_source(source: SourceFile, options: ImportOptions, *, actor: Actor) -
         source = SourceFile(source.path, records, [])
     # Scanned now, so that the gate does not scan holding the lock; a topic already in the
     # vocabulary is left out (the gate does not check it: it passed when it was added).
-    prescan(_texts(source.records, _known_topic_keys([source.records])))
+    prescan(_texts(source.records, _known_topic_keys([source.records], actor)))
     redactions = list(result.redactions)
     for attempt in range(1, IMPORT_ATTEMPTS + 1):
         try:
@@ -543,14 +543,19 @@ def _end_reads() -> bool:
     return True
 
 
-def _known_topic_keys(records: Iterable[list[tuple[int, dict[str, Any]]]]) -> set[str]:
-    """The records' topic keys the vocabulary has, read in a transaction that ends at once
-    (beginning deferred on SQLite: it takes no write lock) unless the caller's goes on."""
+def _known_topic_keys(
+    records: Iterable[list[tuple[int, dict[str, Any]]]], actor: Actor
+) -> set[str]:
+    """The records' topic keys the vocabulary has as the importer may know it (a name only
+    a hidden topic has is a new one to them, `NewCases`), read in a transaction that ends
+    at once (beginning deferred on SQLite: it takes no write lock) unless the caller's goes
+    on."""
     keys = _topic_keys(records)
+    among = policy.knowable_topic_clause(actor)
     if not _end_reads():
-        return known_keys(keys)
+        return known_keys(keys, among)
     with reading():
-        found = known_keys(keys)
+        found = known_keys(keys, among)
         db.session.commit()
     return found
 

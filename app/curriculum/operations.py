@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
@@ -640,13 +641,14 @@ class Figures:
         else:
             by_month, months = Counter(self.counts.by_month), self._topic_months()
             topic_totals, order = self.counts.topic_totals, self.topic_order
+        label = _labels(names, topic_totals)
         return TopicFrequency(
             self.scope.months,
-            {names[t].name: c for t, c in months.items()},
+            {label[t]: c for t, c in months.items()},
             sum(by_month.values()),
             by_month,
-            Counter({names[t].name: n for t, n in topic_totals.items()}),
-            [names[t].name for t in order],
+            Counter({label[t]: n for t, n in topic_totals.items()}),
+            [label[t] for t in order],
         )
 
     def rising_topics(self) -> list[Trend]:
@@ -702,14 +704,14 @@ class Figures:
         return out
 
     def presenter_coverage(self) -> Coverage:
-        names = self.vocabulary
+        label = _labels(self.vocabulary, self.counts.topic_totals)
         who = self.counts.presenter_ids
         cells: Counter[tuple[str, str]] = Counter()
         for (presenter_id, topic_id), n in self._presenter_topics().items():
-            cells[(who[presenter_id], names[topic_id].name)] += n
+            cells[(who[presenter_id], label[topic_id])] += n
         return Coverage(
             self.presenter_order,
-            [names[t].name for t in self.topic_order],
+            [label[t] for t in self.topic_order],
             dict(cells),
             self.counts.presenters,
         )
@@ -752,6 +754,18 @@ def _guided_topics(user: Viewer) -> set[int]:
 
 
 # ---------------------------------------------------------------- topic frequency
+
+
+def _labels(vocabulary: dict[int, VocabularyTopic], topic_ids: Iterable[int]) -> dict[int, str]:
+    """The figures' key of each topic: its name. Topics not accepted may share a name (each
+    known to its own programs' readers); a reader whose scope holds two such is shown
+    them apart by their ids, not one's counts under the other's."""
+    ids = list(topic_ids)
+    shared = Counter(vocabulary[t].name for t in ids)
+    return {
+        t: vocabulary[t].name if shared[vocabulary[t].name] == 1 else f"{vocabulary[t].name} (#{t})"
+        for t in ids
+    }
 
 
 @dataclass

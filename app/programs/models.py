@@ -100,13 +100,25 @@ class Topic(Model):
     """A term of the controlled vocabulary; synonyms feed search."""
 
     __tablename__ = "topics"
+    # An accepted name is everyone's: one topic only, whatever its case. A proposed or
+    # retired one may be known only to a private program's or a draft's readers, so
+    # another program typing the same name gets a topic of its own rather than being
+    # told of the hidden one (`policy.knowable_topic_clause`).
+    __table_args__ = (
+        sa.Index(
+            "uq_topics_accepted_name_key",
+            "name_key",
+            unique=True,
+            sqlite_where=sa.text("status = 'accepted'"),
+            postgresql_where=sa.text("status = 'accepted'"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(sa.String(120), unique=True)
-    # text_key(name): what every lookup by name compares, and what makes a name unique
-    # whatever its case (folding can lengthen a name: "ß" becomes "ss"). A unique index
-    # rather than a constraint, so SQLite can add it without rebuilding the table.
-    name_key: Mapped[str] = mapped_column(sa.String(360), index=True, unique=True)
+    name: Mapped[str] = mapped_column(sa.String(120))
+    # text_key(name): what every lookup by name compares (folding can lengthen a name:
+    # "ß" becomes "ss").
+    name_key: Mapped[str] = mapped_column(sa.String(360), index=True)
     slug: Mapped[str] = mapped_column(sa.String(64), unique=True)
     synonyms: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     description: Mapped[str] = mapped_column(sa.Text, default="")
@@ -131,8 +143,9 @@ class TopicTerm(Model):
     topic_id: Mapped[int] = mapped_column(
         sa.ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True, index=True
     )
-    # A term is a name of at most one topic (names are unique), but may be a synonym of
-    # several; a name wins over synonyms, then the oldest topic.
+    # A term is a name of at most one accepted topic, but may be a synonym of several (and
+    # the name of several topics not accepted); a name wins over synonyms, then the oldest
+    # topic, among those the reader may know.
     is_name: Mapped[bool] = mapped_column(default=False)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import ColumnElement, Table, func, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -593,12 +593,14 @@ def update_session(
     return changed
 
 
-def find_topic(name: str) -> Topic | None:
-    """A topic by its name or one of its synonyms, whatever the case (Unicode-aware)."""
+def find_topic(name: str, *, actor: Viewer = None) -> Topic | None:
+    """A topic by its name or one of its synonyms, whatever the case (Unicode-aware), of
+    those `actor` may know (`policy.knowable_topic_clause`; no actor: any, the accepted
+    one first)."""
     if not isinstance(name, str) or not name.strip():
         return None
     key = text_key(name)
-    return topics_by_key([key]).get(key)
+    return topics_by_key([key], policy.knowable_topic_clause(actor)).get(key)
 
 
 TOPIC_NAME_MAX = 120
@@ -625,24 +627,6 @@ def topic_texts(names: Iterable[Any]) -> dict[str, str]:
 
 def _new_names(names: list[str], found: dict[str, Topic]) -> dict[str, str]:
     return {f"topics[{i}]": name for i, name in enumerate(names, 1) if text_key(name) not in found}
-
-
-def _known_to(actor: Viewer, found: dict[str, Topic]) -> dict[str, Topic]:
-    """`found` as a user may know it: a synonym of a proposed or retired topic they may not
-    see (one only a private program's or a draft's cases carry) names nothing of theirs,
-    and what they typed becomes a topic of its own, not one whose name would tell them of
-    the hidden one. Its exact name cannot name a second topic: it is read by the gate as a
-    new name is (`_gated_names`) and attached, showing them the name they typed (as first
-    spelt)."""
-    if not isinstance(actor, User):
-        return found
-    return {
-        key: topic
-        for key, topic in found.items()
-        if topic.status is TopicStatus.ACCEPTED
-        or key == topic.name_key
-        or policy.can_know_topic_term(actor, topic)
-    }
 
 
 def _gated_names(names: list[str], found: dict[str, Topic]) -> dict[str, str]:
@@ -723,11 +707,9 @@ def _get_or_add_topic(
     name: str, synonyms: list[str], description: str, parent: Topic | None
 ) -> Topic:
     """The topic whose name folds to the same key as `name`, added when missing."""
-    key = text_key(name)
-    existing = db.session.scalar(select(Topic).where(Topic.name_key == key))
-    if existing is not None:
-        return existing
-    return add_topics([name], synonyms=synonyms, description=description, parent=parent)[key]
+    return add_topics([name], synonyms=synonyms, description=description, parent=parent)[
+        text_key(name)
+    ]
 
 
 _T = TypeVar("_T")
@@ -740,32 +722,38 @@ def add_topics(
     description: str = "",
     parent: Topic | None = None,
     status: TopicStatus = TopicStatus.ACCEPTED,
+    among: ColumnElement[bool] | None = None,
 ) -> dict[str, Topic]:
-    """The topics named (by text key), inserted in one statement where missing.
+    """The topics named (by text key), of those `among` admits (the topics the caller may
+    know, `policy.knowable_topic_clause`; the accepted one first, then the oldest), inserted
+    in one statement where missing.
 
     Several importers may add the same topics at once: the rows go in with INSERT … ON
-    CONFLICT DO NOTHING and are then read back, so whoever loses the race gets the winner's
-    rows instead of a unique-constraint error (PostgreSQL waits for the winner's commit).
-    Rows go in sorted by key, so two transactions adding the same topics wait for each
-    other instead of deadlocking."""
+    CONFLICT DO NOTHING and those left out are read again, so whoever loses the race gets
+    the winner's rows instead of a unique-constraint error (PostgreSQL waits for the
+    winner's commit). An accepted name is unique; two proposals of one name meet on their
+    slug, which follows from the name's key alone (`topic_slug_candidates`): the loser takes
+    the winner's topic if it may know it, else the next slug. Rows go in sorted by key, so
+    two transactions adding the same topics wait for each other instead of deadlocking."""
 
-    def read(keys: list[str]) -> dict[str, Topic]:
-        return {
-            t.name_key: t for t in db.session.scalars(select(Topic).where(Topic.name_key.in_(keys)))
-        }
+    def read(where: ColumnElement[bool]) -> list[tuple[str, bool, int, Topic]]:
+        found = db.session.scalars(select(Topic).where(where))
+        return [(t.name_key, t.status is TopicStatus.ACCEPTED, t.id, t) for t in found]
 
-    return _add_topics(names, synonyms, description, parent, status, read)
+    return _add_topics(names, synonyms, description, parent, status, among, read)
 
 
-def add_topic_ids(names: list[str], *, status: TopicStatus) -> dict[str, int]:
+def add_topic_ids(
+    names: list[str], *, status: TopicStatus, among: ColumnElement[bool] | None = None
+) -> dict[str, int]:
     """`add_topics` for a caller that needs the topics' ids only (an import's batch): the
     rows are read back without building a Topic for each."""
 
-    def read(keys: list[str]) -> dict[str, int]:
-        rows = db.session.execute(select(Topic.name_key, Topic.id).where(Topic.name_key.in_(keys)))
-        return {key: topic_id for key, topic_id in rows}
+    def read(where: ColumnElement[bool]) -> list[tuple[str, bool, int, int]]:
+        rows = db.session.execute(select(Topic.name_key, Topic.status, Topic.id).where(where))
+        return [(key, st is TopicStatus.ACCEPTED, i, i) for key, st, i in rows]
 
-    return _add_topics(names, None, "", None, status, read)
+    return _add_topics(names, None, "", None, status, among, read)
 
 
 def _add_topics(
@@ -774,15 +762,32 @@ def _add_topics(
     description: str,
     parent: Topic | None,
     status: TopicStatus,
-    read: Callable[[list[str]], dict[str, _T]],
+    among: ColumnElement[bool] | None,
+    read: Callable[[ColumnElement[bool]], list[tuple[str, bool, int, _T]]],
 ) -> dict[str, _T]:
     pending: dict[str, str] = {}
     for name in names:
         pending.setdefault(text_key(name), name)  # the first spelling names the topic
+
+    def existing(keys: list[str]) -> dict[str, _T]:
+        best: dict[str, tuple[tuple[bool, int], _T]] = {}
+        where = Topic.name_key.in_(keys)
+        for key, accepted, topic_id, value in read(where if among is None else where & among):
+            rank = (not accepted, topic_id)
+            if key not in best or rank < best[key][0]:
+                best[key] = (rank, value)
+        return {key: value for key, (_, value) in best.items()}
+
+    added: dict[str, _T] = {}
+    for start in range(0, len(pending), 500):
+        added.update(existing(sorted(pending)[start : start + 500]))
+    for key in added:
+        pending.pop(key)
+    if not pending:
+        return added
     dialect = db.session.get_bind().dialect.name
     insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
     table = cast(Table, Topic.__table__)
-    added: dict[str, _T] = {}
     for _attempt in range(50):
         keys = sorted(pending)
         slugs = free_slugs([pending[key] for key in keys])
@@ -806,9 +811,14 @@ def _add_topics(
         write_terms(
             db.session.connection(), [(i, n, synonyms or []) for i, n in inserted], fresh=True
         )
-        for key, topic in read(keys).items():
+        ids = [topic_id for topic_id, _ in inserted]
+        for key, _, _, topic in read(Topic.id.in_(ids)) if ids else []:
             added[key] = topic
             pending.pop(key, None)
+        if pending:  # another transaction's row took the name or the slug meanwhile
+            for key, topic in existing(sorted(pending)).items():
+                added[key] = topic
+                pending.pop(key)
         if not pending:
             return added
         # Another topic took a slug in the meantime: the next free ones are picked.
@@ -864,23 +874,27 @@ def resolve_topics(
     actor: Viewer = None,
     program: Program | None = None,
 ) -> list[Topic]:
-    """The topics named, in order, as `actor` may know them (`_known_to`); unknown names
-    become new topics once they pass the gate (as fields `topics[i]`, so an author can mark
-    a finding "not an identifier", as `actor` may: a firm category's by admins alone, the
-    vocabulary being no program's, whichever `program` names them; no actor marks no
-    finding of a firm category). New ones are *proposed* until a coordinator or admin
-    accepts them (app/admin); they are linked and searchable meanwhile."""
+    """The topics named, in order, as `actor` may know them (`policy.knowable_topic_clause`);
+    unknown names become new topics once they pass the gate (as fields `topics[i]`, so an
+    author can mark a finding "not an identifier", as `actor` may: a firm category's by
+    admins alone, the vocabulary being no program's, whichever `program` names them; no
+    actor marks no finding of a firm category). New ones are *proposed* until a coordinator
+    or admin accepts them (app/admin); they are linked and searchable meanwhile."""
     if isinstance(names, str) or not isinstance(names, Iterable):
         raise ValidationError("Topics must be a list of names.", field="topics")
     names = [_topic_name(name) for name in names]
-    found = _known_to(actor, topics_by_key(text_key(name) for name in names))
+    # A name or synonym only topics hidden from `actor` have (a private program's proposal)
+    # names nothing of theirs: what they typed becomes a topic of their own, and neither
+    # its page nor its slug tells them of the hidden one.
+    among = policy.knowable_topic_clause(actor)
+    found = topics_by_key((text_key(name) for name in names), among)
     new = _new_names(names, found)
     if new and not create:
         unknown = names.index(next(iter(new.values()))) + 1
         raise ValidationError(f"Topic {unknown} is not a known topic.", field="topics")
     guard(_gated_names(names, found), accepted, actor=actor, program=program)
     if new:
-        found.update(add_topics(list(new.values()), status=TopicStatus.PROPOSED))
+        found.update(add_topics(list(new.values()), status=TopicStatus.PROPOSED, among=among))
     topics: list[Topic] = []
     for name in names:
         topic = found[text_key(name)]

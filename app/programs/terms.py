@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from app.common import text_key
 from app.extensions import db
-from app.programs.models import Topic, TopicTerm
+from app.programs.models import Topic, TopicStatus, TopicTerm
 
 # Keys longer than a column holds cannot be typed as a topic name (names are at most 120
 # characters, whose key is at most 360): such a synonym is kept, but never looked up.
@@ -56,39 +56,54 @@ def write_terms(
     connection.execute(sa.insert(table), rows)
 
 
-def topics_by_key(keys: Iterable[str]) -> dict[str, Topic]:
+def _rank(is_name: bool, accepted: bool, topic_id: int) -> tuple[bool, bool, int]:
+    # A name before a synonym; of topics sharing a name (none accepted but one), the
+    # accepted one; then the oldest.
+    return (not is_name, not accepted, topic_id)
+
+
+def topics_by_key(
+    keys: Iterable[str], among: sa.ColumnElement[bool] | None = None
+) -> dict[str, Topic]:
     """The topic each text key names: the topic with that name, else the oldest topic with
-    that synonym. Keys no topic has are left out."""
+    that synonym, of the topics `among` admits (`policy.knowable_topic_clause`: those the
+    reader may know). Keys no such topic has are left out."""
     wanted = sorted({key for key in keys if key and len(key) <= KEY_MAX})
-    best: dict[str, tuple[tuple[bool, int], Topic]] = {}
+    best: dict[str, tuple[tuple[bool, bool, int], Topic]] = {}
     for start in range(0, len(wanted), _CHUNK):
-        rows = db.session.execute(
+        stmt = (
             select(TopicTerm.term_key, TopicTerm.is_name, Topic)
             .join(Topic, Topic.id == TopicTerm.topic_id)
             .where(TopicTerm.term_key.in_(wanted[start : start + _CHUNK]))
         )
-        for key, is_name, topic in rows:
-            rank = (not is_name, topic.id)
+        if among is not None:
+            stmt = stmt.where(among)
+        for key, is_name, topic in db.session.execute(stmt):
+            rank = _rank(is_name, topic.status is TopicStatus.ACCEPTED, topic.id)
             if key not in best or rank < best[key][0]:
                 best[key] = (rank, topic)
     return {key: topic for key, (_, topic) in best.items()}
 
 
-def topic_ids_by_key(keys: Iterable[str]) -> dict[str, int]:
+def topic_ids_by_key(
+    keys: Iterable[str], among: sa.ColumnElement[bool] | None = None
+) -> dict[str, int]:
     """`topics_by_key` by id, without loading the topics: the same topic for each key."""
     wanted = sorted({key for key in keys if key and len(key) <= KEY_MAX})
-    best: dict[str, tuple[bool, int]] = {}
+    best: dict[str, tuple[bool, bool, int]] = {}
     for start in range(0, len(wanted), _CHUNK):
-        rows = db.session.execute(
-            select(TopicTerm.term_key, TopicTerm.is_name, TopicTerm.topic_id).where(
-                TopicTerm.term_key.in_(wanted[start : start + _CHUNK])
-            )
+        stmt = (
+            select(TopicTerm.term_key, TopicTerm.is_name, Topic.status, TopicTerm.topic_id)
+            .join(Topic, Topic.id == TopicTerm.topic_id)
+            .where(TopicTerm.term_key.in_(wanted[start : start + _CHUNK]))
         )
-        for key, is_name, topic_id in rows:
-            rank = (not is_name, topic_id)
+        if among is not None:
+            stmt = stmt.where(among)
+        for key, is_name, status, topic_id in db.session.execute(stmt):
+            rank = _rank(is_name, status is TopicStatus.ACCEPTED, topic_id)
             if key not in best or rank < best[key]:
                 best[key] = rank
-    return {key: topic_id for key, (_, topic_id) in best.items()}
+    return {key: topic_id for key, (_, _, topic_id) in best.items()}
 
 
 # ---------------------------------------------------------------- session events
@@ -101,7 +116,7 @@ def _changed(topic: Topic, *names: str) -> bool:
 
 @event.listens_for(OrmSession, "before_flush")
 def _key_renamed_topics(session: OrmSession, _context: Any, _instances: Any) -> None:
-    # name_key follows the name, so a renamed topic is found (and kept unique) by its new name.
+    # name_key follows the name, so a renamed topic is found by its new name.
     for obj in (*session.new, *session.dirty):
         renamed = isinstance(obj, Topic) and (obj in session.new or _changed(obj, "name"))
         if renamed and isinstance(obj.name, str):
@@ -121,17 +136,16 @@ def _follow_topic_changes(session: OrmSession, _context: Any) -> None:
         write_terms(session.connection(), [(t.id, t.name, t.synonyms) for t in changed])
 
 
-def known_keys(keys: Iterable[str]) -> set[str]:
-    """The keys among `keys` that some topic has as its name or a synonym: those
-    `topics_by_key` finds, without loading the topics (an import asks for thousands)."""
+def known_keys(keys: Iterable[str], among: sa.ColumnElement[bool] | None = None) -> set[str]:
+    """The keys among `keys` that some topic `among` admits has as its name or a synonym:
+    those `topics_by_key` finds, without loading the topics (an import asks for thousands)."""
     wanted = sorted({key for key in keys if key and len(key) <= KEY_MAX})
     found: set[str] = set()
     for start in range(0, len(wanted), _CHUNK):
-        found.update(
-            db.session.scalars(
-                select(TopicTerm.term_key).where(
-                    TopicTerm.term_key.in_(wanted[start : start + _CHUNK])
-                )
-            )
+        stmt = select(TopicTerm.term_key).where(
+            TopicTerm.term_key.in_(wanted[start : start + _CHUNK])
         )
+        if among is not None:
+            stmt = stmt.join(Topic, Topic.id == TopicTerm.topic_id).where(among).distinct()
+        found.update(db.session.scalars(stmt))
     return found

@@ -79,7 +79,7 @@ def _subject(topic: str | None, program: str | None, user: User) -> Topic | Prog
         if found is None or not policy.can_view_program(user, found):
             raise NotFound("No such program.", field="program")
         return found
-    found_topic = find_topic(topic or "") or db.session.scalar(
+    found_topic = find_topic(topic or "", actor=user) or db.session.scalar(
         select(Topic).where(Topic.slug == (topic or "").strip().lower())
     )
     if found_topic is None or not policy.can_see_topic(user, found_topic):

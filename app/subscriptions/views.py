@@ -38,7 +38,7 @@ def _follow_helpers() -> dict[str, Any]:
         """The known topics among a search's topic filters that the user may see."""
         found: list[Topic] = []
         for name in names or []:
-            topic = find_topic(name)
+            topic = find_topic(name, actor=_user())
             if topic is not None and topic not in found and policy.can_see_topic(_user(), topic):
                 found.append(topic)
         return found
