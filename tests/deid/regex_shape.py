@@ -103,9 +103,11 @@ def _seq(items: Any, ignore: bool) -> list[Node]:
 
 def _children(n: Node) -> list[list[Node]]:
     """The sequences inside a node (each alternative of a branch is one)."""
-    if n.kids is None:
-        object.__setattr__(n, "kids", _make_children(n))
-    return n.kids  # type: ignore[return-value]
+    kids = n.kids
+    if kids is None:
+        kids = _make_children(n)
+        object.__setattr__(n, "kids", kids)
+    return kids
 
 
 def _make_children(n: Node) -> list[list[Node]]:
