@@ -19,7 +19,8 @@ import importlib
 import inspect
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
@@ -90,6 +91,10 @@ class Node:
     op: Any
     av: Any
     ignore: bool
+    # Its children, and each check's answer per character, made once: the checks of a
+    # pattern ask them again for every part and probe character around them.
+    kids: list[list[Node]] | None = field(default=None, compare=False, repr=False)
+    answers: dict[tuple[str, str], bool] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _seq(items: Any, ignore: bool) -> list[Node]:
@@ -98,6 +103,14 @@ def _seq(items: Any, ignore: bool) -> list[Node]:
 
 def _children(n: Node) -> list[list[Node]]:
     """The sequences inside a node (each alternative of a branch is one)."""
+    kids = n.kids
+    if kids is None:
+        kids = _make_children(n)
+        object.__setattr__(n, "kids", kids)
+    return kids
+
+
+def _make_children(n: Node) -> list[list[Node]]:
     if n.op is C.BRANCH:
         return [_seq(alt, n.ignore) for alt in n.av[1]]
     if n.op is C.SUBPATTERN:
@@ -116,6 +129,19 @@ def _children(n: Node) -> list[list[Node]]:
     return []
 
 
+def _remembered(check: Callable[[Node, str], bool]) -> Callable[[Node, str], bool]:
+    name = check.__name__
+
+    def remembered(n: Node, ch: str) -> bool:
+        key = (name, ch)
+        answer = n.answers.get(key)
+        if answer is None:
+            answer = n.answers[key] = check(n, ch)
+        return answer
+
+    return remembered
+
+
 def _long(n: Node) -> bool:
     return n.op in _REPEATS and n.av[1] > LONG
 
@@ -125,6 +151,7 @@ def fits(seq: list[Node], ch: str) -> bool:
     return all(_fits(n, ch) for n in seq)
 
 
+@_remembered
 def _fits(n: Node, ch: str) -> bool:
     if n.op in _ONE:
         return _one(n.op, n.av, ch, n.ignore)
@@ -145,6 +172,7 @@ def _takes(seq: list[Node], ch: str) -> bool:
     return fits(seq, ch) and any(_takes_one(n, ch) for n in seq)
 
 
+@_remembered
 def _takes_one(n: Node, ch: str) -> bool:
     if n.op in _ONE:
         return _one(n.op, n.av, ch, n.ignore)
@@ -163,6 +191,7 @@ def head(seq: list[Node], ch: str) -> bool:
     return False
 
 
+@_remembered
 def _head(n: Node, ch: str) -> bool:
     if n.op in _REPEATS and n.av[1] > LONG and _takes(_children(n)[0], ch):
         return True
@@ -181,6 +210,7 @@ def tail(seq: list[Node], ch: str) -> bool:
     return False
 
 
+@_remembered
 def _tail(n: Node, ch: str) -> bool:
     if n.op is C.POSSESSIVE_REPEAT or n.op is C.ATOMIC_GROUP:
         return False
@@ -211,17 +241,18 @@ def _show(n: Node) -> str:
     return f"{n.op}{'' if n.av is None else ' ' + str(n.av)[:60]}"
 
 
+def _run_characters(seqs: list[list[Node]]) -> list[str]:
+    """The probe characters some long repetition among seqs takes."""
+    bodies = [_children(n)[0] for seq in seqs for n in seq if _long(n)]
+    return [ch for ch in PROBES if any(_takes(body, ch) for body in bodies)]
+
+
 def split_runs(pattern: re.Pattern[str]) -> list[str]:
     """Each place where a run of one character can be split between parts: empty if none."""
     top = _seq(_parser.parse(pattern.pattern, pattern.flags), bool(pattern.flags & re.I))
     walked = list(_walk(top))
-    seqs = [seq for seq, _ in walked]
     # only a character some long repetition takes can make a run that is split
-    probes = [
-        ch
-        for ch in PROBES
-        if any(_long(n) and _takes(_children(n)[0], ch) for seq in seqs for n in seq)
-    ]
+    probes = _run_characters([seq for seq, _ in walked])
     found = []
     for k, (seq, final) in enumerate(walked):
         for ch in probes:
@@ -296,12 +327,7 @@ def pumps(pattern: re.Pattern[str]) -> list[tuple[str, str]]:
     """(start, character) pairs: a text that may start a match, then a long run of a
     character that some repetition of the pattern takes."""
     top = _seq(_parser.parse(pattern.pattern, pattern.flags), bool(pattern.flags & re.I))
-    seqs = [seq for seq, _ in _walk(top)]
-    chars = [
-        ch
-        for ch in PROBES
-        if any(_long(n) and _takes(_children(n)[0], ch) for seq in seqs for n in seq)
-    ]
+    chars = _run_characters([seq for seq, _ in _walk(top)])
     return [(start, ch) for start in _prefixes(top) for ch in chars]
 
 
