@@ -11438,29 +11438,45 @@ RX_POSTAL_BEFORE25 = re.compile(
 )
 # "a somerville resident": tried at each lower-case word (a lookahead), as RX_TOWN_RESIDENT
 RX_TOWN_RESIDENT_LOWER25 = re.compile(
-    r"\b(?=([a-z]{3,}(?:[ \t-][a-z]{3,}){0,2})[ \t]+residents?\b)"
+    r"\b(?=([a-z]{3,}(?:[ \t-][a-z]{3,}){0,2})[ \t]+(?i:residents?)\b)"
 )
 # and in capitals: "BOSTON RESIDENTS"
-RX_TOWN_RESIDENT_CAPS25 = re.compile(r"\b(?=([A-Z]{3,}(?:[ \t-][A-Z]{3,}){0,2})[ \t]+RESIDENTS?\b)")
-# "Initials: hq": two or three letters in lower case after the label and a colon or a dash
+# (the word "resident" in any case: "a BOSTON resident", "a somerville RESIDENT")
+RX_TOWN_RESIDENT_CAPS25 = re.compile(
+    r"\b(?=([A-Z]{3,}(?:[ \t-][A-Z]{3,}){0,2})[ \t]+(?i:residents?)\b)"
+)
+# "Initials: hq": two or three letters in lower case after the label and a colon or a dash,
+# also dotted or capitalised ("h.q.", "Hq") and on the label's next line
 RX_INITIALS_LOWER25 = re.compile(
-    r"\b(?i:initials)[ \t]*[:#=-][ \t]*[(\"'\u201c\u2018]?([a-z]{2,3})(?![\w/-]|\.\w)"
+    r"\b(?i:initials)[ \t]*[:#=-][ \t]*(?:\n[ \t]*)?[(\"'\u201c\u2018]?"
+    r"([a-zA-Z](?:\.?[a-z]){1,2})(?![\w/-]|\.\w)"
 )
 TRIGGERS["INITLOW25"] = _w("initials")
-_NOT_INITIALS25 = _w("na nk unk tbd yes nil")
+_NOT_INITIALS25 = _w(
+    "na nk unk tbd tba tbc yes nil no not ok nl see per all any the dr mr ms mrs mom dad"
+    " e.g i.e n.a"
+)
+# a word of the language is initials only alone in its field: "Initials: am" but not
+# "Initials: on file"
+RX_FIELD_END25 = re.compile(r"[.;,)\"'\u201d\u2019]?[ \t]*(?:\n|\Z)")
 # "hquenby_at_gmail_dot_com": an address spelled so that no link is drawn, with underscores
 RX_EMAIL_UNDERSCORED25 = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9.+-]{0,63}(?:_[A-Za-z0-9.+-]{1,64}){0,3}"
     r"_(?i:at)_[A-Za-z0-9-]{1,63}(?:_(?i:dot)_[A-Za-z0-9-]{1,63}){0,3}"
-    rf"_(?i:dot)_{_MAIL_TLD}"
+    # any top-level domain once "at" and "dot" are spelled ("_dot_xyz"), a file's type aside;
+    # an underscore may follow ("hquenby_at_gmail_dot_com_ today")
+    r"_(?i:dot)_(?!(?i:txt|pdf|docx?|xlsx?|csv|jpe?g|png|gif|html?|zip|exe|log|dcm|py)(?![A-Za-z]))"
+    r"[A-Za-z]{2,12}(?![A-Za-z0-9-])"
 )
 # a surgical pathology accession after "biopsy": "biopsy S24-12345" (letters, a two-digit
-# year, a serial; the lettered form only: "biopsy 10-2000" may be anything)
+# year, a serial; the lettered form only: "biopsy 10-2000" may be anything). In brackets,
+# after a comma or a dash, with a four-digit year, or a part's suffix ("S24-12345-A1")
 RX_ACCESSION_BIOPSY25 = re.compile(
-    r"\b(?i:biopsy|biopsies|bx)[ \t]*+(?:[:#=][ \t]*+)?(?:(?i:no\.?|number|#)[ \t]*+)?"
-    r"([A-Za-z]{1,3}-?\d{2}[-/]\d{3,7})(?![\w-]|\.\d)"
+    r"\b(?i:biopsy|biopsies|biopsied|bx)[ \t]*+(?:[:#=(,-][ \t]*+)?"
+    r"(?:(?i:no\.?|number|#)[ \t]*+)?"
+    r"([A-Za-z]{1,3}-?(?:\d{4}|\d{2})[-/]\d{3,7})(?:-[A-Za-z]{1,2}\d{0,2})?(?![\w-]|\.\d)"
 )
-TRIGGERS["BIOPSY25"] = _w("biopsy biopsies bx")
+TRIGGERS["BIOPSY25"] = _w("biopsy biopsies biopsied bx")
 
 
 def _round25(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
@@ -11475,8 +11491,10 @@ def _round25(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             if RX_POSTAL_BEFORE25.search(text, max(0, m.start() - 30), m.start()):
                 out.append((m.start(), m.end(), "LOCATION", 0.7))
     for m in _triggered(RX_INITIALS_LOWER25, "INITLOW25", text, words_ix):
-        value = m.group(1)
-        if value not in _NOT_INITIALS25 and value not in ctx.lex.common:
+        value = m.group(1).lower()
+        if value not in _NOT_INITIALS25 and (
+            value not in ctx.lex.common or RX_FIELD_END25.match(text, m.end()) is not None
+        ):
             out.append((m.start(1), m.end(1), "NAME", 0.7))
     if "_at_" in ctx.low_text and "_dot_" in ctx.low_text:
         for m in RX_EMAIL_UNDERSCORED25.finditer(text):
