@@ -5604,6 +5604,7 @@ RX_INITIALS_WORD = re.compile(
 )
 TRIGGERS["INITIALSWORD"] = _w("initials")
 # "Staff initials: RN": a staff member's label and a credential, no person's initials
+_WARDS25 = _w("ed er icu or")
 RX_STAFF_LABEL25 = re.compile(
     r"\b(?i:staff|nurse|nursing|provider|clinician|employee|reviewer|examiner|tech|technician"
     r"|operator|user)[ \t]+\Z"
@@ -5611,8 +5612,10 @@ RX_STAFF_LABEL25 = re.compile(
 
 
 def _staff_credential25(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    # a ward's name ("ED", "OR") is no one's credential: there they are a person's initials
     return (
         m.group(1).lower() in _CREDENTIALS24
+        and m.group(1).lower() not in _WARDS25
         and RX_STAFF_LABEL25.search(text, max(0, m.start() - 20), m.start()) is not None
     )
 
@@ -11427,14 +11430,16 @@ def _half_ok24(ctx: _Ctx, w: str, name: str) -> bool:
 # address spelled with underscores, a pathology accession after "biopsy".
 
 # "02139 - 1234" after a ZIP already found: its four digits are the address's too
-RX_ZIP4_SPACED25 = re.compile(r"(?:[ \t]+-[ \t]*|[ \t]*-[ \t]+)(\d{4})(?![\w-]|\.\d)")
+# (the hyphen may be doubled: "02139 -- 1234")
+RX_ZIP4_SPACED25 = re.compile(r"(?:[ \t]+--?[ \t]*|[ \t]*--?[ \t]+)(\d{4})(?![\w-]|\.\d)")
 # "zip 02139 - 1234" with no town found before it: five digits, a spaced hyphen, four, after
 # a postal word (a lab value's range "12000 - 4000" has none)
 RX_ZIP4_SPACED_BARE25 = re.compile(
-    r"(?<![\w.,/$-])\d{5}(?:[ \t]+-[ \t]*|[ \t]*-[ \t]+)\d{4}(?![\w-]|\.\d|[ \t]*[%/])"
+    r"(?<![\w.,/$-])\d{5}(?:[ \t]+--?[ \t]*|[ \t]*--?[ \t]+)\d{4}(?![\w-]|\.\d|[ \t]*[%/])"
 )
+# ("code" alone is none: "NDC code 12345 - 6789" is a drug's; "zip code", "postal code" are)
 RX_POSTAL_BEFORE25 = re.compile(
-    r"\b(?i:zip|zipcode|postal|postcode|code|mail|mailing|address)\b[^\n\d]{0,12}\Z"
+    r"\b(?i:zip|zipcode|postal|postcode|mail|mailing|address)\b[^\n\d]{0,12}\Z"
 )
 # "a somerville resident": tried at each lower-case word (a lookahead), as RX_TOWN_RESIDENT
 RX_TOWN_RESIDENT_LOWER25 = re.compile(
@@ -11468,6 +11473,13 @@ RX_EMAIL_UNDERSCORED25 = re.compile(
     r"_(?i:dot)_(?!(?i:txt|pdf|docx?|xlsx?|csv|jpe?g|png|gif|html?|zip|exe|log|dcm|py)(?![A-Za-z]))"
     r"[A-Za-z]{2,12}(?![A-Za-z0-9-])"
 )
+# and with "at" spelled but a real dot: "hquenby_at_gmail.com" (a listed domain in lower case)
+RX_EMAIL_AT_UNDERSCORED25 = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9.+-]{0,63}(?:_[A-Za-z0-9.+-]{1,64}){0,3}"
+    r"_(?i:at)_[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,3}"
+    r"\.(?:com|org|net|edu|gov|us|io|info|me|co|uk|ca|biz|de|fr|nl|au|es|ch|se|dk|ie|nz|jp"
+    r"|br|mx|pl|pt|ru|cn|eu|health)(?![A-Za-z0-9-])"
+)
 # a surgical pathology accession after "biopsy": "biopsy S24-12345" (letters, a two-digit
 # year, a serial; the lettered form only: "biopsy 10-2000" may be anything). In brackets,
 # after a comma or a dash, with a four-digit year, or a part's suffix ("S24-12345-A1")
@@ -11496,9 +11508,10 @@ def _round25(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             value not in ctx.lex.common or RX_FIELD_END25.match(text, m.end()) is not None
         ):
             out.append((m.start(1), m.end(1), "NAME", 0.7))
-    if "_at_" in ctx.low_text and "_dot_" in ctx.low_text:
-        for m in RX_EMAIL_UNDERSCORED25.finditer(text):
-            out.append((m.start(), m.end(), "EMAIL", 0.9))
+    if "_at_" in ctx.low_text:
+        for rx in (RX_EMAIL_UNDERSCORED25, RX_EMAIL_AT_UNDERSCORED25):
+            for m in rx.finditer(text):
+                out.append((m.start(), m.end(), "EMAIL", 0.9))
     for m in _triggered(RX_ACCESSION_BIOPSY25, "BIOPSY25", text, words_ix):
         out.append((m.start(1), m.end(1), "ID", 0.75))
 

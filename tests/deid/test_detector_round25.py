@@ -100,6 +100,14 @@ def test_clean(text: str, needle: str) -> None:
         # any top-level domain once "at" and "dot" are spelled, and an underscore after it
         ("hquenby_at_gmail_dot_xyz", "hquenby_at_gmail_dot_xyz"),
         ("reach hquenby_at_gmail_dot_com_ today", "hquenby_at_gmail_dot_com"),
+        ("email: hquenby_at_gmail.com", "hquenby_at_gmail.com"),
+        ("h.quenby_at_mail.example.org for records", "h.quenby_at_mail.example.org"),
+        # a doubled hyphen in a ZIP+4
+        ("Zip: 02139 -- 1234", "02139 -- 1234"),
+        ("Cambridge, MA 02139 -- 1234", "02139 -- 1234"),
+        # a ward's name in a staff member's initials field is a person's initials
+        ("Staff initials: ED", "ED"),
+        ("Nurse initials: OR", "OR"),
     ],
 )
 def test_found_variants(text: str, needle: str) -> None:
@@ -123,6 +131,11 @@ def test_found_variants(text: str, needle: str) -> None:
         ("initials: ok", "ok"),
         ("Initials: Mom", "Mom"),
         ("the user_at_work_dot_txt file", "user_at_work_dot_txt"),
+        ("seen_at_home.Then discharged", "seen_at_home.Then"),
+        ("the user_at_work.txt file", "user_at_work.txt"),
+        ("Range 12000 -- 4000 units", "12000 -- 4000"),
+        ("NDC code: 12345 - 6789", "12345 - 6789"),
+        ("Billing code 12345 - 6789", "12345 - 6789"),
     ],
 )
 def test_clean_variants(text: str, needle: str) -> None:
