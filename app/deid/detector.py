@@ -5604,6 +5604,7 @@ RX_INITIALS_WORD = re.compile(
 )
 TRIGGERS["INITIALSWORD"] = _w("initials")
 # "Staff initials: RN": a staff member's label and a credential, no person's initials
+_WARDS25 = _w("ed er icu or")
 RX_STAFF_LABEL25 = re.compile(
     r"\b(?i:staff|nurse|nursing|provider|clinician|employee|reviewer|examiner|tech|technician"
     r"|operator|user)[ \t]+\Z"
@@ -5611,8 +5612,10 @@ RX_STAFF_LABEL25 = re.compile(
 
 
 def _staff_credential25(ctx: _Ctx, text: str, m: re.Match) -> bool:
+    # a ward's name ("ED", "OR") is no one's credential: there they are a person's initials
     return (
         m.group(1).lower() in _CREDENTIALS24
+        and m.group(1).lower() not in _WARDS25
         and RX_STAFF_LABEL25.search(text, max(0, m.start() - 20), m.start()) is not None
     )
 
@@ -11427,40 +11430,65 @@ def _half_ok24(ctx: _Ctx, w: str, name: str) -> bool:
 # address spelled with underscores, a pathology accession after "biopsy".
 
 # "02139 - 1234" after a ZIP already found: its four digits are the address's too
-RX_ZIP4_SPACED25 = re.compile(r"(?:[ \t]+-[ \t]*|[ \t]*-[ \t]+)(\d{4})(?![\w-]|\.\d)")
+# (the hyphen may be doubled: "02139 -- 1234")
+RX_ZIP4_SPACED25 = re.compile(r"(?:[ \t]+--?[ \t]*|[ \t]*--?[ \t]+)(\d{4})(?![\w-]|\.\d)")
 # "zip 02139 - 1234" with no town found before it: five digits, a spaced hyphen, four, after
 # a postal word (a lab value's range "12000 - 4000" has none)
 RX_ZIP4_SPACED_BARE25 = re.compile(
-    r"(?<![\w.,/$-])\d{5}(?:[ \t]+-[ \t]*|[ \t]*-[ \t]+)\d{4}(?![\w-]|\.\d|[ \t]*[%/])"
+    r"(?<![\w.,/$-])\d{5}(?:[ \t]+--?[ \t]*|[ \t]*--?[ \t]+)\d{4}(?![\w-]|\.\d|[ \t]*[%/])"
 )
+# ("code" alone is none: "NDC code 12345 - 6789" is a drug's; "zip code", "postal code" are)
 RX_POSTAL_BEFORE25 = re.compile(
-    r"\b(?i:zip|zipcode|postal|postcode|code|mail|mailing|address)\b[^\n\d]{0,12}\Z"
+    r"\b(?i:zip|zipcode|postal|postcode|mail|mailing|address)\b[^\n\d]{0,12}\Z"
 )
 # "a somerville resident": tried at each lower-case word (a lookahead), as RX_TOWN_RESIDENT
 RX_TOWN_RESIDENT_LOWER25 = re.compile(
-    r"\b(?=([a-z]{3,}(?:[ \t-][a-z]{3,}){0,2})[ \t]+residents?\b)"
+    r"\b(?=([a-z]{3,}(?:[ \t-][a-z]{3,}){0,2})[ \t]+(?i:residents?)\b)"
 )
 # and in capitals: "BOSTON RESIDENTS"
-RX_TOWN_RESIDENT_CAPS25 = re.compile(r"\b(?=([A-Z]{3,}(?:[ \t-][A-Z]{3,}){0,2})[ \t]+RESIDENTS?\b)")
-# "Initials: hq": two or three letters in lower case after the label and a colon or a dash
+# (the word "resident" in any case: "a BOSTON resident", "a somerville RESIDENT")
+RX_TOWN_RESIDENT_CAPS25 = re.compile(
+    r"\b(?=([A-Z]{3,}(?:[ \t-][A-Z]{3,}){0,2})[ \t]+(?i:residents?)\b)"
+)
+# "Initials: hq": two or three letters in lower case after the label and a colon or a dash,
+# also dotted or capitalised ("h.q.", "Hq") and on the label's next line
 RX_INITIALS_LOWER25 = re.compile(
-    r"\b(?i:initials)[ \t]*[:#=-][ \t]*[(\"'\u201c\u2018]?([a-z]{2,3})(?![\w/-]|\.\w)"
+    r"\b(?i:initials)[ \t]*[:#=-][ \t]*(?:\n[ \t]*)?[(\"'\u201c\u2018]?"
+    r"([a-zA-Z](?:\.?[a-z]){1,2})(?![\w/-]|\.\w)"
 )
 TRIGGERS["INITLOW25"] = _w("initials")
-_NOT_INITIALS25 = _w("na nk unk tbd yes nil")
+_NOT_INITIALS25 = _w(
+    "na nk unk tbd tba tbc yes nil no not ok nl see per all any the dr mr ms mrs mom dad"
+    " e.g i.e n.a"
+)
+# a word of the language is initials only alone in its field: "Initials: am" but not
+# "Initials: on file"
+RX_FIELD_END25 = re.compile(r"[.;,)\"'\u201d\u2019]?[ \t]*(?:\n|\Z)")
 # "hquenby_at_gmail_dot_com": an address spelled so that no link is drawn, with underscores
 RX_EMAIL_UNDERSCORED25 = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9.+-]{0,63}(?:_[A-Za-z0-9.+-]{1,64}){0,3}"
     r"_(?i:at)_[A-Za-z0-9-]{1,63}(?:_(?i:dot)_[A-Za-z0-9-]{1,63}){0,3}"
-    rf"_(?i:dot)_{_MAIL_TLD}"
+    # any top-level domain once "at" and "dot" are spelled ("_dot_xyz"), a file's type aside;
+    # an underscore may follow ("hquenby_at_gmail_dot_com_ today")
+    r"_(?i:dot)_(?!(?i:txt|pdf|docx?|xlsx?|csv|jpe?g|png|gif|html?|zip|exe|log|dcm|py)(?![A-Za-z]))"
+    r"[A-Za-z]{2,12}(?![A-Za-z0-9-])"
+)
+# and with "at" spelled but a real dot: "hquenby_at_gmail.com" (a listed domain in lower case)
+RX_EMAIL_AT_UNDERSCORED25 = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9.+-]{0,63}(?:_[A-Za-z0-9.+-]{1,64}){0,3}"
+    r"_(?i:at)_[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,3}"
+    r"\.(?:com|org|net|edu|gov|us|io|info|me|co|uk|ca|biz|de|fr|nl|au|es|ch|se|dk|ie|nz|jp"
+    r"|br|mx|pl|pt|ru|cn|eu|health)(?![A-Za-z0-9-])"
 )
 # a surgical pathology accession after "biopsy": "biopsy S24-12345" (letters, a two-digit
-# year, a serial; the lettered form only: "biopsy 10-2000" may be anything)
+# year, a serial; the lettered form only: "biopsy 10-2000" may be anything). In brackets,
+# after a comma or a dash, with a four-digit year, or a part's suffix ("S24-12345-A1")
 RX_ACCESSION_BIOPSY25 = re.compile(
-    r"\b(?i:biopsy|biopsies|bx)[ \t]*+(?:[:#=][ \t]*+)?(?:(?i:no\.?|number|#)[ \t]*+)?"
-    r"([A-Za-z]{1,3}-?\d{2}[-/]\d{3,7})(?![\w-]|\.\d)"
+    r"\b(?i:biopsy|biopsies|biopsied|bx)[ \t]*+(?:[:#=(,-][ \t]*+)?"
+    r"(?:(?i:no\.?|number|#)[ \t]*+)?"
+    r"([A-Za-z]{1,3}-?(?:\d{4}|\d{2})[-/]\d{3,7})(?:-[A-Za-z]{1,2}\d{0,2})?(?![\w-]|\.\d)"
 )
-TRIGGERS["BIOPSY25"] = _w("biopsy biopsies bx")
+TRIGGERS["BIOPSY25"] = _w("biopsy biopsies biopsied bx")
 
 
 def _round25(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
@@ -11475,12 +11503,15 @@ def _round25(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             if RX_POSTAL_BEFORE25.search(text, max(0, m.start() - 30), m.start()):
                 out.append((m.start(), m.end(), "LOCATION", 0.7))
     for m in _triggered(RX_INITIALS_LOWER25, "INITLOW25", text, words_ix):
-        value = m.group(1)
-        if value not in _NOT_INITIALS25 and value not in ctx.lex.common:
+        value = m.group(1).lower()
+        if value not in _NOT_INITIALS25 and (
+            value not in ctx.lex.common or RX_FIELD_END25.match(text, m.end()) is not None
+        ):
             out.append((m.start(1), m.end(1), "NAME", 0.7))
-    if "_at_" in ctx.low_text and "_dot_" in ctx.low_text:
-        for m in RX_EMAIL_UNDERSCORED25.finditer(text):
-            out.append((m.start(), m.end(), "EMAIL", 0.9))
+    if "_at_" in ctx.low_text:
+        for rx in (RX_EMAIL_UNDERSCORED25, RX_EMAIL_AT_UNDERSCORED25):
+            for m in rx.finditer(text):
+                out.append((m.start(), m.end(), "EMAIL", 0.9))
     for m in _triggered(RX_ACCESSION_BIOPSY25, "BIOPSY25", text, words_ix):
         out.append((m.start(1), m.end(1), "ID", 0.75))
 

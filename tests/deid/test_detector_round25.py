@@ -73,3 +73,70 @@ def test_found(text: str, needle: str) -> None:
 )
 def test_clean(text: str, needle: str) -> None:
     assert not touched(text, needle)
+
+
+# Close variants of the rules above that they missed at first.
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        # the town and "resident" in different cases
+        ("Pt is a BOSTON resident.", "BOSTON"),
+        ("He is a somerville RESIDENT.", "somerville"),
+        ("a somerville Resident", "somerville"),
+        # the accession in brackets, after a comma or a dash, with a part's suffix, a long year
+        ("biopsy (S24-12345) showed adenocarcinoma", "S24-12345"),
+        ("Prior biopsy, S24-12345, was benign.", "S24-12345"),
+        ("Biopsy - S24-12345", "S24-12345"),
+        ("biopsy S24-12345-A1 reviewed", "S24-12345"),
+        ("biopsy S2024-12345 reviewed", "S2024-12345"),
+        ("biopsied S24-12345 on arrival", "S24-12345"),
+        # lower-case initials with dots, capitalised, on the label's next line
+        ("Initials: h.q.", "h.q"),
+        ("Initials: Hq", "Hq"),
+        ("Initials:\nhq", "hq"),
+        # a short word alone in its field is initials there, as in capitals
+        ("Initials: am", "am"),
+        ("Patient initials: ed\nAge: 40s", "ed"),
+        # any top-level domain once "at" and "dot" are spelled, and an underscore after it
+        ("hquenby_at_gmail_dot_xyz", "hquenby_at_gmail_dot_xyz"),
+        ("reach hquenby_at_gmail_dot_com_ today", "hquenby_at_gmail_dot_com"),
+        ("email: hquenby_at_gmail.com", "hquenby_at_gmail.com"),
+        ("h.quenby_at_mail.example.org for records", "h.quenby_at_mail.example.org"),
+        # a doubled hyphen in a ZIP+4
+        ("Zip: 02139 -- 1234", "02139 -- 1234"),
+        ("Cambridge, MA 02139 -- 1234", "02139 -- 1234"),
+        # a ward's name in a staff member's initials field is a person's initials
+        ("Staff initials: ED", "ED"),
+        ("Nurse initials: OR", "OR"),
+    ],
+)
+def test_found_variants(text: str, needle: str) -> None:
+    assert covered(text, needle)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("THE CHIEF resident", "CHIEF"),
+        ("a surgery RESIDENT", "surgery"),
+        ("biopsy (T12-L1) level", "T12-L1"),
+        ("biopsy, 10-20 cores", "10-20"),
+        ("Initials: e.g. the patient", "e.g"),
+        ("initials: i.e.", "i.e"),
+        ("Initials: no", "no"),
+        ("Initials: on file", "on"),
+        ("initials: see chart", "see"),
+        ("initials: not given", "not"),
+        ("Initials: N/A", "N/A"),
+        ("initials: ok", "ok"),
+        ("Initials: Mom", "Mom"),
+        ("the user_at_work_dot_txt file", "user_at_work_dot_txt"),
+        ("seen_at_home.Then discharged", "seen_at_home.Then"),
+        ("the user_at_work.txt file", "user_at_work.txt"),
+        ("Range 12000 -- 4000 units", "12000 -- 4000"),
+        ("NDC code: 12345 - 6789", "12345 - 6789"),
+        ("Billing code 12345 - 6789", "12345 - 6789"),
+    ],
+)
+def test_clean_variants(text: str, needle: str) -> None:
+    assert not touched(text, needle)
