@@ -238,3 +238,27 @@ def test_over_the_api_accepting_a_name_taken_by_an_accepted_topic_is_a_409(
     assert "merge 'Woodworm' into it" in second.get_json()["message"]
     db.session.rollback()
     assert db.session.get(Topic, hidden.id).status is TopicStatus.PROPOSED
+
+
+def test_a_name_an_accepted_topic_has_as_synonym_is_not_gated_for_an_outsider_whatever_is_hidden(
+    library: Library, make_user, client
+) -> None:
+    """The gate of a case reads the topics as the author may know them: a hidden proposal
+    with the name an accepted topic has as a synonym must not make the outsider's save a
+    refusal it would not be without it (that would tell them the proposal exists)."""
+    from app.programs.operations import add_topics
+
+    accepted = add_topics(["Kowalczyk syndrome"], synonyms=["Tomasz Kowalczyk cluster"])
+    hidden = add_topics(["Tomasz Kowalczyk cluster"], status=TopicStatus.PROPOSED)
+    add_case(library.secret, library.presenter, "Closed case", topics=list(hidden.values()))
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    headers = {"Authorization": f"Bearer {create_token(outsider, 'test', actor=SYSTEM)}"}
+    db.session.commit()
+    body = {"program": "hcv", "title": "Clustered", "question": "Treat?"}
+    made = client.post(
+        "/api/v1/cases", headers=headers, json={**body, "topics": ["Tomasz Kowalczyk cluster"]}
+    )
+    assert made.status_code == 201, made.get_json()
+    case = db.session.get(Case, made.get_json()["id"])
+    assert case is not None
+    assert [t.id for t in case.topics] == [accepted["kowalczyk syndrome"].id]
