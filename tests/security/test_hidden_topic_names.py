@@ -262,3 +262,23 @@ def test_a_name_an_accepted_topic_has_as_synonym_is_not_gated_for_an_outsider_wh
     case = db.session.get(Case, made.get_json()["id"])
     assert case is not None
     assert [t.id for t in case.topics] == [accepted["kowalczyk syndrome"].id]
+
+
+def test_an_expert_typing_their_practices_proposed_topic_again_gets_the_same_topic(
+    library: Library, make_user
+) -> None:
+    """A proposal only a best practice carries is one whose name its readers may read: the
+    same name typed again on another practice is that topic, not one more of the name."""
+    from app.practices.operations import propose_practice
+
+    expert = make_user("expert", programs=["hcv"])
+    first = propose_practice(
+        "Stripe care", "Do it.", topics=["Zebra stripes"], author=expert, actor=expert
+    )
+    db.session.commit()
+    second = propose_practice(
+        "More stripe care", "Do it too.", topics=["zebra STRIPES"], author=expert, actor=expert
+    )
+    db.session.commit()
+    assert [t.id for t in second.topics] == [t.id for t in first.topics]
+    assert first.topics[0].slug == "zebra-stripes"
