@@ -282,3 +282,21 @@ def test_an_expert_typing_their_practices_proposed_topic_again_gets_the_same_top
     db.session.commit()
     assert [t.id for t in second.topics] == [t.id for t in first.topics]
     assert first.topics[0].slug == "zebra-stripes"
+
+
+def test_merging_a_proposal_by_its_own_name_means_the_other_topic_of_that_name(
+    library: Library, make_user
+) -> None:
+    """Two proposals spelt alike (each program typing it got its own): merging the older by
+    that name merges it into the other, not "into itself"."""
+    from app.admin.operations import merge_topics
+
+    older = _hidden_woodworm(library)
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    [newer] = resolve_topics(["woodworm"], actor=outsider, program=library.hcv)
+    add_case(library.hcv, outsider, "Beetles in the wood", topics=[newer])
+    db.session.commit()
+    result = merge_topics(SYSTEM, older, "Woodworm")
+    db.session.commit()
+    assert result.target.id == newer.id and result.cases == 1
+    assert db.session.get(Topic, older.id) is None
