@@ -626,9 +626,9 @@ def merge_topics(actor: Actor, source: Topic, target_name: str) -> MergeResult:
         raise ValidationError("Name the topic to merge into.", field="target")
     # Topics not accepted may share the source's name: the name then means another of them.
     key = text_key(target_name)
-    known = policy.knowable_topic_clause(actor)
-    target = topics_by_key([key], known & (Topic.id != source.id)).get(key)
-    target = target or topics_by_key([key], known).get(key)
+    knowable = policy.knowable_topic_clause(actor)
+    target = topics_by_key([key], knowable & (Topic.id != source.id)).get(key)
+    target = target or topics_by_key([key], knowable).get(key)
     if target is None:
         raise ValidationError("No topic has that name (merge into).", field="target")
     if target.id == source.id:
