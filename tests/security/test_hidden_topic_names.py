@@ -300,3 +300,27 @@ def test_merging_a_proposal_by_its_own_name_means_the_other_topic_of_that_name(
     db.session.commit()
     assert result.target.id == newer.id and result.cases == 1
     assert db.session.get(Topic, older.id) is None
+
+
+def test_rising_topics_tell_two_topics_spelt_alike_apart_as_the_frequency_does(
+    library: Library, make_user
+) -> None:
+    from datetime import date, timedelta
+
+    from app.curriculum import operations as figures
+
+    hidden = _hidden_woodworm(library)
+    add_case(library.secret, library.presenter, "Second pilot case", topics=[hidden])
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    [mine] = resolve_topics(["Woodworm"], actor=outsider, program=library.hcv)
+    add_case(library.hcv, outsider, "Beetles in the wood", topics=[mine])
+    add_case(library.hcv, outsider, "More beetles", topics=[mine])
+    db.session.commit()
+    today = date.today()
+    admin = make_user("admin", email="root@example.org")
+    scope = figures.make_scope(admin, start=today - timedelta(days=60), end=today)
+    rising = {t.topic: t.current for t in figures.Figures(admin, scope).rising_topics()}
+    assert {k: v for k, v in rising.items() if "oodworm" in k} == {
+        f"Woodworm (#{hidden.id})": 2,
+        f"Woodworm (#{mine.id})": 2,
+    }
