@@ -620,11 +620,15 @@ def merge_topics(actor: Actor, source: Topic, target_name: str) -> MergeResult:
     keeps its review state: a proposed one stays proposed, and one whose name not everyone
     may read is refused."""
     policy.require(actor, Permission.MANAGE_VOCABULARY)
-    from app.programs.operations import find_topic
+    from app.programs.terms import topics_by_key
 
     if not (target_name or "").strip():
         raise ValidationError("Name the topic to merge into.", field="target")
-    target = find_topic(target_name, actor=actor)
+    # Topics not accepted may share the source's name: the name then means another of them.
+    key = text_key(target_name)
+    knowable = policy.knowable_topic_clause(actor)
+    target = topics_by_key([key], knowable & (Topic.id != source.id)).get(key)
+    target = target or topics_by_key([key], knowable).get(key)
     if target is None:
         raise ValidationError("No topic has that name (merge into).", field="target")
     if target.id == source.id:

@@ -269,35 +269,16 @@ def can_know_topic_term(user: Viewer, topic: Topic) -> bool:
 
 
 def knowable_topic_clause(user: Viewer) -> sa.ColumnElement[bool]:
-    """`can_know_topic_term` as a WHERE clause on Topic: the topics a name or synonym `user`
-    types may name. Any other topic of that name is as absent to them as a missing one: what
-    they typed becomes a topic of their own. Callers that are not accounts (the operator,
+    """The topics a name or synonym `user` types may name, as a WHERE clause on Topic: those
+    whose names they may read (`topic_reviewable_clause`: accepted, or carried by a case,
+    session or best practice of theirs to read). Any other topic of that name is as absent
+    to them as a missing one: what they typed becomes a topic of their own. Narrower (a
+    proposal carried by their practice alone left out), each name they type again there
+    would make one more topic of that name. Callers that are not accounts (the operator,
     a restore) know every topic."""
-    from app.cases.models import case_topics
-    from app.programs.models import Program, Topic, TopicStatus
-
     if not isinstance(user, User) or is_system(user):
         return sa.true()
-    reviewable = topic_reviewable_clause(user)
-    if has_permission(user, Permission.ACCEPT_TOPICS):
-        proposed = reviewable
-    else:
-        proposed = (
-            sa.select(case_topics.c.topic_id)
-            .join(Case, Case.id == case_topics.c.case_id)
-            .join(Program, Program.id == Case.program_id)
-            .where(
-                case_topics.c.topic_id == Topic.id,
-                listed_case_clause(user),
-                visible_program_clause(user),
-            )
-            .exists()
-        )
-    return sa.or_(
-        Topic.status == TopicStatus.ACCEPTED,
-        sa.and_(Topic.status == TopicStatus.PROPOSED, proposed),
-        sa.and_(Topic.status == TopicStatus.RETIRED, reviewable),
-    )
+    return topic_reviewable_clause(user)
 
 
 def require_accept_topic(user: Viewer, topic: Topic) -> None:

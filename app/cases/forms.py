@@ -36,8 +36,8 @@ from app.deid.web import Panel
 from app.errors import ValidationError
 from app.inputs import id_value
 from app.programs.case_templates import template_of
+from app.programs.forms import form_topic_texts
 from app.programs.models import Program, fields_of, sections_of
-from app.programs.operations import topic_texts
 from app.recommendations.models import Outcome, Recommendation
 from app.recommendations.operations import OUTCOME_TEXTS
 
@@ -138,7 +138,7 @@ class CaseForm(GatedForm):
                 texts[f"fields.{spec['key']}"] = value
         texts.update(field_texts(self.kept))  # the operation gates them again
         with suppress(ValidationError):  # a bad name is reported as such, not as a panel
-            texts.update(topic_texts(self.topic_names()))
+            texts.update(form_topic_texts(self.topic_names()))
         return texts
 
     def gate_cues(self) -> dict[str, str]:

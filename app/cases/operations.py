@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from app.audit.operations import record
 from app.auth import policy
 from app.auth.models import User
-from app.auth.policy import Actor, Permission, write_operation
+from app.auth.policy import Actor, Permission, Viewer, write_operation
 from app.cases.models import Case, CasePresentation, CaseStatus, Sex
 from app.common import utcnow
 from app.deid.gate import Acceptance, GatedFields, names_a_person, scan_fields, titled
@@ -319,12 +319,12 @@ CASE_TEXTS = GatedFields(
 )
 
 
-def gate_texts(values: Mapping[str, Any]) -> dict[str, str]:
+def gate_texts(values: Mapping[str, Any], *, actor: Viewer = None) -> dict[str, str]:
     """The free-text parts of validated case content, by field name, for the gate: new topic
     names (`topics[i]`) among them, since a new topic is shown to the whole program."""
     texts = CASE_TEXTS.texts(**{name: values[name] for name in CASE_TEXTS.labels})
     texts.update(field_texts(values.get("fields") or {}))
-    texts.update(topic_texts(values.get("topics") or []))
+    texts.update(topic_texts(values.get("topics") or [], actor=actor))
     return texts
 
 
@@ -412,7 +412,7 @@ def _gated(
     topics."""
     accepted = list(accepted)
     overridden = guard(
-        gate_texts(values),
+        gate_texts(values, actor=actor),
         accepted,
         field_cues(values["fields"], template),
         actor=actor,

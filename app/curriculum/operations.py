@@ -659,8 +659,9 @@ class Figures:
             before = summary.previous
         else:
             before = _topic_totals(self.user, self.scope.previous)
+        label = _labels(names, now)
         trends = [
-            Trend(names[t].name, now[t], before.get(t, 0))
+            Trend(label[t], now[t], before.get(t, 0))
             for t in now
             if now[t] >= RISING_MIN_CASES and now[t] > before.get(t, 0)
         ]

@@ -28,8 +28,7 @@ from app.practices.operations import (
     STANCE_TEXTS,
     STATUS_TEXTS,
 )
-from app.programs.forms import labels_with_topics
-from app.programs.operations import topic_texts
+from app.programs.forms import form_topic_texts, labels_with_topics
 
 
 def topic_list(text: str) -> list[str]:
@@ -51,7 +50,7 @@ class TopicsForm(GatedForm):
     def gate_texts(self) -> dict[str, str]:
         texts = self.wording()
         with suppress(ValidationError):  # a bad name is reported as such, not as a panel
-            texts.update(topic_texts(self.topic_names()))
+            texts.update(form_topic_texts(self.topic_names()))
         return texts
 
     def gate_labels(self, texts: Mapping[str, str]) -> dict[str, str]:

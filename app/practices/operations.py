@@ -103,7 +103,12 @@ def propose_practice(
     topics = _topic_list(topics)
     accepted = list(accepted)
     overridden = guard(
-        {"title": title, "statement": statement, "reason": reason, **topic_texts(topics)},
+        {
+            "title": title,
+            "statement": statement,
+            "reason": reason,
+            **topic_texts(topics, actor=actor),
+        },
         accepted,
         actor=actor,
     )
@@ -333,7 +338,7 @@ def propose_from_recommendations(
     if topics is None:
         topics = sorted({t.name for r in recommendations for t in r.case.topics})
     topics = _topic_list(topics)
-    texts.update(topic_texts(topics))
+    texts.update(topic_texts(topics, actor=actor))
     accepted = list(accepted)
     overridden = guard(texts, accepted, actor=actor)
     practice = _create(
@@ -371,7 +376,7 @@ def edit_practice(
     title, statement = _validate(title, statement)
     accepted = list(accepted)
     names = _topic_list(topics) if topics is not None else [t.name for t in practice.topics]
-    new_names = topic_texts(names)
+    new_names = topic_texts(names, actor=actor)
     if (
         title == practice.title
         and statement == practice.statement

@@ -12,14 +12,24 @@ from collections.abc import Mapping
 from contextlib import suppress
 from typing import Any
 
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import HiddenField
 
+from app.auth.policy import Viewer
 from app.deid.forms import GatedForm, LongText, Text, as_given, stripped
 from app.deid.gate import GatedFields
 from app.errors import ValidationError
 from app.inputs import bounded_date, bounded_int, id_value
 from app.programs.operations import SESSION_TEXTS, topic_texts
+
+
+def form_topic_texts(names: list[str]) -> dict[str, str]:
+    """`topic_texts` for the signed-in author, as the operation reads them: a topic hidden
+    from them must not add a panel its absence would not."""
+    reader: Viewer = current_user._get_current_object()
+    return topic_texts(names, actor=reader)
+
 
 _LIMITS = {"title": 200, "didactic_topic": 200, "didactic_presenter": 200}
 NOTES_MAX = 100_000
@@ -88,7 +98,7 @@ class SessionForm(GatedForm):
         if not texts["title"]:  # a new session's default title is not the author's text
             texts.pop("title")
         with suppress(ValidationError):  # a bad name is reported as such, not as a panel
-            texts.update(topic_texts(self.topic_names()))
+            texts.update(form_topic_texts(self.topic_names()))
         return texts
 
     def gate_labels(self, texts: Mapping[str, str]) -> dict[str, str]:

@@ -513,7 +513,9 @@ def create_session(
         notes=notes,
     )
     topics = list(topics)
-    overridden = guard({**texts, **topic_texts(topics)}, accepted, actor=actor, program=program)
+    overridden = guard(
+        {**texts, **topic_texts(topics, actor=actor)}, accepted, actor=actor, program=program
+    )
     session = Session(
         program=program,
         date=on,
@@ -577,7 +579,7 @@ def update_session(
     texts = {n: changes.get(n, getattr(session, n)) for n in SESSION_TEXT_FIELDS}
     if topics is not None:
         topics = list(topics)
-        texts.update(topic_texts(topics))
+        texts.update(topic_texts(topics, actor=actor))
     overridden = guard(texts, accepted, actor=actor, program=session.program)
     changed = [name for name, value in changes.items() if getattr(session, name) != value]
     for name in changed:
@@ -617,12 +619,14 @@ def _topic_name(name: Any) -> str:
     return name
 
 
-def topic_texts(names: Iterable[Any]) -> dict[str, str]:
+def topic_texts(names: Iterable[Any], *, actor: Viewer = None) -> dict[str, str]:
     """The names among `names` the gate reads, by gate field `topics[i]` (1-based, as
     given): a new topic's, and a proposed or retired one's; an accepted topic passed the
-    gate when it was added."""
+    gate when it was added. Looked up as `resolve_topics` does for `actor`: a topic hidden
+    from them must not change what the gate reads of what they typed."""
     names = [_topic_name(name) for name in names]
-    return _gated_names(names, topics_by_key(text_key(name) for name in names))
+    keys = (text_key(name) for name in names)
+    return _gated_names(names, topics_by_key(keys, policy.knowable_topic_clause(actor)))
 
 
 def _new_names(names: list[str], found: dict[str, Topic]) -> dict[str, str]:

@@ -238,3 +238,89 @@ def test_over_the_api_accepting_a_name_taken_by_an_accepted_topic_is_a_409(
     assert "merge 'Woodworm' into it" in second.get_json()["message"]
     db.session.rollback()
     assert db.session.get(Topic, hidden.id).status is TopicStatus.PROPOSED
+
+
+def test_a_name_an_accepted_topic_has_as_synonym_is_not_gated_for_an_outsider_whatever_is_hidden(
+    library: Library, make_user, client
+) -> None:
+    """The gate of a case reads the topics as the author may know them: a hidden proposal
+    with the name an accepted topic has as a synonym must not make the outsider's save a
+    refusal it would not be without it (that would tell them the proposal exists)."""
+    from app.programs.operations import add_topics
+
+    accepted = add_topics(["Kowalczyk syndrome"], synonyms=["Tomasz Kowalczyk cluster"])
+    hidden = add_topics(["Tomasz Kowalczyk cluster"], status=TopicStatus.PROPOSED)
+    add_case(library.secret, library.presenter, "Closed case", topics=list(hidden.values()))
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    headers = {"Authorization": f"Bearer {create_token(outsider, 'test', actor=SYSTEM)}"}
+    db.session.commit()
+    body = {"program": "hcv", "title": "Clustered", "question": "Treat?"}
+    made = client.post(
+        "/api/v1/cases", headers=headers, json={**body, "topics": ["Tomasz Kowalczyk cluster"]}
+    )
+    assert made.status_code == 201, made.get_json()
+    case = db.session.get(Case, made.get_json()["id"])
+    assert case is not None
+    assert [t.id for t in case.topics] == [accepted["kowalczyk syndrome"].id]
+
+
+def test_an_expert_typing_their_practices_proposed_topic_again_gets_the_same_topic(
+    library: Library, make_user
+) -> None:
+    """A proposal only a best practice carries is one whose name its readers may read: the
+    same name typed again on another practice is that topic, not one more of the name."""
+    from app.practices.operations import propose_practice
+
+    expert = make_user("expert", programs=["hcv"])
+    first = propose_practice(
+        "Stripe care", "Do it.", topics=["Zebra stripes"], author=expert, actor=expert
+    )
+    db.session.commit()
+    second = propose_practice(
+        "More stripe care", "Do it too.", topics=["zebra STRIPES"], author=expert, actor=expert
+    )
+    db.session.commit()
+    assert [t.id for t in second.topics] == [t.id for t in first.topics]
+    assert first.topics[0].slug == "zebra-stripes"
+
+
+def test_merging_a_proposal_by_its_own_name_means_the_other_topic_of_that_name(
+    library: Library, make_user
+) -> None:
+    """Two proposals spelt alike (each program typing it got its own): merging the older by
+    that name merges it into the other, not "into itself"."""
+    from app.admin.operations import merge_topics
+
+    older = _hidden_woodworm(library)
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    [newer] = resolve_topics(["woodworm"], actor=outsider, program=library.hcv)
+    add_case(library.hcv, outsider, "Beetles in the wood", topics=[newer])
+    db.session.commit()
+    result = merge_topics(SYSTEM, older, "Woodworm")
+    db.session.commit()
+    assert result.target.id == newer.id and result.cases == 1
+    assert db.session.get(Topic, older.id) is None
+
+
+def test_rising_topics_tell_two_topics_spelt_alike_apart_as_the_frequency_does(
+    library: Library, make_user
+) -> None:
+    from datetime import date, timedelta
+
+    from app.curriculum import operations as figures
+
+    hidden = _hidden_woodworm(library)
+    add_case(library.secret, library.presenter, "Second pilot case", topics=[hidden])
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    [mine] = resolve_topics(["Woodworm"], actor=outsider, program=library.hcv)
+    add_case(library.hcv, outsider, "Beetles in the wood", topics=[mine])
+    add_case(library.hcv, outsider, "More beetles", topics=[mine])
+    db.session.commit()
+    today = date.today()
+    admin = make_user("admin", email="root@example.org")
+    scope = figures.make_scope(admin, start=today - timedelta(days=60), end=today)
+    rising = {t.topic: t.current for t in figures.Figures(admin, scope).rising_topics()}
+    assert {k: v for k, v in rising.items() if "oodworm" in k} == {
+        f"Woodworm (#{hidden.id})": 2,
+        f"Woodworm (#{mine.id})": 2,
+    }
