@@ -1811,6 +1811,11 @@ def _facilities(ctx: _Ctx, text: str, out: list) -> None:
         while k < len(toks) - 1 and (
             toks[k].group().lower() in FUNCTION_WORDS
             or toks[k].group().lower() in ("was", "admitted", "seen")
+            # "See the Home Health Aide ...": a sentence's verb before its article
+            or (
+                toks[k].group().lower() in _VERBS_BEFORE_THE26
+                and toks[k + 1].group().lower() in FUNCTION_WORDS
+            )
         ):
             k += 1
         if k:
@@ -4046,6 +4051,11 @@ def _names6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
                         )
                     )
                     or (caps and all(ctx.is_common(w) for w in words if len(w) > 1))
+                    # "Nurse Advice Line": a service, not a person
+                    or (
+                        lowered[-1] in _SERVICE_HEADS26
+                        and all(ctx.is_common(w) or w.lower() in _SERVICE_HEADS26 for w in words)
+                    )
                     or (cue == "po" and (val.isupper() or m.group()[:2] != "PO"))
                     or (caps and len(words) == 1 and _form_heading16(text, m.start(), n.end(1)))
                     or (
@@ -7378,6 +7388,7 @@ def with_tagger(text: str, found: list[Finding], added: list) -> list[Finding]:
         and not _not_identifier20(ctx, text, c)
         and not _not_identifier22(ctx, text, c)
         and not _tagger_scores17(text, c)
+        and not _tagger_unlikely26(text, c)
     ]
     if not added:
         return found
@@ -8859,6 +8870,7 @@ def _rules_of(text: str) -> list[Finding]:
     _round22c(ctx, text, cands, words_ix)
     _round23(ctx, text, cands, words_ix)
     _round24(ctx, text, cands, words_ix)
+    _round26(ctx, text, cands, words_ix)
     cands = [
         c
         for c in cands
@@ -11402,3 +11414,181 @@ def _half_ok24(ctx: _Ctx, w: str, name: str) -> bool:
     if w.isupper() != name.isupper() or w.islower() != name.islower() or _abbreviation23(w):
         return False
     return _plain_words24(ctx, [w]) and _surname24(ctx, w) and not ctx.is_common(w)
+
+
+# ----------------------------------------------------------------------------- round 26
+# Set W read by kind. False alarms on clean text: a sentence's verb before "the" taken into a
+# facility ("See the Home Health Aide ... section"), a service after a role ("Nurse Advice
+# Line"), and the learned tagger's names that are no name's shape (a sign named after someone
+# before its head noun, a capitalised word and a sentence's lower-case words after it, a word
+# after an article, capitals of ordinary words in a line of capitals). Misses: agencies,
+# school districts and shops by their heads, and a facility's one-word name as a label's value.
+_VERBS_BEFORE_THE26 = _w("see call contact visit read ask use review check refer consult")
+_SERVICE_HEADS26 = _w("""line lines hotline helpline desk station team program programme
+    service services triage protocol section visit visits""")
+_SIGN_HEADS26 = _w("nails nail stripes striae bands folds granules crystals papules pits")
+_PARTICLES26 = _w("""da de del della der den di do dos das du la le les van von ten ter bin ibn
+    al el y e st""")
+_DETERMINERS26 = _w(
+    "a an the this that these those some any each every no his her its our my your their"
+)
+RX_FAC_HEAD26 = re.compile(
+    r"(?i:language[ \t]+link|(?:public|consolidated|unified)[ \t]+schools|k-12[ \t]+school"
+    r"|visiting[ \t]+nurses?|home[ \t]+care|apothecary)(?![\w-])"
+)
+RX_WORDS_BEFORE26 = re.compile(r"((?:[A-Za-z][A-Za-z'’.]*[ \t]){1,3})\Z")
+RX_LABEL_BEFORE26 = re.compile(r"(?i:\b(?:agency|clinic|provider|vendor|pharmacy)[ \t]*:[ \t]*)\Z")
+# a facility's own name as a label's value: "Clinic: Covenant", "in clinic at Lutheran"
+RX_FAC_VALUE26 = re.compile(
+    r"\b(?:Clinic|CLINIC|Home[ \t]+program|in[ \t]+clinic[ \t]+at)[ \t]*:?[ \t]+"
+    r"((?:St\.[ \t])?[A-Z][A-Za-z'’]+(?:[ \t][A-Z][A-Za-z'’]+)?)(?=[ \t]*(?:$|[;.,]|[ \t]{2}))",
+    re.M,
+)
+# lower case: "at st. hedwig's", "go to lakewood health", "at x regional medical center"
+RX_LOWER_SAINT26 = re.compile(
+    r"\b(?:at|to|from)[ \t]+(st\.[ \t]?[a-z]{3,}(?:['’]s)?(?:[ \t](?:hospital|clinic"
+    r"|medical[ \t]center))?)(?![\w'’])"
+)
+RX_LOWER_FAC26 = re.compile(
+    r"\b(?:at|to|from)[ \t]+([a-z]{3,}(?:[ \t][a-z]{3,})?[ \t](?:regional[ \t])?(?:medical"
+    r"[ \t]center|hospital|health))(?![\w'’])"
+)
+
+
+def _fac_name_words26(ctx: _Ctx, words: list[str]) -> list[str]:
+    """The words before a facility's head that may be its name: from the last one back, up to
+    a function, generic or clinical word, a date's word or a label."""
+    kept: list[str] = []
+    for w in reversed(words):
+        low = w.lower().rstrip(".")
+        if (
+            low in FUNCTION_WORDS
+            or low in GENERIC_FAC
+            or low in MONTH_WORDS
+            or low in _VERBS_BEFORE_THE26
+            or (ctx.is_clinical(w) and not ctx.is_name(w))
+        ):
+            break
+        kept.append(w)
+    return kept[::-1]
+
+
+def _round26(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    low = ctx.low_text
+    if any(
+        h in low
+        for h in (
+            "language link",
+            "schools",
+            "k-12 school",
+            "visiting nurse",
+            "home care",
+            "apothecary",
+        )
+    ):
+        for m in RX_FAC_HEAD26.finditer(text):
+            head = m.group()
+            before = RX_WORDS_BEFORE26.search(text, max(0, m.start() - 60), m.start())
+            if not before:
+                continue
+            words = before.group(1).split()
+            if head.islower():
+                # lower case only as a label's value ("agency: amado home health")
+                if not RX_LABEL_BEFORE26.search(text, max(0, before.start() - 20), before.start()):
+                    continue
+                if not all(w.islower() for w in words):
+                    continue
+            elif head.isupper():
+                if not all(w.isupper() for w in words):
+                    continue
+            # title case: the name's words capitalised, read back from the head
+            else:
+                k = len(words)
+                while k > 0 and words[k - 1][:1].isupper() and not words[k - 1].isupper():
+                    k -= 1
+                words = words[k:]
+            name = _fac_name_words26(ctx, words)
+            if not name:
+                continue
+            s = m.start() - len(" ".join(name)) - 1
+            if text[s : m.start() - 1] != " ".join(name):
+                continue  # the words stood apart (tabs, two spaces): not one name
+            out.append((s, m.end(), "FACILITY", 0.75))
+    if "linic" in text or "LINIC" in text or "program" in text:
+        for m in RX_FAC_VALUE26.finditer(text):
+            words = m.group(1).replace("St.", "").split()
+            if any(
+                w.lower() in GENERIC_FAC
+                or w.lower() in FUNCTION_WORDS
+                or w.lower() in MONTH_WORDS
+                or w.lower() in _DAY_WORDS12
+                or (ctx.is_clinical(w) and not ctx.is_name(w))
+                for w in words
+            ):
+                continue
+            out.append((m.start(1), m.end(1), "FACILITY", 0.7))
+    if " st." in low:
+        for m in RX_LOWER_SAINT26.finditer(text):
+            out.append((m.start(1), m.end(1), "FACILITY", 0.7))
+    for m in (
+        RX_LOWER_FAC26.finditer(text)
+        if "health" in low or "hospital" in low or "center" in low
+        else ()
+    ):
+        words = m.group(1).split()
+        name = words[: -2 if words[-2] == "medical" else -1]
+        if name and name[-1] == "regional":
+            name = name[:-1]
+        if name and all(
+            not ctx.is_common(w) and w not in GENERIC_FAC and not ctx.is_clinical(w) for w in name
+        ):
+            out.append((m.start(1), m.end(1), "FACILITY", 0.7))
+
+
+def _tagger_unlikely26(text: str, cand: tuple) -> bool:
+    """A name of the learned tagger with no name's shape (round 26)."""
+    s, e, cat = cand[0], cand[1], cand[2]
+    if cat != "NAME":
+        return False
+    words = RX_LETTERS.findall(text, s, e)
+    if not words:
+        return False
+    last = words[-1]
+    # "beau lines", "Terry nails": a sign named after someone, its head noun taken in
+    if (
+        len(words) >= 2
+        and last.islower()
+        and (_singular12(last) in HEAD_NOUNS or last in HEAD_NOUNS or last in _SIGN_HEADS26)
+    ):
+        return True
+    # "Note a gift", "Patienten har haft feber": a capitalised word and a sentence after it
+    lower = [w for w in words[1:] if w.islower() and w not in _PARTICLES26]
+    if words[0][:1].isupper() and (
+        len(lower) >= 2 or any(w in FUNCTION_WORDS and len(w) > 1 or w == "a" for w in lower)
+    ):
+        return True
+    # "a sauna": a lower-case word after an article is a thing
+    if all(w.islower() for w in words):
+        before = RX_WORD_BEFORE15.search(text, max(0, s - 16), s)
+        if (
+            before
+            and before.group(1).lower() in _DETERMINERS26
+            and text[before.end(1) : s].strip() == ""
+        ):
+            return True
+    # "SUMMER SHADE FOR THE WHEELCHAIR": ordinary words in a line of capitals
+    if all(w.isupper() for w in words):
+        lex = lexicon.get()
+        a = text.rfind("\n", 0, s) + 1
+        b = text.find("\n", e)
+        line = text[a : b if b >= 0 else len(text)]
+        line_words = RX_LETTERS.findall(line)
+        if (
+            len(line_words) >= 12
+            and line.upper() == line
+            and all(w.lower() in lex.common for w in words)
+            and (nxt := RX_LETTERS.match(text, e + 1)) is not None
+            and nxt.group().lower() in FUNCTION_WORDS
+        ):
+            return True
+    return False
