@@ -11434,7 +11434,7 @@ _DETERMINERS26 = _w(
 )
 RX_FAC_HEAD26 = re.compile(
     r"(?i:language[ \t]+link|(?:public|consolidated|unified)[ \t]+schools|k-12[ \t]+school"
-    r"|visiting[ \t]+nurses?|home[ \t]+care|apothecary)(?![\w-])"
+    r"|visiting[ \t]+nurses?|home[ \t]+care|home[ \t]+health|apothecary)(?![\w-])"
 )
 RX_WORDS_BEFORE26 = re.compile(r"((?:[A-Za-z][A-Za-z'’.]*[ \t]){1,3})\Z")
 RX_LABEL_BEFORE26 = re.compile(r"(?i:\b(?:agency|clinic|provider|vendor|pharmacy)[ \t]*:[ \t]*)\Z")
@@ -11474,6 +11474,7 @@ def _fac_name_words26(ctx: _Ctx, words: list[str]) -> list[str]:
 
 
 def _round26(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    _names26(ctx, text, out)
     low = ctx.low_text
     if any(
         h in low
@@ -11483,6 +11484,7 @@ def _round26(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             "k-12 school",
             "visiting nurse",
             "home care",
+            "home health",
             "apothecary",
         )
     ):
@@ -11592,3 +11594,162 @@ def _tagger_unlikely26(text: str, cand: tuple) -> bool:
         ):
             return True
     return False
+
+
+_KIN26 = (
+    r"mom|dad|mother|father|grandma|grandpa|grandmother|grandfather|aunt|uncle|sister|brother"
+    r"|wife|husband|son|daughter|niece|nephew|cousin|granddaughter|grandson|neighbou?r|friend"
+    r"|caregiver|guardian|spouse|partner|self"
+)
+# a chat's sender names himself and the child: "this is josefa her mom can roxanne come"
+RX_THIS_IS_KIN26 = re.compile(
+    r"\b(?i:this[ \t]+is)[ \t]+([A-Za-z][a-z'’-]+(?:[ \t][A-Za-z][a-z'’-]+){0,3}?)[ \t]+"
+    rf"(?:(?i:his|her|their|the)[ \t]+)(?i:{_KIN26})\b"
+)
+RX_KIN_CAN26 = re.compile(
+    rf"\b(?i:{_KIN26})[ \t]+(?i:can|could|will|may)[ \t]+([A-Za-z][a-z'’-]+)[ \t]+"
+    r"(?i:come|go|stay|leave|get|be)\b"
+)
+# a name and the caller's relation in brackets: "from Arlis Lomayestewa (husband)",
+# "from Poultice, Gift (daughter)"; a patient's name before ", MRN": "about KABIRU BAPPAH, MRN"
+RX_FROM_KIN26 = re.compile(
+    r"\b(?i:from|by|with)[ \t]+([A-Za-z][A-Za-z'’-]+(?:,?[ \t][A-Za-z][A-Za-z'’-]*\.?){1,3}?)"
+    rf"[ \t]+\((?i:{_KIN26})\)"
+)
+RX_ABOUT_MRN26 = re.compile(
+    r"\b(?i:about|re|regarding|for)[ \t]+([A-Za-z][A-Za-z'’-]+(?:,?[ \t][A-Za-z][A-Za-z'’-]*\.?)"
+    r"{1,3}?),[ \t]*(?i:mrn|dob|age)\b"
+)
+# a relative present at a visit: "niece christo van wyk present"
+RX_KIN_PRESENT26 = re.compile(
+    rf"\b(?i:{_KIN26})[ \t]+([A-Za-z][a-z'’-]+(?:[ \t][A-Za-z][a-z'’-]+){{1,3}}?)[ \t]+"
+    r"(?i:present|at[ \t]+bedside|was[ \t]+present)\b"
+)
+# a patient's label, a name and an age: "pt: huntington, pradeep, 100 y/o"
+RX_PT_AGE26 = re.compile(
+    r"\b(?i:pt|patient|client)[ \t]*:[ \t]*([A-Za-z][a-z'’-]+(?:,?[ \t][A-Za-z][a-z'’.-]*){1,3}?)"
+    r",[ \t]*(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[ \t]*(?i:y/o|yo|years?[ \t]+old)\b"
+)
+# initials or an initial and a surname after a job or a call's verb: "intake worker T.S.",
+# "ANESTHESIA: N. KIMANI, CRNA", "left message for A. Saraficio", "spoke with i. echevarria",
+# "visit with N. Dlamini on"; initials after a signature's label ("Member signature: Y.T.")
+RX_JOB_INITIAL26 = re.compile(
+    r"\b(?i:intake[ \t]+worker|case[ \t]*worker|social[ \t]+worker|anesthesia|anesthetist"
+    r"|message[ \t]+for|spoke[ \t]+(?:with|to)|talked[ \t]+(?:with|to)|visit[ \t]+with"
+    r"|appointment[ \t]+with)(?:[ \t]*:)?[ \t]+"
+    rf"((?:[A-Z]\.[ \t]?){{1,2}}(?:{NW}(?:-{NW})?|{CAPS_WORD})|(?:[a-z]\.[ \t]?)[a-z][a-z'’-]+"
+    r"|(?:[A-Z]\.){2,3})(?![\w'’-])"
+)
+RX_SIGNATURE_INITIALS26 = re.compile(
+    r"(?m)\b(?i:signature|signed)[ \t]*:[ \t]*((?:[A-Z]\.){2,3}|[A-Z]{2,3})[ \t]*$"
+)
+# the author of a note in brackets: "Pharmacist note (TV):", "Pharmacist note (Earnest):"
+RX_NOTE_AUTHOR26 = re.compile(
+    r"\b(?i:pharmacist|nurse|rn|prescriber|provider|therapist|aide|counselor)[ \t]+(?i:note)"
+    rf"[ \t]*\(([A-Z]{{2,3}}|{NW})\)[ \t]*:"
+)
+# a pupil's name before the grade: "Today Fidy (grade 4)"
+RX_PUPIL_GRADE26 = re.compile(rf"\b({NW})[ \t]+\((?i:grade|gr\.?)[ \t]*\d{{1,2}}\)")
+
+
+# a person's label and a value ending its field, whatever its words' other senses:
+# "Patient: Promise Forceps (MRN", "DRIVER: FORCEPS, CONSTANCE   VEHICLE", "ANESTHESIA: HALO
+# HEEL, CRNA", "Alleged victim: CHILL, PROMISE, age 96"
+RX_LABEL_VALUE26 = re.compile(
+    r"\b(?i:patient|member(?:[ \t]+name)?|driver|dictated[ \t]+by|alleged[ \t]+victim|victim"
+    r"|anesthesia|triage[ \t]+rn|assistant|guarantor|caller)[ \t]*+:[ \t]*+"
+    r"([A-Za-z][A-Za-z'’-]+(?:,[ \t]*+|[ \t])[A-Za-z][A-Za-z'’-]+)"
+    rf"(?=[ \t]*\((?i:mrn)|,[ \t]*(?:(?i:age|dob)\b|{CRED}(?![\w]))|[ \t]{{2,}}\S|[ \t]+(?i:dob|ssn|mrn)\b)"
+)
+# a name opening an operative note's sentence before the closure: "Achieng closed the skin."
+RX_CLOSER26 = re.compile(
+    rf"(?:^|(?<=[.!?][ \t])|(?<=[.!?][ \t]{{2}}))({NW}|{CAPS_WORD})[ \t]+(?i:closed[ \t]+the[ \t]+"
+    r"(?:skin|incision|wound|fascia))\b",
+    re.M,
+)
+# a school nurse's note: "Today Hanlie was seen in the health room", "Today Bongani came to"
+RX_PUPIL_TODAY26 = re.compile(
+    rf"\b(?i:today)[ \t]+({NW})[ \t]+(?:was[ \t]+seen[ \t]+in|came[ \t]+to|visited)[ \t]+the"
+    r"[ \t]+(?:health|nurse['’]?s)[ \t]+(?:room|office)"
+)
+
+
+def _person_words26(ctx: _Ctx, words: list[str], strong: bool = False) -> bool:
+    """Words that may be a person's name: no function, generic or clinical word, one case;
+    after a `strong` cue ("(husband)", ", MRN") a word's other sense does not count."""
+    if not words:
+        return False
+    if not (
+        all(w.islower() for w in words)
+        or all(w[:1].isupper() for w in words if w.lower() not in _PARTICLES26)
+    ):
+        return False
+    return not any(
+        w.lower().rstrip(".") in FUNCTION_WORDS
+        or w.lower() in MONTH_WORDS
+        or w.lower() in GENERIC_FAC
+        or (not strong and ctx.is_clinical(w) and not ctx.is_name(w))
+        or (not strong and ctx.is_common(w) and not ctx.is_name(w) and len(w) > 2)
+        for w in words
+        if w.lower().rstrip(".") not in _PARTICLES26
+    )
+
+
+def _names26(ctx: _Ctx, text: str, out: list) -> None:
+    low = ctx.low_text
+    if "this is" in low:
+        for m in RX_THIS_IS_KIN26.finditer(text):
+            if _person_words26(ctx, m.group(1).split()):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    for rx in (RX_KIN_CAN26, RX_KIN_PRESENT26):
+        for m in rx.finditer(text):
+            if _person_words26(ctx, m.group(1).split()):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "(" in text:
+        for m in RX_FROM_KIN26.finditer(text):
+            if _person_words26(ctx, m.group(1).replace(",", " ").split(), strong=True):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+        for m in RX_NOTE_AUTHOR26.finditer(text):
+            v = m.group(1)
+            if v.lower() not in NOT_INITIALS and not (not v.isupper() and ctx.is_common(v)):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+        for m in RX_PUPIL_GRADE26.finditer(text):
+            if _person_words26(ctx, [m.group(1)]) and m.group(1).lower() not in _DETERMINERS26:
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "mrn" in low or "dob" in low or "age" in low:
+        for m in RX_ABOUT_MRN26.finditer(text):
+            if _person_words26(ctx, m.group(1).replace(",", " ").split(), strong=True):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "y/o" in low or "yo" in low or "old" in low:
+        for m in RX_PT_AGE26.finditer(text):
+            if _person_words26(ctx, m.group(1).replace(",", " ").split()):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    for m in RX_LABEL_VALUE26.finditer(text):
+        words = m.group(1).replace(",", " ").split()
+        if _person_words26(ctx, words, strong=True) and not all(
+            w.lower() in NOT_INITIALS or w.lower() in _SERVICE_HEADS26 for w in words
+        ):
+            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "closed the" in low:
+        for m in RX_CLOSER26.finditer(text):
+            w = m.group(1)
+            if not ctx.is_common(w) or ctx.is_name(w):
+                if not ctx.is_clinical(w) and w.lower() not in FUNCTION_WORDS:
+                    out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "today" in low:
+        for m in RX_PUPIL_TODAY26.finditer(text):
+            if _person_words26(ctx, [m.group(1)], strong=True):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    for m in RX_JOB_INITIAL26.finditer(text):
+        v = m.group(1)
+        last = v.replace(".", " ").split()[-1]
+        if len(last) > 1 and (
+            last.lower() in _EPITHETS19 or (ctx.is_clinical(last) and not ctx.is_name(last))
+        ):
+            continue  # "E. coli", "S. aureus"
+        out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "ign" in low:
+        for m in RX_SIGNATURE_INITIALS26.finditer(text):
+            v = m.group(1)
+            if v.replace(".", "").lower() not in NOT_INITIALS and v.lower() not in NOT_INITIALS:
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
