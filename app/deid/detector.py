@@ -11640,6 +11640,7 @@ RX_JOB_INITIAL26 = re.compile(
     rf"((?:[A-Z]\.[ \t]?){{1,2}}(?:{NW}(?:-{NW})?|{CAPS_WORD})|(?:[a-z]\.[ \t]?)[a-z][a-z'’-]+"
     r"|(?:[A-Z]\.){2,3})(?![\w'’-])"
 )
+RX_CRED_ONLY26 = re.compile(rf"{CRED}|{_CRED19}")
 RX_SIGNATURE_INITIALS26 = re.compile(
     r"(?m)\b(?i:signature|signed)[ \t]*:[ \t]*((?:[A-Z]\.){2,3}|[A-Z]{2,3})[ \t]*$"
 )
@@ -11659,7 +11660,8 @@ RX_LABEL_VALUE26 = re.compile(
     r"\b(?i:patient|member(?:[ \t]+name)?|driver|dictated[ \t]+by|alleged[ \t]+victim|victim"
     r"|anesthesia|triage[ \t]+rn|assistant|guarantor|caller)[ \t]*+:[ \t]*+"
     r"([A-Za-z][A-Za-z'’-]+(?:,[ \t]*+|[ \t])[A-Za-z][A-Za-z'’-]+)"
-    rf"(?=[ \t]*\((?i:mrn)|,[ \t]*(?:(?i:age|dob)\b|{CRED}(?![\w]))|[ \t]{{2,}}\S|[ \t]+(?i:dob|ssn|mrn)\b)"
+    rf"(?=[ \t]*\((?i:mrn)|,[ \t]*(?:(?i:age|dob)\b|{CRED}(?![\w]))|[ \t]{{2,}}\S"
+    r"|[ \t]+(?i:dob|ssn|mrn)\b)"
 )
 # a name opening an operative note's sentence before the closure: "Achieng closed the skin."
 RX_CLOSER26 = re.compile(
@@ -11711,7 +11713,11 @@ def _names26(ctx: _Ctx, text: str, out: list) -> None:
                 out.append((m.start(1), m.end(1), "NAME", 0.7))
         for m in RX_NOTE_AUTHOR26.finditer(text):
             v = m.group(1)
-            if v.lower() not in NOT_INITIALS and not (not v.isupper() and ctx.is_common(v)):
+            if (
+                v.lower() not in NOT_INITIALS
+                and not RX_CRED_ONLY26.fullmatch(v)
+                and not (not v.isupper() and ctx.is_common(v))
+            ):
                 out.append((m.start(1), m.end(1), "NAME", 0.7))
         for m in RX_PUPIL_GRADE26.finditer(text):
             if _person_words26(ctx, [m.group(1)]) and m.group(1).lower() not in _DETERMINERS26:
@@ -11726,16 +11732,22 @@ def _names26(ctx: _Ctx, text: str, out: list) -> None:
                 out.append((m.start(1), m.end(1), "NAME", 0.7))
     for m in RX_LABEL_VALUE26.finditer(text):
         words = m.group(1).replace(",", " ").split()
-        if _person_words26(ctx, words, strong=True) and not all(
-            w.lower() in NOT_INITIALS or w.lower() in _SERVICE_HEADS26 for w in words
+        if (
+            not m.group(1).islower()
+            and _person_words26(ctx, words, strong=True)
+            # one word at least a name's or no word's: "Doing Well, DOB" is no name
+            and any(ctx.is_name(w) or not ctx.is_common(w) for w in words)
         ):
             out.append((m.start(1), m.end(1), "NAME", 0.7))
     if "closed the" in low:
         for m in RX_CLOSER26.finditer(text):
             w = m.group(1)
-            if not ctx.is_common(w) or ctx.is_name(w):
-                if not ctx.is_clinical(w) and w.lower() not in FUNCTION_WORDS:
-                    out.append((m.start(1), m.end(1), "NAME", 0.7))
+            if (
+                (not ctx.is_common(w) or ctx.is_name(w))
+                and not ctx.is_clinical(w)
+                and w.lower() not in FUNCTION_WORDS
+            ):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
     if "today" in low:
         for m in RX_PUPIL_TODAY26.finditer(text):
             if _person_words26(ctx, [m.group(1)], strong=True):
@@ -11744,12 +11756,19 @@ def _names26(ctx: _Ctx, text: str, out: list) -> None:
         v = m.group(1)
         last = v.replace(".", " ").split()[-1]
         if len(last) > 1 and (
-            last.lower() in _EPITHETS19 or (ctx.is_clinical(last) and not ctx.is_name(last))
+            last.lower() in _EPITHETS19
+            or last.lower() in _SPECIES18
+            or (ctx.is_clinical(last) and not ctx.is_name(last))
+            or (v.islower() and ctx.is_common(last))
         ):
             continue  # "E. coli", "S. aureus"
         out.append((m.start(1), m.end(1), "NAME", 0.7))
     if "ign" in low:
         for m in RX_SIGNATURE_INITIALS26.finditer(text):
             v = m.group(1)
-            if v.replace(".", "").lower() not in NOT_INITIALS and v.lower() not in NOT_INITIALS:
+            if (
+                v.replace(".", "").lower() not in NOT_INITIALS
+                and v.lower() not in NOT_INITIALS
+                and not RX_CRED_ONLY26.fullmatch(v)
+            ):
                 out.append((m.start(1), m.end(1), "NAME", 0.7))
