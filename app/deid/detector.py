@@ -11542,7 +11542,11 @@ def _round26(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         if name and name[-1] == "regional":
             name = name[:-1]
         if name and all(
-            not ctx.is_common(w) and w not in GENERIC_FAC and not ctx.is_clinical(w) for w in name
+            not ctx.is_common(w)
+            and w not in GENERIC_FAC
+            and not ctx.is_clinical(w)
+            and not w.endswith(("ing", "ed"))  # "at outlying hospital"
+            for w in name
         ):
             out.append((m.start(1), m.end(1), "FACILITY", 0.7))
 
@@ -11640,6 +11644,7 @@ RX_JOB_INITIAL26 = re.compile(
     rf"((?:[A-Z]\.[ \t]?){{1,2}}(?:{NW}(?:-{NW})?|{CAPS_WORD})|(?:[a-z]\.[ \t]?)[a-z][a-z'’-]+"
     r"|(?:[A-Z]\.){2,3})(?![\w'’-])"
 )
+_NOT_INITIALS26 = _w("iv im sq sc po mac ga")
 RX_CRED_ONLY26 = re.compile(rf"{CRED}|{_CRED19}")
 RX_SIGNATURE_INITIALS26 = re.compile(
     r"(?m)\b(?i:signature|signed)[ \t]*:[ \t]*((?:[A-Z]\.){2,3}|[A-Z]{2,3})[ \t]*$"
@@ -11754,6 +11759,8 @@ def _names26(ctx: _Ctx, text: str, out: list) -> None:
                 out.append((m.start(1), m.end(1), "NAME", 0.7))
     for m in RX_JOB_INITIAL26.finditer(text):
         v = m.group(1)
+        if "." in v and v.replace(".", "").lower() in NOT_INITIALS | _NOT_INITIALS26:
+            continue  # "ANESTHESIA: I.V. sedation"
         last = v.replace(".", " ").split()[-1]
         if len(last) > 1 and (
             last.lower() in _EPITHETS19

@@ -156,3 +156,14 @@ def test_an_identifier_of_these_kinds_is_found(text: str, needle: str) -> None:
 )
 def test_look_alikes_stay_clean(text: str, needle: str) -> None:
     assert not touched(text, needle), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("ANESTHESIA: I.V. sedation and local (1% Lidocaine).", "I.V."),
+        ("She had previously been at outlying hospital and left AMA.", "outlying hospital"),
+    ],
+)
+def test_corpus_look_alikes_stay_clean(text: str, needle: str) -> None:
+    assert not touched(text, needle), found(text)
