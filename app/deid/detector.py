@@ -11440,8 +11440,11 @@ RX_WORDS_BEFORE26 = re.compile(r"((?:[A-Za-z][A-Za-z'’.]*[ \t]){1,3})\Z")
 RX_LABEL_BEFORE26 = re.compile(r"(?i:\b(?:agency|clinic|provider|vendor|pharmacy)[ \t]*:[ \t]*)\Z")
 # a facility's own name as a label's value: "Clinic: Covenant", "in clinic at Lutheran"
 RX_FAC_VALUE26 = re.compile(
-    r"\b(?:Clinic|CLINIC|Home[ \t]+program|in[ \t]+clinic[ \t]+at)[ \t]*:?[ \t]+"
-    r"((?:St\.[ \t])?[A-Z][A-Za-z'’]+(?:[ \t][A-Z][A-Za-z'’]+)?)(?=[ \t]*(?:$|[;.,]|[ \t]{2}))",
+    # the label opens a field ("NPI 1234567893   Clinic: X"), not a facility's own name's end
+    # ("Tribal Health Clinic: LAST, FIRST")
+    r"(?:(?:^|(?<=[ \t]{2})|(?<=\t))(?:Clinic|CLINIC|Home[ \t]+program)[ \t]*+:[ \t]*+"
+    r"|\bin[ \t]+clinic[ \t]+at[ \t]++)"
+    r"((?:St\.[ \t])?[A-Z][A-Za-z'’]+(?:[ \t][A-Z][A-Za-z'’]+)?)(?=[ \t]*+(?:$|[;.,])|[ \t]{2})",
     re.M,
 )
 # lower case: "at st. hedwig's", "go to lakewood health", "at x regional medical center"
@@ -11741,7 +11744,7 @@ def _names26(ctx: _Ctx, text: str, out: list) -> None:
             not m.group(1).islower()
             and _person_words26(ctx, words, strong=True)
             # one word at least a name's or no word's: "Doing Well, DOB" is no name
-            and any(ctx.is_name(w) or not ctx.is_common(w) for w in words)
+            and any(ctx.is_name(w) or not (ctx.is_common(w) or ctx.is_clinical(w)) for w in words)
         ):
             out.append((m.start(1), m.end(1), "NAME", 0.7))
     if "closed the" in low:

@@ -167,3 +167,16 @@ def test_look_alikes_stay_clean(text: str, needle: str) -> None:
 )
 def test_corpus_look_alikes_stay_clean(text: str, needle: str) -> None:
     assert not touched(text, needle), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("Case from Hi-Line Tribal Health Clinic: OKAFOR, ADA P, MRN 4887315", "OKAFOR, ADA P"),
+        ("Home program: Heronsgate; charge nurse notified.", "Heronsgate"),
+    ],
+)
+def test_a_facility_label_opens_a_field(text: str, needle: str) -> None:
+    spans = [(f.start, f.end, f.category) for f in scan_rules(text)]
+    s = text.index(needle)
+    assert (s, s + len(needle), "NAME" if "," in needle else "FACILITY") in spans, found(text)
