@@ -11477,7 +11477,7 @@ def _fac_name_words26(ctx: _Ctx, words: list[str]) -> list[str]:
 
 
 def _round26(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
-    _names26(ctx, text, out)
+    _names26(ctx, text, out, words_ix)
     low = ctx.low_text
     if any(
         h in low
@@ -11519,7 +11519,7 @@ def _round26(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             if text[s : m.start() - 1] != " ".join(name):
                 continue  # the words stood apart (tabs, two spaces): not one name
             out.append((s, m.end(), "FACILITY", 0.75))
-    if "linic" in text or "LINIC" in text or "program" in text:
+    if "clinic:" in low or "clinic at" in low or "program:" in low:
         for m in RX_FAC_VALUE26.finditer(text):
             words = m.group(1).replace("St.", "").split()
             if any(
@@ -11535,11 +11535,8 @@ def _round26(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     if " st." in low:
         for m in RX_LOWER_SAINT26.finditer(text):
             out.append((m.start(1), m.end(1), "FACILITY", 0.7))
-    for m in (
-        RX_LOWER_FAC26.finditer(text)
-        if "health" in low or "hospital" in low or "center" in low
-        else ()
-    ):
+    lower_fac = "health" in low or "hospital" in low or "center" in low
+    for m in _triggered(RX_LOWER_FAC26, "AT26", text, words_ix) if lower_fac else ():
         words = m.group(1).split()
         name = words[: -2 if words[-2] == "medical" else -1]
         if name and name[-1] == "regional":
@@ -11705,21 +11702,41 @@ def _person_words26(ctx: _Ctx, words: list[str], strong: bool = False) -> bool:
     )
 
 
-def _names26(ctx: _Ctx, text: str, out: list) -> None:
+# the cue words the rules of `_names26` start at (tried only where one stands)
+TRIGGERS["THIS26"] = _w("this")
+TRIGGERS["KIN26"] = _w(_KIN26.replace("neighbou?r", "neighbor neighbour").replace("|", " "))
+TRIGGERS["FROM26"] = _w("from by with")
+TRIGGERS["ABOUT26"] = _w("about re regarding for")
+TRIGGERS["PT26"] = _w("pt patient client")
+TRIGGERS["LABEL26"] = _w("""patient member driver dictated alleged victim anesthesia triage
+    assistant guarantor caller""")
+TRIGGERS["JOB26"] = (
+    _w("""intake case caseworker social anesthesia anesthetist message spoke talked visit
+    appointment""")
+)
+TRIGGERS["NOTE26"] = _w("pharmacist nurse rn prescriber provider therapist aide counselor")
+TRIGGERS["TODAY26"] = _w("today")
+TRIGGERS["AT26"] = _w("at to from")
+RX_KIN_BRACKET26 = re.compile(rf"\((?i:{_KIN26})\)")
+RX_FIELD_END26 = re.compile(r",[ \t]*(?i:mrn|dob|age)\b")
+
+
+def _names26(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
     low = ctx.low_text
     if "this is" in low:
-        for m in RX_THIS_IS_KIN26.finditer(text):
+        for m in _triggered(RX_THIS_IS_KIN26, "THIS26", text, words_ix):
             if _person_words26(ctx, m.group(1).split()):
                 out.append((m.start(1), m.end(1), "NAME", 0.7))
     for rx in (RX_KIN_CAN26, RX_KIN_PRESENT26):
-        for m in rx.finditer(text):
+        for m in _triggered(rx, "KIN26", text, words_ix):
             if _person_words26(ctx, m.group(1).split()):
                 out.append((m.start(1), m.end(1), "NAME", 0.7))
-    if "(" in text:
-        for m in RX_FROM_KIN26.finditer(text):
+    if "(" in text and RX_KIN_BRACKET26.search(text):
+        for m in _triggered(RX_FROM_KIN26, "FROM26", text, words_ix):
             if _person_words26(ctx, m.group(1).replace(",", " ").split(), strong=True):
                 out.append((m.start(1), m.end(1), "NAME", 0.7))
-        for m in RX_NOTE_AUTHOR26.finditer(text):
+    if "note" in low and "(" in text:
+        for m in _triggered(RX_NOTE_AUTHOR26, "NOTE26", text, words_ix):
             v = m.group(1)
             if (
                 v.lower() not in NOT_INITIALS
@@ -11727,18 +11744,19 @@ def _names26(ctx: _Ctx, text: str, out: list) -> None:
                 and not (not v.isupper() and ctx.is_common(v))
             ):
                 out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "(grade" in low or "(gr" in low:
         for m in RX_PUPIL_GRADE26.finditer(text):
             if _person_words26(ctx, [m.group(1)]) and m.group(1).lower() not in _DETERMINERS26:
                 out.append((m.start(1), m.end(1), "NAME", 0.7))
-    if "mrn" in low or "dob" in low or "age" in low:
-        for m in RX_ABOUT_MRN26.finditer(text):
+    if RX_FIELD_END26.search(text):
+        for m in _triggered(RX_ABOUT_MRN26, "ABOUT26", text, words_ix):
             if _person_words26(ctx, m.group(1).replace(",", " ").split(), strong=True):
                 out.append((m.start(1), m.end(1), "NAME", 0.7))
-    if "y/o" in low or "yo" in low or "old" in low:
-        for m in RX_PT_AGE26.finditer(text):
+    if "y/o" in low or " yo" in low or " old" in low:
+        for m in _triggered(RX_PT_AGE26, "PT26", text, words_ix):
             if _person_words26(ctx, m.group(1).replace(",", " ").split()):
                 out.append((m.start(1), m.end(1), "NAME", 0.7))
-    for m in RX_LABEL_VALUE26.finditer(text):
+    for m in _triggered(RX_LABEL_VALUE26, "LABEL26", text, words_ix):
         words = m.group(1).replace(",", " ").split()
         if (
             not m.group(1).islower()
@@ -11757,10 +11775,10 @@ def _names26(ctx: _Ctx, text: str, out: list) -> None:
             ):
                 out.append((m.start(1), m.end(1), "NAME", 0.7))
     if "today" in low:
-        for m in RX_PUPIL_TODAY26.finditer(text):
+        for m in _triggered(RX_PUPIL_TODAY26, "TODAY26", text, words_ix):
             if _person_words26(ctx, [m.group(1)], strong=True):
                 out.append((m.start(1), m.end(1), "NAME", 0.7))
-    for m in RX_JOB_INITIAL26.finditer(text):
+    for m in _triggered(RX_JOB_INITIAL26, "JOB26", text, words_ix):
         v = m.group(1)
         if "." in v and v.replace(".", "").lower() in NOT_INITIALS | _NOT_INITIALS26:
             continue  # "ANESTHESIA: I.V. sedation"
