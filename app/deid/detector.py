@@ -11424,13 +11424,15 @@ def _half_ok24(ctx: _Ctx, w: str, name: str) -> bool:
 # after an article, capitals of ordinary words in a line of capitals). Misses: agencies,
 # school districts and shops by their heads, and a facility's one-word name as a label's value.
 _VERBS_BEFORE_THE26 = _w("see call contact visit read ask use review check refer consult")
+_PLACE_PREFIXES26 = _w("north south east west northern southern eastern western new upper lower")
 _SERVICE_HEADS26 = _w("""line lines hotline helpline desk station team program programme
     service services triage protocol section visit visits""")
 _SIGN_HEADS26 = _w("nails nail stripes striae bands folds granules crystals papules pits")
 _PARTICLES26 = _w("""da de del della der den di do dos das du la le les van von ten ter bin ibn
-    al el y e st""")
+    al el y e st und zu zum zur af av ben bat ap ni nic mac ua op het degli dei delle lo""")
+# ("its" left out: a text message writes "it's" so: "hi dr x its maria")
 _DETERMINERS26 = _w(
-    "a an the this that these those some any each every no his her its our my your their"
+    "a an the this that these those some any each every no his her our my your their"
 )
 RX_FAC_HEAD26 = re.compile(
     r"(?i:language[ \t]+link|(?:public|consolidated|unified)[ \t]+schools|k-12[ \t]+school"
@@ -11464,6 +11466,9 @@ def _fac_name_words26(ctx: _Ctx, words: list[str]) -> list[str]:
     kept: list[str] = []
     for w in reversed(words):
         low = w.lower().rstrip(".")
+        if kept and low in _PLACE_PREFIXES26 and w[:1].isupper():
+            kept.append(w)  # "North Heather Public Schools"
+            continue
         if (
             low in FUNCTION_WORDS
             or low in GENERIC_FAC
@@ -11551,12 +11556,15 @@ def _round26(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
             out.append((m.start(1), m.end(1), "FACILITY", 0.7))
 
 
+RX_LETTERS26 = re.compile(r"[^\W\d_]+")  # letters of any alphabet: "Súilleabháin" is one word
+
+
 def _tagger_unlikely26(text: str, cand: tuple) -> bool:
     """A name of the learned tagger with no name's shape (round 26)."""
     s, e, cat = cand[0], cand[1], cand[2]
     if cat != "NAME":
         return False
-    words = RX_LETTERS.findall(text, s, e)
+    words = RX_LETTERS26.findall(text, s, e)
     if not words:
         return False
     last = words[-1]
@@ -11588,7 +11596,7 @@ def _tagger_unlikely26(text: str, cand: tuple) -> bool:
         a = text.rfind("\n", 0, s) + 1
         b = text.find("\n", e)
         line = text[a : b if b >= 0 else len(text)]
-        line_words = RX_LETTERS.findall(line)
+        line_words = RX_LETTERS26.findall(line)
         if (
             len(line_words) >= 12
             and line.upper() == line

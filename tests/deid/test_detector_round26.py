@@ -63,6 +63,11 @@ def test_tagger_names_with_no_name_shape_are_dropped(text: str, needle: str) -> 
         ("Maria de la Cruz called back.", "Maria de la Cruz"),
         ("spoke with jessica harlow about the refill.", "jessica harlow"),
         ("PATIENT: WINTER OKONJO   MRN 5512", "WINTER OKONJO"),
+        # letters of any alphabet and particles of many languages are a name's
+        ("Referral for Tuan Ó Bréanáin, DOB 3/1/1950", "Tuan Ó Bréanáin"),
+        ("Guest: Anna Graf von und zu Stralberg", "Anna Graf von und zu Stralberg"),
+        # "its" in a text message is "it's"
+        ("hi dr okafor its ysolde, can u refill my meds", "ysolde"),
     ],
 )
 def test_tagger_names_of_a_name_shape_are_kept(text: str, needle: str) -> None:
@@ -174,6 +179,10 @@ def test_corpus_look_alikes_stay_clean(text: str, needle: str) -> None:
     [
         ("Case from Hi-Line Tribal Health Clinic: OKAFOR, ADA P, MRN 4887315", "OKAFOR, ADA P"),
         ("Home program: Heronsgate; charge nurse notified.", "Heronsgate"),
+        (
+            "School nurse, North Tallowmere Public Schools: pupil seen",
+            "North Tallowmere Public Schools",
+        ),
     ],
 )
 def test_a_facility_label_opens_a_field(text: str, needle: str) -> None:
