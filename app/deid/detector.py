@@ -1811,6 +1811,11 @@ def _facilities(ctx: _Ctx, text: str, out: list) -> None:
         while k < len(toks) - 1 and (
             toks[k].group().lower() in FUNCTION_WORDS
             or toks[k].group().lower() in ("was", "admitted", "seen")
+            # "See the Home Health Aide ...": a sentence's verb before its article
+            or (
+                toks[k].group().lower() in _VERBS_BEFORE_THE26
+                and toks[k + 1].group().lower() in FUNCTION_WORDS
+            )
         ):
             k += 1
         if k:
@@ -4046,6 +4051,11 @@ def _names6(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
                         )
                     )
                     or (caps and all(ctx.is_common(w) for w in words if len(w) > 1))
+                    # "Nurse Advice Line": a service, not a person
+                    or (
+                        lowered[-1] in _SERVICE_HEADS26
+                        and all(ctx.is_common(w) or w.lower() in _SERVICE_HEADS26 for w in words)
+                    )
                     or (cue == "po" and (val.isupper() or m.group()[:2] != "PO"))
                     or (caps and len(words) == 1 and _form_heading16(text, m.start(), n.end(1)))
                     or (
@@ -7396,6 +7406,7 @@ def with_tagger(text: str, found: list[Finding], added: list) -> list[Finding]:
         and not _not_identifier20(ctx, text, c)
         and not _not_identifier22(ctx, text, c)
         and not _tagger_scores17(text, c)
+        and not _tagger_unlikely26(text, c)
     ]
     if not added:
         return found
@@ -8878,6 +8889,7 @@ def _rules_of(text: str) -> list[Finding]:
     _round23(ctx, text, cands, words_ix)
     _round24(ctx, text, cands, words_ix)
     _round25(ctx, text, cands, words_ix)
+    _round26(ctx, text, cands, words_ix)
     cands = [
         c
         for c in cands
@@ -11527,3 +11539,397 @@ def _after_findings25(ctx: _Ctx, text: str, found: list[Finding]) -> list:
             if m:
                 out.append((f.start, m.end(1), "LOCATION", 0.75))
     return out
+
+
+# ----------------------------------------------------------------------------- round 26
+# Set W read by kind. False alarms on clean text: a sentence's verb before "the" taken into a
+# facility ("See the Home Health Aide ... section"), a service after a role ("Nurse Advice
+# Line"), and the learned tagger's names that are no name's shape (a sign named after someone
+# before its head noun, a capitalised word and a sentence's lower-case words after it, a word
+# after an article, capitals of ordinary words in a line of capitals). Misses: agencies,
+# school districts and shops by their heads, and a facility's one-word name as a label's value.
+_VERBS_BEFORE_THE26 = _w("see call contact visit read ask use review check refer consult")
+_PLACE_PREFIXES26 = _w("north south east west northern southern eastern western new upper lower")
+_SERVICE_HEADS26 = _w("""line lines hotline helpline desk station team program programme
+    service services triage protocol section visit visits""")
+_SIGN_HEADS26 = _w("nails nail stripes striae bands folds granules crystals papules pits")
+_PARTICLES26 = _w("""da de del della der den di do dos das du la le les van von ten ter bin ibn
+    al el y e st und zu zum zur af av ben bat ap ni nic mac ua op het degli dei delle lo""")
+# ("its" left out: a text message writes "it's" so: "hi dr x its maria")
+_DETERMINERS26 = _w(
+    "a an the this that these those some any each every no his her our my your their"
+)
+RX_FAC_HEAD26 = re.compile(
+    r"(?i:language[ \t]+link|(?:public|consolidated|unified)[ \t]+schools|k-12[ \t]+school"
+    r"|visiting[ \t]+nurses?|home[ \t]+care|home[ \t]+health|apothecary)(?![\w-])"
+)
+RX_WORDS_BEFORE26 = re.compile(r"((?:[A-Za-z][A-Za-z'’.]*[ \t]){1,3})\Z")
+RX_LABEL_BEFORE26 = re.compile(r"(?i:\b(?:agency|clinic|provider|vendor|pharmacy)[ \t]*:[ \t]*)\Z")
+# a facility's own name as a label's value: "Clinic: X", "in clinic at X"
+RX_FAC_VALUE26 = re.compile(
+    # the label opens a field ("NPI 1234567893   Clinic: X"), not a facility's own name's end
+    # ("Tribal Health Clinic: LAST, FIRST")
+    r"(?:(?:^|(?<=[ \t]{2})|(?<=\t))(?:Clinic|CLINIC|Home[ \t]+program)[ \t]*+:[ \t]*+"
+    r"|\bin[ \t]+clinic[ \t]+at[ \t]++)"
+    r"((?:St\.[ \t])?[A-Z][A-Za-z'’]+(?:[ \t][A-Z][A-Za-z'’]+)?)(?=[ \t]*+(?:$|[;.,])|[ \t]{2})",
+    re.M,
+)
+# lower case: "at st. x's", "go to x health", "at x regional medical center"
+RX_LOWER_SAINT26 = re.compile(
+    r"\b(?:at|to|from)[ \t]+(st\.[ \t]?[a-z]{3,}(?:['’]s)?(?:[ \t](?:hospital|clinic"
+    r"|medical[ \t]center))?)(?![\w'’])"
+)
+RX_LOWER_FAC26 = re.compile(
+    r"\b(?:at|to|from)[ \t]+([a-z]{3,}(?:[ \t][a-z]{3,})?[ \t](?:regional[ \t])?(?:medical"
+    r"[ \t]center|hospital|health))(?![\w'’])"
+)
+
+
+def _fac_name_words26(ctx: _Ctx, words: list[str]) -> list[str]:
+    """The words before a facility's head that may be its name: from the last one back, up to
+    a function, generic or clinical word, a date's word or a label."""
+    kept: list[str] = []
+    for w in reversed(words):
+        low = w.lower().rstrip(".")
+        if kept and low in _PLACE_PREFIXES26 and w[:1].isupper():
+            kept.append(w)  # "North X Public Schools"
+            continue
+        if (
+            low in FUNCTION_WORDS
+            or low in GENERIC_FAC
+            or low in MONTH_WORDS
+            or low in _VERBS_BEFORE_THE26
+            or (ctx.is_clinical(w) and not ctx.is_name(w))
+        ):
+            break
+        kept.append(w)
+    return kept[::-1]
+
+
+def _round26(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    _names26(ctx, text, out, words_ix)
+    low = ctx.low_text
+    if any(
+        h in low
+        for h in (
+            "language link",
+            "schools",
+            "k-12 school",
+            "visiting nurse",
+            "home care",
+            "home health",
+            "apothecary",
+        )
+    ):
+        for m in RX_FAC_HEAD26.finditer(text):
+            head = m.group()
+            before = RX_WORDS_BEFORE26.search(text, max(0, m.start() - 60), m.start())
+            if not before:
+                continue
+            words = before.group(1).split()
+            if head.islower():
+                # lower case only as a label's value ("agency: amado home health")
+                if not RX_LABEL_BEFORE26.search(text, max(0, before.start() - 20), before.start()):
+                    continue
+                if not all(w.islower() for w in words):
+                    continue
+            elif head.isupper():
+                if not all(w.isupper() for w in words):
+                    continue
+            # title case: the name's words capitalised, read back from the head
+            else:
+                k = len(words)
+                while k > 0 and words[k - 1][:1].isupper() and not words[k - 1].isupper():
+                    k -= 1
+                words = words[k:]
+            name = _fac_name_words26(ctx, words)
+            if not name:
+                continue
+            s = m.start() - len(" ".join(name)) - 1
+            if text[s : m.start() - 1] != " ".join(name):
+                continue  # the words stood apart (tabs, two spaces): not one name
+            out.append((s, m.end(), "FACILITY", 0.75))
+    if "clinic:" in low or "clinic at" in low or "program:" in low:
+        for m in RX_FAC_VALUE26.finditer(text):
+            words = m.group(1).replace("St.", "").split()
+            if any(
+                w.lower() in GENERIC_FAC
+                or w.lower() in FUNCTION_WORDS
+                or w.lower() in MONTH_WORDS
+                or w.lower() in _DAY_WORDS12
+                or (ctx.is_clinical(w) and not ctx.is_name(w))
+                for w in words
+            ):
+                continue
+            out.append((m.start(1), m.end(1), "FACILITY", 0.7))
+    if " st." in low:
+        for m in RX_LOWER_SAINT26.finditer(text):
+            out.append((m.start(1), m.end(1), "FACILITY", 0.7))
+    lower_fac = "health" in low or "hospital" in low or "center" in low
+    for m in _triggered(RX_LOWER_FAC26, "AT26", text, words_ix) if lower_fac else ():
+        words = m.group(1).split()
+        name = words[: -2 if words[-2] == "medical" else -1]
+        if name and name[-1] == "regional":
+            name = name[:-1]
+        if name and all(
+            not ctx.is_common(w)
+            and w not in GENERIC_FAC
+            and not ctx.is_clinical(w)
+            and not w.endswith(("ing", "ed"))  # "at outlying hospital"
+            for w in name
+        ):
+            out.append((m.start(1), m.end(1), "FACILITY", 0.7))
+
+
+RX_LETTERS26 = re.compile(r"[^\W\d_]+")  # letters of any alphabet: "Súilleabháin" is one word
+
+
+def _tagger_unlikely26(text: str, cand: tuple) -> bool:
+    """A name of the learned tagger with no name's shape (round 26)."""
+    s, e, cat = cand[0], cand[1], cand[2]
+    if cat != "NAME":
+        return False
+    words = RX_LETTERS26.findall(text, s, e)
+    if not words:
+        return False
+    last = words[-1]
+    # "beau lines", "Terry nails": a sign named after someone, its head noun taken in
+    if (
+        len(words) >= 2
+        and last.islower()
+        and (_singular12(last) in HEAD_NOUNS or last in HEAD_NOUNS or last in _SIGN_HEADS26)
+    ):
+        return True
+    # "Note a gift", "Patienten har haft feber": a capitalised word and a sentence after it
+    lower = [w for w in words[1:] if w.islower() and w not in _PARTICLES26]
+    if words[0][:1].isupper() and (
+        len(lower) >= 2 or any(w in FUNCTION_WORDS and len(w) > 1 or w == "a" for w in lower)
+    ):
+        return True
+    # "a sauna": a lower-case word after an article is a thing
+    if all(w.islower() for w in words):
+        before = RX_WORD_BEFORE15.search(text, max(0, s - 16), s)
+        if (
+            before
+            and before.group(1).lower() in _DETERMINERS26
+            and text[before.end(1) : s].strip() == ""
+        ):
+            return True
+    # "SUMMER SHADE FOR THE WHEELCHAIR": ordinary words in a line of capitals
+    if all(w.isupper() for w in words):
+        lex = lexicon.get()
+        a = text.rfind("\n", 0, s) + 1
+        b = text.find("\n", e)
+        line = text[a : b if b >= 0 else len(text)]
+        line_words = RX_LETTERS26.findall(line)
+        if (
+            len(line_words) >= 12
+            and line.upper() == line
+            and all(w.lower() in lex.common for w in words)
+            and (nxt := RX_LETTERS.match(text, e + 1)) is not None
+            and nxt.group().lower() in FUNCTION_WORDS
+        ):
+            return True
+    return False
+
+
+_KIN26 = (
+    r"mom|dad|mother|father|grandma|grandpa|grandmother|grandfather|aunt|uncle|sister|brother"
+    r"|wife|husband|son|daughter|niece|nephew|cousin|granddaughter|grandson|neighbou?r|friend"
+    r"|caregiver|guardian|spouse|partner|self"
+)
+# a chat's sender names himself and the child: "this is x her mom can y come"
+RX_THIS_IS_KIN26 = re.compile(
+    r"\b(?i:this[ \t]+is)[ \t]+([A-Za-z][a-z'’-]+(?:[ \t][A-Za-z][a-z'’-]+){0,3}?)[ \t]+"
+    rf"(?:(?i:his|her|their|the)[ \t]+)(?i:{_KIN26})\b"
+)
+RX_KIN_CAN26 = re.compile(
+    rf"\b(?i:{_KIN26})[ \t]+(?i:can|could|will|may)[ \t]+([A-Za-z][a-z'’-]+)[ \t]+"
+    r"(?i:come|go|stay|leave|get|be)\b"
+)
+# a name and the caller's relation in brackets: "from X Y (husband)",
+# "from LAST, FIRST (daughter)"; a patient's name before ", MRN": "about X Y, MRN"
+RX_FROM_KIN26 = re.compile(
+    r"\b(?i:from|by|with)[ \t]+([A-Za-z][A-Za-z'’-]+(?:,?[ \t][A-Za-z][A-Za-z'’-]*\.?){1,3}?)"
+    rf"[ \t]+\((?i:{_KIN26})\)"
+)
+RX_ABOUT_MRN26 = re.compile(
+    r"\b(?i:about|re|regarding|for)[ \t]+([A-Za-z][A-Za-z'’-]+(?:,?[ \t][A-Za-z][A-Za-z'’-]*\.?)"
+    r"{1,3}?),[ \t]*(?i:mrn|dob|age)\b"
+)
+# a relative present at a visit: "niece x y present"
+RX_KIN_PRESENT26 = re.compile(
+    rf"\b(?i:{_KIN26})[ \t]+([A-Za-z][a-z'’-]+(?:[ \t][A-Za-z][a-z'’-]+){{1,3}}?)[ \t]+"
+    r"(?i:present|at[ \t]+bedside|was[ \t]+present)\b"
+)
+# a patient's label, a name and an age: "pt: x, y, 91 y/o"
+RX_PT_AGE26 = re.compile(
+    r"\b(?i:pt|patient|client)[ \t]*:[ \t]*([A-Za-z][a-z'’-]+(?:,?[ \t][A-Za-z][a-z'’.-]*){1,3}?)"
+    r",[ \t]*(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[ \t]*(?i:y/o|yo|years?[ \t]+old)\b"
+)
+# initials or an initial and a surname after a job or a call's verb: "intake worker X.Y.",
+# "ANESTHESIA: X. Y, CRNA", "left message for X. Y", "spoke with x. y",
+# "visit with X. Y on"; initials after a signature's label ("Member signature: X.Y.")
+RX_JOB_INITIAL26 = re.compile(
+    r"\b(?i:intake[ \t]+worker|case[ \t]*worker|social[ \t]+worker|anesthesia|anesthetist"
+    r"|message[ \t]+for|spoke[ \t]+(?:with|to)|talked[ \t]+(?:with|to)|visit[ \t]+with"
+    r"|appointment[ \t]+with)(?:[ \t]*:)?[ \t]+"
+    rf"((?:[A-Z]\.[ \t]?){{1,2}}(?:{NW}(?:-{NW})?|{CAPS_WORD})|(?:[a-z]\.[ \t]?)[a-z][a-z'’-]+"
+    r"|(?:[A-Z]\.){2,3})(?![\w'’-])"
+)
+_NOT_INITIALS26 = _w("iv im sq sc po mac ga")
+RX_CRED_ONLY26 = re.compile(rf"{CRED}|{_CRED19}")
+RX_SIGNATURE_INITIALS26 = re.compile(
+    r"(?m)\b(?i:signature|signed)[ \t]*:[ \t]*((?:[A-Z]\.){2,3}|[A-Z]{2,3})[ \t]*$"
+)
+# the author of a note in brackets: "Pharmacist note (XY):", "Pharmacist note (X):"
+RX_NOTE_AUTHOR26 = re.compile(
+    r"\b(?i:pharmacist|nurse|rn|prescriber|provider|therapist|aide|counselor)[ \t]+(?i:note)"
+    rf"[ \t]*\(([A-Z]{{2,3}}|{NW})\)[ \t]*:"
+)
+# a pupil's name before the grade: "Today X (grade 4)"
+RX_PUPIL_GRADE26 = re.compile(rf"\b({NW})[ \t]+\((?i:grade|gr\.?)[ \t]*\d{{1,2}}\)")
+
+
+# a person's label and a value ending its field, whatever its words' other senses:
+# "Patient: X Y (MRN", "DRIVER: LAST, FIRST   VEHICLE", "ANESTHESIA: X
+# Y, CRNA", "Alleged victim: LAST, FIRST, age 91"
+RX_LABEL_VALUE26 = re.compile(
+    r"\b(?i:patient|member(?:[ \t]+name)?|driver|dictated[ \t]+by|alleged[ \t]+victim|victim"
+    r"|anesthesia|triage[ \t]+rn|assistant|guarantor|caller)[ \t]*+:[ \t]*+"
+    r"([A-Za-z][A-Za-z'’-]+(?:,[ \t]*+|[ \t])[A-Za-z][A-Za-z'’-]+)"
+    rf"(?=[ \t]*\((?i:mrn)|,[ \t]*(?:(?i:age|dob)\b|{CRED}(?![\w]))|[ \t]{{2,}}\S"
+    r"|[ \t]+(?i:dob|ssn|mrn)\b)"
+)
+# a name opening an operative note's sentence before the closure: "X closed the skin."
+RX_CLOSER26 = re.compile(
+    rf"(?:^|(?<=[.!?][ \t])|(?<=[.!?][ \t]{{2}}))({NW}|{CAPS_WORD})[ \t]+(?i:closed[ \t]+the[ \t]+"
+    r"(?:skin|incision|wound|fascia))\b",
+    re.M,
+)
+# a school nurse's note: "Today X was seen in the health room", "Today X came to"
+RX_PUPIL_TODAY26 = re.compile(
+    rf"\b(?i:today)[ \t]+({NW})[ \t]+(?:was[ \t]+seen[ \t]+in|came[ \t]+to|visited)[ \t]+the"
+    r"[ \t]+(?:health|nurse['’]?s)[ \t]+(?:room|office)"
+)
+
+
+def _person_words26(ctx: _Ctx, words: list[str], strong: bool = False) -> bool:
+    """Words that may be a person's name: no function, generic or clinical word, one case;
+    after a `strong` cue ("(husband)", ", MRN") a word's other sense does not count."""
+    if not words:
+        return False
+    if not (
+        all(w.islower() for w in words)
+        or all(w[:1].isupper() for w in words if w.lower() not in _PARTICLES26)
+    ):
+        return False
+    return not any(
+        w.lower().rstrip(".") in FUNCTION_WORDS
+        or w.lower() in MONTH_WORDS
+        or w.lower() in GENERIC_FAC
+        or (not strong and ctx.is_clinical(w) and not ctx.is_name(w))
+        or (not strong and ctx.is_common(w) and not ctx.is_name(w) and len(w) > 2)
+        for w in words
+        if w.lower().rstrip(".") not in _PARTICLES26
+    )
+
+
+# the cue words the rules of `_names26` start at (tried only where one stands)
+TRIGGERS["THIS26"] = _w("this")
+TRIGGERS["KIN26"] = _w(_KIN26.replace("neighbou?r", "neighbor neighbour").replace("|", " "))
+TRIGGERS["FROM26"] = _w("from by with")
+TRIGGERS["ABOUT26"] = _w("about re regarding for")
+TRIGGERS["PT26"] = _w("pt patient client")
+TRIGGERS["LABEL26"] = _w("""patient member driver dictated alleged victim anesthesia triage
+    assistant guarantor caller""")
+TRIGGERS["JOB26"] = (
+    _w("""intake case caseworker social anesthesia anesthetist message spoke talked visit
+    appointment""")
+)
+TRIGGERS["NOTE26"] = _w("pharmacist nurse rn prescriber provider therapist aide counselor")
+TRIGGERS["TODAY26"] = _w("today")
+TRIGGERS["AT26"] = _w("at to from")
+RX_KIN_BRACKET26 = re.compile(rf"\((?i:{_KIN26})\)")
+RX_FIELD_END26 = re.compile(r",[ \t]*(?i:mrn|dob|age)\b")
+
+
+def _names26(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
+    low = ctx.low_text
+    if "this is" in low:
+        for m in _triggered(RX_THIS_IS_KIN26, "THIS26", text, words_ix):
+            if _person_words26(ctx, m.group(1).split()):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    for rx in (RX_KIN_CAN26, RX_KIN_PRESENT26):
+        for m in _triggered(rx, "KIN26", text, words_ix):
+            if _person_words26(ctx, m.group(1).split()):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "(" in text and RX_KIN_BRACKET26.search(text):
+        for m in _triggered(RX_FROM_KIN26, "FROM26", text, words_ix):
+            if _person_words26(ctx, m.group(1).replace(",", " ").split(), strong=True):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "note" in low and "(" in text:
+        for m in _triggered(RX_NOTE_AUTHOR26, "NOTE26", text, words_ix):
+            v = m.group(1)
+            if (
+                v.lower() not in NOT_INITIALS
+                and not RX_CRED_ONLY26.fullmatch(v)
+                and not (not v.isupper() and ctx.is_common(v))
+            ):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "(grade" in low or "(gr" in low:
+        for m in RX_PUPIL_GRADE26.finditer(text):
+            if _person_words26(ctx, [m.group(1)]) and m.group(1).lower() not in _DETERMINERS26:
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if RX_FIELD_END26.search(text):
+        for m in _triggered(RX_ABOUT_MRN26, "ABOUT26", text, words_ix):
+            if _person_words26(ctx, m.group(1).replace(",", " ").split(), strong=True):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "y/o" in low or " yo" in low or " old" in low:
+        for m in _triggered(RX_PT_AGE26, "PT26", text, words_ix):
+            if _person_words26(ctx, m.group(1).replace(",", " ").split()):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    for m in _triggered(RX_LABEL_VALUE26, "LABEL26", text, words_ix):
+        words = m.group(1).replace(",", " ").split()
+        if (
+            not m.group(1).islower()
+            and _person_words26(ctx, words, strong=True)
+            # one word at least a name's or no word's: "Doing Well, DOB" is no name
+            and any(ctx.is_name(w) or not (ctx.is_common(w) or ctx.is_clinical(w)) for w in words)
+        ):
+            out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "closed the" in low:
+        for m in RX_CLOSER26.finditer(text):
+            w = m.group(1)
+            if (
+                (not ctx.is_common(w) or ctx.is_name(w))
+                and not ctx.is_clinical(w)
+                and w.lower() not in FUNCTION_WORDS
+            ):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "today" in low:
+        for m in _triggered(RX_PUPIL_TODAY26, "TODAY26", text, words_ix):
+            if _person_words26(ctx, [m.group(1)], strong=True):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
+    for m in _triggered(RX_JOB_INITIAL26, "JOB26", text, words_ix):
+        v = m.group(1)
+        if "." in v and v.replace(".", "").lower() in NOT_INITIALS | _NOT_INITIALS26:
+            continue  # "ANESTHESIA: I.V. sedation"
+        last = v.replace(".", " ").split()[-1]
+        if len(last) > 1 and (
+            last.lower() in _EPITHETS19
+            or last.lower() in _SPECIES18
+            or (ctx.is_clinical(last) and not ctx.is_name(last))
+            or (v.islower() and ctx.is_common(last))
+        ):
+            continue  # "E. coli", "S. aureus"
+        out.append((m.start(1), m.end(1), "NAME", 0.7))
+    if "ign" in low:
+        for m in RX_SIGNATURE_INITIALS26.finditer(text):
+            v = m.group(1)
+            if (
+                v.replace(".", "").lower() not in NOT_INITIALS
+                and v.lower() not in NOT_INITIALS
+                and not RX_CRED_ONLY26.fullmatch(v)
+            ):
+                out.append((m.start(1), m.end(1), "NAME", 0.7))
