@@ -294,9 +294,11 @@ class Summary:
     previous: Counter[int] | None
     topic_months: dict[int, Counter[str]]
     presenter_topics: Counter[tuple[int | None, int]]
-    # With `questions`: each stored question group with two or more of the scope's cases,
-    # {group id: (cases, smallest case id)}; None when not asked for.
+    # With `questions`: the `questions` biggest stored question groups of two or more of the
+    # scope's cases, {group id: (cases, smallest case id)}, and how many there are in all;
+    # None when not asked for.
     question_groups: dict[int, tuple[int, int]] | None = None
+    question_total: int = 0
 
 
 def _nth_most(totals: Any, n: int) -> Any:
@@ -311,7 +313,7 @@ def _count_summary(
     shown: Shown,
     *,
     previous: bool,
-    questions: bool = False,
+    questions: int = 0,
 ) -> Summary:
     """The counts every figure starts from (cases by month, by topic and program, by
     presenter), the detail of the rows `shown` shows and (with `previous`) the previous
@@ -324,8 +326,12 @@ def _count_summary(
     window's first and last rows: those rows, and any tied with them.
 
     With `questions`, the stored question groups are sized over the same cases (what
-    `_recurring_questions` orders them by): a statement of its own derived the cases again
-    and returned every member in scope (thousands of rows at 50,000 cases)."""
+    `_recurring_questions` orders them by) and only the `questions` biggest returned, with
+    their number: a statement of its own derived the cases again and returned every member
+    in scope, and then every group was returned (1,126 rows at 50,000 cases for 50 shown).
+
+    The previous period's totals are returned only for the topics with `RISING_MIN_CASES`
+    or more in this one: no other topic can be rising."""
     span = Scope(scope.previous.start, scope.end, scope.program) if previous else scope
     scoped = _case_days_once(user, span, programs)
     in_scope = scoped.c.day >= scope.start if previous else sa.true()
@@ -376,18 +382,6 @@ def _count_summary(
         .where(in_scope)
         .group_by(scoped.c.presenter_id, User.display_name),
     ]
-    if previous:
-        parts.append(
-            select(
-                sa.literal("previous", sa.String),
-                linked.c.topic_id,
-                _null(sa.Integer),
-                _null(sa.String),
-                func.count(),
-            )  # fmt: skip
-            .where(~linked_in_scope)
-            .group_by(linked.c.topic_id)
-        )
     totals = (
         select(linked.c.topic_id, func.count().label("n"))
         .where(linked_in_scope)
@@ -397,6 +391,19 @@ def _count_summary(
     # The windows' edges are single values (computed once), and the rows are narrowed by
     # joining the totals: an IN over these CTEs was planned as a scan of the CTE per link.
     by_topic = linked.join(totals, totals.c.topic_id == linked.c.topic_id)
+    if previous:
+        parts.append(
+            select(
+                sa.literal("previous", sa.String),
+                linked.c.topic_id,
+                _null(sa.Integer),
+                _null(sa.String),
+                func.count(),
+            )  # fmt: skip
+            .select_from(by_topic)
+            .where(~linked_in_scope, totals.c.n >= RISING_MIN_CASES)
+            .group_by(linked.c.topic_id)
+        )
     if shown.topics > 0:
         parts.append(
             select(
@@ -448,19 +455,42 @@ def _count_summary(
         )
     if questions:
         member = QuestionGroupMember
-        parts.append(
+        sized = (
             select(
-                sa.literal("question", sa.String),
-                member.group_id,
-                func.min(member.case_id),
-                _null(sa.String),
-                func.count(),
-            )  # fmt: skip
+                member.group_id.label("group_id"),
+                func.min(member.case_id).label("first"),
+                func.count().label("n"),
+            )
             .select_from(scoped.join(member, member.case_id == scoped.c.case_id))
             .where(in_scope)
             .group_by(member.group_id)
             .having(func.count() >= 2)
+            .cte("sized_groups")
         )
+        # Biggest first, then by smallest case (`_recurring_questions`' order; the group
+        # breaks ties the key leaves); wrapped, as a UNION's member cannot be ordered.
+        biggest = (
+            select(sized)
+            .order_by(sized.c.n.desc(), sized.c.first, sized.c.group_id)
+            .limit(questions)
+            .subquery("biggest_groups")
+        )
+        parts += [
+            select(
+                sa.literal("question", sa.String),
+                biggest.c.group_id,
+                biggest.c.first,
+                _null(sa.String),
+                biggest.c.n,
+            ),
+            select(
+                sa.literal("questions", sa.String),
+                _null(sa.Integer),
+                _null(sa.Integer),
+                _null(sa.String),
+                func.count(),
+            ).select_from(sized),
+        ]
     out = Summary(CaseCounts(Counter(), [], Counter(), {}), None, defaultdict(Counter), Counter())
     if previous:
         out.previous = Counter()
@@ -484,6 +514,8 @@ def _count_summary(
         elif kind == "question":
             assert out.question_groups is not None
             out.question_groups[a] = (n, b)
+        elif kind == "questions":
+            out.question_total = n
         else:
             out.presenter_topics[(b, a)] = n
     counts.pairs.sort()  # a UNION's rows come in no set order (PostgreSQL varies by plan)
@@ -500,12 +532,14 @@ def _by_most_cases(totals: Counter[int], vocabulary: dict[int, Any]) -> list[int
 class Shown:
     """How much of the long tables a page shows: per-month counts of `topics` topics and
     the `presenters` x `coverage_topics` corner of coverage by presenter (None: every
-    topic), from the `first` topic and presenter in their order (0: the first)."""
+    topic), from the `first` topic and presenter in their order (0: the first); and (for
+    `Figures` with `questions`) the first `questions` recurring question groups."""
 
     topics: int = PAGE_ROWS
     presenters: int = COVERAGE_PRESENTERS
     coverage_topics: int | None = COVERAGE_TOPICS
     first: int = 0
+    questions: int = PAGE_ROWS
 
     def window(self, items: list[Any], size: int) -> list[Any]:
         return items[self.first : self.first + size]
@@ -554,7 +588,7 @@ class Figures:
             self.programs,
             self.shown,
             previous=self.trends,
-            questions=self.questions,
+            questions=self.shown.questions if self.questions else 0,
         )
 
     @cached_property
@@ -667,9 +701,19 @@ class Figures:
 
     def recurring_questions(self, limit: int | None = None) -> tuple[int, list[QuestionGroup]]:
         """(how many groups, the first `limit` of them, or all)."""
-        summary = self.summary
-        sized = None if summary is None else summary.question_groups
-        return _recurring_questions(self.user, self.scope, self.programs, limit, sized)
+        summary, shown = self.summary, self.shown
+        if summary is None or summary.question_groups is None or shown is None:
+            return _recurring_questions(self.user, self.scope, self.programs, limit)
+        if limit is None or limit > shown.questions:  # more than the summary has sized
+            return _recurring_questions(self.user, self.scope, self.programs, limit)
+        return _recurring_questions(
+            self.user,
+            self.scope,
+            self.programs,
+            limit,
+            summary.question_groups,
+            summary.question_total,
+        )
 
     def questions_updating(self) -> bool:
         """`questions_updating` for this scope and user."""
@@ -858,11 +902,13 @@ def _recurring_questions(
     programs: list[Program],
     limit: int | None = None,
     sized: dict[int, tuple[int, int]] | None = None,
+    total: int | None = None,
 ) -> tuple[int, list[QuestionGroup]]:
     """(how many groups, the first `limit` groups or all): the groups are sized and ordered
     from columns, and only the cases of the groups returned are loaded. With `sized` (the
-    groups of two or more of the scope's cases: `Summary.question_groups`), only the cases
-    in scope of the groups returned are read."""
+    biggest groups of two or more of the scope's cases, at least the first `limit`, and
+    `total` of them in all: `Summary.question_groups`), only the cases in scope of the
+    groups returned are read."""
     member = QuestionGroupMember
     if sized is None:
         groups.ensure_current(GroupKind.QUESTIONS)
@@ -926,7 +972,7 @@ def _recurring_questions(
         )
         for g in shown
     ]
-    return len(found), out
+    return len(found) if total is None else total, out
 
 
 def questions_updating(user: Viewer, scope: Scope) -> bool:

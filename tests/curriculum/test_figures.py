@@ -258,9 +258,16 @@ def test_the_pages_questions_sized_with_the_counts_equal_those_read_alone(app, m
     for user in readers:
         scope = figures.make_scope(user, start=start, end=END)
         for limit in (1, 3, None):
-            shown = figures.Shown(figures.PAGE_ROWS, figures.COVERAGE_PRESENTERS)
-            page = figures.Figures(user, scope, shown, trends=True, questions=True)
-            assert page.summary is not None and page.summary.question_groups is not None
-            alone = figures._recurring_questions(user, scope, page.programs, limit)
-            assert seen(page.recurring_questions(limit)) == seen(alone)
-            assert alone[0] > 0 and len(alone[1]) == min(alone[0], limit or alone[0])
+            # The statement returns the biggest `questions` groups only: fewer than, as many
+            # as and more than the groups asked for.
+            for questions in (1, 3, figures.PAGE_ROWS):
+                shown = figures.Shown(
+                    figures.PAGE_ROWS, figures.COVERAGE_PRESENTERS, questions=questions
+                )
+                page = figures.Figures(user, scope, shown, trends=True, questions=True)
+                assert page.summary is not None and page.summary.question_groups is not None
+                alone = figures._recurring_questions(user, scope, page.programs, limit)
+                assert seen(page.recurring_questions(limit)) == seen(alone)
+                assert alone[0] > 0 and len(alone[1]) == min(alone[0], limit or alone[0])
+                assert len(page.summary.question_groups) == min(questions, alone[0])
+                assert page.summary.question_total == alone[0]

@@ -9,9 +9,12 @@ from datetime import date
 import pytest
 from sqlalchemy import event
 
+from app.auth.policy import SYSTEM
 from app.curriculum import operations as figures
 from app.extensions import db
+from app.programs.operations import create_program, create_session, resolve_topics
 from tests.cases.test_views import as_user
+from tests.support.builders import add_case
 from tests.test_query_counts import hub_of
 
 RANGE = "start=2024-01-01&end=2024-12-31"
@@ -75,3 +78,30 @@ def test_the_rows_shown_are_those_of_every_row(app, make_user, worlds, shown):
     assert page.presenter_coverage().counts == wanted
     assert page.rising_topics() == every.rising_topics()
     assert page.counts == every.counts
+
+
+def test_the_previous_period_is_read_for_the_topics_that_may_be_rising(app, make_user):
+    """A topic with fewer than RISING_MIN_CASES cases in the period is never rising: its
+    previous period's count is not returned (a fifth of those rows at 50,000 cases)."""
+    program = create_program("pain", "Pain ECHO", actor=SYSTEM)
+    now = create_session(program, date(2024, 6, 12), title="June", actor=SYSTEM)
+    before = create_session(program, date(2023, 6, 14), title="June before", actor=SYSTEM)
+    db.session.commit()
+    presenter = make_user("provider", programs=["pain"])
+    # Sleep: 2 now, 1 before (rising); Falls: 1 now, 3 before; Naloxone: 0 now, 2 before.
+    for session, topics in [
+        (now, ["Sleep"]),
+        (now, ["Sleep", "Falls"]),
+        (before, ["Sleep", "Falls"]),
+        (before, ["Falls", "Naloxone"]),
+        (before, ["Falls", "Naloxone"]),
+    ]:
+        add_case(program, presenter, session=session, topics=resolve_topics(topics))
+    db.session.commit()
+    scope = figures.make_scope(SYSTEM, start=date(2024, 1, 1), end=date(2024, 12, 31))
+    page = figures.Figures(SYSTEM, scope, figures.Shown(), trends=True)
+    assert page.summary is not None and page.summary.previous is not None
+    names = {page.vocabulary[t].name: n for t, n in page.summary.previous.items()}
+    assert names == {"Sleep": 1}
+    assert page.rising_topics() == figures.Figures(SYSTEM, scope).rising_topics()
+    assert [(t.topic, t.current, t.previous) for t in page.rising_topics()] == [("Sleep", 2, 1)]
