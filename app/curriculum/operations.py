@@ -432,26 +432,38 @@ def _count_summary(
         which: Any = sa.true()
         if shown.coverage_topics is not None:
             which = totals.c.n >= func.coalesce(_nth_most(totals, shown.coverage_topics - 1), 0)
+        # The links are counted per presenter first (once), then the cells kept by their
+        # presenter's name: joined by name before counting, PostgreSQL planned the window of
+        # names as one row and read every link and its presenter again per name shown.
+        cells = (
+            select(
+                linked.c.topic_id.label("topic_id"),
+                linked.c.presenter_id.label("presenter_id"),
+                func.count().label("n"),
+            )
+            .select_from(by_topic)
+            .where(linked_in_scope, which)
+            .group_by(linked.c.topic_id, linked.c.presenter_id)
+            .cte("presenter_cells")
+            .prefix_with("MATERIALIZED")
+        )
         parts.append(
             select(
                 sa.literal("presenter_topic", sa.String),
-                linked.c.topic_id,
-                linked.c.presenter_id,
+                cells.c.topic_id,
+                cells.c.presenter_id,
                 _null(sa.String),
-                func.count(),
+                cells.c.n,
             )  # fmt: skip
             .select_from(
-                by_topic.outerjoin(User, User.id == linked.c.presenter_id).join(
+                cells.outerjoin(User, User.id == cells.c.presenter_id).join(
                     names, names.c.name == name
                 )
             )
             .where(
-                linked_in_scope,
                 names.c.n >= func.coalesce(_nth_most(names, shown.first + shown.presenters - 1), 0),
                 names.c.n <= _nth_most(names, shown.first),
-                which,
             )
-            .group_by(linked.c.topic_id, linked.c.presenter_id)
         )
     if questions:
         member = QuestionGroupMember
