@@ -148,3 +148,25 @@ def test_the_presenters_shown_are_read_once_per_cell(app, make_user, client, wor
     # A few reads of each: the presenters' totals, the names of the cells (read 756 rows of
     # 10 users for 54 cases before).
     assert _relation_rows(plan, "users") <= 3 * (users + cases), (users, cases)
+
+
+def test_the_page_reads_the_practices_it_may_show_once(app, make_user, client, worlds):
+    """Teaching coverage (practices per topic and status) and the gaps (topics with a live
+    practice) each read the visible practices with the whole visibility rule; the gaps now
+    take theirs from the same counts."""
+    hub_of(worlds, make_user, 3)
+    viewer = make_user("curriculum")
+    db.session.commit()
+    as_user(client, viewer)
+    assert client.get(f"/curriculum?{RANGE}").status_code == 200
+    seen: list[str] = []
+
+    def remember(_conn, _cursor, statement, *_args) -> None:
+        seen.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", remember)
+    try:
+        assert client.get(f"/curriculum?{RANGE}").status_code == 200
+    finally:
+        event.remove(db.engine, "before_cursor_execute", remember)
+    assert len([s for s in seen if "practice_topics" in s]) == 1
