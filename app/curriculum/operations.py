@@ -295,9 +295,11 @@ class Summary:
     previous: Counter[int] | None
     topic_months: dict[int, Counter[str]]
     presenter_topics: Counter[tuple[int | None, int]]
-    # With `questions`: each stored question group with two or more of the scope's cases,
-    # {group id: (cases, smallest case id)}; None when not asked for.
+    # With `questions`: the `questions` biggest stored question groups of two or more of the
+    # scope's cases, {group id: (cases, smallest case id)}, and how many there are in all;
+    # None when not asked for.
     question_groups: dict[int, tuple[int, int]] | None = None
+    question_total: int = 0
 
 
 def _nth_most(totals: Any, n: int) -> Any:
@@ -312,7 +314,7 @@ def _count_summary(
     shown: Shown,
     *,
     previous: bool,
-    questions: bool = False,
+    questions: int = 0,
 ) -> Summary:
     """The counts every figure starts from (cases by month, by topic and program, by
     presenter), the detail of the rows `shown` shows and (with `previous`) the previous
@@ -325,8 +327,12 @@ def _count_summary(
     window's first and last rows: those rows, and any tied with them.
 
     With `questions`, the stored question groups are sized over the same cases (what
-    `_recurring_questions` orders them by): a statement of its own derived the cases again
-    and returned every member in scope (thousands of rows at 50,000 cases)."""
+    `_recurring_questions` orders them by) and only the `questions` biggest returned, with
+    their number: a statement of its own derived the cases again and returned every member
+    in scope, and then every group was returned (1,126 rows at 50,000 cases for 50 shown).
+
+    The previous period's totals are returned only for the topics with `RISING_MIN_CASES`
+    or more in this one: no other topic can be rising."""
     span = Scope(scope.previous.start, scope.end, scope.program) if previous else scope
     scoped = _case_days_once(user, span, programs)
     in_scope = scoped.c.day >= scope.start if previous else sa.true()
@@ -377,18 +383,6 @@ def _count_summary(
         .where(in_scope)
         .group_by(scoped.c.presenter_id, User.display_name),
     ]
-    if previous:
-        parts.append(
-            select(
-                sa.literal("previous", sa.String),
-                linked.c.topic_id,
-                _null(sa.Integer),
-                _null(sa.String),
-                func.count(),
-            )  # fmt: skip
-            .where(~linked_in_scope)
-            .group_by(linked.c.topic_id)
-        )
     totals = (
         select(linked.c.topic_id, func.count().label("n"))
         .where(linked_in_scope)
@@ -398,6 +392,19 @@ def _count_summary(
     # The windows' edges are single values (computed once), and the rows are narrowed by
     # joining the totals: an IN over these CTEs was planned as a scan of the CTE per link.
     by_topic = linked.join(totals, totals.c.topic_id == linked.c.topic_id)
+    if previous:
+        parts.append(
+            select(
+                sa.literal("previous", sa.String),
+                linked.c.topic_id,
+                _null(sa.Integer),
+                _null(sa.String),
+                func.count(),
+            )  # fmt: skip
+            .select_from(by_topic)
+            .where(~linked_in_scope, totals.c.n >= RISING_MIN_CASES)
+            .group_by(linked.c.topic_id)
+        )
     if shown.topics > 0:
         parts.append(
             select(
@@ -426,42 +433,77 @@ def _count_summary(
         which: Any = sa.true()
         if shown.coverage_topics is not None:
             which = totals.c.n >= func.coalesce(_nth_most(totals, shown.coverage_topics - 1), 0)
+        # The links are counted per presenter first (once), then the cells kept by their
+        # presenter's name: joined by name before counting, PostgreSQL planned the window of
+        # names as one row and read every link and its presenter again per name shown.
+        cells = (
+            select(
+                linked.c.topic_id.label("topic_id"),
+                linked.c.presenter_id.label("presenter_id"),
+                func.count().label("n"),
+            )
+            .select_from(by_topic)
+            .where(linked_in_scope, which)
+            .group_by(linked.c.topic_id, linked.c.presenter_id)
+            .cte("presenter_cells")
+            .prefix_with("MATERIALIZED")
+        )
         parts.append(
             select(
                 sa.literal("presenter_topic", sa.String),
-                linked.c.topic_id,
-                linked.c.presenter_id,
+                cells.c.topic_id,
+                cells.c.presenter_id,
                 _null(sa.String),
-                func.count(),
+                cells.c.n,
             )  # fmt: skip
             .select_from(
-                by_topic.outerjoin(User, User.id == linked.c.presenter_id).join(
+                cells.outerjoin(User, User.id == cells.c.presenter_id).join(
                     names, names.c.name == name
                 )
             )
             .where(
-                linked_in_scope,
                 names.c.n >= func.coalesce(_nth_most(names, shown.first + shown.presenters - 1), 0),
                 names.c.n <= _nth_most(names, shown.first),
-                which,
             )
-            .group_by(linked.c.topic_id, linked.c.presenter_id)
         )
     if questions:
         member = QuestionGroupMember
-        parts.append(
+        sized = (
             select(
-                sa.literal("question", sa.String),
-                member.group_id,
-                func.min(member.case_id),
-                _null(sa.String),
-                func.count(),
-            )  # fmt: skip
+                member.group_id.label("group_id"),
+                func.min(member.case_id).label("first"),
+                func.count().label("n"),
+            )
             .select_from(scoped.join(member, member.case_id == scoped.c.case_id))
             .where(in_scope)
             .group_by(member.group_id)
             .having(func.count() >= 2)
+            .cte("sized_groups")
         )
+        # Biggest first, then by smallest case (`_recurring_questions`' order; the group
+        # breaks ties the key leaves); wrapped, as a UNION's member cannot be ordered.
+        biggest = (
+            select(sized)
+            .order_by(sized.c.n.desc(), sized.c.first, sized.c.group_id)
+            .limit(questions)
+            .subquery("biggest_groups")
+        )
+        parts += [
+            select(
+                sa.literal("question", sa.String),
+                biggest.c.group_id,
+                biggest.c.first,
+                _null(sa.String),
+                biggest.c.n,
+            ),
+            select(
+                sa.literal("questions", sa.String),
+                _null(sa.Integer),
+                _null(sa.Integer),
+                _null(sa.String),
+                func.count(),
+            ).select_from(sized),
+        ]
     out = Summary(CaseCounts(Counter(), [], Counter(), {}), None, defaultdict(Counter), Counter())
     if previous:
         out.previous = Counter()
@@ -485,6 +527,8 @@ def _count_summary(
         elif kind == "question":
             assert out.question_groups is not None
             out.question_groups[a] = (n, b)
+        elif kind == "questions":
+            out.question_total = n
         else:
             out.presenter_topics[(b, a)] = n
     counts.pairs.sort()  # a UNION's rows come in no set order (PostgreSQL varies by plan)
@@ -501,12 +545,14 @@ def _by_most_cases(totals: Counter[int], vocabulary: dict[int, Any]) -> list[int
 class Shown:
     """How much of the long tables a page shows: per-month counts of `topics` topics and
     the `presenters` x `coverage_topics` corner of coverage by presenter (None: every
-    topic), from the `first` topic and presenter in their order (0: the first)."""
+    topic), from the `first` topic and presenter in their order (0: the first); and (for
+    `Figures` with `questions`) the first `questions` recurring question groups."""
 
     topics: int = PAGE_ROWS
     presenters: int = COVERAGE_PRESENTERS
     coverage_topics: int | None = COVERAGE_TOPICS
     first: int = 0
+    questions: int = PAGE_ROWS
 
     def window(self, items: list[Any], size: int) -> list[Any]:
         return items[self.first : self.first + size]
@@ -555,7 +601,7 @@ class Figures:
             self.programs,
             self.shown,
             previous=self.trends,
-            questions=self.questions,
+            questions=self.shown.questions if self.questions else 0,
         )
 
     @cached_property
@@ -670,9 +716,19 @@ class Figures:
 
     def recurring_questions(self, limit: int | None = None) -> tuple[int, list[QuestionGroup]]:
         """(how many groups, the first `limit` of them, or all)."""
-        summary = self.summary
-        sized = None if summary is None else summary.question_groups
-        return _recurring_questions(self.user, self.scope, self.programs, limit, sized)
+        summary, shown = self.summary, self.shown
+        if summary is None or summary.question_groups is None or shown is None:
+            return _recurring_questions(self.user, self.scope, self.programs, limit)
+        if limit is None or limit > shown.questions:  # more than the summary has sized
+            return _recurring_questions(self.user, self.scope, self.programs, limit)
+        return _recurring_questions(
+            self.user,
+            self.scope,
+            self.programs,
+            limit,
+            summary.question_groups,
+            summary.question_total,
+        )
 
     def questions_updating(self) -> bool:
         """`questions_updating` for this scope and user."""
@@ -689,7 +745,14 @@ class Figures:
                 .distinct()
             )
         )
-        guided = _guided_topics(self.user)
+        # Topics of a live best practice the user may see (policy.can_view_practice), from
+        # the counts teaching coverage reads too: each statement carries the whole
+        # practice-visibility rule (56 to 64 ms, planned in 24 to 30, on PostgreSQL at 50,000).
+        guided = {
+            topic_id
+            for topic_id, by_status in self.practice_counts.items()
+            if any(by_status[s.value] for s in LIVE_STATUSES)
+        }
         per_topic: dict[int, Counter[str]] = defaultdict(Counter)
         for topic_id, program_id, n in self.counts.pairs:
             if topic_id in taught or topic_id in guided:
@@ -717,6 +780,19 @@ class Figures:
             self.counts.presenters,
         )
 
+    @cached_property
+    def practice_counts(self) -> dict[int, Counter[str]]:
+        """Best practices the user may see, per topic and status (the value)."""
+        practices: dict[int, Counter[str]] = defaultdict(Counter)
+        for topic_id, status, n in db.session.execute(
+            select(practice_topics.c.topic_id, BestPractice.status, func.count())
+            .join(BestPractice, BestPractice.id == practice_topics.c.practice_id)
+            .where(policy.visible_practice_clause(self.user))
+            .group_by(practice_topics.c.topic_id, BestPractice.status)
+        ):
+            practices[topic_id][PracticeStatus(status).value] += n
+        return dict(practices)
+
     def teaching_coverage(self, limit: int | None = None) -> TeachingCoverage:
         """Every topic's row, or the first `limit` (`total` counts them all)."""
         return _teaching_coverage(self, limit)
@@ -735,21 +811,6 @@ def _topic_totals(user: Viewer, scope: Scope) -> Counter[int]:
                 .join(case_topics, case_topics.c.case_id == scoped.c.case_id)
                 .group_by(case_topics.c.topic_id)
             ).all()
-        )
-    )
-
-
-def _guided_topics(user: Viewer) -> set[int]:
-    """Topics of a live best practice the user may see (policy.can_view_practice)."""
-    return set(
-        db.session.scalars(
-            select(practice_topics.c.topic_id)
-            .join(BestPractice, BestPractice.id == practice_topics.c.practice_id)
-            .where(
-                BestPractice.status.not_in([PracticeStatus.RETIRED, PracticeStatus.SUPERSEDED]),
-                policy.visible_practice_clause(user),
-            )
-            .distinct()
         )
     )
 
@@ -873,11 +934,13 @@ def _recurring_questions(
     programs: list[Program],
     limit: int | None = None,
     sized: dict[int, tuple[int, int]] | None = None,
+    total: int | None = None,
 ) -> tuple[int, list[QuestionGroup]]:
     """(how many groups, the first `limit` groups or all): the groups are sized and ordered
     from columns, and only the cases of the groups returned are loaded. With `sized` (the
-    groups of two or more of the scope's cases: `Summary.question_groups`), only the cases
-    in scope of the groups returned are read."""
+    biggest groups of two or more of the scope's cases, at least the first `limit`, and
+    `total` of them in all: `Summary.question_groups`), only the cases in scope of the
+    groups returned are read."""
     member = QuestionGroupMember
     if sized is None:
         groups.ensure_current(GroupKind.QUESTIONS)
@@ -941,7 +1004,7 @@ def _recurring_questions(
         )
         for g in shown
     ]
-    return len(found), out
+    return len(found) if total is None else total, out
 
 
 def questions_updating(user: Viewer, scope: Scope) -> bool:
@@ -1176,14 +1239,7 @@ def _teaching_coverage(figures: Figures, limit: int | None) -> TeachingCoverage:
         )
         or 0
     )
-    practices: dict[int, Counter[str]] = defaultdict(Counter)
-    for topic_id, status, n in db.session.execute(
-        select(practice_topics.c.topic_id, BestPractice.status, func.count())
-        .join(BestPractice, BestPractice.id == practice_topics.c.practice_id)
-        .where(policy.visible_practice_clause(figures.user))
-        .group_by(practice_topics.c.topic_id, BestPractice.status)
-    ):
-        practices[topic_id][PracticeStatus(status).value] += n
+    practices = figures.practice_counts
     cases = counts.topic_totals
     counted: Counter[int] = Counter()  # cases outside programs whose own subject it is
     for topic_id, program_id, n in counts.pairs:

@@ -258,9 +258,53 @@ def test_the_pages_questions_sized_with_the_counts_equal_those_read_alone(app, m
     for user in readers:
         scope = figures.make_scope(user, start=start, end=END)
         for limit in (1, 3, None):
-            shown = figures.Shown(figures.PAGE_ROWS, figures.COVERAGE_PRESENTERS)
-            page = figures.Figures(user, scope, shown, trends=True, questions=True)
-            assert page.summary is not None and page.summary.question_groups is not None
-            alone = figures._recurring_questions(user, scope, page.programs, limit)
-            assert seen(page.recurring_questions(limit)) == seen(alone)
-            assert alone[0] > 0 and len(alone[1]) == min(alone[0], limit or alone[0])
+            # The statement returns the biggest `questions` groups only: fewer than, as many
+            # as and more than the groups asked for.
+            for questions in (1, 3, figures.PAGE_ROWS):
+                shown = figures.Shown(
+                    figures.PAGE_ROWS, figures.COVERAGE_PRESENTERS, questions=questions
+                )
+                page = figures.Figures(user, scope, shown, trends=True, questions=True)
+                assert page.summary is not None and page.summary.question_groups is not None
+                alone = figures._recurring_questions(user, scope, page.programs, limit)
+                assert seen(page.recurring_questions(limit)) == seen(alone)
+                assert alone[0] > 0 and len(alone[1]) == min(alone[0], limit or alone[0])
+                assert len(page.summary.question_groups) == min(questions, alone[0])
+                assert page.summary.question_total == alone[0]
+
+
+def test_a_live_practice_closes_a_gap_and_a_retired_one_does_not(app, make_user):
+    """The gaps read the practices from teaching coverage's counts by status: live ones
+    (proposed, emerging, established) close a topic's gap, retired and superseded do not."""
+    from app.practices.models import PracticeStatus
+    from app.practices.operations import propose_from_recommendations
+
+    pain = create_program("pain", "Pain ECHO", actor=SYSTEM)
+    march = create_session(pain, date(2026, 3, 12), title="March", actor=SYSTEM)
+    db.session.commit()
+    presenter = make_user("provider", programs=["pain"])
+    expert = make_user("expert", programs=["pain"])
+    cases = [
+        add_case(pain, presenter, f"Sleep {n}", session=march, topics=resolve_topics(["Sleep"]))
+        for n in range(3)
+    ]
+    rec = add_recommendation(cases[0], expert, "Treat insomnia first.")
+    db.session.commit()
+    practice = propose_from_recommendations(
+        [rec], "Insomnia first", "Treat insomnia first.", topics=["Sleep"], author=expert,
+        actor=expert,
+    )  # fmt: skip
+    db.session.commit()
+    scope = figures.make_scope(SYSTEM, end=END)
+    for status, gap in [
+        (PracticeStatus.PROPOSED, False),
+        (PracticeStatus.ESTABLISHED, False),
+        (PracticeStatus.RETIRED, True),
+        (PracticeStatus.SUPERSEDED, True),
+    ]:
+        practice.status = status
+        db.session.commit()
+        fig = figures.Figures(SYSTEM, scope)
+        assert ("Sleep" in {g.topic.name for g in fig.gaps()}) is gap, status
+        teaching = {r.topic: r for r in fig.teaching_coverage().rows}
+        assert teaching["Sleep"].practices[status.value] == 1
