@@ -419,6 +419,9 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     children = sys.modules.get("tests.support.children")
     if children is not None:  # its forkserver, if a test started one, ends with the run
         children.stop()
+    databases = sys.modules.get("tests.support.pg")
+    if databases is not None:  # the PostgreSQL databases the run dropped in the background
+        databases.drop_pending()
 
 
 @pytest.hookimpl(trylast=True)

@@ -43,6 +43,8 @@ CHILD_POLL_SECONDS = 1.0  # how often the parent checks its indexing processes w
 # Alive but handing back nothing (stopped, stuck) this long after the end of work or the
 # last result: the rebuild fails rather than waiting for ever.
 RESULT_WAIT_SECONDS = 3600.0
+# How long a process asked to stop (SIGTERM) may take before it is killed (SIGKILL).
+TERMINATE_WAIT_SECONDS = 10.0
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 # A direct child (unlike "forkserver"), so that it can stop with its parent.
 START = multiprocessing.get_context("spawn")
@@ -174,7 +176,7 @@ class ChunkedMpWriter(MpWriter):
                 if task.is_alive():
                     task.terminate()
             for task in self.tasks:
-                task.join(10)
+                task.join(TERMINATE_WAIT_SECONDS)
                 if task.is_alive():
                     task.kill()
                     task.join(5)

@@ -358,6 +358,15 @@ def test_nearest_neighbours_find_the_pairs_every_pair_comparison_finds():
     assert len([g for g in exact.groups if len(g) == 10]) == 30
 
 
+@pytest.fixture
+def quick_settle(monkeypatch):
+    """The refresher pauses a second after each wake-up (a burst of commits gives one
+    refresh), and a stop waits out that pause: these tests wait for one refresh and one
+    stop, not for a burst."""
+    monkeypatch.setattr(groups, "SETTLE_SECONDS", 0.01)
+
+
+@pytest.mark.usefixtures("quick_settle")
 @pytest.mark.app_config(CASEBOOK_GROUPS_REFRESH="thread")
 def test_a_request_reads_what_is_stored_and_the_background_refreshes(hub, app, client):
     from tests.cases.test_views import as_user
@@ -410,6 +419,7 @@ def test_candidates_are_the_most_discussed_uncited_groups(hub, make_user):
     assert all("duloxetine" not in g.label.lower() for g in queries.candidate_groups(SYSTEM))
 
 
+@pytest.mark.usefixtures("quick_settle")
 @pytest.mark.app_config(CASEBOOK_GROUPS_REFRESH="thread")
 def test_a_torn_down_app_leaves_no_refresher_running(app, client):
     from app import stop_background

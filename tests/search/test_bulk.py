@@ -216,6 +216,10 @@ def test_a_rebuild_whose_indexing_process_hangs_fails_after_the_result_wait(
     """A process alive but stopped never hands back its segments: the rebuild used to wait
     for it for ever; it fails after RESULT_WAIT_SECONDS and the process is ended."""
     monkeypatch.setattr(bulk, "RESULT_WAIT_SECONDS", 2.0)
+    # A stopped process acts on SIGTERM only once continued: it is killed after this wait,
+    # and the parent's polls notice the result wait's end within a tenth of a second.
+    monkeypatch.setattr(bulk, "TERMINATE_WAIT_SECONDS", 0.5)
+    monkeypatch.setattr(bulk, "CHILD_POLL_SECONDS", 0.1)
     stopped: list[int] = []
     real = documents.all_documents
 
