@@ -232,9 +232,18 @@ def read_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray
     if isinstance(length, tuple):  # W3TermInfo.from_bytes leaves it in a 1-tuple
         length = length[0]
     buf = terms._postfile.get(offset, length)
+    deltas, weights, counts, _values = _decode_blocks(buf)
+    ids = _absolute_ids(deltas, counts)
+    return ids.astype(np.int32), np.fromiter(weights, dtype=np.float32, count=len(weights))
+
+
+def _decode_blocks(buf: bytes) -> tuple[list[int], list[float], list[int], list]:
+    """The blocks of one posting list (W3 layout): each block's id deltas (restarting from
+    zero), weights, posting counts, and raw values (bytes, a tuple or None per block)."""
     deltas: list[int] = []
     weights: list[float] = []
     counts: list[int] = []
+    values: list = []
     stream = BytesIO(buf)
     pos = 4  # the posting list's magic header
     end = len(buf)
@@ -255,15 +264,20 @@ def read_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray
         else:
             weights.extend(block[1])
         counts.append(count)
+        values.append(block[2])
         pos = following
         if size < 0:
             break
+    return deltas, weights, counts, values
+
+
+def _absolute_ids(deltas: list[int], counts: list[int]) -> np.ndarray:
     sums = np.cumsum(np.fromiter(deltas, dtype=np.int64, count=len(deltas)))
     if len(counts) > 1:
         # Every block restarts from zero: subtract the running total before each block.
         starts = np.cumsum(counts)[:-1]
         sums -= np.repeat(np.concatenate(([0], sums[starts - 1])), counts)
-    return sums.astype(np.int32), np.fromiter(weights, dtype=np.float32, count=len(weights))
+    return sums
 
 
 def _generic_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -429,3 +443,4 @@ def bulk_writer_options(limitmb: int) -> dict[str, Any]:
     """Whole-index writes: uncompressed posting blocks (cheaper to write and to read back)
     and segment files left as they are rather than copied into one compound file."""
     return {"limitmb": limitmb, "codec": W3Codec(compression=0), "compound": False}
+
