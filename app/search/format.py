@@ -21,6 +21,7 @@ import os
 import pickle
 import threading
 import zlib
+from array import array
 from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
@@ -233,15 +234,16 @@ def read_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray
         length = length[0]
     buf = terms._postfile.get(offset, length)
     deltas, weights, counts, _values = _decode_blocks(buf)
-    ids = _absolute_ids(deltas, counts)
-    return ids.astype(np.int32), np.fromiter(weights, dtype=np.float32, count=len(weights))
+    return _absolute_ids(deltas, counts).astype(np.int32), weights
 
 
-def _decode_blocks(buf: bytes) -> tuple[list[int], list[float], list[int], list]:
-    """The blocks of one posting list (W3 layout): each block's id deltas (restarting from
-    zero), weights, posting counts, and raw values (bytes, a tuple or None per block)."""
-    deltas: list[int] = []
-    weights: list[float] = []
+def _decode_blocks(buf: bytes) -> tuple[np.ndarray, np.ndarray, list[int], list]:
+    """The blocks of one posting list (W3 layout): the id deltas (each block's restarting
+    from zero), weights and posting count of each block, and each block's raw values
+    (bytes, a tuple or None). Whoosh writes a block's ids and weights as tuples; a merged
+    segment (`merge_into`) as arrays, read here without a Python object per posting."""
+    ids: list = []
+    weights: list = []
     counts: list[int] = []
     values: list = []
     stream = BytesIO(buf)
@@ -256,23 +258,33 @@ def _decode_blocks(buf: bytes) -> tuple[list[int], list[float], list[int], list]
         count, _maxid, _maxweight, compression, _mn, _mx = pickle.load(stream)  # noqa: S301
         raw = buf[stream.tell() : following]
         block = pickle.loads(zlib.decompress(raw) if compression else raw)  # noqa: S301
-        deltas.extend(block[0])
+        ids.append(block[0])
         if block[1] is None:
-            weights.extend([1.0] * count)
+            weights.append(np.ones(count, np.float32))
         elif isinstance(block[1], float):
-            weights.extend([block[1]] * count)
+            weights.append(np.full(count, block[1], np.float32))
         else:
-            weights.extend(block[1])
+            weights.append(block[1])
         counts.append(count)
         values.append(block[2])
         pos = following
         if size < 0:
             break
-    return deltas, weights, counts, values
+    return _joined(ids, np.int64), _joined(weights, np.float32), counts, values
 
 
-def _absolute_ids(deltas: list[int], counts: list[int]) -> np.ndarray:
-    sums = np.cumsum(np.fromiter(deltas, dtype=np.int64, count=len(deltas)))
+def _joined(parts: list, dtype: Any) -> np.ndarray:
+    """Blocks' tuples or arrays as one array."""
+    if not parts:
+        return np.zeros(0, dtype)
+    if all(isinstance(p, tuple) for p in parts):  # one Python object per posting anyway
+        flat = [x for p in parts for x in p]
+        return np.fromiter(flat, dtype=dtype, count=len(flat))
+    return np.concatenate([np.asarray(p) for p in parts]).astype(dtype, copy=False)
+
+
+def _absolute_ids(deltas: np.ndarray, counts: list[int]) -> np.ndarray:
+    sums = np.cumsum(deltas)
     if len(counts) > 1:
         # Every block restarts from zero: subtract the running total before each block.
         starts = np.cumsum(counts)[:-1]
@@ -500,13 +512,14 @@ def _numbered_terms(reader: Any, field: str, number: int):
         yield text, number, info
 
 
-def _segment_postings(reader: Any, info: Any) -> tuple[np.ndarray, list[float], Any]:
+def _segment_postings(reader: Any, info: Any) -> tuple[np.ndarray, np.ndarray, Any]:
     """A term's postings in one segment: ids, weights, values (bytes, a list or None)."""
     if info.is_inlined():
         ids, weights, values = info.inlined_postings()
+        inline = np.asarray(ids, np.int64), np.asarray(weights, np.float32)
         if values and isinstance(values[0], bytes):
-            return np.asarray(ids, np.int64), list(weights), b"".join(values)
-        return np.asarray(ids, np.int64), list(weights), list(values) if values else None
+            return *inline, b"".join(values)
+        return *inline, list(values) if values else None
     offset, length = info.extent()
     if isinstance(length, tuple):
         length = length[0]
@@ -535,21 +548,23 @@ def _write_postings(
     for at in range(0, n, MERGED_BLOCK):
         block_ids = ids[at : at + MERGED_BLOCK]
         block_weights = weights[at : at + MERGED_BLOCK]
-        deltas = np.diff(block_ids, prepend=0)
+        deltas = np.diff(block_ids, prepend=0).astype(np.uint32)
         first = block_weights[0]
         if (block_weights == 1.0).all():
             mini_weights: Any = None
         elif (block_weights == first).all():
             mini_weights = float(first)
         else:
-            mini_weights = tuple(block_weights.tolist())
+            mini_weights = array("f", block_weights.astype(np.float32).tobytes())
         if values is None:
             mini_values: Any = None
         elif isinstance(values, bytes):
             mini_values = values[at * size : (at + len(block_ids)) * size]
         else:
             mini_values = tuple(values[at : at + len(block_ids)])
-        data = pickle.dumps((tuple(deltas.tolist()), mini_weights, mini_values), 2)
+        # Arrays, not Whoosh's tuples: read back without a Python object per posting.
+        mini_ids = array("I", deltas.tobytes())
+        data = pickle.dumps((mini_ids, mini_weights, mini_values), pickle.HIGHEST_PROTOCOL)
         if lengths is None:
             low = high = 0
         else:
@@ -642,7 +657,7 @@ def _write_term(fw: Any, group: list, readers: list, offsets: list, size: int, l
     for _text, number, seg_info in group:
         ids, seg_weights, seg_values = _segment_postings(readers[number], seg_info)
         ids_parts.append(ids + offsets[number])
-        weights.extend(seg_weights)
+        weights.append(seg_weights)
         values_parts.append(seg_values)
         info._weight += seg_info._weight
         info._df += seg_info._df
@@ -660,7 +675,7 @@ def _write_term(fw: Any, group: list, readers: list, offsets: list, size: int, l
         values = [x for part in values_parts for x in part]
     info._minid, info._maxid = int(ids[0]), int(ids[-1])
     offset, length = _write_postings(
-        fw._postfile, ids, np.asarray(weights, dtype=np.float64), values, size, lengths
+        fw._postfile, ids, np.concatenate(weights), values, size, lengths
     )
     info.set_extent(offset, length)
     text = group[0][0]
