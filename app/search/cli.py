@@ -54,7 +54,8 @@ def reindex_command() -> None:
     click.echo(
         f"Indexed {report.documents:,} documents in {report.seconds:.1f} s"
         f" (build {report.build_seconds:.1f} s, of which merging {report.merge_seconds:.1f} s;"
-        f" {report.segments} segments; generation {report.generation});"
+        f" {report.segments} segment{'' if report.segments == 1 else 's'};"
+        f" generation {report.generation});"
         f" {report.replayed:,} changes made meanwhile replayed and {report.covered:,} pending"
         f" changes the build already held marked applied in {report.replay_seconds:.1f} s."
     )
