@@ -378,3 +378,13 @@ def test_a_merge_interrupted_cancels_the_rebuild_and_search_is_unchanged(
     assert idx.partial_generations() == []
     assert search(SYSTEM, SearchRequest(q="wombat", group=False)).total == 45
     assert verify().ok
+
+
+def test_the_reindex_command_says_it_merged_and_how_many_segments_are_left(
+    app, cases, small_batches
+) -> None:
+    app.config["CASEBOOK_REINDEX_PROCS"] = 2
+    result = app.test_cli_runner().invoke(args=["reindex"])
+    assert result.exit_code == 0, result.output
+    assert "Merging: merging " in result.output and " segments of 45 documents." in result.output
+    assert "of which merging" in result.output and "; 1 segment;" in result.output
