@@ -3,9 +3,10 @@
 Whoosh's `MpWriter(multisegment=True)` gives each process one segment for everything it is
 sent. A big segment costs more per document to write (its posting pool outgrows memory,
 spills to disk and is merged back posting by posting), so here each process closes its
-segment every `docs_per_segment` documents and starts another. Segments are not merged:
-queries read each term's postings from every segment in one read each (engine.py), and the
-outbox's ordinary writes merge small segments as usual.
+segment every `docs_per_segment` documents and starts another. Once the processes are
+done the rebuild merges those segments into one (`format.merge_segments`, called by
+`upkeep.reindex`), far faster than Whoosh's own merge; the outbox's ordinary writes merge
+small segments as usual.
 
 The processes stop with their parent: killed or failed, a rebuild leaves no indexing
 process behind (each holds hundreds of MB), and a cancelled one terminates them. The parent

@@ -37,11 +37,15 @@ def reindex_command() -> None:
                 click.echo(f"Replayed {done:,} of {of:,} changes made meanwhile.", err=True)
                 shown[0] = done
 
+        def merging(step: str) -> None:
+            click.echo(f"\nMerging: {step}.", err=True)
+
         try:
             report = reindex(
                 progress=bar.update,
                 nice=batch_nice(current_app.config),
                 replay_progress=replayed,
+                merge_progress=merging,
             )
         except IndexingProcessFailed as exc:
             raise click.ClickException(
@@ -49,7 +53,9 @@ def reindex_command() -> None:
             ) from None
     click.echo(
         f"Indexed {report.documents:,} documents in {report.seconds:.1f} s"
-        f" (build {report.build_seconds:.1f} s; generation {report.generation});"
+        f" (build {report.build_seconds:.1f} s, of which merging {report.merge_seconds:.1f} s;"
+        f" {report.segments} segment{'' if report.segments == 1 else 's'};"
+        f" generation {report.generation});"
         f" {report.replayed:,} changes made meanwhile replayed and {report.covered:,} pending"
         f" changes the build already held marked applied in {report.replay_seconds:.1f} s."
     )

@@ -38,6 +38,10 @@ FILTER_CACHE = 64  # filter-term masks kept per searcher
 SEEN_CACHE = 16  # readers' statistics (Seen) kept per searcher, by hidden set
 SEEN_DF_CACHE = 50_000  # visible document counts of words kept per Seen
 PHRASE_CHECK_LIMIT = 5_000  # candidates whose stored text is checked for a phrase
+# Scoring more than 1/DENSE_SHARE of the corpus, a term's frequencies are looked up from an
+# array over the whole corpus, not by binary search (3 ms against 0.3 ms a term for 100,000
+# of 305,000 documents; the binary search is cheaper below a few thousand).
+DENSE_SHARE = 64
 NO_VALUE = -1  # facet code of a document without a value
 
 
@@ -418,12 +422,19 @@ class TermMatch(Match):
         if not len(self.ids):
             return np.zeros(len(docs), dtype=np.float32)
         corpus = self.corpus
-        tf = np.zeros(len(docs), dtype=np.float32)
-        # Postings are ascending, so each wanted document is found by binary search.
-        at = np.searchsorted(self.ids, docs)
-        np.minimum(at, len(self.ids) - 1, out=at)
-        present = self.ids[at] == docs
-        tf[present] = self.tf[at[present]]
+        if len(docs) * DENSE_SHARE > corpus.size:
+            # Many documents (a broad query): spread the postings over the corpus and pick,
+            # linear where a binary search per document costs its logarithm too.
+            dense = np.zeros(corpus.size, dtype=np.float32)
+            dense[self.ids] = self.tf
+            tf = dense[docs]
+        else:
+            tf = np.zeros(len(docs), dtype=np.float32)
+            # Postings are ascending, so each wanted document is found by binary search.
+            at = np.searchsorted(self.ids, docs)
+            np.minimum(at, len(self.ids) - 1, out=at)
+            present = self.ids[at] == docs
+            tf[present] = self.tf[at[present]]
         seen = self.seen
         idf = (
             corpus.idf(len(self.ids))

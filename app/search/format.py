@@ -21,6 +21,7 @@ import os
 import pickle
 import threading
 import zlib
+from array import array
 from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
@@ -232,9 +233,19 @@ def read_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray
     if isinstance(length, tuple):  # W3TermInfo.from_bytes leaves it in a 1-tuple
         length = length[0]
     buf = terms._postfile.get(offset, length)
-    deltas: list[int] = []
-    weights: list[float] = []
+    deltas, weights, counts, _values = _decode_blocks(buf)
+    return _absolute_ids(deltas, counts).astype(np.int32), weights
+
+
+def _decode_blocks(buf: bytes) -> tuple[np.ndarray, np.ndarray, list[int], list]:
+    """The blocks of one posting list (W3 layout): the id deltas (each block's restarting
+    from zero), weights and posting count of each block, and each block's raw values
+    (bytes, a tuple or None). Whoosh writes a block's ids and weights as tuples; a merged
+    segment (`merge_into`) as arrays, read here without a Python object per posting."""
+    ids: list = []
+    weights: list = []
     counts: list[int] = []
+    values: list = []
     stream = BytesIO(buf)
     pos = 4  # the posting list's magic header
     end = len(buf)
@@ -247,23 +258,38 @@ def read_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray
         count, _maxid, _maxweight, compression, _mn, _mx = pickle.load(stream)  # noqa: S301
         raw = buf[stream.tell() : following]
         block = pickle.loads(zlib.decompress(raw) if compression else raw)  # noqa: S301
-        deltas.extend(block[0])
+        ids.append(block[0])
         if block[1] is None:
-            weights.extend([1.0] * count)
+            weights.append(np.ones(count, np.float32))
         elif isinstance(block[1], float):
-            weights.extend([block[1]] * count)
+            weights.append(np.full(count, block[1], np.float32))
         else:
-            weights.extend(block[1])
+            weights.append(block[1])
         counts.append(count)
+        values.append(block[2])
         pos = following
         if size < 0:
             break
-    sums = np.cumsum(np.fromiter(deltas, dtype=np.int64, count=len(deltas)))
+    return _joined(ids, np.int64), _joined(weights, np.float32), counts, values
+
+
+def _joined(parts: list, dtype: Any) -> np.ndarray:
+    """Blocks' tuples or arrays as one array."""
+    if not parts:
+        return np.zeros(0, dtype)
+    if all(isinstance(p, tuple) for p in parts):  # one Python object per posting anyway
+        flat = [x for p in parts for x in p]
+        return np.fromiter(flat, dtype=dtype, count=len(flat))
+    return np.concatenate([np.asarray(p) for p in parts]).astype(dtype, copy=False)
+
+
+def _absolute_ids(deltas: np.ndarray, counts: list[int]) -> np.ndarray:
+    sums = np.cumsum(deltas)
     if len(counts) > 1:
         # Every block restarts from zero: subtract the running total before each block.
         starts = np.cumsum(counts)[:-1]
         sums -= np.repeat(np.concatenate(([0], sums[starts - 1])), counts)
-    return sums.astype(np.int32), np.fromiter(weights, dtype=np.float32, count=len(weights))
+    return sums
 
 
 def _generic_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -429,3 +455,253 @@ def bulk_writer_options(limitmb: int) -> dict[str, Any]:
     """Whole-index writes: uncompressed posting blocks (cheaper to write and to read back)
     and segment files left as they are rather than copied into one compound file."""
     return {"limitmb": limitmb, "codec": W3Codec(compression=0), "compound": False}
+
+
+# ---------------------------------------------------------------- merging
+# Merging a rebuild's segments into one, fast.
+#
+# Whoosh's own merge (`add_reader`) sends every posting of every segment through its
+# posting pool one by one, to be sorted and written again: about as long as the rebuild.
+# Segments hold disjoint ranges of document numbers, so a term's merged posting list is its
+# lists in segment order, each shifted by its segment's offset: here each list is read with
+# one read, shifted as an array and written back in large blocks. Stored fields, columns and
+# lengths are copied a document at a time through Whoosh's own per-document writer, with
+# lengths and column values read once per segment. The merged segment has the same
+# documents in the same order, the same terms, frequencies, lengths and field totals.
+
+MERGED_BLOCK = 2048  # postings per block of a merged segment (Whoosh writes 128)
+_HEADER_MAGIC = b"W3Bl"
+
+
+class _SegmentCopy:
+    """What Whoosh's `write_per_doc` reads of a segment, read once rather than per value."""
+
+    def __init__(self, reader: Any) -> None:
+        self._reader = reader
+        self._lengths = DecodedLengths(reader._perdoc)
+
+    def has_deletions(self) -> bool:
+        return False
+
+    def has_column(self, name: str) -> bool:
+        return bool(self._reader.has_column(name))
+
+    def column_reader(self, name: str, column: Any) -> list:
+        values = list(self._reader.column_reader(name, column, translate=False))
+        if len(values) != self._reader.doc_count_all():
+            raise ValueError(f"column {name!r} holds {len(values)} values")
+        return values
+
+    def iter_docs(self):
+        return self._reader.iter_docs()
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0):
+        return self._lengths.doc_field_length(docnum, fieldname, default)
+
+
+def _field_terms(reader: Any, field: str):
+    """(term bytes, term info) of one field of a segment, in term order."""
+    for (name, text), info in reader._terms.items_from(field, b""):
+        if name != field:
+            return
+        yield text, info
+
+
+def _numbered_terms(reader: Any, field: str, number: int):
+    for text, info in _field_terms(reader, field):
+        yield text, number, info
+
+
+def _segment_postings(reader: Any, info: Any) -> tuple[np.ndarray, np.ndarray, Any]:
+    """A term's postings in one segment: ids, weights, values (bytes, a list or None)."""
+    if info.is_inlined():
+        ids, weights, values = info.inlined_postings()
+        inline = np.asarray(ids, np.int64), np.asarray(weights, np.float32)
+        if values and isinstance(values[0], bytes):
+            return *inline, b"".join(values)
+        return *inline, list(values) if values else None
+    offset, length = info.extent()
+    if isinstance(length, tuple):
+        length = length[0]
+    deltas, weights, counts, blocks = _decode_blocks(reader._terms._postfile.get(offset, length))
+    ids = _absolute_ids(deltas, counts)
+    if all(v is None for v in blocks):
+        return ids, weights, None
+    if all(isinstance(v, bytes) for v in blocks):
+        return ids, weights, b"".join(blocks)
+    joined: list = []
+    for v in blocks:
+        joined.extend(v)
+    return ids, weights, joined
+
+
+def _write_postings(
+    postfile: Any, ids: np.ndarray, weights: np.ndarray, values: Any, size: int, lengths: Any
+) -> tuple[int, int]:
+    """Write one merged posting list in MERGED_BLOCK blocks (Whoosh's W3 block layout);
+    returns its extent in the postings file."""
+    from whoosh.util.numeric import length_to_byte
+
+    start = postfile.tell()
+    postfile.write(_HEADER_MAGIC)
+    n = len(ids)
+    for at in range(0, n, MERGED_BLOCK):
+        block_ids = ids[at : at + MERGED_BLOCK]
+        block_weights = weights[at : at + MERGED_BLOCK]
+        deltas = np.diff(block_ids, prepend=0).astype(np.uint32)
+        first = block_weights[0]
+        if (block_weights == 1.0).all():
+            mini_weights: Any = None
+        elif (block_weights == first).all():
+            mini_weights = float(first)
+        else:
+            mini_weights = array("f", block_weights.astype(np.float32).tobytes())
+        if values is None:
+            mini_values: Any = None
+        elif isinstance(values, bytes):
+            mini_values = values[at * size : (at + len(block_ids)) * size]
+        else:
+            mini_values = tuple(values[at : at + len(block_ids)])
+        # Arrays, not Whoosh's tuples: read back without a Python object per posting.
+        mini_ids = array("I", deltas.tobytes())
+        data = pickle.dumps((mini_ids, mini_weights, mini_values), pickle.HIGHEST_PROTOCOL)
+        if lengths is None:
+            low = high = 0
+        else:
+            block_lengths = lengths[block_ids]
+            low = length_to_byte(int(block_lengths.min()))
+            high = length_to_byte(int(block_lengths.max()))
+        info = pickle.dumps(
+            (len(block_ids), int(block_ids[-1]), float(block_weights.max()), 0, low, high), 2
+        )
+        blocklength = len(info) + len(data)
+        postfile.write_int(-blocklength if at + MERGED_BLOCK >= n else blocklength)
+        postfile.write(info)
+        postfile.write(data)
+    return start, postfile.tell() - start
+
+
+def _merged_lengths(readers: list[Any], field: str) -> np.ndarray | None:
+    """Each document's length in `field` across the merged segments (decoded from its byte,
+    as Whoosh's blocks record them), or None when the field keeps no lengths."""
+    parts = []
+    for reader in readers:
+        if not reader._perdoc.has_column(f"_{field}_len"):
+            return None
+        parts.append(LENGTHS[length_bytes(reader, field, reader.doc_count_all())])
+    return np.concatenate(parts).astype(np.int64) if parts else None
+
+
+def merge_into(writer: Any, segments: list, progress: Callable[[str], None] | None = None) -> list:
+    """A Whoosh merge policy (`writer.commit(mergetype=...)`): the segments without
+    deleted documents are merged into the writer's new segment, the others kept."""
+    import heapq
+
+    from whoosh.codec.whoosh3 import W3TermInfo
+    from whoosh.reading import SegmentReader
+
+    merged = [s for s in segments if not s.has_deletions()]
+    kept = [s for s in segments if s.has_deletions()]
+    if len(merged) < 2 or writer.docnum:
+        return segments
+    schema = writer.schema
+    readers = [SegmentReader(writer.storage, schema, s) for s in merged]
+    try:
+        total = sum(r.doc_count_all() for r in readers)
+        names = sorted({n for r in readers for n in r.indexed_field_names() if n in schema})
+        fieldnames = set(schema.names())
+        offsets = []
+        for number, reader in enumerate(readers, 1):
+            offsets.append(writer.docnum)
+            writer.write_per_doc(fieldnames, _SegmentCopy(reader))
+            if progress is not None:
+                progress(f"copied the documents of segment {number} of {len(readers)}")
+        assert writer.docnum == total
+        # Field totals exactly as indexed (the copied length bytes are rounded).
+        totals: dict[str, int] = {}
+        for s in merged:
+            for name, value in s._fieldlengths.items():
+                totals[name] = totals.get(name, 0) + value
+        writer.perdocwriter._fieldlengths.clear()
+        writer.perdocwriter._fieldlengths.update(totals)
+
+        fw = writer.fieldwriter
+        for field in names:
+            fieldobj = schema[field]
+            size = fieldobj.format.fixed_value_size() or 0
+            lengths = _merged_lengths(readers, field) if fieldobj.scorable else None
+            fw.start_field(field, fieldobj)
+            streams = [_numbered_terms(r, field, number) for number, r in enumerate(readers)]
+            group: list = []
+            for item in heapq.merge(*streams, key=lambda t: (t[0], t[1])):
+                if group and item[0] != group[0][0]:
+                    _write_term(fw, group, readers, offsets, size, lengths, W3TermInfo)
+                    group = []
+                group.append(item)
+            if group:
+                _write_term(fw, group, readers, offsets, size, lengths, W3TermInfo)
+            fw.finish_field()
+            if progress is not None:
+                progress(f"merged the postings of field {field!r}")
+    finally:
+        for reader in readers:
+            reader.close()
+    writer._added = True
+    return kept
+
+
+def _write_term(fw: Any, group: list, readers: list, offsets: list, size: int, lengths, cls):
+    ids_parts, weights, values_parts = [], [], []
+    info = cls()
+    info._weight, info._df, info._maxweight = 0.0, 0, 0.0
+    for _text, number, seg_info in group:
+        ids, seg_weights, seg_values = _segment_postings(readers[number], seg_info)
+        ids_parts.append(ids + offsets[number])
+        weights.append(seg_weights)
+        values_parts.append(seg_values)
+        info._weight += seg_info._weight
+        info._df += seg_info._df
+        info._maxweight = max(info._maxweight, seg_info._maxweight)
+        if seg_info._minlength is not None:
+            low = info._minlength
+            info._minlength = seg_info._minlength if low is None else min(low, seg_info._minlength)
+        info._maxlength = max(info._maxlength, seg_info._maxlength)
+    ids = np.concatenate(ids_parts)
+    if any(v is None for v in values_parts):
+        values: Any = None
+    elif all(isinstance(v, bytes) for v in values_parts):
+        values = b"".join(values_parts)
+    else:
+        values = [x for part in values_parts for x in part]
+    info._minid, info._maxid = int(ids[0]), int(ids[-1])
+    offset, length = _write_postings(
+        fw._postfile, ids, np.concatenate(weights), values, size, lengths
+    )
+    info.set_extent(offset, length)
+    text = group[0][0]
+    fw._tindex.add(pack_field(fw, text), info.to_bytes())
+
+
+def pack_field(fw: Any, text: bytes) -> bytes:
+    from whoosh.system import pack_ushort
+
+    return pack_ushort(fw._fieldid) + text
+
+
+def merge_segments(ix: Any, limitmb: int, progress: Callable[[str], None] | None = None) -> int:
+    """Merge an index's segments (those without deletions) into one; returns how many
+    segments it has after. On failure the index is left as it was."""
+    import functools
+
+    writer = ix.writer(**bulk_writer_options(limitmb))
+    try:
+        writer.commit(mergetype=functools.partial(merge_into, progress=progress))
+    except BaseException:
+        if not writer.is_closed:
+            writer.cancel()
+        raise
+    return segment_count(ix.refresh())
+
+
+def segment_count(ix: Any) -> int:
+    return len(ix._segments())

@@ -551,7 +551,8 @@ SMALL_SEGMENT = 4_000  # documents; bigger segments are never merged by ordinary
 def merge_small_segments(writer, segments):
     """Whoosh's MERGE_SMALL, applied to the small segments only.
 
-    A rebuild leaves many segments of 8,000 documents (bulk.py). Whoosh's policy compares
+    A rebuild leaves one large segment (its bulk segments merged by upkeep.reindex), or
+    many of 8,000 documents when that merge failed (bulk.py). Whoosh's policy compares
     the running total of the smallest segments with a Fibonacci bound, which at 100,000
     cases picks nearly all of them: one saved case would merge the whole index, posting by
     posting, for minutes. Here the outbox's small segments are merged among themselves;

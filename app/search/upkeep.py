@@ -24,7 +24,7 @@ from app.diagnostics import describe_error
 from app.extensions import db, reading_engine
 from app.search import documents, outbox
 from app.search.analysis import default_table
-from app.search.format import bulk_writer_options
+from app.search.format import bulk_writer_options, merge_segments, segment_count
 from app.search.index import IndexState, SearchIndex, merge_small_segments
 from app.search.models import SearchOutbox
 from app.search.snapshots import search_index
@@ -74,6 +74,8 @@ class ReindexReport:
     build_seconds: float = 0.0
     replay_seconds: float = 0.0  # under the apply lock: replaying, swapping, marking
     failed: int = 0  # changes that could not be replayed: left pending, retried later
+    merge_seconds: float = 0.0  # merging the built segments into one (part of build_seconds)
+    segments: int = 0  # segments of the new generation once built (and merged)
 
 
 # Below this many documents one process builds faster than several: each indexing process
@@ -105,6 +107,7 @@ def reindex(
     procs: int | None = None,
     nice: int = 0,
     replay_progress: Callable[[int, int], None] | None = None,
+    merge_progress: Callable[[str], None] | None = None,
 ) -> ReindexReport:
     """Build a new index generation from the database beside the live one, then swap.
 
@@ -161,6 +164,8 @@ def reindex(
                 raise
             if progress is not None:
                 progress(count % 100)
+            merge_started = time.perf_counter()
+            segments = _merge_built(idx.open_generation(generation), limitmb, merge_progress)
             built = time.perf_counter()
             with idx.apply_lock(), OrmSession(db.engine) as writes:
                 session.rollback()  # replayed documents are read afresh
@@ -179,7 +184,30 @@ def reindex(
         build_seconds=built - started,
         replay_seconds=finished - built,
         failed=replay.failed,
+        merge_seconds=built - merge_started,
+        segments=segments,
     )
+
+
+def _merge_built(ix: Any, limitmb: int, progress: Callable[[str], None] | None) -> int:
+    """Merge a new generation's segments into one (a query reads each term once per
+    segment); returns how many it has. A merge that fails leaves the generation as built,
+    searchable as before, and the rebuild goes on; one interrupted (a signal, a killed
+    process) ends the rebuild like any failure of the build."""
+    before = segment_count(ix)
+    if before < 2:
+        return before
+    if progress is not None:
+        progress(f"merging {before} segments of {ix.doc_count_all():,} documents")
+    try:
+        return merge_segments(ix, limitmb, progress)
+    except Exception as exc:  # noqa: BLE001 - the segments as built serve as well, slower
+        log.warning(
+            "search index: merging the rebuilt index's %d segments failed (%s); kept as built",
+            before,
+            describe_error(exc),
+        )
+        return segment_count(ix.refresh())
 
 
 def _mark_applied(writes: OrmSession, runs: list[tuple[int, int]]) -> int:

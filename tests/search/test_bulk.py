@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import os
 import signal
@@ -16,7 +17,17 @@ import pytest
 from app.auth.policy import SYSTEM
 from app.extensions import db
 from app.programs.operations import create_program
-from app.search import SearchRequest, apply_pending, bulk, documents, reindex, search, verify
+from app.search import (
+    SearchRequest,
+    apply_pending,
+    bulk,
+    documents,
+    format,
+    reindex,
+    search,
+    upkeep,
+    verify,
+)
 from app.search.index import index_at
 from tests.support.builders import add_annotation, add_case, add_recommendation
 
@@ -47,14 +58,18 @@ def cases(app, make_user):
 
 
 def test_a_rebuild_with_two_processes_indexes_every_document(app, cases, small_batches) -> None:
-    report = reindex(procs=2)
+    steps: list[str] = []
+    report = reindex(procs=2, merge_progress=steps.append)
     assert report.documents == 45
     assert multiprocessing.active_children() == []
     assert verify().ok
     assert search(SYSTEM, SearchRequest(q="wombat", group=False)).total == 45
+    # Bounded segments, written by both processes, then merged into one: a query used to
+    # read each of its terms once per segment (39 times at 50,000 cases).
+    assert steps[0].startswith("merging ") and int(steps[0].split()[1]) >= 4
     snap = index_at(app.config["CASEBOOK_INDEX_DIR"]).snapshot()
-    # Bounded segments, written by both processes.
-    assert len(snap.searcher.reader().leaf_readers()) >= 4
+    assert len(snap.searcher.reader().leaf_readers()) == 1
+    assert report.segments == 1
 
 
 def test_a_small_rebuild_runs_in_one_process(app, cases, monkeypatch) -> None:
@@ -258,3 +273,122 @@ def test_an_indexing_process_imports_only_what_indexing_needs() -> None:
     imported = set(done.stdout.split())
     assert "app.search.bulk" in imported
     assert not imported & {"app.search.operations", "app.deid.detector", "app.deid.gate"}
+
+
+QUERIES = ["wombat", "treat the wombat", "HBV DNA", "wombat 12 weeks", '"check HBV DNA"', "agred"]
+
+
+def _answers() -> list[dict]:
+    answers = []
+    for q in QUERIES:
+        for group in (True, False):
+            found = search(SYSTEM, SearchRequest(q=q, group=group)).to_json()
+            found.pop("took_ms", None)
+            answers.append(found)
+    return answers
+
+
+def _contents(idx) -> dict:
+    """What the index holds, as Whoosh's own reader reads it."""
+    searcher = idx.snapshot().searcher
+    reader = searcher.reader()
+    fields = ("title", "content", "spell", "topics", "type", "key", "program", "case_group")
+    return {
+        "stored": [reader.stored_fields(n) for n in range(reader.doc_count_all())],
+        "lengths": [
+            [reader.doc_field_length(n, f) for f in ("title", "content", "spell")]
+            for n in range(reader.doc_count_all())
+        ],
+        "totals": [reader.field_length(f) for f in ("title", "content", "spell")],
+        "terms": {f: list(reader.lexicon(f)) for f in fields},
+        "postings": {
+            (f, t): (
+                list(searcher.postings(f, t).all_ids()),
+                reader.doc_frequency(f, t),
+                reader.frequency(f, t),
+            )
+            for f in ("content", "title", "type", "topics")
+            for t in reader.lexicon(f)
+        },
+        "columns": {
+            f: list(reader.column_reader(f)) for f in ("key", "type", "case_group", "date")
+        },
+    }
+
+
+def test_search_answers_the_same_before_and_after_the_merge(
+    app, cases, small_batches, monkeypatch
+) -> None:
+    monkeypatch.setattr(upkeep, "_merge_built", lambda ix, limitmb, progress: 0)
+    reindex(procs=2)
+    idx = index_at(app.config["CASEBOOK_INDEX_DIR"])
+    assert len(idx.snapshot().searcher.reader().leaf_readers()) >= 4
+    before, contents = _answers(), _contents(idx)
+    assert format.merge_segments(idx.open_generation(idx.current_generation()), 64) == 1
+    assert len(idx.snapshot().searcher.reader().leaf_readers()) == 1
+    assert _answers() == before
+    assert _contents(idx) == contents
+    assert verify().ok
+    # Changes after the merge are written, found and merged as usual.
+    expert_case = add_case(
+        create_program("hbv", "Hepatitis B ECHO", actor=SYSTEM), None, "A late wombat"
+    )
+    db.session.commit()
+    assert expert_case.id and apply_pending() >= 1
+    assert search(SYSTEM, SearchRequest(q="wombat", group=False)).total == 46
+
+
+def test_a_merge_that_fails_leaves_the_rebuilt_segments_searchable(
+    app, cases, small_batches, monkeypatch, caplog
+) -> None:
+    real = format._write_term
+    calls: list[int] = []
+
+    def failing(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 20:
+            raise OSError(28, "No space left on device")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(format, "_write_term", failing)
+    with caplog.at_level(logging.WARNING, logger="app.search.upkeep"):
+        report = reindex(procs=2)
+    assert len(calls) == 20
+    assert "merging the rebuilt index's" in caplog.text and "ENOSPC" in caplog.text
+    assert "wombat" not in caplog.text.lower()
+    idx = index_at(app.config["CASEBOOK_INDEX_DIR"])
+    assert idx.current_generation() == report.generation
+    assert report.segments >= 4
+    assert len(idx.snapshot().searcher.reader().leaf_readers()) == report.segments
+    assert search(SYSTEM, SearchRequest(q="wombat", group=False)).total == 45
+    assert verify().ok
+
+
+def test_a_merge_interrupted_cancels_the_rebuild_and_search_is_unchanged(
+    app, cases, small_batches, monkeypatch
+) -> None:
+    idx = index_at(app.config["CASEBOOK_INDEX_DIR"])
+    live = idx.current_generation()
+    before = _generations(app)
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(format, "_write_term", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        reindex(procs=2)
+    assert idx.current_generation() == live
+    assert _generations(app) == before
+    assert idx.partial_generations() == []
+    assert search(SYSTEM, SearchRequest(q="wombat", group=False)).total == 45
+    assert verify().ok
+
+
+def test_the_reindex_command_says_it_merged_and_how_many_segments_are_left(
+    app, cases, small_batches
+) -> None:
+    app.config["CASEBOOK_REINDEX_PROCS"] = 2
+    result = app.test_cli_runner().invoke(args=["reindex"])
+    assert result.exit_code == 0, result.output
+    assert "Merging: merging " in result.output and " segments of 45 documents." in result.output
+    assert "of which merging" in result.output and "; 1 segment;" in result.output
