@@ -12,7 +12,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -270,6 +270,8 @@ RX_PHONE_CUED_FAR = re.compile(
 )
 
 RX_EMAIL = re.compile(r"[\w.+%-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# RX_EMAIL begun only where a run of a user name's characters begins (see `_emails`)
+RX_EMAIL_AT_RUN = re.compile(r"(?<![\w.+%-])" + RX_EMAIL.pattern)
 RX_URL = re.compile(
     r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'\])]+"
     r"|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|edu|gov|io|us|info|health|care|biz|me)"
@@ -2042,9 +2044,20 @@ def _ages(text: str, out: list, words_ix) -> None:
 RX_URL_HINT = _Folded(r"://|www\.|\.(?:com|org|net|edu|gov|io|us|info|health|care|biz|me)\b")
 
 
+def _emails(text: str) -> Iterator[re.Match[str]]:
+    """RX_EMAIL's matches, as `finditer` gives them, a run of a user name's characters read
+    once: searched from each of its characters, RX_EMAIL read the rest of the run each time.
+    A match from inside a run is a match from the character before too, so the first begins
+    where the search does or where a run begins."""
+    pos = 0
+    while m := RX_EMAIL.match(text, pos) or RX_EMAIL_AT_RUN.search(text, pos + 1):
+        yield m
+        pos = m.end()
+
+
 def _contacts(text: str, out: list, words_ix) -> None:
     if "@" in text:
-        _cands_from(RX_EMAIL, text, "EMAIL", 0.99, 0, out)
+        out.extend((m.start(), m.end(), "EMAIL", 0.99) for m in _emails(text))
     for m in RX_URL.finditer(text) if RX_URL_HINT.found(text) else ():
         s, e = m.span()
         while e > s and text[e - 1] in ".,;:!?":
@@ -3804,7 +3817,9 @@ _TABLE_HEADS6 = (
     ("FACILITY", _w("school facility hospital pharmacy clinic employer agency")),
 )
 RX_PIPE_ROW6 = re.compile(r"(?m)^[ \t]*\|(.*)\|[ \t]*$")
-RX_CELL_TITLE6 = re.compile(rf"^(?:{TITLE}\.?[ \t]+)|[ \t,]+(?:{CRED})\.?$")
+# (a credential's spaces from their run's start: searched from each space, a long run was read
+# again and again)
+RX_CELL_TITLE6 = re.compile(rf"^(?:{TITLE}\.?[ \t]+)|(?<![ \t,])[ \t,]+(?:{CRED})\.?$")
 # the words that make "X name" the name of a thing: a data dictionary's "Field Name", "Form
 # Name", a pharmacy list's "Drug Name" (round 16)
 _THING_NAMES16 = _w("""field form variable file column table item product brand generic drug
@@ -8985,8 +9000,18 @@ RX_HANDOFF19 = re.compile(
 RX_AND_BABY19 = re.compile(r"\b(?:and|with)[ \t]+baby[ \t]+([A-Za-z][a-z'’-]+)(?![\w'’-])")
 # "this is Pulu." on a call: the speaker's first name
 RX_THIS_IS19 = re.compile(rf"\b(?i:this[ \t]+is)[ \t]+({NW})(?=[.,!])")
-# the separators of a table written without borders: pipes, tabs, two spaces or more
-RX_CELL_SEP19 = (re.compile(r"[ \t]*\|[ \t]*"), re.compile(r"\t"), re.compile(r" {2,}"))
+# the separators of a table written without borders: pipes, tabs, two spaces or more. Spaces
+# before a pipe are taken from their run's start only (a split never begins inside a run it
+# could have begun before): tried at each space, a long run without a pipe was read again and
+# again
+RX_CELL_SEP19 = (
+    re.compile(r"(?<![ \t])[ \t]*\|[ \t]*|\|[ \t]*"),
+    re.compile(r"\t"),
+    re.compile(r" {2,}"),
+)
+# what follows a name in its cell: "Smith of Boston", "Smith (mother)"; taken from
+# its run of spaces' start only, as RX_CELL_SEP19
+RX_CELL_NAME_TAIL19 = re.compile(r"(?<![ \t])(?:[ \t]+of[ \t]+|[ \t]*\()")
 RX_CELL_NAME19 = re.compile(
     rf"(?:{NW}|{CAPS_WORD}|[a-z][a-z'’-]+)(?:,?[ \t]+(?:{NW}|{CAPS_WORD}|[a-z][a-z'’-]+|[A-Z]\.?))"
     r"{0,3}"
@@ -9236,7 +9261,7 @@ def _name_columns19(ctx: _Ctx, text: str, out: list) -> None:
         if not value or re.search(r"\d", value):
             continue
         s = start + p + cell.index(value)
-        value = re.split(r"[ \t]+of[ \t]+|[ \t]*\(", value)[0]
+        value = RX_CELL_NAME_TAIL19.split(value)[0]
         if RX_CELL_INITIALS19.fullmatch(value):
             if value.lower() in _NOT_INITIALS6 or re.fullmatch(CRED, value):
                 continue

@@ -198,3 +198,54 @@ def test_a_long_handle_like_run_is_read_once():
     text = "@" + "a" * 5000 + "@ and @" + "a." * 2500 + "@"
     assert [m.group(1) for m in detector.RX_HANDLE.finditer(text)] == ["a." * 2499 + "a"]
     assert detector.RX_HANDLE.search("write to @" + "a" * 5000 + " today").group(1) == "a" * 5000
+
+
+# The patterns before they were begun only at a run's start: searched from each character of a
+# long run they read the rest of it (tests/deid/test_detector_scaling.py counts it).
+_CELL_SEP_BEFORE = re.compile(r"[ \t]*\|[ \t]*")
+_CELL_NAME_TAIL_BEFORE = re.compile(r"[ \t]+of[ \t]+|[ \t]*\(")
+_CELL_TITLE_BEFORE = re.compile(
+    detector.RX_CELL_TITLE6.pattern.replace(r"|(?<![ \t,])[ \t,]+", r"|[ \t,]+")
+)
+
+
+def _texts(chars: str, longest: int):
+    for size in range(longest + 1):
+        for each in itertools.product(chars, repeat=size):
+            yield "".join(each)
+
+
+def test_a_table_line_is_cut_into_the_same_cells() -> None:
+    for text in _texts(" \t|a", 7):
+        new = detector.RX_CELL_SEP19[0]
+        assert new.split(text) == _CELL_SEP_BEFORE.split(text), repr(text)
+        assert [m.span() for m in new.finditer(text)] == [
+            m.span() for m in _CELL_SEP_BEFORE.finditer(text)
+        ], repr(text)
+
+
+def test_a_name_in_a_cell_ends_where_it_ended() -> None:
+    for text in _texts(" (ofa", 7):
+        assert (
+            detector.RX_CELL_NAME_TAIL19.split(text)[0] == _CELL_NAME_TAIL_BEFORE.split(text)[0]
+        ), repr(text)
+
+
+def test_a_title_or_credential_in_a_cell_is_found_where_it_was() -> None:
+    assert detector.RX_CELL_TITLE6.pattern != _CELL_TITLE_BEFORE.pattern
+    for text in _texts(" ,\taMD.", 6):
+        new, old = detector.RX_CELL_TITLE6.search(text), _CELL_TITLE_BEFORE.search(text)
+        assert (new and new.span()) == (old and old.span()), repr(text)
+    for text in ("Dr. Ann Lee, MD", "Ann Lee ,  RN.", "Ann Lee   PhD", "Mr Lee"):
+        new, old = detector.RX_CELL_TITLE6.search(text), _CELL_TITLE_BEFORE.search(text)
+        assert new is not None and old is not None and new.span() == old.span(), text
+
+
+def test_the_emails_are_those_finditer_finds() -> None:
+    """Every string of up to seven characters over the characters that matter, and addresses
+    one right after another, the second begun inside the first's run."""
+    texts = [*_texts("a1_.@ ", 7), "a@b.cc_d@e.ff", "jo@ex.com-ann@ex.com", "x@y.org.z@w.net"]
+    for text in texts:
+        assert [m.span() for m in detector._emails(text)] == [
+            m.span() for m in detector.RX_EMAIL.finditer(text)
+        ], repr(text)
