@@ -2742,7 +2742,7 @@ RX_AFTER_MARK = re.compile(r"[ \t]*+(?:is|was)?[ \t]*+[:#=]?[ \t]*\(?" + ID_VALU
 RX_RECORD_CUE = re.compile(
     r"(?i:chart|encounter|enc|acct|acc|account|group|grp|insurance|policy|booking|inmate"
     r"|docket|case|claim|pt|patient|member|subscriber|medicaid|medicare|certificate|permit"
-    r"|record|records|mrn|mr|id|DOC|ENCOUNTER)[ \t]*[:#=]?[ \t]*\(?" + ID_VALUE_GROUPED
+    r"|record|records|mrn|mr|id|DOC|ENCOUNTER)[ \t]*+[:#=]?[ \t]*+\(?" + ID_VALUE_GROUPED
 )
 NOT_ID_LABELS = _w("""room rm bed step phase grade stage class type size cpt icd icd10 ndc loinc
     hcpcs drg snomed rxnorm model catalog cat ref part version item page line question slide
@@ -2890,7 +2890,7 @@ RX_SN_ANY = re.compile(
 )
 RX_PLATE_CUED = re.compile(
     r"\b(?i:vehicle|car|truck|van|pickup|suv|sedan|jeep|minivan|motorcycle|trailer|plate|plates"
-    r"|tag|tags)[ \t]*[:#(]?[ \t]*"
+    r"|tag|tags)[ \t]*+[:#(]?[ \t]*+"
     r"(?-i:((?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,4}))(?![\w-])"
 )
 
@@ -4324,7 +4324,7 @@ RX_PLATE_STATE6 = re.compile(
     r"(?:[ -][A-Z0-9]{2,5})?)(?![\w-])"
 )
 RX_PLATE_WORD6 = re.compile(
-    r"\b(?i:plate|tag)[ \t]*[:#]?[ \t]+([A-Z]{4,8}|[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4})\b"
+    r"\b(?i:plate|tag)(?:[ \t]*+[:#])?[ \t]++([A-Z]{4,8}|[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4})\b"
     r"(?![ \t]+[a-z])"
 )
 RX_PHONE7_CUE6 = re.compile(
@@ -6056,8 +6056,8 @@ RX_ID_CUE10 = re.compile(
     r"|claim|enc|encounter|bill[ \t]+to|expediente|secondary"
     r"|driver(?:['’]s)?[ \t]+(?:licen[cs]e|lic)"
     r"|licen[cs]e|lic|registration|reg)"
-    r"(?:[ \t]+(?i:card|id|number|no\.?|num|#))?)[ \t]*(?:(?i:no\.?|number|#)[ \t]*)?[:#.]?[ \t]*"
-    r"(?=[A-Z0-9])"
+    r"(?:[ \t]+(?i:card|id|number|no\.?|num|#))?)[ \t]*+(?:(?i:no\.?|number|#)[ \t]*+)?[:#.]?"
+    r"[ \t]*+(?=[A-Z0-9])"
 )
 RX_ID_TOKEN10 = re.compile(r"[A-Z0-9][A-Z0-9./-]*")
 # letters before a long run of digits; letters before pairs ("QQ 12 34 56 C") are kept

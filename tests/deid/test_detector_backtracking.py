@@ -44,7 +44,6 @@ STILL_SPLIT = frozenset(
         "detector.RX_FAC_LABEL",
         "detector.RX_FROM_TOWN",
         "detector.RX_GEO13",
-        "detector.RX_ID_CUE10",
         "detector.RX_ID_CUE6",
         "detector.RX_ID_CUED11",
         "detector.RX_INITIALS_ROLE11",
@@ -61,10 +60,7 @@ STILL_SPLIT = frozenset(
         "detector.RX_NATIONAL_ID13",
         "detector.RX_PHARMACY_CUE",
         "detector.RX_PHONE_CUED",
-        "detector.RX_PLATE_CUED",
-        "detector.RX_PLATE_WORD6",
         "detector.RX_POSTCODE13",
-        "detector.RX_RECORD_CUE",
         "detector.RX_RECORD_NUMBER_IS9",
         "detector.RX_ROLE5",
         "detector.RX_ROLE_NAME",
@@ -249,3 +245,44 @@ def test_the_emails_are_those_finditer_finds() -> None:
         assert [m.span() for m in detector._emails(text)] == [
             m.span() for m in detector.RX_EMAIL.finditer(text)
         ], repr(text)
+
+
+def _found(rx: re.Pattern[str], text: str) -> list:
+    return [(m.span(), m.groups()) for m in rx.finditer(text)]
+
+
+# Patterns whose runs of spaces were split between two repetitions, each with its form before
+# (its runs given back again) and texts over the characters that matter after its cue
+_MADE_LINEAR = [
+    ("RX_RECORD_CUE", [(r"[ \t]*+", r"[ \t]*")], ("mrn", "Acct"), " \t:#(A1"),
+    ("RX_PLATE_CUED", [(r"[ \t]*+", r"[ \t]*")], ("plate", "tag"), " \t:#(A1"),
+    ("RX_ID_CUE10", [(r"[ \t]*+", r"[ \t]*")], ("SIN", "case no"), " \t:#.A1"),
+    (
+        "RX_PLATE_WORD6",
+        [(r"(?:[ \t]*+[:#])?[ \t]++", r"[ \t]*[:#]?[ \t]+")],
+        ("plate", "Tag"),
+        " \t:#A1-",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "undo", "cues", "chars"), _MADE_LINEAR, ids=[m[0] for m in _MADE_LINEAR]
+)
+def test_a_pattern_made_linear_finds_what_it_found(
+    name: str, undo: list[tuple[str, str]], cues: tuple[str, ...], chars: str
+) -> None:
+    new = getattr(detector, name)
+    source = new.pattern
+    for now, before in undo:
+        assert now in source
+        source = source.replace(now, before)
+    old = re.compile(source, new.flags)
+    matched = 0
+    for cue in cues:
+        for rest in _texts(chars, 6):
+            text = cue + rest
+            found = _found(new, text)
+            assert found == _found(old, text), repr(text)
+            matched += bool(found)
+    assert matched > 100  # the texts hold values it takes
