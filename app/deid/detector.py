@@ -209,7 +209,7 @@ AGE_NUM = r"(9\d|1[01]\d|120)"
 RX_AGE = [
     re.compile(rf"(?<![\d.,/]){AGE_NUM}(?:\s*|-)(?:years?|yrs?|y)(?:\s*|-)old\b", IGN),
     re.compile(rf"(?<![\d.,/]){AGE_NUM}(?:\s*|-)(?:yo|y/o|y\.o\.?|yr|yrs|years?)(?![\w/])", IGN),
-    re.compile(rf"\b(?:aged|age|ages|at\s+the\s+age\s+of|age\s+of|age:)\s*:?\s*{AGE_NUM}\b", IGN),
+    re.compile(rf"\b(?:aged|age|ages|at\s+the\s+age\s+of|age\s+of|age:)\s*+:?\s*+{AGE_NUM}\b", IGN),
     re.compile(rf"(?<![\d.,/]){AGE_NUM}(?:\s+|-)(?:years?|yrs?)(?:\s+|-)of(?:\s+|-)age", IGN),
     re.compile(rf"(?<![\d.,/]){AGE_NUM}\s*(?:-|\s)?(?:year|yr)(?:-|\s)old", IGN),
     re.compile(rf"\b(?:turned|turns|turning)\s+{AGE_NUM}\b", IGN),
@@ -2236,7 +2236,7 @@ RX_HOUSE_NUMBER = re.compile(
 )
 RX_STREET_WORD = re.compile(r"[ \t]*(\d+(?:st|nd|rd|th)|[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’]*\.?)")
 RX_DIRECTION = re.compile(r"[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b\.?")
-RX_UNIT_TAIL = re.compile(r"\.?,?[ \t]*(?:([A-Za-z]+)\.?[ \t]*#?|#)[ \t]*([A-Za-z0-9-]{1,6})\b")
+RX_UNIT_TAIL = re.compile(r"\.?,?[ \t]*(?:([A-Za-z]+)\.?[ \t]*+#?|#)[ \t]*([A-Za-z0-9-]{1,6})\b")
 RX_UNIT_BARE = re.compile(
     r",?[ \t]+(?:Lower|Upper|Rear|Front|Basement|Penthouse|LOWER|UPPER|REAR"
     r"|FRONT|BSMT|LOWR|UPPR|REAR)\b"
@@ -2404,7 +2404,7 @@ RX_POSSESSIVE_ANY = re.compile(  # a match ends with one of _POSSESSIVE_KIN as a
 )
 RX_LOWER_CUED = re.compile(
     r"(?:\b(?i:patient\s+name|pt\s+name|patient|pt|name|guarantor|subscriber|insured"
-    r"|emergency\s+contact)\b\.?[ \t]*([:#]?)|\b(?i:family)[ \t]*(\())"
+    r"|emergency\s+contact)\b\.?[ \t]*+([:#]?)|\b(?i:family)[ \t]*(\())"
     r"[ \t]*([a-z][a-z'-]{2,})[ \t]+([a-z][a-z'-]{2,})\b(?![-/])"
 )
 RX_INITIALS_AFTER = re.compile(
@@ -2885,7 +2885,7 @@ RX_HANDLE = re.compile(
 )
 # Serial numbers behind a lower-case "sn", vehicle plates behind "vehicle" or in "car (".
 RX_SN_ANY = re.compile(
-    r"\b(?i:sn|s/n|ser\.?)[ \t]*[:#]?[ \t]*"
+    r"\b(?i:sn|s/n|ser\.?)[ \t]*+[:#]?[ \t]*+"
     r"((?=[A-Za-z0-9-]*\d{3})[A-Za-z0-9][A-Za-z0-9-]{3,24})(?![\w-])"
 )
 RX_PLATE_CUED = re.compile(
@@ -2972,7 +2972,7 @@ def _name_shapes(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
 RX_AND_NAME = re.compile(rf"[ \t]+and[ \t]+({NW})(?![\w'’-])")
 RX_CHAT_LINE = re.compile(rf"(?m)^[ \t]*({NW}):[ \t]+(?=[a-z])")
 RX_LAST_FIRST_CUED = re.compile(
-    rf"(?:Pt|PT|Patient|review\s+for|records\s+of|for|Inmate|Newborn)[ \t]*:?[ \t]+"
+    rf"(?:Pt|PT|Patient|review\s+for|records\s+of|for|Inmate|Newborn)(?:[ \t]*+:)?[ \t]++"
     rf"((?:{NW}|[{UP}]{{2,}}(?:[-'’ ][{UP}]{{2,}})?),[ \t]*(?:{NW}|[{UP}]{{2,}})(?:-{NW})?)"
     rf"(?=[ \t]*(?:[,.;\n]|$))"
 )
@@ -3616,7 +3616,7 @@ def _names5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         known = (ctx.is_first(first) and not ctx.is_clinical(first)) or (
             ctx.is_last(last.split()[-1]) and not ctx.is_clinical(last)
         )
-        label = re.match(r"[ \t]*[;,(]?[ \t]*\(?(?:MRN|MR|DOB|Acct|ACCT|booking)", text[m.end() :])
+        label = re.match(r"[ \t]*+[;,(]?[ \t]*\(?(?:MRN|MR|DOB|Acct|ACCT|booking)", text[m.end() :])
         if any(ctx.is_clinical(w) and not ctx.is_name(w) for w in (last, first)):
             continue
         if _is_state5(first) or _is_state5(last):
@@ -4917,7 +4917,7 @@ def _resident_lists8(ctx: _Ctx, text: str, out: list) -> None:
 # 561-787747", "ssn 437 - 81 - 2290")
 RX_SSN_ANY_GROUPS8 = re.compile(
     r"\b(?i:ssn|soc|social[ \t]+security(?:[ \t]+(?:no\.?|number|#))?|ss#|itin)(?:/(?i:itin))?"
-    r"[ \t]*[:#]?[ \t]*(\d(?:[ \t]*[- .]?[ \t]*\d){8})(?![\d-])"
+    r"[ \t]*+[:#]?[ \t]*+(\d(?:[ \t]*+[- .]?[ \t]*+\d){8})(?![\d-])"
 )
 TRIGGERS["SSN8"] = _w("ssn soc social ss itin")
 # "Patient initials: DM", "Pt initials - JG"
@@ -5799,12 +5799,12 @@ RX_RECORD_NUMBER_IS9 = re.compile(
 )
 # a licence written with its issuer's letters: "Hunting/fishing license FWP 4664916479"
 RX_LICENSE_PREFIX9 = re.compile(
-    r"\b(?i:licen[cs]e|lic\.?|permit)[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t]*"
+    r"\b(?i:licen[cs]e|lic\.?|permit)[ \t]*+(?:#|no\.?|number)?[ \t]*+:?[ \t]*+"
     r"((?!(?:DL|ID|NO|NUM|NBR)\b)[A-Z]{2,5}[ \t-]\d{5,12})\b"
 )
 # a serial written with its own "SN": "serial SN 037-01520", "transmitter ID SN 096-05406"
 RX_SERIAL_SN9 = re.compile(
-    r"\b(?i:serial|id|s/n|device)[ \t]*(?:#|no\.?)?[ \t]*:?[ \t]*SN[ \t#:-]*(\d[\dA-Z-]{3,16})\b"
+    r"\b(?i:serial|id|s/n|device)[ \t]*+(?:#|no\.?)?[ \t]*+:?[ \t]*+SN[ \t#:-]*(\d[\dA-Z-]{3,16})\b"
 )
 # a plate after the vehicle's kind and "reg": "ATV reg 35-0070B", "snowmobile reg. MGX 5240"
 RX_VEHICLE_REG9 = re.compile(
@@ -6409,7 +6409,7 @@ TRIGGERS["DOB11"] = _w("dob d date")
 RX_INITIALS_ROLE11 = re.compile(
     r"\b(?:RN|LPN|CNA|NP|PA|MD|DO|SW|MSW|OT|RT|[Pp]t\.?|(?i:assistant|assisted[ \t]+by|surgeon"
     r"|chaplain|nurse|aide|scribe|resident|fellow|attending|subject|participant|volunteer"
-    r"|witness|interpreter|patient|client|resident))[ \t]*:?[ \t]+"
+    r"|witness|interpreter|patient|client|resident))(?:[ \t]*+:)?[ \t]++"
     r"((?:[A-Z]\.[ \t]?){2,3}(?![A-Za-z])"
     r"|(?:(?<=[Pp]t\.[ \t])|(?<=[Pp]t[ \t])|(?<=ent[ \t])|(?<=ect[ \t]))[A-Z]{2,3}"
     r"(?=[ \t]+(?:[a-z]{2,}(?:ed|ing|s)|" + _SUBJECT_VERBS + r")\b))"
@@ -7698,7 +7698,7 @@ RX_ADDRESS_IS13 = re.compile(
     r"([A-Za-z][A-Za-z'’-]+(?:[ \t]+[A-Za-z][A-Za-z'’-]+)?),?[ \t]+(\d{5}(?:-\d{4})?)(?![\w-])"
 )
 RX_POSTCODE13 = re.compile(
-    r"\b(?i:post[ \t]?code|postal[ \t]+code|c[oó]digo[ \t]+postal)[ \t]*:?[ \t]*"
+    r"\b(?i:post[ \t]?code|postal[ \t]+code|c[oó]digo[ \t]+postal)[ \t]*+:?[ \t]*+"
     r"((?=[A-Z0-9 -]{0,10}\d[A-Z0-9 -]{0,10}\d)[A-Z0-9]{2,5}(?:[ -][A-Z0-9]{3,4})?)(?![\w-])"
 )
 RX_RESERVATION13 = re.compile(
@@ -7706,7 +7706,8 @@ RX_RESERVATION13 = re.compile(
 )
 RX_CHAPTER_HOUSE13 = re.compile(rf"\b((?:{CAPW})(?:[ \t]+{CAPW}){{0,2}})[ \t]+chapter[ \t]+house\b")
 RX_GEO13 = re.compile(
-    rf"\bgeo(?:loc(?:ation)?)?[ \t]*[:=]?[ \t]+((?:{CAPW})(?:[ \t]+{CAPW}){{0,2}})[ \t]*$", re.M
+    rf"\bgeo(?:loc(?:ation)?)?(?:[ \t]*+[:=])?[ \t]++((?:{CAPW})(?:[ \t]+{CAPW}){{0,2}})[ \t]*$",
+    re.M,
 )
 RX_COMMUNITY13 = re.compile(
     rf"\b(?i:community|hometown|town|village|city)[ \t]*:[ \t]*((?:{CAPW})(?:[ ]{CAPW}){{0,2}})"
