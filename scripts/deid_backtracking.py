@@ -44,6 +44,11 @@ TEXTS = {
     "facility of, spaces": lambda n: "Medical Center of" + " " * n,
     "SSN, spaces": lambda n: "SSN" + " " * n,
     "DOB, spaces": lambda n: "DOB" + " " * n,
+    "spaces, resident": lambda n: "x" + " " * n + "resident",
+    "initials, spaces": lambda n: "initials:" + " " * n,
+    "initials, newlines": lambda n: "initials:" + "\n" * n,
+    "name cell, spaces": lambda n: "| name | age |\n| a" + " " * n + "b | 1 |",
+    "letters, @": lambda n: "a" * n + " @",
 }
 
 

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -209,7 +209,7 @@ AGE_NUM = r"(9\d|1[01]\d|120)"
 RX_AGE = [
     re.compile(rf"(?<![\d.,/]){AGE_NUM}(?:\s*|-)(?:years?|yrs?|y)(?:\s*|-)old\b", IGN),
     re.compile(rf"(?<![\d.,/]){AGE_NUM}(?:\s*|-)(?:yo|y/o|y\.o\.?|yr|yrs|years?)(?![\w/])", IGN),
-    re.compile(rf"\b(?:aged|age|ages|at\s+the\s+age\s+of|age\s+of|age:)\s*:?\s*{AGE_NUM}\b", IGN),
+    re.compile(rf"\b(?:aged|age|ages|at\s+the\s+age\s+of|age\s+of|age:)\s*+:?\s*+{AGE_NUM}\b", IGN),
     re.compile(rf"(?<![\d.,/]){AGE_NUM}(?:\s+|-)(?:years?|yrs?)(?:\s+|-)of(?:\s+|-)age", IGN),
     re.compile(rf"(?<![\d.,/]){AGE_NUM}\s*(?:-|\s)?(?:year|yr)(?:-|\s)old", IGN),
     re.compile(rf"\b(?:turned|turns|turning)\s+{AGE_NUM}\b", IGN),
@@ -270,6 +270,8 @@ RX_PHONE_CUED_FAR = re.compile(
 )
 
 RX_EMAIL = re.compile(r"[\w.+%-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# RX_EMAIL begun only where a run of a user name's characters begins (see `_emails`)
+RX_EMAIL_AT_RUN = re.compile(r"(?<![\w.+%-])" + RX_EMAIL.pattern)
 RX_URL = re.compile(
     r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'\])]+"
     r"|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|edu|gov|io|us|info|health|care|biz|me)"
@@ -2047,9 +2049,20 @@ def _ages(text: str, out: list, words_ix) -> None:
 RX_URL_HINT = _Folded(r"://|www\.|\.(?:com|org|net|edu|gov|io|us|info|health|care|biz|me)\b")
 
 
+def _emails(text: str) -> Iterator[re.Match[str]]:
+    """RX_EMAIL's matches, as `finditer` gives them, a run of a user name's characters read
+    once: searched from each of its characters, RX_EMAIL read the rest of the run each time.
+    A match from inside a run is a match from the character before too, so the first begins
+    where the search does or where a run begins."""
+    pos = 0
+    while m := RX_EMAIL.match(text, pos) or RX_EMAIL_AT_RUN.search(text, pos + 1):
+        yield m
+        pos = m.end()
+
+
 def _contacts(text: str, out: list, words_ix) -> None:
     if "@" in text:
-        _cands_from(RX_EMAIL, text, "EMAIL", 0.99, 0, out)
+        out.extend((m.start(), m.end(), "EMAIL", 0.99) for m in _emails(text))
     for m in RX_URL.finditer(text) if RX_URL_HINT.found(text) else ():
         s, e = m.span()
         while e > s and text[e - 1] in ".,;:!?":
@@ -2228,7 +2241,7 @@ RX_HOUSE_NUMBER = re.compile(
 )
 RX_STREET_WORD = re.compile(r"[ \t]*(\d+(?:st|nd|rd|th)|[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’]*\.?)")
 RX_DIRECTION = re.compile(r"[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b\.?")
-RX_UNIT_TAIL = re.compile(r"\.?,?[ \t]*(?:([A-Za-z]+)\.?[ \t]*#?|#)[ \t]*([A-Za-z0-9-]{1,6})\b")
+RX_UNIT_TAIL = re.compile(r"\.?,?[ \t]*(?:([A-Za-z]+)\.?[ \t]*+#?|#)[ \t]*([A-Za-z0-9-]{1,6})\b")
 RX_UNIT_BARE = re.compile(
     r",?[ \t]+(?:Lower|Upper|Rear|Front|Basement|Penthouse|LOWER|UPPER|REAR"
     r"|FRONT|BSMT|LOWR|UPPR|REAR)\b"
@@ -2396,7 +2409,7 @@ RX_POSSESSIVE_ANY = re.compile(  # a match ends with one of _POSSESSIVE_KIN as a
 )
 RX_LOWER_CUED = re.compile(
     r"(?:\b(?i:patient\s+name|pt\s+name|patient|pt|name|guarantor|subscriber|insured"
-    r"|emergency\s+contact)\b\.?[ \t]*([:#]?)|\b(?i:family)[ \t]*(\())"
+    r"|emergency\s+contact)\b\.?[ \t]*+([:#]?)|\b(?i:family)[ \t]*(\())"
     r"[ \t]*([a-z][a-z'-]{2,})[ \t]+([a-z][a-z'-]{2,})\b(?![-/])"
 )
 RX_INITIALS_AFTER = re.compile(
@@ -2734,7 +2747,7 @@ RX_AFTER_MARK = re.compile(r"[ \t]*+(?:is|was)?[ \t]*+[:#=]?[ \t]*\(?" + ID_VALU
 RX_RECORD_CUE = re.compile(
     r"(?i:chart|encounter|enc|acct|acc|account|group|grp|insurance|policy|booking|inmate"
     r"|docket|case|claim|pt|patient|member|subscriber|medicaid|medicare|certificate|permit"
-    r"|record|records|mrn|mr|id|DOC|ENCOUNTER)[ \t]*[:#=]?[ \t]*\(?" + ID_VALUE_GROUPED
+    r"|record|records|mrn|mr|id|DOC|ENCOUNTER)[ \t]*+[:#=]?[ \t]*+\(?" + ID_VALUE_GROUPED
 )
 NOT_ID_LABELS = _w("""room rm bed step phase grade stage class type size cpt icd icd10 ndc loinc
     hcpcs drg snomed rxnorm model catalog cat ref part version item page line question slide
@@ -2877,12 +2890,12 @@ RX_HANDLE = re.compile(
 )
 # Serial numbers behind a lower-case "sn", vehicle plates behind "vehicle" or in "car (".
 RX_SN_ANY = re.compile(
-    r"\b(?i:sn|s/n|ser\.?)[ \t]*[:#]?[ \t]*"
+    r"\b(?i:sn|s/n|ser\.?)[ \t]*+[:#]?[ \t]*+"
     r"((?=[A-Za-z0-9-]*\d{3})[A-Za-z0-9][A-Za-z0-9-]{3,24})(?![\w-])"
 )
 RX_PLATE_CUED = re.compile(
     r"\b(?i:vehicle|car|truck|van|pickup|suv|sedan|jeep|minivan|motorcycle|trailer|plate|plates"
-    r"|tag|tags)[ \t]*[:#(]?[ \t]*"
+    r"|tag|tags)[ \t]*+[:#(]?[ \t]*+"
     r"(?-i:((?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,4}))(?![\w-])"
 )
 
@@ -2964,7 +2977,7 @@ def _name_shapes(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
 RX_AND_NAME = re.compile(rf"[ \t]+and[ \t]+({NW})(?![\w'’-])")
 RX_CHAT_LINE = re.compile(rf"(?m)^[ \t]*({NW}):[ \t]+(?=[a-z])")
 RX_LAST_FIRST_CUED = re.compile(
-    rf"(?:Pt|PT|Patient|review\s+for|records\s+of|for|Inmate|Newborn)[ \t]*:?[ \t]+"
+    rf"(?:Pt|PT|Patient|review\s+for|records\s+of|for|Inmate|Newborn)(?:[ \t]*+:)?[ \t]++"
     rf"((?:{NW}|[{UP}]{{2,}}(?:[-'’ ][{UP}]{{2,}})?),[ \t]*(?:{NW}|[{UP}]{{2,}})(?:-{NW})?)"
     rf"(?=[ \t]*(?:[,.;\n]|$))"
 )
@@ -3608,7 +3621,7 @@ def _names5(ctx: _Ctx, text: str, out: list, words_ix: _WordIndex) -> None:
         known = (ctx.is_first(first) and not ctx.is_clinical(first)) or (
             ctx.is_last(last.split()[-1]) and not ctx.is_clinical(last)
         )
-        label = re.match(r"[ \t]*[;,(]?[ \t]*\(?(?:MRN|MR|DOB|Acct|ACCT|booking)", text[m.end() :])
+        label = re.match(r"[ \t]*+[;,(]?[ \t]*\(?(?:MRN|MR|DOB|Acct|ACCT|booking)", text[m.end() :])
         if any(ctx.is_clinical(w) and not ctx.is_name(w) for w in (last, first)):
             continue
         if _is_state5(first) or _is_state5(last):
@@ -3809,7 +3822,9 @@ _TABLE_HEADS6 = (
     ("FACILITY", _w("school facility hospital pharmacy clinic employer agency")),
 )
 RX_PIPE_ROW6 = re.compile(r"(?m)^[ \t]*\|(.*)\|[ \t]*$")
-RX_CELL_TITLE6 = re.compile(rf"^(?:{TITLE}\.?[ \t]+)|[ \t,]+(?:{CRED})\.?$")
+# (a credential's spaces from their run's start: searched from each space, a long run was read
+# again and again)
+RX_CELL_TITLE6 = re.compile(rf"^(?:{TITLE}\.?[ \t]+)|(?<![ \t,])[ \t,]+(?:{CRED})\.?$")
 # the words that make "X name" the name of a thing: a data dictionary's "Field Name", "Form
 # Name", a pharmacy list's "Drug Name" (round 16)
 _THING_NAMES16 = _w("""field form variable file column table item product brand generic drug
@@ -4319,7 +4334,7 @@ RX_PLATE_STATE6 = re.compile(
     r"(?:[ -][A-Z0-9]{2,5})?)(?![\w-])"
 )
 RX_PLATE_WORD6 = re.compile(
-    r"\b(?i:plate|tag)[ \t]*[:#]?[ \t]+([A-Z]{4,8}|[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4})\b"
+    r"\b(?i:plate|tag)(?:[ \t]*+[:#])?[ \t]++([A-Z]{4,8}|[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4})\b"
     r"(?![ \t]+[a-z])"
 )
 RX_PHONE7_CUE6 = re.compile(
@@ -4912,7 +4927,7 @@ def _resident_lists8(ctx: _Ctx, text: str, out: list) -> None:
 # 561-787747", "ssn 437 - 81 - 2290")
 RX_SSN_ANY_GROUPS8 = re.compile(
     r"\b(?i:ssn|soc|social[ \t]+security(?:[ \t]+(?:no\.?|number|#))?|ss#|itin)(?:/(?i:itin))?"
-    r"[ \t]*[:#]?[ \t]*(\d(?:[ \t]*[- .]?[ \t]*\d){8})(?![\d-])"
+    r"[ \t]*+[:#]?[ \t]*+(\d(?:[ \t]*+[- .]?[ \t]*+\d){8})(?![\d-])"
 )
 TRIGGERS["SSN8"] = _w("ssn soc social ss itin")
 # "Patient initials: DM", "Pt initials - JG"
@@ -5794,12 +5809,12 @@ RX_RECORD_NUMBER_IS9 = re.compile(
 )
 # a licence written with its issuer's letters: "Hunting/fishing license FWP 4664916479"
 RX_LICENSE_PREFIX9 = re.compile(
-    r"\b(?i:licen[cs]e|lic\.?|permit)[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t]*"
+    r"\b(?i:licen[cs]e|lic\.?|permit)[ \t]*+(?:#|no\.?|number)?[ \t]*+:?[ \t]*+"
     r"((?!(?:DL|ID|NO|NUM|NBR)\b)[A-Z]{2,5}[ \t-]\d{5,12})\b"
 )
 # a serial written with its own "SN": "serial SN 037-01520", "transmitter ID SN 096-05406"
 RX_SERIAL_SN9 = re.compile(
-    r"\b(?i:serial|id|s/n|device)[ \t]*(?:#|no\.?)?[ \t]*:?[ \t]*SN[ \t#:-]*(\d[\dA-Z-]{3,16})\b"
+    r"\b(?i:serial|id|s/n|device)[ \t]*+(?:#|no\.?)?[ \t]*+:?[ \t]*+SN[ \t#:-]*(\d[\dA-Z-]{3,16})\b"
 )
 # a plate after the vehicle's kind and "reg": "ATV reg 35-0070B", "snowmobile reg. MGX 5240"
 RX_VEHICLE_REG9 = re.compile(
@@ -6051,8 +6066,8 @@ RX_ID_CUE10 = re.compile(
     r"|claim|enc|encounter|bill[ \t]+to|expediente|secondary"
     r"|driver(?:['’]s)?[ \t]+(?:licen[cs]e|lic)"
     r"|licen[cs]e|lic|registration|reg)"
-    r"(?:[ \t]+(?i:card|id|number|no\.?|num|#))?)[ \t]*(?:(?i:no\.?|number|#)[ \t]*)?[:#.]?[ \t]*"
-    r"(?=[A-Z0-9])"
+    r"(?:[ \t]+(?i:card|id|number|no\.?|num|#))?)[ \t]*+(?:(?i:no\.?|number|#)[ \t]*+)?[:#.]?"
+    r"[ \t]*+(?=[A-Z0-9])"
 )
 RX_ID_TOKEN10 = re.compile(r"[A-Z0-9][A-Z0-9./-]*")
 # letters before a long run of digits; letters before pairs ("QQ 12 34 56 C") are kept
@@ -6404,7 +6419,7 @@ TRIGGERS["DOB11"] = _w("dob d date")
 RX_INITIALS_ROLE11 = re.compile(
     r"\b(?:RN|LPN|CNA|NP|PA|MD|DO|SW|MSW|OT|RT|[Pp]t\.?|(?i:assistant|assisted[ \t]+by|surgeon"
     r"|chaplain|nurse|aide|scribe|resident|fellow|attending|subject|participant|volunteer"
-    r"|witness|interpreter|patient|client|resident))[ \t]*:?[ \t]+"
+    r"|witness|interpreter|patient|client|resident))(?:[ \t]*+:)?[ \t]++"
     r"((?:[A-Z]\.[ \t]?){2,3}(?![A-Za-z])"
     r"|(?:(?<=[Pp]t\.[ \t])|(?<=[Pp]t[ \t])|(?<=ent[ \t])|(?<=ect[ \t]))[A-Z]{2,3}"
     r"(?=[ \t]+(?:[a-z]{2,}(?:ed|ing|s)|" + _SUBJECT_VERBS + r")\b))"
@@ -7694,7 +7709,7 @@ RX_ADDRESS_IS13 = re.compile(
     r"([A-Za-z][A-Za-z'’-]+(?:[ \t]+[A-Za-z][A-Za-z'’-]+)?),?[ \t]+(\d{5}(?:-\d{4})?)(?![\w-])"
 )
 RX_POSTCODE13 = re.compile(
-    r"\b(?i:post[ \t]?code|postal[ \t]+code|c[oó]digo[ \t]+postal)[ \t]*:?[ \t]*"
+    r"\b(?i:post[ \t]?code|postal[ \t]+code|c[oó]digo[ \t]+postal)[ \t]*+:?[ \t]*+"
     r"((?=[A-Z0-9 -]{0,10}\d[A-Z0-9 -]{0,10}\d)[A-Z0-9]{2,5}(?:[ -][A-Z0-9]{3,4})?)(?![\w-])"
 )
 RX_RESERVATION13 = re.compile(
@@ -7702,7 +7717,8 @@ RX_RESERVATION13 = re.compile(
 )
 RX_CHAPTER_HOUSE13 = re.compile(rf"\b((?:{CAPW})(?:[ \t]+{CAPW}){{0,2}})[ \t]+chapter[ \t]+house\b")
 RX_GEO13 = re.compile(
-    rf"\bgeo(?:loc(?:ation)?)?[ \t]*[:=]?[ \t]+((?:{CAPW})(?:[ \t]+{CAPW}){{0,2}})[ \t]*$", re.M
+    rf"\bgeo(?:loc(?:ation)?)?(?:[ \t]*+[:=])?[ \t]++((?:{CAPW})(?:[ \t]+{CAPW}){{0,2}})[ \t]*$",
+    re.M,
 )
 RX_COMMUNITY13 = re.compile(
     rf"\b(?i:community|hometown|town|village|city)[ \t]*:[ \t]*((?:{CAPW})(?:[ ]{CAPW}){{0,2}})"
@@ -8997,8 +9013,18 @@ RX_HANDOFF19 = re.compile(
 RX_AND_BABY19 = re.compile(r"\b(?:and|with)[ \t]+baby[ \t]+([A-Za-z][a-z'’-]+)(?![\w'’-])")
 # "this is Pulu." on a call: the speaker's first name
 RX_THIS_IS19 = re.compile(rf"\b(?i:this[ \t]+is)[ \t]+({NW})(?=[.,!])")
-# the separators of a table written without borders: pipes, tabs, two spaces or more
-RX_CELL_SEP19 = (re.compile(r"[ \t]*\|[ \t]*"), re.compile(r"\t"), re.compile(r" {2,}"))
+# the separators of a table written without borders: pipes, tabs, two spaces or more. Spaces
+# before a pipe are taken from their run's start only (a split never begins inside a run it
+# could have begun before): tried at each space, a long run without a pipe was read again and
+# again
+RX_CELL_SEP19 = (
+    re.compile(r"(?<![ \t])[ \t]*\|[ \t]*|\|[ \t]*"),
+    re.compile(r"\t"),
+    re.compile(r" {2,}"),
+)
+# what follows a name in its cell: "Smith of Boston", "Smith (mother)"; taken from
+# its run of spaces' start only, as RX_CELL_SEP19
+RX_CELL_NAME_TAIL19 = re.compile(r"(?<![ \t])(?:[ \t]+of[ \t]+|[ \t]*\()")
 RX_CELL_NAME19 = re.compile(
     rf"(?:{NW}|{CAPS_WORD}|[a-z][a-z'’-]+)(?:,?[ \t]+(?:{NW}|{CAPS_WORD}|[a-z][a-z'’-]+|[A-Z]\.?))"
     r"{0,3}"
@@ -9248,7 +9274,7 @@ def _name_columns19(ctx: _Ctx, text: str, out: list) -> None:
         if not value or re.search(r"\d", value):
             continue
         s = start + p + cell.index(value)
-        value = re.split(r"[ \t]+of[ \t]+|[ \t]*\(", value)[0]
+        value = RX_CELL_NAME_TAIL19.split(value)[0]
         if RX_CELL_INITIALS19.fullmatch(value):
             if value.lower() in _NOT_INITIALS6 or re.fullmatch(CRED, value):
                 continue

@@ -32,7 +32,6 @@ def _all_patterns() -> list[tuple[str, re.Pattern[str]]]:
 STILL_SPLIT = frozenset(
     (
         "detector.RX_ADDRESS_CUE13",
-        "detector.RX_AGE[2]",
         "detector.RX_AGE_STATED",
         "detector.RX_BIN_BEFORE16",
         "detector.RX_CITY_ST_BEFORE",
@@ -43,17 +42,11 @@ STILL_SPLIT = frozenset(
         "detector.RX_FAC_CUED6",
         "detector.RX_FAC_LABEL",
         "detector.RX_FROM_TOWN",
-        "detector.RX_GEO13",
-        "detector.RX_ID_CUE10",
         "detector.RX_ID_CUE6",
         "detector.RX_ID_CUED11",
-        "detector.RX_INITIALS_ROLE11",
         "detector.RX_LAST_FIRST_CUE5",
-        "detector.RX_LAST_FIRST_CUED",
         "detector.RX_LEADER_ROW",
-        "detector.RX_LICENSE_PREFIX9",
         "detector.RX_LOT_BEFORE16",
-        "detector.RX_LOWER_CUED",
         "detector.RX_MD_BEFORE_TIME",
         "detector.RX_MD_CUE",
         "detector.RX_MD_EVENT8",
@@ -61,25 +54,16 @@ STILL_SPLIT = frozenset(
         "detector.RX_NATIONAL_ID13",
         "detector.RX_PHARMACY_CUE",
         "detector.RX_PHONE_CUED",
-        "detector.RX_PLATE_CUED",
-        "detector.RX_PLATE_WORD6",
-        "detector.RX_POSTCODE13",
-        "detector.RX_RECORD_CUE",
         "detector.RX_RECORD_NUMBER_IS9",
         "detector.RX_ROLE5",
         "detector.RX_ROLE_NAME",
-        "detector.RX_SERIAL_SN9",
-        "detector.RX_SN_ANY",
-        "detector.RX_SSN_ANY_GROUPS8",
         "detector.RX_SSN_BROKEN",
         "detector.RX_SSN_CUED11",
         "detector.RX_SSN_LAST4_SOCIAL",
         "detector.RX_TAB_ROW",
         "detector.RX_TOWN_ZIP_AFTER11",
-        "detector.RX_UNIT_TAIL",
         "detector.RX_VEHICLE_REG9",
         "detector.RX_ZIP_AFTER_TOWN11",
-        "detector._names5()#0",
     )
 )
 
@@ -203,3 +187,162 @@ def test_a_long_handle_like_run_is_read_once():
     text = "@" + "a" * 5000 + "@ and @" + "a." * 2500 + "@"
     assert [m.group(1) for m in detector.RX_HANDLE.finditer(text)] == ["a." * 2499 + "a"]
     assert detector.RX_HANDLE.search("write to @" + "a" * 5000 + " today").group(1) == "a" * 5000
+
+
+# The patterns before they were begun only at a run's start: searched from each character of a
+# long run they read the rest of it (tests/deid/test_detector_scaling.py counts it).
+_CELL_SEP_BEFORE = re.compile(r"[ \t]*\|[ \t]*")
+_CELL_NAME_TAIL_BEFORE = re.compile(r"[ \t]+of[ \t]+|[ \t]*\(")
+_CELL_TITLE_BEFORE = re.compile(
+    detector.RX_CELL_TITLE6.pattern.replace(r"|(?<![ \t,])[ \t,]+", r"|[ \t,]+")
+)
+
+
+def _texts(chars: str, longest: int):
+    for size in range(longest + 1):
+        for each in itertools.product(chars, repeat=size):
+            yield "".join(each)
+
+
+def test_a_table_line_is_cut_into_the_same_cells() -> None:
+    for text in _texts(" \t|a", 7):
+        new = detector.RX_CELL_SEP19[0]
+        assert new.split(text) == _CELL_SEP_BEFORE.split(text), repr(text)
+        assert [m.span() for m in new.finditer(text)] == [
+            m.span() for m in _CELL_SEP_BEFORE.finditer(text)
+        ], repr(text)
+
+
+def test_a_name_in_a_cell_ends_where_it_ended() -> None:
+    for text in _texts(" (ofa", 7):
+        assert (
+            detector.RX_CELL_NAME_TAIL19.split(text)[0] == _CELL_NAME_TAIL_BEFORE.split(text)[0]
+        ), repr(text)
+
+
+def test_a_title_or_credential_in_a_cell_is_found_where_it_was() -> None:
+    assert detector.RX_CELL_TITLE6.pattern != _CELL_TITLE_BEFORE.pattern
+    for text in _texts(" ,\taMD.", 6):
+        new, old = detector.RX_CELL_TITLE6.search(text), _CELL_TITLE_BEFORE.search(text)
+        assert (new and new.span()) == (old and old.span()), repr(text)
+    for text in ("Dr. Ann Lee, MD", "Ann Lee ,  RN.", "Ann Lee   PhD", "Mr Lee"):
+        new, old = detector.RX_CELL_TITLE6.search(text), _CELL_TITLE_BEFORE.search(text)
+        assert new is not None and old is not None and new.span() == old.span(), text
+
+
+def test_the_emails_are_those_finditer_finds() -> None:
+    """Every string of up to seven characters over the characters that matter, and addresses
+    one right after another, the second begun inside the first's run."""
+    texts = [*_texts("a1_.@ ", 7), "a@b.cc_d@e.ff", "jo@ex.com-ann@ex.com", "x@y.org.z@w.net"]
+    for text in texts:
+        assert [m.span() for m in detector._emails(text)] == [
+            m.span() for m in detector.RX_EMAIL.finditer(text)
+        ], repr(text)
+
+
+def _found(rx: re.Pattern[str], text: str) -> list:
+    return [(m.span(), m.groups()) for m in rx.finditer(text)]
+
+
+# Patterns whose runs of spaces were split between repetitions (a cue then thousands of spaces
+# took seconds; "lic" then 2,000 tabs twenty), each with what makes its form before (its runs
+# given back again), and texts: a cue, then every string of up to five characters over the
+# characters that matter, then a value.
+_INLINE = dict(regex_shape.inline_patterns(detector))
+_ANY = r"[ \t]*+", r"[ \t]*"
+_MADE_LINEAR = [
+    ("RX_RECORD_CUE", detector.RX_RECORD_CUE, [_ANY], ("mrn", "Acct"), " \t:#(A1", ("", "12345")),
+    ("RX_PLATE_CUED", detector.RX_PLATE_CUED, [_ANY], ("plate", "tag"), " \t:#(A1", ("", "AB12")),
+    ("RX_ID_CUE10", detector.RX_ID_CUE10, [_ANY], ("SIN", "case no"), " \t:#.A1", ("", "A1")),
+    (
+        "RX_PLATE_WORD6",
+        detector.RX_PLATE_WORD6,
+        [(r"(?:[ \t]*+[:#])?[ \t]++", r"[ \t]*[:#]?[ \t]+")],
+        ("plate", "Tag"),
+        " \t:#A1-",
+        ("", "ABCD"),
+    ),
+    ("RX_AGE[2]", detector.RX_AGE[2], [(r"\s*+", r"\s*")], ("age", "aged"), " \t\n:9", ("", "95")),
+    ("RX_UNIT_TAIL", detector.RX_UNIT_TAIL, [_ANY], ("", "Apt"), " \t#.,A1", ("", "4B")),
+    ("RX_SN_ANY", detector.RX_SN_ANY, [_ANY], ("sn", "S/N"), " \t:#A1", ("", "1234")),
+    (
+        "RX_LAST_FIRST_CUED",
+        detector.RX_LAST_FIRST_CUED,
+        [(r"(?:[ \t]*+:)?[ \t]++", r"[ \t]*:?[ \t]+")],
+        ("Pt", "for"),
+        " \t:,",
+        ("", "Lee, Ann", "LEE,ANN."),
+    ),
+    (
+        "RX_LICENSE_PREFIX9",
+        detector.RX_LICENSE_PREFIX9,
+        [_ANY],
+        ("lic", "license"),
+        " \t#:no",
+        ("", "FWP 4664916"),
+    ),
+    ("RX_SERIAL_SN9", detector.RX_SERIAL_SN9, [_ANY], ("serial", "ID"), " \t#:no", ("SN 0370",)),
+    ("RX_POSTCODE13", detector.RX_POSTCODE13, [_ANY], ("postcode",), " \t:A1-", ("", "SW1 2AB")),
+    (
+        "RX_SSN_ANY_GROUPS8",
+        detector.RX_SSN_ANY_GROUPS8,
+        [_ANY],
+        ("ssn", "ssn 12"),
+        " \t:#-.",
+        ("", "123456789", "3456789", "345 67-89"),
+    ),
+    (
+        "RX_GEO13",
+        detector.RX_GEO13,
+        [(r"(?:[ \t]*+[:=])?[ \t]++", r"[ \t]*[:=]?[ \t]+")],
+        ("geo", "geolocation"),
+        " \t:=",
+        ("", "Boston", "Glen Ellyn \nx"),
+    ),
+    (
+        "RX_INITIALS_ROLE11",
+        detector.RX_INITIALS_ROLE11,
+        [(r"(?:[ \t]*+:)?[ \t]++", r"[ \t]*:?[ \t]+")],
+        ("Pt", "RN", "patient"),
+        " \t:.",
+        ("", "A.B.", "JG said", "JG walks"),
+    ),
+    (
+        "RX_LOWER_CUED",
+        detector.RX_LOWER_CUED,
+        [_ANY],
+        ("pt", "name", "family"),
+        " \t:#(",
+        ("", "ann lee", "ann  lee"),
+    ),
+    ("_names5()#0", _INLINE["detector._names5()#0"], [_ANY], ("",), " \t;,(", ("MRN", "DOB 1")),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "new", "undo", "cues", "chars", "values"),
+    _MADE_LINEAR,
+    ids=[m[0] for m in _MADE_LINEAR],
+)
+def test_a_pattern_made_linear_finds_what_it_found(
+    name: str,
+    new: re.Pattern[str],
+    undo: list[tuple[str, str]],
+    cues: tuple[str, ...],
+    chars: str,
+    values: tuple[str, ...],
+) -> None:
+    source = new.pattern
+    for now, before in undo:
+        assert now in source
+        source = source.replace(now, before)
+    old = re.compile(source, new.flags)
+    matched = 0
+    for cue in cues:
+        for rest in _texts(chars, 5):
+            for value in values:
+                text = cue + rest + value
+                found = _found(new, text)
+                assert found == _found(old, text), repr(text)
+                matched += bool(found)
+    assert matched > 20, name  # the texts hold values it takes

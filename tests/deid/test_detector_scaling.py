@@ -5,6 +5,9 @@ not compare it with every kept span. Counted in comparisons, never timed."""
 from __future__ import annotations
 
 import random
+import re
+
+import pytest
 
 from app.deid import detector
 from app.deid.detector import Finding
@@ -74,3 +77,49 @@ def test_the_overlap_tests_agree_with_comparing_every_span() -> None:
             for e in range(s + 1, s + 8):
                 assert kept.overlaps(s, e) == any(s < te and ts < e for ts, te in kept_list)
                 assert test_all(s, e) == any(s < te and ts < e for ts, te in spans)
+
+
+# A search tries a pattern at each character of a long run; a pattern that takes the rest of the
+# run before failing ("[ \t]*\|" on spaces without a pipe) reads it again at each one: a table
+# line of 32,000 spaces took over a second. Counted in attempts, never timed: an attempt whose
+# outcome turns on the character after the run has read the whole run.
+RUN = 300
+
+
+def _attempts_reading_the_run(
+    rx: re.Pattern[str], before: str, ch: str, fails: str, matches: str
+) -> int:
+    failing = before + ch * RUN + fails
+    matching = before + ch * RUN + matches
+    inside = range(len(before) + 1, len(before) + RUN)
+    return sum((rx.match(failing, p) is None) != (rx.match(matching, p) is None) for p in inside)
+
+
+@pytest.mark.parametrize(
+    ("rx", "before", "ch", "fails", "matches"),
+    [
+        # a town before "resident", "initials:" then spaces: read as a table's line
+        (detector.RX_CELL_SEP19[0], "x", " ", "resident", "| resident"),
+        (detector.RX_CELL_SEP19[0], "initials:", " ", "", "|"),
+        (detector.RX_CELL_SEP19[0], "initials:", "\t", "", "|"),
+        # a name's cell in such a table, and in a table with borders
+        (detector.RX_CELL_NAME_TAIL19, "a", " ", "b", "(b)"),
+        (detector.RX_CELL_NAME_TAIL19, "a", " ", "b", "of b"),
+        (detector.RX_CELL_TITLE6, "a", " ", "b", "MD"),
+        (detector.RX_CELL_TITLE6, "a", ",", "b", "RN"),
+        # letters before an "@" that makes no address
+        (detector.RX_EMAIL_AT_RUN, "", "a", "@", "@b.org"),
+    ],
+)
+def test_a_search_reads_a_long_run_once(
+    rx: re.Pattern[str], before: str, ch: str, fails: str, matches: str
+) -> None:
+    assert rx.search(before + ch * RUN + matches) is not None
+    assert _attempts_reading_the_run(rx, before, ch, fails, matches) == 0
+
+
+def test_the_emails_are_searched_from_the_start_of_a_run() -> None:
+    # the unguarded pattern reads the run at each character; the search begins there once
+    text = "a" * RUN + " @b.org and jo@b.org"
+    assert _attempts_reading_the_run(detector.RX_EMAIL, "", "a", "@", "@b.org") == RUN - 1
+    assert [m.group() for m in detector._emails(text)] == ["jo@b.org"]
