@@ -257,17 +257,6 @@ def can_see_topic(user: Viewer, topic: Topic) -> bool:
     return db.session.scalar(carried) is not None
 
 
-def can_know_topic_term(user: Viewer, topic: Topic) -> bool:
-    """Whether a synonym `user` types may name `topic`: an accepted one, a proposed one they
-    see (`can_see_topic`), and a retired one whose name they may read (a turned-down
-    proposal may be one only a private program's or a draft's cases carry)."""
-    from app.programs.models import TopicStatus
-
-    if topic.status is TopicStatus.RETIRED:
-        return can_read_topic_name(user, topic)
-    return can_see_topic(user, topic)
-
-
 def knowable_topic_clause(user: Viewer) -> sa.ColumnElement[bool]:
     """The topics a name or synonym `user` types may name, as a WHERE clause on Topic: those
     whose names they may read (`topic_reviewable_clause`: accepted, or carried by a case,

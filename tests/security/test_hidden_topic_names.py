@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -44,6 +45,16 @@ def _hidden_woodworm(library: Library) -> Topic:
     topic = find_topic("Woodworm")
     assert topic is not None and topic.status is TopicStatus.PROPOSED
     return topic
+
+
+def _woodworm_on_both_sides(library: Library, make_user) -> tuple[Topic, Any, Topic]:
+    """The hidden "Woodworm" on two of the secret program's cases, and an outsider's own
+    topic of that name from typing it."""
+    hidden = _hidden_woodworm(library)
+    add_case(library.secret, library.presenter, "Second pilot case", topics=[hidden])
+    outsider = make_user("provider", programs=["hcv", "oud"])
+    [mine] = resolve_topics(["Woodworm"], actor=outsider, program=library.hcv)
+    return hidden, outsider, mine
 
 
 def test_an_outsider_typing_a_hidden_proposals_name_gets_a_topic_of_their_own(
@@ -167,10 +178,7 @@ def test_the_curriculum_figures_tell_two_topics_spelt_alike_apart_for_one_who_se
 
     from app.curriculum import operations as figures
 
-    hidden = _hidden_woodworm(library)
-    add_case(library.secret, library.presenter, "Second pilot case", topics=[hidden])
-    outsider = make_user("provider", programs=["hcv", "oud"])
-    [mine] = resolve_topics(["Woodworm"], actor=outsider, program=library.hcv)
+    hidden, outsider, mine = _woodworm_on_both_sides(library, make_user)
     assert mine.id != hidden.id and mine.name == hidden.name
     add_case(library.hcv, outsider, "Beetles in the wood", topics=[mine])
     db.session.commit()
@@ -309,10 +317,7 @@ def test_rising_topics_tell_two_topics_spelt_alike_apart_as_the_frequency_does(
 
     from app.curriculum import operations as figures
 
-    hidden = _hidden_woodworm(library)
-    add_case(library.secret, library.presenter, "Second pilot case", topics=[hidden])
-    outsider = make_user("provider", programs=["hcv", "oud"])
-    [mine] = resolve_topics(["Woodworm"], actor=outsider, program=library.hcv)
+    hidden, outsider, mine = _woodworm_on_both_sides(library, make_user)
     add_case(library.hcv, outsider, "Beetles in the wood", topics=[mine])
     add_case(library.hcv, outsider, "More beetles", topics=[mine])
     db.session.commit()
